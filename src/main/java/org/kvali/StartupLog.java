@@ -1,0 +1,22 @@
+package org.kvali;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
+
+/** Tells the person who started the service where to find it, in one line. */
+@Component
+class StartupLog implements ApplicationListener<WebServerInitializedEvent> {
+
+	private static final Logger log = LoggerFactory.getLogger(StartupLog.class);
+
+	@Override
+	public void onApplicationEvent(WebServerInitializedEvent event) {
+		var base = "http://localhost:" + event.getWebServer().getPort();
+		log.info("Kvali is up: GraphQL {}/graphql, GraphiQL {}/graphiql, health {}/actuator/health", base, base, base);
+	}
+
+}

@@ -1,0 +1,12 @@
+package org.kvali.activity;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The schema's ActivityFilter; null fields select everything. */
+public record ActivityFilter(String programme, String project, List<ActivityKind> kinds, List<String> regions,
+		List<String> municipalities, LocalDate from, LocalDate to) {
+
+	static final ActivityFilter ALL = new ActivityFilter(null, null, null, null, null, null, null);
+
+}

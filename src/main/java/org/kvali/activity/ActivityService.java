@@ -1,0 +1,85 @@
+package org.kvali.activity;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.kvali.geography.GeographyService;
+import org.kvali.graphql.Connection;
+import org.kvali.graphql.InvalidArgumentException;
+import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.Page;
+import org.kvali.programme.ProgrammeService;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Activities of projects: trainings, workshops, meetings, conferences, campaigns. */
+@Service
+@Transactional(readOnly = true)
+public class ActivityService {
+
+	private final ActivityRepository repository;
+
+	private final ProgrammeService programmes;
+
+	private final GeographyService geography;
+
+	ActivityService(ActivityRepository repository, ProgrammeService programmes, GeographyService geography) {
+		this.repository = repository;
+		this.programmes = programmes;
+		this.geography = geography;
+	}
+
+	public Connection<Activity> activities(ActivityFilter filter, Page page) {
+		var scope = scope(filter == null ? ActivityFilter.ALL : filter);
+		LocalDate afterDate = null;
+		String afterCode = null;
+		if (page.after() != null) {
+			afterDate = cursorDate(page.after().get(0));
+			afterCode = page.after().get(1);
+		}
+		var rows = this.repository.page(scope, afterDate, afterCode, page.limit());
+		return Connection.of(rows, page, activity -> List.of(activity.startDate().toString(), activity.code()),
+				this.repository.count(scope));
+	}
+
+	public Activity activity(String code) {
+		return this.repository.byCodes(List.of(code))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("activity", "code", code));
+	}
+
+	public Map<Long, Activity> activitiesById(Collection<Long> ids) {
+		return this.repository.byIds(ids).stream().collect(Collectors.toMap(Activity::id, Function.identity()));
+	}
+
+	public Map<String, Activity> activitiesByCode(Collection<String> codes) {
+		return this.repository.byCodes(codes).stream().collect(Collectors.toMap(Activity::code, Function.identity()));
+	}
+
+	private ActivityScope scope(ActivityFilter filter) {
+		this.geography.requireRegions("filter.regions", filter.regions());
+		this.geography.requireMunicipalities("filter.municipalities", filter.municipalities());
+		var programme = filter.programme() == null ? null
+				: this.programmes.programme("filter.programme", filter.programme()).id();
+		var project = filter.project() == null ? null
+				: this.programmes.project("filter.project", filter.project()).id();
+		return new ActivityScope(filter, programme, project);
+	}
+
+	private static LocalDate cursorDate(String key) {
+		try {
+			return LocalDate.parse(key);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidArgumentException("after", key, "The cursor does not belong to the activities list");
+		}
+	}
+
+}

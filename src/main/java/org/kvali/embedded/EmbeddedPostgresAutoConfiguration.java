@@ -1,0 +1,66 @@
+package org.kvali.embedded;
+
+import java.io.IOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Starts PostgreSQL 17 in-process when no datasource is configured, so the service runs with nothing but a JDK.
+ * It runs after the service-connection auto-configuration so that a Testcontainers database, when present, wins.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class,
+		afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@ConditionalOnMissingBean(JdbcConnectionDetails.class)
+@EnableConfigurationProperties(EmbeddedPostgresProperties.class)
+public class EmbeddedPostgresAutoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresAutoConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+		var dataDir = properties.dataDir().toAbsolutePath();
+		StaleServer.stopIfRunning(dataDir);
+		var postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir)
+			.setCleanDataDirectory(properties.clean())
+			.setPort(properties.port())
+			.setLocaleConfig("encoding", "UTF8")
+			.setLocaleConfig("locale", "C")
+			.start();
+		log.info("Embedded PostgreSQL 17 on port {} with data in {}", postgres.getPort(), dataDir);
+		return postgres;
+	}
+
+	@Bean
+	JdbcConnectionDetails embeddedConnectionDetails(EmbeddedPostgres postgres) {
+		var url = postgres.getJdbcUrl("postgres", "postgres");
+		return new JdbcConnectionDetails() {
+			@Override
+			public String getUsername() {
+				return "postgres";
+			}
+
+			@Override
+			public String getPassword() {
+				return "";
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return url;
+			}
+		};
+	}
+
+}

@@ -1,0 +1,18 @@
+package org.kvali.embedded;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where and how the embedded PostgreSQL runs when no datasource is configured.
+ *
+ * @param dataDir folder that keeps the database between runs
+ * @param port TCP port on localhost; 0 picks a free one
+ * @param clean whether to wipe the folder on start (tests use a fresh database each run)
+ */
+@ConfigurationProperties("kvali.embedded")
+public record EmbeddedPostgresProperties(@DefaultValue(".kvali/postgres") Path dataDir, @DefaultValue("0") int port,
+		@DefaultValue("false") boolean clean) {
+}

@@ -1,0 +1,62 @@
+package org.kvali.geography;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class GeographyRepository {
+
+	private static final String REGION = "SELECT code, name_en, name_ka FROM geo_unit WHERE level = 'REGION' ";
+
+	private static final String MUNICIPALITY = """
+			SELECT code, name_en, name_ka, parent_code AS region_code
+			FROM geo_unit WHERE level = 'MUNICIPALITY'
+			""";
+
+	private final JdbcClient jdbc;
+
+	GeographyRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Region> regionsOfCountry(String country) {
+		return this.jdbc.sql(REGION + "AND parent_code = :country ORDER BY code")
+			.param("country", country)
+			.query(Region.class)
+			.list();
+	}
+
+	List<Region> regions(Collection<String> codes) {
+		return this.jdbc.sql(REGION + "AND code = ANY(:codes) ORDER BY code")
+			.param("codes", codes.toArray(String[]::new))
+			.query(Region.class)
+			.list();
+	}
+
+	Optional<Region> region(String code) {
+		return regions(List.of(code)).stream().findFirst();
+	}
+
+	List<Municipality> municipalities() {
+		return this.jdbc.sql(MUNICIPALITY + "ORDER BY parent_code, name_en").query(Municipality.class).list();
+	}
+
+	List<Municipality> municipalitiesOfRegions(Collection<String> regionCodes) {
+		return this.jdbc.sql(MUNICIPALITY + "AND parent_code = ANY(:regions) ORDER BY parent_code, name_en")
+			.param("regions", regionCodes.toArray(String[]::new))
+			.query(Municipality.class)
+			.list();
+	}
+
+	List<Municipality> municipalities(Collection<String> codes) {
+		return this.jdbc.sql(MUNICIPALITY + "AND code = ANY(:codes) ORDER BY code")
+			.param("codes", codes.toArray(String[]::new))
+			.query(Municipality.class)
+			.list();
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.kvali.graphql;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+
+/** The `Date` scalar: an ISO-8601 calendar date, read into and written from {@link LocalDate}. */
+final class DateScalar {
+
+	static final GraphQLScalarType INSTANCE = GraphQLScalarType.newScalar()
+		.name("Date")
+		.description("A calendar date in ISO-8601 form, e.g. 2024-07-18.")
+		.coercing(new DateCoercing())
+		.build();
+
+	private DateScalar() {
+	}
+
+	private static final class DateCoercing implements Coercing<LocalDate, String> {
+
+		@Override
+		public String serialize(Object value, GraphQLContext context, Locale locale) {
+			if (value instanceof LocalDate date) {
+				return date.toString();
+			}
+			throw new CoercingSerializeException("Expected a LocalDate but got " + value.getClass().getSimpleName());
+		}
+
+		@Override
+		public LocalDate parseValue(Object input, GraphQLContext context, Locale locale) {
+			if (input instanceof String text) {
+				return parse(text, CoercingParseValueException::new);
+			}
+			throw new CoercingParseValueException("A Date is a string like 2024-07-18");
+		}
+
+		@Override
+		public LocalDate parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+				Locale locale) {
+			if (input instanceof StringValue text) {
+				return parse(text.getValue(), CoercingParseLiteralException::new);
+			}
+			throw new CoercingParseLiteralException("A Date is a string like 2024-07-18");
+		}
+
+		private static <E extends RuntimeException> LocalDate parse(String text,
+				java.util.function.Function<String, E> error) {
+			try {
+				return LocalDate.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				throw error.apply("'" + text + "' is not a date of the form 2024-07-18");
+			}
+		}
+
+	}
+
+}

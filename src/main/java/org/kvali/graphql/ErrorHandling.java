@@ -1,0 +1,43 @@
+package org.kvali.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.schema.DataFetchingEnvironment;
+
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/** Turns the expected failures into typed GraphQL errors that name the argument and value at fault. */
+@ControllerAdvice
+class ErrorHandling {
+
+	@GraphQlExceptionHandler
+	GraphQLError notFound(NotFoundException ex, DataFetchingEnvironment env) {
+		return error(ErrorType.NOT_FOUND, ex.getMessage(), env, ex.argument(), ex.code());
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError invalidArgument(InvalidArgumentException ex, DataFetchingEnvironment env) {
+		return error(ErrorType.BAD_REQUEST, ex.getMessage(), env, ex.argument(), ex.value());
+	}
+
+	private static GraphQLError error(ErrorType type, String message, DataFetchingEnvironment env, String argument,
+			Object value) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("argument", argument);
+		if (value != null) {
+			extensions.put("value", value.toString());
+		}
+		return GraphQLError.newError()
+			.errorType(type)
+			.message(message)
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.extensions(extensions)
+			.build();
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.kvali.organization;
+
+import java.util.List;
+import java.util.Map;
+
+import org.kvali.geography.GeographyService;
+import org.kvali.geography.Municipality;
+import org.kvali.geography.Region;
+import org.kvali.graphql.BatchLinks;
+import org.kvali.graphql.Connection;
+import org.kvali.graphql.Page;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class OrganizationController {
+
+	private final OrganizationService organizations;
+
+	private final GeographyService geography;
+
+	OrganizationController(OrganizationService organizations, GeographyService geography) {
+		this.organizations = organizations;
+		this.geography = geography;
+	}
+
+	@QueryMapping
+	Connection<Organization> organizations(@Argument Integer first, @Argument String after,
+			@Argument OrganizationFilter filter) {
+		return this.organizations.organizations(filter, Page.of(first, after, 1));
+	}
+
+	@QueryMapping
+	Organization organization(@Argument String code) {
+		return this.organizations.organization(code);
+	}
+
+	@BatchMapping
+	Map<Organization, Municipality> municipality(List<Organization> organizations) {
+		var municipalities = this.geography
+			.municipalitiesByCode(BatchLinks.keys(organizations, Organization::municipalityCode));
+		return BatchLinks.byKey(organizations, Organization::municipalityCode, municipalities);
+	}
+
+	@BatchMapping
+	Map<Organization, Region> region(List<Organization> organizations) {
+		var regions = this.geography.regionsByCode(BatchLinks.keys(organizations, Organization::regionCode));
+		return BatchLinks.byKey(organizations, Organization::regionCode, regions);
+	}
+
+}

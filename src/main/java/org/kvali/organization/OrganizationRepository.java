@@ -1,0 +1,84 @@
+package org.kvali.organization;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.kvali.sql.Conditions;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OrganizationRepository {
+
+	private static final String SELECT = """
+			SELECT o.id, o.code, o.name, o.name_ka, o.kind, o.municipality_code,
+			       coalesce(m.parent_code, o.region_code) AS region_code
+			FROM organization o
+			LEFT JOIN geo_unit m ON m.code = o.municipality_code
+			""";
+
+	/** Organizations taking part in the projects that %1$s selects: lead, partner, organizer or represented. */
+	private static final String IN_PROJECTS = """
+			o.id IN (
+			  SELECT lead_organization_id FROM project WHERE id IN (%1$s)
+			  UNION SELECT organization_id FROM project_partner WHERE project_id IN (%1$s)
+			  UNION SELECT organizer_id FROM activity WHERE project_id IN (%1$s)
+			  UNION SELECT p.organization_id FROM participation p JOIN activity a ON a.id = p.activity_id
+			        WHERE a.project_id IN (%1$s))""";
+
+	private static final String IN_PROGRAMME = "(o.id IN (SELECT organization_id FROM programme_donor"
+			+ " WHERE programme_id = :programme) OR "
+			+ IN_PROJECTS.formatted("SELECT id FROM project WHERE programme_id = :programme") + ")";
+
+	private final JdbcClient jdbc;
+
+	OrganizationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Organization> page(OrganizationScope scope, String afterCode, int limit) {
+		var conditions = conditions(scope).add("o.code > :after", "after", afterCode);
+		return this.jdbc.sql(SELECT + conditions.where() + "\nORDER BY o.code LIMIT :limit")
+			.params(conditions.parameters())
+			.param("limit", limit)
+			.query(Organization.class)
+			.list();
+	}
+
+	int count(OrganizationScope scope) {
+		var conditions = conditions(scope);
+		return this.jdbc.sql("SELECT count(*) FROM (" + SELECT + conditions.where() + ") selected")
+			.params(conditions.parameters())
+			.query(Integer.class)
+			.single();
+	}
+
+	List<Organization> byCodes(Collection<String> codes) {
+		return this.jdbc.sql(SELECT + "WHERE o.code = ANY(:codes) ORDER BY o.code")
+			.param("codes", codes.toArray(String[]::new))
+			.query(Organization.class)
+			.list();
+	}
+
+	List<Organization> byIds(Collection<Long> ids) {
+		return this.jdbc.sql(SELECT + "WHERE o.id = ANY(:ids) ORDER BY o.code")
+			.param("ids", ids.toArray(Long[]::new))
+			.query(Organization.class)
+			.list();
+	}
+
+	private static Conditions conditions(OrganizationScope scope) {
+		var filter = scope.filter();
+		var conditions = new Conditions().addAny("o.kind = ANY(:kinds)", "kinds", filter.kinds())
+			.addAny("coalesce(m.parent_code, o.region_code) = ANY(:regions)", "regions", filter.regions())
+			.add(IN_PROGRAMME, "programme", scope.programmeId())
+			.add(IN_PROJECTS.formatted(":project"), "project", scope.projectId());
+		if (filter.nameContains() != null) {
+			var pattern = "%" + filter.nameContains().replaceAll("([\\\\%_])", "\\\\$1") + "%";
+			conditions.add("(o.name ILIKE :name OR o.name_ka ILIKE :name)", "name", pattern);
+		}
+		return conditions;
+	}
+
+}

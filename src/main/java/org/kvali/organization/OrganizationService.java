@@ -1,0 +1,68 @@
+package org.kvali.organization;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.kvali.geography.GeographyService;
+import org.kvali.graphql.Connection;
+import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.Page;
+import org.kvali.programme.ProgrammeService;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Donors, implementers, partners, civil-society organizations and the other bodies participants represent. */
+@Service
+@Transactional(readOnly = true)
+public class OrganizationService {
+
+	private final OrganizationRepository repository;
+
+	private final ProgrammeService programmes;
+
+	private final GeographyService geography;
+
+	OrganizationService(OrganizationRepository repository, ProgrammeService programmes, GeographyService geography) {
+		this.repository = repository;
+		this.programmes = programmes;
+		this.geography = geography;
+	}
+
+	public Connection<Organization> organizations(OrganizationFilter filter, Page page) {
+		var scope = scope(filter == null ? OrganizationFilter.ALL : filter);
+		var after = page.after() == null ? null : page.after().get(0);
+		var rows = this.repository.page(scope, after, page.limit());
+		return Connection.of(rows, page, organization -> List.of(organization.code()), this.repository.count(scope));
+	}
+
+	public Organization organization(String code) {
+		return this.repository.byCodes(List.of(code))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("organization", "code", code));
+	}
+
+	public Map<Long, Organization> organizationsById(Collection<Long> ids) {
+		return this.repository.byIds(ids).stream().collect(Collectors.toMap(Organization::id, Function.identity()));
+	}
+
+	public Map<String, Organization> organizationsByCode(Collection<String> codes) {
+		return this.repository.byCodes(codes)
+			.stream()
+			.collect(Collectors.toMap(Organization::code, Function.identity()));
+	}
+
+	private OrganizationScope scope(OrganizationFilter filter) {
+		this.geography.requireRegions("filter.regions", filter.regions());
+		var programme = filter.programme() == null ? null
+				: this.programmes.programme("filter.programme", filter.programme()).id();
+		var project = filter.project() == null ? null
+				: this.programmes.project("filter.project", filter.project()).id();
+		return new OrganizationScope(filter, programme, project);
+	}
+
+}

@@ -1,0 +1,8 @@
+package org.kvali.programme;
+
+import java.time.LocalDate;
+
+/** A funded action with its dates; donors and projects are loaded by their own fields. */
+public record Programme(long id, String code, String name, String nameKa, String description, LocalDate startDate,
+		LocalDate endDate) {
+}

@@ -1,0 +1,55 @@
+package org.kvali.programme;
+
+import java.util.List;
+import java.util.Map;
+
+import org.kvali.graphql.BatchLinks;
+import org.kvali.organization.Organization;
+import org.kvali.organization.OrganizationService;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ProjectController {
+
+	private final ProgrammeService programmes;
+
+	private final OrganizationService organizations;
+
+	ProjectController(ProgrammeService programmes, OrganizationService organizations) {
+		this.programmes = programmes;
+		this.organizations = organizations;
+	}
+
+	@QueryMapping
+	List<Project> projects(@Argument String programme) {
+		return this.programmes.projects(programme);
+	}
+
+	@QueryMapping
+	Project project(@Argument String code) {
+		return this.programmes.project("code", code);
+	}
+
+	@BatchMapping
+	Map<Project, Programme> programme(List<Project> projects) {
+		var programmes = this.programmes.programmesById(BatchLinks.keys(projects, Project::programmeId));
+		return BatchLinks.byKey(projects, Project::programmeId, programmes);
+	}
+
+	@BatchMapping
+	Map<Project, Organization> lead(List<Project> projects) {
+		var leads = this.organizations.organizationsById(BatchLinks.keys(projects, Project::leadOrganizationId));
+		return BatchLinks.byKey(projects, Project::leadOrganizationId, leads);
+	}
+
+	@BatchMapping
+	Map<Project, List<ProjectPartner>> partners(List<Project> projects) {
+		var partners = this.programmes.partnersOfProjects(BatchLinks.keys(projects, Project::id));
+		return BatchLinks.listsByKey(projects, Project::id, partners);
+	}
+
+}
