@@ -66,20 +66,20 @@ public class GeographyService {
 
 	/** Fails naming the first code of {@code codes} that is no region; null passes. */
 	public void requireRegions(String argument, Collection<String> codes) {
-		requireAll(argument, "region", codes, regionsByCode(codes == null ? List.of() : codes).keySet());
+		if (codes != null) {
+			requireAll(argument, "region", codes, regionsByCode(codes).keySet());
+		}
 	}
 
 	/** Fails naming the first code of {@code codes} that is no municipality; null passes. */
 	public void requireMunicipalities(String argument, Collection<String> codes) {
-		requireAll(argument, "municipality", codes,
-				municipalitiesByCode(codes == null ? List.of() : codes).keySet());
+		if (codes != null) {
+			requireAll(argument, "municipality", codes, municipalitiesByCode(codes).keySet());
+		}
 	}
 
 	private static void requireAll(String argument, String what, Collection<String> codes,
 			Collection<String> known) {
-		if (codes == null) {
-			return;
-		}
 		var unknown = new HashSet<>(codes);
 		unknown.removeAll(known);
 		unknown.stream().sorted().findFirst().ifPresent(code -> {

@@ -1,0 +1,26 @@
+package org.kvali;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application against a real PostgreSQL holding the demo data; every test class that carries it shares
+ * one application context and so one database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = { "kvali.demo.enabled=true", "kvali.embedded.clean=true",
+		"kvali.embedded.data-dir=target/test-postgres" })
+@AutoConfigureMockMvc
+@AutoConfigureHttpGraphQlTester
+@Import({ TestDatabaseConfiguration.class, StatementCounterConfiguration.class })
+public @interface IntegrationTest {
+
+}

@@ -1,0 +1,104 @@
+package org.kvali.activity;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class ActivityQueriesTest {
+
+	// language=GraphQL
+	private static final String PAGE = """
+			query($first: Int, $after: String, $filter: ActivityFilter) {
+			  activities(first: $first, after: $after, filter: $filter) {
+			    totalCount
+			    pageInfo { hasNextPage endCursor }
+			    edges { node { code startDate } }
+			  }
+			}""";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Test
+	void theBakurianiTraining() {
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				{ activity(code: "TRN-2024-BAKURIANI") {
+				    title titleKa kind startDate endDate venueName topics
+				    venue { code region { code } } organizer { code } project { code programme { code } } } }
+				""").execute();
+		response.path("activity.kind").entity(String.class).isEqualTo("TRAINING");
+		response.path("activity.startDate").entity(String.class).isEqualTo("2024-07-18");
+		response.path("activity.endDate").entity(String.class).isEqualTo("2024-07-22");
+		response.path("activity.venueName").entity(String.class).isEqualTo("Bakuriani");
+		response.path("activity.venue.code").entity(String.class).isEqualTo("GE-SJ-BORJOMI");
+		response.path("activity.venue.region.code").entity(String.class).isEqualTo("GE-SJ");
+		response.path("activity.organizer.code").entity(String.class).isEqualTo("HEKS-EPER");
+		response.path("activity.project.programme.code").entity(String.class).isEqualTo("EU-CSO-EQUAL");
+		response.path("activity.topics").entityList(String.class).hasSize(4);
+		response.path("activity.titleKa").entity(String.class).satisfies(title -> assertThat(title).startsWith("თანასწორობა"));
+	}
+
+	@Test
+	void filtersCombineWithAnd() {
+		assertTotal(Map.of(), 101);
+		assertTotal(Map.of("kinds", List.of("TRAINING")), 7);
+		assertTotal(Map.of("kinds", List.of("TRAINING", "CONFERENCE")), 8);
+		assertTotal(Map.of("kinds", List.of()), 0);
+		assertTotal(Map.of("regions", List.of("GE-KK")), 52);
+		assertTotal(Map.of("municipalities", List.of("GE-SJ-BORJOMI")), 8);
+		assertTotal(Map.of("kinds", List.of("TRAINING"), "from", "2024-01-01", "to", "2024-12-31"), 3);
+		assertTotal(Map.of("project", "CSO-CAPACITY"), 47);
+		assertTotal(Map.of("programme", "EU-CSO-EQUAL"), 101);
+	}
+
+	@Test
+	void pagesFollowStartDateThenCode() {
+		var first = this.graphQl.document(PAGE).variable("first", 3)
+			.variable("filter", Map.of("kinds", List.of("TRAINING"))).execute();
+		first.path("activities.edges[*].node.code").entityList(String.class).containsExactly("TRN-2023-SJ",
+				"TRN-2023-KK", "TRN-2024-SJ");
+		var after = first.path("activities.pageInfo.endCursor").entity(String.class).get();
+		var second = this.graphQl.document(PAGE).variable("first", 3).variable("after", after)
+			.variable("filter", Map.of("kinds", List.of("TRAINING"))).execute();
+		second.path("activities.edges[*].node.code").entityList(String.class).containsExactly("TRN-2024-BAKURIANI",
+				"TRN-2024-KK", "TRN-2025-KK");
+		second.path("activities.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+	}
+
+	@Test
+	void badArguments() {
+		this.graphQl.document(PAGE).variable("filter", Map.of("from", "2024-02-30")).execute().errors()
+			.expect(error -> error.getMessage().contains("2024-02-30"))
+			.verify();
+		this.graphQl.document(PAGE).variable("filter", Map.of("municipalities", List.of("GE-KK-NOWHERE"))).execute().errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("No municipality has the code 'GE-KK-NOWHERE'"))
+			.verify();
+		// a cursor of the organizations list holds one key, not the two of this list
+		var organizationCursor = this.graphQl.document("{ organizations(first: 1) { pageInfo { endCursor } } }")
+			.execute().path("organizations.pageInfo.endCursor").entity(String.class).get();
+		this.graphQl.document(PAGE).variable("after", organizationCursor).execute().errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage().contains("not a cursor"))
+			.verify();
+		this.graphQl.document("{ activity(code: \"NOPE\") { code } }").execute().errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No activity has the code 'NOPE'"))
+			.verify();
+	}
+
+	private void assertTotal(Map<String, Object> filter, int expected) {
+		this.graphQl.document(PAGE).variable("filter", filter).execute()
+			.path("activities.totalCount").entity(Integer.class).isEqualTo(expected);
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.kvali.geography;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class GeographyQueriesTest {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Test
+	void georgiaHasTwelveTopLevelUnitsWithIsoCodes() {
+		// language=GraphQL
+		var codes = this.graphQl.document("{ regions { code } }").execute().path("regions[*].code").entityList(String.class).get();
+		assertThat(codes).containsExactly("GE-AB", "GE-AJ", "GE-GU", "GE-IM", "GE-KA", "GE-KK", "GE-MM", "GE-RL",
+				"GE-SJ", "GE-SK", "GE-SZ", "GE-TB");
+	}
+
+	@Test
+	void kvemoKartliHasItsSevenMunicipalitiesInEnglishAndGeorgian() {
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				{ region(code: "GE-KK") { name nameKa municipalities { code name nameKa region { code } } } }
+				""").execute();
+		response.path("region.name").entity(String.class).isEqualTo("Kvemo Kartli");
+		response.path("region.nameKa").entity(String.class).isEqualTo("ქვემო ქართლი");
+		response.path("region.municipalities[*].name").entityList(String.class).containsExactly("Bolnisi", "Dmanisi",
+				"Gardabani", "Marneuli", "Rustavi", "Tetritskaro", "Tsalka");
+		response.path("region.municipalities[*].nameKa").entityList(String.class).containsExactly("ბოლნისი",
+				"დმანისი", "გარდაბანი", "მარნეული", "რუსთავი", "თეთრიწყარო", "წალკა");
+		response.path("region.municipalities[*].region.code").entityList(String.class).containsExactly(
+				"GE-KK", "GE-KK", "GE-KK", "GE-KK", "GE-KK", "GE-KK", "GE-KK");
+	}
+
+	@Test
+	void samtskheJavakhetiHasItsSixMunicipalities() {
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				{ municipalities(region: "GE-SJ") { code name nameKa } }
+				""").execute();
+		response.path("municipalities[*].code").entityList(String.class).containsExactly("GE-SJ-ADIGENI",
+				"GE-SJ-AKHALKALAKI", "GE-SJ-AKHALTSIKHE", "GE-SJ-ASPINDZA", "GE-SJ-BORJOMI", "GE-SJ-NINOTSMINDA");
+		response.path("municipalities[*].nameKa").entityList(String.class).containsExactly("ადიგენი", "ახალქალაქი",
+				"ახალციხე", "ასპინძა", "ბორჯომი", "ნინოწმინდა");
+	}
+
+	@Test
+	void everyMunicipalityOfTheCountryIsListedWithANameInBothLanguages() {
+		// language=GraphQL
+		var response = this.graphQl.document("{ municipalities { code name nameKa region { code } } }").execute();
+		List<String> georgian = response.path("municipalities[*].nameKa").entityList(String.class).get();
+		assertThat(georgian).hasSize(71).allSatisfy(name -> assertThat(name).matches("[\\u10D0-\\u10FF -]+"));
+	}
+
+	@Test
+	void municipalityByCodeNamesItsRegion() {
+		// language=GraphQL
+		this.graphQl.document("{ municipality(code: \"GE-SJ-BORJOMI\") { name region { code name } } }")
+			.execute()
+			.path("municipality.region.name")
+			.entity(String.class)
+			.isEqualTo("Samtskhe-Javakheti");
+	}
+
+	@Test
+	void unknownCodesAreNotFoundErrorsNamingTheCode() {
+		// language=GraphQL
+		this.graphQl.document("{ region(code: \"GE-XX\") { name } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No region has the code 'GE-XX'"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("{ municipalities(region: \"GE-XX\") { name } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND && error.getMessage().contains("GE-XX"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("{ municipality(code: \"GE-KK\") { name } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No municipality has the code 'GE-KK'"))
+			.verify();
+	}
+
+}
