@@ -40,6 +40,18 @@ public class ProgrammeService {
 			.collect(Collectors.toMap(Programme::id, Function.identity()));
 	}
 
+	public Map<String, Programme> programmesByCode(Collection<String> codes) {
+		return this.repository.programmesByCodes(codes)
+			.stream()
+			.collect(Collectors.toMap(Programme::code, Function.identity()));
+	}
+
+	public Map<String, Project> projectsByCode(Collection<String> codes) {
+		return this.repository.projectsByCodes(codes)
+			.stream()
+			.collect(Collectors.toMap(Project::code, Function.identity()));
+	}
+
 	/** Projects of one programme, or all when {@code programmeCode} is null. */
 	public List<Project> projects(String programmeCode) {
 		if (programmeCode == null) {

@@ -1,0 +1,31 @@
+package org.kvali.report;
+
+/**
+ * What participation can be grouped by, each with the fixed SQL expression over the participation_fact view that
+ * groups it. Expressions are constants of this enum; no text from a request reaches the SQL.
+ */
+public enum Dimension {
+
+	PROGRAMME("f.programme_code"), PROJECT("f.project_code"), REGION("f.region"), MUNICIPALITY("f.municipality"),
+	VENUE_REGION("f.venue_region"), VENUE_MUNICIPALITY("f.venue_municipality"), ORGANIZATION("f.organization_code"),
+	ORGANIZATION_KIND("f.organization_kind"), GENDER("f.gender"), AGE_BAND("f.age_band"),
+	DISABILITY("f.disability"), ACTIVITY_KIND("f.activity_kind"), ACTIVITY("f.activity_code"),
+	YEAR("date_trunc('year', f.start_date)::date"), QUARTER("date_trunc('quarter', f.start_date)::date"),
+	MONTH("date_trunc('month', f.start_date)::date");
+
+	final String sql;
+
+	Dimension(String sql) {
+		this.sql = sql;
+	}
+
+	boolean isPeriod() {
+		return this == YEAR || this == QUARTER || this == MONTH;
+	}
+
+	/** The column alias of this dimension in a breakdown's result. */
+	String column() {
+		return "d_" + name().toLowerCase();
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.kvali.report;
+
+import java.util.List;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ParticipationController {
+
+	private final ReportService reports;
+
+	ParticipationController(ReportService reports) {
+		this.reports = reports;
+	}
+
+	@QueryMapping
+	ParticipationReport participation(@Argument ParticipationFilter filter) {
+		return this.reports.report(filter);
+	}
+
+	@SchemaMapping(typeName = "ParticipationReport")
+	Measures totals(ParticipationReport report) {
+		return this.reports.totals(report);
+	}
+
+	@SchemaMapping(typeName = "ParticipationReport")
+	List<ParticipationGroup> breakdown(ParticipationReport report, @Argument List<Dimension> by,
+			@Argument List<GroupOrder> orderBy, @Argument Integer first) {
+		return this.reports.breakdown(report, by, orderBy, first);
+	}
+
+}

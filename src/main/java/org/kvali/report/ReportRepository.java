@@ -1,0 +1,106 @@
+package org.kvali.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kvali.activity.ActivityKind;
+import org.kvali.organization.OrganizationKind;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReportRepository {
+
+	/** A code of a filter that names nothing. */
+	record UnknownCode(String argument, String what, String code) {
+	}
+
+	private final JdbcClient jdbc;
+
+	ReportRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<UnknownCode> unknownCodes(ParticipationFilter filter) {
+		var sql = ReportSql.unknownCodes(filter);
+		if (sql == null) {
+			return List.of();
+		}
+		return this.jdbc.sql(sql).params(ReportSql.conditions(filter).parameters()).query(UnknownCode.class).list();
+	}
+
+	Measures totals(ParticipationFilter filter) {
+		var conditions = ReportSql.conditions(filter);
+		return this.jdbc.sql(ReportSql.totals(conditions))
+			.params(conditions.parameters())
+			.query(ReportRepository::measures)
+			.single();
+	}
+
+	List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, List<GroupOrder> orderBy,
+			Integer first) {
+		var conditions = ReportSql.conditions(filter);
+		if (first != null) {
+			conditions.bind("limit", first + 1);
+		}
+		var rows = this.jdbc.sql(ReportSql.breakdown(by, orderBy, conditions, first != null))
+			.params(conditions.parameters())
+			.query((rs, row) -> new Row(rs.getBoolean("is_total"), values(rs, by), measures(rs, row)))
+			.list();
+		int total = rows.stream().filter(Row::total).findFirst().orElseThrow().measures().participants();
+		var groups = new ArrayList<ParticipationGroup>(rows.size());
+		for (var row : rows) {
+			if (!row.total()) {
+				groups.add(group(row.values(), row.measures(), total));
+			}
+		}
+		return groups;
+	}
+
+	private record Row(boolean total, Map<Dimension, Object> values, Measures measures) {
+	}
+
+	private static Map<Dimension, Object> values(ResultSet rs, List<Dimension> by) throws SQLException {
+		Map<Dimension, Object> values = new EnumMap<>(Dimension.class);
+		for (var dimension : by) {
+			values.put(dimension, dimension.isPeriod() ? rs.getObject(dimension.column(), LocalDate.class)
+					: rs.getObject(dimension.column()));
+		}
+		return values;
+	}
+
+	private static Measures measures(ResultSet rs, int row) throws SQLException {
+		return new Measures(rs.getInt("participations"), rs.getInt("participants"), rs.getInt("activities"),
+				rs.getInt("organizations"));
+	}
+
+	private static ParticipationGroup group(Map<Dimension, Object> v, Measures m, int totalParticipants) {
+		Period period = null;
+		for (var dimension : v.keySet()) {
+			if (dimension.isPeriod()) {
+				period = Period.of(dimension, (LocalDate) v.get(dimension));
+			}
+		}
+		return new ParticipationGroup((String) v.get(Dimension.PROGRAMME), (String) v.get(Dimension.PROJECT),
+				(String) v.get(Dimension.REGION), (String) v.get(Dimension.MUNICIPALITY),
+				(String) v.get(Dimension.VENUE_REGION), (String) v.get(Dimension.VENUE_MUNICIPALITY),
+				(String) v.get(Dimension.ORGANIZATION),
+				enumOf(OrganizationKind.class, v.get(Dimension.ORGANIZATION_KIND)),
+				enumOf(Gender.class, v.get(Dimension.GENDER)),
+				v.containsKey(Dimension.AGE_BAND) ? AgeBand.ofBand((Integer) v.get(Dimension.AGE_BAND)) : null,
+				(Boolean) v.get(Dimension.DISABILITY), enumOf(ActivityKind.class, v.get(Dimension.ACTIVITY_KIND)),
+				(String) v.get(Dimension.ACTIVITY), period, m.participations(), m.participants(), m.activities(),
+				m.organizations(), totalParticipants == 0 ? null : (double) m.participants() / totalParticipants);
+	}
+
+	private static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {
+		return value == null ? null : Enum.valueOf(type, (String) value);
+	}
+
+}

@@ -1,0 +1,69 @@
+package org.kvali.report;
+
+import java.util.EnumSet;
+import java.util.List;
+
+import org.kvali.graphql.InvalidArgumentException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Participation totals and breakdowns over any filter and combination of dimensions, counted exactly. */
+@Service
+@Transactional(readOnly = true)
+public class ReportService {
+
+	public static final int MAX_DIMENSIONS = 4;
+
+	public static final int MAX_FIRST = 10_000;
+
+	private final ReportRepository repository;
+
+	ReportService(ReportRepository repository) {
+		this.repository = repository;
+	}
+
+	/** The filter, once every code in it names something; the first unknown code is a BAD_REQUEST. */
+	public ParticipationReport report(ParticipationFilter filter) {
+		var checked = filter == null ? ParticipationFilter.ALL : filter;
+		this.repository.unknownCodes(checked).stream().findFirst().ifPresent(unknown -> {
+			throw new InvalidArgumentException(unknown.argument(), unknown.code(),
+					"No " + unknown.what() + " has the code '" + unknown.code() + "'");
+		});
+		return new ParticipationReport(checked);
+	}
+
+	public Measures totals(ParticipationReport report) {
+		return this.repository.totals(report.filter());
+	}
+
+	public List<ParticipationGroup> breakdown(ParticipationReport report, List<Dimension> by,
+			List<GroupOrder> orderBy, Integer first) {
+		checkDimensions(by);
+		var order = orderBy == null ? List.<GroupOrder>of() : orderBy;
+		for (var key : order) {
+			if (key.by().dimension != null && !by.contains(key.by().dimension)) {
+				throw new InvalidArgumentException("orderBy", key.by(),
+						"Cannot order by " + key.by() + ": it is not one of the dimensions in `by`");
+			}
+		}
+		if (first != null && (first < 0 || first > MAX_FIRST)) {
+			throw new InvalidArgumentException("first", first, "first must be between 0 and " + MAX_FIRST);
+		}
+		return this.repository.breakdown(report.filter(), by, order, first);
+	}
+
+	private static void checkDimensions(List<Dimension> by) {
+		if (by.isEmpty() || by.size() > MAX_DIMENSIONS) {
+			throw new InvalidArgumentException("by", by,
+					"A breakdown takes 1 to " + MAX_DIMENSIONS + " dimensions; " + by.size() + " were given");
+		}
+		if (EnumSet.copyOf(by).size() != by.size()) {
+			throw new InvalidArgumentException("by", by, "Each dimension may appear in `by` only once");
+		}
+		if (by.stream().filter(Dimension::isPeriod).count() > 1) {
+			throw new InvalidArgumentException("by", by, "Only one of YEAR, QUARTER and MONTH may be in `by`");
+		}
+	}
+
+}

@@ -1,0 +1,111 @@
+package org.kvali.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.kvali.sql.Conditions;
+
+/**
+ * The SQL of the participation report, built from its typed description. Every fragment is a constant of this class
+ * or of {@link Dimension}; every value from the request is a bound parameter.
+ */
+final class ReportSql {
+
+	static final String MEASURES = """
+			count(*) AS participations, count(DISTINCT f.participant_id) AS participants,
+			count(DISTINCT f.activity_id) AS activities, count(DISTINCT f.organization_id) AS organizations""";
+
+	private static final String PROGRAMMES = "SELECT code FROM programme";
+
+	private static final String PROJECTS = "SELECT code FROM project";
+
+	private static final String REGIONS = "SELECT code FROM geo_unit WHERE level = 'REGION'";
+
+	private static final String MUNICIPALITIES = "SELECT code FROM geo_unit WHERE level = 'MUNICIPALITY'";
+
+	private static final String ORGANIZATIONS = "SELECT code FROM organization";
+
+	private static final String ACTIVITIES = "SELECT code FROM activity";
+
+	private ReportSql() {
+	}
+
+	static Conditions conditions(ParticipationFilter filter) {
+		var conditions = new Conditions().addAny("f.programme_code = ANY(:programmes)", "programmes", filter.programmes())
+			.addAny("f.project_code = ANY(:projects)", "projects", filter.projects())
+			.addAny("f.region = ANY(:regions)", "regions", filter.regions())
+			.addAny("f.municipality = ANY(:municipalities)", "municipalities", filter.municipalities())
+			.addAny("f.venue_region = ANY(:venueRegions)", "venueRegions", filter.venueRegions())
+			.addAny("f.venue_municipality = ANY(:venueMunicipalities)", "venueMunicipalities",
+					filter.venueMunicipalities())
+			.addAny("f.organization_code = ANY(:organizations)", "organizations", filter.organizations())
+			.addAny("f.organization_kind = ANY(:organizationKinds)", "organizationKinds", filter.organizationKinds())
+			.addAny("f.gender = ANY(:genders)", "genders", filter.genders())
+			.add("f.disability = :disability", "disability", filter.disability())
+			.addAny("f.activity_kind = ANY(:activityKinds)", "activityKinds", filter.activityKinds())
+			.addAny("f.activity_code = ANY(:activities)", "activities", filter.activities())
+			.addAny("f.role = ANY(:roles)", "roles", filter.countedRoles())
+			.add("f.start_date >= :from", "from", filter.from())
+			.add("f.start_date <= :to", "to", filter.to());
+		if (filter.ageBands() != null) {
+			var known = filter.ageBands().stream().filter(band -> band != AgeBand.UNKNOWN).map(band -> (long) band.ordinal()).toList();
+			var clause = filter.ageBands().contains(AgeBand.UNKNOWN)
+					? "(f.age_band = ANY(:ageBands) OR f.age_band IS NULL)" : "f.age_band = ANY(:ageBands)";
+			conditions.addAnyId(clause, "ageBands", known);
+		}
+		return conditions;
+	}
+
+	static String totals(Conditions conditions) {
+		return "SELECT " + MEASURES + "\nFROM participation_fact f\n" + conditions.where();
+	}
+
+	/**
+	 * Groups and, in the same statement, the grand total (the empty grouping set) that shares are taken of. The total
+	 * row sorts first, so a limit of {@code first + 1} keeps it and the first groups.
+	 */
+	static String breakdown(List<Dimension> by, List<GroupOrder> orderBy, Conditions conditions, boolean limited) {
+		var select = new ArrayList<String>();
+		var grouped = new ArrayList<String>();
+		for (var dimension : by) {
+			select.add(dimension.sql + " AS " + dimension.column());
+			grouped.add(dimension.sql);
+		}
+		var order = new ArrayList<String>();
+		order.add("is_total DESC");
+		for (var key : orderBy) {
+			var column = key.by().measure != null ? key.by().measure : key.by().dimension.column();
+			order.add(column + " " + key.direction().name() + " NULLS LAST");
+		}
+		for (var dimension : by) {
+			order.add(dimension.column() + " ASC NULLS LAST");
+		}
+		return "SELECT " + String.join(", ", select) + ",\n" + MEASURES + ",\nGROUPING(" + String.join(", ", grouped)
+				+ ") <> 0 AS is_total\nFROM participation_fact f\n" + conditions.where() + "\nGROUP BY GROUPING SETS (("
+				+ String.join(", ", grouped) + "), ())\nORDER BY " + String.join(", ", order)
+				+ (limited ? "\nLIMIT :limit" : "");
+	}
+
+	/** Finds the codes of a filter that name nothing, as (argument, code) rows, in one statement. */
+	static String unknownCodes(ParticipationFilter filter) {
+		var parts = new ArrayList<String>();
+		addUnknown(parts, filter.programmes(), "programmes", "programme", PROGRAMMES);
+		addUnknown(parts, filter.projects(), "projects", "project", PROJECTS);
+		addUnknown(parts, filter.regions(), "regions", "region", REGIONS);
+		addUnknown(parts, filter.municipalities(), "municipalities", "municipality", MUNICIPALITIES);
+		addUnknown(parts, filter.venueRegions(), "venueRegions", "region", REGIONS);
+		addUnknown(parts, filter.venueMunicipalities(), "venueMunicipalities", "municipality", MUNICIPALITIES);
+		addUnknown(parts, filter.organizations(), "organizations", "organization", ORGANIZATIONS);
+		addUnknown(parts, filter.activities(), "activities", "activity", ACTIVITIES);
+		return parts.isEmpty() ? null : String.join("\nUNION ALL\n", parts);
+	}
+
+	private static void addUnknown(List<String> parts, List<String> codes, String argument, String what,
+			String known) {
+		if (codes != null && !codes.isEmpty()) {
+			parts.add(("SELECT 'filter.%1$s' AS argument, '%2$s' AS what, c AS code"
+					+ " FROM unnest(CAST(:%1$s AS text[])) c WHERE c NOT IN (%3$s)").formatted(argument, what, known));
+		}
+	}
+
+}
