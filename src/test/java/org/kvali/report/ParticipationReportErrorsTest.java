@@ -1,0 +1,87 @@
+package org.kvali.report;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.StatementCounter;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a request costs in SQL statements, and how bad requests are refused. */
+@IntegrationTest
+class ParticipationReportErrorsTest {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	StatementCounter statements;
+
+	@Test
+	void totalsAloneRunOneStatementAndNoGrouping() {
+		assertThat(statementsFor("{ participation { totals { participants } } }")).isEqualTo(1);
+	}
+
+	@Test
+	void eachBreakdownIsOneStatementAndItsObjectsOneEachWhateverTheDimensions() {
+		// language=GraphQL
+		var document = """
+				{ participation(filter: {regions: ["GE-KK", "GE-SJ"], genders: [FEMALE, MALE]}) {
+				    totals { participants }
+				    a: breakdown(by: [REGION, GENDER, AGE_BAND, QUARTER]) { region { code name } gender participants share }
+				    b: breakdown(by: [ORGANIZATION, MUNICIPALITY]) { organization { code } municipality { code } participants }
+				} }""";
+		// codes checked (1), totals (1), two breakdowns (2), regions (1), organizations (1), municipalities (1)
+		assertThat(statementsFor(document)).isEqualTo(7);
+	}
+
+	private int statementsFor(String document) {
+		this.statements.reset();
+		this.graphQl.document(document).execute().errors().verify();
+		return this.statements.count();
+	}
+
+	@Test
+	void unknownCodesAreErrorsNamingTheCode() {
+		expectError("{ participation(filter: {regions: [\"GE-KK\", \"GE-QQ\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No region has the code 'GE-QQ'");
+		expectError("{ participation(filter: {projects: [\"NOPE\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No project has the code 'NOPE'");
+		expectError("{ participation(filter: {venueMunicipalities: [\"GE-KK\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No municipality has the code 'GE-KK'");
+		expectError("{ participation(filter: {organizations: [\"NOBODY\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No organization has the code 'NOBODY'");
+		expectError("{ participation(filter: {activities: [\"NOTHING\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No activity has the code 'NOTHING'");
+	}
+
+	@Test
+	void breakdownLimits() {
+		expectError("{ participation { breakdown(by: [REGION, GENDER, AGE_BAND, YEAR, PROJECT]) { participants } } }",
+				ErrorType.BAD_REQUEST, "A breakdown takes 1 to 4 dimensions; 5 were given");
+		expectError("{ participation { breakdown(by: []) { participants } } }", ErrorType.BAD_REQUEST,
+				"A breakdown takes 1 to 4 dimensions; 0 were given");
+		expectError("{ participation { breakdown(by: [GENDER, GENDER]) { participants } } }", ErrorType.BAD_REQUEST,
+				"Each dimension may appear in `by` only once");
+		expectError("{ participation { breakdown(by: [YEAR, MONTH]) { participants } } }", ErrorType.BAD_REQUEST,
+				"Only one of YEAR, QUARTER and MONTH may be in `by`");
+		expectError("{ participation { breakdown(by: [GENDER], first: 10001) { participants } } }",
+				ErrorType.BAD_REQUEST, "first must be between 0 and 10000");
+		expectError("{ participation { breakdown(by: [GENDER], first: -1) { participants } } }",
+				ErrorType.BAD_REQUEST, "first must be between 0 and 10000");
+		expectError("{ participation { breakdown(by: [GENDER], orderBy: [{by: REGION}]) { participants } } }",
+				ErrorType.BAD_REQUEST, "Cannot order by REGION: it is not one of the dimensions in `by`");
+	}
+
+	private void expectError(String document, ErrorType type, String message) {
+		this.graphQl.document(document)
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == type && error.getMessage().equals(message))
+			.verify();
+	}
+
+}
