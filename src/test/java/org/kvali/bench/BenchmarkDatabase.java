@@ -1,0 +1,48 @@
+package org.kvali.bench;
+
+import javax.sql.DataSource;
+
+import org.kvali.KvaliApplication;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Starts Kvali on an embedded database of its own for one size ({@code .kvali/bench-N}), filled with synthetic data
+ * on first use, so generating and benchmarking are separate commands over the same data.
+ */
+public final class BenchmarkDatabase {
+
+	private BenchmarkDatabase() {
+	}
+
+	public static int participations() {
+		return Integer.parseInt(System.getProperty("participations", "1000000"));
+	}
+
+	public static ConfigurableApplicationContext start(int participations, boolean web) throws Exception {
+		var context = new SpringApplicationBuilder(KvaliApplication.class)
+			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+			.properties("kvali.embedded.data-dir=.kvali/bench-" + participations, "kvali.demo.enabled=false",
+					"server.port=0", "logging.level.org.kvali=warn")
+			.run();
+		var dataSource = context.getBean(DataSource.class);
+		var jdbc = new JdbcTemplate(dataSource);
+		Integer present = jdbc.queryForObject("SELECT count(*) FROM participation", Integer.class);
+		if (present == 0) {
+			long started = System.nanoTime();
+			new SyntheticData(participations).load(dataSource);
+			System.out.printf("Generated %,d participations in %.1f s%n", participations,
+					(System.nanoTime() - started) / 1e9);
+		}
+		System.out.printf("Database: %,d participations, %,d participants, %,d activities, %,d organizations%n",
+				jdbc.queryForObject("SELECT count(*) FROM participation", Integer.class),
+				jdbc.queryForObject("SELECT count(*) FROM participant", Integer.class),
+				jdbc.queryForObject("SELECT count(*) FROM activity", Integer.class),
+				jdbc.queryForObject("SELECT count(*) FROM organization", Integer.class));
+		return context;
+	}
+
+}
