@@ -8,9 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.kvali.activity.ActivityKind;
-import org.kvali.organization.OrganizationKind;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,7 +54,7 @@ class ReportRepository {
 		var groups = new ArrayList<ParticipationGroup>(rows.size());
 		for (var row : rows) {
 			if (!row.total()) {
-				groups.add(group(row.values(), row.measures(), total));
+				groups.add(GroupBuilder.group(row.values(), row.measures(), total));
 			}
 		}
 		return groups;
@@ -78,29 +75,6 @@ class ReportRepository {
 	private static Measures measures(ResultSet rs, int row) throws SQLException {
 		return new Measures(rs.getInt("participations"), rs.getInt("participants"), rs.getInt("activities"),
 				rs.getInt("organizations"));
-	}
-
-	private static ParticipationGroup group(Map<Dimension, Object> v, Measures m, int totalParticipants) {
-		Period period = null;
-		for (var dimension : v.keySet()) {
-			if (dimension.isPeriod()) {
-				period = Period.of(dimension, (LocalDate) v.get(dimension));
-			}
-		}
-		return new ParticipationGroup((String) v.get(Dimension.PROGRAMME), (String) v.get(Dimension.PROJECT),
-				(String) v.get(Dimension.REGION), (String) v.get(Dimension.MUNICIPALITY),
-				(String) v.get(Dimension.VENUE_REGION), (String) v.get(Dimension.VENUE_MUNICIPALITY),
-				(String) v.get(Dimension.ORGANIZATION),
-				enumOf(OrganizationKind.class, v.get(Dimension.ORGANIZATION_KIND)),
-				enumOf(Gender.class, v.get(Dimension.GENDER)),
-				v.containsKey(Dimension.AGE_BAND) ? AgeBand.ofBand((Integer) v.get(Dimension.AGE_BAND)) : null,
-				(Boolean) v.get(Dimension.DISABILITY), enumOf(ActivityKind.class, v.get(Dimension.ACTIVITY_KIND)),
-				(String) v.get(Dimension.ACTIVITY), period, m.participations(), m.participants(), m.activities(),
-				m.organizations(), totalParticipants == 0 ? null : (double) m.participants() / totalParticipants);
-	}
-
-	private static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {
-		return value == null ? null : Enum.valueOf(type, (String) value);
 	}
 
 }

@@ -19,8 +19,11 @@ public class ReportService {
 
 	private final ReportRepository repository;
 
-	ReportService(ReportRepository repository) {
+	private final ReportIndex index;
+
+	ReportService(ReportRepository repository, ReportIndex index) {
 		this.repository = repository;
+		this.index = index;
 	}
 
 	/** The filter, once every code in it names something; the first unknown code is a BAD_REQUEST. */
@@ -34,7 +37,9 @@ public class ReportService {
 	}
 
 	public Measures totals(ParticipationReport report) {
-		return this.repository.totals(report.filter());
+		return this.index.current()
+			.map(facts -> new IndexQuery(facts, report.filter()).totals())
+			.orElseGet(() -> this.repository.totals(report.filter()));
 	}
 
 	public List<ParticipationGroup> breakdown(ParticipationReport report, List<Dimension> by,
@@ -50,7 +55,9 @@ public class ReportService {
 		if (first != null && (first < 0 || first > MAX_FIRST)) {
 			throw new InvalidArgumentException("first", first, "first must be between 0 and " + MAX_FIRST);
 		}
-		return this.repository.breakdown(report.filter(), by, order, first);
+		return this.index.current()
+			.map(facts -> new IndexQuery(facts, report.filter()).breakdown(by, order, first))
+			.orElseGet(() -> this.repository.breakdown(report.filter(), by, order, first));
 	}
 
 	private static void checkDimensions(List<Dimension> by) {

@@ -1,0 +1,41 @@
+package org.kvali.report;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.kvali.activity.ActivityKind;
+import org.kvali.organization.OrganizationKind;
+
+/**
+ * Makes a {@link ParticipationGroup} from the values of its dimensions as both paths read them: codes and enum names
+ * as text, the age band as its number (null unknown), disability as a Boolean, a period as its first day.
+ */
+final class GroupBuilder {
+
+	private GroupBuilder() {
+	}
+
+	static ParticipationGroup group(Map<Dimension, Object> v, Measures m, int totalParticipants) {
+		Period period = null;
+		for (var dimension : v.keySet()) {
+			if (dimension.isPeriod()) {
+				period = Period.of(dimension, (LocalDate) v.get(dimension));
+			}
+		}
+		return new ParticipationGroup((String) v.get(Dimension.PROGRAMME), (String) v.get(Dimension.PROJECT),
+				(String) v.get(Dimension.REGION), (String) v.get(Dimension.MUNICIPALITY),
+				(String) v.get(Dimension.VENUE_REGION), (String) v.get(Dimension.VENUE_MUNICIPALITY),
+				(String) v.get(Dimension.ORGANIZATION),
+				enumOf(OrganizationKind.class, v.get(Dimension.ORGANIZATION_KIND)),
+				enumOf(Gender.class, v.get(Dimension.GENDER)),
+				v.containsKey(Dimension.AGE_BAND) ? AgeBand.ofBand((Integer) v.get(Dimension.AGE_BAND)) : null,
+				(Boolean) v.get(Dimension.DISABILITY), enumOf(ActivityKind.class, v.get(Dimension.ACTIVITY_KIND)),
+				(String) v.get(Dimension.ACTIVITY), period, m.participations(), m.participants(), m.activities(),
+				m.organizations(), totalParticipants == 0 ? null : (double) m.participants() / totalParticipants);
+	}
+
+	private static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {
+		return value == null ? null : Enum.valueOf(type, (String) value);
+	}
+
+}

@@ -1,0 +1,105 @@
+package org.kvali.report;
+
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The in-memory fast path of the participation report. It answers only while its data version is the database's:
+ * every change to reported data raises that version in the committing transaction, so a request that reads the
+ * version first never sees stale numbers. Until an index of the current version is built, requests take the SQL
+ * path while one rebuild runs in the background.
+ */
+@Component
+class ReportIndex implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportIndex.class);
+
+	private final FactIndexLoader loader;
+
+	private final JdbcClient jdbc;
+
+	private final String mode;
+
+	private final ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
+		var thread = new Thread(runnable, "report-index");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean building = new AtomicBoolean();
+
+	private volatile FactIndex current;
+
+	ReportIndex(FactIndexLoader loader, JdbcClient jdbc, @Value("${kvali.report.index:async}") String mode) {
+		this.loader = loader;
+		this.jdbc = jdbc;
+		this.mode = mode;
+	}
+
+	/** On start: build now ({@code sync}, as tests do), in the background ({@code async}), or never ({@code off}). */
+	@EventListener(ApplicationReadyEvent.class)
+	void buildOnStart() {
+		switch (this.mode) {
+			case "sync" -> build();
+			case "async" -> rebuildInBackground();
+			case "off" -> log.info("Report index off: every report runs in SQL");
+			default -> throw new IllegalStateException("kvali.report.index must be sync, async or off, not " + this.mode);
+		}
+	}
+
+	/** The index, when it holds the data as committed now; otherwise empty, and a rebuild is started. */
+	Optional<FactIndex> current() {
+		if ("off".equals(this.mode)) {
+			return Optional.empty();
+		}
+		long version = this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
+		var index = this.current;
+		if (index != null && index.version == version) {
+			return Optional.of(index);
+		}
+		rebuildInBackground();
+		return Optional.empty();
+	}
+
+	private void rebuildInBackground() {
+		if (this.building.compareAndSet(false, true)) {
+			this.builder.execute(() -> {
+				try {
+					build();
+				}
+				catch (RuntimeException ex) {
+					log.error("Building the report index failed; reports keep running in SQL", ex);
+				}
+				finally {
+					this.building.set(false);
+				}
+			});
+		}
+	}
+
+	private void build() {
+		long started = System.nanoTime();
+		var index = this.loader.load();
+		this.current = index;
+		log.info("Report index of data version {} ready: {} participations in {} ms", index.version, index.rows,
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	@Override
+	public void destroy() {
+		this.builder.shutdownNow();
+	}
+
+}

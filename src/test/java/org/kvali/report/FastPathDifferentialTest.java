@@ -1,0 +1,99 @@
+package org.kvali.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.activity.ActivityKind;
+import org.kvali.organization.OrganizationKind;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Hundreds of random filters and dimension sets: the in-memory path answers exactly as the SQL path. */
+@IntegrationTest
+class FastPathDifferentialTest {
+
+	@Autowired
+	ReportRepository sql;
+
+	@Autowired
+	FactIndexLoader loader;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void bothPathsGiveEqualAnswers() {
+		var index = this.loader.load();
+		var random = new Random(42);
+		var regions = List.of("GE-KK", "GE-SJ", "GE-TB");
+		var municipalities = this.jdbc.queryForList("SELECT code FROM geo_unit WHERE level = 'MUNICIPALITY' AND (parent_code IN ('GE-KK', 'GE-SJ') OR code = 'GE-TB-TBILISI')", String.class);
+		var organizations = this.jdbc.queryForList("SELECT code FROM organization ORDER BY code", String.class);
+		var activities = this.jdbc.queryForList("SELECT code FROM activity ORDER BY code", String.class);
+		for (int run = 0; run < 300; run++) {
+			var filter = new ParticipationFilter(
+					maybe(random, List.of("EU-CSO-EQUAL")), maybe(random, List.of("CSO-CAPACITY", "LOCAL-BUDGET")),
+					maybe(random, regions), maybe(random, municipalities), maybe(random, regions),
+					maybe(random, municipalities), maybe(random, organizations),
+					maybe(random, Arrays.asList(OrganizationKind.values())), maybe(random, Arrays.asList(Gender.values())),
+					maybe(random, Arrays.asList(AgeBand.values())),
+					random.nextInt(4) == 0 ? random.nextBoolean() : null,
+					maybe(random, Arrays.asList(ActivityKind.values())), maybe(random, activities),
+					random.nextInt(3) == 0 ? some(random, Arrays.asList(ParticipationRole.values())) : null,
+					random.nextInt(4) == 0 ? LocalDate.of(2023, 1, 1).plusDays(random.nextInt(900)) : null,
+					random.nextInt(4) == 0 ? LocalDate.of(2023, 6, 1).plusDays(random.nextInt(900)) : null);
+			var by = dimensions(random);
+			var orderBy = new ArrayList<GroupOrder>();
+			if (random.nextBoolean()) {
+				var fields = Arrays.stream(GroupOrderField.values())
+					.filter(field -> field.dimension == null || by.contains(field.dimension))
+					.toList();
+				orderBy.add(new GroupOrder(fields.get(random.nextInt(fields.size())),
+						random.nextBoolean() ? Direction.ASC : Direction.DESC));
+			}
+			Integer first = random.nextInt(3) == 0 ? random.nextInt(10) : null;
+			var fast = new IndexQuery(index, filter);
+			assertThat(fast.totals()).as("totals of %s", filter).isEqualTo(this.sql.totals(filter));
+			assertThat(fast.breakdown(by, orderBy, first)).as("breakdown by %s order %s first %s of %s", by, orderBy,
+					first, filter).isEqualTo(this.sql.breakdown(filter, by, orderBy, first));
+		}
+	}
+
+	/** Usually absent, sometimes a few values, now and then an empty list. */
+	private static <T> List<T> maybe(Random random, List<T> values) {
+		int pick = random.nextInt(8);
+		return pick < 5 ? null : pick < 7 ? some(random, values) : List.of();
+	}
+
+	private static <T> List<T> some(Random random, List<T> values) {
+		var chosen = new ArrayList<T>();
+		int count = 1 + random.nextInt(Math.min(3, values.size()));
+		for (int i = 0; i < count; i++) {
+			chosen.add(values.get(random.nextInt(values.size())));
+		}
+		return chosen;
+	}
+
+	private static List<Dimension> dimensions(Random random) {
+		var all = new ArrayList<>(Arrays.asList(Dimension.values()));
+		java.util.Collections.shuffle(all, random);
+		var by = new ArrayList<Dimension>();
+		for (var dimension : all) {
+			if (by.size() == 1 + random.nextInt(4)) {
+				break;
+			}
+			if (!dimension.isPeriod() || by.stream().noneMatch(Dimension::isPeriod)) {
+				by.add(dimension);
+			}
+		}
+		return by;
+	}
+
+}
