@@ -49,6 +49,30 @@ class ParticipationReportTest {
 	}
 
 	@Test
+	void theReadmeExamplesAnswerAsShown() {
+		// language=GraphQL
+		var women = this.graphQl.document("""
+				{ participation(filter: {regions: ["GE-KK"], genders: [FEMALE], activityKinds: [TRAINING],
+				                         from: "2024-01-01", to: "2024-12-31"}) { totals { participants participations } } }
+				""").execute();
+		women.path("participation.totals.participants").entity(Integer.class).isEqualTo(26);
+		women.path("participation.totals.participations").entity(Integer.class).isEqualTo(27);
+		// language=GraphQL
+		var years = this.graphQl.document("""
+				{ participation(filter: {from: "2024-01-01", to: "2025-12-31"}) {
+				    breakdown(by: [YEAR, GENDER], orderBy: [{by: PARTICIPANTS, direction: DESC}], first: 4) {
+				      period { key } gender participants participations } } }""").execute();
+		years.path("participation.breakdown[*].period.key").entityList(String.class).containsExactly("2024", "2025",
+				"2025", "2024");
+		years.path("participation.breakdown[*].gender").entityList(String.class).containsExactly("FEMALE", "FEMALE",
+				"MALE", "MALE");
+		years.path("participation.breakdown[*].participants").entityList(Integer.class).containsExactly(147, 143, 103,
+				93);
+		years.path("participation.breakdown[*].participations").entityList(Integer.class).containsExactly(331, 298,
+				207, 197);
+	}
+
+	@Test
 	void everySingleDimensionMatchesTheOracle() {
 		for (var dimension : Dimension.values()) {
 			assertBreakdown(List.of(dimension), null, PARTICIPANTS_ONLY);
