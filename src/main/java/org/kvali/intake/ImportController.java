@@ -1,0 +1,59 @@
+package org.kvali.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /imports/attendance}: an attendance sheet as the body, CSV in UTF-8. */
+@RestController
+class ImportController {
+
+	private final AttendanceImportService imports;
+
+	private final ImportLimits limits;
+
+	ImportController(AttendanceImportService imports, ImportLimits limits) {
+		this.imports = imports;
+		this.limits = limits;
+	}
+
+	@PostMapping("/imports/attendance")
+	ResponseEntity<ImportReport> attendance(HttpServletRequest request,
+			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+		var contentType = request.getContentType() == null ? "" : request.getContentType();
+		if (!contentType.toLowerCase().startsWith("text/csv")) {
+			throw new SheetException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"Send the sheet as text/csv (UTF-8); got '" + contentType + "'");
+		}
+		var body = read(request.getInputStream());
+		var report = this.imports.load(body, contentType, dryRun, "anonymous");
+		var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
+		return ResponseEntity.status(status).body(report);
+	}
+
+	/** The body, refused with 413 as soon as it passes the size limit rather than after reading it all. */
+	private byte[] read(InputStream in) throws IOException {
+		var bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.limits.maxBytes() + 1));
+		if (bytes.length > this.limits.maxBytes()) {
+			throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE,
+					"The sheet is larger than " + this.limits.maxBytes() + " bytes; split it into smaller sheets");
+		}
+		return bytes;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> unreadable(SheetException ex) {
+		return ResponseEntity.status(ex.status())
+			.body(Map.of("status", "REJECTED", "errors", java.util.List.of(Map.of("message", ex.getMessage()))));
+	}
+
+}

@@ -1,0 +1,170 @@
+package org.kvali.intake;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the cells of one row into an {@link AttendanceRow}, adding an error for every value it cannot take. What
+ * depends on the database (does the project exist?) is checked later, for all rows at once.
+ */
+final class RowChecker {
+
+	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+	private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	private static final List<String> ACTIVITY_KINDS = List.of("TRAINING", "WORKSHOP", "MEETING", "CONFERENCE",
+			"CAMPAIGN", "OTHER");
+
+	private static final List<String> ORGANIZATION_KINDS = List.of("DONOR", "IMPLEMENTER", "PARTNER", "CSO",
+			"ACTIVIST_GROUP", "MUNICIPALITY", "OTHER");
+
+	private static final List<String> ROLES = List.of("PARTICIPANT", "TRAINER", "FACILITATOR", "SPEAKER", "ORGANIZER");
+
+	private static final Map<String, String> GENDERS = Map.ofEntries(Map.entry("female", "FEMALE"),
+			Map.entry("f", "FEMALE"), Map.entry("ქალი", "FEMALE"), Map.entry("male", "MALE"), Map.entry("m", "MALE"),
+			Map.entry("კაცი", "MALE"), Map.entry("მამაკაცი", "MALE"), Map.entry("other", "OTHER"),
+			Map.entry("undisclosed", "UNDISCLOSED"));
+
+	private static final Map<String, Boolean> YES_NO = Map.of("yes", true, "true", true, "1", true, "no", false,
+			"false", false, "0", false);
+
+	private final SheetRow sheetRow;
+
+	private final int maxLength;
+
+	private final List<ImportMessage> errors;
+
+	private RowChecker(SheetRow row, int maxLength, List<ImportMessage> errors) {
+		this.sheetRow = row;
+		this.maxLength = maxLength;
+		this.errors = errors;
+	}
+
+	static AttendanceRow check(SheetRow row, int maxLength, List<ImportMessage> errors) {
+		var checker = new RowChecker(row, maxLength, errors);
+		if (row.overlong()) {
+			errors.add(new ImportMessage(row.row(), null, null, "The row has more cells than the header has columns"));
+		}
+		return checker.read();
+	}
+
+	private AttendanceRow read() {
+		var start = date(Columns.START_DATE);
+		var end = date(Columns.END_DATE);
+		if (start != null && end != null && end.isBefore(start)) {
+			error(Columns.END_DATE, text(Columns.END_DATE), "The end date is before the start date " + start);
+		}
+		return new AttendanceRow(this.sheetRow.row(), code(Columns.ACTIVITY_CODE), text(Columns.ACTIVITY_TITLE),
+				word(Columns.ACTIVITY_KIND, ACTIVITY_KINDS), code(Columns.PROJECT_CODE), start, end,
+				text(Columns.VENUE_MUNICIPALITY), code(Columns.PARTICIPANT_REF), gender(), birthYear(), disability(),
+				text(Columns.HOME_MUNICIPALITY), code(Columns.ORGANIZATION_CODE), text(Columns.ORGANIZATION_NAME),
+				word(Columns.ORGANIZATION_KIND, ORGANIZATION_KINDS), word(Columns.ROLE, ROLES));
+	}
+
+	/** The trimmed text of a cell, null when empty; an error when too long or holding control characters. */
+	private String text(String column) {
+		var value = this.sheetRow.cells().get(column);
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		if (value.length() > this.maxLength) {
+			error(column, value.substring(0, 40) + "...",
+					"The value is " + value.length() + " characters long; at most " + this.maxLength + " are allowed");
+			return null;
+		}
+		if (CONTROL.matcher(value).find()) {
+			error(column, value, "The value holds control characters (such as line breaks or tabs)");
+			return null;
+		}
+		return value;
+	}
+
+	private String code(String column) {
+		var value = text(column);
+		if (value != null && !CODE.matcher(value).matches()) {
+			error(column, value, "A code is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+			return null;
+		}
+		return value;
+	}
+
+	private String word(String column, List<String> accepted) {
+		var value = text(column);
+		if (value == null) {
+			return null;
+		}
+		var word = value.toUpperCase(Locale.ROOT).replace(' ', '_');
+		if (!accepted.contains(word)) {
+			error(column, value, "Unknown value; accepted: " + String.join(", ", accepted).toLowerCase(Locale.ROOT));
+			return null;
+		}
+		return word;
+	}
+
+	private LocalDate date(String column) {
+		var value = text(column);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return value.contains(".") ? LocalDate.parse(value, DOTTED) : LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			error(column, value, "Not a date that exists; write 2024-07-18 or 18.07.2024");
+			return null;
+		}
+	}
+
+	private String gender() {
+		var value = text(Columns.GENDER);
+		if (value == null) {
+			return null;
+		}
+		var gender = GENDERS.get(value.toLowerCase(Locale.ROOT));
+		if (gender == null) {
+			error(Columns.GENDER, value, "Unknown gender; accepted: female, male, other, undisclosed, f, m, ქალი, კაცი, მამაკაცი");
+		}
+		return gender;
+	}
+
+	private Integer birthYear() {
+		var value = text(Columns.BIRTH_YEAR);
+		if (value == null) {
+			return null;
+		}
+		int thisYear = Year.now().getValue();
+		if (!value.matches("\\d{4}") || Integer.parseInt(value) < 1900 || Integer.parseInt(value) > thisYear) {
+			error(Columns.BIRTH_YEAR, value, "A birth year is four digits from 1900 to " + thisYear);
+			return null;
+		}
+		return Integer.valueOf(value);
+	}
+
+	private Boolean disability() {
+		var value = text(Columns.DISABILITY);
+		if (value == null) {
+			return null;
+		}
+		var answer = YES_NO.get(value.toLowerCase(Locale.ROOT));
+		if (answer == null) {
+			error(Columns.DISABILITY, value, "Unknown value; accepted: yes, no, true, false, 1, 0, or empty for unknown");
+		}
+		return answer;
+	}
+
+	private void error(String column, String value, String message) {
+		this.errors.add(new ImportMessage(this.sheetRow.row(), column, value, message));
+	}
+
+}
