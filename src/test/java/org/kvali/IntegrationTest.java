@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = { "kvali.demo.enabled=true", "kvali.embedded.clean=true",
-		"kvali.embedded.data-dir=target/test-postgres", "kvali.report.index=sync" })
+		"kvali.embedded.data-dir=target/test-postgres", "kvali.report.index=sync", "kvali.import.max-bytes=1000000", "kvali.import.max-rows=5000" })
 @AutoConfigureMockMvc
 @AutoConfigureHttpGraphQlTester
 @Import({ TestDatabaseConfiguration.class, StatementCounterConfiguration.class })

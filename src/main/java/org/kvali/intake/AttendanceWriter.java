@@ -51,6 +51,7 @@ class AttendanceWriter {
 				SELECT DISTINCT ON (r.activity_code) r.activity_code, p.id, r.activity_kind, r.activity_title,
 				       r.start_date, r.end_date, r.venue_municipality
 				FROM import_row r JOIN project p ON p.code = r.project_code
+				WHERE NOT EXISTS (SELECT 1 FROM activity x WHERE x.code = r.activity_code)
 				ORDER BY r.activity_code, r.row_no
 				ON CONFLICT (code) DO NOTHING""").update();
 		int activitiesUpdated = this.jdbc.sql("""

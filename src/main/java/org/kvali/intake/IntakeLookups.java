@@ -47,6 +47,7 @@ class IntakeLookups {
 				FROM activity a JOIN project p ON p.id = a.project_id WHERE a.code = ANY(:codes)""")
 			.param("codes", codes.toArray(String[]::new))
 			.query(StoredActivity.class)
+			.list()
 			.stream()
 			.collect(Collectors.toMap(StoredActivity::code, a -> a));
 	}
@@ -55,6 +56,7 @@ class IntakeLookups {
 		return this.jdbc.sql("SELECT ref, gender, birth_year FROM participant WHERE ref = ANY(:refs)")
 			.param("refs", refs.toArray(String[]::new))
 			.query(StoredParticipant.class)
+			.list()
 			.stream()
 			.collect(Collectors.toMap(StoredParticipant::ref, p -> p));
 	}

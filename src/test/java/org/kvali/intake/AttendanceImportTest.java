@@ -1,0 +1,185 @@
+package org.kvali.intake;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class AttendanceImportTest {
+
+	static final String HEADER = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,"
+			+ "venue_municipality,participant_ref,gender,birth_year,disability,home_municipality,organization_code,"
+			+ "organization_name,role\n";
+
+	static final String SHEET = HEADER + """
+			TI-WS-1,Budget workshop,workshop,TEST-INTAKE,12.09.2025,12.09.2025,Marneuli,TI-1,female,1990,no,Marneuli,TI-ORG,Test Youth Voice,
+			TI-WS-1,Budget workshop,workshop,TEST-INTAKE,12.09.2025,12.09.2025,Marneuli,TI-2,ქალი,1998,yes,მარნეული,TI-ORG,Test Youth Voice,participant
+			TI-WS-1,Budget workshop,workshop,TEST-INTAKE,12.09.2025,12.09.2025,Marneuli,TI-3,M,,,GE-KK-BOLNISI,,,trainer
+			""";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void project() {
+		IntakeFixture.create(this.jdbc);
+	}
+
+	@AfterEach
+	void clean() {
+		IntakeFixture.remove(this.jdbc);
+	}
+
+	@Test
+	void aDryRunCountsExactlyAndStoresNothing() throws Exception {
+		load(SHEET, true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.dryRun").value(true))
+			.andExpect(jsonPath("$.rows").value(3))
+			.andExpect(jsonPath("$.created.activities").value(1))
+			.andExpect(jsonPath("$.created.participants").value(3))
+			.andExpect(jsonPath("$.created.participations").value(3))
+			.andExpect(jsonPath("$.created.organizations").value(1))
+			.andExpect(jsonPath("$.errors.length()").value(0));
+		assertThat(count("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'")).isZero();
+		assertThat(count("SELECT count(*) FROM activity WHERE code = 'TI-WS-1'")).isZero();
+		assertThat(count("SELECT count(*) FROM attendance_import WHERE status = 'VALIDATED'")).isEqualTo(1);
+	}
+
+	@Test
+	void aLoadStoresEveryRowAndLoadingItAgainChangesNothing() throws Exception {
+		load(SHEET, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			.andExpect(jsonPath("$.created.participations").value(3))
+			.andExpect(jsonPath("$.fileSha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")));
+		assertThat(this.jdbc.queryForList("""
+				SELECT p.ref || ' ' || p.gender || ' ' || coalesce(p.birth_year::text, '-') || ' ' || coalesce(p.disability::text, '-')
+				       || ' ' || coalesce(p.home_municipality_code, '-') || ' ' || coalesce(o.code, '-') || ' ' || pn.role
+				FROM participation pn JOIN participant p ON p.id = pn.participant_id
+				LEFT JOIN organization o ON o.id = pn.organization_id
+				JOIN activity a ON a.id = pn.activity_id WHERE a.code = 'TI-WS-1' ORDER BY p.ref""", String.class))
+			.containsExactly("TI-1 FEMALE 1990 false GE-KK-MARNEULI TI-ORG PARTICIPANT",
+					"TI-2 FEMALE 1998 true GE-KK-MARNEULI TI-ORG PARTICIPANT", "TI-3 MALE - - GE-KK-BOLNISI - TRAINER");
+		assertThat(this.jdbc.queryForObject("""
+				SELECT kind || ' ' || title || ' ' || start_date || ' ' || venue_municipality_code FROM activity
+				WHERE code = 'TI-WS-1'""", String.class)).isEqualTo("WORKSHOP Budget workshop 2025-09-12 GE-KK-MARNEULI");
+
+		load(SHEET, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.activities").value(0))
+			.andExpect(jsonPath("$.created.participants").value(0))
+			.andExpect(jsonPath("$.created.participations").value(0))
+			.andExpect(jsonPath("$.updated.participations").value(0))
+			.andExpect(jsonPath("$.unchanged.participations").value(3));
+		assertThat(count("SELECT count(*) FROM participation pn JOIN activity a ON a.id = pn.activity_id WHERE a.code = 'TI-WS-1'"))
+			.isEqualTo(3);
+	}
+
+	@Test
+	void aLaterSheetCorrectsWhatItMayAndCountsItAsUpdated() throws Exception {
+		load(SHEET, false).andExpect(status().isOk());
+		var correction = HEADER + """
+				TI-WS-1,Budget workshop (corrected),,TEST-INTAKE,,13.09.2025,,TI-1,female,1991,,Bolnisi,,,facilitator
+				""";
+		load(correction, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated.activities").value(1))
+			.andExpect(jsonPath("$.updated.participants").value(1))
+			.andExpect(jsonPath("$.updated.participations").value(1))
+			.andExpect(jsonPath("$.created.participations").value(0));
+		assertThat(this.jdbc.queryForObject("SELECT title || ' ' || end_date FROM activity WHERE code = 'TI-WS-1'", String.class))
+			.isEqualTo("Budget workshop (corrected) 2025-09-13");
+		assertThat(this.jdbc.queryForObject("""
+				SELECT p.birth_year || ' ' || p.home_municipality_code || ' ' || pn.role FROM participant p
+				JOIN participation pn ON pn.participant_id = p.id WHERE p.ref = 'TI-1'""", String.class))
+			.isEqualTo("1991 GE-KK-BOLNISI FACILITATOR");
+	}
+
+	@Test
+	void aSheetWithErrorsIsRefusedWhole() throws Exception {
+		var bad = HEADER.replace("\n", ",notes\n") + """
+				TI-WS-2,Workshop,seminar,TEST-INTAKE,2025-02-30,2025-02-28,Nowhere,TI-1,q,1890,maybe,,TI-NEW,,x,a note
+				TI-WS-2,Workshop,workshop,NO-SUCH,2025-03-01,2025-03-01,,TI-2,female,1990,,,,,,
+				TI-WS-2,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-2,female,1991,,,,,,
+				TI-WS-3,Fine,meeting,TEST-INTAKE,2025-03-01,2025-02-01,,TI-4,female,,,,,,,
+				""";
+		load(bad, false).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.status").value("REJECTED"))
+			.andExpect(jsonPath("$.warnings[0].column").value("notes"))
+			.andExpect(jsonPath("$.warnings[0].message").value("unknown column, ignored"))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'gender')].value").value("q"))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'start_date')].message")
+				.value("Not a date that exists; write 2024-07-18 or 18.07.2024"))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'activity_kind')].message")
+				.value("Unknown value; accepted: training, workshop, meeting, conference, campaign, other"))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'venue_municipality')].message")
+				.value("No municipality has this code or name"))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'birth_year')].value").value("1890"))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'disability')].value").value("maybe"))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'role')].value").value("x"))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'organization_name')].message")
+				.value("Organization TI-NEW is new: give its name in organization_name"))
+			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'project_code')].message").value(org.hamcrest.Matchers
+				.containsInAnyOrder("No project has this code", "Row 2 gives TEST-INTAKE for activity TI-WS-2; all its rows must agree")))
+			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'birth_year')].message")
+				.value("Participant TI-2 has birth year 1990 in row 3 and 1991 in row 4"))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'birth_year')].message")
+				.value("Participant TI-2 has birth year 1990 in row 3 and 1991 in row 4"))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'participant_ref')].message")
+				.value("Participant TI-2 is already listed for activity TI-WS-2 in row 3"))
+			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'end_date')].message")
+				.value("The end date is before the start date 2025-03-01"));
+		assertThat(count("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'")).isZero();
+		assertThat(count("SELECT count(*) FROM activity WHERE code LIKE 'TI-%'")).isZero();
+		assertThat(count("SELECT count(*) FROM attendance_import WHERE status = 'REJECTED'")).isEqualTo(1);
+	}
+
+	@Test
+	void aMissingRequiredColumnIsOneErrorNamingIt() throws Exception {
+		load("activity_code,project_code,gender\nTI-WS-1,TEST-INTAKE,female\n", false)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(1))
+			.andExpect(jsonPath("$.errors[0].column").value("participant_ref"))
+			.andExpect(jsonPath("$.errors[0].message").value("The required column participant_ref is missing"));
+	}
+
+	@Test
+	void aStoredParticipantsGenderIsNotChangedByASheet() throws Exception {
+		var other = storedGender("P0001").equals("female") ? "male" : "female";
+		var sheet = HEADER + "TI-WS-1,Budget workshop,workshop,TEST-INTAKE,2025-09-12,2025-09-12,,P0001," + other + ",,,,,,\n";
+		load(sheet, false).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].column").value("gender"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("Participant P0001 is stored as " + storedGender("P0001") + "; gender is not corrected by a sheet"));
+	}
+
+	private String storedGender(String ref) {
+		return this.jdbc.queryForObject("SELECT lower(gender) FROM participant WHERE ref = ?", String.class, ref);
+	}
+
+	ResultActions load(String sheet, boolean dryRun) throws Exception {
+		return this.mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
+			.contentType("text/csv")
+			.content(sheet.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private int count(String sql) {
+		return this.jdbc.queryForObject(sql, Integer.class);
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.kvali.intake;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A project of its own for the import tests, and the removal of everything loaded under it, so the demo data the
+ * other tests count is the same before and after.
+ */
+final class IntakeFixture {
+
+	static final String PROJECT = "TEST-INTAKE";
+
+	private IntakeFixture() {
+	}
+
+	static void create(JdbcTemplate jdbc) {
+		jdbc.update("""
+				INSERT INTO project (code, programme_id, name)
+				SELECT ?, id, 'Project for import tests' FROM programme WHERE code = 'EU-CSO-EQUAL'""", PROJECT);
+	}
+
+	static void remove(JdbcTemplate jdbc) {
+		jdbc.update("""
+				DELETE FROM participation WHERE activity_id IN
+				  (SELECT a.id FROM activity a JOIN project p ON p.id = a.project_id WHERE p.code = ?)""", PROJECT);
+		jdbc.update("DELETE FROM activity WHERE project_id IN (SELECT id FROM project WHERE code = ?)", PROJECT);
+		jdbc.update("DELETE FROM participant WHERE ref LIKE 'TI-%'");
+		jdbc.update("DELETE FROM organization WHERE code LIKE 'TI-%'");
+		jdbc.update("DELETE FROM project WHERE code = ?", PROJECT);
+		jdbc.update("DELETE FROM attendance_import");
+	}
+
+}
