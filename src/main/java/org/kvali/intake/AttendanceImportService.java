@@ -41,8 +41,9 @@ public class AttendanceImportService {
 		this.transaction = transaction;
 	}
 
-	ImportReport load(byte[] body, String contentType, boolean dryRun, String importedBy) {
-		var sheet = CsvSheetReader.read(body, this.limits.maxRows());
+	ImportReport load(byte[] body, SheetFormat format, String contentType, boolean dryRun, String importedBy) {
+		var sheet = format == SheetFormat.XLSX ? XlsxSheetReader.read(body, this.limits.maxRows(), 20 * this.limits.maxBytes())
+				: CsvSheetReader.read(body, this.limits.maxRows());
 		var sha = sha256(body);
 		var at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 		var id = UUID.randomUUID();

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /imports/attendance}: an attendance sheet as the body, CSV in UTF-8. */
+/** {@code POST /imports/attendance}: an attendance sheet as the body, CSV in UTF-8 or an .xlsx workbook. */
 @RestController
 class ImportController {
 
@@ -30,12 +30,9 @@ class ImportController {
 	ResponseEntity<ImportReport> attendance(HttpServletRequest request,
 			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
-		if (!contentType.toLowerCase().startsWith("text/csv")) {
-			throw new SheetException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					"Send the sheet as text/csv (UTF-8); got '" + contentType + "'");
-		}
+		var format = SheetFormat.of(contentType);
 		var body = read(request.getInputStream());
-		var report = this.imports.load(body, contentType, dryRun, "anonymous");
+		var report = this.imports.load(body, format, contentType, dryRun, "anonymous");
 		var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
 		return ResponseEntity.status(status).body(report);
 	}

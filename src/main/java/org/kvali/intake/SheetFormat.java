@@ -1,0 +1,26 @@
+package org.kvali.intake;
+
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+
+/** The two kinds of sheet the import reads, told apart by the request's content type. */
+enum SheetFormat {
+
+	CSV, XLSX;
+
+	static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	static SheetFormat of(String contentType) {
+		var type = contentType.toLowerCase(Locale.ROOT);
+		if (type.startsWith("text/csv")) {
+			return CSV;
+		}
+		if (type.startsWith(XLSX_TYPE)) {
+			return XLSX;
+		}
+		throw new SheetException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				"Send the sheet as text/csv (UTF-8) or as " + XLSX_TYPE + "; got '" + contentType + "'");
+	}
+
+}

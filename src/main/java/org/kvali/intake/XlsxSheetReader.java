@@ -1,0 +1,112 @@
+package org.kvali.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Reads the first worksheet of an .xlsx attendance sheet, streaming its rows (fastexcel-reader). Numbers in date
+ * columns are Excel day numbers and become ISO dates; other numbers keep their plain digits.
+ */
+final class XlsxSheetReader {
+
+	/** Excel counts days from 1899-12-30 (the 1900 system). */
+	private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
+	private XlsxSheetReader() {
+	}
+
+	static Sheet read(byte[] body, int maxRows, long maxInflated) {
+		ZipGuard.check(body, maxInflated);
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(body));
+				var stream = workbook.getFirstSheet().openStream()) {
+			List<String> header = null;
+			var rows = new ArrayList<SheetRow>();
+			for (var iterator = stream.iterator(); iterator.hasNext();) {
+				var row = iterator.next();
+				if (header == null) {
+					header = header(row);
+					continue;
+				}
+				if (isEmpty(row)) {
+					continue;
+				}
+				if (rows.size() == maxRows) {
+					throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE,
+							"The sheet has more than " + maxRows + " rows; split it into smaller sheets");
+				}
+				rows.add(row(row, header));
+			}
+			if (header == null) {
+				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");
+			}
+			return new Sheet(header, rows);
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof SheetException sheet) {
+				throw sheet;
+			}
+			throw new SheetException(HttpStatus.BAD_REQUEST, "The body is not a readable .xlsx workbook");
+		}
+	}
+
+	private static List<String> header(Row row) {
+		var names = new ArrayList<String>();
+		for (int i = 0; i < row.getCellCount(); i++) {
+			names.add(row.getCellText(i).trim().toLowerCase(Locale.ROOT));
+		}
+		while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) {
+			names.remove(names.size() - 1);
+		}
+		return names;
+	}
+
+	private static SheetRow row(Row row, List<String> header) {
+		var cells = new HashMap<String, String>();
+		boolean overlong = false;
+		for (int i = 0; i < row.getCellCount(); i++) {
+			var cell = row.getCell(i);
+			var text = cell == null ? "" : text(cell, i < header.size() ? header.get(i) : "");
+			if (i < header.size()) {
+				cells.putIfAbsent(header.get(i), text.trim());
+			}
+			else if (!text.isBlank()) {
+				overlong = true;
+			}
+		}
+		return new SheetRow(row.getRowNum(), cells, overlong);
+	}
+
+	private static String text(Cell cell, String column) {
+		if (cell.getType() == CellType.NUMBER) {
+			var number = cell.asNumber();
+			if (column.equals(Columns.START_DATE) || column.equals(Columns.END_DATE)) {
+				return EXCEL_EPOCH.plusDays(number.longValue()).toString();
+			}
+			return number.stripTrailingZeros().toPlainString();
+		}
+		return cell.getText() == null ? "" : cell.getText();
+	}
+
+	private static boolean isEmpty(Row row) {
+		for (int i = 0; i < row.getCellCount(); i++) {
+			var cell = row.getCell(i);
+			if (cell != null && cell.getType() != CellType.EMPTY && !cell.getText().isBlank()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,195 @@
+package org.kvali.intake;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.dhatim.fastexcel.Workbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Bodies that are no usable sheet: each refused with a clear error, nothing stored, and the server stays well. */
+@IntegrationTest
+class BadSheetTest {
+
+	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private static final String ROW = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-09-12,2025-09-12,,TI-%d,female,,,,,,\n";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void project() {
+		IntakeFixture.create(this.jdbc);
+	}
+
+	@AfterEach
+	void nothingStoredAndHealthy() throws Exception {
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'", Integer.class)).isZero();
+		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+		IntakeFixture.remove(this.jdbc);
+	}
+
+	@Test
+	void emptyBody() throws Exception {
+		send("text/csv", new byte[0]).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("The sheet is empty"));
+	}
+
+	@Test
+	void headerOnly() throws Exception {
+		send("text/csv", AttendanceImportTest.HEADER.getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message").value("The sheet has a header but no rows"));
+	}
+
+	@Test
+	void unclosedQuote() throws Exception {
+		send("text/csv", (AttendanceImportTest.HEADER + "TI-WS-1,\"Workshop,workshop\n").getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("The body is not readable CSV: a quoted value is never closed, or quotes are misplaced"));
+	}
+
+	@Test
+	void notUtf8() throws Exception {
+		var latin1 = (AttendanceImportTest.HEADER + ROW.formatted(1).replace("Workshop", "Séminaire"))
+			.getBytes(StandardCharsets.ISO_8859_1);
+		send("text/csv", latin1).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("The sheet is not UTF-8 text; save it as \"CSV UTF-8\" and send it again"));
+	}
+
+	@Test
+	void binarySentAsCsv() throws Exception {
+		var binary = new byte[] { 'P', 'K', 3, 4, 0, 0, 0, 0, 'a', 'b', 0, 0 };
+		send("text/csv", binary).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("The body holds binary data, not CSV text"));
+	}
+
+	@Test
+	void aUtf8ByteOrderMarkIsRead() throws Exception {
+		var sheet = ("\uFEFF" + AttendanceImportTest.HEADER + ROW.formatted(1)).getBytes(StandardCharsets.UTF_8);
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv").content(sheet))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"));
+	}
+
+	@Test
+	void moreCellsThanTheHeader() throws Exception {
+		send("text/csv", (AttendanceImportTest.HEADER + ROW.formatted(1).replace("\n", ",extra,cells\n")).getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].message").value("The row has more cells than the header has columns"));
+	}
+
+	@Test
+	void aTenThousandCharacterCell() throws Exception {
+		var sheet = AttendanceImportTest.HEADER + ROW.formatted(1).replace("Workshop", "W".repeat(10_000));
+		send("text/csv", sheet.getBytes(StandardCharsets.UTF_8)).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].column").value("activity_title"))
+			.andExpect(jsonPath("$.errors[0].message").value("The value is 10000 characters long; at most 500 are allowed"));
+	}
+
+	@Test
+	void controlCharactersInACell() throws Exception {
+		var sheet = AttendanceImportTest.HEADER + ROW.formatted(1).replace("Workshop", "Work\u0007shop");
+		send("text/csv", sheet.getBytes(StandardCharsets.UTF_8)).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message").value("The value holds control characters (such as line breaks or tabs)"));
+	}
+
+	@Test
+	void overTheRowLimit() throws Exception {
+		var sheet = new StringBuilder(AttendanceImportTest.HEADER);
+		for (int i = 0; i <= 5000; i++) {
+			sheet.append(ROW.formatted(i));
+		}
+		send("text/csv", sheet.toString().getBytes(StandardCharsets.UTF_8)).andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.errors[0].message").value("The sheet has more than 5000 rows; split it into smaller sheets"));
+	}
+
+	@Test
+	void overTheSizeLimit() throws Exception {
+		var sheet = AttendanceImportTest.HEADER + "x".repeat(1_000_001);
+		send("text/csv", sheet.getBytes(StandardCharsets.UTF_8)).andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.errors[0].message").value("The sheet is larger than 1000000 bytes; split it into smaller sheets"));
+	}
+
+	@Test
+	void anUnsupportedContentType() throws Exception {
+		send("application/pdf", "%PDF".getBytes(StandardCharsets.US_ASCII)).andExpect(status().isUnsupportedMediaType());
+	}
+
+	@Test
+	void anXlsxThatIsNotAZip() throws Exception {
+		send(XLSX, "activity_code\nx\n".getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("The body is not an .xlsx workbook (it is not a zip file)"));
+	}
+
+	@Test
+	void aZipBomb() throws Exception {
+		var bytes = new ByteArrayOutputStream();
+		try (var zip = new ZipOutputStream(bytes)) {
+			zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+			var zeros = new byte[1 << 20];
+			for (int i = 0; i < 25; i++) {
+				zip.write(zeros);
+			}
+			zip.closeEntry();
+		}
+		assertThat(bytes.size()).isLessThan(100_000);
+		send(XLSX, bytes.toByteArray()).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("The .xlsx file unpacks to far more than a sheet of this size can hold; it is refused as a zip bomb"));
+	}
+
+	@Test
+	void anXlsxSheetIsReadLikeItsCsv() throws Exception {
+		var bytes = new ByteArrayOutputStream();
+		var workbook = new Workbook(bytes, "Kvali tests", "1.0");
+		var sheet = workbook.newWorksheet("Attendance");
+		var header = AttendanceImportTest.HEADER.trim().split(",");
+		for (int c = 0; c < header.length; c++) {
+			sheet.value(0, c, header[c]);
+		}
+		for (int r = 1; r <= 2; r++) {
+			var cells = ROW.formatted(r).trim().split(",", -1);
+			for (int c = 0; c < cells.length; c++) {
+				if (!cells[c].isEmpty()) {
+					sheet.value(r, c, cells[c]);
+				}
+			}
+			sheet.value(r, 4, java.time.LocalDate.of(2025, 9, 12));
+			sheet.style(r, 4).format("yyyy-mm-dd").set();
+		}
+		workbook.finish();
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType(XLSX).content(bytes.toByteArray()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.created.participations").value(2))
+			.andExpect(jsonPath("$.created.activities").value(1));
+	}
+
+	private ResultActions send(String contentType, byte[] body) throws Exception {
+		return this.mvc.perform(post("/imports/attendance").contentType(contentType).content(body));
+	}
+
+}
