@@ -36,6 +36,9 @@ class AttendanceImportTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.springframework.graphql.test.tester.HttpGraphQlTester graphQl;
+
 	@BeforeEach
 	void project() {
 		IntakeFixture.create(this.jdbc);
@@ -166,6 +169,40 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors[0].column").value("gender"))
 			.andExpect(jsonPath("$.errors[0].message")
 				.value("Participant P0001 is stored as " + storedGender("P0001") + "; gender is not corrected by a sheet"));
+	}
+
+	@Test
+	void reportsAreReadBackThroughGraphQl() throws Exception {
+		var body = load(SHEET, false).andReturn().getResponse().getContentAsString();
+		var id = com.jayway.jsonpath.JsonPath.<String>read(body, "$.id");
+		load("activity_code\nx\n", true);
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				query($id: ID!) {
+				  import(id: $id) { status dryRun rows created { participations organizations } fileSha256 importedBy }
+				  imports(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { status dryRun } } }
+				}""").variable("id", id).execute();
+		response.path("import.status").entity(String.class).isEqualTo("IMPORTED");
+		response.path("import.rows").entity(Integer.class).isEqualTo(3);
+		response.path("import.created.participations").entity(Integer.class).isEqualTo(3);
+		response.path("import.created.organizations").entity(Integer.class).isEqualTo(1);
+		response.path("import.fileSha256").entity(String.class).isEqualTo(sha256(SHEET));
+		response.path("import.importedBy").entity(String.class).isEqualTo("anonymous");
+		response.path("imports.totalCount").entity(Integer.class).isEqualTo(2);
+		response.path("imports.edges[0].node.status").entity(String.class).isEqualTo("REJECTED");
+		response.path("imports.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		var cursor = response.path("imports.pageInfo.endCursor").entity(String.class).get();
+		this.graphQl.document("query($after: String) { imports(first: 5, after: $after) { edges { node { id status } } } }")
+			.variable("after", cursor).execute()
+			.path("imports.edges[*].node.id").entityList(String.class).containsExactly(id);
+		this.graphQl.document("{ import(id: \"00000000-0000-0000-0000-000000000000\") { id } }").execute().errors()
+			.expect(error -> error.getErrorType() == org.springframework.graphql.execution.ErrorType.NOT_FOUND)
+			.verify();
+	}
+
+	private static String sha256(String text) throws Exception {
+		return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+			.digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private String storedGender(String ref) {

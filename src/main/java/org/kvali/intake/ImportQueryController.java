@@ -1,0 +1,64 @@
+package org.kvali.intake;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import org.kvali.graphql.Connection;
+import org.kvali.graphql.InvalidArgumentException;
+import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.Page;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** The import reports, read back through GraphQL. */
+@Controller
+class ImportQueryController {
+
+	private final ImportHistory history;
+
+	ImportQueryController(ImportHistory history) {
+		this.history = history;
+	}
+
+	@QueryMapping
+	Connection<ImportReport> imports(@Argument Integer first, @Argument String after) {
+		var page = Page.of(first, after, 2);
+		OffsetDateTime afterAt = null;
+		UUID afterId = null;
+		if (page.after() != null) {
+			try {
+				afterAt = OffsetDateTime.parse(page.after().get(0));
+				afterId = UUID.fromString(page.after().get(1));
+			}
+			catch (DateTimeParseException | IllegalArgumentException ex) {
+				throw new InvalidArgumentException("after", after, "'" + after + "' is not a cursor of this list");
+			}
+		}
+		var rows = this.history.page(afterAt, afterId, page.limit());
+		return Connection.of(rows, page, report -> List.of(report.importedAt().toString(), report.id().toString()),
+				this.history.count());
+	}
+
+	@QueryMapping(name = "import")
+	ImportReport importReport(@Argument String id) {
+		UUID uuid;
+		try {
+			uuid = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFoundException("import", "id", id);
+		}
+		return this.history.find(uuid).orElseThrow(() -> new NotFoundException("import", "id", id));
+	}
+
+	@SchemaMapping(typeName = "Import")
+	String importedAt(ImportReport report) {
+		return report.importedAt().toString();
+	}
+
+}
