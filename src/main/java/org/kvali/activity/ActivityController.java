@@ -15,6 +15,7 @@ import org.kvali.programme.Project;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -29,12 +30,25 @@ class ActivityController {
 
 	private final GeographyService geography;
 
+	private final ActivityEditor editor;
+
 	ActivityController(ActivityService activities, ProgrammeService programmes, OrganizationService organizations,
-			GeographyService geography) {
+			GeographyService geography, ActivityEditor editor) {
 		this.activities = activities;
 		this.programmes = programmes;
 		this.organizations = organizations;
 		this.geography = geography;
+		this.editor = editor;
+	}
+
+	@MutationMapping
+	Activity createActivity(@Argument ActivityInputs.Create input) {
+		return this.editor.create(input);
+	}
+
+	@MutationMapping
+	Activity updateActivity(@Argument String code, @Argument ActivityInputs.Update input) {
+		return this.editor.update(code, input);
 	}
 
 	@QueryMapping

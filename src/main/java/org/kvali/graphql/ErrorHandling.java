@@ -1,6 +1,7 @@
 package org.kvali.graphql;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import graphql.GraphQLError;
@@ -24,7 +25,21 @@ class ErrorHandling {
 		return error(ErrorType.BAD_REQUEST, ex.getMessage(), env, ex.argument(), ex.value());
 	}
 
-	private static GraphQLError error(ErrorType type, String message, DataFetchingEnvironment env, String argument,
+	@GraphQlExceptionHandler
+	List<GraphQLError> invalidInput(ValidationException ex, DataFetchingEnvironment env) {
+		return ex.problems()
+			.stream()
+			.map(problem -> error(ErrorType.BAD_REQUEST, problem.argument() + ": " + problem.message(), env,
+					problem.argument(), problem.value()))
+			.toList();
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError conflict(ConflictException ex, DataFetchingEnvironment env) {
+		return error(KvaliErrorType.CONFLICT, ex.getMessage(), env, ex.argument(), ex.code());
+	}
+
+	private static GraphQLError error(graphql.ErrorClassification type, String message, DataFetchingEnvironment env, String argument,
 			Object value) {
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		extensions.put("argument", argument);

@@ -12,6 +12,7 @@ import org.kvali.graphql.Page;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -22,9 +23,22 @@ class OrganizationController {
 
 	private final GeographyService geography;
 
-	OrganizationController(OrganizationService organizations, GeographyService geography) {
+	private final OrganizationEditor editor;
+
+	OrganizationController(OrganizationService organizations, GeographyService geography, OrganizationEditor editor) {
 		this.organizations = organizations;
 		this.geography = geography;
+		this.editor = editor;
+	}
+
+	@MutationMapping
+	Organization createOrganization(@Argument OrganizationInputs.Create input) {
+		return this.editor.create(input);
+	}
+
+	@MutationMapping
+	Organization updateOrganization(@Argument String code, @Argument OrganizationInputs.Update input) {
+		return this.editor.update(code, input);
 	}
 
 	@QueryMapping

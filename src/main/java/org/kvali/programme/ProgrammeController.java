@@ -10,6 +10,7 @@ import org.kvali.organization.OrganizationService;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -20,9 +21,22 @@ class ProgrammeController {
 
 	private final OrganizationService organizations;
 
-	ProgrammeController(ProgrammeService programmes, OrganizationService organizations) {
+	private final ProgrammeEditor editor;
+
+	ProgrammeController(ProgrammeService programmes, OrganizationService organizations, ProgrammeEditor editor) {
 		this.programmes = programmes;
 		this.organizations = organizations;
+		this.editor = editor;
+	}
+
+	@MutationMapping
+	Programme createProgramme(@Argument ProgrammeInputs.CreateProgramme input) {
+		return this.editor.createProgramme(input);
+	}
+
+	@MutationMapping
+	Programme updateProgramme(@Argument String code, @Argument ProgrammeInputs.UpdateProgramme input) {
+		return this.editor.updateProgramme(code, input);
 	}
 
 	@QueryMapping

@@ -9,6 +9,7 @@ import org.kvali.organization.OrganizationService;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -19,9 +20,22 @@ class ProjectController {
 
 	private final OrganizationService organizations;
 
-	ProjectController(ProgrammeService programmes, OrganizationService organizations) {
+	private final ProgrammeEditor editor;
+
+	ProjectController(ProgrammeService programmes, OrganizationService organizations, ProgrammeEditor editor) {
 		this.programmes = programmes;
 		this.organizations = organizations;
+		this.editor = editor;
+	}
+
+	@MutationMapping
+	Project createProject(@Argument ProgrammeInputs.CreateProject input) {
+		return this.editor.createProject(input);
+	}
+
+	@MutationMapping
+	Project updateProject(@Argument String code, @Argument ProgrammeInputs.UpdateProject input) {
+		return this.editor.updateProject(code, input);
 	}
 
 	@QueryMapping

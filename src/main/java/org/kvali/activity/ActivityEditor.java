@@ -1,0 +1,115 @@
+package org.kvali.activity;
+
+import java.util.List;
+
+import org.kvali.geography.GeographyService;
+import org.kvali.graphql.ConflictException;
+import org.kvali.graphql.Validation;
+import org.kvali.organization.OrganizationService;
+import org.kvali.programme.ProgrammeService;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and changes activities, checking every field before writing. */
+@Service
+@Transactional
+class ActivityEditor {
+
+	private static final int MAX_TOPICS = 50;
+
+	private final ActivityService activities;
+
+	private final ProgrammeService programmes;
+
+	private final OrganizationService organizations;
+
+	private final GeographyService geography;
+
+	private final JdbcClient jdbc;
+
+	ActivityEditor(ActivityService activities, ProgrammeService programmes, OrganizationService organizations,
+			GeographyService geography, JdbcClient jdbc) {
+		this.activities = activities;
+		this.programmes = programmes;
+		this.organizations = organizations;
+		this.geography = geography;
+		this.jdbc = jdbc;
+	}
+
+	Activity create(ActivityInputs.Create input) {
+		var project = this.programmes.projectsByCode(List.of(input.project())).get(input.project());
+		var validation = new Validation().code("input.code", input.code())
+			.text("input.title", input.title(), true, 500)
+			.dates("input.endDate", input.startDate(), input.endDate())
+			.known("input.project", "project", List.of(input.project()), project == null ? List.of() : List.of(input.project()));
+		var organizer = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
+				input.topics());
+		if (!this.activities.activitiesByCode(List.of(input.code())).isEmpty()) {
+			throw new ConflictException("activity", "input.code", input.code());
+		}
+		try {
+			this.jdbc.sql("""
+					INSERT INTO activity (code, project_id, kind, title, title_ka, start_date, end_date,
+					                      venue_municipality_code, venue_name, organizer_id, topics)
+					VALUES (:code, :project, :kind, :title, :titleKa, :start, :end, :venue, :venueName, :organizer,
+					        CAST(:topics AS text[]))""")
+				.param("code", input.code()).param("project", project.id()).param("kind", input.kind().name())
+				.param("title", input.title()).param("titleKa", input.titleKa()).param("start", input.startDate())
+				.param("end", input.endDate()).param("venue", input.venue()).param("venueName", input.venueName())
+				.param("organizer", organizer)
+				.param("topics", (input.topics() == null ? List.<String>of() : input.topics()).toArray(String[]::new))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("activity", "input.code", input.code());
+		}
+		return this.activities.activity(input.code());
+	}
+
+	Activity update(String code, ActivityInputs.Update input) {
+		var stored = this.activities.activity(code);
+		var validation = new Validation().text("input.title", input.title(), false, 500)
+			.dates("input.endDate", input.startDate() != null ? input.startDate() : stored.startDate(),
+					input.endDate() != null ? input.endDate() : stored.endDate());
+		var organizer = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
+				input.topics());
+		this.jdbc.sql("""
+				UPDATE activity SET kind = coalesce(:kind, kind), title = coalesce(:title, title),
+				       title_ka = coalesce(:titleKa, title_ka), start_date = coalesce(:start, start_date),
+				       end_date = coalesce(:end, end_date), venue_municipality_code = coalesce(:venue, venue_municipality_code),
+				       venue_name = coalesce(:venueName, venue_name), organizer_id = coalesce(:organizer, organizer_id),
+				       topics = coalesce(CAST(:topics AS text[]), topics)
+				WHERE id = :id""")
+			.param("id", stored.id()).param("kind", input.kind() == null ? null : input.kind().name())
+			.param("title", input.title()).param("titleKa", input.titleKa()).param("start", input.startDate())
+			.param("end", input.endDate()).param("venue", input.venue()).param("venueName", input.venueName())
+			.param("organizer", organizer)
+			.param("topics", input.topics() == null ? null : input.topics().toArray(String[]::new))
+			.update();
+		return this.activities.activity(code);
+	}
+
+	/** Checks the fields both mutations share and returns the organizer's id, or null. */
+	private Long common(Validation validation, String titleKa, String venue, String venueName, String organizer,
+			List<String> topics) {
+		var organizerRow = organizer == null ? null : this.organizations.organizationsByCode(List.of(organizer)).get(organizer);
+		validation.text("input.titleKa", titleKa, false, 500)
+			.text("input.venueName", venueName, false, 300)
+			.known("input.venue", "municipality", venue == null ? null : List.of(venue),
+					venue == null ? List.of() : this.geography.municipalitiesByCode(List.of(venue)).keySet())
+			.known("input.organizer", "organization", organizer == null ? null : List.of(organizer),
+					organizerRow == null ? List.of() : List.of(organizer));
+		if (topics != null) {
+			if (topics.size() > MAX_TOPICS) {
+				validation.problem("input.topics", topics.size(), "At most " + MAX_TOPICS + " topics");
+			}
+			topics.forEach(topic -> validation.text("input.topics", topic, true, 200));
+		}
+		validation.check();
+		return organizerRow == null ? null : organizerRow.id();
+	}
+
+}

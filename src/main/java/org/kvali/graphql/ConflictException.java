@@ -1,0 +1,24 @@
+package org.kvali.graphql;
+
+/** A code that is taken already. */
+public class ConflictException extends RuntimeException {
+
+	private final String argument;
+
+	private final String code;
+
+	public ConflictException(String what, String argument, String code) {
+		super("A " + what + " with the code '" + code + "' exists already");
+		this.argument = argument;
+		this.code = code;
+	}
+
+	public String argument() {
+		return this.argument;
+	}
+
+	public String code() {
+		return this.code;
+	}
+
+}

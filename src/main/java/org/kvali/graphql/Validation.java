@@ -1,0 +1,72 @@
+package org.kvali.graphql;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Collects the problems of an input, so that a client learns of all of them at once. */
+public final class Validation {
+
+	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+
+	private final List<FieldProblem> problems = new ArrayList<>();
+
+	public Validation code(String argument, String value) {
+		if (value == null || !CODE.matcher(value).matches()) {
+			problem(argument, value, "A code is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+		}
+		return this;
+	}
+
+	/** Text of at most {@code max} characters, without control characters; required when {@code required}. */
+	public Validation text(String argument, String value, boolean required, int max) {
+		if (value == null || value.isBlank()) {
+			if (required || value != null) {
+				problem(argument, value, "Required; may not be blank");
+			}
+		}
+		else if (value.length() > max) {
+			problem(argument, value.substring(0, 40) + "...", "At most " + max + " characters; this is " + value.length());
+		}
+		else if (CONTROL.matcher(value).find()) {
+			problem(argument, value, "Holds control characters");
+		}
+		return this;
+	}
+
+	public Validation dates(String endArgument, LocalDate start, LocalDate end) {
+		if (start != null && end != null && end.isBefore(start)) {
+			problem(endArgument, end, "Ends before it starts (" + start + ")");
+		}
+		return this;
+	}
+
+	/** Each of {@code codes} that is not among {@code known} is a problem of {@code argument}. */
+	public Validation known(String argument, String what, Collection<String> codes, Collection<String> known) {
+		if (codes != null) {
+			for (var code : codes) {
+				if (!known.contains(code)) {
+					problem(argument, code, "No " + what + " has the code '" + code + "'");
+				}
+			}
+		}
+		return this;
+	}
+
+	public Validation problem(String argument, Object value, String message) {
+		this.problems.add(new FieldProblem(argument, value, message));
+		return this;
+	}
+
+	/** Throws a {@link ValidationException} with every problem found, if any. */
+	public void check() {
+		if (!this.problems.isEmpty()) {
+			throw new ValidationException(this.problems);
+		}
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.kvali.organization;
+
+import java.util.List;
+
+import org.kvali.geography.GeographyService;
+import org.kvali.graphql.ConflictException;
+import org.kvali.graphql.Validation;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and changes organizations, checking every field before writing. */
+@Service
+@Transactional
+class OrganizationEditor {
+
+	private final OrganizationService organizations;
+
+	private final GeographyService geography;
+
+	private final JdbcClient jdbc;
+
+	OrganizationEditor(OrganizationService organizations, GeographyService geography, JdbcClient jdbc) {
+		this.organizations = organizations;
+		this.geography = geography;
+		this.jdbc = jdbc;
+	}
+
+	Organization create(OrganizationInputs.Create input) {
+		check(new Validation().code("input.code", input.code()).text("input.name", input.name(), true, 300),
+				input.nameKa(), input.municipality(), input.region());
+		if (!this.organizations.organizationsByCode(List.of(input.code())).isEmpty()) {
+			throw new ConflictException("organization", "input.code", input.code());
+		}
+		try {
+			this.jdbc.sql("""
+					INSERT INTO organization (code, name, name_ka, kind, municipality_code, region_code)
+					VALUES (:code, :name, :nameKa, :kind, :municipality, :region)""")
+				.param("code", input.code()).param("name", input.name()).param("nameKa", input.nameKa())
+				.param("kind", input.kind().name()).param("municipality", input.municipality())
+				.param("region", input.region())
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("organization", "input.code", input.code());
+		}
+		return this.organizations.organization(input.code());
+	}
+
+	Organization update(String code, OrganizationInputs.Update input) {
+		var stored = this.organizations.organization(code);
+		check(new Validation().text("input.name", input.name(), false, 300), input.nameKa(), input.municipality(),
+				input.region());
+		this.jdbc.sql("""
+				UPDATE organization SET name = coalesce(:name, name), name_ka = coalesce(:nameKa, name_ka),
+				       kind = coalesce(:kind, kind), municipality_code = coalesce(:municipality, municipality_code),
+				       region_code = coalesce(:region, region_code)
+				WHERE id = :id""")
+			.param("id", stored.id()).param("name", input.name()).param("nameKa", input.nameKa())
+			.param("kind", input.kind() == null ? null : input.kind().name())
+			.param("municipality", input.municipality()).param("region", input.region())
+			.update();
+		return this.organizations.organization(code);
+	}
+
+	private void check(Validation validation, String nameKa, String municipality, String region) {
+		validation.text("input.nameKa", nameKa, false, 300)
+			.known("input.municipality", "municipality", municipality == null ? null : List.of(municipality),
+					municipality == null ? List.of() : this.geography.municipalitiesByCode(List.of(municipality)).keySet())
+			.known("input.region", "region", region == null ? null : List.of(region),
+					region == null ? List.of() : this.geography.regionsByCode(List.of(region)).keySet())
+			.check();
+	}
+
+}

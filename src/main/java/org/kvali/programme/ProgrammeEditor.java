@@ -1,0 +1,173 @@
+package org.kvali.programme;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.kvali.graphql.ConflictException;
+import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.Validation;
+import org.kvali.organization.Organization;
+import org.kvali.organization.OrganizationService;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and changes programmes and projects, checking every field before writing any. */
+@Service
+@Transactional
+class ProgrammeEditor {
+
+	private final ProgrammeRepository programmes;
+
+	private final ProgrammeWriter writer;
+
+	private final OrganizationService organizations;
+
+	ProgrammeEditor(ProgrammeRepository programmes, ProgrammeWriter writer, OrganizationService organizations) {
+		this.programmes = programmes;
+		this.writer = writer;
+		this.organizations = organizations;
+	}
+
+	Programme createProgramme(ProgrammeInputs.CreateProgramme input) {
+		var donors = organizations(input.donors());
+		new Validation().code("input.code", input.code())
+			.text("input.name", input.name(), true, 500)
+			.text("input.nameKa", input.nameKa(), false, 500)
+			.text("input.description", input.description(), false, 5000)
+			.dates("input.endDate", input.startDate(), input.endDate())
+			.known("input.donors", "organization", input.donors(), donors.keySet())
+			.check();
+		if (!this.programmes.programmesByCodes(List.of(input.code())).isEmpty()) {
+			throw new ConflictException("programme", "input.code", input.code());
+		}
+		try {
+			long id = this.writer.insertProgramme(input.code(), input.name(), input.nameKa(), input.description(),
+					input.startDate(), input.endDate());
+			this.writer.replaceDonors(id, donors.values().stream().map(Organization::id).toList());
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("programme", "input.code", input.code());
+		}
+		return programme(input.code());
+	}
+
+	Programme updateProgramme(String code, ProgrammeInputs.UpdateProgramme input) {
+		var stored = programme(code);
+		var donors = organizations(input.donors());
+		new Validation().text("input.name", input.name(), false, 500)
+			.text("input.nameKa", input.nameKa(), false, 500)
+			.text("input.description", input.description(), false, 5000)
+			.dates("input.endDate", or(input.startDate(), stored.startDate()), or(input.endDate(), stored.endDate()))
+			.known("input.donors", "organization", input.donors(), donors.keySet())
+			.check();
+		this.writer.updateProgramme(stored.id(), input.name(), input.nameKa(), input.description(), input.startDate(),
+				input.endDate());
+		if (input.donors() != null) {
+			this.writer.replaceDonors(stored.id(), donors.values().stream().map(Organization::id).toList());
+		}
+		return programme(code);
+	}
+
+	Project createProject(ProgrammeInputs.CreateProject input) {
+		var programme = this.programmes.programmesByCodes(input.programme() == null ? List.of() : List.of(input.programme()));
+		var partners = input.partners() == null ? List.<ProgrammeInputs.Partner>of() : input.partners();
+		var orgs = organizations(partnerCodes(input.lead(), partners));
+		var validation = new Validation().code("input.code", input.code())
+			.text("input.name", input.name(), true, 500)
+			.text("input.nameKa", input.nameKa(), false, 500)
+			.dates("input.endDate", input.startDate(), input.endDate())
+			.known("input.programme", "programme", List.of(input.programme()),
+					programme.stream().map(Programme::code).toList())
+			.known("input.lead", "organization", input.lead() == null ? null : List.of(input.lead()), orgs.keySet())
+			.known("input.partners", "organization", partners.stream().map(ProgrammeInputs.Partner::organization).toList(),
+					orgs.keySet());
+		duplicatePartners(validation, partners);
+		validation.check();
+		if (!this.programmes.projectsByCodes(List.of(input.code())).isEmpty()) {
+			throw new ConflictException("project", "input.code", input.code());
+		}
+		try {
+			long id = this.writer.insertProject(input.code(), programme.get(0).id(), input.name(), input.nameKa(),
+					input.lead() == null ? null : orgs.get(input.lead()).id(), input.startDate(), input.endDate());
+			this.writer.replacePartners(id, partners(id, partners, orgs));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("project", "input.code", input.code());
+		}
+		return project(input.code());
+	}
+
+	Project updateProject(String code, ProgrammeInputs.UpdateProject input) {
+		var stored = project(code);
+		var partners = input.partners();
+		var orgs = organizations(partnerCodes(input.lead(), partners == null ? List.of() : partners));
+		var validation = new Validation().text("input.name", input.name(), false, 500)
+			.text("input.nameKa", input.nameKa(), false, 500)
+			.dates("input.endDate", or(input.startDate(), stored.startDate()), or(input.endDate(), stored.endDate()))
+			.known("input.lead", "organization", input.lead() == null ? null : List.of(input.lead()), orgs.keySet())
+			.known("input.partners", "organization",
+					partners == null ? null : partners.stream().map(ProgrammeInputs.Partner::organization).toList(),
+					orgs.keySet());
+		if (partners != null) {
+			duplicatePartners(validation, partners);
+		}
+		validation.check();
+		this.writer.updateProject(stored.id(), input.name(), input.nameKa(),
+				input.lead() == null ? null : orgs.get(input.lead()).id(), input.startDate(), input.endDate());
+		if (partners != null) {
+			this.writer.replacePartners(stored.id(), partners(stored.id(), partners, orgs));
+		}
+		return project(code);
+	}
+
+	private Programme programme(String code) {
+		return this.programmes.programmesByCodes(List.of(code))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("programme", "code", code));
+	}
+
+	private Project project(String code) {
+		return this.programmes.projectsByCodes(List.of(code))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("project", "code", code));
+	}
+
+	private Map<String, Organization> organizations(List<String> codes) {
+		return codes == null || codes.isEmpty() ? Map.of() : this.organizations.organizationsByCode(codes);
+	}
+
+	private static List<String> partnerCodes(String lead, List<ProgrammeInputs.Partner> partners) {
+		var codes = new java.util.ArrayList<String>();
+		if (lead != null) {
+			codes.add(lead);
+		}
+		partners.forEach(partner -> codes.add(partner.organization()));
+		return codes;
+	}
+
+	private static void duplicatePartners(Validation validation, List<ProgrammeInputs.Partner> partners) {
+		var seen = new java.util.HashSet<String>();
+		for (var partner : partners) {
+			if (!seen.add(partner.organization())) {
+				validation.problem("input.partners", partner.organization(), "Listed as a partner twice");
+			}
+		}
+	}
+
+	private static List<ProjectPartner> partners(long projectId, List<ProgrammeInputs.Partner> partners,
+			Map<String, Organization> orgs) {
+		return partners.stream()
+			.map(partner -> new ProjectPartner(projectId, orgs.get(partner.organization()).id(), partner.role()))
+			.toList();
+	}
+
+	private static LocalDate or(LocalDate value, LocalDate stored) {
+		return value != null ? value : stored;
+	}
+
+}

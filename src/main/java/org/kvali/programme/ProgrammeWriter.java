@@ -1,0 +1,79 @@
+package org.kvali.programme;
+
+import java.time.LocalDate;
+import java.util.Collection;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Writes programmes and projects; every statement names its values as bound parameters. */
+@Repository
+class ProgrammeWriter {
+
+	private final JdbcClient jdbc;
+
+	ProgrammeWriter(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insertProgramme(String code, String name, String nameKa, String description, LocalDate start,
+			LocalDate end) {
+		return this.jdbc.sql("""
+				INSERT INTO programme (code, name, name_ka, description, start_date, end_date)
+				VALUES (:code, :name, :nameKa, :description, :start, :end) RETURNING id""")
+			.param("code", code).param("name", name).param("nameKa", nameKa).param("description", description)
+			.param("start", start).param("end", end)
+			.query(Long.class).single();
+	}
+
+	void updateProgramme(long id, String name, String nameKa, String description, LocalDate start, LocalDate end) {
+		this.jdbc.sql("""
+				UPDATE programme SET name = coalesce(:name, name), name_ka = coalesce(:nameKa, name_ka),
+				       description = coalesce(:description, description), start_date = coalesce(:start, start_date),
+				       end_date = coalesce(:end, end_date)
+				WHERE id = :id""")
+			.param("id", id).param("name", name).param("nameKa", nameKa).param("description", description)
+			.param("start", start).param("end", end)
+			.update();
+	}
+
+	void replaceDonors(long programmeId, Collection<Long> organizationIds) {
+		this.jdbc.sql("DELETE FROM programme_donor WHERE programme_id = :id").param("id", programmeId).update();
+		this.jdbc.sql("""
+				INSERT INTO programme_donor (programme_id, organization_id)
+				SELECT :id, unnest(CAST(:organizations AS bigint[]))""")
+			.param("id", programmeId).param("organizations", organizationIds.toArray(Long[]::new))
+			.update();
+	}
+
+	long insertProject(String code, long programmeId, String name, String nameKa, Long leadId, LocalDate start,
+			LocalDate end) {
+		return this.jdbc.sql("""
+				INSERT INTO project (code, programme_id, name, name_ka, lead_organization_id, start_date, end_date)
+				VALUES (:code, :programme, :name, :nameKa, :lead, :start, :end) RETURNING id""")
+			.param("code", code).param("programme", programmeId).param("name", name).param("nameKa", nameKa)
+			.param("lead", leadId).param("start", start).param("end", end)
+			.query(Long.class).single();
+	}
+
+	void updateProject(long id, String name, String nameKa, Long leadId, LocalDate start, LocalDate end) {
+		this.jdbc.sql("""
+				UPDATE project SET name = coalesce(:name, name), name_ka = coalesce(:nameKa, name_ka),
+				       lead_organization_id = coalesce(:lead, lead_organization_id),
+				       start_date = coalesce(:start, start_date), end_date = coalesce(:end, end_date)
+				WHERE id = :id""")
+			.param("id", id).param("name", name).param("nameKa", nameKa).param("lead", leadId)
+			.param("start", start).param("end", end)
+			.update();
+	}
+
+	void replacePartners(long projectId, Collection<ProjectPartner> partners) {
+		this.jdbc.sql("DELETE FROM project_partner WHERE project_id = :id").param("id", projectId).update();
+		for (var partner : partners) {
+			this.jdbc.sql("INSERT INTO project_partner (project_id, organization_id, role) VALUES (:project, :org, :role)")
+				.param("project", projectId).param("org", partner.organizationId()).param("role", partner.role().name())
+				.update();
+		}
+	}
+
+}

@@ -1,0 +1,157 @@
+package org.kvali.programme;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Creating and changing programmes, projects, organizations and activities, and refusing bad input field by field. */
+@IntegrationTest
+class ReferenceMutationsTest {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TM-%'");
+		this.jdbc.update("DELETE FROM project WHERE code LIKE 'TM-%'");
+		this.jdbc.update("DELETE FROM programme WHERE code LIKE 'TM-%'");
+		this.jdbc.update("DELETE FROM organization WHERE code LIKE 'TM-%'");
+	}
+
+	@Test
+	void createAProgrammeWithTheRequiredFieldsOnlyThenItsProject() {
+		// language=GraphQL
+		this.graphQl.document("mutation { createProgramme(input: {code: \"TM-PRG\", name: \"Test programme\"}) { code name donors { code } } }")
+			.execute()
+			.path("createProgramme.code").entity(String.class).isEqualTo("TM-PRG")
+			.path("createProgramme.donors").entityList(Object.class).hasSize(0);
+		// language=GraphQL
+		var project = this.graphQl.document("""
+				mutation { createProject(input: {code: "TM-PRJ", programme: "TM-PRG", name: "Test project", lead: "HEKS-EPER",
+				    partners: [{organization: "CIF", role: REGIONAL_PARTNER}], startDate: "2026-01-01", endDate: "2026-12-31"}) {
+				  code programme { code } lead { code } partners { role organization { code } } startDate endDate } }""")
+			.execute();
+		project.path("createProject.programme.code").entity(String.class).isEqualTo("TM-PRG");
+		project.path("createProject.lead.code").entity(String.class).isEqualTo("HEKS-EPER");
+		project.path("createProject.partners[0].organization.code").entity(String.class).isEqualTo("CIF");
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateProject(code: "TM-PRJ", input: {name: "Renamed", partners: [{organization: "SCCSF", role: ASSOCIATE}]}) {
+				  name startDate partners { role organization { code } } } }""")
+			.execute()
+			.path("updateProject.name").entity(String.class).isEqualTo("Renamed")
+			.path("updateProject.startDate").entity(String.class).isEqualTo("2026-01-01")
+			.path("updateProject.partners[*].organization.code").entityList(String.class).containsExactly("SCCSF");
+		// language=GraphQL
+		this.graphQl.document("mutation { updateProgramme(code: \"TM-PRG\", input: {donors: [\"EU\"]}) { name donors { code } } }")
+			.execute()
+			.path("updateProgramme.name").entity(String.class).isEqualTo("Test programme")
+			.path("updateProgramme.donors[*].code").entityList(String.class).containsExactly("EU");
+	}
+
+	@Test
+	void aTakenCodeIsAConflict() {
+		// language=GraphQL
+		this.graphQl.document("mutation { createProgramme(input: {code: \"EU-CSO-EQUAL\", name: \"Again\"}) { code } }")
+			.execute()
+			.errors()
+			.expect(error -> "CONFLICT".equals(error.getErrorType().toString())
+					&& error.getMessage().equals("A programme with the code 'EU-CSO-EQUAL' exists already")
+					&& "input.code".equals(error.getExtensions().get("argument")))
+			.verify();
+	}
+
+	@Test
+	void everyInvalidFieldIsReportedAndNothingIsStored() {
+		// language=GraphQL
+		var errors = this.graphQl.document("""
+				mutation { createProgramme(input: {code: "TM bad code", name: " ", donors: ["EU", "NOBODY"],
+				    startDate: "2026-05-01", endDate: "2026-04-01"}) { code } }""")
+			.execute()
+			.returnResponse()
+			.getErrors();
+		assertThat(errors).extracting(ResponseError::getErrorType).containsOnly(ErrorType.BAD_REQUEST);
+		assertThat(errors).extracting(error -> error.getExtensions().get("argument"))
+			.containsExactly("input.code", "input.name", "input.endDate", "input.donors");
+		assertThat(errors).extracting(error -> error.getExtensions().get("value"))
+			.containsExactly("TM bad code", " ", "2026-04-01", "NOBODY");
+		assertThat(errors.get(3).getMessage()).isEqualTo("input.donors: No organization has the code 'NOBODY'");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM programme WHERE name = ' '", Integer.class)).isZero();
+
+		// language=GraphQL
+		this.graphQl.document("mutation { createProject(input: {code: \"TM-P2\", programme: \"NOPE\", name: \"x\"}) { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& "input.programme".equals(error.getExtensions().get("argument")))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("mutation { updateProject(code: \"NOPE\", input: {name: \"x\"}) { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND)
+			.verify();
+	}
+
+	@Test
+	void organizationsAndActivities() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createOrganization(input: {code: "TM-ORG", name: "Tsalka Women's Club", kind: CSO,
+				    municipality: "GE-KK-TSALKA"}) { code kind region { code } } }""")
+			.execute()
+			.path("createOrganization.region.code").entity(String.class).isEqualTo("GE-KK");
+		// language=GraphQL
+		this.graphQl.document("mutation { updateOrganization(code: \"TM-ORG\", input: {kind: ACTIVIST_GROUP}) { name kind } }")
+			.execute()
+			.path("updateOrganization.kind").entity(String.class).isEqualTo("ACTIVIST_GROUP")
+			.path("updateOrganization.name").entity(String.class).isEqualTo("Tsalka Women's Club");
+		// language=GraphQL
+		var activity = this.graphQl.document("""
+				mutation { createActivity(input: {code: "TM-ACT", project: "CSO-CAPACITY", kind: MEETING, title: "Planning meeting",
+				    startDate: "2026-02-03", endDate: "2026-02-03", venue: "GE-KK-TSALKA", organizer: "TM-ORG",
+				    topics: ["Budget calendar"]}) {
+				  code kind project { code } venue { code } organizer { code } topics } }""").execute();
+		activity.path("createActivity.organizer.code").entity(String.class).isEqualTo("TM-ORG");
+		activity.path("createActivity.topics").entityList(String.class).containsExactly("Budget calendar");
+		// language=GraphQL
+		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {endDate: \"2026-02-01\"}) { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("input.endDate: Ends before it starts (2026-02-03)"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {endDate: \"2026-02-04\", title: \"Planning\"}) { title endDate kind } }")
+			.execute()
+			.path("updateActivity.title").entity(String.class).isEqualTo("Planning")
+			.path("updateActivity.endDate").entity(String.class).isEqualTo("2026-02-04")
+			.path("updateActivity.kind").entity(String.class).isEqualTo("MEETING");
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createActivity(input: {code: "TM-ACT2", project: "CSO-CAPACITY", kind: MEETING, title: "x",
+				    startDate: "2026-02-03", endDate: "2026-02-03", venue: "GE-KK", organizer: "NOBODY"}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> "input.venue".equals(error.getExtensions().get("argument")))
+			.expect(error -> "input.organizer".equals(error.getExtensions().get("argument")))
+			.verify();
+		assertThat(this.jdbc.queryForList("SELECT code FROM activity WHERE code LIKE 'TM-%'", String.class))
+			.isEqualTo(List.of("TM-ACT"));
+	}
+
+}
