@@ -138,6 +138,8 @@ class AttendanceWriter {
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
+		// A temporary table has no statistics until analyzed; without them the joins below plan badly.
+		this.jdbc.sql("ANALYZE import_row").update();
 	}
 
 	private static void line(StringBuilder text, AttendanceRow row) {
