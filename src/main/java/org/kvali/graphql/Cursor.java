@@ -25,7 +25,7 @@ final class Cursor {
 		try {
 			var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 			var parts = Arrays.asList(text.split(SEPARATOR, -1));
-			if (parts.size() == keyParts + 1 && parts.get(0).equals(PREFIX)) {
+			if (parts.size() == keyParts + 1 && parts.get(0).equals(PREFIX) && text.indexOf('\0') < 0) {
 				return parts.subList(1, parts.size());
 			}
 		}

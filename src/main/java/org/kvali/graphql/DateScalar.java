@@ -55,12 +55,17 @@ final class DateScalar {
 
 		private static <E extends RuntimeException> LocalDate parse(String text,
 				java.util.function.Function<String, E> error) {
+			LocalDate date;
 			try {
-				return LocalDate.parse(text);
+				date = LocalDate.parse(text);
 			}
 			catch (DateTimeParseException ex) {
 				throw error.apply("'" + text + "' is not a date of the form 2024-07-18");
 			}
+			if (date.getYear() < 1900 || date.getYear() > 2100) {
+				throw error.apply("'" + text + "' is outside the years 1900 to 2100 that Kvali takes");
+			}
+			return date;
 		}
 
 	}

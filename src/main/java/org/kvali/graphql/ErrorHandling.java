@@ -7,6 +7,7 @@ import java.util.Map;
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -37,6 +38,20 @@ class ErrorHandling {
 	@GraphQlExceptionHandler
 	GraphQLError conflict(ConflictException ex, DataFetchingEnvironment env) {
 		return error(KvaliErrorType.CONFLICT, ex.getMessage(), env, ex.argument(), ex.code());
+	}
+
+	/**
+	 * The checks before a write passed, yet the database refused it: another change committed in between. The
+	 * client can send the request again; nothing of this one was stored.
+	 */
+	@GraphQlExceptionHandler
+	GraphQLError refusedByDatabase(DataIntegrityViolationException ex, DataFetchingEnvironment env) {
+		return GraphQLError.newError()
+			.errorType(KvaliErrorType.CONFLICT)
+			.message("The change conflicts with another one saved at the same moment; nothing was stored, try again")
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.build();
 	}
 
 	private static GraphQLError error(graphql.ErrorClassification type, String message, DataFetchingEnvironment env, String argument,

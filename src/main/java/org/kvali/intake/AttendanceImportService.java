@@ -60,28 +60,33 @@ public class AttendanceImportService {
 		for (var row : sheet.rows()) {
 			checked.add(RowChecker.check(row, this.limits.maxCellLength(), errors));
 		}
-		var rows = new SheetCheck(this.lookups, errors).check(checked);
-		if (!errors.isEmpty()) {
+		// The checks against stored data run under the activities' locks, so what they saw still holds at the write.
+		var report = this.transaction.execute(status -> {
+			this.writer.lock(checked);
+			var rows = new SheetCheck(this.lookups, errors).check(checked);
+			if (!errors.isEmpty()) {
+				status.setRollbackOnly();
+				return null;
+			}
+			var outcome = this.writer.write(rows);
+			var stored = report(id, dryRun ? ImportStatus.VALIDATED : ImportStatus.IMPORTED, dryRun, rows.size(),
+					outcome, warnings, List.of(), sha, importedBy, at);
+			if (dryRun) {
+				status.setRollbackOnly();
+			}
+			else {
+				this.history.save(stored, contentType);
+			}
+			return stored;
+		});
+		if (report == null) {
 			errors.sort(Comparator.comparing(ImportMessage::row, Comparator.nullsFirst(Comparator.naturalOrder())));
 			return rejected(id, dryRun, sheet, warnings, errors, sha, importedBy, at, contentType);
 		}
 		if (dryRun) {
-			var report = this.transaction.execute(status -> {
-				status.setRollbackOnly();
-				var outcome = this.writer.write(rows);
-				return report(id, ImportStatus.VALIDATED, true, rows.size(), outcome, warnings, List.of(), sha,
-						importedBy, at);
-			});
 			this.transaction.executeWithoutResult(status -> this.history.save(report, contentType));
-			return report;
 		}
-		return this.transaction.execute(status -> {
-			var outcome = this.writer.write(rows);
-			var report = report(id, ImportStatus.IMPORTED, false, rows.size(), outcome, warnings, List.of(), sha,
-					importedBy, at);
-			this.history.save(report, contentType);
-			return report;
-		});
+		return report;
 	}
 
 	private ImportReport rejected(UUID id, boolean dryRun, Sheet sheet, List<ImportMessage> warnings,

@@ -18,11 +18,33 @@ import org.springframework.stereotype.Repository;
 /**
  * Stores checked rows inside the caller's transaction: the rows go by COPY into a temporary table, then a few
  * set-based statements create or correct organizations, activities, participants and participations and count
- * what they did. Activities of the sheet are locked first, in code order, so loads touching the same activity run
- * one after the other.
+ * what they did. The caller locks the sheet's activities first, so loads touching the same activity run one after
+ * the other.
  */
 @Repository
 class AttendanceWriter {
+
+	/** Each activity of the sheet with the first value its rows give for each field. */
+	private static final String ACTIVITY_VALUES = """
+			SELECT activity_code, (array_agg(project_code ORDER BY row_no))[1] AS project_code,
+			       (array_agg(activity_title ORDER BY row_no) FILTER (WHERE activity_title IS NOT NULL))[1] AS activity_title,
+			       (array_agg(activity_kind ORDER BY row_no) FILTER (WHERE activity_kind IS NOT NULL))[1] AS activity_kind,
+			       (array_agg(start_date ORDER BY row_no) FILTER (WHERE start_date IS NOT NULL))[1] AS start_date,
+			       (array_agg(end_date ORDER BY row_no) FILTER (WHERE end_date IS NOT NULL))[1] AS end_date,
+			       (array_agg(venue_municipality ORDER BY row_no) FILTER (WHERE venue_municipality IS NOT NULL))[1]
+			           AS venue_municipality
+			FROM import_row GROUP BY activity_code""";
+
+	/** Each person of the sheet with the first value their rows give for each field. */
+	private static final String PERSON_VALUES = """
+			SELECT r.participant_ref, (array_agg(r.gender ORDER BY r.row_no))[1] AS gender,
+			       (array_agg(r.birth_year ORDER BY r.row_no) FILTER (WHERE r.birth_year IS NOT NULL))[1] AS birth_year,
+			       (array_agg(r.disability ORDER BY r.row_no) FILTER (WHERE r.disability IS NOT NULL))[1] AS disability,
+			       (array_agg(r.home_municipality ORDER BY r.row_no) FILTER (WHERE r.home_municipality IS NOT NULL))[1]
+			           AS home_municipality,
+			       (array_agg(o.id ORDER BY r.row_no) FILTER (WHERE o.id IS NOT NULL))[1] AS organization_id
+			FROM import_row r LEFT JOIN organization o ON o.code = r.organization_code
+			GROUP BY r.participant_ref""";
 
 	private final JdbcClient jdbc;
 
@@ -37,75 +59,78 @@ class AttendanceWriter {
 	record Outcome(ImportCounts created, ImportCounts updated, ImportCounts unchanged) {
 	}
 
+	/** Writes rows already checked under {@link #lock}: per record, the first value the sheet gives is used. */
 	Outcome write(List<AttendanceRow> rows) {
-		lock(rows);
 		load(rows);
 		int organizations = this.jdbc.sql("""
 				INSERT INTO organization (code, name, kind)
-				SELECT DISTINCT ON (organization_code) organization_code, organization_name, coalesce(organization_kind, 'CSO')
-				FROM import_row WHERE organization_code IS NOT NULL AND organization_name IS NOT NULL
-				ORDER BY organization_code, row_no
+				SELECT organization_code, (array_agg(organization_name ORDER BY row_no) FILTER (WHERE organization_name IS NOT NULL))[1],
+				       coalesce((array_agg(organization_kind ORDER BY row_no) FILTER (WHERE organization_kind IS NOT NULL))[1], 'CSO')
+				FROM import_row WHERE organization_code IS NOT NULL
+				  AND NOT EXISTS (SELECT 1 FROM organization x WHERE x.code = organization_code)
+				GROUP BY organization_code
 				ON CONFLICT (code) DO NOTHING""").update();
 		int activities = this.jdbc.sql("""
 				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code)
-				SELECT DISTINCT ON (r.activity_code) r.activity_code, p.id, r.activity_kind, r.activity_title,
-				       r.start_date, r.end_date, r.venue_municipality
-				FROM import_row r JOIN project p ON p.code = r.project_code
-				WHERE NOT EXISTS (SELECT 1 FROM activity x WHERE x.code = r.activity_code)
-				ORDER BY r.activity_code, r.row_no
-				ON CONFLICT (code) DO NOTHING""").update();
+				SELECT s.activity_code, p.id, s.activity_kind, s.activity_title, s.start_date, s.end_date, s.venue_municipality
+				FROM (%s) s JOIN project p ON p.code = s.project_code
+				WHERE NOT EXISTS (SELECT 1 FROM activity x WHERE x.code = s.activity_code)
+				ON CONFLICT (code) DO NOTHING""".formatted(ACTIVITY_VALUES)).update();
 		int activitiesUpdated = this.jdbc.sql("""
 				UPDATE activity a SET title = coalesce(s.activity_title, a.title), kind = coalesce(s.activity_kind, a.kind),
 				       start_date = coalesce(s.start_date, a.start_date), end_date = coalesce(s.end_date, a.end_date),
 				       venue_municipality_code = coalesce(s.venue_municipality, a.venue_municipality_code)
-				FROM (SELECT DISTINCT ON (activity_code) * FROM import_row ORDER BY activity_code, row_no) s
+				FROM (%s) s
 				WHERE a.code = s.activity_code
 				  AND (a.title, a.kind, a.start_date, a.end_date, a.venue_municipality_code) IS DISTINCT FROM
 				      (coalesce(s.activity_title, a.title), coalesce(s.activity_kind, a.kind),
 				       coalesce(s.start_date, a.start_date), coalesce(s.end_date, a.end_date),
-				       coalesce(s.venue_municipality, a.venue_municipality_code))""").update();
+				       coalesce(s.venue_municipality, a.venue_municipality_code))""".formatted(ACTIVITY_VALUES)).update();
 		int participants = this.jdbc.sql("""
 				INSERT INTO participant (ref, gender, birth_year, disability, home_municipality_code, organization_id)
-				SELECT DISTINCT ON (r.participant_ref) r.participant_ref, r.gender, r.birth_year, r.disability,
-				       r.home_municipality, o.id
-				FROM import_row r LEFT JOIN organization o ON o.code = r.organization_code
-				ORDER BY r.participant_ref, r.row_no
-				ON CONFLICT (ref) DO NOTHING""").update();
+				SELECT s.participant_ref, s.gender, s.birth_year, s.disability, s.home_municipality, s.organization_id
+				FROM (%s) s
+				WHERE NOT EXISTS (SELECT 1 FROM participant x WHERE x.ref = s.participant_ref)
+				ON CONFLICT (ref) DO NOTHING""".formatted(PERSON_VALUES)).update();
 		int participantsUpdated = this.jdbc.sql("""
 				UPDATE participant p SET birth_year = coalesce(s.birth_year, p.birth_year),
 				       disability = coalesce(s.disability, p.disability),
 				       home_municipality_code = coalesce(s.home_municipality, p.home_municipality_code),
 				       organization_id = coalesce(s.organization_id, p.organization_id)
-				FROM (SELECT DISTINCT ON (r.participant_ref) r.*, o.id AS organization_id
-				      FROM import_row r LEFT JOIN organization o ON o.code = r.organization_code
-				      ORDER BY r.participant_ref, r.row_no) s
+				FROM (%s) s
 				WHERE p.ref = s.participant_ref
 				  AND (p.birth_year, p.disability, p.home_municipality_code, p.organization_id) IS DISTINCT FROM
 				      (coalesce(s.birth_year, p.birth_year), coalesce(s.disability, p.disability),
 				       coalesce(s.home_municipality, p.home_municipality_code), coalesce(s.organization_id, p.organization_id))
+				""".formatted(PERSON_VALUES)).update();
+		// An empty role or organization cell keeps what is stored; a new participation takes the defaults.
+		int participationsUpdated = this.jdbc.sql("""
+				UPDATE participation pn SET role = coalesce(r.role, pn.role), organization_id = coalesce(o.id, pn.organization_id)
+				FROM import_row r
+				JOIN activity a ON a.code = r.activity_code
+				JOIN participant p ON p.ref = r.participant_ref
+				LEFT JOIN organization o ON o.code = r.organization_code
+				WHERE pn.activity_id = a.id AND pn.participant_id = p.id
+				  AND (pn.role, pn.organization_id) IS DISTINCT FROM (coalesce(r.role, pn.role), coalesce(o.id, pn.organization_id))
 				""").update();
-		var written = this.jdbc.sql("""
+		int participations = this.jdbc.sql("""
 				INSERT INTO participation (activity_id, participant_id, organization_id, role)
 				SELECT a.id, p.id, coalesce(o.id, p.organization_id), coalesce(r.role, 'PARTICIPANT')
 				FROM import_row r
 				JOIN activity a ON a.code = r.activity_code
 				JOIN participant p ON p.ref = r.participant_ref
 				LEFT JOIN organization o ON o.code = r.organization_code
-				ON CONFLICT (activity_id, participant_id) DO UPDATE
-				SET role = EXCLUDED.role, organization_id = EXCLUDED.organization_id
-				WHERE (participation.role, participation.organization_id)
-				      IS DISTINCT FROM (EXCLUDED.role, EXCLUDED.organization_id)
-				RETURNING (xmax = 0) AS created""").query(Boolean.class).list();
-		int participations = (int) written.stream().filter(Boolean::booleanValue).count();
-		int participationsUpdated = written.size() - participations;
+				WHERE NOT EXISTS (SELECT 1 FROM participation x WHERE x.activity_id = a.id AND x.participant_id = p.id)
+				ON CONFLICT (activity_id, participant_id) DO NOTHING""").update();
 		return new Outcome(new ImportCounts(activities, participants, participations, organizations),
 				new ImportCounts(activitiesUpdated, participantsUpdated, participationsUpdated, 0),
-				new ImportCounts(0, 0, rows.size() - written.size(), 0));
+				new ImportCounts(0, 0, rows.size() - participations - participationsUpdated, 0));
 	}
 
-	private void lock(List<AttendanceRow> rows) {
+	/** Locks the sheet's activities until the transaction ends, in code order so two loads cannot deadlock. */
+	void lock(List<AttendanceRow> rows) {
 		var codes = new TreeSet<String>();
-		rows.forEach(row -> codes.add(row.activityCode()));
+		rows.stream().map(AttendanceRow::activityCode).filter(java.util.Objects::nonNull).forEach(codes::add);
 		this.jdbc.sql("""
 				SELECT count(pg_advisory_xact_lock(hashtextextended('kvali.activity:' || code, 0)))
 				FROM (SELECT code FROM unnest(CAST(:codes AS text[])) code ORDER BY code) ordered""")

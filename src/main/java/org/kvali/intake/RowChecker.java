@@ -36,6 +36,14 @@ final class RowChecker {
 			Map.entry("კაცი", "MALE"), Map.entry("მამაკაცი", "MALE"), Map.entry("other", "OTHER"),
 			Map.entry("undisclosed", "UNDISCLOSED"));
 
+	/** Columns whose stored field is shorter than the general cell limit. */
+	private static final Map<String, Integer> COLUMN_LIMITS = Map.of(Columns.ORGANIZATION_NAME, 300,
+			Columns.ACTIVITY_TITLE, 500);
+
+	private static final int FIRST_YEAR = 1900;
+
+	private static final int LAST_YEAR = 2100;
+
 	private static final Map<String, Boolean> YES_NO = Map.of("yes", true, "true", true, "1", true, "no", false,
 			"false", false, "0", false);
 
@@ -78,9 +86,10 @@ final class RowChecker {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
-		if (value.length() > this.maxLength) {
-			error(column, value.substring(0, 40) + "...",
-					"The value is " + value.length() + " characters long; at most " + this.maxLength + " are allowed");
+		int limit = Math.min(this.maxLength, COLUMN_LIMITS.getOrDefault(column, Integer.MAX_VALUE));
+		if (value.length() > limit) {
+			error(column, value.substring(0, Math.min(40, limit)) + "...",
+					"The value is " + value.length() + " characters long; at most " + limit + " are allowed");
 			return null;
 		}
 		if (CONTROL.matcher(value).find()) {
@@ -93,7 +102,9 @@ final class RowChecker {
 	private String code(String column) {
 		var value = text(column);
 		if (value != null && !CODE.matcher(value).matches()) {
-			error(column, value, "A code is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+			// A reference that is no code may be a person's name written by mistake: it is not repeated back.
+			error(column, Columns.PARTICIPANT_REF.equals(column) ? null : value,
+					"A code is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
 			return null;
 		}
 		return value;
@@ -118,7 +129,12 @@ final class RowChecker {
 			return null;
 		}
 		try {
-			return value.contains(".") ? LocalDate.parse(value, DOTTED) : LocalDate.parse(value);
+			var date = value.contains(".") ? LocalDate.parse(value, DOTTED) : LocalDate.parse(value);
+			if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+				error(column, value, "A date between " + FIRST_YEAR + " and " + LAST_YEAR + " is expected");
+				return null;
+			}
+			return date;
 		}
 		catch (DateTimeParseException ex) {
 			error(column, value, "Not a date that exists; write 2024-07-18 or 18.07.2024");

@@ -64,42 +64,75 @@ final class SheetCheck {
 
 	private void activities(List<AttendanceRow> rows) {
 		var stored = this.lookups.activities(distinct(rows, AttendanceRow::activityCode));
-		Map<String, AttendanceRow> first = new HashMap<>();
+		Map<String, ActivityValues> activities = new java.util.LinkedHashMap<>();
 		for (var row : rows) {
 			if (row.activityCode() == null) {
 				continue;
 			}
 			var existing = stored.get(row.activityCode());
-			var earlier = first.putIfAbsent(row.activityCode(), row);
 			if (existing != null && row.projectCode() != null && !existing.projectCode().equals(row.projectCode())) {
 				error(row, Columns.PROJECT_CODE, row.projectCode(),
 						"Activity " + row.activityCode() + " belongs to project " + existing.projectCode());
 			}
-			if (earlier == null) {
-				if (existing == null) {
-					required(row, Columns.ACTIVITY_TITLE, row.activityTitle());
-					required(row, Columns.ACTIVITY_KIND, row.activityKind());
-					required(row, Columns.START_DATE, row.startDate());
-					required(row, Columns.END_DATE, row.endDate());
-				}
-				else {
-					var start = row.startDate() != null ? row.startDate() : existing.startDate();
-					var end = row.endDate() != null ? row.endDate() : existing.endDate();
-					if (end.isBefore(start)) {
-						error(row, row.endDate() != null ? Columns.END_DATE : Columns.START_DATE,
-								String.valueOf(row.endDate() != null ? row.endDate() : row.startDate()),
-								"The activity would end (" + end + ") before it starts (" + start + ")");
-					}
-				}
+			var values = activities.get(row.activityCode());
+			if (values == null) {
+				activities.put(row.activityCode(), new ActivityValues(row));
 				continue;
 			}
-			same(row, earlier, Columns.PROJECT_CODE, AttendanceRow::projectCode);
-			same(row, earlier, Columns.ACTIVITY_TITLE, AttendanceRow::activityTitle);
-			same(row, earlier, Columns.ACTIVITY_KIND, AttendanceRow::activityKind);
-			same(row, earlier, Columns.START_DATE, AttendanceRow::startDate);
-			same(row, earlier, Columns.END_DATE, AttendanceRow::endDate);
-			same(row, earlier, Columns.VENUE_MUNICIPALITY, AttendanceRow::venueMunicipality);
+			values.merge(row);
+			same(row, values.first, Columns.PROJECT_CODE, AttendanceRow::projectCode);
+			same(row, values.first, Columns.ACTIVITY_TITLE, AttendanceRow::activityTitle);
+			same(row, values.first, Columns.ACTIVITY_KIND, AttendanceRow::activityKind);
+			same(row, values.first, Columns.START_DATE, AttendanceRow::startDate);
+			same(row, values.first, Columns.END_DATE, AttendanceRow::endDate);
+			same(row, values.first, Columns.VENUE_MUNICIPALITY, AttendanceRow::venueMunicipality);
 		}
+		for (var values : activities.values()) {
+			var existing = stored.get(values.first.activityCode());
+			if (existing == null) {
+				// a new activity needs each of these in at least one of its rows
+				required(values.first, Columns.ACTIVITY_TITLE, values.title);
+				required(values.first, Columns.ACTIVITY_KIND, values.kind);
+				required(values.first, Columns.START_DATE, values.start);
+				required(values.first, Columns.END_DATE, values.end);
+			}
+			else {
+				var start = values.start != null ? values.start : existing.startDate();
+				var end = values.end != null ? values.end : existing.endDate();
+				if (end.isBefore(start)) {
+					error(values.first, values.end != null ? Columns.END_DATE : Columns.START_DATE,
+							String.valueOf(values.end != null ? values.end : values.start),
+							"The activity would end (" + end + ") before it starts (" + start + ")");
+				}
+			}
+		}
+	}
+
+	/** The first value the rows of one activity give for each of its fields. */
+	private static final class ActivityValues {
+
+		final AttendanceRow first;
+
+		String title;
+
+		String kind;
+
+		LocalDate start;
+
+		LocalDate end;
+
+		ActivityValues(AttendanceRow first) {
+			this.first = first;
+			merge(first);
+		}
+
+		void merge(AttendanceRow row) {
+			this.title = this.title != null ? this.title : row.activityTitle();
+			this.kind = this.kind != null ? this.kind : row.activityKind();
+			this.start = this.start != null ? this.start : row.startDate();
+			this.end = this.end != null ? this.end : row.endDate();
+		}
+
 	}
 
 	private void people(List<AttendanceRow> rows) {
@@ -119,6 +152,8 @@ final class SheetCheck {
 			if (earlier != null) {
 				both(row, earlier, Columns.GENDER, AttendanceRow::gender);
 				both(row, earlier, Columns.BIRTH_YEAR, AttendanceRow::birthYear);
+				both(row, earlier, Columns.DISABILITY, AttendanceRow::disability);
+				both(row, earlier, Columns.HOME_MUNICIPALITY, AttendanceRow::homeMunicipality);
 			}
 			if (row.activityCode() != null) {
 				var twice = attendance.putIfAbsent(row.activityCode() + "\u001f" + row.participantRef(), row.row());
@@ -141,7 +176,8 @@ final class SheetCheck {
 		}
 		for (var row : rows) {
 			var code = row.organizationCode();
-			if (code != null && !known.contains(code) && !named.contains(code)) {
+			if (code != null && !known.contains(code) && !named.contains(code)
+					&& !this.flagged.contains(row.row() + ":" + Columns.ORGANIZATION_NAME)) {
 				error(row, Columns.ORGANIZATION_NAME, null,
 						"Organization " + code + " is new: give its name in organization_name");
 				named.add(code);

@@ -24,6 +24,9 @@ final class XlsxSheetReader {
 	/** Excel counts days from 1899-12-30 (the 1900 system). */
 	private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
+	/** Excel's day number of 2100-12-31. */
+	private static final java.math.BigDecimal LAST_DAY = java.math.BigDecimal.valueOf(73415);
+
 	private XlsxSheetReader() {
 	}
 
@@ -91,7 +94,9 @@ final class XlsxSheetReader {
 	private static String text(Cell cell, String column) {
 		if (cell.getType() == CellType.NUMBER) {
 			var number = cell.asNumber();
-			if (column.equals(Columns.START_DATE) || column.equals(Columns.END_DATE)) {
+			// Day numbers of years 1900 to 2100 only; any other number is passed on as written and refused as a date.
+			if ((column.equals(Columns.START_DATE) || column.equals(Columns.END_DATE)) && number.signum() > 0
+					&& number.compareTo(LAST_DAY) <= 0) {
 				return EXCEL_EPOCH.plusDays(number.longValue()).toString();
 			}
 			return number.stripTrailingZeros().toPlainString();

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.kvali.graphql.ConflictException;
-import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
@@ -25,10 +24,14 @@ class ProgrammeEditor {
 
 	private final OrganizationService organizations;
 
-	ProgrammeEditor(ProgrammeRepository programmes, ProgrammeWriter writer, OrganizationService organizations) {
+	private final ProgrammeService service;
+
+	ProgrammeEditor(ProgrammeRepository programmes, ProgrammeWriter writer, OrganizationService organizations,
+			ProgrammeService service) {
 		this.programmes = programmes;
 		this.writer = writer;
 		this.organizations = organizations;
+		this.service = service;
 	}
 
 	Programme createProgramme(ProgrammeInputs.CreateProgramme input) {
@@ -124,17 +127,11 @@ class ProgrammeEditor {
 	}
 
 	private Programme programme(String code) {
-		return this.programmes.programmesByCodes(List.of(code))
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("programme", "code", code));
+		return this.service.programme("code", code);
 	}
 
 	private Project project(String code) {
-		return this.programmes.projectsByCodes(List.of(code))
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("project", "code", code));
+		return this.service.project("code", code);
 	}
 
 	private Map<String, Organization> organizations(List<String> codes) {

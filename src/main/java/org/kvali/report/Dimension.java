@@ -19,6 +19,11 @@ public enum Dimension {
 		this.sql = sql;
 	}
 
+	/** Whether the dimension's values are text, ordered byte by byte as the in-memory path orders them. */
+	boolean isText() {
+		return !isPeriod() && this != AGE_BAND && this != DISABILITY;
+	}
+
 	boolean isPeriod() {
 		return this == YEAR || this == QUARTER || this == MONTH;
 	}

@@ -52,7 +52,15 @@ class ReportIndex implements DisposableBean {
 	@EventListener(ApplicationReadyEvent.class)
 	void buildOnStart() {
 		switch (this.mode) {
-			case "sync" -> build();
+			case "sync" -> {
+				this.building.set(true);
+				try {
+					build();
+				}
+				finally {
+					this.building.set(false);
+				}
+			}
 			case "async" -> rebuildInBackground();
 			case "off" -> log.info("Report index off: every report runs in SQL");
 			default -> throw new IllegalStateException("kvali.report.index must be sync, async or off, not " + this.mode);
@@ -92,7 +100,11 @@ class ReportIndex implements DisposableBean {
 	private void build() {
 		long started = System.nanoTime();
 		var index = this.loader.load();
-		this.current = index;
+		synchronized (this) {
+			if (this.current == null || this.current.version <= index.version) {
+				this.current = index;
+			}
+		}
 		log.info("Report index of data version {} ready: {} participations in {} ms", index.version, index.rows,
 				(System.nanoTime() - started) / 1_000_000);
 	}

@@ -74,16 +74,21 @@ final class ReportSql {
 		var order = new ArrayList<String>();
 		order.add("is_total DESC");
 		for (var key : orderBy) {
-			var column = key.by().measure != null ? key.by().measure : key.by().dimension.column();
+			var column = key.by().measure != null ? key.by().measure : sortable(key.by().dimension);
 			order.add(column + " " + key.direction().name() + " NULLS LAST");
 		}
 		for (var dimension : by) {
-			order.add(dimension.column() + " ASC NULLS LAST");
+			order.add(sortable(dimension) + " ASC NULLS LAST");
 		}
 		return "SELECT " + String.join(", ", select) + ",\n" + MEASURES + ",\nGROUPING(" + String.join(", ", grouped)
 				+ ") <> 0 AS is_total\nFROM participation_fact f\n" + conditions.where() + "\nGROUP BY GROUPING SETS (("
 				+ String.join(", ", grouped) + "), ())\nORDER BY " + String.join(", ", order)
 				+ (limited ? "\nLIMIT :limit" : "");
+	}
+
+	/** Codes sort byte by byte whatever the database's collation, as in the in-memory index. */
+	private static String sortable(Dimension dimension) {
+		return dimension.isText() ? "(" + dimension.sql + ") COLLATE \"C\"" : dimension.column();
 	}
 
 	/** Finds the codes of a filter that name nothing, as (argument, code) rows, in one statement. */

@@ -22,6 +22,22 @@ class PersonalDataTest {
 	HttpGraphQlTester graphQl;
 
 	@Test
+	void textKvaliCannotStoreIsRefusedWithAClearError() {
+		this.graphQl.document("query($code: ID!) { organization(code: $code) { name } }")
+			.variable("code", "CIF\u0000")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage()
+				.equals("The request holds the NUL character (\\u0000), which no text in Kvali may contain"))
+			.verify();
+		this.graphQl.document("{ activities(filter: {from: \"0001-01-01\"}) { totalCount } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().contains("outside the years 1900 to 2100"))
+			.verify();
+	}
+
+	@Test
 	void noTypeOfTheSchemaHasAPersonsNameOrContacts() {
 		// language=GraphQL
 		var types = this.graphQl.document("{ __schema { types { name fields { name } inputFields { name } } } }")

@@ -152,6 +152,39 @@ class AttendanceImportTest {
 	}
 
 	@Test
+	void eachRecordTakesTheFirstValueItsRowsGiveAndAnEmptyRoleKeepsTheStoredOne() throws Exception {
+		var sheet = HEADER + """
+				TI-WS-1,,,TEST-INTAKE,,,,TI-1,female,,,,,,
+				TI-WS-1,Budget workshop,workshop,TEST-INTAKE,2025-09-12,2025-09-12,Marneuli,TI-2,female,,,,TI-ORG,,
+				TI-WS-2,Second workshop,workshop,TEST-INTAKE,2025-09-13,2025-09-13,,TI-1,female,1990,,,TI-ORG,Test Youth Voice,trainer
+				""";
+		load(sheet, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.activities").value(2))
+			.andExpect(jsonPath("$.created.organizations").value(1));
+		assertThat(this.jdbc.queryForObject("SELECT title || ' ' || venue_municipality_code FROM activity WHERE code = 'TI-WS-1'",
+				String.class)).isEqualTo("Budget workshop GE-KK-MARNEULI");
+		assertThat(this.jdbc.queryForObject("SELECT birth_year FROM participant WHERE ref = 'TI-1'", Integer.class))
+			.isEqualTo(1990);
+		load(HEADER + "TI-WS-2,,,TEST-INTAKE,,,,TI-1,female,,,,,,\n", false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.unchanged.participations").value(1));
+		assertThat(this.jdbc.queryForObject("""
+				SELECT pn.role FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				JOIN participant p ON p.id = pn.participant_id WHERE a.code = 'TI-WS-2' AND p.ref = 'TI-1'""",
+				String.class)).isEqualTo("TRAINER");
+	}
+
+	@Test
+	void fieldsShorterThanTheCellLimitAndDatesOutsideTheRangeAreRowErrors() throws Exception {
+		var sheet = HEADER + "TI-WS-1,Budget workshop,workshop,TEST-INTAKE,0001-01-01,2025-09-12,,TI-1,female,,,,TI-ORG,"
+				+ "O".repeat(301) + ",\n";
+		load(sheet, false).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.column == 'organization_name')].message")
+				.value("The value is 301 characters long; at most 300 are allowed"))
+			.andExpect(jsonPath("$.errors[?(@.column == 'start_date')].message")
+				.value("A date between 1900 and 2100 is expected"));
+	}
+
+	@Test
 	void aMissingRequiredColumnIsOneErrorNamingIt() throws Exception {
 		load("activity_code,project_code,gender\nTI-WS-1,TEST-INTAKE,female\n", false)
 			.andExpect(status().isUnprocessableContent())
