@@ -46,6 +46,7 @@ final class DemoDataWriter {
 				VALUES ((SELECT id FROM activity WHERE code = ?), (SELECT id FROM participant WHERE ref = ?),
 				        (SELECT id FROM organization WHERE code = ?), ?, ?)""",
 				events.attendances.stream().map(DemoDataWriter::row).toList());
+		new DemoLogframe(this.jdbc).write();
 	}
 
 	private void programme() {

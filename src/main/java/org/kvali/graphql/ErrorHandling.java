@@ -46,9 +46,13 @@ class ErrorHandling {
 	 */
 	@GraphQlExceptionHandler
 	GraphQLError refusedByDatabase(DataIntegrityViolationException ex, DataFetchingEnvironment env) {
+		boolean constraint = ex.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+				&& sql.getSQLState().startsWith("23");
 		return GraphQLError.newError()
-			.errorType(KvaliErrorType.CONFLICT)
-			.message("The change conflicts with another one saved at the same moment; nothing was stored, try again")
+			.errorType(constraint ? KvaliErrorType.CONFLICT : ErrorType.INTERNAL_ERROR)
+			.message(constraint
+					? "The change conflicts with another one saved at the same moment; nothing was stored, try again"
+					: "Internal error; nothing was stored")
 			.path(env.getExecutionStepInfo().getPath())
 			.location(env.getField().getSourceLocation())
 			.build();

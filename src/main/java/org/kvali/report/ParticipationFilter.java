@@ -17,6 +17,15 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 	public static final ParticipationFilter ALL = new ParticipationFilter(null, null, null, null, null, null, null,
 			null, null, null, null, null, null, null, null, null);
 
+	/** This filter narrowed to activities starting within {@code from} to {@code to} (either may be null). */
+	public ParticipationFilter within(LocalDate from, LocalDate to) {
+		var start = this.from == null || (from != null && from.isAfter(this.from)) ? from : this.from;
+		var end = this.to == null || (to != null && to.isBefore(this.to)) ? to : this.to;
+		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
+				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, this.genders,
+				this.ageBands, this.disability, this.activityKinds, this.activities, this.roles, start, end);
+	}
+
 	/** The roles counted: PARTICIPANT unless the filter says otherwise, since trainers and organizers are not reached. */
 	public List<ParticipationRole> countedRoles() {
 		return this.roles == null ? List.of(ParticipationRole.PARTICIPANT) : this.roles;

@@ -5,6 +5,22 @@ import java.time.LocalDate;
 /** A year, quarter or month, keyed as `2024`, `2024-Q3` or `2024-07`. */
 public record Period(String key, LocalDate start, LocalDate end) {
 
+	/** The period a key names: `2024`, `2024-Q3` or `2024-07`; empty when the key is none of these. */
+	public static java.util.Optional<Period> ofKey(String key) {
+		var year = java.util.regex.Pattern.compile("(\\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?").matcher(key);
+		if (!year.matches()) {
+			return java.util.Optional.empty();
+		}
+		int y = Integer.parseInt(year.group(1));
+		if (year.group(2) != null) {
+			return java.util.Optional.of(of(Dimension.QUARTER, LocalDate.of(y, Integer.parseInt(year.group(2)) * 3 - 2, 1)));
+		}
+		if (year.group(3) != null) {
+			return java.util.Optional.of(of(Dimension.MONTH, LocalDate.of(y, Integer.parseInt(year.group(3)), 1)));
+		}
+		return java.util.Optional.of(of(Dimension.YEAR, LocalDate.of(y, 1, 1)));
+	}
+
 	static Period of(Dimension dimension, LocalDate start) {
 		return switch (dimension) {
 			case YEAR -> new Period(Integer.toString(start.getYear()), start, start.plusYears(1).minusDays(1));

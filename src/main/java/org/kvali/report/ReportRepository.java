@@ -40,6 +40,24 @@ class ReportRepository {
 			.single();
 	}
 
+	/** Totals of several filters in one statement, in their order. */
+	List<Measures> totals(List<ParticipationFilter> filters) {
+		if (filters.isEmpty()) {
+			return List.of();
+		}
+		var parts = new ArrayList<String>();
+		var parameters = new java.util.HashMap<String, Object>();
+		for (int i = 0; i < filters.size(); i++) {
+			var conditions = ReportSql.conditions(filters.get(i)).suffixed(Integer.toString(i));
+			parts.add("SELECT " + i + " AS n, " + ReportSql.MEASURES + "\nFROM participation_fact f\n" + conditions.where());
+			parameters.putAll(conditions.parameters());
+		}
+		return this.jdbc.sql(String.join("\nUNION ALL\n", parts) + "\nORDER BY n")
+			.params(parameters)
+			.query(ReportRepository::measures)
+			.list();
+	}
+
 	List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, List<GroupOrder> orderBy,
 			Integer first) {
 		var conditions = ReportSql.conditions(filter);

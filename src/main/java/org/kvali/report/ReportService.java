@@ -42,6 +42,18 @@ public class ReportService {
 			.orElseGet(() -> this.repository.totals(report.filter()));
 	}
 
+	/** Whether reports are answered from the in-memory index right now (it holds the committed data). */
+	public boolean indexIsCurrent() {
+		return this.index.current().isPresent();
+	}
+
+	/** Totals of several filters at once, in one statement: the index's freshness check, or one SQL query. */
+	public List<Measures> totals(List<ParticipationFilter> filters) {
+		return this.index.current()
+			.map(facts -> filters.stream().map(filter -> new IndexQuery(facts, filter).totals()).toList())
+			.orElseGet(() -> this.repository.totals(filters));
+	}
+
 	public List<ParticipationGroup> breakdown(ParticipationReport report, List<Dimension> by,
 			List<GroupOrder> orderBy, Integer first) {
 		checkDimensions(by);

@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public final class Conditions {
 
+	private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("(?<!:):(\\w+)");
+
 	private final List<String> clauses = new ArrayList<>();
 
 	private final Map<String, Object> parameters = new LinkedHashMap<>();
@@ -47,6 +49,19 @@ public final class Conditions {
 	public Conditions bind(String name, Object value) {
 		this.parameters.put(name, value);
 		return this;
+	}
+
+	/**
+	 * The same conditions with every parameter renamed {@code name_suffix}, so several sets can be bound in one
+	 * statement.
+	 */
+	public Conditions suffixed(String suffix) {
+		var renamed = new Conditions();
+		for (var clause : this.clauses) {
+			renamed.clauses.add(PARAMETER.matcher(clause).replaceAll(":$1_" + suffix));
+		}
+		this.parameters.forEach((name, value) -> renamed.parameters.put(name + "_" + suffix, value));
+		return renamed;
 	}
 
 	/** {@code WHERE a AND b ...}, or the empty string when nothing was added. */

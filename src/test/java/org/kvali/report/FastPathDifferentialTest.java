@@ -33,6 +33,8 @@ class FastPathDifferentialTest {
 	void bothPathsGiveEqualAnswers() {
 		var index = this.loader.load();
 		var random = new Random(42);
+		var batch = new ArrayList<ParticipationFilter>();
+		var single = new ArrayList<Measures>();
 		var regions = List.of("GE-KK", "GE-SJ", "GE-TB");
 		var municipalities = this.jdbc.queryForList("SELECT code FROM geo_unit WHERE level = 'MUNICIPALITY' AND (parent_code IN ('GE-KK', 'GE-SJ') OR code = 'GE-TB-TBILISI')", String.class);
 		var organizations = this.jdbc.queryForList("SELECT code FROM organization ORDER BY code", String.class);
@@ -61,9 +63,14 @@ class FastPathDifferentialTest {
 			Integer first = random.nextInt(3) == 0 ? random.nextInt(10) : null;
 			var fast = new IndexQuery(index, filter);
 			assertThat(fast.totals()).as("totals of %s", filter).isEqualTo(this.sql.totals(filter));
+			if (run % 10 == 0) {
+				batch.add(filter);
+				single.add(fast.totals());
+			}
 			assertThat(fast.breakdown(by, orderBy, first)).as("breakdown by %s order %s first %s of %s", by, orderBy,
 					first, filter).isEqualTo(this.sql.breakdown(filter, by, orderBy, first));
 		}
+		assertThat(this.sql.totals(batch)).as("30 totals in one statement").isEqualTo(single);
 	}
 
 	/** Usually absent, sometimes a few values, now and then an empty list. */

@@ -1,0 +1,44 @@
+package org.kvali.indicator;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.kvali.indicator.IndicatorEnums.Direction;
+import org.kvali.indicator.IndicatorEnums.Level;
+import org.kvali.indicator.IndicatorEnums.Measure;
+import org.kvali.indicator.IndicatorEnums.Method;
+import org.kvali.indicator.IndicatorEnums.Unit;
+import org.kvali.report.Period;
+
+/**
+ * An indicator with its targets and its programme's dates, everything its values and status are computed from.
+ * The filters are JSON in the shape of the GraphQL ParticipationFilter.
+ */
+record Indicator(long id, String code, String programmeCode, String projectCode, LocalDate programmeStart,
+		LocalDate programmeEnd, String name, String nameKa, String description, Level level, Unit unit,
+		Direction direction, Method method, Measure measure, String filter, String denominatorFilter,
+		Double baselineValue, LocalDate baselineDate, boolean cumulative, List<Target> targets) {
+
+	record Target(String periodKey, LocalDate start, LocalDate end, double value) {
+
+		public Period period() {
+			return new Period(this.periodKey, this.start, this.end);
+		}
+
+	}
+
+	record Baseline(double value, LocalDate date) {
+	}
+
+	Baseline baseline() {
+		return this.baselineValue == null ? null : new Baseline(this.baselineValue, this.baselineDate);
+	}
+
+	Indicator withTargets(List<Target> targets) {
+		return new Indicator(this.id, this.code, this.programmeCode, this.projectCode, this.programmeStart,
+				this.programmeEnd, this.name, this.nameKa, this.description, this.level, this.unit, this.direction,
+				this.method, this.measure, this.filter, this.denominatorFilter, this.baselineValue, this.baselineDate,
+				this.cumulative, targets);
+	}
+
+}

@@ -1,0 +1,187 @@
+package org.kvali.indicator;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
+
+import org.kvali.graphql.BatchLinks;
+import org.kvali.graphql.InvalidArgumentException;
+import org.kvali.graphql.NotFoundException;
+import org.kvali.indicator.IndicatorEnums.Granularity;
+import org.kvali.indicator.IndicatorEnums.Level;
+import org.kvali.indicator.IndicatorEnums.Status;
+import org.kvali.programme.Programme;
+import org.kvali.programme.ProgrammeService;
+import org.kvali.programme.Project;
+import org.kvali.report.Period;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class IndicatorController {
+
+	private final IndicatorRepository indicators;
+
+	private final ProgrammeService programmes;
+
+	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes) {
+		this.indicators = indicators;
+		this.programmes = programmes;
+	}
+
+	@QueryMapping
+	List<Indicator> indicators(@Argument String programme, @Argument String project, @Argument Level level) {
+		if (programme != null) {
+			this.programmes.programme("programme", programme);
+		}
+		if (project != null) {
+			this.programmes.project("project", project);
+		}
+		return this.indicators.find(programme, project, level);
+	}
+
+	@QueryMapping
+	Indicator indicator(@Argument String code) {
+		return this.indicators.byCodes(List.of(code))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("indicator", "code", code));
+	}
+
+	@SchemaMapping
+	Indicator.Baseline baseline(Indicator indicator) {
+		return indicator.baseline();
+	}
+
+	@BatchMapping
+	Map<Indicator, Programme> programme(List<Indicator> indicators) {
+		var byCode = this.programmes.programmesByCode(BatchLinks.keys(indicators, Indicator::programmeCode));
+		return BatchLinks.byKey(indicators, Indicator::programmeCode, byCode);
+	}
+
+	@BatchMapping
+	Map<Indicator, Project> project(List<Indicator> indicators) {
+		var byCode = this.programmes.projectsByCode(BatchLinks.keys(indicators, Indicator::projectCode));
+		return BatchLinks.byKey(indicators, Indicator::projectCode, byCode);
+	}
+
+	@SchemaMapping
+	CompletableFuture<Double> actual(Indicator indicator, @Argument String period,
+			DataLoader<IndicatorValues.Key, Double> indicatorValues) {
+		if (period == null) {
+			return indicatorValues.load(new IndicatorValues.Key(indicator,
+					indicator.cumulative() ? indicator.programmeStart() : null, null));
+		}
+		return indicatorValues.load(window(indicator, period(period), null));
+	}
+
+	@SchemaMapping
+	CompletableFuture<Double> progress(Indicator indicator, @Argument String period,
+			DataLoader<IndicatorValues.Key, Double> indicatorValues) {
+		var target = target(indicator, period(period).key());
+		return indicatorValues.load(window(indicator, period(period), null))
+			.thenApply(actual -> Progress.of(actual, indicator.baselineValue(), target, indicator.direction()));
+	}
+
+	@SchemaMapping
+	CompletableFuture<Status> status(Indicator indicator, @Argument LocalDate asOf,
+			DataLoader<IndicatorValues.Key, Double> indicatorValues) {
+		var day = asOf != null ? asOf : LocalDate.now();
+		var target = currentTarget(indicator.targets(), day);
+		if (target == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		var start = indicator.cumulative() && indicator.programmeStart() != null ? indicator.programmeStart()
+				: target.start();
+		double elapsed = Progress.elapsed(start, target.end(), day);
+		return indicatorValues.load(window(indicator, target.period(), day))
+			.thenApply(actual -> Progress.status(
+					Progress.of(actual, indicator.baselineValue(), target.value(), indicator.direction()), elapsed));
+	}
+
+	@SchemaMapping
+	CompletableFuture<List<Point>> series(Indicator indicator, @Argument Granularity granularity,
+			DataLoader<IndicatorValues.Key, Double> indicatorValues) {
+		var periods = periods(indicator, granularity == null ? Granularity.YEAR : granularity);
+		var futures = periods.stream().map(period -> indicatorValues.load(window(indicator, period, null))).toList();
+		return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply(done -> {
+			var points = new ArrayList<Point>();
+			for (int i = 0; i < periods.size(); i++) {
+				points.add(new Point(periods.get(i), target(indicator, periods.get(i).key()), futures.get(i).join()));
+			}
+			return points;
+		});
+	}
+
+	/** One period of a series. */
+	record Point(Period period, Double target, Double actual) {
+	}
+
+	/** The activities a period's value counts: from the programme's start when cumulative; never after {@code day}. */
+	private static IndicatorValues.Key window(Indicator indicator, Period period, LocalDate day) {
+		var from = indicator.cumulative() ? indicator.programmeStart() : period.start();
+		var to = day != null && day.isBefore(period.end()) ? day : period.end();
+		return new IndicatorValues.Key(indicator, from, to);
+	}
+
+	private static Period period(String key) {
+		return Period.ofKey(key)
+			.orElseThrow(() -> new InvalidArgumentException("period", key,
+					"A period is a year (2024), a quarter (2024-Q3) or a month (2024-07)"));
+	}
+
+	private static Double target(Indicator indicator, String key) {
+		return indicator.targets().stream().filter(t -> t.periodKey().equals(key)).map(Indicator.Target::value)
+			.findFirst().orElse(null);
+	}
+
+	/** The target whose period holds the day, else the last that ended before it, else the first to come. */
+	private static Indicator.Target currentTarget(List<Indicator.Target> targets, LocalDate day) {
+		Indicator.Target last = null;
+		for (var target : targets) {
+			if (!day.isBefore(target.start()) && !day.isAfter(target.end())) {
+				return target;
+			}
+			if (target.end().isBefore(day)) {
+				last = target;
+			}
+		}
+		return last != null ? last : targets.stream().findFirst().orElse(null);
+	}
+
+	private static List<Period> periods(Indicator indicator, Granularity granularity) {
+		LocalDate first = indicator.programmeStart();
+		LocalDate last = indicator.programmeEnd();
+		if (first == null || last == null) {
+			if (indicator.targets().isEmpty()) {
+				return List.of();
+			}
+			first = indicator.targets().get(0).start();
+			last = indicator.targets().get(indicator.targets().size() - 1).end();
+		}
+		var periods = new ArrayList<Period>();
+		for (int year = first.getYear(); year <= last.getYear(); year++) {
+			if (granularity == Granularity.YEAR) {
+				periods.add(Period.ofKey(Integer.toString(year)).orElseThrow());
+			}
+			else {
+				for (int quarter = 1; quarter <= 4; quarter++) {
+					var period = Period.ofKey(year + "-Q" + quarter).orElseThrow();
+					if (!period.end().isBefore(first) && !period.start().isAfter(last)) {
+						periods.add(period);
+					}
+				}
+			}
+		}
+		return periods;
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.kvali.indicator;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.kvali.indicator.IndicatorEnums.Direction;
+import org.kvali.indicator.IndicatorEnums.Level;
+import org.kvali.indicator.IndicatorEnums.Measure;
+import org.kvali.indicator.IndicatorEnums.Method;
+import org.kvali.indicator.IndicatorEnums.Unit;
+import org.kvali.sql.Conditions;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Indicators with their targets: one statement for the indicators, one for all their targets. */
+@Repository
+class IndicatorRepository {
+
+	private static final String SELECT = """
+			SELECT i.id, i.code, pg.code AS programme_code, pj.code AS project_code, pg.start_date, pg.end_date,
+			       i.name, i.name_ka, i.description, i.level, i.unit, i.direction, i.method, i.measure,
+			       i.filter::text AS filter, i.denominator_filter::text AS denominator_filter,
+			       i.baseline_value, i.baseline_date, i.cumulative
+			FROM indicator i
+			JOIN programme pg ON pg.id = i.programme_id
+			LEFT JOIN project pj ON pj.id = i.project_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	IndicatorRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Indicator> find(String programme, String project, Level level) {
+		var conditions = new Conditions().add("pg.code = :programme", "programme", programme)
+			.add("pj.code = :project", "project", project)
+			.add("i.level = :level", "level", level == null ? null : level.name());
+		var indicators = this.jdbc.sql(SELECT + conditions.where()
+				+ "\nORDER BY array_position(ARRAY['IMPACT', 'OUTCOME', 'OUTPUT'], i.level), i.code")
+			.params(conditions.parameters())
+			.query(IndicatorRepository::indicator)
+			.list();
+		return withTargets(indicators);
+	}
+
+	List<Indicator> byCodes(Collection<String> codes) {
+		return withTargets(this.jdbc.sql(SELECT + "WHERE i.code = ANY(:codes)")
+			.param("codes", codes.toArray(String[]::new))
+			.query(IndicatorRepository::indicator)
+			.list());
+	}
+
+	private List<Indicator> withTargets(List<Indicator> indicators) {
+		if (indicators.isEmpty()) {
+			return indicators;
+		}
+		Map<Long, List<Indicator.Target>> targets = this.jdbc.sql("""
+				SELECT indicator_id, period_key, period_start, period_end, value FROM indicator_target
+				WHERE indicator_id = ANY(:ids) ORDER BY period_start""")
+			.param("ids", indicators.stream().map(Indicator::id).toArray(Long[]::new))
+			.query((rs, row) -> Map.entry(rs.getLong(1), new Indicator.Target(rs.getString(2),
+					rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getDouble(5))))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Map.Entry::getKey,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+		return indicators.stream().map(i -> i.withTargets(targets.getOrDefault(i.id(), List.of()))).toList();
+	}
+
+	private static Indicator indicator(ResultSet rs, int row) throws SQLException {
+		var measure = rs.getString("measure");
+		return new Indicator(rs.getLong("id"), rs.getString("code"), rs.getString("programme_code"),
+				rs.getString("project_code"), rs.getObject("start_date", LocalDate.class),
+				rs.getObject("end_date", LocalDate.class), rs.getString("name"), rs.getString("name_ka"),
+				rs.getString("description"), Level.valueOf(rs.getString("level")), Unit.valueOf(rs.getString("unit")),
+				Direction.valueOf(rs.getString("direction")), Method.valueOf(rs.getString("method")),
+				measure == null ? null : Measure.valueOf(measure), rs.getString("filter"),
+				rs.getString("denominator_filter"),
+				rs.getBigDecimal("baseline_value") == null ? null : rs.getBigDecimal("baseline_value").doubleValue(),
+				rs.getObject("baseline_date", LocalDate.class), rs.getBoolean("cumulative"), List.of());
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.kvali.indicator;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.kvali.report.Measures;
+import org.kvali.report.ParticipationFilter;
+import org.kvali.report.ReportService;
+
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Actual values of computed indicators, each for a window of activity start dates. All values a request asks for
+ * are gathered and computed together by the participation engine, so a page of indicators costs the same number of
+ * statements as one.
+ */
+@Component
+class IndicatorValues {
+
+	static final String LOADER = "indicatorValues";
+
+	/** One value to compute: an indicator over activities starting from {@code from} to {@code to}. */
+	record Key(Indicator indicator, LocalDate from, LocalDate to) {
+	}
+
+	private final ReportService reports;
+
+	private final JsonMapper json;
+
+	IndicatorValues(ReportService reports, JsonMapper json, BatchLoaderRegistry registry) {
+		this.reports = reports;
+		this.json = json;
+		registry.<Key, Double>forName(LOADER).registerMappedBatchLoader((keys, env) -> Mono.just(compute(keys)));
+	}
+
+	private Map<Key, Double> compute(Set<Key> keys) {
+		var computed = keys.stream().filter(key -> key.indicator().method() == IndicatorEnums.Method.COMPUTED).toList();
+		var filters = new ArrayList<ParticipationFilter>();
+		for (var key : computed) {
+			filters.add(filter(key.indicator().filter()).within(key.from(), key.to()));
+			if (key.indicator().unit() == IndicatorEnums.Unit.PERCENT) {
+				filters.add(filter(key.indicator().denominatorFilter()).within(key.from(), key.to()));
+			}
+		}
+		var totals = this.reports.totals(filters);
+		Map<Key, Double> values = new HashMap<>();
+		int next = 0;
+		for (var key : computed) {
+			double value = measure(totals.get(next++), key.indicator().measure());
+			if (key.indicator().unit() == IndicatorEnums.Unit.PERCENT) {
+				double denominator = measure(totals.get(next++), key.indicator().measure());
+				if (denominator > 0) {
+					values.put(key, 100 * value / denominator);
+				}
+			}
+			else {
+				values.put(key, value);
+			}
+		}
+		return values;
+	}
+
+	private ParticipationFilter filter(String text) {
+		return this.json.readValue(text, ParticipationFilter.class);
+	}
+
+	private static double measure(Measures measures, IndicatorEnums.Measure measure) {
+		return switch (measure) {
+			case PARTICIPANTS -> measures.participants();
+			case PARTICIPATIONS -> measures.participations();
+			case ACTIVITIES -> measures.activities();
+			case ORGANIZATIONS -> measures.organizations();
+		};
+	}
+
+
+}

@@ -1,0 +1,57 @@
+package org.kvali.indicator;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+import org.kvali.indicator.IndicatorEnums.Direction;
+import org.kvali.indicator.IndicatorEnums.Status;
+
+/** The arithmetic of progress and status, as the schema's descriptions of `progress` and `status` state it. */
+final class Progress {
+
+	static final double ON_TRACK = 0.9;
+
+	static final double AT_RISK = 0.6;
+
+	private Progress() {
+	}
+
+	/** Null when there is nothing to compare or the target equals the baseline. */
+	static Double of(Double actual, Double baseline, Double target, Direction direction) {
+		if (actual == null || target == null) {
+			return null;
+		}
+		double base = baseline == null ? 0 : baseline;
+		double span = direction == Direction.HIGHER_IS_BETTER ? target - base : base - target;
+		if (span == 0) {
+			return null;
+		}
+		return (direction == Direction.HIGHER_IS_BETTER ? actual - base : base - actual) / span;
+	}
+
+	/** The share (0..1) of the days from {@code start} to {@code end} that have passed on {@code day}. */
+	static double elapsed(LocalDate start, LocalDate end, LocalDate day) {
+		if (day.isBefore(start)) {
+			return 0;
+		}
+		if (!day.isBefore(end)) {
+			return 1;
+		}
+		return (double) (ChronoUnit.DAYS.between(start, day) + 1) / (ChronoUnit.DAYS.between(start, end) + 1);
+	}
+
+	static Status status(Double progress, double elapsed) {
+		if (progress != null && progress >= 1) {
+			return Status.ACHIEVED;
+		}
+		if (elapsed <= 0) {
+			return Status.NOT_STARTED;
+		}
+		double reached = progress == null ? 0 : progress;
+		if (reached >= ON_TRACK * elapsed) {
+			return Status.ON_TRACK;
+		}
+		return reached >= AT_RISK * elapsed ? Status.AT_RISK : Status.OFF_TRACK;
+	}
+
+}

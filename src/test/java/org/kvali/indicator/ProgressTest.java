@@ -1,0 +1,51 @@
+package org.kvali.indicator;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.indicator.IndicatorEnums.Direction;
+import org.kvali.indicator.IndicatorEnums.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ProgressTest {
+
+	@Test
+	void higherIsBetterCountsFromTheBaseline() {
+		assertThat(Progress.of(60.0, 20.0, 100.0, Direction.HIGHER_IS_BETTER)).isCloseTo(0.5, within(1e-12));
+		assertThat(Progress.of(60.0, null, 120.0, Direction.HIGHER_IS_BETTER)).isCloseTo(0.5, within(1e-12));
+		assertThat(Progress.of(10.0, 20.0, 100.0, Direction.HIGHER_IS_BETTER)).isCloseTo(-0.125, within(1e-12));
+	}
+
+	@Test
+	void lowerIsBetterCountsDownFromTheBaseline() {
+		assertThat(Progress.of(30.0, 40.0, 20.0, Direction.LOWER_IS_BETTER)).isCloseTo(0.5, within(1e-12));
+		assertThat(Progress.of(15.0, 40.0, 20.0, Direction.LOWER_IS_BETTER)).isCloseTo(1.25, within(1e-12));
+	}
+
+	@Test
+	void noTargetATargetEqualToTheBaselineOrAZeroTarget() {
+		assertThat(Progress.of(5.0, 0.0, null, Direction.HIGHER_IS_BETTER)).isNull();
+		assertThat(Progress.of(5.0, 10.0, 10.0, Direction.HIGHER_IS_BETTER)).isNull();
+		assertThat(Progress.of(0.0, 10.0, 0.0, Direction.LOWER_IS_BETTER)).isEqualTo(1.0);
+		assertThat(Progress.of(3.0, null, 0.0, Direction.HIGHER_IS_BETTER)).isNull();
+	}
+
+	@Test
+	void statusComparesProgressWithTheTimeElapsed() {
+		var start = LocalDate.of(2024, 1, 1);
+		var end = LocalDate.of(2024, 12, 31);
+		assertThat(Progress.elapsed(start, end, LocalDate.of(2023, 12, 31))).isZero();
+		assertThat(Progress.elapsed(start, end, LocalDate.of(2024, 7, 1))).isCloseTo(183.0 / 366, within(1e-12));
+		assertThat(Progress.elapsed(start, end, LocalDate.of(2025, 1, 1))).isEqualTo(1.0);
+		assertThat(Progress.status(0.2, 0)).isEqualTo(Status.NOT_STARTED);
+		assertThat(Progress.status(1.0, 0.3)).isEqualTo(Status.ACHIEVED);
+		assertThat(Progress.status(0.45, 0.5)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(0.44, 0.5)).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.30, 0.5)).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.29, 0.5)).isEqualTo(Status.OFF_TRACK);
+		assertThat(Progress.status(null, 0.5)).isEqualTo(Status.OFF_TRACK);
+	}
+
+}
