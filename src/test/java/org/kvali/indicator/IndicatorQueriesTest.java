@@ -75,6 +75,8 @@ class IndicatorQueriesTest {
 				"OUT-2.1");
 		response.path("indicators[*].status").entityList(String.class).containsExactly("ON_TRACK", "ON_TRACK",
 				"AT_RISK", "AT_RISK");
+		// as the README shows
+		response.path("indicators[*].code").entityList(String.class).hasSize(4);
 		response.path("indicators[*].mid").entityList(String.class).containsExactly("ACHIEVED", "AT_RISK",
 				"AT_RISK", "ON_TRACK");
 	}
