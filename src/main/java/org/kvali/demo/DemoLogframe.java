@@ -31,6 +31,39 @@ final class DemoLogframe {
 				"Municipal budget hearings and advocacy campaigns held with civil society",
 				"{\"projects\": [\"LOCAL-BUDGET\"], \"activityKinds\": [\"MEETING\", \"CAMPAIGN\"]}", null, null, false,
 				Map.of("2023", 13.0, "2024", 20.0, "2025", 24.0));
+		reported("OUTC-2", "OUTCOME", "Municipalities whose budget process civil-society organizations engaged in",
+				Map.of("2025", 12.0));
+		value("OUTC-2", "2023", 3, "Hearings attended in Marneuli, Bolnisi and Akhaltsikhe", DemoPeople.CIF);
+		value("OUTC-2", "2024", 4, null, DemoPeople.SCCSF);
+		value("OUTC-2", "2025", 4, null, DemoPeople.CIF);
+		reported("OUT-1.3", "OUTPUT", "Concrete project plans developed with the trainers",
+				Map.of("2024", 6.0, "2025", 10.0));
+		value("OUT-1.3", "2024", 4, "Plans drafted at the Bakuriani training", DemoPeople.HEKS);
+		// a correction: the 2024 figure was raised after a late plan came in; the first stays in the history
+		value("OUT-1.3", "2024", 5, "One more plan submitted after the training", DemoPeople.HEKS);
+		value("OUT-1.3", "2025", 3, null, DemoPeople.HEKS);
+	}
+
+	private void reported(String code, String level, String name, Map<String, Double> targets) {
+		this.jdbc.update("""
+				INSERT INTO indicator (code, programme_id, name, level, unit, direction, method, cumulative)
+				SELECT ?, id, ?, ?, 'NUMBER', 'HIGHER_IS_BETTER', 'REPORTED', true FROM programme WHERE code = ?""",
+				code, name, level, DemoDataWriter.PROGRAMME);
+		targets.forEach((year, value) -> target(code, year, value));
+	}
+
+	private void value(String code, String year, double value, String comment, String reportedBy) {
+		this.jdbc.update("""
+				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, comment, reported_by)
+				SELECT id, ?, make_date(?, 1, 1), make_date(?, 12, 31), ?, ?, ? FROM indicator WHERE code = ?""", year,
+				Integer.parseInt(year), Integer.parseInt(year), value, comment, reportedBy, code);
+	}
+
+	private void target(String code, String year, double value) {
+		this.jdbc.update("""
+				INSERT INTO indicator_target (indicator_id, period_key, period_start, period_end, value)
+				SELECT id, ?, make_date(?, 1, 1), make_date(?, 12, 31), ? FROM indicator WHERE code = ?""", year,
+				Integer.parseInt(year), Integer.parseInt(year), value, code);
 	}
 
 	private void indicator(String code, String level, String unit, String measure, String name, String filter,
@@ -42,10 +75,7 @@ final class DemoLogframe {
 				       CASE WHEN CAST(? AS numeric) IS NULL THEN NULL ELSE start_date END, ?
 				FROM programme WHERE code = ?""", code, name, level, unit, measure, filter, denominator, baseline,
 				baseline, cumulative, DemoDataWriter.PROGRAMME);
-		targets.forEach((year, value) -> this.jdbc.update("""
-				INSERT INTO indicator_target (indicator_id, period_key, period_start, period_end, value)
-				SELECT id, ?, make_date(?, 1, 1), make_date(?, 12, 31), ? FROM indicator WHERE code = ?""", year,
-				Integer.parseInt(year), Integer.parseInt(year), value, code));
+		targets.forEach((year, value) -> target(code, year, value));
 	}
 
 }

@@ -21,6 +21,7 @@ import org.kvali.report.Period;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -32,9 +33,28 @@ class IndicatorController {
 
 	private final ProgrammeService programmes;
 
-	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes) {
+	private final IndicatorEditor editor;
+
+	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes, IndicatorEditor editor) {
 		this.indicators = indicators;
 		this.programmes = programmes;
+		this.editor = editor;
+	}
+
+	@MutationMapping
+	ReportedValue reportIndicatorValue(@Argument IndicatorEditor.ReportInput input) {
+		return this.editor.report(input, "anonymous");
+	}
+
+	@BatchMapping
+	Map<Indicator, List<ReportedValue>> reportedValues(List<Indicator> indicators) {
+		var values = this.indicators.reportedValues(BatchLinks.keys(indicators, Indicator::id));
+		return BatchLinks.listsByKey(indicators, Indicator::id, values);
+	}
+
+	@SchemaMapping(typeName = "ReportedValue")
+	String reportedAt(ReportedValue value) {
+		return value.reportedAt().toString();
 	}
 
 	@QueryMapping

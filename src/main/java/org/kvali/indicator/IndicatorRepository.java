@@ -57,6 +57,38 @@ class IndicatorRepository {
 			.list());
 	}
 
+	/** Every reported value of the indicators, newest first, with whether it is its period's current one. */
+	Map<Long, List<ReportedValue>> reportedValues(Collection<Long> indicatorIds) {
+		return this.jdbc.sql("""
+				SELECT indicator_id, period_key, period_start, period_end, value::float8 AS value, comment, evidence_url,
+				       reported_by, reported_at,
+				       row_number() OVER (PARTITION BY indicator_id, period_key ORDER BY reported_at DESC, id DESC) = 1
+				           AS current
+				FROM indicator_value WHERE indicator_id = ANY(:ids)
+				ORDER BY reported_at DESC, id DESC""")
+			.param("ids", indicatorIds.toArray(Long[]::new))
+			.query(ReportedValue.class)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(ReportedValue::indicatorId));
+	}
+
+	ReportedValue report(long indicatorId, org.kvali.report.Period period, double value, String comment,
+			String evidenceUrl, String reportedBy) {
+		long id = this.jdbc.sql("""
+				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, comment,
+				                             evidence_url, reported_by)
+				VALUES (:indicator, :key, :start, :end, :value, :comment, :evidence, :by) RETURNING id""")
+			.param("indicator", indicatorId).param("key", period.key()).param("start", period.start())
+			.param("end", period.end()).param("value", value).param("comment", comment)
+			.param("evidence", evidenceUrl).param("by", reportedBy)
+			.query(Long.class).single();
+		return this.jdbc.sql("""
+				SELECT indicator_id, period_key, period_start, period_end, value::float8 AS value, comment, evidence_url,
+				       reported_by, reported_at, true AS current
+				FROM indicator_value WHERE id = :id""").param("id", id).query(ReportedValue.class).single();
+	}
+
 	private List<Indicator> withTargets(List<Indicator> indicators) {
 		if (indicators.isEmpty()) {
 			return indicators;

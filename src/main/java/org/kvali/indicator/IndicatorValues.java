@@ -18,7 +18,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Actual values of computed indicators, each for a window of activity start dates. All values a request asks for
+ * Actual values of indicators, each for a window of activity start dates: computed ones from participation,
+ * reported ones from the values partners reported. All values a request asks for
  * are gathered and computed together by the participation engine, so a page of indicators costs the same number of
  * statements as one.
  */
@@ -33,15 +34,20 @@ class IndicatorValues {
 
 	private final ReportService reports;
 
+	private final IndicatorRepository indicators;
+
 	private final JsonMapper json;
 
-	IndicatorValues(ReportService reports, JsonMapper json, BatchLoaderRegistry registry) {
+	IndicatorValues(ReportService reports, IndicatorRepository indicators, JsonMapper json,
+			BatchLoaderRegistry registry) {
 		this.reports = reports;
+		this.indicators = indicators;
 		this.json = json;
 		registry.<Key, Double>forName(LOADER).registerMappedBatchLoader((keys, env) -> Mono.just(compute(keys)));
 	}
 
 	private Map<Key, Double> compute(Set<Key> keys) {
+		Map<Key, Double> values = new HashMap<>(reported(keys));
 		var computed = keys.stream().filter(key -> key.indicator().method() == IndicatorEnums.Method.COMPUTED).toList();
 		var filters = new ArrayList<ParticipationFilter>();
 		for (var key : computed) {
@@ -50,8 +56,10 @@ class IndicatorValues {
 				filters.add(filter(key.indicator().denominatorFilter()).within(key.from(), key.to()));
 			}
 		}
+		if (computed.isEmpty()) {
+			return values;
+		}
 		var totals = this.reports.totals(filters);
-		Map<Key, Double> values = new HashMap<>();
 		int next = 0;
 		for (var key : computed) {
 			double value = measure(totals.get(next++), key.indicator().measure());
@@ -63,6 +71,30 @@ class IndicatorValues {
 			}
 			else {
 				values.put(key, value);
+			}
+		}
+		return values;
+	}
+
+	/** Reported indicators: the sum of the current values of the periods that lie within the key's window. */
+	private Map<Key, Double> reported(Set<Key> keys) {
+		var reported = keys.stream().filter(key -> key.indicator().method() == IndicatorEnums.Method.REPORTED).toList();
+		if (reported.isEmpty()) {
+			return Map.of();
+		}
+		var stored = this.indicators.reportedValues(reported.stream().map(key -> key.indicator().id()).distinct().toList());
+		Map<Key, Double> values = new HashMap<>();
+		for (var key : reported) {
+			Double sum = null;
+			for (var value : stored.getOrDefault(key.indicator().id(), List.of())) {
+				boolean within = (key.from() == null || !value.periodStart().isBefore(key.from()))
+						&& (key.to() == null || !value.periodEnd().isAfter(key.to()));
+				if (value.current() && within) {
+					sum = (sum == null ? 0 : sum) + value.value();
+				}
+			}
+			if (sum != null) {
+				values.put(key, sum);
 			}
 		}
 		return values;

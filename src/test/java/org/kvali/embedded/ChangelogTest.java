@@ -45,7 +45,7 @@ class ChangelogTest {
 				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 			var liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
 			liquibase.update("");
-			assertThat(tables(connection)).containsExactlyInAnyOrder("activity", "attendance_import", "data_version", "geo_unit", "indicator", "indicator_target", "organization", "participation_fact",
+			assertThat(tables(connection)).containsExactlyInAnyOrder("activity", "attendance_import", "data_version", "geo_unit", "indicator", "indicator_target", "indicator_value", "organization", "participation_fact",
 					"participant", "participant_personal", "participation", "programme", "programme_donor", "project",
 					"project_partner");
 			assertThat(new JdbcTemplate(empty).queryForObject("SELECT count(*) FROM geo_unit", Integer.class))
@@ -54,7 +54,7 @@ class ChangelogTest {
 			liquibase.rollback(changeSets, "");
 			assertThat(tables(connection)).isEmpty();
 			liquibase.update("");
-			assertThat(tables(connection)).hasSize(15);
+			assertThat(tables(connection)).hasSize(16);
 		}
 		finally {
 			empty.destroy();
