@@ -17,6 +17,7 @@ import org.kvali.indicator.IndicatorEnums.Status;
 import org.kvali.programme.Programme;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
+import org.kvali.report.Dimension;
 import org.kvali.report.Period;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -35,10 +36,26 @@ class IndicatorController {
 
 	private final IndicatorEditor editor;
 
-	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes, IndicatorEditor editor) {
+	private final IndicatorThresholds thresholds;
+
+	private final IndicatorDisaggregation disaggregation;
+
+	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes, IndicatorEditor editor,
+			IndicatorThresholds thresholds, IndicatorDisaggregation disaggregation) {
 		this.indicators = indicators;
 		this.programmes = programmes;
 		this.editor = editor;
+		this.thresholds = thresholds;
+		this.disaggregation = disaggregation;
+	}
+
+	@SchemaMapping
+	List<IndicatorDisaggregation.Group> disaggregate(Indicator indicator, @Argument List<Dimension> by,
+			@Argument String period) {
+		var window = period == null
+				? new IndicatorValues.Key(indicator, indicator.cumulative() ? indicator.programmeStart() : null, null)
+				: window(indicator, period(period), null);
+		return this.disaggregation.groups(indicator, by, window.from(), window.to());
 	}
 
 	@MutationMapping
@@ -124,7 +141,8 @@ class IndicatorController {
 		double elapsed = Progress.elapsed(start, target.end(), day);
 		return indicatorValues.load(window(indicator, target.period(), day))
 			.thenApply(actual -> Progress.status(
-					Progress.of(actual, indicator.baselineValue(), target.value(), indicator.direction()), elapsed));
+					Progress.of(actual, indicator.baselineValue(), target.value(), indicator.direction()), elapsed,
+					this.thresholds));
 	}
 
 	@SchemaMapping

@@ -9,10 +9,6 @@ import org.kvali.indicator.IndicatorEnums.Status;
 /** The arithmetic of progress and status, as the schema's descriptions of `progress` and `status` state it. */
 final class Progress {
 
-	static final double ON_TRACK = 0.9;
-
-	static final double AT_RISK = 0.6;
-
 	private Progress() {
 	}
 
@@ -40,7 +36,7 @@ final class Progress {
 		return (double) (ChronoUnit.DAYS.between(start, day) + 1) / (ChronoUnit.DAYS.between(start, end) + 1);
 	}
 
-	static Status status(Double progress, double elapsed) {
+	static Status status(Double progress, double elapsed, IndicatorThresholds thresholds) {
 		if (progress != null && progress >= 1) {
 			return Status.ACHIEVED;
 		}
@@ -48,10 +44,10 @@ final class Progress {
 			return Status.NOT_STARTED;
 		}
 		double reached = progress == null ? 0 : progress;
-		if (reached >= ON_TRACK * elapsed) {
+		if (reached >= thresholds.onTrack() * elapsed) {
 			return Status.ON_TRACK;
 		}
-		return reached >= AT_RISK * elapsed ? Status.AT_RISK : Status.OFF_TRACK;
+		return reached >= thresholds.atRisk() * elapsed ? Status.AT_RISK : Status.OFF_TRACK;
 	}
 
 }

@@ -124,6 +124,32 @@ class IndicatorQueriesTest {
 	}
 
 	@Test
+	void disaggregatedValuesAgreeWithTheBreakdowns() {
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				{ count: indicator(code: "OUT-1.1") { disaggregate(by: [GENDER]) { group { gender } value } }
+				  share: indicator(code: "OUT-1.2") { disaggregate(by: [REGION]) { group { region { code } } value } }
+				  reported: indicator(code: "OUT-1.3") { disaggregate(by: [GENDER]) { value } }
+				  trained: participation(filter: {programmes: ["EU-CSO-EQUAL"], activityKinds: [TRAINING]}) {
+				    byGender: breakdown(by: [GENDER]) { gender participants }
+				    byRegion: breakdown(by: [REGION]) { participants } }
+				  women: participation(filter: {programmes: ["EU-CSO-EQUAL"], activityKinds: [TRAINING], genders: [FEMALE]}) {
+				    byRegion: breakdown(by: [REGION]) { participants } } }""").execute();
+		var genders = response.path("trained.byGender[*].gender").entityList(String.class).get();
+		response.path("count.disaggregate[*].group.gender").entityList(String.class).isEqualTo(genders);
+		var byGender = response.path("trained.byGender[*].participants").entityList(Double.class).get();
+		response.path("count.disaggregate[*].value").entityList(Double.class).isEqualTo(byGender);
+		var all = response.path("trained.byRegion[*].participants").entityList(Double.class).get();
+		var women = response.path("women.byRegion[*].participants").entityList(Double.class).get();
+		assertThat(women).hasSameSizeAs(all);
+		var shares = response.path("share.disaggregate[*].value").entityList(Double.class).get();
+		for (int i = 0; i < all.size(); i++) {
+			assertThat(shares.get(i)).isCloseTo(100 * women.get(i) / all.get(i), within(1e-9));
+		}
+		response.path("reported.disaggregate").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
 	void reportedValuesAreChecked() {
 		// language=GraphQL
 		this.graphQl.document("""

@@ -39,13 +39,15 @@ class ProgressTest {
 		assertThat(Progress.elapsed(start, end, LocalDate.of(2023, 12, 31))).isZero();
 		assertThat(Progress.elapsed(start, end, LocalDate.of(2024, 7, 1))).isCloseTo(183.0 / 366, within(1e-12));
 		assertThat(Progress.elapsed(start, end, LocalDate.of(2025, 1, 1))).isEqualTo(1.0);
-		assertThat(Progress.status(0.2, 0)).isEqualTo(Status.NOT_STARTED);
-		assertThat(Progress.status(1.0, 0.3)).isEqualTo(Status.ACHIEVED);
-		assertThat(Progress.status(0.45, 0.5)).isEqualTo(Status.ON_TRACK);
-		assertThat(Progress.status(0.44, 0.5)).isEqualTo(Status.AT_RISK);
-		assertThat(Progress.status(0.30, 0.5)).isEqualTo(Status.AT_RISK);
-		assertThat(Progress.status(0.29, 0.5)).isEqualTo(Status.OFF_TRACK);
-		assertThat(Progress.status(null, 0.5)).isEqualTo(Status.OFF_TRACK);
+		var thresholds = new IndicatorThresholds(0.9, 0.6);
+		assertThat(Progress.status(0.2, 0, thresholds)).isEqualTo(Status.NOT_STARTED);
+		assertThat(Progress.status(1.0, 0.3, thresholds)).isEqualTo(Status.ACHIEVED);
+		assertThat(Progress.status(0.45, 0.5, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(0.44, 0.5, thresholds)).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.30, 0.5, thresholds)).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.29, 0.5, thresholds)).isEqualTo(Status.OFF_TRACK);
+		assertThat(Progress.status(null, 0.5, thresholds)).isEqualTo(Status.OFF_TRACK);
+		assertThat(Progress.status(0.29, 0.5, new IndicatorThresholds(0.6, 0.5))).isEqualTo(Status.AT_RISK);
 	}
 
 }

@@ -1,0 +1,74 @@
+package org.kvali.indicator;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.kvali.report.Dimension;
+import org.kvali.report.ParticipationFilter;
+import org.kvali.report.ParticipationGroup;
+import org.kvali.report.ReportService;
+
+import org.springframework.stereotype.Component;
+
+/** A computed indicator split by dimensions, through the participation breakdown over its filter. */
+@Component
+class IndicatorDisaggregation {
+
+	/** One group and the indicator's value within it. */
+	record Group(ParticipationGroup group, Double value) {
+	}
+
+	private final ReportService reports;
+
+	private final JsonMapper json;
+
+	IndicatorDisaggregation(ReportService reports, JsonMapper json) {
+		this.reports = reports;
+		this.json = json;
+	}
+
+	List<Group> groups(Indicator indicator, List<Dimension> by, LocalDate from, LocalDate to) {
+		if (indicator.method() != IndicatorEnums.Method.COMPUTED) {
+			return List.of();
+		}
+		var numerator = breakdown(indicator.filter(), by, from, to);
+		if (indicator.unit() == IndicatorEnums.Unit.NUMBER) {
+			return numerator.stream().map(group -> new Group(group, measure(group, indicator.measure()))).toList();
+		}
+		Map<List<Object>, Double> denominators = new HashMap<>();
+		for (var group : breakdown(indicator.denominatorFilter(), by, from, to)) {
+			denominators.put(dimensions(group), measure(group, indicator.measure()));
+		}
+		return numerator.stream().map(group -> {
+			var denominator = denominators.get(dimensions(group));
+			return new Group(group, denominator == null || denominator == 0 ? null
+					: 100 * measure(group, indicator.measure()) / denominator);
+		}).toList();
+	}
+
+	private List<ParticipationGroup> breakdown(String filter, List<Dimension> by, LocalDate from, LocalDate to) {
+		var report = this.reports.report(this.json.readValue(filter, ParticipationFilter.class).within(from, to));
+		return this.reports.breakdown(report, by, null, null);
+	}
+
+	/** The values of a group's dimensions, to match a numerator group with its denominator group. */
+	private static List<Object> dimensions(ParticipationGroup g) {
+		return java.util.Arrays.asList(g.programmeCode(), g.projectCode(), g.regionCode(), g.municipalityCode(),
+				g.venueRegionCode(), g.venueMunicipalityCode(), g.organizationCode(), g.organizationKind(), g.gender(),
+				g.ageBand(), g.disability(), g.activityKind(), g.activityCode(), g.period());
+	}
+
+	private static double measure(ParticipationGroup group, IndicatorEnums.Measure measure) {
+		return switch (measure) {
+			case PARTICIPANTS -> group.participants();
+			case PARTICIPATIONS -> group.participations();
+			case ACTIVITIES -> group.activities();
+			case ORGANIZATIONS -> group.organizations();
+		};
+	}
+
+}
