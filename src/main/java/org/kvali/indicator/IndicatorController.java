@@ -40,8 +40,11 @@ class IndicatorController {
 
 	private final IndicatorDisaggregation disaggregation;
 
+	private final IndicatorDefinitions definitions;
+
 	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes, IndicatorEditor editor,
-			IndicatorThresholds thresholds, IndicatorDisaggregation disaggregation) {
+			IndicatorThresholds thresholds, IndicatorDisaggregation disaggregation, IndicatorDefinitions definitions) {
+		this.definitions = definitions;
 		this.indicators = indicators;
 		this.programmes = programmes;
 		this.editor = editor;
@@ -56,6 +59,21 @@ class IndicatorController {
 				? new IndicatorValues.Key(indicator, indicator.cumulative() ? indicator.programmeStart() : null, null)
 				: window(indicator, period(period), null);
 		return this.disaggregation.groups(indicator, by, window.from(), window.to());
+	}
+
+	@MutationMapping
+	Indicator createIndicator(@Argument IndicatorDefinitions.CreateInput input) {
+		return this.definitions.create(input);
+	}
+
+	@MutationMapping
+	Indicator updateIndicator(@Argument String code, @Argument IndicatorDefinitions.UpdateInput input) {
+		return this.definitions.update(code, input);
+	}
+
+	@MutationMapping
+	Indicator setIndicatorTargets(@Argument String code, @Argument List<IndicatorDefinitions.TargetInput> targets) {
+		return this.definitions.setTargets(code, targets);
 	}
 
 	@MutationMapping

@@ -1,0 +1,195 @@
+package org.kvali.indicator;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.kvali.graphql.ConflictException;
+import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.Validation;
+import org.kvali.indicator.IndicatorEnums.Direction;
+import org.kvali.indicator.IndicatorEnums.Level;
+import org.kvali.indicator.IndicatorEnums.Measure;
+import org.kvali.indicator.IndicatorEnums.Method;
+import org.kvali.indicator.IndicatorEnums.Unit;
+import org.kvali.programme.ProgrammeService;
+import org.kvali.report.ParticipationFilter;
+import org.kvali.report.Period;
+import org.kvali.report.ReportService;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Defines indicators and their targets, checking every field first. */
+@Service
+@Transactional
+class IndicatorDefinitions {
+
+	record CreateInput(String code, String programme, String project, String name, String nameKa, String description,
+			Level level, Unit unit, Direction direction, Method method, Measure measure, ParticipationFilter filter,
+			ParticipationFilter denominatorFilter, Double baseline, LocalDate baselineDate, Boolean cumulative) {
+	}
+
+	record UpdateInput(String name, String nameKa, String description, Direction direction, Double baseline,
+			LocalDate baselineDate) {
+	}
+
+	record TargetInput(String period, Double value) {
+	}
+
+	private final IndicatorRepository indicators;
+
+	private final ProgrammeService programmes;
+
+	private final ReportService reports;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	IndicatorDefinitions(IndicatorRepository indicators, ProgrammeService programmes, ReportService reports,
+			JdbcClient jdbc, JsonMapper json) {
+		this.indicators = indicators;
+		this.programmes = programmes;
+		this.reports = reports;
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	Indicator create(CreateInput input) {
+		var programme = this.programmes.programmesByCode(List.of(input.programme())).get(input.programme());
+		var project = input.project() == null ? null
+				: this.programmes.projectsByCode(List.of(input.project())).get(input.project());
+		var validation = new Validation().code("input.code", input.code())
+			.text("input.name", input.name(), true, 500)
+			.text("input.nameKa", input.nameKa(), false, 500)
+			.text("input.description", input.description(), false, 5000);
+		if (programme == null) {
+			validation.problem("input.programme", input.programme(), "No programme has this code");
+		}
+		if (input.project() != null && (project == null || programme == null || project.programmeId() != programme.id())) {
+			validation.problem("input.project", input.project(), "No project of this programme has this code");
+		}
+		if (input.baseline() != null && input.baseline() < 0) {
+			validation.problem("input.baseline", input.baseline(), "A baseline is 0 or more");
+		}
+		if (input.method() == Method.COMPUTED) {
+			if (input.measure() == null) {
+				validation.problem("input.measure", null, "A computed indicator needs a measure");
+			}
+			if (input.filter() == null) {
+				validation.problem("input.filter", null, "A computed indicator needs a filter");
+			}
+			if (input.unit() == Unit.PERCENT && input.denominatorFilter() == null) {
+				validation.problem("input.denominatorFilter", null, "A computed percent indicator needs a denominator");
+			}
+		}
+		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
+			validation.problem("input.method", input.method(), "A reported indicator takes no measure or filters");
+		}
+		validation.check();
+		// unknown codes in the filters are refused the way participation refuses them
+		if (input.filter() != null) {
+			this.reports.report(input.filter());
+		}
+		if (input.denominatorFilter() != null) {
+			this.reports.report(input.denominatorFilter());
+		}
+		if (!this.indicators.byCodes(List.of(input.code())).isEmpty()) {
+			throw new ConflictException("indicator", "input.code", input.code());
+		}
+		this.jdbc.sql("""
+				INSERT INTO indicator (code, programme_id, project_id, name, name_ka, description, level, unit, direction,
+				                       method, measure, filter, denominator_filter, baseline_value, baseline_date, cumulative)
+				VALUES (:code, :programme, :project, :name, :nameKa, :description, :level, :unit, :direction, :method,
+				        :measure, CAST(:filter AS jsonb), CAST(:denominator AS jsonb), :baseline, :baselineDate, :cumulative)""")
+			.param("code", input.code()).param("programme", programme.id())
+			.param("project", project == null ? null : project.id()).param("name", input.name())
+			.param("nameKa", input.nameKa()).param("description", input.description())
+			.param("level", input.level().name()).param("unit", input.unit().name())
+			.param("direction", (input.direction() == null ? Direction.HIGHER_IS_BETTER : input.direction()).name())
+			.param("method", input.method().name()).param("measure", input.measure() == null ? null : input.measure().name())
+			.param("filter", input.filter() == null ? null : this.json.writeValueAsString(input.filter()))
+			.param("denominator", input.denominatorFilter() == null ? null
+					: this.json.writeValueAsString(input.denominatorFilter()))
+			.param("baseline", input.baseline()).param("baselineDate", input.baselineDate())
+			.param("cumulative", input.cumulative() == null || input.cumulative())
+			.update();
+		return indicator(input.code());
+	}
+
+	Indicator update(String code, UpdateInput input) {
+		var stored = indicator(code);
+		var validation = new Validation().text("input.name", input.name(), false, 500)
+			.text("input.nameKa", input.nameKa(), false, 500)
+			.text("input.description", input.description(), false, 5000);
+		if (input.baseline() != null && input.baseline() < 0) {
+			validation.problem("input.baseline", input.baseline(), "A baseline is 0 or more");
+		}
+		validation.check();
+		this.jdbc.sql("""
+				UPDATE indicator SET name = coalesce(:name, name), name_ka = coalesce(:nameKa, name_ka),
+				       description = coalesce(:description, description), direction = coalesce(:direction, direction),
+				       baseline_value = coalesce(:baseline, baseline_value), baseline_date = coalesce(:baselineDate, baseline_date)
+				WHERE id = :id""")
+			.param("id", stored.id()).param("name", input.name()).param("nameKa", input.nameKa())
+			.param("description", input.description())
+			.param("direction", input.direction() == null ? null : input.direction().name())
+			.param("baseline", input.baseline()).param("baselineDate", input.baselineDate())
+			.update();
+		return indicator(code);
+	}
+
+	Indicator setTargets(String code, List<TargetInput> targets) {
+		var stored = indicator(code);
+		var validation = new Validation();
+		var periods = new ArrayList<Period>();
+		var seen = new HashSet<String>();
+		for (int i = 0; i < targets.size(); i++) {
+			var target = targets.get(i);
+			var argument = "targets[" + i + "]";
+			var period = Period.ofKey(target.period()).filter(p -> !p.key().matches("\\d{4}-\\d{2}"));
+			if (period.isEmpty()) {
+				validation.problem(argument + ".period", target.period(), "A period is a year (2024) or a quarter (2024-Q3)");
+			}
+			else if ((stored.programmeStart() != null && period.get().end().isBefore(stored.programmeStart()))
+					|| (stored.programmeEnd() != null && period.get().start().isAfter(stored.programmeEnd()))) {
+				validation.problem(argument + ".period", target.period(), "The period lies outside the programme ("
+						+ stored.programmeStart() + " to " + stored.programmeEnd() + ")");
+			}
+			else if (!seen.add(period.get().key())) {
+				validation.problem(argument + ".period", target.period(), "The period has a target already in this list");
+			}
+			else {
+				periods.add(period.get());
+			}
+			if (target.value() < 0 || (stored.unit() == Unit.PERCENT && target.value() > 100)) {
+				validation.problem(argument + ".value", target.value(),
+						stored.unit() == Unit.PERCENT ? "A percentage lies between 0 and 100" : "A target is 0 or more");
+			}
+		}
+		validation.check();
+		this.jdbc.sql("DELETE FROM indicator_target WHERE indicator_id = :id").param("id", stored.id()).update();
+		for (int i = 0; i < periods.size(); i++) {
+			this.jdbc.sql("""
+					INSERT INTO indicator_target (indicator_id, period_key, period_start, period_end, value)
+					VALUES (:id, :key, :start, :end, :value)""")
+				.param("id", stored.id()).param("key", periods.get(i).key()).param("start", periods.get(i).start())
+				.param("end", periods.get(i).end()).param("value", targets.get(i).value())
+				.update();
+		}
+		return indicator(code);
+	}
+
+	private Indicator indicator(String code) {
+		return this.indicators.byCodes(List.of(code))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("indicator", "code", code));
+	}
+
+}

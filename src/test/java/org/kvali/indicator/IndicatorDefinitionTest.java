@@ -1,0 +1,96 @@
+package org.kvali.indicator;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Defining indicators and setting their targets, and refusing definitions that cannot be computed. */
+@IntegrationTest
+class IndicatorDefinitionTest {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TI-%'");
+	}
+
+	@Test
+	void aLowerIsBetterPercentIndicatorWithQuarterTargetsPerPeriod() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-UNKNOWN-AGE", programme: "EU-CSO-EQUAL", project: "CSO-CAPACITY",
+				    name: "Share of trainees whose age is not known", level: OUTPUT, unit: PERCENT, direction: LOWER_IS_BETTER,
+				    method: COMPUTED, measure: PARTICIPANTS, cumulative: false, baseline: 10,
+				    filter: {projects: ["CSO-CAPACITY"], activityKinds: [TRAINING], ageBands: [UNKNOWN]},
+				    denominatorFilter: {projects: ["CSO-CAPACITY"], activityKinds: [TRAINING]}}) { code project { code } } }""")
+			.execute()
+			.path("createIndicator.project.code").entity(String.class).isEqualTo("CSO-CAPACITY");
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				mutation { setIndicatorTargets(code: "TI-UNKNOWN-AGE", targets: [{period: "2024-Q3", value: 0}]) {
+				    targets { period { key start end } value } q3: actual(period: "2024-Q3") progress(period: "2024-Q3")
+				    q2: progress(period: "2024-Q2") } }""").execute();
+		response.path("setIndicatorTargets.targets[0].period.start").entity(String.class).isEqualTo("2024-07-01");
+		response.path("setIndicatorTargets.targets[0].period.end").entity(String.class).isEqualTo("2024-09-30");
+		response.path("setIndicatorTargets.q2").valueIsNull();
+		double unknown = this.jdbc.queryForObject("""
+				SELECT count(DISTINCT pt.id) FILTER (WHERE pt.birth_year IS NULL) * 100.0 / count(DISTINCT pt.id)
+				FROM participation pn JOIN participant pt ON pt.id = pn.participant_id JOIN activity a ON a.id = pn.activity_id
+				JOIN project pj ON pj.id = a.project_id
+				WHERE pn.role = 'PARTICIPANT' AND a.kind = 'TRAINING' AND pj.code = 'CSO-CAPACITY'
+				  AND a.start_date BETWEEN DATE '2024-07-01' AND DATE '2024-09-30'""", Double.class);
+		response.path("setIndicatorTargets.q3").entity(Double.class).satisfies(actual ->
+				org.assertj.core.api.Assertions.assertThat(actual).isCloseTo(unknown, org.assertj.core.api.Assertions.within(1e-9)));
+		// lower is better, from 10 down to a target of 0
+		response.path("setIndicatorTargets.progress").entity(Double.class).satisfies(progress ->
+				org.assertj.core.api.Assertions.assertThat(progress).isCloseTo((10 - unknown) / 10, org.assertj.core.api.Assertions.within(1e-9)));
+	}
+
+	@Test
+	void definitionsThatCannotBeComputedAreRefused() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-BAD", programme: "EU-CSO-EQUAL", project: "NOPE", name: "x",
+				    level: OUTPUT, unit: PERCENT, method: COMPUTED, filter: {genders: [FEMALE]}}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.project: No project of this programme has this code"))
+			.expect(error -> error.getMessage().equals("input.measure: A computed indicator needs a measure"))
+			.expect(error -> error.getMessage().equals("input.denominatorFilter: A computed percent indicator needs a denominator"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-BAD", programme: "EU-CSO-EQUAL", name: "x", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {regions: ["GE-QQ"]}}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("No region has the code 'GE-QQ'"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { setIndicatorTargets(code: "OUT-1.2", targets: [{period: "2025", value: 120},
+				    {period: "2019", value: 50}, {period: "2025-Q5", value: 1}]) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("targets[0].value: A percentage lies between 0 and 100"))
+			.expect(error -> error.getMessage().equals("targets[1].period: The period lies outside the programme (2023-01-01 to 2025-12-31)"))
+			.expect(error -> error.getMessage().equals("targets[2].period: A period is a year (2024) or a quarter (2024-Q3)"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("{ indicator(code: \"OUT-1.2\") { targets { period { key } value } } }")
+			.execute()
+			.path("indicator.targets[*].value").entityList(Double.class).containsExactly(65.0);
+	}
+
+}
