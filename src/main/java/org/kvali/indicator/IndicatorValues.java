@@ -46,7 +46,8 @@ class IndicatorValues {
 		registry.<Key, Double>forName(LOADER).registerMappedBatchLoader((keys, env) -> Mono.just(compute(keys)));
 	}
 
-	private Map<Key, Double> compute(Set<Key> keys) {
+	/** The values of the keys that have one (a reported period without a value, or a zero denominator, has none). */
+	Map<Key, Double> compute(Set<Key> keys) {
 		Map<Key, Double> values = new HashMap<>(reported(keys));
 		var computed = keys.stream().filter(key -> key.indicator().method() == IndicatorEnums.Method.COMPUTED).toList();
 		var filters = new ArrayList<ParticipationFilter>();

@@ -26,6 +26,13 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 				this.ageBands, this.disability, this.activityKinds, this.activities, this.roles, start, end);
 	}
 
+	/** This filter narrowed to the given genders (replacing any it had). */
+	public ParticipationFilter withGenders(List<Gender> genders) {
+		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
+				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, genders,
+				this.ageBands, this.disability, this.activityKinds, this.activities, this.roles, this.from, this.to);
+	}
+
 	/** The roles counted: PARTICIPANT unless the filter says otherwise, since trainers and organizers are not reached. */
 	public List<ParticipationRole> countedRoles() {
 		return this.roles == null ? List.of(ParticipationRole.PARTICIPANT) : this.roles;

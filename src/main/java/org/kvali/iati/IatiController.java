@@ -1,0 +1,70 @@
+package org.kvali.iati;
+
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import javax.xml.stream.XMLStreamException;
+
+import org.kvali.graphql.NotFoundException;
+import org.kvali.indicator.IndicatorResults;
+import org.kvali.organization.OrganizationService;
+import org.kvali.programme.ProgrammeService;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /iati/activities.xml?programme=CODE}: the programme's projects as an IATI 2.03 activity file. */
+@RestController
+class IatiController {
+
+	private final ProgrammeService programmes;
+
+	private final OrganizationService organizations;
+
+	private final IndicatorResults results;
+
+	private final IatiLocations locations;
+
+	IatiController(ProgrammeService programmes, OrganizationService organizations, IndicatorResults results,
+			IatiLocations locations) {
+		this.programmes = programmes;
+		this.organizations = organizations;
+		this.results = results;
+		this.locations = locations;
+	}
+
+	@GetMapping(path = "/iati/activities.xml", produces = MediaType.APPLICATION_XML_VALUE)
+	String activities(@RequestParam String programme) throws XMLStreamException {
+		var stored = this.programmes.programme("programme", programme);
+		var projects = this.programmes.projects(programme);
+		var projectIds = projects.stream().map(p -> p.id()).toList();
+		var partners = this.programmes.partnersOfProjects(projectIds);
+		var donorIds = this.programmes.donorIdsOfProgrammes(List.of(stored.id())).getOrDefault(stored.id(), List.of());
+		var orgIds = new java.util.HashSet<Long>(donorIds);
+		projects.forEach(p -> {
+			if (p.leadOrganizationId() != null) {
+				orgIds.add(p.leadOrganizationId());
+			}
+		});
+		partners.values().forEach(list -> list.forEach(partner -> orgIds.add(partner.organizationId())));
+		var out = new StringWriter();
+		new IatiDocument(out, OffsetDateTime.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS)).write(stored,
+				projects, partners, donorIds, this.organizations.organizationsById(orgIds),
+				this.locations.ofProgramme(programme), this.results.ofProgramme(programme));
+		return out.toString();
+	}
+
+	@ExceptionHandler
+	ResponseEntity<String> notFound(NotFoundException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
+	}
+
+}

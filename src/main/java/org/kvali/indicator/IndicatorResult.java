@@ -1,0 +1,24 @@
+package org.kvali.indicator;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.kvali.report.Period;
+
+/**
+ * An indicator as donors' reporting formats need it: per target period, the target and the actual, and for computed
+ * indicators that select no gender the actual of women and of men.
+ *
+ * @param projectCode the project it belongs to, or null for the programme's own indicators
+ * @param level IMPACT, OUTCOME or OUTPUT
+ * @param percent whether the unit is a percentage
+ * @param higherIsBetter whether higher values are better
+ */
+public record IndicatorResult(String projectCode, String code, String name, String level, boolean percent,
+		boolean higherIsBetter, Double baselineValue, LocalDate baselineDate, List<PeriodResult> periods) {
+
+	/** One target period; {@code female} and {@code male} only for computed indicators that select no gender. */
+	public record PeriodResult(Period period, double target, Double actual, Double female, Double male) {
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.kvali.indicator;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.kvali.report.Gender;
+import org.kvali.report.ParticipationFilter;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The results of a programme for reporting formats outside GraphQL, computed as the GraphQL fields compute them. */
+@Service
+@Transactional(readOnly = true)
+public class IndicatorResults {
+
+	private final IndicatorRepository indicators;
+
+	private final IndicatorValues values;
+
+	private final JsonMapper json;
+
+	IndicatorResults(IndicatorRepository indicators, IndicatorValues values, JsonMapper json) {
+		this.indicators = indicators;
+		this.values = values;
+		this.json = json;
+	}
+
+	public List<IndicatorResult> ofProgramme(String programmeCode) {
+		var all = this.indicators.find(programmeCode, null, null);
+		var keys = new HashSet<IndicatorValues.Key>();
+		for (var indicator : all) {
+			for (var target : indicator.targets()) {
+				keys.add(key(indicator, target));
+				if (splitBySex(indicator)) {
+					keys.add(key(byGender(indicator, Gender.FEMALE), target));
+					keys.add(key(byGender(indicator, Gender.MALE), target));
+				}
+			}
+		}
+		var computed = this.values.compute(keys);
+		var results = new ArrayList<IndicatorResult>();
+		for (var indicator : all) {
+			var periods = new ArrayList<IndicatorResult.PeriodResult>();
+			for (var target : indicator.targets()) {
+				boolean split = splitBySex(indicator);
+				periods.add(new IndicatorResult.PeriodResult(target.period(), target.value(),
+						computed.get(key(indicator, target)),
+						split ? computed.get(key(byGender(indicator, Gender.FEMALE), target)) : null,
+						split ? computed.get(key(byGender(indicator, Gender.MALE), target)) : null));
+			}
+			results.add(new IndicatorResult(indicator.projectCode(), indicator.code(), indicator.name(),
+					indicator.level().name(), indicator.unit() == IndicatorEnums.Unit.PERCENT,
+					indicator.direction() == IndicatorEnums.Direction.HIGHER_IS_BETTER, indicator.baselineValue(),
+					indicator.baselineDate(), periods));
+		}
+		return results;
+	}
+
+	/** Computed indicators that do not select a gender themselves are given for women and men too. */
+	private boolean splitBySex(Indicator indicator) {
+		return indicator.method() == IndicatorEnums.Method.COMPUTED
+				&& this.json.readValue(indicator.filter(), ParticipationFilter.class).genders() == null;
+	}
+
+	private static IndicatorValues.Key key(Indicator indicator, Indicator.Target target) {
+		return new IndicatorValues.Key(indicator, indicator.cumulative() ? indicator.programmeStart() : target.start(),
+				target.end());
+	}
+
+	/** The same indicator counting only one gender: in its numerator and, for a share, its denominator. */
+	private Indicator byGender(Indicator indicator, Gender gender) {
+		return new Indicator(indicator.id(), indicator.code(), indicator.programmeCode(), indicator.projectCode(),
+				indicator.programmeStart(), indicator.programmeEnd(), indicator.name(), indicator.nameKa(),
+				indicator.description(), indicator.level(), indicator.unit(), indicator.direction(), indicator.method(),
+				indicator.measure(), withGender(indicator.filter(), gender),
+				indicator.denominatorFilter() == null ? null : withGender(indicator.denominatorFilter(), gender),
+				indicator.baselineValue(), indicator.baselineDate(), indicator.cumulative(), indicator.targets());
+	}
+
+	private String withGender(String filter, Gender gender) {
+		var parsed = this.json.readValue(filter, ParticipationFilter.class);
+		return this.json.writeValueAsString(parsed.withGenders(List.of(gender)));
+	}
+
+}
