@@ -36,6 +36,8 @@ final class DemoLogframe {
 		value("OUTC-2", "2023", 3, "Hearings attended in Marneuli, Bolnisi and Akhaltsikhe", DemoPeople.CIF);
 		value("OUTC-2", "2024", 4, null, DemoPeople.SCCSF);
 		value("OUTC-2", "2025", 4, null, DemoPeople.CIF);
+		regionValue("OUTC-2", "2025", "GE-KK", 3, DemoPeople.CIF);
+		regionValue("OUTC-2", "2025", "GE-SJ", 1, DemoPeople.SCCSF);
 		reported("OUT-1.3", "OUTPUT", "Concrete project plans developed with the trainers",
 				Map.of("2024", 6.0, "2025", 10.0));
 		value("OUT-1.3", "2024", 4, "Plans drafted at the Bakuriani training", DemoPeople.HEKS);
@@ -57,6 +59,14 @@ final class DemoLogframe {
 				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, comment, reported_by)
 				SELECT id, ?, make_date(?, 1, 1), make_date(?, 12, 31), ?, ?, ? FROM indicator WHERE code = ?""", year,
 				Integer.parseInt(year), Integer.parseInt(year), value, comment, reportedBy, code);
+	}
+
+	private void regionValue(String code, String year, String region, double value, String reportedBy) {
+		this.jdbc.update("""
+				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, reported_by,
+				                             dimension, dimension_value)
+				SELECT id, ?, make_date(?, 1, 1), make_date(?, 12, 31), ?, ?, 'REGION', ? FROM indicator WHERE code = ?""",
+				year, Integer.parseInt(year), Integer.parseInt(year), value, reportedBy, region, code);
 	}
 
 	private void target(String code, String year, double value) {

@@ -42,9 +42,13 @@ class IndicatorController {
 
 	private final IndicatorDefinitions definitions;
 
+	private final org.kvali.geography.GeographyService geography;
+
 	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes, IndicatorEditor editor,
-			IndicatorThresholds thresholds, IndicatorDisaggregation disaggregation, IndicatorDefinitions definitions) {
+			IndicatorThresholds thresholds, IndicatorDisaggregation disaggregation, IndicatorDefinitions definitions,
+			org.kvali.geography.GeographyService geography) {
 		this.definitions = definitions;
+		this.geography = geography;
 		this.indicators = indicators;
 		this.programmes = programmes;
 		this.editor = editor;
@@ -85,6 +89,12 @@ class IndicatorController {
 	Map<Indicator, List<ReportedValue>> reportedValues(List<Indicator> indicators) {
 		var values = this.indicators.reportedValues(BatchLinks.keys(indicators, Indicator::id));
 		return BatchLinks.listsByKey(indicators, Indicator::id, values);
+	}
+
+	@BatchMapping(typeName = "ReportedValue")
+	Map<ReportedValue, org.kvali.geography.Region> region(List<ReportedValue> values) {
+		var regions = this.geography.regionsByCode(BatchLinks.keys(values, ReportedValue::regionCode));
+		return BatchLinks.byKey(values, ReportedValue::regionCode, regions);
 	}
 
 	@SchemaMapping(typeName = "ReportedValue")

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.report.Dimension;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationGroup;
@@ -24,16 +25,19 @@ class IndicatorDisaggregation {
 
 	private final ReportService reports;
 
+	private final IndicatorRepository indicators;
+
 	private final JsonMapper json;
 
-	IndicatorDisaggregation(ReportService reports, JsonMapper json) {
+	IndicatorDisaggregation(ReportService reports, IndicatorRepository indicators, JsonMapper json) {
 		this.reports = reports;
+		this.indicators = indicators;
 		this.json = json;
 	}
 
 	List<Group> groups(Indicator indicator, List<Dimension> by, LocalDate from, LocalDate to) {
-		if (indicator.method() != IndicatorEnums.Method.COMPUTED) {
-			return List.of();
+		if (indicator.method() == IndicatorEnums.Method.REPORTED) {
+			return reported(indicator, by, from, to);
 		}
 		var numerator = breakdown(indicator.filter(), by, from, to);
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER) {
@@ -48,6 +52,29 @@ class IndicatorDisaggregation {
 			return new Group(group, denominator == null || denominator == 0 ? null
 					: 100 * measure(group, indicator.measure()) / denominator);
 		}).toList();
+	}
+
+	/** The current values reported for each gender or region, summed over the periods within the window. */
+	private List<Group> reported(Indicator indicator, List<Dimension> by, LocalDate from, LocalDate to) {
+		if (!by.equals(List.of(Dimension.GENDER)) && !by.equals(List.of(Dimension.REGION))) {
+			throw new InvalidArgumentException("by", by, "A reported indicator is split by GENDER or by REGION alone");
+		}
+		var dimension = by.get(0).name();
+		Map<String, Double> sums = new java.util.TreeMap<>();
+		for (var value : this.indicators.reportedValues(List.of(indicator.id())).getOrDefault(indicator.id(), List.of())) {
+			boolean within = (from == null || !value.periodStart().isBefore(from))
+					&& (to == null || !value.periodEnd().isAfter(to));
+			if (value.current() && dimension.equals(value.dimension()) && within) {
+				sums.merge(value.dimensionValue(), value.value(), Double::sum);
+			}
+		}
+		return sums.entrySet().stream().map(sum -> new Group(group(by.get(0), sum.getKey()), sum.getValue())).toList();
+	}
+
+	private static ParticipationGroup group(Dimension dimension, String value) {
+		boolean gender = dimension == Dimension.GENDER;
+		return new ParticipationGroup(null, null, gender ? null : value, null, null, null, null, null,
+				gender ? org.kvali.report.Gender.valueOf(value) : null, null, null, null, null, null, 0, 0, 0, 0, null);
 	}
 
 	private List<ParticipationGroup> breakdown(String filter, List<Dimension> by, LocalDate from, LocalDate to) {

@@ -15,13 +15,17 @@ import org.springframework.transaction.annotation.Transactional;
 class IndicatorEditor {
 
 	/** The input of reportIndicatorValue. */
-	record ReportInput(String indicator, String period, Double value, String comment, String evidenceUrl) {
+	record ReportInput(String indicator, String period, Double value, String comment, String evidenceUrl,
+			org.kvali.report.Gender gender, String region) {
 	}
 
 	private final IndicatorRepository indicators;
 
-	IndicatorEditor(IndicatorRepository indicators) {
+	private final org.kvali.geography.GeographyService geography;
+
+	IndicatorEditor(IndicatorRepository indicators, org.kvali.geography.GeographyService geography) {
 		this.indicators = indicators;
+		this.geography = geography;
 	}
 
 	ReportedValue report(ReportInput input, String reportedBy) {
@@ -51,9 +55,17 @@ class IndicatorEditor {
 				&& (!input.evidenceUrl().matches("https?://\\S+") || input.evidenceUrl().length() > 2000)) {
 			validation.problem("input.evidenceUrl", input.evidenceUrl(), "An http:// or https:// link is expected");
 		}
+		if (input.gender() != null && input.region() != null) {
+			validation.problem("input.region", input.region(), "A value is for one gender or one region, not both");
+		}
+		if (input.region() != null && this.geography.regionsByCode(List.of(input.region())).isEmpty()) {
+			validation.problem("input.region", input.region(), "No region has this code");
+		}
 		validation.check();
+		var dimension = input.gender() != null ? "GENDER" : input.region() != null ? "REGION" : null;
+		var dimensionValue = input.gender() != null ? input.gender().name() : input.region();
 		return this.indicators.report(indicator.id(), period.get(), input.value(), input.comment(),
-				input.evidenceUrl(), reportedBy);
+				input.evidenceUrl(), reportedBy, dimension, dimensionValue);
 	}
 
 }

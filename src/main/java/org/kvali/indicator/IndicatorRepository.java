@@ -62,8 +62,9 @@ class IndicatorRepository {
 		return this.jdbc.sql("""
 				SELECT indicator_id, period_key, period_start, period_end, value::float8 AS value, comment, evidence_url,
 				       reported_by, reported_at,
-				       row_number() OVER (PARTITION BY indicator_id, period_key ORDER BY reported_at DESC, id DESC) = 1
-				           AS current
+				       row_number() OVER (PARTITION BY indicator_id, period_key, dimension, dimension_value
+				                          ORDER BY reported_at DESC, id DESC) = 1 AS current,
+				       dimension, dimension_value
 				FROM indicator_value WHERE indicator_id = ANY(:ids)
 				ORDER BY reported_at DESC, id DESC""")
 			.param("ids", indicatorIds.toArray(Long[]::new))
@@ -74,18 +75,20 @@ class IndicatorRepository {
 	}
 
 	ReportedValue report(long indicatorId, org.kvali.report.Period period, double value, String comment,
-			String evidenceUrl, String reportedBy) {
+			String evidenceUrl, String reportedBy, String dimension, String dimensionValue) {
 		long id = this.jdbc.sql("""
 				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, comment,
-				                             evidence_url, reported_by)
-				VALUES (:indicator, :key, :start, :end, :value, :comment, :evidence, :by) RETURNING id""")
+				                             evidence_url, reported_by, dimension, dimension_value)
+				VALUES (:indicator, :key, :start, :end, :value, :comment, :evidence, :by, :dimension, :dimensionValue)
+				RETURNING id""")
 			.param("indicator", indicatorId).param("key", period.key()).param("start", period.start())
 			.param("end", period.end()).param("value", value).param("comment", comment)
-			.param("evidence", evidenceUrl).param("by", reportedBy)
+			.param("evidence", evidenceUrl).param("by", reportedBy).param("dimension", dimension)
+			.param("dimensionValue", dimensionValue)
 			.query(Long.class).single();
 		return this.jdbc.sql("""
 				SELECT indicator_id, period_key, period_start, period_end, value::float8 AS value, comment, evidence_url,
-				       reported_by, reported_at, true AS current
+				       reported_by, reported_at, true AS current, dimension, dimension_value
 				FROM indicator_value WHERE id = :id""").param("id", id).query(ReportedValue.class).single();
 	}
 

@@ -90,7 +90,7 @@ class IndicatorValues {
 			for (var value : stored.getOrDefault(key.indicator().id(), List.of())) {
 				boolean within = (key.from() == null || !value.periodStart().isBefore(key.from()))
 						&& (key.to() == null || !value.periodEnd().isAfter(key.to()));
-				if (value.current() && within) {
+				if (value.current() && value.whole() && within) {
 					sum = (sum == null ? 0 : sum) + value.value();
 				}
 			}

@@ -150,6 +150,48 @@ class IndicatorQueriesTest {
 	}
 
 	@Test
+	void reportedValuesOfOneGroupSplitTheIndicatorButDoNotAddToItsTotal() {
+		try {
+			// language=GraphQL
+			this.graphQl.document("""
+					mutation { reportIndicatorValue(input: {indicator: "OUT-1.3", period: "2025", value: 2, gender: FEMALE,
+					    comment: "test split"}) { gender region { code } current } }""")
+				.execute()
+				.path("reportIndicatorValue.gender").entity(String.class).isEqualTo("FEMALE")
+				.path("reportIndicatorValue.region").valueIsNull();
+			// language=GraphQL
+			var response = this.graphQl.document("""
+					{ byRegion: indicator(code: "OUTC-2") { actual disaggregate(by: [REGION]) { group { region { code } } value } }
+					  byGender: indicator(code: "OUT-1.3") { actual disaggregate(by: [GENDER], period: "2025") { group { gender } value } } }""")
+				.execute();
+			response.path("byRegion.actual").entity(Double.class).isEqualTo(11.0);
+			response.path("byRegion.disaggregate[*].group.region.code").entityList(String.class).containsExactly("GE-KK", "GE-SJ");
+			response.path("byRegion.disaggregate[*].value").entityList(Double.class).containsExactly(3.0, 1.0);
+			response.path("byGender.actual").entity(Double.class).isEqualTo(8.0);
+			response.path("byGender.disaggregate[*].group.gender").entityList(String.class).containsExactly("FEMALE");
+			response.path("byGender.disaggregate[*].value").entityList(Double.class).containsExactly(2.0);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM indicator_value WHERE comment = 'test split'");
+		}
+		// language=GraphQL
+		this.graphQl.document("{ indicator(code: \"OUTC-2\") { disaggregate(by: [AGE_BAND]) { value } } }").execute().errors()
+			.expect(error -> error.getMessage().equals("A reported indicator is split by GENDER or by REGION alone"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("{ indicator(code: \"OUT-1.1\") { disaggregate(by: [COLOR]) { value } } }").execute().errors()
+			.expect(error -> error.getErrorType() == graphql.ErrorType.ValidationError && error.getMessage().contains("COLOR"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { reportIndicatorValue(input: {indicator: "OUT-1.3", period: "2025", value: 1, gender: MALE,
+				    region: "GE-QQ"}) { value } }""").execute().errors()
+			.expect(error -> error.getMessage().equals("input.region: A value is for one gender or one region, not both"))
+			.expect(error -> error.getMessage().equals("input.region: No region has this code"))
+			.verify();
+	}
+
+	@Test
 	void reportedValuesAreChecked() {
 		// language=GraphQL
 		this.graphQl.document("""
