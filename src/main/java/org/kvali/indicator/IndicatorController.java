@@ -8,8 +8,9 @@ import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
 
+import org.kvali.geography.GeographyService;
+import org.kvali.geography.Region;
 import org.kvali.graphql.BatchLinks;
-import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.indicator.IndicatorEnums.Granularity;
 import org.kvali.indicator.IndicatorEnums.Level;
@@ -42,11 +43,11 @@ class IndicatorController {
 
 	private final IndicatorDefinitions definitions;
 
-	private final org.kvali.geography.GeographyService geography;
+	private final GeographyService geography;
 
 	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes, IndicatorEditor editor,
 			IndicatorThresholds thresholds, IndicatorDisaggregation disaggregation, IndicatorDefinitions definitions,
-			org.kvali.geography.GeographyService geography) {
+			GeographyService geography) {
 		this.definitions = definitions;
 		this.geography = geography;
 		this.indicators = indicators;
@@ -61,7 +62,7 @@ class IndicatorController {
 			@Argument String period) {
 		var window = period == null
 				? new IndicatorValues.Key(indicator, indicator.cumulative() ? indicator.programmeStart() : null, null)
-				: window(indicator, period(period), null);
+				: IndicatorWindows.window(indicator, IndicatorWindows.period(period), null);
 		return this.disaggregation.groups(indicator, by, window.from(), window.to());
 	}
 
@@ -92,7 +93,7 @@ class IndicatorController {
 	}
 
 	@BatchMapping(typeName = "ReportedValue")
-	Map<ReportedValue, org.kvali.geography.Region> region(List<ReportedValue> values) {
+	Map<ReportedValue, Region> region(List<ReportedValue> values) {
 		var regions = this.geography.regionsByCode(BatchLinks.keys(values, ReportedValue::regionCode));
 		return BatchLinks.byKey(values, ReportedValue::regionCode, regions);
 	}
@@ -145,14 +146,14 @@ class IndicatorController {
 			return indicatorValues.load(new IndicatorValues.Key(indicator,
 					indicator.cumulative() ? indicator.programmeStart() : null, null));
 		}
-		return indicatorValues.load(window(indicator, period(period), null));
+		return indicatorValues.load(IndicatorWindows.window(indicator, IndicatorWindows.period(period), null));
 	}
 
 	@SchemaMapping
 	CompletableFuture<Double> progress(Indicator indicator, @Argument String period,
 			DataLoader<IndicatorValues.Key, Double> indicatorValues) {
-		var target = target(indicator, period(period).key());
-		return indicatorValues.load(window(indicator, period(period), null))
+		var target = IndicatorWindows.target(indicator, IndicatorWindows.period(period).key());
+		return indicatorValues.load(IndicatorWindows.window(indicator, IndicatorWindows.period(period), null))
 			.thenApply(actual -> Progress.of(actual, indicator.baselineValue(), target, indicator.direction()));
 	}
 
@@ -160,14 +161,14 @@ class IndicatorController {
 	CompletableFuture<Status> status(Indicator indicator, @Argument LocalDate asOf,
 			DataLoader<IndicatorValues.Key, Double> indicatorValues) {
 		var day = asOf != null ? asOf : LocalDate.now();
-		var target = currentTarget(indicator.targets(), day);
+		var target = IndicatorWindows.currentTarget(indicator.targets(), day);
 		if (target == null) {
 			return CompletableFuture.completedFuture(null);
 		}
 		var start = indicator.cumulative() && indicator.programmeStart() != null ? indicator.programmeStart()
 				: target.start();
 		double elapsed = Progress.elapsed(start, target.end(), day);
-		return indicatorValues.load(window(indicator, target.period(), day))
+		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day))
 			.thenApply(actual -> Progress.status(
 					Progress.of(actual, indicator.baselineValue(), target.value(), indicator.direction()), elapsed,
 					this.thresholds));
@@ -176,12 +177,15 @@ class IndicatorController {
 	@SchemaMapping
 	CompletableFuture<List<Point>> series(Indicator indicator, @Argument Granularity granularity,
 			DataLoader<IndicatorValues.Key, Double> indicatorValues) {
-		var periods = periods(indicator, granularity == null ? Granularity.YEAR : granularity);
-		var futures = periods.stream().map(period -> indicatorValues.load(window(indicator, period, null))).toList();
+		var periods = IndicatorWindows.periods(indicator, granularity == null ? Granularity.YEAR : granularity);
+		var futures = periods.stream()
+			.map(period -> indicatorValues.load(IndicatorWindows.window(indicator, period, null)))
+			.toList();
 		return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply(done -> {
 			var points = new ArrayList<Point>();
 			for (int i = 0; i < periods.size(); i++) {
-				points.add(new Point(periods.get(i), target(indicator, periods.get(i).key()), futures.get(i).join()));
+				var period = periods.get(i);
+				points.add(new Point(period, IndicatorWindows.target(indicator, period.key()), futures.get(i).join()));
 			}
 			return points;
 		});
@@ -189,65 +193,6 @@ class IndicatorController {
 
 	/** One period of a series. */
 	record Point(Period period, Double target, Double actual) {
-	}
-
-	/** The activities a period's value counts: from the programme's start when cumulative; never after {@code day}. */
-	private static IndicatorValues.Key window(Indicator indicator, Period period, LocalDate day) {
-		var from = indicator.cumulative() ? indicator.programmeStart() : period.start();
-		var to = day != null && day.isBefore(period.end()) ? day : period.end();
-		return new IndicatorValues.Key(indicator, from, to);
-	}
-
-	private static Period period(String key) {
-		return Period.ofKey(key)
-			.orElseThrow(() -> new InvalidArgumentException("period", key,
-					"A period is a year (2024), a quarter (2024-Q3) or a month (2024-07)"));
-	}
-
-	private static Double target(Indicator indicator, String key) {
-		return indicator.targets().stream().filter(t -> t.periodKey().equals(key)).map(Indicator.Target::value)
-			.findFirst().orElse(null);
-	}
-
-	/** The target whose period holds the day, else the last that ended before it, else the first to come. */
-	private static Indicator.Target currentTarget(List<Indicator.Target> targets, LocalDate day) {
-		Indicator.Target last = null;
-		for (var target : targets) {
-			if (!day.isBefore(target.start()) && !day.isAfter(target.end())) {
-				return target;
-			}
-			if (target.end().isBefore(day)) {
-				last = target;
-			}
-		}
-		return last != null ? last : targets.stream().findFirst().orElse(null);
-	}
-
-	private static List<Period> periods(Indicator indicator, Granularity granularity) {
-		LocalDate first = indicator.programmeStart();
-		LocalDate last = indicator.programmeEnd();
-		if (first == null || last == null) {
-			if (indicator.targets().isEmpty()) {
-				return List.of();
-			}
-			first = indicator.targets().get(0).start();
-			last = indicator.targets().get(indicator.targets().size() - 1).end();
-		}
-		var periods = new ArrayList<Period>();
-		for (int year = first.getYear(); year <= last.getYear(); year++) {
-			if (granularity == Granularity.YEAR) {
-				periods.add(Period.ofKey(Integer.toString(year)).orElseThrow());
-			}
-			else {
-				for (int quarter = 1; quarter <= 4; quarter++) {
-					var period = Period.ofKey(year + "-Q" + quarter).orElseThrow();
-					if (!period.end().isBefore(first) && !period.start().isAfter(last)) {
-						periods.add(period);
-					}
-				}
-			}
-		}
-		return periods;
 	}
 
 }

@@ -1,14 +1,17 @@
 package org.kvali.indicator;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.report.Dimension;
+import org.kvali.report.Gender;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationGroup;
 import org.kvali.report.ReportService;
@@ -60,7 +63,7 @@ class IndicatorDisaggregation {
 			throw new InvalidArgumentException("by", by, "A reported indicator is split by GENDER or by REGION alone");
 		}
 		var dimension = by.get(0).name();
-		Map<String, Double> sums = new java.util.TreeMap<>();
+		Map<String, Double> sums = new TreeMap<>();
 		for (var value : this.indicators.reportedValues(List.of(indicator.id())).getOrDefault(indicator.id(), List.of())) {
 			boolean within = (from == null || !value.periodStart().isBefore(from))
 					&& (to == null || !value.periodEnd().isAfter(to));
@@ -74,7 +77,7 @@ class IndicatorDisaggregation {
 	private static ParticipationGroup group(Dimension dimension, String value) {
 		boolean gender = dimension == Dimension.GENDER;
 		return new ParticipationGroup(null, null, gender ? null : value, null, null, null, null, null,
-				gender ? org.kvali.report.Gender.valueOf(value) : null, null, null, null, null, null, 0, 0, 0, 0, null);
+				gender ? Gender.valueOf(value) : null, null, null, null, null, null, 0, 0, 0, 0, null);
 	}
 
 	private List<ParticipationGroup> breakdown(String filter, List<Dimension> by, LocalDate from, LocalDate to) {
@@ -84,7 +87,7 @@ class IndicatorDisaggregation {
 
 	/** The values of a group's dimensions, to match a numerator group with its denominator group. */
 	private static List<Object> dimensions(ParticipationGroup g) {
-		return java.util.Arrays.asList(g.programmeCode(), g.projectCode(), g.regionCode(), g.municipalityCode(),
+		return Arrays.asList(g.programmeCode(), g.projectCode(), g.regionCode(), g.municipalityCode(),
 				g.venueRegionCode(), g.venueMunicipalityCode(), g.organizationCode(), g.organizationKind(), g.gender(),
 				g.ageBand(), g.disability(), g.activityKind(), g.activityCode(), g.period());
 	}

@@ -2,8 +2,10 @@ package org.kvali.indicator;
 
 import java.util.List;
 
+import org.kvali.geography.GeographyService;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
+import org.kvali.report.Gender;
 import org.kvali.report.Period;
 
 import org.springframework.stereotype.Service;
@@ -16,14 +18,14 @@ class IndicatorEditor {
 
 	/** The input of reportIndicatorValue. */
 	record ReportInput(String indicator, String period, Double value, String comment, String evidenceUrl,
-			org.kvali.report.Gender gender, String region) {
+			Gender gender, String region) {
 	}
 
 	private final IndicatorRepository indicators;
 
-	private final org.kvali.geography.GeographyService geography;
+	private final GeographyService geography;
 
-	IndicatorEditor(IndicatorRepository indicators, org.kvali.geography.GeographyService geography) {
+	IndicatorEditor(IndicatorRepository indicators, GeographyService geography) {
 		this.indicators = indicators;
 		this.geography = geography;
 	}

@@ -13,6 +13,7 @@ import org.kvali.indicator.IndicatorEnums.Level;
 import org.kvali.indicator.IndicatorEnums.Measure;
 import org.kvali.indicator.IndicatorEnums.Method;
 import org.kvali.indicator.IndicatorEnums.Unit;
+import org.kvali.report.Period;
 import org.kvali.sql.Conditions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +75,7 @@ class IndicatorRepository {
 			.collect(Collectors.groupingBy(ReportedValue::indicatorId));
 	}
 
-	ReportedValue report(long indicatorId, org.kvali.report.Period period, double value, String comment,
+	ReportedValue report(long indicatorId, Period period, double value, String comment,
 			String evidenceUrl, String reportedBy, String dimension, String dimensionValue) {
 		long id = this.jdbc.sql("""
 				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, comment,

@@ -3,6 +3,7 @@ package org.kvali.indicator;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import org.kvali.report.Gender;
 import org.kvali.report.Period;
 
 /**
@@ -18,8 +19,8 @@ record ReportedValue(long indicatorId, String periodKey, LocalDate periodStart, 
 		return this.dimension == null;
 	}
 
-	public org.kvali.report.Gender gender() {
-		return "GENDER".equals(this.dimension) ? org.kvali.report.Gender.valueOf(this.dimensionValue) : null;
+	public Gender gender() {
+		return "GENDER".equals(this.dimension) ? Gender.valueOf(this.dimensionValue) : null;
 	}
 
 	String regionCode() {
