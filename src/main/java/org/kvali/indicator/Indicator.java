@@ -34,6 +34,13 @@ record Indicator(long id, String code, String programmeCode, String projectCode,
 		return this.baselineValue == null ? null : new Baseline(this.baselineValue, this.baselineDate);
 	}
 
+	Indicator withFilters(String filter, String denominatorFilter) {
+		return new Indicator(this.id, this.code, this.programmeCode, this.projectCode, this.programmeStart,
+				this.programmeEnd, this.name, this.nameKa, this.description, this.level, this.unit, this.direction,
+				this.method, this.measure, filter, denominatorFilter, this.baselineValue, this.baselineDate,
+				this.cumulative, this.targets);
+	}
+
 	Indicator withTargets(List<Target> targets) {
 		return new Indicator(this.id, this.code, this.programmeCode, this.projectCode, this.programmeStart,
 				this.programmeEnd, this.name, this.nameKa, this.description, this.level, this.unit, this.direction,

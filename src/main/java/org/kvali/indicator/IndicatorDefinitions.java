@@ -152,25 +152,14 @@ class IndicatorDefinitions {
 		for (int i = 0; i < targets.size(); i++) {
 			var target = targets.get(i);
 			var argument = "targets[" + i + "]";
-			var period = Period.ofKey(target.period()).filter(p -> !p.key().matches("\\d{4}-\\d{2}"));
-			if (period.isEmpty()) {
-				validation.problem(argument + ".period", target.period(), "A period is a year (2024) or a quarter (2024-Q3)");
-			}
-			else if ((stored.programmeStart() != null && period.get().end().isBefore(stored.programmeStart()))
-					|| (stored.programmeEnd() != null && period.get().start().isAfter(stored.programmeEnd()))) {
-				validation.problem(argument + ".period", target.period(), "The period lies outside the programme ("
-						+ stored.programmeStart() + " to " + stored.programmeEnd() + ")");
-			}
-			else if (!seen.add(period.get().key())) {
+			var period = IndicatorWindows.programmePeriod(stored, argument + ".period", target.period(), validation);
+			if (period.isPresent() && !seen.add(period.get().key())) {
 				validation.problem(argument + ".period", target.period(), "The period has a target already in this list");
 			}
 			else {
-				periods.add(period.get());
+				period.ifPresent(periods::add);
 			}
-			if (target.value() < 0 || (stored.unit() == Unit.PERCENT && target.value() > 100)) {
-				validation.problem(argument + ".value", target.value(),
-						stored.unit() == Unit.PERCENT ? "A percentage lies between 0 and 100" : "A target is 0 or more");
-			}
+			IndicatorWindows.checkValue(stored, argument + ".value", target.value(), "A target", validation);
 		}
 		validation.check();
 		this.jdbc.sql("DELETE FROM indicator_target WHERE indicator_id = :id").param("id", stored.id()).update();

@@ -44,16 +44,16 @@ class IndicatorDisaggregation {
 		}
 		var numerator = breakdown(indicator.filter(), by, from, to);
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER) {
-			return numerator.stream().map(group -> new Group(group, measure(group, indicator.measure()))).toList();
+			return numerator.stream().map(group -> new Group(group, indicator.measure().of(group.measures()))).toList();
 		}
 		Map<List<Object>, Double> denominators = new HashMap<>();
 		for (var group : breakdown(indicator.denominatorFilter(), by, from, to)) {
-			denominators.put(dimensions(group), measure(group, indicator.measure()));
+			denominators.put(dimensions(group), indicator.measure().of(group.measures()));
 		}
 		return numerator.stream().map(group -> {
 			var denominator = denominators.get(dimensions(group));
 			return new Group(group, denominator == null || denominator == 0 ? null
-					: 100 * measure(group, indicator.measure()) / denominator);
+					: 100 * indicator.measure().of(group.measures()) / denominator);
 		}).toList();
 	}
 
@@ -65,9 +65,7 @@ class IndicatorDisaggregation {
 		var dimension = by.get(0).name();
 		Map<String, Double> sums = new TreeMap<>();
 		for (var value : this.indicators.reportedValues(List.of(indicator.id())).getOrDefault(indicator.id(), List.of())) {
-			boolean within = (from == null || !value.periodStart().isBefore(from))
-					&& (to == null || !value.periodEnd().isAfter(to));
-			if (value.current() && dimension.equals(value.dimension()) && within) {
+			if (value.current() && dimension.equals(value.dimension()) && value.within(from, to)) {
 				sums.merge(value.dimensionValue(), value.value(), Double::sum);
 			}
 		}
@@ -90,15 +88,6 @@ class IndicatorDisaggregation {
 		return Arrays.asList(g.programmeCode(), g.projectCode(), g.regionCode(), g.municipalityCode(),
 				g.venueRegionCode(), g.venueMunicipalityCode(), g.organizationCode(), g.organizationKind(), g.gender(),
 				g.ageBand(), g.disability(), g.activityKind(), g.activityCode(), g.period());
-	}
-
-	private static double measure(ParticipationGroup group, IndicatorEnums.Measure measure) {
-		return switch (measure) {
-			case PARTICIPANTS -> group.participants();
-			case PARTICIPATIONS -> group.participations();
-			case ACTIVITIES -> group.activities();
-			case ORGANIZATIONS -> group.organizations();
-		};
 	}
 
 }

@@ -6,7 +6,6 @@ import org.kvali.geography.GeographyService;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.report.Gender;
-import org.kvali.report.Period;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,19 +39,8 @@ class IndicatorEditor {
 			validation.problem("input.indicator", input.indicator(),
 					"The indicator is computed from participation; only reported indicators take values");
 		}
-		var period = Period.ofKey(input.period()).filter(p -> !p.key().matches("\\d{4}-\\d{2}"));
-		if (period.isEmpty()) {
-			validation.problem("input.period", input.period(), "A period is a year (2024) or a quarter (2024-Q3)");
-		}
-		else if ((indicator.programmeStart() != null && period.get().end().isBefore(indicator.programmeStart()))
-				|| (indicator.programmeEnd() != null && period.get().start().isAfter(indicator.programmeEnd()))) {
-			validation.problem("input.period", input.period(), "The period lies outside the programme ("
-					+ indicator.programmeStart() + " to " + indicator.programmeEnd() + ")");
-		}
-		if (input.value() < 0 || (indicator.unit() == IndicatorEnums.Unit.PERCENT && input.value() > 100)) {
-			validation.problem("input.value", input.value(), indicator.unit() == IndicatorEnums.Unit.PERCENT
-					? "A percentage lies between 0 and 100" : "A value is 0 or more");
-		}
+		var period = IndicatorWindows.programmePeriod(indicator, "input.period", input.period(), validation);
+		IndicatorWindows.checkValue(indicator, "input.value", input.value(), "A value", validation);
 		if (input.evidenceUrl() != null
 				&& (!input.evidenceUrl().matches("https?://\\S+") || input.evidenceUrl().length() > 2000)) {
 			validation.problem("input.evidenceUrl", input.evidenceUrl(), "An http:// or https:// link is expected");

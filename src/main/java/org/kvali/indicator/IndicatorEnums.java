@@ -1,5 +1,7 @@
 package org.kvali.indicator;
 
+import org.kvali.report.Measures;
+
 /** The enums of the indicator schema, named as there. */
 final class IndicatorEnums {
 
@@ -32,7 +34,16 @@ final class IndicatorEnums {
 
 	enum Measure {
 
-		PARTICIPANTS, PARTICIPATIONS, ACTIVITIES, ORGANIZATIONS
+		PARTICIPANTS, PARTICIPATIONS, ACTIVITIES, ORGANIZATIONS;
+
+		double of(Measures measures) {
+			return switch (this) {
+				case PARTICIPANTS -> measures.participants();
+				case PARTICIPATIONS -> measures.participations();
+				case ACTIVITIES -> measures.activities();
+				case ORGANIZATIONS -> measures.organizations();
+			};
+		}
 
 	}
 

@@ -67,18 +67,13 @@ public class IndicatorResults {
 	}
 
 	private static IndicatorValues.Key key(Indicator indicator, Indicator.Target target) {
-		return new IndicatorValues.Key(indicator, indicator.cumulative() ? indicator.programmeStart() : target.start(),
-				target.end());
+		return IndicatorWindows.window(indicator, target.period(), null);
 	}
 
 	/** The same indicator counting only one gender: in its numerator and, for a share, its denominator. */
 	private Indicator byGender(Indicator indicator, Gender gender) {
-		return new Indicator(indicator.id(), indicator.code(), indicator.programmeCode(), indicator.projectCode(),
-				indicator.programmeStart(), indicator.programmeEnd(), indicator.name(), indicator.nameKa(),
-				indicator.description(), indicator.level(), indicator.unit(), indicator.direction(), indicator.method(),
-				indicator.measure(), withGender(indicator.filter(), gender),
-				indicator.denominatorFilter() == null ? null : withGender(indicator.denominatorFilter(), gender),
-				indicator.baselineValue(), indicator.baselineDate(), indicator.cumulative(), indicator.targets());
+		return indicator.withFilters(withGender(indicator.filter(), gender),
+				indicator.denominatorFilter() == null ? null : withGender(indicator.denominatorFilter(), gender));
 	}
 
 	private String withGender(String filter, Gender gender) {

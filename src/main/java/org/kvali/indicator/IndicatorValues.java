@@ -10,7 +10,6 @@ import java.util.Set;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.kvali.report.Measures;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ReportService;
 
@@ -63,9 +62,9 @@ class IndicatorValues {
 		var totals = this.reports.totals(filters);
 		int next = 0;
 		for (var key : computed) {
-			double value = measure(totals.get(next++), key.indicator().measure());
+			double value = key.indicator().measure().of(totals.get(next++));
 			if (key.indicator().unit() == IndicatorEnums.Unit.PERCENT) {
-				double denominator = measure(totals.get(next++), key.indicator().measure());
+				double denominator = key.indicator().measure().of(totals.get(next++));
 				if (denominator > 0) {
 					values.put(key, 100 * value / denominator);
 				}
@@ -88,9 +87,7 @@ class IndicatorValues {
 		for (var key : reported) {
 			Double sum = null;
 			for (var value : stored.getOrDefault(key.indicator().id(), List.of())) {
-				boolean within = (key.from() == null || !value.periodStart().isBefore(key.from()))
-						&& (key.to() == null || !value.periodEnd().isAfter(key.to()));
-				if (value.current() && value.whole() && within) {
+				if (value.current() && value.whole() && value.within(key.from(), key.to())) {
 					sum = (sum == null ? 0 : sum) + value.value();
 				}
 			}
@@ -104,15 +101,5 @@ class IndicatorValues {
 	private ParticipationFilter filter(String text) {
 		return this.json.readValue(text, ParticipationFilter.class);
 	}
-
-	private static double measure(Measures measures, IndicatorEnums.Measure measure) {
-		return switch (measure) {
-			case PARTICIPANTS -> measures.participants();
-			case PARTICIPATIONS -> measures.participations();
-			case ACTIVITIES -> measures.activities();
-			case ORGANIZATIONS -> measures.organizations();
-		};
-	}
-
 
 }

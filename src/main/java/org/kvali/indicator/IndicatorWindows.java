@@ -3,8 +3,10 @@ package org.kvali.indicator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.kvali.graphql.InvalidArgumentException;
+import org.kvali.graphql.Validation;
 import org.kvali.indicator.IndicatorEnums.Granularity;
 import org.kvali.report.Period;
 
@@ -25,6 +27,33 @@ final class IndicatorWindows {
 		return Period.ofKey(key)
 			.orElseThrow(() -> new InvalidArgumentException("period", key,
 					"A period is a year (2024), a quarter (2024-Q3) or a month (2024-07)"));
+	}
+
+	/**
+	 * The year or quarter a key names, when it lies within the indicator's programme; otherwise a problem of
+	 * {@code argument} and empty.
+	 */
+	static Optional<Period> programmePeriod(Indicator indicator, String argument, String key, Validation validation) {
+		var period = Period.ofKey(key).filter(p -> !p.key().matches("\\d{4}-\\d{2}"));
+		if (period.isEmpty()) {
+			validation.problem(argument, key, "A period is a year (2024) or a quarter (2024-Q3)");
+			return Optional.empty();
+		}
+		if ((indicator.programmeStart() != null && period.get().end().isBefore(indicator.programmeStart()))
+				|| (indicator.programmeEnd() != null && period.get().start().isAfter(indicator.programmeEnd()))) {
+			validation.problem(argument, key, "The period lies outside the programme (" + indicator.programmeStart()
+					+ " to " + indicator.programmeEnd() + ")");
+			return Optional.empty();
+		}
+		return period;
+	}
+
+	/** A value the indicator's unit allows: 0 or more, at most 100 for a percentage; {@code what} names it. */
+	static void checkValue(Indicator indicator, String argument, double value, String what, Validation validation) {
+		boolean percent = indicator.unit() == IndicatorEnums.Unit.PERCENT;
+		if (value < 0 || (percent && value > 100)) {
+			validation.problem(argument, value, percent ? "A percentage lies between 0 and 100" : what + " is 0 or more");
+		}
 	}
 
 	static Double target(Indicator indicator, String key) {

@@ -12,4 +12,10 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 		OrganizationKind organizationKind, Gender gender, AgeBand ageBand, Boolean disability,
 		ActivityKind activityKind, String activityCode, Period period, int participations, int participants,
 		int activities, int organizations, Double share) {
+
+	/** The group's four measures. */
+	public Measures measures() {
+		return new Measures(this.participations, this.participants, this.activities, this.organizations);
+	}
+
 }
