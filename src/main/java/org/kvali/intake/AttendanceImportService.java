@@ -1,5 +1,9 @@
 package org.kvali.intake;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
@@ -12,12 +16,14 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads an attendance sheet all or nothing. Every row is checked and every error reported; only a sheet without
- * errors is written, in one transaction with its report. A dry run writes it the same way and rolls back, so its
- * counts are exactly what a real load would do.
+ * Loads an attendance sheet all or nothing, in one transaction. The rows stream from the request into a staging
+ * table, each checked on its own on the way; the checks across rows and against stored data then run as SQL under
+ * the activities' locks. Every error is reported; only a sheet without errors is written, with its report. A dry
+ * run writes it the same way and rolls back, so its counts are exactly what a real load would do.
  */
 @Service
 public class AttendanceImportService {
@@ -26,106 +32,112 @@ public class AttendanceImportService {
 
 	private final IntakeLookups lookups;
 
+	private final Staging staging;
+
+	private final StagingChecks checks;
+
 	private final AttendanceWriter writer;
 
 	private final ImportHistory history;
 
 	private final TransactionTemplate transaction;
 
-	AttendanceImportService(ImportLimits limits, IntakeLookups lookups, AttendanceWriter writer,
-			ImportHistory history, TransactionTemplate transaction) {
+	AttendanceImportService(ImportLimits limits, IntakeLookups lookups, Staging staging, StagingChecks checks,
+			AttendanceWriter writer, ImportHistory history, TransactionTemplate transaction) {
 		this.limits = limits;
 		this.lookups = lookups;
+		this.staging = staging;
+		this.checks = checks;
 		this.writer = writer;
 		this.history = history;
 		this.transaction = transaction;
 	}
 
-	ImportReport load(byte[] body, SheetFormat format, String contentType, boolean dryRun, String importedBy) {
-		var sheet = format == SheetFormat.XLSX ? XlsxSheetReader.read(body, this.limits.maxRows(), 20 * this.limits.maxBytes())
-				: CsvSheetReader.read(body, this.limits.maxRows());
-		var sha = sha256(body);
+	/** What one load found: rows read, the file's hash, warnings, errors, and the report unless rejected. */
+	private record Outcome(int rows, String sha, List<ImportMessage> warnings, List<ImportMessage> errors,
+			ImportReport report) {
+	}
+
+	ImportReport load(InputStream body, SheetFormat format, String contentType, boolean dryRun, String importedBy) {
+		var digest = sha256();
+		var in = new DigestInputStream(body, digest);
 		var at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 		var id = UUID.randomUUID();
-		var warnings = new ArrayList<ImportMessage>();
-		var errors = new ArrayList<ImportMessage>();
-		headerMessages(sheet.header(), warnings, errors);
-		if (errors.isEmpty() && sheet.rows().isEmpty()) {
-			errors.add(new ImportMessage(null, null, null, "The sheet has a header but no rows"));
-		}
-		if (!errors.isEmpty()) {
-			return rejected(id, dryRun, sheet, warnings, errors, sha, importedBy, at, contentType);
-		}
-		var checked = new ArrayList<AttendanceRow>(sheet.rows().size());
-		for (var row : sheet.rows()) {
-			checked.add(RowChecker.check(row, this.limits.maxCellLength(), errors));
-		}
-		// The checks against stored data run under the activities' locks, so what they saw still holds at the write.
-		var report = this.transaction.execute(status -> {
-			this.writer.lock(checked);
-			var rows = new SheetCheck(this.lookups, errors).check(checked);
-			if (!errors.isEmpty()) {
-				status.setRollbackOnly();
-				return null;
+		var municipalities = this.lookups.municipalities();
+		var outcome = this.transaction.execute(status -> {
+			RowIntake intake;
+			try (var copy = this.staging.open()) {
+				intake = new RowIntake(this.limits, municipalities, copy);
+				read(in, format, intake);
+				copy.end();
 			}
-			var outcome = this.writer.write(rows);
-			var stored = report(id, dryRun ? ImportStatus.VALIDATED : ImportStatus.IMPORTED, dryRun, rows.size(),
-					outcome, warnings, List.of(), sha, importedBy, at);
+			var sha = HexFormat.of().formatHex(digest.digest());
+			var errors = new ArrayList<>(intake.errors());
+			if (errors.isEmpty() && intake.rows() == 0) {
+				errors.add(new ImportMessage(null, null, null, "The sheet has a header but no rows"));
+			}
+			if (errors.stream().noneMatch(error -> error.row() != null && error.row() == 1)) {
+				// The checks against stored data run under the activities' locks, so what they saw holds at the write.
+				this.staging.analyze();
+				this.staging.lockActivities();
+				errors.addAll(this.checks.check());
+			}
+			if (!errors.isEmpty()) {
+				return rolledBack(status, intake, errors, sha);
+			}
+			var written = this.writer.write(intake.rows());
+			if (!written.errors().isEmpty()) {
+				return rolledBack(status, intake, written.errors(), sha);
+			}
+			var report = new ImportReport(id, dryRun ? ImportStatus.VALIDATED : ImportStatus.IMPORTED, dryRun,
+					intake.rows(), written.created(), written.updated(), written.unchanged(),
+					List.copyOf(intake.warnings()), List.of(), sha, importedBy, at);
 			if (dryRun) {
 				status.setRollbackOnly();
 			}
 			else {
-				this.history.save(stored, contentType);
+				this.history.save(report, contentType);
 			}
-			return stored;
+			return new Outcome(intake.rows(), sha, intake.warnings(), List.of(), report);
 		});
+		var report = outcome.report();
 		if (report == null) {
+			var errors = new ArrayList<>(outcome.errors());
 			errors.sort(Comparator.comparing(ImportMessage::row, Comparator.nullsFirst(Comparator.naturalOrder())));
-			return rejected(id, dryRun, sheet, warnings, errors, sha, importedBy, at, contentType);
+			report = new ImportReport(id, ImportStatus.REJECTED, dryRun, outcome.rows(), ImportCounts.NONE,
+					ImportCounts.NONE, ImportCounts.NONE, List.copyOf(outcome.warnings()), List.copyOf(errors),
+					outcome.sha(), importedBy, at);
 		}
-		if (dryRun) {
-			this.transaction.executeWithoutResult(status -> this.history.save(report, contentType));
+		if (report.status() != ImportStatus.IMPORTED) {
+			var kept = report;
+			this.transaction.executeWithoutResult(status -> this.history.save(kept, contentType));
 		}
 		return report;
 	}
 
-	private ImportReport rejected(UUID id, boolean dryRun, Sheet sheet, List<ImportMessage> warnings,
-			List<ImportMessage> errors, String sha, String importedBy, OffsetDateTime at, String contentType) {
-		var report = new ImportReport(id, ImportStatus.REJECTED, dryRun, sheet.rows().size(), ImportCounts.NONE,
-				ImportCounts.NONE, ImportCounts.NONE, List.copyOf(warnings), List.copyOf(errors), sha, importedBy, at);
-		this.transaction.executeWithoutResult(status -> this.history.save(report, contentType));
-		return report;
-	}
-
-	private static ImportReport report(UUID id, ImportStatus status, boolean dryRun, int rows,
-			AttendanceWriter.Outcome outcome, List<ImportMessage> warnings, List<ImportMessage> errors, String sha,
-			String importedBy, OffsetDateTime at) {
-		return new ImportReport(id, status, dryRun, rows, outcome.created(), outcome.updated(), outcome.unchanged(),
-				List.copyOf(warnings), errors, sha, importedBy, at);
-	}
-
-	private static void headerMessages(List<String> header, List<ImportMessage> warnings,
-			List<ImportMessage> errors) {
-		for (var required : Columns.REQUIRED) {
-			if (!header.contains(required)) {
-				errors.add(new ImportMessage(1, required, null, "The required column " + required + " is missing"));
+	private void read(InputStream in, SheetFormat format, SheetSink sink) {
+		if (format == SheetFormat.XLSX) {
+			try {
+				XlsxSheetReader.read(in.readAllBytes(), 20 * this.limits.maxBytes(), sink);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not read the request body", ex);
 			}
 		}
-		var seen = new ArrayList<String>();
-		for (var column : header) {
-			if (seen.contains(column)) {
-				errors.add(new ImportMessage(1, column, null, "The column " + column + " appears twice"));
-			}
-			else if (!Columns.ALL.contains(column)) {
-				warnings.add(new ImportMessage(1, column, null, "unknown column, ignored"));
-			}
-			seen.add(column);
+		else {
+			CsvSheetReader.read(in, sink);
 		}
 	}
 
-	private static String sha256(byte[] body) {
+	private static Outcome rolledBack(TransactionStatus status, RowIntake intake, List<ImportMessage> errors,
+			String sha) {
+		status.setRollbackOnly();
+		return new Outcome(intake.rows(), sha, intake.warnings(), errors, null);
+	}
+
+	private static MessageDigest sha256() {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java runtime has SHA-256", ex);

@@ -1,67 +1,61 @@
 package org.kvali.intake;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-
-import javax.sql.DataSource;
-
-import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores checked rows inside the caller's transaction: the rows go by COPY into a temporary table, then a few
- * set-based statements create or correct organizations, activities, participants and participations and count
- * what they did. The caller locks the sheet's activities first, so loads touching the same activity run one after
- * the other.
+ * Stores the staged rows inside the caller's transaction: a few set-based statements create or correct
+ * organizations, activities, participants and participations and count what they did. The caller locks the sheet's
+ * activities first, so loads touching the same activity run one after the other.
  */
 @Repository
 class AttendanceWriter {
 
-	/** Each activity of the sheet with the first value its rows give for each field. */
+	/**
+	 * Each activity of the sheet with the value its rows give for each field. The checks have made sure that the
+	 * rows of one activity that give a field agree, so the greatest value is the one value given.
+	 */
 	private static final String ACTIVITY_VALUES = """
-			SELECT activity_code, (array_agg(project_code ORDER BY row_no))[1] AS project_code,
-			       (array_agg(activity_title ORDER BY row_no) FILTER (WHERE activity_title IS NOT NULL))[1] AS activity_title,
-			       (array_agg(activity_kind ORDER BY row_no) FILTER (WHERE activity_kind IS NOT NULL))[1] AS activity_kind,
-			       (array_agg(start_date ORDER BY row_no) FILTER (WHERE start_date IS NOT NULL))[1] AS start_date,
-			       (array_agg(end_date ORDER BY row_no) FILTER (WHERE end_date IS NOT NULL))[1] AS end_date,
-			       (array_agg(venue_municipality ORDER BY row_no) FILTER (WHERE venue_municipality IS NOT NULL))[1]
-			           AS venue_municipality
+			SELECT activity_code, max(project_code) AS project_code, max(activity_title) AS activity_title,
+			       max(activity_kind) AS activity_kind, max(start_date) AS start_date, max(end_date) AS end_date,
+			       max(venue_municipality) AS venue_municipality
 			FROM import_row GROUP BY activity_code""";
 
-	/** Each person of the sheet with the first value their rows give for each field. */
+	/**
+	 * Each person of the sheet with the value their rows give for each field (they agree, as for activities) and the
+	 * organization of their first row that names one.
+	 */
 	private static final String PERSON_VALUES = """
-			SELECT r.participant_ref, (array_agg(r.gender ORDER BY r.row_no))[1] AS gender,
-			       (array_agg(r.birth_year ORDER BY r.row_no) FILTER (WHERE r.birth_year IS NOT NULL))[1] AS birth_year,
-			       (array_agg(r.disability ORDER BY r.row_no) FILTER (WHERE r.disability IS NOT NULL))[1] AS disability,
-			       (array_agg(r.home_municipality ORDER BY r.row_no) FILTER (WHERE r.home_municipality IS NOT NULL))[1]
-			           AS home_municipality,
-			       (array_agg(o.id ORDER BY r.row_no) FILTER (WHERE o.id IS NOT NULL))[1] AS organization_id
-			FROM import_row r LEFT JOIN organization o ON o.code = r.organization_code
-			GROUP BY r.participant_ref""";
+			SELECT p.participant_ref, p.gender, p.birth_year, p.disability, p.home_municipality, o.organization_id
+			FROM (SELECT participant_ref, max(gender) AS gender, max(birth_year) AS birth_year,
+			             bool_or(disability) AS disability, max(home_municipality) AS home_municipality
+			      FROM import_row GROUP BY participant_ref) p
+			LEFT JOIN (SELECT DISTINCT ON (r.participant_ref) r.participant_ref, o.id AS organization_id
+			           FROM import_row r JOIN organization o ON o.code = r.organization_code
+			           ORDER BY r.participant_ref, r.row_no) o ON o.participant_ref = p.participant_ref""";
 
 	private final JdbcClient jdbc;
 
-	private final DataSource dataSource;
+	private final StagingChecks checks;
 
-	AttendanceWriter(JdbcClient jdbc, DataSource dataSource) {
+	AttendanceWriter(JdbcClient jdbc, StagingChecks checks) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
+		this.checks = checks;
 	}
 
-	/** Created, updated and unchanged counts. */
-	record Outcome(ImportCounts created, ImportCounts updated, ImportCounts unchanged) {
+	/** Created, updated and unchanged counts, or the errors that stopped the write. */
+	record Outcome(ImportCounts created, ImportCounts updated, ImportCounts unchanged, List<ImportMessage> errors) {
 	}
 
-	/** Writes rows already checked under {@link #lock}: per record, the first value the sheet gives is used. */
-	Outcome write(List<AttendanceRow> rows) {
-		load(rows);
+	/**
+	 * Writes the staged rows, checked under the activities' locks (which also keep two loads from adding the same
+	 * participation). A person another load stored since the checks ran is checked once more after the participants
+	 * are written; a different gender stops the write with errors.
+	 */
+	Outcome write(int rows) {
 		int organizations = this.jdbc.sql("""
 				INSERT INTO organization (code, name, kind)
 				SELECT organization_code, (array_agg(organization_name ORDER BY row_no) FILTER (WHERE organization_name IS NOT NULL))[1],
@@ -86,23 +80,31 @@ class AttendanceWriter {
 				      (coalesce(s.activity_title, a.title), coalesce(s.activity_kind, a.kind),
 				       coalesce(s.start_date, a.start_date), coalesce(s.end_date, a.end_date),
 				       coalesce(s.venue_municipality, a.venue_municipality_code))""".formatted(ACTIVITY_VALUES)).update();
-		int participants = this.jdbc.sql("""
-				INSERT INTO participant (ref, gender, birth_year, disability, home_municipality_code, organization_id)
-				SELECT s.participant_ref, s.gender, s.birth_year, s.disability, s.home_municipality, s.organization_id
-				FROM (%s) s
-				WHERE NOT EXISTS (SELECT 1 FROM participant x WHERE x.ref = s.participant_ref)
-				ON CONFLICT (ref) DO NOTHING""".formatted(PERSON_VALUES)).update();
+		// Each person's values once, for the correction of those stored and the insertion of the others.
+		this.jdbc.sql("CREATE TEMPORARY TABLE import_person ON COMMIT DROP AS " + PERSON_VALUES).update();
 		int participantsUpdated = this.jdbc.sql("""
 				UPDATE participant p SET birth_year = coalesce(s.birth_year, p.birth_year),
 				       disability = coalesce(s.disability, p.disability),
 				       home_municipality_code = coalesce(s.home_municipality, p.home_municipality_code),
 				       organization_id = coalesce(s.organization_id, p.organization_id)
-				FROM (%s) s
+				FROM import_person s
 				WHERE p.ref = s.participant_ref
 				  AND (p.birth_year, p.disability, p.home_municipality_code, p.organization_id) IS DISTINCT FROM
 				      (coalesce(s.birth_year, p.birth_year), coalesce(s.disability, p.disability),
 				       coalesce(s.home_municipality, p.home_municipality_code), coalesce(s.organization_id, p.organization_id))
-				""".formatted(PERSON_VALUES)).update();
+				""").update();
+		// Another load may store one of these people meanwhile: this insert then waits for it and skips the person.
+		int participants = this.jdbc.sql("""
+				INSERT INTO participant (ref, gender, birth_year, disability, home_municipality_code, organization_id)
+				SELECT s.participant_ref, s.gender, s.birth_year, s.disability, s.home_municipality, s.organization_id
+				FROM import_person s
+				WHERE NOT EXISTS (SELECT 1 FROM participant x WHERE x.ref = s.participant_ref)
+				ON CONFLICT (ref) DO NOTHING""").update();
+		var errors = new ArrayList<ImportMessage>();
+		this.checks.genderChanges(errors);
+		if (!errors.isEmpty()) {
+			return new Outcome(ImportCounts.NONE, ImportCounts.NONE, ImportCounts.NONE, errors);
+		}
 		// An empty role or organization cell keeps what is stored; a new participation takes the defaults.
 		int participationsUpdated = this.jdbc.sql("""
 				UPDATE participation pn SET role = coalesce(r.role, pn.role), organization_id = coalesce(o.id, pn.organization_id)
@@ -121,69 +123,10 @@ class AttendanceWriter {
 				JOIN participant p ON p.ref = r.participant_ref
 				LEFT JOIN organization o ON o.code = r.organization_code
 				WHERE NOT EXISTS (SELECT 1 FROM participation x WHERE x.activity_id = a.id AND x.participant_id = p.id)
-				ON CONFLICT (activity_id, participant_id) DO NOTHING""").update();
+				""").update();
 		return new Outcome(new ImportCounts(activities, participants, participations, organizations),
 				new ImportCounts(activitiesUpdated, participantsUpdated, participationsUpdated, 0),
-				new ImportCounts(0, 0, rows.size() - participations - participationsUpdated, 0));
-	}
-
-	/** Locks the sheet's activities until the transaction ends, in code order so two loads cannot deadlock. */
-	void lock(List<AttendanceRow> rows) {
-		var codes = new TreeSet<String>();
-		rows.stream().map(AttendanceRow::activityCode).filter(java.util.Objects::nonNull).forEach(codes::add);
-		this.jdbc.sql("""
-				SELECT count(pg_advisory_xact_lock(hashtextextended('kvali.activity:' || code, 0)))
-				FROM (SELECT code FROM unnest(CAST(:codes AS text[])) code ORDER BY code) ordered""")
-			.param("codes", codes.toArray(String[]::new))
-			.query(Long.class)
-			.single();
-	}
-
-	private void load(List<AttendanceRow> rows) {
-		this.jdbc.sql("""
-				CREATE TEMPORARY TABLE import_row (
-				    row_no int, activity_code text, activity_title text, activity_kind text, project_code text,
-				    start_date date, end_date date, venue_municipality text, participant_ref text, gender text,
-				    birth_year smallint, disability boolean, home_municipality text, organization_code text,
-				    organization_name text, organization_kind text, role text
-				) ON COMMIT DROP""").update();
-		var text = new StringBuilder(rows.size() * 128);
-		for (var row : rows) {
-			line(text, row);
-		}
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("COPY import_row FROM STDIN", new StringReader(text.toString()));
-		}
-		catch (SQLException | IOException ex) {
-			throw new IllegalStateException("Could not copy the sheet's rows into the database", ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
-		// A temporary table has no statistics until analyzed; without them the joins below plan badly.
-		this.jdbc.sql("ANALYZE import_row").update();
-	}
-
-	private static void line(StringBuilder text, AttendanceRow row) {
-		Object[] values = { row.row(), row.activityCode(), row.activityTitle(), row.activityKind(), row.projectCode(),
-				row.startDate(), row.endDate(), row.venueMunicipality(), row.participantRef(), row.gender(),
-				row.birthYear(), row.disability(), row.homeMunicipality(), row.organizationCode(),
-				row.organizationName(), row.organizationKind(), row.role() };
-		for (int i = 0; i < values.length; i++) {
-			if (i > 0) {
-				text.append('\t');
-			}
-			text.append(values[i] == null ? "\\N" : escape(values[i].toString()));
-		}
-		text.append('\n');
-	}
-
-	/** Values hold no control characters (the checker refuses them); only the backslash needs escaping. */
-	private static String escape(String value) {
-		return value.replace("\\", "\\\\");
+				new ImportCounts(0, 0, rows - participations - participationsUpdated, 0), List.of());
 	}
 
 }

@@ -1,12 +1,13 @@
 package org.kvali.intake;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,65 +18,85 @@ import org.apache.commons.csv.CSVRecord;
 
 import org.springframework.http.HttpStatus;
 
-/** Reads a CSV attendance sheet: UTF-8 with or without BOM, RFC 4180 quoting, a header row naming the columns. */
+/**
+ * Streams a CSV attendance sheet to a {@link SheetSink}: UTF-8 with or without BOM, RFC 4180 quoting, a header row
+ * naming the columns. Only the record being read is in memory.
+ */
 final class CsvSheetReader {
+
+	private static final char BOM = '\uFEFF';
 
 	private CsvSheetReader() {
 	}
 
-	static Sheet read(byte[] body, int maxRows) {
-		var text = decode(body);
-		if (text.isBlank()) {
-			throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");
-		}
-		if (text.indexOf('\0') >= 0) {
-			throw new SheetException(HttpStatus.BAD_REQUEST, "The body holds binary data, not CSV text");
-		}
-		try (var parser = CSVParser.builder().setReader(new java.io.StringReader(text)).setFormat(CSVFormat.RFC4180).get()) {
+	static void read(InputStream body, SheetSink sink) {
+		var decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try (var reader = new BufferedReader(new InputStreamReader(body, decoder), 1 << 16);
+				var parser = CSVParser.builder().setReader(skipBom(reader)).setFormat(CSVFormat.RFC4180).get()) {
 			List<String> header = null;
-			var rows = new ArrayList<SheetRow>();
-			for (CSVRecord record : parser) {
-				if (header == null) {
-					header = record.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
-					continue;
-				}
+			var records = parser.iterator();
+			for (CSVRecord record = next(records); record != null; record = next(records)) {
 				if (record.size() == 1 && record.get(0).isBlank()) {
 					continue;
 				}
-				if (rows.size() == maxRows) {
-					throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE,
-							"The sheet has more than " + maxRows + " rows; split it into smaller sheets");
+				noBinary(record);
+				if (header == null) {
+					header = record.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
+					sink.header(header);
+					continue;
 				}
-				var cells = new HashMap<String, String>();
+				var cells = new HashMap<String, String>(2 * header.size());
 				for (int i = 0; i < Math.min(record.size(), header.size()); i++) {
 					cells.putIfAbsent(header.get(i), record.get(i).trim());
 				}
-				rows.add(new SheetRow((int) record.getRecordNumber(), cells, record.size() > header.size()));
+				sink.row(new SheetRow((int) record.getRecordNumber(), cells, record.size() > header.size()));
 			}
-			return new Sheet(header, rows);
-		}
-		catch (UncheckedIOException | IllegalStateException ex) {
-			throw new SheetException(HttpStatus.BAD_REQUEST,
-					"The body is not readable CSV: a quoted value is never closed, or quotes are misplaced");
+			if (header == null) {
+				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");
+			}
 		}
 		catch (IOException ex) {
-			throw new SheetException(HttpStatus.BAD_REQUEST, "The body is not readable CSV");
+			throw unreadable(ex);
 		}
 	}
 
-	private static String decode(byte[] body) {
+	private static BufferedReader skipBom(BufferedReader reader) throws IOException {
+		reader.mark(1);
+		if (reader.read() != BOM) {
+			reader.reset();
+		}
+		return reader;
+	}
+
+	/** The next record, null at the end; a sheet the parser cannot read is refused with 400. */
+	private static CSVRecord next(java.util.Iterator<CSVRecord> records) {
 		try {
-			var text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(body))
-				.toString();
-			return text.startsWith("\uFEFF") ? text.substring(1) : text;
+			return records.hasNext() ? records.next() : null;
 		}
-		catch (CharacterCodingException ex) {
-			throw new SheetException(HttpStatus.BAD_REQUEST,
-					"The sheet is not UTF-8 text; save it as \"CSV UTF-8\" and send it again");
+		catch (UncheckedIOException | IllegalStateException ex) {
+			throw unreadable(ex);
 		}
+	}
+
+	private static void noBinary(CSVRecord record) {
+		for (var value : record) {
+			if (value.indexOf('\0') >= 0) {
+				throw new SheetException(HttpStatus.BAD_REQUEST, "The body holds binary data, not CSV text");
+			}
+		}
+	}
+
+	private static SheetException unreadable(Exception ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CharacterCodingException) {
+				return new SheetException(HttpStatus.BAD_REQUEST,
+						"The sheet is not UTF-8 text; save it as \"CSV UTF-8\" and send it again");
+			}
+		}
+		return new SheetException(HttpStatus.BAD_REQUEST,
+				"The body is not readable CSV: a quoted value is never closed, or quotes are misplaced");
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.kvali.intake;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,20 +30,10 @@ class ImportController {
 			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
 		var format = SheetFormat.of(contentType);
-		var body = read(request.getInputStream());
+		var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes());
 		var report = this.imports.load(body, format, contentType, dryRun, "anonymous");
 		var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
 		return ResponseEntity.status(status).body(report);
-	}
-
-	/** The body, refused with 413 as soon as it passes the size limit rather than after reading it all. */
-	private byte[] read(InputStream in) throws IOException {
-		var bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.limits.maxBytes() + 1));
-		if (bytes.length > this.limits.maxBytes()) {
-			throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE,
-					"The sheet is larger than " + this.limits.maxBytes() + " bytes; split it into smaller sheets");
-		}
-		return bytes;
 	}
 
 	@ExceptionHandler

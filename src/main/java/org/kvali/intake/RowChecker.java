@@ -18,7 +18,7 @@ final class RowChecker {
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+	private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
 	private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu")
 		.withResolverStyle(ResolverStyle.STRICT);
@@ -92,11 +92,22 @@ final class RowChecker {
 					"The value is " + value.length() + " characters long; at most " + limit + " are allowed");
 			return null;
 		}
-		if (CONTROL.matcher(value).find()) {
+		if (hasControl(value)) {
 			error(column, value, "The value holds control characters (such as line breaks or tabs)");
 			return null;
 		}
 		return value;
+	}
+
+	/** Whether the value holds an ASCII control character or DEL, as {@code \\p{Cntrl}} has them. */
+	private static boolean hasControl(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c == 0x7f) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private String code(String column) {
@@ -160,7 +171,7 @@ final class RowChecker {
 			return null;
 		}
 		int thisYear = Year.now().getValue();
-		if (!value.matches("\\d{4}") || Integer.parseInt(value) < 1900 || Integer.parseInt(value) > thisYear) {
+		if (!YEAR.matcher(value).matches() || Integer.parseInt(value) < 1900 || Integer.parseInt(value) > thisYear) {
 			error(Columns.BIRTH_YEAR, value, "A birth year is four digits from 1900 to " + thisYear);
 			return null;
 		}

@@ -16,7 +16,8 @@ import org.dhatim.fastexcel.reader.Row;
 import org.springframework.http.HttpStatus;
 
 /**
- * Reads the first worksheet of an .xlsx attendance sheet, streaming its rows (fastexcel-reader). Numbers in date
+ * Streams the rows of the first worksheet of an .xlsx attendance sheet to a {@link SheetSink} (fastexcel-reader
+ * parses the sheet's XML as it goes; the zip itself, bounded by the size limit, is in memory). Numbers in date
  * columns are Excel day numbers and become ISO dates; other numbers keep their plain digits.
  */
 final class XlsxSheetReader {
@@ -30,35 +31,28 @@ final class XlsxSheetReader {
 	private XlsxSheetReader() {
 	}
 
-	static Sheet read(byte[] body, int maxRows, long maxInflated) {
+	static void read(byte[] body, long maxInflated, SheetSink sink) {
 		ZipGuard.check(body, maxInflated);
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(body));
 				var stream = workbook.getFirstSheet().openStream()) {
 			List<String> header = null;
-			var rows = new ArrayList<SheetRow>();
 			for (var iterator = stream.iterator(); iterator.hasNext();) {
 				var row = iterator.next();
 				if (header == null) {
 					header = header(row);
-					continue;
+					sink.header(header);
 				}
-				if (isEmpty(row)) {
-					continue;
+				else if (!isEmpty(row)) {
+					sink.row(row(row, header));
 				}
-				if (rows.size() == maxRows) {
-					throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE,
-							"The sheet has more than " + maxRows + " rows; split it into smaller sheets");
-				}
-				rows.add(row(row, header));
 			}
 			if (header == null) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");
 			}
-			return new Sheet(header, rows);
 		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof SheetException sheet) {
-				throw sheet;
+			if (ex instanceof SheetException || ex instanceof StagingException) {
+				throw (RuntimeException) ex;
 			}
 			throw new SheetException(HttpStatus.BAD_REQUEST, "The body is not a readable .xlsx workbook");
 		}

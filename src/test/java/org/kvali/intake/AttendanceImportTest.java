@@ -174,6 +174,28 @@ class AttendanceImportTest {
 	}
 
 	@Test
+	void rowsDisagreeingAfterAnEmptyFirstCellAreStillFound() throws Exception {
+		var sheet = HEADER + """
+				TI-WS-1,,workshop,TEST-INTAKE,2025-09-12,2025-09-12,,TI-1,female,,,,,,
+				TI-WS-1,Budget workshop,,TEST-INTAKE,,,,TI-2,female,1990,,,,,
+				TI-WS-1,Budget meeting,,TEST-INTAKE,,,,TI-3,female,,,,,,
+				TI-WS-2,Other workshop,workshop,TEST-INTAKE,2025-09-13,2025-09-13,,TI-2,female,1991,,,,,
+				""";
+		load(sheet, false).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(3))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].message").value("Participant TI-2 has birth year 1990 in row 3 and 1991 in row 5"))
+			.andExpect(jsonPath("$.errors[1].row").value(4))
+			.andExpect(jsonPath("$.errors[1].column").value("activity_title"))
+			.andExpect(jsonPath("$.errors[1].value").value("Budget meeting"))
+			.andExpect(jsonPath("$.errors[1].message")
+				.value("Row 3 gives Budget workshop for activity TI-WS-1; all its rows must agree"))
+			.andExpect(jsonPath("$.errors[2].row").value(5))
+			.andExpect(jsonPath("$.errors[2].column").value("birth_year"));
+		assertThat(count("SELECT count(*) FROM activity WHERE code LIKE 'TI-%'")).isZero();
+	}
+
+	@Test
 	void fieldsShorterThanTheCellLimitAndDatesOutsideTheRangeAreRowErrors() throws Exception {
 		var sheet = HEADER + "TI-WS-1,Budget workshop,workshop,TEST-INTAKE,0001-01-01,2025-09-12,,TI-1,female,,,,TI-ORG,"
 				+ "O".repeat(301) + ",\n";

@@ -1,5 +1,6 @@
 package org.kvali.intake;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
@@ -7,9 +8,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two overlapping sheets loaded at the same moment end as if loaded one after the other. */
+/** Loads that meet each other end as if run one after the other. */
 @IntegrationTest
 class ConcurrentImportTest {
 
@@ -26,6 +30,9 @@ class ConcurrentImportTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@BeforeEach
 	void project() {
@@ -48,8 +55,8 @@ class ConcurrentImportTest {
 			for (var sheet : new String[] { first, second }) {
 				Callable<ImportReport> load = () -> {
 					start.await();
-					return this.imports.load(sheet.getBytes(StandardCharsets.UTF_8), SheetFormat.CSV, "text/csv", false,
-							"test");
+					return this.imports.load(new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)),
+							SheetFormat.CSV, "text/csv", false, "test");
 				};
 				results.add(pool.submit(load));
 			}
@@ -69,6 +76,52 @@ class ConcurrentImportTest {
 		assertThat(this.jdbc.queryForObject("""
 				SELECT count(*) FROM participation pn JOIN activity a ON a.id = pn.activity_id WHERE a.code = 'TI-WS-C'""",
 				Integer.class)).isEqualTo(60);
+	}
+
+	/**
+	 * A load that meets a transaction storing a person waits for it (every writer raises the data version, so writes
+	 * queue); when that one commits the person with another gender, the load is refused rather than silently
+	 * keeping the other gender.
+	 */
+	@Test
+	void aPersonStoredMeanwhileWithAnotherGenderRefusesTheLoad() throws Exception {
+		var sheet = AttendanceImportTest.HEADER
+				+ "TI-WS-R,Race workshop,workshop,TEST-INTAKE,2025-10-02,2025-10-02,,TI-RACE,female,,,,,,\n";
+		var pool = Executors.newSingleThreadExecutor();
+		try (var other = this.dataSource.getConnection()) {
+			other.setAutoCommit(false);
+			try (var insert = other.createStatement()) {
+				insert.executeUpdate("INSERT INTO participant (ref, gender) VALUES ('TI-RACE', 'MALE')");
+			}
+			var load = pool.submit(() -> this.imports.load(
+					new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), SheetFormat.CSV, "text/csv",
+					false, "test"));
+			awaitABackendWaitingForALock();
+			other.commit();
+			var report = load.get();
+			assertThat(report.status()).isEqualTo(ImportStatus.REJECTED);
+			assertThat(report.errors()).containsExactly(new ImportMessage(2, "gender", "female",
+					"Participant TI-RACE is stored as male; gender is not corrected by a sheet"));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TI-WS-R'", Integer.class))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("SELECT gender FROM participant WHERE ref = 'TI-RACE'", String.class))
+			.isEqualTo("MALE");
+	}
+
+	private void awaitABackendWaitingForALock() throws InterruptedException {
+		for (int i = 0; i < 500; i++) {
+			var waiting = this.jdbc.queryForObject("""
+					SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'""", Integer.class);
+			if (waiting > 0) {
+				return;
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("The load never waited for the other transaction");
 	}
 
 	private static String sheet(int from, int to) {

@@ -1,0 +1,117 @@
+package org.kvali.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Takes a sheet's rows as they are read: checks the header, checks each row on its own (values, required cells,
+ * municipalities) and sends it to the staging table. It keeps the errors and warnings, not the rows.
+ */
+final class RowIntake implements SheetSink {
+
+	private final ImportLimits limits;
+
+	private final Map<String, String> municipalities;
+
+	private final Staging.Copy staging;
+
+	private final List<ImportMessage> warnings = new ArrayList<>();
+
+	private final List<ImportMessage> errors = new ArrayList<>();
+
+	private boolean headerFailed;
+
+	private int rows;
+
+	RowIntake(ImportLimits limits, Map<String, String> municipalities, Staging.Copy staging) {
+		this.limits = limits;
+		this.municipalities = municipalities;
+		this.staging = staging;
+	}
+
+	@Override
+	public void header(List<String> names) {
+		for (var required : Columns.REQUIRED) {
+			if (!names.contains(required)) {
+				this.errors.add(new ImportMessage(1, required, null, "The required column " + required + " is missing"));
+			}
+		}
+		var seen = new ArrayList<String>();
+		for (var column : names) {
+			if (seen.contains(column)) {
+				this.errors.add(new ImportMessage(1, column, null, "The column " + column + " appears twice"));
+			}
+			else if (!Columns.ALL.contains(column)) {
+				this.warnings.add(new ImportMessage(1, column, null, "unknown column, ignored"));
+			}
+			seen.add(column);
+		}
+		this.headerFailed = !this.errors.isEmpty();
+	}
+
+	@Override
+	public void row(SheetRow row) {
+		if (++this.rows > this.limits.maxRows()) {
+			throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE,
+					"The sheet has more than " + this.limits.maxRows() + " rows; split it into smaller sheets");
+		}
+		if (this.headerFailed) {
+			return;
+		}
+		int before = this.errors.size();
+		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.errors);
+		var venue = municipality(row, Columns.VENUE_MUNICIPALITY, checked.venueMunicipality());
+		var home = municipality(row, Columns.HOME_MUNICIPALITY, checked.homeMunicipality());
+		var flagged = new ArrayList<String>();
+		for (var error : this.errors.subList(before, this.errors.size())) {
+			if (error.column() != null) {
+				flagged.add(error.column());
+			}
+		}
+		required(row, Columns.ACTIVITY_CODE, checked.activityCode(), flagged);
+		required(row, Columns.PROJECT_CODE, checked.projectCode(), flagged);
+		required(row, Columns.PARTICIPANT_REF, checked.participantRef(), flagged);
+		required(row, Columns.GENDER, checked.gender(), flagged);
+		this.staging.add(new AttendanceRow(checked.row(), checked.activityCode(), checked.activityTitle(),
+				checked.activityKind(), checked.projectCode(), checked.startDate(), checked.endDate(), venue,
+				checked.participantRef(), checked.gender(), checked.birthYear(), checked.disability(), home,
+				checked.organizationCode(), checked.organizationName(), checked.organizationKind(), checked.role()),
+				flagged);
+	}
+
+	/** Data rows read, blank rows not counted. */
+	int rows() {
+		return this.rows;
+	}
+
+	List<ImportMessage> warnings() {
+		return this.warnings;
+	}
+
+	/** The errors found so far; the header's errors alone when the header failed. */
+	List<ImportMessage> errors() {
+		return this.errors;
+	}
+
+	private String municipality(SheetRow row, String column, String value) {
+		if (value == null) {
+			return null;
+		}
+		var code = this.municipalities.get(value.toLowerCase(Locale.ROOT));
+		if (code == null) {
+			this.errors.add(new ImportMessage(row.row(), column, value, "No municipality has this code or name"));
+		}
+		return code;
+	}
+
+	private void required(SheetRow row, String column, Object value, List<String> flagged) {
+		if (value == null && !flagged.contains(column)) {
+			this.errors.add(new ImportMessage(row.row(), column, null, "Required"));
+		}
+	}
+
+}

@@ -1,0 +1,13 @@
+package org.kvali.intake;
+
+import java.util.List;
+
+/** Receives a sheet as its reader streams it: the header once, then each data row that is not blank. */
+interface SheetSink {
+
+	/** The column names of the header row, trimmed and in lower case, in sheet order. */
+	void header(List<String> names);
+
+	void row(SheetRow row);
+
+}

@@ -1,0 +1,153 @@
+package org.kvali.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The temporary table {@code import_row} that holds a sheet's checked rows for the rest of the transaction. Rows
+ * stream into it by COPY as the sheet is read, so the sheet is never in memory whole; the checks that look across
+ * rows and the writes then run as set-based SQL over it.
+ */
+@Repository
+class Staging {
+
+	/** Activities are locked by bucket, so a sheet of thousands of activities takes a bounded number of locks. */
+	static final int LOCK_BUCKETS = 1024;
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	Staging(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	/** Creates the table (dropped at commit or rollback) and opens a COPY into it on the transaction's connection. */
+	Copy open() {
+		this.jdbc.sql("""
+				CREATE TEMPORARY TABLE import_row (
+				    row_no int, activity_code text, activity_title text, activity_kind text, project_code text,
+				    start_date date, end_date date, venue_municipality text, participant_ref text, gender text,
+				    birth_year smallint, disability boolean, home_municipality text, organization_code text,
+				    organization_name text, organization_kind text, role text, flagged text[]
+				) ON COMMIT DROP""").update();
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			return new Copy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY import_row FROM STDIN"));
+		}
+		catch (SQLException ex) {
+			throw new StagingException(ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	/** Gives the planner statistics for the joins that follow; a temporary table has none until analyzed. */
+	void analyze() {
+		this.jdbc.sql("ANALYZE import_row").update();
+	}
+
+	/**
+	 * Locks the sheet's activities until the transaction ends, in bucket order so two loads cannot deadlock: loads
+	 * that touch the same activity run one after the other.
+	 */
+	void lockActivities() {
+		this.jdbc.sql("""
+				SELECT count(pg_advisory_xact_lock(hashtext('kvali.activity'), bucket))
+				FROM (SELECT DISTINCT abs(hashtext(activity_code) % :buckets) AS bucket FROM import_row
+				      WHERE activity_code IS NOT NULL ORDER BY bucket) buckets""")
+			.param("buckets", LOCK_BUCKETS)
+			.query(Long.class)
+			.single();
+	}
+
+	/** An open COPY into {@code import_row}; rows are sent in chunks of about 64 KB. */
+	static final class Copy implements AutoCloseable {
+
+		private static final int CHUNK = 1 << 16;
+
+		private final CopyIn copy;
+
+		private final StringBuilder text = new StringBuilder(CHUNK + 4096);
+
+		private boolean ended;
+
+		Copy(CopyIn copy) {
+			this.copy = copy;
+		}
+
+		void add(AttendanceRow row, List<String> flagged) {
+			Object[] values = { row.row(), row.activityCode(), row.activityTitle(), row.activityKind(),
+					row.projectCode(), row.startDate(), row.endDate(), row.venueMunicipality(), row.participantRef(),
+					row.gender(), row.birthYear(), row.disability(), row.homeMunicipality(), row.organizationCode(),
+					row.organizationName(), row.organizationKind(), row.role() };
+			for (var value : values) {
+				this.text.append(value == null ? "\\N" : escape(value.toString())).append('\t');
+			}
+			// column names are plain words, safe inside an array literal
+			this.text.append(flagged.isEmpty() ? "\\N" : "{" + String.join(",", flagged) + "}").append('\n');
+			if (this.text.length() >= CHUNK) {
+				flush();
+			}
+		}
+
+		/** Ends the COPY; every row added is then in the table. */
+		void end() {
+			flush();
+			try {
+				this.copy.endCopy();
+				this.ended = true;
+			}
+			catch (SQLException ex) {
+				throw new StagingException(ex);
+			}
+		}
+
+		/** Cancels a COPY that was not ended, so the connection can roll the transaction back. */
+		@Override
+		public void close() {
+			if (!this.ended && this.copy.isActive()) {
+				try {
+					this.copy.cancelCopy();
+				}
+				catch (SQLException ex) {
+					// the transaction is rolled back either way
+				}
+			}
+		}
+
+		private void flush() {
+			if (this.text.isEmpty()) {
+				return;
+			}
+			var bytes = this.text.toString().getBytes(StandardCharsets.UTF_8);
+			this.text.setLength(0);
+			try {
+				this.copy.writeToCopy(bytes, 0, bytes.length);
+			}
+			catch (SQLException ex) {
+				throw new StagingException(ex);
+			}
+		}
+
+		/** Values hold no control characters (the row checks refuse them); only the backslash needs escaping. */
+		private static String escape(String value) {
+			return value.indexOf('\\') < 0 ? value : value.replace("\\", "\\\\");
+		}
+
+	}
+
+}

@@ -1,0 +1,239 @@
+package org.kvali.intake;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The checks that look across a sheet's rows and at the stored data, as SQL over the staging table: codes that must
+ * exist, an activity or a person described two ways, a person listed twice for one activity, what a new activity or
+ * organization lacks. Each query finds the few rows at fault without bringing the sheet back into memory.
+ */
+@Repository
+class StagingChecks {
+
+	/** Fields every row of one activity must agree on, where given. */
+	private static final List<String> ACTIVITY_FIELDS = List.of(Columns.PROJECT_CODE, Columns.ACTIVITY_TITLE,
+			Columns.ACTIVITY_KIND, Columns.START_DATE, Columns.END_DATE, Columns.VENUE_MUNICIPALITY);
+
+	/** Fields every row of one person must agree on, where given. */
+	private static final List<String> PERSON_FIELDS = List.of(Columns.GENDER, Columns.BIRTH_YEAR, Columns.DISABILITY,
+			Columns.HOME_MUNICIPALITY);
+
+	private final JdbcClient jdbc;
+
+	StagingChecks(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Every error the staged rows show across rows or against stored data; empty when there is none. */
+	List<ImportMessage> check() {
+		var errors = new ArrayList<ImportMessage>();
+		unknownProjects(errors);
+		activitiesOfOtherProjects(errors);
+		disagreements(errors);
+		newActivitiesLacking(errors);
+		endsBeforeStarts(errors);
+		listedTwice(errors);
+		genderChanges(errors);
+		unnamedOrganizations(errors);
+		return errors;
+	}
+
+	private void unknownProjects(List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT row_no, project_code FROM import_row r
+				WHERE project_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM project p WHERE p.code = r.project_code)""")
+			.query((ResultSet rs) -> {
+				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2), "No project has this code"));
+			});
+	}
+
+	private void activitiesOfOtherProjects(List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT r.row_no, r.project_code, r.activity_code, p.code FROM import_row r
+				JOIN activity a ON a.code = r.activity_code JOIN project p ON p.id = a.project_id
+				WHERE r.project_code <> p.code""")
+			.query((ResultSet rs) -> {
+				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
+						"Activity " + rs.getString(3) + " belongs to project " + rs.getString(4)));
+			});
+	}
+
+	/**
+	 * Rows of one activity or of one person that give different values for a field. The groups that disagree are
+	 * found by comparing each field's least and greatest value; only their rows are read, one group at a time.
+	 */
+	private void disagreements(List<ImportMessage> errors) {
+		var activities = new Disagreements(ACTIVITY_FIELDS, errors, (row, column, value, first) -> List.of(
+				new ImportMessage(row.number(), column, value, "Row " + first.number() + " gives " + first.value()
+						+ " for activity " + row.key() + "; all its rows must agree")));
+		this.jdbc.sql("""
+				SELECT r.activity_code AS key, r.row_no, r.project_code, r.activity_title, r.activity_kind,
+				       r.start_date, r.end_date, r.venue_municipality
+				FROM import_row r JOIN (
+				    SELECT activity_code FROM import_row WHERE activity_code IS NOT NULL GROUP BY activity_code
+				    HAVING min(project_code) <> max(project_code) OR min(activity_title) <> max(activity_title)
+				        OR min(activity_kind) <> max(activity_kind) OR min(start_date) <> max(start_date)
+				        OR min(end_date) <> max(end_date) OR min(venue_municipality) <> max(venue_municipality)
+				) conflicted USING (activity_code)
+				ORDER BY r.activity_code, r.row_no""").query(activities::row);
+		var people = new Disagreements(PERSON_FIELDS, errors, (row, column, value, first) -> {
+			var message = "Participant " + row.key() + " has " + column.replace('_', ' ') + " " + first.value()
+					+ " in row " + first.number() + " and " + value + " in row " + row.number();
+			return List.of(new ImportMessage(first.number(), column, first.value(), message),
+					new ImportMessage(row.number(), column, value, message));
+		});
+		this.jdbc.sql("""
+				SELECT r.participant_ref AS key, r.row_no, lower(r.gender) AS gender, r.birth_year, r.disability,
+				       r.home_municipality
+				FROM import_row r JOIN (
+				    SELECT participant_ref FROM import_row WHERE participant_ref IS NOT NULL GROUP BY participant_ref
+				    HAVING min(gender) <> max(gender) OR min(birth_year) <> max(birth_year)
+				        OR bool_and(disability) <> bool_or(disability) OR min(home_municipality) <> max(home_municipality)
+				) conflicted USING (participant_ref)
+				ORDER BY r.participant_ref, r.row_no""").query(people::row);
+	}
+
+	private void newActivitiesLacking(List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT min(row_no), count(activity_title) > 0 OR bool_or(flagged @> '{activity_title}'),
+				       count(activity_kind) > 0 OR bool_or(flagged @> '{activity_kind}'),
+				       count(start_date) > 0 OR bool_or(flagged @> '{start_date}'),
+				       count(end_date) > 0 OR bool_or(flagged @> '{end_date}')
+				FROM import_row r
+				WHERE activity_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.code = r.activity_code)
+				GROUP BY activity_code""").query((ResultSet rs) -> {
+					var columns = List.of(Columns.ACTIVITY_TITLE, Columns.ACTIVITY_KIND, Columns.START_DATE,
+							Columns.END_DATE);
+					for (int i = 0; i < columns.size(); i++) {
+						if (!rs.getBoolean(i + 2)) {
+							errors.add(new ImportMessage(rs.getInt(1), columns.get(i), null, "Required for a new activity"));
+						}
+					}
+				});
+	}
+
+	/** An activity whose dates, from the sheet or else as stored, would end before it starts. */
+	private void endsBeforeStarts(List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT s.first_row, s.start_date, s.end_date, coalesce(s.start_date, a.start_date) AS starts,
+				       coalesce(s.end_date, a.end_date) AS ends
+				FROM (SELECT activity_code, min(row_no) AS first_row, max(start_date) AS start_date,
+				             max(end_date) AS end_date
+				      FROM import_row WHERE activity_code IS NOT NULL GROUP BY activity_code
+				      HAVING NOT coalesce(bool_or(flagged && '{start_date,end_date}'), false)) s
+				LEFT JOIN activity a ON a.code = s.activity_code
+				WHERE coalesce(s.end_date, a.end_date) < coalesce(s.start_date, a.start_date)""")
+			.query((ResultSet rs) -> {
+				var column = rs.getString(3) != null ? Columns.END_DATE : Columns.START_DATE;
+				var value = rs.getString(3) != null ? rs.getString(3) : rs.getString(2);
+				errors.add(new ImportMessage(rs.getInt(1), column, value, "The activity would end (" + rs.getString(5)
+						+ ") before it starts (" + rs.getString(4) + ")"));
+			});
+	}
+
+	private void listedTwice(List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT r.row_no, r.participant_ref, r.activity_code, d.first_row
+				FROM import_row r JOIN (
+				    SELECT activity_code, participant_ref, min(row_no) AS first_row FROM import_row
+				    WHERE activity_code IS NOT NULL AND participant_ref IS NOT NULL
+				    GROUP BY activity_code, participant_ref HAVING count(*) > 1
+				) d USING (activity_code, participant_ref)
+				WHERE r.row_no <> d.first_row""").query((ResultSet rs) -> {
+					errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2),
+							"Participant " + rs.getString(2) + " is already listed for activity " + rs.getString(3)
+									+ " in row " + rs.getInt(4)));
+				});
+	}
+
+	/**
+	 * Rows giving a stored participant another gender. Run again after the participants are written, it also
+	 * catches a person another load stored while this one ran.
+	 */
+	void genderChanges(List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.gender) FROM import_row r
+				JOIN participant p ON p.ref = r.participant_ref WHERE r.gender <> p.gender""").query((ResultSet rs) -> {
+					errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, rs.getString(2), "Participant "
+							+ rs.getString(3) + " is stored as " + rs.getString(4) + "; gender is not corrected by a sheet"));
+				});
+	}
+
+	private void unnamedOrganizations(List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT organization_code, min(row_no) FROM import_row r
+				WHERE organization_code IS NOT NULL
+				  AND NOT EXISTS (SELECT 1 FROM organization o WHERE o.code = r.organization_code)
+				GROUP BY organization_code
+				HAVING count(organization_name) = 0 AND NOT coalesce(bool_or(flagged @> '{organization_name}'), false)""")
+			.query((ResultSet rs) -> {
+				errors.add(new ImportMessage(rs.getInt(2), Columns.ORGANIZATION_NAME, null,
+						"Organization " + rs.getString(1) + " is new: give its name in organization_name"));
+			});
+	}
+
+	/** A staged row as the disagreement check reads it: the group's key, the row number, a field's value. */
+	record Cell(String key, int number, String value) {
+	}
+
+	/** Turns a row that disagrees with the group's first value for a field into errors. */
+	@FunctionalInterface
+	interface Disagreement {
+
+		List<ImportMessage> errors(Cell row, String column, String value, Cell first);
+
+	}
+
+	/**
+	 * Walks the rows of disagreeing groups in (key, row) order, remembering per field the first row that gives a
+	 * value; a later row giving another value is an error.
+	 */
+	private static final class Disagreements {
+
+		private final List<String> fields;
+
+		private final List<ImportMessage> errors;
+
+		private final Disagreement disagreement;
+
+		private String key;
+
+		private final Map<String, Cell> first = new HashMap<>();
+
+		Disagreements(List<String> fields, List<ImportMessage> errors, Disagreement disagreement) {
+			this.fields = fields;
+			this.errors = errors;
+			this.disagreement = disagreement;
+		}
+
+		void row(ResultSet rs) throws SQLException {
+			var key = rs.getString("key");
+			if (!key.equals(this.key)) {
+				this.key = key;
+				this.first.clear();
+			}
+			int number = rs.getInt("row_no");
+			for (var field : this.fields) {
+				var raw = rs.getObject(field);
+				if (raw == null) {
+					continue;
+				}
+				var value = String.valueOf(raw);
+				var earlier = this.first.putIfAbsent(field, new Cell(key, number, value));
+				if (earlier != null && !earlier.value().equals(value)) {
+					this.errors.addAll(this.disagreement.errors(new Cell(key, number, value), field, value, earlier));
+				}
+			}
+		}
+
+	}
+
+}
