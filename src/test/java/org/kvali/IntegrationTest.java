@@ -17,10 +17,11 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = { "kvali.demo.enabled=true", "kvali.embedded.clean=true",
-		"kvali.embedded.data-dir=target/test-postgres", "kvali.report.index=sync", "kvali.import.max-bytes=1000000", "kvali.import.max-rows=5000" })
+		"kvali.embedded.data-dir=target/test-postgres", "kvali.report.index=sync", "kvali.import.max-bytes=1000000", "kvali.import.max-rows=5000",
+		"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY })
 @AutoConfigureMockMvc
 @AutoConfigureHttpGraphQlTester
-@Import({ TestDatabaseConfiguration.class, StatementCounterConfiguration.class })
+@Import({ TestDatabaseConfiguration.class, StatementCounterConfiguration.class, TestCallers.class })
 public @interface IntegrationTest {
 
 }

@@ -2,13 +2,10 @@ package org.kvali.demo;
 
 import java.util.Random;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,11 +29,10 @@ class DemoDataLoader implements InitializingBean {
 
 	private final boolean enabled;
 
-	DemoDataLoader(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectProvider<EmbeddedPostgres> embedded,
-			@Value("${kvali.demo.enabled:#{null}}") Boolean enabled) {
+	DemoDataLoader(JdbcTemplate jdbc, TransactionTemplate transaction, DemoMode demo) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
-		this.enabled = enabled != null ? enabled : embedded.getIfAvailable() != null;
+		this.enabled = demo.on();
 	}
 
 	@Override

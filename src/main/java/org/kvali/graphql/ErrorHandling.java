@@ -10,6 +10,7 @@ import graphql.schema.DataFetchingEnvironment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /** Turns the expected failures into typed GraphQL errors that name the argument and value at fault. */
@@ -33,6 +34,16 @@ class ErrorHandling {
 			.map(problem -> error(ErrorType.BAD_REQUEST, problem.argument() + ": " + problem.message(), env,
 					problem.argument(), problem.value()))
 			.toList();
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError forbidden(AccessDeniedException ex, DataFetchingEnvironment env) {
+		return GraphQLError.newError()
+			.errorType(ErrorType.FORBIDDEN)
+			.message(ex.getMessage())
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.build();
 	}
 
 	@GraphQlExceptionHandler

@@ -45,16 +45,17 @@ class ChangelogTest {
 				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 			var liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
 			liquibase.update("");
-			assertThat(tables(connection)).containsExactlyInAnyOrder("activity", "attendance_import", "data_version", "geo_unit", "indicator", "indicator_target", "indicator_value", "organization", "participation_fact",
-					"participant", "participant_personal", "participation", "programme", "programme_donor", "project",
-					"project_partner");
+			assertThat(tables(connection)).containsExactlyInAnyOrder("activity", "api_key", "api_key_organization",
+					"attendance_import", "data_version", "geo_unit", "indicator", "indicator_target", "indicator_value",
+					"organization", "participation_fact", "participant", "participant_personal", "participation",
+					"programme", "programme_donor", "project", "project_partner");
 			assertThat(new JdbcTemplate(empty).queryForObject("SELECT count(*) FROM geo_unit", Integer.class))
 				.isEqualTo(84);
 			int changeSets = new JdbcTemplate(empty).queryForObject("SELECT count(*) FROM databasechangelog", Integer.class);
 			liquibase.rollback(changeSets, "");
 			assertThat(tables(connection)).isEmpty();
 			liquibase.update("");
-			assertThat(tables(connection)).hasSize(16);
+			assertThat(tables(connection)).hasSize(18);
 		}
 		finally {
 			empty.destroy();

@@ -1,0 +1,88 @@
+package org.kvali.access;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Keys, found by the hash of their secret. */
+@Repository
+class ApiKeyRepository {
+
+	private static final String SELECT = """
+			SELECT k.id, k.name, k.role, k.demo, k.created_by, k.created_at, k.revoked_at,
+			       array(SELECT o.organization_id FROM api_key_organization o WHERE o.api_key_id = k.id
+			             ORDER BY o.organization_id) AS organization_ids
+			FROM api_key k""";
+
+	private final JdbcClient jdbc;
+
+	ApiKeyRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(UUID id, String name, Role role, Collection<Long> organizations, byte[] secretSha256, boolean demo,
+			String createdBy) {
+		this.jdbc.sql("""
+				INSERT INTO api_key (id, name, role, secret_sha256, demo, created_by)
+				VALUES (:id, :name, :role, :hash, :demo, :createdBy)""")
+			.param("id", id)
+			.param("name", name)
+			.param("role", role.name())
+			.param("hash", secretSha256)
+			.param("demo", demo)
+			.param("createdBy", createdBy)
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO api_key_organization (api_key_id, organization_id)
+				SELECT :id, unnest(CAST(:organizations AS bigint[]))""")
+			.param("id", id)
+			.param("organizations", organizations.toArray(Long[]::new))
+			.update();
+	}
+
+	/** The key whose secret has this hash, unless revoked. */
+	Optional<ApiKey> active(byte[] secretSha256) {
+		return this.jdbc.sql(SELECT + " WHERE k.secret_sha256 = :hash AND k.revoked_at IS NULL")
+			.param("hash", secretSha256)
+			.query(ApiKeyRepository::key)
+			.optional();
+	}
+
+	Optional<ApiKey> find(UUID id) {
+		return this.jdbc.sql(SELECT + " WHERE k.id = :id").param("id", id).query(ApiKeyRepository::key).optional();
+	}
+
+	/** Every key, the newest first. */
+	List<ApiKey> all() {
+		return this.jdbc.sql(SELECT + " ORDER BY k.created_at DESC, k.id").query(ApiKeyRepository::key).list();
+	}
+
+	/** Revokes the key; false when there is none with this id or it was revoked already. */
+	boolean revoke(UUID id) {
+		return this.jdbc.sql("UPDATE api_key SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Revokes the demo keys of earlier starts. */
+	int revokeDemoKeys() {
+		return this.jdbc.sql("UPDATE api_key SET revoked_at = now() WHERE demo AND revoked_at IS NULL").update();
+	}
+
+	private static ApiKey key(ResultSet rs, int row) throws SQLException {
+		Array organizations = rs.getArray("organization_ids");
+		return new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"), Role.valueOf(rs.getString("role")),
+				Arrays.asList((Long[]) organizations.getArray()), rs.getBoolean("demo"), rs.getString("created_by"),
+				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class));
+	}
+
+}

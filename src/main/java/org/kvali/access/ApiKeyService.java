@@ -1,0 +1,101 @@
+package org.kvali.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.Validation;
+import org.kvali.organization.Organization;
+import org.kvali.organization.OrganizationService;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes, lists and revokes API keys. A secret is {@code kvali_} and 32 random bytes in URL-safe Base64; only its
+ * SHA-256 is stored.
+ */
+@Service
+public class ApiKeyService {
+
+	static final String PREFIX = "kvali_";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final ApiKeyRepository keys;
+
+	private final OrganizationService organizations;
+
+	ApiKeyService(ApiKeyRepository keys, OrganizationService organizations) {
+		this.keys = keys;
+		this.organizations = organizations;
+	}
+
+	/** A new key for a role; a PARTNER key names one or more organizations, other roles none. */
+	@Transactional
+	public CreatedApiKey create(String name, Role role, List<String> organizationCodes, boolean demo, String createdBy) {
+		var codes = organizationCodes == null ? List.<String>of() : List.copyOf(organizationCodes);
+		var found = this.organizations.organizationsByCode(codes);
+		var validation = new Validation().text("input.name", name, true, 200)
+			.known("input.organizations", "organization", codes, found.keySet());
+		if (role == Role.PARTNER && codes.isEmpty()) {
+			validation.problem("input.organizations", null, "A PARTNER key acts for one or more organizations; name them");
+		}
+		if (role != Role.PARTNER && !codes.isEmpty()) {
+			validation.problem("input.organizations", String.join(",", codes),
+					"Only a PARTNER key is bound to organizations; " + role + " sees every organization");
+		}
+		validation.check();
+		var bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		var secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		var id = UUID.randomUUID();
+		var ids = codes.stream().map(code -> found.get(code).id()).distinct().toList();
+		this.keys.insert(id, name, role, ids, sha256(secret), demo, createdBy);
+		return new CreatedApiKey(this.keys.find(id).orElseThrow(), secret);
+	}
+
+	public List<ApiKey> all() {
+		return this.keys.all();
+	}
+
+	@Transactional
+	public ApiKey revoke(UUID id) {
+		var key = this.keys.find(id).orElseThrow(() -> new NotFoundException("API key", "id", id.toString()));
+		this.keys.revoke(id);
+		return this.keys.find(key.id()).orElseThrow();
+	}
+
+	/** Revokes the demo keys an earlier start made. */
+	@Transactional
+	public int revokeDemoKeys() {
+		return this.keys.revokeDemoKeys();
+	}
+
+	/** The caller a secret stands for, when it is a key that exists and is not revoked. */
+	Optional<Caller> caller(String secret) {
+		return this.keys.active(sha256(secret))
+			.map(key -> new Caller("key:" + key.name(), key.role(), java.util.Set.copyOf(key.organizationIds())));
+	}
+
+	/** The organizations of keys, for the schema. */
+	public java.util.Map<Long, Organization> organizations(java.util.Collection<Long> ids) {
+		return this.organizations.organizationsById(ids);
+	}
+
+	static byte[] sha256(String secret) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+
+}

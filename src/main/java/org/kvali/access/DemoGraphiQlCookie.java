@@ -1,0 +1,52 @@
+package org.kvali.access;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.kvali.demo.DemoMode;
+
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * In demo mode, opening GraphiQL's page hands the browser this start's demo ANALYST key as a cookie that only
+ * same-site requests to {@code /graphql} carry, so the page can query without a key copied by hand.
+ */
+@Component
+class DemoGraphiQlCookie extends OncePerRequestFilter {
+
+	private final DemoMode demo;
+
+	private final DemoKeys keys;
+
+	DemoGraphiQlCookie(DemoMode demo, DemoKeys keys) {
+		this.demo = demo;
+		this.keys = keys;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !this.demo.on() || !"GET".equals(request.getMethod()) || !request.getRequestURI().equals("/graphiql");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		var secret = this.keys.secret(Role.ANALYST);
+		if (secret != null) {
+			response.addHeader("Set-Cookie", ResponseCookie.from(SecurityConfiguration.DEMO_COOKIE, secret)
+				.path("/graphql")
+				.httpOnly(true)
+				.sameSite("Strict")
+				.build()
+				.toString());
+		}
+		chain.doFilter(request, response);
+	}
+
+}

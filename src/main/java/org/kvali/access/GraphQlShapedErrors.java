@@ -1,0 +1,52 @@
+package org.kvali.access;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/** A request without a valid token (401) or without the role it needs (403) is answered as a GraphQL error. */
+@Component
+class GraphQlShapedErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		var header = request.getHeader("Authorization");
+		var message = header == null || header.isBlank()
+				? "Authentication required: send Authorization: Bearer <API key or token>"
+				: "The bearer token is not valid: unknown, revoked, expired or malformed";
+		response.setHeader("WWW-Authenticate", "Bearer");
+		write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", message);
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		write(response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not use " + request.getRequestURI());
+	}
+
+	private static void write(HttpServletResponse response, HttpStatus status, String classification, String message)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		var body = Map.of("errors", List.of(Map.of("message", message, "extensions",
+				Map.of("classification", classification))));
+		JSON.writeValue(response.getOutputStream(), body);
+	}
+
+}

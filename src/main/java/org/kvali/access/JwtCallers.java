@@ -1,0 +1,56 @@
+package org.kvali.access;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+
+import org.kvali.organization.OrganizationService;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the caller from a verified JWT: the role from one claim, a partner's organization codes from another (both
+ * named in {@link AccessProperties}). A token without a known role, or a partner's without a known organization, is
+ * refused.
+ */
+@Component
+class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
+
+	private final AccessProperties properties;
+
+	private final OrganizationService organizations;
+
+	JwtCallers(AccessProperties properties, OrganizationService organizations) {
+		this.properties = properties;
+		this.organizations = organizations;
+	}
+
+	@Override
+	public AbstractAuthenticationToken convert(Jwt jwt) {
+		var roleName = jwt.getClaimAsString(this.properties.roleClaim());
+		Role role;
+		try {
+			role = Role.valueOf(roleName == null ? "" : roleName.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidBearerTokenException("The token's claim " + this.properties.roleClaim()
+					+ " names no role (ADMIN, ANALYST, DONOR or PARTNER)");
+		}
+		var ids = new HashSet<Long>();
+		if (role == Role.PARTNER) {
+			List<String> codes = jwt.hasClaim(this.properties.organizationsClaim())
+					? jwt.getClaimAsStringList(this.properties.organizationsClaim()) : List.of();
+			this.organizations.organizationsByCode(codes).values().forEach(organization -> ids.add(organization.id()));
+			if (ids.isEmpty()) {
+				throw new InvalidBearerTokenException("A PARTNER token names its organizations in the claim "
+						+ this.properties.organizationsClaim() + "; none of them is known");
+			}
+		}
+		return new CallerAuthentication(new Caller("jwt:" + jwt.getSubject(), role, ids));
+	}
+
+}

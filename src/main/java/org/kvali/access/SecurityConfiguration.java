@@ -1,0 +1,94 @@
+package org.kvali.access;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.kvali.demo.DemoMode;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every endpoint needs a bearer token, an API key or (when an issuer is configured) a JWT, except the health probe and
+ * GraphiQL's page. Sessions are not kept; each request carries its token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/** The cookie by which GraphiQL, in demo mode, sends the demo ANALYST key. */
+	static final String DEMO_COOKIE = "kvali_demo_key";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, BearerKeyAuthenticationProvider keys,
+			ObjectProvider<JwtDecoder> jwtDecoder, JwtCallers jwtCallers, GraphQlShapedErrors errors, DemoMode demo)
+			throws Exception {
+		List<AuthenticationProvider> providers = new ArrayList<>(List.of(keys));
+		jwtDecoder.ifAvailable(decoder -> {
+			var jwt = new JwtAuthenticationProvider(decoder);
+			jwt.setJwtAuthenticationConverter(jwtCallers);
+			providers.add(jwt);
+		});
+		var manager = new ProviderManager(providers);
+		return http.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers("/graphiql", "/graphiql/**", "/error")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(request -> manager)
+				.bearerTokenResolver(tokens(demo))
+				.authenticationEntryPoint(errors)
+				.accessDeniedHandler(errors))
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+			.headers(Customizer.withDefaults())
+			.build();
+	}
+
+	/** The Authorization header; in demo mode, without one, the demo cookie GraphiQL's page set. */
+	private static BearerTokenResolver tokens(DemoMode demo) {
+		var header = new DefaultBearerTokenResolver();
+		return request -> {
+			var token = header.resolve(request);
+			if (token == null && demo.on()) {
+				token = demoCookie(request);
+			}
+			return token;
+		};
+	}
+
+	private static String demoCookie(HttpServletRequest request) {
+		if (request.getCookies() == null) {
+			return null;
+		}
+		for (Cookie cookie : request.getCookies()) {
+			if (DEMO_COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
+				return cookie.getValue();
+			}
+		}
+		return null;
+	}
+
+}
