@@ -2,6 +2,9 @@ package org.kvali.activity;
 
 import java.util.List;
 
+import org.kvali.access.Access;
+import org.kvali.access.PartnerScope;
+import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.Validation;
@@ -30,8 +33,11 @@ class ActivityEditor {
 
 	private final JdbcClient jdbc;
 
+	private final PartnerScope scope;
+
 	ActivityEditor(ActivityService activities, ProgrammeService programmes, OrganizationService organizations,
-			GeographyService geography, JdbcClient jdbc) {
+			GeographyService geography, PartnerScope scope, JdbcClient jdbc) {
+		this.scope = scope;
 		this.activities = activities;
 		this.programmes = programmes;
 		this.organizations = organizations;
@@ -40,7 +46,11 @@ class ActivityEditor {
 	}
 
 	Activity create(ActivityInputs.Create input) {
+		Access.require(Role.ADMIN, Role.PARTNER);
 		var project = this.programmes.projectsByCode(List.of(input.project())).get(input.project());
+		if (project != null) {
+			this.scope.requireProject(project.id(), project.code());
+		}
 		var validation = new Validation().code("input.code", input.code())
 			.text("input.title", input.title(), true, 500)
 			.dates("input.endDate", input.startDate(), input.endDate())
@@ -70,7 +80,10 @@ class ActivityEditor {
 	}
 
 	Activity update(String code, ActivityInputs.Update input) {
+		Access.require(Role.ADMIN, Role.PARTNER);
 		var stored = this.activities.activity(code);
+		var project = this.programmes.projectsById(List.of(stored.projectId())).get(stored.projectId());
+		this.scope.requireProject(project.id(), project.code());
 		var validation = new Validation().text("input.title", input.title(), false, 500)
 			.dates("input.endDate", input.startDate() != null ? input.startDate() : stored.startDate(),
 					input.endDate() != null ? input.endDate() : stored.endDate());

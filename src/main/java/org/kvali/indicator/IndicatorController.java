@@ -83,7 +83,7 @@ class IndicatorController {
 
 	@MutationMapping
 	ReportedValue reportIndicatorValue(@Argument IndicatorEditor.ReportInput input) {
-		return this.editor.report(input, "anonymous");
+		return this.editor.report(input);
 	}
 
 	@BatchMapping

@@ -7,6 +7,8 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kvali.access.Access;
+import org.kvali.access.Role;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
@@ -61,6 +63,7 @@ class IndicatorDefinitions {
 	}
 
 	Indicator create(CreateInput input) {
+		Access.require(Role.ADMIN);
 		var programme = this.programmes.programmesByCode(List.of(input.programme())).get(input.programme());
 		var project = input.project() == null ? null
 				: this.programmes.projectsByCode(List.of(input.project())).get(input.project());
@@ -123,6 +126,7 @@ class IndicatorDefinitions {
 	}
 
 	Indicator update(String code, UpdateInput input) {
+		Access.require(Role.ADMIN);
 		var stored = indicator(code);
 		var validation = new Validation().text("input.name", input.name(), false, 500)
 			.text("input.nameKa", input.nameKa(), false, 500)
@@ -145,6 +149,7 @@ class IndicatorDefinitions {
 	}
 
 	Indicator setTargets(String code, List<TargetInput> targets) {
+		Access.require(Role.ADMIN);
 		var stored = indicator(code);
 		var validation = new Validation();
 		var periods = new ArrayList<Period>();

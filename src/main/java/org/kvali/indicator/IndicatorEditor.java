@@ -2,11 +2,15 @@ package org.kvali.indicator;
 
 import java.util.List;
 
+import org.kvali.access.Access;
+import org.kvali.access.PartnerScope;
+import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.report.Gender;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,16 +28,27 @@ class IndicatorEditor {
 
 	private final GeographyService geography;
 
-	IndicatorEditor(IndicatorRepository indicators, GeographyService geography) {
+	private final PartnerScope partners;
+
+	IndicatorEditor(IndicatorRepository indicators, GeographyService geography, PartnerScope partners) {
+		this.partners = partners;
 		this.indicators = indicators;
 		this.geography = geography;
 	}
 
-	ReportedValue report(ReportInput input, String reportedBy) {
+	/** Records a value for ADMIN, or for a PARTNER on an indicator of a project of its organizations. */
+	ReportedValue report(ReportInput input) {
+		var caller = Access.require(Role.ADMIN, Role.PARTNER);
 		var indicator = this.indicators.byCodes(List.of(input.indicator()))
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("indicator", "input.indicator", input.indicator()));
+		if (caller.is(Role.PARTNER) && (indicator.projectCode() == null
+				|| !this.partners.projectCodes(caller).contains(indicator.projectCode()))) {
+			throw new AccessDeniedException("Indicator " + indicator.code()
+					+ " is not an indicator of one of your organizations' projects");
+		}
+		var reportedBy = caller.name();
 		var validation = new Validation().text("input.comment", input.comment(), false, 2000);
 		if (indicator.method() != IndicatorEnums.Method.REPORTED) {
 			validation.problem("input.indicator", input.indicator(),

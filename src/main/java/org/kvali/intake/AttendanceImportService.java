@@ -13,8 +13,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import org.kvali.access.Caller;
+import org.kvali.access.PartnerScope;
+import org.kvali.access.Role;
+
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,8 +48,11 @@ public class AttendanceImportService {
 
 	private final TransactionTemplate transaction;
 
+	private final PartnerScope partners;
+
 	AttendanceImportService(ImportLimits limits, IntakeLookups lookups, Staging staging, StagingChecks checks,
-			AttendanceWriter writer, ImportHistory history, TransactionTemplate transaction) {
+			AttendanceWriter writer, ImportHistory history, TransactionTemplate transaction, PartnerScope partners) {
+		this.partners = partners;
 		this.limits = limits;
 		this.lookups = lookups;
 		this.staging = staging;
@@ -58,7 +67,16 @@ public class AttendanceImportService {
 			ImportReport report) {
 	}
 
-	ImportReport load(InputStream body, SheetFormat format, String contentType, boolean dryRun, String importedBy) {
+	/**
+	 * Loads a sheet for an ADMIN, or for a PARTNER into the projects of its organizations; other roles are refused
+	 * before the body is read.
+	 */
+	ImportReport load(InputStream body, SheetFormat format, String contentType, boolean dryRun, Caller caller) {
+		if (!caller.is(Role.ADMIN, Role.PARTNER)) {
+			throw new AccessDeniedException("Loading sheets needs the role ADMIN or PARTNER; the caller has " + caller.role());
+		}
+		var importedBy = caller.name();
+		Set<Long> allowedProjects = caller.is(Role.PARTNER) ? this.partners.projects(caller) : null;
 		var digest = sha256();
 		var in = new DigestInputStream(body, digest);
 		var at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
@@ -80,7 +98,7 @@ public class AttendanceImportService {
 				// The checks against stored data run under the activities' locks, so what they saw holds at the write.
 				this.staging.analyze();
 				this.staging.lockActivities();
-				errors.addAll(this.checks.check());
+				errors.addAll(this.checks.check(allowedProjects));
 			}
 			if (!errors.isEmpty()) {
 				return rolledBack(status, intake, errors, sha);

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.kvali.access.Caller;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,7 +33,7 @@ class ImportController {
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
 		var format = SheetFormat.of(contentType);
 		var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes());
-		var report = this.imports.load(body, format, contentType, dryRun, "anonymous");
+		var report = this.imports.load(body, format, contentType, dryRun, Caller.current());
 		var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
 		return ResponseEntity.status(status).body(report);
 	}

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ImportHistory {
 
+	/** Imports of one caller, or of anyone when the parameter is null. */
+	private static final String BY = "(CAST(:by AS text) IS NULL OR imported_by = :by) ";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -40,27 +43,37 @@ class ImportHistory {
 			.update();
 	}
 
-	Optional<ImportReport> find(UUID id) {
-		return this.jdbc.sql("SELECT report::text FROM attendance_import WHERE id = :id")
+	/** The import, when it exists and was made by {@code importedBy} (by anyone when that is null). */
+	Optional<ImportReport> find(UUID id, String importedBy) {
+		return this.jdbc.sql("""
+				SELECT report::text FROM attendance_import
+				WHERE id = :id AND (CAST(:by AS text) IS NULL OR imported_by = :by)""")
 			.param("id", id)
+			.param("by", importedBy)
 			.query(String.class)
 			.optional()
 			.map(text -> this.json.readValue(text, ImportReport.class));
 	}
 
-	/** A page newest first, after the import with the given time and id when they are not null. */
-	List<ImportReport> page(OffsetDateTime afterAt, UUID afterId, int limit) {
-		var where = afterAt == null ? "" : "WHERE (imported_at, id) < (:at, :id)";
-		var query = this.jdbc.sql("SELECT report::text FROM attendance_import " + where
-				+ " ORDER BY imported_at DESC, id DESC LIMIT :limit").param("limit", limit);
+	/**
+	 * A page newest first, after the import with the given time and id when they are not null, of the imports made
+	 * by {@code importedBy} (by anyone when that is null).
+	 */
+	List<ImportReport> page(OffsetDateTime afterAt, UUID afterId, int limit, String importedBy) {
+		var where = afterAt == null ? "" : "AND (imported_at, id) < (:at, :id)";
+		var query = this.jdbc.sql("SELECT report::text FROM attendance_import WHERE " + BY + where
+				+ " ORDER BY imported_at DESC, id DESC LIMIT :limit").param("limit", limit).param("by", importedBy);
 		if (afterAt != null) {
 			query = query.param("at", afterAt).param("id", afterId);
 		}
 		return query.query(String.class).list().stream().map(text -> this.json.readValue(text, ImportReport.class)).toList();
 	}
 
-	int count() {
-		return this.jdbc.sql("SELECT count(*) FROM attendance_import").query(Integer.class).single();
+	int count(String importedBy) {
+		return this.jdbc.sql("SELECT count(*) FROM attendance_import WHERE " + BY)
+			.param("by", importedBy)
+			.query(Integer.class)
+			.single();
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import org.kvali.access.Access;
+import org.kvali.access.Role;
 import org.kvali.graphql.Connection;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
@@ -27,6 +29,7 @@ class ImportQueryController {
 
 	@QueryMapping
 	Connection<ImportReport> imports(@Argument Integer first, @Argument String after) {
+		var by = importedBy();
 		var page = Page.of(first, after, 2);
 		OffsetDateTime afterAt = null;
 		UUID afterId = null;
@@ -39,9 +42,9 @@ class ImportQueryController {
 				throw new InvalidArgumentException("after", after, "'" + after + "' is not a cursor of this list");
 			}
 		}
-		var rows = this.history.page(afterAt, afterId, page.limit());
+		var rows = this.history.page(afterAt, afterId, page.limit(), by);
 		return Connection.of(rows, page, report -> List.of(report.importedAt().toString(), report.id().toString()),
-				this.history.count());
+				this.history.count(by));
 	}
 
 	@QueryMapping(name = "import")
@@ -53,7 +56,13 @@ class ImportQueryController {
 		catch (IllegalArgumentException ex) {
 			throw new NotFoundException("import", "id", id);
 		}
-		return this.history.find(uuid).orElseThrow(() -> new NotFoundException("import", "id", id));
+		return this.history.find(uuid, importedBy()).orElseThrow(() -> new NotFoundException("import", "id", id));
+	}
+
+	/** ADMIN reads every import, a PARTNER those it made; other roles none. */
+	private static String importedBy() {
+		var caller = Access.require(Role.ADMIN, Role.PARTNER);
+		return caller.is(Role.ADMIN) ? null : caller.name();
 	}
 
 	@SchemaMapping(typeName = "Import")

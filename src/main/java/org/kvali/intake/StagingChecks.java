@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,10 +33,16 @@ class StagingChecks {
 		this.jdbc = jdbc;
 	}
 
-	/** Every error the staged rows show across rows or against stored data; empty when there is none. */
-	List<ImportMessage> check() {
+	/**
+	 * Every error the staged rows show across rows or against stored data; empty when there is none. Rows of a
+	 * project outside {@code allowedProjects} are errors too, unless that is null (every project allowed).
+	 */
+	List<ImportMessage> check(Set<Long> allowedProjects) {
 		var errors = new ArrayList<ImportMessage>();
 		unknownProjects(errors);
+		if (allowedProjects != null) {
+			foreignProjects(allowedProjects, errors);
+		}
 		activitiesOfOtherProjects(errors);
 		disagreements(errors);
 		newActivitiesLacking(errors);
@@ -52,6 +59,17 @@ class StagingChecks {
 				WHERE project_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM project p WHERE p.code = r.project_code)""")
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2), "No project has this code"));
+			});
+	}
+
+	private void foreignProjects(Set<Long> allowed, List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT r.row_no, r.project_code FROM import_row r JOIN project p ON p.code = r.project_code
+				WHERE p.id <> ALL(:allowed)""")
+			.param("allowed", allowed.toArray(Long[]::new))
+			.query((ResultSet rs) -> {
+				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
+						"Project " + rs.getString(2) + " is not one of your organizations' projects"));
 			});
 	}
 

@@ -2,6 +2,8 @@ package org.kvali.organization;
 
 import java.util.List;
 
+import org.kvali.access.Access;
+import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.Validation;
@@ -29,6 +31,7 @@ class OrganizationEditor {
 	}
 
 	Organization create(OrganizationInputs.Create input) {
+		Access.require(Role.ADMIN);
 		check(new Validation().code("input.code", input.code()).text("input.name", input.name(), true, 300),
 				input.nameKa(), input.municipality(), input.region());
 		if (!this.organizations.organizationsByCode(List.of(input.code())).isEmpty()) {
@@ -50,6 +53,7 @@ class OrganizationEditor {
 	}
 
 	Organization update(String code, OrganizationInputs.Update input) {
+		Access.require(Role.ADMIN);
 		var stored = this.organizations.organization(code);
 		check(new Validation().text("input.name", input.name(), false, 300), input.nameKa(), input.municipality(),
 				input.region());

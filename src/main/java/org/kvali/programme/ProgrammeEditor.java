@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.kvali.access.Access;
+import org.kvali.access.Role;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.Organization;
@@ -35,6 +37,7 @@ class ProgrammeEditor {
 	}
 
 	Programme createProgramme(ProgrammeInputs.CreateProgramme input) {
+		Access.require(Role.ADMIN);
 		var donors = organizations(input.donors());
 		new Validation().code("input.code", input.code())
 			.text("input.name", input.name(), true, 500)
@@ -58,6 +61,7 @@ class ProgrammeEditor {
 	}
 
 	Programme updateProgramme(String code, ProgrammeInputs.UpdateProgramme input) {
+		Access.require(Role.ADMIN);
 		var stored = programme(code);
 		var donors = organizations(input.donors());
 		new Validation().text("input.name", input.name(), false, 500)
@@ -75,6 +79,7 @@ class ProgrammeEditor {
 	}
 
 	Project createProject(ProgrammeInputs.CreateProject input) {
+		Access.require(Role.ADMIN);
 		var programme = this.programmes.programmesByCodes(input.programme() == null ? List.of() : List.of(input.programme()));
 		var partners = input.partners() == null ? List.<ProgrammeInputs.Partner>of() : input.partners();
 		var orgs = organizations(partnerCodes(input.lead(), partners));
@@ -104,6 +109,7 @@ class ProgrammeEditor {
 	}
 
 	Project updateProject(String code, ProgrammeInputs.UpdateProject input) {
+		Access.require(Role.ADMIN);
 		var stored = project(code);
 		var partners = input.partners();
 		var orgs = organizations(partnerCodes(input.lead(), partners == null ? List.of() : partners));

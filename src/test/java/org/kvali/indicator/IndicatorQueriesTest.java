@@ -107,7 +107,7 @@ class IndicatorQueriesTest {
 					  period { key } value current reportedBy } }""")
 				.execute()
 				.path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true)
-				.path("reportIndicatorValue.reportedBy").entity(String.class).isEqualTo("anonymous");
+				.path("reportIndicatorValue.reportedBy").entity(String.class).isEqualTo("bootstrap-admin");
 			// language=GraphQL
 			var indicator = this.graphQl.document("""
 					{ indicator(code: "OUT-1.3") { actual a2025: actual(period: "2025") progress(period: "2025")

@@ -242,7 +242,7 @@ class AttendanceImportTest {
 		response.path("import.created.participations").entity(Integer.class).isEqualTo(3);
 		response.path("import.created.organizations").entity(Integer.class).isEqualTo(1);
 		response.path("import.fileSha256").entity(String.class).isEqualTo(sha256(SHEET));
-		response.path("import.importedBy").entity(String.class).isEqualTo("anonymous");
+		response.path("import.importedBy").entity(String.class).isEqualTo("bootstrap-admin");
 		response.path("imports.totalCount").entity(Integer.class).isEqualTo(2);
 		response.path("imports.edges[0].node.status").entity(String.class).isEqualTo("REJECTED");
 		response.path("imports.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);

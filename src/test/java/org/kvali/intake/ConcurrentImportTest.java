@@ -3,6 +3,7 @@ package org.kvali.intake;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.access.Caller;
+import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Loads that meet each other end as if run one after the other. */
 @IntegrationTest
 class ConcurrentImportTest {
+
+	private static final Caller ADMIN = new Caller("test", Role.ADMIN, Set.of());
 
 	@Autowired
 	AttendanceImportService imports;
@@ -56,7 +61,7 @@ class ConcurrentImportTest {
 				Callable<ImportReport> load = () -> {
 					start.await();
 					return this.imports.load(new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)),
-							SheetFormat.CSV, "text/csv", false, "test");
+							SheetFormat.CSV, "text/csv", false, ADMIN);
 				};
 				results.add(pool.submit(load));
 			}
@@ -95,7 +100,7 @@ class ConcurrentImportTest {
 			}
 			var load = pool.submit(() -> this.imports.load(
 					new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), SheetFormat.CSV, "text/csv",
-					false, "test"));
+					false, ADMIN));
 			awaitABackendWaitingForALock();
 			other.commit();
 			var report = load.get();

@@ -1,0 +1,57 @@
+package org.kvali.access;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What a PARTNER's organizations own: the projects they lead or partner (where it may load sheets and change
+ * activities) and the activities they run (organize), over which it sees aggregates in full.
+ */
+@Repository
+public class PartnerScope {
+
+	private final JdbcClient jdbc;
+
+	PartnerScope(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The ids of the projects the caller's organizations lead or partner. */
+	public Set<Long> projects(Caller caller) {
+		return Set.copyOf(this.jdbc.sql("""
+				SELECT id FROM project WHERE lead_organization_id = ANY(:organizations)
+				UNION SELECT project_id FROM project_partner WHERE organization_id = ANY(:organizations)""")
+			.param("organizations", caller.organizations().toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+	}
+
+	/** The codes of those projects. */
+	public List<String> projectCodes(Caller caller) {
+		return this.jdbc.sql("""
+				SELECT code FROM project WHERE id IN (
+				    SELECT id FROM project WHERE lead_organization_id = ANY(:organizations)
+				    UNION SELECT project_id FROM project_partner WHERE organization_id = ANY(:organizations))
+				ORDER BY code""")
+			.param("organizations", caller.organizations().toArray(Long[]::new))
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Lets ADMIN change anything and a PARTNER change what belongs to a project of its organizations; refuses the
+	 * rest with a FORBIDDEN error naming the project.
+	 */
+	public Caller requireProject(long projectId, String projectCode) {
+		var caller = Access.require(Role.ADMIN, Role.PARTNER);
+		if (caller.is(Role.PARTNER) && !projects(caller).contains(projectId)) {
+			throw new AccessDeniedException("Project " + projectCode + " is not one of your organizations' projects");
+		}
+		return caller;
+	}
+
+}
