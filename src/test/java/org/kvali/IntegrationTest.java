@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
 		"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY })
 @AutoConfigureMockMvc
 @AutoConfigureHttpGraphQlTester
-@Import({ TestDatabaseConfiguration.class, StatementCounterConfiguration.class, TestCallers.class })
+@Import({ TestDatabaseConfiguration.class, StatementCounterConfiguration.class, TestCallers.class, TestJwts.class })
 public @interface IntegrationTest {
 
 }

@@ -1,0 +1,173 @@
+package org.kvali.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.TestJwts;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Who gets in: API keys, the bootstrap key, JWTs, demo keys and GraphiQL's cookie, and 401 for everyone else. */
+@IntegrationTest
+class AuthenticationTest {
+
+	private static final String TOTALS = "{\"query\":\"{ participation { totals { participants } } }\"}";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	DemoKeys demoKeys;
+
+	@Test
+	void withoutATokenEveryEndpointAnswers401AsAGraphQlErrorAndNoData() throws Exception {
+		for (var request : List.of(post("/graphql").contentType(MediaType.APPLICATION_JSON).content(TOTALS),
+				post("/imports/attendance").contentType("text/csv").content("activity_code\n"),
+				get("/iati/activities.xml"), get("/actuator/info"))) {
+			this.mvc.perform(request.header("Authorization", ""))
+				.andExpect(status().isUnauthorized())
+				.andExpect(header().string("WWW-Authenticate", "Bearer"))
+				.andExpect(jsonPath("$.data").doesNotExist())
+				.andExpect(jsonPath("$.errors[0].extensions.classification").value("UNAUTHORIZED"))
+				.andExpect(jsonPath("$.errors[0].message")
+					.value("Authentication required: send Authorization: Bearer <API key or token>"));
+		}
+		this.mvc.perform(get("/actuator/health").header("Authorization", "")).andExpect(status().isOk());
+	}
+
+	@Test
+	void aWrongTokenIs401() throws Exception {
+		for (var token : List.of("kvali_not-a-key", "nonsense", TestJwts.token("x", Map.of("kvali_role", "ADMIN"),
+				Instant.now().minusSeconds(300)))) {
+			graphQl(token, TOTALS).andExpect(status().isUnauthorized())
+				.andExpect(jsonPath("$.errors[0].message")
+					.value("The bearer token is not valid: unknown, revoked, expired or malformed"));
+		}
+	}
+
+	@Test
+	void anAdminMakesAKeyThatWorksIsStoredAsAHashAndStopsWorkingWhenRevoked() throws Exception {
+		var created = graphQl(null, """
+				{"query":"mutation { createApiKey(input: {name: \\"donor dashboard\\", role: DONOR}) { secret key { id name role createdBy revokedAt organizations { code } } } }"}""")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.createApiKey.secret").value(startsWith("kvali_")))
+			.andExpect(jsonPath("$.data.createApiKey.key.role").value("DONOR"))
+			.andExpect(jsonPath("$.data.createApiKey.key.createdBy").value("bootstrap-admin"))
+			.andExpect(jsonPath("$.data.createApiKey.key.organizations").isEmpty())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String secret = JsonPath.read(created, "$.data.createApiKey.secret");
+		String id = JsonPath.read(created, "$.data.createApiKey.key.id");
+		assertThat(secret).hasSize("kvali_".length() + 43);
+		assertThat(this.jdbc.queryForObject("SELECT encode(secret_sha256, 'hex') FROM api_key WHERE id = ?::uuid",
+				String.class, id)).isEqualTo(HexFormat.of()
+					.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8))));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM api_key WHERE row(api_key.*)::text LIKE ?",
+				Integer.class, "%" + secret.substring(6) + "%")).isZero();
+		graphQl(secret, TOTALS).andExpect(status().isOk()).andExpect(jsonPath("$.data.participation.totals.participants").isNumber());
+		graphQl(null, "{\"query\":\"{ apiKeys { id name revokedAt } }\"}")
+			.andExpect(jsonPath("$.data.apiKeys[?(@.id == '" + id + "')].name").value("donor dashboard"));
+		graphQl(null, "{\"query\":\"mutation { revokeApiKey(id: \\\"" + id + "\\\") { revokedAt } }\"}")
+			.andExpect(jsonPath("$.data.revokeApiKey.revokedAt").isString());
+		graphQl(secret, TOTALS).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aKeysInputIsCheckedFieldByField() throws Exception {
+		graphQl(null, """
+				{"query":"mutation { createApiKey(input: {name: \\"\\", role: PARTNER, organizations: [\\"NOPE\\"]}) { secret } }"}""")
+			.andExpect(jsonPath("$.data").doesNotExist())
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.containsInAnyOrder(
+					"input.name: Required; may not be blank", "input.organizations: No organization has the code 'NOPE'")));
+		graphQl(null, """
+				{"query":"mutation { createApiKey(input: {name: \\"x\\", role: PARTNER}) { secret } }"}""")
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("input.organizations: A PARTNER key acts for one or more organizations; name them"));
+		graphQl(null, """
+				{"query":"mutation { createApiKey(input: {name: \\"x\\", role: DONOR, organizations: [\\"CIF\\"]}) { secret } }"}""")
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("input.organizations: Only a PARTNER key is bound to organizations; DONOR sees every organization"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM api_key WHERE name = 'x'", Integer.class)).isZero();
+	}
+
+	@Test
+	void onlyAnAdminManagesKeys() throws Exception {
+		var analyst = this.demoKeys.secret(Role.ANALYST);
+		graphQl(analyst, "{\"query\":\"{ apiKeys { id } }\"}")
+			.andExpect(jsonPath("$.data").doesNotExist())
+			.andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"))
+			.andExpect(jsonPath("$.errors[0].message").value("This needs the role ADMIN; the caller has ANALYST"));
+		this.mvc.perform(get("/actuator/info").header("Authorization", "Bearer " + analyst))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"));
+	}
+
+	@Test
+	void aJwtFromTheIssuerCarriesTheRoleAndThePartnersOrganizations() throws Exception {
+		var analyst = TestJwts.token("ana", Map.of("kvali_role", "analyst"), Instant.now().plusSeconds(300));
+		graphQl(analyst, TOTALS).andExpect(status().isOk()).andExpect(jsonPath("$.data.participation.totals.participants").isNumber());
+		graphQl(analyst, "{\"query\":\"{ apiKeys { id } }\"}")
+			.andExpect(jsonPath("$.errors[0].message").value("This needs the role ADMIN; the caller has ANALYST"));
+		var partner = TestJwts.token("pat", Map.of("kvali_role", "PARTNER", "kvali_organizations", List.of("CIF")),
+				Instant.now().plusSeconds(300));
+		graphQl(partner, TOTALS).andExpect(status().isOk());
+		for (var claims : List.<Map<String, Object>>of(Map.of("kvali_role", "KING"), Map.of(),
+				Map.of("kvali_role", "PARTNER", "kvali_organizations", List.of("NOPE")))) {
+			graphQl(TestJwts.token("bad", claims, Instant.now().plusSeconds(300)), TOTALS)
+				.andExpect(status().isUnauthorized());
+		}
+	}
+
+	@Test
+	void demoModeMakesAKeyPerRoleAndGraphiQlQueriesWithTheAnalystKeyByItself() throws Exception {
+		for (var role : Role.values()) {
+			assertThat(this.demoKeys.secret(role)).startsWith("kvali_");
+		}
+		var page = this.mvc.perform(get("/graphiql").header("Authorization", ""))
+			.andExpect(cookie().httpOnly(SecurityConfiguration.DEMO_COOKIE, true))
+			.andExpect(cookie().path(SecurityConfiguration.DEMO_COOKIE, "/graphql"))
+			.andExpect(cookie().sameSite(SecurityConfiguration.DEMO_COOKIE, "Strict"))
+			.andReturn()
+			.getResponse();
+		var cookie = page.getCookie(SecurityConfiguration.DEMO_COOKIE);
+		assertThat(cookie.getValue()).isEqualTo(this.demoKeys.secret(Role.ANALYST));
+		this.mvc.perform(post("/graphql").header("Authorization", "").cookie(cookie)
+				.contentType(MediaType.APPLICATION_JSON).content(TOTALS))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.participation.totals.participants").isNumber());
+	}
+
+	/** A GraphQL request with the token, or as the tests' admin when it is null. */
+	private ResultActions graphQl(String token, String body) throws Exception {
+		var request = post("/graphql").contentType(MediaType.APPLICATION_JSON).content(body);
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.mvc.perform(request);
+	}
+
+}

@@ -1,0 +1,122 @@
+package org.kvali.access;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What each role may change: ADMIN all, a PARTNER only in its organizations' projects, DONOR and ANALYST nothing.
+ * The demo's CIF partners both demo projects; the disability network partners none.
+ */
+@IntegrationTest
+class RoleDecisionsTest {
+
+	private static final String ACTIVITY = """
+			{"query":"mutation { createActivity(input: {code: \\"RD-ACT\\", project: \\"CSO-CAPACITY\\", kind: MEETING, title: \\"Planning\\", startDate: \\"2026-02-03\\", endDate: \\"2026-02-03\\"}) { code } }"}""";
+
+	private static final String SHEET = """
+			activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender
+			RD-WS,Workshop,workshop,CSO-CAPACITY,2026-03-01,2026-03-01,RD-1,female
+			""";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ApiKeyService keys;
+
+	String donor;
+
+	String analyst;
+
+	String cif;
+
+	String outsider;
+
+	@BeforeEach
+	void keys() {
+		this.donor = this.keys.create("rd donor", Role.DONOR, List.of(), false, "test").secret();
+		this.analyst = this.keys.create("rd analyst", Role.ANALYST, List.of(), false, "test").secret();
+		this.cif = this.keys.create("rd cif", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		this.outsider = this.keys.create("rd outsider", Role.PARTNER, List.of("CSO-KK-DISABILITY"), false, "test")
+			.secret();
+	}
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'RD-%')");
+		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'RD-%'");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'RD-%'");
+		this.jdbc.update("DELETE FROM attendance_import");
+		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'rd %'");
+	}
+
+	@Test
+	void donorsAndAnalystsChangeNothing() throws Exception {
+		for (var key : List.of(this.donor, this.analyst)) {
+			for (var mutation : List.of(ACTIVITY,
+					"{\"query\":\"mutation { createProgramme(input: {code: \\\"RD-P\\\", name: \\\"x\\\"}) { code } }\"}",
+					"{\"query\":\"{ imports { totalCount } }\"}")) {
+				graphQl(key, mutation).andExpect(jsonPath("$.data").doesNotExist())
+					.andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"));
+			}
+			sheet(key).andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.errors[0].message").value("Your role may not use /imports/attendance"));
+		}
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code LIKE 'RD-%'", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void aPartnerChangesTheProjectsOfItsOrganizationsOnly() throws Exception {
+		graphQl(this.outsider, ACTIVITY).andExpect(jsonPath("$.errors[0].message")
+			.value("Project CSO-CAPACITY is not one of your organizations' projects"));
+		sheet(this.outsider).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].column").value("project_code"))
+			.andExpect(jsonPath("$.errors[0].message").value("Project CSO-CAPACITY is not one of your organizations' projects"));
+		graphQl(this.cif, ACTIVITY).andExpect(jsonPath("$.data.createActivity.code").value("RD-ACT"));
+		sheet(this.cif).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
+		graphQl(this.cif, "{\"query\":\"mutation { createProgramme(input: {code: \\\"RD-P\\\", name: \\\"x\\\"}) { code } }\"}")
+			.andExpect(jsonPath("$.errors[0].message").value("This needs the role ADMIN; the caller has PARTNER"));
+		// each partner reads back its own imports only; the admin reads all
+		graphQl(this.cif, "{\"query\":\"{ imports { totalCount edges { node { importedBy status } } } }\"}")
+			.andExpect(jsonPath("$.data.imports.totalCount").value(1))
+			.andExpect(jsonPath("$.data.imports.edges[0].node.importedBy").value("key:rd cif"));
+		graphQl(this.outsider, "{\"query\":\"{ imports { totalCount } }\"}")
+			.andExpect(jsonPath("$.data.imports.totalCount").value(1));
+		graphQl(null, "{\"query\":\"{ imports { totalCount } }\"}").andExpect(jsonPath("$.data.imports.totalCount").value(2));
+	}
+
+	private ResultActions graphQl(String token, String body) throws Exception {
+		var request = post("/graphql").contentType(MediaType.APPLICATION_JSON).content(body);
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.mvc.perform(request);
+	}
+
+	private ResultActions sheet(String token) throws Exception {
+		return this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + token)
+			.contentType("text/csv")
+			.content(SHEET));
+	}
+
+}
