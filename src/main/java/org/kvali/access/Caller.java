@@ -1,5 +1,6 @@
 package org.kvali.access;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,11 +17,14 @@ public record Caller(String name, Role role, Set<Long> organizations) {
 
 	/** The caller of the current request; a request without one never reaches the application. */
 	public static Caller current() {
+		return find().orElseThrow(() -> new IllegalStateException("No authenticated caller in this thread"));
+	}
+
+	/** The caller of the current request, or none when the service itself is at work (start-up, tests). */
+	public static Optional<Caller> find() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
-			return caller;
-		}
-		throw new IllegalStateException("No authenticated caller in this thread");
+		return authentication != null && authentication.getPrincipal() instanceof Caller caller ? Optional.of(caller)
+				: Optional.empty();
 	}
 
 	public boolean is(Role... roles) {

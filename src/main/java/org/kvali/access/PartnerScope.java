@@ -42,6 +42,16 @@ public class PartnerScope {
 			.list();
 	}
 
+	/** The codes of the activities that none of the caller's organizations runs (organizes). */
+	public List<String> activitiesRunByOthers(Caller caller) {
+		return this.jdbc.sql("""
+				SELECT code FROM activity WHERE organizer_id IS NULL OR organizer_id <> ALL(:organizations)
+				ORDER BY code""")
+			.param("organizations", caller.organizations().toArray(Long[]::new))
+			.query(String.class)
+			.list();
+	}
+
 	/**
 	 * Lets ADMIN change anything and a PARTNER change what belongs to a project of its organizations; refuses the
 	 * rest with a FORBIDDEN error naming the project.

@@ -44,15 +44,20 @@ class IndicatorDisaggregation {
 		}
 		var numerator = breakdown(indicator.filter(), by, from, to);
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER) {
-			return numerator.stream().map(group -> new Group(group, indicator.measure().of(group.measures()))).toList();
+			return numerator.stream()
+				.map(group -> new Group(group, group.suppressed() ? null : indicator.measure().of(group.measures())))
+				.toList();
 		}
 		Map<List<Object>, Double> denominators = new HashMap<>();
 		for (var group : breakdown(indicator.denominatorFilter(), by, from, to)) {
+			if (group.suppressed()) {
+				continue;
+			}
 			denominators.put(dimensions(group), indicator.measure().of(group.measures()));
 		}
 		return numerator.stream().map(group -> {
 			var denominator = denominators.get(dimensions(group));
-			return new Group(group, denominator == null || denominator == 0 ? null
+			return new Group(group, group.suppressed() || denominator == null || denominator == 0 ? null
 					: 100 * indicator.measure().of(group.measures()) / denominator);
 		}).toList();
 	}
@@ -75,7 +80,7 @@ class IndicatorDisaggregation {
 	private static ParticipationGroup group(Dimension dimension, String value) {
 		boolean gender = dimension == Dimension.GENDER;
 		return new ParticipationGroup(null, null, gender ? null : value, null, null, null, null, null,
-				gender ? Gender.valueOf(value) : null, null, null, null, null, null, 0, 0, 0, 0, null);
+				gender ? Gender.valueOf(value) : null, null, null, null, null, null, 0, 0, 0, 0, null, false);
 	}
 
 	private List<ParticipationGroup> breakdown(String filter, List<Dimension> by, LocalDate from, LocalDate to) {

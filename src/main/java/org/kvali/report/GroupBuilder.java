@@ -31,7 +31,8 @@ final class GroupBuilder {
 				v.containsKey(Dimension.AGE_BAND) ? AgeBand.ofBand((Integer) v.get(Dimension.AGE_BAND)) : null,
 				(Boolean) v.get(Dimension.DISABILITY), enumOf(ActivityKind.class, v.get(Dimension.ACTIVITY_KIND)),
 				(String) v.get(Dimension.ACTIVITY), period, m.participations(), m.participants(), m.activities(),
-				m.organizations(), totalParticipants == 0 ? null : (double) m.participants() / totalParticipants);
+				m.organizations(), totalParticipants == 0 ? null : (double) m.participants() / totalParticipants,
+				false);
 	}
 
 	private static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {

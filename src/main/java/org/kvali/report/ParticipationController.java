@@ -22,8 +22,8 @@ class ParticipationController {
 	}
 
 	@SchemaMapping(typeName = "ParticipationReport")
-	Measures totals(ParticipationReport report) {
-		return this.reports.totals(report);
+	ShownMeasures totals(ParticipationReport report) {
+		return this.reports.shownTotals(report);
 	}
 
 	@SchemaMapping(typeName = "ParticipationReport")

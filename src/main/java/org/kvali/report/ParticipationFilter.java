@@ -33,6 +33,13 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 				this.ageBands, this.disability, this.activityKinds, this.activities, this.roles, this.from, this.to);
 	}
 
+	/** This filter narrowed to the given activities (replacing any it had). */
+	public ParticipationFilter withActivities(List<String> activities) {
+		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
+				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, this.genders,
+				this.ageBands, this.disability, this.activityKinds, activities, this.roles, this.from, this.to);
+	}
+
 	/** The roles counted: PARTICIPANT unless the filter says otherwise, since trainers and organizers are not reached. */
 	public List<ParticipationRole> countedRoles() {
 		return this.roles == null ? List.of(ParticipationRole.PARTICIPANT) : this.roles;

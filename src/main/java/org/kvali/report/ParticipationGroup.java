@@ -5,13 +5,22 @@ import org.kvali.organization.OrganizationKind;
 
 /**
  * One group of a breakdown: the codes and values of its dimensions (null where not grouped by or not known) and its
- * measures. Objects named by code (region, organization, ...) are loaded for all groups at once.
+ * measures, and whether they are suppressed for the caller (small-cell suppression; then the schema shows none of
+ * them). Objects named by code (region, organization, ...) are loaded for all groups at once.
  */
 public record ParticipationGroup(String programmeCode, String projectCode, String regionCode,
 		String municipalityCode, String venueRegionCode, String venueMunicipalityCode, String organizationCode,
 		OrganizationKind organizationKind, Gender gender, AgeBand ageBand, Boolean disability,
 		ActivityKind activityKind, String activityCode, Period period, int participations, int participants,
-		int activities, int organizations, Double share) {
+		int activities, int organizations, Double share, boolean suppressed) {
+
+	/** This group suppressed: its measures are kept for the service but never shown. */
+	public ParticipationGroup hidden() {
+		return new ParticipationGroup(this.programmeCode, this.projectCode, this.regionCode, this.municipalityCode,
+				this.venueRegionCode, this.venueMunicipalityCode, this.organizationCode, this.organizationKind,
+				this.gender, this.ageBand, this.disability, this.activityKind, this.activityCode, this.period,
+				this.participations, this.participants, this.activities, this.organizations, this.share, true);
+	}
 
 	/** The group's four measures. */
 	public Measures measures() {

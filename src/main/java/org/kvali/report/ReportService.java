@@ -3,6 +3,9 @@ package org.kvali.report;
 import java.util.EnumSet;
 import java.util.List;
 
+import org.kvali.access.Caller;
+import org.kvali.access.PartnerScope;
+import org.kvali.access.Role;
 import org.kvali.graphql.InvalidArgumentException;
 
 import org.springframework.stereotype.Service;
@@ -21,9 +24,16 @@ public class ReportService {
 
 	private final ReportIndex index;
 
-	ReportService(ReportRepository repository, ReportIndex index) {
+	private final PartnerScope partners;
+
+	private final int k;
+
+	ReportService(ReportRepository repository, ReportIndex index, PartnerScope partners,
+			SuppressionProperties suppression) {
 		this.repository = repository;
 		this.index = index;
+		this.partners = partners;
+		this.k = suppression.k();
 	}
 
 	/** The filter, once every code in it names something; the first unknown code is a BAD_REQUEST. */
@@ -40,6 +50,13 @@ public class ReportService {
 		return this.index.current()
 			.map(facts -> new IndexQuery(facts, report.filter()).totals())
 			.orElseGet(() -> this.repository.totals(report.filter()));
+	}
+
+	/** The totals as the current caller may see them: suppressed when too small for a caller who needs that. */
+	public ShownMeasures shownTotals(ParticipationReport report) {
+		var totals = totals(report);
+		return ShownMeasures.of(totals,
+				SmallCells.tooSmall(totals.participants(), this.k) && suppressedFor(report.filter()));
 	}
 
 	/** Whether reports are answered from the in-memory index right now (it holds the committed data). */
@@ -67,9 +84,38 @@ public class ReportService {
 		if (first != null && (first < 0 || first > MAX_FIRST)) {
 			throw new InvalidArgumentException("first", first, "first must be between 0 and " + MAX_FIRST);
 		}
+		if (suppressedFor(report.filter())) {
+			// suppressed groups move to the end, so the page is cut after suppression
+			return SmallCells.suppress(breakdown(report.filter(), by, order, null), by, this.k, first);
+		}
+		return breakdown(report.filter(), by, order, first);
+	}
+
+	private List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, List<GroupOrder> order,
+			Integer first) {
 		return this.index.current()
-			.map(facts -> new IndexQuery(facts, report.filter()).breakdown(by, order, first))
-			.orElseGet(() -> this.repository.breakdown(report.filter(), by, order, first));
+			.map(facts -> new IndexQuery(facts, filter).breakdown(by, order, first))
+			.orElseGet(() -> this.repository.breakdown(filter, by, order, first));
+	}
+
+	/**
+	 * Whether small cells are suppressed for the current caller over this filter: always for DONOR; for a PARTNER
+	 * unless every participation the filter selects is of an activity its organizations run; never for ADMIN,
+	 * ANALYST or the service itself.
+	 */
+	private boolean suppressedFor(ParticipationFilter filter) {
+		var caller = Caller.find().orElse(null);
+		if (caller == null || caller.is(Role.ADMIN, Role.ANALYST)) {
+			return false;
+		}
+		if (caller.is(Role.DONOR)) {
+			return true;
+		}
+		var others = this.partners.activitiesRunByOthers(caller);
+		if (filter.activities() != null) {
+			others = others.stream().filter(filter.activities()::contains).toList();
+		}
+		return !others.isEmpty() && totals(new ParticipationReport(filter.withActivities(others))).participations() > 0;
 	}
 
 	private static void checkDimensions(List<Dimension> by) {

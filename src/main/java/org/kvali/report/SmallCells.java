@@ -1,0 +1,98 @@
+package org.kvali.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Small-cell suppression of one breakdown for callers who see aggregates only. A group of 1 to k-1 participants is
+ * suppressed. So that no suppressed group can be recovered as a total minus the others, a row (the groups that share
+ * every dimension but the last; the whole breakdown when it has one dimension) with exactly one suppressed group
+ * has its next smallest group suppressed too, and then so does the whole breakdown. Suppressed groups are listed
+ * after the others, in the order of their dimension values, so their place reveals nothing of their size. The
+ * result depends only on the groups, so the same question always gets the same answer.
+ */
+final class SmallCells {
+
+	private SmallCells() {
+	}
+
+	/** Whether a set of this many participants is too small to show. */
+	static boolean tooSmall(int participants, int k) {
+		return participants > 0 && participants < k;
+	}
+
+	/** The groups, in their order, with the suppressed ones moved last; {@code first} is applied after that. */
+	static List<ParticipationGroup> suppress(List<ParticipationGroup> groups, List<Dimension> by, int k,
+			Integer first) {
+		Set<ParticipationGroup> suppressed = new HashSet<>();
+		for (var group : groups) {
+			if (tooSmall(group.participants(), k)) {
+				suppressed.add(group);
+			}
+		}
+		var rows = new LinkedHashMap<List<Object>, List<ParticipationGroup>>();
+		for (var group : groups) {
+			rows.computeIfAbsent(key(group, by.subList(0, by.size() - 1)), key -> new ArrayList<>()).add(group);
+		}
+		if (by.size() > 1) {
+			rows.values().forEach(row -> secondary(row, suppressed, by));
+		}
+		secondary(groups, suppressed, by);
+		var shown = new ArrayList<ParticipationGroup>(groups.size());
+		var hidden = new ArrayList<ParticipationGroup>();
+		for (var group : groups) {
+			if (suppressed.contains(group)) {
+				hidden.add(group.hidden());
+			}
+			else {
+				shown.add(group);
+			}
+		}
+		hidden.sort(Comparator.comparing(group -> key(group, by).toString()));
+		shown.addAll(hidden);
+		return first == null || first >= shown.size() ? shown : shown.subList(0, first);
+	}
+
+	/** When exactly one group of the set is suppressed, suppresses the smallest other one as well. */
+	private static void secondary(List<ParticipationGroup> set, Set<ParticipationGroup> suppressed,
+			List<Dimension> by) {
+		if (set.size() < 2 || set.stream().filter(suppressed::contains).count() != 1) {
+			return;
+		}
+		set.stream()
+			.filter(group -> !suppressed.contains(group))
+			.min(Comparator.comparingInt(ParticipationGroup::participants)
+				.thenComparingInt(ParticipationGroup::participations)
+				.thenComparing(group -> key(group, by).toString()))
+			.ifPresent(suppressed::add);
+	}
+
+	/** The values of some dimensions of a group, as a key. */
+	static List<Object> key(ParticipationGroup g, List<Dimension> dimensions) {
+		var key = new ArrayList<Object>(dimensions.size());
+		for (var dimension : dimensions) {
+			key.add(switch (dimension) {
+				case PROGRAMME -> g.programmeCode();
+				case PROJECT -> g.projectCode();
+				case REGION -> g.regionCode();
+				case MUNICIPALITY -> g.municipalityCode();
+				case VENUE_REGION -> g.venueRegionCode();
+				case VENUE_MUNICIPALITY -> g.venueMunicipalityCode();
+				case ORGANIZATION -> g.organizationCode();
+				case ORGANIZATION_KIND -> g.organizationKind();
+				case GENDER -> g.gender();
+				case AGE_BAND -> g.ageBand();
+				case DISABILITY -> g.disability();
+				case ACTIVITY_KIND -> g.activityKind();
+				case ACTIVITY -> g.activityCode();
+				case YEAR, QUARTER, MONTH -> g.period() == null ? null : g.period().key();
+			});
+		}
+		return key;
+	}
+
+}

@@ -1,0 +1,145 @@
+package org.kvali.access;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Small-cell suppression on the demo data, k = 5: exact cells for DONOR and for partners inside and outside the
+ * activities their organizations run (CIF runs CMP-2024-GARDABANI, SCCSF runs WS-2023-AKHALTSIKHE).
+ */
+@IntegrationTest
+class SuppressionTest {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	ApiKeyService keys;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Map<String, HttpGraphQlTester> as;
+
+	@BeforeEach
+	void callers() {
+		this.as = Map.of("donor", caller(Role.DONOR, List.of()), "analyst", caller(Role.ANALYST, List.of()), "cif",
+				caller(Role.PARTNER, List.of("CIF")), "sccsf", caller(Role.PARTNER, List.of("SCCSF")));
+	}
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'sup %'");
+	}
+
+	@Test
+	void aDonorSeesSmallMunicipalitiesAndTheNextSmallestSuppressedAndLast() {
+		var query = "{ participation(filter: {regions: [\"GE-SJ\"]}) { breakdown(by: [MUNICIPALITY]) { "
+				+ "municipality { code } participants participations share suppressed } } }";
+		for (int twice = 0; twice < 2; twice++) {
+			assertThat(cells(this.as.get("donor"), query, "municipality")).containsExactly(
+					"GE-SJ-ADIGENI 12 93", "GE-SJ-AKHALKALAKI 34 149", "GE-SJ-AKHALTSIKHE 34 149", "GE-SJ-BORJOMI 18 123",
+					"GE-SJ-NINOTSMINDA 17 100", "GE-SJ-ASPINDZA suppressed", "- suppressed");
+		}
+		assertThat(cells(this.as.get("analyst"), query, "municipality")).containsExactly("GE-SJ-ADIGENI 12 93",
+				"GE-SJ-AKHALKALAKI 34 149", "GE-SJ-AKHALTSIKHE 34 149", "GE-SJ-ASPINDZA 10 85", "GE-SJ-BORJOMI 18 123",
+				"GE-SJ-NINOTSMINDA 17 100", "- 3 7");
+		// ordered by size and cut to three: suppressed groups come last, so they never take a place by their size
+		var top = "{ participation(filter: {regions: [\"GE-SJ\"]}) { breakdown(by: [MUNICIPALITY], first: 6, "
+				+ "orderBy: [{by: PARTICIPANTS, direction: ASC}]) { municipality { code } participants participations "
+				+ "suppressed } } }";
+		assertThat(cells(this.as.get("donor"), top, "municipality")).containsExactly("GE-SJ-ADIGENI 12 93",
+				"GE-SJ-NINOTSMINDA 17 100", "GE-SJ-BORJOMI 18 123", "GE-SJ-AKHALKALAKI 34 149",
+				"GE-SJ-AKHALTSIKHE 34 149", "GE-SJ-ASPINDZA suppressed");
+	}
+
+	@Test
+	void inTwoDimensionsEachRowWithOneSuppressedGroupLosesItsNextSmallest() {
+		var query = "{ participation(filter: {regions: [\"GE-SJ\"]}) { breakdown(by: [DISABILITY, GENDER]) { "
+				+ "disability gender participants participations suppressed } } }";
+		assertThat(cells(this.as.get("donor"), query, "disability", "gender")).containsExactly("false FEMALE 64 373",
+				"false MALE 36 184", "null MALE 8 46", "false OTHER suppressed", "false UNDISCLOSED suppressed",
+				"null FEMALE suppressed", "null OTHER suppressed", "true FEMALE suppressed", "true MALE suppressed");
+	}
+
+	@Test
+	void smallTotalsAreSuppressedToo() {
+		var query = "{ participation(filter: {activities: [\"CMP-2024-GARDABANI\"], genders: [UNDISCLOSED]}) { "
+				+ "totals { participants participations activities organizations suppressed } } }";
+		var donor = this.as.get("donor").document(query).execute();
+		donor.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(true);
+		for (var measure : List.of("participants", "participations", "activities", "organizations")) {
+			donor.path("participation.totals." + measure).valueIsNull();
+		}
+		this.as.get("cif").document(query).execute().path("participation.totals.participants").entity(Integer.class)
+			.isEqualTo(2);
+	}
+
+	@Test
+	void aPartnerSeesItsOwnActivitiesInFullAndOthersSuppressed() {
+		var gardabani = "{ participation(filter: {activities: [\"CMP-2024-GARDABANI\"]}) { breakdown(by: [GENDER]) { "
+				+ "gender participants participations suppressed } } }";
+		assertThat(cells(this.as.get("cif"), gardabani, "gender")).containsExactly("FEMALE 16 16", "MALE 12 12",
+				"UNDISCLOSED 2 2");
+		assertThat(cells(this.as.get("sccsf"), gardabani, "gender")).containsExactly("FEMALE 16 16", "MALE suppressed",
+				"UNDISCLOSED suppressed");
+		var akhaltsikhe = gardabani.replace("CMP-2024-GARDABANI", "WS-2023-AKHALTSIKHE");
+		assertThat(cells(this.as.get("sccsf"), akhaltsikhe, "gender")).containsExactly("FEMALE 14 14", "MALE 5 5",
+				"OTHER 1 1");
+		assertThat(cells(this.as.get("cif"), akhaltsikhe, "gender")).containsExactly("FEMALE 14 14", "MALE suppressed",
+				"OTHER suppressed");
+		// a filter reaching beyond its own activities is suppressed as for a donor
+		var both = gardabani.replace("\"CMP-2024-GARDABANI\"", "\"CMP-2024-GARDABANI\", \"WS-2023-AKHALTSIKHE\"");
+		assertThat(cells(this.as.get("cif"), both, "gender")).isEqualTo(cells(this.as.get("donor"), both, "gender"));
+	}
+
+	@Test
+	void anIndicatorSplitForADonorWithholdsTheValuesOfSuppressedGroups() {
+		var query = "{ indicator(code: \"OUT-1.1\") { disaggregate(by: [GENDER]) { group { gender suppressed } value } } }";
+		var donor = this.as.get("donor").document(query).execute();
+		donor.path("indicator.disaggregate[*].value").entityList(Double.class).containsExactly(83.0, 44.0, null, null);
+		donor.path("indicator.disaggregate[*].group.suppressed").entityList(Boolean.class)
+			.containsExactly(false, false, true, true);
+		this.as.get("analyst").document(query).execute().path("indicator.disaggregate[*].value")
+			.entityList(Double.class).containsExactly(83.0, 44.0, 4.0, 5.0);
+	}
+
+	private HttpGraphQlTester caller(Role role, List<String> organizations) {
+		var secret = this.keys.create("sup " + role + organizations, role, organizations, false, "test").secret();
+		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+	}
+
+	/** Each group as its dimension values then its measures, or "suppressed" with every measure null. */
+	@SuppressWarnings("unchecked")
+	private static List<String> cells(HttpGraphQlTester tester, String query, String... dimensions) {
+		List<Map<String, Object>> groups = tester.document(query).execute().path("participation.breakdown")
+			.entity(List.class).get();
+		return groups.stream().map(group -> {
+			var text = new StringBuilder();
+			for (var dimension : dimensions) {
+				var value = group.get(dimension);
+				text.append(value instanceof Map<?, ?> object ? object.get("code") : value == null && dimension.equals("municipality") ? "-" : value)
+					.append(' ');
+			}
+			if (Boolean.TRUE.equals(group.get("suppressed"))) {
+				assertThat(group.get("participants")).isNull();
+				assertThat(group.get("participations")).isNull();
+				assertThat(group.get("share")).isNull();
+				return text + "suppressed";
+			}
+			return text + String.valueOf(group.get("participants")) + " " + group.get("participations");
+		}).toList();
+	}
+
+}
