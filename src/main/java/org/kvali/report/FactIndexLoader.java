@@ -38,6 +38,8 @@ class FactIndexLoader {
 	}
 
 	private FactIndex read() {
+		// Reading every participation of a large database takes longer than the statement timeout of a request.
+		this.jdbc.queryForObject("SELECT set_config('statement_timeout', '600s', true)", String.class);
 		long version = this.jdbc.queryForObject("SELECT version FROM data_version", Long.class);
 		var organizations = new FactTables.Entities(this.jdbc.query("SELECT id, code, kind FROM organization ORDER BY code",
 				(rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }));

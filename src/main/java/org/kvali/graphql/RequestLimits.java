@@ -1,0 +1,21 @@
+package org.kvali.graphql;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits on one GraphQL document, checked before anything runs.
+ *
+ * @param maxCharacters longest document
+ * @param maxTokens most tokens (names, punctuation, values) in a document
+ * @param maxDepth deepest nesting of selections
+ * @param maxAliases most aliased fields
+ * @param maxFields most field selections, fragments counted where they are spread
+ * @param maxComplexity most weight: each field weighs 1 plus its children, times its page size ({@code first}, else
+ * 10) for a list
+ */
+@ConfigurationProperties("kvali.graphql")
+public record RequestLimits(@DefaultValue("50000") int maxCharacters, @DefaultValue("5000") int maxTokens,
+		@DefaultValue("12") int maxDepth, @DefaultValue("50") int maxAliases, @DefaultValue("500") int maxFields,
+		@DefaultValue("500000") int maxComplexity) {
+}

@@ -1,0 +1,136 @@
+package org.kvali.graphql;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.StatementCounter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Documents built to exhaust the server are refused with a clear error before any SQL runs (the tests' admin key is
+ * the bootstrap key, which needs no database), and the server answers normally afterwards.
+ */
+@IntegrationTest
+class HostileDocumentsTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	StatementCounter statements;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@AfterEach
+	void stillHealthy() throws Exception {
+		query("{ regions { code } }").andExpect(jsonPath("$.data.regions[0].code").value("GE-AB"));
+	}
+
+	@Test
+	void aSelectionFiveHundredDeep() throws Exception {
+		var deep = "{ programme(code: \"EU-CSO-EQUAL\") { " + "projects { programme { ".repeat(125) + "code"
+				+ " } }".repeat(125) + " } }";
+		refused(deep, "More than 500 deep 'grammar' rules have been entered");
+	}
+
+	@Test
+	void aSelectionThirtyDeep() throws Exception {
+		var deep = "{ programme(code: \"EU-CSO-EQUAL\") { " + "projects { programme { ".repeat(7) + "code"
+				+ " } }".repeat(7) + " } }";
+		refused(deep, "maximum query depth exceeded 16 > 12");
+	}
+
+	@Test
+	void aMegabyteOfText() throws Exception {
+		refused("{ regions { code } } # " + "x".repeat(1_000_000), "More than 50,000 characters have been presented");
+	}
+
+	@Test
+	void twoThousandAliases() throws Exception {
+		refused("{ " + IntStream.range(0, 2000).mapToObj(i -> "a" + i + ": regions { code }").collect(Collectors.joining(" "))
+				+ " }", "More than 5,000 'grammar' tokens have been presented");
+	}
+
+	@Test
+	void fiveThousandRepeatedFields() throws Exception {
+		refused("{ regions { " + "code ".repeat(5000) + "} }", "More than 5,000 'grammar' tokens have been presented");
+	}
+
+	@Test
+	void moreFieldsThanAllowedUnderTheTokenLimit() throws Exception {
+		refused("{ regions { " + "code ".repeat(600) + "} }", "The document selects more than 500 fields");
+	}
+
+	@Test
+	void sixtyAliases() throws Exception {
+		refused("{ " + IntStream.range(0, 60).mapToObj(i -> "a" + i + ": regions { code }").collect(Collectors.joining(" "))
+				+ " }", "The document uses more than 50 aliases");
+	}
+
+	@Test
+	void aDeepFragmentCycle() throws Exception {
+		refused("""
+				{ regions { ...A } }
+				fragment A on Region { municipalities { ...B } }
+				fragment B on Municipality { region { ...A } }""", "Fragments spread inside each other more than 12 deep (a cycle?)");
+	}
+
+	@Test
+	void aHugePage() throws Exception {
+		refused("{ activities(first: 100000000) { edges { node { code title } } } }", "maximum query complexity exceeded");
+	}
+
+	@Test
+	void everyStatementIsCutOffAfterThirtySeconds() {
+		assertThat(this.jdbc.queryForObject("SHOW statement_timeout", String.class)).isEqualTo("30s");
+	}
+
+	@Test
+	void anHttpBatchIsRefused() throws Exception {
+		this.statements.reset();
+		var result = this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"query\":\"{ regions { code } }\"},{\"query\":\"{ regions { code } }\"}]"))
+			.andReturn()
+			.getResponse();
+		assertThat(result.getStatus()).isEqualTo(400);
+		assertThat(result.getContentAsString()).doesNotContain("GE-AB");
+		assertThat(this.statements.count()).isZero();
+	}
+
+	private void refused(String document, String message) throws Exception {
+		this.statements.reset();
+		var response = query(document).andExpect(status().isOk())
+			.andExpect(jsonPath("$.data").doesNotExist())
+			.andExpect(jsonPath("$.errors[0].message").value(startsWith(message)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(response).doesNotContain("at org.", "Exception", "SELECT");
+		assertThat(this.statements.count()).isZero();
+	}
+
+	private ResultActions query(String document) throws Exception {
+		return this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.content(JSON.writeValueAsString(java.util.Map.of("query", document))));
+	}
+
+}
