@@ -32,16 +32,22 @@ class BearerKeyAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		var token = ((BearerTokenAuthenticationToken) authentication).getToken();
+		Caller caller;
 		if (this.bootstrapAdminKey != null
 				&& MessageDigest.isEqual(this.bootstrapAdminKey, token.getBytes(StandardCharsets.UTF_8))) {
-			return new CallerAuthentication(new Caller("bootstrap-admin", Role.ADMIN, Set.of()));
+			caller = new Caller("bootstrap-admin", Role.ADMIN, Set.of());
 		}
-		if (!token.startsWith(ApiKeyService.PREFIX)) {
+		else if (token.startsWith(ApiKeyService.PREFIX)) {
+			caller = this.keys.caller(token)
+				.orElseThrow(() -> new BadCredentialsException("The API key is unknown or revoked"));
+		}
+		else {
 			return null;
 		}
-		return this.keys.caller(token)
-			.map(CallerAuthentication::new)
-			.orElseThrow(() -> new BadCredentialsException("The API key is unknown or revoked"));
+		var result = new CallerAuthentication(caller);
+		// the client's address, for the audit log
+		result.setDetails(authentication.getDetails());
+		return result;
 	}
 
 	@Override

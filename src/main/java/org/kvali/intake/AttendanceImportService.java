@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.kvali.access.Caller;
 import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
+import org.kvali.audit.AuditLog;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -50,9 +51,13 @@ public class AttendanceImportService {
 
 	private final PartnerScope partners;
 
+	private final AuditLog audit;
+
 	AttendanceImportService(ImportLimits limits, IntakeLookups lookups, Staging staging, StagingChecks checks,
-			AttendanceWriter writer, ImportHistory history, TransactionTemplate transaction, PartnerScope partners) {
+			AttendanceWriter writer, ImportHistory history, TransactionTemplate transaction, PartnerScope partners,
+			AuditLog audit) {
 		this.partners = partners;
+		this.audit = audit;
 		this.limits = limits;
 		this.lookups = lookups;
 		this.staging = staging;
@@ -130,6 +135,8 @@ public class AttendanceImportService {
 			var kept = report;
 			this.transaction.executeWithoutResult(status -> this.history.save(kept, contentType));
 		}
+		this.audit.record(caller, "import", report.id() + " " + report.status() + (dryRun ? " (dry run)" : "") + ", "
+				+ report.rows() + " rows, SHA-256 " + report.fileSha256());
 		return report;
 	}
 

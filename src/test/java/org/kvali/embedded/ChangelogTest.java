@@ -45,7 +45,7 @@ class ChangelogTest {
 				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 			var liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
 			liquibase.update("");
-			assertThat(tables(connection)).containsExactlyInAnyOrder("activity", "api_key", "api_key_organization",
+			assertThat(tables(connection)).containsExactlyInAnyOrder("activity", "api_key", "api_key_organization", "audit_event",
 					"attendance_import", "data_version", "geo_unit", "indicator", "indicator_target", "indicator_value",
 					"organization", "participation_fact", "participant", "participant_personal", "participation",
 					"programme", "programme_donor", "project", "project_partner");
@@ -55,7 +55,7 @@ class ChangelogTest {
 			liquibase.rollback(changeSets, "");
 			assertThat(tables(connection)).isEmpty();
 			liquibase.update("");
-			assertThat(tables(connection)).hasSize(18);
+			assertThat(tables(connection)).hasSize(19);
 		}
 		finally {
 			empty.destroy();

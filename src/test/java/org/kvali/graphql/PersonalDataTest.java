@@ -38,25 +38,33 @@ class PersonalDataTest {
 	}
 
 	@Test
-	void noTypeOfTheSchemaHasAPersonsNameOrContacts() {
+	void onlyTheParticipantTypeHasAPersonsNameOrContactsAndOnlyItsAdminRootFieldLeadsThere() {
 		// language=GraphQL
-		var types = this.graphQl.document("{ __schema { types { name fields { name } inputFields { name } } } }")
+		var types = this.graphQl.document("""
+				{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } }
+				  inputFields { name } } } }""")
 			.execute()
 			.path("__schema.types")
 			.entity(new ParameterizedTypeReference<List<Map<String, Object>>>() {
 			})
 			.get();
-		var names = types.stream()
-			.flatMap(type -> Stream.of(type.get("fields"), type.get("inputFields")))
-			.filter(Objects::nonNull)
-			.flatMap(fields -> ((List<?>) fields).stream())
-			.map(field -> ((Map<?, ?>) field).get("name").toString().toLowerCase())
+		var personal = types.stream()
+			.flatMap(type -> Stream.of(type.get("fields"), type.get("inputFields"))
+				.filter(Objects::nonNull)
+				.flatMap(fields -> ((List<?>) fields).stream())
+				.map(field -> type.get("name") + "." + ((Map<?, ?>) field).get("name").toString().toLowerCase()))
+			.filter(name -> name.contains("fullname") || name.contains("phone") || name.contains("email"))
 			.toList();
-		assertThat(names).isNotEmpty()
-			.noneMatch(name -> name.contains("fullname") || name.contains("phone") || name.contains("email"));
-		assertThat(types).extracting(type -> type.get("name"))
-			.doesNotContain("Participant", "ParticipantPersonal")
-			.contains("ParticipationReport");
+		assertThat(personal).containsExactlyInAnyOrder("Participant.fullname", "Participant.phone", "Participant.email");
+		var leadingToParticipant = types.stream()
+			.filter(type -> type.get("fields") != null)
+			.flatMap(type -> ((List<?>) type.get("fields")).stream()
+				.map(field -> (Map<?, ?>) field)
+				.filter(field -> field.get("type").toString().contains("name=Participant,")
+						|| field.get("type").toString().contains("name=Participant}"))
+				.map(field -> type.get("name") + "." + field.get("name")))
+			.toList();
+		assertThat(leadingToParticipant).containsExactly("Query.participant");
 	}
 
 }

@@ -1,0 +1,48 @@
+package org.kvali.audit;
+
+import java.util.List;
+
+import org.kvali.access.Access;
+import org.kvali.access.Role;
+import org.kvali.graphql.Connection;
+import org.kvali.graphql.InvalidArgumentException;
+import org.kvali.graphql.Page;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** The {@code AuditEvent} type and the audit log's root field; ADMIN only. */
+@Controller
+class AuditController {
+
+	private final AuditLog log;
+
+	AuditController(AuditLog log) {
+		this.log = log;
+	}
+
+	@QueryMapping
+	Connection<AuditEvent> auditEvents(@Argument Integer first, @Argument String after) {
+		Access.require(Role.ADMIN);
+		var page = Page.of(first, after, 1);
+		Long afterId = null;
+		if (page.after() != null) {
+			try {
+				afterId = Long.valueOf(page.after().get(0));
+			}
+			catch (NumberFormatException ex) {
+				throw new InvalidArgumentException("after", after, "'" + after + "' is not a cursor of this list");
+			}
+		}
+		var rows = this.log.page(afterId, page.limit());
+		return Connection.of(rows, page, event -> List.of(Long.toString(event.id())), this.log.count());
+	}
+
+	@SchemaMapping(typeName = "AuditEvent")
+	String at(AuditEvent event) {
+		return event.at().toString();
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.kvali.audit;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.kvali.access.Caller;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The audit log: who (the caller's name and role), when, what (an action and its subject) and from where (the
+ * client's address). Entries are written in the caller's transaction when there is one, so a change and its entry
+ * are stored together or not at all.
+ */
+@Repository
+public class AuditLog {
+
+	private final JdbcClient jdbc;
+
+	AuditLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Records an action of the current caller (or of the service itself, when there is none). */
+	public void record(String action, String subject) {
+		record(Caller.find(), action, subject);
+	}
+
+	/** Records an action of the given caller. */
+	public void record(Caller caller, String action, String subject) {
+		record(Optional.of(caller), action, subject);
+	}
+
+	private void record(Optional<Caller> caller, String action, String subject) {
+		this.jdbc.sql("""
+				INSERT INTO audit_event (actor, role, action, subject, source)
+				VALUES (:actor, :role, :action, :subject, :source)""")
+			.param("actor", caller.map(Caller::name).orElse("service"))
+			.param("role", caller.map(c -> c.role().name()).orElse(null))
+			.param("action", action)
+			.param("subject", subject == null || subject.length() <= 2000 ? subject : subject.substring(0, 2000))
+			.param("source", source())
+			.update();
+	}
+
+	/** A page of entries, newest first, after the entry with id {@code afterId} when it is not null. */
+	public List<AuditEvent> page(Long afterId, int limit) {
+		return this.jdbc.sql("""
+				SELECT id, at, actor, role, action, subject, source FROM audit_event
+				WHERE CAST(:after AS bigint) IS NULL OR id < :after
+				ORDER BY id DESC LIMIT :limit""")
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(AuditEvent.class)
+			.list();
+	}
+
+	public int count() {
+		return this.jdbc.sql("SELECT count(*) FROM audit_event").query(Integer.class).single();
+	}
+
+	/** The client's address, as the authentication saw it. */
+	private static String source() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getDetails() instanceof WebAuthenticationDetails details
+				? details.getRemoteAddress() : null;
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.kvali.participant;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import org.kvali.access.Access;
+import org.kvali.access.Role;
+import org.kvali.audit.AuditLog;
+import org.kvali.graphql.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A participant's personal data, for ADMIN only, every read recorded in the audit log; and the erasure of a person
+ * (right to be forgotten) that keeps their participations, so every count stays true.
+ */
+@Service
+public class ParticipantService {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final ParticipantRepository participants;
+
+	private final AuditLog audit;
+
+	ParticipantService(ParticipantRepository participants, AuditLog audit) {
+		this.participants = participants;
+		this.audit = audit;
+	}
+
+	@Transactional
+	public Participant participant(String ref) {
+		Access.require(Role.ADMIN);
+		this.audit.record("read personal data", ref);
+		return this.participants.byRef(ref).orElseThrow(() -> new NotFoundException("participant", "ref", ref));
+	}
+
+	/**
+	 * Erases the person's name and contacts and replaces their reference with a random one that nothing links to
+	 * the old; their pseudonymous record and participations stay. The audit log keeps the old reference only.
+	 */
+	@Transactional
+	public int forget(String ref) {
+		Access.require(Role.ADMIN);
+		var participant = this.participants.byRef(ref)
+			.orElseThrow(() -> new NotFoundException("participant", "ref", ref));
+		var bytes = new byte[12];
+		RANDOM.nextBytes(bytes);
+		this.participants.forget(ref, "forgotten-" + HexFormat.of().formatHex(bytes));
+		this.audit.record("forget participant", ref);
+		return participant.participations();
+	}
+
+}
