@@ -30,6 +30,17 @@ public class PartnerScope {
 			.list());
 	}
 
+	/**
+	 * The projects whose activities and organizations the current caller may list: for a PARTNER its organizations'
+	 * projects, for everyone else null (all).
+	 */
+	public Long[] listable() {
+		return Caller.find()
+			.filter(caller -> caller.is(Role.PARTNER))
+			.map(caller -> projects(caller).toArray(Long[]::new))
+			.orElse(null);
+	}
+
 	/** The codes of those projects. */
 	public List<String> projectCodes(Caller caller) {
 		return this.jdbc.sql("""

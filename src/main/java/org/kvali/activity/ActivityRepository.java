@@ -70,6 +70,7 @@ class ActivityRepository {
 			.add("a.project_id IN (SELECT id FROM project WHERE programme_id = :programme)", "programme",
 					scope.programmeId())
 			.add("a.project_id = :project", "project", scope.projectId())
+			.add("a.project_id = ANY(:ownProjects)", "ownProjects", scope.ownProjects())
 			.addAny("a.kind = ANY(:kinds)", "kinds", filter.kinds())
 			.addAny("v.parent_code = ANY(:regions)", "regions", filter.regions())
 			.addAny("a.venue_municipality_code = ANY(:municipalities)", "municipalities", filter.municipalities())

@@ -1,5 +1,8 @@
 package org.kvali.activity;
 
-/** An activity filter with its programme and project codes resolved to ids. */
-record ActivityScope(ActivityFilter filter, Long programmeId, Long projectId) {
+/**
+ * An activity filter with its programme and project codes resolved to ids, and the projects the caller may list
+ * (null: all).
+ */
+record ActivityScope(ActivityFilter filter, Long programmeId, Long projectId, Long[] ownProjects) {
 }

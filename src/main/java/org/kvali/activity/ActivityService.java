@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.kvali.access.PartnerScope;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Connection;
 import org.kvali.graphql.InvalidArgumentException;
@@ -29,7 +30,11 @@ public class ActivityService {
 
 	private final GeographyService geography;
 
-	ActivityService(ActivityRepository repository, ProgrammeService programmes, GeographyService geography) {
+	private final PartnerScope partners;
+
+	ActivityService(ActivityRepository repository, ProgrammeService programmes, GeographyService geography,
+			PartnerScope partners) {
+		this.partners = partners;
 		this.repository = repository;
 		this.programmes = programmes;
 		this.geography = geography;
@@ -70,7 +75,7 @@ public class ActivityService {
 				: this.programmes.programme("filter.programme", filter.programme()).id();
 		var project = filter.project() == null ? null
 				: this.programmes.project("filter.project", filter.project()).id();
-		return new ActivityScope(filter, programme, project);
+		return new ActivityScope(filter, programme, project, this.partners.listable());
 	}
 
 	private static LocalDate cursorDate(String key) {

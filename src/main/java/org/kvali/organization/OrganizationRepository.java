@@ -73,7 +73,9 @@ class OrganizationRepository {
 		var conditions = new Conditions().addAny("o.kind = ANY(:kinds)", "kinds", filter.kinds())
 			.addAny("coalesce(m.parent_code, o.region_code) = ANY(:regions)", "regions", filter.regions())
 			.add(IN_PROGRAMME, "programme", scope.programmeId())
-			.add(IN_PROJECTS.formatted(":project"), "project", scope.projectId());
+			.add(IN_PROJECTS.formatted(":project"), "project", scope.projectId())
+			.add(IN_PROJECTS.formatted("SELECT unnest(CAST(:ownProjects AS bigint[]))"), "ownProjects",
+					scope.ownProjects());
 		if (filter.nameContains() != null) {
 			var pattern = "%" + filter.nameContains().replaceAll("([\\\\%_])", "\\\\$1") + "%";
 			conditions.add("(o.name ILIKE :name OR o.name_ka ILIKE :name)", "name", pattern);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.kvali.access.PartnerScope;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Connection;
 import org.kvali.graphql.NotFoundException;
@@ -26,7 +27,11 @@ public class OrganizationService {
 
 	private final GeographyService geography;
 
-	OrganizationService(OrganizationRepository repository, ProgrammeService programmes, GeographyService geography) {
+	private final PartnerScope partners;
+
+	OrganizationService(OrganizationRepository repository, ProgrammeService programmes, GeographyService geography,
+			PartnerScope partners) {
+		this.partners = partners;
 		this.repository = repository;
 		this.programmes = programmes;
 		this.geography = geography;
@@ -62,7 +67,7 @@ public class OrganizationService {
 				: this.programmes.programme("filter.programme", filter.programme()).id();
 		var project = filter.project() == null ? null
 				: this.programmes.project("filter.project", filter.project()).id();
-		return new OrganizationScope(filter, programme, project);
+		return new OrganizationScope(filter, programme, project, this.partners.listable());
 	}
 
 }

@@ -105,6 +105,38 @@ class RoleDecisionsTest {
 		graphQl(null, "{\"query\":\"{ imports { totalCount } }\"}").andExpect(jsonPath("$.data.imports.totalCount").value(2));
 	}
 
+	@Test
+	void aPartnerListsTheActivitiesAndOrganizationsOfItsOrganizationsProjectsOnly() throws Exception {
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, lead_organization_id)
+				SELECT 'RD-PROJ', p.id, 'A project CIF has no part in', o.id
+				FROM programme p, organization o WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'CSO-KK-DISABILITY'""");
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'RD-OTHER', id, 'MEETING', 'Elsewhere', '2026-01-05', '2026-01-05' FROM project WHERE code = 'RD-PROJ'""");
+		try {
+			int all = this.jdbc.queryForObject("SELECT count(*) FROM activity", Integer.class);
+			var activities = "{\"query\":\"{ activities(first: 100) { totalCount } }\"}";
+			graphQl(null, activities).andExpect(jsonPath("$.data.activities.totalCount").value(all));
+			graphQl(this.cif, activities).andExpect(jsonPath("$.data.activities.totalCount").value(all - 1));
+			graphQl(this.outsider, activities).andExpect(jsonPath("$.data.activities.totalCount").value(1));
+			graphQl(this.donor, activities).andExpect(jsonPath("$.data.activities.totalCount").value(all));
+			var organizations = "{\"query\":\"{ organizations(first: 100) { totalCount } }\"}";
+			graphQl(this.outsider, organizations).andExpect(jsonPath("$.data.organizations.totalCount").value(1));
+			int ofCif = this.jdbc.queryForObject("""
+					SELECT count(*) FROM organization WHERE id IN (
+					  SELECT lead_organization_id FROM project WHERE code <> 'RD-PROJ'
+					  UNION SELECT organization_id FROM project_partner
+					  UNION SELECT organizer_id FROM activity WHERE code <> 'RD-OTHER'
+					  UNION SELECT organization_id FROM participation)""", Integer.class);
+			graphQl(this.cif, organizations).andExpect(jsonPath("$.data.organizations.totalCount").value(ofCif));
+		}
+		finally {
+			this.jdbc.update("DELETE FROM activity WHERE code = 'RD-OTHER'");
+			this.jdbc.update("DELETE FROM project WHERE code = 'RD-PROJ'");
+		}
+	}
+
 	private ResultActions graphQl(String token, String body) throws Exception {
 		var request = post("/graphql").contentType(MediaType.APPLICATION_JSON).content(body);
 		if (token != null) {
