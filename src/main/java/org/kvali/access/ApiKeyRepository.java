@@ -73,9 +73,9 @@ class ApiKeyRepository {
 			.update() == 1;
 	}
 
-	/** Revokes the demo keys of earlier starts. */
-	int revokeDemoKeys() {
-		return this.jdbc.sql("UPDATE api_key SET revoked_at = now() WHERE demo AND revoked_at IS NULL").update();
+	/** Removes the demo keys of earlier starts. */
+	int deleteDemoKeys() {
+		return this.jdbc.sql("DELETE FROM api_key WHERE demo").update();
 	}
 
 	private static ApiKey key(ResultSet rs, int row) throws SQLException {

@@ -72,10 +72,10 @@ public class ApiKeyService {
 		return this.keys.find(key.id()).orElseThrow();
 	}
 
-	/** Revokes the demo keys an earlier start made. */
+	/** Removes the demo keys an earlier start made. */
 	@Transactional
-	public int revokeDemoKeys() {
-		return this.keys.revokeDemoKeys();
+	public int deleteDemoKeys() {
+		return this.keys.deleteDemoKeys();
 	}
 
 	/** The caller a secret stands for, when it is a key that exists and is not revoked. */

@@ -14,7 +14,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode, makes one key per role at every start (revoking the previous start's) and logs them. The ANALYST key
+ * In demo mode, makes one key per role at every start (removing the previous start's) and logs them. The ANALYST key
  * also opens GraphiQL, so a visitor can query at once. Elsewhere no key exists until an admin makes one.
  */
 @Component
@@ -44,7 +44,7 @@ class DemoKeys implements ApplicationRunner {
 		if (!this.demo.on()) {
 			return;
 		}
-		this.keys.revokeDemoKeys();
+		this.keys.deleteDemoKeys();
 		var lines = new StringBuilder();
 		for (var role : Role.values()) {
 			List<String> scope = List.of();

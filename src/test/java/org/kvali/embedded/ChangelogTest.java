@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -26,7 +27,9 @@ class ChangelogTest {
 
 	private static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
 
+	/** The owner's connections, as Liquibase has them; the application's cannot create databases. */
 	@Autowired
+	@LiquibaseDataSource
 	DataSource dataSource;
 
 	@Test

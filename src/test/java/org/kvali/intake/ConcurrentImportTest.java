@@ -20,6 +20,7 @@ import org.kvali.access.Caller;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,10 @@ class ConcurrentImportTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource ownerDataSource;
 
 	@BeforeEach
 	void project() {
@@ -118,8 +123,10 @@ class ConcurrentImportTest {
 	}
 
 	private void awaitABackendWaitingForALock() throws InterruptedException {
+		// only the owner sees what other sessions wait for; the application's role does not
+		var owner = new JdbcTemplate(this.ownerDataSource);
 		for (int i = 0; i < 500; i++) {
-			var waiting = this.jdbc.queryForObject("""
+			var waiting = owner.queryForObject("""
 					SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'""", Integer.class);
 			if (waiting > 0) {
 				return;

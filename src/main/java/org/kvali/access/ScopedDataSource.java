@@ -1,0 +1,58 @@
+package org.kvali.access;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Hands out connections that work as {@code kvali_app}, the role that owns no table, with the current caller's
+ * scope set for PostgreSQL's row-level security: {@code kvali.role} (the caller's role, or SERVICE when the service
+ * itself is at work) and {@code kvali.caller} (the caller's name). Both are set anew at every checkout, so a
+ * connection never carries an earlier caller's scope.
+ */
+public class ScopedDataSource extends DelegatingDataSource implements AutoCloseable {
+
+	static final String APPLICATION_ROLE = "kvali_app";
+
+	public ScopedDataSource(DataSource target) {
+		super(target);
+	}
+
+	@Override
+	public Connection getConnection() throws SQLException {
+		return scoped(super.getConnection());
+	}
+
+	@Override
+	public Connection getConnection(String username, String password) throws SQLException {
+		return scoped(super.getConnection(username, password));
+	}
+
+	/** Closes the pool behind it, as the context closes the data source bean. */
+	@Override
+	public void close() throws Exception {
+		if (getTargetDataSource() instanceof AutoCloseable pool) {
+			pool.close();
+		}
+	}
+
+	private static Connection scoped(Connection connection) throws SQLException {
+		var caller = Caller.find();
+		try (var statement = connection.prepareStatement(
+				"SELECT set_config('role', ?, false), set_config('kvali.role', ?, false), set_config('kvali.caller', ?, false)")) {
+			statement.setString(1, APPLICATION_ROLE);
+			statement.setString(2, caller.map(c -> c.role().name()).orElse("SERVICE"));
+			statement.setString(3, caller.map(Caller::name).orElse("service"));
+			statement.execute();
+		}
+		catch (SQLException ex) {
+			connection.close();
+			throw ex;
+		}
+		return connection;
+	}
+
+}
