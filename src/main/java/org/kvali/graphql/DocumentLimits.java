@@ -1,8 +1,10 @@
 package org.kvali.graphql;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -29,8 +31,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Refuses a document past a limit of {@link RequestLimits} before it is validated or run, so a hostile document
- * costs a parse at most: size and tokens when parsed, then aliases and fields (fragments counted at each spread,
- * which also stops a fragment cycle from being expanded), then depth and complexity.
+ * costs a parse at most: size and tokens when parsed, then aliases and fields (fragments counted in full at each
+ * spread; cycles and undefined fragments refused), then depth and complexity.
  */
 @Configuration(proxyBeanMethods = false)
 class DocumentLimits {
@@ -54,7 +56,12 @@ class DocumentLimits {
 				new MaxQueryComplexityInstrumentation(limits.maxComplexity(), weight)));
 	}
 
-	/** Counts aliases and fields, spreading fragments, and stops past a limit. */
+	/**
+	 * Counts the fields and aliases a document selects, each fragment counted in full wherever it is spread. Every
+	 * fragment is counted once and its counts multiplied by its spreads, so a document of fragments spread into each
+	 * other many times over costs no more to count than to read; a fragment that spreads itself, directly or not, or
+	 * one that is not defined, stops the document.
+	 */
 	private static final class Shape extends SimplePerformantInstrumentation {
 
 		private final RequestLimits limits;
@@ -67,46 +74,84 @@ class DocumentLimits {
 		public InstrumentationContext<List<ValidationError>> beginValidation(
 				InstrumentationValidationParameters parameters, InstrumentationState state) {
 			var document = parameters.getDocument();
-			var fragments = new HashMap<String, FragmentDefinition>();
-			document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
-			var count = new int[2];
+			var counter = new Counter(document.getDefinitionsOfType(FragmentDefinition.class));
+			long fields = 0;
+			long aliases = 0;
 			for (var operation : document.getDefinitionsOfType(OperationDefinition.class)) {
-				count(operation.getSelectionSet(), fragments, count, 0);
+				var count = counter.count(operation.getSelectionSet());
+				fields += count[0];
+				aliases += count[1];
+			}
+			if (fields > this.limits.maxFields()) {
+				throw new AbortExecutionException("The document selects more than " + this.limits.maxFields() + " fields");
+			}
+			if (aliases > this.limits.maxAliases()) {
+				throw new AbortExecutionException("The document uses more than " + this.limits.maxAliases() + " aliases");
 			}
 			return super.beginValidation(parameters, state);
 		}
 
-		/** Adds the fields and aliases below a selection set to {@code count}, stopping as soon as one is too many. */
-		private void count(SelectionSet set, Map<String, FragmentDefinition> fragments, int[] count, int spreads) {
-			if (set == null) {
-				return;
-			}
-			for (Node<?> selection : set.getSelections()) {
-				if (selection instanceof Field field) {
-					if (++count[0] > this.limits.maxFields()) {
-						throw refused("The document selects more than " + this.limits.maxFields() + " fields");
-					}
-					if (field.getAlias() != null && ++count[1] > this.limits.maxAliases()) {
-						throw refused("The document uses more than " + this.limits.maxAliases() + " aliases");
-					}
-					count(field.getSelectionSet(), fragments, count, spreads);
-				}
-				else if (selection instanceof FragmentSpread spread) {
-					if (spreads > this.limits.maxDepth()) {
-						throw refused("Fragments spread inside each other more than " + this.limits.maxDepth()
-								+ " deep (a cycle?)");
-					}
-					var fragment = fragments.get(spread.getName());
-					count(fragment == null ? null : fragment.getSelectionSet(), fragments, count, spreads + 1);
-				}
-				else if (selection instanceof InlineFragment inline) {
-					count(inline.getSelectionSet(), fragments, count, spreads);
-				}
-			}
+	}
+
+	/** Fields and aliases below a selection set, fragments counted once each (memoised), saturating at a cap. */
+	private static final class Counter {
+
+		/** Far above any limit; counts stop growing here so they cannot overflow. */
+		private static final long CAP = 1L << 40;
+
+		private final Map<String, FragmentDefinition> fragments = new HashMap<>();
+
+		private final Map<String, long[]> counted = new HashMap<>();
+
+		private final Set<String> counting = new HashSet<>();
+
+		Counter(List<FragmentDefinition> definitions) {
+			definitions.forEach(fragment -> this.fragments.put(fragment.getName(), fragment));
 		}
 
-		private static AbortExecutionException refused(String message) {
-			return new AbortExecutionException(message);
+		long[] count(SelectionSet set) {
+			var total = new long[2];
+			if (set == null) {
+				return total;
+			}
+			for (Node<?> selection : set.getSelections()) {
+				long[] part;
+				if (selection instanceof Field field) {
+					part = count(field.getSelectionSet());
+					part[0] = Math.min(CAP, part[0] + 1);
+					part[1] = Math.min(CAP, part[1] + (field.getAlias() != null ? 1 : 0));
+				}
+				else if (selection instanceof FragmentSpread spread) {
+					part = fragment(spread.getName()).clone();
+				}
+				else if (selection instanceof InlineFragment inline) {
+					part = count(inline.getSelectionSet());
+				}
+				else {
+					continue;
+				}
+				total[0] = Math.min(CAP, total[0] + part[0]);
+				total[1] = Math.min(CAP, total[1] + part[1]);
+			}
+			return total;
+		}
+
+		private long[] fragment(String name) {
+			var known = this.counted.get(name);
+			if (known != null) {
+				return known;
+			}
+			var fragment = this.fragments.get(name);
+			if (fragment == null) {
+				throw new AbortExecutionException("The document spreads the fragment " + name + ", which it does not define");
+			}
+			if (!this.counting.add(name)) {
+				throw new AbortExecutionException("The fragment " + name + " spreads itself (a cycle)");
+			}
+			var count = count(fragment.getSelectionSet());
+			this.counting.remove(name);
+			this.counted.put(name, count);
+			return count;
 		}
 
 	}

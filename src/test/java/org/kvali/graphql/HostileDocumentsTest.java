@@ -5,6 +5,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.kvali.IntegrationTest;
 import org.kvali.StatementCounter;
 
@@ -91,7 +92,25 @@ class HostileDocumentsTest {
 		refused("""
 				{ regions { ...A } }
 				fragment A on Region { municipalities { ...B } }
-				fragment B on Municipality { region { ...A } }""", "Fragments spread inside each other more than 12 deep (a cycle?)");
+				fragment B on Municipality { region { ...A } }""", "The fragment A spreads itself (a cycle)");
+	}
+
+	/** Expanded, this document would select 100^11 fields; the guard against that is that it is refused at all. */
+	@Test
+	@Timeout(60)
+	void fragmentsSpreadIntoEachOtherManyTimesOverAreCountedWithoutExpandingThem() throws Exception {
+		var document = new StringBuilder("{ ...F0 }\n");
+		for (int level = 0; level < 12; level++) {
+			document.append("fragment F").append(level).append(" on Query { ")
+				.append(level < 11 ? ("...F" + (level + 1) + " ").repeat(100) : "regions { code } ")
+				.append("}\n");
+		}
+		refused(document.toString(), "The document selects more than 500 fields");
+	}
+
+	@Test
+	void anUndefinedFragment() throws Exception {
+		refused("{ regions { ...Missing } }", "The document spreads the fragment Missing, which it does not define");
 	}
 
 	@Test

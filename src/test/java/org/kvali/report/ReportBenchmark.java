@@ -46,6 +46,7 @@ public final class ReportBenchmark {
 			for (var query : standardQueries()) {
 				var request = HttpRequest.newBuilder(url)
 					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + BenchmarkDatabase.ADMIN_KEY)
 					.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query.graphQl().replace("\"", "\\\"") + "\"}"))
 					.build();
 				double[] overHttp = time(() -> {
