@@ -3,6 +3,7 @@ package org.kvali.activity;
 import java.util.List;
 
 import org.kvali.access.Access;
+import org.kvali.access.Caller;
 import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
@@ -13,6 +14,7 @@ import org.kvali.programme.ProgrammeService;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,7 +48,7 @@ class ActivityEditor {
 	}
 
 	Activity create(ActivityInputs.Create input) {
-		Access.require(Role.ADMIN, Role.PARTNER);
+		var caller = Access.require(Role.ADMIN, Role.PARTNER);
 		var project = this.programmes.projectsByCode(List.of(input.project())).get(input.project());
 		if (project != null) {
 			this.scope.requireProject(project.id(), project.code());
@@ -57,6 +59,7 @@ class ActivityEditor {
 			.known("input.project", "project", List.of(input.project()), project == null ? List.of() : List.of(input.project()));
 		var organizer = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
+		ownOrganizer(caller, organizer, input.organizer());
 		if (!this.activities.activitiesByCode(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("activity", "input.code", input.code());
 		}
@@ -80,15 +83,20 @@ class ActivityEditor {
 	}
 
 	Activity update(String code, ActivityInputs.Update input) {
-		Access.require(Role.ADMIN, Role.PARTNER);
+		var caller = Access.require(Role.ADMIN, Role.PARTNER);
 		var stored = this.activities.activity(code);
 		var project = this.programmes.projectsById(List.of(stored.projectId())).get(stored.projectId());
 		this.scope.requireProject(project.id(), project.code());
+		if (caller.is(Role.PARTNER) && stored.organizerId() != null
+				&& !caller.organizations().contains(stored.organizerId())) {
+			throw new AccessDeniedException("Activity " + code + " is run by another organization");
+		}
 		var validation = new Validation().text("input.title", input.title(), false, 500)
 			.dates("input.endDate", input.startDate() != null ? input.startDate() : stored.startDate(),
 					input.endDate() != null ? input.endDate() : stored.endDate());
 		var organizer = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
+		ownOrganizer(caller, organizer, input.organizer());
 		this.jdbc.sql("""
 				UPDATE activity SET kind = coalesce(:kind, kind), title = coalesce(:title, title),
 				       title_ka = coalesce(:titleKa, title_ka), start_date = coalesce(:start, start_date),
@@ -103,6 +111,17 @@ class ActivityEditor {
 			.param("topics", input.topics() == null ? null : input.topics().toArray(String[]::new))
 			.update();
 		return this.activities.activity(code);
+	}
+
+	/**
+	 * A partner names only its own organizations as an activity's organizer: the organizer decides whose activity it
+	 * is, and so who sees its aggregates in full.
+	 */
+	private static void ownOrganizer(Caller caller, Long organizer, String code) {
+		if (caller.is(Role.PARTNER) && organizer != null && !caller.organizations().contains(organizer)) {
+			throw new AccessDeniedException("Organization " + code + " is not one of yours; only an admin may make it an "
+					+ "activity's organizer");
+		}
 	}
 
 	/** Checks the fields both mutations share and returns the organizer's id, or null. */

@@ -106,6 +106,25 @@ class RoleDecisionsTest {
 	}
 
 	@Test
+	void aPartnerChangesOnlyActivitiesItsOrganizationsRunAndNamesNoOtherOrganizer() throws Exception {
+		var sccsf = this.keys.create("rd sccsf", Role.PARTNER, List.of("SCCSF"), false, "test").secret();
+		var takeOver = "{\"query\":\"mutation { updateActivity(code: \\\"CMP-2024-GARDABANI\\\", input: {organizer: \\\"SCCSF\\\"}) { code } }\"}";
+		graphQl(sccsf, takeOver).andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"))
+			.andExpect(jsonPath("$.errors[0].message").value("Activity CMP-2024-GARDABANI is run by another organization"));
+		var giveAway = "{\"query\":\"mutation { updateActivity(code: \\\"CMP-2024-GARDABANI\\\", input: {organizer: \\\"SCCSF\\\"}) { code } }\"}";
+		graphQl(this.cif, giveAway).andExpect(jsonPath("$.errors[0].message")
+			.value("Organization SCCSF is not one of yours; only an admin may make it an activity's organizer"));
+		graphQl(this.cif, ACTIVITY.replace("endDate: \\\"2026-02-03\\\"}", "endDate: \\\"2026-02-03\\\", organizer: \\\"SCCSF\\\"}"))
+			.andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"));
+		graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"CMP-2024-GARDABANI\\\", input: {}) { code organizer { code } } }\"}")
+			.andExpect(jsonPath("$.data.updateActivity.organizer.code").value("CIF"));
+		assertThat(this.jdbc.queryForObject("""
+				SELECT o.code FROM activity a JOIN organization o ON o.id = a.organizer_id WHERE a.code = 'CMP-2024-GARDABANI'""",
+				String.class)).isEqualTo("CIF");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'RD-ACT'", Integer.class)).isZero();
+	}
+
+	@Test
 	void aPartnerListsTheActivitiesAndOrganizationsOfItsOrganizationsProjectsOnly() throws Exception {
 		this.jdbc.update("""
 				INSERT INTO project (code, programme_id, name, lead_organization_id)
