@@ -81,7 +81,15 @@ public class ApiKeyService {
 	/** The caller a secret stands for, when it is a key that exists and is not revoked. */
 	Optional<Caller> caller(String secret) {
 		return this.keys.active(sha256(secret))
-			.map(key -> new Caller("key:" + key.name(), key.role(), java.util.Set.copyOf(key.organizationIds())));
+			.map(key -> new Caller(callerName(key), key.role(), java.util.Set.copyOf(key.organizationIds())));
+	}
+
+	/**
+	 * The name a key acts under in the import history, the audit log and the database scope: its name for people to
+	 * read and its id, since names need not be unique and the imports a partner may read are found by this.
+	 */
+	static String callerName(ApiKey key) {
+		return "key:" + key.name() + "#" + key.id();
 	}
 
 	/** The organizations of keys, for the schema. */

@@ -8,7 +8,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * GraphiQL and schema introspection are on in demo mode (the embedded database, or {@code kvali.demo.enabled}) and
+ * GraphiQL, schema introspection and the printed schema ({@code /graphql/schema}) are on in demo mode (the embedded database, or {@code kvali.demo.enabled}) and
  * off elsewhere, unless {@code kvali.explorer.enabled} says otherwise. Set explicitly, the Spring GraphQL properties
  * still win: these are only their defaults.
  */
@@ -20,7 +20,7 @@ public class ExplorerDefaults implements EnvironmentPostProcessor {
 		boolean on = explicit != null ? explicit : demo(environment);
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("kvaliExplorerDefaults", Map.of("spring.graphql.graphiql.enabled", on,
-					"spring.graphql.schema.introspection.enabled", on)));
+					"spring.graphql.schema.introspection.enabled", on, "spring.graphql.schema.printer.enabled", on)));
 	}
 
 	/** Demo mode as {@code DemoMode} decides it: asked for, or else the embedded database (no datasource URL). */

@@ -47,10 +47,12 @@ public class IndicatorResults {
 			var periods = new ArrayList<IndicatorResult.PeriodResult>();
 			for (var target : indicator.targets()) {
 				boolean split = splitBySex(indicator);
+				var women = split ? computed.get(key(byGender(indicator, Gender.FEMALE), target)) : null;
+				var men = split ? computed.get(key(byGender(indicator, Gender.MALE), target)) : null;
+				// one sex withheld (too few people) withholds the other, or the total minus it would tell
+				boolean both = women != null && men != null;
 				periods.add(new IndicatorResult.PeriodResult(target.period(), target.value(),
-						computed.get(key(indicator, target)),
-						split ? computed.get(key(byGender(indicator, Gender.FEMALE), target)) : null,
-						split ? computed.get(key(byGender(indicator, Gender.MALE), target)) : null));
+						computed.get(key(indicator, target)), both ? women : null, both ? men : null));
 			}
 			results.add(new IndicatorResult(indicator.projectCode(), indicator.code(), indicator.name(),
 					indicator.level().name(), indicator.unit() == IndicatorEnums.Unit.PERCENT,

@@ -17,8 +17,9 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Actual values of indicators, each for a window of activity start dates: computed ones from participation,
- * reported ones from the values partners reported. All values a request asks for
+ * Actual values of indicators, each for a window of activity start dates: computed ones from participation (withheld,
+ * as null, where too few people are counted for a caller who sees small cells suppressed), reported ones from the
+ * values partners reported. All values a request asks for
  * are gathered and computed together by the participation engine, so a page of indicators costs the same number of
  * statements as one.
  */
@@ -62,14 +63,21 @@ class IndicatorValues {
 		var totals = this.reports.totals(filters);
 		int next = 0;
 		for (var key : computed) {
-			double value = key.indicator().measure().of(totals.get(next++));
+			// a value over too few people is withheld from callers who see small cells suppressed
+			int at = next;
+			var numerator = totals.get(next++);
+			boolean withheld = this.reports.withheld(filters.get(at), numerator);
+			double value = key.indicator().measure().of(numerator);
 			if (key.indicator().unit() == IndicatorEnums.Unit.PERCENT) {
-				double denominator = key.indicator().measure().of(totals.get(next++));
-				if (denominator > 0) {
+				var denominatorMeasures = totals.get(next);
+				withheld = withheld || this.reports.withheld(filters.get(next), denominatorMeasures);
+				next++;
+				double denominator = key.indicator().measure().of(denominatorMeasures);
+				if (denominator > 0 && !withheld) {
 					values.put(key, 100 * value / denominator);
 				}
 			}
-			else {
+			else if (!withheld) {
 				values.put(key, value);
 			}
 		}

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.kvali.access.Caller;
+import org.kvali.audit.AuditLog;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +23,12 @@ class ImportController {
 
 	private final ImportLimits limits;
 
-	ImportController(AttendanceImportService imports, ImportLimits limits) {
+	private final AuditLog audit;
+
+	ImportController(AttendanceImportService imports, ImportLimits limits, AuditLog audit) {
 		this.imports = imports;
 		this.limits = limits;
+		this.audit = audit;
 	}
 
 	@PostMapping("/imports/attendance")
@@ -38,8 +42,10 @@ class ImportController {
 		return ResponseEntity.status(status).body(report);
 	}
 
+	/** A body that is no readable sheet, or too large: refused, and recorded in the audit log as such. */
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> unreadable(SheetException ex) {
+		this.audit.record("import", "refused with HTTP " + ex.status().value() + ": " + ex.getMessage());
 		return ResponseEntity.status(ex.status())
 			.body(Map.of("status", "REJECTED", "errors", java.util.List.of(Map.of("message", ex.getMessage()))));
 	}

@@ -29,7 +29,7 @@ public class ParticipantService {
 		this.audit = audit;
 	}
 
-	@Transactional
+	/** The person; the read is recorded first and on its own, so a look-up of an unknown reference is kept too. */
 	public Participant participant(String ref) {
 		Access.require(Role.ADMIN);
 		this.audit.record("read personal data", ref);

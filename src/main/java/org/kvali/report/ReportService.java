@@ -99,6 +99,14 @@ public class ReportService {
 	}
 
 	/**
+	 * Whether a value computed over this set must be withheld from the current caller: the set has 1 to k-1
+	 * participants and small cells are suppressed for the caller over the filter (indicator values use this).
+	 */
+	public boolean withheld(ParticipationFilter filter, Measures measures) {
+		return SmallCells.tooSmall(measures.participants(), this.k) && suppressedFor(filter);
+	}
+
+	/**
 	 * Whether small cells are suppressed for the current caller over this filter: always for DONOR; for a PARTNER
 	 * unless every participation the filter selects is of an activity its organizations run; never for ADMIN,
 	 * ANALYST or the service itself.

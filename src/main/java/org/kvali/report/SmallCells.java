@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * Small-cell suppression of one breakdown for callers who see aggregates only. A group of 1 to k-1 participants is
- * suppressed. So that no suppressed group can be recovered as a total minus the others, a row (the groups that share
- * every dimension but the last; the whole breakdown when it has one dimension) with exactly one suppressed group
- * has its next smallest group suppressed too, and then so does the whole breakdown. Suppressed groups are listed
+ * suppressed. So that no suppressed group can be recovered as a total minus the others, every line of groups that
+ * differ in one dimension only (a row or a column of a two-dimension breakdown), and the whole breakdown, with
+ * exactly one suppressed group has its next smallest group suppressed too, repeated until nothing changes. Suppressed groups are listed
  * after the others, in the order of their dimension values, so their place reveals nothing of their size. The
  * result depends only on the groups, so the same question always gets the same answer.
  */
@@ -34,14 +34,22 @@ final class SmallCells {
 				suppressed.add(group);
 			}
 		}
-		var rows = new LinkedHashMap<List<Object>, List<ParticipationGroup>>();
-		for (var group : groups) {
-			rows.computeIfAbsent(key(group, by.subList(0, by.size() - 1)), key -> new ArrayList<>()).add(group);
+		// each line of groups that differ in one dimension only, and the whole breakdown, until nothing changes
+		var lines = new ArrayList<List<ParticipationGroup>>();
+		for (int varying = 0; varying < by.size() && by.size() > 1; varying++) {
+			var fixed = new ArrayList<>(by);
+			fixed.remove(varying);
+			var byRest = new LinkedHashMap<List<Object>, List<ParticipationGroup>>();
+			for (var group : groups) {
+				byRest.computeIfAbsent(key(group, fixed), rest -> new ArrayList<>()).add(group);
+			}
+			lines.addAll(byRest.values());
 		}
-		if (by.size() > 1) {
-			rows.values().forEach(row -> secondary(row, suppressed, by));
+		lines.add(groups);
+		for (int before = -1; before != suppressed.size();) {
+			before = suppressed.size();
+			lines.forEach(line -> secondary(line, suppressed, by));
 		}
-		secondary(groups, suppressed, by);
 		var shown = new ArrayList<ParticipationGroup>(groups.size());
 		var hidden = new ArrayList<ParticipationGroup>();
 		for (var group : groups) {

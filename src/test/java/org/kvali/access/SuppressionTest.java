@@ -41,6 +41,7 @@ class SuppressionTest {
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'sup %'");
+		this.jdbc.update("DELETE FROM indicator WHERE code = 'SUP-FEW'");
 	}
 
 	@Test
@@ -65,12 +66,12 @@ class SuppressionTest {
 	}
 
 	@Test
-	void inTwoDimensionsEachRowWithOneSuppressedGroupLosesItsNextSmallest() {
+	void inTwoDimensionsEachRowAndColumnWithOneSuppressedGroupLosesItsNextSmallest() {
 		var query = "{ participation(filter: {regions: [\"GE-SJ\"]}) { breakdown(by: [DISABILITY, GENDER]) { "
 				+ "disability gender participants participations suppressed } } }";
 		assertThat(cells(this.as.get("donor"), query, "disability", "gender")).containsExactly("false FEMALE 64 373",
-				"false MALE 36 184", "null MALE 8 46", "false OTHER suppressed", "false UNDISCLOSED suppressed",
-				"null FEMALE suppressed", "null OTHER suppressed", "true FEMALE suppressed", "true MALE suppressed");
+				"false MALE 36 184", "false OTHER suppressed", "false UNDISCLOSED suppressed", "null FEMALE suppressed",
+				"null MALE suppressed", "null OTHER suppressed", "true FEMALE suppressed", "true MALE suppressed");
 	}
 
 	@Test
@@ -113,6 +114,24 @@ class SuppressionTest {
 			.containsExactly(false, false, true, true);
 		this.as.get("analyst").document(query).execute().path("indicator.disaggregate[*].value")
 			.entityList(Double.class).containsExactly(83.0, 44.0, 4.0, 5.0);
+	}
+
+	@Test
+	void anIndicatorValueOverTooFewPeopleIsWithheldFromADonor() {
+		// two people, the undisclosed gender at one campaign of 2024, counted from the programme start (cumulative)
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Few",
+				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS,
+				    filter: {activities: ["CMP-2024-GARDABANI"], genders: [UNDISCLOSED]}}) { code } }""").execute();
+		var query = "{ indicator(code: \"SUP-FEW\") { actual series(granularity: YEAR) { period { key } actual } } }";
+		var donor = this.as.get("donor").document(query).execute();
+		donor.path("indicator.actual").valueIsNull();
+		donor.path("indicator.series[*].actual").entityList(Double.class).containsExactly(0.0, null, null);
+		var analyst = this.as.get("analyst").document(query).execute();
+		analyst.path("indicator.actual").entity(Double.class).isEqualTo(2.0);
+		analyst.path("indicator.series[*].actual").entityList(Double.class).containsExactly(0.0, 2.0, 2.0);
+		this.as.get("cif").document(query).execute().path("indicator.actual").entity(Double.class).isEqualTo(2.0);
+		this.as.get("sccsf").document(query).execute().path("indicator.actual").valueIsNull();
 	}
 
 	private HttpGraphQlTester caller(Role role, List<String> organizations) {
