@@ -107,13 +107,17 @@ public class ReportService {
 	}
 
 	/**
-	 * Whether small cells are suppressed for the current caller over this filter: always for DONOR; for a PARTNER
-	 * unless every participation the filter selects is of an activity its organizations run; never for ADMIN,
-	 * ANALYST or the service itself.
+	 * Whether small cells are suppressed for the current caller over this filter: never for ADMIN or ANALYST; always
+	 * for DONOR, and when no caller is known (a report is always asked for by someone, so a thread that lost its
+	 * caller gets the safer answer); for a PARTNER unless every participation the filter selects is of an activity
+	 * its organizations run.
 	 */
 	private boolean suppressedFor(ParticipationFilter filter) {
 		var caller = Caller.find().orElse(null);
-		if (caller == null || caller.is(Role.ADMIN, Role.ANALYST)) {
+		if (caller == null) {
+			return true;
+		}
+		if (caller.is(Role.ADMIN, Role.ANALYST)) {
 			return false;
 		}
 		if (caller.is(Role.DONOR)) {
