@@ -108,7 +108,7 @@ public class AttendanceImportService {
 			if (!errors.isEmpty()) {
 				return rolledBack(status, intake, errors, sha);
 			}
-			var written = this.writer.write(intake.rows());
+			var written = this.writer.write(intake.rows(), allowedProjects);
 			if (!written.errors().isEmpty()) {
 				return rolledBack(status, intake, written.errors(), sha);
 			}

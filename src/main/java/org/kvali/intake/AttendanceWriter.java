@@ -2,6 +2,7 @@ package org.kvali.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,9 +54,11 @@ class AttendanceWriter {
 	/**
 	 * Writes the staged rows, checked under the activities' locks (which also keep two loads from adding the same
 	 * participation). A person another load stored since the checks ran is checked once more after the participants
-	 * are written; a different gender stops the write with errors.
+	 * are written; a different gender stops the write with errors. When {@code allowedProjects} is not null (a
+	 * partner's sheet), a stored person is corrected only if every participation of theirs is in those projects:
+	 * a partner does not change what other organizations recorded.
 	 */
-	Outcome write(int rows) {
+	Outcome write(int rows, Set<Long> allowedProjects) {
 		int organizations = this.jdbc.sql("""
 				INSERT INTO organization (code, name, kind)
 				SELECT organization_code, (array_agg(organization_name ORDER BY row_no) FILTER (WHERE organization_name IS NOT NULL))[1],
@@ -89,10 +92,13 @@ class AttendanceWriter {
 				       organization_id = coalesce(s.organization_id, p.organization_id)
 				FROM import_person s
 				WHERE p.ref = s.participant_ref
+				  AND (CAST(:allowed AS bigint[]) IS NULL OR NOT EXISTS (
+				      SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				      WHERE pn.participant_id = p.id AND a.project_id <> ALL(CAST(:allowed AS bigint[]))))
 				  AND (p.birth_year, p.disability, p.home_municipality_code, p.organization_id) IS DISTINCT FROM
 				      (coalesce(s.birth_year, p.birth_year), coalesce(s.disability, p.disability),
 				       coalesce(s.home_municipality, p.home_municipality_code), coalesce(s.organization_id, p.organization_id))
-				""").update();
+				""").param("allowed", allowedProjects == null ? null : allowedProjects.toArray(Long[]::new)).update();
 		// Another load may store one of these people meanwhile: this insert then waits for it and skips the person.
 		int participants = this.jdbc.sql("""
 				INSERT INTO participant (ref, gender, birth_year, disability, home_municipality_code, organization_id)

@@ -126,6 +126,37 @@ class RoleDecisionsTest {
 	}
 
 	@Test
+	void aPartnersSheetDoesNotCorrectPeopleOtherOrganizationsRecorded() throws Exception {
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, lead_organization_id)
+				SELECT 'RD-PROJ', p.id, 'The network''s own project', o.id
+				FROM programme p, organization o WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'CSO-KK-DISABILITY'""");
+		var stored = this.jdbc.queryForObject("SELECT birth_year FROM participant WHERE ref = 'P0001'", Integer.class);
+		var gender = this.jdbc.queryForObject("SELECT lower(gender) FROM participant WHERE ref = 'P0001'", String.class);
+		var sheet = """
+				activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender,birth_year
+				RD-NET,Network meeting,meeting,RD-PROJ,2026-03-02,2026-03-02,P0001,%s,%d
+				RD-NET,Network meeting,meeting,RD-PROJ,2026-03-02,2026-03-02,RD-9,female,1990
+				""".formatted(gender, stored == null ? 1980 : stored + 1);
+		try {
+			this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + this.outsider)
+				.contentType("text/csv")
+				.content(sheet))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.created.participations").value(2))
+				.andExpect(jsonPath("$.created.participants").value(1))
+				.andExpect(jsonPath("$.updated.participants").value(0));
+			assertThat(this.jdbc.queryForObject("SELECT birth_year FROM participant WHERE ref = 'P0001'", Integer.class))
+				.isEqualTo(stored);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code = 'RD-NET')");
+			this.jdbc.update("DELETE FROM activity WHERE code = 'RD-NET'");
+			this.jdbc.update("DELETE FROM project WHERE code = 'RD-PROJ'");
+		}
+	}
+
+	@Test
 	void aPartnerListsTheActivitiesAndOrganizationsOfItsOrganizationsProjectsOnly() throws Exception {
 		this.jdbc.update("""
 				INSERT INTO project (code, programme_id, name, lead_organization_id)
