@@ -12,8 +12,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The audit log: who (the caller's name and role), when, what (an action and its subject) and from where (the
- * client's address). Entries are written in the caller's transaction when there is one, so a change and its entry
- * are stored together or not at all.
+ * client's address). An entry is written in the caller's transaction when there is one (an erasure and its entry are
+ * stored together or not at all); a mutation's entry is written once the mutation has run, with its error count, and
+ * a read of personal data is recorded before the read, so a look-up of an unknown person is kept too.
  */
 @Repository
 public class AuditLog {
