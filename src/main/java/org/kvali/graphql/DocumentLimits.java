@@ -53,7 +53,8 @@ class DocumentLimits {
 		};
 		return new ChainedInstrumentation(List.of(new Shape(limits),
 				new MaxQueryDepthInstrumentation(limits.maxDepth()),
-				new MaxQueryComplexityInstrumentation(limits.maxComplexity(), weight)));
+				new MaxQueryComplexityInstrumentation(limits.maxComplexity(), weight),
+				new RequestDeadline(limits.requestTimeout())));
 	}
 
 	/**

@@ -47,6 +47,16 @@ class ErrorHandling {
 	}
 
 	@GraphQlExceptionHandler
+	GraphQLError timedOut(RequestDeadline.TimedOut ex, DataFetchingEnvironment env) {
+		return GraphQLError.newError()
+			.errorType(KvaliErrorType.TIMEOUT)
+			.message(ex.getMessage())
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.build();
+	}
+
+	@GraphQlExceptionHandler
 	GraphQLError conflict(ConflictException ex, DataFetchingEnvironment env) {
 		return error(KvaliErrorType.CONFLICT, ex.getMessage(), env, ex.argument(), ex.code());
 	}

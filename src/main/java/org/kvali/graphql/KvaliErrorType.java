@@ -6,6 +6,9 @@ import graphql.ErrorClassification;
 public enum KvaliErrorType implements ErrorClassification {
 
 	/** The request would create something that exists already. */
-	CONFLICT
+	CONFLICT,
+
+	/** The request ran past its time limit; what was not fetched by then is missing. */
+	TIMEOUT
 
 }

@@ -1,5 +1,7 @@
 package org.kvali.graphql;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,9 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFields most field selections, fragments counted where they are spread
  * @param maxComplexity most weight: each field weighs 1 plus its children, times its page size ({@code first}, else
  * 10) for a list
+ * @param requestTimeout how long a request may run; fields not fetched by then fail with an error
  */
 @ConfigurationProperties("kvali.graphql")
 public record RequestLimits(@DefaultValue("50000") int maxCharacters, @DefaultValue("5000") int maxTokens,
 		@DefaultValue("12") int maxDepth, @DefaultValue("50") int maxAliases, @DefaultValue("500") int maxFields,
-		@DefaultValue("500000") int maxComplexity) {
+		@DefaultValue("500000") int maxComplexity, @DefaultValue("30s") Duration requestTimeout) {
 }
