@@ -9,6 +9,8 @@ import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureH
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * The whole application against a real PostgreSQL holding the demo data; every test class that carries it shares
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Import;
 		"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY })
 @AutoConfigureMockMvc
 @AutoConfigureHttpGraphQlTester
+@TestExecutionListeners(listeners = ServiceScopeListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 @Import({ TestDatabaseConfiguration.class, StatementCounterConfiguration.class, TestCallers.class, TestJwts.class })
 public @interface IntegrationTest {
 

@@ -4,9 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
+import org.kvali.access.ServiceScope;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -14,7 +19,8 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A GraphQL request that runs past the request timeout ends with an error and no data. The timeout is set to 1 ms
+ * Over a real server: a GraphQL request that runs past the request timeout ends with an error and no data, and a
+ * key is looked up on the server's own thread. The timeout is set to 1 ms
  * here so that any request passes it; the service's own is 30 s ({@code kvali.graphql.request-timeout}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -26,6 +32,23 @@ class RequestTimeoutTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApiKeyService keys;
+
+	/** Over a real connection, on a server thread: the key is looked up in the service's own scope. */
+	@Test
+	void anApiKeyIsLookedUpOnAServerThread() throws Exception {
+		var secret = ServiceScope.call(() -> this.keys.create("timeout analyst", Role.ANALYST, List.of(), false, "test"))
+			.secret();
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + secret)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ regions { code } }\"}"))
+			.build();
+		assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+			.isEqualTo(200);
+	}
 
 	@Test
 	void aRequestPastTheTimeoutEndsWithAnErrorAndNoData() throws Exception {

@@ -38,7 +38,8 @@ class BearerKeyAuthenticationProvider implements AuthenticationProvider {
 			caller = new Caller("bootstrap-admin", Role.ADMIN, Set.of());
 		}
 		else if (token.startsWith(ApiKeyService.PREFIX)) {
-			caller = this.keys.caller(token)
+			// no one is authenticated yet: the look-up is the service's own work
+			caller = ServiceScope.call(() -> this.keys.caller(token))
 				.orElseThrow(() -> new BadCredentialsException("The API key is unknown or revoked"));
 		}
 		else {

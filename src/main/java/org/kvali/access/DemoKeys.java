@@ -41,9 +41,12 @@ class DemoKeys implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!this.demo.on()) {
-			return;
+		if (this.demo.on()) {
+			ServiceScope.run(this::makeKeys);
 		}
+	}
+
+	private void makeKeys() {
 		this.keys.deleteDemoKeys();
 		var lines = new StringBuilder();
 		for (var role : Role.values()) {

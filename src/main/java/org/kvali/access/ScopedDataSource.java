@@ -9,8 +9,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Hands out connections that work as {@code kvali_app}, the role that owns no table, with the current caller's
- * scope set for PostgreSQL's row-level security: {@code kvali.role} (the caller's role, or SERVICE when the service
- * itself is at work) and {@code kvali.caller} (the caller's name). Both are set anew at every checkout, so a
+ * scope set for PostgreSQL's row-level security: {@code kvali.role} (the caller's role; SERVICE when the service
+ * itself is at work, see {@link ServiceScope}; NONE otherwise) and {@code kvali.caller} (the caller's name). Both are set anew at every checkout, so a
  * connection never carries an earlier caller's scope.
  */
 public class ScopedDataSource extends DelegatingDataSource implements AutoCloseable {
@@ -44,7 +44,7 @@ public class ScopedDataSource extends DelegatingDataSource implements AutoClosea
 		try (var statement = connection.prepareStatement(
 				"SELECT set_config('role', ?, false), set_config('kvali.role', ?, false), set_config('kvali.caller', ?, false)")) {
 			statement.setString(1, APPLICATION_ROLE);
-			statement.setString(2, caller.map(c -> c.role().name()).orElse("SERVICE"));
+			statement.setString(2, caller.map(c -> c.role().name()).orElse(ServiceScope.active() ? "SERVICE" : "NONE"));
 			statement.setString(3, caller.map(Caller::name).orElse("service"));
 			statement.execute();
 		}

@@ -5,6 +5,8 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.kvali.access.ServiceScope;
+
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +50,7 @@ class DemoDataLoader implements InitializingBean {
 		var random = new Random(SEED);
 		var people = new DemoPeople(random);
 		var events = new DemoEvents(random, people.people);
-		this.transaction.executeWithoutResult(status -> new DemoDataWriter(this.jdbc).write(people, events));
+		ServiceScope.run(() -> this.transaction.executeWithoutResult(status -> new DemoDataWriter(this.jdbc).write(people, events)));
 		log.info("Demo data loaded: {} organizations, {} people, {} activities, {} participations",
 				people.organizations.size(), people.people.size(), events.events.size(), events.attendances.size());
 	}

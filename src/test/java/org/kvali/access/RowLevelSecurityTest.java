@@ -1,6 +1,7 @@
 package org.kvali.access;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
@@ -43,6 +44,19 @@ class RowLevelSecurityTest {
 		}
 		var admin = as(Role.ADMIN, Set.of(), "rls", () -> this.jdbc.queryForObject(unfiltered, String.class));
 		assertThat(admin.split(" ")).allSatisfy(count -> assertThat(Integer.parseInt(count)).isPositive());
+	}
+
+	@Test
+	void aThreadWithNeitherACallerNorTheServicesMarkSeesNothingProtected() throws Exception {
+		var unfiltered = "SELECT (SELECT count(*) FROM participant_personal) || ' ' || (SELECT count(*) FROM api_key)";
+		var seen = new AtomicReference<String>();
+		var thread = new Thread(() -> seen.set(this.jdbc.queryForObject(unfiltered, String.class)));
+		thread.start();
+		thread.join();
+		assertThat(seen.get()).isEqualTo("0 0");
+		// the test's own thread works as the service does, and sees both (demo people and demo keys)
+		assertThat(this.jdbc.queryForObject(unfiltered, String.class).split(" "))
+			.allSatisfy(count -> assertThat(Integer.parseInt(count)).isPositive());
 	}
 
 	@Test

@@ -1,0 +1,24 @@
+package org.kvali;
+
+import org.kvali.access.ServiceScope;
+
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+
+/**
+ * A test's own setup and checks are the service's work: the test thread works in the SERVICE scope, as start-up
+ * does, except where a test runs as a caller. Threads a test starts itself get no scope, as in the service.
+ */
+public class ServiceScopeListener implements TestExecutionListener {
+
+	@Override
+	public void beforeTestMethod(TestContext context) {
+		ServiceScope.enter();
+	}
+
+	@Override
+	public void afterTestMethod(TestContext context) {
+		ServiceScope.leave();
+	}
+
+}
