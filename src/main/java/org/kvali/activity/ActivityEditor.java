@@ -87,9 +87,9 @@ class ActivityEditor {
 		var stored = this.activities.activity(code);
 		var project = this.programmes.projectsById(List.of(stored.projectId())).get(stored.projectId());
 		this.scope.requireProject(project.id(), project.code());
-		if (caller.is(Role.PARTNER) && stored.organizerId() != null
-				&& !caller.organizations().contains(stored.organizerId())) {
-			throw new AccessDeniedException("Activity " + code + " is run by another organization");
+		if (caller.is(Role.PARTNER)
+				&& (stored.organizerId() == null || !caller.organizations().contains(stored.organizerId()))) {
+			throw new AccessDeniedException("Activity " + code + " is not run by your organization");
 		}
 		var validation = new Validation().text("input.title", input.title(), false, 500)
 			.dates("input.endDate", input.startDate() != null ? input.startDate() : stored.startDate(),

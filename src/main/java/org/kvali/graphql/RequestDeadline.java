@@ -1,6 +1,7 @@
 package org.kvali.graphql;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -9,8 +10,8 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 
 /**
- * The request timeout: once a request has run longer than its limit, every field still to be fetched fails with
- * an error saying so, and no further work is started. A statement already running is stopped by PostgreSQL's
+ * The request timeout: once a request has run longer than its limit, no field that does work is fetched any more;
+ * the first one fails with an error saying so, the others are left empty. A statement already running is stopped by PostgreSQL's
  * statement timeout.
  */
 final class RequestDeadline extends SimplePerformantInstrumentation {
@@ -30,24 +31,28 @@ final class RequestDeadline extends SimplePerformantInstrumentation {
 
 	}
 
-	/** When the request started. */
-	private record Started(long nanos) implements InstrumentationState {
+	/** When the request started, and whether its time-out has been reported. */
+	private record Started(long nanos, AtomicBoolean reported) implements InstrumentationState {
 	}
 
 	@Override
 	public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-		return new Started(System.nanoTime());
+		return new Started(System.nanoTime(), new AtomicBoolean());
 	}
 
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
 			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-		if (!(state instanceof Started started)) {
+		if (!(state instanceof Started started) || parameters.isTrivialDataFetcher()) {
 			return dataFetcher;
 		}
 		return environment -> {
 			if (System.nanoTime() - started.nanos() > this.limit.toNanos()) {
-				throw new TimedOut(this.limit);
+				// one error says so; the fields after it are left empty
+				if (started.reported().compareAndSet(false, true)) {
+					throw new TimedOut(this.limit);
+				}
+				return null;
 			}
 			return dataFetcher.get(environment);
 		};

@@ -103,12 +103,14 @@ public class AttendanceImportService {
 				// The checks against stored data run under the activities' locks, so what they saw holds at the write.
 				this.staging.analyze();
 				this.staging.lockActivities();
-				errors.addAll(this.checks.check(allowedProjects));
+				errors.addAll(this.checks.check(allowedProjects, caller.is(Role.PARTNER) ? caller.organizations() : null));
 			}
 			if (!errors.isEmpty()) {
 				return rolledBack(status, intake, errors, sha);
 			}
-			var written = this.writer.write(intake.rows(), allowedProjects);
+			// a partner's new activities are its own: the first of its organizations runs them
+			Long organizer = caller.is(Role.PARTNER) ? caller.organizations().stream().min(Long::compare).orElse(null) : null;
+			var written = this.writer.write(intake.rows(), allowedProjects, organizer);
 			if (!written.errors().isEmpty()) {
 				return rolledBack(status, intake, written.errors(), sha);
 			}

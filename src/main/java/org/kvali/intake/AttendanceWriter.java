@@ -58,7 +58,7 @@ class AttendanceWriter {
 	 * partner's sheet), a stored person is corrected only if every participation of theirs is in those projects:
 	 * a partner does not change what other organizations recorded.
 	 */
-	Outcome write(int rows, Set<Long> allowedProjects) {
+	Outcome write(int rows, Set<Long> allowedProjects, Long organizer) {
 		int organizations = this.jdbc.sql("""
 				INSERT INTO organization (code, name, kind)
 				SELECT organization_code, (array_agg(organization_name ORDER BY row_no) FILTER (WHERE organization_name IS NOT NULL))[1],
@@ -68,11 +68,13 @@ class AttendanceWriter {
 				GROUP BY organization_code
 				ON CONFLICT (code) DO NOTHING""").update();
 		int activities = this.jdbc.sql("""
-				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code)
-				SELECT s.activity_code, p.id, s.activity_kind, s.activity_title, s.start_date, s.end_date, s.venue_municipality
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code,
+				                      organizer_id)
+				SELECT s.activity_code, p.id, s.activity_kind, s.activity_title, s.start_date, s.end_date, s.venue_municipality,
+				       CAST(:organizer AS bigint)
 				FROM (%s) s JOIN project p ON p.code = s.project_code
 				WHERE NOT EXISTS (SELECT 1 FROM activity x WHERE x.code = s.activity_code)
-				ON CONFLICT (code) DO NOTHING""".formatted(ACTIVITY_VALUES)).update();
+				ON CONFLICT (code) DO NOTHING""".formatted(ACTIVITY_VALUES)).param("organizer", organizer).update();
 		int activitiesUpdated = this.jdbc.sql("""
 				UPDATE activity a SET title = coalesce(s.activity_title, a.title), kind = coalesce(s.activity_kind, a.kind),
 				       start_date = coalesce(s.start_date, a.start_date), end_date = coalesce(s.end_date, a.end_date),
@@ -107,7 +109,7 @@ class AttendanceWriter {
 				WHERE NOT EXISTS (SELECT 1 FROM participant x WHERE x.ref = s.participant_ref)
 				ON CONFLICT (ref) DO NOTHING""").update();
 		var errors = new ArrayList<ImportMessage>();
-		this.checks.genderChanges(errors);
+		this.checks.genderChanges(errors, allowedProjects == null);
 		if (!errors.isEmpty()) {
 			return new Outcome(ImportCounts.NONE, ImportCounts.NONE, ImportCounts.NONE, errors);
 		}

@@ -37,18 +37,20 @@ class StagingChecks {
 	 * Every error the staged rows show across rows or against stored data; empty when there is none. Rows of a
 	 * project outside {@code allowedProjects} are errors too, unless that is null (every project allowed).
 	 */
-	List<ImportMessage> check(Set<Long> allowedProjects) {
+	List<ImportMessage> check(Set<Long> allowedProjects, Set<Long> partnerOrganizations) {
 		var errors = new ArrayList<ImportMessage>();
 		unknownProjects(errors);
 		if (allowedProjects != null) {
 			foreignProjects(allowedProjects, errors);
+			foreignActivities(partnerOrganizations, errors);
+			othersPeople(allowedProjects, errors);
 		}
 		activitiesOfOtherProjects(errors);
 		disagreements(errors);
 		newActivitiesLacking(errors);
 		endsBeforeStarts(errors);
 		listedTwice(errors);
-		genderChanges(errors);
+		genderChanges(errors, allowedProjects == null);
 		unnamedOrganizations(errors);
 		return errors;
 	}
@@ -70,6 +72,34 @@ class StagingChecks {
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
 						"Project " + rs.getString(2) + " is not one of your organizations' projects"));
+			});
+	}
+
+	/** A partner loads only into new activities or those its organizations run. */
+	private void foreignActivities(Set<Long> organizations, List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT r.row_no, r.activity_code FROM import_row r JOIN activity a ON a.code = r.activity_code
+				WHERE a.organizer_id IS NULL OR a.organizer_id <> ALL(:organizations)""")
+			.param("organizations", organizations.toArray(Long[]::new))
+			.query((ResultSet rs) -> {
+				errors.add(new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
+						+ rs.getString(2) + " is not run by your organization; ask an admin to add these participants"));
+			});
+	}
+
+	/**
+	 * A partner names only people new to Kvali or already in its own projects: adding someone another organization
+	 * recorded would show that person's details in the partner's full aggregates.
+	 */
+	private void othersPeople(Set<Long> allowed, List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT r.row_no, r.participant_ref FROM import_row r JOIN participant p ON p.ref = r.participant_ref
+				WHERE EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				              WHERE pn.participant_id = p.id AND a.project_id <> ALL(:allowed))""")
+			.param("allowed", allowed.toArray(Long[]::new))
+			.query((ResultSet rs) -> {
+				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "
+						+ rs.getString(2) + " is recorded by another organization; ask an admin to add them"));
 			});
 	}
 
@@ -174,14 +204,16 @@ class StagingChecks {
 
 	/**
 	 * Rows giving a stored participant another gender. Run again after the participants are written, it also
-	 * catches a person another load stored while this one ran.
+	 * catches a person another load stored while this one ran. The stored gender is named only when
+	 * {@code sayStored} (not to a partner).
 	 */
-	void genderChanges(List<ImportMessage> errors) {
+	void genderChanges(List<ImportMessage> errors, boolean sayStored) {
 		this.jdbc.sql("""
 				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.gender) FROM import_row r
 				JOIN participant p ON p.ref = r.participant_ref WHERE r.gender <> p.gender""").query((ResultSet rs) -> {
 					errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, rs.getString(2), "Participant "
-							+ rs.getString(3) + " is stored as " + rs.getString(4) + "; gender is not corrected by a sheet"));
+							+ rs.getString(3) + " is stored " + (sayStored ? "as " + rs.getString(4) : "with another gender")
+							+ "; gender is not corrected by a sheet"));
 				});
 	}
 

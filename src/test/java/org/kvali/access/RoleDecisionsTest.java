@@ -111,7 +111,7 @@ class RoleDecisionsTest {
 		var sccsf = this.keys.create("rd sccsf", Role.PARTNER, List.of("SCCSF"), false, "test").secret();
 		var takeOver = "{\"query\":\"mutation { updateActivity(code: \\\"CMP-2024-GARDABANI\\\", input: {organizer: \\\"SCCSF\\\"}) { code } }\"}";
 		graphQl(sccsf, takeOver).andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"))
-			.andExpect(jsonPath("$.errors[0].message").value("Activity CMP-2024-GARDABANI is run by another organization"));
+			.andExpect(jsonPath("$.errors[0].message").value("Activity CMP-2024-GARDABANI is not run by your organization"));
 		var giveAway = "{\"query\":\"mutation { updateActivity(code: \\\"CMP-2024-GARDABANI\\\", input: {organizer: \\\"SCCSF\\\"}) { code } }\"}";
 		graphQl(this.cif, giveAway).andExpect(jsonPath("$.errors[0].message")
 			.value("Organization SCCSF is not one of yours; only an admin may make it an activity's organizer"));
@@ -126,28 +126,41 @@ class RoleDecisionsTest {
 	}
 
 	@Test
-	void aPartnersSheetDoesNotCorrectPeopleOtherOrganizationsRecorded() throws Exception {
+	void aPartnersSheetNamesNoOneOtherOrganizationsRecordedAndNoActivityTheyRun() throws Exception {
 		this.jdbc.update("""
 				INSERT INTO project (code, programme_id, name, lead_organization_id)
 				SELECT 'RD-PROJ', p.id, 'The network''s own project', o.id
 				FROM programme p, organization o WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'CSO-KK-DISABILITY'""");
 		var stored = this.jdbc.queryForObject("SELECT birth_year FROM participant WHERE ref = 'P0001'", Integer.class);
-		var gender = this.jdbc.queryForObject("SELECT lower(gender) FROM participant WHERE ref = 'P0001'", String.class);
+		var other = this.jdbc.queryForObject("SELECT CASE gender WHEN 'MALE' THEN 'female' ELSE 'male' END FROM participant"
+				+ " WHERE ref = 'P0001'", String.class);
 		var sheet = """
 				activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender,birth_year
 				RD-NET,Network meeting,meeting,RD-PROJ,2026-03-02,2026-03-02,P0001,%s,%d
 				RD-NET,Network meeting,meeting,RD-PROJ,2026-03-02,2026-03-02,RD-9,female,1990
-				""".formatted(gender, stored == null ? 1980 : stored + 1);
+				""".formatted(other, stored == null ? 1980 : stored + 1);
 		try {
 			this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + this.outsider)
 				.contentType("text/csv")
 				.content(sheet))
-				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.created.participations").value(2))
-				.andExpect(jsonPath("$.created.participants").value(1))
-				.andExpect(jsonPath("$.updated.participants").value(0));
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors.length()").value(2))
+				.andExpect(jsonPath("$.errors[?(@.column == 'participant_ref')].message")
+					.value("Participant P0001 is recorded by another organization; ask an admin to add them"))
+				.andExpect(jsonPath("$.errors[?(@.column == 'gender')].message")
+					.value("Participant P0001 is stored with another gender; gender is not corrected by a sheet"));
 			assertThat(this.jdbc.queryForObject("SELECT birth_year FROM participant WHERE ref = 'P0001'", Integer.class))
 				.isEqualTo(stored);
+			// the partner's new activity is its own; another partner may neither load into it nor change it
+			this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + this.outsider)
+				.contentType("text/csv")
+				.content(sheet.lines().filter(line -> !line.contains("P0001")).collect(java.util.stream.Collectors.joining("\n"))))
+				.andExpect(status().isOk());
+			assertThat(this.jdbc.queryForObject("""
+					SELECT o.code FROM activity a JOIN organization o ON o.id = a.organizer_id WHERE a.code = 'RD-NET'""",
+					String.class)).isEqualTo("CSO-KK-DISABILITY");
+			graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"RD-NET\\\", input: {organizer: \\\"CIF\\\"}) { code } }\"}")
+				.andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"));
 		}
 		finally {
 			this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code = 'RD-NET')");
