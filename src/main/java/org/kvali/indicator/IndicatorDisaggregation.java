@@ -48,16 +48,21 @@ class IndicatorDisaggregation {
 				.map(group -> new Group(group, group.suppressed() ? null : indicator.measure().of(group.measures())))
 				.toList();
 		}
-		Map<List<Object>, Double> denominators = new HashMap<>();
+		Map<List<Object>, ParticipationGroup> denominators = new HashMap<>();
+		var denominatorFilter = this.json.readValue(indicator.denominatorFilter(), ParticipationFilter.class).within(from, to);
 		for (var group : breakdown(indicator.denominatorFilter(), by, from, to)) {
-			if (group.suppressed()) {
-				continue;
+			if (!group.suppressed()) {
+				denominators.put(dimensions(group), group);
 			}
-			denominators.put(dimensions(group), indicator.measure().of(group.measures()));
 		}
 		return numerator.stream().map(group -> {
-			var denominator = denominators.get(dimensions(group));
-			return new Group(group, group.suppressed() || denominator == null || denominator == 0 ? null
+			var whole = denominators.get(dimensions(group));
+			// a share also tells the people of the group outside the numerator
+			if (whole == null || this.reports.withheld(denominatorFilter, whole.participants() - group.participants())) {
+				return new Group(group, null);
+			}
+			double denominator = indicator.measure().of(whole.measures());
+			return new Group(group, group.suppressed() || denominator == 0 ? null
 					: 100 * indicator.measure().of(group.measures()) / denominator);
 		}).toList();
 	}

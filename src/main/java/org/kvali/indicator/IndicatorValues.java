@@ -70,7 +70,10 @@ class IndicatorValues {
 			double value = key.indicator().measure().of(numerator);
 			if (key.indicator().unit() == IndicatorEnums.Unit.PERCENT) {
 				var denominatorMeasures = totals.get(next);
-				withheld = withheld || this.reports.withheld(filters.get(next), denominatorMeasures);
+				// a share also tells the people of the denominator outside the numerator
+				withheld = withheld || this.reports.withheld(filters.get(next), denominatorMeasures)
+						|| this.reports.withheld(filters.get(next),
+								denominatorMeasures.participants() - numerator.participants());
 				next++;
 				double denominator = key.indicator().measure().of(denominatorMeasures);
 				if (denominator > 0 && !withheld) {

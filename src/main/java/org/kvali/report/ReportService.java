@@ -103,7 +103,12 @@ public class ReportService {
 	 * participants and small cells are suppressed for the caller over the filter (indicator values use this).
 	 */
 	public boolean withheld(ParticipationFilter filter, Measures measures) {
-		return SmallCells.tooSmall(measures.participants(), this.k) && suppressedFor(filter);
+		return withheld(filter, measures.participants());
+	}
+
+	/** Whether a value resting on this many participants of the filter's set must be withheld from the caller. */
+	public boolean withheld(ParticipationFilter filter, int participants) {
+		return SmallCells.tooSmall(participants, this.k) && suppressedFor(filter);
 	}
 
 	/**

@@ -134,6 +134,29 @@ class SuppressionTest {
 		this.as.get("sccsf").document(query).execute().path("indicator.actual").valueIsNull();
 	}
 
+	/**
+	 * OUT-1.2, the share of women among trainees, by municipality. For a donor a share is withheld where the women
+	 * or the whole are suppressed, and also where the men (the whole minus the women) number 1 to 4: Gardabani 5 of
+	 * 9, Tetritskaro 5 of 7, Akhaltsikhe 12 of 16, Borjomi 10 of 12. Adigeni's whole is the second smallest after
+	 * Dmanisi's 4 and so suppressed too.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aShareIsWithheldWhereTheRestOfItsWholeIsSmall() {
+		var query = "{ indicator(code: \"OUT-1.2\") { disaggregate(by: [MUNICIPALITY]) { group { municipality { code } } value } } }";
+		List<Map<String, Object>> groups = this.as.get("donor").document(query).execute()
+			.path("indicator.disaggregate").entity(List.class).get();
+		var values = new java.util.TreeMap<String, Object>();
+		groups.forEach(group -> values.put((String) ((Map<String, Object>) ((Map<String, Object>) group.get("group"))
+			.get("municipality")).get("code"), group.get("value") == null ? "-"
+					: String.format(java.util.Locale.ROOT, "%.2f", (Double) group.get("value"))));
+		assertThat(values).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.ofEntries(Map.entry("GE-KK-BOLNISI", "46.15"),
+				Map.entry("GE-KK-DMANISI", "-"), Map.entry("GE-KK-GARDABANI", "-"), Map.entry("GE-KK-MARNEULI", "56.25"),
+				Map.entry("GE-KK-RUSTAVI", "57.14"), Map.entry("GE-KK-TETRITSKARO", "-"), Map.entry("GE-KK-TSALKA", "-"),
+				Map.entry("GE-SJ-ADIGENI", "-"), Map.entry("GE-SJ-AKHALKALAKI", "50.00"), Map.entry("GE-SJ-AKHALTSIKHE", "-"),
+				Map.entry("GE-SJ-ASPINDZA", "-"), Map.entry("GE-SJ-BORJOMI", "-"), Map.entry("GE-SJ-NINOTSMINDA", "-"))));
+	}
+
 	private HttpGraphQlTester caller(Role role, List<String> organizations) {
 		var secret = this.keys.create("sup " + role + organizations, role, organizations, false, "test").secret();
 		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
