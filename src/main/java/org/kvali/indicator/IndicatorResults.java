@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.kvali.report.Gender;
 import org.kvali.report.ParticipationFilter;
+import org.kvali.report.ReportService;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +24,10 @@ public class IndicatorResults {
 
 	private final JsonMapper json;
 
-	IndicatorResults(IndicatorRepository indicators, IndicatorValues values, JsonMapper json) {
+	private final ReportService reports;
+
+	IndicatorResults(IndicatorRepository indicators, IndicatorValues values, JsonMapper json, ReportService reports) {
+		this.reports = reports;
 		this.indicators = indicators;
 		this.values = values;
 		this.json = json;
@@ -49,8 +53,9 @@ public class IndicatorResults {
 				boolean split = splitBySex(indicator);
 				var women = split ? computed.get(key(byGender(indicator, Gender.FEMALE), target)) : null;
 				var men = split ? computed.get(key(byGender(indicator, Gender.MALE), target)) : null;
-				// one sex withheld (too few people) withholds the other, or the total minus it would tell
-				boolean both = women != null && men != null;
+				// one sex withheld (too few people) withholds the other, or the total minus it would tell; so do
+				// too few people of the other genders, who are the total minus both
+				boolean both = women != null && men != null && !(split && fewOthers(indicator, target));
 				periods.add(new IndicatorResult.PeriodResult(target.period(), target.value(),
 						computed.get(key(indicator, target)), both ? women : null, both ? men : null));
 			}
@@ -60,6 +65,15 @@ public class IndicatorResults {
 					indicator.baselineDate(), periods));
 		}
 		return results;
+	}
+
+	/** Whether the people of other and undisclosed gender in the indicator's set are too few to show the caller. */
+	private boolean fewOthers(Indicator indicator, Indicator.Target target) {
+		var window = key(indicator, target);
+		var others = this.json.readValue(indicator.filter(), ParticipationFilter.class)
+			.withGenders(List.of(Gender.OTHER, Gender.UNDISCLOSED))
+			.within(window.from(), window.to());
+		return this.reports.withheld(others, this.reports.totals(List.of(others)).get(0));
 	}
 
 	/** Computed indicators that do not select a gender themselves are given for women and men too. */
