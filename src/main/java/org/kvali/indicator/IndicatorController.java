@@ -168,10 +168,11 @@ class IndicatorController {
 		var start = indicator.cumulative() && indicator.programmeStart() != null ? indicator.programmeStart()
 				: target.start();
 		double elapsed = Progress.elapsed(start, target.end(), day);
+		// a computed indicator without a value is withheld from this caller (or has no denominator): no status either
 		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day))
-			.thenApply(actual -> Progress.status(
-					Progress.of(actual, indicator.baselineValue(), target.value(), indicator.direction()), elapsed,
-					this.thresholds));
+			.thenApply(actual -> actual == null && indicator.method() == IndicatorEnums.Method.COMPUTED ? null
+					: Progress.status(Progress.of(actual, indicator.baselineValue(), target.value(),
+							indicator.direction()), elapsed, this.thresholds));
 	}
 
 	@SchemaMapping

@@ -131,6 +131,13 @@ class SuppressionTest {
 		analyst.path("indicator.actual").entity(Double.class).isEqualTo(2.0);
 		analyst.path("indicator.series[*].actual").entityList(Double.class).containsExactly(0.0, 2.0, 2.0);
 		this.as.get("cif").document(query).execute().path("indicator.actual").entity(Double.class).isEqualTo(2.0);
+		// with a target, a withheld actual gives no status rather than one computed from nothing
+		this.graphQl.document("mutation { setIndicatorTargets(code: \"SUP-FEW\", targets: [{period: \"2025\", value: 10}]) "
+				+ "{ code } }").execute();
+		var status = "{ indicator(code: \"SUP-FEW\") { status(asOf: \"2025-06-30\") } }";
+		this.as.get("donor").document(status).execute().path("indicator.status").valueIsNull();
+		this.as.get("analyst").document(status).execute().path("indicator.status").entity(String.class)
+			.isEqualTo("OFF_TRACK");
 		this.as.get("sccsf").document(query).execute().path("indicator.actual").valueIsNull();
 	}
 
