@@ -1,11 +1,13 @@
 package org.kvali.access;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.organization.Organization;
+import org.kvali.organization.OrganizationService;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -22,8 +24,11 @@ class ApiKeyController {
 
 	private final ApiKeyService keys;
 
-	ApiKeyController(ApiKeyService keys) {
+	private final OrganizationService organizations;
+
+	ApiKeyController(ApiKeyService keys, OrganizationService organizations) {
 		this.keys = keys;
+		this.organizations = organizations;
 	}
 
 	@QueryMapping
@@ -54,12 +59,10 @@ class ApiKeyController {
 	@BatchMapping(typeName = "ApiKey")
 	Map<ApiKey, List<Organization>> organizations(List<ApiKey> keys) {
 		var ids = keys.stream().flatMap(key -> key.organizationIds().stream()).distinct().toList();
-		var byId = this.keys.organizations(ids);
-		return keys.stream()
-			.collect(java.util.stream.Collectors.toMap(key -> key, key -> key.organizationIds()
-				.stream()
-				.map(byId::get)
-				.toList(), (a, b) -> a, java.util.LinkedHashMap::new));
+		var byId = this.organizations.organizationsById(ids);
+		Map<ApiKey, List<Organization>> result = new HashMap<>();
+		keys.forEach(key -> result.put(key, key.organizationIds().stream().map(byId::get).toList()));
+		return result;
 	}
 
 }

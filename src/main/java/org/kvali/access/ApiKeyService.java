@@ -7,11 +7,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
-import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
 
 import org.springframework.stereotype.Service;
@@ -81,7 +81,7 @@ public class ApiKeyService {
 	/** The caller a secret stands for, when it is a key that exists and is not revoked. */
 	Optional<Caller> caller(String secret) {
 		return this.keys.active(sha256(secret))
-			.map(key -> new Caller(callerName(key), key.role(), java.util.Set.copyOf(key.organizationIds())));
+			.map(key -> new Caller(callerName(key), key.role(), Set.copyOf(key.organizationIds())));
 	}
 
 	/**
@@ -90,11 +90,6 @@ public class ApiKeyService {
 	 */
 	static String callerName(ApiKey key) {
 		return "key:" + key.name() + "#" + key.id();
-	}
-
-	/** The organizations of keys, for the schema. */
-	public java.util.Map<Long, Organization> organizations(java.util.Collection<Long> ids) {
-		return this.organizations.organizationsById(ids);
 	}
 
 	static byte[] sha256(String secret) {

@@ -14,6 +14,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PartnerScope {
 
+	/** The ids of the projects that the organizations bound to {@code :organizations} lead or partner. */
+	private static final String OWN_PROJECTS = """
+			SELECT id FROM project WHERE lead_organization_id = ANY(:organizations)
+			UNION SELECT project_id FROM project_partner WHERE organization_id = ANY(:organizations)""";
+
 	private final JdbcClient jdbc;
 
 	PartnerScope(JdbcClient jdbc) {
@@ -22,9 +27,7 @@ public class PartnerScope {
 
 	/** The ids of the projects the caller's organizations lead or partner. */
 	public Set<Long> projects(Caller caller) {
-		return Set.copyOf(this.jdbc.sql("""
-				SELECT id FROM project WHERE lead_organization_id = ANY(:organizations)
-				UNION SELECT project_id FROM project_partner WHERE organization_id = ANY(:organizations)""")
+		return Set.copyOf(this.jdbc.sql(OWN_PROJECTS)
 			.param("organizations", caller.organizations().toArray(Long[]::new))
 			.query(Long.class)
 			.list());
@@ -43,11 +46,7 @@ public class PartnerScope {
 
 	/** The codes of those projects. */
 	public List<String> projectCodes(Caller caller) {
-		return this.jdbc.sql("""
-				SELECT code FROM project WHERE id IN (
-				    SELECT id FROM project WHERE lead_organization_id = ANY(:organizations)
-				    UNION SELECT project_id FROM project_partner WHERE organization_id = ANY(:organizations))
-				ORDER BY code""")
+		return this.jdbc.sql("SELECT code FROM project WHERE id IN (" + OWN_PROJECTS + ") ORDER BY code")
 			.param("organizations", caller.organizations().toArray(Long[]::new))
 			.query(String.class)
 			.list();

@@ -1,7 +1,6 @@
 package org.kvali.activity;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.stream.Collectors;
 import org.kvali.access.PartnerScope;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Connection;
-import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Page;
 import org.kvali.programme.ProgrammeService;
@@ -42,13 +40,7 @@ public class ActivityService {
 
 	public Connection<Activity> activities(ActivityFilter filter, Page page) {
 		var scope = scope(filter == null ? ActivityFilter.ALL : filter);
-		LocalDate afterDate = null;
-		String afterCode = null;
-		if (page.after() != null) {
-			afterDate = cursorDate(page.after().get(0));
-			afterCode = page.after().get(1);
-		}
-		var rows = this.repository.page(scope, afterDate, afterCode, page.limit());
+		var rows = this.repository.page(scope, page.key(0, LocalDate::parse), page.key(1, code -> code), page.limit());
 		return Connection.of(rows, page, activity -> List.of(activity.startDate().toString(), activity.code()),
 				this.repository.count(scope));
 	}
@@ -76,15 +68,6 @@ public class ActivityService {
 		var project = filter.project() == null ? null
 				: this.programmes.project("filter.project", filter.project()).id();
 		return new ActivityScope(filter, programme, project, this.partners.listable());
-	}
-
-	private static LocalDate cursorDate(String key) {
-		try {
-			return LocalDate.parse(key);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidArgumentException("after", key, "The cursor does not belong to the activities list");
-		}
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.graphql.Connection;
-import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.Page;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -27,16 +26,7 @@ class AuditController {
 	Connection<AuditEvent> auditEvents(@Argument Integer first, @Argument String after) {
 		Access.require(Role.ADMIN);
 		var page = Page.of(first, after, 1);
-		Long afterId = null;
-		if (page.after() != null) {
-			try {
-				afterId = Long.valueOf(page.after().get(0));
-			}
-			catch (NumberFormatException ex) {
-				throw new InvalidArgumentException("after", after, "'" + after + "' is not a cursor of this list");
-			}
-		}
-		var rows = this.log.page(afterId, page.limit());
+		var rows = this.log.page(page.key(0, Long::valueOf), page.limit());
 		return Connection.of(rows, page, event -> List.of(Long.toString(event.id())), this.log.count());
 	}
 

@@ -1,14 +1,16 @@
 package org.kvali.graphql;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A checked `first`/`after` pair of a connection field.
  *
  * @param first how many items, 0 to {@link #MAX_FIRST}
  * @param after the sort key of the item after which the page starts, or null for the first page
+ * @param cursor the cursor as the client sent it, or null
  */
-public record Page(int first, List<String> after) {
+public record Page(int first, List<String> after, String cursor) {
 
 	public static final int MAX_FIRST = 100;
 
@@ -18,7 +20,23 @@ public record Page(int first, List<String> after) {
 		if (size < 0 || size > MAX_FIRST) {
 			throw new InvalidArgumentException("first", size, "first must be between 0 and " + MAX_FIRST);
 		}
-		return new Page(size, after == null ? null : Cursor.decode(after, keyParts));
+		return new Page(size, after == null ? null : Cursor.decode(after, keyParts), after);
+	}
+
+	/**
+	 * Part {@code index} of the cursor's sort key, read by {@code parse}; null on the first page. A key that does not
+	 * parse means the cursor is not one of this list.
+	 */
+	public <T> T key(int index, Function<String, T> parse) {
+		if (this.after == null) {
+			return null;
+		}
+		try {
+			return parse.apply(this.after.get(index));
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidArgumentException("after", this.cursor, "'" + this.cursor + "' is not a cursor of this list");
+		}
 	}
 
 	/** The row limit to ask the database for: one more than the page, to learn whether another page follows. */

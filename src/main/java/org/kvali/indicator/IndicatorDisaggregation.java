@@ -42,15 +42,15 @@ class IndicatorDisaggregation {
 		if (indicator.method() == IndicatorEnums.Method.REPORTED) {
 			return reported(indicator, by, from, to);
 		}
-		var numerator = breakdown(indicator.filter(), by, from, to);
+		var numerator = breakdown(filter(indicator.filter(), from, to), by);
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER) {
 			return numerator.stream()
 				.map(group -> new Group(group, group.suppressed() ? null : indicator.measure().of(group.measures())))
 				.toList();
 		}
 		Map<List<Object>, ParticipationGroup> denominators = new HashMap<>();
-		var denominatorFilter = this.json.readValue(indicator.denominatorFilter(), ParticipationFilter.class).within(from, to);
-		for (var group : breakdown(indicator.denominatorFilter(), by, from, to)) {
+		var denominatorFilter = filter(indicator.denominatorFilter(), from, to);
+		for (var group : breakdown(denominatorFilter, by)) {
 			if (!group.suppressed()) {
 				denominators.put(dimensions(group), group);
 			}
@@ -88,9 +88,13 @@ class IndicatorDisaggregation {
 				gender ? Gender.valueOf(value) : null, null, null, null, null, null, 0, 0, 0, 0, null, false);
 	}
 
-	private List<ParticipationGroup> breakdown(String filter, List<Dimension> by, LocalDate from, LocalDate to) {
-		var report = this.reports.report(this.json.readValue(filter, ParticipationFilter.class).within(from, to));
-		return this.reports.breakdown(report, by, null, null);
+	/** A stored filter narrowed to the window. */
+	private ParticipationFilter filter(String stored, LocalDate from, LocalDate to) {
+		return this.json.readValue(stored, ParticipationFilter.class).within(from, to);
+	}
+
+	private List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by) {
+		return this.reports.breakdown(this.reports.report(filter), by, null, null);
 	}
 
 	/** The values of a group's dimensions, to match a numerator group with its denominator group. */

@@ -45,9 +45,7 @@ class ImportHistory {
 
 	/** The import, when it exists and was made by {@code importedBy} (by anyone when that is null). */
 	Optional<ImportReport> find(UUID id, String importedBy) {
-		return this.jdbc.sql("""
-				SELECT report::text FROM attendance_import
-				WHERE id = :id AND (CAST(:by AS text) IS NULL OR imported_by = :by)""")
+		return this.jdbc.sql("SELECT report::text FROM attendance_import WHERE id = :id AND " + BY)
 			.param("id", id)
 			.param("by", importedBy)
 			.query(String.class)

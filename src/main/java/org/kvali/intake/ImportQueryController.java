@@ -1,14 +1,12 @@
 package org.kvali.intake;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
 import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.graphql.Connection;
-import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Page;
 
@@ -31,18 +29,8 @@ class ImportQueryController {
 	Connection<ImportReport> imports(@Argument Integer first, @Argument String after) {
 		var by = importedBy();
 		var page = Page.of(first, after, 2);
-		OffsetDateTime afterAt = null;
-		UUID afterId = null;
-		if (page.after() != null) {
-			try {
-				afterAt = OffsetDateTime.parse(page.after().get(0));
-				afterId = UUID.fromString(page.after().get(1));
-			}
-			catch (DateTimeParseException | IllegalArgumentException ex) {
-				throw new InvalidArgumentException("after", after, "'" + after + "' is not a cursor of this list");
-			}
-		}
-		var rows = this.history.page(afterAt, afterId, page.limit(), by);
+		var rows = this.history.page(page.key(0, OffsetDateTime::parse), page.key(1, UUID::fromString), page.limit(),
+				by);
 		return Connection.of(rows, page, report -> List.of(report.importedAt().toString(), report.id().toString()),
 				this.history.count(by));
 	}

@@ -39,7 +39,7 @@ public class OrganizationService {
 
 	public Connection<Organization> organizations(OrganizationFilter filter, Page page) {
 		var scope = scope(filter == null ? OrganizationFilter.ALL : filter);
-		var after = page.after() == null ? null : page.after().get(0);
+		var after = page.key(0, code -> code);
 		var rows = this.repository.page(scope, after, page.limit());
 		return Connection.of(rows, page, organization -> List.of(organization.code()), this.repository.count(scope));
 	}

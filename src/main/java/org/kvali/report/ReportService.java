@@ -55,8 +55,7 @@ public class ReportService {
 	/** The totals as the current caller may see them: suppressed when too small for a caller who needs that. */
 	public ShownMeasures shownTotals(ParticipationReport report) {
 		var totals = totals(report);
-		return ShownMeasures.of(totals,
-				SmallCells.tooSmall(totals.participants(), this.k) && suppressedFor(report.filter()));
+		return ShownMeasures.of(totals, withheld(report.filter(), totals));
 	}
 
 	/** Whether reports are answered from the in-memory index right now (it holds the committed data). */
