@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.kvali.access.Caller;
@@ -81,7 +80,8 @@ public class AttendanceImportService {
 			throw new AccessDeniedException("Loading sheets needs the role ADMIN or PARTNER; the caller has " + caller.role());
 		}
 		var importedBy = caller.name();
-		Set<Long> allowedProjects = caller.is(Role.PARTNER) ? this.partners.projects(caller) : null;
+		var partner = caller.is(Role.PARTNER) ? new PartnerSheet(this.partners.projects(caller), caller.organizations())
+				: null;
 		var digest = sha256();
 		var in = new DigestInputStream(body, digest);
 		var at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
@@ -103,14 +103,12 @@ public class AttendanceImportService {
 				// The checks against stored data run under the activities' locks, so what they saw holds at the write.
 				this.staging.analyze();
 				this.staging.lockActivities();
-				errors.addAll(this.checks.check(allowedProjects, caller.is(Role.PARTNER) ? caller.organizations() : null));
+				errors.addAll(this.checks.check(partner));
 			}
 			if (!errors.isEmpty()) {
 				return rolledBack(status, intake, errors, sha);
 			}
-			// a partner's new activities are its own: the first of its organizations runs them
-			Long organizer = caller.is(Role.PARTNER) ? caller.organizations().stream().min(Long::compare).orElse(null) : null;
-			var written = this.writer.write(intake.rows(), allowedProjects, organizer);
+			var written = this.writer.write(intake.rows(), partner);
 			if (!written.errors().isEmpty()) {
 				return rolledBack(status, intake, written.errors(), sha);
 			}

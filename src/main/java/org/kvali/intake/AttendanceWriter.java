@@ -2,7 +2,6 @@ package org.kvali.intake;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,11 +53,12 @@ class AttendanceWriter {
 	/**
 	 * Writes the staged rows, checked under the activities' locks (which also keep two loads from adding the same
 	 * participation). A person another load stored since the checks ran is checked once more after the participants
-	 * are written; a different gender stops the write with errors. When {@code allowedProjects} is not null (a
-	 * partner's sheet), a stored person is corrected only if every participation of theirs is in those projects:
-	 * a partner does not change what other organizations recorded.
+	 * are written; a different gender stops the write with errors. When {@code partner} is not null (a
+	 * partner's sheet), the activities it creates are run by the partner's organization, and a stored person is
+	 * corrected only if every participation of theirs is in the partner's projects: a partner does not change what
+	 * other organizations recorded.
 	 */
-	Outcome write(int rows, Set<Long> allowedProjects, Long organizer) {
+	Outcome write(int rows, PartnerSheet partner) {
 		int organizations = this.jdbc.sql("""
 				INSERT INTO organization (code, name, kind)
 				SELECT organization_code, (array_agg(organization_name ORDER BY row_no) FILTER (WHERE organization_name IS NOT NULL))[1],
@@ -74,7 +74,7 @@ class AttendanceWriter {
 				       CAST(:organizer AS bigint)
 				FROM (%s) s JOIN project p ON p.code = s.project_code
 				WHERE NOT EXISTS (SELECT 1 FROM activity x WHERE x.code = s.activity_code)
-				ON CONFLICT (code) DO NOTHING""".formatted(ACTIVITY_VALUES)).param("organizer", organizer).update();
+				ON CONFLICT (code) DO NOTHING""".formatted(ACTIVITY_VALUES)).param("organizer", partner == null ? null : partner.organizer()).update();
 		int activitiesUpdated = this.jdbc.sql("""
 				UPDATE activity a SET title = coalesce(s.activity_title, a.title), kind = coalesce(s.activity_kind, a.kind),
 				       start_date = coalesce(s.start_date, a.start_date), end_date = coalesce(s.end_date, a.end_date),
@@ -100,7 +100,7 @@ class AttendanceWriter {
 				  AND (p.birth_year, p.disability, p.home_municipality_code, p.organization_id) IS DISTINCT FROM
 				      (coalesce(s.birth_year, p.birth_year), coalesce(s.disability, p.disability),
 				       coalesce(s.home_municipality, p.home_municipality_code), coalesce(s.organization_id, p.organization_id))
-				""").param("allowed", allowedProjects == null ? null : allowedProjects.toArray(Long[]::new)).update();
+				""").param("allowed", partner == null ? null : partner.projectIds()).update();
 		// Another load may store one of these people meanwhile: this insert then waits for it and skips the person.
 		int participants = this.jdbc.sql("""
 				INSERT INTO participant (ref, gender, birth_year, disability, home_municipality_code, organization_id)
@@ -109,7 +109,7 @@ class AttendanceWriter {
 				WHERE NOT EXISTS (SELECT 1 FROM participant x WHERE x.ref = s.participant_ref)
 				ON CONFLICT (ref) DO NOTHING""").update();
 		var errors = new ArrayList<ImportMessage>();
-		this.checks.genderChanges(errors, allowedProjects == null);
+		this.checks.genderChanges(errors, partner == null);
 		if (!errors.isEmpty()) {
 			return new Outcome(ImportCounts.NONE, ImportCounts.NONE, ImportCounts.NONE, errors);
 		}

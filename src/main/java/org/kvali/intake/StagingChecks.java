@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,22 +34,22 @@ class StagingChecks {
 
 	/**
 	 * Every error the staged rows show across rows or against stored data; empty when there is none. Rows of a
-	 * project outside {@code allowedProjects} are errors too, unless that is null (every project allowed).
+	 * partner's sheet ({@code partner} not null) may name only its own projects, activities and people.
 	 */
-	List<ImportMessage> check(Set<Long> allowedProjects, Set<Long> partnerOrganizations) {
+	List<ImportMessage> check(PartnerSheet partner) {
 		var errors = new ArrayList<ImportMessage>();
 		unknownProjects(errors);
-		if (allowedProjects != null) {
-			foreignProjects(allowedProjects, errors);
-			foreignActivities(partnerOrganizations, errors);
-			othersPeople(allowedProjects, errors);
+		if (partner != null) {
+			foreignProjects(partner, errors);
+			foreignActivities(partner, errors);
+			othersPeople(partner, errors);
 		}
 		activitiesOfOtherProjects(errors);
 		disagreements(errors);
 		newActivitiesLacking(errors);
 		endsBeforeStarts(errors);
 		listedTwice(errors);
-		genderChanges(errors, allowedProjects == null);
+		genderChanges(errors, partner == null);
 		unnamedOrganizations(errors);
 		return errors;
 	}
@@ -64,11 +63,11 @@ class StagingChecks {
 			});
 	}
 
-	private void foreignProjects(Set<Long> allowed, List<ImportMessage> errors) {
+	private void foreignProjects(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.project_code FROM import_row r JOIN project p ON p.code = r.project_code
 				WHERE p.id <> ALL(:allowed)""")
-			.param("allowed", allowed.toArray(Long[]::new))
+			.param("allowed", partner.projectIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
 						"Project " + rs.getString(2) + " is not one of your organizations' projects"));
@@ -76,11 +75,11 @@ class StagingChecks {
 	}
 
 	/** A partner loads only into new activities or those its organizations run. */
-	private void foreignActivities(Set<Long> organizations, List<ImportMessage> errors) {
+	private void foreignActivities(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.activity_code FROM import_row r JOIN activity a ON a.code = r.activity_code
 				WHERE a.organizer_id IS NULL OR a.organizer_id <> ALL(:organizations)""")
-			.param("organizations", organizations.toArray(Long[]::new))
+			.param("organizations", partner.organizationIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
 						+ rs.getString(2) + " is not run by your organization; ask an admin to add these participants"));
@@ -91,12 +90,12 @@ class StagingChecks {
 	 * A partner names only people new to Kvali or already in its own projects: adding someone another organization
 	 * recorded would show that person's details in the partner's full aggregates.
 	 */
-	private void othersPeople(Set<Long> allowed, List<ImportMessage> errors) {
+	private void othersPeople(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.participant_ref FROM import_row r JOIN participant p ON p.ref = r.participant_ref
 				WHERE EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
 				              WHERE pn.participant_id = p.id AND a.project_id <> ALL(:allowed))""")
-			.param("allowed", allowed.toArray(Long[]::new))
+			.param("allowed", partner.projectIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "
 						+ rs.getString(2) + " is recorded by another organization; ask an admin to add them"));
