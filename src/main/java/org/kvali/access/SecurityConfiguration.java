@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.kvali.demo.DemoMode;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -27,6 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Every endpoint needs a bearer token, an API key or (when an issuer is configured) a JWT, except the health probe and
  * GraphiQL's page. Sessions are not kept; each request carries its token.
  */
+/* Only a web application has requests to guard; the benchmark's data generator runs without one. */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 

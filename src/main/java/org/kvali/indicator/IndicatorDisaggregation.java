@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.report.Dimension;
 import org.kvali.report.Gender;
+import org.kvali.report.MeasureSet;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationGroup;
 import org.kvali.report.ReportService;
@@ -94,7 +95,7 @@ class IndicatorDisaggregation {
 	}
 
 	private List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by) {
-		return this.reports.breakdown(this.reports.report(filter), by, null, null);
+		return this.reports.breakdown(this.reports.report(filter), by, null, null, MeasureSet.ALL);
 	}
 
 	/** The values of a group's dimensions, to match a numerator group with its denominator group. */

@@ -5,56 +5,94 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * An immutable in-memory copy of the participation facts at one data version: one int column per dimension, rows
- * sorted by participant so that distinct persons are counted in one pass by remembering the last one seen.
+ * An immutable in-memory copy of the participation facts at one data version. A row is a participation: its activity,
+ * the organization represented and the role. Rows are grouped by person ({@link #personStart}), so distinct persons
+ * are counted in one pass by remembering the last person a group counted. What describes a person, an activity or an
+ * organization is stored once for each of them and looked up through the row's numbers.
  */
 final class FactIndex {
+
+	/** Where a dimension's values are stored: once per person, per activity or per organization, or per row. */
+	enum Level {
+
+		PERSON, ACTIVITY, ORGANIZATION, ROW;
+
+		static Level of(Dimension dimension) {
+			return switch (dimension) {
+				case REGION, MUNICIPALITY, GENDER, DISABILITY -> PERSON;
+				case ORGANIZATION, ORGANIZATION_KIND -> ORGANIZATION;
+				case AGE_BAND -> ROW;
+				default -> ACTIVITY;
+			};
+		}
+
+	}
+
+	/** No birth year known. */
+	static final short UNKNOWN_YEAR = 0;
 
 	final long version;
 
 	final int rows;
 
-	/** Dense participant number of each row, ascending. */
-	final int[] participant;
-
-	final int[] activity;
-
-	/** Dense organization number of each row, or -1 when no organization is represented. */
-	final int[] organization;
-
-	final int participants;
+	final int persons;
 
 	final int activities;
 
-	final int organizations;
+	/** Organizations, and number 0 for "no organization represented": organization numbers start at 1. */
+	final int organizationSlots;
 
+	/** The rows of person p are {@code personStart[p]} to {@code personStart[p + 1] - 1}. */
+	final int[] personStart;
+
+	/** The activity number of each row. */
+	final int[] activity;
+
+	/** The organization number of each row, 0 when the person represented none. */
+	final int[] organization;
+
+	/** The {@link ParticipationRole} ordinal of each row. */
 	final byte[] role;
 
-	final int[] startDay;
+	/** Per person, activity or organization number (as the dimension's level): the id of its value. */
+	final Map<Dimension, int[]> attributes;
 
-	final Map<Dimension, int[]> columns;
+	/** Per person, or {@link #UNKNOWN_YEAR}. */
+	final short[] birthYear;
+
+	/** Per activity. */
+	final short[] startYear;
+
+	/** Per activity, as days since 1970-01-01. */
+	final int[] startDay;
 
 	final Map<Dimension, Dictionary> dictionaries;
 
 	/** The year the YEAR, QUARTER and MONTH numbers count from. */
 	final int firstYear;
 
-	FactIndex(long version, int rows, int[] participant, int[] activity, int[] organization, int participants,
-			int activities, int organizations, byte[] role, int[] startDay, Map<Dimension, int[]> columns,
-			Map<Dimension, Dictionary> dictionaries, int firstYear) {
+	/** Answers already computed over this version, which never changes. */
+	final AnswerCache answers;
+
+	FactIndex(long version, int[] personStart, int[] activity, int[] organization, byte[] role,
+			Map<Dimension, int[]> attributes, short[] birthYear, short[] startYear, int[] startDay,
+			int organizationSlots, Map<Dimension, Dictionary> dictionaries, int firstYear, int cachedAnswers) {
 		this.version = version;
-		this.rows = rows;
-		this.participant = participant;
+		this.rows = activity.length;
+		this.persons = personStart.length - 1;
+		this.activities = startDay.length;
+		this.organizationSlots = organizationSlots;
+		this.personStart = personStart;
 		this.activity = activity;
 		this.organization = organization;
-		this.participants = participants;
-		this.activities = activities;
-		this.organizations = organizations;
 		this.role = role;
+		this.attributes = new EnumMap<>(attributes);
+		this.birthYear = birthYear;
+		this.startYear = startYear;
 		this.startDay = startDay;
-		this.columns = new EnumMap<>(columns);
 		this.dictionaries = new EnumMap<>(dictionaries);
 		this.firstYear = firstYear;
+		this.answers = new AnswerCache(cachedAnswers);
 	}
 
 	/** The first day of the period a YEAR, QUARTER or MONTH number stands for. */
@@ -65,6 +103,21 @@ final class FactIndex {
 			case MONTH -> LocalDate.of(this.firstYear + id / 12, id % 12 + 1, 1);
 			default -> throw new IllegalArgumentException(dimension + " is not a period");
 		};
+	}
+
+	/** The age band number of an age in years, as the participation_fact view bands it. */
+	static int band(int age) {
+		return age < 18 ? 0 : age < 30 ? 1 : age < 45 ? 2 : age < 60 ? 3 : 4;
+	}
+
+	/** Approximate bytes held by the columns, for the log and the benchmark. */
+	long bytes() {
+		long total = 4L * this.personStart.length + 4L * this.rows * 2 + this.rows
+				+ 2L * this.birthYear.length + 6L * this.startDay.length;
+		for (var column : this.attributes.values()) {
+			total += 4L * column.length;
+		}
+		return total;
 	}
 
 }

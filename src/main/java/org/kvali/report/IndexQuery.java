@@ -6,83 +6,37 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.kvali.report.GroupCounting.ArrayGroups;
-import org.kvali.report.GroupCounting.Counter;
-import org.kvali.report.GroupCounting.Distinct;
-import org.kvali.report.GroupCounting.HashGroups;
-
 /**
- * Answers totals and breakdowns from a {@link FactIndex} in one pass over its rows, with the same results, order and
- * shares as the SQL path. Rows come sorted by participant, so a group counts a person when they differ from the last
- * person it counted.
+ * Answers totals and breakdowns from a {@link FactIndex} with the same results, order and shares as the SQL path,
+ * counting in one {@link IndexScan}.
  */
 final class IndexQuery {
 
-	/** Group keys up to this many combinations are kept in an array; beyond it, in a hash map. */
-	private static final long ARRAY_GROUPS = 1 << 20;
-
 	private final FactIndex index;
 
-	private final IndexFilter filter;
+	private final ParticipationFilter filter;
 
 	IndexQuery(FactIndex index, ParticipationFilter filter) {
 		this.index = index;
-		this.filter = new IndexFilter(index, filter);
+		this.filter = filter;
 	}
 
 	Measures totals() {
-		var total = new Counter(this.index, new Distinct(this.index, 1));
-		for (int i = 0; i < this.index.rows; i++) {
-			if (this.filter.matches(i)) {
-				total.add(i);
-			}
-		}
-		return total.measures();
+		return new IndexScan(this.index, this.filter, List.of(), MeasureSet.ALL).groups.measures(0);
 	}
 
-	List<ParticipationGroup> breakdown(List<Dimension> by, List<GroupOrder> orderBy, Integer first) {
-		var columns = new int[by.size()][];
-		var radix = new long[by.size()];
-		long combinations = 1;
-		for (int d = 0; d < by.size(); d++) {
-			columns[d] = this.index.columns.get(by.get(d));
-			radix[d] = this.index.dictionaries.get(by.get(d)).size();
-			combinations *= radix[d];
-		}
-		var total = new Counter(this.index, new Distinct(this.index, 1));
-		var distinct = new Distinct(this.index, combinations);
-		var groups = combinations <= ARRAY_GROUPS ? new ArrayGroups(this.index, distinct, (int) combinations)
-				: new HashGroups(this.index, distinct);
-		for (int i = 0; i < this.index.rows; i++) {
-			if (!this.filter.matches(i)) {
-				continue;
-			}
-			long key = 0;
-			for (int d = 0; d < columns.length; d++) {
-				key = key * radix[d] + columns[d][i];
-			}
-			groups.counter(key).add(i);
-			total.add(i);
-		}
+	List<ParticipationGroup> breakdown(List<Dimension> by, List<GroupOrder> orderBy, Integer first,
+			MeasureSet measures) {
+		var scan = new IndexScan(this.index, this.filter, by, measures.orderedBy(orderBy));
 		var rows = new ArrayList<Row>();
-		groups.forEach((key, counter) -> rows.add(new Row(ids(key, radix), counter.measures())));
+		scan.groups.forEach((key, counted) -> rows.add(new Row(scan.ids(key), counted)));
 		rows.sort(order(by, orderBy));
 		var limited = first == null || first >= rows.size() ? rows : rows.subList(0, first);
-		int totalParticipants = total.measures().participants();
 		var result = new ArrayList<ParticipationGroup>(limited.size());
 		for (var row : limited) {
-			result.add(GroupBuilder.group(values(by, row.ids()), row.measures(), totalParticipants));
+			result.add(GroupBuilder.group(values(by, row.ids()), row.measures(), scan.totalParticipants));
 		}
 		return result;
-	}
-
-	private static int[] ids(long key, long[] radix) {
-		var ids = new int[radix.length];
-		for (int d = radix.length - 1; d >= 0; d--) {
-			ids[d] = (int) (key % radix[d]);
-			key /= radix[d];
-		}
-		return ids;
 	}
 
 	private Map<Dimension, Object> values(List<Dimension> by, int[] ids) {

@@ -2,6 +2,8 @@ package org.kvali.report;
 
 import java.util.List;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -28,8 +30,10 @@ class ParticipationController {
 
 	@SchemaMapping(typeName = "ParticipationReport")
 	List<ParticipationGroup> breakdown(ParticipationReport report, @Argument List<Dimension> by,
-			@Argument List<GroupOrder> orderBy, @Argument Integer first) {
-		return this.reports.breakdown(report, by, orderBy, first);
+			@Argument List<GroupOrder> orderBy, @Argument Integer first, DataFetchingFieldSelectionSet selection) {
+		// distinct activities and organizations cost a set per group: counted only when asked for
+		var measures = new MeasureSet(selection.contains("activities"), selection.contains("organizations"));
+		return this.reports.breakdown(report, by, orderBy, first, measures);
 	}
 
 }

@@ -12,7 +12,7 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 		String municipalityCode, String venueRegionCode, String venueMunicipalityCode, String organizationCode,
 		OrganizationKind organizationKind, Gender gender, AgeBand ageBand, Boolean disability,
 		ActivityKind activityKind, String activityCode, Period period, int participations, int participants,
-		int activities, int organizations, Double share, boolean suppressed) {
+		Integer activities, Integer organizations, Double share, boolean suppressed) {
 
 	/** This group suppressed: its measures are kept for the service but never shown. */
 	public ParticipationGroup hidden() {

@@ -59,12 +59,12 @@ class ReportRepository {
 	}
 
 	List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, List<GroupOrder> orderBy,
-			Integer first) {
+			Integer first, MeasureSet measures) {
 		var conditions = ReportSql.conditions(filter);
 		if (first != null) {
 			conditions.bind("limit", first + 1);
 		}
-		var rows = this.jdbc.sql(ReportSql.breakdown(by, orderBy, conditions, first != null))
+		var rows = this.jdbc.sql(ReportSql.breakdown(by, orderBy, measures, conditions, first != null))
 			.params(conditions.parameters())
 			.query((rs, row) -> new Row(rs.getBoolean("is_total"), values(rs, by), measures(rs, row)))
 			.list();
@@ -91,8 +91,13 @@ class ReportRepository {
 	}
 
 	private static Measures measures(ResultSet rs, int row) throws SQLException {
-		return new Measures(rs.getInt("participations"), rs.getInt("participants"), rs.getInt("activities"),
-				rs.getInt("organizations"));
+		return new Measures(rs.getInt("participations"), rs.getInt("participants"), nullable(rs, "activities"),
+				nullable(rs, "organizations"));
+	}
+
+	private static Integer nullable(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
 	}
 
 }

@@ -48,8 +48,12 @@ public class ReportService {
 
 	public Measures totals(ParticipationReport report) {
 		return this.index.current()
-			.map(facts -> new IndexQuery(facts, report.filter()).totals())
+			.map(facts -> totals(facts, report.filter()))
 			.orElseGet(() -> this.repository.totals(report.filter()));
+	}
+
+	private static Measures totals(FactIndex facts, ParticipationFilter filter) {
+		return facts.answers.get(new Totals(filter), () -> new IndexQuery(facts, filter).totals());
 	}
 
 	/** The totals as the current caller may see them: suppressed when too small for a caller who needs that. */
@@ -66,12 +70,16 @@ public class ReportService {
 	/** Totals of several filters at once, in one statement: the index's freshness check, or one SQL query. */
 	public List<Measures> totals(List<ParticipationFilter> filters) {
 		return this.index.current()
-			.map(facts -> filters.stream().map(filter -> new IndexQuery(facts, filter).totals()).toList())
+			.map(facts -> filters.stream().map(filter -> totals(facts, filter)).toList())
 			.orElseGet(() -> this.repository.totals(filters));
 	}
 
+	/**
+	 * The groups of a breakdown as the current caller may see them; distinct activities and organizations are
+	 * counted only where {@code measures} asks for them (or the order sorts by them).
+	 */
 	public List<ParticipationGroup> breakdown(ParticipationReport report, List<Dimension> by,
-			List<GroupOrder> orderBy, Integer first) {
+			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
 		checkDimensions(by);
 		var order = orderBy == null ? List.<GroupOrder>of() : orderBy;
 		for (var key : order) {
@@ -85,16 +93,26 @@ public class ReportService {
 		}
 		if (suppressedFor(report.filter())) {
 			// suppressed groups move to the end, so the page is cut after suppression
-			return SmallCells.suppress(breakdown(report.filter(), by, order, null), by, this.k, first);
+			return SmallCells.suppress(breakdown(report.filter(), by, order, null, measures), by, this.k, first);
 		}
-		return breakdown(report.filter(), by, order, first);
+		return breakdown(report.filter(), by, order, first, measures);
 	}
 
 	private List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, List<GroupOrder> order,
-			Integer first) {
+			Integer first, MeasureSet measures) {
+		var counted = measures.orderedBy(order);
 		return this.index.current()
-			.map(facts -> new IndexQuery(facts, filter).breakdown(by, order, first))
-			.orElseGet(() -> this.repository.breakdown(filter, by, order, first));
+			.map(facts -> facts.answers.get(new Breakdown(filter, by, order, first, counted),
+					() -> List.copyOf(new IndexQuery(facts, filter).breakdown(by, order, first, counted))))
+			.orElseGet(() -> this.repository.breakdown(filter, by, order, first, counted));
+	}
+
+	/** The questions the index keeps answers to, in its {@link AnswerCache}. */
+	private record Totals(ParticipationFilter filter) {
+	}
+
+	private record Breakdown(ParticipationFilter filter, List<Dimension> by, List<GroupOrder> order, Integer first,
+			MeasureSet measures) {
 	}
 
 	/**

@@ -11,9 +11,7 @@ import org.kvali.sql.Conditions;
  */
 final class ReportSql {
 
-	static final String MEASURES = """
-			count(*) AS participations, count(DISTINCT f.participant_id) AS participants,
-			count(DISTINCT f.activity_id) AS activities, count(DISTINCT f.organization_id) AS organizations""";
+	static final String MEASURES = measures(MeasureSet.ALL);
 
 	private static final String PROGRAMMES = "SELECT code FROM programme";
 
@@ -56,6 +54,13 @@ final class ReportSql {
 		return conditions;
 	}
 
+	/** The measures' columns; the distinct counts not asked for are null. */
+	static String measures(MeasureSet measures) {
+		return "count(*) AS participations, count(DISTINCT f.participant_id) AS participants,\n"
+				+ (measures.activities() ? "count(DISTINCT f.activity_id)" : "NULL::int") + " AS activities, "
+				+ (measures.organizations() ? "count(DISTINCT f.organization_id)" : "NULL::int") + " AS organizations";
+	}
+
 	static String totals(Conditions conditions) {
 		return "SELECT " + MEASURES + "\nFROM participation_fact f\n" + conditions.where();
 	}
@@ -64,7 +69,8 @@ final class ReportSql {
 	 * Groups and, in the same statement, the grand total (the empty grouping set) that shares are taken of. The total
 	 * row sorts first, so a limit of {@code first + 1} keeps it and the first groups.
 	 */
-	static String breakdown(List<Dimension> by, List<GroupOrder> orderBy, Conditions conditions, boolean limited) {
+	static String breakdown(List<Dimension> by, List<GroupOrder> orderBy, MeasureSet measures, Conditions conditions,
+			boolean limited) {
 		var select = new ArrayList<String>();
 		var grouped = new ArrayList<String>();
 		for (var dimension : by) {
@@ -80,7 +86,7 @@ final class ReportSql {
 		for (var dimension : by) {
 			order.add(sortable(dimension) + " ASC NULLS LAST");
 		}
-		return "SELECT " + String.join(", ", select) + ",\n" + MEASURES + ",\nGROUPING(" + String.join(", ", grouped)
+		return "SELECT " + String.join(", ", select) + ",\n" + measures(measures) + ",\nGROUPING(" + String.join(", ", grouped)
 				+ ") <> 0 AS is_total\nFROM participation_fact f\n" + conditions.where() + "\nGROUP BY GROUPING SETS (("
 				+ String.join(", ", grouped) + "), ())\nORDER BY " + String.join(", ", order)
 				+ (limited ? "\nLIMIT :limit" : "");

@@ -67,8 +67,10 @@ class FastPathDifferentialTest {
 				batch.add(filter);
 				single.add(fast.totals());
 			}
-			assertThat(fast.breakdown(by, orderBy, first)).as("breakdown by %s order %s first %s of %s", by, orderBy,
-					first, filter).isEqualTo(this.sql.breakdown(filter, by, orderBy, first));
+			var measures = new MeasureSet(random.nextBoolean(), random.nextBoolean());
+			assertThat(fast.breakdown(by, orderBy, first, measures))
+				.as("breakdown by %s order %s first %s %s of %s", by, orderBy, first, measures, filter)
+				.isEqualTo(this.sql.breakdown(filter, by, orderBy, first, measures.orderedBy(orderBy)));
 		}
 		assertThat(this.sql.totals(batch)).as("30 totals in one statement").isEqualTo(single);
 	}

@@ -93,7 +93,7 @@ public final class ReportBenchmark {
 		var graphQl = "{ participation" + filterArgument + " { breakdown(by: ["
 				+ String.join(", ", by.stream().map(Enum::name).toList()) + "]" + extra + ") { " + fields
 				+ " participations participants share } } }";
-		return new Standard(name, graphQl, () -> ReportSql.breakdown(by, order, conditions, first != null),
+		return new Standard(name, graphQl, () -> ReportSql.breakdown(by, order, new MeasureSet(false, false), conditions, first != null),
 				conditions.parameters());
 	}
 

@@ -1,0 +1,124 @@
+package org.kvali.report;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.postgresql.PGConnection;
+
+/**
+ * Reads the result of a query through {@code COPY (query) TO STDOUT}, PostgreSQL's fastest way out, one row at a time.
+ * The text format: fields separated by tabs, {@code \N} for null, backslash escapes in text.
+ */
+final class CopyRows {
+
+	private static final int MAX_FIELDS = 16;
+
+	private final int[] starts = new int[MAX_FIELDS];
+
+	private final int[] ends = new int[MAX_FIELDS];
+
+	private byte[] row;
+
+	/** Receives each row; the fields are valid until the call returns. */
+	interface Handler {
+
+		void row(CopyRows fields);
+
+	}
+
+	/** Runs {@code COPY (query) TO STDOUT} on the connection and hands every row to the handler. */
+	static void read(Connection connection, String query, Handler handler) throws SQLException {
+		var copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT");
+		var fields = new CopyRows();
+		byte[] row;
+		while ((row = copy.readFromCopy()) != null) {
+			fields.split(row);
+			handler.row(fields);
+		}
+	}
+
+	private void split(byte[] row) {
+		this.row = row;
+		int length = row.length > 0 && row[row.length - 1] == '\n' ? row.length - 1 : row.length;
+		int field = 0;
+		this.starts[0] = 0;
+		for (int i = 0; i < length; i++) {
+			if (row[i] == '\t') {
+				this.ends[field++] = i;
+				this.starts[field] = i + 1;
+			}
+		}
+		this.ends[field] = length;
+	}
+
+	boolean isNull(int field) {
+		return this.ends[field] - this.starts[field] == 2 && this.row[this.starts[field]] == '\\'
+				&& this.row[this.starts[field] + 1] == 'N';
+	}
+
+	/** A whole number field. */
+	long number(int field) {
+		long value = 0;
+		boolean negative = false;
+		for (int i = this.starts[field]; i < this.ends[field]; i++) {
+			byte b = this.row[i];
+			if (b == '-') {
+				negative = true;
+			}
+			else {
+				value = value * 10 + (b - '0');
+			}
+		}
+		return negative ? -value : value;
+	}
+
+	/** Whether a field holds exactly this ASCII word. */
+	boolean is(int field, byte[] word) {
+		int length = this.ends[field] - this.starts[field];
+		if (length != word.length) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			if (this.row[this.starts[field] + i] != word[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A text field, or null. */
+	String text(int field) {
+		if (isNull(field)) {
+			return null;
+		}
+		int start = this.starts[field];
+		int end = this.ends[field];
+		boolean escaped = false;
+		for (int i = start; i < end && !escaped; i++) {
+			escaped = this.row[i] == '\\';
+		}
+		if (!escaped) {
+			return new String(this.row, start, end - start, StandardCharsets.UTF_8);
+		}
+		var bytes = new byte[end - start];
+		int length = 0;
+		for (int i = start; i < end; i++) {
+			byte b = this.row[i];
+			if (b == '\\' && i + 1 < end) {
+				b = switch (this.row[++i]) {
+					case 'b' -> '\b';
+					case 'f' -> '\f';
+					case 'n' -> '\n';
+					case 'r' -> '\r';
+					case 't' -> '\t';
+					case 'v' -> 0x0B;
+					default -> this.row[i];
+				};
+			}
+			bytes[length++] = b;
+		}
+		return new String(bytes, 0, length, StandardCharsets.UTF_8);
+	}
+
+}

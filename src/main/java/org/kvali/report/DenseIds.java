@@ -1,0 +1,66 @@
+package org.kvali.report;
+
+import java.util.Arrays;
+
+/**
+ * Numbers database ids 0, 1, 2, ... in the order given. Ids of one table are usually close to consecutive, so they
+ * are looked up in an array indexed by id; scattered ids fall back to a hash table.
+ */
+final class DenseIds {
+
+	private final long min;
+
+	private final int[] direct;
+
+	private final long[] keys;
+
+	private final int[] numbers;
+
+	DenseIds(long[] ids) {
+		long low = Long.MAX_VALUE;
+		long high = Long.MIN_VALUE;
+		for (long id : ids) {
+			low = Math.min(low, id);
+			high = Math.max(high, id);
+		}
+		this.min = low;
+		if (ids.length == 0 || high - low < 4L * ids.length + 1024) {
+			this.direct = new int[ids.length == 0 ? 0 : (int) (high - low + 1)];
+			Arrays.fill(this.direct, -1);
+			for (int n = 0; n < ids.length; n++) {
+				this.direct[(int) (ids[n] - low)] = n;
+			}
+			this.keys = null;
+			this.numbers = null;
+		}
+		else {
+			this.direct = null;
+			this.keys = new long[Integer.highestOneBit(ids.length * 2) * 2];
+			this.numbers = new int[this.keys.length];
+			for (int n = 0; n < ids.length; n++) {
+				int position = position(ids[n]);
+				this.keys[position] = ids[n] + 1;
+				this.numbers[position] = n;
+			}
+		}
+	}
+
+	/** The number of an id given at construction. */
+	int of(long id) {
+		if (this.direct != null) {
+			return this.direct[(int) (id - this.min)];
+		}
+		return this.numbers[position(id)];
+	}
+
+	private int position(long id) {
+		int mask = this.keys.length - 1;
+		long h = (id + 1) * 0x9E3779B97F4A7C15L;
+		int position = (int) (h ^ (h >>> 29)) & mask;
+		while (this.keys[position] != 0 && this.keys[position] != id + 1) {
+			position = (position + 1) & mask;
+		}
+		return position;
+	}
+
+}
