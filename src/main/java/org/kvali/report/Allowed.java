@@ -45,6 +45,11 @@ final class Allowed {
 		return this.values.get(dimension);
 	}
 
+	/** Every filtered dimension. */
+	List<Dimension> dimensions() {
+		return List.copyOf(this.values.keySet());
+	}
+
 	/** The filtered dimensions stored at this level. */
 	List<Dimension> of(Level level) {
 		return this.values.keySet().stream().filter(d -> Level.of(d) == level).toList();

@@ -1,6 +1,8 @@
 package org.kvali.report;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The measures of every group of one scan, counted as the rows go by in person order. A group is a slot: its key
@@ -14,21 +16,20 @@ final class GroupCounts {
 
 	private final boolean dense;
 
+	/** Dense: how many groups there are; the group of key k is in slot k + 1, slot 0 holds the rows not counted. */
+	private final int slots;
+
 	private final Seen activitySeen;
 
 	private final Seen organizationSeen;
 
 	private long[] keys;
 
-	private int[] participations;
+	int[] participations;
 
-	private int[] participants;
+	int[] participants;
 
-	private int[] lastPerson;
-
-	private int[] activities;
-
-	private int[] organizations;
+	int[] lastPerson;
 
 	private int used;
 
@@ -40,16 +41,16 @@ final class GroupCounts {
 	/** {@code combinations} groups counted in arrays by key, or, when -1, any number through a hash table. */
 	GroupCounts(FactIndex index, int combinations, MeasureSet measures) {
 		this.dense = combinations >= 0;
-		int slots = this.dense ? combinations : 1024;
+		this.slots = combinations;
+		int slots = this.dense ? combinations + 1 : 1024;
 		this.participations = new int[slots];
 		this.participants = new int[slots];
 		this.lastPerson = new int[slots];
 		Arrays.fill(this.lastPerson, -1);
-		this.activities = measures.activities() ? new int[slots] : null;
-		this.organizations = measures.organizations() ? new int[slots] : null;
-		this.activitySeen = measures.activities() ? Seen.of(this.dense ? slots : -1, index.activities) : null;
-		this.organizationSeen = measures.organizations() ? Seen.of(this.dense ? slots : -1, index.organizationSlots)
-				: null;
+		this.activitySeen = measures.activities() ? Seen.of(this.dense ? slots : -1, index.activities, 0) : null;
+		// organization number 0 is "none", which is not counted
+		this.organizationSeen = measures.organizations()
+				? Seen.of(this.dense ? slots : -1, index.organizationSlots, 1) : null;
 		if (!this.dense) {
 			this.keys = new long[slots];
 			this.table = new long[2048];
@@ -58,26 +59,58 @@ final class GroupCounts {
 	}
 
 	void add(long key, int person, int activity, int organization) {
-		int slot = this.dense ? (int) key : slotOf(key);
+		int slot = this.dense ? (int) key + 1 : slotOf(key);
 		this.participations[slot]++;
 		if (this.lastPerson[slot] != person) {
 			this.lastPerson[slot] = person;
 			this.participants[slot]++;
 		}
-		if (this.activitySeen != null && this.activitySeen.first(slot, activity)) {
-			this.activities[slot]++;
+		if (this.activitySeen != null) {
+			this.activitySeen.add(slot, activity);
 		}
-		if (organization > 0 && this.organizationSeen != null && this.organizationSeen.first(slot, organization)) {
-			this.organizations[slot]++;
+		if (this.organizationSeen != null) {
+			this.organizationSeen.add(slot, organization);
 		}
+	}
+
+	/** Notes that the group met the activity; null when distinct activities are not counted. */
+	Seen activities() {
+		return this.activitySeen;
+	}
+
+	/** Notes that the group met the organization (number 0, none, is not counted); null when not counted. */
+	Seen organizations() {
+		return this.organizationSeen;
+	}
+
+	/** Adds another scan's counts over other persons (the array path only). */
+	void merge(GroupCounts other) {
+		for (int slot = 0; slot < this.participations.length; slot++) {
+			this.participations[slot] += other.participations[slot];
+			this.participants[slot] += other.participants[slot];
+		}
+		if (this.activitySeen != null) {
+			this.activitySeen.merge(other.activitySeen);
+		}
+		if (this.organizationSeen != null) {
+			this.organizationSeen.merge(other.organizationSeen);
+		}
+	}
+
+	/** All {@code rows} rows of a person, in one group (only while distinct activities and organizations are not asked for). */
+	void addPerson(long key, int person, int rows) {
+		int slot = this.dense ? (int) key + 1 : slotOf(key);
+		this.participations[slot] += rows;
+		this.participants[slot]++;
 	}
 
 	/** Every group with at least one row: its key and measures. */
 	void forEach(KeyMeasures action) {
-		int slots = this.dense ? this.participations.length : this.used;
-		for (int slot = 0; slot < slots; slot++) {
+		int first = this.dense ? 1 : 0;
+		int end = this.dense ? this.slots + 1 : this.used;
+		for (int slot = first; slot < end; slot++) {
 			if (this.participations[slot] > 0) {
-				action.accept(this.dense ? slot : this.keys[slot], measures(slot));
+				action.accept(this.dense ? slot - 1 : this.keys[slot], measures(slot));
 			}
 		}
 	}
@@ -85,7 +118,7 @@ final class GroupCounts {
 	/** The measures of the group with this key (all zero when no row fell into it). */
 	Measures measures(long key) {
 		if (this.dense) {
-			return measures((int) key);
+			return measures((int) key + 1);
 		}
 		int position = position(key);
 		return this.table[position] == 0 ? measures(-1) : measures(this.tableSlot[position]);
@@ -94,8 +127,8 @@ final class GroupCounts {
 	private Measures measures(int slot) {
 		boolean none = slot < 0;
 		return new Measures(none ? 0 : this.participations[slot], none ? 0 : this.participants[slot],
-				this.activities == null ? null : none ? 0 : this.activities[slot],
-				this.organizations == null ? null : none ? 0 : this.organizations[slot]);
+				this.activitySeen == null ? null : none ? 0 : this.activitySeen.count(slot),
+				this.organizationSeen == null ? null : none ? 0 : this.organizationSeen.count(slot));
 	}
 
 	interface KeyMeasures {
@@ -140,12 +173,6 @@ final class GroupCounts {
 		int old = this.lastPerson.length;
 		this.lastPerson = Arrays.copyOf(this.lastPerson, size);
 		Arrays.fill(this.lastPerson, old, size, -1);
-		if (this.activities != null) {
-			this.activities = Arrays.copyOf(this.activities, size);
-		}
-		if (this.organizations != null) {
-			this.organizations = Arrays.copyOf(this.organizations, size);
-		}
 	}
 
 	private void rehash() {
@@ -158,28 +185,109 @@ final class GroupCounts {
 		}
 	}
 
-	/** Which values each group has counted already. */
-	private interface Seen {
+	/** Which values each group has met, counted once all rows are in. */
+	interface Seen {
 
-		/** True the first time this group meets this value. */
-		boolean first(int slot, int value);
+		void add(int slot, int value);
 
-		static Seen of(int slots, int values) {
-			if (slots >= 0 && (long) slots * values <= DENSE_BITS) {
-				var bits = new long[(int) (((long) slots * values + 63) >>> 6)];
-				return (slot, value) -> {
-					long bit = (long) slot * values + value;
-					int word = (int) (bit >>> 6);
-					long mask = 1L << bit;
-					if ((bits[word] & mask) != 0) {
-						return false;
-					}
-					bits[word] |= mask;
-					return true;
-				};
+		/** How many distinct values the group met, not counting those below the first counted. */
+		int count(int slot);
+
+		void merge(Seen other);
+
+		static Seen of(int slots, int values, int firstCounted) {
+			return slots >= 0 && (long) slots * values <= DENSE_BITS ? new Bits(slots, values, firstCounted)
+					: new Pairs(values, firstCounted);
+		}
+
+	}
+
+	/** A bit set of values per group, side by side in one array. */
+	private static final class Bits implements Seen {
+
+		private final long[] bits;
+
+		private final int values;
+
+		private final int first;
+
+		Bits(int slots, int values, int first) {
+			this.bits = new long[(int) (((long) slots * values + 63) >>> 6)];
+			this.values = values;
+			this.first = first;
+		}
+
+		@Override
+		public void add(int slot, int value) {
+			long bit = (long) slot * this.values + value;
+			this.bits[(int) (bit >>> 6)] |= 1L << bit;
+		}
+
+		@Override
+		public int count(int slot) {
+			long from = (long) slot * this.values + this.first;
+			long to = (long) (slot + 1) * this.values;
+			int count = 0;
+			for (long bit = from; bit < to;) {
+				int word = (int) (bit >>> 6);
+				long mask = -1L << bit;
+				long end = Math.min(to, ((long) word + 1) << 6);
+				if (end < ((long) word + 1) << 6) {
+					mask &= (1L << end) - 1;
+				}
+				count += Long.bitCount(this.bits[word] & mask);
+				bit = end;
 			}
-			var pairs = new LongSet();
-			return (slot, value) -> pairs.add((long) slot * values + value);
+			return count;
+		}
+
+		@Override
+		public void merge(Seen other) {
+			var them = ((Bits) other).bits;
+			for (int w = 0; w < this.bits.length; w++) {
+				this.bits[w] |= them[w];
+			}
+		}
+
+	}
+
+	/** (group, value) pairs in one hash set: no memory per group, more per row. */
+	private static final class Pairs implements Seen {
+
+		private final LongSet pairs = new LongSet();
+
+		private final int values;
+
+		private final int first;
+
+		private Map<Integer, Integer> counts;
+
+		Pairs(int values, int first) {
+			this.values = values;
+			this.first = first;
+		}
+
+		@Override
+		public void add(int slot, int value) {
+			this.pairs.add((long) slot * this.values + value);
+		}
+
+		@Override
+		public int count(int slot) {
+			if (this.counts == null) {
+				this.counts = new HashMap<>();
+				this.pairs.forEach(pair -> {
+					if (pair % this.values >= this.first) {
+						this.counts.merge((int) (pair / this.values), 1, Integer::sum);
+					}
+				});
+			}
+			return this.counts.getOrDefault(slot, 0);
+		}
+
+		@Override
+		public void merge(Seen other) {
+			((Pairs) other).pairs.forEach(this.pairs::add);
 		}
 
 	}

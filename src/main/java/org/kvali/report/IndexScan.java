@@ -1,14 +1,16 @@
 package org.kvali.report;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.kvali.report.FactIndex.Level;
 
 /**
  * One pass over a {@link FactIndex} for a filter and the dimensions grouped by. Before the pass, the filter and the
- * dimensions are turned into one number per activity and per organization (its part of the group key, or -1 when the
- * filter leaves it out), so that a row costs a few array reads: the person's part once per person, the activity's
- * and organization's parts, the age band only when asked about.
+ * dimensions become small tables of key parts (-1 where the filter leaves a value out): one per column the rows carry
+ * (project, venue, kinds, age band, start day), one per activity and per organization where those are needed, and
+ * the person's part computed once per person. A row then costs a few reads in order and a table look-up per column.
  */
 final class IndexScan {
 
@@ -17,13 +19,13 @@ final class IndexScan {
 
 	private final FactIndex index;
 
-	private final PlanParts plan;
+	private final Plan plan;
 
 	final long[] radix;
 
 	final GroupCounts groups;
 
-	/** Distinct participations and persons of the whole filter (a breakdown's shares are of these persons). */
+	/** Participations and distinct persons of the whole filter (a breakdown's shares are of these persons). */
 	int totalParticipations;
 
 	int totalParticipants;
@@ -36,57 +38,96 @@ final class IndexScan {
 			this.radix[d] = index.dictionaries.get(by.get(d)).size();
 			combinations *= this.radix[d];
 		}
-		this.plan = new PlanParts(index, filter, by, this.radix);
+		this.plan = new Plan(index, filter, by, this.radix, measures);
 		this.groups = new GroupCounts(index, combinations <= ARRAY_GROUPS ? (int) combinations : -1, measures);
-		run();
+		if (this.plan.perPerson()) {
+			runByPerson();
+		}
+		else if (combinations <= ARRAY_GROUPS && this.plan.columns.length <= DenseScan.COLUMNS) {
+			int groupCount = (int) combinations;
+			var dense = new DenseScan(index, this.plan.columns, this.plan.parts, this.plan.roles,
+					this.plan.personKeys(index), this.plan.activityKey, this.plan.organizationKey, this.plan.readActivity,
+					this.plan.readOrganization, () -> new GroupCounts(index, groupCount, measures), this.groups);
+			this.totalParticipations = dense.totalParticipations;
+			this.totalParticipants = dense.totalParticipants;
+		}
+		else {
+			run();
+		}
 	}
 
 	private void run() {
-		var index = this.index;
 		var plan = this.plan;
 		var groups = this.groups;
-		int[] start = index.personStart;
-		int[] activity = index.activity;
-		int[] organization = index.organization;
-		byte[] role = index.role;
-		short[] startYear = index.startYear;
+		int[] start = this.index.personStart;
+		int[] activity = this.index.activity;
+		int[] organization = this.index.organization;
+		byte[] role = this.index.role;
 		boolean[] roles = plan.roles;
+		char[][] columns = plan.columns;
+		long[][] parts = plan.parts;
 		long[] activityKey = plan.activityKey;
 		long[] organizationKey = plan.organizationKey;
-		for (int p = 0; p < index.persons; p++) {
+		boolean readActivity = plan.readActivity;
+		boolean readOrganization = plan.readOrganization;
+		for (int p = 0; p < this.index.persons; p++) {
 			long personKey = plan.personKey(p);
 			if (personKey < 0) {
 				continue;
 			}
-			int birth = index.birthYear[p];
 			boolean counted = false;
-			for (int i = start[p], end = start[p + 1]; i < end; i++) {
+			rows: for (int i = start[p], end = start[p + 1]; i < end; i++) {
 				if (!roles[role[i]]) {
 					continue;
 				}
-				int a = activity[i];
-				long key = activityKey[a];
-				if (key < 0) {
-					continue;
+				long key = personKey;
+				for (int c = 0; c < columns.length; c++) {
+					long part = parts[c][columns[c][i]];
+					if (part < 0) {
+						continue rows;
+					}
+					key += part;
 				}
-				int o = organization[i];
-				long organizationPart = organizationKey[o];
-				if (organizationPart < 0) {
-					continue;
-				}
-				key += personKey + organizationPart;
-				if (plan.ageUsed) {
-					int band = birth == FactIndex.UNKNOWN_YEAR ? plan.unknownBand : FactIndex.band(startYear[a] - birth);
-					if (!plan.ages[band]) {
+				int a = readActivity ? activity[i] : -1;
+				if (activityKey != null) {
+					long part = activityKey[a];
+					if (part < 0) {
 						continue;
 					}
-					key += band * plan.ageMultiplier;
+					key += part;
+				}
+				int o = readOrganization ? organization[i] : 0;
+				if (organizationKey != null) {
+					long part = organizationKey[o];
+					if (part < 0) {
+						continue;
+					}
+					key += part;
 				}
 				groups.add(key, p, a, o);
 				this.totalParticipations++;
 				counted = true;
 			}
 			if (counted) {
+				this.totalParticipants++;
+			}
+		}
+	}
+
+	/**
+	 * When only what describes a person is grouped or filtered by, and the participant role is counted: a person's
+	 * rows all fall in one group, and how many there are is kept in the index.
+	 */
+	private void runByPerson() {
+		int[] rows = this.index.participantRows;
+		for (int p = 0; p < this.index.persons; p++) {
+			if (rows[p] == 0) {
+				continue;
+			}
+			long personKey = this.plan.personKey(p);
+			if (personKey >= 0) {
+				this.groups.addPerson(personKey, p, rows[p]);
+				this.totalParticipations += rows[p];
 				this.totalParticipants++;
 			}
 		}
@@ -103,13 +144,30 @@ final class IndexScan {
 	}
 
 	/** The filter and grouping compiled against one index: each level's part of the key, -1 where filtered out. */
-	private static final class PlanParts {
+	private static final class Plan {
 
 		final boolean[] roles = new boolean[ParticipationRole.values().length];
 
+		/** Whether the participant role alone is counted. */
+		private final boolean participantsOnly;
+
+		/** Whether every row of a person falls in the person's group, so that rows need not be read one by one. */
+		private final boolean byPerson;
+
+		/** Per-row columns the scan reads, and per value id of each, its key part. */
+		final char[][] columns;
+
+		final long[][] parts;
+
+		/** Per activity, its key part; null when no dimension needs a look-up by activity. */
 		final long[] activityKey;
 
+		/** Per organization number, its key part; null when no dimension needs a look-up by organization. */
 		final long[] organizationKey;
+
+		final boolean readActivity;
+
+		final boolean readOrganization;
 
 		private final int[][] personFilters;
 
@@ -119,16 +177,10 @@ final class IndexScan {
 
 		private final long[] personMultipliers;
 
-		final boolean ageUsed;
-
-		final boolean[] ages;
-
-		final long ageMultiplier;
-
-		final int unknownBand;
-
-		PlanParts(FactIndex index, ParticipationFilter filter, List<Dimension> by, long[] radix) {
+		Plan(FactIndex index, ParticipationFilter filter, List<Dimension> by, long[] radix, MeasureSet measures) {
 			filter.countedRoles().forEach(r -> this.roles[r.ordinal()] = true);
+			this.participantsOnly = !filter.countedRoles().isEmpty()
+					&& filter.countedRoles().stream().allMatch(r -> r == ParticipationRole.PARTICIPANT);
 			var multipliers = new long[by.size()];
 			long multiplier = 1;
 			for (int d = by.size() - 1; d >= 0; d--) {
@@ -136,28 +188,76 @@ final class IndexScan {
 				multiplier *= radix[d];
 			}
 			var allowed = new Allowed(index, filter);
-			this.activityKey = levelKeys(index, Level.ACTIVITY, index.activities, by, multipliers, allowed);
-			this.organizationKey = levelKeys(index, Level.ORGANIZATION, index.organizationSlots, by, multipliers,
-					allowed);
-			int from = filter.from() == null ? Integer.MIN_VALUE : (int) filter.from().toEpochDay();
-			int to = filter.to() == null ? Integer.MAX_VALUE : (int) filter.to().toEpochDay();
-			for (int a = 0; a < index.activities; a++) {
-				if (index.startDay[a] < from || index.startDay[a] > to) {
-					this.activityKey[a] = -1;
+			var used = new ArrayList<Dimension>(by);
+			used.addAll(allowed.dimensions());
+			boolean dated = filter.from() != null || filter.to() != null;
+			// a person's rows all fall in one group: persons are read, not rows, and person columns not needed
+			this.byPerson = this.participantsOnly && !dated && !measures.activities() && !measures.organizations()
+					&& used.stream().allMatch(d -> Level.of(d) == Level.PERSON);
+
+			var columns = new ArrayList<char[]>();
+			var parts = new ArrayList<long[]>();
+			var byActivity = new ArrayList<Dimension>();
+			var byOrganization = new ArrayList<Dimension>();
+			for (var dimension : used.stream().distinct().toList()) {
+				var values = index.rowValues.get(dimension);
+				if (Level.of(dimension) == Level.PERSON && (this.byPerson || values == null)) {
+					continue;
+				}
+				if (values != null) {
+					columns.add(values);
+					parts.add(valueParts(index, dimension, by, multipliers, allowed));
+				}
+				else if (Level.of(dimension) == Level.ORGANIZATION) {
+					byOrganization.add(dimension);
+				}
+				else if (Level.of(dimension) == Level.ACTIVITY && !(dimension.isPeriod() && index.rowDay != null)) {
+					byActivity.add(dimension);
 				}
 			}
-			var filtered = allowed.of(Level.PERSON);
+			boolean period = by.stream().anyMatch(Dimension::isPeriod);
+			if ((dated || period) && index.rowDay != null) {
+				columns.add(index.rowDay);
+				parts.add(dayParts(index, filter, by, multipliers));
+			}
+			this.columns = columns.toArray(char[][]::new);
+			this.parts = parts.toArray(long[][]::new);
+			boolean datedByActivity = (dated || period) && index.rowDay == null;
+			this.activityKey = byActivity.isEmpty() && !datedByActivity ? null
+					: activityKeys(index, filter, byActivity, by, multipliers, allowed);
+			this.organizationKey = byOrganization.isEmpty() ? null
+					: levelKeys(index, byOrganization, index.organizationSlots, by, multipliers, allowed);
+			this.readActivity = this.activityKey != null || measures.activities();
+			this.readOrganization = this.organizationKey != null || measures.organizations();
+
+			// person dimensions not copied into the rows (or all of them, when reading persons) make a key per person
+			var filtered = allowed.of(Level.PERSON)
+				.stream()
+				.filter(d -> this.byPerson || index.rowValues.get(d) == null)
+				.toList();
 			this.personFilters = filtered.stream().map(d -> index.attributes.get(d)).toArray(int[][]::new);
 			this.personAllowed = filtered.stream().map(allowed::values).toArray(boolean[][]::new);
-			var grouped = by.stream().filter(d -> Level.of(d) == Level.PERSON).toList();
+			var grouped = by.stream()
+				.filter(d -> Level.of(d) == Level.PERSON && (this.byPerson || index.rowValues.get(d) == null))
+				.toList();
 			this.personColumns = grouped.stream().map(d -> index.attributes.get(d)).toArray(int[][]::new);
 			this.personMultipliers = grouped.stream().mapToLong(d -> multipliers[by.indexOf(d)]).toArray();
-			int age = by.indexOf(Dimension.AGE_BAND);
-			this.unknownBand = index.dictionaries.get(Dimension.AGE_BAND).unknown();
-			this.ages = allowed.has(Dimension.AGE_BAND) ? allowed.values(Dimension.AGE_BAND)
-					: everything(this.unknownBand + 1);
-			this.ageUsed = age >= 0 || allowed.has(Dimension.AGE_BAND);
-			this.ageMultiplier = age >= 0 ? multipliers[age] : 0;
+		}
+
+		boolean perPerson() {
+			return this.byPerson;
+		}
+
+		/** Every person's part of the key (-1 where filtered out), or null when no person is left out or grouped. */
+		long[] personKeys(FactIndex index) {
+			if (this.personFilters.length == 0 && this.personColumns.length == 0) {
+				return null;
+			}
+			var keys = new long[index.persons];
+			for (int p = 0; p < keys.length; p++) {
+				keys[p] = personKey(p);
+			}
+			return keys;
 		}
 
 		/** The person's part of the key, or -1 when the filter leaves the person out. */
@@ -174,35 +274,75 @@ final class IndexScan {
 			return key;
 		}
 
-		private static long[] levelKeys(FactIndex index, Level level, int size, List<Dimension> by,
-				long[] multipliers, Allowed allowed) {
-			var keys = new long[size];
-			for (var dimension : allowed.of(level)) {
-				var column = index.attributes.get(dimension);
-				var pass = allowed.values(dimension);
-				for (int n = 0; n < size; n++) {
-					if (!pass[column[n]]) {
-						keys[n] = -1;
-					}
-				}
+		/** Per value id of a dimension: -1 when the filter leaves it out, else its part of the group key. */
+		private static long[] valueParts(FactIndex index, Dimension dimension, List<Dimension> by, long[] multipliers,
+				Allowed allowed) {
+			var parts = new long[index.dictionaries.get(dimension).size()];
+			int position = by.indexOf(dimension);
+			var pass = allowed.values(dimension);
+			for (int v = 0; v < parts.length; v++) {
+				parts[v] = pass != null && !pass[v] ? -1 : position < 0 ? 0 : v * multipliers[position];
 			}
-			for (int d = 0; d < by.size(); d++) {
-				if (Level.of(by.get(d)) == level) {
-					var column = index.attributes.get(by.get(d));
-					for (int n = 0; n < size; n++) {
-						if (keys[n] >= 0) {
-							keys[n] += column[n] * multipliers[d];
-						}
+			return parts;
+		}
+
+		/** Per day of {@link FactIndex#rowDay}: -1 outside the filter's dates, else the part of its period. */
+		private static long[] dayParts(FactIndex index, ParticipationFilter filter, List<Dimension> by,
+				long[] multipliers) {
+			int zero = index.dayZero();
+			int last = 0;
+			for (int day : index.startDay) {
+				last = Math.max(last, day - zero);
+			}
+			var parts = new long[last + 1];
+			int from = filter.from() == null ? Integer.MIN_VALUE : (int) filter.from().toEpochDay() - zero;
+			int to = filter.to() == null ? Integer.MAX_VALUE : (int) filter.to().toEpochDay() - zero;
+			var period = by.stream().filter(Dimension::isPeriod).findFirst().orElse(null);
+			for (int day = 0; day < parts.length; day++) {
+				parts[day] = day < from || day > to ? -1
+						: period == null ? 0 : periodId(index, period, day + zero) * multipliers[by.indexOf(period)];
+			}
+			return parts;
+		}
+
+		private static int periodId(FactIndex index, Dimension period, int epochDay) {
+			var date = LocalDate.ofEpochDay(epochDay);
+			int year = date.getYear() - index.firstYear;
+			return switch (period) {
+				case YEAR -> year;
+				case QUARTER -> year * 4 + (date.getMonthValue() - 1) / 3;
+				default -> year * 12 + date.getMonthValue() - 1;
+			};
+		}
+
+		private static long[] activityKeys(FactIndex index, ParticipationFilter filter, List<Dimension> dimensions,
+				List<Dimension> by, long[] multipliers, Allowed allowed) {
+			var keys = levelKeys(index, dimensions, index.activities, by, multipliers, allowed);
+			if (index.rowDay == null) {
+				int from = filter.from() == null ? Integer.MIN_VALUE : (int) filter.from().toEpochDay();
+				int to = filter.to() == null ? Integer.MAX_VALUE : (int) filter.to().toEpochDay();
+				for (int a = 0; a < index.activities; a++) {
+					if (index.startDay[a] < from || index.startDay[a] > to) {
+						keys[a] = -1;
 					}
 				}
 			}
 			return keys;
 		}
 
-		private static boolean[] everything(int size) {
-			var all = new boolean[size];
-			java.util.Arrays.fill(all, true);
-			return all;
+		/** Per activity or organization: -1 when filtered out, else the sum of the given dimensions' parts. */
+		private static long[] levelKeys(FactIndex index, List<Dimension> dimensions, int size, List<Dimension> by,
+				long[] multipliers, Allowed allowed) {
+			var keys = new long[size];
+			for (var dimension : dimensions) {
+				var column = index.attributes.get(dimension);
+				var parts = valueParts(index, dimension, by, multipliers, allowed);
+				for (int n = 0; n < size; n++) {
+					long part = parts[column[n]];
+					keys[n] = keys[n] < 0 || part < 0 ? -1 : keys[n] + part;
+				}
+			}
+			return keys;
 		}
 
 	}

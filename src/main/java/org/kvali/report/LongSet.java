@@ -25,6 +25,14 @@ final class LongSet {
 		return true;
 	}
 
+	void forEach(java.util.function.LongConsumer action) {
+		for (long stored : this.slots) {
+			if (stored != 0) {
+				action.accept(stored - 1);
+			}
+		}
+	}
+
 	private void grow() {
 		var old = this.slots;
 		this.slots = new long[old.length * 2];

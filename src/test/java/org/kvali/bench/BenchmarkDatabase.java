@@ -25,11 +25,13 @@ public final class BenchmarkDatabase {
 		return Integer.parseInt(System.getProperty("participations", "1000000"));
 	}
 
-	public static ConfigurableApplicationContext start(int participations, boolean web) throws Exception {
+	public static ConfigurableApplicationContext start(int participations, boolean web, String... properties)
+			throws Exception {
 		var context = new SpringApplicationBuilder(KvaliApplication.class)
 			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 			.properties("kvali.embedded.data-dir=.kvali/bench-" + participations, "kvali.demo.enabled=false",
 					"server.port=0", "logging.level.org.kvali=warn", "kvali.bootstrap-admin-key=" + ADMIN_KEY)
+			.properties(properties)
 			.run();
 		var dataSource = context.getBean(DataSource.class);
 		var jdbc = new JdbcTemplate(dataSource);

@@ -31,8 +31,23 @@ class FastPathDifferentialTest {
 
 	@Test
 	void bothPathsGiveEqualAnswers() {
+		compare(new Random(42));
+	}
+
+	@Test
+	void bothPathsGiveEqualAnswersWhenScansAreCutIntoParts() {
+		int small = DenseScan.smallScan;
+		DenseScan.smallScan = 0;
+		try {
+			compare(new Random(7));
+		}
+		finally {
+			DenseScan.smallScan = small;
+		}
+	}
+
+	private void compare(Random random) {
 		var index = this.loader.load();
-		var random = new Random(42);
 		var batch = new ArrayList<ParticipationFilter>();
 		var single = new ArrayList<Measures>();
 		var regions = List.of("GE-KK", "GE-SJ", "GE-TB");

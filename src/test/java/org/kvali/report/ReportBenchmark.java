@@ -1,5 +1,6 @@
 package org.kvali.report;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,19 +9,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-
-import javax.sql.DataSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.kvali.bench.BenchmarkDatabase;
+import org.kvali.intake.ImportBenchmark;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code ./mvnw -q test-compile exec:java@benchmark -Dparticipations=1000000}: the six standard dashboard queries
- * over HTTP, each beside the same SQL run directly over JDBC, with p50 and p95 latencies.
+ * {@code ./mvnw -q test-compile exec:java@benchmark -Dsizes=1000000,10000000}: for each size, the service's start-up
+ * (until its in-memory index is ready) and heap; the six standard dashboard queries over HTTP on the fast path
+ * without and with its answer cache, and on the SQL path (the same service started with the index off); requests per
+ * second with 8 clients; then the attendance import beside a plain COPY. Generate the data first
+ * ({@code exec:java@generate}).
  */
 public final class ReportBenchmark {
 
@@ -28,73 +33,131 @@ public final class ReportBenchmark {
 
 	private static final int RUNS = Integer.getInteger("runs", 15);
 
-	private record Standard(String name, String graphQl, Supplier<String> sql, Map<String, Object> parameters) {
+	private static final int SQL_RUNS = Integer.getInteger("sqlRuns", 5);
+
+	private static final int CLIENTS = 8;
+
+	private static final int THROUGHPUT_SECONDS = Integer.getInteger("throughputSeconds", 15);
+
+	/** One of the dashboard's questions; {@code %s} is where a filter argument goes. */
+	private record Standard(String name, String graphQl, String filter) {
+
+		/** The query as a request body; {@code variant} > 0 adds an end date after every activity, a new question. */
+		String body(int variant) {
+			var bounds = new ArrayList<String>();
+			if (!this.filter.isEmpty()) {
+				bounds.add(this.filter);
+			}
+			if (variant > 0) {
+				bounds.add("to: \"" + LocalDate.of(2100, 1, 1).plusDays(variant) + "\"");
+			}
+			var argument = bounds.isEmpty() ? "" : "(filter: {" + String.join(", ", bounds) + "})";
+			return "{\"query\":\"" + this.graphQl.formatted(argument).replace("\"", "\\\"") + "\"}";
+		}
+
 	}
+
+	private static final List<Standard> QUERIES = List.of(
+			new Standard("totals", "{ participation%s { totals { participations participants activities organizations } } }", ""),
+			new Standard("region x gender",
+					"{ participation%s { breakdown(by: [REGION, GENDER]) { region { code } gender participations participants share } } }", ""),
+			new Standard("municipality",
+					"{ participation%s { breakdown(by: [MUNICIPALITY]) { municipality { code } participations participants share } } }", ""),
+			new Standard("quarters of two years",
+					"{ participation%s { breakdown(by: [QUARTER]) { period { key } participations participants share } } }",
+					"from: \"2024-01-01\""),
+			new Standard("top 20 organizations",
+					"{ participation%s { breakdown(by: [ORGANIZATION], orderBy: [{by: PARTICIPANTS, direction: DESC}], first: 20) { organization { code name } participations participants share } } }", ""),
+			new Standard("project x gender x age band",
+					"{ participation%s { breakdown(by: [PROJECT, GENDER, AGE_BAND]) { project { code } gender ageBand participations participants share } } }", ""));
+
+	private static final AtomicInteger VARIANT = new AtomicInteger();
 
 	private ReportBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int size = BenchmarkDatabase.participations();
-		try (var context = BenchmarkDatabase.start(size, true)) {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			var jdbc = new NamedParameterJdbcTemplate(context.getBean(DataSource.class));
-			var http = HttpClient.newHttpClient();
-			var url = URI.create("http://localhost:" + port + "/graphql");
-			System.out.printf("%n%-32s %10s %10s %10s %10s %8s%n", "query (" + size + " participations)", "HTTP p50",
-					"HTTP p95", "SQL p50", "SQL p95", "ratio");
-			for (var query : standardQueries()) {
-				var request = HttpRequest.newBuilder(url)
-					.header("Content-Type", "application/json")
-					.header("Authorization", "Bearer " + BenchmarkDatabase.ADMIN_KEY)
-					.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query.graphQl().replace("\"", "\\\"") + "\"}"))
-					.build();
-				double[] overHttp = time(() -> {
-					var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-					if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
-						throw new IllegalStateException(response.body());
-					}
-				});
-				double[] direct = time(() -> jdbc.queryForList(query.sql().get(), query.parameters()));
-				System.out.printf("%-32s %8.1f ms %7.1f ms %7.1f ms %7.1f ms %7.2fx%n", query.name(), p(overHttp, 50),
-						p(overHttp, 95), p(direct, 50), p(direct, 95), p(overHttp, 50) / p(direct, 50));
+		var sizes = System.getProperty("sizes", Integer.toString(BenchmarkDatabase.participations())).split(",");
+		for (var size : sizes) {
+			benchmark(Integer.parseInt(size.trim()));
+		}
+		if (!Boolean.getBoolean("skipImport")) {
+			ImportBenchmark.main(args);
+		}
+	}
+
+	private static void benchmark(int size) throws Exception {
+		double[][] fast = new double[QUERIES.size()][];
+		double[][] cached = new double[QUERIES.size()][];
+		double[][] sql = new double[QUERIES.size()][];
+		System.out.printf("%n== %,d participations ==%n", size);
+		long started = System.nanoTime();
+		try (var context = BenchmarkDatabase.start(size, true, "kvali.report.index=async")) {
+			double contextSeconds = (System.nanoTime() - started) / 1e9;
+			var index = context.getBean(ReportIndex.class);
+			while (index.current().isEmpty()) {
+				Thread.sleep(20);
+			}
+			double readySeconds = (System.nanoTime() - started) / 1e9;
+			System.gc();
+			var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+			var facts = index.current().orElseThrow();
+			System.out.printf("Start-up: context %.1f s, index ready %.1f s after start; heap used after GC %,d MB"
+					+ " (max %,d MB); index columns %,d MB%n", contextSeconds, readySeconds, heap.getUsed() >> 20,
+					heap.getMax() >> 20, facts.bytes() >> 20);
+			var client = new Client(context);
+			for (int q = 0; q < QUERIES.size(); q++) {
+				var query = QUERIES.get(q);
+				fast[q] = time(RUNS, () -> client.send(query.body(VARIANT.incrementAndGet())));
+				cached[q] = time(RUNS, () -> client.send(query.body(0)));
+			}
+			var region = QUERIES.get(1);
+			System.out.printf("Throughput, region x gender, %d clients for %d s: %.1f requests/s, each a new question;"
+					+ " %.1f requests/s, the same question (cached)%n", CLIENTS, THROUGHPUT_SECONDS,
+					throughput(() -> client.send(region.body(VARIANT.incrementAndGet()))),
+					throughput(() -> client.send(region.body(0))));
+			System.out.printf("Answer cache: %,d hits, %,d misses on the current index%n", facts.answers.hits(),
+					facts.answers.misses());
+		}
+		try (var context = BenchmarkDatabase.start(size, true, "kvali.report.index=off")) {
+			var client = new Client(context);
+			for (int q = 0; q < QUERIES.size(); q++) {
+				var query = QUERIES.get(q);
+				sql[q] = time(SQL_RUNS, () -> client.send(query.body(VARIANT.incrementAndGet())));
 			}
 		}
-	}
-
-	private static List<Standard> standardQueries() {
-		var all = ParticipationFilter.ALL;
-		var twoYears = new ParticipationFilter(null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31));
-		var queries = new ArrayList<Standard>();
-		queries.add(new Standard("totals",
-				"{ participation { totals { participations participants activities organizations } } }",
-				() -> ReportSql.totals(ReportSql.conditions(all)), ReportSql.conditions(all).parameters()));
-		queries.add(breakdown("region x gender", "", List.of(Dimension.REGION, Dimension.GENDER), "", all, null,
-				"region { code } gender"));
-		queries.add(breakdown("municipality", "", List.of(Dimension.MUNICIPALITY), "", all, null, "municipality { code }"));
-		queries.add(breakdown("quarters of two years", "(filter: {from: \"2024-01-01\", to: \"2025-12-31\"})",
-				List.of(Dimension.QUARTER), "", twoYears, null, "period { key }"));
-		queries.add(breakdown("top 20 organizations", "", List.of(Dimension.ORGANIZATION),
-				", orderBy: [{by: PARTICIPANTS, direction: DESC}], first: 20", all, 20, "organization { code name }"));
-		queries.add(breakdown("project x gender x age band", "",
-				List.of(Dimension.PROJECT, Dimension.GENDER, Dimension.AGE_BAND), "", all, null,
-				"project { code } gender ageBand"));
-		return queries;
-	}
-
-	private static Standard breakdown(String name, String filterArgument, List<Dimension> by, String extra,
-			ParticipationFilter filter, Integer first, String fields) {
-		var order = first == null ? List.<GroupOrder>of() : List.of(new GroupOrder(GroupOrderField.PARTICIPANTS, Direction.DESC));
-		var conditions = ReportSql.conditions(filter);
-		if (first != null) {
-			conditions.bind("limit", first + 1);
+		System.out.printf("%n%-30s %9s %9s %9s %9s %9s %9s%n", "over HTTP, ms", "fast p50", "fast p95", "cache p50",
+				"cache p95", "SQL p50", "SQL p95");
+		for (int q = 0; q < QUERIES.size(); q++) {
+			System.out.printf("%-30s %9.1f %9.1f %9.1f %9.1f %9.0f %9.0f%n", QUERIES.get(q).name(), p(fast[q], 50),
+					p(fast[q], 95), p(cached[q], 50), p(cached[q], 95), p(sql[q], 50), p(sql[q], 95));
 		}
-		var graphQl = "{ participation" + filterArgument + " { breakdown(by: ["
-				+ String.join(", ", by.stream().map(Enum::name).toList()) + "]" + extra + ") { " + fields
-				+ " participations participants share } } }";
-		return new Standard(name, graphQl, () -> ReportSql.breakdown(by, order, new MeasureSet(false, false), conditions, first != null),
-				conditions.parameters());
+	}
+
+	/** Posts GraphQL as the benchmark's admin and fails on any error. */
+	private static final class Client {
+
+		private final HttpClient http = HttpClient.newHttpClient();
+
+		private final URI url;
+
+		Client(ConfigurableApplicationContext context) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			this.url = URI.create("http://localhost:" + port + "/graphql");
+		}
+
+		void send(String body) throws Exception {
+			var request = HttpRequest.newBuilder(this.url)
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + BenchmarkDatabase.ADMIN_KEY)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build();
+			var response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+				throw new IllegalStateException(body + " -> " + response.body());
+			}
+		}
+
 	}
 
 	private interface Run {
@@ -103,18 +166,41 @@ public final class ReportBenchmark {
 
 	}
 
-	private static double[] time(Run run) throws Exception {
+	private static double[] time(int runs, Run run) throws Exception {
 		for (int i = 0; i < WARMUP; i++) {
 			run.run();
 		}
-		double[] millis = new double[RUNS];
-		for (int i = 0; i < RUNS; i++) {
+		double[] millis = new double[runs];
+		for (int i = 0; i < runs; i++) {
 			long started = System.nanoTime();
 			run.run();
 			millis[i] = (System.nanoTime() - started) / 1e6;
 		}
 		Arrays.sort(millis);
 		return millis;
+	}
+
+	private static double throughput(Run run) throws Exception {
+		var done = new AtomicLong();
+		var pool = Executors.newFixedThreadPool(CLIENTS);
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(THROUGHPUT_SECONDS);
+		long started = System.nanoTime();
+		for (int c = 0; c < CLIENTS; c++) {
+			pool.execute(() -> {
+				try {
+					while (System.nanoTime() < end) {
+						run.run();
+						done.incrementAndGet();
+					}
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+		}
+		pool.shutdown();
+		pool.awaitTermination(THROUGHPUT_SECONDS + 120, TimeUnit.SECONDS);
+		return done.get() / ((System.nanoTime() - started) / 1e9);
 	}
 
 	private static double p(double[] sorted, int percentile) {
