@@ -81,11 +81,37 @@ class ReportIndex implements DisposableBean {
 		return Optional.empty();
 	}
 
+	/**
+	 * Starts bringing the index up to the database's data version when it is behind: another instance or another
+	 * connection announced a change ({@link DataVersionListener}).
+	 */
+	void catchUp() {
+		if (!"off".equals(this.mode) && behind()) {
+			rebuildInBackground();
+		}
+	}
+
+	/** The data version the index holds, or -1 before the first is built (for tests and the benchmark). */
+	long builtVersion() {
+		var index = this.current;
+		return index == null ? -1 : index.version;
+	}
+
+	private boolean behind() {
+		long version = this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
+		var index = this.current;
+		return index == null || index.version < version;
+	}
+
 	private void rebuildInBackground() {
 		if (this.building.compareAndSet(false, true)) {
 			this.builder.execute(() -> {
 				try {
-					build();
+					// a change committed while building is caught up with at once
+					do {
+						build();
+					}
+					while (behind());
 				}
 				catch (RuntimeException ex) {
 					log.error("Building the report index failed; reports keep running in SQL", ex);

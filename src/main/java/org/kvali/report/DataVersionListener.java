@@ -1,0 +1,91 @@
+package org.kvali.report;
+
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listens on the channel {@code kvali_data_version}, on which the database announces every committed change to
+ * reported data (changeset 023), and has the report index catch up at once. Correctness does not rest on it: every
+ * request reads the data version before it trusts the index. It only makes another instance's index current within
+ * moments of a change instead of after its next request. One pooled connection is held for the listening.
+ */
+@Component
+class DataVersionListener implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(DataVersionListener.class);
+
+	private static final int WAIT_MILLIS = 500;
+
+	private final DataSource dataSource;
+
+	private final ReportIndex index;
+
+	private volatile boolean running = true;
+
+	private Thread thread;
+
+	DataVersionListener(DataSource dataSource, ReportIndex index) {
+		this.dataSource = dataSource;
+		this.index = index;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		this.thread = new Thread(this::listen, "data-version-listener");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	private void listen() {
+		while (this.running) {
+			try (var connection = this.dataSource.getConnection(); var statement = connection.createStatement()) {
+				statement.execute("LISTEN kvali_data_version");
+				var pg = connection.unwrap(PGConnection.class);
+				// a change announced before listening began is caught up with here
+				this.index.catchUp();
+				while (this.running) {
+					var notifications = pg.getNotifications(WAIT_MILLIS);
+					if (notifications != null && notifications.length > 0) {
+						this.index.catchUp();
+					}
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				if (this.running) {
+					log.warn("Listening for data changes failed ({}); trying again in 5 s", ex.getMessage());
+					sleep();
+				}
+			}
+		}
+	}
+
+	private void sleep() {
+		try {
+			Thread.sleep(5_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.running = false;
+		if (this.thread != null) {
+			this.thread.interrupt();
+			this.thread.join(2_000);
+		}
+	}
+
+}
