@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset kvali:023-data-version-notify splitStatements:false
+--changeset kvali:023-data-version-notify splitStatements:false rollbackSplitStatements:false
 -- Every raise of the data version is also announced on the channel kvali_data_version, delivered when the raising
 -- transaction commits (and never if it rolls back). Other instances of the service listen and start bringing their
 -- in-memory index up to date at once, instead of at their next request.
