@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * Answers totals and breakdowns from a {@link FactIndex} with the same results, order and shares as the SQL path,
@@ -28,10 +29,26 @@ final class IndexQuery {
 	List<ParticipationGroup> breakdown(List<Dimension> by, List<GroupOrder> orderBy, Integer first,
 			MeasureSet measures) {
 		var scan = new IndexScan(this.index, this.filter, by, measures.orderedBy(orderBy));
-		var rows = new ArrayList<Row>();
-		scan.groups.forEach((key, counted) -> rows.add(new Row(scan.ids(key), counted)));
-		rows.sort(order(by, orderBy));
-		var limited = first == null || first >= rows.size() ? rows : rows.subList(0, first);
+		var order = order(by, orderBy);
+		// the first n of thousands of groups (top 20 organizations) without sorting them all
+		var limited = new ArrayList<Row>();
+		var top = first == null ? null : new PriorityQueue<Row>(Math.max(1, first), order.reversed());
+		scan.groups.forEach((key, counted) -> {
+			var row = new Row(scan.ids(key), counted);
+			if (top == null) {
+				limited.add(row);
+			}
+			else {
+				top.add(row);
+				if (top.size() > first) {
+					top.poll();
+				}
+			}
+		});
+		if (top != null) {
+			limited.addAll(top);
+		}
+		limited.sort(order);
 		var result = new ArrayList<ParticipationGroup>(limited.size());
 		for (var row : limited) {
 			result.add(GroupBuilder.group(values(by, row.ids()), row.measures(), scan.totalParticipants));

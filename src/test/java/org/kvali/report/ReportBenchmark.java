@@ -33,7 +33,7 @@ public final class ReportBenchmark {
 
 	private static final int RUNS = Integer.getInteger("runs", 15);
 
-	private static final int SQL_RUNS = Integer.getInteger("sqlRuns", 5);
+	private static final int SQL_RUNS = Integer.getInteger("sqlRuns", 3);
 
 	private static final int CLIENTS = 8;
 
@@ -108,8 +108,8 @@ public final class ReportBenchmark {
 			var client = new Client(context);
 			for (int q = 0; q < QUERIES.size(); q++) {
 				var query = QUERIES.get(q);
-				fast[q] = time(RUNS, () -> client.send(query.body(VARIANT.incrementAndGet())));
-				cached[q] = time(RUNS, () -> client.send(query.body(0)));
+				fast[q] = time(WARMUP, RUNS, () -> client.send(query.body(VARIANT.incrementAndGet())));
+				cached[q] = time(WARMUP, RUNS, () -> client.send(query.body(0)));
 			}
 			var region = QUERIES.get(1);
 			System.out.printf("Throughput, region x gender, %d clients for %d s: %.1f requests/s, each a new question;"
@@ -123,7 +123,7 @@ public final class ReportBenchmark {
 			var client = new Client(context);
 			for (int q = 0; q < QUERIES.size(); q++) {
 				var query = QUERIES.get(q);
-				sql[q] = time(SQL_RUNS, () -> client.send(query.body(VARIANT.incrementAndGet())));
+				sql[q] = time(1, SQL_RUNS, () -> client.send(query.body(VARIANT.incrementAndGet())));
 			}
 		}
 		System.out.printf("%n%-30s %9s %9s %9s %9s %9s %9s%n", "over HTTP, ms", "fast p50", "fast p95", "cache p50",
@@ -166,8 +166,8 @@ public final class ReportBenchmark {
 
 	}
 
-	private static double[] time(int runs, Run run) throws Exception {
-		for (int i = 0; i < WARMUP; i++) {
+	private static double[] time(int warmup, int runs, Run run) throws Exception {
+		for (int i = 0; i < warmup; i++) {
 			run.run();
 		}
 		double[] millis = new double[runs];
