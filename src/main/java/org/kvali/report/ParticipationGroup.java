@@ -11,7 +11,7 @@ import org.kvali.organization.OrganizationKind;
 public record ParticipationGroup(String programmeCode, String projectCode, String regionCode,
 		String municipalityCode, String venueRegionCode, String venueMunicipalityCode, String organizationCode,
 		OrganizationKind organizationKind, Gender gender, AgeBand ageBand, Boolean disability,
-		ActivityKind activityKind, String activityCode, Period period, int participations, int participants,
+		ActivityKind activityKind, String activityCode, Period period, Integer participations, Integer participants,
 		Integer activities, Integer organizations, Double share, boolean suppressed) {
 
 	/** This group suppressed: its measures are kept for the service but never shown. */
@@ -20,6 +20,18 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 				this.venueRegionCode, this.venueMunicipalityCode, this.organizationCode, this.organizationKind,
 				this.gender, this.ageBand, this.disability, this.activityKind, this.activityCode, this.period,
 				this.participations, this.participants, this.activities, this.organizations, this.share, true);
+	}
+
+	/**
+	 * The group as the schema shows it: when suppressed, with no measures at all. Plain values, so that GraphQL reads
+	 * them without calling the service for each of a breakdown's thousands of fields.
+	 */
+	public ParticipationGroup shown() {
+		return !this.suppressed ? this
+				: new ParticipationGroup(this.programmeCode, this.projectCode, this.regionCode, this.municipalityCode,
+						this.venueRegionCode, this.venueMunicipalityCode, this.organizationCode, this.organizationKind,
+						this.gender, this.ageBand, this.disability, this.activityKind, this.activityCode, this.period,
+						null, null, null, null, null, true);
 	}
 
 	/** The group's four measures. */

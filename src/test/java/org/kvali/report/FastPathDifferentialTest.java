@@ -86,6 +86,11 @@ class FastPathDifferentialTest {
 			assertThat(fast.breakdown(by, orderBy, first, measures))
 				.as("breakdown by %s order %s first %s %s of %s", by, orderBy, first, measures, filter)
 				.isEqualTo(this.sql.breakdown(filter, by, orderBy, first, measures.orderedBy(orderBy)));
+			// what a suppressed caller (DONOR, a partner outside its activities) sees is the same from either path
+			var counted = measures.orderedBy(orderBy);
+			assertThat(SmallCells.suppress(fast.breakdown(by, orderBy, null, counted), by, 5, first))
+				.as("suppressed breakdown by %s of %s", by, filter)
+				.isEqualTo(SmallCells.suppress(this.sql.breakdown(filter, by, orderBy, null, counted), by, 5, first));
 		}
 		assertThat(this.sql.totals(batch)).as("30 totals in one statement").isEqualTo(single);
 	}
