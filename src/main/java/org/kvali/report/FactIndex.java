@@ -74,6 +74,11 @@ final class FactIndex {
 	/** Per activity, as days since 1970-01-01. */
 	final int[] startDay;
 
+	/** The first and the last start day of any activity (as days since 1970-01-01). */
+	final int firstDay;
+
+	final int lastDay;
+
 	final Map<Dimension, Dictionary> dictionaries;
 
 	/** The year the YEAR, QUARTER and MONTH numbers count from. */
@@ -98,6 +103,8 @@ final class FactIndex {
 		this.birthYear = birthYear;
 		this.startYear = startYear;
 		this.startDay = startDay;
+		this.firstDay = Arrays.stream(startDay).min().orElse(0);
+		this.lastDay = Arrays.stream(startDay).max().orElse(0);
 		this.dictionaries = new EnumMap<>(dictionaries);
 		this.firstYear = firstYear;
 		this.answers = new AnswerCache(cachedAnswers);
