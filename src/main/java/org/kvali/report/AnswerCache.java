@@ -2,6 +2,7 @@ package org.kvali.report;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -27,8 +28,13 @@ final class AnswerCache {
 	}
 
 	/** The answer to the question, computed (outside the lock) only when not kept already. */
-	@SuppressWarnings("unchecked")
 	<T> T get(Object question, Supplier<T> compute) {
+		return get(question, compute, answer -> true);
+	}
+
+	/** The same, keeping a computed answer only when {@code keep} says so (an answer of a million groups is not). */
+	@SuppressWarnings("unchecked")
+	<T> T get(Object question, Supplier<T> compute, Predicate<T> keep) {
 		synchronized (this) {
 			var kept = this.answers.get(question);
 			if (kept != null) {
@@ -38,8 +44,10 @@ final class AnswerCache {
 			this.misses++;
 		}
 		T answer = compute.get();
-		synchronized (this) {
-			this.answers.put(question, answer);
+		if (keep.test(answer)) {
+			synchronized (this) {
+				this.answers.put(question, answer);
+			}
 		}
 		return answer;
 	}

@@ -31,10 +31,24 @@ final class CopyRows {
 	static void read(Connection connection, String query, Handler handler) throws SQLException {
 		var copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT");
 		var fields = new CopyRows();
-		byte[] row;
-		while ((row = copy.readFromCopy()) != null) {
-			fields.split(row);
-			handler.row(fields);
+		try {
+			byte[] row;
+			while ((row = copy.readFromCopy()) != null) {
+				fields.split(row);
+				handler.row(fields);
+			}
+		}
+		catch (RuntimeException | Error ex) {
+			// an unfinished COPY keeps the connection busy: the rollback that follows would wait for ever
+			if (copy.isActive()) {
+				try {
+					copy.cancelCopy();
+				}
+				catch (SQLException cancel) {
+					ex.addSuppressed(cancel);
+				}
+			}
+			throw ex;
 		}
 	}
 

@@ -41,6 +41,9 @@ class DataVersionListener implements DisposableBean {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
+		if (!this.index.enabled()) {
+			return;
+		}
 		this.thread = new Thread(this::listen, "data-version-listener");
 		this.thread.setDaemon(true);
 		this.thread.start();
@@ -50,14 +53,20 @@ class DataVersionListener implements DisposableBean {
 		while (this.running) {
 			try (var connection = this.dataSource.getConnection(); var statement = connection.createStatement()) {
 				statement.execute("LISTEN kvali_data_version");
-				var pg = connection.unwrap(PGConnection.class);
-				// a change announced before listening began is caught up with here
-				this.index.catchUp();
-				while (this.running) {
-					var notifications = pg.getNotifications(WAIT_MILLIS);
-					if (notifications != null && notifications.length > 0) {
-						this.index.catchUp();
+				try {
+					var pg = connection.unwrap(PGConnection.class);
+					// a change announced before listening began is caught up with here
+					catchUp();
+					while (this.running) {
+						var notifications = pg.getNotifications(WAIT_MILLIS);
+						if (notifications != null && notifications.length > 0) {
+							catchUp();
+						}
 					}
+				}
+				finally {
+					// the connection goes back to the pool: it must not go on collecting notifications there
+					statement.execute("UNLISTEN *");
 				}
 			}
 			catch (SQLException | RuntimeException ex) {
@@ -66,6 +75,16 @@ class DataVersionListener implements DisposableBean {
 					sleep();
 				}
 			}
+		}
+	}
+
+	/** A failure to catch up (no connection free, say) is the next request's to retry; the listening goes on. */
+	private void catchUp() {
+		try {
+			this.index.catchUp();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Catching up with a data change failed ({}); the next report will", ex.getMessage());
 		}
 	}
 

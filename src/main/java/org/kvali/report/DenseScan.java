@@ -23,6 +23,9 @@ final class DenseScan {
 
 	private static final int PARTS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
+	/** Groups above which a scan is not cut into parts, each of which would count every group. */
+	private static final int WIDE = 1 << 17;
+
 	/** Rows below which a scan is not worth cutting into parts (tests set 0 to cut the demo data too). */
 	static volatile int smallScan = 200_000;
 
@@ -77,7 +80,9 @@ final class DenseScan {
 	}
 
 	private void scanInParts(Supplier<GroupCounts> counts, GroupCounts groups) {
-		int parts = this.index.rows < smallScan ? 1 : PARTS;
+		// many groups make each part's counters large: then one part
+		boolean wide = groups.participations.length > WIDE;
+		int parts = this.index.rows == 0 || this.index.rows < smallScan || wide ? 1 : PARTS;
 		var bounds = new int[parts + 1];
 		for (int part = 1; part < parts; part++) {
 			bounds[part] = personBoundary((int) ((long) this.index.rows * part / parts));
@@ -87,13 +92,17 @@ final class DenseScan {
 		for (int part = 1; part < parts; part++) {
 			others.add(new Part(bounds[part], bounds[part + 1], counts.get()));
 		}
-		var futures = others.stream().map(part -> HELPERS.submit(part::claimAndRun)).toList();
+		var futures = others.stream().map(part -> HELPERS.submit(() -> part.claimAndRun())).toList();
 		var totals = scan(bounds[0], bounds[1], groups);
 		for (int n = 0; n < others.size(); n++) {
 			var part = others.get(n);
 			// a part no helper has started yet is scanned here rather than waited for
-			part.claimAndRun();
-			await(futures.get(n));
+			if (part.claimAndRun()) {
+				futures.get(n).cancel(false);
+			}
+			else {
+				await(futures.get(n));
+			}
 			groups.merge(part.groups);
 			totals[0] += part.totals[0];
 			totals[1] += part.totals[1];
@@ -140,10 +149,13 @@ final class DenseScan {
 			this.groups = groups;
 		}
 
-		void claimAndRun() {
-			if (this.claimed.compareAndSet(false, true)) {
-				this.totals = scan(this.from, this.to, this.groups);
+		/** Scans the part unless another thread has claimed it; true when this thread did. */
+		boolean claimAndRun() {
+			if (!this.claimed.compareAndSet(false, true)) {
+				return false;
 			}
+			this.totals = scan(this.from, this.to, this.groups);
+			return true;
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.report.FactIndex.Level;
 
 /**
@@ -36,7 +37,13 @@ final class IndexScan {
 		long combinations = 1;
 		for (int d = 0; d < by.size(); d++) {
 			this.radix[d] = index.dictionaries.get(by.get(d)).size();
-			combinations *= this.radix[d];
+			try {
+				combinations = Math.multiplyExact(combinations, this.radix[d]);
+			}
+			catch (ArithmeticException ex) {
+				throw new InvalidArgumentException("by", by,
+						"These dimensions together have too many combinations to count; group by fewer of them");
+			}
 		}
 		this.plan = new Plan(index, filter, by, this.radix, measures);
 		this.groups = new GroupCounts(index, combinations <= ARRAY_GROUPS ? (int) combinations : -1, measures);

@@ -22,18 +22,6 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 				this.participations, this.participants, this.activities, this.organizations, this.share, true);
 	}
 
-	/**
-	 * The group as the schema shows it: when suppressed, with no measures at all. Plain values, so that GraphQL reads
-	 * them without calling the service for each of a breakdown's thousands of fields.
-	 */
-	public ParticipationGroup shown() {
-		return !this.suppressed ? this
-				: new ParticipationGroup(this.programmeCode, this.projectCode, this.regionCode, this.municipalityCode,
-						this.venueRegionCode, this.venueMunicipalityCode, this.organizationCode, this.organizationKind,
-						this.gender, this.ageBand, this.disability, this.activityKind, this.activityCode, this.period,
-						null, null, null, null, null, true);
-	}
-
 	/** The group's four measures. */
 	public Measures measures() {
 		return new Measures(this.participations, this.participants, this.activities, this.organizations);

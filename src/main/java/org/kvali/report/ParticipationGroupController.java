@@ -16,11 +16,12 @@ import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The {@code ParticipationGroup} type: the objects it names by code, loaded for every group of a breakdown in one
- * statement each. Its measures are plain values ({@link ParticipationGroup#shown()}: none when suppressed).
+ * The {@code ParticipationGroup} type, wherever it appears (breakdowns, indicator disaggregations): its measures,
+ * none when suppressed, and the objects it names by code, loaded for every group in one statement each.
  */
 @Controller
 class ParticipationGroupController {
@@ -39,6 +40,31 @@ class ParticipationGroupController {
 		this.organizations = organizations;
 		this.programmes = programmes;
 		this.activities = activities;
+	}
+
+	@SchemaMapping(typeName = "ParticipationGroup")
+	Integer participations(ParticipationGroup group) {
+		return group.suppressed() ? null : group.participations();
+	}
+
+	@SchemaMapping(typeName = "ParticipationGroup")
+	Integer participants(ParticipationGroup group) {
+		return group.suppressed() ? null : group.participants();
+	}
+
+	@SchemaMapping(typeName = "ParticipationGroup")
+	Integer activities(ParticipationGroup group) {
+		return group.suppressed() ? null : group.activities();
+	}
+
+	@SchemaMapping(typeName = "ParticipationGroup")
+	Integer organizations(ParticipationGroup group) {
+		return group.suppressed() ? null : group.organizations();
+	}
+
+	@SchemaMapping(typeName = "ParticipationGroup")
+	Double share(ParticipationGroup group) {
+		return group.suppressed() ? null : group.share();
 	}
 
 	@BatchMapping

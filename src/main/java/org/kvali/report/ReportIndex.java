@@ -53,7 +53,10 @@ class ReportIndex implements DisposableBean {
 	void buildOnStart() {
 		switch (this.mode) {
 			case "sync" -> {
-				this.building.set(true);
+				// a build the change listener started first is waited for, not run twice at once
+				while (!this.building.compareAndSet(false, true)) {
+					sleep();
+				}
 				try {
 					build();
 				}
@@ -91,6 +94,11 @@ class ReportIndex implements DisposableBean {
 		}
 	}
 
+	/** Whether there is an index at all ({@code kvali.report.index} is not {@code off}). */
+	boolean enabled() {
+		return !"off".equals(this.mode);
+	}
+
 	/** The data version the index holds, or -1 before the first is built (for tests and the benchmark). */
 	long builtVersion() {
 		var index = this.current;
@@ -106,12 +114,14 @@ class ReportIndex implements DisposableBean {
 	private void rebuildInBackground() {
 		if (this.building.compareAndSet(false, true)) {
 			this.builder.execute(() -> {
+				boolean built = false;
 				try {
 					// a change committed while building is caught up with at once
 					do {
 						build();
 					}
 					while (behind());
+					built = true;
 				}
 				catch (RuntimeException ex) {
 					log.error("Building the report index failed; reports keep running in SQL", ex);
@@ -119,7 +129,26 @@ class ReportIndex implements DisposableBean {
 				finally {
 					this.building.set(false);
 				}
+				// a change announced between the last check and now found the builder busy: catch up with it
+				if (built) {
+					try {
+						catchUp();
+					}
+					catch (RuntimeException ex) {
+						log.warn("Checking the data version after a build failed ({}); the next report will", ex.getMessage());
+					}
+				}
 			});
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(20);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the report index", ex);
 		}
 	}
 

@@ -20,6 +20,9 @@ public class ReportService {
 
 	public static final int MAX_FIRST = 10_000;
 
+	/** Breakdowns of more groups than this are not kept in the answer cache, which counts answers, not bytes. */
+	private static final int CACHED_GROUPS = 10_000;
+
 	private final ReportRepository repository;
 
 	private final ReportIndex index;
@@ -103,7 +106,8 @@ public class ReportService {
 		var counted = measures.orderedBy(order);
 		return this.index.current()
 			.map(facts -> facts.answers.get(new Breakdown(filter, by, order, first, counted),
-					() -> List.copyOf(new IndexQuery(facts, filter).breakdown(by, order, first, counted))))
+					() -> List.copyOf(new IndexQuery(facts, filter).breakdown(by, order, first, counted)),
+					groups -> groups.size() <= CACHED_GROUPS))
 			.orElseGet(() -> this.repository.breakdown(filter, by, order, first, counted));
 	}
 

@@ -112,6 +112,17 @@ class SuppressionTest {
 		donor.path("indicator.disaggregate[*].value").entityList(Double.class).containsExactly(83.0, 44.0, null, null);
 		donor.path("indicator.disaggregate[*].group.suppressed").entityList(Boolean.class)
 			.containsExactly(false, false, true, true);
+		// the groups themselves show no measures either
+		var groups = this.as.get("donor")
+			.document("{ indicator(code: \"OUT-1.1\") { disaggregate(by: [GENDER]) { group { participants participations"
+					+ " activities organizations share } } } }")
+			.execute();
+		for (var measure : List.of("participants", "participations", "activities", "organizations", "share")) {
+			var shown = groups.path("indicator.disaggregate[*].group." + measure).entityList(Object.class).get();
+			assertThat(shown).as(measure).hasSize(4);
+			assertThat(shown.subList(0, 2)).as(measure).doesNotContainNull();
+			assertThat(shown.subList(2, 4)).as(measure).containsOnlyNulls();
+		}
 		this.as.get("analyst").document(query).execute().path("indicator.disaggregate[*].value")
 			.entityList(Double.class).containsExactly(83.0, 44.0, 4.0, 5.0);
 	}
