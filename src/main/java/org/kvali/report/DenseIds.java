@@ -54,13 +54,7 @@ final class DenseIds {
 	}
 
 	private int position(long id) {
-		int mask = this.keys.length - 1;
-		long h = (id + 1) * 0x9E3779B97F4A7C15L;
-		int position = (int) (h ^ (h >>> 29)) & mask;
-		while (this.keys[position] != 0 && this.keys[position] != id + 1) {
-			position = (position + 1) & mask;
-		}
-		return position;
+		return LongSet.position(this.keys, id + 1);
 	}
 
 }

@@ -171,7 +171,11 @@ final class DenseScan {
 				this.t[3], groups);
 	}
 
-	/** The common case: everything asked about is in the rows' columns. */
+	/**
+	 * The common case: everything asked about is in the rows' columns. It is {@link #scanAll} without the look-ups,
+	 * written out again on purpose: with the checks for look-ups that are not there, the compiled loop ran at less
+	 * than half the speed (quarters of two years at 10 million rows: 45 ms against over 100 ms).
+	 */
 	private int[] scanColumns(int from, int to, char[] c0, int[] t0, char[] c1, int[] t1, char[] c2, int[] t2,
 			char[] c3, int[] t3, GroupCounts groups) {
 		int[] person = this.index.person;

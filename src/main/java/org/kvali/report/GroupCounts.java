@@ -156,13 +156,7 @@ final class GroupCounts {
 	}
 
 	private int position(long key) {
-		int mask = this.table.length - 1;
-		long h = (key + 1) * 0x9E3779B97F4A7C15L;
-		int position = (int) (h ^ (h >>> 29)) & mask;
-		while (this.table[position] != 0 && this.table[position] != key + 1) {
-			position = (position + 1) & mask;
-		}
-		return position;
+		return LongSet.position(this.table, key + 1);
 	}
 
 	private void grow() {

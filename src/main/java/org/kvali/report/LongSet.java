@@ -1,5 +1,7 @@
 package org.kvali.report;
 
+import java.util.function.LongConsumer;
+
 /** A set of non-negative longs by open addressing, for counting distinct (group, value) pairs without boxing. */
 final class LongSet {
 
@@ -10,13 +12,9 @@ final class LongSet {
 	/** Adds the value; true when it was not there yet. */
 	boolean add(long value) {
 		long stored = value + 1;
-		int mask = this.slots.length - 1;
-		int slot = (int) mix(stored) & mask;
-		while (this.slots[slot] != 0) {
-			if (this.slots[slot] == stored) {
-				return false;
-			}
-			slot = (slot + 1) & mask;
+		int slot = position(this.slots, stored);
+		if (this.slots[slot] == stored) {
+			return false;
 		}
 		this.slots[slot] = stored;
 		if (++this.size * 2 > this.slots.length) {
@@ -25,7 +23,7 @@ final class LongSet {
 		return true;
 	}
 
-	void forEach(java.util.function.LongConsumer action) {
+	void forEach(LongConsumer action) {
 		for (long stored : this.slots) {
 			if (stored != 0) {
 				action.accept(stored - 1);
@@ -36,14 +34,9 @@ final class LongSet {
 	private void grow() {
 		var old = this.slots;
 		this.slots = new long[old.length * 2];
-		int mask = this.slots.length - 1;
 		for (long stored : old) {
 			if (stored != 0) {
-				int slot = (int) mix(stored) & mask;
-				while (this.slots[slot] != 0) {
-					slot = (slot + 1) & mask;
-				}
-				this.slots[slot] = stored;
+				this.slots[position(this.slots, stored)] = stored;
 			}
 		}
 	}
@@ -51,6 +44,19 @@ final class LongSet {
 	private static long mix(long value) {
 		long h = value * 0x9E3779B97F4A7C15L;
 		return h ^ (h >>> 29);
+	}
+
+	/**
+	 * Where {@code stored} is, or would go, in a table of this kind (values stored as value + 1, 0 for a free place,
+	 * linear probing, a power-of-two length); the index and group tables use the same layout.
+	 */
+	static int position(long[] table, long stored) {
+		int mask = table.length - 1;
+		int position = (int) mix(stored) & mask;
+		while (table[position] != 0 && table[position] != stored) {
+			position = (position + 1) & mask;
+		}
+		return position;
 	}
 
 }
