@@ -9,11 +9,13 @@ import org.kvali.access.Role;
 import org.kvali.graphql.InvalidArgumentException;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Participation totals and breakdowns over any filter and combination of dimensions, counted exactly. */
+/**
+ * Participation totals and breakdowns over any filter and combination of dimensions, counted exactly. Not one
+ * transaction: each answer is one statement (or none, from the index), and a request that waits for the index to
+ * catch up with a change holds no connection while it waits.
+ */
 @Service
-@Transactional(readOnly = true)
 public class ReportService {
 
 	public static final int MAX_DIMENSIONS = 4;

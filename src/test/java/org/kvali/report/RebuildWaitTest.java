@@ -1,0 +1,119 @@
+package org.kvali.report;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After a change, a report outside a transaction waits for the index to catch up (up to the configured wait) and is
+ * answered from it; with no wait it goes to the SQL path. An index of its own, with a load slowed down, and no
+ * listener, so that nothing else starts the rebuild first.
+ */
+@IntegrationTest
+class RebuildWaitTest {
+
+	private static final String ADDED = """
+			INSERT INTO participation (activity_id, participant_id, role)
+			SELECT a.id, p.id, 'PARTICIPANT' FROM activity a, participant p
+			WHERE a.code = 'CNF-2025-TBILISI' AND p.ref = ?""";
+
+	private static final String REMOVED = """
+			DELETE FROM participation WHERE participant_id = (SELECT id FROM participant WHERE ref = ?)
+			AND activity_id = (SELECT id FROM activity WHERE code = 'CNF-2025-TBILISI')""";
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	JdbcClient jdbcClient;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void aReportAfterAChangeWaitsForTheRebuild() throws Exception {
+		var index = slowIndex(Duration.ofSeconds(10));
+		try {
+			whileChanged(version -> assertThat(index.current()).as("answered from the rebuilt index")
+				.hasValueSatisfying(fresh -> assertThat(fresh.version).isEqualTo(version)));
+		}
+		finally {
+			index.destroy();
+		}
+	}
+
+	@Test
+	void withNoWaitTheSqlPathAnswersWhileTheIndexRebuilds() throws Exception {
+		var index = slowIndex(Duration.ZERO);
+		try {
+			whileChanged(version -> assertThat(index.current()).as("the SQL path answers").isEmpty());
+		}
+		finally {
+			index.destroy();
+		}
+	}
+
+	private interface Check {
+
+		void version(long version) throws Exception;
+
+	}
+
+	private void whileChanged(Check check) throws Exception {
+		// someone from the demo who was not at the Tbilisi forum
+		var ref = this.jdbc.queryForObject("""
+				SELECT min(p.ref) FROM participant p WHERE NOT EXISTS (SELECT 1 FROM participation x
+				JOIN activity a ON a.id = x.activity_id WHERE a.code = 'CNF-2025-TBILISI' AND x.participant_id = p.id)""",
+				String.class);
+		assertThat(this.jdbc.update(ADDED, ref)).isEqualTo(1);
+		try {
+			check.version(this.jdbc.queryForObject("SELECT version FROM data_version", Long.class));
+		}
+		finally {
+			assertThat(this.jdbc.update(REMOVED, ref)).isEqualTo(1);
+		}
+	}
+
+	/** An index built now, whose later loads take at least 300 ms. */
+	private ReportIndex slowIndex(Duration wait) {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, 16) {
+			private boolean first = true;
+
+			@Override
+			FactIndex load() {
+				if (!this.first) {
+					sleep();
+				}
+				this.first = false;
+				return super.load();
+			}
+		};
+		var index = new ReportIndex(loader, this.jdbcClient, "sync", wait);
+		index.buildOnStart();
+		return index;
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(300);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
