@@ -13,6 +13,9 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
@@ -29,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class FactIndexLoader {
+
+	private static final Logger log = LoggerFactory.getLogger(FactIndexLoader.class);
 
 	private static final byte[][] ROLES = Arrays.stream(ParticipationRole.values())
 		.map(role -> role.name().getBytes(StandardCharsets.US_ASCII))
@@ -85,12 +90,15 @@ class FactIndexLoader {
 	}
 
 	private FactIndex read(Connection connection) throws SQLException {
+		long started = System.nanoTime();
 		try (var statement = connection.createStatement()) {
 			// reading every participation of a large database takes longer than the statement timeout of a request
 			statement.execute("SELECT set_config('statement_timeout', '600s', true)");
 		}
 		long version = single(connection, "SELECT version FROM data_version");
-		int rows = (int) single(connection, "SELECT count(*) FROM participation");
+		// the planner's estimate sizes the arrays; counting exactly would read the whole table once more
+		long estimate = single(connection,
+				"SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'participation'::regclass");
 		Map<Dimension, Dictionary> dictionaries = new EnumMap<>(Dimension.class);
 		Map<Dimension, int[]> attributes = new EnumMap<>(Dimension.class);
 
@@ -119,6 +127,7 @@ class FactIndexLoader {
 		int firstYear = periods(startDay, dictionaries, attributes);
 		var activityIds = new DenseIds(activities.ids());
 
+		long tablesRead = System.nanoTime();
 		var persons = new Table(6);
 		CopyRows.read(connection, PERSONS, persons::add);
 		attribute(Dimension.MUNICIPALITY, persons.column(1, 0), dictionaries, attributes);
@@ -137,12 +146,18 @@ class FactIndexLoader {
 		dictionaries.put(Dimension.AGE_BAND, Dictionary.ordered(List.of("0", "1", "2", "3", "4")));
 		var personIds = new DenseIds(persons.ids());
 
-		var facts = new Facts(rows, persons.size());
+		long personsRead = System.nanoTime();
+		var facts = new Facts((int) Math.min(Integer.MAX_VALUE - 8, estimate + estimate / 16 + 1024), persons.size());
 		CopyRows.read(connection, PARTICIPATIONS, fields -> facts.add(personIds.of(fields.number(0)),
 				activityIds.of(fields.number(1)), fields.isNull(2) ? 0 : organizationIds.of(fields.number(2)) + 1,
 				role(fields)));
-		return facts.index(version, attributes, birthYear, startYear, startDay, organizations.size() + 1,
+		long participationsRead = System.nanoTime();
+		var index = facts.index(version, attributes, birthYear, startYear, startDay, organizations.size() + 1,
 				dictionaries, firstYear, this.cachedAnswers);
+		log.info("Report index read: organizations and activities {} ms, persons {} ms, participations {} ms,"
+				+ " columns {} ms", (tablesRead - started) / 1_000_000, (personsRead - tablesRead) / 1_000_000,
+				(participationsRead - personsRead) / 1_000_000, (System.nanoTime() - participationsRead) / 1_000_000);
+		return index;
 	}
 
 	private static byte role(CopyRows fields) {
@@ -266,13 +281,13 @@ class FactIndexLoader {
 	/** The participations as read, then grouped by person. */
 	private static final class Facts {
 
-		private final int[] person;
+		private int[] person;
 
-		private final int[] activity;
+		private int[] activity;
 
-		private final int[] organization;
+		private int[] organization;
 
-		private final byte[] role;
+		private byte[] role;
 
 		private final int persons;
 
@@ -288,7 +303,11 @@ class FactIndexLoader {
 
 		void add(int p, int a, int o, byte r) {
 			if (this.rows == this.person.length) {
-				throw new IllegalStateException("More participations than counted in the same snapshot");
+				int size = this.rows + this.rows / 2 + 1024;
+				this.person = Arrays.copyOf(this.person, size);
+				this.activity = Arrays.copyOf(this.activity, size);
+				this.organization = Arrays.copyOf(this.organization, size);
+				this.role = Arrays.copyOf(this.role, size);
 			}
 			this.person[this.rows] = p;
 			this.activity[this.rows] = a;
@@ -300,9 +319,6 @@ class FactIndexLoader {
 		FactIndex index(long version, Map<Dimension, int[]> attributes, short[] birthYear, short[] startYear,
 				int[] startDay, int organizationSlots, Map<Dimension, Dictionary> dictionaries, int firstYear,
 				int cachedAnswers) {
-			if (this.rows != this.person.length) {
-				throw new IllegalStateException("Fewer participations than counted in the same snapshot");
-			}
 			var start = new int[this.persons + 1];
 			for (int i = 0; i < this.rows; i++) {
 				start[this.person[i] + 1]++;
