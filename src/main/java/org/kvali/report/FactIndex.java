@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * An immutable in-memory copy of the participation facts at one data version. A row is a participation: its activity,
@@ -112,21 +113,11 @@ final class FactIndex {
 		for (int p = 0; p < this.persons; p++) {
 			Arrays.fill(this.person, personStart[p], personStart[p + 1], p);
 		}
-		for (var dimension : ROW_COPIES) {
-			var values = this.attributes.get(dimension);
-			var source = switch (Level.of(dimension)) {
-				case ACTIVITY -> activity;
-				case ORGANIZATION -> organization;
-				default -> this.person;
-			};
-			if (this.dictionaries.get(dimension).size() <= Character.MAX_VALUE + 1) {
-				var copy = new char[this.rows];
-				for (int i = 0; i < this.rows; i++) {
-					copy[i] = (char) values[source[i]];
-				}
-				this.rowValues.put(dimension, copy);
-			}
-		}
+		// each copy is a pass over all rows, independent of the others: on all cores at once
+		this.rowValues.putAll(ROW_COPIES.parallelStream()
+			.filter(dimension -> this.dictionaries.get(dimension).size() <= Character.MAX_VALUE + 1)
+			.collect(Collectors.toMap(dimension -> dimension, this::rowCopy, (a, b) -> a,
+					() -> new EnumMap<>(Dimension.class))));
 		this.rowValues.put(Dimension.AGE_BAND, ageBands());
 		this.rowDay = days();
 		this.participantRows = new int[this.persons];
@@ -138,6 +129,20 @@ final class FactIndex {
 				}
 			}
 		}
+	}
+
+	private char[] rowCopy(Dimension dimension) {
+		var values = this.attributes.get(dimension);
+		var source = switch (Level.of(dimension)) {
+			case ACTIVITY -> this.activity;
+			case ORGANIZATION -> this.organization;
+			default -> this.person;
+		};
+		var copy = new char[this.rows];
+		for (int i = 0; i < this.rows; i++) {
+			copy[i] = (char) values[source[i]];
+		}
+		return copy;
 	}
 
 	private char[] ageBands() {

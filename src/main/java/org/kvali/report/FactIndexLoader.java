@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
 
 import javax.sql.DataSource;
 
@@ -105,23 +107,21 @@ class FactIndexLoader {
 		var organizations = new Table(3);
 		CopyRows.read(connection, ORGANIZATIONS, organizations::add);
 		// number 0 is "no organization": the attributes of organization n are at n + 1
-		attribute(Dimension.ORGANIZATION, organizations.column(1, 1), dictionaries, attributes);
-		attribute(Dimension.ORGANIZATION_KIND, organizations.column(2, 1), dictionaries, attributes);
+		attribute(Dimension.ORGANIZATION, organizations, 1, 1, dictionaries, attributes);
+		attribute(Dimension.ORGANIZATION_KIND, organizations, 2, 1, dictionaries, attributes);
 		var organizationIds = new DenseIds(organizations.ids());
 
 		var activities = new Table(8);
 		CopyRows.read(connection, ACTIVITIES, activities::add);
-		attribute(Dimension.ACTIVITY, activities.column(1, 0), dictionaries, attributes);
-		attribute(Dimension.ACTIVITY_KIND, activities.column(2, 0), dictionaries, attributes);
-		attribute(Dimension.PROJECT, activities.column(4, 0), dictionaries, attributes);
-		attribute(Dimension.PROGRAMME, activities.column(5, 0), dictionaries, attributes);
-		attribute(Dimension.VENUE_MUNICIPALITY, activities.column(6, 0), dictionaries, attributes);
-		attribute(Dimension.VENUE_REGION, activities.column(7, 0), dictionaries, attributes);
-		var days = activities.column(3, 0);
-		var startDay = new int[days.length];
-		var startYear = new short[days.length];
-		for (int a = 0; a < days.length; a++) {
-			startDay[a] = Integer.parseInt(days[a]);
+		attribute(Dimension.ACTIVITY, activities, 1, 0, dictionaries, attributes);
+		attribute(Dimension.ACTIVITY_KIND, activities, 2, 0, dictionaries, attributes);
+		attribute(Dimension.PROJECT, activities, 4, 0, dictionaries, attributes);
+		attribute(Dimension.PROGRAMME, activities, 5, 0, dictionaries, attributes);
+		attribute(Dimension.VENUE_MUNICIPALITY, activities, 6, 0, dictionaries, attributes);
+		attribute(Dimension.VENUE_REGION, activities, 7, 0, dictionaries, attributes);
+		var startDay = activities.column(3, 0, 0, Integer::parseInt);
+		var startYear = new short[startDay.length];
+		for (int a = 0; a < startDay.length; a++) {
 			startYear[a] = (short) LocalDate.ofEpochDay(startDay[a]).getYear();
 		}
 		int firstYear = periods(startDay, dictionaries, attributes);
@@ -130,18 +130,17 @@ class FactIndexLoader {
 		long tablesRead = System.nanoTime();
 		var persons = new Table(6);
 		CopyRows.read(connection, PERSONS, persons::add);
-		attribute(Dimension.MUNICIPALITY, persons.column(1, 0), dictionaries, attributes);
-		attribute(Dimension.REGION, persons.column(2, 0), dictionaries, attributes);
-		attribute(Dimension.GENDER, persons.column(3, 0), dictionaries, attributes);
+		attribute(Dimension.MUNICIPALITY, persons, 1, 0, dictionaries, attributes);
+		attribute(Dimension.REGION, persons, 2, 0, dictionaries, attributes);
+		attribute(Dimension.GENDER, persons, 3, 0, dictionaries, attributes);
 		var disability = Dictionary.ordered(List.of("false", "true"));
 		dictionaries.put(Dimension.DISABILITY, disability);
-		attributes.put(Dimension.DISABILITY, Arrays.stream(persons.column(4, 0))
-			.mapToInt(flag -> flag == null ? disability.unknown() : disability.id("t".equals(flag) ? "true" : "false"))
-			.toArray());
-		var birthYear = new short[persons.size()];
-		var births = persons.column(5, 0);
+		attributes.put(Dimension.DISABILITY, persons.column(4, 0, disability.unknown(),
+				flag -> disability.id("t".equals(flag) ? "true" : "false")));
+		var births = persons.column(5, 0, FactIndex.UNKNOWN_YEAR, Integer::parseInt);
+		var birthYear = new short[births.length];
 		for (int p = 0; p < births.length; p++) {
-			birthYear[p] = births[p] == null ? FactIndex.UNKNOWN_YEAR : Short.parseShort(births[p]);
+			birthYear[p] = (short) births[p];
 		}
 		dictionaries.put(Dimension.AGE_BAND, Dictionary.ordered(List.of("0", "1", "2", "3", "4")));
 		var personIds = new DenseIds(persons.ids());
@@ -176,16 +175,12 @@ class FactIndexLoader {
 		}
 	}
 
-	/** A text dimension: its dictionary of the values present, and the value id of every entity. */
-	private static void attribute(Dimension dimension, String[] values, Map<Dimension, Dictionary> dictionaries,
-			Map<Dimension, int[]> attributes) {
-		var dictionary = Dictionary.sorted(Arrays.asList(values));
-		var ids = new int[values.length];
-		for (int n = 0; n < values.length; n++) {
-			ids[n] = dictionary.id(values[n]);
-		}
+	/** A text dimension: its dictionary of the values present in column f, and the value id of every entity. */
+	private static void attribute(Dimension dimension, Table table, int f, int offset,
+			Map<Dimension, Dictionary> dictionaries, Map<Dimension, int[]> attributes) {
+		var dictionary = Dictionary.sorted(table.values(f));
 		dictionaries.put(dimension, dictionary);
-		attributes.put(dimension, ids);
+		attributes.put(dimension, table.column(f, offset, dictionary.unknown(), dictionary::id));
 	}
 
 	/** YEAR, QUARTER and MONTH of every activity, numbered from January of the first year; returns that year. */
@@ -231,49 +226,68 @@ class FactIndexLoader {
 		return firstYear;
 	}
 
-	/** The rows of a small table as read: an id and text columns, the same text kept once. */
+	/**
+	 * A table as read: each row's id and, per text column, the number of its value among the column's distinct values
+	 * (-1 for null). Rows of persons repeat a few values millions of times: each is turned into what the index keeps
+	 * once per distinct value, not once per row.
+	 */
 	private static final class Table {
 
-		private final int width;
+		private final List<Map<String, Integer>> distinct = new ArrayList<>();
+
+		private final int[][] numbers;
 
 		private long[] ids = new long[1024];
 
-		private final List<String[]> rows = new ArrayList<>();
-
-		private final Map<String, String> kept = new HashMap<>();
+		private int size;
 
 		Table(int width) {
-			this.width = width;
+			this.numbers = new int[width][1024];
+			for (int f = 0; f < width; f++) {
+				this.distinct.add(new HashMap<>());
+			}
 		}
 
 		void add(CopyRows fields) {
-			if (this.rows.size() == this.ids.length) {
-				this.ids = Arrays.copyOf(this.ids, this.ids.length * 2);
+			if (this.size == this.ids.length) {
+				int grown = this.size * 2;
+				this.ids = Arrays.copyOf(this.ids, grown);
+				for (int f = 1; f < this.numbers.length; f++) {
+					this.numbers[f] = Arrays.copyOf(this.numbers[f], grown);
+				}
 			}
-			this.ids[this.rows.size()] = fields.number(0);
-			var row = new String[this.width];
-			for (int f = 1; f < this.width; f++) {
+			this.ids[this.size] = fields.number(0);
+			for (int f = 1; f < this.numbers.length; f++) {
 				var text = fields.text(f);
-				row[f] = text == null ? null : this.kept.computeIfAbsent(text, t -> t);
+				var values = this.distinct.get(f);
+				this.numbers[f][this.size] = text == null ? -1 : values.computeIfAbsent(text, t -> values.size());
 			}
-			this.rows.add(row);
+			this.size++;
 		}
 
 		int size() {
-			return this.rows.size();
+			return this.size;
 		}
 
 		long[] ids() {
-			return Arrays.copyOf(this.ids, this.rows.size());
+			return Arrays.copyOf(this.ids, this.size);
 		}
 
-		/** Column f of every row, after {@code offset} leading nulls. */
-		String[] column(int f, int offset) {
-			var values = new String[offset + this.rows.size()];
-			for (int n = 0; n < this.rows.size(); n++) {
-				values[offset + n] = this.rows.get(n)[f];
+		Set<String> values(int f) {
+			return this.distinct.get(f).keySet();
+		}
+
+		/** Column f, each distinct value mapped once, {@code none} for null and for {@code offset} leading places. */
+		int[] column(int f, int offset, int none, ToIntFunction<String> value) {
+			var byNumber = new int[this.distinct.get(f).size()];
+			this.distinct.get(f).forEach((text, number) -> byNumber[number] = value.applyAsInt(text));
+			var column = new int[offset + this.size];
+			Arrays.fill(column, 0, offset, none);
+			for (int n = 0; n < this.size; n++) {
+				int number = this.numbers[f][n];
+				column[offset + n] = number < 0 ? none : byNumber[number];
 			}
-			return values;
+			return column;
 		}
 
 	}

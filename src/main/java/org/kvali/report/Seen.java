@@ -1,0 +1,114 @@
+package org.kvali.report;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Which values each group has met, counted once all rows are in. */
+interface Seen {
+
+	/** Groups times values up to this many bits are kept as bit sets; beyond, as pairs. */
+	long DENSE_BITS = 1L << 27;
+
+	void add(int slot, int value);
+
+	/** How many distinct values the group met, not counting those below the first counted. */
+	int count(int slot);
+
+	void merge(Seen other);
+
+	static Seen of(int slots, int values, int firstCounted) {
+		return slots >= 0 && (long) slots * values <= DENSE_BITS ? new Bits(slots, values, firstCounted)
+				: new Pairs(values, firstCounted);
+	}
+
+	/** A bit set of values per group, side by side in one array. */
+	final class Bits implements Seen {
+
+		private final long[] bits;
+
+		private final int values;
+
+		private final int first;
+
+		Bits(int slots, int values, int first) {
+			this.bits = new long[(int) (((long) slots * values + 63) >>> 6)];
+			this.values = values;
+			this.first = first;
+		}
+
+		@Override
+		public void add(int slot, int value) {
+			long bit = (long) slot * this.values + value;
+			this.bits[(int) (bit >>> 6)] |= 1L << bit;
+		}
+
+		@Override
+		public int count(int slot) {
+			long from = (long) slot * this.values + this.first;
+			long to = (long) (slot + 1) * this.values;
+			int count = 0;
+			for (long bit = from; bit < to;) {
+				int word = (int) (bit >>> 6);
+				long mask = -1L << bit;
+				long end = Math.min(to, ((long) word + 1) << 6);
+				if (end < ((long) word + 1) << 6) {
+					mask &= (1L << end) - 1;
+				}
+				count += Long.bitCount(this.bits[word] & mask);
+				bit = end;
+			}
+			return count;
+		}
+
+		@Override
+		public void merge(Seen other) {
+			var them = ((Bits) other).bits;
+			for (int w = 0; w < this.bits.length; w++) {
+				this.bits[w] |= them[w];
+			}
+		}
+
+	}
+
+	/** (group, value) pairs in one hash set: no memory per group, more per row. */
+	final class Pairs implements Seen {
+
+		private final LongSet pairs = new LongSet();
+
+		private final int values;
+
+		private final int first;
+
+		private Map<Integer, Integer> counts;
+
+		Pairs(int values, int first) {
+			this.values = values;
+			this.first = first;
+		}
+
+		@Override
+		public void add(int slot, int value) {
+			this.pairs.add((long) slot * this.values + value);
+		}
+
+		@Override
+		public int count(int slot) {
+			if (this.counts == null) {
+				this.counts = new HashMap<>();
+				this.pairs.forEach(pair -> {
+					if (pair % this.values >= this.first) {
+						this.counts.merge((int) (pair / this.values), 1, Integer::sum);
+					}
+				});
+			}
+			return this.counts.getOrDefault(slot, 0);
+		}
+
+		@Override
+		public void merge(Seen other) {
+			((Pairs) other).pairs.forEach(this.pairs::add);
+		}
+
+	}
+
+}
