@@ -80,7 +80,7 @@ class ReportIndex implements DisposableBean {
 	 * The index, when it holds the data as committed now; otherwise a rebuild is started and, after a change (not at
 	 * start-up, and not inside a transaction, which would hold a connection while waiting), the request waits for it
 	 * up to {@code kvali.report.rebuild-wait}: a rebuild takes about as long as one answer from SQL (at 10 million
-	 * participations 8 to 15 s against 7 to 24 s a query), after it every answer is fast again, and it spares
+	 * participations 11 to 16 s against 6 to 26 s a query), after it every answer is fast again, and it spares
 	 * PostgreSQL a dashboard's worth of heavy queries meanwhile. Empty when the SQL path must answer.
 	 */
 	Optional<FactIndex> current() {
