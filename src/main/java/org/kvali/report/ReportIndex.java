@@ -42,9 +42,19 @@ class ReportIndex implements DisposableBean {
 		return thread;
 	});
 
+	private static final Duration FAILURE_BACKOFF = Duration.ofMinutes(1);
+
 	private final AtomicBoolean building = new AtomicBoolean();
 
 	private volatile FactIndex current;
+
+	/** When the running (or last) build started, and how long the last one that succeeded took (nanoseconds). */
+	private volatile long buildStarted;
+
+	private volatile long lastBuildNanos;
+
+	/** When a build last failed (System.nanoTime), 0 when none has. */
+	private volatile long failedAt;
 
 	ReportIndex(FactIndexLoader loader, JdbcClient jdbc, @Value("${kvali.report.index:async}") String mode,
 			@Value("${kvali.report.rebuild-wait:20s}") Duration rebuildWait) {
@@ -88,8 +98,9 @@ class ReportIndex implements DisposableBean {
 			return Optional.empty();
 		}
 		long version = this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
+		// an index of a later version than the one just read holds all the request could see, and more
 		var index = this.current;
-		if (index != null && index.version == version) {
+		if (index != null && index.version >= version) {
 			return Optional.of(index);
 		}
 		rebuildInBackground();
@@ -99,9 +110,30 @@ class ReportIndex implements DisposableBean {
 		return awaitVersion(version);
 	}
 
+	/**
+	 * Waits for an index of at least this version, unless it cannot be ready within the wait (the running build
+	 * plus one more, at the last build's pace) or a build failed in the last minute: then the SQL path, at once.
+	 */
 	private Optional<FactIndex> awaitVersion(long version) {
-		long deadline = System.nanoTime() + this.rebuildWait.toNanos();
-		while (this.building.get() && System.nanoTime() < deadline) {
+		long now = System.nanoTime();
+		long deadline = now + this.rebuildWait.toNanos();
+		long failed = this.failedAt;
+		if (failed != 0 && now - failed < FAILURE_BACKOFF.toNanos()
+				|| this.buildStarted + 2 * this.lastBuildNanos > deadline) {
+			return Optional.empty();
+		}
+		while (System.nanoTime() < deadline) {
+			var index = this.current;
+			if (index.version >= version) {
+				return Optional.of(index);
+			}
+			if (!this.building.get()) {
+				// the builder finished just before this version committed, or has not noticed it yet
+				if (this.failedAt != failed) {
+					return Optional.empty();
+				}
+				rebuildInBackground();
+			}
 			try {
 				Thread.sleep(10);
 			}
@@ -109,12 +141,9 @@ class ReportIndex implements DisposableBean {
 				Thread.currentThread().interrupt();
 				return Optional.empty();
 			}
-			if (this.current.version >= version) {
-				break;
-			}
 		}
 		var index = this.current;
-		return index.version == version ? Optional.of(index) : Optional.empty();
+		return index.version >= version ? Optional.of(index) : Optional.empty();
 	}
 
 	/**
@@ -156,7 +185,9 @@ class ReportIndex implements DisposableBean {
 					while (behind());
 					built = true;
 				}
-				catch (RuntimeException ex) {
+				catch (RuntimeException | Error ex) {
+					// an Error too (no memory for a second copy, say): logged, and reports go on in SQL
+					this.failedAt = System.nanoTime();
 					log.error("Building the report index failed; reports keep running in SQL", ex);
 				}
 				finally {
@@ -187,12 +218,14 @@ class ReportIndex implements DisposableBean {
 
 	private void build() {
 		long started = System.nanoTime();
+		this.buildStarted = started;
 		var index = this.loader.load();
 		synchronized (this) {
 			if (this.current == null || this.current.version <= index.version) {
 				this.current = index;
 			}
 		}
+		this.lastBuildNanos = System.nanoTime() - started;
 		log.info("Report index of data version {} ready: {} participations in {} ms", index.version, index.rows,
 				(System.nanoTime() - started) / 1_000_000);
 	}

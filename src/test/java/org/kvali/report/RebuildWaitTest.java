@@ -1,6 +1,7 @@
 package org.kvali.report;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -16,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * After a change, a report outside a transaction waits for the index to catch up (up to the configured wait) and is
- * answered from it; with no wait it goes to the SQL path. An index of its own, with a load slowed down, and no
- * listener, so that nothing else starts the rebuild first.
+ * answered from it; with no wait, or after a failed rebuild, it goes to the SQL path at once. Indexes of their own,
+ * with a load slowed down or failing, and no listener, so that nothing else starts the rebuild first.
  */
 @IntegrationTest
 class RebuildWaitTest {
@@ -60,6 +61,33 @@ class RebuildWaitTest {
 		var index = slowIndex(Duration.ZERO);
 		try {
 			whileChanged(version -> assertThat(index.current()).as("the SQL path answers").isEmpty());
+		}
+		finally {
+			index.destroy();
+		}
+	}
+
+	@Test
+	void afterAFailedRebuildReportsGoToSqlWithoutWaiting() throws Exception {
+		var loads = new AtomicInteger();
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, 16) {
+			@Override
+			FactIndex load() {
+				if (loads.incrementAndGet() > 1) {
+					throw new IllegalStateException("no memory for a second copy, say");
+				}
+				return super.load();
+			}
+		};
+		var index = new ReportIndex(loader, this.jdbcClient, "sync", Duration.ofSeconds(10));
+		index.buildOnStart();
+		try {
+			whileChanged(version -> {
+				assertThat(index.current()).as("the rebuild failed: SQL").isEmpty();
+				long started = System.nanoTime();
+				assertThat(index.current()).as("still SQL").isEmpty();
+				assertThat((System.nanoTime() - started) / 1_000_000).as("ms waited after a failure").isLessThan(1_000);
+			});
 		}
 		finally {
 			index.destroy();
