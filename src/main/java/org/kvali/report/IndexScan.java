@@ -23,9 +23,7 @@ final class IndexScan {
 
 	final GroupCounts groups;
 
-	/** Participations and distinct persons of the whole filter (a breakdown's shares are of these persons). */
-	int totalParticipations;
-
+	/** Distinct persons of the whole filter: a breakdown's shares are of these persons. */
 	int totalParticipants;
 
 	IndexScan(FactIndex index, ParticipationFilter filter, List<Dimension> by, MeasureSet measures) {
@@ -52,7 +50,6 @@ final class IndexScan {
 			var dense = new DenseScan(index, this.plan.columns, this.plan.parts, this.plan.roles,
 					this.plan.personKeys(index), this.plan.activityKey, this.plan.organizationKey, this.plan.readActivity,
 					this.plan.readOrganization, () -> new GroupCounts(index, groupCount, measures), this.groups);
-			this.totalParticipations = dense.totalParticipations;
 			this.totalParticipants = dense.totalParticipants;
 		}
 		else {
@@ -109,7 +106,6 @@ final class IndexScan {
 					key += part;
 				}
 				groups.add(key, p, a, o);
-				this.totalParticipations++;
 				counted = true;
 			}
 			if (counted) {
@@ -131,7 +127,6 @@ final class IndexScan {
 			long personKey = this.plan.personKey(p);
 			if (personKey >= 0) {
 				this.groups.addPerson(personKey, p, rows[p]);
-				this.totalParticipations += rows[p];
 				this.totalParticipants++;
 			}
 		}
