@@ -11,7 +11,7 @@ import org.kvali.organization.OrganizationKind;
 public record ParticipationGroup(String programmeCode, String projectCode, String regionCode,
 		String municipalityCode, String venueRegionCode, String venueMunicipalityCode, String organizationCode,
 		OrganizationKind organizationKind, Gender gender, AgeBand ageBand, Boolean disability,
-		ActivityKind activityKind, String activityCode, Period period, Integer participations, Integer participants,
+		ActivityKind activityKind, String activityCode, Period period, int participations, int participants,
 		Integer activities, Integer organizations, Double share, boolean suppressed) {
 
 	/** This group suppressed: its measures are kept for the service but never shown. */
