@@ -94,10 +94,10 @@ class ReportIndex implements DisposableBean {
 	 * PostgreSQL a dashboard's worth of heavy queries meanwhile. Empty when the SQL path must answer.
 	 */
 	Optional<FactIndex> current() {
-		if ("off".equals(this.mode)) {
+		if (!enabled()) {
 			return Optional.empty();
 		}
-		long version = this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
+		long version = dataVersion();
 		// an index of a later version than the one just read holds all the request could see, and more
 		var index = this.current;
 		if (index != null && index.version >= version) {
@@ -151,7 +151,7 @@ class ReportIndex implements DisposableBean {
 	 * connection announced a change ({@link DataVersionListener}).
 	 */
 	void catchUp() {
-		if (!"off".equals(this.mode) && behind()) {
+		if (enabled() && behind()) {
 			rebuildInBackground();
 		}
 	}
@@ -167,8 +167,12 @@ class ReportIndex implements DisposableBean {
 		return index == null ? -1 : index.version;
 	}
 
+	private long dataVersion() {
+		return this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
+	}
+
 	private boolean behind() {
-		long version = this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
+		long version = dataVersion();
 		var index = this.current;
 		return index == null || index.version < version;
 	}
@@ -199,7 +203,7 @@ class ReportIndex implements DisposableBean {
 						catchUp();
 					}
 					catch (RuntimeException ex) {
-						log.warn("Checking the data version after a build failed ({}); the next report will", ex.getMessage());
+						log.warn("Checking for changes after a build failed ({}); the next report will", ex.getMessage());
 					}
 				}
 			});
