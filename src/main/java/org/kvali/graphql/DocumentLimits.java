@@ -28,6 +28,8 @@ import graphql.validation.ValidationError;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Refuses a document past a limit of {@link RequestLimits} before it is validated or run, so a hostile document
@@ -40,7 +42,9 @@ class DocumentLimits {
 	/** Page size assumed for a list field without {@code first}. */
 	private static final int DEFAULT_PAGE = 10;
 
+	/** First of the instrumentations, so that nothing else looks at a document before its limits are checked. */
 	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	Instrumentation requestLimits(RequestLimits limits) {
 		var parser = ParserOptions.getDefaultOperationParserOptions()
 			.transform(options -> options.maxCharacters(limits.maxCharacters()).maxTokens(limits.maxTokens()));

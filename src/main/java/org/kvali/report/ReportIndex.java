@@ -167,7 +167,7 @@ class ReportIndex implements DisposableBean {
 		return index == null ? -1 : index.version;
 	}
 
-	private long dataVersion() {
+	long dataVersion() {
 		return this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
 	}
 

@@ -60,6 +60,16 @@ class HostileDocumentsTest {
 		refused(deep, "maximum query depth exceeded 16 > 12");
 	}
 
+	/** Report documents may be answered from the response cache, which must not read anything before the limits. */
+	@Test
+	void aReportTooDeepOrTooBigRunsNoSqlEither() throws Exception {
+		var deep = "{ participation { breakdown(by: [REGION]) { region { " + "municipalities { region { ".repeat(6)
+				+ "code" + " } }".repeat(6) + " } } } }";
+		refused(deep, "maximum query depth exceeded 16 > 12");
+		refused("{ participation { breakdown(by: [REGION], first: 10000) { region { municipalities { region { "
+				+ "municipalities { code } } } } } } }", "maximum query complexity exceeded");
+	}
+
 	@Test
 	void aMegabyteOfText() throws Exception {
 		refused("{ regions { code } } # " + "x".repeat(1_000_000), "More than 50,000 characters have been presented");

@@ -1,0 +1,147 @@
+package org.kvali.report;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Whole answers kept per data version ({@link ResponseCache}), on the demo data: given again byte for byte while the
+ * data is unchanged, never after a change, per role, and only for report documents of callers whose answers depend
+ * on their role alone.
+ */
+@IntegrationTest
+class ResponseCacheTest {
+
+	/** The participants of CMP-2024-GARDABANI by gender and project. */
+	private static final String GARDABANI = "{ participation(filter: {activities: [\\\"CMP-2024-GARDABANI\\\"]}) { "
+			+ "breakdown(by: [GENDER, PROJECT]) { gender project { code name programme { code } } participants "
+			+ "participations suppressed } totals { participants } } }";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	ApiKeyService keys;
+
+	@Autowired
+	ResponseCache cache;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM participant WHERE ref = 'RC-NEW-1'");
+		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'rc %'");
+	}
+
+	@Test
+	void aRepeatedReportIsGivenFromTheCacheUntilTheDataChanges() throws Exception {
+		var analyst = key(Role.ANALYST, List.of());
+		long hits = this.cache.hits();
+		var first = ask(analyst, GARDABANI);
+		var project = "\"project\":{\"code\":\"LOCAL-BUDGET\",\"name\":\"Participatory local budgeting and advocacy\","
+				+ "\"programme\":{\"code\":\"EU-CSO-EQUAL\"}}";
+		assertThat(first).isEqualTo("{\"data\":{\"participation\":{\"breakdown\":["
+				+ "{\"gender\":\"FEMALE\"," + project + ",\"participants\":16,\"participations\":16,\"suppressed\":false},"
+				+ "{\"gender\":\"MALE\"," + project + ",\"participants\":12,\"participations\":12,\"suppressed\":false},"
+				+ "{\"gender\":\"UNDISCLOSED\"," + project + ",\"participants\":2,\"participations\":2,\"suppressed\":false}"
+				+ "],\"totals\":{\"participants\":30}}}}");
+		assertThat(this.cache.hits()).isEqualTo(hits);
+		assertThat(ask(analyst, GARDABANI)).isEqualTo(first);
+		assertThat(this.cache.hits()).isEqualTo(hits + 1);
+
+		// one more woman at the campaign, committed: the next answer counts her
+		this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('RC-NEW-1', 'FEMALE')");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id) SELECT a.id, p.id FROM activity a, participant p
+				WHERE a.code = 'CMP-2024-GARDABANI' AND p.ref = 'RC-NEW-1'""");
+		var changed = ask(analyst, GARDABANI);
+		assertThat(changed).isEqualTo(first.replace("\"participants\":16,\"participations\":16,",
+				"\"participants\":17,\"participations\":17,").replace("\"totals\":{\"participants\":30}",
+				"\"totals\":{\"participants\":31}"));
+		assertThat(changed).isNotEqualTo(first);
+		assertThat(this.cache.hits()).isEqualTo(hits + 1);
+		assertThat(ask(analyst, GARDABANI)).isEqualTo(changed);
+		assertThat(this.cache.hits()).isEqualTo(hits + 2);
+	}
+
+	@Test
+	void eachRoleGetsItsOwnAnswer() throws Exception {
+		var query = GARDABANI.replace("CMP-2024-GARDABANI", "WS-2023-AKHALTSIKHE");
+		var analyst = ask(key(Role.ANALYST, List.of()), query);
+		assertThat(analyst).contains("{\"gender\":\"MALE\",\"project\":", "\"participants\":5,\"participations\":5,")
+			.doesNotContain("\"suppressed\":true");
+		var donor = key(Role.DONOR, List.of());
+		for (int twice = 0; twice < 2; twice++) {
+			assertThat(ask(donor, query)).doesNotContain("\"participants\":5,")
+				.contains("\"participants\":null,\"participations\":null,\"suppressed\":true");
+		}
+	}
+
+	@Test
+	void onlyReportsOfCallersWhoseAnswersDependOnTheirRoleAloneAreKept() throws Exception {
+		var analyst = key(Role.ANALYST, List.of());
+		// project partners are not part of the data version
+		var partners = "{ participation { breakdown(by: [PROJECT]) { project { code partners { role } } participants } } }";
+		// an indicator is not either, nor is any other root field
+		var mixed = "{ participation { totals { participants } } regions { code } }";
+		// a partner's answers depend on its projects
+		var partner = key(Role.PARTNER, List.of("CIF"));
+		long hits = this.cache.hits();
+		for (int twice = 0; twice < 2; twice++) {
+			assertThat(ask(analyst, partners)).contains("\"partners\":[{\"role\":");
+			assertThat(ask(analyst, mixed)).contains("\"regions\":[{\"code\":\"GE-AB\"}");
+			assertThat(ask(partner, GARDABANI)).contains("\"participants\":16,\"participations\":16,");
+			// an answer with an error
+			assertThat(ask(analyst, GARDABANI.replace("CMP-2024-GARDABANI", "NO-SUCH-ACTIVITY")))
+				.contains("No activity has the code 'NO-SUCH-ACTIVITY'");
+		}
+		assertThat(this.cache.hits()).isEqualTo(hits);
+	}
+
+	@Test
+	void theDocumentsThatMayBeKeptSelectOnlyFieldsTheSchemaHas() {
+		var schema = this.graphQl.document("{ __schema { types { name fields { name } } } }").execute();
+		var fields = new java.util.HashSet<String>();
+		var types = schema.path("__schema.types").entityList(java.util.Map.class).get();
+		for (var type : types) {
+			if (type.get("fields") instanceof List<?> list) {
+				list.forEach(field -> fields.add(type.get("name") + "." + ((java.util.Map<?, ?>) field).get("name")));
+			}
+		}
+		assertThat(ResponseCache.KEPT).allSatisfy(
+				field -> assertThat(fields).contains(field.getTypeName() + "." + field.getFieldName()));
+	}
+
+	private String key(Role role, List<String> organizations) {
+		return this.keys.create("rc " + role + organizations, role, organizations, false, "test").secret();
+	}
+
+	private String ask(String key, String query) throws Exception {
+		return this.mvc
+			.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON)
+				.header("Authorization", "Bearer " + key)
+				.content("{\"query\":\"" + query + "\"}"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+}
