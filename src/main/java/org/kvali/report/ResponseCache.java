@@ -114,17 +114,27 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 		var kept = find(key);
 		if (kept != null && kept.version() == this.index.dataVersion()) {
 			this.hits.increment();
-			var result = ExecutionResultImpl.newExecutionResult().data(new RawValue(kept.json())).build();
-			return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+			return Mono.just(answer(request, kept.json()));
 		}
 		var started = new Started();
 		request.configureExecutionInput(
 				(input, builder) -> builder.graphQLContext(Map.of(Started.class, started)).build());
-		return chain.next(request).doOnNext(response -> {
-			if (started.version >= 0 && response.isValid() && response.getErrors().isEmpty()) {
-				keep(key, started.version, this.json.writeValueAsString(response.getData()));
+		return chain.next(request).map(response -> {
+			if (started.version < 0 || !response.isValid() || !response.getErrors().isEmpty()
+					|| !response.getExtensions().isEmpty()) {
+				return response;
 			}
+			// turned into JSON once, for the cache and for this answer
+			var json = this.json.writeValueAsString(response.getData());
+			keep(key, started.version, json);
+			return answer(request, json);
 		});
+	}
+
+	/** A response whose data is this JSON, written as it is. */
+	private static WebGraphQlResponse answer(WebGraphQlRequest request, String json) {
+		var result = ExecutionResultImpl.newExecutionResult().data(new RawValue(json)).build();
+		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
 	}
 
 	@Override
