@@ -52,11 +52,9 @@ public class PartnerScope {
 			.list();
 	}
 
-	/** The codes of the activities that none of the caller's organizations runs (organizes). */
-	public List<String> activitiesRunByOthers(Caller caller) {
-		return this.jdbc.sql("""
-				SELECT code FROM activity WHERE organizer_id IS NULL OR organizer_id <> ALL(:organizations)
-				ORDER BY code""")
+	/** The codes of the activities the caller's organizations run (organize): a partner's few, not the others' many. */
+	public List<String> activitiesRunBy(Caller caller) {
+		return this.jdbc.sql("SELECT code FROM activity WHERE organizer_id = ANY(:organizations) ORDER BY code")
 			.param("organizations", caller.organizations().toArray(Long[]::new))
 			.query(String.class)
 			.list();

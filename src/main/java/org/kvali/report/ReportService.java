@@ -138,7 +138,9 @@ public class ReportService {
 	 * Whether small cells are suppressed for the current caller over this filter: never for ADMIN or ANALYST; always
 	 * for DONOR, and when no caller is known (a report is always asked for by someone, so a thread that lost its
 	 * caller gets the safer answer); for a PARTNER unless every participation the filter selects is of an activity
-	 * its organizations run.
+	 * its organizations run. A partner's own activities are few where others' may be hundreds of thousands, so the
+	 * check counts over its own (listing the others' made a partner's region x gender breakdown at 10 million
+	 * participations take 644 ms, against 35 ms for an analyst).
 	 */
 	private boolean suppressedFor(ParticipationFilter filter) {
 		var caller = Caller.find().orElse(null);
@@ -151,11 +153,17 @@ public class ReportService {
 		if (caller.is(Role.DONOR)) {
 			return true;
 		}
-		var others = this.partners.activitiesRunByOthers(caller);
+		// any participation outside its own activities: fewer participations over its own than over the whole filter
+		var own = this.partners.activitiesRunBy(caller);
 		if (filter.activities() != null) {
-			others = others.stream().filter(filter.activities()::contains).toList();
+			own = own.stream().filter(filter.activities()::contains).toList();
 		}
-		return !others.isEmpty() && totals(new ParticipationReport(filter.withActivities(others))).participations() > 0;
+		var ownOnly = filter.withActivities(own);
+		// both counts from one index, or one statement, so that they see the same data
+		var counts = this.index.current()
+			.map(facts -> List.of(totals(facts, filter), totals(facts, ownOnly)))
+			.orElseGet(() -> this.repository.totals(List.of(filter, ownOnly)));
+		return counts.get(1).participations() < counts.get(0).participations();
 	}
 
 	private static void checkDimensions(List<Dimension> by) {
