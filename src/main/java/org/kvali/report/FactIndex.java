@@ -54,6 +54,14 @@ final class FactIndex {
 	/** The activity number of each row. */
 	final int[] activity;
 
+	/**
+	 * The rows of activity a, ascending, are {@code activityRows[activityStart[a]]} to
+	 * {@code activityRows[activityStart[a + 1] - 1]}: a filter of a few activities reads their rows alone.
+	 */
+	final int[] activityStart;
+
+	final int[] activityRows;
+
 	/** The organization number of each row, 0 when the person represented none. */
 	final int[] organization;
 
@@ -120,6 +128,16 @@ final class FactIndex {
 					() -> new EnumMap<>(Dimension.class))));
 		this.rowValues.put(Dimension.AGE_BAND, ageBands());
 		this.rowDay = days();
+		this.activityStart = new int[this.activities + 1];
+		for (int a : activity) {
+			this.activityStart[a + 1]++;
+		}
+		Arrays.parallelPrefix(this.activityStart, Integer::sum);
+		this.activityRows = new int[this.rows];
+		var next = Arrays.copyOf(this.activityStart, this.activities);
+		for (int i = 0; i < this.rows; i++) {
+			this.activityRows[next[activity[i]]++] = i;
+		}
 		this.participantRows = new int[this.persons];
 		byte participant = (byte) ParticipationRole.PARTICIPANT.ordinal();
 		for (int p = 0; p < this.persons; p++) {
@@ -208,8 +226,8 @@ final class FactIndex {
 
 	/** Approximate bytes held by the columns, for the log and the benchmark. */
 	long bytes() {
-		long total = 8L * this.persons + 4L * this.rows * 3 + this.rows
-				+ 2L * this.birthYear.length + 6L * this.startDay.length;
+		long total = 8L * this.persons + 4L * this.rows * 4 + this.rows
+				+ 2L * this.birthYear.length + 10L * this.startDay.length;
 		for (var column : this.attributes.values()) {
 			total += 4L * column.length;
 		}

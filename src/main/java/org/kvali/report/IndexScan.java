@@ -12,6 +12,12 @@ import org.kvali.graphql.InvalidArgumentException;
  */
 final class IndexScan {
 
+	/**
+	 * When the activities a filter leaves in hold at most one row in this many, their rows alone are read (a
+	 * partner's own activities, a drill-down); tests set it to 1 so that every filter by activity goes that way.
+	 */
+	static volatile int sparseShare = 64;
+
 	/** Group keys up to this many combinations are counted in arrays; beyond it, through a hash table. */
 	private static final long ARRAY_GROUPS = 1 << 20;
 
@@ -42,8 +48,12 @@ final class IndexScan {
 		}
 		this.plan = new ScanPlan(index, filter, by, this.radix, measures);
 		this.groups = new GroupCounts(index, combinations <= ARRAY_GROUPS ? (int) combinations : -1, measures);
+		long[] selected = this.plan.activityKey == null ? null : selectedRows(this.plan.activityKey);
 		if (this.plan.perPerson()) {
 			runByPerson();
+		}
+		else if (selected != null) {
+			runRows(selected);
 		}
 		else if (combinations <= ARRAY_GROUPS && this.plan.columns.length <= DenseScan.COLUMNS) {
 			int groupCount = (int) combinations;
@@ -57,61 +67,104 @@ final class IndexScan {
 		}
 	}
 
+	/**
+	 * The rows of the activities the filter leaves in, as bits in row order, when they are few enough to be read
+	 * alone; otherwise null.
+	 */
+	private long[] selectedRows(long[] activityKey) {
+		long count = 0;
+		for (int a = 0; a < activityKey.length; a++) {
+			if (activityKey[a] >= 0) {
+				count += this.index.activityStart[a + 1] - this.index.activityStart[a];
+			}
+		}
+		if (count * sparseShare > this.index.rows) {
+			return null;
+		}
+		var selected = new long[(this.index.rows + 63) >>> 6];
+		for (int a = 0; a < activityKey.length; a++) {
+			if (activityKey[a] >= 0) {
+				for (int r = this.index.activityStart[a]; r < this.index.activityStart[a + 1]; r++) {
+					int row = this.index.activityRows[r];
+					selected[row >>> 6] |= 1L << row;
+				}
+			}
+		}
+		return selected;
+	}
+
+	/** Every row of every person the filter leaves in. */
 	private void run() {
-		var plan = this.plan;
-		var groups = this.groups;
-		int[] start = this.index.personStart;
-		int[] activity = this.index.activity;
-		int[] organization = this.index.organization;
-		byte[] role = this.index.role;
-		boolean[] roles = plan.roles;
-		char[][] columns = plan.columns;
-		long[][] parts = plan.parts;
-		long[] activityKey = plan.activityKey;
-		long[] organizationKey = plan.organizationKey;
-		boolean readActivity = plan.readActivity;
-		boolean readOrganization = plan.readOrganization;
 		for (int p = 0; p < this.index.persons; p++) {
-			long personKey = plan.personKey(p);
+			long personKey = this.plan.personKey(p);
 			if (personKey < 0) {
 				continue;
 			}
 			boolean counted = false;
-			rows: for (int i = start[p], end = start[p + 1]; i < end; i++) {
-				if (!roles[role[i]]) {
-					continue;
-				}
-				long key = personKey;
-				for (int c = 0; c < columns.length; c++) {
-					long part = parts[c][columns[c][i]];
-					if (part < 0) {
-						continue rows;
-					}
-					key += part;
-				}
-				int a = readActivity ? activity[i] : -1;
-				if (activityKey != null) {
-					long part = activityKey[a];
-					if (part < 0) {
-						continue;
-					}
-					key += part;
-				}
-				int o = readOrganization ? organization[i] : 0;
-				if (organizationKey != null) {
-					long part = organizationKey[o];
-					if (part < 0) {
-						continue;
-					}
-					key += part;
-				}
-				groups.add(key, p, a, o);
-				counted = true;
+			for (int i = this.index.personStart[p], end = this.index.personStart[p + 1]; i < end; i++) {
+				counted |= count(i, p, personKey);
 			}
 			if (counted) {
 				this.totalParticipants++;
 			}
 		}
+	}
+
+	/** The selected rows only, in row order, so each person's rows still come together. */
+	private void runRows(long[] selected) {
+		int person = -1;
+		long personKey = -1;
+		boolean counted = false;
+		for (int word = 0; word < selected.length; word++) {
+			for (long bits = selected[word]; bits != 0; bits &= bits - 1) {
+				int i = (word << 6) + Long.numberOfTrailingZeros(bits);
+				int p = this.index.person[i];
+				if (p != person) {
+					this.totalParticipants += counted ? 1 : 0;
+					person = p;
+					personKey = this.plan.personKey(p);
+					counted = false;
+				}
+				if (personKey >= 0) {
+					counted |= count(i, p, personKey);
+				}
+			}
+		}
+		this.totalParticipants += counted ? 1 : 0;
+	}
+
+	/** Counts row i of person p in its group, unless the filter leaves it out; whether it was counted. */
+	private boolean count(int i, int p, long personKey) {
+		var plan = this.plan;
+		if (!plan.roles[this.index.role[i]]) {
+			return false;
+		}
+		long key = personKey;
+		for (int c = 0; c < plan.columns.length; c++) {
+			long part = plan.parts[c][plan.columns[c][i]];
+			if (part < 0) {
+				return false;
+			}
+			key += part;
+		}
+		int a = plan.readActivity ? this.index.activity[i] : -1;
+		if (plan.activityKey != null) {
+			long part = plan.activityKey[a];
+			if (part < 0) {
+				return false;
+			}
+			key += part;
+		}
+		int o = plan.readOrganization ? this.index.organization[i] : 0;
+		if (plan.organizationKey != null) {
+			long part = plan.organizationKey[o];
+			if (part < 0) {
+				return false;
+			}
+			key += part;
+		}
+		this.groups.add(key, p, a, o);
+		return true;
 	}
 
 	/**

@@ -46,6 +46,18 @@ class FastPathDifferentialTest {
 		}
 	}
 
+	@Test
+	void bothPathsGiveEqualAnswersWhenOnlyTheRowsOfTheFilteredActivitiesAreRead() {
+		int share = IndexScan.sparseShare;
+		IndexScan.sparseShare = 1;
+		try {
+			compare(new Random(11));
+		}
+		finally {
+			IndexScan.sparseShare = share;
+		}
+	}
+
 	private void compare(Random random) {
 		var index = this.loader.load();
 		var batch = new ArrayList<ParticipationFilter>();
