@@ -26,6 +26,12 @@ final class IndexQuery {
 		return new IndexScan(this.index, this.filter, List.of(), MeasureSet.ALL).groups.measures(0);
 	}
 
+	/** The participations alone, without the distinct activities and organizations of {@link #totals()}. */
+	int participations() {
+		return new IndexScan(this.index, this.filter, List.of(), new MeasureSet(false, false)).groups.measures(0)
+			.participations();
+	}
+
 	List<ParticipationGroup> breakdown(List<Dimension> by, List<GroupOrder> orderBy, Integer first,
 			MeasureSet measures) {
 		var scan = new IndexScan(this.index, this.filter, by, measures.orderedBy(orderBy));

@@ -113,8 +113,15 @@ public class ReportService {
 			.orElseGet(() -> this.repository.breakdown(filter, by, order, first, counted));
 	}
 
+	private static int participations(FactIndex facts, ParticipationFilter filter) {
+		return facts.answers.get(new Participations(filter), () -> new IndexQuery(facts, filter).participations());
+	}
+
 	/** The questions the index keeps answers to, in its {@link AnswerCache}. */
 	private record Totals(ParticipationFilter filter) {
+	}
+
+	private record Participations(ParticipationFilter filter) {
 	}
 
 	private record Breakdown(ParticipationFilter filter, List<Dimension> by, List<GroupOrder> order, Integer first,
@@ -161,9 +168,9 @@ public class ReportService {
 		var ownOnly = filter.withActivities(own);
 		// both counts from one index, or one statement, so that they see the same data
 		var counts = this.index.current()
-			.map(facts -> List.of(totals(facts, filter), totals(facts, ownOnly)))
-			.orElseGet(() -> this.repository.totals(List.of(filter, ownOnly)));
-		return counts.get(1).participations() < counts.get(0).participations();
+			.map(facts -> List.of(participations(facts, filter), participations(facts, ownOnly)))
+			.orElseGet(() -> this.repository.totals(List.of(filter, ownOnly)).stream().map(Measures::participations).toList());
+		return counts.get(1) < counts.get(0);
 	}
 
 	private static void checkDimensions(List<Dimension> by) {

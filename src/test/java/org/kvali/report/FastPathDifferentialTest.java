@@ -89,7 +89,9 @@ class FastPathDifferentialTest {
 			}
 			Integer first = random.nextInt(3) == 0 ? random.nextInt(10) : null;
 			var fast = new IndexQuery(index, filter);
-			assertThat(fast.totals()).as("totals of %s", filter).isEqualTo(this.sql.totals(filter));
+			var totals = this.sql.totals(filter);
+			assertThat(fast.totals()).as("totals of %s", filter).isEqualTo(totals);
+			assertThat(fast.participations()).as("participations of %s", filter).isEqualTo(totals.participations());
 			if (run % 10 == 0) {
 				batch.add(filter);
 				single.add(fast.totals());
