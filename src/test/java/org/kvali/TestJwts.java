@@ -12,6 +12,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -47,6 +49,11 @@ public class TestJwts {
 	@Bean
 	JwtDecoder testIssuer() {
 		return NimbusJwtDecoder.withPublicKey(PUBLIC_KEY).build();
+	}
+
+	/** The public key as a JSON Web Key Set, as an issuer publishes it at its {@code jwks_uri}. */
+	public static String jwkSet() {
+		return new JWKSet(new RSAKey.Builder(PUBLIC_KEY).keyID("kvali-test").build()).toString();
 	}
 
 	/** A token signed by the test issuer for the subject, with these claims, expiring at {@code expires}. */
