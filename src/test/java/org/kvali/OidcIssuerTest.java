@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * this machine publishing the test key pair of {@link TestJwts}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "kvali.demo.enabled=false", "kvali.embedded.clean=true",
+		// introspection is switched on or off for the whole JVM: off here, the other tests would lose it
+		properties = { "kvali.demo.enabled=false", "kvali.explorer.enabled=true", "kvali.embedded.clean=true",
 				"kvali.embedded.data-dir=target/test-postgres-oidc", "kvali.report.index=sync" })
 @Import(TestDatabaseConfiguration.class)
 class OidcIssuerTest {

@@ -78,7 +78,8 @@ class TwoInstancesTest {
 					"spring.datasource.username=" + this.database.getUsername(),
 					"spring.datasource.password=" + this.database.getPassword(), "server.port=0",
 					"kvali.demo.enabled=false", "kvali.report.index=sync",
-					"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY)
+					// introspection is switched on or off for the whole JVM: off here, the other tests would lose it
+					"kvali.explorer.enabled=true", "kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY)
 			.run();
 	}
 
