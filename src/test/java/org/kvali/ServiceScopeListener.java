@@ -11,13 +11,18 @@ import org.springframework.test.context.TestExecutionListener;
  */
 public class ServiceScopeListener implements TestExecutionListener {
 
+	/** The thread running the current test method, which MockMvc requests run on too. */
+	static volatile Thread testThread;
+
 	@Override
 	public void beforeTestMethod(TestContext context) {
 		ServiceScope.enter();
+		testThread = Thread.currentThread();
 	}
 
 	@Override
 	public void afterTestMethod(TestContext context) {
+		testThread = null;
 		ServiceScope.leave();
 	}
 
