@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -127,6 +129,14 @@ public final class ReportBenchmark {
 			var asPartner = time(WARMUP, RUNS, () -> partner.send(region.body(VARIANT.incrementAndGet())));
 			System.out.printf("Region x gender as a PARTNER of ORG-1, each a new question: p50 %.1f ms, p95 %.1f ms%n",
 					p(asPartner, 50), p(asPartner, 95));
+			// a drill-down into a few activities reads their rows alone
+			var activities = new Standard("totals of 10 activities",
+					"{ participation%s { totals { participants participations activities organizations } } }",
+					IntStream.range(0, 10).mapToObj(a -> "\"SYN-ACT-" + (1 + 100 * a) + "\"")
+						.collect(Collectors.joining(", ", "activities: [", "]")));
+			var drillDown = time(WARMUP, RUNS, () -> client.send(activities.body(VARIANT.incrementAndGet())));
+			System.out.printf("Totals of 10 activities, each a new question: p50 %.1f ms, p95 %.1f ms%n",
+					p(drillDown, 50), p(drillDown, 95));
 			System.out.printf("Throughput, region x gender, %d clients for %d s: %.1f requests/s, each a new question;"
 					+ " %.1f requests/s, the same question (cached)%n", CLIENTS, THROUGHPUT_SECONDS,
 					throughput(() -> client.send(region.body(VARIANT.incrementAndGet()))),
