@@ -94,13 +94,23 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 		this.maxBytes = size.toBytes();
 	}
 
-	private record Key(Role role, String document, String operation, Map<String, Object> variables) {
+	/** The question: the variables as their JSON, which the size of an entry counts too. */
+	private record Key(Role role, String document, String operation, String variables) {
 	}
 
-	/** Where the operation, once started, puts the data version it read when the document may be kept. */
+	/**
+	 * Where the operation, once started, puts the data version it read when the document may be kept: only while
+	 * the caller is still the one whose role is in the key.
+	 */
 	private static final class Started {
 
+		final Role role;
+
 		volatile long version = -1;
+
+		Started(Role role) {
+			this.role = role;
+		}
 
 	}
 
@@ -110,13 +120,14 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 		if (this.maxBytes == 0 || caller == null || !caller.is(Role.ADMIN, Role.ANALYST, Role.DONOR)) {
 			return chain.next(request);
 		}
-		var key = new Key(caller.role(), request.getDocument(), request.getOperationName(), request.getVariables());
+		var key = new Key(caller.role(), request.getDocument(), request.getOperationName(),
+				this.json.writeValueAsString(request.getVariables()));
 		var kept = find(key);
 		if (kept != null && kept.version() == this.index.dataVersion()) {
 			this.hits.increment();
 			return Mono.just(answer(request, kept.json()));
 		}
-		var started = new Started();
+		var started = new Started(caller.role());
 		request.configureExecutionInput(
 				(input, builder) -> builder.graphQLContext(Map.of(Started.class, started)).build());
 		return chain.next(request).map(response -> {
@@ -142,7 +153,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		var context = parameters.getExecutionContext();
 		Started started = context.getGraphQLContext().get(Started.class);
-		if (started != null && keepable(context)) {
+		if (started != null && Caller.find().map(Caller::role).orElse(null) == started.role && keepable(context)) {
 			started.version = this.index.dataVersion();
 		}
 		return super.beginExecuteOperation(parameters, state);
@@ -205,9 +216,9 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 		}).collect(Collectors.toUnmodifiableSet());
 	}
 
-	/** What a kept answer takes in memory, roughly: two bytes a character of it and of its key's document. */
+	/** What a kept answer takes in memory, roughly: two bytes a character of it and of its key's texts. */
 	private static long size(Key key, String answer) {
-		return 2L * (answer.length() + key.document().length()) + 256;
+		return 2L * (answer.length() + key.document().length() + key.variables().length()) + 256;
 	}
 
 }

@@ -83,6 +83,20 @@ class ResponseCacheTest {
 	}
 
 	@Test
+	void theVariablesArePartOfTheQuestion() throws Exception {
+		var analyst = key(Role.ANALYST, List.of());
+		var query = "query Reach($a: [ID!]) { participation(filter: {activities: $a}) { totals { participants } } }";
+		long hits = this.cache.hits();
+		var gardabani = "{\"a\": [\"CMP-2024-GARDABANI\"]}";
+		var akhaltsikhe = "{\"a\": [\"WS-2023-AKHALTSIKHE\"]}";
+		assertThat(ask(analyst, query, gardabani)).isEqualTo("{\"data\":{\"participation\":{\"totals\":{\"participants\":30}}}}");
+		assertThat(ask(analyst, query, akhaltsikhe)).isEqualTo("{\"data\":{\"participation\":{\"totals\":{\"participants\":20}}}}");
+		assertThat(this.cache.hits()).isEqualTo(hits);
+		assertThat(ask(analyst, query, gardabani)).isEqualTo("{\"data\":{\"participation\":{\"totals\":{\"participants\":30}}}}");
+		assertThat(this.cache.hits()).isEqualTo(hits + 1);
+	}
+
+	@Test
 	void eachRoleGetsItsOwnAnswer() throws Exception {
 		var query = GARDABANI.replace("CMP-2024-GARDABANI", "WS-2023-AKHALTSIKHE");
 		var analyst = ask(key(Role.ANALYST, List.of()), query);
@@ -129,10 +143,14 @@ class ResponseCacheTest {
 	}
 
 	private String ask(String key, String query) throws Exception {
+		return ask(key, query, "{}");
+	}
+
+	private String ask(String key, String query, String variables) throws Exception {
 		return this.mvc
 			.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON)
 				.header("Authorization", "Bearer " + key)
-				.content("{\"query\":\"" + query + "\"}"))
+				.content("{\"query\":\"" + query + "\", \"variables\": " + variables + "}"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
