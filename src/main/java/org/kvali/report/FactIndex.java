@@ -1,10 +1,12 @@
 package org.kvali.report;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +46,9 @@ final class FactIndex {
 
 	/** Organizations, and number 0 for "no organization represented": organization numbers start at 1. */
 	final int organizationSlots;
+
+	/** Who runs each activity. */
+	final Organizers organizers;
 
 	/** The rows of person p are {@code personStart[p]} to {@code personStart[p + 1] - 1}. */
 	final int[] personStart;
@@ -98,12 +103,13 @@ final class FactIndex {
 
 	FactIndex(long version, int[] personStart, int[] activity, int[] organization, byte[] role,
 			Map<Dimension, int[]> attributes, short[] birthYear, short[] startYear, int[] startDay,
-			int organizationSlots, Map<Dimension, Dictionary> dictionaries, int firstYear, int cachedAnswers) {
+			Organizers organizers, Map<Dimension, Dictionary> dictionaries, int firstYear, int cachedAnswers) {
 		this.version = version;
 		this.rows = activity.length;
 		this.persons = personStart.length - 1;
 		this.activities = startDay.length;
-		this.organizationSlots = organizationSlots;
+		this.organizationSlots = organizers.organizationIds().length + 1;
+		this.organizers = organizers;
 		this.personStart = personStart;
 		this.activity = activity;
 		this.organization = organization;
@@ -189,6 +195,20 @@ final class FactIndex {
 		return days;
 	}
 
+	/** The codes of the activities one of these organizations (database ids) runs. */
+	List<String> activitiesRunBy(Set<Long> organizations) {
+		var run = this.organizers.runBy(organizations);
+		var codes = this.attributes.get(Dimension.ACTIVITY);
+		var dictionary = this.dictionaries.get(Dimension.ACTIVITY);
+		var found = new ArrayList<String>();
+		for (int a = 0; a < run.length; a++) {
+			if (run[a]) {
+				found.add(dictionary.value(codes[a]));
+			}
+		}
+		return found;
+	}
+
 	/** January 1 of {@link #firstYear} as days since 1970-01-01: day 0 of {@link #rowDay}. */
 	int dayZero() {
 		return (int) LocalDate.of(this.firstYear, 1, 1).toEpochDay();
@@ -227,7 +247,7 @@ final class FactIndex {
 	/** Approximate bytes held by the columns, for the log and the benchmark. */
 	long bytes() {
 		long total = 8L * this.persons + 4L * this.rows * 4 + this.rows
-				+ 2L * this.birthYear.length + 10L * this.startDay.length;
+				+ 2L * this.birthYear.length + 14L * this.startDay.length + 8L * this.organizationSlots;
 		for (var column : this.attributes.values()) {
 			total += 4L * column.length;
 		}

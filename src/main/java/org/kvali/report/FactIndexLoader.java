@@ -45,7 +45,7 @@ class FactIndexLoader {
 
 	private static final String ACTIVITIES = """
 			SELECT a.id, a.code, a.kind, a.start_date - DATE '1970-01-01', pj.code, pg.code, a.venue_municipality_code,
-			       vm.parent_code
+			       vm.parent_code, a.organizer_id
 			FROM activity a
 			JOIN project pj ON pj.id = a.project_id
 			JOIN programme pg ON pg.id = pj.programme_id
@@ -111,7 +111,7 @@ class FactIndexLoader {
 		attribute(Dimension.ORGANIZATION_KIND, organizations, 2, 1, dictionaries, attributes);
 		var organizationIds = new DenseIds(organizations.ids());
 
-		var activities = new Table(8);
+		var activities = new Table(9);
 		CopyRows.read(connection, ACTIVITIES, activities::add);
 		attribute(Dimension.ACTIVITY, activities, 1, 0, dictionaries, attributes);
 		attribute(Dimension.ACTIVITY_KIND, activities, 2, 0, dictionaries, attributes);
@@ -126,6 +126,9 @@ class FactIndexLoader {
 		}
 		int firstYear = periods(startDay, dictionaries, attributes);
 		var activityIds = new DenseIds(activities.ids());
+		var organizers = new Organizers(
+				activities.column(8, 0, 0, organizer -> organizationIds.of(Long.parseLong(organizer)) + 1),
+				organizations.ids());
 
 		long tablesRead = System.nanoTime();
 		var persons = new Table(6);
@@ -151,8 +154,8 @@ class FactIndexLoader {
 				activityIds.of(fields.number(1)), fields.isNull(2) ? 0 : organizationIds.of(fields.number(2)) + 1,
 				role(fields)));
 		long participationsRead = System.nanoTime();
-		var index = facts.index(version, attributes, birthYear, startYear, startDay, organizations.size() + 1,
-				dictionaries, firstYear, this.cachedAnswers);
+		var index = facts.index(version, attributes, birthYear, startYear, startDay, organizers, dictionaries,
+				firstYear, this.cachedAnswers);
 		log.info("Report index read: organizations and activities {} ms, persons {} ms, participations {} ms,"
 				+ " columns {} ms", (tablesRead - started) / 1_000_000, (personsRead - tablesRead) / 1_000_000,
 				(participationsRead - personsRead) / 1_000_000, (System.nanoTime() - participationsRead) / 1_000_000);
@@ -331,7 +334,7 @@ class FactIndexLoader {
 		}
 
 		FactIndex index(long version, Map<Dimension, int[]> attributes, short[] birthYear, short[] startYear,
-				int[] startDay, int organizationSlots, Map<Dimension, Dictionary> dictionaries, int firstYear,
+				int[] startDay, Organizers organizers, Map<Dimension, Dictionary> dictionaries, int firstYear,
 				int cachedAnswers) {
 			var start = new int[this.persons + 1];
 			for (int i = 0; i < this.rows; i++) {
@@ -351,7 +354,7 @@ class FactIndexLoader {
 				byRole[at] = this.role[i];
 			}
 			return new FactIndex(version, start, byActivity, byOrganization, byRole, attributes, birthYear, startYear,
-					startDay, organizationSlots, dictionaries, firstYear, cachedAnswers);
+					startDay, organizers, dictionaries, firstYear, cachedAnswers);
 		}
 
 	}

@@ -106,6 +106,28 @@ class SuppressionTest {
 	}
 
 	@Test
+	void whenAnActivityChangesHandsItsNewOrganizerSeesItInFullAndTheOldOneNoLonger() {
+		var gardabani = "{ participation(filter: {activities: [\"CMP-2024-GARDABANI\"]}) { breakdown(by: [GENDER]) { "
+				+ "gender participants participations suppressed } } }";
+		this.jdbc.update("""
+				UPDATE activity SET organizer_id = (SELECT id FROM organization WHERE code = 'SCCSF')
+				WHERE code = 'CMP-2024-GARDABANI'""");
+		try {
+			assertThat(cells(this.as.get("sccsf"), gardabani, "gender")).containsExactly("FEMALE 16 16", "MALE 12 12",
+					"UNDISCLOSED 2 2");
+			assertThat(cells(this.as.get("cif"), gardabani, "gender")).containsExactly("FEMALE 16 16",
+					"MALE suppressed", "UNDISCLOSED suppressed");
+		}
+		finally {
+			this.jdbc.update("""
+					UPDATE activity SET organizer_id = (SELECT id FROM organization WHERE code = 'CIF')
+					WHERE code = 'CMP-2024-GARDABANI'""");
+		}
+		assertThat(cells(this.as.get("cif"), gardabani, "gender")).containsExactly("FEMALE 16 16", "MALE 12 12",
+				"UNDISCLOSED 2 2");
+	}
+
+	@Test
 	void anIndicatorSplitForADonorWithholdsTheValuesOfSuppressedGroups() {
 		var query = "{ indicator(code: \"OUT-1.1\") { disaggregate(by: [GENDER]) { group { gender suppressed } value } } }";
 		var donor = this.as.get("donor").document(query).execute();

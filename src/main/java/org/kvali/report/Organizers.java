@@ -1,0 +1,24 @@
+package org.kvali.report;
+
+import java.util.Set;
+
+/**
+ * Who runs each activity, as of the index's data version, for a partner's suppression check: the organizer's
+ * organization number (from 1; 0 for none) per activity, and the database id of each organization number (from 0).
+ */
+record Organizers(int[] byActivity, long[] organizationIds) {
+
+	/** Per activity, whether one of these organizations (database ids) runs it. */
+	boolean[] runBy(Set<Long> organizations) {
+		var ours = new boolean[this.organizationIds.length + 1];
+		for (int n = 0; n < this.organizationIds.length; n++) {
+			ours[n + 1] = organizations.contains(this.organizationIds[n]);
+		}
+		var run = new boolean[this.byActivity.length];
+		for (int a = 0; a < run.length; a++) {
+			run[a] = ours[this.byActivity[a]];
+		}
+		return run;
+	}
+
+}
