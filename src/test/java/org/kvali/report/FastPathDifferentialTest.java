@@ -1,18 +1,25 @@
 package org.kvali.report;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.access.PartnerScope;
+import org.kvali.access.Role;
+import org.kvali.access.TestCallerContext;
 import org.kvali.activity.ActivityKind;
 import org.kvali.organization.OrganizationKind;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +35,18 @@ class FastPathDifferentialTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient jdbcClient;
+
+	@Autowired
+	PartnerScope partners;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	ReportService reports;
 
 	@Test
 	void bothPathsGiveEqualAnswers() {
@@ -56,6 +75,34 @@ class FastPathDifferentialTest {
 		finally {
 			IndexScan.sparseShare = share;
 		}
+	}
+
+	/** A partner's check for whether to suppress runs on either path too, and decides alike. */
+	@Test
+	void aPartnersSuppressionIsDecidedAlikeOnBothPaths() {
+		var sqlOnly = new ReportService(this.sql, new ReportIndex(this.loader, this.jdbcClient, "off", Duration.ZERO),
+				this.partners, new SuppressionProperties(5), this.transactions);
+		var filters = List.of(List.of("CMP-2024-GARDABANI"), List.of("WS-2023-AKHALTSIKHE"),
+				List.of("CMP-2024-GARDABANI", "WS-2023-AKHALTSIKHE"), List.<String>of());
+		var seen = new ArrayList<String>();
+		for (var partner : List.of("CIF", "SCCSF")) {
+			var organization = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = ?", Long.class,
+					partner);
+			for (var activities : filters) {
+				var report = new ParticipationReport(ParticipationFilter.ALL.withActivities(activities));
+				var fast = TestCallerContext.as(Role.PARTNER, Set.of(organization), partner,
+						() -> this.reports.breakdown(report, List.of(Dimension.GENDER), null, null, MeasureSet.ALL));
+				var slow = TestCallerContext.as(Role.PARTNER, Set.of(organization), partner,
+						() -> sqlOnly.breakdown(report, List.of(Dimension.GENDER), null, null, MeasureSet.ALL));
+				assertThat(slow).as("%s over %s", partner, activities).isEqualTo(fast);
+				seen.add(partner + " " + activities + " " + fast.stream().anyMatch(ParticipationGroup::suppressed));
+			}
+		}
+		// each partner sees its own activity in full, the other's and both together suppressed
+		assertThat(seen).containsExactly("CIF [CMP-2024-GARDABANI] false", "CIF [WS-2023-AKHALTSIKHE] true",
+				"CIF [CMP-2024-GARDABANI, WS-2023-AKHALTSIKHE] true", "CIF [] false",
+				"SCCSF [CMP-2024-GARDABANI] true", "SCCSF [WS-2023-AKHALTSIKHE] false",
+				"SCCSF [CMP-2024-GARDABANI, WS-2023-AKHALTSIKHE] true", "SCCSF [] false");
 	}
 
 	private void compare(Random random) {
