@@ -1,0 +1,202 @@
+package org.kvali.participant;
+
+import java.sql.Connection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The references of participants and participations, checked once per statement (changeset 024), hold as the foreign
+ * keys they replaced did: for the application's role, for statements of many rows, and against a concurrent delete.
+ * Each case runs in a transaction that is rolled back.
+ */
+@IntegrationTest
+class ReferencesTest {
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource owner;
+
+	@BeforeEach
+	void anActivityNobodyTookPartIn() {
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'REF-EMPTY', min(id), 'MEETING', 'References', DATE '2025-01-10', DATE '2025-01-10' FROM project""");
+	}
+
+	@AfterEach
+	void removeIt() {
+		this.jdbc.update("DELETE FROM activity WHERE code = 'REF-EMPTY'");
+	}
+
+	@Test
+	void aParticipationRefersToAnActivityAParticipantAndAnOrganizationThatExist() {
+		long participations = count("participation");
+		// one good row and one bad: the statement stores neither
+		refused("A participation refers to participant -7, which does not exist", """
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a, p FROM (VALUES (%d, %d), (%d, %d)) v (a, p)""".formatted(activityWithout(), anyParticipant(),
+				activityWithout(), -7));
+		refused("A participation refers to activity -5, which does not exist",
+				"INSERT INTO participation (activity_id, participant_id) VALUES (-5, " + anyParticipant() + ")");
+		refused("A participation refers to organization -9, which does not exist",
+				"INSERT INTO participation (activity_id, participant_id, organization_id) VALUES (" + activityWithout()
+						+ ", " + anyParticipant() + ", -9)");
+		refused("A participation refers to organization -9, which does not exist",
+				"UPDATE participation SET organization_id = -9 WHERE id = (SELECT min(id) FROM participation)");
+		assertThat(count("participation")).isEqualTo(participations);
+	}
+
+	@Test
+	void aParticipantRefersToAHomeMunicipalityAndAnOrganizationThatExist() {
+		refused("A participant refers to home municipality GE-NOWHERE, which does not exist",
+				"INSERT INTO participant (ref, gender, home_municipality_code) VALUES ('REF-1', 'FEMALE', 'GE-NOWHERE')");
+		refused("A participant refers to organization -3, which does not exist",
+				"INSERT INTO participant (ref, gender, organization_id) VALUES ('REF-1', 'FEMALE', -3)");
+		refused("A participant refers to home municipality GE-NOWHERE, which does not exist",
+				"UPDATE participant SET home_municipality_code = 'GE-NOWHERE' WHERE id = " + anyParticipant());
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref = 'REF-1'", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void whatIsReferredToIsNeitherDeletedNorRenumbered() {
+		refused("A deleted activity still has participations",
+				"DELETE FROM activity WHERE id = (SELECT min(activity_id) FROM participation)");
+		// an organization and a municipality that only a participation or a participant refers to
+		refused("A deleted organization is still referred to by participants or participations",
+				"INSERT INTO organization (code, name, kind) VALUES ('REF-ORG', 'References', 'CSO')", """
+						UPDATE participation SET organization_id = (SELECT id FROM organization WHERE code = 'REF-ORG')
+						WHERE id = (SELECT min(id) FROM participation)""", "DELETE FROM organization WHERE code = 'REF-ORG'");
+		refused("A deleted geo unit is still the home municipality of a participant", """
+				INSERT INTO geo_unit (code, parent_code, level, name_en, name_ka)
+				SELECT 'GE-REF', parent_code, 'MUNICIPALITY', 'References', 'References' FROM geo_unit
+				WHERE level = 'MUNICIPALITY' LIMIT 1""",
+				"UPDATE participant SET home_municipality_code = 'GE-REF' WHERE id = " + anyParticipant(),
+				"DELETE FROM geo_unit WHERE code = 'GE-REF'");
+		refused("activity.id is referred to and does not change",
+				"UPDATE activity SET id = -1 WHERE id = " + activityWithout());
+		refused("geo_unit.code is referred to and does not change",
+				"UPDATE geo_unit SET code = 'GE-X' WHERE code = (SELECT min(home_municipality_code) FROM participant)");
+		// what nothing refers to goes as before
+		assertThat(inRolledBackTransaction(() -> this.jdbc.update("DELETE FROM activity WHERE id = " + activityWithout())))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void deletingAParticipantDeletesTheirParticipations() {
+		long participant = this.jdbc.queryForObject("SELECT min(participant_id) FROM participation", Long.class);
+		int had = this.jdbc.queryForObject("SELECT count(*) FROM participation WHERE participant_id = ?", Integer.class,
+				participant);
+		assertThat(had).isPositive();
+		long participations = count("participation");
+		int left = inRolledBackTransaction(() -> {
+			this.jdbc.update("DELETE FROM participant WHERE id = ?", participant);
+			return (int) count("participation");
+		});
+		assertThat(left).isEqualTo(participations - had);
+	}
+
+	@Test
+	void aTableThatIsReferredToIsNotTruncated() throws Exception {
+		try (Connection connection = this.owner.getConnection()) {
+			connection.setAutoCommit(false);
+			try (var statement = connection.createStatement()) {
+				assertThatThrownBy(() -> statement.execute("TRUNCATE activity CASCADE"))
+					.hasMessageContaining("activity cannot be truncated: participation still refers to it");
+			}
+			finally {
+				connection.rollback();
+			}
+		}
+	}
+
+	/**
+	 * A delete waits for a writer that refers to what it deletes, then sees the writer's row: the two cannot both
+	 * commit, which foreign keys ensured by locking the row referred to. (Two things make it wait: the delete's lock
+	 * on the referring table, and the data version's row, which every writer of these tables raises.)
+	 */
+	@Test
+	void aDeleteWaitsForAnUncommittedReferenceAndIsRefused() throws Exception {
+		long activity = activityWithout();
+		try (Connection writer = this.owner.getConnection()) {
+			writer.setAutoCommit(false);
+			try (var statement = writer.createStatement()) {
+				statement.executeUpdate("INSERT INTO participation (activity_id, participant_id) VALUES (" + activity
+						+ ", " + anyParticipant() + ")");
+				var delete = CompletableFuture.supplyAsync(() -> {
+					try (Connection deleter = this.owner.getConnection(); var other = deleter.createStatement()) {
+						other.executeUpdate("DELETE FROM activity WHERE id = " + activity);
+						return "deleted";
+					}
+					catch (Exception ex) {
+						return ex.getMessage();
+					}
+				});
+				Thread.sleep(300);
+				assertThat(delete).isNotDone();
+				writer.commit();
+				assertThat(delete.get(10, TimeUnit.SECONDS)).contains("A deleted activity still has participations");
+			}
+			finally {
+				try (var cleanup = writer.createStatement()) {
+					cleanup.executeUpdate("DELETE FROM participation WHERE activity_id = " + activity);
+					writer.commit();
+				}
+			}
+		}
+	}
+
+	/** Runs the statements in one transaction, rolled back; the last must be refused with the message. */
+	private void refused(String message, String... statements) {
+		assertThatThrownBy(() -> inRolledBackTransaction(() -> {
+			for (var sql : statements) {
+				this.jdbc.update(sql);
+			}
+			return null;
+		})).isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining(message);
+	}
+
+	private <T> T inRolledBackTransaction(Supplier<T> work) {
+		return this.transaction.execute(status -> {
+			status.setRollbackOnly();
+			return work.get();
+		});
+	}
+
+	private long count(String table) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+	}
+
+	/** An activity nobody took part in (every demo activity has participants). */
+	private long activityWithout() {
+		return this.jdbc.queryForObject("SELECT id FROM activity WHERE code = 'REF-EMPTY'", Long.class);
+	}
+
+	private long anyParticipant() {
+		return this.jdbc.queryForObject("SELECT min(id) FROM participant", Long.class);
+	}
+
+}
