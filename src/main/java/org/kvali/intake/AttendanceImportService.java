@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads an attendance sheet all or nothing, in one transaction. The rows stream from the request into a staging
  * table, each checked on its own on the way; the checks across rows and against stored data then run as SQL under
- * the activities' locks. Every error is reported; only a sheet without errors is written, with its report. A dry
- * run writes it the same way and rolls back, so its counts are exactly what a real load would do.
+ * a lock that keeps other writers out until the load ends. Every error is reported; only a sheet without errors is
+ * written, with its report. A dry run writes it the same way and rolls back, so its counts are exactly what a real
+ * load would do.
  */
 @Service
 public class AttendanceImportService {
@@ -100,18 +101,15 @@ public class AttendanceImportService {
 				errors.add(new ImportMessage(null, null, null, "The sheet has a header but no rows"));
 			}
 			if (errors.stream().noneMatch(error -> error.row() != null && error.row() == 1)) {
-				// The checks against stored data run under the activities' locks, so what they saw holds at the write.
+				// The checks against stored data run under the write lock, so what they saw holds at the write.
 				this.staging.analyze();
-				this.staging.lockActivities();
+				this.staging.lockWrites();
 				errors.addAll(this.checks.check(partner));
 			}
 			if (!errors.isEmpty()) {
 				return rolledBack(status, intake, errors, sha);
 			}
 			var written = this.writer.write(intake.rows(), partner);
-			if (!written.errors().isEmpty()) {
-				return rolledBack(status, intake, written.errors(), sha);
-			}
 			var report = new ImportReport(id, dryRun ? ImportStatus.VALIDATED : ImportStatus.IMPORTED, dryRun,
 					intake.rows(), written.created(), written.updated(), written.unchanged(),
 					List.copyOf(intake.warnings()), List.of(), sha, importedBy, at);

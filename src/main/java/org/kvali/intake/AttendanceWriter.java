@@ -1,15 +1,12 @@
 package org.kvali.intake;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Stores the staged rows inside the caller's transaction: a few set-based statements create or correct
- * organizations, activities, participants and participations and count what they did. The caller locks the sheet's
- * activities first, so loads touching the same activity run one after the other.
+ * organizations, activities, participants and participations and count what they did. The caller holds the write
+ * lock ({@link Staging#lockWrites()}), so what is stored does not change beside these statements.
  */
 @Repository
 class AttendanceWriter {
@@ -39,24 +36,19 @@ class AttendanceWriter {
 
 	private final JdbcClient jdbc;
 
-	private final StagingChecks checks;
-
-	AttendanceWriter(JdbcClient jdbc, StagingChecks checks) {
+	AttendanceWriter(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.checks = checks;
 	}
 
-	/** Created, updated and unchanged counts, or the errors that stopped the write. */
-	record Outcome(ImportCounts created, ImportCounts updated, ImportCounts unchanged, List<ImportMessage> errors) {
+	/** Created, updated and unchanged counts. */
+	record Outcome(ImportCounts created, ImportCounts updated, ImportCounts unchanged) {
 	}
 
 	/**
-	 * Writes the staged rows, checked under the activities' locks (which also keep two loads from adding the same
-	 * participation). A person another load stored since the checks ran is checked once more after the participants
-	 * are written; a different gender stops the write with errors. When {@code partner} is not null (a
-	 * partner's sheet), the activities it creates are run by the partner's organization, and a stored person is
-	 * corrected only if every participation of theirs is in the partner's projects: a partner does not change what
-	 * other organizations recorded.
+	 * Writes the staged rows, checked under the write lock. When {@code partner} is not null (a partner's sheet), the
+	 * activities it creates are run by the partner's organization, and a stored person is corrected only if every
+	 * participation of theirs is in the partner's projects: a partner does not change what other organizations
+	 * recorded.
 	 */
 	Outcome write(int rows, PartnerSheet partner) {
 		int organizations = this.jdbc.sql("""
@@ -65,16 +57,14 @@ class AttendanceWriter {
 				       coalesce((array_agg(organization_kind ORDER BY row_no) FILTER (WHERE organization_kind IS NOT NULL))[1], 'CSO')
 				FROM import_row WHERE organization_code IS NOT NULL
 				  AND NOT EXISTS (SELECT 1 FROM organization x WHERE x.code = organization_code)
-				GROUP BY organization_code
-				ON CONFLICT (code) DO NOTHING""").update();
+				GROUP BY organization_code""").update();
 		int activities = this.jdbc.sql("""
 				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code,
 				                      organizer_id)
 				SELECT s.activity_code, p.id, s.activity_kind, s.activity_title, s.start_date, s.end_date, s.venue_municipality,
 				       CAST(:organizer AS bigint)
 				FROM (%s) s JOIN project p ON p.code = s.project_code
-				WHERE NOT EXISTS (SELECT 1 FROM activity x WHERE x.code = s.activity_code)
-				ON CONFLICT (code) DO NOTHING""".formatted(ACTIVITY_VALUES)).param("organizer", partner == null ? null : partner.organizer()).update();
+				WHERE NOT EXISTS (SELECT 1 FROM activity x WHERE x.code = s.activity_code)""".formatted(ACTIVITY_VALUES)).param("organizer", partner == null ? null : partner.organizer()).update();
 		int activitiesUpdated = this.jdbc.sql("""
 				UPDATE activity a SET title = coalesce(s.activity_title, a.title), kind = coalesce(s.activity_kind, a.kind),
 				       start_date = coalesce(s.start_date, a.start_date), end_date = coalesce(s.end_date, a.end_date),
@@ -101,18 +91,11 @@ class AttendanceWriter {
 				      (coalesce(s.birth_year, p.birth_year), coalesce(s.disability, p.disability),
 				       coalesce(s.home_municipality, p.home_municipality_code), coalesce(s.organization_id, p.organization_id))
 				""").param("allowed", partner == null ? null : partner.projectIds()).update();
-		// Another load may store one of these people meanwhile: this insert then waits for it and skips the person.
 		int participants = this.jdbc.sql("""
 				INSERT INTO participant (ref, gender, birth_year, disability, home_municipality_code, organization_id)
 				SELECT s.participant_ref, s.gender, s.birth_year, s.disability, s.home_municipality, s.organization_id
 				FROM import_person s
-				WHERE NOT EXISTS (SELECT 1 FROM participant x WHERE x.ref = s.participant_ref)
-				ON CONFLICT (ref) DO NOTHING""").update();
-		var errors = new ArrayList<ImportMessage>();
-		this.checks.genderChanges(errors, partner == null);
-		if (!errors.isEmpty()) {
-			return new Outcome(ImportCounts.NONE, ImportCounts.NONE, ImportCounts.NONE, errors);
-		}
+				WHERE NOT EXISTS (SELECT 1 FROM participant x WHERE x.ref = s.participant_ref)""").update();
 		// An empty role or organization cell keeps what is stored; a new participation takes the defaults.
 		int participationsUpdated = this.jdbc.sql("""
 				UPDATE participation pn SET role = coalesce(r.role, pn.role), organization_id = coalesce(o.id, pn.organization_id)
@@ -134,7 +117,7 @@ class AttendanceWriter {
 				""").update();
 		return new Outcome(new ImportCounts(activities, participants, participations, organizations),
 				new ImportCounts(activitiesUpdated, participantsUpdated, participationsUpdated, 0),
-				new ImportCounts(0, 0, rows - participations - participationsUpdated, 0), List.of());
+				new ImportCounts(0, 0, rows - participations - participationsUpdated, 0));
 	}
 
 }

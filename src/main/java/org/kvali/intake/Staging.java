@@ -22,9 +22,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Staging {
 
-	/** Activities are locked by bucket, so a sheet of thousands of activities takes a bounded number of locks. */
-	static final int LOCK_BUCKETS = 1024;
-
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
@@ -63,17 +60,13 @@ class Staging {
 	}
 
 	/**
-	 * Locks the sheet's activities until the transaction ends, in bucket order so two loads cannot deadlock: loads
-	 * that touch the same activity run one after the other.
+	 * Waits for every other writer of reported data to finish and keeps the rest from writing until this transaction
+	 * ends: every such write raises the one row of {@code data_version} in its transaction (changeset 013), and this
+	 * locks that row. The checks and writes that follow see all that was committed, and nothing is committed beside
+	 * them, so loads that meet end as if run one after the other. Readers are not held up.
 	 */
-	void lockActivities() {
-		this.jdbc.sql("""
-				SELECT count(pg_advisory_xact_lock(hashtext('kvali.activity'), bucket))
-				FROM (SELECT DISTINCT abs(hashtext(activity_code) % :buckets) AS bucket FROM import_row
-				      WHERE activity_code IS NOT NULL ORDER BY bucket) buckets""")
-			.param("buckets", LOCK_BUCKETS)
-			.query(Long.class)
-			.single();
+	void lockWrites() {
+		this.jdbc.sql("SELECT version FROM data_version WHERE id = 1 FOR UPDATE").query(Long.class).single();
 	}
 
 	/** An open COPY into {@code import_row}; rows are sent in chunks of about 64 KB. */

@@ -202,11 +202,10 @@ class StagingChecks {
 	}
 
 	/**
-	 * Rows giving a stored participant another gender. Run again after the participants are written, it also
-	 * catches a person another load stored while this one ran. The stored gender is named only when
-	 * {@code sayStored} (not to a partner).
+	 * Rows giving a stored participant another gender. The stored gender is named only when {@code sayStored} (not to
+	 * a partner).
 	 */
-	void genderChanges(List<ImportMessage> errors, boolean sayStored) {
+	private void genderChanges(List<ImportMessage> errors, boolean sayStored) {
 		this.jdbc.sql("""
 				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.gender) FROM import_row r
 				JOIN participant p ON p.ref = r.participant_ref WHERE r.gender <> p.gender""").query((ResultSet rs) -> {
