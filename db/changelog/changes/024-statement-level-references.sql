@@ -15,13 +15,13 @@ CREATE FUNCTION participant_references_exist() RETURNS trigger LANGUAGE plpgsql 
 DECLARE
     missing text;
 BEGIN
-    SELECT 'home municipality ' || n.home_municipality_code INTO missing FROM new_rows n
-    WHERE n.home_municipality_code IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM geo_unit g WHERE g.code = n.home_municipality_code) LIMIT 1;
+    SELECT 'home municipality ' || n.code INTO missing
+    FROM (SELECT DISTINCT home_municipality_code AS code FROM new_rows WHERE home_municipality_code IS NOT NULL) n
+    WHERE NOT EXISTS (SELECT 1 FROM geo_unit g WHERE g.code = n.code) LIMIT 1;
     IF missing IS NULL THEN
-        SELECT 'organization ' || n.organization_id INTO missing FROM new_rows n
-        WHERE n.organization_id IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = n.organization_id) LIMIT 1;
+        SELECT 'organization ' || n.id INTO missing
+        FROM (SELECT DISTINCT organization_id AS id FROM new_rows WHERE organization_id IS NOT NULL) n
+        WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = n.id) LIMIT 1;
     END IF;
     IF missing IS NOT NULL THEN
         RAISE foreign_key_violation USING MESSAGE = 'A participant refers to ' || missing || ', which does not exist';
@@ -34,16 +34,17 @@ CREATE FUNCTION participation_references_exist() RETURNS trigger LANGUAGE plpgsq
 DECLARE
     missing text;
 BEGIN
-    SELECT 'activity ' || n.activity_id INTO missing FROM new_rows n
-    WHERE NOT EXISTS (SELECT 1 FROM activity a WHERE a.id = n.activity_id) LIMIT 1;
+    -- A sheet's rows share few activities and organizations: each is looked up once.
+    SELECT 'activity ' || n.id INTO missing FROM (SELECT DISTINCT activity_id AS id FROM new_rows) n
+    WHERE NOT EXISTS (SELECT 1 FROM activity a WHERE a.id = n.id) LIMIT 1;
     IF missing IS NULL THEN
         SELECT 'participant ' || n.participant_id INTO missing FROM new_rows n
         WHERE NOT EXISTS (SELECT 1 FROM participant p WHERE p.id = n.participant_id) LIMIT 1;
     END IF;
     IF missing IS NULL THEN
-        SELECT 'organization ' || n.organization_id INTO missing FROM new_rows n
-        WHERE n.organization_id IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = n.organization_id) LIMIT 1;
+        SELECT 'organization ' || n.id INTO missing
+        FROM (SELECT DISTINCT organization_id AS id FROM new_rows WHERE organization_id IS NOT NULL) n
+        WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.id = n.id) LIMIT 1;
     END IF;
     IF missing IS NOT NULL THEN
         RAISE foreign_key_violation USING MESSAGE = 'A participation refers to ' || missing || ', which does not exist';
