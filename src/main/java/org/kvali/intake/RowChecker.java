@@ -10,13 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.kvali.graphql.Validation;
+
 /**
  * Reads the cells of one row into an {@link AttendanceRow}, adding an error for every value it cannot take. What
  * depends on the database (does the project exist?) is checked later, for all rows at once.
  */
 final class RowChecker {
-
-	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
 	private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
@@ -112,10 +112,9 @@ final class RowChecker {
 
 	private String code(String column) {
 		var value = text(column);
-		if (value != null && !CODE.matcher(value).matches()) {
+		if (value != null && !Validation.isCode(value)) {
 			// A reference that is no code may be a person's name written by mistake: it is not repeated back.
-			error(column, Columns.PARTICIPANT_REF.equals(column) ? null : value,
-					"A code is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+			error(column, Columns.PARTICIPANT_REF.equals(column) ? null : value, Validation.CODE_RULE);
 			return null;
 		}
 		return value;
