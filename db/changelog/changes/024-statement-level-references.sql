@@ -8,10 +8,37 @@
 --   must exist when the statement that writes them ends;
 -- * a geo unit, organization or activity that is still referred to cannot be deleted or truncated; deleting a
 --   participant deletes their participations; the keys referred to (ids, geo unit codes) never change.
--- A delete or truncate first locks the referring tables against writes, so it sees every row committed before it and
--- no writer can add a reference to what it removes; that needs READ COMMITTED, as the service uses.
+-- A foreign key locked the row it referred to. Here every statement that writes reported data first waits for the
+-- data version's row (below), which it raises at its end (changeset 013): writers run one after the other, and each
+-- check sees every row committed before it, so a delete and a new reference to what it deletes cannot both commit.
+-- Waiting before writing anything also means two writers never hold rows the other needs. In REPEATABLE READ a writer
+-- that meets a newer version fails to serialize instead. The functions run with the owner's rights, as foreign key
+-- checks do, so row-level security on these tables would not hide rows from them.
 
-CREATE FUNCTION participant_references_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION queue_writer() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM 1 FROM data_version WHERE id = 1 FOR UPDATE;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER participation_queued BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON participation
+    FOR EACH STATEMENT EXECUTE FUNCTION queue_writer();
+CREATE TRIGGER participant_queued BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON participant
+    FOR EACH STATEMENT EXECUTE FUNCTION queue_writer();
+CREATE TRIGGER activity_queued BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON activity
+    FOR EACH STATEMENT EXECUTE FUNCTION queue_writer();
+CREATE TRIGGER project_queued BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON project
+    FOR EACH STATEMENT EXECUTE FUNCTION queue_writer();
+CREATE TRIGGER programme_queued BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON programme
+    FOR EACH STATEMENT EXECUTE FUNCTION queue_writer();
+CREATE TRIGGER organization_queued BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON organization
+    FOR EACH STATEMENT EXECUTE FUNCTION queue_writer();
+CREATE TRIGGER geo_unit_queued BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON geo_unit
+    FOR EACH STATEMENT EXECUTE FUNCTION queue_writer();
+
+CREATE FUNCTION participant_references_exist() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
     missing text;
 BEGIN
@@ -30,7 +57,8 @@ BEGIN
 END;
 $$;
 
-CREATE FUNCTION participation_references_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION participation_references_exist() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
     missing text;
 BEGIN
@@ -67,10 +95,10 @@ CREATE TRIGGER participation_inserted_references AFTER INSERT ON participation R
 CREATE TRIGGER participation_updated_references AFTER UPDATE ON participation REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION participation_references_exist();
 
--- The referred side. Each function locks the referring tables first (see above).
-CREATE FUNCTION geo_unit_unreferenced() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The referred side.
+CREATE FUNCTION geo_unit_unreferenced() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
-    LOCK TABLE participant IN SHARE MODE;
     IF EXISTS (SELECT 1 FROM participant p WHERE p.home_municipality_code IN (SELECT code FROM old_rows)) THEN
         RAISE foreign_key_violation USING MESSAGE = 'A deleted geo unit is still the home municipality of a participant';
     END IF;
@@ -78,9 +106,9 @@ BEGIN
 END;
 $$;
 
-CREATE FUNCTION organization_unreferenced() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION organization_unreferenced() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
-    LOCK TABLE participant, participation IN SHARE MODE;
     IF EXISTS (SELECT 1 FROM participant p WHERE p.organization_id IN (SELECT id FROM old_rows))
        OR EXISTS (SELECT 1 FROM participation pn WHERE pn.organization_id IN (SELECT id FROM old_rows)) THEN
         RAISE foreign_key_violation USING MESSAGE = 'A deleted organization is still referred to by participants or participations';
@@ -89,9 +117,9 @@ BEGIN
 END;
 $$;
 
-CREATE FUNCTION activity_unreferenced() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION activity_unreferenced() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
-    LOCK TABLE participation IN SHARE MODE;
     IF EXISTS (SELECT 1 FROM participation pn WHERE pn.activity_id IN (SELECT id FROM old_rows)) THEN
         RAISE foreign_key_violation USING MESSAGE = 'A deleted activity still has participations';
     END IF;
@@ -99,9 +127,9 @@ BEGIN
 END;
 $$;
 
-CREATE FUNCTION participant_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION participant_deleted() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
-    LOCK TABLE participation IN SHARE ROW EXCLUSIVE MODE;
     DELETE FROM participation WHERE participant_id IN (SELECT id FROM old_rows);
     RETURN NULL;
 END;
@@ -116,14 +144,15 @@ CREATE TRIGGER activity_deleted_references AFTER DELETE ON activity REFERENCING 
 CREATE TRIGGER participant_deleted_references AFTER DELETE ON participant REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION participant_deleted();
 
--- Truncating a referred table while rows still refer to it is refused, as with foreign keys. TG_ARGV names the
--- referring tables and the referring column in each.
-CREATE FUNCTION refuse_truncate_while_referred() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Truncating a referred table while rows still refer to it is refused. The check runs after the truncation, so
+-- truncating the referring table in the same statement works, as with foreign keys; CASCADE does not reach it.
+-- TG_ARGV names the referring tables and the referring column in each.
+CREATE FUNCTION refuse_truncate_while_referred() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
     referred boolean;
 BEGIN
     FOR i IN 0 .. TG_NARGS - 1 BY 2 LOOP
-        EXECUTE format('LOCK TABLE %I IN SHARE MODE', TG_ARGV[i]);
         EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE %I IS NOT NULL)', TG_ARGV[i], TG_ARGV[i + 1]) INTO referred;
         IF referred THEN
             RAISE foreign_key_violation USING MESSAGE = format('%s cannot be truncated: %s still refers to it', TG_TABLE_NAME, TG_ARGV[i]);
@@ -133,13 +162,13 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER geo_unit_truncated_references BEFORE TRUNCATE ON geo_unit
+CREATE TRIGGER geo_unit_truncated_references AFTER TRUNCATE ON geo_unit
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate_while_referred('participant', 'home_municipality_code');
-CREATE TRIGGER organization_truncated_references BEFORE TRUNCATE ON organization
+CREATE TRIGGER organization_truncated_references AFTER TRUNCATE ON organization
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate_while_referred('participant', 'organization_id', 'participation', 'organization_id');
-CREATE TRIGGER activity_truncated_references BEFORE TRUNCATE ON activity
+CREATE TRIGGER activity_truncated_references AFTER TRUNCATE ON activity
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate_while_referred('participation', 'activity_id');
-CREATE TRIGGER participant_truncated_references BEFORE TRUNCATE ON participant
+CREATE TRIGGER participant_truncated_references AFTER TRUNCATE ON participant
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate_while_referred('participation', 'participant_id');
 
 -- The keys referred to never change (ids are generated; geo unit codes are the country's own).
@@ -167,4 +196,5 @@ CREATE TRIGGER participant_id_unchanged BEFORE UPDATE OF id ON participant
 --rollback DROP TRIGGER participation_updated_references ON participation; DROP TRIGGER participation_inserted_references ON participation; DROP TRIGGER participant_updated_references ON participant; DROP TRIGGER participant_inserted_references ON participant;
 --rollback DROP FUNCTION participation_references_exist(); DROP FUNCTION participant_references_exist();
 --rollback ALTER TABLE participation ADD FOREIGN KEY (activity_id) REFERENCES activity (id), ADD FOREIGN KEY (participant_id) REFERENCES participant (id) ON DELETE CASCADE, ADD FOREIGN KEY (organization_id) REFERENCES organization (id);
+--rollback DROP TRIGGER geo_unit_queued ON geo_unit; DROP TRIGGER organization_queued ON organization; DROP TRIGGER programme_queued ON programme; DROP TRIGGER project_queued ON project; DROP TRIGGER activity_queued ON activity; DROP TRIGGER participant_queued ON participant; DROP TRIGGER participation_queued ON participation; DROP FUNCTION queue_writer();
 --rollback ALTER TABLE participant ADD FOREIGN KEY (home_municipality_code) REFERENCES geo_unit (code), ADD FOREIGN KEY (organization_id) REFERENCES organization (id);

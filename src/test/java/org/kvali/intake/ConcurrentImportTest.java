@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -22,6 +24,7 @@ import org.kvali.access.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +39,12 @@ class ConcurrentImportTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	Staging staging;
 
 	@Autowired
 	DataSource dataSource;
@@ -120,6 +129,39 @@ class ConcurrentImportTest {
 			.isZero();
 		assertThat(this.jdbc.queryForObject("SELECT gender FROM participant WHERE ref = 'TI-RACE'", String.class))
 			.isEqualTo("MALE");
+	}
+
+	/**
+	 * A writer that arrives while a load holds the write lock waits before it writes anything, so it holds no row the
+	 * load is about to write: the load's insert goes through, and the writer, once the load has committed, meets the
+	 * stored row (a clear duplicate) instead of a deadlock that could have failed the load.
+	 */
+	@Test
+	void aWriterArrivingDuringALoadWaitsBeforeWritingAnything() throws Exception {
+		var writer = new CompletableFuture<String>();
+		this.transaction.executeWithoutResult(status -> {
+			this.staging.lockWrites();
+			CompletableFuture.runAsync(() -> {
+				try (var connection = this.dataSource.getConnection(); var statement = connection.createStatement()) {
+					statement.executeUpdate("INSERT INTO participant (ref, gender) VALUES ('TI-QUEUE', 'MALE')");
+					writer.complete("stored");
+				}
+				catch (Exception ex) {
+					writer.complete(ex.getMessage());
+				}
+			});
+			try {
+				awaitABackendWaitingForALock();
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+			this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('TI-QUEUE', 'FEMALE')");
+		});
+		assertThat(writer.get(10, TimeUnit.SECONDS))
+			.contains("duplicate key value violates unique constraint \"participant_ref_key\"");
+		assertThat(this.jdbc.queryForObject("SELECT gender FROM participant WHERE ref = 'TI-QUEUE'", String.class))
+			.isEqualTo("FEMALE");
 	}
 
 	private void awaitABackendWaitingForALock() throws InterruptedException {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The references of participants and participations, checked once per statement (changeset 024), hold as the foreign
  * keys they replaced did: for the application's role, for statements of many rows, and against a concurrent delete.
- * Each case runs in a transaction that is rolled back.
+ * Each case runs in a transaction that is rolled back, but for the races.
  */
 @IntegrationTest
 class ReferencesTest {
@@ -34,6 +34,9 @@ class ReferencesTest {
 
 	@Autowired
 	TransactionTemplate transaction;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	@LiquibaseDataSource
@@ -53,8 +56,7 @@ class ReferencesTest {
 
 	@Test
 	void aParticipationRefersToAnActivityAParticipantAndAnOrganizationThatExist() {
-		long participations = count("participation");
-		// one good row and one bad: the statement stores neither
+		// a bad row among good ones
 		refused("A participation refers to participant -7, which does not exist", """
 				INSERT INTO participation (activity_id, participant_id)
 				SELECT a, p FROM (VALUES (%d, %d), (%d, %d)) v (a, p)""".formatted(activityWithout(), anyParticipant(),
@@ -66,7 +68,6 @@ class ReferencesTest {
 						+ ", " + anyParticipant() + ", -9)");
 		refused("A participation refers to organization -9, which does not exist",
 				"UPDATE participation SET organization_id = -9 WHERE id = (SELECT min(id) FROM participation)");
-		assertThat(count("participation")).isEqualTo(participations);
 	}
 
 	@Test
@@ -90,6 +91,10 @@ class ReferencesTest {
 				"INSERT INTO organization (code, name, kind) VALUES ('REF-ORG', 'References', 'CSO')", """
 						UPDATE participation SET organization_id = (SELECT id FROM organization WHERE code = 'REF-ORG')
 						WHERE id = (SELECT min(id) FROM participation)""", "DELETE FROM organization WHERE code = 'REF-ORG'");
+		refused("A deleted organization is still referred to by participants or participations",
+				"INSERT INTO organization (code, name, kind) VALUES ('REF-ORG', 'References', 'CSO')", """
+						UPDATE participant SET organization_id = (SELECT id FROM organization WHERE code = 'REF-ORG')
+						WHERE id = """ + anyParticipant(), "DELETE FROM organization WHERE code = 'REF-ORG'");
 		refused("A deleted geo unit is still the home municipality of a participant", """
 				INSERT INTO geo_unit (code, parent_code, level, name_en, name_ka)
 				SELECT 'GE-REF', parent_code, 'MUNICIPALITY', 'References', 'References' FROM geo_unit
@@ -98,6 +103,10 @@ class ReferencesTest {
 				"DELETE FROM geo_unit WHERE code = 'GE-REF'");
 		refused("activity.id is referred to and does not change",
 				"UPDATE activity SET id = -1 WHERE id = " + activityWithout());
+		refused("organization.id is referred to and does not change",
+				"UPDATE organization SET id = -1 WHERE id = (SELECT min(organization_id) FROM participation)");
+		refused("participant.id is referred to and does not change",
+				"UPDATE participant SET id = -1 WHERE id = " + anyParticipant());
 		refused("geo_unit.code is referred to and does not change",
 				"UPDATE geo_unit SET code = 'GE-X' WHERE code = (SELECT min(home_municipality_code) FROM participant)");
 		// what nothing refers to goes as before
@@ -120,51 +129,68 @@ class ReferencesTest {
 	}
 
 	@Test
-	void aTableThatIsReferredToIsNotTruncated() throws Exception {
-		try (Connection connection = this.owner.getConnection()) {
-			connection.setAutoCommit(false);
-			try (var statement = connection.createStatement()) {
-				assertThatThrownBy(() -> statement.execute("TRUNCATE activity CASCADE"))
-					.hasMessageContaining("activity cannot be truncated: participation still refers to it");
-			}
-			finally {
-				connection.rollback();
-			}
+	void aTableThatIsReferredToIsTruncatedOnlyWithWhatRefersToIt() throws Exception {
+		for (var truncate : new String[] { "TRUNCATE activity", "TRUNCATE activity CASCADE" }) {
+			assertThatThrownBy(() -> asOwnerRolledBack(truncate))
+				.hasMessageContaining("activity cannot be truncated: participation still refers to it");
 		}
+		asOwnerRolledBack("TRUNCATE participation, activity");
 	}
 
 	/**
-	 * A delete waits for a writer that refers to what it deletes, then sees the writer's row: the two cannot both
-	 * commit, which foreign keys ensured by locking the row referred to. (Two things make it wait: the delete's lock
-	 * on the referring table, and the data version's row, which every writer of these tables raises.)
+	 * A delete and a new reference to what it deletes, in either order, cannot both commit (foreign keys ensured it
+	 * by locking the row referred to): the second waits for the first, then sees what it committed.
 	 */
 	@Test
-	void aDeleteWaitsForAnUncommittedReferenceAndIsRefused() throws Exception {
+	void aDeleteAndANewReferenceToWhatItDeletesCannotBothCommit() throws Exception {
+		var reference = "INSERT INTO participation (activity_id, participant_id) VALUES (" + activityWithout() + ", "
+				+ anyParticipant() + ")";
+		var delete = "DELETE FROM activity WHERE code = 'REF-EMPTY'";
+		try {
+			assertThat(secondWaitsForFirst(reference, delete)).contains("A deleted activity still has participations");
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participation WHERE activity_id = " + activityWithout());
+		}
 		long activity = activityWithout();
-		try (Connection writer = this.owner.getConnection()) {
-			writer.setAutoCommit(false);
-			try (var statement = writer.createStatement()) {
-				statement.executeUpdate("INSERT INTO participation (activity_id, participant_id) VALUES (" + activity
-						+ ", " + anyParticipant() + ")");
-				var delete = CompletableFuture.supplyAsync(() -> {
-					try (Connection deleter = this.owner.getConnection(); var other = deleter.createStatement()) {
-						other.executeUpdate("DELETE FROM activity WHERE id = " + activity);
-						return "deleted";
-					}
-					catch (Exception ex) {
-						return ex.getMessage();
-					}
-				});
-				Thread.sleep(300);
-				assertThat(delete).isNotDone();
-				writer.commit();
-				assertThat(delete.get(10, TimeUnit.SECONDS)).contains("A deleted activity still has participations");
+		assertThat(secondWaitsForFirst(delete, reference))
+			.contains("A participation refers to activity " + activity + ", which does not exist");
+	}
+
+	/**
+	 * Runs {@code first} in a transaction left open, then {@code second} on another of the application's connections;
+	 * checks that the second waits, commits the first, and gives the second's error message, or "done".
+	 */
+	private String secondWaitsForFirst(String first, String second) throws Exception {
+		try (Connection one = this.dataSource.getConnection()) {
+			one.setAutoCommit(false);
+			try (var statement = one.createStatement()) {
+				statement.executeUpdate(first);
+			}
+			var other = CompletableFuture.supplyAsync(() -> {
+				try (Connection two = this.dataSource.getConnection(); var statement = two.createStatement()) {
+					statement.executeUpdate(second);
+					return "done";
+				}
+				catch (Exception ex) {
+					return ex.getMessage();
+				}
+			});
+			Thread.sleep(300);
+			assertThat(other).isNotDone();
+			one.commit();
+			return other.get(10, TimeUnit.SECONDS);
+		}
+	}
+
+	private void asOwnerRolledBack(String sql) throws Exception {
+		try (Connection connection = this.owner.getConnection()) {
+			connection.setAutoCommit(false);
+			try (var statement = connection.createStatement()) {
+				statement.execute(sql);
 			}
 			finally {
-				try (var cleanup = writer.createStatement()) {
-					cleanup.executeUpdate("DELETE FROM participation WHERE activity_id = " + activity);
-					writer.commit();
-				}
+				connection.rollback();
 			}
 		}
 	}
