@@ -106,6 +106,8 @@ class AttendanceWriter {
 				WHERE pn.activity_id = a.id AND pn.participant_id = p.id
 				  AND (pn.role, pn.organization_id) IS DISTINCT FROM (coalesce(r.role, pn.role), coalesce(o.id, pn.organization_id))
 				""").update();
+		// In the order of the unique index, which then grows at its end instead of at random places: 200,000 rows
+		// in psql took 1.7 to 2.0 s sorted, 2.5 to 2.6 s in the order the joins give.
 		int participations = this.jdbc.sql("""
 				INSERT INTO participation (activity_id, participant_id, organization_id, role)
 				SELECT a.id, p.id, coalesce(o.id, p.organization_id), coalesce(r.role, 'PARTICIPANT')
@@ -114,7 +116,7 @@ class AttendanceWriter {
 				JOIN participant p ON p.ref = r.participant_ref
 				LEFT JOIN organization o ON o.code = r.organization_code
 				WHERE NOT EXISTS (SELECT 1 FROM participation x WHERE x.activity_id = a.id AND x.participant_id = p.id)
-				""").update();
+				ORDER BY a.id, p.id""").update();
 		return new Outcome(new ImportCounts(activities, participants, participations, organizations),
 				new ImportCounts(activitiesUpdated, participantsUpdated, participationsUpdated, 0),
 				new ImportCounts(0, 0, rows - participations - participationsUpdated, 0));
