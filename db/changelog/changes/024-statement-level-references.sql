@@ -11,11 +11,21 @@
 -- A foreign key locked the row it referred to. Here every statement that writes reported data first waits for the
 -- data version's row (below), which it raises at its end (changeset 013): writers run one after the other, and each
 -- check sees every row committed before it, so a delete and a new reference to what it deletes cannot both commit.
--- Waiting before writing anything also means two writers never hold rows the other needs. In REPEATABLE READ a writer
--- that meets a newer version fails to serialize instead. The functions run with the owner's rights, as foreign key
+-- Waiting before writing anything also means two writers never hold rows of these tables the other needs, as long as
+-- a transaction writes them (or locks the data version) before other tables; truncations and migrations that write
+-- data should run while writers are stopped. In REPEATABLE READ a writer that meets a newer version fails to
+-- serialize instead. The functions run with the owner's rights, as foreign key
 -- checks do, so row-level security on these tables would not hide rows from them.
 
-CREATE FUNCTION queue_writer() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The functions below name tables without a schema; they take this search path (SET ... FROM CURRENT), the schema
+-- of these tables with pg_temp last, so a temporary table cannot stand in for one of them.
+DO $$
+BEGIN
+    EXECUTE format('SET LOCAL search_path = %I, pg_temp', current_schema());
+END
+$$;
+
+CREATE FUNCTION queue_writer() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     PERFORM 1 FROM data_version WHERE id = 1 FOR UPDATE;
     RETURN NULL;
@@ -95,38 +105,48 @@ CREATE TRIGGER participation_inserted_references AFTER INSERT ON participation R
 CREATE TRIGGER participation_updated_references AFTER UPDATE ON participation REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION participation_references_exist();
 
--- The referred side.
-CREATE FUNCTION geo_unit_unreferenced() RETURNS trigger LANGUAGE plpgsql
+-- The referred side. A geo unit, organization or activity is deleted or truncated only when nothing refers to it any
+-- more. A truncation is checked after it, so truncating the referring table in the same statement works, as with
+-- foreign keys; CASCADE does not reach it. TG_ARGV: the referred key column, then each referring table and column.
+CREATE FUNCTION refuse_while_referred() RETURNS trigger LANGUAGE plpgsql
     SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    referred boolean;
 BEGIN
-    IF EXISTS (SELECT 1 FROM participant p WHERE p.home_municipality_code IN (SELECT code FROM old_rows)) THEN
-        RAISE foreign_key_violation USING MESSAGE = 'A deleted geo unit is still the home municipality of a participant';
-    END IF;
+    FOR i IN 1 .. TG_NARGS - 1 BY 2 LOOP
+        IF TG_OP = 'TRUNCATE' THEN
+            EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE %I IS NOT NULL)', TG_ARGV[i], TG_ARGV[i + 1])
+                INTO referred;
+        ELSE
+            EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE %I IN (SELECT %I FROM old_rows))', TG_ARGV[i],
+                TG_ARGV[i + 1], TG_ARGV[0]) INTO referred;
+        END IF;
+        IF referred THEN
+            RAISE foreign_key_violation USING MESSAGE = format('%s: %s.%s still refers to it',
+                CASE TG_OP WHEN 'TRUNCATE' THEN TG_TABLE_NAME || ' cannot be truncated'
+                           ELSE 'A deleted row of ' || TG_TABLE_NAME END, TG_ARGV[i], TG_ARGV[i + 1]);
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $$;
 
-CREATE FUNCTION organization_unreferenced() RETURNS trigger LANGUAGE plpgsql
-    SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM participant p WHERE p.organization_id IN (SELECT id FROM old_rows))
-       OR EXISTS (SELECT 1 FROM participation pn WHERE pn.organization_id IN (SELECT id FROM old_rows)) THEN
-        RAISE foreign_key_violation USING MESSAGE = 'A deleted organization is still referred to by participants or participations';
-    END IF;
-    RETURN NULL;
-END;
-$$;
+CREATE TRIGGER geo_unit_deleted_references AFTER DELETE ON geo_unit REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_while_referred('code', 'participant', 'home_municipality_code');
+CREATE TRIGGER organization_deleted_references AFTER DELETE ON organization REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_while_referred('id', 'participant', 'organization_id', 'participation', 'organization_id');
+CREATE TRIGGER activity_deleted_references AFTER DELETE ON activity REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_while_referred('id', 'participation', 'activity_id');
+CREATE TRIGGER geo_unit_truncated_references AFTER TRUNCATE ON geo_unit
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_while_referred('code', 'participant', 'home_municipality_code');
+CREATE TRIGGER organization_truncated_references AFTER TRUNCATE ON organization
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_while_referred('id', 'participant', 'organization_id', 'participation', 'organization_id');
+CREATE TRIGGER activity_truncated_references AFTER TRUNCATE ON activity
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_while_referred('id', 'participation', 'activity_id');
+CREATE TRIGGER participant_truncated_references AFTER TRUNCATE ON participant
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_while_referred('id', 'participation', 'participant_id');
 
-CREATE FUNCTION activity_unreferenced() RETURNS trigger LANGUAGE plpgsql
-    SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM participation pn WHERE pn.activity_id IN (SELECT id FROM old_rows)) THEN
-        RAISE foreign_key_violation USING MESSAGE = 'A deleted activity still has participations';
-    END IF;
-    RETURN NULL;
-END;
-$$;
-
+-- Deleting a participant deletes their participations.
 CREATE FUNCTION participant_deleted() RETURNS trigger LANGUAGE plpgsql
     SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
@@ -135,41 +155,8 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER geo_unit_deleted_references AFTER DELETE ON geo_unit REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION geo_unit_unreferenced();
-CREATE TRIGGER organization_deleted_references AFTER DELETE ON organization REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION organization_unreferenced();
-CREATE TRIGGER activity_deleted_references AFTER DELETE ON activity REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION activity_unreferenced();
 CREATE TRIGGER participant_deleted_references AFTER DELETE ON participant REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION participant_deleted();
-
--- Truncating a referred table while rows still refer to it is refused. The check runs after the truncation, so
--- truncating the referring table in the same statement works, as with foreign keys; CASCADE does not reach it.
--- TG_ARGV names the referring tables and the referring column in each.
-CREATE FUNCTION refuse_truncate_while_referred() RETURNS trigger LANGUAGE plpgsql
-    SECURITY DEFINER SET search_path FROM CURRENT AS $$
-DECLARE
-    referred boolean;
-BEGIN
-    FOR i IN 0 .. TG_NARGS - 1 BY 2 LOOP
-        EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE %I IS NOT NULL)', TG_ARGV[i], TG_ARGV[i + 1]) INTO referred;
-        IF referred THEN
-            RAISE foreign_key_violation USING MESSAGE = format('%s cannot be truncated: %s still refers to it', TG_TABLE_NAME, TG_ARGV[i]);
-        END IF;
-    END LOOP;
-    RETURN NULL;
-END;
-$$;
-
-CREATE TRIGGER geo_unit_truncated_references AFTER TRUNCATE ON geo_unit
-    FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate_while_referred('participant', 'home_municipality_code');
-CREATE TRIGGER organization_truncated_references AFTER TRUNCATE ON organization
-    FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate_while_referred('participant', 'organization_id', 'participation', 'organization_id');
-CREATE TRIGGER activity_truncated_references AFTER TRUNCATE ON activity
-    FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate_while_referred('participation', 'activity_id');
-CREATE TRIGGER participant_truncated_references AFTER TRUNCATE ON participant
-    FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate_while_referred('participation', 'participant_id');
 
 -- The keys referred to never change (ids are generated; geo unit codes are the country's own).
 CREATE FUNCTION key_unchanged() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -190,9 +177,9 @@ CREATE TRIGGER activity_id_unchanged BEFORE UPDATE OF id ON activity
 CREATE TRIGGER participant_id_unchanged BEFORE UPDATE OF id ON participant
     FOR EACH ROW EXECUTE FUNCTION key_unchanged('id');
 --rollback DROP TRIGGER participant_id_unchanged ON participant; DROP TRIGGER activity_id_unchanged ON activity; DROP TRIGGER organization_id_unchanged ON organization; DROP TRIGGER geo_unit_code_unchanged ON geo_unit; DROP FUNCTION key_unchanged();
---rollback DROP TRIGGER participant_truncated_references ON participant; DROP TRIGGER activity_truncated_references ON activity; DROP TRIGGER organization_truncated_references ON organization; DROP TRIGGER geo_unit_truncated_references ON geo_unit; DROP FUNCTION refuse_truncate_while_referred();
+--rollback DROP TRIGGER participant_truncated_references ON participant; DROP TRIGGER activity_truncated_references ON activity; DROP TRIGGER organization_truncated_references ON organization; DROP TRIGGER geo_unit_truncated_references ON geo_unit;
 --rollback DROP TRIGGER participant_deleted_references ON participant; DROP TRIGGER activity_deleted_references ON activity; DROP TRIGGER organization_deleted_references ON organization; DROP TRIGGER geo_unit_deleted_references ON geo_unit;
---rollback DROP FUNCTION participant_deleted(); DROP FUNCTION activity_unreferenced(); DROP FUNCTION organization_unreferenced(); DROP FUNCTION geo_unit_unreferenced();
+--rollback DROP FUNCTION participant_deleted(); DROP FUNCTION refuse_while_referred();
 --rollback DROP TRIGGER participation_updated_references ON participation; DROP TRIGGER participation_inserted_references ON participation; DROP TRIGGER participant_updated_references ON participant; DROP TRIGGER participant_inserted_references ON participant;
 --rollback DROP FUNCTION participation_references_exist(); DROP FUNCTION participant_references_exist();
 --rollback ALTER TABLE participation ADD FOREIGN KEY (activity_id) REFERENCES activity (id), ADD FOREIGN KEY (participant_id) REFERENCES participant (id) ON DELETE CASCADE, ADD FOREIGN KEY (organization_id) REFERENCES organization (id);

@@ -67,8 +67,9 @@ class Staging {
 	/**
 	 * Waits for every other writer of reported data to finish and keeps the rest from writing until this transaction
 	 * ends: every statement that writes such data waits for the one row of {@code data_version} before it writes and
-	 * raises it after (changesets 013 and 024), and this locks that row. The checks and writes that follow see all that was committed, and nothing is committed beside
-	 * them, so loads that meet end as if run one after the other. Readers are not held up.
+	 * raises it after (changesets 013 and 024), and this locks that row. The checks and writes that follow see all
+	 * that was committed, and nothing is committed beside them, so loads that meet end as if run one after the other.
+	 * Readers are not held up; a writer waiting longer than the statement timeout (30 s) fails.
 	 */
 	void lockWrites() {
 		this.jdbc.sql("SELECT version FROM data_version WHERE id = 1 FOR UPDATE").query(Long.class).single();

@@ -27,16 +27,20 @@ class ParticipantRepository {
 			.optional();
 	}
 
-	/** Deletes the person's personal data and gives their record a new reference; false when the ref is unknown. */
+	/**
+	 * Gives the person's record a new reference and deletes their personal data; false when the ref is unknown. The
+	 * participant is written first, so the transaction waits its turn among writers before it holds any other row.
+	 */
 	boolean forget(String ref, String newRef) {
-		this.jdbc.sql("""
-				DELETE FROM participant_personal WHERE participant_id = (SELECT id FROM participant WHERE ref = :ref)""")
-			.param("ref", ref)
-			.update();
-		return this.jdbc.sql("UPDATE participant SET ref = :newRef WHERE ref = :ref")
+		var id = this.jdbc.sql("UPDATE participant SET ref = :newRef WHERE ref = :ref RETURNING id")
 			.param("ref", ref)
 			.param("newRef", newRef)
-			.update() == 1;
+			.query(Long.class)
+			.optional();
+		id.ifPresent(participant -> this.jdbc.sql("DELETE FROM participant_personal WHERE participant_id = :id")
+			.param("id", participant)
+			.update());
+		return id.isPresent();
 	}
 
 }

@@ -169,7 +169,7 @@ class ConcurrentImportTest {
 		var owner = new JdbcTemplate(this.ownerDataSource);
 		for (int i = 0; i < 500; i++) {
 			var waiting = owner.queryForObject("""
-					SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'""", Integer.class);
+					SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()""", Integer.class);
 			if (waiting > 0) {
 				return;
 			}
