@@ -14,8 +14,8 @@
 -- Waiting before writing anything also means two writers never hold rows of these tables the other needs, as long as
 -- a transaction writes them (or locks the data version) before other tables; truncations and migrations that write
 -- data should run while writers are stopped. In REPEATABLE READ a writer that meets a newer version fails to
--- serialize instead. The functions run with the owner's rights, as foreign key
--- checks do, so row-level security on these tables would not hide rows from them.
+-- serialize instead. The functions run with the owner's rights, as foreign key checks do, so row-level security on
+-- these tables would not hide rows from them.
 
 -- The functions below name tables without a schema; they take this search path (SET ... FROM CURRENT), the schema
 -- of these tables with pg_temp last, so a temporary table cannot stand in for one of them.
