@@ -2,6 +2,7 @@ package org.kvali.access;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -10,8 +11,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * Hands out connections that work as {@code kvali_app}, the role that owns no table, with the current caller's
  * scope set for PostgreSQL's row-level security: {@code kvali.role} (the caller's role; SERVICE when the service
- * itself is at work, see {@link ServiceScope}; NONE otherwise) and {@code kvali.caller} (the caller's name). Both are set anew at every checkout, so a
- * connection never carries an earlier caller's scope.
+ * itself is at work, see {@link ServiceScope}; NONE otherwise), {@code kvali.caller} (the caller's name) and
+ * {@code kvali.organizations} (the caller's organization ids). All are set anew at every checkout, so a connection
+ * never carries an earlier caller's scope.
  */
 public class ScopedDataSource extends DelegatingDataSource implements AutoCloseable {
 
@@ -42,10 +44,12 @@ public class ScopedDataSource extends DelegatingDataSource implements AutoClosea
 	private static Connection scoped(Connection connection) throws SQLException {
 		var caller = Caller.find();
 		try (var statement = connection.prepareStatement(
-				"SELECT set_config('role', ?, false), set_config('kvali.role', ?, false), set_config('kvali.caller', ?, false)")) {
+				"SELECT set_config('role', ?, false), set_config('kvali.role', ?, false), set_config('kvali.caller', ?, false),"
+						+ " set_config('kvali.organizations', ?, false)")) {
 			statement.setString(1, APPLICATION_ROLE);
 			statement.setString(2, caller.map(c -> c.role().name()).orElse(ServiceScope.active() ? "SERVICE" : "NONE"));
 			statement.setString(3, caller.map(Caller::name).orElse("service"));
+			statement.setString(4, caller.map(ScopedDataSource::organizations).orElse("{}"));
 			statement.execute();
 		}
 		catch (SQLException ex) {
@@ -53,6 +57,11 @@ public class ScopedDataSource extends DelegatingDataSource implements AutoClosea
 			throw ex;
 		}
 		return connection;
+	}
+
+	/** The caller's organization ids as a PostgreSQL array literal. */
+	private static String organizations(Caller caller) {
+		return caller.organizations().stream().sorted().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
+import org.kvali.access.TestCallerContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
@@ -74,8 +76,9 @@ class ConcurrentImportTest {
 			for (var sheet : new String[] { first, second }) {
 				Callable<ImportReport> load = () -> {
 					start.await();
-					return this.imports.load(new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)),
-							SheetFormat.CSV, "text/csv", false, ADMIN);
+					return asAdmin(() -> this.imports.load(
+							new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), SheetFormat.CSV,
+							"text/csv", false, ADMIN));
 				};
 				results.add(pool.submit(load));
 			}
@@ -112,9 +115,9 @@ class ConcurrentImportTest {
 			try (var insert = other.createStatement()) {
 				insert.executeUpdate("INSERT INTO participant (ref, gender) VALUES ('TI-RACE', 'MALE')");
 			}
-			var load = pool.submit(() -> this.imports.load(
+			var load = pool.submit(() -> asAdmin(() -> this.imports.load(
 					new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), SheetFormat.CSV, "text/csv",
-					false, ADMIN));
+					false, ADMIN)));
 			awaitABackendWaitingForALock();
 			other.commit();
 			var report = load.get();
@@ -141,15 +144,15 @@ class ConcurrentImportTest {
 		var writer = new CompletableFuture<String>();
 		this.transaction.executeWithoutResult(status -> {
 			this.staging.lockWrites();
-			CompletableFuture.runAsync(() -> {
+			CompletableFuture.runAsync(() -> asAdmin(() -> {
 				try (var connection = this.dataSource.getConnection(); var statement = connection.createStatement()) {
 					statement.executeUpdate("INSERT INTO participant (ref, gender) VALUES ('TI-QUEUE', 'MALE')");
-					writer.complete("stored");
+					return writer.complete("stored");
 				}
 				catch (Exception ex) {
-					writer.complete(ex.getMessage());
+					return writer.complete(ex.getMessage());
 				}
-			});
+			}));
 			try {
 				awaitABackendWaitingForALock();
 			}
@@ -162,6 +165,11 @@ class ConcurrentImportTest {
 			.contains("duplicate key value violates unique constraint \"participant_ref_key\"");
 		assertThat(this.jdbc.queryForObject("SELECT gender FROM participant WHERE ref = 'TI-QUEUE'", String.class))
 			.isEqualTo("FEMALE");
+	}
+
+	/** Work on another thread, as the test's ADMIN caller (whose scope the connections then carry). */
+	private static <T> T asAdmin(Supplier<T> work) {
+		return TestCallerContext.as(ADMIN.role(), ADMIN.organizations(), ADMIN.name(), work);
 	}
 
 	private void awaitABackendWaitingForALock() throws InterruptedException {

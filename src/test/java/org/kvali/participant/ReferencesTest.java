@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.access.ServiceScope;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
@@ -176,7 +177,7 @@ class ReferencesTest {
 			try (var statement = one.createStatement()) {
 				statement.executeUpdate(first);
 			}
-			var other = CompletableFuture.supplyAsync(() -> {
+			var other = CompletableFuture.supplyAsync(() -> ServiceScope.call(() -> {
 				try (Connection two = this.dataSource.getConnection(); var statement = two.createStatement()) {
 					statement.executeUpdate(second);
 					return "done";
@@ -184,7 +185,7 @@ class ReferencesTest {
 				catch (Exception ex) {
 					return ex.getMessage();
 				}
-			});
+			}));
 			Thread.sleep(300);
 			assertThat(other).isNotDone();
 			one.commit();
