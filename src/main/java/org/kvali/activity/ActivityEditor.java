@@ -97,7 +97,7 @@ class ActivityEditor {
 		var organizer = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
 		ownOrganizer(caller, organizer, input.organizer());
-		this.jdbc.sql("""
+		int updated = this.jdbc.sql("""
 				UPDATE activity SET kind = coalesce(:kind, kind), title = coalesce(:title, title),
 				       title_ka = coalesce(:titleKa, title_ka), start_date = coalesce(:start, start_date),
 				       end_date = coalesce(:end, end_date), venue_municipality_code = coalesce(:venue, venue_municipality_code),
@@ -110,6 +110,10 @@ class ActivityEditor {
 			.param("organizer", organizer)
 			.param("topics", input.topics() == null ? null : input.topics().toArray(String[]::new))
 			.update();
+		if (updated == 0) {
+			// row-level security left the row out: the caller lost the project since the check above
+			throw new AccessDeniedException("Project " + project.code() + " is not one of your organizations' projects");
+		}
 		return this.activities.activity(code);
 	}
 

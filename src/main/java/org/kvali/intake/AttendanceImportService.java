@@ -73,10 +73,11 @@ public class AttendanceImportService {
 	}
 
 	/**
-	 * Loads a sheet for an ADMIN, or for a PARTNER into the projects of its organizations; other roles are refused
-	 * before the body is read.
+	 * Loads a sheet for the current caller: an ADMIN, or a PARTNER into the projects of its organizations; other roles
+	 * are refused before the body is read.
 	 */
-	ImportReport load(InputStream body, SheetFormat format, String contentType, boolean dryRun, Caller caller) {
+	ImportReport load(InputStream body, SheetFormat format, String contentType, boolean dryRun) {
+		var caller = Caller.current();
 		if (!caller.is(Role.ADMIN, Role.PARTNER)) {
 			throw new AccessDeniedException("Loading sheets needs the role ADMIN or PARTNER; the caller has " + caller.role());
 		}

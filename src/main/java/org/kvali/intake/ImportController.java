@@ -5,7 +5,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.kvali.access.Caller;
 import org.kvali.audit.AuditLog;
 
 import org.springframework.http.HttpStatus;
@@ -37,7 +36,7 @@ class ImportController {
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
 		var format = SheetFormat.of(contentType);
 		var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes());
-		var report = this.imports.load(body, format, contentType, dryRun, Caller.current());
+		var report = this.imports.load(body, format, contentType, dryRun);
 		var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
 		return ResponseEntity.status(status).body(report);
 	}

@@ -1,0 +1,216 @@
+package org.kvali.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.kvali.access.TestCallerContext.as;
+
+/**
+ * PostgreSQL refuses the changes the services refuse (changeset 025), with SQL that checks nothing at all: a partner
+ * of CIF (a partner of the demo's project) changes its own project and nothing of a project led by another
+ * organization; donors and analysts change nothing; imports and audit entries are written in the caller's own name.
+ */
+@IntegrationTest
+class WritePoliciesTest {
+
+	private static final String OWN_ACTIVITY = "TRN-2024-BAKURIANI";
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Set<Long> cif;
+
+	@BeforeEach
+	void anotherOrganizationsProject() {
+		this.cif = Set.of(this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CIF'", Long.class));
+		this.jdbc.update("INSERT INTO organization (code, name, kind) VALUES ('RLS-LEAD', 'Other lead', 'CSO')");
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, lead_organization_id)
+				SELECT 'RLS-OTHER', programme_id, 'Other project', (SELECT id FROM organization WHERE code = 'RLS-LEAD')
+				FROM project WHERE code = 'CSO-CAPACITY'""");
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'RLS-OTHER-1', id, 'MEETING', 'Theirs', DATE '2025-01-10', DATE '2025-01-10' FROM project
+				WHERE code = 'RLS-OTHER'""");
+		// S001 now took part in the other project too; S002 only in CIF's
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'RLS-OTHER-1' AND p.ref = 'S001'""");
+		this.jdbc.update("""
+				INSERT INTO indicator (code, programme_id, project_id, name, level, unit, direction, method)
+				SELECT 'RLS-' || p.code, p.programme_id, p.id, 'Reported', 'OUTPUT', 'NUMBER', 'HIGHER_IS_BETTER',
+				       'REPORTED'
+				FROM project p WHERE p.code IN ('RLS-OTHER', 'CSO-CAPACITY')""");
+	}
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'RLS-%'");
+		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'RLS-%')");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'RLS-%'");
+		this.jdbc.update("DELETE FROM project WHERE code = 'RLS-OTHER'");
+		this.jdbc.update("DELETE FROM organization WHERE code = 'RLS-LEAD'");
+	}
+
+	@Test
+	void aPartnerChangesActivitiesAndParticipationsOfItsOwnProjectsOnly() {
+		assertThat(partner("UPDATE activity SET title = title || '' WHERE code IN (?, 'RLS-OTHER-1')", OWN_ACTIVITY))
+			.isOne();
+		assertThat(partner("""
+				UPDATE participation SET role = 'SPEAKER' WHERE activity_id = (SELECT id FROM activity WHERE code = 'RLS-OTHER-1')"""))
+			.isZero();
+		assertThat(partner("""
+				DELETE FROM participation WHERE activity_id = (SELECT id FROM activity WHERE code = 'RLS-OTHER-1')"""))
+			.isZero();
+		refusedToPartner("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'RLS-OTHER-2', id, 'MEETING', 'Mine now', DATE '2025-01-10', DATE '2025-01-10'
+				FROM project WHERE code = 'RLS-OTHER'""");
+		refusedToPartner("UPDATE activity SET project_id = (SELECT id FROM project WHERE code = 'RLS-OTHER') WHERE code = '"
+				+ OWN_ACTIVITY + "'");
+		refusedToPartner("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'RLS-OTHER-1' AND p.ref = 'S002'""");
+		refusedToPartner("""
+				UPDATE participation SET activity_id = (SELECT id FROM activity WHERE code = 'RLS-OTHER-1')
+				WHERE id = (SELECT min(pn.id) FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				            JOIN participant p ON p.id = pn.participant_id WHERE a.code = '%s' AND p.ref <> 'S001')"""
+			.formatted(OWN_ACTIVITY));
+		assertThat(this.jdbc.queryForObject("""
+				SELECT string_agg(a.code || ' ' || a.title || ' ' || pn.role || ' ' || p.ref, ', ')
+				FROM activity a JOIN project pr ON pr.id = a.project_id
+				JOIN participation pn ON pn.activity_id = a.id JOIN participant p ON p.id = pn.participant_id
+				WHERE pr.code = 'RLS-OTHER'""", String.class))
+			.isEqualTo("RLS-OTHER-1 Theirs PARTICIPANT S001");
+		// the policies check the partner's projects, not merely its role: in its own it adds and removes
+		var pair = this.jdbc.queryForObject("""
+				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = ?
+				  AND NOT EXISTS (SELECT 1 FROM participation x WHERE x.activity_id = a.id AND x.participant_id = p.id)
+				ORDER BY p.id LIMIT 1""", (row, i) -> new Object[] { row.getLong(1), row.getLong(2) }, OWN_ACTIVITY);
+		assertThat(partner("INSERT INTO participation (activity_id, participant_id) VALUES (?, ?)", pair)).isOne();
+		assertThat(partner("DELETE FROM participation WHERE activity_id = ? AND participant_id = ?", pair)).isOne();
+	}
+
+	@Test
+	void aPartnerCorrectsOnlyPeopleOfItsOwnProjectsAndNeverTheirReferenceOrGender() {
+		assertThat(partner("UPDATE participant SET birth_year = birth_year WHERE ref = 'S002'")).isOne();
+		refusedToPartner("UPDATE participant SET birth_year = birth_year WHERE ref = 'S001'",
+				"Participant S001 took part in another organization's project; only an admin corrects them");
+		refusedToPartner("UPDATE participant SET ref = 'S002-X' WHERE ref = 'S002'",
+				"A partner does not change the reference or gender of participant S002");
+		refusedToPartner("UPDATE participant SET gender = CASE gender WHEN 'MALE' THEN 'FEMALE' ELSE 'MALE' END"
+				+ " WHERE ref = 'S002'",
+				"A partner does not change the reference or gender of participant S002");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref IN ('S001', 'S002')",
+				Integer.class)).isEqualTo(2);
+	}
+
+	@Test
+	void aPartnerReportsValuesOfItsOwnProjectsIndicatorsInItsOwnName() {
+		var value = """
+				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, reported_by)
+				SELECT id, '2025', DATE '2025-01-01', DATE '2025-12-31', 1, '%s' FROM indicator WHERE code = '%s'""";
+		assertThat(partner(value.formatted("rls", "RLS-CSO-CAPACITY"))).isOne();
+		refusedToPartner(value.formatted("rls", "RLS-RLS-OTHER"));
+		refusedToPartner(value.formatted("someone else", "RLS-CSO-CAPACITY"));
+		assertThat(this.jdbc.queryForList("""
+				SELECT i.code || ' ' || v.reported_by FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+				WHERE i.code LIKE 'RLS-%'""", String.class)).containsExactly("RLS-CSO-CAPACITY rls");
+	}
+
+	/**
+	 * Geo units, programmes, projects, indicators and organizations change, and people are deleted, for ADMIN only (a
+	 * partner's sheet may add organizations and people); donors and analysts change nothing at all.
+	 */
+	@Test
+	void whatOnlyAdminChangesStaysUnchangedForEveryoneElse() {
+		var adminOnly = List.of("UPDATE geo_unit SET name_en = name_en", "UPDATE programme SET name = name",
+				"DELETE FROM programme_donor", "UPDATE project SET name = name", "UPDATE project_partner SET role = role",
+				"UPDATE indicator SET name = name", "UPDATE indicator_target SET value = value",
+				"UPDATE indicator_value SET value = value", "UPDATE organization SET name = name",
+				"DELETE FROM participant", "DELETE FROM data_version");
+		for (var statement : adminOnly) {
+			assertThat(partner(statement)).as(statement).isZero();
+		}
+		var anyChange = new ArrayList<>(adminOnly);
+		anyChange.addAll(List.of("UPDATE activity SET title = title", "UPDATE participation SET role = role",
+				"UPDATE participant SET birth_year = birth_year", "UPDATE data_version SET version = version + 1"));
+		for (var role : new Role[] { Role.ANALYST, Role.DONOR }) {
+			for (var statement : anyChange) {
+				assertThat(as(role, Set.of(), "rls", () -> this.jdbc.update(statement))).as(role + statement).isZero();
+			}
+			refused(role, Set.of(), "INSERT INTO organization (code, name, kind) VALUES ('RLS-NEW', 'New', 'CSO')",
+					"violates row-level security policy");
+		}
+		refusedToPartner("INSERT INTO data_version (id, version) VALUES (2, 1)");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM data_version", Integer.class)).isOne();
+	}
+
+	@Test
+	void importsAndAuditEntriesAreAddedInTheCallersOwnNameOnly() {
+		var entry = "INSERT INTO audit_event (actor, role, action) VALUES ('%s', '%s', 'test')";
+		assertThat(as(Role.DONOR, Set.of(), "rls", () -> this.jdbc.update(entry.formatted("rls", "DONOR")))).isOne();
+		refused(Role.DONOR, Set.of(), entry.formatted("partner", "DONOR"), "violates row-level security policy");
+		refused(Role.DONOR, Set.of(), entry.formatted("rls", "ADMIN"), "violates row-level security policy");
+		var history = """
+				INSERT INTO attendance_import (id, status, dry_run, file_sha256, content_type, imported_by, imported_at, rows,
+				                               report)
+				VALUES (gen_random_uuid(), 'IMPORTED', false, repeat('0', 64), 'text/csv', '%s', now(), 1, '{}')""";
+		refusedToPartner(history.formatted("partner of someone else"));
+		refused(Role.DONOR, Set.of(), history.formatted("rls"), "violates row-level security policy");
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM attendance_import WHERE imported_by IN ('rls', 'partner of someone else')""",
+				Integer.class)).isZero();
+	}
+
+	/** Reading is everyone's: each role, and a thread without a caller, reads every row the service reads. */
+	@Test
+	void everyRoleReadsTheTablesTheServiceReads() throws Exception {
+		var counts = String.join(" || ' ' || ", List.of("geo_unit", "programme", "programme_donor", "project",
+				"project_partner", "indicator", "indicator_target", "indicator_value", "organization", "participant",
+				"activity", "participation", "data_version")
+			.stream()
+			.map(table -> "(SELECT count(*) FROM " + table + ")")
+			.toList());
+		var service = this.jdbc.queryForObject("SELECT " + counts, String.class);
+		assertThat(service.split(" ")).doesNotContain("0");
+		for (var role : Role.values()) {
+			assertThat(as(role, this.cif, "rls", () -> this.jdbc.queryForObject("SELECT " + counts, String.class)))
+				.as(role.name())
+				.isEqualTo(service);
+		}
+		assertThat(CompletableFuture.supplyAsync(() -> this.jdbc.queryForObject("SELECT " + counts, String.class)).get())
+			.isEqualTo(service);
+	}
+
+	private int partner(String statement, Object... arguments) {
+		return as(Role.PARTNER, this.cif, "rls", () -> this.jdbc.update(statement, arguments));
+	}
+
+	private void refusedToPartner(String statement) {
+		refusedToPartner(statement, "violates row-level security policy");
+	}
+
+	private void refusedToPartner(String statement, String reason) {
+		refused(Role.PARTNER, this.cif, statement, reason);
+	}
+
+	private void refused(Role role, Set<Long> organizations, String statement, String reason) {
+		assertThatThrownBy(() -> as(role, organizations, "rls", () -> this.jdbc.update(statement))).as(statement)
+			.rootCause()
+			.hasMessageContaining(reason);
+	}
+
+}
