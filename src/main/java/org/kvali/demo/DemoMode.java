@@ -1,26 +1,22 @@
 package org.kvali.demo;
 
-import org.springframework.core.env.Environment;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the service runs as a demo: as {@code kvali.demo.enabled} says, and without it when no datasource URL is
- * configured (the service then starts its embedded database). A demo loads the seed programme, makes a key per role
- * and opens GraphiQL without a key.
+ * Whether the service runs as a demo: always on the embedded database, elsewhere only when {@code kvali.demo.enabled}
+ * is true. A demo loads the seed programme, makes a key per role and opens GraphiQL without a key.
  */
 @Component
 public class DemoMode {
 
 	private final boolean on;
 
-	DemoMode(Environment environment) {
-		this.on = decide(environment);
-	}
-
-	/** The rule itself, for what must know it before the application context exists (the explorer's defaults). */
-	public static boolean decide(Environment environment) {
-		var demo = environment.getProperty("kvali.demo.enabled", Boolean.class);
-		return demo != null ? demo : environment.getProperty("spring.datasource.url", "").isBlank();
+	DemoMode(ObjectProvider<EmbeddedPostgres> embedded, @Value("${kvali.demo.enabled:#{null}}") Boolean enabled) {
+		this.on = enabled != null ? enabled : embedded.getIfAvailable() != null;
 	}
 
 	public boolean on() {
