@@ -94,7 +94,11 @@ CREATE POLICY own_name_writes ON attendance_import FOR INSERT WITH CHECK (kvali_
     AND imported_by = current_setting('kvali.caller', true));
 DROP POLICY everyone_writes ON audit_event;
 CREATE POLICY own_name_writes ON audit_event FOR INSERT WITH CHECK (actor = current_setting('kvali.caller', true)
-    AND role IS NOT DISTINCT FROM CASE WHEN kvali_scope() IN ('SERVICE', 'NONE') THEN NULL ELSE kvali_scope() END);
+    AND role IS NOT DISTINCT FROM CASE kvali_scope() WHEN 'SERVICE' THEN NULL ELSE kvali_scope() END);
+
+-- A change of a project's partners changes what its partners may write: it waits for the writers, as they do.
+CREATE TRIGGER project_partner_queued BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON project_partner
+    FOR EACH STATEMENT EXECUTE FUNCTION queue_writer();
 
 -- A partner's sheet corrects a participant's details (never the reference or the gender) only when every activity
 -- the participant took part in belongs to the partner's projects, the rule the import applies itself.
@@ -125,6 +129,7 @@ $$;
 CREATE TRIGGER participant_corrected AFTER UPDATE ON participant
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION participant_corrected();
 --rollback DROP TRIGGER participant_corrected ON participant; DROP FUNCTION participant_corrected();
+--rollback DROP TRIGGER project_partner_queued ON project_partner;
 --rollback DROP POLICY own_name_writes ON audit_event; CREATE POLICY everyone_writes ON audit_event FOR INSERT WITH CHECK (true);
 --rollback DROP POLICY own_name_writes ON attendance_import; CREATE POLICY everyone_writes ON attendance_import FOR INSERT WITH CHECK (true);
 --rollback DROP POLICY writers_raise ON data_version; DROP POLICY everyone_reads ON data_version; ALTER TABLE data_version DISABLE ROW LEVEL SECURITY;

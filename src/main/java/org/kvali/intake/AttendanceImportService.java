@@ -82,8 +82,6 @@ public class AttendanceImportService {
 			throw new AccessDeniedException("Loading sheets needs the role ADMIN or PARTNER; the caller has " + caller.role());
 		}
 		var importedBy = caller.name();
-		var partner = caller.is(Role.PARTNER) ? new PartnerSheet(this.partners.projects(caller), caller.organizations())
-				: null;
 		var digest = sha256();
 		var in = new DigestInputStream(body, digest);
 		var at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
@@ -98,6 +96,7 @@ public class AttendanceImportService {
 			}
 			var sha = HexFormat.of().formatHex(digest.digest());
 			var errors = new ArrayList<>(intake.errors());
+			PartnerSheet partner = null;
 			if (errors.isEmpty() && intake.rows() == 0) {
 				errors.add(new ImportMessage(null, null, null, "The sheet has a header but no rows"));
 			}
@@ -105,6 +104,9 @@ public class AttendanceImportService {
 				// The checks against stored data run under the write lock, so what they saw holds at the write.
 				this.staging.analyze();
 				this.staging.lockWrites();
+				// a partner's projects as of the lock, which a change of a project's partners waits for
+				partner = caller.is(Role.PARTNER)
+						? new PartnerSheet(this.partners.projects(caller), caller.organizations()) : null;
 				errors.addAll(this.checks.check(partner));
 			}
 			if (!errors.isEmpty()) {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +33,9 @@ class WritePoliciesTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	Set<Long> cif;
 
 	@BeforeEach
@@ -45,6 +51,12 @@ class WritePoliciesTest {
 				SELECT 'RLS-OTHER-1', id, 'MEETING', 'Theirs', DATE '2025-01-10', DATE '2025-01-10' FROM project
 				WHERE code = 'RLS-OTHER'""");
 		// S001 now took part in the other project too; S002 only in CIF's
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM participation pn JOIN participant p ON p.id = pn.participant_id
+				JOIN activity a ON a.id = pn.activity_id JOIN project pr ON pr.id = a.project_id
+				WHERE p.ref IN ('S001', 'S002') AND NOT EXISTS (SELECT 1 FROM project_partner pp
+				      JOIN organization o ON o.id = pp.organization_id WHERE pp.project_id = pr.id AND o.code = 'CIF')""",
+				Integer.class)).isZero();
 		this.jdbc.update("""
 				INSERT INTO participation (activity_id, participant_id)
 				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'RLS-OTHER-1' AND p.ref = 'S001'""");
@@ -142,14 +154,14 @@ class WritePoliciesTest {
 				"UPDATE indicator_value SET value = value", "UPDATE organization SET name = name",
 				"DELETE FROM participant", "DELETE FROM data_version");
 		for (var statement : adminOnly) {
-			assertThat(partner(statement)).as(statement).isZero();
+			assertThat(rolledBack(Role.PARTNER, this.cif, statement)).as(statement).isZero();
 		}
 		var anyChange = new ArrayList<>(adminOnly);
 		anyChange.addAll(List.of("UPDATE activity SET title = title", "UPDATE participation SET role = role",
 				"UPDATE participant SET birth_year = birth_year", "UPDATE data_version SET version = version + 1"));
 		for (var role : new Role[] { Role.ANALYST, Role.DONOR }) {
 			for (var statement : anyChange) {
-				assertThat(as(role, Set.of(), "rls", () -> this.jdbc.update(statement))).as(role + statement).isZero();
+				assertThat(rolledBack(role, Set.of(), statement)).as(role + statement).isZero();
 			}
 			refused(role, Set.of(), "INSERT INTO organization (code, name, kind) VALUES ('RLS-NEW', 'New', 'CSO')",
 					"violates row-level security policy");
@@ -158,10 +170,27 @@ class WritePoliciesTest {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM data_version", Integer.class)).isOne();
 	}
 
+	/** A thread that lost its caller (and is not the service at work) changes nothing and writes no audit entry. */
+	@Test
+	void aThreadWithoutACallerChangesNothing() throws Exception {
+		var outcome = CompletableFuture.supplyAsync(() -> new TransactionTemplate(this.transactions).execute(status -> {
+			status.setRollbackOnly();
+			var changed = this.jdbc.update("UPDATE activity SET title = title") + this.jdbc.update("DELETE FROM participant");
+			try {
+				this.jdbc.update("INSERT INTO audit_event (actor, action) VALUES ('service', 'test')");
+				return changed + " rows, audit entry written";
+			}
+			catch (DataAccessException ex) {
+				return changed + " rows, " + ex.getMostSpecificCause().getMessage();
+			}
+		})).get();
+		assertThat(outcome).startsWith("0 rows, ERROR: new row violates row-level security policy for table \"audit_event\"");
+	}
+
 	@Test
 	void importsAndAuditEntriesAreAddedInTheCallersOwnNameOnly() {
 		var entry = "INSERT INTO audit_event (actor, role, action) VALUES ('%s', '%s', 'test')";
-		assertThat(as(Role.DONOR, Set.of(), "rls", () -> this.jdbc.update(entry.formatted("rls", "DONOR")))).isOne();
+		assertThat(rolledBack(Role.DONOR, Set.of(), entry.formatted("rls", "DONOR"))).isOne();
 		refused(Role.DONOR, Set.of(), entry.formatted("partner", "DONOR"), "violates row-level security policy");
 		refused(Role.DONOR, Set.of(), entry.formatted("rls", "ADMIN"), "violates row-level security policy");
 		var history = """
@@ -193,6 +222,14 @@ class WritePoliciesTest {
 		}
 		assertThat(CompletableFuture.supplyAsync(() -> this.jdbc.queryForObject("SELECT " + counts, String.class)).get())
 			.isEqualTo(service);
+	}
+
+	/** Runs a statement as the caller in a transaction rolled back, so that a policy that failed harms no later test. */
+	private int rolledBack(Role role, Set<Long> organizations, String statement) {
+		return as(role, organizations, "rls", () -> new TransactionTemplate(this.transactions).execute(status -> {
+			status.setRollbackOnly();
+			return this.jdbc.update(statement);
+		}));
 	}
 
 	private int partner(String statement, Object... arguments) {

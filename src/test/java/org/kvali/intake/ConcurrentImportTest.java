@@ -167,6 +167,35 @@ class ConcurrentImportTest {
 			.isEqualTo("FEMALE");
 	}
 
+	/**
+	 * A load reads its partner's projects under the write lock, and a change of a project's partners queues behind it:
+	 * the projects the load checked are the ones PostgreSQL's policies check when it writes.
+	 */
+	@Test
+	void aChangeOfAProjectsPartnersWaitsForALoad() throws Exception {
+		var change = new CompletableFuture<String>();
+		this.transaction.executeWithoutResult(status -> {
+			this.staging.lockWrites();
+			CompletableFuture.runAsync(() -> asAdmin(() -> {
+				try (var connection = this.dataSource.getConnection(); var statement = connection.createStatement()) {
+					statement.executeUpdate("UPDATE project_partner SET role = role");
+					return change.complete("changed");
+				}
+				catch (Exception ex) {
+					return change.complete(ex.getMessage());
+				}
+			}));
+			try {
+				awaitABackendWaitingForALock();
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+			assertThat(change).isNotDone();
+		});
+		assertThat(change.get(10, TimeUnit.SECONDS)).isEqualTo("changed");
+	}
+
 	/** Work on another thread, as the test's ADMIN caller (whose scope the connections then carry). */
 	private static <T> T asAdmin(Supplier<T> work) {
 		return TestCallerContext.as(ADMIN.role(), ADMIN.organizations(), ADMIN.name(), work);
