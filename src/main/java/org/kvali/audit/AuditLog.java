@@ -1,7 +1,6 @@
 package org.kvali.audit;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.kvali.access.Caller;
 
@@ -27,15 +26,7 @@ public class AuditLog {
 
 	/** Records an action of the current caller (or of the service itself, when there is none). */
 	public void record(String action, String subject) {
-		record(Caller.find(), action, subject);
-	}
-
-	/** Records an action of the given caller. */
-	public void record(Caller caller, String action, String subject) {
-		record(Optional.of(caller), action, subject);
-	}
-
-	private void record(Optional<Caller> caller, String action, String subject) {
+		var caller = Caller.find();
 		this.jdbc.sql("""
 				INSERT INTO audit_event (actor, role, action, subject, source)
 				VALUES (:actor, :role, :action, :subject, :source)""")

@@ -136,7 +136,7 @@ public class AttendanceImportService {
 			var kept = report;
 			this.transaction.executeWithoutResult(status -> this.history.save(kept, contentType));
 		}
-		this.audit.record(caller, "import", report.id() + " " + report.status() + (dryRun ? " (dry run)" : "") + ", "
+		this.audit.record("import", report.id() + " " + report.status() + (dryRun ? " (dry run)" : "") + ", "
 				+ report.rows() + " rows, SHA-256 " + report.fileSha256());
 		return report;
 	}
