@@ -141,28 +141,9 @@ class ConcurrentImportTest {
 	 */
 	@Test
 	void aWriterArrivingDuringALoadWaitsBeforeWritingAnything() throws Exception {
-		var writer = new CompletableFuture<String>();
-		this.transaction.executeWithoutResult(status -> {
-			this.staging.lockWrites();
-			CompletableFuture.runAsync(() -> asAdmin(() -> {
-				try (var connection = this.dataSource.getConnection(); var statement = connection.createStatement()) {
-					statement.executeUpdate("INSERT INTO participant (ref, gender) VALUES ('TI-QUEUE', 'MALE')");
-					return writer.complete("stored");
-				}
-				catch (Exception ex) {
-					return writer.complete(ex.getMessage());
-				}
-			}));
-			try {
-				awaitABackendWaitingForALock();
-			}
-			catch (InterruptedException ex) {
-				throw new IllegalStateException(ex);
-			}
-			this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('TI-QUEUE', 'FEMALE')");
-		});
-		assertThat(writer.get(10, TimeUnit.SECONDS))
-			.contains("duplicate key value violates unique constraint \"participant_ref_key\"");
+		var writer = whileALoadHoldsTheLock("INSERT INTO participant (ref, gender) VALUES ('TI-QUEUE', 'MALE')",
+				() -> this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('TI-QUEUE', 'FEMALE')"));
+		assertThat(writer).contains("duplicate key value violates unique constraint \"participant_ref_key\"");
 		assertThat(this.jdbc.queryForObject("SELECT gender FROM participant WHERE ref = 'TI-QUEUE'", String.class))
 			.isEqualTo("FEMALE");
 	}
@@ -173,16 +154,24 @@ class ConcurrentImportTest {
 	 */
 	@Test
 	void aChangeOfAProjectsPartnersWaitsForALoad() throws Exception {
-		var change = new CompletableFuture<String>();
+		assertThat(whileALoadHoldsTheLock("UPDATE project_partner SET role = role", () -> 0)).isEqualTo("done");
+	}
+
+	/**
+	 * In a transaction holding the load's write lock, sends {@code statement} as ADMIN on another connection, waits
+	 * until it waits for a lock, runs {@code then}, and commits; gives the statement's error message, or "done".
+	 */
+	private String whileALoadHoldsTheLock(String statement, Supplier<Integer> then) throws Exception {
+		var other = new CompletableFuture<String>();
 		this.transaction.executeWithoutResult(status -> {
 			this.staging.lockWrites();
 			CompletableFuture.runAsync(() -> asAdmin(() -> {
-				try (var connection = this.dataSource.getConnection(); var statement = connection.createStatement()) {
-					statement.executeUpdate("UPDATE project_partner SET role = role");
-					return change.complete("changed");
+				try (var connection = this.dataSource.getConnection(); var sql = connection.createStatement()) {
+					sql.executeUpdate(statement);
+					return other.complete("done");
 				}
 				catch (Exception ex) {
-					return change.complete(ex.getMessage());
+					return other.complete(ex.getMessage());
 				}
 			}));
 			try {
@@ -191,9 +180,10 @@ class ConcurrentImportTest {
 			catch (InterruptedException ex) {
 				throw new IllegalStateException(ex);
 			}
-			assertThat(change).isNotDone();
+			assertThat(other).isNotDone();
+			then.get();
 		});
-		assertThat(change.get(10, TimeUnit.SECONDS)).isEqualTo("changed");
+		return other.get(10, TimeUnit.SECONDS);
 	}
 
 	/** Work on another thread, as the test's ADMIN caller (whose scope the connections then carry). */
