@@ -101,6 +101,9 @@ final class FactIndex {
 	/** Answers already computed over this version, which never changes. */
 	final AnswerCache answers;
 
+	/** The tables this index was built from, until a newer index takes them to append to. */
+	private FactIndexLoader.Sources sources;
+
 	FactIndex(long version, int[] personStart, int[] activity, int[] organization, byte[] role,
 			Map<Dimension, int[]> attributes, short[] birthYear, short[] startYear, int[] startDay,
 			Organizers organizers, Map<Dimension, Dictionary> dictionaries, int firstYear, int cachedAnswers) {
@@ -193,6 +196,17 @@ final class FactIndex {
 			days[i] = (char) (this.startDay[this.activity[i]] - first);
 		}
 		return days;
+	}
+
+	synchronized void keepSources(FactIndexLoader.Sources kept) {
+		this.sources = kept;
+	}
+
+	/** The tables this index was built from, once: the caller appends to them. */
+	synchronized FactIndexLoader.Sources takeSources() {
+		var taken = this.sources;
+		this.sources = null;
+		return taken;
 	}
 
 	/** The codes of the activities one of these organizations (database ids) runs. */

@@ -10,8 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.ToIntFunction;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -30,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads the participation facts into a {@link FactIndex}: organizations, activities and persons once each, then the
  * participations as four numbers a row, each table by {@code COPY} in whatever order PostgreSQL reads it fastest, the
  * rows then grouped by person in memory. All of it, and the data version, in one repeatable-read transaction, so the
- * index is one consistent snapshot.
+ * index is one consistent snapshot. When every change since the previous index only inserted rows (as noted in
+ * {@code fact_change}), only those rows are read and appended to the previous index's tables and rows.
  */
 @Component
 class FactIndexLoader {
@@ -61,11 +61,61 @@ class FactIndexLoader {
 
 	private static final String PARTICIPATIONS = "SELECT participant_id, activity_id, organization_id, role FROM participation";
 
+	/*
+	 * The rows inserted since change note kvali.index_since, read by their noted id ranges: as a join from the notes,
+	 * so that each range is an index scan (an EXISTS over the notes made PostgreSQL scan all 10 million participations).
+	 */
+	private static final String NEW_ORGANIZATIONS = """
+			SELECT o.id, o.code, o.kind
+			FROM fact_change c JOIN organization o ON o.id BETWEEN c.first_id AND c.last_id
+			WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = 'organization'""";
+
+	private static final String NEW_ACTIVITIES = """
+			SELECT a.id, a.code, a.kind, a.start_date - DATE '1970-01-01', pj.code, pg.code, a.venue_municipality_code,
+			       vm.parent_code, a.organizer_id
+			FROM fact_change c
+			JOIN activity a ON a.id BETWEEN c.first_id AND c.last_id
+			JOIN project pj ON pj.id = a.project_id
+			JOIN programme pg ON pg.id = pj.programme_id
+			LEFT JOIN geo_unit vm ON vm.code = a.venue_municipality_code
+			WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = 'activity'""";
+
+	private static final String NEW_PERSONS = """
+			SELECT pt.id, pt.home_municipality_code, coalesce(hm.parent_code, om.parent_code, po.region_code),
+			       pt.gender, pt.disability, pt.birth_year
+			FROM fact_change c
+			JOIN participant pt ON pt.id BETWEEN c.first_id AND c.last_id
+			LEFT JOIN geo_unit hm ON hm.code = pt.home_municipality_code
+			LEFT JOIN organization po ON po.id = pt.organization_id
+			LEFT JOIN geo_unit om ON om.code = po.municipality_code
+			WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = 'participant'""";
+
+	private static final String NEW_PARTICIPATIONS = """
+			SELECT pn.participant_id, pn.activity_id, pn.organization_id, pn.role
+			FROM fact_change c JOIN participation pn ON pn.id BETWEEN c.first_id AND c.last_id
+			WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = 'participation'""";
+
+	/** The tables an index was built from and the last change note it saw: what a later index appends to. */
+	record Sources(SourceTable organizations, SourceTable activities, SourceTable persons, long lastChange) {
+	}
+
+	/** The database ids of the tables' rows, numbered in the tables' order. */
+	private record Ids(DenseIds organizations, DenseIds activities, DenseIds persons) {
+
+		Ids(SourceTable organizations, SourceTable activities, SourceTable persons) {
+			this(new DenseIds(organizations.ids()), new DenseIds(activities.ids()), new DenseIds(persons.ids()));
+		}
+
+	}
+
 	private final DataSource dataSource;
 
 	private final TransactionTemplate snapshot;
 
 	private final int cachedAnswers;
+
+	/** How many indexes were built by appending to the previous one: for tests and the log. */
+	private final AtomicInteger appended = new AtomicInteger();
 
 	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions,
 			@Value("${kvali.report.cached-answers:512}") int cachedAnswers) {
@@ -76,11 +126,12 @@ class FactIndexLoader {
 		this.cachedAnswers = cachedAnswers;
 	}
 
-	FactIndex load() {
+	/** A new index; from {@code previous} and the rows added since, when nothing else has changed since it. */
+	FactIndex load(FactIndex previous) {
 		return this.snapshot.execute(status -> {
 			var connection = DataSourceUtils.getConnection(this.dataSource);
 			try {
-				return read(connection);
+				return read(connection, previous);
 			}
 			catch (SQLException ex) {
 				throw new SQLStateSQLExceptionTranslator().translate("loading the report index", null, ex);
@@ -91,28 +142,115 @@ class FactIndexLoader {
 		});
 	}
 
-	private FactIndex read(Connection connection) throws SQLException {
+	private FactIndex read(Connection connection, FactIndex previous) throws SQLException {
 		long started = System.nanoTime();
 		try (var statement = connection.createStatement()) {
 			// reading every participation of a large database takes longer than the statement timeout of a request
 			statement.execute("SELECT set_config('statement_timeout', '600s', true)");
 		}
 		long version = single(connection, "SELECT version FROM data_version");
+		long lastChange = single(connection, "SELECT coalesce(max(id), 0) FROM fact_change");
+		// the previous index gives its tables up: they are appended to, and a failure leaves it without them
+		var sources = previous == null ? null : previous.takeSources();
+		var added = sources == null ? null : added(connection, sources.lastChange());
+		if (added != null) {
+			var index = append(connection, version, lastChange, previous, sources, added);
+			if (index != null) {
+				this.appended.incrementAndGet();
+				return index;
+			}
+			log.warn("The rows read did not match the change notes; reading everything");
+		}
+		var organizations = new SourceTable(3);
+		CopyRows.read(connection, ORGANIZATIONS, organizations::add);
+		var activities = new SourceTable(9);
+		CopyRows.read(connection, ACTIVITIES, activities::add);
+		long tablesRead = System.nanoTime();
+		var persons = new SourceTable(6);
+		CopyRows.read(connection, PERSONS, persons::add);
+		long personsRead = System.nanoTime();
+		var ids = new Ids(organizations, activities, persons);
 		// the planner's estimate sizes the arrays; counting exactly would read the whole table once more
 		long estimate = single(connection,
 				"SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'participation'::regclass");
+		var facts = new Facts((int) Math.min(Integer.MAX_VALUE - 8, estimate + estimate / 16 + 1024), persons.size());
+		CopyRows.read(connection, PARTICIPATIONS, fields -> facts.add(ids, fields));
+		long participationsRead = System.nanoTime();
+		var index = build(version, lastChange, organizations, activities, persons, ids, facts);
+		log.info("Report index read: organizations and activities {} ms, persons {} ms, participations {} ms,"
+				+ " columns {} ms", (tablesRead - started) / 1_000_000, (personsRead - tablesRead) / 1_000_000,
+				(participationsRead - personsRead) / 1_000_000, (System.nanoTime() - participationsRead) / 1_000_000);
+		return index;
+	}
+
+	/**
+	 * How many rows each table gained since change note {@code since}; null when anything but inserts into the four
+	 * tables happened, or a note is missing.
+	 */
+	private static Map<String, Long> added(Connection connection, long since) throws SQLException {
+		var added = new HashMap<String, Long>();
+		try (var statement = connection.prepareStatement(
+				"SELECT table_name, inserted FROM fact_change WHERE id > ? ORDER BY id")) {
+			statement.setLong(1, since);
+			try (var notes = statement.executeQuery()) {
+				while (notes.next()) {
+					long inserted = notes.getLong(2);
+					if (notes.wasNull()) {
+						return null;
+					}
+					added.merge(notes.getString(1), inserted, Long::sum);
+				}
+			}
+		}
+		return added;
+	}
+
+	/** The previous index's tables and rows with the rows added since; null when the rows read are not those noted. */
+	private FactIndex append(Connection connection, long version, long lastChange, FactIndex previous, Sources sources,
+			Map<String, Long> added) throws SQLException {
+		long started = System.nanoTime();
+		try (var statement = connection.prepareStatement("SELECT set_config('kvali.index_since', ?, true)")) {
+			statement.setString(1, Long.toString(sources.lastChange()));
+			statement.execute();
+		}
+		var organizations = sources.organizations();
+		var activities = sources.activities();
+		var persons = sources.persons();
+		if (!appended(connection, NEW_ORGANIZATIONS, organizations, added.getOrDefault("organization", 0L))
+				|| !appended(connection, NEW_ACTIVITIES, activities, added.getOrDefault("activity", 0L))
+				|| !appended(connection, NEW_PERSONS, persons, added.getOrDefault("participant", 0L))) {
+			return null;
+		}
+		var ids = new Ids(organizations, activities, persons);
+		long rows = added.getOrDefault("participation", 0L);
+		var facts = new Facts(previous, (int) rows, persons.size());
+		CopyRows.read(connection, NEW_PARTICIPATIONS, fields -> facts.add(ids, fields));
+		if (facts.rows != previous.rows + rows) {
+			return null;
+		}
+		long read = System.nanoTime();
+		var index = build(version, lastChange, organizations, activities, persons, ids, facts);
+		log.info("Report index caught up: {} new participations and {} new persons read in {} ms, columns {} ms", rows,
+				added.getOrDefault("participant", 0L), (read - started) / 1_000_000,
+				(System.nanoTime() - read) / 1_000_000);
+		return index;
+	}
+
+	private static boolean appended(Connection connection, String sql, SourceTable table, long expected)
+			throws SQLException {
+		int before = table.size();
+		CopyRows.read(connection, sql, table::add);
+		return table.size() - before == expected;
+	}
+
+	/** The index over the tables and rows read: each entity's values, the dictionaries, the rows grouped by person. */
+	private FactIndex build(long version, long lastChange, SourceTable organizations, SourceTable activities,
+			SourceTable persons, Ids ids, Facts facts) {
 		Map<Dimension, Dictionary> dictionaries = new EnumMap<>(Dimension.class);
 		Map<Dimension, int[]> attributes = new EnumMap<>(Dimension.class);
-
-		var organizations = new Table(3);
-		CopyRows.read(connection, ORGANIZATIONS, organizations::add);
 		// number 0 is "no organization": the attributes of organization n are at n + 1
 		attribute(Dimension.ORGANIZATION, organizations, 1, 1, dictionaries, attributes);
 		attribute(Dimension.ORGANIZATION_KIND, organizations, 2, 1, dictionaries, attributes);
-		var organizationIds = new DenseIds(organizations.ids());
-
-		var activities = new Table(9);
-		CopyRows.read(connection, ACTIVITIES, activities::add);
 		attribute(Dimension.ACTIVITY, activities, 1, 0, dictionaries, attributes);
 		attribute(Dimension.ACTIVITY_KIND, activities, 2, 0, dictionaries, attributes);
 		attribute(Dimension.PROJECT, activities, 4, 0, dictionaries, attributes);
@@ -125,14 +263,9 @@ class FactIndexLoader {
 			startYear[a] = (short) LocalDate.ofEpochDay(startDay[a]).getYear();
 		}
 		int firstYear = periods(startDay, dictionaries, attributes);
-		var activityIds = new DenseIds(activities.ids());
 		var organizers = new Organizers(
-				activities.column(8, 0, 0, organizer -> organizationIds.of(Long.parseLong(organizer)) + 1),
+				activities.column(8, 0, 0, organizer -> ids.organizations().of(Long.parseLong(organizer)) + 1),
 				organizations.ids());
-
-		long tablesRead = System.nanoTime();
-		var persons = new Table(6);
-		CopyRows.read(connection, PERSONS, persons::add);
 		attribute(Dimension.MUNICIPALITY, persons, 1, 0, dictionaries, attributes);
 		attribute(Dimension.REGION, persons, 2, 0, dictionaries, attributes);
 		attribute(Dimension.GENDER, persons, 3, 0, dictionaries, attributes);
@@ -146,20 +279,14 @@ class FactIndexLoader {
 			birthYear[p] = (short) births[p];
 		}
 		dictionaries.put(Dimension.AGE_BAND, Dictionary.ordered(List.of("0", "1", "2", "3", "4")));
-		var personIds = new DenseIds(persons.ids());
-
-		long personsRead = System.nanoTime();
-		var facts = new Facts((int) Math.min(Integer.MAX_VALUE - 8, estimate + estimate / 16 + 1024), persons.size());
-		CopyRows.read(connection, PARTICIPATIONS, fields -> facts.add(personIds.of(fields.number(0)),
-				activityIds.of(fields.number(1)), fields.isNull(2) ? 0 : organizationIds.of(fields.number(2)) + 1,
-				role(fields)));
-		long participationsRead = System.nanoTime();
 		var index = facts.index(version, attributes, birthYear, startYear, startDay, organizers, dictionaries,
 				firstYear, this.cachedAnswers);
-		log.info("Report index read: organizations and activities {} ms, persons {} ms, participations {} ms,"
-				+ " columns {} ms", (tablesRead - started) / 1_000_000, (personsRead - tablesRead) / 1_000_000,
-				(participationsRead - personsRead) / 1_000_000, (System.nanoTime() - participationsRead) / 1_000_000);
+		index.keepSources(new Sources(organizations, activities, persons, lastChange));
 		return index;
+	}
+
+	int appended() {
+		return this.appended.get();
 	}
 
 	private static byte role(CopyRows fields) {
@@ -179,7 +306,7 @@ class FactIndexLoader {
 	}
 
 	/** A text dimension: its dictionary of the values present in column f, and the value id of every entity. */
-	private static void attribute(Dimension dimension, Table table, int f, int offset,
+	private static void attribute(Dimension dimension, SourceTable table, int f, int offset,
 			Map<Dimension, Dictionary> dictionaries, Map<Dimension, int[]> attributes) {
 		var dictionary = Dictionary.sorted(table.values(f));
 		dictionaries.put(dimension, dictionary);
@@ -229,72 +356,6 @@ class FactIndexLoader {
 		return firstYear;
 	}
 
-	/**
-	 * A table as read: each row's id and, per text column, the number of its value among the column's distinct values
-	 * (-1 for null). Rows of persons repeat a few values millions of times: each is turned into what the index keeps
-	 * once per distinct value, not once per row.
-	 */
-	private static final class Table {
-
-		private final List<Map<String, Integer>> distinct = new ArrayList<>();
-
-		private final int[][] numbers;
-
-		private long[] ids = new long[1024];
-
-		private int size;
-
-		Table(int width) {
-			this.numbers = new int[width][1024];
-			for (int f = 0; f < width; f++) {
-				this.distinct.add(new HashMap<>());
-			}
-		}
-
-		void add(CopyRows fields) {
-			if (this.size == this.ids.length) {
-				int grown = this.size * 2;
-				this.ids = Arrays.copyOf(this.ids, grown);
-				for (int f = 1; f < this.numbers.length; f++) {
-					this.numbers[f] = Arrays.copyOf(this.numbers[f], grown);
-				}
-			}
-			this.ids[this.size] = fields.number(0);
-			for (int f = 1; f < this.numbers.length; f++) {
-				var text = fields.text(f);
-				var values = this.distinct.get(f);
-				this.numbers[f][this.size] = text == null ? -1 : values.computeIfAbsent(text, t -> values.size());
-			}
-			this.size++;
-		}
-
-		int size() {
-			return this.size;
-		}
-
-		long[] ids() {
-			return Arrays.copyOf(this.ids, this.size);
-		}
-
-		Set<String> values(int f) {
-			return this.distinct.get(f).keySet();
-		}
-
-		/** Column f, each distinct value mapped once, {@code none} for null and for {@code offset} leading places. */
-		int[] column(int f, int offset, int none, ToIntFunction<String> value) {
-			var byNumber = new int[this.distinct.get(f).size()];
-			this.distinct.get(f).forEach((text, number) -> byNumber[number] = value.applyAsInt(text));
-			var column = new int[offset + this.size];
-			Arrays.fill(column, 0, offset, none);
-			for (int n = 0; n < this.size; n++) {
-				int number = this.numbers[f][n];
-				column[offset + n] = number < 0 ? none : byNumber[number];
-			}
-			return column;
-		}
-
-	}
-
 	/** The participations as read, then grouped by person. */
 	private static final class Facts {
 
@@ -308,7 +369,7 @@ class FactIndexLoader {
 
 		private final int persons;
 
-		private int rows;
+		int rows;
 
 		Facts(int rows, int persons) {
 			this.person = new int[rows];
@@ -316,6 +377,21 @@ class FactIndexLoader {
 			this.organization = new int[rows];
 			this.role = new byte[rows];
 			this.persons = persons;
+		}
+
+		/** The rows of {@code previous}, with room for {@code more}. */
+		Facts(FactIndex previous, int more, int persons) {
+			this(previous.rows + more, persons);
+			System.arraycopy(previous.person, 0, this.person, 0, previous.rows);
+			System.arraycopy(previous.activity, 0, this.activity, 0, previous.rows);
+			System.arraycopy(previous.organization, 0, this.organization, 0, previous.rows);
+			System.arraycopy(previous.role, 0, this.role, 0, previous.rows);
+			this.rows = previous.rows;
+		}
+
+		void add(Ids ids, CopyRows fields) {
+			add(ids.persons().of(fields.number(0)), ids.activities().of(fields.number(1)),
+					fields.isNull(2) ? 0 : ids.organizations().of(fields.number(2)) + 1, role(fields));
 		}
 
 		void add(int p, int a, int o, byte r) {

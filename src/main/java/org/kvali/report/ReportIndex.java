@@ -223,7 +223,7 @@ class ReportIndex implements DisposableBean {
 	private void build() {
 		long started = System.nanoTime();
 		this.buildStarted = started;
-		var index = this.loader.load();
+		var index = this.loader.load(this.current);
 		synchronized (this) {
 			if (this.current == null || this.current.version <= index.version) {
 				this.current = index;

@@ -49,16 +49,16 @@ class ChangelogTest {
 			var liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
 			liquibase.update("");
 			assertThat(tables(connection)).containsExactlyInAnyOrder("activity", "api_key", "api_key_organization", "audit_event",
-					"attendance_import", "data_version", "geo_unit", "indicator", "indicator_target", "indicator_value",
-					"organization", "participation_fact", "participant", "participant_personal", "participation",
-					"programme", "programme_donor", "project", "project_partner");
+					"attendance_import", "data_version", "fact_change", "geo_unit", "indicator", "indicator_target",
+					"indicator_value", "organization", "participation_fact", "participant", "participant_personal",
+					"participation", "programme", "programme_donor", "project", "project_partner");
 			assertThat(new JdbcTemplate(empty).queryForObject("SELECT count(*) FROM geo_unit", Integer.class))
 				.isEqualTo(84);
 			int changeSets = new JdbcTemplate(empty).queryForObject("SELECT count(*) FROM databasechangelog", Integer.class);
 			liquibase.rollback(changeSets, "");
 			assertThat(tables(connection)).isEmpty();
 			liquibase.update("");
-			assertThat(tables(connection)).hasSize(19);
+			assertThat(tables(connection)).hasSize(20);
 		}
 		finally {
 			empty.destroy();

@@ -72,11 +72,11 @@ class RebuildWaitTest {
 		var loads = new AtomicInteger();
 		var loader = new FactIndexLoader(this.dataSource, this.transactions, 16) {
 			@Override
-			FactIndex load() {
+			FactIndex load(FactIndex previous) {
 				if (loads.incrementAndGet() > 1) {
 					throw new IllegalStateException("no memory for a second copy, say");
 				}
-				return super.load();
+				return super.load(previous);
 			}
 		};
 		var index = new ReportIndex(loader, this.jdbcClient, "sync", Duration.ofSeconds(10));
@@ -121,12 +121,12 @@ class RebuildWaitTest {
 			private boolean first = true;
 
 			@Override
-			FactIndex load() {
+			FactIndex load(FactIndex previous) {
 				if (!this.first) {
 					sleep();
 				}
 				this.first = false;
-				return super.load();
+				return super.load(previous);
 			}
 		};
 		var index = new ReportIndex(loader, this.jdbcClient, "sync", wait);
