@@ -202,6 +202,11 @@ final class FactIndex {
 		this.sources = kept;
 	}
 
+	/** The last change note this index saw, while it still has its tables to append to; -1 when not. */
+	synchronized long appendableFrom() {
+		return this.sources == null ? -1 : this.sources.lastChange();
+	}
+
 	/** The tables this index was built from, once: the caller appends to them. */
 	synchronized FactIndexLoader.Sources takeSources() {
 		var taken = this.sources;

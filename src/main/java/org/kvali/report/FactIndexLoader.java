@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
@@ -110,6 +111,8 @@ class FactIndexLoader {
 
 	private final DataSource dataSource;
 
+	private final JdbcClient jdbc;
+
 	private final TransactionTemplate snapshot;
 
 	private final int cachedAnswers;
@@ -120,6 +123,7 @@ class FactIndexLoader {
 	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions,
 			@Value("${kvali.report.cached-answers:512}") int cachedAnswers) {
 		this.dataSource = dataSource;
+		this.jdbc = JdbcClient.create(dataSource);
 		this.snapshot = new TransactionTemplate(transactions);
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.snapshot.setReadOnly(true);
@@ -152,7 +156,7 @@ class FactIndexLoader {
 		long lastChange = single(connection, "SELECT coalesce(max(id), 0) FROM fact_change");
 		// the previous index gives its tables up: they are appended to, and a failure leaves it without them
 		var sources = previous == null ? null : previous.takeSources();
-		var added = sources == null ? null : added(connection, sources.lastChange());
+		var added = sources == null ? null : added(connection, sources.lastChange(), lastChange);
 		if (added != null) {
 			var index = append(connection, version, lastChange, previous, sources, added);
 			if (index != null) {
@@ -184,25 +188,48 @@ class FactIndexLoader {
 	}
 
 	/**
-	 * How many rows each table gained since change note {@code since}; null when anything but inserts into the four
-	 * tables happened, or a note is missing.
+	 * How many rows each table gained after change note {@code since}; null when anything but inserts into the four
+	 * tables happened, or the notes are not those the previous index saw (the note it saw last is gone, or the last
+	 * note now is older: the notes were deleted, or the database restored), which would hide changes.
 	 */
-	private static Map<String, Long> added(Connection connection, long since) throws SQLException {
+	private static Map<String, Long> added(Connection connection, long since, long lastChange) throws SQLException {
+		if (lastChange < since) {
+			return null;
+		}
 		var added = new HashMap<String, Long>();
 		try (var statement = connection.prepareStatement(
-				"SELECT table_name, inserted FROM fact_change WHERE id > ? ORDER BY id")) {
+				"SELECT id, table_name, inserted FROM fact_change WHERE id >= ? ORDER BY id")) {
 			statement.setLong(1, since);
 			try (var notes = statement.executeQuery()) {
+				boolean sawSince = since == 0;
 				while (notes.next()) {
-					long inserted = notes.getLong(2);
-					if (notes.wasNull()) {
+					long id = notes.getLong(1);
+					if (id == since) {
+						sawSince = true;
+						continue;
+					}
+					long inserted = notes.getLong(3);
+					if (!sawSince || notes.wasNull()) {
 						return null;
 					}
-					added.merge(notes.getString(1), inserted, Long::sum);
+					added.merge(notes.getString(2), inserted, Long::sum);
+				}
+				if (!sawSince) {
+					return null;
 				}
 			}
 		}
 		return added;
+	}
+
+	/** Whether a load now would append to {@code previous}: every change since it only inserted rows. */
+	boolean appendable(FactIndex previous) {
+		long since = previous.appendableFrom();
+		return since >= 0 && this.jdbc.sql("""
+				SELECT coalesce(bool_and(inserted IS NOT NULL), true) FROM fact_change WHERE id > :since""")
+			.param("since", since)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** The previous index's tables and rows with the rows added since; null when the rows read are not those noted. */

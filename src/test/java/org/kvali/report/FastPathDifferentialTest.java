@@ -19,6 +19,7 @@ import org.kvali.activity.ActivityKind;
 import org.kvali.organization.OrganizationKind;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,6 +50,10 @@ class FastPathDifferentialTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource owner;
 
 	@Autowired
 	ReportService reports;
@@ -112,8 +117,9 @@ class FastPathDifferentialTest {
 
 	/**
 	 * Rows inserted after an index was built (a new organization, activity and people, in a year the index had no
-	 * activity in; participations of new and known people at new and known activities) are appended to it, and the
-	 * result answers as the SQL path does; a change that is not an insert makes the next index read everything.
+	 * activity in; participations of new and known people at new and known activities; then an activity earlier than
+	 * all others) are appended to it, twice in a row, and each result answers as the SQL path does. When the notes are
+	 * not those the index saw, or a change was not an insert, the next index reads everything.
 	 */
 	@Test
 	void anIndexThatAppendedTheRowsInsertedSinceAnswersAsTheSqlPath() {
@@ -141,16 +147,38 @@ class FastPathDifferentialTest {
 			var after = loader.load(before);
 			assertThat(loader.appended()).isOne();
 			assertThat(after.rows).isEqualTo(before.rows + 7);
+			var organizer = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CU-ORG'", Long.class);
+			assertThat(after.activitiesRunBy(Set.of(organizer))).containsExactly("CU-ACT");
 			compare(new Random(11), after);
+			this.jdbc.update("""
+					INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+					SELECT 'CU-OLD', id, 'MEETING', 'Before everything', DATE '2019-05-06', DATE '2019-05-06'
+					FROM project WHERE code = 'CSO-CAPACITY'""");
+			this.jdbc.update("""
+					INSERT INTO participation (activity_id, participant_id)
+					SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'CU-OLD' AND p.ref IN ('CU-1', 'S002')""");
+			var again = loader.load(after);
+			assertThat(loader.appended()).isEqualTo(2);
+			assertThat(again.rows).isEqualTo(after.rows + 2);
+			compare(new Random(12), again);
+			// the note the index saw last is gone: what else is gone is unknown
+			new JdbcTemplate(this.owner).update("DELETE FROM fact_change WHERE id = (SELECT max(id) FROM fact_change)");
+			this.jdbc.update("""
+					INSERT INTO participation (activity_id, participant_id)
+					SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'CU-OLD' AND p.ref = 'CU-2'""");
+			var whole = loader.load(again);
+			assertThat(loader.appended()).isEqualTo(2);
+			compare(new Random(13), whole);
 			this.jdbc.update("UPDATE participant SET birth_year = 1990 WHERE ref = 'CU-1'");
-			var whole = loader.load(after);
-			assertThat(loader.appended()).isOne();
-			compare(new Random(12), whole);
+			var afterUpdate = loader.load(whole);
+			assertThat(loader.appended()).isEqualTo(2);
+			compare(new Random(14), afterUpdate);
 		}
 		finally {
 			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CU-%'");
-			this.jdbc.update("DELETE FROM participation WHERE activity_id = (SELECT id FROM activity WHERE code = 'CU-ACT')");
-			this.jdbc.update("DELETE FROM activity WHERE code = 'CU-ACT'");
+			this.jdbc.update("""
+					DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'CU-%')""");
+			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CU-%'");
 			this.jdbc.update("DELETE FROM organization WHERE code = 'CU-ORG'");
 		}
 	}

@@ -94,6 +94,34 @@ class RebuildWaitTest {
 		}
 	}
 
+	/**
+	 * A whole read slower than the wait does not send the report after an insert to the SQL path: the index then
+	 * appends, which it does within the wait.
+	 */
+	@Test
+	void afterASlowWholeReadAnInsertIsWaitedForSinceItIsAppended() throws Exception {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, 16) {
+			@Override
+			FactIndex load(FactIndex previous) {
+				if (previous == null || !appendable(previous)) {
+					sleep();
+					sleep();
+				}
+				return super.load(previous);
+			}
+		};
+		var index = new ReportIndex(loader, this.jdbcClient, "sync", Duration.ofMillis(500));
+		index.buildOnStart();
+		try {
+			whileChanged(version -> assertThat(index.current()).as("answered from the index that appended the row")
+				.hasValueSatisfying(fresh -> assertThat(fresh.version).isEqualTo(version)));
+			assertThat(loader.appended()).isOne();
+		}
+		finally {
+			index.destroy();
+		}
+	}
+
 	private interface Check {
 
 		void version(long version) throws Exception;
