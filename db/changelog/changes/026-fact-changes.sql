@@ -33,8 +33,13 @@ END;
 $$;
 
 -- TG_ARGV: the columns the index reads; a statement that changed one of them in any row, or a row's id, is noted.
+-- A name that is not a column of the table would compare as equal for ever: it is refused.
 CREATE FUNCTION note_updated() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
+    IF EXISTS (SELECT 1 FROM unnest(TG_ARGV) c WHERE NOT EXISTS (SELECT 1 FROM pg_attribute a
+               WHERE a.attrelid = TG_RELID AND a.attname = c AND a.attnum > 0 AND NOT a.attisdropped)) THEN
+        RAISE EXCEPTION 'The update trigger of % names a column the table does not have', TG_TABLE_NAME;
+    END IF;
     IF EXISTS (SELECT 1 FROM old_rows o FULL JOIN changed_rows n ON n.id = o.id
                WHERE o.id IS NULL OR n.id IS NULL
                   OR EXISTS (SELECT 1 FROM unnest(TG_ARGV) c

@@ -198,6 +198,42 @@ final class FactIndex {
 		return days;
 	}
 
+	/**
+	 * This index as of a later data version whose changes it does not read (an activity's title, say): the same rows,
+	 * columns and answers, without building anything again.
+	 */
+	FactIndex at(long laterVersion) {
+		return new FactIndex(this, laterVersion);
+	}
+
+	private FactIndex(FactIndex same, long version) {
+		this.version = version;
+		this.rows = same.rows;
+		this.persons = same.persons;
+		this.activities = same.activities;
+		this.organizationSlots = same.organizationSlots;
+		this.organizers = same.organizers;
+		this.personStart = same.personStart;
+		this.person = same.person;
+		this.activity = same.activity;
+		this.activityStart = same.activityStart;
+		this.activityRows = same.activityRows;
+		this.organization = same.organization;
+		this.role = same.role;
+		this.participantRows = same.participantRows;
+		this.attributes = same.attributes;
+		this.birthYear = same.birthYear;
+		this.startYear = same.startYear;
+		this.startDay = same.startDay;
+		this.firstDay = same.firstDay;
+		this.lastDay = same.lastDay;
+		this.dictionaries = same.dictionaries;
+		this.firstYear = same.firstYear;
+		this.answers = same.answers;
+		this.rowValues.putAll(same.rowValues);
+		this.rowDay = same.rowDay;
+	}
+
 	synchronized void keepSources(FactIndexLoader.Sources kept) {
 		this.sources = kept;
 	}

@@ -175,6 +175,8 @@ class FastPathDifferentialTest {
 			var renamed = loader.load(whole);
 			assertThat(loader.appended()).isEqualTo(3);
 			assertThat(renamed.rows).isEqualTo(whole.rows);
+			assertThat(renamed.version).isGreaterThan(whole.version);
+			compare(new Random(15), renamed);
 			this.jdbc.update("UPDATE participant SET birth_year = 1990 WHERE ref = 'CU-1'");
 			var afterUpdate = loader.load(renamed);
 			assertThat(loader.appended()).isEqualTo(3);
