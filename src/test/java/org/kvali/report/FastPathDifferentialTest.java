@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Hundreds of random filters and dimension sets: the in-memory path answers exactly as the SQL path. */
 @IntegrationTest
@@ -188,6 +189,25 @@ class FastPathDifferentialTest {
 					DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'CU-%')""");
 			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CU-%'");
 			this.jdbc.update("DELETE FROM organization WHERE code = 'CU-ORG'");
+		}
+	}
+
+	/** An update note that names a column its table lacks would compare as unchanged for ever: it is refused. */
+	@Test
+	void anUpdateNoteNamingAColumnTheTableLacksFailsTheUpdate() {
+		var owner = new JdbcTemplate(this.owner);
+		owner.execute("CREATE TABLE note_check (id bigint PRIMARY KEY, a integer)");
+		try {
+			owner.update("INSERT INTO note_check VALUES (1, 1)");
+			owner.execute("""
+					CREATE TRIGGER note_check_updated AFTER UPDATE ON note_check
+					REFERENCING OLD TABLE AS old_rows NEW TABLE AS changed_rows
+					FOR EACH STATEMENT EXECUTE FUNCTION note_updated('a', 'b')""");
+			assertThatThrownBy(() -> owner.update("UPDATE note_check SET a = 2")).rootCause()
+				.hasMessageContaining("The update trigger of note_check names a column the table does not have");
+		}
+		finally {
+			owner.execute("DROP TABLE note_check");
 		}
 	}
 
