@@ -63,39 +63,13 @@ class FactIndexLoader {
 
 	private static final String PARTICIPATIONS = "SELECT participant_id, activity_id, organization_id, role FROM participation";
 
-	/*
-	 * The rows inserted since change note kvali.index_since, read by their noted id ranges: as a join from the notes,
-	 * so that each range is an index scan (an EXISTS over the notes made PostgreSQL scan all 10 million participations).
-	 */
-	private static final String NEW_ORGANIZATIONS = """
-			SELECT o.id, o.code, o.kind
-			FROM fact_change c JOIN organization o ON o.id BETWEEN c.first_id AND c.last_id
-			WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = 'organization'""";
+	private static final String NEW_ORGANIZATIONS = inserted(ORGANIZATIONS, "id", "organization");
 
-	private static final String NEW_ACTIVITIES = """
-			SELECT a.id, a.code, a.kind, a.start_date - DATE '1970-01-01', pj.code, pg.code, a.venue_municipality_code,
-			       vm.parent_code, a.organizer_id
-			FROM fact_change c
-			JOIN activity a ON a.id BETWEEN c.first_id AND c.last_id
-			JOIN project pj ON pj.id = a.project_id
-			JOIN programme pg ON pg.id = pj.programme_id
-			LEFT JOIN geo_unit vm ON vm.code = a.venue_municipality_code
-			WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = 'activity'""";
+	private static final String NEW_ACTIVITIES = inserted(ACTIVITIES, "a.id", "activity");
 
-	private static final String NEW_PERSONS = """
-			SELECT pt.id, pt.home_municipality_code, coalesce(hm.parent_code, om.parent_code, po.region_code),
-			       pt.gender, pt.disability, pt.birth_year
-			FROM fact_change c
-			JOIN participant pt ON pt.id BETWEEN c.first_id AND c.last_id
-			LEFT JOIN geo_unit hm ON hm.code = pt.home_municipality_code
-			LEFT JOIN organization po ON po.id = pt.organization_id
-			LEFT JOIN geo_unit om ON om.code = po.municipality_code
-			WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = 'participant'""";
+	private static final String NEW_PERSONS = inserted(PERSONS, "pt.id", "participant");
 
-	private static final String NEW_PARTICIPATIONS = """
-			SELECT pn.participant_id, pn.activity_id, pn.organization_id, pn.role
-			FROM fact_change c JOIN participation pn ON pn.id BETWEEN c.first_id AND c.last_id
-			WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = 'participation'""";
+	private static final String NEW_PARTICIPATIONS = inserted(PARTICIPATIONS, "id", "participation");
 
 	/** The tables an index was built from and the last change note it saw: what a later index appends to. */
 	record Sources(SourceTable organizations, SourceTable activities, SourceTable persons, long lastChange) {
@@ -324,6 +298,20 @@ class FactIndexLoader {
 				firstYear, this.cachedAnswers);
 		index.keepSources(new Sources(organizations, activities, persons, lastChange));
 		return index;
+	}
+
+	/**
+	 * The rows of {@code query} (one of the four above, which have no WHERE clause) inserted after change note
+	 * {@code kvali.index_since}: those whose {@code id} lies in a range noted for {@code table} since. Joined from the
+	 * notes, so that each range is an index scan; an EXISTS over the notes made PostgreSQL scan all 10 million
+	 * participations.
+	 */
+	private static String inserted(String query, String id, String table) {
+		return """
+				SELECT q.* FROM fact_change c CROSS JOIN LATERAL (%s
+				WHERE %s BETWEEN c.first_id AND c.last_id) q
+				WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = '%s'"""
+			.formatted(query, id, table);
 	}
 
 	int appended() {
