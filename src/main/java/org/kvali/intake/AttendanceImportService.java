@@ -41,6 +41,8 @@ public class AttendanceImportService {
 
 	private final Staging staging;
 
+	private final StoredMatches matches;
+
 	private final StagingChecks checks;
 
 	private final AttendanceWriter writer;
@@ -53,9 +55,10 @@ public class AttendanceImportService {
 
 	private final AuditLog audit;
 
-	AttendanceImportService(ImportLimits limits, IntakeLookups lookups, Staging staging, StagingChecks checks,
-			AttendanceWriter writer, ImportHistory history, TransactionTemplate transaction, PartnerScope partners,
-			AuditLog audit) {
+	AttendanceImportService(ImportLimits limits, IntakeLookups lookups, Staging staging, StoredMatches matches,
+			StagingChecks checks, AttendanceWriter writer, ImportHistory history, TransactionTemplate transaction,
+			PartnerScope partners, AuditLog audit) {
+		this.matches = matches;
 		this.partners = partners;
 		this.audit = audit;
 		this.limits = limits;
@@ -107,6 +110,7 @@ public class AttendanceImportService {
 				// a partner's projects as of the lock, which a change of a project's partners waits for
 				partner = caller.is(Role.PARTNER)
 						? new PartnerSheet(this.partners.projects(caller), caller.organizations()) : null;
+				this.matches.match();
 				errors.addAll(this.checks.check(partner));
 			}
 			if (!errors.isEmpty()) {

@@ -33,8 +33,11 @@ class Staging {
 
 	/** Creates the table (dropped at commit or rollback) and opens a COPY into it on the transaction's connection. */
 	Copy open() {
-		// An import of hundreds of thousands of rows may take longer than the statement timeout of everything else.
-		this.jdbc.sql("SELECT set_config('statement_timeout', '600s', true)").query(String.class).single();
+		// An import of hundreds of thousands of rows may take longer than the statement timeout of everything else,
+		// and its sorts and hashes of 200,000 rows need more than the default 4 MB each not to spill to disk.
+		this.jdbc.sql("SELECT set_config('statement_timeout', '600s', true), set_config('work_mem', '64MB', true)")
+			.query()
+			.singleRow();
 		this.jdbc.sql("""
 				CREATE TEMPORARY TABLE import_row (
 				    row_no int, activity_code text, activity_title text, activity_kind text, project_code text,

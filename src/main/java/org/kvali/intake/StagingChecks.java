@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The checks that look across a sheet's rows and at the stored data, as SQL over the staging table: codes that must
- * exist, an activity or a person described two ways, a person listed twice for one activity, what a new activity or
- * organization lacks. Each query finds the few rows at fault without bringing the sheet back into memory.
+ * The checks that look across a sheet's rows and at the stored data, as SQL over the staging table and the stored
+ * activities and people it was matched to ({@link StoredMatches}): codes that must exist, an activity or a person
+ * described two ways, a person listed twice for one activity, what a new activity or organization lacks. Each query
+ * finds the few rows at fault without bringing the sheet back into memory.
  */
 @Repository
 class StagingChecks {
@@ -77,8 +78,9 @@ class StagingChecks {
 	/** A partner loads only into new activities or those its organizations run. */
 	private void foreignActivities(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql("""
-				SELECT r.row_no, r.activity_code FROM import_row r JOIN activity a ON a.code = r.activity_code
-				WHERE a.organizer_id IS NULL OR a.organizer_id <> ALL(:organizations)""")
+				SELECT r.row_no, r.activity_code FROM import_row r JOIN import_activity a USING (activity_code)
+				WHERE a.stored_id IS NOT NULL
+				  AND (a.stored_organizer_id IS NULL OR a.stored_organizer_id <> ALL(:organizations))""")
 			.param("organizations", partner.organizationIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
@@ -92,9 +94,10 @@ class StagingChecks {
 	 */
 	private void othersPeople(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql("""
-				SELECT r.row_no, r.participant_ref FROM import_row r JOIN participant p ON p.ref = r.participant_ref
-				WHERE EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
-				              WHERE pn.participant_id = p.id AND a.project_id <> ALL(:allowed))""")
+				SELECT r.row_no, r.participant_ref FROM import_row r JOIN import_person p USING (participant_ref)
+				WHERE p.stored_id IS NOT NULL
+				  AND EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				              WHERE pn.participant_id = p.stored_id AND a.project_id <> ALL(:allowed))""")
 			.param("allowed", partner.projectIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "
@@ -105,7 +108,7 @@ class StagingChecks {
 	private void activitiesOfOtherProjects(List<ImportMessage> errors) {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.project_code, r.activity_code, p.code FROM import_row r
-				JOIN activity a ON a.code = r.activity_code JOIN project p ON p.id = a.project_id
+				JOIN import_activity a USING (activity_code) JOIN project p ON p.id = a.stored_project_id
 				WHERE r.project_code <> p.code""")
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
@@ -114,8 +117,9 @@ class StagingChecks {
 	}
 
 	/**
-	 * Rows of one activity or of one person that give different values for a field. The groups that disagree are
-	 * found by comparing each field's least and greatest value; only their rows are read, one group at a time.
+	 * Rows of one activity or of one person that give different values for a field. The groups that disagree were
+	 * found by comparing each field's least and greatest value as the sheet was matched; only their rows are read,
+	 * one group at a time.
 	 */
 	private void disagreements(List<ImportMessage> errors) {
 		var activities = new Disagreements(ACTIVITY_FIELDS, errors, (row, column, value, first) -> List.of(
@@ -124,12 +128,7 @@ class StagingChecks {
 		this.jdbc.sql("""
 				SELECT r.activity_code AS key, r.row_no, r.project_code, r.activity_title, r.activity_kind,
 				       r.start_date, r.end_date, r.venue_municipality
-				FROM import_row r JOIN (
-				    SELECT activity_code FROM import_row WHERE activity_code IS NOT NULL GROUP BY activity_code
-				    HAVING min(project_code) <> max(project_code) OR min(activity_title) <> max(activity_title)
-				        OR min(activity_kind) <> max(activity_kind) OR min(start_date) <> max(start_date)
-				        OR min(end_date) <> max(end_date) OR min(venue_municipality) <> max(venue_municipality)
-				) conflicted USING (activity_code)
+				FROM import_row r JOIN import_activity a USING (activity_code) WHERE a.disagrees
 				ORDER BY r.activity_code, r.row_no""").query(activities::row);
 		var people = new Disagreements(PERSON_FIELDS, errors, (row, column, value, first) -> {
 			var message = "Participant " + row.key() + " has " + column.replace('_', ' ') + " " + first.value()
@@ -140,22 +139,18 @@ class StagingChecks {
 		this.jdbc.sql("""
 				SELECT r.participant_ref AS key, r.row_no, lower(r.gender) AS gender, r.birth_year, r.disability,
 				       r.home_municipality
-				FROM import_row r JOIN (
-				    SELECT participant_ref FROM import_row WHERE participant_ref IS NOT NULL GROUP BY participant_ref
-				    HAVING min(gender) <> max(gender) OR min(birth_year) <> max(birth_year)
-				        OR bool_and(disability) <> bool_or(disability) OR min(home_municipality) <> max(home_municipality)
-				) conflicted USING (participant_ref)
+				FROM import_row r JOIN import_person p USING (participant_ref) WHERE p.disagrees
 				ORDER BY r.participant_ref, r.row_no""").query(people::row);
 	}
 
 	private void newActivitiesLacking(List<ImportMessage> errors) {
 		this.jdbc.sql("""
-				SELECT min(row_no), count(activity_title) > 0 OR bool_or(flagged @> '{activity_title}'),
-				       count(activity_kind) > 0 OR bool_or(flagged @> '{activity_kind}'),
-				       count(start_date) > 0 OR bool_or(flagged @> '{start_date}'),
-				       count(end_date) > 0 OR bool_or(flagged @> '{end_date}')
-				FROM import_row r
-				WHERE activity_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.code = r.activity_code)
+				SELECT min(r.row_no), count(r.activity_title) > 0 OR bool_or(r.flagged @> '{activity_title}'),
+				       count(r.activity_kind) > 0 OR bool_or(r.flagged @> '{activity_kind}'),
+				       count(r.start_date) > 0 OR bool_or(r.flagged @> '{start_date}'),
+				       count(r.end_date) > 0 OR bool_or(r.flagged @> '{end_date}')
+				FROM import_row r JOIN import_activity a USING (activity_code)
+				WHERE a.stored_id IS NULL
 				GROUP BY activity_code""").query((ResultSet rs) -> {
 					var columns = List.of(Columns.ACTIVITY_TITLE, Columns.ACTIVITY_KIND, Columns.START_DATE,
 							Columns.END_DATE);
@@ -170,14 +165,14 @@ class StagingChecks {
 	/** An activity whose dates, from the sheet or else as stored, would end before it starts. */
 	private void endsBeforeStarts(List<ImportMessage> errors) {
 		this.jdbc.sql("""
-				SELECT s.first_row, s.start_date, s.end_date, coalesce(s.start_date, a.start_date) AS starts,
-				       coalesce(s.end_date, a.end_date) AS ends
+				SELECT s.first_row, s.start_date, s.end_date, coalesce(s.start_date, a.stored_start_date) AS starts,
+				       coalesce(s.end_date, a.stored_end_date) AS ends
 				FROM (SELECT activity_code, min(row_no) AS first_row, max(start_date) AS start_date,
 				             max(end_date) AS end_date
 				      FROM import_row WHERE activity_code IS NOT NULL GROUP BY activity_code
 				      HAVING NOT coalesce(bool_or(flagged && '{start_date,end_date}'), false)) s
-				LEFT JOIN activity a ON a.code = s.activity_code
-				WHERE coalesce(s.end_date, a.end_date) < coalesce(s.start_date, a.start_date)""")
+				JOIN import_activity a USING (activity_code)
+				WHERE coalesce(s.end_date, a.stored_end_date) < coalesce(s.start_date, a.stored_start_date)""")
 			.query((ResultSet rs) -> {
 				var column = rs.getString(3) != null ? Columns.END_DATE : Columns.START_DATE;
 				var value = rs.getString(3) != null ? rs.getString(3) : rs.getString(2);
@@ -207,8 +202,8 @@ class StagingChecks {
 	 */
 	private void genderChanges(List<ImportMessage> errors, boolean sayStored) {
 		this.jdbc.sql("""
-				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.gender) FROM import_row r
-				JOIN participant p ON p.ref = r.participant_ref WHERE r.gender <> p.gender""").query((ResultSet rs) -> {
+				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.stored_gender) FROM import_row r
+				JOIN import_person p USING (participant_ref) WHERE p.stored_id IS NOT NULL AND r.gender <> p.stored_gender""").query((ResultSet rs) -> {
 					errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, rs.getString(2), "Participant "
 							+ rs.getString(3) + " is stored " + (sayStored ? "as " + rs.getString(4) : "with another gender")
 							+ "; gender is not corrected by a sheet"));

@@ -113,6 +113,37 @@ class AttendanceImportTest {
 	}
 
 	@Test
+	void aNewParticipationTakesTheOrganizationOfItsRowElseTheOneTheSheetGivesThePersonElseTheStoredOne()
+			throws Exception {
+		load(SHEET, false).andExpect(status().isOk());
+		var sheet = HEADER + """
+				TI-WS-2,Second workshop,workshop,TEST-INTAKE,2025-09-13,2025-09-13,,TI-1,female,,,,,,
+				TI-WS-2,Second workshop,workshop,TEST-INTAKE,2025-09-13,2025-09-13,,TI-2,female,,,,,,
+				TI-WS-2,Second workshop,workshop,TEST-INTAKE,2025-09-13,2025-09-13,,TI-3,male,,,,,,
+				TI-WS-2,Second workshop,workshop,TEST-INTAKE,2025-09-13,2025-09-13,,TI-4,female,,,,,,
+				TI-WS-3,Third workshop,workshop,TEST-INTAKE,2025-09-14,2025-09-14,,TI-1,female,,,,TI-ORG2,Test Second Voice,
+				TI-WS-3,Third workshop,workshop,TEST-INTAKE,2025-09-14,2025-09-14,,TI-4,female,,,,TI-ORG,,
+				""";
+		load(sheet, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.participations").value(6))
+			.andExpect(jsonPath("$.created.participants").value(1))
+			.andExpect(jsonPath("$.created.organizations").value(1))
+			.andExpect(jsonPath("$.updated.participants").value(1));
+		assertThat(this.jdbc.queryForList("""
+				SELECT a.code || ' ' || p.ref || ' ' || coalesce(o.code, '-')
+				FROM participation pn JOIN participant p ON p.id = pn.participant_id
+				JOIN activity a ON a.id = pn.activity_id LEFT JOIN organization o ON o.id = pn.organization_id
+				WHERE a.code IN ('TI-WS-2', 'TI-WS-3') ORDER BY a.code, p.ref""", String.class))
+			.containsExactly("TI-WS-2 TI-1 TI-ORG2", "TI-WS-2 TI-2 TI-ORG", "TI-WS-2 TI-3 -", "TI-WS-2 TI-4 TI-ORG",
+					"TI-WS-3 TI-1 TI-ORG2", "TI-WS-3 TI-4 TI-ORG");
+		assertThat(this.jdbc.queryForList("""
+				SELECT p.ref || ' ' || coalesce(o.code, '-') FROM participant p
+				LEFT JOIN organization o ON o.id = p.organization_id WHERE p.ref LIKE 'TI-%' ORDER BY p.ref""",
+				String.class))
+			.containsExactly("TI-1 TI-ORG2", "TI-2 TI-ORG", "TI-3 -", "TI-4 TI-ORG");
+	}
+
+	@Test
 	void aSheetWithErrorsIsRefusedWhole() throws Exception {
 		var bad = HEADER.replace("\n", ",notes\n") + """
 				TI-WS-2,Workshop,seminar,TEST-INTAKE,2025-02-30,2025-02-28,Nowhere,TI-1,q,1890,maybe,,TI-NEW,,x,a note
