@@ -6,9 +6,10 @@ import org.springframework.stereotype.Repository;
 /**
  * Looks each activity and each person of a staged sheet up in the stored data once, under the write lock, into two
  * temporary tables that the checks and the writes then join instead of the large tables: {@code import_activity} and
- * {@code import_person} hold the sheet's values for each, the stored row's id and the stored fields the checks
- * compare ({@code stored_id} is null for one that is new), and the id it has or will get. Before, every check and
- * write looked the sheet's references up again; a person's reference alone four times.
+ * {@code import_person} hold the sheet's values for each, the stored row's id and the stored fields the checks and
+ * writes need ({@code stored_id} is null for one that is new), and the id it has or will get. A new one's id is drawn
+ * from the table's sequence here, so that the writes need not look it up again after inserting it; a sheet that is
+ * then refused, like a dry run, leaves those ids unused.
  */
 @Repository
 class StoredMatches {
@@ -16,14 +17,13 @@ class StoredMatches {
 	/**
 	 * Each activity of the sheet with the value its rows give for each field, and whether its rows disagree on one.
 	 * The checks refuse a sheet whose rows of one activity give a field two values, so the greatest value written is
-	 * the one value given. A new activity takes its id
-	 * from the table's own sequence now, so that participations can be joined to it before it is written.
+	 * the one value given.
 	 */
 	private static final String ACTIVITIES = """
 			CREATE TEMPORARY TABLE import_activity ON COMMIT DROP AS
 			SELECT s.*, a.id AS stored_id, a.project_id AS stored_project_id, a.organizer_id AS stored_organizer_id,
 			       a.start_date AS stored_start_date, a.end_date AS stored_end_date,
-			       coalesce(a.id, nextval('activity_id_seq')) AS id
+			       coalesce(a.id, nextval((SELECT pg_get_serial_sequence('activity', 'id')::regclass))) AS id
 			FROM (SELECT activity_code, max(project_code) AS project_code, max(activity_title) AS activity_title,
 			             max(activity_kind) AS activity_kind, max(start_date) AS start_date, max(end_date) AS end_date,
 			             max(venue_municipality) AS venue_municipality,
@@ -42,7 +42,7 @@ class StoredMatches {
 	private static final String PEOPLE = """
 			CREATE TEMPORARY TABLE import_person ON COMMIT DROP AS
 			SELECT s.*, p.id AS stored_id, p.gender AS stored_gender, p.organization_id AS stored_organization_id,
-			       coalesce(p.id, nextval('participant_id_seq')) AS id
+			       coalesce(p.id, nextval((SELECT pg_get_serial_sequence('participant', 'id')::regclass))) AS id
 			FROM (SELECT participant_ref, max(gender) AS gender, max(birth_year) AS birth_year,
 			             bool_or(disability) AS disability, max(home_municipality) AS home_municipality,
 			             (array_agg(organization_code ORDER BY row_no)
