@@ -21,12 +21,14 @@ import org.kvali.KvaliApplication;
 import org.kvali.bench.BenchmarkDatabase;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * {@code ./mvnw -q test-compile exec:java@import-benchmark}: loads sheets of 10,000 rows (five times) and 200,000 rows
  * (three times) over HTTP and prints rows per second beside a plain COPY of the same rows into the same tables (rolled
- * back), each run and the medians. Sheets and COPY
+ * back), each run and the medians, on a fresh database with the demo data. {@link #atScale} does the same in a
+ * benchmark database of millions of participations, with dry runs so that it stays as generated. Sheets and COPY
  * data are generated as they are sent, so the benchmark runs in a heap much smaller than its sheets
  * ({@code MAVEN_OPTS=-Xmx128m}), which shows that the service streams them too.
  */
@@ -36,6 +38,10 @@ public final class ImportBenchmark {
 			"GE-SJ-AKHALTSIKHE", "GE-SJ-AKHALKALAKI", "GE-SJ-BORJOMI" };
 
 	private static final int PER_ACTIVITY = 30;
+
+	/** Where the sheets go: a project and an organization that exist, and whether each load is a dry run. */
+	private record Target(int port, DataSource owner, String project, String organization, boolean dryRun) {
+	}
 
 	private ImportBenchmark() {
 	}
@@ -47,32 +53,51 @@ public final class ImportBenchmark {
 					"kvali.import.max-bytes=104857600", "kvali.report.index=off", "logging.level.org.kvali=warn",
 					"kvali.bootstrap-admin-key=" + BenchmarkDatabase.ADMIN_KEY)
 			.run()) {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			// the plain COPY runs as the owner, as a bulk load by a database administrator would
-			var dataSource = context.getBean("liquibaseDataSource", DataSource.class);
-			var http = HttpClient.newHttpClient();
-			// A server that has run a while: dry runs of 30,000 rows first, as the just-in-time compiler goes on
-			// compiling through the first loads after start (they took up to half as long again).
-			for (int i = 0; i < 3; i++) {
-				send(http, port, "W", 10_000, true);
+			System.out.printf("%nImports into a fresh database with the demo data, each load committed%n");
+			measure(target(context, "CSO-CAPACITY", "CSO-MARNEULI-1", false));
+		}
+	}
+
+	/**
+	 * The same loads into a benchmark database ({@link BenchmarkDatabase}) that {@code context} serves, as dry runs: a
+	 * dry run checks and writes the sheet exactly as a load does and then rolls back instead of committing.
+	 */
+	public static void atScale(ConfigurableApplicationContext context) throws Exception {
+		System.out.printf("%nImports into this database, each load a dry run (written, then rolled back)%n");
+		measure(target(context, "SYN-PRJ-1", "ORG-1", true));
+	}
+
+	private static Target target(ConfigurableApplicationContext context, String project, String organization,
+			boolean dryRun) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		// the plain COPY runs as the owner, as a bulk load by a database administrator would
+		return new Target(port, context.getBean("liquibaseDataSource", DataSource.class), project, organization,
+				dryRun);
+	}
+
+	private static void measure(Target target) throws Exception {
+		var http = HttpClient.newHttpClient();
+		// A server that has run a while: dry runs of 30,000 rows first, as the just-in-time compiler goes on
+		// compiling through the first loads after start (they took up to half as long again).
+		for (int i = 0; i < 3; i++) {
+			send(http, target, "W", 10_000, true);
+		}
+		// This machine's timings vary by a third from run to run, so each size is loaded several times (new
+		// people each time) and the medians are compared.
+		System.out.printf("%-15s %7s %14s %12s %14s %8s %10s%n", "rows", "import s", "import rows/s", "COPY s",
+				"COPY rows/s", "ratio", "max heap");
+		for (int rows : new int[] { 10_000, 200_000 }) {
+			int runs = rows > 100_000 ? 3 : 5;
+			var imports = new double[runs];
+			var copies = new double[runs];
+			for (int run = 0; run < runs; run++) {
+				long started = System.nanoTime();
+				send(http, target, "B" + run, rows, target.dryRun());
+				imports[run] = (System.nanoTime() - started) / 1e9;
+				copies[run] = plainCopy(target, "C" + run + "-" + rows, rows);
+				print(Integer.toString(rows), rows, imports[run], copies[run]);
 			}
-			// This machine's timings vary by a third from run to run, so each size is loaded several times (new
-			// people each time) and the medians are compared.
-			System.out.printf("%n%-15s %7s %14s %12s %14s %8s %10s%n", "rows", "import s", "import rows/s", "COPY s",
-					"COPY rows/s", "ratio", "max heap");
-			for (int rows : new int[] { 10_000, 200_000 }) {
-				int runs = rows > 100_000 ? 3 : 5;
-				var imports = new double[runs];
-				var copies = new double[runs];
-				for (int run = 0; run < runs; run++) {
-					long started = System.nanoTime();
-					send(http, port, "B" + run, rows, false);
-					imports[run] = (System.nanoTime() - started) / 1e9;
-					copies[run] = plainCopy(dataSource, "C" + run + "-" + rows, rows);
-					print(Integer.toString(rows), rows, imports[run], copies[run]);
-				}
-				print(rows + " median", rows, median(imports), median(copies));
-			}
+			print(rows + " median", rows, median(imports), median(copies));
 		}
 	}
 
@@ -87,13 +112,14 @@ public final class ImportBenchmark {
 		return sorted[sorted.length / 2];
 	}
 
-	private static void send(HttpClient http, int port, String prefix, int rows, boolean dryRun) throws Exception {
+	private static void send(HttpClient http, Target target, String prefix, int rows, boolean dryRun)
+			throws Exception {
 		var request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + "/imports/attendance?dryRun=" + dryRun))
+			.newBuilder(URI.create("http://localhost:" + target.port() + "/imports/attendance?dryRun=" + dryRun))
 			.header("Content-Type", "text/csv")
 			.header("Authorization", "Bearer " + BenchmarkDatabase.ADMIN_KEY)
 			.POST(HttpRequest.BodyPublishers.ofInputStream(
-					() -> lines(rows, i -> sheetRow(prefix + rows, i), AttendanceImportTest.HEADER)))
+					() -> lines(rows, i -> sheetRow(target, prefix + rows, i), AttendanceImportTest.HEADER)))
 			.build();
 		var response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
@@ -102,13 +128,13 @@ public final class ImportBenchmark {
 	}
 
 	/** Row i of the sheet: activities of 30 rows, each row a new person. */
-	private static String sheetRow(String prefix, int i) {
+	private static String sheetRow(Target target, String prefix, int i) {
 		int activity = i / PER_ACTIVITY;
-		return prefix + "-A" + activity + ",Benchmark workshop " + activity + ",workshop,CSO-CAPACITY,2025-0"
+		return prefix + "-A" + activity + ",Benchmark workshop " + activity + ",workshop," + target.project() + ",2025-0"
 				+ (1 + activity % 9) + "-15,2025-0" + (1 + activity % 9) + "-15,"
 				+ MUNICIPALITIES[activity % MUNICIPALITIES.length] + ',' + prefix + "-P" + i + ','
 				+ (i % 3 == 0 ? "male" : "female") + ',' + (1950 + i % 55) + ",no,"
-				+ MUNICIPALITIES[i % MUNICIPALITIES.length] + ",CSO-MARNEULI-1,,participant\n";
+				+ MUNICIPALITIES[i % MUNICIPALITIES.length] + ',' + target.organization() + ",,participant\n";
 	}
 
 	/** The lines {@code line(0)} to {@code line(count - 1)} after a first line, made 1,000 at a time as read. */
@@ -150,12 +176,12 @@ public final class ImportBenchmark {
 	}
 
 	/** The same rows by COPY straight into activity, participant and participation, in a transaction rolled back. */
-	private static double plainCopy(DataSource dataSource, String prefix, int rows) throws Exception {
-		try (var connection = dataSource.getConnection()) {
+	private static double plainCopy(Target target, String prefix, int rows) throws Exception {
+		try (var connection = target.owner().getConnection()) {
 			connection.setAutoCommit(false);
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			long project = id(connection, "SELECT id FROM project WHERE code = 'CSO-CAPACITY'");
-			long organization = id(connection, "SELECT id FROM organization WHERE code = 'CSO-MARNEULI-1'");
+			long project = id(connection, "SELECT id FROM project WHERE code = '" + target.project() + "'");
+			long organization = id(connection, "SELECT id FROM organization WHERE code = '" + target.organization() + "'");
 			int activities = (rows - 1) / PER_ACTIVITY + 1;
 			long started = System.nanoTime();
 			copy.copyIn("COPY activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code)"
@@ -166,9 +192,9 @@ public final class ImportBenchmark {
 					+ " FROM STDIN", lines(rows, i -> prefix + "-P" + i + '\t' + (i % 3 == 0 ? "MALE" : "FEMALE") + '\t'
 							+ (1950 + i % 55) + "\tf\t" + MUNICIPALITIES[i % MUNICIPALITIES.length] + '\t' + organization
 							+ '\n', ""));
-			// Both were numbered in the order copied, so each id is the first one plus the row's index.
-			long firstActivity = id(connection, "SELECT min(id) FROM activity WHERE code LIKE '" + prefix + "-A%'");
-			long firstPerson = id(connection, "SELECT min(id) FROM participant WHERE ref LIKE '" + prefix + "-P%'");
+			// Both were numbered in the order copied and nothing else writes, so the rows copied are the last ids.
+			long firstActivity = id(connection, "SELECT max(id) FROM activity") - activities + 1;
+			long firstPerson = id(connection, "SELECT max(id) FROM participant") - rows + 1;
 			copy.copyIn("COPY participation (activity_id, participant_id, organization_id, role) FROM STDIN",
 					lines(rows, i -> (firstActivity + i / PER_ACTIVITY) + "\t" + (firstPerson + i) + '\t' + organization
 							+ "\tPARTICIPANT\n", ""));

@@ -26,8 +26,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code ./mvnw -q test-compile exec:java@benchmark -Dsizes=1000000,10000000}: for each size, the service's start-up
  * (until its in-memory index is ready) and heap; the six standard dashboard queries over HTTP on the fast path
  * without and with its answer cache, and on the SQL path (the same service started with the index off); requests per
- * second with 8 clients; then the attendance import beside a plain COPY. Generate the data first
- * ({@code exec:java@generate}).
+ * second with 8 clients; attendance imports into that database beside a plain COPY (dry runs, so that it stays as
+ * generated); at the end the import benchmark on a fresh database ({@link ImportBenchmark}). Generate the data
+ * first ({@code exec:java@generate}).
  */
 public final class ReportBenchmark {
 
@@ -151,12 +152,16 @@ public final class ReportBenchmark {
 				var query = QUERIES.get(q);
 				sql[q] = time(1, SQL_RUNS, () -> client.send(query.body(VARIANT.incrementAndGet())));
 			}
-		}
-		System.out.printf("%n%-30s %9s %9s %9s %9s %9s %9s%n", "over HTTP, ms", "fast p50", "fast p95", "cache p50",
-				"cache p95", "SQL p50", "SQL p95");
-		for (int q = 0; q < QUERIES.size(); q++) {
-			System.out.printf("%-30s %9.1f %9.1f %9.1f %9.1f %9.0f %9.0f%n", QUERIES.get(q).name(), p(fast[q], 50),
-					p(fast[q], 95), p(cached[q], 50), p(cached[q], 95), p(sql[q], 50), p(sql[q], 95));
+			System.out.printf("%n%-30s %9s %9s %9s %9s %9s %9s%n", "over HTTP, ms", "fast p50", "fast p95",
+					"cache p50", "cache p95", "SQL p50", "SQL p95");
+			for (int q = 0; q < QUERIES.size(); q++) {
+				System.out.printf("%-30s %9.1f %9.1f %9.1f %9.1f %9.0f %9.0f%n", QUERIES.get(q).name(),
+						p(fast[q], 50), p(fast[q], 95), p(cached[q], 50), p(cached[q], 95), p(sql[q], 50),
+						p(sql[q], 95));
+			}
+			if (!Boolean.getBoolean("skipImport")) {
+				ImportBenchmark.atScale(context);
+			}
 		}
 	}
 
