@@ -53,6 +53,15 @@ final class DenseIds {
 		return this.numbers[position(id)];
 	}
 
+	/** The number of an id, or -1 for an id not given at construction. */
+	int find(long id) {
+		if (this.direct != null) {
+			return id < this.min || id - this.min >= this.direct.length ? -1 : this.direct[(int) (id - this.min)];
+		}
+		int position = position(id);
+		return this.keys[position] == id + 1 ? this.numbers[position] : -1;
+	}
+
 	private int position(long id) {
 		return LongSet.position(this.keys, id + 1);
 	}

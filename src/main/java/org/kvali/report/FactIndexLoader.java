@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -30,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads the participation facts into a {@link FactIndex}: organizations, activities and persons once each, then the
  * participations as four numbers a row, each table by {@code COPY} in whatever order PostgreSQL reads it fastest, the
  * rows then grouped by person in memory. All of it, and the data version, in one repeatable-read transaction, so the
- * index is one consistent snapshot. When every change since the previous index only inserted rows (as noted in
- * {@code fact_change}), only those rows are read and appended to the previous index's tables and rows.
+ * index is one consistent snapshot. When every change since the previous index inserted rows or corrected
+ * participants or activities (as noted in {@code fact_change}), only those rows are read, and appended to the
+ * previous index's tables and rows or put in place of the rows they correct.
  */
 @Component
 class FactIndexLoader {
@@ -63,13 +66,29 @@ class FactIndexLoader {
 
 	private static final String PARTICIPATIONS = "SELECT participant_id, activity_id, organization_id, role FROM participation";
 
-	private static final String NEW_ORGANIZATIONS = inserted(ORGANIZATIONS, "id", "organization");
+	private static final String NEW_ORGANIZATIONS = noted(ORGANIZATIONS, "id", "organization", "inserted");
 
-	private static final String NEW_ACTIVITIES = inserted(ACTIVITIES, "a.id", "activity");
+	private static final String NEW_ACTIVITIES = noted(ACTIVITIES, "a.id", "activity", "inserted");
 
-	private static final String NEW_PERSONS = inserted(PERSONS, "pt.id", "participant");
+	private static final String NEW_PERSONS = noted(PERSONS, "pt.id", "participant", "inserted");
 
-	private static final String NEW_PARTICIPATIONS = inserted(PARTICIPATIONS, "id", "participation");
+	private static final String NEW_PARTICIPATIONS = noted(PARTICIPATIONS, "id", "participation", "inserted");
+
+	private static final String CORRECTED_ACTIVITIES = noted(ACTIVITIES, "a.id", "activity", "updated");
+
+	private static final String CORRECTED_PERSONS = noted(PERSONS, "pt.id", "participant", "updated");
+
+	/** The tables whose corrections changesets 027 notes with ids: their rows are read again alone. */
+	private static final Set<String> CORRECTABLE = Set.of("activity", "participant");
+
+	/** What changed since an index: rows inserted per table, and the tables whose rows were corrected. */
+	private record Changes(Map<String, Long> inserted, Set<String> corrected) {
+
+		boolean none() {
+			return this.inserted.isEmpty() && this.corrected.isEmpty();
+		}
+
+	}
 
 	/** The tables an index was built from and the last change note it saw: what a later index appends to. */
 	record Sources(SourceTable organizations, SourceTable activities, SourceTable persons, long lastChange) {
@@ -158,17 +177,18 @@ class FactIndexLoader {
 	}
 
 	/**
-	 * How many rows each table gained after change note {@code since}; null when anything but inserts into the four
-	 * tables happened, or the notes are not those the previous index saw (the note it saw last is gone, or the last
-	 * note now is older: the notes were deleted, or the database restored), which would hide changes.
+	 * How many rows each table gained after change note {@code since}, and which tables had rows corrected; null when
+	 * anything else happened (a note without ids), or the notes are not those the previous index saw (the note it saw
+	 * last is gone, or the last note now is older: the notes were deleted, or the database restored), which would hide
+	 * changes.
 	 */
-	private static Map<String, Long> added(Connection connection, long since, long lastChange) throws SQLException {
+	private static Changes changes(Connection connection, long since, long lastChange) throws SQLException {
 		if (lastChange < since) {
 			return null;
 		}
-		var added = new HashMap<String, Long>();
+		var changes = new Changes(new HashMap<>(), new HashSet<>());
 		try (var statement = connection.prepareStatement(
-				"SELECT id, table_name, inserted FROM fact_change WHERE id >= ? ORDER BY id")) {
+				"SELECT id, table_name, inserted, updated FROM fact_change WHERE id >= ? ORDER BY id")) {
 			statement.setLong(1, since);
 			try (var notes = statement.executeQuery()) {
 				boolean sawSince = since == 0;
@@ -178,44 +198,53 @@ class FactIndexLoader {
 						sawSince = true;
 						continue;
 					}
+					var table = notes.getString(2);
 					long inserted = notes.getLong(3);
-					if (!sawSince || notes.wasNull()) {
+					boolean insert = !notes.wasNull();
+					notes.getLong(4);
+					boolean correction = !notes.wasNull() && CORRECTABLE.contains(table);
+					if (!sawSince || !insert && !correction) {
 						return null;
 					}
-					added.merge(notes.getString(2), inserted, Long::sum);
+					if (insert) {
+						changes.inserted().merge(table, inserted, Long::sum);
+					}
+					else {
+						changes.corrected().add(table);
+					}
 				}
 				if (!sawSince) {
 					return null;
 				}
 			}
 		}
-		return added;
+		return changes;
 	}
 
-	/** Whether a load now would append to {@code previous}: every change since it only inserted rows. */
+	/** Whether a load now would build on {@code previous}: every change since it noted the ids it changed. */
 	boolean appendable(FactIndex previous) {
 		long since = previous.appendableFrom();
 		return since >= 0 && this.jdbc.sql("""
-				SELECT coalesce(bool_and(inserted IS NOT NULL), true) FROM fact_change WHERE id > :since""")
+				SELECT coalesce(bool_and(first_id IS NOT NULL), true) FROM fact_change WHERE id > :since""")
 			.param("since", since)
 			.query(Boolean.class)
 			.single();
 	}
 
 	/**
-	 * The previous index's tables and rows with the rows added since; null when something else changed, or the rows
-	 * read are not those noted. The previous index gives its tables up: they are appended to, and a failure leaves it
-	 * without them.
+	 * The previous index's tables and rows with the rows added and corrected since; null when something else changed,
+	 * or the rows read are not those noted. The previous index gives its tables up: they are appended to and
+	 * corrected, and a failure leaves it without them.
 	 */
 	private FactIndex append(Connection connection, long version, long lastChange, FactIndex previous)
 			throws SQLException {
 		long started = System.nanoTime();
 		var sources = previous.takeSources();
-		var added = sources == null ? null : added(connection, sources.lastChange(), lastChange);
-		if (added == null) {
+		var changes = sources == null ? null : changes(connection, sources.lastChange(), lastChange);
+		if (changes == null) {
 			return null;
 		}
-		if (added.isEmpty()) {
+		if (changes.none()) {
 			var index = previous.at(version);
 			index.keepSources(new Sources(sources.organizations(), sources.activities(), sources.persons(), lastChange));
 			log.info("Report index of data version {} holds what changed since {}: nothing it reads", version,
@@ -229,6 +258,7 @@ class FactIndexLoader {
 		var organizations = sources.organizations();
 		var activities = sources.activities();
 		var persons = sources.persons();
+		var added = changes.inserted();
 		if (!appended(connection, NEW_ORGANIZATIONS, organizations, added.getOrDefault("organization", 0L))
 				|| !appended(connection, NEW_ACTIVITIES, activities, added.getOrDefault("activity", 0L))
 				|| !appended(connection, NEW_PERSONS, persons, added.getOrDefault("participant", 0L))) {
@@ -236,6 +266,15 @@ class FactIndexLoader {
 			return null;
 		}
 		var ids = new Ids(organizations, activities, persons);
+		int correctedActivities = changes.corrected().contains("activity")
+				? corrected(connection, CORRECTED_ACTIVITIES, activities, ids.activities()) : 0;
+		int correctedPersons = changes.corrected().contains("participant")
+				? corrected(connection, CORRECTED_PERSONS, persons, ids.persons()) : 0;
+		int corrected = correctedActivities + correctedPersons;
+		if (correctedActivities < 0 || correctedPersons < 0) {
+			log.warn("A corrected row is not in the report index; reading everything");
+			return null;
+		}
 		long rows = added.getOrDefault("participation", 0L);
 		var facts = new Facts(previous, (int) rows, persons.size());
 		CopyRows.read(connection, NEW_PARTICIPATIONS, fields -> facts.add(ids, fields));
@@ -245,10 +284,25 @@ class FactIndexLoader {
 		}
 		long read = System.nanoTime();
 		var index = build(version, lastChange, organizations, activities, persons, ids, facts);
-		log.info("Report index caught up: {} new participations and {} new persons read in {} ms, columns {} ms", rows,
-				added.getOrDefault("participant", 0L), (read - started) / 1_000_000,
-				(System.nanoTime() - read) / 1_000_000);
+		log.info("Report index caught up: {} new participations, {} new persons and {} rows of corrections read in {}"
+				+ " ms, columns {} ms", rows, added.getOrDefault("participant", 0L), corrected,
+				(read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
 		return index;
+	}
+
+	/**
+	 * Reads the rows in the ranges of ids corrected since (with the unchanged rows between them) and puts each in place
+	 * of its row in {@code table}; how many were read, or a negative number when one is not in the table.
+	 */
+	private static int corrected(Connection connection, String sql, SourceTable table, DenseIds ids)
+			throws SQLException {
+		int[] read = { 0 };
+		CopyRows.read(connection, sql, fields -> {
+			if (read[0] >= 0) {
+				read[0] = table.replace(ids.find(fields.number(0)), fields) ? read[0] + 1 : Integer.MIN_VALUE;
+			}
+		});
+		return read[0];
 	}
 
 	private static boolean appended(Connection connection, String sql, SourceTable table, long expected)
@@ -301,17 +355,18 @@ class FactIndexLoader {
 	}
 
 	/**
-	 * The rows of {@code query} (one of the four above, which have no WHERE clause) inserted after change note
-	 * {@code kvali.index_since}: those whose {@code id} lies in a range noted for {@code table} since. Joined from the
-	 * notes, so that each range is an index scan; an EXISTS over the notes made PostgreSQL scan all 10 million
-	 * participations.
+	 * The rows of {@code query} (one of the four above, which have no WHERE clause) inserted or corrected (as
+	 * {@code kind} says) after change note {@code kvali.index_since}: those whose {@code id} lies in a range noted
+	 * for {@code table} since. Joined from the notes, so that each range is an index scan; an EXISTS over the notes
+	 * made PostgreSQL scan all 10 million participations.
 	 */
-	private static String inserted(String query, String id, String table) {
+	private static String noted(String query, String id, String table, String kind) {
 		return """
 				SELECT q.* FROM fact_change c CROSS JOIN LATERAL (%s
 				WHERE %s BETWEEN c.first_id AND c.last_id) q
-				WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = '%s'"""
-			.formatted(query, id, table);
+				WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = '%s'
+				  AND c.%s IS NOT NULL"""
+			.formatted(query, id, table, kind);
 	}
 
 	int appended() {

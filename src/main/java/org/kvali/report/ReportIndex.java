@@ -96,10 +96,10 @@ class ReportIndex implements DisposableBean {
 	/**
 	 * The index, when it holds the data as committed now; otherwise a rebuild is started and, after a change (not at
 	 * start-up, and not inside a transaction, which would hold a connection while waiting), the request waits for it
-	 * up to {@code kvali.report.rebuild-wait}: appending inserted rows takes a second or two at 10 million
-	 * participations, and even reading everything again takes about as long as one answer from SQL (6 to 16 s against
-	 * 6 to 26 s a query), after which every answer is fast again; it spares PostgreSQL a dashboard's worth of heavy
-	 * queries meanwhile. Empty when the SQL path must answer.
+	 * up to {@code kvali.report.rebuild-wait}: reading inserted or corrected rows takes a second or two at 10
+	 * million participations, and even reading everything again takes about as long as one answer from SQL (6 to 16 s
+	 * against 6 to 26 s a query), after which every answer is fast again; it spares PostgreSQL a dashboard's worth of
+	 * heavy queries meanwhile. Empty when the SQL path must answer.
 	 */
 	Optional<FactIndex> current() {
 		if (!enabled()) {

@@ -12,7 +12,7 @@ import java.util.function.ToIntFunction;
  * Organizations, activities or persons as read for the report index: each row's id and, per text column, the number
  * of its value among the column's distinct values (-1 for null). Rows of persons repeat a few values millions of
  * times: each is turned into what the index keeps once per distinct value, not once per row. The index keeps its
- * tables, so that rows added later are appended to them instead of everything being read again.
+ * tables, so that rows added or corrected later are appended or put in place instead of everything being read again.
  */
 final class SourceTable {
 
@@ -40,12 +40,25 @@ final class SourceTable {
 			}
 		}
 		this.ids[this.size] = fields.number(0);
+		put(this.size, fields);
+		this.size++;
+	}
+
+	/** Puts the values read again for row n in place of its old ones; false when row n has another id. */
+	boolean replace(int n, CopyRows fields) {
+		if (n < 0 || n >= this.size || this.ids[n] != fields.number(0)) {
+			return false;
+		}
+		put(n, fields);
+		return true;
+	}
+
+	private void put(int n, CopyRows fields) {
 		for (int f = 1; f < this.numbers.length; f++) {
 			var text = fields.text(f);
 			var values = this.distinct.get(f);
-			this.numbers[f][this.size] = text == null ? -1 : values.computeIfAbsent(text, t -> values.size());
+			this.numbers[f][n] = text == null ? -1 : values.computeIfAbsent(text, t -> values.size());
 		}
-		this.size++;
 	}
 
 	int size() {

@@ -178,7 +178,7 @@ class FastPathDifferentialTest {
 			assertThat(renamed.rows).isEqualTo(whole.rows);
 			assertThat(renamed.version).isGreaterThan(whole.version);
 			compare(new Random(15), renamed);
-			this.jdbc.update("UPDATE participant SET birth_year = 1990 WHERE ref = 'CU-1'");
+			this.jdbc.update("UPDATE participation SET role = 'SPEAKER' WHERE participant_id = (SELECT id FROM participant WHERE ref = 'CU-3')");
 			var afterUpdate = loader.load(renamed);
 			assertThat(loader.appended()).isEqualTo(3);
 			compare(new Random(14), afterUpdate);
@@ -187,6 +187,70 @@ class FastPathDifferentialTest {
 			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CU-%'");
 			this.jdbc.update("""
 					DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'CU-%')""");
+			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CU-%'");
+			this.jdbc.update("DELETE FROM organization WHERE code = 'CU-ORG'");
+		}
+	}
+
+	/**
+	 * Corrections of participants and activities, of every column the index reads, are read again alone (the rows
+	 * between two corrected ones too) and put in place, also beside rows inserted meanwhile; each result answers as
+	 * the SQL path does. A correction of an organization, whose place its people's region may follow, reads
+	 * everything again.
+	 */
+	@Test
+	void anIndexThatReadCorrectedPeopleAndActivitiesAgainAnswersAsTheSqlPath() {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, 16);
+		this.jdbc.update("INSERT INTO organization (code, name, kind, municipality_code) VALUES ('CU-ORG', 'Corrected', 'CSO', 'GE-KK-MARNEULI')");
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code)
+				SELECT 'CU-ACT', id, 'TRAINING', 'Corrected', DATE '2025-03-02', DATE '2025-03-03', 'GE-SJ-AKHALTSIKHE'
+				FROM project WHERE code = 'LOCAL-BUDGET'""");
+		this.jdbc.update("""
+				INSERT INTO participant (ref, gender, birth_year, disability, home_municipality_code, organization_id)
+				VALUES ('CU-1', 'FEMALE', 2001, true, 'GE-KK-BOLNISI', NULL), ('CU-2', 'MALE', NULL, false, NULL, NULL),
+				       ('CU-3', 'OTHER', 1950, NULL, 'GE-SJ-ASPINDZA', NULL)""");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id, role)
+				SELECT a.id, p.id, 'PARTICIPANT' FROM activity a, participant p
+				WHERE a.code IN ('CU-ACT', 'TRN-2024-BAKURIANI') AND p.ref LIKE 'CU-%'""");
+		try {
+			var before = loader.load(null);
+			this.jdbc.update("""
+					UPDATE participant SET birth_year = 1961, disability = false, home_municipality_code = NULL,
+					       organization_id = (SELECT id FROM organization WHERE code = 'CU-ORG')
+					WHERE ref = 'CU-1'""");
+			this.jdbc.update("UPDATE participant SET gender = 'UNDISCLOSED', disability = true, home_municipality_code = 'GE-TB-TBILISI' WHERE ref = 'CU-3'");
+			this.jdbc.update("""
+					UPDATE activity SET kind = 'MEETING', start_date = DATE '2017-06-01', end_date = DATE '2017-06-01',
+					       venue_municipality_code = NULL, organizer_id = (SELECT id FROM organization WHERE code = 'CU-ORG'),
+					       project_id = (SELECT id FROM project WHERE code = 'CSO-CAPACITY')
+					WHERE code = 'CU-ACT'""");
+			var corrected = loader.load(before);
+			assertThat(loader.appended()).isOne();
+			assertThat(corrected.rows).isEqualTo(before.rows);
+			var organizer = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CU-ORG'", Long.class);
+			assertThat(corrected.activitiesRunBy(Set.of(organizer))).containsExactly("CU-ACT");
+			compare(new Random(21), corrected);
+			this.jdbc.update("""
+					INSERT INTO participant (ref, gender, birth_year) VALUES ('CU-4', 'FEMALE', 1999)""");
+			this.jdbc.update("""
+					INSERT INTO participation (activity_id, participant_id) SELECT a.id, p.id FROM activity a, participant p
+					WHERE a.code = 'CU-ACT' AND p.ref = 'CU-4'""");
+			this.jdbc.update("UPDATE participant SET birth_year = 1988 WHERE ref IN ('CU-2', 'CU-4')");
+			var again = loader.load(corrected);
+			assertThat(loader.appended()).isEqualTo(2);
+			assertThat(again.rows).isEqualTo(corrected.rows + 1);
+			compare(new Random(22), again);
+			this.jdbc.update("UPDATE organization SET municipality_code = 'GE-SJ-BORJOMI' WHERE code = 'CU-ORG'");
+			var whole = loader.load(again);
+			assertThat(loader.appended()).isEqualTo(2);
+			compare(new Random(23), whole);
+		}
+		finally {
+			this.jdbc.update("""
+					DELETE FROM participation WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE 'CU-%')""");
+			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CU-%'");
 			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CU-%'");
 			this.jdbc.update("DELETE FROM organization WHERE code = 'CU-ORG'");
 		}
