@@ -31,12 +31,13 @@ BEGIN
                WHERE a.attrelid = TG_RELID AND a.attname = c AND a.attnum > 0 AND NOT a.attisdropped)) THEN
         RAISE EXCEPTION 'The update trigger of % names a column the table does not have', TG_TABLE_NAME;
     END IF;
-    SELECT coalesce(bool_or(o.id IS NULL OR n.id IS NULL), false), min(n.id) FILTER (WHERE d.changed),
-           max(n.id) FILTER (WHERE d.changed), count(*) FILTER (WHERE d.changed)
+    SELECT coalesce(bool_or(r.old_id IS NULL OR r.new_id IS NULL), false), min(r.new_id) FILTER (WHERE d.changed),
+           max(r.new_id) FILTER (WHERE d.changed), count(*) FILTER (WHERE d.changed)
     INTO moved, first, last, changed
-    FROM old_rows o FULL JOIN changed_rows n ON n.id = o.id
+    FROM (SELECT o.id AS old_id, n.id AS new_id, to_jsonb(o) AS old_row, to_jsonb(n) AS new_row
+          FROM old_rows o FULL JOIN changed_rows n ON n.id = o.id) r
     CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM unnest(TG_ARGV) c
-                                       WHERE to_jsonb(o) -> c IS DISTINCT FROM to_jsonb(n) -> c) AS changed) d;
+                                       WHERE r.old_row -> c IS DISTINCT FROM r.new_row -> c) AS changed) d;
     IF moved OR changed > 0 AND TG_TABLE_NAME NOT IN ('participant', 'activity') THEN
         INSERT INTO fact_change (table_name) VALUES (TG_TABLE_NAME);
     ELSIF changed > 0 THEN
@@ -71,6 +72,11 @@ BEGIN
     RETURN NULL;
 END;
 $$;
+--rollback DO $$
+--rollback BEGIN
+--rollback     EXECUTE format('SET LOCAL search_path = %I, pg_temp', current_schema());
+--rollback END
+--rollback $$;
 --rollback CREATE OR REPLACE FUNCTION participant_corrected() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 --rollback DECLARE
 --rollback     refused text;
@@ -94,7 +100,7 @@ $$;
 --rollback     RETURN NULL;
 --rollback END;
 --rollback $$;
---rollback DELETE FROM fact_change WHERE updated IS NOT NULL;
+--rollback UPDATE fact_change SET first_id = NULL, last_id = NULL, updated = NULL WHERE updated IS NOT NULL;
 --rollback CREATE OR REPLACE FUNCTION note_updated() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 --rollback BEGIN
 --rollback     IF EXISTS (SELECT 1 FROM unnest(TG_ARGV) c WHERE NOT EXISTS (SELECT 1 FROM pg_attribute a

@@ -66,17 +66,17 @@ class FactIndexLoader {
 
 	private static final String PARTICIPATIONS = "SELECT participant_id, activity_id, organization_id, role FROM participation";
 
-	private static final String NEW_ORGANIZATIONS = noted(ORGANIZATIONS, "id", "organization", "inserted");
+	private static final String NEW_ORGANIZATIONS = inserted(ORGANIZATIONS, "id", "organization");
 
-	private static final String NEW_ACTIVITIES = noted(ACTIVITIES, "a.id", "activity", "inserted");
+	private static final String NEW_ACTIVITIES = inserted(ACTIVITIES, "a.id", "activity");
 
-	private static final String NEW_PERSONS = noted(PERSONS, "pt.id", "participant", "inserted");
+	private static final String NEW_PERSONS = inserted(PERSONS, "pt.id", "participant");
 
-	private static final String NEW_PARTICIPATIONS = noted(PARTICIPATIONS, "id", "participation", "inserted");
+	private static final String NEW_PARTICIPATIONS = inserted(PARTICIPATIONS, "id", "participation");
 
-	private static final String CORRECTED_ACTIVITIES = noted(ACTIVITIES, "a.id", "activity", "updated");
+	private static final String CORRECTED_ACTIVITIES = corrected(ACTIVITIES, "a.id", "activity");
 
-	private static final String CORRECTED_PERSONS = noted(PERSONS, "pt.id", "participant", "updated");
+	private static final String CORRECTED_PERSONS = corrected(PERSONS, "pt.id", "participant");
 
 	/** The tables whose corrections changesets 027 notes with ids: their rows are read again alone. */
 	private static final Set<String> CORRECTABLE = Set.of("activity", "participant");
@@ -267,9 +267,9 @@ class FactIndexLoader {
 		}
 		var ids = new Ids(organizations, activities, persons);
 		int correctedActivities = changes.corrected().contains("activity")
-				? corrected(connection, CORRECTED_ACTIVITIES, activities, ids.activities()) : 0;
+				? putInPlace(connection, CORRECTED_ACTIVITIES, activities, ids.activities()) : 0;
 		int correctedPersons = changes.corrected().contains("participant")
-				? corrected(connection, CORRECTED_PERSONS, persons, ids.persons()) : 0;
+				? putInPlace(connection, CORRECTED_PERSONS, persons, ids.persons()) : 0;
 		int corrected = correctedActivities + correctedPersons;
 		if (correctedActivities < 0 || correctedPersons < 0) {
 			log.warn("A corrected row is not in the report index; reading everything");
@@ -294,7 +294,7 @@ class FactIndexLoader {
 	 * Reads the rows in the ranges of ids corrected since (with the unchanged rows between them) and puts each in place
 	 * of its row in {@code table}; how many were read, or a negative number when one is not in the table.
 	 */
-	private static int corrected(Connection connection, String sql, SourceTable table, DenseIds ids)
+	private static int putInPlace(Connection connection, String sql, SourceTable table, DenseIds ids)
 			throws SQLException {
 		int[] read = { 0 };
 		CopyRows.read(connection, sql, fields -> {
@@ -355,18 +355,33 @@ class FactIndexLoader {
 	}
 
 	/**
-	 * The rows of {@code query} (one of the four above, which have no WHERE clause) inserted or corrected (as
-	 * {@code kind} says) after change note {@code kvali.index_since}: those whose {@code id} lies in a range noted
-	 * for {@code table} since. Joined from the notes, so that each range is an index scan; an EXISTS over the notes
-	 * made PostgreSQL scan all 10 million participations.
+	 * The rows of {@code query} (one of the four above, which have no WHERE clause) inserted after change note
+	 * {@code kvali.index_since}: those whose {@code id} lies in a range of inserted ids noted for {@code table} since.
+	 * Joined from the notes, so that each range is an index scan; an EXISTS over the notes made PostgreSQL scan all 10
+	 * million participations.
 	 */
-	private static String noted(String query, String id, String table, String kind) {
+	private static String inserted(String query, String id, String table) {
 		return """
 				SELECT q.* FROM fact_change c CROSS JOIN LATERAL (%s
 				WHERE %s BETWEEN c.first_id AND c.last_id) q
 				WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = '%s'
-				  AND c.%s IS NOT NULL"""
-			.formatted(query, id, table, kind);
+				  AND c.inserted IS NOT NULL"""
+			.formatted(query, id, table);
+	}
+
+	/**
+	 * The rows of {@code query} in the ranges of ids corrected in {@code table} after change note
+	 * {@code kvali.index_since}, the ranges merged first: corrections of the same people in several statements (each
+	 * load of a sheet spanning all ids, say) read each row once.
+	 */
+	private static String corrected(String query, String id, String table) {
+		return """
+				SELECT q.* FROM (SELECT unnest(range_agg(int8range(first_id, last_id, '[]'))) AS ids FROM fact_change
+				                 WHERE id > CAST(current_setting('kvali.index_since') AS bigint) AND table_name = '%s'
+				                   AND updated IS NOT NULL) c
+				CROSS JOIN LATERAL (%s
+				WHERE %s >= lower(c.ids) AND %s < upper(c.ids)) q"""
+			.formatted(table, query, id, id);
 	}
 
 	int appended() {

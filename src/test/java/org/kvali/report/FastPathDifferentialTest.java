@@ -216,16 +216,27 @@ class FastPathDifferentialTest {
 				WHERE a.code IN ('CU-ACT', 'TRN-2024-BAKURIANI') AND p.ref LIKE 'CU-%'""");
 		try {
 			var before = loader.load(null);
+			// one statement correcting two people, with one between them left as it was
 			this.jdbc.update("""
-					UPDATE participant SET birth_year = 1961, disability = false, home_municipality_code = NULL,
-					       organization_id = (SELECT id FROM organization WHERE code = 'CU-ORG')
-					WHERE ref = 'CU-1'""");
-			this.jdbc.update("UPDATE participant SET gender = 'UNDISCLOSED', disability = true, home_municipality_code = 'GE-TB-TBILISI' WHERE ref = 'CU-3'");
+					UPDATE participant SET
+					       birth_year = CASE ref WHEN 'CU-1' THEN 1961 ELSE birth_year END,
+					       disability = ref = 'CU-3',
+					       home_municipality_code = CASE ref WHEN 'CU-3' THEN 'GE-TB-TBILISI' END,
+					       gender = CASE ref WHEN 'CU-3' THEN 'UNDISCLOSED' ELSE gender END,
+					       organization_id = CASE ref WHEN 'CU-1' THEN (SELECT id FROM organization WHERE code = 'CU-ORG') END
+					WHERE ref IN ('CU-1', 'CU-3')""");
 			this.jdbc.update("""
 					UPDATE activity SET kind = 'MEETING', start_date = DATE '2017-06-01', end_date = DATE '2017-06-01',
 					       venue_municipality_code = NULL, organizer_id = (SELECT id FROM organization WHERE code = 'CU-ORG'),
 					       project_id = (SELECT id FROM project WHERE code = 'CSO-CAPACITY')
 					WHERE code = 'CU-ACT'""");
+			long first = this.jdbc.queryForObject("SELECT id FROM participant WHERE ref = 'CU-1'", Long.class);
+			long last = this.jdbc.queryForObject("SELECT id FROM participant WHERE ref = 'CU-3'", Long.class);
+			long activity = this.jdbc.queryForObject("SELECT id FROM activity WHERE code = 'CU-ACT'", Long.class);
+			assertThat(this.jdbc.queryForList("""
+					SELECT table_name || ' ' || first_id || ' ' || last_id || ' ' || updated
+					FROM (SELECT * FROM fact_change ORDER BY id DESC LIMIT 2) c ORDER BY id""", String.class))
+				.containsExactly("participant " + first + " " + last + " 2", "activity " + activity + " " + activity + " 1");
 			var corrected = loader.load(before);
 			assertThat(loader.appended()).isOne();
 			assertThat(corrected.rows).isEqualTo(before.rows);
@@ -243,6 +254,9 @@ class FastPathDifferentialTest {
 			assertThat(again.rows).isEqualTo(corrected.rows + 1);
 			compare(new Random(22), again);
 			this.jdbc.update("UPDATE organization SET municipality_code = 'GE-SJ-BORJOMI' WHERE code = 'CU-ORG'");
+			assertThat(this.jdbc.queryForObject("""
+					SELECT table_name || ' ' || coalesce(first_id::text, '-') || ' ' || coalesce(updated::text, '-')
+					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class)).isEqualTo("organization - -");
 			var whole = loader.load(again);
 			assertThat(loader.appended()).isEqualTo(2);
 			compare(new Random(23), whole);
@@ -286,6 +300,14 @@ class FastPathDifferentialTest {
 		var municipalities = this.jdbc.queryForList("SELECT code FROM geo_unit WHERE level = 'MUNICIPALITY' AND (parent_code IN ('GE-KK', 'GE-SJ') OR code = 'GE-TB-TBILISI')", String.class);
 		var organizations = this.jdbc.queryForList("SELECT code FROM organization ORDER BY code", String.class);
 		var activities = this.jdbc.queryForList("SELECT code FROM activity ORDER BY code", String.class);
+		// every dimension alone over all rows first: a random filter leaves out most single rows
+		var all = new ParticipationFilter(null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null);
+		for (var dimension : Dimension.values()) {
+			assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), List.of(), null, new MeasureSet(true, true)))
+				.as("breakdown of all rows by %s", dimension)
+				.isEqualTo(this.sql.breakdown(all, List.of(dimension), List.of(), null, new MeasureSet(true, true)));
+		}
 		for (int run = 0; run < 300; run++) {
 			var filter = new ParticipationFilter(
 					maybe(random, List.of("EU-CSO-EQUAL")), maybe(random, List.of("CSO-CAPACITY", "LOCAL-BUDGET")),
