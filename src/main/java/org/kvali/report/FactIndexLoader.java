@@ -7,11 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -66,29 +63,17 @@ class FactIndexLoader {
 
 	private static final String PARTICIPATIONS = "SELECT participant_id, activity_id, organization_id, role FROM participation";
 
-	private static final String NEW_ORGANIZATIONS = inserted(ORGANIZATIONS, "id", "organization");
+	private static final String NEW_ORGANIZATIONS = ChangeNotes.inserted(ORGANIZATIONS, "id", "organization");
 
-	private static final String NEW_ACTIVITIES = inserted(ACTIVITIES, "a.id", "activity");
+	private static final String NEW_ACTIVITIES = ChangeNotes.inserted(ACTIVITIES, "a.id", "activity");
 
-	private static final String NEW_PERSONS = inserted(PERSONS, "pt.id", "participant");
+	private static final String NEW_PERSONS = ChangeNotes.inserted(PERSONS, "pt.id", "participant");
 
-	private static final String NEW_PARTICIPATIONS = inserted(PARTICIPATIONS, "id", "participation");
+	private static final String NEW_PARTICIPATIONS = ChangeNotes.inserted(PARTICIPATIONS, "id", "participation");
 
-	private static final String CORRECTED_ACTIVITIES = corrected(ACTIVITIES, "a.id", "activity");
+	private static final String CORRECTED_ACTIVITIES = ChangeNotes.corrected(ACTIVITIES, "a.id", "activity");
 
-	private static final String CORRECTED_PERSONS = corrected(PERSONS, "pt.id", "participant");
-
-	/** The tables whose corrections changesets 027 notes with ids: their rows are read again alone. */
-	private static final Set<String> CORRECTABLE = Set.of("activity", "participant");
-
-	/** What changed since an index: rows inserted per table, and the tables whose rows were corrected. */
-	private record Changes(Map<String, Long> inserted, Set<String> corrected) {
-
-		boolean none() {
-			return this.inserted.isEmpty() && this.corrected.isEmpty();
-		}
-
-	}
+	private static final String CORRECTED_PERSONS = ChangeNotes.corrected(PERSONS, "pt.id", "participant");
 
 	/** The tables an index was built from and the last change note it saw: what a later index appends to. */
 	record Sources(SourceTable organizations, SourceTable activities, SourceTable persons, long lastChange) {
@@ -176,59 +161,10 @@ class FactIndexLoader {
 		return index;
 	}
 
-	/**
-	 * How many rows each table gained after change note {@code since}, and which tables had rows corrected; null when
-	 * anything else happened (a note without ids), or the notes are not those the previous index saw (the note it saw
-	 * last is gone, or the last note now is older: the notes were deleted, or the database restored), which would hide
-	 * changes.
-	 */
-	private static Changes changes(Connection connection, long since, long lastChange) throws SQLException {
-		if (lastChange < since) {
-			return null;
-		}
-		var changes = new Changes(new HashMap<>(), new HashSet<>());
-		try (var statement = connection.prepareStatement(
-				"SELECT id, table_name, inserted, updated FROM fact_change WHERE id >= ? ORDER BY id")) {
-			statement.setLong(1, since);
-			try (var notes = statement.executeQuery()) {
-				boolean sawSince = since == 0;
-				while (notes.next()) {
-					long id = notes.getLong(1);
-					if (id == since) {
-						sawSince = true;
-						continue;
-					}
-					var table = notes.getString(2);
-					long inserted = notes.getLong(3);
-					boolean insert = !notes.wasNull();
-					notes.getLong(4);
-					boolean correction = !notes.wasNull() && CORRECTABLE.contains(table);
-					if (!sawSince || !insert && !correction) {
-						return null;
-					}
-					if (insert) {
-						changes.inserted().merge(table, inserted, Long::sum);
-					}
-					else {
-						changes.corrected().add(table);
-					}
-				}
-				if (!sawSince) {
-					return null;
-				}
-			}
-		}
-		return changes;
-	}
-
 	/** Whether a load now would build on {@code previous}: every change since it noted the ids it changed. */
 	boolean appendable(FactIndex previous) {
 		long since = previous.appendableFrom();
-		return since >= 0 && this.jdbc.sql("""
-				SELECT coalesce(bool_and(first_id IS NOT NULL), true) FROM fact_change WHERE id > :since""")
-			.param("since", since)
-			.query(Boolean.class)
-			.single();
+		return since >= 0 && ChangeNotes.allWithIds(this.jdbc, since);
 	}
 
 	/**
@@ -240,7 +176,7 @@ class FactIndexLoader {
 			throws SQLException {
 		long started = System.nanoTime();
 		var sources = previous.takeSources();
-		var changes = sources == null ? null : changes(connection, sources.lastChange(), lastChange);
+		var changes = sources == null ? null : ChangeNotes.since(connection, sources.lastChange(), lastChange);
 		if (changes == null) {
 			return null;
 		}
@@ -352,36 +288,6 @@ class FactIndexLoader {
 				firstYear, this.cachedAnswers);
 		index.keepSources(new Sources(organizations, activities, persons, lastChange));
 		return index;
-	}
-
-	/**
-	 * The rows of {@code query} (one of the four above, which have no WHERE clause) inserted after change note
-	 * {@code kvali.index_since}: those whose {@code id} lies in a range of inserted ids noted for {@code table} since.
-	 * Joined from the notes, so that each range is an index scan; an EXISTS over the notes made PostgreSQL scan all 10
-	 * million participations.
-	 */
-	private static String inserted(String query, String id, String table) {
-		return """
-				SELECT q.* FROM fact_change c CROSS JOIN LATERAL (%s
-				WHERE %s BETWEEN c.first_id AND c.last_id) q
-				WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = '%s'
-				  AND c.inserted IS NOT NULL"""
-			.formatted(query, id, table);
-	}
-
-	/**
-	 * The rows of {@code query} in the ranges of ids corrected in {@code table} after change note
-	 * {@code kvali.index_since}, the ranges merged first: corrections of the same people in several statements (each
-	 * load of a sheet spanning all ids, say) read each row once.
-	 */
-	private static String corrected(String query, String id, String table) {
-		return """
-				SELECT q.* FROM (SELECT unnest(range_agg(int8range(first_id, last_id, '[]'))) AS ids FROM fact_change
-				                 WHERE id > CAST(current_setting('kvali.index_since') AS bigint) AND table_name = '%s'
-				                   AND updated IS NOT NULL) c
-				CROSS JOIN LATERAL (%s
-				WHERE %s >= lower(c.ids) AND %s < upper(c.ids)) q"""
-			.formatted(table, query, id, id);
 	}
 
 	int appended() {

@@ -1,0 +1,116 @@
+package org.kvali.report;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the notes in {@code fact_change} (changesets 026 and 027) say changed since a report index was built, and the
+ * queries that read only the rows they name: inserted rows by their ranges of ids, corrected participants and
+ * activities by the merged ranges of the ids corrected.
+ */
+final class ChangeNotes {
+
+	/** The tables whose corrections changeset 027 notes with ids: their rows are read again alone. */
+	private static final Set<String> CORRECTABLE = Set.of("activity", "participant");
+
+	/** What changed since an index: rows inserted per table, and the tables whose rows were corrected. */
+	record Changes(Map<String, Long> inserted, Set<String> corrected) {
+
+		boolean none() {
+			return this.inserted.isEmpty() && this.corrected.isEmpty();
+		}
+
+	}
+
+	private ChangeNotes() {
+	}
+
+	/**
+	 * How many rows each table gained after change note {@code since}, and which tables had rows corrected; null when
+	 * anything else happened (a note without ids), or the notes are not those the previous index saw (the note it saw
+	 * last is gone, or the last note now is older: the notes were deleted, or the database restored), which would hide
+	 * changes.
+	 */
+	static Changes since(Connection connection, long since, long lastChange) throws SQLException {
+		if (lastChange < since) {
+			return null;
+		}
+		var changes = new Changes(new HashMap<>(), new HashSet<>());
+		try (var statement = connection.prepareStatement(
+				"SELECT id, table_name, inserted, updated FROM fact_change WHERE id >= ? ORDER BY id")) {
+			statement.setLong(1, since);
+			try (var notes = statement.executeQuery()) {
+				boolean sawSince = since == 0;
+				while (notes.next()) {
+					long id = notes.getLong(1);
+					if (id == since) {
+						sawSince = true;
+						continue;
+					}
+					var table = notes.getString(2);
+					boolean insert = notes.getObject(3) != null;
+					boolean correction = notes.getObject(4) != null && CORRECTABLE.contains(table);
+					if (!sawSince || !insert && !correction) {
+						return null;
+					}
+					if (insert) {
+						changes.inserted().merge(table, notes.getLong(3), Long::sum);
+					}
+					else {
+						changes.corrected().add(table);
+					}
+				}
+				if (!sawSince) {
+					return null;
+				}
+			}
+		}
+		return changes;
+	}
+
+	/** Whether every note after {@code since} names the ids it changed, so that a load would build on an index. */
+	static boolean allWithIds(JdbcClient jdbc, long since) {
+		return jdbc.sql("""
+				SELECT coalesce(bool_and(first_id IS NOT NULL), true) FROM fact_change WHERE id > :since""")
+			.param("since", since)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * The rows of {@code query} (one of the loader's four, which have no WHERE clause) inserted after change note
+	 * {@code kvali.index_since}: those whose {@code id} lies in a range of inserted ids noted for {@code table} since.
+	 * Joined from the notes, so that each range is an index scan; an EXISTS over the notes made PostgreSQL scan all 10
+	 * million participations.
+	 */
+	static String inserted(String query, String id, String table) {
+		return """
+				SELECT q.* FROM fact_change c CROSS JOIN LATERAL (%s
+				WHERE %s BETWEEN c.first_id AND c.last_id) q
+				WHERE c.id > CAST(current_setting('kvali.index_since') AS bigint) AND c.table_name = '%s'
+				  AND c.inserted IS NOT NULL"""
+			.formatted(query, id, table);
+	}
+
+	/**
+	 * The rows of {@code query} in the ranges of ids corrected in {@code table} after change note
+	 * {@code kvali.index_since}, the ranges merged first: corrections of the same people in several statements (each
+	 * load of a sheet spanning all ids, say) read each row once.
+	 */
+	static String corrected(String query, String id, String table) {
+		return """
+				SELECT q.* FROM (SELECT unnest(range_agg(int8range(first_id, last_id, '[]'))) AS ids FROM fact_change
+				                 WHERE id > CAST(current_setting('kvali.index_since') AS bigint) AND table_name = '%s'
+				                   AND updated IS NOT NULL) c
+				CROSS JOIN LATERAL (%s
+				WHERE %s >= lower(c.ids) AND %s < upper(c.ids)) q"""
+			.formatted(table, query, id, id);
+	}
+
+}
