@@ -19,7 +19,9 @@ $$;
 
 -- The old and new rows are matched by a full join, which PostgreSQL runs as a hash or merge join: the plan of a query
 -- in a trigger function is kept for the session, and a nested loop planned for a one-row update compared every pair
--- of rows of a later 10,000-row update (24 s instead of 1.3 s).
+-- of rows of a later 10,000-row update (24 s instead of 1.3 s). The query is built for the columns named and run by
+-- EXECUTE, planned for each statement; comparing the columns themselves instead of each row turned into JSON took
+-- 0.66 s instead of 3.7 to 4.9 s for 50,000 people.
 CREATE OR REPLACE FUNCTION note_updated() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
     moved boolean;
@@ -31,13 +33,13 @@ BEGIN
                WHERE a.attrelid = TG_RELID AND a.attname = c AND a.attnum > 0 AND NOT a.attisdropped)) THEN
         RAISE EXCEPTION 'The update trigger of % names a column the table does not have', TG_TABLE_NAME;
     END IF;
-    SELECT coalesce(bool_or(r.old_id IS NULL OR r.new_id IS NULL), false), min(r.new_id) FILTER (WHERE d.changed),
-           max(r.new_id) FILTER (WHERE d.changed), count(*) FILTER (WHERE d.changed)
-    INTO moved, first, last, changed
-    FROM (SELECT o.id AS old_id, n.id AS new_id, to_jsonb(o) AS old_row, to_jsonb(n) AS new_row
-          FROM old_rows o FULL JOIN changed_rows n ON n.id = o.id) r
-    CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM unnest(TG_ARGV) c
-                                       WHERE r.old_row -> c IS DISTINCT FROM r.new_row -> c) AS changed) d;
+    EXECUTE format('SELECT coalesce(bool_or(o.id IS NULL OR n.id IS NULL), false), min(n.id) FILTER (WHERE d.changed),
+                           max(n.id) FILTER (WHERE d.changed), count(*) FILTER (WHERE d.changed)
+                    FROM old_rows o FULL JOIN changed_rows n ON n.id = o.id
+                    CROSS JOIN LATERAL (SELECT (%s) IS DISTINCT FROM (%s) AS changed) d',
+                   (SELECT string_agg(format('o.%I', c), ', ') FROM unnest(TG_ARGV) c),
+                   (SELECT string_agg(format('n.%I', c), ', ') FROM unnest(TG_ARGV) c))
+        INTO moved, first, last, changed;
     IF moved OR changed > 0 AND TG_TABLE_NAME NOT IN ('participant', 'activity') THEN
         INSERT INTO fact_change (table_name) VALUES (TG_TABLE_NAME);
     ELSIF changed > 0 THEN

@@ -172,7 +172,9 @@ class FastPathDifferentialTest {
 			assertThat(loader.appended()).isEqualTo(2);
 			compare(new Random(13), whole);
 			// what the index does not read changes without a whole read; what it reads, with one
+			long notes = this.jdbc.queryForObject("SELECT count(*) FROM fact_change", Long.class);
 			this.jdbc.update("UPDATE activity SET title = 'Renamed' WHERE code = 'CU-ACT'");
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM fact_change", Long.class)).isEqualTo(notes);
 			var renamed = loader.load(whole);
 			assertThat(loader.appended()).isEqualTo(3);
 			assertThat(renamed.rows).isEqualTo(whole.rows);
