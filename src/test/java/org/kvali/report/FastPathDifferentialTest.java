@@ -303,12 +303,11 @@ class FastPathDifferentialTest {
 		var organizations = this.jdbc.queryForList("SELECT code FROM organization ORDER BY code", String.class);
 		var activities = this.jdbc.queryForList("SELECT code FROM activity ORDER BY code", String.class);
 		// every dimension alone over all rows first: a random filter leaves out most single rows
-		var all = new ParticipationFilter(null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null);
+		var all = ParticipationFilter.ALL;
 		for (var dimension : Dimension.values()) {
-			assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), List.of(), null, new MeasureSet(true, true)))
+			assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), List.of(), null, MeasureSet.ALL))
 				.as("breakdown of all rows by %s", dimension)
-				.isEqualTo(this.sql.breakdown(all, List.of(dimension), List.of(), null, new MeasureSet(true, true)));
+				.isEqualTo(this.sql.breakdown(all, List.of(dimension), List.of(), null, MeasureSet.ALL));
 		}
 		for (int run = 0; run < 300; run++) {
 			var filter = new ParticipationFilter(
