@@ -165,14 +165,10 @@ class StagingChecks {
 	/** An activity whose dates, from the sheet or else as stored, would end before it starts. */
 	private void endsBeforeStarts(List<ImportMessage> errors) {
 		this.jdbc.sql("""
-				SELECT s.first_row, s.start_date, s.end_date, coalesce(s.start_date, a.stored_start_date) AS starts,
-				       coalesce(s.end_date, a.stored_end_date) AS ends
-				FROM (SELECT activity_code, min(row_no) AS first_row, max(start_date) AS start_date,
-				             max(end_date) AS end_date
-				      FROM import_row WHERE activity_code IS NOT NULL GROUP BY activity_code
-				      HAVING NOT coalesce(bool_or(flagged && '{start_date,end_date}'), false)) s
-				JOIN import_activity a USING (activity_code)
-				WHERE coalesce(s.end_date, a.stored_end_date) < coalesce(s.start_date, a.stored_start_date)""")
+				SELECT first_row, start_date, end_date, coalesce(start_date, stored_start_date) AS starts,
+				       coalesce(end_date, stored_end_date) AS ends
+				FROM import_activity
+				WHERE NOT dates_flagged AND coalesce(end_date, stored_end_date) < coalesce(start_date, stored_start_date)""")
 			.query((ResultSet rs) -> {
 				var column = rs.getString(3) != null ? Columns.END_DATE : Columns.START_DATE;
 				var value = rs.getString(3) != null ? rs.getString(3) : rs.getString(2);

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 class StoredMatches {
 
 	/**
-	 * Each activity of the sheet with the value its rows give for each field, and whether its rows disagree on one.
+	 * Each activity of the sheet with the value its rows give for each field, its first row, whether a row's date was
+	 * refused, and whether its rows disagree on a field.
 	 * The checks refuse a sheet whose rows of one activity give a field two values, so the greatest value written is
 	 * the one value given.
 	 */
@@ -26,7 +27,8 @@ class StoredMatches {
 			       coalesce(a.id, nextval((SELECT pg_get_serial_sequence('activity', 'id')::regclass))) AS id
 			FROM (SELECT activity_code, max(project_code) AS project_code, max(activity_title) AS activity_title,
 			             max(activity_kind) AS activity_kind, max(start_date) AS start_date, max(end_date) AS end_date,
-			             max(venue_municipality) AS venue_municipality,
+			             max(venue_municipality) AS venue_municipality, min(row_no) AS first_row,
+			             coalesce(bool_or(flagged && '{start_date,end_date}'), false) AS dates_flagged,
 			             coalesce(min(project_code) <> max(project_code) OR min(activity_title) <> max(activity_title)
 			                 OR min(activity_kind) <> max(activity_kind) OR min(start_date) <> max(start_date)
 			                 OR min(end_date) <> max(end_date) OR min(venue_municipality) <> max(venue_municipality),

@@ -144,6 +144,21 @@ class AttendanceImportTest {
 	}
 
 	@Test
+	void anEndDateBeforeTheStoredStartIsRefused() throws Exception {
+		load(SHEET, false).andExpect(status().isOk());
+		load(HEADER + "TI-WS-1,,,TEST-INTAKE,,01.09.2025,,TI-1,female,,,,,,\n", false)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].column").value("end_date"))
+			.andExpect(jsonPath("$.errors[0].value").value("2025-09-01"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("The activity would end (2025-09-01) before it starts (2025-09-12)"));
+		assertThat(this.jdbc.queryForObject("SELECT end_date FROM activity WHERE code = 'TI-WS-1'", String.class))
+			.isEqualTo("2025-09-12");
+	}
+
+	@Test
 	void aSheetWithErrorsIsRefusedWhole() throws Exception {
 		var bad = HEADER.replace("\n", ",notes\n") + """
 				TI-WS-2,Workshop,seminar,TEST-INTAKE,2025-02-30,2025-02-28,Nowhere,TI-1,q,1890,maybe,,TI-NEW,,x,a note
