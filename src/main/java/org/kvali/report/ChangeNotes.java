@@ -11,13 +11,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the notes in {@code fact_change} (changesets 026 and 027) say changed since a report index was built, and the
- * queries that read only the rows they name: inserted rows by their ranges of ids, corrected participants and
- * activities by the merged ranges of the ids corrected.
+ * queries that read only the rows they name: inserted rows by their ranges of ids, corrected participants,
+ * activities and participations by the merged ranges of the ids corrected.
  */
 final class ChangeNotes {
 
-	/** The tables whose corrections changeset 027 notes with ids: their rows are read again alone. */
-	private static final Set<String> CORRECTABLE = Set.of("activity", "participant");
+	/** The tables whose corrections changesets 027 and 028 note with ids: their rows are read again alone. */
+	private static final Set<String> CORRECTABLE = Set.of("activity", "participant", "participation");
 
 	/** What changed since an index: rows inserted per table, and the tables whose rows were corrected. */
 	record Changes(Map<String, Long> inserted, Set<String> corrected) {
@@ -101,13 +101,16 @@ final class ChangeNotes {
 	/**
 	 * The rows of {@code query} in the ranges of ids corrected in {@code table} after change note
 	 * {@code kvali.index_since}, the ranges merged first: corrections of the same people in several statements (each
-	 * load of a sheet spanning all ids, say) read each row once.
+	 * load of a sheet spanning all ids, say) read each row once. Rows inserted since are left out: they are read
+	 * with the other new rows, as they are now.
 	 */
 	static String corrected(String query, String id, String table) {
 		return """
-				SELECT q.* FROM (SELECT unnest(range_agg(int8range(first_id, last_id, '[]'))) AS ids FROM fact_change
-				                 WHERE id > CAST(current_setting('kvali.index_since') AS bigint) AND table_name = '%s'
-				                   AND updated IS NOT NULL) c
+				SELECT q.* FROM (SELECT unnest(range_agg(int8range(first_id, last_id, '[]')) FILTER (WHERE updated IS NOT NULL)
+				                               - coalesce(range_agg(int8range(first_id, last_id, '[]'))
+				                                              FILTER (WHERE inserted IS NOT NULL), '{}')) AS ids
+				                 FROM fact_change
+				                 WHERE id > CAST(current_setting('kvali.index_since') AS bigint) AND table_name = '%s') c
 				CROSS JOIN LATERAL (%s
 				WHERE %s >= lower(c.ids) AND %s < upper(c.ids)) q"""
 			.formatted(table, query, id, id);

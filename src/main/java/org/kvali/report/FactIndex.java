@@ -198,6 +198,19 @@ final class FactIndex {
 		return days;
 	}
 
+	/** The row of person p at activity a (each takes part once), or -1 when there is none, or no such person. */
+	int rowOf(int p, int a) {
+		if (p < 0 || p >= this.persons) {
+			return -1;
+		}
+		for (int i = this.personStart[p]; i < this.personStart[p + 1]; i++) {
+			if (this.activity[i] == a) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
 	/**
 	 * This index as of a later data version whose changes it does not read (an activity's title, say): the same rows,
 	 * columns and answers, without building anything again.

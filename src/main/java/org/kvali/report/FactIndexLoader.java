@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * participations as four numbers a row, each table by {@code COPY} in whatever order PostgreSQL reads it fastest, the
  * rows then grouped by person in memory. All of it, and the data version, in one repeatable-read transaction, so the
  * index is one consistent snapshot. When every change since the previous index inserted rows or corrected
- * participants or activities (as noted in {@code fact_change}), only those rows are read, and appended to the
- * previous index's tables and rows or put in place of the rows they correct.
+ * participants, activities or participations (as noted in {@code fact_change}), only those rows are read, and
+ * appended to the previous index's tables and rows or put in place of the rows they correct.
  */
 @Component
 class FactIndexLoader {
@@ -74,6 +74,8 @@ class FactIndexLoader {
 	private static final String CORRECTED_ACTIVITIES = ChangeNotes.corrected(ACTIVITIES, "a.id", "activity");
 
 	private static final String CORRECTED_PERSONS = ChangeNotes.corrected(PERSONS, "pt.id", "participant");
+
+	private static final String CORRECTED_PARTICIPATIONS = ChangeNotes.corrected(PARTICIPATIONS, "id", "participation");
 
 	/** The tables an index was built from and the last change note it saw: what a later index appends to. */
 	record Sources(SourceTable organizations, SourceTable activities, SourceTable persons, long lastChange) {
@@ -206,13 +208,15 @@ class FactIndexLoader {
 				? putInPlace(connection, CORRECTED_ACTIVITIES, activities, ids.activities()) : 0;
 		int correctedPersons = changes.corrected().contains("participant")
 				? putInPlace(connection, CORRECTED_PERSONS, persons, ids.persons()) : 0;
-		int corrected = correctedActivities + correctedPersons;
-		if (correctedActivities < 0 || correctedPersons < 0) {
+		long rows = added.getOrDefault("participation", 0L);
+		var facts = new Facts(previous, (int) rows, persons.size());
+		int correctedParticipations = changes.corrected().contains("participation")
+				? facts.correct(connection, previous, ids) : 0;
+		int corrected = correctedActivities + correctedPersons + correctedParticipations;
+		if (correctedActivities < 0 || correctedPersons < 0 || correctedParticipations < 0) {
 			log.warn("A corrected row is not in the report index; reading everything");
 			return null;
 		}
-		long rows = added.getOrDefault("participation", 0L);
-		var facts = new Facts(previous, (int) rows, persons.size());
 		CopyRows.read(connection, NEW_PARTICIPATIONS, fields -> facts.add(ids, fields));
 		if (facts.rows != previous.rows + rows) {
 			log.warn("The rows read did not match the change notes; reading everything");
@@ -392,6 +396,28 @@ class FactIndexLoader {
 			System.arraycopy(previous.organization, 0, this.organization, 0, previous.rows);
 			System.arraycopy(previous.role, 0, this.role, 0, previous.rows);
 			this.rows = previous.rows;
+		}
+
+		/**
+		 * Reads the participations in the ranges of ids corrected since {@code previous} (with the unchanged ones
+		 * between) and puts each one's organization and role in place of its row, found among its person's rows by its
+		 * activity (both unchanged, else the correction was noted without ids); how many were read, or a negative
+		 * number when one is not among the rows. The rows are still those of {@code previous}, in its order.
+		 */
+		int correct(Connection connection, FactIndex previous, Ids ids) throws SQLException {
+			int[] read = { 0 };
+			CopyRows.read(connection, CORRECTED_PARTICIPATIONS, fields -> {
+				int row = read[0] < 0 ? -1 : previous.rowOf(ids.persons().find(fields.number(0)),
+						ids.activities().find(fields.number(1)));
+				if (row < 0) {
+					read[0] = Integer.MIN_VALUE;
+					return;
+				}
+				this.organization[row] = fields.isNull(2) ? 0 : ids.organizations().of(fields.number(2)) + 1;
+				this.role[row] = role(fields);
+				read[0]++;
+			});
+			return read[0];
 		}
 
 		void add(Ids ids, CopyRows fields) {

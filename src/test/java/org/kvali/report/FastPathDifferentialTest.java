@@ -180,7 +180,14 @@ class FastPathDifferentialTest {
 			assertThat(renamed.rows).isEqualTo(whole.rows);
 			assertThat(renamed.version).isGreaterThan(whole.version);
 			compare(new Random(15), renamed);
-			this.jdbc.update("UPDATE participation SET role = 'SPEAKER' WHERE participant_id = (SELECT id FROM participant WHERE ref = 'CU-3')");
+			// a participation given another activity moves among the rows: noted without ids
+			this.jdbc.update("""
+					UPDATE participation SET activity_id = (SELECT id FROM activity WHERE code = 'CU-OLD')
+					WHERE participant_id = (SELECT id FROM participant WHERE ref = 'CU-3')
+					  AND activity_id = (SELECT id FROM activity WHERE code = 'TRN-2024-BAKURIANI')""");
+			assertThat(this.jdbc.queryForObject("""
+					SELECT table_name || ' ' || coalesce(first_id::text, '-') || ' ' || coalesce(updated::text, '-')
+					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class)).isEqualTo("participation - -");
 			var afterUpdate = loader.load(renamed);
 			assertThat(loader.appended()).isEqualTo(3);
 			compare(new Random(14), afterUpdate);
@@ -195,13 +202,13 @@ class FastPathDifferentialTest {
 	}
 
 	/**
-	 * Corrections of participants and activities, of every column the index reads, are read again alone (the rows
-	 * between two corrected ones too) and put in place, also beside rows inserted meanwhile; each result answers as
-	 * the SQL path does. A correction of an organization, whose place its people's region may follow, reads
-	 * everything again.
+	 * Corrections of participants, activities and participations, of every column the index reads, are read again
+	 * alone (the rows between two corrected ones too) and put in place, also beside rows inserted meanwhile; each
+	 * result answers as the SQL path does. A correction of an organization, whose place its people's region may
+	 * follow, reads everything again.
 	 */
 	@Test
-	void anIndexThatReadCorrectedPeopleAndActivitiesAgainAnswersAsTheSqlPath() {
+	void anIndexThatReadCorrectedRowsAgainAnswersAsTheSqlPath() {
 		var loader = new FactIndexLoader(this.dataSource, this.transactions, 16);
 		this.jdbc.update("INSERT INTO organization (code, name, kind, municipality_code) VALUES ('CU-ORG', 'Corrected', 'CSO', 'GE-KK-MARNEULI')");
 		this.jdbc.update("""
@@ -232,13 +239,26 @@ class FastPathDifferentialTest {
 					       venue_municipality_code = NULL, organizer_id = (SELECT id FROM organization WHERE code = 'CU-ORG'),
 					       project_id = (SELECT id FROM project WHERE code = 'CSO-CAPACITY')
 					WHERE code = 'CU-ACT'""");
+			// another role for one participation, another organization for another, the rows between them unchanged
+			this.jdbc.update("""
+					UPDATE participation SET
+					       role = CASE p.ref WHEN 'CU-1' THEN 'TRAINER' ELSE role END,
+					       organization_id = CASE p.ref WHEN 'CU-3' THEN (SELECT id FROM organization WHERE code = 'CU-ORG') END
+					FROM participant p, activity a
+					WHERE p.id = participant_id AND a.id = activity_id AND a.code = 'TRN-2024-BAKURIANI'
+					  AND p.ref IN ('CU-1', 'CU-2', 'CU-3')""");
 			long first = this.jdbc.queryForObject("SELECT id FROM participant WHERE ref = 'CU-1'", Long.class);
 			long last = this.jdbc.queryForObject("SELECT id FROM participant WHERE ref = 'CU-3'", Long.class);
 			long activity = this.jdbc.queryForObject("SELECT id FROM activity WHERE code = 'CU-ACT'", Long.class);
+			var participations = this.jdbc.queryForObject("""
+					SELECT min(pn.id) || ' ' || max(pn.id) FROM participation pn JOIN participant p ON p.id = pn.participant_id
+					JOIN activity a ON a.id = pn.activity_id
+					WHERE a.code = 'TRN-2024-BAKURIANI' AND p.ref IN ('CU-1', 'CU-3')""", String.class);
 			assertThat(this.jdbc.queryForList("""
 					SELECT table_name || ' ' || first_id || ' ' || last_id || ' ' || updated
-					FROM (SELECT * FROM fact_change ORDER BY id DESC LIMIT 2) c ORDER BY id""", String.class))
-				.containsExactly("participant " + first + " " + last + " 2", "activity " + activity + " " + activity + " 1");
+					FROM (SELECT * FROM fact_change ORDER BY id DESC LIMIT 3) c ORDER BY id""", String.class))
+				.containsExactly("participant " + first + " " + last + " 2", "activity " + activity + " " + activity + " 1",
+						"participation " + participations + " 2");
 			var corrected = loader.load(before);
 			assertThat(loader.appended()).isOne();
 			assertThat(corrected.rows).isEqualTo(before.rows);
@@ -251,6 +271,11 @@ class FastPathDifferentialTest {
 					INSERT INTO participation (activity_id, participant_id) SELECT a.id, p.id FROM activity a, participant p
 					WHERE a.code = 'CU-ACT' AND p.ref = 'CU-4'""");
 			this.jdbc.update("UPDATE participant SET birth_year = 1988 WHERE ref IN ('CU-2', 'CU-4')");
+			// a participation inserted since is read as it is now, with the new ones, not looked for among the old
+			this.jdbc.update("""
+					UPDATE participation SET role = 'SPEAKER'
+					WHERE participant_id IN (SELECT id FROM participant WHERE ref IN ('CU-2', 'CU-4'))
+					  AND activity_id = (SELECT id FROM activity WHERE code = 'CU-ACT')""");
 			var again = loader.load(corrected);
 			assertThat(loader.appended()).isEqualTo(2);
 			assertThat(again.rows).isEqualTo(corrected.rows + 1);
