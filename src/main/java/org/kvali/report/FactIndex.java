@@ -104,19 +104,29 @@ final class FactIndex {
 	/** The tables this index was built from, until a newer index takes them to append to. */
 	private FactIndexLoader.Sources sources;
 
+	/**
+	 * An index over rows grouped by person. {@code previous}, when not null, is the index this one was built from: a
+	 * column whose inputs equal the ones it was built from there is shared instead of built again (after a correction
+	 * that added no rows, all but the few columns it changed), which spares the time and the heap of a second copy.
+	 */
 	FactIndex(long version, int[] personStart, int[] activity, int[] organization, byte[] role,
 			Map<Dimension, int[]> attributes, short[] birthYear, short[] startYear, int[] startDay,
-			Organizers organizers, Map<Dimension, Dictionary> dictionaries, int firstYear, int cachedAnswers) {
+			Organizers organizers, Map<Dimension, Dictionary> dictionaries, int firstYear, int cachedAnswers,
+			FactIndex previous) {
+		// the previous index when its rows are these rows, in this order
+		var same = previous != null && Arrays.equals(previous.personStart, personStart)
+				&& Arrays.equals(previous.activity, activity) ? previous : null;
 		this.version = version;
 		this.rows = activity.length;
 		this.persons = personStart.length - 1;
 		this.activities = startDay.length;
 		this.organizationSlots = organizers.organizationIds().length + 1;
 		this.organizers = organizers;
-		this.personStart = personStart;
-		this.activity = activity;
-		this.organization = organization;
-		this.role = role;
+		this.personStart = same == null ? personStart : same.personStart;
+		this.activity = same == null ? activity : same.activity;
+		this.organization = same != null && Arrays.equals(same.organization, organization) ? same.organization
+				: organization;
+		this.role = same != null && Arrays.equals(same.role, role) ? same.role : role;
 		this.attributes = new EnumMap<>(attributes);
 		this.birthYear = birthYear;
 		this.startYear = startYear;
@@ -126,36 +136,69 @@ final class FactIndex {
 		this.dictionaries = new EnumMap<>(dictionaries);
 		this.firstYear = firstYear;
 		this.answers = new AnswerCache(cachedAnswers);
-		this.person = new int[this.rows];
-		for (int p = 0; p < this.persons; p++) {
-			Arrays.fill(this.person, personStart[p], personStart[p + 1], p);
-		}
+		this.person = same == null ? persons() : same.person;
 		// each copy is a pass over all rows, independent of the others: on all cores at once
 		this.rowValues.putAll(ROW_COPIES.parallelStream()
 			.filter(dimension -> this.dictionaries.get(dimension).size() <= Character.MAX_VALUE + 1)
-			.collect(Collectors.toMap(dimension -> dimension, this::rowCopy, (a, b) -> a,
+			.collect(Collectors.toMap(dimension -> dimension, dimension -> rowCopy(dimension, same), (a, b) -> a,
 					() -> new EnumMap<>(Dimension.class))));
-		this.rowValues.put(Dimension.AGE_BAND, ageBands());
-		this.rowDay = days();
-		this.activityStart = new int[this.activities + 1];
-		for (int a : activity) {
-			this.activityStart[a + 1]++;
+		this.rowValues.put(Dimension.AGE_BAND, same != null && Arrays.equals(same.birthYear, birthYear)
+				&& Arrays.equals(same.startYear, startYear) ? same.rowValues.get(Dimension.AGE_BAND) : ageBands());
+		this.rowDay = same != null && same.firstYear == firstYear && Arrays.equals(same.startDay, startDay)
+				? same.rowDay : days();
+		boolean sameActivities = same != null && same.activities == this.activities;
+		this.activityStart = sameActivities ? same.activityStart : activityStart();
+		this.activityRows = sameActivities ? same.activityRows : activityRows();
+		this.participantRows = same != null && same.role == this.role ? same.participantRows : participantRows();
+	}
+
+	private int[] persons() {
+		var person = new int[this.rows];
+		for (int p = 0; p < this.persons; p++) {
+			Arrays.fill(person, this.personStart[p], this.personStart[p + 1], p);
 		}
-		Arrays.parallelPrefix(this.activityStart, Integer::sum);
-		this.activityRows = new int[this.rows];
+		return person;
+	}
+
+	private int[] activityStart() {
+		var start = new int[this.activities + 1];
+		for (int a : this.activity) {
+			start[a + 1]++;
+		}
+		Arrays.parallelPrefix(start, Integer::sum);
+		return start;
+	}
+
+	private int[] activityRows() {
+		var rows = new int[this.rows];
 		var next = Arrays.copyOf(this.activityStart, this.activities);
 		for (int i = 0; i < this.rows; i++) {
-			this.activityRows[next[activity[i]]++] = i;
+			rows[next[this.activity[i]]++] = i;
 		}
-		this.participantRows = new int[this.persons];
+		return rows;
+	}
+
+	private int[] participantRows() {
+		var counts = new int[this.persons];
 		byte participant = (byte) ParticipationRole.PARTICIPANT.ordinal();
 		for (int p = 0; p < this.persons; p++) {
-			for (int i = personStart[p]; i < personStart[p + 1]; i++) {
-				if (role[i] == participant) {
-					this.participantRows[p]++;
+			for (int i = this.personStart[p]; i < this.personStart[p + 1]; i++) {
+				if (this.role[i] == participant) {
+					counts[p]++;
 				}
 			}
 		}
+		return counts;
+	}
+
+	/** The copy of {@code same}, when its rows and their values are these; else a new one. */
+	private char[] rowCopy(Dimension dimension, FactIndex same) {
+		if (same != null && same.rowValues.containsKey(dimension)
+				&& (Level.of(dimension) != Level.ORGANIZATION || same.organization == this.organization)
+				&& Arrays.equals(same.attributes.get(dimension), this.attributes.get(dimension))) {
+			return same.rowValues.get(dimension);
+		}
+		return rowCopy(dimension);
 	}
 
 	private char[] rowCopy(Dimension dimension) {

@@ -378,6 +378,9 @@ class FactIndexLoader {
 
 		private final int persons;
 
+		/** The index whose rows these are, with any appended: the new index shares the columns that stay equal. */
+		private FactIndex previous;
+
 		int rows;
 
 		Facts(int rows, int persons) {
@@ -396,6 +399,7 @@ class FactIndexLoader {
 			System.arraycopy(previous.organization, 0, this.organization, 0, previous.rows);
 			System.arraycopy(previous.role, 0, this.role, 0, previous.rows);
 			this.rows = previous.rows;
+			this.previous = previous;
 		}
 
 		/**
@@ -467,7 +471,7 @@ class FactIndexLoader {
 			this.organization = null;
 			this.role = null;
 			return new FactIndex(version, start, byActivity, byOrganization, byRole, attributes, birthYear, startYear,
-					startDay, organizers, dictionaries, firstYear, cachedAnswers);
+					startDay, organizers, dictionaries, firstYear, cachedAnswers, this.previous);
 		}
 
 	}

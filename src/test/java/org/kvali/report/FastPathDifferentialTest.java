@@ -265,6 +265,21 @@ class FastPathDifferentialTest {
 			var organizer = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CU-ORG'", Long.class);
 			assertThat(corrected.activitiesRunBy(Set.of(organizer))).containsExactly("CU-ACT");
 			compare(new Random(21), corrected);
+			// a birth year, and an activity nobody attended yet: the rows' age bands change, and the activities
+			this.jdbc.update("UPDATE participant SET birth_year = 1931 WHERE ref = 'CU-2'");
+			this.jdbc.update("""
+					INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+					SELECT 'CU-EMPTY', id, 'MEETING', 'Nobody yet', DATE '2025-04-01', DATE '2025-04-01'
+					FROM project WHERE code = 'LOCAL-BUDGET'""");
+			var older = loader.load(corrected);
+			assertThat(loader.appended()).isEqualTo(2);
+			assertThat(older.rows).isEqualTo(corrected.rows);
+			for (var codes : List.of(List.of("CU-EMPTY"), List.of("CU-EMPTY", "CU-ACT"))) {
+				var filter = ParticipationFilter.ALL.withActivities(codes);
+				assertThat(new IndexQuery(older, filter).totals()).as("totals of %s", codes)
+					.isEqualTo(this.sql.totals(filter));
+			}
+			compare(new Random(24), older);
 			this.jdbc.update("""
 					INSERT INTO participant (ref, gender, birth_year) VALUES ('CU-4', 'FEMALE', 1999)""");
 			this.jdbc.update("""
@@ -276,8 +291,8 @@ class FastPathDifferentialTest {
 					UPDATE participation SET role = 'SPEAKER'
 					WHERE participant_id IN (SELECT id FROM participant WHERE ref IN ('CU-2', 'CU-4'))
 					  AND activity_id = (SELECT id FROM activity WHERE code = 'CU-ACT')""");
-			var again = loader.load(corrected);
-			assertThat(loader.appended()).isEqualTo(2);
+			var again = loader.load(older);
+			assertThat(loader.appended()).isEqualTo(3);
 			assertThat(again.rows).isEqualTo(corrected.rows + 1);
 			compare(new Random(22), again);
 			this.jdbc.update("UPDATE organization SET municipality_code = 'GE-SJ-BORJOMI' WHERE code = 'CU-ORG'");
@@ -285,7 +300,7 @@ class FastPathDifferentialTest {
 					SELECT table_name || ' ' || coalesce(first_id::text, '-') || ' ' || coalesce(updated::text, '-')
 					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class)).isEqualTo("organization - -");
 			var whole = loader.load(again);
-			assertThat(loader.appended()).isEqualTo(2);
+			assertThat(loader.appended()).isEqualTo(3);
 			compare(new Random(23), whole);
 		}
 		finally {
@@ -329,10 +344,13 @@ class FastPathDifferentialTest {
 		var activities = this.jdbc.queryForList("SELECT code FROM activity ORDER BY code", String.class);
 		// every dimension alone over all rows first: a random filter leaves out most single rows
 		var all = ParticipationFilter.ALL;
+		// persons alone counted: by what describes a person, the index reads persons instead of rows
 		for (var dimension : Dimension.values()) {
-			assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), List.of(), null, MeasureSet.ALL))
-				.as("breakdown of all rows by %s", dimension)
-				.isEqualTo(this.sql.breakdown(all, List.of(dimension), List.of(), null, MeasureSet.ALL));
+			for (var measures : List.of(MeasureSet.ALL, new MeasureSet(false, false))) {
+				assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), List.of(), null, measures))
+					.as("breakdown of all rows by %s, %s", dimension, measures)
+					.isEqualTo(this.sql.breakdown(all, List.of(dimension), List.of(), null, measures));
+			}
 		}
 		for (int run = 0; run < 300; run++) {
 			var filter = new ParticipationFilter(
