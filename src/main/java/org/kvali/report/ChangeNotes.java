@@ -10,7 +10,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the notes in {@code fact_change} (changesets 026 and 027) say changed since a report index was built, and the
+ * What the notes in {@code fact_change} (changesets 026 to 028) say changed since a report index was built, and the
  * queries that read only the rows they name: inserted rows by their ranges of ids, corrected participants,
  * activities and participations by the merged ranges of the ids corrected.
  */

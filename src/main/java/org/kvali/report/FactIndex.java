@@ -144,8 +144,8 @@ final class FactIndex {
 					() -> new EnumMap<>(Dimension.class))));
 		this.rowValues.put(Dimension.AGE_BAND, same != null && Arrays.equals(same.birthYear, birthYear)
 				&& Arrays.equals(same.startYear, startYear) ? same.rowValues.get(Dimension.AGE_BAND) : ageBands());
-		this.rowDay = same != null && same.firstYear == firstYear && Arrays.equals(same.startDay, startDay)
-				? same.rowDay : days();
+		// the first year, day 0 of the days, follows from the start days
+		this.rowDay = same != null && Arrays.equals(same.startDay, startDay) ? same.rowDay : days();
 		boolean sameActivities = same != null && same.activities == this.activities;
 		this.activityStart = sameActivities ? same.activityStart : activityStart();
 		this.activityRows = sameActivities ? same.activityRows : activityRows();

@@ -208,15 +208,17 @@ class FactIndexLoader {
 				? putInPlace(connection, CORRECTED_ACTIVITIES, activities, ids.activities()) : 0;
 		int correctedPersons = changes.corrected().contains("participant")
 				? putInPlace(connection, CORRECTED_PERSONS, persons, ids.persons()) : 0;
+		if (correctedActivities < 0 || correctedPersons < 0) {
+			return notInIndex();
+		}
 		long rows = added.getOrDefault("participation", 0L);
 		var facts = new Facts(previous, (int) rows, persons.size());
 		int correctedParticipations = changes.corrected().contains("participation")
 				? facts.correct(connection, previous, ids) : 0;
-		int corrected = correctedActivities + correctedPersons + correctedParticipations;
-		if (correctedActivities < 0 || correctedPersons < 0 || correctedParticipations < 0) {
-			log.warn("A corrected row is not in the report index; reading everything");
-			return null;
+		if (correctedParticipations < 0) {
+			return notInIndex();
 		}
+		int corrected = correctedActivities + correctedPersons + correctedParticipations;
 		CopyRows.read(connection, NEW_PARTICIPATIONS, fields -> facts.add(ids, fields));
 		if (facts.rows != previous.rows + rows) {
 			log.warn("The rows read did not match the change notes; reading everything");
@@ -228,6 +230,11 @@ class FactIndexLoader {
 				+ " ms, columns {} ms", rows, added.getOrDefault("participant", 0L), corrected,
 				(read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
 		return index;
+	}
+
+	private static FactIndex notInIndex() {
+		log.warn("A corrected row, or what it refers to, is not in the report index; reading everything");
+		return null;
 	}
 
 	/**
@@ -406,18 +413,20 @@ class FactIndexLoader {
 		 * Reads the participations in the ranges of ids corrected since {@code previous} (with the unchanged ones
 		 * between) and puts each one's organization and role in place of its row, found among its person's rows by its
 		 * activity (both unchanged, else the correction was noted without ids); how many were read, or a negative
-		 * number when one is not among the rows. The rows are still those of {@code previous}, in its order.
+		 * number when one is not among the rows or names an organization the index lacks. The rows are still those of
+		 * {@code previous}, in its order.
 		 */
 		int correct(Connection connection, FactIndex previous, Ids ids) throws SQLException {
 			int[] read = { 0 };
 			CopyRows.read(connection, CORRECTED_PARTICIPATIONS, fields -> {
 				int row = read[0] < 0 ? -1 : previous.rowOf(ids.persons().find(fields.number(0)),
 						ids.activities().find(fields.number(1)));
-				if (row < 0) {
+				int organization = fields.isNull(2) ? 0 : ids.organizations().find(fields.number(2)) + 1;
+				if (row < 0 || organization == 0 && !fields.isNull(2)) {
 					read[0] = Integer.MIN_VALUE;
 					return;
 				}
-				this.organization[row] = fields.isNull(2) ? 0 : ids.organizations().of(fields.number(2)) + 1;
+				this.organization[row] = organization;
 				this.role[row] = role(fields);
 				read[0]++;
 			});

@@ -180,14 +180,19 @@ class FastPathDifferentialTest {
 			assertThat(renamed.rows).isEqualTo(whole.rows);
 			assertThat(renamed.version).isGreaterThan(whole.version);
 			compare(new Random(15), renamed);
-			// a participation given another activity moves among the rows: noted without ids
+			// a participation given another activity, or another person, moves among the rows: noted without ids
 			this.jdbc.update("""
 					UPDATE participation SET activity_id = (SELECT id FROM activity WHERE code = 'CU-OLD')
 					WHERE participant_id = (SELECT id FROM participant WHERE ref = 'CU-3')
 					  AND activity_id = (SELECT id FROM activity WHERE code = 'TRN-2024-BAKURIANI')""");
-			assertThat(this.jdbc.queryForObject("""
+			this.jdbc.update("""
+					UPDATE participation SET participant_id = (SELECT id FROM participant WHERE ref = 'S002')
+					WHERE participant_id = (SELECT id FROM participant WHERE ref = 'CU-3')
+					  AND activity_id = (SELECT id FROM activity WHERE code = 'CU-ACT')""");
+			assertThat(this.jdbc.queryForList("""
 					SELECT table_name || ' ' || coalesce(first_id::text, '-') || ' ' || coalesce(updated::text, '-')
-					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class)).isEqualTo("participation - -");
+					FROM fact_change ORDER BY id DESC LIMIT 2""", String.class))
+				.containsExactly("participation - -", "participation - -");
 			var afterUpdate = loader.load(renamed);
 			assertThat(loader.appended()).isEqualTo(3);
 			compare(new Random(14), afterUpdate);
@@ -274,25 +279,38 @@ class FastPathDifferentialTest {
 			var older = loader.load(corrected);
 			assertThat(loader.appended()).isEqualTo(2);
 			assertThat(older.rows).isEqualTo(corrected.rows);
+			// the same rows: what did not change is shared, not built again
+			assertThat(older.activity).isSameAs(corrected.activity);
+			assertThat(older.rowValues.get(Dimension.GENDER)).isSameAs(corrected.rowValues.get(Dimension.GENDER));
+			assertThat(older.rowValues.get(Dimension.AGE_BAND)).isNotSameAs(corrected.rowValues.get(Dimension.AGE_BAND));
 			for (var codes : List.of(List.of("CU-EMPTY"), List.of("CU-EMPTY", "CU-ACT"))) {
 				var filter = ParticipationFilter.ALL.withActivities(codes);
 				assertThat(new IndexQuery(older, filter).totals()).as("totals of %s", codes)
 					.isEqualTo(this.sql.totals(filter));
 			}
 			compare(new Random(24), older);
+			// a start date alone, five years on: the rows' days and age bands change (CU-1, born 1961, 56 then 61)
+			this.jdbc.update("""
+					UPDATE activity SET start_date = DATE '2022-03-10', end_date = DATE '2022-03-10' WHERE code = 'CU-ACT'""");
+			var later = loader.load(older);
+			assertThat(loader.appended()).isEqualTo(3);
+			assertThat(later.rowValues.get(Dimension.AGE_BAND)).isNotSameAs(older.rowValues.get(Dimension.AGE_BAND));
+			compare(new Random(25), later);
 			this.jdbc.update("""
 					INSERT INTO participant (ref, gender, birth_year) VALUES ('CU-4', 'FEMALE', 1999)""");
 			this.jdbc.update("""
 					INSERT INTO participation (activity_id, participant_id) SELECT a.id, p.id FROM activity a, participant p
 					WHERE a.code = 'CU-ACT' AND p.ref = 'CU-4'""");
 			this.jdbc.update("UPDATE participant SET birth_year = 1988 WHERE ref IN ('CU-2', 'CU-4')");
-			// a participation inserted since is read as it is now, with the new ones, not looked for among the old
+			// a participation inserted since is read as it is now, with the new ones, not looked for among the old;
+			// an older one now represents an organization inserted since
+			this.jdbc.update("INSERT INTO organization (code, name, kind) VALUES ('CU-ORG2', 'New since', 'PARTNER')");
 			this.jdbc.update("""
-					UPDATE participation SET role = 'SPEAKER'
+					UPDATE participation SET role = 'SPEAKER', organization_id = (SELECT id FROM organization WHERE code = 'CU-ORG2')
 					WHERE participant_id IN (SELECT id FROM participant WHERE ref IN ('CU-2', 'CU-4'))
 					  AND activity_id = (SELECT id FROM activity WHERE code = 'CU-ACT')""");
-			var again = loader.load(older);
-			assertThat(loader.appended()).isEqualTo(3);
+			var again = loader.load(later);
+			assertThat(loader.appended()).isEqualTo(4);
 			assertThat(again.rows).isEqualTo(corrected.rows + 1);
 			compare(new Random(22), again);
 			this.jdbc.update("UPDATE organization SET municipality_code = 'GE-SJ-BORJOMI' WHERE code = 'CU-ORG'");
@@ -300,7 +318,7 @@ class FastPathDifferentialTest {
 					SELECT table_name || ' ' || coalesce(first_id::text, '-') || ' ' || coalesce(updated::text, '-')
 					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class)).isEqualTo("organization - -");
 			var whole = loader.load(again);
-			assertThat(loader.appended()).isEqualTo(3);
+			assertThat(loader.appended()).isEqualTo(4);
 			compare(new Random(23), whole);
 		}
 		finally {
@@ -308,7 +326,7 @@ class FastPathDifferentialTest {
 					DELETE FROM participation WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE 'CU-%')""");
 			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CU-%'");
 			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CU-%'");
-			this.jdbc.update("DELETE FROM organization WHERE code = 'CU-ORG'");
+			this.jdbc.update("DELETE FROM organization WHERE code LIKE 'CU-ORG%'");
 		}
 	}
 
