@@ -105,17 +105,19 @@ final class FactIndex {
 	private FactIndexLoader.Sources sources;
 
 	/**
-	 * An index over rows grouped by person. {@code previous}, when not null, is the index this one was built from: a
-	 * column whose inputs equal the ones it was built from there is shared instead of built again (after a correction
-	 * that added no rows, all but the few columns it changed), which spares the time and the heap of a second copy.
+	 * An index over rows grouped by person. {@code previous}, when not null, is the index this one was built from.
+	 * When its rows are the first rows here, in the same order (nothing was added but new persons' rows, which come
+	 * last), a column whose inputs for those rows are unchanged keeps its values for them and is built for the new
+	 * rows alone; when no row was added at all, such a column is shared, not copied.
 	 */
 	FactIndex(long version, int[] personStart, int[] activity, int[] organization, byte[] role,
 			Map<Dimension, int[]> attributes, short[] birthYear, short[] startYear, int[] startDay,
 			Organizers organizers, Map<Dimension, Dictionary> dictionaries, int firstYear, int cachedAnswers,
 			FactIndex previous) {
-		// the previous index when its rows are these rows, in this order
-		var same = previous != null && Arrays.equals(previous.personStart, personStart)
-				&& Arrays.equals(previous.activity, activity) ? previous : null;
+		var before = previous != null && startsWith(personStart, previous.personStart)
+				&& startsWith(activity, previous.activity) ? previous : null;
+		var same = before != null && before.rows == activity.length && before.personStart.length == personStart.length
+				? before : null;
 		this.version = version;
 		this.rows = activity.length;
 		this.persons = personStart.length - 1;
@@ -136,25 +138,44 @@ final class FactIndex {
 		this.dictionaries = new EnumMap<>(dictionaries);
 		this.firstYear = firstYear;
 		this.answers = new AnswerCache(cachedAnswers);
-		this.person = same == null ? persons() : same.person;
+		this.person = same != null ? same.person : persons(before);
 		// each copy is a pass over all rows, independent of the others: on all cores at once
 		this.rowValues.putAll(ROW_COPIES.parallelStream()
 			.filter(dimension -> this.dictionaries.get(dimension).size() <= Character.MAX_VALUE + 1)
-			.collect(Collectors.toMap(dimension -> dimension, dimension -> rowCopy(dimension, same), (a, b) -> a,
-					() -> new EnumMap<>(Dimension.class))));
-		this.rowValues.put(Dimension.AGE_BAND, same != null && Arrays.equals(same.birthYear, birthYear)
-				&& Arrays.equals(same.startYear, startYear) ? same.rowValues.get(Dimension.AGE_BAND) : ageBands());
-		// the first year, day 0 of the days, follows from the start days
-		this.rowDay = same != null && Arrays.equals(same.startDay, startDay) ? same.rowDay : days();
+			.collect(Collectors.toMap(dimension -> dimension, dimension -> rowCopy(dimension, before, same),
+					(a, b) -> a, () -> new EnumMap<>(Dimension.class))));
+		boolean bandsKept = before != null && startsWith(birthYear, before.birthYear)
+				&& startsWith(startYear, before.startYear);
+		this.rowValues.put(Dimension.AGE_BAND, bandsKept && same != null ? same.rowValues.get(Dimension.AGE_BAND)
+				: ageBands(bandsKept ? before : null));
+		boolean daysKept = before != null && before.rowDay != null && before.firstYear == firstYear
+				&& startsWith(startDay, before.startDay);
+		this.rowDay = daysKept && same != null ? same.rowDay : days(daysKept ? before : null);
 		boolean sameActivities = same != null && same.activities == this.activities;
 		this.activityStart = sameActivities ? same.activityStart : activityStart();
 		this.activityRows = sameActivities ? same.activityRows : activityRows();
-		this.participantRows = same != null && same.role == this.role ? same.participantRows : participantRows();
+		boolean rolesKept = before != null && startsWith(this.role, before.role);
+		this.participantRows = rolesKept && same != null ? same.participantRows
+				: participantRows(rolesKept ? before : null);
 	}
 
-	private int[] persons() {
-		var person = new int[this.rows];
-		for (int p = 0; p < this.persons; p++) {
+	/** Whether {@code whole} begins with the values of {@code part}. */
+	private static boolean startsWith(int[] whole, int[] part) {
+		return whole.length >= part.length && Arrays.equals(whole, 0, part.length, part, 0, part.length);
+	}
+
+	private static boolean startsWith(short[] whole, short[] part) {
+		return whole.length >= part.length && Arrays.equals(whole, 0, part.length, part, 0, part.length);
+	}
+
+	private static boolean startsWith(byte[] whole, byte[] part) {
+		return whole.length >= part.length && Arrays.equals(whole, 0, part.length, part, 0, part.length);
+	}
+
+	/** The person of each row: {@code before}'s for its rows (null: none), then the new persons'. */
+	private int[] persons(FactIndex before) {
+		var person = before == null ? new int[this.rows] : Arrays.copyOf(before.person, this.rows);
+		for (int p = before == null ? 0 : before.persons; p < this.persons; p++) {
 			Arrays.fill(person, this.personStart[p], this.personStart[p + 1], p);
 		}
 		return person;
@@ -178,10 +199,11 @@ final class FactIndex {
 		return rows;
 	}
 
-	private int[] participantRows() {
-		var counts = new int[this.persons];
+	/** Each person's rows in the PARTICIPANT role: {@code before}'s counts for its persons (null: none), then the new. */
+	private int[] participantRows(FactIndex before) {
+		var counts = before == null ? new int[this.persons] : Arrays.copyOf(before.participantRows, this.persons);
 		byte participant = (byte) ParticipationRole.PARTICIPANT.ordinal();
-		for (int p = 0; p < this.persons; p++) {
+		for (int p = before == null ? 0 : before.persons; p < this.persons; p++) {
 			for (int i = this.personStart[p]; i < this.personStart[p + 1]; i++) {
 				if (this.role[i] == participant) {
 					counts[p]++;
@@ -191,55 +213,61 @@ final class FactIndex {
 		return counts;
 	}
 
-	/** The copy of {@code same}, when its rows and their values are these; else a new one. */
-	private char[] rowCopy(Dimension dimension, FactIndex same) {
-		if (same != null && same.rowValues.containsKey(dimension)
-				&& (Level.of(dimension) != Level.ORGANIZATION || same.organization == this.organization)
-				&& Arrays.equals(same.attributes.get(dimension), this.attributes.get(dimension))) {
+	/**
+	 * The copy of a dimension into the rows: {@code same}'s, when its rows and their values are these; else
+	 * {@code before}'s values for its rows when they are unchanged, and the new rows' values.
+	 */
+	private char[] rowCopy(Dimension dimension, FactIndex before, FactIndex same) {
+		boolean kept = before != null && before.rowValues.containsKey(dimension)
+				&& (Level.of(dimension) != Level.ORGANIZATION || startsWith(this.organization, before.organization))
+				&& startsWith(this.attributes.get(dimension), before.attributes.get(dimension));
+		if (kept && same != null) {
 			return same.rowValues.get(dimension);
 		}
-		return rowCopy(dimension);
-	}
-
-	private char[] rowCopy(Dimension dimension) {
 		var values = this.attributes.get(dimension);
 		var source = switch (Level.of(dimension)) {
 			case ACTIVITY -> this.activity;
 			case ORGANIZATION -> this.organization;
 			default -> this.person;
 		};
-		var copy = new char[this.rows];
-		for (int i = 0; i < this.rows; i++) {
+		var copy = kept ? Arrays.copyOf(before.rowValues.get(dimension), this.rows) : new char[this.rows];
+		for (int i = kept ? before.rows : 0; i < this.rows; i++) {
 			copy[i] = (char) values[source[i]];
 		}
 		return copy;
 	}
 
-	private char[] ageBands() {
-		var bands = new char[this.rows];
+	/** Each row's age band: {@code before}'s for its rows (null: none), then the new rows'. */
+	private char[] ageBands(FactIndex before) {
+		var bands = before == null ? new char[this.rows]
+				: Arrays.copyOf(before.rowValues.get(Dimension.AGE_BAND), this.rows);
 		char unknown = (char) this.dictionaries.get(Dimension.AGE_BAND).unknown();
-		for (int p = 0; p < this.persons; p++) {
-			int birth = this.birthYear[p];
-			for (int i = this.personStart[p]; i < this.personStart[p + 1]; i++) {
-				bands[i] = birth == UNKNOWN_YEAR ? unknown : (char) band(this.startYear[this.activity[i]] - birth);
-			}
+		for (int i = before == null ? 0 : before.rows; i < this.rows; i++) {
+			int birth = this.birthYear[this.person[i]];
+			bands[i] = birth == UNKNOWN_YEAR ? unknown : (char) band(this.startYear[this.activity[i]] - birth);
 		}
 		return bands;
 	}
 
-	private char[] days() {
+
+	/**
+	 * Each row's start day counted from {@link #dayZero()}: {@code before}'s for its rows (null: none), then the new
+	 * rows'; null when some activity's day does not fit.
+	 */
+	private char[] days(FactIndex before) {
 		long first = dayZero();
 		for (int day : this.startDay) {
 			if (day < first || day - first > Character.MAX_VALUE) {
 				return null;
 			}
 		}
-		var days = new char[this.rows];
-		for (int i = 0; i < this.rows; i++) {
+		var days = before == null ? new char[this.rows] : Arrays.copyOf(before.rowDay, this.rows);
+		for (int i = before == null ? 0 : before.rows; i < this.rows; i++) {
 			days[i] = (char) (this.startDay[this.activity[i]] - first);
 		}
 		return days;
 	}
+
 
 	/** The row of person p at activity a (each takes part once), or -1 when there is none, or no such person. */
 	int rowOf(int p, int a) {

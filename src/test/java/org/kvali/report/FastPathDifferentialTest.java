@@ -163,20 +163,36 @@ class FastPathDifferentialTest {
 			assertThat(loader.appended()).isEqualTo(2);
 			assertThat(again.rows).isEqualTo(after.rows + 2);
 			compare(new Random(12), again);
+			// only a new person's rows, at an activity earlier than all: the rows before keep their values, and
+			// their days count from a new first year
+			this.jdbc.update("""
+					INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+					SELECT 'CU-EARLY', id, 'MEETING', 'Earliest', DATE '2018-02-01', DATE '2018-02-01'
+					FROM project WHERE code = 'CSO-CAPACITY'""");
+			this.jdbc.update("INSERT INTO participant (ref, gender, birth_year) VALUES ('CU-5', 'FEMALE', 2000)");
+			this.jdbc.update("""
+					INSERT INTO participation (activity_id, participant_id, role)
+					SELECT a.id, p.id, 'TRAINER' FROM activity a, participant p
+					WHERE a.code IN ('CU-EARLY', 'CU-ACT') AND p.ref = 'CU-5'""");
+			var early = loader.load(again);
+			assertThat(loader.appended()).isEqualTo(3);
+			assertThat(early.rows).isEqualTo(again.rows + 2);
+			assertThat(early.firstYear).isLessThan(again.firstYear);
+			compare(new Random(16), early);
 			// the note the index saw last is gone: what else is gone is unknown
 			new JdbcTemplate(this.owner).update("DELETE FROM fact_change WHERE id = (SELECT max(id) FROM fact_change)");
 			this.jdbc.update("""
 					INSERT INTO participation (activity_id, participant_id)
 					SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'CU-OLD' AND p.ref = 'CU-2'""");
-			var whole = loader.load(again);
-			assertThat(loader.appended()).isEqualTo(2);
+			var whole = loader.load(early);
+			assertThat(loader.appended()).isEqualTo(3);
 			compare(new Random(13), whole);
 			// what the index does not read changes without a whole read; what it reads, with one
 			long notes = this.jdbc.queryForObject("SELECT count(*) FROM fact_change", Long.class);
 			this.jdbc.update("UPDATE activity SET title = 'Renamed' WHERE code = 'CU-ACT'");
 			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM fact_change", Long.class)).isEqualTo(notes);
 			var renamed = loader.load(whole);
-			assertThat(loader.appended()).isEqualTo(3);
+			assertThat(loader.appended()).isEqualTo(4);
 			assertThat(renamed.rows).isEqualTo(whole.rows);
 			assertThat(renamed.version).isGreaterThan(whole.version);
 			compare(new Random(15), renamed);
@@ -194,7 +210,7 @@ class FastPathDifferentialTest {
 					FROM fact_change ORDER BY id DESC LIMIT 2""", String.class))
 				.containsExactly("participation - -", "participation - -");
 			var afterUpdate = loader.load(renamed);
-			assertThat(loader.appended()).isEqualTo(3);
+			assertThat(loader.appended()).isEqualTo(4);
 			compare(new Random(14), afterUpdate);
 		}
 		finally {
@@ -274,7 +290,7 @@ class FastPathDifferentialTest {
 			this.jdbc.update("UPDATE participant SET birth_year = 1931 WHERE ref = 'CU-2'");
 			this.jdbc.update("""
 					INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
-					SELECT 'CU-EMPTY', id, 'MEETING', 'Nobody yet', DATE '2025-04-01', DATE '2025-04-01'
+					SELECT 'CU-EMPTY', id, 'MEETING', 'Nobody yet', DATE '2017-01-01', DATE '2017-01-01'
 					FROM project WHERE code = 'LOCAL-BUDGET'""");
 			var older = loader.load(corrected);
 			assertThat(loader.appended()).isEqualTo(2);
@@ -289,11 +305,13 @@ class FastPathDifferentialTest {
 					.isEqualTo(this.sql.totals(filter));
 			}
 			compare(new Random(24), older);
-			// a start date alone, five years on: the rows' days and age bands change (CU-1, born 1961, 56 then 61)
+			// a start date alone, five years on: the rows' days and age bands change (CU-1, born 1961, 56 then 61), the
+			// first year (CU-EMPTY's) does not
 			this.jdbc.update("""
 					UPDATE activity SET start_date = DATE '2022-03-10', end_date = DATE '2022-03-10' WHERE code = 'CU-ACT'""");
 			var later = loader.load(older);
 			assertThat(loader.appended()).isEqualTo(3);
+			assertThat(later.firstYear).isEqualTo(2017);
 			assertThat(later.rowValues.get(Dimension.AGE_BAND)).isNotSameAs(older.rowValues.get(Dimension.AGE_BAND));
 			compare(new Random(25), later);
 			this.jdbc.update("""
