@@ -107,8 +107,9 @@ final class FactIndex {
 	/**
 	 * An index over rows grouped by person. {@code previous}, when not null, is the index this one was built from.
 	 * When its rows are the first rows here, in the same order (nothing was added but new persons' rows, which come
-	 * last), a column whose inputs for those rows are unchanged keeps its values for them and is built for the new
-	 * rows alone; when no row was added at all, such a column is shared, not copied.
+	 * last), a column per row or per person whose inputs for those rows are unchanged keeps its values for them and
+	 * is built for the new rows alone (the rows by activity are built whole); when neither a row nor a person was
+	 * added, such a column, and the rows by activity when no activity was added, are shared, not copied.
 	 */
 	FactIndex(long version, int[] personStart, int[] activity, int[] organization, byte[] role,
 			Map<Dimension, int[]> attributes, short[] birthYear, short[] startYear, int[] startDay,
@@ -150,7 +151,7 @@ final class FactIndex {
 				: ageBands(bandsKept ? before : null));
 		boolean daysKept = before != null && before.rowDay != null && before.firstYear == firstYear
 				&& startsWith(startDay, before.startDay);
-		this.rowDay = daysKept && same != null ? same.rowDay : days(daysKept ? before : null);
+		this.rowDay = !daysFit() ? null : daysKept && same != null ? same.rowDay : days(daysKept ? before : null);
 		boolean sameActivities = same != null && same.activities == this.activities;
 		this.activityStart = sameActivities ? same.activityStart : activityStart();
 		this.activityRows = sameActivities ? same.activityRows : activityRows();
@@ -250,23 +251,27 @@ final class FactIndex {
 	}
 
 
-	/**
-	 * Each row's start day counted from {@link #dayZero()}: {@code before}'s for its rows (null: none), then the new
-	 * rows'; null when some activity's day does not fit.
-	 */
-	private char[] days(FactIndex before) {
+	/** Whether every activity's start day, counted from {@link #dayZero()}, fits in a row's 16 bits. */
+	private boolean daysFit() {
 		long first = dayZero();
 		for (int day : this.startDay) {
 			if (day < first || day - first > Character.MAX_VALUE) {
-				return null;
+				return false;
 			}
 		}
+		return true;
+	}
+
+	/** Each row's start day counted from {@link #dayZero()}: {@code before}'s for its rows (null: none), then the new. */
+	private char[] days(FactIndex before) {
+		long first = dayZero();
 		var days = before == null ? new char[this.rows] : Arrays.copyOf(before.rowDay, this.rows);
 		for (int i = before == null ? 0 : before.rows; i < this.rows; i++) {
 			days[i] = (char) (this.startDay[this.activity[i]] - first);
 		}
 		return days;
 	}
+
 
 
 	/** The row of person p at activity a (each takes part once), or -1 when there is none, or no such person. */

@@ -331,12 +331,22 @@ class FastPathDifferentialTest {
 			assertThat(loader.appended()).isEqualTo(4);
 			assertThat(again.rows).isEqualTo(corrected.rows + 1);
 			compare(new Random(22), again);
+			// an activity nobody attended, dated past what a row's 16-bit day holds: the same rows, and no days
+			this.jdbc.update("""
+					INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+					SELECT 'CU-FAR', id, 'MEETING', 'Far off', DATE '2225-01-01', DATE '2225-01-01'
+					FROM project WHERE code = 'LOCAL-BUDGET'""");
+			assertThat(again.rowDay).isNotNull();
+			var far = loader.load(again);
+			assertThat(loader.appended()).isEqualTo(5);
+			assertThat(far.rows).isEqualTo(again.rows);
+			assertThat(far.rowDay).isNull();
 			this.jdbc.update("UPDATE organization SET municipality_code = 'GE-SJ-BORJOMI' WHERE code = 'CU-ORG'");
 			assertThat(this.jdbc.queryForObject("""
 					SELECT table_name || ' ' || coalesce(first_id::text, '-') || ' ' || coalesce(updated::text, '-')
 					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class)).isEqualTo("organization - -");
-			var whole = loader.load(again);
-			assertThat(loader.appended()).isEqualTo(4);
+			var whole = loader.load(far);
+			assertThat(loader.appended()).isEqualTo(5);
 			compare(new Random(23), whole);
 		}
 		finally {
