@@ -127,8 +127,8 @@ final class FactIndex {
 		this.organizers = organizers;
 		this.personStart = same == null ? personStart : same.personStart;
 		this.activity = same == null ? activity : same.activity;
-		this.organization = same != null && Arrays.equals(same.organization, organization) ? same.organization
-				: organization;
+		boolean organizationsKept = before != null && startsWith(organization, before.organization);
+		this.organization = organizationsKept && same != null ? same.organization : organization;
 		this.role = same != null && Arrays.equals(same.role, role) ? same.role : role;
 		this.attributes = new EnumMap<>(attributes);
 		this.birthYear = birthYear;
@@ -143,8 +143,9 @@ final class FactIndex {
 		// each copy is a pass over all rows, independent of the others: on all cores at once
 		this.rowValues.putAll(ROW_COPIES.parallelStream()
 			.filter(dimension -> this.dictionaries.get(dimension).size() <= Character.MAX_VALUE + 1)
-			.collect(Collectors.toMap(dimension -> dimension, dimension -> rowCopy(dimension, before, same),
-					(a, b) -> a, () -> new EnumMap<>(Dimension.class))));
+			.collect(Collectors.toMap(dimension -> dimension,
+					dimension -> rowCopy(dimension, before, same, organizationsKept), (a, b) -> a,
+					() -> new EnumMap<>(Dimension.class))));
 		boolean bandsKept = before != null && startsWith(birthYear, before.birthYear)
 				&& startsWith(startYear, before.startYear);
 		this.rowValues.put(Dimension.AGE_BAND, bandsKept && same != null ? same.rowValues.get(Dimension.AGE_BAND)
@@ -218,9 +219,9 @@ final class FactIndex {
 	 * The copy of a dimension into the rows: {@code same}'s, when its rows and their values are these; else
 	 * {@code before}'s values for its rows when they are unchanged, and the new rows' values.
 	 */
-	private char[] rowCopy(Dimension dimension, FactIndex before, FactIndex same) {
+	private char[] rowCopy(Dimension dimension, FactIndex before, FactIndex same, boolean organizationsKept) {
 		boolean kept = before != null && before.rowValues.containsKey(dimension)
-				&& (Level.of(dimension) != Level.ORGANIZATION || startsWith(this.organization, before.organization))
+				&& (Level.of(dimension) != Level.ORGANIZATION || organizationsKept)
 				&& startsWith(this.attributes.get(dimension), before.attributes.get(dimension));
 		if (kept && same != null) {
 			return same.rowValues.get(dimension);
