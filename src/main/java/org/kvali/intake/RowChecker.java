@@ -1,7 +1,6 @@
 package org.kvali.intake;
 
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -51,16 +50,20 @@ final class RowChecker {
 
 	private final int maxLength;
 
+	private final int thisYear;
+
 	private final List<ImportMessage> errors;
 
-	private RowChecker(SheetRow row, int maxLength, List<ImportMessage> errors) {
+	private RowChecker(SheetRow row, int maxLength, int thisYear, List<ImportMessage> errors) {
 		this.sheetRow = row;
 		this.maxLength = maxLength;
+		this.thisYear = thisYear;
 		this.errors = errors;
 	}
 
-	static AttendanceRow check(SheetRow row, int maxLength, List<ImportMessage> errors) {
-		var checker = new RowChecker(row, maxLength, errors);
+	/** Checks one row; {@code thisYear} bounds birth years (read once per sheet, not per row). */
+	static AttendanceRow check(SheetRow row, int maxLength, int thisYear, List<ImportMessage> errors) {
+		var checker = new RowChecker(row, maxLength, thisYear, errors);
 		if (row.overlong()) {
 			errors.add(new ImportMessage(row.row(), null, null, "The row has more cells than the header has columns"));
 		}
@@ -169,12 +172,12 @@ final class RowChecker {
 		if (value == null) {
 			return null;
 		}
-		int thisYear = Year.now().getValue();
-		if (!YEAR.matcher(value).matches() || Integer.parseInt(value) < 1900 || Integer.parseInt(value) > thisYear) {
-			error(Columns.BIRTH_YEAR, value, "A birth year is four digits from 1900 to " + thisYear);
+		int year = YEAR.matcher(value).matches() ? Integer.parseInt(value) : 0;
+		if (year < FIRST_YEAR || year > this.thisYear) {
+			error(Columns.BIRTH_YEAR, value, "A birth year is four digits from " + FIRST_YEAR + " to " + this.thisYear);
 			return null;
 		}
-		return Integer.valueOf(value);
+		return year;
 	}
 
 	private Boolean disability() {

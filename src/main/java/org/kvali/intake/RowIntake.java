@@ -1,5 +1,6 @@
 package org.kvali.intake;
 
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,8 @@ final class RowIntake implements SheetSink {
 	private final Map<String, String> municipalities;
 
 	private final Staging.Copy staging;
+
+	private final int thisYear = Year.now().getValue();
 
 	private final List<ImportMessage> warnings = new ArrayList<>();
 
@@ -63,7 +66,7 @@ final class RowIntake implements SheetSink {
 			return;
 		}
 		int before = this.errors.size();
-		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.errors);
+		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.thisYear, this.errors);
 		var venue = municipality(row, Columns.VENUE_MUNICIPALITY, checked.venueMunicipality());
 		var home = municipality(row, Columns.HOME_MUNICIPALITY, checked.homeMunicipality());
 		var flagged = new ArrayList<String>();

@@ -1,6 +1,7 @@
 package org.kvali.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Year;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,7 +166,10 @@ class AttendanceImportTest {
 				TI-WS-2,Workshop,workshop,NO-SUCH,2025-03-01,2025-03-01,,TI-2,female,1990,,,,,,
 				TI-WS-2,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-2,female,1991,,,,,,
 				TI-WS-3,Fine,meeting,TEST-INTAKE,2025-03-01,2025-02-01,,TI-4,female,,,,,,,
-				""";
+				TI-WS-4,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-5,female,%d,,,,,,
+				TI-WS-4,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-6,female,19x0,,,,,,
+				""".formatted(Year.now().getValue() + 1);
+		var birthYears = "A birth year is four digits from 1900 to " + Year.now().getValue();
 		load(bad, false).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.status").value("REJECTED"))
 			.andExpect(jsonPath("$.warnings[0].column").value("notes"))
@@ -178,6 +182,11 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'venue_municipality')].message")
 				.value("No municipality has this code or name"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'birth_year')].value").value("1890"))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'birth_year')].message").value(birthYears))
+			.andExpect(jsonPath("$.errors[?(@.row == 6 && @.column == 'birth_year')].value")
+				.value(String.valueOf(Year.now().getValue() + 1)))
+			.andExpect(jsonPath("$.errors[?(@.row == 6 && @.column == 'birth_year')].message").value(birthYears))
+			.andExpect(jsonPath("$.errors[?(@.row == 7 && @.column == 'birth_year')].message").value(birthYears))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'disability')].value").value("maybe"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'role')].value").value("x"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'organization_name')].message")
