@@ -112,9 +112,12 @@ final class FactIndex {
 	 * added, such a column, and the rows by activity when no activity was added, are shared, not copied.
 	 */
 	FactIndex(long version, int[] personStart, int[] activity, int[] organization, byte[] role,
-			Map<Dimension, int[]> attributes, short[] birthYear, short[] startYear, int[] startDay,
-			Organizers organizers, Map<Dimension, Dictionary> dictionaries, int firstYear, int cachedAnswers,
-			FactIndex previous) {
+			EntityColumns entities, int cachedAnswers, FactIndex previous) {
+		var birthYear = entities.birthYear();
+		var startYear = entities.startYear();
+		var startDay = entities.startDay();
+		var organizers = entities.organizers();
+		int firstYear = entities.firstYear();
 		var before = previous != null && startsWith(personStart, previous.personStart)
 				&& startsWith(activity, previous.activity) ? previous : null;
 		var same = before != null && before.rows == activity.length && before.personStart.length == personStart.length
@@ -130,13 +133,13 @@ final class FactIndex {
 		boolean organizationsKept = before != null && startsWith(organization, before.organization);
 		this.organization = organizationsKept && same != null ? same.organization : organization;
 		this.role = same != null && Arrays.equals(same.role, role) ? same.role : role;
-		this.attributes = new EnumMap<>(attributes);
+		this.attributes = new EnumMap<>(entities.attributes());
 		this.birthYear = birthYear;
 		this.startYear = startYear;
 		this.startDay = startDay;
 		this.firstDay = Arrays.stream(startDay).min().orElse(0);
 		this.lastDay = Arrays.stream(startDay).max().orElse(0);
-		this.dictionaries = new EnumMap<>(dictionaries);
+		this.dictionaries = new EnumMap<>(entities.dictionaries());
 		this.firstYear = firstYear;
 		this.answers = new AnswerCache(cachedAnswers);
 		this.person = same != null ? same.person : persons(before);

@@ -1,14 +1,7 @@
 package org.kvali.report;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -37,10 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class FactIndexLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(FactIndexLoader.class);
-
-	private static final byte[][] ROLES = Arrays.stream(ParticipationRole.values())
-		.map(role -> role.name().getBytes(StandardCharsets.US_ASCII))
-		.toArray(byte[][]::new);
 
 	// The columns these four read are the ones changeset 026 compares when it notes an update: change them together.
 	private static final String ORGANIZATIONS = "SELECT id, code, kind FROM organization";
@@ -79,15 +68,6 @@ class FactIndexLoader {
 
 	/** The tables an index was built from and the last change note it saw: what a later index appends to. */
 	record Sources(SourceTable organizations, SourceTable activities, SourceTable persons, long lastChange) {
-	}
-
-	/** The database ids of the tables' rows, numbered in the tables' order. */
-	private record Ids(DenseIds organizations, DenseIds activities, DenseIds persons) {
-
-		Ids(SourceTable organizations, SourceTable activities, SourceTable persons) {
-			this(new DenseIds(organizations.ids()), new DenseIds(activities.ids()), new DenseIds(persons.ids()));
-		}
-
 	}
 
 	private final DataSource dataSource;
@@ -149,11 +129,11 @@ class FactIndexLoader {
 		var persons = new SourceTable(6);
 		CopyRows.read(connection, PERSONS, persons::add);
 		long personsRead = System.nanoTime();
-		var ids = new Ids(organizations, activities, persons);
+		var ids = new EntityIds(organizations, activities, persons);
 		// the planner's estimate sizes the arrays; counting exactly would read the whole table once more
 		long estimate = single(connection,
 				"SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'participation'::regclass");
-		var facts = new Facts((int) Math.min(Integer.MAX_VALUE - 8, estimate + estimate / 16 + 1024), persons.size());
+		var facts = new FactRows((int) Math.min(Integer.MAX_VALUE - 8, estimate + estimate / 16 + 1024), persons.size());
 		CopyRows.read(connection, PARTICIPATIONS, fields -> facts.add(ids, fields));
 		long participationsRead = System.nanoTime();
 		var index = build(version, lastChange, organizations, activities, persons, ids, facts);
@@ -203,7 +183,7 @@ class FactIndexLoader {
 			log.warn("The rows read did not match the change notes; reading everything");
 			return null;
 		}
-		var ids = new Ids(organizations, activities, persons);
+		var ids = new EntityIds(organizations, activities, persons);
 		int correctedActivities = changes.corrected().contains("activity")
 				? putInPlace(connection, CORRECTED_ACTIVITIES, activities, ids.activities()) : 0;
 		int correctedPersons = changes.corrected().contains("participant")
@@ -212,9 +192,9 @@ class FactIndexLoader {
 			return notInIndex();
 		}
 		long rows = added.getOrDefault("participation", 0L);
-		var facts = new Facts(previous, (int) rows, persons.size());
+		var facts = new FactRows(previous, (int) rows, persons.size());
 		int correctedParticipations = changes.corrected().contains("participation")
-				? facts.correct(connection, previous, ids) : 0;
+				? facts.correct(connection, CORRECTED_PARTICIPATIONS, previous, ids) : 0;
 		if (correctedParticipations < 0) {
 			return notInIndex();
 		}
@@ -261,42 +241,8 @@ class FactIndexLoader {
 
 	/** The index over the tables and rows read: each entity's values, the dictionaries, the rows grouped by person. */
 	private FactIndex build(long version, long lastChange, SourceTable organizations, SourceTable activities,
-			SourceTable persons, Ids ids, Facts facts) {
-		Map<Dimension, Dictionary> dictionaries = new EnumMap<>(Dimension.class);
-		Map<Dimension, int[]> attributes = new EnumMap<>(Dimension.class);
-		// number 0 is "no organization": the attributes of organization n are at n + 1
-		attribute(Dimension.ORGANIZATION, organizations, 1, 1, dictionaries, attributes);
-		attribute(Dimension.ORGANIZATION_KIND, organizations, 2, 1, dictionaries, attributes);
-		attribute(Dimension.ACTIVITY, activities, 1, 0, dictionaries, attributes);
-		attribute(Dimension.ACTIVITY_KIND, activities, 2, 0, dictionaries, attributes);
-		attribute(Dimension.PROJECT, activities, 4, 0, dictionaries, attributes);
-		attribute(Dimension.PROGRAMME, activities, 5, 0, dictionaries, attributes);
-		attribute(Dimension.VENUE_MUNICIPALITY, activities, 6, 0, dictionaries, attributes);
-		attribute(Dimension.VENUE_REGION, activities, 7, 0, dictionaries, attributes);
-		var startDay = activities.column(3, 0, 0, Integer::parseInt);
-		var startYear = new short[startDay.length];
-		for (int a = 0; a < startDay.length; a++) {
-			startYear[a] = (short) LocalDate.ofEpochDay(startDay[a]).getYear();
-		}
-		int firstYear = periods(startDay, dictionaries, attributes);
-		var organizers = new Organizers(
-				activities.column(8, 0, 0, organizer -> ids.organizations().of(Long.parseLong(organizer)) + 1),
-				organizations.ids());
-		attribute(Dimension.MUNICIPALITY, persons, 1, 0, dictionaries, attributes);
-		attribute(Dimension.REGION, persons, 2, 0, dictionaries, attributes);
-		attribute(Dimension.GENDER, persons, 3, 0, dictionaries, attributes);
-		var disability = Dictionary.ordered(List.of("false", "true"));
-		dictionaries.put(Dimension.DISABILITY, disability);
-		attributes.put(Dimension.DISABILITY, persons.column(4, 0, disability.unknown(),
-				flag -> disability.id("t".equals(flag) ? "true" : "false")));
-		var births = persons.column(5, 0, FactIndex.UNKNOWN_YEAR, Integer::parseInt);
-		var birthYear = new short[births.length];
-		for (int p = 0; p < births.length; p++) {
-			birthYear[p] = (short) births[p];
-		}
-		dictionaries.put(Dimension.AGE_BAND, Dictionary.ordered(List.of("0", "1", "2", "3", "4")));
-		var index = facts.index(version, attributes, birthYear, startYear, startDay, organizers, dictionaries,
-				firstYear, this.cachedAnswers);
+			SourceTable persons, EntityIds ids, FactRows facts) {
+		var index = facts.index(version, EntityColumns.of(organizations, activities, persons, ids), this.cachedAnswers);
 		index.keepSources(new Sources(organizations, activities, persons, lastChange));
 		return index;
 	}
@@ -305,184 +251,11 @@ class FactIndexLoader {
 		return this.appended.get();
 	}
 
-	private static byte role(CopyRows fields) {
-		for (byte r = 0; r < ROLES.length; r++) {
-			if (fields.is(3, ROLES[r])) {
-				return r;
-			}
-		}
-		throw new IllegalStateException("A participation has a role the report index does not know: " + fields.text(3));
-	}
-
 	private static long single(Connection connection, String sql) throws SQLException {
 		try (var statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getLong(1);
 		}
-	}
-
-	/** A text dimension: its dictionary of the values present in column f, and the value id of every entity. */
-	private static void attribute(Dimension dimension, SourceTable table, int f, int offset,
-			Map<Dimension, Dictionary> dictionaries, Map<Dimension, int[]> attributes) {
-		var dictionary = Dictionary.sorted(table.values(f));
-		dictionaries.put(dimension, dictionary);
-		attributes.put(dimension, table.column(f, offset, dictionary.unknown(), dictionary::id));
-	}
-
-	/** YEAR, QUARTER and MONTH of every activity, numbered from January of the first year; returns that year. */
-	private static int periods(int[] startDay, Map<Dimension, Dictionary> dictionaries,
-			Map<Dimension, int[]> attributes) {
-		int firstYear = Integer.MAX_VALUE;
-		int lastYear = Integer.MIN_VALUE;
-		for (int day : startDay) {
-			int year = LocalDate.ofEpochDay(day).getYear();
-			firstYear = Math.min(firstYear, year);
-			lastYear = Math.max(lastYear, year);
-		}
-		if (firstYear > lastYear) {
-			firstYear = lastYear = LocalDate.now().getYear();
-		}
-		var year = new int[startDay.length];
-		var quarter = new int[startDay.length];
-		var month = new int[startDay.length];
-		for (int a = 0; a < startDay.length; a++) {
-			var date = LocalDate.ofEpochDay(startDay[a]);
-			year[a] = date.getYear() - firstYear;
-			quarter[a] = year[a] * 4 + (date.getMonthValue() - 1) / 3;
-			month[a] = year[a] * 12 + date.getMonthValue() - 1;
-		}
-		var years = new ArrayList<String>();
-		var quarters = new ArrayList<String>();
-		var months = new ArrayList<String>();
-		for (int y = firstYear; y <= lastYear; y++) {
-			years.add(Integer.toString(y));
-			for (int q = 1; q <= 4; q++) {
-				quarters.add(y + "-Q" + q);
-			}
-			for (int m = 1; m <= 12; m++) {
-				months.add("%d-%02d".formatted(y, m));
-			}
-		}
-		dictionaries.put(Dimension.YEAR, Dictionary.ordered(years));
-		dictionaries.put(Dimension.QUARTER, Dictionary.ordered(quarters));
-		dictionaries.put(Dimension.MONTH, Dictionary.ordered(months));
-		attributes.put(Dimension.YEAR, year);
-		attributes.put(Dimension.QUARTER, quarter);
-		attributes.put(Dimension.MONTH, month);
-		return firstYear;
-	}
-
-	/** The participations as read, then grouped by person. */
-	private static final class Facts {
-
-		private int[] person;
-
-		private int[] activity;
-
-		private int[] organization;
-
-		private byte[] role;
-
-		private final int persons;
-
-		/** The index whose rows these are, with any appended: the new index shares the columns that stay equal. */
-		private FactIndex previous;
-
-		int rows;
-
-		Facts(int rows, int persons) {
-			this.person = new int[rows];
-			this.activity = new int[rows];
-			this.organization = new int[rows];
-			this.role = new byte[rows];
-			this.persons = persons;
-		}
-
-		/** The rows of {@code previous}, with room for {@code more}. */
-		Facts(FactIndex previous, int more, int persons) {
-			this(previous.rows + more, persons);
-			System.arraycopy(previous.person, 0, this.person, 0, previous.rows);
-			System.arraycopy(previous.activity, 0, this.activity, 0, previous.rows);
-			System.arraycopy(previous.organization, 0, this.organization, 0, previous.rows);
-			System.arraycopy(previous.role, 0, this.role, 0, previous.rows);
-			this.rows = previous.rows;
-			this.previous = previous;
-		}
-
-		/**
-		 * Reads the participations in the ranges of ids corrected since {@code previous} (with the unchanged ones
-		 * between) and puts each one's organization and role in place of its row, found among its person's rows by its
-		 * activity (both unchanged, else the correction was noted without ids); how many were read, or a negative
-		 * number when one is not among the rows or names an organization the index lacks. The rows are still those of
-		 * {@code previous}, in its order.
-		 */
-		int correct(Connection connection, FactIndex previous, Ids ids) throws SQLException {
-			int[] read = { 0 };
-			CopyRows.read(connection, CORRECTED_PARTICIPATIONS, fields -> {
-				int row = read[0] < 0 ? -1 : previous.rowOf(ids.persons().find(fields.number(0)),
-						ids.activities().find(fields.number(1)));
-				int organization = fields.isNull(2) ? 0 : ids.organizations().find(fields.number(2)) + 1;
-				if (row < 0 || organization == 0 && !fields.isNull(2)) {
-					read[0] = Integer.MIN_VALUE;
-					return;
-				}
-				this.organization[row] = organization;
-				this.role[row] = role(fields);
-				read[0]++;
-			});
-			return read[0];
-		}
-
-		void add(Ids ids, CopyRows fields) {
-			add(ids.persons().of(fields.number(0)), ids.activities().of(fields.number(1)),
-					fields.isNull(2) ? 0 : ids.organizations().of(fields.number(2)) + 1, role(fields));
-		}
-
-		void add(int p, int a, int o, byte r) {
-			if (this.rows == this.person.length) {
-				int size = this.rows + this.rows / 2 + 1024;
-				this.person = Arrays.copyOf(this.person, size);
-				this.activity = Arrays.copyOf(this.activity, size);
-				this.organization = Arrays.copyOf(this.organization, size);
-				this.role = Arrays.copyOf(this.role, size);
-			}
-			this.person[this.rows] = p;
-			this.activity[this.rows] = a;
-			this.organization[this.rows] = o;
-			this.role[this.rows] = r;
-			this.rows++;
-		}
-
-		FactIndex index(long version, Map<Dimension, int[]> attributes, short[] birthYear, short[] startYear,
-				int[] startDay, Organizers organizers, Map<Dimension, Dictionary> dictionaries, int firstYear,
-				int cachedAnswers) {
-			var start = new int[this.persons + 1];
-			for (int i = 0; i < this.rows; i++) {
-				start[this.person[i] + 1]++;
-			}
-			for (int p = 0; p < this.persons; p++) {
-				start[p + 1] += start[p];
-			}
-			var next = Arrays.copyOf(start, this.persons);
-			var byActivity = new int[this.rows];
-			var byOrganization = new int[this.rows];
-			var byRole = new byte[this.rows];
-			for (int i = 0; i < this.rows; i++) {
-				int at = next[this.person[i]]++;
-				byActivity[at] = this.activity[i];
-				byOrganization[at] = this.organization[i];
-				byRole[at] = this.role[i];
-			}
-			// the rows as read are not needed any more: let them go before the index builds its columns (at 10 million
-			// 130 MB, which two indexes side by side in a 1.5 GB heap could not spare)
-			this.person = null;
-			this.activity = null;
-			this.organization = null;
-			this.role = null;
-			return new FactIndex(version, start, byActivity, byOrganization, byRole, attributes, birthYear, startYear,
-					startDay, organizers, dictionaries, firstYear, cachedAnswers, this.previous);
-		}
-
 	}
 
 }
