@@ -1,0 +1,159 @@
+package org.kvali.indicator;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.KvaliApplication;
+import org.kvali.TestCallers;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
+import org.kvali.report.ReportService;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every indicator of the demo logframes, asked the same questions of this instance, which answers from its in-memory
+ * index, and of a second instance on the same database with the index off, which answers in SQL: the same answers,
+ * for an administrator, a donor (whose small values are withheld) and a partner.
+ */
+@IntegrationTest
+class IndicatorPathsTest {
+
+	// language=GraphQL
+	private static final String ALL = """
+			{ indicators { code method actual a2024: actual(period: "2024") progress(period: "2025")
+			    status(asOf: "2025-06-30") mid: status(asOf: "2024-07-01") series(granularity: QUARTER) { period { key } target actual }
+			    byGender: disaggregate(by: [GENDER]) { group { gender participants participations suppressed } value } } }""";
+
+	// language=GraphQL
+	private static final String COMPUTED = """
+			query ($code: ID!) { indicator(code: $code) {
+			    byRegionAge: disaggregate(by: [REGION, AGE_BAND], period: "2024") {
+			      group { region { code } ageBand participants suppressed } value }
+			    byKind: disaggregate(by: [ORGANIZATION_KIND, DISABILITY]) { group { organizationKind disability participants } value } } }""";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	ApiKeyService keys;
+
+	@Autowired
+	ReportService reports;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcConnectionDetails database;
+
+	@Autowired
+	JsonMapper json;
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'paths %'");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void eachIndicatorIsTheSameFromTheIndexAndFromSql() throws Exception {
+		var callers = Map.of("admin", TestCallers.ADMIN_KEY, "donor", key(Role.DONOR, List.of()), "partner",
+				key(Role.PARTNER, List.of("CIF")));
+		try (var sqlOnly = sqlInstance()) {
+			assertThat(sqlOnly.getBean(ReportService.class).indexIsCurrent()).as("the other instance has no index")
+				.isFalse();
+			int computed = 0;
+			for (var caller : callers.entrySet()) {
+				var fast = fast(caller.getValue(), ALL, "indicators", null);
+				assertThat(this.reports.indexIsCurrent()).as("this instance answered from its index").isTrue();
+				assertThat(sql(sqlOnly, caller.getValue(), ALL, "indicators", null))
+					.as("indicators for %s", caller.getKey())
+					.isEqualTo(fast);
+				var indicators = (List<Map<String, Object>>) fast;
+				for (var indicator : indicators) {
+					if ("COMPUTED".equals(indicator.get("method"))) {
+						computed++;
+						var variables = Map.<String, Object>of("code", indicator.get("code"));
+						assertThat(sql(sqlOnly, caller.getValue(), COMPUTED, "indicator", variables))
+							.as("%s for %s", indicator.get("code"), caller.getKey())
+							.isEqualTo(fast(caller.getValue(), COMPUTED, "indicator", variables));
+					}
+				}
+			}
+			// the demo logframes' computed indicators, seen by all three callers
+			assertThat(computed).isEqualTo(3 * computedInDemo());
+		}
+	}
+
+	private int computedInDemo() {
+		Integer count = this.jdbc.queryForObject("SELECT count(*) FROM indicator WHERE method = 'COMPUTED'",
+				Integer.class);
+		assertThat(count).isPositive();
+		return count;
+	}
+
+	private String key(Role role, List<String> organizations) {
+		return this.keys.create("paths " + role, role, organizations, false, "test").secret();
+	}
+
+	/** The answer's field {@code root} from this instance, checked to hold no errors. */
+	private Object fast(String key, String document, String root, Map<String, Object> variables) {
+		var request = this.graphQl.mutate().header("Authorization", "Bearer " + key).build().document(document);
+		if (variables != null) {
+			variables.forEach(request::variable);
+		}
+		var response = request.execute();
+		response.errors().verify();
+		return response.path(root).entity(Object.class).get();
+	}
+
+	/** The answer's field {@code root} from the other instance, checked to hold no errors. */
+	@SuppressWarnings("unchecked")
+	private Object sql(ConfigurableApplicationContext instance, String key, String document, String root,
+			Map<String, Object> variables) throws Exception {
+		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+		var body = new java.util.HashMap<String, Object>(Map.of("query", document));
+		if (variables != null) {
+			body.put("variables", variables);
+		}
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + key)
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)))
+			.build();
+		var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+		Map<String, Object> answer = this.json.readValue(response, Map.class);
+		assertThat(answer.get("errors")).as(response).isNull();
+		return ((Map<String, Object>) answer.get("data")).get(root);
+	}
+
+	/** A second service on the same database that answers every report in SQL. */
+	private ConfigurableApplicationContext sqlInstance() {
+		return new SpringApplicationBuilder(KvaliApplication.class)
+			.properties("spring.datasource.url=" + this.database.getJdbcUrl(),
+					"spring.datasource.username=" + this.database.getUsername(),
+					"spring.datasource.password=" + this.database.getPassword(), "server.port=0",
+					"kvali.demo.enabled=false", "kvali.report.index=off",
+					// introspection is switched on or off for the whole JVM: off here, the other tests would lose it
+					"kvali.explorer.enabled=true", "kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY)
+			.run();
+	}
+
+}
