@@ -10,14 +10,14 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the notes in {@code fact_change} (changesets 026 to 028) say changed since a report index was built, and the
+ * What the notes in {@code fact_change} (changesets 026 to 030) say changed since a report index was built, and the
  * queries that read only the rows they name: inserted rows by their ranges of ids, corrected participants,
- * activities and participations by the merged ranges of the ids corrected.
+ * activities, participations and organizations by the merged ranges of the ids corrected.
  */
 final class ChangeNotes {
 
-	/** The tables whose corrections changesets 027 and 028 note with ids: their rows are read again alone. */
-	private static final Set<String> CORRECTABLE = Set.of("activity", "participant", "participation");
+	/** The tables whose corrections changesets 027, 028 and 030 note with ids: their rows are read again alone. */
+	private static final Set<String> CORRECTABLE = Set.of("activity", "participant", "participation", "organization");
 
 	/** What changed since an index: rows inserted per table, and the tables whose rows were corrected. */
 	record Changes(Map<String, Long> inserted, Set<String> corrected) {

@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * participations as four numbers a row, each table by {@code COPY} in whatever order PostgreSQL reads it fastest, the
  * rows then grouped by person in memory. All of it, and the data version, in one repeatable-read transaction, so the
  * index is one consistent snapshot. When every change since the previous index inserted rows or corrected
- * participants, activities or participations (as noted in {@code fact_change}), only those rows are read, and
- * appended to the previous index's tables and rows or put in place of the rows they correct.
+ * participants, activities, participations or organizations (as noted in {@code fact_change}), only those rows are
+ * read, and appended to the previous index's tables and rows or put in place of the rows they correct.
  */
 @Component
 class FactIndexLoader {
@@ -65,6 +65,12 @@ class FactIndexLoader {
 	private static final String CORRECTED_PERSONS = ChangeNotes.corrected(PERSONS, "pt.id", "participant");
 
 	private static final String CORRECTED_PARTICIPATIONS = ChangeNotes.corrected(PARTICIPATIONS, "id", "participation");
+
+	private static final String CORRECTED_ORGANIZATIONS = ChangeNotes.corrected(ORGANIZATIONS, "id", "organization");
+
+	/** The people of the corrected organizations: those without a home municipality are counted in its region. */
+	private static final String PERSONS_OF_CORRECTED_ORGANIZATIONS = ChangeNotes.corrected(PERSONS, "pt.organization_id",
+			"organization");
 
 	/** The tables an index was built from and the last change note it saw: what a later index appends to. */
 	record Sources(SourceTable organizations, SourceTable activities, SourceTable persons, long lastChange) {
@@ -184,21 +190,27 @@ class FactIndexLoader {
 			return null;
 		}
 		var ids = new EntityIds(organizations, activities, persons);
-		int correctedActivities = changes.corrected().contains("activity")
+		var corrections = changes.corrected();
+		int correctedOrganizations = corrections.contains("organization")
+				? putInPlace(connection, CORRECTED_ORGANIZATIONS, organizations, ids.organizations()) : 0;
+		int theirPersons = corrections.contains("organization")
+				? putInPlace(connection, PERSONS_OF_CORRECTED_ORGANIZATIONS, persons, ids.persons()) : 0;
+		int correctedActivities = corrections.contains("activity")
 				? putInPlace(connection, CORRECTED_ACTIVITIES, activities, ids.activities()) : 0;
-		int correctedPersons = changes.corrected().contains("participant")
+		int correctedPersons = corrections.contains("participant")
 				? putInPlace(connection, CORRECTED_PERSONS, persons, ids.persons()) : 0;
-		if (correctedActivities < 0 || correctedPersons < 0) {
+		if (correctedOrganizations < 0 || theirPersons < 0 || correctedActivities < 0 || correctedPersons < 0) {
 			return notInIndex();
 		}
 		long rows = added.getOrDefault("participation", 0L);
 		var facts = new FactRows(previous, (int) rows, persons.size());
-		int correctedParticipations = changes.corrected().contains("participation")
+		int correctedParticipations = corrections.contains("participation")
 				? facts.correct(connection, CORRECTED_PARTICIPATIONS, previous, ids) : 0;
 		if (correctedParticipations < 0) {
 			return notInIndex();
 		}
-		int corrected = correctedActivities + correctedPersons + correctedParticipations;
+		int corrected = correctedOrganizations + theirPersons + correctedActivities + correctedPersons
+				+ correctedParticipations;
 		CopyRows.read(connection, NEW_PARTICIPATIONS, fields -> facts.add(ids, fields));
 		if (facts.rows != previous.rows + rows) {
 			log.warn("The rows read did not match the change notes; reading everything");

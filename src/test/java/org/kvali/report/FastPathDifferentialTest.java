@@ -225,8 +225,8 @@ class FastPathDifferentialTest {
 	/**
 	 * Corrections of participants, activities and participations, of every column the index reads, are read again
 	 * alone (the rows between two corrected ones too) and put in place, also beside rows inserted meanwhile; each
-	 * result answers as the SQL path does. A correction of an organization, whose place its people's region may
-	 * follow, reads everything again.
+	 * result answers as the SQL path does; so are corrections of organizations, with the people who represent them
+	 * (whose region may follow the organization's place). A deleted organization reads everything again.
 	 */
 	@Test
 	void anIndexThatReadCorrectedRowsAgainAnswersAsTheSqlPath() {
@@ -341,13 +341,40 @@ class FastPathDifferentialTest {
 			assertThat(loader.appended()).isEqualTo(5);
 			assertThat(far.rows).isEqualTo(again.rows);
 			assertThat(far.rowDay).isNull();
-			this.jdbc.update("UPDATE organization SET municipality_code = 'GE-SJ-BORJOMI' WHERE code = 'CU-ORG'");
+			// an organization's place and kind corrected: a person who represents it and has no home municipality is
+			// counted in its region, and is read again with it
+			this.jdbc.update("""
+					UPDATE participant SET organization_id = (SELECT id FROM organization WHERE code = 'CU-ORG')
+					WHERE ref = 'CU-2'""");
+			var represents = loader.load(far);
+			assertThat(loader.appended()).isEqualTo(6);
+			// CU-2 alone: the man at CU-ACT, a speaker there
+			var cu2 = new ParticipationFilter(null, null, null, null, null, null, null, null, List.of(Gender.MALE), null,
+					null, null, List.of("CU-ACT"), List.of(ParticipationRole.SPEAKER), null, null);
+			assertThat(regions(represents, cu2)).containsExactly("GE-KK");
+			this.jdbc.update("""
+					UPDATE organization SET municipality_code = 'GE-SJ-BORJOMI', kind = 'ACTIVIST_GROUP'
+					WHERE code = 'CU-ORG'""");
+			long organization = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CU-ORG'", Long.class);
 			assertThat(this.jdbc.queryForObject("""
 					SELECT table_name || ' ' || coalesce(first_id::text, '-') || ' ' || coalesce(updated::text, '-')
-					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class)).isEqualTo("organization - -");
-			var whole = loader.load(far);
-			assertThat(loader.appended()).isEqualTo(5);
-			compare(new Random(23), whole);
+					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class))
+				.isEqualTo("organization " + organization + " 1");
+			var moved = loader.load(represents);
+			assertThat(loader.appended()).isEqualTo(7);
+			assertThat(regions(moved, cu2)).containsExactly("GE-SJ");
+			compare(new Random(23), moved);
+			// a new code: the organizations' numbering in the dictionary shifts
+			this.jdbc.update("UPDATE organization SET code = 'CU-ORG0' WHERE code = 'CU-ORG'");
+			var recoded = loader.load(moved);
+			assertThat(loader.appended()).isEqualTo(8);
+			compare(new Random(26), recoded);
+			// a deleted organization: read whole
+			this.jdbc.update("INSERT INTO organization (code, name, kind) VALUES ('CU-ORG3', 'Gone again', 'CSO')");
+			this.jdbc.update("DELETE FROM organization WHERE code = 'CU-ORG3'");
+			var whole = loader.load(recoded);
+			assertThat(loader.appended()).isEqualTo(8);
+			compare(new Random(27), whole);
 		}
 		finally {
 			this.jdbc.update("""
@@ -356,6 +383,14 @@ class FastPathDifferentialTest {
 			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CU-%'");
 			this.jdbc.update("DELETE FROM organization WHERE code LIKE 'CU-ORG%'");
 		}
+	}
+
+	/** The regions of the persons of a filter's rows, from the index. */
+	private static List<String> regions(FactIndex index, ParticipationFilter filter) {
+		return new IndexQuery(index, filter).breakdown(List.of(Dimension.REGION), List.of(), null, MeasureSet.ALL)
+			.stream()
+			.map(ParticipationGroup::regionCode)
+			.toList();
 	}
 
 	/** An update note that names a column its table lacks would compare as unchanged for ever: it is refused. */
