@@ -4,7 +4,7 @@
 -- A correction of organizations that changes a column the report index reads (a code, a kind, the municipality or
 -- region their people without a home municipality are counted in) is noted with the range and number of the ids it
 -- changed, as corrections of participants and activities are (changesets 027 and 028): the index reads those
--- organizations again, and the people who represent them, instead of everything.
+-- organizations again, and the people affiliated with them, instead of everything.
 DO $$
 BEGIN
     EXECUTE format('SET LOCAL search_path = %I, pg_temp', current_schema());

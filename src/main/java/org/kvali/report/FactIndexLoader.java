@@ -31,7 +31,8 @@ class FactIndexLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(FactIndexLoader.class);
 
-	// The columns these four read are the ones changeset 026 compares when it notes an update: change them together.
+	// The columns these four read are the ones the update notes compare (changesets 026 and 029, the codes of projects
+	// and programmes): change them together.
 	private static final String ORGANIZATIONS = "SELECT id, code, kind FROM organization";
 
 	private static final String ACTIVITIES = """
@@ -68,7 +69,10 @@ class FactIndexLoader {
 
 	private static final String CORRECTED_ORGANIZATIONS = ChangeNotes.corrected(ORGANIZATIONS, "id", "organization");
 
-	/** The people of the corrected organizations: those without a home municipality are counted in its region. */
+	/**
+	 * The people affiliated with the corrected organizations ({@code participant.organization_id}): those without a
+	 * home municipality are counted in its region.
+	 */
 	private static final String PERSONS_OF_CORRECTED_ORGANIZATIONS = ChangeNotes.corrected(PERSONS, "pt.organization_id",
 			"organization");
 

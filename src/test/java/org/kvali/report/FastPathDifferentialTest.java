@@ -225,7 +225,7 @@ class FastPathDifferentialTest {
 	/**
 	 * Corrections of participants, activities and participations, of every column the index reads, are read again
 	 * alone (the rows between two corrected ones too) and put in place, also beside rows inserted meanwhile; each
-	 * result answers as the SQL path does; so are corrections of organizations, with the people who represent them
+	 * result answers as the SQL path does; so are corrections of organizations, with the people affiliated with them
 	 * (whose region may follow the organization's place). A deleted organization reads everything again.
 	 */
 	@Test
@@ -341,17 +341,17 @@ class FastPathDifferentialTest {
 			assertThat(loader.appended()).isEqualTo(5);
 			assertThat(far.rows).isEqualTo(again.rows);
 			assertThat(far.rowDay).isNull();
-			// an organization's place and kind corrected: a person who represents it and has no home municipality is
+			// an organization's place and kind corrected: a person affiliated with it who has no home municipality is
 			// counted in its region, and is read again with it
 			this.jdbc.update("""
 					UPDATE participant SET organization_id = (SELECT id FROM organization WHERE code = 'CU-ORG')
 					WHERE ref = 'CU-2'""");
-			var represents = loader.load(far);
+			var affiliated = loader.load(far);
 			assertThat(loader.appended()).isEqualTo(6);
 			// CU-2 alone: the man at CU-ACT, a speaker there
 			var cu2 = new ParticipationFilter(null, null, null, null, null, null, null, null, List.of(Gender.MALE), null,
 					null, null, List.of("CU-ACT"), List.of(ParticipationRole.SPEAKER), null, null);
-			assertThat(regions(represents, cu2)).containsExactly("GE-KK");
+			assertThat(regions(affiliated, cu2)).containsExactly("GE-KK");
 			this.jdbc.update("""
 					UPDATE organization SET municipality_code = 'GE-SJ-BORJOMI', kind = 'ACTIVIST_GROUP'
 					WHERE code = 'CU-ORG'""");
@@ -360,7 +360,7 @@ class FastPathDifferentialTest {
 					SELECT table_name || ' ' || coalesce(first_id::text, '-') || ' ' || coalesce(updated::text, '-')
 					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class))
 				.isEqualTo("organization " + organization + " 1");
-			var moved = loader.load(represents);
+			var moved = loader.load(affiliated);
 			assertThat(loader.appended()).isEqualTo(7);
 			assertThat(regions(moved, cu2)).containsExactly("GE-SJ");
 			compare(new Random(23), moved);
