@@ -10,9 +10,9 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the notes in {@code fact_change} (changesets 026 to 030) say changed since a report index was built, and the
+ * What the notes in {@code fact_change} (changesets 026 to 031) say changed since a report index was built, and the
  * queries that read only the rows they name: inserted rows by their ranges of ids, corrected participants,
- * activities, participations and organizations by the merged ranges of the ids corrected.
+ * activities, participations and organizations by the ids corrected (or their ranges), merged.
  */
 final class ChangeNotes {
 
@@ -99,18 +99,21 @@ final class ChangeNotes {
 	}
 
 	/**
-	 * The rows of {@code query} in the ranges of ids corrected in {@code table} after change note
-	 * {@code kvali.index_since}, the ranges merged first: corrections of the same people in several statements (each
-	 * load of a sheet spanning all ids, say) read each row once. Rows inserted since are left out: they are read
-	 * with the other new rows, as they are now.
+	 * The rows of {@code query} corrected in {@code table} after change note {@code kvali.index_since}: the ids a note
+	 * names (changeset 031, for up to 10,000 rows), or else the range from its first to its last id, the unchanged rows
+	 * between them too. All merged first: corrections of the same rows in several statements (each load of a sheet,
+	 * say) read each row once, and neighbouring ids are read as one range. Rows inserted since are left out: they are
+	 * read with the other new rows, as they are now.
 	 */
 	static String corrected(String query, String id, String table) {
 		return """
-				SELECT q.* FROM (SELECT unnest(range_agg(int8range(first_id, last_id, '[]')) FILTER (WHERE updated IS NOT NULL)
-				                               - coalesce(range_agg(int8range(first_id, last_id, '[]'))
-				                                              FILTER (WHERE inserted IS NOT NULL), '{}')) AS ids
-				                 FROM fact_change
-				                 WHERE id > CAST(current_setting('kvali.index_since') AS bigint) AND table_name = '%s') c
+				SELECT q.* FROM (SELECT unnest(range_agg(n.ids) FILTER (WHERE n.corrected)
+				                               - coalesce(range_agg(n.ids) FILTER (WHERE NOT n.corrected), '{}')) AS ids
+				                 FROM (SELECT int8range(coalesce(x.id, f.first_id), coalesce(x.id, f.last_id), '[]') AS ids,
+				                              f.updated IS NOT NULL AS corrected
+				                       FROM fact_change f LEFT JOIN LATERAL unnest(f.ids) AS x(id) ON true
+				                       WHERE f.id > CAST(current_setting('kvali.index_since') AS bigint)
+				                         AND f.table_name = '%s' AND f.first_id IS NOT NULL) n) c
 				CROSS JOIN LATERAL (%s
 				WHERE %s >= lower(c.ids) AND %s < upper(c.ids)) q"""
 			.formatted(table, query, id, id);

@@ -23,6 +23,7 @@ import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -224,9 +225,10 @@ class FastPathDifferentialTest {
 
 	/**
 	 * Corrections of participants, activities and participations, of every column the index reads, are read again
-	 * alone (the rows between two corrected ones too) and put in place, also beside rows inserted meanwhile; each
-	 * result answers as the SQL path does; so are corrections of organizations, with the people affiliated with them
-	 * (whose region may follow the organization's place). A deleted organization reads everything again.
+	 * alone (by their ids; not the rows between two corrected ones) and put in place, also beside rows inserted
+	 * meanwhile; each result answers as the SQL path does; so are corrections of organizations, with the people
+	 * affiliated with them (whose region may follow the organization's place). A deleted organization reads everything
+	 * again.
 	 */
 	@Test
 	void anIndexThatReadCorrectedRowsAgainAnswersAsTheSqlPath() {
@@ -246,6 +248,7 @@ class FastPathDifferentialTest {
 				WHERE a.code IN ('CU-ACT', 'TRN-2024-BAKURIANI') AND p.ref LIKE 'CU-%'""");
 		try {
 			var before = loader.load(null);
+			long since = this.jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM fact_change", Long.class);
 			// one statement correcting two people, with one between them left as it was
 			this.jdbc.update("""
 					UPDATE participant SET
@@ -276,10 +279,13 @@ class FastPathDifferentialTest {
 					JOIN activity a ON a.id = pn.activity_id
 					WHERE a.code = 'TRN-2024-BAKURIANI' AND p.ref IN ('CU-1', 'CU-3')""", String.class);
 			assertThat(this.jdbc.queryForList("""
-					SELECT table_name || ' ' || first_id || ' ' || last_id || ' ' || updated
+					SELECT table_name || ' ' || first_id || ' ' || last_id || ' ' || updated || ' ' || array_to_string(ids, ',')
 					FROM (SELECT * FROM fact_change ORDER BY id DESC LIMIT 3) c ORDER BY id""", String.class))
-				.containsExactly("participant " + first + " " + last + " 2", "activity " + activity + " " + activity + " 1",
-						"participation " + participations + " 2");
+				.containsExactly("participant " + first + " " + last + " 2 " + first + "," + last,
+						"activity " + activity + " " + activity + " 1 " + activity,
+						"participation " + participations + " 2 " + participations.replace(' ', ','));
+			// the two people are read again, not the one between them
+			assertThat(correctedIds("participant", since)).containsExactly(first, last);
 			var corrected = loader.load(before);
 			assertThat(loader.appended()).isOne();
 			assertThat(corrected.rows).isEqualTo(before.rows);
@@ -383,6 +389,16 @@ class FastPathDifferentialTest {
 			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CU-%'");
 			this.jdbc.update("DELETE FROM organization WHERE code LIKE 'CU-ORG%'");
 		}
+	}
+
+	/** The ids of {@code table} that a catch-up from change note {@code since} reads again as corrected. */
+	private List<Long> correctedIds(String table, long since) {
+		return new TransactionTemplate(this.transactions).execute(status -> {
+			this.jdbc.queryForObject("SELECT set_config('kvali.index_since', ?, true)", String.class,
+					Long.toString(since));
+			return this.jdbc.queryForList(ChangeNotes.corrected("SELECT id FROM " + table, "id", table) + " ORDER BY 1",
+					Long.class);
+		});
 	}
 
 	/** The regions of the persons of a filter's rows, from the index. */

@@ -1,0 +1,87 @@
+--liquibase formatted sql
+
+--changeset kvali:031-corrected-ids-noted splitStatements:false rollbackSplitStatements:false
+-- A correction of up to 10,000 rows is noted with the ids it changed, beside their range, so that the report index
+-- reads those rows again and not every row between the first and the last: people corrected across years of loads,
+-- or two organizations far apart, spanned most of their table (at 10 million participations, 2,049,975 people read
+-- again in 7.4 s for two organizations; 10,000 participations spread over all ids 10.2 s). A larger correction keeps
+-- the range alone, as before.
+ALTER TABLE fact_change ADD COLUMN ids bigint[];
+ALTER TABLE fact_change ADD CONSTRAINT fact_change_corrected_ids CHECK (ids IS NULL OR cardinality(ids) = updated);
+
+DO $$
+BEGIN
+    EXECUTE format('SET LOCAL search_path = %I, pg_temp', current_schema());
+END
+$$;
+
+CREATE OR REPLACE FUNCTION note_updated() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    -- the columns that place a row among the index's rows, beside its id
+    places text[] := CASE TG_TABLE_NAME WHEN 'participation' THEN ARRAY['activity_id', 'participant_id'] END;
+    moved boolean;
+    first bigint;
+    last bigint;
+    changed integer;
+    changed_ids bigint[];
+BEGIN
+    IF EXISTS (SELECT 1 FROM unnest(TG_ARGV) c WHERE NOT EXISTS (SELECT 1 FROM pg_attribute a
+               WHERE a.attrelid = TG_RELID AND a.attname = c AND a.attnum > 0 AND NOT a.attisdropped)) THEN
+        RAISE EXCEPTION 'The update trigger of % names a column the table does not have', TG_TABLE_NAME;
+    END IF;
+    EXECUTE format('SELECT coalesce(bool_or(o.id IS NULL OR n.id IS NULL OR %s), false), min(n.id) FILTER (WHERE d.changed),
+                           max(n.id) FILTER (WHERE d.changed), count(*) FILTER (WHERE d.changed),
+                           CASE WHEN count(*) FILTER (WHERE d.changed) <= 10000
+                                THEN array_agg(n.id ORDER BY n.id) FILTER (WHERE d.changed) END
+                    FROM old_rows o FULL JOIN changed_rows n ON n.id = o.id
+                    CROSS JOIN LATERAL (SELECT (%s) IS DISTINCT FROM (%s) AS changed) d',
+                   coalesce((SELECT string_agg(format('o.%1$I IS DISTINCT FROM n.%1$I', c), ' OR ') FROM unnest(places) c),
+                            'false'),
+                   (SELECT string_agg(format('o.%I', c), ', ') FROM unnest(TG_ARGV) c),
+                   (SELECT string_agg(format('n.%I', c), ', ') FROM unnest(TG_ARGV) c))
+        INTO moved, first, last, changed, changed_ids;
+    IF moved OR changed > 0 AND TG_TABLE_NAME NOT IN ('participant', 'activity', 'participation', 'organization') THEN
+        INSERT INTO fact_change (table_name) VALUES (TG_TABLE_NAME);
+    ELSIF changed > 0 THEN
+        INSERT INTO fact_change (table_name, first_id, last_id, updated, ids)
+        VALUES (TG_TABLE_NAME, first, last, changed, changed_ids);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+--rollback ALTER TABLE fact_change DROP COLUMN ids;
+--rollback DO $$
+--rollback BEGIN
+--rollback     EXECUTE format('SET LOCAL search_path = %I, pg_temp', current_schema());
+--rollback END
+--rollback $$;
+--rollback CREATE OR REPLACE FUNCTION note_updated() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+--rollback DECLARE
+--rollback     -- the columns that place a row among the index's rows, beside its id
+--rollback     places text[] := CASE TG_TABLE_NAME WHEN 'participation' THEN ARRAY['activity_id', 'participant_id'] END;
+--rollback     moved boolean;
+--rollback     first bigint;
+--rollback     last bigint;
+--rollback     changed integer;
+--rollback BEGIN
+--rollback     IF EXISTS (SELECT 1 FROM unnest(TG_ARGV) c WHERE NOT EXISTS (SELECT 1 FROM pg_attribute a
+--rollback                WHERE a.attrelid = TG_RELID AND a.attname = c AND a.attnum > 0 AND NOT a.attisdropped)) THEN
+--rollback         RAISE EXCEPTION 'The update trigger of % names a column the table does not have', TG_TABLE_NAME;
+--rollback     END IF;
+--rollback     EXECUTE format('SELECT coalesce(bool_or(o.id IS NULL OR n.id IS NULL OR %s), false), min(n.id) FILTER (WHERE d.changed),
+--rollback                            max(n.id) FILTER (WHERE d.changed), count(*) FILTER (WHERE d.changed)
+--rollback                     FROM old_rows o FULL JOIN changed_rows n ON n.id = o.id
+--rollback                     CROSS JOIN LATERAL (SELECT (%s) IS DISTINCT FROM (%s) AS changed) d',
+--rollback                    coalesce((SELECT string_agg(format('o.%1$I IS DISTINCT FROM n.%1$I', c), ' OR ') FROM unnest(places) c),
+--rollback                             'false'),
+--rollback                    (SELECT string_agg(format('o.%I', c), ', ') FROM unnest(TG_ARGV) c),
+--rollback                    (SELECT string_agg(format('n.%I', c), ', ') FROM unnest(TG_ARGV) c))
+--rollback         INTO moved, first, last, changed;
+--rollback     IF moved OR changed > 0 AND TG_TABLE_NAME NOT IN ('participant', 'activity', 'participation', 'organization') THEN
+--rollback         INSERT INTO fact_change (table_name) VALUES (TG_TABLE_NAME);
+--rollback     ELSIF changed > 0 THEN
+--rollback         INSERT INTO fact_change (table_name, first_id, last_id, updated) VALUES (TG_TABLE_NAME, first, last, changed);
+--rollback     END IF;
+--rollback     RETURN NULL;
+--rollback END;
+--rollback $$;

@@ -1,0 +1,78 @@
+package org.kvali.report;
+
+import java.util.List;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How corrections are noted (changeset 031) and read back: up to 10,000 rows by their ids, more by the range from the
+ * first to the last, every row between read again too.
+ */
+@IntegrationTest
+class ChangeNotesTest {
+
+	private static final String LAST_NOTE = """
+			SELECT first_id || ' ' || last_id || ' ' || updated || ' ' || coalesce(cardinality(ids)::text, '-')
+			FROM fact_change ORDER BY id DESC LIMIT 1""";
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Test
+	void aLargeCorrectionIsNotedByItsRangeAndASmallOneByItsIds() {
+		this.jdbc.update("""
+				INSERT INTO participant (ref, gender, birth_year)
+				SELECT 'CN-' || n, 'FEMALE', 1990 FROM generate_series(1, 20002) n ORDER BY n""");
+		try {
+			long first = this.jdbc.queryForObject("SELECT min(id) FROM participant WHERE ref LIKE 'CN-%'", Long.class);
+			assertThat(this.jdbc.queryForObject("SELECT max(id) FROM participant WHERE ref LIKE 'CN-%'", Long.class))
+				.isEqualTo(first + 20001);
+			long since = lastNote();
+			// every other one of them: 10,001 corrected, more than a note names by id
+			assertThat(this.jdbc.update("""
+					UPDATE participant SET birth_year = 1991 WHERE ref LIKE 'CN-%' AND (id - ?) % 2 = 0""", first))
+				.isEqualTo(10001);
+			assertThat(this.jdbc.queryForObject(LAST_NOTE, String.class))
+				.isEqualTo(first + " " + (first + 20000) + " 10001 -");
+			assertThat(corrected(since)).as("the range, every row between too")
+				.isEqualTo(LongStream.rangeClosed(first, first + 20000).boxed().toList());
+			long small = lastNote();
+			assertThat(this.jdbc.update("""
+					UPDATE participant SET birth_year = 1992 WHERE ref IN ('CN-1', 'CN-3', 'CN-20002')"""))
+				.isEqualTo(3);
+			assertThat(this.jdbc.queryForObject(LAST_NOTE, String.class))
+				.isEqualTo(first + " " + (first + 20001) + " 3 3");
+			assertThat(corrected(small)).as("the ids alone").containsExactly(first, first + 2, first + 20001);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CN-%'");
+		}
+	}
+
+	private long lastNote() {
+		return this.jdbc.queryForObject("SELECT max(id) FROM fact_change", Long.class);
+	}
+
+	/** The participant ids a catch-up from change note {@code since} reads again as corrected, in order. */
+	private List<Long> corrected(long since) {
+		return new TransactionTemplate(this.transactions).execute(status -> {
+			this.jdbc.queryForObject("SELECT set_config('kvali.index_since', ?, true)", String.class,
+					Long.toString(since));
+			return this.jdbc.queryForList(
+					ChangeNotes.corrected("SELECT id FROM participant", "id", "participant") + " ORDER BY 1", Long.class);
+		});
+	}
+
+}
