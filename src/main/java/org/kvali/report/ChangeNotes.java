@@ -10,7 +10,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the notes in {@code fact_change} (changesets 026 to 031) say changed since a report index was built, and the
+ * What the notes in {@code fact_change} (changesets 026 to 030) say changed since a report index was built, and the
  * queries that read only the rows they name: inserted rows by their ranges of ids, corrected participants,
  * activities, participations and organizations by the ids corrected (or their ranges), merged.
  */
@@ -100,7 +100,7 @@ final class ChangeNotes {
 
 	/**
 	 * The rows of {@code query} corrected in {@code table} after change note {@code kvali.index_since}: the ids a note
-	 * names (changeset 031, for up to 10,000 rows), or else the range from its first to its last id, the unchanged rows
+	 * names (changeset 030, for up to 10,000 rows), or else the range from its first to its last id, the unchanged rows
 	 * between them too. All merged first: corrections of the same rows in several statements (each load of a sheet,
 	 * say) read each row once, and neighbouring ids are read as one range. Rows inserted since are left out: they are
 	 * read with the other new rows, as they are now.

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How corrections are noted (changeset 031) and read back: up to 10,000 rows by their ids, more by the range from the
+ * How corrections are noted (changeset 030) and read back: up to 10,000 rows by their ids, more by the range from the
  * first to the last, every row between read again too.
  */
 @IntegrationTest
