@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
-import org.kvali.KvaliApplication;
+import org.kvali.OtherInstance;
 import org.kvali.TestCallers;
 import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
@@ -18,9 +18,7 @@ import org.kvali.report.ReportService;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,7 +74,7 @@ class IndicatorPathsTest {
 	void eachIndicatorIsTheSameFromTheIndexAndFromSql() throws Exception {
 		var callers = Map.of("admin", TestCallers.ADMIN_KEY, "donor", key(Role.DONOR, List.of()), "partner",
 				key(Role.PARTNER, List.of("CIF")));
-		try (var sqlOnly = sqlInstance()) {
+		try (var sqlOnly = OtherInstance.start(this.database, "off")) {
 			assertThat(sqlOnly.getBean(ReportService.class).indexIsCurrent()).as("the other instance has no index")
 				.isFalse();
 			int computed = 0;
@@ -138,7 +136,7 @@ class IndicatorPathsTest {
 	@SuppressWarnings("unchecked")
 	private Object sql(ConfigurableApplicationContext instance, String key, String document, String root,
 			Map<String, Object> variables) throws Exception {
-		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+		int port = OtherInstance.port(instance);
 		var body = new java.util.HashMap<String, Object>(Map.of("query", document));
 		if (variables != null) {
 			body.put("variables", variables);
@@ -152,18 +150,6 @@ class IndicatorPathsTest {
 		Map<String, Object> answer = this.json.readValue(response, Map.class);
 		assertThat(answer.get("errors")).as(response).isNull();
 		return ((Map<String, Object>) answer.get("data")).get(root);
-	}
-
-	/** A second service on the same database that answers every report in SQL. */
-	private ConfigurableApplicationContext sqlInstance() {
-		return new SpringApplicationBuilder(KvaliApplication.class)
-			.properties("spring.datasource.url=" + this.database.getJdbcUrl(),
-					"spring.datasource.username=" + this.database.getUsername(),
-					"spring.datasource.password=" + this.database.getPassword(), "server.port=0",
-					"kvali.demo.enabled=false", "kvali.report.index=off",
-					// introspection is switched on or off for the whole JVM: off here, the other tests would lose it
-					"kvali.explorer.enabled=true", "kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY)
-			.run();
 	}
 
 }

@@ -7,13 +7,11 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
-import org.kvali.KvaliApplication;
+import org.kvali.OtherInstance;
 import org.kvali.TestCallers;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,7 +42,7 @@ class TwoInstancesTest {
 
 	@Test
 	void aChangeThroughOneInstanceReachesTheOther() throws Exception {
-		try (var other = otherInstance()) {
+		try (var other = OtherInstance.start(this.database, "sync")) {
 			var otherIndex = other.getBean(ReportIndex.class);
 			int before = participations(other);
 			long versionBefore = otherIndex.builtVersion();
@@ -71,20 +69,8 @@ class TwoInstancesTest {
 		}
 	}
 
-	/** A second service on the same database, as a configured one (not its own embedded server). */
-	private ConfigurableApplicationContext otherInstance() {
-		return new SpringApplicationBuilder(KvaliApplication.class)
-			.properties("spring.datasource.url=" + this.database.getJdbcUrl(),
-					"spring.datasource.username=" + this.database.getUsername(),
-					"spring.datasource.password=" + this.database.getPassword(), "server.port=0",
-					"kvali.demo.enabled=false", "kvali.report.index=sync",
-					// introspection is switched on or off for the whole JVM: off here, the other tests would lose it
-					"kvali.explorer.enabled=true", "kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY)
-			.run();
-	}
-
 	private static int participations(ConfigurableApplicationContext instance) throws Exception {
-		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+		int port = OtherInstance.port(instance);
 		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Bearer " + TestCallers.ADMIN_KEY)

@@ -1,0 +1,31 @@
+package org.kvali;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A second service on the tests' database, as a configured one (not its own embedded server), on a free port. */
+public final class OtherInstance {
+
+	private OtherInstance() {
+	}
+
+	/** Starts it with the report index {@code sync} or {@code off}; the caller closes it. */
+	public static ConfigurableApplicationContext start(JdbcConnectionDetails database, String reportIndex) {
+		return new SpringApplicationBuilder(KvaliApplication.class)
+			.properties("spring.datasource.url=" + database.getJdbcUrl(),
+					"spring.datasource.username=" + database.getUsername(),
+					"spring.datasource.password=" + database.getPassword(), "server.port=0",
+					"kvali.demo.enabled=false", "kvali.report.index=" + reportIndex,
+					// introspection is switched on or off for the whole JVM: off here, the other tests would lose it
+					"kvali.explorer.enabled=true", "kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY)
+			.run();
+	}
+
+	/** The port it listens on. */
+	public static int port(ConfigurableApplicationContext instance) {
+		return ((WebServerApplicationContext) instance).getWebServer().getPort();
+	}
+
+}
