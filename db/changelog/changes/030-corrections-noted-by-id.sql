@@ -12,7 +12,8 @@
 --   two organizations far apart, spanned most of their table (at 10 million, 2,049,975 people read again in 7.4 s for
 --   two organizations; 10,000 participations spread over all ids 10.2 s). A larger correction keeps the range alone.
 ALTER TABLE fact_change ADD COLUMN ids bigint[];
-ALTER TABLE fact_change ADD CONSTRAINT fact_change_corrected_ids CHECK (ids IS NULL OR cardinality(ids) = updated);
+ALTER TABLE fact_change ADD CONSTRAINT fact_change_corrected_ids
+    CHECK (ids IS NULL OR updated IS NOT NULL AND cardinality(ids) = updated);
 
 DO $$
 BEGIN
@@ -35,16 +36,23 @@ BEGIN
         RAISE EXCEPTION 'The update trigger of % names a column the table does not have', TG_TABLE_NAME;
     END IF;
     EXECUTE format('SELECT coalesce(bool_or(o.id IS NULL OR n.id IS NULL OR %s), false), min(n.id) FILTER (WHERE d.changed),
-                           max(n.id) FILTER (WHERE d.changed), count(*) FILTER (WHERE d.changed),
-                           CASE WHEN count(*) FILTER (WHERE d.changed) <= 10000
-                                THEN array_agg(n.id ORDER BY n.id) FILTER (WHERE d.changed) END
+                           max(n.id) FILTER (WHERE d.changed), count(*) FILTER (WHERE d.changed)
                     FROM old_rows o FULL JOIN changed_rows n ON n.id = o.id
                     CROSS JOIN LATERAL (SELECT (%s) IS DISTINCT FROM (%s) AS changed) d',
                    coalesce((SELECT string_agg(format('o.%1$I IS DISTINCT FROM n.%1$I', c), ' OR ') FROM unnest(places) c),
                             'false'),
                    (SELECT string_agg(format('o.%I', c), ', ') FROM unnest(TG_ARGV) c),
                    (SELECT string_agg(format('n.%I', c), ', ') FROM unnest(TG_ARGV) c))
-        INTO moved, first, last, changed, changed_ids;
+        INTO moved, first, last, changed;
+    -- the ids, only when few: a large update would build and sort an array of all its ids to throw it away
+    IF NOT moved AND changed BETWEEN 1 AND 10000 THEN
+        EXECUTE format('SELECT array_agg(n.id ORDER BY n.id)
+                        FROM old_rows o FULL JOIN changed_rows n ON n.id = o.id
+                        WHERE (%s) IS DISTINCT FROM (%s)',
+                       (SELECT string_agg(format('o.%I', c), ', ') FROM unnest(TG_ARGV) c),
+                       (SELECT string_agg(format('n.%I', c), ', ') FROM unnest(TG_ARGV) c))
+            INTO changed_ids;
+    END IF;
     IF moved OR changed > 0 AND TG_TABLE_NAME NOT IN ('participant', 'activity', 'participation', 'organization') THEN
         INSERT INTO fact_change (table_name) VALUES (TG_TABLE_NAME);
     ELSIF changed > 0 THEN

@@ -234,8 +234,9 @@ class FactIndexLoader {
 	}
 
 	/**
-	 * Reads the rows in the ranges of ids corrected since (with the unchanged rows between them) and puts each in place
-	 * of its row in {@code table}; how many were read, or a negative number when one is not in the table.
+	 * Reads the rows corrected since ({@link ChangeNotes#corrected}: by their ids, or the ranges of large corrections
+	 * with the unchanged rows between) and puts each in place of its row in {@code table}; how many were read, or a
+	 * negative number when one is not in the table.
 	 */
 	private static int putInPlace(Connection connection, String sql, SourceTable table, DenseIds ids)
 			throws SQLException {

@@ -50,8 +50,9 @@ final class FactRows {
 	}
 
 	/**
-	 * Reads the participations in the ranges of ids corrected since {@code previous} (with the unchanged ones
-	 * between) and puts each one's organization and role in place of its row, found among its person's rows by its
+	 * Reads the participations corrected since {@code previous} ({@link ChangeNotes#corrected}: by their ids, or the
+	 * ranges of large corrections with the unchanged ones between) and puts each one's organization and role in place
+	 * of its row, found among its person's rows by its
 	 * activity (both unchanged, else the correction was noted without ids); how many were read, or a negative
 	 * number when one is not among the rows or names an organization the index lacks. The rows are still those of
 	 * {@code previous}, in its order.

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How corrections are noted (changeset 030) and read back: up to 10,000 rows by their ids, more by the range from the
- * first to the last, every row between read again too.
+ * first to the last, every row between read again too; notes merged, rows inserted since left out.
  */
 @IntegrationTest
 class ChangeNotesTest {
@@ -55,6 +55,14 @@ class ChangeNotesTest {
 			assertThat(this.jdbc.queryForObject(LAST_NOTE, String.class))
 				.isEqualTo(first + " " + (first + 20001) + " 3 3");
 			assertThat(corrected(small)).as("the ids alone").containsExactly(first, first + 2, first + 20001);
+			assertThat(corrected(since)).as("the range and the ids of both notes, merged")
+				.isEqualTo(LongStream.rangeClosed(first, first + 20001).boxed().toList());
+			// a person inserted since is read with the new rows, not again as corrected
+			this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('CN-NEW', 'MALE')");
+			assertThat(this.jdbc.update("""
+					UPDATE participant SET birth_year = 1993 WHERE ref IN ('CN-5', 'CN-NEW')""")).isEqualTo(2);
+			assertThat(corrected(small)).as("corrected since, less the one inserted since")
+				.containsExactly(first, first + 2, first + 4, first + 20001);
 		}
 		finally {
 			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CN-%'");
