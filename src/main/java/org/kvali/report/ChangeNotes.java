@@ -3,7 +3,6 @@ package org.kvali.report;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,8 +18,11 @@ final class ChangeNotes {
 	/** The tables whose corrections changesets 027, 028 and 030 note with ids: their rows are read again alone. */
 	private static final Set<String> CORRECTABLE = Set.of("activity", "participant", "participation", "organization");
 
-	/** What changed since an index: rows inserted per table, and the tables whose rows were corrected. */
-	record Changes(Map<String, Long> inserted, Set<String> corrected) {
+	/**
+	 * What changed since an index: rows inserted per table, and per table whose rows were corrected the most rows a
+	 * catch-up reads again for it (the ids noted, or the span of a range; overlaps counted twice).
+	 */
+	record Changes(Map<String, Long> inserted, Map<String, Long> corrected) {
 
 		boolean none() {
 			return this.inserted.isEmpty() && this.corrected.isEmpty();
@@ -41,9 +43,10 @@ final class ChangeNotes {
 		if (lastChange < since) {
 			return null;
 		}
-		var changes = new Changes(new HashMap<>(), new HashSet<>());
-		try (var statement = connection.prepareStatement(
-				"SELECT id, table_name, inserted, updated FROM fact_change WHERE id >= ? ORDER BY id")) {
+		var changes = new Changes(new HashMap<>(), new HashMap<>());
+		try (var statement = connection.prepareStatement("""
+				SELECT id, table_name, inserted, updated, coalesce(cardinality(ids), last_id - first_id + 1)
+				FROM fact_change WHERE id >= ? ORDER BY id""")) {
 			statement.setLong(1, since);
 			try (var notes = statement.executeQuery()) {
 				boolean sawSince = since == 0;
@@ -63,7 +66,7 @@ final class ChangeNotes {
 						changes.inserted().merge(table, notes.getLong(3), Long::sum);
 					}
 					else {
-						changes.corrected().add(table);
+						changes.corrected().merge(table, notes.getLong(5), Long::sum);
 					}
 				}
 				if (!sawSince) {

@@ -3,6 +3,8 @@ package org.kvali.report;
 import java.util.List;
 import java.util.stream.LongStream;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 
@@ -15,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How corrections are noted (changeset 030) and read back: up to 10,000 rows by their ids, more by the range from the
- * first to the last, every row between read again too; notes merged, rows inserted since left out.
+ * first to the last, every row between read again too, unless that is most of the table; notes merged, rows
+ * inserted since left out.
  */
 @IntegrationTest
 class ChangeNotesTest {
@@ -30,6 +33,9 @@ class ChangeNotesTest {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	DataSource dataSource;
+
 	@Test
 	void aLargeCorrectionIsNotedByItsRangeAndASmallOneByItsIds() {
 		this.jdbc.update("""
@@ -40,6 +46,9 @@ class ChangeNotesTest {
 			assertThat(this.jdbc.queryForObject("SELECT max(id) FROM participant WHERE ref LIKE 'CN-%'", Long.class))
 				.isEqualTo(first + 20001);
 			long since = lastNote();
+			// a loader of its own: the service's index catches up with the same changes through the shared one
+			var loader = new FactIndexLoader(this.dataSource, this.transactions, 16);
+			var before = loader.load(null);
 			// every other one of them: 10,001 corrected, more than a note names by id
 			assertThat(this.jdbc.update("""
 					UPDATE participant SET birth_year = 1991 WHERE ref LIKE 'CN-%' AND (id - ?) % 2 = 0""", first))
@@ -48,6 +57,9 @@ class ChangeNotesTest {
 				.isEqualTo(first + " " + (first + 20000) + " 10001 -");
 			assertThat(corrected(since)).as("the range, every row between too")
 				.isEqualTo(LongStream.rangeClosed(first, first + 20000).boxed().toList());
+			// a range over most of the people: the index reads everything instead
+			var wide = loader.load(before);
+			assertThat(loader.appended()).isZero();
 			long small = lastNote();
 			assertThat(this.jdbc.update("""
 					UPDATE participant SET birth_year = 1992 WHERE ref IN ('CN-1', 'CN-3', 'CN-20002')"""))
@@ -55,6 +67,8 @@ class ChangeNotesTest {
 			assertThat(this.jdbc.queryForObject(LAST_NOTE, String.class))
 				.isEqualTo(first + " " + (first + 20001) + " 3 3");
 			assertThat(corrected(small)).as("the ids alone").containsExactly(first, first + 2, first + 20001);
+			loader.load(wide);
+			assertThat(loader.appended()).isOne();
 			assertThat(corrected(since)).as("the range and the ids of both notes, merged")
 				.isEqualTo(LongStream.rangeClosed(first, first + 20001).boxed().toList());
 			// a person inserted since is read with the new rows, not again as corrected
