@@ -216,7 +216,7 @@ class FactIndexLoader {
 		long rows = added.getOrDefault("participation", 0L);
 		var facts = new FactRows(previous, (int) rows, persons.size());
 		int correctedParticipations = corrections.containsKey("participation")
-				? facts.correct(connection, CORRECTED_PARTICIPATIONS, previous, ids) : 0;
+				? facts.correct(connection, CORRECTED_PARTICIPATIONS, ids) : 0;
 		if (correctedParticipations < 0) {
 			return notInIndex();
 		}

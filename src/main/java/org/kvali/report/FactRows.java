@@ -50,17 +50,16 @@ final class FactRows {
 	}
 
 	/**
-	 * Reads the participations corrected since {@code previous} ({@link ChangeNotes#corrected}: by their ids, or the
+	 * Reads the participations corrected since the previous index ({@link ChangeNotes#corrected}: by their ids, or the
 	 * ranges of large corrections with the unchanged ones between) and puts each one's organization and role in place
-	 * of its row, found among its person's rows by its
-	 * activity (both unchanged, else the correction was noted without ids); how many were read, or a negative
-	 * number when one is not among the rows or names an organization the index lacks. The rows are still those of
-	 * {@code previous}, in its order.
+	 * of its row, found among its person's rows by its activity (both unchanged, else the correction was noted without
+	 * ids); how many were read, or a negative number when one is not among the rows or names an organization the index
+	 * lacks. Only for rows made from a previous index, while they are still its rows, in its order.
 	 */
-	int correct(Connection connection, String corrected, FactIndex previous, EntityIds ids) throws SQLException {
+	int correct(Connection connection, String corrected, EntityIds ids) throws SQLException {
 		int[] read = { 0 };
 		CopyRows.read(connection, corrected, fields -> {
-			int row = read[0] < 0 ? -1 : previous.rowOf(ids.persons().find(fields.number(0)),
+			int row = read[0] < 0 ? -1 : this.previous.rowOf(ids.persons().find(fields.number(0)),
 					ids.activities().find(fields.number(1)));
 			int organization = fields.isNull(2) ? 0 : ids.organizations().find(fields.number(2)) + 1;
 			if (row < 0 || organization == 0 && !fields.isNull(2)) {

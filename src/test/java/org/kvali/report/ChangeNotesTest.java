@@ -89,11 +89,16 @@ class ChangeNotesTest {
 
 	/** The participant ids a catch-up from change note {@code since} reads again as corrected, in order. */
 	private List<Long> corrected(long since) {
-		return new TransactionTemplate(this.transactions).execute(status -> {
-			this.jdbc.queryForObject("SELECT set_config('kvali.index_since', ?, true)", String.class,
-					Long.toString(since));
-			return this.jdbc.queryForList(
-					ChangeNotes.corrected("SELECT id FROM participant", "id", "participant") + " ORDER BY 1", Long.class);
+		return correctedIds(this.jdbc, this.transactions, "participant", since);
+	}
+
+	/** The ids of {@code table} that a catch-up from change note {@code since} reads again as corrected, in order. */
+	static List<Long> correctedIds(JdbcTemplate jdbc, PlatformTransactionManager transactions, String table,
+			long since) {
+		return new TransactionTemplate(transactions).execute(status -> {
+			jdbc.queryForObject("SELECT set_config('kvali.index_since', ?, true)", String.class, Long.toString(since));
+			return jdbc.queryForList(ChangeNotes.corrected("SELECT id FROM " + table, "id", table) + " ORDER BY 1",
+					Long.class);
 		});
 	}
 

@@ -23,7 +23,6 @@ import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -285,7 +284,8 @@ class FastPathDifferentialTest {
 						"activity " + activity + " " + activity + " 1 " + activity,
 						"participation " + participations + " 2 " + participations.replace(' ', ','));
 			// the two people are read again, not the one between them
-			assertThat(correctedIds("participant", since)).containsExactly(first, last);
+			assertThat(ChangeNotesTest.correctedIds(this.jdbc, this.transactions, "participant", since))
+				.containsExactly(first, last);
 			var corrected = loader.load(before);
 			assertThat(loader.appended()).isOne();
 			assertThat(corrected.rows).isEqualTo(before.rows);
@@ -389,16 +389,6 @@ class FastPathDifferentialTest {
 			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CU-%'");
 			this.jdbc.update("DELETE FROM organization WHERE code LIKE 'CU-ORG%'");
 		}
-	}
-
-	/** The ids of {@code table} that a catch-up from change note {@code since} reads again as corrected. */
-	private List<Long> correctedIds(String table, long since) {
-		return new TransactionTemplate(this.transactions).execute(status -> {
-			this.jdbc.queryForObject("SELECT set_config('kvali.index_since', ?, true)", String.class,
-					Long.toString(since));
-			return this.jdbc.queryForList(ChangeNotes.corrected("SELECT id FROM " + table, "id", table) + " ORDER BY 1",
-					Long.class);
-		});
 	}
 
 	/** The regions of the persons of a filter's rows, from the index. */
