@@ -37,9 +37,19 @@ public class EmbeddedPostgresAutoConfiguration {
 			.setPort(properties.port())
 			.setLocaleConfig("encoding", "UTF8")
 			.setLocaleConfig("locale", "C")
+			// A kept folder is written as a server's data should be: flushed to disk (the library starts PostgreSQL
+			// with fsync off, which a power cut can turn into a corrupt database) and each commit on disk before it is
+			// answered. A folder wiped at every start (tests) needs neither.
+			.setServerConfig("fsync", onUnless(properties.clean()))
+			.setServerConfig("synchronous_commit", onUnless(properties.clean()))
 			.start();
-		log.info("Embedded PostgreSQL 17 on port {} with data in {}", postgres.getPort(), dataDir);
+		log.info("Embedded PostgreSQL 17 on port {} with data in {}{}", postgres.getPort(), dataDir,
+				properties.clean() ? ", wiped at start and not flushed to disk" : "");
 		return postgres;
+	}
+
+	private static String onUnless(boolean condition) {
+		return condition ? "off" : "on";
 	}
 
 	@Bean
