@@ -35,6 +35,9 @@ public class EmbeddedPostgresAutoConfiguration {
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(properties.clean())
 			.setPort(properties.port())
+			// Stopped as a bean (destroyMethod), after everything that uses it: the library's own shutdown hook would
+			// stop it at the same moment as Spring's, under running requests and an index build.
+			.setRegisterShutdownHook(false)
 			.setLocaleConfig("encoding", "UTF8")
 			.setLocaleConfig("locale", "C")
 			// A kept folder is written as a server's data should be: flushed to disk (the library starts PostgreSQL
