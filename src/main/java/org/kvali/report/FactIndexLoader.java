@@ -91,6 +91,9 @@ class FactIndexLoader {
 	/** How many indexes were built by appending to the previous one: for tests and the log. */
 	private final AtomicInteger appended = new AtomicInteger();
 
+	/** Set when the service shuts down: a load stops before its next query. */
+	private volatile boolean stopping;
+
 	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions,
 			@Value("${kvali.report.cached-answers:512}") int cachedAnswers) {
 		this.dataSource = dataSource;
@@ -118,6 +121,7 @@ class FactIndexLoader {
 	}
 
 	private FactIndex read(Connection connection, FactIndex previous) throws SQLException {
+		continueUnlessStopped();
 		long started = System.nanoTime();
 		try (var statement = connection.createStatement()) {
 			// reading every participation of a large database takes longer than the statement timeout of a request
@@ -131,11 +135,13 @@ class FactIndexLoader {
 			return caughtUp;
 		}
 		// nothing here refers to the previous index's tables any more: a whole read does not hold them too
+		continueUnlessStopped();
 		var organizations = new SourceTable(3);
 		CopyRows.read(connection, ORGANIZATIONS, organizations::add);
 		var activities = new SourceTable(9);
 		CopyRows.read(connection, ACTIVITIES, activities::add);
 		long tablesRead = System.nanoTime();
+		continueUnlessStopped();
 		var persons = new SourceTable(6);
 		CopyRows.read(connection, PERSONS, persons::add);
 		long personsRead = System.nanoTime();
@@ -144,13 +150,29 @@ class FactIndexLoader {
 		long estimate = single(connection,
 				"SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'participation'::regclass");
 		var facts = new FactRows((int) Math.min(Integer.MAX_VALUE - 8, estimate + estimate / 16 + 1024), persons.size());
+		continueUnlessStopped();
 		CopyRows.read(connection, PARTICIPATIONS, fields -> facts.add(ids, fields));
 		long participationsRead = System.nanoTime();
+		continueUnlessStopped();
 		var index = build(version, lastChange, organizations, activities, persons, ids, facts);
 		log.info("Report index read: organizations and activities {} ms, persons {} ms, participations {} ms,"
 				+ " columns {} ms", (tablesRead - started) / 1_000_000, (personsRead - tablesRead) / 1_000_000,
 				(participationsRead - personsRead) / 1_000_000, (System.nanoTime() - participationsRead) / 1_000_000);
 		return index;
+	}
+
+	/**
+	 * Has a running load, and any later one, stop before its next query (where the connection is free to roll back;
+	 * at 10 million participations the longest query reads for about 3.5 s).
+	 */
+	void stop() {
+		this.stopping = true;
+	}
+
+	private void continueUnlessStopped() {
+		if (this.stopping) {
+			throw new IllegalStateException("Report index load stopped: the service is shutting down");
+		}
 	}
 
 	/** Whether a load now would build on {@code previous}: every change since it noted the ids it changed. */

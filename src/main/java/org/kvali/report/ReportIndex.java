@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ class ReportIndex implements DisposableBean {
 	});
 
 	private static final Duration FAILURE_BACKOFF = Duration.ofMinutes(1);
+
+	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
 	private final AtomicBoolean building = new AtomicBoolean();
 
@@ -188,7 +191,7 @@ class ReportIndex implements DisposableBean {
 	}
 
 	private void rebuildInBackground() {
-		if (this.building.compareAndSet(false, true)) {
+		if (!this.builder.isShutdown() && this.building.compareAndSet(false, true)) {
 			this.builder.execute(() -> {
 				boolean built = false;
 				try {
@@ -202,7 +205,12 @@ class ReportIndex implements DisposableBean {
 				catch (RuntimeException | Error ex) {
 					// an Error too (no memory for a second copy, say): logged, and reports go on in SQL
 					this.failedAt = System.nanoTime();
-					log.error("Building the report index failed; reports keep running in SQL", ex);
+					if (this.builder.isShutdown()) {
+						log.info(ex.getMessage());
+					}
+					else {
+						log.error("Building the report index failed; reports keep running in SQL", ex);
+					}
 				}
 				finally {
 					this.building.set(false);
@@ -253,9 +261,16 @@ class ReportIndex implements DisposableBean {
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
+	/**
+	 * Stops a running build before the connections close under it: it stops before its next query and rolls back.
+	 */
 	@Override
-	public void destroy() {
-		this.builder.shutdownNow();
+	public void destroy() throws InterruptedException {
+		this.loader.stop();
+		this.builder.shutdown();
+		if (!this.builder.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+			log.info("Report index build still running after {}; stopping without it", SHUTDOWN_WAIT);
+		}
 	}
 
 }
