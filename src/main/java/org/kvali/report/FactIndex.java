@@ -105,21 +105,20 @@ final class FactIndex {
 	private FactIndexLoader.Sources sources;
 
 	/**
-	 * An index over rows grouped by person. {@code previous}, when not null, is the index this one was built from.
-	 * When its rows are the first rows here, in the same order (nothing was added but new persons' rows, which come
-	 * last), a column per row or per person whose inputs for those rows are unchanged keeps its values for them and
-	 * is built for the new rows alone (the rows by activity are built whole); when neither a row nor a person was
-	 * added, such a column, and the rows by activity when no activity was added, are shared, not copied.
+	 * An index over rows grouped by person. {@code previous}, when not null, is the index this one was built from: all
+	 * its rows are here in the same order, with new rows at the {@code added} positions. A column per row or per
+	 * person whose inputs for its rows are unchanged keeps its values for them and is computed for the new rows alone
+	 * (the rows by activity are built whole); when neither a row nor a person was added, such a column, and the rows
+	 * by activity when no activity was added, are shared, not copied.
 	 */
 	FactIndex(long version, int[] personStart, int[] activity, int[] organization, byte[] role,
-			EntityColumns entities, int cachedAnswers, FactIndex previous) {
+			EntityColumns entities, int cachedAnswers, FactIndex previous, AddedRows added) {
 		var birthYear = entities.birthYear();
 		var startYear = entities.startYear();
 		var startDay = entities.startDay();
 		var organizers = entities.organizers();
 		int firstYear = entities.firstYear();
-		var before = previous != null && startsWith(personStart, previous.personStart)
-				&& startsWith(activity, previous.activity) ? previous : null;
+		var before = previous;
 		var same = before != null && before.rows == activity.length && before.personStart.length == personStart.length
 				? before : null;
 		this.version = version;
@@ -130,7 +129,7 @@ final class FactIndex {
 		this.organizers = organizers;
 		this.personStart = same == null ? personStart : same.personStart;
 		this.activity = same == null ? activity : same.activity;
-		boolean organizationsKept = before != null && startsWith(organization, before.organization);
+		boolean organizationsKept = before != null && added.keeps(organization, before.organization);
 		this.organization = organizationsKept && same != null ? same.organization : organization;
 		this.role = same != null && Arrays.equals(same.role, role) ? same.role : role;
 		this.attributes = new EnumMap<>(entities.attributes());
@@ -142,26 +141,27 @@ final class FactIndex {
 		this.dictionaries = new EnumMap<>(entities.dictionaries());
 		this.firstYear = firstYear;
 		this.answers = new AnswerCache(cachedAnswers);
-		this.person = same != null ? same.person : persons(before);
+		this.person = same != null ? same.person : persons();
 		// each copy is a pass over all rows, independent of the others: on all cores at once
 		this.rowValues.putAll(ROW_COPIES.parallelStream()
 			.filter(dimension -> this.dictionaries.get(dimension).size() <= Character.MAX_VALUE + 1)
 			.collect(Collectors.toMap(dimension -> dimension,
-					dimension -> rowCopy(dimension, before, same, organizationsKept), (a, b) -> a,
+					dimension -> rowCopy(dimension, before, same, added, organizationsKept), (a, b) -> a,
 					() -> new EnumMap<>(Dimension.class))));
 		boolean bandsKept = before != null && startsWith(birthYear, before.birthYear)
 				&& startsWith(startYear, before.startYear);
 		this.rowValues.put(Dimension.AGE_BAND, bandsKept && same != null ? same.rowValues.get(Dimension.AGE_BAND)
-				: ageBands(bandsKept ? before : null));
+				: ageBands(bandsKept ? before : null, added));
 		boolean daysKept = before != null && before.rowDay != null && before.firstYear == firstYear
 				&& startsWith(startDay, before.startDay);
-		this.rowDay = !daysFit() ? null : daysKept && same != null ? same.rowDay : days(daysKept ? before : null);
+		this.rowDay = !daysFit() ? null
+				: daysKept && same != null ? same.rowDay : days(daysKept ? before : null, added);
 		boolean sameActivities = same != null && same.activities == this.activities;
 		this.activityStart = sameActivities ? same.activityStart : activityStart();
 		this.activityRows = sameActivities ? same.activityRows : activityRows();
-		boolean rolesKept = before != null && startsWith(this.role, before.role);
+		boolean rolesKept = before != null && added.keeps(this.role, before.role);
 		this.participantRows = rolesKept && same != null ? same.participantRows
-				: participantRows(rolesKept ? before : null);
+				: participantRows(rolesKept ? before : null, added);
 	}
 
 	/** Whether {@code whole} begins with the values of {@code part}. */
@@ -173,14 +173,10 @@ final class FactIndex {
 		return whole.length >= part.length && Arrays.equals(whole, 0, part.length, part, 0, part.length);
 	}
 
-	private static boolean startsWith(byte[] whole, byte[] part) {
-		return whole.length >= part.length && Arrays.equals(whole, 0, part.length, part, 0, part.length);
-	}
-
-	/** The person of each row: {@code before}'s for its rows (null: none), then the new persons'. */
-	private int[] persons(FactIndex before) {
-		var person = before == null ? new int[this.rows] : Arrays.copyOf(before.person, this.rows);
-		for (int p = before == null ? 0 : before.persons; p < this.persons; p++) {
+	/** The person of each row. */
+	private int[] persons() {
+		var person = new int[this.rows];
+		for (int p = 0; p < this.persons; p++) {
 			Arrays.fill(person, this.personStart[p], this.personStart[p + 1], p);
 		}
 		return person;
@@ -204,15 +200,22 @@ final class FactIndex {
 		return rows;
 	}
 
-	/** Each person's rows in the PARTICIPANT role: {@code before}'s counts for its persons (null: none), then the new. */
-	private int[] participantRows(FactIndex before) {
-		var counts = before == null ? new int[this.persons] : Arrays.copyOf(before.participantRows, this.persons);
+	/** Each person's rows in the PARTICIPANT role: {@code before}'s counts (null: none) with those of the added rows. */
+	private int[] participantRows(FactIndex before, AddedRows added) {
 		byte participant = (byte) ParticipationRole.PARTICIPANT.ordinal();
-		for (int p = before == null ? 0 : before.persons; p < this.persons; p++) {
-			for (int i = this.personStart[p]; i < this.personStart[p + 1]; i++) {
+		if (before == null) {
+			var counts = new int[this.persons];
+			for (int i = 0; i < this.rows; i++) {
 				if (this.role[i] == participant) {
-					counts[p]++;
+					counts[this.person[i]]++;
 				}
+			}
+			return counts;
+		}
+		var counts = Arrays.copyOf(before.participantRows, this.persons);
+		for (int i : added.positions()) {
+			if (this.role[i] == participant) {
+				counts[this.person[i]]++;
 			}
 		}
 		return counts;
@@ -222,7 +225,8 @@ final class FactIndex {
 	 * The copy of a dimension into the rows: {@code same}'s, when its rows and their values are these; else
 	 * {@code before}'s values for its rows when they are unchanged, and the new rows' values.
 	 */
-	private char[] rowCopy(Dimension dimension, FactIndex before, FactIndex same, boolean organizationsKept) {
+	private char[] rowCopy(Dimension dimension, FactIndex before, FactIndex same, AddedRows added,
+			boolean organizationsKept) {
 		boolean kept = before != null && before.rowValues.containsKey(dimension)
 				&& (Level.of(dimension) != Level.ORGANIZATION || organizationsKept)
 				&& startsWith(this.attributes.get(dimension), before.attributes.get(dimension));
@@ -235,23 +239,40 @@ final class FactIndex {
 			case ORGANIZATION -> this.organization;
 			default -> this.person;
 		};
-		var copy = kept ? Arrays.copyOf(before.rowValues.get(dimension), this.rows) : new char[this.rows];
-		for (int i = kept ? before.rows : 0; i < this.rows; i++) {
+		if (kept) {
+			var copy = added.spread(before.rowValues.get(dimension), this.rows);
+			for (int i : added.positions()) {
+				copy[i] = (char) values[source[i]];
+			}
+			return copy;
+		}
+		var copy = new char[this.rows];
+		for (int i = 0; i < this.rows; i++) {
 			copy[i] = (char) values[source[i]];
 		}
 		return copy;
 	}
 
-	/** Each row's age band: {@code before}'s for its rows (null: none), then the new rows'. */
-	private char[] ageBands(FactIndex before) {
-		var bands = before == null ? new char[this.rows]
-				: Arrays.copyOf(before.rowValues.get(Dimension.AGE_BAND), this.rows);
+	/** Each row's age band: {@code before}'s for its rows (null: none), and the added rows'. */
+	private char[] ageBands(FactIndex before, AddedRows added) {
 		char unknown = (char) this.dictionaries.get(Dimension.AGE_BAND).unknown();
-		for (int i = before == null ? 0 : before.rows; i < this.rows; i++) {
-			int birth = this.birthYear[this.person[i]];
-			bands[i] = birth == UNKNOWN_YEAR ? unknown : (char) band(this.startYear[this.activity[i]] - birth);
+		if (before == null) {
+			var bands = new char[this.rows];
+			for (int i = 0; i < this.rows; i++) {
+				bands[i] = ageBand(i, unknown);
+			}
+			return bands;
+		}
+		var bands = added.spread(before.rowValues.get(Dimension.AGE_BAND), this.rows);
+		for (int i : added.positions()) {
+			bands[i] = ageBand(i, unknown);
 		}
 		return bands;
+	}
+
+	private char ageBand(int row, char unknown) {
+		int birth = this.birthYear[this.person[row]];
+		return birth == UNKNOWN_YEAR ? unknown : (char) band(this.startYear[this.activity[row]] - birth);
 	}
 
 
@@ -266,11 +287,18 @@ final class FactIndex {
 		return true;
 	}
 
-	/** Each row's start day counted from {@link #dayZero()}: {@code before}'s for its rows (null: none), then the new. */
-	private char[] days(FactIndex before) {
-		long first = dayZero();
-		var days = before == null ? new char[this.rows] : Arrays.copyOf(before.rowDay, this.rows);
-		for (int i = before == null ? 0 : before.rows; i < this.rows; i++) {
+	/** Each row's start day counted from {@link #dayZero()}: {@code before}'s for its rows (null: none), and the added. */
+	private char[] days(FactIndex before, AddedRows added) {
+		int first = dayZero();
+		if (before == null) {
+			var days = new char[this.rows];
+			for (int i = 0; i < this.rows; i++) {
+				days[i] = (char) (this.startDay[this.activity[i]] - first);
+			}
+			return days;
+		}
+		var days = added.spread(before.rowDay, this.rows);
+		for (int i : added.positions()) {
 			days[i] = (char) (this.startDay[this.activity[i]] - first);
 		}
 		return days;

@@ -106,12 +106,20 @@ final class FactRows {
 		var byActivity = new int[this.rows];
 		var byOrganization = new int[this.rows];
 		var byRole = new byte[this.rows];
+		// the previous index's rows come first, grouped by person in its order: they keep their order here, and each
+		// person's new rows follow their earlier ones
+		int kept = this.previous == null ? this.rows : this.previous.rows;
+		var added = new int[this.rows - kept];
 		for (int i = 0; i < this.rows; i++) {
 			int at = next[this.person[i]]++;
 			byActivity[at] = this.activity[i];
 			byOrganization[at] = this.organization[i];
 			byRole[at] = this.role[i];
+			if (i >= kept) {
+				added[i - kept] = at;
+			}
 		}
+		Arrays.sort(added);
 		// the rows as read are not needed any more: let them go before the index builds its columns (at 10 million
 		// 130 MB, which two indexes side by side in a 1.5 GB heap could not spare)
 		this.person = null;
@@ -119,7 +127,7 @@ final class FactRows {
 		this.organization = null;
 		this.role = null;
 		return new FactIndex(version, start, byActivity, byOrganization, byRole, entities, cachedAnswers,
-				this.previous);
+				this.previous, new AddedRows(added));
 	}
 
 	private static byte role(CopyRows fields) {
