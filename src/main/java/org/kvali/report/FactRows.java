@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * The participations as the report index reads them, four numbers a row (person, activity, organization and role,
- * each numbered as in the index), then grouped by person into a {@link FactIndex}.
+ * each numbered as in the index), then grouped by person into a {@link FactIndex}. Rows added to a previous index are
+ * held alone, and placed among its rows (already grouped) when the index is made.
  */
 final class FactRows {
 
@@ -25,28 +26,38 @@ final class FactRows {
 
 	private final int persons;
 
-	/** The index whose rows these are, with any appended: the new index shares the columns that stay equal. */
-	private FactIndex previous;
+	/** The index the rows held here are added to, or null: the new index shares the columns that stay equal. */
+	private final FactIndex previous;
 
+	/** The organization and role of the previous index's rows: its own arrays, until the first correction copies them. */
+	private int[] previousOrganization;
+
+	private byte[] previousRole;
+
+	/** How many rows there are: the previous index's and those held here. */
 	int rows;
 
+	/** How many rows of the previous index come first: 0 when there is none. */
+	private final int base;
+
 	FactRows(int rows, int persons) {
-		this.person = new int[rows];
-		this.activity = new int[rows];
-		this.organization = new int[rows];
-		this.role = new byte[rows];
-		this.persons = persons;
+		this(null, rows, persons);
 	}
 
-	/** The rows of {@code previous}, with room for {@code more}. */
+	/** The rows of {@code previous} (null: none), with room for {@code more} to be added. */
 	FactRows(FactIndex previous, int more, int persons) {
-		this(previous.rows + more, persons);
-		System.arraycopy(previous.person, 0, this.person, 0, previous.rows);
-		System.arraycopy(previous.activity, 0, this.activity, 0, previous.rows);
-		System.arraycopy(previous.organization, 0, this.organization, 0, previous.rows);
-		System.arraycopy(previous.role, 0, this.role, 0, previous.rows);
-		this.rows = previous.rows;
+		this.person = new int[more];
+		this.activity = new int[more];
+		this.organization = new int[more];
+		this.role = new byte[more];
+		this.persons = persons;
 		this.previous = previous;
+		this.base = previous == null ? 0 : previous.rows;
+		this.rows = this.base;
+		if (previous != null) {
+			this.previousOrganization = previous.organization;
+			this.previousRole = previous.role;
+		}
 	}
 
 	/**
@@ -54,9 +65,13 @@ final class FactRows {
 	 * ranges of large corrections with the unchanged ones between) and puts each one's organization and role in place
 	 * of its row, found among its person's rows by its activity (both unchanged, else the correction was noted without
 	 * ids); how many were read, or a negative number when one is not among the rows or names an organization the index
-	 * lacks. Only for rows made from a previous index, while they are still its rows, in its order.
+	 * lacks. Only for rows made from a previous index.
 	 */
 	int correct(Connection connection, String corrected, EntityIds ids) throws SQLException {
+		if (this.previousOrganization == this.previous.organization) {
+			this.previousOrganization = this.previous.organization.clone();
+			this.previousRole = this.previous.role.clone();
+		}
 		int[] read = { 0 };
 		CopyRows.read(connection, corrected, fields -> {
 			int row = read[0] < 0 ? -1 : this.previous.rowOf(ids.persons().find(fields.number(0)),
@@ -66,8 +81,8 @@ final class FactRows {
 				read[0] = Integer.MIN_VALUE;
 				return;
 			}
-			this.organization[row] = organization;
-			this.role[row] = role(fields);
+			this.previousOrganization[row] = organization;
+			this.previousRole[row] = role(fields);
 			read[0]++;
 		});
 		return read[0];
@@ -79,55 +94,84 @@ final class FactRows {
 	}
 
 	void add(int p, int a, int o, byte r) {
-		if (this.rows == this.person.length) {
-			int size = this.rows + this.rows / 2 + 1024;
+		int i = this.rows - this.base;
+		if (i == this.person.length) {
+			int size = i + i / 2 + 1024;
 			this.person = Arrays.copyOf(this.person, size);
 			this.activity = Arrays.copyOf(this.activity, size);
 			this.organization = Arrays.copyOf(this.organization, size);
 			this.role = Arrays.copyOf(this.role, size);
 		}
-		this.person[this.rows] = p;
-		this.activity[this.rows] = a;
-		this.organization[this.rows] = o;
-		this.role[this.rows] = r;
+		this.person[i] = p;
+		this.activity[i] = a;
+		this.organization[i] = o;
+		this.role[i] = r;
 		this.rows++;
 	}
 
 	/** The index over these rows, grouped by person, and the values of each entity. */
 	FactIndex index(long version, EntityColumns entities, int cachedAnswers) {
+		// each person's rows: those held here first, then those of the previous index in its order
 		var start = new int[this.persons + 1];
-		for (int i = 0; i < this.rows; i++) {
+		int kept = this.previous == null ? 0 : this.previous.persons;
+		for (int p = 0; p < kept; p++) {
+			start[p + 1] = this.previous.personStart[p + 1] - this.previous.personStart[p];
+		}
+		int held = this.rows - this.base;
+		for (int i = 0; i < held; i++) {
 			start[this.person[i] + 1]++;
 		}
 		for (int p = 0; p < this.persons; p++) {
 			start[p + 1] += start[p];
 		}
 		var next = Arrays.copyOf(start, this.persons);
-		var byActivity = new int[this.rows];
-		var byOrganization = new int[this.rows];
-		var byRole = new byte[this.rows];
-		// the previous index's rows come first, grouped by person in its order: they keep their order here, and each
-		// person's new rows follow their earlier ones
-		int kept = this.previous == null ? this.rows : this.previous.rows;
-		var added = new int[this.rows - kept];
-		for (int i = 0; i < this.rows; i++) {
-			int at = next[this.person[i]]++;
-			byActivity[at] = this.activity[i];
-			byOrganization[at] = this.organization[i];
-			byRole[at] = this.role[i];
-			if (i >= kept) {
-				added[i - kept] = at;
+		int[] byActivity;
+		int[] byOrganization;
+		byte[] byRole;
+		AddedRows added;
+		if (this.previous == null) {
+			byActivity = new int[this.rows];
+			byOrganization = new int[this.rows];
+			byRole = new byte[this.rows];
+			added = new AddedRows(new int[0]);
+			for (int i = 0; i < held; i++) {
+				int at = next[this.person[i]]++;
+				byActivity[at] = this.activity[i];
+				byOrganization[at] = this.organization[i];
+				byRole[at] = this.role[i];
 			}
 		}
-		Arrays.sort(added);
+		else {
+			var at = new int[held];
+			for (int i = 0; i < held; i++) {
+				at[i] = next[this.person[i]]++;
+			}
+			added = new AddedRows(sorted(at));
+			byActivity = added.spread(this.previous.activity, this.rows);
+			byOrganization = added.spread(this.previousOrganization, this.rows);
+			byRole = added.spread(this.previousRole, this.rows);
+			for (int i = 0; i < held; i++) {
+				byActivity[at[i]] = this.activity[i];
+				byOrganization[at[i]] = this.organization[i];
+				byRole[at[i]] = this.role[i];
+			}
+		}
 		// the rows as read are not needed any more: let them go before the index builds its columns (at 10 million
 		// 130 MB, which two indexes side by side in a 1.5 GB heap could not spare)
 		this.person = null;
 		this.activity = null;
 		this.organization = null;
 		this.role = null;
+		this.previousOrganization = null;
+		this.previousRole = null;
 		return new FactIndex(version, start, byActivity, byOrganization, byRole, entities, cachedAnswers,
-				this.previous, new AddedRows(added));
+				this.previous, added);
+	}
+
+	private static int[] sorted(int[] values) {
+		var sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted;
 	}
 
 	private static byte role(CopyRows fields) {

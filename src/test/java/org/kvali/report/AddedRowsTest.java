@@ -16,6 +16,8 @@ class AddedRowsTest {
 		assertThat(new AddedRows(new int[] { 4, 5 }).spread("abcd".toCharArray(), 6))
 			.containsExactly('a', 'b', 'c', 'd', '\0', '\0');
 		assertThat(new AddedRows(new int[0]).spread("abcd".toCharArray(), 4)).containsExactly('a', 'b', 'c', 'd');
+		assertThat(this.added.spread(new int[] { 10, 11, 12, 13 }, 8)).containsExactly(0, 10, 0, 0, 11, 12, 0, 13);
+		assertThat(this.added.spread(new byte[] { 1, 2, 3, 4 }, 8)).containsExactly(0, 1, 0, 0, 2, 3, 0, 4);
 	}
 
 	@Test

@@ -286,9 +286,14 @@ class FastPathDifferentialTest {
 			// the two people are read again, not the one between them
 			assertThat(ChangeNotesTest.correctedIds(this.jdbc, this.transactions, "participant", since))
 				.containsExactly(first, last);
+			var organizationsBefore = before.organization.clone();
+			var rolesBefore = before.role.clone();
 			var corrected = loader.load(before);
 			assertThat(loader.appended()).isOne();
 			assertThat(corrected.rows).isEqualTo(before.rows);
+			// the previous index answers until the new one replaces it: its rows stay as they were
+			assertThat(before.organization).isEqualTo(organizationsBefore);
+			assertThat(before.role).isEqualTo(rolesBefore);
 			var organizer = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CU-ORG'", Long.class);
 			assertThat(corrected.activitiesRunBy(Set.of(organizer))).containsExactly("CU-ACT");
 			compare(new Random(21), corrected);
