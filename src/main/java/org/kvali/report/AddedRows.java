@@ -45,34 +45,35 @@ record AddedRows(int[] positions) {
 
 	/** Whether the rows of {@code now} that are not added hold the values of {@code previous}, in order. */
 	boolean keeps(int[] now, int[] previous) {
-		int from = 0;
-		int to = 0;
-		for (int position : this.positions) {
-			int length = position - to;
-			if (!Arrays.equals(now, to, position, previous, from, from + length)) {
-				return false;
-			}
-			from += length;
-			to = position + 1;
-		}
-		return now.length - to == previous.length - from
-				&& Arrays.equals(now, to, now.length, previous, from, previous.length);
+		return keeps(now.length, previous.length, (to, toEnd, from, fromEnd) -> Arrays.equals(now, to, toEnd,
+				previous, from, fromEnd));
 	}
 
 	/** Whether the rows of {@code now} that are not added hold the values of {@code previous}, in order. */
 	boolean keeps(byte[] now, byte[] previous) {
+		return keeps(now.length, previous.length, (to, toEnd, from, fromEnd) -> Arrays.equals(now, to, toEnd,
+				previous, from, fromEnd));
+	}
+
+	/** Whether two runs of rows, one of a column now and one of the previous column, hold the same values. */
+	private interface EqualRuns {
+
+		boolean equal(int to, int toEnd, int from, int fromEnd);
+
+	}
+
+	private boolean keeps(int now, int previous, EqualRuns runs) {
 		int from = 0;
 		int to = 0;
 		for (int position : this.positions) {
 			int length = position - to;
-			if (!Arrays.equals(now, to, position, previous, from, from + length)) {
+			if (!runs.equal(to, position, from, from + length)) {
 				return false;
 			}
 			from += length;
 			to = position + 1;
 		}
-		return now.length - to == previous.length - from
-				&& Arrays.equals(now, to, now.length, previous, from, previous.length);
+		return now - to == previous - from && runs.equal(to, now, from, previous);
 	}
 
 }
