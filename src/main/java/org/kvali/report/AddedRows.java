@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * Where the rows added since a previous index sit among its rows: all of the previous index's rows are there in the
- * same order, and the rows at these positions (ascending) are new. A person's new rows come before their earlier
- * ones, so a known person's new row lands in the middle and a new person's at the end. A column of the previous index
- * whose values are unchanged is spread out to make room, and only the new rows' values are computed.
+ * same order, and the rows at these positions (ascending) are new. A person's new rows come just before their
+ * earlier ones, so a known person's new row lands among the rows and a new person's at the end. A column of the
+ * previous index whose values are unchanged is spread out to make room, and only the new rows' values are computed.
  */
 record AddedRows(int[] positions) {
 

@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rows then grouped by person in memory. All of it, and the data version, in one repeatable-read transaction, so the
  * index is one consistent snapshot. When every change since the previous index inserted rows or corrected
  * participants, activities, participations or organizations (as noted in {@code fact_change}), only those rows are
- * read, and appended to the previous index's tables and rows or put in place of the rows they correct.
+ * read: appended to the previous index's tables, or put in place of the rows they correct, and the new participations
+ * placed among the previous index's rows ({@link FactRows}).
  */
 @Component
 class FactIndexLoader {
@@ -162,16 +163,26 @@ class FactIndexLoader {
 	}
 
 	/**
-	 * Has a running load, and any later one, stop before its next query (where the connection is free to roll back;
-	 * at 10 million participations the longest query reads for about 3.5 s).
+	 * Has a running load, and any later one, stop before its next query, where the connection is free to roll back (at
+	 * 10 million participations the longest query reads for 3.5 to 6 s, and the columns built after it take 1.5 to 2
+	 * s).
 	 */
 	void stop() {
 		this.stopping = true;
 	}
 
+	/** A load stopped by {@link #stop()}: not a failure. */
+	static final class Stopped extends IllegalStateException {
+
+		Stopped() {
+			super("Report index load stopped: the service is shutting down");
+		}
+
+	}
+
 	private void continueUnlessStopped() {
 		if (this.stopping) {
-			throw new IllegalStateException("Report index load stopped: the service is shutting down");
+			throw new Stopped();
 		}
 	}
 
@@ -217,6 +228,7 @@ class FactIndexLoader {
 		var activities = sources.activities();
 		var persons = sources.persons();
 		var added = changes.inserted();
+		continueUnlessStopped();
 		if (!appended(connection, NEW_ORGANIZATIONS, organizations, added.getOrDefault("organization", 0L))
 				|| !appended(connection, NEW_ACTIVITIES, activities, added.getOrDefault("activity", 0L))
 				|| !appended(connection, NEW_PERSONS, persons, added.getOrDefault("participant", 0L))) {
@@ -224,6 +236,7 @@ class FactIndexLoader {
 			return null;
 		}
 		var ids = new EntityIds(organizations, activities, persons);
+		continueUnlessStopped();
 		int correctedOrganizations = corrections.containsKey("organization")
 				? putInPlace(connection, CORRECTED_ORGANIZATIONS, organizations, ids.organizations()) : 0;
 		int theirPersons = corrections.containsKey("organization")
@@ -236,6 +249,7 @@ class FactIndexLoader {
 			return notInIndex();
 		}
 		long rows = added.getOrDefault("participation", 0L);
+		continueUnlessStopped();
 		var facts = new FactRows(previous, (int) rows, persons.size());
 		int correctedParticipations = corrections.containsKey("participation")
 				? facts.correct(connection, CORRECTED_PARTICIPATIONS, ids) : 0;

@@ -37,7 +37,7 @@ final class FactRows {
 	/** How many rows there are: the previous index's and those held here. */
 	int rows;
 
-	/** How many rows of the previous index come first: 0 when there is none. */
+	/** How many rows the previous index has (0 when there is none): the rows held here are counted after them. */
 	private final int base;
 
 	FactRows(int rows, int persons) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -192,39 +193,47 @@ class ReportIndex implements DisposableBean {
 
 	private void rebuildInBackground() {
 		if (!this.builder.isShutdown() && this.building.compareAndSet(false, true)) {
-			this.builder.execute(() -> {
-				boolean built = false;
-				try {
-					// a change committed while building is caught up with at once
-					do {
-						build();
-					}
-					while (behind());
-					built = true;
-				}
-				catch (RuntimeException | Error ex) {
-					// an Error too (no memory for a second copy, say): logged, and reports go on in SQL
-					this.failedAt = System.nanoTime();
-					if (this.builder.isShutdown()) {
-						log.info(ex.getMessage());
-					}
-					else {
-						log.error("Building the report index failed; reports keep running in SQL", ex);
-					}
-				}
-				finally {
-					this.building.set(false);
-				}
-				// a change announced between the last check and now found the builder busy: catch up with it
-				if (built) {
-					try {
-						catchUp();
-					}
-					catch (RuntimeException ex) {
-						log.warn("Checking for changes after a build failed ({}); the next report will", ex.getMessage());
-					}
-				}
-			});
+			try {
+				this.builder.execute(this::buildUntilCurrent);
+			}
+			catch (RejectedExecutionException ex) {
+				// the service stopped between the check and here
+				this.building.set(false);
+			}
+		}
+	}
+
+	/** Builds until the index is of the database's version: what committed during a build is caught up at once. */
+	private void buildUntilCurrent() {
+		boolean built = false;
+		try {
+			do {
+				build();
+			}
+			while (behind());
+			built = true;
+		}
+		catch (RuntimeException | Error ex) {
+			// an Error too (no memory for a second copy, say): logged, and reports go on in SQL
+			this.failedAt = System.nanoTime();
+			if (ex instanceof FactIndexLoader.Stopped) {
+				log.info(ex.getMessage());
+			}
+			else {
+				log.error("Building the report index failed; reports keep running in SQL", ex);
+			}
+		}
+		finally {
+			this.building.set(false);
+		}
+		// a change announced between the last check and now found the builder busy: catch up with it
+		if (built) {
+			try {
+				catchUp();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Checking for changes after a build failed ({}); the next report will", ex.getMessage());
+			}
 		}
 	}
 
