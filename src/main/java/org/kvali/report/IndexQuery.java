@@ -44,7 +44,8 @@ final class IndexQuery {
 			if (top == null) {
 				limited.add(row);
 			}
-			else {
+			// most groups are not among the first n: one comparison with the last kept turns them away
+			else if (top.size() < first || first > 0 && order.compare(row, top.peek()) < 0) {
 				top.add(row);
 				if (top.size() > first) {
 					top.poll();

@@ -55,11 +55,11 @@ final class IndexScan {
 		else if (selected != null) {
 			runRows(selected);
 		}
-		else if (combinations <= ARRAY_GROUPS && this.plan.columns.length <= DenseScan.COLUMNS) {
+		else if (combinations <= ARRAY_GROUPS) {
 			int groupCount = (int) combinations;
 			var dense = new DenseScan(index, this.plan.columns, this.plan.parts, this.plan.roles,
-					this.plan.personKeys(index), this.plan.activityKey, this.plan.organizationKey, this.plan.readActivity,
-					this.plan.readOrganization, () -> new GroupCounts(index, groupCount, measures), this.groups);
+					this.plan.personKeys(index), this.plan.activityKey, this.plan.organizationKey,
+					() -> new GroupCounts(index, groupCount, measures), this.groups);
 			this.totalParticipants = dense.totalParticipants;
 		}
 		else {

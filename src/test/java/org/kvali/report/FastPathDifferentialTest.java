@@ -88,6 +88,23 @@ class FastPathDifferentialTest {
 		}
 	}
 
+	@Test
+	void bothPathsGiveEqualAnswersWhenValuesAreLookedUpInsteadOfCopiedIntoTheRows() {
+		int values = FactIndex.rowCopyValues;
+		FactIndex.rowCopyValues = 4;
+		try {
+			var index = this.loader.load(null);
+			// organizations, municipalities and start days are counted through look-ups; programmes still from the rows
+			assertThat(index.rowValues).doesNotContainKeys(Dimension.ORGANIZATION, Dimension.MUNICIPALITY)
+				.containsKey(Dimension.PROGRAMME);
+			assertThat(index.rowDay).isNull();
+			compare(new Random(13), index);
+		}
+		finally {
+			FactIndex.rowCopyValues = values;
+		}
+	}
+
 	/** A partner's check for whether to suppress runs on either path too, and decides alike. */
 	@Test
 	void aPartnersSuppressionIsDecidedAlikeOnBothPaths() {
