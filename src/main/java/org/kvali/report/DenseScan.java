@@ -22,8 +22,8 @@ import java.util.function.Supplier;
 final class DenseScan {
 
 	/**
-	 * A left-out value's key part. Kept keys are below 2^20 (the array path's most groups), so a row with any such
-	 * part has a negative sum, and the sum of up to 128 of them does not overflow.
+	 * A left-out value's key part. A kept row's key, 1 + its group's, is at most 2^20 (the array path's most groups),
+	 * so a row with any such part has a negative sum, and the sum of up to 128 of them does not overflow.
 	 */
 	private static final int LEFT_OUT = -(1 << 24);
 

@@ -112,7 +112,7 @@ final class FactIndex {
 	 * by activity when no activity was added, are shared, not copied.
 	 */
 	FactIndex(long version, int[] personStart, int[] activity, int[] organization, byte[] role,
-			EntityColumns entities, int cachedAnswers, FactIndex previous, AddedRows added) {
+			EntityColumns entities, Settings settings, FactIndex previous, AddedRows added) {
 		var birthYear = entities.birthYear();
 		var startYear = entities.startYear();
 		var startDay = entities.startDay();
@@ -140,11 +140,11 @@ final class FactIndex {
 		this.lastDay = Arrays.stream(startDay).max().orElse(0);
 		this.dictionaries = new EnumMap<>(entities.dictionaries());
 		this.firstYear = firstYear;
-		this.answers = new AnswerCache(cachedAnswers);
+		this.answers = new AnswerCache(settings.cachedAnswers());
 		this.person = same != null ? same.person : persons();
 		// each copy is a pass over all rows, independent of the others: on all cores at once
 		this.rowValues.putAll(ROW_COPIES.parallelStream()
-			.filter(dimension -> this.dictionaries.get(dimension).size() <= rowCopyValues)
+			.filter(dimension -> this.dictionaries.get(dimension).size() <= settings.rowCopyValues())
 			.collect(Collectors.toMap(dimension -> dimension,
 					dimension -> rowCopy(dimension, before, same, added, organizationsKept), (a, b) -> a,
 					() -> new EnumMap<>(Dimension.class))));
@@ -154,7 +154,7 @@ final class FactIndex {
 				: ageBands(bandsKept ? before : null, added));
 		boolean daysKept = before != null && before.rowDay != null && before.firstYear == firstYear
 				&& startsWith(startDay, before.startDay);
-		this.rowDay = !daysFit() ? null
+		this.rowDay = !daysFit(settings.rowCopyValues()) ? null
 				: daysKept && same != null ? same.rowDay : days(daysKept ? before : null, added);
 		boolean sameActivities = same != null && same.activities == this.activities;
 		this.activityStart = sameActivities ? same.activityStart : activityStart();
@@ -277,10 +277,10 @@ final class FactIndex {
 
 
 	/** Whether every activity's start day, counted from {@link #dayZero()}, fits in a row's 16 bits. */
-	private boolean daysFit() {
+	private boolean daysFit(int values) {
 		long first = dayZero();
 		for (int day : this.startDay) {
-			if (day < first || day - first >= rowCopyValues) {
+			if (day < first || day - first >= values) {
 				return false;
 			}
 		}
@@ -415,12 +415,25 @@ final class FactIndex {
 			Dimension.REGION, Dimension.MUNICIPALITY, Dimension.GENDER, Dimension.DISABILITY);
 
 	/**
-	 * The most values a row copy holds, 16 bits' worth; tests lower it so that the demo data, whose dimensions all fit,
-	 * is also counted through the look-ups by person, activity and organization.
+	 * How many answers an index keeps, and the most values a row copy holds: 16 bits' worth, which tests lower so that
+	 * the demo data, whose dimensions all fit, is also counted through the look-ups by person, activity and
+	 * organization.
 	 */
-	static volatile int rowCopyValues = Character.MAX_VALUE + 1;
+	record Settings(int cachedAnswers, int rowCopyValues) {
 
-	/** Per row, the value id of each of {@link #ROW_COPIES} that has at most {@link #rowCopyValues}, and the age band. */
+		Settings {
+			if (rowCopyValues < 1 || rowCopyValues > Character.MAX_VALUE + 1) {
+				throw new IllegalArgumentException("A row copy holds 1 to 65,536 values, not " + rowCopyValues);
+			}
+		}
+
+		Settings(int cachedAnswers) {
+			this(cachedAnswers, Character.MAX_VALUE + 1);
+		}
+
+	}
+
+	/** Per row, the value id of each of {@link #ROW_COPIES} that fits in a row copy, and the age band. */
 	final Map<Dimension, char[]> rowValues = new EnumMap<>(Dimension.class);
 
 	/** Per row, its activity's start as days since January 1 of {@link #firstYear}; null when they do not fit. */

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -87,7 +88,7 @@ class FactIndexLoader {
 
 	private final TransactionTemplate snapshot;
 
-	private final int cachedAnswers;
+	private final FactIndex.Settings settings;
 
 	/** How many indexes were built by appending to the previous one: for tests and the log. */
 	private final AtomicInteger appended = new AtomicInteger();
@@ -95,14 +96,19 @@ class FactIndexLoader {
 	/** Set when the service shuts down: a load stops before its next query. */
 	private volatile boolean stopping;
 
+	@Autowired
 	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions,
 			@Value("${kvali.report.cached-answers:512}") int cachedAnswers) {
+		this(dataSource, transactions, new FactIndex.Settings(cachedAnswers));
+	}
+
+	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions, FactIndex.Settings settings) {
 		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.snapshot = new TransactionTemplate(transactions);
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.snapshot.setReadOnly(true);
-		this.cachedAnswers = cachedAnswers;
+		this.settings = settings;
 	}
 
 	/** A new index; from {@code previous} and the rows added since, when nothing else has changed since it. */
@@ -302,7 +308,7 @@ class FactIndexLoader {
 	/** The index over the tables and rows read: each entity's values, the dictionaries, the rows grouped by person. */
 	private FactIndex build(long version, long lastChange, SourceTable organizations, SourceTable activities,
 			SourceTable persons, EntityIds ids, FactRows facts) {
-		var index = facts.index(version, EntityColumns.of(organizations, activities, persons, ids), this.cachedAnswers);
+		var index = facts.index(version, EntityColumns.of(organizations, activities, persons, ids), this.settings);
 		index.keepSources(new Sources(organizations, activities, persons, lastChange));
 		return index;
 	}

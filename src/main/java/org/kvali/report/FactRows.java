@@ -110,7 +110,7 @@ final class FactRows {
 	}
 
 	/** The index over these rows, grouped by person, and the values of each entity. */
-	FactIndex index(long version, EntityColumns entities, int cachedAnswers) {
+	FactIndex index(long version, EntityColumns entities, FactIndex.Settings settings) {
 		// each person's rows: those held here first, then those of the previous index in its order
 		var start = new int[this.persons + 1];
 		int kept = this.previous == null ? 0 : this.previous.persons;
@@ -164,7 +164,7 @@ final class FactRows {
 		this.role = null;
 		this.previousOrganization = null;
 		this.previousRole = null;
-		return new FactIndex(version, start, byActivity, byOrganization, byRole, entities, cachedAnswers,
+		return new FactIndex(version, start, byActivity, byOrganization, byRole, entities, settings,
 				this.previous, added);
 	}
 

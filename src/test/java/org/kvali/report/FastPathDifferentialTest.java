@@ -90,19 +90,12 @@ class FastPathDifferentialTest {
 
 	@Test
 	void bothPathsGiveEqualAnswersWhenValuesAreLookedUpInsteadOfCopiedIntoTheRows() {
-		int values = FactIndex.rowCopyValues;
-		FactIndex.rowCopyValues = 4;
-		try {
-			var index = this.loader.load(null);
-			// organizations, municipalities and start days are counted through look-ups; programmes still from the rows
-			assertThat(index.rowValues).doesNotContainKeys(Dimension.ORGANIZATION, Dimension.MUNICIPALITY)
-				.containsKey(Dimension.PROGRAMME);
-			assertThat(index.rowDay).isNull();
-			compare(new Random(13), index);
-		}
-		finally {
-			FactIndex.rowCopyValues = values;
-		}
+		var index = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16, 4)).load(null);
+		// organizations, municipalities and start days are counted through look-ups; programmes still from the rows
+		assertThat(index.rowValues).doesNotContainKeys(Dimension.ORGANIZATION, Dimension.MUNICIPALITY)
+			.containsKey(Dimension.PROGRAMME);
+		assertThat(index.rowDay).isNull();
+		compare(new Random(13), index);
 	}
 
 	/** A partner's check for whether to suppress runs on either path too, and decides alike. */
