@@ -63,22 +63,31 @@ class StoredMatches {
 
 	/**
 	 * Creates both tables (dropped at commit or rollback) and analyzes them, so that the planner knows how many of
-	 * the sheet's activities and people are new. Runs under the write lock, after {@link Staging#analyze()}.
+	 * the sheet's activities and people are new. Runs in the load's transaction, under the write lock, after
+	 * {@link Staging#analyze()}.
 	 */
 	void match() {
 		this.jdbc.sql(ACTIVITIES).update();
 		// Each person is looked up through the unique index on the reference, whatever the planner estimates. Left to
 		// it, a small table (a new installation: 318 people) was scanned whole once per person of the sheet, 6.3 s for
-		// 200,000 people, and a table with many dead rows was read by bitmap scans, 0.6 to 1.3 s; by the index, 0.5 s
-		// either way, as at 2 million people. The rows are sorted for the aggregate anyway, so nothing else changes.
-		// Activities are left to the planner: a sheet names far fewer of them (200,000 rows, 6,667 activities), and
-		// their aggregate is faster hashed (142 ms) than sorted (275 ms), which turning scans off made it choose.
+		// 200,000 people, and a table with many dead rows was read by bitmap scans, 0.6 to 1.3 s; by the index 0.57 to
+		// 0.69 s, and at 2 million people the planner's own choice, 0.5 to 0.9 s. The aggregate is sorted (the planner
+		// chose so in every plan seen, and with scans off cannot tell it from hashing). Activities are left to the
+		// planner: a sheet names far fewer of them (200,000 rows, 6,667 activities), and their aggregate is faster
+		// hashed (142 ms) than sorted (275 ms), which turning scans off made it choose. The settings are this
+		// transaction's and are set back to what they were.
+		var before = this.jdbc.sql("SELECT current_setting('enable_seqscan'), current_setting('enable_bitmapscan')")
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
+			.single();
 		this.jdbc.sql("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)")
 			.query()
 			.singleRow();
 		this.jdbc.sql(PEOPLE).update();
-		this.jdbc.sql("SET LOCAL enable_seqscan TO DEFAULT").update();
-		this.jdbc.sql("SET LOCAL enable_bitmapscan TO DEFAULT").update();
+		this.jdbc.sql("SELECT set_config('enable_seqscan', :seqscan, true), set_config('enable_bitmapscan', :bitmapscan, true)")
+			.param("seqscan", before[0])
+			.param("bitmapscan", before[1])
+			.query()
+			.singleRow();
 		this.jdbc.sql("ANALYZE import_activity").update();
 		this.jdbc.sql("ANALYZE import_person").update();
 	}

@@ -32,8 +32,11 @@ final class DenseScan {
 
 	private static final int PARTS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-	/** Groups above which a scan is not cut into parts, each of which would count every group. */
-	private static final int WIDE = 1 << 17;
+	/**
+	 * Groups above which a scan is wide: not cut into parts, each of which would count every group, and the filter's
+	 * distinct persons counted in a pass of their own (tests set 0 to make every scan wide).
+	 */
+	static volatile int wideGroups = 1 << 17;
 
 	/** Rows below which a scan is not worth cutting into parts (tests set 0 to cut the demo data too). */
 	static volatile int smallScan = 200_000;
@@ -59,6 +62,9 @@ final class DenseScan {
 
 	private final int[] organizationKeys;
 
+	/** Whether the groups are more than {@link #wideGroups}. */
+	private final boolean wide;
+
 	int totalParticipants;
 
 	DenseScan(FactIndex index, char[][] columns, long[][] parts, boolean[] roles, long[] personKeys,
@@ -76,13 +82,13 @@ final class DenseScan {
 		this.personKeys = ints(personKeys);
 		this.activityKeys = ints(activityKeys);
 		this.organizationKeys = ints(organizationKeys);
+		this.wide = groups.participations.length > wideGroups;
 		scanInParts(counts, groups);
 	}
 
 	private void scanInParts(Supplier<GroupCounts> counts, GroupCounts groups) {
 		// many groups make each part's counters large: then one part
-		boolean wide = groups.participations.length > WIDE;
-		int parts = this.index.rows == 0 || this.index.rows < smallScan || wide ? 1 : PARTS;
+		int parts = this.index.rows == 0 || this.index.rows < smallScan || this.wide ? 1 : PARTS;
 		var bounds = new int[parts + 1];
 		for (int part = 1; part < parts; part++) {
 			bounds[part] = personBoundary((int) ((long) this.index.rows * part / parts));
@@ -160,7 +166,7 @@ final class DenseScan {
 
 	/** Rows {@code from} to {@code to - 1} into the groups; returns the distinct persons counted in any group. */
 	private int scan(int from, int to, GroupCounts groups) {
-		boolean wide = groups.participations.length > WIDE;
+		boolean wide = this.wide;
 		int[] person = this.index.person;
 		int[] participations = groups.participations;
 		int[] participants = groups.participants;

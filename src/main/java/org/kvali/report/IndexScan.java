@@ -26,6 +26,12 @@ final class IndexScan {
 	 */
 	static final long ARRAY_GROUPS = 1 << 22;
 
+	/**
+	 * The same for a scan of the rows of a few activities only (at most one row in {@link #sparseShare}): their
+	 * groups are few, and arrays for millions of combinations would be mostly empty.
+	 */
+	private static final long SPARSE_ARRAY_GROUPS = 1 << 16;
+
 	private final FactIndex index;
 
 	private final ScanPlan plan;
@@ -52,15 +58,16 @@ final class IndexScan {
 			}
 		}
 		this.plan = new ScanPlan(index, filter, by, this.radix, measures);
-		this.groups = new GroupCounts(index, combinations <= ARRAY_GROUPS ? (int) combinations : -1, measures);
 		long[] selected = this.plan.activityKey == null ? null : selectedRows(this.plan.activityKey);
+		boolean arrays = combinations <= (selected == null || this.plan.perPerson() ? ARRAY_GROUPS : SPARSE_ARRAY_GROUPS);
+		this.groups = new GroupCounts(index, arrays ? (int) combinations : -1, measures);
 		if (this.plan.perPerson()) {
 			runByPerson();
 		}
 		else if (selected != null) {
 			runRows(selected);
 		}
-		else if (combinations <= ARRAY_GROUPS) {
+		else if (arrays) {
 			int groupCount = (int) combinations;
 			var dense = new DenseScan(index, this.plan.columns, this.plan.parts, this.plan.roles,
 					this.plan.personKeys(index), this.plan.activityKey, this.plan.organizationKey,

@@ -76,6 +76,19 @@ class FastPathDifferentialTest {
 		}
 	}
 
+	/** Every scan counted as one too wide for the cache: one part, the filter's persons in a pass of their own. */
+	@Test
+	void bothPathsGiveEqualAnswersWhenEveryScanIsWide() {
+		int wide = DenseScan.wideGroups;
+		DenseScan.wideGroups = 0;
+		try {
+			compare(new Random(17));
+		}
+		finally {
+			DenseScan.wideGroups = wide;
+		}
+	}
+
 	@Test
 	void bothPathsGiveEqualAnswersWhenOnlyTheRowsOfTheFilteredActivitiesAreRead() {
 		int share = IndexScan.sparseShare;
