@@ -8,6 +8,7 @@ public final class Generate {
 
 	public static void main(String[] args) throws Exception {
 		try (var context = BenchmarkDatabase.start(BenchmarkDatabase.participations(), false)) {
+			BenchmarkDatabase.describe(context);
 			System.out.println("Ready: .kvali/bench-" + BenchmarkDatabase.participations());
 		}
 	}

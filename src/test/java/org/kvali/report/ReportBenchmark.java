@@ -104,6 +104,7 @@ public final class ReportBenchmark {
 				Thread.sleep(20);
 			}
 			double readySeconds = (System.nanoTime() - started) / 1e9;
+			BenchmarkDatabase.describe(context);
 			System.gc();
 			var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
 			var facts = index.current().orElseThrow();
