@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 
 import javax.sql.DataSource;
 
@@ -66,38 +68,29 @@ class FastPathDifferentialTest {
 
 	@Test
 	void bothPathsGiveEqualAnswersWhenScansAreCutIntoParts() {
-		int small = DenseScan.smallScan;
-		DenseScan.smallScan = 0;
-		try {
-			compare(new Random(7));
-		}
-		finally {
-			DenseScan.smallScan = small;
-		}
+		compareWith(() -> DenseScan.smallScan, value -> DenseScan.smallScan = value, 0, new Random(7));
 	}
 
 	/** Every scan counted as one too wide for the cache: one part, the filter's persons in a pass of their own. */
 	@Test
 	void bothPathsGiveEqualAnswersWhenEveryScanIsWide() {
-		int wide = DenseScan.wideGroups;
-		DenseScan.wideGroups = 0;
-		try {
-			compare(new Random(17));
-		}
-		finally {
-			DenseScan.wideGroups = wide;
-		}
+		compareWith(() -> DenseScan.wideGroups, value -> DenseScan.wideGroups = value, 0, new Random(17));
 	}
 
 	@Test
 	void bothPathsGiveEqualAnswersWhenOnlyTheRowsOfTheFilteredActivitiesAreRead() {
-		int share = IndexScan.sparseShare;
-		IndexScan.sparseShare = 1;
+		compareWith(() -> IndexScan.sparseShare, value -> IndexScan.sparseShare = value, 1, new Random(11));
+	}
+
+	/** Compares with one of the scans' settings for tests changed, and puts it back. */
+	private void compareWith(IntSupplier setting, IntConsumer change, int value, Random random) {
+		int was = setting.getAsInt();
+		change.accept(value);
 		try {
-			compare(new Random(11));
+			compare(random);
 		}
 		finally {
-			IndexScan.sparseShare = share;
+			change.accept(was);
 		}
 	}
 
