@@ -12,7 +12,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** Supplies the tests' PostgreSQL: a container when Docker answers; otherwise Kvali's own embedded server runs. */
 @TestConfiguration(proxyBeanMethods = false)
-class TestDatabaseConfiguration {
+public class TestDatabaseConfiguration {
 
 	@Bean
 	@ServiceConnection

@@ -8,6 +8,7 @@ import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
@@ -51,6 +52,18 @@ class ErrorHandling {
 		return GraphQLError.newError()
 			.errorType(KvaliErrorType.TIMEOUT)
 			.message(ex.getMessage())
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.build();
+	}
+
+	/** A statement that PostgreSQL stopped at its statement timeout; a change it was part of is not stored. */
+	@GraphQlExceptionHandler
+	GraphQLError statementTimedOut(QueryTimeoutException ex, DataFetchingEnvironment env) {
+		return GraphQLError.newError()
+			.errorType(KvaliErrorType.TIMEOUT)
+			.message("The database took longer than its time limit for one statement and stopped it; nothing of a "
+					+ "change was stored; ask for less at once, or narrow the filter")
 			.path(env.getExecutionStepInfo().getPath())
 			.location(env.getField().getSourceLocation())
 			.build();

@@ -101,6 +101,9 @@ final class FactIndex {
 	/** Answers already computed over this version, which never changes. */
 	final AnswerCache answers;
 
+	/** The most bytes one question's counters may take ({@link ScanMemory}). */
+	final long scanLimit;
+
 	/** The tables this index was built from, until a newer index takes them to append to. */
 	private FactIndexLoader.Sources sources;
 
@@ -141,6 +144,7 @@ final class FactIndex {
 		this.dictionaries = new EnumMap<>(entities.dictionaries());
 		this.firstYear = firstYear;
 		this.answers = new AnswerCache(settings.cachedAnswers());
+		this.scanLimit = settings.scanLimit();
 		this.person = same != null ? same.person : persons();
 		// each copy is a pass over all rows, independent of the others: on all cores at once
 		this.rowValues.putAll(ROW_COPIES.parallelStream()
@@ -351,6 +355,7 @@ final class FactIndex {
 		this.dictionaries = same.dictionaries;
 		this.firstYear = same.firstYear;
 		this.answers = same.answers;
+		this.scanLimit = same.scanLimit;
 		this.rowValues.putAll(same.rowValues);
 		this.rowDay = same.rowDay;
 	}
@@ -415,20 +420,27 @@ final class FactIndex {
 			Dimension.REGION, Dimension.MUNICIPALITY, Dimension.GENDER, Dimension.DISABILITY);
 
 	/**
-	 * How many answers an index keeps, and the most values a row copy holds: 16 bits' worth, which tests lower so that
+	 * How many answers an index keeps; the most values a row copy holds: 16 bits' worth, which tests lower so that
 	 * the demo data, whose dimensions all fit, is also counted through the look-ups by person, activity and
-	 * organization.
+	 * organization; and the most bytes one question's counters may take ({@link ScanMemory}).
 	 */
-	record Settings(int cachedAnswers, int rowCopyValues) {
+	record Settings(int cachedAnswers, int rowCopyValues, long scanLimit) {
 
 		Settings {
 			if (rowCopyValues < 1 || rowCopyValues > Character.MAX_VALUE + 1) {
 				throw new IllegalArgumentException("A row copy holds 1 to 65,536 values, not " + rowCopyValues);
 			}
+			if (scanLimit < 1 << 20) {
+				throw new IllegalArgumentException("A scan may take at least 1 MB, not " + scanLimit + " bytes");
+			}
+		}
+
+		Settings(int cachedAnswers, long scanLimit) {
+			this(cachedAnswers, Character.MAX_VALUE + 1, scanLimit);
 		}
 
 		Settings(int cachedAnswers) {
-			this(cachedAnswers, Character.MAX_VALUE + 1);
+			this(cachedAnswers, ScanMemory.defaultLimit());
 		}
 
 	}

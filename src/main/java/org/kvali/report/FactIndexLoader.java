@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Reads the participation facts into a {@link FactIndex}: organizations, activities and persons once each, then the
@@ -98,8 +99,10 @@ class FactIndexLoader {
 
 	@Autowired
 	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions,
-			@Value("${kvali.report.cached-answers:512}") int cachedAnswers) {
-		this(dataSource, transactions, new FactIndex.Settings(cachedAnswers));
+			@Value("${kvali.report.cached-answers:512}") int cachedAnswers,
+			@Value("${kvali.report.scan-memory:#{null}}") DataSize scanMemory) {
+		this(dataSource, transactions, new FactIndex.Settings(cachedAnswers,
+				scanMemory == null ? ScanMemory.defaultLimit() : scanMemory.toBytes()));
 	}
 
 	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions, FactIndex.Settings settings) {

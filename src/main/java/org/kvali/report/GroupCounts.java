@@ -19,6 +19,8 @@ final class GroupCounts {
 
 	private final Seen organizationSeen;
 
+	private final ScanMemory memory;
+
 	private long[] keys;
 
 	int[] participations;
@@ -34,24 +36,47 @@ final class GroupCounts {
 
 	private int[] tableSlot;
 
-	/** {@code combinations} groups counted in arrays by key, or, when -1, any number through a hash table. */
-	GroupCounts(FactIndex index, int combinations, MeasureSet measures) {
+	/** Whether distinct activities are asked for and activity is grouped by: then a group has exactly one. */
+	private final boolean oneActivity;
+
+	/**
+	 * {@code combinations} groups counted in arrays by key, or, when -1, any number through a hash table; every array
+	 * is charged to {@code memory} first. When {@code byActivity}, each group is of one activity.
+	 */
+	GroupCounts(FactIndex index, int combinations, MeasureSet measures, boolean byActivity, ScanMemory memory) {
 		this.dense = combinations >= 0;
+		this.oneActivity = measures.activities() && byActivity;
 		this.slots = combinations;
+		this.memory = memory;
 		int slots = this.dense ? combinations + 1 : 1024;
+		// participations, participants and the last person of each slot
+		memory.charge(slots, 12);
 		this.participations = new int[slots];
 		this.participants = new int[slots];
 		this.lastPerson = new int[slots];
 		Arrays.fill(this.lastPerson, -1);
-		this.activitySeen = measures.activities() ? Seen.of(this.dense ? slots : -1, index.activities, 0) : null;
+		this.activitySeen = measures.activities() && !byActivity
+				? Seen.of(this.dense ? slots : -1, index.activities, 0, memory) : null;
 		// organization number 0 is "none", which is not counted
 		this.organizationSeen = measures.organizations()
-				? Seen.of(this.dense ? slots : -1, index.organizationSlots, 1) : null;
+				? Seen.of(this.dense ? slots : -1, index.organizationSlots, 1, memory) : null;
 		if (!this.dense) {
+			memory.charge(slots, 8);
+			memory.charge(2048, 12);
 			this.keys = new long[slots];
 			this.table = new long[2048];
 			this.tableSlot = new int[2048];
 		}
+	}
+
+	/**
+	 * Whether counting these groups may take more than {@link ScanMemory#SMALL}: through the hash table, in arrays of
+	 * more than {@link DenseScan#wideGroups} groups, or with distinct values kept as pairs.
+	 */
+	static boolean large(FactIndex index, long combinations, boolean arrays, MeasureSet measures, boolean byActivity) {
+		return !arrays || combinations > DenseScan.wideGroups
+				|| measures.activities() && !byActivity && (combinations + 1) * index.activities > Seen.DENSE_BITS
+				|| measures.organizations() && (combinations + 1) * index.organizationSlots > Seen.DENSE_BITS;
 	}
 
 	void add(long key, int person, int activity, int organization) {
@@ -100,6 +125,15 @@ final class GroupCounts {
 		this.participants[slot]++;
 	}
 
+	/** How many groups have at least one row. */
+	int count() {
+		int count = 0;
+		for (int slot = this.dense ? 1 : 0, end = this.dense ? this.slots + 1 : this.used; slot < end; slot++) {
+			count += this.participations[slot] > 0 ? 1 : 0;
+		}
+		return count;
+	}
+
 	/** Every group with at least one row: its key and measures. */
 	void forEach(KeyMeasures action) {
 		int first = this.dense ? 1 : 0;
@@ -123,8 +157,19 @@ final class GroupCounts {
 	private Measures measures(int slot) {
 		boolean none = slot < 0;
 		return new Measures(none ? 0 : this.participations[slot], none ? 0 : this.participants[slot],
-				this.activitySeen == null ? null : none ? 0 : this.activitySeen.count(slot),
+				activities(slot),
 				this.organizationSeen == null ? null : none ? 0 : this.organizationSeen.count(slot));
+	}
+
+	/** Distinct activities of the group in this slot (none when -1), null when not counted. */
+	private Integer activities(int slot) {
+		if (this.activitySeen == null && !this.oneActivity) {
+			return null;
+		}
+		if (slot < 0) {
+			return 0;
+		}
+		return this.activitySeen != null ? this.activitySeen.count(slot) : this.participations[slot] > 0 ? 1 : 0;
 	}
 
 	interface KeyMeasures {
@@ -157,22 +202,28 @@ final class GroupCounts {
 
 	private void grow() {
 		int size = this.keys.length * 2;
+		// keys, participations, participants, last persons
+		this.memory.charge(size, 20);
 		this.keys = Arrays.copyOf(this.keys, size);
 		this.participations = Arrays.copyOf(this.participations, size);
 		this.participants = Arrays.copyOf(this.participants, size);
 		int old = this.lastPerson.length;
 		this.lastPerson = Arrays.copyOf(this.lastPerson, size);
 		Arrays.fill(this.lastPerson, old, size, -1);
+		this.memory.release(old, 20);
 	}
 
 	private void rehash() {
-		this.table = new long[this.table.length * 2];
+		int old = this.table.length;
+		this.memory.charge(old * 2L, 12);
+		this.table = new long[old * 2];
 		this.tableSlot = new int[this.table.length];
 		for (int slot = 0; slot < this.used; slot++) {
 			int position = position(this.keys[slot]);
 			this.table[position] = this.keys[slot] + 1;
 			this.tableSlot[position] = slot;
 		}
+		this.memory.release(old, 12);
 	}
 
 }

@@ -23,18 +23,37 @@ final class IndexQuery {
 	}
 
 	Measures totals() {
-		return new IndexScan(this.index, this.filter, List.of(), MeasureSet.ALL).groups.measures(0);
+		try (var memory = new ScanMemory(this.index.scanLimit)) {
+			return new IndexScan(this.index, this.filter, List.of(), MeasureSet.ALL, memory).groups.measures(0);
+		}
 	}
 
 	/** The participations alone, without the distinct activities and organizations of {@link #totals()}. */
 	int participations() {
-		return new IndexScan(this.index, this.filter, List.of(), new MeasureSet(false, false)).groups.measures(0)
-			.participations();
+		try (var memory = new ScanMemory(this.index.scanLimit)) {
+			return new IndexScan(this.index, this.filter, List.of(), new MeasureSet(false, false), memory).groups
+				.measures(0)
+				.participations();
+		}
 	}
 
+	/**
+	 * The groups, sorted and cut to {@code first}; without {@code first}, {@link TooManyGroups} when there are more
+	 * than {@code most}. {@link ScanMemory.TooLarge} when counting them needs more than the index's scan limit.
+	 */
 	List<ParticipationGroup> breakdown(List<Dimension> by, List<GroupOrder> orderBy, Integer first,
-			MeasureSet measures) {
-		var scan = new IndexScan(this.index, this.filter, by, measures.orderedBy(orderBy));
+			MeasureSet measures, int most) {
+		try (var memory = new ScanMemory(this.index.scanLimit)) {
+			var scan = new IndexScan(this.index, this.filter, by, measures.orderedBy(orderBy), memory);
+			if (first == null && scan.groups.count() > most) {
+				throw new TooManyGroups(most);
+			}
+			return groups(scan, by, orderBy, first);
+		}
+	}
+
+	private List<ParticipationGroup> groups(IndexScan scan, List<Dimension> by, List<GroupOrder> orderBy,
+			Integer first) {
 		var order = order(by, orderBy);
 		// the first n of thousands of groups (top 20 organizations) without sorting them all
 		var limited = new ArrayList<Row>();

@@ -43,7 +43,8 @@ final class IndexScan {
 	/** Distinct persons of the whole filter: a breakdown's shares are of these persons. */
 	int totalParticipants;
 
-	IndexScan(FactIndex index, ParticipationFilter filter, List<Dimension> by, MeasureSet measures) {
+	/** Scans the index; its counters are charged to {@code memory}, which the caller closes when done with them. */
+	IndexScan(FactIndex index, ParticipationFilter filter, List<Dimension> by, MeasureSet measures, ScanMemory memory) {
 		this.index = index;
 		this.radix = new long[by.size()];
 		long combinations = 1;
@@ -60,7 +61,11 @@ final class IndexScan {
 		this.plan = new ScanPlan(index, filter, by, this.radix, measures);
 		long[] selected = this.plan.activityKey == null ? null : selectedRows(this.plan.activityKey);
 		boolean arrays = combinations <= (selected == null || this.plan.perPerson() ? ARRAY_GROUPS : SPARSE_ARRAY_GROUPS);
-		this.groups = new GroupCounts(index, arrays ? (int) combinations : -1, measures);
+		boolean byActivity = by.contains(Dimension.ACTIVITY);
+		if (GroupCounts.large(index, combinations, arrays, measures, byActivity)) {
+			memory.takeTurn();
+		}
+		this.groups = new GroupCounts(index, arrays ? (int) combinations : -1, measures, byActivity, memory);
 		if (this.plan.perPerson()) {
 			runByPerson();
 		}
@@ -71,7 +76,7 @@ final class IndexScan {
 			int groupCount = (int) combinations;
 			var dense = new DenseScan(index, this.plan.columns, this.plan.parts, this.plan.roles,
 					this.plan.personKeys(index), this.plan.activityKey, this.plan.organizationKey,
-					() -> new GroupCounts(index, groupCount, measures), this.groups);
+					() -> new GroupCounts(index, groupCount, measures, byActivity, memory), this.groups);
 			this.totalParticipants = dense.totalParticipants;
 		}
 		else {

@@ -5,9 +5,18 @@ import java.util.function.LongConsumer;
 /** A set of non-negative longs by open addressing, for counting distinct (group, value) pairs without boxing. */
 final class LongSet {
 
-	private long[] slots = new long[1 << 12];
+	private final ScanMemory memory;
+
+	private long[] slots;
 
 	private int size;
+
+	/** An empty set whose table is charged to {@code memory}. */
+	LongSet(ScanMemory memory) {
+		this.memory = memory;
+		memory.charge(1 << 12, 8);
+		this.slots = new long[1 << 12];
+	}
 
 	/** Adds the value; true when it was not there yet. */
 	boolean add(long value) {
@@ -17,7 +26,8 @@ final class LongSet {
 			return false;
 		}
 		this.slots[slot] = stored;
-		if (++this.size * 2 > this.slots.length) {
+		// three quarters full at most: linear probing stays short, and the set of a large breakdown fits in its limit
+		if (++this.size * 4L > this.slots.length * 3L) {
 			grow();
 		}
 		return true;
@@ -33,12 +43,14 @@ final class LongSet {
 
 	private void grow() {
 		var old = this.slots;
+		this.memory.charge(old.length * 2L, 8);
 		this.slots = new long[old.length * 2];
 		for (long stored : old) {
 			if (stored != 0) {
 				this.slots[position(this.slots, stored)] = stored;
 			}
 		}
+		this.memory.release(old.length, 8);
 	}
 
 	private static long mix(long value) {

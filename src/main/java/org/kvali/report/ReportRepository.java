@@ -58,16 +58,19 @@ class ReportRepository {
 			.list();
 	}
 
+	/** The groups, cut to {@code first}; without {@code first}, {@link TooManyGroups} when there are more than {@code most}. */
 	List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, List<GroupOrder> orderBy,
-			Integer first, MeasureSet measures) {
+			Integer first, MeasureSet measures, int most) {
 		var conditions = ReportSql.conditions(filter);
-		if (first != null) {
-			conditions.bind("limit", first + 1);
-		}
-		var rows = this.jdbc.sql(ReportSql.breakdown(by, orderBy, measures, conditions, first != null))
+		// the total row, then the groups; one more than the most tells that there are too many
+		conditions.bind("limit", 1 + (first != null ? first : most + 1));
+		var rows = this.jdbc.sql(ReportSql.breakdown(by, orderBy, measures, conditions))
 			.params(conditions.parameters())
 			.query((rs, row) -> new Row(rs.getBoolean("is_total"), values(rs, by), measures(rs, row)))
 			.list();
+		if (first == null && rows.size() > most + 1) {
+			throw new TooManyGroups(most);
+		}
 		int total = rows.stream().filter(Row::total).findFirst().orElseThrow().measures().participants();
 		var groups = new ArrayList<ParticipationGroup>(rows.size());
 		for (var row : rows) {

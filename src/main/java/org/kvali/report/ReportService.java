@@ -30,6 +30,12 @@ public class ReportService {
 	/** Breakdowns of more groups than this are not kept in the answer cache, which counts answers, not bytes. */
 	private static final int CACHED_GROUPS = 10_000;
 
+	/**
+	 * The most groups a breakdown may have when small cells are suppressed: suppression weighs all of them together
+	 * (with {@code first} too), so they are all read into memory.
+	 */
+	public static final int MAX_SUPPRESSED_GROUPS = 100_000;
+
 	private final ReportRepository repository;
 
 	private final ReportIndex index;
@@ -116,19 +122,44 @@ public class ReportService {
 		var index = this.index.current();
 		if (suppressedFor(report.filter(), index)) {
 			// suppressed groups move to the end, so the page is cut after suppression
-			return SmallCells.suppress(breakdown(index, report.filter(), by, order, null, measures), by, this.k, first);
+			try {
+				return SmallCells.suppress(
+						breakdown(index, report.filter(), by, order, null, measures, MAX_SUPPRESSED_GROUPS), by, this.k,
+						first);
+			}
+			catch (TooManyGroups ex) {
+				throw new InvalidArgumentException("by", by, "The breakdown has more than " + MAX_SUPPRESSED_GROUPS
+						+ " groups, more than small groups can be withheld from (that weighs all groups together): "
+						+ "narrow the filter or group by fewer dimensions");
+			}
 		}
-		return breakdown(index, report.filter(), by, order, first, measures);
+		try {
+			return breakdown(index, report.filter(), by, order, first, measures, MAX_FIRST);
+		}
+		catch (TooManyGroups ex) {
+			throw new InvalidArgumentException("first", null, "The breakdown has more than " + MAX_FIRST
+					+ " groups, more than are answered at once: give first (at most " + MAX_FIRST
+					+ "), with orderBy for the largest groups, or narrow the filter, or group by fewer dimensions");
+		}
 	}
 
+	/** The groups; without {@code first}, {@link TooManyGroups} when there are more than {@code most}. */
 	private List<ParticipationGroup> breakdown(Optional<FactIndex> index, ParticipationFilter filter,
-			List<Dimension> by, List<GroupOrder> order, Integer first, MeasureSet measures) {
+			List<Dimension> by, List<GroupOrder> order, Integer first, MeasureSet measures, int most) {
 		var counted = measures.orderedBy(order);
-		return index
-			.map(facts -> facts.answers.get(new Breakdown(filter, by, order, first, counted),
-					() -> List.copyOf(new IndexQuery(facts, filter).breakdown(by, order, first, counted)),
-					groups -> groups.size() <= CACHED_GROUPS))
-			.orElseGet(() -> this.repository.breakdown(filter, by, order, first, counted));
+		try {
+			return index
+				.map(facts -> facts.answers.get(new Breakdown(filter, by, order, first, counted, most),
+						() -> List.copyOf(new IndexQuery(facts, filter).breakdown(by, order, first, counted, most)),
+						groups -> groups.size() <= CACHED_GROUPS))
+				.orElseGet(() -> this.repository.breakdown(filter, by, order, first, counted, most));
+		}
+		catch (ScanMemory.TooLarge ex) {
+			// PostgreSQL would count it on disk, for longer than the statement timeout at this size
+			throw new InvalidArgumentException("by", by, "Counting this breakdown would take more than the "
+					+ (ex.limit >> 20) + " MB of memory one question may use: group by fewer dimensions, narrow the "
+					+ "filter, or leave out distinct activities and organizations, which take the most");
+		}
 	}
 
 	private static int participations(FactIndex facts, ParticipationFilter filter) {
@@ -143,7 +174,7 @@ public class ReportService {
 	}
 
 	private record Breakdown(ParticipationFilter filter, List<Dimension> by, List<GroupOrder> order, Integer first,
-			MeasureSet measures) {
+			MeasureSet measures, int most) {
 	}
 
 	/**

@@ -69,10 +69,9 @@ final class ReportSql {
 
 	/**
 	 * Groups and, in the same statement, the grand total (the empty grouping set) that shares are taken of. The total
-	 * row sorts first, so a limit of {@code first + 1} keeps it and the first groups.
+	 * row sorts first, so a limit ({@code :limit}) of {@code first + 1} keeps it and the first groups.
 	 */
-	static String breakdown(List<Dimension> by, List<GroupOrder> orderBy, MeasureSet measures, Conditions conditions,
-			boolean limited) {
+	static String breakdown(List<Dimension> by, List<GroupOrder> orderBy, MeasureSet measures, Conditions conditions) {
 		var select = new ArrayList<String>();
 		var grouped = new ArrayList<String>();
 		for (var dimension : by) {
@@ -91,7 +90,7 @@ final class ReportSql {
 		return "SELECT " + String.join(", ", select) + ",\n" + measures(measures) + ",\nGROUPING(" + String.join(", ", grouped)
 				+ ") <> 0 AS is_total\nFROM participation_fact f\n" + conditions.where() + "\nGROUP BY GROUPING SETS (("
 				+ String.join(", ", grouped) + "), ())\nORDER BY " + String.join(", ", order)
-				+ (limited ? "\nLIMIT :limit" : "");
+				+ "\nLIMIT :limit";
 	}
 
 	/** Codes sort byte by byte whatever the database's collation, as in the in-memory index. */

@@ -1,8 +1,5 @@
 package org.kvali.report;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /** Which values each group has met, counted once all rows are in. */
 interface Seen {
 
@@ -16,9 +13,10 @@ interface Seen {
 
 	void merge(Seen other);
 
-	static Seen of(int slots, int values, int firstCounted) {
-		return slots >= 0 && (long) slots * values <= DENSE_BITS ? new Bits(slots, values, firstCounted)
-				: new Pairs(values, firstCounted);
+	/** A bit set per slot when there are {@code slots} (not -1) and few enough values, else pairs. */
+	static Seen of(int slots, int values, int firstCounted, ScanMemory memory) {
+		return slots >= 0 && (long) slots * values <= DENSE_BITS ? new Bits(slots, values, firstCounted, memory)
+				: new Pairs(values, firstCounted, memory);
 	}
 
 	/** A bit set of values per group, side by side in one array. */
@@ -30,7 +28,8 @@ interface Seen {
 
 		private final int first;
 
-		Bits(int slots, int values, int first) {
+		Bits(int slots, int values, int first, ScanMemory memory) {
+			memory.charge(((long) slots * values + 63) >>> 6, 8);
 			this.bits = new long[(int) (((long) slots * values + 63) >>> 6)];
 			this.values = values;
 			this.first = first;
@@ -73,17 +72,22 @@ interface Seen {
 	/** (group, value) pairs in one hash set: no memory per group, more per row. */
 	final class Pairs implements Seen {
 
-		private final LongSet pairs = new LongSet();
+		private final LongSet pairs;
 
 		private final int values;
 
 		private final int first;
 
-		private Map<Integer, Integer> counts;
+		private final ScanMemory memory;
 
-		Pairs(int values, int first) {
+		/** Per slot, its count; made at the first count. */
+		private int[] counts;
+
+		Pairs(int values, int first, ScanMemory memory) {
+			this.pairs = new LongSet(memory);
 			this.values = values;
 			this.first = first;
+			this.memory = memory;
 		}
 
 		@Override
@@ -94,14 +98,18 @@ interface Seen {
 		@Override
 		public int count(int slot) {
 			if (this.counts == null) {
-				this.counts = new HashMap<>();
+				long[] last = { -1 };
+				this.pairs.forEach(pair -> last[0] = Math.max(last[0], pair / this.values));
+				this.memory.charge(last[0] + 1, 4);
+				var counts = new int[(int) (last[0] + 1)];
 				this.pairs.forEach(pair -> {
 					if (pair % this.values >= this.first) {
-						this.counts.merge((int) (pair / this.values), 1, Integer::sum);
+						counts[(int) (pair / this.values)]++;
 					}
 				});
+				this.counts = counts;
 			}
-			return this.counts.getOrDefault(slot, 0);
+			return slot < this.counts.length ? this.counts[slot] : 0;
 		}
 
 		@Override

@@ -47,7 +47,7 @@ class ChangeNotesTest {
 				.isEqualTo(first + 20001);
 			long since = lastNote();
 			// a loader of its own: the service's index catches up with the same changes through the shared one
-			var loader = new FactIndexLoader(this.dataSource, this.transactions, 16);
+			var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
 			var before = loader.load(null);
 			// every other one of them: 10,001 corrected, more than a note names by id
 			assertThat(this.jdbc.update("""

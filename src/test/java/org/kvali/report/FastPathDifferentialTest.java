@@ -96,7 +96,7 @@ class FastPathDifferentialTest {
 
 	@Test
 	void bothPathsGiveEqualAnswersWhenValuesAreLookedUpInsteadOfCopiedIntoTheRows() {
-		var index = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16, 4)).load(null);
+		var index = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16, 4, ScanMemory.defaultLimit())).load(null);
 		// organizations, municipalities and start days are counted through look-ups; programmes still from the rows
 		assertThat(index.rowValues).doesNotContainKeys(Dimension.ORGANIZATION, Dimension.MUNICIPALITY)
 			.containsKey(Dimension.PROGRAMME);
@@ -142,7 +142,7 @@ class FastPathDifferentialTest {
 	@Test
 	void anIndexThatAppendedTheRowsInsertedSinceAnswersAsTheSqlPath() {
 		// a loader of its own: the service's index catches up with the same changes through the shared one
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, 16);
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
 		var before = loader.load(null);
 		this.jdbc.update("INSERT INTO organization (code, name, kind, municipality_code) VALUES ('CU-ORG', 'Caught up', 'CSO', 'GE-KK-MARNEULI')");
 		this.jdbc.update("""
@@ -247,7 +247,7 @@ class FastPathDifferentialTest {
 	 */
 	@Test
 	void anIndexThatReadCorrectedRowsAgainAnswersAsTheSqlPath() {
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, 16);
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
 		this.jdbc.update("INSERT INTO organization (code, name, kind, municipality_code) VALUES ('CU-ORG', 'Corrected', 'CSO', 'GE-KK-MARNEULI')");
 		this.jdbc.update("""
 				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code)
@@ -414,7 +414,7 @@ class FastPathDifferentialTest {
 
 	/** The regions of the persons of a filter's rows, from the index. */
 	private static List<String> regions(FactIndex index, ParticipationFilter filter) {
-		return new IndexQuery(index, filter).breakdown(List.of(Dimension.REGION), List.of(), null, MeasureSet.ALL)
+		return new IndexQuery(index, filter).breakdown(List.of(Dimension.REGION), List.of(), null, MeasureSet.ALL, ReportService.MAX_FIRST)
 			.stream()
 			.map(ParticipationGroup::regionCode)
 			.toList();
@@ -455,9 +455,9 @@ class FastPathDifferentialTest {
 		// persons alone counted: by what describes a person, the index reads persons instead of rows
 		for (var dimension : Dimension.values()) {
 			for (var measures : List.of(MeasureSet.ALL, new MeasureSet(false, false))) {
-				assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), List.of(), null, measures))
+				assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), List.of(), null, measures, ReportService.MAX_FIRST))
 					.as("breakdown of all rows by %s, %s", dimension, measures)
-					.isEqualTo(this.sql.breakdown(all, List.of(dimension), List.of(), null, measures));
+					.isEqualTo(this.sql.breakdown(all, List.of(dimension), List.of(), null, measures, ReportService.MAX_FIRST));
 			}
 		}
 		for (int run = 0; run < 300; run++) {
@@ -491,14 +491,15 @@ class FastPathDifferentialTest {
 				single.add(fast.totals());
 			}
 			var measures = new MeasureSet(random.nextBoolean(), random.nextBoolean());
-			assertThat(fast.breakdown(by, orderBy, first, measures))
+			assertThat(fast.breakdown(by, orderBy, first, measures, ReportService.MAX_FIRST))
 				.as("breakdown by %s order %s first %s %s of %s", by, orderBy, first, measures, filter)
-				.isEqualTo(this.sql.breakdown(filter, by, orderBy, first, measures.orderedBy(orderBy)));
+				.isEqualTo(this.sql.breakdown(filter, by, orderBy, first, measures.orderedBy(orderBy), ReportService.MAX_FIRST));
 			// what a suppressed caller (DONOR, a partner outside its activities) sees is the same from either path
 			var counted = measures.orderedBy(orderBy);
-			assertThat(SmallCells.suppress(fast.breakdown(by, orderBy, null, counted), by, 5, first))
+			assertThat(SmallCells.suppress(fast.breakdown(by, orderBy, null, counted, ReportService.MAX_FIRST), by, 5, first))
 				.as("suppressed breakdown by %s of %s", by, filter)
-				.isEqualTo(SmallCells.suppress(this.sql.breakdown(filter, by, orderBy, null, counted), by, 5, first));
+				.isEqualTo(SmallCells.suppress(this.sql.breakdown(filter, by, orderBy, null, counted, ReportService.MAX_FIRST), by, 5,
+						first));
 		}
 		assertThat(this.sql.totals(batch)).as("30 totals in one statement").isEqualTo(single);
 	}

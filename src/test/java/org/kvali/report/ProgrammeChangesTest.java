@@ -39,7 +39,7 @@ class ProgrammeChangesTest {
 	@Test
 	void newProgrammesAndNamesKeepTheIndexAndNewCodesReadItAgain() {
 		// a loader of its own: the service's index catches up with the same changes through the shared one
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, 16);
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
 		var before = loader.load(null);
 		long notes = notes();
 		try {
@@ -105,8 +105,10 @@ class ProgrammeChangesTest {
 	 */
 	private List<String> codes(FactIndex index) {
 		var by = List.of(Dimension.PROGRAMME, Dimension.PROJECT);
-		var fast = new IndexQuery(index, ParticipationFilter.ALL).breakdown(by, List.of(), null, MeasureSet.ALL);
-		assertThat(fast).isEqualTo(this.sql.breakdown(ParticipationFilter.ALL, by, List.of(), null, MeasureSet.ALL));
+		var fast = new IndexQuery(index, ParticipationFilter.ALL).breakdown(by, List.of(), null, MeasureSet.ALL,
+				ReportService.MAX_FIRST);
+		assertThat(fast).isEqualTo(this.sql.breakdown(ParticipationFilter.ALL, by, List.of(), null, MeasureSet.ALL,
+				ReportService.MAX_FIRST));
 		return fast.stream()
 			.map(group -> group.programmeCode() + " " + group.projectCode() + " " + group.participants())
 			.toList();

@@ -70,7 +70,7 @@ class RebuildWaitTest {
 	@Test
 	void afterAFailedRebuildReportsGoToSqlWithoutWaiting() throws Exception {
 		var loads = new AtomicInteger();
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, 16) {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16)) {
 			@Override
 			FactIndex load(FactIndex previous) {
 				if (loads.incrementAndGet() > 1) {
@@ -100,7 +100,7 @@ class RebuildWaitTest {
 	 */
 	@Test
 	void afterASlowWholeReadAnInsertIsWaitedForSinceItIsAppended() throws Exception {
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, 16) {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16)) {
 			@Override
 			FactIndex load(FactIndex previous) {
 				if (previous == null || !appendable(previous)) {
@@ -145,7 +145,7 @@ class RebuildWaitTest {
 
 	/** An index built now, whose later loads take at least 300 ms. */
 	private ReportIndex slowIndex(Duration wait) {
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, 16) {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16)) {
 			private boolean first = true;
 
 			@Override

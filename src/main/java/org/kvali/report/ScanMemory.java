@@ -1,0 +1,99 @@
+package org.kvali.report;
+
+import java.util.concurrent.Semaphore;
+
+/**
+ * The memory one question to the index takes for its counters, and the turns that large ones take. Every array a
+ * scan allocates for its groups and distinct values is charged here first and given back when replaced by a larger
+ * one. A scan that would hold more than its limit stops with {@link TooLarge}. A scan known to be large, or whose
+ * charges pass {@link #SMALL}, first waits for one of {@link #TURNS}, one per two processors: however many questions
+ * come at once, the large ones hold at most that many times the limit, and the other processors stay free for the
+ * dashboards.
+ * Without this, one breakdown by activity, gender and age band with distinct organizations at 10 million
+ * participations ran out of a 1.5 GB heap (its sets of distinct values passed 600 MB), and eight at once without them
+ * did too.
+ */
+final class ScanMemory implements AutoCloseable {
+
+	/** Charges up to this many bytes need no turn: every standard dashboard question stays below. */
+	static final long SMALL = 32L << 20;
+
+	static final Semaphore TURNS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+
+	private final long limit;
+
+	private long charged;
+
+	private boolean turn;
+
+	/** A scan's account, which may hold at most {@code limit} bytes. */
+	ScanMemory(long limit) {
+		this.limit = limit;
+	}
+
+	/** The default limit: a quarter of the heap (384 MB of 1.5 GB). */
+	static long defaultLimit() {
+		return Runtime.getRuntime().maxMemory() / 4;
+	}
+
+	/** Charges an array of {@code count} values of {@code size} bytes before it is allocated. */
+	synchronized void charge(long count, int size) {
+		this.charged += count * size;
+		if (this.charged > this.limit) {
+			throw new TooLarge(this.charged, this.limit);
+		}
+		if (this.charged > SMALL) {
+			takeTurn();
+		}
+	}
+
+	/**
+	 * Waits for a turn, unless the scan has one: before it allocates anything when it is known to be large, so that
+	 * large scans waiting for their turn hold nothing.
+	 */
+	synchronized void takeTurn() {
+		if (this.turn) {
+			return;
+		}
+		try {
+			TURNS.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to count", ex);
+		}
+		this.turn = true;
+	}
+
+	/** Gives back an array charged before, once it is no longer used. */
+	synchronized void release(long count, int size) {
+		this.charged -= count * size;
+	}
+
+	/** Bytes charged so far. */
+	synchronized long charged() {
+		return this.charged;
+	}
+
+	/** Gives the turn back, if the scan took one. */
+	@Override
+	public synchronized void close() {
+		if (this.turn) {
+			this.turn = false;
+			TURNS.release();
+		}
+	}
+
+	/** A scan that would need more than its limit. */
+	static final class TooLarge extends RuntimeException {
+
+		final long limit;
+
+		TooLarge(long charged, long limit) {
+			super("A scan needs " + charged + " bytes for its counters, more than its limit of " + limit);
+			this.limit = limit;
+		}
+
+	}
+
+}

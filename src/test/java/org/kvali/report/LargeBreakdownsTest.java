@@ -1,0 +1,234 @@
+package org.kvali.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kvali.ServiceScopeListener;
+import org.kvali.TestCallers;
+import org.kvali.TestDatabaseConfiguration;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
+import org.kvali.access.ServiceScope;
+import org.kvali.graphql.KvaliErrorType;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Breakdowns too large to answer whole, on a database of its own: the demo data and 25,001 activities of 2030, each
+ * with four new people, one of each gender (100,004 participations). Activity n starts on day n / 1,000 of 2030, so
+ * the first ten days hold exactly 10,000 activities. A question's counters may take 4 MB here, and a statement 4 s.
+ */
+@SpringBootTest(properties = { "kvali.demo.enabled=true", "kvali.embedded.clean=true",
+		"kvali.embedded.data-dir=target/test-postgres-large", "kvali.report.index=sync",
+		"kvali.report.scan-memory=4MB", "spring.datasource.hikari.connection-init-sql=SET statement_timeout = '4s'",
+		"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY })
+@AutoConfigureMockMvc
+@AutoConfigureHttpGraphQlTester
+@TestExecutionListeners(listeners = ServiceScopeListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@Import({ TestDatabaseConfiguration.class, TestCallers.class })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LargeBreakdownsTest {
+
+	private static final int ACTIVITIES = 25_001;
+
+	private static final String IN_2030 = "from: \"2030-01-01\"";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	ApiKeyService keys;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReportRepository sql;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@BeforeAll
+	void manyActivities() {
+		ServiceScope.run(() -> this.transaction.executeWithoutResult(status -> insert()));
+	}
+
+	private void insert() {
+		// more than the 4 s a statement has here, on a slow machine
+		this.jdbc.queryForObject("SELECT set_config('statement_timeout', '120s', true)", String.class);
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code)
+				SELECT 'BIG-A' || lpad(n::text, 5, '0'), (SELECT id FROM project WHERE code = 'CSO-CAPACITY'),
+				       'TRAINING', 'Training ' || n, date '2030-01-01' + n / 1000, date '2030-01-01' + n / 1000,
+				       'GE-KK-RUSTAVI'
+				FROM generate_series(0, ? - 1) n""", ACTIVITIES);
+		this.jdbc.update("""
+				INSERT INTO participant (ref, gender, birth_year)
+				SELECT 'BIG-P' || lpad(n::text, 5, '0') || '-' || g, (ARRAY['FEMALE', 'MALE', 'OTHER', 'UNDISCLOSED'])[g],
+				       1990
+				FROM generate_series(0, ? - 1) n, generate_series(1, 4) g""", ACTIVITIES);
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a CROSS JOIN generate_series(1, 4) g
+				JOIN participant p ON p.ref = 'BIG-P' || substr(a.code, 6) || '-' || g
+				WHERE a.code LIKE 'BIG-A%'""");
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				WHERE a.code LIKE 'BIG-A%'""", Long.class)).isEqualTo(4L * ACTIVITIES);
+	}
+
+	@Test
+	void exactlyTenThousandGroupsAreAnsweredWhole() {
+		var groups = activities(caller(Role.ANALYST), "{ participation(filter: {" + IN_2030
+				+ ", to: \"2030-01-10\"}) { breakdown(by: [ACTIVITY]) { activity { code } participants } } }");
+		assertThat(groups).hasSize(ReportService.MAX_FIRST);
+		assertThat(groups.get(0)).isEqualTo("BIG-A00000 4");
+		assertThat(groups.get(ReportService.MAX_FIRST - 1)).isEqualTo("BIG-A09999 4");
+	}
+
+	@Test
+	void moreGroupsThanAreAnsweredAtOnceAreRefusedUnlessFirstCutsThem() {
+		var tester = caller(Role.ANALYST);
+		var eleventhDay = "{ participation(filter: {" + IN_2030 + ", to: \"2030-01-11\"}) { breakdown(by: [ACTIVITY]%s) "
+				+ "{ activity { code } participants } } }";
+		tester.document(eleventhDay.formatted(""))
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("The breakdown has more than 10000 groups, more than are answered at "
+							+ "once: give first (at most 10000), with orderBy for the largest groups, or narrow the "
+							+ "filter, or group by fewer dimensions")
+					&& "first".equals(error.getExtensions().get("argument")))
+			.verify();
+		assertThat(activities(tester, eleventhDay.formatted(", first: 2, orderBy: [{by: ACTIVITY, direction: DESC}]")))
+			.containsExactly("BIG-A10999 4", "BIG-A10998 4");
+	}
+
+	@Test
+	void theSqlPathCutsAtTheSameNumber() {
+		var tenDays = ParticipationFilter.ALL.within(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 1, 10));
+		var elevenDays = ParticipationFilter.ALL.within(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 1, 11));
+		var by = List.of(Dimension.ACTIVITY);
+		assertThat(this.sql.breakdown(tenDays, by, List.of(), null, MeasureSet.ALL, ReportService.MAX_FIRST))
+			.hasSize(ReportService.MAX_FIRST);
+		assertThatThrownBy(
+				() -> this.sql.breakdown(elevenDays, by, List.of(), null, MeasureSet.ALL, ReportService.MAX_FIRST))
+			.isInstanceOf(TooManyGroups.class);
+		assertThat(this.sql.breakdown(elevenDays, by, List.of(), 3, MeasureSet.ALL, ReportService.MAX_FIRST))
+			.extracting(ParticipationGroup::activityCode)
+			.containsExactly("BIG-A00000", "BIG-A00001", "BIG-A00002");
+	}
+
+	@Test
+	void suppressionWeighsAtMostOneHundredThousandGroups() {
+		var donor = caller(Role.DONOR);
+		// 25,001 groups of four people each: all withheld, listed by code
+		assertThat(donor.document("{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY], first: 2) "
+				+ "{ activity { code } participants suppressed } } }")
+			.execute()
+			.path("participation.breakdown[*].suppressed")
+			.entityList(Boolean.class)
+			.get()).containsExactly(true, true);
+		// 100,004 groups
+		donor.document("{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY, GENDER], first: 2) "
+				+ "{ participants } } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("The breakdown has more than 100000 groups, more than small groups "
+							+ "can be withheld from (that weighs all groups together): narrow the filter or group by "
+							+ "fewer dimensions")
+					&& "by".equals(error.getExtensions().get("argument")))
+			.verify();
+		// for an analyst, nothing is withheld and first cuts the 100,004 groups
+		assertThat(activities(caller(Role.ANALYST), "{ participation(filter: {" + IN_2030 + "}) { breakdown(by: "
+				+ "[ACTIVITY, GENDER], first: 2) { activity { code } participants } } }"))
+			.containsExactly("BIG-A00000 1", "BIG-A00000 1");
+	}
+
+	@Test
+	void aBreakdownWhoseCountersPassTheLimitIsRefusedNamingIt() {
+		// 25,001 and more activities x 4 genders and unknown x 6 age bands: more than 4 MB of counters
+		caller(Role.ANALYST)
+			.document("{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY, GENDER, AGE_BAND], "
+					+ "first: 2) { participants } } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("Counting this breakdown would take more than the 4 MB of memory one "
+							+ "question may use: group by fewer dimensions, narrow the filter, or leave out distinct "
+							+ "activities and organizations, which take the most")
+					&& "by".equals(error.getExtensions().get("argument")))
+			.verify();
+		// the turn that large scan took is back
+		assertThat(ScanMemory.TURNS.availablePermits())
+			.isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+	}
+
+	@Test
+	void aStatementThatTheDatabaseStopsIsATimeoutAndStoresNothing() throws Exception {
+		var admin = caller(Role.ADMIN);
+		try (var writer = this.dataSource.getConnection()) {
+			// another writer holds the queue of writes (changeset 024) for longer than a statement may wait
+			writer.setAutoCommit(false);
+			writer.createStatement().execute("SELECT version FROM data_version WHERE id = 1 FOR UPDATE");
+			admin.document("mutation { createOrganization(input: {code: \"SLOW-ORG\", name: \"Slow\", kind: CSO}) "
+					+ "{ code } }")
+				.execute()
+				.errors()
+				.expect(error -> KvaliErrorType.TIMEOUT.name().equals(error.getExtensions().get("classification"))
+						&& error.getMessage().equals("The database took longer than its time limit for one statement "
+								+ "and stopped it; nothing of a change was stored; ask for less at once, or narrow "
+								+ "the filter"))
+				.verify();
+			writer.rollback();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE code = 'SLOW-ORG'", Long.class))
+			.isZero();
+	}
+
+	private HttpGraphQlTester caller(Role role) {
+		var secret = this.keys.create("large " + role, role, List.of(), false, "test").secret();
+		// room for answers of 10,000 groups
+		return this.graphQl.mutate()
+			.header("Authorization", "Bearer " + secret)
+			.webTestClient(client -> client.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 << 20)))
+			.build();
+	}
+
+	/** Each group as its activity's code and participants. */
+	@SuppressWarnings("unchecked")
+	private static List<String> activities(HttpGraphQlTester tester, String query) {
+		List<Map<String, Object>> groups = tester.document(query)
+			.execute()
+			.path("participation.breakdown")
+			.entity(List.class)
+			.get();
+		return groups.stream()
+			.map(group -> ((Map<String, Object>) group.get("activity")).get("code") + " " + group.get("participants"))
+			.toList();
+	}
+
+}
