@@ -62,8 +62,8 @@ class ErrorHandling {
 	GraphQLError statementTimedOut(QueryTimeoutException ex, DataFetchingEnvironment env) {
 		return GraphQLError.newError()
 			.errorType(KvaliErrorType.TIMEOUT)
-			.message("The database took longer than its time limit for one statement and stopped it; nothing of a "
-					+ "change was stored; ask for less at once, or narrow the filter")
+			.message("The database stopped a statement that ran longer than its time limit (a change it was part of "
+					+ "is not stored); ask for less at once, or narrow the filter")
 			.path(env.getExecutionStepInfo().getPath())
 			.location(env.getField().getSourceLocation())
 			.build();

@@ -95,7 +95,15 @@ class IndicatorDisaggregation {
 	}
 
 	private List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by) {
-		return this.reports.breakdown(this.reports.report(filter), by, null, null, MeasureSet.ALL);
+		try {
+			return this.reports.breakdown(this.reports.report(filter), by, null, null, MeasureSet.ALL);
+		}
+		catch (InvalidArgumentException ex) {
+			// a disaggregation has no first to cut it with
+			throw "first".equals(ex.argument()) ? new InvalidArgumentException("by", by, "The disaggregation has more "
+					+ "than " + ReportService.MAX_FIRST + " groups, more than are answered at once: disaggregate by "
+					+ "fewer dimensions") : ex;
+		}
 	}
 
 	/** The values of a group's dimensions, to match a numerator group with its denominator group. */

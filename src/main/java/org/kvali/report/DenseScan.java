@@ -1,6 +1,8 @@
 package org.kvali.report;
 
 import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,20 +101,52 @@ final class DenseScan {
 			others.add(new Part(bounds[part], bounds[part + 1], counts.get()));
 		}
 		var futures = others.stream().map(part -> HELPERS.submit(() -> part.claimAndRun())).toList();
-		int persons = scan(bounds[0], bounds[1], groups);
-		for (int n = 0; n < others.size(); n++) {
-			var part = others.get(n);
-			// a part no helper has started yet is scanned here rather than waited for
-			if (part.claimAndRun()) {
-				futures.get(n).cancel(false);
+		boolean counted = false;
+		try {
+			int persons = scan(bounds[0], bounds[1], groups);
+			for (int n = 0; n < others.size(); n++) {
+				var part = others.get(n);
+				// a part no helper has started yet is scanned here rather than waited for
+				if (part.claimAndRun()) {
+					futures.get(n).cancel(false);
+				}
+				else {
+					await(futures.get(n));
+				}
+				groups.merge(part.groups);
+				persons += part.persons;
 			}
-			else {
-				await(futures.get(n));
-			}
-			groups.merge(part.groups);
-			persons += part.persons;
+			this.totalParticipants = persons;
+			counted = true;
 		}
-		this.totalParticipants = persons;
+		finally {
+			if (!counted) {
+				stop(others, futures);
+			}
+		}
+	}
+
+	/**
+	 * After a part failed (too large, say): the parts no helper has started never start, and those running are
+	 * waited for, so that none goes on counting, and charging the scan's memory, once the scan has ended.
+	 */
+	private static void stop(List<Part> parts, List<? extends Future<?>> futures) {
+		for (int n = 0; n < parts.size(); n++) {
+			if (parts.get(n).claimed.compareAndSet(false, true)) {
+				futures.get(n).cancel(false);
+				continue;
+			}
+			try {
+				futures.get(n).get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException | CancellationException ex) {
+				// the failure already thrown is the one reported
+			}
+		}
 	}
 
 	private int personBoundary(int row) {

@@ -62,7 +62,9 @@ final class IndexScan {
 		long[] selected = this.plan.activityKey == null ? null : selectedRows(this.plan.activityKey);
 		boolean arrays = combinations <= (selected == null || this.plan.perPerson() ? ARRAY_GROUPS : SPARSE_ARRAY_GROUPS);
 		boolean byActivity = by.contains(Dimension.ACTIVITY);
-		if (GroupCounts.large(index, combinations, arrays, measures, byActivity)) {
+		// the rows of a few activities make few groups, whatever their combinations; if not, the charges tell
+		if ((selected == null || this.plan.perPerson())
+				&& GroupCounts.large(index, combinations, arrays, measures, byActivity)) {
 			memory.takeTurn();
 		}
 		this.groups = new GroupCounts(index, arrays ? (int) combinations : -1, measures, byActivity, memory);

@@ -122,8 +122,9 @@ public class ReportService {
 		var index = this.index.current();
 		if (suppressedFor(report.filter(), index)) {
 			// suppressed groups move to the end, so the page is cut after suppression
+			List<ParticipationGroup> shown;
 			try {
-				return SmallCells.suppress(
+				shown = SmallCells.suppress(
 						breakdown(index, report.filter(), by, order, null, measures, MAX_SUPPRESSED_GROUPS), by, this.k,
 						first);
 			}
@@ -132,15 +133,23 @@ public class ReportService {
 						+ " groups, more than small groups can be withheld from (that weighs all groups together): "
 						+ "narrow the filter or group by fewer dimensions");
 			}
+			if (shown.size() > MAX_FIRST) {
+				throw tooManyGroups();
+			}
+			return shown;
 		}
 		try {
 			return breakdown(index, report.filter(), by, order, first, measures, MAX_FIRST);
 		}
 		catch (TooManyGroups ex) {
-			throw new InvalidArgumentException("first", null, "The breakdown has more than " + MAX_FIRST
-					+ " groups, more than are answered at once: give first (at most " + MAX_FIRST
-					+ "), with orderBy for the largest groups, or narrow the filter, or group by fewer dimensions");
+			throw tooManyGroups();
 		}
+	}
+
+	private static InvalidArgumentException tooManyGroups() {
+		return new InvalidArgumentException("first", null, "The breakdown has more than " + MAX_FIRST
+				+ " groups, more than are answered at once: give first (at most " + MAX_FIRST
+				+ "), with orderBy for the largest groups, or narrow the filter, or group by fewer dimensions");
 	}
 
 	/** The groups; without {@code first}, {@link TooManyGroups} when there are more than {@code most}. */

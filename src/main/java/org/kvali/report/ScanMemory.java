@@ -26,6 +26,8 @@ final class ScanMemory implements AutoCloseable {
 
 	private boolean turn;
 
+	private boolean closed;
+
 	/** A scan's account, which may hold at most {@code limit} bytes. */
 	ScanMemory(long limit) {
 		this.limit = limit;
@@ -38,6 +40,9 @@ final class ScanMemory implements AutoCloseable {
 
 	/** Charges an array of {@code count} values of {@code size} bytes before it is allocated. */
 	synchronized void charge(long count, int size) {
+		if (this.closed) {
+			throw new IllegalStateException("The scan has ended; nothing more is charged to it");
+		}
 		this.charged += count * size;
 		if (this.charged > this.limit) {
 			throw new TooLarge(this.charged, this.limit);
@@ -52,6 +57,9 @@ final class ScanMemory implements AutoCloseable {
 	 * large scans waiting for their turn hold nothing.
 	 */
 	synchronized void takeTurn() {
+		if (this.closed) {
+			throw new IllegalStateException("The scan has ended; it takes no turn");
+		}
 		if (this.turn) {
 			return;
 		}
@@ -78,6 +86,7 @@ final class ScanMemory implements AutoCloseable {
 	/** Gives the turn back, if the scan took one. */
 	@Override
 	public synchronized void close() {
+		this.closed = true;
 		if (this.turn) {
 			this.turn = false;
 			TURNS.release();

@@ -151,6 +151,14 @@ class LargeBreakdownsTest {
 			.path("participation.breakdown[*].suppressed")
 			.entityList(Boolean.class)
 			.get()).containsExactly(true, true);
+		// without first, 25,001 groups are more than are answered at once, withheld or not
+		donor.document("{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY]) { participants } } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().startsWith("The breakdown has more than 10000 groups, more than are answered")
+					&& "first".equals(error.getExtensions().get("argument")))
+			.verify();
 		// 100,004 groups
 		donor.document("{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY, GENDER], first: 2) "
 				+ "{ participants } } }")
@@ -188,6 +196,28 @@ class LargeBreakdownsTest {
 	}
 
 	@Test
+	void anIndicatorDisaggregatedIntoMoreGroupsThanAreAnsweredAtOnceIsRefusedNamingBy() {
+		var admin = caller(Role.ADMIN);
+		admin.document("""
+				mutation { createIndicator(input: {code: "BIG-REACH", programme: "EU-CSO-EQUAL", name: "Reach in 2030",
+				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS,
+				    filter: {from: "2030-01-01"}}) { code } }""").execute().errors().verify();
+		admin.document("{ indicator(code: \"BIG-REACH\") { disaggregate(by: [GENDER]) { value } } }")
+			.execute()
+			.path("indicator.disaggregate[*].value")
+			.entityList(Double.class)
+			.containsExactly((double) ACTIVITIES, (double) ACTIVITIES, (double) ACTIVITIES, (double) ACTIVITIES);
+		admin.document("{ indicator(code: \"BIG-REACH\") { disaggregate(by: [ACTIVITY]) { value } } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("The disaggregation has more than 10000 groups, more than are "
+							+ "answered at once: disaggregate by fewer dimensions")
+					&& "by".equals(error.getExtensions().get("argument")))
+			.verify();
+	}
+
+	@Test
 	void aStatementThatTheDatabaseStopsIsATimeoutAndStoresNothing() throws Exception {
 		var admin = caller(Role.ADMIN);
 		try (var writer = this.dataSource.getConnection()) {
@@ -199,9 +229,9 @@ class LargeBreakdownsTest {
 				.execute()
 				.errors()
 				.expect(error -> KvaliErrorType.TIMEOUT.name().equals(error.getExtensions().get("classification"))
-						&& error.getMessage().equals("The database took longer than its time limit for one statement "
-								+ "and stopped it; nothing of a change was stored; ask for less at once, or narrow "
-								+ "the filter"))
+						&& error.getMessage().equals("The database stopped a statement that ran longer than its time "
+								+ "limit (a change it was part of is not stored); ask for less at once, or narrow the "
+								+ "filter"))
 				.verify();
 			writer.rollback();
 		}

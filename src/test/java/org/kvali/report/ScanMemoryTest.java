@@ -54,6 +54,18 @@ class ScanMemoryTest {
 	}
 
 	@Test
+	void aClosedScanTakesNoChargeAndNoTurn() {
+		int turns = ScanMemory.TURNS.availablePermits();
+		var memory = open(1L << 30);
+		memory.close();
+		assertThatThrownBy(() -> memory.charge(ScanMemory.SMALL + 1, 1)).isInstanceOf(IllegalStateException.class)
+			.hasMessage("The scan has ended; nothing more is charged to it");
+		assertThatThrownBy(memory::takeTurn).isInstanceOf(IllegalStateException.class);
+		assertThat(memory.charged()).isZero();
+		assertThat(ScanMemory.TURNS.availablePermits()).isEqualTo(turns);
+	}
+
+	@Test
 	void aLargeScanWaitsWhileEveryTurnIsTakenAndGoesOnWhenOneIsBack() throws Exception {
 		int turns = ScanMemory.TURNS.availablePermits();
 		assertThat(turns).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
