@@ -1,10 +1,6 @@
 package org.kvali.report;
 
 import java.lang.management.ManagementFactory;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,16 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.kvali.bench.BenchmarkDatabase;
 import org.kvali.intake.ImportBenchmark;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
 /**
  * {@code ./mvnw -q test-compile exec:java@benchmark -Dsizes=1000000,10000000}: for each size, the service's start-up
  * (until its in-memory index is ready) and heap; the six standard dashboard queries over HTTP on the fast path
  * without and with its answer cache, and on the SQL path (the same service started with the index off); requests per
- * second with 8 clients; attendance imports into that database beside a plain COPY (dry runs, so that it stays as
- * generated); at the end the import benchmark on a fresh database ({@link ImportBenchmark}). Generate the data
- * first ({@code exec:java@generate}).
+ * second with 8 clients; large questions 8 at once ({@link LargeQuestions}); attendance imports into that database
+ * beside a plain COPY (dry runs, so that it stays as generated); at the end the import benchmark on a fresh database
+ * ({@link ImportBenchmark}). Generate the data first ({@code exec:java@generate}).
  */
 public final class ReportBenchmark {
 
@@ -111,7 +104,7 @@ public final class ReportBenchmark {
 			System.out.printf("Start-up: context %.1f s, index ready %.1f s after start; heap used after GC %,d MB"
 					+ " (max %,d MB); index columns %,d MB%n", contextSeconds, readySeconds, heap.getUsed() >> 20,
 					heap.getMax() >> 20, facts.bytes() >> 20);
-			var client = new Client(context, BenchmarkDatabase.ADMIN_KEY);
+			var client = new BenchmarkClient(context, BenchmarkDatabase.ADMIN_KEY);
 			// a service that has run a while: its HTTP and GraphQL code compiled, as after a few hundred requests
 			for (int round = 0; round < SERVER_WARMUP; round++) {
 				for (var query : QUERIES) {
@@ -127,7 +120,7 @@ public final class ReportBenchmark {
 			// a partner's reports run its suppression check too (are they all over its own activities?)
 			var created = client.send("{\"query\":\"mutation { createApiKey(input: {name: \\\"benchmark partner "
 					+ System.nanoTime() + "\\\", role: PARTNER, organizations: [\\\"ORG-1\\\"]}) { secret } }\"}");
-			var partner = new Client(context, created.replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1"));
+			var partner = new BenchmarkClient(context, created.replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1"));
 			var asPartner = time(WARMUP, RUNS, () -> partner.send(region.body(VARIANT.incrementAndGet())));
 			System.out.printf("Region x gender as a PARTNER of ORG-1, each a new question: p50 %.1f ms, p95 %.1f ms%n",
 					p(asPartner, 50), p(asPartner, 95));
@@ -145,9 +138,10 @@ public final class ReportBenchmark {
 					throughput(() -> client.send(region.body(0))));
 			System.out.printf("Answer cache: %,d hits, %,d misses on the current index%n", facts.answers.hits(),
 					facts.answers.misses());
+			LargeQuestions.run(client, CLIENTS);
 		}
 		try (var context = BenchmarkDatabase.start(size, true, "kvali.report.index=off")) {
-			var client = new Client(context, BenchmarkDatabase.ADMIN_KEY);
+			var client = new BenchmarkClient(context, BenchmarkDatabase.ADMIN_KEY);
 			client.send(QUERIES.get(0).body(0));
 			for (int q = 0; q < QUERIES.size(); q++) {
 				var query = QUERIES.get(q);
@@ -164,45 +158,6 @@ public final class ReportBenchmark {
 				ImportBenchmark.atScale(context);
 			}
 		}
-	}
-
-	/**
-	 * Posts GraphQL with a key (the benchmark's admin, or a partner's) and fails on any error. A plain blocking connection (kept alive between
-	 * requests), as a dashboard's server-side client would use: the JDK's asynchronous HttpClient added 10 to 20 ms
-	 * of its own threads' hand-offs per request on this machine.
-	 */
-	private static final class Client {
-
-		private final URL url;
-
-		private final String key;
-
-		Client(ConfigurableApplicationContext context, String key) throws Exception {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			this.url = URI.create("http://localhost:" + port + "/graphql").toURL();
-			this.key = key;
-		}
-
-		String send(String body) throws Exception {
-			var connection = (HttpURLConnection) this.url.openConnection();
-			connection.setRequestMethod("POST");
-			connection.setDoOutput(true);
-			connection.setRequestProperty("Content-Type", "application/json");
-			connection.setRequestProperty("Authorization", "Bearer " + this.key);
-			try (var out = connection.getOutputStream()) {
-				out.write(body.getBytes(StandardCharsets.UTF_8));
-			}
-			int status = connection.getResponseCode();
-			String response;
-			try (var in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-				response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			}
-			if (status != 200 || response.contains("\"errors\"")) {
-				throw new IllegalStateException(body + " -> " + response);
-			}
-			return response;
-		}
-
 	}
 
 	private interface Run {
