@@ -58,7 +58,10 @@ class ReportRepository {
 			.list();
 	}
 
-	/** The groups, cut to {@code first}; without {@code first}, {@link TooManyGroups} when there are more than {@code most}. */
+	/**
+	 * The groups, cut to {@code first}; without {@code first}, {@link TooManyGroups} when there are more than
+	 * {@code most}.
+	 */
 	List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, List<GroupOrder> orderBy,
 			Integer first, MeasureSet measures, int most) {
 		var conditions = ReportSql.conditions(filter);

@@ -52,6 +52,10 @@ class LargeBreakdownsTest {
 
 	private static final String IN_2030 = "from: \"2030-01-01\"";
 
+	private static final String TOO_MANY = "The breakdown has more than 10000 groups, more than are answered at once: "
+			+ "give first (at most 10000), with orderBy for the largest groups, or narrow the filter, or group by fewer "
+			+ "dimensions";
+
 	@Autowired
 	HttpGraphQlTester graphQl;
 
@@ -113,15 +117,7 @@ class LargeBreakdownsTest {
 		var tester = caller(Role.ANALYST);
 		var eleventhDay = "{ participation(filter: {" + IN_2030 + ", to: \"2030-01-11\"}) { breakdown(by: [ACTIVITY]%s) "
 				+ "{ activity { code } participants } } }";
-		tester.document(eleventhDay.formatted(""))
-			.execute()
-			.errors()
-			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-					&& error.getMessage().equals("The breakdown has more than 10000 groups, more than are answered at "
-							+ "once: give first (at most 10000), with orderBy for the largest groups, or narrow the "
-							+ "filter, or group by fewer dimensions")
-					&& "first".equals(error.getExtensions().get("argument")))
-			.verify();
+		refused(tester, eleventhDay.formatted(""), "first", TOO_MANY);
 		assertThat(activities(tester, eleventhDay.formatted(", first: 2, orderBy: [{by: ACTIVITY, direction: DESC}]")))
 			.containsExactly("BIG-A10999 4", "BIG-A10998 4");
 	}
@@ -152,24 +148,12 @@ class LargeBreakdownsTest {
 			.entityList(Boolean.class)
 			.get()).containsExactly(true, true);
 		// without first, 25,001 groups are more than are answered at once, withheld or not
-		donor.document("{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY]) { participants } } }")
-			.execute()
-			.errors()
-			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-					&& error.getMessage().startsWith("The breakdown has more than 10000 groups, more than are answered")
-					&& "first".equals(error.getExtensions().get("argument")))
-			.verify();
+		refused(donor, "{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY]) { participants } } }",
+				"first", TOO_MANY);
 		// 100,004 groups
-		donor.document("{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY, GENDER], first: 2) "
-				+ "{ participants } } }")
-			.execute()
-			.errors()
-			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-					&& error.getMessage().equals("The breakdown has more than 100000 groups, more than small groups "
-							+ "can be withheld from (that weighs all groups together): narrow the filter or group by "
-							+ "fewer dimensions")
-					&& "by".equals(error.getExtensions().get("argument")))
-			.verify();
+		refused(donor, "{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY, GENDER], first: 2) "
+				+ "{ participants } } }", "by", "The breakdown has more than 100000 groups, more than small groups can be "
+				+ "withheld from (that weighs all groups together): narrow the filter or group by fewer dimensions");
 		// for an analyst, nothing is withheld and first cuts the 100,004 groups
 		assertThat(activities(caller(Role.ANALYST), "{ participation(filter: {" + IN_2030 + "}) { breakdown(by: "
 				+ "[ACTIVITY, GENDER], first: 2) { activity { code } participants } } }"))
@@ -179,17 +163,10 @@ class LargeBreakdownsTest {
 	@Test
 	void aBreakdownWhoseCountersPassTheLimitIsRefusedNamingIt() {
 		// 25,001 and more activities x 4 genders and unknown x 6 age bands: more than 4 MB of counters
-		caller(Role.ANALYST)
-			.document("{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY, GENDER, AGE_BAND], "
-					+ "first: 2) { participants } } }")
-			.execute()
-			.errors()
-			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-					&& error.getMessage().equals("Counting this breakdown would take more than the 4 MB of memory one "
-							+ "question may use: group by fewer dimensions, narrow the filter, or leave out distinct "
-							+ "activities and organizations, which take the most")
-					&& "by".equals(error.getExtensions().get("argument")))
-			.verify();
+		refused(caller(Role.ANALYST), "{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY, GENDER, "
+				+ "AGE_BAND], first: 2) { participants } } }", "by", "Counting this breakdown would take more than the "
+				+ "4 MB of memory one question may use: group by fewer dimensions, narrow the filter, or leave out "
+				+ "distinct activities and organizations, which take the most");
 		// the turn that large scan took is back
 		assertThat(ScanMemory.TURNS.availablePermits())
 			.isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
@@ -207,14 +184,9 @@ class LargeBreakdownsTest {
 			.path("indicator.disaggregate[*].value")
 			.entityList(Double.class)
 			.containsExactly((double) ACTIVITIES, (double) ACTIVITIES, (double) ACTIVITIES, (double) ACTIVITIES);
-		admin.document("{ indicator(code: \"BIG-REACH\") { disaggregate(by: [ACTIVITY]) { value } } }")
-			.execute()
-			.errors()
-			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-					&& error.getMessage().equals("The disaggregation has more than 10000 groups, more than are "
-							+ "answered at once: disaggregate by fewer dimensions")
-					&& "by".equals(error.getExtensions().get("argument")))
-			.verify();
+		refused(admin, "{ indicator(code: \"BIG-REACH\") { disaggregate(by: [ACTIVITY]) { value } } }", "by",
+				"The disaggregation has more than 10000 groups, more than are answered at once: disaggregate by fewer "
+				+ "dimensions");
 	}
 
 	@Test
@@ -237,6 +209,16 @@ class LargeBreakdownsTest {
 		}
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE code = 'SLOW-ORG'", Long.class))
 			.isZero();
+	}
+
+	/** Runs the document and expects a BAD_REQUEST error with exactly this message, naming this argument. */
+	private static void refused(HttpGraphQlTester tester, String document, String argument, String message) {
+		tester.document(document)
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage().equals(message)
+					&& argument.equals(error.getExtensions().get("argument")))
+			.verify();
 	}
 
 	private HttpGraphQlTester caller(Role role) {
