@@ -57,6 +57,16 @@ class ErrorHandling {
 			.build();
 	}
 
+	@GraphQlExceptionHandler
+	GraphQLError busy(BusyException ex, DataFetchingEnvironment env) {
+		return GraphQLError.newError()
+			.errorType(KvaliErrorType.TIMEOUT)
+			.message(ex.getMessage())
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.build();
+	}
+
 	/** A statement that PostgreSQL stopped at its statement timeout; a change it was part of is not stored. */
 	@GraphQlExceptionHandler
 	GraphQLError statementTimedOut(QueryTimeoutException ex, DataFetchingEnvironment env) {

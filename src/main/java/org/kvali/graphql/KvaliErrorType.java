@@ -8,7 +8,10 @@ public enum KvaliErrorType implements ErrorClassification {
 	/** The request would create something that exists already. */
 	CONFLICT,
 
-	/** The request ran past its time limit; what was not fetched by then is missing. */
+	/**
+	 * The request ran past its time limit, or a part of it waited too long to start; what was not fetched by then is
+	 * missing.
+	 */
 	TIMEOUT
 
 }

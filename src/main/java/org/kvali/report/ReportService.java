@@ -8,6 +8,7 @@ import java.util.Set;
 import org.kvali.access.Caller;
 import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
+import org.kvali.graphql.BusyException;
 import org.kvali.graphql.InvalidArgumentException;
 
 import org.springframework.stereotype.Service;
@@ -162,6 +163,10 @@ public class ReportService {
 						() -> List.copyOf(new IndexQuery(facts, filter).breakdown(by, order, first, counted, most)),
 						groups -> groups.size() <= CACHED_GROUPS))
 				.orElseGet(() -> this.repository.breakdown(filter, by, order, first, counted, most));
+		}
+		catch (ScanMemory.Busy ex) {
+			throw new BusyException("Other large questions were being counted, and this one waited " + ex.waited
+					+ " ms for its turn; ask again shortly, or ask a smaller question, which needs no turn");
 		}
 		catch (ScanMemory.TooLarge ex) {
 			// PostgreSQL would count it on disk, for longer than the statement timeout at this size

@@ -1,6 +1,7 @@
 package org.kvali.report;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The memory one question to the index takes for its counters, and the turns that large ones take. Every array a
@@ -8,8 +9,8 @@ import java.util.concurrent.Semaphore;
  * one. A scan that would hold more than its limit stops with {@link TooLarge}. A scan known to be large, or whose
  * charges pass {@link #SMALL}, first waits for one of {@link #TURNS}, one per two processors: however many questions
  * come at once, the large ones hold at most that many times the limit, and the other processors stay free for the
- * dashboards.
- * Without this, one breakdown by activity, gender and age band with distinct organizations at 10 million
+ * dashboards. A scan that waits longer than {@link #turnWait} stops with {@link Busy} rather than count for a request
+ * that has run out of time. Without this, one breakdown by activity, gender and age band with distinct organizations at 10 million
  * participations ran out of a 1.5 GB heap (its sets of distinct values passed 600 MB), and eight at once without them
  * did too.
  */
@@ -19,6 +20,9 @@ final class ScanMemory implements AutoCloseable {
 	static final long SMALL = 32L << 20;
 
 	static final Semaphore TURNS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+
+	/** How long a scan waits for a turn: two thirds of the 30 s a request may run. Tests shorten it. */
+	static volatile long turnWait = TimeUnit.SECONDS.toMillis(20);
 
 	private final long limit;
 
@@ -63,8 +67,11 @@ final class ScanMemory implements AutoCloseable {
 		if (this.turn) {
 			return;
 		}
+		long wait = turnWait;
 		try {
-			TURNS.acquire();
+			if (!TURNS.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
+				throw new Busy(wait);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -91,6 +98,18 @@ final class ScanMemory implements AutoCloseable {
 			this.turn = false;
 			TURNS.release();
 		}
+	}
+
+	/** A scan that waited for a turn as long as it may. */
+	static final class Busy extends RuntimeException {
+
+		final long waited;
+
+		Busy(long waited) {
+			super("No turn to count came within " + waited + " ms");
+			this.waited = waited;
+		}
+
 	}
 
 	/** A scan that would need more than its limit. */

@@ -1,6 +1,7 @@
 package org.kvali.report;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -170,6 +171,41 @@ class LargeBreakdownsTest {
 		// the turn that large scan took is back
 		assertThat(ScanMemory.TURNS.availablePermits())
 			.isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+	}
+
+	@Test
+	void aLargeQuestionThatWaitsTooLongForItsTurnIsATimeoutWhileSmallOnesGoOn() {
+		var analyst = caller(Role.ANALYST);
+		// 25,001 and more activities x 6 age bands: more groups than a small scan has, less memory than the limit
+		var large = "{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY, AGE_BAND], first: 1) "
+				+ "{ activity { code } participants } } }";
+		var held = new ArrayList<ScanMemory>();
+		long before = ScanMemory.turnWait;
+		ScanMemory.turnWait = 200;
+		try {
+			for (int i = ScanMemory.TURNS.availablePermits(); i > 0; i--) {
+				var holder = new ScanMemory(1 << 20);
+				holder.takeTurn();
+				held.add(holder);
+			}
+			analyst.document(large)
+				.execute()
+				.errors()
+				.expect(error -> KvaliErrorType.TIMEOUT.name().equals(error.getExtensions().get("classification"))
+						&& error.getMessage().equals("Other large questions were being counted, and this one waited "
+								+ "200 ms for its turn; ask again shortly, or ask a smaller question, which needs no "
+								+ "turn"))
+				.verify();
+			assertThat(analyst.document("{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [GENDER]) "
+					+ "{ participants } } }").execute().path("participation.breakdown[*].participants")
+				.entityList(Integer.class)
+				.get()).containsExactly(ACTIVITIES, ACTIVITIES, ACTIVITIES, ACTIVITIES);
+		}
+		finally {
+			held.forEach(ScanMemory::close);
+			ScanMemory.turnWait = before;
+		}
+		assertThat(activities(analyst, large)).containsExactly("BIG-A00000 4");
 	}
 
 	@Test

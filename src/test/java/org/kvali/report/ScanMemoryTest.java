@@ -84,6 +84,28 @@ class ScanMemoryTest {
 		assertThat(ScanMemory.TURNS.availablePermits()).isZero();
 	}
 
+	@Test
+	void aScanThatWaitsLongerThanItMayForATurnStops() {
+		var held = new ArrayList<ScanMemory>();
+		for (int i = ScanMemory.TURNS.availablePermits(); i > 0; i--) {
+			var holder = open(1L << 30);
+			holder.takeTurn();
+			held.add(holder);
+		}
+		long before = ScanMemory.turnWait;
+		ScanMemory.turnWait = 100;
+		try {
+			var waiting = open(1L << 30);
+			assertThatThrownBy(waiting::takeTurn).isInstanceOf(ScanMemory.Busy.class)
+				.hasMessage("No turn to count came within 100 ms");
+			held.forEach(ScanMemory::close);
+			waiting.takeTurn();
+		}
+		finally {
+			ScanMemory.turnWait = before;
+		}
+	}
+
 	private ScanMemory open(long limit) {
 		var memory = new ScanMemory(limit);
 		this.open.add(memory);
