@@ -2,7 +2,7 @@ package org.kvali.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -132,19 +132,17 @@ final class DenseScan {
 	 */
 	private static void stop(List<Part> parts, List<? extends Future<?>> futures) {
 		for (int n = 0; n < parts.size(); n++) {
-			if (parts.get(n).claimed.compareAndSet(false, true)) {
+			var part = parts.get(n);
+			if (part.claimed.compareAndSet(false, true)) {
 				futures.get(n).cancel(false);
 				continue;
 			}
 			try {
-				futures.get(n).get();
+				part.finished.await();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
-			}
-			catch (ExecutionException | CancellationException ex) {
-				// the failure already thrown is the one reported
 			}
 		}
 	}
@@ -179,6 +177,9 @@ final class DenseScan {
 
 		private final AtomicBoolean claimed = new AtomicBoolean();
 
+		/** Open once the thread that claimed the part is done with it, whether it counted it all or failed. */
+		private final CountDownLatch finished = new CountDownLatch(1);
+
 		private volatile int persons;
 
 		Part(int from, int to, GroupCounts groups) {
@@ -192,7 +193,12 @@ final class DenseScan {
 			if (!this.claimed.compareAndSet(false, true)) {
 				return false;
 			}
-			this.persons = scan(this.from, this.to, this.groups);
+			try {
+				this.persons = scan(this.from, this.to, this.groups);
+			}
+			finally {
+				this.finished.countDown();
+			}
 			return true;
 		}
 

@@ -122,22 +122,18 @@ public class ReportService {
 		// the groups and whether they are suppressed from one index, so that both see the same data
 		var index = this.index.current();
 		if (suppressedFor(report.filter(), index)) {
-			// suppressed groups move to the end, so the page is cut after suppression
-			List<ParticipationGroup> shown;
+			// suppressed groups move to the end, so the page is cut after suppression; without first, every group
+			// is answered, so no more than that may be counted
+			int most = first == null ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;
 			try {
-				shown = SmallCells.suppress(
-						breakdown(index, report.filter(), by, order, null, measures, MAX_SUPPRESSED_GROUPS), by, this.k,
-						first);
+				return SmallCells.suppress(breakdown(index, report.filter(), by, order, null, measures, most), by,
+						this.k, first);
 			}
 			catch (TooManyGroups ex) {
-				throw new InvalidArgumentException("by", by, "The breakdown has more than " + MAX_SUPPRESSED_GROUPS
-						+ " groups, more than small groups can be withheld from (that weighs all groups together): "
-						+ "narrow the filter or group by fewer dimensions");
+				throw first == null ? tooManyGroups() : new InvalidArgumentException("by", by, "The breakdown has "
+						+ "more than " + MAX_SUPPRESSED_GROUPS + " groups, more than small groups can be withheld from "
+						+ "(that weighs all groups together): narrow the filter or group by fewer dimensions");
 			}
-			if (shown.size() > MAX_FIRST) {
-				throw tooManyGroups();
-			}
-			return shown;
 		}
 		try {
 			return breakdown(index, report.filter(), by, order, first, measures, MAX_FIRST);
