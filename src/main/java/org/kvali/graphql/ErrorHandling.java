@@ -39,44 +39,24 @@ class ErrorHandling {
 
 	@GraphQlExceptionHandler
 	GraphQLError forbidden(AccessDeniedException ex, DataFetchingEnvironment env) {
-		return GraphQLError.newError()
-			.errorType(ErrorType.FORBIDDEN)
-			.message(ex.getMessage())
-			.path(env.getExecutionStepInfo().getPath())
-			.location(env.getField().getSourceLocation())
-			.build();
+		return error(ErrorType.FORBIDDEN, ex.getMessage(), env);
 	}
 
 	@GraphQlExceptionHandler
 	GraphQLError timedOut(RequestDeadline.TimedOut ex, DataFetchingEnvironment env) {
-		return GraphQLError.newError()
-			.errorType(KvaliErrorType.TIMEOUT)
-			.message(ex.getMessage())
-			.path(env.getExecutionStepInfo().getPath())
-			.location(env.getField().getSourceLocation())
-			.build();
+		return error(KvaliErrorType.TIMEOUT, ex.getMessage(), env);
 	}
 
 	@GraphQlExceptionHandler
 	GraphQLError busy(BusyException ex, DataFetchingEnvironment env) {
-		return GraphQLError.newError()
-			.errorType(KvaliErrorType.TIMEOUT)
-			.message(ex.getMessage())
-			.path(env.getExecutionStepInfo().getPath())
-			.location(env.getField().getSourceLocation())
-			.build();
+		return error(KvaliErrorType.TIMEOUT, ex.getMessage(), env);
 	}
 
 	/** A statement that PostgreSQL stopped at its statement timeout; a change it was part of is not stored. */
 	@GraphQlExceptionHandler
 	GraphQLError statementTimedOut(QueryTimeoutException ex, DataFetchingEnvironment env) {
-		return GraphQLError.newError()
-			.errorType(KvaliErrorType.TIMEOUT)
-			.message("The database stopped a statement that ran longer than its time limit (a change it was part of "
-					+ "is not stored); ask for less at once, or narrow the filter")
-			.path(env.getExecutionStepInfo().getPath())
-			.location(env.getField().getSourceLocation())
-			.build();
+		return error(KvaliErrorType.TIMEOUT, "The database stopped a statement that ran longer than its time limit (a "
+				+ "change it was part of is not stored); ask for less at once, or narrow the filter", env);
 	}
 
 	@GraphQlExceptionHandler
@@ -92,11 +72,17 @@ class ErrorHandling {
 	GraphQLError refusedByDatabase(DataIntegrityViolationException ex, DataFetchingEnvironment env) {
 		boolean constraint = ex.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
 				&& sql.getSQLState().startsWith("23");
+		return constraint
+				? error(KvaliErrorType.CONFLICT,
+						"The change conflicts with another one saved at the same moment; nothing was stored, try again", env)
+				: error(ErrorType.INTERNAL_ERROR, "Internal error; nothing was stored", env);
+	}
+
+	/** An error of this type and message at the field, without extensions. */
+	private static GraphQLError error(graphql.ErrorClassification type, String message, DataFetchingEnvironment env) {
 		return GraphQLError.newError()
-			.errorType(constraint ? KvaliErrorType.CONFLICT : ErrorType.INTERNAL_ERROR)
-			.message(constraint
-					? "The change conflicts with another one saved at the same moment; nothing was stored, try again"
-					: "Internal error; nothing was stored")
+			.errorType(type)
+			.message(message)
 			.path(env.getExecutionStepInfo().getPath())
 			.location(env.getField().getSourceLocation())
 			.build();
