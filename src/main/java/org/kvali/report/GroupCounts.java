@@ -75,8 +75,8 @@ final class GroupCounts {
 	 */
 	static boolean large(FactIndex index, long combinations, boolean arrays, MeasureSet measures, boolean byActivity) {
 		return !arrays || combinations > DenseScan.wideGroups
-				|| measures.activities() && !byActivity && (combinations + 1) * index.activities > Seen.DENSE_BITS
-				|| measures.organizations() && (combinations + 1) * index.organizationSlots > Seen.DENSE_BITS;
+				|| measures.activities() && !byActivity && !Seen.bitsFit(combinations + 1, index.activities)
+				|| measures.organizations() && !Seen.bitsFit(combinations + 1, index.organizationSlots);
 	}
 
 	void add(long key, int person, int activity, int organization) {

@@ -15,8 +15,13 @@ interface Seen {
 
 	/** A bit set per slot when there are {@code slots} (not -1) and few enough values, else pairs. */
 	static Seen of(int slots, int values, int firstCounted, ScanMemory memory) {
-		return slots >= 0 && (long) slots * values <= DENSE_BITS ? new Bits(slots, values, firstCounted, memory)
+		return slots >= 0 && bitsFit(slots, values) ? new Bits(slots, values, firstCounted, memory)
 				: new Pairs(values, firstCounted, memory);
+	}
+
+	/** Whether these slots times values are few enough to be kept as bit sets. */
+	static boolean bitsFit(long slots, int values) {
+		return slots * values <= DENSE_BITS;
 	}
 
 	/** A bit set of values per group, side by side in one array. */
@@ -29,8 +34,9 @@ interface Seen {
 		private final int first;
 
 		Bits(int slots, int values, int first, ScanMemory memory) {
-			memory.charge(((long) slots * values + 63) >>> 6, 8);
-			this.bits = new long[(int) (((long) slots * values + 63) >>> 6)];
+			long words = ((long) slots * values + 63) >>> 6;
+			memory.charge(words, 8);
+			this.bits = new long[(int) words];
 			this.values = values;
 			this.first = first;
 		}

@@ -188,14 +188,8 @@ class LargeBreakdownsTest {
 				holder.takeTurn();
 				held.add(holder);
 			}
-			analyst.document(large)
-				.execute()
-				.errors()
-				.expect(error -> KvaliErrorType.TIMEOUT.name().equals(error.getExtensions().get("classification"))
-						&& error.getMessage().equals("Other large questions were being counted, and this one waited "
-								+ "200 ms for its turn; ask again shortly, or ask a smaller question, which needs no "
-								+ "turn"))
-				.verify();
+			timedOut(analyst, large, "Other large questions were being counted, and this one waited 200 ms for its "
+					+ "turn; ask again shortly, or ask a smaller question, which needs no turn");
 			assertThat(analyst.document("{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [GENDER]) "
 					+ "{ participants } } }").execute().path("participation.breakdown[*].participants")
 				.entityList(Integer.class)
@@ -232,15 +226,9 @@ class LargeBreakdownsTest {
 			// another writer holds the queue of writes (changeset 024) for longer than a statement may wait
 			writer.setAutoCommit(false);
 			writer.createStatement().execute("SELECT version FROM data_version WHERE id = 1 FOR UPDATE");
-			admin.document("mutation { createOrganization(input: {code: \"SLOW-ORG\", name: \"Slow\", kind: CSO}) "
-					+ "{ code } }")
-				.execute()
-				.errors()
-				.expect(error -> KvaliErrorType.TIMEOUT.name().equals(error.getExtensions().get("classification"))
-						&& error.getMessage().equals("The database stopped a statement that ran longer than its time "
-								+ "limit (a change it was part of is not stored); ask for less at once, or narrow the "
-								+ "filter"))
-				.verify();
+			timedOut(admin, "mutation { createOrganization(input: {code: \"SLOW-ORG\", name: \"Slow\", kind: CSO}) "
+					+ "{ code } }", "The database stopped a statement that ran longer than its time limit (a change it "
+							+ "was part of is not stored); ask for less at once, or narrow the filter");
 			writer.rollback();
 		}
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE code = 'SLOW-ORG'", Long.class))
@@ -254,6 +242,16 @@ class LargeBreakdownsTest {
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage().equals(message)
 					&& argument.equals(error.getExtensions().get("argument")))
+			.verify();
+	}
+
+	/** Runs the document and expects a TIMEOUT error with exactly this message. */
+	private static void timedOut(HttpGraphQlTester tester, String document, String message) {
+		tester.document(document)
+			.execute()
+			.errors()
+			.expect(error -> KvaliErrorType.TIMEOUT.name().equals(error.getExtensions().get("classification"))
+					&& error.getMessage().equals(message))
 			.verify();
 	}
 
