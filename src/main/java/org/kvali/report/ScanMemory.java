@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
  * charges pass {@link #SMALL}, first waits for one of {@link #TURNS}, one per two processors: however many questions
  * come at once, the large ones hold at most that many times the limit, and the other processors stay free for the
  * dashboards. A scan that waits longer than {@link #turnWait} stops with {@link Busy} rather than count for a request
- * that has run out of time. Without this, one breakdown by activity, gender and age band with distinct organizations at 10 million
- * participations ran out of a 1.5 GB heap (its sets of distinct values passed 600 MB), and eight at once without them
- * did too.
+ * that has run out of time. Without this, one breakdown by activity, gender and age band with distinct organizations
+ * at 10 million participations ran out of a 1.5 GB heap (its sets of distinct values passed 600 MB), and eight at
+ * once without them did too.
  */
 final class ScanMemory implements AutoCloseable {
 

@@ -33,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @IntegrationTest
 class FastPathDifferentialTest {
 
+	/** The most groups a breakdown without {@code first} may have. */
+	private static final int MOST = ReportService.MAX_FIRST;
+
 	@Autowired
 	ReportRepository sql;
 
@@ -96,7 +99,8 @@ class FastPathDifferentialTest {
 
 	@Test
 	void bothPathsGiveEqualAnswersWhenValuesAreLookedUpInsteadOfCopiedIntoTheRows() {
-		var index = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16, 4, ScanMemory.defaultLimit())).load(null);
+		var index = new FactIndexLoader(this.dataSource, this.transactions,
+				new FactIndex.Settings(16, 4, ScanMemory.defaultLimit())).load(null);
 		// organizations, municipalities and start days are counted through look-ups; programmes still from the rows
 		assertThat(index.rowValues).doesNotContainKeys(Dimension.ORGANIZATION, Dimension.MUNICIPALITY)
 			.containsKey(Dimension.PROGRAMME);
@@ -414,7 +418,7 @@ class FastPathDifferentialTest {
 
 	/** The regions of the persons of a filter's rows, from the index. */
 	private static List<String> regions(FactIndex index, ParticipationFilter filter) {
-		return new IndexQuery(index, filter).breakdown(List.of(Dimension.REGION), List.of(), null, MeasureSet.ALL, ReportService.MAX_FIRST)
+		return new IndexQuery(index, filter).breakdown(List.of(Dimension.REGION), List.of(), null, MeasureSet.ALL, MOST)
 			.stream()
 			.map(ParticipationGroup::regionCode)
 			.toList();
@@ -455,9 +459,9 @@ class FastPathDifferentialTest {
 		// persons alone counted: by what describes a person, the index reads persons instead of rows
 		for (var dimension : Dimension.values()) {
 			for (var measures : List.of(MeasureSet.ALL, new MeasureSet(false, false))) {
-				assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), List.of(), null, measures, ReportService.MAX_FIRST))
+				assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), List.of(), null, measures, MOST))
 					.as("breakdown of all rows by %s, %s", dimension, measures)
-					.isEqualTo(this.sql.breakdown(all, List.of(dimension), List.of(), null, measures, ReportService.MAX_FIRST));
+					.isEqualTo(this.sql.breakdown(all, List.of(dimension), List.of(), null, measures, MOST));
 			}
 		}
 		for (int run = 0; run < 300; run++) {
@@ -491,15 +495,14 @@ class FastPathDifferentialTest {
 				single.add(fast.totals());
 			}
 			var measures = new MeasureSet(random.nextBoolean(), random.nextBoolean());
-			assertThat(fast.breakdown(by, orderBy, first, measures, ReportService.MAX_FIRST))
+			assertThat(fast.breakdown(by, orderBy, first, measures, MOST))
 				.as("breakdown by %s order %s first %s %s of %s", by, orderBy, first, measures, filter)
-				.isEqualTo(this.sql.breakdown(filter, by, orderBy, first, measures.orderedBy(orderBy), ReportService.MAX_FIRST));
+				.isEqualTo(this.sql.breakdown(filter, by, orderBy, first, measures.orderedBy(orderBy), MOST));
 			// what a suppressed caller (DONOR, a partner outside its activities) sees is the same from either path
 			var counted = measures.orderedBy(orderBy);
-			assertThat(SmallCells.suppress(fast.breakdown(by, orderBy, null, counted, ReportService.MAX_FIRST), by, 5, first))
+			assertThat(SmallCells.suppress(fast.breakdown(by, orderBy, null, counted, MOST), by, 5, first))
 				.as("suppressed breakdown by %s of %s", by, filter)
-				.isEqualTo(SmallCells.suppress(this.sql.breakdown(filter, by, orderBy, null, counted, ReportService.MAX_FIRST), by, 5,
-						first));
+				.isEqualTo(SmallCells.suppress(this.sql.breakdown(filter, by, orderBy, null, counted, MOST), by, 5, first));
 		}
 		assertThat(this.sql.totals(batch)).as("30 totals in one statement").isEqualTo(single);
 	}
