@@ -17,7 +17,37 @@ import java.util.Set;
  */
 final class SmallCells {
 
+	/**
+	 * The natural order of groups' keys, as the schema gives it for breakdowns: codes, enum names and period keys
+	 * ascending, age bands youngest first, false before true, unknown last; dimension by dimension.
+	 */
+	private static final Comparator<List<Object>> NATURAL = (left, right) -> {
+		for (int n = 0; n < left.size(); n++) {
+			int compared = compareValues(left.get(n), right.get(n));
+			if (compared != 0) {
+				return compared;
+			}
+		}
+		return 0;
+	};
+
 	private SmallCells() {
+	}
+
+	private static int compareValues(Object left, Object right) {
+		if (left == null || right == null) {
+			return left == null ? (right == null ? 0 : 1) : -1;
+		}
+		if (left instanceof AgeBand band) {
+			return band.compareTo((AgeBand) right);
+		}
+		if (left instanceof Enum<?> value) {
+			return value.name().compareTo(((Enum<?>) right).name());
+		}
+		if (left instanceof Boolean value) {
+			return value.compareTo((Boolean) right);
+		}
+		return ((String) left).compareTo((String) right);
 	}
 
 	/** Whether a set of this many participants is too small to show. */
@@ -60,7 +90,7 @@ final class SmallCells {
 				shown.add(group);
 			}
 		}
-		hidden.sort(Comparator.comparing(group -> key(group, by).toString()));
+		hidden.sort(Comparator.comparing(group -> key(group, by), NATURAL));
 		shown.addAll(hidden);
 		return first == null || first >= shown.size() ? shown : shown.subList(0, first);
 	}
@@ -75,7 +105,7 @@ final class SmallCells {
 			.filter(group -> !suppressed.contains(group))
 			.min(Comparator.comparingInt(ParticipationGroup::participants)
 				.thenComparingInt(ParticipationGroup::participations)
-				.thenComparing(group -> key(group, by).toString()))
+				.thenComparing(group -> key(group, by), NATURAL))
 			.ifPresent(suppressed::add);
 	}
 

@@ -70,8 +70,17 @@ class SuppressionTest {
 		var query = "{ participation(filter: {regions: [\"GE-SJ\"]}) { breakdown(by: [DISABILITY, GENDER]) { "
 				+ "disability gender participants participations suppressed } } }";
 		assertThat(cells(this.as.get("donor"), query, "disability", "gender")).containsExactly("false FEMALE 64 373",
-				"false MALE 36 184", "false OTHER suppressed", "false UNDISCLOSED suppressed", "null FEMALE suppressed",
-				"null MALE suppressed", "null OTHER suppressed", "true FEMALE suppressed", "true MALE suppressed");
+				"false MALE 36 184", "false OTHER suppressed", "false UNDISCLOSED suppressed", "true FEMALE suppressed",
+				"true MALE suppressed", "null FEMALE suppressed", "null MALE suppressed", "null OTHER suppressed");
+	}
+
+	/** Suppressed age bands come last, youngest first and unknown last, as unsuppressed groups are ordered. */
+	@Test
+	void suppressedGroupsFollowInTheNaturalOrderOfTheirValues() {
+		var query = "{ participation(filter: {regions: [\"GE-SJ\"], genders: [MALE]}) { breakdown(by: [AGE_BAND]) { "
+				+ "ageBand participants participations suppressed } } }";
+		assertThat(cells(this.as.get("donor"), query, "ageBand")).containsExactly("AGE_18_29 19 93",
+				"AGE_30_44 16 68", "AGE_45_59 10 51", "UNDER_18 suppressed", "AGE_60_PLUS suppressed", "UNKNOWN suppressed");
 	}
 
 	@Test
