@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -28,6 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Hundreds of random filters and dimension sets: the in-memory path answers exactly as the SQL path. */
 @IntegrationTest
@@ -108,11 +111,62 @@ class FastPathDifferentialTest {
 		compare(new Random(13), index);
 	}
 
+	/**
+	 * A second programme, and people without a home municipality whose organization names a region and no
+	 * municipality (they are counted in that region), some of them also at an activity of the demo programme.
+	 */
+	@Test
+	void bothPathsGiveEqualAnswersOverTwoProgrammesAndPeoplePlacedByTheirOrganizationsRegion() {
+		this.jdbc.update("INSERT INTO programme (code, name) VALUES ('DP-2', 'Second programme')");
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name)
+				SELECT 'DP-2-PRJ', id, 'Second project' FROM programme WHERE code = 'DP-2'""");
+		this.jdbc.update("""
+				INSERT INTO organization (code, name, kind, region_code)
+				VALUES ('DP-ORG', 'Imereti activists', 'ACTIVIST_GROUP', 'GE-IM')""");
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code)
+				SELECT 'DP-ACT-1', id, 'WORKSHOP', 'Kutaisi workshop', DATE '2025-04-10', DATE '2025-04-10', 'GE-IM-KUTAISI'
+				FROM project WHERE code = 'DP-2-PRJ'
+				UNION ALL SELECT 'DP-ACT-2', id, 'MEETING', 'Online meeting', DATE '2024-02-01', DATE '2024-02-01', NULL
+				FROM project WHERE code = 'DP-2-PRJ'""");
+		this.jdbc.update("""
+				INSERT INTO participant (ref, gender, birth_year, disability, home_municipality_code, organization_id)
+				SELECT 'DP-' || n, (ARRAY['FEMALE', 'MALE', 'OTHER'])[1 + n % 3], 1960 + 7 * n, n % 2 = 0,
+				       CASE WHEN n = 7 THEN 'GE-KK-MARNEULI' END, o.id
+				FROM generate_series(1, 7) n, organization o WHERE o.code = 'DP-ORG'""");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id, organization_id, role)
+				SELECT a.id, p.id, CASE WHEN a.code = 'TRN-2024-BAKURIANI' THEN p.organization_id END,
+				       CASE WHEN a.code = 'DP-ACT-2' AND p.ref = 'DP-3' THEN 'TRAINER' ELSE 'PARTICIPANT' END
+				FROM activity a, participant p
+				WHERE p.ref LIKE 'DP-%' AND (a.code = 'DP-ACT-1'
+				   OR a.code = 'DP-ACT-2' AND p.ref IN ('DP-1', 'DP-2', 'DP-3')
+				   OR a.code = 'TRN-2024-BAKURIANI' AND p.ref IN ('DP-1', 'DP-4'))""");
+		try {
+			var index = this.loader.load(null);
+			var byRegion = new IndexQuery(index, ParticipationFilter.ALL).breakdown(List.of(Dimension.REGION, Dimension.PROGRAMME),
+					List.of(), null, MeasureSet.ALL, MOST);
+			assertThat(byRegion).as("the second programme's people, by their organization's region")
+				.filteredOn(group -> "GE-IM".equals(group.regionCode()))
+				.extracting(ParticipationGroup::programmeCode, ParticipationGroup::participants,
+						ParticipationGroup::participations)
+				.containsExactly(tuple("DP-2", 6, 8), tuple("EU-CSO-EQUAL", 2, 2));
+			compare(new Random(21), index);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'DP-%'");
+			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'DP-ACT-%'");
+			this.jdbc.update("DELETE FROM project WHERE code = 'DP-2-PRJ'");
+			this.jdbc.update("DELETE FROM programme WHERE code = 'DP-2'");
+			this.jdbc.update("DELETE FROM organization WHERE code = 'DP-ORG'");
+		}
+	}
+
 	/** A partner's check for whether to suppress runs on either path too, and decides alike. */
 	@Test
 	void aPartnersSuppressionIsDecidedAlikeOnBothPaths() {
-		var sqlOnly = new ReportService(this.sql, new ReportIndex(this.loader, this.jdbcClient, "off", Duration.ZERO),
-				this.partners, new SuppressionProperties(5), this.transactions);
+		var sqlOnly = sqlOnlyReports();
 		var filters = List.of(List.of("CMP-2024-GARDABANI"), List.of("WS-2023-AKHALTSIKHE"),
 				List.of("CMP-2024-GARDABANI", "WS-2023-AKHALTSIKHE"), List.<String>of());
 		var seen = new ArrayList<String>();
@@ -450,10 +504,24 @@ class FastPathDifferentialTest {
 	private void compare(Random random, FactIndex index) {
 		var batch = new ArrayList<ParticipationFilter>();
 		var single = new ArrayList<Measures>();
-		var regions = List.of("GE-KK", "GE-SJ", "GE-TB");
-		var municipalities = this.jdbc.queryForList("SELECT code FROM geo_unit WHERE level = 'MUNICIPALITY' AND (parent_code IN ('GE-KK', 'GE-SJ') OR code = 'GE-TB-TBILISI')", String.class);
-		var organizations = this.jdbc.queryForList("SELECT code FROM organization ORDER BY code", String.class);
-		var activities = this.jdbc.queryForList("SELECT code FROM activity ORDER BY code", String.class);
+		// every value in the data, and a region and a municipality with no rows (Adjara: Batumi)
+		var programmes = codes("SELECT code FROM programme");
+		var projects = codes("SELECT code FROM project");
+		var regions = codes("SELECT code FROM geo_unit WHERE level = 'REGION'");
+		var municipalities = codes("""
+				SELECT code FROM geo_unit WHERE level = 'MUNICIPALITY' AND parent_code IN ('GE-KK', 'GE-SJ', 'GE-TB')
+				UNION SELECT venue_municipality_code FROM activity WHERE venue_municipality_code IS NOT NULL
+				UNION SELECT home_municipality_code FROM participant WHERE home_municipality_code IS NOT NULL
+				UNION SELECT 'GE-AJ-BATUMI'""");
+		var organizations = codes("SELECT code FROM organization");
+		var activities = codes("SELECT code FROM activity");
+		// start days of activities, and the days around them
+		var days = this.jdbc.queryForList("SELECT DISTINCT start_date FROM activity ORDER BY start_date",
+				LocalDate.class);
+		// the callers whose answers the service decides: in full, suppressed, and partners inside and outside their
+		// own activities
+		var callers = callers();
+		var sqlOnly = sqlOnlyReports();
 		// every dimension alone over all rows first: a random filter leaves out most single rows
 		var all = ParticipationFilter.ALL;
 		// persons alone counted: by what describes a person, the index reads persons instead of rows
@@ -464,27 +532,38 @@ class FastPathDifferentialTest {
 					.isEqualTo(this.sql.breakdown(all, List.of(dimension), List.of(), null, measures, MOST));
 			}
 		}
+		// dates at the first and last start day (of all activities, and of those with participants) and a day either
+		// side: the ones leaving nothing out count by person
+		var attended = this.jdbc.queryForList("""
+				SELECT DISTINCT start_date FROM activity a
+				WHERE EXISTS (SELECT 1 FROM participation p WHERE p.activity_id = a.id) ORDER BY start_date""",
+				LocalDate.class);
+		for (var bounds : List.of(days, attended)) {
+			var first = bounds.get(0);
+			var last = bounds.get(bounds.size() - 1);
+			for (int before = -1; before <= 1; before++) {
+				for (int after = -1; after <= 1; after++) {
+					var dated = all.within(first.plusDays(before), last.plusDays(after));
+					var measures = new MeasureSet(false, false);
+					assertThat(new IndexQuery(index, dated).breakdown(List.of(Dimension.GENDER), List.of(), null,
+							measures, MOST))
+						.as("breakdown by gender from %s to %s", dated.from(), dated.to())
+						.isEqualTo(this.sql.breakdown(dated, List.of(Dimension.GENDER), List.of(), null, measures, MOST));
+				}
+			}
+		}
 		for (int run = 0; run < 300; run++) {
-			var filter = new ParticipationFilter(
-					maybe(random, List.of("EU-CSO-EQUAL")), maybe(random, List.of("CSO-CAPACITY", "LOCAL-BUDGET")),
+			var filter = new ParticipationFilter(maybe(random, programmes), maybe(random, projects),
 					maybe(random, regions), maybe(random, municipalities), maybe(random, regions),
 					maybe(random, municipalities), maybe(random, organizations),
 					maybe(random, Arrays.asList(OrganizationKind.values())), maybe(random, Arrays.asList(Gender.values())),
 					maybe(random, Arrays.asList(AgeBand.values())),
 					random.nextInt(4) == 0 ? random.nextBoolean() : null,
 					maybe(random, Arrays.asList(ActivityKind.values())), maybe(random, activities),
-					random.nextInt(3) == 0 ? some(random, Arrays.asList(ParticipationRole.values())) : null,
-					random.nextInt(4) == 0 ? LocalDate.of(2023, 1, 1).plusDays(random.nextInt(900)) : null,
-					random.nextInt(4) == 0 ? LocalDate.of(2023, 6, 1).plusDays(random.nextInt(900)) : null);
+					maybe(random, Arrays.asList(ParticipationRole.values())),
+					random.nextInt(4) == 0 ? day(random, days) : null, random.nextInt(4) == 0 ? day(random, days) : null);
 			var by = dimensions(random);
-			var orderBy = new ArrayList<GroupOrder>();
-			if (random.nextBoolean()) {
-				var fields = Arrays.stream(GroupOrderField.values())
-					.filter(field -> field.dimension == null || by.contains(field.dimension))
-					.toList();
-				orderBy.add(new GroupOrder(fields.get(random.nextInt(fields.size())),
-						random.nextBoolean() ? Direction.ASC : Direction.DESC));
-			}
+			var orderBy = orderBy(random, by);
 			Integer first = random.nextInt(3) == 0 ? random.nextInt(10) : null;
 			var fast = new IndexQuery(index, filter);
 			var totals = this.sql.totals(filter);
@@ -503,8 +582,96 @@ class FastPathDifferentialTest {
 			assertThat(SmallCells.suppress(fast.breakdown(by, orderBy, null, counted, MOST), by, 5, first))
 				.as("suppressed breakdown by %s of %s", by, filter)
 				.isEqualTo(SmallCells.suppress(this.sql.breakdown(filter, by, orderBy, null, counted, MOST), by, 5, first));
+			// a few groups at most: both paths refuse more alike, and answer alike what they do not refuse
+			int few = 1 + random.nextInt(40);
+			assertThat(answerOrRefusal(() -> fast.breakdown(by, orderBy, null, measures, few)))
+				.as("breakdown by %s of %s, at most %d groups", by, filter, few)
+				.isEqualTo(answerOrRefusal(() -> this.sql.breakdown(filter, by, orderBy, null, counted, few)));
+			// every third: the service as a random caller, suppression decided and applied alike on either path
+			if (run % 3 == 0) {
+				var caller = callers.get(random.nextInt(callers.size()));
+				// a partner's question is often over some of its own activities alone, which it sees in full (a random
+				// filter on top of that would most often leave nothing)
+				var report = new ParticipationReport(caller.own().isEmpty() || random.nextBoolean() ? filter
+						: ParticipationFilter.ALL.withActivities(some(random, caller.own())));
+				assertThat(caller.ask(() -> this.reports.breakdown(report, by, orderBy, first, measures)))
+					.as("breakdown by %s of %s as %s", by, report.filter(), caller)
+					.isEqualTo(caller.ask(() -> sqlOnly.breakdown(report, by, orderBy, first, measures)));
+				assertThat(caller.ask(() -> this.reports.shownTotals(report))).as("totals of %s as %s", report.filter(), caller)
+					.isEqualTo(caller.ask(() -> sqlOnly.shownTotals(report)));
+			}
 		}
+		assertThat(this.reports.indexIsCurrent()).as("the service answered from its index").isTrue();
 		assertThat(this.sql.totals(batch)).as("30 totals in one statement").isEqualTo(single);
+	}
+
+	private List<String> codes(String sql) {
+		return this.jdbc.queryForList("SELECT code FROM (" + sql + ") c(code) ORDER BY code", String.class);
+	}
+
+	/** A day an activity starts on, or the day before or after it; often the first or the last of them. */
+	private static LocalDate day(Random random, List<LocalDate> days) {
+		int pick = random.nextInt(4);
+		var day = pick == 0 ? days.get(0) : pick == 1 ? days.get(days.size() - 1) : days.get(random.nextInt(days.size()));
+		return day.plusDays(random.nextInt(3) - 1);
+	}
+
+	/** No order, or one to three keys: a dimension of {@code by} or a measure, each either way. */
+	private static List<GroupOrder> orderBy(Random random, List<Dimension> by) {
+		var fields = new ArrayList<>(Arrays.stream(GroupOrderField.values())
+			.filter(field -> field.dimension == null || by.contains(field.dimension))
+			.toList());
+		Collections.shuffle(fields, random);
+		var order = new ArrayList<GroupOrder>();
+		for (var field : fields.subList(0, random.nextBoolean() ? 0 : 1 + random.nextInt(3))) {
+			order.add(new GroupOrder(field, random.nextBoolean() ? Direction.ASC : Direction.DESC));
+		}
+		return order;
+	}
+
+	/** The groups, or the refusal of too many. */
+	private static Object answerOrRefusal(Supplier<List<ParticipationGroup>> breakdown) {
+		try {
+			return breakdown.get();
+		}
+		catch (TooManyGroups ex) {
+			return "refused: " + ex.getMessage();
+		}
+	}
+
+	/** A caller of the service: a role, the organizations a partner acts for, and the activities they run. */
+	private record Asking(Role role, Set<Long> organizations, String name, List<String> own) {
+
+		<T> T ask(Supplier<T> question) {
+			return TestCallerContext.as(this.role, this.organizations, this.name, question);
+		}
+
+	}
+
+	private List<Asking> callers() {
+		return List.of(new Asking(Role.ADMIN, Set.of(), "admin", List.of()),
+				new Asking(Role.ANALYST, Set.of(), "analyst", List.of()),
+				new Asking(Role.DONOR, Set.of(), "donor", List.of()), partner("CIF"), partner("SCCSF"),
+				partner("CIF", "SCCSF"), partner("EU"));
+	}
+
+	/** A partner acting for these organizations. */
+	private Asking partner(String... organizations) {
+		var codes = List.of(organizations);
+		var ids = Set.copyOf(this.jdbcClient.sql("SELECT id FROM organization WHERE code IN (:codes)")
+			.param("codes", codes)
+			.query(Long.class)
+			.list());
+		var own = this.jdbcClient.sql("""
+				SELECT a.code FROM activity a JOIN organization o ON o.id = a.organizer_id
+				WHERE o.code IN (:codes) ORDER BY a.code""").param("codes", codes).query(String.class).list();
+		return new Asking(Role.PARTNER, ids, "partner of " + codes, own);
+	}
+
+	/** The service as it answers without an index. */
+	private ReportService sqlOnlyReports() {
+		return new ReportService(this.sql, new ReportIndex(this.loader, this.jdbcClient, "off", Duration.ZERO),
+				this.partners, new SuppressionProperties(5), this.transactions);
 	}
 
 	/** Usually absent, sometimes a few values, now and then an empty list. */
@@ -526,8 +693,9 @@ class FastPathDifferentialTest {
 		var all = new ArrayList<>(Arrays.asList(Dimension.values()));
 		java.util.Collections.shuffle(all, random);
 		var by = new ArrayList<Dimension>();
+		int count = 1 + random.nextInt(ReportService.MAX_DIMENSIONS);
 		for (var dimension : all) {
-			if (by.size() == 1 + random.nextInt(4)) {
+			if (by.size() == count) {
 				break;
 			}
 			if (!dimension.isPeriod() || by.stream().noneMatch(Dimension::isPeriod)) {
