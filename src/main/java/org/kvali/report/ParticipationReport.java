@@ -1,5 +1,36 @@
 package org.kvali.report;
 
-/** The parent of `totals` and `breakdown`: a checked filter, evaluated only by the fields the client asks for. */
-public record ParticipationReport(ParticipationFilter filter) {
+import java.util.Optional;
+
+/**
+ * The parent of `totals` and `breakdown`: a checked filter, evaluated only by the fields the client asks for. All of
+ * them count the same data: the index that was current when the first of them counted (or the SQL path, if it was
+ * not ready then), so that a change committing between two of them shows in neither, and a breakdown's participations
+ * add up to the totals beside it.
+ */
+public record ParticipationReport(ParticipationFilter filter, Data data) {
+
+	public ParticipationReport(ParticipationFilter filter) {
+		this(filter, new Data());
+	}
+
+	/** Which data the report's fields count: chosen by the first of them, kept for the others. */
+	static final class Data {
+
+		private ReportIndex source;
+
+		private Optional<FactIndex> index;
+
+		/** The index {@code source} had current for the first field, or empty for the SQL path. */
+		synchronized Optional<FactIndex> of(ReportIndex source) {
+			// a report given to another service (tests compare two) counts that service's data
+			if (this.source != source) {
+				this.source = source;
+				this.index = source.current();
+			}
+			return this.index;
+		}
+
+	}
+
 }

@@ -70,7 +70,7 @@ public class ReportService {
 	}
 
 	public Measures totals(ParticipationReport report) {
-		return totals(this.index.current(), report.filter());
+		return totals(report.data().of(this.index), report.filter());
 	}
 
 	private Measures totals(Optional<FactIndex> index, ParticipationFilter filter) {
@@ -84,7 +84,7 @@ public class ReportService {
 	/** The totals as the current caller may see them: suppressed when too small for a caller who needs that. */
 	public ShownMeasures shownTotals(ParticipationReport report) {
 		// the totals and whether they are withheld from one index, so that both see the same data
-		var index = this.index.current();
+		var index = report.data().of(this.index);
 		var totals = totals(index, report.filter());
 		return ShownMeasures.of(totals,
 				SmallCells.tooSmall(totals.participants(), this.k) && suppressedFor(report.filter(), index));
@@ -120,7 +120,7 @@ public class ReportService {
 			throw new InvalidArgumentException("first", first, "first must be between 0 and " + MAX_FIRST);
 		}
 		// the groups and whether they are suppressed from one index, so that both see the same data
-		var index = this.index.current();
+		var index = report.data().of(this.index);
 		if (suppressedFor(report.filter(), index)) {
 			// suppressed groups move to the end, so the page is cut after suppression; without first, every group
 			// is answered, so no more than that may be counted
