@@ -28,31 +28,20 @@ class ReportFreshnessTest {
 	@Autowired
 	ReportService reports;
 
-	/** P0001 lives in Bolnisi and did not go to the forum in Tbilisi. */
-	private static final String ADDED = """
-			INSERT INTO participation (activity_id, participant_id, role)
-			SELECT a.id, p.id, 'PARTICIPANT' FROM activity a, participant p
-			WHERE a.code = 'CNF-2025-TBILISI' AND p.ref = 'P0001'
-			  AND NOT EXISTS (SELECT 1 FROM participation x WHERE x.activity_id = a.id AND x.participant_id = p.id)""";
-
-	private static final String REMOVED = """
-			DELETE FROM participation WHERE participant_id = (SELECT id FROM participant WHERE ref = 'P0001')
-			AND activity_id = (SELECT id FROM activity WHERE code = 'CNF-2025-TBILISI')""";
-
 	@Test
 	void theNextReportAfterACommitCountsIt() throws Exception {
 		// tests before this one may have changed data; start from an index that holds it
 		participations();
 		awaitIndex();
 		assertThat(participations()).isEqualTo(1503);
-		assertThat(this.jdbc.update(ADDED)).isEqualTo(1);
+		assertThat(ForumAttendance.add(this.jdbc, "P0001")).isEqualTo(1);
 		try {
 			assertThat(participations()).isEqualTo(1504);
 			awaitIndex();
 			assertThat(participations()).isEqualTo(1504);
 		}
 		finally {
-			this.jdbc.update(REMOVED);
+			ForumAttendance.remove(this.jdbc, "P0001");
 		}
 		assertThat(participations()).isEqualTo(1503);
 		awaitIndex();
@@ -69,7 +58,7 @@ class ReportFreshnessTest {
 		awaitIndex();
 		var report = this.reports.report(ParticipationFilter.ALL.withActivities(List.of("CNF-2025-TBILISI")));
 		int before = this.reports.totals(report).participations();
-		assertThat(this.jdbc.update(ADDED)).isEqualTo(1);
+		assertThat(ForumAttendance.add(this.jdbc, "P0001")).isEqualTo(1);
 		try {
 			var groups = this.reports.breakdown(report, List.of(Dimension.GENDER), null, null, MeasureSet.ALL);
 			assertThat(groups.stream().mapToInt(ParticipationGroup::participations).sum()).isEqualTo(before);
@@ -81,7 +70,7 @@ class ReportFreshnessTest {
 				.sum()).isEqualTo(before + 1);
 		}
 		finally {
-			this.jdbc.update(REMOVED);
+			ForumAttendance.remove(this.jdbc, "P0001");
 		}
 	}
 

@@ -24,16 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class TwoInstancesTest {
 
-	private static final String ADDED = """
-			INSERT INTO participation (activity_id, participant_id, role)
-			SELECT a.id, p.id, 'PARTICIPANT' FROM activity a, participant p
-			WHERE a.code = 'CNF-2025-TBILISI' AND p.ref = 'P0002'
-			  AND NOT EXISTS (SELECT 1 FROM participation x WHERE x.activity_id = a.id AND x.participant_id = p.id)""";
-
-	private static final String REMOVED = """
-			DELETE FROM participation WHERE participant_id = (SELECT id FROM participant WHERE ref = 'P0002')
-			AND activity_id = (SELECT id FROM activity WHERE code = 'CNF-2025-TBILISI')""";
-
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -48,7 +38,7 @@ class TwoInstancesTest {
 			long versionBefore = otherIndex.builtVersion();
 			assertThat(versionBefore).as("the other instance's index is built").isPositive();
 
-			assertThat(this.jdbc.update(ADDED)).isEqualTo(1);
+			assertThat(ForumAttendance.add(this.jdbc, "P0002")).isEqualTo(1);
 			try {
 				long committed = System.nanoTime();
 				long version = this.jdbc.queryForObject("SELECT version FROM data_version", Long.class);
@@ -62,7 +52,7 @@ class TwoInstancesTest {
 				assertThat(participations(other)).isEqualTo(before + 1);
 			}
 			finally {
-				assertThat(this.jdbc.update(REMOVED)).isEqualTo(1);
+				assertThat(ForumAttendance.remove(this.jdbc, "P0002")).isEqualTo(1);
 			}
 			// and the next answer after the removal, whether or not the index has caught up yet
 			assertThat(participations(other)).isEqualTo(before);
