@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,12 @@ class ReportIndex implements DisposableBean {
 	private final AtomicBoolean building = new AtomicBoolean();
 
 	private volatile FactIndex current;
+
+	/** The highest data version read so far. */
+	private final AtomicLong highestVersion = new AtomicLong(-1);
+
+	/** How many times the database's data version was found lower than one read before ({@link #wentBack}). */
+	private volatile long epoch;
 
 	/**
 	 * When the running (or last) build started, whether it appends to the index before it, and how long the last
@@ -138,7 +145,7 @@ class ReportIndex implements DisposableBean {
 		}
 		while (System.nanoTime() < deadline) {
 			var index = this.current;
-			if (index.version >= version) {
+			if (index != null && index.version >= version) {
 				return Optional.of(index);
 			}
 			if (!this.building.get()) {
@@ -157,7 +164,7 @@ class ReportIndex implements DisposableBean {
 			}
 		}
 		var index = this.current;
-		return index.version >= version ? Optional.of(index) : Optional.empty();
+		return index != null && index.version >= version ? Optional.of(index) : Optional.empty();
 	}
 
 	/**
@@ -181,8 +188,45 @@ class ReportIndex implements DisposableBean {
 		return index == null ? -1 : index.version;
 	}
 
+	/**
+	 * The database's data version now. It only rises while the database is the one the versions before were read
+	 * from; one lower than a version read before (a database restored to an earlier point, or a failover to a replica
+	 * that lost commits) is {@link #wentBack}.
+	 */
 	long dataVersion() {
-		return this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
+		// read before the version, which then cannot be lower in a database that has not gone back
+		long seen = this.highestVersion.get();
+		long version = this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
+		if (version < seen) {
+			wentBack(version);
+		}
+		else {
+			this.highestVersion.accumulateAndGet(version, Math::max);
+		}
+		return version;
+	}
+
+	/** Raised each time the data version went back: what was kept for a version before is not kept for it now. */
+	long epoch() {
+		return this.epoch;
+	}
+
+	/**
+	 * The data version is lower than one read before: the versions from here on may repeat ones the index and the
+	 * kept responses were made at, for other data. The index is dropped (the SQL path answers until a whole read is
+	 * built; a build running now is not used) and the epoch raised, which the response cache keeps with its answers.
+	 */
+	private synchronized void wentBack(long version) {
+		long seen = this.highestVersion.get();
+		if (seen <= version) {
+			// another request found it first
+			return;
+		}
+		log.warn("The data version went back from {} to {}: the database was restored or failed over. Reports run in"
+				+ " SQL until the report index has read everything again", seen, version);
+		this.highestVersion.set(version);
+		this.epoch++;
+		this.current = null;
 	}
 
 	private boolean behind() {
@@ -249,6 +293,7 @@ class ReportIndex implements DisposableBean {
 
 	private void build() {
 		long started = System.nanoTime();
+		long epoch = this.epoch;
 		var previous = this.current;
 		this.buildAppends = previous != null && this.loader.appendable(previous);
 		this.buildStarted = started;
@@ -256,9 +301,15 @@ class ReportIndex implements DisposableBean {
 		var index = this.loader.load(previous);
 		boolean appended = this.loader.appended() > appendedBefore;
 		synchronized (this) {
+			if (this.epoch != epoch) {
+				// the data version went back while it was built, perhaps on the index before
+				return;
+			}
 			if (this.current == null || this.current.version <= index.version) {
 				this.current = index;
 			}
+			// committed before it was read: every later read is at least this
+			this.highestVersion.accumulateAndGet(index.version, Math::max);
 		}
 		if (appended) {
 			this.lastAppendNanos = System.nanoTime() - started;

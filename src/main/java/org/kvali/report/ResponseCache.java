@@ -82,7 +82,8 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 	/** Answers of one data version, least recently used first. */
 	private final LinkedHashMap<Key, String> answers = new LinkedHashMap<>(64, 0.75f, true);
 
-	private long version = -1;
+	/** The data version of the answers, and the index's epoch when it was read ({@link ReportIndex#epoch()}). */
+	private Version version = new Version(-1, -1);
 
 	private long bytes;
 
@@ -106,7 +107,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 
 		final Role role;
 
-		volatile long version = -1;
+		volatile Version version;
 
 		Started(Role role) {
 			this.role = role;
@@ -123,7 +124,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 		var key = new Key(caller.role(), request.getDocument(), request.getOperationName(),
 				this.json.writeValueAsString(request.getVariables()));
 		var kept = find(key);
-		if (kept != null && kept.version() == this.index.dataVersion()) {
+		if (kept != null && kept.version().equals(current())) {
 			this.hits.increment();
 			return Mono.just(answer(request, kept.json()));
 		}
@@ -131,7 +132,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 		request.configureExecutionInput(
 				(input, builder) -> builder.graphQLContext(Map.of(Started.class, started)).build());
 		return chain.next(request).map(response -> {
-			if (started.version < 0 || !response.isValid() || !response.getErrors().isEmpty()
+			if (started.version == null || !response.isValid() || !response.getErrors().isEmpty()
 					|| !response.getExtensions().isEmpty()) {
 				return response;
 			}
@@ -154,7 +155,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 		var context = parameters.getExecutionContext();
 		Started started = context.getGraphQLContext().get(Started.class);
 		if (started != null && Caller.find().map(Caller::role).orElse(null) == started.role && keepable(context)) {
-			started.version = this.index.dataVersion();
+			started.version = current();
 		}
 		return super.beginExecuteOperation(parameters, state);
 	}
@@ -176,7 +177,25 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 		return true;
 	}
 
-	private record Kept(long version, String json) {
+	/**
+	 * A data version, and the epoch in which it was read: after the database's version went back, the same number
+	 * may stand for other data.
+	 */
+	private record Version(long epoch, long version) {
+
+		boolean before(Version other) {
+			return this.epoch < other.epoch || this.epoch == other.epoch && this.version < other.version;
+		}
+
+	}
+
+	/** The data version now; its epoch read after it, as reading it may have found that it went back. */
+	private Version current() {
+		long version = this.index.dataVersion();
+		return new Version(this.index.epoch(), version);
+	}
+
+	private record Kept(Version version, String json) {
 	}
 
 	private synchronized Kept find(Key key) {
@@ -188,12 +207,12 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 	 * Keeps an answer of this data version, dropping those of earlier versions, which can never be given again, and
 	 * the least recently used while over the size. An answer over an eighth of the size is not kept.
 	 */
-	private synchronized void keep(Key key, long version, String answer) {
+	private synchronized void keep(Key key, Version version, String answer) {
 		long size = size(key, answer);
-		if (version < this.version || size > this.maxBytes / 8) {
+		if (version.before(this.version) || size > this.maxBytes / 8) {
 			return;
 		}
-		if (version > this.version) {
+		if (this.version.before(version)) {
 			this.answers.clear();
 			this.bytes = 0;
 			this.version = version;

@@ -4,7 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One participation the demo data lacks, added and removed again by tests of freshness: a person of the demo at the
- * forum in Tbilisi, which P0001 (from Bolnisi) and P0002 did not attend.
+ * forum in Tbilisi, which P0001 (from Bolnisi), P0002 and P0004 did not attend.
  */
 final class ForumAttendance {
 

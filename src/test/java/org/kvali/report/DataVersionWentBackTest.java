@@ -1,0 +1,104 @@
+package org.kvali.report;
+
+import java.sql.Connection;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database set back under a running service, as a restore to an earlier point or a failover that lost commits
+ * leaves it: other data at a lower data version, and then at the very version the index and a kept response were
+ * made at. Neither answers again; the index reads everything anew.
+ */
+@IntegrationTest
+class DataVersionWentBackTest {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource owner;
+
+	@Autowired
+	ReportIndex index;
+
+	@Autowired
+	ResponseCache responses;
+
+	@Test
+	void whatWasBuiltOrKeptBeforeIsNotUsedOnceTheVersionWentBack() throws Exception {
+		// an index of the data now, and the answer kept
+		participations();
+		awaitIndex(this.index.dataVersion());
+		int before = participations();
+		long hits = this.responses.hits();
+		assertThat(participations()).isEqualTo(before);
+		assertThat(this.responses.hits()).as("the second answer was the kept one").isEqualTo(hits + 1);
+		long version = this.index.dataVersion();
+		long epoch = this.index.epoch();
+		setBack(version - 1, true);
+		try {
+			assertThat(participations()).as("one participation more, at a lower version").isEqualTo(before + 1);
+			assertThat(this.index.epoch()).isEqualTo(epoch + 1);
+			// the version the index and the kept answer were made at, for the data with one participation more
+			setBack(version, false);
+			assertThat(participations()).as("the version of the kept answer, other data").isEqualTo(before + 1);
+			awaitIndex(version);
+			assertThat(this.index.current()).isPresent();
+			assertThat(participations()).as("from the index read anew").isEqualTo(before + 1);
+		}
+		finally {
+			assertThat(ForumAttendance.remove(this.jdbc, "P0004")).isEqualTo(1);
+		}
+		assertThat(participations()).isEqualTo(before);
+	}
+
+	/**
+	 * Leaves the database as a restore would: the data version set to {@code version}, and with {@code added} one
+	 * participation more, neither noted nor announced.
+	 */
+	private void setBack(long version, boolean added) throws Exception {
+		try (Connection connection = this.owner.getConnection()) {
+			connection.setAutoCommit(false);
+			var jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			jdbc.execute("SET LOCAL session_replication_role = replica");
+			if (added) {
+				assertThat(ForumAttendance.add(jdbc, "P0004")).isEqualTo(1);
+			}
+			assertThat(jdbc.update("UPDATE data_version SET version = ?", version)).isEqualTo(1);
+			connection.commit();
+		}
+	}
+
+	private int participations() {
+		return this.graphQl.document("{ participation { totals { participations } } }")
+			.execute()
+			.path("participation.totals.participations")
+			.entity(Integer.class)
+			.get();
+	}
+
+	private void awaitIndex(long version) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (this.index.builtVersion() != version || this.index.current().isEmpty()) {
+			assertThat(System.nanoTime()).as("index of version %d within 20 s", version).isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+}
