@@ -11,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /imports/attendance}: an attendance sheet as the body, CSV in UTF-8 or an .xlsx workbook. */
@@ -31,14 +30,36 @@ class ImportController {
 	}
 
 	@PostMapping("/imports/attendance")
-	ResponseEntity<ImportReport> attendance(HttpServletRequest request,
-			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+	ResponseEntity<ImportReport> attendance(HttpServletRequest request) throws IOException {
+		boolean dryRun = dryRun(request.getParameterMap());
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
 		var format = SheetFormat.of(contentType);
 		var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes());
 		var report = this.imports.load(body, format, contentType, dryRun);
 		var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
 		return ResponseEntity.status(status).body(report);
+	}
+
+	/**
+	 * Whether the load is a dry run: {@code dryRun=true}, or {@code false} (the default). Any other parameter or value
+	 * is refused before the sheet is read, since a misspelt {@code dryrun=true} left out would store the sheet.
+	 */
+	private static boolean dryRun(Map<String, String[]> parameters) {
+		for (var name : parameters.keySet()) {
+			if (!name.equals("dryRun")) {
+				throw new SheetException(HttpStatus.BAD_REQUEST, "Unknown parameter '" + name
+						+ "': the only one is dryRun (true to check the sheet without storing it, false to load it)");
+			}
+		}
+		var values = parameters.get("dryRun");
+		if (values == null) {
+			return false;
+		}
+		if (values.length != 1 || !values[0].equals("true") && !values[0].equals("false")) {
+			throw new SheetException(HttpStatus.BAD_REQUEST,
+					"dryRun must be true or false, given once, not '" + String.join("', '", values) + "'");
+		}
+		return values[0].equals("true");
 	}
 
 	/** A body that is no readable sheet, or too large: refused, and recorded in the audit log as such. */

@@ -133,6 +133,30 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.errors[0].message").value("The sheet is larger than 1000000 bytes; split it into smaller sheets"));
 	}
 
+	/** A misspelt dry run would otherwise store a good sheet: the parameters are checked before it is read. */
+	@Test
+	void aMisspeltOrUnclearDryRunIsRefused() throws Exception {
+		var sheet = (AttendanceImportTest.HEADER + ROW.formatted(1)).getBytes(StandardCharsets.UTF_8);
+		this.mvc.perform(post("/imports/attendance").param("dryrun", "true").contentType("text/csv").content(sheet))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("Unknown parameter 'dryrun': the only one is dryRun (true "
+					+ "to check the sheet without storing it, false to load it)"));
+		for (var value : new String[] { "maybe", "", "TRUE" }) {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", value).contentType("text/csv").content(sheet))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].message")
+					.value("dryRun must be true or false, given once, not '" + value + "'"));
+		}
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true", "false").contentType("text/csv")
+			.content(sheet))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("dryRun must be true or false, given once, not 'true', "
+					+ "'false'"));
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv").content(sheet))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"));
+	}
+
 	@Test
 	void anUnsupportedContentType() throws Exception {
 		send("application/pdf", "%PDF".getBytes(StandardCharsets.US_ASCII)).andExpect(status().isUnsupportedMediaType());
