@@ -77,9 +77,7 @@ class IndicatorDefinitions {
 		if (input.project() != null && (project == null || programme == null || project.programmeId() != programme.id())) {
 			validation.problem("input.project", input.project(), "No project of this programme has this code");
 		}
-		if (input.baseline() != null && input.baseline() < 0) {
-			validation.problem("input.baseline", input.baseline(), "A baseline is 0 or more");
-		}
+		checkBaseline(input.baseline(), validation);
 		if (input.method() == Method.COMPUTED) {
 			if (input.measure() == null) {
 				validation.problem("input.measure", null, "A computed indicator needs a measure");
@@ -125,15 +123,22 @@ class IndicatorDefinitions {
 		return indicator(input.code());
 	}
 
+	private static void checkBaseline(Double baseline, Validation validation) {
+		if (baseline != null && baseline < 0) {
+			validation.problem("input.baseline", baseline, "A baseline is 0 or more");
+		}
+		else if (baseline != null) {
+			IndicatorWindows.checkAtMost("input.baseline", baseline, "A baseline", validation);
+		}
+	}
+
 	Indicator update(String code, UpdateInput input) {
 		Access.require(Role.ADMIN);
 		var stored = indicator(code);
 		var validation = new Validation().text("input.name", input.name(), false, 500)
 			.text("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000);
-		if (input.baseline() != null && input.baseline() < 0) {
-			validation.problem("input.baseline", input.baseline(), "A baseline is 0 or more");
-		}
+		checkBaseline(input.baseline(), validation);
 		validation.check();
 		this.jdbc.sql("""
 				UPDATE indicator SET name = coalesce(:name, name), name_ka = coalesce(:nameKa, name_ka),

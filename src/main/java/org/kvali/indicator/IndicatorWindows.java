@@ -54,6 +54,22 @@ final class IndicatorWindows {
 		if (value < 0 || (percent && value > 100)) {
 			validation.problem(argument, value, percent ? "A percentage lies between 0 and 100" : what + " is 0 or more");
 		}
+		else {
+			checkAtMost(argument, value, what, validation);
+		}
+	}
+
+	/**
+	 * The largest value, target or baseline: far beyond any count of people or amount a programme reports, and small
+	 * enough that sums of values stay exact to the unit. A reported 1e308 made two quarters add up to infinity, which
+	 * no JSON number can carry, and every question about the indicator failed (changeset 031 checks it too).
+	 */
+	static final double MAX_VALUE = 1e12;
+
+	static void checkAtMost(String argument, double value, String what, Validation validation) {
+		if (value > MAX_VALUE) {
+			validation.problem(argument, value, what + " is at most 1,000,000,000,000");
+		}
 	}
 
 	static Double target(Indicator indicator, String key) {

@@ -88,6 +88,20 @@ class IndicatorDefinitionTest {
 			.expect(error -> error.getMessage().equals("targets[2].period: A period is a year (2024) or a quarter (2024-Q3)"))
 			.verify();
 		// language=GraphQL
+		this.graphQl.document("""
+				mutation { setIndicatorTargets(code: "OUT-1.3", targets: [{period: "2025", value: 2e12}]) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("targets[0].value: A target is at most 1,000,000,000,000"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateIndicator(code: "OUT-1.3", input: {baseline: 1e13}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.baseline: A baseline is at most 1,000,000,000,000"))
+			.verify();
+		// language=GraphQL
 		this.graphQl.document("{ indicator(code: \"OUT-1.2\") { targets { period { key } value } } }")
 			.execute()
 			.path("indicator.targets[*].value").entityList(Double.class).containsExactly(65.0);

@@ -9,6 +9,7 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** The demo logframe's computed indicators, each checked against the participation query that says the same. */
@@ -204,6 +205,17 @@ class IndicatorQueriesTest {
 			.expect(error -> error.getMessage().equals("input.value: A percentage lies between 0 and 100"))
 			.expect(error -> "input.evidenceUrl".equals(error.getExtensions().get("argument")))
 			.verify();
+		// a value whose sums no JSON number could carry: refused, and the database refuses it too
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { reportIndicatorValue(input: {indicator: "OUT-1.3", period: "2025", value: 1e308}) { value } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.value: A value is at most 1,000,000,000,000"))
+			.verify();
+		assertThatThrownBy(() -> this.jdbc.update("""
+				UPDATE indicator_value SET value = 1e13 WHERE id = (SELECT min(id) FROM indicator_value)"""))
+			.hasMessageContaining("indicator_value_at_most");
 		// language=GraphQL
 		this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"OUT-1.3\", period: \"2024-07\", value: 1}) { value } }")
 			.execute()
