@@ -50,7 +50,7 @@ class StagingChecks {
 		newActivitiesLacking(errors);
 		endsBeforeStarts(errors);
 		listedTwice(errors);
-		genderChanges(errors, partner == null);
+		genderChanges(errors, partner);
 		unnamedOrganizations(errors);
 		return errors;
 	}
@@ -89,8 +89,8 @@ class StagingChecks {
 	}
 
 	/**
-	 * A partner names only people new to Kvali or already in its own projects: adding someone another organization
-	 * recorded would show that person's details in the partner's full aggregates.
+	 * A partner names only people new to Kvali or who took part in its own projects alone: adding someone who took
+	 * part elsewhere would show that person's details in the partner's full aggregates.
 	 */
 	private void othersPeople(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql("""
@@ -100,8 +100,9 @@ class StagingChecks {
 				              WHERE pn.participant_id = p.stored_id AND a.project_id <> ALL(:allowed))""")
 			.param("allowed", partner.projectIds())
 			.query((ResultSet rs) -> {
-				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "
-						+ rs.getString(2) + " is recorded by another organization; ask an admin to add them"));
+				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2),
+						"Participant " + rs.getString(2) + " also took part in projects your organizations have no part"
+								+ " in; ask an admin to add them"));
 			});
 	}
 
@@ -193,17 +194,23 @@ class StagingChecks {
 	}
 
 	/**
-	 * Rows giving a stored participant another gender. The stored gender is named only when {@code sayStored} (not to
-	 * a partner).
+	 * Rows giving a stored participant another gender. A partner is not told the stored gender, and is told nothing
+	 * of a person it may not name ({@link #othersPeople} refuses those rows): trying each gender in turn would
+	 * otherwise tell it anyone's.
 	 */
-	private void genderChanges(List<ImportMessage> errors, boolean sayStored) {
+	private void genderChanges(List<ImportMessage> errors, PartnerSheet partner) {
 		this.jdbc.sql("""
 				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.stored_gender) FROM import_row r
-				JOIN import_person p USING (participant_ref) WHERE p.stored_id IS NOT NULL AND r.gender <> p.stored_gender""").query((ResultSet rs) -> {
-					errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, rs.getString(2), "Participant "
-							+ rs.getString(3) + " is stored " + (sayStored ? "as " + rs.getString(4) : "with another gender")
-							+ "; gender is not corrected by a sheet"));
-				});
+				JOIN import_person p USING (participant_ref) WHERE p.stored_id IS NOT NULL AND r.gender <> p.stored_gender
+				  AND (CAST(:allowed AS bigint[]) IS NULL OR NOT EXISTS (
+				      SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				      WHERE pn.participant_id = p.stored_id AND a.project_id <> ALL(CAST(:allowed AS bigint[]))))""")
+			.param("allowed", partner == null ? null : partner.projectIds())
+			.query((ResultSet rs) -> {
+				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, rs.getString(2), "Participant "
+						+ rs.getString(3) + " is stored " + (partner == null ? "as " + rs.getString(4) : "with another gender")
+						+ "; gender is not corrected by a sheet"));
+			});
 	}
 
 	private void unnamedOrganizations(List<ImportMessage> errors) {
