@@ -57,9 +57,13 @@ class ActivityEditor {
 			.text("input.title", input.title(), true, 500)
 			.dates("input.endDate", input.startDate(), input.endDate())
 			.known("input.project", "project", List.of(input.project()), project == null ? List.of() : List.of(input.project()));
-		var organizer = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
+		var named = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
-		ownOrganizer(caller, organizer, input.organizer());
+		ownOrganizer(caller, named, input.organizer());
+		// a partner's activity is run by its organization unless it names another of its own, as from a sheet: one
+		// without an organizer would be none of its own to change
+		var organizer = named == null && caller.is(Role.PARTNER)
+				? caller.organizations().stream().min(Long::compare).orElse(null) : named;
 		if (!this.activities.activitiesByCode(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("activity", "input.code", input.code());
 		}

@@ -93,6 +93,11 @@ class RoleDecisionsTest {
 			.andExpect(jsonPath("$.errors[0].column").value("project_code"))
 			.andExpect(jsonPath("$.errors[0].message").value("Project CSO-CAPACITY is not one of your organizations' projects"));
 		graphQl(this.cif, ACTIVITY).andExpect(jsonPath("$.data.createActivity.code").value("RD-ACT"));
+		// run by CIF, though it named no organizer, so CIF may change it
+		graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"RD-ACT\\\", input: {title: \\\"Planning day\\\"})"
+				+ " { title organizer { code } } }\"}")
+			.andExpect(jsonPath("$.data.updateActivity.title").value("Planning day"))
+			.andExpect(jsonPath("$.data.updateActivity.organizer.code").value("CIF"));
 		sheet(this.cif).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
 		graphQl(this.cif, "{\"query\":\"mutation { createProgramme(input: {code: \\\"RD-P\\\", name: \\\"x\\\"}) { code } }\"}")
 			.andExpect(jsonPath("$.errors[0].message").value("This needs the role ADMIN; the caller has PARTNER"));
