@@ -1,10 +1,12 @@
 package org.kvali.organization;
 
 import java.util.List;
+import java.util.Map;
 
 import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
+import org.kvali.geography.Municipality;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.Validation;
 
@@ -33,7 +35,7 @@ class OrganizationEditor {
 	Organization create(OrganizationInputs.Create input) {
 		Access.require(Role.ADMIN);
 		check(new Validation().code("input.code", input.code()).text("input.name", input.name(), true, 300),
-				input.nameKa(), input.municipality(), input.region());
+				input.nameKa(), input.municipality(), input.region(), input.municipality());
 		if (!this.organizations.organizationsByCode(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("organization", "input.code", input.code());
 		}
@@ -56,7 +58,7 @@ class OrganizationEditor {
 		Access.require(Role.ADMIN);
 		var stored = this.organizations.organization(code);
 		check(new Validation().text("input.name", input.name(), false, 300), input.nameKa(), input.municipality(),
-				input.region());
+				input.region(), input.municipality() != null ? input.municipality() : stored.municipalityCode());
 		this.jdbc.sql("""
 				UPDATE organization SET name = coalesce(:name, name), name_ka = coalesce(:nameKa, name_ka),
 				       kind = coalesce(:kind, kind), municipality_code = coalesce(:municipality, municipality_code),
@@ -69,13 +71,25 @@ class OrganizationEditor {
 		return this.organizations.organization(code);
 	}
 
-	private void check(Validation validation, String nameKa, String municipality, String region) {
+	/**
+	 * Checks the fields both mutations share. An organization's region is its municipality's ({@code placed}: the one
+	 * given, else the one stored), so a region given beside it must be that one: another would be stored and never
+	 * shown.
+	 */
+	private void check(Validation validation, String nameKa, String municipality, String region, String placed) {
+		var municipalities = placed == null ? Map.<String, Municipality>of()
+				: this.geography.municipalitiesByCode(List.of(placed));
 		validation.text("input.nameKa", nameKa, false, 300)
 			.known("input.municipality", "municipality", municipality == null ? null : List.of(municipality),
-					municipality == null ? List.of() : this.geography.municipalitiesByCode(List.of(municipality)).keySet())
+					municipalities.keySet())
 			.known("input.region", "region", region == null ? null : List.of(region),
-					region == null ? List.of() : this.geography.regionsByCode(List.of(region)).keySet())
-			.check();
+					region == null ? List.of() : this.geography.regionsByCode(List.of(region)).keySet());
+		var in = placed == null ? null : municipalities.get(placed);
+		if (region != null && in != null && !in.regionCode().equals(region)) {
+			validation.problem("input.region", region, "The organization's municipality " + placed + " lies in "
+					+ in.regionCode() + "; its region is that one");
+		}
+		validation.check();
 	}
 
 }

@@ -115,6 +115,23 @@ class ReferenceMutationsTest {
 				    municipality: "GE-KK-TSALKA"}) { code kind region { code } } }""")
 			.execute()
 			.path("createOrganization.region.code").entity(String.class).isEqualTo("GE-KK");
+		// a region other than its municipality's would be stored and never shown
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createOrganization(input: {code: "TM-ORG2", name: "x", kind: CSO, municipality: "GE-KK-TSALKA",
+				    region: "GE-SJ"}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage()
+				.equals("input.region: The organization's municipality GE-KK-TSALKA lies in GE-KK; its region is that one"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("mutation { updateOrganization(code: \"TM-ORG\", input: {region: \"GE-SJ\"}) { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage()
+				.equals("input.region: The organization's municipality GE-KK-TSALKA lies in GE-KK; its region is that one"))
+			.verify();
 		// language=GraphQL
 		this.graphQl.document("mutation { updateOrganization(code: \"TM-ORG\", input: {kind: ACTIVIST_GROUP}) { name kind } }")
 			.execute()
