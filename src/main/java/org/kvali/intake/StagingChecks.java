@@ -52,15 +52,19 @@ class StagingChecks {
 		listedTwice(errors);
 		genderChanges(errors, partner);
 		unnamedOrganizations(errors);
+		codesInAnotherCase(errors);
 		return errors;
 	}
 
 	private void unknownProjects(List<ImportMessage> errors) {
 		this.jdbc.sql("""
-				SELECT row_no, project_code FROM import_row r
+				SELECT row_no, project_code, (SELECT p.code FROM project p WHERE lower(p.code) = lower(r.project_code))
+				FROM import_row r
 				WHERE project_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM project p WHERE p.code = r.project_code)""")
 			.query((ResultSet rs) -> {
-				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2), "No project has this code"));
+				var stored = rs.getString(3);
+				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2), "No project has this code"
+						+ (stored == null ? "" : "; write it as stored: " + stored)));
 			});
 	}
 
@@ -211,6 +215,41 @@ class StagingChecks {
 						+ rs.getString(3) + " is stored " + (partner == null ? "as " + rs.getString(4) : "with another gender")
 						+ "; gender is not corrected by a sheet"));
 			});
+	}
+
+	/**
+	 * New activities and organizations whose code differs only in case from a stored one, or from another new one of
+	 * the sheet: codes are unique ignoring case (changeset 032), as they name one thing however they are written.
+	 */
+	private void codesInAnotherCase(List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT a.first_row, a.activity_code, coalesce(x.code, a.first_code)
+				FROM (SELECT activity_code, first_row, stored_id,
+				             min(activity_code) OVER (PARTITION BY lower(activity_code)) AS first_code
+				      FROM import_activity) a
+				LEFT JOIN activity x ON lower(x.code) = lower(a.activity_code)
+				WHERE a.stored_id IS NULL AND (x.id IS NOT NULL OR a.first_code <> a.activity_code)
+				ORDER BY a.first_row""")
+			.query((ResultSet rs) -> {
+				errors.add(inAnotherCase(rs, Columns.ACTIVITY_CODE, "Activity "));
+			});
+		this.jdbc.sql("""
+				SELECT c.first_row, c.code, coalesce(x.code, c.first_code)
+				FROM (SELECT code, first_row, min(code) OVER (PARTITION BY lower(code)) AS first_code
+				      FROM (SELECT organization_code AS code, min(row_no) AS first_row FROM import_row
+				            WHERE organization_code IS NOT NULL GROUP BY organization_code) g) c
+				LEFT JOIN organization x ON lower(x.code) = lower(c.code)
+				WHERE NOT EXISTS (SELECT 1 FROM organization e WHERE e.code = c.code)
+				  AND (x.id IS NOT NULL OR c.first_code <> c.code)
+				ORDER BY c.first_row""")
+			.query((ResultSet rs) -> {
+				errors.add(inAnotherCase(rs, Columns.ORGANIZATION_CODE, "Organization "));
+			});
+	}
+
+	private static ImportMessage inAnotherCase(ResultSet rs, String column, String what) throws SQLException {
+		return new ImportMessage(rs.getInt(1), column, rs.getString(2), what + rs.getString(2) + " is "
+				+ rs.getString(3) + " written in another case; write it as " + rs.getString(3));
 	}
 
 	private void unnamedOrganizations(List<ImportMessage> errors) {

@@ -206,6 +206,35 @@ class AttendanceImportTest {
 		assertThat(count("SELECT count(*) FROM attendance_import WHERE status = 'REJECTED'")).isEqualTo(1);
 	}
 
+	/**
+	 * A code written in another case than the stored one, or than another new one of the sheet, names the same thing:
+	 * it would otherwise be a second activity or organization, and its people counted twice.
+	 */
+	@Test
+	void codesDifferingOnlyInCaseAreRefusedNamingTheStoredOne() throws Exception {
+		var sheet = HEADER + """
+				trn-2024-bakuriani,Again,training,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,cif,CIF again,
+				TI-WS-9,Fine,meeting,test-intake,2025-03-01,2025-03-01,,TI-2,female,,,,,,
+				TI-WS-9,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-3,female,,,,TI-ORG9,Nine,
+				ti-ws-9,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-4,female,,,,ti-org9,Nine,
+				""";
+		load(sheet, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(6))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'activity_code')].message")
+				.value("Activity trn-2024-bakuriani is TRN-2024-BAKURIANI written in another case; write it as "
+						+ "TRN-2024-BAKURIANI"))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'organization_code')].message")
+				.value("Organization cif is CIF written in another case; write it as CIF"))
+			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'project_code')].message")
+				.value("No project has this code; write it as stored: TEST-INTAKE"))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'project_code')].message")
+				.value("Row 3 gives test-intake for activity TI-WS-9; all its rows must agree"))
+			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'activity_code')].message")
+				.value("Activity ti-ws-9 is TI-WS-9 written in another case; write it as TI-WS-9"))
+			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'organization_code')].message")
+				.value("Organization ti-org9 is TI-ORG9 written in another case; write it as TI-ORG9"));
+	}
+
 	@Test
 	void eachRecordTakesTheFirstValueItsRowsGiveAndAnEmptyRoleKeepsTheStoredOne() throws Exception {
 		var sheet = HEADER + """

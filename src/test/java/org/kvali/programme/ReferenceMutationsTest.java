@@ -70,9 +70,27 @@ class ReferenceMutationsTest {
 			.execute()
 			.errors()
 			.expect(error -> "CONFLICT".equals(error.getErrorType().toString())
-					&& error.getMessage().equals("A programme with the code 'EU-CSO-EQUAL' exists already")
+					&& error.getMessage().equals("A programme with the code 'EU-CSO-EQUAL' exists already (codes that "
+							+ "differ only in case are one code)")
 					&& "input.code".equals(error.getExtensions().get("argument")))
 			.verify();
+		// the same code in another case would be a second programme, project, organization or activity
+		for (var mutation : List.of("createProgramme(input: {code: \"eu-cso-equal\", name: \"Again\"})",
+				"createProject(input: {code: \"cso-capacity\", programme: \"EU-CSO-EQUAL\", name: \"Again\"})",
+				"createOrganization(input: {code: \"cif\", name: \"Again\", kind: CSO})",
+				"createActivity(input: {code: \"trn-2024-bakuriani\", project: \"CSO-CAPACITY\", kind: TRAINING, "
+						+ "title: \"Again\", startDate: \"2024-07-18\", endDate: \"2024-07-22\"})")) {
+			this.graphQl.document("mutation { " + mutation + " { code } }")
+				.execute()
+				.errors()
+				.expect(error -> "CONFLICT".equals(error.getErrorType().toString())
+						&& error.getMessage().endsWith("exists already (codes that differ only in case are one code)"))
+				.verify();
+		}
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM (SELECT code FROM programme UNION ALL SELECT code FROM project
+				                      UNION ALL SELECT code FROM organization UNION ALL SELECT code FROM activity) c
+				WHERE code IN ('eu-cso-equal', 'cso-capacity', 'cif', 'trn-2024-bakuriani')""", Integer.class)).isZero();
 	}
 
 	@Test
