@@ -20,7 +20,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Streams a CSV attendance sheet to a {@link SheetSink}: UTF-8 with or without BOM, RFC 4180 quoting, a header row
- * naming the columns. Only the record being read is in memory.
+ * naming the columns, separated by commas, or by semicolons or tabs as the header shows (Excel writes semicolons
+ * where a comma is the decimal sign, as in Georgian). Only the record being read is in memory.
  */
 final class CsvSheetReader {
 
@@ -33,8 +34,11 @@ final class CsvSheetReader {
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		try (var reader = new BufferedReader(new InputStreamReader(body, decoder), 1 << 16);
-				var parser = CSVParser.builder().setReader(skipBom(reader)).setFormat(CSVFormat.RFC4180).get()) {
+		try (var reader = skipBom(new BufferedReader(new InputStreamReader(body, decoder), 1 << 16));
+				var parser = CSVParser.builder()
+					.setReader(reader)
+					.setFormat(CSVFormat.RFC4180.builder().setDelimiter(delimiter(reader)).get())
+					.get()) {
 			List<String> header = null;
 			var records = parser.iterator();
 			for (CSVRecord record = next(records); record != null; record = next(records)) {
@@ -69,6 +73,26 @@ final class CsvSheetReader {
 		}
 		return reader;
 	}
+
+	/**
+	 * The separator of the header line, read ahead and given back: a comma unless the line has none and has
+	 * semicolons, or else tabs. A header longer than the look-ahead is taken as comma-separated.
+	 */
+	private static char delimiter(BufferedReader reader) throws IOException {
+		reader.mark(LOOK_AHEAD);
+		int commas = 0;
+		int semicolons = 0;
+		int tabs = 0;
+		for (int read = 0, c = reader.read(); c >= 0 && c != '\n' && read < LOOK_AHEAD - 1; c = reader.read(), read++) {
+			commas += c == ',' ? 1 : 0;
+			semicolons += c == ';' ? 1 : 0;
+			tabs += c == '\t' ? 1 : 0;
+		}
+		reader.reset();
+		return commas > 0 ? ',' : semicolons > 0 ? ';' : tabs > 0 ? '\t' : ',';
+	}
+
+	private static final int LOOK_AHEAD = 1 << 14;
 
 	/** The next record, null at the end; a sheet the parser cannot read is refused with 400. */
 	private static CSVRecord next(java.util.Iterator<CSVRecord> records) {

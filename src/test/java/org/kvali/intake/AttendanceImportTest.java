@@ -66,6 +66,20 @@ class AttendanceImportTest {
 		assertThat(count("SELECT count(*) FROM attendance_import WHERE status = 'VALIDATED'")).isEqualTo(1);
 	}
 
+	/** Excel saves CSV with semicolons where the comma is the decimal sign (Georgian among them), or with tabs. */
+	@Test
+	void aSheetSeparatedBySemicolonsOrTabsIsReadAlike() throws Exception {
+		for (var separator : new String[] { ";", "\t" }) {
+			load(SHEET.replace(",", separator), true).andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("VALIDATED"))
+				.andExpect(jsonPath("$.rows").value(3))
+				.andExpect(jsonPath("$.created.participants").value(3))
+				.andExpect(jsonPath("$.created.organizations").value(1))
+				.andExpect(jsonPath("$.errors.length()").value(0))
+				.andExpect(jsonPath("$.warnings.length()").value(0));
+		}
+	}
+
 	@Test
 	void aLoadStoresEveryRowAndLoadingItAgainChangesNothing() throws Exception {
 		load(SHEET, false).andExpect(status().isOk())
