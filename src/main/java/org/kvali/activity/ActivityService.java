@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.kvali.access.PartnerScope;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Connection;
+import org.kvali.graphql.DateRange;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Page;
 import org.kvali.programme.ProgrammeService;
@@ -63,6 +64,7 @@ public class ActivityService {
 	private ActivityScope scope(ActivityFilter filter) {
 		this.geography.requireRegions("filter.regions", filter.regions());
 		this.geography.requireMunicipalities("filter.municipalities", filter.municipalities());
+		DateRange.requireOrdered("filter.to", filter.from(), filter.to());
 		var programme = filter.programme() == null ? null
 				: this.programmes.programme("filter.programme", filter.programme()).id();
 		var project = filter.project() == null ? null

@@ -24,7 +24,7 @@ class ParticipationReportErrorsTest {
 
 	@Test
 	void totalsAloneRunOneStatementAndNoGrouping() {
-		// the data version for the response cache (1), totals (1)
+		// the data version for the response cache (1), for the report (1)
 		assertThat(statementsFor("{ participation { totals { participants } } }")).isEqualTo(2);
 	}
 
@@ -37,9 +37,9 @@ class ParticipationReportErrorsTest {
 				    a: breakdown(by: [REGION, GENDER, AGE_BAND, QUARTER]) { region { code name } gender participants share }
 				    b: breakdown(by: [ORGANIZATION, MUNICIPALITY]) { organization { code } municipality { code } participants }
 				} }""";
-		// the data version for the response cache (1), codes checked (1), totals (1), two breakdowns (2), regions (1),
-		// organizations (1), municipalities (1)
-		assertThat(statementsFor(document)).isEqualTo(8);
+		// the data version for the response cache (1), codes checked (1), the data version for the report's fields,
+		// which all count the one index it finds (1), regions (1), organizations (1), municipalities (1)
+		assertThat(statementsFor(document)).isEqualTo(6);
 	}
 
 	/** The statements of running the document: made new with a comment, so that no kept response answers it. */
@@ -61,6 +61,20 @@ class ParticipationReportErrorsTest {
 				ErrorType.BAD_REQUEST, "No organization has the code 'NOBODY'");
 		expectError("{ participation(filter: {activities: [\"NOTHING\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No activity has the code 'NOTHING'");
+	}
+
+	@Test
+	void aToBeforeTheFromIsAnError() {
+		expectError("{ participation(filter: {from: \"2024-12-31\", to: \"2024-01-01\"}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "to (2024-01-01) is before from (2024-12-31): nothing starts between them");
+		expectError("{ activities(filter: {from: \"2024-12-31\", to: \"2024-01-01\"}) { totalCount } }",
+				ErrorType.BAD_REQUEST, "to (2024-01-01) is before from (2024-12-31): nothing starts between them");
+		// one day is a range
+		this.graphQl.document("{ participation(filter: {from: \"2024-07-18\", to: \"2024-07-18\"}) { totals { participants } } }")
+			.execute()
+			.path("participation.totals.participants")
+			.entity(Integer.class)
+			.isEqualTo(60);
 	}
 
 	@Test

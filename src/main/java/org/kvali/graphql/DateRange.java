@@ -1,0 +1,19 @@
+package org.kvali.graphql;
+
+import java.time.LocalDate;
+
+/** The from and to of a filter: a to before the from selects nothing, which is surely not what was meant. */
+public final class DateRange {
+
+	private DateRange() {
+	}
+
+	/** A BAD_REQUEST naming {@code argument} (the filter's to) when it is before {@code from}. */
+	public static void requireOrdered(String argument, LocalDate from, LocalDate to) {
+		if (from != null && to != null && to.isBefore(from)) {
+			throw new InvalidArgumentException(argument, to.toString(),
+					"to (" + to + ") is before from (" + from + "): nothing starts between them");
+		}
+	}
+
+}
