@@ -60,7 +60,9 @@ final class DateScalar {
 				date = LocalDate.parse(text);
 			}
 			catch (DateTimeParseException ex) {
-				throw error.apply("'" + text + "' is not a date of the form 2024-07-18");
+				// the form, or a day the calendar does not have (2024-02-30)
+				throw error.apply(text.matches("\\d{4}-\\d{2}-\\d{2}") ? "'" + text + "' is not a day the calendar has"
+						: "'" + text + "' is not a date of the form 2024-07-18");
 			}
 			if (date.getYear() < 1900 || date.getYear() > 2100) {
 				throw error.apply("'" + text + "' is outside the years 1900 to 2100 that Kvali takes");

@@ -44,8 +44,11 @@ public final class Validation {
 	/** Text of at most {@code max} characters, without control characters; required when {@code required}. */
 	public Validation text(String argument, String value, boolean required, int max) {
 		if (value == null || value.isBlank()) {
-			if (required || value != null) {
+			if (required) {
 				problem(argument, value, "Required; may not be blank");
+			}
+			else if (value != null) {
+				problem(argument, value, "May not be blank; leave it out to give none");
 			}
 		}
 		else if (value.length() > max) {

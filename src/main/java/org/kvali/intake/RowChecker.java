@@ -150,7 +150,9 @@ final class RowChecker {
 			return date;
 		}
 		catch (DateTimeParseException ex) {
-			error(column, value, "Not a date that exists; write 2024-07-18 or 18.07.2024");
+			// a day the calendar does not have (2025-02-30), or another form (2024/03/01)
+			boolean form = value.matches("\\d{4}-\\d{2}-\\d{2}|\\d{2}\\.\\d{2}\\.\\d{4}");
+			error(column, value, (form ? "Not a day the calendar has" : "Not a date") + "; write 2024-07-18 or 18.07.2024");
 			return null;
 		}
 	}

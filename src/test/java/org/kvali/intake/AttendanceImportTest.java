@@ -181,7 +181,7 @@ class AttendanceImportTest {
 				TI-WS-2,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-2,female,1991,,,,,,
 				TI-WS-3,Fine,meeting,TEST-INTAKE,2025-03-01,2025-02-01,,TI-4,female,,,,,,,
 				TI-WS-4,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-5,female,%d,,,,,,
-				TI-WS-4,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-6,female,19x0,,,,,,
+				TI-WS-4,Fine,meeting,TEST-INTAKE,2025/03/01,2025-03-01,,TI-6,female,19x0,,,,,,
 				""".formatted(Year.now().getValue() + 1);
 		var birthYears = "A birth year is four digits from 1900 to " + Year.now().getValue();
 		load(bad, false).andExpect(status().isUnprocessableContent())
@@ -190,7 +190,9 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.warnings[0].message").value("unknown column, ignored"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'gender')].value").value("q"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'start_date')].message")
-				.value("Not a date that exists; write 2024-07-18 or 18.07.2024"))
+				.value("Not a day the calendar has; write 2024-07-18 or 18.07.2024"))
+			.andExpect(jsonPath("$.errors[?(@.row == 7 && @.column == 'start_date')].message")
+				.value("Not a date; write 2024-07-18 or 18.07.2024"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'activity_kind')].message")
 				.value("Unknown value; accepted: training, workshop, meeting, conference, campaign, other"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'venue_municipality')].message")

@@ -97,17 +97,20 @@ class ReferenceMutationsTest {
 	void everyInvalidFieldIsReportedAndNothingIsStored() {
 		// language=GraphQL
 		var errors = this.graphQl.document("""
-				mutation { createProgramme(input: {code: "TM bad code", name: " ", donors: ["EU", "NOBODY"],
+				mutation { createProgramme(input: {code: "TM bad code", name: " ", nameKa: "", donors: ["EU", "NOBODY"],
 				    startDate: "2026-05-01", endDate: "2026-04-01"}) { code } }""")
 			.execute()
 			.returnResponse()
 			.getErrors();
 		assertThat(errors).extracting(ResponseError::getErrorType).containsOnly(ErrorType.BAD_REQUEST);
 		assertThat(errors).extracting(error -> error.getExtensions().get("argument"))
-			.containsExactly("input.code", "input.name", "input.endDate", "input.donors");
+			.containsExactly("input.code", "input.name", "input.nameKa", "input.endDate", "input.donors");
 		assertThat(errors).extracting(error -> error.getExtensions().get("value"))
-			.containsExactly("TM bad code", " ", "2026-04-01", "NOBODY");
-		assertThat(errors.get(3).getMessage()).isEqualTo("input.donors: No organization has the code 'NOBODY'");
+			.containsExactly("TM bad code", " ", "", "2026-04-01", "NOBODY");
+		assertThat(errors).extracting(ResponseError::getMessage)
+			.contains("input.name: Required; may not be blank",
+					"input.nameKa: May not be blank; leave it out to give none",
+					"input.donors: No organization has the code 'NOBODY'");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM programme WHERE name = ' '", Integer.class)).isZero();
 
 		// language=GraphQL

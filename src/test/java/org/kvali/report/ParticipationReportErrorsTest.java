@@ -69,6 +69,16 @@ class ParticipationReportErrorsTest {
 				ErrorType.BAD_REQUEST, "to (2024-01-01) is before from (2024-12-31): nothing starts between them");
 		expectError("{ activities(filter: {from: \"2024-12-31\", to: \"2024-01-01\"}) { totalCount } }",
 				ErrorType.BAD_REQUEST, "to (2024-01-01) is before from (2024-12-31): nothing starts between them");
+		this.graphQl.document("{ participation(filter: {from: \"2024-02-30\"}) { totals { participants } } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().contains("'2024-02-30' is not a day the calendar has"))
+			.verify();
+		this.graphQl.document("{ participation(filter: {from: \"24-01-01\"}) { totals { participants } } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().contains("'24-01-01' is not a date of the form 2024-07-18"))
+			.verify();
 		// one day is a range
 		this.graphQl.document("{ participation(filter: {from: \"2024-07-18\", to: \"2024-07-18\"}) { totals { participants } } }")
 			.execute()
