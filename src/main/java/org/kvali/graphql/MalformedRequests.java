@@ -1,0 +1,45 @@
+package org.kvali.graphql;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * Requests that are no GraphQL request at all (a body that is not JSON, no query, variables that are not an object)
+ * or lack a required parameter: a 400 with one GraphQL-shaped error saying what is wrong, where Spring's default
+ * named nothing.
+ */
+@RestControllerAdvice
+class MalformedRequests {
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
+		return badRequest("The body is not a GraphQL request: JSON with the document as a string in \"query\", and"
+				+ " \"variables\", if any, an object");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> noQuery(ServerWebInputException ex) {
+		return badRequest("The request holds no GraphQL document (" + ex.getReason()
+				+ "): send JSON with the document as a string in \"query\"");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException ex) {
+		return badRequest("The parameter '" + ex.getParameterName() + "' is required");
+	}
+
+	private static ResponseEntity<Map<String, Object>> badRequest(String message) {
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+			.body(Map.of("errors", List.of(Map.of("message", message, "extensions",
+					Map.of("classification", "BAD_REQUEST")))));
+	}
+
+}
