@@ -179,9 +179,10 @@ class AttendanceImportTest {
 				TI-WS-2,Workshop,seminar,TEST-INTAKE,2025-02-30,2025-02-28,Nowhere,TI-1,q,1890,maybe,,TI-NEW,,x,a note
 				TI-WS-2,Workshop,workshop,NO-SUCH,2025-03-01,2025-03-01,,TI-2,female,1990,,,,,,
 				TI-WS-2,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-2,female,1991,,,,,,
-				TI-WS-3,Fine,meeting,TEST-INTAKE,2025-03-01,2025-02-01,,TI-4,female,,,,,,,
+				TI-WS-3,Fine,meeting,TEST-INTAKE,2025-03-01,2025-02-01,,TI-4,female,2025,,,,,,
 				TI-WS-4,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-5,female,%d,,,,,,
 				TI-WS-4,Fine,meeting,TEST-INTAKE,2025/03/01,2025-03-01,,TI-6,female,19x0,,,,,,
+				TI-WS-4,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-7,female,2026,,,,,,
 				""".formatted(Year.now().getValue() + 1);
 		var birthYears = "A birth year is four digits from 1900 to " + Year.now().getValue();
 		load(bad, false).andExpect(status().isUnprocessableContent())
@@ -216,7 +217,11 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'participant_ref')].message")
 				.value("Participant TI-2 is already listed for activity TI-WS-2 in row 3"))
 			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'end_date')].message")
-				.value("The end date is before the start date 2025-03-01"));
+				.value("The end date is before the start date 2025-03-01"))
+			.andExpect(jsonPath("$.errors[?(@.row == 8 && @.column == 'birth_year')].message")
+				.value("Born after activity TI-WS-4 starts (2025-03-01)"))
+			// born in the year the activity starts: an infant, but possible
+			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'birth_year')]").isEmpty());
 		assertThat(count("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'")).isZero();
 		assertThat(count("SELECT count(*) FROM activity WHERE code LIKE 'TI-%'")).isZero();
 		assertThat(count("SELECT count(*) FROM attendance_import WHERE status = 'REJECTED'")).isEqualTo(1);
