@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.graphql.ConflictException;
+import org.kvali.graphql.DateRange;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.indicator.IndicatorEnums.Direction;
@@ -17,11 +18,14 @@ import org.kvali.indicator.IndicatorEnums.Level;
 import org.kvali.indicator.IndicatorEnums.Measure;
 import org.kvali.indicator.IndicatorEnums.Method;
 import org.kvali.indicator.IndicatorEnums.Unit;
+import org.kvali.programme.Programme;
 import org.kvali.programme.ProgrammeService;
+import org.kvali.programme.Project;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.Period;
 import org.kvali.report.ReportService;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,14 +99,28 @@ class IndicatorDefinitions {
 		validation.check();
 		// unknown codes in the filters are refused the way participation refuses them
 		if (input.filter() != null) {
+			DateRange.requireOrdered("input.filter.to", input.filter().from(), input.filter().to());
 			this.reports.report(input.filter());
 		}
 		if (input.denominatorFilter() != null) {
+			DateRange.requireOrdered("input.denominatorFilter.to", input.denominatorFilter().from(),
+					input.denominatorFilter().to());
 			this.reports.report(input.denominatorFilter());
 		}
 		if (!this.indicators.byCodes(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("indicator", "input.code", input.code());
 		}
+		try {
+			insert(input, programme, project);
+		}
+		catch (DuplicateKeyException ex) {
+			// the same code in another case (changeset 032), or the same code saved at the same moment
+			throw new ConflictException("indicator", "input.code", input.code());
+		}
+		return indicator(input.code());
+	}
+
+	private void insert(CreateInput input, Programme programme, Project project) {
 		this.jdbc.sql("""
 				INSERT INTO indicator (code, programme_id, project_id, name, name_ka, description, level, unit, direction,
 				                       method, measure, filter, denominator_filter, baseline_value, baseline_date, cumulative)
@@ -120,7 +138,6 @@ class IndicatorDefinitions {
 			.param("baseline", input.baseline()).param("baselineDate", input.baselineDate())
 			.param("cumulative", input.cumulative() == null || input.cumulative())
 			.update();
-		return indicator(input.code());
 	}
 
 	private static void checkBaseline(Double baseline, Validation validation) {

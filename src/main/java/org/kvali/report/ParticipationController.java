@@ -4,6 +4,8 @@ import java.util.List;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
 
+import org.kvali.graphql.DateRange;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -20,6 +22,10 @@ class ParticipationController {
 
 	@QueryMapping
 	ParticipationReport participation(@Argument ParticipationFilter filter) {
+		// here and not in the service, whose callers narrow filters to periods, which may then select nothing
+		if (filter != null) {
+			DateRange.requireOrdered("to", filter.from(), filter.to());
+		}
 		return this.reports.report(filter);
 	}
 

@@ -9,7 +9,6 @@ import org.kvali.access.Caller;
 import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
 import org.kvali.graphql.BusyException;
-import org.kvali.graphql.DateRange;
 import org.kvali.graphql.InvalidArgumentException;
 
 import org.springframework.stereotype.Service;
@@ -67,7 +66,6 @@ public class ReportService {
 			throw new InvalidArgumentException(unknown.argument(), unknown.code(),
 					"No " + unknown.what() + " has the code '" + unknown.code() + "'");
 		});
-		DateRange.requireOrdered("to", checked.from(), checked.to());
 		return new ParticipationReport(checked);
 	}
 

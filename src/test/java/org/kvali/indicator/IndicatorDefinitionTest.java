@@ -56,6 +56,46 @@ class IndicatorDefinitionTest {
 				org.assertj.core.api.Assertions.assertThat(progress).isCloseTo((10 - unknown) / 10, org.assertj.core.api.Assertions.within(1e-9)));
 	}
 
+	/**
+	 * An indicator counting from 2025 has nothing in 2024: its split for 2024 is empty, not an error about dates the
+	 * client never gave. Its own filter may not end before it starts, and its code is one in any case.
+	 */
+	@Test
+	void anIndicatorsPeriodOutsideItsDatesIsEmpty() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-FROM-2025", programme: "EU-CSO-EQUAL", name: "Reached from 2025",
+				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {from: "2025-01-01"}}) {
+				    code } }""")
+			.execute()
+			.path("createIndicator.code").entity(String.class).isEqualTo("TI-FROM-2025");
+		// language=GraphQL
+		var split = this.graphQl.document("""
+				{ indicator(code: "TI-FROM-2025") { y2024: disaggregate(by: [GENDER], period: "2024") { value }
+				    y2025: disaggregate(by: [GENDER], period: "2025") { value } } }""").execute();
+		split.path("indicator.y2024").entityList(Object.class).hasSize(0);
+		split.path("indicator.y2025").entityList(Object.class).hasSizeGreaterThan(1);
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-BACKWARDS", programme: "EU-CSO-EQUAL", name: "x", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {from: "2025-01-01", to: "2024-01-01"}}) {
+				    code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& "input.filter.to".equals(error.getExtensions().get("argument"))
+					&& error.getMessage().equals("to (2024-01-01) is before from (2025-01-01): nothing starts between them"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "ti-from-2025", programme: "EU-CSO-EQUAL", name: "x", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {}}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> "CONFLICT".equals(error.getErrorType().toString()))
+			.verify();
+	}
+
 	@Test
 	void definitionsThatCannotBeComputedAreRefused() {
 		// language=GraphQL
