@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * The parent of `totals` and `breakdown`: a checked filter, evaluated only by the fields the client asks for. All of
- * them count the same data: the index that was current when the first of them counted (or the SQL path, if it was
- * not ready then), so that a change committing between two of them shows in neither, and a breakdown's participations
- * add up to the totals beside it.
+ * them count the index that was current when the first of them counted, so that a change committing between two of
+ * them shows in neither, and a breakdown's participations add up to the totals beside it. When the index was not
+ * ready then, all of them take the SQL path, where each is a statement of its own and may see such a change.
  */
 public record ParticipationReport(ParticipationFilter filter, Data data) {
 

@@ -195,10 +195,11 @@ class ReportIndex implements DisposableBean {
 	 */
 	long dataVersion() {
 		// read before the version, which then cannot be lower in a database that has not gone back
+		long epoch = this.epoch;
 		long seen = this.highestVersion.get();
 		long version = this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
 		if (version < seen) {
-			wentBack(version);
+			wentBack(epoch, seen, version);
 		}
 		else {
 			this.highestVersion.accumulateAndGet(version, Math::max);
@@ -216,17 +217,17 @@ class ReportIndex implements DisposableBean {
 	 * kept responses were made at, for other data. The index is dropped (the SQL path answers until a whole read is
 	 * built; a build running now is not used) and the epoch raised, which the response cache keeps with its answers.
 	 */
-	private synchronized void wentBack(long version) {
-		long seen = this.highestVersion.get();
-		if (seen <= version) {
-			// another request found it first
+	private synchronized void wentBack(long epoch, long seen, long version) {
+		if (this.epoch != epoch) {
+			// another request found it first, perhaps before this one read a version of the database set back
 			return;
 		}
 		log.warn("The data version went back from {} to {}: the database was restored or failed over. Reports run in"
 				+ " SQL until the report index has read everything again", seen, version);
 		this.highestVersion.set(version);
-		this.epoch++;
+		// the index first: a build that reads the new epoch finds no index to build on
 		this.current = null;
+		this.epoch++;
 	}
 
 	private boolean behind() {

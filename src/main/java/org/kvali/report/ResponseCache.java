@@ -189,10 +189,15 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 
 	}
 
-	/** The data version now; its epoch read after it, as reading it may have found that it went back. */
+	/**
+	 * The data version now, with the epoch read before it. Reading the version may find that it went back and raise
+	 * the epoch: the version of the database set back then carries the old epoch, older than what the cache holds,
+	 * so an answer to it is neither kept nor given. Read the other way round, it would carry the new epoch with a
+	 * version of before.
+	 */
 	private Version current() {
-		long version = this.index.dataVersion();
-		return new Version(this.index.epoch(), version);
+		long epoch = this.index.epoch();
+		return new Version(epoch, this.index.dataVersion());
 	}
 
 	private record Kept(Version version, String json) {

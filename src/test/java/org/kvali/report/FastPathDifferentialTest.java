@@ -522,6 +522,7 @@ class FastPathDifferentialTest {
 		// own activities
 		var callers = callers();
 		var sqlOnly = sqlOnlyReports();
+		assertThat(this.reports.indexIsCurrent()).as("the service answers from its index").isTrue();
 		// every dimension alone over all rows first: a random filter leaves out most single rows
 		var all = ParticipationFilter.ALL;
 		// persons alone counted: by what describes a person, the index reads persons instead of rows
