@@ -62,8 +62,8 @@ class ActivityEditor {
 		ownOrganizer(caller, named, input.organizer());
 		// a partner's activity is run by its organization unless it names another of its own, as from a sheet: one
 		// without an organizer would be none of its own to change
-		var organizer = named == null && caller.is(Role.PARTNER)
-				? caller.organizations().stream().min(Long::compare).orElse(null) : named;
+		var organizer = named == null && caller.is(Role.PARTNER) && project != null
+				? organizerFor(caller, project.id()) : named;
 		if (!this.activities.activitiesByCode(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("activity", "input.code", input.code());
 		}
@@ -119,6 +119,19 @@ class ActivityEditor {
 			throw new AccessDeniedException("Project " + project.code() + " is not one of your organizations' projects");
 		}
 		return this.activities.activity(code);
+	}
+
+	/** The first of the partner's organizations with a part in the project (leading it, or a partner of it). */
+	private Long organizerFor(Caller caller, long project) {
+		return this.jdbc.sql("""
+				SELECT min(o) FROM unnest(CAST(:organizations AS bigint[])) o
+				WHERE o = (SELECT lead_organization_id FROM project WHERE id = :project)
+				   OR EXISTS (SELECT 1 FROM project_partner pp WHERE pp.project_id = :project AND pp.organization_id = o)""")
+			.param("organizations", caller.organizations().toArray(Long[]::new))
+			.param("project", project)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
 	}
 
 	/**

@@ -24,10 +24,10 @@ class AttendanceWriter {
 	}
 
 	/**
-	 * Writes the staged rows, checked under the write lock. When {@code partner} is not null (a partner's sheet), the
-	 * activities it creates are run by the partner's organization, and a stored person is corrected only if every
-	 * participation of theirs is in the partner's projects: a partner does not change what other organizations
-	 * recorded.
+	 * Writes the staged rows, checked under the write lock. When {@code partner} is not null (a partner's sheet), each
+	 * activity it creates is run by the first of the partner's organizations with a part in the activity's project,
+	 * and a stored person is corrected only if every participation of theirs is in the partner's projects: a partner
+	 * does not change what other organizations recorded.
 	 */
 	Outcome write(int rows, PartnerSheet partner) {
 		int organizations = this.jdbc.sql("""
@@ -41,9 +41,14 @@ class AttendanceWriter {
 				INSERT INTO activity (id, code, project_id, kind, title, start_date, end_date, venue_municipality_code,
 				                      organizer_id)
 				SELECT s.id, s.activity_code, p.id, s.activity_kind, s.activity_title, s.start_date, s.end_date,
-				       s.venue_municipality, CAST(:organizer AS bigint)
+				       s.venue_municipality,
+				       (SELECT min(o) FROM unnest(CAST(:organizations AS bigint[])) o
+				        WHERE o = p.lead_organization_id
+				           OR EXISTS (SELECT 1 FROM project_partner pp WHERE pp.project_id = p.id AND pp.organization_id = o))
 				FROM import_activity s JOIN project p ON p.code = s.project_code
-				WHERE s.stored_id IS NULL""").param("organizer", partner == null ? null : partner.organizer()).update();
+				WHERE s.stored_id IS NULL""")
+			.param("organizations", partner == null ? null : partner.organizationIds())
+			.update();
 		int activitiesUpdated = this.jdbc.sql("""
 				UPDATE activity a SET title = coalesce(s.activity_title, a.title), kind = coalesce(s.activity_kind, a.kind),
 				       start_date = coalesce(s.start_date, a.start_date), end_date = coalesce(s.end_date, a.end_date),

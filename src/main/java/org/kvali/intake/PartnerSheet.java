@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * What a partner's sheet is held to: the projects its organizations lead or partner (the only ones it loads into,
- * and the only ones whose people it may name) and those organizations (the activities it runs, and the organizer of
- * the activities it creates). An admin's sheet has none.
+ * and the only ones whose people it may name) and those organizations (the activities it runs, and the organizers
+ * of the activities it creates). An admin's sheet has none.
  */
 record PartnerSheet(Set<Long> projects, Set<Long> organizations) {
 
@@ -15,11 +15,6 @@ record PartnerSheet(Set<Long> projects, Set<Long> organizations) {
 
 	Long[] organizationIds() {
 		return this.organizations.toArray(Long[]::new);
-	}
-
-	/** The organizer of the activities the sheet creates: the first of the partner's organizations. */
-	Long organizer() {
-		return this.organizations.stream().min(Long::compare).orElse(null);
 	}
 
 }

@@ -186,6 +186,42 @@ class RoleDecisionsTest {
 		}
 	}
 
+	/**
+	 * A partner acting for two organizations, one with a part in a project and one without: what it creates there
+	 * without naming an organizer, by mutation or by sheet, is run by the one with a part in it, whichever comes first.
+	 */
+	@Test
+	void aPartnersNewActivityIsRunByItsOrganizationInTheProject() throws Exception {
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, lead_organization_id)
+				SELECT 'RD-PROJ', p.id, 'The network''s own project', o.id
+				FROM programme p, organization o WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'CSO-KK-DISABILITY'""");
+		var both = this.keys.create("rd both", Role.PARTNER, List.of("CIF", "CSO-KK-DISABILITY"), false, "test").secret();
+		try {
+			graphQl(both, ACTIVITY.replace("CSO-CAPACITY", "RD-PROJ"))
+				.andExpect(jsonPath("$.data.createActivity.code").value("RD-ACT"));
+			graphQl(both, ACTIVITY.replace("RD-ACT", "RD-ACT2"))
+				.andExpect(jsonPath("$.data.createActivity.code").value("RD-ACT2"));
+			this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + both)
+				.contentType("text/csv")
+				.content("""
+						activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender
+						RD-NET,Network meeting,meeting,RD-PROJ,2026-03-02,2026-03-02,RD-9,female
+						RD-CAP,Capacity meeting,meeting,CSO-CAPACITY,2026-03-02,2026-03-02,RD-9,female
+						"""))
+				.andExpect(status().isOk());
+			assertThat(this.jdbc.queryForList("""
+					SELECT a.code || ' ' || o.code FROM activity a JOIN organization o ON o.id = a.organizer_id
+					WHERE a.code LIKE 'RD-%' ORDER BY a.code""", String.class))
+				.containsExactly("RD-ACT CSO-KK-DISABILITY", "RD-ACT2 CIF", "RD-CAP CIF", "RD-NET CSO-KK-DISABILITY");
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'RD-%')");
+			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'RD-%'");
+			this.jdbc.update("DELETE FROM project WHERE code = 'RD-PROJ'");
+		}
+	}
+
 	@Test
 	void aPartnerListsTheActivitiesAndOrganizationsOfItsOrganizationsProjectsOnly() throws Exception {
 		this.jdbc.update("""
