@@ -3,6 +3,8 @@ package org.kvali.graphql;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,15 +22,20 @@ import org.springframework.web.server.ServerWebInputException;
 class MalformedRequests {
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
-		return badRequest("The body is not a GraphQL request: JSON with the document as a string in \"query\", and"
-				+ " \"variables\", if any, an object");
+	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		return badRequest(graphQl(request) ? "The body is not a GraphQL request: JSON with the document as a string"
+				+ " in \"query\", and \"variables\", if any, an object" : "The request body is not readable");
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> noQuery(ServerWebInputException ex) {
-		return badRequest("The request holds no GraphQL document (" + ex.getReason()
-				+ "): send JSON with the document as a string in \"query\"");
+	ResponseEntity<Map<String, Object>> noQuery(ServerWebInputException ex, HttpServletRequest request) {
+		return badRequest(graphQl(request) ? "The request holds no GraphQL document (" + ex.getReason()
+				+ "): send JSON with the document as a string in \"query\"" : "The request is not valid: " + ex.getReason());
+	}
+
+	/** Whether the request went to the GraphQL endpoint; the advice answers every handler's requests. */
+	private static boolean graphQl(HttpServletRequest request) {
+		return "/graphql".equals(request.getRequestURI());
 	}
 
 	@ExceptionHandler

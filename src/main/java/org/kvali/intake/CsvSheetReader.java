@@ -75,18 +75,29 @@ final class CsvSheetReader {
 	}
 
 	/**
-	 * The separator of the header line, read ahead and given back: a comma unless the line has none and has
-	 * semicolons, or else tabs. A header longer than the look-ahead is taken as comma-separated.
+	 * The separator of the header (the first line that is not blank), read ahead and given back: a comma unless it
+	 * has none outside quotes and has semicolons, or else tabs. A header longer than the look-ahead is taken as
+	 * comma-separated.
 	 */
 	private static char delimiter(BufferedReader reader) throws IOException {
 		reader.mark(LOOK_AHEAD);
 		int commas = 0;
 		int semicolons = 0;
 		int tabs = 0;
-		for (int read = 0, c = reader.read(); c >= 0 && c != '\n' && read < LOOK_AHEAD - 1; c = reader.read(), read++) {
-			commas += c == ',' ? 1 : 0;
-			semicolons += c == ';' ? 1 : 0;
-			tabs += c == '\t' ? 1 : 0;
+		boolean quoted = false;
+		boolean blank = true;
+		for (int read = 0, c = reader.read(); c >= 0 && read < LOOK_AHEAD - 1; c = reader.read(), read++) {
+			if ((c == '\n' || c == '\r') && !quoted) {
+				if (!blank) {
+					break;
+				}
+				continue;
+			}
+			blank &= Character.isWhitespace(c) && c != '\t';
+			quoted ^= c == '"';
+			commas += !quoted && c == ',' ? 1 : 0;
+			semicolons += !quoted && c == ';' ? 1 : 0;
+			tabs += !quoted && c == '\t' ? 1 : 0;
 		}
 		reader.reset();
 		return commas > 0 ? ',' : semicolons > 0 ? ';' : tabs > 0 ? '\t' : ',';

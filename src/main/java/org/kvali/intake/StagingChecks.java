@@ -157,6 +157,8 @@ class StagingChecks {
 				       count(r.end_date) > 0 OR bool_or(r.flagged @> '{end_date}')
 				FROM import_row r JOIN import_activity a USING (activity_code)
 				WHERE a.stored_id IS NULL
+				  -- one stored in another case is not new: codesInAnotherCase says so
+				  AND NOT EXISTS (SELECT 1 FROM activity x WHERE lower(x.code) = lower(a.activity_code))
 				GROUP BY activity_code""").query((ResultSet rs) -> {
 					var columns = List.of(Columns.ACTIVITY_TITLE, Columns.ACTIVITY_KIND, Columns.START_DATE,
 							Columns.END_DATE);
@@ -275,7 +277,8 @@ class StagingChecks {
 		this.jdbc.sql("""
 				SELECT organization_code, min(row_no) FROM import_row r
 				WHERE organization_code IS NOT NULL
-				  AND NOT EXISTS (SELECT 1 FROM organization o WHERE o.code = r.organization_code)
+				  -- in another case it is stored, not new: codesInAnotherCase says so
+				  AND NOT EXISTS (SELECT 1 FROM organization o WHERE lower(o.code) = lower(r.organization_code))
 				GROUP BY organization_code
 				HAVING count(organization_name) = 0 AND NOT coalesce(bool_or(flagged @> '{organization_name}'), false)""")
 			.query((ResultSet rs) -> {

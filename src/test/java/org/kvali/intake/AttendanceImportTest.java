@@ -78,6 +78,13 @@ class AttendanceImportTest {
 				.andExpect(jsonPath("$.errors.length()").value(0))
 				.andExpect(jsonPath("$.warnings.length()").value(0));
 		}
+		// after a blank line, with a comma inside a quoted column name: still semicolons
+		var quoted = "\n" + SHEET.replace(",", ";").replaceFirst("role\n", "role;\"notes, comments\"\n");
+		load(quoted, true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.created.participants").value(3))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].column").value("notes, comments"));
 	}
 
 	@Test
@@ -234,7 +241,7 @@ class AttendanceImportTest {
 	@Test
 	void codesDifferingOnlyInCaseAreRefusedNamingTheStoredOne() throws Exception {
 		var sheet = HEADER + """
-				trn-2024-bakuriani,Again,training,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,cif,CIF again,
+				trn-2024-bakuriani,,,TEST-INTAKE,,,,TI-1,female,,,,cif,,
 				TI-WS-9,Fine,meeting,test-intake,2025-03-01,2025-03-01,,TI-2,female,,,,,,
 				TI-WS-9,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-3,female,,,,TI-ORG9,Nine,
 				ti-ws-9,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-4,female,,,,ti-org9,Nine,
