@@ -76,9 +76,15 @@ public class IndicatorResults {
 		return this.reports.withheld(others, this.reports.totals(List.of(others)).get(0));
 	}
 
-	/** Computed indicators that do not select a gender themselves are given for women and men too. */
+	/**
+	 * Computed indicators of people (participants or participations) that do not select a gender themselves are
+	 * given for women and men too. Activities or organizations with a woman among them are no part of a count of
+	 * activities or organizations: theirs are not split.
+	 */
 	private boolean splitBySex(Indicator indicator) {
 		return indicator.method() == IndicatorEnums.Method.COMPUTED
+				&& (indicator.measure() == IndicatorEnums.Measure.PARTICIPANTS
+						|| indicator.measure() == IndicatorEnums.Measure.PARTICIPATIONS)
 				&& this.json.readValue(indicator.filter(), ParticipationFilter.class).genders() == null;
 	}
 
