@@ -168,9 +168,11 @@ class IndicatorController {
 		var start = indicator.cumulative() && indicator.programmeStart() != null ? indicator.programmeStart()
 				: target.start();
 		double elapsed = Progress.elapsed(start, target.end(), day);
-		// a computed indicator without a value is withheld from this caller (or has no denominator): no status either
+		// a computed indicator without a value is withheld from this caller (or has no denominator): no status either,
+		// but before its period a date alone says it has not started
 		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day))
-			.thenApply(actual -> actual == null && indicator.method() == IndicatorEnums.Method.COMPUTED ? null
+			.thenApply(actual -> actual == null && indicator.method() == IndicatorEnums.Method.COMPUTED
+					? (elapsed <= 0 ? IndicatorEnums.Status.NOT_STARTED : null)
 					: Progress.status(Progress.of(actual, indicator.baselineValue(), target.value(),
 							indicator.direction()), elapsed, this.thresholds));
 	}

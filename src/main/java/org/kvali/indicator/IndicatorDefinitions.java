@@ -92,6 +92,10 @@ class IndicatorDefinitions {
 			if (input.unit() == Unit.PERCENT && input.denominatorFilter() == null) {
 				validation.problem("input.denominatorFilter", null, "A computed percent indicator needs a denominator");
 			}
+			// a project's indicator counts that project alone (IndicatorRepository): naming only others counts nothing
+			otherProjectsOnly("input.filter.projects", input.project(), input.filter(), validation);
+			otherProjectsOnly("input.denominatorFilter.projects", input.project(), input.denominatorFilter(),
+					validation);
 		}
 		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
 			validation.problem("input.method", input.method(), "A reported indicator takes no measure or filters");
@@ -138,6 +142,14 @@ class IndicatorDefinitions {
 			.param("baseline", input.baseline()).param("baselineDate", input.baselineDate())
 			.param("cumulative", input.cumulative() == null || input.cumulative())
 			.update();
+	}
+
+	private static void otherProjectsOnly(String argument, String project, ParticipationFilter filter,
+			Validation validation) {
+		if (project != null && filter != null && filter.projects() != null && !filter.projects().contains(project)) {
+			validation.problem(argument, filter.projects(), "The indicator is project " + project
+					+ "'s and counts that project alone; these projects leave nothing to count");
+		}
 	}
 
 	private static void checkBaseline(Double baseline, Validation validation) {

@@ -66,9 +66,14 @@ class IndicatorEditor {
 		if (input.region() != null && this.geography.regionsByCode(List.of(input.region())).isEmpty()) {
 			validation.problem("input.region", input.region(), "No region has this code");
 		}
-		validation.check();
 		var dimension = input.gender() != null ? "GENDER" : input.region() != null ? "REGION" : null;
 		var dimensionValue = input.gender() != null ? input.gender().name() : input.region();
+		// a year and its quarters would both count towards the year
+		period.flatMap(reported -> this.indicators.overlappingPeriod(indicator.id(), reported, dimension, dimensionValue))
+			.ifPresent(other -> validation.problem("input.period", input.period(), "Values for " + other
+					+ " are reported, which overlaps " + input.period() + " and would be counted with it: report "
+					+ "either a year or its quarters, and correct " + other + " by reporting it again"));
+		validation.check();
 		return this.indicators.report(indicator.id(), period.get(), input.value(), input.comment(),
 				input.evidenceUrl(), reportedBy, dimension, dimensionValue);
 	}

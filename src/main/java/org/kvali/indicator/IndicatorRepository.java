@@ -26,12 +26,24 @@ class IndicatorRepository {
 	private static final String SELECT = """
 			SELECT i.id, i.code, pg.code AS programme_code, pj.code AS project_code, pg.start_date, pg.end_date,
 			       i.name, i.name_ka, i.description, i.level, i.unit, i.direction, i.method, i.measure,
-			       i.filter::text AS filter, i.denominator_filter::text AS denominator_filter,
-			       i.baseline_value, i.baseline_date, i.cumulative
+			       %s AS filter, %s AS denominator_filter, i.baseline_value, i.baseline_date, i.cumulative
 			FROM indicator i
 			JOIN programme pg ON pg.id = i.programme_id
 			LEFT JOIN project pj ON pj.id = i.project_id
-			""";
+			""".formatted(ofProject("i.filter"), ofProject("i.denominator_filter"));
+
+	/**
+	 * A stored filter as counted: a project's indicator counts that project's participation alone, so the projects
+	 * the filter names, or all when it names none, are narrowed to the indicator's project.
+	 */
+	private static String ofProject(String column) {
+		return """
+				(CASE WHEN pj.code IS NULL THEN %1$s
+				      ELSE %1$s || jsonb_build_object('projects', CASE WHEN jsonb_typeof(%1$s -> 'projects') = 'array'
+				          THEN (SELECT coalesce(jsonb_agg(p), '[]') FROM jsonb_array_elements(%1$s -> 'projects') p
+				                WHERE p = to_jsonb(pj.code))
+				          ELSE jsonb_build_array(pj.code) END) END)::text""".formatted(column);
+	}
 
 	private final JdbcClient jdbc;
 
@@ -73,6 +85,23 @@ class IndicatorRepository {
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(ReportedValue::indicatorId));
+	}
+
+	/**
+	 * Another period of the indicator, overlapping this one, for which values of the same group (the whole, a gender
+	 * or a region) are reported: a year beside one of its quarters, or a quarter beside its year.
+	 */
+	java.util.Optional<String> overlappingPeriod(long indicatorId, Period period, String dimension,
+			String dimensionValue) {
+		return this.jdbc.sql("""
+				SELECT period_key FROM indicator_value
+				WHERE indicator_id = :indicator AND period_key <> :key AND period_start <= :end AND period_end >= :start
+				  AND dimension IS NOT DISTINCT FROM :dimension AND dimension_value IS NOT DISTINCT FROM :dimensionValue
+				ORDER BY period_start LIMIT 1""")
+			.param("indicator", indicatorId).param("key", period.key()).param("start", period.start())
+			.param("end", period.end()).param("dimension", dimension).param("dimensionValue", dimensionValue)
+			.query(String.class)
+			.optional();
 	}
 
 	ReportedValue report(long indicatorId, Period period, double value, String comment,

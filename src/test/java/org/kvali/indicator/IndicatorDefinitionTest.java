@@ -96,6 +96,38 @@ class IndicatorDefinitionTest {
 			.verify();
 	}
 
+	/** A project's computed indicator counts that project alone, whatever else its filter selects. */
+	@Test
+	void aProjectsIndicatorCountsThatProject() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-BUDGET-WOMEN", programme: "EU-CSO-EQUAL", project: "LOCAL-BUDGET",
+				    name: "Women reached by the budget project", level: OUTPUT, unit: NUMBER, method: COMPUTED,
+				    measure: PARTICIPANTS, filter: {genders: [FEMALE]}}) { code } }""")
+			.execute()
+			.path("createIndicator.code").entity(String.class).isEqualTo("TI-BUDGET-WOMEN");
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				{ indicator(code: "TI-BUDGET-WOMEN") { actual }
+				  project: participation(filter: {genders: [FEMALE], projects: ["LOCAL-BUDGET"]}) { totals { participants } }
+				  all: participation(filter: {genders: [FEMALE]}) { totals { participants } } }""").execute();
+		var project = response.path("project.totals.participants").entity(Integer.class).get();
+		response.path("indicator.actual").entity(Double.class).isEqualTo(project.doubleValue());
+		response.path("all.totals.participants").entity(Integer.class)
+			.satisfies(all -> org.assertj.core.api.Assertions.assertThat(all).isGreaterThan(project));
+		// a filter naming only other projects would count nothing
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-ELSEWHERE", programme: "EU-CSO-EQUAL", project: "LOCAL-BUDGET",
+				    name: "x", level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS,
+				    filter: {projects: ["CSO-CAPACITY"]}}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.filter.projects: The indicator is project LOCAL-BUDGET's "
+					+ "and counts that project alone; these projects leave nothing to count"))
+			.verify();
+	}
+
 	@Test
 	void definitionsThatCannotBeComputedAreRefused() {
 		// language=GraphQL

@@ -118,10 +118,37 @@ class IndicatorQueriesTest {
 			indicator.path("indicator.reportedValues[*].value").entityList(Double.class).containsExactly(6.0, 3.0, 5.0, 4.0);
 			indicator.path("indicator.reportedValues[*].current").entityList(Boolean.class)
 				.containsExactly(true, false, true, false);
+			// a quarter of a year reported whole would be counted with it: refused, and nothing stored
+			// language=GraphQL
+			this.graphQl.document("""
+					mutation { reportIndicatorValue(input: {indicator: "OUT-1.3", period: "2025-Q4", value: 2,
+					    comment: "test correction"}) { value } }""")
+				.execute()
+				.errors()
+				.expect(error -> error.getMessage().equals("input.period: Values for 2025 are reported, which overlaps "
+						+ "2025-Q4 and would be counted with it: report either a year or its quarters, and correct 2025 "
+						+ "by reporting it again"))
+				.verify();
+			// cumulative: 2024's 5 and 2025's 6, no quarter added
+			// language=GraphQL
+			this.graphQl.document("{ indicator(code: \"OUT-1.3\") { a2025: actual(period: \"2025\") } }")
+				.execute()
+				.path("indicator.a2025").entity(Double.class).isEqualTo(11.0);
 		}
 		finally {
 			this.jdbc.update("DELETE FROM indicator_value WHERE comment = 'test correction'");
 		}
+	}
+
+	/** Before a period begins, a share without a denominator yet has not started, as every other indicator. */
+	@Test
+	void beforeTheProgrammeEveryIndicatorHasNotStarted() {
+		// language=GraphQL
+		this.graphQl.document("{ indicators(programme: \"EU-CSO-EQUAL\") { code status(asOf: \"2022-06-01\") } }")
+			.execute()
+			.path("indicators[*].status").entityList(String.class)
+			.satisfies(statuses -> org.assertj.core.api.Assertions.assertThat(statuses).isNotEmpty()
+				.containsOnly("NOT_STARTED"));
 	}
 
 	@Test
