@@ -59,6 +59,14 @@ class RoleDecisionsTest {
 			.secret();
 	}
 
+	/** RD-PROJ, a project led by CSO-KK-DISABILITY, in which CIF has no part. */
+	private void networkProject() {
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, lead_organization_id)
+				SELECT 'RD-PROJ', p.id, 'The network''s own project', o.id
+				FROM programme p, organization o WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'CSO-KK-DISABILITY'""");
+	}
+
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'RD-%')");
@@ -132,10 +140,7 @@ class RoleDecisionsTest {
 
 	@Test
 	void aPartnersSheetNamesNoOneOtherOrganizationsRecordedAndNoActivityTheyRun() throws Exception {
-		this.jdbc.update("""
-				INSERT INTO project (code, programme_id, name, lead_organization_id)
-				SELECT 'RD-PROJ', p.id, 'The network''s own project', o.id
-				FROM programme p, organization o WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'CSO-KK-DISABILITY'""");
+		networkProject();
 		var stored = this.jdbc.queryForObject("SELECT birth_year FROM participant WHERE ref = 'P0001'", Integer.class);
 		var other = this.jdbc.queryForObject("SELECT CASE gender WHEN 'MALE' THEN 'female' ELSE 'male' END FROM participant"
 				+ " WHERE ref = 'P0001'", String.class);
@@ -192,10 +197,7 @@ class RoleDecisionsTest {
 	 */
 	@Test
 	void aPartnersNewActivityIsRunByItsOrganizationInTheProject() throws Exception {
-		this.jdbc.update("""
-				INSERT INTO project (code, programme_id, name, lead_organization_id)
-				SELECT 'RD-PROJ', p.id, 'The network''s own project', o.id
-				FROM programme p, organization o WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'CSO-KK-DISABILITY'""");
+		networkProject();
 		var both = this.keys.create("rd both", Role.PARTNER, List.of("CIF", "CSO-KK-DISABILITY"), false, "test").secret();
 		try {
 			graphQl(both, ACTIVITY.replace("CSO-CAPACITY", "RD-PROJ"))
@@ -224,10 +226,7 @@ class RoleDecisionsTest {
 
 	@Test
 	void aPartnerListsTheActivitiesAndOrganizationsOfItsOrganizationsProjectsOnly() throws Exception {
-		this.jdbc.update("""
-				INSERT INTO project (code, programme_id, name, lead_organization_id)
-				SELECT 'RD-PROJ', p.id, 'A project CIF has no part in', o.id
-				FROM programme p, organization o WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'CSO-KK-DISABILITY'""");
+		networkProject();
 		this.jdbc.update("""
 				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
 				SELECT 'RD-OTHER', id, 'MEETING', 'Elsewhere', '2026-01-05', '2026-01-05' FROM project WHERE code = 'RD-PROJ'""");

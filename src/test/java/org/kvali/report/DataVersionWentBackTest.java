@@ -86,11 +86,7 @@ class DataVersionWentBackTest {
 	}
 
 	private int participations() {
-		return this.graphQl.document("{ participation { totals { participations } } }")
-			.execute()
-			.path("participation.totals.participations")
-			.entity(Integer.class)
-			.get();
+		return ForumAttendance.participations(this.graphQl);
 	}
 
 	private void awaitIndex(long version) throws InterruptedException {

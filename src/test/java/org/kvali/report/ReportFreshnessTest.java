@@ -75,11 +75,7 @@ class ReportFreshnessTest {
 	}
 
 	private int participations() {
-		return this.graphQl.document("{ participation { totals { participations } } }")
-			.execute()
-			.path("participation.totals.participations")
-			.entity(Integer.class)
-			.get();
+		return ForumAttendance.participations(this.graphQl);
 	}
 
 	private void awaitIndex() throws InterruptedException {
