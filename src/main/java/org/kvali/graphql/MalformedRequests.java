@@ -35,7 +35,7 @@ class MalformedRequests {
 
 	/** Whether the request went to the GraphQL endpoint; the advice answers every handler's requests. */
 	private static boolean graphQl(HttpServletRequest request) {
-		return "/graphql".equals(request.getRequestURI());
+		return "/graphql".equals(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 	@ExceptionHandler

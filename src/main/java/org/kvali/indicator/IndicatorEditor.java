@@ -68,11 +68,12 @@ class IndicatorEditor {
 		}
 		var dimension = input.gender() != null ? "GENDER" : input.region() != null ? "REGION" : null;
 		var dimensionValue = input.gender() != null ? input.gender().name() : input.region();
-		// a year and its quarters would both count towards the year
-		period.flatMap(reported -> this.indicators.overlappingPeriod(indicator.id(), reported, dimension, dimensionValue))
-			.ifPresent(other -> validation.problem("input.period", input.period(), "Values for " + other
-					+ " are reported, which overlaps " + input.period() + " and would be counted with it: report "
-					+ "either a year or its quarters, and correct " + other + " by reporting it again"));
+		// a year and its quarters would both count towards the year; a 0 withdraws a period, and is always taken
+		period.filter(reported -> input.value() != 0)
+			.flatMap(reported -> this.indicators.overlappingPeriod(indicator.id(), reported, dimension, dimensionValue))
+			.ifPresent(other -> validation.problem("input.period", input.period(), "A value for " + other
+					+ " is reported, which overlaps " + input.period() + " and would be counted with it: report "
+					+ "either a year or its quarters (to move from one to the other, report " + other + " as 0 first)"));
 		validation.check();
 		return this.indicators.report(indicator.id(), period.get(), input.value(), input.comment(),
 				input.evidenceUrl(), reportedBy, dimension, dimensionValue);

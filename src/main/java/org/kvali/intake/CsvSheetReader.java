@@ -75,7 +75,8 @@ final class CsvSheetReader {
 	}
 
 	/**
-	 * The separator of the header (the first line that is not blank), read ahead and given back: a comma unless it
+	 * The separator of the header (the first line with more than spaces, tabs and quotes), read ahead and given back:
+	 * a comma unless it
 	 * has none outside quotes and has semicolons, or else tabs. A header longer than the look-ahead is taken as
 	 * comma-separated.
 	 */
@@ -93,7 +94,8 @@ final class CsvSheetReader {
 				}
 				continue;
 			}
-			blank &= Character.isWhitespace(c) && c != '\t';
+			// as the parser skips it: nothing but spaces, tabs and quotes
+			blank &= Character.isWhitespace(c) || c == '"';
 			quoted ^= c == '"';
 			commas += !quoted && c == ',' ? 1 : 0;
 			semicolons += !quoted && c == ';' ? 1 : 0;

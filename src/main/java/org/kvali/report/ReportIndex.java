@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +53,20 @@ class ReportIndex implements DisposableBean {
 
 	private volatile FactIndex current;
 
-	/** The highest data version read so far. */
-	private final AtomicLong highestVersion = new AtomicLong(-1);
+	/**
+	 * The highest data version read so far, and how many times the database's version was found lower than one read
+	 * before ({@link #wentBack}): together, so that a version read in one epoch never raises the highest of the next.
+	 */
+	private final AtomicReference<Seen> seen = new AtomicReference<>(new Seen(0, -1));
 
-	/** How many times the database's data version was found lower than one read before ({@link #wentBack}). */
-	private volatile long epoch;
+	private record Seen(long epoch, long highest) {
+
+		/** This, with its highest raised to {@code version} when read in this epoch. */
+		Seen raisedTo(long epoch, long version) {
+			return this.epoch == epoch && this.highest < version ? new Seen(epoch, version) : this;
+		}
+
+	}
 
 	/**
 	 * When the running (or last) build started, whether it appends to the index before it, and how long the last
@@ -195,21 +204,20 @@ class ReportIndex implements DisposableBean {
 	 */
 	long dataVersion() {
 		// read before the version, which then cannot be lower in a database that has not gone back
-		long epoch = this.epoch;
-		long seen = this.highestVersion.get();
+		var before = this.seen.get();
 		long version = this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
-		if (version < seen) {
-			wentBack(epoch, seen, version);
+		if (version < before.highest()) {
+			wentBack(before, version);
 		}
 		else {
-			this.highestVersion.accumulateAndGet(version, Math::max);
+			this.seen.getAndUpdate(now -> now.raisedTo(before.epoch(), version));
 		}
 		return version;
 	}
 
 	/** Raised each time the data version went back: what was kept for a version before is not kept for it now. */
 	long epoch() {
-		return this.epoch;
+		return this.seen.get().epoch();
 	}
 
 	/**
@@ -217,17 +225,16 @@ class ReportIndex implements DisposableBean {
 	 * kept responses were made at, for other data. The index is dropped (the SQL path answers until a whole read is
 	 * built; a build running now is not used) and the epoch raised, which the response cache keeps with its answers.
 	 */
-	private synchronized void wentBack(long epoch, long seen, long version) {
-		if (this.epoch != epoch) {
+	private synchronized void wentBack(Seen before, long version) {
+		if (this.seen.get().epoch() != before.epoch()) {
 			// another request found it first, perhaps before this one read a version of the database set back
 			return;
 		}
 		log.warn("The data version went back from {} to {}: the database was restored or failed over. Reports run in"
-				+ " SQL until the report index has read everything again", seen, version);
-		this.highestVersion.set(version);
+				+ " SQL until the report index has read everything again", before.highest(), version);
 		// the index first: a build that reads the new epoch finds no index to build on
 		this.current = null;
-		this.epoch++;
+		this.seen.set(new Seen(before.epoch() + 1, version));
 	}
 
 	private boolean behind() {
@@ -294,7 +301,7 @@ class ReportIndex implements DisposableBean {
 
 	private void build() {
 		long started = System.nanoTime();
-		long epoch = this.epoch;
+		long epoch = epoch();
 		var previous = this.current;
 		this.buildAppends = previous != null && this.loader.appendable(previous);
 		this.buildStarted = started;
@@ -302,7 +309,7 @@ class ReportIndex implements DisposableBean {
 		var index = this.loader.load(previous);
 		boolean appended = this.loader.appended() > appendedBefore;
 		synchronized (this) {
-			if (this.epoch != epoch) {
+			if (epoch() != epoch) {
 				// the data version went back while it was built, perhaps on the index before
 				return;
 			}
@@ -310,7 +317,7 @@ class ReportIndex implements DisposableBean {
 				this.current = index;
 			}
 			// committed before it was read: every later read is at least this
-			this.highestVersion.accumulateAndGet(index.version, Math::max);
+			this.seen.getAndUpdate(now -> now.raisedTo(epoch, index.version));
 		}
 		if (appended) {
 			this.lastAppendNanos = System.nanoTime() - started;

@@ -190,14 +190,14 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 	}
 
 	/**
-	 * The data version now, with the epoch read before it. Reading the version may find that it went back and raise
-	 * the epoch: the version of the database set back then carries the old epoch, older than what the cache holds,
-	 * so an answer to it is neither kept nor given. Read the other way round, it would carry the new epoch with a
-	 * version of before.
+	 * The data version now and its epoch; null when the epoch changed while the version was read (reading it found
+	 * that it went back, or another request did): that version is of neither epoch for sure, and an answer to it is
+	 * neither given from the cache nor kept.
 	 */
 	private Version current() {
 		long epoch = this.index.epoch();
-		return new Version(epoch, this.index.dataVersion());
+		long version = this.index.dataVersion();
+		return this.index.epoch() == epoch ? new Version(epoch, version) : null;
 	}
 
 	private record Kept(Version version, String json) {

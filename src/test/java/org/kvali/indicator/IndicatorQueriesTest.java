@@ -125,15 +125,26 @@ class IndicatorQueriesTest {
 					    comment: "test correction"}) { value } }""")
 				.execute()
 				.errors()
-				.expect(error -> error.getMessage().equals("input.period: Values for 2025 are reported, which overlaps "
-						+ "2025-Q4 and would be counted with it: report either a year or its quarters, and correct 2025 "
-						+ "by reporting it again"))
+				.expect(error -> error.getMessage().equals("input.period: A value for 2025 is reported, which overlaps "
+						+ "2025-Q4 and would be counted with it: report either a year or its quarters (to move from one "
+						+ "to the other, report 2025 as 0 first)"))
 				.verify();
 			// cumulative: 2024's 5 and 2025's 6, no quarter added
 			// language=GraphQL
 			this.graphQl.document("{ indicator(code: \"OUT-1.3\") { a2025: actual(period: \"2025\") } }")
 				.execute()
 				.path("indicator.a2025").entity(Double.class).isEqualTo(11.0);
+			// withdrawn as 0, the year leaves room for its quarters: 2024's 5, 2025's 0 and its fourth quarter's 2
+			for (var period : new String[] { "2025", "2025-Q4" }) {
+				this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"OUT-1.3\", period: \"" + period
+						+ "\", value: " + (period.equals("2025") ? 0 : 2) + ", comment: \"test correction\"}) { current } }")
+					.execute()
+					.path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true);
+			}
+			// language=GraphQL
+			this.graphQl.document("{ indicator(code: \"OUT-1.3\") { q: actual(period: \"2025\") } }")
+				.execute()
+				.path("indicator.q").entity(Double.class).isEqualTo(7.0);
 		}
 		finally {
 			this.jdbc.update("DELETE FROM indicator_value WHERE comment = 'test correction'");
