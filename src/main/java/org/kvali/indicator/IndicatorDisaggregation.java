@@ -1,8 +1,9 @@
 package org.kvali.indicator;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,23 +50,32 @@ class IndicatorDisaggregation {
 				.map(group -> new Group(group, group.suppressed() ? null : indicator.measure().of(group.measures())))
 				.toList();
 		}
-		Map<List<Object>, ParticipationGroup> denominators = new HashMap<>();
+		// the groups of the whole: a group with none of the numerator is at 0 %, not left out; then any group of the
+		// numerator the whole lacks
+		Map<List<Object>, ParticipationGroup> counted = new LinkedHashMap<>();
+		numerator.forEach(group -> counted.put(dimensions(group), group));
 		var denominatorFilter = filter(indicator.denominatorFilter(), from, to);
-		for (var group : breakdown(denominatorFilter, by)) {
-			if (!group.suppressed()) {
-				denominators.put(dimensions(group), group);
-			}
+		var groups = new ArrayList<Group>();
+		for (var whole : breakdown(denominatorFilter, by)) {
+			var group = counted.remove(dimensions(whole));
+			// none of the numerator in a group withheld as too small would tell of its few people: withheld too
+			var none = whole.suppressed() ? whole.noneOf().hidden() : whole.noneOf();
+			groups.add(share(indicator, group == null ? none : group, whole, denominatorFilter));
 		}
-		return numerator.stream().map(group -> {
-			var whole = denominators.get(dimensions(group));
-			// a share also tells the people of the group outside the numerator
-			if (whole == null || this.reports.withheld(denominatorFilter, whole.participants() - group.participants())) {
-				return new Group(group, null);
-			}
-			double denominator = indicator.measure().of(whole.measures());
-			return new Group(group, group.suppressed() || denominator == 0 ? null
-					: 100 * indicator.measure().of(group.measures()) / denominator);
-		}).toList();
+		counted.values().forEach(group -> groups.add(new Group(group, null)));
+		return groups;
+	}
+
+	/** A share within one group of the whole, withheld where the group or the rest of its whole is too small. */
+	private Group share(Indicator indicator, ParticipationGroup group, ParticipationGroup whole,
+			ParticipationFilter denominatorFilter) {
+		// a share also tells the people of the group outside the numerator
+		if (whole.suppressed() || this.reports.withheld(denominatorFilter, whole.participants() - group.participants())) {
+			return new Group(group, null);
+		}
+		double denominator = indicator.measure().of(whole.measures());
+		return new Group(group, group.suppressed() || denominator == 0 ? null
+				: 100 * indicator.measure().of(group.measures()) / denominator);
 	}
 
 	/** The current values reported for each gender or region, summed over the periods within the window. */

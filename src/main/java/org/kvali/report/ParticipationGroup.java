@@ -22,6 +22,15 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 				this.participations, this.participants, this.activities, this.organizations, this.share, true);
 	}
 
+	/** A group of the same dimensions with none of what this one counts (a share's numerator of 0). */
+	public ParticipationGroup noneOf() {
+		return new ParticipationGroup(this.programmeCode, this.projectCode, this.regionCode, this.municipalityCode,
+				this.venueRegionCode, this.venueMunicipalityCode, this.organizationCode, this.organizationKind,
+				this.gender, this.ageBand, this.disability, this.activityKind, this.activityCode, this.period, 0, 0,
+				this.activities == null ? null : 0, this.organizations == null ? null : 0,
+				this.share == null ? null : 0.0, false);
+	}
+
 	/** The group's four measures. */
 	public Measures measures() {
 		return new Measures(this.participations, this.participants, this.activities, this.organizations);

@@ -206,6 +206,28 @@ class SuppressionTest {
 				Map.entry("GE-SJ-ASPINDZA", "-"), Map.entry("GE-SJ-BORJOMI", "-"), Map.entry("GE-SJ-NINOTSMINDA", "-"))));
 	}
 
+	/**
+	 * The men's groups of a split share of women have none of the numerator: shown at 0 % where the men are many
+	 * enough, and withheld, no count shown, where they are 1 to 4, as saying none of them is a woman would tell.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aShareSplitShowsNoneOfTheNumeratorOnlyWhereTheGroupIsShown() {
+		var query = "{ indicator(code: \"OUT-1.2\") { disaggregate(by: [MUNICIPALITY, GENDER]) { group { gender "
+				+ "participants suppressed } value } } }";
+		List<Map<String, Object>> groups = this.as.get("donor").document(query).execute()
+			.path("indicator.disaggregate").entity(List.class).get();
+		var men = groups.stream().filter(group -> "MALE".equals(((Map<String, Object>) group.get("group")).get("gender")))
+			.map(group -> {
+				var g = (Map<String, Object>) group.get("group");
+				return Boolean.TRUE.equals(g.get("suppressed")) ? "withheld " + g.get("participants") + " " + group.get("value")
+						: "shown " + g.get("participants") + " " + group.get("value");
+			})
+			.distinct()
+			.toList();
+		assertThat(men).containsExactlyInAnyOrder("withheld null null", "shown 0 0.0");
+	}
+
 	private HttpGraphQlTester caller(Role role, List<String> organizations) {
 		var secret = this.keys.create("sup " + role + organizations, role, organizations, false, "test").secret();
 		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();

@@ -188,6 +188,27 @@ class IndicatorQueriesTest {
 		response.path("reported.disaggregate").entityList(Object.class).hasSize(0);
 	}
 
+	/**
+	 * The share of women among trainees, split by gender: every gender of the trainees is a group, the men at 0 %
+	 * rather than left out, which would make the split look better than it is.
+	 */
+	@Test
+	void aShareSplitShowsTheGroupsOfItsWholeAtZeroToo() {
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				{ share: indicator(code: "OUT-1.2") { disaggregate(by: [GENDER]) { group { gender participants } value } }
+				  trained: participation(filter: {programmes: ["EU-CSO-EQUAL"], activityKinds: [TRAINING]}) {
+				    breakdown(by: [GENDER]) { gender } } }""").execute();
+		var genders = response.path("trained.breakdown[*].gender").entityList(String.class).get();
+		assertThat(genders).contains("FEMALE", "MALE");
+		response.path("share.disaggregate[*].group.gender").entityList(String.class).isEqualTo(genders);
+		var values = response.path("share.disaggregate[*].value").entityList(Double.class).get();
+		for (int i = 0; i < genders.size(); i++) {
+			assertThat(values.get(i)).as(genders.get(i)).isEqualTo(genders.get(i).equals("FEMALE") ? 100.0 : 0.0);
+		}
+		response.path("share.disaggregate[1].group.participants").entity(Integer.class).isEqualTo(0);
+	}
+
 	@Test
 	void reportedValuesOfOneGroupSplitTheIndicatorButDoNotAddToItsTotal() {
 		try {
