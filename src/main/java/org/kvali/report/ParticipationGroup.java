@@ -16,19 +16,22 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 
 	/** This group suppressed: its measures are kept for the service but never shown. */
 	public ParticipationGroup hidden() {
-		return new ParticipationGroup(this.programmeCode, this.projectCode, this.regionCode, this.municipalityCode,
-				this.venueRegionCode, this.venueMunicipalityCode, this.organizationCode, this.organizationKind,
-				this.gender, this.ageBand, this.disability, this.activityKind, this.activityCode, this.period,
-				this.participations, this.participants, this.activities, this.organizations, this.share, true);
+		return with(this.participations, this.participants, this.activities, this.organizations, this.share, true);
 	}
 
 	/** A group of the same dimensions with none of what this one counts (a share's numerator of 0). */
 	public ParticipationGroup noneOf() {
+		return with(0, 0, this.activities == null ? null : 0, this.organizations == null ? null : 0,
+				this.share == null ? null : 0.0, false);
+	}
+
+	/** The group of the same dimensions with these measures. */
+	private ParticipationGroup with(int participations, int participants, Integer activities, Integer organizations,
+			Double share, boolean suppressed) {
 		return new ParticipationGroup(this.programmeCode, this.projectCode, this.regionCode, this.municipalityCode,
 				this.venueRegionCode, this.venueMunicipalityCode, this.organizationCode, this.organizationKind,
-				this.gender, this.ageBand, this.disability, this.activityKind, this.activityCode, this.period, 0, 0,
-				this.activities == null ? null : 0, this.organizations == null ? null : 0,
-				this.share == null ? null : 0.0, false);
+				this.gender, this.ageBand, this.disability, this.activityKind, this.activityCode, this.period,
+				participations, participants, activities, organizations, share, suppressed);
 	}
 
 	/** The group's four measures. */
