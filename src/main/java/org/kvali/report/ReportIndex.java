@@ -203,8 +203,34 @@ class ReportIndex implements DisposableBean {
 	 * that lost commits) is {@link #wentBack}.
 	 */
 	long dataVersion() {
-		// read before the version, which then cannot be lower in a database that has not gone back
+		return read(this.seen.get());
+	}
+
+	/**
+	 * A data version and the epoch it was read in (raised each time the version went back): after the database's
+	 * version went back, the same number may stand for other data, so what was kept for a version is kept for the
+	 * pair.
+	 */
+	record Stamp(long epoch, long version) {
+
+		boolean before(Stamp other) {
+			return this.epoch < other.epoch || this.epoch == other.epoch && this.version < other.version;
+		}
+
+	}
+
+	/**
+	 * The data version now with its epoch; null when the epoch changed while it was read (reading it found that it
+	 * went back, or another request did): that version is of neither epoch for sure.
+	 */
+	Stamp stamp() {
 		var before = this.seen.get();
+		long version = read(before);
+		return this.seen.get().epoch() == before.epoch() ? new Stamp(before.epoch(), version) : null;
+	}
+
+	/** The version now, {@code before} read first: it then cannot be lower in a database that has not gone back. */
+	private long read(Seen before) {
 		long version = this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
 		if (version < before.highest()) {
 			wentBack(before, version);
@@ -215,7 +241,7 @@ class ReportIndex implements DisposableBean {
 		return version;
 	}
 
-	/** Raised each time the data version went back: what was kept for a version before is not kept for it now. */
+	/** How many times the data version went back. */
 	long epoch() {
 		return this.seen.get().epoch();
 	}

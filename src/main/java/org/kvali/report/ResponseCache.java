@@ -82,8 +82,8 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 	/** Answers of one data version, least recently used first. */
 	private final LinkedHashMap<Key, String> answers = new LinkedHashMap<>(64, 0.75f, true);
 
-	/** The data version of the answers, and the index's epoch when it was read ({@link ReportIndex#epoch()}). */
-	private Version version = new Version(-1, -1);
+	/** The data version of the answers, with its epoch. */
+	private ReportIndex.Stamp version = new ReportIndex.Stamp(-1, -1);
 
 	private long bytes;
 
@@ -107,7 +107,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 
 		final Role role;
 
-		volatile Version version;
+		volatile ReportIndex.Stamp version;
 
 		Started(Role role) {
 			this.role = role;
@@ -124,7 +124,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 		var key = new Key(caller.role(), request.getDocument(), request.getOperationName(),
 				this.json.writeValueAsString(request.getVariables()));
 		var kept = find(key);
-		if (kept != null && kept.version().equals(current())) {
+		if (kept != null && kept.version().equals(this.index.stamp())) {
 			this.hits.increment();
 			return Mono.just(answer(request, kept.json()));
 		}
@@ -155,7 +155,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 		var context = parameters.getExecutionContext();
 		Started started = context.getGraphQLContext().get(Started.class);
 		if (started != null && Caller.find().map(Caller::role).orElse(null) == started.role && keepable(context)) {
-			started.version = current();
+			started.version = this.index.stamp();
 		}
 		return super.beginExecuteOperation(parameters, state);
 	}
@@ -177,30 +177,8 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 		return true;
 	}
 
-	/**
-	 * A data version, and the epoch in which it was read: after the database's version went back, the same number
-	 * may stand for other data.
-	 */
-	private record Version(long epoch, long version) {
-
-		boolean before(Version other) {
-			return this.epoch < other.epoch || this.epoch == other.epoch && this.version < other.version;
-		}
-
-	}
-
-	/**
-	 * The data version now and its epoch; null when the epoch changed while the version was read (reading it found
-	 * that it went back, or another request did): that version is of neither epoch for sure, and an answer to it is
-	 * neither given from the cache nor kept.
-	 */
-	private Version current() {
-		long epoch = this.index.epoch();
-		long version = this.index.dataVersion();
-		return this.index.epoch() == epoch ? new Version(epoch, version) : null;
-	}
-
-	private record Kept(Version version, String json) {
+	/** An answer and its version; one read while the epoch changed (null) is neither given nor kept. */
+	private record Kept(ReportIndex.Stamp version, String json) {
 	}
 
 	private synchronized Kept find(Key key) {
@@ -212,7 +190,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 	 * Keeps an answer of this data version, dropping those of earlier versions, which can never be given again, and
 	 * the least recently used while over the size. An answer over an eighth of the size is not kept.
 	 */
-	private synchronized void keep(Key key, Version version, String answer) {
+	private synchronized void keep(Key key, ReportIndex.Stamp version, String answer) {
 		long size = size(key, answer);
 		if (version.before(this.version) || size > this.maxBytes / 8) {
 			return;
