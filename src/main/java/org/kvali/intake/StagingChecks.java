@@ -27,6 +27,14 @@ class StagingChecks {
 	private static final List<String> PERSON_FIELDS = List.of(Columns.GENDER, Columns.BIRTH_YEAR, Columns.DISABILITY,
 			Columns.HOME_MUNICIPALITY);
 
+	/**
+	 * The stored person {@code p} (of {@code import_person}) took part in a project not among {@code :allowed}: a
+	 * partner may not name them ({@link #othersPeople}).
+	 */
+	private static final String ELSEWHERE = """
+			EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
+			        WHERE pn.participant_id = p.stored_id AND a.project_id <> ALL(CAST(:allowed AS bigint[])))""";
+
 	private final JdbcClient jdbc;
 
 	StagingChecks(JdbcClient jdbc) {
@@ -100,9 +108,7 @@ class StagingChecks {
 	private void othersPeople(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.participant_ref FROM import_row r JOIN import_person p USING (participant_ref)
-				WHERE p.stored_id IS NOT NULL
-				  AND EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
-				              WHERE pn.participant_id = p.stored_id AND a.project_id <> ALL(:allowed))""")
+				WHERE p.stored_id IS NOT NULL AND %s""".formatted(ELSEWHERE))
 			.param("allowed", partner.projectIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2),
@@ -227,9 +233,7 @@ class StagingChecks {
 		this.jdbc.sql("""
 				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.stored_gender) FROM import_row r
 				JOIN import_person p USING (participant_ref) WHERE p.stored_id IS NOT NULL AND r.gender <> p.stored_gender
-				  AND (CAST(:allowed AS bigint[]) IS NULL OR NOT EXISTS (
-				      SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
-				      WHERE pn.participant_id = p.stored_id AND a.project_id <> ALL(CAST(:allowed AS bigint[]))))""")
+				  AND (CAST(:allowed AS bigint[]) IS NULL OR NOT %s)""".formatted(ELSEWHERE))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, rs.getString(2), "Participant "
