@@ -68,7 +68,9 @@ class IndicatorEditor {
 		}
 		var dimension = input.gender() != null ? "GENDER" : input.region() != null ? "REGION" : null;
 		var dimensionValue = input.gender() != null ? input.gender().name() : input.region();
-		// a year and its quarters would both count towards the year; a 0 withdraws a period, and is always taken
+		// a year and its quarters would both count towards the year; a 0 withdraws a period, and is always taken.
+		// Reports of one indicator queue from here to commit, so two of them cannot each miss the other's period.
+		this.indicators.lockValues(indicator.id());
 		period.filter(reported -> input.value() != 0)
 			.flatMap(reported -> this.indicators.overlappingPeriod(indicator.id(), reported, dimension, dimensionValue))
 			.ifPresent(other -> validation.problem("input.period", input.period(), "A value for " + other

@@ -88,6 +88,17 @@ class IndicatorRepository {
 	}
 
 	/**
+	 * Holds the indicator's reported values for this transaction against other reporters of the indicator (a
+	 * transaction-level advisory lock: a partner may report values, not lock the indicator's row).
+	 */
+	void lockValues(long indicatorId) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(CAST(CAST('indicator_value' AS regclass) AS integer), hashint8(:indicator))")
+			.param("indicator", indicatorId)
+			.query()
+			.listOfRows();
+	}
+
+	/**
 	 * Another period of the indicator, overlapping this one, whose current value for the same group (the whole, a
 	 * gender or a region) is not 0: a year beside one of its quarters, or a quarter beside its year. A value of 0
 	 * withdraws a period: values are never deleted, only corrected.
