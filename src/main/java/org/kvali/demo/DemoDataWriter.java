@@ -31,7 +31,7 @@ final class DemoDataWriter {
 				people.people.stream().map(DemoDataWriter::row).toList());
 		this.jdbc.batchUpdate("""
 				INSERT INTO participant_personal (participant_id, full_name)
-				SELECT id, ? FROM participant WHERE ref = ?""",
+				SELECT id, ? FROM participant WHERE lower(ref) = lower(?)""",
 				people.people.stream().filter(p -> p.fullName() != null)
 					.map(p -> new Object[] { p.fullName(), p.ref() })
 					.toList());
@@ -43,7 +43,7 @@ final class DemoDataWriter {
 				events.events.stream().map(DemoDataWriter::row).toList());
 		this.jdbc.batchUpdate("""
 				INSERT INTO participation (activity_id, participant_id, organization_id, role, days_attended)
-				VALUES ((SELECT id FROM activity WHERE code = ?), (SELECT id FROM participant WHERE ref = ?),
+				VALUES ((SELECT id FROM activity WHERE code = ?), (SELECT id FROM participant WHERE lower(ref) = lower(?)),
 				        (SELECT id FROM organization WHERE code = ?), ?, ?)""",
 				events.attendances.stream().map(DemoDataWriter::row).toList());
 		new DemoLogframe(this.jdbc).write();

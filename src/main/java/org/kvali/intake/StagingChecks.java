@@ -270,6 +270,19 @@ class StagingChecks {
 			.query((ResultSet rs) -> {
 				errors.add(inAnotherCase(rs, Columns.ORGANIZATION_CODE, "Organization "));
 			});
+		// a person is matched in any case; only a new one's spelling is compared with the sheet's other new ones
+		this.jdbc.sql("""
+				SELECT first_row, participant_ref, stored_ref FROM import_person
+				WHERE stored_ref <> participant_ref
+				UNION ALL
+				SELECT p.first_row, p.participant_ref, c.first_ref
+				FROM (SELECT lower(participant_ref) AS ref, min(participant_ref) AS first_ref FROM import_person
+				      WHERE stored_id IS NULL GROUP BY lower(participant_ref) HAVING count(*) > 1) c
+				JOIN import_person p ON lower(p.participant_ref) = c.ref AND p.participant_ref <> c.first_ref
+				ORDER BY 1""")
+			.query((ResultSet rs) -> {
+				errors.add(inAnotherCase(rs, Columns.PARTICIPANT_REF, "Participant "));
+			});
 	}
 
 	private static ImportMessage inAnotherCase(ResultSet rs, String column, String what) throws SQLException {

@@ -39,13 +39,14 @@ class StoredMatches {
 	/**
 	 * Each person of the sheet with the value their rows give for each field and whether they disagree (as for
 	 * activities), and the organization of their first row that names one, by code (a new organization is not stored
-	 * yet).
+	 * yet). A stored person is found by their reference in any case ({@code stored_ref} is theirs); the checks refuse
+	 * one written in another case.
 	 */
 	private static final String PEOPLE = """
 			CREATE TEMPORARY TABLE import_person ON COMMIT DROP AS
-			SELECT s.*, p.id AS stored_id, p.gender AS stored_gender, p.organization_id AS stored_organization_id,
-			       coalesce(p.id, nextval((SELECT pg_get_serial_sequence('participant', 'id')::regclass))) AS id
-			FROM (SELECT participant_ref, max(gender) AS gender, max(birth_year) AS birth_year,
+			SELECT s.*, p.id AS stored_id, p.ref AS stored_ref, p.gender AS stored_gender,
+			       p.organization_id AS stored_organization_id, coalesce(p.id, nextval((SELECT pg_get_serial_sequence('participant', 'id')::regclass))) AS id
+			FROM (SELECT participant_ref, min(row_no) AS first_row, max(gender) AS gender, max(birth_year) AS birth_year,
 			             bool_or(disability) AS disability, max(home_municipality) AS home_municipality,
 			             (array_agg(organization_code ORDER BY row_no)
 			                  FILTER (WHERE organization_code IS NOT NULL))[1] AS organization_code,
@@ -53,7 +54,7 @@ class StoredMatches {
 			                 OR bool_and(disability) <> bool_or(disability) OR min(home_municipality) <> max(home_municipality),
 			                 false) AS disagrees
 			      FROM import_row WHERE participant_ref IS NOT NULL GROUP BY participant_ref) s
-			LEFT JOIN LATERAL (SELECT * FROM participant p WHERE p.ref = s.participant_ref LIMIT 1) p ON true""";
+			LEFT JOIN LATERAL (SELECT * FROM participant p WHERE lower(p.ref) = lower(s.participant_ref) LIMIT 1) p ON true""";
 
 	private final JdbcClient jdbc;
 
@@ -68,7 +69,7 @@ class StoredMatches {
 	 */
 	void match() {
 		this.jdbc.sql(ACTIVITIES).update();
-		// Each person is looked up through the unique index on the reference, whatever the planner estimates. Left to
+		// Each person is looked up through the unique index on the reference (in any case), whatever the planner estimates. Left to
 		// it, a small table (a new installation: 318 people) was scanned whole once per person of the sheet, 6.3 s for
 		// 200,000 people, and a table with many dead rows was read by bitmap scans, 0.6 to 1.3 s; by the index 0.57 to
 		// 0.69 s, and at 2 million people the planner's own choice, 0.5 to 0.9 s. The aggregate is sorted (the planner

@@ -21,7 +21,7 @@ class ParticipantRepository {
 				       pp.full_name, pp.phone, pp.email,
 				       (SELECT count(*) FROM participation pn WHERE pn.participant_id = p.id) AS participations
 				FROM participant p LEFT JOIN participant_personal pp ON pp.participant_id = p.id
-				WHERE p.ref = :ref""")
+				WHERE lower(p.ref) = lower(:ref)""")
 			.param("ref", ref)
 			.query(Participant.class)
 			.optional();
@@ -32,7 +32,7 @@ class ParticipantRepository {
 	 * participant is written first, so the transaction waits its turn among writers before it holds any other row.
 	 */
 	boolean forget(String ref, String newRef) {
-		var id = this.jdbc.sql("UPDATE participant SET ref = :newRef WHERE ref = :ref RETURNING id")
+		var id = this.jdbc.sql("UPDATE participant SET ref = :newRef WHERE lower(ref) = lower(:ref) RETURNING id")
 			.param("ref", ref)
 			.param("newRef", newRef)
 			.query(Long.class)

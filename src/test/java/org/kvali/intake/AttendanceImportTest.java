@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -261,6 +262,40 @@ class AttendanceImportTest {
 				.value("Activity ti-ws-9 is TI-WS-9 written in another case; write it as TI-WS-9"))
 			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'organization_code')].message")
 				.value("Organization ti-org9 is TI-ORG9 written in another case; write it as TI-ORG9"));
+	}
+
+	/**
+	 * A person's reference in another case than the stored one, or than another new one of the sheet, names the same
+	 * person: it would otherwise be a second one, counted twice.
+	 */
+	@Test
+	void referencesDifferingOnlyInCaseAreRefusedNamingTheStoredOne() throws Exception {
+		var gender = storedGender("P0001");
+		var sheet = HEADER + """
+				TI-WS-9,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,p0001,%s,,,,,,
+				TI-WS-9,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-Case,female,,,,,,
+				TI-WS-9,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,ti-case,female,,,,,,
+				TI-WS-9,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-CASE,female,,,,,,
+				""".formatted(gender);
+		load(sheet, false).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(3))
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].column").value("participant_ref"))
+			.andExpect(jsonPath("$.errors[0].message").value("Participant p0001 is P0001 written in another case; write "
+					+ "it as P0001"))
+			.andExpect(jsonPath("$.errors[?(@.row == 3)].message")
+				.value("Participant TI-Case is TI-CASE written in another case; write it as TI-CASE"))
+			.andExpect(jsonPath("$.errors[?(@.row == 4)].message")
+				.value("Participant ti-case is TI-CASE written in another case; write it as TI-CASE"));
+		assertThat(count("SELECT count(*) FROM participant WHERE lower(ref) = 'ti-case'")).isZero();
+		assertThat(count("SELECT count(*) FROM activity WHERE code = 'TI-WS-9'")).isZero();
+		// the stored spelling is the person, and PostgreSQL refuses a second spelling whatever writes it
+		load(HEADER + "TI-WS-9,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,P0001," + gender + ",,,,,,\n", false)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.participants").value(0))
+			.andExpect(jsonPath("$.created.participations").value(1));
+		assertThatThrownBy(() -> this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('p0001', 'MALE')"))
+			.hasMessageContaining("participant_ref_any_case");
 	}
 
 	@Test

@@ -143,7 +143,7 @@ class ConcurrentImportTest {
 	void aWriterArrivingDuringALoadWaitsBeforeWritingAnything() throws Exception {
 		var writer = whileALoadHoldsTheLock("INSERT INTO participant (ref, gender) VALUES ('TI-QUEUE', 'MALE')",
 				() -> this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('TI-QUEUE', 'FEMALE')"));
-		assertThat(writer).contains("duplicate key value violates unique constraint \"participant_ref_key\"");
+		assertThat(writer).contains("duplicate key value violates unique constraint \"participant_ref_any_case\"");
 		assertThat(this.jdbc.queryForObject("SELECT gender FROM participant WHERE ref = 'TI-QUEUE'", String.class))
 			.isEqualTo("FEMALE");
 	}
