@@ -76,14 +76,23 @@ public class AttendanceImportService {
 	}
 
 	/**
-	 * Loads a sheet for the current caller: an ADMIN, or a PARTNER into the projects of its organizations; other roles
-	 * are refused before the body is read.
+	 * The current caller if it may load sheets (an ADMIN or a PARTNER); the request's parameters and content type are
+	 * looked at after this, so that a caller without the role learns nothing from them and leaves no audit entry.
 	 */
-	ImportReport load(InputStream body, SheetFormat format, String contentType, boolean dryRun) {
+	static Caller loader() {
 		var caller = Caller.current();
 		if (!caller.is(Role.ADMIN, Role.PARTNER)) {
 			throw new AccessDeniedException("Loading sheets needs the role ADMIN or PARTNER; the caller has " + caller.role());
 		}
+		return caller;
+	}
+
+	/**
+	 * Loads a sheet for the current caller: an ADMIN, or a PARTNER into the projects of its organizations; other roles
+	 * are refused before the body is read.
+	 */
+	ImportReport load(InputStream body, SheetFormat format, String contentType, boolean dryRun) {
+		var caller = loader();
 		var importedBy = caller.name();
 		var digest = sha256();
 		var in = new DigestInputStream(body, digest);

@@ -31,6 +31,7 @@ class ImportController {
 
 	@PostMapping("/imports/attendance")
 	ResponseEntity<ImportReport> attendance(HttpServletRequest request) throws IOException {
+		AttendanceImportService.loader();
 		boolean dryRun = dryRun(request.getParameterMap());
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
 		var format = SheetFormat.of(contentType);

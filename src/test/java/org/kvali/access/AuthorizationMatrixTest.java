@@ -81,6 +81,9 @@ class AuthorizationMatrixTest {
 		ALLOWED.put("mutation { revokeApiKey(id: \"x\") { id } }", admin);
 		ALLOWED.put("mutation { forgetParticipant(ref: \"NOPE\") { participations } }", admin);
 		ALLOWED.put("POST /imports/attendance", adminAndPartners);
+		// a wrong parameter or content type is refused as such only to a caller that may load sheets
+		ALLOWED.put("POST /imports/attendance?dryRun=maybe", adminAndPartners);
+		ALLOWED.put("POST /imports/attendance as application/json", adminAndPartners);
 		ALLOWED.put("GET /iati/activities.xml?programme=EU-CSO-EQUAL", everyone);
 		ALLOWED.put("GET /actuator/info", admin);
 		ALLOWED.put("GET /actuator/health", everyone);
@@ -123,6 +126,10 @@ class AuthorizationMatrixTest {
 			outcomes.put(entry.getKey(), allowed);
 		}
 		assertThat(outcomes).isEqualTo(ALLOWED);
+		// a refused caller's sheet is not an import: it leaves no entry (the log is read as ADMIN)
+		assertThat(TestCallerContext.as(Role.ADMIN, java.util.Set.of(), "test", () -> this.jdbc.queryForList("""
+				SELECT DISTINCT role FROM audit_event WHERE action = 'import' AND actor LIKE 'key:matrix %' ORDER BY role""",
+				String.class))).containsExactly("PARTNER");
 	}
 
 	@Test
@@ -158,9 +165,10 @@ class AuthorizationMatrixTest {
 
 	private boolean allowed(String target, String token) throws Exception {
 		if (target.startsWith("POST ") || target.startsWith("GET ")) {
-			var path = target.substring(target.indexOf(' ') + 1);
+			var path = target.substring(target.indexOf(' ') + 1).replaceFirst(" as .*", "");
+			var contentType = target.contains(" as ") ? target.substring(target.indexOf(" as ") + 4) : "text/csv";
 			var request = target.startsWith("POST ")
-					? post(path).contentType("text/csv").content("activity_code,project_code,participant_ref,gender\n")
+					? post(path).contentType(contentType).content("activity_code,project_code,participant_ref,gender\n")
 					: get(path);
 			int status = this.mvc.perform(request.header("Authorization", "Bearer " + token)).andReturn().getResponse()
 				.getStatus();
