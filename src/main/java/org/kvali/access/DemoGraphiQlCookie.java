@@ -1,6 +1,8 @@
 package org.kvali.access;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,8 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * In demo mode, opening GraphiQL's page hands the browser this start's demo ANALYST key as a cookie that only
- * same-site requests to {@code /graphql} carry, so the page can query without a key copied by hand.
+ * In demo mode, opening GraphiQL's page in a browser on the service's own machine hands it this start's demo ANALYST
+ * key as a cookie that only same-site requests to {@code /graphql} carry, so the page can query without a key copied
+ * by hand. A browser elsewhere gets no cookie: whoever could reach the service would otherwise be an analyst, with
+ * small groups shown, on a demo database that partners' sheets may have filled since.
  */
 @Component
 class DemoGraphiQlCookie extends OncePerRequestFilter {
@@ -31,7 +35,21 @@ class DemoGraphiQlCookie extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !this.demo.on() || !"GET".equals(request.getMethod()) || !request.getRequestURI().equals("/graphiql");
+		return !this.demo.on() || !"GET".equals(request.getMethod()) || !request.getRequestURI().equals("/graphiql")
+				|| !fromThisMachine(request);
+	}
+
+	/**
+	 * Whether the request came from the service's own machine (a proxy there passes everyone's requests on as its
+	 * own).
+	 */
+	static boolean fromThisMachine(HttpServletRequest request) {
+		try {
+			return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	@Override

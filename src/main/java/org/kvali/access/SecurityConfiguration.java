@@ -70,12 +70,16 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/** The Authorization header; in demo mode, without one, the demo cookie GraphiQL's page set. */
+	/**
+	 * The Authorization header; in demo mode, without one, the demo cookie GraphiQL's page set, on the requests it
+	 * was set for: to {@code /graphql} from the service's own machine.
+	 */
 	private static BearerTokenResolver tokens(DemoMode demo) {
 		var header = new DefaultBearerTokenResolver();
 		return request -> {
 			var token = header.resolve(request);
-			if (token == null && demo.on()) {
+			if (token == null && demo.on() && request.getRequestURI().equals("/graphql")
+					&& DemoGraphiQlCookie.fromThisMachine(request)) {
 				token = demoCookie(request);
 			}
 			return token;

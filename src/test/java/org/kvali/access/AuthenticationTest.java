@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
@@ -159,6 +160,22 @@ class AuthenticationTest {
 				.contentType(MediaType.APPLICATION_JSON).content(TOTALS))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.data.participation.totals.participants").isNumber());
+		// only where the page set it: to /graphql, from this machine
+		this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL").header("Authorization", "")
+				.cookie(cookie))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(post("/graphql").header("Authorization", "").cookie(cookie).with(fromElsewhere())
+				.contentType(MediaType.APPLICATION_JSON).content(TOTALS))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/graphiql").header("Authorization", "").with(fromElsewhere()))
+			.andExpect(cookie().doesNotExist(SecurityConfiguration.DEMO_COOKIE));
+	}
+
+	private static RequestPostProcessor fromElsewhere() {
+		return request -> {
+			request.setRemoteAddr("203.0.113.7");
+			return request;
+		};
 	}
 
 	/** A GraphQL request with the token, or as the tests' admin when it is null. */
