@@ -30,6 +30,14 @@ class PersonalDataTest {
 			.expect(error -> error.getMessage()
 				.equals("The request holds the NUL character (\\u0000), which no text in Kvali may contain"))
 			.verify();
+		for (var escape : List.of("\\u0000", "\\u{0}")) {
+			this.graphQl.document("{ organizations(filter: {nameContains: \"a" + escape + "\"}) { totalCount } }")
+				.execute()
+				.errors()
+				.expect(error -> error.getMessage()
+					.equals("The request holds the NUL character (\\u0000), which no text in Kvali may contain"))
+				.verify();
+		}
 		this.graphQl.document("{ activities(filter: {from: \"0001-01-01\"}) { totalCount } }")
 			.execute()
 			.errors()
