@@ -40,7 +40,15 @@ class IndicatorDisaggregation {
 		this.json = json;
 	}
 
+	/**
+	 * The indicator's value in each group the caller may see: groups withheld from it are left out, as from a
+	 * breakdown ({@link ReportService#shownBreakdown}), after they have served to tell a share's 0 % from a hidden one.
+	 */
 	List<Group> groups(Indicator indicator, List<Dimension> by, LocalDate from, LocalDate to) {
+		return all(indicator, by, from, to).stream().filter(group -> !group.group().suppressed()).toList();
+	}
+
+	private List<Group> all(Indicator indicator, List<Dimension> by, LocalDate from, LocalDate to) {
 		if (indicator.method() == IndicatorEnums.Method.REPORTED) {
 			return reported(indicator, by, from, to);
 		}

@@ -39,7 +39,7 @@ class ParticipationController {
 			@Argument List<GroupOrder> orderBy, @Argument Integer first, DataFetchingFieldSelectionSet selection) {
 		// distinct activities and organizations cost a set per group: counted only when asked for
 		var measures = new MeasureSet(selection.contains("activities"), selection.contains("organizations"));
-		return this.reports.breakdown(report, by, orderBy, first, measures);
+		return this.reports.shownBreakdown(report, by, orderBy, first, measures);
 	}
 
 }

@@ -103,8 +103,19 @@ public class ReportService {
 	}
 
 	/**
-	 * The groups of a breakdown as the current caller may see them; distinct activities and organizations are
-	 * counted only where {@code measures} asks for them (or the order sorts by them).
+	 * The groups of a breakdown that the current caller may see, those withheld left out: that a group exists at all
+	 * tells of its few people (that some woman with a disability from one village was at these activities).
+	 */
+	public List<ParticipationGroup> shownBreakdown(ParticipationReport report, List<Dimension> by,
+			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
+		return breakdown(report, by, orderBy, first, measures).stream().filter(group -> !group.suppressed()).toList();
+	}
+
+	/**
+	 * The groups of a breakdown, those withheld from the current caller marked {@code suppressed} and placed last
+	 * ({@code first} counts them last, so the page holds the same shown groups as {@link #shownBreakdown}); distinct
+	 * activities and organizations are counted only where {@code measures} asks for them (or the order sorts by
+	 * them).
 	 */
 	public List<ParticipationGroup> breakdown(ParticipationReport report, List<Dimension> by,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {

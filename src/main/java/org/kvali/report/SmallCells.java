@@ -11,9 +11,10 @@ import java.util.Set;
  * Small-cell suppression of one breakdown for callers who see aggregates only. A group of 1 to k-1 participants is
  * suppressed. So that no suppressed group can be recovered as a total minus the others, every line of groups that
  * differ in one dimension only (a row or a column of a two-dimension breakdown), and the whole breakdown, with
- * exactly one suppressed group has its next smallest group suppressed too, repeated until nothing changes. Suppressed groups are listed
- * after the others, in the order of their dimension values, so their place reveals nothing of their size. The
- * result depends only on the groups, so the same question always gets the same answer.
+ * exactly one suppressed group has its next smallest group suppressed too, repeated until nothing changes. Suppressed groups are placed
+ * after the others, in the order of their dimension values, so that a page cut by {@code first} holds the same shown
+ * groups whatever their sizes; the schema leaves them out ({@link ReportService#shownBreakdown}). The result depends
+ * only on the groups, so the same question always gets the same answer.
  */
 final class SmallCells {
 
