@@ -22,7 +22,6 @@ import org.kvali.audit.AuditLog;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -108,6 +107,7 @@ public class AttendanceImportService {
 			}
 			var sha = HexFormat.of().formatHex(digest.digest());
 			var errors = new ArrayList<>(intake.errors());
+			var warnings = new ArrayList<>(intake.warnings());
 			PartnerSheet partner = null;
 			if (errors.isEmpty() && intake.rows() == 0) {
 				errors.add(new ImportMessage(null, null, null, "The sheet has a header but no rows"));
@@ -121,21 +121,25 @@ public class AttendanceImportService {
 						? new PartnerSheet(this.partners.projects(caller), caller.organizations()) : null;
 				this.matches.match();
 				errors.addAll(this.checks.check(partner));
+				if (partner != null) {
+					warnings.addAll(this.checks.keptAsStored(partner));
+				}
 			}
 			if (!errors.isEmpty()) {
-				return rolledBack(status, intake, errors, sha);
+				status.setRollbackOnly();
+				return new Outcome(intake.rows(), sha, warnings, errors, null);
 			}
 			var written = this.writer.write(intake.rows(), partner);
 			var report = new ImportReport(id, dryRun ? ImportStatus.VALIDATED : ImportStatus.IMPORTED, dryRun,
 					intake.rows(), written.created(), written.updated(), written.unchanged(),
-					List.copyOf(intake.warnings()), List.of(), sha, importedBy, at);
+					List.copyOf(warnings), List.of(), sha, importedBy, at);
 			if (dryRun) {
 				status.setRollbackOnly();
 			}
 			else {
 				this.history.save(report, contentType);
 			}
-			return new Outcome(intake.rows(), sha, intake.warnings(), List.of(), report);
+			return new Outcome(intake.rows(), sha, warnings, List.of(), report);
 		});
 		var report = outcome.report();
 		if (report == null) {
@@ -166,12 +170,6 @@ public class AttendanceImportService {
 		else {
 			CsvSheetReader.read(in, sink);
 		}
-	}
-
-	private static Outcome rolledBack(TransactionStatus status, RowIntake intake, List<ImportMessage> errors,
-			String sha) {
-		status.setRollbackOnly();
-		return new Outcome(intake.rows(), sha, intake.warnings(), errors, null);
 	}
 
 	private static MessageDigest sha256() {

@@ -26,8 +26,8 @@ class AttendanceWriter {
 	/**
 	 * Writes the staged rows, checked under the write lock. When {@code partner} is not null (a partner's sheet), each
 	 * activity it creates is run by the first of the partner's organizations with a part in the activity's project,
-	 * and a stored person is corrected only if every participation of theirs is in the partner's projects: a partner
-	 * does not change what other organizations recorded.
+	 * and a stored person is corrected only if every participation of theirs is at an activity the partner's
+	 * organizations run: a partner does not change what other organizations recorded.
 	 */
 	Outcome write(int rows, PartnerSheet partner) {
 		int organizations = this.jdbc.sql("""
@@ -66,13 +66,13 @@ class AttendanceWriter {
 				       organization_id = coalesce(o.id, p.organization_id)
 				FROM import_person s LEFT JOIN organization o ON o.code = s.organization_code
 				WHERE s.stored_id IS NOT NULL AND p.id = s.stored_id
-				  AND (CAST(:allowed AS bigint[]) IS NULL OR NOT EXISTS (
-				      SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
-				      WHERE pn.participant_id = p.id AND a.project_id <> ALL(CAST(:allowed AS bigint[]))))
+				  AND (CAST(:organizations AS bigint[]) IS NULL OR NOT %s)
 				  AND (p.birth_year, p.disability, p.home_municipality_code, p.organization_id) IS DISTINCT FROM
 				      (coalesce(s.birth_year, p.birth_year), coalesce(s.disability, p.disability),
 				       coalesce(s.home_municipality, p.home_municipality_code), coalesce(o.id, p.organization_id))
-				""").param("allowed", partner == null ? null : partner.projectIds()).update();
+				""".formatted(PartnerSheet.hostedElsewhere("p.id")))
+			.param("organizations", partner == null ? null : partner.organizationIds())
+			.update();
 		int participants = this.jdbc.sql("""
 				INSERT INTO participant (id, ref, gender, birth_year, disability, home_municipality_code, organization_id)
 				SELECT s.id, s.participant_ref, s.gender, s.birth_year, s.disability, s.home_municipality, o.id

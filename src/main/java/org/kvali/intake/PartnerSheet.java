@@ -17,4 +17,17 @@ record PartnerSheet(Set<Long> projects, Set<Long> organizations) {
 		return this.organizations.toArray(Long[]::new);
 	}
 
+	/**
+	 * SQL: the stored person whose id is {@code person} took part in an activity that none of {@code :organizations}
+	 * runs. A partner's sheet neither compares nor stores such a person's details, since what it would learn or change
+	 * of them is what others recorded (a dry run telling whether a disability differs, tried both ways, tells it).
+	 */
+	static String hostedElsewhere(String person) {
+		return """
+				EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				        WHERE pn.participant_id = %s
+				          AND (a.organizer_id IS NULL OR a.organizer_id <> ALL(CAST(:organizations AS bigint[]))))"""
+			.formatted(person);
+	}
+
 }

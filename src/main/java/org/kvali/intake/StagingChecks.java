@@ -117,6 +117,24 @@ class StagingChecks {
 			});
 	}
 
+	/**
+	 * A warning for each stored person of a partner's sheet who also took part in other organizations' activities
+	 * (within its projects: others are refused): their details in the sheet are neither compared nor stored.
+	 */
+	List<ImportMessage> keptAsStored(PartnerSheet partner) {
+		return this.jdbc.sql("""
+				SELECT p.first_row, p.participant_ref FROM import_person p
+				WHERE p.stored_id IS NOT NULL AND NOT %s AND %s
+				ORDER BY p.first_row""".formatted(ELSEWHERE, PartnerSheet.hostedElsewhere("p.stored_id")))
+			.param("allowed", partner.projectIds())
+			.param("organizations", partner.organizationIds())
+			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "
+					+ rs.getString(2) + " also took part in other organizations' activities: the gender, birth year, "
+					+ "disability, home municipality and organization this sheet gives them are neither compared nor "
+					+ "stored"))
+			.list();
+	}
+
 	private void activitiesOfOtherProjects(List<ImportMessage> errors) {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.project_code, r.activity_code, p.code FROM import_row r
@@ -233,8 +251,8 @@ class StagingChecks {
 		this.jdbc.sql("""
 				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.stored_gender) FROM import_row r
 				JOIN import_person p USING (participant_ref) WHERE p.stored_id IS NOT NULL AND r.gender <> p.stored_gender
-				  AND (CAST(:allowed AS bigint[]) IS NULL OR NOT %s)""".formatted(ELSEWHERE))
-			.param("allowed", partner == null ? null : partner.projectIds())
+				  AND (CAST(:organizations AS bigint[]) IS NULL OR NOT %s)""".formatted(PartnerSheet.hostedElsewhere("p.stored_id")))
+			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, rs.getString(2), "Participant "
 						+ rs.getString(3) + " is stored " + (partner == null ? "as " + rs.getString(4) : "with another gender")

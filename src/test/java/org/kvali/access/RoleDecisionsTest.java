@@ -2,6 +2,7 @@ package org.kvali.access;
 
 import java.util.List;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,56 @@ class RoleDecisionsTest {
 			this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code = 'RD-NET')");
 			this.jdbc.update("DELETE FROM activity WHERE code = 'RD-NET'");
 			this.jdbc.update("DELETE FROM project WHERE code = 'RD-PROJ'");
+		}
+	}
+
+	/**
+	 * P0028 took part only in SCCSF's activities of projects CIF has a part in. CIF may name them, but its sheet's
+	 * details of them are neither compared nor stored: before, a dry run's count of updated people (or a refused
+	 * gender) told CIF whether P0028 had a disability, tried both ways.
+	 */
+	@Test
+	void aPartnersSheetNeitherComparesNorStoresTheDetailsOfPeopleOthersHosted() throws Exception {
+		assertThat(this.jdbc.queryForList("""
+				SELECT DISTINCT o.code FROM participation pn JOIN participant p ON p.id = pn.participant_id
+				JOIN activity a ON a.id = pn.activity_id JOIN organization o ON o.id = a.organizer_id WHERE p.ref = 'P0028'""",
+				String.class)).containsExactly("SCCSF");
+		var stored = this.jdbc.queryForMap("SELECT lower(gender) AS gender, birth_year, disability FROM participant "
+				+ "WHERE ref = 'P0028'");
+		var reports = new java.util.ArrayList<String>();
+		for (var gender : List.of("female", "male")) {
+			for (var disability : List.of("yes", "no")) {
+				var body = this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
+					.header("Authorization", "Bearer " + this.cif)
+					.contentType("text/csv")
+					.content("activity_code,project_code,participant_ref,gender,birth_year,disability\n"
+							+ "WS-2025-MARNEULI,CSO-CAPACITY,P0028," + gender + ",1931," + disability + "\n"))
+					.andExpect(status().isOk())
+					.andReturn()
+					.getResponse()
+					.getContentAsString();
+				reports.add(JsonPath.read(body, "$.updated").toString() + JsonPath.read(body, "$.created").toString()
+						+ JsonPath.read(body, "$.warnings").toString());
+			}
+		}
+		assertThat(reports).hasSize(4).containsOnly(reports.get(0));
+		assertThat(reports.get(0)).contains("participants=0").contains("Participant P0028 also took part in other "
+				+ "organizations' activities: the gender, birth year, disability, home municipality and organization "
+				+ "this sheet gives them are neither compared nor stored");
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + this.cif)
+			.contentType("text/csv")
+			.content("activity_code,project_code,participant_ref,gender,birth_year\nWS-2025-MARNEULI,CSO-CAPACITY,P0028,"
+					+ ("female".equals(stored.get("gender")) ? "male" : "female") + ",1931\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.participations").value(1));
+		try {
+			assertThat(this.jdbc.queryForMap("SELECT lower(gender) AS gender, birth_year, disability FROM participant "
+					+ "WHERE ref = 'P0028'")).isEqualTo(stored);
+		}
+		finally {
+			this.jdbc.update("""
+					DELETE FROM participation WHERE participant_id = (SELECT id FROM participant WHERE ref = 'P0028')
+					AND activity_id = (SELECT id FROM activity WHERE code = 'WS-2025-MARNEULI')""");
 		}
 	}
 
