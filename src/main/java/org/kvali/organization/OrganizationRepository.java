@@ -73,7 +73,10 @@ class OrganizationRepository {
 		var conditions = new Conditions().addAny("o.kind = ANY(:kinds)", "kinds", filter.kinds())
 			.addAny("coalesce(m.parent_code, o.region_code) = ANY(:regions)", "regions", filter.regions())
 			.add(IN_PROGRAMME, "programme", scope.programmeId())
-			.add(IN_PROJECTS.formatted(":project"), "project", scope.projectId())
+			// a partner's list shows no project but its own, even where an organization takes part in both
+			.add(IN_PROJECTS.formatted(scope.ownProjects() == null ? ":project"
+					: "SELECT id FROM project WHERE id = :project AND id = ANY(CAST(:ownProjects AS bigint[]))"),
+					"project", scope.projectId())
 			.add(IN_PROJECTS.formatted("SELECT unnest(CAST(:ownProjects AS bigint[]))"), "ownProjects",
 					scope.ownProjects());
 		if (filter.nameContains() != null) {

@@ -297,6 +297,11 @@ class RoleDecisionsTest {
 					  UNION SELECT organizer_id FROM activity WHERE code <> 'RD-OTHER'
 					  UNION SELECT organization_id FROM participation)""", Integer.class);
 			graphQl(this.cif, organizations).andExpect(jsonPath("$.data.organizations.totalCount").value(ofCif));
+			// nor who takes part in a project of others, though CSO-KK-DISABILITY also takes part in CIF's
+			var inNetwork = "{\"query\":\"{ organizations(first: 100, filter: {project: \\\"RD-PROJ\\\"}) { totalCount } }\"}";
+			graphQl(this.cif, inNetwork).andExpect(jsonPath("$.data.organizations.totalCount").value(0));
+			graphQl(this.outsider, inNetwork).andExpect(jsonPath("$.data.organizations.totalCount").value(1));
+			graphQl(this.donor, inNetwork).andExpect(jsonPath("$.data.organizations.totalCount").value(1));
 		}
 		finally {
 			this.jdbc.update("DELETE FROM activity WHERE code = 'RD-OTHER'");
