@@ -1,6 +1,6 @@
 package org.kvali.graphql;
 
-/** Something was asked for by a code that nothing has. */
+/** Something was asked for by a code (or an id, or a participant's reference) that nothing has. */
 public class NotFoundException extends RuntimeException {
 
 	private final String argument;
@@ -8,9 +8,15 @@ public class NotFoundException extends RuntimeException {
 	private final String code;
 
 	public NotFoundException(String what, String argument, String code) {
-		super("No " + what + " has the code '" + code + "'");
+		super("No " + what + " has the " + key(argument) + " '" + code + "'");
 		this.argument = argument;
 		this.code = code;
+	}
+
+	/** What the argument names, by its name: {@code id}, {@code ref} or else a code. */
+	private static String key(String argument) {
+		var name = argument.substring(argument.lastIndexOf('.') + 1);
+		return name.equals("id") ? "id" : name.equals("ref") ? "reference" : "code";
 	}
 
 	public String argument() {

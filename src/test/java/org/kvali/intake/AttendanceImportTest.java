@@ -398,7 +398,8 @@ class AttendanceImportTest {
 			.variable("after", cursor).execute()
 			.path("imports.edges[*].node.id").entityList(String.class).containsExactly(id);
 		this.graphQl.document("{ import(id: \"00000000-0000-0000-0000-000000000000\") { id } }").execute().errors()
-			.expect(error -> error.getErrorType() == org.springframework.graphql.execution.ErrorType.NOT_FOUND)
+			.expect(error -> error.getErrorType() == org.springframework.graphql.execution.ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No import has the id '00000000-0000-0000-0000-000000000000'"))
 			.verify();
 	}
 

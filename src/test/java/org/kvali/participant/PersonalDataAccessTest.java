@@ -116,7 +116,10 @@ class PersonalDataAccessTest {
 		assertThat(this.graphQl.document(EVERY_REPORT).execute().path("participation").entity(Map.class).get())
 			.isEqualTo(before);
 		this.graphQl.document("query($ref: ID!) { participant(ref: $ref) { ref } }").variable("ref", this.ref).execute()
-			.errors().expect(error -> error.getErrorType().toString().equals("NOT_FOUND")).verify();
+			.errors()
+			.expect(error -> error.getErrorType().toString().equals("NOT_FOUND")
+					&& error.getMessage().equals("No participant has the reference '" + this.ref + "'"))
+			.verify();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant_personal WHERE participant_id = ?",
 				Integer.class, id)).isZero();
 		var newRef = this.jdbc.queryForObject("SELECT ref FROM participant WHERE id = ?", String.class, id);
