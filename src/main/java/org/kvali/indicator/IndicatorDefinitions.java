@@ -92,10 +92,10 @@ class IndicatorDefinitions {
 			if (input.unit() == Unit.PERCENT && input.denominatorFilter() == null) {
 				validation.problem("input.denominatorFilter", null, "A computed percent indicator needs a denominator");
 			}
-			// a project's indicator counts that project alone (IndicatorRepository): naming only others counts nothing
-			otherProjectsOnly("input.filter.projects", input.project(), input.filter(), validation);
-			otherProjectsOnly("input.denominatorFilter.projects", input.project(), input.denominatorFilter(),
-					validation);
+			// an indicator counts its programme alone, a project's indicator its project (IndicatorRepository):
+			// naming only others counts nothing
+			othersOnly("input.filter", input, input.filter(), validation);
+			othersOnly("input.denominatorFilter", input, input.denominatorFilter(), validation);
 		}
 		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
 			validation.problem("input.method", input.method(), "A reported indicator takes no measure or filters");
@@ -144,11 +144,19 @@ class IndicatorDefinitions {
 			.update();
 	}
 
-	private static void otherProjectsOnly(String argument, String project, ParticipationFilter filter,
+	private static void othersOnly(String argument, CreateInput input, ParticipationFilter filter,
 			Validation validation) {
-		if (project != null && filter != null && filter.projects() != null && !filter.projects().contains(project)) {
-			validation.problem(argument, filter.projects(), "The indicator is project " + project
-					+ "'s and counts that project alone; these projects leave nothing to count");
+		if (filter != null) {
+			othersOnly(argument + ".programmes", "programme", input.programme(), filter.programmes(), validation);
+			othersOnly(argument + ".projects", "project", input.project(), filter.projects(), validation);
+		}
+	}
+
+	private static void othersOnly(String argument, String what, String own, List<String> named,
+			Validation validation) {
+		if (own != null && named != null && !named.contains(own)) {
+			validation.problem(argument, named, "The indicator is " + what + " " + own + "'s and counts that " + what
+					+ " alone; these " + what + "s leave nothing to count");
 		}
 	}
 

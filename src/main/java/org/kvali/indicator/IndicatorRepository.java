@@ -30,19 +30,26 @@ class IndicatorRepository {
 			FROM indicator i
 			JOIN programme pg ON pg.id = i.programme_id
 			LEFT JOIN project pj ON pj.id = i.project_id
-			""".formatted(ofProject("i.filter"), ofProject("i.denominator_filter"));
+			""".formatted(counted("i.filter"), counted("i.denominator_filter"));
 
 	/**
-	 * A stored filter as counted: a project's indicator counts that project's participation alone, so the projects
-	 * the filter names, or all when it names none, are narrowed to the indicator's project.
+	 * A stored filter as counted: an indicator counts its own programme's participation alone, and a project's
+	 * indicator its project's, so the programmes (or projects) the filter names, or all when it names none, are
+	 * narrowed to the indicator's.
 	 */
-	private static String ofProject(String column) {
+	private static String counted(String column) {
 		return """
-				(CASE WHEN pj.code IS NULL THEN %1$s
-				      ELSE %1$s || jsonb_build_object('projects', CASE WHEN jsonb_typeof(%1$s -> 'projects') = 'array'
-				          THEN (SELECT coalesce(jsonb_agg(p), '[]') FROM jsonb_array_elements(%1$s -> 'projects') p
-				                WHERE p = to_jsonb(pj.code))
-				          ELSE jsonb_build_array(pj.code) END) END)::text""".formatted(column);
+				(CASE WHEN pj.code IS NULL THEN %s ELSE %s END)::text""".formatted(narrowed(column, "programmes", "pg.code"),
+				narrowed(column, "projects", "pj.code"));
+	}
+
+	/** The filter in {@code column} with its list under {@code key} narrowed to the code {@code code}. */
+	private static String narrowed(String column, String key, String code) {
+		return """
+				%1$s || jsonb_build_object('%2$s', CASE WHEN jsonb_typeof(%1$s -> '%2$s') = 'array'
+				    THEN (SELECT coalesce(jsonb_agg(c), '[]') FROM jsonb_array_elements(%1$s -> '%2$s') c
+				          WHERE c = to_jsonb(%3$s))
+				    ELSE jsonb_build_array(%3$s) END)""".formatted(column, key, code);
 	}
 
 	private final JdbcClient jdbc;

@@ -1,5 +1,7 @@
 package org.kvali.indicator;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
@@ -22,6 +24,51 @@ class IndicatorDefinitionTest {
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TI-%'");
+		this.jdbc.update("DELETE FROM participation WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE 'TI-%')");
+		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'TI-%'");
+		this.jdbc.update("DELETE FROM activity WHERE code = 'TI-ACT'");
+		this.jdbc.update("DELETE FROM project WHERE code = 'TI-PRJ'");
+		this.jdbc.update("DELETE FROM programme WHERE code = 'TI-PROG'");
+	}
+
+	/** A programme's computed indicator counts that programme alone, though its filter names none. */
+	@Test
+	void aProgrammesIndicatorCountsThatProgramme() {
+		this.jdbc.update("INSERT INTO programme (code, name) VALUES ('TI-PROG', 'Second programme')");
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name) SELECT 'TI-PRJ', id, 'Second project' FROM programme
+				WHERE code = 'TI-PROG'""");
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'TI-ACT', id, 'WORKSHOP', 'Workshop', DATE '2025-04-10', DATE '2025-04-10' FROM project
+				WHERE code = 'TI-PRJ'""");
+		this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('TI-P1', 'FEMALE'), ('TI-P2', 'MALE')");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id, role)
+				SELECT a.id, p.id, 'PARTICIPANT' FROM activity a, participant p WHERE a.code = 'TI-ACT' AND p.ref LIKE 'TI-P%'""");
+		for (var programme : List.of("EU-CSO-EQUAL", "TI-PROG")) {
+			this.graphQl.document("mutation { createIndicator(input: {code: \"TI-ALL-" + programme + "\", programme: \""
+					+ programme + "\", name: \"Everyone\", level: OUTPUT, unit: NUMBER, method: COMPUTED, "
+					+ "measure: PARTICIPANTS, filter: {}}) { code } }").execute().path("createIndicator.code").hasValue();
+		}
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				{ demo: indicator(code: "TI-ALL-EU-CSO-EQUAL") { actual } second: indicator(code: "TI-ALL-TI-PROG") { actual }
+				  programme: participation(filter: {programmes: ["EU-CSO-EQUAL"]}) { totals { participants } }
+				  all: participation { totals { participants } } }""").execute();
+		int demo = response.path("programme.totals.participants").entity(Integer.class).get();
+		response.path("all.totals.participants").entity(Integer.class).isEqualTo(demo + 2);
+		response.path("demo.actual").entity(Double.class).isEqualTo((double) demo);
+		response.path("second.actual").entity(Double.class).isEqualTo(2.0);
+		// a filter naming only other programmes would count nothing
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-OTHER", programme: "TI-PROG", name: "x", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {programmes: ["EU-CSO-EQUAL"]}}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.filter.programmes: The indicator is programme TI-PROG's "
+					+ "and counts that programme alone; these programmes leave nothing to count"))
+			.verify();
 	}
 
 	@Test
