@@ -86,19 +86,23 @@ class IndicatorDisaggregation {
 				: 100 * indicator.measure().of(group.measures()) / denominator);
 	}
 
-	/** The current values reported for each gender or region, summed over the periods within the window. */
+	/** The current values reported for each gender or region over the periods within the window, combined. */
 	private List<Group> reported(Indicator indicator, List<Dimension> by, LocalDate from, LocalDate to) {
 		if (!by.equals(List.of(Dimension.GENDER)) && !by.equals(List.of(Dimension.REGION))) {
 			throw new InvalidArgumentException("by", by, "A reported indicator is split by GENDER or by REGION alone");
 		}
 		var dimension = by.get(0).name();
-		Map<String, Double> sums = new TreeMap<>();
+		Map<String, List<ReportedValue>> groups = new TreeMap<>();
 		for (var value : this.indicators.reportedValues(List.of(indicator.id())).getOrDefault(indicator.id(), List.of())) {
 			if (value.current() && dimension.equals(value.dimension()) && value.within(from, to)) {
-				sums.merge(value.dimensionValue(), value.value(), Double::sum);
+				groups.computeIfAbsent(value.dimensionValue(), key -> new ArrayList<>()).add(value);
 			}
 		}
-		return sums.entrySet().stream().map(sum -> new Group(group(by.get(0), sum.getKey()), sum.getValue())).toList();
+		return groups.entrySet()
+			.stream()
+			.map(values -> new Group(group(by.get(0), values.getKey()),
+					ReportedValue.combined(values.getValue(), indicator.unit())))
+			.toList();
 	}
 
 	private static ParticipationGroup group(Dimension dimension, String value) {

@@ -87,7 +87,7 @@ class IndicatorValues {
 		return values;
 	}
 
-	/** Reported indicators: the sum of the current values of the periods that lie within the key's window. */
+	/** Reported indicators: the current values of the periods that lie within the key's window, combined. */
 	private Map<Key, Double> reported(Set<Key> keys) {
 		var reported = keys.stream().filter(key -> key.indicator().method() == IndicatorEnums.Method.REPORTED).toList();
 		if (reported.isEmpty()) {
@@ -96,14 +96,13 @@ class IndicatorValues {
 		var stored = this.indicators.reportedValues(reported.stream().map(key -> key.indicator().id()).distinct().toList());
 		Map<Key, Double> values = new HashMap<>();
 		for (var key : reported) {
-			Double sum = null;
-			for (var value : stored.getOrDefault(key.indicator().id(), List.of())) {
-				if (value.current() && value.whole() && value.within(key.from(), key.to())) {
-					sum = (sum == null ? 0 : sum) + value.value();
-				}
-			}
-			if (sum != null) {
-				values.put(key, sum);
+			var within = stored.getOrDefault(key.indicator().id(), List.of())
+				.stream()
+				.filter(value -> value.current() && value.whole() && value.within(key.from(), key.to()))
+				.toList();
+			var combined = ReportedValue.combined(within, key.indicator().unit());
+			if (combined != null) {
+				values.put(key, combined);
 			}
 		}
 		return values;

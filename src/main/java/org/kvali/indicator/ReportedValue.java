@@ -1,7 +1,9 @@
 package org.kvali.indicator;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.kvali.report.Gender;
 import org.kvali.report.Period;
@@ -13,6 +15,33 @@ import org.kvali.report.Period;
 record ReportedValue(long indicatorId, String periodKey, LocalDate periodStart, LocalDate periodEnd, double value,
 		String comment, String evidenceUrl, String reportedBy, OffsetDateTime reportedAt, boolean current,
 		String dimension, String dimensionValue) {
+
+	/**
+	 * What values of one group, the current ones of the periods within a window in the order {@code reportedValues}
+	 * gives (newest first), come to: a count or amount their sum, added as the decimals they were reported as (0.1
+	 * and 0.2 make 0.3, not 0.30000000000000004); a percentage, which does not add up, that of the period ending
+	 * last (of two ending together, the one reported last: a year withdrawn as 0 before its quarters were reported);
+	 * null for none.
+	 */
+	static Double combined(List<ReportedValue> values, IndicatorEnums.Unit unit) {
+		if (values.isEmpty()) {
+			return null;
+		}
+		if (unit == IndicatorEnums.Unit.PERCENT) {
+			var last = values.get(0);
+			for (var value : values) {
+				if (value.periodEnd.isAfter(last.periodEnd)) {
+					last = value;
+				}
+			}
+			return last.value;
+		}
+		var sum = BigDecimal.ZERO;
+		for (var value : values) {
+			sum = sum.add(BigDecimal.valueOf(value.value));
+		}
+		return sum.doubleValue();
+	}
 
 	/** Whether its period lies within {@code from} to {@code to} (either may be null, open). */
 	boolean within(LocalDate from, LocalDate to) {

@@ -1,6 +1,7 @@
 package org.kvali.indicator;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,41 @@ class IndicatorDefinitionTest {
 		this.jdbc.update("DELETE FROM activity WHERE code = 'TI-ACT'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'TI-PRJ'");
 		this.jdbc.update("DELETE FROM programme WHERE code = 'TI-PROG'");
+	}
+
+	/**
+	 * Reported values add up as the decimals they were reported as (0.1 and 0.2 make 0.3, not 0.30000000000000004, and
+	 * reach a target of 0.3); reported percentages do not add up: a period's
+	 * is that of its last period reported.
+	 */
+	@Test
+	void reportedValuesAddUpExactlyAndPercentagesTakeTheLastPeriod() {
+		for (var unit : List.of("NUMBER", "PERCENT")) {
+			this.graphQl.document("mutation { createIndicator(input: {code: \"TI-REP-" + unit + "\", programme: "
+					+ "\"EU-CSO-EQUAL\", name: \"Reported\", level: OUTCOME, unit: " + unit + ", method: REPORTED, "
+					+ "cumulative: false}) { code } }").execute().path("createIndicator.code").hasValue();
+		}
+		var reports = Map.of("TI-REP-NUMBER", Map.of("2024-Q1", 0.1, "2024-Q2", 0.2),
+				"TI-REP-PERCENT", Map.of("2024-Q2", 70.0, "2024-Q1", 60.0, "2025", 75.0));
+		reports.forEach((code, values) -> values.forEach((period, value) -> this.graphQl
+			.document("mutation { reportIndicatorValue(input: {indicator: \"" + code + "\", period: \"" + period
+					+ "\", value: " + value + "}) { current } }")
+			.execute()
+			.path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true)));
+		this.graphQl.document("mutation { setIndicatorTargets(code: \"TI-REP-NUMBER\", targets: [{period: \"2024\", "
+				+ "value: 0.3}]) { code } }").execute().path("setIndicatorTargets.code").hasValue();
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				{ number: indicator(code: "TI-REP-NUMBER") { actual(period: "2024") progress(period: "2024")
+				    status(asOf: "2025-01-31") }
+				  percent: indicator(code: "TI-REP-PERCENT") { y2024: actual(period: "2024") y2025: actual(period: "2025")
+				    all: actual } }""").execute();
+		response.path("number.actual").entity(Double.class).isEqualTo(0.3);
+		response.path("number.progress").entity(Double.class).isEqualTo(1.0);
+		response.path("number.status").entity(String.class).isEqualTo("ACHIEVED");
+		response.path("percent.y2024").entity(Double.class).isEqualTo(70.0);
+		response.path("percent.y2025").entity(Double.class).isEqualTo(75.0);
+		response.path("percent.all").entity(Double.class).isEqualTo(75.0);
 	}
 
 	/** A programme's computed indicator counts that programme alone, though its filter names none. */
