@@ -60,10 +60,9 @@ class IndicatorController {
 	@SchemaMapping
 	List<IndicatorDisaggregation.Group> disaggregate(Indicator indicator, @Argument List<Dimension> by,
 			@Argument String period) {
-		var window = period == null
-				? new IndicatorValues.Key(indicator, indicator.cumulative() ? indicator.programmeStart() : null, null)
+		var window = period == null ? IndicatorValues.Key.toDate(indicator)
 				: IndicatorWindows.window(indicator, IndicatorWindows.period(period), null);
-		return this.disaggregation.groups(indicator, by, window.from(), window.to());
+		return this.disaggregation.groups(indicator, by, window);
 	}
 
 	@MutationMapping
@@ -143,8 +142,7 @@ class IndicatorController {
 	CompletableFuture<Double> actual(Indicator indicator, @Argument String period,
 			DataLoader<IndicatorValues.Key, Double> indicatorValues) {
 		if (period == null) {
-			return indicatorValues.load(new IndicatorValues.Key(indicator,
-					indicator.cumulative() ? indicator.programmeStart() : null, null));
+			return indicatorValues.load(IndicatorValues.Key.toDate(indicator));
 		}
 		return indicatorValues.load(IndicatorWindows.window(indicator, IndicatorWindows.period(period), null));
 	}

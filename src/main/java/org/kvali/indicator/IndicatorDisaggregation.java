@@ -1,6 +1,5 @@
 package org.kvali.indicator;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,15 +43,15 @@ class IndicatorDisaggregation {
 	 * The indicator's value in each group the caller may see: groups withheld from it are left out, as from a
 	 * breakdown ({@link ReportService#shownBreakdown}), after they have served to tell a share's 0 % from a hidden one.
 	 */
-	List<Group> groups(Indicator indicator, List<Dimension> by, LocalDate from, LocalDate to) {
-		return all(indicator, by, from, to).stream().filter(group -> !group.group().suppressed()).toList();
+	List<Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
+		return all(indicator, by, window).stream().filter(group -> !group.group().suppressed()).toList();
 	}
 
-	private List<Group> all(Indicator indicator, List<Dimension> by, LocalDate from, LocalDate to) {
+	private List<Group> all(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
 		if (indicator.method() == IndicatorEnums.Method.REPORTED) {
-			return reported(indicator, by, from, to);
+			return reported(indicator, by, window);
 		}
-		var numerator = breakdown(filter(indicator.filter(), from, to), by);
+		var numerator = breakdown(filter(indicator.filter(), window), by);
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER) {
 			return numerator.stream()
 				.map(group -> new Group(group, group.suppressed() ? null : indicator.measure().of(group.measures())))
@@ -62,7 +61,7 @@ class IndicatorDisaggregation {
 		// numerator the whole lacks
 		Map<List<Object>, ParticipationGroup> counted = new LinkedHashMap<>();
 		numerator.forEach(group -> counted.put(dimensions(group), group));
-		var denominatorFilter = filter(indicator.denominatorFilter(), from, to);
+		var denominatorFilter = filter(indicator.denominatorFilter(), window);
 		var groups = new ArrayList<Group>();
 		for (var whole : breakdown(denominatorFilter, by)) {
 			var group = counted.remove(dimensions(whole));
@@ -87,14 +86,14 @@ class IndicatorDisaggregation {
 	}
 
 	/** The current values reported for each gender or region over the periods within the window, combined. */
-	private List<Group> reported(Indicator indicator, List<Dimension> by, LocalDate from, LocalDate to) {
+	private List<Group> reported(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
 		if (!by.equals(List.of(Dimension.GENDER)) && !by.equals(List.of(Dimension.REGION))) {
 			throw new InvalidArgumentException("by", by, "A reported indicator is split by GENDER or by REGION alone");
 		}
 		var dimension = by.get(0).name();
 		Map<String, List<ReportedValue>> groups = new TreeMap<>();
 		for (var value : this.indicators.reportedValues(List.of(indicator.id())).getOrDefault(indicator.id(), List.of())) {
-			if (value.current() && dimension.equals(value.dimension()) && value.within(from, to)) {
+			if (value.current() && dimension.equals(value.dimension()) && window.counts(value)) {
 				groups.computeIfAbsent(value.dimensionValue(), key -> new ArrayList<>()).add(value);
 			}
 		}
@@ -112,8 +111,8 @@ class IndicatorDisaggregation {
 	}
 
 	/** A stored filter narrowed to the window. */
-	private ParticipationFilter filter(String stored, LocalDate from, LocalDate to) {
-		return this.json.readValue(stored, ParticipationFilter.class).within(from, to);
+	private ParticipationFilter filter(String stored, IndicatorValues.Key window) {
+		return this.json.readValue(stored, ParticipationFilter.class).within(window.from(), window.countedTo());
 	}
 
 	private List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by) {

@@ -72,7 +72,7 @@ public class IndicatorResults {
 		var window = key(indicator, target);
 		var others = this.json.readValue(indicator.filter(), ParticipationFilter.class)
 			.withGenders(List.of(Gender.OTHER, Gender.UNDISCLOSED))
-			.within(window.from(), window.to());
+			.within(window.from(), window.countedTo());
 		return this.reports.withheld(others, this.reports.totals(List.of(others)).get(0));
 	}
 

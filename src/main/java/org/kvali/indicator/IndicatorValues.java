@@ -29,7 +29,31 @@ class IndicatorValues {
 	static final String LOADER = "indicatorValues";
 
 	/** One value to compute: an indicator over activities starting from {@code from} to {@code to}. */
-	record Key(Indicator indicator, LocalDate from, LocalDate to) {
+	record Key(Indicator indicator, LocalDate from, LocalDate to, boolean toDate) {
+
+		/** A window of days: participation and the periods of reported values within it. */
+		Key(Indicator indicator, LocalDate from, LocalDate to) {
+			this(indicator, from, to, false);
+		}
+
+		/**
+		 * Everything to date, from the programme's start when cumulative: participation at activities begun by today
+		 * (not those planned, with their registrations loaded), and every value reported.
+		 */
+		static Key toDate(Indicator indicator) {
+			return new Key(indicator, indicator.cumulative() ? indicator.programmeStart() : null, null, true);
+		}
+
+		/** The last day whose participation counts. */
+		LocalDate countedTo() {
+			return this.toDate ? LocalDate.now() : this.to;
+		}
+
+		/** Whether a reported value counts: its period lies within the window. */
+		boolean counts(ReportedValue value) {
+			return value.within(this.from, this.to);
+		}
+
 	}
 
 	private final ReportService reports;
@@ -52,9 +76,9 @@ class IndicatorValues {
 		var computed = keys.stream().filter(key -> key.indicator().method() == IndicatorEnums.Method.COMPUTED).toList();
 		var filters = new ArrayList<ParticipationFilter>();
 		for (var key : computed) {
-			filters.add(filter(key.indicator().filter()).within(key.from(), key.to()));
+			filters.add(filter(key.indicator().filter()).within(key.from(), key.countedTo()));
 			if (key.indicator().unit() == IndicatorEnums.Unit.PERCENT) {
-				filters.add(filter(key.indicator().denominatorFilter()).within(key.from(), key.to()));
+				filters.add(filter(key.indicator().denominatorFilter()).within(key.from(), key.countedTo()));
 			}
 		}
 		if (computed.isEmpty()) {
@@ -98,7 +122,7 @@ class IndicatorValues {
 		for (var key : reported) {
 			var within = stored.getOrDefault(key.indicator().id(), List.of())
 				.stream()
-				.filter(value -> value.current() && value.whole() && value.within(key.from(), key.to()))
+				.filter(value -> value.current() && value.whole() && key.counts(value))
 				.toList();
 			var combined = ReportedValue.combined(within, key.indicator().unit());
 			if (combined != null) {

@@ -27,7 +27,7 @@ class IndicatorDefinitionTest {
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TI-%'");
 		this.jdbc.update("DELETE FROM participation WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE 'TI-%')");
 		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'TI-%'");
-		this.jdbc.update("DELETE FROM activity WHERE code = 'TI-ACT'");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TI-ACT%'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'TI-PRJ'");
 		this.jdbc.update("DELETE FROM programme WHERE code = 'TI-PROG'");
 	}
@@ -67,7 +67,10 @@ class IndicatorDefinitionTest {
 		response.path("percent.all").entity(Double.class).isEqualTo(75.0);
 	}
 
-	/** A programme's computed indicator counts that programme alone, though its filter names none. */
+	/**
+	 * A programme's computed indicator counts that programme alone, though its filter names none; to date, without
+	 * the people registered for an activity that has not begun, whose period counts them.
+	 */
 	@Test
 	void aProgrammesIndicatorCountsThatProgramme() {
 		this.jdbc.update("INSERT INTO programme (code, name) VALUES ('TI-PROG', 'Second programme')");
@@ -78,10 +81,17 @@ class IndicatorDefinitionTest {
 				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
 				SELECT 'TI-ACT', id, 'WORKSHOP', 'Workshop', DATE '2025-04-10', DATE '2025-04-10' FROM project
 				WHERE code = 'TI-PRJ'""");
-		this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('TI-P1', 'FEMALE'), ('TI-P2', 'MALE')");
+		var planned = java.time.LocalDate.now().plusDays(20);
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'TI-ACT-PLANNED', id, 'WORKSHOP', 'Planned workshop', ?, ? FROM project WHERE code = 'TI-PRJ'""",
+				planned, planned);
+		this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('TI-P1', 'FEMALE'), ('TI-P2', 'MALE'), "
+				+ "('TI-P3', 'MALE')");
 		this.jdbc.update("""
 				INSERT INTO participation (activity_id, participant_id, role)
-				SELECT a.id, p.id, 'PARTICIPANT' FROM activity a, participant p WHERE a.code = 'TI-ACT' AND p.ref LIKE 'TI-P%'""");
+				SELECT a.id, p.id, 'PARTICIPANT' FROM activity a, participant p
+				WHERE a.code = 'TI-ACT' AND p.ref IN ('TI-P1', 'TI-P2') OR a.code = 'TI-ACT-PLANNED' AND p.ref = 'TI-P3'""");
 		for (var programme : List.of("EU-CSO-EQUAL", "TI-PROG")) {
 			this.graphQl.document("mutation { createIndicator(input: {code: \"TI-ALL-" + programme + "\", programme: \""
 					+ programme + "\", name: \"Everyone\", level: OUTPUT, unit: NUMBER, method: COMPUTED, "
@@ -89,13 +99,16 @@ class IndicatorDefinitionTest {
 		}
 		// language=GraphQL
 		var response = this.graphQl.document("""
-				{ demo: indicator(code: "TI-ALL-EU-CSO-EQUAL") { actual } second: indicator(code: "TI-ALL-TI-PROG") { actual }
+				query($year: String!) { demo: indicator(code: "TI-ALL-EU-CSO-EQUAL") { actual }
+				  second: indicator(code: "TI-ALL-TI-PROG") { actual plannedYear: actual(period: $year) }
 				  programme: participation(filter: {programmes: ["EU-CSO-EQUAL"]}) { totals { participants } }
-				  all: participation { totals { participants } } }""").execute();
+				  all: participation { totals { participants } } }""").variable("year", String.valueOf(planned.getYear()))
+			.execute();
 		int demo = response.path("programme.totals.participants").entity(Integer.class).get();
-		response.path("all.totals.participants").entity(Integer.class).isEqualTo(demo + 2);
+		response.path("all.totals.participants").entity(Integer.class).isEqualTo(demo + 3);
 		response.path("demo.actual").entity(Double.class).isEqualTo((double) demo);
 		response.path("second.actual").entity(Double.class).isEqualTo(2.0);
+		response.path("second.plannedYear").entity(Double.class).isEqualTo(3.0);
 		// a filter naming only other programmes would count nothing
 		this.graphQl.document("""
 				mutation { createIndicator(input: {code: "TI-OTHER", programme: "TI-PROG", name: "x", level: OUTPUT,
