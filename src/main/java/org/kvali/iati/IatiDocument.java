@@ -150,7 +150,10 @@ final class IatiDocument {
 			if (date != null) {
 				this.xml.writeAttribute("iso-date", date.toString());
 			}
-			this.xml.writeAttribute("year", Integer.toString(date != null ? date.getYear() : this.now.getYear()));
+			// IATI needs a year: without a date, that of the first period, where a programme measures its baseline
+			int year = date != null ? date.getYear()
+					: result.periods().isEmpty() ? this.now.getYear() : result.periods().get(0).period().start().getYear();
+			this.xml.writeAttribute("year", Integer.toString(year));
 			this.xml.writeAttribute("value", number(result.baselineValue()));
 			this.xml.writeEndElement();
 		}

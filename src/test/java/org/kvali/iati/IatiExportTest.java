@@ -118,6 +118,22 @@ class IatiExportTest {
 	 * Indicators counting organizations (OUTC-1) or activities (OUT-2.1) are not split by sex: those with a woman
 	 * among them and those with a man add up to more than the count, and no part of it.
 	 */
+	/** IATI needs a baseline's year: without a date, that of the indicator's first period, not of the export. */
+	@Test
+	void aBaselineWithoutADateIsOfTheFirstPeriod() throws Exception {
+		this.jdbc.update("UPDATE indicator SET baseline_date = NULL WHERE code = 'OUT-1.1'");
+		try {
+			var baseline = children(indicator(null, "OUT-1.1"), "baseline").get(0);
+			assertThat(baseline.getAttribute("year")).isEqualTo("2023");
+			assertThat(baseline.hasAttribute("iso-date")).isFalse();
+		}
+		finally {
+			this.jdbc.update("""
+					UPDATE indicator i SET baseline_date = p.start_date FROM programme p
+					WHERE p.id = i.programme_id AND i.code = 'OUT-1.1'""");
+		}
+	}
+
 	@Test
 	void onlyCountsOfPeopleAreSplitBySex() throws Exception {
 		assertThat(actuals(null, "OUTC-1", 1)).hasSize(1);
@@ -132,6 +148,12 @@ class IatiExportTest {
 
 	/** The actual values of an indicator's period (by its place) in the first activity of the export. */
 	private List<String> actuals(String key, String code, int period) throws Exception {
+		var periods = children(indicator(key, code), "period");
+		return children(periods.get(period), "actual").stream().map(actual -> actual.getAttribute("value")).toList();
+	}
+
+	/** An indicator of the first activity of the export. */
+	private Element indicator(String key, String code) throws Exception {
 		var request = get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL");
 		if (key != null) {
 			request.header("Authorization", "Bearer " + key);
@@ -144,8 +166,7 @@ class IatiExportTest {
 			.filter(found -> children(children(found, "indicator").get(0), "reference").get(0).getAttribute("code")
 				.equals(code))
 			.findFirst().orElseThrow();
-		var periods = children(children(result, "indicator").get(0), "period");
-		return children(periods.get(period), "actual").stream().map(actual -> actual.getAttribute("value")).toList();
+		return children(result, "indicator").get(0);
 	}
 
 	@Test
