@@ -116,10 +116,19 @@ class WritePoliciesTest {
 	}
 
 	@Test
-	void aPartnerCorrectsOnlyPeopleOfItsOwnProjectsAndNeverTheirReferenceOrGender() {
-		assertThat(partner("UPDATE participant SET birth_year = birth_year WHERE ref = 'S002'")).isOne();
-		refusedToPartner("UPDATE participant SET birth_year = birth_year WHERE ref = 'S001'",
-				"Participant S001 took part in another organization's project; only an admin corrects them");
+	void aPartnerCorrectsOnlyPeopleOfItsOwnActivitiesAndNeverTheirReferenceOrGender() {
+		var hosted = this.jdbc.queryForObject("""
+				SELECT min(p.ref) FROM participant p WHERE EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = p.id)
+				  AND NOT EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				                  WHERE pn.participant_id = p.id AND a.organizer_id IS DISTINCT FROM ?)""", String.class,
+				this.cif.iterator().next());
+		assertThat(hosted).isNotNull();
+		assertThat(partner("UPDATE participant SET birth_year = birth_year WHERE ref = ?", hosted)).isOne();
+		// S002 took part in CIF's projects only, but also at activities others run; S001 in another's project too
+		for (var ref : List.of("S002", "S001")) {
+			refusedToPartner("UPDATE participant SET birth_year = birth_year WHERE ref = '" + ref + "'", "Participant "
+					+ ref + " took part in another organization's activity; only an admin corrects them");
+		}
 		refusedToPartner("UPDATE participant SET ref = 'S002-X' WHERE ref = 'S002'",
 				"A partner does not change the reference or gender of participant S002");
 		refusedToPartner("UPDATE participant SET gender = CASE gender WHEN 'MALE' THEN 'FEMALE' ELSE 'MALE' END"
