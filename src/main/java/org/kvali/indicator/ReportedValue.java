@@ -20,21 +20,23 @@ record ReportedValue(long indicatorId, String periodKey, LocalDate periodStart, 
 	 * What values of one group, the current ones of the periods within a window in the order {@code reportedValues}
 	 * gives (newest first), come to: a count or amount their sum, added as the decimals they were reported as (0.1
 	 * and 0.2 make 0.3, not 0.30000000000000004); a percentage, which does not add up, that of the period ending
-	 * last (of two ending together, the one reported last: a year withdrawn as 0 before its quarters were reported);
-	 * null for none.
+	 * last (of two ending together, the one reported last), leaving out a 0 that withdraws a period overlapping one
+	 * reported (a year withdrawn for its quarters: elsewhere 0 % is a value); null for none.
 	 */
 	static Double combined(List<ReportedValue> values, IndicatorEnums.Unit unit) {
 		if (values.isEmpty()) {
 			return null;
 		}
 		if (unit == IndicatorEnums.Unit.PERCENT) {
-			var last = values.get(0);
+			ReportedValue last = null;
 			for (var value : values) {
-				if (value.periodEnd.isAfter(last.periodEnd)) {
+				boolean withdrawn = value.value == 0 && values.stream().anyMatch(other -> other.value != 0
+						&& !other.periodStart.isAfter(value.periodEnd) && !other.periodEnd.isBefore(value.periodStart));
+				if (!withdrawn && (last == null || value.periodEnd.isAfter(last.periodEnd))) {
 					last = value;
 				}
 			}
-			return last.value;
+			return last == null ? values.get(0).value : last.value;
 		}
 		var sum = BigDecimal.ZERO;
 		for (var value : values) {

@@ -1,7 +1,6 @@
 package org.kvali.indicator;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,8 @@ class IndicatorDefinitionTest {
 
 	/**
 	 * Reported values add up as the decimals they were reported as (0.1 and 0.2 make 0.3, not 0.30000000000000004, and
-	 * reach a target of 0.3); reported percentages do not add up: a period's
-	 * is that of its last period reported.
+	 * reach a target of 0.3); reported percentages do not add up: a period's is that of its last period reported,
+	 * a 0 withdrawing an overlapping period aside.
 	 */
 	@Test
 	void reportedValuesAddUpExactlyAndPercentagesTakeTheLastPeriod() {
@@ -44,13 +43,16 @@ class IndicatorDefinitionTest {
 					+ "\"EU-CSO-EQUAL\", name: \"Reported\", level: OUTCOME, unit: " + unit + ", method: REPORTED, "
 					+ "cumulative: false}) { code } }").execute().path("createIndicator.code").hasValue();
 		}
-		var reports = Map.of("TI-REP-NUMBER", Map.of("2024-Q1", 0.1, "2024-Q2", 0.2),
-				"TI-REP-PERCENT", Map.of("2024-Q2", 70.0, "2024-Q1", 60.0, "2025", 75.0));
-		reports.forEach((code, values) -> values.forEach((period, value) -> this.graphQl
-			.document("mutation { reportIndicatorValue(input: {indicator: \"" + code + "\", period: \"" + period
-					+ "\", value: " + value + "}) { current } }")
+		// in this order: 2025 reported whole, withdrawn as 0, then its first quarter
+		var reports = List.of(List.of("TI-REP-NUMBER", "2024-Q1", "0.1"), List.of("TI-REP-NUMBER", "2024-Q2", "0.2"),
+				List.of("TI-REP-PERCENT", "2024-Q2", "70"), List.of("TI-REP-PERCENT", "2024-Q1", "60"),
+				List.of("TI-REP-PERCENT", "2025", "75"), List.of("TI-REP-PERCENT", "2025", "0"),
+				List.of("TI-REP-PERCENT", "2025-Q1", "80"));
+		reports.forEach(report -> this.graphQl
+			.document("mutation { reportIndicatorValue(input: {indicator: \"" + report.get(0) + "\", period: \""
+					+ report.get(1) + "\", value: " + report.get(2) + "}) { current } }")
 			.execute()
-			.path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true)));
+			.path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true));
 		this.graphQl.document("mutation { setIndicatorTargets(code: \"TI-REP-NUMBER\", targets: [{period: \"2024\", "
 				+ "value: 0.3}]) { code } }").execute().path("setIndicatorTargets.code").hasValue();
 		// language=GraphQL
@@ -63,8 +65,9 @@ class IndicatorDefinitionTest {
 		response.path("number.progress").entity(Double.class).isEqualTo(1.0);
 		response.path("number.status").entity(String.class).isEqualTo("ACHIEVED");
 		response.path("percent.y2024").entity(Double.class).isEqualTo(70.0);
-		response.path("percent.y2025").entity(Double.class).isEqualTo(75.0);
-		response.path("percent.all").entity(Double.class).isEqualTo(75.0);
+		// the year's 0 withdraws it, though it ends last
+		response.path("percent.y2025").entity(Double.class).isEqualTo(80.0);
+		response.path("percent.all").entity(Double.class).isEqualTo(80.0);
 	}
 
 	/**
