@@ -3,6 +3,7 @@ package org.kvali.access;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,6 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class DemoGraphiQlCookie extends OncePerRequestFilter {
 
+	private static final Set<String> LOCAL_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
 	private final DemoMode demo;
 
 	private final DemoKeys keys;
@@ -40,10 +43,15 @@ class DemoGraphiQlCookie extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether the request came from the service's own machine (a proxy there passes everyone's requests on as its
+	 * Whether the request came from the service's own machine, to an address of it: from a loopback address (a proxy
+	 * there passes everyone's requests on as its own, so a demo behind one gives every visitor the key), and for
+	 * localhost by name or number (a page of another site whose name an attacker pointed at 127.0.0.1 sends its
 	 * own).
 	 */
 	static boolean fromThisMachine(HttpServletRequest request) {
+		if (!LOCAL_NAMES.contains(request.getServerName())) {
+			return false;
+		}
 		try {
 			return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
 		}

@@ -169,6 +169,12 @@ class AuthenticationTest {
 			.andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/graphiql").header("Authorization", "").with(fromElsewhere()))
 			.andExpect(cookie().doesNotExist(SecurityConfiguration.DEMO_COOKIE));
+		// nor to a page of another name that points at this machine
+		this.mvc.perform(get("/graphiql").header("Authorization", "").header("Host", "rebound.example.org"))
+			.andExpect(cookie().doesNotExist(SecurityConfiguration.DEMO_COOKIE));
+		this.mvc.perform(post("/graphql").header("Authorization", "").header("Host", "rebound.example.org").cookie(cookie)
+				.contentType(MediaType.APPLICATION_JSON).content(TOTALS))
+			.andExpect(status().isUnauthorized());
 	}
 
 	private static RequestPostProcessor fromElsewhere() {
