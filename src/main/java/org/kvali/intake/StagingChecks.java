@@ -129,9 +129,9 @@ class StagingChecks {
 			.param("allowed", partner.projectIds())
 			.param("organizations", partner.organizationIds())
 			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "
-					+ rs.getString(2) + " also took part in other organizations' activities: the gender, birth year, "
-					+ "disability, home municipality and organization this sheet gives them are neither compared nor "
-					+ "stored"))
+					+ rs.getString(2) + " also took part in other organizations' activities: their gender, birth year, "
+					+ "disability, home municipality and organization stay as stored, neither compared with this "
+					+ "sheet's nor changed by them"))
 			.list();
 	}
 
@@ -268,7 +268,7 @@ class StagingChecks {
 		this.jdbc.sql("""
 				SELECT a.first_row, a.activity_code, coalesce(x.code, a.first_code)
 				FROM (SELECT activity_code, first_row, stored_id,
-				             min(activity_code) OVER (PARTITION BY lower(activity_code)) AS first_code
+				             min(activity_code COLLATE "C") OVER (PARTITION BY lower(activity_code)) COLLATE "default" AS first_code
 				      FROM import_activity) a
 				LEFT JOIN activity x ON lower(x.code) = lower(a.activity_code)
 				WHERE a.stored_id IS NULL AND (x.id IS NOT NULL OR a.first_code <> a.activity_code)
@@ -278,7 +278,7 @@ class StagingChecks {
 			});
 		this.jdbc.sql("""
 				SELECT c.first_row, c.code, coalesce(x.code, c.first_code)
-				FROM (SELECT code, first_row, min(code) OVER (PARTITION BY lower(code)) AS first_code
+				FROM (SELECT code, first_row, min(code COLLATE "C") OVER (PARTITION BY lower(code)) COLLATE "default" AS first_code
 				      FROM (SELECT organization_code AS code, min(row_no) AS first_row FROM import_row
 				            WHERE organization_code IS NOT NULL GROUP BY organization_code) g) c
 				LEFT JOIN organization x ON lower(x.code) = lower(c.code)
@@ -294,7 +294,7 @@ class StagingChecks {
 				WHERE stored_ref <> participant_ref
 				UNION ALL
 				SELECT p.first_row, p.participant_ref, c.first_ref
-				FROM (SELECT lower(participant_ref) AS ref, min(participant_ref) AS first_ref FROM import_person
+				FROM (SELECT lower(participant_ref) AS ref, min(participant_ref COLLATE "C") COLLATE "default" AS first_ref FROM import_person
 				      WHERE stored_id IS NULL GROUP BY lower(participant_ref) HAVING count(*) > 1) c
 				JOIN import_person p ON lower(p.participant_ref) = c.ref AND p.participant_ref <> c.first_ref
 				ORDER BY 1""")

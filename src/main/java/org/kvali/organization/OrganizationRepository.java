@@ -31,6 +31,9 @@ class OrganizationRepository {
 			+ " WHERE programme_id = :programme) OR "
 			+ IN_PROJECTS.formatted("SELECT id FROM project WHERE programme_id = :programme") + ")";
 
+	/** A partner's own projects, to narrow further. */
+	private static final String OWN = "SELECT id FROM project WHERE id = ANY(CAST(:ownProjects AS bigint[]))";
+
 	private final JdbcClient jdbc;
 
 	OrganizationRepository(JdbcClient jdbc) {
@@ -72,10 +75,10 @@ class OrganizationRepository {
 		var filter = scope.filter();
 		var conditions = new Conditions().addAny("o.kind = ANY(:kinds)", "kinds", filter.kinds())
 			.addAny("coalesce(m.parent_code, o.region_code) = ANY(:regions)", "regions", filter.regions())
-			.add(IN_PROGRAMME, "programme", scope.programmeId())
 			// a partner's list shows no project but its own, even where an organization takes part in both
-			.add(IN_PROJECTS.formatted(scope.ownProjects() == null ? ":project"
-					: "SELECT id FROM project WHERE id = :project AND id = ANY(CAST(:ownProjects AS bigint[]))"),
+			.add(scope.ownProjects() == null ? IN_PROGRAMME : IN_PROJECTS.formatted(OWN + " AND programme_id = :programme"),
+					"programme", scope.programmeId())
+			.add(IN_PROJECTS.formatted(scope.ownProjects() == null ? ":project" : OWN + " AND id = :project"),
 					"project", scope.projectId())
 			.add(IN_PROJECTS.formatted("SELECT unnest(CAST(:ownProjects AS bigint[]))"), "ownProjects",
 					scope.ownProjects());

@@ -223,8 +223,8 @@ class RoleDecisionsTest {
 		}
 		assertThat(reports).hasSize(4).containsOnly(reports.get(0));
 		assertThat(reports.get(0)).contains("participants=0").contains("Participant P0028 also took part in other "
-				+ "organizations' activities: the gender, birth year, disability, home municipality and organization "
-				+ "this sheet gives them are neither compared nor stored");
+				+ "organizations' activities: their gender, birth year, disability, home municipality and organization "
+				+ "stay as stored, neither compared with this sheet's nor changed by them");
 		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + this.cif)
 			.contentType("text/csv")
 			.content("activity_code,project_code,participant_ref,gender,birth_year\nWS-2025-MARNEULI,CSO-CAPACITY,P0028,"
@@ -302,10 +302,18 @@ class RoleDecisionsTest {
 			graphQl(this.cif, inNetwork).andExpect(jsonPath("$.data.organizations.totalCount").value(0));
 			graphQl(this.outsider, inNetwork).andExpect(jsonPath("$.data.organizations.totalCount").value(1));
 			graphQl(this.donor, inNetwork).andExpect(jsonPath("$.data.organizations.totalCount").value(1));
+			// nor by another's programme
+			this.jdbc.update("INSERT INTO programme (code, name) VALUES ('RD-PROG', 'Another programme')");
+			this.jdbc.update("UPDATE project SET programme_id = (SELECT id FROM programme WHERE code = 'RD-PROG') "
+					+ "WHERE code = 'RD-PROJ'");
+			var inProgramme = inNetwork.replace("project: \\\"RD-PROJ\\\"", "programme: \\\"RD-PROG\\\"");
+			graphQl(this.cif, inProgramme).andExpect(jsonPath("$.data.organizations.totalCount").value(0));
+			graphQl(this.donor, inProgramme).andExpect(jsonPath("$.data.organizations.totalCount").value(1));
 		}
 		finally {
 			this.jdbc.update("DELETE FROM activity WHERE code = 'RD-OTHER'");
 			this.jdbc.update("DELETE FROM project WHERE code = 'RD-PROJ'");
+			this.jdbc.update("DELETE FROM programme WHERE code = 'RD-PROG'");
 		}
 	}
 

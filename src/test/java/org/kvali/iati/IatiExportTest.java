@@ -114,10 +114,6 @@ class IatiExportTest {
 		}
 	}
 
-	/**
-	 * Indicators counting organizations (OUTC-1) or activities (OUT-2.1) are not split by sex: those with a woman
-	 * among them and those with a man add up to more than the count, and no part of it.
-	 */
 	/** IATI needs a baseline's year: without a date, that of the indicator's first period, not of the export. */
 	@Test
 	void aBaselineWithoutADateIsOfTheFirstPeriod() throws Exception {
@@ -134,6 +130,10 @@ class IatiExportTest {
 		}
 	}
 
+	/**
+	 * Indicators counting organizations (OUTC-1) or activities (OUT-2.1) are not split by sex: those with a woman
+	 * among them and those with a man add up to more than the count, and no part of it.
+	 */
 	@Test
 	void onlyCountsOfPeopleAreSplitBySex() throws Exception {
 		assertThat(actuals(null, "OUTC-1", 1)).hasSize(1);
