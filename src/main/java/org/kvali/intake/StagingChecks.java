@@ -288,15 +288,20 @@ class StagingChecks {
 			.query((ResultSet rs) -> {
 				errors.add(inAnotherCase(rs, Columns.ORGANIZATION_CODE, "Organization "));
 			});
-		// a person is matched in any case; only a new one's spelling is compared with the sheet's other new ones
+		// A person is matched in any case; only a new one's spelling is compared with the sheet's other new ones, and
+		// only when the new ones are written in both cases: the statement took 0.22 s of a 7 s load into 10 million
+		// grouping every new person by reference; for 200,000 people written in one case, 79 to 81 ms in psql
+		// instead of 141 to 151 ms.
 		this.jdbc.sql("""
 				SELECT first_row, participant_ref, stored_ref FROM import_person
 				WHERE stored_ref <> participant_ref
 				UNION ALL
 				SELECT p.first_row, p.participant_ref, c.first_ref
-				FROM (SELECT lower(participant_ref) AS ref, min(participant_ref COLLATE "C") COLLATE "default" AS first_ref FROM import_person
-				      WHERE stored_id IS NULL GROUP BY lower(participant_ref) HAVING count(*) > 1) c
+				FROM (SELECT lower(participant_ref) AS ref, min(participant_ref COLLATE "C") COLLATE "default" AS first_ref
+				      FROM import_person WHERE stored_id IS NULL GROUP BY lower(participant_ref) HAVING count(*) > 1) c
 				JOIN import_person p ON lower(p.participant_ref) = c.ref AND p.participant_ref <> c.first_ref
+				WHERE EXISTS (SELECT 1 FROM import_person WHERE stored_id IS NULL AND participant_ref <> upper(participant_ref))
+				  AND EXISTS (SELECT 1 FROM import_person WHERE stored_id IS NULL AND participant_ref <> lower(participant_ref))
 				ORDER BY 1""")
 			.query((ResultSet rs) -> {
 				errors.add(inAnotherCase(rs, Columns.PARTICIPANT_REF, "Participant "));
