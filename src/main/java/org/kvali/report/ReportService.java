@@ -81,13 +81,17 @@ public class ReportService {
 		return facts.answers.get(new Totals(filter), () -> new IndexQuery(facts, filter).totals());
 	}
 
-	/** The totals as the current caller may see them: suppressed when too small for a caller who needs that. */
+	/**
+	 * The totals as the current caller may see them: suppressed when under k participants for a caller who needs
+	 * that, none included. A filter is the caller's own: a 0 shown beside a suppressed 1 to k-1 would tell, of each
+	 * narrow filter (a gender of one village at one activity), whether someone of it took part, which leaving the
+	 * small groups out of breakdowns is there to hide.
+	 */
 	public ShownMeasures shownTotals(ParticipationReport report) {
 		// the totals and whether they are withheld from one index, so that both see the same data
 		var index = report.data().of(this.index);
 		var totals = totals(index, report.filter());
-		return ShownMeasures.of(totals,
-				SmallCells.tooSmall(totals.participants(), this.k) && suppressedFor(report.filter(), index));
+		return ShownMeasures.of(totals, totals.participants() < this.k && suppressedFor(report.filter(), index));
 	}
 
 	/** Whether reports are answered from the in-memory index right now (it holds the committed data). */

@@ -99,6 +99,25 @@ class SuppressionTest {
 		analyst.path("participation.breakdown").entityList(Object.class).hasSize(6);
 	}
 
+	/**
+	 * A total of none is suppressed as one of 1 to 4 is: shown as 0, it told a donor, activity by activity, which
+	 * ones the person of gender OTHER from Marneuli attended.
+	 */
+	@Test
+	void aTotalOfNoneIsSuppressedAsASmallOneIs() {
+		var query = "{ participation(filter: {municipalities: [\"GE-KK-MARNEULI\"], genders: [OTHER], activities: [\"%s\"]})"
+				+ " { totals { participants suppressed } } }";
+		for (var activity : List.of("CMP-2025-MARNEULI", "WS-2023-AKHALTSIKHE")) {
+			var donor = this.as.get("donor").document(query.formatted(activity)).execute();
+			donor.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(true);
+			donor.path("participation.totals.participants").valueIsNull();
+		}
+		this.as.get("analyst").document(query.formatted("CMP-2025-MARNEULI")).execute()
+			.path("participation.totals.participants").entity(Integer.class).isEqualTo(1);
+		this.as.get("analyst").document(query.formatted("WS-2023-AKHALTSIKHE")).execute()
+			.path("participation.totals.participants").entity(Integer.class).isEqualTo(0);
+	}
+
 	@Test
 	void smallTotalsAreSuppressedToo() {
 		var query = "{ participation(filter: {activities: [\"CMP-2024-GARDABANI\"], genders: [UNDISCLOSED]}) { "
