@@ -91,7 +91,26 @@ public class ReportService {
 		// the totals and whether they are withheld from one index, so that both see the same data
 		var index = report.data().of(this.index);
 		var totals = totals(index, report.filter());
-		return ShownMeasures.of(totals, totals.participants() < this.k && suppressedFor(report.filter(), index));
+		return ShownMeasures.of(totals, totals.participants() == 0 ? noneSuppressedFor(report.filter(), index)
+				: totals.participants() < this.k && suppressedFor(report.filter(), index));
+	}
+
+	/**
+	 * Whether a total of none is suppressed for the current caller: as small totals are, except for a partner whose
+	 * filter names activities and only ones its organizations run (with none selected, the test of
+	 * {@link #suppressedFor} cannot tell its own activities from others').
+	 */
+	private boolean noneSuppressedFor(ParticipationFilter filter, Optional<FactIndex> index) {
+		var caller = Caller.find().orElse(null);
+		if (caller == null || !caller.is(Role.PARTNER)) {
+			return suppressedFor(filter, index);
+		}
+		if (filter.activities() == null) {
+			return true;
+		}
+		var own = index.map(facts -> facts.activitiesRunBy(caller.organizations()))
+			.orElseGet(() -> this.partners.activitiesRunBy(caller));
+		return !own.containsAll(filter.activities());
 	}
 
 	/** Whether reports are answered from the in-memory index right now (it holds the committed data). */

@@ -116,6 +116,18 @@ class SuppressionTest {
 			.path("participation.totals.participants").entity(Integer.class).isEqualTo(1);
 		this.as.get("analyst").document(query.formatted("WS-2023-AKHALTSIKHE")).execute()
 			.path("participation.totals.participants").entity(Integer.class).isEqualTo(0);
+		// a partner sees none where it asks of its own activities only, as it sees them in full
+		var none = "{ participation(filter: {genders: [%s], activities: [%s]}) { totals { participants suppressed } } }";
+		this.as.get("cif").document(none.formatted("OTHER", "\"CMP-2024-GARDABANI\"")).execute()
+			.path("participation.totals.participants").entity(Integer.class).isEqualTo(0);
+		this.as.get("cif").document(none.formatted("UNDISCLOSED", "\"WS-2023-AKHALTSIKHE\"")).execute()
+			.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(true);
+		var anywhere = "{ participation(filter: {municipalities: [\"GE-KK-MARNEULI\"], genders: [FEMALE], disability: true})"
+				+ " { totals { participants suppressed } } }";
+		this.as.get("analyst").document(anywhere).execute().path("participation.totals.participants")
+			.entity(Integer.class).isEqualTo(0);
+		this.as.get("cif").document(anywhere).execute().path("participation.totals.suppressed").entity(Boolean.class)
+			.isEqualTo(true);
 	}
 
 	@Test
