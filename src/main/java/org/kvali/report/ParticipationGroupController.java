@@ -16,12 +16,12 @@ import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The {@code ParticipationGroup} type, wherever it appears (breakdowns, indicator disaggregations): its measures,
- * none when suppressed, and the objects it names by code, loaded for every group in one statement each.
+ * The {@code ParticipationGroup} type, wherever it appears (breakdowns, indicator disaggregations): the objects it
+ * names by code, loaded for every group in one statement each. Its measures are the record's: no group withheld from
+ * the caller reaches the schema ({@link ReportService#shownBreakdown}, {@code IndicatorDisaggregation.groups}).
  */
 @Controller
 class ParticipationGroupController {
@@ -40,31 +40,6 @@ class ParticipationGroupController {
 		this.organizations = organizations;
 		this.programmes = programmes;
 		this.activities = activities;
-	}
-
-	@SchemaMapping(typeName = "ParticipationGroup")
-	Integer participations(ParticipationGroup group) {
-		return group.suppressed() ? null : group.participations();
-	}
-
-	@SchemaMapping(typeName = "ParticipationGroup")
-	Integer participants(ParticipationGroup group) {
-		return group.suppressed() ? null : group.participants();
-	}
-
-	@SchemaMapping(typeName = "ParticipationGroup")
-	Integer activities(ParticipationGroup group) {
-		return group.suppressed() ? null : group.activities();
-	}
-
-	@SchemaMapping(typeName = "ParticipationGroup")
-	Integer organizations(ParticipationGroup group) {
-		return group.suppressed() ? null : group.organizations();
-	}
-
-	@SchemaMapping(typeName = "ParticipationGroup")
-	Double share(ParticipationGroup group) {
-		return group.suppressed() ? null : group.share();
 	}
 
 	@BatchMapping
