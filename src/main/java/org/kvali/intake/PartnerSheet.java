@@ -18,6 +18,17 @@ record PartnerSheet(Set<Long> projects, Set<Long> organizations) {
 	}
 
 	/**
+	 * SQL: the stored person whose id is {@code person} took part in a project not among {@code :allowed} (the
+	 * partner's): a partner may not name them at all.
+	 */
+	static String inOtherProjects(String person) {
+		return """
+				EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				        WHERE pn.participant_id = %s AND a.project_id <> ALL(CAST(:allowed AS bigint[])))"""
+			.formatted(person);
+	}
+
+	/**
 	 * SQL: the stored person whose id is {@code person} took part in an activity that none of {@code :organizations}
 	 * runs. A partner's sheet neither compares nor stores such a person's details, since what it would learn or change
 	 * of them is what others recorded (a dry run telling whether a disability differs, tried both ways, tells it).

@@ -27,14 +27,6 @@ class StagingChecks {
 	private static final List<String> PERSON_FIELDS = List.of(Columns.GENDER, Columns.BIRTH_YEAR, Columns.DISABILITY,
 			Columns.HOME_MUNICIPALITY);
 
-	/**
-	 * The stored person {@code p} (of {@code import_person}) took part in a project not among {@code :allowed}: a
-	 * partner may not name them ({@link #othersPeople}).
-	 */
-	private static final String ELSEWHERE = """
-			EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
-			        WHERE pn.participant_id = p.stored_id AND a.project_id <> ALL(CAST(:allowed AS bigint[])))""";
-
 	private final JdbcClient jdbc;
 
 	StagingChecks(JdbcClient jdbc) {
@@ -108,7 +100,7 @@ class StagingChecks {
 	private void othersPeople(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.participant_ref FROM import_row r JOIN import_person p USING (participant_ref)
-				WHERE p.stored_id IS NOT NULL AND %s""".formatted(ELSEWHERE))
+				WHERE p.stored_id IS NOT NULL AND %s""".formatted(PartnerSheet.inOtherProjects("p.stored_id")))
 			.param("allowed", partner.projectIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2),
@@ -125,7 +117,7 @@ class StagingChecks {
 		return this.jdbc.sql("""
 				SELECT p.first_row, p.participant_ref FROM import_person p
 				WHERE p.stored_id IS NOT NULL AND NOT %s AND %s
-				ORDER BY p.first_row""".formatted(ELSEWHERE, PartnerSheet.hostedElsewhere("p.stored_id")))
+				ORDER BY p.first_row""".formatted(PartnerSheet.inOtherProjects("p.stored_id"), PartnerSheet.hostedElsewhere("p.stored_id")))
 			.param("allowed", partner.projectIds())
 			.param("organizations", partner.organizationIds())
 			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "
