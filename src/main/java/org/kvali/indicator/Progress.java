@@ -36,12 +36,16 @@ final class Progress {
 		return (double) (ChronoUnit.DAYS.between(start, day) + 1) / (ChronoUnit.DAYS.between(start, end) + 1);
 	}
 
+	/**
+	 * Before its period nothing is achieved: a lower-is-better indicator that has counted nothing yet would otherwise
+	 * have reached its target before it began.
+	 */
 	static Status status(Double progress, double elapsed, IndicatorThresholds thresholds) {
-		if (progress != null && progress >= 1) {
-			return Status.ACHIEVED;
-		}
 		if (elapsed <= 0) {
 			return Status.NOT_STARTED;
+		}
+		if (progress != null && progress >= 1) {
+			return Status.ACHIEVED;
 		}
 		double reached = progress == null ? 0 : progress;
 		if (reached >= thresholds.onTrack() * elapsed) {

@@ -156,6 +156,30 @@ class IndicatorDefinitionTest {
 	}
 
 	/**
+	 * A lower-is-better count has counted nothing before its period, which is already below its target: it has not
+	 * started, not achieved, both counted from the programme's start (cumulative) and from its period's.
+	 */
+	@Test
+	void aLowerIsBetterCountHasNotStartedBeforeItsPeriod() {
+		for (var cumulative : List.of(true, false)) {
+			this.graphQl.document("mutation { createIndicator(input: {code: \"TI-LOWER-" + cumulative + "\", programme: "
+					+ "\"EU-CSO-EQUAL\", name: \"Fewer\", level: OUTPUT, unit: NUMBER, direction: LOWER_IS_BETTER, "
+					+ "method: COMPUTED, measure: PARTICIPATIONS, filter: {regions: [\"GE-KK\"]}, baseline: 100, "
+					+ "cumulative: " + cumulative + "}) { code } }").execute().path("createIndicator.code").hasValue();
+			this.graphQl.document("mutation { setIndicatorTargets(code: \"TI-LOWER-" + cumulative + "\", targets: "
+					+ "[{period: \"2023-Q3\", value: 20}]) { code } }").execute().path("setIndicatorTargets.code").hasValue();
+		}
+		// the programme starts on 2023-01-01, the quarter on 2023-07-01
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				{ cumulative: indicator(code: "TI-LOWER-true") { status(asOf: "2022-06-01") }
+				  quarter: indicator(code: "TI-LOWER-false") { status(asOf: "2023-05-01") } }""")
+			.execute();
+		response.path("cumulative.status").entity(String.class).isEqualTo("NOT_STARTED");
+		response.path("quarter.status").entity(String.class).isEqualTo("NOT_STARTED");
+	}
+
+	/**
 	 * An indicator counting from 2025 has nothing in 2024: its split for 2024 is empty, not an error about dates the
 	 * client never gave. Its own filter may not end before it starts, and its code is one in any case.
 	 */

@@ -41,6 +41,7 @@ class ProgressTest {
 		assertThat(Progress.elapsed(start, end, LocalDate.of(2025, 1, 1))).isEqualTo(1.0);
 		var thresholds = new IndicatorThresholds(0.9, 0.6);
 		assertThat(Progress.status(0.2, 0, thresholds)).isEqualTo(Status.NOT_STARTED);
+		assertThat(Progress.status(1.0, 0, thresholds)).isEqualTo(Status.NOT_STARTED);
 		assertThat(Progress.status(1.0, 0.3, thresholds)).isEqualTo(Status.ACHIEVED);
 		assertThat(Progress.status(0.45, 0.5, thresholds)).isEqualTo(Status.ON_TRACK);
 		assertThat(Progress.status(0.44, 0.5, thresholds)).isEqualTo(Status.AT_RISK);
