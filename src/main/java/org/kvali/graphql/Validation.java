@@ -84,6 +84,11 @@ public final class Validation {
 		return this;
 	}
 
+	/** Whether a problem with the argument was found already. */
+	public boolean refused(String argument) {
+		return this.problems.stream().anyMatch(problem -> problem.argument().equals(argument));
+	}
+
 	/** Throws a {@link ValidationException} with every problem found, if any. */
 	public void check() {
 		if (!this.problems.isEmpty()) {

@@ -81,7 +81,7 @@ class IndicatorDefinitions {
 		if (input.project() != null && (project == null || programme == null || project.programmeId() != programme.id())) {
 			validation.problem("input.project", input.project(), "No project of this programme has this code");
 		}
-		checkBaseline(input.baseline(), validation);
+		checkBaseline(input.unit(), input.baseline(), validation);
 		if (input.method() == Method.COMPUTED) {
 			if (input.measure() == null) {
 				validation.problem("input.measure", null, "A computed indicator needs a measure");
@@ -160,12 +160,25 @@ class IndicatorDefinitions {
 		}
 	}
 
-	private static void checkBaseline(Double baseline, Validation validation) {
-		if (baseline != null && baseline < 0) {
-			validation.problem("input.baseline", baseline, "A baseline is 0 or more");
+	private static void checkBaseline(Unit unit, Double baseline, Validation validation) {
+		if (baseline != null) {
+			IndicatorWindows.checkValue(unit, "input.baseline", baseline, "A baseline", validation);
 		}
-		else if (baseline != null) {
-			IndicatorWindows.checkAtMost("input.baseline", baseline, "A baseline", validation);
+	}
+
+	/** A new baseline or direction must keep every stored target on its side (see {@link TargetSides}). */
+	private static void checkTargetSides(Indicator stored, UpdateInput input, Validation validation) {
+		var direction = input.direction() != null ? input.direction() : stored.direction();
+		var baseline = input.baseline() != null ? input.baseline() : stored.baselineValue();
+		for (var target : stored.targets()) {
+			var problem = TargetSides.problem(direction, baseline, target.value());
+			if (problem != null) {
+				boolean byBaseline = input.baseline() != null && input.direction() == null;
+				validation.problem(byBaseline ? "input.baseline" : "input.direction",
+						byBaseline ? input.baseline() : direction, problem + "; the target of " + target.periodKey()
+								+ " is " + TargetSides.plain(target.value()));
+				return;
+			}
 		}
 	}
 
@@ -175,7 +188,10 @@ class IndicatorDefinitions {
 		var validation = new Validation().text("input.name", input.name(), false, 500)
 			.text("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000);
-		checkBaseline(input.baseline(), validation);
+		checkBaseline(stored.unit(), input.baseline(), validation);
+		if (!validation.refused("input.baseline")) {
+			checkTargetSides(stored, input, validation);
+		}
 		validation.check();
 		this.jdbc.sql("""
 				UPDATE indicator SET name = coalesce(:name, name), name_ka = coalesce(:nameKa, name_ka),
@@ -206,7 +222,11 @@ class IndicatorDefinitions {
 			else {
 				period.ifPresent(periods::add);
 			}
-			IndicatorWindows.checkValue(stored, argument + ".value", target.value(), "A target", validation);
+			IndicatorWindows.checkValue(stored.unit(), argument + ".value", target.value(), "A target", validation);
+			var side = TargetSides.problem(stored.direction(), stored.baselineValue(), target.value());
+			if (side != null && !validation.refused(argument + ".value")) {
+				validation.problem(argument + ".value", target.value(), side);
+			}
 		}
 		validation.check();
 		this.jdbc.sql("DELETE FROM indicator_target WHERE indicator_id = :id").param("id", stored.id()).update();

@@ -55,7 +55,7 @@ class IndicatorEditor {
 					"The indicator is computed from participation; only reported indicators take values");
 		}
 		var period = IndicatorWindows.programmePeriod(indicator, "input.period", input.period(), validation);
-		IndicatorWindows.checkValue(indicator, "input.value", input.value(), "A value", validation);
+		IndicatorWindows.checkValue(indicator.unit(), "input.value", input.value(), "A value", validation);
 		if (input.evidenceUrl() != null
 				&& (!input.evidenceUrl().matches("https?://\\S+") || input.evidenceUrl().length() > 2000)) {
 			validation.problem("input.evidenceUrl", input.evidenceUrl(), "An http:// or https:// link is expected");

@@ -49,8 +49,9 @@ final class IndicatorWindows {
 	}
 
 	/** A value the indicator's unit allows: 0 or more, at most 100 for a percentage; {@code what} names it. */
-	static void checkValue(Indicator indicator, String argument, double value, String what, Validation validation) {
-		boolean percent = indicator.unit() == IndicatorEnums.Unit.PERCENT;
+	static void checkValue(IndicatorEnums.Unit unit, String argument, double value, String what,
+			Validation validation) {
+		boolean percent = unit == IndicatorEnums.Unit.PERCENT;
 		if (value < 0 || (percent && value > 100)) {
 			validation.problem(argument, value, percent ? "A percentage lies between 0 and 100" : what + " is 0 or more");
 		}

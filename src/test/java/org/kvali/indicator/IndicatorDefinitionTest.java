@@ -1,6 +1,7 @@
 package org.kvali.indicator;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -281,6 +282,8 @@ class IndicatorDefinitionTest {
 			.expect(error -> error.getMessage().equals("targets[0].value: A percentage lies between 0 and 100"))
 			.expect(error -> error.getMessage().equals("targets[1].period: The period lies outside the programme (2023-01-01 to 2025-12-31)"))
 			.expect(error -> error.getMessage().equals("targets[2].period: A period is a year (2024) or a quarter (2024-Q3)"))
+			.expect(error -> error.getMessage().equals("targets[2].value: A higher-is-better indicator's targets lie at "
+					+ "or above its baseline (50)"))
 			.verify();
 		// language=GraphQL
 		this.graphQl.document("""
@@ -300,6 +303,69 @@ class IndicatorDefinitionTest {
 		this.graphQl.document("{ indicator(code: \"OUT-1.2\") { targets { period { key } value } } }")
 			.execute()
 			.path("indicator.targets[*].value").entityList(Double.class).containsExactly(65.0);
+	}
+
+	/**
+	 * A baseline and targets that contradict the direction are refused, since progress runs from one to the other:
+	 * OUT-1.2 (a share of women, higher is better, baseline 50, target 65 for 2025) would be ACHIEVED with a baseline
+	 * of 70 though its share falls short, and OFF_TRACK with a target of 40 though it is exceeded.
+	 */
+	@Test
+	void baselinesAndTargetsOnTheWrongSideAreRefused() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-SHARE", programme: "EU-CSO-EQUAL", name: "x", level: OUTCOME,
+				    unit: PERCENT, method: REPORTED, baseline: 250}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.baseline: A percentage lies between 0 and 100"))
+			.verify();
+		var refused = Map.of(
+				"updateIndicator(code: \"OUT-1.2\", input: {baseline: 70}) { code }",
+				"input.baseline: A higher-is-better indicator's targets lie at or above its baseline (70); the target of "
+						+ "2025 is 65",
+				"updateIndicator(code: \"OUT-1.2\", input: {direction: LOWER_IS_BETTER}) { code }",
+				"input.direction: A lower-is-better indicator's targets lie at or below its baseline (50); the target of "
+						+ "2025 is 65",
+				"setIndicatorTargets(code: \"OUT-1.2\", targets: [{period: \"2024\", value: 60}, {period: \"2025\", "
+						+ "value: 40}]) { code }",
+				"targets[1].value: A higher-is-better indicator's targets lie at or above its baseline (50)");
+		refused.forEach((mutation, message) -> this.graphQl.document("mutation { " + mutation + " }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals(message))
+			.verify());
+		// a lower-is-better indicator counts down from its baseline: without one, its targets are refused
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-FEWER", programme: "EU-CSO-EQUAL", name: "x", level: OUTCOME,
+				    unit: NUMBER, method: REPORTED, direction: LOWER_IS_BETTER}) { code } }""")
+			.execute()
+			.path("createIndicator.code").entity(String.class).isEqualTo("TI-FEWER");
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { setIndicatorTargets(code: "TI-FEWER", targets: [{period: "2025", value: 5}]) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("targets[0].value: A lower-is-better indicator's targets lie at "
+					+ "or below its baseline, and it has none yet"))
+			.verify();
+		// nothing was changed; a target equal to the baseline is no contradiction
+		// language=GraphQL
+		var after = this.graphQl.document("""
+				mutation { updateIndicator(code: "TI-FEWER", input: {baseline: 8}) { code }
+				    setIndicatorTargets(code: "TI-FEWER", targets: [{period: "2024", value: 8}, {period: "2025", value: 5}]) {
+				        targets { value } }
+				    out: updateIndicator(code: "OUT-1.2", input: {baseline: 65}) { direction baseline { value }
+				        targets { value } } }""")
+			.execute();
+		after.path("setIndicatorTargets.targets[*].value").entityList(Double.class).containsExactly(8.0, 5.0);
+		after.path("out.direction").entity(String.class).isEqualTo("HIGHER_IS_BETTER");
+		after.path("out.targets[*].value").entityList(Double.class).containsExactly(65.0);
+		after.path("out.baseline.value").entity(Double.class).isEqualTo(65.0);
+		this.graphQl.document("mutation { updateIndicator(code: \"OUT-1.2\", input: {baseline: 50}) { code } }")
+			.execute()
+			.path("updateIndicator.code").entity(String.class).isEqualTo("OUT-1.2");
 	}
 
 }
