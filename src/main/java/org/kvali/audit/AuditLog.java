@@ -24,16 +24,20 @@ public class AuditLog {
 		this.jdbc = jdbc;
 	}
 
-	/** Records an action of the current caller (or of the service itself, when there is none). */
+	/**
+	 * Records an action of the current caller (or of the service itself, when there is none). A NUL in the subject (a refused request can quote one) is written as the text
+	 * {@code \\u0000}, since PostgreSQL text cannot hold it and the entry would otherwise be lost.
+	 */
 	public void record(String action, String subject) {
 		var caller = Caller.find();
+		var text = subject == null ? null : subject.replace("\0", "\\u0000");
 		this.jdbc.sql("""
 				INSERT INTO audit_event (actor, role, action, subject, source)
 				VALUES (:actor, :role, :action, :subject, :source)""")
 			.param("actor", caller.map(Caller::name).orElse("service"))
 			.param("role", caller.map(c -> c.role().name()).orElse(null))
 			.param("action", action)
-			.param("subject", subject == null || subject.length() <= 2000 ? subject : subject.substring(0, 2000))
+			.param("subject", text == null || text.length() <= 2000 ? text : text.substring(0, 2000))
 			.param("source", source())
 			.update();
 	}

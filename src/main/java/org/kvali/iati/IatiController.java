@@ -8,6 +8,7 @@ import java.util.List;
 
 import javax.xml.stream.XMLStreamException;
 
+import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.indicator.IndicatorResults;
 import org.kvali.organization.OrganizationService;
@@ -43,6 +44,10 @@ class IatiController {
 
 	@GetMapping(path = "/iati/activities.xml", produces = MediaType.APPLICATION_XML_VALUE)
 	String activities(@RequestParam String programme) throws XMLStreamException {
+		if (programme.indexOf('\0') >= 0) {
+			throw new InvalidArgumentException("programme", programme,
+					"The parameter programme holds the NUL character (\\u0000), which no code may contain");
+		}
 		var stored = this.programmes.programme("programme", programme);
 		var projects = this.programmes.projects(programme);
 		var projectIds = projects.stream().map(p -> p.id()).toList();
@@ -60,6 +65,11 @@ class IatiController {
 				projects, partners, donorIds, this.organizations.organizationsById(orgIds),
 				this.locations.ofProgramme(programme), this.results.ofProgramme(programme));
 		return out.toString();
+	}
+
+	@ExceptionHandler
+	ResponseEntity<String> invalid(InvalidArgumentException ex) {
+		return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
 	}
 
 	@ExceptionHandler

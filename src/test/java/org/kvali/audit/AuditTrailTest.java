@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Every change and every import is in the audit log with who, what and from where; only ADMIN reads the log. */
@@ -69,6 +70,17 @@ class AuditTrailTest {
 				"bootstrap-admin ADMIN mutation createProgramme(input:{code:\"AT-PROG\",name:\"Again\"}) (1 error(s)) 127.0.0.1",
 				"bootstrap-admin ADMIN import " + importId + " REJECTED (dry run), 0 rows, SHA-256 "
 						+ "6849f0b183197227c53ee4c8b89829ca7c6081ed131ccacfbaed026017793737 127.0.0.1");
+	}
+
+	/** A refusal quoting a NUL is recorded, the NUL written out, not lost to PostgreSQL's refusal of it. */
+	@Test
+	void aRefusalQuotingANulIsRecorded() throws Exception {
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "\0").contentType("text/csv").content("x\n"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("dryRun must be true or false, given once, not '\0'"));
+		assertThat(this.jdbc.queryForList("SELECT action || ' ' || subject FROM audit_event WHERE id > ? ORDER BY id",
+				String.class, this.before))
+			.containsExactly("import refused with HTTP 400: dryRun must be true or false, given once, not '\\u0000'");
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -172,6 +173,14 @@ class IatiExportTest {
 	@Test
 	void anUnknownProgrammeIsNotFound() throws Exception {
 		this.mvc.perform(get("/iati/activities.xml").param("programme", "NOPE")).andExpect(status().isNotFound());
+	}
+
+	/** PostgreSQL cannot compare a NUL: the code is refused before it is looked up (it was an internal error). */
+	@Test
+	void aProgrammeCodeWithANulIsRefused() throws Exception {
+		this.mvc.perform(get("/iati/activities.xml").param("programme", "EU\0"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string("The parameter programme holds the NUL character (\\u0000), which no code may contain"));
 	}
 
 	private static List<Element> children(Element parent, String name) {
