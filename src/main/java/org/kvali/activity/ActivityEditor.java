@@ -1,5 +1,7 @@
 package org.kvali.activity;
 
+import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.kvali.access.Access;
@@ -95,9 +97,17 @@ class ActivityEditor {
 				&& (stored.organizerId() == null || !caller.organizations().contains(stored.organizerId()))) {
 			throw new AccessDeniedException("Activity " + code + " is not run by your organization");
 		}
-		var validation = new Validation().text("input.title", input.title(), false, 500)
-			.dates("input.endDate", input.startDate() != null ? input.startDate() : stored.startDate(),
-					input.endDate() != null ? input.endDate() : stored.endDate());
+		var validation = new Validation().text("input.title", input.title(), false, 500);
+		var end = input.endDate() != null ? input.endDate() : stored.endDate();
+		if (input.endDate() == null && input.startDate() != null && input.startDate().isAfter(end)) {
+			validation.problem("input.startDate", input.startDate(), "Starts after it ends (" + end + ")");
+		}
+		else {
+			validation.dates("input.endDate", input.startDate() != null ? input.startDate() : stored.startDate(), end);
+		}
+		if (input.startDate() != null && input.startDate().getYear() < stored.startDate().getYear()) {
+			bornAfter(stored.id(), input.startDate(), validation);
+		}
 		var organizer = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
 		ownOrganizer(caller, organizer, input.organizer());
@@ -119,6 +129,27 @@ class ActivityEditor {
 			throw new AccessDeniedException("Project " + project.code() + " is not one of your organizations' projects");
 		}
 		return this.activities.activity(code);
+	}
+
+	/**
+	 * No one takes part in an activity that starts before the year they were born in (as sheets are checked): an
+	 * earlier start is refused when people born after its year took part.
+	 */
+	private void bornAfter(long activity, LocalDate start, Validation validation) {
+		this.jdbc.sql("""
+				SELECT count(*), (array_agg(pt.ref ORDER BY pt.ref))[1 : 3]
+				FROM participation pn JOIN participant pt ON pt.id = pn.participant_id
+				WHERE pn.activity_id = :activity AND pt.birth_year > :year
+				HAVING count(*) > 0""")
+			.param("activity", activity)
+			.param("year", start.getYear())
+			.query((ResultSet rs) -> {
+				int people = rs.getInt(1);
+				var refs = String.join(", ", (String[]) rs.getArray(2).getArray());
+				validation.problem("input.startDate", start, "It would start before " + (people == 1
+						? "participant " + refs + " was born"
+						: people + " of its participants were born (" + refs + (people > 3 ? " among them" : "") + ")"));
+			});
 	}
 
 	/** The first of the partner's organizations with a part in the project (leading it, or a partner of it). */

@@ -29,8 +29,11 @@ class StagingChecks {
 
 	private final JdbcClient jdbc;
 
-	StagingChecks(JdbcClient jdbc) {
+	private final BirthYearChecks birthYears;
+
+	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears) {
 		this.jdbc = jdbc;
+		this.birthYears = birthYears;
 	}
 
 	/**
@@ -49,7 +52,7 @@ class StagingChecks {
 		disagreements(errors);
 		newActivitiesLacking(errors);
 		endsBeforeStarts(errors);
-		bornAfterTheActivity(errors);
+		this.birthYears.check(errors, partner);
 		listedTwice(errors);
 		genderChanges(errors, partner);
 		unnamedOrganizations(errors);
@@ -198,24 +201,6 @@ class StagingChecks {
 				var value = rs.getString(3) != null ? rs.getString(3) : rs.getString(2);
 				errors.add(new ImportMessage(rs.getInt(1), column, value, "The activity would end (" + rs.getString(5)
 						+ ") before it starts (" + rs.getString(4) + ")"));
-			});
-	}
-
-	/**
-	 * A participant born after the year their activity starts: a mistyped year, which would put them in the youngest
-	 * age band. Only rows born after the earliest start are joined to their activity.
-	 */
-	private void bornAfterTheActivity(List<ImportMessage> errors) {
-		this.jdbc.sql("""
-				SELECT r.row_no, r.birth_year, r.activity_code, coalesce(a.start_date, a.stored_start_date)
-				FROM import_row r JOIN import_activity a USING (activity_code)
-				WHERE r.birth_year > (SELECT min(extract(YEAR FROM coalesce(start_date, stored_start_date)))
-				                      FROM import_activity)
-				  AND r.birth_year > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
-				ORDER BY r.row_no""")
-			.query((ResultSet rs) -> {
-				errors.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, rs.getString(2), "Born after activity "
-						+ rs.getString(3) + " starts (" + rs.getString(4) + ")"));
 			});
 	}
 
