@@ -28,8 +28,11 @@ class ProgrammeEditor {
 
 	private final ProgrammeService service;
 
+	private final ProgrammeDates dates;
+
 	ProgrammeEditor(ProgrammeRepository programmes, ProgrammeWriter writer, OrganizationService organizations,
-			ProgrammeService service) {
+			ProgrammeService service, ProgrammeDates dates) {
+		this.dates = dates;
 		this.programmes = programmes;
 		this.writer = writer;
 		this.organizations = organizations;
@@ -64,12 +67,15 @@ class ProgrammeEditor {
 		Access.require(Role.ADMIN);
 		var stored = programme(code);
 		var donors = organizations(input.donors());
-		new Validation().text("input.name", input.name(), false, 500)
+		var validation = new Validation().text("input.name", input.name(), false, 500)
 			.text("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000)
 			.dates("input.endDate", or(input.startDate(), stored.startDate()), or(input.endDate(), stored.endDate()))
-			.known("input.donors", "organization", input.donors(), donors.keySet())
-			.check();
+			.known("input.donors", "organization", input.donors(), donors.keySet());
+		if (input.startDate() != null || input.endDate() != null) {
+			this.dates.checkMove(stored.id(), input.startDate(), input.endDate(), validation);
+		}
+		validation.check();
 		this.writer.updateProgramme(stored.id(), input.name(), input.nameKa(), input.description(), input.startDate(),
 				input.endDate());
 		if (input.donors() != null) {
@@ -93,6 +99,9 @@ class ProgrammeEditor {
 			.known("input.partners", "organization", partners.stream().map(ProgrammeInputs.Partner::organization).toList(),
 					orgs.keySet());
 		duplicatePartners(validation, partners);
+		if (!programme.isEmpty()) {
+			ProgrammeDates.checkProject(programme.get(0), input.startDate(), input.endDate(), validation);
+		}
 		validation.check();
 		if (!this.programmes.projectsByCodes(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("project", "input.code", input.code());
@@ -123,6 +132,8 @@ class ProgrammeEditor {
 		if (partners != null) {
 			duplicatePartners(validation, partners);
 		}
+		var programme = this.service.programmesById(List.of(stored.programmeId())).get(stored.programmeId());
+		ProgrammeDates.checkProject(programme, input.startDate(), input.endDate(), validation);
 		validation.check();
 		this.writer.updateProject(stored.id(), input.name(), input.nameKa(),
 				input.lead() == null ? null : orgs.get(input.lead()).id(), input.startDate(), input.endDate());

@@ -63,6 +63,62 @@ class ReferenceMutationsTest {
 			.path("updateProgramme.donors[*].code").entityList(String.class).containsExactly("EU");
 	}
 
+	/**
+	 * A programme's dates hold its projects and the periods of its indicators' targets and reported values: the demo
+	 * programme (2023 to 2025) cannot start in mid-2025 nor end in 2024, and a project cannot outlast its programme.
+	 */
+	@Test
+	void aProgrammesDatesHoldItsProjectsTargetsAndValues() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateProgramme(code: "EU-CSO-EQUAL", input: {startDate: "2025-06-01"}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.startDate: Project CSO-CAPACITY starts on 2023-01-01, before it"))
+			.expect(error -> error.getMessage().equals("input.startDate: Project LOCAL-BUDGET starts on 2023-01-01, before it"))
+			.expect(error -> error.getMessage().equals("input.startDate: Indicator OUT-1.3 has a target for 2024, which "
+					+ "would lie outside it"))
+			.expect(error -> error.getMessage().equals("input.startDate: Indicator OUT-1.3 has a value reported for 2024, "
+					+ "which would lie outside it"))
+			.expect(error -> error.getMessage().startsWith("input.startDate: Indicator "))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateProgramme(code: "EU-CSO-EQUAL", input: {endDate: "2024-12-31"}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.endDate: Project CSO-CAPACITY ends on 2025-12-31, after it"))
+			.expect(error -> error.getMessage().equals("input.endDate: Indicator OUT-1.2 has a target for 2025, which "
+					+ "would lie outside it"))
+			.expect(error -> error.getMessage().startsWith("input.endDate: "))
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT start_date || ' ' || end_date FROM programme WHERE code = 'EU-CSO-EQUAL'",
+				String.class)).isEqualTo("2023-01-01 2025-12-31");
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createProject(input: {code: "TM-LONG", programme: "EU-CSO-EQUAL", name: "x",
+				    startDate: "2022-06-01", endDate: "2026-01-31"}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.startDate: Before its programme starts (2023-01-01)"))
+			.expect(error -> error.getMessage().equals("input.endDate: After its programme ends (2025-12-31)"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateProject(code: "CSO-CAPACITY", input: {endDate: "2026-01-31"}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.endDate: After its programme ends (2025-12-31)"))
+			.verify();
+		// within, both are fine
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createProject(input: {code: "TM-SHORT", programme: "EU-CSO-EQUAL", name: "x",
+				    startDate: "2024-02-01", endDate: "2024-11-30"}) { code } }""")
+			.execute()
+			.path("createProject.code").entity(String.class).isEqualTo("TM-SHORT");
+	}
+
 	@Test
 	void aTakenCodeIsAConflict() {
 		// language=GraphQL
