@@ -31,9 +31,17 @@ class StagingChecks {
 
 	private final BirthYearChecks birthYears;
 
-	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears) {
+	private final OrganizationChecks organizations;
+
+	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, OrganizationChecks organizations) {
 		this.jdbc = jdbc;
 		this.birthYears = birthYears;
+		this.organizations = organizations;
+	}
+
+	/** Remarks on organizations that do not refuse the sheet ({@link OrganizationChecks#warnings()}). */
+	List<ImportMessage> organizationWarnings() {
+		return this.organizations.warnings();
 	}
 
 	/**
@@ -55,7 +63,7 @@ class StagingChecks {
 		this.birthYears.check(errors, partner);
 		listedTwice(errors);
 		genderChanges(errors, partner);
-		unnamedOrganizations(errors);
+		this.organizations.check(errors);
 		codesInAnotherCase(errors);
 		return errors;
 	}
@@ -288,20 +296,6 @@ class StagingChecks {
 	private static ImportMessage inAnotherCase(ResultSet rs, String column, String what) throws SQLException {
 		return new ImportMessage(rs.getInt(1), column, rs.getString(2), what + rs.getString(2) + " is "
 				+ rs.getString(3) + " written in another case; write it as " + rs.getString(3));
-	}
-
-	private void unnamedOrganizations(List<ImportMessage> errors) {
-		this.jdbc.sql("""
-				SELECT organization_code, min(row_no) FROM import_row r
-				WHERE organization_code IS NOT NULL
-				  -- in another case it is stored, not new: codesInAnotherCase says so
-				  AND NOT EXISTS (SELECT 1 FROM organization o WHERE lower(o.code) = lower(r.organization_code))
-				GROUP BY organization_code
-				HAVING count(organization_name) = 0 AND NOT coalesce(bool_or(flagged @> '{organization_name}'), false)""")
-			.query((ResultSet rs) -> {
-				errors.add(new ImportMessage(rs.getInt(2), Columns.ORGANIZATION_NAME, null,
-						"Organization " + rs.getString(1) + " is new: give its name in organization_name"));
-			});
 	}
 
 	/** A staged row as the disagreement check reads it: the group's key, the row number, a field's value. */

@@ -1,0 +1,104 @@
+package org.kvali.intake;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What a sheet says of organizations: a new one needs a name, and its rows must agree on its name and kind, as an
+ * activity's do (the first row's were stored and the others' dropped without a word). A stored one is not renamed by
+ * a sheet, and a name or kind without a code names no organization: both are said in warnings, not dropped silently.
+ */
+@Repository
+class OrganizationChecks {
+
+	private final JdbcClient jdbc;
+
+	OrganizationChecks(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A new organization without a name, or whose rows give it two names or kinds. */
+	void check(List<ImportMessage> errors) {
+		var disagreeing = new ArrayList<String>();
+		this.jdbc.sql("""
+				SELECT organization_code, min(row_no),
+				       count(organization_name) = 0 AND NOT coalesce(bool_or(flagged @> '{organization_name}'), false),
+				       min(organization_name) <> max(organization_name) OR min(organization_kind) <> max(organization_kind)
+				FROM import_row r
+				WHERE organization_code IS NOT NULL
+				  -- in another case it is stored, not new: the check of codes in another case says so
+				  AND NOT EXISTS (SELECT 1 FROM organization o WHERE lower(o.code) = lower(r.organization_code))
+				GROUP BY organization_code
+				ORDER BY 2""")
+			.query((ResultSet rs) -> {
+				if (rs.getBoolean(3)) {
+					errors.add(new ImportMessage(rs.getInt(2), Columns.ORGANIZATION_NAME, null,
+							"Organization " + rs.getString(1) + " is new: give its name in organization_name"));
+				}
+				if (rs.getBoolean(4)) {
+					disagreeing.add(rs.getString(1));
+				}
+			});
+		if (!disagreeing.isEmpty()) {
+			disagreements(disagreeing, errors);
+		}
+	}
+
+	/** Each row whose name or kind differs from the first row's that gives one. */
+	private void disagreements(List<String> codes, List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				WITH first AS (
+				    SELECT organization_code,
+				           (array_agg(row_no ORDER BY row_no) FILTER (WHERE organization_name IS NOT NULL))[1] AS name_row,
+				           (array_agg(organization_name ORDER BY row_no) FILTER (WHERE organization_name IS NOT NULL))[1] AS name,
+				           (array_agg(row_no ORDER BY row_no) FILTER (WHERE organization_kind IS NOT NULL))[1] AS kind_row,
+				           (array_agg(organization_kind ORDER BY row_no) FILTER (WHERE organization_kind IS NOT NULL))[1] AS kind
+				    FROM import_row WHERE organization_code = ANY(:codes) GROUP BY organization_code)
+				SELECT r.row_no, 'organization_name', r.organization_name, f.name_row, f.name, f.organization_code
+				FROM import_row r JOIN first f USING (organization_code) WHERE r.organization_name <> f.name
+				UNION ALL
+				SELECT r.row_no, 'organization_kind', r.organization_kind, f.kind_row, f.kind, f.organization_code
+				FROM import_row r JOIN first f USING (organization_code) WHERE r.organization_kind <> f.kind
+				ORDER BY 1, 2""")
+			.param("codes", codes.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				errors.add(new ImportMessage(rs.getInt(1), rs.getString(2), rs.getString(3), "Row " + rs.getInt(4)
+						+ " gives " + rs.getString(5) + " for organization " + rs.getString(6) + "; all its rows must agree"));
+			});
+	}
+
+	/**
+	 * A stored organization given another name or kind (kept as stored: a sheet does not rename one), and a name or
+	 * kind without a code (ignored), each said once, at the first row.
+	 */
+	List<ImportMessage> warnings() {
+		var warnings = new ArrayList<ImportMessage>();
+		this.jdbc.sql("""
+				SELECT min(r.row_no), r.organization_code, o.name, o.kind
+				FROM import_row r JOIN organization o ON o.code = r.organization_code
+				WHERE r.organization_name <> o.name OR r.organization_kind <> o.kind
+				GROUP BY r.organization_code, o.name, o.kind
+				ORDER BY 1""")
+			.query((ResultSet rs) -> {
+				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
+						+ rs.getString(2) + " is stored as " + rs.getString(3) + " (" + rs.getString(4) + "); a sheet "
+						+ "does not change its name or kind, so the sheet's are ignored"));
+			});
+		this.jdbc.sql("""
+				SELECT min(row_no), count(*) FROM import_row
+				WHERE organization_code IS NULL AND (organization_name IS NOT NULL OR organization_kind IS NOT NULL)
+				HAVING count(*) > 0""")
+			.query((ResultSet rs) -> {
+				int rows = rs.getInt(2);
+				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, null, "An organization's name "
+						+ "or kind without its code names no organization and is ignored" + (rows == 1 ? ""
+								: " (in " + rows + " rows, the first shown)")));
+			});
+		return warnings;
+	}
+
+}

@@ -1,0 +1,92 @@
+package org.kvali.intake;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A new organization's rows agree on its name and kind, as an activity's do; a stored organization's name and kind
+ * are not changed by a sheet, and a name without a code names nothing: both are said, not dropped without a word.
+ */
+@IntegrationTest
+class OrganizationChecksTest {
+
+	/** The sample sheet's columns, organization_kind among them. */
+	private static final String HEADER = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,"
+			+ "venue_municipality,participant_ref,gender,birth_year,disability,home_municipality,organization_code,"
+			+ "organization_name,organization_kind,role\n";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void project() {
+		IntakeFixture.create(this.jdbc);
+	}
+
+	@AfterEach
+	void clean() {
+		IntakeFixture.remove(this.jdbc);
+	}
+
+	@Test
+	void aNewOrganizationsRowsMustAgree() throws Exception {
+		load("""
+				TI-OC-1,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-1,female,1990,,,TI-ORGX,New Org,cso,
+				TI-OC-1,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-2,female,1990,,,TI-ORGX,,,
+				TI-OC-1,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-3,female,1990,,,TI-ORGX,Other Name,activist_group,
+				""").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].row").value(4))
+			.andExpect(jsonPath("$.errors[0].column").value("organization_kind"))
+			.andExpect(jsonPath("$.errors[0].message").value("Row 2 gives CSO for organization TI-ORGX; all its rows must agree"))
+			.andExpect(jsonPath("$.errors[1].row").value(4))
+			.andExpect(jsonPath("$.errors[1].column").value("organization_name"))
+			.andExpect(jsonPath("$.errors[1].value").value("Other Name"))
+			.andExpect(jsonPath("$.errors[1].message").value("Row 2 gives New Org for organization TI-ORGX; all its rows "
+					+ "must agree"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE code = 'TI-ORGX'", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void storedNamesAndNamesWithoutACodeAreSaidToBeIgnored() throws Exception {
+		load("""
+				TI-OC-2,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-1,female,1990,,,CIF,Civic Integration Foundation,,
+				TI-OC-2,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-2,female,1990,,,CIF,CIF Georgia,,
+				TI-OC-2,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-3,female,1990,,,,Youth Club,cso,
+				TI-OC-2,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-4,female,1990,,,,Youth Club,,
+				""").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.warnings.length()").value(2))
+			.andExpect(jsonPath("$.warnings[0].row").value(3))
+			.andExpect(jsonPath("$.warnings[0].message").value("Organization CIF is stored as Civic Integration "
+					+ "Foundation (PARTNER); a sheet does not change its name or kind, so the sheet's are ignored"))
+			.andExpect(jsonPath("$.warnings[1].row").value(4))
+			.andExpect(jsonPath("$.warnings[1].message").value("An organization's name or kind without its code names "
+					+ "no organization and is ignored (in 2 rows, the first shown)"));
+	}
+
+	private ResultActions load(String rows) throws Exception {
+		return this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
+			.contentType("text/csv")
+			.content((HEADER + rows).getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
