@@ -41,7 +41,10 @@ final class CsvSheetReader {
 					.get()) {
 			List<String> header = null;
 			var records = parser.iterator();
-			for (CSVRecord record = next(records); record != null; record = next(records)) {
+			var read = new long[2];
+			for (CSVRecord record = next(records, read); record != null; record = next(records, read)) {
+				read[0] = record.getRecordNumber();
+				read[1] = parser.getCurrentLineNumber();
 				if (record.size() == 1 && record.get(0).isBlank()) {
 					continue;
 				}
@@ -62,7 +65,7 @@ final class CsvSheetReader {
 			}
 		}
 		catch (IOException ex) {
-			throw unreadable(ex);
+			throw unreadable(ex, null);
 		}
 	}
 
@@ -107,13 +110,17 @@ final class CsvSheetReader {
 
 	private static final int LOOK_AHEAD = 1 << 14;
 
-	/** The next record, null at the end; a sheet the parser cannot read is refused with 400. */
-	private static CSVRecord next(java.util.Iterator<CSVRecord> records) {
+	/**
+	 * The next record, null at the end; a sheet the parser cannot read is refused with 400, naming the row and line
+	 * where the record it could not read starts, the one after {@code read} (the last record read and the lines it
+	 * ended).
+	 */
+	private static CSVRecord next(java.util.Iterator<CSVRecord> records, long[] read) {
 		try {
 			return records.hasNext() ? records.next() : null;
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {
-			throw unreadable(ex);
+			throw unreadable(ex, "row " + (read[0] + 1) + " (line " + (read[1] + 1) + " of the file)");
 		}
 	}
 
@@ -125,15 +132,17 @@ final class CsvSheetReader {
 		}
 	}
 
-	private static SheetException unreadable(Exception ex) {
+	private static SheetException unreadable(Exception ex, String where) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof CharacterCodingException) {
 				return new SheetException(HttpStatus.BAD_REQUEST,
 						"The sheet is not UTF-8 text; save it as \"CSV UTF-8\" and send it again");
 			}
 		}
-		return new SheetException(HttpStatus.BAD_REQUEST,
-				"The body is not readable CSV: a quoted value is never closed, or quotes are misplaced");
+		return new SheetException(HttpStatus.BAD_REQUEST, where == null
+				? "The body is not readable CSV: a quoted value is never closed, or quotes are misplaced"
+				: "The body is not readable CSV from " + where + ": a quoted value starting there is never closed, or "
+						+ "a quote is misplaced");
 	}
 
 }

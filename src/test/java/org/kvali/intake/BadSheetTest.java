@@ -61,12 +61,20 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.errors[0].message").value("The sheet has a header but no rows"));
 	}
 
+	/** The row and the line where the record that cannot be read starts: a quoted line break makes them differ. */
 	@Test
 	void unclosedQuote() throws Exception {
-		send("text/csv", (AttendanceImportTest.HEADER + "TI-WS-1,\"Workshop,workshop\n").getBytes(StandardCharsets.UTF_8))
+		var twoLines = ROW.formatted(1).replace("Workshop", "\"Work\nshop\"");
+		send("text/csv", (AttendanceImportTest.HEADER + twoLines + ROW.formatted(2) + "TI-WS-1,\"Workshop,workshop\n"
+				+ ROW.formatted(3)).getBytes(StandardCharsets.UTF_8))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].message")
-				.value("The body is not readable CSV: a quoted value is never closed, or quotes are misplaced"));
+			.andExpect(jsonPath("$.errors[0].message").value("The body is not readable CSV from row 4 (line 5 of the "
+					+ "file): a quoted value starting there is never closed, or a quote is misplaced"));
+		send("text/csv", (AttendanceImportTest.HEADER + ROW.formatted(1) + ROW.formatted(2).replace("Workshop",
+				"\"Work\"shop")).getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("The body is not readable CSV from row 3 (line 3 of the "
+					+ "file): a quoted value starting there is never closed, or a quote is misplaced"));
 	}
 
 	@Test
