@@ -43,7 +43,7 @@ public final class Validation {
 
 	/** Text of at most {@code max} characters, without control characters; required when {@code required}. */
 	public Validation text(String argument, String value, boolean required, int max) {
-		if (value == null || value.isBlank()) {
+		if (value == null || Text.blank(value)) {
 			if (required) {
 				problem(argument, value, "Required; may not be blank");
 			}
@@ -51,8 +51,8 @@ public final class Validation {
 				problem(argument, value, "May not be blank; leave it out to give none");
 			}
 		}
-		else if (value.length() > max) {
-			problem(argument, value.substring(0, 40) + "...", "At most " + max + " characters; this is " + value.length());
+		else if (Text.length(value) > max) {
+			problem(argument, Text.preview(value, 40), "At most " + max + " characters; this is " + Text.length(value));
 		}
 		else if (CONTROL.matcher(value).find()) {
 			problem(argument, value, "Holds control characters");

@@ -16,6 +16,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import org.kvali.graphql.Text;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -50,13 +52,13 @@ final class CsvSheetReader {
 				}
 				noBinary(record);
 				if (header == null) {
-					header = record.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
+					header = record.stream().map(name -> Text.trim(name).toLowerCase(Locale.ROOT)).toList();
 					sink.header(header);
 					continue;
 				}
 				var cells = new HashMap<String, String>(2 * header.size());
 				for (int i = 0; i < Math.min(record.size(), header.size()); i++) {
-					cells.putIfAbsent(header.get(i), record.get(i).trim());
+					cells.putIfAbsent(header.get(i), Text.trim(record.get(i)));
 				}
 				sink.row(new SheetRow((int) record.getRecordNumber(), cells, record.size() > header.size()));
 			}

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 
 /**
@@ -90,9 +91,9 @@ final class RowChecker {
 			return null;
 		}
 		int limit = Math.min(this.maxLength, COLUMN_LIMITS.getOrDefault(column, Integer.MAX_VALUE));
-		if (value.length() > limit) {
-			error(column, value.substring(0, Math.min(40, limit)) + "...",
-					"The value is " + value.length() + " characters long; at most " + limit + " are allowed");
+		if (Text.length(value) > limit) {
+			error(column, Text.preview(value, Math.min(40, limit)),
+					"The value is " + Text.length(value) + " characters long; at most " + limit + " are allowed");
 			return null;
 		}
 		if (hasControl(value)) {

@@ -13,6 +13,8 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
+import org.kvali.graphql.Text;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -61,7 +63,7 @@ final class XlsxSheetReader {
 	private static List<String> header(Row row) {
 		var names = new ArrayList<String>();
 		for (int i = 0; i < row.getCellCount(); i++) {
-			names.add(row.getCellText(i).trim().toLowerCase(Locale.ROOT));
+			names.add(Text.trim(row.getCellText(i)).toLowerCase(Locale.ROOT));
 		}
 		while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) {
 			names.remove(names.size() - 1);
@@ -76,7 +78,7 @@ final class XlsxSheetReader {
 			var cell = row.getCell(i);
 			var text = cell == null ? "" : text(cell, i < header.size() ? header.get(i) : "");
 			if (i < header.size()) {
-				cells.putIfAbsent(header.get(i), text.trim());
+				cells.putIfAbsent(header.get(i), Text.trim(text));
 			}
 			else if (!text.isBlank()) {
 				overlong = true;

@@ -168,6 +168,25 @@ class ReferenceMutationsTest {
 					"input.nameKa: May not be blank; leave it out to give none",
 					"input.donors: No organization has the code 'NOBODY'");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM programme WHERE name = ' '", Integer.class)).isZero();
+		// no-break and zero-width spaces are as blank; an emoji is one character, as PostgreSQL counts it
+		var invisible = "\u00a0\u3000\u200b\ufeff";
+		var emoji = "\ud83d\ude00".repeat(251);
+		// language=GraphQL
+		this.graphQl.document("mutation($name: String!, $nameKa: String) { createProgramme(input: {code: \"TM-PRG\", "
+				+ "name: $name, nameKa: $nameKa}) { code } }")
+			.variable("name", invisible)
+			.variable("nameKa", emoji.repeat(2))
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.name: Required; may not be blank"))
+			.expect(error -> error.getMessage().equals("input.nameKa: At most 500 characters; this is 502")
+					&& error.getExtensions().get("value").equals("\ud83d\ude00".repeat(40) + "..."))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("mutation($name: String!) { createProgramme(input: {code: \"TM-PRG\", name: $name}) { name } }")
+			.variable("name", emoji)
+			.execute()
+			.path("createProgramme.name").entity(String.class).isEqualTo(emoji);
 
 		// language=GraphQL
 		this.graphQl.document("mutation { createProject(input: {code: \"TM-P2\", programme: \"NOPE\", name: \"x\"}) { code } }")

@@ -1,0 +1,46 @@
+package org.kvali.graphql;
+
+/**
+ * Text as people see it: a name of no-break spaces or zero-width characters is as blank as one of spaces, and a
+ * length counts characters as PostgreSQL does (an emoji is one, not two UTF-16 units), so a preview never cuts one
+ * in half.
+ */
+public final class Text {
+
+	private Text() {
+	}
+
+	/** Whether nothing visible is left: only white space, space separators (no-break spaces) and format characters. */
+	public static boolean blank(String value) {
+		return value.codePoints().allMatch(Text::invisible);
+	}
+
+	/** The value without white space, space separators and format characters at either end. */
+	public static String trim(String value) {
+		int start = 0;
+		int end = value.length();
+		while (start < end && invisible(value.codePointAt(start))) {
+			start += Character.charCount(value.codePointAt(start));
+		}
+		while (end > start && invisible(value.codePointBefore(end))) {
+			end -= Character.charCount(value.codePointBefore(end));
+		}
+		return start == 0 && end == value.length() ? value : value.substring(start, end);
+	}
+
+	/** The number of characters (code points). */
+	public static int length(String value) {
+		return value.codePointCount(0, value.length());
+	}
+
+	/** The first {@code characters} characters, then "..." when there are more. */
+	public static String preview(String value, int characters) {
+		return length(value) <= characters ? value
+				: value.substring(0, value.offsetByCodePoints(0, characters)) + "...";
+	}
+
+	private static boolean invisible(int c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+	}
+
+}

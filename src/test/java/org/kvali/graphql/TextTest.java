@@ -1,0 +1,26 @@
+package org.kvali.graphql;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextTest {
+
+	@Test
+	void invisibleCharactersAreBlankAndTrimmed() {
+		assertThat(Text.blank("\u00a0\u2007\u202f\u3000\u200b\u200d\u2060\ufeff \t")).isTrue();
+		assertThat(Text.blank("\u00a0.")).isFalse();
+		assertThat(Text.trim("\ufeff\u00a0 Budget\u00a0workshop\u200b ")).isEqualTo("Budget\u00a0workshop");
+		assertThat(Text.trim("gender\u00a0")).isEqualTo("gender");
+		assertThat(Text.trim("\u00a0")).isEmpty();
+	}
+
+	@Test
+	void charactersAreCodePoints() {
+		var emoji = "\ud83d\ude00";
+		assertThat(Text.length("a" + emoji.repeat(30))).isEqualTo(31);
+		assertThat(Text.preview("a" + emoji.repeat(30), 10)).isEqualTo("a" + emoji.repeat(9) + "...");
+		assertThat(Text.preview("short", 10)).isEqualTo("short");
+	}
+
+}
