@@ -1,5 +1,6 @@
 package org.kvali.intake;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +34,9 @@ final class CsvSheetReader {
 	private CsvSheetReader() {
 	}
 
-	static void read(InputStream body, SheetSink sink) {
+	static void read(InputStream in, SheetSink sink) {
+		var body = new BufferedInputStream(in);
+		notAWorkbook(body);
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -47,7 +51,8 @@ final class CsvSheetReader {
 			for (CSVRecord record = next(records, read); record != null; record = next(records, read)) {
 				read[0] = record.getRecordNumber();
 				read[1] = parser.getCurrentLineNumber();
-				if (record.size() == 1 && record.get(0).isBlank()) {
+				if (record.stream().allMatch(Text::blank)) {
+					// an empty line, or a spreadsheet's row of nothing but separators
 					continue;
 				}
 				noBinary(record);
@@ -70,6 +75,31 @@ final class CsvSheetReader {
 			throw unreadable(ex, null);
 		}
 	}
+
+	/**
+	 * A workbook sent as CSV (a browser on Windows may call any spreadsheet file application/vnd.ms-excel) is named
+	 * for what it is, not refused as text that is not UTF-8: an .xlsx is a zip file, an .xls an OLE2 compound file.
+	 */
+	private static void notAWorkbook(BufferedInputStream body) {
+		try {
+			body.mark(4);
+			var magic = body.readNBytes(4);
+			body.reset();
+			if (Arrays.equals(magic, new byte[] { 'P', 'K', 3, 4 })) {
+				throw new SheetException(HttpStatus.BAD_REQUEST, "The body is a zip file, as an .xlsx workbook is, not "
+						+ "CSV; send a workbook with Content-Type: " + SheetFormat.XLSX_TYPE);
+			}
+			if (Arrays.equals(magic, new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0 })) {
+				throw new SheetException(HttpStatus.BAD_REQUEST, XLS);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the request body", ex);
+		}
+	}
+
+	static final String XLS = "The body is an Excel 97-2003 (.xls) workbook, which is not read; save it as .xlsx or as "
+			+ "CSV UTF-8 and send it again";
 
 	private static BufferedReader skipBom(BufferedReader reader) throws IOException {
 		reader.mark(1);

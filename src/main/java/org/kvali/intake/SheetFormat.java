@@ -13,7 +13,8 @@ enum SheetFormat {
 
 	static SheetFormat of(String contentType) {
 		var type = contentType.toLowerCase(Locale.ROOT);
-		if (type.startsWith("text/csv")) {
+		// a browser on Windows sends a .csv file as application/vnd.ms-excel
+		if (type.startsWith("text/csv") || type.startsWith("application/vnd.ms-excel")) {
 			return CSV;
 		}
 		if (type.startsWith(XLSX_TYPE)) {

@@ -88,7 +88,7 @@ class BadSheetTest {
 
 	@Test
 	void binarySentAsCsv() throws Exception {
-		var binary = new byte[] { 'P', 'K', 3, 4, 0, 0, 0, 0, 'a', 'b', 0, 0 };
+		var binary = new byte[] { 'a', 'b', 0, 0, ',', 7, 0, '\n', 'c', 0 };
 		send("text/csv", binary).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value("The body holds binary data, not CSV text"));
 	}
@@ -163,6 +163,31 @@ class BadSheetTest {
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv").content(sheet))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("VALIDATED"));
+	}
+
+	/** A workbook sent as CSV, or an old .xls in either way, is named for what it is. */
+	@Test
+	void workbooksSentAsCsvAndOldWorkbooks() throws Exception {
+		var xlsx = new ByteArrayOutputStream();
+		try (var workbook = new Workbook(xlsx, "test", "1.0")) {
+			workbook.newWorksheet("Sheet1").value(0, 0, "activity_code");
+		}
+		send("text/csv", xlsx.toByteArray()).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("The body is a zip file, as an .xlsx workbook is, not CSV; "
+					+ "send a workbook with Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+		var xls = new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1 };
+		var old = "The body is an Excel 97-2003 (.xls) workbook, which is not read; save it as .xlsx or as CSV UTF-8 and "
+				+ "send it again";
+		for (var type : new String[] { "text/csv", "application/vnd.ms-excel", XLSX }) {
+			send(type, xls).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value(old));
+		}
+		// what Windows calls a .csv file, and rows of nothing but separators between the rows
+		var sheet = AttendanceImportTest.HEADER + ROW.formatted(1) + ",,,,,,,,,,,,,,\n" + "  ,\u00a0,\n" + ROW.formatted(2);
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("application/vnd.ms-excel")
+			.content(sheet.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.rows").value(2));
 	}
 
 	@Test
