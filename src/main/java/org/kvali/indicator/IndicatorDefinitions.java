@@ -11,6 +11,7 @@ import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.DateRange;
+import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.indicator.IndicatorEnums.Direction;
@@ -100,17 +101,12 @@ class IndicatorDefinitions {
 		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
 			validation.problem("input.method", input.method(), "A reported indicator takes no measure or filters");
 		}
+		if (input.method() == Method.COMPUTED && input.unit() != Unit.PERCENT && input.denominatorFilter() != null) {
+			validation.problem("input.denominatorFilter", null, "Only a percent indicator has a denominator");
+		}
 		validation.check();
-		// unknown codes in the filters are refused the way participation refuses them
-		if (input.filter() != null) {
-			DateRange.requireOrdered("input.filter.to", input.filter().from(), input.filter().to());
-			this.reports.report(input.filter());
-		}
-		if (input.denominatorFilter() != null) {
-			DateRange.requireOrdered("input.denominatorFilter.to", input.denominatorFilter().from(),
-					input.denominatorFilter().to());
-			this.reports.report(input.denominatorFilter());
-		}
+		checkFilter("input.filter", input.filter());
+		checkFilter("input.denominatorFilter", input.denominatorFilter());
 		if (!this.indicators.byCodes(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("indicator", "input.code", input.code());
 		}
@@ -142,6 +138,24 @@ class IndicatorDefinitions {
 			.param("baseline", input.baseline()).param("baselineDate", input.baselineDate())
 			.param("cumulative", input.cumulative() == null || input.cumulative())
 			.update();
+	}
+
+	/**
+	 * Unknown codes in a filter are refused the way participation refuses them, the error naming this filter's
+	 * argument ({@code input.denominatorFilter.projects}, not {@code filter.projects}).
+	 */
+	private void checkFilter(String argument, ParticipationFilter filter) {
+		if (filter == null) {
+			return;
+		}
+		DateRange.requireOrdered(argument + ".to", filter.from(), filter.to());
+		try {
+			this.reports.report(filter);
+		}
+		catch (InvalidArgumentException ex) {
+			throw ex.argument() == null || !ex.argument().startsWith("filter") ? ex : new InvalidArgumentException(
+					argument + ex.argument().substring("filter".length()), ex.value(), ex.getMessage());
+		}
 	}
 
 	private static void othersOnly(String argument, CreateInput input, ParticipationFilter filter,

@@ -273,6 +273,26 @@ class IndicatorDefinitionTest {
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
 					&& error.getMessage().equals("No region has the code 'GE-QQ'"))
 			.verify();
+		// a denominator only for a percent; an unknown code named under the filter that holds it
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-BAD", programme: "EU-CSO-EQUAL", name: "x", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {genders: [FEMALE]},
+				    denominatorFilter: {activityKinds: [TRAINING]}}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.denominatorFilter: Only a percent indicator has a denominator"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-BAD", programme: "EU-CSO-EQUAL", name: "x", level: OUTPUT,
+				    unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, filter: {genders: [FEMALE]},
+				    denominatorFilter: {projects: ["NOPE"]}}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> "input.denominatorFilter.projects".equals(error.getExtensions().get("argument"))
+					&& error.getMessage().contains("No project has the code 'NOPE'"))
+			.verify();
 		// language=GraphQL
 		this.graphQl.document("""
 				mutation { setIndicatorTargets(code: "OUT-1.2", targets: [{period: "2025", value: 120},
