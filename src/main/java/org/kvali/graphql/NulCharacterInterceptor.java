@@ -1,6 +1,7 @@
 package org.kvali.graphql;
 
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import graphql.GraphqlErrorBuilder;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * PostgreSQL text cannot hold the NUL character, so a request carrying one anywhere, in its document (as itself or
  * escaped in a string) or variables, is refused whole with a clear error before any of it runs. The escape is looked
- * for in the text, so it is refused in a comment or block string too, where it would be harmless.
+ * for in the text, so it is refused in a comment or block string too, where it would be harmless. Nor is half of a
+ * character valid text (a lone UTF-16 surrogate, as JSON can write it): it was stored as '?'.
  */
 @Component
 class NulCharacterInterceptor implements WebGraphQlInterceptor {
@@ -27,10 +29,18 @@ class NulCharacterInterceptor implements WebGraphQlInterceptor {
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		var document = request.getDocument();
-		if (document.indexOf('\0') >= 0 || ESCAPED_NUL.matcher(document).find() || containsNul(request.getVariables())) {
+		String problem = null;
+		if (document.indexOf('\0') >= 0 || ESCAPED_NUL.matcher(document).find() || any(request.getVariables(),
+				text -> text.indexOf('\0') >= 0)) {
+			problem = "The request holds the NUL character (\\u0000), which no text in Kvali may contain";
+		}
+		else if (halfACharacter(document) || any(request.getVariables(), NulCharacterInterceptor::halfACharacter)) {
+			problem = "The request holds half of a character (a lone UTF-16 surrogate), which is not valid text";
+		}
+		if (problem != null) {
 			var error = GraphqlErrorBuilder.newError()
 				.errorType(ErrorType.BAD_REQUEST)
-				.message("The request holds the NUL character (\\u0000), which no text in Kvali may contain")
+				.message(problem)
 				.build();
 			var result = ExecutionResultImpl.newExecutionResult().addError(error).build();
 			return Mono.just(new WebGraphQlResponse(new org.springframework.graphql.support.DefaultExecutionGraphQlResponse(
@@ -39,19 +49,32 @@ class NulCharacterInterceptor implements WebGraphQlInterceptor {
 		return chain.next(request);
 	}
 
-	private static boolean containsNul(Object value) {
+	/** Whether any text in the value (keys of maps too) is {@code bad}. */
+	private static boolean any(Object value, Predicate<String> bad) {
 		if (value instanceof String text) {
-			return text.indexOf('\0') >= 0;
+			return bad.test(text);
 		}
 		if (value instanceof Map<?, ?> map) {
-			return map.keySet().stream().anyMatch(NulCharacterInterceptor::containsNul)
-					|| map.values().stream().anyMatch(NulCharacterInterceptor::containsNul);
+			return map.keySet().stream().anyMatch(key -> any(key, bad)) || map.values().stream().anyMatch(v -> any(v, bad));
 		}
 		if (value instanceof Iterable<?> items) {
 			for (var item : items) {
-				if (containsNul(item)) {
+				if (any(item, bad)) {
 					return true;
 				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean halfACharacter(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return true;
 			}
 		}
 		return false;

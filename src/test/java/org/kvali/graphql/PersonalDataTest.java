@@ -38,6 +38,21 @@ class PersonalDataTest {
 					.equals("The request holds the NUL character (\\u0000), which no text in Kvali may contain"))
 				.verify();
 		}
+		for (var half : List.of("sur\ud800x", "\udc00", "x\ud83d")) {
+			this.graphQl.document("query($code: ID!) { organization(code: $code) { name } }")
+				.variable("code", half)
+				.execute()
+				.errors()
+				.expect(error -> error.getMessage()
+					.equals("The request holds half of a character (a lone UTF-16 surrogate), which is not valid text"))
+				.verify();
+		}
+		this.graphQl.document("query($code: ID!) { organization(code: $code) { name } }")
+			.variable("code", "\ud83d\ude00")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().startsWith("No organization has the code"))
+			.verify();
 		this.graphQl.document("{ activities(filter: {from: \"0001-01-01\"}) { totalCount } }")
 			.execute()
 			.errors()
