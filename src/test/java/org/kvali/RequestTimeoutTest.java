@@ -1,6 +1,8 @@
 package org.kvali;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,6 +50,29 @@ class RequestTimeoutTest {
 			.build();
 		assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
 			.isEqualTo(200);
+	}
+
+	/**
+	 * A body over 1 MB is refused with 413 before the document is looked at: by its length, and sent in chunks, as it
+	 * passes the limit. A body under it is read as ever.
+	 */
+	@Test
+	void aBodyOverTheLimitIsRefused() throws Exception {
+		var large = ("{\"query\":\"{ regions { code } }\",\"variables\":{\"x\":\"" + "a".repeat(1_100_000) + "\"}}")
+			.getBytes(StandardCharsets.UTF_8);
+		var chunked = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large));
+		for (var body : List.of(HttpRequest.BodyPublishers.ofByteArray(large), chunked)) {
+			var request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + TestCallers.ADMIN_KEY)
+				.POST(body)
+				.build();
+			var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+			assertThat(response.body()).startsWith("{\"errors\":[{")
+				.contains("\"message\":\"The request body is larger than 1048576 bytes; a GraphQL request is far smaller\"",
+						"\"extensions\":{\"classification\":\"BAD_REQUEST\"}");
+		}
 	}
 
 	@Test

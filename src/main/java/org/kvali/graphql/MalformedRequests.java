@@ -23,6 +23,11 @@ class MalformedRequests {
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof GraphQlBodyLimit.TooLarge tooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body(tooLarge.getMessage()));
+			}
+		}
 		return badRequest(graphQl(request) ? "The body is not a GraphQL request: JSON with the document as a string"
 				+ " in \"query\", and \"variables\", if any, an object" : "The request body is not readable");
 	}
@@ -44,9 +49,12 @@ class MalformedRequests {
 	}
 
 	private static ResponseEntity<Map<String, Object>> badRequest(String message) {
-		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-			.body(Map.of("errors", List.of(Map.of("message", message, "extensions",
-					Map.of("classification", "BAD_REQUEST")))));
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body(message));
+	}
+
+	/** The body of a request refused before GraphQL ran: one error, shaped as GraphQL's are. */
+	static Map<String, Object> body(String message) {
+		return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("classification", "BAD_REQUEST"))));
 	}
 
 }
