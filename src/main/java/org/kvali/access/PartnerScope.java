@@ -25,6 +25,19 @@ public class PartnerScope {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * SQL: the stored person whose id is {@code person} took part in an activity that none of the organizations bound
+	 * to {@code :organizations} runs. A partner neither compares nor changes such a person's details, nor is told of
+	 * their stored ones: they are what other organizations recorded.
+	 */
+	public static String hostedElsewhere(String person) {
+		return """
+				EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				        WHERE pn.participant_id = %s
+				          AND (a.organizer_id IS NULL OR a.organizer_id <> ALL(CAST(:organizations AS bigint[]))))"""
+			.formatted(person);
+	}
+
 	/** The ids of the projects the caller's organizations lead or partner. */
 	public Set<Long> projects(Caller caller) {
 		return Set.copyOf(this.jdbc.sql(OWN_PROJECTS)

@@ -106,7 +106,7 @@ class ActivityEditor {
 			validation.dates("input.endDate", input.startDate() != null ? input.startDate() : stored.startDate(), end);
 		}
 		if (input.startDate() != null && input.startDate().getYear() < stored.startDate().getYear()) {
-			bornAfter(stored.id(), input.startDate(), validation);
+			bornAfter(stored.id(), input.startDate(), caller, validation);
 		}
 		var organizer = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
@@ -133,22 +133,27 @@ class ActivityEditor {
 
 	/**
 	 * No one takes part in an activity that starts before the year they were born in (as sheets are checked): an
-	 * earlier start is refused when people born after its year took part.
+	 * earlier start is refused when people born after its year took part. As for a partner's sheet, a partner is told
+	 * nothing of the stored years of people other organizations hosted too, and the people are counted, not named.
 	 */
-	private void bornAfter(long activity, LocalDate start, Validation validation) {
+	private void bornAfter(long activity, LocalDate start, Caller caller, Validation validation) {
+		boolean partner = caller.is(Role.PARTNER);
 		this.jdbc.sql("""
 				SELECT count(*), (array_agg(pt.ref ORDER BY pt.ref))[1 : 3]
 				FROM participation pn JOIN participant pt ON pt.id = pn.participant_id
 				WHERE pn.activity_id = :activity AND pt.birth_year > :year
-				HAVING count(*) > 0""")
+				  AND NOT (CAST(:organizations AS bigint[]) IS NOT NULL AND %s)
+				HAVING count(*) > 0""".formatted(PartnerScope.hostedElsewhere("pt.id")))
 			.param("activity", activity)
 			.param("year", start.getYear())
+			.param("organizations", partner ? caller.organizations().toArray(Long[]::new) : null)
 			.query((ResultSet rs) -> {
 				int people = rs.getInt(1);
-				var refs = String.join(", ", (String[]) rs.getArray(2).getArray());
+				var refs = partner ? "" : " (" + String.join(", ", (String[]) rs.getArray(2).getArray())
+						+ (people > 3 ? " among them" : "") + ")";
 				validation.problem("input.startDate", start, "It would start before " + (people == 1
-						? "participant " + refs + " was born"
-						: people + " of its participants were born (" + refs + (people > 3 ? " among them" : "") + ")"));
+						? "a participant stored at it was born" : people + " of the participants stored at it were born")
+						+ refs);
 			});
 	}
 

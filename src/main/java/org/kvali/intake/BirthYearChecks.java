@@ -11,8 +11,12 @@ import org.springframework.stereotype.Repository;
  * would put them in the youngest age band. A sheet is checked as it would leave the data, so the checks join the
  * stored participations too: a row without a birth year takes the person's stored one (or another row's), a birth
  * year given later than the stored one meets the person's stored activities, and an activity moved to an earlier
- * start meets the people stored at it. Only stored people whose year the sheet raises and stored activities it
- * moves earlier are joined to the participations.
+ * start meets the people stored at it. The stored participations are read only for the people whose year the sheet
+ * raises and the activities it moves earlier, found first, so the planner knows how few they are.
+ * <p>
+ * A partner's sheet neither compares nor changes the details of a person other organizations hosted
+ * ({@link PartnerSheet#hostedElsewhere}): such a person is left out of these checks, since an answer that depended on
+ * their stored year would tell it, and the people stored at an activity are counted, not named.
  */
 @Repository
 class BirthYearChecks {
@@ -24,21 +28,32 @@ class BirthYearChecks {
 	}
 
 	void check(List<ImportMessage> errors, PartnerSheet partner) {
-		rowsBornAfterTheirActivity(errors);
-		rowsWithoutAYear(errors);
+		rowsBornAfterTheirActivity(errors, partner);
+		rowsWithoutAYear(errors, partner);
 		raisedYears(errors, partner);
 		earlierStarts(errors, partner);
 	}
 
+	/** SQL: the stored person {@code person} is one whose details the sheet does not touch (see above). */
+	private static String keptAsStored(String person) {
+		return "(CAST(:organizations AS bigint[]) IS NOT NULL AND " + PartnerSheet.hostedElsewhere(person) + ")";
+	}
+
+	private static Long[] organizations(PartnerSheet partner) {
+		return partner == null ? null : partner.organizationIds();
+	}
+
 	/** A row's birth year after its activity's start. Only rows born after the earliest start are joined. */
-	private void rowsBornAfterTheirActivity(List<ImportMessage> errors) {
+	private void rowsBornAfterTheirActivity(List<ImportMessage> errors, PartnerSheet partner) {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.birth_year, r.activity_code, coalesce(a.start_date, a.stored_start_date)
-				FROM import_row r JOIN import_activity a USING (activity_code)
+				FROM import_row r JOIN import_activity a USING (activity_code) JOIN import_person p USING (participant_ref)
 				WHERE r.birth_year > (SELECT min(extract(YEAR FROM coalesce(start_date, stored_start_date)))
 				                      FROM import_activity)
 				  AND r.birth_year > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
-				ORDER BY r.row_no""")
+				  AND NOT (p.stored_id IS NOT NULL AND %s)
+				ORDER BY r.row_no""".formatted(keptAsStored("p.stored_id")))
+			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, rs.getString(2), "Born after activity "
 						+ rs.getString(3) + " starts (" + rs.getString(4) + ")"));
@@ -46,13 +61,15 @@ class BirthYearChecks {
 	}
 
 	/** A row without a birth year whose person was born, by another row or as stored, after its activity starts. */
-	private void rowsWithoutAYear(List<ImportMessage> errors) {
+	private void rowsWithoutAYear(List<ImportMessage> errors, PartnerSheet partner) {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.participant_ref, r.activity_code, coalesce(a.start_date, a.stored_start_date)
 				FROM import_row r JOIN import_activity a USING (activity_code) JOIN import_person p USING (participant_ref)
 				WHERE r.birth_year IS NULL
 				  AND coalesce(p.birth_year, p.stored_birth_year) > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
-				ORDER BY r.row_no""")
+				  AND NOT (p.stored_id IS NOT NULL AND %s)
+				ORDER BY r.row_no""".formatted(keptAsStored("p.stored_id")))
+			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, null, "Participant " + rs.getString(2)
 						+ " was born, as another row or the stored data says, after activity " + rs.getString(3)
@@ -62,10 +79,19 @@ class BirthYearChecks {
 
 	/**
 	 * A stored person given a later birth year than stored, who took part in stored activities that start before
-	 * it (the sheet's own rows are checked above). A partner's sheet does not change the year of a person others
-	 * hosted ({@link PartnerSheet#hostedElsewhere}), so neither is it checked, nor named with others' activities.
+	 * it (the sheet's own rows are checked above).
 	 */
 	private void raisedYears(List<ImportMessage> errors, PartnerSheet partner) {
+		var raised = this.jdbc.sql("""
+				SELECT stored_id FROM import_person
+				WHERE stored_id IS NOT NULL AND birth_year > coalesce(stored_birth_year, 0) AND NOT %s"""
+			.formatted(keptAsStored("stored_id")))
+			.param("organizations", organizations(partner))
+			.query(Long.class)
+			.list();
+		if (raised.isEmpty()) {
+			return;
+		}
 		this.jdbc.sql("""
 				SELECT p.first_row, p.participant_ref, p.birth_year, count(*), min(coalesce(s.start_date, a.start_date)),
 				       (array_agg(a.code ORDER BY coalesce(s.start_date, a.start_date), a.code))[1]
@@ -73,14 +99,13 @@ class BirthYearChecks {
 				JOIN participation pn ON pn.participant_id = p.stored_id
 				JOIN activity a ON a.id = pn.activity_id
 				LEFT JOIN import_activity s ON s.stored_id = a.id
-				WHERE p.stored_id IS NOT NULL AND p.birth_year > coalesce(p.stored_birth_year, 0)
-				  AND (CAST(:organizations AS bigint[]) IS NULL OR NOT %s)
+				WHERE p.stored_id = ANY(:raised)
 				  AND p.birth_year > extract(YEAR FROM coalesce(s.start_date, a.start_date))
 				  AND NOT EXISTS (SELECT 1 FROM import_row r
 				                  WHERE r.participant_ref = p.participant_ref AND r.activity_code = a.code)
 				GROUP BY p.first_row, p.participant_ref, p.birth_year
-				ORDER BY p.first_row""".formatted(PartnerSheet.hostedElsewhere("p.stored_id")))
-			.param("organizations", partner == null ? null : partner.organizationIds())
+				ORDER BY p.first_row""")
+			.param("raised", raised.toArray(Long[]::new))
 			.query((ResultSet rs) -> {
 				int activities = rs.getInt(4);
 				errors.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, rs.getString(3), "Participant "
@@ -94,29 +119,39 @@ class BirthYearChecks {
 
 	/**
 	 * A stored activity given an earlier start, at which stored people took part who were born after it, by the
-	 * sheet's year for them (unless kept as stored, as above) or their stored one. One message per activity.
+	 * sheet's year for them or their stored one. One message per activity, naming up to three of them to an admin.
 	 */
 	private void earlierStarts(List<ImportMessage> errors, PartnerSheet partner) {
+		var moved = this.jdbc.sql("""
+				SELECT stored_id FROM import_activity WHERE stored_id IS NOT NULL AND start_date < stored_start_date""")
+			.query(Long.class)
+			.list();
+		if (moved.isEmpty()) {
+			return;
+		}
 		this.jdbc.sql("""
-				SELECT s.first_row, s.start_date, count(*), (array_agg(pt.ref ORDER BY pt.ref))[1 : 3]
+				SELECT s.first_row, s.start_date, count(DISTINCT pt.id), (array_agg(DISTINCT pt.ref))[1 : 3]
 				FROM import_activity s
 				JOIN participation pn ON pn.activity_id = s.stored_id
 				JOIN participant pt ON pt.id = pn.participant_id
-				LEFT JOIN import_person p ON p.stored_id = pt.id
-				WHERE s.stored_id IS NOT NULL AND s.start_date < s.stored_start_date
-				  AND CASE WHEN CAST(:organizations AS bigint[]) IS NOT NULL AND %s THEN pt.birth_year
-				           ELSE coalesce(p.birth_year, pt.birth_year) END > extract(YEAR FROM s.start_date)
+				LEFT JOIN (SELECT stored_id, max(birth_year) AS birth_year FROM import_person
+				           WHERE stored_id IS NOT NULL GROUP BY stored_id) p ON p.stored_id = pt.id
+				WHERE s.stored_id = ANY(:moved)
+				  AND coalesce(p.birth_year, pt.birth_year) > extract(YEAR FROM s.start_date)
 				  AND NOT EXISTS (SELECT 1 FROM import_row r
 				                  WHERE r.activity_code = s.activity_code AND lower(r.participant_ref) = lower(pt.ref))
+				  AND NOT %s
 				GROUP BY s.first_row, s.start_date
-				ORDER BY s.first_row""".formatted(PartnerSheet.hostedElsewhere("pt.id")))
-			.param("organizations", partner == null ? null : partner.organizationIds())
+				ORDER BY s.first_row""".formatted(keptAsStored("pt.id")))
+			.param("moved", moved.toArray(Long[]::new))
+			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
 				int people = rs.getInt(3);
-				var refs = String.join(", ", (String[]) rs.getArray(4).getArray());
+				var refs = partner != null ? "" : " (" + String.join(", ", (String[]) rs.getArray(4).getArray())
+						+ (people > 3 ? " among them" : "") + ")";
 				errors.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(2), "It would start before "
-						+ (people == 1 ? "participant " + refs + " was born" : people + " of its participants were born ("
-								+ refs + (people > 3 ? " among them" : "") + ")")));
+						+ (people == 1 ? "a participant stored at it was born" : people + " of the participants stored "
+								+ "at it were born") + refs));
 			});
 	}
 

@@ -2,6 +2,8 @@ package org.kvali.intake;
 
 import java.util.Set;
 
+import org.kvali.access.PartnerScope;
+
 /**
  * What a partner's sheet is held to: the projects its organizations lead or partner (the only ones it loads into,
  * and the only ones whose people it may name) and those organizations (the activities it runs, and the organizers
@@ -30,15 +32,12 @@ record PartnerSheet(Set<Long> projects, Set<Long> organizations) {
 
 	/**
 	 * SQL: the stored person whose id is {@code person} took part in an activity that none of {@code :organizations}
-	 * runs. A partner's sheet neither compares nor stores such a person's details, since what it would learn or change
-	 * of them is what others recorded (a dry run telling whether a disability differs, tried both ways, tells it).
+	 * runs ({@link PartnerScope#hostedElsewhere}). A partner's sheet neither compares nor stores such a person's
+	 * details, since what it would learn or change of them is what others recorded (a dry run telling whether a
+	 * disability differs, tried both ways, tells it).
 	 */
 	static String hostedElsewhere(String person) {
-		return """
-				EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
-				        WHERE pn.participant_id = %s
-				          AND (a.organizer_id IS NULL OR a.organizer_id <> ALL(CAST(:organizations AS bigint[]))))"""
-			.formatted(person);
+		return PartnerScope.hostedElsewhere(person);
 	}
 
 }

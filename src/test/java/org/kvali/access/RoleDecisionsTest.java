@@ -225,6 +225,20 @@ class RoleDecisionsTest {
 		assertThat(reports.get(0)).contains("participants=0").contains("Participant P0028 also took part in other "
 				+ "organizations' activities: their gender, birth year, disability, home municipality and organization "
 				+ "stay as stored, neither compared with this sheet's nor changed by them");
+		// nor is their stored birth year: a new activity in 1905 refused or not would tell it (an admin's is checked)
+		var old = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender,"
+				+ "birth_year\nRD-1905,Old,meeting,CSO-CAPACITY,1905-01-01,1905-01-01,P0028," + stored.get("gender") + ",";
+		for (var year : List.of("", "2020")) {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + this.cif)
+				.contentType("text/csv")
+				.content(old + year + "\n"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("VALIDATED"));
+		}
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv").content(old + "\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message").value("Participant P0028 was born, as another row or the stored "
+					+ "data says, after activity RD-1905 starts (1905-01-01)"));
 		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + this.cif)
 			.contentType("text/csv")
 			.content("activity_code,project_code,participant_ref,gender,birth_year\nWS-2025-MARNEULI,CSO-CAPACITY,P0028,"

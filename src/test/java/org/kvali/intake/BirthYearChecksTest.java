@@ -74,16 +74,18 @@ class BirthYearChecksTest {
 					+ "data says, after activity TI-BY-D starts (1999-03-01)"))
 			.andExpect(jsonPath("$.errors[3].row").value(5))
 			.andExpect(jsonPath("$.errors[3].column").value("start_date"))
-			.andExpect(jsonPath("$.errors[3].message").value("It would start before 2 of its participants were born "
-					+ "(TI-1, TI-2)"))
+			.andExpect(jsonPath("$.errors[3].message").value("It would start before 2 of the participants stored at it "
+					+ "were born (TI-1, TI-2)"))
 			.andExpect(jsonPath("$.errors[4].row").value(6))
-			.andExpect(jsonPath("$.errors[4].message").value("It would start before participant TI-3 was born"));
+			.andExpect(jsonPath("$.errors[4].message").value("It would start before a participant stored at it was born "
+					+ "(TI-3)"));
 		// moved to 2000 alone, TI-BY-B starts before TI-4's year only
 		load("""
 				TI-BY-B,Meeting,meeting,TEST-INTAKE,2000-05-01,2000-05-01,,TI-6,male,1980,,,,,
 				""", true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.length()").value(1))
-			.andExpect(jsonPath("$.errors[0].message").value("It would start before participant TI-4 was born"));
+			.andExpect(jsonPath("$.errors[0].message").value("It would start before a participant stored at it was born "
+					+ "(TI-4)"));
 		assertThat(this.jdbc.queryForList("SELECT ref || ' ' || birth_year FROM participant WHERE ref LIKE 'TI-%' "
 				+ "ORDER BY ref", String.class)).containsExactly("TI-1 1990", "TI-2 2000", "TI-3 2000", "TI-4 2001");
 		assertThat(this.jdbc.queryForList("SELECT code || ' ' || start_date FROM activity WHERE code LIKE 'TI-BY-%' "
@@ -110,7 +112,8 @@ class BirthYearChecksTest {
 				    code } }""")
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().equals("input.startDate: It would start before participant TI-2 was born"))
+			.expect(error -> error.getMessage().equals("input.startDate: It would start before a participant stored at it "
+					+ "was born (TI-2)"))
 			.verify();
 		// language=GraphQL
 		this.graphQl.document("""
