@@ -172,7 +172,7 @@ class IndicatorController {
 			.thenApply(actual -> actual == null && indicator.method() == IndicatorEnums.Method.COMPUTED
 					? (elapsed <= 0 ? IndicatorEnums.Status.NOT_STARTED : null)
 					: Progress.status(Progress.of(actual, indicator.baselineValue(), target.value(),
-							indicator.direction()), elapsed, this.thresholds));
+							indicator.direction()), elapsed, indicator.direction(), this.thresholds));
 	}
 
 	@SchemaMapping

@@ -203,7 +203,8 @@ class IndicatorDefinitions {
 			.text("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000);
 		checkBaseline(stored.unit(), input.baseline(), validation);
-		if (!validation.refused("input.baseline")) {
+		// only a new baseline or direction is held to the targets: a rename of an indicator stored before the rule is not
+		if ((input.baseline() != null || input.direction() != null) && !validation.refused("input.baseline")) {
 			checkTargetSides(stored, input, validation);
 		}
 		validation.check();

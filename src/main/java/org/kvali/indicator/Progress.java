@@ -37,14 +37,14 @@ final class Progress {
 	}
 
 	/**
-	 * Before its period nothing is achieved: a lower-is-better indicator that has counted nothing yet would otherwise
-	 * have reached its target before it began.
+	 * Before its period nothing is achieved; nor is a lower-is-better target before its period has ended: what is
+	 * counted so far can still grow past it (a count of nothing yet is below any target), so until then it is on track.
 	 */
-	static Status status(Double progress, double elapsed, IndicatorThresholds thresholds) {
+	static Status status(Double progress, double elapsed, Direction direction, IndicatorThresholds thresholds) {
 		if (elapsed <= 0) {
 			return Status.NOT_STARTED;
 		}
-		if (progress != null && progress >= 1) {
+		if (progress != null && progress >= 1 && (direction != Direction.LOWER_IS_BETTER || elapsed >= 1)) {
 			return Status.ACHIEVED;
 		}
 		double reached = progress == null ? 0 : progress;

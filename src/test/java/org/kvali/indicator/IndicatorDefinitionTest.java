@@ -24,6 +24,7 @@ class IndicatorDefinitionTest {
 
 	@AfterEach
 	void clean() {
+		this.jdbc.update("UPDATE indicator SET baseline_value = 50 WHERE code = 'OUT-1.2'");
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TI-%'");
 		this.jdbc.update("DELETE FROM participation WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE 'TI-%')");
 		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'TI-%'");
@@ -174,10 +175,13 @@ class IndicatorDefinitionTest {
 		// language=GraphQL
 		var response = this.graphQl.document("""
 				{ cumulative: indicator(code: "TI-LOWER-true") { status(asOf: "2022-06-01") }
-				  quarter: indicator(code: "TI-LOWER-false") { status(asOf: "2023-05-01") } }""")
+				  quarter: indicator(code: "TI-LOWER-false") { status(asOf: "2023-05-01") }
+				  first: indicator(code: "TI-LOWER-false") { status(asOf: "2023-07-01") } }""")
 			.execute();
 		response.path("cumulative.status").entity(String.class).isEqualTo("NOT_STARTED");
 		response.path("quarter.status").entity(String.class).isEqualTo("NOT_STARTED");
+		// on its first day it has counted less than its target, which it can still pass: on track, not achieved
+		response.path("first.status").entity(String.class).isEqualTo("ON_TRACK");
 	}
 
 	/**
@@ -383,9 +387,12 @@ class IndicatorDefinitionTest {
 		after.path("out.direction").entity(String.class).isEqualTo("HIGHER_IS_BETTER");
 		after.path("out.targets[*].value").entityList(Double.class).containsExactly(65.0);
 		after.path("out.baseline.value").entity(Double.class).isEqualTo(65.0);
-		this.graphQl.document("mutation { updateIndicator(code: \"OUT-1.2\", input: {baseline: 50}) { code } }")
+		// an indicator stored before the rule, its target below its baseline, can still be renamed
+		this.jdbc.update("UPDATE indicator SET baseline_value = 70 WHERE code = 'OUT-1.2'");
+		var name = "Share of women among the trained CSO representatives";
+		this.graphQl.document("mutation { updateIndicator(code: \"OUT-1.2\", input: {name: \"" + name + "\"}) { name } }")
 			.execute()
-			.path("updateIndicator.code").entity(String.class).isEqualTo("OUT-1.2");
+			.path("updateIndicator.name").entity(String.class).isEqualTo(name);
 	}
 
 }

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.within;
 
 class ProgressTest {
 
+	private static final Direction HIGHER = Direction.HIGHER_IS_BETTER;
+
 	@Test
 	void higherIsBetterCountsFromTheBaseline() {
 		assertThat(Progress.of(60.0, 20.0, 100.0, Direction.HIGHER_IS_BETTER)).isCloseTo(0.5, within(1e-12));
@@ -40,15 +42,19 @@ class ProgressTest {
 		assertThat(Progress.elapsed(start, end, LocalDate.of(2024, 7, 1))).isCloseTo(183.0 / 366, within(1e-12));
 		assertThat(Progress.elapsed(start, end, LocalDate.of(2025, 1, 1))).isEqualTo(1.0);
 		var thresholds = new IndicatorThresholds(0.9, 0.6);
-		assertThat(Progress.status(0.2, 0, thresholds)).isEqualTo(Status.NOT_STARTED);
-		assertThat(Progress.status(1.0, 0, thresholds)).isEqualTo(Status.NOT_STARTED);
-		assertThat(Progress.status(1.0, 0.3, thresholds)).isEqualTo(Status.ACHIEVED);
-		assertThat(Progress.status(0.45, 0.5, thresholds)).isEqualTo(Status.ON_TRACK);
-		assertThat(Progress.status(0.44, 0.5, thresholds)).isEqualTo(Status.AT_RISK);
-		assertThat(Progress.status(0.30, 0.5, thresholds)).isEqualTo(Status.AT_RISK);
-		assertThat(Progress.status(0.29, 0.5, thresholds)).isEqualTo(Status.OFF_TRACK);
-		assertThat(Progress.status(null, 0.5, thresholds)).isEqualTo(Status.OFF_TRACK);
-		assertThat(Progress.status(0.29, 0.5, new IndicatorThresholds(0.6, 0.5))).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.2, 0, HIGHER, thresholds)).isEqualTo(Status.NOT_STARTED);
+		assertThat(Progress.status(1.0, 0, HIGHER, thresholds)).isEqualTo(Status.NOT_STARTED);
+		assertThat(Progress.status(1.0, 0.3, HIGHER, thresholds)).isEqualTo(Status.ACHIEVED);
+		// a lower-is-better count below its target can still grow past it until its period ends
+		assertThat(Progress.status(1.25, 0.3, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(1.25, 1, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.ACHIEVED);
+		assertThat(Progress.status(1.0, 0, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.NOT_STARTED);
+		assertThat(Progress.status(0.45, 0.5, HIGHER, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(0.44, 0.5, HIGHER, thresholds)).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.30, 0.5, HIGHER, thresholds)).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.29, 0.5, HIGHER, thresholds)).isEqualTo(Status.OFF_TRACK);
+		assertThat(Progress.status(null, 0.5, HIGHER, thresholds)).isEqualTo(Status.OFF_TRACK);
+		assertThat(Progress.status(0.29, 0.5, HIGHER, new IndicatorThresholds(0.6, 0.5))).isEqualTo(Status.AT_RISK);
 	}
 
 }
