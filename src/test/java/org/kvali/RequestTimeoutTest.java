@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.access.ApiKeyService;
@@ -61,8 +62,11 @@ class RequestTimeoutTest {
 		var large = ("{\"query\":\"{ regions { code } }\",\"variables\":{\"x\":\"" + "a".repeat(1_100_000) + "\"}}")
 			.getBytes(StandardCharsets.UTF_8);
 		var chunked = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large));
-		for (var body : List.of(HttpRequest.BodyPublishers.ofByteArray(large), chunked)) {
-			var request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+		var sized = HttpRequest.BodyPublishers.ofByteArray(large);
+		for (var sent : List.of(Map.entry("/graphql", sized), Map.entry("/graphql", chunked), Map.entry("/%67raphql", sized),
+				Map.entry("/%67raphql", chunked))) {
+			var body = sent.getValue();
+			var request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + sent.getKey()))
 				.header("Content-Type", "application/json")
 				.header("Authorization", "Bearer " + TestCallers.ADMIN_KEY)
 				.POST(body)

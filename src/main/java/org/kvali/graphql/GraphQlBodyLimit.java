@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * A GraphQL request's body is read whole before the limits on its document apply, so any key could have the service
@@ -34,9 +35,10 @@ class GraphQlBodyLimit extends OncePerRequestFilter {
 		this.json = json;
 	}
 
+	/** The path as the router reads it, decoded: {@code /%67raphql} reaches GraphQL too. */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"/graphql".equals(request.getRequestURI().substring(request.getContextPath().length()));
+		return !"/graphql".equals(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
 	}
 
 	@Override
