@@ -73,9 +73,10 @@ class OrganizationChecks {
 
 	/**
 	 * A stored organization given another name or kind (kept as stored: a sheet does not rename one), and a name or
-	 * kind without a code (ignored), each said once, at the first row.
+	 * kind without a code (ignored), each said once, at the first row. A partner, who lists only the organizations
+	 * of its projects, is not told the stored name and kind.
 	 */
-	List<ImportMessage> warnings() {
+	List<ImportMessage> warnings(boolean partner) {
 		var warnings = new ArrayList<ImportMessage>();
 		this.jdbc.sql("""
 				SELECT min(r.row_no), r.organization_code, o.name, o.kind
@@ -85,8 +86,9 @@ class OrganizationChecks {
 				ORDER BY 1""")
 			.query((ResultSet rs) -> {
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
-						+ rs.getString(2) + " is stored as " + rs.getString(3) + " (" + rs.getString(4) + "); a sheet "
-						+ "does not change its name or kind, so the sheet's are ignored"));
+						+ rs.getString(2) + " is stored" + (partner ? "" : " as " + rs.getString(3) + " ("
+								+ rs.getString(4) + ")") + " with another name or kind; a sheet does not change them, "
+						+ "so the sheet's are ignored"));
 			});
 		this.jdbc.sql("""
 				SELECT min(row_no), count(*) FROM import_row

@@ -40,8 +40,8 @@ class StagingChecks {
 	}
 
 	/** Remarks on organizations that do not refuse the sheet ({@link OrganizationChecks#warnings()}). */
-	List<ImportMessage> organizationWarnings() {
-		return this.organizations.warnings();
+	List<ImportMessage> organizationWarnings(PartnerSheet partner) {
+		return this.organizations.warnings(partner != null);
 	}
 
 	/**

@@ -1,11 +1,14 @@
 package org.kvali.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +37,9 @@ class OrganizationChecksTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ApiKeyService keys;
 
 	@BeforeEach
 	void project() {
@@ -77,10 +83,31 @@ class OrganizationChecksTest {
 			.andExpect(jsonPath("$.warnings.length()").value(2))
 			.andExpect(jsonPath("$.warnings[0].row").value(3))
 			.andExpect(jsonPath("$.warnings[0].message").value("Organization CIF is stored as Civic Integration "
-					+ "Foundation (PARTNER); a sheet does not change its name or kind, so the sheet's are ignored"))
+					+ "Foundation (PARTNER) with another name or kind; a sheet does not change them, so the sheet's are "
+					+ "ignored"))
 			.andExpect(jsonPath("$.warnings[1].row").value(4))
 			.andExpect(jsonPath("$.warnings[1].message").value("An organization's name or kind without its code names "
 					+ "no organization and is ignored (in 2 rows, the first shown)"));
+	}
+
+	/** A partner lists only its projects' organizations: it is not told another's stored name and kind. */
+	@Test
+	void aPartnerIsNotToldTheStoredNameOfAnOrganization() throws Exception {
+		var cif = this.keys.create("oc cif", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		try {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
+				.contentType("text/csv")
+				.content((HEADER + """
+						TI-OC-3,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-1,female,1990,,,CSO-KK-DISABILITY,x,,
+						""").getBytes(StandardCharsets.UTF_8)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.warnings.length()").value(1))
+				.andExpect(jsonPath("$.warnings[0].message").value("Organization CSO-KK-DISABILITY is stored with another "
+						+ "name or kind; a sheet does not change them, so the sheet's are ignored"));
+		}
+		finally {
+			this.jdbc.update("DELETE FROM api_key WHERE name = 'oc cif'");
+		}
 	}
 
 	private ResultActions load(String rows) throws Exception {
