@@ -13,6 +13,7 @@ import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.OrganizationService;
 import org.kvali.programme.ProgrammeService;
+import org.kvali.sql.WritersQueue;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,6 +107,8 @@ class ActivityEditor {
 			validation.dates("input.endDate", input.startDate() != null ? input.startDate() : stored.startDate(), end);
 		}
 		if (input.startDate() != null && input.startDate().getYear() < stored.startDate().getYear()) {
+			// no sheet adds a person to the activity between this check and the update
+			WritersQueue.join(this.jdbc);
 			bornAfter(stored.id(), input.startDate(), caller, validation);
 		}
 		var organizer = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),

@@ -8,6 +8,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.kvali.sql.WritersQueue;
 import org.postgresql.copy.CopyIn;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,7 +76,7 @@ class Staging {
 	 * Readers are not held up; a writer waiting longer than the statement timeout (30 s) fails.
 	 */
 	void lockWrites() {
-		this.jdbc.sql("SELECT version FROM data_version WHERE id = 1 FOR UPDATE").query(Long.class).single();
+		WritersQueue.join(this.jdbc);
 	}
 
 	/** An open COPY into {@code import_row}; rows are sent in chunks of about 64 KB. */

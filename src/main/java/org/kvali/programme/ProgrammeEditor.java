@@ -10,8 +10,10 @@ import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
+import org.kvali.sql.WritersQueue;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,15 +30,18 @@ class ProgrammeEditor {
 
 	private final ProgrammeService service;
 
-	private final ProgrammeDates dates;
+	private final List<WithinProgramme> within;
+
+	private final JdbcClient jdbc;
 
 	ProgrammeEditor(ProgrammeRepository programmes, ProgrammeWriter writer, OrganizationService organizations,
-			ProgrammeService service, ProgrammeDates dates) {
-		this.dates = dates;
+			ProgrammeService service, List<WithinProgramme> within, JdbcClient jdbc) {
 		this.programmes = programmes;
 		this.writer = writer;
 		this.organizations = organizations;
 		this.service = service;
+		this.within = within;
+		this.jdbc = jdbc;
 	}
 
 	Programme createProgramme(ProgrammeInputs.CreateProgramme input) {
@@ -73,7 +78,9 @@ class ProgrammeEditor {
 			.dates("input.endDate", or(input.startDate(), stored.startDate()), or(input.endDate(), stored.endDate()))
 			.known("input.donors", "organization", input.donors(), donors.keySet());
 		if (input.startDate() != null || input.endDate() != null) {
-			this.dates.checkMove(stored.id(), input.startDate(), input.endDate(), validation);
+			// nothing is added between the checks and the update
+			WritersQueue.join(this.jdbc);
+			this.within.forEach(kept -> kept.checkMove(stored.id(), input.startDate(), input.endDate(), validation));
 		}
 		validation.check();
 		this.writer.updateProgramme(stored.id(), input.name(), input.nameKa(), input.description(), input.startDate(),
@@ -86,6 +93,7 @@ class ProgrammeEditor {
 
 	Project createProject(ProgrammeInputs.CreateProject input) {
 		Access.require(Role.ADMIN);
+		queueForDates(input.startDate(), input.endDate());
 		var programme = this.programmes.programmesByCodes(input.programme() == null ? List.of() : List.of(input.programme()));
 		var partners = input.partners() == null ? List.<ProgrammeInputs.Partner>of() : input.partners();
 		var orgs = organizations(partnerCodes(input.lead(), partners));
@@ -119,6 +127,7 @@ class ProgrammeEditor {
 
 	Project updateProject(String code, ProgrammeInputs.UpdateProject input) {
 		Access.require(Role.ADMIN);
+		queueForDates(input.startDate(), input.endDate());
 		var stored = project(code);
 		var partners = input.partners();
 		var orgs = organizations(partnerCodes(input.lead(), partners == null ? List.of() : partners));
@@ -141,6 +150,13 @@ class ProgrammeEditor {
 			this.writer.replacePartners(stored.id(), partners(stored.id(), partners, orgs));
 		}
 		return project(code);
+	}
+
+	/** A project's dates are checked against its programme's as they stand at the write: no move comes between. */
+	private void queueForDates(LocalDate start, LocalDate end) {
+		if (start != null || end != null) {
+			WritersQueue.join(this.jdbc);
+		}
 	}
 
 	private Programme programme(String code) {

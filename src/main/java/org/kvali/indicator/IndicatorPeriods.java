@@ -1,0 +1,48 @@
+package org.kvali.indicator;
+
+import java.sql.ResultSet;
+import java.time.LocalDate;
+
+import org.kvali.graphql.Validation;
+import org.kvali.programme.WithinProgramme;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The periods of a programme's indicators' targets and reported values lie within its dates, as setIndicatorTargets
+ * and reportIndicatorValue hold them: moved past one, the programme would keep it stored but no longer count it, and
+ * it could not be set again.
+ */
+@Repository
+class IndicatorPeriods implements WithinProgramme {
+
+	private final JdbcClient jdbc;
+
+	IndicatorPeriods(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void checkMove(long programme, LocalDate start, LocalDate end, Validation validation) {
+		this.jdbc.sql("""
+				SELECT DISTINCT CASE WHEN p.period_end < CAST(:start AS date) THEN 'input.startDate' ELSE 'input.endDate' END,
+				       'Indicator ' || i.code || ' has ' || p.what || ' for ' || p.period_key || ', which would lie outside it'
+				FROM indicator i
+				JOIN (SELECT indicator_id, period_key, period_start, period_end, 'a target' AS what FROM indicator_target
+				      UNION ALL
+				      SELECT indicator_id, period_key, period_start, period_end, 'a value reported' FROM indicator_value) p
+				  ON p.indicator_id = i.id
+				WHERE i.programme_id = :programme
+				  AND (p.period_end < CAST(:start AS date) OR p.period_start > CAST(:end AS date))
+				ORDER BY 1 DESC, 2""")
+			.param("programme", programme)
+			.param("start", start)
+			.param("end", end)
+			.query((ResultSet rs) -> {
+				validation.problem(rs.getString(1), rs.getString(1).equals("input.startDate") ? start : end,
+						rs.getString(2));
+			});
+	}
+
+}
