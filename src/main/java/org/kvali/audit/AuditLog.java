@@ -3,6 +3,7 @@ package org.kvali.audit;
 import java.util.List;
 
 import org.kvali.access.Caller;
+import org.kvali.graphql.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,8 +26,9 @@ public class AuditLog {
 	}
 
 	/**
-	 * Records an action of the current caller (or of the service itself, when there is none). A NUL in the subject (a refused request can quote one) is written as the text
-	 * {@code \\u0000}, since PostgreSQL text cannot hold it and the entry would otherwise be lost.
+	 * Records an action of the current caller (or of the service itself, when there is none). A NUL in the subject
+	 * (a refused request can quote one) is written as the text {@code \\u0000}, since PostgreSQL text cannot hold it
+	 * and the entry would otherwise be lost. A subject is cut after 2,000 characters, never inside one.
 	 */
 	public void record(String action, String subject) {
 		var caller = Caller.find();
@@ -37,7 +39,8 @@ public class AuditLog {
 			.param("actor", caller.map(Caller::name).orElse("service"))
 			.param("role", caller.map(c -> c.role().name()).orElse(null))
 			.param("action", action)
-			.param("subject", text == null || text.length() <= 2000 ? text : text.substring(0, 2000))
+			.param("subject", text == null || Text.length(text) <= 2000 ? text
+					: text.substring(0, text.offsetByCodePoints(0, 2000)))
 			.param("source", source())
 			.update();
 	}

@@ -31,6 +31,9 @@ final class CsvSheetReader {
 
 	private static final char BOM = '\uFEFF';
 
+	static final String XLS = "The body is an Excel 97-2003 (.xls) workbook, which is not read; save it as .xlsx or as "
+			+ "CSV UTF-8 and send it again";
+
 	private CsvSheetReader() {
 	}
 
@@ -97,9 +100,6 @@ final class CsvSheetReader {
 			throw new UncheckedIOException("Could not read the request body", ex);
 		}
 	}
-
-	static final String XLS = "The body is an Excel 97-2003 (.xls) workbook, which is not read; save it as .xlsx or as "
-			+ "CSV UTF-8 and send it again";
 
 	private static BufferedReader skipBom(BufferedReader reader) throws IOException {
 		reader.mark(1);

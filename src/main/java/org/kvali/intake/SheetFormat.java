@@ -12,12 +12,13 @@ enum SheetFormat {
 	static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	static SheetFormat of(String contentType) {
-		var type = contentType.toLowerCase(Locale.ROOT);
-		// a browser on Windows sends a .csv file as application/vnd.ms-excel
-		if (type.startsWith("text/csv") || type.startsWith("application/vnd.ms-excel")) {
+		// the type without its parameters (charset=...); a browser on Windows sends a .csv file as
+		// application/vnd.ms-excel, and application/vnd.ms-excel.sheet.macroEnabled.12 is another type
+		var type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+		if (type.equals("text/csv") || type.equals("application/vnd.ms-excel")) {
 			return CSV;
 		}
-		if (type.startsWith(XLSX_TYPE)) {
+		if (type.equals(XLSX_TYPE)) {
 			return XLSX;
 		}
 		throw new SheetException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,

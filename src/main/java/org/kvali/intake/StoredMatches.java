@@ -45,7 +45,8 @@ class StoredMatches {
 	private static final String PEOPLE = """
 			CREATE TEMPORARY TABLE import_person ON COMMIT DROP AS
 			SELECT s.*, p.id AS stored_id, p.ref AS stored_ref, p.gender AS stored_gender,
-			       p.birth_year AS stored_birth_year, p.organization_id AS stored_organization_id, coalesce(p.id, nextval((SELECT pg_get_serial_sequence('participant', 'id')::regclass))) AS id
+			       p.birth_year AS stored_birth_year, p.organization_id AS stored_organization_id,
+			       coalesce(p.id, nextval((SELECT pg_get_serial_sequence('participant', 'id')::regclass))) AS id
 			FROM (SELECT participant_ref, min(row_no) AS first_row, max(gender) AS gender, max(birth_year) AS birth_year,
 			             bool_or(disability) AS disability, max(home_municipality) AS home_municipality,
 			             (array_agg(organization_code ORDER BY row_no)

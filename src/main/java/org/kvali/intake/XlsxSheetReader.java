@@ -80,7 +80,7 @@ final class XlsxSheetReader {
 			if (i < header.size()) {
 				cells.putIfAbsent(header.get(i), Text.trim(text));
 			}
-			else if (!text.isBlank()) {
+			else if (!Text.blank(text)) {
 				overlong = true;
 			}
 		}
@@ -103,7 +103,7 @@ final class XlsxSheetReader {
 	private static boolean isEmpty(Row row) {
 		for (int i = 0; i < row.getCellCount(); i++) {
 			var cell = row.getCell(i);
-			if (cell != null && cell.getType() != CellType.EMPTY && !cell.getText().isBlank()) {
+			if (cell != null && cell.getType() != CellType.EMPTY && !Text.blank(cell.getText())) {
 				return false;
 			}
 		}
