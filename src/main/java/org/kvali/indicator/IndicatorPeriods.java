@@ -1,6 +1,5 @@
 package org.kvali.indicator;
 
-import java.sql.ResultSet;
 import java.time.LocalDate;
 
 import org.kvali.graphql.Validation;
@@ -25,7 +24,7 @@ class IndicatorPeriods implements WithinProgramme {
 
 	@Override
 	public void checkMove(long programme, LocalDate start, LocalDate end, Validation validation) {
-		this.jdbc.sql("""
+		WithinProgramme.problems(this.jdbc, """
 				SELECT DISTINCT CASE WHEN p.period_end < CAST(:start AS date) THEN 'input.startDate' ELSE 'input.endDate' END,
 				       'Indicator ' || i.code || ' has ' || p.what || ' for ' || p.period_key || ', which would lie outside it'
 				FROM indicator i
@@ -35,14 +34,7 @@ class IndicatorPeriods implements WithinProgramme {
 				  ON p.indicator_id = i.id
 				WHERE i.programme_id = :programme
 				  AND (p.period_end < CAST(:start AS date) OR p.period_start > CAST(:end AS date))
-				ORDER BY 1 DESC, 2""")
-			.param("programme", programme)
-			.param("start", start)
-			.param("end", end)
-			.query((ResultSet rs) -> {
-				validation.problem(rs.getString(1), rs.getString(1).equals("input.startDate") ? start : end,
-						rs.getString(2));
-			});
+				ORDER BY 1 DESC, 2""", programme, start, end, validation);
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.kvali.programme;
 
-import java.sql.ResultSet;
 import java.time.LocalDate;
 
 import org.kvali.graphql.Validation;
@@ -20,20 +19,13 @@ class ProgrammeDates implements WithinProgramme {
 
 	@Override
 	public void checkMove(long programme, LocalDate start, LocalDate end, Validation validation) {
-		this.jdbc.sql("""
+		WithinProgramme.problems(this.jdbc, """
 				SELECT 'input.startDate', 'Project ' || code || ' starts on ' || start_date || ', before it'
 				FROM project WHERE programme_id = :programme AND start_date < CAST(:start AS date)
 				UNION ALL
 				SELECT 'input.endDate', 'Project ' || code || ' ends on ' || end_date || ', after it'
 				FROM project WHERE programme_id = :programme AND end_date > CAST(:end AS date)
-				ORDER BY 1 DESC, 2""")
-			.param("programme", programme)
-			.param("start", start)
-			.param("end", end)
-			.query((ResultSet rs) -> {
-				validation.problem(rs.getString(1), rs.getString(1).equals("input.startDate") ? start : end,
-						rs.getString(2));
-			});
+				ORDER BY 1 DESC, 2""", programme, start, end, validation);
 	}
 
 	/** A project's start and end, where given, within its programme's. */

@@ -1,8 +1,11 @@
 package org.kvali.programme;
 
+import java.sql.ResultSet;
 import java.time.LocalDate;
 
 import org.kvali.graphql.Validation;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What lies within a programme's dates and must stay there when they move: its projects ({@link ProgrammeDates}),
@@ -15,5 +18,21 @@ public interface WithinProgramme {
 	 * null when unchanged) would leave outside the programme.
 	 */
 	void checkMove(long programme, LocalDate start, LocalDate end, Validation validation);
+
+	/**
+	 * Runs {@code sql}, which binds {@code :programme}, {@code :start} and {@code :end} and gives the argument
+	 * ({@code input.startDate} or {@code input.endDate}) and the message of each problem, into {@code validation}.
+	 */
+	static void problems(JdbcClient jdbc, String sql, long programme, LocalDate start, LocalDate end,
+			Validation validation) {
+		jdbc.sql(sql)
+			.param("programme", programme)
+			.param("start", start)
+			.param("end", end)
+			.query((ResultSet rs) -> {
+				validation.problem(rs.getString(1), rs.getString(1).equals("input.startDate") ? start : end,
+						rs.getString(2));
+			});
+	}
 
 }
