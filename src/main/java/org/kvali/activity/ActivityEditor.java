@@ -98,14 +98,8 @@ class ActivityEditor {
 				&& (stored.organizerId() == null || !caller.organizations().contains(stored.organizerId()))) {
 			throw new AccessDeniedException("Activity " + code + " is not run by your organization");
 		}
-		var validation = new Validation().text("input.title", input.title(), false, 500);
-		var end = input.endDate() != null ? input.endDate() : stored.endDate();
-		if (input.endDate() == null && input.startDate() != null && input.startDate().isAfter(end)) {
-			validation.problem("input.startDate", input.startDate(), "Starts after it ends (" + end + ")");
-		}
-		else {
-			validation.dates("input.endDate", input.startDate() != null ? input.startDate() : stored.startDate(), end);
-		}
+		var validation = new Validation().text("input.title", input.title(), false, 500)
+			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate());
 		if (input.startDate() != null && input.startDate().getYear() < stored.startDate().getYear()) {
 			// no sheet adds a person to the activity between this check and the update
 			WritersQueue.join(this.jdbc);

@@ -67,6 +67,17 @@ public final class Validation {
 		return this;
 	}
 
+	/**
+	 * New dates of something stored, each null when unchanged ({@code input.startDate}, {@code input.endDate}): the
+	 * problem is named after the date that was given, so a start moved past the stored end names the start.
+	 */
+	public Validation changedDates(LocalDate start, LocalDate end, LocalDate storedStart, LocalDate storedEnd) {
+		if (start != null && end == null && storedEnd != null && start.isAfter(storedEnd)) {
+			return problem("input.startDate", start, "Starts after it ends (" + storedEnd + ")");
+		}
+		return dates("input.endDate", start != null ? start : storedStart, end != null ? end : storedEnd);
+	}
+
 	/** Each of {@code codes} that is not among {@code known} is a problem of {@code argument}. */
 	public Validation known(String argument, String what, Collection<String> codes, Collection<String> known) {
 		if (codes != null) {

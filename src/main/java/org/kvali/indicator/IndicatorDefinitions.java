@@ -97,6 +97,8 @@ class IndicatorDefinitions {
 			// naming only others counts nothing
 			othersOnly("input.filter", input, input.filter(), validation);
 			othersOnly("input.denominatorFilter", input, input.denominatorFilter(), validation);
+			otherProgrammesProjects("input.filter", programme, input.filter(), validation);
+			otherProgrammesProjects("input.denominatorFilter", programme, input.denominatorFilter(), validation);
 		}
 		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
 			validation.problem("input.method", input.method(), "A reported indicator takes no measure or filters");
@@ -155,6 +157,19 @@ class IndicatorDefinitions {
 		catch (InvalidArgumentException ex) {
 			throw ex.argument() == null || !ex.argument().startsWith("filter") ? ex : new InvalidArgumentException(
 					argument + ex.argument().substring("filter".length()), ex.value(), ex.getMessage());
+		}
+	}
+
+	/** Projects only of other programmes leave a programme's indicator nothing to count, as other programmes do. */
+	private void otherProgrammesProjects(String argument, Programme programme, ParticipationFilter filter,
+			Validation validation) {
+		if (programme == null || filter == null || filter.projects() == null || filter.projects().isEmpty()) {
+			return;
+		}
+		var named = this.programmes.projectsByCode(filter.projects());
+		if (!named.isEmpty() && named.values().stream().allMatch(project -> project.programmeId() != programme.id())) {
+			validation.problem(argument + ".projects", filter.projects(), "The indicator is programme "
+					+ programme.code() + "'s and counts that programme alone; these projects are other programmes'");
 		}
 	}
 

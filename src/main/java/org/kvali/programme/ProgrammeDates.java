@@ -20,21 +20,28 @@ class ProgrammeDates implements WithinProgramme {
 	@Override
 	public void checkMove(long programme, LocalDate start, LocalDate end, Validation validation) {
 		WithinProgramme.problems(this.jdbc, """
-				SELECT 'input.startDate', 'Project ' || code || ' starts on ' || start_date || ', before it'
-				FROM project WHERE programme_id = :programme AND start_date < CAST(:start AS date)
+				SELECT 'input.startDate', 'Project ' || code || CASE WHEN start_date IS NOT NULL
+				       THEN ' starts on ' || start_date ELSE ' ends on ' || end_date END || ', before it'
+				FROM project WHERE programme_id = :programme AND coalesce(start_date, end_date) < CAST(:start AS date)
 				UNION ALL
-				SELECT 'input.endDate', 'Project ' || code || ' ends on ' || end_date || ', after it'
-				FROM project WHERE programme_id = :programme AND end_date > CAST(:end AS date)
+				SELECT 'input.endDate', 'Project ' || code || CASE WHEN end_date IS NOT NULL
+				       THEN ' ends on ' || end_date ELSE ' starts on ' || start_date END || ', after it'
+				FROM project WHERE programme_id = :programme AND coalesce(end_date, start_date) > CAST(:end AS date)
 				ORDER BY 1 DESC, 2""", programme, start, end, validation);
 	}
 
-	/** A project's start and end, where given, within its programme's. */
+	/** A project's start and end, each where given, within its programme's. */
 	static void checkProject(Programme programme, LocalDate start, LocalDate end, Validation validation) {
-		if (start != null && programme.startDate() != null && start.isBefore(programme.startDate())) {
-			validation.problem("input.startDate", start, "Before its programme starts (" + programme.startDate() + ")");
+		within("input.startDate", start, programme, validation);
+		within("input.endDate", end, programme, validation);
+	}
+
+	private static void within(String argument, LocalDate day, Programme programme, Validation validation) {
+		if (day != null && programme.startDate() != null && day.isBefore(programme.startDate())) {
+			validation.problem(argument, day, "Before its programme starts (" + programme.startDate() + ")");
 		}
-		if (end != null && programme.endDate() != null && end.isAfter(programme.endDate())) {
-			validation.problem("input.endDate", end, "After its programme ends (" + programme.endDate() + ")");
+		else if (day != null && programme.endDate() != null && day.isAfter(programme.endDate())) {
+			validation.problem(argument, day, "After its programme ends (" + programme.endDate() + ")");
 		}
 	}
 

@@ -75,7 +75,7 @@ class ProgrammeEditor {
 		var validation = new Validation().text("input.name", input.name(), false, 500)
 			.text("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000)
-			.dates("input.endDate", or(input.startDate(), stored.startDate()), or(input.endDate(), stored.endDate()))
+			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
 			.known("input.donors", "organization", input.donors(), donors.keySet());
 		if (input.startDate() != null || input.endDate() != null) {
 			// nothing is added between the checks and the update
@@ -133,7 +133,7 @@ class ProgrammeEditor {
 		var orgs = organizations(partnerCodes(input.lead(), partners == null ? List.of() : partners));
 		var validation = new Validation().text("input.name", input.name(), false, 500)
 			.text("input.nameKa", input.nameKa(), false, 500)
-			.dates("input.endDate", or(input.startDate(), stored.startDate()), or(input.endDate(), stored.endDate()))
+			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
 			.known("input.lead", "organization", input.lead() == null ? null : List.of(input.lead()), orgs.keySet())
 			.known("input.partners", "organization",
 					partners == null ? null : partners.stream().map(ProgrammeInputs.Partner::organization).toList(),

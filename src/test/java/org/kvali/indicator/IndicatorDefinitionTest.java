@@ -123,6 +123,26 @@ class IndicatorDefinitionTest {
 			.expect(error -> error.getMessage().equals("input.filter.programmes: The indicator is programme TI-PROG's "
 					+ "and counts that programme alone; these programmes leave nothing to count"))
 			.verify();
+		// nor do only other programmes' projects, in either filter; one of its own among them counts
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-OTHER", programme: "TI-PROG", name: "x", level: OUTPUT,
+				    unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, filter: {projects: ["CSO-CAPACITY"]},
+				    denominatorFilter: {projects: ["CSO-CAPACITY", "LOCAL-BUDGET"]}}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.filter.projects: The indicator is programme TI-PROG's "
+					+ "and counts that programme alone; these projects are other programmes'"))
+			.expect(error -> error.getMessage().equals("input.denominatorFilter.projects: The indicator is programme "
+					+ "TI-PROG's and counts that programme alone; these projects are other programmes'"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-OTHER", programme: "TI-PROG", name: "x", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {projects: ["CSO-CAPACITY", "TI-PRJ"]}}) {
+				    actual } }""")
+			.execute()
+			.path("createIndicator.actual").entity(Double.class).isEqualTo(2.0);
 	}
 
 	@Test

@@ -118,6 +118,38 @@ class ReferenceMutationsTest {
 			.errors()
 			.expect(error -> error.getMessage().equals("input.endDate: After its programme ends (2025-12-31)"))
 			.verify();
+		// one date alone lies within too; a start moved past the stored end is named as the start
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createProject(input: {code: "TM-ENDS", programme: "EU-CSO-EQUAL", name: "x", endDate: "2022-06-01"}) {
+				    code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.endDate: Before its programme starts (2023-01-01)"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateProject(code: "CSO-CAPACITY", input: {startDate: "2026-01-15"}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.startDate: Starts after it ends (2025-12-31)"))
+			.expect(error -> error.getMessage().equals("input.startDate: After its programme ends (2025-12-31)"))
+			.verify();
+		// a project with an end alone holds its programme's start too
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { a: createProgramme(input: {code: "TM-PRG2", name: "x", startDate: "2023-01-01", endDate: "2025-12-31"}) {
+				    code }
+				  b: createProject(input: {code: "TM-ONE", programme: "TM-PRG2", name: "x", endDate: "2023-06-30"}) { code } }""")
+			.execute()
+			.path("b.code").entity(String.class).isEqualTo("TM-ONE");
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateProgramme(code: "TM-PRG2", input: {startDate: "2023-07-01"}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.startDate: Project TM-ONE ends on 2023-06-30, before it"))
+			.verify();
 		// within, both are fine
 		// language=GraphQL
 		this.graphQl.document("""
