@@ -33,15 +33,24 @@ class StagingChecks {
 
 	private final OrganizationChecks organizations;
 
-	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, OrganizationChecks organizations) {
+	private final PlausibilityChecks plausibility;
+
+	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, OrganizationChecks organizations,
+			PlausibilityChecks plausibility) {
 		this.jdbc = jdbc;
 		this.birthYears = birthYears;
 		this.organizations = organizations;
+		this.plausibility = plausibility;
 	}
 
-	/** Remarks on organizations that do not refuse the sheet ({@link OrganizationChecks#warnings()}). */
-	List<ImportMessage> organizationWarnings(PartnerSheet partner) {
-		return this.organizations.warnings(partner != null);
+	/**
+	 * Remarks that do not refuse the sheet: on organizations ({@link OrganizationChecks#warnings}) and on dates and
+	 * ages that are possible but unlikely ({@link PlausibilityChecks}).
+	 */
+	List<ImportMessage> warnings(PartnerSheet partner) {
+		var warnings = new ArrayList<>(this.organizations.warnings(partner != null));
+		warnings.addAll(this.plausibility.warnings());
+		return warnings;
 	}
 
 	/**

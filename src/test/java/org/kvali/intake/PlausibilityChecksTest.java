@@ -1,0 +1,62 @@
+package org.kvali.intake;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Dates and ages that are possible but unlikely are warned of, and the sheet is still read. */
+@IntegrationTest
+class PlausibilityChecksTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void project() {
+		IntakeFixture.create(this.jdbc);
+	}
+
+	@AfterEach
+	void clean() {
+		IntakeFixture.remove(this.jdbc);
+	}
+
+	@Test
+	void futureDatesDatesOutsideTheProjectAndAgesOverAHundred() throws Exception {
+		var sheet = AttendanceImportTest.HEADER + """
+				TI-PL-1,Workshop,workshop,CSO-CAPACITY,2022-05-01,2022-05-01,,TI-1,female,1990,,,,,
+				TI-PL-2,Forum,conference,TEST-INTAKE,2099-01-01,2099-01-02,,TI-2,female,2000,,,,,
+				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-3,male,1901,,,,,
+				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-4,male,1925,,,,,
+				""";
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+			.content(sheet.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.warnings.length()").value(3))
+			.andExpect(jsonPath("$.warnings[0].row").value(2))
+			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-1 starts on 2022-05-01, outside its "
+					+ "project CSO-CAPACITY (2023-01-01 to 2025-12-31)"))
+			.andExpect(jsonPath("$.warnings[1].row").value(3))
+			.andExpect(jsonPath("$.warnings[1].message").value("Activity TI-PL-2 starts on 2099-01-01, after today: an "
+					+ "attendance sheet records what took place"))
+			.andExpect(jsonPath("$.warnings[2].row").value(4))
+			.andExpect(jsonPath("$.warnings[2].message").value("Participant TI-3 would be 124 at activity TI-PL-3; is the "
+					+ "year right?"));
+	}
+
+}
