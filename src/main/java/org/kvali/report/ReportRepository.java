@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class ReportRepository {
 
 	/** A code of a filter that names nothing. */
-	record UnknownCode(String argument, String what, String code) {
+	record UnknownCode(String argument, String what, String code, String stored) {
 	}
 
 	private final JdbcClient jdbc;

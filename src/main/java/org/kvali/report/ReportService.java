@@ -64,7 +64,8 @@ public class ReportService {
 		var checked = filter == null ? ParticipationFilter.ALL : filter;
 		this.repository.unknownCodes(checked).stream().findFirst().ifPresent(unknown -> {
 			throw new InvalidArgumentException(unknown.argument(), unknown.code(),
-					"No " + unknown.what() + " has the code '" + unknown.code() + "'");
+					"No " + unknown.what() + " has the code '" + unknown.code() + "'"
+							+ (unknown.stored() == null ? "" : "; write it as stored: " + unknown.stored()));
 		});
 		return new ParticipationReport(checked);
 	}

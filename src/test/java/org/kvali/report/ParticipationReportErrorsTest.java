@@ -61,6 +61,14 @@ class ParticipationReportErrorsTest {
 				ErrorType.BAD_REQUEST, "No organization has the code 'NOBODY'");
 		expectError("{ participation(filter: {activities: [\"NOTHING\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No activity has the code 'NOTHING'");
+		// codes are one ignoring case: written in another, the stored spelling is named
+		expectError("{ participation(filter: {projects: [\"cso-capacity\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No project has the code 'cso-capacity'; write it as stored: CSO-CAPACITY");
+		expectError("{ participation(filter: {regions: [\"ge-kk\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No region has the code 'ge-kk'; write it as stored: GE-KK");
+		expectError("{ participation(filter: {activities: [\"trn-2024-Bakuriani\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No activity has the code 'trn-2024-Bakuriani'; write it as stored: "
+						+ "TRN-2024-BAKURIANI");
 	}
 
 	@Test
