@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,8 +98,10 @@ class IndicatorDefinitions {
 			// naming only others counts nothing
 			othersOnly("input.filter", input, input.filter(), validation);
 			othersOnly("input.denominatorFilter", input, input.denominatorFilter(), validation);
-			otherProgrammesProjects("input.filter", programme, input.filter(), validation);
-			otherProgrammesProjects("input.denominatorFilter", programme, input.denominatorFilter(), validation);
+			if (input.project() == null) {
+				otherProgrammesProjects("input.filter", programme, input.filter(), validation);
+				otherProgrammesProjects("input.denominatorFilter", programme, input.denominatorFilter(), validation);
+			}
 		}
 		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
 			validation.problem("input.method", input.method(), "A reported indicator takes no measure or filters");
@@ -160,14 +163,18 @@ class IndicatorDefinitions {
 		}
 	}
 
-	/** Projects only of other programmes leave a programme's indicator nothing to count, as other programmes do. */
+	/**
+	 * Projects only of other programmes leave a programme's indicator nothing to count, as other programmes do. Decided
+	 * only when every code names a project; an unknown one is refused later, by name.
+	 */
 	private void otherProgrammesProjects(String argument, Programme programme, ParticipationFilter filter,
 			Validation validation) {
 		if (programme == null || filter == null || filter.projects() == null || filter.projects().isEmpty()) {
 			return;
 		}
 		var named = this.programmes.projectsByCode(filter.projects());
-		if (!named.isEmpty() && named.values().stream().allMatch(project -> project.programmeId() != programme.id())) {
+		if (named.size() == Set.copyOf(filter.projects()).size()
+				&& named.values().stream().allMatch(project -> project.programmeId() != programme.id())) {
 			validation.problem(argument + ".projects", filter.projects(), "The indicator is programme "
 					+ programme.code() + "'s and counts that programme alone; these projects are other programmes'");
 		}

@@ -121,7 +121,7 @@ public class AttendanceImportService {
 						? new PartnerSheet(this.partners.projects(caller), caller.organizations()) : null;
 				this.matches.match();
 				errors.addAll(this.checks.check(partner));
-				warnings.addAll(this.checks.warnings(partner));
+				warnings.addAll(this.checks.warnings(partner, !errors.isEmpty()));
 				if (partner != null) {
 					warnings.addAll(this.checks.keptAsStored(partner));
 				}

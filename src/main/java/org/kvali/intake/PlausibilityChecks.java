@@ -1,16 +1,20 @@
 package org.kvali.intake;
 
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What a sheet may well mean but rarely does, said as warnings that do not refuse it: an activity starting after
- * today (an attendance sheet records what took place), or outside its project's dates, and a person older than 100
- * at an activity (a mistyped birth year). Each new or changed activity is said once, each such row once.
+ * What a sheet may well mean but rarely does, said as warnings of a sheet that is otherwise taken: an activity
+ * starting after today (an attendance sheet records what took place), or starting before or ending after its
+ * project, and a person older than 100 at an activity (a mistyped birth year). Each new activity, or stored one whose
+ * dates the sheet changes, is said once, each such row once. A partner's sheet leaves out people other organizations
+ * hosted, whose year it does not change ({@link PartnerSheet#hostedElsewhere}).
  */
 @Repository
 class PlausibilityChecks {
@@ -21,41 +25,63 @@ class PlausibilityChecks {
 		this.jdbc = jdbc;
 	}
 
-	List<ImportMessage> warnings() {
+	/** The warnings; {@code today} is the service's, as birth years are checked against it. */
+	List<ImportMessage> warnings(PartnerSheet partner, LocalDate today) {
 		var warnings = new ArrayList<ImportMessage>();
 		this.jdbc.sql("""
-				SELECT s.first_row, s.activity_code, s.start_date, p.code, p.start_date, p.end_date,
-				       s.start_date > current_date
-				FROM import_activity s JOIN project p ON p.code = s.project_code
-				WHERE s.start_date IS NOT NULL AND s.start_date IS DISTINCT FROM s.stored_start_date
-				  AND (s.start_date > current_date OR s.start_date < p.start_date
-				       OR coalesce(s.end_date, s.start_date) > p.end_date)
+				SELECT s.first_row, s.activity_code, d.start_date, d.end_date, p.code, p.start_date, p.end_date
+				FROM import_activity s
+				LEFT JOIN project stored ON stored.id = s.stored_project_id
+				LEFT JOIN project named ON named.code = s.project_code
+				CROSS JOIN LATERAL (SELECT coalesce(stored.code, named.code) AS code,
+				                           coalesce(stored.start_date, named.start_date) AS start_date,
+				                           coalesce(stored.end_date, named.end_date) AS end_date) p
+				CROSS JOIN LATERAL (SELECT coalesce(s.start_date, s.stored_start_date) AS start_date,
+				                           coalesce(s.end_date, s.stored_end_date, s.start_date) AS end_date) d
+				WHERE (s.start_date, s.end_date) IS DISTINCT FROM (s.stored_start_date, s.stored_end_date)
+				  AND (d.start_date > :today OR d.start_date < p.start_date OR d.end_date > p.end_date)
 				ORDER BY s.first_row""")
+			.param("today", today)
 			.query((ResultSet rs) -> {
-				var activity = "Activity " + rs.getString(2) + " starts on " + rs.getString(3);
-				warnings.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(3), rs.getBoolean(7)
-						? activity + ", after today: an attendance sheet records what took place"
-						: activity + ", outside its project " + rs.getString(4) + " (" + dates(rs.getString(5),
-								rs.getString(6)) + ")"));
+				var activity = "Activity " + rs.getString(2);
+				var project = "its project " + rs.getString(5) + " (" + open(rs.getString(6)) + " to "
+						+ open(rs.getString(7)) + ")";
+				var start = rs.getObject(3, LocalDate.class);
+				var projectStart = rs.getObject(6, LocalDate.class);
+				if (start.isAfter(today)) {
+					warnings.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(3), activity
+							+ " starts on " + start + ", after today: an attendance sheet records what took place"));
+				}
+				else if (projectStart != null && start.isBefore(projectStart)) {
+					warnings.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(3), activity
+							+ " starts on " + start + ", before " + project));
+				}
+				else {
+					warnings.add(new ImportMessage(rs.getInt(1), Columns.END_DATE, rs.getString(4), activity
+							+ " ends on " + rs.getString(4) + ", after " + project));
+				}
 			});
 		this.jdbc.sql("""
 				SELECT r.row_no, r.birth_year, r.participant_ref, r.activity_code,
 				       extract(YEAR FROM coalesce(a.start_date, a.stored_start_date)) - r.birth_year
-				FROM import_row r JOIN import_activity a USING (activity_code)
+				FROM import_row r JOIN import_activity a USING (activity_code) JOIN import_person p USING (participant_ref)
 				WHERE r.birth_year < (SELECT max(extract(YEAR FROM coalesce(start_date, stored_start_date)))
 				                      FROM import_activity) - 100
 				  AND r.birth_year < extract(YEAR FROM coalesce(a.start_date, a.stored_start_date)) - 100
-				ORDER BY r.row_no""")
+				  AND NOT (p.stored_id IS NOT NULL AND CAST(:organizations AS bigint[]) IS NOT NULL AND %s)
+				ORDER BY r.row_no""".formatted(PartnerSheet.hostedElsewhere("p.stored_id")))
+			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, rs.getString(2), "Participant "
 						+ rs.getString(3) + " would be " + rs.getInt(5) + " at activity " + rs.getString(4)
 						+ "; is the year right?"));
 			});
+		warnings.sort(Comparator.comparing(ImportMessage::row));
 		return warnings;
 	}
 
-	private static String dates(String start, String end) {
-		return (start == null ? "open" : start) + " to " + (end == null ? "open" : end);
+	private static String open(String day) {
+		return day == null ? "open" : day;
 	}
 
 }

@@ -2,6 +2,7 @@ package org.kvali.intake;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,12 +45,15 @@ class StagingChecks {
 	}
 
 	/**
-	 * Remarks that do not refuse the sheet: on organizations ({@link OrganizationChecks#warnings}) and on dates and
-	 * ages that are possible but unlikely ({@link PlausibilityChecks}).
+	 * Remarks that do not refuse the sheet: on organizations ({@link OrganizationChecks#warnings}), and for a sheet
+	 * without errors, on dates and ages that are possible but unlikely ({@link PlausibilityChecks}; a refused row of
+	 * another organization's activity would otherwise tell a partner its dates).
 	 */
-	List<ImportMessage> warnings(PartnerSheet partner) {
+	List<ImportMessage> warnings(PartnerSheet partner, boolean refused) {
 		var warnings = new ArrayList<>(this.organizations.warnings(partner != null));
-		warnings.addAll(this.plausibility.warnings());
+		if (!refused) {
+			warnings.addAll(this.plausibility.warnings(partner, LocalDate.now()));
+		}
 		return warnings;
 	}
 

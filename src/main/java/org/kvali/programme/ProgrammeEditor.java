@@ -196,8 +196,5 @@ class ProgrammeEditor {
 			.toList();
 	}
 
-	private static LocalDate or(LocalDate value, LocalDate stored) {
-		return value != null ? value : stored;
-	}
 
 }

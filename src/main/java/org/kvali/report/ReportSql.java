@@ -13,9 +13,9 @@ final class ReportSql {
 
 	static final String MEASURES = measures(MeasureSet.ALL);
 
-	// Where a filter's code c is known: one index look-up per code. (NOT IN over the table reads all of it for each
-	// code once it outgrows work_mem: at 333,392 activities 240 ms for 3 codes and 9.4 s for 300.)
-	/** Where a filter's codes are looked for: each kind's table, with %s for how a row's code is compared. */
+	// Where a filter's code c is looked for, in each kind's table, %s comparing a row's code: one index look-up per
+	// code, by the code or by lower(code). (NOT IN over the table reads all of it for each code once it outgrows
+	// work_mem: at 333,392 activities 240 ms for 3 codes and 9.4 s for 300.)
 	private static final String PROGRAMMES = "programme x WHERE %s";
 
 	private static final String PROJECTS = "project x WHERE %s";

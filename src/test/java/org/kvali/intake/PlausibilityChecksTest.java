@@ -42,21 +42,35 @@ class PlausibilityChecksTest {
 				TI-PL-2,Forum,conference,TEST-INTAKE,2099-01-01,2099-01-02,,TI-2,female,2000,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-3,male,1901,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-4,male,1925,,,,,
+				TI-PL-4,Camp,training,CSO-CAPACITY,2025-12-20,2026-01-05,,TI-5,male,1980,,,,,
+				TRN-2024-BAKURIANI,,,CSO-CAPACITY,,2026-07-22,,TI-6,male,1980,,,,,
 				""";
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 			.content(sheet.getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("VALIDATED"))
-			.andExpect(jsonPath("$.warnings.length()").value(3))
+			.andExpect(jsonPath("$.warnings.length()").value(5))
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
-			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-1 starts on 2022-05-01, outside its "
+			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-1 starts on 2022-05-01, before its "
 					+ "project CSO-CAPACITY (2023-01-01 to 2025-12-31)"))
 			.andExpect(jsonPath("$.warnings[1].row").value(3))
 			.andExpect(jsonPath("$.warnings[1].message").value("Activity TI-PL-2 starts on 2099-01-01, after today: an "
 					+ "attendance sheet records what took place"))
 			.andExpect(jsonPath("$.warnings[2].row").value(4))
 			.andExpect(jsonPath("$.warnings[2].message").value("Participant TI-3 would be 124 at activity TI-PL-3; is the "
-					+ "year right?"));
+					+ "year right?"))
+			.andExpect(jsonPath("$.warnings[3].row").value(6))
+			.andExpect(jsonPath("$.warnings[3].column").value("end_date"))
+			.andExpect(jsonPath("$.warnings[3].message").value("Activity TI-PL-4 ends on 2026-01-05, after its project "
+					+ "CSO-CAPACITY (2023-01-01 to 2025-12-31)"))
+			.andExpect(jsonPath("$.warnings[4].row").value(7))
+			.andExpect(jsonPath("$.warnings[4].message").value("Activity TRN-2024-BAKURIANI ends on 2026-07-22, after its "
+					+ "project CSO-CAPACITY (2023-01-01 to 2025-12-31)"));
+		// a refused sheet is not warned of them: a refused row of another's activity would tell its dates
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+			.content((sheet + "TI-PL-5,,,NOPE,,,,TI-7,male,,,,,,\n").getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.warnings.length()").value(0));
 	}
 
 }
