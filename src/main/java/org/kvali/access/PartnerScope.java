@@ -26,15 +26,17 @@ public class PartnerScope {
 	}
 
 	/**
-	 * SQL: the stored person whose id is {@code person} took part in an activity that none of the organizations bound
-	 * to {@code :organizations} runs. A partner neither compares nor changes such a person's details, nor is told of
-	 * their stored ones: they are what other organizations recorded.
+	 * SQL: the caller is a partner, its organizations bound to {@code :organizations}, and the stored person whose id
+	 * is {@code person} took part in an activity that none of them runs; false when {@code :organizations} is null (an
+	 * admin). A partner neither compares nor changes such a person's details, nor is told of their stored ones: they
+	 * are what other organizations recorded.
 	 */
 	public static String hostedElsewhere(String person) {
 		return """
-				EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
-				        WHERE pn.participant_id = %s
-				          AND (a.organizer_id IS NULL OR a.organizer_id <> ALL(CAST(:organizations AS bigint[]))))"""
+				(CAST(:organizations AS bigint[]) IS NOT NULL
+				 AND EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				             WHERE pn.participant_id = %s
+				               AND (a.organizer_id IS NULL OR a.organizer_id <> ALL(CAST(:organizations AS bigint[])))))"""
 			.formatted(person);
 	}
 

@@ -139,7 +139,7 @@ class ActivityEditor {
 				SELECT count(*), (array_agg(pt.ref ORDER BY pt.ref))[1 : 3]
 				FROM participation pn JOIN participant pt ON pt.id = pn.participant_id
 				WHERE pn.activity_id = :activity AND pt.birth_year > :year
-				  AND NOT (CAST(:organizations AS bigint[]) IS NOT NULL AND %s)
+				  AND NOT %s
 				HAVING count(*) > 0""".formatted(PartnerScope.hostedElsewhere("pt.id")))
 			.param("activity", activity)
 			.param("year", start.getYear())

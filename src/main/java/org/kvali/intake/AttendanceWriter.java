@@ -1,5 +1,7 @@
 package org.kvali.intake;
 
+import org.kvali.access.PartnerScope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,11 +68,11 @@ class AttendanceWriter {
 				       organization_id = coalesce(o.id, p.organization_id)
 				FROM import_person s LEFT JOIN organization o ON o.code = s.organization_code
 				WHERE s.stored_id IS NOT NULL AND p.id = s.stored_id
-				  AND (CAST(:organizations AS bigint[]) IS NULL OR NOT %s)
+				  AND NOT %s
 				  AND (p.birth_year, p.disability, p.home_municipality_code, p.organization_id) IS DISTINCT FROM
 				      (coalesce(s.birth_year, p.birth_year), coalesce(s.disability, p.disability),
 				       coalesce(s.home_municipality, p.home_municipality_code), coalesce(o.id, p.organization_id))
-				""".formatted(PartnerSheet.hostedElsewhere("p.id")))
+				""".formatted(PartnerScope.hostedElsewhere("p.id")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.update();
 		int participants = this.jdbc.sql("""

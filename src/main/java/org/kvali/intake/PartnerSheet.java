@@ -2,8 +2,6 @@ package org.kvali.intake;
 
 import java.util.Set;
 
-import org.kvali.access.PartnerScope;
-
 /**
  * What a partner's sheet is held to: the projects its organizations lead or partner (the only ones it loads into,
  * and the only ones whose people it may name) and those organizations (the activities it runs, and the organizers
@@ -28,16 +26,6 @@ record PartnerSheet(Set<Long> projects, Set<Long> organizations) {
 				EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
 				        WHERE pn.participant_id = %s AND a.project_id <> ALL(CAST(:allowed AS bigint[])))"""
 			.formatted(person);
-	}
-
-	/**
-	 * SQL: the stored person whose id is {@code person} took part in an activity that none of {@code :organizations}
-	 * runs ({@link PartnerScope#hostedElsewhere}). A partner's sheet neither compares nor stores such a person's
-	 * details, since what it would learn or change of them is what others recorded (a dry run telling whether a
-	 * disability differs, tried both ways, tells it).
-	 */
-	static String hostedElsewhere(String person) {
-		return PartnerScope.hostedElsewhere(person);
 	}
 
 }

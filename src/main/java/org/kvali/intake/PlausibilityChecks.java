@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.kvali.access.PartnerScope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * starting after today (an attendance sheet records what took place), or starting before or ending after its
  * project, and a person older than 100 at an activity (a mistyped birth year). Each new activity, or stored one whose
  * dates the sheet changes, is said once, each such row once. A partner's sheet leaves out people other organizations
- * hosted, whose year it does not change ({@link PartnerSheet#hostedElsewhere}).
+ * hosted, whose year it does not change ({@link PartnerScope#hostedElsewhere}).
  */
 @Repository
 class PlausibilityChecks {
@@ -68,8 +70,8 @@ class PlausibilityChecks {
 				WHERE r.birth_year < (SELECT max(extract(YEAR FROM coalesce(start_date, stored_start_date)))
 				                      FROM import_activity) - 100
 				  AND r.birth_year < extract(YEAR FROM coalesce(a.start_date, a.stored_start_date)) - 100
-				  AND NOT (p.stored_id IS NOT NULL AND CAST(:organizations AS bigint[]) IS NOT NULL AND %s)
-				ORDER BY r.row_no""".formatted(PartnerSheet.hostedElsewhere("p.stored_id")))
+				  AND NOT (p.stored_id IS NOT NULL AND %s)
+				ORDER BY r.row_no""".formatted(PartnerScope.hostedElsewhere("p.stored_id")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, rs.getString(2), "Participant "

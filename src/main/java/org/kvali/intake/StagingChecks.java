@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kvali.access.PartnerScope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -141,7 +143,7 @@ class StagingChecks {
 		return this.jdbc.sql("""
 				SELECT p.first_row, p.participant_ref FROM import_person p
 				WHERE p.stored_id IS NOT NULL AND NOT %s AND %s
-				ORDER BY p.first_row""".formatted(PartnerSheet.inOtherProjects("p.stored_id"), PartnerSheet.hostedElsewhere("p.stored_id")))
+				ORDER BY p.first_row""".formatted(PartnerSheet.inOtherProjects("p.stored_id"), PartnerScope.hostedElsewhere("p.stored_id")))
 			.param("allowed", partner.projectIds())
 			.param("organizations", partner.organizationIds())
 			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "
@@ -249,7 +251,7 @@ class StagingChecks {
 		this.jdbc.sql("""
 				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.stored_gender) FROM import_row r
 				JOIN import_person p USING (participant_ref) WHERE p.stored_id IS NOT NULL AND r.gender <> p.stored_gender
-				  AND (CAST(:organizations AS bigint[]) IS NULL OR NOT %s)""".formatted(PartnerSheet.hostedElsewhere("p.stored_id")))
+				  AND NOT %s""".formatted(PartnerScope.hostedElsewhere("p.stored_id")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, rs.getString(2), "Participant "
