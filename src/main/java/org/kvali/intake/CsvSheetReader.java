@@ -31,9 +31,6 @@ final class CsvSheetReader {
 
 	private static final char BOM = '\uFEFF';
 
-	static final String XLS = "The body is an Excel 97-2003 (.xls) workbook, which is not read; save it as .xlsx or as "
-			+ "CSV UTF-8 and send it again";
-
 	private CsvSheetReader() {
 	}
 
@@ -92,9 +89,7 @@ final class CsvSheetReader {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The body is a zip file, as an .xlsx workbook is, not "
 						+ "CSV; send a workbook with Content-Type: " + SheetFormat.XLSX_TYPE);
 			}
-			if (Arrays.equals(magic, new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0 })) {
-				throw new SheetException(HttpStatus.BAD_REQUEST, XLS);
-			}
+			SheetFormat.notXls(magic);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the request body", ex);

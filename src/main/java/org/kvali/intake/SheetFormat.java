@@ -1,5 +1,6 @@
 package org.kvali.intake;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
@@ -10,6 +11,17 @@ enum SheetFormat {
 	CSV, XLSX;
 
 	static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	/** The first bytes of an Excel 97-2003 workbook (an OLE2 compound file), which is read as neither. */
+	private static final byte[] XLS_MAGIC = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0 };
+
+	/** Refuses a body that starts as an old .xls workbook does, whichever type it was sent as. */
+	static void notXls(byte[] head) {
+		if (head.length >= XLS_MAGIC.length && Arrays.equals(head, 0, XLS_MAGIC.length, XLS_MAGIC, 0, XLS_MAGIC.length)) {
+			throw new SheetException(HttpStatus.BAD_REQUEST, "The body is an Excel 97-2003 (.xls) workbook, which is "
+					+ "not read; save it as .xlsx or as CSV UTF-8 and send it again");
+		}
+	}
 
 	static SheetFormat of(String contentType) {
 		// the type without its parameters (charset=...); a browser on Windows sends a .csv file as

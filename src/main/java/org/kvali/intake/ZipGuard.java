@@ -19,10 +19,7 @@ final class ZipGuard {
 	}
 
 	static void check(byte[] body, long maxInflated) {
-		if (body.length >= 4 && body[0] == (byte) 0xD0 && body[1] == (byte) 0xCF && body[2] == 0x11
-				&& body[3] == (byte) 0xE0) {
-			throw new SheetException(HttpStatus.BAD_REQUEST, CsvSheetReader.XLS);
-		}
+		SheetFormat.notXls(body);
 		long inflated = 0;
 		int entries = 0;
 		var buffer = new byte[64 * 1024];
