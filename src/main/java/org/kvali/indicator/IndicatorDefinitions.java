@@ -26,6 +26,7 @@ import org.kvali.programme.Project;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.Period;
 import org.kvali.report.ReportService;
+import org.kvali.sql.WritersQueue;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -220,6 +221,10 @@ class IndicatorDefinitions {
 
 	Indicator update(String code, UpdateInput input) {
 		Access.require(Role.ADMIN);
+		if (input.baseline() != null || input.direction() != null) {
+			// the targets checked are those at the write: no new target comes between
+			WritersQueue.join(this.jdbc);
+		}
 		var stored = indicator(code);
 		var validation = new Validation().text("input.name", input.name(), false, 500)
 			.text("input.nameKa", input.nameKa(), false, 500)
@@ -245,6 +250,8 @@ class IndicatorDefinitions {
 
 	Indicator setTargets(String code, List<TargetInput> targets) {
 		Access.require(Role.ADMIN);
+		// the programme's dates, baseline and direction checked are those at the write: no move comes between
+		WritersQueue.join(this.jdbc);
 		var stored = indicator(code);
 		var validation = new Validation();
 		var periods = new ArrayList<Period>();

@@ -39,6 +39,8 @@ class IndicatorEditor {
 	/** Records a value for ADMIN, or for a PARTNER on an indicator of a project of its organizations. */
 	ReportedValue report(ReportInput input) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
+		// the programme's dates and the other values checked are those at the write (see queueWriters)
+		this.indicators.queueWriters();
 		var indicator = this.indicators.byCodes(List.of(input.indicator()))
 			.stream()
 			.findFirst()
@@ -69,8 +71,7 @@ class IndicatorEditor {
 		var dimension = input.gender() != null ? "GENDER" : input.region() != null ? "REGION" : null;
 		var dimensionValue = input.gender() != null ? input.gender().name() : input.region();
 		// a year and its quarters would both count towards the year; a 0 withdraws a period, and is always taken.
-		// Reports of one indicator queue from here to commit, so two of them cannot each miss the other's period.
-		this.indicators.lockValues(indicator.id());
+		// Reports queue (above), so two of them cannot each miss the other's period.
 		period.filter(reported -> input.value() != 0)
 			.flatMap(reported -> this.indicators.overlappingPeriod(indicator.id(), reported, dimension, dimensionValue))
 			.ifPresent(other -> validation.problem("input.period", input.period(), "A value for " + other

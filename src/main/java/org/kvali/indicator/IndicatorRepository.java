@@ -15,6 +15,7 @@ import org.kvali.indicator.IndicatorEnums.Method;
 import org.kvali.indicator.IndicatorEnums.Unit;
 import org.kvali.report.Period;
 import org.kvali.sql.Conditions;
+import org.kvali.sql.WritersQueue;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -95,14 +96,12 @@ class IndicatorRepository {
 	}
 
 	/**
-	 * Holds the indicator's reported values for this transaction against other reporters of the indicator (a
-	 * transaction-level advisory lock: a partner may report values, not lock the indicator's row).
+	 * Waits for the writers' queue and holds it until this transaction ends: the programme's dates and the values a
+	 * report is checked against are then those it is stored with (a move of the programme, another report of the
+	 * indicator, waits too).
 	 */
-	void lockValues(long indicatorId) {
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(CAST(CAST('indicator_value' AS regclass) AS integer), hashint8(:indicator))")
-			.param("indicator", indicatorId)
-			.query()
-			.listOfRows();
+	void queueWriters() {
+		WritersQueue.join(this.jdbc);
 	}
 
 	/**

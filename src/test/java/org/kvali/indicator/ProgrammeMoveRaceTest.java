@@ -1,0 +1,148 @@
+package org.kvali.indicator;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.access.Role;
+import org.kvali.access.TestCallerContext;
+import org.kvali.graphql.FieldProblem;
+import org.kvali.graphql.ValidationException;
+import org.kvali.indicator.IndicatorDefinitions.TargetInput;
+import org.kvali.indicator.IndicatorDefinitions.UpdateInput;
+import org.kvali.indicator.IndicatorEditor.ReportInput;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What a programme's dates or an indicator's baseline hold, set while they change: the setting waits for the change
+ * to commit and is checked against what it left. Checked against what was committed before, a target for 2026 was
+ * stored in a programme that had just been cut to end in 2025.
+ */
+@IntegrationTest
+class ProgrammeMoveRaceTest {
+
+	@Autowired
+	IndicatorDefinitions definitions;
+
+	@Autowired
+	IndicatorEditor editor;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void programme() {
+		this.jdbc.update("""
+				INSERT INTO programme (code, name, start_date, end_date)
+				VALUES ('TR-PROG', 'Race programme', DATE '2023-01-01', DATE '2026-12-31')""");
+		this.jdbc.update("""
+				INSERT INTO indicator (code, programme_id, name, level, unit, direction, method, cumulative)
+				SELECT 'TR-IND', id, 'Raced', 'OUTPUT', 'NUMBER', 'HIGHER_IS_BETTER', 'REPORTED', false
+				FROM programme WHERE code = 'TR-PROG'""");
+	}
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM indicator WHERE code = 'TR-IND'");
+		this.jdbc.update("DELETE FROM programme WHERE code = 'TR-PROG'");
+	}
+
+	@Test
+	void aTargetSetWhileTheProgrammeIsCutIsCheckedAgainstTheNewEnd() throws Exception {
+		var setting = whileHeld(this::cutProgramme,
+				() -> this.definitions.setTargets("TR-IND", List.of(new TargetInput("2026", 40.0))));
+		assertThatThrownBy(() -> setting.get(30, TimeUnit.SECONDS)).cause()
+			.isInstanceOf(ValidationException.class)
+			.extracting(ex -> ((ValidationException) ex).problems())
+			.isEqualTo(List.of(new FieldProblem("targets[0].period", "2026",
+					"The period lies outside the programme (2023-01-01 to 2025-12-31)")));
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id
+				WHERE i.code = 'TR-IND'""", Integer.class)).isZero();
+	}
+
+	@Test
+	void aValueReportedWhileTheProgrammeIsCutIsCheckedAgainstTheNewEnd() throws Exception {
+		var reporting = whileHeld(this::cutProgramme,
+				() -> this.editor.report(new ReportInput("TR-IND", "2026-Q1", 12.0, null, null, null, null)));
+		assertThatThrownBy(() -> reporting.get(30, TimeUnit.SECONDS)).cause()
+			.isInstanceOf(ValidationException.class)
+			.extracting(ex -> ((ValidationException) ex).problems())
+			.isEqualTo(List.of(new FieldProblem("input.period", "2026-Q1",
+					"The period lies outside the programme (2023-01-01 to 2025-12-31)")));
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+				WHERE i.code = 'TR-IND'""", Integer.class)).isZero();
+	}
+
+	@Test
+	void aBaselineRaisedWhileATargetIsSetIsCheckedAgainstThatTarget() throws Exception {
+		var raising = whileHeld(() -> this.definitions.setTargets("TR-IND", List.of(new TargetInput("2024", 30.0))),
+				() -> this.definitions.update("TR-IND", new UpdateInput(null, null, null, null, 50.0, null)));
+		assertThatThrownBy(() -> raising.get(30, TimeUnit.SECONDS)).cause()
+			.isInstanceOf(ValidationException.class)
+			.extracting(ex -> ((ValidationException) ex).problems().get(0).argument())
+			.isEqualTo("input.baseline");
+		assertThat(this.jdbc.queryForObject("SELECT baseline_value FROM indicator WHERE code = 'TR-IND'", Double.class))
+			.isNull();
+	}
+
+	/** Moves the programme's end as an admin may, its dates holding the writers' queue like every change of them. */
+	private void cutProgramme() {
+		this.jdbc.update("UPDATE programme SET end_date = DATE '2025-12-31' WHERE code = 'TR-PROG'");
+	}
+
+	/**
+	 * Runs {@code change} as ADMIN in a transaction kept open, starts {@code setting} as ADMIN meanwhile, checks that
+	 * it waits for the change, then commits the change; the setting's outcome.
+	 */
+	private <T> CompletableFuture<T> whileHeld(Runnable change, Supplier<T> setting) throws Exception {
+		var changed = new CountDownLatch(1);
+		var commit = new CountDownLatch(1);
+		var held = CompletableFuture.runAsync(() -> asAdmin(() -> this.transaction.execute(status -> {
+			change.run();
+			changed.countDown();
+			await(commit);
+			return null;
+		})));
+		assertThat(changed.await(30, TimeUnit.SECONDS)).isTrue();
+		var outcome = CompletableFuture.supplyAsync(() -> asAdmin(setting));
+		Thread.sleep(500);
+		boolean waited = !outcome.isDone();
+		commit.countDown();
+		held.get(30, TimeUnit.SECONDS);
+		assertThat(waited).as("the setting waits for the change to commit").isTrue();
+		return outcome;
+	}
+
+	private static <T> T asAdmin(Supplier<T> work) {
+		return TestCallerContext.as(Role.ADMIN, Set.of(), "test", work);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
