@@ -42,7 +42,7 @@ public class ApiKeyService {
 	public CreatedApiKey create(String name, Role role, List<String> organizationCodes, boolean demo, String createdBy) {
 		var codes = organizationCodes == null ? List.<String>of() : List.copyOf(organizationCodes);
 		var found = this.organizations.organizationsByCode(codes);
-		var validation = new Validation().text("input.name", name, true, 200)
+		var validation = new Validation().line("input.name", name, true, 200)
 			.known("input.organizations", "organization", codes, found.keySet());
 		if (role == Role.PARTNER && codes.isEmpty()) {
 			validation.problem("input.organizations", null, "A PARTNER key acts for one or more organizations; name them");

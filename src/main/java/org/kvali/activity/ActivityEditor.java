@@ -57,7 +57,7 @@ class ActivityEditor {
 			this.scope.requireProject(project.id(), project.code());
 		}
 		var validation = new Validation().code("input.code", input.code())
-			.text("input.title", input.title(), true, 500)
+			.line("input.title", input.title(), true, 500)
 			.dates("input.endDate", input.startDate(), input.endDate())
 			.known("input.project", "project", List.of(input.project()), project == null ? List.of() : List.of(input.project()));
 		var named = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
@@ -98,7 +98,7 @@ class ActivityEditor {
 				&& (stored.organizerId() == null || !caller.organizations().contains(stored.organizerId()))) {
 			throw new AccessDeniedException("Activity " + code + " is not run by your organization");
 		}
-		var validation = new Validation().text("input.title", input.title(), false, 500)
+		var validation = new Validation().line("input.title", input.title(), false, 500)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate());
 		if (input.startDate() != null && input.startDate().getYear() < stored.startDate().getYear()) {
 			// no sheet adds a person to the activity between this check and the update
@@ -182,8 +182,8 @@ class ActivityEditor {
 	private Long common(Validation validation, String titleKa, String venue, String venueName, String organizer,
 			List<String> topics) {
 		var organizerRow = organizer == null ? null : this.organizations.organizationsByCode(List.of(organizer)).get(organizer);
-		validation.text("input.titleKa", titleKa, false, 500)
-			.text("input.venueName", venueName, false, 300)
+		validation.line("input.titleKa", titleKa, false, 500)
+			.line("input.venueName", venueName, false, 300)
 			.known("input.venue", "municipality", venue == null ? null : List.of(venue),
 					venue == null ? List.of() : this.geography.municipalitiesByCode(List.of(venue)).keySet())
 			.known("input.organizer", "organization", organizer == null ? null : List.of(organizer),
@@ -192,7 +192,7 @@ class ActivityEditor {
 			if (topics.size() > MAX_TOPICS) {
 				validation.problem("input.topics", topics.size(), "At most " + MAX_TOPICS + " topics");
 			}
-			topics.forEach(topic -> validation.text("input.topics", topic, true, 200));
+			topics.forEach(topic -> validation.line("input.topics", topic, true, 200));
 		}
 		validation.check();
 		return organizerRow == null ? null : organizerRow.id();

@@ -14,6 +14,8 @@ public final class Validation {
 
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
+	private static final Pattern ANY_CONTROL = Pattern.compile("\\p{Cntrl}");
+
 	private final List<FieldProblem> problems = new ArrayList<>();
 
 	public Validation code(String argument, String value) {
@@ -41,8 +43,25 @@ public final class Validation {
 		return true;
 	}
 
-	/** Text of at most {@code max} characters, without control characters; required when {@code required}. */
+	/**
+	 * Text of at most {@code max} characters, without control characters but line breaks and tabs (a description, a
+	 * comment); required when {@code required}.
+	 */
 	public Validation text(String argument, String value, boolean required, int max) {
+		return text(argument, value, required, max, CONTROL, "Holds control characters");
+	}
+
+	/**
+	 * One line of at most {@code max} characters (a name, a title): without control characters, line breaks and tabs
+	 * included, which sheets refuse in the same fields and which would break a label or a row of an export.
+	 */
+	public Validation line(String argument, String value, boolean required, int max) {
+		return text(argument, value, required, max, ANY_CONTROL,
+				"Holds control characters (such as line breaks or tabs); this is one line");
+	}
+
+	private Validation text(String argument, String value, boolean required, int max, Pattern control,
+			String refusal) {
 		if (value == null || Text.blank(value)) {
 			if (required) {
 				problem(argument, value, "Required; may not be blank");
@@ -54,8 +73,8 @@ public final class Validation {
 		else if (Text.length(value) > max) {
 			problem(argument, Text.preview(value, 40), "At most " + max + " characters; this is " + Text.length(value));
 		}
-		else if (CONTROL.matcher(value).find()) {
-			problem(argument, value, "Holds control characters");
+		else if (control.matcher(value).find()) {
+			problem(argument, value, refusal);
 		}
 		return this;
 	}

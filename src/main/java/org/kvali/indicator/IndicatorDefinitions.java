@@ -75,8 +75,8 @@ class IndicatorDefinitions {
 		var project = input.project() == null ? null
 				: this.programmes.projectsByCode(List.of(input.project())).get(input.project());
 		var validation = new Validation().code("input.code", input.code())
-			.text("input.name", input.name(), true, 500)
-			.text("input.nameKa", input.nameKa(), false, 500)
+			.line("input.name", input.name(), true, 500)
+			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000);
 		if (programme == null) {
 			validation.problem("input.programme", input.programme(), "No programme has this code");
@@ -226,8 +226,8 @@ class IndicatorDefinitions {
 			WritersQueue.join(this.jdbc);
 		}
 		var stored = indicator(code);
-		var validation = new Validation().text("input.name", input.name(), false, 500)
-			.text("input.nameKa", input.nameKa(), false, 500)
+		var validation = new Validation().line("input.name", input.name(), false, 500)
+			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000);
 		checkBaseline(stored.unit(), input.baseline(), validation);
 		// only a new baseline or direction is held to the targets: a rename of an indicator stored before the rule is not

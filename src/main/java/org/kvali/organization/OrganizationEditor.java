@@ -34,7 +34,7 @@ class OrganizationEditor {
 
 	Organization create(OrganizationInputs.Create input) {
 		Access.require(Role.ADMIN);
-		check(new Validation().code("input.code", input.code()).text("input.name", input.name(), true, 300),
+		check(new Validation().code("input.code", input.code()).line("input.name", input.name(), true, 300),
 				input.nameKa(), input.municipality(), input.region(), input.municipality());
 		if (!this.organizations.organizationsByCode(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("organization", "input.code", input.code());
@@ -57,7 +57,7 @@ class OrganizationEditor {
 	Organization update(String code, OrganizationInputs.Update input) {
 		Access.require(Role.ADMIN);
 		var stored = this.organizations.organization(code);
-		check(new Validation().text("input.name", input.name(), false, 300), input.nameKa(), input.municipality(),
+		check(new Validation().line("input.name", input.name(), false, 300), input.nameKa(), input.municipality(),
 				input.region(), input.municipality() != null ? input.municipality() : stored.municipalityCode());
 		this.jdbc.sql("""
 				UPDATE organization SET name = coalesce(:name, name), name_ka = coalesce(:nameKa, name_ka),
@@ -79,7 +79,7 @@ class OrganizationEditor {
 	private void check(Validation validation, String nameKa, String municipality, String region, String placed) {
 		var municipalities = placed == null ? Map.<String, Municipality>of()
 				: this.geography.municipalitiesByCode(List.of(placed));
-		validation.text("input.nameKa", nameKa, false, 300)
+		validation.line("input.nameKa", nameKa, false, 300)
 			.known("input.municipality", "municipality", municipality == null ? null : List.of(municipality),
 					municipalities.keySet())
 			.known("input.region", "region", region == null ? null : List.of(region),

@@ -48,8 +48,8 @@ class ProgrammeEditor {
 		Access.require(Role.ADMIN);
 		var donors = organizations(input.donors());
 		new Validation().code("input.code", input.code())
-			.text("input.name", input.name(), true, 500)
-			.text("input.nameKa", input.nameKa(), false, 500)
+			.line("input.name", input.name(), true, 500)
+			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000)
 			.dates("input.endDate", input.startDate(), input.endDate())
 			.known("input.donors", "organization", input.donors(), donors.keySet())
@@ -72,8 +72,8 @@ class ProgrammeEditor {
 		Access.require(Role.ADMIN);
 		var stored = programme(code);
 		var donors = organizations(input.donors());
-		var validation = new Validation().text("input.name", input.name(), false, 500)
-			.text("input.nameKa", input.nameKa(), false, 500)
+		var validation = new Validation().line("input.name", input.name(), false, 500)
+			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
 			.known("input.donors", "organization", input.donors(), donors.keySet());
@@ -98,8 +98,8 @@ class ProgrammeEditor {
 		var partners = input.partners() == null ? List.<ProgrammeInputs.Partner>of() : input.partners();
 		var orgs = organizations(partnerCodes(input.lead(), partners));
 		var validation = new Validation().code("input.code", input.code())
-			.text("input.name", input.name(), true, 500)
-			.text("input.nameKa", input.nameKa(), false, 500)
+			.line("input.name", input.name(), true, 500)
+			.line("input.nameKa", input.nameKa(), false, 500)
 			.dates("input.endDate", input.startDate(), input.endDate())
 			.known("input.programme", "programme", List.of(input.programme()),
 					programme.stream().map(Programme::code).toList())
@@ -131,8 +131,8 @@ class ProgrammeEditor {
 		var stored = project(code);
 		var partners = input.partners();
 		var orgs = organizations(partnerCodes(input.lead(), partners == null ? List.of() : partners));
-		var validation = new Validation().text("input.name", input.name(), false, 500)
-			.text("input.nameKa", input.nameKa(), false, 500)
+		var validation = new Validation().line("input.name", input.name(), false, 500)
+			.line("input.nameKa", input.nameKa(), false, 500)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
 			.known("input.lead", "organization", input.lead() == null ? null : List.of(input.lead()), orgs.keySet())
 			.known("input.partners", "organization",

@@ -243,6 +243,42 @@ class ReferenceMutationsTest {
 			.verify();
 	}
 
+	/**
+	 * A name or title is one line, as a sheet's cells are: a line break or tab in it is refused and nothing stored; a
+	 * description keeps its lines.
+	 */
+	@Test
+	void namesAreOneLineAndDescriptionsMayHaveMany() {
+		// language=GraphQL
+		var errors = this.graphQl.document("mutation($name: String!, $nameKa: String) { createProgramme(input: "
+				+ "{code: \"TM-PRG\", name: $name, nameKa: $nameKa}) { code } }")
+			.variable("name", "First line\nsecond line")
+			.variable("nameKa", "a\tb")
+			.execute()
+			.returnResponse()
+			.getErrors();
+		assertThat(errors).extracting(ResponseError::getMessage)
+			.containsExactly("input.name: Holds control characters (such as line breaks or tabs); this is one line",
+					"input.nameKa: Holds control characters (such as line breaks or tabs); this is one line");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM programme WHERE code = 'TM-PRG'", Integer.class))
+			.isZero();
+		// language=GraphQL
+		this.graphQl.document("mutation($description: String) { createProgramme(input: {code: \"TM-PRG\", "
+				+ "name: \"Two lines\", description: $description}) { description } }")
+			.variable("description", "Goals:\n\t- reach 60 people")
+			.execute()
+			.path("createProgramme.description").entity(String.class).isEqualTo("Goals:\n\t- reach 60 people");
+		// language=GraphQL
+		this.graphQl.document("mutation($title: String) { updateActivity(code: \"TRN-2024-BAKURIANI\", input: "
+				+ "{title: $title}) { title } }")
+			.variable("title", "Training\r\nin Bakuriani")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals(
+					"input.title: Holds control characters (such as line breaks or tabs); this is one line"))
+			.verify();
+	}
+
 	@Test
 	void organizationsAndActivities() {
 		// language=GraphQL
