@@ -44,6 +44,9 @@ class IndicatorDisaggregation {
 	 * breakdown ({@link ReportService#shownBreakdown}), after they have served to tell a share's 0 % from a hidden one.
 	 */
 	List<Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
+		if (window.ahead()) {
+			return List.of();
+		}
 		return all(indicator, by, window).stream().filter(group -> !group.group().suppressed()).toList();
 	}
 

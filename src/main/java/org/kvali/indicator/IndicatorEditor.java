@@ -1,5 +1,6 @@
 package org.kvali.indicator;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.kvali.access.Access;
@@ -57,6 +58,10 @@ class IndicatorEditor {
 					"The indicator is computed from participation; only reported indicators take values");
 		}
 		var period = IndicatorWindows.programmePeriod(indicator, "input.period", input.period(), validation);
+		// what was reached is known once a period is under way; a 0 withdraws a value, whenever it was for
+		period.filter(reported -> input.value() != 0 && reported.start().isAfter(LocalDate.now()))
+			.ifPresent(ahead -> validation.problem("input.period", input.period(), "The period has not begun (it "
+					+ "starts on " + ahead.start() + "): a value is reported for a period under way or past"));
 		IndicatorWindows.checkValue(indicator.unit(), "input.value", input.value(), "A value", validation);
 		if (input.evidenceUrl() != null
 				&& (!input.evidenceUrl().matches("https?://\\S+") || input.evidenceUrl().length() > 2000)) {

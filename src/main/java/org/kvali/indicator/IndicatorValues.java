@@ -28,12 +28,15 @@ class IndicatorValues {
 
 	static final String LOADER = "indicatorValues";
 
-	/** One value to compute: an indicator over activities starting from {@code from} to {@code to}. */
-	record Key(Indicator indicator, LocalDate from, LocalDate to, boolean toDate) {
+	/**
+	 * One value to compute: an indicator over activities starting from {@code from} to {@code to}, none when the
+	 * period it is for has not begun ({@code ahead}).
+	 */
+	record Key(Indicator indicator, LocalDate from, LocalDate to, boolean toDate, boolean ahead) {
 
 		/** A window of days: participation and the periods of reported values within it. */
 		Key(Indicator indicator, LocalDate from, LocalDate to) {
-			this(indicator, from, to, false);
+			this(indicator, from, to, false, false);
 		}
 
 		/**
@@ -41,12 +44,16 @@ class IndicatorValues {
 		 * (not those planned, with their registrations loaded), and every value reported.
 		 */
 		static Key toDate(Indicator indicator) {
-			return new Key(indicator, indicator.cumulative() ? indicator.programmeStart() : null, null, true);
+			return new Key(indicator, indicator.cumulative() ? indicator.programmeStart() : null, null, true, false);
 		}
 
-		/** The last day whose participation counts. */
+		/**
+		 * The last day whose participation counts: never after today, since attendance loaded for an activity yet to
+		 * come is of people registered, not reached.
+		 */
 		LocalDate countedTo() {
-			return this.toDate ? LocalDate.now() : this.to;
+			var today = LocalDate.now();
+			return this.toDate || today.isBefore(this.to) ? today : this.to;
 		}
 
 		/** Whether a reported value counts: its period lies within the window. */
@@ -72,8 +79,9 @@ class IndicatorValues {
 
 	/** The values of the keys that have one (a reported period without a value, or a zero denominator, has none). */
 	Map<Key, Double> compute(Set<Key> keys) {
-		Map<Key, Double> values = new HashMap<>(reported(keys));
-		var computed = keys.stream().filter(key -> key.indicator().method() == IndicatorEnums.Method.COMPUTED).toList();
+		var begun = keys.stream().filter(key -> !key.ahead()).toList();
+		Map<Key, Double> values = new HashMap<>(reported(begun));
+		var computed = begun.stream().filter(key -> key.indicator().method() == IndicatorEnums.Method.COMPUTED).toList();
 		var filters = new ArrayList<ParticipationFilter>();
 		for (var key : computed) {
 			filters.add(filter(key.indicator().filter()).within(key.from(), key.countedTo()));
@@ -112,7 +120,7 @@ class IndicatorValues {
 	}
 
 	/** Reported indicators: the current values of the periods that lie within the key's window, combined. */
-	private Map<Key, Double> reported(Set<Key> keys) {
+	private Map<Key, Double> reported(List<Key> keys) {
 		var reported = keys.stream().filter(key -> key.indicator().method() == IndicatorEnums.Method.REPORTED).toList();
 		if (reported.isEmpty()) {
 			return Map.of();

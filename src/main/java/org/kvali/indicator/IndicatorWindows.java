@@ -16,11 +16,14 @@ final class IndicatorWindows {
 	private IndicatorWindows() {
 	}
 
-	/** The activities a period's value counts: from the programme's start when cumulative; never after {@code day}. */
+	/**
+	 * The activities a period's value counts: from the programme's start when cumulative; never after {@code day}.
+	 * Without a day, a period that has not begun has no value yet.
+	 */
 	static IndicatorValues.Key window(Indicator indicator, Period period, LocalDate day) {
 		var from = indicator.cumulative() ? indicator.programmeStart() : period.start();
 		var to = day != null && day.isBefore(period.end()) ? day : period.end();
-		return new IndicatorValues.Key(indicator, from, to);
+		return new IndicatorValues.Key(indicator, from, to, false, day == null && period.start().isAfter(LocalDate.now()));
 	}
 
 	static Period period(String key) {

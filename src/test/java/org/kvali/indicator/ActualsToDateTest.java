@@ -1,0 +1,140 @@
+package org.kvali.indicator;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An actual is what was reached: participation at activities begun by today, and nothing for a period that has not
+ * begun. Attendance loaded ahead of an activity (registrations) counted in its period's actual, and a value could be
+ * reported for next year.
+ */
+@IntegrationTest
+class ActualsToDateTest {
+
+	private static final LocalDate TODAY = LocalDate.now();
+
+	private static final int YEAR = TODAY.getYear();
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	/**
+	 * A programme of this year and the next, with one woman at an activity of this January, one at an activity of
+	 * tomorrow and one at an activity of next January.
+	 */
+	@BeforeEach
+	void programme() {
+		this.jdbc.update("INSERT INTO programme (code, name, start_date, end_date) VALUES ('TA-PROG', 'Now', ?, ?)",
+				LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR + 1, 12, 31));
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, start_date, end_date)
+				SELECT 'TA-PRJ', id, 'Now', start_date, end_date FROM programme WHERE code = 'TA-PROG'""");
+		var starts = new LocalDate[] { LocalDate.of(YEAR, 1, 1), TODAY.plusDays(1), LocalDate.of(YEAR + 1, 1, 15) };
+		for (int i = 0; i < starts.length; i++) {
+			this.jdbc.update("""
+					INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+					SELECT ?, id, 'TRAINING', 'Training', ?, ? FROM project WHERE code = 'TA-PRJ'""", "TA-A" + i,
+					starts[i], starts[i]);
+			this.jdbc.update("INSERT INTO participant (ref, gender) VALUES (?, 'FEMALE')", "TA-P" + i);
+			this.jdbc.update("""
+					INSERT INTO participation (activity_id, participant_id)
+					SELECT a.id, p.id FROM activity a, participant p WHERE a.code = ? AND p.ref = ?""", "TA-A" + i,
+					"TA-P" + i);
+		}
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TA-REACH", programme: "TA-PROG", name: "Reached", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {projects: ["TA-PRJ"]}, cumulative: false}) {
+				  code } }""").execute().path("createIndicator.code").hasValue();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TA-REP", programme: "TA-PROG", name: "Reported", level: OUTCOME,
+				    unit: NUMBER, method: REPORTED, cumulative: false}) { code } }""")
+			.execute()
+			.path("createIndicator.code").hasValue();
+	}
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TA-%'");
+		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'TA-%')");
+		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'TA-%'");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TA-%'");
+		this.jdbc.update("DELETE FROM project WHERE code = 'TA-PRJ'");
+		this.jdbc.update("DELETE FROM programme WHERE code = 'TA-PROG'");
+	}
+
+	@Test
+	void aPeriodCountsActivitiesBegunByTodayAndOneNotBegunHasNoActual() {
+		// tomorrow is in this year, except on December 31
+		Assumptions.assumeFalse(MonthDay.from(TODAY).equals(MonthDay.of(12, 31)));
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				query($year: String!, $next: String!) { indicator(code: "TA-REACH") {
+				  year: actual(period: $year) next: actual(period: $next) toDate: actual
+				  nextByGender: disaggregate(by: [GENDER], period: $next) { value }
+				  series { period { key } actual } } }""")
+			.variable("year", Integer.toString(YEAR))
+			.variable("next", Integer.toString(YEAR + 1))
+			.execute();
+		response.path("indicator.year").entity(Double.class).isEqualTo(1.0);
+		response.path("indicator.next").valueIsNull();
+		response.path("indicator.toDate").entity(Double.class).isEqualTo(1.0);
+		response.path("indicator.nextByGender").entityList(Object.class).hasSize(0);
+		response.path("indicator.series[*].period.key").entityList(String.class)
+			.containsExactly(Integer.toString(YEAR), Integer.toString(YEAR + 1));
+		response.path("indicator.series[0].actual").entity(Double.class).isEqualTo(1.0);
+		response.path("indicator.series[1].actual").valueIsNull();
+	}
+
+	@Test
+	void aValueIsReportedForAPeriodUnderWayOrPast() {
+		var next = Integer.toString(YEAR + 1);
+		// language=GraphQL
+		this.graphQl.document("mutation($period: String!) { reportIndicatorValue(input: {indicator: \"TA-REP\", "
+				+ "period: $period, value: 5}) { value } }")
+			.variable("period", next)
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.period: The period has not begun (it starts on " + next
+					+ "-01-01): a value is reported for a period under way or past"))
+			.verify();
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+				WHERE i.code = 'TA-REP'""", Integer.class)).isZero();
+		// language=GraphQL
+		this.graphQl.document("mutation($period: String!) { reportIndicatorValue(input: {indicator: \"TA-REP\", "
+				+ "period: $period, value: 7}) { value } }")
+			.variable("period", Integer.toString(YEAR))
+			.execute()
+			.path("reportIndicatorValue.value").entity(Double.class).isEqualTo(7.0);
+		// a 0 withdraws, for any period
+		// language=GraphQL
+		this.graphQl.document("mutation($period: String!) { reportIndicatorValue(input: {indicator: \"TA-REP\", "
+				+ "period: $period, value: 0}) { value } }")
+			.variable("period", next)
+			.execute()
+			.path("reportIndicatorValue.value").entity(Double.class).isEqualTo(0.0);
+		// language=GraphQL
+		this.graphQl.document("query($year: String!) { indicator(code: \"TA-REP\") { actual(period: $year) } }")
+			.variable("year", Integer.toString(YEAR))
+			.execute()
+			.path("indicator.actual").entity(Double.class).isEqualTo(7.0);
+	}
+
+}
