@@ -67,14 +67,6 @@ public class PartnerScope {
 			.list();
 	}
 
-	/** The codes of the activities the caller's organizations run (organize): a partner's few, not the others' many. */
-	public List<String> activitiesRunBy(Caller caller) {
-		return this.jdbc.sql("SELECT code FROM activity WHERE organizer_id = ANY(:organizations) ORDER BY code")
-			.param("organizations", caller.organizations().toArray(Long[]::new))
-			.query(String.class)
-			.list();
-	}
-
 	/**
 	 * Lets ADMIN change anything and a PARTNER change what belongs to a project of its organizations; refuses the
 	 * rest with a FORBIDDEN error naming the project.

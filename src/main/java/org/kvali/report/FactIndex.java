@@ -376,18 +376,29 @@ final class FactIndex {
 		return taken;
 	}
 
-	/** The codes of the activities one of these organizations (database ids) runs. */
-	List<String> activitiesRunBy(Set<Long> organizations) {
+	/**
+	 * Whether the filter's conditions on activities (programme, project, venue, kind, the activities named, start
+	 * dates) leave in an activity that none of these organizations runs. What it asks of people and roles is left
+	 * aside, so that the answer tells nothing of who took part.
+	 */
+	boolean reachesBeyond(ParticipationFilter filter, Set<Long> organizations) {
 		var run = this.organizers.runBy(organizations);
-		var codes = this.attributes.get(Dimension.ACTIVITY);
-		var dictionary = this.dictionaries.get(Dimension.ACTIVITY);
-		var found = new ArrayList<String>();
-		for (int a = 0; a < run.length; a++) {
-			if (run[a]) {
-				found.add(dictionary.value(codes[a]));
+		var allowed = new Allowed(this, filter);
+		var dimensions = allowed.of(Level.ACTIVITY);
+		long from = filter.from() == null ? Long.MIN_VALUE : filter.from().toEpochDay();
+		long to = filter.to() == null ? Long.MAX_VALUE : filter.to().toEpochDay();
+		activities: for (int a = 0; a < this.activities; a++) {
+			if (run[a] || this.startDay[a] < from || this.startDay[a] > to) {
+				continue;
 			}
+			for (var dimension : dimensions) {
+				if (!allowed.values(dimension)[this.attributes.get(dimension)[a]]) {
+					continue activities;
+				}
+			}
+			return true;
 		}
-		return found;
+		return false;
 	}
 
 	/** January 1 of {@link #firstYear} as days since 1970-01-01: day 0 of {@link #rowDay}. */

@@ -28,15 +28,6 @@ final class IndexQuery {
 		}
 	}
 
-	/** The participations alone, without the distinct activities and organizations of {@link #totals()}. */
-	int participations() {
-		try (var memory = new ScanMemory(this.index.scanLimit)) {
-			return new IndexScan(this.index, this.filter, List.of(), new MeasureSet(false, false), memory).groups
-				.measures(0)
-				.participations();
-		}
-	}
-
 	/**
 	 * The groups, sorted and cut to {@code first}; without {@code first}, {@link TooManyGroups} when there are more
 	 * than {@code most}. {@link ScanMemory.TooLarge} when counting them needs more than the index's scan limit.

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +18,16 @@ class ReportRepository {
 	/** A code of a filter that names nothing. */
 	record UnknownCode(String argument, String what, String code, String stored) {
 	}
+
+	/** Each activity with the columns of {@code participation_fact} that describe it, and its organizer. */
+	private static final String ACTIVITIES = """
+			SELECT a.code AS activity_code, a.kind AS activity_kind, a.start_date, pj.code AS project_code,
+			       pg.code AS programme_code, a.venue_municipality_code AS venue_municipality,
+			       vm.parent_code AS venue_region, a.organizer_id
+			FROM activity a
+			JOIN project pj ON pj.id = a.project_id
+			JOIN programme pg ON pg.id = pj.programme_id
+			LEFT JOIN geo_unit vm ON vm.code = a.venue_municipality_code""";
 
 	private final JdbcClient jdbc;
 
@@ -30,6 +41,17 @@ class ReportRepository {
 			return List.of();
 		}
 		return this.jdbc.sql(sql).params(ReportSql.conditions(filter).parameters()).query(UnknownCode.class).list();
+	}
+
+	/** As {@link FactIndex#reachesBeyond}, from the stored activities. */
+	boolean reachesBeyond(ParticipationFilter filter, Set<Long> organizations) {
+		var conditions = ReportSql.activityConditions(filter)
+			.add("(f.organizer_id IS NULL OR f.organizer_id <> ALL(:organizers))", "organizers",
+					organizations.toArray(Long[]::new));
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM (" + ACTIVITIES + ") f\n" + conditions.where() + ")")
+			.params(conditions.parameters())
+			.query(Boolean.class)
+			.single();
 	}
 
 	Measures totals(ParticipationFilter filter) {

@@ -32,22 +32,13 @@ final class ReportSql {
 	}
 
 	static Conditions conditions(ParticipationFilter filter) {
-		var conditions = new Conditions().addAny("f.programme_code = ANY(:programmes)", "programmes", filter.programmes())
-			.addAny("f.project_code = ANY(:projects)", "projects", filter.projects())
-			.addAny("f.region = ANY(:regions)", "regions", filter.regions())
+		var conditions = activityConditions(filter).addAny("f.region = ANY(:regions)", "regions", filter.regions())
 			.addAny("f.municipality = ANY(:municipalities)", "municipalities", filter.municipalities())
-			.addAny("f.venue_region = ANY(:venueRegions)", "venueRegions", filter.venueRegions())
-			.addAny("f.venue_municipality = ANY(:venueMunicipalities)", "venueMunicipalities",
-					filter.venueMunicipalities())
 			.addAny("f.organization_code = ANY(:organizations)", "organizations", filter.organizations())
 			.addAny("f.organization_kind = ANY(:organizationKinds)", "organizationKinds", filter.organizationKinds())
 			.addAny("f.gender = ANY(:genders)", "genders", filter.genders())
 			.add("f.disability = :disability", "disability", filter.disability())
-			.addAny("f.activity_kind = ANY(:activityKinds)", "activityKinds", filter.activityKinds())
-			.addAny("f.activity_code = ANY(:activities)", "activities", filter.activities())
-			.addAny("f.role = ANY(:roles)", "roles", filter.countedRoles())
-			.add("f.start_date >= :from", "from", filter.from())
-			.add("f.start_date <= :to", "to", filter.to());
+			.addAny("f.role = ANY(:roles)", "roles", filter.countedRoles());
 		if (filter.ageBands() != null) {
 			var known = filter.ageBands().stream().filter(band -> band != AgeBand.UNKNOWN).map(band -> (long) band.ordinal()).toList();
 			var clause = filter.ageBands().contains(AgeBand.UNKNOWN)
@@ -55,6 +46,22 @@ final class ReportSql {
 			conditions.addAnyId(clause, "ageBands", known);
 		}
 		return conditions;
+	}
+
+	/**
+	 * The filter's conditions on what describes an activity alone (programme, project, venue, kind, the activities
+	 * named, start dates), over columns named as in {@code participation_fact}.
+	 */
+	static Conditions activityConditions(ParticipationFilter filter) {
+		return new Conditions().addAny("f.programme_code = ANY(:programmes)", "programmes", filter.programmes())
+			.addAny("f.project_code = ANY(:projects)", "projects", filter.projects())
+			.addAny("f.venue_region = ANY(:venueRegions)", "venueRegions", filter.venueRegions())
+			.addAny("f.venue_municipality = ANY(:venueMunicipalities)", "venueMunicipalities",
+					filter.venueMunicipalities())
+			.addAny("f.activity_kind = ANY(:activityKinds)", "activityKinds", filter.activityKinds())
+			.addAny("f.activity_code = ANY(:activities)", "activities", filter.activities())
+			.add("f.start_date >= :from", "from", filter.from())
+			.add("f.start_date <= :to", "to", filter.to());
 	}
 
 	/** The measures' columns; the distinct counts not asked for are null. */

@@ -10,8 +10,11 @@ import java.util.Set;
 /**
  * Small-cell suppression of one breakdown for callers who see aggregates only. A group of 1 to k-1 participants is
  * suppressed. So that no suppressed group can be recovered as a total minus the others, every line of groups that
- * differ in one dimension only (a row or a column of a two-dimension breakdown), and the whole breakdown, with
- * exactly one suppressed group has its next smallest group suppressed too, repeated until nothing changes. Suppressed groups are placed
+ * differ in one dimension only (a row or a column of a two-dimension breakdown), and the whole breakdown, whose
+ * suppressed groups add up to fewer than k participants has its next smallest group suppressed too, repeated until
+ * nothing changes. One suppressed group alone always adds up to fewer; two of 1 each did too, and were told exactly:
+ * of a total of 14 at a workshop, 12 without a disability shown, the 2 others could only be 1 with a disability and
+ * 1 not known, since one hidden group alone would have hidden a second. Suppressed groups are placed
  * after the others, in the order of their dimension values, so that a page cut by {@code first} holds the same shown
  * groups whatever their sizes; the schema leaves them out ({@link ReportService#shownBreakdown}). The result depends
  * only on the groups, so the same question always gets the same answer.
@@ -79,7 +82,7 @@ final class SmallCells {
 		lines.add(groups);
 		for (int before = -1; before != suppressed.size();) {
 			before = suppressed.size();
-			lines.forEach(line -> secondary(line, suppressed, by));
+			lines.forEach(line -> secondary(line, suppressed, by, k));
 		}
 		var shown = new ArrayList<ParticipationGroup>(groups.size());
 		var hidden = new ArrayList<ParticipationGroup>();
@@ -96,10 +99,11 @@ final class SmallCells {
 		return first == null || first >= shown.size() ? shown : shown.subList(0, first);
 	}
 
-	/** When exactly one group of the set is suppressed, suppresses the smallest other one as well. */
+	/** When the groups of the set suppressed add up to 1 to k-1 participants, suppresses the smallest other one too. */
 	private static void secondary(List<ParticipationGroup> set, Set<ParticipationGroup> suppressed,
-			List<Dimension> by) {
-		if (set.size() < 2 || set.stream().filter(suppressed::contains).count() != 1) {
+			List<Dimension> by, int k) {
+		if (set.size() < 2
+				|| !tooSmall(set.stream().filter(suppressed::contains).mapToInt(ParticipationGroup::participants).sum(), k)) {
 			return;
 		}
 		set.stream()

@@ -73,6 +73,25 @@ class SuppressionTest {
 				"false MALE 36 184");
 	}
 
+	/**
+	 * The groups withheld from a line add up to k or more: at WS-2025-BORJOMI, 14 people, 12 without a disability
+	 * and 1 each with one and not known. Shown, the 12 told that two groups of 1 were withheld (one alone would have
+	 * withheld a second): the one person with a disability. So are two genders of 1 each beside 9 women and 9 men.
+	 */
+	@Test
+	void withheldGroupsAddUpToAtLeastK() {
+		var disability = "{ participation(filter: {activities: [\"WS-2025-BORJOMI\"]}) { breakdown(by: [DISABILITY]) "
+				+ "{ disability participants participations suppressed } } }";
+		assertThat(cells(this.as.get("analyst"), disability, "disability")).containsExactly("false 12 12",
+				"true 1 1", "null 1 1");
+		assertThat(cells(this.as.get("donor"), disability, "disability")).isEmpty();
+		var gender = "{ participation(filter: {activities: [\"TRN-2025-KK\"]}) { breakdown(by: [GENDER]) "
+				+ "{ gender participants participations suppressed } } }";
+		assertThat(cells(this.as.get("analyst"), gender, "gender")).containsExactly("FEMALE 9 9", "MALE 9 9",
+				"OTHER 1 1", "UNDISCLOSED 1 1");
+		assertThat(cells(this.as.get("donor"), gender, "gender")).containsExactly("MALE 9 9");
+	}
+
 	/** Withheld age bands are not listed, not even as withheld. */
 	@Test
 	void withheldGroupsAreLeftOut() {
@@ -157,6 +176,31 @@ class SuppressionTest {
 		// a filter reaching beyond its own activities is suppressed as for a donor
 		var both = gardabani.replace("\"CMP-2024-GARDABANI\"", "\"CMP-2024-GARDABANI\", \"WS-2023-AKHALTSIKHE\"");
 		assertThat(cells(this.as.get("cif"), both, "gender")).isEqualTo(cells(this.as.get("donor"), both, "gender"));
+	}
+
+	/**
+	 * Whether a partner sees a filter in full depends on the activities the filter names, never on who attended
+	 * them: decided by counting, a CIF filter of its WS-2025-DMANISI and SCCSF's WS-2025-BORJOMI came back
+	 * suppressed where BORJOMI had a person with a disability and in full where ASPINDZA had none.
+	 */
+	@Test
+	void whetherAPartnerSeesInFullTellsNothingOfOthersActivities() {
+		var query = "{ participation(filter: {activities: [%s], disability: true}) { totals { participants suppressed } } }";
+		for (var other : List.of("WS-2025-BORJOMI", "WS-2025-ASPINDZA")) {
+			var both = this.as.get("cif").document(query.formatted("\"WS-2025-DMANISI\", \"" + other + "\"")).execute();
+			both.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(true);
+			both.path("participation.totals.participants").valueIsNull();
+			this.as.get("analyst").document(query.formatted("\"" + other + "\"")).execute()
+				.path("participation.totals.participants").entity(Integer.class)
+				.isEqualTo(other.equals("WS-2025-BORJOMI") ? 1 : 0);
+		}
+		this.as.get("cif").document(query.formatted("\"WS-2025-DMANISI\"")).execute()
+			.path("participation.totals.participants").entity(Integer.class).isEqualTo(1);
+		// its own activities named by what describes them (a venue only it uses) are its own too
+		var venue = "{ participation(filter: {venueMunicipalities: [\"GE-KK-DMANISI\"], activityKinds: [WORKSHOP], "
+				+ "disability: true}) { totals { participants suppressed } } }";
+		this.as.get("cif").document(venue).execute().path("participation.totals.participants").entity(Integer.class)
+			.isEqualTo(1);
 	}
 
 	@Test

@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
-import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
 import org.kvali.access.TestCallerContext;
 import org.kvali.activity.ActivityKind;
@@ -50,9 +49,6 @@ class FastPathDifferentialTest {
 
 	@Autowired
 	JdbcClient jdbcClient;
-
-	@Autowired
-	PartnerScope partners;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -224,7 +220,9 @@ class FastPathDifferentialTest {
 			assertThat(loader.appended()).isOne();
 			assertThat(after.rows).isEqualTo(before.rows + 7);
 			var organizer = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CU-ORG'", Long.class);
-			assertThat(after.activitiesRunBy(Set.of(organizer))).containsExactly("CU-ACT");
+			assertThat(after.reachesBeyond(ParticipationFilter.ALL.withActivities(List.of("CU-ACT")), Set.of(organizer)))
+				.isFalse();
+			assertThat(after.reachesBeyond(ParticipationFilter.ALL, Set.of(organizer))).isTrue();
 			compare(new Random(11), after);
 			this.jdbc.update("""
 					INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
@@ -369,7 +367,9 @@ class FastPathDifferentialTest {
 			assertThat(before.organization).isEqualTo(organizationsBefore);
 			assertThat(before.role).isEqualTo(rolesBefore);
 			var organizer = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CU-ORG'", Long.class);
-			assertThat(corrected.activitiesRunBy(Set.of(organizer))).containsExactly("CU-ACT");
+			assertThat(corrected.reachesBeyond(ParticipationFilter.ALL.withActivities(List.of("CU-ACT")), Set.of(organizer)))
+				.isFalse();
+			assertThat(corrected.reachesBeyond(ParticipationFilter.ALL, Set.of(organizer))).isTrue();
 			compare(new Random(21), corrected);
 			// a birth year, and an activity nobody attended yet: the rows' age bands change, and the activities
 			this.jdbc.update("UPDATE participant SET birth_year = 1931 WHERE ref = 'CU-2'");
@@ -569,7 +569,10 @@ class FastPathDifferentialTest {
 			var fast = new IndexQuery(index, filter);
 			var totals = this.sql.totals(filter);
 			assertThat(fast.totals()).as("totals of %s", filter).isEqualTo(totals);
-			assertThat(fast.participations()).as("participations of %s", filter).isEqualTo(totals.participations());
+			// whether a partner sees the filter in full is decided on activities alone, alike on either path
+			var organizers = callers.get(callers.size() - 1 - random.nextInt(4)).organizations();
+			assertThat(index.reachesBeyond(filter, organizers)).as("%s beyond the activities of %s", filter, organizers)
+				.isEqualTo(this.sql.reachesBeyond(filter, organizers));
 			if (run % 10 == 0) {
 				batch.add(filter);
 				single.add(fast.totals());
@@ -672,7 +675,7 @@ class FastPathDifferentialTest {
 	/** The service as it answers without an index. */
 	private ReportService sqlOnlyReports() {
 		return new ReportService(this.sql, new ReportIndex(this.loader, this.jdbcClient, "off", Duration.ZERO),
-				this.partners, new SuppressionProperties(5), this.transactions);
+				new SuppressionProperties(5));
 	}
 
 	/** Usually absent, sometimes a few values, now and then an empty list. */
