@@ -61,15 +61,21 @@ class IatiController {
 		});
 		partners.values().forEach(list -> list.forEach(partner -> orgIds.add(partner.organizationId())));
 		var out = new StringWriter();
-		new IatiDocument(out, OffsetDateTime.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS)).write(stored,
-				projects, partners, donorIds, this.organizations.organizationsById(orgIds),
-				this.locations.ofProgramme(programme), this.results.ofProgramme(programme));
+		var activities = IatiActivities.of(stored, projects, partners, donorIds,
+				this.organizations.organizationsById(orgIds), this.locations.ofProgramme(programme),
+				this.results.ofProgramme(programme));
+		new IatiDocument(out, OffsetDateTime.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS)).write(activities);
 		return out.toString();
 	}
 
 	@ExceptionHandler
 	ResponseEntity<String> invalid(InvalidArgumentException ex) {
 		return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<String> unpublishable(IatiActivities.Unpublishable ex) {
+		return ResponseEntity.unprocessableContent().contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -1,34 +1,29 @@
 package org.kvali.iati;
 
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.kvali.indicator.IndicatorResult;
-import org.kvali.organization.Organization;
-import org.kvali.programme.Programme;
-import org.kvali.programme.Project;
-import org.kvali.programme.ProjectPartner;
+import org.kvali.organization.OrganizationKind;
 
 /**
- * Writes an IATI 2.03 {@code iati-activities} document, one {@code iati-activity} per project, elements in the order
- * the standard's schema requires. The programme's own indicators appear in every project's results marked as not
- * to be aggregated, so no total counts them twice.
+ * Writes an IATI 2.03 {@code iati-activities} document of {@link IatiActivities}, elements in the order the
+ * standard's schema requires; numbers as plain decimals.
  */
 final class IatiDocument {
 
 	/** DAC 5-digit sector: democratic participation and civil society. */
 	private static final String SECTOR = "15150";
 
-	private static final String ROLE_FUNDING = "1";
-
-	private static final String ROLE_IMPLEMENTING = "4";
+	/** IATI's organisation type "other", for a reporting organization whose kind does not tell its type. */
+	private static final String OTHER = "90";
 
 	private final XMLStreamWriter xml;
 
@@ -39,69 +34,55 @@ final class IatiDocument {
 		this.now = now;
 	}
 
-	void write(Programme programme, List<Project> projects, Map<Long, List<ProjectPartner>> partners,
-			List<Long> donorIds, Map<Long, Organization> organizations, Map<String, List<IatiLocations.Place>> places,
-			List<IndicatorResult> results) throws XMLStreamException {
+	void write(List<IatiActivities.Activity> activities) throws XMLStreamException {
 		this.xml.writeStartDocument("UTF-8", "1.0");
 		this.xml.writeStartElement("iati-activities");
 		this.xml.writeAttribute("version", "2.03");
 		this.xml.writeAttribute("generated-datetime", this.now.toString());
-		for (var project : projects) {
-			activity(programme, project, partners.getOrDefault(project.id(), List.of()), donorIds, organizations,
-					places.getOrDefault(project.code(), List.of()),
-					results.stream()
-						.filter(r -> r.projectCode() == null || r.projectCode().equals(project.code()))
-						.toList());
+		for (var activity : activities) {
+			activity(activity);
 		}
 		this.xml.writeEndElement();
 		this.xml.writeEndDocument();
 		this.xml.flush();
 	}
 
-	private void activity(Programme programme, Project project, List<ProjectPartner> partners, List<Long> donorIds,
-			Map<Long, Organization> organizations, List<IatiLocations.Place> places, List<IndicatorResult> results)
-			throws XMLStreamException {
+	private void activity(IatiActivities.Activity activity) throws XMLStreamException {
 		this.xml.writeStartElement("iati-activity");
 		this.xml.writeAttribute("last-updated-datetime", this.now.toString());
 		this.xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
 		this.xml.writeAttribute("default-currency", "EUR");
-		this.xml.writeAttribute("hierarchy", "2");
-		var lead = project.leadOrganizationId() == null ? null : organizations.get(project.leadOrganizationId());
-		text("iati-identifier", programme.code() + "-" + project.code());
+		this.xml.writeAttribute("hierarchy", activity.hierarchy());
+		text("iati-identifier", activity.identifier());
 		this.xml.writeStartElement("reporting-org");
-		this.xml.writeAttribute("ref", lead != null ? lead.code() : programme.code());
-		this.xml.writeAttribute("type", "21");
-		narrative(lead != null ? lead.name() : programme.name(), null);
+		this.xml.writeAttribute("ref", activity.reporting().code());
+		var type = type(activity.reporting().kind());
+		this.xml.writeAttribute("type", type != null ? type : OTHER);
+		narrative(activity.reporting().name(), null);
 		this.xml.writeEndElement();
 		this.xml.writeStartElement("title");
-		narrative(project.name(), null);
-		if (project.nameKa() != null) {
-			narrative(project.nameKa(), "ka");
+		narrative(activity.title(), null);
+		if (activity.titleKa() != null) {
+			narrative(activity.titleKa(), "ka");
 		}
 		this.xml.writeEndElement();
 		this.xml.writeStartElement("description");
 		this.xml.writeAttribute("type", "1");
-		narrative(programme.name() + (programme.description() == null ? "" : ": " + programme.description()), null);
+		narrative(activity.description(), null);
 		this.xml.writeEndElement();
-		for (var donor : donorIds) {
-			participating(organizations.get(donor), ROLE_FUNDING);
+		for (var participant : activity.participants()) {
+			participating(participant);
 		}
-		if (lead != null) {
-			participating(lead, ROLE_IMPLEMENTING);
-		}
-		for (var partner : partners) {
-			participating(organizations.get(partner.organizationId()), ROLE_IMPLEMENTING);
-		}
-		var end = project.endDate() != null ? project.endDate() : programme.endDate();
-		var start = project.startDate() != null ? project.startDate() : programme.startDate();
-		empty("activity-status", "code", end != null && end.isBefore(this.now.toLocalDate()) ? "4" : "2");
-		date("1", start);
-		date("3", end);
+		var today = this.now.toLocalDate();
+		empty("activity-status", "code", activity.start() != null && activity.start().isAfter(today) ? "1"
+				: activity.end() != null && activity.end().isBefore(today) ? "4" : "2");
+		date("1", activity.start());
+		date("3", activity.end());
 		this.xml.writeStartElement("recipient-country");
 		this.xml.writeAttribute("code", "GE");
 		this.xml.writeAttribute("percentage", "100");
 		this.xml.writeEndElement();
-		for (var place : places) {
+		for (var place : activity.places()) {
 			this.xml.writeStartElement("location");
 			this.xml.writeAttribute("ref", place.code());
 			this.xml.writeStartElement("name");
@@ -117,7 +98,13 @@ final class IatiDocument {
 		this.xml.writeAttribute("code", SECTOR);
 		this.xml.writeAttribute("percentage", "100");
 		this.xml.writeEndElement();
-		for (var result : results) {
+		for (var related : activity.related()) {
+			this.xml.writeStartElement("related-activity");
+			this.xml.writeAttribute("ref", related.identifier());
+			this.xml.writeAttribute("type", related.type());
+			this.xml.writeEndElement();
+		}
+		for (var result : activity.results()) {
 			result(result);
 		}
 		this.xml.writeEndElement();
@@ -130,16 +117,21 @@ final class IatiDocument {
 			case "OUTCOME" -> "2";
 			default -> "3";
 		});
-		this.xml.writeAttribute("aggregation-status", result.projectCode() != null ? "1" : "0");
-		this.xml.writeStartElement("title");
-		narrative(result.name(), null);
-		this.xml.writeEndElement();
+		// a project's count per period may be added up with others'; a programme's, or running totals, may not
+		this.xml.writeAttribute("aggregation-status", result.projectCode() != null && !result.cumulative() ? "1" : "0");
+		title(result);
 		this.xml.writeStartElement("indicator");
 		this.xml.writeAttribute("measure", result.percent() ? "2" : "1");
 		this.xml.writeAttribute("ascending", result.higherIsBetter() ? "1" : "0");
-		this.xml.writeStartElement("title");
-		narrative(result.name(), null);
-		this.xml.writeEndElement();
+		title(result);
+		if (result.description() != null || result.cumulative()) {
+			this.xml.writeStartElement("description");
+			var cumulative = "Cumulative: each period's target and actual count from the start of the programme, "
+					+ "not within the period alone.";
+			narrative(result.description() == null ? cumulative
+					: result.cumulative() ? result.description() + " " + cumulative : result.description(), null);
+			this.xml.writeEndElement();
+		}
 		this.xml.writeStartElement("reference");
 		this.xml.writeAttribute("vocabulary", "99");
 		this.xml.writeAttribute("code", result.code());
@@ -187,12 +179,36 @@ final class IatiDocument {
 		this.xml.writeEndElement();
 	}
 
-	private void participating(Organization organization, String role) throws XMLStreamException {
+	private void title(IndicatorResult result) throws XMLStreamException {
+		this.xml.writeStartElement("title");
+		narrative(result.name(), null);
+		if (result.nameKa() != null) {
+			narrative(result.nameKa(), "ka");
+		}
+		this.xml.writeEndElement();
+	}
+
+	private void participating(IatiActivities.Participant participant) throws XMLStreamException {
+		var organization = participant.organization();
 		this.xml.writeStartElement("participating-org");
 		this.xml.writeAttribute("ref", organization.code());
-		this.xml.writeAttribute("role", role);
+		var type = type(organization.kind());
+		if (type != null) {
+			this.xml.writeAttribute("type", type);
+		}
+		this.xml.writeAttribute("role", participant.role());
 		narrative(organization.name(), null);
 		this.xml.writeEndElement();
+	}
+
+	/** IATI's organisation type for a kind that tells it; a donor may be a government, a multilateral or a foundation. */
+	private static String type(OrganizationKind kind) {
+		return switch (kind) {
+			case IMPLEMENTER -> "21";
+			case PARTNER, CSO, ACTIVIST_GROUP -> "24";
+			case MUNICIPALITY -> "11";
+			case DONOR, OTHER -> null;
+		};
 	}
 
 	private void date(String type, LocalDate date) throws XMLStreamException {
@@ -225,8 +241,9 @@ final class IatiDocument {
 		this.xml.writeEndElement();
 	}
 
+	/** A plain decimal, never in scientific notation (12500000.5, not 1.25000005E7). */
 	private static String number(double value) {
-		return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
 }

@@ -13,9 +13,11 @@ import org.kvali.report.Period;
  * @param level IMPACT, OUTCOME or OUTPUT
  * @param percent whether the unit is a percentage
  * @param higherIsBetter whether higher values are better
+ * @param cumulative whether each period's target and actual count from the programme's start, not within the period
  */
-public record IndicatorResult(String projectCode, String code, String name, String level, boolean percent,
-		boolean higherIsBetter, Double baselineValue, LocalDate baselineDate, List<PeriodResult> periods) {
+public record IndicatorResult(String projectCode, String code, String name, String nameKa, String description,
+		String level, boolean percent, boolean higherIsBetter, Double baselineValue, LocalDate baselineDate,
+		boolean cumulative, List<PeriodResult> periods) {
 
 	/** One target period; {@code female} and {@code male} only for computed indicators that select no gender. */
 	public record PeriodResult(Period period, double target, Double actual, Double female, Double male) {

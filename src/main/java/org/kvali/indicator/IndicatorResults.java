@@ -60,9 +60,10 @@ public class IndicatorResults {
 						computed.get(key(indicator, target)), both ? women : null, both ? men : null));
 			}
 			results.add(new IndicatorResult(indicator.projectCode(), indicator.code(), indicator.name(),
-					indicator.level().name(), indicator.unit() == IndicatorEnums.Unit.PERCENT,
+					indicator.nameKa(), indicator.description(), indicator.level().name(),
+					indicator.unit() == IndicatorEnums.Unit.PERCENT,
 					indicator.direction() == IndicatorEnums.Direction.HIGHER_IS_BETTER, indicator.baselineValue(),
-					indicator.baselineDate(), periods));
+					indicator.baselineDate(), indicator.cumulative(), periods));
 		}
 		return results;
 	}

@@ -38,49 +38,70 @@ class IatiExportTest {
 	@Autowired
 	ApiKeyService keys;
 
+	/**
+	 * The programme is the parent activity, holding its own results once; each project is a child activity linked to
+	 * it. Both are reported by HEKS-EPER, which leads the projects, and their identifiers begin with its reference.
+	 */
 	@Test
-	void oneActivityPerProjectWithOrganizationsLocationsSectorAndResults() throws Exception {
-		var body = this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL"))
-			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsByteArray();
-		var factory = DocumentBuilderFactory.newInstance();
-		factory.setNamespaceAware(true);
-		var root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
+	void theProgrammeIsTheParentOfItsProjectsAndHoldsItsResultsOnce() throws Exception {
+		var root = document(null, "EU-CSO-EQUAL");
 		assertThat(root.getTagName()).isEqualTo("iati-activities");
 		assertThat(root.getAttribute("version")).isEqualTo("2.03");
 		var activities = children(root, "iati-activity");
-		assertThat(activities).hasSize(2);
+		assertThat(activities).extracting(activity -> text(children(activity, "iati-identifier").get(0)) + " "
+				+ activity.getAttribute("hierarchy"))
+			.containsExactly("HEKS-EPER-EU-CSO-EQUAL 1", "HEKS-EPER-CSO-CAPACITY 2", "HEKS-EPER-LOCAL-BUDGET 2");
 
-		var capacity = activities.get(0);
-		assertThat(text(children(capacity, "iati-identifier").get(0))).isEqualTo("EU-CSO-EQUAL-CSO-CAPACITY");
+		var programme = activities.get(0);
+		var expected = new ArrayList<>(List.of("iati-identifier", "reporting-org", "title", "description",
+				"participating-org", "participating-org", "activity-status", "activity-date", "activity-date",
+				"recipient-country", "sector", "related-activity", "related-activity"));
+		for (int i = 0; i < 6; i++) {
+			expected.add("result");
+		}
+		assertThat(names(programme)).containsExactlyElementsOf(expected);
+		var reporting = children(programme, "reporting-org").get(0);
+		assertThat(reporting.getAttribute("ref") + ":" + reporting.getAttribute("type")).isEqualTo("HEKS-EPER:21");
+		assertThat(children(programme, "participating-org")).extracting(e -> e.getAttribute("ref") + ":" + e.getAttribute("role"))
+			.containsExactly("EU:1", "HEKS-EPER:4");
+		// the demo programme ended in 2025
+		assertThat(children(programme, "activity-status").get(0).getAttribute("code")).isEqualTo("4");
+		assertThat(children(programme, "related-activity")).extracting(e -> e.getAttribute("ref") + ":" + e.getAttribute("type"))
+			.containsExactly("HEKS-EPER-CSO-CAPACITY:2", "HEKS-EPER-LOCAL-BUDGET:2");
+
+		var capacity = activities.get(1);
 		var places = this.jdbc.queryForObject("""
 				SELECT count(DISTINCT a.venue_municipality_code) FROM activity a JOIN project p ON p.id = a.project_id
 				WHERE p.code = 'CSO-CAPACITY'""", Integer.class);
-		var expected = new ArrayList<>(List.of("iati-identifier", "reporting-org", "title", "description",
+		expected = new ArrayList<>(List.of("iati-identifier", "reporting-org", "title", "description",
 				"participating-org", "participating-org", "participating-org", "participating-org", "activity-status",
 				"activity-date", "activity-date", "recipient-country"));
 		for (int i = 0; i < places; i++) {
 			expected.add("location");
 		}
 		expected.add("sector");
-		for (int i = 0; i < 6; i++) {
-			expected.add("result");
-		}
+		expected.add("related-activity");
 		assertThat(names(capacity)).containsExactlyElementsOf(expected);
-		assertThat(children(capacity, "participating-org")).extracting(e -> e.getAttribute("ref") + ":" + e.getAttribute("role"))
-			.containsExactly("EU:1", "HEKS-EPER:4", "CIF:4", "SCCSF:4");
+		assertThat(children(capacity, "participating-org"))
+			.extracting(e -> e.getAttribute("ref") + ":" + e.getAttribute("type") + ":" + e.getAttribute("role"))
+			.containsExactly("EU::1", "HEKS-EPER:21:4", "CIF:24:4", "SCCSF:24:4");
+		assertThat(children(capacity, "related-activity")).extracting(e -> e.getAttribute("ref") + ":" + e.getAttribute("type"))
+			.containsExactly("HEKS-EPER-EU-CSO-EQUAL:1");
 		assertThat(children(capacity, "recipient-country").get(0).getAttribute("code")).isEqualTo("GE");
 		assertThat(children(capacity, "sector").get(0).getAttribute("code")).isEqualTo("15150");
 		assertThat(children(capacity, "location").get(0).getAttribute("ref")).isEqualTo("GE-IM-KUTAISI");
 
-		var trained = children(capacity, "result").stream()
+		var trained = children(programme, "result").stream()
 			.filter(result -> children(children(result, "indicator").get(0), "reference").get(0).getAttribute("code")
 				.equals("OUT-1.1"))
 			.findFirst().orElseThrow();
 		assertThat(trained.getAttribute("type")).isEqualTo("1");
 		assertThat(trained.getAttribute("aggregation-status")).isEqualTo("0");
 		var indicator = children(trained, "indicator").get(0);
-		assertThat(names(indicator)).containsExactly("title", "reference", "baseline", "period", "period", "period");
+		assertThat(names(indicator)).containsExactly("title", "description", "reference", "baseline", "period", "period",
+				"period");
+		assertThat(text(children(children(indicator, "description").get(0), "narrative").get(0))).isEqualTo("Cumulative: "
+				+ "each period's target and actual count from the start of the programme, not within the period alone.");
 		assertThat(children(indicator, "baseline").get(0).getAttribute("value")).isEqualTo("0");
 		var period2024 = children(indicator, "period").get(1);
 		assertThat(names(period2024)).containsExactly("period-start", "period-end", "target", "actual", "actual",
@@ -155,19 +176,94 @@ class IatiExportTest {
 
 	/** An indicator of the first activity of the export. */
 	private Element indicator(String key, String code) throws Exception {
-		var request = get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL");
+		var root = document(key, "EU-CSO-EQUAL");
+		var result = children(children(root, "iati-activity").get(0), "result").stream()
+			.filter(found -> children(children(found, "indicator").get(0), "reference").get(0).getAttribute("code")
+				.equals(code))
+			.findFirst().orElseThrow();
+		return children(result, "indicator").get(0);
+	}
+
+	/** The programme's file as the key's holder (the tests' admin when null) gets it. */
+	private Element document(String key, String programme) throws Exception {
+		var request = get("/iati/activities.xml").param("programme", programme);
 		if (key != null) {
 			request.header("Authorization", "Bearer " + key);
 		}
 		var body = this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		var factory = DocumentBuilderFactory.newInstance();
 		factory.setNamespaceAware(true);
-		var root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
-		var result = children(children(root, "iati-activity").get(0), "result").stream()
-			.filter(found -> children(children(found, "indicator").get(0), "reference").get(0).getAttribute("code")
-				.equals(code))
-			.findFirst().orElseThrow();
-		return children(result, "indicator").get(0);
+		return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
+	}
+
+	/**
+	 * A programme yet to start: its activities are in the pipeline (status 1), and a period not begun has a target
+	 * and no actual. Values are plain decimals, as IATI's are: 12500000.5 and 0.0001, not 1.25000005E7 and 1.0E-4.
+	 */
+	@Test
+	void aProgrammeYetToStartIsInThePipelineWithTargetsAndNoActuals() throws Exception {
+		try {
+			this.jdbc.update("""
+					INSERT INTO programme (code, name, start_date, end_date)
+					VALUES ('TX-FUT', 'Later', DATE '2030-01-01', DATE '2031-12-31')""");
+			this.jdbc.update("""
+					INSERT INTO project (code, programme_id, name, lead_organization_id)
+					SELECT 'TX-FUT-P', p.id, 'Later project', o.id FROM programme p, organization o
+					WHERE p.code = 'TX-FUT' AND o.code = 'CIF'""");
+			this.jdbc.update("""
+					INSERT INTO indicator (code, programme_id, project_id, name, level, unit, direction, method, measure,
+					                       filter, baseline_value, cumulative)
+					SELECT 'TX-REACH', pg.id, pj.id, 'Reached', 'OUTPUT', 'NUMBER', 'HIGHER_IS_BETTER', 'COMPUTED',
+					       'PARTICIPANTS', '{}', 0.0001, false
+					FROM programme pg JOIN project pj ON pj.programme_id = pg.id WHERE pg.code = 'TX-FUT'""");
+			this.jdbc.update("""
+					INSERT INTO indicator_target (indicator_id, period_key, period_start, period_end, value)
+					SELECT id, '2030', DATE '2030-01-01', DATE '2030-12-31', 12500000.5 FROM indicator
+					WHERE code = 'TX-REACH'""");
+			var activities = children(document(null, "TX-FUT"), "iati-activity");
+			assertThat(activities).extracting(activity -> text(children(activity, "iati-identifier").get(0)) + " "
+					+ children(activity, "activity-status").get(0).getAttribute("code"))
+				.containsExactly("CIF-TX-FUT 1", "CIF-TX-FUT-P 1");
+			assertThat(children(activities.get(0), "result")).isEmpty();
+			var result = children(activities.get(1), "result").get(0);
+			assertThat(result.getAttribute("aggregation-status")).isEqualTo("1");
+			var indicator = children(result, "indicator").get(0);
+			assertThat(children(indicator, "baseline").get(0).getAttribute("value")).isEqualTo("0.0001");
+			var period = children(indicator, "period").get(0);
+			assertThat(names(period)).containsExactly("period-start", "period-end", "target");
+			assertThat(children(period, "target").get(0).getAttribute("value")).isEqualTo("12500000.5");
+		}
+		finally {
+			this.jdbc.update("DELETE FROM indicator WHERE code = 'TX-REACH'");
+			this.jdbc.update("DELETE FROM project WHERE code = 'TX-FUT-P'");
+			this.jdbc.update("DELETE FROM programme WHERE code = 'TX-FUT'");
+		}
+	}
+
+	/**
+	 * What IATI requires and the data lacks is named, activity by activity, and no file is written: it was written
+	 * without a reporting organization's reference of its own, a date or an organization taking part.
+	 */
+	@Test
+	void aProgrammeIatiCannotCarryIsRefusedNamingWhatItLacks() throws Exception {
+		try {
+			this.jdbc.update("INSERT INTO programme (code, name) VALUES ('TX-BARE', 'Bare')");
+			this.jdbc.update("""
+					INSERT INTO project (code, programme_id, name)
+					SELECT 'TX-BARE-P', id, 'Bare project' FROM programme WHERE code = 'TX-BARE'""");
+			this.mvc.perform(get("/iati/activities.xml").param("programme", "TX-BARE"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(content().string("The programme cannot be written as IATI activities: programme TX-BARE "
+						+ "has no project with a lead organization, which IATI needs as the organization reporting it; "
+						+ "project TX-BARE-P has no organization taking part (no donor of the programme, no lead or "
+						+ "partner); project TX-BARE-P has no dates, nor has its programme; programme TX-BARE has no "
+						+ "organization taking part (no donor of the programme, no lead or partner); programme TX-BARE "
+						+ "has no dates"));
+		}
+		finally {
+			this.jdbc.update("DELETE FROM project WHERE code = 'TX-BARE-P'");
+			this.jdbc.update("DELETE FROM programme WHERE code = 'TX-BARE'");
+		}
 	}
 
 	@Test

@@ -1,0 +1,122 @@
+package org.kvali.iati;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.kvali.indicator.IndicatorResult;
+import org.kvali.organization.Organization;
+import org.kvali.programme.PartnerRole;
+import org.kvali.programme.Programme;
+import org.kvali.programme.Project;
+import org.kvali.programme.ProjectPartner;
+
+/**
+ * What the IATI file of a programme holds: the programme as a parent activity (hierarchy 1) with its own results, and
+ * each project as a child activity (hierarchy 2) with the project's results, linked both ways, so that no result is
+ * given twice. An activity is reported by the organization leading it (the programme by the lead of its first
+ * project that has one) and its identifier begins with that organization's reference. What IATI requires and the data
+ * lacks is named, activity by activity, before anything is written ({@link Unpublishable}).
+ */
+final class IatiActivities {
+
+	static final String FUNDING = "1";
+
+	static final String IMPLEMENTING = "4";
+
+	/** An organization taking part, in an IATI role. */
+	record Participant(Organization organization, String role) {
+	}
+
+	/** Another activity of the file: its parent (type 1) or a child (type 2). */
+	record Related(String identifier, String type) {
+	}
+
+	record Activity(String identifier, String hierarchy, Organization reporting, String title, String titleKa,
+			String description, List<Participant> participants, LocalDate start, LocalDate end,
+			List<IatiLocations.Place> places, List<Related> related, List<IndicatorResult> results) {
+	}
+
+	/** The programme and its projects are data IATI cannot carry: each problem names the activity and what it lacks. */
+	static final class Unpublishable extends RuntimeException {
+
+		Unpublishable(List<String> problems) {
+			super("The programme cannot be written as IATI activities: " + String.join("; ", problems));
+		}
+
+	}
+
+	private IatiActivities() {
+	}
+
+	/** The parent activity first, then the projects in their order. */
+	static List<Activity> of(Programme programme, List<Project> projects, Map<Long, List<ProjectPartner>> partners,
+			List<Long> donorIds, Map<Long, Organization> organizations, Map<String, List<IatiLocations.Place>> places,
+			List<IndicatorResult> results) {
+		var problems = new ArrayList<String>();
+		var leads = projects.stream().map(Project::leadOrganizationId).filter(Objects::nonNull).distinct()
+			.map(organizations::get).toList();
+		var reporting = leads.isEmpty() ? null : leads.get(0);
+		if (reporting == null) {
+			problems.add("programme " + programme.code() + " has no project with a lead organization, which IATI needs "
+					+ "as the organization reporting it");
+		}
+		var donors = donorIds.stream().map(organizations::get).map(donor -> new Participant(donor, FUNDING)).toList();
+		var parentIdentifier = identifier(reporting, programme.code());
+		var children = new ArrayList<Activity>();
+		for (var project : projects) {
+			var lead = project.leadOrganizationId() == null ? null : organizations.get(project.leadOrganizationId());
+			var participants = new ArrayList<>(donors);
+			if (lead != null) {
+				participants.add(new Participant(lead, IMPLEMENTING));
+			}
+			// an associate supports a project without implementing it, the one role IATI has for a partner
+			partners.getOrDefault(project.id(), List.of()).stream()
+				.filter(partner -> partner.role() != PartnerRole.ASSOCIATE)
+				.forEach(partner -> participants.add(new Participant(organizations.get(partner.organizationId()),
+						IMPLEMENTING)));
+			var start = project.startDate() != null ? project.startDate() : programme.startDate();
+			var end = project.endDate() != null ? project.endDate() : programme.endDate();
+			check("project " + project.code(), participants, start, end, "no dates, nor has its programme", problems);
+			var by = lead != null ? lead : reporting;
+			children.add(new Activity(identifier(by, project.code()), "2", by, project.name(), project.nameKa(),
+					"A project of " + programme.name(), participants, start, end,
+					places.getOrDefault(project.code(), List.of()), List.of(new Related(parentIdentifier, "1")),
+					results.stream().filter(result -> project.code().equals(result.projectCode())).toList()));
+		}
+		var participants = new ArrayList<>(donors);
+		leads.forEach(lead -> participants.add(new Participant(lead, IMPLEMENTING)));
+		check("programme " + programme.code(), participants, programme.startDate(), programme.endDate(), "no dates",
+				problems);
+		if (!problems.isEmpty()) {
+			throw new Unpublishable(problems);
+		}
+		var activities = new ArrayList<Activity>();
+		activities.add(new Activity(parentIdentifier, "1", reporting, programme.name(), programme.nameKa(),
+				programme.description() != null ? programme.description() : programme.name(), participants,
+				programme.startDate(), programme.endDate(), List.of(),
+				children.stream().map(child -> new Related(child.identifier(), "2")).toList(),
+				results.stream().filter(result -> result.projectCode() == null).toList()));
+		activities.addAll(children);
+		return activities;
+	}
+
+	/** IATI needs an organization taking part and a date of every activity. */
+	private static void check(String activity, List<Participant> participants, LocalDate start, LocalDate end,
+			String noDates, List<String> problems) {
+		if (participants.isEmpty()) {
+			problems.add(activity + " has no organization taking part (no donor of the programme, no lead or partner)");
+		}
+		if (start == null && end == null) {
+			problems.add(activity + " has " + noDates);
+		}
+	}
+
+	/** The reporting organization's reference, then the code: IATI identifiers begin with their publisher's. */
+	private static String identifier(Organization reporting, String code) {
+		return reporting == null ? code : reporting.code() + "-" + code;
+	}
+
+}
