@@ -17,6 +17,7 @@ import org.kvali.programme.ProgrammeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,7 +44,17 @@ class IatiController {
 	}
 
 	@GetMapping(path = "/iati/activities.xml", produces = MediaType.APPLICATION_XML_VALUE)
-	String activities(@RequestParam String programme) throws XMLStreamException {
+	String activities(@RequestParam MultiValueMap<String, String> parameters) throws XMLStreamException {
+		// the values as sent: bound to a list or an array, one value is split at commas and trimmed (of a NUL too)
+		var programme = parameters.getOrDefault("programme", List.of());
+		if (programme.size() != 1) {
+			throw new InvalidArgumentException("programme", programme, "Give one programme by its code: "
+					+ "/iati/activities.xml?programme=CODE" + (programme.isEmpty() ? "" : "; " + programme.size() + " were given"));
+		}
+		return activities(programme.get(0));
+	}
+
+	private String activities(String programme) throws XMLStreamException {
 		if (programme.indexOf('\0') >= 0) {
 			throw new InvalidArgumentException("programme", programme,
 					"The parameter programme holds the NUL character (\\u0000), which no code may contain");

@@ -266,6 +266,19 @@ class IatiExportTest {
 		}
 	}
 
+	/** One programme is asked for, or the request is refused as the others are, in plain text. */
+	@Test
+	void noProgrammeOrSeveralAreRefused() throws Exception {
+		this.mvc.perform(get("/iati/activities.xml"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("text/plain"))
+			.andExpect(content().string("Give one programme by its code: /iati/activities.xml?programme=CODE"));
+		this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL", "X"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string("Give one programme by its code: /iati/activities.xml?programme=CODE; 2 were "
+					+ "given"));
+	}
+
 	@Test
 	void anUnknownProgrammeIsNotFound() throws Exception {
 		this.mvc.perform(get("/iati/activities.xml").param("programme", "NOPE")).andExpect(status().isNotFound());
