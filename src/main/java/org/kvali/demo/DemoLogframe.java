@@ -56,17 +56,20 @@ final class DemoLogframe {
 
 	private void value(String code, String year, double value, String comment, String reportedBy) {
 		this.jdbc.update("""
-				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, comment, reported_by)
-				SELECT id, ?, make_date(?, 1, 1), make_date(?, 12, 31), ?, ?, ? FROM indicator WHERE code = ?""", year,
-				Integer.parseInt(year), Integer.parseInt(year), value, comment, reportedBy, code);
+				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, comment, reported_by,
+				                             reported_for)
+				SELECT i.id, ?, make_date(?, 1, 1), make_date(?, 12, 31), ?, ?, o.code, ARRAY[o.id]
+				FROM indicator i, organization o WHERE i.code = ? AND o.code = ?""", year, Integer.parseInt(year),
+				Integer.parseInt(year), value, comment, code, reportedBy);
 	}
 
 	private void regionValue(String code, String year, String region, double value, String reportedBy) {
 		this.jdbc.update("""
 				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, reported_by,
-				                             dimension, dimension_value)
-				SELECT id, ?, make_date(?, 1, 1), make_date(?, 12, 31), ?, ?, 'REGION', ? FROM indicator WHERE code = ?""",
-				year, Integer.parseInt(year), Integer.parseInt(year), value, reportedBy, region, code);
+				                             reported_for, dimension, dimension_value)
+				SELECT i.id, ?, make_date(?, 1, 1), make_date(?, 12, 31), ?, o.code, ARRAY[o.id], 'REGION', ?
+				FROM indicator i, organization o WHERE i.code = ? AND o.code = ?""", year, Integer.parseInt(year),
+				Integer.parseInt(year), value, region, code, reportedBy);
 	}
 
 	private void target(String code, String year, double value) {

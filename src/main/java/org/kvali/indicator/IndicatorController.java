@@ -8,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
 
-import org.kvali.geography.GeographyService;
-import org.kvali.geography.Region;
 import org.kvali.graphql.BatchLinks;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.indicator.IndicatorEnums.Granularity;
@@ -43,13 +41,9 @@ class IndicatorController {
 
 	private final IndicatorDefinitions definitions;
 
-	private final GeographyService geography;
-
 	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes, IndicatorEditor editor,
-			IndicatorThresholds thresholds, IndicatorDisaggregation disaggregation, IndicatorDefinitions definitions,
-			GeographyService geography) {
+			IndicatorThresholds thresholds, IndicatorDisaggregation disaggregation, IndicatorDefinitions definitions) {
 		this.definitions = definitions;
-		this.geography = geography;
 		this.indicators = indicators;
 		this.programmes = programmes;
 		this.editor = editor;
@@ -89,17 +83,6 @@ class IndicatorController {
 	Map<Indicator, List<ReportedValue>> reportedValues(List<Indicator> indicators) {
 		var values = this.indicators.reportedValues(BatchLinks.keys(indicators, Indicator::id));
 		return BatchLinks.listsByKey(indicators, Indicator::id, values);
-	}
-
-	@BatchMapping(typeName = "ReportedValue")
-	Map<ReportedValue, Region> region(List<ReportedValue> values) {
-		var regions = this.geography.regionsByCode(BatchLinks.keys(values, ReportedValue::regionCode));
-		return BatchLinks.byKey(values, ReportedValue::regionCode, regions);
-	}
-
-	@SchemaMapping(typeName = "ReportedValue")
-	String reportedAt(ReportedValue value) {
-		return value.reportedAt().toString();
 	}
 
 	@QueryMapping

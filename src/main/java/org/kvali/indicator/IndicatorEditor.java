@@ -84,7 +84,7 @@ class IndicatorEditor {
 					+ "either a year or its quarters (to move from one to the other, report " + other + " as 0 first)"));
 		validation.check();
 		return this.indicators.report(indicator.id(), period.get(), input.value(), input.comment(),
-				input.evidenceUrl(), reportedBy, dimension, dimensionValue);
+				input.evidenceUrl(), reportedBy, caller.organizations(), dimension, dimensionValue);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.kvali.indicator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -82,14 +83,14 @@ class IndicatorRepository {
 	Map<Long, List<ReportedValue>> reportedValues(Collection<Long> indicatorIds) {
 		return this.jdbc.sql("""
 				SELECT indicator_id, period_key, period_start, period_end, value::float8 AS value, comment, evidence_url,
-				       reported_by, reported_at,
+				       reported_by, reported_for, reported_at,
 				       row_number() OVER (PARTITION BY indicator_id, period_key, dimension, dimension_value
 				                          ORDER BY reported_at DESC, id DESC) = 1 AS current,
 				       dimension, dimension_value
 				FROM indicator_value WHERE indicator_id = ANY(:ids)
 				ORDER BY reported_at DESC, id DESC""")
 			.param("ids", indicatorIds.toArray(Long[]::new))
-			.query(ReportedValue.class)
+			.query(IndicatorRepository::reportedValue)
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(ReportedValue::indicatorId));
@@ -126,21 +127,31 @@ class IndicatorRepository {
 	}
 
 	ReportedValue report(long indicatorId, Period period, double value, String comment,
-			String evidenceUrl, String reportedBy, String dimension, String dimensionValue) {
+			String evidenceUrl, String reportedBy, Collection<Long> reportedFor, String dimension,
+			String dimensionValue) {
 		long id = this.jdbc.sql("""
 				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, comment,
-				                             evidence_url, reported_by, dimension, dimension_value)
-				VALUES (:indicator, :key, :start, :end, :value, :comment, :evidence, :by, :dimension, :dimensionValue)
+				                             evidence_url, reported_by, reported_for, dimension, dimension_value)
+				VALUES (:indicator, :key, :start, :end, :value, :comment, :evidence, :by, :for, :dimension, :dimensionValue)
 				RETURNING id""")
 			.param("indicator", indicatorId).param("key", period.key()).param("start", period.start())
 			.param("end", period.end()).param("value", value).param("comment", comment)
-			.param("evidence", evidenceUrl).param("by", reportedBy).param("dimension", dimension)
-			.param("dimensionValue", dimensionValue)
+			.param("evidence", evidenceUrl).param("by", reportedBy).param("for", reportedFor.toArray(Long[]::new))
+			.param("dimension", dimension).param("dimensionValue", dimensionValue)
 			.query(Long.class).single();
 		return this.jdbc.sql("""
 				SELECT indicator_id, period_key, period_start, period_end, value::float8 AS value, comment, evidence_url,
-				       reported_by, reported_at, true AS current, dimension, dimension_value
-				FROM indicator_value WHERE id = :id""").param("id", id).query(ReportedValue.class).single();
+				       reported_by, reported_for, reported_at, true AS current, dimension, dimension_value
+				FROM indicator_value WHERE id = :id""").param("id", id).query(IndicatorRepository::reportedValue).single();
+	}
+
+	private static ReportedValue reportedValue(ResultSet rs, int row) throws SQLException {
+		return new ReportedValue(rs.getLong("indicator_id"), rs.getString("period_key"),
+				rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
+				rs.getDouble("value"), rs.getString("comment"), rs.getString("evidence_url"), rs.getString("reported_by"),
+				List.of((Long[]) rs.getArray("reported_for").getArray()),
+				rs.getObject("reported_at", OffsetDateTime.class), rs.getBoolean("current"), rs.getString("dimension"),
+				rs.getString("dimension_value"));
 	}
 
 	private List<Indicator> withTargets(List<Indicator> indicators) {

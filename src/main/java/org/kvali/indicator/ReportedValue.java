@@ -10,11 +10,12 @@ import org.kvali.report.Period;
 
 /**
  * A value reported for one period, of the whole or of one gender or region; {@code current} when no newer report
- * for the same period and group corrects it.
+ * for the same period and group corrects it. {@code reportedBy} names the key or account, {@code reportedFor} holds
+ * the organizations (ids) the reporting partner acted for, none for an administrator.
  */
 record ReportedValue(long indicatorId, String periodKey, LocalDate periodStart, LocalDate periodEnd, double value,
-		String comment, String evidenceUrl, String reportedBy, OffsetDateTime reportedAt, boolean current,
-		String dimension, String dimensionValue) {
+		String comment, String evidenceUrl, String reportedBy, List<Long> reportedFor, OffsetDateTime reportedAt,
+		boolean current, String dimension, String dimensionValue) {
 
 	/**
 	 * What values of one group, the current ones of the periods within a window in the order {@code reportedValues}

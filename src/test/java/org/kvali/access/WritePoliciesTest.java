@@ -141,11 +141,17 @@ class WritePoliciesTest {
 	@Test
 	void aPartnerReportsValuesOfItsOwnProjectsIndicatorsInItsOwnName() {
 		var value = """
-				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, reported_by)
-				SELECT id, '2025', DATE '2025-01-01', DATE '2025-12-31', 1, '%s' FROM indicator WHERE code = '%s'""";
-		assertThat(partner(value.formatted("rls", "RLS-CSO-CAPACITY"))).isOne();
-		refusedToPartner(value.formatted("rls", "RLS-RLS-OTHER"));
-		refusedToPartner(value.formatted("someone else", "RLS-CSO-CAPACITY"));
+				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, reported_by,
+				                             reported_for)
+				SELECT id, '2025', DATE '2025-01-01', DATE '2025-12-31', 1, '%s', %s FROM indicator WHERE code = '%s'""";
+		var own = "kvali_organizations()";
+		assertThat(partner(value.formatted("rls", own, "RLS-CSO-CAPACITY"))).isOne();
+		refusedToPartner(value.formatted("rls", own, "RLS-RLS-OTHER"));
+		refusedToPartner(value.formatted("someone else", own, "RLS-CSO-CAPACITY"));
+		// for its own organizations, all of them, and no other
+		refusedToPartner(value.formatted("rls", "'{}'", "RLS-CSO-CAPACITY"));
+		refusedToPartner(value.formatted("rls", "ARRAY(SELECT id FROM organization WHERE code IN ('CIF', 'SCCSF'))",
+				"RLS-CSO-CAPACITY"));
 		assertThat(this.jdbc.queryForList("""
 				SELECT i.code || ' ' || v.reported_by FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
 				WHERE i.code LIKE 'RLS-%'""", String.class)).containsExactly("RLS-CSO-CAPACITY rls");

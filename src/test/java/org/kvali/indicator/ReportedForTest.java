@@ -1,0 +1,84 @@
+package org.kvali.indicator;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every role sees which organizations a value was reported for; only ADMIN sees the key or account that reported it,
+ * whose name (a staff member's, an e-mail address from single sign-on) was shown to donors.
+ */
+@IntegrationTest
+class ReportedForTest {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	ApiKeyService keys;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void indicator() {
+		this.jdbc.update("""
+				INSERT INTO indicator (code, programme_id, project_id, name, level, unit, direction, method, cumulative)
+				SELECT 'TR-FOR', pj.programme_id, pj.id, 'Hearings', 'OUTCOME', 'NUMBER', 'HIGHER_IS_BETTER',
+				       'REPORTED', false
+				FROM project pj WHERE pj.code = 'LOCAL-BUDGET'""");
+	}
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM indicator WHERE code = 'TR-FOR'");
+		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'for %'");
+	}
+
+	@Test
+	void aValueIsReportedForThePartnersOrganizationsAndByAKeyOnlyAnAdminSees() {
+		var partner = as(Role.PARTNER, List.of("CIF"));
+		// language=GraphQL
+		partner.document("""
+				mutation { reportIndicatorValue(input: {indicator: "TR-FOR", period: "2024", value: 3}) {
+				  reportedBy reportedFor { code } } }""")
+			.execute()
+			.path("reportIndicatorValue.reportedBy").valueIsNull()
+			.path("reportIndicatorValue.reportedFor[*].code").entityList(String.class).containsExactly("CIF");
+		// language=GraphQL
+		var query = """
+				{ indicator(code: "TR-FOR") { reportedValues { value reportedBy reportedFor { code } } }
+				  demo: indicator(code: "OUTC-2") { reportedValues { reportedBy reportedFor { code } } } }""";
+		var admin = this.graphQl.document(query).execute();
+		admin.path("indicator.reportedValues[0].reportedBy").entity(String.class)
+			.satisfies(name -> assertThat(name).startsWith("key:for PARTNER#"));
+		admin.path("indicator.reportedValues[0].reportedFor[*].code").entityList(String.class).containsExactly("CIF");
+		admin.path("demo.reportedValues[*].reportedBy").entityList(String.class)
+			.containsExactly("SCCSF", "CIF", "CIF", "SCCSF", "CIF");
+		var donor = as(Role.DONOR, List.of()).document(query).execute();
+		donor.path("indicator.reportedValues[0].value").entity(Double.class).isEqualTo(3.0);
+		donor.path("indicator.reportedValues[0].reportedBy").valueIsNull();
+		donor.path("indicator.reportedValues[0].reportedFor[*].code").entityList(String.class).containsExactly("CIF");
+		donor.path("demo.reportedValues[*].reportedFor[0].code").entityList(String.class)
+			.containsExactly("SCCSF", "CIF", "CIF", "SCCSF", "CIF");
+		donor.path("demo.reportedValues[*].reportedBy").entityList(Object.class)
+			.satisfies(names -> assertThat(names).hasSize(5).containsOnlyNulls());
+	}
+
+	private HttpGraphQlTester as(Role role, List<String> organizations) {
+		var secret = this.keys.create("for " + role, role, organizations, false, "test").secret();
+		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+	}
+
+}
