@@ -8,15 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
- * Requests that are no GraphQL request at all (a body that is not JSON, no query, variables that are not an object)
- * or lack a required parameter: a 400 with one GraphQL-shaped error saying what is wrong, where Spring's default
- * named nothing.
+ * Requests that are no GraphQL request at all (a body that is not JSON, no query, variables that are not an object):
+ * a 400 with one GraphQL-shaped error saying what is wrong, where Spring's default named nothing.
  */
 @RestControllerAdvice
 class MalformedRequests {
@@ -41,11 +39,6 @@ class MalformedRequests {
 	/** Whether the request went to the GraphQL endpoint; the advice answers every handler's requests. */
 	private static boolean graphQl(HttpServletRequest request) {
 		return "/graphql".equals(request.getRequestURI().substring(request.getContextPath().length()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException ex) {
-		return badRequest("The parameter '" + ex.getParameterName() + "' is required");
 	}
 
 	private static ResponseEntity<Map<String, Object>> badRequest(String message) {

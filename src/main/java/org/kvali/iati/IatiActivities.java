@@ -107,7 +107,8 @@ final class IatiActivities {
 	private static void check(String activity, List<Participant> participants, LocalDate start, LocalDate end,
 			String noDates, List<String> problems) {
 		if (participants.isEmpty()) {
-			problems.add(activity + " has no organization taking part (no donor of the programme, no lead or partner)");
+			problems.add(activity + " has no organization taking part (no donor of the programme, no lead, no partner "
+					+ "other than an associate)");
 		}
 		if (start == null && end == null) {
 			problems.add(activity + " has " + noDates);

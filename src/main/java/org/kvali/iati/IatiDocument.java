@@ -4,6 +4,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -38,7 +39,7 @@ final class IatiDocument {
 		this.xml.writeStartDocument("UTF-8", "1.0");
 		this.xml.writeStartElement("iati-activities");
 		this.xml.writeAttribute("version", "2.03");
-		this.xml.writeAttribute("generated-datetime", this.now.toString());
+		this.xml.writeAttribute("generated-datetime", timestamp());
 		for (var activity : activities) {
 			activity(activity);
 		}
@@ -49,7 +50,7 @@ final class IatiDocument {
 
 	private void activity(IatiActivities.Activity activity) throws XMLStreamException {
 		this.xml.writeStartElement("iati-activity");
-		this.xml.writeAttribute("last-updated-datetime", this.now.toString());
+		this.xml.writeAttribute("last-updated-datetime", timestamp());
 		this.xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
 		this.xml.writeAttribute("default-currency", "EUR");
 		this.xml.writeAttribute("hierarchy", activity.hierarchy());
@@ -117,8 +118,9 @@ final class IatiDocument {
 			case "OUTCOME" -> "2";
 			default -> "3";
 		});
-		// a project's count per period may be added up with others'; a programme's, or running totals, may not
-		this.xml.writeAttribute("aggregation-status", result.projectCode() != null && !result.cumulative() ? "1" : "0");
+		// a project's count per period may be added up with others'; a programme's, running totals or shares may not
+		this.xml.writeAttribute("aggregation-status",
+				result.projectCode() != null && !result.cumulative() && !result.percent() ? "1" : "0");
 		title(result);
 		this.xml.writeStartElement("indicator");
 		this.xml.writeAttribute("measure", result.percent() ? "2" : "1");
@@ -239,6 +241,11 @@ final class IatiDocument {
 		this.xml.writeStartElement(element);
 		this.xml.writeAttribute(attribute, value);
 		this.xml.writeEndElement();
+	}
+
+	/** The time of the file with its seconds, also at a whole minute (an xs:dateTime needs them: 18:00:00, not 18:00). */
+	private String timestamp() {
+		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(this.now);
 	}
 
 	/** A plain decimal, never in scientific notation (12500000.5, not 1.25000005E7). */

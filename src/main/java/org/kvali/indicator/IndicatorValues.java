@@ -56,9 +56,12 @@ class IndicatorValues {
 			return this.toDate || today.isBefore(this.to) ? today : this.to;
 		}
 
-		/** Whether a reported value counts: its period lies within the window. */
+		/**
+		 * Whether a reported value counts: its period lies within the window and has begun. A 0 that withdrew a
+		 * value of next year, as the last percentage reported, made the actual to date 0 %.
+		 */
 		boolean counts(ReportedValue value) {
-			return value.within(this.from, this.to);
+			return value.within(this.from, this.to) && !value.periodStart().isAfter(LocalDate.now());
 		}
 
 	}

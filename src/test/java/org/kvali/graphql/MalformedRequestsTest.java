@@ -9,7 +9,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,12 +31,6 @@ class MalformedRequestsTest {
 		refused(post("{\"query\": \"{ regions { code } }\", \"variables\": \"x\"}"), NOT_A_REQUEST);
 		refused(post("{}"), NO_QUERY);
 		refused(post("{\"query\": null}"), NO_QUERY);
-	}
-
-	@Test
-	void aMissingParameterIsNamed() throws Exception {
-		refused(this.mvc.perform(get("/iati/activities.xml").header("Authorization", "Bearer " + TestCallers.ADMIN_KEY)),
-				"The parameter 'programme' is required");
 	}
 
 	private ResultActions post(String body) throws Exception {

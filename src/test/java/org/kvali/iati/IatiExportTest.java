@@ -255,10 +255,10 @@ class IatiExportTest {
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(content().string("The programme cannot be written as IATI activities: programme TX-BARE "
 						+ "has no project with a lead organization, which IATI needs as the organization reporting it; "
-						+ "project TX-BARE-P has no organization taking part (no donor of the programme, no lead or "
-						+ "partner); project TX-BARE-P has no dates, nor has its programme; programme TX-BARE has no "
-						+ "organization taking part (no donor of the programme, no lead or partner); programme TX-BARE "
-						+ "has no dates"));
+						+ "project TX-BARE-P has no organization taking part (no donor of the programme, no lead, no "
+						+ "partner other than an associate); project TX-BARE-P has no dates, nor has its programme; "
+						+ "programme TX-BARE has no organization taking part (no donor of the programme, no lead, no "
+						+ "partner other than an associate); programme TX-BARE has no dates"));
 		}
 		finally {
 			this.jdbc.update("DELETE FROM project WHERE code = 'TX-BARE-P'");
@@ -277,6 +277,14 @@ class IatiExportTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string("Give one programme by its code: /iati/activities.xml?programme=CODE; 2 were "
 					+ "given"));
+	}
+
+	/** An xs:dateTime has seconds: at a whole minute, OffsetDateTime's own text leaves them out. */
+	@Test
+	void timesHaveTheirSecondsAtAWholeMinute() throws Exception {
+		var out = new java.io.StringWriter();
+		new IatiDocument(out, java.time.OffsetDateTime.parse("2026-12-01T18:00:00Z")).write(List.of());
+		assertThat(out.toString()).contains("generated-datetime=\"2026-12-01T18:00:00Z\"");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.kvali.indicator;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -135,6 +136,28 @@ class ActualsToDateTest {
 			.variable("year", Integer.toString(YEAR))
 			.execute()
 			.path("indicator.actual").entity(Double.class).isEqualTo(7.0);
+	}
+
+	/**
+	 * A percentage takes the value of the period that ends last, of those begun: the 0 that withdraws next year's
+	 * value (there is none) made the actual to date 0 %.
+	 */
+	@Test
+	void aWithdrawalOfAPeriodNotBegunIsNoPercentageToDate() {
+		this.jdbc.update("UPDATE indicator SET unit = 'PERCENT' WHERE code = 'TA-REP'");
+		for (var report : List.of(List.of(YEAR, 40), List.of(YEAR + 1, 0))) {
+			// language=GraphQL
+			this.graphQl.document("mutation($period: String!, $value: Float!) { reportIndicatorValue(input: "
+					+ "{indicator: \"TA-REP\", period: $period, value: $value}) { current } }")
+				.variable("period", Integer.toString(report.get(0)))
+				.variable("value", report.get(1))
+				.execute()
+				.path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true);
+		}
+		// language=GraphQL
+		this.graphQl.document("{ indicator(code: \"TA-REP\") { actual } }")
+			.execute()
+			.path("indicator.actual").entity(Double.class).isEqualTo(40.0);
 	}
 
 }

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Breakdowns too large to answer whole, on a database of its own: the demo data and 25,001 activities of 2030, each
- * with four new people, one of each gender (100,004 participations). Activity n starts on day n / 1,000 of 2030, so
+ * Breakdowns too large to answer whole, on a database of its own: the demo data and 25,001 activities of 2026, each
+ * with four new people, one of each gender (100,004 participations). Activity n starts on day n / 1,000 of 2026, so
  * the first ten days hold exactly 10,000 activities. A question's counters may take 4 MB here, and a statement 4 s.
  */
 @SpringBootTest(properties = { "kvali.demo.enabled=true", "kvali.embedded.clean=true",
@@ -51,7 +51,7 @@ class LargeBreakdownsTest {
 
 	private static final int ACTIVITIES = 25_001;
 
-	private static final String IN_2030 = "from: \"2030-01-01\"";
+	private static final String IN_2026 = "from: \"2026-01-01\"";
 
 	private static final String TOO_MANY = "The breakdown has more than 10000 groups, more than are answered at once: "
 			+ "give first (at most 10000), with orderBy for the largest groups, or narrow the filter, or group by fewer "
@@ -86,7 +86,7 @@ class LargeBreakdownsTest {
 		this.jdbc.update("""
 				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code)
 				SELECT 'BIG-A' || lpad(n::text, 5, '0'), (SELECT id FROM project WHERE code = 'CSO-CAPACITY'),
-				       'TRAINING', 'Training ' || n, date '2030-01-01' + n / 1000, date '2030-01-01' + n / 1000,
+				       'TRAINING', 'Training ' || n, date '2026-01-01' + n / 1000, date '2026-01-01' + n / 1000,
 				       'GE-KK-RUSTAVI'
 				FROM generate_series(0, ? - 1) n""", ACTIVITIES);
 		this.jdbc.update("""
@@ -106,8 +106,8 @@ class LargeBreakdownsTest {
 
 	@Test
 	void exactlyTenThousandGroupsAreAnsweredWhole() {
-		var groups = activities(caller(Role.ANALYST), "{ participation(filter: {" + IN_2030
-				+ ", to: \"2030-01-10\"}) { breakdown(by: [ACTIVITY]) { activity { code } participants } } }");
+		var groups = activities(caller(Role.ANALYST), "{ participation(filter: {" + IN_2026
+				+ ", to: \"2026-01-10\"}) { breakdown(by: [ACTIVITY]) { activity { code } participants } } }");
 		assertThat(groups).hasSize(ReportService.MAX_FIRST);
 		assertThat(groups.get(0)).isEqualTo("BIG-A00000 4");
 		assertThat(groups.get(ReportService.MAX_FIRST - 1)).isEqualTo("BIG-A09999 4");
@@ -116,7 +116,7 @@ class LargeBreakdownsTest {
 	@Test
 	void moreGroupsThanAreAnsweredAtOnceAreRefusedUnlessFirstCutsThem() {
 		var tester = caller(Role.ANALYST);
-		var eleventhDay = "{ participation(filter: {" + IN_2030 + ", to: \"2030-01-11\"}) { breakdown(by: [ACTIVITY]%s) "
+		var eleventhDay = "{ participation(filter: {" + IN_2026 + ", to: \"2026-01-11\"}) { breakdown(by: [ACTIVITY]%s) "
 				+ "{ activity { code } participants } } }";
 		refused(tester, eleventhDay.formatted(""), "first", TOO_MANY);
 		assertThat(activities(tester, eleventhDay.formatted(", first: 2, orderBy: [{by: ACTIVITY, direction: DESC}]")))
@@ -125,8 +125,8 @@ class LargeBreakdownsTest {
 
 	@Test
 	void theSqlPathCutsAtTheSameNumber() {
-		var tenDays = ParticipationFilter.ALL.within(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 1, 10));
-		var elevenDays = ParticipationFilter.ALL.within(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 1, 11));
+		var tenDays = ParticipationFilter.ALL.within(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 10));
+		var elevenDays = ParticipationFilter.ALL.within(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 11));
 		var by = List.of(Dimension.ACTIVITY);
 		assertThat(this.sql.breakdown(tenDays, by, List.of(), null, MeasureSet.ALL, ReportService.MAX_FIRST))
 			.hasSize(ReportService.MAX_FIRST);
@@ -142,21 +142,21 @@ class LargeBreakdownsTest {
 	void suppressionWeighsAtMostOneHundredThousandGroups() {
 		var donor = caller(Role.DONOR);
 		// 25,001 groups of four people each: all withheld, none shown
-		donor.document("{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY], first: 2) "
+		donor.document("{ participation(filter: {" + IN_2026 + "}) { breakdown(by: [ACTIVITY], first: 2) "
 				+ "{ activity { code } participants } } }")
 			.execute()
 			.path("participation.breakdown")
 			.entityList(Object.class)
 			.hasSize(0);
 		// without first, 25,001 groups are more than are answered at once, withheld or not
-		refused(donor, "{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY]) { participants } } }",
+		refused(donor, "{ participation(filter: {" + IN_2026 + "}) { breakdown(by: [ACTIVITY]) { participants } } }",
 				"first", TOO_MANY);
 		// 100,004 groups
-		refused(donor, "{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY, GENDER], first: 2) "
+		refused(donor, "{ participation(filter: {" + IN_2026 + "}) { breakdown(by: [ACTIVITY, GENDER], first: 2) "
 				+ "{ participants } } }", "by", "The breakdown has more than 100000 groups, more than small groups can be "
 				+ "withheld from (that weighs all groups together): narrow the filter or group by fewer dimensions");
 		// for an analyst, nothing is withheld and first cuts the 100,004 groups
-		assertThat(activities(caller(Role.ANALYST), "{ participation(filter: {" + IN_2030 + "}) { breakdown(by: "
+		assertThat(activities(caller(Role.ANALYST), "{ participation(filter: {" + IN_2026 + "}) { breakdown(by: "
 				+ "[ACTIVITY, GENDER], first: 2) { activity { code } participants } } }"))
 			.containsExactly("BIG-A00000 1", "BIG-A00000 1");
 	}
@@ -164,7 +164,7 @@ class LargeBreakdownsTest {
 	@Test
 	void aBreakdownWhoseCountersPassTheLimitIsRefusedNamingIt() {
 		// 25,001 and more activities x 4 genders and unknown x 6 age bands: more than 4 MB of counters
-		refused(caller(Role.ANALYST), "{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY, GENDER, "
+		refused(caller(Role.ANALYST), "{ participation(filter: {" + IN_2026 + "}) { breakdown(by: [ACTIVITY, GENDER, "
 				+ "AGE_BAND], first: 2) { participants } } }", "by", "Counting this breakdown would take more than the "
 				+ "4 MB of memory one question may use: group by fewer dimensions, narrow the filter, or leave out "
 				+ "distinct activities and organizations, which take the most");
@@ -177,7 +177,7 @@ class LargeBreakdownsTest {
 	void aLargeQuestionThatWaitsTooLongForItsTurnIsATimeoutWhileSmallOnesGoOn() {
 		var analyst = caller(Role.ANALYST);
 		// 25,001 and more activities x 6 age bands: more groups than a small scan has, less memory than the limit
-		var large = "{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [ACTIVITY, AGE_BAND], first: 1) "
+		var large = "{ participation(filter: {" + IN_2026 + "}) { breakdown(by: [ACTIVITY, AGE_BAND], first: 1) "
 				+ "{ activity { code } participants } } }";
 		var held = new ArrayList<ScanMemory>();
 		long before = ScanMemory.turnWait;
@@ -190,7 +190,7 @@ class LargeBreakdownsTest {
 			}
 			timedOut(analyst, large, "Other large questions were being counted, and this one waited 200 ms for its "
 					+ "turn; ask again shortly, or ask a smaller question, which needs no turn");
-			assertThat(analyst.document("{ participation(filter: {" + IN_2030 + "}) { breakdown(by: [GENDER]) "
+			assertThat(analyst.document("{ participation(filter: {" + IN_2026 + "}) { breakdown(by: [GENDER]) "
 					+ "{ participants } } }").execute().path("participation.breakdown[*].participants")
 				.entityList(Integer.class)
 				.get()).containsExactly(ACTIVITIES, ACTIVITIES, ACTIVITIES, ACTIVITIES);
@@ -206,16 +206,16 @@ class LargeBreakdownsTest {
 	void anIndicatorDisaggregatedIntoMoreGroupsThanAreAnsweredAtOnceIsRefusedNamingBy() {
 		var admin = caller(Role.ADMIN);
 		admin.document("""
-				mutation { createIndicator(input: {code: "BIG-REACH", programme: "EU-CSO-EQUAL", name: "Reach in 2030",
+				mutation { createIndicator(input: {code: "BIG-REACH", programme: "EU-CSO-EQUAL", name: "Reach in 2026",
 				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS,
-				    filter: {from: "2030-01-01"}}) { code } }""").execute().errors().verify();
-		// in 2030: to date, the activities of 2030 have not begun
-		admin.document("{ indicator(code: \"BIG-REACH\") { disaggregate(by: [GENDER], period: \"2030\") { value } } }")
+				    filter: {from: "2026-01-01"}, cumulative: false}) { code } }""").execute().errors().verify();
+		// the activities of January 2026, after the programme (a period is not held to its dates here), begun
+		admin.document("{ indicator(code: \"BIG-REACH\") { disaggregate(by: [GENDER], period: \"2026\") { value } } }")
 			.execute()
 			.path("indicator.disaggregate[*].value")
 			.entityList(Double.class)
 			.containsExactly((double) ACTIVITIES, (double) ACTIVITIES, (double) ACTIVITIES, (double) ACTIVITIES);
-		refused(admin, "{ indicator(code: \"BIG-REACH\") { disaggregate(by: [ACTIVITY], period: \"2030\") { value } } }",
+		refused(admin, "{ indicator(code: \"BIG-REACH\") { disaggregate(by: [ACTIVITY], period: \"2026\") { value } } }",
 				"by",
 				"The disaggregation has more than 10000 groups, more than are answered at once: disaggregate by fewer "
 				+ "dimensions");
