@@ -27,12 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What a programme's dates or an indicator's baseline hold, set while they change: the setting waits for the change
- * to commit and is checked against what it left. Checked against what was committed before, a target for 2026 was
- * stored in a programme that had just been cut to end in 2025.
+ * Values, targets and baselines set while what they are checked against changes: the setting waits for the change to
+ * commit (the writers' queue) and is checked against what it left. Checked against what was committed before, a
+ * target for 2026 was stored in a programme that had just been cut to end in 2025, and a year was stored beside a
+ * quarter of it reported at the same moment.
  */
 @IntegrationTest
-class ProgrammeMoveRaceTest {
+class IndicatorRacesTest {
 
 	@Autowired
 	IndicatorDefinitions definitions;
@@ -67,28 +68,30 @@ class ProgrammeMoveRaceTest {
 	void aTargetSetWhileTheProgrammeIsCutIsCheckedAgainstTheNewEnd() throws Exception {
 		var setting = whileHeld(this::cutProgramme,
 				() -> this.definitions.setTargets("TR-IND", List.of(new TargetInput("2026", 40.0))));
-		assertThatThrownBy(() -> setting.get(30, TimeUnit.SECONDS)).cause()
-			.isInstanceOf(ValidationException.class)
-			.extracting(ex -> ((ValidationException) ex).problems())
-			.isEqualTo(List.of(new FieldProblem("targets[0].period", "2026",
-					"The period lies outside the programme (2023-01-01 to 2025-12-31)")));
-		assertThat(this.jdbc.queryForObject("""
-				SELECT count(*) FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id
-				WHERE i.code = 'TR-IND'""", Integer.class)).isZero();
+		refusedAsOutside(setting, "targets[0].period", "2026", "indicator_target");
 	}
 
 	@Test
 	void aValueReportedWhileTheProgrammeIsCutIsCheckedAgainstTheNewEnd() throws Exception {
 		var reporting = whileHeld(this::cutProgramme,
 				() -> this.editor.report(new ReportInput("TR-IND", "2026-Q1", 12.0, null, null, null, null)));
-		assertThatThrownBy(() -> reporting.get(30, TimeUnit.SECONDS)).cause()
+		refusedAsOutside(reporting, "input.period", "2026-Q1", "indicator_value");
+	}
+
+	/** A year reported while one of its quarters is: the year is refused, as it would be counted with the quarter. */
+	@Test
+	void aYearReportedWhileItsQuarterIsBeingReportedIsRefused() throws Exception {
+		var year = whileHeld(() -> this.editor.report(new ReportInput("TR-IND", "2024-Q2", 4.0, null, null, null, null)),
+				() -> this.editor.report(new ReportInput("TR-IND", "2024", 9.0, null, null, null, null)));
+		assertThatThrownBy(() -> year.get(30, TimeUnit.SECONDS)).cause()
 			.isInstanceOf(ValidationException.class)
 			.extracting(ex -> ((ValidationException) ex).problems())
-			.isEqualTo(List.of(new FieldProblem("input.period", "2026-Q1",
-					"The period lies outside the programme (2023-01-01 to 2025-12-31)")));
-		assertThat(this.jdbc.queryForObject("""
-				SELECT count(*) FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
-				WHERE i.code = 'TR-IND'""", Integer.class)).isZero();
+			.isEqualTo(List.of(new FieldProblem("input.period", "2024",
+					"A value for 2024-Q2 is reported, which overlaps 2024 and would be counted with it: report either a "
+							+ "year or its quarters (to move from one to the other, report 2024-Q2 as 0 first)")));
+		assertThat(this.jdbc.queryForList("""
+				SELECT v.period_key FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+				WHERE i.code = 'TR-IND'""", String.class)).containsExactly("2024-Q2");
 	}
 
 	@Test
@@ -101,6 +104,17 @@ class ProgrammeMoveRaceTest {
 			.isEqualTo("input.baseline");
 		assertThat(this.jdbc.queryForObject("SELECT baseline_value FROM indicator WHERE code = 'TR-IND'", Double.class))
 			.isNull();
+	}
+
+	/** The setting is refused as lying outside the cut programme, and nothing is stored in {@code table}. */
+	private void refusedAsOutside(CompletableFuture<?> setting, String argument, String period, String table) {
+		assertThatThrownBy(() -> setting.get(30, TimeUnit.SECONDS)).cause()
+			.isInstanceOf(ValidationException.class)
+			.extracting(ex -> ((ValidationException) ex).problems())
+			.isEqualTo(List.of(new FieldProblem(argument, period,
+					"The period lies outside the programme (2023-01-01 to 2025-12-31)")));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM " + table + " x JOIN indicator i ON i.id = x.indicator_id "
+				+ "WHERE i.code = 'TR-IND'", Integer.class)).isZero();
 	}
 
 	/** Moves the programme's end as an admin may, its dates holding the writers' queue like every change of them. */
