@@ -57,13 +57,14 @@ final class IatiActivities {
 			List<IndicatorResult> results) {
 		var problems = new ArrayList<String>();
 		var leads = projects.stream().map(Project::leadOrganizationId).filter(Objects::nonNull).distinct()
-			.map(organizations::get).toList();
+			.map(organizations::get).filter(Objects::nonNull).toList();
 		var reporting = leads.isEmpty() ? null : leads.get(0);
 		if (reporting == null) {
 			problems.add("programme " + programme.code() + " has no project with a lead organization, which IATI needs "
 					+ "as the organization reporting it");
 		}
-		var donors = donorIds.stream().map(organizations::get).map(donor -> new Participant(donor, FUNDING)).toList();
+		var donors = donorIds.stream().map(organizations::get).filter(Objects::nonNull)
+			.map(donor -> new Participant(donor, FUNDING)).toList();
 		var parentIdentifier = identifier(reporting, programme.code());
 		var children = new ArrayList<Activity>();
 		for (var project : projects) {
@@ -75,8 +76,9 @@ final class IatiActivities {
 			// an associate supports a project without implementing it, the one role IATI has for a partner
 			partners.getOrDefault(project.id(), List.of()).stream()
 				.filter(partner -> partner.role() != PartnerRole.ASSOCIATE)
-				.forEach(partner -> participants.add(new Participant(organizations.get(partner.organizationId()),
-						IMPLEMENTING)));
+				.map(partner -> organizations.get(partner.organizationId()))
+				.filter(partner -> partner != null && !partner.equals(lead))
+				.forEach(partner -> participants.add(new Participant(partner, IMPLEMENTING)));
 			var start = project.startDate() != null ? project.startDate() : programme.startDate();
 			var end = project.endDate() != null ? project.endDate() : programme.endDate();
 			check("project " + project.code(), participants, start, end, "no dates, nor has its programme", problems);

@@ -44,6 +44,10 @@ class IndicatorDisaggregation {
 	 * breakdown ({@link ReportService#shownBreakdown}), after they have served to tell a share's 0 % from a hidden one.
 	 */
 	List<Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
+		if (indicator.method() == IndicatorEnums.Method.REPORTED && !by.equals(List.of(Dimension.GENDER))
+				&& !by.equals(List.of(Dimension.REGION))) {
+			throw new InvalidArgumentException("by", by, "A reported indicator is split by GENDER or by REGION alone");
+		}
 		if (window.ahead()) {
 			return List.of();
 		}
@@ -90,9 +94,6 @@ class IndicatorDisaggregation {
 
 	/** The current values reported for each gender or region over the periods within the window, combined. */
 	private List<Group> reported(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
-		if (!by.equals(List.of(Dimension.GENDER)) && !by.equals(List.of(Dimension.REGION))) {
-			throw new InvalidArgumentException("by", by, "A reported indicator is split by GENDER or by REGION alone");
-		}
 		var dimension = by.get(0).name();
 		Map<String, List<ReportedValue>> groups = new TreeMap<>();
 		for (var value : this.indicators.reportedValues(List.of(indicator.id())).getOrDefault(indicator.id(), List.of())) {

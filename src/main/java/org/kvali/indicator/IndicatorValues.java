@@ -34,11 +34,6 @@ class IndicatorValues {
 	 */
 	record Key(Indicator indicator, LocalDate from, LocalDate to, boolean toDate, boolean ahead) {
 
-		/** A window of days: participation and the periods of reported values within it. */
-		Key(Indicator indicator, LocalDate from, LocalDate to) {
-			this(indicator, from, to, false, false);
-		}
-
 		/**
 		 * Everything to date, from the programme's start when cumulative: participation at activities begun by today
 		 * (not those planned, with their registrations loaded), and every value reported.

@@ -3,7 +3,6 @@ package org.kvali.report;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
@@ -75,7 +74,8 @@ public class ReportService {
 	 * small groups out of breakdowns is there to hide.
 	 */
 	public ShownMeasures shownTotals(ParticipationReport report) {
-		// the totals and whether they are withheld from one index, so that both see the same data
+		// the totals and whether they are withheld from one index, so that both see the same data (on the SQL path,
+		// two statements: the decision reads activities alone)
 		var index = report.data().of(this.index);
 		var totals = totals(index, report.filter());
 		return ShownMeasures.of(totals, totals.participants() < this.k && suppressedFor(report.filter(), index));

@@ -10,9 +10,10 @@ import java.util.Set;
 /**
  * Small-cell suppression of one breakdown for callers who see aggregates only. A group of 1 to k-1 participants is
  * suppressed. So that no suppressed group can be recovered as a total minus the others, every line of groups that
- * differ in one dimension only (a row or a column of a two-dimension breakdown), and the whole breakdown, whose
- * suppressed groups add up to fewer than k participants has its next smallest group suppressed too, repeated until
- * nothing changes. One suppressed group alone always adds up to fewer; two of 1 each did too, and were told exactly:
+ * differ in one dimension only (a row or a column of a two-dimension breakdown), and the whole breakdown, with
+ * exactly one suppressed group, or whose suppressed groups' counts add up to fewer than k participants, has its next
+ * smallest group suppressed too, repeated until nothing changes. Exactly one was the rule before; two of 1 each were
+ * then told exactly:
  * of a total of 14 at a workshop, 12 without a disability shown, the 2 others could only be 1 with a disability and
  * 1 not known, since one hidden group alone would have hidden a second. Suppressed groups are placed
  * after the others, in the order of their dimension values, so that a page cut by {@code first} holds the same shown
@@ -99,11 +100,16 @@ final class SmallCells {
 		return first == null || first >= shown.size() ? shown : shown.subList(0, first);
 	}
 
-	/** When the groups of the set suppressed add up to 1 to k-1 participants, suppresses the smallest other one too. */
+	/**
+	 * When exactly one group of the set is suppressed, or the suppressed ones' counts add up to 1 to k-1 participants,
+	 * suppresses the smallest other one too. One alone can be of k or more, suppressed for another line: told as this
+	 * line's total minus the others, it would tell the small group it was suppressed to hide.
+	 */
 	private static void secondary(List<ParticipationGroup> set, Set<ParticipationGroup> suppressed,
 			List<Dimension> by, int k) {
-		if (set.size() < 2
-				|| !tooSmall(set.stream().filter(suppressed::contains).mapToInt(ParticipationGroup::participants).sum(), k)) {
+		var hidden = set.stream().filter(suppressed::contains).toList();
+		if (set.size() < 2 || hidden.size() != 1
+				&& !tooSmall(hidden.stream().mapToInt(ParticipationGroup::participants).sum(), k)) {
 			return;
 		}
 		set.stream()
