@@ -21,24 +21,29 @@ class ImportController {
 
 	private final ImportLimits limits;
 
+	private final ImportTurns turns;
+
 	private final AuditLog audit;
 
-	ImportController(AttendanceImportService imports, ImportLimits limits, AuditLog audit) {
+	ImportController(AttendanceImportService imports, ImportLimits limits, ImportTurns turns, AuditLog audit) {
 		this.imports = imports;
 		this.limits = limits;
+		this.turns = turns;
 		this.audit = audit;
 	}
 
 	@PostMapping("/imports/attendance")
-	ResponseEntity<ImportReport> attendance(HttpServletRequest request) throws IOException {
+	ResponseEntity<ImportReport> attendance(HttpServletRequest request) throws IOException, InterruptedException {
 		AttendanceImportService.loader();
 		boolean dryRun = dryRun(request.getParameterMap());
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
 		var format = SheetFormat.of(contentType);
-		var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes());
-		var report = this.imports.load(body, format, contentType, dryRun);
-		var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
-		return ResponseEntity.status(status).body(report);
+		try (var turn = this.turns.take()) {
+			var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes());
+			var report = this.imports.load(body, format, contentType, dryRun);
+			var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
+			return ResponseEntity.status(status).body(report);
+		}
 	}
 
 	/**

@@ -36,6 +36,9 @@ class BadSheetTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ImportTurns turns;
+
 	@BeforeEach
 	void project() {
 		IntakeFixture.create(this.jdbc);
@@ -243,6 +246,37 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.status").value("VALIDATED"))
 			.andExpect(jsonPath("$.created.participations").value(2))
 			.andExpect(jsonPath("$.created.activities").value(1));
+	}
+
+	/**
+	 * A sheet beyond the loads one instance takes at once waits for a turn without a database connection, and is
+	 * refused with 503 when none comes; the rest of the service answers meanwhile (nine slow uploads took every
+	 * connection, and reports and health checks failed).
+	 */
+	@Test
+	void aSheetWithoutATurnIsRefusedWhileTheRestAnswers() throws Exception {
+		var wait = ImportTurns.wait;
+		var held = new java.util.ArrayList<ImportTurns.Turn>();
+		try {
+			ImportTurns.wait = 100;
+			for (int i = 0; i < 4; i++) {
+				held.add(this.turns.take());
+			}
+			send("text/csv", (AttendanceImportTest.HEADER + ROW.formatted(1)).getBytes(StandardCharsets.UTF_8))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(jsonPath("$.errors[0].message").value("Other sheets are being loaded (4 at once at most) and "
+						+ "this one waited 0 s for its turn; send it again shortly"));
+			this.mvc.perform(post("/graphql").contentType("application/json").content("{\"query\": \"{ regions { code } }\"}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.data.regions.length()").value(12));
+		}
+		finally {
+			held.forEach(ImportTurns.Turn::close);
+			ImportTurns.wait = wait;
+		}
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+				.content(AttendanceImportTest.HEADER + ROW.formatted(1)))
+			.andExpect(status().isOk());
 	}
 
 	private ResultActions send(String contentType, byte[] body) throws Exception {
