@@ -2,6 +2,8 @@ package org.kvali.participant;
 
 import java.util.Optional;
 
+import org.kvali.sql.WritersQueue;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +27,11 @@ class ParticipantRepository {
 			.param("ref", ref)
 			.query(Participant.class)
 			.optional();
+	}
+
+	/** Waits for the writers' queue and holds it until the transaction ends. */
+	void queueWriters() {
+		WritersQueue.join(this.jdbc);
 	}
 
 	/**

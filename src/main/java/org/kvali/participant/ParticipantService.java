@@ -43,6 +43,8 @@ public class ParticipantService {
 	@Transactional
 	public int forget(String ref) {
 		Access.require(Role.ADMIN);
+		// the person as the erasure leaves them: a sheet adding them, or another erasure, comes before or after it
+		this.participants.queueWriters();
 		var participant = this.participants.byRef(ref)
 			.orElseThrow(() -> new NotFoundException("participant", "ref", ref));
 		var bytes = new byte[12];
