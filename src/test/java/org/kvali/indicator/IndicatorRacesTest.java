@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.Latches;
 import org.kvali.access.Role;
 import org.kvali.access.TestCallerContext;
 import org.kvali.graphql.FieldProblem;
@@ -132,7 +133,7 @@ class IndicatorRacesTest {
 		var held = CompletableFuture.runAsync(() -> asAdmin(() -> this.transaction.execute(status -> {
 			change.run();
 			changed.countDown();
-			await(commit);
+			Latches.await(commit);
 			return null;
 		})));
 		assertThat(changed.await(30, TimeUnit.SECONDS)).isTrue();
@@ -147,16 +148,6 @@ class IndicatorRacesTest {
 
 	private static <T> T asAdmin(Supplier<T> work) {
 		return TestCallerContext.as(Role.ADMIN, Set.of(), "test", work);
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

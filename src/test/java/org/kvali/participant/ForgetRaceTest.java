@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.Latches;
 import org.kvali.access.Role;
 import org.kvali.access.TestCallerContext;
 import org.kvali.graphql.NotFoundException;
@@ -52,7 +53,7 @@ class ForgetRaceTest {
 				() -> this.transaction.execute(status -> {
 					this.jdbc.queryForObject("SELECT version FROM data_version WHERE id = 1 FOR UPDATE", Long.class);
 					queued.countDown();
-					await(release);
+					Latches.await(release);
 					return null;
 				})));
 		assertThat(queued.await(30, TimeUnit.SECONDS)).isTrue();
@@ -78,16 +79,6 @@ class ForgetRaceTest {
 				SELECT count(*) FROM audit_event WHERE action = 'forget participant' AND subject = 'FR-1'""",
 				Integer.class)).isOne();
 		assertThat(this.jdbc.queryForList("SELECT ref FROM participant WHERE ref = 'FR-1'", String.class)).isEmpty();
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
