@@ -33,31 +33,48 @@ public class IndicatorResults {
 		this.json = json;
 	}
 
+	/** The windows of one target: the whole, and for an indicator split by sex, women and men (else null). */
+	private record Windows(IndicatorValues.Key whole, IndicatorValues.Key women, IndicatorValues.Key men) {
+	}
+
 	public List<IndicatorResult> ofProgramme(String programmeCode) {
 		var all = this.indicators.find(programmeCode, null, null);
+		// each window made once: a key holds whether its period has begun, so one made again after midnight differs
+		var windows = new ArrayList<List<Windows>>();
 		var keys = new HashSet<IndicatorValues.Key>();
 		for (var indicator : all) {
+			boolean split = splitBySex(indicator);
+			var women = split ? byGender(indicator, Gender.FEMALE) : null;
+			var men = split ? byGender(indicator, Gender.MALE) : null;
+			var ofTargets = new ArrayList<Windows>();
 			for (var target : indicator.targets()) {
-				keys.add(key(indicator, target));
-				if (splitBySex(indicator)) {
-					keys.add(key(byGender(indicator, Gender.FEMALE), target));
-					keys.add(key(byGender(indicator, Gender.MALE), target));
+				var windowsOfTarget = new Windows(key(indicator, target), split ? key(women, target) : null,
+						split ? key(men, target) : null);
+				ofTargets.add(windowsOfTarget);
+				keys.add(windowsOfTarget.whole());
+				if (split) {
+					keys.add(windowsOfTarget.women());
+					keys.add(windowsOfTarget.men());
 				}
 			}
+			windows.add(ofTargets);
 		}
 		var computed = this.values.compute(keys);
 		var results = new ArrayList<IndicatorResult>();
-		for (var indicator : all) {
+		for (int i = 0; i < all.size(); i++) {
+			var indicator = all.get(i);
 			var periods = new ArrayList<IndicatorResult.PeriodResult>();
-			for (var target : indicator.targets()) {
-				boolean split = splitBySex(indicator);
-				var women = split ? computed.get(key(byGender(indicator, Gender.FEMALE), target)) : null;
-				var men = split ? computed.get(key(byGender(indicator, Gender.MALE), target)) : null;
+			for (int t = 0; t < indicator.targets().size(); t++) {
+				var target = indicator.targets().get(t);
+				var window = windows.get(i).get(t);
+				boolean split = window.women() != null;
+				var women = split ? computed.get(window.women()) : null;
+				var men = split ? computed.get(window.men()) : null;
 				// one sex withheld (too few people) withholds the other, or the total minus it would tell; so do
 				// too few people of the other genders, who are the total minus both
-				boolean both = women != null && men != null && !(split && fewOthers(indicator, target));
+				boolean both = women != null && men != null && !fewOthers(indicator, window.whole());
 				periods.add(new IndicatorResult.PeriodResult(target.period(), target.value(),
-						computed.get(key(indicator, target)), both ? women : null, both ? men : null));
+						computed.get(window.whole()), both ? women : null, both ? men : null));
 			}
 			results.add(new IndicatorResult(indicator.projectCode(), indicator.code(), indicator.name(),
 					indicator.nameKa(), indicator.description(), indicator.level().name(),
@@ -69,8 +86,7 @@ public class IndicatorResults {
 	}
 
 	/** Whether the people of other and undisclosed gender in the indicator's set are too few to show the caller. */
-	private boolean fewOthers(Indicator indicator, Indicator.Target target) {
-		var window = key(indicator, target);
+	private boolean fewOthers(Indicator indicator, IndicatorValues.Key window) {
 		var others = this.json.readValue(indicator.filter(), ParticipationFilter.class)
 			.withGenders(List.of(Gender.OTHER, Gender.UNDISCLOSED))
 			.within(window.from(), window.countedTo());
