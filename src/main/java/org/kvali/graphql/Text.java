@@ -12,7 +12,12 @@ public final class Text {
 
 	/** Whether nothing visible is left: only white space, space separators (no-break spaces) and format characters. */
 	public static boolean blank(String value) {
-		return value.codePoints().allMatch(Text::invisible);
+		for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+			if (!invisible(value.codePointAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The value without white space, space separators and format characters at either end. */
@@ -40,6 +45,9 @@ public final class Text {
 	}
 
 	private static boolean invisible(int c) {
+		if (c > ' ' && c < 0x7f) {
+			return false; // a printable ASCII character, as most are
+		}
 		return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
 	}
 

@@ -51,7 +51,7 @@ final class CsvSheetReader {
 			for (CSVRecord record = next(records, read); record != null; record = next(records, read)) {
 				read[0] = record.getRecordNumber();
 				read[1] = parser.getCurrentLineNumber();
-				if (record.stream().allMatch(Text::blank)) {
+				if (blank(record)) {
 					// an empty line, or a spreadsheet's row of nothing but separators
 					continue;
 				}
@@ -151,9 +151,19 @@ final class CsvSheetReader {
 		}
 	}
 
+	private static boolean blank(CSVRecord record) {
+		for (int i = 0; i < record.size(); i++) {
+			if (!Text.blank(record.get(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static void noBinary(CSVRecord record) {
-		for (var value : record) {
-			if (value.indexOf('\0') >= 0) {
+		// by index: a record's iterator copies its values into a new list each time
+		for (int i = 0; i < record.size(); i++) {
+			if (record.get(i).indexOf('\0') >= 0) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The body holds binary data, not CSV text");
 			}
 		}

@@ -1,13 +1,14 @@
 package org.kvali.intake;
 
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
@@ -17,8 +18,6 @@ import org.kvali.graphql.Validation;
  * depends on the database (does the project exist?) is checked later, for all rows at once.
  */
 final class RowChecker {
-
-	private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
 	private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu")
 		.withResolverStyle(ResolverStyle.STRICT);
@@ -143,7 +142,10 @@ final class RowChecker {
 			return null;
 		}
 		try {
-			var date = value.contains(".") ? LocalDate.parse(value, DOTTED) : LocalDate.parse(value);
+			var date = isoDate(value);
+			if (date == null) {
+				date = value.contains(".") ? LocalDate.parse(value, DOTTED) : LocalDate.parse(value);
+			}
 			if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
 				error(column, value, "A date between " + FIRST_YEAR + " and " + LAST_YEAR + " is expected");
 				return null;
@@ -156,6 +158,36 @@ final class RowChecker {
 			error(column, value, (form ? "Not a day the calendar has" : "Not a date") + "; write 2024-07-18 or 18.07.2024");
 			return null;
 		}
+	}
+
+	/**
+	 * A day the calendar has written yyyy-MM-dd, as most dates are, read without the general parser (which took a
+	 * fifth of the time spent checking a row); null for anything else, which the general parser then reads or refuses.
+	 */
+	private static LocalDate isoDate(String value) {
+		if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
+			return null;
+		}
+		int year = digits(value, 0, 4);
+		int month = digits(value, 5, 7);
+		int day = digits(value, 8, 10);
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
+			return null;
+		}
+		return LocalDate.of(year, month, day);
+	}
+
+	/** The number written by the digits from {@code from} to {@code to}; -1 if a character there is no digit. */
+	private static int digits(String value, int from, int to) {
+		int number = 0;
+		for (int i = from; i < to; i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			number = 10 * number + (c - '0');
+		}
+		return number;
 	}
 
 	private String gender() {
@@ -175,7 +207,7 @@ final class RowChecker {
 		if (value == null) {
 			return null;
 		}
-		int year = YEAR.matcher(value).matches() ? Integer.parseInt(value) : 0;
+		int year = value.length() == 4 ? digits(value, 0, 4) : -1;
 		if (year < FIRST_YEAR || year > this.thisYear) {
 			error(Columns.BIRTH_YEAR, value, "A birth year is four digits from " + FIRST_YEAR + " to " + this.thisYear);
 			return null;

@@ -1,6 +1,5 @@
 package org.kvali.intake;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -48,7 +47,7 @@ class Staging {
 				) ON COMMIT DROP""").update();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			return new Copy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY import_row FROM STDIN"));
+			return new Copy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY import_row FROM STDIN (FORMAT binary)"));
 		}
 		catch (SQLException ex) {
 			throw new StagingException(ex);
@@ -79,14 +78,19 @@ class Staging {
 		WritersQueue.join(this.jdbc);
 	}
 
-	/** An open COPY into {@code import_row}; rows are sent in chunks of about 64 KB. */
+	/**
+	 * An open COPY into {@code import_row}, in PostgreSQL's binary format ({@link BinaryCopyRows}); rows are sent in
+	 * chunks of about 64 KB.
+	 */
 	static final class Copy implements AutoCloseable {
 
 		private static final int CHUNK = 1 << 16;
 
+		private static final int FIELDS = 18;
+
 		private final CopyIn copy;
 
-		private final StringBuilder text = new StringBuilder(CHUNK + 4096);
+		private final BinaryCopyRows rows = new BinaryCopyRows(CHUNK + 4096);
 
 		private boolean ended;
 
@@ -94,23 +98,36 @@ class Staging {
 			this.copy = copy;
 		}
 
+		/** Adds a row, with the columns whose values were refused ({@code flagged}). */
 		void add(AttendanceRow row, List<String> flagged) {
-			Object[] values = { row.row(), row.activityCode(), row.activityTitle(), row.activityKind(),
-					row.projectCode(), row.startDate(), row.endDate(), row.venueMunicipality(), row.participantRef(),
-					row.gender(), row.birthYear(), row.disability(), row.homeMunicipality(), row.organizationCode(),
-					row.organizationName(), row.organizationKind(), row.role() };
-			for (var value : values) {
-				this.text.append(value == null ? "\\N" : escape(value.toString())).append('\t');
-			}
-			// column names are plain words, safe inside an array literal
-			this.text.append(flagged.isEmpty() ? "\\N" : "{" + String.join(",", flagged) + "}").append('\n');
-			if (this.text.length() >= CHUNK) {
+			var rows = this.rows;
+			rows.row(FIELDS);
+			rows.integer(row.row());
+			rows.text(row.activityCode());
+			rows.text(row.activityTitle());
+			rows.text(row.activityKind());
+			rows.text(row.projectCode());
+			rows.date(row.startDate());
+			rows.date(row.endDate());
+			rows.text(row.venueMunicipality());
+			rows.text(row.participantRef());
+			rows.text(row.gender());
+			rows.smallint(row.birthYear());
+			rows.bool(row.disability());
+			rows.text(row.homeMunicipality());
+			rows.text(row.organizationCode());
+			rows.text(row.organizationName());
+			rows.text(row.organizationKind());
+			rows.text(row.role());
+			rows.texts(flagged);
+			if (rows.size() >= CHUNK) {
 				flush();
 			}
 		}
 
 		/** Ends the COPY; every row added is then in the table. */
 		void end() {
+			this.rows.end();
 			flush();
 			try {
 				this.copy.endCopy();
@@ -135,22 +152,16 @@ class Staging {
 		}
 
 		private void flush() {
-			if (this.text.isEmpty()) {
+			if (this.rows.size() == 0) {
 				return;
 			}
-			var bytes = this.text.toString().getBytes(StandardCharsets.UTF_8);
-			this.text.setLength(0);
 			try {
-				this.copy.writeToCopy(bytes, 0, bytes.length);
+				this.copy.writeToCopy(this.rows.bytes(), 0, this.rows.size());
+				this.rows.clear();
 			}
 			catch (SQLException ex) {
 				throw new StagingException(ex);
 			}
-		}
-
-		/** Values hold no control characters (the row checks refuse them); only the backslash needs escaping. */
-		private static String escape(String value) {
-			return value.indexOf('\\') < 0 ? value : value.replace("\\", "\\\\");
 		}
 
 	}

@@ -353,6 +353,47 @@ class AttendanceImportTest {
 				.value("A date between 1900 and 2100 is expected"));
 	}
 
+	/**
+	 * Texts are stored as written, backslashes, quotes and Georgian letters included (a text reading \\N is no empty
+	 * cell), and every day the calendar has is taken, 29 February of a leap year among them.
+	 */
+	@Test
+	void textsAndDaysAreStoredAsWritten() throws Exception {
+		var sheet = HEADER + """
+				TI-WS-9,"ბიუჯეტი \\ C:\\docs ""2024""\",conference,TEST-INTAKE,2024-02-29,2024-03-01,,TI-9,other,2000,true,,TI-ORG9,სათემო \\N ჯგუფი,speaker
+				""";
+		load(sheet, false).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
+		assertThat(this.jdbc.queryForObject("""
+				SELECT a.title || '|' || a.kind || '|' || a.start_date || '|' || a.end_date || '|' || o.name || '|'
+				       || p.gender || '|' || p.birth_year || '|' || p.disability || '|' || pn.role
+				FROM participation pn JOIN participant p ON p.id = pn.participant_id JOIN activity a ON a.id = pn.activity_id
+				JOIN organization o ON o.id = pn.organization_id WHERE a.code = 'TI-WS-9'""", String.class))
+			.isEqualTo("ბიუჯეტი \\ C:\\docs \"2024\"|CONFERENCE|2024-02-29|2024-03-01|სათემო \\N ჯგუფი|OTHER|2000|true|SPEAKER");
+	}
+
+	@Test
+	void aDayTheCalendarLacksIsRefused() throws Exception {
+		var sheet = HEADER + """
+				TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-02-29,2025-03-01,,TI-1,female,,,,,,
+				TI-WS-2,Workshop,workshop,TEST-INTAKE,2025-04-01,2025-04-31,,TI-1,female,,,,,,
+				TI-WS-3,Workshop,workshop,TEST-INTAKE,2025-13-01,2025-12-01,,TI-1,female,,,,,,
+				TI-WS-4,Workshop,workshop,TEST-INTAKE,2025-00-10,29.02.2025,,TI-1,female,,,,,,
+				TI-WS-5,Workshop,workshop,TEST-INTAKE,2025-1-10,+2025-01-10,,TI-1,female,,,,,,
+				""";
+		var noDay = "Not a day the calendar has; write 2024-07-18 or 18.07.2024";
+		load(sheet, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'start_date')].message").value(noDay))
+			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'end_date')].message").value(noDay))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'start_date')].message").value(noDay))
+			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'start_date')].message").value(noDay))
+			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'end_date')].message").value(noDay))
+			.andExpect(jsonPath("$.errors[?(@.row == 6 && @.column == 'start_date')].message")
+				.value("Not a date; write 2024-07-18 or 18.07.2024"))
+			.andExpect(jsonPath("$.errors[?(@.row == 6 && @.column == 'end_date')].message")
+				.value("Not a date; write 2024-07-18 or 18.07.2024"))
+			.andExpect(jsonPath("$.errors.length()").value(7));
+	}
+
 	@Test
 	void aMissingRequiredColumnIsOneErrorNamingIt() throws Exception {
 		load("activity_code,project_code,gender\nTI-WS-1,TEST-INTAKE,female\n", false)
