@@ -7,7 +7,8 @@ import org.springframework.test.context.TestExecutionListener;
 
 /**
  * A test's own setup and checks are the service's work: the test thread works in the SERVICE scope, as start-up
- * does, except where a test runs as a caller. Threads a test starts itself get no scope, as in the service.
+ * does, except where a test runs as a caller. Threads a test starts itself get no scope, as in the service. A
+ * test that stops the service's clock ({@link TestClock}) finds it running again after.
  */
 public class ServiceScopeListener implements TestExecutionListener {
 
@@ -23,6 +24,9 @@ public class ServiceScopeListener implements TestExecutionListener {
 	@Override
 	public void afterTestMethod(TestContext context) {
 		testThread = null;
+		if (context.hasApplicationContext()) {
+			context.getApplicationContext().getBeanProvider(TestClock.class).ifAvailable(TestClock::run);
+		}
 		ServiceScope.leave();
 	}
 

@@ -1,8 +1,6 @@
 package org.kvali.iati;
 
 import java.io.StringWriter;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -13,6 +11,7 @@ import org.kvali.graphql.NotFoundException;
 import org.kvali.indicator.IndicatorResults;
 import org.kvali.organization.OrganizationService;
 import org.kvali.programme.ProgrammeService;
+import org.kvali.time.Today;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,8 +34,11 @@ class IatiController {
 
 	private final IatiLocations locations;
 
+	private final Today today;
+
 	IatiController(ProgrammeService programmes, OrganizationService organizations, IndicatorResults results,
-			IatiLocations locations) {
+			IatiLocations locations, Today today) {
+		this.today = today;
 		this.programmes = programmes;
 		this.organizations = organizations;
 		this.results = results;
@@ -71,11 +73,12 @@ class IatiController {
 			}
 		});
 		partners.values().forEach(list -> list.forEach(partner -> orgIds.add(partner.organizationId())));
+		var now = this.today.now().truncatedTo(ChronoUnit.SECONDS);
 		var out = new StringWriter();
 		var activities = IatiActivities.of(stored, projects, partners, donorIds,
 				this.organizations.organizationsById(orgIds), this.locations.ofProgramme(programme),
-				this.results.ofProgramme(programme));
-		new IatiDocument(out, OffsetDateTime.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS)).write(activities);
+				this.results.ofProgramme(programme, now.toLocalDate()));
+		new IatiDocument(out, now).write(activities);
 		return out.toString();
 	}
 

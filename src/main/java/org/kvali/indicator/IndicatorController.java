@@ -18,9 +18,11 @@ import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
 import org.kvali.report.Dimension;
 import org.kvali.report.Period;
+import org.kvali.time.Today;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -53,9 +55,9 @@ class IndicatorController {
 
 	@SchemaMapping
 	List<IndicatorDisaggregation.Group> disaggregate(Indicator indicator, @Argument List<Dimension> by,
-			@Argument String period) {
-		var window = period == null ? IndicatorValues.Key.toDate(indicator)
-				: IndicatorWindows.window(indicator, IndicatorWindows.period(period), null);
+			@Argument String period, @ContextValue(Today.CONTEXT_KEY) LocalDate today) {
+		var window = period == null ? IndicatorValues.Key.toDate(indicator, today)
+				: IndicatorWindows.window(indicator, IndicatorWindows.period(period), null, today);
 		return this.disaggregation.groups(indicator, by, window);
 	}
 
@@ -123,25 +125,25 @@ class IndicatorController {
 
 	@SchemaMapping
 	CompletableFuture<Double> actual(Indicator indicator, @Argument String period,
-			DataLoader<IndicatorValues.Key, Double> indicatorValues) {
+			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
 		if (period == null) {
-			return indicatorValues.load(IndicatorValues.Key.toDate(indicator));
+			return indicatorValues.load(IndicatorValues.Key.toDate(indicator, today));
 		}
-		return indicatorValues.load(IndicatorWindows.window(indicator, IndicatorWindows.period(period), null));
+		return indicatorValues.load(IndicatorWindows.window(indicator, IndicatorWindows.period(period), null, today));
 	}
 
 	@SchemaMapping
 	CompletableFuture<Double> progress(Indicator indicator, @Argument String period,
-			DataLoader<IndicatorValues.Key, Double> indicatorValues) {
+			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
 		var target = IndicatorWindows.target(indicator, IndicatorWindows.period(period).key());
-		return indicatorValues.load(IndicatorWindows.window(indicator, IndicatorWindows.period(period), null))
+		return indicatorValues.load(IndicatorWindows.window(indicator, IndicatorWindows.period(period), null, today))
 			.thenApply(actual -> Progress.of(actual, indicator.baselineValue(), target, indicator.direction()));
 	}
 
 	@SchemaMapping
 	CompletableFuture<Status> status(Indicator indicator, @Argument LocalDate asOf,
-			DataLoader<IndicatorValues.Key, Double> indicatorValues) {
-		var day = asOf != null ? asOf : LocalDate.now();
+			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
+		var day = asOf != null ? asOf : today;
 		var target = IndicatorWindows.currentTarget(indicator.targets(), day);
 		if (target == null) {
 			return CompletableFuture.completedFuture(null);
@@ -151,7 +153,7 @@ class IndicatorController {
 		double elapsed = Progress.elapsed(start, target.end(), day);
 		// a computed indicator without a value is withheld from this caller (or has no denominator): no status either,
 		// but before its period a date alone says it has not started
-		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day))
+		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day, today))
 			.thenApply(actual -> actual == null && indicator.method() == IndicatorEnums.Method.COMPUTED
 					? (elapsed <= 0 ? IndicatorEnums.Status.NOT_STARTED : null)
 					: Progress.status(Progress.of(actual, indicator.baselineValue(), target.value(),
@@ -160,10 +162,10 @@ class IndicatorController {
 
 	@SchemaMapping
 	CompletableFuture<List<Point>> series(Indicator indicator, @Argument Granularity granularity,
-			DataLoader<IndicatorValues.Key, Double> indicatorValues) {
+			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
 		var periods = IndicatorWindows.periods(indicator, granularity == null ? Granularity.YEAR : granularity);
 		var futures = periods.stream()
-			.map(period -> indicatorValues.load(IndicatorWindows.window(indicator, period, null)))
+			.map(period -> indicatorValues.load(IndicatorWindows.window(indicator, period, null, today)))
 			.toList();
 		return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply(done -> {
 			var points = new ArrayList<Point>();

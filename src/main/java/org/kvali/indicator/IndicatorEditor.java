@@ -1,6 +1,5 @@
 package org.kvali.indicator;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.kvali.access.Access;
@@ -10,6 +9,7 @@ import org.kvali.geography.GeographyService;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.report.Gender;
+import org.kvali.time.Today;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,7 +31,10 @@ class IndicatorEditor {
 
 	private final PartnerScope partners;
 
-	IndicatorEditor(IndicatorRepository indicators, GeographyService geography, PartnerScope partners) {
+	private final Today today;
+
+	IndicatorEditor(IndicatorRepository indicators, GeographyService geography, PartnerScope partners, Today today) {
+		this.today = today;
 		this.partners = partners;
 		this.indicators = indicators;
 		this.geography = geography;
@@ -59,7 +62,7 @@ class IndicatorEditor {
 		}
 		var period = IndicatorWindows.programmePeriod(indicator, "input.period", input.period(), validation);
 		// what was reached is known once a period is under way; a 0 withdraws a value, whenever it was for
-		period.filter(reported -> input.value() != 0 && reported.start().isAfter(LocalDate.now()))
+		period.filter(reported -> input.value() != 0 && reported.start().isAfter(this.today.date()))
 			.ifPresent(ahead -> validation.problem("input.period", input.period(), "The period has not begun (it "
 					+ "starts on " + ahead.start() + "): a value is reported for a period under way or past"));
 		IndicatorWindows.checkValue(indicator.unit(), "input.value", input.value(), "A value", validation);

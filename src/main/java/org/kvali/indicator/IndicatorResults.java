@@ -1,5 +1,6 @@
 package org.kvali.indicator;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,8 @@ public class IndicatorResults {
 	private record Windows(IndicatorValues.Key whole, IndicatorValues.Key women, IndicatorValues.Key men) {
 	}
 
-	public List<IndicatorResult> ofProgramme(String programmeCode) {
+	/** The programme's indicators with their targets and actuals as of {@code today}. */
+	public List<IndicatorResult> ofProgramme(String programmeCode, LocalDate today) {
 		var all = this.indicators.find(programmeCode, null, null);
 		// each window made once: a key holds whether its period has begun, so one made again after midnight differs
 		var windows = new ArrayList<List<Windows>>();
@@ -48,8 +50,8 @@ public class IndicatorResults {
 			var men = split ? byGender(indicator, Gender.MALE) : null;
 			var ofTargets = new ArrayList<Windows>();
 			for (var target : indicator.targets()) {
-				var windowsOfTarget = new Windows(key(indicator, target), split ? key(women, target) : null,
-						split ? key(men, target) : null);
+				var windowsOfTarget = new Windows(key(indicator, target, today),
+						split ? key(women, target, today) : null, split ? key(men, target, today) : null);
 				ofTargets.add(windowsOfTarget);
 				keys.add(windowsOfTarget.whole());
 				if (split) {
@@ -105,8 +107,8 @@ public class IndicatorResults {
 				&& this.json.readValue(indicator.filter(), ParticipationFilter.class).genders() == null;
 	}
 
-	private static IndicatorValues.Key key(Indicator indicator, Indicator.Target target) {
-		return IndicatorWindows.window(indicator, target.period(), null);
+	private static IndicatorValues.Key key(Indicator indicator, Indicator.Target target, LocalDate today) {
+		return IndicatorWindows.window(indicator, target.period(), null, today);
 	}
 
 	/** The same indicator counting only one gender: in its numerator and, for a share, its denominator. */

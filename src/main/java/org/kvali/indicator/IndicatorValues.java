@@ -30,16 +30,17 @@ class IndicatorValues {
 
 	/**
 	 * One value to compute: an indicator over activities starting from {@code from} to {@code to}, none when the
-	 * period it is for has not begun ({@code ahead}).
+	 * period it is for has not begun ({@code ahead}), as of {@code today} (the request's, {@link org.kvali.time.Today}).
 	 */
-	record Key(Indicator indicator, LocalDate from, LocalDate to, boolean toDate, boolean ahead) {
+	record Key(Indicator indicator, LocalDate from, LocalDate to, boolean toDate, boolean ahead, LocalDate today) {
 
 		/**
 		 * Everything to date, from the programme's start when cumulative: participation at activities begun by today
 		 * (not those planned, with their registrations loaded), and every value reported.
 		 */
-		static Key toDate(Indicator indicator) {
-			return new Key(indicator, indicator.cumulative() ? indicator.programmeStart() : null, null, true, false);
+		static Key toDate(Indicator indicator, LocalDate today) {
+			return new Key(indicator, indicator.cumulative() ? indicator.programmeStart() : null, null, true, false,
+					today);
 		}
 
 		/**
@@ -47,8 +48,7 @@ class IndicatorValues {
 		 * come is of people registered, not reached.
 		 */
 		LocalDate countedTo() {
-			var today = LocalDate.now();
-			return this.toDate || today.isBefore(this.to) ? today : this.to;
+			return this.toDate || this.today.isBefore(this.to) ? this.today : this.to;
 		}
 
 		/**
@@ -56,7 +56,7 @@ class IndicatorValues {
 		 * value of next year, as the last percentage reported, made the actual to date 0 %.
 		 */
 		boolean counts(ReportedValue value) {
-			return value.within(this.from, this.to) && !value.periodStart().isAfter(LocalDate.now());
+			return value.within(this.from, this.to) && !value.periodStart().isAfter(this.today);
 		}
 
 	}

@@ -18,12 +18,12 @@ final class IndicatorWindows {
 
 	/**
 	 * The activities a period's value counts: from the programme's start when cumulative; never after {@code day}.
-	 * Without a day, a period that has not begun has no value yet.
+	 * Without a day, a period that has not begun by {@code today} has no value yet.
 	 */
-	static IndicatorValues.Key window(Indicator indicator, Period period, LocalDate day) {
+	static IndicatorValues.Key window(Indicator indicator, Period period, LocalDate day, LocalDate today) {
 		var from = indicator.cumulative() ? indicator.programmeStart() : period.start();
 		var to = day != null && day.isBefore(period.end()) ? day : period.end();
-		return new IndicatorValues.Key(indicator, from, to, false, day == null && period.start().isAfter(LocalDate.now()));
+		return new IndicatorValues.Key(indicator, from, to, false, day == null && period.start().isAfter(today), today);
 	}
 
 	static Period period(String key) {

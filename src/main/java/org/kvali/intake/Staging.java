@@ -47,7 +47,8 @@ class Staging {
 				) ON COMMIT DROP""").update();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			return new Copy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY import_row FROM STDIN (FORMAT binary)"));
+			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			return new Copy(copy.copyIn("COPY import_row FROM STDIN (FORMAT binary)"));
 		}
 		catch (SQLException ex) {
 			throw new StagingException(ex);

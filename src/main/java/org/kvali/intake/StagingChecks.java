@@ -2,13 +2,13 @@ package org.kvali.intake;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.kvali.access.PartnerScope;
+import org.kvali.time.Today;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,8 +38,11 @@ class StagingChecks {
 
 	private final PlausibilityChecks plausibility;
 
+	private final Today today;
+
 	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, OrganizationChecks organizations,
-			PlausibilityChecks plausibility) {
+			PlausibilityChecks plausibility, Today today) {
+		this.today = today;
 		this.jdbc = jdbc;
 		this.birthYears = birthYears;
 		this.organizations = organizations;
@@ -54,7 +57,7 @@ class StagingChecks {
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused) {
 		var warnings = new ArrayList<>(this.organizations.warnings(partner != null));
 		if (!refused) {
-			warnings.addAll(this.plausibility.warnings(partner, LocalDate.now()));
+			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
 		}
 		return warnings;
 	}

@@ -1,0 +1,143 @@
+package org.kvali.time;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.TestClock;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Today is the day in Georgia, where the programmes run (the service's zone unless kvali.time-zone says otherwise),
+ * not in UTC, four hours behind: from midnight in Tbilisi an activity of the day counts, a quarter has begun, and an
+ * IATI file is dated in Georgian time.
+ */
+@IntegrationTest
+class TodayTest {
+
+	/** 15 March 2026, 01:30 in Tbilisi; still the 14th in UTC. */
+	private static final Instant AFTER_MIDNIGHT = Instant.parse("2026-03-14T21:30:00Z");
+
+	/** 14 March 2026, 23:30 in Tbilisi. */
+	private static final Instant BEFORE_MIDNIGHT = Instant.parse("2026-03-14T19:30:00Z");
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	Today today;
+
+	/** A programme of 2026 with one woman at a training of 15 March, and a computed and a reported indicator. */
+	@BeforeEach
+	void programme() {
+		this.jdbc.update("""
+				INSERT INTO programme (code, name, start_date, end_date)
+				VALUES ('TZ-PROG', 'Zone', DATE '2026-01-01', DATE '2026-12-31')""");
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, start_date, end_date)
+				SELECT 'TZ-PRJ', id, 'Zone', start_date, end_date FROM programme WHERE code = 'TZ-PROG'""");
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'TZ-A', id, 'TRAINING', 'Training', DATE '2026-03-15', DATE '2026-03-15' FROM project
+				WHERE code = 'TZ-PRJ'""");
+		this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('TZ-P', 'FEMALE')");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'TZ-A' AND p.ref = 'TZ-P'""");
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { reach: createIndicator(input: {code: "TZ-REACH", programme: "TZ-PROG", name: "Reached",
+				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {projects: ["TZ-PRJ"]},
+				    cumulative: false}) { code }
+				  reported: createIndicator(input: {code: "TZ-REP", programme: "TZ-PROG", name: "Reported", level: OUTCOME,
+				    unit: NUMBER, method: REPORTED, cumulative: false}) { code } }""")
+			.execute()
+			.path("reported.code").entity(String.class).isEqualTo("TZ-REP");
+	}
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TZ-%'");
+		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code = 'TZ-A')");
+		this.jdbc.update("DELETE FROM participant WHERE ref = 'TZ-P'");
+		this.jdbc.update("DELETE FROM activity WHERE code = 'TZ-A'");
+		this.jdbc.update("DELETE FROM project WHERE code = 'TZ-PRJ'");
+		this.jdbc.update("DELETE FROM programme WHERE code = 'TZ-PROG'");
+	}
+
+	@Test
+	void theServicesDayIsGeorgias() {
+		this.clock.stopAt(AFTER_MIDNIGHT);
+		assertThat(this.today.date()).isEqualTo(LocalDate.of(2026, 3, 15));
+		this.clock.stopAt(BEFORE_MIDNIGHT);
+		assertThat(this.today.date()).isEqualTo(LocalDate.of(2026, 3, 14));
+	}
+
+	@Test
+	void anActivityOfTodayCountsFromMidnightInTbilisi() {
+		this.clock.stopAt(BEFORE_MIDNIGHT);
+		assertThat(reached()).isEqualTo(0.0);
+		this.clock.stopAt(AFTER_MIDNIGHT);
+		assertThat(reached()).isEqualTo(1.0);
+	}
+
+	@Test
+	void aQuarterBeginsAtMidnightInTbilisi() {
+		// 31 March, 23:30 in Tbilisi: the second quarter has not begun
+		this.clock.stopAt(Instant.parse("2026-03-31T19:30:00Z"));
+		report().errors()
+			.expect(error -> error.getMessage().equals("input.period: The period has not begun (it starts on "
+					+ "2026-04-01): a value is reported for a period under way or past"))
+			.verify();
+		// 1 April, 00:30 in Tbilisi (still 31 March in UTC): it has
+		this.clock.stopAt(Instant.parse("2026-03-31T20:30:00Z"));
+		report().path("reportIndicatorValue.value").entity(Double.class).isEqualTo(5.0);
+	}
+
+	@Test
+	void anIatiFileIsDatedInGeorgianTime() throws Exception {
+		this.clock.stopAt(AFTER_MIDNIGHT);
+		var demo = this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(demo).contains("generated-datetime=\"2026-03-15T01:30:00+04:00\"");
+	}
+
+	private Double reached() {
+		// language=GraphQL
+		return this.graphQl.document("{ indicator(code: \"TZ-REACH\") { actual } }")
+			.execute()
+			.path("indicator.actual")
+			.entity(Double.class)
+			.get();
+	}
+
+	private HttpGraphQlTester.Response report() {
+		// language=GraphQL
+		return this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"TZ-REP\", "
+				+ "period: \"2026-Q2\", value: 5}) { value } }").execute();
+	}
+
+}
