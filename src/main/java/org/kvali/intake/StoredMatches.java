@@ -16,7 +16,8 @@ class StoredMatches {
 
 	/**
 	 * Each activity of the sheet with the value its rows give for each field, its first row, whether a row's date was
-	 * refused, and whether its rows disagree on a field.
+	 * refused, whether its rows disagree on a field, and for each field a new activity needs whether a row gives it
+	 * (or gave one that was refused).
 	 * The checks refuse a sheet whose rows of one activity give a field two values, so the greatest value written is
 	 * the one value given.
 	 */
@@ -32,13 +33,17 @@ class StoredMatches {
 			             coalesce(min(project_code) <> max(project_code) OR min(activity_title) <> max(activity_title)
 			                 OR min(activity_kind) <> max(activity_kind) OR min(start_date) <> max(start_date)
 			                 OR min(end_date) <> max(end_date) OR min(venue_municipality) <> max(venue_municipality),
-			                 false) AS disagrees
+			                 false) AS disagrees,
+			             count(activity_title) > 0 OR coalesce(bool_or(flagged @> '{activity_title}'), false) AS titled,
+			             count(activity_kind) > 0 OR coalesce(bool_or(flagged @> '{activity_kind}'), false) AS kinded,
+			             count(start_date) > 0 OR coalesce(bool_or(flagged @> '{start_date}'), false) AS started,
+			             count(end_date) > 0 OR coalesce(bool_or(flagged @> '{end_date}'), false) AS ended
 			      FROM import_row WHERE activity_code IS NOT NULL GROUP BY activity_code) s
 			LEFT JOIN LATERAL (SELECT * FROM activity a WHERE a.code = s.activity_code LIMIT 1) a ON true""";
 
 	/**
 	 * Each person of the sheet with the value their rows give for each field and whether they disagree (as for
-	 * activities), and the organization of their first row that names one, by code (a new organization is not stored
+	 * activities), whether they are in more than one row, and the organization of their first row that names one, by code (a new organization is not stored
 	 * yet). A stored person is found by their reference in any case ({@code stored_ref} is theirs); the checks refuse
 	 * one written in another case.
 	 */
@@ -53,7 +58,8 @@ class StoredMatches {
 			                  FILTER (WHERE organization_code IS NOT NULL))[1] AS organization_code,
 			             coalesce(min(gender) <> max(gender) OR min(birth_year) <> max(birth_year)
 			                 OR bool_and(disability) <> bool_or(disability) OR min(home_municipality) <> max(home_municipality),
-			                 false) AS disagrees
+			                 false) AS disagrees,
+			             count(*) > 1 AS repeated
 			      FROM import_row WHERE participant_ref IS NOT NULL GROUP BY participant_ref) s
 			LEFT JOIN LATERAL (SELECT * FROM participant p WHERE lower(p.ref) = lower(s.participant_ref) LIMIT 1) p ON true""";
 

@@ -371,6 +371,27 @@ class AttendanceImportTest {
 			.isEqualTo("ბიუჯეტი \\ C:\\docs \"2024\"|CONFERENCE|2024-02-29|2024-03-01|სათემო \\N ჯგუფი|OTHER|2000|true|SPEAKER");
 	}
 
+	/**
+	 * A new activity needs a title, a kind and its dates from one of its rows, named once at its first row; a date
+	 * given but refused is told as such, not as missing.
+	 */
+	@Test
+	void aNewActivityLackingAFieldIsRefusedAtItsFirstRow() throws Exception {
+		var sheet = HEADER + """
+				TI-WS-7,,,TEST-INTAKE,,2025-03-01,,TI-1,female,,,,,,
+				TI-WS-7,,,TEST-INTAKE,,,,TI-2,female,,,,,,
+				TI-WS-8,Fine,workshop,TEST-INTAKE,2025-02-30,2025-03-01,,TI-3,female,,,,,,
+				""";
+		var required = "Required for a new activity";
+		load(sheet, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'activity_title')].message").value(required))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'activity_kind')].message").value(required))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'start_date')].message").value(required))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'start_date')].message")
+				.value("Not a day the calendar has; write 2024-07-18 or 18.07.2024"))
+			.andExpect(jsonPath("$.errors.length()").value(4));
+	}
+
 	@Test
 	void aDayTheCalendarLacksIsRefused() throws Exception {
 		var sheet = HEADER + """
