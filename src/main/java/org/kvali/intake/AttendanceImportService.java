@@ -2,7 +2,6 @@ package org.kvali.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -165,7 +164,7 @@ public class AttendanceImportService {
 				XlsxSheetReader.read(in.readAllBytes(), 20 * this.limits.maxBytes(), sink);
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Could not read the request body", ex);
+				throw SheetException.unread(ex);
 			}
 		}
 		else {

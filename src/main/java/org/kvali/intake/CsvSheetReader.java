@@ -92,7 +92,7 @@ final class CsvSheetReader {
 			SheetFormat.notXls(magic);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read the request body", ex);
+			throw SheetException.unread(ex);
 		}
 	}
 
@@ -170,6 +170,10 @@ final class CsvSheetReader {
 	}
 
 	private static SheetException unreadable(Exception ex, String where) {
+		var brokenOff = SheetException.brokenOff(ex);
+		if (brokenOff.isPresent()) {
+			return brokenOff.get();
+		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof CharacterCodingException) {
 				return new SheetException(HttpStatus.BAD_REQUEST,

@@ -1,0 +1,75 @@
+package org.kvali.intake;
+
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.ServiceScopeListener;
+import org.kvali.TestCallers;
+import org.kvali.TestDatabaseConfiguration;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Over a real server (the context of {@code RequestTimeoutTest}, shared; the test reads the tables in the service's
+ * scope, which sees them whole): an upload whose connection closes before
+ * the whole sheet arrived stores nothing and is recorded as cut off, not as a sheet whose quotes are misplaced, which
+ * sent the partner looking for a fault in the sheet.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "kvali.graphql.request-timeout=1ms", "kvali.demo.enabled=true", "kvali.embedded.clean=true",
+				"kvali.embedded.data-dir=target/test-postgres-timeout", "kvali.report.index=off",
+				"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY })
+@Import(TestDatabaseConfiguration.class)
+@TestExecutionListeners(listeners = ServiceScopeListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+class InterruptedUploadTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void anUploadCutOffIsToldAsSuchAndStoresNothing() throws Exception {
+		var rows = new StringBuilder(AttendanceImportTest.HEADER);
+		for (int i = 0; i < 200; i++) {
+			rows.append("CUT-1,Workshop,workshop,CSO-CAPACITY,2025-03-01,2025-03-01,,CUT-P").append(i)
+				.append(",female,,,,,,\n");
+		}
+		// half of the last row, inside a quoted value as an unreadable sheet would be
+		rows.append("CUT-1,\"Workshop");
+		var sent = rows.toString().getBytes(StandardCharsets.UTF_8);
+		long before = this.jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
+		try (var socket = new Socket("localhost", this.port)) {
+			var out = socket.getOutputStream();
+			out.write(("POST /imports/attendance HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+					+ TestCallers.ADMIN_KEY + "\r\nContent-Type: text/csv\r\nContent-Length: " + (2 * sent.length)
+					+ "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.write(sent);
+			out.flush();
+		}
+		var deadline = Instant.now().plus(Duration.ofSeconds(20));
+		String recorded = null;
+		while (recorded == null && Instant.now().isBefore(deadline)) {
+			recorded = this.jdbc.query("SELECT subject FROM audit_event WHERE id > ? AND action = 'import'",
+					rs -> rs.next() ? rs.getString(1) : null, before);
+			Thread.sleep(50);
+		}
+		assertThat(recorded).isEqualTo("refused with HTTP 400: The upload was cut off before the whole sheet arrived; "
+				+ "nothing was stored: send it again");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'CUT-%'", Integer.class))
+			.isZero();
+	}
+
+}
