@@ -24,10 +24,14 @@ public class ServiceScopeListener implements TestExecutionListener {
 	@Override
 	public void afterTestMethod(TestContext context) {
 		testThread = null;
-		if (context.hasApplicationContext()) {
-			context.getApplicationContext().getBeanProvider(TestClock.class).ifAvailable(TestClock::run);
+		try {
+			if (context.hasApplicationContext()) {
+				context.getApplicationContext().getBeanProvider(TestClock.class).ifAvailable(TestClock::run);
+			}
 		}
-		ServiceScope.leave();
+		finally {
+			ServiceScope.leave();
+		}
 	}
 
 }

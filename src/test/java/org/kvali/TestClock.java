@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -39,7 +39,9 @@ public final class TestClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return Clock.fixed(instant(), zone);
+		var clock = new TestClock(zone);
+		clock.stopped = this.stopped;
+		return clock;
 	}
 
 	@Override
@@ -52,10 +54,11 @@ public final class TestClock extends Clock {
 	@TestConfiguration(proxyBeanMethods = false)
 	public static class Configuration {
 
+		/** In the zone of the service's own clock. */
 		@Bean
 		@Primary
-		TestClock testClock(@Value("${kvali.time-zone:Asia/Tbilisi}") String zone) {
-			return new TestClock(ZoneId.of(zone));
+		TestClock testClock(@Qualifier("clock") Clock service) {
+			return new TestClock(service.getZone());
 		}
 
 	}

@@ -38,11 +38,11 @@ class IatiController {
 
 	IatiController(ProgrammeService programmes, OrganizationService organizations, IndicatorResults results,
 			IatiLocations locations, Today today) {
-		this.today = today;
 		this.programmes = programmes;
 		this.organizations = organizations;
 		this.results = results;
 		this.locations = locations;
+		this.today = today;
 	}
 
 	@GetMapping(path = "/iati/activities.xml", produces = MediaType.APPLICATION_XML_VALUE)

@@ -77,8 +77,9 @@ class IndicatorController {
 	}
 
 	@MutationMapping
-	ReportedValue reportIndicatorValue(@Argument IndicatorEditor.ReportInput input) {
-		return this.editor.report(input);
+	ReportedValue reportIndicatorValue(@Argument IndicatorEditor.ReportInput input,
+			@ContextValue(Today.CONTEXT_KEY) LocalDate today) {
+		return this.editor.report(input, today);
 	}
 
 	@BatchMapping

@@ -1,5 +1,6 @@
 package org.kvali.indicator;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.kvali.access.Access;
@@ -9,7 +10,6 @@ import org.kvali.geography.GeographyService;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.report.Gender;
-import org.kvali.time.Today;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,17 +31,17 @@ class IndicatorEditor {
 
 	private final PartnerScope partners;
 
-	private final Today today;
-
-	IndicatorEditor(IndicatorRepository indicators, GeographyService geography, PartnerScope partners, Today today) {
-		this.today = today;
+	IndicatorEditor(IndicatorRepository indicators, GeographyService geography, PartnerScope partners) {
 		this.partners = partners;
 		this.indicators = indicators;
 		this.geography = geography;
 	}
 
-	/** Records a value for ADMIN, or for a PARTNER on an indicator of a project of its organizations. */
-	ReportedValue report(ReportInput input) {
+	/**
+	 * Records a value for ADMIN, or for a PARTNER on an indicator of a project of its organizations, for a period
+	 * begun by {@code today} (the request's day).
+	 */
+	ReportedValue report(ReportInput input, LocalDate today) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
 		// the programme's dates and the other values checked are those at the write (see queueWriters)
 		this.indicators.queueWriters();
@@ -62,7 +62,7 @@ class IndicatorEditor {
 		}
 		var period = IndicatorWindows.programmePeriod(indicator, "input.period", input.period(), validation);
 		// what was reached is known once a period is under way; a 0 withdraws a value, whenever it was for
-		period.filter(reported -> input.value() != 0 && reported.start().isAfter(this.today.date()))
+		period.filter(reported -> input.value() != 0 && reported.start().isAfter(today))
 			.ifPresent(ahead -> validation.problem("input.period", input.period(), "The period has not begun (it "
 					+ "starts on " + ahead.start() + "): a value is reported for a period under way or past"));
 		IndicatorWindows.checkValue(indicator.unit(), "input.value", input.value(), "A value", validation);

@@ -41,7 +41,7 @@ public class IndicatorResults {
 	/** The programme's indicators with their targets and actuals as of {@code today}. */
 	public List<IndicatorResult> ofProgramme(String programmeCode, LocalDate today) {
 		var all = this.indicators.find(programmeCode, null, null);
-		// each window made once: a key holds whether its period has begun, so one made again after midnight differs
+		// each window made once, to compute and then to read the answers
 		var windows = new ArrayList<List<Windows>>();
 		var keys = new HashSet<IndicatorValues.Key>();
 		for (var indicator : all) {

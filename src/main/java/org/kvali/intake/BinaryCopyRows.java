@@ -46,6 +46,9 @@ final class BinaryCopyRows {
 			nothing();
 			return;
 		}
+		if (value != value.shortValue()) {
+			throw new IllegalArgumentException(value + " is no smallint");
+		}
 		int4(2);
 		int2(value);
 	}

@@ -87,6 +87,7 @@ class Staging {
 
 		private static final int CHUNK = 1 << 16;
 
+		/** The columns of {@code import_row}, in the order {@link #add} writes them. */
 		private static final int FIELDS = 18;
 
 		private final CopyIn copy;
@@ -101,27 +102,26 @@ class Staging {
 
 		/** Adds a row, with the columns whose values were refused ({@code flagged}). */
 		void add(AttendanceRow row, List<String> flagged) {
-			var rows = this.rows;
-			rows.row(FIELDS);
-			rows.integer(row.row());
-			rows.text(row.activityCode());
-			rows.text(row.activityTitle());
-			rows.text(row.activityKind());
-			rows.text(row.projectCode());
-			rows.date(row.startDate());
-			rows.date(row.endDate());
-			rows.text(row.venueMunicipality());
-			rows.text(row.participantRef());
-			rows.text(row.gender());
-			rows.smallint(row.birthYear());
-			rows.bool(row.disability());
-			rows.text(row.homeMunicipality());
-			rows.text(row.organizationCode());
-			rows.text(row.organizationName());
-			rows.text(row.organizationKind());
-			rows.text(row.role());
-			rows.texts(flagged);
-			if (rows.size() >= CHUNK) {
+			this.rows.row(FIELDS);
+			this.rows.integer(row.row());
+			this.rows.text(row.activityCode());
+			this.rows.text(row.activityTitle());
+			this.rows.text(row.activityKind());
+			this.rows.text(row.projectCode());
+			this.rows.date(row.startDate());
+			this.rows.date(row.endDate());
+			this.rows.text(row.venueMunicipality());
+			this.rows.text(row.participantRef());
+			this.rows.text(row.gender());
+			this.rows.smallint(row.birthYear());
+			this.rows.bool(row.disability());
+			this.rows.text(row.homeMunicipality());
+			this.rows.text(row.organizationCode());
+			this.rows.text(row.organizationName());
+			this.rows.text(row.organizationKind());
+			this.rows.text(row.role());
+			this.rows.texts(flagged);
+			if (this.rows.size() >= CHUNK) {
 				flush();
 			}
 		}

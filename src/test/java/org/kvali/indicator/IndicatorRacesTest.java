@@ -19,6 +19,7 @@ import org.kvali.graphql.ValidationException;
 import org.kvali.indicator.IndicatorDefinitions.TargetInput;
 import org.kvali.indicator.IndicatorDefinitions.UpdateInput;
 import org.kvali.indicator.IndicatorEditor.ReportInput;
+import org.kvali.time.Today;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @IntegrationTest
 class IndicatorRacesTest {
+
+	@Autowired
+	Today today;
 
 	@Autowired
 	IndicatorDefinitions definitions;
@@ -75,15 +79,17 @@ class IndicatorRacesTest {
 	@Test
 	void aValueReportedWhileTheProgrammeIsCutIsCheckedAgainstTheNewEnd() throws Exception {
 		var reporting = whileHeld(this::cutProgramme,
-				() -> this.editor.report(new ReportInput("TR-IND", "2026-Q1", 12.0, null, null, null, null)));
+				() -> this.editor.report(new ReportInput("TR-IND", "2026-Q1", 12.0, null, null, null, null), this.today.date()));
 		refusedAsOutside(reporting, "input.period", "2026-Q1", "indicator_value");
 	}
 
 	/** A year reported while one of its quarters is: the year is refused, as it would be counted with the quarter. */
 	@Test
 	void aYearReportedWhileItsQuarterIsBeingReportedIsRefused() throws Exception {
-		var year = whileHeld(() -> this.editor.report(new ReportInput("TR-IND", "2024-Q2", 4.0, null, null, null, null)),
-				() -> this.editor.report(new ReportInput("TR-IND", "2024", 9.0, null, null, null, null)));
+		var today = this.today.date();
+		var year = whileHeld(
+				() -> this.editor.report(new ReportInput("TR-IND", "2024-Q2", 4.0, null, null, null, null), today),
+				() -> this.editor.report(new ReportInput("TR-IND", "2024", 9.0, null, null, null, null), today));
 		assertThatThrownBy(() -> year.get(30, TimeUnit.SECONDS)).cause()
 			.isInstanceOf(ValidationException.class)
 			.extracting(ex -> ((ValidationException) ex).problems())

@@ -1,8 +1,10 @@
-package org.kvali.time;
+package org.kvali.graphql;
 
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
+
+import org.kvali.time.Today;
 
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
