@@ -7,6 +7,11 @@ package org.kvali.graphql;
  */
 public final class Text {
 
+	/** The block of tag characters, format characters that spell a subdivision flag's region after its emoji. */
+	private static final int TAGS_FIRST = 0xE0000;
+
+	private static final int TAGS_LAST = 0xE007F;
+
 	private Text() {
 	}
 
@@ -33,6 +38,14 @@ public final class Text {
 		return start == 0 && end == value.length() ? value : value.substring(start, end);
 	}
 
+	/**
+	 * Whether the character breaks a line or controls a terminal: ASCII's and Unicode's control characters (C0, DEL,
+	 * C1, among them the next line U+0085) and the line and paragraph separators U+2028 and U+2029.
+	 */
+	public static boolean control(int c) {
+		return Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029';
+	}
+
 	/** The number of characters (code points). */
 	public static int length(String value) {
 		return value.codePointCount(0, value.length());
@@ -47,6 +60,9 @@ public final class Text {
 	private static boolean invisible(int c) {
 		if (c > ' ' && c < 0x7f) {
 			return false; // a printable ASCII character, as most are
+		}
+		if (c >= TAGS_FIRST && c <= TAGS_LAST) {
+			return false; // the tags that end a flag such as Scotland's
 		}
 		return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
 	}

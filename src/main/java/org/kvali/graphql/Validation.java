@@ -12,9 +12,11 @@ public final class Validation {
 	/** What {@link #isCode} accepts, in words for the user. */
 	public static final String CODE_RULE = "A code is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
 
-	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+	/** Control characters ({@link Text#control}) but a line break or a tab. */
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029&&[^\\n\\t]]");
 
-	private static final Pattern ANY_CONTROL = Pattern.compile("\\p{Cntrl}");
+	/** Every control character ({@link Text#control}). */
+	private static final Pattern ANY_CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
 
 	private final List<FieldProblem> problems = new ArrayList<>();
 

@@ -63,7 +63,7 @@ final class CsvSheetReader {
 				}
 				var cells = new HashMap<String, String>(2 * header.size());
 				for (int i = 0; i < Math.min(record.size(), header.size()); i++) {
-					cells.putIfAbsent(header.get(i), Text.trim(record.get(i)));
+					SheetRow.put(cells, header.get(i), Text.trim(record.get(i)));
 				}
 				sink.row(new SheetRow((int) record.getRecordNumber(), cells, record.size() > header.size()));
 			}

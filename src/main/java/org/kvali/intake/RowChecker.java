@@ -9,6 +9,7 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
@@ -34,6 +35,14 @@ final class RowChecker {
 			Map.entry("f", "FEMALE"), Map.entry("ქალი", "FEMALE"), Map.entry("male", "MALE"), Map.entry("m", "MALE"),
 			Map.entry("კაცი", "MALE"), Map.entry("მამაკაცი", "MALE"), Map.entry("other", "OTHER"),
 			Map.entry("undisclosed", "UNDISCLOSED"));
+
+	/**
+	 * What a spreadsheet shows, and saves in a workbook or a CSV file, in place of a formula's value it could not
+	 * compute: stored, #N/A became an organization's name.
+	 */
+	private static final Set<String> SPREADSHEET_ERRORS = Set.of("#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?",
+			"#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!",
+			"#UNKNOWN!", "#PYTHON!");
 
 	/** Columns whose stored field is shorter than the general cell limit. */
 	private static final Map<String, Integer> COLUMN_LIMITS = Map.of(Columns.ORGANIZATION_NAME, 300,
@@ -89,24 +98,30 @@ final class RowChecker {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
+		// a reference that is no code may be a person's name, address or phone written by mistake: never repeated back
+		boolean personal = Columns.PARTICIPANT_REF.equals(column);
 		int limit = Math.min(this.maxLength, COLUMN_LIMITS.getOrDefault(column, Integer.MAX_VALUE));
 		if (Text.length(value) > limit) {
-			error(column, Text.preview(value, Math.min(40, limit)),
+			error(column, personal ? null : Text.preview(value, Math.min(40, limit)),
 					"The value is " + Text.length(value) + " characters long; at most " + limit + " are allowed");
 			return null;
 		}
 		if (hasControl(value)) {
-			error(column, value, "The value holds control characters (such as line breaks or tabs)");
+			error(column, personal ? null : value, "The value holds control characters (such as line breaks or tabs)");
+			return null;
+		}
+		if (SPREADSHEET_ERRORS.contains(value.toUpperCase(Locale.ROOT))) {
+			error(column, value, "The cell holds the spreadsheet error " + value + " where a value belongs: a formula "
+					+ "failed; mend it, or write the value itself");
 			return null;
 		}
 		return value;
 	}
 
-	/** Whether the value holds an ASCII control character or DEL, as {@code \\p{Cntrl}} has them. */
+	/** Whether the value holds a control character ({@link Text#control}); none is a surrogate. */
 	private static boolean hasControl(String value) {
 		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c < 0x20 || c == 0x7f) {
+			if (Text.control(value.charAt(i))) {
 				return true;
 			}
 		}

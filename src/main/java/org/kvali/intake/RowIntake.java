@@ -28,6 +28,8 @@ final class RowIntake implements SheetSink {
 
 	private boolean headerFailed;
 
+	private boolean unnamedTold;
+
 	private int rows;
 
 	RowIntake(ImportLimits limits, Map<String, String> municipalities, Staging.Copy staging) {
@@ -45,6 +47,10 @@ final class RowIntake implements SheetSink {
 		}
 		var seen = new ArrayList<String>();
 		for (var column : names) {
+			if (column.equals(SheetRow.UNNAMED)) {
+				// a spreadsheet saves separators past the header's last name when its rows are wider; see row()
+				continue;
+			}
 			if (seen.contains(column)) {
 				this.errors.add(new ImportMessage(1, column, null, "The column " + column + " appears twice"));
 			}
@@ -64,6 +70,12 @@ final class RowIntake implements SheetSink {
 		}
 		if (this.headerFailed) {
 			return;
+		}
+		if (!this.unnamedTold && row.cells().containsKey(SheetRow.UNNAMED)) {
+			// not repeated back: it may be anything, a person's name too
+			this.warnings.add(new ImportMessage(row.row(), null, null, "A column without a name holds a value here "
+					+ "(the first such row): it is ignored; name the column if it belongs to the sheet"));
+			this.unnamedTold = true;
 		}
 		int before = this.errors.size();
 		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.thisYear, this.errors);

@@ -3,6 +3,7 @@ package org.kvali.intake;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,11 +25,17 @@ import org.springframework.http.HttpStatus;
  */
 final class XlsxSheetReader {
 
-	/** Excel counts days from 1899-12-30 (the 1900 system). */
-	private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+	/**
+	 * Excel counts days from 1899-12-30 in its 1900 system, as if 1900 had a 29 February (day 60): the days before it
+	 * count from 1899-12-31. In its 1904 system (a workbook's date1904, once the default on a Mac) it counts from
+	 * 1904-01-01; read in the other, such a workbook's dates came out four years and a day early.
+	 */
+	private static final LocalDate EPOCH_1900 = LocalDate.of(1899, 12, 30);
 
-	/** Excel's day number of 2100-12-31. */
-	private static final java.math.BigDecimal LAST_DAY = java.math.BigDecimal.valueOf(73415);
+	private static final LocalDate EPOCH_1904 = LocalDate.of(1904, 1, 1);
+
+	/** The last day a date may be. */
+	private static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
 
 	private XlsxSheetReader() {
 	}
@@ -37,6 +44,7 @@ final class XlsxSheetReader {
 		ZipGuard.check(body, maxInflated);
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(body));
 				var stream = workbook.getFirstSheet().openStream()) {
+			var epoch = workbook.isDate1904() ? EPOCH_1904 : EPOCH_1900;
 			List<String> header = null;
 			for (var iterator = stream.iterator(); iterator.hasNext();) {
 				var row = iterator.next();
@@ -45,7 +53,7 @@ final class XlsxSheetReader {
 					sink.header(header);
 				}
 				else if (!isEmpty(row)) {
-					sink.row(row(row, header));
+					sink.row(row(row, header, epoch));
 				}
 			}
 			if (header == null) {
@@ -71,14 +79,14 @@ final class XlsxSheetReader {
 		return names;
 	}
 
-	private static SheetRow row(Row row, List<String> header) {
+	private static SheetRow row(Row row, List<String> header, LocalDate epoch) {
 		var cells = new HashMap<String, String>();
 		boolean overlong = false;
 		for (int i = 0; i < row.getCellCount(); i++) {
 			var cell = row.getCell(i);
-			var text = cell == null ? "" : text(cell, i < header.size() ? header.get(i) : "");
+			var text = cell == null ? "" : text(cell, i < header.size() ? header.get(i) : "", epoch);
 			if (i < header.size()) {
-				cells.putIfAbsent(header.get(i), Text.trim(text));
+				SheetRow.put(cells, header.get(i), Text.trim(text));
 			}
 			else if (!Text.blank(text)) {
 				overlong = true;
@@ -87,13 +95,14 @@ final class XlsxSheetReader {
 		return new SheetRow(row.getRowNum(), cells, overlong);
 	}
 
-	private static String text(Cell cell, String column) {
+	private static String text(Cell cell, String column, LocalDate epoch) {
 		if (cell.getType() == CellType.NUMBER) {
 			var number = cell.asNumber();
 			// Day numbers of years 1900 to 2100 only; any other number is passed on as written and refused as a date.
 			if ((column.equals(Columns.START_DATE) || column.equals(Columns.END_DATE)) && number.signum() > 0
-					&& number.compareTo(LAST_DAY) <= 0) {
-				return EXCEL_EPOCH.plusDays(number.longValue()).toString();
+					&& number.compareTo(java.math.BigDecimal.valueOf(ChronoUnit.DAYS.between(epoch, LAST_DAY))) <= 0) {
+				long day = number.longValue();
+				return (epoch == EPOCH_1900 && day < 60 ? epoch.plusDays(1) : epoch).plusDays(day).toString();
 			}
 			return number.stripTrailingZeros().toPlainString();
 		}

@@ -392,6 +392,35 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors.length()").value(4));
 	}
 
+	/**
+	 * Columns without a name, as a spreadsheet saves past the header when its rows are wider, are ignored; the first
+	 * value under one is warned of, not repeated. Two of them were "the column  appears twice".
+	 */
+	@Test
+	void columnsWithoutANameAreIgnored() throws Exception {
+		var sheet = HEADER.replace("\n", ",,\n") + """
+				TI-WS-1,Budget workshop,workshop,TEST-INTAKE,12.09.2025,12.09.2025,,TI-1,female,,,,,,,,
+				TI-WS-1,Budget workshop,workshop,TEST-INTAKE,12.09.2025,12.09.2025,,TI-2,female,,,,,,,,Nino
+				""";
+		load(sheet, true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.participations").value(2))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(3))
+			.andExpect(jsonPath("$.warnings[0].value").doesNotExist())
+			.andExpect(jsonPath("$.warnings[0].message").value("A column without a name holds a value here (the first "
+					+ "such row): it is ignored; name the column if it belongs to the sheet"));
+	}
+
+	/** A flag of a part of a country ends in invisible tag characters, which belong to it and are kept. */
+	@Test
+	void aFlagIsKeptWhole() throws Exception {
+		var scotland = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F";
+		var sheet = HEADER + "TI-WS-1,Ceilidh " + scotland + ",workshop,TEST-INTAKE,12.09.2025,12.09.2025,,TI-1,female,,,,,,\n";
+		load(sheet, false).andExpect(status().isOk());
+		assertThat(this.jdbc.queryForObject("SELECT title FROM activity WHERE code = 'TI-WS-1'", String.class))
+			.isEqualTo("Ceilidh " + scotland);
+	}
+
 	@Test
 	void aDayTheCalendarLacksIsRefused() throws Exception {
 		var sheet = HEADER + """

@@ -127,6 +127,54 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.errors[0].message").value("The value holds control characters (such as line breaks or tabs)"));
 	}
 
+	/**
+	 * Unicode's control characters and line separators are refused as ASCII's are: the next line (U+0085), a line
+	 * and a paragraph separator, a C1 control character.
+	 */
+	@Test
+	void controlCharactersBeyondAsciiInACell() throws Exception {
+		var sheet = new StringBuilder(AttendanceImportTest.HEADER);
+		var titles = new String[] { "Work\u0085shop", "Work\u2028shop", "Work\u2029shop", "Work\u009bshop" };
+		for (int i = 0; i < titles.length; i++) {
+			sheet.append(ROW.formatted(i).replace("TI-WS-1,Workshop", "TI-WS-" + i + "," + titles[i]));
+		}
+		var control = "The value holds control characters (such as line breaks or tabs)";
+		send("text/csv", sheet.toString().getBytes(StandardCharsets.UTF_8)).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.column == 'activity_title')].message")
+				.value(org.hamcrest.Matchers.contains(control, control, control, control)))
+			.andExpect(jsonPath("$.errors.length()").value(4));
+	}
+
+	/**
+	 * A reference that is no code may be a person's name, address or telephone written by mistake: refused for its
+	 * length or its line break, it is not repeated back either, nor kept in the import's report.
+	 */
+	@Test
+	void aReferenceHoldingPersonalDataIsNotRepeatedBack() throws Exception {
+		var sheet = AttendanceImportTest.HEADER
+				+ ROW.formatted(1).replace("TI-1", "\"Nino Beridze\nRustaveli avenue 12\"")
+				+ ROW.formatted(2).replace("TI-2", "Nino Beridze born 12.03.1990 phone 599 " + "1".repeat(500));
+		send("text/csv", sheet.getBytes(StandardCharsets.UTF_8)).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].column").value("participant_ref"))
+			.andExpect(jsonPath("$.errors[0].value").doesNotExist())
+			.andExpect(jsonPath("$.errors[0].message").value("The value holds control characters (such as line breaks or tabs)"))
+			.andExpect(jsonPath("$.errors[1].value").doesNotExist())
+			.andExpect(jsonPath("$.errors[1].message").value("The value is 539 characters long; at most 500 are allowed"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM attendance_import WHERE report::text LIKE '%Beridze%'",
+				Integer.class)).isZero();
+	}
+
+	/** A formula's error saved in a CSV file is refused, not stored as the organization's name. */
+	@Test
+	void aSpreadsheetErrorIsRefused() throws Exception {
+		var sheet = AttendanceImportTest.HEADER + ROW.formatted(1).replace(",,,,,,\n", ",,,,TI-NEW,#N/A,\n")
+				+ ROW.formatted(2).replace(",female,", ",#DIV/0!,");
+		send("text/csv", sheet.getBytes(StandardCharsets.UTF_8)).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.column == 'organization_name')].value").value("#N/A"))
+			.andExpect(jsonPath("$.errors[?(@.column == 'gender')].message").value("The cell holds the spreadsheet "
+					+ "error #DIV/0! where a value belongs: a formula failed; mend it, or write the value itself"));
+	}
+
 	@Test
 	void overTheRowLimit() throws Exception {
 		var sheet = new StringBuilder(AttendanceImportTest.HEADER);

@@ -277,6 +277,20 @@ class ReferenceMutationsTest {
 			.expect(error -> error.getMessage().equals(
 					"input.title: Holds control characters (such as line breaks or tabs); this is one line"))
 			.verify();
+		// Unicode's line separators and next line too, in one line and in a description
+		for (var separator : List.of("\u2028", "\u2029", "\u0085")) {
+			// language=GraphQL
+			this.graphQl.document("mutation($name: String!, $description: String) { createProgramme(input: "
+					+ "{code: \"TM-PRG2\", name: $name, description: $description}) { code } }")
+				.variable("name", "First" + separator + "second")
+				.variable("description", "First" + separator + "second")
+				.execute()
+				.errors()
+				.expect(error -> error.getMessage().equals(
+						"input.name: Holds control characters (such as line breaks or tabs); this is one line"))
+				.expect(error -> error.getMessage().equals("input.description: Holds control characters"))
+				.verify();
+		}
 	}
 
 	@Test

@@ -1,0 +1,146 @@
+package org.kvali.intake;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import org.dhatim.fastexcel.Workbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What spreadsheets write besides values: the 1904 date system, the days Excel numbers as if 1900 had a 29 February,
+ * and a formula's error in place of its value. Each workbook is written, then its XML changed as Excel writes it.
+ */
+@IntegrationTest
+class WorkbookQuirksTest {
+
+	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	/** 1 March 2025 in the 1900 date system. */
+	private static final int MARCH_2025 = 45717;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void project() {
+		IntakeFixture.create(this.jdbc);
+	}
+
+	@AfterEach
+	void clean() {
+		IntakeFixture.remove(this.jdbc);
+	}
+
+	/** 44255 is 1 March 2025 in the 1904 system; read in the 1900 system it was 28 February 2021. */
+	@Test
+	void aWorkbookOfThe1904DateSystemKeepsItsDates() throws Exception {
+		var workbook = workbook(44255, 44255, "Test Youth Voice",
+				xml -> xml.replace("date1904=\"false\"", "date1904=\"true\""), "xl/workbook.xml");
+		load(workbook, false).andExpect(status().isOk());
+		assertThat(this.jdbc.queryForObject("SELECT start_date || ' ' || end_date FROM activity WHERE code = 'TI-WS-1'",
+				String.class)).isEqualTo("2025-03-01 2025-03-01");
+	}
+
+	/** Excel's day 1 is 1 January 1900 (not 31 December 1899), and day 61 is 1 March. */
+	@Test
+	void theFirstDaysOf1900AreTheDaysExcelMeans() throws Exception {
+		for (var day : new int[][] { { 1, 1 }, { 59, 2 }, { 61, 3 } }) {
+			var workbook = workbook(MARCH_2025, day[0], "Test Youth Voice", UnaryOperator.identity(), "xl/workbook.xml");
+			// the start is 2025: the end before it is refused, naming the day read
+			load(workbook, true).andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[?(@.column == 'end_date')].value")
+					.value("1900-0" + day[1] + "-" + (day[0] == 59 ? "28" : "01")));
+		}
+	}
+
+	@Test
+	void aFormulasErrorIsRefusedNotStored() throws Exception {
+		var workbook = workbook(MARCH_2025, MARCH_2025, "placeholder",
+				xml -> xml.replaceAll("<c r=\"N2\"[^>]*>.*?</c>", "<c r=\"N2\" t=\"e\"><f>VLOOKUP(M2,A:B,2,0)</f><v>#N/A</v></c>"),
+				"xl/worksheets/sheet1.xml");
+		load(workbook, false).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].column").value("organization_name"))
+			.andExpect(jsonPath("$.errors[0].value").value("#N/A"))
+			.andExpect(jsonPath("$.errors[0].message").value("The cell holds the spreadsheet error #N/A where a value "
+					+ "belongs: a formula failed; mend it, or write the value itself"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE code = 'TI-ORG'", Integer.class))
+			.isZero();
+	}
+
+	/**
+	 * A sheet of one row: a new organization named {@code organization}, the activity from Excel's day
+	 * {@code startDay} to {@code endDay}, with {@code change} applied to the workbook's file {@code part}.
+	 */
+	private static byte[] workbook(int startDay, int endDay, String organization, UnaryOperator<String> change,
+			String part) throws Exception {
+		var written = new ByteArrayOutputStream();
+		var workbook = new Workbook(written, "Kvali tests", "1.0");
+		var sheet = workbook.newWorksheet("Attendance");
+		var header = AttendanceImportTest.HEADER.trim().split(",");
+		for (int c = 0; c < header.length; c++) {
+			sheet.value(0, c, header[c]);
+		}
+		var cells = ("TI-WS-1,Workshop,workshop,TEST-INTAKE,,,,TI-1,female,,,,TI-ORG," + organization + ",").split(",", -1);
+		for (int c = 0; c < cells.length; c++) {
+			if (!cells[c].isEmpty()) {
+				sheet.value(1, c, cells[c]);
+			}
+		}
+		sheet.value(1, 4, startDay);
+		sheet.value(1, 5, endDay);
+		workbook.finish();
+		return rewrite(written.toByteArray(), part, change);
+	}
+
+	private static byte[] rewrite(byte[] xlsx, String part, UnaryOperator<String> change) throws Exception {
+		var file = Files.createTempFile("kvali-workbook", ".xlsx");
+		try {
+			Files.write(file, xlsx);
+			var out = new ByteArrayOutputStream();
+			try (var in = new ZipFile(file.toFile()); var zip = new ZipOutputStream(out)) {
+				for (var entry : java.util.Collections.list(in.entries())) {
+					var bytes = in.getInputStream(entry).readAllBytes();
+					if (entry.getName().equals(part)) {
+						bytes = change.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+					}
+					zip.putNextEntry(new ZipEntry(entry.getName()));
+					zip.write(bytes);
+					zip.closeEntry();
+				}
+			}
+			return out.toByteArray();
+		}
+		finally {
+			Files.delete(file);
+		}
+	}
+
+	private ResultActions load(byte[] workbook, boolean dryRun) throws Exception {
+		return this.mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
+			.contentType(XLSX)
+			.content(workbook));
+	}
+
+}
