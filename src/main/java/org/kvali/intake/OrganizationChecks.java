@@ -93,6 +93,8 @@ class OrganizationChecks {
 		this.jdbc.sql("""
 				SELECT min(row_no), count(*) FROM import_row
 				WHERE organization_code IS NULL AND (organization_name IS NOT NULL OR organization_kind IS NOT NULL)
+				  -- a code given but refused is an error of its own
+				  AND NOT coalesce(flagged @> '{organization_code}', false)
 				HAVING count(*) > 0""")
 			.query((ResultSet rs) -> {
 				int rows = rs.getInt(2);

@@ -90,6 +90,17 @@ class OrganizationChecksTest {
 					+ "no organization and is ignored (in 2 rows, the first shown)"));
 	}
 
+	/** A code given but refused is its own error, not also a name without a code. */
+	@Test
+	void aRefusedCodeIsNotAlsoANameWithoutACode() throws Exception {
+		load("""
+				TI-OC-3,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-1,female,1990,,,bad code!,Youth Club,,
+				""").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].column").value("organization_code"))
+			.andExpect(jsonPath("$.warnings.length()").value(0));
+	}
+
 	/** A partner lists only its projects' organizations: it is not told another's stored name and kind. */
 	@Test
 	void aPartnerIsNotToldTheStoredNameOfAnOrganization() throws Exception {
