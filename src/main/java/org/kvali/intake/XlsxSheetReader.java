@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
@@ -36,6 +38,8 @@ final class XlsxSheetReader {
 
 	/** The last day a date may be. */
 	private static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
+
+	private static final Pattern ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
 
 	private XlsxSheetReader() {
 	}
@@ -106,7 +110,20 @@ final class XlsxSheetReader {
 			}
 			return number.stripTrailingZeros().toPlainString();
 		}
-		return cell.getText() == null ? "" : cell.getText();
+		return cell.getText() == null ? "" : unescape(cell.getText());
+	}
+
+	/**
+	 * A text as written, its escapes read: a workbook writes a character XML cannot hold, a carriage return among
+	 * them, as _x000D_, and an underscore that would begin such an escape as _x005F_. Stored as read, _x000D_ stood
+	 * in a title where the line break it is would have been refused.
+	 */
+	static String unescape(String text) {
+		if (!text.contains("_x")) {
+			return text;
+		}
+		return ESCAPE.matcher(text)
+			.replaceAll(escape -> Matcher.quoteReplacement(Character.toString(Integer.parseInt(escape.group(1), 16))));
 	}
 
 	private static boolean isEmpty(Row row) {

@@ -90,6 +90,25 @@ class WorkbookQuirksTest {
 	}
 
 	/**
+	 * A workbook writes a carriage return as _x000D_ and an underscore beginning such a text as _x005F_: read as the
+	 * characters they stand for, the first is refused as any line break is, the second stored as an underscore.
+	 */
+	@Test
+	void escapedCharactersAreReadAsWhatTheyStandFor() throws Exception {
+		var broken = workbook(MARCH_2025, MARCH_2025, "Youth Club", xml -> xml.replace(">Workshop<", ">Work_x000D_shop<"),
+				"xl/sharedStrings.xml");
+		load(broken, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].column").value("activity_title"))
+			.andExpect(jsonPath("$.errors[0].message").value("The value holds control characters (such as line breaks or "
+					+ "tabs)"));
+		var underscore = workbook(MARCH_2025, MARCH_2025, "placeholder",
+				xml -> xml.replace(">placeholder<", ">Club_x005F_x0041_<"), "xl/sharedStrings.xml");
+		load(underscore, false).andExpect(status().isOk());
+		assertThat(this.jdbc.queryForObject("SELECT name FROM organization WHERE code = 'TI-ORG'", String.class))
+			.isEqualTo("Club_x0041_");
+	}
+
+	/**
 	 * A sheet of one row: a new organization named {@code organization}, the activity from Excel's day
 	 * {@code startDay} to {@code endDay}, with {@code change} applied to the workbook's file {@code part}.
 	 */
