@@ -150,7 +150,7 @@ class IndicatorController {
 			return CompletableFuture.completedFuture(null);
 		}
 		var start = indicator.cumulative() && indicator.programmeStart() != null ? indicator.programmeStart()
-				: target.start();
+				: IndicatorWindows.begins(indicator, target.period());
 		double elapsed = Progress.elapsed(start, target.end(), day);
 		// a computed indicator without a value is withheld from this caller (or has no denominator): no status either,
 		// but before its period a date alone says it has not started

@@ -62,9 +62,11 @@ class IndicatorEditor {
 		}
 		var period = IndicatorWindows.programmePeriod(indicator, "input.period", input.period(), validation);
 		// what was reached is known once a period is under way; a 0 withdraws a value, whenever it was for
-		period.filter(reported -> input.value() != 0 && reported.start().isAfter(today))
-			.ifPresent(ahead -> validation.problem("input.period", input.period(), "The period has not begun (it "
-					+ "starts on " + ahead.start() + "): a value is reported for a period under way or past"));
+		period.filter(reported -> input.value() != 0 && IndicatorWindows.begins(indicator, reported).isAfter(today))
+			.ifPresent(ahead -> validation.problem("input.period", input.period(),
+					(ahead.start().isAfter(today) ? "The period has not begun (it starts on " + ahead.start()
+							: "The programme has not begun (it starts on " + indicator.programmeStart())
+							+ "): a value is reported for a period under way or past"));
 		IndicatorWindows.checkValue(indicator.unit(), "input.value", input.value(), "A value", validation);
 		if (input.evidenceUrl() != null
 				&& (!input.evidenceUrl().matches("https?://\\S+") || input.evidenceUrl().length() > 2000)) {

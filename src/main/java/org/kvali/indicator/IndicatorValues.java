@@ -40,8 +40,9 @@ class IndicatorValues {
 		 * (not those planned, with their registrations loaded), and every value reported.
 		 */
 		static Key toDate(Indicator indicator, LocalDate today) {
-			return new Key(indicator, indicator.cumulative() ? indicator.programmeStart() : null, null, true, false,
-					today);
+			var programme = indicator.programmeStart();
+			return new Key(indicator, indicator.cumulative() ? programme : null, null, true,
+					programme != null && programme.isAfter(today), today);
 		}
 
 		/**
@@ -57,7 +58,8 @@ class IndicatorValues {
 		 * value of next year, as the last percentage reported, made the actual to date 0 %.
 		 */
 		boolean counts(ReportedValue value) {
-			return value.within(this.from, this.to) && !value.periodStart().isAfter(this.today);
+			return value.within(this.from, this.to)
+					&& !IndicatorWindows.begins(this.indicator, value.period()).isAfter(this.today);
 		}
 
 	}

@@ -18,12 +18,22 @@ final class IndicatorWindows {
 
 	/**
 	 * The activities a period's value counts: from the programme's start when cumulative; never after {@code day}.
-	 * Without a day, a period that has not begun by {@code today} has no value yet.
+	 * Without a day, a period that has not begun by {@code today} ({@link #begins}) has no value yet.
 	 */
 	static IndicatorValues.Key window(Indicator indicator, Period period, LocalDate day, LocalDate today) {
 		var from = indicator.cumulative() ? indicator.programmeStart() : period.start();
 		var to = day != null && day.isBefore(period.end()) ? day : period.end();
-		return new IndicatorValues.Key(indicator, from, to, false, day == null && period.start().isAfter(today), today);
+		return new IndicatorValues.Key(indicator, from, to, false, day == null && begins(indicator, period).isAfter(today),
+				today);
+	}
+
+	/**
+	 * The day a period begins for an indicator: its first, or the programme's first when that is later. A quarter
+	 * under way before the programme starts has nothing reached yet.
+	 */
+	static LocalDate begins(Indicator indicator, Period period) {
+		var programme = indicator.programmeStart();
+		return programme != null && programme.isAfter(period.start()) ? programme : period.start();
 	}
 
 	static Period period(String key) {

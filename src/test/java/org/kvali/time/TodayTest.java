@@ -114,6 +114,44 @@ class TodayTest {
 		report().path("reportIndicatorValue.value").entity(Double.class).isEqualTo(5.0);
 	}
 
+	/**
+	 * A programme that starts within a quarter has reached nothing of it before its first day: no actual, no value
+	 * reported, not started; from its first day in Tbilisi, it has.
+	 */
+	@Test
+	void aPeriodBeginsNoEarlierThanItsProgramme() {
+		this.jdbc.update("UPDATE programme SET start_date = DATE '2026-03-15' WHERE code = 'TZ-PROG'");
+		this.clock.stopAt(BEFORE_MIDNIGHT);
+		// language=GraphQL
+		var before = this.graphQl.document("""
+				{ reach: indicator(code: "TZ-REACH") { actual q1: actual(period: "2026-Q1") }
+				  reported: indicator(code: "TZ-REP") { actual } }""").execute();
+		before.path("reach.actual").valueIsNull();
+		before.path("reach.q1").valueIsNull();
+		before.path("reported.actual").valueIsNull();
+		// language=GraphQL
+		this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"TZ-REP\", period: \"2026-Q1\", "
+				+ "value: 3}) { value } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.period: The programme has not begun (it starts on "
+					+ "2026-03-15): a value is reported for a period under way or past"))
+			.verify();
+		this.clock.stopAt(AFTER_MIDNIGHT);
+		// language=GraphQL
+		this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"TZ-REP\", period: \"2026-Q1\", "
+				+ "value: 3}) { value } }")
+			.execute()
+			.path("reportIndicatorValue.value").entity(Double.class).isEqualTo(3.0);
+		// language=GraphQL
+		var after = this.graphQl.document("""
+				{ reach: indicator(code: "TZ-REACH") { actual q1: actual(period: "2026-Q1") }
+				  reported: indicator(code: "TZ-REP") { actual } }""").execute();
+		after.path("reach.actual").entity(Double.class).isEqualTo(1.0);
+		after.path("reach.q1").entity(Double.class).isEqualTo(1.0);
+		after.path("reported.actual").entity(Double.class).isEqualTo(3.0);
+	}
+
 	@Test
 	void anIatiFileIsDatedInGeorgianTime() throws Exception {
 		this.clock.stopAt(AFTER_MIDNIGHT);
