@@ -3,6 +3,10 @@ package org.kvali.time;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -12,15 +16,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ServiceClock {
 
+	private static final Logger log = LoggerFactory.getLogger(ServiceClock.class);
+
 	@Bean
 	Clock clock(@Value("${kvali.time-zone:Asia/Tbilisi}") String zone) {
+		Clock clock;
 		try {
-			return Clock.system(ZoneId.of(zone));
+			clock = Clock.system(ZoneId.of(zone));
 		}
 		catch (DateTimeException ex) {
 			throw new IllegalStateException("kvali.time-zone (KVALI_TIME_ZONE) is '" + zone
 					+ "', which is no time zone; give a region such as Asia/Tbilisi or Europe/Brussels", ex);
 		}
+		// said once, so that a zone mistaken for another (Etc/GMT+4 is four hours behind UTC) shows at the start
+		var now = ZonedDateTime.now(clock);
+		log.info("Today is {} in {} (UTC{})", now.toLocalDate(), clock.getZone(), now.getOffset());
+		return clock;
 	}
 
 }
