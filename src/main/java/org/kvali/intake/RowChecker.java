@@ -110,7 +110,7 @@ final class RowChecker {
 			error(column, personal ? null : value, "The value holds control characters (such as line breaks or tabs)");
 			return null;
 		}
-		if (SPREADSHEET_ERRORS.contains(value.toUpperCase(Locale.ROOT))) {
+		if (value.charAt(0) == '#' && SPREADSHEET_ERRORS.contains(value.toUpperCase(Locale.ROOT))) {
 			error(column, value, "The cell holds the spreadsheet error " + value + " where a value belongs: a formula "
 					+ "failed; mend it, or write the value itself");
 			return null;
@@ -121,7 +121,8 @@ final class RowChecker {
 	/** Whether the value holds a control character ({@link Text#control}); none is a surrogate. */
 	private static boolean hasControl(String value) {
 		for (int i = 0; i < value.length(); i++) {
-			if (Text.control(value.charAt(i))) {
+			char c = value.charAt(i);
+			if ((c < ' ' || c >= 0x7f) && Text.control(c)) {
 				return true;
 			}
 		}
