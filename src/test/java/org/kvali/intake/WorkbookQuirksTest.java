@@ -3,6 +3,7 @@ package org.kvali.intake;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -116,17 +117,8 @@ class WorkbookQuirksTest {
 			String part) throws Exception {
 		var written = new ByteArrayOutputStream();
 		var workbook = new Workbook(written, "Kvali tests", "1.0");
-		var sheet = workbook.newWorksheet("Attendance");
-		var header = AttendanceImportTest.HEADER.trim().split(",");
-		for (int c = 0; c < header.length; c++) {
-			sheet.value(0, c, header[c]);
-		}
-		var cells = ("TI-WS-1,Workshop,workshop,TEST-INTAKE,,,,TI-1,female,,,,TI-ORG," + organization + ",").split(",", -1);
-		for (int c = 0; c < cells.length; c++) {
-			if (!cells[c].isEmpty()) {
-				sheet.value(1, c, cells[c]);
-			}
-		}
+		var sheet = Workbooks.attendance(workbook,
+				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,,,,TI-1,female,,,,TI-ORG," + organization + ","));
 		sheet.value(1, 4, startDay);
 		sheet.value(1, 5, endDay);
 		workbook.finish();
