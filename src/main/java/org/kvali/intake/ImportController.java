@@ -39,7 +39,7 @@ class ImportController {
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
 		var format = SheetFormat.of(contentType);
 		try (var turn = this.turns.take()) {
-			var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes());
+			var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes(), this.limits.uploadTime());
 			var report = this.imports.load(body, format, contentType, dryRun);
 			var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
 			return ResponseEntity.status(status).body(report);

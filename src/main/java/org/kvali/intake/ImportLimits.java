@@ -1,5 +1,7 @@
 package org.kvali.intake;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,8 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRows most data rows accepted; more is refused with 413
  * @param maxCellLength longest value of a cell; a longer one is an error of its row
  * @param concurrent sheets loaded at once by one instance; each holds a database connection while its body arrives
+ * @param uploadTime longest a body may take to arrive; a sheet sent slower is refused with 408, so that a client
+ * trickling a few bytes at a time cannot hold a turn and a connection for as long as it likes
  */
 @ConfigurationProperties("kvali.import")
 public record ImportLimits(@DefaultValue("52428800") long maxBytes, @DefaultValue("250000") int maxRows,
-		@DefaultValue("500") int maxCellLength, @DefaultValue("4") int concurrent) {
+		@DefaultValue("500") int maxCellLength, @DefaultValue("4") int concurrent,
+		@DefaultValue("10m") Duration uploadTime) {
 }

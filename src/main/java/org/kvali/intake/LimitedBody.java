@@ -3,19 +3,29 @@ package org.kvali.intake;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 import org.springframework.http.HttpStatus;
 
-/** A request body refused with 413 as soon as more than the limit has been read, not after reading it all. */
+/**
+ * A request body refused with 413 as soon as more than the limit has been read, not after reading it all, and with
+ * 408 as soon as it has taken longer than its time to arrive (the server's own timeout counts only the silence
+ * between two packets, which a row every ten seconds never reaches).
+ */
 final class LimitedBody extends FilterInputStream {
 
 	private final long limit;
 
+	private final Duration time;
+
+	private final long started = System.nanoTime();
+
 	private long read;
 
-	LimitedBody(InputStream in, long limit) {
+	LimitedBody(InputStream in, long limit, Duration time) {
 		super(in);
 		this.limit = limit;
+		this.time = time;
 	}
 
 	@Override
@@ -48,6 +58,10 @@ final class LimitedBody extends FilterInputStream {
 		if (this.read > this.limit) {
 			throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE,
 					"The sheet is larger than " + this.limit + " bytes; split it into smaller sheets");
+		}
+		if (System.nanoTime() - this.started > this.time.toNanos()) {
+			throw new SheetException(HttpStatus.REQUEST_TIMEOUT, "The upload took longer than " + this.time.toSeconds()
+					+ " s; nothing was stored: send it again over a faster connection, or in smaller sheets");
 		}
 	}
 
