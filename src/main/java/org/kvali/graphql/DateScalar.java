@@ -1,7 +1,6 @@
 package org.kvali.graphql;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import graphql.GraphQLContext;
@@ -55,11 +54,8 @@ final class DateScalar {
 
 		private static <E extends RuntimeException> LocalDate parse(String text,
 				java.util.function.Function<String, E> error) {
-			LocalDate date;
-			try {
-				date = LocalDate.parse(text);
-			}
-			catch (DateTimeParseException ex) {
+			var date = Dates.iso(text);
+			if (date == null) {
 				// the form, or a day the calendar does not have (2024-02-30)
 				throw error.apply(text.matches("\\d{4}-\\d{2}-\\d{2}") ? "'" + text + "' is not a day the calendar has"
 						: "'" + text + "' is not a date of the form 2024-07-18");

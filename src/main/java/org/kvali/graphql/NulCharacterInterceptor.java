@@ -34,7 +34,7 @@ class NulCharacterInterceptor implements WebGraphQlInterceptor {
 				text -> text.indexOf('\0') >= 0)) {
 			problem = "The request holds the NUL character (\\u0000), which no text in Kvali may contain";
 		}
-		else if (halfACharacter(document) || any(request.getVariables(), NulCharacterInterceptor::halfACharacter)) {
+		else if (Text.halfACharacter(document) || any(request.getVariables(), Text::halfACharacter)) {
 			problem = "The request holds half of a character (a lone UTF-16 surrogate), which is not valid text";
 		}
 		if (problem != null) {
@@ -62,19 +62,6 @@ class NulCharacterInterceptor implements WebGraphQlInterceptor {
 				if (any(item, bad)) {
 					return true;
 				}
-			}
-		}
-		return false;
-	}
-
-	private static boolean halfACharacter(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
-				return true;
 			}
 		}
 		return false;

@@ -46,6 +46,38 @@ public final class Text {
 		return Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029';
 	}
 
+	/** Whether the text holds half of a character: a UTF-16 surrogate without its other half, which no text stores. */
+	public static boolean halfACharacter(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The text with its control characters and halves of characters written as escapes (\u000D), so that it can be
+	 * shown, and stored in an error's report, which PostgreSQL's JSON could not with a NUL in it.
+	 */
+	public static String visible(String text) {
+		var shown = new StringBuilder(text.length() + 16);
+		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+			int c = text.codePointAt(i);
+			if (control(c) || c <= 0xFFFF && Character.isSurrogate((char) c)) {
+				shown.append(String.format("\\u%04X", c));
+			}
+			else {
+				shown.appendCodePoint(c);
+			}
+		}
+		return shown.toString();
+	}
+
 	/** The number of characters (code points). */
 	public static int length(String value) {
 		return value.codePointCount(0, value.length());

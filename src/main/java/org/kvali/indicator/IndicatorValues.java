@@ -36,13 +36,12 @@ class IndicatorValues {
 	record Key(Indicator indicator, LocalDate from, LocalDate to, boolean toDate, boolean ahead, LocalDate today) {
 
 		/**
-		 * Everything to date, from the programme's start when cumulative: participation at activities begun by today
-		 * (not those planned, with their registrations loaded), and every value reported.
+		 * Everything to date, from the programme's start: participation at activities begun by today (not those
+		 * planned, with their registrations loaded), and every value reported; nothing before the programme starts.
 		 */
 		static Key toDate(Indicator indicator, LocalDate today) {
 			var programme = indicator.programmeStart();
-			return new Key(indicator, indicator.cumulative() ? programme : null, null, true,
-					programme != null && programme.isAfter(today), today);
+			return new Key(indicator, programme, null, true, programme != null && programme.isAfter(today), today);
 		}
 
 		/**
@@ -54,12 +53,14 @@ class IndicatorValues {
 		}
 
 		/**
-		 * Whether a reported value counts: its period lies within the window and has begun. A 0 that withdrew a
-		 * value of next year, as the last percentage reported, made the actual to date 0 %.
+		 * Whether a reported value counts: its period, as it begins for the indicator (not before the programme,
+		 * which may start within it), lies within the window and has begun. A 0 that withdrew a value of next year,
+		 * as the last percentage reported, made the actual to date 0 %.
 		 */
 		boolean counts(ReportedValue value) {
-			return value.within(this.from, this.to)
-					&& !IndicatorWindows.begins(this.indicator, value.period()).isAfter(this.today);
+			var begins = IndicatorWindows.begins(this.indicator, value.period());
+			return (this.from == null || !begins.isBefore(this.from))
+					&& (this.to == null || !value.periodEnd().isAfter(this.to)) && !begins.isAfter(this.today);
 		}
 
 	}

@@ -17,11 +17,12 @@ final class IndicatorWindows {
 	}
 
 	/**
-	 * The activities a period's value counts: from the programme's start when cumulative; never after {@code day}.
-	 * Without a day, a period that has not begun by {@code today} ({@link #begins}) has no value yet.
+	 * The activities a period's value counts: from the programme's start when cumulative, else from the day the
+	 * period begins ({@link #begins}, never before the programme); never after {@code day}. Without a day, a period
+	 * that has not begun by {@code today} has no value yet.
 	 */
 	static IndicatorValues.Key window(Indicator indicator, Period period, LocalDate day, LocalDate today) {
-		var from = indicator.cumulative() ? indicator.programmeStart() : period.start();
+		var from = indicator.cumulative() ? indicator.programmeStart() : begins(indicator, period);
 		var to = day != null && day.isBefore(period.end()) ? day : period.end();
 		return new IndicatorValues.Key(indicator, from, to, false, day == null && begins(indicator, period).isAfter(today),
 				today);

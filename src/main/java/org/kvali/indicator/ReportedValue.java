@@ -46,11 +46,6 @@ record ReportedValue(long indicatorId, String periodKey, LocalDate periodStart, 
 		return sum.doubleValue();
 	}
 
-	/** Whether its period lies within {@code from} to {@code to} (either may be null, open). */
-	boolean within(LocalDate from, LocalDate to) {
-		return (from == null || !this.periodStart.isBefore(from)) && (to == null || !this.periodEnd.isAfter(to));
-	}
-
 	/** Whether it is a value of the whole, not of one gender or region. */
 	boolean whole() {
 		return this.dimension == null;

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -65,7 +66,7 @@ final class CsvSheetReader {
 				for (int i = 0; i < Math.min(record.size(), header.size()); i++) {
 					SheetRow.put(cells, header.get(i), Text.trim(record.get(i)));
 				}
-				sink.row(new SheetRow((int) record.getRecordNumber(), cells, record.size() > header.size()));
+				sink.row(new SheetRow((int) record.getRecordNumber(), cells, record.size() > header.size(), Set.of()));
 			}
 			if (header == null) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");

@@ -1,12 +1,14 @@
 package org.kvali.intake;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One data row of a sheet: its number as the user sees it (the header is row 1), its cells by normalized column
- * name, and whether it had more cells than the header.
+ * name, whether it had more cells than the header, and the columns whose cell a workbook marks as a formula's error
+ * (whatever its text).
  */
-record SheetRow(int row, Map<String, String> cells, boolean overlong) {
+record SheetRow(int row, Map<String, String> cells, boolean overlong, Set<String> failed) {
 
 	/** The column without a name, whose first value is kept under it to be warned of, not read. */
 	static final String UNNAMED = "";

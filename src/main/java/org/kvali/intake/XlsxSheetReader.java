@@ -2,15 +2,18 @@ package org.kvali.intake;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -41,6 +44,9 @@ final class XlsxSheetReader {
 
 	private static final Pattern ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
 
+	private static final Pattern DATE_1904 = Pattern
+		.compile("<(\\w+:)?workbookPr\\b[^>]*\\bdate1904\\s*=\\s*[\"'](1|true)[\"']");
+
 	private XlsxSheetReader() {
 	}
 
@@ -48,7 +54,7 @@ final class XlsxSheetReader {
 		ZipGuard.check(body, maxInflated);
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(body));
 				var stream = workbook.getFirstSheet().openStream()) {
-			var epoch = workbook.isDate1904() ? EPOCH_1904 : EPOCH_1900;
+			var epoch = workbook.isDate1904() || date1904(body) ? EPOCH_1904 : EPOCH_1900;
 			List<String> header = null;
 			for (var iterator = stream.iterator(); iterator.hasNext();) {
 				var row = iterator.next();
@@ -77,26 +83,28 @@ final class XlsxSheetReader {
 		for (int i = 0; i < row.getCellCount(); i++) {
 			names.add(Text.trim(row.getCellText(i)).toLowerCase(Locale.ROOT));
 		}
-		while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) {
-			names.remove(names.size() - 1);
-		}
+		// names left empty, at the end too, are columns without a name (RowIntake), as in a CSV file
 		return names;
 	}
 
 	private static SheetRow row(Row row, List<String> header, LocalDate epoch) {
 		var cells = new HashMap<String, String>();
+		var failed = new HashSet<String>();
 		boolean overlong = false;
 		for (int i = 0; i < row.getCellCount(); i++) {
 			var cell = row.getCell(i);
 			var text = cell == null ? "" : text(cell, i < header.size() ? header.get(i) : "", epoch);
 			if (i < header.size()) {
 				SheetRow.put(cells, header.get(i), Text.trim(text));
+				if (cell != null && cell.getType() == CellType.ERROR) {
+					failed.add(header.get(i));
+				}
 			}
 			else if (!Text.blank(text)) {
 				overlong = true;
 			}
 		}
-		return new SheetRow(row.getRowNum(), cells, overlong);
+		return new SheetRow(row.getRowNum(), cells, overlong, failed);
 	}
 
 	private static String text(Cell cell, String column, LocalDate epoch) {
@@ -111,6 +119,21 @@ final class XlsxSheetReader {
 			return number.stripTrailingZeros().toPlainString();
 		}
 		return cell.getText() == null ? "" : unescape(cell.getText());
+	}
+
+	/**
+	 * Whether the workbook's part xl/workbook.xml says it counts days in the 1904 system: date1904="1" as well as
+	 * "true", which alone the reader takes.
+	 */
+	private static boolean date1904(byte[] body) throws IOException {
+		try (var zip = new ZipArchiveInputStream(new ByteArrayInputStream(body), "UTF-8", true, true)) {
+			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				if (entry.getName().equals("xl/workbook.xml")) {
+					return DATE_1904.matcher(new String(zip.readNBytes(1 << 20), StandardCharsets.UTF_8)).find();
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -30,7 +30,8 @@ class ServiceClock {
 		}
 		// said once, so that a zone mistaken for another (Etc/GMT+4 is four hours behind UTC) shows at the start
 		var now = ZonedDateTime.now(clock);
-		log.info("Today is {} in {} (UTC{})", now.toLocalDate(), clock.getZone(), now.getOffset());
+		var offset = now.getOffset().getTotalSeconds() == 0 ? "+00:00" : now.getOffset().getId();
+		log.info("Today is {} in {} (UTC{})", now.toLocalDate(), clock.getZone(), offset);
 		return clock;
 	}
 

@@ -429,7 +429,7 @@ class AttendanceImportTest {
 				TI-WS-3,Workshop,workshop,TEST-INTAKE,2025-13-01,2025-12-01,,TI-1,female,,,,,,
 				TI-WS-4,Workshop,workshop,TEST-INTAKE,2025-00-10,29.02.2025,,TI-1,female,,,,,,
 				TI-WS-5,Workshop,workshop,TEST-INTAKE,2025-1-10,+2025-01-10,,TI-1,female,,,,,,
-				TI-WS-6,Workshop,workshop,TEST-INTAKE,+02025-01-10,2025-01-10,,TI-1,female,,,,,,
+				TI-WS-6,Workshop,workshop,TEST-INTAKE,+02025-01-10,18.07.+02024,,TI-1,female,,,,,,
 				""";
 		var noDay = "Not a day the calendar has; write 2024-07-18 or 18.07.2024";
 		load(sheet, true).andExpect(status().isUnprocessableContent())
@@ -444,7 +444,9 @@ class AttendanceImportTest {
 				.value("Not a date; write 2024-07-18 or 18.07.2024"))
 			.andExpect(jsonPath("$.errors[?(@.row == 7 && @.column == 'start_date')].message")
 				.value("Not a date; write 2024-07-18 or 18.07.2024"))
-			.andExpect(jsonPath("$.errors.length()").value(8));
+			.andExpect(jsonPath("$.errors[?(@.row == 7 && @.column == 'end_date')].message")
+				.value("Not a date; write 2024-07-18 or 18.07.2024"))
+			.andExpect(jsonPath("$.errors.length()").value(9));
 	}
 
 	@Test

@@ -56,11 +56,16 @@ class WorkbookQuirksTest {
 	/** 44255 is 1 March 2025 in the 1904 system; read in the 1900 system it was 28 February 2021. */
 	@Test
 	void aWorkbookOfThe1904DateSystemKeepsItsDates() throws Exception {
-		var workbook = workbook(44255, 44255, "Test Youth Voice",
-				xml -> xml.replace("date1904=\"false\"", "date1904=\"true\""), "xl/workbook.xml");
-		load(workbook, false).andExpect(status().isOk());
-		assertThat(this.jdbc.queryForObject("SELECT start_date || ' ' || end_date FROM activity WHERE code = 'TI-WS-1'",
-				String.class)).isEqualTo("2025-03-01 2025-03-01");
+		// the file format's booleans are 1 and true alike
+		for (var written : List.of("true", "1")) {
+			var workbook = workbook(44255, 44255, "Test Youth Voice",
+					xml -> xml.replace("date1904=\"false\"", "date1904=\"" + written + "\""), "xl/workbook.xml");
+			load(workbook, false).andExpect(status().isOk());
+			assertThat(this.jdbc.queryForObject("SELECT start_date || ' ' || end_date FROM activity WHERE code = 'TI-WS-1'",
+					String.class)).isEqualTo("2025-03-01 2025-03-01");
+			IntakeFixture.remove(this.jdbc);
+			IntakeFixture.create(this.jdbc);
+		}
 	}
 
 	/** Excel's day 1 is 1 January 1900 (not 31 December 1899), and day 61 is 1 March. */
@@ -73,6 +78,52 @@ class WorkbookQuirksTest {
 				.andExpect(jsonPath("$.errors[?(@.column == 'end_date')].value")
 					.value("1900-0" + day[1] + "-" + (day[0] == 59 ? "28" : "01")));
 		}
+	}
+
+	/**
+	 * A cell a workbook marks as a formula's error is refused whatever its text, one no list names (#EXTERNAL!)
+	 * too, and a NUL or half a character escaped in a cell is refused, shown escaped: the NUL had failed storing
+	 * the import's report (500).
+	 */
+	@Test
+	void anyErrorCellAndEscapedNulsAreRefused() throws Exception {
+		var errorCell = workbook(MARCH_2025, MARCH_2025, "placeholder",
+				xml -> xml.replaceAll("<c r=\"N2\"[^>]*>.*?</c>", "<c r=\"N2\" t=\"e\"><v>#EXTERNAL!</v></c>"),
+				"xl/worksheets/sheet1.xml");
+		load(errorCell, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].column").value("organization_name"))
+			.andExpect(jsonPath("$.errors[0].message").value("The cell holds the spreadsheet error #EXTERNAL! where a "
+					+ "value belongs: a formula failed; mend it, or write the value itself"));
+		var escaped = workbook(MARCH_2025, MARCH_2025, "placeholder",
+				xml -> xml.replace(">Workshop<", ">Workshop_x0000_<").replace(">placeholder<", ">Club _xD83D_<"),
+				"xl/sharedStrings.xml");
+		load(escaped, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].column").value("activity_title"))
+			.andExpect(jsonPath("$.errors[0].value").value("Workshop\\u0000"))
+			.andExpect(jsonPath("$.errors[1].column").value("organization_name"))
+			.andExpect(jsonPath("$.errors[1].value").value("Club \\uD83D"))
+			.andExpect(jsonPath("$.errors[1].message").value("The value holds half of a character (a lone UTF-16 "
+					+ "surrogate), which is not text"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM attendance_import WHERE report::text LIKE '%Workshop%'",
+				Integer.class)).isEqualTo(1);
+	}
+
+	/**
+	 * Header cells left empty past the last name are columns without a name, as in a CSV file: a value under one is
+	 * warned of (it was "more cells than the header has columns").
+	 */
+	@Test
+	void emptyHeaderCellsAreColumnsWithoutAName() throws Exception {
+		var written = new ByteArrayOutputStream();
+		var workbook = new Workbook(written, "Kvali tests", "1.0");
+		var sheet = Workbooks.attendance(workbook,
+				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,,,"));
+		sheet.value(0, 15, "");
+		sheet.value(1, 15, "Nino");
+		workbook.finish();
+		load(written.toByteArray(), true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[0].message").value("A column without a name holds a value here (the first "
+					+ "such row): it is ignored; name the column if it belongs to the sheet"));
 	}
 
 	@Test

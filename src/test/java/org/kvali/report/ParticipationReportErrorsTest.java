@@ -87,6 +87,12 @@ class ParticipationReportErrorsTest {
 			.errors()
 			.expect(error -> error.getMessage().contains("'24-01-01' is not a date of the form 2024-07-18"))
 			.verify();
+		// a year of four digits, no sign: the general parser read this as 2024-07-18
+		this.graphQl.document("{ participation(filter: {from: \"+02024-07-18\"}) { totals { participants } } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().contains("'+02024-07-18' is not a date of the form 2024-07-18"))
+			.verify();
 		// one day is a range
 		this.graphQl.document("{ participation(filter: {from: \"2024-07-18\", to: \"2024-07-18\"}) { totals { participants } } }")
 			.execute()

@@ -78,9 +78,9 @@ class TodayTest {
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TZ-%'");
-		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code = 'TZ-A')");
-		this.jdbc.update("DELETE FROM participant WHERE ref = 'TZ-P'");
-		this.jdbc.update("DELETE FROM activity WHERE code = 'TZ-A'");
+		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'TZ-%')");
+		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'TZ-%'");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TZ-%'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'TZ-PRJ'");
 		this.jdbc.update("DELETE FROM programme WHERE code = 'TZ-PROG'");
 	}
@@ -121,6 +121,15 @@ class TodayTest {
 	@Test
 	void aPeriodBeginsNoEarlierThanItsProgramme() {
 		this.jdbc.update("UPDATE programme SET start_date = DATE '2026-03-15' WHERE code = 'TZ-PROG'");
+		// an activity of the project held before the programme began, which none of its periods counts
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'TZ-EARLY', id, 'TRAINING', 'Early', DATE '2026-03-10', DATE '2026-03-10' FROM project
+				WHERE code = 'TZ-PRJ'""");
+		this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('TZ-EARLY-P', 'MALE')");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'TZ-EARLY' AND p.ref = 'TZ-EARLY-P'""");
 		this.clock.stopAt(BEFORE_MIDNIGHT);
 		// language=GraphQL
 		var before = this.graphQl.document("""
