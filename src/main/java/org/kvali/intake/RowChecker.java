@@ -88,18 +88,19 @@ final class RowChecker {
 	/** The trimmed text of a cell, null when empty; an error when too long or holding control characters. */
 	private String text(String column) {
 		var value = this.sheetRow.cells().get(column);
+		// a reference that is no code may be a person's name, address or phone written by mistake: never repeated back
+		boolean personal = Columns.PARTICIPANT_REF.equals(column);
 		if (this.sheetRow.failed().contains(column)
 				|| value != null && !value.isEmpty() && spreadsheetError(value)) {
-			boolean shown = value != null && !value.isEmpty();
-			error(column, shown ? value : null, "The cell holds " + (shown ? "the spreadsheet error " + value
+			// a workbook's error cell may hold any text, escapes of control characters too
+			var shown = value == null || value.isEmpty() || personal ? null : Text.visible(value);
+			error(column, shown, "The cell holds " + (shown != null ? "the spreadsheet error " + shown
 					: "a spreadsheet error") + " where a value belongs: a formula failed; mend it, or write the value itself");
 			return null;
 		}
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
-		// a reference that is no code may be a person's name, address or phone written by mistake: never repeated back
-		boolean personal = Columns.PARTICIPANT_REF.equals(column);
 		int limit = Math.min(this.maxLength, COLUMN_LIMITS.getOrDefault(column, Integer.MAX_VALUE));
 		if (Text.length(value) > limit) {
 			error(column, personal ? null : Text.preview(value, Math.min(40, limit)),

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -94,6 +95,16 @@ class WorkbookQuirksTest {
 			.andExpect(jsonPath("$.errors[0].column").value("organization_name"))
 			.andExpect(jsonPath("$.errors[0].message").value("The cell holds the spreadsheet error #EXTERNAL! where a "
 					+ "value belongs: a formula failed; mend it, or write the value itself"));
+		// an error cell's text shown escaped, as any refused value is; a participant's reference not at all
+		var strange = workbook(MARCH_2025, MARCH_2025, "placeholder", xml -> xml
+			.replaceAll("<c r=\"N2\"[^>]*>.*?</c>", "<c r=\"N2\" t=\"e\"><v>Bad_x0000_x</v></c>")
+			.replaceAll("<c r=\"H2\"[^>]*>.*?</c>", "<c r=\"H2\" t=\"e\"><v>SECRET-0042</v></c>"),
+				"xl/worksheets/sheet1.xml");
+		load(strange, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.column == 'organization_name')].value").value("Bad\\u0000x"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("SECRET"))))
+			.andExpect(jsonPath("$.errors[?(@.column == 'participant_ref')].message").value("The cell holds a "
+					+ "spreadsheet error where a value belongs: a formula failed; mend it, or write the value itself"));
 		var escaped = workbook(MARCH_2025, MARCH_2025, "placeholder",
 				xml -> xml.replace(">Workshop<", ">Workshop_x0000_<").replace(">placeholder<", ">Club _xD83D_<"),
 				"xl/sharedStrings.xml");
