@@ -46,6 +46,20 @@ public final class Text {
 		return Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029';
 	}
 
+	/**
+	 * Whether the text holds a control character ({@link #control}), line breaks and tabs aside when
+	 * {@code linesAllowed} (a description's). Printable ASCII, most of any text, is passed over at once.
+	 */
+	public static boolean holdsControl(String text, boolean linesAllowed) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c < ' ' || c >= 0x7f) && control(c) && !(linesAllowed && (c == '\n' || c == '\t'))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Whether the text holds half of a character: a UTF-16 surrogate without its other half, which no text stores. */
 	public static boolean halfACharacter(String text) {
 		for (int i = 0; i < text.length(); i++) {

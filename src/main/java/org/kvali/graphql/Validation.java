@@ -4,19 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Collects the problems of an input, so that a client learns of all of them at once. */
 public final class Validation {
 
 	/** What {@link #isCode} accepts, in words for the user. */
 	public static final String CODE_RULE = "A code is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
-
-	/** Control characters ({@link Text#control}) but a line break or a tab. */
-	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029&&[^\\n\\t]]");
-
-	/** Every control character ({@link Text#control}). */
-	private static final Pattern ANY_CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
 
 	private final List<FieldProblem> problems = new ArrayList<>();
 
@@ -50,7 +43,7 @@ public final class Validation {
 	 * comment); required when {@code required}.
 	 */
 	public Validation text(String argument, String value, boolean required, int max) {
-		return text(argument, value, required, max, CONTROL, "Holds control characters");
+		return text(argument, value, required, max, true, "Holds control characters");
 	}
 
 	/**
@@ -58,11 +51,11 @@ public final class Validation {
 	 * included, which sheets refuse in the same fields and which would break a label or a row of an export.
 	 */
 	public Validation line(String argument, String value, boolean required, int max) {
-		return text(argument, value, required, max, ANY_CONTROL,
+		return text(argument, value, required, max, false,
 				"Holds control characters (such as line breaks or tabs); this is one line");
 	}
 
-	private Validation text(String argument, String value, boolean required, int max, Pattern control,
+	private Validation text(String argument, String value, boolean required, int max, boolean linesAllowed,
 			String refusal) {
 		if (value == null || Text.blank(value)) {
 			if (required) {
@@ -75,7 +68,7 @@ public final class Validation {
 		else if (Text.length(value) > max) {
 			problem(argument, Text.preview(value, 40), "At most " + max + " characters; this is " + Text.length(value));
 		}
-		else if (control.matcher(value).find()) {
+		else if (Text.holdsControl(value, linesAllowed)) {
 			problem(argument, value, refusal);
 		}
 		return this;

@@ -107,7 +107,7 @@ final class RowChecker {
 					"The value is " + Text.length(value) + " characters long; at most " + limit + " are allowed");
 			return null;
 		}
-		if (hasControl(value)) {
+		if (Text.holdsControl(value, false)) {
 			error(column, personal ? null : Text.visible(value),
 					"The value holds control characters (such as line breaks or tabs)");
 			return null;
@@ -125,17 +125,6 @@ final class RowChecker {
 	private static boolean spreadsheetError(String value) {
 		return value.charAt(0) == '#' && SPREADSHEET_ERRORS.contains(value.toUpperCase(Locale.ROOT))
 				|| value.length() == 7 && value.startsWith("Err:") && Dates.digits(value, 4, 7) >= 0;
-	}
-
-	/** Whether the value holds a control character ({@link Text#control}); none is a surrogate. */
-	private static boolean hasControl(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if ((c < ' ' || c >= 0x7f) && Text.control(c)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private String code(String column) {

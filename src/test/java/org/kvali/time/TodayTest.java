@@ -56,14 +56,7 @@ class TodayTest {
 		this.jdbc.update("""
 				INSERT INTO project (code, programme_id, name, start_date, end_date)
 				SELECT 'TZ-PRJ', id, 'Zone', start_date, end_date FROM programme WHERE code = 'TZ-PROG'""");
-		this.jdbc.update("""
-				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
-				SELECT 'TZ-A', id, 'TRAINING', 'Training', DATE '2026-03-15', DATE '2026-03-15' FROM project
-				WHERE code = 'TZ-PRJ'""");
-		this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('TZ-P', 'FEMALE')");
-		this.jdbc.update("""
-				INSERT INTO participation (activity_id, participant_id)
-				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'TZ-A' AND p.ref = 'TZ-P'""");
+		training("TZ-A", LocalDate.of(2026, 3, 15), "TZ-P", "FEMALE");
 		// language=GraphQL
 		this.graphQl.document("""
 				mutation { reach: createIndicator(input: {code: "TZ-REACH", programme: "TZ-PROG", name: "Reached",
@@ -122,14 +115,7 @@ class TodayTest {
 	void aPeriodBeginsNoEarlierThanItsProgramme() {
 		this.jdbc.update("UPDATE programme SET start_date = DATE '2026-03-15' WHERE code = 'TZ-PROG'");
 		// an activity of the project held before the programme began, which none of its periods counts
-		this.jdbc.update("""
-				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
-				SELECT 'TZ-EARLY', id, 'TRAINING', 'Early', DATE '2026-03-10', DATE '2026-03-10' FROM project
-				WHERE code = 'TZ-PRJ'""");
-		this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('TZ-EARLY-P', 'MALE')");
-		this.jdbc.update("""
-				INSERT INTO participation (activity_id, participant_id)
-				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'TZ-EARLY' AND p.ref = 'TZ-EARLY-P'""");
+		training("TZ-EARLY", LocalDate.of(2026, 3, 10), "TZ-EARLY-P", "MALE");
 		this.clock.stopAt(BEFORE_MIDNIGHT);
 		// language=GraphQL
 		var before = this.graphQl.document("""
@@ -170,6 +156,17 @@ class TodayTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(demo).contains("generated-datetime=\"2026-03-15T01:30:00+04:00\"");
+	}
+
+	/** A one-day training of the project on {@code day}, with one person taking part. */
+	private void training(String code, LocalDate day, String person, String gender) {
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT ?, id, 'TRAINING', 'Training', ?, ? FROM project WHERE code = 'TZ-PRJ'""", code, day, day);
+		this.jdbc.update("INSERT INTO participant (ref, gender) VALUES (?, ?)", person, gender);
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = ? AND p.ref = ?""", code, person);
 	}
 
 	private Double reached() {
