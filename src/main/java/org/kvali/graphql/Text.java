@@ -60,6 +60,14 @@ public final class Text {
 		return false;
 	}
 
+	/**
+	 * Whether the character reorders the text after it until its end: the embeddings and overrides U+202A to U+202E
+	 * and the isolates U+2066 to U+2069. The marks U+200E and U+200F, which right-to-left names use, do not.
+	 */
+	public static boolean reorders(int c) {
+		return c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069';
+	}
+
 	/** Whether the text holds half of a character: a UTF-16 surrogate without its other half, which no text stores. */
 	public static boolean halfACharacter(String text) {
 		for (int i = 0; i < text.length(); i++) {
@@ -75,14 +83,15 @@ public final class Text {
 	}
 
 	/**
-	 * The text with its control characters and halves of characters written as escapes (\u000D), so that it can be
-	 * shown, and stored in an error's report, which PostgreSQL's JSON could not with a NUL in it.
+	 * The text with its control characters, bidirectional overrides and isolates ({@link #reorders}) and halves of
+	 * characters written as escapes (\u000D), so that it can be shown, and stored in an error's report, which
+	 * PostgreSQL's JSON could not with a NUL in it; an override would turn the rest of the message around.
 	 */
 	public static String visible(String text) {
 		var shown = new StringBuilder(text.length() + 16);
 		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
 			int c = text.codePointAt(i);
-			if (control(c) || c <= 0xFFFF && Character.isSurrogate((char) c)) {
+			if (control(c) || reorders(c) || c <= 0xFFFF && Character.isSurrogate((char) c)) {
 				shown.append(String.format("\\u%04X", c));
 			}
 			else {

@@ -108,13 +108,12 @@ final class RowChecker {
 			return null;
 		}
 		if (Text.holdsControl(value, false)) {
-			error(column, personal ? null : Text.visible(value),
-					"The value holds control characters (such as line breaks or tabs)");
+			error(column, personal ? null : value, "The value holds control characters (such as line breaks or tabs)");
 			return null;
 		}
 		if (Text.halfACharacter(value)) {
 			// as a workbook's escape can write it (_xD83D_); stored, it was a question mark
-			error(column, personal ? null : Text.visible(value),
+			error(column, personal ? null : value,
 					"The value holds half of a character (a lone UTF-16 surrogate), which is not text");
 			return null;
 		}

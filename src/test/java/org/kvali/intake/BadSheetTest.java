@@ -147,6 +147,24 @@ class BadSheetTest {
 	}
 
 	/**
+	 * A refused value with a right-to-left override in it is shown with the override escaped, in its value and in the
+	 * message repeating it: otherwise what follows it in a dashboard's error list would read backwards.
+	 */
+	@Test
+	void anOverrideInARefusedValueIsEscaped() throws Exception {
+		var sheet = AttendanceImportTest.HEADER + ROW.formatted(1).replace("Workshop", "Work\u202eshop")
+				+ ROW.formatted(2);
+		send("text/csv", sheet.getBytes(StandardCharsets.UTF_8)).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("Row 2 gives Work\\u202Eshop for activity TI-WS-1; all its rows must agree"));
+		send("text/csv", (AttendanceImportTest.HEADER + ROW.formatted(1).replace("female", "fe\u2067male"))
+			.getBytes(StandardCharsets.UTF_8)).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].column").value("gender"))
+			.andExpect(jsonPath("$.errors[0].value").value("fe\\u2067male"));
+	}
+
+	/**
 	 * A reference that is no code may be a person's name, address or telephone written by mistake: refused for its
 	 * length or its line break, it is not repeated back either, nor kept in the import's report.
 	 */

@@ -260,6 +260,9 @@ class ReferenceMutationsTest {
 		assertThat(errors).extracting(ResponseError::getMessage)
 			.containsExactly("input.name: Holds control characters (such as line breaks or tabs); this is one line",
 					"input.nameKa: Holds control characters (such as line breaks or tabs); this is one line");
+		// the refused value is shown with its control characters escaped, as a sheet's cell is
+		assertThat(errors).extracting(error -> error.getExtensions().get("value"))
+			.containsExactly("First line\\u000Asecond line", "a\\u0009b");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM programme WHERE code = 'TM-PRG'", Integer.class))
 			.isZero();
 		// language=GraphQL
