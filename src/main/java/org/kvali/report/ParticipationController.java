@@ -24,7 +24,7 @@ class ParticipationController {
 	ParticipationReport participation(@Argument ParticipationFilter filter) {
 		// here and not in the service, whose callers narrow filters to periods, which may then select nothing
 		if (filter != null) {
-			DateRange.requireOrdered("to", filter.from(), filter.to());
+			DateRange.requireOrdered("filter.to", filter.from(), filter.to());
 		}
 		return this.reports.report(filter);
 	}

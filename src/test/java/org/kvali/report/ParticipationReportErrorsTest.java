@@ -1,5 +1,7 @@
 package org.kvali.report;
 
+import java.util.List;
+
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,15 @@ class ParticipationReportErrorsTest {
 				ErrorType.BAD_REQUEST, "to (2024-01-01) is before from (2024-12-31): nothing starts between them");
 		expectError("{ activities(filter: {from: \"2024-12-31\", to: \"2024-01-01\"}) { totalCount } }",
 				ErrorType.BAD_REQUEST, "to (2024-01-01) is before from (2024-12-31): nothing starts between them");
+		// the error names the argument as the other filters' errors do
+		for (var field : List.of("participation", "activities")) {
+			this.graphQl.document("{ " + field + "(filter: {from: \"2024-12-31\", to: \"2024-01-01\"}) { __typename } }")
+				.execute()
+				.errors()
+				.expect(error -> "filter.to".equals(error.getExtensions().get("argument"))
+						&& "2024-01-01".equals(error.getExtensions().get("value")))
+				.verify();
+		}
 		this.graphQl.document("{ participation(filter: {from: \"2024-02-30\"}) { totals { participants } } }")
 			.execute()
 			.errors()
