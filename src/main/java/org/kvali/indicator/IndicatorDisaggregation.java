@@ -1,7 +1,7 @@
 package org.kvali.indicator;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,11 @@ class IndicatorDisaggregation {
 		if (window.ahead()) {
 			return List.of();
 		}
-		return all(indicator, by, window).stream().filter(group -> !group.group().suppressed()).toList();
+		// in the natural order of a breakdown: a group whose whole was withheld, or the numerator's alone, is not last
+		return all(indicator, by, window).stream()
+			.filter(group -> !group.group().suppressed())
+			.sorted(Comparator.comparing(Group::group, ParticipationGroup.naturalOrder(by)))
+			.toList();
 	}
 
 	private List<Group> all(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
@@ -67,11 +71,11 @@ class IndicatorDisaggregation {
 		// the groups of the whole: a group with none of the numerator is at 0 %, not left out; then any group of the
 		// numerator the whole lacks
 		Map<List<Object>, ParticipationGroup> counted = new LinkedHashMap<>();
-		numerator.forEach(group -> counted.put(dimensions(group), group));
+		numerator.forEach(group -> counted.put(group.values(by), group));
 		var denominatorFilter = filter(indicator.denominatorFilter(), window);
 		var groups = new ArrayList<Group>();
 		for (var whole : breakdown(denominatorFilter, by)) {
-			var group = counted.remove(dimensions(whole));
+			var group = counted.remove(whole.values(by));
 			// none of the numerator in a group withheld as too small would tell of its few people: withheld too
 			var none = whole.suppressed() ? whole.noneOf().hidden() : whole.noneOf();
 			groups.add(share(indicator, group == null ? none : group, whole, denominatorFilter));
@@ -129,13 +133,6 @@ class IndicatorDisaggregation {
 					+ "than " + ReportService.MAX_FIRST + " groups, more than are answered at once: disaggregate by "
 					+ "fewer dimensions") : ex;
 		}
-	}
-
-	/** The values of a group's dimensions, to match a numerator group with its denominator group. */
-	private static List<Object> dimensions(ParticipationGroup g) {
-		return Arrays.asList(g.programmeCode(), g.projectCode(), g.regionCode(), g.municipalityCode(),
-				g.venueRegionCode(), g.venueMunicipalityCode(), g.organizationCode(), g.organizationKind(), g.gender(),
-				g.ageBand(), g.disability(), g.activityKind(), g.activityCode(), g.period());
 	}
 
 }

@@ -1,5 +1,9 @@
 package org.kvali.report;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import org.kvali.activity.ActivityKind;
 import org.kvali.organization.OrganizationKind;
 
@@ -32,6 +36,35 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 				this.venueRegionCode, this.venueMunicipalityCode, this.organizationCode, this.organizationKind,
 				this.gender, this.ageBand, this.disability, this.activityKind, this.activityCode, this.period,
 				participations, participants, activities, organizations, share, suppressed);
+	}
+
+	/** The values of some of the group's dimensions, as a key. */
+	public List<Object> values(List<Dimension> dimensions) {
+		var key = new ArrayList<Object>(dimensions.size());
+		for (var dimension : dimensions) {
+			key.add(switch (dimension) {
+				case PROGRAMME -> this.programmeCode;
+				case PROJECT -> this.projectCode;
+				case REGION -> this.regionCode;
+				case MUNICIPALITY -> this.municipalityCode;
+				case VENUE_REGION -> this.venueRegionCode;
+				case VENUE_MUNICIPALITY -> this.venueMunicipalityCode;
+				case ORGANIZATION -> this.organizationCode;
+				case ORGANIZATION_KIND -> this.organizationKind;
+				case GENDER -> this.gender;
+				case AGE_BAND -> this.ageBand;
+				case DISABILITY -> this.disability;
+				case ACTIVITY_KIND -> this.activityKind;
+				case ACTIVITY -> this.activityCode;
+				case YEAR, QUARTER, MONTH -> this.period == null ? null : this.period.key();
+			});
+		}
+		return key;
+	}
+
+	/** The natural order of groups by these dimensions, as the schema gives it for a breakdown without orderBy. */
+	public static Comparator<ParticipationGroup> naturalOrder(List<Dimension> by) {
+		return Comparator.comparing(group -> group.values(by), SmallCells.NATURAL);
 	}
 
 	/** The group's four measures. */

@@ -26,7 +26,7 @@ final class SmallCells {
 	 * The natural order of groups' keys, as the schema gives it for breakdowns: codes, enum names and period keys
 	 * ascending, age bands youngest first, false before true, unknown last; dimension by dimension.
 	 */
-	private static final Comparator<List<Object>> NATURAL = (left, right) -> {
+	static final Comparator<List<Object>> NATURAL = (left, right) -> {
 		for (int n = 0; n < left.size(); n++) {
 			int compared = compareValues(left.get(n), right.get(n));
 			if (compared != 0) {
@@ -76,7 +76,7 @@ final class SmallCells {
 			fixed.remove(varying);
 			var byRest = new LinkedHashMap<List<Object>, List<ParticipationGroup>>();
 			for (var group : groups) {
-				byRest.computeIfAbsent(key(group, fixed), rest -> new ArrayList<>()).add(group);
+				byRest.computeIfAbsent(group.values(fixed), rest -> new ArrayList<>()).add(group);
 			}
 			lines.addAll(byRest.values());
 		}
@@ -95,7 +95,7 @@ final class SmallCells {
 				shown.add(group);
 			}
 		}
-		hidden.sort(Comparator.comparing(group -> key(group, by), NATURAL));
+		hidden.sort(Comparator.comparing(group -> group.values(by), NATURAL));
 		shown.addAll(hidden);
 		return first == null || first >= shown.size() ? shown : shown.subList(0, first);
 	}
@@ -116,32 +116,8 @@ final class SmallCells {
 			.filter(group -> !suppressed.contains(group))
 			.min(Comparator.comparingInt(ParticipationGroup::participants)
 				.thenComparingInt(ParticipationGroup::participations)
-				.thenComparing(group -> key(group, by), NATURAL))
+				.thenComparing(group -> group.values(by), NATURAL))
 			.ifPresent(suppressed::add);
-	}
-
-	/** The values of some dimensions of a group, as a key. */
-	static List<Object> key(ParticipationGroup g, List<Dimension> dimensions) {
-		var key = new ArrayList<Object>(dimensions.size());
-		for (var dimension : dimensions) {
-			key.add(switch (dimension) {
-				case PROGRAMME -> g.programmeCode();
-				case PROJECT -> g.projectCode();
-				case REGION -> g.regionCode();
-				case MUNICIPALITY -> g.municipalityCode();
-				case VENUE_REGION -> g.venueRegionCode();
-				case VENUE_MUNICIPALITY -> g.venueMunicipalityCode();
-				case ORGANIZATION -> g.organizationCode();
-				case ORGANIZATION_KIND -> g.organizationKind();
-				case GENDER -> g.gender();
-				case AGE_BAND -> g.ageBand();
-				case DISABILITY -> g.disability();
-				case ACTIVITY_KIND -> g.activityKind();
-				case ACTIVITY -> g.activityCode();
-				case YEAR, QUARTER, MONTH -> g.period() == null ? null : g.period().key();
-			});
-		}
-		return key;
 	}
 
 }

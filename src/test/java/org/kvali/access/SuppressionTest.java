@@ -281,14 +281,13 @@ class SuppressionTest {
 		var query = "{ indicator(code: \"OUT-1.2\") { disaggregate(by: [MUNICIPALITY]) { group { municipality { code } } value } } }";
 		List<Map<String, Object>> groups = this.as.get("donor").document(query).execute()
 			.path("indicator.disaggregate").entity(List.class).get();
-		var values = new java.util.TreeMap<String, Object>();
-		groups.forEach(group -> values.put((String) ((Map<String, Object>) ((Map<String, Object>) group.get("group"))
-			.get("municipality")).get("code"), group.get("value") == null ? "-"
-					: String.format(java.util.Locale.ROOT, "%.2f", (Double) group.get("value"))));
-		assertThat(values).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.ofEntries(Map.entry("GE-KK-BOLNISI", "46.15"),
-				Map.entry("GE-KK-GARDABANI", "-"), Map.entry("GE-KK-MARNEULI", "56.25"), Map.entry("GE-KK-RUSTAVI", "57.14"),
-				Map.entry("GE-KK-TETRITSKARO", "-"), Map.entry("GE-SJ-ADIGENI", "-"), Map.entry("GE-SJ-AKHALKALAKI", "50.00"),
-				Map.entry("GE-SJ-AKHALTSIKHE", "-"), Map.entry("GE-SJ-BORJOMI", "-"))));
+		// in the natural order of municipalities: Adigeni, whose whole is withheld, is not moved last
+		var values = groups.stream().map(group -> ((Map<String, Object>) ((Map<String, Object>) group.get("group"))
+			.get("municipality")).get("code") + " " + (group.get("value") == null ? "-"
+					: String.format(java.util.Locale.ROOT, "%.2f", (Double) group.get("value")))).toList();
+		assertThat(values).containsExactly("GE-KK-BOLNISI 46.15", "GE-KK-GARDABANI -", "GE-KK-MARNEULI 56.25",
+				"GE-KK-RUSTAVI 57.14", "GE-KK-TETRITSKARO -", "GE-SJ-ADIGENI -", "GE-SJ-AKHALKALAKI 50.00",
+				"GE-SJ-AKHALTSIKHE -", "GE-SJ-BORJOMI -");
 	}
 
 	/**
