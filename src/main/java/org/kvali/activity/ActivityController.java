@@ -59,7 +59,7 @@ class ActivityController {
 
 	@QueryMapping
 	Activity activity(@Argument String code) {
-		return this.activities.activity(code);
+		return this.activities.listed(code);
 	}
 
 	@BatchMapping

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.kvali.sql.Conditions;
 
@@ -48,6 +49,15 @@ class ActivityRepository {
 			.params(conditions.parameters())
 			.query(Integer.class)
 			.single();
+	}
+
+	/** The activity of this code among those the scope selects. */
+	Optional<Activity> byCode(ActivityScope scope, String code) {
+		var conditions = conditions(scope).add("a.code = :code", "code", code);
+		return this.jdbc.sql(SELECT + conditions.where())
+			.params(conditions.parameters())
+			.query(ActivityRepository::activity)
+			.optional();
 	}
 
 	List<Activity> byCodes(Collection<String> codes) {

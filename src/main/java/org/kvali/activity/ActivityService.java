@@ -46,6 +46,16 @@ public class ActivityService {
 				this.repository.count(scope));
 	}
 
+	/**
+	 * One activity by its code if the caller may list it: a partner, activities of its projects only, as in
+	 * {@link #activities}; another is NOT_FOUND, as an unknown code is.
+	 */
+	public Activity listed(String code) {
+		return this.repository.byCode(scope(ActivityFilter.ALL), code)
+			.orElseThrow(() -> new NotFoundException("activity", "code", code));
+	}
+
+	/** One activity by its code, whoever may list it (for the editor, which checks the caller itself). */
 	public Activity activity(String code) {
 		return this.repository.byCodes(List.of(code))
 			.stream()

@@ -49,7 +49,7 @@ class OrganizationController {
 
 	@QueryMapping
 	Organization organization(@Argument String code) {
-		return this.organizations.organization(code);
+		return this.organizations.listed(code);
 	}
 
 	@BatchMapping

@@ -2,6 +2,7 @@ package org.kvali.organization;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.kvali.sql.Conditions;
 
@@ -55,6 +56,15 @@ class OrganizationRepository {
 			.params(conditions.parameters())
 			.query(Integer.class)
 			.single();
+	}
+
+	/** The organization of this code among those the scope selects. */
+	Optional<Organization> byCode(OrganizationScope scope, String code) {
+		var conditions = conditions(scope).add("o.code = :code", "code", code);
+		return this.jdbc.sql(SELECT + conditions.where())
+			.params(conditions.parameters())
+			.query(Organization.class)
+			.optional();
 	}
 
 	List<Organization> byCodes(Collection<String> codes) {

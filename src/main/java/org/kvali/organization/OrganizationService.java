@@ -44,6 +44,16 @@ public class OrganizationService {
 		return Connection.of(rows, page, organization -> List.of(organization.code()), this.repository.count(scope));
 	}
 
+	/**
+	 * One organization by its code if the caller may list it: a partner, organizations of its projects only, as in
+	 * {@link #organizations}; another is NOT_FOUND, as an unknown code is.
+	 */
+	public Organization listed(String code) {
+		return this.repository.byCode(scope(OrganizationFilter.ALL), code)
+			.orElseThrow(() -> new NotFoundException("organization", "code", code));
+	}
+
+	/** One organization by its code, whoever may list it (for the editor, which checks the caller itself). */
 	public Organization organization(String code) {
 		return this.repository.byCodes(List.of(code))
 			.stream()

@@ -316,6 +316,17 @@ class RoleDecisionsTest {
 			graphQl(this.cif, inNetwork).andExpect(jsonPath("$.data.organizations.totalCount").value(0));
 			graphQl(this.outsider, inNetwork).andExpect(jsonPath("$.data.organizations.totalCount").value(1));
 			graphQl(this.donor, inNetwork).andExpect(jsonPath("$.data.organizations.totalCount").value(1));
+			// nor, looked up by code, an activity or an organization it would not list: not found, as an unknown code
+			var other = "{\"query\":\"{ activity(code: \\\"RD-OTHER\\\") { title } }\"}";
+			graphQl(this.cif, other).andExpect(jsonPath("$.errors[0].extensions.classification").value("NOT_FOUND"))
+				.andExpect(jsonPath("$.errors[0].message").value("No activity has the code 'RD-OTHER'"));
+			graphQl(this.outsider, other).andExpect(jsonPath("$.data.activity.title").value("Elsewhere"));
+			graphQl(this.donor, other).andExpect(jsonPath("$.data.activity.title").value("Elsewhere"));
+			var network = "{\"query\":\"{ organization(code: \\\"CSO-KK-DISABILITY\\\") { code } }\"}";
+			graphQl(this.outsider, network).andExpect(jsonPath("$.data.organization.code").value("CSO-KK-DISABILITY"));
+			var cif = "{\"query\":\"{ organization(code: \\\"CIF\\\") { code } }\"}";
+			graphQl(this.outsider, cif).andExpect(jsonPath("$.errors[0].extensions.classification").value("NOT_FOUND"));
+			graphQl(this.cif, cif).andExpect(jsonPath("$.data.organization.code").value("CIF"));
 			// nor by another's programme
 			this.jdbc.update("INSERT INTO programme (code, name) VALUES ('RD-PROG', 'Another programme')");
 			this.jdbc.update("UPDATE project SET programme_id = (SELECT id FROM programme WHERE code = 'RD-PROG') "
