@@ -124,12 +124,19 @@ class StagingChecks {
 
 	/**
 	 * A partner names only people new to Kvali or who took part in its own projects alone: adding someone who took
-	 * part elsewhere would show that person's details in the partner's full aggregates.
+	 * part elsewhere would show that person's details in the partner's full aggregates. A row already stored is no
+	 * addition: the partner's sheet sent again passes, though another partner has since named one of its people
+	 * in a project it has no part in.
 	 */
+	private static final String OTHERS_PEOPLE = """
+			SELECT r.row_no, r.participant_ref, p.stored_id
+			FROM import_row r JOIN import_person p USING (participant_ref) JOIN import_activity a USING (activity_code)
+			WHERE p.stored_id IS NOT NULL AND %s
+			  AND NOT EXISTS (SELECT 1 FROM participation x WHERE x.participant_id = p.stored_id
+			                  AND x.activity_id = a.stored_id)""".formatted(PartnerSheet.inOtherProjects("p.stored_id"));
+
 	private void othersPeople(PartnerSheet partner, List<ImportMessage> errors) {
-		this.jdbc.sql("""
-				SELECT r.row_no, r.participant_ref FROM import_row r JOIN import_person p USING (participant_ref)
-				WHERE p.stored_id IS NOT NULL AND %s""".formatted(PartnerSheet.inOtherProjects("p.stored_id")))
+		this.jdbc.sql(OTHERS_PEOPLE)
 			.param("allowed", partner.projectIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2),
@@ -140,13 +147,13 @@ class StagingChecks {
 
 	/**
 	 * A warning for each stored person of a partner's sheet who also took part in other organizations' activities
-	 * (within its projects: others are refused): their details in the sheet are neither compared nor stored.
+	 * and is not refused ({@link #othersPeople}): their details in the sheet are neither compared nor stored.
 	 */
 	List<ImportMessage> keptAsStored(PartnerSheet partner) {
 		return this.jdbc.sql("""
 				SELECT p.first_row, p.participant_ref FROM import_person p
-				WHERE p.stored_id IS NOT NULL AND NOT %s AND %s
-				ORDER BY p.first_row""".formatted(PartnerSheet.inOtherProjects("p.stored_id"), PartnerScope.hostedElsewhere("p.stored_id")))
+				WHERE p.stored_id IS NOT NULL AND %s AND p.stored_id NOT IN (SELECT stored_id FROM (%s) refused)
+				ORDER BY p.first_row""".formatted(PartnerScope.hostedElsewhere("p.stored_id"), OTHERS_PEOPLE))
 			.param("allowed", partner.projectIds())
 			.param("organizations", partner.organizationIds())
 			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "

@@ -257,6 +257,50 @@ class RoleDecisionsTest {
 	}
 
 	/**
+	 * Once another partner has named one of CIF's people in a project CIF has no part in, CIF may no longer add them
+	 * to an activity, but its own sheet, sent again as it was, still passes: its rows are stored already.
+	 */
+	@Test
+	void aPartnersSheetSentAgainPassesThoughAnotherNamedItsPeopleElsewhere() throws Exception {
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, lead_organization_id)
+				SELECT 'RD-SJ', p.id, 'SCCSF''s own project', o.id
+				FROM programme p, organization o WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'SCCSF'""");
+		var sccsf = this.keys.create("rd sccsf", Role.PARTNER, List.of("SCCSF"), false, "test").secret();
+		var header = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender\n";
+		var cifSheet = header + "RD-CIF,Workshop,workshop,CSO-CAPACITY,2026-03-01,2026-03-01,RD-51,female\n";
+		try {
+			load(this.cif, cifSheet).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
+			load(sccsf, header + "RD-SCCSF,Meeting,meeting,RD-SJ,2026-03-05,2026-03-05,RD-51,female\n")
+				.andExpect(status().isOk());
+			load(this.cif, cifSheet).andExpect(status().isOk())
+				.andExpect(jsonPath("$.unchanged.participations").value(1))
+				.andExpect(jsonPath("$.errors").isEmpty())
+				.andExpect(jsonPath("$.warnings[0].message").value("Participant RD-51 also took part in other "
+						+ "organizations' activities: their gender, birth year, disability, home municipality and "
+						+ "organization stay as stored, neither compared with this sheet's nor changed by them"));
+			load(this.cif, cifSheet + "RD-CIF2,Workshop,workshop,CSO-CAPACITY,2026-04-01,2026-04-01,RD-51,female\n")
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].row").value(3))
+				.andExpect(jsonPath("$.errors[0].message").value("Participant RD-51 also took part in projects your "
+						+ "organizations have no part in; ask an admin to add them"))
+				.andExpect(jsonPath("$.warnings").isEmpty());
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'RD-%')");
+			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'RD-%'");
+			this.jdbc.update("DELETE FROM project WHERE code = 'RD-SJ'");
+		}
+	}
+
+	private ResultActions load(String key, String sheet) throws Exception {
+		return this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(sheet));
+	}
+
+	/**
 	 * A partner acting for two organizations, one with a part in a project and one without: what it creates there
 	 * without naming an organizer, by mutation or by sheet, is run by the one with a part in it, whichever comes first.
 	 */
