@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import graphql.analysis.FieldComplexityCalculator;
@@ -45,15 +46,23 @@ class DocumentLimits {
 	/** First of the instrumentations, so that nothing else looks at a document before its limits are checked. */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	Instrumentation requestLimits(RequestLimits limits) {
+	Instrumentation requestLimits(RequestLimits limits, List<ListSizes> sizes) {
 		var parser = ParserOptions.getDefaultOperationParserOptions()
 			.transform(options -> options.maxCharacters(limits.maxCharacters()).maxTokens(limits.maxTokens()));
 		ParserOptions.setDefaultOperationParserOptions(parser);
 		FieldComplexityCalculator weight = (field, children) -> {
-			var first = field.getArguments().get("first");
-			int page = first instanceof Integer size ? Math.max(1, size)
-					: field.getFieldDefinition().getType().toString().startsWith("[") ? DEFAULT_PAGE : 1;
-			return (int) Math.min(Integer.MAX_VALUE, (long) page * (1 + children));
+			long page = 1;
+			if (field.getFieldDefinition().getType().toString().startsWith("[")) {
+				// a breakdown without first answers every group, up to 10,000: weighed as 10 it was cheap to ask for
+				var most = sizes.stream().map(size -> size.most(field)).filter(Objects::nonNull).findFirst();
+				page = field.getArguments().get("first") instanceof Integer first ? Math.max(1, first)
+						: most.isPresent() ? Integer.MAX_VALUE : DEFAULT_PAGE;
+				page = Math.max(1, Math.min(page, most.orElse(Integer.MAX_VALUE)));
+			}
+			else if (field.getArguments().get("first") instanceof Integer first) {
+				page = Math.max(1, first);
+			}
+			return (int) Math.min(Integer.MAX_VALUE, page * (1 + children));
 		};
 		return new ChainedInstrumentation(List.of(new Shape(limits),
 				new MaxQueryDepthInstrumentation(limits.maxDepth()),

@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxAliases most aliased fields
  * @param maxFields most field selections, fragments counted where they are spread
  * @param maxComplexity most weight: each field weighs 1 plus its children, times its page size ({@code first}, else
- * 10) for a list
+ * 10) for a list, at most the items the list can have ({@link ListSizes}; a breakdown's groups)
  * @param requestTimeout how long a request may run; fields not fetched by then fail with an error
  * @param maxBody longest request body, read before the document's limits apply
  */

@@ -1,0 +1,14 @@
+package org.kvali.graphql;
+
+import graphql.analysis.FieldComplexityEnvironment;
+
+/**
+ * The most items a list field can answer, where its arguments tell more than a page size: a document's weight
+ * ({@link DocumentLimits}) counts a list by it rather than by the page assumed without {@code first}.
+ */
+public interface ListSizes {
+
+	/** The most items the field can answer, or null when this knows nothing of the field. */
+	Integer most(FieldComplexityEnvironment field);
+
+}
