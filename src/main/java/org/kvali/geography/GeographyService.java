@@ -36,7 +36,9 @@ public class GeographyService {
 		if (regionCode == null) {
 			return this.repository.municipalities();
 		}
-		return this.repository.municipalitiesOfRegions(List.of(region(regionCode).code()));
+		var region = this.repository.region(regionCode)
+			.orElseThrow(() -> new NotFoundException("region", "region", regionCode));
+		return this.repository.municipalitiesOfRegions(List.of(region.code()));
 	}
 
 	public Municipality municipality(String code) {

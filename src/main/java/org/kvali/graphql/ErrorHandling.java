@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 @ControllerAdvice
 class ErrorHandling {
 
+	/** The most characters of a refused value repeated in an error. */
+	static final int MAX_VALUE = 200;
+
 	@GraphQlExceptionHandler
 	GraphQLError notFound(NotFoundException ex, DataFetchingEnvironment env) {
 		return error(ErrorType.NOT_FOUND, ex.getMessage(), env, ex.argument(), ex.code());
@@ -93,7 +96,8 @@ class ErrorHandling {
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		extensions.put("argument", argument);
 		if (value != null) {
-			extensions.put("value", value.toString());
+			// as shown, and no longer than a reader needs: a list of 100,000 dimensions came back whole, 800 KB
+			extensions.put("value", Text.preview(Text.visible(value.toString()), MAX_VALUE));
 		}
 		return GraphQLError.newError()
 			.errorType(type)

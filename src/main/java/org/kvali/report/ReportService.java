@@ -8,6 +8,7 @@ import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.graphql.BusyException;
 import org.kvali.graphql.InvalidArgumentException;
+import org.kvali.graphql.Text;
 
 import org.springframework.stereotype.Service;
 
@@ -44,15 +45,34 @@ public class ReportService {
 		this.k = suppression.k();
 	}
 
-	/** The filter, once every code in it names something; the first unknown code is a BAD_REQUEST. */
+	/**
+	 * The filter, once every code in it names something. Else a BAD_REQUEST naming the first unknown code, in the
+	 * order of the filter's fields and of their codes, and the others of its field.
+	 */
 	public ParticipationReport report(ParticipationFilter filter) {
 		var checked = filter == null ? ParticipationFilter.ALL : filter;
-		this.repository.unknownCodes(checked).stream().findFirst().ifPresent(unknown -> {
-			throw new InvalidArgumentException(unknown.argument(), unknown.code(),
-					"No " + unknown.what() + " has the code '" + unknown.code() + "'"
-							+ (unknown.stored() == null ? "" : "; write it as stored: " + unknown.stored()));
-		});
+		var unknown = this.repository.unknownCodes(checked);
+		if (!unknown.isEmpty()) {
+			throw unknownCodes(unknown);
+		}
 		return new ParticipationReport(checked);
+	}
+
+	private static InvalidArgumentException unknownCodes(List<ReportRepository.UnknownCode> unknown) {
+		var first = unknown.get(0);
+		var message = new StringBuilder("No " + first.what() + " has the code '" + Text.preview(first.code(), 40) + "'");
+		if (first.stored() != null) {
+			message.append("; write it as stored: ").append(first.stored());
+		}
+		var others = unknown.stream().skip(1).filter(code -> code.argument().equals(first.argument()))
+			.map(code -> "'" + Text.preview(code.code(), 40) + "'").toList();
+		if (!others.isEmpty()) {
+			message.append(others.size() == 1 ? "; nor has " : "; nor have ").append(others.size())
+				.append(others.size() == 1 ? " other of " : " others of ").append(first.argument()).append(": ")
+				.append(String.join(", ", others.subList(0, Math.min(others.size(), 5))))
+				.append(others.size() > 5 ? ", ..." : "");
+		}
+		return new InvalidArgumentException(first.argument(), first.code(), message.toString());
 	}
 
 	public Measures totals(ParticipationReport report) {

@@ -107,8 +107,9 @@ final class ReportSql {
 	}
 
 	/**
-	 * Finds the codes of a filter that name nothing, as (argument, what, code, stored) rows, in one statement;
-	 * {@code stored} is the code as stored when the filter wrote it in another case (codes are one ignoring case).
+	 * Finds the codes of a filter that name nothing, as (argument, what, code, stored) rows, in one statement, in the
+	 * order of the filter's fields and of the codes within each; {@code stored} is the code as stored when the filter
+	 * wrote it in another case (codes are one ignoring case).
 	 */
 	static String unknownCodes(ParticipationFilter filter) {
 		var parts = new ArrayList<String>();
@@ -120,16 +121,18 @@ final class ReportSql {
 		addUnknown(parts, filter.venueMunicipalities(), "venueMunicipalities", "municipality", MUNICIPALITIES);
 		addUnknown(parts, filter.organizations(), "organizations", "organization", ORGANIZATIONS);
 		addUnknown(parts, filter.activities(), "activities", "activity", ACTIVITIES);
-		return parts.isEmpty() ? null : String.join("\nUNION ALL\n", parts);
+		return parts.isEmpty() ? null : "SELECT argument, what, code, stored FROM (\n"
+				+ String.join("\nUNION ALL\n", parts) + "\n) u ORDER BY part, position";
 	}
 
 	private static void addUnknown(List<String> parts, List<String> codes, String argument, String what,
 			String known) {
 		if (codes != null && !codes.isEmpty()) {
 			parts.add(("SELECT 'filter.%1$s' AS argument, '%2$s' AS what, c AS code,"
-					+ " (SELECT x.code FROM %4$s LIMIT 1) AS stored"
-					+ " FROM unnest(CAST(:%1$s AS text[])) c WHERE NOT EXISTS (SELECT 1 FROM %3$s)").formatted(argument, what,
-							known.formatted("x.code = c"), known.formatted("lower(x.code) = lower(c)")));
+					+ " (SELECT x.code FROM %4$s LIMIT 1) AS stored, %5$d AS part, position"
+					+ " FROM unnest(CAST(:%1$s AS text[])) WITH ORDINALITY AS given(c, position)"
+					+ " WHERE NOT EXISTS (SELECT 1 FROM %3$s)").formatted(argument, what,
+							known.formatted("x.code = c"), known.formatted("lower(x.code) = lower(c)"), parts.size()));
 		}
 	}
 

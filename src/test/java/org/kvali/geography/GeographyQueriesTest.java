@@ -84,7 +84,9 @@ class GeographyQueriesTest {
 		this.graphQl.document("{ municipalities(region: \"GE-XX\") { name } }")
 			.execute()
 			.errors()
-			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND && error.getMessage().contains("GE-XX"))
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No region has the code 'GE-XX'")
+					&& "region".equals(error.getExtensions().get("argument")))
 			.verify();
 		// language=GraphQL
 		this.graphQl.document("{ municipality(code: \"GE-KK\") { name } }")

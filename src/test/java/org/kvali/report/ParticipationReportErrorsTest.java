@@ -57,6 +57,26 @@ class ParticipationReportErrorsTest {
 				ErrorType.BAD_REQUEST, "No region has the code 'GE-QQ'");
 		expectError("{ participation(filter: {projects: [\"NOPE\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No project has the code 'NOPE'");
+		// the first unknown code of the first field, in the order given, and the others of that field, a few named
+		var many = java.util.stream.IntStream.range(0, 18).mapToObj(i -> "\"X" + i + "\"")
+			.collect(java.util.stream.Collectors.joining(", "));
+		var codes = "{ participation(filter: {activities: [\"TRN-2024-BAKURIANI\", " + many
+				+ "], regions: [\"ZZ\"], organizations: [\"CIF\", \"Q1\", \"Q2\"]}) { totals { participants } } }";
+		// a code of 40,000 characters is not repeated whole, in the message nor in the value
+		this.graphQl.document("query($r: [ID!]) { participation(filter: {regions: $r}) { totals { participants } } }")
+			.variable("r", List.of("Z".repeat(40_000)))
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("No region has the code '" + "Z".repeat(40) + "...'")
+					&& error.getExtensions().get("value").equals("Z".repeat(200) + "..."))
+			.verify();
+		expectError(codes.replace(", regions: [\"ZZ\"]", ""), ErrorType.BAD_REQUEST, "No organization has the code 'Q1'; "
+				+ "nor has 1 other of filter.organizations: 'Q2'");
+		expectError(codes.replace(", organizations: [\"CIF\", \"Q1\", \"Q2\"]", ""), ErrorType.BAD_REQUEST,
+				"No region has the code 'ZZ'");
+		expectError(codes.replace(", regions: [\"ZZ\"], organizations: [\"CIF\", \"Q1\", \"Q2\"]", ""),
+				ErrorType.BAD_REQUEST, "No activity has the code 'X0'; nor have 17 others of filter.activities: 'X1', "
+						+ "'X2', 'X3', 'X4', 'X5', ...");
 		expectError("{ participation(filter: {venueMunicipalities: [\"GE-KK\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No municipality has the code 'GE-KK'");
 		expectError("{ participation(filter: {organizations: [\"NOBODY\"]}) { totals { participants } } }",
