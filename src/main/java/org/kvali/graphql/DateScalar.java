@@ -60,8 +60,9 @@ final class DateScalar {
 				throw error.apply(text.matches("\\d{4}-\\d{2}-\\d{2}") ? "'" + text + "' is not a day the calendar has"
 						: "'" + text + "' is not a date of the form 2024-07-18");
 			}
-			if (date.getYear() < 1900 || date.getYear() > 2100) {
-				throw error.apply("'" + text + "' is outside the years 1900 to 2100 that Kvali takes");
+			if (date.getYear() < Dates.FIRST_YEAR || date.getYear() > Dates.LAST_YEAR) {
+				throw error.apply("'" + text + "' is outside the years " + Dates.FIRST_YEAR + " to " + Dates.LAST_YEAR
+						+ " that Kvali takes");
 			}
 			return date;
 		}

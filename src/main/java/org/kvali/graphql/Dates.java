@@ -10,6 +10,11 @@ import java.time.Year;
  */
 public final class Dates {
 
+	/** The first and last years Kvali takes in a date or a period. */
+	public static final int FIRST_YEAR = 1900;
+
+	public static final int LAST_YEAR = 2100;
+
 	private Dates() {
 	}
 

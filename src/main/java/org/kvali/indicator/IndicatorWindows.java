@@ -24,8 +24,10 @@ final class IndicatorWindows {
 	static IndicatorValues.Key window(Indicator indicator, Period period, LocalDate day, LocalDate today) {
 		var from = indicator.cumulative() ? indicator.programmeStart() : begins(indicator, period);
 		var to = day != null && day.isBefore(period.end()) ? day : period.end();
-		return new IndicatorValues.Key(indicator, from, to, false, day == null && begins(indicator, period).isAfter(today),
-				today);
+		// a period ended before the programme began has no value, as one to come has none yet: 2019's was 0
+		boolean none = day == null && begins(indicator, period).isAfter(today)
+				|| begins(indicator, period).isAfter(period.end());
+		return new IndicatorValues.Key(indicator, from, to, false, none, today);
 	}
 
 	/**
@@ -40,7 +42,7 @@ final class IndicatorWindows {
 	static Period period(String key) {
 		return Period.ofKey(key)
 			.orElseThrow(() -> new InvalidArgumentException("period", key,
-					"A period is a year (2024), a quarter (2024-Q3) or a month (2024-07)"));
+					"A period is a year (2024), a quarter (2024-Q3) or a month (2024-07) of 1900 to 2100"));
 	}
 
 	/**
@@ -50,7 +52,7 @@ final class IndicatorWindows {
 	static Optional<Period> programmePeriod(Indicator indicator, String argument, String key, Validation validation) {
 		var period = Period.ofKey(key).filter(p -> !p.key().matches("\\d{4}-\\d{2}"));
 		if (period.isEmpty()) {
-			validation.problem(argument, key, "A period is a year (2024) or a quarter (2024-Q3)");
+			validation.problem(argument, key, "A period is a year (2024) or a quarter (2024-Q3) of 1900 to 2100");
 			return Optional.empty();
 		}
 		if ((indicator.programmeStart() != null && period.get().end().isBefore(indicator.programmeStart()))

@@ -5,6 +5,7 @@ import java.util.List;
 import graphql.analysis.FieldComplexityEnvironment;
 
 import org.kvali.activity.ActivityKind;
+import org.kvali.graphql.Dates;
 import org.kvali.graphql.ListSizes;
 import org.kvali.organization.OrganizationKind;
 
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class BreakdownSizes implements ListSizes {
 
-	/** Years from 1900 to 2100, as the Date scalar takes. */
-	private static final int YEARS = 201;
+	/** The years a date may have. */
+	private static final int YEARS = Dates.LAST_YEAR - Dates.FIRST_YEAR + 1;
 
 	private final int regions;
 

@@ -2,16 +2,21 @@ package org.kvali.report;
 
 import java.time.LocalDate;
 
+import org.kvali.graphql.Dates;
+
 /** A year, quarter or month, keyed as `2024`, `2024-Q3` or `2024-07`. */
 public record Period(String key, LocalDate start, LocalDate end) {
 
-	/** The period a key names: `2024`, `2024-Q3` or `2024-07`; empty when the key is none of these. */
+	/** The period a key names: `2024`, `2024-Q3` or `2024-07` of 1900 to 2100; empty when the key is none of these. */
 	public static java.util.Optional<Period> ofKey(String key) {
 		var year = java.util.regex.Pattern.compile("(\\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?").matcher(key);
 		if (!year.matches()) {
 			return java.util.Optional.empty();
 		}
 		int y = Integer.parseInt(year.group(1));
+		if (y < Dates.FIRST_YEAR || y > Dates.LAST_YEAR) {
+			return java.util.Optional.empty();
+		}
 		if (year.group(2) != null) {
 			return java.util.Optional.of(of(Dimension.QUARTER, LocalDate.of(y, Integer.parseInt(year.group(2)) * 3 - 2, 1)));
 		}

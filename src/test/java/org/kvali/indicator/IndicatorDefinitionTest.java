@@ -334,7 +334,7 @@ class IndicatorDefinitionTest {
 			.errors()
 			.expect(error -> error.getMessage().equals("targets[0].value: A percentage lies between 0 and 100"))
 			.expect(error -> error.getMessage().equals("targets[1].period: The period lies outside the programme (2023-01-01 to 2025-12-31)"))
-			.expect(error -> error.getMessage().equals("targets[2].period: A period is a year (2024) or a quarter (2024-Q3)"))
+			.expect(error -> error.getMessage().equals("targets[2].period: A period is a year (2024) or a quarter (2024-Q3) of 1900 to 2100"))
 			.expect(error -> error.getMessage().equals("targets[2].value: A higher-is-better indicator's targets lie at "
 					+ "or above its baseline (50)"))
 			.verify();

@@ -279,7 +279,7 @@ class IndicatorQueriesTest {
 		this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"OUT-1.3\", period: \"2024-07\", value: 1}) { value } }")
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().equals("input.period: A period is a year (2024) or a quarter (2024-Q3)"))
+			.expect(error -> error.getMessage().equals("input.period: A period is a year (2024) or a quarter (2024-Q3) of 1900 to 2100"))
 			.verify();
 	}
 
@@ -287,8 +287,22 @@ class IndicatorQueriesTest {
 	void badArguments() {
 		this.graphQl.document("{ indicator(code: \"OUT-1.1\") { actual(period: \"2024-Q5\") } }").execute().errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-					&& error.getMessage().equals("A period is a year (2024), a quarter (2024-Q3) or a month (2024-07)"))
+					&& error.getMessage().equals("A period is a year (2024), a quarter (2024-Q3) or a month (2024-07) of 1900 to 2100"))
 			.verify();
+		// the years a date may have, as in the Date scalar: year 0 gave an actual of 0
+		this.graphQl.document("{ indicator(code: \"OUT-2.1\") { actual(period: \"0000\") } }").execute().errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage()
+				.equals("A period is a year (2024), a quarter (2024-Q3) or a month (2024-07) of 1900 to 2100"))
+			.verify();
+		// a period ended before the programme (2023 to 2025) began has no actual or progress, as one to come
+		this.graphQl.document("""
+				{ indicator(code: "OUT-2.1") { a: actual(period: "2019") p: progress(period: "2019")
+				  q: actual(period: "2022-Q4") first: actual(period: "2023-Q1") } }""")
+			.execute()
+			.path("indicator.a").valueIsNull()
+			.path("indicator.p").valueIsNull()
+			.path("indicator.q").valueIsNull()
+			.path("indicator.first").entity(Double.class).satisfies(value -> assertThat(value).isNotNull());
 		this.graphQl.document("{ indicator(code: \"NOPE\") { code } }").execute().errors()
 			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND)
 			.verify();
