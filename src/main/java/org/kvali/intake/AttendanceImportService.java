@@ -137,7 +137,7 @@ public class AttendanceImportService {
 				status.setRollbackOnly();
 			}
 			else {
-				this.history.save(report, contentType);
+				this.history.save(report, contentType, caller);
 			}
 			return new Outcome(intake.rows(), sha, warnings, List.of(), report);
 		});
@@ -151,7 +151,7 @@ public class AttendanceImportService {
 		}
 		if (report.status() != ImportStatus.IMPORTED) {
 			var kept = report;
-			this.transaction.executeWithoutResult(status -> this.history.save(kept, contentType));
+			this.transaction.executeWithoutResult(status -> this.history.save(kept, contentType, caller));
 		}
 		this.audit.record("import", report.id() + " " + report.status() + (dryRun ? " (dry run)" : "") + ", "
 				+ report.rows() + " rows, SHA-256 " + report.fileSha256());

@@ -1,21 +1,29 @@
 package org.kvali.intake;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kvali.access.Caller;
+import org.kvali.access.Role;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The reports of every sheet loaded, checked or refused, newest first. */
+/**
+ * The reports of every sheet loaded, checked or refused, newest first. A reader is null (ADMIN: every import), or
+ * a partner reading those it sent and those sent for any of its organizations.
+ */
 @Repository
 class ImportHistory {
 
-	/** Imports of one caller, or of anyone when the parameter is null. */
-	private static final String BY = "(CAST(:by AS text) IS NULL OR imported_by = :by) ";
+	private static final String BY = "(CAST(:by AS text) IS NULL OR imported_by = :by "
+			+ "OR imported_for && CAST(:for AS bigint[])) ";
 
 	private final JdbcClient jdbc;
 
@@ -26,52 +34,61 @@ class ImportHistory {
 		this.json = json;
 	}
 
-	void save(ImportReport report, String contentType) {
+	/** Keeps the report of a sheet sent by {@code sender}: a partner's for its organizations. */
+	void save(ImportReport report, String contentType, Caller sender) {
 		this.jdbc.sql("""
-				INSERT INTO attendance_import (id, status, dry_run, file_sha256, content_type, imported_by, imported_at,
-				                               rows, report)
-				VALUES (:id, :status, :dryRun, :sha, :contentType, :by, :at, :rows, CAST(:report AS jsonb))""")
+				INSERT INTO attendance_import (id, status, dry_run, file_sha256, content_type, imported_by, imported_for,
+				                               imported_at, rows, report)
+				VALUES (:id, :status, :dryRun, :sha, :contentType, :by, :for, :at, :rows, CAST(:report AS jsonb))""")
 			.param("id", report.id())
 			.param("status", report.status().name())
 			.param("dryRun", report.dryRun())
 			.param("sha", report.fileSha256())
 			.param("contentType", contentType)
 			.param("by", report.importedBy())
+			.param("for", sender.is(Role.PARTNER) ? sender.organizations().toArray(Long[]::new) : new Long[0])
 			.param("at", report.importedAt())
 			.param("rows", report.rows())
 			.param("report", this.json.writeValueAsString(report))
 			.update();
 	}
 
-	/** The import, when it exists and was made by {@code importedBy} (by anyone when that is null). */
-	Optional<ImportReport> find(UUID id, String importedBy) {
+	/** The import, when it exists and the reader may read it. */
+	Optional<ImportReport> find(UUID id, Caller reader) {
 		return this.jdbc.sql("SELECT report::text FROM attendance_import WHERE id = :id AND " + BY)
 			.param("id", id)
-			.param("by", importedBy)
+			.params(readBy(reader))
 			.query(String.class)
 			.optional()
 			.map(text -> this.json.readValue(text, ImportReport.class));
 	}
 
 	/**
-	 * A page newest first, after the import with the given time and id when they are not null, of the imports made
-	 * by {@code importedBy} (by anyone when that is null).
+	 * A page newest first, after the import with the given time and id when they are not null, of the imports the
+	 * reader may read.
 	 */
-	List<ImportReport> page(OffsetDateTime afterAt, UUID afterId, int limit, String importedBy) {
+	List<ImportReport> page(OffsetDateTime afterAt, UUID afterId, int limit, Caller reader) {
 		var where = afterAt == null ? "" : "AND (imported_at, id) < (:at, :id)";
 		var query = this.jdbc.sql("SELECT report::text FROM attendance_import WHERE " + BY + where
-				+ " ORDER BY imported_at DESC, id DESC LIMIT :limit").param("limit", limit).param("by", importedBy);
+				+ " ORDER BY imported_at DESC, id DESC LIMIT :limit").param("limit", limit).params(readBy(reader));
 		if (afterAt != null) {
 			query = query.param("at", afterAt).param("id", afterId);
 		}
 		return query.query(String.class).list().stream().map(text -> this.json.readValue(text, ImportReport.class)).toList();
 	}
 
-	int count(String importedBy) {
+	int count(Caller reader) {
 		return this.jdbc.sql("SELECT count(*) FROM attendance_import WHERE " + BY)
-			.param("by", importedBy)
+			.params(readBy(reader))
 			.query(Integer.class)
 			.single();
+	}
+
+	private static Map<String, Object> readBy(Caller reader) {
+		var parameters = new HashMap<String, Object>();
+		parameters.put("by", reader == null ? null : reader.name());
+		parameters.put("for", reader == null ? null : reader.organizations().toArray(Long[]::new));
+		return parameters;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.kvali.access.Access;
+import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.graphql.Connection;
 import org.kvali.graphql.NotFoundException;
@@ -27,12 +28,12 @@ class ImportQueryController {
 
 	@QueryMapping
 	Connection<ImportReport> imports(@Argument Integer first, @Argument String after) {
-		var by = importedBy();
+		var reader = reader();
 		var page = Page.of(first, after, 2);
 		var rows = this.history.page(page.key(0, OffsetDateTime::parse), page.key(1, UUID::fromString), page.limit(),
-				by);
+				reader);
 		return Connection.of(rows, page, report -> List.of(report.importedAt().toString(), report.id().toString()),
-				this.history.count(by));
+				this.history.count(reader));
 	}
 
 	@QueryMapping(name = "import")
@@ -44,13 +45,23 @@ class ImportQueryController {
 		catch (IllegalArgumentException ex) {
 			throw new NotFoundException("import", "id", id);
 		}
-		return this.history.find(uuid, importedBy()).orElseThrow(() -> new NotFoundException("import", "id", id));
+		return this.history.find(uuid, reader()).orElseThrow(() -> new NotFoundException("import", "id", id));
 	}
 
-	/** ADMIN reads every import, a PARTNER those it made; other roles none. */
-	private static String importedBy() {
+	/**
+	 * ADMIN reads every import (null), a PARTNER those it sent and those sent for its organizations; other roles
+	 * none.
+	 */
+	private static Caller reader() {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
-		return caller.is(Role.ADMIN) ? null : caller.name();
+		return caller.is(Role.ADMIN) ? null : caller;
+	}
+
+	/** Who sent the sheet, for ADMIN and the sender: to the others of its organizations a key's name may be a person's. */
+	@SchemaMapping(typeName = "Import")
+	String importedBy(ImportReport report) {
+		var caller = Caller.current();
+		return caller.is(Role.ADMIN) || caller.name().equals(report.importedBy()) ? report.importedBy() : null;
 	}
 
 	@SchemaMapping(typeName = "Import")
