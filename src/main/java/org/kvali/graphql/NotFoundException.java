@@ -13,6 +13,17 @@ public class NotFoundException extends RuntimeException {
 		this.code = code;
 	}
 
+	private NotFoundException(String argument, String code, String message, boolean explained) {
+		super(message);
+		this.argument = argument;
+		this.code = code;
+	}
+
+	/** Nothing found for the argument's value, as the message tells: a pair that is not recorded, say. */
+	public static NotFoundException explained(String argument, String code, String message) {
+		return new NotFoundException(argument, code, message, true);
+	}
+
 	/** What the argument names, by its name: {@code id}, {@code ref} or else a code. */
 	private static String key(String argument) {
 		var name = argument.substring(argument.lastIndexOf('.') + 1);

@@ -270,7 +270,8 @@ class StagingChecks {
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, rs.getString(2), "Participant "
 						+ rs.getString(3) + " is stored " + (partner == null ? "as " + rs.getString(4) : "with another gender")
-						+ "; gender is not corrected by a sheet"));
+						+ "; gender is not corrected by a sheet" + (partner == null ? " (correctParticipant corrects it)"
+								: ": ask an admin to correct it")));
 			});
 	}
 

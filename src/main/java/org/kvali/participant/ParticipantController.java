@@ -3,6 +3,7 @@ package org.kvali.participant;
 import java.util.List;
 import java.util.Map;
 
+import org.kvali.activity.Activity;
 import org.kvali.geography.GeographyService;
 import org.kvali.geography.Municipality;
 import org.kvali.graphql.BatchLinks;
@@ -15,7 +16,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** The {@code Participant} type, its root field and the erasure mutation; ADMIN only. */
+/** The {@code Participant} type, its root field, and the mutations of people and participations. */
 @Controller
 class ParticipantController {
 
@@ -25,13 +26,16 @@ class ParticipantController {
 
 	private final ParticipantService participants;
 
+	private final ParticipantEditor editor;
+
 	private final GeographyService geography;
 
 	private final OrganizationService organizations;
 
-	ParticipantController(ParticipantService participants, GeographyService geography,
+	ParticipantController(ParticipantService participants, ParticipantEditor editor, GeographyService geography,
 			OrganizationService organizations) {
 		this.participants = participants;
+		this.editor = editor;
 		this.geography = geography;
 		this.organizations = organizations;
 	}
@@ -44,6 +48,16 @@ class ParticipantController {
 	@MutationMapping
 	Forgotten forgetParticipant(@Argument String ref) {
 		return new Forgotten(this.participants.forget(ref));
+	}
+
+	@MutationMapping
+	ParticipantEditor.Corrected correctParticipant(@Argument String ref, @Argument ParticipantEditor.Correction input) {
+		return this.editor.correct(ref, input);
+	}
+
+	@MutationMapping
+	Activity removeParticipation(@Argument String activity, @Argument String ref) {
+		return this.editor.remove(activity, ref);
 	}
 
 	@BatchMapping

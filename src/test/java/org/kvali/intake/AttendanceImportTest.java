@@ -466,7 +466,7 @@ class AttendanceImportTest {
 		load(sheet, false).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].column").value("gender"))
 			.andExpect(jsonPath("$.errors[0].message")
-				.value("Participant P0001 is stored as " + storedGender("P0001") + "; gender is not corrected by a sheet"));
+				.value("Participant P0001 is stored as " + storedGender("P0001") + "; gender is not corrected by a sheet (correctParticipant corrects it)"));
 	}
 
 	@Test

@@ -123,7 +123,7 @@ class ConcurrentImportTest {
 			var report = load.get();
 			assertThat(report.status()).isEqualTo(ImportStatus.REJECTED);
 			assertThat(report.errors()).containsExactly(new ImportMessage(2, "gender", "female",
-					"Participant TI-RACE is stored as male; gender is not corrected by a sheet"));
+					"Participant TI-RACE is stored as male; gender is not corrected by a sheet (correctParticipant corrects it)"));
 		}
 		finally {
 			pool.shutdownNow();

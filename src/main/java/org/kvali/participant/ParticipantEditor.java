@@ -1,0 +1,175 @@
+package org.kvali.participant;
+
+import java.sql.ResultSet;
+import java.util.List;
+
+import org.kvali.access.Access;
+import org.kvali.access.Caller;
+import org.kvali.access.PartnerScope;
+import org.kvali.access.Role;
+import org.kvali.activity.Activity;
+import org.kvali.activity.ActivityService;
+import org.kvali.geography.GeographyService;
+import org.kvali.graphql.Dates;
+import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.Validation;
+import org.kvali.organization.OrganizationService;
+import org.kvali.programme.ProgrammeService;
+import org.kvali.report.Gender;
+import org.kvali.sql.WritersQueue;
+import org.kvali.time.Today;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a sheet cannot undo: a person's recorded details corrected (their gender too, which sheets never change),
+ * and a participation recorded by mistake removed. Each waits its turn among writers, as a sheet does, so that
+ * what it checked holds when it writes; the index and every report follow the committed change.
+ */
+@Service
+@Transactional
+class ParticipantEditor {
+
+	/** A person as corrected, without their name or contacts; municipality and organization by code. */
+	record Corrected(String ref, String gender, Integer birthYear, Boolean disability, String homeMunicipality,
+			String organization, int participations) {
+	}
+
+	/** A correction of what is recorded of a person; a field left out (null) stays as it is. */
+	record Correction(Gender gender, Integer birthYear, Boolean disability, String homeMunicipality,
+			String organization) {
+	}
+
+	private final ParticipantRepository participants;
+
+	private final ActivityService activities;
+
+	private final ProgrammeService programmes;
+
+	private final GeographyService geography;
+
+	private final OrganizationService organizations;
+
+	private final PartnerScope scope;
+
+	private final Today today;
+
+	private final JdbcClient jdbc;
+
+	ParticipantEditor(ParticipantRepository participants, ActivityService activities, ProgrammeService programmes,
+			GeographyService geography, OrganizationService organizations, PartnerScope scope, Today today,
+			JdbcClient jdbc) {
+		this.participants = participants;
+		this.activities = activities;
+		this.programmes = programmes;
+		this.geography = geography;
+		this.organizations = organizations;
+		this.scope = scope;
+		this.today = today;
+		this.jdbc = jdbc;
+	}
+
+	/** Corrects the person's details; ADMIN only, every field checked before anything is written. */
+	Corrected correct(String ref, Correction input) {
+		Access.require(Role.ADMIN);
+		WritersQueue.join(this.jdbc);
+		var stored = this.participants.byRef(ref).orElseThrow(() -> new NotFoundException("participant", "ref", ref));
+		var validation = new Validation();
+		if (input.gender() == null && input.birthYear() == null && input.disability() == null
+				&& input.homeMunicipality() == null && input.organization() == null) {
+			validation.problem("input", null, "Give at least one field to correct");
+		}
+		if (input.birthYear() != null) {
+			birthYear(stored.id(), input.birthYear(), validation);
+		}
+		if (input.homeMunicipality() != null) {
+			validation.known("input.homeMunicipality", "municipality", List.of(input.homeMunicipality()),
+					this.geography.municipalitiesByCode(List.of(input.homeMunicipality())).keySet());
+		}
+		Long organization = null;
+		if (input.organization() != null) {
+			var found = this.organizations.organizationsByCode(List.of(input.organization())).get(input.organization());
+			validation.known("input.organization", "organization", List.of(input.organization()),
+					found == null ? List.of() : List.of(found.code()));
+			organization = found == null ? null : found.id();
+		}
+		validation.check();
+		this.jdbc.sql("""
+				UPDATE participant SET gender = coalesce(:gender, gender), birth_year = coalesce(:birthYear, birth_year),
+				       disability = coalesce(:disability, disability),
+				       home_municipality_code = coalesce(:home, home_municipality_code),
+				       organization_id = coalesce(:organization, organization_id)
+				WHERE id = :id""")
+			.param("id", stored.id())
+			.param("gender", input.gender() == null ? null : input.gender().name())
+			.param("birthYear", input.birthYear())
+			.param("disability", input.disability())
+			.param("home", input.homeMunicipality())
+			.param("organization", organization)
+			.update();
+		var corrected = this.participants.byRef(stored.ref()).orElseThrow();
+		var organizationCode = corrected.organizationId() == null ? null
+				: this.organizations.organizationsById(List.of(corrected.organizationId())).get(corrected.organizationId())
+					.code();
+		return new Corrected(corrected.ref(), corrected.gender(), corrected.birthYear(), corrected.disability(),
+				corrected.homeMunicipalityCode(), organizationCode, corrected.participations());
+	}
+
+	/** A year from 1900 to this one, and none after the year of an activity the person took part in. */
+	private void birthYear(long person, int year, Validation validation) {
+		int thisYear = this.today.date().getYear();
+		if (year < Dates.FIRST_YEAR || year > thisYear) {
+			validation.problem("input.birthYear", year, "A birth year is from " + Dates.FIRST_YEAR + " to " + thisYear);
+			return;
+		}
+		this.jdbc.sql("""
+				SELECT a.code, a.start_date FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				WHERE pn.participant_id = :person AND a.start_date < make_date(:year, 1, 1)
+				ORDER BY a.start_date, a.code LIMIT 1""")
+			.param("person", person)
+			.param("year", year)
+			.query((ResultSet rs) -> {
+				validation.problem("input.birthYear", year, "Born after activity " + rs.getString(1) + " starts ("
+						+ rs.getString(2) + "), in which they took part");
+			});
+	}
+
+	/**
+	 * Removes the person's participation in the activity: an ADMIN's anywhere, a PARTNER's at activities its
+	 * organizations run. The person stays, with their other participations.
+	 */
+	Activity remove(String activityCode, String ref) {
+		var caller = Access.require(Role.ADMIN, Role.PARTNER);
+		WritersQueue.join(this.jdbc);
+		var activity = this.activities.activitiesByCode(List.of(activityCode)).get(activityCode);
+		if (activity == null) {
+			throw new NotFoundException("activity", "activity", activityCode);
+		}
+		requireRuns(caller, activity);
+		// one answer whether the reference names no one or someone not there: a partner learns of no one else
+		int removed = this.jdbc.sql("""
+				DELETE FROM participation pn USING participant p
+				WHERE pn.activity_id = :activity AND p.id = pn.participant_id AND lower(p.ref) = lower(:ref)""")
+			.param("activity", activity.id())
+			.param("ref", ref)
+			.update();
+		if (removed == 0) {
+			throw NotFoundException.explained("ref", ref, "Participant " + ref + " is not recorded at activity "
+					+ activity.code());
+		}
+		return activity;
+	}
+
+	private void requireRuns(Caller caller, Activity activity) {
+		var project = this.programmes.projectsById(List.of(activity.projectId())).get(activity.projectId());
+		this.scope.requireProject(project.id(), project.code());
+		if (caller.is(Role.PARTNER)
+				&& (activity.organizerId() == null || !caller.organizations().contains(activity.organizerId()))) {
+			throw new AccessDeniedException("Activity " + activity.code() + " is not run by your organization");
+		}
+	}
+
+}

@@ -1,0 +1,201 @@
+package org.kvali.participant;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a sheet cannot undo: an admin corrects a person's gender and details, and removes a participation recorded by
+ * mistake; a partner removes one at an activity its organization runs. Reports follow at once. A workshop of CIF's
+ * (CR-WS, 2025-05-05) with two people, and one of SCCSF's (CR-SJ) with the first of them.
+ */
+@IntegrationTest
+class CorrectionsTest {
+
+	private static final String BY_GENDER = """
+			{ participation(filter: {activities: ["CR-WS"]}) { totals { participants }
+			  breakdown(by: [GENDER]) { gender participants } } }""";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ApiKeyService keys;
+
+	@BeforeEach
+	void workshops() {
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
+				SELECT v.code, p.id, 'WORKSHOP', 'Corrections', DATE '2025-05-05', DATE '2025-05-05', o.id
+				FROM (VALUES ('CR-WS', 'CIF'), ('CR-SJ', 'SCCSF')) v (code, organizer), project p, organization o
+				WHERE p.code = 'CSO-CAPACITY' AND o.code = v.organizer""");
+		this.jdbc.update("""
+				INSERT INTO participant (ref, gender, birth_year) VALUES ('CR-1', 'FEMALE', 1990), ('CR-2', 'MALE', 1985)""");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a, participant p
+				WHERE a.code = 'CR-WS' AND p.ref IN ('CR-1', 'CR-2') OR a.code = 'CR-SJ' AND p.ref = 'CR-1'""");
+	}
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'CR-%')");
+		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CR-%'");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CR-%'");
+		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'cr %'");
+	}
+
+	@Test
+	void anAdminCorrectsAPersonsGenderAndDetailsAndReportsFollow() {
+		this.graphQl.document(BY_GENDER).execute()
+			.path("participation.breakdown[*].gender").entityList(String.class).containsExactly("FEMALE", "MALE");
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { correctParticipant(ref: "cr-1", input: {gender: MALE, birthYear: 1991,
+				    homeMunicipality: "GE-KK-RUSTAVI", organization: "CIF"}) {
+				  ref gender birthYear disability homeMunicipality organization participations } }""")
+			.execute()
+			.path("correctParticipant.ref").entity(String.class).isEqualTo("CR-1")
+			.path("correctParticipant.gender").entity(String.class).isEqualTo("MALE")
+			.path("correctParticipant.birthYear").entity(Integer.class).isEqualTo(1991)
+			.path("correctParticipant.disability").valueIsNull()
+			.path("correctParticipant.homeMunicipality").entity(String.class).isEqualTo("GE-KK-RUSTAVI")
+			.path("correctParticipant.organization").entity(String.class).isEqualTo("CIF")
+			.path("correctParticipant.participations").entity(Integer.class).isEqualTo(2);
+		this.graphQl.document(BY_GENDER).execute()
+			.path("participation.breakdown[*].gender").entityList(String.class).containsExactly("MALE")
+			.path("participation.breakdown[0].participants").entity(Integer.class).isEqualTo(2);
+		// a field left out stays
+		this.graphQl.document("mutation { correctParticipant(ref: \"CR-1\", input: {disability: true}) { gender birthYear disability } }")
+			.execute()
+			.path("correctParticipant.gender").entity(String.class).isEqualTo("MALE")
+			.path("correctParticipant.birthYear").entity(Integer.class).isEqualTo(1991)
+			.path("correctParticipant.disability").entity(Boolean.class).isEqualTo(true);
+	}
+
+	@Test
+	void aBadCorrectionNamesEveryProblemAndStoresNothing() {
+		// language=GraphQL
+		var errors = this.graphQl.document("""
+				mutation { correctParticipant(ref: "CR-1", input: {gender: MALE, birthYear: 2026,
+				    homeMunicipality: "GE-NOWHERE", organization: "NOBODY"}) { gender } }""")
+			.execute()
+			.returnResponse()
+			.getErrors();
+		assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
+				"input.birthYear: Born after activity CR-SJ starts (2025-05-05), in which they took part",
+				"input.homeMunicipality: No municipality has the code 'GE-NOWHERE'",
+				"input.organization: No organization has the code 'NOBODY'");
+		assertThat(this.jdbc.queryForObject("SELECT gender || birth_year FROM participant WHERE ref = 'CR-1'", String.class))
+			.isEqualTo("FEMALE1990");
+		this.graphQl.document("mutation { correctParticipant(ref: \"CR-1\", input: {birthYear: 1899}) { gender } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().startsWith("input.birthYear: A birth year is from 1900 to "))
+			.verify();
+		this.graphQl.document("mutation { correctParticipant(ref: \"CR-1\", input: {}) { gender } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input: Give at least one field to correct"))
+			.verify();
+		this.graphQl.document("mutation { correctParticipant(ref: \"CR-NOBODY\", input: {gender: MALE}) { gender } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No participant has the reference 'CR-NOBODY'"))
+			.verify();
+		// only an admin corrects a person
+		for (var role : List.of(Role.PARTNER, Role.ANALYST, Role.DONOR)) {
+			as(role).document("mutation { correctParticipant(ref: \"CR-1\", input: {gender: MALE}) { gender } }")
+				.execute()
+				.errors()
+				.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN)
+				.verify();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT gender FROM participant WHERE ref = 'CR-1'", String.class))
+			.isEqualTo("FEMALE");
+	}
+
+	@Test
+	void aParticipationRecordedByMistakeIsRemoved() {
+		// language=GraphQL
+		this.graphQl.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"CR-2\") { code } }")
+			.execute()
+			.path("removeParticipation.code").entity(String.class).isEqualTo("CR-WS");
+		this.graphQl.document(BY_GENDER).execute()
+			.path("participation.totals.participants").entity(Integer.class).isEqualTo(1)
+			.path("participation.breakdown[*].gender").entityList(String.class).containsExactly("FEMALE");
+		// the person stays; the participation is gone, and removing it again says so
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref = 'CR-2'", Integer.class)).isOne();
+		this.graphQl.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"CR-2\") { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("Participant CR-2 is not recorded at activity CR-WS"))
+			.verify();
+		this.graphQl.document("mutation { removeParticipation(activity: \"CR-NONE\", ref: \"CR-1\") { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No activity has the code 'CR-NONE'"))
+			.verify();
+	}
+
+	/**
+	 * A partner removes a participation at an activity its organization runs, not at another's; it is told the same
+	 * of a reference that names no one as of one not recorded there, and learns of no one else.
+	 */
+	@Test
+	void aPartnerRemovesParticipationsAtItsOwnActivitiesOnly() {
+		var cif = as(Role.PARTNER);
+		cif.document("mutation { removeParticipation(activity: \"CR-SJ\", ref: \"CR-1\") { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN
+					&& error.getMessage().equals("Activity CR-SJ is not run by your organization"))
+			.verify();
+		cif.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"P0001\") { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("Participant P0001 is not recorded at activity CR-WS"))
+			.verify();
+		cif.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"CR-1\") { code } }")
+			.execute()
+			.path("removeParticipation.code").entity(String.class).isEqualTo("CR-WS");
+		for (var role : List.of(Role.ANALYST, Role.DONOR)) {
+			as(role).document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"CR-2\") { code } }")
+				.execute()
+				.errors()
+				.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN)
+				.verify();
+		}
+		assertThat(this.jdbc.queryForList("""
+				SELECT a.code || ' ' || p.ref FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				JOIN participant p ON p.id = pn.participant_id WHERE a.code LIKE 'CR-%' ORDER BY 1""", String.class))
+			.containsExactly("CR-SJ CR-1", "CR-WS CR-2");
+	}
+
+	/** A key of the role; a partner's acts for CIF. */
+	private HttpGraphQlTester as(Role role) {
+		var secret = this.keys.create("cr " + role, role, role == Role.PARTNER ? List.of("CIF") : List.of(), false, "test")
+			.secret();
+		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+	}
+
+}
