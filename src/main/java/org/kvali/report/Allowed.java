@@ -27,6 +27,9 @@ final class Allowed {
 		add(index, Dimension.GENDER, names(filter.genders()));
 		add(index, Dimension.ACTIVITY_KIND, names(filter.activityKinds()));
 		add(index, Dimension.ACTIVITY, filter.activities());
+		if (filter.organizers() != null) {
+			organizedBy(index, filter.organizers());
+		}
 		if (filter.disability() != null) {
 			add(index, Dimension.DISABILITY, List.of(filter.disability().toString()));
 		}
@@ -68,6 +71,34 @@ final class Allowed {
 			}
 		}
 		this.values.put(dimension, pass);
+	}
+
+	/**
+	 * The activities these organizations (codes) run, as a condition on the activity: with the activities named too,
+	 * those of them that they run.
+	 */
+	private void organizedBy(FactIndex index, List<String> codes) {
+		var organizations = index.dictionaries.get(Dimension.ORGANIZATION);
+		var running = new boolean[organizations.size()];
+		for (var code : codes) {
+			int id = organizations.find(code);
+			if (id >= 0) {
+				running[id] = true;
+			}
+		}
+		// organizers are numbered from 1 (0 for none), as the organizations' attributes are
+		var organizationOf = index.attributes.get(Dimension.ORGANIZATION);
+		var activityOf = index.attributes.get(Dimension.ACTIVITY);
+		var byActivity = index.organizers.byActivity();
+		var activities = index.dictionaries.get(Dimension.ACTIVITY);
+		var named = this.values.get(Dimension.ACTIVITY);
+		var pass = new boolean[activities.size()];
+		for (int a = 0; a < byActivity.length; a++) {
+			int activity = activityOf[a];
+			pass[activity] = byActivity[a] > 0 && running[organizationOf[byActivity[a]]]
+					&& (named == null || named[activity]);
+		}
+		this.values.put(Dimension.ACTIVITY, pass);
 	}
 
 	private static List<String> names(List<? extends Enum<?>> values) {

@@ -11,11 +11,11 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 		List<String> municipalities, List<String> venueRegions, List<String> venueMunicipalities,
 		List<String> organizations, List<OrganizationKind> organizationKinds, List<Gender> genders,
 		List<AgeBand> ageBands, Boolean disability, List<ActivityKind> activityKinds, List<String> activities,
-		List<ParticipationRole> roles, LocalDate from, LocalDate to) {
+		List<String> organizers, List<ParticipationRole> roles, LocalDate from, LocalDate to) {
 
 	/** Everything in the PARTICIPANT role. */
 	public static final ParticipationFilter ALL = new ParticipationFilter(null, null, null, null, null, null, null,
-			null, null, null, null, null, null, null, null, null);
+			null, null, null, null, null, null, null, null, null, null);
 
 	/** This filter narrowed to activities starting within {@code from} to {@code to} (either may be null). */
 	public ParticipationFilter within(LocalDate from, LocalDate to) {
@@ -23,21 +23,24 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 		var end = this.to == null || (to != null && to.isBefore(this.to)) ? to : this.to;
 		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
 				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, this.genders,
-				this.ageBands, this.disability, this.activityKinds, this.activities, this.roles, start, end);
+				this.ageBands, this.disability, this.activityKinds, this.activities, this.organizers, this.roles, start,
+				end);
 	}
 
 	/** This filter narrowed to the given genders (replacing any it had). */
 	public ParticipationFilter withGenders(List<Gender> genders) {
 		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
 				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, genders,
-				this.ageBands, this.disability, this.activityKinds, this.activities, this.roles, this.from, this.to);
+				this.ageBands, this.disability, this.activityKinds, this.activities, this.organizers, this.roles, this.from,
+				this.to);
 	}
 
 	/** This filter narrowed to the given activities (replacing any it had). */
 	public ParticipationFilter withActivities(List<String> activities) {
 		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
 				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, this.genders,
-				this.ageBands, this.disability, this.activityKinds, activities, this.roles, this.from, this.to);
+				this.ageBands, this.disability, this.activityKinds, activities, this.organizers, this.roles, this.from,
+				this.to);
 	}
 
 	/** The roles counted: PARTICIPANT unless the filter says otherwise, since trainers and organizers are not reached. */

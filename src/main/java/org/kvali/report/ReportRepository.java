@@ -21,8 +21,8 @@ class ReportRepository {
 
 	/** Each activity with the columns of {@code participation_fact} that describe it, and its organizer. */
 	private static final String ACTIVITIES = """
-			SELECT a.code AS activity_code, a.kind AS activity_kind, a.start_date, pj.code AS project_code,
-			       pg.code AS programme_code, a.venue_municipality_code AS venue_municipality,
+			SELECT a.id AS activity_id, a.code AS activity_code, a.kind AS activity_kind, a.start_date,
+			       pj.code AS project_code, pg.code AS programme_code, a.venue_municipality_code AS venue_municipality,
 			       vm.parent_code AS venue_region, a.organizer_id
 			FROM activity a
 			JOIN project pj ON pj.id = a.project_id
@@ -46,7 +46,7 @@ class ReportRepository {
 	/** As {@link FactIndex#reachesBeyond}, from the stored activities. */
 	boolean reachesBeyond(ParticipationFilter filter, Set<Long> organizations) {
 		var conditions = ReportSql.activityConditions(filter)
-			.add("(f.organizer_id IS NULL OR f.organizer_id <> ALL(:organizers))", "organizers",
+			.add("(f.organizer_id IS NULL OR f.organizer_id <> ALL(:runBy))", "runBy",
 					organizations.toArray(Long[]::new));
 		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM (" + ACTIVITIES + ") f\n" + conditions.where() + ")")
 			.params(conditions.parameters())

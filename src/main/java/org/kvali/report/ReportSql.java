@@ -50,7 +50,7 @@ final class ReportSql {
 
 	/**
 	 * The filter's conditions on what describes an activity alone (programme, project, venue, kind, the activities
-	 * named, start dates), over columns named as in {@code participation_fact}.
+	 * named, their organizers, start dates), over columns named as in {@code participation_fact}.
 	 */
 	static Conditions activityConditions(ParticipationFilter filter) {
 		return new Conditions().addAny("f.programme_code = ANY(:programmes)", "programmes", filter.programmes())
@@ -60,6 +60,8 @@ final class ReportSql {
 					filter.venueMunicipalities())
 			.addAny("f.activity_kind = ANY(:activityKinds)", "activityKinds", filter.activityKinds())
 			.addAny("f.activity_code = ANY(:activities)", "activities", filter.activities())
+			.addAny("f.activity_id IN (SELECT a.id FROM activity a JOIN organization o ON o.id = a.organizer_id"
+					+ " WHERE o.code = ANY(:organizers))", "organizers", filter.organizers())
 			.add("f.start_date >= :from", "from", filter.from())
 			.add("f.start_date <= :to", "to", filter.to());
 	}
@@ -121,6 +123,7 @@ final class ReportSql {
 		addUnknown(parts, filter.venueMunicipalities(), "venueMunicipalities", "municipality", MUNICIPALITIES);
 		addUnknown(parts, filter.organizations(), "organizations", "organization", ORGANIZATIONS);
 		addUnknown(parts, filter.activities(), "activities", "activity", ACTIVITIES);
+		addUnknown(parts, filter.organizers(), "organizers", "organization", ORGANIZATIONS);
 		return parts.isEmpty() ? null : "SELECT argument, what, code, stored FROM (\n"
 				+ String.join("\nUNION ALL\n", parts) + "\n) u ORDER BY part, position";
 	}

@@ -179,6 +179,39 @@ class SuppressionTest {
 	}
 
 	/**
+	 * A partner selects the activities its organization runs by their organizer, not by listing them, and sees them in
+	 * full: CIF's by gender as CIF's activities listed one by one give, and as an analyst counts them.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aPartnerSelectsTheActivitiesItRunsByOrganizer() {
+		var ofCif = this.jdbc.queryForList("""
+				SELECT a.code FROM activity a JOIN organization o ON o.id = a.organizer_id WHERE o.code = 'CIF'
+				ORDER BY a.code""", String.class);
+		assertThat(ofCif).hasSizeGreaterThan(10);
+		var byOrganizer = "{ participation(filter: {organizers: [\"CIF\"]}) { totals { participants participations } "
+				+ "breakdown(by: [MUNICIPALITY, GENDER]) { municipality { code } gender participants participations } } }";
+		var listed = byOrganizer.replace("organizers: [\"CIF\"]", "activities: [\"" + String.join("\", \"", ofCif) + "\"]");
+		var mine = this.as.get("cif").document(byOrganizer).execute().path("participation").entity(Map.class).get();
+		assertThat(mine).isEqualTo(this.as.get("cif").document(listed).execute().path("participation").entity(Map.class).get())
+			.isEqualTo(this.as.get("analyst").document(byOrganizer).execute().path("participation").entity(Map.class).get());
+		// in full: groups of 1 to 4 are there, as they are not for a donor
+		var groups = (List<Map<String, Object>>) mine.get("breakdown");
+		assertThat(groups).anyMatch(group -> (Integer) group.get("participants") < 5);
+		var donors = this.as.get("donor").document(byOrganizer).execute().path("participation.breakdown").entityList(Map.class)
+			.get();
+		assertThat(donors).hasSizeLessThan(groups.size()).allMatch(group -> (Integer) group.get("participants") >= 5);
+		// another's organization, with one of its own activities too, is suppressed for CIF as anything beyond its own
+		var sccsf = "{ participation(filter: {organizers: [\"SCCSF\"], activities: [\"CMP-2024-GARDABANI\"]}) { totals "
+				+ "{ participants } } }";
+		this.as.get("analyst").document(sccsf).execute().path("participation.totals.participants").entity(Integer.class)
+			.isEqualTo(0);
+		this.as.get("cif").document(byOrganizer.replace("[\"CIF\"]", "[\"CIF\", \"SCCSF\"]")).execute()
+			.path("participation.breakdown").entityList(Map.class)
+			.satisfies(shown -> assertThat(shown).allMatch(group -> (Integer) group.get("participants") >= 5));
+	}
+
+	/**
 	 * Whether a partner sees a filter in full depends on the activities the filter names, never on who attended
 	 * them: decided by counting, a CIF filter of its WS-2025-DMANISI and SCCSF's WS-2025-BORJOMI came back
 	 * suppressed where BORJOMI had a person with a disability and in full where ASPINDZA had none.

@@ -435,7 +435,7 @@ class FastPathDifferentialTest {
 			assertThat(loader.appended()).isEqualTo(6);
 			// CU-2 alone: the man at CU-ACT, a speaker there
 			var cu2 = new ParticipationFilter(null, null, null, null, null, null, null, null, List.of(Gender.MALE), null,
-					null, null, List.of("CU-ACT"), List.of(ParticipationRole.SPEAKER), null, null);
+					null, null, List.of("CU-ACT"), null, List.of(ParticipationRole.SPEAKER), null, null);
 			assertThat(regions(affiliated, cu2)).containsExactly("GE-KK");
 			this.jdbc.update("""
 					UPDATE organization SET municipality_code = 'GE-SJ-BORJOMI', kind = 'ACTIVIST_GROUP'
@@ -514,6 +514,10 @@ class FastPathDifferentialTest {
 				UNION SELECT home_municipality_code FROM participant WHERE home_municipality_code IS NOT NULL
 				UNION SELECT 'GE-AJ-BATUMI'""");
 		var organizations = codes("SELECT code FROM organization");
+		// organizations running activities, and one running none
+		var running = codes("SELECT code FROM organization WHERE id IN (SELECT organizer_id FROM activity) UNION ALL "
+				+ "(SELECT code FROM organization WHERE id NOT IN (SELECT organizer_id FROM activity "
+				+ "WHERE organizer_id IS NOT NULL) ORDER BY code LIMIT 1)");
 		var activities = codes("SELECT code FROM activity");
 		// start days of activities, and the days around them
 		var days = this.jdbc.queryForList("SELECT DISTINCT start_date FROM activity ORDER BY start_date",
@@ -561,7 +565,7 @@ class FastPathDifferentialTest {
 					maybe(random, Arrays.asList(AgeBand.values())),
 					random.nextInt(4) == 0 ? random.nextBoolean() : null,
 					maybe(random, Arrays.asList(ActivityKind.values())), maybe(random, activities),
-					maybe(random, Arrays.asList(ParticipationRole.values())),
+					maybe(random, running), maybe(random, Arrays.asList(ParticipationRole.values())),
 					random.nextInt(4) == 0 ? day(random, days) : null, random.nextInt(4) == 0 ? day(random, days) : null);
 			var by = dimensions(random);
 			var orderBy = orderBy(random, by);

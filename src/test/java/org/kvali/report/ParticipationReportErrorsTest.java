@@ -81,6 +81,8 @@ class ParticipationReportErrorsTest {
 				ErrorType.BAD_REQUEST, "No municipality has the code 'GE-KK'");
 		expectError("{ participation(filter: {organizations: [\"NOBODY\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No organization has the code 'NOBODY'");
+		expectError("{ participation(filter: {organizers: [\"CIF\", \"NOBODY\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No organization has the code 'NOBODY'");
 		expectError("{ participation(filter: {activities: [\"NOTHING\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No activity has the code 'NOTHING'");
 		// codes are one ignoring case: written in another, the stored spelling is named
