@@ -12,6 +12,7 @@ import org.kvali.activity.ActivityService;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.OrganizationService;
 import org.kvali.programme.ProgrammeService;
@@ -97,6 +98,17 @@ class ParticipantEditor {
 			organization = found == null ? null : found.id();
 		}
 		validation.check();
+		if (organization != null) {
+			// what they represented at activities, where it was the organization corrected, as a sheet's row sets both
+			this.jdbc.sql("""
+					UPDATE participation SET organization_id = :organization
+					WHERE participant_id = :id AND organization_id IS NOT DISTINCT FROM :stored
+					  AND organization_id IS DISTINCT FROM :organization""")
+				.param("id", stored.id())
+				.param("organization", organization)
+				.param("stored", stored.organizationId())
+				.update();
+		}
 		this.jdbc.sql("""
 				UPDATE participant SET gender = coalesce(:gender, gender), birth_year = coalesce(:birthYear, birth_year),
 				       disability = coalesce(:disability, disability),
@@ -139,7 +151,7 @@ class ParticipantEditor {
 
 	/**
 	 * Removes the person's participation in the activity: an ADMIN's anywhere, a PARTNER's at activities its
-	 * organizations run. The person stays, with their other participations.
+	 * organizations run. The person stays with their other participations; one left with none is removed.
 	 */
 	Activity remove(String activityCode, String ref) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
@@ -150,16 +162,23 @@ class ParticipantEditor {
 		}
 		requireRuns(caller, activity);
 		// one answer whether the reference names no one or someone not there: a partner learns of no one else
-		int removed = this.jdbc.sql("""
+		var person = this.jdbc.sql("""
 				DELETE FROM participation pn USING participant p
-				WHERE pn.activity_id = :activity AND p.id = pn.participant_id AND lower(p.ref) = lower(:ref)""")
+				WHERE pn.activity_id = :activity AND p.id = pn.participant_id AND lower(p.ref) = lower(:ref)
+				RETURNING p.id""")
 			.param("activity", activity.id())
 			.param("ref", ref)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> NotFoundException.explained("ref", ref, "Participant " + ref
+					+ " is not recorded at activity " + Text.preview(activity.code(), 40)));
+		// someone recorded nowhere else was recorded by mistake: kept, they would be nobody's, and any partner's
+		// sheet could compare and change what this one recorded of them
+		this.jdbc.sql("""
+				DELETE FROM participant p WHERE p.id = :person
+				  AND NOT EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = p.id)""")
+			.param("person", person)
 			.update();
-		if (removed == 0) {
-			throw NotFoundException.explained("ref", ref, "Participant " + ref + " is not recorded at activity "
-					+ activity.code());
-		}
 		return activity;
 	}
 

@@ -81,6 +81,17 @@ class CorrectionsTest {
 		this.graphQl.document(BY_GENDER).execute()
 			.path("participation.breakdown[*].gender").entityList(String.class).containsExactly("MALE")
 			.path("participation.breakdown[0].participants").entity(Integer.class).isEqualTo(2);
+		// the organization they represented at both activities, which was theirs (none), is the corrected one too
+		this.graphQl.document("""
+				{ participation(filter: {activities: ["CR-WS", "CR-SJ"]}) {
+				  breakdown(by: [ACTIVITY, ORGANIZATION]) { activity { code } organization { code } participants } } }""")
+			.execute()
+			.path("participation.breakdown[*].activity.code").entityList(String.class)
+			.containsExactly("CR-SJ", "CR-WS", "CR-WS")
+			// CR-2, uncorrected, represented none at CR-WS: a group without an organization, last
+			.path("participation.breakdown[*].organization.code").entityList(String.class).containsExactly("CIF", "CIF")
+			.path("participation.breakdown[2].organization").valueIsNull()
+			.path("participation.breakdown[*].participants").entityList(Integer.class).containsExactly(1, 1, 1);
 		// a field left out stays
 		this.graphQl.document("mutation { correctParticipant(ref: \"CR-1\", input: {disability: true}) { gender birthYear disability } }")
 			.execute()
@@ -141,8 +152,8 @@ class CorrectionsTest {
 		this.graphQl.document(BY_GENDER).execute()
 			.path("participation.totals.participants").entity(Integer.class).isEqualTo(1)
 			.path("participation.breakdown[*].gender").entityList(String.class).containsExactly("FEMALE");
-		// the person stays; the participation is gone, and removing it again says so
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref = 'CR-2'", Integer.class)).isOne();
+		// CR-2, recorded nowhere else, was recorded by mistake: removed, as nobody's they could be any partner's
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref = 'CR-2'", Integer.class)).isZero();
 		this.graphQl.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"CR-2\") { code } }")
 			.execute()
 			.errors()
@@ -189,6 +200,11 @@ class CorrectionsTest {
 				SELECT a.code || ' ' || p.ref FROM participation pn JOIN activity a ON a.id = pn.activity_id
 				JOIN participant p ON p.id = pn.participant_id WHERE a.code LIKE 'CR-%' ORDER BY 1""", String.class))
 			.containsExactly("CR-SJ CR-1", "CR-WS CR-2");
+		// CR-1 stays, at SCCSF's activity; CR-2, recorded at CIF's alone, goes with it, by CIF's hand too
+		cif.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"CR-2\") { code } }").execute()
+			.path("removeParticipation.code").entity(String.class).isEqualTo("CR-WS");
+		assertThat(this.jdbc.queryForList("SELECT ref FROM participant WHERE ref LIKE 'CR-%'", String.class))
+			.containsExactly("CR-1");
 	}
 
 	/** A key of the role; a partner's acts for CIF. */
