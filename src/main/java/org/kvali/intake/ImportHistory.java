@@ -17,13 +17,14 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The reports of every sheet loaded, checked or refused, newest first. A reader is null (ADMIN: every import), or
- * a partner reading those it sent and those sent for any of its organizations.
+ * a partner reading those it sent and those sent for its organizations alone (not one sent by a key acting for
+ * another organization too, which may concern that one's projects only).
  */
 @Repository
 class ImportHistory {
 
 	private static final String BY = "(CAST(:by AS text) IS NULL OR imported_by = :by "
-			+ "OR imported_for && CAST(:for AS bigint[])) ";
+			+ "OR cardinality(imported_for) > 0 AND imported_for <@ CAST(:for AS bigint[])) ";
 
 	private final JdbcClient jdbc;
 
