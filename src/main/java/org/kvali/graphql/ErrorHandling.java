@@ -21,6 +21,9 @@ class ErrorHandling {
 	/** The most characters of a refused value repeated in an error. */
 	static final int MAX_VALUE = 200;
 
+	/** The most characters of an error's message, which may repeat values given. */
+	static final int MAX_MESSAGE = 1000;
+
 	@GraphQlExceptionHandler
 	GraphQLError notFound(NotFoundException ex, DataFetchingEnvironment env) {
 		return error(ErrorType.NOT_FOUND, ex.getMessage(), env, ex.argument(), ex.code());
@@ -85,7 +88,7 @@ class ErrorHandling {
 	private static GraphQLError error(graphql.ErrorClassification type, String message, DataFetchingEnvironment env) {
 		return GraphQLError.newError()
 			.errorType(type)
-			.message(message)
+			.message(shown(message))
 			.path(env.getExecutionStepInfo().getPath())
 			.location(env.getField().getSourceLocation())
 			.build();
@@ -97,15 +100,23 @@ class ErrorHandling {
 		extensions.put("argument", argument);
 		if (value != null) {
 			// as shown, and no longer than a reader needs: a list of 100,000 dimensions came back whole, 800 KB
-			extensions.put("value", Text.preview(Text.visible(value.toString()), MAX_VALUE));
+			extensions.put("value", Text.visible(Text.preview(value.toString(), MAX_VALUE)));
 		}
 		return GraphQLError.newError()
 			.errorType(type)
-			.message(message)
+			.message(shown(message))
 			.path(env.getExecutionStepInfo().getPath())
 			.location(env.getField().getSourceLocation())
 			.extensions(extensions)
 			.build();
+	}
+
+	/**
+	 * A message as it can be shown: no longer than {@link #MAX_MESSAGE} (a reference of 5,000 characters came back
+	 * whole in it), with the control characters and overrides of the values it repeats escaped.
+	 */
+	private static String shown(String message) {
+		return Text.visible(Text.preview(message, MAX_MESSAGE));
 	}
 
 }

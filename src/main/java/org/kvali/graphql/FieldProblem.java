@@ -1,13 +1,8 @@
 package org.kvali.graphql;
 
 /**
- * One thing wrong with one input field: which argument (e.g. {@code input.code}), its value, and why. A text value is
- * kept as {@link Text#visible} shows it, as a sheet's refused cell is.
+ * One thing wrong with one input field: which argument (e.g. {@code input.code}), its value, and why. The error shows
+ * the value as {@link Text#visible} does ({@link ErrorHandling}).
  */
 public record FieldProblem(String argument, Object value, String message) {
-
-	public FieldProblem {
-		value = value instanceof String text ? Text.visible(text) : value;
-	}
-
 }

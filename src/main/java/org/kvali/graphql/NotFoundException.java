@@ -8,7 +8,7 @@ public class NotFoundException extends RuntimeException {
 	private final String code;
 
 	public NotFoundException(String what, String argument, String code) {
-		super("No " + what + " has the " + key(argument) + " '" + code + "'");
+		super("No " + what + " has the " + key(argument) + " '" + Text.preview(code, 40) + "'");
 		this.argument = argument;
 		this.code = code;
 	}

@@ -6,14 +6,15 @@ import org.kvali.graphql.Text;
 
 /**
  * One problem or remark about a sheet: the row as the user sees it (the header is row 1; null for the whole sheet),
- * the column, the value read, and what is wrong with it. Value and message are kept as {@link Text#visible} shows
- * them: a control character or an override in a refused cell, repeated in either, can neither be stored in the
- * report's JSON nor turn the message around.
+ * the column, the value read, and what is wrong with it. Column, value and message are kept as {@link Text#visible}
+ * shows them: a control character or an override in a refused cell or an unknown header, repeated in any, can neither
+ * be stored in the report's JSON nor turn the message around.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportMessage(Integer row, String column, String value, String message) {
 
 	public ImportMessage {
+		column = column == null ? null : Text.visible(column);
 		value = value == null ? null : Text.visible(value);
 		message = Text.visible(message);
 	}

@@ -70,6 +70,22 @@ class ParticipationReportErrorsTest {
 			.expect(error -> error.getMessage().equals("No region has the code '" + "Z".repeat(40) + "...'")
 					&& error.getExtensions().get("value").equals("Z".repeat(200) + "..."))
 			.verify();
+		// an override is shown escaped, in the message as in the value, and a long one is cut before its escapes
+		this.graphQl.document("query($r: [ID!]) { participation(filter: {regions: $r}) { totals { participants } } }")
+			.variable("r", List.of("GE-\u202eKK", "\u202e".repeat(300)))
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("No region has the code 'GE-\\u202EKK'; nor has 1 other of "
+					+ "filter.regions: '" + "\\u202E".repeat(40) + "...'")
+					&& error.getExtensions().get("value").equals("GE-\\u202EKK"))
+			.verify();
+		// so is a participant's reference of 5,000 characters, not found
+		this.graphQl.document("{ participant(ref: \"" + "Q".repeat(5000) + "\") { ref } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("No participant has the reference '" + "Q".repeat(40) + "...'")
+					&& error.getExtensions().get("value").equals("Q".repeat(200) + "..."))
+			.verify();
 		expectError(codes.replace(", regions: [\"ZZ\"]", ""), ErrorType.BAD_REQUEST, "No organization has the code 'Q1'; "
 				+ "nor has 1 other of filter.organizations: 'Q2'");
 		expectError(codes.replace(", organizations: [\"CIF\", \"Q1\", \"Q2\"]", ""), ErrorType.BAD_REQUEST,
