@@ -1,6 +1,7 @@
 package org.kvali.participant;
 
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.util.List;
 
 import org.kvali.access.Access;
@@ -20,6 +21,7 @@ import org.kvali.report.Gender;
 import org.kvali.sql.WritersQueue;
 import org.kvali.time.Today;
 
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -39,9 +41,9 @@ class ParticipantEditor {
 			String organization, int participations) {
 	}
 
-	/** A correction of what is recorded of a person; a field left out (null) stays as it is. */
-	record Correction(Gender gender, Integer birthYear, Boolean disability, String homeMunicipality,
-			String organization) {
+	/** A correction of what is recorded of a person; a field left out stays as it is, one given as null is unknown. */
+	record Correction(ArgumentValue<Gender> gender, ArgumentValue<Integer> birthYear, ArgumentValue<Boolean> disability,
+			ArgumentValue<String> homeMunicipality, ArgumentValue<String> organization) {
 	}
 
 	private final ParticipantRepository participants;
@@ -73,54 +75,60 @@ class ParticipantEditor {
 		this.jdbc = jdbc;
 	}
 
-	/** Corrects the person's details; ADMIN only, every field checked before anything is written. */
+	/**
+	 * Corrects the person's details; ADMIN only, every field checked before anything is written. A field given as
+	 * null makes it unknown, but gender, which every person has.
+	 */
 	Corrected correct(String ref, Correction input) {
 		Access.require(Role.ADMIN);
 		WritersQueue.join(this.jdbc);
 		var stored = this.participants.byRef(ref).orElseThrow(() -> new NotFoundException("participant", "ref", ref));
 		var validation = new Validation();
-		if (input.gender() == null && input.birthYear() == null && input.disability() == null
-				&& input.homeMunicipality() == null && input.organization() == null) {
+		if (input.gender().isOmitted() && input.birthYear().isOmitted() && input.disability().isOmitted()
+				&& input.homeMunicipality().isOmitted() && input.organization().isOmitted()) {
 			validation.problem("input", null, "Give at least one field to correct");
 		}
-		if (input.birthYear() != null) {
-			birthYear(stored.id(), input.birthYear(), validation);
+		if (!input.gender().isOmitted() && input.gender().isEmpty()) {
+			validation.problem("input.gender", null, "Everyone has a gender: give FEMALE, MALE, OTHER or UNDISCLOSED");
 		}
-		if (input.homeMunicipality() != null) {
-			validation.known("input.homeMunicipality", "municipality", List.of(input.homeMunicipality()),
-					this.geography.municipalitiesByCode(List.of(input.homeMunicipality())).keySet());
-		}
-		Long organization = null;
-		if (input.organization() != null) {
-			var found = this.organizations.organizationsByCode(List.of(input.organization())).get(input.organization());
-			validation.known("input.organization", "organization", List.of(input.organization()),
-					found == null ? List.of() : List.of(found.code()));
-			organization = found == null ? null : found.id();
-		}
+		input.birthYear().ifPresent(year -> birthYear(stored.id(), year, validation));
+		input.homeMunicipality().ifPresent(code -> validation.known("input.homeMunicipality", "municipality",
+				List.of(code), this.geography.municipalitiesByCode(List.of(code)).keySet()));
+		var organization = input.organization().value() == null ? null
+				: this.organizations.organizationsByCode(List.of(input.organization().value()))
+					.get(input.organization().value());
+		input.organization().ifPresent(code -> validation.known("input.organization", "organization", List.of(code),
+				organization == null ? List.of() : List.of(organization.code())));
 		validation.check();
-		if (organization != null) {
+		var organizationId = organization == null ? null : organization.id();
+		if (!input.organization().isOmitted()) {
 			// what they represented at activities, where it was the organization corrected, as a sheet's row sets both
 			this.jdbc.sql("""
 					UPDATE participation SET organization_id = :organization
 					WHERE participant_id = :id AND organization_id IS NOT DISTINCT FROM :stored
 					  AND organization_id IS DISTINCT FROM :organization""")
 				.param("id", stored.id())
-				.param("organization", organization)
-				.param("stored", stored.organizationId())
+				.param("organization", organizationId, Types.BIGINT)
+				.param("stored", stored.organizationId(), Types.BIGINT)
 				.update();
 		}
 		this.jdbc.sql("""
-				UPDATE participant SET gender = coalesce(:gender, gender), birth_year = coalesce(:birthYear, birth_year),
-				       disability = coalesce(:disability, disability),
-				       home_municipality_code = coalesce(:home, home_municipality_code),
-				       organization_id = coalesce(:organization, organization_id)
+				UPDATE participant SET gender = coalesce(:gender, gender),
+				       birth_year = CASE WHEN :birthYearGiven THEN :birthYear ELSE birth_year END,
+				       disability = CASE WHEN :disabilityGiven THEN :disability ELSE disability END,
+				       home_municipality_code = CASE WHEN :homeGiven THEN :home ELSE home_municipality_code END,
+				       organization_id = CASE WHEN :organizationGiven THEN :organization ELSE organization_id END
 				WHERE id = :id""")
 			.param("id", stored.id())
-			.param("gender", input.gender() == null ? null : input.gender().name())
-			.param("birthYear", input.birthYear())
-			.param("disability", input.disability())
-			.param("home", input.homeMunicipality())
-			.param("organization", organization)
+			.param("gender", input.gender().value() == null ? null : input.gender().value().name())
+			.param("birthYearGiven", !input.birthYear().isOmitted())
+			.param("birthYear", input.birthYear().value(), Types.INTEGER)
+			.param("disabilityGiven", !input.disability().isOmitted())
+			.param("disability", input.disability().value(), Types.BOOLEAN)
+			.param("homeGiven", !input.homeMunicipality().isOmitted())
+			.param("home", input.homeMunicipality().value(), Types.VARCHAR)
+			.param("organizationGiven", !input.organization().isOmitted())
+			.param("organization", organizationId, Types.BIGINT)
 			.update();
 		var corrected = this.participants.byRef(stored.ref()).orElseThrow();
 		var organizationCode = corrected.organizationId() == null ? null

@@ -98,6 +98,24 @@ class CorrectionsTest {
 			.path("correctParticipant.gender").entity(String.class).isEqualTo("MALE")
 			.path("correctParticipant.birthYear").entity(Integer.class).isEqualTo(1991)
 			.path("correctParticipant.disability").entity(Boolean.class).isEqualTo(true);
+		// one given as null is made unknown, the organization they represented with it too; gender stays required
+		this.graphQl.document("""
+				mutation { correctParticipant(ref: "CR-1", input: {birthYear: null, organization: null}) {
+				  gender birthYear disability organization } }""")
+			.execute()
+			.path("correctParticipant.gender").entity(String.class).isEqualTo("MALE")
+			.path("correctParticipant.birthYear").valueIsNull()
+			.path("correctParticipant.disability").entity(Boolean.class).isEqualTo(true)
+			.path("correctParticipant.organization").valueIsNull();
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM participation pn JOIN participant p ON p.id = pn.participant_id
+				WHERE p.ref = 'CR-1' AND pn.organization_id IS NULL""", Integer.class)).isEqualTo(2);
+		this.graphQl.document("mutation { correctParticipant(ref: \"CR-1\", input: {gender: null}) { gender } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage()
+				.equals("input.gender: Everyone has a gender: give FEMALE, MALE, OTHER or UNDISCLOSED"))
+			.verify();
 	}
 
 	@Test
