@@ -93,7 +93,8 @@ class CorrectionsTest {
 			.path("participation.breakdown[2].organization").valueIsNull()
 			.path("participation.breakdown[*].participants").entityList(Integer.class).containsExactly(1, 1, 1);
 		// a field left out stays
-		this.graphQl.document("mutation { correctParticipant(ref: \"CR-1\", input: {disability: true}) { gender birthYear disability } }")
+		this.graphQl.document("mutation { correctParticipant(ref: \"CR-1\", input: {disability: true}) { gender birthYear "
+				+ "disability } }")
 			.execute()
 			.path("correctParticipant.gender").entity(String.class).isEqualTo("MALE")
 			.path("correctParticipant.birthYear").entity(Integer.class).isEqualTo(1991)
