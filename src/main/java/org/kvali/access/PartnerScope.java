@@ -40,6 +40,20 @@ public class PartnerScope {
 			.formatted(person);
 	}
 
+	/**
+	 * SQL: the caller is a partner ({@code :organizations} bound, as for {@link #hostedElsewhere}) whose sheets keep
+	 * the stored person's details as they are, neither compared nor changed: the person took part in another
+	 * organization's activity, or an admin corrected them ({@code correctParticipant}), whose values a sheet sent
+	 * again must not undo.
+	 */
+	public static String keptAsStored(String person) {
+		return "(" + hostedElsewhere(person) + """
+
+				 OR CAST(:organizations AS bigint[]) IS NOT NULL
+				    AND EXISTS (SELECT 1 FROM participant kept WHERE kept.id = %s AND kept.corrected_by_admin))"""
+			.formatted(person);
+	}
+
 	/** The ids of the projects the caller's organizations lead or partner. */
 	public Set<Long> projects(Caller caller) {
 		return Set.copyOf(this.jdbc.sql(OWN_PROJECTS)

@@ -72,7 +72,7 @@ class AttendanceWriter {
 				  AND (p.birth_year, p.disability, p.home_municipality_code, p.organization_id) IS DISTINCT FROM
 				      (coalesce(s.birth_year, p.birth_year), coalesce(s.disability, p.disability),
 				       coalesce(s.home_municipality, p.home_municipality_code), coalesce(o.id, p.organization_id))
-				""".formatted(PartnerScope.hostedElsewhere("p.id")))
+				""".formatted(PartnerScope.keptAsStored("p.id")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.update();
 		int participants = this.jdbc.sql("""

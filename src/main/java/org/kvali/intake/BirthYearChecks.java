@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * raises and the activities it moves earlier, found first, so the planner knows how few they are.
  * <p>
  * A partner's sheet neither compares nor changes the details of a person other organizations hosted
- * ({@link PartnerScope#hostedElsewhere}): such a person is left out of these checks, since an answer that depended on
+ * ({@link PartnerScope#keptAsStored}): such a person is left out of these checks, since an answer that depended on
  * their stored year would tell it, and the people stored at an activity are counted, not named.
  */
 @Repository
@@ -49,7 +49,7 @@ class BirthYearChecks {
 				                      FROM import_activity)
 				  AND r.birth_year > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
 				  AND NOT (p.stored_id IS NOT NULL AND %s)
-				ORDER BY r.row_no""".formatted(PartnerScope.hostedElsewhere("p.stored_id")))
+				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id")))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, rs.getString(2), "Born after activity "
@@ -65,7 +65,7 @@ class BirthYearChecks {
 				WHERE r.birth_year IS NULL
 				  AND coalesce(p.birth_year, p.stored_birth_year) > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
 				  AND NOT (p.stored_id IS NOT NULL AND %s)
-				ORDER BY r.row_no""".formatted(PartnerScope.hostedElsewhere("p.stored_id")))
+				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id")))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, null, "Participant " + rs.getString(2)
@@ -82,7 +82,7 @@ class BirthYearChecks {
 		var raised = this.jdbc.sql("""
 				SELECT stored_id FROM import_person
 				WHERE stored_id IS NOT NULL AND birth_year > coalesce(stored_birth_year, 0) AND NOT %s"""
-			.formatted(PartnerScope.hostedElsewhere("stored_id")))
+			.formatted(PartnerScope.keptAsStored("stored_id")))
 			.param("organizations", organizations(partner))
 			.query(Long.class)
 			.list();
@@ -139,7 +139,7 @@ class BirthYearChecks {
 				                  WHERE r.activity_code = s.activity_code AND lower(r.participant_ref) = lower(pt.ref))
 				  AND NOT %s
 				GROUP BY s.first_row, s.start_date
-				ORDER BY s.first_row""".formatted(PartnerScope.hostedElsewhere("pt.id")))
+				ORDER BY s.first_row""".formatted(PartnerScope.keptAsStored("pt.id")))
 			.param("moved", moved.toArray(Long[]::new))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * starting after today (an attendance sheet records what took place), or starting before or ending after its
  * project, and a person older than 100 at an activity (a mistyped birth year). Each new activity, or stored one whose
  * dates the sheet changes, is said once, each such row once. A partner's sheet leaves out people other organizations
- * hosted, whose year it does not change ({@link PartnerScope#hostedElsewhere}).
+ * hosted, whose year it does not change ({@link PartnerScope#keptAsStored}).
  */
 @Repository
 class PlausibilityChecks {
@@ -71,7 +71,7 @@ class PlausibilityChecks {
 				                      FROM import_activity) - 100
 				  AND r.birth_year < extract(YEAR FROM coalesce(a.start_date, a.stored_start_date)) - 100
 				  AND NOT (p.stored_id IS NOT NULL AND %s)
-				ORDER BY r.row_no""".formatted(PartnerScope.hostedElsewhere("p.stored_id")))
+				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, rs.getString(2), "Participant "

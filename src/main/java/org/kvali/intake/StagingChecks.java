@@ -146,20 +146,23 @@ class StagingChecks {
 	}
 
 	/**
-	 * A warning for each stored person of a partner's sheet who also took part in other organizations' activities
-	 * and is not refused ({@link #othersPeople}): their details in the sheet are neither compared nor stored.
+	 * A warning for each stored person of a partner's sheet whose details it keeps as stored ({@link
+	 * PartnerScope#keptAsStored}) and does not refuse ({@link #othersPeople}): their details in the sheet are neither
+	 * compared nor stored.
 	 */
 	List<ImportMessage> keptAsStored(PartnerSheet partner) {
 		return this.jdbc.sql("""
-				SELECT p.first_row, p.participant_ref FROM import_person p
+				SELECT p.first_row, p.participant_ref, %s AS elsewhere FROM import_person p
 				WHERE p.stored_id IS NOT NULL AND %s AND p.stored_id NOT IN (SELECT stored_id FROM (%s) refused)
-				ORDER BY p.first_row""".formatted(PartnerScope.hostedElsewhere("p.stored_id"), OTHERS_PEOPLE))
+				ORDER BY p.first_row""".formatted(PartnerScope.hostedElsewhere("p.stored_id"),
+				PartnerScope.keptAsStored("p.stored_id"), OTHERS_PEOPLE))
 			.param("allowed", partner.projectIds())
 			.param("organizations", partner.organizationIds())
 			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "
-					+ rs.getString(2) + " also took part in other organizations' activities: their gender, birth year, "
-					+ "disability, home municipality and organization stay as stored, neither compared with this "
-					+ "sheet's nor changed by them"))
+					+ rs.getString(2) + (rs.getBoolean(3) ? " also took part in other organizations' activities"
+							: " was corrected by an admin")
+					+ ": their gender, birth year, disability, home municipality and organization stay as stored, "
+					+ "neither compared with this sheet's nor changed by them"))
 			.list();
 	}
 
@@ -265,7 +268,7 @@ class StagingChecks {
 		this.jdbc.sql("""
 				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.stored_gender) FROM import_row r
 				JOIN import_person p USING (participant_ref) WHERE p.stored_id IS NOT NULL AND r.gender <> p.stored_gender
-				  AND NOT %s""".formatted(PartnerScope.hostedElsewhere("p.stored_id")))
+				  AND NOT %s""".formatted(PartnerScope.keptAsStored("p.stored_id")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, rs.getString(2), "Participant "

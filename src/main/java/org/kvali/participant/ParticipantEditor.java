@@ -117,7 +117,8 @@ class ParticipantEditor {
 				       birth_year = CASE WHEN :birthYearGiven THEN :birthYear ELSE birth_year END,
 				       disability = CASE WHEN :disabilityGiven THEN :disability ELSE disability END,
 				       home_municipality_code = CASE WHEN :homeGiven THEN :home ELSE home_municipality_code END,
-				       organization_id = CASE WHEN :organizationGiven THEN :organization ELSE organization_id END
+				       organization_id = CASE WHEN :organizationGiven THEN :organization ELSE organization_id END,
+				       corrected_by_admin = true
 				WHERE id = :id""")
 			.param("id", stored.id())
 			.param("gender", input.gender().value() == null ? null : input.gender().value().name())

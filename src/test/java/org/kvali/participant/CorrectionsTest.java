@@ -14,8 +14,12 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * What a sheet cannot undo: an admin corrects a person's gender and details, and removes a participation recorded by
@@ -38,6 +42,9 @@ class CorrectionsTest {
 	@Autowired
 	ApiKeyService keys;
 
+	@Autowired
+	MockMvc mvc;
+
 	@BeforeEach
 	void workshops() {
 		this.jdbc.update("""
@@ -59,6 +66,7 @@ class CorrectionsTest {
 		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CR-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CR-%'");
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'cr %'");
+		this.jdbc.update("DELETE FROM attendance_import");
 	}
 
 	@Test
@@ -117,6 +125,34 @@ class CorrectionsTest {
 			.expect(error -> error.getMessage()
 				.equals("input.gender: Everyone has a gender: give FEMALE, MALE, OTHER or UNDISCLOSED"))
 			.verify();
+	}
+
+	/**
+	 * What an admin corrected stays: CIF's sheet of its workshop, sent again as it was with CR-2's old gender and
+	 * birth year, passes, warns, and changes neither; before, it was refused for the gender or undid the year.
+	 */
+	@Test
+	void aPartnersSheetSentAgainLeavesAnAdminsCorrection() throws Exception {
+		this.graphQl.document("mutation { correctParticipant(ref: \"CR-2\", input: {gender: FEMALE, birthYear: 1986}) "
+				+ "{ gender } }").execute().path("correctParticipant.gender").entity(String.class).isEqualTo("FEMALE");
+		var sheet = "activity_code,project_code,participant_ref,gender,birth_year\nCR-WS,CSO-CAPACITY,CR-2,male,1985\n";
+		var key = this.keys.create("cr sheet", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(sheet))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated.participants").value(0))
+			.andExpect(jsonPath("$.warnings[0].message").value("Participant CR-2 was corrected by an admin: their "
+					+ "gender, birth year, disability, home municipality and organization stay as stored, neither "
+					+ "compared with this sheet's nor changed by them"));
+		assertThat(this.jdbc.queryForObject("SELECT gender || birth_year FROM participant WHERE ref = 'CR-2'",
+				String.class)).isEqualTo("FEMALE1986");
+		// an admin's sheet still corrects them
+		this.mvc.perform(post("/imports/attendance").contentType("text/csv").content(sheet.replace("male", "female")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated.participants").value(1));
+		assertThat(this.jdbc.queryForObject("SELECT birth_year FROM participant WHERE ref = 'CR-2'", Integer.class))
+			.isEqualTo(1985);
 	}
 
 	@Test
