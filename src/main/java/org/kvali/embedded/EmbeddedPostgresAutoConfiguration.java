@@ -47,7 +47,7 @@ public class EmbeddedPostgresAutoConfiguration {
 			.setServerConfig("synchronous_commit", onUnless(properties.clean()))
 			.start();
 		log.info("Embedded PostgreSQL 17 on port {} with data in {}{}", postgres.getPort(), dataDir,
-				properties.clean() ? ", wiped at start and not flushed to disk" : "");
+				properties.clean() ? ", wiped at start and at stop and not flushed to disk" : "");
 		return postgres;
 	}
 

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir folder that keeps the database between runs
  * @param port TCP port on localhost; 0 picks a free one
- * @param clean whether to wipe the folder on start (tests use a fresh database each run); a kept folder is flushed to
- *        disk at every commit, a wiped one is not
+ * @param clean whether to wipe the folder on start and on stop (tests use a fresh database each run); a kept folder
+ *        is flushed to disk at every commit, a wiped one is not
  */
 @ConfigurationProperties("kvali.embedded")
 public record EmbeddedPostgresProperties(@DefaultValue(".kvali/postgres") Path dataDir, @DefaultValue("0") int port,

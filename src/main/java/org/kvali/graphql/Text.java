@@ -61,11 +61,13 @@ public final class Text {
 	}
 
 	/**
-	 * Whether the character reorders the text after it until its end: the embeddings and overrides U+202A to U+202E
-	 * and the isolates U+2066 to U+2069. The marks U+200E and U+200F, which right-to-left names use, do not.
+	 * Whether the character is one of Unicode's bidirectional controls: the embeddings and overrides U+202A to
+	 * U+202E and the isolates U+2066 to U+2069, which reorder the text after them, and the marks U+061C, U+200E and
+	 * U+200F, invisible, which names keep but a refused value shows.
 	 */
 	public static boolean reorders(int c) {
-		return c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069';
+		return c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\u061c' || c == '\u200e'
+				|| c == '\u200f';
 	}
 
 	/** Whether the text holds half of a character: a UTF-16 surrogate without its other half, which no text stores. */

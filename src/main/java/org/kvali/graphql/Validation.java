@@ -97,7 +97,7 @@ public final class Validation {
 		if (codes != null) {
 			for (var code : codes) {
 				if (!known.contains(code)) {
-					problem(argument, code, "No " + what + " has the code '" + code + "'");
+					problem(argument, code, "No " + what + " has the code '" + Text.preview(code, 40) + "'");
 				}
 			}
 		}

@@ -13,9 +13,12 @@ import org.kvali.graphql.Text;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportMessage(Integer row, String column, String value, String message) {
 
+	/** The most characters of a value repeated: a cell may hold 500. */
+	static final int MAX_VALUE = 200;
+
 	public ImportMessage {
 		column = column == null ? null : Text.visible(column);
-		value = value == null ? null : Text.visible(value);
+		value = value == null ? null : Text.visible(Text.preview(value, MAX_VALUE));
 		message = Text.visible(message);
 	}
 

@@ -26,10 +26,10 @@ class TextTest {
 	@Test
 	void shownValuesEscapeWhatWouldHideOrTurnTheMessage() {
 		assertThat(Text.visible("A\u0000B\r\n")).isEqualTo("A\\u0000B\\u000D\\u000A");
-		// an override would show "exe.pdf" as "fdp.exe"; the marks of right-to-left names stay
+		// an override would show "exe.pdf" as "fdp.exe"; the invisible marks are shown too
 		assertThat(Text.visible("report\u202Efdp.exe")).isEqualTo("report\\u202Efdp.exe");
 		assertThat(Text.visible("\u2067x\u2069")).isEqualTo("\\u2067x\\u2069");
-		assertThat(Text.visible("\u200F\u05D0\u200E")).isEqualTo("\u200F\u05D0\u200E");
+		assertThat(Text.visible("\u200F\u05D0\u200E\u061C")).isEqualTo("\\u200F\u05D0\\u200E\\u061C");
 		assertThat(Text.visible("\ud83d!")).isEqualTo("\\uD83D!");
 		assertThat(Text.visible("\ud83d\ude00 \u10e5")).isEqualTo("\ud83d\ude00 \u10e5");
 	}

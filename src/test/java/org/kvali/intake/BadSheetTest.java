@@ -164,6 +164,16 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.errors[0].value").value("fe\\u2067male"));
 	}
 
+	/** A refused cell of 480 characters is repeated as its first 200, not whole. */
+	@Test
+	void aLongRefusedValueIsCut() throws Exception {
+		var sheet = AttendanceImportTest.HEADER + ROW.formatted(1).replace("female,,,,", "female,,," + "Z".repeat(480) + ",");
+		send("text/csv", sheet.getBytes(StandardCharsets.UTF_8)).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].column").value("home_municipality"))
+			.andExpect(jsonPath("$.errors[0].value").value("Z".repeat(200) + "..."))
+			.andExpect(jsonPath("$.errors[0].message").value("No municipality has this code or name"));
+	}
+
 	/**
 	 * A reference that is no code may be a person's name, address or telephone written by mistake: refused for its
 	 * length or its line break, it is not repeated back either, nor kept in the import's report.
