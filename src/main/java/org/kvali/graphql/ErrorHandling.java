@@ -100,7 +100,7 @@ class ErrorHandling {
 		extensions.put("argument", argument);
 		if (value != null) {
 			// as shown, and no longer than a reader needs: a list of 100,000 dimensions came back whole, 800 KB
-			extensions.put("value", Text.visible(Text.preview(value.toString(), MAX_VALUE)));
+			extensions.put("value", Text.preview(Text.visible(value.toString()), MAX_VALUE));
 		}
 		return GraphQLError.newError()
 			.errorType(type)
@@ -112,11 +112,11 @@ class ErrorHandling {
 	}
 
 	/**
-	 * A message as it can be shown: no longer than {@link #MAX_MESSAGE} (a reference of 5,000 characters came back
-	 * whole in it), with the control characters and overrides of the values it repeats escaped.
+	 * A message as it can be shown: with the control characters and overrides of the values it repeats escaped, then
+	 * no longer than {@link #MAX_MESSAGE} (a reference of 5,000 characters came back whole in it).
 	 */
 	private static String shown(String message) {
-		return Text.visible(Text.preview(message, MAX_MESSAGE));
+		return Text.preview(Text.visible(message), MAX_MESSAGE);
 	}
 
 }

@@ -81,17 +81,22 @@ class AttendanceWriter {
 				FROM import_person s LEFT JOIN organization o ON o.code = s.organization_code
 				WHERE s.stored_id IS NULL""").update();
 		// An empty role or organization cell keeps what is stored. Only a stored activity and a stored person can
-		// have a participation already.
+		// have a participation already. A partner's sheet keeps the organization an admin's correction of the
+		// person set (correctParticipant sets both).
 		int participationsUpdated = this.jdbc.sql("""
 				UPDATE participation pn SET role = coalesce(r.role, pn.role), organization_id = coalesce(o.id, pn.organization_id)
 				FROM import_row r
 				JOIN import_activity a ON a.activity_code = r.activity_code
 				JOIN import_person p ON p.participant_ref = r.participant_ref
 				LEFT JOIN organization o ON o.code = r.organization_code
+				  AND NOT (CAST(:organizations AS bigint[]) IS NOT NULL
+				           AND EXISTS (SELECT 1 FROM participant c WHERE c.id = p.stored_id AND c.corrected_by_admin))
 				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL
 				  AND pn.activity_id = a.id AND pn.participant_id = p.id
 				  AND (pn.role, pn.organization_id) IS DISTINCT FROM (coalesce(r.role, pn.role), coalesce(o.id, pn.organization_id))
-				""").update();
+				""")
+			.param("organizations", partner == null ? null : partner.organizationIds())
+			.update();
 		// In the order of the unique index, which then grows at its end instead of at random places: 200,000 rows
 		// in psql took 1.7 to 2.0 s sorted, 2.5 to 2.6 s in the order the joins give. A new participation takes
 		// the default role, and the organization of its row, else the one the sheet gives the person, else the

@@ -18,7 +18,8 @@ public record ImportMessage(Integer row, String column, String value, String mes
 
 	public ImportMessage {
 		column = column == null ? null : Text.visible(column);
-		value = value == null ? null : Text.visible(Text.preview(value, MAX_VALUE));
+		// escaped, then cut: read back from the stored report, the same value comes out
+		value = value == null ? null : Text.preview(Text.visible(value), MAX_VALUE);
 		message = Text.visible(message);
 	}
 

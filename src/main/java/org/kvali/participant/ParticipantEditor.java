@@ -193,6 +193,10 @@ class ParticipantEditor {
 
 	private void requireRuns(Caller caller, Activity activity) {
 		var project = this.programmes.projectsById(List.of(activity.projectId())).get(activity.projectId());
+		if (caller.is(Role.PARTNER) && !this.scope.projects(caller).contains(project.id())) {
+			// as activity(code) answers it: a partner is not told of activities beyond its projects
+			throw new NotFoundException("activity", "activity", activity.code());
+		}
 		this.scope.requireProject(project.id(), project.code());
 		if (caller.is(Role.PARTNER)
 				&& (activity.organizerId() == null || !caller.organizations().contains(activity.organizerId()))) {

@@ -65,6 +65,7 @@ class CorrectionsTest {
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'CR-%')");
 		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CR-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CR-%'");
+		this.jdbc.update("DELETE FROM project WHERE code = 'CR-PRJ'");
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'cr %'");
 		this.jdbc.update("DELETE FROM attendance_import");
 	}
@@ -133,9 +134,11 @@ class CorrectionsTest {
 	 */
 	@Test
 	void aPartnersSheetSentAgainLeavesAnAdminsCorrection() throws Exception {
-		this.graphQl.document("mutation { correctParticipant(ref: \"CR-2\", input: {gender: FEMALE, birthYear: 1986}) "
-				+ "{ gender } }").execute().path("correctParticipant.gender").entity(String.class).isEqualTo("FEMALE");
-		var sheet = "activity_code,project_code,participant_ref,gender,birth_year\nCR-WS,CSO-CAPACITY,CR-2,male,1985\n";
+		this.graphQl.document("mutation { correctParticipant(ref: \"CR-2\", input: {gender: FEMALE, birthYear: 1986, "
+				+ "organization: \"CIF\"}) { gender } }").execute().path("correctParticipant.gender").entity(String.class)
+			.isEqualTo("FEMALE");
+		var sheet = "activity_code,project_code,participant_ref,gender,birth_year,organization_code\n"
+				+ "CR-WS,CSO-CAPACITY,CR-2,male,1985,SCCSF\n";
 		var key = this.keys.create("cr sheet", Role.PARTNER, List.of("CIF"), false, "test").secret();
 		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
 			.contentType("text/csv")
@@ -147,6 +150,10 @@ class CorrectionsTest {
 					+ "compared with this sheet's nor changed by them"));
 		assertThat(this.jdbc.queryForObject("SELECT gender || birth_year FROM participant WHERE ref = 'CR-2'",
 				String.class)).isEqualTo("FEMALE1986");
+		// nor the organization they represented at CIF's workshop, which the correction set
+		assertThat(this.jdbc.queryForObject("""
+				SELECT o.code FROM participation pn JOIN participant p ON p.id = pn.participant_id
+				JOIN organization o ON o.id = pn.organization_id WHERE p.ref = 'CR-2'""", String.class)).isEqualTo("CIF");
 		// an admin's sheet still corrects them
 		this.mvc.perform(post("/imports/attendance").contentType("text/csv").content(sheet.replace("male", "female")))
 			.andExpect(status().isOk())
@@ -230,6 +237,21 @@ class CorrectionsTest {
 	@Test
 	void aPartnerRemovesParticipationsAtItsOwnActivitiesOnly() {
 		var cif = as(Role.PARTNER);
+		// an activity of a project CIF has no part in: not found, as activity(code) answers, not named by its project
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, lead_organization_id)
+				SELECT 'CR-PRJ', p.id, 'SCCSF alone', o.id FROM programme p, organization o
+				WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'SCCSF'""");
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'CR-OUT', id, 'MEETING', 'Elsewhere', DATE '2025-06-01', DATE '2025-06-01' FROM project
+				WHERE code = 'CR-PRJ'""");
+		cif.document("mutation { removeParticipation(activity: \"CR-OUT\", ref: \"CR-1\") { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No activity has the code 'CR-OUT'"))
+			.verify();
 		cif.document("mutation { removeParticipation(activity: \"CR-SJ\", ref: \"CR-1\") { code } }")
 			.execute()
 			.errors()
