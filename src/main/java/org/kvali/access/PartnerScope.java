@@ -47,10 +47,17 @@ public class PartnerScope {
 	 * again must not undo.
 	 */
 	public static String keptAsStored(String person) {
-		return "(" + hostedElsewhere(person) + """
+		return "(" + hostedElsewhere(person) + " OR " + correctedByAdmin(person) + ")";
+	}
 
-				 OR CAST(:organizations AS bigint[]) IS NOT NULL
-				    AND EXISTS (SELECT 1 FROM participant kept WHERE kept.id = %s AND kept.corrected_by_admin))"""
+	/**
+	 * SQL: the caller is a partner ({@code :organizations} bound) and an admin corrected the stored person whose id is
+	 * {@code person} ({@code correctParticipant}); false for an admin.
+	 */
+	public static String correctedByAdmin(String person) {
+		return """
+				(CAST(:organizations AS bigint[]) IS NOT NULL
+				 AND EXISTS (SELECT 1 FROM participant kept WHERE kept.id = %s AND kept.corrected_by_admin))"""
 			.formatted(person);
 	}
 

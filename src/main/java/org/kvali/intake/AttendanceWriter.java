@@ -88,13 +88,11 @@ class AttendanceWriter {
 				FROM import_row r
 				JOIN import_activity a ON a.activity_code = r.activity_code
 				JOIN import_person p ON p.participant_ref = r.participant_ref
-				LEFT JOIN organization o ON o.code = r.organization_code
-				  AND NOT (CAST(:organizations AS bigint[]) IS NOT NULL
-				           AND EXISTS (SELECT 1 FROM participant c WHERE c.id = p.stored_id AND c.corrected_by_admin))
+				LEFT JOIN organization o ON o.code = r.organization_code AND NOT %s
 				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL
 				  AND pn.activity_id = a.id AND pn.participant_id = p.id
 				  AND (pn.role, pn.organization_id) IS DISTINCT FROM (coalesce(r.role, pn.role), coalesce(o.id, pn.organization_id))
-				""")
+				""".formatted(PartnerScope.correctedByAdmin("p.stored_id")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.update();
 		// In the order of the unique index, which then grows at its end instead of at random places: 200,000 rows

@@ -151,11 +151,14 @@ class StagingChecks {
 	 * compared nor stored.
 	 */
 	List<ImportMessage> keptAsStored(PartnerSheet partner) {
+		// each reason asked once per person, not again for keptAsStored
 		return this.jdbc.sql("""
-				SELECT p.first_row, p.participant_ref, %s AS elsewhere FROM import_person p
-				WHERE p.stored_id IS NOT NULL AND %s AND p.stored_id NOT IN (SELECT stored_id FROM (%s) refused)
-				ORDER BY p.first_row""".formatted(PartnerScope.hostedElsewhere("p.stored_id"),
-				PartnerScope.keptAsStored("p.stored_id"), OTHERS_PEOPLE))
+				SELECT first_row, participant_ref, elsewhere FROM (
+				    SELECT p.first_row, p.participant_ref, p.stored_id, %s AS elsewhere, %s AS corrected
+				    FROM import_person p WHERE p.stored_id IS NOT NULL) k
+				WHERE (elsewhere OR corrected) AND stored_id NOT IN (SELECT stored_id FROM (%s) refused)
+				ORDER BY first_row""".formatted(PartnerScope.hostedElsewhere("p.stored_id"),
+				PartnerScope.correctedByAdmin("p.stored_id"), OTHERS_PEOPLE))
 			.param("allowed", partner.projectIds())
 			.param("organizations", partner.organizationIds())
 			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "
