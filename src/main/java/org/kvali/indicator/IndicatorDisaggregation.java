@@ -48,7 +48,7 @@ class IndicatorDisaggregation {
 				&& !by.equals(List.of(Dimension.REGION))) {
 			throw new InvalidArgumentException("by", by, "A reported indicator is split by GENDER or by REGION alone");
 		}
-		if (window.ahead()) {
+		if (window.noValue()) {
 			return List.of();
 		}
 		// in the natural order of a breakdown: a group whose whole was withheld, or the numerator's alone, is not last

@@ -31,9 +31,9 @@ class IndicatorValues {
 	/**
 	 * One value to compute: an indicator over activities starting from {@code from} to {@code to}, none when the
 	 * period it is for has not begun, as of {@code today} (the request's day, {@link org.kvali.time.Today}), or ended
-	 * before the programme began ({@code ahead}).
+	 * before the programme began ({@code noValue}).
 	 */
-	record Key(Indicator indicator, LocalDate from, LocalDate to, boolean toDate, boolean ahead, LocalDate today) {
+	record Key(Indicator indicator, LocalDate from, LocalDate to, boolean toDate, boolean noValue, LocalDate today) {
 
 		/**
 		 * Everything to date, from the programme's start: participation at activities begun by today (not those
@@ -81,7 +81,7 @@ class IndicatorValues {
 
 	/** The values of the keys that have one (a reported period without a value, or a zero denominator, has none). */
 	Map<Key, Double> compute(Set<Key> keys) {
-		var begun = keys.stream().filter(key -> !key.ahead()).toList();
+		var begun = keys.stream().filter(key -> !key.noValue()).toList();
 		Map<Key, Double> values = new HashMap<>(reported(begun));
 		var computed = begun.stream().filter(key -> key.indicator().method() == IndicatorEnums.Method.COMPUTED).toList();
 		var filters = new ArrayList<ParticipationFilter>();

@@ -22,12 +22,12 @@ final class IndicatorWindows {
 	 * that has not begun by {@code today} has no value yet.
 	 */
 	static IndicatorValues.Key window(Indicator indicator, Period period, LocalDate day, LocalDate today) {
-		var from = indicator.cumulative() ? indicator.programmeStart() : begins(indicator, period);
+		var begins = begins(indicator, period);
+		var from = indicator.cumulative() ? indicator.programmeStart() : begins;
 		var to = day != null && day.isBefore(period.end()) ? day : period.end();
 		// a period ended before the programme began has no value, as one to come has none yet: 2019's was 0
-		boolean none = day == null && begins(indicator, period).isAfter(today)
-				|| begins(indicator, period).isAfter(period.end());
-		return new IndicatorValues.Key(indicator, from, to, false, none, today);
+		boolean noValue = day == null && begins.isAfter(today) || begins.isAfter(period.end());
+		return new IndicatorValues.Key(indicator, from, to, false, noValue, today);
 	}
 
 	/**

@@ -41,10 +41,6 @@ final class RowChecker {
 	private static final Map<String, Integer> COLUMN_LIMITS = Map.of(Columns.ORGANIZATION_NAME, 300,
 			Columns.ACTIVITY_TITLE, 500);
 
-	private static final int FIRST_YEAR = 1900;
-
-	private static final int LAST_YEAR = 2100;
-
 	private static final Map<String, Boolean> YES_NO = Map.of("yes", true, "true", true, "1", true, "no", false,
 			"false", false, "0", false);
 
@@ -161,8 +157,8 @@ final class RowChecker {
 					+ "; write 2024-07-18 or 18.07.2024");
 			return null;
 		}
-		if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
-			error(column, value, "A date between " + FIRST_YEAR + " and " + LAST_YEAR + " is expected");
+		if (date.getYear() < Dates.FIRST_YEAR || date.getYear() > Dates.LAST_YEAR) {
+			error(column, value, "A date between " + Dates.FIRST_YEAR + " and " + Dates.LAST_YEAR + " is expected");
 			return null;
 		}
 		return date;
@@ -186,8 +182,9 @@ final class RowChecker {
 			return null;
 		}
 		int year = value.length() == 4 ? Dates.digits(value, 0, 4) : -1;
-		if (year < FIRST_YEAR || year > this.thisYear) {
-			error(Columns.BIRTH_YEAR, value, "A birth year is four digits from " + FIRST_YEAR + " to " + this.thisYear);
+		if (year < Dates.FIRST_YEAR || year > this.thisYear) {
+			error(Columns.BIRTH_YEAR, value,
+					"A birth year is four digits from " + Dates.FIRST_YEAR + " to " + this.thisYear);
 			return null;
 		}
 		return year;

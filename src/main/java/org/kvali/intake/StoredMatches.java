@@ -44,8 +44,8 @@ class StoredMatches {
 	/**
 	 * Each person of the sheet with the value their rows give for each field and whether they disagree (as for
 	 * activities), whether they are in more than one row, and the organization of their first row that names one, by
-	 * code (a new organization is not stored yet). A stored person is found by their reference in any case ({@code stored_ref} is theirs); the checks refuse
-	 * one written in another case.
+	 * code (a new organization is not stored yet). A stored person is found by their reference in any case
+	 * ({@code stored_ref} is theirs); the checks refuse one written in another case.
 	 */
 	private static final String PEOPLE = """
 			CREATE TEMPORARY TABLE import_person ON COMMIT DROP AS

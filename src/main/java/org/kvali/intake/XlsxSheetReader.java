@@ -19,6 +19,7 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
+import org.kvali.graphql.Dates;
 import org.kvali.graphql.Text;
 
 import org.springframework.http.HttpStatus;
@@ -40,7 +41,7 @@ final class XlsxSheetReader {
 	private static final LocalDate EPOCH_1904 = LocalDate.of(1904, 1, 1);
 
 	/** The last day a date may be. */
-	private static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
+	private static final LocalDate LAST_DAY = LocalDate.of(Dates.LAST_YEAR, 12, 31);
 
 	private static final Pattern ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
 
