@@ -2,32 +2,46 @@ package org.kvali.report;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the notes in {@code fact_change} (changesets 026 to 030) say changed since a report index was built, and the
- * queries that read only the rows they name: inserted rows by their ranges of ids, corrected participants,
- * activities, participations and organizations by the ids corrected (or their ranges), merged.
+ * What the notes in {@code fact_change} (changesets 026 to 030 and 040) say changed since a report index was built,
+ * and the queries that read only the rows they name: inserted rows by their ranges of ids, corrected participants,
+ * activities, participations and organizations by the ids corrected (or their ranges), merged; deleted participations
+ * and participants by their ids.
  */
 final class ChangeNotes {
 
 	/** The tables whose corrections changesets 027, 028 and 030 note with ids: their rows are read again alone. */
 	private static final Set<String> CORRECTABLE = Set.of("activity", "participant", "participation", "organization");
 
+	/** The tables whose deletions changeset 040 notes with ids: their rows are taken out alone. */
+	private static final Set<String> DELETABLE = Set.of("participant", "participation");
+
 	/**
-	 * What changed since an index: rows inserted per table, and per table whose rows were corrected the most rows a
-	 * catch-up reads again for it (the ids noted, or the span of a range; overlaps counted twice).
+	 * What changed since an index: rows inserted per table, per table whose rows were corrected the most rows a
+	 * catch-up reads again for it (the ids noted, or the span of a range; overlaps counted twice), and rows deleted
+	 * per table.
 	 */
-	record Changes(Map<String, Long> inserted, Map<String, Long> corrected) {
+	record Changes(Map<String, Long> inserted, Map<String, Long> corrected, Map<String, Long> deleted) {
 
 		boolean none() {
-			return this.inserted.isEmpty() && this.corrected.isEmpty();
+			return this.inserted.isEmpty() && this.corrected.isEmpty() && this.deleted.isEmpty();
 		}
 
+	}
+
+	/**
+	 * A row deleted since: its id, for a participation its person's and activity's ids, and whether it was inserted
+	 * since too (then no index before had it).
+	 */
+	record Deleted(long id, long person, long activity, boolean insertedSince) {
 	}
 
 	private ChangeNotes() {
@@ -43,9 +57,9 @@ final class ChangeNotes {
 		if (lastChange < since) {
 			return null;
 		}
-		var changes = new Changes(new HashMap<>(), new HashMap<>());
+		var changes = new Changes(new HashMap<>(), new HashMap<>(), new HashMap<>());
 		try (var statement = connection.prepareStatement("""
-				SELECT id, table_name, inserted, updated, coalesce(cardinality(ids), last_id - first_id + 1)
+				SELECT id, table_name, inserted, updated, coalesce(cardinality(ids), last_id - first_id + 1), deleted
 				FROM fact_change WHERE id >= ? ORDER BY id""")) {
 			statement.setLong(1, since);
 			try (var notes = statement.executeQuery()) {
@@ -59,14 +73,18 @@ final class ChangeNotes {
 					var table = notes.getString(2);
 					boolean insert = notes.getObject(3) != null;
 					boolean correction = notes.getObject(4) != null && CORRECTABLE.contains(table);
-					if (!sawSince || !insert && !correction) {
+					boolean deletion = notes.getObject(6) != null && DELETABLE.contains(table);
+					if (!sawSince || !insert && !correction && !deletion) {
 						return null;
 					}
 					if (insert) {
 						changes.inserted().merge(table, notes.getLong(3), Long::sum);
 					}
-					else {
+					else if (correction) {
 						changes.corrected().merge(table, notes.getLong(5), Long::sum);
+					}
+					else {
+						changes.deleted().merge(table, notes.getLong(6), Long::sum);
 					}
 				}
 				if (!sawSince) {
@@ -116,10 +134,36 @@ final class ChangeNotes {
 				                              f.updated IS NOT NULL AS corrected
 				                       FROM fact_change f LEFT JOIN LATERAL unnest(f.ids) AS x(id) ON true
 				                       WHERE f.id > CAST(current_setting('kvali.index_since') AS bigint)
-				                         AND f.table_name = '%s' AND f.first_id IS NOT NULL) n) c
+				                         AND f.table_name = '%s' AND f.first_id IS NOT NULL AND f.deleted IS NULL) n) c
 				CROSS JOIN LATERAL (%s
 				WHERE %s >= lower(c.ids) AND %s < upper(c.ids)) q"""
 			.formatted(table, query, id, id);
+	}
+
+	/**
+	 * The rows of {@code table} deleted after change note {@code kvali.index_since} (changeset 040), in the order
+	 * deleted.
+	 */
+	static List<Deleted> deleted(Connection connection, String table) throws SQLException {
+		var deleted = new ArrayList<Deleted>();
+		try (var statement = connection.prepareStatement("""
+				SELECT d.id, coalesce(d.person, 0), coalesce(d.activity, 0),
+				       EXISTS (SELECT 1 FROM fact_change i
+				               WHERE i.id > CAST(current_setting('kvali.index_since') AS bigint) AND i.table_name = f.table_name
+				                 AND i.inserted IS NOT NULL AND d.id BETWEEN i.first_id AND i.last_id)
+				FROM fact_change f CROSS JOIN LATERAL unnest(f.ids, f.deleted_people, f.deleted_activities)
+				     WITH ORDINALITY AS d(id, person, activity, n)
+				WHERE f.id > CAST(current_setting('kvali.index_since') AS bigint) AND f.table_name = ?
+				  AND f.deleted IS NOT NULL
+				ORDER BY f.id, d.n""")) {
+			statement.setString(1, table);
+			try (var rows = statement.executeQuery()) {
+				while (rows.next()) {
+					deleted.add(new Deleted(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getBoolean(4)));
+				}
+			}
+		}
+		return deleted;
 	}
 
 }

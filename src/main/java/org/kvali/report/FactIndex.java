@@ -107,22 +107,21 @@ final class FactIndex {
 	private FactIndexLoader.Sources sources;
 
 	/**
-	 * An index over rows grouped by person. {@code previous}, when not null, is the index this one was built from: all
-	 * its rows are here in the same order, with new rows at the {@code added} positions. A column per row or per
-	 * person whose inputs for its rows are unchanged keeps its values for them and is computed for the new rows alone
-	 * (the rows by activity are built whole); when neither a row nor a person was added, such a column, and the rows
-	 * by activity when no activity was added, are shared, not copied.
+	 * An index over rows grouped by person. {@code previous}, when not null, is the index this one was built from: its
+	 * rows are here in the same order but those {@code changes} removed, with new rows at the positions it added. A
+	 * column per row or per person whose inputs for its rows are unchanged keeps its values for them and is computed
+	 * for the new rows alone (the rows by activity are built whole); when no row was added or removed and no person
+	 * added, such a column, and the rows by activity when no activity was added, are shared, not copied.
 	 */
 	FactIndex(long version, int[] personStart, int[] activity, int[] organization, byte[] role,
-			EntityColumns entities, Settings settings, FactIndex previous, AddedRows added) {
+			EntityColumns entities, Settings settings, FactIndex previous, RowChanges changes) {
 		var birthYear = entities.birthYear();
 		var startYear = entities.startYear();
 		var startDay = entities.startDay();
 		var organizers = entities.organizers();
 		int firstYear = entities.firstYear();
 		var before = previous;
-		var same = before != null && before.rows == activity.length && before.personStart.length == personStart.length
-				? before : null;
+		var same = before != null && changes.none() && before.personStart.length == personStart.length ? before : null;
 		this.version = version;
 		this.rows = activity.length;
 		this.persons = personStart.length - 1;
@@ -131,7 +130,7 @@ final class FactIndex {
 		this.organizers = organizers;
 		this.personStart = same == null ? personStart : same.personStart;
 		this.activity = same == null ? activity : same.activity;
-		boolean organizationsKept = before != null && added.keeps(organization, before.organization);
+		boolean organizationsKept = before != null && changes.keeps(organization, before.organization);
 		this.organization = organizationsKept && same != null ? same.organization : organization;
 		this.role = same != null && Arrays.equals(same.role, role) ? same.role : role;
 		this.attributes = new EnumMap<>(entities.attributes());
@@ -149,22 +148,22 @@ final class FactIndex {
 		this.rowValues.putAll(ROW_COPIES.parallelStream()
 			.filter(dimension -> this.dictionaries.get(dimension).size() <= settings.rowCopyValues())
 			.collect(Collectors.toMap(dimension -> dimension,
-					dimension -> rowCopy(dimension, before, same, added, organizationsKept), (a, b) -> a,
+					dimension -> rowCopy(dimension, before, same, changes, organizationsKept), (a, b) -> a,
 					() -> new EnumMap<>(Dimension.class))));
 		boolean bandsKept = before != null && startsWith(birthYear, before.birthYear)
 				&& startsWith(startYear, before.startYear);
 		this.rowValues.put(Dimension.AGE_BAND, bandsKept && same != null ? same.rowValues.get(Dimension.AGE_BAND)
-				: ageBands(bandsKept ? before : null, added));
+				: ageBands(bandsKept ? before : null, changes));
 		boolean daysKept = before != null && before.rowDay != null && before.firstYear == firstYear
 				&& startsWith(startDay, before.startDay);
 		this.rowDay = !daysFit(settings.rowCopyValues()) ? null
-				: daysKept && same != null ? same.rowDay : days(daysKept ? before : null, added);
+				: daysKept && same != null ? same.rowDay : days(daysKept ? before : null, changes);
 		boolean sameActivities = same != null && same.activities == this.activities;
 		this.activityStart = sameActivities ? same.activityStart : activityStart();
 		this.activityRows = sameActivities ? same.activityRows : activityRows();
-		boolean rolesKept = before != null && added.keeps(this.role, before.role);
+		boolean rolesKept = before != null && changes.keeps(this.role, before.role);
 		this.participantRows = rolesKept && same != null ? same.participantRows
-				: participantRows(rolesKept ? before : null, added);
+				: participantRows(rolesKept ? before : null, changes);
 	}
 
 	/** Whether {@code whole} begins with the values of {@code part}. */
@@ -203,8 +202,11 @@ final class FactIndex {
 		return rows;
 	}
 
-	/** Each person's rows in the PARTICIPANT role: {@code before}'s counts (null: none) with those of the added rows. */
-	private int[] participantRows(FactIndex before, AddedRows added) {
+	/**
+	 * Each person's rows in the PARTICIPANT role: {@code before}'s counts (null: none), less those of the removed rows,
+	 * with those of the added.
+	 */
+	private int[] participantRows(FactIndex before, RowChanges changes) {
 		byte participant = (byte) ParticipationRole.PARTICIPANT.ordinal();
 		if (before == null) {
 			var counts = new int[this.persons];
@@ -216,7 +218,12 @@ final class FactIndex {
 			return counts;
 		}
 		var counts = Arrays.copyOf(before.participantRows, this.persons);
-		for (int i : added.positions()) {
+		for (int i : changes.removed()) {
+			if (before.role[i] == participant) {
+				counts[before.person[i]]--;
+			}
+		}
+		for (int i : changes.added()) {
 			if (this.role[i] == participant) {
 				counts[this.person[i]]++;
 			}
@@ -228,7 +235,7 @@ final class FactIndex {
 	 * The copy of a dimension into the rows: {@code same}'s, when its rows and their values are these; else
 	 * {@code before}'s values for its rows when they are unchanged, and the new rows' values.
 	 */
-	private char[] rowCopy(Dimension dimension, FactIndex before, FactIndex same, AddedRows added,
+	private char[] rowCopy(Dimension dimension, FactIndex before, FactIndex same, RowChanges changes,
 			boolean organizationsKept) {
 		boolean kept = before != null && before.rowValues.containsKey(dimension)
 				&& (Level.of(dimension) != Level.ORGANIZATION || organizationsKept)
@@ -243,8 +250,8 @@ final class FactIndex {
 			default -> this.person;
 		};
 		if (kept) {
-			var copy = added.spread(before.rowValues.get(dimension), this.rows);
-			for (int i : added.positions()) {
+			var copy = changes.spread(before.rowValues.get(dimension), this.rows);
+			for (int i : changes.added()) {
 				copy[i] = (char) values[source[i]];
 			}
 			return copy;
@@ -257,7 +264,7 @@ final class FactIndex {
 	}
 
 	/** Each row's age band: {@code before}'s for its rows (null: none), and the added rows'. */
-	private char[] ageBands(FactIndex before, AddedRows added) {
+	private char[] ageBands(FactIndex before, RowChanges changes) {
 		char unknown = (char) this.dictionaries.get(Dimension.AGE_BAND).unknown();
 		if (before == null) {
 			var bands = new char[this.rows];
@@ -266,8 +273,8 @@ final class FactIndex {
 			}
 			return bands;
 		}
-		var bands = added.spread(before.rowValues.get(Dimension.AGE_BAND), this.rows);
-		for (int i : added.positions()) {
+		var bands = changes.spread(before.rowValues.get(Dimension.AGE_BAND), this.rows);
+		for (int i : changes.added()) {
 			bands[i] = ageBand(i, unknown);
 		}
 		return bands;
@@ -291,7 +298,7 @@ final class FactIndex {
 	}
 
 	/** Each row's start day counted from {@link #dayZero()}: {@code before}'s for its rows (null: none), and the added. */
-	private char[] days(FactIndex before, AddedRows added) {
+	private char[] days(FactIndex before, RowChanges changes) {
 		int first = dayZero();
 		if (before == null) {
 			var days = new char[this.rows];
@@ -300,8 +307,8 @@ final class FactIndex {
 			}
 			return days;
 		}
-		var days = added.spread(before.rowDay, this.rows);
-		for (int i : added.positions()) {
+		var days = changes.spread(before.rowDay, this.rows);
+		for (int i : changes.added()) {
 			days[i] = (char) (this.startDay[this.activity[i]] - first);
 		}
 		return days;

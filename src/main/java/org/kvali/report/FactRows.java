@@ -8,7 +8,7 @@ import java.util.Arrays;
 /**
  * The participations as the report index reads them, four numbers a row (person, activity, organization and role,
  * each numbered as in the index), then grouped by person into a {@link FactIndex}. Rows added to a previous index are
- * held alone, and placed among its rows (already grouped) when the index is made.
+ * held alone, and placed among its rows (already grouped) when the index is made; rows deleted since are left out.
  */
 final class FactRows {
 
@@ -34,8 +34,11 @@ final class FactRows {
 
 	private byte[] previousRole;
 
-	/** How many rows there are: the previous index's and those held here. */
+	/** How many rows there are: the previous index's and those held here (its rows removed still counted). */
 	int rows;
+
+	/** The previous index's rows deleted since, ascending. */
+	private int[] removed = new int[0];
 
 	/** How many rows the previous index has (0 when there is none): the rows held here are counted after them. */
 	private final int base;
@@ -88,6 +91,64 @@ final class FactRows {
 		return read[0];
 	}
 
+	/**
+	 * Leaves out the previous index's rows of these people at these activities (by their numbers, pairs at the same
+	 * positions); false when one of them is not among its rows, or is named twice.
+	 */
+	boolean remove(int[] persons, int[] activities) {
+		var rows = new int[persons.length];
+		for (int i = 0; i < rows.length; i++) {
+			rows[i] = this.previous.rowOf(persons[i], activities[i]);
+			if (rows[i] < 0) {
+				return false;
+			}
+		}
+		Arrays.sort(rows);
+		for (int i = 1; i < rows.length; i++) {
+			if (rows[i] == rows[i - 1]) {
+				return false;
+			}
+		}
+		this.removed = rows;
+		return true;
+	}
+
+	/** Whether none of these people (by their numbers) keeps a row of the previous index; false for one it lacks. */
+	boolean noneLeft(int[] people) {
+		var removedOf = new int[this.removed.length];
+		for (int i = 0; i < removedOf.length; i++) {
+			removedOf[i] = this.previous.person[this.removed[i]];
+		}
+		Arrays.sort(removedOf);
+		for (int p : people) {
+			if (p < 0 || p >= this.previous.persons) {
+				return false;
+			}
+			int rows = this.previous.personStart[p + 1] - this.previous.personStart[p];
+			int first = firstAtLeast(removedOf, p);
+			if (firstAtLeast(removedOf, p + 1) - first != rows) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The first position in {@code sorted} holding a value of at least {@code value}. */
+	private static int firstAtLeast(int[] sorted, int value) {
+		int low = 0;
+		int high = sorted.length;
+		while (low < high) {
+			int middle = (low + high) >>> 1;
+			if (sorted[middle] < value) {
+				low = middle + 1;
+			}
+			else {
+				high = middle;
+			}
+		}
+		return low;
+	}
+
 	void add(EntityIds ids, CopyRows fields) {
 		add(ids.persons().of(fields.number(0)), ids.activities().of(fields.number(1)),
 				fields.isNull(2) ? 0 : ids.organizations().of(fields.number(2)) + 1, role(fields));
@@ -117,7 +178,11 @@ final class FactRows {
 		for (int p = 0; p < kept; p++) {
 			start[p + 1] = this.previous.personStart[p + 1] - this.previous.personStart[p];
 		}
+		for (int row : this.removed) {
+			start[this.previous.person[row] + 1]--;
+		}
 		int held = this.rows - this.base;
+		int rows = this.rows - this.removed.length;
 		for (int i = 0; i < held; i++) {
 			start[this.person[i] + 1]++;
 		}
@@ -128,12 +193,12 @@ final class FactRows {
 		int[] byActivity;
 		int[] byOrganization;
 		byte[] byRole;
-		AddedRows added;
+		RowChanges changes;
 		if (this.previous == null) {
-			byActivity = new int[this.rows];
-			byOrganization = new int[this.rows];
-			byRole = new byte[this.rows];
-			added = new AddedRows(new int[0]);
+			byActivity = new int[rows];
+			byOrganization = new int[rows];
+			byRole = new byte[rows];
+			changes = RowChanges.NONE;
 			for (int i = 0; i < held; i++) {
 				int at = next[this.person[i]]++;
 				byActivity[at] = this.activity[i];
@@ -146,10 +211,10 @@ final class FactRows {
 			for (int i = 0; i < held; i++) {
 				at[i] = next[this.person[i]]++;
 			}
-			added = new AddedRows(sorted(at));
-			byActivity = added.spread(this.previous.activity, this.rows);
-			byOrganization = added.spread(this.previousOrganization, this.rows);
-			byRole = added.spread(this.previousRole, this.rows);
+			changes = new RowChanges(this.removed, sorted(at));
+			byActivity = changes.spread(this.previous.activity, rows);
+			byOrganization = changes.spread(this.previousOrganization, rows);
+			byRole = changes.spread(this.previousRole, rows);
 			for (int i = 0; i < held; i++) {
 				byActivity[at[i]] = this.activity[i];
 				byOrganization[at[i]] = this.organization[i];
@@ -165,7 +230,7 @@ final class FactRows {
 		this.previousOrganization = null;
 		this.previousRole = null;
 		return new FactIndex(version, start, byActivity, byOrganization, byRole, entities, settings,
-				this.previous, added);
+				this.previous, changes);
 	}
 
 	private static int[] sorted(int[] values) {

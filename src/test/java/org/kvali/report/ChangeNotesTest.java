@@ -83,6 +83,42 @@ class ChangeNotesTest {
 		}
 	}
 
+	/**
+	 * A deletion of up to 10,000 participants is noted with their ids (changeset 040), a larger one without: the index
+	 * takes the first out and reads everything after the second.
+	 */
+	@Test
+	void aSmallDeletionIsNotedByItsIdsAndALargeOneWithout() {
+		this.jdbc.update("""
+				INSERT INTO participant (ref, gender) SELECT 'CD-' || n, 'MALE' FROM generate_series(1, 10003) n ORDER BY n""");
+		try {
+			long first = this.jdbc.queryForObject("SELECT min(id) FROM participant WHERE ref LIKE 'CD-%'", Long.class);
+			var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+			var before = loader.load(null);
+			assertThat(this.jdbc.update("DELETE FROM participant WHERE ref IN ('CD-1', 'CD-3')")).isEqualTo(2);
+			assertThat(this.jdbc.queryForObject("""
+					SELECT first_id || ' ' || last_id || ' ' || deleted || ' ' || array_to_string(ids, ',') || ' '
+					       || coalesce(deleted_people::text, '-')
+					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class))
+				.isEqualTo(first + " " + (first + 2) + " 2 " + first + "," + (first + 2) + " -");
+			var small = loader.load(before);
+			assertThat(loader.appended()).isOne();
+			assertThat(small.persons).isEqualTo(before.persons);
+			assertThat(this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CD-%'")).isEqualTo(10001);
+			assertThat(this.jdbc.queryForObject("""
+					SELECT coalesce(first_id::text, '-') || ' ' || coalesce(deleted::text, '-') || ' '
+					       || coalesce(cardinality(ids)::text, '-')
+					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class))
+				.isEqualTo("- - -");
+			var large = loader.load(small);
+			assertThat(loader.appended()).isOne();
+			assertThat(large.persons).isEqualTo(before.persons - 10003);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CD-%'");
+		}
+	}
+
 	private long lastNote() {
 		return this.jdbc.queryForObject("SELECT max(id) FROM fact_change", Long.class);
 	}

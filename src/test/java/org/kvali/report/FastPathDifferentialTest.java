@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.IntConsumer;
@@ -467,6 +468,101 @@ class FastPathDifferentialTest {
 			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CU-%'");
 			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CU-%'");
 			this.jdbc.update("DELETE FROM organization WHERE code LIKE 'CU-ORG%'");
+		}
+	}
+
+	/**
+	 * Participations and people deleted after an index was built (as {@code removeParticipation} deletes them: a
+	 * participation, then the person it left with none) are taken out of it by their ids (changeset 040), beside rows
+	 * inserted, inserted and deleted again, and deleted and inserted again meanwhile; each result answers as the SQL
+	 * path does. A deleted activity is read whole.
+	 */
+	@Test
+	void anIndexThatTookDeletedRowsOutAnswersAsTheSqlPath() {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code)
+				SELECT 'CU-ACT', id, 'TRAINING', 'Removed from', DATE '2025-03-02', DATE '2025-03-03', 'GE-SJ-AKHALTSIKHE'
+				FROM project WHERE code = 'LOCAL-BUDGET'""");
+		this.jdbc.update("""
+				INSERT INTO participant (ref, gender, birth_year, disability, home_municipality_code)
+				VALUES ('CU-1', 'FEMALE', 2001, true, 'GE-KK-BOLNISI'), ('CU-2', 'MALE', NULL, false, NULL),
+				       ('CU-3', 'OTHER', 1950, NULL, 'GE-SJ-ASPINDZA')""");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id, role)
+				SELECT a.id, p.id, CASE WHEN p.ref = 'CU-3' AND a.code <> 'CU-ACT' THEN 'TRAINER' ELSE 'PARTICIPANT' END
+				FROM activity a, participant p WHERE a.code IN ('CU-ACT', 'TRN-2024-BAKURIANI') AND p.ref LIKE 'CU-%'""");
+		var demoRow = new ArrayList<Map<String, Object>>();
+		try {
+			var before = loader.load(null);
+			var rowsBefore = before.activity.clone();
+			// a person's two participations, then the person left with none
+			this.jdbc.update("""
+					DELETE FROM participation WHERE participant_id = (SELECT id FROM participant WHERE ref = 'CU-2')""");
+			assertThat(this.jdbc.queryForObject("""
+					SELECT table_name || ' ' || deleted || ' ' || cardinality(ids) || ' '
+					       || (deleted_people = array_fill((SELECT id FROM participant WHERE ref = 'CU-2'), ARRAY[2])) || ' '
+					       || ((SELECT array_agg(code ORDER BY code) FROM activity WHERE id = ANY (deleted_activities))
+					           = ARRAY['CU-ACT', 'TRN-2024-BAKURIANI'])
+					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class))
+				.isEqualTo("participation 2 2 true true");
+			this.jdbc.update("DELETE FROM participant WHERE ref = 'CU-2'");
+			// a trainer's row, and a row among the demo's: S001's first participation (kept, put back at the end)
+			this.jdbc.update("""
+					DELETE FROM participation WHERE participant_id = (SELECT id FROM participant WHERE ref = 'CU-3')
+					  AND activity_id = (SELECT id FROM activity WHERE code = 'TRN-2024-BAKURIANI')""");
+			demoRow.addAll(this.jdbc.queryForList("""
+					DELETE FROM participation WHERE id = (SELECT pn.id FROM participation pn
+					  JOIN participant p ON p.id = pn.participant_id JOIN activity a ON a.id = pn.activity_id
+					  WHERE p.ref = 'S001' ORDER BY a.code LIMIT 1)
+					RETURNING activity_id, participant_id, organization_id, role"""));
+			assertThat(demoRow).hasSize(1);
+			// a person and their participation inserted and deleted since: in neither index
+			this.jdbc.update("INSERT INTO participant (ref, gender, birth_year) VALUES ('CU-4', 'FEMALE', 1990)");
+			this.jdbc.update("""
+					INSERT INTO participation (activity_id, participant_id) SELECT a.id, p.id FROM activity a, participant p
+					WHERE a.code = 'CU-ACT' AND p.ref = 'CU-4'""");
+			this.jdbc.update("""
+					DELETE FROM participation WHERE participant_id = (SELECT id FROM participant WHERE ref = 'CU-4')""");
+			this.jdbc.update("DELETE FROM participant WHERE ref = 'CU-4'");
+			// a participation deleted and recorded again in another role: its person counts one participant's row less
+			this.jdbc.update("""
+					DELETE FROM participation WHERE participant_id = (SELECT id FROM participant WHERE ref = 'CU-1')
+					  AND activity_id = (SELECT id FROM activity WHERE code = 'CU-ACT')""");
+			this.jdbc.update("""
+					INSERT INTO participation (activity_id, participant_id, role) SELECT a.id, p.id, 'SPEAKER'
+					FROM activity a, participant p WHERE a.code = 'CU-ACT' AND p.ref = 'CU-1'""");
+			var after = loader.load(before);
+			assertThat(loader.appended()).isOne();
+			assertThat(after.rows).isEqualTo(before.rows - 4);
+			assertThat(after.persons).isEqualTo(before.persons);
+			// the previous index answers until the new one replaces it: its rows stay as they were
+			assertThat(before.activity).isEqualTo(rowsBefore);
+			compare(new Random(31), after);
+			// the last row of the last person, and a correction beside it
+			this.jdbc.update("""
+					DELETE FROM participation WHERE participant_id = (SELECT id FROM participant WHERE ref = 'CU-3')""");
+			this.jdbc.update("UPDATE participant SET birth_year = 1999 WHERE ref = 'CU-1'");
+			var again = loader.load(after);
+			assertThat(loader.appended()).isEqualTo(2);
+			assertThat(again.rows).isEqualTo(after.rows - 1);
+			compare(new Random(32), again);
+			// a deleted activity is noted without ids: read whole
+			this.jdbc.update("DELETE FROM participation WHERE activity_id = (SELECT id FROM activity WHERE code = 'CU-ACT')");
+			this.jdbc.update("DELETE FROM activity WHERE code = 'CU-ACT'");
+			var whole = loader.load(again);
+			assertThat(loader.appended()).isEqualTo(2);
+			compare(new Random(33), whole);
+		}
+		finally {
+			this.jdbc.update("""
+					DELETE FROM participation WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE 'CU-%')""");
+			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CU-%'");
+			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CU-%'");
+			for (var row : demoRow) {
+				this.jdbc.update("INSERT INTO participation (activity_id, participant_id, organization_id, role) VALUES (?, ?, ?, ?)",
+						row.get("activity_id"), row.get("participant_id"), row.get("organization_id"), row.get("role"));
+			}
 		}
 	}
 
