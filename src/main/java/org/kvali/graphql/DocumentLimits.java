@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import graphql.ExecutionResult;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
@@ -15,7 +16,9 @@ import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -65,9 +68,33 @@ class DocumentLimits {
 			return (int) Math.min(Integer.MAX_VALUE, page * (1 + children));
 		};
 		return new ChainedInstrumentation(List.of(new Shape(limits),
-				new MaxQueryDepthInstrumentation(limits.maxDepth()),
+				new Depth(limits.maxDepth()),
 				new MaxQueryComplexityInstrumentation(limits.maxComplexity(), weight),
 				new RequestDeadline(limits.requestTimeout())));
+	}
+
+	/**
+	 * The depth limit, but for an operation that asks about the schema alone: GraphiQL's own question for its
+	 * documentation pane goes 15 deep, and graphql-java bounds such operations itself (GoodFaithIntrospection: 20 deep,
+	 * 500 fields, each list of types' members asked once).
+	 */
+	private static final class Depth extends MaxQueryDepthInstrumentation {
+
+		Depth(int maxDepth) {
+			super(maxDepth);
+		}
+
+		@Override
+		public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+				InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+			var operation = parameters.getExecutionContext().getOperationDefinition();
+			boolean schemaAlone = operation.getSelectionSet()
+				.getSelections()
+				.stream()
+				.allMatch(selection -> selection instanceof Field field && field.getName().startsWith("__"));
+			return schemaAlone ? SimpleInstrumentationContext.noOp() : super.beginExecuteOperation(parameters, state);
+		}
+
 	}
 
 	/**

@@ -60,6 +60,34 @@ class HostileDocumentsTest {
 		refused(deep, "maximum query depth exceeded 16 > 12");
 	}
 
+	/**
+	 * GraphiQL fills its documentation pane by asking the schema 15 deep (a type reference nine wrappers deep): asked
+	 * about the schema alone, a document is bounded by graphql-java instead (20 deep, each list of members once); one
+	 * that asks for data too keeps the limit of 12.
+	 */
+	@Test
+	void theExplorersQuestionAboutTheSchemaIsAnswered() throws Exception {
+		var typeRef = "kind name " + "ofType { kind name ".repeat(9) + "}".repeat(9);
+		var inputValue = "name description type { " + typeRef + " } defaultValue isDeprecated deprecationReason";
+		var schema = "__schema { description queryType { name } mutationType { name } types { kind name description"
+				+ " isOneOf fields(includeDeprecated: true) { name description args(includeDeprecated: true) { "
+				+ inputValue + " } type { " + typeRef + " } isDeprecated deprecationReason }"
+				+ " inputFields(includeDeprecated: true) { " + inputValue + " } interfaces { " + typeRef + " }"
+				+ " enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }"
+				+ " possibleTypes { " + typeRef + " } } directives { name locations args { " + inputValue + " } } }";
+		var answer = query("{ " + schema + " }").andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors").doesNotExist())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var types = JSON.readTree(answer).at("/data/__schema/types");
+		assertThat(types.valueStream().map(type -> type.get("name").asString()))
+			.contains("ParticipationReport", "ParticipationFilter", "Dimension");
+		refused("{ regions { code } " + schema + " }", "maximum query depth exceeded 15 > 12");
+		refused("{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }",
+				"This request is not asking for introspection in good faith");
+	}
+
 	/** Report documents may be answered from the response cache, which must not read anything before the limits. */
 	@Test
 	void aReportTooDeepOrTooBigRunsNoSqlEither() throws Exception {
