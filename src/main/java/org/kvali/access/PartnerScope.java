@@ -88,6 +88,15 @@ public class PartnerScope {
 			.list();
 	}
 
+	/** The codes of the programmes of those projects. */
+	public List<String> programmeCodes(Caller caller) {
+		return this.jdbc.sql("SELECT DISTINCT pg.code FROM programme pg JOIN project pj ON pj.programme_id = pg.id"
+				+ " WHERE pj.id IN (" + OWN_PROJECTS + ") ORDER BY pg.code")
+			.param("organizations", caller.organizations().toArray(Long[]::new))
+			.query(String.class)
+			.list();
+	}
+
 	/**
 	 * Lets ADMIN change anything and a PARTNER change what belongs to a project of its organizations; refuses the
 	 * rest with a FORBIDDEN error naming the project.

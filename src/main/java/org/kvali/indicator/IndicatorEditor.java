@@ -38,8 +38,8 @@ class IndicatorEditor {
 	}
 
 	/**
-	 * Records a value for ADMIN, or for a PARTNER on an indicator of a project of its organizations, for a period
-	 * begun by {@code today} (the request's day).
+	 * Records a value for ADMIN, or for a PARTNER on an indicator of a project of its organizations or of the
+	 * programme of one, for a period begun by {@code today} (the request's day).
 	 */
 	ReportedValue report(ReportInput input, LocalDate today) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
@@ -49,10 +49,12 @@ class IndicatorEditor {
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("indicator", "input.indicator", input.indicator()));
+		// a programme's own indicator (no project) is reported by the partners of any of its projects
 		if (caller.is(Role.PARTNER) && (indicator.projectCode() == null
-				|| !this.partners.projectCodes(caller).contains(indicator.projectCode()))) {
-			throw new AccessDeniedException("Indicator " + indicator.code()
-					+ " is not an indicator of one of your organizations' projects");
+				? !this.partners.programmeCodes(caller).contains(indicator.programmeCode())
+				: !this.partners.projectCodes(caller).contains(indicator.projectCode()))) {
+			throw new AccessDeniedException("Indicator " + indicator.code() + " is not an indicator of one of your"
+					+ " organizations' projects, nor of their programmes");
 		}
 		var reportedBy = caller.name();
 		var validation = new Validation().text("input.comment", input.comment(), false, 2000);

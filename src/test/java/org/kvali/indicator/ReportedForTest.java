@@ -42,7 +42,7 @@ class ReportedForTest {
 
 	@AfterEach
 	void clean() {
-		this.jdbc.update("DELETE FROM indicator WHERE code = 'TR-FOR'");
+		this.jdbc.update("DELETE FROM indicator WHERE code IN ('TR-FOR', 'TR-PROG')");
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'for %'");
 	}
 
@@ -74,6 +74,42 @@ class ReportedForTest {
 			.containsExactly("SCCSF", "CIF", "CIF", "SCCSF", "CIF");
 		donor.path("demo.reportedValues[*].reportedBy").entityList(Object.class)
 			.satisfies(names -> assertThat(names).hasSize(5).containsOnlyNulls());
+	}
+
+	/**
+	 * An indicator of the programme itself, of no project, is reported by the partners of its projects, as the demo's
+	 * are; an organization partnering none of its projects is refused.
+	 */
+	@Test
+	void aProgrammesOwnIndicatorIsReportedByThePartnersOfItsProjects() {
+		this.jdbc.update("""
+				INSERT INTO indicator (code, programme_id, name, level, unit, direction, method, cumulative)
+				SELECT 'TR-PROG', id, 'Hearings', 'OUTCOME', 'NUMBER', 'HIGHER_IS_BETTER', 'REPORTED', false
+				FROM programme WHERE code = 'EU-CSO-EQUAL'""");
+		// language=GraphQL
+		var report = """
+				mutation { reportIndicatorValue(input: {indicator: "TR-PROG", period: "2024", value: 2}) {
+				  value reportedFor { code } } }""";
+		as(Role.PARTNER, List.of("SCCSF")).document(report)
+			.execute()
+			.path("reportIndicatorValue.value").entity(Double.class).isEqualTo(2.0)
+			.path("reportIndicatorValue.reportedFor[*].code").entityList(String.class).containsExactly("SCCSF");
+		var outsider = this.jdbc.queryForObject("""
+				SELECT code FROM organization o WHERE kind = 'CSO'
+				  AND NOT EXISTS (SELECT 1 FROM project_partner pp WHERE pp.organization_id = o.id)
+				  AND NOT EXISTS (SELECT 1 FROM project pj WHERE pj.lead_organization_id = o.id)
+				ORDER BY code LIMIT 1""", String.class);
+		as(Role.PARTNER, List.of(outsider)).document(report)
+			.execute()
+			.errors()
+			.expect(error -> "FORBIDDEN".equals(error.getExtensions().get("classification"))
+					&& ("Indicator TR-PROG is not an indicator of one of your organizations' projects, nor of their"
+							+ " programmes").equals(error.getMessage()))
+			.verify()
+			.path("reportIndicatorValue").pathDoesNotExist();
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'TR-PROG'""",
+				Integer.class)).isOne();
 	}
 
 	private HttpGraphQlTester as(Role role, List<String> organizations) {
