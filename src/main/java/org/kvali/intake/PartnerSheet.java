@@ -28,4 +28,16 @@ record PartnerSheet(Set<Long> projects, Set<Long> organizations) {
 			.formatted(person);
 	}
 
+	/**
+	 * SQL: the stored person whose id is {@code person} took part in no activity that one of {@code :organizations}
+	 * (the partner's) runs: they are someone else's participant, whose details a partner naming them would see in
+	 * its full aggregates.
+	 */
+	static String notOwnParticipant(String person) {
+		return """
+				NOT EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				            WHERE pn.participant_id = %s AND a.organizer_id = ANY(CAST(:organizations AS bigint[])))"""
+			.formatted(person);
+	}
+
 }

@@ -123,25 +123,30 @@ class StagingChecks {
 	}
 
 	/**
-	 * A partner names only people new to Kvali or who took part in its own projects alone: adding someone who took
-	 * part elsewhere would show that person's details in the partner's full aggregates. A row already stored is no
-	 * addition: the partner's sheet sent again passes, though another partner has since named one of its people
-	 * in a project it has no part in.
+	 * A partner adds only people new to Kvali, or its own participants: people who took part in an activity its
+	 * organizations run, and in its own projects alone. Adding anyone else would show that person's details, as
+	 * another organization recorded them, in the partner's full aggregates of its own activities. A row already
+	 * stored is no addition: the partner's sheet sent again passes, though another partner has since named one of its
+	 * people in a project it has no part in.
 	 */
 	private static final String OTHERS_PEOPLE = """
-			SELECT r.row_no, r.participant_ref, p.stored_id
+			SELECT r.row_no, r.participant_ref, p.stored_id, %1$s AS elsewhere
 			FROM import_row r JOIN import_person p USING (participant_ref) JOIN import_activity a USING (activity_code)
-			WHERE p.stored_id IS NOT NULL AND %s
+			WHERE p.stored_id IS NOT NULL AND (%1$s OR %2$s)
 			  AND NOT EXISTS (SELECT 1 FROM participation x WHERE x.participant_id = p.stored_id
-			                  AND x.activity_id = a.stored_id)""".formatted(PartnerSheet.inOtherProjects("p.stored_id"));
+			                  AND x.activity_id = a.stored_id)""".formatted(PartnerSheet.inOtherProjects("p.stored_id"),
+			PartnerSheet.notOwnParticipant("p.stored_id"));
 
 	private void othersPeople(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql(OTHERS_PEOPLE)
 			.param("allowed", partner.projectIds())
+			.param("organizations", partner.organizationIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2),
-						"Participant " + rs.getString(2) + " also took part in projects your organizations have no part"
-								+ " in; ask an admin to add them"));
+						"Participant " + rs.getString(2) + (rs.getBoolean(4)
+								? " also took part in projects your organizations have no part in"
+								: " took part in no activity your organizations run")
+								+ "; ask an admin to add them"));
 			});
 	}
 
