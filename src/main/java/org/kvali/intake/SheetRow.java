@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * One data row of a sheet: its number as the user sees it (the header is row 1), its cells by normalized column
  * name, whether it had more cells than the header, and the columns whose cell a workbook marks as a formula's error
- * (whatever its text).
+ * (whatever its text) or holds a formula without a saved result (its text then the formula, from "=").
  */
 record SheetRow(int row, Map<String, String> cells, boolean overlong, Set<String> failed) {
 

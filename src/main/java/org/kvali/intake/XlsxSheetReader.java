@@ -94,10 +94,14 @@ final class XlsxSheetReader {
 		boolean overlong = false;
 		for (int i = 0; i < row.getCellCount(); i++) {
 			var cell = row.getCell(i);
-			var text = cell == null ? "" : text(cell, i < header.size() ? header.get(i) : "", epoch);
+			// a formula no spreadsheet program has computed yet (a generated workbook's) has no value saved to read
+			boolean unsaved = cell != null && cell.getFormula() != null
+					&& (cell.getRawValue() == null || cell.getRawValue().isEmpty());
+			var text = cell == null ? "" : unsaved ? "=" + cell.getFormula()
+					: text(cell, i < header.size() ? header.get(i) : "", epoch);
 			if (i < header.size()) {
 				SheetRow.put(cells, header.get(i), Text.trim(text));
-				if (cell != null && cell.getType() == CellType.ERROR) {
+				if (cell != null && cell.getType() == CellType.ERROR || unsaved) {
 					failed.add(header.get(i));
 				}
 			}

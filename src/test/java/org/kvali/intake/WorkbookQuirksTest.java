@@ -153,6 +153,29 @@ class WorkbookQuirksTest {
 	}
 
 	/**
+	 * A formula no spreadsheet program computed (as a generated workbook writes it: no saved result) was read as an
+	 * empty cell, a birth year then stored as unknown; it is refused, the formula shown. One with its result saved is
+	 * read as that result.
+	 */
+	@Test
+	void aFormulaWithoutASavedResultIsRefused() throws Exception {
+		var unsaved = workbook(MARCH_2025, MARCH_2025, "placeholder",
+				xml -> xml.replaceAll("<c r=\"N2\"[^>]*>.*?</c>", "<c r=\"N2\"><f>1980+1</f></c>"),
+				"xl/worksheets/sheet1.xml");
+		load(unsaved, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].column").value("organization_name"))
+			.andExpect(jsonPath("$.errors[0].value").value("=1980+1"))
+			.andExpect(jsonPath("$.errors[0].message").value("The cell holds a formula without a saved result: open "
+					+ "the workbook in a spreadsheet program and save it (which computes it), or write the value itself"));
+		var saved = workbook(MARCH_2025, MARCH_2025, "placeholder",
+				xml -> xml.replaceAll("<c r=\"N2\"[^>]*>.*?</c>",
+						"<c r=\"N2\" t=\"str\"><f>\"Club \"&amp;\"Ninety\"</f><v>Club Ninety</v></c>"),
+				"xl/worksheets/sheet1.xml");
+		load(saved, true).andExpect(status().isOk()).andExpect(jsonPath("$.errors").isEmpty());
+	}
+
+	/**
 	 * A workbook writes a carriage return as _x000D_ and an underscore beginning such a text as _x005F_: read as the
 	 * characters they stand for, the first is refused as any line break is, the second stored as an underscore.
 	 */
