@@ -74,7 +74,7 @@ class StagingChecks {
 			foreignActivities(partner, errors);
 			othersPeople(partner, errors);
 		}
-		activitiesOfOtherProjects(errors);
+		activitiesOfOtherProjects(errors, partner);
 		disagreements(errors);
 		newActivitiesLacking(errors);
 		endsBeforeStarts(errors);
@@ -174,11 +174,17 @@ class StagingChecks {
 			.list();
 	}
 
-	private void activitiesOfOtherProjects(List<ImportMessage> errors) {
+	/**
+	 * Rows naming an activity of another project than theirs. To a partner only of the activities it runs: it is told
+	 * of no other's project ({@link #foreignActivities} refuses those rows), as {@code activity(code)} tells nothing.
+	 */
+	private void activitiesOfOtherProjects(List<ImportMessage> errors, PartnerSheet partner) {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.project_code, r.activity_code, p.code FROM import_row r
 				JOIN import_activity a USING (activity_code) JOIN project p ON p.id = a.stored_project_id
-				WHERE r.project_code <> p.code""")
+				WHERE r.project_code <> p.code
+				  AND (CAST(:organizations AS bigint[]) IS NULL OR a.stored_organizer_id = ANY(CAST(:organizations AS bigint[])))""")
+			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
 						"Activity " + rs.getString(3) + " belongs to project " + rs.getString(4)));

@@ -184,6 +184,19 @@ class RoleDecisionsTest {
 					String.class)).isEqualTo("CSO-KK-DISABILITY");
 			graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"RD-NET\\\", input: {organizer: \\\"CIF\\\"}) { code } }\"}")
 				.andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"));
+			// an activity of a project it has no part in, named under its own project: not run by it, and nothing of
+			// the project it belongs to, which activity(code) would not tell either
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
+				.header("Authorization", "Bearer " + this.outsider)
+				.contentType("text/csv")
+				.content("""
+						activity_code,project_code,participant_ref,gender
+						WS-2025-MARNEULI,RD-PROJ,RD-10,male
+						"""))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].message").value("Activity WS-2025-MARNEULI is not run by your "
+						+ "organization; ask an admin to add these participants"));
 		}
 		finally {
 			this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code = 'RD-NET')");
