@@ -9,7 +9,8 @@ import java.util.List;
 public final class Validation {
 
 	/** What {@link #isCode} accepts, in words for the user. */
-	public static final String CODE_RULE = "A code is 1 to 64 Latin letters (A to Z, a to z), digits, '.', '_' or '-', starting with a letter or digit";
+	public static final String CODE_RULE = "A code is 1 to 64 Latin letters (A to Z, a to z), digits, '.', '_' or '-',"
+			+ " starting with a letter or digit";
 
 	private final List<FieldProblem> problems = new ArrayList<>();
 

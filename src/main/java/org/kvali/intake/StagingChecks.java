@@ -183,7 +183,8 @@ class StagingChecks {
 				SELECT r.row_no, r.project_code, r.activity_code, p.code FROM import_row r
 				JOIN import_activity a USING (activity_code) JOIN project p ON p.id = a.stored_project_id
 				WHERE r.project_code <> p.code
-				  AND (CAST(:organizations AS bigint[]) IS NULL OR a.stored_organizer_id = ANY(CAST(:organizations AS bigint[])))""")
+				  AND (CAST(:organizations AS bigint[]) IS NULL
+				       OR a.stored_organizer_id = ANY(CAST(:organizations AS bigint[])))""")
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
