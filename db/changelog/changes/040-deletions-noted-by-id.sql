@@ -61,7 +61,8 @@ CREATE TRIGGER participant_deleted_noted AFTER DELETE ON participant REFERENCING
 --rollback CREATE TRIGGER participation_deleted_noted AFTER DELETE ON participation REFERENCING OLD TABLE AS changed_rows
 --rollback     FOR EACH STATEMENT EXECUTE FUNCTION note_changed();
 --rollback DROP FUNCTION note_deleted();
---rollback UPDATE fact_change SET first_id = NULL, last_id = NULL, ids = NULL, deleted = NULL WHERE deleted IS NOT NULL;
+--rollback UPDATE fact_change SET first_id = NULL, last_id = NULL, ids = NULL, deleted = NULL, deleted_people = NULL,
+--rollback     deleted_activities = NULL WHERE deleted IS NOT NULL;
 --rollback ALTER TABLE fact_change DROP CONSTRAINT fact_change_deleted_places;
 --rollback ALTER TABLE fact_change DROP CONSTRAINT fact_change_noted_ids;
 --rollback ALTER TABLE fact_change ADD CONSTRAINT fact_change_corrected_ids

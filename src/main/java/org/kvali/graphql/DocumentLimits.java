@@ -16,7 +16,6 @@ import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
@@ -75,10 +74,15 @@ class DocumentLimits {
 
 	/**
 	 * The depth limit, but for an operation that asks about the schema alone: GraphiQL's own question for its
-	 * documentation pane goes 15 deep, and graphql-java bounds such operations itself (GoodFaithIntrospection: 20 deep,
-	 * 500 fields, each list of types' members asked once).
+	 * documentation pane goes 15 deep. Such an operation may go 20 deep, as graphql-java's own check of them
+	 * (GoodFaithIntrospection, which also allows 500 fields and each list of types' members once) allows.
 	 */
 	private static final class Depth extends MaxQueryDepthInstrumentation {
+
+		/** The deepest an operation about the schema alone may go. */
+		private static final int SCHEMA_DEPTH = 20;
+
+		private final MaxQueryDepthInstrumentation schema = new MaxQueryDepthInstrumentation(SCHEMA_DEPTH);
 
 		Depth(int maxDepth) {
 			super(maxDepth);
@@ -92,7 +96,8 @@ class DocumentLimits {
 				.getSelections()
 				.stream()
 				.allMatch(selection -> selection instanceof Field field && field.getName().startsWith("__"));
-			return schemaAlone ? SimpleInstrumentationContext.noOp() : super.beginExecuteOperation(parameters, state);
+			return schemaAlone ? this.schema.beginExecuteOperation(parameters, state)
+					: super.beginExecuteOperation(parameters, state);
 		}
 
 	}

@@ -84,6 +84,8 @@ class HostileDocumentsTest {
 		assertThat(types.valueStream().map(type -> type.get("name").asString()))
 			.contains("ParticipationReport", "ParticipationFilter", "Dimension");
 		refused("{ regions { code } " + schema + " }", "maximum query depth exceeded 15 > 12");
+		refused("{ __type(name: \"Query\") { " + "ofType { ".repeat(20) + "name" + " }".repeat(20) + " } }",
+				"maximum query depth exceeded 22 > 20");
 		refused("{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }",
 				"This request is not asking for introspection in good faith");
 	}
