@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -66,7 +67,8 @@ final class CsvSheetReader {
 				for (int i = 0; i < Math.min(record.size(), header.size()); i++) {
 					SheetRow.put(cells, header.get(i), Text.trim(record.get(i)));
 				}
-				sink.row(new SheetRow((int) record.getRecordNumber(), cells, record.size() > header.size(), Set.of()));
+				sink.row(new SheetRow((int) record.getRecordNumber(), cells, record.size() > header.size(), Set.of(),
+						Map.of()));
 			}
 			if (header == null) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");

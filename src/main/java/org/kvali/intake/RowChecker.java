@@ -86,12 +86,6 @@ final class RowChecker {
 		var value = this.sheetRow.cells().get(column);
 		// a reference that is no code may be a person's name, address or phone written by mistake: never repeated back
 		boolean personal = Columns.PARTICIPANT_REF.equals(column);
-		if (this.sheetRow.failed().contains(column) && value != null && value.startsWith("=")) {
-			error(column, personal ? null : Text.preview(value, 40), "The cell holds a formula without a saved result: "
-					+ "open the workbook in a spreadsheet program and save it (which computes it), or write the value "
-					+ "itself");
-			return null;
-		}
 		if (this.sheetRow.failed().contains(column)
 				|| value != null && !value.isEmpty() && spreadsheetError(value)) {
 			// a workbook's error cell may hold any text, escapes of control characters too

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.kvali.graphql.Text;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -29,6 +31,9 @@ final class RowIntake implements SheetSink {
 	private boolean headerFailed;
 
 	private boolean unnamedTold;
+
+	/** Whether a formula read as empty for want of a saved result was warned of: once a sheet. */
+	private boolean unsavedTold;
 
 	private int rows;
 
@@ -76,6 +81,16 @@ final class RowIntake implements SheetSink {
 			this.warnings.add(new ImportMessage(row.row(), null, null, "A column without a name holds a value here "
 					+ "(the first such row): it is ignored; name the column if it belongs to the sheet"));
 			this.unnamedTold = true;
+		}
+		if (!this.unsavedTold && !row.unsaved().isEmpty()) {
+			var column = row.unsaved().keySet().stream().sorted().findFirst().orElseThrow();
+			// a reference's formula is not repeated back, as a reference is not: it may hold a name
+			var shown = Columns.PARTICIPANT_REF.equals(column) ? null : Text.preview("=" + row.unsaved().get(column), 40);
+			this.warnings.add(new ImportMessage(row.row(), column, shown,
+					"A formula without a saved result is read as empty (the first such cell): a workbook written by a"
+							+ " program keeps formulas uncomputed until a spreadsheet program saves it; open and save it"
+							+ " there, or write the value itself"));
+			this.unsavedTold = true;
 		}
 		int before = this.errors.size();
 		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.thisYear, this.errors);

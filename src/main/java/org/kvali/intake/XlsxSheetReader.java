@@ -91,25 +91,27 @@ final class XlsxSheetReader {
 	private static SheetRow row(Row row, List<String> header, LocalDate epoch) {
 		var cells = new HashMap<String, String>();
 		var failed = new HashSet<String>();
+		var unsaved = new HashMap<String, String>();
 		boolean overlong = false;
 		for (int i = 0; i < row.getCellCount(); i++) {
 			var cell = row.getCell(i);
-			// a formula no spreadsheet program has computed yet (a generated workbook's) has no value saved to read
-			boolean unsaved = cell != null && cell.getFormula() != null
-					&& (cell.getRawValue() == null || cell.getRawValue().isEmpty());
-			var text = cell == null ? "" : unsaved ? "=" + cell.getFormula()
-					: text(cell, i < header.size() ? header.get(i) : "", epoch);
+			var text = cell == null ? "" : text(cell, i < header.size() ? header.get(i) : "", epoch);
 			if (i < header.size()) {
 				SheetRow.put(cells, header.get(i), Text.trim(text));
-				if (cell != null && cell.getType() == CellType.ERROR || unsaved) {
+				if (cell != null && cell.getType() == CellType.ERROR) {
 					failed.add(header.get(i));
+				}
+				// no result saved: a formula no spreadsheet program computed (a generated workbook's), or one whose
+				// result is empty text (as a template's IFERROR(...; "") saves it), which the reader cannot tell apart
+				if (cell != null && cell.getFormula() != null && Text.blank(text)) {
+					unsaved.putIfAbsent(header.get(i), cell.getFormula());
 				}
 			}
 			else if (!Text.blank(text)) {
 				overlong = true;
 			}
 		}
-		return new SheetRow(row.getRowNum(), cells, overlong, failed);
+		return new SheetRow(row.getRowNum(), cells, overlong, failed, unsaved);
 	}
 
 	private static String text(Cell cell, String column, LocalDate epoch) {
