@@ -13,7 +13,6 @@ import org.kvali.activity.ActivityService;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.NotFoundException;
-import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.OrganizationService;
 import org.kvali.programme.ProgrammeService;
@@ -81,6 +80,7 @@ class ParticipantEditor {
 	 */
 	Corrected correct(String ref, Correction input) {
 		Access.require(Role.ADMIN);
+		new Validation().code("ref", ref).check();
 		WritersQueue.join(this.jdbc);
 		var stored = this.participants.byRef(ref).orElseThrow(() -> new NotFoundException("participant", "ref", ref));
 		var validation = new Validation();
@@ -164,6 +164,7 @@ class ParticipantEditor {
 	 */
 	Activity remove(String activityCode, String ref) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
+		new Validation().code("activity", activityCode).code("ref", ref).check();
 		WritersQueue.join(this.jdbc);
 		var activity = this.activities.activitiesByCode(List.of(activityCode)).get(activityCode);
 		if (activity == null) {
@@ -180,7 +181,7 @@ class ParticipantEditor {
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> NotFoundException.explained("ref", ref, "Participant " + ref
-					+ " is not recorded at activity " + Text.preview(activity.code(), 40)));
+					+ " is not recorded at activity " + activity.code()));
 		// someone recorded nowhere else was recorded by mistake: kept, they would be nobody's, and any partner's
 		// sheet could compare and change what this one recorded of them
 		this.jdbc.sql("""

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
+import org.kvali.graphql.Validation;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
@@ -228,6 +229,25 @@ class CorrectionsTest {
 			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
 					&& error.getMessage().equals("No activity has the code 'CR-NONE'"))
 			.verify();
+		// what cannot be a reference or a code is refused as such, not looked for
+		for (var arguments : List.of("activity: \"CR-WS\", ref: \"\"", "activity: \"CR-WS\", ref: \" CR-1\"",
+				"activity: \"\", ref: \"CR-1\"")) {
+			var argument = arguments.endsWith("\"CR-1\"") && arguments.startsWith("activity: \"\"") ? "activity" : "ref";
+			this.graphQl.document("mutation { removeParticipation(" + arguments + ") { code } }")
+				.execute()
+				.errors()
+				.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+						&& error.getMessage().equals(argument + ": " + Validation.CODE_RULE))
+				.verify();
+		}
+		this.graphQl.document("mutation { correctParticipant(ref: \"\", input: {gender: MALE}) { gender } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("ref: " + Validation.CODE_RULE))
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participation pn JOIN participant p"
+				+ " ON p.id = pn.participant_id WHERE p.ref = 'CR-1'", Integer.class)).isEqualTo(2);
 	}
 
 	/**
