@@ -89,6 +89,15 @@ class IndicatorEditor {
 			.ifPresent(other -> validation.problem("input.period", input.period(), "A value for " + other
 					+ " is reported, which overlaps " + input.period() + " and would be counted with it: report "
 					+ "either a year or its quarters (to move from one to the other, report " + other + " as 0 first)"));
+		// a partner corrects its organizations' values alone: a partner of another project of the programme (or
+		// another partner of the project) would otherwise replace or withdraw theirs
+		if (caller.is(Role.PARTNER) && period.isPresent()) {
+			this.indicators.othersValue(indicator.id(), period.get().key(), dimension, dimensionValue,
+					caller.organizations())
+				.ifPresent(others -> validation.problem("input.period", input.period(), "The value for "
+						+ input.period() + " was reported for " + String.join(", ", others)
+						+ "; a partner corrects only its own organizations' values: ask them, or an admin"));
+		}
 		validation.check();
 		return this.indicators.report(indicator.id(), period.get(), input.value(), input.comment(),
 				input.evidenceUrl(), reportedBy, caller.organizations(), dimension, dimensionValue);

@@ -106,6 +106,25 @@ class IndicatorRepository {
 	}
 
 	/**
+	 * The codes of the organizations the period's current value for the same group was reported for, when it was
+	 * reported for none of {@code organizations}; empty when there is no value, or one of theirs.
+	 */
+	java.util.Optional<List<String>> othersValue(long indicatorId, String periodKey, String dimension,
+			String dimensionValue, Collection<Long> organizations) {
+		return this.jdbc.sql("""
+				SELECT ARRAY(SELECT o.code FROM organization o WHERE o.id = ANY(v.reported_for) ORDER BY o.code)
+				FROM (SELECT reported_for FROM indicator_value
+				      WHERE indicator_id = :indicator AND period_key = :key
+				        AND dimension IS NOT DISTINCT FROM :dimension AND dimension_value IS NOT DISTINCT FROM :dimensionValue
+				      ORDER BY reported_at DESC, id DESC LIMIT 1) v
+				WHERE NOT v.reported_for && CAST(:organizations AS bigint[])""")
+			.param("indicator", indicatorId).param("key", periodKey).param("dimension", dimension)
+			.param("dimensionValue", dimensionValue).param("organizations", organizations.toArray(Long[]::new))
+			.query((rs, row) -> List.of((String[]) rs.getArray(1).getArray()))
+			.optional();
+	}
+
+	/**
 	 * Another period of the indicator, overlapping this one, whose current value for the same group (the whole, a
 	 * gender or a region) is not 0: a year beside one of its quarters, or a quarter beside its year. A value of 0
 	 * withdraws a period: values are never deleted, only corrected.

@@ -94,6 +94,23 @@ class ReportedForTest {
 			.execute()
 			.path("reportIndicatorValue.value").entity(Double.class).isEqualTo(2.0)
 			.path("reportIndicatorValue.reportedFor[*].code").entityList(String.class).containsExactly("SCCSF");
+		// another partner does not replace it, nor withdraw it; it reports a period of its own, and an admin corrects any
+		var cif = as(Role.PARTNER, List.of("CIF"));
+		for (var value : List.of(5, 0)) {
+			cif.document(report.replace("value: 2", "value: " + value))
+				.execute()
+				.errors()
+				.expect(error -> "BAD_REQUEST".equals(error.getExtensions().get("classification"))
+						&& ("input.period: The value for 2024 was reported for SCCSF; a partner corrects only its own"
+								+ " organizations' values: ask them, or an admin").equals(error.getMessage()))
+				.verify();
+		}
+		cif.document(report.replace("2024", "2025").replace("value: 2", "value: 4"))
+			.execute()
+			.path("reportIndicatorValue.reportedFor[*].code").entityList(String.class).containsExactly("CIF");
+		this.graphQl.document(report.replace("value: 2", "value: 3"))
+			.execute()
+			.path("reportIndicatorValue.value").entity(Double.class).isEqualTo(3.0);
 		var outsider = this.jdbc.queryForObject("""
 				SELECT code FROM organization o WHERE kind = 'CSO'
 				  AND NOT EXISTS (SELECT 1 FROM project_partner pp WHERE pp.organization_id = o.id)
@@ -109,7 +126,7 @@ class ReportedForTest {
 			.path("reportIndicatorValue").pathDoesNotExist();
 		assertThat(this.jdbc.queryForObject("""
 				SELECT count(*) FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'TR-PROG'""",
-				Integer.class)).isOne();
+				Integer.class)).isEqualTo(3);
 	}
 
 	private HttpGraphQlTester as(Role role, List<String> organizations) {
