@@ -229,7 +229,8 @@ class FactIndexLoader {
 				|| deletions.getOrDefault("participation", 0L) > previous.rows / 2) {
 			// read in the index's order, most of a table takes longer than all of it in the table's (193,243
 			// participations spread over 10 million: 11.6 to 12.0 s by their range, 6.5 to 11.4 s reading everything)
-			log.info("The corrections since span most of the participations or people; reading everything");
+			log.info("The corrections or deletions since span most of the participations or people; reading"
+					+ " everything");
 			return null;
 		}
 		try (var statement = connection.prepareStatement("SELECT set_config('kvali.index_since', ?, true)")) {
