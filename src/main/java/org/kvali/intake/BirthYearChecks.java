@@ -48,8 +48,8 @@ class BirthYearChecks {
 				WHERE r.birth_year > (SELECT min(extract(YEAR FROM coalesce(start_date, stored_start_date)))
 				                      FROM import_activity)
 				  AND r.birth_year > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
-				  AND NOT (p.stored_id IS NOT NULL AND %s)
-				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id")))
+				  AND NOT (p.stored_id IS NOT NULL AND %s) AND %s
+				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id"), PartnerSheet.datesTold("a")))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, rs.getString(2), "Born after activity "
@@ -64,8 +64,8 @@ class BirthYearChecks {
 				FROM import_row r JOIN import_activity a USING (activity_code) JOIN import_person p USING (participant_ref)
 				WHERE r.birth_year IS NULL
 				  AND coalesce(p.birth_year, p.stored_birth_year) > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
-				  AND NOT (p.stored_id IS NOT NULL AND %s)
-				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id")))
+				  AND NOT (p.stored_id IS NOT NULL AND %s) AND %s
+				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id"), PartnerSheet.datesTold("a")))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, null, "Participant " + rs.getString(2)

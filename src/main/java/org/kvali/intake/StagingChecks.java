@@ -77,7 +77,7 @@ class StagingChecks {
 		activitiesOfOtherProjects(errors, partner);
 		disagreements(errors);
 		newActivitiesLacking(errors);
-		endsBeforeStarts(errors);
+		endsBeforeStarts(errors, partner);
 		this.birthYears.check(errors, partner);
 		listedTwice(errors);
 		genderChanges(errors, partner);
@@ -239,12 +239,14 @@ class StagingChecks {
 	}
 
 	/** An activity whose dates, from the sheet or else as stored, would end before it starts. */
-	private void endsBeforeStarts(List<ImportMessage> errors) {
+	private void endsBeforeStarts(List<ImportMessage> errors, PartnerSheet partner) {
 		this.jdbc.sql("""
 				SELECT first_row, start_date, end_date, coalesce(start_date, stored_start_date) AS starts,
 				       coalesce(end_date, stored_end_date) AS ends
-				FROM import_activity
-				WHERE NOT dates_flagged AND coalesce(end_date, stored_end_date) < coalesce(start_date, stored_start_date)""")
+				FROM import_activity a
+				WHERE NOT dates_flagged AND coalesce(end_date, stored_end_date) < coalesce(start_date, stored_start_date)
+				  AND %s""".formatted(PartnerSheet.datesTold("a")))
+			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				var column = rs.getString(3) != null ? Columns.END_DATE : Columns.START_DATE;
 				var value = rs.getString(3) != null ? rs.getString(3) : rs.getString(2);

@@ -184,14 +184,14 @@ class RoleDecisionsTest {
 					String.class)).isEqualTo("CSO-KK-DISABILITY");
 			graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"RD-NET\\\", input: {organizer: \\\"CIF\\\"}) { code } }\"}")
 				.andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"));
-			// an activity of a project it has no part in, named under its own project: not run by it, and nothing of
-			// the project it belongs to, which activity(code) would not tell either
+			// an activity of a project it has no part in, named under its own project and ending before it starts:
+			// not run by it, and nothing of its project or its dates, which activity(code) would not tell either
 			this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
 				.header("Authorization", "Bearer " + this.outsider)
 				.contentType("text/csv")
 				.content("""
-						activity_code,project_code,participant_ref,gender
-						WS-2025-MARNEULI,RD-PROJ,RD-10,male
+						activity_code,project_code,end_date,participant_ref,gender
+						WS-2025-MARNEULI,RD-PROJ,2020-01-01,RD-10,male
 						"""))
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors.length()").value(1))
