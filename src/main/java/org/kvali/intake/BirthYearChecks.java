@@ -49,7 +49,7 @@ class BirthYearChecks {
 				                      FROM import_activity)
 				  AND r.birth_year > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
 				  AND NOT (p.stored_id IS NOT NULL AND %s) AND %s
-				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id"), PartnerSheet.datesTold("a")))
+				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id"), PartnerSheet.toldOf("a")))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, rs.getString(2), "Born after activity "
@@ -65,7 +65,7 @@ class BirthYearChecks {
 				WHERE r.birth_year IS NULL
 				  AND coalesce(p.birth_year, p.stored_birth_year) > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
 				  AND NOT (p.stored_id IS NOT NULL AND %s) AND %s
-				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id"), PartnerSheet.datesTold("a")))
+				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id"), PartnerSheet.toldOf("a")))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, null, "Participant " + rs.getString(2)

@@ -42,11 +42,11 @@ record PartnerSheet(Set<Long> projects, Set<Long> organizations) {
 
 	/**
 	 * SQL: the staged activity aliased {@code activity} is new, or one the partner runs ({@code :organizations}; null
-	 * for an admin, to whom every activity is told): only then do the sheet's checks tell its stored dates. Rows of
-	 * another's activity are refused as such, and a partner is told nothing of it, as {@code activity(code)} tells
-	 * nothing.
+	 * for an admin, to whom every activity is told): only then do the sheet's checks tell what is stored of it (its
+	 * project, its dates). Rows of another's activity are refused as such, and a partner is told nothing of it, as
+	 * {@code activity(code)} tells nothing.
 	 */
-	static String datesTold(String activity) {
+	static String toldOf(String activity) {
 		return """
 				(CAST(:organizations AS bigint[]) IS NULL OR %1$s.stored_id IS NULL
 				 OR %1$s.stored_organizer_id = ANY(CAST(:organizations AS bigint[])))""".formatted(activity);

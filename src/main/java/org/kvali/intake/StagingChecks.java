@@ -182,9 +182,7 @@ class StagingChecks {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.project_code, r.activity_code, p.code FROM import_row r
 				JOIN import_activity a USING (activity_code) JOIN project p ON p.id = a.stored_project_id
-				WHERE r.project_code <> p.code
-				  AND (CAST(:organizations AS bigint[]) IS NULL
-				       OR a.stored_organizer_id = ANY(CAST(:organizations AS bigint[])))""")
+				WHERE r.project_code <> p.code AND %s""".formatted(PartnerSheet.toldOf("a")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
@@ -245,7 +243,7 @@ class StagingChecks {
 				       coalesce(end_date, stored_end_date) AS ends
 				FROM import_activity a
 				WHERE NOT dates_flagged AND coalesce(end_date, stored_end_date) < coalesce(start_date, stored_start_date)
-				  AND %s""".formatted(PartnerSheet.datesTold("a")))
+				  AND %s""".formatted(PartnerSheet.toldOf("a")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				var column = rs.getString(3) != null ? Columns.END_DATE : Columns.START_DATE;

@@ -113,40 +113,28 @@ final class FactRows {
 		return true;
 	}
 
-	/** Whether none of these people (by their numbers) keeps a row of the previous index; false for one it lacks. */
+	/**
+	 * Whether none of these people (by their numbers) keeps a row of the previous index; false for one it lacks. A
+	 * person's rows are consecutive, and the rows removed distinct and ascending: all of theirs are removed when the
+	 * first is, and the last lies as many places on.
+	 */
 	boolean noneLeft(int[] people) {
-		var removedOf = new int[this.removed.length];
-		for (int i = 0; i < removedOf.length; i++) {
-			removedOf[i] = this.previous.person[this.removed[i]];
-		}
-		Arrays.sort(removedOf);
 		for (int p : people) {
 			if (p < 0 || p >= this.previous.persons) {
 				return false;
 			}
-			int rows = this.previous.personStart[p + 1] - this.previous.personStart[p];
-			int first = firstAtLeast(removedOf, p);
-			if (firstAtLeast(removedOf, p + 1) - first != rows) {
+			int first = this.previous.personStart[p];
+			int last = this.previous.personStart[p + 1] - 1;
+			if (last < first) {
+				continue;
+			}
+			int at = Arrays.binarySearch(this.removed, first);
+			int end = at + last - first;
+			if (at < 0 || end >= this.removed.length || this.removed[end] != last) {
 				return false;
 			}
 		}
 		return true;
-	}
-
-	/** The first position in {@code sorted} holding a value of at least {@code value}. */
-	private static int firstAtLeast(int[] sorted, int value) {
-		int low = 0;
-		int high = sorted.length;
-		while (low < high) {
-			int middle = (low + high) >>> 1;
-			if (sorted[middle] < value) {
-				low = middle + 1;
-			}
-			else {
-				high = middle;
-			}
-		}
-		return low;
 	}
 
 	void add(EntityIds ids, CopyRows fields) {
