@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,8 +27,26 @@ class MalformedRequests {
 				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body(tooLarge.getMessage()));
 			}
 		}
-		return badRequest(graphQl(request) ? "The body is not a GraphQL request: JSON with the document as a string"
-				+ " in \"query\", and \"variables\", if any, an object" : "The request body is not readable");
+		if (!graphQl(request)) {
+			return badRequest("The request body is not readable");
+		}
+		var member = member(ex);
+		return badRequest("The body is not a GraphQL request: " + switch (member) {
+			case "query", "operationName" -> "\"" + member + "\" must be a string";
+			case "variables", "extensions" -> "\"" + member + "\" must be an object";
+			default -> "JSON with the document as a string in \"query\", and \"variables\", if any, an object";
+		});
+	}
+
+	/** The request's member whose value had the wrong type, or "" when the body is not JSON of an object at all. */
+	private static String member(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+				var name = json.getPath().get(0).getPropertyName();
+				return name == null ? "" : name;
+			}
+		}
+		return "";
 	}
 
 	@ExceptionHandler

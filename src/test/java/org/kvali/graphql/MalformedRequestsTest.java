@@ -8,11 +8,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Requests that are no GraphQL request, or lack a parameter: a 400 with one error saying what is wrong. */
+/** Requests that are no GraphQL request, or lack a parameter: a 4xx with one error saying what is wrong. */
 @IntegrationTest
 class MalformedRequestsTest {
 
@@ -22,20 +26,61 @@ class MalformedRequestsTest {
 	private static final String NO_QUERY = "The request holds no GraphQL document (No 'query'): send JSON with the"
 			+ " document as a string in \"query\"";
 
+	private static final String ADMIN = "Bearer " + TestCallers.ADMIN_KEY;
+
 	@Autowired
 	MockMvc mvc;
 
 	@Test
 	void aBodyThatIsNoGraphQlRequestIsNamedSo() throws Exception {
 		refused(post("{not json"), NOT_A_REQUEST);
-		refused(post("{\"query\": \"{ regions { code } }\", \"variables\": \"x\"}"), NOT_A_REQUEST);
+		refused(post("[{\"query\": \"{ regions { code } }\"}]"), NOT_A_REQUEST);
+		refused(post("{\"query\": \"{ regions { code } }\", \"variables\": \"x\"}"),
+				"The body is not a GraphQL request: \"variables\" must be an object");
 		refused(post("{}"), NO_QUERY);
 		refused(post("{\"query\": null}"), NO_QUERY);
 	}
 
+	/** Jackson would read 5 as the text "5", and GraphQL then failed on a document nobody sent. */
+	@Test
+	void aNumberOrBooleanIsNoDocumentNorOperationName() throws Exception {
+		var query = "The body is not a GraphQL request: \"query\" must be a string";
+		refused(post("{\"query\": 5}"), query);
+		refused(post("{\"query\": 1.5}"), query);
+		refused(post("{\"query\": true}"), query);
+		refused(post("{\"query\": [\"{ regions { code } }\"]}"), query);
+		refused(post("{\"query\": \"{ regions { code } }\", \"operationName\": 7}"),
+				"The body is not a GraphQL request: \"operationName\" must be a string");
+		post("{\"query\": \"{ regions { code } }\", \"variables\": {\"n\": 5}}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.regions.length()").value(12));
+	}
+
+	@Test
+	void anythingButAPostOfJsonIsToldWhatToSend() throws Exception {
+		this.mvc.perform(get("/graphql").param("query", "{ regions { code } }").header("Authorization", ADMIN))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string("Allow", "POST"))
+			.andExpect(jsonPath("$.errors[0].message").value("GraphQL requests are sent by POST, not GET: a JSON body"
+					+ " with the document as a string in \"query\""));
+		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
+				.contentType(MediaType.TEXT_PLAIN).content("{ regions { code } }"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.errors[0].message").value("The body is sent as text/plain; send it as application/json"));
+		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
+				.content("{\"query\": \"{ regions { code } }\"}"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.errors[0].message").value("The body is sent as no type; send it as application/json"));
+		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
+				.contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_HTML)
+				.content("{\"query\": \"{ regions { code } }\"}"))
+			.andExpect(status().isNotAcceptable())
+			.andExpect(jsonPath("$.errors[0].message").value("The request accepts only [text/html]; the answer is"
+					+ " application/json or application/graphql-response+json"));
+	}
+
 	private ResultActions post(String body) throws Exception {
-		return this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/graphql")
-			.header("Authorization", "Bearer " + TestCallers.ADMIN_KEY)
+		return this.mvc.perform(MockMvcRequestBuilders.post("/graphql")
+			.header("Authorization", ADMIN)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body));
 	}
