@@ -41,8 +41,8 @@ final class RowChecker {
 	private static final Map<String, Integer> COLUMN_LIMITS = Map.of(Columns.ORGANIZATION_NAME, 300,
 			Columns.ACTIVITY_TITLE, 500);
 
-	private static final Map<String, Boolean> YES_NO = Map.of("yes", true, "true", true, "1", true, "no", false,
-			"false", false, "0", false);
+	private static final Map<String, Boolean> YES_NO = Map.of("yes", true, "true", true, "1", true, "კი", true,
+			"დიახ", true, "no", false, "false", false, "0", false, "არა", false);
 
 	private final SheetRow sheetRow;
 
@@ -197,7 +197,7 @@ final class RowChecker {
 		}
 		var answer = YES_NO.get(value.toLowerCase(Locale.ROOT));
 		if (answer == null) {
-			error(Columns.DISABILITY, value, "Unknown value; accepted: yes, no, true, false, 1, 0, or empty for unknown");
+			error(Columns.DISABILITY, value, "Unknown value; accepted: yes, no, true, false, 1, 0, კი, დიახ, არა, or empty for unknown");
 		}
 		return answer;
 	}

@@ -27,8 +27,8 @@ class AttendanceImportTest {
 			+ "organization_name,role\n";
 
 	static final String SHEET = HEADER + """
-			TI-WS-1,Budget workshop,workshop,TEST-INTAKE,12.09.2025,12.09.2025,Marneuli,TI-1,female,1990,no,Marneuli,TI-ORG,Test Youth Voice,
-			TI-WS-1,Budget workshop,workshop,TEST-INTAKE,12.09.2025,12.09.2025,Marneuli,TI-2,ქალი,1998,yes,მარნეული,TI-ORG,Test Youth Voice,participant
+			TI-WS-1,Budget workshop,workshop,TEST-INTAKE,12.09.2025,12.09.2025,Marneuli,TI-1,female,1990,არა,Marneuli,TI-ORG,Test Youth Voice,
+			TI-WS-1,Budget workshop,workshop,TEST-INTAKE,12.09.2025,12.09.2025,Marneuli,TI-2,ქალი,1998,კი,მარნეული,TI-ORG,Test Youth Voice,participant
 			TI-WS-1,Budget workshop,workshop,TEST-INTAKE,12.09.2025,12.09.2025,Marneuli,TI-3,M,,,GE-KK-BOLNISI,,,trainer
 			""";
 
