@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +36,13 @@ class ChangeNotesTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource owner;
+
+	@Autowired
+	ChangeNotePruning pruning;
 
 	@Test
 	void aLargeCorrectionIsNotedByItsRangeAndASmallOneByItsIds() {
@@ -117,6 +125,53 @@ class ChangeNotesTest {
 		finally {
 			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CD-%'");
 		}
+	}
+
+	/**
+	 * Notes are pruned up to the newest that is more than a day old (changeset 042): an index that saw it, or a later
+	 * one, still catches up by its notes; an index that saw a pruned note reads everything, and answers the same.
+	 */
+	@Test
+	void notesNoIndexOfTheLastDayNeedsArePruned() {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+		try {
+			addPerson("CP-1");
+			var old = loader.load(null);
+			addPerson("CP-2");
+			var recent = loader.load(old);
+			assertThat(loader.appended()).isOne();
+			long seenByRecent = lastNote();
+			addPerson("CP-3");
+			new JdbcTemplate(this.owner).update("UPDATE fact_change SET noted_at = now() - interval '25 hours' WHERE id <= ?",
+					seenByRecent);
+			long notes = this.jdbc.queryForObject("SELECT count(*) FROM fact_change", Long.class);
+			long older = this.jdbc.queryForObject("SELECT count(*) FROM fact_change WHERE id < ?", Long.class, seenByRecent);
+			assertThat(older).isPositive();
+			this.pruning.prune();
+			assertThat(this.jdbc.queryForObject("SELECT min(id) FROM fact_change", Long.class)).isEqualTo(seenByRecent);
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM fact_change", Long.class)).isEqualTo(notes - older);
+			var caughtUp = loader.load(recent);
+			assertThat(loader.appended()).isEqualTo(2);
+			assertThat(caughtUp.rows).isEqualTo(recent.rows + 1);
+			var whole = loader.load(old);
+			assertThat(loader.appended()).isEqualTo(2);
+			assertThat(whole.rows).isEqualTo(caughtUp.rows);
+			assertThat(whole.persons).isEqualTo(caughtUp.persons);
+			// nothing more is old enough: a second pruning deletes nothing
+			this.pruning.prune();
+			assertThat(this.jdbc.queryForObject("SELECT min(id) FROM fact_change", Long.class)).isEqualTo(seenByRecent);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participation WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE 'CP-%')");
+			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CP-%'");
+		}
+	}
+
+	private void addPerson(String ref) {
+		this.jdbc.update("INSERT INTO participant (ref, gender, birth_year) VALUES (?, 'FEMALE', 1990)", ref);
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'TRN-2024-BAKURIANI' AND p.ref = ?""", ref);
 	}
 
 	private long lastNote() {
