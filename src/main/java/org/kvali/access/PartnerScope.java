@@ -43,11 +43,18 @@ public class PartnerScope {
 	/**
 	 * SQL: the caller is a partner ({@code :organizations} bound, as for {@link #hostedElsewhere}) whose sheets keep
 	 * the stored person's details as they are, neither compared nor changed: the person took part in another
-	 * organization's activity, or an admin corrected them ({@code correctParticipant}), whose values a sheet sent
-	 * again must not undo.
+	 * organization's activity, or in none (nobody's participant, whom the sheet may not name), or an admin corrected
+	 * them ({@code correctParticipant}), whose values a sheet sent again must not undo.
 	 */
 	public static String keptAsStored(String person) {
-		return "(" + hostedElsewhere(person) + " OR " + correctedByAdmin(person) + ")";
+		return "(" + hostedElsewhere(person) + " OR " + hostedNowhere(person) + " OR " + correctedByAdmin(person) + ")";
+	}
+
+	/** SQL: the caller is a partner ({@code :organizations} bound) and the stored person took part in nothing. */
+	private static String hostedNowhere(String person) {
+		return """
+				(CAST(:organizations AS bigint[]) IS NOT NULL
+				 AND NOT EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = %s))""".formatted(person);
 	}
 
 	/**

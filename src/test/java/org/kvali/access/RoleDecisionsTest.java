@@ -293,6 +293,35 @@ class RoleDecisionsTest {
 	}
 
 	/**
+	 * A stored person with no participation is nobody's participant: CIF may not name them, and its refused sheet
+	 * tells nothing of what is stored of them. Before, the refusal came with a second error for another gender, or a
+	 * birth year after the activity's start, so that tries told CIF both.
+	 */
+	@Test
+	void aPartnerIsToldNothingOfAStoredPersonWithoutParticipations() throws Exception {
+		this.jdbc.update("INSERT INTO participant (ref, gender, birth_year) VALUES ('RD-NONE', 'FEMALE', 1980)");
+		try {
+			for (var gender : List.of("female", "male")) {
+				for (var start : List.of("1979-01-01", "1980-01-01")) {
+					this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
+						.header("Authorization", "Bearer " + this.cif)
+						.contentType("text/csv")
+						.content("activity_code,activity_title,activity_kind,project_code,start_date,end_date,"
+								+ "participant_ref,gender\nRD-EARLY,Early,meeting,CSO-CAPACITY," + start + "," + start
+								+ ",RD-NONE," + gender + "\n"))
+						.andExpect(status().isUnprocessableContent())
+						.andExpect(jsonPath("$.errors.length()").value(1))
+						.andExpect(jsonPath("$.errors[0].message").value("Participant RD-NONE took part in no activity"
+								+ " your organizations run; ask an admin to add them"));
+				}
+			}
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participant WHERE ref = 'RD-NONE'");
+		}
+	}
+
+	/**
 	 * Once one of CIF's people is recorded in a project CIF has no part in (by an admin: SCCSF may not name CIF's
 	 * participant), CIF may no longer add them to an activity, but its own sheet, sent again as it was, still passes:
 	 * its rows are stored already. SCCSF's own sheet naming them is refused.

@@ -20,9 +20,21 @@ final class BenchmarkClient {
 	private final String key;
 
 	BenchmarkClient(ConfigurableApplicationContext context, String key) throws Exception {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		this(((WebServerApplicationContext) context).getWebServer().getPort(), key);
+	}
+
+	/** A client of the service on {@code port}, also in a JVM without Spring ({@link CachedAnswerClient}). */
+	BenchmarkClient(int port, String key) throws Exception {
 		this.url = URI.create("http://localhost:" + port + "/graphql").toURL();
 		this.key = key;
+	}
+
+	int port() {
+		return this.url.getPort();
+	}
+
+	String key() {
+		return this.key;
 	}
 
 	/** The response, failing on any error. */
