@@ -29,7 +29,10 @@ class OnlyPostedJson {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	RouterFunction<ServerResponse> refusedGraphQlRequests() {
-		var served = GraphQlRequestPredicates.graphQlHttp(PATH).or(GraphQlRequestPredicates.graphQlSse(PATH));
+		// Spring's route takes application/graphql too, then cannot read it: refused here as any other type
+		var served = GraphQlRequestPredicates.graphQlHttp(PATH)
+			.or(GraphQlRequestPredicates.graphQlSse(PATH))
+			.and(RequestPredicates.contentType(MediaType.APPLICATION_JSON));
 		return RouterFunctions.route(RequestPredicates.path(PATH).and(served.negate()), OnlyPostedJson::refuse);
 	}
 

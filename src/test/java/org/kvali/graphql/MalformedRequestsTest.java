@@ -35,6 +35,8 @@ class MalformedRequestsTest {
 	void aBodyThatIsNoGraphQlRequestIsNamedSo() throws Exception {
 		refused(post("{not json"), NOT_A_REQUEST);
 		refused(post("[{\"query\": \"{ regions { code } }\"}]"), NOT_A_REQUEST);
+		refused(post("null"), NOT_A_REQUEST);
+		refused(post(" null "), NOT_A_REQUEST);
 		refused(post("{\"query\": \"{ regions { code } }\", \"variables\": \"x\"}"),
 				"The body is not a GraphQL request: \"variables\" must be an object");
 		refused(post("{}"), NO_QUERY);
@@ -62,6 +64,15 @@ class MalformedRequestsTest {
 			.andExpect(header().string("Allow", "POST"))
 			.andExpect(jsonPath("$.errors[0].message").value("GraphQL requests are sent by POST, not GET: a JSON body"
 					+ " with the document as a string in \"query\""));
+		this.mvc.perform(MockMvcRequestBuilders.put("/graphql").header("Authorization", ADMIN))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(jsonPath("$.errors[0].message").value("GraphQL requests are sent by POST, not PUT: a JSON body"
+					+ " with the document as a string in \"query\""));
+		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
+				.contentType("application/graphql").content("{ regions { code } }"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.errors[0].message").value("The body is sent as application/graphql; send it as"
+					+ " application/json"));
 		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
 				.contentType(MediaType.TEXT_PLAIN).content("{ regions { code } }"))
 			.andExpect(status().isUnsupportedMediaType())
