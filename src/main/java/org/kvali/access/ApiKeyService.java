@@ -65,9 +65,19 @@ public class ApiKeyService {
 		return this.keys.all();
 	}
 
+	/**
+	 * Revokes a key, but not the caller's own: the last ADMIN key revoked by itself (a tester revoked the demo's, then
+	 * its own) left nobody to make keys, short of a restart with a bootstrap key. Whoever revokes an ADMIN key holds
+	 * another admin credential, which stays.
+	 */
 	@Transactional
 	public ApiKey revoke(UUID id) {
 		var key = this.keys.find(id).orElseThrow(() -> new NotFoundException("API key", "id", id.toString()));
+		if (Caller.find().map(caller -> caller.name().equals(callerName(key))).orElse(false)) {
+			new Validation().problem("id", id.toString(), "This is the key you are using; a key does not revoke "
+					+ "itself, so that an admin is always left: revoke it with another ADMIN key (create one first)")
+				.check();
+		}
 		this.keys.revoke(id);
 		return this.keys.find(key.id()).orElseThrow();
 	}

@@ -97,6 +97,27 @@ class AuthenticationTest {
 		graphQl(secret, TOTALS).andExpect(status().isUnauthorized());
 	}
 
+	/** The last ADMIN key revoked by itself would leave nobody to make keys: a key does not revoke itself. */
+	@Test
+	void aKeyDoesNotRevokeItself() throws Exception {
+		var created = graphQl(null, """
+				{"query":"mutation { createApiKey(input: {name: \\"second admin\\", role: ADMIN}) { secret key { id } } }"}""")
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String secret = JsonPath.read(created, "$.data.createApiKey.secret");
+		String id = JsonPath.read(created, "$.data.createApiKey.key.id");
+		var revoke = "{\"query\":\"mutation { revokeApiKey(id: \\\"" + id + "\\\") { revokedAt } }\"}";
+		graphQl(secret, revoke).andExpect(status().isOk())
+			.andExpect(jsonPath("$.data").doesNotExist())
+			.andExpect(jsonPath("$.errors[0].extensions.classification").value("BAD_REQUEST"))
+			.andExpect(jsonPath("$.errors[0].message").value("id: This is the key you are using; a key does not revoke"
+					+ " itself, so that an admin is always left: revoke it with another ADMIN key (create one first)"));
+		graphQl(secret, TOTALS).andExpect(status().isOk());
+		graphQl(null, revoke).andExpect(jsonPath("$.data.revokeApiKey.revokedAt").isString());
+		graphQl(secret, TOTALS).andExpect(status().isUnauthorized());
+	}
+
 	@Test
 	void aKeysInputIsCheckedFieldByField() throws Exception {
 		graphQl(null, """
