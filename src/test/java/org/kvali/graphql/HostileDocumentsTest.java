@@ -101,6 +101,21 @@ class HostileDocumentsTest {
 	}
 
 	/**
+	 * The geography lists weigh what they answer (71 municipalities, at most 12 in a region), not pages of 10: weighed
+	 * so, a tester's question of 150 characters passed and answered 23 MB after 12 s.
+	 */
+	@Test
+	void geographyListsWeighWhatTheyAnswer() throws Exception {
+		refused("{ municipalities { region { municipalities { code region { municipalities { code region { "
+				+ "municipalities { code region { code } } } } } } } } }", "maximum query complexity exceeded");
+		query("{ regions { code municipalities { code region { code } } } municipalities { code region { "
+				+ "municipalities { code } } } }")
+			.andExpect(jsonPath("$.errors").doesNotExist())
+			.andExpect(jsonPath("$.data.regions.length()").value(12))
+			.andExpect(jsonPath("$.data.municipalities.length()").value(71));
+	}
+
+	/**
 	 * A breakdown without first answers every group, up to 10,000: it weighs the most groups its dimensions can have,
 	 * not the 10 of a page. Weighed as 10, this took 4 s and 3 MB on the demo data alone, four aliases of it 19 s.
 	 */

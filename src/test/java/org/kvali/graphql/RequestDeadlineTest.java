@@ -1,0 +1,59 @@
+package org.kvali.graphql;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import graphql.GraphQL;
+import graphql.schema.DataFetcher;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A request that runs out of time part way through a list of non-null items: one error says so, and the items left
+ * empty are not errors of their own.
+ */
+class RequestDeadlineTest {
+
+	private static final String SCHEMA = """
+			type Query { items: [Item!]! }
+			type Item { name: String! children: [Item!]! }""";
+
+	@Test
+	void aRequestStoppedPartWayHasOneError() {
+		// the items at once, their children later (as the service's batch loaders answer), their names then: past the
+		// deadline, so every name of every child is left empty, and none may be
+		DataFetcher<Object> items = environment -> IntStream.range(0, 10).mapToObj(i -> Map.of()).toList();
+		DataFetcher<Object> children = environment -> CompletableFuture.supplyAsync(
+				() -> IntStream.range(0, 10).mapToObj(i -> Map.of()).toList(),
+				CompletableFuture.delayedExecutor(400, TimeUnit.MILLISECONDS));
+		DataFetcher<Object> name = environment -> "item";
+		var wiring = RuntimeWiring.newRuntimeWiring()
+			.type("Query", type -> type.dataFetcher("items", items))
+			.type("Item", type -> type.dataFetcher("name", name).dataFetcher("children", children))
+			.build();
+		var schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SCHEMA), wiring);
+		var graphQl = GraphQL.newGraphQL(schema).instrumentation(new RequestDeadline(Duration.ofMillis(250))).build();
+
+		var result = graphQl.execute("{ items { children { name } } }");
+
+		assertThat(result.getErrors()).hasSize(1);
+		// graphql-java's own wording around it; the service's error handling gives the message alone
+		assertThat(result.getErrors().get(0).getMessage())
+			.endsWith(": The request ran longer than 250 ms and was stopped; ask for less at once");
+		assertThat((Object) result.getData()).isNull();
+
+		var quick = GraphQL.newGraphQL(schema).instrumentation(new RequestDeadline(Duration.ofSeconds(30))).build()
+			.execute("{ items { children { children { __typename } } } }");
+		assertThat(quick.getErrors()).isEmpty();
+		assertThat(quick.<Map<String, List<?>>>getData().get("items")).hasSize(10);
+	}
+
+}
