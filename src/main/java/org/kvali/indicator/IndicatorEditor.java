@@ -95,8 +95,10 @@ class IndicatorEditor {
 			this.indicators.othersValue(indicator.id(), period.get().key(), dimension, dimensionValue,
 					caller.organizations())
 				.ifPresent(others -> validation.problem("input.period", input.period(), "The value for "
-						+ input.period() + " was reported for " + String.join(", ", others)
-						+ "; a partner corrects only its own organizations' values: ask them, or an admin"));
+						+ input.period() + (others.isEmpty() ? " was reported by an admin, for no organization"
+								: " was reported for " + String.join(", ", others))
+						+ "; a partner corrects only its own organizations' values: ask "
+						+ (others.isEmpty() ? "an admin" : "them, or an admin")));
 		}
 		validation.check();
 		return this.indicators.report(indicator.id(), period.get(), input.value(), input.comment(),

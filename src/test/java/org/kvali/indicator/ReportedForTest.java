@@ -111,6 +111,13 @@ class ReportedForTest {
 		this.graphQl.document(report.replace("value: 2", "value: 3"))
 			.execute()
 			.path("reportIndicatorValue.value").entity(Double.class).isEqualTo(3.0);
+		// nor does SCCSF replace the admin's value, which was reported for no organization
+		as(Role.PARTNER, List.of("SCCSF")).document(report)
+			.execute()
+			.errors()
+			.expect(error -> ("input.period: The value for 2024 was reported by an admin, for no organization; a"
+					+ " partner corrects only its own organizations' values: ask an admin").equals(error.getMessage()))
+			.verify();
 		var outsider = this.jdbc.queryForObject("""
 				SELECT code FROM organization o WHERE kind = 'CSO'
 				  AND NOT EXISTS (SELECT 1 FROM project_partner pp WHERE pp.organization_id = o.id)
