@@ -67,8 +67,11 @@ final class CsvSheetReader {
 				for (int i = 0; i < Math.min(record.size(), header.size()); i++) {
 					SheetRow.put(cells, header.get(i), Text.trim(record.get(i)));
 				}
-				sink.row(new SheetRow((int) record.getRecordNumber(), cells, record.size() > header.size(), Set.of(),
-						Map.of()));
+				boolean overlong = false;
+				for (int i = header.size(); i < record.size(); i++) {
+					overlong |= !Text.blank(record.get(i));
+				}
+				sink.row(new SheetRow((int) record.getRecordNumber(), cells, overlong, Set.of(), Map.of()));
 			}
 			if (header == null) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");

@@ -63,7 +63,8 @@ final class RowChecker {
 	static AttendanceRow check(SheetRow row, int maxLength, int thisYear, List<ImportMessage> errors) {
 		var checker = new RowChecker(row, maxLength, thisYear, errors);
 		if (row.overlong()) {
-			errors.add(new ImportMessage(row.row(), null, null, "The row has more cells than the header has columns"));
+			errors.add(new ImportMessage(row.row(), null, null, "The row has more cells than the header has columns: a"
+					+ " value holding the separator belongs in quotes, and a note beside the table under a column name"));
 		}
 		return checker.read();
 	}

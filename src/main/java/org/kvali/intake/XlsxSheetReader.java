@@ -92,11 +92,15 @@ final class XlsxSheetReader {
 		var cells = new HashMap<String, String>();
 		var failed = new HashSet<String>();
 		var unsaved = new HashMap<String, String>();
-		boolean overlong = false;
 		for (int i = 0; i < row.getCellCount(); i++) {
 			var cell = row.getCell(i);
 			var text = cell == null ? "" : text(cell, i < header.size() ? header.get(i) : "", epoch);
-			if (i < header.size()) {
+			// a cell right of the header's last is under a column without a name (a note beside the table): cells
+			// cannot shift in a workbook as they do in a CSV file, where a separator left in a value adds one
+			if (i >= header.size()) {
+				SheetRow.put(cells, SheetRow.UNNAMED, Text.trim(text));
+			}
+			else {
 				SheetRow.put(cells, header.get(i), Text.trim(text));
 				if (cell != null && cell.getType() == CellType.ERROR) {
 					failed.add(header.get(i));
@@ -107,11 +111,8 @@ final class XlsxSheetReader {
 					unsaved.putIfAbsent(header.get(i), cell.getFormula());
 				}
 			}
-			else if (!Text.blank(text)) {
-				overlong = true;
-			}
 		}
-		return new SheetRow(row.getRowNum(), cells, overlong, failed, unsaved);
+		return new SheetRow(row.getRowNum(), cells, false, failed, unsaved);
 	}
 
 	private static String text(Cell cell, String column, LocalDate epoch) {

@@ -120,8 +120,8 @@ class WorkbookQuirksTest {
 	}
 
 	/**
-	 * Header cells left empty past the last name are columns without a name, as in a CSV file: a value under one is
-	 * warned of (it was "more cells than the header has columns").
+	 * Header cells left empty past the last name, or not there at all, are columns without a name: a value under one
+	 * is warned of (it was "more cells than the header has columns").
 	 */
 	@Test
 	void emptyHeaderCellsAreColumnsWithoutAName() throws Exception {
@@ -133,6 +133,19 @@ class WorkbookQuirksTest {
 		sheet.value(1, 15, "Nino");
 		workbook.finish();
 		load(written.toByteArray(), true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[0].message").value("A column without a name holds a value here (the first "
+					+ "such row): it is ignored; name the column if it belongs to the sheet"));
+		// a note right of the header's last cell, whose column has no header cell at all: the same (it was refused)
+		written.reset();
+		workbook = new Workbook(written, "Kvali tests", "1.0");
+		sheet = Workbooks.attendance(workbook,
+				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,,,"));
+		sheet.value(1, 17, "late");
+		workbook.finish();
+		load(written.toByteArray(), true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(2))
 			.andExpect(jsonPath("$.warnings[0].message").value("A column without a name holds a value here (the first "
 					+ "such row): it is ignored; name the column if it belongs to the sheet"));
 	}
