@@ -56,6 +56,7 @@ final class XlsxSheetReader {
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(body));
 				var stream = workbook.getFirstSheet().openStream()) {
 			var epoch = workbook.isDate1904() || date1904(body) ? EPOCH_1904 : EPOCH_1900;
+			var merged = MergedCells.ofFirstSheet(body);
 			List<String> header = null;
 			for (var iterator = stream.iterator(); iterator.hasNext();) {
 				var row = iterator.next();
@@ -64,7 +65,7 @@ final class XlsxSheetReader {
 					sink.header(header);
 				}
 				else if (!isEmpty(row)) {
-					sink.row(row(row, header, epoch));
+					sink.row(row(row, header, epoch, merged));
 				}
 			}
 			if (header == null) {
@@ -88,13 +89,15 @@ final class XlsxSheetReader {
 		return names;
 	}
 
-	private static SheetRow row(Row row, List<String> header, LocalDate epoch) {
+	private static SheetRow row(Row row, List<String> header, LocalDate epoch, MergedCells merged) {
 		var cells = new HashMap<String, String>();
 		var failed = new HashSet<String>();
 		var unsaved = new HashMap<String, String>();
-		for (int i = 0; i < row.getCellCount(); i++) {
-			var cell = row.getCell(i);
-			var text = cell == null ? "" : text(cell, i < header.size() ? header.get(i) : "", epoch);
+		// up to the header's end at least: a row need not hold a cell that a merged range above it covers
+		for (int i = 0; i < Math.max(row.getCellCount(), header.size()); i++) {
+			var cell = i < row.getCellCount() ? row.getCell(i) : null;
+			var text = merged.cell(row.getRowNum(), i,
+					cell == null ? "" : text(cell, i < header.size() ? header.get(i) : "", epoch));
 			// a cell right of the header's last is under a column without a name (a note beside the table): cells
 			// cannot shift in a workbook as they do in a CSV file, where a separator left in a value adds one
 			if (i >= header.size()) {
@@ -134,14 +137,20 @@ final class XlsxSheetReader {
 	 * "true", which alone the reader takes.
 	 */
 	private static boolean date1904(byte[] body) throws IOException {
+		var workbook = part(body, "xl/workbook.xml");
+		return workbook != null && DATE_1904.matcher(workbook).find();
+	}
+
+	/** A small part of the package (its first megabyte) as text, or null when there is none. */
+	static String part(byte[] body, String name) throws IOException {
 		try (var zip = new ZipArchiveInputStream(new ByteArrayInputStream(body), "UTF-8", true, true)) {
 			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-				if (entry.getName().equals("xl/workbook.xml")) {
-					return DATE_1904.matcher(new String(zip.readNBytes(1 << 20), StandardCharsets.UTF_8)).find();
+				if (entry.getName().equals(name)) {
+					return new String(zip.readNBytes(1 << 20), StandardCharsets.UTF_8);
 				}
 			}
 		}
-		return false;
+		return null;
 	}
 
 	/**

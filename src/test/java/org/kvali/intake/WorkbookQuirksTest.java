@@ -150,6 +150,33 @@ class WorkbookQuirksTest {
 					+ "such row): it is ignored; name the column if it belongs to the sheet"));
 	}
 
+	/**
+	 * Cells merged down over several people hold the value in their first cell alone; each row is read with it, as the
+	 * spreadsheet shows it. Read as saved, the code was missing in the rows below, and the disability and home
+	 * municipality stored as unknown for every person but the first.
+	 */
+	@Test
+	void cellsMergedDownAreReadInEveryRow() throws Exception {
+		var written = new ByteArrayOutputStream();
+		var workbook = new Workbook(written, "Kvali tests", "1.0");
+		var sheet = Workbooks.attendance(workbook,
+				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,yes,Bolnisi,,,",
+						",Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-2,female,,,,,,",
+						",Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-3,male,,,Marneuli,,,"));
+		sheet.range(1, 0, 3, 0).merge();
+		sheet.range(1, 10, 3, 10).merge();
+		sheet.range(1, 11, 2, 11).merge();
+		workbook.finish();
+		load(written.toByteArray(), false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			.andExpect(jsonPath("$.created.participations").value(3));
+		assertThat(this.jdbc.queryForList("""
+				SELECT p.ref || ' ' || p.disability || ' ' || p.home_municipality_code FROM participation pn
+				JOIN participant p ON p.id = pn.participant_id JOIN activity a ON a.id = pn.activity_id
+				WHERE a.code = 'TI-WS-1' ORDER BY p.ref""", String.class))
+			.containsExactly("TI-1 true GE-KK-BOLNISI", "TI-2 true GE-KK-BOLNISI", "TI-3 true GE-KK-MARNEULI");
+	}
+
 	@Test
 	void aFormulasErrorIsRefusedNotStored() throws Exception {
 		var workbook = workbook(MARCH_2025, MARCH_2025, "placeholder",

@@ -1,0 +1,138 @@
+package org.kvali.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+
+import org.kvali.graphql.Text;
+
+/**
+ * The cells of a worksheet merged down over several data rows: a spreadsheet shows the first cell's value in every row
+ * they span, and saves it in the first alone. fastexcel-reader does not tell them, so they are read from the sheet's
+ * part ({@code <mergeCell ref="K2:K6"/>}, after the rows) before the rows are streamed, and the first cell's value is
+ * read in each row below it (in a range over several columns, in its first column, where the value is). Read as
+ * saved, a disability or home municipality merged over five people was stored for the first and as unknown for the
+ * other four, and an activity code merged so refused as missing.
+ */
+final class MergedCells {
+
+	private static final Pattern SHEET = Pattern.compile("<(?:\\w+:)?sheet\\b[^>]*?\\b\\w+:id\\s*=\\s*\"([^\"]+)\"");
+
+	private static final Pattern MERGE = Pattern
+		.compile("<(?:\\w+:)?mergeCell\\b[^>]*?\\bref\\s*=\\s*\"([A-Z]{1,3})(\\d{1,7}):([A-Z]{1,3})(\\d{1,7})\"");
+
+	private static final Pattern RELATION = Pattern.compile("<(?:\\w+:)?Relationship\\b[^>]*>");
+
+	private static final Pattern ATTRIBUTE = Pattern.compile("\\b(\\w+)\\s*=\\s*\"([^\"]*)\"");
+
+	/** Enough of the text before a chunk to hold any one mergeCell element cut by the chunk's start. */
+	private static final int OVERLAP = 512;
+
+	/** A range merged down: its column (0 for A) and its first and last rows, as the sheet numbers them. */
+	record Range(int column, int firstRow, int lastRow) {
+	}
+
+	/** The ranges not yet reached, by their first row. */
+	private final List<Range> ahead;
+
+	private int next;
+
+	/** The range each column is in at the row read last, with its first cell's value. */
+	private final Map<Integer, Range> open = new HashMap<>();
+
+	private final Map<Range, String> values = new HashMap<>();
+
+	private MergedCells(List<Range> ranges) {
+		this.ahead = new ArrayList<>(ranges);
+		this.ahead.sort(Comparator.comparingInt(Range::firstRow));
+	}
+
+	/** The text a cell is read as: its own, or, below the first cell of a merged range, that cell's. */
+	String cell(int row, int column, String text) {
+		while (this.next < this.ahead.size() && this.ahead.get(this.next).firstRow() <= row) {
+			var range = this.ahead.get(this.next++);
+			this.open.put(range.column(), range);
+		}
+		var range = this.open.get(column);
+		if (range == null || range.lastRow() < row) {
+			return text;
+		}
+		if (range.firstRow() == row) {
+			this.values.put(range, text);
+			return text;
+		}
+		return Text.blank(text) ? this.values.getOrDefault(range, text) : text;
+	}
+
+	/**
+	 * The ranges of the workbook's first sheet that span more than one row below the header (row 1, whose merged
+	 * cells are titles, not values).
+	 */
+	static MergedCells ofFirstSheet(byte[] body) throws IOException {
+		var workbook = XlsxSheetReader.part(body, "xl/workbook.xml");
+		var sheet = workbook == null ? null : SHEET.matcher(workbook);
+		var relations = XlsxSheetReader.part(body, "xl/_rels/workbook.xml.rels");
+		if (sheet == null || !sheet.find() || relations == null) {
+			return new MergedCells(List.of());
+		}
+		var id = sheet.group(1);
+		for (var relation = RELATION.matcher(relations); relation.find();) {
+			var attributes = ATTRIBUTE.matcher(relation.group()).results()
+				.collect(Collectors.toMap(attribute -> attribute.group(1), attribute -> attribute.group(2), (a, b) -> a));
+			var path = attributes.get("Target");
+			if (id.equals(attributes.get("Id")) && path != null) {
+				return new MergedCells(ranges(body, path.startsWith("/") ? path.substring(1) : "xl/" + path));
+			}
+		}
+		return new MergedCells(List.of());
+	}
+
+	private static List<Range> ranges(byte[] body, String name) throws IOException {
+		Set<Range> found = new LinkedHashSet<>();
+		try (var zip = new ZipArchiveInputStream(new ByteArrayInputStream(body), "UTF-8", true, true)) {
+			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				if (!entry.getName().equals(name)) {
+					continue;
+				}
+				// scanned in chunks, each with the end of the one before: a sheet's part may be tens of megabytes
+				var buffer = new byte[64 * 1024];
+				String carried = "";
+				for (int read = zip.read(buffer); read >= 0; read = zip.read(buffer)) {
+					var text = carried + new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
+					var merge = MERGE.matcher(text);
+					while (merge.find()) {
+						int column = column(merge.group(1));
+						int first = Integer.parseInt(merge.group(2));
+						int last = Integer.parseInt(merge.group(4));
+						if (last > first && first > 1) {
+							found.add(new Range(column, first, last));
+						}
+					}
+					carried = text.substring(Math.max(0, text.length() - OVERLAP));
+				}
+			}
+		}
+		return new ArrayList<>(found);
+	}
+
+	/** The column's number, 0 for A. */
+	private static int column(String letters) {
+		int column = 0;
+		for (int i = 0; i < letters.length(); i++) {
+			column = column * 26 + (letters.charAt(i) - 'A' + 1);
+		}
+		return column - 1;
+	}
+
+}
