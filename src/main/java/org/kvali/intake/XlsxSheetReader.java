@@ -2,6 +2,7 @@ package org.kvali.intake;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +28,8 @@ import org.springframework.http.HttpStatus;
 /**
  * Streams the rows of the first worksheet of an .xlsx attendance sheet to a {@link SheetSink} (fastexcel-reader
  * parses the sheet's XML as it goes; the zip itself, bounded by the size limit, is in memory). Numbers in date
- * columns are Excel day numbers and become ISO dates; other numbers keep their plain digits.
+ * columns are Excel day numbers and become ISO dates, and a day number under birth_year its year; other numbers keep
+ * their plain digits.
  */
 final class XlsxSheetReader {
 
@@ -122,14 +124,23 @@ final class XlsxSheetReader {
 		if (cell.getType() == CellType.NUMBER) {
 			var number = cell.asNumber();
 			// Day numbers of years 1900 to 2100 only; any other number is passed on as written and refused as a date.
-			if ((column.equals(Columns.START_DATE) || column.equals(Columns.END_DATE)) && number.signum() > 0
-					&& number.compareTo(java.math.BigDecimal.valueOf(ChronoUnit.DAYS.between(epoch, LAST_DAY))) <= 0) {
-				long day = number.longValue();
-				return (epoch == EPOCH_1900 && day < 60 ? epoch.plusDays(1) : epoch).plusDays(day).toString();
+			boolean day = number.signum() > 0
+					&& number.compareTo(BigDecimal.valueOf(ChronoUnit.DAYS.between(epoch, LAST_DAY))) <= 0;
+			if (day && (column.equals(Columns.START_DATE) || column.equals(Columns.END_DATE))) {
+				return date(number, epoch).toString();
+			}
+			// a birth date where the year belongs (shown as 1990 when formatted so): past any year, it is a day
+			if (day && column.equals(Columns.BIRTH_YEAR) && number.compareTo(BigDecimal.valueOf(Dates.LAST_YEAR)) > 0) {
+				return Integer.toString(date(number, epoch).getYear());
 			}
 			return number.stripTrailingZeros().toPlainString();
 		}
 		return cell.getText() == null ? "" : unescape(cell.getText());
+	}
+
+	private static LocalDate date(BigDecimal number, LocalDate epoch) {
+		long day = number.longValue();
+		return (epoch == EPOCH_1900 && day < 60 ? epoch.plusDays(1) : epoch).plusDays(day);
 	}
 
 	/**

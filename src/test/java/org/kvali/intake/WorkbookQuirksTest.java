@@ -177,6 +177,28 @@ class WorkbookQuirksTest {
 			.containsExactly("TI-1 true GE-KK-BOLNISI", "TI-2 true GE-KK-BOLNISI", "TI-3 true GE-KK-MARNEULI");
 	}
 
+	/**
+	 * A birth date where the year belongs, formatted to show the year alone: its year is read (it was refused as
+	 * "32944", the day number Excel saves). A year given as a number is a year.
+	 */
+	@Test
+	void aBirthDateUnderBirthYearIsReadAsItsYear() throws Exception {
+		var written = new ByteArrayOutputStream();
+		var workbook = new Workbook(written, "Kvali tests", "1.0");
+		var sheet = Workbooks.attendance(workbook,
+				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,,,",
+						"TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-2,female,,,,,,"));
+		// 12 March 1990 in the 1900 date system
+		sheet.value(1, 9, 32944);
+		sheet.style(1, 9).format("yyyy").set();
+		sheet.value(2, 9, 1985);
+		workbook.finish();
+		load(written.toByteArray(), false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("IMPORTED"));
+		assertThat(this.jdbc.queryForList("SELECT ref || ' ' || birth_year FROM participant WHERE ref IN ('TI-1', 'TI-2')"
+				+ " ORDER BY ref", String.class)).containsExactly("TI-1 1990", "TI-2 1985");
+	}
+
 	@Test
 	void aFormulasErrorIsRefusedNotStored() throws Exception {
 		var workbook = workbook(MARCH_2025, MARCH_2025, "placeholder",
