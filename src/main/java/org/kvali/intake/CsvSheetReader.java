@@ -60,7 +60,7 @@ final class CsvSheetReader {
 				noBinary(record);
 				if (header == null) {
 					header = record.stream().map(name -> Text.trim(name).toLowerCase(Locale.ROOT)).toList();
-					sink.header(header);
+					sink.header(header, null);
 					continue;
 				}
 				var cells = new HashMap<String, String>(2 * header.size());

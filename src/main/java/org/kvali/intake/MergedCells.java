@@ -27,8 +27,6 @@ import org.kvali.graphql.Text;
  */
 final class MergedCells {
 
-	private static final Pattern SHEET = Pattern.compile("<(?:\\w+:)?sheet\\b[^>]*?\\b\\w+:id\\s*=\\s*\"([^\"]+)\"");
-
 	private static final Pattern MERGE = Pattern
 		.compile("<(?:\\w+:)?mergeCell\\b[^>]*?\\bref\\s*=\\s*\"([A-Z]{1,3})(\\d{1,7}):([A-Z]{1,3})(\\d{1,7})\"");
 
@@ -76,17 +74,14 @@ final class MergedCells {
 	}
 
 	/**
-	 * The ranges of the workbook's first sheet that span more than one row below the header (row 1, whose merged
-	 * cells are titles, not values).
+	 * The ranges of the sheet whose relationship id ({@code r:id} in the workbook's part) is {@code id} that span
+	 * more than one row below the header (row 1, whose merged cells are titles, not values).
 	 */
-	static MergedCells ofFirstSheet(byte[] body) throws IOException {
-		var workbook = XlsxSheetReader.part(body, "xl/workbook.xml");
-		var sheet = workbook == null ? null : SHEET.matcher(workbook);
+	static MergedCells of(byte[] body, String id) throws IOException {
 		var relations = XlsxSheetReader.part(body, "xl/_rels/workbook.xml.rels");
-		if (sheet == null || !sheet.find() || relations == null) {
+		if (relations == null) {
 			return new MergedCells(List.of());
 		}
-		var id = sheet.group(1);
 		for (var relation = RELATION.matcher(relations); relation.find();) {
 			var attributes = ATTRIBUTE.matcher(relation.group()).results()
 				.collect(Collectors.toMap(attribute -> attribute.group(1), attribute -> attribute.group(2), (a, b) -> a));

@@ -44,10 +44,12 @@ final class RowIntake implements SheetSink {
 	}
 
 	@Override
-	public void header(List<String> names) {
+	public void header(List<String> names, String sheet) {
 		for (var required : Columns.REQUIRED) {
 			if (!names.contains(required)) {
-				this.errors.add(new ImportMessage(1, required, null, "The required column " + required + " is missing"));
+				// a title above the header, or a workbook whose first sheet holds something else, names none of them
+				this.errors.add(new ImportMessage(1, required, null, "The required column " + required
+						+ " is missing from the first row" + (sheet == null ? "" : " of " + sheet)));
 			}
 		}
 		var seen = new ArrayList<String>();

@@ -5,8 +5,11 @@ import java.util.List;
 /** Receives a sheet as its reader streams it: the header once, then each data row that is not blank. */
 interface SheetSink {
 
-	/** The column names of the header row, trimmed and in lower case, in sheet order. */
-	void header(List<String> names);
+	/**
+	 * The column names of the header row, trimmed and in lower case, in sheet order, and where they were read (a
+	 * workbook's sheet, by name; null for a CSV file).
+	 */
+	void header(List<String> names, String sheet);
 
 	void row(SheetRow row);
 

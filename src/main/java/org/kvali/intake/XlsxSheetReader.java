@@ -19,6 +19,8 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.dhatim.fastexcel.reader.SheetVisibility;
 
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.Text;
@@ -26,7 +28,7 @@ import org.kvali.graphql.Text;
 import org.springframework.http.HttpStatus;
 
 /**
- * Streams the rows of the first worksheet of an .xlsx attendance sheet to a {@link SheetSink} (fastexcel-reader
+ * Streams the rows of the first visible worksheet of an .xlsx attendance sheet to a {@link SheetSink} (fastexcel-reader
  * parses the sheet's XML as it goes; the zip itself, bounded by the size limit, is in memory). Numbers in date
  * columns are Excel day numbers and become ISO dates, and a day number under birth_year its year; other numbers keep
  * their plain digits.
@@ -55,30 +57,40 @@ final class XlsxSheetReader {
 
 	static void read(byte[] body, long maxInflated, SheetSink sink) {
 		ZipGuard.check(body, maxInflated);
-		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(body));
-				var stream = workbook.getFirstSheet().openStream()) {
-			var epoch = workbook.isDate1904() || date1904(body) ? EPOCH_1904 : EPOCH_1900;
-			var merged = MergedCells.ofFirstSheet(body);
-			List<String> header = null;
-			for (var iterator = stream.iterator(); iterator.hasNext();) {
-				var row = iterator.next();
-				if (header == null) {
-					header = header(row);
-					sink.header(header);
-				}
-				else if (!isEmpty(row)) {
-					sink.row(row(row, header, epoch, merged));
-				}
-			}
-			if (header == null) {
-				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");
-			}
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(body))) {
+			// the first the spreadsheet shows: a template's lists for its drop-downs are often a hidden first sheet
+			var sheet = workbook.getSheets()
+				.filter(candidate -> candidate.getVisibility() == SheetVisibility.VISIBLE)
+				.findFirst()
+				.orElse(workbook.getFirstSheet());
+			read(body, workbook, sheet, sink);
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof SheetException || ex instanceof StagingException) {
 				throw (RuntimeException) ex;
 			}
 			throw new SheetException(HttpStatus.BAD_REQUEST, "The body is not a readable .xlsx workbook");
+		}
+	}
+
+	private static void read(byte[] body, ReadableWorkbook workbook, Sheet sheet, SheetSink sink) throws IOException {
+		try (var stream = sheet.openStream()) {
+			var epoch = workbook.isDate1904() || date1904(body) ? EPOCH_1904 : EPOCH_1900;
+			var merged = MergedCells.of(body, sheet.getId());
+			List<String> header = null;
+			for (var iterator = stream.iterator(); iterator.hasNext();) {
+				var row = iterator.next();
+				if (header == null) {
+					header = header(row);
+					sink.header(header, "sheet '" + sheet.getName() + "'");
+				}
+				else if (!isEmpty(row)) {
+					sink.row(row(row, header, epoch, merged));
+				}
+			}
+			if (header == null) {
+				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet '" + sheet.getName() + "' is empty");
+			}
 		}
 	}
 

@@ -456,7 +456,7 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].row").value(1))
 			.andExpect(jsonPath("$.errors[0].column").value("participant_ref"))
-			.andExpect(jsonPath("$.errors[0].message").value("The required column participant_ref is missing"));
+			.andExpect(jsonPath("$.errors[0].message").value("The required column participant_ref is missing from the first row"));
 	}
 
 	@Test

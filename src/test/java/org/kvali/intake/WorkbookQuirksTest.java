@@ -9,6 +9,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import org.dhatim.fastexcel.VisibilityState;
 import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,6 +198,35 @@ class WorkbookQuirksTest {
 			.andExpect(jsonPath("$.status").value("IMPORTED"));
 		assertThat(this.jdbc.queryForList("SELECT ref || ' ' || birth_year FROM participant WHERE ref IN ('TI-1', 'TI-2')"
 				+ " ORDER BY ref", String.class)).containsExactly("TI-1 1990", "TI-2 1985");
+	}
+
+	/**
+	 * The first sheet the spreadsheet shows is read: a template's lists for its drop-downs are often a hidden first
+	 * sheet, and reading it refused the attendance for four missing columns. Missing columns name the sheet read.
+	 */
+	@Test
+	void theFirstVisibleSheetIsReadAndNamedWhenItIsNoAttendance() throws Exception {
+		var row = List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,,,");
+		var written = new ByteArrayOutputStream();
+		var workbook = new Workbook(written, "Kvali tests", "1.0");
+		var lists = workbook.newWorksheet("lists");
+		lists.value(0, 0, "female");
+		lists.setVisibilityState(VisibilityState.HIDDEN);
+		Workbooks.attendance(workbook, row);
+		workbook.finish();
+		load(written.toByteArray(), true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.created.participations").value(1));
+
+		written.reset();
+		workbook = new Workbook(written, "Kvali tests", "1.0");
+		workbook.newWorksheet("Instructions").value(0, 0, "Fill in one row per person");
+		Workbooks.attendance(workbook, row);
+		workbook.finish();
+		load(written.toByteArray(), true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(4))
+			.andExpect(jsonPath("$.errors[0].message").value("The required column activity_code is missing from the first"
+					+ " row of sheet 'Instructions'"));
 	}
 
 	@Test
