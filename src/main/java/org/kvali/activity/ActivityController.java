@@ -3,10 +3,13 @@ package org.kvali.activity;
 import java.util.List;
 import java.util.Map;
 
+import graphql.schema.DataFetchingEnvironment;
+
 import org.kvali.geography.GeographyService;
 import org.kvali.geography.Municipality;
 import org.kvali.graphql.BatchLinks;
 import org.kvali.graphql.Connection;
+import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.Page;
 import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
@@ -47,8 +50,9 @@ class ActivityController {
 	}
 
 	@MutationMapping
-	Activity updateActivity(@Argument String code, @Argument ActivityInputs.Update input) {
-		return this.editor.update(code, input);
+	Activity updateActivity(@Argument String code, @Argument ActivityInputs.Update input,
+			DataFetchingEnvironment environment) {
+		return this.editor.update(code, input, ExplicitNulls.of(environment, "input"));
 	}
 
 	@QueryMapping

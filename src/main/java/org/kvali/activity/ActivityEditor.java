@@ -3,6 +3,7 @@ package org.kvali.activity;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.kvali.access.Access;
 import org.kvali.access.Caller;
@@ -10,6 +11,7 @@ import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.ConflictException;
+import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.OrganizationService;
 import org.kvali.programme.ProgrammeService;
@@ -89,7 +91,11 @@ class ActivityEditor {
 		return this.activities.activity(input.code());
 	}
 
-	Activity update(String code, ActivityInputs.Update input) {
+	/**
+	 * Changes the fields given; of those given as null ({@code nulls}), clears the Georgian title, venue, place,
+	 * organizer (an admin) and topics, and refuses the others.
+	 */
+	Activity update(String code, ActivityInputs.Update input, Set<String> nulls) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
 		var stored = this.activities.activity(code);
 		var project = this.programmes.projectsById(List.of(stored.projectId())).get(stored.projectId());
@@ -98,8 +104,13 @@ class ActivityEditor {
 				&& (stored.organizerId() == null || !caller.organizations().contains(stored.organizerId()))) {
 			throw new AccessDeniedException("Activity " + code + " is not run by your organization");
 		}
-		var validation = new Validation().line("input.title", input.title(), false, 500)
+		var validation = new Validation().lineToKeep("input.title", input.title(), 500)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate());
+		ExplicitNulls.refuse(nulls, validation, "kind", "title", "startDate", "endDate");
+		if (nulls.contains("organizer") && caller.is(Role.PARTNER)) {
+			validation.problem("input.organizer", null, "Your organization runs the activity; an admin may leave it "
+					+ "without an organizer, or you may name another of yours");
+		}
 		if (input.startDate() != null && input.startDate().getYear() < stored.startDate().getYear()) {
 			// no sheet adds a person to the activity between this check and the update
 			WritersQueue.join(this.jdbc);
@@ -110,11 +121,17 @@ class ActivityEditor {
 		ownOrganizer(caller, organizer, input.organizer());
 		int updated = this.jdbc.sql("""
 				UPDATE activity SET kind = coalesce(:kind, kind), title = coalesce(:title, title),
-				       title_ka = coalesce(:titleKa, title_ka), start_date = coalesce(:start, start_date),
-				       end_date = coalesce(:end, end_date), venue_municipality_code = coalesce(:venue, venue_municipality_code),
-				       venue_name = coalesce(:venueName, venue_name), organizer_id = coalesce(:organizer, organizer_id),
-				       topics = coalesce(CAST(:topics AS text[]), topics)
+				       title_ka = CASE WHEN :noTitleKa THEN NULL ELSE coalesce(:titleKa, title_ka) END,
+				       start_date = coalesce(:start, start_date), end_date = coalesce(:end, end_date),
+				       venue_municipality_code = CASE WHEN :noVenue THEN NULL
+				                                      ELSE coalesce(:venue, venue_municipality_code) END,
+				       venue_name = CASE WHEN :noVenueName THEN NULL ELSE coalesce(:venueName, venue_name) END,
+				       organizer_id = CASE WHEN :noOrganizer THEN NULL ELSE coalesce(:organizer, organizer_id) END,
+				       topics = CASE WHEN :noTopics THEN '{}' ELSE coalesce(CAST(:topics AS text[]), topics) END
 				WHERE id = :id""")
+			.param("noTitleKa", nulls.contains("titleKa")).param("noVenue", nulls.contains("venue"))
+			.param("noVenueName", nulls.contains("venueName")).param("noOrganizer", nulls.contains("organizer"))
+			.param("noTopics", nulls.contains("topics"))
 			.param("id", stored.id()).param("kind", input.kind() == null ? null : input.kind().name())
 			.param("title", input.title()).param("titleKa", input.titleKa()).param("start", input.startDate())
 			.param("end", input.endDate()).param("venue", input.venue()).param("venueName", input.venueName())

@@ -56,6 +56,17 @@ public final class Validation {
 				"Holds control characters (such as line breaks or tabs); this is one line");
 	}
 
+	/**
+	 * One line that an update may leave out, keeping the stored one, but not clear: a name or a title (see {@link
+	 * ExplicitNulls#refuse}).
+	 */
+	public Validation lineToKeep(String argument, String value, int max) {
+		if (value != null && Text.blank(value)) {
+			return problem(argument, value, "May not be blank; leave it out to keep it as it is");
+		}
+		return line(argument, value, false, max);
+	}
+
 	private Validation text(String argument, String value, boolean required, int max, boolean linesAllowed,
 			String refusal) {
 		if (value == null || Text.blank(value)) {
@@ -63,7 +74,7 @@ public final class Validation {
 				problem(argument, value, "Required; may not be blank");
 			}
 			else if (value != null) {
-				problem(argument, value, "May not be blank; leave it out to give none");
+				problem(argument, value, "May not be blank; give null for none");
 			}
 		}
 		else if (Text.length(value) > max) {

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 
 import org.kvali.graphql.BatchLinks;
+import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.indicator.IndicatorEnums.Granularity;
 import org.kvali.indicator.IndicatorEnums.Level;
@@ -67,8 +69,9 @@ class IndicatorController {
 	}
 
 	@MutationMapping
-	Indicator updateIndicator(@Argument String code, @Argument IndicatorDefinitions.UpdateInput input) {
-		return this.definitions.update(code, input);
+	Indicator updateIndicator(@Argument String code, @Argument IndicatorDefinitions.UpdateInput input,
+			DataFetchingEnvironment environment) {
+		return this.definitions.update(code, input, ExplicitNulls.of(environment, "input"));
 	}
 
 	@MutationMapping

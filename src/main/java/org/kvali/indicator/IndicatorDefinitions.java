@@ -14,6 +14,7 @@ import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.DateRange;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.Validation;
 import org.kvali.indicator.IndicatorEnums.Direction;
 import org.kvali.indicator.IndicatorEnums.Level;
@@ -204,13 +205,13 @@ class IndicatorDefinitions {
 	}
 
 	/** A new baseline or direction must keep every stored target on its side (see {@link TargetSides}). */
-	private static void checkTargetSides(Indicator stored, UpdateInput input, Validation validation) {
+	private static void checkTargetSides(Indicator stored, UpdateInput input, boolean cleared, Validation validation) {
 		var direction = input.direction() != null ? input.direction() : stored.direction();
-		var baseline = input.baseline() != null ? input.baseline() : stored.baselineValue();
+		var baseline = cleared ? null : input.baseline() != null ? input.baseline() : stored.baselineValue();
 		for (var target : stored.targets()) {
 			var problem = TargetSides.problem(direction, baseline, target.value());
 			if (problem != null) {
-				boolean byBaseline = input.baseline() != null && input.direction() == null;
+				boolean byBaseline = (input.baseline() != null || cleared) && input.direction() == null;
 				validation.problem(byBaseline ? "input.baseline" : "input.direction",
 						byBaseline ? input.baseline() : direction, problem + "; the target of " + target.periodKey()
 								+ " is " + TargetSides.plain(target.value()));
@@ -219,27 +220,39 @@ class IndicatorDefinitions {
 		}
 	}
 
-	Indicator update(String code, UpdateInput input) {
+	/**
+	 * Changes the fields given; of those given as null, clears the Georgian name, description, baseline (with its
+	 * date, which is shown with a value alone) and baseline date.
+	 */
+	Indicator update(String code, UpdateInput input, Set<String> nulls) {
 		Access.require(Role.ADMIN);
-		if (input.baseline() != null || input.direction() != null) {
+		boolean noBaseline = nulls.contains("baseline");
+		if (input.baseline() != null || input.direction() != null || noBaseline) {
 			// the targets checked are those at the write: no new target comes between
 			WritersQueue.join(this.jdbc);
 		}
 		var stored = indicator(code);
-		var validation = new Validation().line("input.name", input.name(), false, 500)
+		var validation = new Validation().lineToKeep("input.name", input.name(), 500)
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000);
+		ExplicitNulls.refuse(nulls, validation, "name", "direction");
 		checkBaseline(stored.unit(), input.baseline(), validation);
 		// only a new baseline or direction is held to the targets: a rename of an indicator stored before the rule is not
-		if ((input.baseline() != null || input.direction() != null) && !validation.refused("input.baseline")) {
-			checkTargetSides(stored, input, validation);
+		if ((input.baseline() != null || input.direction() != null || noBaseline)
+				&& !validation.refused("input.baseline")) {
+			checkTargetSides(stored, input, noBaseline, validation);
 		}
 		validation.check();
 		this.jdbc.sql("""
-				UPDATE indicator SET name = coalesce(:name, name), name_ka = coalesce(:nameKa, name_ka),
-				       description = coalesce(:description, description), direction = coalesce(:direction, direction),
-				       baseline_value = coalesce(:baseline, baseline_value), baseline_date = coalesce(:baselineDate, baseline_date)
+				UPDATE indicator SET name = coalesce(:name, name),
+				       name_ka = CASE WHEN :noNameKa THEN NULL ELSE coalesce(:nameKa, name_ka) END,
+				       description = CASE WHEN :noDescription THEN NULL ELSE coalesce(:description, description) END,
+				       direction = coalesce(:direction, direction),
+				       baseline_value = CASE WHEN :noBaseline THEN NULL ELSE coalesce(:baseline, baseline_value) END,
+				       baseline_date = CASE WHEN :noBaselineDate THEN NULL ELSE coalesce(:baselineDate, baseline_date) END
 				WHERE id = :id""")
+			.param("noNameKa", nulls.contains("nameKa")).param("noDescription", nulls.contains("description"))
+			.param("noBaseline", noBaseline).param("noBaselineDate", noBaseline || nulls.contains("baselineDate"))
 			.param("id", stored.id()).param("name", input.name()).param("nameKa", input.nameKa())
 			.param("description", input.description())
 			.param("direction", input.direction() == null ? null : input.direction().name())

@@ -3,11 +3,14 @@ package org.kvali.organization;
 import java.util.List;
 import java.util.Map;
 
+import graphql.schema.DataFetchingEnvironment;
+
 import org.kvali.geography.GeographyService;
 import org.kvali.geography.Municipality;
 import org.kvali.geography.Region;
 import org.kvali.graphql.BatchLinks;
 import org.kvali.graphql.Connection;
+import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.Page;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -37,8 +40,9 @@ class OrganizationController {
 	}
 
 	@MutationMapping
-	Organization updateOrganization(@Argument String code, @Argument OrganizationInputs.Update input) {
-		return this.editor.update(code, input);
+	Organization updateOrganization(@Argument String code, @Argument OrganizationInputs.Update input,
+			DataFetchingEnvironment environment) {
+		return this.editor.update(code, input, ExplicitNulls.of(environment, "input"));
 	}
 
 	@QueryMapping

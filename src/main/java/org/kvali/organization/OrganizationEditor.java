@@ -2,12 +2,14 @@ package org.kvali.organization;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
 import org.kvali.geography.Municipality;
 import org.kvali.graphql.ConflictException;
+import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.Validation;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -54,19 +56,39 @@ class OrganizationEditor {
 		return this.organizations.organization(input.code());
 	}
 
-	Organization update(String code, OrganizationInputs.Update input) {
+	/**
+	 * Changes the fields given; of those given as null, clears the Georgian name, the municipality (the region stays)
+	 * and the region of an organization left without a municipality.
+	 */
+	Organization update(String code, OrganizationInputs.Update input, Set<String> nulls) {
 		Access.require(Role.ADMIN);
 		var stored = this.organizations.organization(code);
-		check(new Validation().line("input.name", input.name(), false, 300), input.nameKa(), input.municipality(),
-				input.region(), input.municipality() != null ? input.municipality() : stored.municipalityCode());
+		var placed = input.municipality() != null ? input.municipality()
+				: nulls.contains("municipality") ? null : stored.municipalityCode();
+		var validation = new Validation().lineToKeep("input.name", input.name(), 300);
+		ExplicitNulls.refuse(nulls, validation, "name", "kind");
+		if (nulls.contains("region") && placed != null) {
+			validation.problem("input.region", null, "The organization's region is its municipality's (" + placed
+					+ "); clear the municipality too to leave it without a place");
+		}
+		check(validation, input.nameKa(), input.municipality(), input.region(), placed);
 		this.jdbc.sql("""
-				UPDATE organization SET name = coalesce(:name, name), name_ka = coalesce(:nameKa, name_ka),
-				       kind = coalesce(:kind, kind), municipality_code = coalesce(:municipality, municipality_code),
-				       region_code = coalesce(:region, region_code)
+				UPDATE organization SET name = coalesce(:name, name),
+				       name_ka = CASE WHEN :noNameKa THEN NULL ELSE coalesce(:nameKa, name_ka) END,
+				       kind = coalesce(:kind, kind),
+				       municipality_code = CASE WHEN :noMunicipality THEN NULL
+				                                ELSE coalesce(:municipality, municipality_code) END,
+				       region_code = CASE WHEN :noRegion THEN NULL
+				                          -- placed by its municipality alone, it keeps the region it was shown in
+				                          WHEN :noMunicipality THEN coalesce(:region, (SELECT m.parent_code FROM geo_unit m
+				                                                     WHERE m.code = organization.municipality_code), region_code)
+				                          ELSE coalesce(:region, region_code) END
 				WHERE id = :id""")
 			.param("id", stored.id()).param("name", input.name()).param("nameKa", input.nameKa())
 			.param("kind", input.kind() == null ? null : input.kind().name())
 			.param("municipality", input.municipality()).param("region", input.region())
+			.param("noNameKa", nulls.contains("nameKa")).param("noMunicipality", nulls.contains("municipality"))
+			.param("noRegion", nulls.contains("region"))
 			.update();
 		return this.organizations.organization(code);
 	}

@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import graphql.schema.DataFetchingEnvironment;
+
 import org.kvali.graphql.BatchLinks;
+import org.kvali.graphql.ExplicitNulls;
 import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
 
@@ -35,8 +38,9 @@ class ProgrammeController {
 	}
 
 	@MutationMapping
-	Programme updateProgramme(@Argument String code, @Argument ProgrammeInputs.UpdateProgramme input) {
-		return this.editor.updateProgramme(code, input);
+	Programme updateProgramme(@Argument String code, @Argument ProgrammeInputs.UpdateProgramme input,
+			DataFetchingEnvironment environment) {
+		return this.editor.updateProgramme(code, input, ExplicitNulls.of(environment, "input"));
 	}
 
 	@QueryMapping

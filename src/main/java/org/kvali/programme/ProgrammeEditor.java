@@ -2,11 +2,13 @@ package org.kvali.programme;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.graphql.ConflictException;
+import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
@@ -68,15 +70,17 @@ class ProgrammeEditor {
 		return programme(input.code());
 	}
 
-	Programme updateProgramme(String code, ProgrammeInputs.UpdateProgramme input) {
+	/** Changes the fields given; of those given as null, clears the Georgian name, description and donors. */
+	Programme updateProgramme(String code, ProgrammeInputs.UpdateProgramme input, Set<String> nulls) {
 		Access.require(Role.ADMIN);
 		var stored = programme(code);
 		var donors = organizations(input.donors());
-		var validation = new Validation().line("input.name", input.name(), false, 500)
+		var validation = new Validation().lineToKeep("input.name", input.name(), 500)
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
 			.known("input.donors", "organization", input.donors(), donors.keySet());
+		ExplicitNulls.refuse(nulls, validation, "name", "startDate", "endDate");
 		if (input.startDate() != null || input.endDate() != null) {
 			// nothing is added between the checks and the update
 			WritersQueue.join(this.jdbc);
@@ -84,8 +88,8 @@ class ProgrammeEditor {
 		}
 		validation.check();
 		this.writer.updateProgramme(stored.id(), input.name(), input.nameKa(), input.description(), input.startDate(),
-				input.endDate());
-		if (input.donors() != null) {
+				input.endDate(), nulls);
+		if (input.donors() != null || nulls.contains("donors")) {
 			this.writer.replaceDonors(stored.id(), donors.values().stream().map(Organization::id).toList());
 		}
 		return programme(code);
@@ -125,13 +129,14 @@ class ProgrammeEditor {
 		return project(input.code());
 	}
 
-	Project updateProject(String code, ProgrammeInputs.UpdateProject input) {
+	/** Changes the fields given; of those given as null, clears the Georgian name, lead and partners. */
+	Project updateProject(String code, ProgrammeInputs.UpdateProject input, Set<String> nulls) {
 		Access.require(Role.ADMIN);
 		queueForDates(input.startDate(), input.endDate());
 		var stored = project(code);
 		var partners = input.partners();
 		var orgs = organizations(partnerCodes(input.lead(), partners == null ? List.of() : partners));
-		var validation = new Validation().line("input.name", input.name(), false, 500)
+		var validation = new Validation().lineToKeep("input.name", input.name(), 500)
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
 			.known("input.lead", "organization", input.lead() == null ? null : List.of(input.lead()), orgs.keySet())
@@ -141,13 +146,15 @@ class ProgrammeEditor {
 		if (partners != null) {
 			duplicatePartners(validation, partners);
 		}
+		ExplicitNulls.refuse(nulls, validation, "name", "startDate", "endDate");
 		var programme = this.service.programmesById(List.of(stored.programmeId())).get(stored.programmeId());
 		ProgrammeDates.checkProject(programme, input.startDate(), input.endDate(), validation);
 		validation.check();
 		this.writer.updateProject(stored.id(), input.name(), input.nameKa(),
-				input.lead() == null ? null : orgs.get(input.lead()).id(), input.startDate(), input.endDate());
-		if (partners != null) {
-			this.writer.replacePartners(stored.id(), partners(stored.id(), partners, orgs));
+				input.lead() == null ? null : orgs.get(input.lead()).id(), input.startDate(), input.endDate(), nulls);
+		if (partners != null || nulls.contains("partners")) {
+			this.writer.replacePartners(stored.id(),
+					partners == null ? List.of() : partners(stored.id(), partners, orgs));
 		}
 		return project(code);
 	}

@@ -2,6 +2,7 @@ package org.kvali.programme;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,14 +27,18 @@ class ProgrammeWriter {
 			.query(Long.class).single();
 	}
 
-	void updateProgramme(long id, String name, String nameKa, String description, LocalDate start, LocalDate end) {
+	/** Sets what is given, clears the Georgian name and description when given as null ({@code nulls}). */
+	void updateProgramme(long id, String name, String nameKa, String description, LocalDate start, LocalDate end,
+			Set<String> nulls) {
 		this.jdbc.sql("""
-				UPDATE programme SET name = coalesce(:name, name), name_ka = coalesce(:nameKa, name_ka),
-				       description = coalesce(:description, description), start_date = coalesce(:start, start_date),
-				       end_date = coalesce(:end, end_date)
+				UPDATE programme SET name = coalesce(:name, name),
+				       name_ka = CASE WHEN :noNameKa THEN NULL ELSE coalesce(:nameKa, name_ka) END,
+				       description = CASE WHEN :noDescription THEN NULL ELSE coalesce(:description, description) END,
+				       start_date = coalesce(:start, start_date), end_date = coalesce(:end, end_date)
 				WHERE id = :id""")
 			.param("id", id).param("name", name).param("nameKa", nameKa).param("description", description)
 			.param("start", start).param("end", end)
+			.param("noNameKa", nulls.contains("nameKa")).param("noDescription", nulls.contains("description"))
 			.update();
 	}
 
@@ -56,14 +61,18 @@ class ProgrammeWriter {
 			.query(Long.class).single();
 	}
 
-	void updateProject(long id, String name, String nameKa, Long leadId, LocalDate start, LocalDate end) {
+	/** Sets what is given, clears the Georgian name and lead when given as null ({@code nulls}). */
+	void updateProject(long id, String name, String nameKa, Long leadId, LocalDate start, LocalDate end,
+			Set<String> nulls) {
 		this.jdbc.sql("""
-				UPDATE project SET name = coalesce(:name, name), name_ka = coalesce(:nameKa, name_ka),
-				       lead_organization_id = coalesce(:lead, lead_organization_id),
+				UPDATE project SET name = coalesce(:name, name),
+				       name_ka = CASE WHEN :noNameKa THEN NULL ELSE coalesce(:nameKa, name_ka) END,
+				       lead_organization_id = CASE WHEN :noLead THEN NULL ELSE coalesce(:lead, lead_organization_id) END,
 				       start_date = coalesce(:start, start_date), end_date = coalesce(:end, end_date)
 				WHERE id = :id""")
 			.param("id", id).param("name", name).param("nameKa", nameKa).param("lead", leadId)
 			.param("start", start).param("end", end)
+			.param("noNameKa", nulls.contains("nameKa")).param("noLead", nulls.contains("lead"))
 			.update();
 	}
 

@@ -3,7 +3,10 @@ package org.kvali.programme;
 import java.util.List;
 import java.util.Map;
 
+import graphql.schema.DataFetchingEnvironment;
+
 import org.kvali.graphql.BatchLinks;
+import org.kvali.graphql.ExplicitNulls;
 import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
 
@@ -34,8 +37,9 @@ class ProjectController {
 	}
 
 	@MutationMapping
-	Project updateProject(@Argument String code, @Argument ProgrammeInputs.UpdateProject input) {
-		return this.editor.updateProject(code, input);
+	Project updateProject(@Argument String code, @Argument ProgrammeInputs.UpdateProject input,
+			DataFetchingEnvironment environment) {
+		return this.editor.updateProject(code, input, ExplicitNulls.of(environment, "input"));
 	}
 
 	@QueryMapping

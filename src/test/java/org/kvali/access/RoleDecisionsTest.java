@@ -107,6 +107,30 @@ class RoleDecisionsTest {
 				+ " { title organizer { code } } }\"}")
 			.andExpect(jsonPath("$.data.updateActivity.title").value("Planning day"))
 			.andExpect(jsonPath("$.data.updateActivity.organizer.code").value("CIF"));
+		// a field given as null is cleared where it may be empty (it was kept without a word), refused where not;
+		// CIF may not leave its own activity without an organizer
+		var fields = " { venue { code } venueName topics titleKa title organizer { code } } }\"}";
+		graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"RD-ACT\\\", input: {venue: \\\"GE-KK-MARNEULI\\\","
+				+ " venueName: \\\"Youth centre\\\", topics: [\\\"budget\\\"], titleKa: \\\"დაგეგმვა\\\"})" + fields)
+			.andExpect(jsonPath("$.data.updateActivity.venue.code").value("GE-KK-MARNEULI"))
+			.andExpect(jsonPath("$.data.updateActivity.topics[0]").value("budget"));
+		graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"RD-ACT\\\", input: {venue: null, venueName: null,"
+				+ " topics: null, titleKa: null})" + fields)
+			.andExpect(jsonPath("$.data.updateActivity.venue").isEmpty())
+			.andExpect(jsonPath("$.data.updateActivity.venueName").isEmpty())
+			.andExpect(jsonPath("$.data.updateActivity.titleKa").isEmpty())
+			.andExpect(jsonPath("$.data.updateActivity.topics").isEmpty())
+			.andExpect(jsonPath("$.data.updateActivity.title").value("Planning day"))
+			.andExpect(jsonPath("$.data.updateActivity.organizer.code").value("CIF"));
+		graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"RD-ACT\\\", input: {title: null, startDate: null,"
+				+ " organizer: null, venueName: \\\" \\\"})" + fields)
+			.andExpect(jsonPath("$.data").doesNotExist())
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.containsInAnyOrder(
+					"input.title: May not be cleared; leave it out to keep it as it is",
+					"input.startDate: May not be cleared; leave it out to keep it as it is",
+					"input.organizer: Your organization runs the activity; an admin may leave it without an organizer,"
+							+ " or you may name another of yours",
+					"input.venueName: May not be blank; give null for none")));
 		sheet(this.cif).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
 		graphQl(this.cif, "{\"query\":\"mutation { createProgramme(input: {code: \\\"RD-P\\\", name: \\\"x\\\"}) { code } }\"}")
 			.andExpect(jsonPath("$.errors[0].message").value("This needs the role ADMIN; the caller has PARTNER"));

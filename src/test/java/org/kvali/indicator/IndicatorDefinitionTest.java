@@ -39,6 +39,69 @@ class IndicatorDefinitionTest {
 		this.jdbc.update("DELETE FROM programme WHERE code = 'TI-PROG'");
 	}
 
+
+	/** A field given as null is cleared where it may be empty (it was kept without a word), refused where not. */
+	@Test
+	void anUpdateClearsWhatIsGivenAsNull() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-CLEAR", programme: "EU-CSO-EQUAL", name: "Hearings",
+				    nameKa: "მოსმენები", description: "Public hearings held", level: OUTPUT, unit: NUMBER, method: REPORTED,
+				    cumulative: false, baseline: 2, baselineDate: "2023-01-01"}) { baseline { value } } }""")
+			.execute()
+			.path("createIndicator.baseline.value").entity(Double.class).isEqualTo(2.0);
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateIndicator(code: "TI-CLEAR", input: {nameKa: null, description: null, baseline: null,
+				    baselineDate: null}) { name nameKa description baseline { value } } }""")
+			.execute()
+			.path("updateIndicator.name").entity(String.class).isEqualTo("Hearings")
+			.path("updateIndicator.nameKa").valueIsNull()
+			.path("updateIndicator.description").valueIsNull()
+			.path("updateIndicator.baseline").valueIsNull();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateIndicator(code: "TI-CLEAR", input: {name: null, direction: null}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.name: May not be cleared; leave it out to keep it as it is"))
+			.expect(error -> error.getMessage()
+				.equals("input.direction: May not be cleared; leave it out to keep it as it is"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateIndicator(code: "TI-CLEAR", input: {name: " "}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.name: May not be blank; leave it out to keep it as it is"))
+			.verify();
+		// a lower-is-better indicator's targets need its baseline: clearing it is held to them as changing it is
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-FEWER2", programme: "EU-CSO-EQUAL", name: "Complaints",
+				    level: OUTCOME, unit: NUMBER, method: REPORTED, direction: LOWER_IS_BETTER, baseline: 10}) { code }
+				  setIndicatorTargets(code: "TI-FEWER2", targets: [{period: "2025", value: 5}]) { code } }""")
+			.execute()
+			.path("setIndicatorTargets.code").entity(String.class).isEqualTo("TI-FEWER2");
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation($baseline: Float) { updateIndicator(code: "TI-FEWER2", input: {baseline: $baseline}) {
+				    baseline { value } } }""")
+			.variable("baseline", null)
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.baseline: A lower-is-better indicator's targets lie at or"
+					+ " below its baseline, and it has none yet; the target of 2025 is 5"))
+			.verify();
+		// a variable left out leaves the baseline as it is
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation($baseline: Float) { updateIndicator(code: "TI-FEWER2", input: {baseline: $baseline}) {
+				    baseline { value } } }""")
+			.execute()
+			.path("updateIndicator.baseline.value").entity(Double.class).isEqualTo(10.0);
+	}
+
 	/**
 	 * Reported values add up as the decimals they were reported as (0.1 and 0.2 make 0.3, not 0.30000000000000004, and
 	 * reach a target of 0.3); reported percentages do not add up: a period's is that of its last period reported,

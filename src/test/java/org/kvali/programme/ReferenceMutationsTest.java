@@ -62,6 +62,38 @@ class ReferenceMutationsTest {
 			.execute()
 			.path("updateProgramme.name").entity(String.class).isEqualTo("Test programme")
 			.path("updateProgramme.donors[*].code").entityList(String.class).containsExactly("EU");
+		// a field given as null is cleared where it may be empty (it was kept without a word), refused where not
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { p: updateProgramme(code: "TM-PRG", input: {nameKa: "პროგრამა", description: "Goals"}) { code }
+				  j: updateProject(code: "TM-PRJ", input: {nameKa: "პროექტი"}) { code } }""")
+			.execute()
+			.path("p.code").entity(String.class).isEqualTo("TM-PRG");
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { p: updateProgramme(code: "TM-PRG", input: {nameKa: null, description: null, donors: null}) {
+				    name nameKa description donors { code } }
+				  j: updateProject(code: "TM-PRJ", input: {nameKa: null, lead: null, partners: null}) {
+				    name nameKa lead { code } partners { role } startDate } }""")
+			.execute()
+			.path("p.name").entity(String.class).isEqualTo("Test programme")
+			.path("p.nameKa").valueIsNull()
+			.path("p.description").valueIsNull()
+			.path("p.donors").entityList(Object.class).hasSize(0)
+			.path("j.name").entity(String.class).isEqualTo("Renamed")
+			.path("j.nameKa").valueIsNull()
+			.path("j.lead").valueIsNull()
+			.path("j.partners").entityList(Object.class).hasSize(0)
+			.path("j.startDate").entity(String.class).isEqualTo("2026-01-01");
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateProject(code: "TM-PRJ", input: {name: null, startDate: null}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.name: May not be cleared; leave it out to keep it as it is"))
+			.expect(error -> error.getMessage()
+				.equals("input.startDate: May not be cleared; leave it out to keep it as it is"))
+			.verify();
 	}
 
 	/**
@@ -205,7 +237,7 @@ class ReferenceMutationsTest {
 			.containsExactly("TM bad code", " ", "", "2026-04-01", "NOBODY");
 		assertThat(errors).extracting(ResponseError::getMessage)
 			.contains("input.name: Required; may not be blank",
-					"input.nameKa: May not be blank; leave it out to give none",
+					"input.nameKa: May not be blank; give null for none",
 					"input.donors: No organization has the code 'NOBODY'");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM programme WHERE name = ' '", Integer.class)).isZero();
 		// no-break and zero-width spaces are as blank; an emoji is one character, as PostgreSQL counts it
@@ -326,6 +358,25 @@ class ReferenceMutationsTest {
 			.execute()
 			.path("updateOrganization.kind").entity(String.class).isEqualTo("ACTIVIST_GROUP")
 			.path("updateOrganization.name").entity(String.class).isEqualTo("Tsalka Women's Club");
+		// its region is its municipality's while it has one; cleared, the region stays, then may be cleared too
+		// language=GraphQL
+		this.graphQl.document("mutation { updateOrganization(code: \"TM-ORG\", input: {region: null, kind: null}) { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.region: The organization's region is its municipality's"
+					+ " (GE-KK-TSALKA); clear the municipality too to leave it without a place"))
+			.expect(error -> error.getMessage().equals("input.kind: May not be cleared; leave it out to keep it as it is"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("mutation { updateOrganization(code: \"TM-ORG\", input: {municipality: null}) { municipality"
+				+ " { code } region { code } } }")
+			.execute()
+			.path("updateOrganization.municipality").valueIsNull()
+			.path("updateOrganization.region.code").entity(String.class).isEqualTo("GE-KK");
+		// language=GraphQL
+		this.graphQl.document("mutation { updateOrganization(code: \"TM-ORG\", input: {region: null}) { region { code } } }")
+			.execute()
+			.path("updateOrganization.region").valueIsNull();
 		// language=GraphQL
 		var activity = this.graphQl.document("""
 				mutation { createActivity(input: {code: "TM-ACT", project: "CSO-CAPACITY", kind: MEETING, title: "Planning meeting",
