@@ -17,6 +17,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 import org.kvali.graphql.Text;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * The cells of a worksheet merged down over several data rows: a spreadsheet shows the first cell's value in every row
  * they span, and saves it in the first alone. fastexcel-reader does not tell them, so they are read from the sheet's
@@ -56,14 +58,30 @@ final class MergedCells {
 		this.ahead.sort(Comparator.comparingInt(Range::firstRow));
 	}
 
+	/**
+	 * The header was read from {@code row}: a range starting there, or above it, is a title's, whose text is no value
+	 * of the rows below.
+	 */
+	void headerAt(int row) {
+		while (this.next < this.ahead.size() && this.ahead.get(this.next).firstRow() <= row) {
+			this.next++;
+		}
+	}
+
 	/** The text a cell is read as: its own, or, below the first cell of a merged range, that cell's. */
 	String cell(int row, int column, String text) {
 		while (this.next < this.ahead.size() && this.ahead.get(this.next).firstRow() <= row) {
 			var range = this.ahead.get(this.next++);
-			this.open.put(range.column(), range);
+			var before = this.open.put(range.column(), range);
+			if (before != null) {
+				this.values.remove(before);
+			}
 		}
 		var range = this.open.get(column);
 		if (range == null || range.lastRow() < row) {
+			if (range != null) {
+				this.values.remove(this.open.remove(column));
+			}
 			return text;
 		}
 		if (range.firstRow() == row) {
@@ -75,9 +93,10 @@ final class MergedCells {
 
 	/**
 	 * The ranges of the sheet whose relationship id ({@code r:id} in the workbook's part) is {@code id} that span
-	 * more than one row below the header (row 1, whose merged cells are titles, not values).
+	 * more than one row. No sheet has more of them than it may have rows ({@code maxRanges}): a small zip could
+	 * otherwise hold millions of them, each kept here.
 	 */
-	static MergedCells of(byte[] body, String id) throws IOException {
+	static MergedCells of(byte[] body, String id, int maxRanges) throws IOException {
 		var relations = XlsxSheetReader.part(body, "xl/_rels/workbook.xml.rels");
 		if (relations == null) {
 			return new MergedCells(List.of());
@@ -87,13 +106,13 @@ final class MergedCells {
 				.collect(Collectors.toMap(attribute -> attribute.group(1), attribute -> attribute.group(2), (a, b) -> a));
 			var path = attributes.get("Target");
 			if (id.equals(attributes.get("Id")) && path != null) {
-				return new MergedCells(ranges(body, path.startsWith("/") ? path.substring(1) : "xl/" + path));
+				return new MergedCells(ranges(body, path.startsWith("/") ? path.substring(1) : "xl/" + path, maxRanges));
 			}
 		}
 		return new MergedCells(List.of());
 	}
 
-	private static List<Range> ranges(byte[] body, String name) throws IOException {
+	private static List<Range> ranges(byte[] body, String name, int maxRanges) throws IOException {
 		Set<Range> found = new LinkedHashSet<>();
 		try (var zip = new ZipArchiveInputStream(new ByteArrayInputStream(body), "UTF-8", true, true)) {
 			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
@@ -110,8 +129,9 @@ final class MergedCells {
 						int column = column(merge.group(1));
 						int first = Integer.parseInt(merge.group(2));
 						int last = Integer.parseInt(merge.group(4));
-						if (last > first && first > 1) {
-							found.add(new Range(column, first, last));
+						if (last > first && found.add(new Range(column, first, last)) && found.size() > maxRanges) {
+							throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE, "The sheet merges more than "
+									+ maxRanges + " ranges of cells; a sheet of attendance merges few, if any");
 						}
 					}
 					carried = text.substring(Math.max(0, text.length() - OVERLAP));

@@ -18,6 +18,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.dhatim.fastexcel.reader.SheetVisibility;
@@ -30,8 +31,8 @@ import org.springframework.http.HttpStatus;
 /**
  * Streams the rows of the first visible worksheet of an .xlsx attendance sheet to a {@link SheetSink} (fastexcel-reader
  * parses the sheet's XML as it goes; the zip itself, bounded by the size limit, is in memory). Numbers in date
- * columns are Excel day numbers and become ISO dates, and a day number under birth_year its year; other numbers keep
- * their plain digits.
+ * columns are Excel day numbers and become ISO dates, and a date under birth_year its year; other numbers keep their
+ * plain digits.
  */
 final class XlsxSheetReader {
 
@@ -49,21 +50,26 @@ final class XlsxSheetReader {
 
 	private static final Pattern ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
 
+	/** The parts of a number format that show no date: quoted text, bracketed colours and conditions, escapes. */
+	private static final Pattern FORMAT_LITERALS = Pattern.compile("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.");
+
 	private static final Pattern DATE_1904 = Pattern
 		.compile("<(\\w+:)?workbookPr\\b[^>]*\\bdate1904\\s*=\\s*[\"'](1|true)[\"']");
 
 	private XlsxSheetReader() {
 	}
 
-	static void read(byte[] body, long maxInflated, SheetSink sink) {
+	/** Reads the sheet; {@code maxRows} bounds its merged ranges too (the rows themselves are counted by the sink). */
+	static void read(byte[] body, long maxInflated, int maxRows, SheetSink sink) {
 		ZipGuard.check(body, maxInflated);
-		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(body))) {
+		// with each cell's number format: a date under birth_year is told from a number
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(body), new ReadingOptions(true, false))) {
 			// the first the spreadsheet shows: a template's lists for its drop-downs are often a hidden first sheet
 			var sheet = workbook.getSheets()
 				.filter(candidate -> candidate.getVisibility() == SheetVisibility.VISIBLE)
 				.findFirst()
 				.orElse(workbook.getFirstSheet());
-			read(body, workbook, sheet, sink);
+			read(body, workbook, sheet, maxRows, sink);
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof SheetException || ex instanceof StagingException) {
@@ -73,16 +79,18 @@ final class XlsxSheetReader {
 		}
 	}
 
-	private static void read(byte[] body, ReadableWorkbook workbook, Sheet sheet, SheetSink sink) throws IOException {
+	private static void read(byte[] body, ReadableWorkbook workbook, Sheet sheet, int maxRows, SheetSink sink)
+			throws IOException {
 		try (var stream = sheet.openStream()) {
 			var epoch = workbook.isDate1904() || date1904(body) ? EPOCH_1904 : EPOCH_1900;
-			var merged = MergedCells.of(body, sheet.getId());
+			var merged = MergedCells.of(body, sheet.getId(), maxRows);
 			List<String> header = null;
 			for (var iterator = stream.iterator(); iterator.hasNext();) {
 				var row = iterator.next();
 				if (header == null) {
 					header = header(row);
 					sink.header(header, "sheet '" + sheet.getName() + "'");
+					merged.headerAt(row.getRowNum());
 				}
 				else if (!isEmpty(row)) {
 					sink.row(row(row, header, epoch, merged));
@@ -141,13 +149,27 @@ final class XlsxSheetReader {
 			if (day && (column.equals(Columns.START_DATE) || column.equals(Columns.END_DATE))) {
 				return date(number, epoch).toString();
 			}
-			// a birth date where the year belongs (shown as 1990 when formatted so): past any year, it is a day
-			if (day && column.equals(Columns.BIRTH_YEAR) && number.compareTo(BigDecimal.valueOf(Dates.LAST_YEAR)) > 0) {
+			// a birth date where the year belongs (shown as 1990 when formatted so), formatted as a date: a plain
+			// number past any year, 19850 for 1985, is a slip of the keyboard, refused as it is
+			if (day && column.equals(Columns.BIRTH_YEAR) && isDate(cell)) {
 				return Integer.toString(date(number, epoch).getYear());
 			}
 			return number.stripTrailingZeros().toPlainString();
 		}
 		return cell.getText() == null ? "" : unescape(cell.getText());
+	}
+
+	/**
+	 * Whether the cell's number format shows a date: one of Excel's built-in date formats, or a format of its own
+	 * showing a year or a day (outside quoted text and bracketed colours or conditions).
+	 */
+	private static boolean isDate(Cell cell) {
+		var id = cell.getDataFormatId();
+		if (id != null && (id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58)) {
+			return true;
+		}
+		var format = cell.getDataFormatString();
+		return format != null && FORMAT_LITERALS.matcher(format).replaceAll("").toLowerCase(Locale.ROOT).matches(".*[yd].*");
 	}
 
 	private static LocalDate date(BigDecimal number, LocalDate epoch) {

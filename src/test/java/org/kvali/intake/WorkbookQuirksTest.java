@@ -176,6 +176,16 @@ class WorkbookQuirksTest {
 				JOIN participant p ON p.id = pn.participant_id JOIN activity a ON a.id = pn.activity_id
 				WHERE a.code = 'TI-WS-1' ORDER BY p.ref""", String.class))
 			.containsExactly("TI-1 true GE-KK-BOLNISI", "TI-2 true GE-KK-BOLNISI", "TI-3 true GE-KK-MARNEULI");
+		// more merged ranges than a sheet may have rows (5,000 in tests): each would be kept while the rows are read
+		var ranges = new StringBuilder("<mergeCells count=\"5001\">");
+		for (int range = 0; range < 5001; range++) {
+			ranges.append("<mergeCell ref=\"P").append(2 * range + 3).append(":P").append(2 * range + 4).append("\"/>");
+		}
+		var many = rewrite(written.toByteArray(), "xl/worksheets/sheet1.xml",
+				xml -> xml.replaceFirst("<mergeCells[^>]*>", ranges.toString()));
+		load(many, true).andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.errors[0].message").value("The sheet merges more than 5000 ranges of cells; a sheet"
+					+ " of attendance merges few, if any"));
 	}
 
 	/**
@@ -198,6 +208,16 @@ class WorkbookQuirksTest {
 			.andExpect(jsonPath("$.status").value("IMPORTED"));
 		assertThat(this.jdbc.queryForList("SELECT ref || ' ' || birth_year FROM participant WHERE ref IN ('TI-1', 'TI-2')"
 				+ " ORDER BY ref", String.class)).containsExactly("TI-1 1990", "TI-2 1985");
+		// a number without a date's format is no date, however large: 19850 for 1985 is refused, not read as 1954
+		written.reset();
+		workbook = new Workbook(written, "Kvali tests", "1.0");
+		sheet = Workbooks.attendance(workbook,
+				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-3,female,,,,,,"));
+		sheet.value(1, 9, 19850);
+		workbook.finish();
+		load(written.toByteArray(), true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].value").value("19850"))
+			.andExpect(jsonPath("$.errors[0].column").value("birth_year"));
 	}
 
 	/**
