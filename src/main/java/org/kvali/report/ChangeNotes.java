@@ -64,8 +64,15 @@ final class ChangeNotes {
 			statement.setLong(1, since);
 			try (var notes = statement.executeQuery()) {
 				boolean sawSince = since == 0;
+				boolean first = true;
 				while (notes.next()) {
 					long id = notes.getLong(1);
+					// an index that saw no note saw them all only while none was deleted (changeset 042): the first
+					// there is must be the first ever noted
+					if (since == 0 && first && id != 1) {
+						return null;
+					}
+					first = false;
 					if (id == since) {
 						sawSince = true;
 						continue;
@@ -95,10 +102,15 @@ final class ChangeNotes {
 		return changes;
 	}
 
-	/** Whether every note after {@code since} names the ids it changed, so that a load would build on an index. */
+	/**
+	 * Whether every note after {@code since} names the ids it changed, and note {@code since} is still there (not
+	 * pruned), so that a load would build on an index.
+	 */
 	static boolean allWithIds(JdbcClient jdbc, long since) {
 		return jdbc.sql("""
-				SELECT coalesce(bool_and(first_id IS NOT NULL), true) FROM fact_change WHERE id > :since""")
+				SELECT coalesce(bool_and(first_id IS NOT NULL), true)
+				       AND (:since = 0 OR EXISTS (SELECT 1 FROM fact_change WHERE id = :since))
+				FROM fact_change WHERE id > :since""")
 			.param("since", since)
 			.query(Boolean.class)
 			.single();

@@ -11,6 +11,7 @@ import org.kvali.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -132,11 +133,14 @@ class ChangeNotesTest {
 	 * one, still catches up by its notes; an index that saw a pruned note reads everything, and answers the same.
 	 */
 	@Test
-	void notesNoIndexOfTheLastDayNeedsArePruned() {
+	void notesNoIndexOfTheLastDayNeedsArePruned() throws Exception {
 		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
 		try {
 			addPerson("CP-1");
+			long seenByOld = lastNote();
+			// two indexes of the same note: one catches up before the pruning, the other after it
 			var old = loader.load(null);
+			var idle = loader.load(null);
 			addPerson("CP-2");
 			var recent = loader.load(old);
 			assertThat(loader.appended()).isOne();
@@ -153,10 +157,17 @@ class ChangeNotesTest {
 			var caughtUp = loader.load(recent);
 			assertThat(loader.appended()).isEqualTo(2);
 			assertThat(caughtUp.rows).isEqualTo(recent.rows + 1);
-			var whole = loader.load(old);
+			// the idle index's note is gone, and CP-2's with it: appending what is left would miss CP-2
+			var whole = loader.load(idle);
 			assertThat(loader.appended()).isEqualTo(2);
 			assertThat(whole.rows).isEqualTo(caughtUp.rows);
 			assertThat(whole.persons).isEqualTo(caughtUp.persons);
+			// nor may an index that saw no note at all trust what is left
+			try (var connection = this.dataSource.getConnection()) {
+				assertThat(ChangeNotes.since(connection, 0, lastNote())).isNull();
+			}
+			assertThat(ChangeNotes.allWithIds(JdbcClient.create(this.dataSource), seenByOld)).isFalse();
+			assertThat(ChangeNotes.allWithIds(JdbcClient.create(this.dataSource), seenByRecent)).isTrue();
 			// nothing more is old enough: a second pruning deletes nothing
 			this.pruning.prune();
 			assertThat(this.jdbc.queryForObject("SELECT min(id) FROM fact_change", Long.class)).isEqualTo(seenByRecent);
