@@ -78,6 +78,10 @@ class MalformedRequestsTest {
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(jsonPath("$.errors[0].message").value("The body is sent as text/plain; send it as application/json"));
 		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
+				.contentType("*/*").content("{\"query\": \"{ regions { code } }\"}"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.errors[0].message").value("The body is sent as */*; send it as application/json"));
+		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
 				.content("{\"query\": \"{ regions { code } }\"}"))
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(jsonPath("$.errors[0].message").value("The body is sent as no type; send it as application/json"));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Times repeated questions, answered from the service's cache, from a JVM of its own, as a dashboard's server would
@@ -38,9 +39,12 @@ final class CachedAnswerClient {
 			for (String line = out.readLine(); line != null; line = out.readLine()) {
 				times.add(Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray());
 			}
+			if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0 || times.size() != bodies.size()) {
+				throw new IllegalStateException("The cached-answer client failed or did not end");
+			}
 		}
-		if (process.waitFor() != 0 || times.size() != bodies.size()) {
-			throw new IllegalStateException("The cached-answer client failed with exit code " + process.exitValue());
+		finally {
+			process.destroyForcibly();
 		}
 		return times;
 	}
