@@ -83,6 +83,10 @@ public final class Validation {
 		else if (Text.holdsControl(value, linesAllowed)) {
 			problem(argument, value, refusal);
 		}
+		else if (!linesAllowed && !Text.trim(value).equals(value)) {
+			// stored so, "  Black box programme  " stood padded in lists and the IATI file
+			problem(argument, value, "Begins or ends with a space; write it without");
+		}
 		return this;
 	}
 

@@ -295,6 +295,17 @@ class ReferenceMutationsTest {
 		// the refused value is shown with its control characters escaped, as a sheet's cell is
 		assertThat(errors).extracting(error -> error.getExtensions().get("value"))
 			.containsExactly("First line\\u000Asecond line", "a\\u0009b");
+		// nor does a name begin or end with spaces, which would stand so in every list and export
+		// language=GraphQL
+		this.graphQl.document("mutation($name: String!, $nameKa: String) { createProgramme(input: "
+				+ "{code: \"TM-PRG\", name: $name, nameKa: $nameKa}) { code } }")
+			.variable("name", "  Black box programme  ")
+			.variable("nameKa", "პროგრამა\u00A0")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.name: Begins or ends with a space; write it without"))
+			.expect(error -> error.getMessage().equals("input.nameKa: Begins or ends with a space; write it without"))
+			.verify();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM programme WHERE code = 'TM-PRG'", Integer.class))
 			.isZero();
 		// language=GraphQL
