@@ -68,29 +68,27 @@ class MalformedRequestsTest {
 			.andExpect(status().isMethodNotAllowed())
 			.andExpect(jsonPath("$.errors[0].message").value("GraphQL requests are sent by POST, not PUT: a JSON body"
 					+ " with the document as a string in \"query\""));
-		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
-				.contentType("application/graphql").content("{ regions { code } }"))
-			.andExpect(status().isUnsupportedMediaType())
-			.andExpect(jsonPath("$.errors[0].message").value("The body is sent as application/graphql; send it as"
-					+ " application/json"));
-		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
-				.contentType(MediaType.TEXT_PLAIN).content("{ regions { code } }"))
-			.andExpect(status().isUnsupportedMediaType())
-			.andExpect(jsonPath("$.errors[0].message").value("The body is sent as text/plain; send it as application/json"));
-		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
-				.contentType("*/*").content("{\"query\": \"{ regions { code } }\"}"))
-			.andExpect(status().isUnsupportedMediaType())
-			.andExpect(jsonPath("$.errors[0].message").value("The body is sent as */*; send it as application/json"));
-		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
-				.content("{\"query\": \"{ regions { code } }\"}"))
-			.andExpect(status().isUnsupportedMediaType())
-			.andExpect(jsonPath("$.errors[0].message").value("The body is sent as no type; send it as application/json"));
+		var query = "{\"query\": \"{ regions { code } }\"}";
+		unsupported("application/graphql", "{ regions { code } }", "application/graphql");
+		unsupported(MediaType.TEXT_PLAIN_VALUE, "{ regions { code } }", "text/plain");
+		unsupported("*/*", query, "*/*");
+		unsupported(null, query, "no type");
 		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
 				.contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_HTML)
-				.content("{\"query\": \"{ regions { code } }\"}"))
+				.content(query))
 			.andExpect(status().isNotAcceptable())
 			.andExpect(jsonPath("$.errors[0].message").value("The request accepts only [text/html]; the answer is"
 					+ " application/json or application/graphql-response+json"));
+	}
+
+	private void unsupported(String type, String body, String shown) throws Exception {
+		var request = MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN).content(body);
+		if (type != null) {
+			request.contentType(type);
+		}
+		this.mvc.perform(request)
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.errors[0].message").value("The body is sent as " + shown + "; send it as application/json"));
 	}
 
 	private ResultActions post(String body) throws Exception {
