@@ -49,7 +49,8 @@ class OnlyPostedJson {
 		if (type.isEmpty() || !MediaType.APPLICATION_JSON.includes(type.get())) {
 			return ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(MalformedRequests.body("The body is sent as " + type.map(t -> t.getType() + "/" + t.getSubtype()).orElse("no type")
+				.body(MalformedRequests.body("The body is sent as "
+						+ type.map(sent -> sent.getType() + "/" + sent.getSubtype()).orElse("no type")
 						+ "; send it as application/json"));
 		}
 		return ServerResponse.status(HttpStatus.NOT_ACCEPTABLE)

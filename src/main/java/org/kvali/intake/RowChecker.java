@@ -198,7 +198,8 @@ final class RowChecker {
 		}
 		var answer = YES_NO.get(value.toLowerCase(Locale.ROOT));
 		if (answer == null) {
-			error(Columns.DISABILITY, value, "Unknown value; accepted: yes, no, true, false, 1, 0, კი, დიახ, არა, or empty for unknown");
+			error(Columns.DISABILITY, value,
+					"Unknown value; accepted: yes, no, true, false, 1, 0, კი, დიახ, არა, or empty for unknown");
 		}
 		return answer;
 	}
