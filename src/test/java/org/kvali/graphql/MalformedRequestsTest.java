@@ -1,5 +1,8 @@
 package org.kvali.graphql;
 
+import java.util.regex.Pattern;
+
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 import org.kvali.TestCallers;
@@ -71,7 +74,21 @@ class MalformedRequestsTest {
 		var query = "{\"query\": \"{ regions { code } }\"}";
 		unsupported("application/graphql", "{ regions { code } }", "application/graphql");
 		unsupported(MediaType.TEXT_PLAIN_VALUE, "{ regions { code } }", "text/plain");
-		unsupported("*/*", query, "*/*");
+		// no type at all, or none that parses: Spring's router failed on these with a 500, for every path
+		for (var type : new String[] { "*/*", "application/*", "foo" }) {
+			this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
+					.header("Content-Type", type).content(query))
+				.andExpect(status().isUnsupportedMediaType())
+				// as sent: MockMvc adds a charset to a text body's type
+				.andExpect(jsonPath("$.errors[0].message").value(Matchers.matchesPattern("The body is sent as '"
+						+ Pattern.quote(type) + "(;charset=UTF-8)?', which names no type of content: send application/json"
+						+ " to /graphql, text/csv or the .xlsx type to /imports/attendance")));
+		}
+		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
+				.contentType(MediaType.APPLICATION_JSON).header("Accept", ";;;garbage").content(query))
+			.andExpect(status().isNotAcceptable())
+			.andExpect(jsonPath("$.errors[0].message").value("The Accept header ';;;garbage' is not readable: accept"
+					+ " application/json"));
 		unsupported(null, query, "no type");
 		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
 				.contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_HTML)

@@ -284,6 +284,12 @@ class BadSheetTest {
 	@Test
 	void anUnsupportedContentType() throws Exception {
 		send("application/pdf", "%PDF".getBytes(StandardCharsets.US_ASCII)).andExpect(status().isUnsupportedMediaType());
+		// a wildcard is no type: it failed with a 500 before the import was reached
+		send("*/*", "a,b".getBytes(StandardCharsets.US_ASCII)).andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("The body is sent as"
+					+ " '*/*")))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.endsWith("which names no type of"
+					+ " content: send application/json to /graphql, text/csv or the .xlsx type to /imports/attendance")));
 	}
 
 	@Test

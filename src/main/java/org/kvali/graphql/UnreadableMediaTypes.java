@@ -1,0 +1,74 @@
+package org.kvali.graphql;
+
+import java.io.IOException;
+import java.util.Collections;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A Content-Type no body can have ({@code *}{@code /*}, {@code application/*}, or one that does not parse) failed
+ * every request with a 500 before any handler was chosen: Spring's router reads the header into a request and refuses
+ * a wildcard there. So does an Accept that does not parse (an empty 406). Both are answered here, before that, with
+ * the status they mean and one error saying what to send.
+ */
+@Component
+class UnreadableMediaTypes extends OncePerRequestFilter {
+
+	private final JsonMapper json;
+
+	UnreadableMediaTypes(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		var type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+		if (type != null && !concrete(type)) {
+			refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is sent as '" + Text.preview(type, 100)
+					+ "', which names no type of content: send application/json to /graphql, text/csv or the .xlsx"
+					+ " type to /imports/attendance");
+			return;
+		}
+		for (var accept : Collections.list(request.getHeaders(HttpHeaders.ACCEPT))) {
+			try {
+				MediaType.parseMediaTypes(accept);
+			}
+			catch (InvalidMediaTypeException ex) {
+				refuse(response, HttpStatus.NOT_ACCEPTABLE, "The Accept header '" + Text.preview(accept, 100)
+						+ "' is not readable: accept application/json");
+				return;
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	/** Whether the header names one type of content, as a body's type must. */
+	private static boolean concrete(String header) {
+		try {
+			var type = MediaType.parseMediaType(header);
+			return !type.isWildcardType() && !type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	private void refuse(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		this.json.writeValue(response.getOutputStream(), MalformedRequests.body(message));
+	}
+
+}
