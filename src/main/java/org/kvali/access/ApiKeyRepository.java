@@ -49,6 +49,22 @@ class ApiKeyRepository {
 			.update();
 	}
 
+	/**
+	 * Holds the rows of the key to revoke and of the caller's own ({@code own}, null for none), in the order of their
+	 * ids, so that two revocations wait for each other rather than pass each other, and says whether the caller's key
+	 * is revoked (by the revocation just waited for).
+	 */
+	boolean lockedRevoked(UUID target, UUID own) {
+		return this.jdbc.sql("""
+				SELECT coalesce(bool_or(id = CAST(:own AS uuid) AND revoked_at IS NOT NULL), false)
+				FROM (SELECT id, revoked_at FROM api_key WHERE id IN (:target, CAST(:own AS uuid)) ORDER BY id
+				      FOR UPDATE) held""")
+			.param("target", target)
+			.param("own", own)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** The key whose secret has this hash, unless revoked. */
 	Optional<ApiKey> active(byte[] secretSha256) {
 		return this.jdbc.sql(SELECT + " WHERE k.secret_sha256 = :hash AND k.revoked_at IS NULL")

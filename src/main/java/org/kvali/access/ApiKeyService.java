@@ -14,6 +14,7 @@ import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.OrganizationService;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,15 +69,20 @@ public class ApiKeyService {
 	/**
 	 * Revokes a key, but not the caller's own: the last ADMIN key revoked by itself (a tester revoked the demo's, then
 	 * its own) left nobody to make keys, short of a restart with a bootstrap key. Whoever revokes an ADMIN key holds
-	 * another admin credential, which stays.
+	 * another admin credential, which stays: two keys revoking each other at once each revoked the other, so a
+	 * revocation holds both keys' rows, and one whose own key was revoked meanwhile is refused.
 	 */
 	@Transactional
 	public ApiKey revoke(UUID id) {
 		var key = this.keys.find(id).orElseThrow(() -> new NotFoundException("API key", "id", id.toString()));
-		if (Caller.find().map(caller -> caller.name().equals(callerName(key))).orElse(false)) {
+		var own = Caller.find().flatMap(ApiKeyService::keyId);
+		if (own.filter(id::equals).isPresent()) {
 			new Validation().problem("id", id.toString(), "This is the key you are using; a key does not revoke "
 					+ "itself, so that an admin is always left: revoke it with another ADMIN key (create one first)")
 				.check();
+		}
+		if (this.keys.lockedRevoked(id, own.orElse(null))) {
+			throw new AccessDeniedException("Your key was revoked while this request ran");
 		}
 		this.keys.revoke(id);
 		return this.keys.find(key.id()).orElseThrow();
@@ -100,6 +106,20 @@ public class ApiKeyService {
 	 */
 	static String callerName(ApiKey key) {
 		return "key:" + key.name() + "#" + key.id();
+	}
+
+	/** The id of the key a caller acts with ({@link #callerName}); none for the bootstrap key or a token. */
+	private static Optional<UUID> keyId(Caller caller) {
+		var name = caller.name();
+		if (!name.startsWith("key:") || name.lastIndexOf('#') < 0) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(UUID.fromString(name.substring(name.lastIndexOf('#') + 1)));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	static byte[] sha256(String secret) {

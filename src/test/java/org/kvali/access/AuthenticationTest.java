@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,7 @@ import org.kvali.IntegrationTest;
 import org.kvali.TestJwts;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,6 +41,10 @@ class AuthenticationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource owner;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -116,6 +125,45 @@ class AuthenticationTest {
 		graphQl(secret, TOTALS).andExpect(status().isOk());
 		graphQl(null, revoke).andExpect(jsonPath("$.data.revokeApiKey.revokedAt").isString());
 		graphQl(secret, TOTALS).andExpect(status().isUnauthorized());
+	}
+
+	/**
+	 * Two ADMIN keys revoking each other at once each revoked the other, and no admin was left (a tester's). The first
+	 * revocation, held open here, holds the second key's row; the second key's revocation of the first waits for it,
+	 * then finds its own key revoked and is refused.
+	 */
+	@Test
+	void twoKeysRevokingEachOtherAtOnceLeaveOne() throws Exception {
+		var first = adminKey("first of two");
+		var second = adminKey("second of two");
+		var executor = Executors.newSingleThreadExecutor();
+		try (var connection = this.owner.getConnection()) {
+			connection.setAutoCommit(false);
+			try (var revoke = connection.prepareStatement("UPDATE api_key SET revoked_at = now() WHERE id = ?::uuid")) {
+				revoke.setString(1, second.getValue());
+				assertThat(revoke.executeUpdate()).isOne();
+			}
+			var answer = executor.submit(() -> graphQl(second.getKey(), "{\"query\":\"mutation { revokeApiKey(id: \\\""
+					+ first.getValue() + "\\\") { revokedAt } }\"}").andReturn().getResponse().getContentAsString());
+			Thread.sleep(300);
+			assertThat(answer).as("waits for the first revocation").isNotDone();
+			connection.commit();
+			assertThat(answer.get(30, TimeUnit.SECONDS)).contains("\"classification\":\"FORBIDDEN\"")
+				.contains("Your key was revoked while this request ran");
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		graphQl(first.getKey(), TOTALS).andExpect(status().isOk());
+		graphQl(second.getKey(), TOTALS).andExpect(status().isUnauthorized());
+	}
+
+	/** A new ADMIN key: its secret and its id. */
+	private Map.Entry<String, String> adminKey(String name) throws Exception {
+		var created = graphQl(null, "{\"query\":\"mutation { createApiKey(input: {name: \\\"" + name
+				+ "\\\", role: ADMIN}) { secret key { id } } }\"}").andReturn().getResponse().getContentAsString();
+		return Map.entry(JsonPath.read(created, "$.data.createApiKey.secret"),
+				JsonPath.read(created, "$.data.createApiKey.key.id"));
 	}
 
 	@Test
