@@ -73,6 +73,12 @@ final class MergedCells {
 		while (this.next < this.ahead.size() && this.ahead.get(this.next).firstRow() <= row) {
 			var range = this.ahead.get(this.next++);
 			var before = this.open.put(range.column(), range);
+			if (before != null && before.lastRow() >= range.firstRow()) {
+				// Excel calls such a workbook damaged; read on, the second range's empty first cell wiped the first's
+				throw new SheetException(HttpStatus.BAD_REQUEST, "Merged cells overlap in column " + letters(range.column())
+						+ " (rows " + before.firstRow() + " to " + before.lastRow() + " and " + range.firstRow() + " to "
+						+ range.lastRow() + "): the workbook is damaged; unmerge them and write each row's value");
+			}
 			if (before != null) {
 				this.values.remove(before);
 			}
@@ -148,6 +154,15 @@ final class MergedCells {
 			column = column * 26 + (letters.charAt(i) - 'A' + 1);
 		}
 		return column - 1;
+	}
+
+	/** The column's letters, A for 0. */
+	private static String letters(int column) {
+		var letters = new StringBuilder();
+		for (int n = column + 1; n > 0; n = (n - 1) / 26) {
+			letters.insert(0, (char) ('A' + (n - 1) % 26));
+		}
+		return letters.toString();
 	}
 
 }

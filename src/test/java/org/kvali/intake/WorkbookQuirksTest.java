@@ -186,6 +186,12 @@ class WorkbookQuirksTest {
 		load(many, true).andExpect(status().isPayloadTooLarge())
 			.andExpect(jsonPath("$.errors[0].message").value("The sheet merges more than 5000 ranges of cells; a sheet"
 					+ " of attendance merges few, if any"));
+		// ranges over each other, which Excel calls damaged: the second's empty first cell wiped the first's value
+		var overlapping = rewrite(written.toByteArray(), "xl/worksheets/sheet1.xml",
+				xml -> xml.replaceFirst("<mergeCells[^>]*>", "<mergeCells count=\"4\"><mergeCell ref=\"K3:K5\"/>"));
+		load(overlapping, true).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("Merged cells overlap in column K (rows 2 to 4 and 3 to 5):"
+					+ " the workbook is damaged; unmerge them and write each row's value"));
 	}
 
 	/**
