@@ -86,6 +86,7 @@ class IndicatorDefinitions {
 			validation.problem("input.project", input.project(), "No project of this programme has this code");
 		}
 		checkBaseline(input.unit(), input.baseline(), validation);
+		datedBaseline(input.baselineDate(), input.baseline(), validation);
 		if (input.method() == Method.COMPUTED) {
 			if (input.measure() == null) {
 				validation.problem("input.measure", null, "A computed indicator needs a measure");
@@ -204,6 +205,16 @@ class IndicatorDefinitions {
 		}
 	}
 
+	/**
+	 * A baseline's date goes with its value: given alone, it was stored and shown with no baseline, until a later value
+	 * brought it back unasked.
+	 */
+	private static void datedBaseline(LocalDate date, Double baseline, Validation validation) {
+		if (date != null && baseline == null) {
+			validation.problem("input.baselineDate", date, "A baseline's date goes with its value; give baseline too");
+		}
+	}
+
 	/** A new baseline or direction must keep every stored target on its side (see {@link TargetSides}). */
 	private static void checkTargetSides(Indicator stored, UpdateInput input, boolean cleared, Validation validation) {
 		var direction = input.direction() != null ? input.direction() : stored.direction();
@@ -237,6 +248,8 @@ class IndicatorDefinitions {
 			.text("input.description", input.description(), false, 5000);
 		ExplicitNulls.refuse(nulls, validation, "name", "direction");
 		checkBaseline(stored.unit(), input.baseline(), validation);
+		datedBaseline(input.baselineDate(), noBaseline ? null
+				: input.baseline() != null ? input.baseline() : stored.baselineValue(), validation);
 		// only a new baseline or direction is held to the targets: a rename of an indicator stored before the rule is not
 		if ((input.baseline() != null || input.direction() != null || noBaseline)
 				&& !validation.refused("input.baseline")) {

@@ -59,6 +59,17 @@ class IndicatorDefinitionTest {
 			.path("updateIndicator.nameKa").valueIsNull()
 			.path("updateIndicator.description").valueIsNull()
 			.path("updateIndicator.baseline").valueIsNull();
+		// a baseline's date alone would be stored unseen, and shown with the next value given
+		for (var mutation : List.of("updateIndicator(code: \"TI-CLEAR\", input: {baselineDate: \"2024-01-01\"})",
+				"createIndicator(input: {code: \"TI-DATED\", programme: \"EU-CSO-EQUAL\", name: \"x\", level: OUTPUT,"
+						+ " unit: NUMBER, method: REPORTED, baselineDate: \"2024-01-01\"})")) {
+			this.graphQl.document("mutation { " + mutation + " { code } }")
+				.execute()
+				.errors()
+				.expect(error -> error.getMessage()
+					.equals("input.baselineDate: A baseline's date goes with its value; give baseline too"))
+				.verify();
+		}
 		// language=GraphQL
 		this.graphQl.document("""
 				mutation { updateIndicator(code: "TI-CLEAR", input: {name: null, direction: null}) { code } }""")
