@@ -69,7 +69,10 @@ final class RequestDeadline extends SimplePerformantInstrumentation {
 		if (!(state instanceof Started started) || !started.reported().get()) {
 			return CompletableFuture.completedFuture(result);
 		}
-		var errors = result.getErrors().stream().filter(error -> !(error instanceof NonNullableFieldWasNullError)).toList();
+		var errors = result.getErrors()
+			.stream()
+			.filter(error -> !(error instanceof NonNullableFieldWasNullError))
+			.toList();
 		return CompletableFuture.completedFuture(result.transform(answer -> answer.errors(errors)));
 	}
 

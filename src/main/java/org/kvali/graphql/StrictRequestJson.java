@@ -32,16 +32,19 @@ class StrictRequestJson {
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-			.addModule(new SimpleModule("kvali-graphql-request").setDeserializerModifier(new ValueDeserializerModifier() {
+			.addModule(new SimpleModule("kvali-graphql-request").setDeserializerModifier(new NoNullRequests()));
+	}
 
-				@Override
-				public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
-						BeanDescription.Supplier bean, ValueDeserializer<?> deserializer) {
-					return SerializableGraphQlRequest.class.equals(bean.getBeanClass()) ? new NoNullRequest(deserializer)
-							: deserializer;
-				}
+	/** Gives the GraphQL request's reading a wrapper that refuses a JSON null. */
+	private static final class NoNullRequests extends ValueDeserializerModifier {
 
-			}));
+		@Override
+		public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier bean,
+				ValueDeserializer<?> deserializer) {
+			return SerializableGraphQlRequest.class.equals(bean.getBeanClass()) ? new NoNullRequest(deserializer)
+					: deserializer;
+		}
+
 	}
 
 	/** The request's own reading, but a JSON null is refused where Jackson would give no request at all. */

@@ -262,7 +262,8 @@ class IndicatorDefinitions {
 				       description = CASE WHEN :noDescription THEN NULL ELSE coalesce(:description, description) END,
 				       direction = coalesce(:direction, direction),
 				       baseline_value = CASE WHEN :noBaseline THEN NULL ELSE coalesce(:baseline, baseline_value) END,
-				       baseline_date = CASE WHEN :noBaselineDate THEN NULL ELSE coalesce(:baselineDate, baseline_date) END
+				       baseline_date = CASE WHEN :noBaselineDate THEN NULL
+				                            ELSE coalesce(:baselineDate, baseline_date) END
 				WHERE id = :id""")
 			.param("noNameKa", nulls.contains("nameKa")).param("noDescription", nulls.contains("description"))
 			.param("noBaseline", noBaseline).param("noBaselineDate", noBaseline || nulls.contains("baselineDate"))

@@ -75,9 +75,10 @@ final class MergedCells {
 			var before = this.open.put(range.column(), range);
 			if (before != null && before.lastRow() >= range.firstRow()) {
 				// Excel calls such a workbook damaged; read on, the second range's empty first cell wiped the first's
-				throw new SheetException(HttpStatus.BAD_REQUEST, "Merged cells overlap in column " + letters(range.column())
-						+ " (rows " + before.firstRow() + " to " + before.lastRow() + " and " + range.firstRow() + " to "
-						+ range.lastRow() + "): the workbook is damaged; unmerge them and write each row's value");
+				throw new SheetException(HttpStatus.BAD_REQUEST, "Merged cells overlap in column "
+						+ letters(range.column()) + " (rows " + before.firstRow() + " to " + before.lastRow() + " and "
+						+ range.firstRow() + " to " + range.lastRow()
+						+ "): the workbook is damaged; unmerge them and write each row's value");
 			}
 			if (before != null) {
 				this.values.remove(before);
@@ -109,10 +110,12 @@ final class MergedCells {
 		}
 		for (var relation = RELATION.matcher(relations); relation.find();) {
 			var attributes = ATTRIBUTE.matcher(relation.group()).results()
-				.collect(Collectors.toMap(attribute -> attribute.group(1), attribute -> attribute.group(2), (a, b) -> a));
+				.collect(Collectors.toMap(attribute -> attribute.group(1), attribute -> attribute.group(2),
+						(first, second) -> first));
 			var path = attributes.get("Target");
 			if (id.equals(attributes.get("Id")) && path != null) {
-				return new MergedCells(ranges(body, path.startsWith("/") ? path.substring(1) : "xl/" + path, maxRanges));
+				var name = path.startsWith("/") ? path.substring(1) : "xl/" + path;
+				return new MergedCells(ranges(body, name, maxRanges));
 			}
 		}
 		return new MergedCells(List.of());

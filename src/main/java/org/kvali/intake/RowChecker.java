@@ -63,8 +63,9 @@ final class RowChecker {
 	static AttendanceRow check(SheetRow row, int maxLength, int thisYear, List<ImportMessage> errors) {
 		var checker = new RowChecker(row, maxLength, thisYear, errors);
 		if (row.overlong()) {
-			errors.add(new ImportMessage(row.row(), null, null, "The row has more cells than the header has columns: a"
-					+ " value holding the separator belongs in quotes, and a note beside the table under a column name"));
+			errors.add(new ImportMessage(row.row(), null, null, "The row has more cells than the header has columns:"
+					+ " a value holding the separator belongs in quotes, and a note beside the table under a column"
+					+ " name"));
 		}
 		return checker.read();
 	}
@@ -198,8 +199,8 @@ final class RowChecker {
 		}
 		var answer = YES_NO.get(value.toLowerCase(Locale.ROOT));
 		if (answer == null) {
-			error(Columns.DISABILITY, value,
-					"Unknown value; accepted: yes, no, true, false, 1, 0, კი, დიახ, არა, or empty for unknown");
+			error(Columns.DISABILITY, value, "Unknown value; accepted: yes, no, true, false, 1, 0, კი, დიახ, არა,"
+					+ " or empty for unknown");
 		}
 		return answer;
 	}

@@ -165,11 +165,13 @@ final class XlsxSheetReader {
 	 */
 	private static boolean isDate(Cell cell) {
 		var id = cell.getDataFormatId();
-		if (id != null && (id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58)) {
+		if (id != null
+				&& (id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58)) {
 			return true;
 		}
 		var format = cell.getDataFormatString();
-		return format != null && FORMAT_LITERALS.matcher(format).replaceAll("").toLowerCase(Locale.ROOT).matches(".*[yd].*");
+		return format != null
+				&& FORMAT_LITERALS.matcher(format).replaceAll("").toLowerCase(Locale.ROOT).matches(".*[yd].*");
 	}
 
 	private static LocalDate date(BigDecimal number, LocalDate epoch) {

@@ -80,8 +80,9 @@ class OrganizationEditor {
 				                                ELSE coalesce(:municipality, municipality_code) END,
 				       region_code = CASE WHEN :noRegion THEN NULL
 				                          -- placed by its municipality alone, it keeps the region it was shown in
-				                          WHEN :noMunicipality THEN coalesce(:region, (SELECT m.parent_code FROM geo_unit m
-				                                                     WHERE m.code = organization.municipality_code), region_code)
+				                          WHEN :noMunicipality THEN coalesce(:region,
+				                              (SELECT m.parent_code FROM geo_unit m
+				                               WHERE m.code = organization.municipality_code), region_code)
 				                          ELSE coalesce(:region, region_code) END
 				WHERE id = :id""")
 			.param("id", stored.id()).param("name", input.name()).param("nameKa", input.nameKa())

@@ -67,7 +67,8 @@ class ProgrammeWriter {
 		this.jdbc.sql("""
 				UPDATE project SET name = coalesce(:name, name),
 				       name_ka = CASE WHEN :noNameKa THEN NULL ELSE coalesce(:nameKa, name_ka) END,
-				       lead_organization_id = CASE WHEN :noLead THEN NULL ELSE coalesce(:lead, lead_organization_id) END,
+				       lead_organization_id = CASE WHEN :noLead THEN NULL
+				                                   ELSE coalesce(:lead, lead_organization_id) END,
 				       start_date = coalesce(:start, start_date), end_date = coalesce(:end, end_date)
 				WHERE id = :id""")
 			.param("id", id).param("name", name).param("nameKa", nameKa).param("lead", leadId)
