@@ -2,6 +2,7 @@ package org.kvali.graphql;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,6 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class UnreadableMediaTypes extends OncePerRequestFilter {
 
+	/** A type and subtype of token characters (RFC 9110), neither a wildcard. */
+	private static final Pattern CONCRETE = Pattern
+		.compile("[!#$%&'+.^_`|~0-9A-Za-z-]+/[!#$%&'+.^_`|~0-9A-Za-z-][!#$%&'*+.^_`|~0-9A-Za-z-]*");
+
 	private final JsonMapper json;
 
 	UnreadableMediaTypes(JsonMapper json) {
@@ -35,10 +40,19 @@ class UnreadableMediaTypes extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		var type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-		if (type != null && !concrete(type)) {
+		var named = type == null ? "" : type.split(";", 2)[0].trim();
+		// a header naming no type at all is no header, as Spring reads it
+		if (!named.isEmpty() && !CONCRETE.matcher(named).matches()) {
 			refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is sent as '" + Text.preview(type, 100)
 					+ "', which names no type of content: send application/json to /graphql, text/csv or the .xlsx"
 					+ " type to /imports/attendance");
+			return;
+		}
+		if (!named.isEmpty() && !readable(type)) {
+			// file --mime gives an .xlsx charset=binary, which Spring cannot read and refused with an empty 415
+			refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body's type '" + Text.preview(type, 100)
+					+ "' has parameters that cannot be read (a charset Java does not know?): send it as " + named
+					+ " alone");
 			return;
 		}
 		for (var accept : Collections.list(request.getHeaders(HttpHeaders.ACCEPT))) {
@@ -54,11 +68,10 @@ class UnreadableMediaTypes extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** Whether the header names one type of content, as a body's type must. */
-	private static boolean concrete(String header) {
+	private static boolean readable(String header) {
 		try {
-			var type = MediaType.parseMediaType(header);
-			return !type.isWildcardType() && !type.isWildcardSubtype();
+			MediaType.parseMediaType(header);
+			return true;
 		}
 		catch (InvalidMediaTypeException ex) {
 			return false;

@@ -243,6 +243,13 @@ class WorkbookQuirksTest {
 		load(written.toByteArray(), true).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("VALIDATED"))
 			.andExpect(jsonPath("$.created.participations").value(1));
+		// with the type `file --mime` gives it: Spring cannot read the charset; the answer says what to send
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
+				.header("Content-Type", XLSX + "; charset=binary")
+				.content(written.toByteArray()))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.errors[0].message").value("The body's type '" + XLSX + "; charset=binary' has"
+					+ " parameters that cannot be read (a charset Java does not know?): send it as " + XLSX + " alone"));
 
 		written.reset();
 		workbook = new Workbook(written, "Kvali tests", "1.0");
