@@ -85,7 +85,7 @@ public final class Validation {
 		}
 		else if (!linesAllowed && !Text.trim(value).equals(value)) {
 			// stored so, "  Black box programme  " stood padded in lists and the IATI file
-			problem(argument, value, "Begins or ends with a space; write it without");
+			problem(argument, value, "Begins or ends with a space or an invisible character; write it without");
 		}
 		return this;
 	}

@@ -100,8 +100,8 @@ final class MergedCells {
 
 	/**
 	 * The ranges of the sheet whose relationship id ({@code r:id} in the workbook's part) is {@code id} that span
-	 * more than one row. No sheet has more of them than it may have rows ({@code maxRanges}): a small zip could
-	 * otherwise hold millions of them, each kept here.
+	 * more than one row, at most {@code maxRanges} (twice the rows a sheet may have): a small zip could otherwise hold
+	 * millions of them, each kept here.
 	 */
 	static MergedCells of(byte[] body, String id, int maxRanges) throws IOException {
 		var relations = XlsxSheetReader.part(body, "xl/_rels/workbook.xml.rels");

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
@@ -51,6 +52,9 @@ final class XlsxSheetReader {
 	private static final Pattern ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
 
 	/** The parts of a number format that show no date: quoted text, bracketed colours and conditions, escapes. */
+	/** What shows a year or a day in a number format. */
+	private static final Pattern DATE_PART = Pattern.compile("[yYdD]");
+
 	private static final Pattern FORMAT_LITERALS = Pattern.compile("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.");
 
 	private static final Pattern DATE_1904 = Pattern
@@ -59,11 +63,26 @@ final class XlsxSheetReader {
 	private XlsxSheetReader() {
 	}
 
-	/** Reads the sheet; {@code maxRows} bounds its merged ranges too (the rows themselves are counted by the sink). */
+	/**
+	 * The workbook with each cell's number format, so that a date under birth_year is told from a number; a workbook
+	 * without the optional styles part, which the reader then cannot open, without them.
+	 */
+	private static ReadableWorkbook open(byte[] body) throws IOException {
+		try {
+			return new ReadableWorkbook(new ByteArrayInputStream(body), new ReadingOptions(true, false));
+		}
+		catch (ExcelReaderException ex) {
+			return new ReadableWorkbook(new ByteArrayInputStream(body));
+		}
+	}
+
+	/**
+	 * Reads the sheet; {@code maxRows} bounds its merged ranges too, at twice as many (a row may start several; the rows
+	 * themselves are counted by the sink).
+	 */
 	static void read(byte[] body, long maxInflated, int maxRows, SheetSink sink) {
 		ZipGuard.check(body, maxInflated);
-		// with each cell's number format: a date under birth_year is told from a number
-		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(body), new ReadingOptions(true, false))) {
+		try (var workbook = open(body)) {
 			// the first the spreadsheet shows: a template's lists for its drop-downs are often a hidden first sheet
 			var sheet = workbook.getSheets()
 				.filter(candidate -> candidate.getVisibility() == SheetVisibility.VISIBLE)
@@ -83,7 +102,7 @@ final class XlsxSheetReader {
 			throws IOException {
 		try (var stream = sheet.openStream()) {
 			var epoch = workbook.isDate1904() || date1904(body) ? EPOCH_1904 : EPOCH_1900;
-			var merged = MergedCells.of(body, sheet.getId(), maxRows);
+			var merged = MergedCells.of(body, sheet.getId(), 2 * maxRows);
 			List<String> header = null;
 			for (var iterator = stream.iterator(); iterator.hasNext();) {
 				var row = iterator.next();
@@ -165,13 +184,12 @@ final class XlsxSheetReader {
 	 */
 	private static boolean isDate(Cell cell) {
 		var id = cell.getDataFormatId();
-		if (id != null
-				&& (id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58)) {
+		// 14 to 17 and 22 are Excel's dates (18 to 21 and 45 to 47 its times), 27 to 36 and 50 to 58 East Asian ones
+		if (id != null && (id >= 14 && id <= 17 || id == 22 || id >= 27 && id <= 36 || id >= 50 && id <= 58)) {
 			return true;
 		}
 		var format = cell.getDataFormatString();
-		return format != null
-				&& FORMAT_LITERALS.matcher(format).replaceAll("").toLowerCase(Locale.ROOT).matches(".*[yd].*");
+		return format != null && DATE_PART.matcher(FORMAT_LITERALS.matcher(format).replaceAll("")).find();
 	}
 
 	private static LocalDate date(BigDecimal number, LocalDate epoch) {

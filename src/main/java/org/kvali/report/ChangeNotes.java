@@ -109,7 +109,8 @@ final class ChangeNotes {
 	static boolean allWithIds(JdbcClient jdbc, long since) {
 		return jdbc.sql("""
 				SELECT coalesce(bool_and(first_id IS NOT NULL), true)
-				       AND (:since = 0 OR EXISTS (SELECT 1 FROM fact_change WHERE id = :since))
+				       AND CASE WHEN :since = 0 THEN coalesce((SELECT min(id) FROM fact_change), 1) = 1
+				                ELSE EXISTS (SELECT 1 FROM fact_change WHERE id = :since) END
 				FROM fact_change WHERE id > :since""")
 			.param("since", since)
 			.query(Boolean.class)

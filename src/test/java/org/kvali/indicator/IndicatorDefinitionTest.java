@@ -86,6 +86,11 @@ class IndicatorDefinitionTest {
 			.errors()
 			.expect(error -> error.getMessage().equals("input.name: May not be blank; leave it out to keep it as it is"))
 			.verify();
+		// nor does the database keep one (changeset 043), were a value cleared while a date is given
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.jdbc.update(
+				"UPDATE indicator SET baseline_date = DATE '2024-01-01' WHERE code = 'TI-CLEAR'"))
+			.isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class)
+			.hasMessageContaining("indicator_baseline_dated");
 		// a lower-is-better indicator's targets need its baseline: clearing it is held to them as changing it is
 		// language=GraphQL
 		this.graphQl.document("""

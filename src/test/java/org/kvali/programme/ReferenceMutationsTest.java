@@ -303,8 +303,10 @@ class ReferenceMutationsTest {
 			.variable("nameKa", "პროგრამა\u00A0")
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().equals("input.name: Begins or ends with a space; write it without"))
-			.expect(error -> error.getMessage().equals("input.nameKa: Begins or ends with a space; write it without"))
+			.expect(error -> error.getMessage()
+				.equals("input.name: Begins or ends with a space or an invisible character; write it without"))
+			.expect(error -> error.getMessage()
+				.equals("input.nameKa: Begins or ends with a space or an invisible character; write it without"))
 			.verify();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM programme WHERE code = 'TM-PRG'", Integer.class))
 			.isZero();

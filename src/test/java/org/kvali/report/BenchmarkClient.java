@@ -49,6 +49,9 @@ final class BenchmarkClient {
 	/** The response, errors and all; failing only on an HTTP status other than 200. */
 	String post(String body) throws Exception {
 		var connection = (HttpURLConnection) this.url.openConnection();
+		// a hung service ends the run rather than hold it for ever (the SQL path answers within its 30 s)
+		connection.setConnectTimeout(10_000);
+		connection.setReadTimeout(120_000);
 		connection.setRequestMethod("POST");
 		connection.setDoOutput(true);
 		connection.setRequestProperty("Content-Type", "application/json");
