@@ -10,7 +10,6 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.dhatim.fastexcel.VisibilityState;
-import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,24 +125,15 @@ class WorkbookQuirksTest {
 	 */
 	@Test
 	void emptyHeaderCellsAreColumnsWithoutAName() throws Exception {
-		var written = new ByteArrayOutputStream();
-		var workbook = new Workbook(written, "Kvali tests", "1.0");
-		var sheet = Workbooks.attendance(workbook,
-				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,,,"));
-		sheet.value(0, 15, "");
-		sheet.value(1, 15, "Nino");
-		workbook.finish();
-		load(written.toByteArray(), true).andExpect(status().isOk())
+		var row = List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,,,");
+		load(Workbooks.written(row, sheet -> {
+			sheet.value(0, 15, "");
+			sheet.value(1, 15, "Nino");
+		}), true).andExpect(status().isOk())
 			.andExpect(jsonPath("$.warnings[0].message").value("A column without a name holds a value here (the first "
 					+ "such row): it is ignored; name the column if it belongs to the sheet"));
 		// a note right of the header's last cell, whose column has no header cell at all: the same (it was refused)
-		written.reset();
-		workbook = new Workbook(written, "Kvali tests", "1.0");
-		sheet = Workbooks.attendance(workbook,
-				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,,,"));
-		sheet.value(1, 17, "late");
-		workbook.finish();
-		load(written.toByteArray(), true).andExpect(status().isOk())
+		load(Workbooks.written(row, sheet -> sheet.value(1, 17, "late")), true).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("VALIDATED"))
 			.andExpect(jsonPath("$.warnings.length()").value(1))
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
@@ -158,17 +148,16 @@ class WorkbookQuirksTest {
 	 */
 	@Test
 	void cellsMergedDownAreReadInEveryRow() throws Exception {
-		var written = new ByteArrayOutputStream();
-		var workbook = new Workbook(written, "Kvali tests", "1.0");
-		var sheet = Workbooks.attendance(workbook,
+		var written = Workbooks.written(
 				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,yes,Bolnisi,,,",
 						",Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-2,female,,,,,,",
-						",Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-3,male,,,Marneuli,,,"));
-		sheet.range(1, 0, 3, 0).merge();
-		sheet.range(1, 10, 3, 10).merge();
-		sheet.range(1, 11, 2, 11).merge();
-		workbook.finish();
-		load(written.toByteArray(), false).andExpect(status().isOk())
+						",Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-3,male,,,Marneuli,,,"),
+				sheet -> {
+					sheet.range(1, 0, 3, 0).merge();
+					sheet.range(1, 10, 3, 10).merge();
+					sheet.range(1, 11, 2, 11).merge();
+				});
+		load(written, false).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("IMPORTED"))
 			.andExpect(jsonPath("$.created.participations").value(3));
 		assertThat(this.jdbc.queryForList("""
@@ -182,13 +171,13 @@ class WorkbookQuirksTest {
 		for (int range = 0; range < 10001; range++) {
 			ranges.append("<mergeCell ref=\"P").append(2 * range + 3).append(":P").append(2 * range + 4).append("\"/>");
 		}
-		var many = rewrite(written.toByteArray(), "xl/worksheets/sheet1.xml",
+		var many = rewrite(written, "xl/worksheets/sheet1.xml",
 				xml -> xml.replaceFirst("<mergeCells[^>]*>", ranges.toString()));
 		load(many, true).andExpect(status().isPayloadTooLarge())
 			.andExpect(jsonPath("$.errors[0].message").value("The sheet merges more than 10000 ranges of cells; a sheet"
 					+ " of attendance merges few, if any"));
 		// ranges over each other, which Excel calls damaged: the second's empty first cell wiped the first's value
-		var overlapping = rewrite(written.toByteArray(), "xl/worksheets/sheet1.xml",
+		var overlapping = rewrite(written, "xl/worksheets/sheet1.xml",
 				xml -> xml.replaceFirst("<mergeCells[^>]*>", "<mergeCells count=\"4\"><mergeCell ref=\"K3:K5\"/>"));
 		load(overlapping, true).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value("Merged cells overlap in column K (rows 2 to 4 and 3 to 5):"
@@ -201,12 +190,9 @@ class WorkbookQuirksTest {
 	 */
 	@Test
 	void aWorkbookWithoutStylesIsRead() throws Exception {
-		var written = new ByteArrayOutputStream();
-		var workbook = new Workbook(written, "Kvali tests", "1.0");
-		Workbooks.attendance(workbook,
+		var written = Workbooks.written(
 				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,1990,,,,,"));
-		workbook.finish();
-		var unstyled = rewrite(rewrite(rewrite(written.toByteArray(), "xl/styles.xml", xml -> null),
+		var unstyled = rewrite(rewrite(rewrite(written, "xl/styles.xml", xml -> null),
 				"xl/_rels/workbook.xml.rels", xml -> xml.replaceAll("<Relationship [^>]*styles[^>]*/>", "")),
 				"[Content_Types].xml", xml -> xml.replaceAll("<Override [^>]*styles[^>]*/>", ""));
 		load(unstyled, true).andExpect(status().isOk())
@@ -220,28 +206,22 @@ class WorkbookQuirksTest {
 	 */
 	@Test
 	void aBirthDateUnderBirthYearIsReadAsItsYear() throws Exception {
-		var written = new ByteArrayOutputStream();
-		var workbook = new Workbook(written, "Kvali tests", "1.0");
-		var sheet = Workbooks.attendance(workbook,
+		var written = Workbooks.written(
 				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,,,",
-						"TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-2,female,,,,,,"));
-		// 12 March 1990 in the 1900 date system
-		sheet.value(1, 9, 32944);
-		sheet.style(1, 9).format("yyyy").set();
-		sheet.value(2, 9, 1985);
-		workbook.finish();
-		load(written.toByteArray(), false).andExpect(status().isOk())
+						"TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-2,female,,,,,,"),
+				sheet -> {
+					// 12 March 1990 in the 1900 date system
+					sheet.value(1, 9, 32944);
+					sheet.style(1, 9).format("yyyy").set();
+					sheet.value(2, 9, 1985);
+				});
+		load(written, false).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("IMPORTED"));
 		assertThat(this.jdbc.queryForList("SELECT ref || ' ' || birth_year FROM participant WHERE ref IN ('TI-1', 'TI-2')"
 				+ " ORDER BY ref", String.class)).containsExactly("TI-1 1990", "TI-2 1985");
 		// a number without a date's format is no date, however large: 19850 for 1985 is refused, not read as 1954
-		written.reset();
-		workbook = new Workbook(written, "Kvali tests", "1.0");
-		sheet = Workbooks.attendance(workbook,
-				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-3,female,,,,,,"));
-		sheet.value(1, 9, 19850);
-		workbook.finish();
-		load(written.toByteArray(), true).andExpect(status().isUnprocessableContent())
+		load(Workbooks.written(List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-3,female,,,,,,"),
+				sheet -> sheet.value(1, 9, 19850)), true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].value").value("19850"))
 			.andExpect(jsonPath("$.errors[0].column").value("birth_year"));
 	}
@@ -253,30 +233,24 @@ class WorkbookQuirksTest {
 	@Test
 	void theFirstVisibleSheetIsReadAndNamedWhenItIsNoAttendance() throws Exception {
 		var row = List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,,,");
-		var written = new ByteArrayOutputStream();
-		var workbook = new Workbook(written, "Kvali tests", "1.0");
-		var lists = workbook.newWorksheet("lists");
-		lists.value(0, 0, "female");
-		lists.setVisibilityState(VisibilityState.HIDDEN);
-		Workbooks.attendance(workbook, row);
-		workbook.finish();
-		load(written.toByteArray(), true).andExpect(status().isOk())
+		var written = Workbooks.written(workbook -> {
+			var lists = workbook.newWorksheet("lists");
+			lists.value(0, 0, "female");
+			lists.setVisibilityState(VisibilityState.HIDDEN);
+		}, row);
+		load(written, true).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("VALIDATED"))
 			.andExpect(jsonPath("$.created.participations").value(1));
 		// with the type `file --mime` gives it: Spring cannot read the charset; the answer says what to send
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
 				.header("Content-Type", XLSX + "; charset=binary")
-				.content(written.toByteArray()))
+				.content(written))
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(jsonPath("$.errors[0].message").value("The body's type '" + XLSX + "; charset=binary' has"
 					+ " parameters that cannot be read (a charset Java does not know?): send it as " + XLSX + " alone"));
-
-		written.reset();
-		workbook = new Workbook(written, "Kvali tests", "1.0");
-		workbook.newWorksheet("Instructions").value(0, 0, "Fill in one row per person");
-		Workbooks.attendance(workbook, row);
-		workbook.finish();
-		load(written.toByteArray(), true).andExpect(status().isUnprocessableContent())
+		var instructed = Workbooks.written(
+				workbook -> workbook.newWorksheet("Instructions").value(0, 0, "Fill in one row per person"), row);
+		load(instructed, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.length()").value(4))
 			.andExpect(jsonPath("$.errors[0].message").value("The required column activity_code is missing from the first"
 					+ " row of sheet 'Instructions'"));
@@ -353,14 +327,13 @@ class WorkbookQuirksTest {
 	 */
 	private static byte[] workbook(int startDay, int endDay, String organization, UnaryOperator<String> change,
 			String part) throws Exception {
-		var written = new ByteArrayOutputStream();
-		var workbook = new Workbook(written, "Kvali tests", "1.0");
-		var sheet = Workbooks.attendance(workbook,
-				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,,,,TI-1,female,,,,TI-ORG," + organization + ","));
-		sheet.value(1, 4, startDay);
-		sheet.value(1, 5, endDay);
-		workbook.finish();
-		return rewrite(written.toByteArray(), part, change);
+		var written = Workbooks.written(
+				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,,,,TI-1,female,,,,TI-ORG," + organization + ","),
+				sheet -> {
+					sheet.value(1, 4, startDay);
+					sheet.value(1, 5, endDay);
+				});
+		return rewrite(written, part, change);
 	}
 
 	private static byte[] rewrite(byte[] xlsx, String part, UnaryOperator<String> change) throws Exception {

@@ -1,7 +1,10 @@
 package org.kvali.intake;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -30,6 +33,35 @@ final class Workbooks {
 			}
 		}
 		return sheet;
+	}
+
+	/** The file of a workbook of the attendance sheet of these rows. */
+	static byte[] written(List<String> rows) throws IOException {
+		return written(workbook -> {
+		}, rows, sheet -> {
+		});
+	}
+
+	/** The file of a workbook of the attendance sheet of these rows, {@code edit} applied to it. */
+	static byte[] written(List<String> rows, Consumer<Worksheet> edit) throws IOException {
+		return written(workbook -> {
+		}, rows, edit);
+	}
+
+	/** The file of a workbook whose sheets {@code before} adds come before the attendance sheet of these rows. */
+	static byte[] written(Consumer<Workbook> before, List<String> rows) throws IOException {
+		return written(before, rows, sheet -> {
+		});
+	}
+
+	private static byte[] written(Consumer<Workbook> before, List<String> rows, Consumer<Worksheet> edit)
+			throws IOException {
+		var out = new ByteArrayOutputStream();
+		var workbook = new Workbook(out, "Kvali tests", "1.0");
+		before.accept(workbook);
+		edit.accept(attendance(workbook, rows));
+		workbook.finish();
+		return out.toByteArray();
 	}
 
 }
