@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
@@ -45,9 +44,8 @@ class GraphQlBodyLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.max) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			this.json.writeValue(response.getOutputStream(), MalformedRequests.body(new TooLarge(this.max).getMessage()));
+			MalformedRequests.refuse(response, this.json, HttpStatus.CONTENT_TOO_LARGE,
+					new TooLarge(this.max).getMessage());
 			return;
 		}
 		chain.doFilter(new Limited(request, this.max), response);

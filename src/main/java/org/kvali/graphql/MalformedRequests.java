@@ -1,12 +1,16 @@
 package org.kvali.graphql;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -67,6 +71,14 @@ class MalformedRequests {
 	/** The body of a request refused before GraphQL ran: one error, shaped as GraphQL's are. */
 	static Map<String, Object> body(String message) {
 		return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("classification", "BAD_REQUEST"))));
+	}
+
+	/** Answers a request a filter refuses, before any handler: the status and {@link #body}. */
+	static void refuse(HttpServletResponse response, JsonMapper json, HttpStatus status, String message)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), body(message));
 	}
 
 }

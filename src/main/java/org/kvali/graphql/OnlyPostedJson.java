@@ -45,7 +45,6 @@ class OnlyPostedJson {
 						+ ": a JSON body with the document as a string in \"query\""));
 		}
 		var type = request.headers().contentType();
-		// includes, not compatible: a wildcard type such as */* is no JSON body either
 		if (type.isEmpty() || !MediaType.APPLICATION_JSON.includes(type.get())) {
 			return ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 				.contentType(MediaType.APPLICATION_JSON)

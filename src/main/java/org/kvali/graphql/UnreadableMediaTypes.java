@@ -43,16 +43,16 @@ class UnreadableMediaTypes extends OncePerRequestFilter {
 		var named = type == null ? "" : type.split(";", 2)[0].trim();
 		// a header naming no type at all is no header, as Spring reads it
 		if (!named.isEmpty() && !CONCRETE.matcher(named).matches()) {
-			refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is sent as '" + Text.preview(type, 100)
-					+ "', which names no type of content: send application/json to /graphql, text/csv or the .xlsx"
-					+ " type to /imports/attendance");
+			MalformedRequests.refuse(response, this.json, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is sent as '"
+					+ Text.preview(type, 100) + "', which names no type of content: send application/json to /graphql,"
+					+ " text/csv or the .xlsx type to /imports/attendance");
 			return;
 		}
 		if (!named.isEmpty() && !readable(type)) {
 			// file --mime gives an .xlsx charset=binary, which Spring cannot read and refused with an empty 415
-			refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body's type '" + Text.preview(type, 100)
-					+ "' has parameters that cannot be read (a charset Java does not know?): send it as " + named
-					+ " alone");
+			MalformedRequests.refuse(response, this.json, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body's type '"
+					+ Text.preview(type, 100) + "' has parameters that cannot be read (a charset Java does not know?):"
+					+ " send it as " + named + " alone");
 			return;
 		}
 		for (var accept : Collections.list(request.getHeaders(HttpHeaders.ACCEPT))) {
@@ -60,8 +60,8 @@ class UnreadableMediaTypes extends OncePerRequestFilter {
 				MediaType.parseMediaTypes(accept);
 			}
 			catch (InvalidMediaTypeException ex) {
-				refuse(response, HttpStatus.NOT_ACCEPTABLE, "The Accept header '" + Text.preview(accept, 100)
-						+ "' is not readable: accept application/json");
+				MalformedRequests.refuse(response, this.json, HttpStatus.NOT_ACCEPTABLE, "The Accept header '"
+						+ Text.preview(accept, 100) + "' is not readable: accept application/json");
 				return;
 			}
 		}
@@ -76,12 +76,6 @@ class UnreadableMediaTypes extends OncePerRequestFilter {
 		catch (InvalidMediaTypeException ex) {
 			return false;
 		}
-	}
-
-	private void refuse(HttpServletResponse response, HttpStatus status, String message) throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), MalformedRequests.body(message));
 	}
 
 }

@@ -13,8 +13,8 @@ import org.kvali.access.Role;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.DateRange;
 import org.kvali.graphql.InvalidArgumentException;
-import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.ExplicitNulls;
+import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.indicator.IndicatorEnums.Direction;
 import org.kvali.indicator.IndicatorEnums.Level;
@@ -215,14 +215,17 @@ class IndicatorDefinitions {
 		}
 	}
 
-	/** A new baseline or direction must keep every stored target on its side (see {@link TargetSides}). */
-	private static void checkTargetSides(Indicator stored, UpdateInput input, boolean cleared, Validation validation) {
+	/**
+	 * A new baseline ({@code baseline}, the one the update leaves, given or cleared when {@code baselineGiven}) or
+	 * direction must keep every stored target on its side (see {@link TargetSides}).
+	 */
+	private static void checkTargetSides(Indicator stored, UpdateInput input, Double baseline, boolean baselineGiven,
+			Validation validation) {
 		var direction = input.direction() != null ? input.direction() : stored.direction();
-		var baseline = cleared ? null : input.baseline() != null ? input.baseline() : stored.baselineValue();
 		for (var target : stored.targets()) {
 			var problem = TargetSides.problem(direction, baseline, target.value());
 			if (problem != null) {
-				boolean byBaseline = (input.baseline() != null || cleared) && input.direction() == null;
+				boolean byBaseline = baselineGiven && input.direction() == null;
 				validation.problem(byBaseline ? "input.baseline" : "input.direction",
 						byBaseline ? input.baseline() : direction, problem + "; the target of " + target.periodKey()
 								+ " is " + TargetSides.plain(target.value()));
@@ -238,22 +241,22 @@ class IndicatorDefinitions {
 	Indicator update(String code, UpdateInput input, Set<String> nulls) {
 		Access.require(Role.ADMIN);
 		boolean noBaseline = nulls.contains("baseline");
-		if (input.baseline() != null || input.direction() != null || noBaseline) {
+		boolean baselineGiven = input.baseline() != null || noBaseline;
+		if (baselineGiven || input.direction() != null) {
 			// the targets checked are those at the write: no new target comes between
 			WritersQueue.join(this.jdbc);
 		}
 		var stored = indicator(code);
+		var baseline = noBaseline ? null : input.baseline() != null ? input.baseline() : stored.baselineValue();
 		var validation = new Validation().lineToKeep("input.name", input.name(), 500)
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000);
 		ExplicitNulls.refuse(nulls, validation, "name", "direction");
 		checkBaseline(stored.unit(), input.baseline(), validation);
-		datedBaseline(input.baselineDate(), noBaseline ? null
-				: input.baseline() != null ? input.baseline() : stored.baselineValue(), validation);
+		datedBaseline(input.baselineDate(), baseline, validation);
 		// only a new baseline or direction is held to the targets: a rename of an indicator stored before the rule is not
-		if ((input.baseline() != null || input.direction() != null || noBaseline)
-				&& !validation.refused("input.baseline")) {
-			checkTargetSides(stored, input, noBaseline, validation);
+		if ((baselineGiven || input.direction() != null) && !validation.refused("input.baseline")) {
+			checkTargetSides(stored, input, baseline, baselineGiven, validation);
 		}
 		validation.check();
 		this.jdbc.sql("""

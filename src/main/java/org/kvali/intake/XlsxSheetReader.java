@@ -51,10 +51,10 @@ final class XlsxSheetReader {
 
 	private static final Pattern ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
 
-	/** The parts of a number format that show no date: quoted text, bracketed colours and conditions, escapes. */
 	/** What shows a year or a day in a number format. */
 	private static final Pattern DATE_PART = Pattern.compile("[yYdD]");
 
+	/** The parts of a number format that show no date: quoted text, bracketed colours and conditions, escapes. */
 	private static final Pattern FORMAT_LITERALS = Pattern.compile("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.");
 
 	private static final Pattern DATE_1904 = Pattern

@@ -2,8 +2,8 @@ package org.kvali.programme;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 import org.kvali.access.Access;
 import org.kvali.access.Role;
