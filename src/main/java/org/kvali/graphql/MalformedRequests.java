@@ -24,6 +24,9 @@ import org.springframework.web.server.ServerWebInputException;
 @RestControllerAdvice
 class MalformedRequests {
 
+	/** How Jackson's message for a member given twice begins; the member's quoted name follows. */
+	private static final String DUPLICATE = "Duplicate Object property \"";
+
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
@@ -33,6 +36,10 @@ class MalformedRequests {
 		}
 		if (!graphQl(request)) {
 			return badRequest("The request body is not readable");
+		}
+		var twice = givenTwice(ex);
+		if (twice != null) {
+			return badRequest("The body is not a GraphQL request: " + twice);
 		}
 		var member = member(ex);
 		return badRequest("The body is not a GraphQL request: " + switch (member) {
@@ -51,6 +58,22 @@ class MalformedRequests {
 			}
 		}
 		return "";
+	}
+
+	/**
+	 * Which member the body gives twice (refused by {@link StrictRequestJson}), and where, as words; null when none
+	 * is. Jackson says so only in its message, and the path it gives leads to the object holding the member.
+	 */
+	private static String givenTwice(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException json && json.getOriginalMessage() != null
+					&& json.getOriginalMessage().startsWith(DUPLICATE)) {
+				var name = json.getOriginalMessage().substring(DUPLICATE.length() - 1);
+				var holder = member(json);
+				return name + " is given twice" + (holder.isEmpty() ? "" : " in \"" + holder + "\"");
+			}
+		}
+		return null;
 	}
 
 	@ExceptionHandler

@@ -1,5 +1,6 @@
 package org.kvali.graphql;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
@@ -19,15 +20,16 @@ import org.springframework.graphql.server.support.SerializableGraphQlRequest;
 /**
  * What Jackson would let through as a GraphQL request: a number or boolean given for a string it reads as text, so
  * {@code {"query": 5}} ran the document "5" and failed as a syntax error far from its cause; and the body
- * {@code null} it reads as no request, on which Spring's handler failed with a 500. Both are refused instead, and
+ * {@code null} it reads as no request, on which Spring's handler failed with a 500; and a member given twice, of which
+ * it kept the last, so that what one reader of the body saw was not what ran. All are refused instead, and
  * {@link MalformedRequests} says what is wrong.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictRequestJson {
 
 	@Bean
-	JsonMapperBuilderCustomizer noScalarsAsTextNorNullRequests() {
-		return builder -> builder
+	JsonMapperBuilderCustomizer strictGraphQlRequests() {
+		return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.withCoercionConfig(LogicalType.Textual, text -> text
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

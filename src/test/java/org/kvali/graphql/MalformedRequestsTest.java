@@ -60,6 +60,15 @@ class MalformedRequestsTest {
 			.andExpect(jsonPath("$.data.regions.length()").value(12));
 	}
 
+	/** Jackson kept the last of a member given twice, so what a proxy or log read of the body was not what ran. */
+	@Test
+	void aMemberGivenTwiceIsRefused() throws Exception {
+		refused(post("{\"query\": \"{ regions { code } }\", \"query\": \"{ programmes { code } }\"}"),
+				"The body is not a GraphQL request: \"query\" is given twice");
+		refused(post("{\"query\": \"{ regions { code } }\", \"variables\": {\"n\": 1, \"n\": 2}}"),
+				"The body is not a GraphQL request: \"n\" is given twice in \"variables\"");
+	}
+
 	@Test
 	void anythingButAPostOfJsonIsToldWhatToSend() throws Exception {
 		this.mvc.perform(get("/graphql").param("query", "{ regions { code } }").header("Authorization", ADMIN))
