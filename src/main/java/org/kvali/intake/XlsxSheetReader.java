@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.dhatim.fastexcel.reader.Cell;
@@ -83,18 +84,42 @@ final class XlsxSheetReader {
 	static void read(byte[] body, long maxInflated, int maxRows, SheetSink sink) {
 		ZipGuard.check(body, maxInflated);
 		try (var workbook = open(body)) {
-			// the first the spreadsheet shows: a template's lists for its drop-downs are often a hidden first sheet
-			var sheet = workbook.getSheets()
-				.filter(candidate -> candidate.getVisibility() == SheetVisibility.VISIBLE)
-				.findFirst()
-				.orElse(workbook.getFirstSheet());
-			read(body, workbook, sheet, maxRows, sink);
+			read(body, workbook, attendance(workbook), maxRows, sink);
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof SheetException || ex instanceof StagingException) {
 				throw (RuntimeException) ex;
 			}
 			throw new SheetException(HttpStatus.BAD_REQUEST, "The body is not a readable .xlsx workbook");
+		}
+	}
+
+	/**
+	 * The sheet to read: of those the spreadsheet shows (a template's lists for its drop-downs are often a hidden first
+	 * sheet), the one whose first row has the required columns, as a sheet of instructions before it has not; the
+	 * first shown when none has them, so that the refusal names what it found there. Two attendance sheets in one
+	 * workbook (a sheet a day, say) are refused, where reading the first alone would drop the other's rows unsaid.
+	 */
+	private static Sheet attendance(ReadableWorkbook workbook) throws IOException {
+		var shown = workbook.getSheets().filter(sheet -> sheet.getVisibility() == SheetVisibility.VISIBLE).toList();
+		var found = new ArrayList<Sheet>();
+		for (var sheet : shown) {
+			if (hasRequiredColumns(sheet)) {
+				found.add(sheet);
+			}
+		}
+		if (found.size() > 1) {
+			throw new SheetException(HttpStatus.BAD_REQUEST, "The sheets " + found.stream()
+				.map(sheet -> "'" + sheet.getName() + "'")
+				.collect(Collectors.joining(", ")) + " each have the attendance columns: load each in a workbook of its"
+					+ " own, or the rows of all in one sheet");
+		}
+		return !found.isEmpty() ? found.get(0) : shown.isEmpty() ? workbook.getFirstSheet() : shown.get(0);
+	}
+
+	private static boolean hasRequiredColumns(Sheet sheet) throws IOException {
+		try (var rows = sheet.openStream()) {
+			return rows.findFirst().map(row -> header(row).containsAll(Columns.REQUIRED)).orElse(false);
 		}
 	}
 

@@ -248,12 +248,39 @@ class WorkbookQuirksTest {
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(jsonPath("$.errors[0].message").value("The body's type '" + XLSX + "; charset=binary' has"
 					+ " parameters that cannot be read (a charset Java does not know?): send it as " + XLSX + " alone"));
+	}
+
+	/**
+	 * A template's sheet of instructions before the attendance: the sheet with the attendance columns is read. Where
+	 * none has them, the refusal names the first sheet shown; where two have them, the workbook is refused, not read
+	 * in part.
+	 */
+	@Test
+	void theSheetWithTheAttendanceColumnsIsReadAndOnlyOne() throws Exception {
+		var row = List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,,,");
 		var instructed = Workbooks.written(
 				workbook -> workbook.newWorksheet("Instructions").value(0, 0, "Fill in one row per person"), row);
-		load(instructed, true).andExpect(status().isUnprocessableContent())
+		load(instructed, true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.created.participations").value(1));
+		var noGender = Workbooks.written(
+				workbook -> workbook.newWorksheet("Instructions").value(0, 0, "Fill in one row per person"), row,
+				sheet -> sheet.value(0, 8, "sex"));
+		load(noGender, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.length()").value(4))
 			.andExpect(jsonPath("$.errors[0].message").value("The required column activity_code is missing from the first"
 					+ " row of sheet 'Instructions'"));
+		var twoDays = Workbooks.written(workbook -> {
+			var first = workbook.newWorksheet("Day 1");
+			for (int i = 0; i < Columns.REQUIRED.size(); i++) {
+				first.value(0, i, Columns.REQUIRED.get(i));
+			}
+		}, row);
+		load(twoDays, true).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("The sheets 'Day 1', 'Attendance' each have the attendance"
+					+ " columns: load each in a workbook of its own, or the rows of all in one sheet"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TI-WS-1'", Integer.class))
+			.isZero();
 	}
 
 	@Test

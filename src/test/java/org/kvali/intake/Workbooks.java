@@ -54,7 +54,8 @@ final class Workbooks {
 		});
 	}
 
-	private static byte[] written(Consumer<Workbook> before, List<String> rows, Consumer<Worksheet> edit)
+	/** The file of a workbook of the sheets {@code before} adds, then the attendance sheet, {@code edit} applied to it. */
+	static byte[] written(Consumer<Workbook> before, List<String> rows, Consumer<Worksheet> edit)
 			throws IOException {
 		var out = new ByteArrayOutputStream();
 		var workbook = new Workbook(out, "Kvali tests", "1.0");
