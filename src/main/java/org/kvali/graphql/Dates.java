@@ -5,8 +5,9 @@ import java.time.Month;
 import java.time.Year;
 
 /**
- * Days as people write them to Kvali: 2024-07-18, and in sheets 18.07.2024 too, with a year of four digits. The
- * general parsers read more (+02024-07-18, 18.07.+02024) and took a fifth of the time spent checking a sheet's row.
+ * Days as people write them to Kvali: 2024-07-18, and in sheets 18.07.2024 (or 18.7.2024) too, with a year of four
+ * digits. The general parsers read more (+02024-07-18, 18.07.+02024) and took a fifth of the time spent checking a
+ * sheet's row.
  */
 public final class Dates {
 
@@ -26,17 +27,22 @@ public final class Dates {
 		return day(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
 	}
 
-	/** The day written dd.MM.yyyy; null for any other text, or a day the calendar lacks. */
+	/**
+	 * The day written dd.MM.yyyy, the day and month in one digit or two (1.3.2025, as a spreadsheet in a Georgian or
+	 * Russian locale shows a short date); null for any other text, or a day the calendar lacks.
+	 */
 	public static LocalDate dotted(String text) {
-		if (text.length() != 10 || text.charAt(2) != '.' || text.charAt(5) != '.') {
+		int first = text.indexOf('.');
+		int second = text.indexOf('.', first + 1);
+		if (first < 1 || first > 2 || second - first < 2 || second - first > 3 || text.length() - second != 5) {
 			return null;
 		}
-		return day(digits(text, 6, 10), digits(text, 3, 5), digits(text, 0, 2));
+		return day(digits(text, second + 1, text.length()), digits(text, first + 1, second), digits(text, 0, first));
 	}
 
 	/** Whether the text has a date's form, yyyy-MM-dd or dd.MM.yyyy, whether or not the calendar has the day. */
 	public static boolean dateForm(String text) {
-		return text.matches("\\d{4}-\\d{2}-\\d{2}|\\d{2}\\.\\d{2}\\.\\d{4}");
+		return text.matches("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}");
 	}
 
 	/** The number the ASCII digits from {@code from} to {@code to} write; -1 if a character there is no such digit. */

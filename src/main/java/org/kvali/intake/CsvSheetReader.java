@@ -27,7 +27,8 @@ import org.springframework.http.HttpStatus;
 /**
  * Streams a CSV attendance sheet to a {@link SheetSink}: UTF-8 with or without BOM, RFC 4180 quoting, a header row
  * naming the columns, separated by commas, or by semicolons or tabs as the header shows (Excel writes semicolons
- * where a comma is the decimal sign, as in Georgian). Only the record being read is in memory.
+ * where a comma is the decimal sign, as in Georgian), or as a first line "sep=;" names. Only the record being read is
+ * in memory.
  */
 final class CsvSheetReader {
 
@@ -50,6 +51,7 @@ final class CsvSheetReader {
 			List<String> header = null;
 			var records = parser.iterator();
 			var read = new long[2];
+			int hidden = 0;
 			for (CSVRecord record = next(records, read); record != null; record = next(records, read)) {
 				read[0] = record.getRecordNumber();
 				read[1] = parser.getCurrentLineNumber();
@@ -58,6 +60,11 @@ final class CsvSheetReader {
 					continue;
 				}
 				noBinary(record);
+				if (header == null && separatorLine(record)) {
+					// Excel reads the line and does not show it: rows are numbered as it shows them
+					hidden = 1;
+					continue;
+				}
 				if (header == null) {
 					header = record.stream().map(name -> Text.trim(name).toLowerCase(Locale.ROOT)).toList();
 					sink.header(header, null);
@@ -71,7 +78,7 @@ final class CsvSheetReader {
 				for (int i = header.size(); i < record.size(); i++) {
 					overlong |= !Text.blank(record.get(i));
 				}
-				sink.row(new SheetRow((int) record.getRecordNumber(), cells, overlong, Set.of(), Map.of()));
+				sink.row(new SheetRow((int) record.getRecordNumber() - hidden, cells, overlong, Set.of(), Map.of()));
 			}
 			if (header == null) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");
@@ -155,6 +162,14 @@ final class CsvSheetReader {
 		catch (UncheckedIOException | IllegalStateException ex) {
 			throw unreadable(ex, "row " + (read[0] + 1) + " (line " + (read[1] + 1) + " of the file)");
 		}
+	}
+
+	/**
+	 * Whether the record is the line "sep=;" by which Excel names a file's separator: no header. The separator is
+	 * found as for a header (the line holds the one it names), so the line reads as "sep=" and an empty value.
+	 */
+	private static boolean separatorLine(CSVRecord record) {
+		return record.size() == 2 && "sep=".equalsIgnoreCase(record.get(0)) && record.get(1).isEmpty();
 	}
 
 	private static boolean blank(CSVRecord record) {

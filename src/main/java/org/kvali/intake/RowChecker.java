@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.Text;
@@ -40,6 +41,13 @@ final class RowChecker {
 	/** Columns whose stored field is shorter than the general cell limit. */
 	private static final Map<String, Integer> COLUMN_LIMITS = Map.of(Columns.ORGANIZATION_NAME, 300,
 			Columns.ACTIVITY_TITLE, 500);
+
+	/** A date, then a time of day: hours and minutes, seconds and their fraction if any. */
+	private static final Pattern DATE_AND_TIME = Pattern
+		.compile("([^ T]{8,10})[ T](?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?");
+
+	/** A year of four digits, then a decimal point and zeros. */
+	private static final Pattern WHOLE_YEAR = Pattern.compile("\\d{4}\\.0+");
 
 	private static final Map<String, Boolean> YES_NO = Map.of("yes", true, "true", true, "1", true, "კი", true,
 			"დიახ", true, "no", false, "false", false, "0", false, "არა", false);
@@ -152,7 +160,8 @@ final class RowChecker {
 		if (value == null) {
 			return null;
 		}
-		var date = value.contains(".") ? Dates.dotted(value) : Dates.iso(value);
+		var day = value.length() > 10 ? withoutTime(value) : value;
+		var date = day.contains(".") ? Dates.dotted(day) : Dates.iso(day);
 		if (date == null) {
 			// a day the calendar does not have (2025-02-30), or another form (2024/03/01)
 			error(column, value, (Dates.dateForm(value) ? "Not a day the calendar has" : "Not a date")
@@ -164,6 +173,15 @@ final class RowChecker {
 			return null;
 		}
 		return date;
+	}
+
+	/**
+	 * The day of a date written with a time of day, as a spreadsheet exports a cell of a date and time (2025-03-10
+	 * 00:00:00, 10.03.2025 09:30): an activity's day is what Kvali keeps. Other text stays as it is.
+	 */
+	private static String withoutTime(String value) {
+		var matcher = DATE_AND_TIME.matcher(value);
+		return matcher.matches() ? matcher.group(1) : value;
 	}
 
 	private String gender() {
@@ -183,7 +201,8 @@ final class RowChecker {
 		if (value == null) {
 			return null;
 		}
-		int year = value.length() == 4 ? Dates.digits(value, 0, 4) : -1;
+		// as a CSV file from a program that reads the column as numbers writes it: 1990.0
+		int year = value.length() == 4 || WHOLE_YEAR.matcher(value).matches() ? Dates.digits(value, 0, 4) : -1;
 		if (year < Dates.FIRST_YEAR || year > this.thisYear) {
 			error(Columns.BIRTH_YEAR, value,
 					"A birth year is four digits from " + Dates.FIRST_YEAR + " to " + this.thisYear);
