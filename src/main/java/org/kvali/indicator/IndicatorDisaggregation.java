@@ -40,8 +40,8 @@ class IndicatorDisaggregation {
 	}
 
 	/**
-	 * The indicator's value in each group the caller may see: groups withheld from it are left out, as from a
-	 * breakdown ({@link ReportService#shownBreakdown}), after they have served to tell a share's 0 % from a hidden one.
+	 * The indicator's value in each group the caller may see: groups withheld from it, and groups whose share is, are
+	 * left out, as from a breakdown ({@link ReportService#shownBreakdown}).
 	 */
 	List<Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
 		if (indicator.method() == IndicatorEnums.Method.REPORTED && !by.equals(List.of(Dimension.GENDER))
@@ -62,7 +62,8 @@ class IndicatorDisaggregation {
 		if (indicator.method() == IndicatorEnums.Method.REPORTED) {
 			return reported(indicator, by, window);
 		}
-		var numerator = breakdown(filter(indicator.filter(), window), by);
+		var numeratorFilter = filter(indicator.filter(), window);
+		var numerator = breakdown(numeratorFilter, by);
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER) {
 			return numerator.stream()
 				.map(group -> new Group(group, group.suppressed() ? null : indicator.measure().of(group.measures())))
@@ -76,24 +77,28 @@ class IndicatorDisaggregation {
 		var groups = new ArrayList<Group>();
 		for (var whole : breakdown(denominatorFilter, by)) {
 			var group = counted.remove(whole.values(by));
-			// none of the numerator in a group withheld as too small would tell of its few people: withheld too
-			var none = whole.suppressed() ? whole.noneOf().hidden() : whole.noneOf();
-			groups.add(share(indicator, group == null ? none : group, whole, denominatorFilter));
+			groups.add(share(indicator, group == null ? whole.noneOf() : group, whole, numeratorFilter,
+					denominatorFilter));
 		}
 		counted.values().forEach(group -> groups.add(new Group(group, null)));
 		return groups;
 	}
 
-	/** A share within one group of the whole, withheld where the group or the rest of its whole is too small. */
+	/**
+	 * A share within one group of the whole; withheld, and the group with it, where the whole is, or where the
+	 * numerator's people or the rest of the whole number fewer than k, none included, as an indicator's value is
+	 * ({@link IndicatorValues}). Listed with its numerator, a group whose whole a breakdown withheld told that whole
+	 * as the numerator plus the rest, and the whole told the rest.
+	 */
 	private Group share(Indicator indicator, ParticipationGroup group, ParticipationGroup whole,
-			ParticipationFilter denominatorFilter) {
-		// a share also tells the people of the group outside the numerator
-		if (whole.suppressed() || this.reports.withheld(denominatorFilter, whole.participants() - group.participants())) {
-			return new Group(group, null);
+			ParticipationFilter numeratorFilter, ParticipationFilter denominatorFilter) {
+		if (whole.suppressed() || group.suppressed()
+				|| this.reports.withheldUnlessMany(numeratorFilter, group.participants())
+				|| this.reports.withheldUnlessMany(denominatorFilter, whole.participants() - group.participants())) {
+			return new Group(group.hidden(), null);
 		}
 		double denominator = indicator.measure().of(whole.measures());
-		return new Group(group, group.suppressed() || denominator == 0 ? null
-				: 100 * indicator.measure().of(group.measures()) / denominator);
+		return new Group(group, denominator == 0 ? null : 100 * indicator.measure().of(group.measures()) / denominator);
 	}
 
 	/** The current values reported for each gender or region over the periods within the window, combined. */

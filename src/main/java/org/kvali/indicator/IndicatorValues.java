@@ -97,17 +97,16 @@ class IndicatorValues {
 		var totals = this.reports.totals(filters);
 		int next = 0;
 		for (var key : computed) {
-			// a value over too few people is withheld from callers who see small cells suppressed
+			// a value over too few people, none included, is withheld from callers who see small cells suppressed
 			int at = next;
 			var numerator = totals.get(next++);
-			boolean withheld = this.reports.withheld(filters.get(at), numerator);
+			boolean withheld = this.reports.withheldUnlessMany(filters.get(at), numerator.participants());
 			double value = key.indicator().measure().of(numerator);
 			if (key.indicator().unit() == IndicatorEnums.Unit.PERCENT) {
 				var denominatorMeasures = totals.get(next);
 				// a share also tells the people of the denominator outside the numerator
-				withheld = withheld || this.reports.withheld(filters.get(next), denominatorMeasures)
-						|| this.reports.withheld(filters.get(next),
-								denominatorMeasures.participants() - numerator.participants());
+				withheld = withheld || this.reports.withheldUnlessMany(filters.get(next),
+						denominatorMeasures.participants() - numerator.participants());
 				next++;
 				double denominator = key.indicator().measure().of(denominatorMeasures);
 				if (denominator > 0 && !withheld) {

@@ -216,6 +216,15 @@ public class ReportService {
 	}
 
 	/**
+	 * Whether a count or share resting on this many participants of the filter's set, none included, must be withheld
+	 * from the caller, as a total is: an indicator's 0 shown beside a withheld 1 to k-1, asked for day by day, told
+	 * the day someone of its set (with a disability, from one municipality) took part, and so the activity.
+	 */
+	public boolean withheldUnlessMany(ParticipationFilter filter, int participants) {
+		return participants < this.k && suppressedFor(filter, this.index.current());
+	}
+
+	/**
 	 * Whether small cells are suppressed for the current caller over this filter: never for ADMIN or ANALYST; always
 	 * for DONOR, and when no caller is known (a report is always asked for by someone, so a thread that lost its
 	 * caller gets the safer answer); for a PARTNER unless the filter's conditions on activities leave in only
