@@ -24,6 +24,12 @@ public enum Dimension {
 		return !isPeriod() && this != AGE_BAND && this != DISABILITY;
 	}
 
+	/** Whether the dimension groups people by what they are, rather than participations by their activities. */
+	boolean groupsPeople() {
+		return this == REGION || this == MUNICIPALITY || this == ORGANIZATION || this == ORGANIZATION_KIND
+				|| this == GENDER || this == AGE_BAND || this == DISABILITY;
+	}
+
 	boolean isPeriod() {
 		return this == YEAR || this == QUARTER || this == MONTH;
 	}

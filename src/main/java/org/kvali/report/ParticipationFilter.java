@@ -43,6 +43,16 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 				this.to);
 	}
 
+	/**
+	 * Whether the filter selects people by what they are (home region or municipality, organization or its kind,
+	 * gender, age band, disability), not only participations by their activities and roles.
+	 */
+	public boolean selectsPeople() {
+		return this.regions != null || this.municipalities != null || this.organizations != null
+				|| this.organizationKinds != null || this.genders != null || this.ageBands != null
+				|| this.disability != null;
+	}
+
 	/** The roles counted: PARTICIPANT unless the filter says otherwise, since trainers and organizers are not reached. */
 	public List<ParticipationRole> countedRoles() {
 		return this.roles == null ? List.of(ParticipationRole.PARTICIPANT) : this.roles;

@@ -98,7 +98,19 @@ public class ReportService {
 		// two statements: the decision reads activities alone)
 		var index = report.data().of(this.index);
 		var totals = totals(index, report.filter());
-		return ShownMeasures.of(totals, totals.participants() < this.k && suppressedFor(report.filter(), index));
+		boolean suppressed = suppressedFor(report.filter(), index);
+		return ShownMeasures.of(totals, totals.participants() < this.k && suppressed,
+				!unitsWithheld(suppressed, report.filter(), List.of()));
+	}
+
+	/**
+	 * Whether distinct activities and organizations are withheld from a caller who sees small cells suppressed: where
+	 * the question selects or groups people by what they are. Each activity or organization counted has someone of
+	 * the set, however few: 6 activities with a person with a disability, of 6 named, told that the one person at one
+	 * of them has a disability, in one answer. Over activities alone (project, venue, kind, dates) they are told.
+	 */
+	private static boolean unitsWithheld(boolean suppressed, ParticipationFilter filter, List<Dimension> by) {
+		return suppressed && (filter.selectsPeople() || by.stream().anyMatch(Dimension::groupsPeople));
 	}
 
 	/** Whether reports are answered from the in-memory index right now (it holds the committed data). */
@@ -119,7 +131,20 @@ public class ReportService {
 	 */
 	public List<ParticipationGroup> shownBreakdown(ParticipationReport report, List<Dimension> by,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
-		return breakdown(report, by, orderBy, first, measures).stream().filter(group -> !group.suppressed()).toList();
+		var counted = measures;
+		if (unitsWithheld(suppressedFor(report.filter(), report.data().of(this.index)), report.filter(), by)) {
+			// an order by them would tell what their numbers are withheld to hide
+			for (var key : orderBy == null ? List.<GroupOrder>of() : orderBy) {
+				if (key.by() == GroupOrderField.ACTIVITIES || key.by() == GroupOrderField.ORGANIZATIONS) {
+					throw new InvalidArgumentException("orderBy", key.by(), "Cannot order by " + key.by() + ": distinct"
+							+ " activities and organizations are withheld from you where a question selects or groups"
+							+ " people by what they are (gender, age band, disability, home region or municipality,"
+							+ " organization)");
+				}
+			}
+			counted = MeasureSet.NONE;
+		}
+		return breakdown(report, by, orderBy, first, counted).stream().filter(group -> !group.suppressed()).toList();
 	}
 
 	/**

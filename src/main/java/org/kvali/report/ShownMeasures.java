@@ -4,10 +4,11 @@ package org.kvali.report;
 public record ShownMeasures(Integer participations, Integer participants, Integer activities, Integer organizations,
 		boolean suppressed) {
 
-	static ShownMeasures of(Measures measures, boolean suppressed) {
+	/** The measures, none if suppressed, and the distinct activities and organizations only if {@code units}. */
+	static ShownMeasures of(Measures measures, boolean suppressed, boolean units) {
 		return suppressed ? new ShownMeasures(null, null, null, null, true)
-				: new ShownMeasures(measures.participations(), measures.participants(), measures.activities(),
-						measures.organizations(), false);
+				: new ShownMeasures(measures.participations(), measures.participants(),
+						units ? measures.activities() : null, units ? measures.organizations() : null, false);
 	}
 
 }

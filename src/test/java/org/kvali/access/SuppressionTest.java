@@ -349,6 +349,58 @@ class SuppressionTest {
 		}
 	}
 
+	/**
+	 * A donor attacked a one-person meeting: of 6 activities named with a filter for a disability, 6 counted told that
+	 * its person has one, in a single answer. Where a question selects or groups people by what they are, distinct
+	 * activities and organizations are withheld from a donor, and ordering by them is refused; over activities alone
+	 * they are told. An analyst, and a partner over its own activities, see them.
+	 */
+	@Test
+	void distinctActivitiesAndOrganizationsAreWithheldWhereAQuestionIsAboutPeople() {
+		var query = """
+				{ a: participation(filter: {activityKinds: [TRAINING]}) { totals { participants activities organizations }
+				    breakdown(by: [VENUE_REGION]) { participants activities organizations } }
+				  b: participation(filter: {genders: [FEMALE]}) { totals { participants activities organizations }
+				    breakdown(by: [PROJECT]) { participants activities organizations } }
+				  c: participation(filter: {activityKinds: [TRAINING]}) {
+				    breakdown(by: [GENDER]) { participants activities organizations } } }""";
+		var donor = this.as.get("donor").document(query).execute();
+		donor.path("a.totals.activities").entity(Integer.class).isEqualTo(7);
+		donor.path("a.totals.organizations").entity(Integer.class).isEqualTo(37);
+		donor.path("a.breakdown[*].activities").entityList(Integer.class).containsExactly(3, 4);
+		donor.path("a.breakdown[*].organizations").entityList(Integer.class).containsExactly(17, 33);
+		donor.path("b.totals.participants").entity(Integer.class).isEqualTo(174);
+		donor.path("b.totals.activities").valueIsNull();
+		donor.path("b.totals.organizations").valueIsNull();
+		donor.path("b.breakdown[*].participants").entityList(Integer.class).containsExactly(155, 167);
+		donor.path("b.breakdown[0].activities").valueIsNull();
+		donor.path("b.breakdown[1].organizations").valueIsNull();
+		donor.path("c.breakdown[0].participants").entity(Integer.class).isEqualTo(83);
+		donor.path("c.breakdown[0].activities").valueIsNull();
+		var analyst = this.as.get("analyst").document(query).execute();
+		analyst.path("b.totals.activities").entity(Integer.class).isEqualTo(101);
+		analyst.path("b.breakdown[*].activities").entityList(Integer.class).containsExactly(47, 54);
+		analyst.path("c.breakdown[0].activities").entity(Integer.class).isEqualTo(7);
+		this.as.get("donor")
+			.document("{ participation { breakdown(by: [GENDER], orderBy: [{by: ACTIVITIES}]) { participants } } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().startsWith("Cannot order by ACTIVITIES: distinct activities and "
+					+ "organizations are withheld from you where a question selects or groups people"))
+			.verify();
+		this.as.get("donor")
+			.document("{ participation { breakdown(by: [PROJECT], orderBy: [{by: ACTIVITIES}]) { activities } } }")
+			.execute()
+			.path("participation.breakdown[*].activities")
+			.entityList(Integer.class)
+			.containsExactly(47, 54);
+		var own = "{ participation(filter: {organizers: [\"CIF\"], genders: [FEMALE]}) { totals { activities } } }";
+		this.as.get("cif").document(own).execute().path("participation.totals.activities").entity(Integer.class)
+			.isEqualTo(this.as.get("analyst").document(own).execute().path("participation.totals.activities")
+				.entity(Integer.class).get());
+		this.as.get("sccsf").document(own).execute().path("participation.totals.activities").valueIsNull();
+	}
+
 	private HttpGraphQlTester caller(Role role, List<String> organizations) {
 		var secret = this.keys.create("sup " + role + organizations, role, organizations, false, "test").secret();
 		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
