@@ -19,14 +19,18 @@ class OrganizationRepository {
 			LEFT JOIN geo_unit m ON m.code = o.municipality_code
 			""";
 
-	/** Organizations taking part in the projects that %1$s selects: lead, partner, organizer or represented. */
+	/**
+	 * Organizations taking part in the projects that %1$s selects: lead, partner, organizer or represented, by at least
+	 * {@code :represented} people.
+	 */
 	private static final String IN_PROJECTS = """
 			o.id IN (
 			  SELECT lead_organization_id FROM project WHERE id IN (%1$s)
 			  UNION SELECT organization_id FROM project_partner WHERE project_id IN (%1$s)
 			  UNION SELECT organizer_id FROM activity WHERE project_id IN (%1$s)
 			  UNION SELECT p.organization_id FROM participation p JOIN activity a ON a.id = p.activity_id
-			        WHERE a.project_id IN (%1$s))""";
+			        WHERE a.project_id IN (%1$s)
+			        GROUP BY p.organization_id HAVING count(DISTINCT p.participant_id) >= :represented)""";
 
 	private static final String IN_PROGRAMME = "(o.id IN (SELECT organization_id FROM programme_donor"
 			+ " WHERE programme_id = :programme) OR "
@@ -83,7 +87,8 @@ class OrganizationRepository {
 
 	private static Conditions conditions(OrganizationScope scope) {
 		var filter = scope.filter();
-		var conditions = new Conditions().addAny("o.kind = ANY(:kinds)", "kinds", filter.kinds())
+		var conditions = new Conditions().bind("represented", scope.representedBy())
+			.addAny("o.kind = ANY(:kinds)", "kinds", filter.kinds())
 			.addAny("coalesce(m.parent_code, o.region_code) = ANY(:regions)", "regions", filter.regions())
 			// a partner's list shows no project but its own, even where an organization takes part in both
 			.add(scope.ownProjects() == null ? IN_PROGRAMME : IN_PROJECTS.formatted(OWN + " AND programme_id = :programme"),

@@ -6,12 +6,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.kvali.access.Caller;
 import org.kvali.access.PartnerScope;
+import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Connection;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Page;
 import org.kvali.programme.ProgrammeService;
+import org.kvali.report.SuppressionProperties;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +32,12 @@ public class OrganizationService {
 
 	private final PartnerScope partners;
 
+	private final SuppressionProperties suppression;
+
 	OrganizationService(OrganizationRepository repository, ProgrammeService programmes, GeographyService geography,
-			PartnerScope partners) {
+			PartnerScope partners, SuppressionProperties suppression) {
 		this.partners = partners;
+		this.suppression = suppression;
 		this.repository = repository;
 		this.programmes = programmes;
 		this.geography = geography;
@@ -77,7 +83,16 @@ public class OrganizationService {
 				: this.programmes.programme("filter.programme", filter.programme()).id();
 		var project = filter.project() == null ? null
 				: this.programmes.project("filter.project", filter.project()).id();
-		return new OrganizationScope(filter, programme, project, this.partners.listable());
+		return new OrganizationScope(filter, programme, project, this.partners.listable(), representedBy());
+	}
+
+	/**
+	 * How many people of an organization at a project's activities list it for the caller as represented there: for
+	 * a donor, who sees aggregates only, as many as a breakdown shows; listed for 1 or 2, a small organization told
+	 * that someone of it had attended (a group for people with a disability, of two members).
+	 */
+	private int representedBy() {
+		return Caller.find().map(caller -> caller.is(Role.DONOR)).orElse(true) ? this.suppression.k() : 1;
 	}
 
 }

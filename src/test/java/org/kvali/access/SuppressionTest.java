@@ -401,6 +401,25 @@ class SuppressionTest {
 		this.as.get("sccsf").document(own).execute().path("participation.totals.activities").valueIsNull();
 	}
 
+	/**
+	 * An organization represented at a project's activities by 1 to 4 people is not listed to a donor as taking part
+	 * in it (a tester's: a group of two members was listed, telling that one of them attended). Leads, partners and
+	 * organizers stay listed; an analyst sees every organization represented.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aDonorListsOrganizationsRepresentedAtAProjectByAtLeastK() {
+		var query = "{ organizations(first: 100, filter: {project: \"LOCAL-BUDGET\"}) { totalCount edges { node { code } } } }";
+		var analyst = this.as.get("analyst").document(query).execute();
+		analyst.path("organizations.totalCount").entity(Integer.class).isEqualTo(54);
+		var donor = this.as.get("donor").document(query).execute();
+		donor.path("organizations.totalCount").entity(Integer.class).isEqualTo(42);
+		List<String> codes = donor.path("organizations.edges[*].node.code").entity(List.class).get();
+		assertThat(codes).contains("HEKS-EPER", "CIF").doesNotContain("AG-TSALKA", "AG-DMANISI", "AG-ASPINDZA");
+		assertThat((List<String>) analyst.path("organizations.edges[*].node.code").entity(List.class).get())
+			.contains("AG-TSALKA", "AG-DMANISI", "AG-ASPINDZA");
+	}
+
 	private HttpGraphQlTester caller(Role role, List<String> organizations) {
 		var secret = this.keys.create("sup " + role + organizations, role, organizations, false, "test").secret();
 		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
