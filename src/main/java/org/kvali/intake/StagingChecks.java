@@ -80,6 +80,7 @@ class StagingChecks {
 		endsBeforeStarts(errors, partner);
 		this.birthYears.check(errors, partner);
 		listedTwice(errors);
+		erased(errors);
 		genderChanges(errors, partner);
 		this.organizations.check(errors);
 		codesInAnotherCase(errors);
@@ -258,6 +259,22 @@ class StagingChecks {
 	 * without such a person, as one of a single activity is, is not grouped again (122 to 133 ms of a load of 200,000
 	 * people, each in one row). Most sheets of several activities name someone twice, and are grouped as before.
 	 */
+	/**
+	 * A new person whose reference is that of a person erased at their request: an old sheet sent again would bring
+	 * them back as a new record. Told once, at the person's first row. Nothing is computed while none was erased.
+	 */
+	private void erased(List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT p.first_row, p.participant_ref FROM import_person p
+				JOIN erased_reference e ON e.digest = sha256(convert_to(lower(p.participant_ref), 'UTF8'))
+				WHERE p.stored_id IS NULL AND EXISTS (SELECT 1 FROM erased_reference)""")
+			.query((ResultSet rs) -> {
+				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "The person of"
+						+ " this reference was erased at their request, and a sheet does not bring them back: remove"
+						+ " their rows, or, if they took part again and agreed to be recorded, give them a new reference"));
+			});
+	}
+
 	private void listedTwice(List<ImportMessage> errors) {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.participant_ref, r.activity_code, d.first_row

@@ -35,8 +35,9 @@ class ParticipantRepository {
 	}
 
 	/**
-	 * Gives the person's record a new reference and deletes their personal data; false when the ref is unknown. The
-	 * participant is written first, so the transaction waits its turn among writers before it holds any other row.
+	 * Gives the person's record a new reference, deletes their personal data and keeps the old reference's digest;
+	 * false when the ref is unknown. The participant is written first, so the transaction waits its turn among
+	 * writers before it holds any other row.
 	 */
 	boolean forget(String ref, String newRef) {
 		var id = this.jdbc.sql("UPDATE participant SET ref = :newRef WHERE lower(ref) = lower(:ref) RETURNING id")
@@ -46,6 +47,12 @@ class ParticipantRepository {
 			.optional();
 		id.ifPresent(participant -> this.jdbc.sql("DELETE FROM participant_personal WHERE participant_id = :id")
 			.param("id", participant)
+			.update());
+		// so that a sheet naming the old reference again is refused (StagingChecks), not made a new person
+		id.ifPresent(participant -> this.jdbc.sql("""
+				INSERT INTO erased_reference (digest, erased_on)
+				VALUES (sha256(convert_to(lower(:ref), 'UTF8')), current_date) ON CONFLICT (digest) DO NOTHING""")
+			.param("ref", ref)
 			.update());
 		return id.isPresent();
 	}

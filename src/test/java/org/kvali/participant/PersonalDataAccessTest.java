@@ -58,6 +58,7 @@ class PersonalDataAccessTest {
 		this.jdbc.update("""
 				UPDATE participant SET ref = ? WHERE ref LIKE 'forgotten-%' AND id NOT IN
 				  (SELECT participant_id FROM participant_personal)""", this.ref);
+		this.jdbc.update("DELETE FROM erased_reference");
 		this.jdbc.update("""
 				INSERT INTO participant_personal (participant_id, full_name)
 				SELECT id, ? FROM participant WHERE ref = ? ON CONFLICT DO NOTHING""", this.name, this.ref);

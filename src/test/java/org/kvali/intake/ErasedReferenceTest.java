@@ -1,0 +1,92 @@
+package org.kvali.intake;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A person erased at their request is not brought back by a sheet naming their old reference (a tester's: the same
+ * sheet sent again made them a new record, counted twice beside the erased one).
+ */
+@IntegrationTest
+class ErasedReferenceTest {
+
+	private static final String SHEET = AttendanceImportTest.HEADER + """
+			TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,1990,,,,,
+			TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-2,male,1985,,,,,
+			""";
+
+	private static final String REFUSAL = "The person of this reference was erased at their request, and a sheet does"
+			+ " not bring them back: remove their rows, or, if they took part again and agreed to be recorded, give"
+			+ " them a new reference";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private Long erased;
+
+	@BeforeEach
+	void project() {
+		IntakeFixture.create(this.jdbc);
+	}
+
+	@AfterEach
+	void clean() {
+		IntakeFixture.remove(this.jdbc);
+		this.jdbc.update("DELETE FROM participant WHERE id = ?", this.erased);
+		this.jdbc.update("DELETE FROM erased_reference");
+	}
+
+	@Test
+	void aSheetNamingAnErasedPersonIsRefusedAndStoresNothing() throws Exception {
+		load(SHEET, false).andExpect(status().isOk()).andExpect(jsonPath("$.created.participants").value(2));
+		this.erased = this.jdbc.queryForObject("SELECT id FROM participant WHERE ref = 'TI-1'", Long.class);
+		this.graphQl.document("mutation { forgetParticipant(ref: \"TI-1\") { participations } }").execute()
+			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(1);
+		// the same sheet again, and the reference in another case, in a sheet for another activity
+		load(SHEET, false).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].column").value("participant_ref"))
+			.andExpect(jsonPath("$.errors[0].value").value("TI-1"))
+			.andExpect(jsonPath("$.errors[0].message").value(REFUSAL));
+		load(SHEET.replace("TI-WS-1", "TI-WS-2").replace("TI-1", "ti-1"), true)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].value").value("ti-1"))
+			.andExpect(jsonPath("$.errors[0].message").value(REFUSAL));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participation WHERE activity_id IN"
+				+ " (SELECT id FROM activity WHERE code LIKE 'TI-WS-%')", Integer.class)).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE lower(ref) = 'ti-1'",
+				Integer.class)).isZero();
+		// a person who took part again, with a new reference, is added
+		load(SHEET.replace("TI-1", "TI-3"), false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.participants").value(1));
+	}
+
+	private ResultActions load(String sheet, boolean dryRun) throws Exception {
+		return this.mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
+			.contentType("text/csv")
+			.content(sheet.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
