@@ -1,8 +1,6 @@
 package org.kvali.intake;
 
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,16 +15,12 @@ class IntakeLookups {
 		this.jdbc = jdbc;
 	}
 
-	/** Every municipality by its code, English name and Georgian name, in lower case. */
-	Map<String, String> municipalities() {
-		Map<String, String> byName = new HashMap<>();
-		this.jdbc.sql("SELECT code, name_en, name_ka FROM geo_unit WHERE level = 'MUNICIPALITY'").query(rs -> {
-			var code = rs.getString(1);
-			byName.put(code.toLowerCase(Locale.ROOT), code);
-			byName.putIfAbsent(rs.getString(2).toLowerCase(Locale.ROOT), code);
-			byName.putIfAbsent(rs.getString(3).toLowerCase(Locale.ROOT), code);
-		});
-		return byName;
+	/** Every municipality by its code, English name and Georgian name. */
+	MunicipalityNames municipalities() {
+		return new MunicipalityNames(
+				this.jdbc.sql("SELECT code, name_en, name_ka FROM geo_unit WHERE level = 'MUNICIPALITY' ORDER BY code")
+					.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+					.list());
 	}
 
 }

@@ -3,8 +3,6 @@ package org.kvali.intake;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.kvali.graphql.Text;
 
@@ -18,7 +16,7 @@ final class RowIntake implements SheetSink {
 
 	private final ImportLimits limits;
 
-	private final Map<String, String> municipalities;
+	private final MunicipalityNames municipalities;
 
 	private final Staging.Copy staging;
 
@@ -37,7 +35,7 @@ final class RowIntake implements SheetSink {
 
 	private int rows;
 
-	RowIntake(ImportLimits limits, Map<String, String> municipalities, Staging.Copy staging) {
+	RowIntake(ImportLimits limits, MunicipalityNames municipalities, Staging.Copy staging) {
 		this.limits = limits;
 		this.municipalities = municipalities;
 		this.staging = staging;
@@ -133,9 +131,11 @@ final class RowIntake implements SheetSink {
 		if (value == null) {
 			return null;
 		}
-		var code = this.municipalities.get(value.toLowerCase(Locale.ROOT));
+		var code = this.municipalities.code(value);
 		if (code == null) {
-			this.errors.add(new ImportMessage(row.row(), column, value, "No municipality has this code or name"));
+			var nearest = this.municipalities.nearest(value);
+			this.errors.add(new ImportMessage(row.row(), column, value, "No municipality has this code or name"
+					+ (nearest == null ? "" : "; did you mean " + nearest + "?")));
 		}
 		return code;
 	}

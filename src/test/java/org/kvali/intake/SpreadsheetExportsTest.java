@@ -79,6 +79,40 @@ class SpreadsheetExportsTest {
 			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'birth_year')].message").value(birthYear));
 	}
 
+	/**
+	 * Municipalities as people write them: with the word for municipality, in Georgian in the genitive, with a space
+	 * or hyphen inside; a name that is none is answered with the nearest where one is near (a tester's five).
+	 */
+	@Test
+	void municipalitiesAreReadAsPeopleWriteThemAndTheNearestOffered() throws Exception {
+		var sheet = HEADER + """
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;Marneuli Municipality;TI-1;female;;;Tetri Tskaro;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-2;male;;;მარნეულის მუნიციპალიტეტი;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-3;male;;;akhal-tsikhe;;;
+				""";
+		load(sheet, false).andExpect(status().isOk());
+		assertThat(this.jdbc.queryForObject("SELECT venue_municipality_code FROM activity WHERE code = 'TI-WS-1'",
+				String.class)).isEqualTo("GE-KK-MARNEULI");
+		assertThat(this.jdbc.queryForList("SELECT ref || ' ' || home_municipality_code FROM participant"
+				+ " WHERE ref LIKE 'TI-%' ORDER BY ref", String.class))
+			.containsExactly("TI-1 GE-KK-TETRITSKARO", "TI-2 GE-KK-MARNEULI", "TI-3 GE-SJ-AKHALTSIKHE");
+		var wrong = HEADER + """
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;Marneulli;TI-4;female;;;Bakuriani;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-5;male;;;თეთრიწყარ;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-6;male;;;Gori;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-7;male;;;Gore;;;
+				""";
+		var none = "No municipality has this code or name";
+		load(wrong, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(4))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'venue_municipality')].message")
+				.value(none + "; did you mean Marneuli (GE-KK-MARNEULI)?"))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'home_municipality')].message").value(none))
+			.andExpect(jsonPath("$.errors[?(@.row == 3)].message")
+				.value(none + "; did you mean Tetritskaro (GE-KK-TETRITSKARO)?"))
+			.andExpect(jsonPath("$.errors[?(@.row == 5)].message").value(none + "; did you mean Gori (GE-SK-GORI)?"));
+	}
+
 	private ResultActions load(String sheet, boolean dryRun) throws Exception {
 		return this.mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
 			.contentType("text/csv")

@@ -1,0 +1,108 @@
+package org.kvali.intake;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The municipalities a sheet may name, by code, English or Georgian name, read as people write them: "Marneuli
+ * Municipality", "Tetri Tskaro", "მარნეულის მუნიციპალიტეტი" are Marneuli and Tetritskaro, case, spaces, hyphens and
+ * the word for municipality aside. A name that is none of them is answered with the nearest, if one is near.
+ */
+final class MunicipalityNames {
+
+	/** Words that say what a place is, not which: left out of a name before it is looked up. */
+	private static final Pattern GENERIC = Pattern.compile(
+			"\\b(municipality|municipal|district|city|town)\\b|მუნიციპალიტეტი|მუნიციპალიტეტის|ქალაქი|ქალაქის|რაიონი|რაიონის");
+
+	/** What does not tell one name from another: spaces, hyphens, dots, apostrophes. */
+	private static final Pattern PUNCTUATION = Pattern.compile("[\\s\\-‐‑–.'’]+");
+
+	/** The most letters a name may differ by from the nearest to be offered (one for names of up to five). */
+	private static final int NEAR = 2;
+
+	private final Map<String, String> exact = new HashMap<>();
+
+	private final Map<String, String> loose = new HashMap<>();
+
+	private final Map<String, String> names = new HashMap<>();
+
+	private final Map<String, String> nearest = new HashMap<>();
+
+	/** Each municipality as its code, English name and Georgian name. */
+	MunicipalityNames(List<List<String>> municipalities) {
+		for (var municipality : municipalities) {
+			var code = municipality.get(0);
+			this.names.put(code, municipality.get(1));
+			for (var name : municipality) {
+				this.exact.putIfAbsent(name.toLowerCase(Locale.ROOT), code);
+				this.loose.putIfAbsent(key(name), code);
+			}
+			// Georgian puts the name before "municipality" in the genitive: მარნეული, მარნეულის მუნიციპალიტეტი
+			var georgian = municipality.get(2);
+			this.loose.putIfAbsent(key(georgian.endsWith("ი") ? georgian.substring(0, georgian.length() - 1) + "ის"
+					: georgian + "ს"), code);
+		}
+	}
+
+	/** The code of the municipality the value names; null when it names none. */
+	String code(String value) {
+		var code = this.exact.get(value.toLowerCase(Locale.ROOT));
+		return code != null ? code : this.loose.get(key(value));
+	}
+
+	/** The municipality nearest to a value that names none, as "Marneuli (GE-KK-MARNEULI)"; null when none is near. */
+	String nearest(String value) {
+		return this.nearest.computeIfAbsent(value, text -> {
+			var key = key(text);
+			String best = null;
+			int fewest = (key.length() <= 5 ? 1 : NEAR) + 1;
+			for (var entry : this.loose.entrySet()) {
+				int distance = distance(key, entry.getKey(), fewest);
+				if (distance < fewest) {
+					fewest = distance;
+					best = entry.getValue();
+				}
+			}
+			return best == null ? null : this.names.get(best) + " (" + best + ")";
+		});
+	}
+
+	private static String key(String name) {
+		var lower = name.toLowerCase(Locale.ROOT);
+		var specific = GENERIC.matcher(lower).replaceAll("");
+		// a name that is nothing but such a word keeps it
+		return PUNCTUATION.matcher(specific.isBlank() ? lower : specific).replaceAll("");
+	}
+
+	/** The edit distance between two texts, or {@code limit} as soon as it is certain to be that much or more. */
+	private static int distance(String a, String b, int limit) {
+		if (Math.abs(a.length() - b.length()) >= limit) {
+			return limit;
+		}
+		var previous = new int[b.length() + 1];
+		var current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			int smallest = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+				smallest = Math.min(smallest, current[j]);
+			}
+			if (smallest >= limit) {
+				return limit;
+			}
+			var swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return Math.min(previous[b.length()], limit);
+	}
+
+}
