@@ -117,6 +117,12 @@ final class RowChecker {
 			error(column, personal ? null : value, "The value holds control characters (such as line breaks or tabs)");
 			return null;
 		}
+		var lost = lostLetters(value);
+		if (lost != null) {
+			error(column, personal ? null : value, lost + ": save the file as \"CSV UTF-8\" (or as .xlsx) from the"
+					+ " spreadsheet that has the letters, and send it again");
+			return null;
+		}
 		if (Text.halfACharacter(value)) {
 			// as a workbook's escape can write it (_xD83D_); stored, it was a question mark
 			error(column, personal ? null : value,
@@ -124,6 +130,26 @@ final class RowChecker {
 			return null;
 		}
 		return value;
+	}
+
+	/**
+	 * What the value shows of letters a file lost on its way, null when nothing: Georgian saved by Excel's plain "CSV"
+	 * as question marks (a value mostly of them, three in a row at least), or UTF-8 read as a Western or Cyrillic
+	 * code page and saved again (each Georgian letter then begins with "áƒ" or "бѓ").
+	 */
+	private static String lostLetters(String value) {
+		if (value.contains("???")) {
+			long marks = value.chars().filter(c -> c == '?').count();
+			long shown = value.chars().filter(c -> !Character.isWhitespace(c)).count();
+			if (2 * marks >= shown) {
+				return "The value has question marks where letters were: the file was saved in an encoding without"
+						+ " them";
+			}
+		}
+		if (value.contains("áƒ") || value.contains("бѓ")) {
+			return "The value is Georgian text read in the wrong encoding (each letter shows as two or three others)";
+		}
+		return null;
 	}
 
 	/** Whether the value is what a spreadsheet writes for a formula that failed: Excel's and Google's, LibreOffice's. */

@@ -113,6 +113,33 @@ class SpreadsheetExportsTest {
 			.andExpect(jsonPath("$.errors[?(@.row == 5)].message").value(none + "; did you mean Gori (GE-SK-GORI)?"));
 	}
 
+	/**
+	 * Georgian letters a file lost before it came: Excel's plain "CSV" writes them as question marks, and UTF-8 read
+	 * as a Western code page and saved again shows each as "áƒ" and a third (a tester's, stored as they came). A
+	 * title with a few question marks of its own is kept.
+	 */
+	@Test
+	void lettersLostToAnEncodingAreRefusedNotStored() throws Exception {
+		var sheet = HEADER + """
+				TI-WS-1;????????? ??????;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-1;female;;;;TI-ORG;áƒ¢áƒ áƒ”áƒœáƒ˜;
+				TI-WS-2;What next???;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-2;female;;;;;;
+				""";
+		var advice = ": save the file as \"CSV UTF-8\" (or as .xlsx) from the spreadsheet that has the letters, and"
+				+ " send it again";
+		load(sheet, false).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'activity_title')].message")
+				.value("The value has question marks where letters were: the file was saved in an encoding without"
+						+ " them" + advice))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'organization_name')].message")
+				.value("The value is Georgian text read in the wrong encoding (each letter shows as two or three"
+						+ " others)" + advice));
+		load(sheet.lines().filter(line -> !line.startsWith("TI-WS-1")).map(line -> line + "\n")
+			.collect(java.util.stream.Collectors.joining()), false).andExpect(status().isOk());
+		assertThat(this.jdbc.queryForObject("SELECT title FROM activity WHERE code = 'TI-WS-2'", String.class))
+			.isEqualTo("What next???");
+	}
+
 	private ResultActions load(String sheet, boolean dryRun) throws Exception {
 		return this.mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
 			.contentType("text/csv")
