@@ -16,9 +16,44 @@ public final class Validation {
 
 	public Validation code(String argument, String value) {
 		if (!isCode(value)) {
-			problem(argument, value, CODE_RULE);
+			problem(argument, value, codeRule(value));
 		}
 		return this;
+	}
+
+	/**
+	 * {@link #CODE_RULE}, and where a value that is no code breaks it: the first character the rule has no place for,
+	 * named, since a look-alike (a non-breaking hyphen, a Greek Z) shows nothing amiss on screen.
+	 */
+	public static String codeRule(String value) {
+		if (value == null || value.isEmpty()) {
+			return CODE_RULE;
+		}
+		int length = value.codePointCount(0, value.length());
+		if (length > 64) {
+			return CODE_RULE + "; this one has " + length + " characters";
+		}
+		int place = 0;
+		for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+			int c = value.codePointAt(i);
+			place++;
+			boolean alphanumeric = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+			if (!alphanumeric && (place == 1 || (c != '.' && c != '_' && c != '-'))) {
+				return CODE_RULE + "; this one has " + named(c) + (place == 1 ? " first" : " at character " + place);
+			}
+		}
+		return CODE_RULE;
+	}
+
+	private static String named(int c) {
+		if (c == ' ') {
+			return "a space";
+		}
+		if (c > ' ' && c < 0x7f) {
+			return "'" + (char) c + "'";
+		}
+		var name = Character.getName(c);
+		return String.format("U+%04X", c) + (name == null ? "" : " (" + name + ")");
 	}
 
 	/**

@@ -162,7 +162,7 @@ final class RowChecker {
 		var value = text(column);
 		if (value != null && !Validation.isCode(value)) {
 			// A reference that is no code may be a person's name written by mistake: it is not repeated back.
-			error(column, Columns.PARTICIPANT_REF.equals(column) ? null : value, Validation.CODE_RULE);
+			error(column, Columns.PARTICIPANT_REF.equals(column) ? null : value, Validation.codeRule(value));
 			return null;
 		}
 		return value;

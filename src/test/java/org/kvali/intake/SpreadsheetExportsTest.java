@@ -140,6 +140,31 @@ class SpreadsheetExportsTest {
 			.isEqualTo("What next???");
 	}
 
+	/**
+	 * A reference pasted from a word processor may hold a look-alike that shows nothing amiss: the refusal names the
+	 * character and its place (the reference itself, maybe a name written by mistake, is not repeated back).
+	 */
+	@Test
+	void aCodeThatIsNoneNamesTheCharacterThatBreaksTheRule() throws Exception {
+		var sheet = HEADER + """
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;ZW‑1;female;;;;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;ΖW-3;female;;;;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;Nino Beridze;female;;;;;;
+				TI/WS;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-4;female;;;;;;
+				""";
+		var rule = "A code is 1 to 64 Latin letters (A to Z, a to z), digits, '.', '_' or '-', starting with a letter or"
+				+ " digit; this one has ";
+		load(sheet, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(4))
+			.andExpect(jsonPath("$.errors[0].value").doesNotExist())
+			.andExpect(jsonPath("$.errors[0].message").value(rule + "U+2011 (NON-BREAKING HYPHEN) at character 3"))
+			.andExpect(jsonPath("$.errors[1].message").value(rule + "U+0396 (GREEK CAPITAL LETTER ZETA) first"))
+			.andExpect(jsonPath("$.errors[2].message").value(rule + "a space at character 5"))
+			.andExpect(jsonPath("$.errors[3].column").value("activity_code"))
+			.andExpect(jsonPath("$.errors[3].value").value("TI/WS"))
+			.andExpect(jsonPath("$.errors[3].message").value(rule + "'/' at character 3"));
+	}
+
 	private ResultActions load(String sheet, boolean dryRun) throws Exception {
 		return this.mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
 			.contentType("text/csv")

@@ -237,7 +237,8 @@ class CorrectionsTest {
 				.execute()
 				.errors()
 				.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-						&& error.getMessage().equals(argument + ": " + Validation.CODE_RULE))
+						&& error.getMessage().equals(argument + ": " + Validation.CODE_RULE
+								+ (arguments.contains("\" CR-1") ? "; this one has a space first" : "")))
 				.verify();
 		}
 		this.graphQl.document("mutation { correctParticipant(ref: \"\", input: {gender: MALE}) { gender } }")
