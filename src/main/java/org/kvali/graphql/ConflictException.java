@@ -8,7 +8,8 @@ public class ConflictException extends RuntimeException {
 	private final String code;
 
 	public ConflictException(String what, String argument, String code) {
-		super("A " + what + " with the code '" + code + "' exists already (codes that differ only in case are one code)");
+		super(("aeiou".indexOf(what.charAt(0)) >= 0 ? "An " : "A ") + what + " with the code '" + code
+				+ "' exists already (codes that differ only in case are one code)");
 		this.argument = argument;
 		this.code = code;
 	}

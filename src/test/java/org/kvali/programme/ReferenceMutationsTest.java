@@ -1,6 +1,7 @@
 package org.kvali.programme;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -203,18 +204,19 @@ class ReferenceMutationsTest {
 					&& "input.code".equals(error.getExtensions().get("argument")))
 			.verify();
 		// the same code in another case would be a second programme, project, organization or activity
-		for (var mutation : List.of("createProgramme(input: {code: \"eu-cso-equal\", name: \"Again\"})",
+		var taken = Map.of("createProgramme(input: {code: \"eu-cso-equal\", name: \"Again\"})", "A programme",
 				"createProject(input: {code: \"cso-capacity\", programme: \"EU-CSO-EQUAL\", name: \"Again\"})",
-				"createOrganization(input: {code: \"cif\", name: \"Again\", kind: CSO})",
-				"createActivity(input: {code: \"trn-2024-bakuriani\", project: \"CSO-CAPACITY\", kind: TRAINING, "
-						+ "title: \"Again\", startDate: \"2024-07-18\", endDate: \"2024-07-22\"})")) {
-			this.graphQl.document("mutation { " + mutation + " { code } }")
-				.execute()
-				.errors()
-				.expect(error -> "CONFLICT".equals(error.getErrorType().toString())
-						&& error.getMessage().endsWith("exists already (codes that differ only in case are one code)"))
-				.verify();
-		}
+				"A project", "createOrganization(input: {code: \"cif\", name: \"Again\", kind: CSO})",
+				"An organization", "createActivity(input: {code: \"trn-2024-bakuriani\", project: \"CSO-CAPACITY\","
+						+ " kind: TRAINING, title: \"Again\", startDate: \"2024-07-18\", endDate: \"2024-07-22\"})",
+				"An activity");
+		taken.forEach((mutation, what) -> this.graphQl.document("mutation { " + mutation + " { code } }")
+			.execute()
+			.errors()
+			.expect(error -> "CONFLICT".equals(error.getErrorType().toString()) && error.getMessage().startsWith(what
+					+ " with the code '") && error.getMessage().endsWith("exists already (codes that differ only in"
+							+ " case are one code)"))
+			.verify());
 		assertThat(this.jdbc.queryForObject("""
 				SELECT count(*) FROM (SELECT code FROM programme UNION ALL SELECT code FROM project
 				                      UNION ALL SELECT code FROM organization UNION ALL SELECT code FROM activity) c
