@@ -106,12 +106,13 @@ final class IatiDocument {
 			this.xml.writeEndElement();
 		}
 		for (var result : activity.results()) {
-			result(result);
+			result(result, activity.start());
 		}
 		this.xml.writeEndElement();
 	}
 
-	private void result(IndicatorResult result) throws XMLStreamException {
+	/** A result of the activity that starts on {@code start} (a programme or project; null when not known). */
+	private void result(IndicatorResult result, LocalDate start) throws XMLStreamException {
 		this.xml.writeStartElement("result");
 		this.xml.writeAttribute("type", switch (result.level()) {
 			case "OUTPUT" -> "1";
@@ -144,8 +145,9 @@ final class IatiDocument {
 			if (date != null) {
 				this.xml.writeAttribute("iso-date", date.toString());
 			}
-			// IATI needs a year: without a date, that of the first period, where a programme measures its baseline
-			int year = date != null ? date.getYear()
+			// IATI needs a year: without a date, that of the activity's start, where a programme measures its baseline
+			// (the first target's may come years after), else of the first period
+			int year = date != null ? date.getYear() : start != null ? start.getYear()
 					: result.periods().isEmpty() ? this.now.getYear() : result.periods().get(0).period().start().getYear();
 			this.xml.writeAttribute("year", Integer.toString(year));
 			this.xml.writeAttribute("value", number(result.baselineValue()));

@@ -136,16 +136,28 @@ class IatiExportTest {
 		}
 	}
 
-	/** IATI needs a baseline's year: without a date, that of the indicator's first period, not of the export. */
+	/**
+	 * IATI needs a baseline's year: without a date, that of the programme's start, where it measures its baseline,
+	 * not of the export, nor of the first target (a tester's, with a first target years after the start).
+	 */
 	@Test
-	void aBaselineWithoutADateIsOfTheFirstPeriod() throws Exception {
+	void aBaselineWithoutADateIsOfTheProgrammesStart() throws Exception {
 		this.jdbc.update("UPDATE indicator SET baseline_date = NULL WHERE code = 'OUT-1.1'");
+		var first = "FROM indicator_target WHERE period_key = '2023' AND indicator_id = (SELECT id FROM indicator WHERE"
+				+ " code = 'OUT-1.1')";
+		var target = this.jdbc.queryForMap("SELECT indicator_id, period_start, period_end, value " + first);
+		this.jdbc.update("DELETE " + first);
 		try {
 			var baseline = children(indicator(null, "OUT-1.1"), "baseline").get(0);
 			assertThat(baseline.getAttribute("year")).isEqualTo("2023");
 			assertThat(baseline.hasAttribute("iso-date")).isFalse();
+			assertThat(children(indicator(null, "OUT-1.1"), "period").get(0).getElementsByTagName("period-start")
+				.item(0).getAttributes().getNamedItem("iso-date").getNodeValue()).isEqualTo("2024-01-01");
 		}
 		finally {
+			this.jdbc.update("INSERT INTO indicator_target (indicator_id, period_key, period_start, period_end, value)"
+					+ " VALUES (?, '2023', ?, ?, ?)", target.get("indicator_id"), target.get("period_start"),
+					target.get("period_end"), target.get("value"));
 			this.jdbc.update("""
 					UPDATE indicator i SET baseline_date = p.start_date FROM programme p
 					WHERE p.id = i.programme_id AND i.code = 'OUT-1.1'""");
