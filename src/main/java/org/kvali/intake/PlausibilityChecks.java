@@ -14,9 +14,9 @@ import org.springframework.stereotype.Repository;
 /**
  * What a sheet may well mean but rarely does, said as warnings of a sheet that is otherwise taken: an activity
  * starting after today (an attendance sheet records what took place), or starting before or ending after its
- * project, and a person older than 100 at an activity (a mistyped birth year). Each new activity, or stored one whose
- * dates the sheet changes, is said once, each such row once. A partner's sheet leaves out people other organizations
- * hosted, whose year it does not change ({@link PartnerScope#keptAsStored}).
+ * project, and a person older than 100 or younger than 10 at an activity (a mistyped birth year: 2020 for 2002).
+ * Each new activity, or stored one whose dates the sheet changes, is said once, each such row once. A partner's sheet
+ * leaves out people other organizations hosted, whose year it does not change ({@link PartnerScope#keptAsStored}).
  */
 @Repository
 class PlausibilityChecks {
@@ -67,9 +67,12 @@ class PlausibilityChecks {
 				SELECT r.row_no, r.birth_year, r.participant_ref, r.activity_code,
 				       extract(YEAR FROM coalesce(a.start_date, a.stored_start_date)) - r.birth_year
 				FROM import_row r JOIN import_activity a USING (activity_code) JOIN import_person p USING (participant_ref)
-				WHERE r.birth_year < (SELECT max(extract(YEAR FROM coalesce(start_date, stored_start_date)))
-				                      FROM import_activity) - 100
-				  AND r.birth_year < extract(YEAR FROM coalesce(a.start_date, a.stored_start_date)) - 100
+				WHERE (r.birth_year < (SELECT max(extract(YEAR FROM coalesce(start_date, stored_start_date)))
+				                       FROM import_activity) - 100
+				       OR r.birth_year > (SELECT min(extract(YEAR FROM coalesce(start_date, stored_start_date)))
+				                          FROM import_activity) - 10)
+				  AND (r.birth_year < extract(YEAR FROM coalesce(a.start_date, a.stored_start_date)) - 100
+				       OR r.birth_year > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date)) - 10)
 				  AND NOT (p.stored_id IS NOT NULL AND %s)
 				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id")))
 			.param("organizations", partner == null ? null : partner.organizationIds())

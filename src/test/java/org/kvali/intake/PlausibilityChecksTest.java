@@ -36,7 +36,7 @@ class PlausibilityChecksTest {
 	}
 
 	@Test
-	void futureDatesDatesOutsideTheProjectAndAgesOverAHundred() throws Exception {
+	void futureDatesDatesOutsideTheProjectAndAgesOverAHundredOrUnderTen() throws Exception {
 		var sheet = AttendanceImportTest.HEADER + """
 				TI-PL-1,Workshop,workshop,CSO-CAPACITY,2022-05-01,2022-05-01,,TI-1,female,1990,,,,,
 				TI-PL-2,Forum,conference,TEST-INTAKE,2099-01-01,2099-01-02,,TI-2,female,2000,,,,,
@@ -44,12 +44,14 @@ class PlausibilityChecksTest {
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-4,male,1925,,,,,
 				TI-PL-4,Camp,training,CSO-CAPACITY,2025-12-20,2026-01-05,,TI-5,male,1980,,,,,
 				TRN-2024-BAKURIANI,,,CSO-CAPACITY,,2026-07-22,,TI-6,male,1980,,,,,
+				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-8,male,2016,,,,,
+				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-9,male,2015,,,,,
 				""";
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 			.content(sheet.getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("VALIDATED"))
-			.andExpect(jsonPath("$.warnings.length()").value(5))
+			.andExpect(jsonPath("$.warnings.length()").value(6))
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
 			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-1 starts on 2022-05-01, before its "
 					+ "project CSO-CAPACITY (2023-01-01 to 2025-12-31)"))
@@ -65,7 +67,11 @@ class PlausibilityChecksTest {
 					+ "CSO-CAPACITY (2023-01-01 to 2025-12-31)"))
 			.andExpect(jsonPath("$.warnings[4].row").value(7))
 			.andExpect(jsonPath("$.warnings[4].message").value("Activity TRN-2024-BAKURIANI ends on 2026-07-22, after its "
-					+ "project CSO-CAPACITY (2023-01-01 to 2025-12-31)"));
+					+ "project CSO-CAPACITY (2023-01-01 to 2025-12-31)"))
+			// 9 is young for a civil-society training: 2016 may be 2006 mistyped; 10 is not warned of
+			.andExpect(jsonPath("$.warnings[5].row").value(8))
+			.andExpect(jsonPath("$.warnings[5].message").value("Participant TI-8 would be 9 at activity TI-PL-3; is the "
+					+ "year right?"));
 		// a refused sheet is not warned of them: a refused row of another's activity would tell its dates
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 			.content((sheet + "TI-PL-5,,,NOPE,,,,TI-7,male,,,,,,\n").getBytes(StandardCharsets.UTF_8)))
