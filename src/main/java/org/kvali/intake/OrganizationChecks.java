@@ -21,14 +21,20 @@ class OrganizationChecks {
 		this.jdbc = jdbc;
 	}
 
-	/** A new organization without a name, or whose rows give it two names or kinds. */
-	void check(List<ImportMessage> errors) {
+	/**
+	 * A new organization without a name, or whose rows give it two names or kinds; in a partner's sheet, one of a kind
+	 * that funds or runs programmes (a donor, implementer or partner, which an admin adds: a partner's sheet made a
+	 * second donor beside the EU, listed to every donor, that the partner could not mend).
+	 */
+	void check(List<ImportMessage> errors, boolean partner) {
 		var disagreeing = new ArrayList<String>();
 		this.jdbc.sql("""
 				SELECT g.* FROM (
 				    SELECT organization_code, min(row_no) AS first_row,
 				           count(organization_name) = 0 AND NOT coalesce(bool_or(flagged @> '{organization_name}'), false),
-				           min(organization_name) <> max(organization_name) OR min(organization_kind) <> max(organization_kind)
+				           min(organization_name) <> max(organization_name) OR min(organization_kind) <> max(organization_kind),
+				           (array_agg(row_no ORDER BY row_no)
+				                FILTER (WHERE organization_kind IN ('DONOR', 'IMPLEMENTER', 'PARTNER')))[1] AS run_by_admin
 				    FROM import_row WHERE organization_code IS NOT NULL GROUP BY organization_code) g
 				-- in another case it is stored, not new: the check of codes in another case says so; looked up once per
 				-- organization, not once per row (200,000 rows: 86 ms)
@@ -41,6 +47,11 @@ class OrganizationChecks {
 				}
 				if (rs.getBoolean(4)) {
 					disagreeing.add(rs.getString(1));
+				}
+				if (partner && rs.getObject(5) != null) {
+					errors.add(new ImportMessage(rs.getInt(5), Columns.ORGANIZATION_KIND, null, "Organization "
+							+ rs.getString(1) + " is new: a partner's sheet adds civil-society organizations, activist"
+							+ " groups, municipalities and others; a donor, implementer or partner is added by an admin"));
 				}
 			});
 		if (!disagreeing.isEmpty()) {
@@ -72,9 +83,10 @@ class OrganizationChecks {
 	}
 
 	/**
-	 * A stored organization given another name or kind (kept as stored: a sheet does not rename one), and a name or
-	 * kind without a code (ignored), each said once, at the first row. A partner, who lists only the organizations
-	 * of its projects, is not told the stored name and kind.
+	 * A stored organization given another name or kind (kept as stored: a sheet does not rename one), a new one given
+	 * the name of a stored one (a second code for it, likely), and a name or kind without a code (ignored), each said
+	 * once, at the first row. A partner, who lists only the organizations of its projects, is not told the stored
+	 * name and kind, nor the code.
 	 */
 	List<ImportMessage> warnings(boolean partner) {
 		var warnings = new ArrayList<ImportMessage>();
@@ -89,6 +101,21 @@ class OrganizationChecks {
 						+ rs.getString(2) + " is stored" + (partner ? "" : " as " + rs.getString(3) + " ("
 								+ rs.getString(4) + ")") + " with another name or kind; a sheet does not change them, "
 						+ "so the sheet's are ignored"));
+			});
+		this.jdbc.sql("""
+				SELECT n.first_row, n.organization_code, n.organization_name, min(o.code)
+				FROM (SELECT organization_code, min(row_no) AS first_row, min(organization_name) AS organization_name
+				      FROM import_row WHERE organization_code IS NOT NULL AND organization_name IS NOT NULL
+				      GROUP BY organization_code) n
+				JOIN organization o ON lower(o.name) = lower(n.organization_name)
+				WHERE NOT EXISTS (SELECT 1 FROM organization x WHERE lower(x.code) = lower(n.organization_code))
+				GROUP BY n.first_row, n.organization_code, n.organization_name
+				ORDER BY 1""")
+			.query((ResultSet rs) -> {
+				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
+						+ rs.getString(2) + " is new, but " + (partner ? "an organization" : rs.getString(4))
+						+ " is stored with the name " + rs.getString(3) + (partner ? "; if it is the same, ask an admin"
+								+ " for its code" : "; if it is the same, give its code")));
 			});
 		this.jdbc.sql("""
 				SELECT min(row_no), count(*) FROM import_row

@@ -82,7 +82,7 @@ class StagingChecks {
 		listedTwice(errors);
 		erased(errors);
 		genderChanges(errors, partner);
-		this.organizations.check(errors);
+		this.organizations.check(errors, partner != null);
 		codesInAnotherCase(errors);
 		return errors;
 	}

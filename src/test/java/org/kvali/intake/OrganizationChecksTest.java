@@ -121,6 +121,42 @@ class OrganizationChecksTest {
 		}
 	}
 
+	/**
+	 * A tester's: a new code under a stored organization's name made a second record of it without a word; and a
+	 * partner's sheet made a donor, listed to every donor beside the EU, that the partner could not mend. The first is
+	 * warned of (an admin told the stored code), the second refused.
+	 */
+	@Test
+	void aStoredNameUnderANewCodeIsWarnedOfAndAPartnerAddsNoDonor() throws Exception {
+		load("""
+				TI-OC-4,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-1,female,1990,,,TI-CIF,civic integration foundation,,
+				""").andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].message").value("Organization TI-CIF is new, but CIF is stored with the"
+					+ " name civic integration foundation; if it is the same, give its code"));
+		var cif = this.keys.create("oc cif donor", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		try {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
+				.contentType("text/csv")
+				.content((HEADER + """
+						TI-OC-4,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-1,female,1990,,,TI-CIF,Civic Integration Foundation,,
+						TI-OC-4,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-2,female,1990,,,TI-USAID,USAID Georgia,,
+						TI-OC-4,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-3,female,1990,,,TI-USAID,USAID Georgia,donor,
+						""").getBytes(StandardCharsets.UTF_8)))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[?(@.column == 'organization_kind' && @.row == 4)].message")
+					.value("Organization TI-USAID is new: a partner's sheet adds civil-society organizations, activist"
+							+ " groups, municipalities and others; a donor, implementer or partner is added by an admin"))
+				.andExpect(jsonPath("$.warnings.length()").value(1))
+				.andExpect(jsonPath("$.warnings[0].message").value("Organization TI-CIF is new, but an organization is"
+						+ " stored with the name Civic Integration Foundation; if it is the same, ask an admin for its"
+						+ " code"));
+		}
+		finally {
+			this.jdbc.update("DELETE FROM api_key WHERE name = 'oc cif donor'");
+		}
+	}
+
 	private ResultActions load(String rows) throws Exception {
 		return this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
 			.contentType("text/csv")
