@@ -25,6 +25,18 @@ final class RowChecker {
 
 	private static final List<String> ROLES = List.of("PARTICIPANT", "TRAINER", "FACILITATOR", "SPEAKER", "ORGANIZER");
 
+	/** The Georgian words for activity kinds, organization kinds and roles, as a Georgian template writes them. */
+	private static final Map<String, String> GEORGIAN = Map.ofEntries(Map.entry("ტრენინგი", "TRAINING"),
+			Map.entry("სემინარი", "WORKSHOP"), Map.entry("ვორქშოპი", "WORKSHOP"), Map.entry("შეხვედრა", "MEETING"),
+			Map.entry("კონფერენცია", "CONFERENCE"), Map.entry("კამპანია", "CAMPAIGN"), Map.entry("სხვა", "OTHER"),
+			Map.entry("დონორი", "DONOR"), Map.entry("განმახორციელებელი", "IMPLEMENTER"),
+			Map.entry("პარტნიორი", "PARTNER"), Map.entry("არასამთავრობო ორგანიზაცია", "CSO"),
+			Map.entry("სამოქალაქო ორგანიზაცია", "CSO"), Map.entry("საინიციატივო ჯგუფი", "ACTIVIST_GROUP"),
+			Map.entry("აქტივისტთა ჯგუფი", "ACTIVIST_GROUP"), Map.entry("მუნიციპალიტეტი", "MUNICIPALITY"),
+			Map.entry("მონაწილე", "PARTICIPANT"), Map.entry("ტრენერი", "TRAINER"),
+			Map.entry("ფასილიტატორი", "FACILITATOR"), Map.entry("მომხსენებელი", "SPEAKER"),
+			Map.entry("ორგანიზატორი", "ORGANIZER"));
+
 	private static final Map<String, String> GENDERS = Map.ofEntries(Map.entry("female", "FEMALE"),
 			Map.entry("f", "FEMALE"), Map.entry("ქალი", "FEMALE"), Map.entry("male", "MALE"), Map.entry("m", "MALE"),
 			Map.entry("კაცი", "MALE"), Map.entry("მამაკაცი", "MALE"), Map.entry("other", "OTHER"),
@@ -45,6 +57,8 @@ final class RowChecker {
 	/** A date, then a time of day: hours and minutes, seconds and their fraction if any. */
 	private static final Pattern DATE_AND_TIME = Pattern
 		.compile("([^ T]{8,10})[ T](?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?");
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	/** A year of four digits, then a decimal point and zeros. */
 	private static final Pattern WHOLE_YEAR = Pattern.compile("\\d{4}\\.0+");
@@ -174,11 +188,16 @@ final class RowChecker {
 			return null;
 		}
 		var word = value.toUpperCase(Locale.ROOT).replace(' ', '_');
-		if (!accepted.contains(word)) {
-			error(column, value, "Unknown value; accepted: " + String.join(", ", accepted).toLowerCase(Locale.ROOT));
-			return null;
+		if (accepted.contains(word)) {
+			return word;
 		}
-		return word;
+		var georgian = GEORGIAN.get(SPACES.matcher(value).replaceAll(" "));
+		if (georgian != null && accepted.contains(georgian)) {
+			return georgian;
+		}
+		error(column, value, "Unknown value; accepted: " + String.join(", ", accepted).toLowerCase(Locale.ROOT)
+				+ ", or the Georgian word");
+		return null;
 	}
 
 	private LocalDate date(String column) {

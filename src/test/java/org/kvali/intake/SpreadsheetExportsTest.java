@@ -165,6 +165,30 @@ class SpreadsheetExportsTest {
 			.andExpect(jsonPath("$.errors[3].message").value(rule + "'/' at character 3"));
 	}
 
+	/** A Georgian template's words for kinds and roles (a tester's were refused, while ქალი and კი were read). */
+	@Test
+	void georgianWordsForKindsAndRolesAreRead() throws Exception {
+		var sheet = "activity_code;activity_title;activity_kind;project_code;start_date;end_date;participant_ref;gender;"
+				+ "organization_code;organization_name;organization_kind;role\n" + """
+				TI-WS-1;ტრენინგი;ტრენინგი;TEST-INTAKE;01.03.2025;01.03.2025;TI-1;ქალი;TI-ORG;ახალი ორგანიზაცია;სამოქალაქო  ორგანიზაცია;ტრენერი
+				TI-WS-1;ტრენინგი;ტრენინგი;TEST-INTAKE;01.03.2025;01.03.2025;TI-2;კაცი;;;;მონაწილე
+				TI-WS-2;შეხვედრა;შეხვედრა;TEST-INTAKE;02.03.2025;02.03.2025;TI-3;ქალი;;;;სხვა
+				""";
+		load(sheet, false).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(4))
+			.andExpect(jsonPath("$.errors[0].message").value("Unknown value; accepted: participant, trainer, facilitator,"
+					+ " speaker, organizer, or the Georgian word"));
+		load(sheet.replace(";სხვა", ";"), false).andExpect(status().isOk());
+		assertThat(this.jdbc.queryForList("SELECT a.code || ' ' || a.kind || ' ' || p.ref || ' ' || pn.role"
+				+ " FROM participation pn JOIN activity a ON a.id = pn.activity_id JOIN participant p"
+				+ " ON p.id = pn.participant_id WHERE a.code LIKE 'TI-%' ORDER BY p.ref", String.class))
+			.containsExactly("TI-WS-1 TRAINING TI-1 TRAINER", "TI-WS-1 TRAINING TI-2 PARTICIPANT",
+					"TI-WS-2 MEETING TI-3 PARTICIPANT");
+		assertThat(this.jdbc.queryForObject("SELECT kind FROM organization WHERE code = 'TI-ORG'", String.class))
+			.isEqualTo("CSO");
+	}
+
 	private ResultActions load(String sheet, boolean dryRun) throws Exception {
 		return this.mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
 			.contentType("text/csv")
