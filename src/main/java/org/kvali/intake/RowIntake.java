@@ -3,6 +3,8 @@ package org.kvali.intake;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.kvali.graphql.Text;
 
@@ -13,6 +15,10 @@ import org.springframework.http.HttpStatus;
  * municipalities) and sends it to the staging table. It keeps the errors and warnings, not the rows.
  */
 final class RowIntake implements SheetSink {
+
+	/** Words that head a row of totals, in English, Georgian and Russian. */
+	private static final Set<String> TOTALS = Set.of("total", "totals", "grand total", "sum", "სულ", "ჯამი",
+			"სულ ჯამი", "итого", "всего");
 
 	private final ImportLimits limits;
 
@@ -29,6 +35,9 @@ final class RowIntake implements SheetSink {
 	private boolean headerFailed;
 
 	private boolean unnamedTold;
+
+	/** Whether a row repeating the header was warned of: once a sheet. */
+	private boolean repeatTold;
 
 	/** Whether a formula read as empty for want of a saved result was warned of: once a sheet. */
 	private boolean unsavedTold;
@@ -76,6 +85,20 @@ final class RowIntake implements SheetSink {
 		if (this.headerFailed) {
 			return;
 		}
+		if (repeatsHeader(row)) {
+			if (!this.repeatTold) {
+				this.warnings.add(new ImportMessage(row.row(), null, null, "The row repeats the header (the first such"
+						+ " row): it is skipped, as sheets put one after another repeat it"));
+				this.repeatTold = true;
+			}
+			return;
+		}
+		var total = totalsWord(row);
+		if (total != null) {
+			this.errors.add(new ImportMessage(row.row(), null, total, "The row looks like a row of totals: a sheet"
+					+ " lists the people, one a row, and Kvali counts them; remove it"));
+			return;
+		}
 		if (!this.unnamedTold && row.cells().containsKey(SheetRow.UNNAMED)) {
 			// not repeated back: it may be anything, a person's name too
 			this.warnings.add(new ImportMessage(row.row(), null, null, "A column without a name holds a value here "
@@ -111,6 +134,31 @@ final class RowIntake implements SheetSink {
 				checked.participantRef(), checked.gender(), checked.birthYear(), checked.disability(), home,
 				checked.organizationCode(), checked.organizationName(), checked.organizationKind(), checked.role()),
 				flagged);
+	}
+
+	/** Whether each required column's cell holds the column's name: the header again. */
+	private static boolean repeatsHeader(SheetRow row) {
+		for (var column : Columns.REQUIRED) {
+			if (!column.equalsIgnoreCase(row.cells().get(column))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The word that marks a row without a person as a row of totals ("Total", "სულ"); null for any other row. */
+	private static String totalsWord(SheetRow row) {
+		var ref = row.cells().get(Columns.PARTICIPANT_REF);
+		if (ref != null && !ref.isEmpty()) {
+			return null;
+		}
+		for (var value : row.cells().values()) {
+			var word = value.toLowerCase(Locale.ROOT).replaceAll("[\\s:]+$", "");
+			if (TOTALS.contains(word)) {
+				return value;
+			}
+		}
+		return null;
 	}
 
 	/** Data rows read, blank rows not counted. */

@@ -189,6 +189,38 @@ class SpreadsheetExportsTest {
 			.isEqualTo("CSO");
 	}
 
+	/**
+	 * Sheets put one after another repeat the header, and a sheet made for people ends with its totals: the first is
+	 * skipped with a warning, the second refused as what it is (a tester's got 11 and 7 errors of missing values).
+	 */
+	@Test
+	void aRepeatedHeaderIsSkippedAndARowOfTotalsNamed() throws Exception {
+		var header = HEADER.trim();
+		var rows = """
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-1;female;;;;;;
+				%s
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-02;2025-03-02;;TI-2;male;;;;;;
+				%s
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-02;2025-03-02;;TI-3;male;;;;;;
+				""";
+		load(HEADER + rows.formatted(header, header.toUpperCase(java.util.Locale.ROOT)), false)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.participations").value(3))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(3))
+			.andExpect(jsonPath("$.warnings[0].message").value("The row repeats the header (the first such row): it is"
+					+ " skipped, as sheets put one after another repeat it"));
+		load(HEADER + rows.formatted("Total:;;;;;;;;3;;;;;;", "სულ;;;;;;;;;;;;;;"), true)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].value").value("Total:"))
+			.andExpect(jsonPath("$.errors[0].message").value("The row looks like a row of totals: a sheet lists the"
+					+ " people, one a row, and Kvali counts them; remove it"))
+			.andExpect(jsonPath("$.errors[1].row").value(5))
+			.andExpect(jsonPath("$.errors[1].value").value("სულ"));
+	}
+
 	private ResultActions load(String sheet, boolean dryRun) throws Exception {
 		return this.mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
 			.contentType("text/csv")
