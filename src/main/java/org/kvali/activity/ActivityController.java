@@ -55,6 +55,11 @@ class ActivityController {
 		return this.editor.update(code, input, ExplicitNulls.of(environment, "input"));
 	}
 
+	@MutationMapping
+	String deleteActivity(@Argument String code) {
+		return this.editor.delete(code);
+	}
+
 	@QueryMapping
 	Connection<Activity> activities(@Argument Integer first, @Argument String after,
 			@Argument ActivityFilter filter) {

@@ -15,6 +15,7 @@ import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.OrganizationService;
 import org.kvali.programme.ProgrammeService;
+import org.kvali.programme.Project;
 import org.kvali.sql.WritersQueue;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -98,12 +99,7 @@ class ActivityEditor {
 	Activity update(String code, ActivityInputs.Update input, Set<String> nulls) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
 		var stored = this.activities.activity(code);
-		var project = this.programmes.projectsById(List.of(stored.projectId())).get(stored.projectId());
-		this.scope.requireProject(project.id(), project.code());
-		if (caller.is(Role.PARTNER)
-				&& (stored.organizerId() == null || !caller.organizations().contains(stored.organizerId()))) {
-			throw new AccessDeniedException("Activity " + code + " is not run by your organization");
-		}
+		var project = own(caller, stored);
 		var validation = new Validation().lineToKeep("input.title", input.title(), 500)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate());
 		ExplicitNulls.refuse(nulls, validation, "kind", "title", "startDate", "endDate");
@@ -143,6 +139,46 @@ class ActivityEditor {
 			throw new AccessDeniedException("Project " + project.code() + " is not one of your organizations' projects");
 		}
 		return this.activities.activity(code);
+	}
+
+	/**
+	 * Deletes an activity no one took part in: one a sheet made under a mistyped code, emptied of its participations
+	 * since (a tester's stayed in every list, with no way to remove it). One with participations is refused.
+	 */
+	String delete(String code) {
+		var caller = Access.require(Role.ADMIN, Role.PARTNER);
+		var stored = this.activities.activity(code);
+		var project = own(caller, stored);
+		// no sheet adds a person to it between the count and the deletion
+		WritersQueue.join(this.jdbc);
+		int participations = this.jdbc.sql("SELECT count(*) FROM participation WHERE activity_id = :id")
+			.param("id", stored.id())
+			.query(Integer.class)
+			.single();
+		if (participations > 0) {
+			new Validation().problem("code", code, "Activity " + code + " has " + participations + " participation"
+					+ (participations == 1 ? "" : "s") + ": remove them first (removeParticipation), then the activity")
+				.check();
+		}
+		if (this.jdbc.sql("DELETE FROM activity WHERE id = :id").param("id", stored.id()).update() == 0) {
+			// row-level security left the row out: the caller lost the project since the check above
+			throw new AccessDeniedException("Project " + project.code() + " is not one of your organizations' projects");
+		}
+		return stored.code();
+	}
+
+	/**
+	 * The project of a stored activity the caller may change: an admin any; a partner one of its projects' that its
+	 * organizations run.
+	 */
+	private Project own(Caller caller, Activity stored) {
+		var project = this.programmes.projectsById(List.of(stored.projectId())).get(stored.projectId());
+		this.scope.requireProject(project.id(), project.code());
+		if (caller.is(Role.PARTNER)
+				&& (stored.organizerId() == null || !caller.organizations().contains(stored.organizerId()))) {
+			throw new AccessDeniedException("Activity " + stored.code() + " is not run by your organization");
+		}
+		return project;
 	}
 
 	/**

@@ -71,6 +71,7 @@ class AuthorizationMatrixTest {
 		ALLOWED.put("mutation { createActivity(input: {code: \"\", project: \"CSO-CAPACITY\", kind: MEETING, title: \"\", "
 				+ "startDate: \"2026-01-01\", endDate: \"2026-01-01\"}) { code } }", adminAndPartners);
 		ALLOWED.put("mutation { updateActivity(code: \"NOPE\", input: {}) { code } }", adminAndPartners);
+		ALLOWED.put("mutation { deleteActivity(code: \"NOPE\") }", adminAndPartners);
 		ALLOWED.put("mutation { createIndicator(input: {code: \"\", programme: \"NOPE\", name: \"\", level: OUTPUT, "
 				+ "unit: NUMBER, method: REPORTED}) { code } }", admin);
 		ALLOWED.put("mutation { updateIndicator(code: \"NOPE\", input: {}) { code } }", admin);

@@ -1,0 +1,93 @@
+package org.kvali.activity;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An activity no one took part in can be deleted (a tester's, made under a mistyped code and emptied, stayed in every
+ * list); one with participations cannot, and a partner deletes only what its organizations run.
+ */
+@IntegrationTest
+class ActivityDeletionTest {
+
+	private static final String CREATE = "mutation($code: ID!) { createActivity(input: {code: $code, project:"
+			+ " \"CSO-CAPACITY\", kind: MEETING, title: \"Typo\", startDate: \"2025-05-05\", endDate: \"2025-05-05\"})"
+			+ " { code } }";
+
+	private static final String DELETE = "mutation($code: ID!) { deleteActivity(code: $code) }";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	ApiKeyService keys;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TX-DEL-%'");
+		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'del %'");
+	}
+
+	@Test
+	void anEmptyActivityIsDeletedAndGoneFromEveryList() {
+		this.graphQl.document(CREATE).variable("code", "TX-DEL-1").execute();
+		var listed = "{ activities(first: 100, filter: {project: \"CSO-CAPACITY\"}) { totalCount } }";
+		int before = this.graphQl.document(listed).execute().path("activities.totalCount").entity(Integer.class).get();
+		this.graphQl.document(DELETE).variable("code", "TX-DEL-1").execute().path("deleteActivity")
+			.entity(String.class).isEqualTo("TX-DEL-1");
+		this.graphQl.document(listed).execute().path("activities.totalCount").entity(Integer.class)
+			.isEqualTo(before - 1);
+		this.graphQl.document("{ activity(code: \"TX-DEL-1\") { code } }").execute().errors()
+			.expect(error -> error.getMessage().equals("No activity has the code 'TX-DEL-1'")).verify();
+		this.graphQl.document(DELETE).variable("code", "TX-DEL-1").execute().errors()
+			.expect(error -> error.getErrorType().toString().equals("NOT_FOUND")).verify();
+	}
+
+	@Test
+	void anActivityWithParticipationsIsRefusedSayingHowMany() {
+		int participations = this.jdbc.queryForObject("SELECT count(*) FROM participation WHERE activity_id ="
+				+ " (SELECT id FROM activity WHERE code = 'TRN-2024-BAKURIANI')", Integer.class);
+		this.graphQl.document(DELETE).variable("code", "TRN-2024-BAKURIANI").execute().errors()
+			.expect(error -> error.getMessage().equals("code: Activity TRN-2024-BAKURIANI has " + participations
+					+ " participations: remove them first (removeParticipation), then the activity"))
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TRN-2024-BAKURIANI'",
+				Integer.class)).isOne();
+	}
+
+	@Test
+	void aPartnerDeletesOnlyWhatItsOrganizationsRun() {
+		var cif = as("CIF");
+		cif.document(CREATE).variable("code", "TX-DEL-2").execute().path("createActivity.code").hasValue();
+		as("SCCSF").document(DELETE).variable("code", "TX-DEL-2").execute().errors()
+			.expect(error -> error.getErrorType().toString().equals("FORBIDDEN")).verify();
+		this.graphQl.document(CREATE).variable("code", "TX-DEL-3").execute();
+		// an admin's activity without an organizer is no partner's
+		cif.document(DELETE).variable("code", "TX-DEL-3").execute().errors()
+			.expect(error -> error.getMessage().equals("Activity TX-DEL-3 is not run by your organization")).verify();
+		cif.document(DELETE).variable("code", "TX-DEL-2").execute().path("deleteActivity").entity(String.class)
+			.isEqualTo("TX-DEL-2");
+		assertThat(this.jdbc.queryForList("SELECT code FROM activity WHERE code LIKE 'TX-DEL-%'", String.class))
+			.containsExactly("TX-DEL-3");
+	}
+
+	private HttpGraphQlTester as(String organization) {
+		var secret = this.keys.create("del " + organization, Role.PARTNER, List.of(organization), false, "test").secret();
+		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+	}
+
+}
