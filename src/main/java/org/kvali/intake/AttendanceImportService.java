@@ -70,7 +70,7 @@ public class AttendanceImportService {
 
 	/** What one load found: rows read, the file's hash, warnings, errors, and the report unless rejected. */
 	private record Outcome(int rows, String sha, List<ImportMessage> warnings, List<ImportMessage> errors,
-			ImportReport report) {
+			List<String> activities, ImportReport report) {
 	}
 
 	/**
@@ -89,7 +89,7 @@ public class AttendanceImportService {
 	 * Loads a sheet for the current caller: an ADMIN, or a PARTNER into the projects of its organizations; other roles
 	 * are refused before the body is read.
 	 */
-	ImportReport load(InputStream body, SheetFormat format, String contentType, boolean dryRun) {
+	ImportReport load(InputStream body, SheetFormat format, String contentType, boolean dryRun, String fileName) {
 		var caller = loader();
 		var importedBy = caller.name();
 		var digest = sha256();
@@ -108,6 +108,7 @@ public class AttendanceImportService {
 			var errors = new ArrayList<>(intake.errors());
 			var warnings = new ArrayList<>(intake.warnings());
 			PartnerSheet partner = null;
+			List<String> activities = List.of();
 			if (errors.isEmpty() && intake.rows() == 0) {
 				errors.add(new ImportMessage(null, null, null, "The sheet has a header but no rows"));
 			}
@@ -119,6 +120,7 @@ public class AttendanceImportService {
 				partner = caller.is(Role.PARTNER)
 						? new PartnerSheet(this.partners.projects(caller), caller.organizations()) : null;
 				this.matches.match();
+				activities = this.matches.activities(ImportReport.ACTIVITIES);
 				errors.addAll(this.checks.check(partner));
 				warnings.addAll(this.checks.warnings(partner, !errors.isEmpty()));
 				if (partner != null) {
@@ -127,19 +129,19 @@ public class AttendanceImportService {
 			}
 			if (!errors.isEmpty()) {
 				status.setRollbackOnly();
-				return new Outcome(intake.rows(), sha, warnings, errors, null);
+				return new Outcome(intake.rows(), sha, warnings, errors, activities, null);
 			}
 			var written = this.writer.write(intake.rows(), partner);
 			var report = new ImportReport(id, dryRun ? ImportStatus.VALIDATED : ImportStatus.IMPORTED, dryRun,
 					intake.rows(), written.created(), written.updated(), written.unchanged(),
-					List.copyOf(warnings), List.of(), sha, importedBy, at);
+					List.copyOf(warnings), List.of(), sha, importedBy, at, fileName, activities);
 			if (dryRun) {
 				status.setRollbackOnly();
 			}
 			else {
 				this.history.save(report, contentType, caller);
 			}
-			return new Outcome(intake.rows(), sha, warnings, List.of(), report);
+			return new Outcome(intake.rows(), sha, warnings, List.of(), activities, report);
 		});
 		var report = outcome.report();
 		if (report == null) {
@@ -147,7 +149,7 @@ public class AttendanceImportService {
 			errors.sort(Comparator.comparing(ImportMessage::row, Comparator.nullsFirst(Comparator.naturalOrder())));
 			report = new ImportReport(id, ImportStatus.REJECTED, dryRun, outcome.rows(), ImportCounts.NONE,
 					ImportCounts.NONE, ImportCounts.NONE, List.copyOf(outcome.warnings()), List.copyOf(errors),
-					outcome.sha(), importedBy, at);
+					outcome.sha(), importedBy, at, fileName, outcome.activities());
 		}
 		if (report.status() != ImportStatus.IMPORTED) {
 			var kept = report;

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.kvali.audit.AuditLog;
+import org.kvali.graphql.Text;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,11 +37,12 @@ class ImportController {
 	ResponseEntity<ImportReport> attendance(HttpServletRequest request) throws IOException, InterruptedException {
 		AttendanceImportService.loader();
 		boolean dryRun = dryRun(request.getParameterMap());
+		var fileName = fileName(request.getParameterMap());
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
 		var format = SheetFormat.of(contentType);
 		try (var turn = this.turns.take()) {
 			var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes(), this.limits.uploadTime());
-			var report = this.imports.load(body, format, contentType, dryRun);
+			var report = this.imports.load(body, format, contentType, dryRun, fileName);
 			var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
 			return ResponseEntity.status(status).body(report);
 		}
@@ -52,9 +54,10 @@ class ImportController {
 	 */
 	private static boolean dryRun(Map<String, String[]> parameters) {
 		for (var name : parameters.keySet()) {
-			if (!name.equals("dryRun")) {
-				throw new SheetException(HttpStatus.BAD_REQUEST, "Unknown parameter '" + name
-						+ "': the only one is dryRun (true to check the sheet without storing it, false to load it)");
+			if (!name.equals("dryRun") && !name.equals("name")) {
+				throw new SheetException(HttpStatus.BAD_REQUEST, "Unknown parameter '" + name + "': there are dryRun"
+						+ " (true to check the sheet without storing it, false to load it) and name (the file's name,"
+						+ " for the history)");
 			}
 		}
 		var values = parameters.get("dryRun");
@@ -66,6 +69,20 @@ class ImportController {
 					"dryRun must be true or false, given once, not '" + String.join("', '", values) + "'");
 		}
 		return values[0].equals("true");
+	}
+
+	/** The file's name the sender gives, shown in the import history: one line of text, given once; null if none. */
+	private static String fileName(Map<String, String[]> parameters) {
+		var values = parameters.get("name");
+		if (values == null) {
+			return null;
+		}
+		if (values.length != 1 || Text.blank(values[0]) || Text.length(values[0]) > 255
+				|| Text.holdsControl(values[0], false)) {
+			throw new SheetException(HttpStatus.BAD_REQUEST, "name is the file's name, for the import history: given"
+					+ " once, 1 to 255 characters on one line");
+		}
+		return Text.trim(values[0]);
 	}
 
 	/** A body that is no readable sheet, or too large: refused, and recorded in the audit log as such. */

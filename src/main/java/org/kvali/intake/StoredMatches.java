@@ -1,5 +1,7 @@
 package org.kvali.intake;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -98,6 +100,14 @@ class StoredMatches {
 			.singleRow();
 		this.jdbc.sql("ANALYZE import_activity").update();
 		this.jdbc.sql("ANALYZE import_person").update();
+	}
+
+	/** The codes of the first {@code most} activities the sheet names, in the order of their first rows. */
+	List<String> activities(int most) {
+		return this.jdbc.sql("SELECT activity_code FROM import_activity ORDER BY first_row LIMIT :most")
+			.param("most", most)
+			.query(String.class)
+			.list();
 	}
 
 }

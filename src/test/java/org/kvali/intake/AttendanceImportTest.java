@@ -472,13 +472,16 @@ class AttendanceImportTest {
 
 	@Test
 	void reportsAreReadBackThroughGraphQl() throws Exception {
-		var body = load(SHEET, false).andReturn().getResponse().getContentAsString();
+		var body = this.mvc.perform(post("/imports/attendance").param("name", " Day 1, Marneuli.csv ")
+			.contentType("text/csv")
+			.content(SHEET.getBytes(StandardCharsets.UTF_8))).andReturn().getResponse().getContentAsString();
 		var id = com.jayway.jsonpath.JsonPath.<String>read(body, "$.id");
 		load("activity_code\nx\n", true);
 		// language=GraphQL
 		var response = this.graphQl.document("""
 				query($id: ID!) {
-				  import(id: $id) { status dryRun rows created { participations organizations } fileSha256 importedBy }
+				  import(id: $id) { status dryRun rows created { participations organizations } fileSha256 importedBy
+				                    fileName activities }
 				  imports(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { status dryRun } } }
 				}""").variable("id", id).execute();
 		response.path("import.status").entity(String.class).isEqualTo("IMPORTED");
@@ -487,6 +490,9 @@ class AttendanceImportTest {
 		response.path("import.created.organizations").entity(Integer.class).isEqualTo(1);
 		response.path("import.fileSha256").entity(String.class).isEqualTo(sha256(SHEET));
 		response.path("import.importedBy").entity(String.class).isEqualTo("bootstrap-admin");
+		// which sheet it was: its name as sent, trimmed, and the activities it names
+		response.path("import.fileName").entity(String.class).isEqualTo("Day 1, Marneuli.csv");
+		response.path("import.activities").entityList(String.class).containsExactly("TI-WS-1");
 		response.path("imports.totalCount").entity(Integer.class).isEqualTo(2);
 		response.path("imports.edges[0].node.status").entity(String.class).isEqualTo("REJECTED");
 		response.path("imports.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);

@@ -238,8 +238,15 @@ class BadSheetTest {
 		var sheet = (AttendanceImportTest.HEADER + ROW.formatted(1)).getBytes(StandardCharsets.UTF_8);
 		this.mvc.perform(post("/imports/attendance").param("dryrun", "true").contentType("text/csv").content(sheet))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].message").value("Unknown parameter 'dryrun': the only one is dryRun (true "
-					+ "to check the sheet without storing it, false to load it)"));
+			.andExpect(jsonPath("$.errors[0].message").value("Unknown parameter 'dryrun': there are dryRun (true to"
+					+ " check the sheet without storing it, false to load it) and name (the file's name, for the"
+					+ " history)"));
+		var badName = "name is the file's name, for the import history: given once, 1 to 255 characters on one line";
+		for (var name : new String[][] { { "" }, { "a\nb" }, { "x".repeat(256) }, { "a.csv", "b.csv" } }) {
+			this.mvc.perform(post("/imports/attendance").param("name", name).contentType("text/csv").content(sheet))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].message").value(badName));
+		}
 		for (var value : new String[] { "maybe", "", "TRUE" }) {
 			this.mvc.perform(post("/imports/attendance").param("dryRun", value).contentType("text/csv").content(sheet))
 				.andExpect(status().isBadRequest())
