@@ -78,7 +78,7 @@ class ConcurrentImportTest {
 					start.await();
 					return asAdmin(() -> this.imports.load(
 							new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), SheetFormat.CSV,
-							"text/csv", false));
+							"text/csv", false, null));
 				};
 				results.add(pool.submit(load));
 			}
@@ -117,7 +117,7 @@ class ConcurrentImportTest {
 			}
 			var load = pool.submit(() -> asAdmin(() -> this.imports.load(
 					new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), SheetFormat.CSV, "text/csv",
-					false)));
+					false, null)));
 			awaitABackendWaitingForALock();
 			other.commit();
 			var report = load.get();

@@ -126,7 +126,8 @@ class OwnImportsTest {
 
 	private ImportReport load(String sheet, Caller caller) {
 		return as(caller.role(), caller.organizations(), caller.name(), () -> this.imports.load(
-				new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), SheetFormat.CSV, "text/csv", false));
+				new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), SheetFormat.CSV, "text/csv", false,
+				null));
 	}
 
 }
