@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 final class MunicipalityNames {
 
 	/** Words that say what a place is, not which: left out of a name before it is looked up. */
-	private static final Pattern GENERIC = Pattern.compile(
-			"\\b(municipality|municipal|district|city|town)\\b|მუნიციპალიტეტი|მუნიციპალიტეტის|ქალაქი|ქალაქის|რაიონი|რაიონის");
+	private static final Pattern GENERIC = Pattern.compile("\\b(municipality|municipal|district|city|town)\\b"
+			+ "|მუნიციპალიტეტი|მუნიციპალიტეტის|ქალაქი|ქალაქის|რაიონი|რაიონის|რ-ნი|^ქ\\.");
 
 	/** What does not tell one name from another: spaces, hyphens, dots, apostrophes. */
-	private static final Pattern PUNCTUATION = Pattern.compile("[\\s\\-‐‑–.'’]+");
+	private static final Pattern PUNCTUATION = Pattern.compile("[\\s\u00a0\\-‐‑–.'’]+");
 
 	/** The most letters a name may differ by from the nearest to be offered (one for names of up to five). */
 	private static final int NEAR = 2;
@@ -40,11 +40,26 @@ final class MunicipalityNames {
 				this.exact.putIfAbsent(name.toLowerCase(Locale.ROOT), code);
 				this.loose.putIfAbsent(key(name), code);
 			}
-			// Georgian puts the name before "municipality" in the genitive: მარნეული, მარნეულის მუნიციპალიტეტი
-			var georgian = municipality.get(2);
-			this.loose.putIfAbsent(key(georgian.endsWith("ი") ? georgian.substring(0, georgian.length() - 1) + "ის"
-					: georgian + "ს"), code);
+			for (var genitive : genitives(municipality.get(2))) {
+				this.loose.putIfAbsent(key(genitive), code);
+			}
 		}
+	}
+
+	/**
+	 * Georgian puts the name before "municipality" in the genitive: a final ი, ა or ე gives way to ის (მარნეულის,
+	 * წალკის, ახალციხის), and ო or უ takes ს (თეთრიწყაროს); an ა before the last consonant may fall out too
+	 * (გარდაბნის). A form the language lacks names no other municipality (none of the 71 collide).
+	 */
+	private static List<String> genitives(String name) {
+		var last = name.charAt(name.length() - 1);
+		if (last != 'ი' && last != 'ა' && last != 'ე') {
+			return List.of(name + "ს");
+		}
+		var stem = name.substring(0, name.length() - 1);
+		int n = stem.length();
+		return n >= 3 && stem.charAt(n - 2) == 'ა' && "აეიოუ".indexOf(stem.charAt(n - 1)) < 0
+				? List.of(stem + "ის", stem.substring(0, n - 2) + stem.charAt(n - 1) + "ის") : List.of(stem + "ის");
 	}
 
 	/** The code of the municipality the value names; null when it names none. */

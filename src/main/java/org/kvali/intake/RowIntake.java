@@ -86,6 +86,8 @@ final class RowIntake implements SheetSink {
 			return;
 		}
 		if (repeatsHeader(row)) {
+			// no data row: counted, it was reported as a participation unchanged
+			this.rows--;
 			if (!this.repeatTold) {
 				this.warnings.add(new ImportMessage(row.row(), null, null, "The row repeats the header (the first such"
 						+ " row): it is skipped, as sheets put one after another repeat it"));

@@ -80,7 +80,7 @@ class StagingChecks {
 		endsBeforeStarts(errors, partner);
 		this.birthYears.check(errors, partner);
 		listedTwice(errors);
-		erased(errors);
+		erased(errors, partner);
 		genderChanges(errors, partner);
 		this.organizations.check(errors, partner != null);
 		codesInAnotherCase(errors);
@@ -261,17 +261,30 @@ class StagingChecks {
 	 */
 	/**
 	 * A new person whose reference is that of a person erased at their request: an old sheet sent again would bring
-	 * them back as a new record. Told once, at the person's first row. Nothing is computed while none was erased.
+	 * them back as a new record. Told once, at the person's first row, to an admin and to a partner whose
+	 * organizations ran an activity of theirs; another partner is refused in the words it was before the erasure, for
+	 * a person of other organizations ({@link #othersPeople}), and learns nothing of it. Nothing is computed while
+	 * none was erased.
 	 */
-	private void erased(List<ImportMessage> errors) {
+	private void erased(List<ImportMessage> errors, PartnerSheet partner) {
 		this.jdbc.sql("""
-				SELECT p.first_row, p.participant_ref FROM import_person p
+				SELECT p.first_row, p.participant_ref,
+				       CAST(:organizations AS bigint[]) IS NULL OR e.hosted_by && CAST(:organizations AS bigint[]),
+				       NOT e.projects <@ CAST(:allowed AS bigint[])
+				FROM import_person p
 				JOIN erased_reference e ON e.digest = sha256(convert_to(lower(p.participant_ref), 'UTF8'))
 				WHERE p.stored_id IS NULL AND EXISTS (SELECT 1 FROM erased_reference)""")
+			.param("organizations", partner == null ? null : partner.organizationIds())
+			.param("allowed", partner == null ? new Long[0] : partner.projectIds())
 			.query((ResultSet rs) -> {
-				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "The person of"
-						+ " this reference was erased at their request, and a sheet does not bring them back: remove"
-						+ " their rows, or, if they took part again and agreed to be recorded, give them a new reference"));
+				var ref = rs.getString(2);
+				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, ref, rs.getBoolean(3)
+						? "The person of this reference was erased at their request, and a sheet does not bring them"
+								+ " back: remove their rows, or, if they took part again and agreed to be recorded,"
+								+ " give them a new reference"
+						: "Participant " + ref + (rs.getBoolean(4)
+								? " also took part in projects your organizations have no part in"
+								: " took part in no activity your organizations run") + "; ask an admin to add them"));
 			});
 	}
 

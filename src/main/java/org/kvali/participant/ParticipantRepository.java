@@ -50,9 +50,14 @@ class ParticipantRepository {
 			.update());
 		// so that a sheet naming the old reference again is refused (StagingChecks), not made a new person
 		id.ifPresent(participant -> this.jdbc.sql("""
-				INSERT INTO erased_reference (digest, erased_on)
-				VALUES (sha256(convert_to(lower(:ref), 'UTF8')), current_date) ON CONFLICT (digest) DO NOTHING""")
+				INSERT INTO erased_reference (digest, erased_on, hosted_by, projects)
+				SELECT sha256(convert_to(lower(:ref), 'UTF8')), current_date,
+				       coalesce(array_agg(DISTINCT a.organizer_id) FILTER (WHERE a.organizer_id IS NOT NULL), '{}'),
+				       coalesce(array_agg(DISTINCT a.project_id), '{}')
+				FROM participation pn JOIN activity a ON a.id = pn.activity_id WHERE pn.participant_id = :id
+				ON CONFLICT (digest) DO NOTHING""")
 			.param("ref", ref)
+			.param("id", participant)
 			.update());
 		return id.isPresent();
 	}

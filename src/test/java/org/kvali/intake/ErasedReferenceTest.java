@@ -1,11 +1,15 @@
 package org.kvali.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -43,26 +47,30 @@ class ErasedReferenceTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	private Long erased;
+	private final List<Long> erased = new ArrayList<>();
 
 	@BeforeEach
 	void project() {
 		IntakeFixture.create(this.jdbc);
 	}
 
+	@Autowired
+	ApiKeyService keys;
+
 	@AfterEach
 	void clean() {
+		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'TI-%')");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TI-%'");
 		IntakeFixture.remove(this.jdbc);
-		this.jdbc.update("DELETE FROM participant WHERE id = ?", this.erased);
+		this.jdbc.update("DELETE FROM participant WHERE id = ANY(?)", (Object) this.erased.toArray(Long[]::new));
 		this.jdbc.update("DELETE FROM erased_reference");
+		this.jdbc.update("DELETE FROM api_key WHERE name = 'erased cif'");
 	}
 
 	@Test
 	void aSheetNamingAnErasedPersonIsRefusedAndStoresNothing() throws Exception {
 		load(SHEET, false).andExpect(status().isOk()).andExpect(jsonPath("$.created.participants").value(2));
-		this.erased = this.jdbc.queryForObject("SELECT id FROM participant WHERE ref = 'TI-1'", Long.class);
-		this.graphQl.document("mutation { forgetParticipant(ref: \"TI-1\") { participations } }").execute()
-			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(1);
+		forget("TI-1");
 		// the same sheet again, and the reference in another case, in a sheet for another activity
 		load(SHEET, false).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.length()").value(1))
@@ -81,6 +89,49 @@ class ErasedReferenceTest {
 		// a person who took part again, with a new reference, is added
 		load(SHEET.replace("TI-1", "TI-3"), false).andExpect(status().isOk())
 			.andExpect(jsonPath("$.created.participants").value(1));
+	}
+
+	/**
+	 * A partner is told of an erasure only where its organizations ran an activity of the person's: of another's
+	 * person it learns nothing more than before (a tester's CIF key learnt that an SCCSF participant had asked to be
+	 * erased).
+	 */
+	@Test
+	void aPartnerIsToldOfTheErasureOfItsOwnParticipantsAlone() throws Exception {
+		// TI-5 of an admin's activity, TI-6 of one CIF runs
+		load(SHEET.replace("TI-1", "TI-5").replace("TI-2,male", "TI-7,male"), false).andExpect(status().isOk());
+		var cif = "Bearer " + this.keys.create("erased cif", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var own = AttendanceImportTest.HEADER
+				+ "TI-WS-8,Meeting,meeting,CSO-CAPACITY,2025-04-01,2025-04-01,,TI-6,female,1990,,,,,\n";
+		this.mvc.perform(post("/imports/attendance").header("Authorization", cif).contentType("text/csv")
+			.content(own.getBytes(StandardCharsets.UTF_8))).andExpect(status().isOk());
+		var notOwn = "Participant TI-5 also took part in projects your organizations have no part in; ask an admin to"
+				+ " add them";
+		var naming = AttendanceImportTest.HEADER
+				+ "TI-WS-8,Meeting,meeting,CSO-CAPACITY,2025-04-01,2025-04-01,,TI-5,female,1990,,,,,\n"
+				+ "TI-WS-8,Meeting,meeting,CSO-CAPACITY,2025-04-01,2025-04-01,,TI-6,female,1990,,,,,\n";
+		partnerLoad(cif, naming).andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value(notOwn));
+		forget("TI-5");
+		forget("TI-6");
+		partnerLoad(cif, naming).andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].message").value(notOwn))
+			.andExpect(jsonPath("$.errors[1].value").value("TI-6"))
+			.andExpect(jsonPath("$.errors[1].message").value(REFUSAL));
+	}
+
+	private ResultActions partnerLoad(String key, String sheet) throws Exception {
+		return this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", key)
+			.contentType("text/csv")
+			.content(sheet.getBytes(StandardCharsets.UTF_8))).andExpect(status().isUnprocessableContent());
+	}
+
+	private void forget(String ref) {
+		this.erased.add(this.jdbc.queryForObject("SELECT id FROM participant WHERE ref = ?", Long.class, ref));
+		this.graphQl.document("mutation($ref: ID!) { forgetParticipant(ref: $ref) { participations } }")
+			.variable("ref", ref)
+			.execute()
+			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(1);
 	}
 
 	private ResultActions load(String sheet, boolean dryRun) throws Exception {

@@ -80,8 +80,9 @@ class SpreadsheetExportsTest {
 	}
 
 	/**
-	 * Municipalities as people write them: with the word for municipality, in Georgian in the genitive, with a space
-	 * or hyphen inside; a name that is none is answered with the nearest where one is near (a tester's five).
+	 * Municipalities as people write them: with the word for municipality (or its abbreviation), in Georgian in the
+	 * genitive of any ending, with a space, a non-breaking one or a hyphen inside; a name that is none is answered with
+	 * the nearest where one is near (two testers' spellings).
 	 */
 	@Test
 	void municipalitiesAreReadAsPeopleWriteThemAndTheNearestOffered() throws Exception {
@@ -89,18 +90,26 @@ class SpreadsheetExportsTest {
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;Marneuli Municipality;TI-1;female;;;Tetri Tskaro;;;
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-2;male;;;მარნეულის მუნიციპალიტეტი;;;
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-3;male;;;akhal-tsikhe;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-4;male;;;წალკის მუნიციპალიტეტი;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-5;male;;;ახალციხის;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-6;male;;;გარდაბნის მუნიციპალიტეტი;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-7;male;;;ქ. რუსთავი;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-8;male;;;Marneuli\u00a0Municipality;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-9;male;;;თეთრიწყაროს რ-ნი;;;
 				""";
 		load(sheet, false).andExpect(status().isOk());
 		assertThat(this.jdbc.queryForObject("SELECT venue_municipality_code FROM activity WHERE code = 'TI-WS-1'",
 				String.class)).isEqualTo("GE-KK-MARNEULI");
 		assertThat(this.jdbc.queryForList("SELECT ref || ' ' || home_municipality_code FROM participant"
 				+ " WHERE ref LIKE 'TI-%' ORDER BY ref", String.class))
-			.containsExactly("TI-1 GE-KK-TETRITSKARO", "TI-2 GE-KK-MARNEULI", "TI-3 GE-SJ-AKHALTSIKHE");
+			.containsExactly("TI-1 GE-KK-TETRITSKARO", "TI-2 GE-KK-MARNEULI", "TI-3 GE-SJ-AKHALTSIKHE",
+					"TI-4 GE-KK-TSALKA", "TI-5 GE-SJ-AKHALTSIKHE", "TI-6 GE-KK-GARDABANI", "TI-7 GE-KK-RUSTAVI",
+					"TI-8 GE-KK-MARNEULI", "TI-9 GE-KK-TETRITSKARO");
 		var wrong = HEADER + """
-				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;Marneulli;TI-4;female;;;Bakuriani;;;
-				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-5;male;;;თეთრიწყარ;;;
-				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-6;male;;;Gori;;;
-				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-7;male;;;Gore;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;Marneulli;TI-14;female;;;Bakuriani;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-15;male;;;თეთრიწყარ;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-16;male;;;Gori;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-17;male;;;Gore;;;
 				""";
 		var none = "No municipality has this code or name";
 		load(wrong, true).andExpect(status().isUnprocessableContent())
@@ -205,7 +214,9 @@ class SpreadsheetExportsTest {
 				""";
 		load(HEADER + rows.formatted(header, header.toUpperCase(java.util.Locale.ROOT)), false)
 			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rows").value(3))
 			.andExpect(jsonPath("$.created.participations").value(3))
+			.andExpect(jsonPath("$.unchanged.participations").value(0))
 			.andExpect(jsonPath("$.warnings.length()").value(1))
 			.andExpect(jsonPath("$.warnings[0].row").value(3))
 			.andExpect(jsonPath("$.warnings[0].message").value("The row repeats the header (the first such row): it is"
