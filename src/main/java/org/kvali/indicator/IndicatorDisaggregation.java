@@ -51,9 +51,16 @@ class IndicatorDisaggregation {
 		if (window.noValue()) {
 			return List.of();
 		}
+		// distinct activities and organizations as a breakdown of the caller's shows them, and a count of them only then
+		var shown = indicator.method() == IndicatorEnums.Method.REPORTED ? MeasureSet.ALL
+				: this.reports.shownUnits(filter(indicator.filter(), window), by);
+		var measure = indicator.measure();
+		boolean valueShown = measure == null || measure.countsPeople()
+				|| (measure == IndicatorEnums.Measure.ACTIVITIES ? shown.activities() : shown.organizations());
 		// in the natural order of a breakdown: a group whose whole was withheld, or the numerator's alone, is not last
 		return all(indicator, by, window).stream()
 			.filter(group -> !group.group().suppressed())
+			.map(group -> new Group(group.group().only(shown), valueShown ? group.value() : null))
 			.sorted(Comparator.comparing(Group::group, ParticipationGroup.naturalOrder(by)))
 			.toList();
 	}

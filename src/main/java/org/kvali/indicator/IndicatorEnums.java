@@ -36,6 +36,11 @@ final class IndicatorEnums {
 
 		PARTICIPANTS, PARTICIPATIONS, ACTIVITIES, ORGANIZATIONS;
 
+		/** Whether it counts people or their participations, rather than activities or organizations. */
+		boolean countsPeople() {
+			return this == PARTICIPANTS || this == PARTICIPATIONS;
+		}
+
 		double of(Measures measures) {
 			return switch (this) {
 				case PARTICIPANTS -> measures.participants();

@@ -97,16 +97,17 @@ class IndicatorValues {
 		var totals = this.reports.totals(filters);
 		int next = 0;
 		for (var key : computed) {
-			// a value over too few people, none included, is withheld from callers who see small cells suppressed
 			int at = next;
 			var numerator = totals.get(next++);
-			boolean withheld = this.reports.withheldUnlessMany(filters.get(at), numerator.participants());
-			double value = key.indicator().measure().of(numerator);
+			var measure = key.indicator().measure();
+			boolean withheld = withheld(filters.get(at), numerator.participants(), measure);
+			double value = measure.of(numerator);
 			if (key.indicator().unit() == IndicatorEnums.Unit.PERCENT) {
 				var denominatorMeasures = totals.get(next);
-				// a share also tells the people of the denominator outside the numerator
-				withheld = withheld || this.reports.withheldUnlessMany(filters.get(next),
-						denominatorMeasures.participants() - numerator.participants());
+				// a share of people also tells the people of the denominator outside the numerator
+				withheld = withheld || withheld(filters.get(next), measure.countsPeople()
+						? denominatorMeasures.participants() - numerator.participants()
+						: denominatorMeasures.participants(), measure);
 				next++;
 				double denominator = key.indicator().measure().of(denominatorMeasures);
 				if (denominator > 0 && !withheld) {
@@ -118,6 +119,26 @@ class IndicatorValues {
 			}
 		}
 		return values;
+	}
+
+	/**
+	 * Whether a value counting the measure over the filter's set, of this many participants, is withheld from the
+	 * caller: a count of people (or a share's rest) over fewer than k participants, none included, as a total is; a
+	 * count of activities or organizations where the caller is not told them over the filter ({@link
+	 * ReportService#shownUnits}), and of organizations, too, over fewer than k people. A count of activities over
+	 * activities alone is told, even of none: the caller lists those activities anyway.
+	 */
+	private boolean withheld(ParticipationFilter filter, int participants, IndicatorEnums.Measure measure) {
+		if (!measure.countsPeople()) {
+			var shown = this.reports.shownUnits(filter, List.of());
+			if (measure == IndicatorEnums.Measure.ACTIVITIES) {
+				return !shown.activities();
+			}
+			if (!shown.organizations()) {
+				return true;
+			}
+		}
+		return this.reports.withheldUnlessMany(filter, participants);
 	}
 
 	/** Reported indicators: the current values of the periods that lie within the key's window, combined. */

@@ -24,10 +24,13 @@ public enum Dimension {
 		return !isPeriod() && this != AGE_BAND && this != DISABILITY;
 	}
 
-	/** Whether the dimension groups people by what they are, rather than participations by their activities. */
-	boolean groupsPeople() {
-		return this == REGION || this == MUNICIPALITY || this == ORGANIZATION || this == ORGANIZATION_KIND
-				|| this == GENDER || this == AGE_BAND || this == DISABILITY;
+	/**
+	 * Whether the dimension groups people by what they are, rather than participations by their activities; the
+	 * organization they represent and its kind count unless {@code organizationAside}.
+	 */
+	boolean groupsPeople(boolean organizationAside) {
+		return this == REGION || this == MUNICIPALITY || this == GENDER || this == AGE_BAND || this == DISABILITY
+				|| !organizationAside && (this == ORGANIZATION || this == ORGANIZATION_KIND);
 	}
 
 	boolean isPeriod() {

@@ -9,9 +9,6 @@ public record MeasureSet(boolean activities, boolean organizations) {
 
 	public static final MeasureSet ALL = new MeasureSet(true, true);
 
-	/** Persons and participations alone. */
-	public static final MeasureSet NONE = new MeasureSet(false, false);
-
 	/** This set, with whatever an ordering sorts by. */
 	MeasureSet orderedBy(Iterable<GroupOrder> order) {
 		boolean a = this.activities;

@@ -44,13 +44,14 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 	}
 
 	/**
-	 * Whether the filter selects people by what they are (home region or municipality, organization or its kind,
-	 * gender, age band, disability), not only participations by their activities and roles.
+	 * Whether the filter selects people by what they are (home region or municipality, gender, age band, disability,
+	 * and unless {@code organizationAside} the organization they represent or its kind), not only participations by
+	 * their activities and roles.
 	 */
-	public boolean selectsPeople() {
-		return this.regions != null || this.municipalities != null || this.organizations != null
-				|| this.organizationKinds != null || this.genders != null || this.ageBands != null
-				|| this.disability != null;
+	public boolean selectsPeople(boolean organizationAside) {
+		return this.regions != null || this.municipalities != null || this.genders != null || this.ageBands != null
+				|| this.disability != null
+				|| !organizationAside && (this.organizations != null || this.organizationKinds != null);
 	}
 
 	/** The roles counted: PARTICIPANT unless the filter says otherwise, since trainers and organizers are not reached. */

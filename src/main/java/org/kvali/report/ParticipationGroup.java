@@ -23,6 +23,12 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 		return with(this.participations, this.participants, this.activities, this.organizations, this.share, true);
 	}
 
+	/** This group with only the distinct counts of activities and organizations that {@code shown} names. */
+	public ParticipationGroup only(MeasureSet shown) {
+		return with(this.participations, this.participants, shown.activities() ? this.activities : null,
+				shown.organizations() ? this.organizations : null, this.share, this.suppressed);
+	}
+
 	/** A group of the same dimensions with none of what this one counts (a share's numerator of 0). */
 	public ParticipationGroup noneOf() {
 		return with(0, 0, this.activities == null ? null : 0, this.organizations == null ? null : 0,

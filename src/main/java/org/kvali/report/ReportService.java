@@ -100,17 +100,32 @@ public class ReportService {
 		var totals = totals(index, report.filter());
 		boolean suppressed = suppressedFor(report.filter(), index);
 		return ShownMeasures.of(totals, totals.participants() < this.k && suppressed,
-				!unitsWithheld(suppressed, report.filter(), List.of()));
+				shownUnits(suppressed, report.filter(), List.of()));
 	}
 
 	/**
-	 * Whether distinct activities and organizations are withheld from a caller who sees small cells suppressed: where
-	 * the question selects or groups people by what they are. Each activity or organization counted has someone of
+	 * Which of distinct activities and organizations a caller who sees small cells suppressed is told: not where the
+	 * question selects or groups people by what they are, since each activity or organization counted has someone of
 	 * the set, however few: 6 activities with a person with a disability, of 6 named, told that the one person at one
-	 * of them has a disability, in one answer. Over activities alone (project, venue, kind, dates) they are told.
+	 * of them has a disability, in one answer. Over activities alone (project, venue, kind, dates) both are told, and
+	 * organizations over the organizations themselves too (how many CSOs took part), which are no one's attributes.
 	 */
-	private static boolean unitsWithheld(boolean suppressed, ParticipationFilter filter, List<Dimension> by) {
-		return suppressed && (filter.selectsPeople() || by.stream().anyMatch(Dimension::groupsPeople));
+	private static MeasureSet shownUnits(boolean suppressed, ParticipationFilter filter, List<Dimension> by) {
+		return !suppressed ? MeasureSet.ALL : new MeasureSet(!selectsPeople(filter, by, false),
+				!selectsPeople(filter, by, true));
+	}
+
+	private static boolean selectsPeople(ParticipationFilter filter, List<Dimension> by, boolean organizationAside) {
+		return filter.selectsPeople(organizationAside)
+				|| by.stream().anyMatch(dimension -> dimension.groupsPeople(organizationAside));
+	}
+
+	/**
+	 * Which of distinct activities and organizations over this filter, split by these dimensions (none for a whole),
+	 * the current caller is told ({@link #shownUnits}): indicators that count them ask this.
+	 */
+	public MeasureSet shownUnits(ParticipationFilter filter, List<Dimension> by) {
+		return shownUnits(suppressedFor(filter, this.index.current()), filter, by);
 	}
 
 	/** Whether reports are answered from the in-memory index right now (it holds the committed data). */
@@ -131,19 +146,19 @@ public class ReportService {
 	 */
 	public List<ParticipationGroup> shownBreakdown(ParticipationReport report, List<Dimension> by,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
-		var counted = measures;
-		if (unitsWithheld(suppressedFor(report.filter(), report.data().of(this.index)), report.filter(), by)) {
-			// an order by them would tell what their numbers are withheld to hide
-			for (var key : orderBy == null ? List.<GroupOrder>of() : orderBy) {
-				if (key.by() == GroupOrderField.ACTIVITIES || key.by() == GroupOrderField.ORGANIZATIONS) {
-					throw new InvalidArgumentException("orderBy", key.by(), "Cannot order by " + key.by() + ": distinct"
-							+ " activities and organizations are withheld from you where a question selects or groups"
-							+ " people by what they are (gender, age band, disability, home region or municipality,"
-							+ " organization)");
-				}
+		var shown = shownUnits(suppressedFor(report.filter(), report.data().of(this.index)), report.filter(), by);
+		// an order by a measure withheld would tell what its numbers are withheld to hide
+		for (var key : orderBy == null ? List.<GroupOrder>of() : orderBy) {
+			if (key.by() == GroupOrderField.ACTIVITIES && !shown.activities()
+					|| key.by() == GroupOrderField.ORGANIZATIONS && !shown.organizations()) {
+				throw new InvalidArgumentException("orderBy", key.by(), "Cannot order by " + key.by() + ": distinct "
+						+ key.by().name().toLowerCase(java.util.Locale.ROOT) + " are withheld from you where a question"
+						+ " selects or groups people by what they are (gender, age band, disability, home region or"
+						+ " municipality" + (key.by() == GroupOrderField.ACTIVITIES ? ", organization" : "") + ")");
 			}
-			counted = MeasureSet.NONE;
 		}
+		var counted = new MeasureSet(measures.activities() && shown.activities(),
+				measures.organizations() && shown.organizations());
 		return breakdown(report, by, orderBy, first, counted).stream().filter(group -> !group.suppressed()).toList();
 	}
 

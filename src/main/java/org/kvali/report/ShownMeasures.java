@@ -4,11 +4,12 @@ package org.kvali.report;
 public record ShownMeasures(Integer participations, Integer participants, Integer activities, Integer organizations,
 		boolean suppressed) {
 
-	/** The measures, none if suppressed, and the distinct activities and organizations only if {@code units}. */
-	static ShownMeasures of(Measures measures, boolean suppressed, boolean units) {
+	/** The measures, none if suppressed, and the distinct activities and organizations only those {@code shown}. */
+	static ShownMeasures of(Measures measures, boolean suppressed, MeasureSet shown) {
 		return suppressed ? new ShownMeasures(null, null, null, null, true)
 				: new ShownMeasures(measures.participations(), measures.participants(),
-						units ? measures.activities() : null, units ? measures.organizations() : null, false);
+						shown.activities() ? measures.activities() : null,
+						shown.organizations() ? measures.organizations() : null, false);
 	}
 
 }

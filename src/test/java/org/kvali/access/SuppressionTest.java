@@ -268,9 +268,14 @@ class SuppressionTest {
 			.document("{ indicator(code: \"OUT-1.1\") { disaggregate(by: [GENDER]) { group { participants participations"
 					+ " activities organizations share } } } }")
 			.execute();
-		for (var measure : List.of("participants", "participations", "activities", "organizations", "share")) {
+		for (var measure : List.of("participants", "participations", "share")) {
 			var shown = groups.path("indicator.disaggregate[*].group." + measure).entityList(Object.class).get();
 			assertThat(shown).as(measure).hasSize(2).doesNotContainNull();
+		}
+		// by gender, as in a breakdown: each activity counted had a woman, or a man, however few
+		for (var measure : List.of("activities", "organizations")) {
+			var shown = groups.path("indicator.disaggregate[*].group." + measure).entityList(Object.class).get();
+			assertThat(shown).as(measure).hasSize(2).containsOnlyNulls();
 		}
 		this.as.get("analyst").document(query).execute().path("indicator.disaggregate[*].value")
 			.entityList(Double.class).containsExactly(83.0, 44.0, 4.0, 5.0);
@@ -385,9 +390,17 @@ class SuppressionTest {
 			.document("{ participation { breakdown(by: [GENDER], orderBy: [{by: ACTIVITIES}]) { participants } } }")
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().startsWith("Cannot order by ACTIVITIES: distinct activities and "
-					+ "organizations are withheld from you where a question selects or groups people"))
+			.expect(error -> error.getMessage().equals("Cannot order by ACTIVITIES: distinct activities are withheld"
+					+ " from you where a question selects or groups people by what they are (gender, age band,"
+					+ " disability, home region or municipality, organization)"))
 			.verify();
+		// organizations over organizations' kinds are no one's attributes: told; activities there are
+		var kinds = "{ participation(filter: {organizationKinds: [CSO]}) { totals { activities organizations } } }";
+		var told = this.as.get("donor").document(kinds).execute();
+		told.path("participation.totals.activities").valueIsNull();
+		told.path("participation.totals.organizations").entity(Integer.class)
+			.isEqualTo(this.as.get("analyst").document(kinds).execute().path("participation.totals.organizations")
+				.entity(Integer.class).get());
 		this.as.get("donor")
 			.document("{ participation { breakdown(by: [PROJECT], orderBy: [{by: ACTIVITIES}]) { activities } } }")
 			.execute()
@@ -418,6 +431,34 @@ class SuppressionTest {
 		assertThat(codes).contains("HEKS-EPER", "CIF").doesNotContain("AG-TSALKA", "AG-DMANISI", "AG-ASPINDZA");
 		assertThat((List<String>) analyst.path("organizations.edges[*].node.code").entity(List.class).get())
 			.contains("AG-TSALKA", "AG-DMANISI", "AG-ASPINDZA");
+	}
+
+	/**
+	 * Indicators that count activities or organizations follow the rule of a breakdown (a tester's donor read, in a
+	 * split by disability, the activities of a quarter's one small training). OUTC-1 counts organizations of two
+	 * kinds: its actual is told, its split by gender not; OUT-2.1 counts activities alone, and is told at 0 too.
+	 */
+	@Test
+	void indicatorsCountingActivitiesOrOrganizationsFollowTheBreakdownsRule() {
+		var query = """
+				{ outc: indicator(code: "OUTC-1") { actual
+				    disaggregate(by: [GENDER]) { group { gender participants activities organizations } value } }
+				  out: indicator(code: "OUT-2.1") { actual(period: "2023-Q2") } }""";
+		var donor = this.as.get("donor").document(query).execute();
+		var analyst = this.as.get("analyst").document(query).execute();
+		donor.path("outc.actual").entity(Double.class)
+			.isEqualTo(analyst.path("outc.actual").entity(Double.class).get());
+		donor.path("outc.disaggregate[*].value").entityList(Object.class).satisfies(values -> assertThat(values)
+			.isNotEmpty()
+			.containsOnlyNulls());
+		donor.path("outc.disaggregate[*].group.activities").entityList(Object.class)
+			.satisfies(values -> assertThat(values).containsOnlyNulls());
+		donor.path("outc.disaggregate[*].group.organizations").entityList(Object.class)
+			.satisfies(values -> assertThat(values).containsOnlyNulls());
+		analyst.path("outc.disaggregate[?(@.group.gender == 'OTHER')].value").entityList(Double.class)
+			.containsExactly(9.0);
+		donor.path("out.actual").entity(Double.class).isEqualTo(0.0);
+		analyst.path("out.actual").entity(Double.class).isEqualTo(0.0);
 	}
 
 	private HttpGraphQlTester caller(Role role, List<String> organizations) {
