@@ -21,7 +21,7 @@ class OrganizationRepository {
 
 	/**
 	 * Organizations taking part in the projects that %1$s selects: lead, partner, organizer or represented, by at least
-	 * {@code :represented} people.
+	 * {@code :represented} people or at an activity one of {@code :own} runs (a partner's organizations).
 	 */
 	private static final String IN_PROJECTS = """
 			o.id IN (
@@ -30,7 +30,8 @@ class OrganizationRepository {
 			  UNION SELECT organizer_id FROM activity WHERE project_id IN (%1$s)
 			  UNION SELECT p.organization_id FROM participation p JOIN activity a ON a.id = p.activity_id
 			        WHERE a.project_id IN (%1$s)
-			        GROUP BY p.organization_id HAVING count(DISTINCT p.participant_id) >= :represented)""";
+			        GROUP BY p.organization_id HAVING count(DISTINCT p.participant_id) >= :represented
+			               OR bool_or(a.organizer_id = ANY(CAST(:own AS bigint[]))))""";
 
 	private static final String IN_PROGRAMME = "(o.id IN (SELECT organization_id FROM programme_donor"
 			+ " WHERE programme_id = :programme) OR "
@@ -87,7 +88,7 @@ class OrganizationRepository {
 
 	private static Conditions conditions(OrganizationScope scope) {
 		var filter = scope.filter();
-		var conditions = new Conditions().bind("represented", scope.representedBy())
+		var conditions = new Conditions().bind("represented", scope.representedBy()).bind("own", scope.own())
 			.addAny("o.kind = ANY(:kinds)", "kinds", filter.kinds())
 			.addAny("coalesce(m.parent_code, o.region_code) = ANY(:regions)", "regions", filter.regions())
 			// a partner's list shows no project but its own, even where an organization takes part in both

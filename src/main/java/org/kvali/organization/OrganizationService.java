@@ -3,6 +3,7 @@ package org.kvali.organization;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -83,16 +84,20 @@ public class OrganizationService {
 				: this.programmes.programme("filter.programme", filter.programme()).id();
 		var project = filter.project() == null ? null
 				: this.programmes.project("filter.project", filter.project()).id();
-		return new OrganizationScope(filter, programme, project, this.partners.listable(), representedBy());
+		var caller = Caller.find();
+		var own = caller.filter(found -> found.is(Role.PARTNER))
+			.map(found -> found.organizations().toArray(Long[]::new))
+			.orElse(null);
+		return new OrganizationScope(filter, programme, project, this.partners.listable(), representedBy(caller), own);
 	}
 
 	/**
 	 * How many people of an organization at a project's activities list it for the caller as represented there: for
-	 * a donor, who sees aggregates only, as many as a breakdown shows; listed for 1 or 2, a small organization told
-	 * that someone of it had attended (a group for people with a disability, of two members).
+	 * a donor, and a partner outside its own activities, as many as a breakdown shows; listed for 1 or 2, a small
+	 * organization told that someone of it had attended (a group for people with a disability, of two members).
 	 */
-	private int representedBy() {
-		return Caller.find().map(caller -> caller.is(Role.DONOR)).orElse(true) ? this.suppression.k() : 1;
+	private int representedBy(Optional<Caller> caller) {
+		return caller.map(found -> found.is(Role.DONOR, Role.PARTNER)).orElse(true) ? this.suppression.k() : 1;
 	}
 
 }
