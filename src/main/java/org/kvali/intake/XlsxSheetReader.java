@@ -96,16 +96,31 @@ final class XlsxSheetReader {
 
 	/**
 	 * The sheet to read: of those the spreadsheet shows (a template's lists for its drop-downs are often a hidden first
-	 * sheet), the one whose first row has the required columns, as a sheet of instructions before it has not; the
-	 * first shown when none has them, so that the refusal names what it found there. Two attendance sheets in one
-	 * workbook (a sheet a day, say) are refused, where reading the first alone would drop the other's rows unsaid.
+	 * sheet), the one whose first row has the required columns, as a sheet of instructions before it has not. Where
+	 * none has them all, the shown sheet with the most of them, so that the refusal names the columns its header lacks
+	 * (the first shown when none has any); a hidden sheet with them all is named, not read. Two attendance sheets in
+	 * one workbook (a sheet a day, say) are refused, where reading the first alone would drop the other's rows unsaid.
 	 */
 	private static Sheet attendance(ReadableWorkbook workbook) throws IOException {
-		var shown = workbook.getSheets().filter(sheet -> sheet.getVisibility() == SheetVisibility.VISIBLE).toList();
+		var sheets = workbook.getSheets().toList();
 		var found = new ArrayList<Sheet>();
-		for (var sheet : shown) {
-			if (hasRequiredColumns(sheet)) {
-				found.add(sheet);
+		Sheet nearest = null;
+		Sheet hidden = null;
+		int most = 0;
+		for (var sheet : sheets) {
+			int has = requiredColumns(sheet);
+			boolean shown = sheet.getVisibility() == SheetVisibility.VISIBLE;
+			if (has == Columns.REQUIRED.size()) {
+				if (shown) {
+					found.add(sheet);
+				}
+				else if (hidden == null) {
+					hidden = sheet;
+				}
+			}
+			else if (shown && has > most) {
+				most = has;
+				nearest = sheet;
 			}
 		}
 		if (found.size() > 1) {
@@ -114,12 +129,25 @@ final class XlsxSheetReader {
 				.collect(Collectors.joining(", ")) + " each have the attendance columns: load each in a workbook of its"
 					+ " own, or the rows of all in one sheet");
 		}
-		return !found.isEmpty() ? found.get(0) : shown.isEmpty() ? workbook.getFirstSheet() : shown.get(0);
+		if (!found.isEmpty()) {
+			return found.get(0);
+		}
+		if (nearest == null && hidden != null) {
+			throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet '" + hidden.getName() + "' has the attendance"
+					+ " columns but is hidden: show it (in Excel, right-click a sheet's tab, Unhide) and send the"
+					+ " workbook again");
+		}
+		return nearest != null ? nearest : sheets.stream()
+			.filter(sheet -> sheet.getVisibility() == SheetVisibility.VISIBLE)
+			.findFirst()
+			.orElse(workbook.getFirstSheet());
 	}
 
-	private static boolean hasRequiredColumns(Sheet sheet) throws IOException {
+	/** How many of the required columns the sheet's first row names. */
+	private static int requiredColumns(Sheet sheet) throws IOException {
 		try (var rows = sheet.openStream()) {
-			return rows.findFirst().map(row -> header(row).containsAll(Columns.REQUIRED)).orElse(false);
+			var header = rows.findFirst().map(XlsxSheetReader::header).orElse(List.of());
+			return (int) Columns.REQUIRED.stream().filter(header::contains).count();
 		}
 	}
 
