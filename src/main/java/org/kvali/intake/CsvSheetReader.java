@@ -60,9 +60,10 @@ final class CsvSheetReader {
 					continue;
 				}
 				noBinary(record);
-				if (header == null && separatorLine(record)) {
-					// Excel reads the line and does not show it: rows are numbered as it shows them
-					hidden = 1;
+				if (separatorLine(record)) {
+					// Excel reads a first such line and does not show it: rows are numbered as it shows them; one
+					// further down (files put one after another) it shows
+					hidden = header == null ? 1 : hidden;
 					continue;
 				}
 				if (header == null) {
@@ -165,11 +166,20 @@ final class CsvSheetReader {
 	}
 
 	/**
-	 * Whether the record is the line "sep=;" by which Excel names a file's separator: no header. The separator is
-	 * found as for a header (the line holds the one it names), so the line reads as "sep=" and an empty value.
+	 * Whether the record is the line "sep=;" by which Excel names a file's separator: no header, nor a row. The
+	 * separator is found as for a header (the line holds the one it names), so the line reads as "sep=" and empty
+	 * values (more of them as a program saving the file again pads it: "sep=;;;;").
 	 */
 	private static boolean separatorLine(CSVRecord record) {
-		return record.size() == 2 && "sep=".equalsIgnoreCase(record.get(0)) && record.get(1).isEmpty();
+		if (record.size() < 2 || !"sep=".equalsIgnoreCase(Text.trim(record.get(0)))) {
+			return false;
+		}
+		for (int i = 1; i < record.size(); i++) {
+			if (!Text.blank(record.get(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean blank(CSVRecord record) {

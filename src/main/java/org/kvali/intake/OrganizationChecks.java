@@ -59,6 +59,11 @@ class OrganizationChecks {
 		}
 	}
 
+	/** SQL: the name in {@code column} as compared: lower case, runs of spaces as one, curly apostrophes straight. */
+	private static String nameKey(String column) {
+		return "regexp_replace(lower(translate(" + column + ", '’‘', '''''')), '\\s+', ' ', 'g')";
+	}
+
 	/** Each row whose name or kind differs from the first row's that gives one. */
 	private void disagreements(List<String> codes, List<ImportMessage> errors) {
 		this.jdbc.sql("""
@@ -84,11 +89,11 @@ class OrganizationChecks {
 
 	/**
 	 * A stored organization given another name or kind (kept as stored: a sheet does not rename one), a new one given
-	 * the name of a stored one (a second code for it, likely), and a name or kind without a code (ignored), each said
-	 * once, at the first row. A partner, who lists only the organizations of its projects, is not told the stored
-	 * name and kind, nor the code.
+	 * the name of a stored one or of another new one (a second code for it, likely), and a name or kind without a code
+	 * (ignored), each said once, at the first row. A partner, who lists only the organizations of its projects, is not
+	 * told another's stored name and kind, and is told of a stored name only among those it lists.
 	 */
-	List<ImportMessage> warnings(boolean partner) {
+	List<ImportMessage> warnings(PartnerSheet partner) {
 		var warnings = new ArrayList<ImportMessage>();
 		this.jdbc.sql("""
 				SELECT min(r.row_no), r.organization_code, o.name, o.kind
@@ -98,24 +103,35 @@ class OrganizationChecks {
 				ORDER BY 1""")
 			.query((ResultSet rs) -> {
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
-						+ rs.getString(2) + " is stored" + (partner ? "" : " as " + rs.getString(3) + " ("
+						+ rs.getString(2) + " is stored" + (partner != null ? "" : " as " + rs.getString(3) + " ("
 								+ rs.getString(4) + ")") + " with another name or kind; a sheet does not change them, "
 						+ "so the sheet's are ignored"));
 			});
+		// names compared as people type them: case, runs of spaces and curly apostrophes aside
 		this.jdbc.sql("""
-				SELECT n.first_row, n.organization_code, n.organization_name, min(o.code)
-				FROM (SELECT organization_code, min(row_no) AS first_row, min(organization_name) AS organization_name
-				      FROM import_row WHERE organization_code IS NOT NULL AND organization_name IS NOT NULL
-				      GROUP BY organization_code) n
-				JOIN organization o ON lower(o.name) = lower(n.organization_name)
-				WHERE NOT EXISTS (SELECT 1 FROM organization x WHERE lower(x.code) = lower(n.organization_code))
-				GROUP BY n.first_row, n.organization_code, n.organization_name
-				ORDER BY 1""")
+				WITH new AS (
+				    SELECT organization_code, min(row_no) AS first_row, min(organization_name) AS organization_name,
+				           %1$s AS name_key
+				    FROM import_row r WHERE organization_code IS NOT NULL AND organization_name IS NOT NULL
+				      AND NOT EXISTS (SELECT 1 FROM organization x WHERE lower(x.code) = lower(r.organization_code))
+				    GROUP BY organization_code, %1$s)
+				SELECT n.first_row, n.organization_code, n.organization_name,
+				       (SELECT min(o.code) FROM organization o WHERE %2$s = n.name_key AND (%3$s)),
+				       (SELECT min(m.organization_code) FROM new m
+				        WHERE m.name_key = n.name_key AND m.organization_code < n.organization_code)
+				FROM new n
+				ORDER BY 1""".formatted(nameKey("organization_name"), nameKey("o.name"), PartnerSheet.listable("o.id")))
+			.param("allowed", partner == null ? null : partner.projectIds())
 			.query((ResultSet rs) -> {
+				var stored = rs.getString(4);
+				var earlier = rs.getString(5);
+				if (stored == null && earlier == null) {
+					return;
+				}
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
-						+ rs.getString(2) + " is new, but " + (partner ? "an organization" : rs.getString(4))
-						+ " is stored with the name " + rs.getString(3) + (partner ? "; if it is the same, ask an admin"
-								+ " for its code" : "; if it is the same, give its code")));
+						+ rs.getString(2) + " is new, but " + (stored != null ? stored + " is stored" : earlier
+								+ ", new too, comes") + " with the name " + rs.getString(3)
+						+ "; if they are one, give one code"));
 			});
 		this.jdbc.sql("""
 				SELECT min(row_no), count(*) FROM import_row

@@ -52,4 +52,18 @@ record PartnerSheet(Set<Long> projects, Set<Long> organizations) {
 				 OR %1$s.stored_organizer_id = ANY(CAST(:organizations AS bigint[])))""".formatted(activity);
 	}
 
+	/**
+	 * SQL: the organization whose id is {@code organization} leads, partners or organizes in one of {@code :allowed}
+	 * (the partner's projects; null for an admin, to whom every organization is told): one the partner lists.
+	 */
+	static String listable(String organization) {
+		return """
+				CAST(:allowed AS bigint[]) IS NULL
+				OR %1$s IN (SELECT lead_organization_id FROM project WHERE id = ANY(CAST(:allowed AS bigint[]))
+				            UNION SELECT organization_id FROM project_partner
+				                  WHERE project_id = ANY(CAST(:allowed AS bigint[]))
+				            UNION SELECT organizer_id FROM activity WHERE project_id = ANY(CAST(:allowed AS bigint[])))"""
+			.formatted(organization);
+	}
+
 }

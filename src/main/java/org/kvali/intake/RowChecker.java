@@ -25,7 +25,10 @@ final class RowChecker {
 
 	private static final List<String> ROLES = List.of("PARTICIPANT", "TRAINER", "FACILITATOR", "SPEAKER", "ORGANIZER");
 
-	/** The Georgian words for activity kinds, organization kinds and roles, as a Georgian template writes them. */
+	/**
+	 * The Georgian words for activity kinds, organization kinds and roles, as a Georgian template writes them (and NGO,
+	 * as English speakers call a CSO).
+	 */
 	private static final Map<String, String> GEORGIAN = Map.ofEntries(Map.entry("ტრენინგი", "TRAINING"),
 			Map.entry("სემინარი", "WORKSHOP"), Map.entry("ვორქშოპი", "WORKSHOP"), Map.entry("შეხვედრა", "MEETING"),
 			Map.entry("კონფერენცია", "CONFERENCE"), Map.entry("კამპანია", "CAMPAIGN"), Map.entry("სხვა", "OTHER"),
@@ -35,7 +38,9 @@ final class RowChecker {
 			Map.entry("აქტივისტთა ჯგუფი", "ACTIVIST_GROUP"), Map.entry("მუნიციპალიტეტი", "MUNICIPALITY"),
 			Map.entry("მონაწილე", "PARTICIPANT"), Map.entry("ტრენერი", "TRAINER"),
 			Map.entry("ფასილიტატორი", "FACILITATOR"), Map.entry("მომხსენებელი", "SPEAKER"),
-			Map.entry("ორგანიზატორი", "ORGANIZER"));
+			Map.entry("ორგანიზატორი", "ORGANIZER"), Map.entry("ტრენინგები", "TRAINING"),
+			Map.entry("სამუშაო შეხვედრა", "WORKSHOP"), Map.entry("სპიკერი", "SPEAKER"),
+			Map.entry("აქტივისტური ჯგუფი", "ACTIVIST_GROUP"), Map.entry("ngo", "CSO"));
 
 	private static final Map<String, String> GENDERS = Map.ofEntries(Map.entry("female", "FEMALE"),
 			Map.entry("f", "FEMALE"), Map.entry("ქალი", "FEMALE"), Map.entry("male", "MALE"), Map.entry("m", "MALE"),
@@ -56,7 +61,8 @@ final class RowChecker {
 
 	/** A date, then a time of day: hours and minutes, seconds and their fraction if any. */
 	private static final Pattern DATE_AND_TIME = Pattern
-		.compile("([^ T]{8,10})[ T](?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?");
+		.compile("([^ T]{8,10})[ T](?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?"
+				+ "(?: ?[AaPp]\\.?[Mm]\\.?)?(?: ?(?:Z|[+-]\\d{2}:?\\d{2}))?");
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -155,10 +161,15 @@ final class RowChecker {
 		if (value.contains("???")) {
 			long marks = value.chars().filter(c -> c == '?').count();
 			long shown = value.chars().filter(c -> !Character.isWhitespace(c)).count();
-			if (2 * marks >= shown) {
+			// four in a row are no one's punctuation, however much else the value holds
+			if (2 * marks >= shown || value.contains("????")) {
 				return "The value has question marks where letters were: the file was saved in an encoding without"
 						+ " them";
 			}
+		}
+		if (value.indexOf('\uFFFD') >= 0) {
+			return "The value holds \uFFFD where letters were: they were read in the wrong encoding before this file"
+					+ " was saved";
 		}
 		if (value.contains("áƒ") || value.contains("бѓ")) {
 			return "The value is Georgian text read in the wrong encoding (each letter shows as two or three others)";
@@ -191,7 +202,7 @@ final class RowChecker {
 		if (accepted.contains(word)) {
 			return word;
 		}
-		var georgian = GEORGIAN.get(SPACES.matcher(value).replaceAll(" "));
+		var georgian = GEORGIAN.get(SPACES.matcher(value).replaceAll(" ").toLowerCase(Locale.ROOT));
 		if (georgian != null && accepted.contains(georgian)) {
 			return georgian;
 		}

@@ -3,8 +3,7 @@ package org.kvali.intake;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.kvali.graphql.Text;
 
@@ -16,9 +15,10 @@ import org.springframework.http.HttpStatus;
  */
 final class RowIntake implements SheetSink {
 
-	/** Words that head a row of totals, in English, Georgian and Russian. */
-	private static final Set<String> TOTALS = Set.of("total", "totals", "grand total", "sum", "სულ", "ჯამი",
-			"სულ ჯამი", "итого", "всего");
+	/** A cell that heads a row of totals, in English, Georgian or Russian, and perhaps the count beside it. */
+	private static final Pattern TOTALS = Pattern.compile(
+			"(grand\\s+|sub-?\\s*)?(total|totals|sum|სულ|ჯამი|სულ ჯამი|итого|всего)\\s*:?\\s*\\d*",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	private final ImportLimits limits;
 
@@ -148,15 +148,17 @@ final class RowIntake implements SheetSink {
 		return true;
 	}
 
-	/** The word that marks a row without a person as a row of totals ("Total", "სულ"); null for any other row. */
+	/**
+	 * The cell that marks a row as a row of totals ("Total", "Subtotal", "სულ:"), where no person is named (or a
+	 * count is, under participant_ref); null for any other row.
+	 */
 	private static String totalsWord(SheetRow row) {
 		var ref = row.cells().get(Columns.PARTICIPANT_REF);
-		if (ref != null && !ref.isEmpty()) {
+		if (ref != null && !ref.isEmpty() && !ref.chars().allMatch(c -> c >= '0' && c <= '9')) {
 			return null;
 		}
 		for (var value : row.cells().values()) {
-			var word = value.toLowerCase(Locale.ROOT).replaceAll("[\\s:]+$", "");
-			if (TOTALS.contains(word)) {
+			if (!value.isEmpty() && !Character.isDigit(value.charAt(0)) && TOTALS.matcher(value).matches()) {
 				return value;
 			}
 		}

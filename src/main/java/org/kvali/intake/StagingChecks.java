@@ -55,7 +55,7 @@ class StagingChecks {
 	 * another organization's activity would otherwise tell a partner its dates).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused) {
-		var warnings = new ArrayList<>(this.organizations.warnings(partner != null));
+		var warnings = new ArrayList<>(this.organizations.warnings(partner));
 		if (!refused) {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
 		}

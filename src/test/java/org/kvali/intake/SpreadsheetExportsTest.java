@@ -232,6 +232,47 @@ class SpreadsheetExportsTest {
 			.andExpect(jsonPath("$.errors[1].value").value("სულ"));
 	}
 
+	/**
+	 * The second sheet tester's: Excel's separator line padded by a program saving the file again, and one further
+	 * down where files were put one after another; a time of day with AM or PM, or a zone; question marks among
+	 * Latin letters, and the replacement character; totals rows written otherwise; more Georgian words, and NGO.
+	 */
+	@Test
+	void moreOfWhatExportsAndPeopleWrite() throws Exception {
+		var sheet = "sep=;;;;;;;;;;;;;;;\n" + HEADER.trim() + ";organization_kind\n" + """
+				TI-WS-1;Workshop;სამუშაო შეხვედრა;TEST-INTAKE;01.03.2025 10:00 AM;1.3.2025 10:00 +0400;;TI-1;female;;;;TI-NGO;Youth NGO;;NGO
+				sep=;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01 12:00 PM;2025-03-01T09:00Z;;TI-2;male;;;;;;სპიკერი;
+				""";
+		load(sheet, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.rows").value(2))
+			.andExpect(jsonPath("$.created.participations").value(2));
+		assertThat(this.jdbc.queryForObject("SELECT kind || ' ' || start_date FROM activity WHERE code = 'TI-WS-1'",
+				String.class)).isEqualTo("WORKSHOP 2025-03-01");
+		assertThat(this.jdbc.queryForObject("SELECT kind FROM organization WHERE code = 'TI-NGO'", String.class))
+			.isEqualTo("CSO");
+		assertThat(this.jdbc.queryForObject("SELECT pn.role FROM participation pn JOIN participant p"
+				+ " ON p.id = pn.participant_id WHERE p.ref = 'TI-2'", String.class)).isEqualTo("SPEAKER");
+		var refused = HEADER + """
+				TI-WS-2;Training ???????;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-3;female;;;;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-4;female;;;;TI-X;Club \uFFFD\uFFFD;;
+				Subtotal;;;;;;;;;;;;;;
+				TOTAL: 2;;;;;;;;;;;;;;
+				Total;;;;;;;12;;;;;;;
+				""";
+		var totals = "The row looks like a row of totals: a sheet lists the people, one a row, and Kvali counts them;"
+				+ " remove it";
+		load(refused, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(5))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("The value has question"
+					+ " marks where letters were")))
+			.andExpect(jsonPath("$.errors[1].message").value(org.hamcrest.Matchers.startsWith("The value holds \uFFFD"
+					+ " where letters were")))
+			.andExpect(jsonPath("$.errors[2].message").value(totals))
+			.andExpect(jsonPath("$.errors[3].message").value(totals))
+			.andExpect(jsonPath("$.errors[4].message").value(totals));
+	}
+
 	private ResultActions load(String sheet, boolean dryRun) throws Exception {
 		return this.mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
 			.contentType("text/csv")
