@@ -2,6 +2,7 @@ package org.kvali.indicator;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.kvali.report.MeasureSet;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationGroup;
 import org.kvali.report.ReportService;
+import org.kvali.report.SuppressionProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -33,7 +35,11 @@ class IndicatorDisaggregation {
 
 	private final JsonMapper json;
 
-	IndicatorDisaggregation(ReportService reports, IndicatorRepository indicators, JsonMapper json) {
+	private final SuppressionProperties suppression;
+
+	IndicatorDisaggregation(ReportService reports, IndicatorRepository indicators, JsonMapper json,
+			SuppressionProperties suppression) {
+		this.suppression = suppression;
 		this.reports = reports;
 		this.indicators = indicators;
 		this.json = json;
@@ -82,10 +88,22 @@ class IndicatorDisaggregation {
 		numerator.forEach(group -> counted.put(group.values(by), group));
 		var denominatorFilter = filter(indicator.denominatorFilter(), window);
 		var groups = new ArrayList<Group>();
+		var shares = new ArrayList<ShareComplements.Share>();
+		var leftOut = new HashSet<List<Object>>();
 		for (var whole : breakdown(denominatorFilter, by)) {
 			var group = counted.remove(whole.values(by));
-			groups.add(share(indicator, group == null ? whole.noneOf() : group, whole, numeratorFilter,
-					denominatorFilter));
+			var share = share(indicator, group == null ? whole.noneOf() : group, whole, numeratorFilter,
+					denominatorFilter);
+			groups.add(share);
+			shares.add(new ShareComplements.Share(whole.values(by), share.group().participants(), whole.participants()));
+			if (share.group().suppressed()) {
+				leftOut.add(whole.values(by));
+			}
+		}
+		if (!leftOut.isEmpty() && this.reports.suppresses(denominatorFilter)) {
+			var more = ShareComplements.more(shares, leftOut, by, this.suppression.k());
+			groups.replaceAll(group -> more.contains(group.group().values(by))
+					? new Group(group.group().hidden(), null) : group);
 		}
 		counted.values().forEach(group -> groups.add(new Group(group, null)));
 		return groups;

@@ -68,6 +68,9 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 		return key;
 	}
 
+	/** The natural order of groups' keys ({@link #values}), as breakdowns order them. */
+	public static final Comparator<List<Object>> KEY_ORDER = SmallCells.NATURAL;
+
 	/** The natural order of groups by these dimensions, as the schema gives it for a breakdown without orderBy. */
 	public static Comparator<ParticipationGroup> naturalOrder(List<Dimension> by) {
 		return Comparator.comparing(group -> group.values(by), SmallCells.NATURAL);

@@ -264,6 +264,11 @@ public class ReportService {
 		return participants < this.k && suppressedFor(filter, this.index.current());
 	}
 
+	/** Whether small cells are suppressed for the current caller over this filter ({@link #suppressedFor}). */
+	public boolean suppresses(ParticipationFilter filter) {
+		return suppressedFor(filter, this.index.current());
+	}
+
 	/**
 	 * Whether small cells are suppressed for the current caller over this filter: never for ADMIN or ANALYST; always
 	 * for DONOR, and when no caller is known (a report is always asked for by someone, so a thread that lost its

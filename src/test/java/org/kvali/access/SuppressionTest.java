@@ -334,6 +334,25 @@ class SuppressionTest {
 	}
 
 	/**
+	 * A split share adds up to the indicator's whole: one group left out alone was the whole minus the others (a
+	 * tester's, by disability: the women trained with a disability, from the actual and the groups without a
+	 * disability and not known). Here the 4 with a disability are left out, and so the 8 not known with them.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aShareLeftOutAloneTakesTheNextSmallestWithIt() {
+		var query = "{ indicator(code: \"OUT-1.2\") { disaggregate(by: [DISABILITY]) { group { disability participants }"
+				+ " value } } }";
+		List<Map<String, Object>> donor = this.as.get("donor").document(query).execute()
+			.path("indicator.disaggregate").entity(List.class).get();
+		assertThat(donor).extracting(group -> ((Map<String, Object>) group.get("group")).get("disability") + " "
+				+ ((Map<String, Object>) group.get("group")).get("participants"))
+			.containsExactly("false 71");
+		this.as.get("analyst").document(query).execute().path("indicator.disaggregate[*].group.participants")
+			.entityList(Integer.class).containsExactly(71, 4, 8);
+	}
+
+	/**
 	 * The men's groups of a split share of women have none of the numerator: left out for a donor, as a share over
 	 * 1 to 4 women is, whose absence beside a 0 % would tell them. An analyst sees them at 0 %.
 	 */
