@@ -3,6 +3,7 @@ package org.kvali.report;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
@@ -98,7 +99,7 @@ public class ReportService {
 		// two statements: the decision reads activities alone)
 		var index = report.data().of(this.index);
 		var totals = totals(index, report.filter());
-		boolean suppressed = suppressedFor(report.filter(), index);
+		boolean suppressed = suppressedFor(report.filter(), () -> index);
 		return ShownMeasures.of(totals, totals.participants() < this.k && suppressed,
 				shownUnits(suppressed, report.filter(), List.of()));
 	}
@@ -125,7 +126,7 @@ public class ReportService {
 	 * the current caller is told ({@link #shownUnits}): indicators that count them ask this.
 	 */
 	public MeasureSet shownUnits(ParticipationFilter filter, List<Dimension> by) {
-		return shownUnits(suppressedFor(filter, this.index.current()), filter, by);
+		return shownUnits(suppressedFor(filter, this.index::current), filter, by);
 	}
 
 	/** Whether reports are answered from the in-memory index right now (it holds the committed data). */
@@ -146,7 +147,8 @@ public class ReportService {
 	 */
 	public List<ParticipationGroup> shownBreakdown(ParticipationReport report, List<Dimension> by,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
-		var shown = shownUnits(suppressedFor(report.filter(), report.data().of(this.index)), report.filter(), by);
+		var shown = shownUnits(suppressedFor(report.filter(), () -> report.data().of(this.index)), report.filter(),
+				by);
 		// an order by a measure withheld would tell what its numbers are withheld to hide
 		for (var key : orderBy == null ? List.<GroupOrder>of() : orderBy) {
 			if (key.by() == GroupOrderField.ACTIVITIES && !shown.activities()
@@ -183,7 +185,7 @@ public class ReportService {
 		}
 		// the groups and whether they are suppressed from one index, so that both see the same data
 		var index = report.data().of(this.index);
-		if (suppressedFor(report.filter(), index)) {
+		if (suppressedFor(report.filter(), () -> index)) {
 			// suppressed groups move to the end, so the page is cut after suppression; without first, every group
 			// is answered, so no more than that may be counted
 			int most = first == null ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;
@@ -252,7 +254,7 @@ public class ReportService {
 
 	/** Whether a value resting on this many participants of the filter's set must be withheld from the caller. */
 	public boolean withheld(ParticipationFilter filter, int participants) {
-		return SmallCells.tooSmall(participants, this.k) && suppressedFor(filter, this.index.current());
+		return SmallCells.tooSmall(participants, this.k) && suppressedFor(filter, this.index::current);
 	}
 
 	/**
@@ -261,12 +263,12 @@ public class ReportService {
 	 * the day someone of its set (with a disability, from one municipality) took part, and so the activity.
 	 */
 	public boolean withheldUnlessMany(ParticipationFilter filter, int participants) {
-		return participants < this.k && suppressedFor(filter, this.index.current());
+		return participants < this.k && suppressedFor(filter, this.index::current);
 	}
 
 	/** Whether small cells are suppressed for the current caller over this filter ({@link #suppressedFor}). */
 	public boolean suppresses(ParticipationFilter filter) {
-		return suppressedFor(filter, this.index.current());
+		return suppressedFor(filter, this.index::current);
 	}
 
 	/**
@@ -277,7 +279,7 @@ public class ReportService {
 	 * the participations a filter selected lay outside its activities, the choice itself told a partner whether
 	 * anyone of a filter (a woman with a disability) had attended another organization's workshop.
 	 */
-	private boolean suppressedFor(ParticipationFilter filter, Optional<FactIndex> index) {
+	private boolean suppressedFor(ParticipationFilter filter, Supplier<Optional<FactIndex>> index) {
 		var caller = Caller.find().orElse(null);
 		if (caller == null) {
 			return true;
@@ -288,7 +290,7 @@ public class ReportService {
 		if (caller.is(Role.DONOR)) {
 			return true;
 		}
-		return index.map(facts -> facts.reachesBeyond(filter, caller.organizations()))
+		return index.get().map(facts -> facts.reachesBeyond(filter, caller.organizations()))
 			.orElseGet(() -> this.repository.reachesBeyond(filter, caller.organizations()));
 	}
 

@@ -149,7 +149,10 @@ class AuthorizationMatrixTest {
 		}
 	}
 
-	/** The organizations taking part in the projects the partner's organization leads or partners. */
+	/**
+	 * The organizations taking part in the projects the partner's organization leads or partners: leading,
+	 * partnering or organizing, or represented at their activities by 5 people or more, or at one it runs.
+	 */
 	private int ofProjectsOf(String code) {
 		return this.jdbc.queryForObject("""
 				WITH own AS (SELECT p.id FROM project p JOIN organization o ON o.id = p.lead_organization_id WHERE o.code = ?
@@ -160,8 +163,11 @@ class AuthorizationMatrixTest {
 				  UNION ALL SELECT organization_id FROM project_partner WHERE project_id IN (SELECT id FROM own)
 				  UNION ALL SELECT organizer_id FROM activity WHERE project_id IN (SELECT id FROM own)
 				  UNION ALL SELECT pn.organization_id FROM participation pn JOIN activity a ON a.id = pn.activity_id
-				            WHERE a.project_id IN (SELECT id FROM own)) taking_part WHERE id IS NOT NULL""",
-				Integer.class, code, code);
+				            WHERE a.project_id IN (SELECT id FROM own) GROUP BY pn.organization_id
+				            HAVING count(DISTINCT pn.participant_id) >= 5
+				                OR bool_or(a.organizer_id = (SELECT id FROM organization WHERE code = ?))) taking_part
+				WHERE id IS NOT NULL""",
+				Integer.class, code, code, code);
 	}
 
 	private boolean allowed(String target, String token) throws Exception {
