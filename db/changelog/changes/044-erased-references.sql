@@ -12,4 +12,8 @@ CREATE TABLE erased_reference (
     hosted_by bigint[] NOT NULL DEFAULT '{}',
     projects bigint[] NOT NULL DEFAULT '{}'
 );
+-- every sheet reads it; only an erasure (an admin's) writes it, so no partner's session could undo one
+ALTER TABLE erased_reference ENABLE ROW LEVEL SECURITY;
+CREATE POLICY everyone_reads ON erased_reference FOR SELECT USING (true);
+CREATE POLICY admin_writes ON erased_reference USING (kvali_scope() IN ('ADMIN', 'SERVICE'));
 --rollback DROP TABLE erased_reference;

@@ -22,27 +22,47 @@ public final class Validation {
 	}
 
 	/**
+	 * {@link #CODE_RULE}, and what in a value that may be a person's name (a reference) breaks it, without its length,
+	 * its letters or where: a letter outside A to Z, a space, or another character named (a non-breaking hyphen).
+	 */
+	public static String referenceRule(String value) {
+		int at = value == null || value.codePointCount(0, value.length()) > 64 ? -1 : firstBreaking(value);
+		if (at < 0) {
+			return CODE_RULE;
+		}
+		int c = value.codePointAt(at);
+		return CODE_RULE + "; this one has " + (Character.isLetterOrDigit(c)
+				? "a letter or digit outside A to Z and 0 to 9" : named(c));
+	}
+
+	/**
 	 * {@link #CODE_RULE}, and where a value that is no code breaks it: the first character the rule has no place for,
 	 * named, since a look-alike (a non-breaking hyphen, a Greek Z) shows nothing amiss on screen.
 	 */
 	public static String codeRule(String value) {
-		if (value == null || value.isEmpty()) {
-			return CODE_RULE;
-		}
-		int length = value.codePointCount(0, value.length());
+		int length = value == null ? 0 : value.codePointCount(0, value.length());
 		if (length > 64) {
 			return CODE_RULE + "; this one has " + length + " characters";
 		}
-		int place = 0;
+		int at = value == null ? -1 : firstBreaking(value);
+		if (at < 0) {
+			return CODE_RULE;
+		}
+		int place = value.codePointCount(0, at) + 1;
+		return CODE_RULE + "; this one has " + named(value.codePointAt(at))
+				+ (place == 1 ? " first" : " at character " + place);
+	}
+
+	/** Where in the value the first character the code rule has no place for is; -1 for none. */
+	private static int firstBreaking(String value) {
 		for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
 			int c = value.codePointAt(i);
-			place++;
 			boolean alphanumeric = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-			if (!alphanumeric && (place == 1 || (c != '.' && c != '_' && c != '-'))) {
-				return CODE_RULE + "; this one has " + named(c) + (place == 1 ? " first" : " at character " + place);
+			if (!alphanumeric && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+				return i;
 			}
 		}
-		return CODE_RULE;
+		return -1;
 	}
 
 	private static String named(int c) {

@@ -93,14 +93,14 @@ class IndicatorDisaggregation {
 		for (var whole : breakdown(denominatorFilter, by)) {
 			var group = counted.remove(whole.values(by));
 			var share = share(indicator, group == null ? whole.noneOf() : group, whole, numeratorFilter,
-					denominatorFilter);
+					denominatorFilter, by);
 			groups.add(share);
 			shares.add(new ShareComplements.Share(whole.values(by), share.group().participants(), whole.participants()));
 			if (share.group().suppressed()) {
 				leftOut.add(whole.values(by));
 			}
 		}
-		if (!leftOut.isEmpty() && this.reports.suppresses(denominatorFilter)) {
+		if (!leftOut.isEmpty() && (this.reports.suppresses(numeratorFilter) || this.reports.suppresses(denominatorFilter))) {
 			var more = ShareComplements.more(shares, leftOut, by, this.suppression.k());
 			groups.replaceAll(group -> more.contains(group.group().values(by))
 					? new Group(group.group().hidden(), null) : group);
@@ -110,20 +110,40 @@ class IndicatorDisaggregation {
 	}
 
 	/**
-	 * A share within one group of the whole; withheld, and the group with it, where the whole is, or where the
-	 * numerator's people or the rest of the whole number fewer than k, none included, as an indicator's value is
-	 * ({@link IndicatorValues}). Listed with its numerator, a group whose whole a breakdown withheld told that whole
-	 * as the numerator plus the rest, and the whole told the rest.
+	 * A share within one group of the whole; withheld, and the group with it, where the whole is, where the
+	 * numerator's people number fewer than k, none included, as an indicator's value is ({@link IndicatorValues}),
+	 * unless the numerator has none there by its definition (the men of a share of women), or where the rest of the
+	 * whole numbers 1 to k-1 (a group at 100 % is shown, as the men's at 0 %: left out, each took the other along).
+	 * Listed with its numerator, a group whose whole a breakdown withheld told that whole as the numerator plus the
+	 * rest, and the whole told the rest.
 	 */
 	private Group share(Indicator indicator, ParticipationGroup group, ParticipationGroup whole,
-			ParticipationFilter numeratorFilter, ParticipationFilter denominatorFilter) {
+			ParticipationFilter numeratorFilter, ParticipationFilter denominatorFilter, List<Dimension> by) {
 		if (whole.suppressed() || group.suppressed()
-				|| this.reports.withheldUnlessMany(numeratorFilter, group.participants())
-				|| this.reports.withheldUnlessMany(denominatorFilter, whole.participants() - group.participants())) {
+				|| !noneByDefinition(numeratorFilter, group, by)
+						&& this.reports.withheldUnlessMany(numeratorFilter, group.participants())
+				|| this.reports.withheld(denominatorFilter, whole.participants() - group.participants())) {
 			return new Group(group.hidden(), null);
 		}
 		double denominator = indicator.measure().of(whole.measures());
 		return new Group(group, denominator == 0 ? null : 100 * indicator.measure().of(group.measures()) / denominator);
+	}
+
+	/**
+	 * Whether the group has none of the numerator because the numerator's filter leaves its values out (the men of a
+	 * share of women): a 0 that tells nothing, shown as 0 %, where left out it took the group beside it along.
+	 */
+	private static boolean noneByDefinition(ParticipationFilter numerator, ParticipationGroup group, List<Dimension> by) {
+		if (group.participants() > 0) {
+			return false;
+		}
+		var values = group.values(by);
+		for (int i = 0; i < by.size(); i++) {
+			if (numerator.excludes(by.get(i), values.get(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The current values reported for each gender or region over the periods within the window, combined. */

@@ -14,8 +14,9 @@ import org.kvali.report.ParticipationGroup;
  * Complementary withholding in a split share, as in a breakdown: the groups of a line (those that differ in one
  * dimension only, and the whole split) add up to the indicator's whole, so one group left out alone was the whole
  * minus the others (a tester's: 5 women of 7 trained with a disability, from the actual and the two groups shown).
- * Where one group of a line is left out, or those left out number fewer than k people in the numerator or in the
- * rest, the smallest other is left out too, until nothing changes.
+ * Where one group of a line is left out, or those left out number 1 to k-1 people in the numerator or in the rest
+ * (none tells nothing of anyone: the men of a share of women have none by definition), the smallest other is left
+ * out too, until nothing changes.
  */
 final class ShareComplements {
 
@@ -54,7 +55,7 @@ final class ShareComplements {
 				}
 				int numerator = out.stream().mapToInt(Share::numerator).sum();
 				int rest = out.stream().mapToInt(Share::rest).sum();
-				if (out.size() == 1 || numerator < k || rest < k) {
+				if (out.size() == 1 || numerator > 0 && numerator < k || rest > 0 && rest < k) {
 					line.stream()
 						.filter(share -> !hidden.contains(share.key()))
 						.min(Comparator.comparingInt(Share::whole).thenComparing(Share::key, ParticipationGroup.KEY_ORDER))

@@ -15,7 +15,7 @@ final class MunicipalityNames {
 
 	/** Words that say what a place is, not which: left out of a name before it is looked up. */
 	private static final Pattern GENERIC = Pattern.compile("\\b(municipality|municipal|district|city|town)\\b"
-			+ "|მუნიციპალიტეტი|მუნიციპალიტეტის|ქალაქი|ქალაქის|რაიონი|რაიონის|რ-ნი|^ქ\\.");
+			+ "|მუნიციპალიტეტის?|ქალაქის?|რაიონის?|რ-ნი|^ქ\\.");
 
 	/** What does not tell one name from another: spaces, hyphens, dots, apostrophes. */
 	private static final Pattern PUNCTUATION = Pattern.compile("[\\s\u00a0\\-‐‑–.'’]+");
@@ -30,6 +30,9 @@ final class MunicipalityNames {
 	private final Map<String, String> names = new HashMap<>();
 
 	private final Map<String, String> nearest = new HashMap<>();
+
+	/** Values read loosely, and the code each names ("" for none). */
+	private final Map<String, String> read = new HashMap<>();
 
 	/** Each municipality as its code, English name and Georgian name. */
 	MunicipalityNames(List<List<String>> municipalities) {
@@ -65,7 +68,9 @@ final class MunicipalityNames {
 	/** The code of the municipality the value names; null when it names none. */
 	String code(String value) {
 		var code = this.exact.get(value.toLowerCase(Locale.ROOT));
-		return code != null ? code : this.loose.get(key(value));
+		// read loosely once per value: a sheet repeats its venue on every row
+		return code != null ? code : this.read.computeIfAbsent(value, text -> this.loose.getOrDefault(key(text), ""))
+			.transform(found -> found.isEmpty() ? null : found);
 	}
 
 	/** The municipality nearest to a value that names none, as "Marneuli (GE-KK-MARNEULI)"; null when none is near. */

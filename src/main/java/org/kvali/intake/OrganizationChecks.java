@@ -107,27 +107,30 @@ class OrganizationChecks {
 								+ rs.getString(4) + ")") + " with another name or kind; a sheet does not change them, "
 						+ "so the sheet's are ignored"));
 			});
-		// names compared as people type them: case, runs of spaces and curly apostrophes aside
+		// names compared as people type them: case, runs of spaces and curly apostrophes aside; the new organizations
+		// grouped first, the stored ones' names read once and only when there is a new one
 		this.jdbc.sql("""
 				WITH new AS (
-				    SELECT organization_code, min(row_no) AS first_row, min(organization_name) AS organization_name,
-				           %1$s AS name_key
-				    FROM import_row r WHERE organization_code IS NOT NULL AND organization_name IS NOT NULL
-				      AND NOT EXISTS (SELECT 1 FROM organization x WHERE lower(x.code) = lower(r.organization_code))
-				    GROUP BY organization_code, %1$s)
-				SELECT n.first_row, n.organization_code, n.organization_name,
-				       (SELECT min(o.code) FROM organization o WHERE %2$s = n.name_key AND (%3$s)),
-				       (SELECT min(m.organization_code) FROM new m
-				        WHERE m.name_key = n.name_key AND m.organization_code < n.organization_code)
-				FROM new n
-				ORDER BY 1""".formatted(nameKey("organization_name"), nameKey("o.name"), PartnerSheet.listable("o.id")))
+				    SELECT g.*, %1$s AS name_key FROM (
+				        SELECT organization_code, min(row_no) AS first_row, min(organization_name) AS organization_name
+				        FROM import_row WHERE organization_code IS NOT NULL AND organization_name IS NOT NULL
+				        GROUP BY organization_code) g
+				    WHERE NOT EXISTS (SELECT 1 FROM organization x WHERE lower(x.code) = lower(g.organization_code))),
+				named AS (
+				    SELECT n.*, min(n.organization_code) OVER (PARTITION BY n.name_key) AS first_code FROM new n),
+				stored AS (
+				    SELECT %2$s AS name_key, min(o.code) AS code FROM organization o
+				    WHERE EXISTS (SELECT 1 FROM new) AND (%3$s)
+				    GROUP BY 1)
+				SELECT n.first_row, n.organization_code, n.organization_name, s.code,
+				       CASE WHEN n.first_code <> n.organization_code THEN n.first_code END
+				FROM named n LEFT JOIN stored s USING (name_key)
+				WHERE s.code IS NOT NULL OR n.first_code <> n.organization_code
+				ORDER BY 1""".formatted(nameKey("g.organization_name"), nameKey("o.name"), PartnerSheet.listable("o.id")))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.query((ResultSet rs) -> {
 				var stored = rs.getString(4);
 				var earlier = rs.getString(5);
-				if (stored == null && earlier == null) {
-					return;
-				}
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
 						+ rs.getString(2) + " is new, but " + (stored != null ? stored + " is stored" : earlier
 								+ ", new too, comes") + " with the name " + rs.getString(3)

@@ -187,7 +187,9 @@ final class RowChecker {
 		var value = text(column);
 		if (value != null && !Validation.isCode(value)) {
 			// A reference that is no code may be a person's name written by mistake: it is not repeated back.
-			error(column, Columns.PARTICIPANT_REF.equals(column) ? null : value, Validation.codeRule(value));
+			boolean reference = Columns.PARTICIPANT_REF.equals(column);
+			error(column, reference ? null : value,
+					reference ? Validation.referenceRule(value) : Validation.codeRule(value));
 			return null;
 		}
 		return value;
@@ -220,7 +222,7 @@ final class RowChecker {
 		var date = day.contains(".") ? Dates.dotted(day) : Dates.iso(day);
 		if (date == null) {
 			// a day the calendar does not have (2025-02-30), or another form (2024/03/01)
-			error(column, value, (Dates.dateForm(value) ? "Not a day the calendar has" : "Not a date")
+			error(column, value, (Dates.dateForm(day) ? "Not a day the calendar has" : "Not a date")
 					+ "; write 2024-07-18 or 18.07.2024");
 			return null;
 		}

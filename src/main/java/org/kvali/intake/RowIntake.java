@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.kvali.graphql.Dates;
 import org.kvali.graphql.Text;
 
 import org.springframework.http.HttpStatus;
@@ -154,7 +155,7 @@ final class RowIntake implements SheetSink {
 	 */
 	private static String totalsWord(SheetRow row) {
 		var ref = row.cells().get(Columns.PARTICIPANT_REF);
-		if (ref != null && !ref.isEmpty() && !ref.chars().allMatch(c -> c >= '0' && c <= '9')) {
+		if (ref != null && !ref.isEmpty() && Dates.digits(ref, 0, ref.length()) < 0) {
 			return null;
 		}
 		for (var value : row.cells().values()) {

@@ -255,25 +255,27 @@ class StagingChecks {
 	}
 
 	/**
-	 * Rows naming a person an activity has in an earlier row. Only a person in more than one row can be; a sheet
-	 * without such a person, as one of a single activity is, is not grouped again (122 to 133 ms of a load of 200,000
-	 * people, each in one row). Most sheets of several activities name someone twice, and are grouped as before.
-	 */
-	/**
 	 * A new person whose reference is that of a person erased at their request: an old sheet sent again would bring
 	 * them back as a new record. Told once, at the person's first row, to an admin and to a partner whose
-	 * organizations ran an activity of theirs; another partner is refused in the words it was before the erasure, for
-	 * a person of other organizations ({@link #othersPeople}), and learns nothing of it. Nothing is computed while
-	 * none was erased.
+	 * organizations ran an activity of theirs; another partner is refused in the words, and at the rows, it was before
+	 * the erasure, for a person of other organizations ({@link #othersPeople}), and learns nothing of it. Nothing is
+	 * computed while none was erased.
 	 */
 	private void erased(List<ImportMessage> errors, PartnerSheet partner) {
 		this.jdbc.sql("""
-				SELECT p.first_row, p.participant_ref,
-				       CAST(:organizations AS bigint[]) IS NULL OR e.hosted_by && CAST(:organizations AS bigint[]),
-				       NOT e.projects <@ CAST(:allowed AS bigint[])
-				FROM import_person p
-				JOIN erased_reference e ON e.digest = sha256(convert_to(lower(p.participant_ref), 'UTF8'))
-				WHERE p.stored_id IS NULL AND EXISTS (SELECT 1 FROM erased_reference)""")
+				WITH erased AS (
+				    SELECT p.first_row, p.participant_ref,
+				           CAST(:organizations AS bigint[]) IS NULL OR e.hosted_by && CAST(:organizations AS bigint[]) AS told,
+				           NOT e.projects <@ CAST(:allowed AS bigint[]) AS elsewhere
+				    FROM import_person p
+				    JOIN erased_reference e ON e.digest = sha256(convert_to(lower(p.participant_ref), 'UTF8'))
+				    WHERE p.stored_id IS NULL AND EXISTS (SELECT 1 FROM erased_reference))
+				SELECT first_row, participant_ref, true, elsewhere FROM erased WHERE told
+				UNION ALL
+				-- as othersPeople refuses a stored person: each row
+				SELECT r.row_no, r.participant_ref, false, x.elsewhere FROM erased x JOIN import_row r USING (participant_ref)
+				WHERE NOT x.told
+				ORDER BY 1""")
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.param("allowed", partner == null ? new Long[0] : partner.projectIds())
 			.query((ResultSet rs) -> {
@@ -288,6 +290,11 @@ class StagingChecks {
 			});
 	}
 
+	/**
+	 * Rows naming a person an activity has in an earlier row. Only a person in more than one row can be; a sheet
+	 * without such a person, as one of a single activity is, is not grouped again (122 to 133 ms of a load of 200,000
+	 * people, each in one row). Most sheets of several activities name someone twice, and are grouped as before.
+	 */
 	private void listedTwice(List<ImportMessage> errors) {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.participant_ref, r.activity_code, d.first_row

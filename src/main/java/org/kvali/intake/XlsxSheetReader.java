@@ -133,9 +133,11 @@ final class XlsxSheetReader {
 			return found.get(0);
 		}
 		if (nearest == null && hidden != null) {
+			// a "very hidden" sheet is not in Excel's list to unhide
 			throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet '" + hidden.getName() + "' has the attendance"
-					+ " columns but is hidden: show it (in Excel, right-click a sheet's tab, Unhide) and send the"
-					+ " workbook again");
+					+ " columns but is hidden: " + (hidden.getVisibility() == SheetVisibility.HIDDEN
+							? "show it (in Excel, right-click a sheet's tab, Unhide)"
+							: "copy its rows to a sheet that is shown") + " and send the workbook again");
 		}
 		return nearest != null ? nearest : sheets.stream()
 			.filter(sheet -> sheet.getVisibility() == SheetVisibility.VISIBLE)

@@ -54,6 +54,30 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 				|| !organizationAside && (this.organizations != null || this.organizationKinds != null);
 	}
 
+	/**
+	 * Whether the filter selects no one of this value of a dimension by its definition (a filter of women, no man):
+	 * its condition on the dimension leaves the value out. None on periods is known here.
+	 */
+	public boolean excludes(Dimension dimension, Object value) {
+		List<?> selected = switch (dimension) {
+			case PROGRAMME -> this.programmes;
+			case PROJECT -> this.projects;
+			case REGION -> this.regions;
+			case MUNICIPALITY -> this.municipalities;
+			case VENUE_REGION -> this.venueRegions;
+			case VENUE_MUNICIPALITY -> this.venueMunicipalities;
+			case ORGANIZATION -> this.organizations;
+			case ORGANIZATION_KIND -> this.organizationKinds;
+			case GENDER -> this.genders;
+			case AGE_BAND -> this.ageBands;
+			case DISABILITY -> this.disability == null ? null : List.of(this.disability);
+			case ACTIVITY_KIND -> this.activityKinds;
+			case ACTIVITY -> this.activities;
+			case YEAR, QUARTER, MONTH -> null;
+		};
+		return selected != null && !selected.contains(value);
+	}
+
 	/** The roles counted: PARTICIPANT unless the filter says otherwise, since trainers and organizers are not reached. */
 	public List<ParticipationRole> countedRoles() {
 		return this.roles == null ? List.of(ParticipationRole.PARTICIPANT) : this.roles;

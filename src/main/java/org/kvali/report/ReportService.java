@@ -246,7 +246,8 @@ public class ReportService {
 
 	/**
 	 * Whether a value computed over this set must be withheld from the current caller: the set has 1 to k-1
-	 * participants and small cells are suppressed for the caller over the filter (indicator values use this).
+	 * participants and small cells are suppressed for the caller over the filter (an indicator's split by sex asks
+	 * this of the people of other genders; values themselves use {@link #withheldUnlessMany}).
 	 */
 	public boolean withheld(ParticipationFilter filter, Measures measures) {
 		return withheld(filter, measures.participants());

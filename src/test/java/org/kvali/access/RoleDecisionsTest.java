@@ -450,7 +450,7 @@ class RoleDecisionsTest {
 					  UNION SELECT organization_id FROM project_partner
 					  UNION SELECT organizer_id FROM activity WHERE code <> 'RD-OTHER'
 					  UNION SELECT pn.organization_id FROM participation pn JOIN activity a ON a.id = pn.activity_id
-					        GROUP BY pn.organization_id, a.project_id
+					        WHERE a.code <> 'RD-OTHER' GROUP BY pn.organization_id
 					        HAVING count(DISTINCT pn.participant_id) >= 5
 					            OR bool_or(a.organizer_id = (SELECT id FROM organization WHERE code = 'CIF')))""",
 					Integer.class);

@@ -185,6 +185,24 @@ class WritePoliciesTest {
 		}
 		refusedToPartner("INSERT INTO data_version (id, version) VALUES (2, 1)");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM data_version", Integer.class)).isOne();
+		// an erasure's digest stays: no one but an admin's erasure writes them (044); a partner's sheet adds no
+		// donor, implementer or partner (045), though it adds civil-society organizations
+		this.jdbc.update("INSERT INTO erased_reference (digest, erased_on) VALUES (sha256('rls'), current_date)");
+		try {
+			assertThat(rolledBack(Role.PARTNER, this.cif, "DELETE FROM erased_reference")).isZero();
+			assertThat(rolledBack(Role.PARTNER, this.cif, "UPDATE erased_reference SET erased_on = erased_on")).isZero();
+			refusedToPartner("INSERT INTO erased_reference (digest, erased_on) VALUES (sha256('x'), current_date)",
+					"violates row-level security policy");
+		}
+		finally {
+			this.jdbc.update("DELETE FROM erased_reference");
+		}
+		for (var kind : List.of("DONOR", "IMPLEMENTER", "PARTNER")) {
+			refusedToPartner("INSERT INTO organization (code, name, kind) VALUES ('RLS-NEW', 'New', '" + kind + "')",
+					"violates row-level security policy");
+		}
+		assertThat(rolledBack(Role.PARTNER, this.cif,
+				"INSERT INTO organization (code, name, kind) VALUES ('RLS-NEW', 'New', 'CSO')")).isOne();
 	}
 
 	/** A thread that lost its caller (and is not the service at work) changes nothing and writes no audit entry. */

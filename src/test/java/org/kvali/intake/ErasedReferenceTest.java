@@ -109,15 +109,21 @@ class ErasedReferenceTest {
 				+ " add them";
 		var naming = AttendanceImportTest.HEADER
 				+ "TI-WS-8,Meeting,meeting,CSO-CAPACITY,2025-04-01,2025-04-01,,TI-5,female,1990,,,,,\n"
-				+ "TI-WS-8,Meeting,meeting,CSO-CAPACITY,2025-04-01,2025-04-01,,TI-6,female,1990,,,,,\n";
-		partnerLoad(cif, naming).andExpect(jsonPath("$.errors.length()").value(1))
-			.andExpect(jsonPath("$.errors[0].message").value(notOwn));
-		forget("TI-5");
-		forget("TI-6");
+				+ "TI-WS-8,Meeting,meeting,CSO-CAPACITY,2025-04-01,2025-04-01,,TI-6,female,1990,,,,,\n"
+				+ "TI-WS-9,Meeting,meeting,CSO-CAPACITY,2025-04-02,2025-04-02,,TI-5,female,1990,,,,,\n";
+		// each row naming another's person, before the erasure and after it alike
 		partnerLoad(cif, naming).andExpect(jsonPath("$.errors.length()").value(2))
 			.andExpect(jsonPath("$.errors[0].message").value(notOwn))
+			.andExpect(jsonPath("$.errors[1].row").value(4))
+			.andExpect(jsonPath("$.errors[1].message").value(notOwn));
+		forget("TI-5");
+		forget("TI-6");
+		partnerLoad(cif, naming).andExpect(jsonPath("$.errors.length()").value(3))
+			.andExpect(jsonPath("$.errors[0].message").value(notOwn))
 			.andExpect(jsonPath("$.errors[1].value").value("TI-6"))
-			.andExpect(jsonPath("$.errors[1].message").value(REFUSAL));
+			.andExpect(jsonPath("$.errors[1].message").value(REFUSAL))
+			.andExpect(jsonPath("$.errors[2].row").value(4))
+			.andExpect(jsonPath("$.errors[2].message").value(notOwn));
 	}
 
 	private ResultActions partnerLoad(String key, String sheet) throws Exception {

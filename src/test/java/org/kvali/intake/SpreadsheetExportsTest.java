@@ -151,7 +151,8 @@ class SpreadsheetExportsTest {
 
 	/**
 	 * A reference pasted from a word processor may hold a look-alike that shows nothing amiss: the refusal names the
-	 * character and its place (the reference itself, maybe a name written by mistake, is not repeated back).
+	 * character, and in another code its place (of a reference, maybe a name written by mistake, neither a letter of
+	 * it nor where: the review's).
 	 */
 	@Test
 	void aCodeThatIsNoneNamesTheCharacterThatBreaksTheRule() throws Exception {
@@ -166,9 +167,10 @@ class SpreadsheetExportsTest {
 		load(sheet, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.length()").value(4))
 			.andExpect(jsonPath("$.errors[0].value").doesNotExist())
-			.andExpect(jsonPath("$.errors[0].message").value(rule + "U+2011 (NON-BREAKING HYPHEN) at character 3"))
-			.andExpect(jsonPath("$.errors[1].message").value(rule + "U+0396 (GREEK CAPITAL LETTER ZETA) first"))
-			.andExpect(jsonPath("$.errors[2].message").value(rule + "a space at character 5"))
+			// of a reference, not its letters, its length or where: it may be a name written by mistake
+			.andExpect(jsonPath("$.errors[0].message").value(rule + "U+2011 (NON-BREAKING HYPHEN)"))
+			.andExpect(jsonPath("$.errors[1].message").value(rule + "a letter or digit outside A to Z and 0 to 9"))
+			.andExpect(jsonPath("$.errors[2].message").value(rule + "a space"))
 			.andExpect(jsonPath("$.errors[3].column").value("activity_code"))
 			.andExpect(jsonPath("$.errors[3].value").value("TI/WS"))
 			.andExpect(jsonPath("$.errors[3].message").value(rule + "'/' at character 3"));
