@@ -1,6 +1,12 @@
 package org.kvali.intake;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * A project of its own for the import tests, and the removal of everything loaded under it, so the demo data the
@@ -28,6 +34,13 @@ final class IntakeFixture {
 		jdbc.update("DELETE FROM organization WHERE code LIKE 'TI-%'");
 		jdbc.update("DELETE FROM project WHERE code = ?", PROJECT);
 		jdbc.update("DELETE FROM attendance_import");
+	}
+
+	/** Sends a CSV sheet as the tests' default caller (an admin), as a dry run or a load. */
+	static ResultActions load(MockMvc mvc, String sheet, boolean dryRun) throws Exception {
+		return mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
+			.contentType("text/csv")
+			.content(sheet.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

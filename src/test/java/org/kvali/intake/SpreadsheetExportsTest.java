@@ -1,6 +1,5 @@
 package org.kvali.intake;
 
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +12,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -276,9 +274,7 @@ class SpreadsheetExportsTest {
 	}
 
 	private ResultActions load(String sheet, boolean dryRun) throws Exception {
-		return this.mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
-			.contentType("text/csv")
-			.content(sheet.getBytes(StandardCharsets.UTF_8)));
+		return IntakeFixture.load(this.mvc, sheet, dryRun);
 	}
 
 }
