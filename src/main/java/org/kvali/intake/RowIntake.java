@@ -139,6 +139,12 @@ final class RowIntake implements SheetSink {
 				flagged);
 	}
 
+	@Override
+	public void refused(String message) {
+		this.errors.add(new ImportMessage(1, null, null, message));
+		this.headerFailed = true;
+	}
+
 	/** Whether each required column's cell holds the column's name: the header again. */
 	private static boolean repeatsHeader(SheetRow row) {
 		for (var column : Columns.REQUIRED) {

@@ -13,4 +13,10 @@ interface SheetSink {
 
 	void row(SheetRow row);
 
+	/**
+	 * The sheet is refused before its header, for what the workbook holds (two attendance sheets, or one hidden): an
+	 * error of the sheet, kept in the import history as the header's are, not a body that cannot be read.
+	 */
+	void refused(String message);
+
 }

@@ -84,7 +84,10 @@ final class XlsxSheetReader {
 	static void read(byte[] body, long maxInflated, int maxRows, SheetSink sink) {
 		ZipGuard.check(body, maxInflated);
 		try (var workbook = open(body)) {
-			read(body, workbook, attendance(workbook), maxRows, sink);
+			var sheet = attendance(workbook, sink);
+			if (sheet != null) {
+				read(body, workbook, sheet, maxRows, sink);
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			if (ex instanceof SheetException || ex instanceof StagingException) {
@@ -100,8 +103,9 @@ final class XlsxSheetReader {
 	 * none has them all, the shown sheet with the most of them, so that the refusal names the columns its header lacks
 	 * (the first shown when none has any); a hidden sheet with them all is named, not read. Two attendance sheets in
 	 * one workbook (a sheet a day, say) are refused, where reading the first alone would drop the other's rows unsaid.
+	 * Null, told to the sink, when the workbook is refused.
 	 */
-	private static Sheet attendance(ReadableWorkbook workbook) throws IOException {
+	private static Sheet attendance(ReadableWorkbook workbook, SheetSink sink) throws IOException {
 		var sheets = workbook.getSheets().toList();
 		var found = new ArrayList<Sheet>();
 		Sheet nearest = null;
@@ -124,20 +128,22 @@ final class XlsxSheetReader {
 			}
 		}
 		if (found.size() > 1) {
-			throw new SheetException(HttpStatus.BAD_REQUEST, "The sheets " + found.stream()
+			sink.refused("The sheets " + found.stream()
 				.map(sheet -> "'" + sheet.getName() + "'")
 				.collect(Collectors.joining(", ")) + " each have the attendance columns: load each in a workbook of its"
 					+ " own, or the rows of all in one sheet");
+			return null;
 		}
 		if (!found.isEmpty()) {
 			return found.get(0);
 		}
 		if (nearest == null && hidden != null) {
 			// a "very hidden" sheet is not in Excel's list to unhide
-			throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet '" + hidden.getName() + "' has the attendance"
-					+ " columns but is hidden: " + (hidden.getVisibility() == SheetVisibility.HIDDEN
+			sink.refused("The sheet '" + hidden.getName() + "' has the attendance columns but is hidden: "
+					+ (hidden.getVisibility() == SheetVisibility.HIDDEN
 							? "show it (in Excel, right-click a sheet's tab, Unhide)"
 							: "copy its rows to a sheet that is shown") + " and send the workbook again");
+			return null;
 		}
 		return nearest != null ? nearest : sheets.stream()
 			.filter(sheet -> sheet.getVisibility() == SheetVisibility.VISIBLE)

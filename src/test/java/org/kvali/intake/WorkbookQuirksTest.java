@@ -274,7 +274,10 @@ class WorkbookQuirksTest {
 		var hidden = Workbooks.written(
 				workbook -> workbook.newWorksheet("Instructions").value(0, 0, "Fill in one row per person"), row,
 				sheet -> sheet.setVisibilityState(VisibilityState.HIDDEN));
-		load(hidden, true).andExpect(status().isBadRequest())
+		// refused as a sheet is for its header (422, kept in the history), not as a body that cannot be read
+		load(hidden, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.status").value("REJECTED"))
+			.andExpect(jsonPath("$.errors[0].row").value(1))
 			.andExpect(jsonPath("$.errors[0].message").value("The sheet 'Attendance' has the attendance columns but is"
 					+ " hidden: show it (in Excel, right-click a sheet's tab, Unhide) and send the workbook again"));
 		var twoDays = Workbooks.written(workbook -> {
@@ -283,11 +286,14 @@ class WorkbookQuirksTest {
 				first.value(0, i, Columns.REQUIRED.get(i));
 			}
 		}, row);
-		load(twoDays, true).andExpect(status().isBadRequest())
+		load(twoDays, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].message").value("The sheets 'Day 1', 'Attendance' each have the attendance"
 					+ " columns: load each in a workbook of its own, or the rows of all in one sheet"));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TI-WS-1'", Integer.class))
 			.isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM attendance_import WHERE status = 'REJECTED'",
+				Integer.class)).isEqualTo(3);
 	}
 
 	@Test
