@@ -15,12 +15,16 @@ class IntakeLookups {
 		this.jdbc = jdbc;
 	}
 
-	/** Every municipality by its code, English name and Georgian name. */
+	/** Every municipality by its code, English name and Georgian name, and the regions' likewise. */
 	MunicipalityNames municipalities() {
-		return new MunicipalityNames(
-				this.jdbc.sql("SELECT code, name_en, name_ka FROM geo_unit WHERE level = 'MUNICIPALITY' ORDER BY code")
-					.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
-					.list());
+		return new MunicipalityNames(units("MUNICIPALITY"), units("REGION"));
+	}
+
+	private List<List<String>> units(String level) {
+		return this.jdbc.sql("SELECT code, name_en, name_ka FROM geo_unit WHERE level = :level ORDER BY code")
+			.param("level", level)
+			.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
 	}
 
 }

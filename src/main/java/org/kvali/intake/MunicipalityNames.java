@@ -31,11 +31,19 @@ final class MunicipalityNames {
 
 	private final Map<String, String> nearest = new HashMap<>();
 
+	/** Regions by their names and codes read loosely, as "Kvemo Kartli (GE-KK)". */
+	private final Map<String, String> regions = new HashMap<>();
+
 	/** Values read loosely, and the code each names ("" for none). */
 	private final Map<String, String> read = new HashMap<>();
 
-	/** Each municipality as its code, English name and Georgian name. */
-	MunicipalityNames(List<List<String>> municipalities) {
+	/** Each municipality, and each region, as its code, English name and Georgian name. */
+	MunicipalityNames(List<List<String>> municipalities, List<List<String>> regions) {
+		for (var region : regions) {
+			for (var name : region) {
+				this.regions.putIfAbsent(key(name), region.get(1) + " (" + region.get(0) + ")");
+			}
+		}
 		for (var municipality : municipalities) {
 			var code = municipality.get(0);
 			this.names.put(code, municipality.get(1));
@@ -71,6 +79,11 @@ final class MunicipalityNames {
 		// read loosely once per value: a sheet repeats its venue on every row
 		return code != null ? code : this.read.computeIfAbsent(value, text -> this.loose.getOrDefault(key(text), ""))
 			.transform(found -> found.isEmpty() ? null : found);
+	}
+
+	/** The region a value that names no municipality names, as "Kvemo Kartli (GE-KK)"; null when it names none. */
+	String region(String value) {
+		return this.regions.get(key(value));
 	}
 
 	/** The municipality nearest to a value that names none, as "Marneuli (GE-KK-MARNEULI)"; null when none is near. */

@@ -192,9 +192,11 @@ final class RowIntake implements SheetSink {
 		}
 		var code = this.municipalities.code(value);
 		if (code == null) {
-			var nearest = this.municipalities.nearest(value);
-			this.errors.add(new ImportMessage(row.row(), column, value, "No municipality has this code or name"
-					+ (nearest == null ? "" : "; did you mean " + nearest + "?")));
+			var region = this.municipalities.region(value);
+			var nearest = region == null ? this.municipalities.nearest(value) : null;
+			this.errors.add(new ImportMessage(row.row(), column, value, region != null
+					? region + " is a region: give the municipality, by its code or name"
+					: "No municipality has this code or name" + (nearest == null ? "" : "; did you mean " + nearest + "?")));
 		}
 		return code;
 	}

@@ -108,10 +108,13 @@ class SpreadsheetExportsTest {
 				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-15;male;;;თეთრიწყარ;;;
 				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-16;male;;;Gori;;;
 				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-17;male;;;Gore;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-18;male;;;Kvemo Kartli;;;
 				""";
 		var none = "No municipality has this code or name";
 		load(wrong, true).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(4))
+			.andExpect(jsonPath("$.errors.length()").value(5))
+			.andExpect(jsonPath("$.errors[?(@.row == 6)].message").value("Kvemo Kartli (GE-KK) is a region: give the"
+					+ " municipality, by its code or name"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'venue_municipality')].message")
 				.value(none + "; did you mean Marneuli (GE-KK-MARNEULI)?"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'home_municipality')].message").value(none))
