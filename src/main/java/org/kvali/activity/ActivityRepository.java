@@ -60,6 +60,15 @@ class ActivityRepository {
 			.optional();
 	}
 
+	/** The stored code of the activity whose code differs from this one in case only, among those the scope selects. */
+	Optional<String> codeInAnotherCase(ActivityScope scope, String code) {
+		var conditions = conditions(scope).add("lower(a.code) = lower(:code)", "code", code);
+		return this.jdbc.sql("SELECT a.code FROM (" + SELECT + conditions.where() + ") a")
+			.params(conditions.parameters())
+			.query(String.class)
+			.optional();
+	}
+
 	List<Activity> byCodes(Collection<String> codes) {
 		return this.jdbc.sql(SELECT + "WHERE a.code = ANY(:codes) ORDER BY a.code")
 			.param("codes", codes.toArray(String[]::new))

@@ -12,6 +12,7 @@ import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Connection;
 import org.kvali.graphql.DateRange;
 import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.Text;
 import org.kvali.graphql.Page;
 import org.kvali.programme.ProgrammeService;
 
@@ -51,8 +52,8 @@ public class ActivityService {
 	 * {@link #activities}; another is NOT_FOUND, as an unknown code is.
 	 */
 	public Activity listed(String code) {
-		return this.repository.byCode(scope(ActivityFilter.ALL), code)
-			.orElseThrow(() -> new NotFoundException("activity", "code", code));
+		var scope = scope(ActivityFilter.ALL);
+		return this.repository.byCode(scope, code).orElseThrow(() -> notFound(scope, code));
 	}
 
 	/** One activity by its code, whoever may list it (for the editor, which checks the caller itself). */
@@ -60,7 +61,18 @@ public class ActivityService {
 		return this.repository.byCodes(List.of(code))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("activity", "code", code));
+			.orElseThrow(() -> notFound(scope(ActivityFilter.ALL), code));
+	}
+
+	/**
+	 * No activity of this code: one of the caller's written in another case is named, as a sheet names it (codes are
+	 * one code in any case, and written as stored); another's is not.
+	 */
+	private NotFoundException notFound(ActivityScope scope, String code) {
+		return this.repository.codeInAnotherCase(scope, code)
+			.map(stored -> NotFoundException.explained("code", code, "No activity has the code '"
+					+ Text.preview(code, 40) + "'; it is written " + stored))
+			.orElseGet(() -> new NotFoundException("activity", "code", code));
 	}
 
 	public Map<Long, Activity> activitiesById(Collection<Long> ids) {

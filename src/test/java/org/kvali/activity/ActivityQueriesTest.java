@@ -94,6 +94,16 @@ class ActivityQueriesTest {
 			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
 					&& error.getMessage().equals("No activity has the code 'NOPE'"))
 			.verify();
+		// a code in another case is named as stored, as a sheet names it (a tester's got a plain NOT_FOUND)
+		var another = "No activity has the code 'trn-2024-bakuriani'; it is written TRN-2024-BAKURIANI";
+		this.graphQl.document("{ activity(code: \"trn-2024-bakuriani\") { code } }").execute().errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND && error.getMessage().equals(another))
+			.verify();
+		this.graphQl.document("mutation { updateActivity(code: \"trn-2024-bakuriani\", input: {}) { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND && error.getMessage().equals(another))
+			.verify();
 	}
 
 	private void assertTotal(Map<String, Object> filter, int expected) {
