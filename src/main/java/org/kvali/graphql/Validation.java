@@ -32,7 +32,8 @@ public final class Validation {
 		}
 		int c = value.codePointAt(at);
 		return CODE_RULE + "; this one has " + (Character.isLetterOrDigit(c)
-				? "a letter or digit outside A to Z and 0 to 9" : named(c));
+				? "a letter or digit outside A to Z and 0 to 9"
+				: c == '.' || c == '_' || c == '-' ? "a character it may not begin with" : named(c));
 	}
 
 	/**

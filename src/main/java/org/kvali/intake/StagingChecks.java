@@ -74,13 +74,14 @@ class StagingChecks {
 			foreignActivities(partner, errors);
 			othersPeople(partner, errors);
 		}
+		// where othersPeople's refusals come, so that a partner's answer is as it was before an erasure
+		erased(errors, partner);
 		activitiesOfOtherProjects(errors, partner);
 		disagreements(errors);
 		newActivitiesLacking(errors);
 		endsBeforeStarts(errors, partner);
 		this.birthYears.check(errors, partner);
 		listedTwice(errors);
-		erased(errors, partner);
 		genderChanges(errors, partner);
 		this.organizations.check(errors, partner != null);
 		codesInAnotherCase(errors);

@@ -25,12 +25,12 @@ public enum Dimension {
 	}
 
 	/**
-	 * Whether the dimension groups people by what they are, rather than participations by their activities; the
-	 * organization they represent and its kind count unless {@code organizationAside}.
+	 * Whether the dimension groups people by what they are, rather than participations by their activities; the kind
+	 * of the organization they represent counts unless {@code kindAside}.
 	 */
-	boolean groupsPeople(boolean organizationAside) {
+	boolean groupsPeople(boolean kindAside) {
 		return this == REGION || this == MUNICIPALITY || this == GENDER || this == AGE_BAND || this == DISABILITY
-				|| !organizationAside && (this == ORGANIZATION || this == ORGANIZATION_KIND);
+				|| this == ORGANIZATION || !kindAside && this == ORGANIZATION_KIND;
 	}
 
 	boolean isPeriod() {

@@ -45,13 +45,13 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 
 	/**
 	 * Whether the filter selects people by what they are (home region or municipality, gender, age band, disability,
-	 * and unless {@code organizationAside} the organization they represent or its kind), not only participations by
-	 * their activities and roles.
+	 * the organization they represent, and unless {@code kindAside} its kind), not only participations by their
+	 * activities and roles.
 	 */
-	public boolean selectsPeople(boolean organizationAside) {
+	public boolean selectsPeople(boolean kindAside) {
 		return this.regions != null || this.municipalities != null || this.genders != null || this.ageBands != null
-				|| this.disability != null
-				|| !organizationAside && (this.organizations != null || this.organizationKinds != null);
+				|| this.disability != null || this.organizations != null
+				|| !kindAside && this.organizationKinds != null;
 	}
 
 	/**

@@ -109,16 +109,16 @@ public class ReportService {
 	 * question selects or groups people by what they are, since each activity or organization counted has someone of
 	 * the set, however few: 6 activities with a person with a disability, of 6 named, told that the one person at one
 	 * of them has a disability, in one answer. Over activities alone (project, venue, kind, dates) both are told, and
-	 * organizations over the organizations themselves too (how many CSOs took part), which are no one's attributes.
+	 * organizations over organizations' kinds too (how many CSOs took part). Not over named organizations: 2 counted
+	 * of a large one and a one-person one told whether that person came (a tester's).
 	 */
 	private static MeasureSet shownUnits(boolean suppressed, ParticipationFilter filter, List<Dimension> by) {
 		return !suppressed ? MeasureSet.ALL : new MeasureSet(!selectsPeople(filter, by, false),
 				!selectsPeople(filter, by, true));
 	}
 
-	private static boolean selectsPeople(ParticipationFilter filter, List<Dimension> by, boolean organizationAside) {
-		return filter.selectsPeople(organizationAside)
-				|| by.stream().anyMatch(dimension -> dimension.groupsPeople(organizationAside));
+	private static boolean selectsPeople(ParticipationFilter filter, List<Dimension> by, boolean kindAside) {
+		return filter.selectsPeople(kindAside) || by.stream().anyMatch(dimension -> dimension.groupsPeople(kindAside));
 	}
 
 	/**
@@ -156,7 +156,7 @@ public class ReportService {
 				throw new InvalidArgumentException("orderBy", key.by(), "Cannot order by " + key.by() + ": distinct "
 						+ key.by().name().toLowerCase(java.util.Locale.ROOT) + " are withheld from you where a question"
 						+ " selects or groups people by what they are (gender, age band, disability, home region or"
-						+ " municipality" + (key.by() == GroupOrderField.ACTIVITIES ? ", organization" : "") + ")");
+						+ " municipality, organization" + (key.by() == GroupOrderField.ACTIVITIES ? " or its kind" : "") + ")");
 			}
 		}
 		var counted = new MeasureSet(measures.activities() && shown.activities(),

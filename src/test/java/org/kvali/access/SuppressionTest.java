@@ -420,8 +420,14 @@ class SuppressionTest {
 			.errors()
 			.expect(error -> error.getMessage().equals("Cannot order by ACTIVITIES: distinct activities are withheld"
 					+ " from you where a question selects or groups people by what they are (gender, age band,"
-					+ " disability, home region or municipality, organization)"))
+					+ " disability, home region or municipality, organization or its kind)"))
 			.verify();
+		// named organizations are not: 2 counted of a large one and a one-person one told whether that one came
+		var named = "{ participation(filter: {organizations: [\"CSO-AKHALKALAKI-1\", \"CSO-MARNEULI-1\"]}) { totals {"
+				+ " participants organizations } } }";
+		this.as.get("donor").document(named).execute().path("participation.totals.organizations").valueIsNull();
+		this.as.get("analyst").document(named).execute().path("participation.totals.organizations")
+			.entity(Integer.class).isEqualTo(2);
 		// organizations over organizations' kinds are no one's attributes: told; activities there are
 		var kinds = "{ participation(filter: {organizationKinds: [CSO]}) { totals { activities organizations } } }";
 		var told = this.as.get("donor").document(kinds).execute();
