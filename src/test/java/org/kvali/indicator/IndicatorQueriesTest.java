@@ -88,12 +88,16 @@ class IndicatorQueriesTest {
 				"AT_RISK", "AT_RISK", "OFF_TRACK", "ON_TRACK");
 	}
 
-	/** Other tests change data and restore it; the index catches up in the background. */
+	/**
+	 * Other tests change data and restore it; the index catches up in the background, and its reads are statements
+	 * too. It is awaited until it stays current for 200 ms: a test before this one restored its data in steps, and a
+	 * catch-up of the last step was counted with the overview's statements (7 where 5 are the rule, once in CI).
+	 */
 	private void awaitIndex() throws InterruptedException {
 		long deadline = System.nanoTime() + 20_000_000_000L;
-		this.graphQl.document("{ participation { totals { participants } } }").execute();
-		while (!this.reports.indexIsCurrent()) {
+		for (int steady = 0; steady < 4; steady = this.reports.indexIsCurrent() ? steady + 1 : 0) {
 			assertThat(System.nanoTime()).as("index rebuilt within 20 s").isLessThan(deadline);
+			this.graphQl.document("{ participation { totals { participants } } }").execute();
 			Thread.sleep(50);
 		}
 	}
