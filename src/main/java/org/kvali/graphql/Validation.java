@@ -82,17 +82,7 @@ public final class Validation {
 	 * database's check on codes). A loop, as an attendance sheet checks hundreds of thousands of them.
 	 */
 	public static boolean isCode(String value) {
-		if (value == null || value.isEmpty() || value.length() > 64) {
-			return false;
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			boolean alphanumeric = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-			if (!alphanumeric && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
-				return false;
-			}
-		}
-		return true;
+		return value != null && !value.isEmpty() && value.length() <= 64 && firstBreaking(value) < 0;
 	}
 
 	/**

@@ -76,9 +76,12 @@ final class MunicipalityNames {
 	/** The code of the municipality the value names; null when it names none. */
 	String code(String value) {
 		var code = this.exact.get(value.toLowerCase(Locale.ROOT));
+		if (code != null) {
+			return code;
+		}
 		// read loosely once per value: a sheet repeats its venue on every row
-		return code != null ? code : this.read.computeIfAbsent(value, text -> this.loose.getOrDefault(key(text), ""))
-			.transform(found -> found.isEmpty() ? null : found);
+		var read = this.read.computeIfAbsent(value, text -> this.loose.getOrDefault(key(text), ""));
+		return read.isEmpty() ? null : read;
 	}
 
 	/** The region a value that names no municipality names, as "Kvemo Kartli (GE-KK)"; null when it names none. */

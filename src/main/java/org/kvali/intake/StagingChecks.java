@@ -144,12 +144,15 @@ class StagingChecks {
 			.param("allowed", partner.projectIds())
 			.param("organizations", partner.organizationIds())
 			.query((ResultSet rs) -> {
-				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2),
-						"Participant " + rs.getString(2) + (rs.getBoolean(4)
-								? " also took part in projects your organizations have no part in"
-								: " took part in no activity your organizations run")
-								+ "; ask an admin to add them"));
+				errors.add(othersPerson(rs.getInt(1), rs.getString(2), rs.getBoolean(4)));
 			});
+	}
+
+	/** The refusal of a row naming a person of other organizations, who also took part {@code elsewhere} or not. */
+	private static ImportMessage othersPerson(int row, String ref, boolean elsewhere) {
+		return new ImportMessage(row, Columns.PARTICIPANT_REF, ref, "Participant " + ref + (elsewhere
+				? " also took part in projects your organizations have no part in"
+				: " took part in no activity your organizations run") + "; ask an admin to add them");
 	}
 
 	/**
@@ -280,14 +283,12 @@ class StagingChecks {
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.param("allowed", partner == null ? new Long[0] : partner.projectIds())
 			.query((ResultSet rs) -> {
-				var ref = rs.getString(2);
-				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, ref, rs.getBoolean(3)
-						? "The person of this reference was erased at their request, and a sheet does not bring them"
-								+ " back: remove their rows, or, if they took part again and agreed to be recorded,"
-								+ " give them a new reference"
-						: "Participant " + ref + (rs.getBoolean(4)
-								? " also took part in projects your organizations have no part in"
-								: " took part in no activity your organizations run") + "; ask an admin to add them"));
+				// to a partner that had no part, the words of othersPeople, as before the erasure
+				errors.add(rs.getBoolean(3) ? new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2),
+						"The person of this reference was erased at their request, and a sheet does not bring them back:"
+								+ " remove their rows, or, if they took part again and agreed to be recorded, give them a"
+								+ " new reference")
+						: othersPerson(rs.getInt(1), rs.getString(2), rs.getBoolean(4)));
 			});
 	}
 

@@ -147,8 +147,10 @@ public class ReportService {
 	 */
 	public List<ParticipationGroup> shownBreakdown(ParticipationReport report, List<Dimension> by,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
-		var shown = shownUnits(suppressedFor(report.filter(), () -> report.data().of(this.index)), report.filter(),
-				by);
+		// the index and whether groups are withheld decided once, for the measures told and the groups alike
+		var index = report.data().of(this.index);
+		boolean suppressed = suppressedFor(report.filter(), () -> index);
+		var shown = shownUnits(suppressed, report.filter(), by);
 		// an order by a measure withheld would tell what its numbers are withheld to hide
 		for (var key : orderBy == null ? List.<GroupOrder>of() : orderBy) {
 			if (key.by() == GroupOrderField.ACTIVITIES && !shown.activities()
@@ -161,7 +163,9 @@ public class ReportService {
 		}
 		var counted = new MeasureSet(measures.activities() && shown.activities(),
 				measures.organizations() && shown.organizations());
-		return breakdown(report, by, orderBy, first, counted).stream().filter(group -> !group.suppressed()).toList();
+		return breakdown(report, index, suppressed, by, orderBy, first, counted).stream()
+			.filter(group -> !group.suppressed())
+			.toList();
 	}
 
 	/**
@@ -172,6 +176,13 @@ public class ReportService {
 	 */
 	public List<ParticipationGroup> breakdown(ParticipationReport report, List<Dimension> by,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
+		// the groups and whether they are suppressed from one index, so that both see the same data
+		var index = report.data().of(this.index);
+		return breakdown(report, index, suppressedFor(report.filter(), () -> index), by, orderBy, first, measures);
+	}
+
+	private List<ParticipationGroup> breakdown(ParticipationReport report, Optional<FactIndex> index,
+			boolean suppressed, List<Dimension> by, List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
 		checkDimensions(by);
 		var order = orderBy == null ? List.<GroupOrder>of() : orderBy;
 		for (var key : order) {
@@ -183,9 +194,7 @@ public class ReportService {
 		if (first != null && (first < 0 || first > MAX_FIRST)) {
 			throw new InvalidArgumentException("first", first, "first must be between 0 and " + MAX_FIRST);
 		}
-		// the groups and whether they are suppressed from one index, so that both see the same data
-		var index = report.data().of(this.index);
-		if (suppressedFor(report.filter(), () -> index)) {
+		if (suppressed) {
 			// suppressed groups move to the end, so the page is cut after suppression; without first, every group
 			// is answered, so no more than that may be counted
 			int most = first == null ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;

@@ -516,9 +516,7 @@ class AttendanceImportTest {
 	}
 
 	ResultActions load(String sheet, boolean dryRun) throws Exception {
-		return this.mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
-			.contentType("text/csv")
-			.content(sheet.getBytes(StandardCharsets.UTF_8)));
+		return IntakeFixture.load(this.mvc, sheet, dryRun);
 	}
 
 	private int count(String sql) {

@@ -1,6 +1,5 @@
 package org.kvali.intake;
 
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +13,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -130,9 +128,7 @@ class BirthYearChecksTest {
 	}
 
 	private ResultActions load(String rows, boolean dryRun) throws Exception {
-		return this.mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
-			.contentType("text/csv")
-			.content((AttendanceImportTest.HEADER + rows).getBytes(StandardCharsets.UTF_8)));
+		return IntakeFixture.load(this.mvc, AttendanceImportTest.HEADER + rows, dryRun);
 	}
 
 }
