@@ -2,17 +2,19 @@ package org.kvali.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the report index knows of each organization, activity and person, derived from the tables read: the
- * dictionary of every dimension and each entity's value id in it, birth and start years, start days and organizers.
- * The columns of organizations are numbered from 1 (number 0 is "no organization").
+ * dictionary of every dimension and each entity's value id in it, birth and start years, start days and organizers,
+ * and the activities deleted since they were read. The columns of organizations are numbered from 1 (number 0 is "no
+ * organization").
  */
 record EntityColumns(Map<Dimension, Dictionary> dictionaries, Map<Dimension, int[]> attributes, short[] birthYear,
-		short[] startYear, int[] startDay, Organizers organizers, int firstYear) {
+		short[] startYear, int[] startDay, Organizers organizers, int firstYear, BitSet deletedActivities) {
 
 	/** The columns of the tables read (see {@link FactIndexLoader} for their fields). */
 	static EntityColumns of(SourceTable organizations, SourceTable activities, SourceTable persons, EntityIds ids) {
@@ -49,7 +51,8 @@ record EntityColumns(Map<Dimension, Dictionary> dictionaries, Map<Dimension, int
 			birthYear[p] = (short) births[p];
 		}
 		dictionaries.put(Dimension.AGE_BAND, Dictionary.ordered(List.of("0", "1", "2", "3", "4")));
-		return new EntityColumns(dictionaries, attributes, birthYear, startYear, startDay, organizers, firstYear);
+		return new EntityColumns(dictionaries, attributes, birthYear, startYear, startDay, organizers, firstYear,
+				activities.deleted());
 	}
 
 	/** A text dimension: its dictionary of the values present in column f, and the value id of every entity. */

@@ -2,6 +2,7 @@ package org.kvali.report;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,9 @@ final class FactIndex {
 	/** Per activity, as days since 1970-01-01. */
 	final int[] startDay;
 
+	/** Activities deleted since the index was first read: kept without rows, and no filter reaches beyond to them. */
+	private final BitSet deletedActivities;
+
 	/** The first and the last start day of any activity (as days since 1970-01-01). */
 	final int firstDay;
 
@@ -137,6 +141,7 @@ final class FactIndex {
 		this.birthYear = birthYear;
 		this.startYear = startYear;
 		this.startDay = startDay;
+		this.deletedActivities = entities.deletedActivities();
 		this.firstDay = Arrays.stream(startDay).min().orElse(0);
 		this.lastDay = Arrays.stream(startDay).max().orElse(0);
 		this.dictionaries = new EnumMap<>(entities.dictionaries());
@@ -356,6 +361,7 @@ final class FactIndex {
 		this.birthYear = same.birthYear;
 		this.startYear = same.startYear;
 		this.startDay = same.startDay;
+		this.deletedActivities = same.deletedActivities;
 		this.firstDay = same.firstDay;
 		this.lastDay = same.lastDay;
 		this.dictionaries = same.dictionaries;
@@ -394,7 +400,7 @@ final class FactIndex {
 		long from = filter.from() == null ? Long.MIN_VALUE : filter.from().toEpochDay();
 		long to = filter.to() == null ? Long.MAX_VALUE : filter.to().toEpochDay();
 		activities: for (int a = 0; a < this.activities; a++) {
-			if (run[a] || this.startDay[a] < from || this.startDay[a] > to) {
+			if (run[a] || this.deletedActivities.get(a) || this.startDay[a] < from || this.startDay[a] > to) {
 				continue;
 			}
 			for (var dimension : dimensions) {

@@ -245,10 +245,13 @@ class FactIndexLoader {
 				: List.<ChangeNotes.Deleted>of();
 		var gonePeople = deletions.containsKey("participant") ? ChangeNotes.deleted(connection, "participant")
 				: List.<ChangeNotes.Deleted>of();
+		var goneActivities = deletions.containsKey("activity") ? ChangeNotes.deleted(connection, "activity")
+				: List.<ChangeNotes.Deleted>of();
 		continueUnlessStopped();
 		// a row inserted and deleted since is not read with the new rows, nor among the previous index's
 		if (!appended(connection, NEW_ORGANIZATIONS, organizations, added.getOrDefault("organization", 0L))
-				|| !appended(connection, NEW_ACTIVITIES, activities, added.getOrDefault("activity", 0L))
+				|| !appended(connection, NEW_ACTIVITIES, activities,
+						added.getOrDefault("activity", 0L) - insertedSince(goneActivities))
 				|| !appended(connection, NEW_PERSONS, persons,
 						added.getOrDefault("participant", 0L) - insertedSince(gonePeople))) {
 			log.warn("The rows read did not match the change notes; reading everything");
@@ -270,7 +273,7 @@ class FactIndexLoader {
 		long rows = added.getOrDefault("participation", 0L) - insertedSince(goneRows);
 		continueUnlessStopped();
 		var facts = new FactRows(previous, (int) rows, persons.size());
-		if (!removed(facts, ids, goneRows, gonePeople)) {
+		if (!removed(facts, ids, goneRows, gonePeople) || !emptied(facts, ids, goneActivities, activities)) {
 			return notInIndex();
 		}
 		int correctedParticipations = corrections.containsKey("participation")
@@ -288,8 +291,9 @@ class FactIndexLoader {
 		long read = System.nanoTime();
 		var index = build(version, lastChange, organizations, activities, persons, ids, facts);
 		log.info("Report index caught up: {} new participations, {} new persons and {} rows of corrections read, {}"
-				+ " participations and {} persons deleted, in {} ms, columns {} ms", rows,
+				+ " participations, {} persons and {} activities deleted, in {} ms, columns {} ms", rows,
 				added.getOrDefault("participant", 0L), corrected, goneRows.size(), gonePeople.size(),
+				goneActivities.size(),
 				(read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
 		return index;
 	}
@@ -321,6 +325,25 @@ class FactIndexLoader {
 			.mapToInt(person -> ids.persons().find(person.id()))
 			.toArray();
 		return facts.remove(persons, activities) && facts.noneLeft(gone);
+	}
+
+	/**
+	 * Marks the previous index's activities deleted since as such in {@code table}; false when one is not among them,
+	 * or keeps a row (the database refuses to delete an activity with participations, so they were deleted before).
+	 */
+	private static boolean emptied(FactRows facts, EntityIds ids, List<ChangeNotes.Deleted> deleted,
+			SourceTable table) {
+		var gone = deleted.stream()
+			.filter(activity -> !activity.insertedSince())
+			.mapToInt(activity -> ids.activities().find(activity.id()))
+			.toArray();
+		if (!facts.noneAt(gone)) {
+			return false;
+		}
+		for (int a : gone) {
+			table.delete(a);
+		}
+		return true;
 	}
 
 	/**

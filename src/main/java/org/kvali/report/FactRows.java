@@ -137,6 +137,23 @@ final class FactRows {
 		return true;
 	}
 
+	/**
+	 * Whether none of these activities (by their numbers) keeps a row of the previous index; false for one it lacks.
+	 */
+	boolean noneAt(int[] activities) {
+		for (int a : activities) {
+			if (a < 0 || a >= this.previous.activities) {
+				return false;
+			}
+			for (int r = this.previous.activityStart[a]; r < this.previous.activityStart[a + 1]; r++) {
+				if (Arrays.binarySearch(this.removed, this.previous.activityRows[r]) < 0) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
 	void add(EntityIds ids, CopyRows fields) {
 		add(ids.persons().of(fields.number(0)), ids.activities().of(fields.number(1)),
 				fields.isNull(2) ? 0 : ids.organizations().of(fields.number(2)) + 1, role(fields));

@@ -2,6 +2,7 @@ package org.kvali.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.function.ToIntFunction;
  * Organizations, activities or persons as read for the report index: each row's id and, per text column, the number
  * of its value among the column's distinct values (-1 for null). Rows of persons repeat a few values millions of
  * times: each is turned into what the index keeps once per distinct value, not once per row. The index keeps its
- * tables, so that rows added or corrected later are appended or put in place instead of everything being read again.
+ * tables, so that rows added or corrected later are appended or put in place instead of everything being read again,
+ * and rows deleted later are marked.
  */
 final class SourceTable {
 
@@ -23,6 +25,9 @@ final class SourceTable {
 	private long[] ids = new long[1024];
 
 	private int size;
+
+	/** Rows whose entity was deleted since it was read: kept in place, so that the numbers of the others stay. */
+	private final BitSet deleted = new BitSet();
 
 	SourceTable(int width) {
 		this.numbers = new int[width][1024];
@@ -59,6 +64,14 @@ final class SourceTable {
 			var values = this.distinct.get(f);
 			this.numbers[f][n] = text == null ? -1 : values.computeIfAbsent(text, t -> values.size());
 		}
+	}
+
+	void delete(int n) {
+		this.deleted.set(n);
+	}
+
+	BitSet deleted() {
+		return (BitSet) this.deleted.clone();
 	}
 
 	int size() {

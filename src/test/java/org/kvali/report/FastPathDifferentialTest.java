@@ -475,7 +475,7 @@ class FastPathDifferentialTest {
 	 * Participations and people deleted after an index was built (as {@code removeParticipation} deletes them: a
 	 * participation, then the person it left with none) are taken out of it by their ids (changeset 040), beside rows
 	 * inserted, inserted and deleted again, and deleted and inserted again meanwhile; each result answers as the SQL
-	 * path does. A deleted activity is read whole.
+	 * path does; so are activities deleted, kept among the index's activities without rows.
 	 */
 	@Test
 	void anIndexThatTookDeletedRowsOutAnswersAsTheSqlPath() {
@@ -547,12 +547,28 @@ class FastPathDifferentialTest {
 			assertThat(loader.appended()).isEqualTo(2);
 			assertThat(again.rows).isEqualTo(after.rows - 1);
 			compare(new Random(32), again);
-			// a deleted activity is noted without ids: read whole
-			this.jdbc.update("DELETE FROM participation WHERE activity_id = (SELECT id FROM activity WHERE code = 'CU-ACT')");
-			this.jdbc.update("DELETE FROM activity WHERE code = 'CU-ACT'");
-			var whole = loader.load(again);
-			assertThat(loader.appended()).isEqualTo(2);
-			compare(new Random(33), whole);
+			// activities deleted (changeset 046), one emptied first, one added and deleted since: kept without rows,
+			// and a partner's filter naming them reaches no further than on the SQL path
+			int left = this.jdbc.update(
+					"DELETE FROM participation WHERE activity_id = (SELECT id FROM activity WHERE code = 'CU-ACT')");
+			this.jdbc.update("""
+					INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+					SELECT 'CU-BRIEF', id, 'MEETING', 'Made by mistake', DATE '2025-04-01', DATE '2025-04-01'
+					FROM project WHERE code = 'LOCAL-BUDGET'""");
+			assertThat(this.jdbc.update("DELETE FROM activity WHERE code IN ('CU-ACT', 'CU-BRIEF')")).isEqualTo(2);
+			assertThat(this.jdbc.queryForObject("""
+					SELECT table_name || ' ' || deleted || ' ' || cardinality(ids) || ' ' || (deleted_people IS NULL)
+					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class))
+				.isEqualTo("activity 2 2 true");
+			var emptied = loader.load(again);
+			assertThat(loader.appended()).isEqualTo(3);
+			assertThat(left).isPositive();
+			assertThat(emptied.rows).isEqualTo(again.rows - left);
+			var cif = Set.of(this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CIF'", Long.class));
+			var named = ParticipationFilter.ALL.withActivities(List.of("CU-ACT", "CU-BRIEF"));
+			assertThat(again.reachesBeyond(named, cif)).isTrue();
+			assertThat(emptied.reachesBeyond(named, cif)).isFalse().isEqualTo(this.sql.reachesBeyond(named, cif));
+			compare(new Random(33), emptied);
 		}
 		finally {
 			this.jdbc.update("""
