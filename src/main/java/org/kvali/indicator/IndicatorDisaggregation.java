@@ -57,9 +57,12 @@ class IndicatorDisaggregation {
 		if (window.noValue()) {
 			return List.of();
 		}
-		// distinct activities and organizations as a breakdown of the caller's shows them, and a count of them only then
+		// distinct activities and organizations as a breakdown of the caller's shows them, and a count of them only
+		// then; a share's over its whole too, as its actual asks (IndicatorValues)
 		var shown = indicator.method() == IndicatorEnums.Method.REPORTED ? MeasureSet.ALL
-				: this.reports.shownUnits(filter(indicator.filter(), window), by);
+				: this.reports.shownUnits(filter(indicator.filter(), window), by)
+					.and(indicator.unit() == IndicatorEnums.Unit.PERCENT
+							? this.reports.shownUnits(filter(indicator.denominatorFilter(), window), by) : MeasureSet.ALL);
 		var measure = indicator.measure();
 		boolean valueShown = measure == null || measure.countsPeople()
 				|| (measure == IndicatorEnums.Measure.ACTIVITIES ? shown.activities() : shown.organizations());

@@ -9,6 +9,11 @@ public record MeasureSet(boolean activities, boolean organizations) {
 
 	public static final MeasureSet ALL = new MeasureSet(true, true);
 
+	/** The measures both sets hold. */
+	public MeasureSet and(MeasureSet other) {
+		return new MeasureSet(this.activities && other.activities, this.organizations && other.organizations);
+	}
+
 	/** This set, with whatever an ordering sorts by. */
 	MeasureSet orderedBy(Iterable<GroupOrder> order) {
 		boolean a = this.activities;

@@ -503,6 +503,33 @@ class SuppressionTest {
 		analyst.path("out.actual").entity(Double.class).isEqualTo(0.0);
 	}
 
+	/**
+	 * A share of activities whose whole is about people (trainings per activity a woman attended) is withheld from a
+	 * donor, its actual and its split alike: the split over activity kinds asked only its numerator, about activities
+	 * alone, and told per kind how many activities a woman attended.
+	 */
+	@Test
+	void aShareOfActivitiesOverAWholeAboutPeopleIsWithheldInItsSplitToo() {
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Trainings",
+				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: ACTIVITIES,
+				    filter: {activityKinds: [TRAINING]}, denominatorFilter: {genders: [FEMALE]}}) { code } }""").execute();
+		var query = """
+				{ indicator(code: "SUP-FEW") { actual
+				    disaggregate(by: [ACTIVITY_KIND]) { group { activityKind activities } value } } }""";
+		var donor = this.as.get("donor").document(query).execute();
+		donor.path("indicator.actual").valueIsNull();
+		donor.path("indicator.disaggregate[*].value").entityList(Object.class)
+			.satisfies(values -> assertThat(values).isNotEmpty().containsOnlyNulls());
+		donor.path("indicator.disaggregate[*].group.activities").entityList(Object.class)
+			.satisfies(values -> assertThat(values).containsOnlyNulls());
+		var analyst = this.as.get("analyst").document(query).execute();
+		analyst.path("indicator.disaggregate[?(@.group.activityKind == 'TRAINING')].value").entityList(Double.class)
+			.containsExactly(100.0);
+		analyst.path("indicator.disaggregate[*].value").entityList(Double.class)
+			.containsExactly(0.0, 0.0, 0.0, 0.0, 100.0, 0.0);
+	}
+
 	private HttpGraphQlTester caller(Role role, List<String> organizations) {
 		var secret = this.keys.create("sup " + role + organizations, role, organizations, false, "test").secret();
 		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
