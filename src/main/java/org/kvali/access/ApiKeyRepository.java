@@ -65,6 +65,14 @@ class ApiKeyRepository {
 			.single();
 	}
 
+	/**
+	 * Holds the key's row to the end of the transaction (changeset 047), so that its revocation waits; false when it
+	 * is revoked or gone. Any caller may ask.
+	 */
+	boolean held(UUID id) {
+		return this.jdbc.sql("SELECT api_key_held(:id)").param("id", id).query(Boolean.class).single();
+	}
+
 	/** The key whose secret has this hash, unless revoked. */
 	Optional<ApiKey> active(byte[] secretSha256) {
 		return this.jdbc.sql(SELECT + " WHERE k.secret_sha256 = :hash AND k.revoked_at IS NULL")

@@ -88,6 +88,15 @@ public class ApiKeyService {
 		return this.keys.find(key.id()).orElseThrow();
 	}
 
+	/**
+	 * Whether the current caller's key was revoked (or removed) since the request was let in; if not, it is held to
+	 * the end of the transaction, so that a revocation waits for it. False for a caller without a key (the bootstrap
+	 * key, a JWT). For a request that lasts minutes, a sheet's upload, before it writes.
+	 */
+	public boolean callersKeyRevoked() {
+		return Caller.find().flatMap(ApiKeyService::keyId).filter(id -> !this.keys.held(id)).isPresent();
+	}
+
 	/** Removes the demo keys an earlier start made. */
 	@Transactional
 	public int deleteDemoKeys() {

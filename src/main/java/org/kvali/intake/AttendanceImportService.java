@@ -14,11 +14,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import org.kvali.access.ApiKeyService;
 import org.kvali.access.Caller;
 import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
 import org.kvali.audit.AuditLog;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,9 +55,12 @@ public class AttendanceImportService {
 
 	private final AuditLog audit;
 
+	private final ApiKeyService keys;
+
 	AttendanceImportService(ImportLimits limits, IntakeLookups lookups, Staging staging, StoredMatches matches,
 			StagingChecks checks, AttendanceWriter writer, ImportHistory history, TransactionTemplate transaction,
-			PartnerScope partners, AuditLog audit) {
+			PartnerScope partners, AuditLog audit, ApiKeyService keys) {
+		this.keys = keys;
 		this.matches = matches;
 		this.partners = partners;
 		this.audit = audit;
@@ -103,6 +108,10 @@ public class AttendanceImportService {
 				intake = new RowIntake(this.limits, municipalities, copy);
 				read(in, format, intake);
 				copy.end();
+			}
+			if (this.keys.callersKeyRevoked()) {
+				throw new SheetException(HttpStatus.FORBIDDEN,
+						"Your key was revoked while the sheet was sent; nothing was stored");
 			}
 			var sha = HexFormat.of().formatHex(digest.digest());
 			var errors = new ArrayList<>(intake.errors());

@@ -4,9 +4,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.ServiceScopeListener;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
 import org.kvali.TestCallers;
 import org.kvali.TestDatabaseConfiguration;
 
@@ -40,6 +43,9 @@ class InterruptedUploadTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ApiKeyService keys;
+
 	@Test
 	void anUploadCutOffIsToldAsSuchAndStoresNothing() throws Exception {
 		var rows = new StringBuilder(AttendanceImportTest.HEADER);
@@ -69,6 +75,41 @@ class InterruptedUploadTest {
 		assertThat(recorded).isEqualTo("refused with HTTP 400: The upload was cut off before the whole sheet arrived; "
 				+ "nothing was stored: send it again");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'CUT-%'", Integer.class))
+			.isZero();
+	}
+
+	/**
+	 * A key revoked while its sheet is sent stores nothing: the load asks for its key before it writes, and holds it
+	 * (changeset 047), so that a revocation comes before the load or after it, never beside it.
+	 */
+	@Test
+	void aSheetWhoseKeyIsRevokedWhileItIsSentStoresNothing() throws Exception {
+		var key = this.keys.create("revoked mid-upload", Role.ADMIN, List.of(), false, "test");
+		var rows = new StringBuilder(AttendanceImportTest.HEADER);
+		for (int i = 0; i < 50; i++) {
+			rows.append("REV-1,Workshop,workshop,CSO-CAPACITY,2025-03-01,2025-03-01,,REV-P").append(i)
+				.append(",female,,,,,,\n");
+		}
+		var sent = rows.toString().getBytes(StandardCharsets.UTF_8);
+		String answer;
+		try (var socket = new Socket("localhost", this.port)) {
+			var out = socket.getOutputStream();
+			out.write(("POST /imports/attendance HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+					+ key.secret() + "\r\nContent-Type: text/csv\r\nConnection: close\r\nContent-Length: "
+					+ sent.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.write(sent, 0, sent.length / 2);
+			out.flush();
+			Thread.sleep(300);
+			this.keys.revoke(key.key().id());
+			out.write(sent, sent.length / 2, sent.length - sent.length / 2);
+			out.flush();
+			answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(answer).startsWith("HTTP/1.1 403")
+			.contains("Your key was revoked while the sheet was sent; nothing was stored");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'REV-%'", Integer.class))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'REV-1'", Integer.class))
 			.isZero();
 	}
 
