@@ -19,6 +19,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditLog {
 
+	/** The most characters of a subject (changeset 048's check). */
+	static final int LONGEST = 2_000_000;
+
 	private final JdbcClient jdbc;
 
 	AuditLog(JdbcClient jdbc) {
@@ -28,7 +31,9 @@ public class AuditLog {
 	/**
 	 * Records an action of the current caller (or of the service itself, when there is none). A NUL in the subject
 	 * (a refused request can quote one) is written as the text {@code \\u0000}, since PostgreSQL text cannot hold it
-	 * and the entry would otherwise be lost. A subject is cut after 2,000 characters, never inside one.
+	 * and the entry would otherwise be lost. A subject is kept whole up to {@link #LONGEST} characters (changeset 048),
+	 * more than a GraphQL body of the default size can make; a longer one is cut, never inside a character, and says
+	 * how much it lost.
 	 */
 	public void record(String action, String subject) {
 		var caller = Caller.find();
@@ -39,10 +44,18 @@ public class AuditLog {
 			.param("actor", caller.map(Caller::name).orElse("service"))
 			.param("role", caller.map(c -> c.role().name()).orElse(null))
 			.param("action", action)
-			.param("subject", text == null || Text.length(text) <= 2000 ? text
-					: text.substring(0, text.offsetByCodePoints(0, 2000)))
+			.param("subject", text == null ? null : whole(text))
 			.param("source", source())
 			.update();
+	}
+
+	private static String whole(String text) {
+		int length = Text.length(text);
+		if (length <= LONGEST) {
+			return text;
+		}
+		var cut = " ... (cut here: " + length + " characters in all)";
+		return text.substring(0, text.offsetByCodePoints(0, LONGEST - cut.length())) + cut;
 	}
 
 	/** A page of entries, newest first, after the entry with id {@code afterId} when it is not null. */

@@ -72,6 +72,23 @@ class AuditTrailTest {
 						+ "6849f0b183197227c53ee4c8b89829ca7c6081ed131ccacfbaed026017793737 127.0.0.1");
 	}
 
+	/**
+	 * A mutation's entry holds the whole request: a long argument no longer hides the fields after it (an entry was
+	 * cut after 2,000 characters, and a tester hid a removal behind 10,000 characters of topics).
+	 */
+	@Test
+	void aLongArgumentHidesNothingAfterIt() {
+		var description = "d".repeat(4000);
+		this.graphQl.document("mutation($d: String) { a: createProgramme(input: {code: \"AT-PROG\", name: \"Long\", "
+				+ "description: $d}) { code } b: updateProgramme(code: \"AT-PROG\", input: {name: \"Renamed\"}) { code } }")
+			.variable("d", description)
+			.execute();
+		assertThat(this.jdbc.queryForList("SELECT subject FROM audit_event WHERE id > ? ORDER BY id", String.class,
+				this.before))
+			.containsExactly("a:createProgramme(input:{code:\"AT-PROG\",name:\"Long\",description:$d}) "
+					+ "b:updateProgramme(code:\"AT-PROG\",input:{name:\"Renamed\"}) variables {d=" + description + "}");
+	}
+
 	/** A refusal quoting a NUL is recorded, the NUL written out, not lost to PostgreSQL's refusal of it. */
 	@Test
 	void aRefusalQuotingANulIsRecorded() throws Exception {
