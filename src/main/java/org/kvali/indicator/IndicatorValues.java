@@ -46,10 +46,13 @@ class IndicatorValues {
 
 		/**
 		 * The last day whose participation counts: never after today, since attendance loaded for an activity yet to
-		 * come is of people registered, not reached.
+		 * come is of people registered, not reached; never after the programme's end, whose results these are (an
+		 * activity of the year after counted in the actual to date and not in the last target's).
 		 */
 		LocalDate countedTo() {
-			return this.toDate || this.today.isBefore(this.to) ? this.today : this.to;
+			var last = this.toDate || this.today.isBefore(this.to) ? this.today : this.to;
+			var end = this.indicator.programmeEnd();
+			return end != null && end.isBefore(last) ? end : last;
 		}
 
 		/**

@@ -18,15 +18,19 @@ final class IndicatorWindows {
 
 	/**
 	 * The activities a period's value counts: from the programme's start when cumulative, else from the day the
-	 * period begins ({@link #begins}, never before the programme); never after {@code day}. Without a day, a period
-	 * that has not begun by {@code today} has no value yet.
+	 * period begins ({@link #begins}, never before the programme); never after {@code day}, nor after the programme's
+	 * end ({@link IndicatorValues.Key#countedTo}). Without a day, a period that has not begun by {@code today} has no
+	 * value yet; one that begins after the programme's end has none.
 	 */
 	static IndicatorValues.Key window(Indicator indicator, Period period, LocalDate day, LocalDate today) {
 		var begins = begins(indicator, period);
 		var from = indicator.cumulative() ? indicator.programmeStart() : begins;
 		var to = day != null && day.isBefore(period.end()) ? day : period.end();
-		// a period ended before the programme began has no value, as one to come has none yet: 2019's was 0
-		boolean noValue = day == null && begins.isAfter(today) || begins.isAfter(period.end());
+		// a period ended before the programme began has no value, as one to come has none yet: 2019's was 0; nor has
+		// one begun after the programme ended
+		var end = indicator.programmeEnd();
+		boolean noValue = day == null && begins.isAfter(today) || begins.isAfter(period.end())
+				|| end != null && period.start().isAfter(end);
 		return new IndicatorValues.Key(indicator, from, to, false, noValue, today);
 	}
 

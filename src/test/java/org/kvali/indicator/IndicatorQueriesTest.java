@@ -155,6 +155,47 @@ class IndicatorQueriesTest {
 		}
 	}
 
+	/**
+	 * An activity after the programme's end is no result of it: the actual to date stays the last target's, and a
+	 * period after the end has no value (a tester's: 5 trained in 2026 made the actual 151 against a 2025 target of
+	 * 145, while the status judged 141).
+	 */
+	@Test
+	void anActivityAfterTheProgrammeEndedCountsForNoIndicator() {
+		var query = """
+				{ indicator(code: "OUT-1.1") { actual a25: actual(period: "2025") a26: actual(period: "2026") status }
+				  participation(filter: {programmes: ["EU-CSO-EQUAL"], activityKinds: [TRAINING]}) {
+				    totals { participants } } }""";
+		var before = this.graphQl.document(query).execute();
+		double actual = before.path("indicator.actual").entity(Double.class).get();
+		int participants = before.path("participation.totals.participants").entity(Integer.class).get();
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'IQ-AFTER', id, 'TRAINING', 'After the end', DATE '2026-03-01', DATE '2026-03-01'
+				FROM project WHERE code = 'CSO-CAPACITY'""");
+		this.jdbc.update("""
+				INSERT INTO participant (ref, gender, organization_id)
+				SELECT 'IQ-AFTER-' || n, 'FEMALE', (SELECT id FROM organization WHERE code = 'CIF')
+				FROM generate_series(1, 5) n""");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'IQ-AFTER' AND p.ref LIKE 'IQ-AFTER-%'""");
+		try {
+			var after = this.graphQl.document(query).execute();
+			after.path("participation.totals.participants").entity(Integer.class).isEqualTo(participants + 5);
+			after.path("indicator.actual").entity(Double.class).isEqualTo(actual);
+			after.path("indicator.a25").entity(Double.class).isEqualTo(actual);
+			after.path("indicator.a26").valueIsNull();
+			after.path("indicator.status").entity(String.class)
+				.isEqualTo(before.path("indicator.status").entity(String.class).get());
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participation WHERE activity_id = (SELECT id FROM activity WHERE code = 'IQ-AFTER')");
+			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'IQ-AFTER-%'");
+			this.jdbc.update("DELETE FROM activity WHERE code = 'IQ-AFTER'");
+		}
+	}
+
 	/** Before a period begins, a share without a denominator yet has not started, as every other indicator. */
 	@Test
 	void beforeTheProgrammeEveryIndicatorHasNotStarted() {
