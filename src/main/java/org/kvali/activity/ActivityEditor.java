@@ -98,7 +98,7 @@ class ActivityEditor {
 	 */
 	Activity update(String code, ActivityInputs.Update input, Set<String> nulls) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
-		var stored = this.activities.activity(code);
+		var stored = this.activities.listed(code);
 		var project = own(caller, stored);
 		var validation = new Validation().lineToKeep("input.title", input.title(), 500)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate());
@@ -147,7 +147,7 @@ class ActivityEditor {
 	 */
 	String delete(String code) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
-		var stored = this.activities.activity(code);
+		var stored = this.activities.listed(code);
 		var project = own(caller, stored);
 		// no sheet adds a person to it between the count and the deletion
 		WritersQueue.join(this.jdbc);

@@ -132,6 +132,14 @@ class RoleDecisionsTest {
 							+ " or you may name another of yours",
 					"input.venueName: May not be blank; give null for none")));
 		sheet(this.cif).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
+		// to a partner outside its project, CIF's activity is unknown, as activity(code) says: not a project it may
+		// not list named
+		for (var change : List.of("updateActivity(code: \\\"RD-ACT\\\", input: {title: \\\"x\\\"}) { code }",
+				"deleteActivity(code: \\\"RD-ACT\\\")")) {
+			graphQl(this.outsider, "{\"query\":\"mutation { " + change + " }\"}")
+				.andExpect(jsonPath("$.errors[0].message").value("No activity has the code 'RD-ACT'"))
+				.andExpect(jsonPath("$.errors[0].extensions.classification").value("NOT_FOUND"));
+		}
 		graphQl(this.cif, "{\"query\":\"mutation { createProgramme(input: {code: \\\"RD-P\\\", name: \\\"x\\\"}) { code } }\"}")
 			.andExpect(jsonPath("$.errors[0].message").value("This needs the role ADMIN; the caller has PARTNER"));
 		// each partner reads back its own imports only; the admin reads all
@@ -206,8 +214,9 @@ class RoleDecisionsTest {
 			assertThat(this.jdbc.queryForObject("""
 					SELECT o.code FROM activity a JOIN organization o ON o.id = a.organizer_id WHERE a.code = 'RD-NET'""",
 					String.class)).isEqualTo("CSO-KK-DISABILITY");
+			// to CIF, outside its project, unknown
 			graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"RD-NET\\\", input: {organizer: \\\"CIF\\\"}) { code } }\"}")
-				.andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"));
+				.andExpect(jsonPath("$.errors[0].extensions.classification").value("NOT_FOUND"));
 			// an activity of a project it has no part in, named under its own project and ending before it starts:
 			// not run by it, and nothing of its project or its dates, which activity(code) would not tell either
 			this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
