@@ -183,8 +183,9 @@ class ActivityEditor {
 
 	/**
 	 * No one takes part in an activity that starts before the year they were born in (as sheets are checked): an
-	 * earlier start is refused when people born after its year took part. As for a partner's sheet, a partner is told
-	 * nothing of the stored years of people other organizations hosted too, and the people are counted, not named.
+	 * earlier start is refused when people born after its year took part, people other organizations hosted too
+	 * among them (left out, a partner's move put one at age -6, and an admin could then not restate their year). A
+	 * partner is told how many, not who: no more than the age bands of its own activity tell it.
 	 */
 	private void bornAfter(long activity, LocalDate start, Caller caller, Validation validation) {
 		boolean partner = caller.is(Role.PARTNER);
@@ -192,11 +193,9 @@ class ActivityEditor {
 				SELECT count(*), (array_agg(pt.ref ORDER BY pt.ref))[1 : 3]
 				FROM participation pn JOIN participant pt ON pt.id = pn.participant_id
 				WHERE pn.activity_id = :activity AND pt.birth_year > :year
-				  AND NOT %s
-				HAVING count(*) > 0""".formatted(PartnerScope.hostedElsewhere("pt.id")))
+				HAVING count(*) > 0""")
 			.param("activity", activity)
 			.param("year", start.getYear())
-			.param("organizations", partner ? caller.organizations().toArray(Long[]::new) : null)
 			.query((ResultSet rs) -> {
 				int people = rs.getInt(1);
 				var refs = partner ? "" : " (" + String.join(", ", (String[]) rs.getArray(2).getArray())

@@ -495,6 +495,33 @@ class RoleDecisionsTest {
 		}
 	}
 
+	/**
+	 * A partner moving its activity to before a participant was born is refused for people other organizations
+	 * recorded too, counted, not named (a tester's partner put P0002, born 1996, at age -6, and an admin could not
+	 * restate their year then).
+	 */
+	@Test
+	void aPartnerMovesNoActivityToBeforeAPersonOthersRecordedWasBorn() throws Exception {
+		var born = this.jdbc.queryForObject("SELECT birth_year FROM participant WHERE ref = 'P0002'", Integer.class);
+		assertThat(born).isGreaterThan(1990);
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				JOIN organization o ON o.id = a.organizer_id JOIN participant p ON p.id = pn.participant_id
+				WHERE p.ref = 'P0002' AND o.code <> 'CIF'""", Integer.class)).as("recorded by others too").isPositive();
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + this.cif)
+			.contentType("text/csv")
+			.content("""
+					activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender
+					RD-BORN,Planning,meeting,CSO-CAPACITY,2025-05-01,2025-05-01,P0002,female
+					""")).andExpect(status().isOk());
+		graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"RD-BORN\\\", input: {startDate: "
+				+ "\\\"1990-01-01\\\"}) { code } }\"}")
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("input.startDate: It would start before a participant stored at it was born"));
+		assertThat(this.jdbc.queryForObject("SELECT start_date::text FROM activity WHERE code = 'RD-BORN'", String.class))
+			.isEqualTo("2025-05-01");
+	}
+
 	private ResultActions graphQl(String token, String body) throws Exception {
 		var request = post("/graphql").contentType(MediaType.APPLICATION_JSON).content(body);
 		if (token != null) {
