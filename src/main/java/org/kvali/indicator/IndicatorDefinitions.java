@@ -290,8 +290,16 @@ class IndicatorDefinitions {
 			var target = targets.get(i);
 			var argument = "targets[" + i + "]";
 			var period = IndicatorWindows.programmePeriod(stored, argument + ".period", target.period(), validation);
+			var overlapped = period.flatMap(p -> periods.stream()
+				.filter(other -> !p.end().isBefore(other.start()) && !p.start().isAfter(other.end()))
+				.findFirst());
 			if (period.isPresent() && !seen.add(period.get().key())) {
 				validation.problem(argument + ".period", target.period(), "The period has a target already in this list");
+			}
+			else if (overlapped.isPresent()) {
+				// a status judges the day against one target: a year's and its quarter's told two different things
+				validation.problem(argument + ".period", target.period(), "The period overlaps " + overlapped.get().key()
+						+ ", which has a target in this list: give targets for years or for quarters, not both for one year");
 			}
 			else {
 				period.ifPresent(periods::add);

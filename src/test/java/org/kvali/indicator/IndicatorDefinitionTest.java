@@ -408,9 +408,12 @@ class IndicatorDefinitionTest {
 		// language=GraphQL
 		this.graphQl.document("""
 				mutation { setIndicatorTargets(code: "OUT-1.2", targets: [{period: "2025", value: 120},
-				    {period: "2019", value: 50}, {period: "2025-Q5", value: 1}]) { code } }""")
+				    {period: "2019", value: 50}, {period: "2025-Q5", value: 1}, {period: "2025-Q3", value: 60}]) {
+				  code } }""")
 			.execute()
 			.errors()
+			.expect(error -> error.getMessage().equals("targets[3].period: The period overlaps 2025, which has a target "
+					+ "in this list: give targets for years or for quarters, not both for one year"))
 			.expect(error -> error.getMessage().equals("targets[0].value: A percentage lies between 0 and 100"))
 			.expect(error -> error.getMessage().equals("targets[1].period: The period lies outside the programme (2023-01-01 to 2025-12-31)"))
 			.expect(error -> error.getMessage().equals("targets[2].period: A period is a year (2024) or a quarter (2024-Q3) of 1900 to 2100"))
