@@ -154,14 +154,16 @@ class IndicatorDisaggregation {
 		var dimension = by.get(0).name();
 		Map<String, List<ReportedValue>> groups = new TreeMap<>();
 		for (var value : this.indicators.reportedValues(List.of(indicator.id())).getOrDefault(indicator.id(), List.of())) {
-			if (value.current() && dimension.equals(value.dimension()) && window.counts(value)) {
+			if (value.current() && dimension.equals(value.dimension())) {
 				groups.computeIfAbsent(value.dimensionValue(), key -> new ArrayList<>()).add(value);
 			}
 		}
 		return groups.entrySet()
 			.stream()
 			.map(values -> new Group(group(by.get(0), values.getKey()),
-					ReportedValue.combined(values.getValue(), indicator.unit())))
+					ReportedValue.combined(values.getValue().stream().filter(window::counts).toList(),
+							values.getValue(), indicator.unit())))
+			.filter(group -> group.value() != null)
 			.toList();
 	}
 

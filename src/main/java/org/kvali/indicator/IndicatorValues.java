@@ -153,11 +153,12 @@ class IndicatorValues {
 		var stored = this.indicators.reportedValues(reported.stream().map(key -> key.indicator().id()).distinct().toList());
 		Map<Key, Double> values = new HashMap<>();
 		for (var key : reported) {
-			var within = stored.getOrDefault(key.indicator().id(), List.of())
+			var current = stored.getOrDefault(key.indicator().id(), List.of())
 				.stream()
-				.filter(value -> value.current() && value.whole() && key.counts(value))
+				.filter(value -> value.current() && value.whole())
 				.toList();
-			var combined = ReportedValue.combined(within, key.indicator().unit());
+			var within = current.stream().filter(key::counts).toList();
+			var combined = ReportedValue.combined(within, current, key.indicator().unit());
 			if (combined != null) {
 				values.put(key, combined);
 			}

@@ -19,28 +19,31 @@ record ReportedValue(long indicatorId, String periodKey, LocalDate periodStart, 
 
 	/**
 	 * What values of one group, the current ones of the periods within a window in the order {@code reportedValues}
-	 * gives (newest first), come to: a count or amount their sum, added as the decimals they were reported as (0.1
-	 * and 0.2 make 0.3, not 0.30000000000000004); a percentage, which does not add up, that of the period ending
-	 * last (of two ending together, the one reported last), leaving out a 0 that withdraws a period overlapping one
-	 * reported (a year withdrawn for its quarters: elsewhere 0 % is a value); null for none.
+	 * gives (newest first), come to, once a 0 that withdraws a period overlapping another of the group's current
+	 * values ({@code current}, of any period: a quarter withdrawn for its year) is left out, elsewhere 0 being a
+	 * value: a count or amount their sum, added as the decimals they were reported as (0.1 and 0.2 make 0.3, not
+	 * 0.30000000000000004); a percentage, which does not add up, that of the period ending last (of two ending
+	 * together, the one reported last); null for none. Asked for a withdrawn quarter alone, its 0 told 0 %.
 	 */
-	static Double combined(List<ReportedValue> values, IndicatorEnums.Unit unit) {
-		if (values.isEmpty()) {
+	static Double combined(List<ReportedValue> values, List<ReportedValue> current, IndicatorEnums.Unit unit) {
+		var counted = values.stream()
+			.filter(value -> value.value != 0 || current.stream().noneMatch(other -> other.value != 0
+					&& !other.periodStart.isAfter(value.periodEnd) && !other.periodEnd.isBefore(value.periodStart)))
+			.toList();
+		if (counted.isEmpty()) {
 			return null;
 		}
 		if (unit == IndicatorEnums.Unit.PERCENT) {
-			ReportedValue last = null;
-			for (var value : values) {
-				boolean withdrawn = value.value == 0 && values.stream().anyMatch(other -> other.value != 0
-						&& !other.periodStart.isAfter(value.periodEnd) && !other.periodEnd.isBefore(value.periodStart));
-				if (!withdrawn && (last == null || value.periodEnd.isAfter(last.periodEnd))) {
+			ReportedValue last = counted.get(0);
+			for (var value : counted) {
+				if (value.periodEnd.isAfter(last.periodEnd)) {
 					last = value;
 				}
 			}
-			return last == null ? values.get(0).value : last.value;
+			return last.value;
 		}
 		var sum = BigDecimal.ZERO;
-		for (var value : values) {
+		for (var value : counted) {
 			sum = sum.add(BigDecimal.valueOf(value.value));
 		}
 		return sum.doubleValue();

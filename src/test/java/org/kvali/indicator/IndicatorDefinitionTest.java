@@ -155,6 +155,27 @@ class IndicatorDefinitionTest {
 		// the year's 0 withdraws it, though it ends last
 		response.path("percent.y2025").entity(Double.class).isEqualTo(80.0);
 		response.path("percent.all").entity(Double.class).isEqualTo(80.0);
+		// 2024's quarters withdrawn for the year: they count for nothing, and alone have no value (a tester's 0 %)
+		for (var code : List.of("TI-REP-NUMBER", "TI-REP-PERCENT")) {
+			for (var report : List.of("period: \"2024-Q1\", value: 0", "period: \"2024-Q2\", value: 0",
+					"period: \"2024\", value: 55")) {
+				this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"" + code + "\", " + report
+						+ "}) { current } }").execute().path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true);
+			}
+		}
+		// language=GraphQL
+		var withdrawn = this.graphQl.document("""
+				{ number: indicator(code: "TI-REP-NUMBER") { y: actual(period: "2024") q1: actual(period: "2024-Q1") }
+				  percent: indicator(code: "TI-REP-PERCENT") { y: actual(period: "2024") q1: actual(period: "2024-Q1")
+				    q2: actual(period: "2024-Q2") series(granularity: QUARTER) { period { key } actual } } }""").execute();
+		withdrawn.path("number.y").entity(Double.class).isEqualTo(55.0);
+		withdrawn.path("number.q1").valueIsNull();
+		withdrawn.path("percent.y").entity(Double.class).isEqualTo(55.0);
+		withdrawn.path("percent.q1").valueIsNull();
+		withdrawn.path("percent.q2").valueIsNull();
+		// the year's value is no quarter's: each of 2024's quarters has none
+		withdrawn.path("percent.series[?(@.period.key =~ /2024-Q./)].actual").entityList(Double.class)
+			.containsExactly(null, null, null, null);
 	}
 
 	/**
