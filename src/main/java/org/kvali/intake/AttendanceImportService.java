@@ -109,10 +109,6 @@ public class AttendanceImportService {
 				read(in, format, intake);
 				copy.end();
 			}
-			if (this.keys.callersKeyRevoked()) {
-				throw new SheetException(HttpStatus.FORBIDDEN,
-						"Your key was revoked while the sheet was sent; nothing was stored");
-			}
 			var sha = HexFormat.of().formatHex(digest.digest());
 			var errors = new ArrayList<>(intake.errors());
 			var warnings = new ArrayList<>(intake.warnings());
@@ -125,6 +121,11 @@ public class AttendanceImportService {
 				// The checks against stored data run under the write lock, so what they saw holds at the write.
 				this.staging.analyze();
 				this.staging.lockWrites();
+				// after the lock, which a load may wait for: a revocation waits for the checks and writes alone
+				if (this.keys.callersKeyRevoked()) {
+					throw new SheetException(HttpStatus.FORBIDDEN,
+							"Your key was revoked while the sheet was sent; nothing was stored");
+				}
 				// a partner's projects as of the lock, which a change of a project's partners waits for
 				partner = caller.is(Role.PARTNER)
 						? new PartnerSheet(this.partners.projects(caller), caller.organizations()) : null;
