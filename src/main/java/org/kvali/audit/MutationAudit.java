@@ -1,6 +1,8 @@
 package org.kvali.audit;
 
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -10,13 +12,17 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.AstPrinter;
 import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
+import graphql.language.SelectionSet;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Records every GraphQL mutation in the audit log once it has run: its root fields as written, the variables, and
- * how many errors it had.
+ * Records every GraphQL mutation in the audit log once it has run: its root fields as written (those of fragments at
+ * the root too), the variables, and how many errors it had.
  */
 @Component
 class MutationAudit extends SimplePerformantInstrumentation {
@@ -35,17 +41,33 @@ class MutationAudit extends SimplePerformantInstrumentation {
 		if (operation.getOperation() != OperationDefinition.Operation.MUTATION) {
 			return super.beginExecuteOperation(parameters, state);
 		}
-		var fields = operation.getSelectionSet()
-			.getSelectionsOfType(Field.class)
-			.stream()
-			.map(field -> AstPrinter.printAstCompact(field.transform(builder -> builder.selectionSet(null))))
-			.collect(Collectors.joining(" "));
+		var fields = new ArrayList<String>();
+		rootFields(operation.getSelectionSet(), context.getFragmentsByName(), fields);
 		var variables = context.getCoercedVariables().toMap();
 		return SimpleInstrumentationContext.whenCompleted((result, failure) -> {
 			int errors = failure != null ? 1 : result.getErrors().size();
-			this.log.record("mutation", fields + (variables.isEmpty() ? "" : " variables " + variables)
+			this.log.record("mutation", String.join(" ", fields) + (variables.isEmpty() ? "" : " variables " + variables)
 					+ (errors == 0 ? "" : " (" + errors + " error(s))"));
 		});
+	}
+
+	/**
+	 * The root fields as written, without what they select, those of inline fragments and fragment spreads at the
+	 * root too (a removal inside {@code ... on Mutation} was left out of the entry).
+	 */
+	private static void rootFields(SelectionSet selections, Map<String, FragmentDefinition> fragments,
+			List<String> fields) {
+		for (var selection : selections.getSelections()) {
+			if (selection instanceof Field field) {
+				fields.add(AstPrinter.printAstCompact(field.transform(builder -> builder.selectionSet(null))));
+			}
+			else if (selection instanceof InlineFragment inline) {
+				rootFields(inline.getSelectionSet(), fragments, fields);
+			}
+			else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
+				rootFields(fragments.get(spread.getName()).getSelectionSet(), fragments, fields);
+			}
+		}
 	}
 
 }

@@ -80,13 +80,17 @@ class AuditTrailTest {
 	void aLongArgumentHidesNothingAfterIt() {
 		var description = "d".repeat(4000);
 		this.graphQl.document("mutation($d: String) { a: createProgramme(input: {code: \"AT-PROG\", name: \"Long\", "
-				+ "description: $d}) { code } b: updateProgramme(code: \"AT-PROG\", input: {name: \"Renamed\"}) { code } }")
+				+ "description: $d}) { code } ... on Mutation { b: updateProgramme(code: \"AT-PROG\", input: {name: "
+				+ "\"Renamed\"}) { code } } ...more } fragment more on Mutation { c: updateProgramme(code: \"AT-PROG\", "
+				+ "input: {nameKa: \"x\"}) { code } }")
 			.variable("d", description)
 			.execute();
+		// the fields of fragments at the root too
 		assertThat(this.jdbc.queryForList("SELECT subject FROM audit_event WHERE id > ? ORDER BY id", String.class,
 				this.before))
 			.containsExactly("a:createProgramme(input:{code:\"AT-PROG\",name:\"Long\",description:$d}) "
-					+ "b:updateProgramme(code:\"AT-PROG\",input:{name:\"Renamed\"}) variables {d=" + description + "}");
+					+ "b:updateProgramme(code:\"AT-PROG\",input:{name:\"Renamed\"}) "
+					+ "c:updateProgramme(code:\"AT-PROG\",input:{nameKa:\"x\"}) variables {d=" + description + "}");
 	}
 
 	/** A refusal quoting a NUL is recorded, the NUL written out, not lost to PostgreSQL's refusal of it. */
