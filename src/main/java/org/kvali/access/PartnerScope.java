@@ -19,6 +19,13 @@ public class PartnerScope {
 			SELECT id FROM project WHERE lead_organization_id = ANY(:organizations)
 			UNION SELECT project_id FROM project_partner WHERE organization_id = ANY(:organizations)""";
 
+	/**
+	 * Why a partner may not move an activity to an earlier year: its stored people's birth years would be checked
+	 * against it, and those of people other organizations recorded too are not the partner's to learn.
+	 */
+	public static final String EARLIER_FOR_ADMIN = "People other organizations recorded too took part in it: moving it "
+			+ "to an earlier year is an admin's to do, since it is checked against their birth years";
+
 	private final JdbcClient jdbc;
 
 	PartnerScope(JdbcClient jdbc) {

@@ -183,12 +183,23 @@ class ActivityEditor {
 
 	/**
 	 * No one takes part in an activity that starts before the year they were born in (as sheets are checked): an
-	 * earlier start is refused when people born after its year took part, people other organizations hosted too
-	 * among them (left out, a partner's move put one at age -6, and an admin could then not restate their year). A
-	 * partner is told how many, not who: no more than the age bands of its own activity tell it.
+	 * earlier start is refused when people born after its year took part. A partner is told how many, not who; and
+	 * where people other organizations recorded too took part, a partner moves it to no earlier year at all: checked
+	 * against their stored years, as an admin's move is, the answer would tell those years (left unchecked, a
+	 * partner's move put one at age -6, whose year an admin could then not restate).
 	 */
 	private void bornAfter(long activity, LocalDate start, Caller caller, Validation validation) {
 		boolean partner = caller.is(Role.PARTNER);
+		if (partner && this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM participation pn WHERE pn.activity_id = :activity AND %s)"""
+			.formatted(PartnerScope.hostedElsewhere("pn.participant_id")))
+			.param("activity", activity)
+			.param("organizations", caller.organizations().toArray(Long[]::new))
+			.query(Boolean.class)
+			.single()) {
+			validation.problem("input.startDate", start, PartnerScope.EARLIER_FOR_ADMIN);
+			return;
+		}
 		this.jdbc.sql("""
 				SELECT count(*), (array_agg(pt.ref ORDER BY pt.ref))[1 : 3]
 				FROM participation pn JOIN participant pt ON pt.id = pn.participant_id

@@ -116,7 +116,9 @@ class BirthYearChecks {
 
 	/**
 	 * A stored activity given an earlier start, at which stored people took part who were born after it, by the
-	 * sheet's year for them or their stored one. One message per activity, naming up to three of them to an admin.
+	 * sheet's year for them or their stored one. One message per activity, naming up to three of them to an admin. A
+	 * partner moves one that people other organizations recorded too took part in to no earlier year at all, as
+	 * {@code updateActivity} refuses it: checked against their stored years, the answer would tell them.
 	 */
 	private void earlierStarts(List<ImportMessage> errors, PartnerSheet partner) {
 		var moved = this.jdbc.sql("""
@@ -125,6 +127,20 @@ class BirthYearChecks {
 			.list();
 		if (moved.isEmpty()) {
 			return;
+		}
+		if (partner != null) {
+			this.jdbc.sql("""
+					SELECT s.first_row, s.start_date FROM import_activity s
+					WHERE s.stored_id = ANY(:moved)
+					  AND extract(YEAR FROM s.start_date) < extract(YEAR FROM s.stored_start_date)
+					  AND EXISTS (SELECT 1 FROM participation pn WHERE pn.activity_id = s.stored_id AND %s)
+					ORDER BY s.first_row""".formatted(PartnerScope.hostedElsewhere("pn.participant_id")))
+				.param("moved", moved.toArray(Long[]::new))
+				.param("organizations", organizations(partner))
+				.query((ResultSet rs) -> {
+					errors.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(2),
+							PartnerScope.EARLIER_FOR_ADMIN));
+				});
 		}
 		this.jdbc.sql("""
 				SELECT s.first_row, s.start_date, count(DISTINCT pt.id), (array_agg(DISTINCT pt.ref))[1 : 3]

@@ -496,9 +496,9 @@ class RoleDecisionsTest {
 	}
 
 	/**
-	 * A partner moving its activity to before a participant was born is refused for people other organizations
-	 * recorded too, counted, not named (a tester's partner put P0002, born 1996, at age -6, and an admin could not
-	 * restate their year then).
+	 * A partner moves no activity that people other organizations recorded too took part in to an earlier year, by
+	 * mutation or sheet: checked against their birth years, the answer would tell them, and unchecked, a tester's
+	 * partner put P0002, born 1996, at age -6, whose year an admin could then not restate.
 	 */
 	@Test
 	void aPartnerMovesNoActivityToBeforeAPersonOthersRecordedWasBorn() throws Exception {
@@ -514,12 +514,29 @@ class RoleDecisionsTest {
 					activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender
 					RD-BORN,Planning,meeting,CSO-CAPACITY,2025-05-01,2025-05-01,P0002,female
 					""")).andExpect(status().isOk());
+		// to any earlier year, whatever their birth years, which the answer would otherwise tell
+		for (var start : List.of("1990-01-01", "2024-12-31")) {
+			graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"RD-BORN\\\", input: {startDate: \\\""
+					+ start + "\\\", endDate: \\\"" + start + "\\\"}) { code } }\"}")
+				.andExpect(jsonPath("$.errors[0].message").value("input.startDate: People other organizations recorded "
+						+ "too took part in it: moving it to an earlier year is an admin's to do, since it is checked "
+						+ "against their birth years"));
+		}
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + this.cif)
+			.contentType("text/csv")
+			.content("""
+					activity_code,project_code,start_date,end_date,participant_ref,gender
+					RD-BORN,CSO-CAPACITY,1990-01-01,1990-01-01,RD-NEW,female
+					"""))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message").value("People other organizations recorded too took part in it: "
+					+ "moving it to an earlier year is an admin's to do, since it is checked against their birth years"));
+		// later in the same year is the partner's to do
 		graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"RD-BORN\\\", input: {startDate: "
-				+ "\\\"1990-01-01\\\"}) { code } }\"}")
-			.andExpect(jsonPath("$.errors[0].message")
-				.value("input.startDate: It would start before a participant stored at it was born"));
+				+ "\\\"2025-06-01\\\", endDate: \\\"2025-06-01\\\"}) { startDate } }\"}")
+			.andExpect(jsonPath("$.data.updateActivity.startDate").value("2025-06-01"));
 		assertThat(this.jdbc.queryForObject("SELECT start_date::text FROM activity WHERE code = 'RD-BORN'", String.class))
-			.isEqualTo("2025-05-01");
+			.isEqualTo("2025-06-01");
 	}
 
 	private ResultActions graphQl(String token, String body) throws Exception {
