@@ -290,9 +290,7 @@ class IndicatorDefinitions {
 			var target = targets.get(i);
 			var argument = "targets[" + i + "]";
 			var period = IndicatorWindows.programmePeriod(stored, argument + ".period", target.period(), validation);
-			var overlapped = period.flatMap(p -> periods.stream()
-				.filter(other -> !p.end().isBefore(other.start()) && !p.start().isAfter(other.end()))
-				.findFirst());
+			var overlapped = period.flatMap(p -> periods.stream().filter(p::overlaps).findFirst());
 			if (period.isPresent() && !seen.add(period.get().key())) {
 				validation.problem(argument + ".period", target.period(), "The period has a target already in this list");
 			}

@@ -179,7 +179,7 @@ class IndicatorRepository {
 		}
 		Map<Long, List<Indicator.Target>> targets = this.jdbc.sql("""
 				SELECT indicator_id, period_key, period_start, period_end, value FROM indicator_target
-				WHERE indicator_id = ANY(:ids) ORDER BY period_start""")
+				WHERE indicator_id = ANY(:ids) ORDER BY period_start, period_end""")
 			.param("ids", indicators.stream().map(Indicator::id).toArray(Long[]::new))
 			.query((rs, row) -> Map.entry(rs.getLong(1), new Indicator.Target(rs.getString(2),
 					rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getDouble(5))))

@@ -98,18 +98,23 @@ final class IndicatorWindows {
 			.findFirst().orElse(null);
 	}
 
-	/** The target whose period holds the day, else the last that ended before it, else the first to come. */
+	/**
+	 * The target whose period holds the day (the shortest, of a year and its quarter stored before such targets were
+	 * refused), else the last that ended before it, else the first to come.
+	 */
 	static Indicator.Target currentTarget(List<Indicator.Target> targets, LocalDate day) {
+		Indicator.Target holding = null;
 		Indicator.Target last = null;
 		for (var target : targets) {
-			if (!day.isBefore(target.start()) && !day.isAfter(target.end())) {
-				return target;
+			if (!day.isBefore(target.start()) && !day.isAfter(target.end())
+					&& (holding == null || target.start().isAfter(holding.start()) || target.end().isBefore(holding.end()))) {
+				holding = target;
 			}
 			if (target.end().isBefore(day)) {
 				last = target;
 			}
 		}
-		return last != null ? last : targets.stream().findFirst().orElse(null);
+		return holding != null ? holding : last != null ? last : targets.stream().findFirst().orElse(null);
 	}
 
 	static List<Period> periods(Indicator indicator, Granularity granularity) {

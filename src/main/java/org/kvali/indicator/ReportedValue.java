@@ -27,8 +27,8 @@ record ReportedValue(long indicatorId, String periodKey, LocalDate periodStart, 
 	 */
 	static Double combined(List<ReportedValue> values, List<ReportedValue> current, IndicatorEnums.Unit unit) {
 		var counted = values.stream()
-			.filter(value -> value.value != 0 || current.stream().noneMatch(other -> other.value != 0
-					&& !other.periodStart.isAfter(value.periodEnd) && !other.periodEnd.isBefore(value.periodStart)))
+			.filter(value -> value.value != 0
+					|| current.stream().noneMatch(other -> other.value != 0 && other.period().overlaps(value.period())))
 			.toList();
 		if (counted.isEmpty()) {
 			return null;

@@ -26,6 +26,11 @@ public record Period(String key, LocalDate start, LocalDate end) {
 		return java.util.Optional.of(of(Dimension.YEAR, LocalDate.of(y, 1, 1)));
 	}
 
+	/** Whether the two periods share a day (a year and its quarters do). */
+	public boolean overlaps(Period other) {
+		return !this.start.isAfter(other.end) && !this.end.isBefore(other.start);
+	}
+
 	static Period of(Dimension dimension, LocalDate start) {
 		return switch (dimension) {
 			case YEAR -> new Period(Integer.toString(start.getYear()), start, start.plusYears(1).minusDays(1));

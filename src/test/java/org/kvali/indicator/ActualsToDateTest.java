@@ -163,4 +163,28 @@ class ActualsToDateTest {
 			.path("indicator.actual").entity(Double.class).isEqualTo(40.0);
 	}
 
+	/**
+	 * A programme that ends within a target's period ends the target's time there too, as it ends the counting: on
+	 * 15 June, with the programme ending 30 June, nearly all of the year's target time has passed (a reviewer's: the
+	 * status judged a half-elapsed year against a count that could no longer grow after June).
+	 */
+	@Test
+	void aTargetsTimeEndsWithTheProgramme() {
+		this.jdbc.update("UPDATE activity SET start_date = ?, end_date = ? WHERE code = 'TA-A2'", TODAY.plusDays(2),
+				TODAY.plusDays(2));
+		this.jdbc.update("UPDATE project SET end_date = ? WHERE code = 'TA-PRJ'", LocalDate.of(YEAR, 6, 30));
+		this.jdbc.update("UPDATE programme SET end_date = ? WHERE code = 'TA-PROG'", LocalDate.of(YEAR, 6, 30));
+		// language=GraphQL
+		this.graphQl.document("mutation($year: String!) { setIndicatorTargets(code: \"TA-REACH\", targets: "
+				+ "[{period: $year, value: 2}]) { code } }")
+			.variable("year", Integer.toString(YEAR))
+			.execute()
+			.path("setIndicatorTargets.code").hasValue();
+		// 1 of 2 (progress 0.5) with 166 of 181 days gone: below 0.6 of the time; of the whole year's 365, on track
+		// language=GraphQL
+		this.graphQl.document("{ indicator(code: \"TA-REACH\") { actual status } }")
+			.execute()
+			.path("indicator.status").entity(String.class).isEqualTo("OFF_TRACK");
+	}
+
 }

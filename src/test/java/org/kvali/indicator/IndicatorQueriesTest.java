@@ -28,6 +28,9 @@ class IndicatorQueriesTest {
 	@Autowired
 	org.kvali.report.ReportService reports;
 
+	@Autowired
+	org.kvali.TestClock clock;
+
 	@Test
 	void trainedRepresentativesAgreeWithTheParticipationQuery() {
 		// language=GraphQL
@@ -162,6 +165,8 @@ class IndicatorQueriesTest {
 	 */
 	@Test
 	void anActivityAfterTheProgrammeEndedCountsForNoIndicator() {
+		// in Tbilisi 15 June 2026: after the activity below, and after the programme's end
+		this.clock.stopAt(java.time.Instant.parse("2026-06-15T08:00:00Z"));
 		var query = """
 				{ indicator(code: "OUT-1.1") { actual a25: actual(period: "2025") a26: actual(period: "2026") status }
 				  participation(filter: {programmes: ["EU-CSO-EQUAL"], activityKinds: [TRAINING]}) {
