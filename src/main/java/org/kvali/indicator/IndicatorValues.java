@@ -30,8 +30,8 @@ class IndicatorValues {
 
 	/**
 	 * One value to compute: an indicator over activities starting from {@code from} to {@code to}, none when the
-	 * period it is for has not begun, as of {@code today} (the request's day, {@link org.kvali.time.Today}), or ended
-	 * before the programme began ({@code noValue}).
+	 * period it is for has not begun, as of {@code today} (the request's day, {@link org.kvali.time.Today}), ended
+	 * before the programme began or began after it ended ({@code noValue}).
 	 */
 	record Key(Indicator indicator, LocalDate from, LocalDate to, boolean toDate, boolean noValue, LocalDate today) {
 

@@ -30,6 +30,11 @@ record EntityColumns(Map<Dimension, Dictionary> dictionaries, Map<Dimension, int
 		attribute(Dimension.VENUE_MUNICIPALITY, activities, 6, 0, dictionaries, attributes);
 		attribute(Dimension.VENUE_REGION, activities, 7, 0, dictionaries, attributes);
 		var startDay = activities.column(3, 0, 0, Integer::parseInt);
+		var deleted = activities.deleted();
+		// a deleted activity has no rows and no filter reaches it: it takes another's start day, so that a mistyped
+		// year of one deleted widens no period and no span of days
+		int kept = deleted.nextClearBit(0);
+		deleted.stream().forEach(a -> startDay[a] = kept < startDay.length ? startDay[kept] : startDay[a]);
 		var startYear = new short[startDay.length];
 		for (int a = 0; a < startDay.length; a++) {
 			startYear[a] = (short) LocalDate.ofEpochDay(startDay[a]).getYear();
@@ -52,7 +57,7 @@ record EntityColumns(Map<Dimension, Dictionary> dictionaries, Map<Dimension, int
 		}
 		dictionaries.put(Dimension.AGE_BAND, Dictionary.ordered(List.of("0", "1", "2", "3", "4")));
 		return new EntityColumns(dictionaries, attributes, birthYear, startYear, startDay, organizers, firstYear,
-				activities.deleted());
+				deleted);
 	}
 
 	/** A text dimension: its dictionary of the values present in column f, and the value id of every entity. */

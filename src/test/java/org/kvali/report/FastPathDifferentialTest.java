@@ -547,23 +547,34 @@ class FastPathDifferentialTest {
 			assertThat(loader.appended()).isEqualTo(2);
 			assertThat(again.rows).isEqualTo(after.rows - 1);
 			compare(new Random(32), again);
-			// activities deleted (changeset 046), one emptied first, one added and deleted since: kept without rows,
-			// and a partner's filter naming them reaches no further than on the SQL path
+			// activities deleted (changeset 046): one emptied first, one of a mistyped year, one added and deleted
+			// since; kept without rows, widening no period, and a partner's filter naming them reaches no further
+			// than on the SQL path
+			this.jdbc.update("""
+					INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+					SELECT 'CU-1925', id, 'MEETING', 'Mistyped', DATE '1925-04-01', DATE '1925-04-01'
+					FROM project WHERE code = 'LOCAL-BUDGET'""");
+			var mistyped = loader.load(again);
+			assertThat(loader.appended()).isEqualTo(3);
+			assertThat(mistyped.firstYear).isEqualTo(1925);
 			int left = this.jdbc.update(
 					"DELETE FROM participation WHERE activity_id = (SELECT id FROM activity WHERE code = 'CU-ACT')");
 			this.jdbc.update("""
 					INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
 					SELECT 'CU-BRIEF', id, 'MEETING', 'Made by mistake', DATE '2025-04-01', DATE '2025-04-01'
 					FROM project WHERE code = 'LOCAL-BUDGET'""");
-			assertThat(this.jdbc.update("DELETE FROM activity WHERE code IN ('CU-ACT', 'CU-BRIEF')")).isEqualTo(2);
+			assertThat(this.jdbc.update("DELETE FROM activity WHERE code IN ('CU-ACT', 'CU-BRIEF', 'CU-1925')"))
+				.isEqualTo(3);
 			assertThat(this.jdbc.queryForObject("""
 					SELECT table_name || ' ' || deleted || ' ' || cardinality(ids) || ' ' || (deleted_people IS NULL)
 					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class))
-				.isEqualTo("activity 2 2 true");
-			var emptied = loader.load(again);
-			assertThat(loader.appended()).isEqualTo(3);
+				.isEqualTo("activity 3 3 true");
+			var emptied = loader.load(mistyped);
+			assertThat(loader.appended()).isEqualTo(4);
 			assertThat(left).isPositive();
 			assertThat(emptied.rows).isEqualTo(again.rows - left);
+			assertThat(emptied.firstYear).isEqualTo(again.firstYear);
+			assertThat(emptied.firstDay).isEqualTo(again.firstDay);
 			var cif = Set.of(this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CIF'", Long.class));
 			var named = ParticipationFilter.ALL.withActivities(List.of("CU-ACT", "CU-BRIEF"));
 			assertThat(again.reachesBeyond(named, cif)).isTrue();
