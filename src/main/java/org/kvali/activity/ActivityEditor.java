@@ -98,8 +98,8 @@ class ActivityEditor {
 	 */
 	Activity update(String code, ActivityInputs.Update input, Set<String> nulls) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
-		var stored = this.activities.listed(code);
-		var project = own(caller, stored);
+		var stored = this.activities.changeable("code", code);
+		var project = project(stored);
 		var validation = new Validation().lineToKeep("input.title", input.title(), 500)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate());
 		ExplicitNulls.refuse(nulls, validation, "kind", "title", "startDate", "endDate");
@@ -147,8 +147,8 @@ class ActivityEditor {
 	 */
 	String delete(String code) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
-		var stored = this.activities.listed(code);
-		var project = own(caller, stored);
+		var stored = this.activities.changeable("code", code);
+		var project = project(stored);
 		// no sheet adds a person to it between the count and the deletion
 		WritersQueue.join(this.jdbc);
 		int participations = this.jdbc.sql("SELECT count(*) FROM participation WHERE activity_id = :id")
@@ -167,18 +167,8 @@ class ActivityEditor {
 		return stored.code();
 	}
 
-	/**
-	 * The project of a stored activity the caller may change: an admin any; a partner one of its projects' that its
-	 * organizations run.
-	 */
-	private Project own(Caller caller, Activity stored) {
-		var project = this.programmes.projectsById(List.of(stored.projectId())).get(stored.projectId());
-		this.scope.requireProject(project.id(), project.code());
-		if (caller.is(Role.PARTNER)
-				&& (stored.organizerId() == null || !caller.organizations().contains(stored.organizerId()))) {
-			throw new AccessDeniedException("Activity " + stored.code() + " is not run by your organization");
-		}
-		return project;
+	private Project project(Activity stored) {
+		return this.programmes.projectsById(List.of(stored.projectId())).get(stored.projectId());
 	}
 
 	/**

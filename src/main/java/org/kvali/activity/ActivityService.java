@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.kvali.access.Caller;
 import org.kvali.access.PartnerScope;
+import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Connection;
 import org.kvali.graphql.DateRange;
@@ -16,6 +18,7 @@ import org.kvali.graphql.Text;
 import org.kvali.graphql.Page;
 import org.kvali.programme.ProgrammeService;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,8 +55,26 @@ public class ActivityService {
 	 * {@link #activities}; another is NOT_FOUND, as an unknown code is.
 	 */
 	public Activity listed(String code) {
+		return listed("code", code);
+	}
+
+	private Activity listed(String argument, String code) {
 		var scope = scope(ActivityFilter.ALL);
-		return this.repository.byCode(scope, code).orElseThrow(() -> notFound(scope, code));
+		return this.repository.byCode(scope, code).orElseThrow(() -> notFound(scope, argument, code));
+	}
+
+	/**
+	 * An activity the caller may change, by the code given as {@code argument}: an admin any; a partner one its
+	 * organizations run, of its projects (another's is NOT_FOUND, as to {@link #listed}).
+	 */
+	public Activity changeable(String argument, String code) {
+		var stored = listed(argument, code);
+		var caller = Caller.current();
+		if (caller.is(Role.PARTNER)
+				&& (stored.organizerId() == null || !caller.organizations().contains(stored.organizerId()))) {
+			throw new AccessDeniedException("Activity " + stored.code() + " is not run by your organization");
+		}
+		return stored;
 	}
 
 	/** One activity by its code, whoever may list it (for the editor, which checks the caller itself). */
@@ -61,18 +82,18 @@ public class ActivityService {
 		return this.repository.byCodes(List.of(code))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> notFound(scope(ActivityFilter.ALL), code));
+			.orElseThrow(() -> notFound(scope(ActivityFilter.ALL), "code", code));
 	}
 
 	/**
 	 * No activity of this code: one of the caller's written in another case is named, as a sheet names it (codes are
 	 * one code in any case, and written as stored); another's is not.
 	 */
-	private NotFoundException notFound(ActivityScope scope, String code) {
+	private NotFoundException notFound(ActivityScope scope, String argument, String code) {
 		return this.repository.codeInAnotherCase(scope, code)
-			.map(stored -> NotFoundException.explained("code", code, "No activity has the code '"
+			.map(stored -> NotFoundException.explained(argument, code, "No activity has the code '"
 					+ Text.preview(code, 40) + "'; it is written " + stored))
-			.orElseGet(() -> new NotFoundException("activity", "code", code));
+			.orElseGet(() -> new NotFoundException("activity", argument, code));
 	}
 
 	public Map<Long, Activity> activitiesById(Collection<Long> ids) {

@@ -5,8 +5,6 @@ import java.sql.Types;
 import java.util.List;
 
 import org.kvali.access.Access;
-import org.kvali.access.Caller;
-import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
 import org.kvali.activity.Activity;
 import org.kvali.activity.ActivityService;
@@ -15,14 +13,12 @@ import org.kvali.graphql.Dates;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.OrganizationService;
-import org.kvali.programme.ProgrammeService;
 import org.kvali.report.Gender;
 import org.kvali.sql.WritersQueue;
 import org.kvali.time.Today;
 
 import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,27 +45,20 @@ class ParticipantEditor {
 
 	private final ActivityService activities;
 
-	private final ProgrammeService programmes;
-
 	private final GeographyService geography;
 
 	private final OrganizationService organizations;
-
-	private final PartnerScope scope;
 
 	private final Today today;
 
 	private final JdbcClient jdbc;
 
-	ParticipantEditor(ParticipantRepository participants, ActivityService activities, ProgrammeService programmes,
-			GeographyService geography, OrganizationService organizations, PartnerScope scope, Today today,
-			JdbcClient jdbc) {
+	ParticipantEditor(ParticipantRepository participants, ActivityService activities, GeographyService geography,
+			OrganizationService organizations, Today today, JdbcClient jdbc) {
 		this.participants = participants;
 		this.activities = activities;
-		this.programmes = programmes;
 		this.geography = geography;
 		this.organizations = organizations;
-		this.scope = scope;
 		this.today = today;
 		this.jdbc = jdbc;
 	}
@@ -163,14 +152,10 @@ class ParticipantEditor {
 	 * organizations run. The person stays with their other participations; one left with none is removed.
 	 */
 	Activity remove(String activityCode, String ref) {
-		var caller = Access.require(Role.ADMIN, Role.PARTNER);
+		Access.require(Role.ADMIN, Role.PARTNER);
 		new Validation().code("activity", activityCode).code("ref", ref).check();
 		WritersQueue.join(this.jdbc);
-		var activity = this.activities.activitiesByCode(List.of(activityCode)).get(activityCode);
-		if (activity == null) {
-			throw new NotFoundException("activity", "activity", activityCode);
-		}
-		requireRuns(caller, activity);
+		var activity = this.activities.changeable("activity", activityCode);
 		// one answer whether the reference names no one or someone not there: a partner learns of no one else
 		var person = this.jdbc.sql("""
 				DELETE FROM participation pn USING participant p
@@ -190,19 +175,6 @@ class ParticipantEditor {
 			.param("person", person)
 			.update();
 		return activity;
-	}
-
-	private void requireRuns(Caller caller, Activity activity) {
-		var project = this.programmes.projectsById(List.of(activity.projectId())).get(activity.projectId());
-		if (caller.is(Role.PARTNER) && !this.scope.projects(caller).contains(project.id())) {
-			// as activity(code) answers it: a partner is not told of activities beyond its projects
-			throw new NotFoundException("activity", "activity", activity.code());
-		}
-		this.scope.requireProject(project.id(), project.code());
-		if (caller.is(Role.PARTNER)
-				&& (activity.organizerId() == null || !caller.organizations().contains(activity.organizerId()))) {
-			throw new AccessDeniedException("Activity " + activity.code() + " is not run by your organization");
-		}
 	}
 
 }
