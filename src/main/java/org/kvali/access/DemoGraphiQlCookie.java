@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.kvali.demo.DemoMode;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -31,15 +32,20 @@ class DemoGraphiQlCookie extends OncePerRequestFilter {
 
 	private final DemoKeys keys;
 
-	DemoGraphiQlCookie(DemoMode demo, DemoKeys keys) {
+	/** Whether GraphiQL is served at all ({@code KVALI_EXPLORER_ENABLED}): its 404 handed out the key too. */
+	private final boolean graphiql;
+
+	DemoGraphiQlCookie(DemoMode demo, DemoKeys keys,
+			@Value("${spring.graphql.graphiql.enabled:false}") boolean graphiql) {
 		this.demo = demo;
 		this.keys = keys;
+		this.graphiql = graphiql;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !this.demo.on() || !"GET".equals(request.getMethod()) || !request.getRequestURI().equals("/graphiql")
-				|| !fromThisMachine(request);
+		return !this.demo.on() || !this.graphiql || !"GET".equals(request.getMethod())
+				|| !request.getRequestURI().equals("/graphiql") || !fromThisMachine(request);
 	}
 
 	/**

@@ -52,6 +52,12 @@ class AuthenticationTest {
 	@Autowired
 	DemoKeys demoKeys;
 
+	@Autowired
+	ApiKeyService apiKeys;
+
+	@Autowired
+	org.kvali.organization.OrganizationService organizations;
+
 	@Test
 	void withoutATokenEveryEndpointAnswers401AsAGraphQlErrorAndNoData() throws Exception {
 		for (var request : List.of(post("/graphql").contentType(MediaType.APPLICATION_JSON).content(TOTALS),
@@ -244,6 +250,31 @@ class AuthenticationTest {
 		this.mvc.perform(post("/graphql").header("Authorization", "").header("Host", "rebound.example.org").cookie(cookie)
 				.contentType(MediaType.APPLICATION_JSON).content(TOTALS))
 			.andExpect(status().isUnauthorized());
+	}
+
+	/**
+	 * A start outside demo mode removes the keys a demo start made and logged (a tester's demo ADMIN key read a
+	 * person's name after a restart with demo mode off), and without GraphiQL no page hands out the ANALYST key.
+	 */
+	@Test
+	void outsideDemoModeNoDemoKeyLetsAnyoneIn() throws Exception {
+		var analyst = this.demoKeys.secret(Role.ANALYST);
+		var off = org.mockito.Mockito.mock(org.kvali.demo.DemoMode.class);
+		try {
+			new DemoKeys(off, this.apiKeys, this.organizations).run(null);
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM api_key WHERE demo", Integer.class)).isZero();
+			graphQl(analyst, TOTALS).andExpect(status().isUnauthorized());
+		}
+		finally {
+			this.demoKeys.run(null);
+		}
+		var on = org.mockito.Mockito.mock(org.kvali.demo.DemoMode.class);
+		org.mockito.Mockito.when(on.on()).thenReturn(true);
+		var page = new org.springframework.mock.web.MockHttpServletRequest("GET", "/graphiql");
+		page.setServerName("localhost");
+		page.setRemoteAddr("127.0.0.1");
+		assertThat(new DemoGraphiQlCookie(on, this.demoKeys, true).shouldNotFilter(page)).isFalse();
+		assertThat(new DemoGraphiQlCookie(on, this.demoKeys, false).shouldNotFilter(page)).isTrue();
 	}
 
 	private static RequestPostProcessor fromElsewhere() {
