@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.kvali.report.SuppressionProperties;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +19,11 @@ class OrganizationChecks {
 
 	private final JdbcClient jdbc;
 
-	OrganizationChecks(JdbcClient jdbc) {
+	private final SuppressionProperties suppression;
+
+	OrganizationChecks(JdbcClient jdbc, SuppressionProperties suppression) {
 		this.jdbc = jdbc;
+		this.suppression = suppression;
 	}
 
 	/**
@@ -34,7 +39,9 @@ class OrganizationChecks {
 				           count(organization_name) = 0 AND NOT coalesce(bool_or(flagged @> '{organization_name}'), false),
 				           min(organization_name) <> max(organization_name) OR min(organization_kind) <> max(organization_kind),
 				           (array_agg(row_no ORDER BY row_no)
-				                FILTER (WHERE organization_kind IN ('DONOR', 'IMPLEMENTER', 'PARTNER')))[1] AS run_by_admin
+				                FILTER (WHERE organization_kind IN ('DONOR', 'IMPLEMENTER', 'PARTNER')))[1] AS run_by_admin,
+				           (array_agg(organization_kind ORDER BY row_no)
+				                FILTER (WHERE organization_kind IN ('DONOR', 'IMPLEMENTER', 'PARTNER')))[1] AS admin_kind
 				    FROM import_row WHERE organization_code IS NOT NULL GROUP BY organization_code) g
 				-- in another case it is stored, not new: the check of codes in another case says so; looked up once per
 				-- organization, not once per row (200,000 rows: 86 ms)
@@ -49,7 +56,7 @@ class OrganizationChecks {
 					disagreeing.add(rs.getString(1));
 				}
 				if (partner && rs.getObject(5) != null) {
-					errors.add(new ImportMessage(rs.getInt(5), Columns.ORGANIZATION_KIND, null, "Organization "
+					errors.add(new ImportMessage(rs.getInt(5), Columns.ORGANIZATION_KIND, rs.getString(6), "Organization "
 							+ rs.getString(1) + " is new: a partner's sheet adds civil-society organizations, activist"
 							+ " groups, municipalities and others; a donor, implementer or partner is added by an admin"));
 				}
@@ -128,6 +135,8 @@ class OrganizationChecks {
 				WHERE s.code IS NOT NULL OR n.first_code <> n.organization_code
 				ORDER BY 1""".formatted(nameKey("g.organization_name"), nameKey("o.name"), PartnerSheet.listable("o.id")))
 			.param("allowed", partner == null ? null : partner.projectIds())
+			.param("represented", this.suppression.k())
+			.param("own", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				var stored = rs.getString(4);
 				var earlier = rs.getString(5);

@@ -2,6 +2,8 @@ package org.kvali.intake;
 
 import java.util.Set;
 
+import org.kvali.organization.TakingPart;
+
 /**
  * What a partner's sheet is held to: the projects its organizations lead or partner (the only ones it loads into,
  * and the only ones whose people it may name) and those organizations (the activities it runs, and the organizers
@@ -53,17 +55,13 @@ record PartnerSheet(Set<Long> projects, Set<Long> organizations) {
 	}
 
 	/**
-	 * SQL: the organization whose id is {@code organization} leads, partners or organizes in one of {@code :allowed}
-	 * (the partner's projects; null for an admin, to whom every organization is told): one the partner lists.
+	 * SQL: the organization whose id is {@code organization} is one the partner lists: one taking part in its
+	 * projects ({@code :allowed}; null for an admin, to whom every organization is told), as the organization list
+	 * tells it ({@link TakingPart}: {@code :represented} and {@code :own} bound as for it).
 	 */
 	static String listable(String organization) {
-		return """
-				CAST(:allowed AS bigint[]) IS NULL
-				OR %1$s IN (SELECT lead_organization_id FROM project WHERE id = ANY(CAST(:allowed AS bigint[]))
-				            UNION SELECT organization_id FROM project_partner
-				                  WHERE project_id = ANY(CAST(:allowed AS bigint[]))
-				            UNION SELECT organizer_id FROM activity WHERE project_id = ANY(CAST(:allowed AS bigint[])))"""
-			.formatted(organization);
+		return "CAST(:allowed AS bigint[]) IS NULL OR "
+				+ TakingPart.in(organization, "SELECT unnest(CAST(:allowed AS bigint[]))");
 	}
 
 }

@@ -19,23 +19,9 @@ class OrganizationRepository {
 			LEFT JOIN geo_unit m ON m.code = o.municipality_code
 			""";
 
-	/**
-	 * Organizations taking part in the projects that %1$s selects: lead, partner, organizer or represented, by at least
-	 * {@code :represented} people or at an activity one of {@code :own} runs (a partner's organizations).
-	 */
-	private static final String IN_PROJECTS = """
-			o.id IN (
-			  SELECT lead_organization_id FROM project WHERE id IN (%1$s)
-			  UNION SELECT organization_id FROM project_partner WHERE project_id IN (%1$s)
-			  UNION SELECT organizer_id FROM activity WHERE project_id IN (%1$s)
-			  UNION SELECT p.organization_id FROM participation p JOIN activity a ON a.id = p.activity_id
-			        WHERE a.project_id IN (%1$s)
-			        GROUP BY p.organization_id HAVING count(DISTINCT p.participant_id) >= :represented
-			               OR bool_or(a.organizer_id = ANY(CAST(:own AS bigint[]))))""";
-
 	private static final String IN_PROGRAMME = "(o.id IN (SELECT organization_id FROM programme_donor"
 			+ " WHERE programme_id = :programme) OR "
-			+ IN_PROJECTS.formatted("SELECT id FROM project WHERE programme_id = :programme") + ")";
+			+ TakingPart.in("o.id", "SELECT id FROM project WHERE programme_id = :programme") + ")";
 
 	/** A partner's own projects, to narrow further. */
 	private static final String OWN = "SELECT id FROM project WHERE id = ANY(CAST(:ownProjects AS bigint[]))";
@@ -92,11 +78,11 @@ class OrganizationRepository {
 			.addAny("o.kind = ANY(:kinds)", "kinds", filter.kinds())
 			.addAny("coalesce(m.parent_code, o.region_code) = ANY(:regions)", "regions", filter.regions())
 			// a partner's list shows no project but its own, even where an organization takes part in both
-			.add(scope.ownProjects() == null ? IN_PROGRAMME : IN_PROJECTS.formatted(OWN + " AND programme_id = :programme"),
+			.add(scope.ownProjects() == null ? IN_PROGRAMME : TakingPart.in("o.id", OWN + " AND programme_id = :programme"),
 					"programme", scope.programmeId())
-			.add(IN_PROJECTS.formatted(scope.ownProjects() == null ? ":project" : OWN + " AND id = :project"),
+			.add(TakingPart.in("o.id", scope.ownProjects() == null ? ":project" : OWN + " AND id = :project"),
 					"project", scope.projectId())
-			.add(IN_PROJECTS.formatted("SELECT unnest(CAST(:ownProjects AS bigint[]))"), "ownProjects",
+			.add(TakingPart.in("o.id", "SELECT unnest(CAST(:ownProjects AS bigint[]))"), "ownProjects",
 					scope.ownProjects());
 		if (filter.nameContains() != null) {
 			var pattern = "%" + filter.nameContains().replaceAll("([\\\\%_])", "\\\\$1") + "%";

@@ -149,15 +149,21 @@ class OrganizationChecksTest {
 						TI-OC-4,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-4,female,1990,,,TI-SW,Secret Watchdog,,
 						TI-OC-4,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-2,female,1990,,,TI-USAID,USAID Georgia,,
 						TI-OC-4,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-3,female,1990,,,TI-USAID,USAID Georgia,donor,
+						TI-OC-4,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-5,female,1990,,,TI-MWA,Marneuli Women's Association,,
 						""").getBytes(StandardCharsets.UTF_8)))
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors[?(@.column == 'organization_kind' && @.row == 5)].message")
 					.value("Organization TI-USAID is new: a partner's sheet adds civil-society organizations, activist"
 							+ " groups, municipalities and others; a donor, implementer or partner is added by an admin"))
-				// of an organization the partner does not list, it is told nothing (a tester's: an existence test)
-				.andExpect(jsonPath("$.warnings.length()").value(1))
+				.andExpect(jsonPath("$.errors[?(@.column == 'organization_kind' && @.row == 5)].value").value("DONOR"))
+				// of an organization the partner does not list, it is told nothing (a tester's: an existence test); of
+				// one it lists, whose people take part in its projects, it is (another tester's: only leads, partners
+				// and organizers were compared)
+				.andExpect(jsonPath("$.warnings.length()").value(2))
 				.andExpect(jsonPath("$.warnings[0].message").value("Organization TI-CIF is new, but CIF is stored with"
-						+ " the name Civic Integration Foundation; if they are one, give one code"));
+						+ " the name Civic Integration Foundation; if they are one, give one code"))
+				.andExpect(jsonPath("$.warnings[1].message").value("Organization TI-MWA is new, but CSO-MARNEULI-1 is"
+						+ " stored with the name Marneuli Women's Association; if they are one, give one code"));
 		}
 		finally {
 			this.jdbc.update("DELETE FROM organization WHERE code = 'TI-SECRET'");
