@@ -50,9 +50,15 @@ class PlausibilityChecks {
 						+ open(rs.getString(7)) + ")";
 				var start = rs.getObject(3, LocalDate.class);
 				var projectStart = rs.getObject(6, LocalDate.class);
+				var projectEnd = rs.getObject(7, LocalDate.class);
 				if (start.isAfter(today)) {
+					// one warning per activity, telling both where both hold
+					var outside = projectStart != null && start.isBefore(projectStart) ? "starts before " + project
+							: projectEnd != null && rs.getObject(4, LocalDate.class).isAfter(projectEnd)
+									? "ends on " + rs.getString(4) + ", after " + project : null;
 					warnings.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(3), activity
-							+ " starts on " + start + ", after today: an attendance sheet records what took place"));
+							+ " starts on " + start + ", after today: an attendance sheet records what took place"
+							+ (outside == null ? "" : "; it also " + outside)));
 				}
 				else if (projectStart != null && start.isBefore(projectStart)) {
 					warnings.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(3), activity

@@ -46,12 +46,13 @@ class PlausibilityChecksTest {
 				TRN-2024-BAKURIANI,,,CSO-CAPACITY,,2026-07-22,,TI-6,male,1980,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-8,male,2016,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-9,male,2015,,,,,
+				TI-PL-6,Forum,conference,CSO-CAPACITY,2099-02-01,2099-02-01,,TI-10,female,2000,,,,,
 				""";
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 			.content(sheet.getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("VALIDATED"))
-			.andExpect(jsonPath("$.warnings.length()").value(6))
+			.andExpect(jsonPath("$.warnings.length()").value(7))
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
 			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-1 starts on 2022-05-01, before its "
 					+ "project CSO-CAPACITY (2023-01-01 to 2025-12-31)"))
@@ -71,7 +72,12 @@ class PlausibilityChecksTest {
 			// 9 is young for a civil-society training: 2016 may be 2006 mistyped; 10 is not warned of
 			.andExpect(jsonPath("$.warnings[5].row").value(8))
 			.andExpect(jsonPath("$.warnings[5].message").value("Participant TI-8 would be 9 at activity TI-PL-3; is the "
-					+ "year right?"));
+					+ "year right?"))
+			// after today and after its project: both told (a tester's got the first alone)
+			.andExpect(jsonPath("$.warnings[6].row").value(10))
+			.andExpect(jsonPath("$.warnings[6].message").value("Activity TI-PL-6 starts on 2099-02-01, after today: an "
+					+ "attendance sheet records what took place; it also ends on 2099-02-01, after its project "
+					+ "CSO-CAPACITY (2023-01-01 to 2025-12-31)"));
 		// a refused sheet is not warned of them: a refused row of another's activity would tell its dates
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 			.content((sheet + "TI-PL-5,,,NOPE,,,,TI-7,male,,,,,,\n").getBytes(StandardCharsets.UTF_8)))
