@@ -67,6 +67,7 @@ final class CsvSheetReader {
 					continue;
 				}
 				if (header == null) {
+					unknownSeparator(record);
 					header = record.stream().map(name -> Text.trim(name).toLowerCase(Locale.ROOT)).toList();
 					sink.header(header, null);
 					continue;
@@ -180,6 +181,19 @@ final class CsvSheetReader {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * A "sep=" line naming a separator not read here ("sep=|"), or quoted, is refused as such: it was read as the
+	 * header, and every required column was said to be missing.
+	 */
+	private static void unknownSeparator(CSVRecord record) {
+		var first = Text.trim(record.get(0));
+		if (first.regionMatches(true, 0, "sep=", 0, 4) && first.length() > 4) {
+			throw new SheetException(HttpStatus.BAD_REQUEST, "The line '" + Text.preview(first, 20) + "' names a "
+					+ "separator Kvali does not read: it reads commas, semicolons and tabs (and an unquoted sep= line "
+					+ "naming one); save the sheet with one of them");
+		}
 	}
 
 	private static boolean blank(CSVRecord record) {

@@ -274,6 +274,13 @@ class SpreadsheetExportsTest {
 			.andExpect(jsonPath("$.errors[2].message").value(totals))
 			.andExpect(jsonPath("$.errors[3].message").value(totals))
 			.andExpect(jsonPath("$.errors[4].message").value(totals));
+		// a separator line naming one not read here is refused as such, not as a header missing every column
+		for (var line : java.util.List.of("sep=|", "\"sep=;\"")) {
+			load(line + "\n" + HEADER.replace(';', '|'), true).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].message").value("The line '" + line.replace("\"", "") + "' names a "
+						+ "separator Kvali does not read: it reads commas, semicolons and tabs (and an unquoted sep= "
+						+ "line naming one); save the sheet with one of them"));
+		}
 	}
 
 	private ResultActions load(String sheet, boolean dryRun) throws Exception {
