@@ -53,6 +53,9 @@ class AuthenticationTest {
 	DemoKeys demoKeys;
 
 	@Autowired
+	org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups healthGroups;
+
+	@Autowired
 	ApiKeyService apiKeys;
 
 	@Autowired
@@ -275,6 +278,13 @@ class AuthenticationTest {
 		page.setRemoteAddr("127.0.0.1");
 		assertThat(new DemoGraphiQlCookie(on, this.demoKeys, true).shouldNotFilter(page)).isFalse();
 		assertThat(new DemoGraphiQlCookie(on, this.demoKeys, false).shouldNotFilter(page)).isTrue();
+	}
+
+	/** An instance without its database is not ready (a tester's said so on /actuator/health alone). */
+	@Test
+	void readinessAsksTheDatabase() {
+		assertThat(this.healthGroups.get("readiness").isMember("db")).isTrue();
+		assertThat(this.healthGroups.get("liveness").isMember("db")).isFalse();
 	}
 
 	private static RequestPostProcessor fromElsewhere() {
