@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.kvali.demo.DemoMode;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.OrganizationService;
@@ -33,9 +34,12 @@ public class ApiKeyService {
 
 	private final OrganizationService organizations;
 
-	ApiKeyService(ApiKeyRepository keys, OrganizationService organizations) {
+	private final DemoMode demo;
+
+	ApiKeyService(ApiKeyRepository keys, OrganizationService organizations, DemoMode demo) {
 		this.keys = keys;
 		this.organizations = organizations;
+		this.demo = demo;
 	}
 
 	/** A new key for a role; a PARTNER key names one or more organizations, other roles none. */
@@ -103,9 +107,14 @@ public class ApiKeyService {
 		return this.keys.deleteDemoKeys();
 	}
 
-	/** The caller a secret stands for, when it is a key that exists and is not revoked. */
+	/**
+	 * The caller a secret stands for, when it is a key that exists and is not revoked; a demo key only while the
+	 * service runs in demo mode (a tester's demo ADMIN key, printed in the log of a demo start, read a person's name
+	 * after a restart with demo mode off).
+	 */
 	Optional<Caller> caller(String secret) {
 		return this.keys.active(sha256(secret))
+			.filter(key -> !key.demo() || this.demo.on())
 			.map(key -> new Caller(callerName(key), key.role(), Set.copyOf(key.organizationIds())));
 	}
 

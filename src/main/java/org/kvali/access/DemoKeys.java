@@ -15,8 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * In demo mode, makes one key per role at every start (removing the previous start's) and logs them. The ANALYST key
- * also opens GraphiQL, so a visitor can query at once. Elsewhere no key exists until an admin makes one, and the keys
- * of an earlier demo start are removed.
+ * also opens GraphiQL, so a visitor can query at once. Elsewhere no key exists until an admin makes one.
  */
 @Component
 class DemoKeys implements ApplicationRunner {
@@ -44,12 +43,6 @@ class DemoKeys implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (this.demo.on()) {
 			ServiceScope.run(this::makeKeys);
-			return;
-		}
-		// a demo start's keys were logged: outside demo mode they would still let anyone who read the log in
-		int removed = ServiceScope.call(this.keys::deleteDemoKeys);
-		if (removed > 0) {
-			log.info("Removed the {} keys an earlier start made in demo mode", removed);
 		}
 	}
 
