@@ -36,7 +36,8 @@ public class PartnerScope {
 	 * SQL: the caller is a partner, its organizations bound to {@code :organizations}, and the stored person whose id
 	 * is {@code person} took part in an activity that none of them runs; false when {@code :organizations} is null (an
 	 * admin). A partner neither compares nor changes such a person's details, nor is told of their stored ones: they
-	 * are what other organizations recorded.
+	 * are what other organizations recorded. Its own participation table is aliased {@code pn}: {@code person} names
+	 * another alias's column.
 	 */
 	public static String hostedElsewhere(String person) {
 		return """

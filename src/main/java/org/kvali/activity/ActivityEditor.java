@@ -181,8 +181,8 @@ class ActivityEditor {
 	private void bornAfter(long activity, LocalDate start, Caller caller, Validation validation) {
 		boolean partner = caller.is(Role.PARTNER);
 		if (partner && this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM participation pn WHERE pn.activity_id = :activity AND %s)"""
-			.formatted(PartnerScope.hostedElsewhere("pn.participant_id")))
+				SELECT EXISTS (SELECT 1 FROM participation here WHERE here.activity_id = :activity AND %s)"""
+			.formatted(PartnerScope.hostedElsewhere("here.participant_id")))
 			.param("activity", activity)
 			.param("organizations", caller.organizations().toArray(Long[]::new))
 			.query(Boolean.class)

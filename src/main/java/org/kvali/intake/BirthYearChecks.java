@@ -133,8 +133,8 @@ class BirthYearChecks {
 					SELECT s.first_row, s.start_date FROM import_activity s
 					WHERE s.stored_id = ANY(:moved)
 					  AND extract(YEAR FROM s.start_date) < extract(YEAR FROM s.stored_start_date)
-					  AND EXISTS (SELECT 1 FROM participation pn WHERE pn.activity_id = s.stored_id AND %s)
-					ORDER BY s.first_row""".formatted(PartnerScope.hostedElsewhere("pn.participant_id")))
+					  AND EXISTS (SELECT 1 FROM participation here WHERE here.activity_id = s.stored_id AND %s)
+					ORDER BY s.first_row""".formatted(PartnerScope.hostedElsewhere("here.participant_id")))
 				.param("moved", moved.toArray(Long[]::new))
 				.param("organizations", organizations(partner))
 				.query((ResultSet rs) -> {

@@ -176,6 +176,14 @@ class IndicatorDefinitionTest {
 		// the year's value is no quarter's: each of 2024's quarters has none
 		withdrawn.path("percent.series[?(@.period.key =~ /2024-Q./)].actual").entityList(Double.class)
 			.containsExactly(null, null, null, null);
+		// the year withdrawn too, to report quarters again: nothing is left, not 0 (a tester's)
+		this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"TI-REP-NUMBER\", period: \"2024\", "
+				+ "value: 0}) { current } }").execute().path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true);
+		this.graphQl.document("{ indicator(code: \"TI-REP-NUMBER\") { y: actual(period: \"2024\") "
+				+ "q1: actual(period: \"2024-Q1\") } }")
+			.execute()
+			.path("indicator.y").valueIsNull()
+			.path("indicator.q1").valueIsNull();
 	}
 
 	/**
