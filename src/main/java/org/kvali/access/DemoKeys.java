@@ -9,6 +9,7 @@ import org.kvali.organization.OrganizationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,12 @@ class DemoKeys implements ApplicationRunner {
 
 	private final Map<Role, String> secrets = new EnumMap<>(Role.class);
 
-	DemoKeys(DemoMode demo, ApiKeyService keys, OrganizationService organizations) {
+	/** Whether GraphiQL is served ({@code KVALI_EXPLORER_ENABLED}), which the log then says uses the ANALYST key. */
+	private final boolean graphiql;
+
+	DemoKeys(DemoMode demo, ApiKeyService keys, OrganizationService organizations,
+			@Value("${spring.graphql.graphiql.enabled:false}") boolean graphiql) {
+		this.graphiql = graphiql;
 		this.demo = demo;
 		this.keys = keys;
 		this.organizations = organizations;
@@ -64,7 +70,8 @@ class DemoKeys implements ApplicationRunner {
 					scope.isEmpty() ? "" : " (organization " + PARTNER_ORGANIZATION + ")"));
 		}
 		log.warn("Demo keys, for the demo data only; they are replaced at every start. Send one as "
-				+ "'Authorization: Bearer <key>'. GraphiQL uses the ANALYST key by itself.{}", lines);
+				+ "'Authorization: Bearer <key>'.{}{}", this.graphiql ? " GraphiQL uses the ANALYST key by itself." : "",
+				lines);
 	}
 
 	/** The secret of this start's demo key for a role, if demo mode made one. */

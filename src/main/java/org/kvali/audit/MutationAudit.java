@@ -3,6 +3,7 @@ package org.kvali.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -11,6 +12,7 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.AstPrinter;
+import graphql.language.Directive;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -62,12 +64,31 @@ class MutationAudit extends SimplePerformantInstrumentation {
 				fields.add(AstPrinter.printAstCompact(field.transform(builder -> builder.selectionSet(null))));
 			}
 			else if (selection instanceof InlineFragment inline) {
-				rootFields(inline.getSelectionSet(), fragments, fields);
+				directed(inline.getDirectives(), inline.getSelectionSet(), fragments, fields);
 			}
 			else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
-				rootFields(fragments.get(spread.getName()).getSelectionSet(), fragments, fields);
+				var fragment = fragments.get(spread.getName());
+				var directives = new ArrayList<>(spread.getDirectives());
+				directives.addAll(fragment.getDirectives());
+				directed(directives, fragment.getSelectionSet(), fragments, fields);
 			}
 		}
+	}
+
+	/**
+	 * The fields of a fragment, under its directives when it has any ({@code @include(if: $no)}): without them, a
+	 * skipped deletion read as one asked for.
+	 */
+	private static void directed(List<Directive> directives, SelectionSet selections,
+			Map<String, FragmentDefinition> fragments, List<String> fields) {
+		if (directives.isEmpty()) {
+			rootFields(selections, fragments, fields);
+			return;
+		}
+		var inner = new ArrayList<String>();
+		rootFields(selections, fragments, inner);
+		fields.add(directives.stream().map(AstPrinter::printAstCompact).collect(Collectors.joining(" ")) + "{"
+				+ String.join(" ", inner) + "}");
 	}
 
 }

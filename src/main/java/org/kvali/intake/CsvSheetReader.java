@@ -184,15 +184,15 @@ final class CsvSheetReader {
 	}
 
 	/**
-	 * A "sep=" line naming a separator not read here ("sep=|"), or quoted, is refused as such: it was read as the
-	 * header, and every required column was said to be missing.
+	 * A "sep=" line naming a separator not read here ("sep=|"), quoted, or with more after the separator, is refused
+	 * as such: it was read as the header, and every required column was said to be missing.
 	 */
 	private static void unknownSeparator(CSVRecord record) {
 		var first = Text.trim(record.get(0));
 		if (first.regionMatches(true, 0, "sep=", 0, 4) && first.length() > 4) {
-			throw new SheetException(HttpStatus.BAD_REQUEST, "The line '" + Text.preview(first, 20) + "' names a "
-					+ "separator Kvali does not read: it reads commas, semicolons and tabs (and an unquoted sep= line "
-					+ "naming one); save the sheet with one of them");
+			throw new SheetException(HttpStatus.BAD_REQUEST, "The first line, beginning '" + Text.preview(first, 20)
+					+ "', is no separator line Kvali reads: it reads sep=; sep=, or sep= and a tab, unquoted and alone "
+					+ "on the line, and commas, semicolons or tabs between columns; save the sheet with one of them");
 		}
 	}
 

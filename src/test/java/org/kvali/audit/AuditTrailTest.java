@@ -79,18 +79,22 @@ class AuditTrailTest {
 	@Test
 	void aLongArgumentHidesNothingAfterIt() {
 		var description = "d".repeat(4000);
-		this.graphQl.document("mutation($d: String) { a: createProgramme(input: {code: \"AT-PROG\", name: \"Long\", "
+		this.graphQl.document("mutation($d: String, $no: Boolean!) { a: createProgramme(input: {code: \"AT-PROG\", name: \"Long\", "
 				+ "description: $d}) { code } ... on Mutation { b: updateProgramme(code: \"AT-PROG\", input: {name: "
-				+ "\"Renamed\"}) { code } } ...more } fragment more on Mutation { c: updateProgramme(code: \"AT-PROG\", "
-				+ "input: {nameKa: \"x\"}) { code } }")
+				+ "\"Renamed\"}) { code } } ...more ... on Mutation @include(if: $no) { d: updateProgramme(code: "
+				+ "\"AT-PROG\", input: {name: \"Skipped\"}) { code } } } fragment more on Mutation { c: updateProgramme("
+				+ "code: \"AT-PROG\", input: {nameKa: \"x\"}) { code } }")
 			.variable("d", description)
+			.variable("no", false)
 			.execute();
-		// the fields of fragments at the root too
+		// the fields of fragments at the root too, under their directives (a skipped one read as asked for)
 		assertThat(this.jdbc.queryForList("SELECT subject FROM audit_event WHERE id > ? ORDER BY id", String.class,
 				this.before))
 			.containsExactly("a:createProgramme(input:{code:\"AT-PROG\",name:\"Long\",description:$d}) "
 					+ "b:updateProgramme(code:\"AT-PROG\",input:{name:\"Renamed\"}) "
-					+ "c:updateProgramme(code:\"AT-PROG\",input:{nameKa:\"x\"}) variables {d=" + description + "}");
+					+ "c:updateProgramme(code:\"AT-PROG\",input:{nameKa:\"x\"}) "
+					+ "@include(if:$no){d:updateProgramme(code:\"AT-PROG\",input:{name:\"Skipped\"})} variables {d="
+					+ description + ", no=false}");
 	}
 
 	/** A refusal quoting a NUL is recorded, the NUL written out, not lost to PostgreSQL's refusal of it. */

@@ -275,11 +275,12 @@ class SpreadsheetExportsTest {
 			.andExpect(jsonPath("$.errors[3].message").value(totals))
 			.andExpect(jsonPath("$.errors[4].message").value(totals));
 		// a separator line naming one not read here is refused as such, not as a header missing every column
-		for (var line : java.util.List.of("sep=|", "\"sep=;\"")) {
+		for (var line : java.util.List.of("sep=|", "\"sep=;\"", "sep=;,")) {
 			load(line + "\n" + HEADER.replace(';', '|'), true).andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.errors[0].message").value("The line '" + line.replace("\"", "") + "' names a "
-						+ "separator Kvali does not read: it reads commas, semicolons and tabs (and an unquoted sep= "
-						+ "line naming one); save the sheet with one of them"));
+				.andExpect(jsonPath("$.errors[0].message").value("The first line, beginning '"
+						+ (line.equals("sep=|") ? "sep=|" : "sep=;") + "', is no separator line Kvali reads: it reads "
+						+ "sep=; sep=, or sep= and a tab, unquoted and alone on the line, and commas, semicolons or tabs "
+						+ "between columns; save the sheet with one of them"));
 		}
 	}
 
