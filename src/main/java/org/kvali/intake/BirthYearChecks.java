@@ -117,8 +117,9 @@ class BirthYearChecks {
 	/**
 	 * A stored activity given an earlier start, at which stored people took part who were born after it, by the
 	 * sheet's year for them or their stored one. One message per activity, naming up to three of them to an admin. A
-	 * partner moves one that people other organizations recorded too took part in to no earlier year at all, as
-	 * {@code updateActivity} refuses it: checked against their stored years, the answer would tell them.
+	 * partner moves one that people other organizations recorded too took part in, or that its sheet adds them to, to
+	 * no earlier year at all, as {@code updateActivity} refuses it: checked against their stored years, the answer
+	 * would tell them.
 	 */
 	private void earlierStarts(List<ImportMessage> errors, PartnerSheet partner) {
 		var moved = this.jdbc.sql("""
@@ -133,8 +134,11 @@ class BirthYearChecks {
 					SELECT s.first_row, s.start_date FROM import_activity s
 					WHERE s.stored_id = ANY(:moved)
 					  AND extract(YEAR FROM s.start_date) < extract(YEAR FROM s.stored_start_date)
-					  AND EXISTS (SELECT 1 FROM participation here WHERE here.activity_id = s.stored_id AND %s)
-					ORDER BY s.first_row""".formatted(PartnerScope.hostedElsewhere("here.participant_id")))
+					  AND (EXISTS (SELECT 1 FROM participation here WHERE here.activity_id = s.stored_id AND %s)
+					       OR EXISTS (SELECT 1 FROM import_row r JOIN import_person p USING (participant_ref)
+					                  WHERE r.activity_code = s.activity_code AND p.stored_id IS NOT NULL AND %s))
+					ORDER BY s.first_row""".formatted(PartnerScope.hostedElsewhere("here.participant_id"),
+						PartnerScope.hostedElsewhere("p.stored_id")))
 				.param("moved", moved.toArray(Long[]::new))
 				.param("organizations", organizations(partner))
 				.query((ResultSet rs) -> {

@@ -560,6 +560,16 @@ class RoleDecisionsTest {
 					RD-OWN,CSO-CAPACITY,2020-06-01,2020-06-01,RD-OWN-2,male
 					"""))
 			.andExpect(status().isOk());
+		// nor when the same sheet adds someone other organizations recorded (the last tester's)
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + this.cif)
+			.contentType("text/csv")
+			.content("""
+					activity_code,project_code,start_date,end_date,participant_ref,gender
+					RD-OWN,CSO-CAPACITY,2020-06-01,2020-06-01,P0002,female
+					"""))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message").value("People other organizations recorded too took part in it: "
+					+ "moving it to an earlier year is an admin's to do, since it is checked against their birth years"));
 	}
 
 	private ResultActions graphQl(String token, String body) throws Exception {
