@@ -155,9 +155,7 @@ class IndicatorController {
 		var start = indicator.cumulative() && indicator.programmeStart() != null ? indicator.programmeStart()
 				: IndicatorWindows.begins(indicator, target.period());
 		// counting stops at the programme's end (IndicatorValues.Key#countedTo), and so does the target's time
-		var programmeEnd = indicator.programmeEnd();
-		var end = programmeEnd != null && programmeEnd.isBefore(target.end()) ? programmeEnd : target.end();
-		double elapsed = Progress.elapsed(start, end, day);
+		double elapsed = Progress.elapsed(start, IndicatorWindows.byProgrammeEnd(indicator, target.end()), day);
 		// a computed indicator without a value is withheld from this caller (or has no denominator): no status either,
 		// but before its period a date alone says it has not started
 		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day, today))

@@ -50,9 +50,8 @@ class IndicatorValues {
 		 * activity of the year after counted in the actual to date and not in the last target's).
 		 */
 		LocalDate countedTo() {
-			var last = this.toDate || this.today.isBefore(this.to) ? this.today : this.to;
-			var end = this.indicator.programmeEnd();
-			return end != null && end.isBefore(last) ? end : last;
+			return IndicatorWindows.byProgrammeEnd(this.indicator,
+					this.toDate || this.today.isBefore(this.to) ? this.today : this.to);
 		}
 
 		/**

@@ -35,6 +35,15 @@ final class IndicatorWindows {
 	}
 
 	/**
+	 * The day, or the programme's end when that comes first: the indicator's results are the programme's, counted and
+	 * timed to its end.
+	 */
+	static LocalDate byProgrammeEnd(Indicator indicator, LocalDate day) {
+		var end = indicator.programmeEnd();
+		return end != null && end.isBefore(day) ? end : day;
+	}
+
+	/**
 	 * The day a period begins for an indicator: its first, or the programme's first when that is later. A quarter
 	 * under way before the programme starts has nothing reached yet.
 	 */

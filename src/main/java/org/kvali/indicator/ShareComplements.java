@@ -1,14 +1,13 @@
 package org.kvali.indicator;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
 import org.kvali.report.Dimension;
 import org.kvali.report.ParticipationGroup;
+import org.kvali.report.SmallCells;
 
 /**
  * Complementary withholding in a split share, as in a breakdown: the groups of a line (those that differ in one
@@ -20,7 +19,7 @@ import org.kvali.report.ParticipationGroup;
  */
 final class ShareComplements {
 
-	/** One group of the whole: its numerator's people, the whole's, and whether it is left out. */
+	/** One group of the whole: its key, its numerator's people and the whole's. */
 	record Share(List<Object> key, int numerator, int whole) {
 
 		int rest() {
@@ -35,17 +34,7 @@ final class ShareComplements {
 	/** The keys of the groups to leave out as well, given those left out already. */
 	static Set<List<Object>> more(List<Share> shares, Set<List<Object>> leftOut, List<Dimension> by, int k) {
 		var hidden = new HashSet<>(leftOut);
-		var lines = new ArrayList<List<Share>>();
-		for (int varying = 0; varying < by.size() && by.size() > 1; varying++) {
-			var line = new LinkedHashMap<List<Object>, List<Share>>();
-			for (var share : shares) {
-				var rest = new ArrayList<>(share.key());
-				rest.remove(varying);
-				line.computeIfAbsent(rest, key -> new ArrayList<>()).add(share);
-			}
-			lines.addAll(line.values());
-		}
-		lines.add(shares);
+		var lines = SmallCells.lines(shares, by.size(), Share::key);
 		for (int before = -1; before != hidden.size();) {
 			before = hidden.size();
 			for (var line : lines) {

@@ -161,9 +161,7 @@ public class ReportService {
 						+ " municipality, organization" + (key.by() == GroupOrderField.ACTIVITIES ? " or its kind" : "") + ")");
 			}
 		}
-		var counted = new MeasureSet(measures.activities() && shown.activities(),
-				measures.organizations() && shown.organizations());
-		return breakdown(report, index, suppressed, by, orderBy, first, counted).stream()
+		return breakdown(report, index, suppressed, by, orderBy, first, measures.and(shown)).stream()
 			.filter(group -> !group.suppressed())
 			.toList();
 	}

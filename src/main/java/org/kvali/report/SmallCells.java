@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Small-cell suppression of one breakdown for callers who see aggregates only. A group of 1 to k-1 participants is
@@ -20,7 +21,7 @@ import java.util.Set;
  * groups whatever their sizes; the schema leaves them out ({@link ReportService#shownBreakdown}). The result depends
  * only on the groups, so the same question always gets the same answer.
  */
-final class SmallCells {
+public final class SmallCells {
 
 	/**
 	 * The natural order of groups' keys, as the schema gives it for breakdowns: codes, enum names and period keys
@@ -60,6 +61,25 @@ final class SmallCells {
 		return participants > 0 && participants < k;
 	}
 
+	/**
+	 * The lines over which a total is told: each set of items whose keys (their values of {@code dimensions}
+	 * dimensions, in order) differ in one place only, where there are two dimensions or more, and all the items.
+	 */
+	public static <T> List<List<T>> lines(List<T> items, int dimensions, Function<T, List<Object>> key) {
+		var lines = new ArrayList<List<T>>();
+		for (int varying = 0; varying < dimensions && dimensions > 1; varying++) {
+			var byRest = new LinkedHashMap<List<Object>, List<T>>();
+			for (var item : items) {
+				var rest = new ArrayList<>(key.apply(item));
+				rest.remove(varying);
+				byRest.computeIfAbsent(rest, fixed -> new ArrayList<>()).add(item);
+			}
+			lines.addAll(byRest.values());
+		}
+		lines.add(items);
+		return lines;
+	}
+
 	/** The groups, in their order, with the suppressed ones moved last; {@code first} is applied after that. */
 	static List<ParticipationGroup> suppress(List<ParticipationGroup> groups, List<Dimension> by, int k,
 			Integer first) {
@@ -70,17 +90,7 @@ final class SmallCells {
 			}
 		}
 		// each line of groups that differ in one dimension only, and the whole breakdown, until nothing changes
-		var lines = new ArrayList<List<ParticipationGroup>>();
-		for (int varying = 0; varying < by.size() && by.size() > 1; varying++) {
-			var fixed = new ArrayList<>(by);
-			fixed.remove(varying);
-			var byRest = new LinkedHashMap<List<Object>, List<ParticipationGroup>>();
-			for (var group : groups) {
-				byRest.computeIfAbsent(group.values(fixed), rest -> new ArrayList<>()).add(group);
-			}
-			lines.addAll(byRest.values());
-		}
-		lines.add(groups);
+		var lines = lines(groups, by.size(), group -> group.values(by));
 		for (int before = -1; before != suppressed.size();) {
 			before = suppressed.size();
 			lines.forEach(line -> secondary(line, suppressed, by, k));
