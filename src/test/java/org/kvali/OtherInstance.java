@@ -11,10 +11,21 @@ public final class OtherInstance {
 	private OtherInstance() {
 	}
 
-	/** Starts it with the report index {@code sync} or {@code off}; the caller closes it. */
-	public static ConfigurableApplicationContext start(JdbcConnectionDetails database, String reportIndex) {
+	/**
+	 * Starts it with the report index {@code sync} or {@code off}, and the properties given beside the defaults; the
+	 * caller closes it.
+	 */
+	public static ConfigurableApplicationContext start(JdbcConnectionDetails database, String reportIndex,
+			String... properties) {
+		return start(database.getJdbcUrl(), database, reportIndex, properties);
+	}
+
+	/** Starts it as {@link #start(JdbcConnectionDetails, String, String...)} does, on another URL to the database. */
+	public static ConfigurableApplicationContext start(String url, JdbcConnectionDetails database, String reportIndex,
+			String... properties) {
 		return new SpringApplicationBuilder(KvaliApplication.class)
-			.properties("spring.datasource.url=" + database.getJdbcUrl(),
+			.properties(properties)
+			.properties("spring.datasource.url=" + url,
 					"spring.datasource.username=" + database.getUsername(),
 					"spring.datasource.password=" + database.getPassword(), "server.port=0",
 					"kvali.demo.enabled=false", "kvali.report.index=" + reportIndex,

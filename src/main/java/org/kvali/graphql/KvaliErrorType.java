@@ -12,6 +12,9 @@ public enum KvaliErrorType implements ErrorClassification {
 	 * The request ran past its time limit, or a part of it waited too long to start; what was not fetched by then is
 	 * missing.
 	 */
-	TIMEOUT
+	TIMEOUT,
+
+	/** The database cannot be reached or gave no connection in time; the client asks again later. */
+	UNAVAILABLE
 
 }
