@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP link from a port of its own to the tests' PostgreSQL, which a test cuts and restores: cut, it closes every
- * connection through it and hangs up on each new one, as a database that went away.
+ * A TCP link from a port of its own to the tests' PostgreSQL, which a test cuts or silences and then restores: cut, it
+ * closes every connection through it and hangs up on each new one, as a database that went away; silenced, it holds
+ * what either side sends, as a paused server or a dropped network, and passes it on once restored.
  */
 public final class DatabaseLink implements AutoCloseable {
 
@@ -23,6 +24,8 @@ public final class DatabaseLink implements AutoCloseable {
 	private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean cut;
+
+	private volatile boolean silent;
 
 	public DatabaseLink(int target) {
 		this.target = target;
@@ -47,8 +50,14 @@ public final class DatabaseLink implements AutoCloseable {
 		this.open.clear();
 	}
 
+	/** Holds every byte sent either way until {@link #restore}. */
+	public void silence() {
+		this.silent = true;
+	}
+
 	public void restore() {
 		this.cut = false;
+		this.silent = false;
 	}
 
 	@Override
@@ -81,11 +90,20 @@ public final class DatabaseLink implements AutoCloseable {
 		InputStream in = from.getInputStream();
 		OutputStream out = to.getOutputStream();
 		daemon("database-link-pipe", () -> {
+			var buffer = new byte[8192];
 			try (from; to) {
-				in.transferTo(out);
+				for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+					while (this.silent) {
+						Thread.sleep(20);
+					}
+					out.write(buffer, 0, read);
+				}
 			}
 			catch (IOException ex) {
 				// closed from either side
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 			finally {
 				this.open.remove(from);

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A service whose database goes away answers 503 with a GraphQL-shaped error where it reads the database before
- * GraphQL runs (a key's look-up, the data version), an error of that kind at a field otherwise, and readiness DOWN;
- * once the database is back it answers as before.
+ * GraphQL runs (a key's look-up, the data version), an error of that kind at a field otherwise, and readiness DOWN,
+ * within seconds also when the database is silent rather than gone; once it is back the service answers as before.
  */
 @IntegrationTest
 class DatabaseOutageTest {
@@ -81,7 +81,32 @@ class DatabaseOutageTest {
 			}
 			assertThat(again.body()).isEqualTo(answered.body());
 			assertThat(post(service, "kvali_" + "0".repeat(40), TOTALS).statusCode()).isEqualTo(401);
+
+			// a database that is silent, not gone: readiness says DOWN within seconds, not when the wait ends
+			link.silence();
+			long silenced = System.nanoTime();
+			var silent = get(service, "/actuator/health/readiness");
+			assertThat(silent.statusCode()).isEqualTo(503);
+			assertThat(silent.body()).contains("\"status\":\"DOWN\"");
+			assertThat((System.nanoTime() - silenced) / 1e9).as("seconds until a probe was answered")
+				.isBetween(2.5, 6.0);
+			long probed = System.nanoTime();
+			assertThat(get(service, "/actuator/health/readiness").statusCode()).isEqualTo(503);
+			assertThat((System.nanoTime() - probed) / 1e9).as("seconds while a check still waits").isLessThan(1.0);
+			link.restore();
+			assertThat(readyWithin(service, 20)).isTrue();
 		}
+	}
+
+	private boolean readyWithin(int port, int seconds) throws Exception {
+		long start = System.nanoTime();
+		while (System.nanoTime() - start < seconds * 1_000_000_000L) {
+			if (get(port, "/actuator/health/readiness").statusCode() == 200) {
+				return true;
+			}
+			Thread.sleep(200);
+		}
+		return false;
 	}
 
 	private HttpResponse<String> post(int port, String key, String body) throws Exception {
