@@ -80,7 +80,13 @@ final class CsvSheetReader {
 				for (int i = header.size(); i < record.size(); i++) {
 					overlong |= !Text.blank(record.get(i));
 				}
-				sink.row(new SheetRow((int) record.getRecordNumber() - hidden, cells, overlong, Set.of(), Map.of()));
+				// of the columns read: one the sheet adds for itself (notes) is ignored anyway
+				int lacking = 0;
+				for (int i = record.size(); i < header.size(); i++) {
+					lacking += Columns.ALL.contains(header.get(i)) ? 1 : 0;
+				}
+				sink.row(new SheetRow((int) record.getRecordNumber() - hidden, cells, overlong, lacking, Set.of(),
+						Map.of()));
 			}
 			if (header == null) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");

@@ -10,22 +10,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
-import org.kvali.graphql.Text;
-
 import org.springframework.http.HttpStatus;
 
 /**
- * The cells of a worksheet merged down over several data rows: a spreadsheet shows the first cell's value in every row
- * they span, and saves it in the first alone. fastexcel-reader does not tell them, so they are read from the sheet's
- * part ({@code <mergeCell ref="K2:K6"/>}, after the rows) before the rows are streamed, and the first cell's value is
- * read in each row below it (in a range over several columns, in its first column, where the value is). Read as
- * saved, a disability or home municipality merged over five people was stored for the first and as unknown for the
- * other four, and an activity code merged so refused as missing.
+ * The merged cells of a worksheet: a spreadsheet shows the first (top left) cell's value over the whole range and
+ * hides what the others hold. fastexcel-reader does not tell them, so they are read from the sheet's part
+ * ({@code <mergeCell ref="K2:K6"/>}, after the rows) before the rows are streamed; in a range, the first column reads
+ * the first cell's value in every row, and the other columns read as empty. Read as saved, a disability or home
+ * municipality merged over five people was stored for the first and as unknown for the other four, an activity code
+ * merged so refused as missing, and a code a covered cell still held (as a program merging "keeping the contents"
+ * leaves it) made an activity the spreadsheet did not show.
  */
 final class MergedCells {
 
@@ -39,8 +39,8 @@ final class MergedCells {
 	/** Enough of the text before a chunk to hold any one mergeCell element cut by the chunk's start. */
 	private static final int OVERLAP = 512;
 
-	/** A range merged down: its column (0 for A) and its first and last rows, as the sheet numbers them. */
-	record Range(int column, int firstRow, int lastRow) {
+	/** A merged range: its first and last columns (0 for A) and rows, as the sheet numbers them. */
+	record Range(int firstColumn, int lastColumn, int firstRow, int lastRow) {
 	}
 
 	/** The ranges not yet reached, by their first row. */
@@ -48,9 +48,10 @@ final class MergedCells {
 
 	private int next;
 
-	/** The range each column is in at the row read last, with its first cell's value. */
-	private final Map<Integer, Range> open = new HashMap<>();
+	/** The ranges reached, by their first column; those that still cover a row cover no column in common. */
+	private final TreeMap<Integer, Range> reached = new TreeMap<>();
 
+	/** The first cell's value of each range reached whose first cell was read. */
 	private final Map<Range, String> values = new HashMap<>();
 
 	private MergedCells(List<Range> ranges) {
@@ -59,49 +60,55 @@ final class MergedCells {
 	}
 
 	/**
-	 * The header was read from {@code row}: a range starting there, or above it, is a title's, whose text is no value
-	 * of the rows below.
+	 * The header was read from {@code row}: a range starting there, or above it, holds a title's or a column's name,
+	 * no value of the rows below, which read as empty where it covers them.
 	 */
 	void headerAt(int row) {
-		while (this.next < this.ahead.size() && this.ahead.get(this.next).firstRow() <= row) {
-			this.next++;
-		}
+		reach(row);
 	}
 
-	/** The text a cell is read as: its own, or, below the first cell of a merged range, that cell's. */
+	/** The text a cell is read as: its own, or in a merged range, what the spreadsheet shows there. */
 	String cell(int row, int column, String text) {
-		while (this.next < this.ahead.size() && this.ahead.get(this.next).firstRow() <= row) {
-			var range = this.ahead.get(this.next++);
-			var before = this.open.put(range.column(), range);
-			if (before != null && before.lastRow() >= range.firstRow()) {
-				// Excel calls such a workbook damaged; read on, the second range's empty first cell wiped the first's
-				throw new SheetException(HttpStatus.BAD_REQUEST, "Merged cells overlap in column "
-						+ letters(range.column()) + " (rows " + before.firstRow() + " to " + before.lastRow() + " and "
-						+ range.firstRow() + " to " + range.lastRow()
-						+ "): the workbook is damaged; unmerge them and write each row's value");
-			}
-			if (before != null) {
-				this.values.remove(before);
-			}
-		}
-		var range = this.open.get(column);
-		if (range == null || range.lastRow() < row) {
-			if (range != null) {
-				this.values.remove(this.open.remove(column));
-			}
+		reach(row);
+		var entry = this.reached.floorEntry(column);
+		var range = entry == null ? null : entry.getValue();
+		if (range == null || range.lastColumn() < column || range.lastRow() < row) {
 			return text;
 		}
-		if (range.firstRow() == row) {
+		if (range.firstRow() == row && range.firstColumn() == column) {
 			this.values.put(range, text);
 			return text;
 		}
-		return Text.blank(text) ? this.values.getOrDefault(range, text) : text;
+		return range.firstColumn() == column ? this.values.getOrDefault(range, "") : "";
+	}
+
+	/** Takes in the ranges that start by {@code row}, putting aside those they follow in their columns. */
+	private void reach(int row) {
+		while (this.next < this.ahead.size() && this.ahead.get(this.next).firstRow() <= row) {
+			var range = this.ahead.get(this.next++);
+			// the nearest range on the left is the only one that can share columns with it: those reached are apart
+			for (var before = this.reached.floorEntry(range.lastColumn()); before != null
+					&& before.getValue().lastColumn() >= range.firstColumn(); before = this.reached
+						.floorEntry(range.lastColumn())) {
+				var earlier = before.getValue();
+				if (earlier.lastRow() >= range.firstRow()) {
+					// Excel calls such a workbook damaged; read on, the second range's empty first cell wiped the first's
+					throw new SheetException(HttpStatus.BAD_REQUEST, "Merged cells overlap in column "
+							+ letters(Math.max(earlier.firstColumn(), range.firstColumn())) + " (rows "
+							+ earlier.firstRow() + " to " + earlier.lastRow() + " and " + range.firstRow() + " to "
+							+ range.lastRow() + "): the workbook is damaged; unmerge them and write each row's value");
+				}
+				this.reached.remove(before.getKey());
+				this.values.remove(earlier);
+			}
+			this.reached.put(range.firstColumn(), range);
+		}
 	}
 
 	/**
-	 * The ranges of the sheet whose relationship id ({@code r:id} in the workbook's part) is {@code id} that span
-	 * more than one row, at most {@code maxRanges} (twice the rows a sheet may have): a small zip could otherwise hold
-	 * millions of them, each kept here.
+	 * The ranges of the sheet whose relationship id ({@code r:id} in the workbook's part) is {@code id}, at most
+	 * {@code maxRanges} (twice the rows a sheet may have): a small zip could otherwise hold millions of them, each kept
+	 * here.
 	 */
 	static MergedCells of(byte[] body, String id, int maxRanges) throws IOException {
 		var relations = XlsxSheetReader.part(body, "xl/_rels/workbook.xml.rels");
@@ -135,10 +142,13 @@ final class MergedCells {
 					var text = carried + new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
 					var merge = MERGE.matcher(text);
 					while (merge.find()) {
-						int column = column(merge.group(1));
-						int first = Integer.parseInt(merge.group(2));
-						int last = Integer.parseInt(merge.group(4));
-						if (last > first && found.add(new Range(column, first, last)) && found.size() > maxRanges) {
+						int[] columns = { column(merge.group(1)), column(merge.group(3)) };
+						int[] rows = { Integer.parseInt(merge.group(2)), Integer.parseInt(merge.group(4)) };
+						// corners given the other way round span the same cells
+						var range = new Range(Math.min(columns[0], columns[1]), Math.max(columns[0], columns[1]),
+								Math.min(rows[0], rows[1]), Math.max(rows[0], rows[1]));
+						boolean merges = range.lastRow() > range.firstRow() || range.lastColumn() > range.firstColumn();
+						if (merges && found.add(range) && found.size() > maxRanges) {
 							throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE, "The sheet merges more than "
 									+ maxRanges + " ranges of cells; a sheet of attendance merges few, if any");
 						}

@@ -40,6 +40,9 @@ final class RowIntake implements SheetSink {
 	/** Whether a row repeating the header was warned of: once a sheet. */
 	private boolean repeatTold;
 
+	/** Whether a row that stops short of the header's columns was warned of: once a sheet. */
+	private boolean shortTold;
+
 	/** Whether a formula read as empty for want of a saved result was warned of: once a sheet. */
 	private boolean unsavedTold;
 
@@ -107,6 +110,13 @@ final class RowIntake implements SheetSink {
 			this.warnings.add(new ImportMessage(row.row(), null, null, "A column without a name holds a value here "
 					+ "(the first such row): it is ignored; name the column if it belongs to the sheet"));
 			this.unnamedTold = true;
+		}
+		if (!this.shortTold && row.lacking() > 0) {
+			// a spreadsheet saves every separator of a row; a row without some was written by hand, or lost one
+			this.warnings.add(new ImportMessage(row.row(), null, null, "The row stops " + row.lacking() + " column"
+					+ (row.lacking() == 1 ? "" : "s") + " short of the header (the first such row): those are read as"
+					+ " empty; if a separator is missing, the values after it stand in the wrong columns"));
+			this.shortTold = true;
 		}
 		if (!this.unsavedTold && !row.unsaved().isEmpty()) {
 			var column = row.unsaved().keySet().stream().sorted().findFirst().orElseThrow();

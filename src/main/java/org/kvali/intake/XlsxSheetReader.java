@@ -217,12 +217,15 @@ final class XlsxSheetReader {
 				}
 			}
 		}
-		return new SheetRow(row.getRowNum(), cells, false, failed, unsaved);
+		return new SheetRow(row.getRowNum(), cells, false, 0, failed, unsaved);
 	}
 
+	/**
+	 * The cell's text; a number, written or a formula's saved result (an end date written =E2, say, which was read as
+	 * 45717 and refused as no date), read for its column.
+	 */
 	private static String text(Cell cell, String column, LocalDate epoch) {
-		if (cell.getType() == CellType.NUMBER) {
-			var number = cell.asNumber();
+		if (cell.getValue() instanceof BigDecimal number) {
 			// Day numbers of years 1900 to 2100 only; any other number is passed on as written and refused as a date.
 			boolean day = number.signum() > 0
 					&& number.compareTo(BigDecimal.valueOf(ChronoUnit.DAYS.between(epoch, LAST_DAY))) <= 0;

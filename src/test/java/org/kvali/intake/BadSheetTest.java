@@ -119,6 +119,27 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.status").value("VALIDATED"));
 	}
 
+	/**
+	 * A row that stops short of the header's columns is read with them empty, and the first such row is warned of:
+	 * a spreadsheet saves every separator, so a missing one may have moved the values after it (a short row loaded
+	 * without a word).
+	 */
+	@Test
+	void fewerCellsThanTheHeader() throws Exception {
+		var sheet = AttendanceImportTest.HEADER + ROW.formatted(1) + "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-09-12,"
+				+ "2025-09-12,,TI-2,female\n" + "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-09-12,2025-09-12,,TI-3,male,"
+				+ "1990,,,,\n";
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv").content(sheet))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.created.participants").value(3))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(3))
+			.andExpect(jsonPath("$.warnings[0].message").value("The row stops 6 columns short of the header (the first "
+					+ "such row): those are read as empty; if a separator is missing, the values after it stand in the "
+					+ "wrong columns"));
+	}
+
 	@Test
 	void aTenThousandCharacterCell() throws Exception {
 		var sheet = AttendanceImportTest.HEADER + ROW.formatted(1).replace("Workshop", "W".repeat(10_000));

@@ -185,6 +185,59 @@ class WorkbookQuirksTest {
 	}
 
 	/**
+	 * A merged range shows its first cell's value over all of it, whatever the cells it covers still hold (as a
+	 * program merging "keeping the contents" saves them): below it in its first column that value, in its other
+	 * columns nothing. Read as saved, a hidden code made a second activity of a person the sheet showed at the first,
+	 * and a hidden municipality was stored. A column's name merged down over the first row leaves it no value.
+	 */
+	@Test
+	void cellsAMergedRangeCoversReadAsTheSpreadsheetShowsThem() throws Exception {
+		var written = Workbooks.written(
+				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,yes,Marneuli,,,",
+						"TI-WS-HIDDEN,Workshop,workshop,TEST-INTAKE,2025-03-02,2025-03-02,,TI-2,male,,,,,,"),
+				sheet -> {
+					sheet.range(1, 0, 2, 0).merge();
+					sheet.range(1, 4, 2, 4).merge();
+					sheet.range(1, 5, 2, 5).merge();
+					sheet.range(1, 10, 1, 11).merge();
+				});
+		load(written, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			.andExpect(jsonPath("$.activities").value(org.hamcrest.Matchers.contains("TI-WS-1")))
+			.andExpect(jsonPath("$.created.participations").value(2));
+		assertThat(this.jdbc.queryForList("""
+				SELECT a.code || ' ' || a.start_date || ' ' || a.end_date || ' ' || p.ref || ' '
+				    || coalesce(p.disability::text, '-') || ' ' || coalesce(p.home_municipality_code, '-')
+				FROM participation pn JOIN participant p ON p.id = pn.participant_id
+				JOIN activity a ON a.id = pn.activity_id WHERE p.ref IN ('TI-1', 'TI-2') ORDER BY p.ref""", String.class))
+			.containsExactly("TI-WS-1 2025-03-01 2025-03-01 TI-1 true -", "TI-WS-1 2025-03-01 2025-03-01 TI-2 - -");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TI-WS-HIDDEN'", Integer.class))
+			.isZero();
+		var header = rewrite(written, "xl/worksheets/sheet1.xml",
+				xml -> xml.replaceFirst("<mergeCells[^>]*>.*</mergeCells>",
+						"<mergeCells count=\"1\"><mergeCell ref=\"A1:A2\"/></mergeCells>"));
+		load(header, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].column").value("activity_code"));
+	}
+
+	/**
+	 * A date a formula gives (an end date written =E2+1, a start =DATE(2025,3,1)) is read from its saved result as
+	 * the date it is, as a number written is; it was read as the digits 45718 and refused as no date.
+	 */
+	@Test
+	void aDateAFormulaGivesIsReadAsTheDate() throws Exception {
+		var workbook = workbook(MARCH_2025, MARCH_2025, "Test Youth Voice", xml -> xml
+			.replaceAll("<c r=\"E2\"[^>]*>.*?</c>", "<c r=\"E2\"><f>DATE(2025,3,1)</f><v>" + MARCH_2025 + "</v></c>")
+			.replaceAll("<c r=\"F2\"[^>]*>.*?</c>", "<c r=\"F2\" t=\"n\"><f>E2+1</f><v>" + (MARCH_2025 + 1) + "</v></c>"),
+				"xl/worksheets/sheet1.xml");
+		load(workbook, false).andExpect(status().isOk()).andExpect(jsonPath("$.warnings").isEmpty());
+		assertThat(this.jdbc.queryForObject("SELECT start_date || ' ' || end_date FROM activity WHERE code = 'TI-WS-1'",
+				String.class)).isEqualTo("2025-03-01 2025-03-02");
+	}
+
+	/**
 	 * The styles part of a workbook is optional; the reader, asked for each cell's number format, could not open one
 	 * without it (a reviewer's), and such a workbook is read without the formats.
 	 */
