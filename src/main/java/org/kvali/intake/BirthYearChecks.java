@@ -119,7 +119,8 @@ class BirthYearChecks {
 	 * sheet's year for them or their stored one. One message per activity, naming up to three of them to an admin. A
 	 * partner moves one that people other organizations recorded too took part in, or that its sheet adds them to, to
 	 * no earlier year at all, as {@code updateActivity} refuses it: checked against their stored years, the answer
-	 * would tell them.
+	 * would tell them. Another's activity, refused as such, is not asked about (the refusal told whether anyone took
+	 * part in it).
 	 */
 	private void earlierStarts(List<ImportMessage> errors, PartnerSheet partner) {
 		var moved = this.jdbc.sql("""
@@ -133,11 +134,11 @@ class BirthYearChecks {
 			this.jdbc.sql("""
 					SELECT s.first_row, s.start_date FROM import_activity s
 					WHERE s.stored_id = ANY(:moved)
-					  AND extract(YEAR FROM s.start_date) < extract(YEAR FROM s.stored_start_date)
+					  AND extract(YEAR FROM s.start_date) < extract(YEAR FROM s.stored_start_date) AND %s
 					  AND (EXISTS (SELECT 1 FROM participation here WHERE here.activity_id = s.stored_id AND %s)
 					       OR EXISTS (SELECT 1 FROM import_row r JOIN import_person p USING (participant_ref)
 					                  WHERE r.activity_code = s.activity_code AND p.stored_id IS NOT NULL AND %s))
-					ORDER BY s.first_row""".formatted(PartnerScope.hostedElsewhere("here.participant_id"),
+					ORDER BY s.first_row""".formatted(PartnerSheet.toldOf("s"), PartnerScope.hostedElsewhere("here.participant_id"),
 						PartnerScope.hostedElsewhere("p.stored_id")))
 				.param("moved", moved.toArray(Long[]::new))
 				.param("organizations", organizations(partner))
@@ -157,9 +158,9 @@ class BirthYearChecks {
 				  AND coalesce(p.birth_year, pt.birth_year) > extract(YEAR FROM s.start_date)
 				  AND NOT EXISTS (SELECT 1 FROM import_row r
 				                  WHERE r.activity_code = s.activity_code AND lower(r.participant_ref) = lower(pt.ref))
-				  AND NOT %s
+				  AND NOT %s AND %s
 				GROUP BY s.first_row, s.start_date
-				ORDER BY s.first_row""".formatted(PartnerScope.keptAsStored("pt.id")))
+				ORDER BY s.first_row""".formatted(PartnerScope.keptAsStored("pt.id"), PartnerSheet.toldOf("s")))
 			.param("moved", moved.toArray(Long[]::new))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {

@@ -570,6 +570,20 @@ class RoleDecisionsTest {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].message").value("People other organizations recorded too took part in it: "
 					+ "moving it to an earlier year is an admin's to do, since it is checked against their birth years"));
+		// another's activity is refused as such and nothing more: that refusal had told whether anyone took part
+		var foreign = this.jdbc.queryForMap("""
+				SELECT a.code, p.code AS project FROM activity a JOIN organization o ON o.id = a.organizer_id
+				JOIN project p ON p.id = a.project_id
+				WHERE o.code = 'SCCSF' AND EXISTS (SELECT 1 FROM participation pn WHERE pn.activity_id = a.id)
+				ORDER BY a.code LIMIT 1""");
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + this.cif)
+			.contentType("text/csv")
+			.content("activity_code,project_code,start_date,end_date,participant_ref,gender\n" + foreign.get("code") + ","
+					+ foreign.get("project") + ",1990-01-01,1990-01-01,RD-NEW,female\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.column == 'start_date')]").isEmpty())
+			.andExpect(jsonPath("$.errors[?(@.column == 'activity_code')].message").value("Activity " + foreign.get("code")
+					+ " is not run by your organization; ask an admin to add these participants"));
 	}
 
 	private ResultActions graphQl(String token, String body) throws Exception {
