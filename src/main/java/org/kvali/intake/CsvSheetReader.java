@@ -191,7 +191,8 @@ final class CsvSheetReader {
 
 	/**
 	 * A "sep=" line naming a separator not read here ("sep=|"), quoted, or with more after the separator, is refused
-	 * as such: it was read as the header, and every required column was said to be missing.
+	 * as such: it was read as the header, and every required column was said to be missing. So is a header read as
+	 * one column that holds the names of two required ones: its columns are separated by another character.
 	 */
 	private static void unknownSeparator(CSVRecord record) {
 		var first = Text.trim(record.get(0));
@@ -199,6 +200,12 @@ final class CsvSheetReader {
 			throw new SheetException(HttpStatus.BAD_REQUEST, "The first line, beginning '" + Text.preview(first, 20)
 					+ "', is no separator line Kvali reads: it reads sep=; sep=, or sep= and a tab, unquoted and alone "
 					+ "on the line, and commas, semicolons or tabs between columns; save the sheet with one of them");
+		}
+		var names = first.toLowerCase(Locale.ROOT);
+		if (record.size() == 1 && Columns.REQUIRED.stream().filter(names::contains).count() >= 2) {
+			throw new SheetException(HttpStatus.BAD_REQUEST, "The first line, beginning '" + Text.preview(first, 40)
+					+ "', is read as one column: its names are separated by a character Kvali does not read; it reads "
+					+ "commas, semicolons or tabs between columns; save the sheet with one of them");
 		}
 	}
 

@@ -119,6 +119,17 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.status").value("VALIDATED"));
 	}
 
+	/** Columns separated by a character not read (a pipe) are refused as such, not as a header lacking every column. */
+	@Test
+	void columnsSeparatedByAnotherCharacter() throws Exception {
+		var sheet = (AttendanceImportTest.HEADER + ROW.formatted(1)).replace(',', '|');
+		send("text/csv", sheet.getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value("The first line, beginning 'activity_code|activity_title|"
+					+ "activity_ki...', is read as one column: its names are separated by a character Kvali does not "
+					+ "read; it reads commas, semicolons or tabs between columns; save the sheet with one of them"));
+	}
+
 	/**
 	 * A row that stops short of the header's columns is read with them empty, and the first such row is warned of:
 	 * a spreadsheet saves every separator, so a missing one may have moved the values after it (a short row loaded
