@@ -237,6 +237,18 @@ class WorkbookQuirksTest {
 				String.class)).isEqualTo("2025-03-01 2025-03-02");
 	}
 
+	/** A cell of a type the reader does not know (t="d", a date as ISO text) is named, not a workbook unreadable. */
+	@Test
+	void aCellOfAnUnreadTypeIsNamed() throws Exception {
+		var workbook = workbook(MARCH_2025, MARCH_2025, "Test Youth Voice", xml -> xml
+			.replaceAll("<c r=\"E2\"[^>]*>.*?</c>", "<c r=\"E2\" t=\"d\"><v>2025-03-01T00:00:00</v></c>"),
+				"xl/worksheets/sheet1.xml");
+		load(workbook, true).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("The workbook holds cells of a type Kvali does not read "
+					+ "(Unknown cell type : d; dates written as text of type d, as some programs save them): open it in "
+					+ "a spreadsheet program and save it as an Excel workbook"));
+	}
+
 	/**
 	 * The styles part of a workbook is optional; the reader, asked for each cell's number format, could not open one
 	 * without it (a reviewer's), and such a workbook is read without the formats.
