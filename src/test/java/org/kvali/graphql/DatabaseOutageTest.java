@@ -66,7 +66,7 @@ class DatabaseOutageTest {
 			assertThat(field.statusCode()).isEqualTo(200);
 			assertThat(field.body()).isEqualTo("{\"errors\":[{\"message\":\"" + DatabaseUnavailable.MESSAGE
 					+ "\",\"locations\":[{\"line\":1,\"column\":3}],\"path\":[\"programmes\"],"
-					+ "\"extensions\":{\"classification\":\"UNAVAILABLE\"}}],\"data\":null}");
+					+ "\"extensions\":{\"classification\":\"UNAVAILABLE\"}}],\"data\":{\"programmes\":null}}");
 			var readiness = get(service, "/actuator/health/readiness");
 			assertThat(readiness.statusCode()).isEqualTo(503);
 			assertThat(readiness.body()).contains("\"status\":\"DOWN\"");

@@ -130,7 +130,7 @@ class ReportedForTest {
 					&& ("Indicator TR-PROG is not an indicator of one of your organizations' projects, nor of their"
 							+ " programmes").equals(error.getMessage()))
 			.verify()
-			.path("reportIndicatorValue").pathDoesNotExist();
+			.path("reportIndicatorValue").valueIsNull();
 		assertThat(this.jdbc.queryForObject("""
 				SELECT count(*) FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'TR-PROG'""",
 				Integer.class)).isEqualTo(3);

@@ -1,0 +1,78 @@
+package org.kvali.graphql;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.TestCallers;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+/**
+ * A field that fails is null beside its error and the rest of the answer stands: a wrong argument in one widget of a
+ * dashboard's document had emptied the whole answer, and a failing mutation the answers of those before it, which
+ * were stored.
+ */
+@IntegrationTest
+class PartialAnswersTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM programme WHERE code = 'PA-PROG'");
+	}
+
+	@Test
+	void aFailingBreakdownLeavesItsSiblings() throws Exception {
+		graphQl("{ programmes { code } ok: participation { totals { participants } } "
+				+ "bad: participation { totals { participations } breakdown(by: []) { gender } } }")
+			.andExpect(jsonPath("$.data.programmes[0].code").value("EU-CSO-EQUAL"))
+			.andExpect(jsonPath("$.data.ok.totals.participants").value(310))
+			.andExpect(jsonPath("$.data.bad.totals.participations").value(1503))
+			.andExpect(jsonPath("$.data.bad.breakdown").value(nullValue()))
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].path[1]").value("breakdown"));
+	}
+
+	@Test
+	void aReportedIndicatorsRefusedSplitLeavesTheOthers() throws Exception {
+		graphQl("{ indicators(programme: \"EU-CSO-EQUAL\", level: OUTCOME) { code disaggregate(by: [AGE_BAND]) { value } } }")
+			.andExpect(jsonPath("$.data.indicators[0].code").value("OUTC-1"))
+			.andExpect(jsonPath("$.data.indicators[0].disaggregate[*].value")
+				.value(org.hamcrest.Matchers.contains(10.0, 29.0, 34.0, 25.0, 19.0, 14.0)))
+			.andExpect(jsonPath("$.data.indicators[1].code").value("OUTC-2"))
+			.andExpect(jsonPath("$.data.indicators[1].disaggregate").value(nullValue()))
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("A reported indicator")));
+	}
+
+	@Test
+	void aFailingMutationLeavesTheAnswersOfThoseBeforeIt() throws Exception {
+		graphQl("mutation { first: createProgramme(input: {code: \"PA-PROG\", name: \"Partial\"}) { code } "
+				+ "again: createProgramme(input: {code: \"PA-PROG\", name: \"Partial\"}) { code } }")
+			.andExpect(jsonPath("$.data.first.code").value("PA-PROG"))
+			.andExpect(jsonPath("$.data.again").value(nullValue()))
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].extensions.classification").value("CONFLICT"));
+	}
+
+	private ResultActions graphQl(String document) throws Exception {
+		var body = "{\"query\":\"" + document.replace("\"", "\\\"") + "\"}";
+		return this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.header("Authorization", "Bearer " + TestCallers.ADMIN_KEY)
+			.content(body));
+	}
+
+}
