@@ -54,7 +54,7 @@ final class IndicatorEnums {
 
 	enum Status {
 
-		NOT_STARTED, ON_TRACK, AT_RISK, OFF_TRACK, ACHIEVED
+		NOT_STARTED, ON_TRACK, AT_RISK, OFF_TRACK, ACHIEVED, NOT_ACHIEVED
 
 	}
 

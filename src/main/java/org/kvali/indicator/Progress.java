@@ -39,6 +39,8 @@ final class Progress {
 	/**
 	 * Before its period nothing is achieved; nor is a lower-is-better target before its period has ended: what is
 	 * counted so far can still grow past it (a count of nothing yet is below any target), so until then it is on track.
+	 * A period that has ended is judged, not measured against time: its target was reached or not (at 94 % of it, a
+	 * target that ended a year before was told ON_TRACK).
 	 */
 	static Status status(Double progress, double elapsed, Direction direction, IndicatorThresholds thresholds) {
 		if (elapsed <= 0) {
@@ -46,6 +48,9 @@ final class Progress {
 		}
 		if (progress != null && progress >= 1 && (direction != Direction.LOWER_IS_BETTER || elapsed >= 1)) {
 			return Status.ACHIEVED;
+		}
+		if (elapsed >= 1) {
+			return Status.NOT_ACHIEVED;
 		}
 		double reached = progress == null ? 0 : progress;
 		if (reached >= thresholds.onTrack() * elapsed) {

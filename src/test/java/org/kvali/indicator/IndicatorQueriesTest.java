@@ -71,8 +71,8 @@ class IndicatorQueriesTest {
 	void statusesOfTheProgrammeInAFixedNumberOfStatements() throws InterruptedException {
 		// language=GraphQL
 		var overview = """
-				{ indicators(programme: "EU-CSO-EQUAL") { code level actual status(asOf: "2026-01-15") mid: status(asOf: "2024-07-01")
-				    progress(period: "2025") } }""";
+				{ indicators(programme: "EU-CSO-EQUAL") { code level actual status(asOf: "2025-06-30") mid: status(asOf: "2024-07-01")
+				    ended: status(asOf: "2026-01-15") progress(period: "2025") } }""";
 		awaitIndex();
 		this.statements.reset();
 		var response = this.graphQl.document(overview).execute();
@@ -81,8 +81,12 @@ class IndicatorQueriesTest {
 		assertThat(this.statements.count()).isEqualTo(5);
 		response.path("indicators[*].code").entityList(String.class).containsExactly("OUTC-1", "OUTC-2", "OUT-1.1",
 				"OUT-1.2", "OUT-1.3", "OUT-2.1");
-		response.path("indicators[*].status").entityList(String.class).containsExactly("ON_TRACK", "ON_TRACK",
-				"ON_TRACK", "AT_RISK", "AT_RISK", "AT_RISK");
+		// the README's example, halfway through the programme's last year
+		response.path("indicators[*].status").entityList(String.class).containsExactly("ON_TRACK", "AT_RISK",
+				"ON_TRACK", "AT_RISK", "AT_RISK", "OFF_TRACK");
+		// once the programme has ended, every target of its last year is judged: none was reached
+		response.path("indicators[*].ended").entityList(String.class).containsExactly("NOT_ACHIEVED", "NOT_ACHIEVED",
+				"NOT_ACHIEVED", "NOT_ACHIEVED", "NOT_ACHIEVED", "NOT_ACHIEVED");
 		// the README's example
 		response.path("indicators[*].actual").entityList(Double.class).containsExactly(38.0, 11.0, 136.0,
 				100.0 * 83 / 136, 8.0, 53.0);

@@ -48,6 +48,11 @@ class ProgressTest {
 		// a lower-is-better count below its target can still grow past it until its period ends
 		assertThat(Progress.status(1.25, 0.3, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.ON_TRACK);
 		assertThat(Progress.status(1.25, 1, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.ACHIEVED);
+		// a period that has ended is judged: 94 % of the target, or any part of it, is not achieved
+		assertThat(Progress.status(0.94, 1, HIGHER, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
+		assertThat(Progress.status(null, 1, HIGHER, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
+		assertThat(Progress.status(0.99, 1, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
+		assertThat(Progress.status(0.94, 0.99, HIGHER, thresholds)).isEqualTo(Status.ON_TRACK);
 		assertThat(Progress.status(1.0, 0, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.NOT_STARTED);
 		assertThat(Progress.status(0.45, 0.5, HIGHER, thresholds)).isEqualTo(Status.ON_TRACK);
 		assertThat(Progress.status(0.44, 0.5, HIGHER, thresholds)).isEqualTo(Status.AT_RISK);
