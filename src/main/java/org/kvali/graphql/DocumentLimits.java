@@ -4,12 +4,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import graphql.ExecutionResult;
-import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.ChainedInstrumentation;
@@ -42,9 +39,6 @@ import org.springframework.core.annotation.Order;
 @Configuration(proxyBeanMethods = false)
 class DocumentLimits {
 
-	/** Page size assumed for a list field without {@code first}. */
-	private static final int DEFAULT_PAGE = 10;
-
 	/** First of the instrumentations, so that nothing else looks at a document before its limits are checked. */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
@@ -52,23 +46,9 @@ class DocumentLimits {
 		var parser = ParserOptions.getDefaultOperationParserOptions()
 			.transform(options -> options.maxCharacters(limits.maxCharacters()).maxTokens(limits.maxTokens()));
 		ParserOptions.setDefaultOperationParserOptions(parser);
-		FieldComplexityCalculator weight = (field, children) -> {
-			long page = 1;
-			if (field.getFieldDefinition().getType().toString().startsWith("[")) {
-				// a breakdown without first answers every group, up to 10,000: weighed as 10 it was cheap to ask for
-				var most = sizes.stream().map(size -> size.most(field)).filter(Objects::nonNull).findFirst();
-				page = field.getArguments().get("first") instanceof Integer first ? Math.max(1, first)
-						: most.isPresent() ? Integer.MAX_VALUE : DEFAULT_PAGE;
-				page = Math.max(1, Math.min(page, most.orElse(Integer.MAX_VALUE)));
-			}
-			else if (field.getArguments().get("first") instanceof Integer first) {
-				page = Math.max(1, first);
-			}
-			return (int) Math.min(Integer.MAX_VALUE, page * (1 + children));
-		};
 		return new ChainedInstrumentation(List.of(new Shape(limits),
 				new Depth(limits.maxDepth()),
-				new MaxQueryComplexityInstrumentation(limits.maxComplexity(), weight),
+				new ComplexityLimit(limits.maxComplexity(), sizes),
 				new RequestDeadline(limits.requestTimeout())));
 	}
 

@@ -125,6 +125,18 @@ class HostileDocumentsTest {
 				+ "code name } } } } } } } } participants";
 		refused("{ participation { breakdown(by: [ACTIVITY, ORGANIZATION, MONTH]) { " + nested + " } } }",
 				"maximum query complexity exceeded");
+		// the refusal names the list that weighs most and what lowers it (an analyst's breakdown by project was
+		// refused with two numbers alone)
+		refused("{ participation { breakdown(by: [PROJECT]) { project { code name lead { code } partners { "
+				+ "organization { code name } role } programme { code name } } participants share } } }",
+				"maximum query complexity exceeded 610001 > 500000: a field weighs 1 plus its fields, times the items a "
+						+ "list may hold (its first, else 10; for a breakdown the most groups its dimensions can have); "
+						+ "the heaviest list, participation.breakdown, is weighed at 10000 items: give it first to ask "
+						+ "for fewer");
+		refused("{ activities(first: 100000000) { edges { node { code title } } } }", "maximum query complexity "
+				+ "exceeded 2147483647 > 500000: a field weighs 1 plus its fields, times the items a list may hold (its "
+				+ "first, else 10; for a breakdown the most groups its dimensions can have); the heaviest list, "
+				+ "activities, is weighed at 100000000 items: give it a smaller first");
 		refused("{ indicator(code: \"OUT-1.2\") { disaggregate(by: [ACTIVITY]) { group { " + nested + " } } } }",
 				"maximum query complexity exceeded");
 		// dimensions of few values weigh few groups: women and men by region, municipality and age band answer

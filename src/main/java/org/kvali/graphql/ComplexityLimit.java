@@ -1,0 +1,99 @@
+package org.kvali.graphql;
+
+import java.util.List;
+import java.util.Objects;
+
+import graphql.ExecutionResult;
+import graphql.analysis.FieldComplexityEnvironment;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+
+/**
+ * The complexity limit: a field weighs 1 plus its fields, times the items of a list (its {@code first}, else a page
+ * of 10; the regions and municipalities there are; for a breakdown the most groups its dimensions can have). A
+ * document past the limit is refused naming its heaviest list and what lowers it: graphql-java's own message gave two
+ * numbers, and an analyst whose breakdown by project (weighed at 10,000 groups) was refused could not tell why.
+ */
+final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
+
+	/** Page size assumed for a list field without {@code first}. */
+	private static final int DEFAULT_PAGE = 10;
+
+	/** The heaviest list of the document being weighed, on the thread that weighs it. */
+	private static final ThreadLocal<Heaviest> HEAVIEST = new ThreadLocal<>();
+
+	/** A list of the document: where it is, how many items it is weighed at, what would lower it, its weight. */
+	private record Heaviest(String path, long items, String advice, long weight) {
+	}
+
+	ComplexityLimit(int maxComplexity, List<ListSizes> sizes) {
+		super(maxComplexity, (field, children) -> weight(field, children, sizes));
+	}
+
+	private static int weight(FieldComplexityEnvironment field, int children, List<ListSizes> sizes) {
+		long page = 1;
+		if (field.getFieldDefinition().getType().toString().startsWith("[")) {
+			// a breakdown without first answers every group, up to 10,000: weighed as 10 it was cheap to ask for
+			var most = sizes.stream().map(size -> size.most(field)).filter(Objects::nonNull).findFirst();
+			page = field.getArguments().get("first") instanceof Integer given ? Math.max(1, given)
+					: most.isPresent() ? Integer.MAX_VALUE : DEFAULT_PAGE;
+			page = Math.max(1, Math.min(page, most.orElse(Integer.MAX_VALUE)));
+		}
+		else if (field.getArguments().get("first") instanceof Integer given) {
+			page = Math.max(1, given);
+		}
+		long weight = Math.min(Integer.MAX_VALUE, page * (1 + children));
+		var heaviest = HEAVIEST.get();
+		if (page > 1 && (heaviest == null || weight > heaviest.weight())) {
+			HEAVIEST.set(new Heaviest(path(field), page, advice(field), weight));
+		}
+		return (int) weight;
+	}
+
+	/** What asks for fewer of the list's items. */
+	private static String advice(FieldComplexityEnvironment field) {
+		if (field.getFieldDefinition().getArgument("first") == null) {
+			return "ask for fewer fields within it";
+		}
+		return field.getArguments().get("first") instanceof Integer ? "give it a smaller first"
+				: "give it first to ask for fewer";
+	}
+
+	/** The field's place in the document: the names (or aliases) of the fields it is in, and its own. */
+	private static String path(FieldComplexityEnvironment field) {
+		var path = new StringBuilder(field.getField().getResultKey());
+		for (var parent = field.getParentEnvironment(); parent != null; parent = parent.getParentEnvironment()) {
+			path.insert(0, parent.getField().getResultKey() + ".");
+		}
+		return path.toString();
+	}
+
+	@Override
+	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		HEAVIEST.remove();
+		try {
+			return super.beginExecuteOperation(parameters, state);
+		}
+		finally {
+			HEAVIEST.remove();
+		}
+	}
+
+	@Override
+	protected AbortExecutionException mkAbortException(int totalComplexity, int maxComplexity) {
+		var heaviest = HEAVIEST.get();
+		var message = new StringBuilder("maximum query complexity exceeded " + totalComplexity + " > " + maxComplexity
+				+ ": a field weighs 1 plus its fields, times the items a list may hold (its first, else 10; for a "
+				+ "breakdown the most groups its dimensions can have)");
+		if (heaviest != null) {
+			message.append("; the heaviest list, ").append(Text.preview(heaviest.path(), 120)).append(", is weighed at ")
+				.append(heaviest.items()).append(" items: ").append(heaviest.advice());
+		}
+		return new AbortExecutionException(message.toString());
+	}
+
+}
