@@ -86,7 +86,10 @@ class OrganizationRepository {
 					scope.ownProjects());
 		if (filter.nameContains() != null) {
 			var pattern = "%" + filter.nameContains().replaceAll("([\\\\%_])", "\\\\$1") + "%";
-			conditions.add("(o.name ILIKE :name OR o.name_ka ILIKE :name)", "name", pattern);
+			// PostgreSQL 17's own Unicode collation folds every script's case; the database's (C on the embedded
+			// server) folded Latin letters alone: Georgian capitals, Cyrillic or É were not found
+			conditions.add("(o.name ILIKE :name COLLATE pg_c_utf8 OR o.name_ka ILIKE :name COLLATE pg_c_utf8)", "name",
+					pattern);
 		}
 		return conditions;
 	}

@@ -97,6 +97,9 @@ class OrganizationQueriesTest {
 		assertCodes(Map.of("kinds", List.of()), 0);
 		assertCodes(Map.of("nameContains", "youth initiative"), 13);
 		assertCodes(Map.of("nameContains", "100%"), 0);
+		// case ignored in every script: Georgian capitals (Mtavruli) find the name written in Mkhedruli
+		assertCodes(Map.of("nameContains", "ᲘᲜᲢᲔᲒᲠᲐᲪᲘᲘᲡ"), 1);
+		assertCodes(Map.of("nameContains", "ინტეგრაციის"), 1);
 		assertCodes(Map.of("regions", List.of("GE-KK"), "kinds", List.of("MUNICIPALITY")), 7);
 		// the programme: its donor, lead, partners, organizers and every organization represented at its activities
 		assertCodes(Map.of("programme", "EU-CSO-EQUAL", "kinds", List.of("DONOR", "IMPLEMENTER", "PARTNER")), 4);
