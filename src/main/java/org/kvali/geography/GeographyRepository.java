@@ -30,6 +30,13 @@ class GeographyRepository {
 			.list();
 	}
 
+	boolean countryExists(String code) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM geo_unit WHERE level = 'COUNTRY' AND code = :code)")
+			.param("code", code)
+			.query(Boolean.class)
+			.single();
+	}
+
 	List<Region> regions(Collection<String> codes) {
 		return this.jdbc.sql(REGION + "AND code = ANY(:codes) ORDER BY code")
 			.param("codes", codes.toArray(String[]::new))

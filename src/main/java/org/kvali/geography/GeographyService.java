@@ -24,8 +24,13 @@ public class GeographyService {
 		this.repository = repository;
 	}
 
+	/** The regions of a country; an unknown country is NOT_FOUND, as an unknown region is (it answered no regions). */
 	public List<Region> regionsOfCountry(String country) {
-		return this.repository.regionsOfCountry(country);
+		var regions = this.repository.regionsOfCountry(country);
+		if (regions.isEmpty() && !this.repository.countryExists(country)) {
+			throw new NotFoundException("country", "country", country);
+		}
+		return regions;
 	}
 
 	public Region region(String code) {

@@ -88,6 +88,16 @@ class GeographyQueriesTest {
 					&& error.getMessage().equals("No region has the code 'GE-XX'")
 					&& "region".equals(error.getExtensions().get("argument")))
 			.verify();
+		// an unknown country too (it answered no regions), in any case but the stored one
+		for (var country : List.of("XX", "ge")) {
+			this.graphQl.document("{ regions(country: \"" + country + "\") { code } }")
+				.execute()
+				.errors()
+				.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+						&& error.getMessage().equals("No country has the code '" + country + "'")
+						&& "country".equals(error.getExtensions().get("argument")))
+				.verify();
+		}
 		// language=GraphQL
 		this.graphQl.document("{ municipality(code: \"GE-KK\") { name } }")
 			.execute()
