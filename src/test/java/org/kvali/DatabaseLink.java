@@ -44,7 +44,7 @@ public final class DatabaseLink implements AutoCloseable {
 	}
 
 	/** Closes every connection through the link; new ones are hung up on until {@link #restore}. */
-	public void cut() {
+	public synchronized void cut() {
 		this.cut = true;
 		this.open.forEach(DatabaseLink::closeQuietly);
 		this.open.clear();
@@ -70,15 +70,18 @@ public final class DatabaseLink implements AutoCloseable {
 		while (!this.listener.isClosed()) {
 			try {
 				var client = this.listener.accept();
-				if (this.cut) {
-					client.close();
-					continue;
+				// one lock with cut(): a connection taken just before the cut is closed by it, not left open
+				synchronized (this) {
+					if (this.cut) {
+						client.close();
+						continue;
+					}
+					var server = new Socket(InetAddress.getLoopbackAddress(), this.target);
+					this.open.add(client);
+					this.open.add(server);
+					pipe(client, server);
+					pipe(server, client);
 				}
-				var server = new Socket(InetAddress.getLoopbackAddress(), this.target);
-				this.open.add(client);
-				this.open.add(server);
-				pipe(client, server);
-				pipe(server, client);
 			}
 			catch (IOException ex) {
 				// the listener closed, or one connection failed to open: the next accept tells which

@@ -1,16 +1,15 @@
 package org.kvali.access;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kvali.graphql.ErrorBody;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -42,11 +41,7 @@ class GraphQlShapedErrors implements AuthenticationEntryPoint, AccessDeniedHandl
 
 	private static void write(HttpServletResponse response, HttpStatus status, String classification, String message)
 			throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		var body = Map.of("errors", List.of(Map.of("message", message, "extensions",
-				Map.of("classification", classification))));
-		JSON.writeValue(response.getOutputStream(), body);
+		ErrorBody.write(response, JSON, status, classification, message);
 	}
 
 }

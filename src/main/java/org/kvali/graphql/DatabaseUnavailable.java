@@ -3,8 +3,7 @@ package org.kvali.graphql;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -20,7 +19,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,17 +32,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
 class DatabaseUnavailable extends OncePerRequestFilter {
 
-	/** What the client is told; nothing of a change that failed so is stored. */
-	static final String MESSAGE = "The database cannot be reached or gave no connection in time; nothing was stored. "
-			+ "Try again shortly";
+	/**
+	 * What the client is told. A change is one transaction, rolled back when it fails, but a connection lost while it
+	 * committed leaves it unknown whether the commit arrived.
+	 */
+	static final String MESSAGE = "The database cannot be reached or gave no connection in time. Try again shortly; "
+			+ "a change this request asked for may not have been stored, so check before sending it again";
 
 	/** Seconds a client waits before it asks again. */
 	private static final String RETRY_AFTER = "5";
+
+	/**
+	 * PostgreSQL's codes of a server that is stopping, starting or full: an administrator's shutdown, a crash, a
+	 * server not yet taking connections, too many connections.
+	 */
+	private static final Set<String> SERVER_GOING = Set.of("57P01", "57P02", "57P03", "53300");
 
 	private final JsonMapper json;
 
 	DatabaseUnavailable(JsonMapper json) {
 		this.json = json;
+	}
+
+	/**
+	 * Asked on the asynchronous dispatch too: a GraphQL answer is given there, and a failure while the operation
+	 * starts (the data version of a question not yet kept) surfaces there.
+	 */
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
 	}
 
 	@Override
@@ -58,20 +74,12 @@ class DatabaseUnavailable extends OncePerRequestFilter {
 				throw ex;
 			}
 			this.logger.warn("Answered 503 to " + request.getRequestURI() + ": " + ex.getMessage());
-			response.reset();
-			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			// the headers written so far (the security filters') stay
+			response.resetBuffer();
 			response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			this.json.writeValue(response.getOutputStream(), new Body(List.of(new Error(MESSAGE,
-					Map.of("classification", KvaliErrorType.UNAVAILABLE.name())))));
+			ErrorBody.write(response, this.json, HttpStatus.SERVICE_UNAVAILABLE, KvaliErrorType.UNAVAILABLE.name(),
+					MESSAGE);
 		}
-	}
-
-	/** The answer's body, in the order of GraphQL's own: the message before its extensions. */
-	private record Body(List<Error> errors) {
-	}
-
-	private record Error(String message, Map<String, String> extensions) {
 	}
 
 	/**
@@ -92,15 +100,16 @@ class DatabaseUnavailable extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether a failure comes from the database's connection: none given by the pool in time, or one that PostgreSQL's
-	 * driver reports broken or refused (SQLSTATE class 08).
+	 * Whether a failure comes from the database's connection: none given by the pool in time, one that PostgreSQL's
+	 * driver reports broken or refused (SQLSTATE class 08), or a server stopping, starting or full.
 	 */
 	static boolean causedBy(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLTransientConnectionException) {
 				return true;
 			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || SERVER_GOING.contains(sql.getSQLState()))) {
 				return true;
 			}
 		}

@@ -1,8 +1,6 @@
 package org.kvali.graphql;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +8,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,7 +25,7 @@ class MalformedRequests {
 	private static final String DUPLICATE = "Duplicate Object property \"";
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+	ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof GraphQlBodyLimit.TooLarge tooLarge) {
 				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body(tooLarge.getMessage()));
@@ -77,7 +74,7 @@ class MalformedRequests {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> noQuery(ServerWebInputException ex, HttpServletRequest request) {
+	ResponseEntity<ErrorBody> noQuery(ServerWebInputException ex, HttpServletRequest request) {
 		return badRequest(graphQl(request) ? "The request holds no GraphQL document (" + ex.getReason()
 				+ "): send JSON with the document as a string in \"query\"" : "The request is not valid: " + ex.getReason());
 	}
@@ -87,21 +84,19 @@ class MalformedRequests {
 		return "/graphql".equals(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
-	private static ResponseEntity<Map<String, Object>> badRequest(String message) {
+	private static ResponseEntity<ErrorBody> badRequest(String message) {
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body(message));
 	}
 
 	/** The body of a request refused before GraphQL ran: one error, shaped as GraphQL's are. */
-	static Map<String, Object> body(String message) {
-		return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("classification", "BAD_REQUEST"))));
+	static ErrorBody body(String message) {
+		return ErrorBody.of("BAD_REQUEST", message);
 	}
 
 	/** Answers a request a filter refuses, before any handler: the status and {@link #body}. */
 	static void refuse(HttpServletResponse response, JsonMapper json, HttpStatus status, String message)
 			throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		json.writeValue(response.getOutputStream(), body(message));
+		ErrorBody.write(response, json, status, "BAD_REQUEST", message);
 	}
 
 }

@@ -57,10 +57,16 @@ class DatabaseOutageTest {
 			assertThat(keyed.statusCode()).isEqualTo(503);
 			assertThat(keyed.headers().firstValue("Retry-After")).hasValue("5");
 			assertThat(keyed.body()).isEqualTo(UNAVAILABLE);
-			// the bootstrap key needs no look-up: the data version that labels a kept answer is read first
+			// the bootstrap key needs no look-up: the data version that labels a kept answer is read first, for one
+			// kept before and for one not yet asked (read as the operation starts, answered on the async dispatch)
 			var versioned = post(service, TestCallers.ADMIN_KEY, TOTALS);
 			assertThat(versioned.statusCode()).isEqualTo(503);
 			assertThat(versioned.body()).isEqualTo(UNAVAILABLE);
+			var unasked = post(service, TestCallers.ADMIN_KEY,
+					"{\"query\":\"{ participation { breakdown(by: [GENDER]) { gender participants } } }\"}");
+			assertThat(unasked.statusCode()).isEqualTo(503);
+			assertThat(unasked.headers().firstValue("Retry-After")).hasValue("5");
+			assertThat(unasked.body()).isEqualTo(UNAVAILABLE);
 			// a document never kept reads the database first in its field, which fails alone
 			var field = post(service, TestCallers.ADMIN_KEY, "{\"query\":\"{ programmes { code } }\"}");
 			assertThat(field.statusCode()).isEqualTo(200);
@@ -82,17 +88,16 @@ class DatabaseOutageTest {
 			assertThat(again.body()).isEqualTo(answered.body());
 			assertThat(post(service, "kvali_" + "0".repeat(40), TOTALS).statusCode()).isEqualTo(401);
 
-			// a database that is silent, not gone: readiness says DOWN within seconds, not when the wait ends
+			// a database that is silent, not gone: readiness says DOWN within seconds, not when the wait ends, and so
+			// does each probe after it (while the check still waits, or a new one)
 			link.silence();
-			long silenced = System.nanoTime();
-			var silent = get(service, "/actuator/health/readiness");
-			assertThat(silent.statusCode()).isEqualTo(503);
-			assertThat(silent.body()).contains("\"status\":\"DOWN\"");
-			assertThat((System.nanoTime() - silenced) / 1e9).as("seconds until a probe was answered")
-				.isBetween(2.5, 6.0);
-			long probed = System.nanoTime();
-			assertThat(get(service, "/actuator/health/readiness").statusCode()).isEqualTo(503);
-			assertThat((System.nanoTime() - probed) / 1e9).as("seconds while a check still waits").isLessThan(1.0);
+			for (int probe = 0; probe < 2; probe++) {
+				long probed = System.nanoTime();
+				var silent = get(service, "/actuator/health/readiness");
+				assertThat(silent.statusCode()).isEqualTo(503);
+				assertThat(silent.body()).contains("\"status\":\"DOWN\"");
+				assertThat((System.nanoTime() - probed) / 1e9).as("seconds until a probe was answered").isLessThan(6.0);
+			}
 			link.restore();
 			assertThat(readyWithin(service, 20)).isTrue();
 		}
