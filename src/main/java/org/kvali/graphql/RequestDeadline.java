@@ -15,7 +15,8 @@ import graphql.schema.DataFetcher;
 
 /**
  * The request timeout: once a request has run longer than its limit, no field that does work is fetched any more;
- * the first one fails with an error saying so, the others are left empty. A statement already running is stopped by
+ * the first one fails with an error saying so, as does each field of the operation itself (a mutation not run is
+ * told, where it had been a null without a word), and the others are left empty. A statement already running is stopped by
  * PostgreSQL's statement timeout. Fields left empty that may not be null are not errors of their own: a tester's
  * answer held one time-out and 341 errors naming each empty field.
  */
@@ -53,8 +54,10 @@ final class RequestDeadline extends SimplePerformantInstrumentation {
 		}
 		return environment -> {
 			if (System.nanoTime() - started.nanos() > this.limit.toNanos()) {
-				// one error says so; the fields after it are left empty
-				if (started.reported().compareAndSet(false, true)) {
+				// one error says so, and one more for each field of the operation left out (a mutation not run among
+				// them); the fields within those are left empty
+				if (started.reported().compareAndSet(false, true)
+						|| environment.getExecutionStepInfo().getPath().getLevel() == 1) {
 					throw new TimedOut(this.limit);
 				}
 				return null;

@@ -18,7 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * A field that fails is null beside its error and the rest of the answer stands: a wrong argument in one widget of a
  * dashboard's document had emptied the whole answer, and a failing mutation the answers of those before it, which
- * were stored.
+ * were stored. The mutations after a failing one run, each in its own transaction.
  */
 @IntegrationTest
 class PartialAnswersTest {
@@ -31,7 +31,7 @@ class PartialAnswersTest {
 
 	@AfterEach
 	void clean() {
-		this.jdbc.update("DELETE FROM programme WHERE code = 'PA-PROG'");
+		this.jdbc.update("DELETE FROM programme WHERE code IN ('PA-PROG', 'PA-PROG-2')");
 	}
 
 	@Test
@@ -60,10 +60,13 @@ class PartialAnswersTest {
 
 	@Test
 	void aFailingMutationLeavesTheAnswersOfThoseBeforeIt() throws Exception {
+		// and the one after it runs, as GraphQL runs a document's mutations one after the other
 		graphQl("mutation { first: createProgramme(input: {code: \"PA-PROG\", name: \"Partial\"}) { code } "
-				+ "again: createProgramme(input: {code: \"PA-PROG\", name: \"Partial\"}) { code } }")
+				+ "again: createProgramme(input: {code: \"PA-PROG\", name: \"Partial\"}) { code } "
+				+ "next: createProgramme(input: {code: \"PA-PROG-2\", name: \"Partial\"}) { code } }")
 			.andExpect(jsonPath("$.data.first.code").value("PA-PROG"))
 			.andExpect(jsonPath("$.data.again").value(nullValue()))
+			.andExpect(jsonPath("$.data.next.code").value("PA-PROG-2"))
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].extensions.classification").value("CONFLICT"));
 	}

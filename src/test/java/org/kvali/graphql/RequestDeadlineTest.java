@@ -56,4 +56,35 @@ class RequestDeadlineTest {
 		assertThat(quick.<Map<String, List<?>>>getData().get("items")).hasSize(10);
 	}
 
+	/**
+	 * Each field of the operation left out past the deadline is told, a mutation not run among them: with fields
+	 * that may be null, those after the first were null without a word.
+	 */
+	@Test
+	void everyMutationLeftOutIsTold() {
+		var ran = new java.util.concurrent.atomic.AtomicInteger();
+		DataFetcher<Object> slow = environment -> {
+			Thread.sleep(300);
+			return "done";
+		};
+		DataFetcher<Object> counted = environment -> "ran " + ran.incrementAndGet();
+		var wiring = RuntimeWiring.newRuntimeWiring()
+			.type("Query", type -> type.dataFetcher("ok", counted))
+			.type("Mutation", type -> type.dataFetcher("slow", slow).dataFetcher("next", counted).dataFetcher("last",
+					counted))
+			.build();
+		var schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser()
+			.parse("type Query { ok: String } type Mutation { slow: String next: String last: String }"), wiring);
+		var graphQl = GraphQL.newGraphQL(schema).instrumentation(new RequestDeadline(Duration.ofMillis(250))).build();
+
+		var result = graphQl.execute("mutation { slow next last }");
+
+		assertThat(ran).hasValue(0);
+		assertThat(result.<Map<String, Object>>getData()).containsEntry("slow", "done")
+			.containsEntry("next", null)
+			.containsEntry("last", null);
+		assertThat(result.getErrors()).extracting(error -> error.getPath().toString())
+			.containsExactly("[next]", "[last]");
+	}
+
 }
