@@ -14,7 +14,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 /**
  * The complexity limit: a field weighs 1 plus its fields, times the items of a list (its {@code first}, else a page
  * of 10; the regions and municipalities there are; for a breakdown the most groups its dimensions can have). A
- * document past the limit is refused naming its heaviest list and what lowers it: graphql-java's own message gave two
+ * document past the limit is refused naming the list weighed at the most items and what lowers it: graphql-java's own message gave two
  * numbers, and an analyst whose breakdown by project (weighed at 10,000 groups) was refused could not tell why.
  */
 final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
@@ -22,7 +22,7 @@ final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
 	/** Page size assumed for a list field without {@code first}. */
 	private static final int DEFAULT_PAGE = 10;
 
-	/** The heaviest list of the document being weighed, on the thread that weighs it. */
+	/** The list of the document being weighed that is weighed at the most items, on the thread that weighs it. */
 	private static final ThreadLocal<Heaviest> HEAVIEST = new ThreadLocal<>();
 
 	/** A list of the document: where it is, how many items it is weighed at, what would lower it, its weight. */
@@ -46,8 +46,11 @@ final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
 			page = Math.max(1, given);
 		}
 		long weight = Math.min(Integer.MAX_VALUE, page * (1 + children));
+		// the list weighed at the most items, the heavier of two alike: a list's weight holds the lists within it, so
+		// the heaviest by weight was always the outermost (indicators, of 10, named for a disaggregation of 10,000)
 		var heaviest = HEAVIEST.get();
-		if (page > 1 && (heaviest == null || weight > heaviest.weight())) {
+		if (page > 1 && (heaviest == null || page > heaviest.items()
+				|| page == heaviest.items() && weight > heaviest.weight())) {
 			HEAVIEST.set(new Heaviest(path(field), page, advice(field), weight));
 		}
 		return (int) weight;
@@ -90,7 +93,7 @@ final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
 				+ ": a field weighs 1 plus its fields, times the items a list may hold (its first, else 10; for a "
 				+ "breakdown the most groups its dimensions can have)");
 		if (heaviest != null) {
-			message.append("; the heaviest list, ").append(Text.preview(heaviest.path(), 120)).append(", is weighed at ")
+			message.append("; the largest list, ").append(Text.preview(heaviest.path(), 120)).append(", is weighed at ")
 				.append(heaviest.items()).append(" items: ").append(heaviest.advice());
 		}
 		return new AbortExecutionException(message.toString());

@@ -131,14 +131,21 @@ class HostileDocumentsTest {
 				+ "organization { code name } role } programme { code name } } participants share } } }",
 				"maximum query complexity exceeded 610001 > 500000: a field weighs 1 plus its fields, times the items a "
 						+ "list may hold (its first, else 10; for a breakdown the most groups its dimensions can have); "
-						+ "the heaviest list, participation.breakdown, is weighed at 10000 items: give it first to ask "
+						+ "the largest list, participation.breakdown, is weighed at 10000 items: give it first to ask "
 						+ "for fewer");
 		refused("{ activities(first: 100000000) { edges { node { code title } } } }", "maximum query complexity "
 				+ "exceeded 2147483647 > 500000: a field weighs 1 plus its fields, times the items a list may hold (its "
-				+ "first, else 10; for a breakdown the most groups its dimensions can have); the heaviest list, "
+				+ "first, else 10; for a breakdown the most groups its dimensions can have); the largest list, "
 				+ "activities, is weighed at 100000000 items: give it a smaller first");
 		refused("{ indicator(code: \"OUT-1.2\") { disaggregate(by: [ACTIVITY]) { group { " + nested + " } } } }",
 				"maximum query complexity exceeded");
+		// the list of the most items is named, not the outermost, whose weight holds it
+		refused("{ indicators(programme: \"EU-CSO-EQUAL\") { disaggregate(by: [ACTIVITY]) { group { " + nested
+				+ " } } } }", "maximum query complexity exceeded");
+		query("{ indicators(programme: \"EU-CSO-EQUAL\") { disaggregate(by: [ACTIVITY]) { group { " + nested
+				+ " } } } }")
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.endsWith("the largest list, "
+					+ "indicators.disaggregate, is weighed at 10000 items: ask for fewer fields within it")));
 		// dimensions of few values weigh few groups: women and men by region, municipality and age band answer
 		query("{ participation { breakdown(by: [REGION, MUNICIPALITY, GENDER, AGE_BAND]) { region { code name } "
 				+ "municipality { code name } gender ageBand participants participations share } } }")
