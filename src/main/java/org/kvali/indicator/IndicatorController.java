@@ -155,14 +155,15 @@ class IndicatorController {
 		var start = indicator.cumulative() && indicator.programmeStart() != null ? indicator.programmeStart()
 				: IndicatorWindows.begins(indicator, target.period());
 		// counting stops at the programme's end (IndicatorValues.Key#countedTo), and so does the target's time
-		double elapsed = Progress.elapsed(start, IndicatorWindows.byProgrammeEnd(indicator, target.end()), day);
+		var end = IndicatorWindows.byProgrammeEnd(indicator, target.end());
+		double elapsed = Progress.elapsed(start, end, day);
 		// a computed indicator without a value is withheld from this caller (or has no denominator): no status either,
 		// but before its period a date alone says it has not started
 		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day, today))
 			.thenApply(actual -> actual == null && indicator.method() == IndicatorEnums.Method.COMPUTED
 					? (elapsed <= 0 ? IndicatorEnums.Status.NOT_STARTED : null)
-					: Progress.status(Progress.of(actual, indicator.baselineValue(), target.value(),
-							indicator.direction()), elapsed, indicator.direction(), this.thresholds));
+					: Progress.status(Progress.judged(actual, indicator.baselineValue(), target.value(),
+							indicator.direction()), elapsed, day.isAfter(end), indicator.direction(), this.thresholds));
 	}
 
 	@SchemaMapping

@@ -25,6 +25,20 @@ final class Progress {
 		return (direction == Direction.HIGHER_IS_BETTER ? actual - base : base - actual) / span;
 	}
 
+	/**
+	 * Progress as a status judges it: as {@link #of}, but a target equal to its baseline (to be held, not moved) is
+	 * reached or not, 1 or 0, where {@link #of} has no share of a span of nothing to tell (an ended period whose
+	 * actual met such a target was judged NOT_ACHIEVED).
+	 */
+	static Double judged(Double actual, Double baseline, Double target, Direction direction) {
+		var progress = of(actual, baseline, target, direction);
+		if (progress != null || actual == null || target == null) {
+			return progress;
+		}
+		boolean met = direction == Direction.HIGHER_IS_BETTER ? actual >= target : actual <= target;
+		return met ? 1.0 : 0.0;
+	}
+
 	/** The share (0..1) of the days from {@code start} to {@code end} that have passed on {@code day}. */
 	static double elapsed(LocalDate start, LocalDate end, LocalDate day) {
 		if (day.isBefore(start)) {
@@ -39,17 +53,19 @@ final class Progress {
 	/**
 	 * Before its period nothing is achieved; nor is a lower-is-better target before its period has ended: what is
 	 * counted so far can still grow past it (a count of nothing yet is below any target), so until then it is on track.
-	 * A period that has ended is judged, not measured against time: its target was reached or not (at 94 % of it, a
-	 * target that ended a year before was told ON_TRACK).
+	 * A period that has ended (the day is after its last) is judged, not measured against time: its target was reached
+	 * or not (at 94 % of it, a target that ended a year before was told ON_TRACK); on its last day, whose activities
+	 * still count, it is measured as before.
 	 */
-	static Status status(Double progress, double elapsed, Direction direction, IndicatorThresholds thresholds) {
+	static Status status(Double progress, double elapsed, boolean ended, Direction direction,
+			IndicatorThresholds thresholds) {
 		if (elapsed <= 0) {
 			return Status.NOT_STARTED;
 		}
 		if (progress != null && progress >= 1 && (direction != Direction.LOWER_IS_BETTER || elapsed >= 1)) {
 			return Status.ACHIEVED;
 		}
-		if (elapsed >= 1) {
+		if (ended) {
 			return Status.NOT_ACHIEVED;
 		}
 		double reached = progress == null ? 0 : progress;

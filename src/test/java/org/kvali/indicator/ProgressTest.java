@@ -32,6 +32,12 @@ class ProgressTest {
 		assertThat(Progress.of(5.0, 10.0, 10.0, Direction.HIGHER_IS_BETTER)).isNull();
 		assertThat(Progress.of(0.0, 10.0, 0.0, Direction.LOWER_IS_BETTER)).isEqualTo(1.0);
 		assertThat(Progress.of(3.0, null, 0.0, Direction.HIGHER_IS_BETTER)).isNull();
+		// a status judges a target equal to its baseline as held or not
+		assertThat(Progress.judged(10.0, 10.0, 10.0, Direction.HIGHER_IS_BETTER)).isEqualTo(1.0);
+		assertThat(Progress.judged(9.0, 10.0, 10.0, Direction.HIGHER_IS_BETTER)).isEqualTo(0.0);
+		assertThat(Progress.judged(9.0, 10.0, 10.0, Direction.LOWER_IS_BETTER)).isEqualTo(1.0);
+		assertThat(Progress.judged(null, 10.0, 10.0, Direction.HIGHER_IS_BETTER)).isNull();
+		assertThat(Progress.judged(3.0, null, 0.0, Direction.HIGHER_IS_BETTER)).isEqualTo(1.0);
 	}
 
 	@Test
@@ -42,24 +48,27 @@ class ProgressTest {
 		assertThat(Progress.elapsed(start, end, LocalDate.of(2024, 7, 1))).isCloseTo(183.0 / 366, within(1e-12));
 		assertThat(Progress.elapsed(start, end, LocalDate.of(2025, 1, 1))).isEqualTo(1.0);
 		var thresholds = new IndicatorThresholds(0.9, 0.6);
-		assertThat(Progress.status(0.2, 0, HIGHER, thresholds)).isEqualTo(Status.NOT_STARTED);
-		assertThat(Progress.status(1.0, 0, HIGHER, thresholds)).isEqualTo(Status.NOT_STARTED);
-		assertThat(Progress.status(1.0, 0.3, HIGHER, thresholds)).isEqualTo(Status.ACHIEVED);
+		assertThat(Progress.status(0.2, 0, false, HIGHER, thresholds)).isEqualTo(Status.NOT_STARTED);
+		assertThat(Progress.status(1.0, 0, false, HIGHER, thresholds)).isEqualTo(Status.NOT_STARTED);
+		assertThat(Progress.status(1.0, 0.3, false, HIGHER, thresholds)).isEqualTo(Status.ACHIEVED);
 		// a lower-is-better count below its target can still grow past it until its period ends
-		assertThat(Progress.status(1.25, 0.3, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.ON_TRACK);
-		assertThat(Progress.status(1.25, 1, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.ACHIEVED);
-		// a period that has ended is judged: 94 % of the target, or any part of it, is not achieved
-		assertThat(Progress.status(0.94, 1, HIGHER, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
-		assertThat(Progress.status(null, 1, HIGHER, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
-		assertThat(Progress.status(0.99, 1, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
-		assertThat(Progress.status(0.94, 0.99, HIGHER, thresholds)).isEqualTo(Status.ON_TRACK);
-		assertThat(Progress.status(1.0, 0, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.NOT_STARTED);
-		assertThat(Progress.status(0.45, 0.5, HIGHER, thresholds)).isEqualTo(Status.ON_TRACK);
-		assertThat(Progress.status(0.44, 0.5, HIGHER, thresholds)).isEqualTo(Status.AT_RISK);
-		assertThat(Progress.status(0.30, 0.5, HIGHER, thresholds)).isEqualTo(Status.AT_RISK);
-		assertThat(Progress.status(0.29, 0.5, HIGHER, thresholds)).isEqualTo(Status.OFF_TRACK);
-		assertThat(Progress.status(null, 0.5, HIGHER, thresholds)).isEqualTo(Status.OFF_TRACK);
-		assertThat(Progress.status(0.29, 0.5, HIGHER, new IndicatorThresholds(0.6, 0.5))).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(1.25, 0.3, false, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(1.25, 1, false, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.ACHIEVED);
+		// a period that has ended is judged: 94 % of the target, or any part of it, is not achieved; on its last
+		// day, whose activities still count, it is measured against the time as before
+		assertThat(Progress.status(0.94, 1, true, HIGHER, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
+		assertThat(Progress.status(null, 1, true, HIGHER, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
+		assertThat(Progress.status(0.99, 1, true, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
+		assertThat(Progress.status(1.0, 1, true, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.ACHIEVED);
+		assertThat(Progress.status(0.94, 1, false, HIGHER, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(0.94, 0.99, false, HIGHER, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(1.0, 0, false, Direction.LOWER_IS_BETTER, thresholds)).isEqualTo(Status.NOT_STARTED);
+		assertThat(Progress.status(0.45, 0.5, false, HIGHER, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(0.44, 0.5, false, HIGHER, thresholds)).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.30, 0.5, false, HIGHER, thresholds)).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.29, 0.5, false, HIGHER, thresholds)).isEqualTo(Status.OFF_TRACK);
+		assertThat(Progress.status(null, 0.5, false, HIGHER, thresholds)).isEqualTo(Status.OFF_TRACK);
+		assertThat(Progress.status(0.29, 0.5, false, HIGHER, new IndicatorThresholds(0.6, 0.5))).isEqualTo(Status.AT_RISK);
 	}
 
 }
