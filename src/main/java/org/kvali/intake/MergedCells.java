@@ -86,7 +86,8 @@ final class MergedCells {
 	private void reach(int row) {
 		while (this.next < this.ahead.size() && this.ahead.get(this.next).firstRow() <= row) {
 			var range = this.ahead.get(this.next++);
-			// the nearest range on the left is the only one that can share columns with it: those reached are apart
+			// those reached are apart: the nearest on the left of its last column, then the next such, share columns
+			// with it until one ends left of its first
 			for (var before = this.reached.floorEntry(range.lastColumn()); before != null
 					&& before.getValue().lastColumn() >= range.firstColumn(); before = this.reached
 						.floorEntry(range.lastColumn())) {

@@ -97,8 +97,8 @@ final class XlsxSheetReader {
 					&& ex.getMessage().startsWith("Unknown cell type")) {
 				// t="d", a date as ISO text, which some programs write and the reader does not know
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The workbook holds cells of a type Kvali does not "
-						+ "read (" + Text.preview(ex.getMessage(), 40) + "; dates written as text of type d, as some "
-						+ "programs save them): open it in a spreadsheet program and save it as an Excel workbook");
+						+ "read (such as dates written as text, of type d, as some programs save them): open it in a "
+						+ "spreadsheet program and save it as an Excel workbook");
 			}
 			throw new SheetException(HttpStatus.BAD_REQUEST, "The body is not a readable .xlsx workbook");
 		}
