@@ -139,6 +139,12 @@ class HostileDocumentsTest {
 				+ "activities, is weighed at 100000000 items: give it a smaller first");
 		refused("{ indicator(code: \"OUT-1.2\") { disaggregate(by: [ACTIVITY]) { group { " + nested + " } } } }",
 				"maximum query complexity exceeded");
+		// a fragment weighs as much at each of its spreads as written out there (spread twice it was weighed once)
+		var fragment = "fragment G on ParticipationReport { breakdown(by: [ACTIVITY, GENDER]) { activity { code project "
+				+ "{ partners { organization { code name } } } } } }";
+		refused("{ participation { ...G } p2: participation(filter: {genders: [MALE]}) { ...G } } " + fragment,
+				"maximum query complexity exceeded");
+		refused("{ participation { ...G ...G } } " + fragment, "maximum query complexity exceeded");
 		// the list of the most items is named, not the outermost, whose weight holds it
 		refused("{ indicators(programme: \"EU-CSO-EQUAL\") { disaggregate(by: [ACTIVITY]) { group { " + nested
 				+ " } } } }", "maximum query complexity exceeded");
