@@ -129,15 +129,16 @@ class StagingChecks {
 	 * organizations run, and in its own projects alone. Adding anyone else would show that person's details, as
 	 * another organization recorded them, in the partner's full aggregates of its own activities. A row already
 	 * stored is no addition: the partner's sheet sent again passes, though another partner has since named one of its
-	 * people in a project it has no part in.
+	 * people in a project it has no part in. Rows of another's activity, refused as such, are not asked about: whether
+	 * the row was stored told whether the person had taken part in it.
 	 */
 	private static final String OTHERS_PEOPLE = """
 			SELECT r.row_no, r.participant_ref, p.stored_id, %1$s AS elsewhere
 			FROM import_row r JOIN import_person p USING (participant_ref) JOIN import_activity a USING (activity_code)
-			WHERE p.stored_id IS NOT NULL AND (%1$s OR %2$s)
+			WHERE p.stored_id IS NOT NULL AND (%1$s OR %2$s) AND %3$s
 			  AND NOT EXISTS (SELECT 1 FROM participation x WHERE x.participant_id = p.stored_id
 			                  AND x.activity_id = a.stored_id)""".formatted(PartnerSheet.inOtherProjects("p.stored_id"),
-			PartnerSheet.notOwnParticipant("p.stored_id"));
+			PartnerSheet.notOwnParticipant("p.stored_id"), PartnerSheet.toldOf("a"));
 
 	private void othersPeople(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql(OTHERS_PEOPLE)
@@ -158,17 +159,19 @@ class StagingChecks {
 	/**
 	 * A warning for each stored person of a partner's sheet whose details it keeps as stored ({@link
 	 * PartnerScope#keptAsStored}) and does not refuse ({@link #othersPeople}): their details in the sheet are neither
-	 * compared nor stored.
+	 * compared nor stored. Only of people the sheet names at a new activity or one the partner runs, as the refusal.
 	 */
 	List<ImportMessage> keptAsStored(PartnerSheet partner) {
 		// each reason asked once per person, not again for keptAsStored
 		return this.jdbc.sql("""
 				SELECT first_row, participant_ref, elsewhere FROM (
 				    SELECT p.first_row, p.participant_ref, p.stored_id, %s AS elsewhere, %s AS corrected
-				    FROM import_person p WHERE p.stored_id IS NOT NULL) k
+				    FROM import_person p WHERE p.stored_id IS NOT NULL
+				      AND EXISTS (SELECT 1 FROM import_row r JOIN import_activity a USING (activity_code)
+				                  WHERE r.participant_ref = p.participant_ref AND %s)) k
 				WHERE (elsewhere OR corrected) AND stored_id NOT IN (SELECT stored_id FROM (%s) refused)
 				ORDER BY first_row""".formatted(PartnerScope.hostedElsewhere("p.stored_id"),
-				PartnerScope.correctedByAdmin("p.stored_id"), OTHERS_PEOPLE))
+				PartnerScope.correctedByAdmin("p.stored_id"), PartnerSheet.toldOf("a"), OTHERS_PEOPLE))
 			.param("allowed", partner.projectIds())
 			.param("organizations", partner.organizationIds())
 			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "

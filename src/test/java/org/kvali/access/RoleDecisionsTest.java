@@ -584,6 +584,29 @@ class RoleDecisionsTest {
 			.andExpect(jsonPath("$.errors[?(@.column == 'start_date')]").isEmpty())
 			.andExpect(jsonPath("$.errors[?(@.column == 'activity_code')].message").value("Activity " + foreign.get("code")
 					+ " is not run by your organization; ask an admin to add these participants"));
+		// nor is anything asked of a stored person named at it: that the row was stored told that they took part
+		var attended = this.jdbc.queryForMap("""
+				SELECT a.code, pr.code AS project, p.ref, p.gender FROM participation pn
+				JOIN activity a ON a.id = pn.activity_id JOIN organization o ON o.id = a.organizer_id
+				JOIN project pr ON pr.id = a.project_id JOIN participant p ON p.id = pn.participant_id
+				WHERE o.code = 'SCCSF' AND NOT EXISTS (SELECT 1 FROM participation x JOIN activity y ON y.id = x.activity_id
+				                  JOIN organization z ON z.id = y.organizer_id WHERE x.participant_id = p.id AND z.code = 'CIF')
+				ORDER BY a.code, p.ref LIMIT 1""");
+		var notAttended = this.jdbc.queryForObject("""
+				SELECT a.code FROM activity a JOIN organization o ON o.id = a.organizer_id JOIN project pr ON pr.id = a.project_id
+				WHERE o.code = 'SCCSF' AND pr.code = ? AND NOT EXISTS (SELECT 1 FROM participation pn
+				    JOIN participant p ON p.id = pn.participant_id WHERE pn.activity_id = a.id AND p.ref = ?)
+				ORDER BY a.code LIMIT 1""", String.class, attended.get("project"), attended.get("ref"));
+		for (var activity : List.of(attended.get("code"), notAttended)) {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + this.cif)
+				.contentType("text/csv")
+				.content("activity_code,project_code,participant_ref,gender\n" + activity + "," + attended.get("project")
+						+ "," + attended.get("ref") + "," + attended.get("gender").toString().toLowerCase() + "\n"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].column").value("activity_code"))
+				.andExpect(jsonPath("$.warnings").isEmpty());
+		}
 	}
 
 	private ResultActions graphQl(String token, String body) throws Exception {
