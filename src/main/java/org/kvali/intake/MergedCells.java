@@ -60,11 +60,23 @@ final class MergedCells {
 	}
 
 	/**
-	 * The header was read from {@code row}: a range starting there, or above it, holds a title's or a column's name,
-	 * no value of the rows below, which read as empty where it covers them.
+	 * The names of the header, read from {@code row}, as the spreadsheet shows them: a cell a range covers, but for its
+	 * first, names no column (a name merged over the next column's had named it still). A range starting there, or
+	 * above it, holds a title's or a column's name, no value of the rows below, which read as empty where it covers
+	 * them.
 	 */
-	void headerAt(int row) {
+	List<String> header(int row, List<String> names) {
 		reach(row);
+		var shown = new ArrayList<>(names);
+		for (int column = 0; column < shown.size(); column++) {
+			var entry = this.reached.floorEntry(column);
+			var range = entry == null ? null : entry.getValue();
+			if (range != null && range.lastColumn() >= column && range.lastRow() >= row
+					&& !(range.firstRow() == row && range.firstColumn() == column)) {
+				shown.set(column, "");
+			}
+		}
+		return shown;
 	}
 
 	/** The text a cell is read as: its own, or in a merged range, what the spreadsheet shows there. */

@@ -175,9 +175,8 @@ final class XlsxSheetReader {
 			for (var iterator = stream.iterator(); iterator.hasNext();) {
 				var row = iterator.next();
 				if (header == null) {
-					header = header(row);
+					header = merged.header(row.getRowNum(), header(row));
 					sink.header(header, "sheet '" + sheet.getName() + "'");
-					merged.headerAt(row.getRowNum());
 				}
 				else if (!isEmpty(row)) {
 					sink.row(row(row, header, epoch, merged));

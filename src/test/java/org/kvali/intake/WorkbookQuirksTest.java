@@ -220,6 +220,16 @@ class WorkbookQuirksTest {
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].row").value(2))
 			.andExpect(jsonPath("$.errors[0].column").value("activity_code"));
+		// a column's name merged over the next column's: that column has no name, and what stands under it is no title
+		var across = rewrite(written, "xl/worksheets/sheet1.xml",
+				xml -> xml.replaceFirst("<mergeCells[^>]*>.*</mergeCells>",
+						"<mergeCells count=\"1\"><mergeCell ref=\"A1:B1\"/></mergeCells>"));
+		load(across, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].column").value("activity_title"))
+			.andExpect(jsonPath("$.errors[0].message").value("Required for a new activity"))
+			.andExpect(jsonPath("$.warnings[0].message").value(org.hamcrest.Matchers.startsWith("A column without a name")));
 	}
 
 	/**
