@@ -20,6 +20,7 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -106,6 +107,11 @@ class DatabaseUnavailable extends OncePerRequestFilter {
 	static boolean causedBy(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLTransientConnectionException) {
+				return true;
+			}
+			// a rollback that failed as well carries the statement's failure aside, not as its cause
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& causedBy(rollback.getApplicationException())) {
 				return true;
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null
