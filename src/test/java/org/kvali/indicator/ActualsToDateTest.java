@@ -187,4 +187,40 @@ class ActualsToDateTest {
 			.path("indicator.status").entity(String.class).isEqualTo("OFF_TRACK");
 	}
 
+	/**
+	 * A programme that ends within a year: the value reported for the year tells the programme's part of it, whole
+	 * at the programme's end, and counts from then (a tester's: NOT_ACHIEVED from the programme's end to the last day
+	 * of the year, then ACHIEVED with nothing changed).
+	 */
+	@Test
+	void aYearsReportedValueCountsFromTheProgrammesEndWithinIt() {
+		this.jdbc.update("UPDATE project SET end_date = ? WHERE code = 'TA-PRJ'", TODAY.minusDays(5));
+		this.jdbc.update("UPDATE programme SET end_date = ? WHERE code = 'TA-PROG'", TODAY.minusDays(5));
+		var year = Integer.toString(YEAR);
+		// language=GraphQL
+		this.graphQl.document("mutation($year: String!) { setIndicatorTargets(code: \"TA-REP\", targets: "
+				+ "[{period: $year, value: 5}]) { code } }")
+			.variable("year", year)
+			.execute()
+			.path("setIndicatorTargets.code").hasValue();
+		// language=GraphQL
+		this.graphQl.document("mutation($year: String!) { reportIndicatorValue(input: {indicator: \"TA-REP\", "
+				+ "period: $year, value: 6}) { value } }")
+			.variable("year", year)
+			.execute()
+			.path("reportIndicatorValue.value").entity(Double.class).isEqualTo(6.0);
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				query($year: String!, $end: Date!, $before: Date!) { indicator(code: "TA-REP") {
+				  actual(period: $year) status ended: status(asOf: $end) before: status(asOf: $before) } }""")
+			.variable("year", year)
+			.variable("end", TODAY.minusDays(5).toString())
+			.variable("before", TODAY.minusDays(6).toString())
+			.execute();
+		response.path("indicator.actual").entity(Double.class).isEqualTo(6.0);
+		response.path("indicator.status").entity(String.class).isEqualTo("ACHIEVED");
+		response.path("indicator.ended").entity(String.class).isEqualTo("ACHIEVED");
+		response.path("indicator.before").entity(String.class).isEqualTo("OFF_TRACK");
+	}
+
 }
