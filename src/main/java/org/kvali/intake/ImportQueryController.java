@@ -38,6 +38,8 @@ class ImportQueryController {
 
 	@QueryMapping(name = "import")
 	ImportReport importReport(@Argument String id) {
+		// the role first: a malformed id was NOT_FOUND to any role, a well-formed one FORBIDDEN
+		var reader = reader();
 		UUID uuid;
 		try {
 			uuid = UUID.fromString(id);
@@ -45,7 +47,7 @@ class ImportQueryController {
 		catch (IllegalArgumentException ex) {
 			throw new NotFoundException("import", "id", id);
 		}
-		return this.history.find(uuid, reader()).orElseThrow(() -> new NotFoundException("import", "id", id));
+		return this.history.find(uuid, reader).orElseThrow(() -> new NotFoundException("import", "id", id));
 	}
 
 	/**

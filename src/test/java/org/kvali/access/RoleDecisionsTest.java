@@ -82,7 +82,7 @@ class RoleDecisionsTest {
 		for (var key : List.of(this.donor, this.analyst)) {
 			for (var mutation : List.of(ACTIVITY,
 					"{\"query\":\"mutation { createProgramme(input: {code: \\\"RD-P\\\", name: \\\"x\\\"}) { code } }\"}",
-					"{\"query\":\"{ imports { totalCount } }\"}")) {
+					"{\"query\":\"{ imports { totalCount } }\"}", "{\"query\":\"{ import(id: \\\"NOPE\\\") { id } }\"}")) {
 				graphQl(key, mutation).andExpect(jsonPath("$.data.*").value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.nullValue())))
 					.andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"));
 			}
