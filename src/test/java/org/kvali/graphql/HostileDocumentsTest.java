@@ -84,6 +84,10 @@ class HostileDocumentsTest {
 		assertThat(types.valueStream().map(type -> type.get("name").asString()))
 			.contains("ParticipationReport", "ParticipationFilter", "Dimension");
 		refused("{ regions { code } " + schema + " }", "maximum query depth exceeded 15 > 12");
+		// the same question in fragments, as explorers write it, weighs what it weighs written out, and passes
+		query(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY).andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors").doesNotExist())
+			.andExpect(jsonPath("$.data.__schema.queryType.name").value("Query"));
 		refused("{ __type(name: \"Query\") { " + "ofType { ".repeat(20) + "name" + " }".repeat(20) + " } }",
 				"maximum query depth exceeded 22 > 20");
 		refused("{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }",
