@@ -28,6 +28,12 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 	/** Page size assumed for a list field without {@code first}. */
 	private static final int DEFAULT_PAGE = 10;
 
+	/**
+	 * The most one field weighs: graphql-java adds the weights of a field's fields in an int, and two fields of the
+	 * int's greatest weight added up below 0 and passed. At most 500 fields of this weight add up within an int.
+	 */
+	static final int MOST = 4_000_000;
+
 	/** The list of the document being weighed that is weighed at the most items, on the thread that weighs it. */
 	private static final ThreadLocal<Heaviest> HEAVIEST = new ThreadLocal<>();
 
@@ -56,7 +62,7 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 		else if (field.getArguments().get("first") instanceof Integer given) {
 			page = Math.max(1, given);
 		}
-		long weight = Math.min(Integer.MAX_VALUE, page * (1 + children));
+		long weight = Math.min(MOST, page * (1 + children));
 		// the list weighed at the most items, the heavier of two alike: a list's weight holds the lists within it, so
 		// the heaviest by weight was always the outermost (indicators, of 10, named for a disaggregation of 10,000)
 		var heaviest = HEAVIEST.get();
@@ -111,9 +117,10 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 
 	private AbortExecutionException refusal(int totalComplexity) {
 		var heaviest = HEAVIEST.get();
-		var message = new StringBuilder("maximum query complexity exceeded " + totalComplexity + " > " + this.maxComplexity
-				+ ": a field weighs 1 plus its fields, times the items a list may hold (its first, else 10; for a "
-				+ "breakdown the most groups its dimensions can have)");
+		var message = new StringBuilder("maximum query complexity exceeded: the document weighs "
+				+ (totalComplexity >= MOST ? "over " + MOST : totalComplexity) + ", more than the " + this.maxComplexity
+				+ " allowed; a field weighs 1 plus its fields, times the items a list may hold (its first, else 10; for "
+				+ "a breakdown the most groups its dimensions can have)");
 		if (heaviest != null) {
 			message.append("; the largest list, ").append(Text.preview(heaviest.path(), 120)).append(", is weighed at ")
 				.append(heaviest.items()).append(" items: ").append(heaviest.advice());
