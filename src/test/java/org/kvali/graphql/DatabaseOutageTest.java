@@ -76,6 +76,12 @@ class DatabaseOutageTest {
 			var readiness = get(service, "/actuator/health/readiness");
 			assertThat(readiness.statusCode()).isEqualTo(503);
 			assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
+			// the probe is open: a key sent with it is not looked up, and liveness stays UP
+			var liveness = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service
+					+ "/actuator/health/liveness")).header("Authorization", "Bearer kvali_" + "0".repeat(40)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(liveness.statusCode()).isEqualTo(200);
+			assertThat(liveness.body()).isEqualTo("{\"status\":\"UP\"}");
 
 			link.restore();
 			// the pool opens connections again, waiting a little longer after each failed attempt
