@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 
 import graphql.ExecutionResult;
-import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.QueryComplexityCalculator;
 import graphql.execution.AbortExecutionException;
@@ -22,39 +21,48 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
  * not tell why. The document is weighed with each fragment written out at each of its spreads: graphql-java's
  * traversal enters a fragment's fields once, as nodes it has seen, so a fragment spread eight times weighed as one
  * and a tester's answer of 3.5 million weighed passed.
+ * <p>
+ * A field weighs at most the limit plus one, so that one past it is refused alone: graphql-java adds weights in an
+ * int, and two fields of the int's greatest weight added up below 0 and passed. The fields a document may hold times
+ * that much must fit in an int, which the start checks.
  */
 final class ComplexityLimit extends SimplePerformantInstrumentation {
 
 	/** Page size assumed for a list field without {@code first}. */
 	private static final int DEFAULT_PAGE = 10;
 
-	/**
-	 * The most one field weighs: graphql-java adds the weights of a field's fields in an int, and two fields of the
-	 * int's greatest weight added up below 0 and passed. At most 500 fields of this weight add up within an int.
-	 */
-	static final int MOST = 4_000_000;
-
-	/** The list of the document being weighed that is weighed at the most items, on the thread that weighs it. */
-	private static final ThreadLocal<Heaviest> HEAVIEST = new ThreadLocal<>();
-
 	/** A list of the document: where it is, how many items it is weighed at, what would lower it, its weight. */
-	private record Heaviest(String path, long items, String advice, long weight) {
+	private record Listed(String path, long items, String advice, long weight) {
+	}
+
+	/** One document's weighing: the list weighed at the most items so far, and whether a field's weight was capped. */
+	private static final class Weighing {
+
+		Listed largest;
+
+		boolean capped;
+
 	}
 
 	private final int maxComplexity;
 
-	private final FieldComplexityCalculator weight;
+	private final List<ListSizes> sizes;
 
-	ComplexityLimit(int maxComplexity, List<ListSizes> sizes) {
+	ComplexityLimit(int maxComplexity, int maxFields, List<ListSizes> sizes) {
+		if ((long) maxFields * (maxComplexity + 1L) > Integer.MAX_VALUE) {
+			throw new IllegalStateException("kvali.graphql.max-fields (" + maxFields + ") times kvali.graphql."
+					+ "max-complexity plus one (" + (maxComplexity + 1L) + ") must stay within " + Integer.MAX_VALUE
+					+ ", which graphql-java adds weights in");
+		}
 		this.maxComplexity = maxComplexity;
-		this.weight = (field, children) -> weight(field, children, sizes);
+		this.sizes = sizes;
 	}
 
-	private static int weight(FieldComplexityEnvironment field, int children, List<ListSizes> sizes) {
+	private int weight(FieldComplexityEnvironment field, int children, Weighing weighing) {
 		long page = 1;
 		if (field.getFieldDefinition().getType().toString().startsWith("[")) {
 			// a breakdown without first answers every group, up to 10,000: weighed as 10 it was cheap to ask for
-			var most = sizes.stream().map(size -> size.most(field)).filter(Objects::nonNull).findFirst();
+			var most = this.sizes.stream().map(size -> size.most(field)).filter(Objects::nonNull).findFirst();
 			page = field.getArguments().get("first") instanceof Integer given ? Math.max(1, given)
 					: most.isPresent() ? Integer.MAX_VALUE : DEFAULT_PAGE;
 			page = Math.max(1, Math.min(page, most.orElse(Integer.MAX_VALUE)));
@@ -62,13 +70,17 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 		else if (field.getArguments().get("first") instanceof Integer given) {
 			page = Math.max(1, given);
 		}
-		long weight = Math.min(MOST, page * (1 + children));
+		long weight = page * (1 + children);
+		if (weight > this.maxComplexity + 1L) {
+			weight = this.maxComplexity + 1L;
+			weighing.capped = true;
+		}
 		// the list weighed at the most items, the heavier of two alike: a list's weight holds the lists within it, so
 		// the heaviest by weight was always the outermost (indicators, of 10, named for a disaggregation of 10,000)
-		var heaviest = HEAVIEST.get();
-		if (page > 1 && (heaviest == null || page > heaviest.items()
-				|| page == heaviest.items() && weight > heaviest.weight())) {
-			HEAVIEST.set(new Heaviest(path(field), page, advice(field), weight));
+		var largest = weighing.largest;
+		if (page > 1 && (largest == null || page > largest.items()
+				|| page == largest.items() && weight > largest.weight())) {
+			weighing.largest = new Listed(path(field), page, advice(field), weight);
 		}
 		return (int) weight;
 	}
@@ -95,35 +107,30 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		var context = parameters.getExecutionContext();
-		HEAVIEST.remove();
-		try {
-			int total = QueryComplexityCalculator.newCalculator()
-				.fieldComplexityCalculator(this.weight)
-				.schema(context.getGraphQLSchema())
-				.document(WrittenOut.fragments(context.getDocument()))
-				.operationName(context.getExecutionInput().getOperationName())
-				.variables(context.getCoercedVariables())
-				.build()
-				.calculate();
-			if (total > this.maxComplexity) {
-				throw refusal(total);
-			}
-		}
-		finally {
-			HEAVIEST.remove();
+		var weighing = new Weighing();
+		int total = QueryComplexityCalculator.newCalculator()
+			.fieldComplexityCalculator((field, children) -> weight(field, children, weighing))
+			.schema(context.getGraphQLSchema())
+			.document(WrittenOut.fragments(context.getDocument()))
+			.operationName(context.getExecutionInput().getOperationName())
+			.variables(context.getCoercedVariables())
+			.build()
+			.calculate();
+		if (total > this.maxComplexity) {
+			throw refusal(total, weighing);
 		}
 		return SimpleInstrumentationContext.noOp();
 	}
 
-	private AbortExecutionException refusal(int totalComplexity) {
-		var heaviest = HEAVIEST.get();
+	private AbortExecutionException refusal(int total, Weighing weighing) {
 		var message = new StringBuilder("maximum query complexity exceeded: the document weighs "
-				+ (totalComplexity >= MOST ? "over " + MOST : totalComplexity) + ", more than the " + this.maxComplexity
-				+ " allowed; a field weighs 1 plus its fields, times the items a list may hold (its first, else 10; for "
-				+ "a breakdown the most groups its dimensions can have)");
-		if (heaviest != null) {
-			message.append("; the largest list, ").append(Text.preview(heaviest.path(), 120)).append(", is weighed at ")
-				.append(heaviest.items()).append(" items: ").append(heaviest.advice());
+				+ (weighing.capped ? "" : total + ", ") + "more than the " + this.maxComplexity + " allowed; a field "
+				+ "weighs 1 plus its fields, times the items a list may hold (its first, else 10; for a breakdown the "
+				+ "most groups its dimensions can have)");
+		var largest = weighing.largest;
+		if (largest != null) {
+			message.append("; the largest list, ").append(Text.preview(largest.path(), 120)).append(", is weighed at ")
+				.append(largest.items()).append(" items: ").append(largest.advice());
 		}
 		return new AbortExecutionException(message.toString());
 	}
