@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Set;
 
 import graphql.ExecutionResult;
-import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
@@ -48,36 +50,58 @@ class DocumentLimits {
 		ParserOptions.setDefaultOperationParserOptions(parser);
 		return new ChainedInstrumentation(List.of(new Shape(limits),
 				new Depth(limits.maxDepth()),
-				new ComplexityLimit(limits.maxComplexity(), sizes),
+				new ComplexityLimit(limits.maxComplexity(), limits.maxFields(), sizes),
 				new RequestDeadline(limits.requestTimeout())));
 	}
 
 	/**
 	 * The depth limit, but for an operation that asks about the schema alone: GraphiQL's own question for its
 	 * documentation pane goes 15 deep. Such an operation may go 20 deep, as graphql-java's own check of them
-	 * (GoodFaithIntrospection, which also allows 500 fields and each list of types' members once) allows.
+	 * (GoodFaithIntrospection, which also allows 500 fields and each list of types' members once) allows. Measured
+	 * with each fragment written out at each of its spreads: graphql-java's own measure entered a fragment's fields at
+	 * its first spread alone, so spread again deeper down it went unmeasured there.
 	 */
-	private static final class Depth extends MaxQueryDepthInstrumentation {
+	private static final class Depth extends SimplePerformantInstrumentation {
 
 		/** The deepest an operation about the schema alone may go. */
 		private static final int SCHEMA_DEPTH = 20;
 
-		private final MaxQueryDepthInstrumentation schema = new MaxQueryDepthInstrumentation(SCHEMA_DEPTH);
+		private final int maxDepth;
 
 		Depth(int maxDepth) {
-			super(maxDepth);
+			this.maxDepth = maxDepth;
 		}
 
 		@Override
 		public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 				InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-			var operation = parameters.getExecutionContext().getOperationDefinition();
-			boolean schemaAlone = operation.getSelectionSet()
+			var context = parameters.getExecutionContext();
+			boolean schemaAlone = context.getOperationDefinition()
+				.getSelectionSet()
 				.getSelections()
 				.stream()
 				.allMatch(selection -> selection instanceof Field field && field.getName().startsWith("__"));
-			return schemaAlone ? this.schema.beginExecuteOperation(parameters, state)
-					: super.beginExecuteOperation(parameters, state);
+			int most = schemaAlone ? SCHEMA_DEPTH : this.maxDepth;
+			int depth = QueryTraverser.newQueryTraverser()
+				.schema(context.getGraphQLSchema())
+				.document(WrittenOut.fragments(context.getDocument()))
+				.operationName(context.getExecutionInput().getOperationName())
+				.coercedVariables(context.getCoercedVariables())
+				.build()
+				.reducePreOrder((field, deepest) -> Math.max(deepest, depth(field)), 0);
+			if (depth > most) {
+				throw new AbortExecutionException("maximum query depth exceeded " + depth + " > " + most);
+			}
+			return SimpleInstrumentationContext.noOp();
+		}
+
+		/** How deep a field lies: 1 at the operation's own fields. */
+		private static int depth(QueryVisitorFieldEnvironment field) {
+			int depth = 0;
+			for (var at = field; at != null; at = at.getParentEnvironment()) {
+				depth++;
+			}
+			return depth;
 		}
 
 	}
