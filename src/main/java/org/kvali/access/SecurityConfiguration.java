@@ -33,6 +33,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/** The health probe's path, open to all: no key is asked for there, nor looked up when one is sent. */
+	private static final String HEALTH = "/actuator/health";
+
 	/** The cookie by which GraphiQL, in demo mode, sends the demo ANALYST key. */
 	static final String DEMO_COOKIE = "kvali_demo_key";
 
@@ -53,7 +56,7 @@ class SecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HEALTH, HEALTH + "/**")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole(Role.ADMIN.name())
@@ -79,7 +82,7 @@ class SecurityConfiguration {
 		var header = new DefaultBearerTokenResolver();
 		return request -> {
 			var path = request.getRequestURI().substring(request.getContextPath().length());
-			if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
+			if (path.equals(HEALTH) || path.startsWith(HEALTH + "/")) {
 				return null;
 			}
 			var token = header.resolve(request);
