@@ -111,7 +111,7 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 		int total = QueryComplexityCalculator.newCalculator()
 			.fieldComplexityCalculator((field, children) -> weight(field, children, weighing))
 			.schema(context.getGraphQLSchema())
-			.document(WrittenOut.fragments(context.getDocument()))
+			.document(WrittenOut.of(context))
 			.operationName(context.getExecutionInput().getOperationName())
 			.variables(context.getCoercedVariables())
 			.build()

@@ -84,7 +84,7 @@ class DocumentLimits {
 			int most = schemaAlone ? SCHEMA_DEPTH : this.maxDepth;
 			int depth = QueryTraverser.newQueryTraverser()
 				.schema(context.getGraphQLSchema())
-				.document(WrittenOut.fragments(context.getDocument()))
+				.document(WrittenOut.of(context))
 				.operationName(context.getExecutionInput().getOperationName())
 				.coercedVariables(context.getCoercedVariables())
 				.build()

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import graphql.execution.ExecutionContext;
 import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -26,6 +27,14 @@ final class WrittenOut {
 
 	private WrittenOut(Map<String, FragmentDefinition> fragments) {
 		this.fragments = fragments;
+	}
+
+	/**
+	 * The operation's document written out, made once per execution and kept in its context: the depth and the
+	 * complexity limits each wrote it out again.
+	 */
+	static Document of(ExecutionContext context) {
+		return context.getGraphQLContext().computeIfAbsent(WrittenOut.class, key -> fragments(context.getDocument()));
 	}
 
 	static Document fragments(Document document) {
