@@ -16,9 +16,9 @@ import graphql.schema.DataFetcher;
 /**
  * The request timeout: once a request has run longer than its limit, no field that does work is fetched any more;
  * the first one fails with an error saying so, as does each field of the operation itself (a mutation not run is
- * told, where it had been a null without a word), and the others are left empty. A statement already running is stopped by
- * PostgreSQL's statement timeout. Fields left empty that may not be null are not errors of their own: a tester's
- * answer held one time-out and 341 errors naming each empty field.
+ * told, where it had been a null without a word), and the others are left empty. A statement already running is
+ * stopped by PostgreSQL's statement timeout. Fields left empty that may not be null are not errors of their own: a
+ * tester's answer held one time-out and 341 errors naming each empty field.
  */
 final class RequestDeadline extends SimplePerformantInstrumentation {
 

@@ -69,10 +69,8 @@ final class MergedCells {
 		reach(row);
 		var shown = new ArrayList<>(names);
 		for (int column = 0; column < shown.size(); column++) {
-			var entry = this.reached.floorEntry(column);
-			var range = entry == null ? null : entry.getValue();
-			if (range != null && range.lastColumn() >= column && range.lastRow() >= row
-					&& !(range.firstRow() == row && range.firstColumn() == column)) {
+			var range = covering(row, column);
+			if (range != null && !(range.firstRow() == row && range.firstColumn() == column)) {
 				shown.set(column, "");
 			}
 		}
@@ -82,9 +80,8 @@ final class MergedCells {
 	/** The text a cell is read as: its own, or in a merged range, what the spreadsheet shows there. */
 	String cell(int row, int column, String text) {
 		reach(row);
-		var entry = this.reached.floorEntry(column);
-		var range = entry == null ? null : entry.getValue();
-		if (range == null || range.lastColumn() < column || range.lastRow() < row) {
+		var range = covering(row, column);
+		if (range == null) {
 			return text;
 		}
 		if (range.firstRow() == row && range.firstColumn() == column) {
@@ -92,6 +89,13 @@ final class MergedCells {
 			return text;
 		}
 		return range.firstColumn() == column ? this.values.getOrDefault(range, "") : "";
+	}
+
+	/** The range reached that covers the cell, or null: those reached share no column, so the nearest on its left. */
+	private Range covering(int row, int column) {
+		var entry = this.reached.floorEntry(column);
+		var range = entry == null ? null : entry.getValue();
+		return range != null && range.lastColumn() >= column && range.lastRow() >= row ? range : null;
 	}
 
 	/** Takes in the ranges that start by {@code row}, putting aside those they follow in their columns. */

@@ -5,10 +5,9 @@ import java.util.Set;
 
 /**
  * One data row of a sheet: its number as the user sees it (the header is row 1), its cells by normalized column
- * name, whether it had more values than the header has columns (a CSV file's) and how many of the columns read it stopped
- * short of (a CSV file's, 0 in a workbook), the columns whose cell a workbook
- * marks as a formula's error (whatever its text), and the formulas of cells read as empty for want of a saved
- * result, by column.
+ * name, whether it had more values than the header has columns (a CSV file's) and how many of the columns read it
+ * stopped short of (a CSV file's, 0 in a workbook), the columns whose cell a workbook marks as a formula's error
+ * (whatever its text), and the formulas of cells read as empty for want of a saved result, by column.
  */
 record SheetRow(int row, Map<String, String> cells, boolean overlong, int lacking, Set<String> failed,
 		Map<String, String> unsaved) {
