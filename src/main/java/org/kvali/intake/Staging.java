@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.kvali.sql.LongWork;
 import org.kvali.sql.WritersQueue;
 import org.postgresql.copy.CopyIn;
 
@@ -33,20 +34,19 @@ class Staging {
 
 	/** Creates the table (dropped at commit or rollback) and opens a COPY into it on the transaction's connection. */
 	Copy open() {
-		// An import of hundreds of thousands of rows may take longer than the statement timeout of everything else,
-		// and its sorts and hashes of 200,000 rows need more than the default 4 MB each not to spill to disk.
-		this.jdbc.sql("SELECT set_config('statement_timeout', '600s', true), set_config('work_mem', '64MB', true)")
-			.query()
-			.singleRow();
-		this.jdbc.sql("""
-				CREATE TEMPORARY TABLE import_row (
-				    row_no int, activity_code text, activity_title text, activity_kind text, project_code text,
-				    start_date date, end_date date, venue_municipality text, participant_ref text, gender text,
-				    birth_year smallint, disability boolean, home_municipality text, organization_code text,
-				    organization_name text, organization_kind text, role text, flagged text[]
-				) ON COMMIT DROP""").update();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
+			// An import of hundreds of thousands of rows may take longer than the limits of everything else, and its
+			// sorts and hashes of 200,000 rows need more than the default 4 MB each not to spill to disk.
+			LongWork.allow(connection);
+			this.jdbc.sql("SELECT set_config('work_mem', '64MB', true)").query().singleRow();
+			this.jdbc.sql("""
+					CREATE TEMPORARY TABLE import_row (
+					    row_no int, activity_code text, activity_title text, activity_kind text, project_code text,
+					    start_date date, end_date date, venue_municipality text, participant_ref text, gender text,
+					    birth_year smallint, disability boolean, home_municipality text, organization_code text,
+					    organization_name text, organization_kind text, role text, flagged text[]
+					) ON COMMIT DROP""").update();
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			return new Copy(copy.copyIn("COPY import_row FROM STDIN (FORMAT binary)"));
 		}

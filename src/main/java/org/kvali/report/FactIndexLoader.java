@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.kvali.sql.LongWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,10 +135,8 @@ class FactIndexLoader {
 	private FactIndex read(Connection connection, FactIndex previous) throws SQLException {
 		continueUnlessStopped();
 		long started = System.nanoTime();
-		try (var statement = connection.createStatement()) {
-			// reading every participation of a large database takes longer than the statement timeout of a request
-			statement.execute("SELECT set_config('statement_timeout', '600s', true)");
-		}
+		// reading every participation of a large database takes longer than the limits of a request
+		LongWork.allow(connection);
 		long version = single(connection, "SELECT version FROM data_version");
 		long lastChange = single(connection, "SELECT coalesce(max(id), 0) FROM fact_change");
 		var caughtUp = previous == null ? null : append(connection, version, lastChange, previous);

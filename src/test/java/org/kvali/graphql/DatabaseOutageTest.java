@@ -4,7 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.DatabaseLink;
@@ -30,19 +33,21 @@ class DatabaseOutageTest {
 	private static final String UNAVAILABLE = "{\"errors\":[{\"message\":\"" + DatabaseUnavailable.MESSAGE
 			+ "\",\"extensions\":{\"classification\":\"UNAVAILABLE\"}}]}";
 
+	private static final Pattern DATABASE_PORT = Pattern.compile("//[^/:]+:(\\d+)/");
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Autowired
 	JdbcConnectionDetails database;
 
+	@Autowired
+	DataSource dataSource;
+
 	@Test
 	void aServiceWithoutItsDatabaseSaysSoAndRecovers() throws Exception {
-		var url = database.getJdbcUrl();
-		var port = Pattern.compile("//[^/:]+:(\\d+)/").matcher(url);
-		assertThat(port.find()).as(url).isTrue();
-		try (var link = new DatabaseLink(Integer.parseInt(port.group(1)));
-				var other = OtherInstance.start(url.replace(port.group(0), "//localhost:" + link.port() + "/"),
-						this.database, "off", "spring.datasource.hikari.connection-timeout=1000",
+		try (var link = new DatabaseLink(databasePort());
+				var other = OtherInstance.start(through(link), this.database, "off",
+						"spring.datasource.hikari.connection-timeout=1000",
 						"spring.datasource.hikari.validation-timeout=250")) {
 			int service = OtherInstance.port(other);
 			var answered = post(service, TestCallers.ADMIN_KEY, TOTALS);
@@ -107,6 +112,52 @@ class DatabaseOutageTest {
 			link.restore();
 			assertThat(readyWithin(service, 20)).isTrue();
 		}
+	}
+
+	/**
+	 * A statement sent just as the database falls silent fails once its connection has waited the driver's time-out
+	 * for an answer (60 s; 2 s here), and the request is answered 503 like any other without its database: without
+	 * the time-out it waited for the operating system's, a quarter of an hour.
+	 */
+	@Test
+	void aStatementInFlightAsTheDatabaseFallsSilentFails() throws Exception {
+		try (var connection = this.dataSource.getConnection()) {
+			assertThat(connection.getNetworkTimeout()).isEqualTo(60_000);
+		}
+		try (var link = new DatabaseLink(databasePort());
+				// the URL's setting overrides the configured one
+				var other = OtherInstance.start(through(link) + (through(link).contains("?") ? "&" : "?")
+						+ "socketTimeout=2", this.database, "off", "spring.datasource.hikari.maximum-pool-size=1")) {
+			int service = OtherInstance.port(other);
+			assertThat(post(service, TestCallers.ADMIN_KEY, TOTALS).statusCode()).isEqualTo(200);
+			// the one connection, used a moment ago, is handed out without a check: the data version's statement is
+			// sent into the silence
+			link.silence();
+			long sent = System.nanoTime();
+			var silent = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service + "/graphql"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + TestCallers.ADMIN_KEY)
+				.timeout(Duration.ofSeconds(30))
+				.POST(HttpRequest.BodyPublishers.ofString(TOTALS))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			double waited = (System.nanoTime() - sent) / 1e9;
+			assertThat(silent.statusCode()).isEqualTo(503);
+			assertThat(silent.body()).isEqualTo(UNAVAILABLE);
+			assertThat(waited).as("seconds until answered").isBetween(2.0, 10.0);
+			link.restore();
+			assertThat(readyWithin(service, 20)).isTrue();
+		}
+	}
+
+	private int databasePort() {
+		var port = DATABASE_PORT.matcher(this.database.getJdbcUrl());
+		assertThat(port.find()).as(this.database.getJdbcUrl()).isTrue();
+		return Integer.parseInt(port.group(1));
+	}
+
+	/** The tests' database URL, through the link. */
+	private String through(DatabaseLink link) {
+		return DATABASE_PORT.matcher(this.database.getJdbcUrl()).replaceFirst("//localhost:" + link.port() + "/");
 	}
 
 	private boolean readyWithin(int port, int seconds) throws Exception {

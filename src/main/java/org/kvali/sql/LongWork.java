@@ -1,0 +1,32 @@
+package org.kvali.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The limits of the two pieces of work that may take minutes, an import and a whole read of the report index, on the
+ * connection of their transaction: every other statement is stopped after 30 s by PostgreSQL, and its connection
+ * given up when the database has not answered for 60 s (a paused server or a dropped network sends no error). Both
+ * limits come back at the transaction's end: the statement's as a local setting, the connection's when the pool
+ * takes it back.
+ */
+public final class LongWork {
+
+	/** How long one of their statements may run. */
+	static final String STATEMENT = "600s";
+
+	/** How long their connection waits for the database's next word: the statement's limit and a minute more. */
+	static final int SILENCE = 660_000;
+
+	private LongWork() {
+	}
+
+	public static void allow(Connection connection) throws SQLException {
+		try (var statement = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+			statement.setString(1, STATEMENT);
+			statement.execute();
+		}
+		connection.setNetworkTimeout(Runnable::run, SILENCE);
+	}
+
+}
