@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.kvali.indicator.IndicatorEnums.Direction;
 import org.kvali.indicator.IndicatorEnums.Level;
 import org.kvali.indicator.IndicatorEnums.Measure;
 import org.kvali.indicator.IndicatorEnums.Method;
 import org.kvali.indicator.IndicatorEnums.Unit;
+import org.kvali.report.ParticipationFilter;
 import org.kvali.report.Period;
 import org.kvali.sql.Conditions;
 import org.kvali.sql.WritersQueue;
@@ -56,8 +59,11 @@ class IndicatorRepository {
 
 	private final JdbcClient jdbc;
 
-	IndicatorRepository(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	IndicatorRepository(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	List<Indicator> find(String programme, String project, Level level) {
@@ -187,7 +193,23 @@ class IndicatorRepository {
 			.stream()
 			.collect(Collectors.groupingBy(Map.Entry::getKey,
 					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-		return indicators.stream().map(i -> i.withTargets(targets.getOrDefault(i.id(), List.of()))).toList();
+		return indicators.stream()
+			.map(i -> withinDenominator(i).withTargets(targets.getOrDefault(i.id(), List.of())))
+			.toList();
+	}
+
+	/**
+	 * A share counts in its numerator only the participations its denominator counts too, so that it lies between 0
+	 * and 100: a numerator of women trainees over a denominator of trainees of one region counted the women of every
+	 * region, 118 %.
+	 */
+	private Indicator withinDenominator(Indicator indicator) {
+		if (indicator.filter() == null || indicator.denominatorFilter() == null) {
+			return indicator;
+		}
+		var numerator = this.json.readValue(indicator.filter(), ParticipationFilter.class)
+			.and(this.json.readValue(indicator.denominatorFilter(), ParticipationFilter.class));
+		return indicator.withFilters(this.json.writeValueAsString(numerator), indicator.denominatorFilter());
 	}
 
 	private static Indicator indicator(ResultSet rs, int row) throws SQLException {

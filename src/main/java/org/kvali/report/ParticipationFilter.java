@@ -44,6 +44,29 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 	}
 
 	/**
+	 * The participations this filter and {@code other} both select: each list holds what both allow (a missing one
+	 * allows everything), the dates are the later start and the earlier end, and the roles those both count. Where
+	 * their disability conditions differ, no participation: an empty list of activities says so.
+	 */
+	public ParticipationFilter and(ParticipationFilter other) {
+		var both = new ParticipationFilter(both(this.programmes, other.programmes), both(this.projects, other.projects),
+				both(this.regions, other.regions), both(this.municipalities, other.municipalities),
+				both(this.venueRegions, other.venueRegions), both(this.venueMunicipalities, other.venueMunicipalities),
+				both(this.organizations, other.organizations), both(this.organizationKinds, other.organizationKinds),
+				both(this.genders, other.genders), both(this.ageBands, other.ageBands),
+				this.disability != null ? this.disability : other.disability, both(this.activityKinds, other.activityKinds),
+				both(this.activities, other.activities), both(this.organizers, other.organizers),
+				this.roles == null && other.roles == null ? null : both(countedRoles(), other.countedRoles()), this.from,
+				this.to).within(other.from, other.to);
+		return this.disability != null && other.disability != null && !this.disability.equals(other.disability)
+				? both.withActivities(List.of()) : both;
+	}
+
+	private static <T> List<T> both(List<T> these, List<T> those) {
+		return these == null ? those : those == null ? these : these.stream().filter(those::contains).toList();
+	}
+
+	/**
 	 * Whether the filter selects people by what they are (home region or municipality, gender, age band, disability,
 	 * the organization they represent, and unless {@code kindAside} its kind), not only participations by their
 	 * activities and roles.

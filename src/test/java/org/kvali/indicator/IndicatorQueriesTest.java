@@ -243,6 +243,40 @@ class IndicatorQueriesTest {
 	}
 
 	/**
+	 * A share counts in its numerator only what its denominator counts: women trainees over the trainees of Kvemo
+	 * Kartli are the women of Kvemo Kartli among them, whole and split (the women of both regions made 118 %).
+	 */
+	@Test
+	void aSharesNumeratorCountsWithinItsDenominator() {
+		try {
+			// language=GraphQL
+			var share = this.graphQl.document("""
+					mutation { createIndicator(input: {code: "TQ-SHARE", programme: "EU-CSO-EQUAL", name: "Women trained",
+					    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS,
+					    filter: {activityKinds: [TRAINING], genders: [FEMALE]},
+					    denominatorFilter: {activityKinds: [TRAINING], regions: ["GE-KK"]}}) {
+					    actual disaggregate(by: [REGION]) { group { region { code } participants } value } } }""")
+				.execute();
+			// language=GraphQL
+			var counted = this.graphQl.document("""
+					{ women: participation(filter: {programmes: ["EU-CSO-EQUAL"], activityKinds: [TRAINING],
+					    genders: [FEMALE], regions: ["GE-KK"]}) { totals { participants } }
+					  trained: participation(filter: {programmes: ["EU-CSO-EQUAL"], activityKinds: [TRAINING],
+					    regions: ["GE-KK"]}) { totals { participants } } }""").execute();
+			counted.path("women.totals.participants").entity(Integer.class).isEqualTo(38);
+			counted.path("trained.totals.participants").entity(Integer.class).isEqualTo(70);
+			share.path("createIndicator.actual").entity(Double.class).isEqualTo(100.0 * 38 / 70);
+			share.path("createIndicator.disaggregate[*].group.region.code").entityList(String.class)
+				.containsExactly("GE-KK");
+			share.path("createIndicator.disaggregate[0].group.participants").entity(Integer.class).isEqualTo(38);
+			share.path("createIndicator.disaggregate[0].value").entity(Double.class).isEqualTo(100.0 * 38 / 70);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM indicator WHERE code = 'TQ-SHARE'");
+		}
+	}
+
+	/**
 	 * The share of women among trainees, split by gender: every gender of the trainees is a group, the men at 0 %
 	 * rather than left out, which would make the split look better than it is.
 	 */

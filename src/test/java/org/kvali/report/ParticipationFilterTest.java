@@ -1,0 +1,52 @@
+package org.kvali.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.activity.ActivityKind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two filters joined select what both select. */
+class ParticipationFilterTest {
+
+	private static ParticipationFilter filter(List<String> regions, List<Gender> genders, Boolean disability,
+			List<ParticipationRole> roles, LocalDate from, LocalDate to) {
+		return new ParticipationFilter(null, null, regions, null, null, null, null, null, genders, null, disability,
+				List.of(ActivityKind.TRAINING), null, null, roles, from, to);
+	}
+
+	@Test
+	void eachListHoldsWhatBothAllowAndTheDatesNarrow() {
+		var women = filter(null, List.of(Gender.FEMALE), null, null, LocalDate.of(2024, 1, 1), null);
+		var kvemoKartli = filter(List.of("GE-KK", "GE-SJ"), null, null, null, LocalDate.of(2023, 1, 1),
+				LocalDate.of(2024, 6, 30));
+		var both = women.and(kvemoKartli.and(filter(List.of("GE-KK"), null, null, null, null, null)));
+		assertThat(both).isEqualTo(filter(List.of("GE-KK"), List.of(Gender.FEMALE), null, null,
+				LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30)));
+		assertThat(women.and(filter(null, List.of(Gender.MALE, Gender.OTHER), null, null, null, null)).genders())
+			.isEmpty();
+	}
+
+	@Test
+	void rolesAreThoseBothCountAndParticipantsWhenNeitherSays() {
+		var unsaid = filter(null, null, null, null, null, null);
+		assertThat(unsaid.and(unsaid).roles()).isNull();
+		assertThat(unsaid.and(filter(null, null, null, List.of(ParticipationRole.PARTICIPANT, ParticipationRole.TRAINER),
+				null, null)).roles()).containsExactly(ParticipationRole.PARTICIPANT);
+		assertThat(filter(null, null, null, List.of(ParticipationRole.TRAINER), null, null).and(unsaid).roles())
+			.isEmpty();
+	}
+
+	@Test
+	void differentDisabilityConditionsSelectNothing() {
+		var with = filter(null, null, true, null, null, null);
+		assertThat(with.and(filter(null, null, null, null, null, null))).isEqualTo(with);
+		assertThat(with.and(with)).isEqualTo(with);
+		var neither = with.and(filter(null, null, false, null, null, null));
+		assertThat(neither.activities()).isEmpty();
+		assertThat(neither.withActivities(null)).isEqualTo(with);
+	}
+
+}
