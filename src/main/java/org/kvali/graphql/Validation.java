@@ -176,6 +176,11 @@ public final class Validation {
 		return this.problems.stream().anyMatch(problem -> problem.argument().equals(argument));
 	}
 
+	/** Whether any problem was found already. */
+	public boolean refusedAny() {
+		return !this.problems.isEmpty();
+	}
+
 	/** Throws a {@link ValidationException} with every problem found, if any. */
 	public void check() {
 		if (!this.problems.isEmpty()) {

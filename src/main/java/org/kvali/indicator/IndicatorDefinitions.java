@@ -61,13 +61,16 @@ class IndicatorDefinitions {
 
 	private final JsonMapper json;
 
+	private final CountableFilters countable;
+
 	IndicatorDefinitions(IndicatorRepository indicators, ProgrammeService programmes, ReportService reports,
-			JdbcClient jdbc, JsonMapper json) {
+			JdbcClient jdbc, JsonMapper json, CountableFilters countable) {
 		this.indicators = indicators;
 		this.programmes = programmes;
 		this.reports = reports;
 		this.jdbc = jdbc;
 		this.json = json;
+		this.countable = countable;
 	}
 
 	Indicator create(CreateInput input) {
@@ -97,14 +100,7 @@ class IndicatorDefinitions {
 			if (input.unit() == Unit.PERCENT && input.denominatorFilter() == null) {
 				validation.problem("input.denominatorFilter", null, "A computed percent indicator needs a denominator");
 			}
-			// an indicator counts its programme alone, a project's indicator its project (IndicatorRepository):
-			// naming only others counts nothing
-			othersOnly("input.filter", input, input.filter(), validation);
-			othersOnly("input.denominatorFilter", input, input.denominatorFilter(), validation);
-			if (input.project() == null) {
-				otherProgrammesProjects("input.filter", programme, input.filter(), validation);
-				otherProgrammesProjects("input.denominatorFilter", programme, input.denominatorFilter(), validation);
-			}
+			this.countable.check(input, programme, project, validation);
 		}
 		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
 			validation.problem("input.method", input.method(), "A reported indicator takes no measure or filters");
@@ -163,39 +159,6 @@ class IndicatorDefinitions {
 		catch (InvalidArgumentException ex) {
 			throw ex.argument() == null || !ex.argument().startsWith("filter") ? ex : new InvalidArgumentException(
 					argument + ex.argument().substring("filter".length()), ex.value(), ex.getMessage());
-		}
-	}
-
-	/**
-	 * Projects only of other programmes leave a programme's indicator nothing to count, as other programmes do. Decided
-	 * only when every code names a project; an unknown one is refused later, by name.
-	 */
-	private void otherProgrammesProjects(String argument, Programme programme, ParticipationFilter filter,
-			Validation validation) {
-		if (programme == null || filter == null || filter.projects() == null || filter.projects().isEmpty()) {
-			return;
-		}
-		var named = this.programmes.projectsByCode(filter.projects());
-		if (named.size() == Set.copyOf(filter.projects()).size()
-				&& named.values().stream().allMatch(project -> project.programmeId() != programme.id())) {
-			validation.problem(argument + ".projects", filter.projects(), "The indicator is programme "
-					+ programme.code() + "'s and counts that programme alone; these projects are other programmes'");
-		}
-	}
-
-	private static void othersOnly(String argument, CreateInput input, ParticipationFilter filter,
-			Validation validation) {
-		if (filter != null) {
-			othersOnly(argument + ".programmes", "programme", input.programme(), filter.programmes(), validation);
-			othersOnly(argument + ".projects", "project", input.project(), filter.projects(), validation);
-		}
-	}
-
-	private static void othersOnly(String argument, String what, String own, List<String> named,
-			Validation validation) {
-		if (own != null && named != null && !named.contains(own)) {
-			validation.problem(argument, named, "The indicator is " + what + " " + own + "'s and counts that " + what
-					+ " alone; these " + what + "s leave nothing to count");
 		}
 	}
 

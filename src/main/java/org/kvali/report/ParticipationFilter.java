@@ -1,6 +1,7 @@
 package org.kvali.report;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.kvali.activity.ActivityKind;
@@ -60,6 +61,22 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 				this.to).within(other.from, other.to);
 		return this.disability != null && other.disability != null && !this.disability.equals(other.disability)
 				? both.withActivities(List.of()) : both;
+	}
+
+	/** The names of the lists that are empty, and so select nothing. */
+	public List<String> emptyLists() {
+		var empty = new ArrayList<String>();
+		for (var component : ParticipationFilter.class.getRecordComponents()) {
+			try {
+				if (component.getAccessor().invoke(this) instanceof List<?> list && list.isEmpty()) {
+					empty.add(component.getName());
+				}
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return empty;
 	}
 
 	private static <T> List<T> both(List<T> these, List<T> those) {

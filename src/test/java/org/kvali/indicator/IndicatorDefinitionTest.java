@@ -15,6 +15,8 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Defining indicators and setting their targets, and refusing definitions that cannot be computed. */
 @IntegrationTest
 class IndicatorDefinitionTest {
@@ -260,6 +262,76 @@ class IndicatorDefinitionTest {
 				    actual } }""")
 			.execute()
 			.path("createIndicator.actual").entity(Double.class).isEqualTo(2.0);
+		// nor do only other programmes' activities; one of its own among them counts
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-OTHER-ACT", programme: "TI-PROG", name: "x", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {activities: ["TRN-2024-BAKURIANI"]}}) {
+				    code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.filter.activities: The indicator counts programme TI-PROG's "
+					+ "activities alone; these are none of them"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-OTHER-ACT", programme: "TI-PROG", name: "x", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS,
+				    filter: {activities: ["TRN-2024-BAKURIANI", "TI-ACT"]}}) { actual } }""")
+			.execute()
+			.path("createIndicator.actual").entity(Double.class).isEqualTo(2.0);
+	}
+
+	/**
+	 * Filters that could never count anything are refused, naming what empties them, and nothing is stored: there is
+	 * no deleting an indicator, and one at 0 for good would stay on the dashboards and in the IATI file.
+	 */
+	@Test
+	void filtersThatCountNothingAreRefused() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-NONE", programme: "EU-CSO-EQUAL", name: "x", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {activities: [], roles: [],
+				    from: "2020-01-01", to: "2021-01-01"}}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.filter.activities: An empty list selects nothing, and the "
+					+ "indicator would count nothing; leave it out to count every one"))
+			.expect(error -> error.getMessage().equals("input.filter.roles: An empty list selects nothing, and the "
+					+ "indicator would count nothing; leave it out to count every one"))
+			.expect(error -> error.getMessage().equals("input.filter.to: The indicator counts programme EU-CSO-EQUAL's "
+					+ "activities, which begin on 2023-01-01; this ends before them"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-NONE", programme: "EU-CSO-EQUAL", name: "x", level: OUTPUT,
+				    unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, filter: {genders: [FEMALE]},
+				    denominatorFilter: {from: "2026-01-01"}}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.denominatorFilter.from: The indicator counts programme "
+					+ "EU-CSO-EQUAL's activities, which end on 2025-12-31; this begins after them"))
+			.verify();
+		// a share counts within its denominator: with nothing in common it would be 0 % always
+		var disjoint = Map.of("{genders: [FEMALE]}", "{genders: [MALE, OTHER]}",
+				"{disability: true}", "{disability: false}", "{roles: [TRAINER]}", "{}",
+				"{to: \"2023-06-30\"}", "{from: \"2024-01-01\"}");
+		var named = Map.of("{genders: [FEMALE]}", "input.filter.genders: The filter and the denominator "
+				+ "select no participation in common (by genders)", "{disability: true}", "input.filter.disability: "
+				+ "The filter and the denominator select no participation in common (by disability)",
+				"{roles: [TRAINER]}", "input.filter.roles: The filter and the denominator select no participation in "
+						+ "common (by roles)", "{to: \"2023-06-30\"}", "input.filter: The filter and the denominator "
+						+ "select no participation in common (their dates do not meet)");
+		disjoint.forEach((filter, denominator) -> this.graphQl.document("mutation { createIndicator(input: {code: "
+				+ "\"TI-NONE\", programme: \"EU-CSO-EQUAL\", name: \"x\", level: OUTPUT, unit: PERCENT, method: COMPUTED, "
+				+ "measure: PARTICIPANTS, filter: " + filter + ", denominatorFilter: " + denominator + "}) { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals(named.get(filter)
+					+ ": the share counts within its denominator and would be 0 % always"))
+			.verify());
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM indicator WHERE code LIKE 'TI-%'", Integer.class))
+			.isZero();
 	}
 
 	@Test

@@ -1,0 +1,125 @@
+package org.kvali.indicator;
+
+import java.util.List;
+import java.util.Set;
+
+import org.kvali.graphql.Validation;
+import org.kvali.programme.Programme;
+import org.kvali.programme.ProgrammeService;
+import org.kvali.programme.Project;
+import org.kvali.report.ParticipationFilter;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A computed indicator's filters must leave it something to count: it counts its own programme's participation alone
+ * (a project's indicator its project's, {@link IndicatorRepository}), and there is no deleting an indicator, so one
+ * that could only ever count 0 would stay on the programme's dashboards and in its IATI file for good. Refused: only
+ * other programmes, projects or activities named, dates wholly outside the programme's, an empty list (which
+ * selects nothing), and a share whose filter and denominator have nothing in common. Decided only where every code
+ * is known; an unknown one is refused later, by name.
+ */
+@Component
+class CountableFilters {
+
+	private final ProgrammeService programmes;
+
+	private final JdbcClient jdbc;
+
+	CountableFilters(ProgrammeService programmes, JdbcClient jdbc) {
+		this.programmes = programmes;
+		this.jdbc = jdbc;
+	}
+
+	void check(IndicatorDefinitions.CreateInput input, Programme programme, Project project, Validation validation) {
+		check("input.filter", input, programme, project, input.filter(), validation);
+		check("input.denominatorFilter", input, programme, project, input.denominatorFilter(), validation);
+		if (input.filter() != null && input.denominatorFilter() != null && !validation.refusedAny()) {
+			nothingInCommon(input.filter(), input.denominatorFilter(), validation);
+		}
+	}
+
+	private void check(String argument, IndicatorDefinitions.CreateInput input, Programme programme, Project project,
+			ParticipationFilter filter, Validation validation) {
+		if (filter == null || programme == null) {
+			return;
+		}
+		for (var list : filter.emptyLists()) {
+			validation.problem(argument + "." + list, List.of(),
+					"An empty list selects nothing, and the indicator would count nothing; leave it out to count every one");
+		}
+		othersOnly(argument + ".programmes", "programme", input.programme(), filter.programmes(), validation);
+		othersOnly(argument + ".projects", "project", input.project(), filter.projects(), validation);
+		if (project == null) {
+			otherProgrammesProjects(argument, programme, filter, validation);
+		}
+		otherActivities(argument, programme, project, filter, validation);
+		if (filter.to() != null && programme.startDate() != null && filter.to().isBefore(programme.startDate())) {
+			validation.problem(argument + ".to", filter.to(), "The indicator counts programme " + programme.code()
+					+ "'s activities, which begin on " + programme.startDate() + "; this ends before them");
+		}
+		if (filter.from() != null && programme.endDate() != null && filter.from().isAfter(programme.endDate())) {
+			validation.problem(argument + ".from", filter.from(), "The indicator counts programme " + programme.code()
+					+ "'s activities, which end on " + programme.endDate() + "; this begins after them");
+		}
+	}
+
+	private static void othersOnly(String argument, String what, String own, List<String> named,
+			Validation validation) {
+		if (own != null && named != null && !named.isEmpty() && !named.contains(own)) {
+			validation.problem(argument, named, "The indicator is " + what + " " + own + "'s and counts that " + what
+					+ " alone; these " + what + "s leave nothing to count");
+		}
+	}
+
+	private void otherProgrammesProjects(String argument, Programme programme, ParticipationFilter filter,
+			Validation validation) {
+		if (filter.projects() == null || filter.projects().isEmpty()) {
+			return;
+		}
+		var named = this.programmes.projectsByCode(filter.projects());
+		if (named.size() == Set.copyOf(filter.projects()).size()
+				&& named.values().stream().allMatch(project -> project.programmeId() != programme.id())) {
+			validation.problem(argument + ".projects", filter.projects(), "The indicator is programme "
+					+ programme.code() + "'s and counts that programme alone; these projects are other programmes'");
+		}
+	}
+
+	private void otherActivities(String argument, Programme programme, Project project, ParticipationFilter filter,
+			Validation validation) {
+		if (filter.activities() == null || filter.activities().isEmpty()) {
+			return;
+		}
+		var found = this.jdbc.sql("""
+				SELECT count(*) AS named,
+				       count(*) FILTER (WHERE p.programme_id = :programme AND (CAST(:project AS bigint) IS NULL OR p.id = :project))
+				FROM activity a JOIN project p ON p.id = a.project_id
+				WHERE a.code = ANY(:codes)""")
+			.param("programme", programme.id())
+			.param("project", project == null ? null : project.id())
+			.param("codes", filter.activities().toArray(String[]::new))
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+		if (found[0] == Set.copyOf(filter.activities()).size() && found[1] == 0) {
+			validation.problem(argument + ".activities", filter.activities(), "The indicator counts "
+					+ (project == null ? "programme " + programme.code() : "project " + project.code())
+					+ "'s activities alone; these are none of them");
+		}
+	}
+
+	/** A share's numerator counts within its denominator (IndicatorRepository): with nothing in common, always 0 %. */
+	private static void nothingInCommon(ParticipationFilter filter, ParticipationFilter denominator,
+			Validation validation) {
+		var both = filter.and(denominator);
+		var none = filter.disability() != null && denominator.disability() != null
+				&& !filter.disability().equals(denominator.disability()) ? List.of("disability") : both.emptyLists();
+		if (!none.isEmpty() || both.from() != null && both.to() != null && both.from().isAfter(both.to())) {
+			validation.problem("input.filter" + (none.isEmpty() ? "" : "." + none.get(0)), null,
+					"The filter and the denominator select no participation in common"
+							+ (none.isEmpty() ? " (their dates do not meet)" : " (by " + String.join(", ", none) + ")")
+							+ ": the share counts within its denominator and would be 0 % always");
+		}
+	}
+
+}
