@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -22,11 +21,9 @@ class BearerKeyAuthenticationProvider implements AuthenticationProvider {
 
 	private final byte[] bootstrapAdminKey;
 
-	BearerKeyAuthenticationProvider(ApiKeyService keys,
-			@Value("${kvali.bootstrap-admin-key:}") String bootstrapAdminKey) {
+	BearerKeyAuthenticationProvider(ApiKeyService keys, BootstrapKey bootstrap) {
 		this.keys = keys;
-		this.bootstrapAdminKey = bootstrapAdminKey.isBlank() ? null
-				: bootstrapAdminKey.getBytes(StandardCharsets.UTF_8);
+		this.bootstrapAdminKey = bootstrap.set() ? bootstrap.bootstrapAdminKey().getBytes(StandardCharsets.UTF_8) : null;
 	}
 
 	@Override

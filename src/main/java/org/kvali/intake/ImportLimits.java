@@ -2,11 +2,16 @@ package org.kvali.intake;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Limits on one attendance sheet.
+ * Limits on one attendance sheet; a limit below 1 stops the start, naming the setting (with -5 rows, every sheet was
+ * refused as too long).
  *
  * @param maxBytes largest body accepted; larger is refused with 413
  * @param maxRows most data rows accepted; more is refused with 413
@@ -15,8 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param uploadTime longest a body may take to arrive; a sheet sent slower is refused with 408, so that a client
  * trickling a few bytes at a time cannot hold a turn and a connection for as long as it likes
  */
+@Validated
 @ConfigurationProperties("kvali.import")
-public record ImportLimits(@DefaultValue("52428800") long maxBytes, @DefaultValue("250000") int maxRows,
-		@DefaultValue("500") int maxCellLength, @DefaultValue("4") int concurrent,
-		@DefaultValue("10m") Duration uploadTime) {
+public record ImportLimits(@DefaultValue("52428800") @Positive long maxBytes, @DefaultValue("250000") @Positive int maxRows,
+		@DefaultValue("500") @Positive int maxCellLength, @DefaultValue("4") @Positive int concurrent,
+		@DefaultValue("10m") @DurationMin(seconds = 1) Duration uploadTime) {
 }

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Reads the participation facts into a {@link FactIndex}: organizations, activities and persons once each, then the
@@ -100,11 +98,9 @@ class FactIndexLoader {
 	private volatile boolean stopping;
 
 	@Autowired
-	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions,
-			@Value("${kvali.report.cached-answers:512}") int cachedAnswers,
-			@Value("${kvali.report.scan-memory:#{null}}") DataSize scanMemory) {
-		this(dataSource, transactions, new FactIndex.Settings(cachedAnswers,
-				scanMemory == null ? ScanMemory.defaultLimit() : scanMemory.toBytes()));
+	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions, ReportProperties settings) {
+		this(dataSource, transactions, new FactIndex.Settings(settings.cachedAnswers(),
+				settings.scanMemory() == null ? ScanMemory.defaultLimit() : settings.scanMemory().toBytes()));
 	}
 
 	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions, FactIndex.Settings settings) {

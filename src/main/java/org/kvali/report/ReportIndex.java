@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +35,7 @@ class ReportIndex implements DisposableBean {
 
 	private final JdbcClient jdbc;
 
-	private final String mode;
+	private final ReportProperties.Index mode;
 
 	private final Duration rebuildWait;
 
@@ -83,8 +83,12 @@ class ReportIndex implements DisposableBean {
 	/** When a build last failed (System.nanoTime), 0 when none has. */
 	private volatile long failedAt;
 
-	ReportIndex(FactIndexLoader loader, JdbcClient jdbc, @Value("${kvali.report.index:async}") String mode,
-			@Value("${kvali.report.rebuild-wait:20s}") Duration rebuildWait) {
+	@Autowired
+	ReportIndex(FactIndexLoader loader, JdbcClient jdbc, ReportProperties settings) {
+		this(loader, jdbc, settings.index(), settings.rebuildWait());
+	}
+
+	ReportIndex(FactIndexLoader loader, JdbcClient jdbc, ReportProperties.Index mode, Duration rebuildWait) {
 		this.loader = loader;
 		this.jdbc = jdbc;
 		this.mode = mode;
@@ -95,7 +99,7 @@ class ReportIndex implements DisposableBean {
 	@EventListener(ApplicationReadyEvent.class)
 	void buildOnStart() {
 		switch (this.mode) {
-			case "sync" -> {
+			case SYNC -> {
 				// a build the change listener started first is waited for, not run twice at once
 				while (!this.building.compareAndSet(false, true)) {
 					sleep();
@@ -107,9 +111,8 @@ class ReportIndex implements DisposableBean {
 					this.building.set(false);
 				}
 			}
-			case "async" -> rebuildInBackground();
-			case "off" -> log.info("Report index off: every report runs in SQL");
-			default -> throw new IllegalStateException("kvali.report.index must be sync, async or off, not " + this.mode);
+			case ASYNC -> rebuildInBackground();
+			case OFF -> log.info("Report index off: every report runs in SQL");
 		}
 	}
 
@@ -188,7 +191,7 @@ class ReportIndex implements DisposableBean {
 
 	/** Whether there is an index at all ({@code kvali.report.index} is not {@code off}). */
 	boolean enabled() {
-		return !"off".equals(this.mode);
+		return this.mode != ReportProperties.Index.OFF;
 	}
 
 	/** The data version the index holds, or -1 before the first is built (for tests and the benchmark). */

@@ -23,7 +23,6 @@ import tools.jackson.databind.util.RawValue;
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -31,7 +30,6 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Whole answers to report documents, kept for the data version they were computed at: a dashboard asking the same
@@ -89,10 +87,10 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 
 	private final LongAdder hits = new LongAdder();
 
-	ResponseCache(ReportIndex index, JsonMapper json, @Value("${kvali.report.cached-responses:32MB}") DataSize size) {
+	ResponseCache(ReportIndex index, JsonMapper json, ReportProperties settings) {
 		this.index = index;
 		this.json = json;
-		this.maxBytes = size.toBytes();
+		this.maxBytes = settings.cachedResponses().toBytes();
 	}
 
 	/** The question: the variables as their JSON, which the size of an entry counts too. */

@@ -68,7 +68,7 @@ class IndexShutdownTest {
 				}
 			}
 		};
-		var index = new ReportIndex(loader, this.jdbcClient, "sync", Duration.ZERO);
+		var index = new ReportIndex(loader, this.jdbcClient, ReportProperties.Index.SYNC, Duration.ZERO);
 		index.buildOnStart();
 		long built = index.builtVersion();
 		// a version the index has not seen (raising it alone is harmless: every index rebuilds)

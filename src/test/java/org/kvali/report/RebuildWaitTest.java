@@ -79,7 +79,7 @@ class RebuildWaitTest {
 				return super.load(previous);
 			}
 		};
-		var index = new ReportIndex(loader, this.jdbcClient, "sync", Duration.ofSeconds(10));
+		var index = new ReportIndex(loader, this.jdbcClient, ReportProperties.Index.SYNC, Duration.ofSeconds(10));
 		index.buildOnStart();
 		try {
 			whileChanged(version -> {
@@ -110,7 +110,7 @@ class RebuildWaitTest {
 				return super.load(previous);
 			}
 		};
-		var index = new ReportIndex(loader, this.jdbcClient, "sync", Duration.ofMillis(500));
+		var index = new ReportIndex(loader, this.jdbcClient, ReportProperties.Index.SYNC, Duration.ofMillis(500));
 		index.buildOnStart();
 		try {
 			whileChanged(version -> assertThat(index.current()).as("answered from the index that appended the row")
@@ -157,7 +157,7 @@ class RebuildWaitTest {
 				return super.load(previous);
 			}
 		};
-		var index = new ReportIndex(loader, this.jdbcClient, "sync", wait);
+		var index = new ReportIndex(loader, this.jdbcClient, ReportProperties.Index.SYNC, wait);
 		index.buildOnStart();
 		return index;
 	}

@@ -1,0 +1,75 @@
+package org.kvali;
+
+import java.util.ArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A setting out of range stops the start with a message naming it: before, -5 rows or a depth of -1 started a
+ * service that refused every sheet or every request, and an unknown index mode stopped it only once it was up.
+ */
+class SettingsTest {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConfigurationPropertiesScan("org.kvali")
+	static class Settings {
+
+	}
+
+	private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Settings.class);
+
+	@Test
+	void theDefaultsAndGoodValuesBind() {
+		this.context.run(started -> assertThat(started).hasNotFailed());
+		this.context
+			.withPropertyValues("kvali.import.max-rows=1", "kvali.report.index=OFF", "kvali.report.rebuild-wait=0s",
+					"kvali.report.cached-answers=0", "kvali.report.cached-responses=0", "kvali.indicator.on-track=0.7",
+					"kvali.indicator.at-risk=0.7", "kvali.suppression.k=2",
+					"kvali.bootstrap-admin-key=" + "k".repeat(32))
+			.run(started -> assertThat(started).hasNotFailed());
+	}
+
+	@Test
+	void aSettingOutOfRangeStopsTheStartNamingIt() {
+		refused("kvali.import.max-rows=-5", "maxRows", "must be greater than 0");
+		refused("kvali.import.concurrent=0", "concurrent", "must be greater than 0");
+		refused("kvali.import.upload-time=0s", "uploadTime", "must be longer than or equal to 1 second");
+		refused("kvali.graphql.max-depth=-1", "maxDepth", "must be greater than 0");
+		refused("kvali.graphql.max-body=-1", "kvali.graphql.max-body (KVALI_GRAPHQL_MAX_BODY) must be 1B or more; it is -1B");
+		refused("kvali.report.index=bogus", "kvali.report.index", "No enum constant");
+		refused("kvali.report.rebuild-wait=abc", "kvali.report.rebuild-wait", "'abc' is not a valid duration");
+		refused("kvali.report.cached-answers=-1", "cachedAnswers", "must be greater than or equal to 0");
+		refused("kvali.report.scan-memory=0B", "kvali.report.scan-memory (KVALI_REPORT_SCAN_MEMORY) must be 1B or more");
+		refused("kvali.suppression.k=1", "k", "must be greater than or equal to 2");
+		refused("kvali.indicator.on-track=1.5", "onTrack", "must be less than or equal to 1");
+		this.context.withPropertyValues("kvali.indicator.on-track=0.5", "kvali.indicator.at-risk=0.8")
+			.run(started -> assertThat(failure(started.getStartupFailure()))
+				.contains("kvali.indicator.at-risk (KVALI_INDICATOR_AT_RISK, 0.8) must not be above "
+						+ "kvali.indicator.on-track (KVALI_INDICATOR_ON_TRACK, 0.5)"));
+		refused("kvali.bootstrap-admin-key=x", "kvali.bootstrap-admin-key (KVALI_BOOTSTRAP_ADMIN_KEY) has 1 "
+				+ "characters; give a random secret of 32 or more");
+	}
+
+	private void refused(String setting, String... told) {
+		this.context.withPropertyValues(setting).run(started -> {
+			assertThat(started).as(setting).hasFailed();
+			assertThat(failure(started.getStartupFailure())).as(setting).contains(told);
+		});
+	}
+
+	/** The messages of the failure and its causes, with each validation error's field. */
+	private static String failure(Throwable failure) {
+		var told = new ArrayList<String>();
+		for (var cause = failure; cause != null; cause = cause.getCause()) {
+			told.add(String.valueOf(cause.getMessage()));
+		}
+		return String.join("\n", told);
+	}
+
+}
