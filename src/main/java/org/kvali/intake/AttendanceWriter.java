@@ -61,17 +61,24 @@ class AttendanceWriter {
 				      (coalesce(s.activity_title, a.title), coalesce(s.activity_kind, a.kind),
 				       coalesce(s.start_date, a.start_date), coalesce(s.end_date, a.end_date),
 				       coalesce(s.venue_municipality, a.venue_municipality_code))""").update();
+		// A person's own organization follows their latest activity: the sheet's replaces the stored one unless they
+		// took part in a later activity already (however the rows were split into sheets, or sent in which order).
 		int participantsUpdated = this.jdbc.sql("""
 				UPDATE participant p SET birth_year = coalesce(s.birth_year, p.birth_year),
 				       disability = coalesce(s.disability, p.disability),
 				       home_municipality_code = coalesce(s.home_municipality, p.home_municipality_code),
-				       organization_id = coalesce(o.id, p.organization_id)
+				       organization_id = n.organization_id
 				FROM import_person s LEFT JOIN organization o ON o.code = s.organization_code
+				CROSS JOIN LATERAL (
+				    SELECT CASE WHEN o.id IS NULL OR o.id = s.stored_organization_id OR EXISTS (
+				                    SELECT 1 FROM participation x JOIN activity xa ON xa.id = x.activity_id
+				                    WHERE x.participant_id = s.stored_id AND xa.start_date > s.organization_since)
+				                THEN s.stored_organization_id ELSE o.id END AS organization_id) n
 				WHERE s.stored_id IS NOT NULL AND p.id = s.stored_id
 				  AND NOT %s
 				  AND (p.birth_year, p.disability, p.home_municipality_code, p.organization_id) IS DISTINCT FROM
 				      (coalesce(s.birth_year, p.birth_year), coalesce(s.disability, p.disability),
-				       coalesce(s.home_municipality, p.home_municipality_code), coalesce(o.id, p.organization_id))
+				       coalesce(s.home_municipality, p.home_municipality_code), n.organization_id)
 				""".formatted(PartnerScope.keptAsStored("p.id")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.update();

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.kvali.access.PartnerScope;
 import org.kvali.report.SuppressionProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,6 +114,22 @@ class OrganizationChecks {
 						+ rs.getString(2) + " is stored" + (partner != null ? "" : " as " + rs.getString(3) + " ("
 								+ rs.getString(4) + ")") + " with another name or kind; a sheet does not change them, "
 						+ "so the sheet's are ignored"));
+			});
+		// a person at activities of two organizations: told which is now theirs, unless the sheet keeps them as stored
+		this.jdbc.sql("""
+				SELECT min(r.row_no), p.participant_ref, p.organization_code,
+				       string_agg(DISTINCT r.organization_code, ', ' ORDER BY r.organization_code)
+				FROM import_person p JOIN import_row r USING (participant_ref)
+				WHERE p.organizations_differ AND r.organization_code IS NOT NULL
+				  AND (p.stored_id IS NULL OR NOT %s)
+				GROUP BY p.participant_ref, p.organization_code
+				ORDER BY 1""".formatted(PartnerScope.keptAsStored("p.stored_id")))
+			.param("organizations", partner == null ? null : partner.organizationIds())
+			.query((ResultSet rs) -> {
+				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(3), "Participant "
+						+ rs.getString(2) + " is at activities of " + rs.getString(4) + " here: each participation "
+						+ "keeps its row's organization, and the person's own (which gives their region while their home "
+						+ "municipality is unknown) follows their latest activity, here of " + rs.getString(3)));
 			});
 		// names compared as people type them: case, runs of spaces and curly apostrophes aside; the new organizations
 		// grouped first, the stored ones' names read once and only when there is a new one

@@ -45,8 +45,10 @@ class StoredMatches {
 
 	/**
 	 * Each person of the sheet with the value their rows give for each field and whether they disagree (as for
-	 * activities), whether they are in more than one row, and the organization of their first row that names one, by
-	 * code (a new organization is not stored yet). A stored person is found by their reference in any case
+	 * activities), whether they are in more than one row, and the organization of their latest activity whose row
+	 * names one, by code (a new organization is not stored yet), with that activity's start: a person at two
+	 * organizations' activities took the first row's, so that the order of the rows, or how they were split into
+	 * sheets, decided their organization and so their region. A stored person is found by their reference in any case
 	 * ({@code stored_ref} is theirs); the checks refuse one written in another case.
 	 */
 	private static final String PEOPLE = """
@@ -56,13 +58,18 @@ class StoredMatches {
 			       coalesce(p.id, nextval((SELECT pg_get_serial_sequence('participant', 'id')::regclass))) AS id
 			FROM (SELECT participant_ref, min(row_no) AS first_row, max(gender) AS gender, max(birth_year) AS birth_year,
 			             bool_or(disability) AS disability, max(home_municipality) AS home_municipality,
-			             (array_agg(organization_code ORDER BY row_no)
+			             (array_agg(organization_code ORDER BY coalesce(a.start_date, a.stored_start_date) DESC NULLS LAST,
+			                                                   row_no DESC)
 			                  FILTER (WHERE organization_code IS NOT NULL))[1] AS organization_code,
+			             max(coalesce(a.start_date, a.stored_start_date))
+			                 FILTER (WHERE organization_code IS NOT NULL) AS organization_since,
+			             coalesce(min(organization_code) <> max(organization_code), false) AS organizations_differ,
 			             coalesce(min(gender) <> max(gender) OR min(birth_year) <> max(birth_year)
 			                 OR bool_and(disability) <> bool_or(disability) OR min(home_municipality) <> max(home_municipality),
 			                 false) AS disagrees,
 			             count(*) > 1 AS repeated
-			      FROM import_row WHERE participant_ref IS NOT NULL GROUP BY participant_ref) s
+			      FROM import_row LEFT JOIN import_activity a USING (activity_code)
+			      WHERE participant_ref IS NOT NULL GROUP BY participant_ref) s
 			LEFT JOIN LATERAL (SELECT * FROM participant p WHERE lower(p.ref) = lower(s.participant_ref) LIMIT 1) p ON true""";
 
 	private final JdbcClient jdbc;

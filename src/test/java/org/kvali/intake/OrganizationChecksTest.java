@@ -171,6 +171,48 @@ class OrganizationChecksTest {
 		}
 	}
 
+	/**
+	 * A person at activities of two organizations takes as their own the organization of their latest activity, told
+	 * in a warning, whatever the order of the rows or of the sheets they were split into: the first row's was taken,
+	 * and the last sheet's, and with it the person's region.
+	 */
+	@Test
+	void aPersonsOrganizationIsTheirLatestActivitysInAnyOrder() throws Exception {
+		var later = "TI-OC-LATE,Late workshop,workshop,TEST-INTAKE,2025-10-02,2025-10-02,,%s,female,1990,,,SCCSF,,,\n";
+		var earlier = "TI-OC-EARLY,Early workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,%s,female,1990,,,CIF,,,\n";
+		IntakeFixture.load(this.mvc, HEADER + later.formatted("TI-1") + earlier.formatted("TI-1"), false)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(2))
+			.andExpect(jsonPath("$.warnings[0].column").value("organization_code"))
+			.andExpect(jsonPath("$.warnings[0].value").value("SCCSF"))
+			.andExpect(jsonPath("$.warnings[0].message").value("Participant TI-1 is at activities of CIF, SCCSF here: "
+					+ "each participation keeps its row's organization, and the person's own (which gives their region "
+					+ "while their home municipality is unknown) follows their latest activity, here of SCCSF"));
+		IntakeFixture.load(this.mvc, HEADER + earlier.formatted("TI-2") + later.formatted("TI-2"), false)
+			.andExpect(jsonPath("$.warnings.length()").value(1));
+		// the same rows in two sheets, in either order
+		for (var sheets : List.of(List.of(later, earlier), List.of(earlier, later))) {
+			var person = sheets.get(0) == later ? "TI-3" : "TI-4";
+			for (var sheet : sheets) {
+				IntakeFixture.load(this.mvc, HEADER + sheet.formatted(person), false)
+					.andExpect(jsonPath("$.status").value("IMPORTED"))
+					.andExpect(jsonPath("$.warnings.length()").value(0));
+			}
+		}
+		assertThat(this.jdbc.queryForList("""
+				SELECT p.ref || ' ' || o.code FROM participant p JOIN organization o ON o.id = p.organization_id
+				WHERE p.ref LIKE 'TI-%' ORDER BY p.ref""", String.class))
+			.containsExactly("TI-1 SCCSF", "TI-2 SCCSF", "TI-3 SCCSF", "TI-4 SCCSF");
+		// each participation keeps its row's organization
+		assertThat(this.jdbc.queryForList("""
+				SELECT a.code || ' ' || o.code FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				JOIN organization o ON o.id = pn.organization_id JOIN participant p ON p.id = pn.participant_id
+				WHERE p.ref = 'TI-3' ORDER BY a.code""", String.class))
+			.containsExactly("TI-OC-EARLY CIF", "TI-OC-LATE SCCSF");
+	}
+
 	private ResultActions load(String rows) throws Exception {
 		return this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
 			.contentType("text/csv")
