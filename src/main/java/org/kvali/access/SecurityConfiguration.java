@@ -41,8 +41,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, BearerKeyAuthenticationProvider keys,
-			ObjectProvider<JwtDecoder> jwtDecoder, JwtCallers jwtCallers, GraphQlShapedErrors errors, DemoMode demo)
-			throws Exception {
+			ObjectProvider<JwtDecoder> jwtDecoder, JwtCallers jwtCallers, GraphQlShapedErrors errors, DemoMode demo,
+			CrossOrigins origins) throws Exception {
 		List<AuthenticationProvider> providers = new ArrayList<>(List.of(keys));
 		jwtDecoder.ifAvailable(decoder -> {
 			var jwt = new JwtAuthenticationProvider(decoder);
@@ -50,6 +50,14 @@ class SecurityConfiguration {
 			providers.add(jwt);
 		});
 		var manager = new ProviderManager(providers);
+		// a browser's preflight from an allowed origin is answered before any key is asked for; with none allowed,
+		// a preflight is a request without a key
+		if (origins.origins().isEmpty()) {
+			http.cors(AbstractHttpConfigurer::disable);
+		}
+		else {
+			http.cors(cors -> cors.configurationSource(origins.source()));
+		}
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)

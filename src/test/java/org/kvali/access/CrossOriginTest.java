@@ -1,0 +1,88 @@
+package org.kvali.access;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.OtherInstance;
+import org.kvali.TestCallers;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A page of an allowed origin may call the service from a browser: its preflight is answered without a key, and the
+ * answer names the origin; another origin's preflight is refused, and with no origins allowed nothing changes.
+ */
+@IntegrationTest
+class CrossOriginTest {
+
+	private static final String DASHBOARD = "https://dashboard.example.org";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	JdbcConnectionDetails database;
+
+	@Test
+	void anAllowedOriginsPageMayCallTheService() throws Exception {
+		try (var other = OtherInstance.start(this.database, "off", "kvali.cors.origins=" + DASHBOARD)) {
+			int port = OtherInstance.port(other);
+			var preflight = preflight(port, DASHBOARD);
+			assertThat(preflight.statusCode()).isEqualTo(200);
+			assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(DASHBOARD);
+			assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET,POST");
+			assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+				.hasValue("authorization, content-type");
+			assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+
+			var asked = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+				.header("Origin", DASHBOARD)
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + TestCallers.ADMIN_KEY)
+				.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ programmes { code } }\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(asked.statusCode()).isEqualTo(200);
+			assertThat(asked.headers().firstValue("Access-Control-Allow-Origin")).hasValue(DASHBOARD);
+			assertThat(asked.body()).contains("\"EU-CSO-EQUAL\"");
+
+			var elsewhere = preflight(port, "https://elsewhere.example.org");
+			assertThat(elsewhere.statusCode()).isEqualTo(403);
+			assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		}
+	}
+
+	@Test
+	void withoutOriginsAPreflightNeedsAKeyAsAnyRequest() throws Exception {
+		try (var other = OtherInstance.start(this.database, "off")) {
+			var preflight = preflight(OtherInstance.port(other), DASHBOARD);
+			assertThat(preflight.statusCode()).isEqualTo(401);
+			assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		}
+	}
+
+	@Test
+	void anOriginWithAPathStopsTheStart() {
+		assertThatThrownBy(() -> new CrossOrigins(List.of(DASHBOARD + "/app")))
+			.hasMessage("kvali.cors.origins (KVALI_CORS_ORIGINS) holds 'https://dashboard.example.org/app', which is no "
+					+ "origin: give scheme and host, and the port if not the usual, such as https://dashboard.example.org,"
+					+ " with no path");
+	}
+
+	private HttpResponse<String> preflight(int port, String origin) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+			.header("Origin", origin)
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "authorization, content-type")
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
