@@ -98,6 +98,13 @@ class ApiKeyRepository {
 	}
 
 	/** Removes the demo keys of earlier starts. */
+	/** Whether a key other than a demo key may be used: one not revoked. */
+	boolean anyActive() {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_key WHERE revoked_at IS NULL AND NOT demo)")
+			.query(Boolean.class)
+			.single();
+	}
+
 	int deleteDemoKeys() {
 		return this.jdbc.sql("DELETE FROM api_key WHERE demo").update();
 	}

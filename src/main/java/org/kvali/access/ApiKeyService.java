@@ -103,6 +103,10 @@ public class ApiKeyService {
 
 	/** Removes the demo keys an earlier start made. */
 	@Transactional
+	boolean anyActive() {
+		return this.keys.anyActive();
+	}
+
 	public int deleteDemoKeys() {
 		return this.keys.deleteDemoKeys();
 	}
