@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import org.kvali.access.Access;
+import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.audit.AuditLog;
 import org.kvali.graphql.NotFoundException;
@@ -29,8 +30,14 @@ public class ParticipantService {
 		this.audit = audit;
 	}
 
-	/** The person; the read is recorded first and on its own, so a look-up of an unknown reference is kept too. */
+	/**
+	 * The person; the read is recorded first and on its own, so a look-up of an unknown reference is kept too, and so
+	 * is a caller's attempt without the role for it (which left no trace).
+	 */
 	public Participant participant(String ref) {
+		if (!Caller.current().is(Role.ADMIN)) {
+			this.audit.record("refused read of personal data", ref);
+		}
 		Access.require(Role.ADMIN);
 		this.audit.record("read personal data", ref);
 		return this.participants.byRef(ref).orElseThrow(() -> new NotFoundException("participant", "ref", ref));

@@ -101,6 +101,14 @@ class PersonalDataAccessTest {
 		assertThat(this.jdbc.queryForObject(
 				"SELECT count(*) FROM audit_event WHERE action = 'read personal data' AND id > ?", Integer.class,
 				this.auditedBefore)).isZero();
+		// each attempt is recorded, with who made it
+		assertThat(this.jdbc.queryForList("""
+				SELECT actor || ' ' || role || ' ' || subject FROM audit_event
+				WHERE action = 'refused read of personal data' AND id > ? ORDER BY id""", String.class,
+				this.auditedBefore)).satisfiesExactly(
+					entry -> assertThat(entry).matches("key:pd ANALYST#\\S+ ANALYST " + this.ref),
+					entry -> assertThat(entry).matches("key:pd DONOR#\\S+ DONOR " + this.ref),
+					entry -> assertThat(entry).matches("key:pd PARTNER#\\S+ PARTNER " + this.ref));
 	}
 
 	@Test
