@@ -1,11 +1,16 @@
 package org.kvali.graphql;
 
+import java.util.regex.Pattern;
+
 /**
  * Text as people see it: a name of no-break spaces or zero-width characters is as blank as one of spaces, and a
  * length counts characters as PostgreSQL does (an emoji is one, not two UTF-16 units), so a preview never cuts one
  * in half.
  */
 public final class Text {
+
+	/** A run of line breaks and tabs, with the spaces around it. */
+	private static final Pattern LINE_BREAKS = Pattern.compile("[ ]*[\\r\\n\\t\\u0085\\u2028\\u2029]+[ ]*");
 
 	/** The block of tag characters, format characters that spell a subdivision flag's region after its emoji. */
 	private static final int TAGS_FIRST = 0xE0000;
@@ -101,6 +106,14 @@ public final class Text {
 			}
 		}
 		return shown.toString();
+	}
+
+	/**
+	 * The text on one line: each run of line breaks and tabs (a spreadsheet cell's Alt+Enter, a quoted CSV cell over
+	 * two lines, Unicode's line and paragraph separators and next line), with the spaces around it, read as one space.
+	 */
+	public static String oneLine(String text) {
+		return LINE_BREAKS.matcher(text).replaceAll(" ").strip();
 	}
 
 	/** The number of characters (code points). */

@@ -111,7 +111,10 @@ final class RowChecker {
 				word(Columns.ORGANIZATION_KIND, ORGANIZATION_KINDS), word(Columns.ROLE, ROLES));
 	}
 
-	/** The trimmed text of a cell, null when empty; an error when too long or holding control characters. */
+	/**
+	 * The trimmed text of a cell on one line ({@link Text#oneLine}), null when empty; an error when too long or holding
+	 * control characters.
+	 */
 	private String text(String column) {
 		var value = this.sheetRow.cells().get(column);
 		// a reference that is no code may be a person's name, address or phone written by mistake: never repeated back
@@ -125,6 +128,11 @@ final class RowChecker {
 			return null;
 		}
 		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		// a title typed over two lines of its cell is one title: its line breaks read as spaces
+		value = Text.oneLine(value);
+		if (value.isEmpty()) {
 			return null;
 		}
 		int limit = Math.min(this.maxLength, COLUMN_LIMITS.getOrDefault(column, Integer.MAX_VALUE));

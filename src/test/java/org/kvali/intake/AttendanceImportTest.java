@@ -2,6 +2,7 @@ package org.kvali.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +115,24 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.unchanged.participations").value(3));
 		assertThat(count("SELECT count(*) FROM participation pn JOIN activity a ON a.id = pn.activity_id WHERE a.code = 'TI-WS-1'"))
 			.isEqualTo(3);
+	}
+
+	/**
+	 * A title typed over two lines of its cell is one title, its line breaks read as spaces: a quoted CSV cell's, a
+	 * tab, Unicode's next line and line and paragraph separators (it was refused as holding control characters).
+	 */
+	@Test
+	void aTitleOverTwoLinesIsOneTitle() throws Exception {
+		var titles = List.of("\"Budget \r\n hearing\n\"", "Budget\thearing", "Budget\u0085hearing",
+				"Budget\u2028\u2029hearing");
+		var sheet = new StringBuilder(HEADER);
+		for (int i = 0; i < titles.size(); i++) {
+			sheet.append("TI-WS-" + i + "," + titles.get(i) + ",workshop,TEST-INTAKE,2025-09-12,2025-09-12,,TI-1,female,"
+					+ ",,,,,\n");
+		}
+		load(sheet.toString(), false).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IMPORTED"));
+		assertThat(this.jdbc.queryForList("SELECT title FROM activity WHERE code LIKE 'TI-WS-%' ORDER BY code",
+				String.class)).containsExactly("Budget hearing", "Budget hearing", "Budget hearing", "Budget hearing");
 	}
 
 	@Test

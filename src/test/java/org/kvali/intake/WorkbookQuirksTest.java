@@ -419,16 +419,24 @@ class WorkbookQuirksTest {
 
 	/**
 	 * A workbook writes a carriage return as _x000D_ and an underscore beginning such a text as _x005F_: read as the
-	 * characters they stand for, the first is refused as any line break is, the second stored as an underscore.
+	 * characters they stand for, the first is a line break, read as a space, the second stored as an underscore; a
+	 * bell (_x0007_) is refused as any control character is.
 	 */
 	@Test
 	void escapedCharactersAreReadAsWhatTheyStandFor() throws Exception {
-		var broken = workbook(MARCH_2025, MARCH_2025, "Youth Club", xml -> xml.replace(">Workshop<", ">Work_x000D_shop<"),
+		var bell = workbook(MARCH_2025, MARCH_2025, "Youth Club", xml -> xml.replace(">Workshop<", ">Work_x0007_shop<"),
 				"xl/sharedStrings.xml");
-		load(broken, true).andExpect(status().isUnprocessableContent())
+		load(bell, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].column").value("activity_title"))
 			.andExpect(jsonPath("$.errors[0].message").value("The value holds control characters (such as line breaks or "
 					+ "tabs)"));
+		var broken = workbook(MARCH_2025, MARCH_2025, "Youth Club", xml -> xml.replace(">Workshop<", ">Work_x000D_shop<"),
+				"xl/sharedStrings.xml");
+		load(broken, false).andExpect(status().isOk());
+		assertThat(this.jdbc.queryForObject("SELECT title FROM activity WHERE code = 'TI-WS-1'", String.class))
+			.isEqualTo("Work shop");
+		IntakeFixture.remove(this.jdbc);
+		IntakeFixture.create(this.jdbc);
 		var underscore = workbook(MARCH_2025, MARCH_2025, "placeholder",
 				xml -> xml.replace(">placeholder<", ">Club_x005F_x0041_<"), "xl/sharedStrings.xml");
 		load(underscore, false).andExpect(status().isOk());
