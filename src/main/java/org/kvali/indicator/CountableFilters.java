@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * A computed indicator's filters must leave it something to count: it counts its own programme's participation alone
  * (a project's indicator its project's, {@link IndicatorRepository}), and there is no deleting an indicator, so one
  * that could only ever count 0 would stay on the programme's dashboards and in its IATI file for good. Refused: only
- * other programmes, projects or activities named, dates wholly outside the programme's, an empty list (which
+ * other programmes, projects or activities named, dates ending before the programme begins, an empty list (which
  * selects nothing), and a share whose filter and denominator have nothing in common. Decided only where every code
  * is known; an unknown one is refused later, by name.
  */
@@ -55,13 +55,10 @@ class CountableFilters {
 			otherProgrammesProjects(argument, programme, filter, validation);
 		}
 		otherActivities(argument, programme, project, filter, validation);
+		// a filter beginning after the programme's end is taken: an extension, which is common, brings it in
 		if (filter.to() != null && programme.startDate() != null && filter.to().isBefore(programme.startDate())) {
 			validation.problem(argument + ".to", filter.to(), "The indicator counts programme " + programme.code()
 					+ "'s activities, which begin on " + programme.startDate() + "; this ends before them");
-		}
-		if (filter.from() != null && programme.endDate() != null && filter.from().isAfter(programme.endDate())) {
-			validation.problem(argument + ".from", filter.from(), "The indicator counts programme " + programme.code()
-					+ "'s activities, which end on " + programme.endDate() + "; this begins after them");
 		}
 	}
 
