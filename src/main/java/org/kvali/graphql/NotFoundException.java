@@ -1,5 +1,7 @@
 package org.kvali.graphql;
 
+import java.util.Optional;
+
 /** Something was asked for by a code (or an id, or a participant's reference) that nothing has. */
 public class NotFoundException extends RuntimeException {
 
@@ -17,6 +19,16 @@ public class NotFoundException extends RuntimeException {
 		super(message);
 		this.argument = argument;
 		this.code = code;
+	}
+
+	/**
+	 * Nothing has the code, though {@code stored} (when there is one) is the code written in another case: codes are
+	 * one in any case, and looked up as stored, so the error names the spelling to use.
+	 */
+	public static NotFoundException orInAnotherCase(String what, String argument, String code,
+			Optional<String> stored) {
+		return stored.map(spelling -> explained(argument, code, "No " + what + " has the code '" + Text.preview(code, 40)
+				+ "'; it is written " + spelling)).orElseGet(() -> new NotFoundException(what, argument, code));
 	}
 
 	/** Nothing found for the argument's value, as the message tells: a pair that is not recorded, say. */

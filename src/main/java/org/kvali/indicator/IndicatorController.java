@@ -11,6 +11,7 @@ import org.dataloader.DataLoader;
 
 import org.kvali.graphql.BatchLinks;
 import org.kvali.graphql.ExplicitNulls;
+import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.indicator.IndicatorEnums.Granularity;
 import org.kvali.indicator.IndicatorEnums.Level;
@@ -93,11 +94,12 @@ class IndicatorController {
 
 	@QueryMapping
 	List<Indicator> indicators(@Argument String programme, @Argument String project, @Argument Level level) {
-		if (programme != null) {
-			this.programmes.programme("programme", programme);
-		}
-		if (project != null) {
-			this.programmes.project("project", project);
+		var named = programme == null ? null : this.programmes.programme("programme", programme);
+		var itsProject = project == null ? null : this.programmes.project("project", project);
+		if (named != null && itsProject != null && itsProject.programmeId() != named.id()) {
+			// the project of another programme has no indicators of this one: an empty list told nothing of why
+			throw NotFoundException.explained("project", project, "No project of programme " + named.code()
+					+ " has the code '" + project + "'");
 		}
 		return this.indicators.find(programme, project, level);
 	}
@@ -107,7 +109,8 @@ class IndicatorController {
 		return this.indicators.byCodes(List.of(code))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("indicator", "code", code));
+			.orElseThrow(() -> NotFoundException.orInAnotherCase("indicator", "code", code,
+					this.indicators.codeInAnotherCase(code)));
 	}
 
 	@SchemaMapping
@@ -147,6 +150,11 @@ class IndicatorController {
 	@SchemaMapping
 	CompletableFuture<Status> status(Indicator indicator, @Argument LocalDate asOf,
 			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
+		if (asOf != null && asOf.isAfter(today)) {
+			// participation to come is not counted (IndicatorValues.Key#countedTo): a day ahead was judged on today's
+			throw new InvalidArgumentException("asOf", asOf, "The day is after today (" + today + "): what is to "
+					+ "come is not counted yet, so no status can be told for it");
+		}
 		var day = asOf != null ? asOf : today;
 		var target = IndicatorWindows.currentTarget(indicator.targets(), day);
 		if (target == null) {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -85,6 +86,14 @@ class IndicatorRepository {
 			.list());
 	}
 
+	/** The stored spelling of an indicator's code written in another case. */
+	Optional<String> codeInAnotherCase(String code) {
+		return this.jdbc.sql("SELECT code FROM indicator WHERE lower(code) = lower(:code) LIMIT 1")
+			.param("code", code)
+			.query(String.class)
+			.optional();
+	}
+
 	/** Every reported value of the indicators, newest first, with whether it is its period's current one. */
 	Map<Long, List<ReportedValue>> reportedValues(Collection<Long> indicatorIds) {
 		return this.jdbc.sql("""
@@ -115,7 +124,7 @@ class IndicatorRepository {
 	 * The codes of the organizations the period's current value for the same group was reported for, when it was
 	 * reported for none of {@code organizations}; empty when there is no value, or one of theirs.
 	 */
-	java.util.Optional<List<String>> othersValue(long indicatorId, String periodKey, String dimension,
+	Optional<List<String>> othersValue(long indicatorId, String periodKey, String dimension,
 			String dimensionValue, Collection<Long> organizations) {
 		return this.jdbc.sql("""
 				SELECT ARRAY(SELECT o.code FROM organization o WHERE o.id = ANY(v.reported_for) ORDER BY o.code)
@@ -135,7 +144,7 @@ class IndicatorRepository {
 	 * gender or a region) is not 0: a year beside one of its quarters, or a quarter beside its year. A value of 0
 	 * withdraws a period: values are never deleted, only corrected.
 	 */
-	java.util.Optional<String> overlappingPeriod(long indicatorId, Period period, String dimension,
+	Optional<String> overlappingPeriod(long indicatorId, Period period, String dimension,
 			String dimensionValue) {
 		return this.jdbc.sql("""
 				SELECT period_key FROM (

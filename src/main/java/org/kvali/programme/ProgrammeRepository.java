@@ -2,6 +2,7 @@ package org.kvali.programme;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,6 +51,22 @@ class ProgrammeRepository {
 			.param("ids", programmeIds.toArray(Long[]::new))
 			.query(Project.class)
 			.list();
+	}
+
+	/** The stored spelling of a programme's code written in another case. */
+	Optional<String> programmeCodeInAnotherCase(String code) {
+		return this.jdbc.sql("SELECT code FROM programme WHERE lower(code) = lower(:code) LIMIT 1")
+			.param("code", code)
+			.query(String.class)
+			.optional();
+	}
+
+	/** The stored spelling of a project's code written in another case. */
+	Optional<String> projectCodeInAnotherCase(String code) {
+		return this.jdbc.sql("SELECT code FROM project WHERE lower(code) = lower(:code) LIMIT 1")
+			.param("code", code)
+			.query(String.class)
+			.optional();
 	}
 
 	List<Project> projectsByCodes(Collection<String> codes) {

@@ -31,7 +31,8 @@ public class ProgrammeService {
 		return this.repository.programmesByCodes(List.of(code))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("programme", argument, code));
+			.orElseThrow(() -> NotFoundException.orInAnotherCase("programme", argument, code,
+					this.repository.programmeCodeInAnotherCase(code)));
 	}
 
 	public Map<Long, Programme> programmesById(Collection<Long> ids) {
@@ -65,7 +66,8 @@ public class ProgrammeService {
 		return this.repository.projectsByCodes(List.of(code))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("project", argument, code));
+			.orElseThrow(() -> NotFoundException.orInAnotherCase("project", argument, code,
+					this.repository.projectCodeInAnotherCase(code)));
 	}
 
 	public Map<Long, Project> projectsById(Collection<Long> ids) {

@@ -1,5 +1,7 @@
 package org.kvali.indicator;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 import org.kvali.StatementCounter;
@@ -396,6 +398,40 @@ class IndicatorQueriesTest {
 			.verify();
 		this.graphQl.document("{ indicators(programme: \"NOPE\") { code } }").execute().errors()
 			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND)
+			.verify();
+		// a code written in another case is named as stored
+		this.graphQl.document("{ indicator(code: \"out-1.1\") { code } indicators(programme: \"eu-cso-equal\") { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No indicator has the code 'out-1.1'; it is written OUT-1.1"))
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No programme has the code 'eu-cso-equal'; it is written EU-CSO-EQUAL"))
+			.verify();
+		// a project of another programme has none of its indicators: said, not an empty list
+		this.jdbc.update("INSERT INTO programme (code, name) VALUES ('TQ-PROG', 'Other programme')");
+		this.jdbc.update("INSERT INTO project (code, programme_id, name) SELECT 'TQ-PRJ', id, 'Other' FROM programme "
+				+ "WHERE code = 'TQ-PROG'");
+		try {
+			this.graphQl.document("{ indicators(programme: \"EU-CSO-EQUAL\", project: \"TQ-PRJ\") { code } }")
+				.execute()
+				.errors()
+				.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+						&& error.getMessage().equals("No project of programme EU-CSO-EQUAL has the code 'TQ-PRJ'"))
+				.verify();
+		}
+		finally {
+			this.jdbc.update("DELETE FROM project WHERE code = 'TQ-PRJ'");
+			this.jdbc.update("DELETE FROM programme WHERE code = 'TQ-PROG'");
+		}
+		// what is to come is not counted: a status on a day after today cannot be told
+		var today = LocalDate.now(this.clock);
+		this.graphQl.document("query($day: Date) { indicator(code: \"OUT-1.1\") { status(asOf: $day) } }")
+			.variable("day", today.plusDays(1).toString())
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage().equals("The day is after "
+					+ "today (" + today + "): what is to come is not counted yet, so no status can be told for it"))
 			.verify();
 	}
 
