@@ -97,7 +97,6 @@ class ApiKeyRepository {
 			.update() == 1;
 	}
 
-	/** Removes the demo keys of earlier starts. */
 	/** Whether a key other than a demo key may be used: one not revoked. */
 	boolean anyActive() {
 		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_key WHERE revoked_at IS NULL AND NOT demo)")
@@ -105,6 +104,7 @@ class ApiKeyRepository {
 			.single();
 	}
 
+	/** Removes the demo keys of earlier starts. */
 	int deleteDemoKeys() {
 		return this.jdbc.sql("DELETE FROM api_key WHERE demo").update();
 	}

@@ -101,12 +101,13 @@ public class ApiKeyService {
 		return Caller.find().flatMap(ApiKeyService::keyId).filter(id -> !this.keys.held(id)).isPresent();
 	}
 
-	/** Removes the demo keys an earlier start made. */
-	@Transactional
+	/** Whether a key other than a demo key may be used: one not revoked. */
 	boolean anyActive() {
 		return this.keys.anyActive();
 	}
 
+	/** Removes the demo keys an earlier start made. */
+	@Transactional
 	public int deleteDemoKeys() {
 		return this.keys.deleteDemoKeys();
 	}

@@ -38,7 +38,13 @@ class FirstKey implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		warning(this.demo.on()).ifPresent(log::warn);
+		try {
+			warning(this.demo.on()).ifPresent(log::warn);
+		}
+		catch (RuntimeException ex) {
+			// a warning, not a reason to stop: readiness tells of a database that cannot be asked
+			log.warn("Could not tell whether any key may be used ({})", ex.getMessage());
+		}
 	}
 
 	/** The warning, when nobody can be let in. */

@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -52,11 +53,9 @@ class SecurityConfiguration {
 		var manager = new ProviderManager(providers);
 		// a browser's preflight from an allowed origin is answered before any key is asked for; with none allowed,
 		// a preflight is a request without a key
-		if (origins.origins().isEmpty()) {
-			http.cors(AbstractHttpConfigurer::disable);
-		}
-		else {
-			http.cors(cors -> cors.configurationSource(origins.source()));
+		http.cors(AbstractHttpConfigurer::disable);
+		if (!origins.origins().isEmpty()) {
+			http.addFilterBefore(origins.filter(), BearerTokenAuthenticationFilter.class);
 		}
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)

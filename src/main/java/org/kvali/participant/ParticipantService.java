@@ -8,6 +8,7 @@ import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.audit.AuditLog;
 import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.Text;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +37,8 @@ public class ParticipantService {
 	 */
 	public Participant participant(String ref) {
 		if (!Caller.current().is(Role.ADMIN)) {
-			this.audit.record("refused read of personal data", ref);
+			// its beginning alone: any key may ask, and what it typed may be a name
+			this.audit.record("refused read of personal data", Text.preview(ref, 64));
 		}
 		Access.require(Role.ADMIN);
 		this.audit.record("read personal data", ref);

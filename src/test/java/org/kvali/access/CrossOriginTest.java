@@ -56,6 +56,18 @@ class CrossOriginTest {
 			var elsewhere = preflight(port, "https://elsewhere.example.org");
 			assertThat(elsewhere.statusCode()).isEqualTo(403);
 			assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+			// a request with an Origin not listed, as the service's own page behind a proxy sends, is answered without
+			// the headers (a browser keeps another origin's page from reading it): Spring's own check refused it
+			var own = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+				.header("Origin", "https://kvali.example.org")
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + TestCallers.ADMIN_KEY)
+				.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ programmes { code } }\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(own.statusCode()).isEqualTo(200);
+			assertThat(own.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+			assertThat(own.body()).contains("\"EU-CSO-EQUAL\"");
 		}
 	}
 
@@ -70,6 +82,9 @@ class CrossOriginTest {
 
 	@Test
 	void anOriginWithAPathStopsTheStart() {
+		assertThat(new CrossOrigins(List.of("https://*.example.org", "http://localhost:3000", "*")).origins()).hasSize(3);
+		assertThatThrownBy(() -> new CrossOrigins(List.of("https://*example.org")))
+			.hasMessageStartingWith("kvali.cors.origins (KVALI_CORS_ORIGINS) holds 'https://*example.org', which is no origin");
 		assertThatThrownBy(() -> new CrossOrigins(List.of(DASHBOARD + "/app")))
 			.hasMessage("kvali.cors.origins (KVALI_CORS_ORIGINS) holds 'https://dashboard.example.org/app', which is no "
 					+ "origin: give scheme and host, and the port if not the usual, such as https://dashboard.example.org,"
