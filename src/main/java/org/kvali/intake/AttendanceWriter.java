@@ -61,8 +61,9 @@ class AttendanceWriter {
 				      (coalesce(s.activity_title, a.title), coalesce(s.activity_kind, a.kind),
 				       coalesce(s.start_date, a.start_date), coalesce(s.end_date, a.end_date),
 				       coalesce(s.venue_municipality, a.venue_municipality_code))""").update();
-		// A person's own organization follows their latest activity: the sheet's replaces the stored one unless they
-		// took part in a later activity already (however the rows were split into sheets, or sent in which order).
+		// A person's own organization follows their latest activity (by start, then code): the sheet's replaces the
+		// stored one unless they represented one at a later activity already (however the rows were split into
+		// sheets, or sent in which order).
 		int participantsUpdated = this.jdbc.sql("""
 				UPDATE participant p SET birth_year = coalesce(s.birth_year, p.birth_year),
 				       disability = coalesce(s.disability, p.disability),
@@ -72,7 +73,8 @@ class AttendanceWriter {
 				CROSS JOIN LATERAL (
 				    SELECT CASE WHEN o.id IS NULL OR o.id = s.stored_organization_id OR EXISTS (
 				                    SELECT 1 FROM participation x JOIN activity xa ON xa.id = x.activity_id
-				                    WHERE x.participant_id = s.stored_id AND xa.start_date > s.organization_since)
+				                    WHERE x.participant_id = s.stored_id AND x.organization_id IS NOT NULL
+				                      AND (xa.start_date, xa.code) > (s.organization_since, s.organization_activity))
 				                THEN s.stored_organization_id ELSE o.id END AS organization_id) n
 				WHERE s.stored_id IS NOT NULL AND p.id = s.stored_id
 				  AND NOT %s

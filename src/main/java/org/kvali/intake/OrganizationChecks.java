@@ -115,21 +115,22 @@ class OrganizationChecks {
 								+ rs.getString(4) + ")") + " with another name or kind; a sheet does not change them, "
 						+ "so the sheet's are ignored"));
 			});
-		// a person at activities of two organizations: told which is now theirs, unless the sheet keeps them as stored
+		// a person at activities of two organizations: told how their own is found, unless the sheet keeps them as
+		// stored (which it is may depend on activities stored, not in the sheet)
 		this.jdbc.sql("""
-				SELECT min(r.row_no), p.participant_ref, p.organization_code,
+				SELECT min(r.row_no), p.participant_ref,
 				       string_agg(DISTINCT r.organization_code, ', ' ORDER BY r.organization_code)
 				FROM import_person p JOIN import_row r USING (participant_ref)
 				WHERE p.organizations_differ AND r.organization_code IS NOT NULL
 				  AND (p.stored_id IS NULL OR NOT %s)
-				GROUP BY p.participant_ref, p.organization_code
+				GROUP BY p.participant_ref
 				ORDER BY 1""".formatted(PartnerScope.keptAsStored("p.stored_id")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
-				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(3), "Participant "
-						+ rs.getString(2) + " is at activities of " + rs.getString(4) + " here: each participation "
+				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, null, "Participant "
+						+ rs.getString(2) + " is at activities of " + rs.getString(3) + " here: each participation "
 						+ "keeps its row's organization, and the person's own (which gives their region while their home "
-						+ "municipality is unknown) follows their latest activity, here of " + rs.getString(3)));
+						+ "municipality is unknown) is the one of their latest activity"));
 			});
 		// names compared as people type them: case, runs of spaces and curly apostrophes aside; the new organizations
 		// grouped first, the stored ones' names read once and only when there is a new one

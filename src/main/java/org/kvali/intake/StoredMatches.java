@@ -46,7 +46,8 @@ class StoredMatches {
 	/**
 	 * Each person of the sheet with the value their rows give for each field and whether they disagree (as for
 	 * activities), whether they are in more than one row, and the organization of their latest activity whose row
-	 * names one, by code (a new organization is not stored yet), with that activity's start: a person at two
+	 * names one (by start, then code), by code (a new organization is not stored yet), with that activity's start and
+	 * code: a person at two
 	 * organizations' activities took the first row's, so that the order of the rows, or how they were split into
 	 * sheets, decided their organization and so their region. A stored person is found by their reference in any case
 	 * ({@code stored_ref} is theirs); the checks refuse one written in another case.
@@ -59,10 +60,13 @@ class StoredMatches {
 			FROM (SELECT participant_ref, min(row_no) AS first_row, max(gender) AS gender, max(birth_year) AS birth_year,
 			             bool_or(disability) AS disability, max(home_municipality) AS home_municipality,
 			             (array_agg(organization_code ORDER BY coalesce(a.start_date, a.stored_start_date) DESC NULLS LAST,
-			                                                   row_no DESC)
+			                                                   activity_code DESC)
 			                  FILTER (WHERE organization_code IS NOT NULL))[1] AS organization_code,
 			             max(coalesce(a.start_date, a.stored_start_date))
 			                 FILTER (WHERE organization_code IS NOT NULL) AS organization_since,
+			             (array_agg(activity_code ORDER BY coalesce(a.start_date, a.stored_start_date) DESC NULLS LAST,
+			                                               activity_code DESC)
+			                  FILTER (WHERE organization_code IS NOT NULL))[1] AS organization_activity,
 			             coalesce(min(organization_code) <> max(organization_code), false) AS organizations_differ,
 			             coalesce(min(gender) <> max(gender) OR min(birth_year) <> max(birth_year)
 			                 OR bool_and(disability) <> bool_or(disability) OR min(home_municipality) <> max(home_municipality),

@@ -186,10 +186,10 @@ class OrganizationChecksTest {
 			.andExpect(jsonPath("$.warnings.length()").value(1))
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
 			.andExpect(jsonPath("$.warnings[0].column").value("organization_code"))
-			.andExpect(jsonPath("$.warnings[0].value").value("SCCSF"))
+			.andExpect(jsonPath("$.warnings[0].value").doesNotExist())
 			.andExpect(jsonPath("$.warnings[0].message").value("Participant TI-1 is at activities of CIF, SCCSF here: "
 					+ "each participation keeps its row's organization, and the person's own (which gives their region "
-					+ "while their home municipality is unknown) follows their latest activity, here of SCCSF"));
+					+ "while their home municipality is unknown) is the one of their latest activity"));
 		IntakeFixture.load(this.mvc, HEADER + earlier.formatted("TI-2") + later.formatted("TI-2"), false)
 			.andExpect(jsonPath("$.warnings.length()").value(1));
 		// the same rows in two sheets, in either order
@@ -201,10 +201,18 @@ class OrganizationChecksTest {
 					.andExpect(jsonPath("$.warnings.length()").value(0));
 			}
 		}
+		// two activities of one day: the later code decides, in one sheet or two, in either order
+		var sameDay = "TI-OC-LATE-B,Same day,workshop,TEST-INTAKE,2025-10-02,2025-10-02,,%s,female,1990,,,CIF,,,\n";
+		IntakeFixture.load(this.mvc, HEADER + sameDay.formatted("TI-5") + later.formatted("TI-5"), false)
+			.andExpect(jsonPath("$.status").value("IMPORTED"));
+		IntakeFixture.load(this.mvc, HEADER + sameDay.formatted("TI-6"), false);
+		IntakeFixture.load(this.mvc, HEADER + later.formatted("TI-6"), false);
+		IntakeFixture.load(this.mvc, HEADER + later.formatted("TI-7"), false);
+		IntakeFixture.load(this.mvc, HEADER + sameDay.formatted("TI-7"), false);
 		assertThat(this.jdbc.queryForList("""
 				SELECT p.ref || ' ' || o.code FROM participant p JOIN organization o ON o.id = p.organization_id
 				WHERE p.ref LIKE 'TI-%' ORDER BY p.ref""", String.class))
-			.containsExactly("TI-1 SCCSF", "TI-2 SCCSF", "TI-3 SCCSF", "TI-4 SCCSF");
+			.containsExactly("TI-1 SCCSF", "TI-2 SCCSF", "TI-3 SCCSF", "TI-4 SCCSF", "TI-5 CIF", "TI-6 CIF", "TI-7 CIF");
 		// each participation keeps its row's organization
 		assertThat(this.jdbc.queryForList("""
 				SELECT a.code || ' ' || o.code FROM participation pn JOIN activity a ON a.id = pn.activity_id
