@@ -115,7 +115,9 @@ class CountableFilters {
 			validation.problem("input.filter" + (none.isEmpty() ? "" : "." + none.get(0)), null,
 					"The filter and the denominator select no participation in common"
 							+ (none.isEmpty() ? " (their dates do not meet)" : " (by " + String.join(", ", none) + ")")
-							+ ": the share counts within its denominator and would be 0 % always");
+							+ ": the share counts within its denominator and would be 0 % always (a share of people or "
+							+ "activities by what else they did, trained and then at a workshop, is not counted so: "
+							+ "report it, method REPORTED)");
 		}
 	}
 

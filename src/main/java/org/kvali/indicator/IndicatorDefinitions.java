@@ -100,7 +100,6 @@ class IndicatorDefinitions {
 			if (input.unit() == Unit.PERCENT && input.denominatorFilter() == null) {
 				validation.problem("input.denominatorFilter", null, "A computed percent indicator needs a denominator");
 			}
-			this.countable.check(input, programme, project, validation);
 		}
 		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
 			validation.problem("input.method", input.method(), "A reported indicator takes no measure or filters");
@@ -111,6 +110,12 @@ class IndicatorDefinitions {
 		validation.check();
 		checkFilter("input.filter", input.filter());
 		checkFilter("input.denominatorFilter", input.denominatorFilter());
+		// once every code is known as written: a region in another case is named as stored, not as nothing in common
+		if (input.method() == Method.COMPUTED) {
+			var countable = new Validation();
+			this.countable.check(input, programme, project, countable);
+			countable.check();
+		}
 		if (!this.indicators.byCodes(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("indicator", "input.code", input.code());
 		}

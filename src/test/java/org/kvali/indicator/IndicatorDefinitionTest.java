@@ -317,8 +317,9 @@ class IndicatorDefinitionTest {
 				+ "measure: PARTICIPANTS, filter: " + filter + ", denominatorFilter: " + denominator + "}) { code } }")
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().equals(named.get(filter)
-					+ ": the share counts within its denominator and would be 0 % always"))
+			.expect(error -> error.getMessage().equals(named.get(filter) + ": the share counts within its denominator "
+					+ "and would be 0 % always (a share of people or activities by what else they did, trained and then "
+					+ "at a workshop, is not counted so: report it, method REPORTED)"))
 			.verify());
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM indicator WHERE code LIKE 'TI-%'", Integer.class))
 			.isZero();
