@@ -113,7 +113,14 @@ public final class Text {
 	 * two lines, Unicode's line and paragraph separators and next line), with the spaces around it, read as one space.
 	 */
 	public static String oneLine(String text) {
-		return LINE_BREAKS.matcher(text).replaceAll(" ").strip();
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\r' || c == '\n' || c == '\t' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+				return LINE_BREAKS.matcher(text).replaceAll(" ").strip();
+			}
+		}
+		// most cells have none: no matcher made for each of a sheet's millions of cells
+		return text;
 	}
 
 	/** The number of characters (code points). */

@@ -34,4 +34,11 @@ class TextTest {
 		assertThat(Text.visible("\ud83d\ude00 \u10e5")).isEqualTo("\ud83d\ude00 \u10e5");
 	}
 
+	@Test
+	void lineBreaksAndTabsAreOneSpace() {
+		assertThat(Text.oneLine(" Budget \r\n\r\n hearing\t\u2028in\u0085Marneuli \n")).isEqualTo("Budget hearing in Marneuli");
+		var plain = "Budget hearing";
+		assertThat(Text.oneLine(plain)).isSameAs(plain);
+	}
+
 }

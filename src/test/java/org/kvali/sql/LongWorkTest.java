@@ -2,6 +2,7 @@ package org.kvali.sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -44,10 +45,22 @@ class LongWorkTest {
 				DataSourceUtils.releaseConnection(connection, this.dataSource);
 			}
 		});
-		// the pool hands the thread the connection it gave it last
-		try (var connection = this.dataSource.getConnection()) {
-			assertThat(connection.unwrap(PGConnection.class)).isSameAs(used.get());
-			assertThat(limits(connection)).isEqualTo("30s 60000");
+		// the pool hands the connection out again (to this thread first; the others are held until it does)
+		var held = new ArrayList<Connection>();
+		try {
+			Connection again = this.dataSource.getConnection();
+			held.add(again);
+			while (again.unwrap(PGConnection.class) != used.get() && held.size() < 10) {
+				again = this.dataSource.getConnection();
+				held.add(again);
+			}
+			assertThat(again.unwrap(PGConnection.class)).isSameAs(used.get());
+			assertThat(limits(again)).isEqualTo("30s 60000");
+		}
+		finally {
+			for (var connection : held) {
+				connection.close();
+			}
 		}
 	}
 
