@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("kvali.import")
-public record ImportLimits(@DefaultValue("52428800") @Positive long maxBytes, @DefaultValue("250000") @Positive int maxRows,
-		@DefaultValue("500") @Positive int maxCellLength, @DefaultValue("4") @Positive int concurrent,
+public record ImportLimits(@DefaultValue("52428800") @Positive long maxBytes,
+		@DefaultValue("250000") @Positive int maxRows, @DefaultValue("500") @Positive int maxCellLength, @DefaultValue("4") @Positive int concurrent,
 		@DefaultValue("10m") @DurationMin(seconds = 1) Duration uploadTime) {
 }

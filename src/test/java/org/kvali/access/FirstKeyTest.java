@@ -52,7 +52,9 @@ class FirstKeyTest {
 			assertThat(new FirstKey(this.demo, this.keys, new BootstrapKey("k".repeat(32)), this.issuer)
 				.warning(false)).isEmpty();
 			assertThat(new FirstKey(this.demo, this.keys, none, this.issuer).warning(true)).isEmpty();
-			assertThat(this.context.getBean(FirstKey.class).warning(false)).as("the tests' service, with a bootstrap key and an issuer").isEmpty();
+			assertThat(this.context.getBean(FirstKey.class).warning(false))
+				.as("the tests' service, with a bootstrap key and an issuer")
+				.isEmpty();
 			this.keys.create("first", Role.ADMIN, List.of(), false, "test");
 			assertThat(new FirstKey(this.demo, this.keys, none, this.issuer).warning(false)).isEmpty();
 		});

@@ -36,7 +36,8 @@ class TextTest {
 
 	@Test
 	void lineBreaksAndTabsAreOneSpace() {
-		assertThat(Text.oneLine(" Budget \r\n\r\n hearing\t\u2028in\u0085Marneuli \n")).isEqualTo("Budget hearing in Marneuli");
+		assertThat(Text.oneLine(" Budget \r\n\r\n hearing\t\u2028in\u0085Marneuli \n"))
+			.isEqualTo("Budget hearing in Marneuli");
 		var plain = "Budget hearing";
 		assertThat(Text.oneLine(plain)).isSameAs(plain);
 	}

@@ -801,7 +801,8 @@ class FastPathDifferentialTest {
 
 	/** The service as it answers without an index. */
 	private ReportService sqlOnlyReports() {
-		return new ReportService(this.sql, new ReportIndex(this.loader, this.jdbcClient, ReportProperties.Index.OFF, Duration.ZERO),
+		return new ReportService(this.sql,
+				new ReportIndex(this.loader, this.jdbcClient, ReportProperties.Index.OFF, Duration.ZERO),
 				new SuppressionProperties(5));
 	}
 
