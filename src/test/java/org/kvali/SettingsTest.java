@@ -52,6 +52,8 @@ class SettingsTest {
 			.run(started -> assertThat(failure(started.getStartupFailure()))
 				.contains("kvali.indicator.at-risk (KVALI_INDICATOR_AT_RISK, 0.8) must not be above "
 						+ "kvali.indicator.on-track (KVALI_INDICATOR_ON_TRACK, 0.5)"));
+		refused("kvali.security.role-claim= ", "roleClaim", "must not be blank");
+		refused("kvali.cors.origins=https://dashboard.example.org/app", "kvali.cors.origins (KVALI_CORS_ORIGINS) holds");
 		refused("kvali.bootstrap-admin-key=x", "kvali.bootstrap-admin-key (KVALI_BOOTSTRAP_ADMIN_KEY) has 1 "
 				+ "characters; give a random secret of 32 or more");
 	}
