@@ -28,7 +28,7 @@ class SettingsTest {
 	void theDefaultsAndGoodValuesBind() {
 		this.context.run(started -> assertThat(started).hasNotFailed());
 		this.context
-			.withPropertyValues("kvali.import.max-rows=1", "kvali.report.index=OFF", "kvali.report.rebuild-wait=0s",
+			.withPropertyValues("kvali.import.max-rows=1", "kvali.import.max-bytes=512KB", "kvali.report.index=OFF", "kvali.report.rebuild-wait=0s",
 					"kvali.report.cached-answers=0", "kvali.report.cached-responses=0", "kvali.indicator.on-track=0.7",
 					"kvali.indicator.at-risk=0.7", "kvali.suppression.k=2",
 					"kvali.bootstrap-admin-key=" + "k".repeat(32))
@@ -38,6 +38,7 @@ class SettingsTest {
 	@Test
 	void aSettingOutOfRangeStopsTheStartNamingIt() {
 		refused("kvali.import.max-rows=-5", "maxRows", "must be greater than 0");
+		refused("kvali.import.max-bytes=0B", "kvali.import.max-bytes (KVALI_IMPORT_MAX_BYTES) must be 1B or more");
 		refused("kvali.import.concurrent=0", "concurrent", "must be greater than 0");
 		refused("kvali.import.upload-time=0s", "uploadTime", "must be longer than or equal to 1 second");
 		refused("kvali.graphql.max-depth=-1", "maxDepth", "must be greater than 0");

@@ -173,7 +173,7 @@ public class AttendanceImportService {
 	private void read(InputStream in, SheetFormat format, SheetSink sink) {
 		if (format == SheetFormat.XLSX) {
 			try {
-				XlsxSheetReader.read(in.readAllBytes(), 20 * this.limits.maxBytes(), this.limits.maxRows(), sink);
+				XlsxSheetReader.read(in.readAllBytes(), 20 * this.limits.maxBytes().toBytes(), this.limits.maxRows(), sink);
 			}
 			catch (IOException ex) {
 				throw SheetException.unread(ex);

@@ -41,7 +41,7 @@ class ImportController {
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
 		var format = SheetFormat.of(contentType);
 		try (var turn = this.turns.take()) {
-			var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes(), this.limits.uploadTime());
+			var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes().toBytes(), this.limits.uploadTime());
 			var report = this.imports.load(body, format, contentType, dryRun, fileName);
 			var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
 			return ResponseEntity.status(status).body(report);

@@ -142,7 +142,8 @@ final class RowChecker {
 			return null;
 		}
 		if (Text.holdsControl(value, false)) {
-			error(column, personal ? null : value, "The value holds control characters (such as line breaks or tabs)");
+			error(column, personal ? null : value,
+					"The value holds control characters (a line break or tab reads as a space; others are refused)");
 			return null;
 		}
 		var lost = lostLetters(value);

@@ -44,8 +44,8 @@ class FirstKeyTest {
 		this.transactions.executeWithoutResult(status -> {
 			status.setRollbackOnly();
 			this.jdbc.update("UPDATE api_key SET revoked_at = now() WHERE revoked_at IS NULL AND NOT demo");
-			assertThat(new FirstKey(this.demo, this.keys, none, this.issuer).warning(false)).hasValue("No API key is stored and "
-					+ "neither KVALI_BOOTSTRAP_ADMIN_KEY nor a token issuer is set: every request will be refused. Start "
+			assertThat(new FirstKey(this.demo, this.keys, none, this.issuer).warning(false)).hasValue("No API key that works outside "
+					+ "demo mode is stored, and neither KVALI_BOOTSTRAP_ADMIN_KEY nor a token issuer is set: every request will be refused. Start "
 					+ "with KVALI_BOOTSTRAP_ADMIN_KEY set to a random secret of 32 characters or more, and make the first "
 					+ "keys with createApiKey");
 			// a bootstrap key, demo mode or a stored key lets someone in

@@ -164,7 +164,8 @@ class BadSheetTest {
 	void controlCharactersInACell() throws Exception {
 		var sheet = AttendanceImportTest.HEADER + ROW.formatted(1).replace("Workshop", "Work\u0007shop");
 		send("text/csv", sheet.getBytes(StandardCharsets.UTF_8)).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors[0].message").value("The value holds control characters (such as line breaks or tabs)"));
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("The value holds control characters (a line break or tab reads as a space; others are refused)"));
 	}
 
 	/** A C1 control character is refused as ASCII's are (line breaks and tabs are read as spaces). */
@@ -174,7 +175,7 @@ class BadSheetTest {
 		send("text/csv", refused.getBytes(StandardCharsets.UTF_8)).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].column").value("activity_title"))
 			.andExpect(jsonPath("$.errors[0].message")
-				.value("The value holds control characters (such as line breaks or tabs)"));
+				.value("The value holds control characters (a line break or tab reads as a space; others are refused)"));
 	}
 
 	/**

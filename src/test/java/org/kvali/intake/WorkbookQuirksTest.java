@@ -428,8 +428,8 @@ class WorkbookQuirksTest {
 				"xl/sharedStrings.xml");
 		load(bell, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].column").value("activity_title"))
-			.andExpect(jsonPath("$.errors[0].message").value("The value holds control characters (such as line breaks or "
-					+ "tabs)"));
+			.andExpect(jsonPath("$.errors[0].message").value("The value holds control characters (a line break or tab "
+					+ "reads as a space; others are refused)"));
 		var broken = workbook(MARCH_2025, MARCH_2025, "Youth Club", xml -> xml.replace(">Workshop<", ">Work_x000D_shop<"),
 				"xl/sharedStrings.xml");
 		load(broken, false).andExpect(status().isOk());

@@ -35,7 +35,7 @@ class LongWorkTest {
 			try {
 				assertThat(limits(connection)).isEqualTo("30s 60000");
 				LongWork.allow(connection);
-				assertThat(limits(connection)).isEqualTo("10min 660000");
+				assertThat(limits(connection)).isEqualTo("3min 240000");
 				used.set(connection.unwrap(PGConnection.class));
 			}
 			catch (SQLException ex) {
