@@ -74,7 +74,7 @@ class AttendanceWriter {
 				    SELECT CASE WHEN o.id IS NULL OR o.id = s.stored_organization_id OR EXISTS (
 				                    SELECT 1 FROM participation x JOIN activity xa ON xa.id = x.activity_id
 				                    WHERE x.participant_id = s.stored_id AND x.organization_id IS NOT NULL
-				                      AND (xa.start_date, xa.code) > (s.organization_since, s.organization_activity))
+				                      AND (xa.start_date, xa.code COLLATE "C") > (s.organization_since, s.organization_activity))
 				                THEN s.stored_organization_id ELSE o.id END AS organization_id) n
 				WHERE s.stored_id IS NOT NULL AND p.id = s.stored_id
 				  AND NOT %s
