@@ -18,8 +18,8 @@ import org.springframework.web.filter.CorsFilter;
 /**
  * The web origins whose pages may call the service from a browser (a donor's dashboard on its own site): each an
  * origin such as {@code https://dashboard.example.org}, a pattern ({@code https://*.example.org}) or {@code *}. None
- * by default, when only pages of the service's own origin may. The key travels in the Authorization header, never in a cookie, so
- * no credentials are allowed across origins.
+ * by default, when only pages of the service's own origin may. The key travels in the Authorization header, never
+ * in a cookie, so no credentials are allowed across origins.
  *
  * @param origins the origins, or patterns of them
  */

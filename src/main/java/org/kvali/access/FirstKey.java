@@ -53,7 +53,8 @@ class FirstKey implements ApplicationRunner {
 				|| ServiceScope.call(this.keys::anyActive)) {
 			return Optional.empty();
 		}
-		return Optional.of("No API key that works outside demo mode is stored, and neither KVALI_BOOTSTRAP_ADMIN_KEY nor a token issuer is set: "
+		return Optional.of("No API key that works outside demo mode is stored, and neither KVALI_BOOTSTRAP_ADMIN_KEY "
+				+ "nor a token issuer is set: "
 				+ "every request will be refused. Start with KVALI_BOOTSTRAP_ADMIN_KEY set to a random secret of 32 "
 				+ "characters or more, and make the first keys with createApiKey");
 	}

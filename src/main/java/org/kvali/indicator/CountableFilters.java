@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * (a project's indicator its project's, {@link IndicatorRepository}), and there is no deleting an indicator, so one
  * that could only ever count 0 would stay on the programme's dashboards and in its IATI file for good. Refused: only
  * other programmes, projects or activities named, dates ending before the programme begins, an empty list (which
- * selects nothing), and a share whose filter and denominator have nothing in common. Decided only where every code
- * is known; an unknown one is refused later, by name.
+ * selects nothing), and a share whose filter and denominator have nothing in common. Checked once every code is known
+ * as written (IndicatorDefinitions), so that a code in another case is named as stored.
  */
 @Component
 class CountableFilters {

@@ -64,7 +64,8 @@ class StoredMatches {
 			FROM (SELECT participant_ref, min(row_no) AS first_row, max(gender) AS gender, max(birth_year) AS birth_year,
 			             bool_or(disability) AS disability, max(home_municipality) AS home_municipality,
 			             max(coalesce(to_char(start_date, 'YYYY-MM-DD'), '') || ' ' || activity_code || ' '
-			                 || organization_code COLLATE "C") FILTER (WHERE organization_code IS NOT NULL) AS organization_at,
+			                 || organization_code COLLATE "C")
+			                 FILTER (WHERE organization_code IS NOT NULL) AS organization_at,
 			             coalesce(min(organization_code) <> max(organization_code), false) AS organizations_differ,
 			             coalesce(min(gender) <> max(gender) OR min(birth_year) <> max(birth_year)
 			                 OR bool_and(disability) <> bool_or(disability) OR min(home_municipality) <> max(home_municipality),
