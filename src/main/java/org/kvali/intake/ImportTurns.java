@@ -4,6 +4,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,16 @@ class ImportTurns {
 
 	private final int concurrent;
 
-	ImportTurns(ImportLimits limits) {
+	/**
+	 * Turns leave connections to the rest: loads that may hold every connection of the pool (its
+	 * {@code maximum-pool-size}) are refused at the start, as nine of ten did.
+	 */
+	ImportTurns(ImportLimits limits, @Value("${spring.datasource.hikari.maximum-pool-size:10}") int connections) {
+		if (limits.concurrent() >= connections) {
+			throw new IllegalArgumentException("kvali.import.concurrent (KVALI_IMPORT_CONCURRENT, " + limits.concurrent()
+					+ ") must be below the pool's connections (spring.datasource.hikari.maximum-pool-size, " + connections
+					+ "): each load holds one while its sheet arrives, and reports, keys and health checks need the rest");
+		}
 		this.concurrent = limits.concurrent();
 		this.turns = new Semaphore(this.concurrent, true);
 	}
