@@ -127,11 +127,12 @@ class DatabaseOutageTest {
 		try (var link = new DatabaseLink(databasePort());
 				// the URL's setting overrides the configured one
 				var other = OtherInstance.start(through(link) + (through(link).contains("?") ? "&" : "?")
-						+ "socketTimeout=2", this.database, "off", "spring.datasource.hikari.maximum-pool-size=1")) {
+						+ "socketTimeout=2", this.database, "off", "spring.datasource.hikari.maximum-pool-size=2",
+						"kvali.import.concurrent=1", "spring.datasource.hikari.validation-timeout=250")) {
 			int service = OtherInstance.port(other);
 			assertThat(post(service, TestCallers.ADMIN_KEY, TOTALS).statusCode()).isEqualTo(200);
-			// the one connection, used a moment ago, is handed out without a check: the data version's statement is
-			// sent into the silence
+			// the connection used a moment ago is handed out without a check (the other, idle, fails its check in the
+			// silence and is dropped): the data version's statement is sent into the silence
 			link.silence();
 			long sent = System.nanoTime();
 			var silent = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service + "/graphql"))
