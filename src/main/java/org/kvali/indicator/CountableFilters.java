@@ -3,13 +3,14 @@ package org.kvali.indicator;
 import java.util.List;
 import java.util.Set;
 
+import org.kvali.activity.Activity;
+import org.kvali.activity.ActivityService;
 import org.kvali.graphql.Validation;
 import org.kvali.programme.Programme;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
 import org.kvali.report.ParticipationFilter;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +26,11 @@ class CountableFilters {
 
 	private final ProgrammeService programmes;
 
-	private final JdbcClient jdbc;
+	private final ActivityService activities;
 
-	CountableFilters(ProgrammeService programmes, JdbcClient jdbc) {
+	CountableFilters(ProgrammeService programmes, ActivityService activities) {
 		this.programmes = programmes;
-		this.jdbc = jdbc;
+		this.activities = activities;
 	}
 
 	void check(IndicatorDefinitions.CreateInput input, Programme programme, Project project, Validation validation) {
@@ -88,17 +89,13 @@ class CountableFilters {
 		if (filter.activities() == null || filter.activities().isEmpty()) {
 			return;
 		}
-		var found = this.jdbc.sql("""
-				SELECT count(*) AS named,
-				       count(*) FILTER (WHERE p.programme_id = :programme AND (CAST(:project AS bigint) IS NULL OR p.id = :project))
-				FROM activity a JOIN project p ON p.id = a.project_id
-				WHERE a.code = ANY(:codes)""")
-			.param("programme", programme.id())
-			.param("project", project == null ? null : project.id())
-			.param("codes", filter.activities().toArray(String[]::new))
-			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
-		if (found[0] == Set.copyOf(filter.activities()).size() && found[1] == 0) {
+		var named = this.activities.activitiesByCode(filter.activities());
+		if (named.size() < Set.copyOf(filter.activities()).size()) {
+			return;
+		}
+		var projects = this.programmes.projectsById(named.values().stream().map(Activity::projectId).toList());
+		if (projects.values().stream().noneMatch(own -> project == null ? own.programmeId() == programme.id()
+				: own.id() == project.id())) {
 			validation.problem(argument + ".activities", filter.activities(), "The indicator counts "
 					+ (project == null ? "programme " + programme.code() : "project " + project.code())
 					+ "'s activities alone; these are none of them");
