@@ -116,7 +116,7 @@ class OrganizationChecks {
 						+ "so the sheet's are ignored"));
 			});
 		// a person at activities of two organizations: told how their own is found, unless the sheet keeps them as
-		// stored (which it is may depend on activities stored, not in the sheet)
+		// stored (which one is theirs may depend on activities stored, not in the sheet)
 		this.jdbc.sql("""
 				SELECT min(r.row_no), p.participant_ref,
 				       string_agg(DISTINCT r.organization_code, ', ' ORDER BY r.organization_code)
