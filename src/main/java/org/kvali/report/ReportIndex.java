@@ -23,13 +23,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The in-memory fast path of the participation report. It answers only while its data version is the database's:
  * every change to reported data raises that version in the committing transaction, so a request that reads the
- * version first never sees stale numbers. Until an index of the current version is built, requests take the SQL
- * path while one rebuild runs in the background.
+ * version first never sees stale numbers. Until the first index is built, and after a build failed, requests take the
+ * SQL path; after a change, a request waits for the index to catch up as long as that is likely within
+ * {@code kvali.report.rebuild-wait} ({@link #current()}).
  */
 @Component
 class ReportIndex implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportIndex.class);
+
+	private static final Duration FAILURE_BACKOFF = Duration.ofMinutes(1);
+
+	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
 	private final FactIndexLoader loader;
 
@@ -44,10 +49,6 @@ class ReportIndex implements DisposableBean {
 		thread.setDaemon(true);
 		return thread;
 	});
-
-	private static final Duration FAILURE_BACKOFF = Duration.ofMinutes(1);
-
-	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
 	private final AtomicBoolean building = new AtomicBoolean();
 
@@ -272,7 +273,15 @@ class ReportIndex implements DisposableBean {
 		return index == null || index.version < version;
 	}
 
+	/**
+	 * Starts a build unless one runs, or one failed in the last minute: a read that ran out of memory for its second
+	 * copy would fail again at once, each holding a connection and hundreds of megabytes while reports run in SQL.
+	 */
 	private void rebuildInBackground() {
+		long failed = this.failedAt;
+		if (failed != 0 && System.nanoTime() - failed < FAILURE_BACKOFF.toNanos()) {
+			return;
+		}
 		if (!this.builder.isShutdown() && this.building.compareAndSet(false, true)) {
 			try {
 				this.builder.execute(this::buildUntilCurrent);
