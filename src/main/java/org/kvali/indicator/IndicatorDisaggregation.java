@@ -16,6 +16,7 @@ import org.kvali.report.Gender;
 import org.kvali.report.MeasureSet;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationGroup;
+import org.kvali.report.ParticipationReport;
 import org.kvali.report.ReportService;
 import org.kvali.report.SuppressionProperties;
 
@@ -59,27 +60,31 @@ class IndicatorDisaggregation {
 		}
 		// distinct activities and organizations as a breakdown of the caller's shows them, and a count of them only
 		// then; a share's over its whole too, as its actual asks (IndicatorValues)
+		// (counted, and decided, over one data)
+		var data = new ParticipationReport.Data();
 		var shown = indicator.method() == IndicatorEnums.Method.REPORTED ? MeasureSet.ALL
-				: this.reports.shownUnits(filter(indicator.filter(), window), by)
+				: this.reports.shownUnits(filter(indicator.filter(), window), by, data)
 					.and(indicator.unit() == IndicatorEnums.Unit.PERCENT
-							? this.reports.shownUnits(filter(indicator.denominatorFilter(), window), by) : MeasureSet.ALL);
+							? this.reports.shownUnits(filter(indicator.denominatorFilter(), window), by, data)
+							: MeasureSet.ALL);
 		var measure = indicator.measure();
 		boolean valueShown = measure == null || measure.countsPeople()
 				|| (measure == IndicatorEnums.Measure.ACTIVITIES ? shown.activities() : shown.organizations());
 		// in the natural order of a breakdown: a group whose whole was withheld, or the numerator's alone, is not last
-		return all(indicator, by, window).stream()
+		return all(indicator, by, window, data).stream()
 			.filter(group -> !group.group().suppressed())
 			.map(group -> new Group(group.group().only(shown), valueShown ? group.value() : null))
 			.sorted(Comparator.comparing(Group::group, ParticipationGroup.naturalOrder(by)))
 			.toList();
 	}
 
-	private List<Group> all(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
+	private List<Group> all(Indicator indicator, List<Dimension> by, IndicatorValues.Key window,
+			ParticipationReport.Data data) {
 		if (indicator.method() == IndicatorEnums.Method.REPORTED) {
 			return reported(indicator, by, window);
 		}
 		var numeratorFilter = filter(indicator.filter(), window);
-		var numerator = breakdown(numeratorFilter, by);
+		var numerator = breakdown(numeratorFilter, by, data);
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER) {
 			return numerator.stream()
 				.map(group -> new Group(group, group.suppressed() ? null : indicator.measure().of(group.measures())))
@@ -93,17 +98,18 @@ class IndicatorDisaggregation {
 		var groups = new ArrayList<Group>();
 		var shares = new ArrayList<ShareComplements.Share>();
 		var leftOut = new HashSet<List<Object>>();
-		for (var whole : breakdown(denominatorFilter, by)) {
+		for (var whole : breakdown(denominatorFilter, by, data)) {
 			var group = counted.remove(whole.values(by));
 			var share = share(indicator, group == null ? whole.noneOf() : group, whole, numeratorFilter,
-					denominatorFilter, by);
+					denominatorFilter, by, data);
 			groups.add(share);
 			shares.add(new ShareComplements.Share(whole.values(by), share.group().participants(), whole.participants()));
 			if (share.group().suppressed()) {
 				leftOut.add(whole.values(by));
 			}
 		}
-		if (!leftOut.isEmpty() && (this.reports.suppresses(numeratorFilter) || this.reports.suppresses(denominatorFilter))) {
+		if (!leftOut.isEmpty()
+				&& (this.reports.suppresses(numeratorFilter, data) || this.reports.suppresses(denominatorFilter, data))) {
 			var more = ShareComplements.more(shares, leftOut, by, this.suppression.k());
 			groups.replaceAll(group -> more.contains(group.group().values(by))
 					? new Group(group.group().hidden(), null) : group);
@@ -121,11 +127,12 @@ class IndicatorDisaggregation {
 	 * rest, and the whole told the rest.
 	 */
 	private Group share(Indicator indicator, ParticipationGroup group, ParticipationGroup whole,
-			ParticipationFilter numeratorFilter, ParticipationFilter denominatorFilter, List<Dimension> by) {
+			ParticipationFilter numeratorFilter, ParticipationFilter denominatorFilter, List<Dimension> by,
+			ParticipationReport.Data data) {
 		if (whole.suppressed() || group.suppressed()
 				|| !noneByDefinition(numeratorFilter, group, by)
-						&& this.reports.withheldUnlessMany(numeratorFilter, group.participants())
-				|| this.reports.withheld(denominatorFilter, whole.participants() - group.participants())) {
+						&& this.reports.withheldUnlessMany(numeratorFilter, group.participants(), data)
+				|| this.reports.withheld(denominatorFilter, whole.participants() - group.participants(), data)) {
 			return new Group(group.hidden(), null);
 		}
 		double denominator = indicator.measure().of(whole.measures());
@@ -178,9 +185,11 @@ class IndicatorDisaggregation {
 		return this.json.readValue(stored, ParticipationFilter.class).within(window.from(), window.countedTo());
 	}
 
-	private List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by) {
+	/** The breakdown over a stored filter, whose codes were checked when the indicator was defined. */
+	private List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by,
+			ParticipationReport.Data data) {
 		try {
-			return this.reports.breakdown(this.reports.report(filter), by, null, null, MeasureSet.ALL);
+			return this.reports.breakdown(new ParticipationReport(filter, data), by, null, null, MeasureSet.ALL);
 		}
 		catch (InvalidArgumentException ex) {
 			// a disaggregation has no first to cut it with

@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.kvali.report.Gender;
 import org.kvali.report.ParticipationFilter;
+import org.kvali.report.ParticipationReport;
 import org.kvali.report.ReportService;
 
 import org.springframework.stereotype.Service;
@@ -61,7 +62,9 @@ public class IndicatorResults {
 			}
 			windows.add(ofTargets);
 		}
-		var computed = this.values.compute(keys);
+		// one data for all values and for whether their splits are withheld
+		var data = new ParticipationReport.Data();
+		var computed = this.values.compute(keys, data);
 		var results = new ArrayList<IndicatorResult>();
 		for (int i = 0; i < all.size(); i++) {
 			var indicator = all.get(i);
@@ -74,7 +77,7 @@ public class IndicatorResults {
 				var men = split ? computed.get(window.men()) : null;
 				// one sex withheld (too few people) withholds the other, or the total minus it would tell; so do
 				// too few people of the other genders, who are the total minus both
-				boolean both = women != null && men != null && !fewOthers(indicator, window.whole());
+				boolean both = women != null && men != null && !fewOthers(indicator, window.whole(), data);
 				periods.add(new IndicatorResult.PeriodResult(target.period(), target.value(),
 						computed.get(window.whole()), both ? women : null, both ? men : null));
 			}
@@ -88,11 +91,11 @@ public class IndicatorResults {
 	}
 
 	/** Whether the people of other and undisclosed gender in the indicator's set are too few to show the caller. */
-	private boolean fewOthers(Indicator indicator, IndicatorValues.Key window) {
+	private boolean fewOthers(Indicator indicator, IndicatorValues.Key window, ParticipationReport.Data data) {
 		var others = this.json.readValue(indicator.filter(), ParticipationFilter.class)
 			.withGenders(List.of(Gender.OTHER, Gender.UNDISCLOSED))
 			.within(window.from(), window.countedTo());
-		return this.reports.withheld(others, this.reports.totals(List.of(others)).get(0));
+		return this.reports.withheld(others, this.reports.totals(List.of(others), data).get(0).participants(), data);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kvali.report.ParticipationFilter;
+import org.kvali.report.ParticipationReport;
 import org.kvali.report.ReportService;
 
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -85,6 +86,11 @@ class IndicatorValues {
 
 	/** The values of the keys that have one (a reported period without a value, or a zero denominator, has none). */
 	Map<Key, Double> compute(Set<Key> keys) {
+		return compute(keys, new ParticipationReport.Data());
+	}
+
+	/** The same, counted over the data given, and withheld as decided on it. */
+	Map<Key, Double> compute(Set<Key> keys, ParticipationReport.Data data) {
 		var begun = keys.stream().filter(key -> !key.noValue()).toList();
 		Map<Key, Double> values = new HashMap<>(reported(begun));
 		var computed = begun.stream().filter(key -> key.indicator().method() == IndicatorEnums.Method.COMPUTED).toList();
@@ -98,20 +104,20 @@ class IndicatorValues {
 		if (computed.isEmpty()) {
 			return values;
 		}
-		var totals = this.reports.totals(filters);
+		var totals = this.reports.totals(filters, data);
 		int next = 0;
 		for (var key : computed) {
 			int at = next;
 			var numerator = totals.get(next++);
 			var measure = key.indicator().measure();
-			boolean withheld = withheld(filters.get(at), numerator.participants(), measure);
+			boolean withheld = withheld(filters.get(at), numerator.participants(), measure, data);
 			double value = measure.of(numerator);
 			if (key.indicator().unit() == IndicatorEnums.Unit.PERCENT) {
 				var denominatorMeasures = totals.get(next);
 				// a share of people also tells the people of the denominator outside the numerator
 				withheld = withheld || withheld(filters.get(next), measure.countsPeople()
 						? denominatorMeasures.participants() - numerator.participants()
-						: denominatorMeasures.participants(), measure);
+						: denominatorMeasures.participants(), measure, data);
 				next++;
 				double denominator = key.indicator().measure().of(denominatorMeasures);
 				if (denominator > 0 && !withheld) {
@@ -132,9 +138,10 @@ class IndicatorValues {
 	 * ReportService#shownUnits}), and of organizations, too, over fewer than k people. A count of activities over
 	 * activities alone is told, even of none: the caller lists those activities anyway.
 	 */
-	private boolean withheld(ParticipationFilter filter, int participants, IndicatorEnums.Measure measure) {
+	private boolean withheld(ParticipationFilter filter, int participants, IndicatorEnums.Measure measure,
+			ParticipationReport.Data data) {
 		if (!measure.countsPeople()) {
-			var shown = this.reports.shownUnits(filter, List.of());
+			var shown = this.reports.shownUnits(filter, List.of(), data);
 			if (measure == IndicatorEnums.Measure.ACTIVITIES) {
 				return !shown.activities();
 			}
@@ -142,7 +149,7 @@ class IndicatorValues {
 				return true;
 			}
 		}
-		return this.reports.withheldUnlessMany(filter, participants);
+		return this.reports.withheldUnlessMany(filter, participants, data);
 	}
 
 	/** Reported indicators: the current values of the periods that lie within the key's window, combined. */

@@ -1,6 +1,9 @@
 package org.kvali.report;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The parent of `totals` and `breakdown`: a checked filter, evaluated only by the fields the client asks for. All of
@@ -14,12 +17,17 @@ public record ParticipationReport(ParticipationFilter filter, Data data) {
 		this(filter, new Data());
 	}
 
-	/** Which data the report's fields count: chosen by the first of them, kept for the others. */
-	static final class Data {
+	/**
+	 * Which data the report's fields count: chosen by the first of them, kept for the others. An indicator's values
+	 * and splits share one too, with whether the caller is told each filter's small numbers, decided on that data.
+	 */
+	public static final class Data {
 
 		private ReportIndex source;
 
 		private Optional<FactIndex> index;
+
+		private final Map<ParticipationFilter, Boolean> suppressed = new ConcurrentHashMap<>();
 
 		/** The index {@code source} had current for the first field, or empty for the SQL path. */
 		synchronized Optional<FactIndex> of(ReportIndex source) {
@@ -27,8 +35,14 @@ public record ParticipationReport(ParticipationFilter filter, Data data) {
 			if (this.source != source) {
 				this.source = source;
 				this.index = source.current();
+				this.suppressed.clear();
 			}
 			return this.index;
+		}
+
+		/** Whether small numbers over the filter are withheld, decided once for the data. */
+		boolean suppressed(ParticipationFilter filter, Predicate<ParticipationFilter> decision) {
+			return this.suppressed.computeIfAbsent(filter, decision::test);
 		}
 
 	}

@@ -3,7 +3,6 @@ package org.kvali.report;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
@@ -97,9 +96,8 @@ public class ReportService {
 	public ShownMeasures shownTotals(ParticipationReport report) {
 		// the totals and whether they are withheld from one index, so that both see the same data (on the SQL path,
 		// two statements: the decision reads activities alone)
-		var index = report.data().of(this.index);
-		var totals = totals(index, report.filter());
-		boolean suppressed = suppressedFor(report.filter(), () -> index);
+		var totals = totals(report.data().of(this.index), report.filter());
+		boolean suppressed = suppressedFor(report.filter(), report.data());
 		return ShownMeasures.of(totals, totals.participants() < this.k && suppressed,
 				shownUnits(suppressed, report.filter(), List.of()));
 	}
@@ -125,8 +123,8 @@ public class ReportService {
 	 * Which of distinct activities and organizations over this filter, split by these dimensions (none for a whole),
 	 * the current caller is told ({@link #shownUnits}): indicators that count them ask this.
 	 */
-	public MeasureSet shownUnits(ParticipationFilter filter, List<Dimension> by) {
-		return shownUnits(suppressedFor(filter, this.index::current), filter, by);
+	public MeasureSet shownUnits(ParticipationFilter filter, List<Dimension> by, ParticipationReport.Data data) {
+		return shownUnits(suppressedFor(filter, data), filter, by);
 	}
 
 	/** Whether reports are answered from the in-memory index right now (it holds the committed data). */
@@ -134,9 +132,12 @@ public class ReportService {
 		return this.index.current().isPresent();
 	}
 
-	/** Totals of several filters at once, in one statement: the index's freshness check, or one SQL query. */
-	public List<Measures> totals(List<ParticipationFilter> filters) {
-		return this.index.current()
+	/**
+	 * Totals of several filters at once, in one statement: the index's freshness check (unless the data was chosen
+	 * before), or one SQL query.
+	 */
+	public List<Measures> totals(List<ParticipationFilter> filters, ParticipationReport.Data data) {
+		return data.of(this.index)
 			.map(facts -> filters.stream().map(filter -> totals(facts, filter)).toList())
 			.orElseGet(() -> this.repository.totals(filters));
 	}
@@ -149,7 +150,7 @@ public class ReportService {
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
 		// the index and whether groups are withheld decided once, for the measures told and the groups alike
 		var index = report.data().of(this.index);
-		boolean suppressed = suppressedFor(report.filter(), () -> index);
+		boolean suppressed = suppressedFor(report.filter(), report.data());
 		var shown = shownUnits(suppressed, report.filter(), by);
 		// an order by a measure withheld would tell what its numbers are withheld to hide
 		for (var key : orderBy == null ? List.<GroupOrder>of() : orderBy) {
@@ -176,7 +177,7 @@ public class ReportService {
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
 		// the groups and whether they are suppressed from one index, so that both see the same data
 		var index = report.data().of(this.index);
-		return breakdown(report, index, suppressedFor(report.filter(), () -> index), by, orderBy, first, measures);
+		return breakdown(report, index, suppressedFor(report.filter(), report.data()), by, orderBy, first, measures);
 	}
 
 	private List<ParticipationGroup> breakdown(ParticipationReport report, Optional<FactIndex> index,
@@ -252,17 +253,12 @@ public class ReportService {
 	}
 
 	/**
-	 * Whether a value computed over this set must be withheld from the current caller: the set has 1 to k-1
-	 * participants and small cells are suppressed for the caller over the filter (an indicator's split by sex asks
-	 * this of the people of other genders; values themselves use {@link #withheldUnlessMany}).
+	 * Whether a value resting on this many participants of the filter's set must be withheld from the current caller:
+	 * they are 1 to k-1 and small cells are suppressed for the caller over the filter (an indicator's split by sex
+	 * asks this of the people of other genders; values themselves use {@link #withheldUnlessMany}).
 	 */
-	public boolean withheld(ParticipationFilter filter, Measures measures) {
-		return withheld(filter, measures.participants());
-	}
-
-	/** Whether a value resting on this many participants of the filter's set must be withheld from the caller. */
-	public boolean withheld(ParticipationFilter filter, int participants) {
-		return SmallCells.tooSmall(participants, this.k) && suppressedFor(filter, this.index::current);
+	public boolean withheld(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
+		return SmallCells.tooSmall(participants, this.k) && suppressedFor(filter, data);
 	}
 
 	/**
@@ -270,13 +266,13 @@ public class ReportService {
 	 * from the caller, as a total is: an indicator's 0 shown beside a withheld 1 to k-1, asked for day by day, told
 	 * the day someone of its set (with a disability, from one municipality) took part, and so the activity.
 	 */
-	public boolean withheldUnlessMany(ParticipationFilter filter, int participants) {
-		return participants < this.k && suppressedFor(filter, this.index::current);
+	public boolean withheldUnlessMany(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
+		return participants < this.k && suppressedFor(filter, data);
 	}
 
 	/** Whether small cells are suppressed for the current caller over this filter ({@link #suppressedFor}). */
-	public boolean suppresses(ParticipationFilter filter) {
-		return suppressedFor(filter, this.index::current);
+	public boolean suppresses(ParticipationFilter filter, ParticipationReport.Data data) {
+		return suppressedFor(filter, data);
 	}
 
 	/**
@@ -285,9 +281,10 @@ public class ReportService {
 	 * caller gets the safer answer); for a PARTNER unless the filter's conditions on activities leave in only
 	 * activities its organizations run. Decided on the activities alone, never on who took part: decided by whether
 	 * the participations a filter selected lay outside its activities, the choice itself told a partner whether
-	 * anyone of a filter (a woman with a disability) had attended another organization's workshop.
+	 * anyone of a filter (a woman with a disability) had attended another organization's workshop. Decided on the
+	 * data the answer counts, once for each filter.
 	 */
-	private boolean suppressedFor(ParticipationFilter filter, Supplier<Optional<FactIndex>> index) {
+	private boolean suppressedFor(ParticipationFilter filter, ParticipationReport.Data data) {
 		var caller = Caller.find().orElse(null);
 		if (caller == null) {
 			return true;
@@ -298,8 +295,9 @@ public class ReportService {
 		if (caller.is(Role.DONOR)) {
 			return true;
 		}
-		return index.get().map(facts -> facts.reachesBeyond(filter, caller.organizations()))
-			.orElseGet(() -> this.repository.reachesBeyond(filter, caller.organizations()));
+		var index = data.of(this.index);
+		return data.suppressed(filter, asked -> index.map(facts -> facts.reachesBeyond(asked, caller.organizations()))
+			.orElseGet(() -> this.repository.reachesBeyond(asked, caller.organizations())));
 	}
 
 	private static void checkDimensions(List<Dimension> by) {

@@ -33,6 +33,9 @@ class IndicatorQueriesTest {
 	@Autowired
 	org.kvali.TestClock clock;
 
+	@Autowired
+	org.kvali.access.ApiKeyService keys;
+
 	@Test
 	void trainedRepresentativesAgreeWithTheParticipationQuery() {
 		// language=GraphQL
@@ -95,6 +98,38 @@ class IndicatorQueriesTest {
 		// mid-2024 the annual reported values of 2024 are not in yet
 		response.path("indicators[*].mid").entityList(String.class).containsExactly("ACHIEVED", "OFF_TRACK",
 				"AT_RISK", "AT_RISK", "OFF_TRACK", "ON_TRACK");
+	}
+
+	/**
+	 * A partner sees values over other organizations' activities suppressed, which is decided on the data the values
+	 * are counted from: no statement more for any of them than for an admin, however many are small (37 where 18
+	 * are the rule, before).
+	 */
+	@Test
+	void aPartnersStatusesInTheSameNumberOfStatements() throws InterruptedException {
+		var partner = this.keys.create("statements", org.kvali.access.Role.PARTNER, java.util.List.of("CIF"), false,
+				"test").secret();
+		// language=GraphQL
+		var overview = """
+				{ indicators(programme: "EU-CSO-EQUAL") { code actual early: actual(period: "2023") status(asOf: "2023-03-31")
+				    series { actual } disaggregate(by: [GENDER], period: "2023") { value } } }""";
+		var asPartner = this.graphQl.mutate().header("Authorization", "Bearer " + partner).build();
+		awaitIndex();
+		this.statements.reset();
+		var admin = this.graphQl.document(overview).execute();
+		int adminStatements = this.statements.count();
+		awaitIndex();
+		this.statements.reset();
+		var response = asPartner.document(overview).execute();
+		// one more: the partner's key is looked up (the tests' admin key is the bootstrap key)
+		assertThat(this.statements.count()).as("statements for a partner").isEqualTo(adminStatements + 1);
+		admin.path("indicators[*].early").entityList(Double.class).containsExactly(36.0, 3.0, 41.0, 100.0 * 22 / 41,
+				null, 14.0);
+		response.path("indicators[*].early").entityList(Double.class).containsExactly(36.0, 3.0, 41.0, 100.0 * 22 / 41,
+				null, 14.0);
+		admin.path("indicators[2].disaggregate[*].value").entityList(Double.class).containsExactly(22.0, 17.0, 2.0);
+		// 2 people of other genders in 2023, at trainings CIF does not run: withheld, and 17 men with them
+		response.path("indicators[2].disaggregate[*].value").entityList(Double.class).containsExactly(22.0);
 	}
 
 	/**
