@@ -107,9 +107,13 @@ class ActivityEditor {
 			validation.problem("input.organizer", null, "Your organization runs the activity; an admin may leave it "
 					+ "without an organizer, or you may name another of yours");
 		}
-		if (input.startDate() != null && input.startDate().getYear() < stored.startDate().getYear()) {
-			// no sheet adds a person to the activity between this check and the update
+		boolean moved = input.startDate() != null && !input.startDate().equals(stored.startDate());
+		if (moved) {
+			// no sheet adds a person to the activity between the checks and the update, nor between the update and
+			// its people's organizations following it
 			WritersQueue.join(this.jdbc);
+		}
+		if (moved && input.startDate().getYear() < stored.startDate().getYear()) {
 			bornAfter(stored.id(), input.startDate(), caller, validation);
 		}
 		var organizer = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
@@ -137,6 +141,15 @@ class ActivityEditor {
 		if (updated == 0) {
 			// row-level security left the row out: the caller lost the project since the check above
 			throw new AccessDeniedException("Project " + project.code() + " is not one of your organizations' projects");
+		}
+		if (moved) {
+			// it may have become, or stopped being, someone's latest activity: their own organization follows
+			this.jdbc.sql("""
+					SELECT own_organizations_followed(array(SELECT participant_id FROM participation
+					                                        WHERE activity_id = :activity))""")
+				.param("activity", stored.id())
+				.query(Integer.class)
+				.single();
 		}
 		return this.activities.activity(code);
 	}

@@ -121,6 +121,12 @@ class AttendanceWriter {
 				                     AND x.activity_id = a.id AND x.participant_id = p.id LIMIT 1) x ON true
 				WHERE x.stored IS NULL
 				ORDER BY a.id, p.id""").update();
+		// an activity the sheet moved may have become, or stopped being, someone's latest: their own organization
+		// follows it, also for people at it the sheet does not name
+		this.jdbc.sql("""
+				SELECT own_organizations_followed(array(
+				    SELECT DISTINCT pn.participant_id FROM import_activity s JOIN participation pn ON pn.activity_id = s.stored_id
+				    WHERE s.start_date <> s.stored_start_date))""").query(Integer.class).single();
 		return new Outcome(new ImportCounts(activities, participants, participations, organizations),
 				new ImportCounts(activitiesUpdated, participantsUpdated, participationsUpdated, 0),
 				new ImportCounts(0, 0, rows - participations - participationsUpdated, 0));

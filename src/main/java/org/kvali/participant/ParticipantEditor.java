@@ -169,11 +169,18 @@ class ParticipantEditor {
 					+ " is not recorded at activity " + activity.code()));
 		// someone recorded nowhere else was recorded by mistake: kept, they would be nobody's, and any partner's
 		// sheet could compare and change what this one recorded of them
-		this.jdbc.sql("""
+		int removed = this.jdbc.sql("""
 				DELETE FROM participant p WHERE p.id = :person
 				  AND NOT EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = p.id)""")
 			.param("person", person)
 			.update();
+		if (removed == 0) {
+			// the removed one may have been their latest activity: their own organization follows the one before
+			this.jdbc.sql("SELECT own_organizations_followed(ARRAY[CAST(:person AS bigint)])")
+				.param("person", person)
+				.query(Integer.class)
+				.single();
+		}
 		return activity;
 	}
 

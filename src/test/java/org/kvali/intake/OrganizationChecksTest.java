@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.TestCallers;
 import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
@@ -219,6 +220,58 @@ class OrganizationChecksTest {
 				JOIN organization o ON o.id = pn.organization_id JOIN participant p ON p.id = pn.participant_id
 				WHERE p.ref = 'TI-3' ORDER BY a.code""", String.class))
 			.containsExactly("TI-OC-EARLY CIF", "TI-OC-LATE SCCSF");
+	}
+
+	/**
+	 * The person's own organization follows their latest activity when a participation is removed or an activity
+	 * moved, as when sheets are loaded (it stayed, and with it the region of a mistaken row's organization); a
+	 * partner's removal at its own activity too, of a person another organization hosted as well, whom the partner
+	 * does not correct otherwise.
+	 */
+	@Test
+	void aPersonsOrganizationFollowsRemovalsAndMoves() throws Exception {
+		var early = "TI-OC-EARLY,Early workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,%s,female,1990,,,CIF,,,\n";
+		var later = "TI-OC-LATE,Late workshop,workshop,TEST-INTAKE,2025-10-02,2025-10-02,,%s,female,1990,,,SCCSF,,,\n";
+		var rows = new StringBuilder(HEADER);
+		for (var person : List.of("TI-1", "TI-2", "TI-3")) {
+			rows.append(early.formatted(person)).append(later.formatted(person));
+		}
+		IntakeFixture.load(this.mvc, rows.toString(), false).andExpect(jsonPath("$.status").value("IMPORTED"));
+		assertThat(organizations()).containsExactly("TI-1 SCCSF", "TI-2 SCCSF", "TI-3 SCCSF");
+		mutation(TestCallers.ADMIN_KEY, "removeParticipation(activity: \"TI-OC-LATE\", ref: \"TI-1\") { code }");
+		assertThat(organizations()).containsExactly("TI-1 CIF", "TI-2 SCCSF", "TI-3 SCCSF");
+		mutation(TestCallers.ADMIN_KEY, "updateActivity(code: \"TI-OC-LATE\", input: {startDate: \"2025-09-30\", "
+				+ "endDate: \"2025-09-30\"}) { code }");
+		assertThat(organizations()).containsExactly("TI-1 CIF", "TI-2 CIF", "TI-3 CIF");
+		mutation(TestCallers.ADMIN_KEY, "updateActivity(code: \"TI-OC-LATE\", input: {startDate: \"2025-10-02\", "
+				+ "endDate: \"2025-10-02\"}) { code }");
+		assertThat(organizations()).containsExactly("TI-1 CIF", "TI-2 SCCSF", "TI-3 SCCSF");
+		// CIF leads the project and runs the later workshop, SCCSF the earlier one
+		this.jdbc.update("UPDATE project SET lead_organization_id = (SELECT id FROM organization WHERE code = 'CIF') "
+				+ "WHERE code = 'TEST-INTAKE'");
+		this.jdbc.update("UPDATE activity SET organizer_id = (SELECT id FROM organization WHERE code = "
+				+ "CASE activity.code WHEN 'TI-OC-LATE' THEN 'CIF' ELSE 'SCCSF' END) WHERE code LIKE 'TI-OC-%'");
+		var partner = this.keys.create("organizations", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		mutation(partner, "removeParticipation(activity: \"TI-OC-LATE\", ref: \"TI-3\") { code }");
+		assertThat(organizations()).containsExactly("TI-1 CIF", "TI-2 SCCSF", "TI-3 CIF");
+		// a sheet that moves the later workshop first: people it does not name follow too
+		IntakeFixture.load(this.mvc, HEADER + later.replace("2025-10-02", "2025-09-29").formatted("TI-4"), false)
+			.andExpect(jsonPath("$.status").value("IMPORTED"));
+		assertThat(organizations()).containsExactly("TI-1 CIF", "TI-2 CIF", "TI-3 CIF", "TI-4 SCCSF");
+	}
+
+	private List<String> organizations() {
+		return this.jdbc.queryForList("""
+				SELECT p.ref || ' ' || o.code FROM participant p JOIN organization o ON o.id = p.organization_id
+				WHERE p.ref LIKE 'TI-%' ORDER BY p.ref""", String.class);
+	}
+
+	private void mutation(String key, String field) throws Exception {
+		this.mvc.perform(post("/graphql").header("Authorization", "Bearer " + key)
+			.contentType("application/json")
+			.content("{\"query\": \"mutation { " + field.replace("\"", "\\\"") + " }\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors").doesNotExist());
 	}
 
 	private ResultActions load(String rows) throws Exception {
