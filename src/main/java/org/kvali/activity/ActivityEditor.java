@@ -66,6 +66,7 @@ class ActivityEditor {
 		var named = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
 		ownOrganizer(caller, named, input.organizer());
+		organizerInProject(named, input.organizer(), project);
 		// a partner's activity is run by its organization unless it names another of its own, as from a sheet: one
 		// without an organizer would be none of its own to change
 		var organizer = named == null && caller.is(Role.PARTNER) && project != null
@@ -119,6 +120,7 @@ class ActivityEditor {
 		var organizer = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
 		ownOrganizer(caller, organizer, input.organizer());
+		organizerInProject(organizer, input.organizer(), project);
 		int updated = this.jdbc.sql("""
 				UPDATE activity SET kind = coalesce(:kind, kind), title = coalesce(:title, title),
 				       title_ka = CASE WHEN :noTitleKa THEN NULL ELSE coalesce(:titleKa, title_ka) END,
@@ -241,6 +243,30 @@ class ActivityEditor {
 		if (caller.is(Role.PARTNER) && organizer != null && !caller.organizations().contains(organizer)) {
 			throw new AccessDeniedException("Organization " + code + " is not one of yours; only an admin may make it an "
 					+ "activity's organizer");
+		}
+	}
+
+	/**
+	 * An activity's organizer leads its project or is a partner of it: the organizer's staff see the activity's
+	 * numbers in full, which is for the projects they have a part in (an organizer from outside saw in full those of
+	 * an activity it could not list).
+	 */
+	private void organizerInProject(Long organizer, String code, Project project) {
+		if (organizer == null || project == null) {
+			return;
+		}
+		boolean inProject = this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM project WHERE id = :project AND lead_organization_id = :organizer
+				               UNION ALL
+				               SELECT 1 FROM project_partner WHERE project_id = :project AND organization_id = :organizer)""")
+			.param("project", project.id())
+			.param("organizer", organizer)
+			.query(Boolean.class)
+			.single();
+		if (!inProject) {
+			new Validation().problem("input.organizer", code, "Organization " + code + " neither leads project "
+					+ project.code() + " nor is a partner of it: add it to the project's partners first (updateProject)")
+				.check();
 		}
 	}
 

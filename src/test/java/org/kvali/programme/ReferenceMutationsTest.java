@@ -392,13 +392,28 @@ class ReferenceMutationsTest {
 		this.graphQl.document("mutation { updateOrganization(code: \"TM-ORG\", input: {region: null}) { region { code } } }")
 			.execute()
 			.path("updateOrganization.region").valueIsNull();
+		// an organizer with no part in the project would see its numbers in full, as a partner of it does
 		// language=GraphQL
-		var activity = this.graphQl.document("""
+		var create = """
 				mutation { createActivity(input: {code: "TM-ACT", project: "CSO-CAPACITY", kind: MEETING, title: "Planning meeting",
-				    startDate: "2026-02-03", endDate: "2026-02-03", venue: "GE-KK-TSALKA", organizer: "TM-ORG",
+				    startDate: "2026-02-03", endDate: "2026-02-03", venue: "GE-KK-TSALKA", organizer: "%s",
 				    topics: ["Budget calendar"]}) {
-				  code kind project { code } venue { code } organizer { code } topics } }""").execute();
-		activity.path("createActivity.organizer.code").entity(String.class).isEqualTo("TM-ORG");
+				  code kind project { code } venue { code } organizer { code } topics } }""";
+		this.graphQl.document(create.formatted("TM-ORG"))
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage().equals("input.organizer: "
+					+ "Organization TM-ORG neither leads project CSO-CAPACITY nor is a partner of it: add it to the "
+					+ "project's partners first (updateProject)"))
+			.verify();
+		var activity = this.graphQl.document(create.formatted("SCCSF")).execute();
+		activity.path("createActivity.organizer.code").entity(String.class).isEqualTo("SCCSF");
+		// language=GraphQL
+		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {organizer: \"TM-ORG\"}) { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().startsWith("input.organizer: Organization TM-ORG neither leads"))
+			.verify();
 		activity.path("createActivity.topics").entityList(String.class).containsExactly("Budget calendar");
 		// language=GraphQL
 		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {endDate: \"2026-02-01\"}) { code } }")
