@@ -116,7 +116,10 @@ class ReferenceMutationsTest {
 				indicator.formatted("OUT-1.3", "a target", "2024"), indicator.formatted("OUT-1.3", "a value reported", "2024"),
 				indicator.formatted("OUT-2.1", "a target", "2023"), indicator.formatted("OUT-2.1", "a target", "2024"),
 				indicator.formatted("OUTC-1", "a target", "2024"), indicator.formatted("OUTC-2", "a value reported", "2023"),
-				indicator.formatted("OUTC-2", "a value reported", "2024"))
+				indicator.formatted("OUTC-2", "a value reported", "2024"),
+				"76 activities of it start before it (WS-2023-AKHALTSIKHE on 2023-01-21, MTG-2023-NINOTSMINDA on "
+						+ "2023-01-28, MTG-2023-AKHALTSIKHE on 2023-01-29, ...): its indicators would no longer count "
+						+ "their participations; move them first")
 			.map(message -> "input.startDate: " + message)
 			.toArray(String[]::new));
 		// language=GraphQL
@@ -130,7 +133,10 @@ class ReferenceMutationsTest {
 				indicator.formatted("OUT-1.1", "a target", "2025"), indicator.formatted("OUT-1.2", "a target", "2025"),
 				indicator.formatted("OUT-1.3", "a target", "2025"), indicator.formatted("OUT-1.3", "a value reported", "2025"),
 				indicator.formatted("OUT-2.1", "a target", "2025"), indicator.formatted("OUTC-1", "a target", "2025"),
-				indicator.formatted("OUTC-2", "a target", "2025"), indicator.formatted("OUTC-2", "a value reported", "2025"))
+				indicator.formatted("OUTC-2", "a target", "2025"), indicator.formatted("OUTC-2", "a value reported", "2025"),
+				"36 activities of it start after it (CMP-2025-MARNEULI on 2025-02-18, WS-2025-TETRITSKARO on 2025-02-27, "
+						+ "WS-2025-AKHALKALAKI on 2025-03-11, ...): its indicators would no longer count their "
+						+ "participations; move them first")
 			.map(message -> "input.endDate: " + message)
 			.toArray(String[]::new));
 		assertThat(this.jdbc.queryForObject("SELECT start_date || ' ' || end_date FROM programme WHERE code = 'EU-CSO-EQUAL'",
