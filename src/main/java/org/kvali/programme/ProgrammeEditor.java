@@ -36,8 +36,11 @@ class ProgrammeEditor {
 
 	private final JdbcClient jdbc;
 
+	private final ProjectOrganizers organizers;
+
 	ProgrammeEditor(ProgrammeRepository programmes, ProgrammeWriter writer, OrganizationService organizations,
-			ProgrammeService service, List<WithinProgramme> within, JdbcClient jdbc) {
+			ProgrammeService service, List<WithinProgramme> within, JdbcClient jdbc, ProjectOrganizers organizers) {
+		this.organizers = organizers;
 		this.programmes = programmes;
 		this.writer = writer;
 		this.organizations = organizations;
@@ -149,6 +152,13 @@ class ProgrammeEditor {
 		ExplicitNulls.refuse(nulls, validation, "name", "startDate", "endDate");
 		var programme = this.service.programmesById(List.of(stored.programmeId())).get(stored.programmeId());
 		ProgrammeDates.checkProject(programme, input.startDate(), input.endDate(), validation);
+		boolean leadGiven = input.lead() != null || nulls.contains("lead");
+		boolean partnersGiven = partners != null || nulls.contains("partners");
+		if ((leadGiven || partnersGiven) && !validation.refusedAny()) {
+			this.organizers.check(stored.id(), leadGiven, input.lead() == null ? null : orgs.get(input.lead()).id(),
+					partnersGiven, partners == null ? List.of() : partners.stream()
+						.map(partner -> orgs.get(partner.organization()).id()).toList(), validation);
+		}
 		validation.check();
 		this.writer.updateProject(stored.id(), input.name(), input.nameKa(),
 				input.lead() == null ? null : orgs.get(input.lead()).id(), input.startDate(), input.endDate(), nulls);

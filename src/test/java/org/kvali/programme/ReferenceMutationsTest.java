@@ -420,6 +420,23 @@ class ReferenceMutationsTest {
 			.errors()
 			.expect(error -> error.getMessage().startsWith("input.organizer: Organization TM-ORG neither leads"))
 			.verify();
+		// nor does a change of the project's partners or lead leave an organizer outside
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateProject(code: "CSO-CAPACITY", input: {lead: "CIF", partners: [{organization: "TM-ORG",
+				    role: ASSOCIATE}]}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.partners: Organization HEKS-EPER runs 1 activity of the "
+					+ "project and would have no part in it: keep it as lead or partner, or give it another organizer first"))
+			.expect(error -> error.getMessage().equals("input.partners: Organization SCCSF runs 22 activities of the "
+					+ "project and would have no part in it: keep it as lead or partner, or give them another organizer "
+					+ "first"))
+			.verify();
+		assertThat(this.jdbc.queryForList("""
+				SELECT o.code FROM project p JOIN project_partner pp ON pp.project_id = p.id
+				JOIN organization o ON o.id = pp.organization_id WHERE p.code = 'CSO-CAPACITY' ORDER BY o.code""",
+				String.class)).containsExactly("CIF", "SCCSF");
 		activity.path("createActivity.topics").entityList(String.class).containsExactly("Budget calendar");
 		// language=GraphQL
 		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {endDate: \"2026-02-01\"}) { code } }")
