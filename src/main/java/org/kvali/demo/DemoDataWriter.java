@@ -51,13 +51,15 @@ final class DemoDataWriter {
 
 	private void programme() {
 		this.jdbc.update("""
-				INSERT INTO programme (code, name, name_ka, description, start_date, end_date)
-				VALUES (?, ?, ?, ?, DATE '2023-01-01', DATE '2025-12-31')""", PROGRAMME,
+				INSERT INTO programme (code, name, name_ka, description, start_date, end_date, publisher_id)
+				VALUES (?, ?, ?, ?, DATE '2023-01-01', DATE '2025-12-31', (SELECT id FROM organization WHERE code = ?))""",
+				PROGRAMME,
 				"Strengthening civil society for equal and full participation in social, economic and political life",
 				"სამოქალაქო საზოგადოების გაძლიერება სოციალურ, ეკონომიკურ და პოლიტიკურ ცხოვრებაში თანაბარი და"
 						+ " სრულყოფილი მონაწილეობისთვის",
 				"Civil-society organizations and activist groups of Kvemo Kartli and Samtskhe-Javakheti take part"
-						+ " in local development, budgeting and policy on equal terms.");
+						+ " in local development, budgeting and policy on equal terms.",
+				DemoPeople.HEKS);
 		this.jdbc.update("""
 				INSERT INTO programme_donor (programme_id, organization_id)
 				SELECT p.id, o.id FROM programme p, organization o WHERE p.code = ? AND o.code = ?""", PROGRAMME,

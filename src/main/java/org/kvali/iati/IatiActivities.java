@@ -16,9 +16,10 @@ import org.kvali.programme.ProjectPartner;
 /**
  * What the IATI file of a programme holds: the programme as a parent activity (hierarchy 1) with its own results, and
  * each project as a child activity (hierarchy 2) with the project's results, linked both ways, so that no result is
- * given twice. An activity is reported by the organization leading it (the programme by the lead of its first
- * project that has one) and its identifier begins with that organization's reference. What IATI requires and the data
- * lacks is named, activity by activity, before anything is written ({@link Unpublishable}).
+ * given twice. Every activity is reported by the programme's publisher and its identifier begins with that
+ * organization's reference, so that it stays as published while the publisher does (a new project or lead renamed
+ * them when each was reported by its lead). What IATI requires and the data lacks is named, activity by activity,
+ * before anything is written ({@link Unpublishable}).
  */
 final class IatiActivities {
 
@@ -58,10 +59,10 @@ final class IatiActivities {
 		var problems = new ArrayList<String>();
 		var leads = projects.stream().map(Project::leadOrganizationId).filter(Objects::nonNull).distinct()
 			.map(organizations::get).filter(Objects::nonNull).toList();
-		var reporting = leads.isEmpty() ? null : leads.get(0);
+		var reporting = programme.publisherId() == null ? null : organizations.get(programme.publisherId());
 		if (reporting == null) {
-			problems.add("programme " + programme.code() + " has no project with a lead organization, which IATI needs "
-					+ "as the organization reporting it");
+			problems.add("programme " + programme.code() + " has no publisher, the organization reporting its IATI "
+					+ "activities (updateProgramme's publisher)");
 		}
 		var donors = donorIds.stream().map(organizations::get).filter(Objects::nonNull)
 			.map(donor -> new Participant(donor, FUNDING)).toList();
@@ -82,9 +83,8 @@ final class IatiActivities {
 			var start = project.startDate() != null ? project.startDate() : programme.startDate();
 			var end = project.endDate() != null ? project.endDate() : programme.endDate();
 			check("project " + project.code(), participants, start, end, "no dates, nor has its programme", problems);
-			var by = lead != null ? lead : reporting;
-			children.add(new Activity(identifier(by, project.code()), "2", by, project.name(), project.nameKa(),
-					"A project of " + programme.name(), participants, start, end,
+			children.add(new Activity(identifier(reporting, project.code()), "2", reporting, project.name(),
+					project.nameKa(), "A project of " + programme.name(), participants, start, end,
 					places.getOrDefault(project.code(), List.of()), List.of(new Related(parentIdentifier, "1")),
 					results.stream().filter(result -> project.code().equals(result.projectCode())).toList()));
 		}

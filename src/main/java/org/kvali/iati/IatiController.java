@@ -67,6 +67,9 @@ class IatiController {
 		var partners = this.programmes.partnersOfProjects(projectIds);
 		var donorIds = this.programmes.donorIdsOfProgrammes(List.of(stored.id())).getOrDefault(stored.id(), List.of());
 		var orgIds = new java.util.HashSet<Long>(donorIds);
+		if (stored.publisherId() != null) {
+			orgIds.add(stored.publisherId());
+		}
 		projects.forEach(p -> {
 			if (p.leadOrganizationId() != null) {
 				orgIds.add(p.leadOrganizationId());

@@ -66,6 +66,12 @@ class ProgrammeController {
 	}
 
 	@BatchMapping
+	Map<Programme, Organization> publisher(List<Programme> programmes) {
+		var byId = this.organizations.organizationsById(BatchLinks.keys(programmes, Programme::publisherId));
+		return BatchLinks.byKey(programmes, Programme::publisherId, byId);
+	}
+
+	@BatchMapping
 	Map<Programme, List<Project>> projects(List<Programme> programmes) {
 		var projects = this.programmes.projectsOfProgrammes(BatchLinks.keys(programmes, Programme::id));
 		return BatchLinks.listsByKey(programmes, Programme::id, projects);

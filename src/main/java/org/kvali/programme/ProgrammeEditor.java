@@ -52,19 +52,22 @@ class ProgrammeEditor {
 	Programme createProgramme(ProgrammeInputs.CreateProgramme input) {
 		Access.require(Role.ADMIN);
 		var donors = organizations(input.donors());
+		var publisher = publisher(input.publisher());
 		new Validation().code("input.code", input.code())
 			.line("input.name", input.name(), true, 500)
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000)
 			.dates("input.endDate", input.startDate(), input.endDate())
 			.known("input.donors", "organization", input.donors(), donors.keySet())
+			.known("input.publisher", "organization", input.publisher() == null ? null : List.of(input.publisher()),
+					publisher == null ? List.of() : List.of(input.publisher()))
 			.check();
 		if (!this.programmes.programmesByCodes(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("programme", "input.code", input.code());
 		}
 		try {
 			long id = this.writer.insertProgramme(input.code(), input.name(), input.nameKa(), input.description(),
-					input.startDate(), input.endDate());
+					input.startDate(), input.endDate(), publisher == null ? null : publisher.id());
 			this.writer.replaceDonors(id, donors.values().stream().map(Organization::id).toList());
 		}
 		catch (DuplicateKeyException ex) {
@@ -73,16 +76,19 @@ class ProgrammeEditor {
 		return programme(input.code());
 	}
 
-	/** Changes the fields given; of those given as null, clears the Georgian name, description and donors. */
+	/** Changes the fields given; of those given as null, clears the Georgian name, description, donors and publisher. */
 	Programme updateProgramme(String code, ProgrammeInputs.UpdateProgramme input, Set<String> nulls) {
 		Access.require(Role.ADMIN);
 		var stored = programme(code);
 		var donors = organizations(input.donors());
+		var publisher = publisher(input.publisher());
 		var validation = new Validation().lineToKeep("input.name", input.name(), 500)
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
-			.known("input.donors", "organization", input.donors(), donors.keySet());
+			.known("input.donors", "organization", input.donors(), donors.keySet())
+			.known("input.publisher", "organization", input.publisher() == null ? null : List.of(input.publisher()),
+					publisher == null ? List.of() : List.of(input.publisher()));
 		ExplicitNulls.refuse(nulls, validation, "name", "startDate", "endDate");
 		if (input.startDate() != null || input.endDate() != null) {
 			// nothing is added between the checks and the update
@@ -91,7 +97,7 @@ class ProgrammeEditor {
 		}
 		validation.check();
 		this.writer.updateProgramme(stored.id(), input.name(), input.nameKa(), input.description(), input.startDate(),
-				input.endDate(), nulls);
+				input.endDate(), publisher == null ? null : publisher.id(), nulls);
 		if (input.donors() != null || nulls.contains("donors")) {
 			this.writer.replaceDonors(stored.id(), donors.values().stream().map(Organization::id).toList());
 		}
@@ -182,6 +188,10 @@ class ProgrammeEditor {
 
 	private Project project(String code) {
 		return this.service.project("code", code);
+	}
+
+	private Organization publisher(String code) {
+		return code == null ? null : organizations(List.of(code)).get(code);
 	}
 
 	private Map<String, Organization> organizations(List<String> codes) {

@@ -216,8 +216,9 @@ class IatiExportTest {
 	void aProgrammeYetToStartIsInThePipelineWithTargetsAndNoActuals() throws Exception {
 		try {
 			this.jdbc.update("""
-					INSERT INTO programme (code, name, start_date, end_date)
-					VALUES ('TX-FUT', 'Later', DATE '2030-01-01', DATE '2031-12-31')""");
+					INSERT INTO programme (code, name, start_date, end_date, publisher_id)
+					VALUES ('TX-FUT', 'Later', DATE '2030-01-01', DATE '2031-12-31',
+					        (SELECT id FROM organization WHERE code = 'CIF'))""");
 			this.jdbc.update("""
 					INSERT INTO project (code, programme_id, name, lead_organization_id)
 					SELECT 'TX-FUT-P', p.id, 'Later project', o.id FROM programme p, organization o
@@ -256,6 +257,29 @@ class IatiExportTest {
 	 * What IATI requires and the data lacks is named, activity by activity, and no file is written: it was written
 	 * without a reporting organization's reference of its own, a date or an organization taking part.
 	 */
+	/**
+	 * Identifiers stay as published while the programme's publisher does: a project whose code sorted first, led by
+	 * another organization, made that organization the programme's reporting organization, and a project was
+	 * reported by its own lead (a tester's).
+	 */
+	@Test
+	void identifiersBeginWithThePublishersCodeWhateverTheProjectsLeads() throws Exception {
+		try {
+			this.jdbc.update("""
+					INSERT INTO project (code, programme_id, name, lead_organization_id)
+					SELECT 'AAA-TX', p.id, 'First by code', o.id FROM programme p, organization o
+					WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'SCCSF'""");
+			var activities = children(document(null, "EU-CSO-EQUAL"), "iati-activity");
+			assertThat(activities).extracting(activity -> text(children(activity, "iati-identifier").get(0)) + " "
+					+ children(activity, "reporting-org").get(0).getAttribute("ref"))
+				.containsExactly("HEKS-EPER-EU-CSO-EQUAL HEKS-EPER", "HEKS-EPER-AAA-TX HEKS-EPER",
+						"HEKS-EPER-CSO-CAPACITY HEKS-EPER", "HEKS-EPER-LOCAL-BUDGET HEKS-EPER");
+		}
+		finally {
+			this.jdbc.update("DELETE FROM project WHERE code = 'AAA-TX'");
+		}
+	}
+
 	@Test
 	void aProgrammeIatiCannotCarryIsRefusedNamingWhatItLacks() throws Exception {
 		try {
@@ -266,7 +290,7 @@ class IatiExportTest {
 			this.mvc.perform(get("/iati/activities.xml").param("programme", "TX-BARE"))
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(content().string("The programme cannot be written as IATI activities: programme TX-BARE "
-						+ "has no project with a lead organization, which IATI needs as the organization reporting it; "
+						+ "has no publisher, the organization reporting its IATI activities (updateProgramme's publisher); "
 						+ "project TX-BARE-P has no organization taking part (no donor of the programme, no lead, no "
 						+ "partner other than an associate); project TX-BARE-P has no dates, nor has its programme; "
 						+ "programme TX-BARE has no organization taking part (no donor of the programme, no lead, no "

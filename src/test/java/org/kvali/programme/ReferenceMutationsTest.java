@@ -63,6 +63,24 @@ class ReferenceMutationsTest {
 			.execute()
 			.path("updateProgramme.name").entity(String.class).isEqualTo("Test programme")
 			.path("updateProgramme.donors[*].code").entityList(String.class).containsExactly("EU");
+		// the publisher of its IATI activities: none until given, an unknown code refused, cleared by null
+		// language=GraphQL
+		this.graphQl.document("{ programme(code: \"TM-PRG\") { publisher { code } } }").execute()
+			.path("programme.publisher").valueIsNull();
+		// language=GraphQL
+		this.graphQl.document("mutation { updateProgramme(code: \"TM-PRG\", input: {publisher: \"NOBODY\"}) { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.publisher: No organization has the code 'NOBODY'"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("mutation { updateProgramme(code: \"TM-PRG\", input: {publisher: \"HEKS-EPER\"}) { publisher { code } } }")
+			.execute()
+			.path("updateProgramme.publisher.code").entity(String.class).isEqualTo("HEKS-EPER");
+		// language=GraphQL
+		this.graphQl.document("mutation { updateProgramme(code: \"TM-PRG\", input: {publisher: null}) { publisher { code } } }")
+			.execute()
+			.path("updateProgramme.publisher").valueIsNull();
 		// a field given as null is cleared where it may be empty (it was kept without a word), refused where not
 		// language=GraphQL
 		this.graphQl.document("""
@@ -177,10 +195,11 @@ class ReferenceMutationsTest {
 		// a project with an end alone holds its programme's start too
 		// language=GraphQL
 		this.graphQl.document("""
-				mutation { a: createProgramme(input: {code: "TM-PRG2", name: "x", startDate: "2023-01-01", endDate: "2025-12-31"}) {
-				    code }
+				mutation { a: createProgramme(input: {code: "TM-PRG2", name: "x", startDate: "2023-01-01", endDate: "2025-12-31",
+				    publisher: "CIF"}) { code publisher { code } }
 				  b: createProject(input: {code: "TM-ONE", programme: "TM-PRG2", name: "x", endDate: "2023-06-30"}) { code } }""")
 			.execute()
+			.path("a.publisher.code").entity(String.class).isEqualTo("CIF")
 			.path("b.code").entity(String.class).isEqualTo("TM-ONE");
 		// language=GraphQL
 		this.graphQl.document("""
