@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.graphql.ConflictException;
-import org.kvali.graphql.DateRange;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.NotFoundException;
@@ -107,9 +106,9 @@ class IndicatorDefinitions {
 		if (input.method() == Method.COMPUTED && input.unit() != Unit.PERCENT && input.denominatorFilter() != null) {
 			validation.problem("input.denominatorFilter", null, "Only a percent indicator has a denominator");
 		}
+		checkFilter("input.filter", input.filter(), validation);
+		checkFilter("input.denominatorFilter", input.denominatorFilter(), validation);
 		validation.check();
-		checkFilter("input.filter", input.filter());
-		checkFilter("input.denominatorFilter", input.denominatorFilter());
 		// once every code is known as written: a region in another case is named as stored, not as nothing in common
 		if (input.method() == Method.COMPUTED) {
 			var countable = new Validation();
@@ -150,20 +149,21 @@ class IndicatorDefinitions {
 	}
 
 	/**
-	 * Unknown codes in a filter are refused the way participation refuses them, the error naming this filter's
-	 * argument ({@code input.denominatorFilter.projects}, not {@code filter.projects}).
+	 * Dates in order, and no unknown code: each of a filter's fields with unknown codes is named as participation
+	 * names it, as this filter's argument ({@code input.denominatorFilter.projects}, not {@code filter.projects}),
+	 * beside every other problem of the definition.
 	 */
-	private void checkFilter(String argument, ParticipationFilter filter) {
+	private void checkFilter(String argument, ParticipationFilter filter, Validation validation) {
 		if (filter == null) {
 			return;
 		}
-		DateRange.requireOrdered(argument + ".to", filter.from(), filter.to());
-		try {
-			this.reports.report(filter);
+		if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+			validation.problem(argument + ".to", filter.to(), "to (" + filter.to() + ") is before from ("
+					+ filter.from() + "): nothing starts between them");
 		}
-		catch (InvalidArgumentException ex) {
-			throw ex.argument() == null || !ex.argument().startsWith("filter") ? ex : new InvalidArgumentException(
-					argument + ex.argument().substring("filter".length()), ex.value(), ex.getMessage());
+		for (var unknown : this.reports.unknownCodes(filter)) {
+			validation.problem(argument + unknown.argument().substring("filter".length()), unknown.value(),
+					unknown.getMessage());
 		}
 	}
 

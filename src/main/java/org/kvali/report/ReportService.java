@@ -1,6 +1,8 @@
 package org.kvali.report;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,11 +53,23 @@ public class ReportService {
 	 */
 	public ParticipationReport report(ParticipationFilter filter) {
 		var checked = filter == null ? ParticipationFilter.ALL : filter;
-		var unknown = this.repository.unknownCodes(checked);
+		var unknown = unknownCodes(checked);
 		if (!unknown.isEmpty()) {
-			throw unknownCodes(unknown);
+			throw unknown.get(0);
 		}
 		return new ParticipationReport(checked);
+	}
+
+	/**
+	 * The filter's unknown codes: for each of its fields that has any, in the order of the fields, an error naming
+	 * the first and the others of that field (a definition's check names them all at once).
+	 */
+	public List<InvalidArgumentException> unknownCodes(ParticipationFilter filter) {
+		var byArgument = new LinkedHashMap<String, List<ReportRepository.UnknownCode>>();
+		for (var code : this.repository.unknownCodes(filter)) {
+			byArgument.computeIfAbsent(code.argument(), argument -> new ArrayList<>()).add(code);
+		}
+		return byArgument.values().stream().map(ReportService::unknownCodes).toList();
 	}
 
 	private static InvalidArgumentException unknownCodes(List<ReportRepository.UnknownCode> unknown) {

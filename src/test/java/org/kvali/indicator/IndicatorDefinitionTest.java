@@ -412,7 +412,8 @@ class IndicatorDefinitionTest {
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
 					&& "input.filter.to".equals(error.getExtensions().get("argument"))
-					&& error.getMessage().equals("to (2024-01-01) is before from (2025-01-01): nothing starts between them"))
+					&& error.getMessage().equals("input.filter.to: to (2024-01-01) is before from (2025-01-01): nothing "
+							+ "starts between them"))
 			.verify();
 		// language=GraphQL
 		this.graphQl.document("""
@@ -475,7 +476,21 @@ class IndicatorDefinitionTest {
 			.execute()
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-					&& error.getMessage().equals("No region has the code 'GE-QQ'"))
+					&& error.getMessage().equals("input.filter.regions: No region has the code 'GE-QQ'"))
+			.verify();
+		// every field with unknown codes named at once, beside the definition's other problems (the first alone was)
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-BAD", programme: "EU-CSO-EQUAL", name: " ", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {regions: ["GE-XX"], activities: ["NOPE"],
+				    municipalities: ["zzz", "yyy"]}}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.name: Required; may not be blank"))
+			.expect(error -> error.getMessage().equals("input.filter.regions: No region has the code 'GE-XX'"))
+			.expect(error -> error.getMessage().equals("input.filter.municipalities: No municipality has the code "
+					+ "'zzz'; nor has 1 other of filter.municipalities: 'yyy'"))
+			.expect(error -> error.getMessage().equals("input.filter.activities: No activity has the code 'NOPE'"))
 			.verify();
 		// a denominator only for a percent; an unknown code named under the filter that holds it
 		// language=GraphQL
