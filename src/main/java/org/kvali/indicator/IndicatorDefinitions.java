@@ -293,7 +293,8 @@ class IndicatorDefinitions {
 		return this.indicators.byCodes(List.of(code))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("indicator", "code", code));
+			.orElseThrow(() -> NotFoundException.orInAnotherCase("indicator", "code", code,
+					this.indicators.codeInAnotherCase(code)));
 	}
 
 }

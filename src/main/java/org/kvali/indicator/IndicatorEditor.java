@@ -48,7 +48,8 @@ class IndicatorEditor {
 		var indicator = this.indicators.byCodes(List.of(input.indicator()))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("indicator", "input.indicator", input.indicator()));
+			.orElseThrow(() -> NotFoundException.orInAnotherCase("indicator", "input.indicator", input.indicator(),
+					this.indicators.codeInAnotherCase(input.indicator())));
 		// a programme's own indicator (no project) is reported by the partners of any of its projects
 		if (caller.is(Role.PARTNER) && (indicator.projectCode() == null
 				? !this.partners.programmeCodes(caller).contains(indicator.programmeCode())

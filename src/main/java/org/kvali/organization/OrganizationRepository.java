@@ -65,6 +65,14 @@ class OrganizationRepository {
 			.list();
 	}
 
+	/** The stored spelling of an organization's code written in another case. */
+	Optional<String> codeInAnotherCase(String code) {
+		return this.jdbc.sql("SELECT code FROM organization WHERE lower(code) = lower(:code) LIMIT 1")
+			.param("code", code)
+			.query(String.class)
+			.optional();
+	}
+
 	List<Organization> byIds(Collection<Long> ids) {
 		return this.jdbc.sql(SELECT + "WHERE o.id = ANY(:ids) ORDER BY o.code")
 			.param("ids", ids.toArray(Long[]::new))

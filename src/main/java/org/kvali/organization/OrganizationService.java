@@ -65,7 +65,8 @@ public class OrganizationService {
 		return this.repository.byCodes(List.of(code))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("organization", "code", code));
+			.orElseThrow(() -> NotFoundException.orInAnotherCase("organization", "code", code,
+					this.repository.codeInAnotherCase(code)));
 	}
 
 	public Map<Long, Organization> organizationsById(Collection<Long> ids) {

@@ -443,6 +443,28 @@ class IndicatorQueriesTest {
 			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
 					&& error.getMessage().equals("No programme has the code 'eu-cso-equal'; it is written EU-CSO-EQUAL"))
 			.verify();
+		// and so by the mutations that name an indicator or an organization (nothing is changed)
+		this.graphQl.document("""
+				mutation { t: setIndicatorTargets(code: "out-1.1", targets: [{period: "2025", value: 1}]) { code }
+				  u: updateIndicator(code: "out-1.1", input: {name: "x"}) { code }
+				  r: reportIndicatorValue(input: {indicator: "outc-2", period: "2025", value: 5}) { value }
+				  o: updateOrganization(code: "cif", input: {name: "x"}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getPath().equals("t") && error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No indicator has the code 'out-1.1'; it is written OUT-1.1"))
+			.expect(error -> error.getPath().equals("u")
+					&& error.getMessage().equals("No indicator has the code 'out-1.1'; it is written OUT-1.1"))
+			.expect(error -> error.getPath().equals("r")
+					&& error.getMessage().equals("No indicator has the code 'outc-2'; it is written OUTC-2"))
+			.expect(error -> error.getPath().equals("o")
+					&& error.getMessage().equals("No organization has the code 'cif'; it is written CIF"))
+			.verify();
+		this.graphQl.document("{ indicator(code: \"OUT-1.1\") { name targets { value } } organization(code: \"CIF\") { name } }")
+			.execute()
+			.path("indicator.name").entity(String.class).satisfies(name -> assertThat(name).isNotEqualTo("x"))
+			.path("indicator.targets[*].value").entityList(Double.class).containsExactly(40.0, 120.0, 145.0)
+			.path("organization.name").entity(String.class).satisfies(name -> assertThat(name).isNotEqualTo("x"));
 		// a project of another programme has none of its indicators: said, not an empty list
 		this.jdbc.update("INSERT INTO programme (code, name) VALUES ('TQ-PROG', 'Other programme')");
 		this.jdbc.update("INSERT INTO project (code, programme_id, name) SELECT 'TQ-PRJ', id, 'Other' FROM programme "
