@@ -1,7 +1,9 @@
 package org.kvali.indicator;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import org.kvali.access.Access;
 import org.kvali.access.PartnerScope;
@@ -101,9 +103,39 @@ class IndicatorEditor {
 						+ "; a partner corrects only its own organizations' values: ask "
 						+ (others.isEmpty() ? "an admin" : "them, or an admin")));
 		}
+		if (indicator.unit() == IndicatorEnums.Unit.NUMBER && period.isPresent() && input.value() != 0) {
+			partsWithinWhole(indicator.id(), period.get().key(), dimension, dimensionValue, input.value(), validation);
+		}
 		validation.check();
 		return this.indicators.report(indicator.id(), period.get(), input.value(), input.comment(),
 				input.evidenceUrl(), reportedBy, caller.organizations(), dimension, dimensionValue);
+	}
+
+	/**
+	 * A count's values for each gender, or each region, of a period add up to no more than its value for all of the
+	 * period, where both are reported: 5 women of a count of 2 were taken, and shown beside it.
+	 */
+	private void partsWithinWhole(long indicator, String period, String dimension, String dimensionValue, double value,
+			Validation validation) {
+		var current = this.indicators.reportedValues(List.of(indicator)).getOrDefault(indicator, List.of()).stream()
+			.filter(reported -> reported.current() && reported.periodKey().equals(period) && reported.value() != 0)
+			.toList();
+		var whole = dimension != null ? current.stream().filter(reported -> reported.dimension() == null)
+			.map(ReportedValue::value).findFirst().orElse(null) : Double.valueOf(value);
+		for (var split : dimension != null ? List.of(dimension) : List.of("GENDER", "REGION")) {
+			double parts = current.stream()
+				.filter(reported -> split.equals(reported.dimension()) && !reported.dimensionValue().equals(dimensionValue))
+				.mapToDouble(ReportedValue::value).sum() + (dimension != null ? value : 0);
+			if (whole != null && parts > whole) {
+				validation.problem("input.value", value, "The values for each " + split.toLowerCase(Locale.ROOT) + " of "
+						+ period + " would add up to " + number(parts) + ", more than the " + number(whole)
+						+ " reported for all of it");
+			}
+		}
+	}
+
+	private static String number(double value) {
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
 }

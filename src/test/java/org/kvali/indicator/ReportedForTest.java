@@ -46,6 +46,36 @@ class ReportedForTest {
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'for %'");
 	}
 
+	/** A count's values for each gender or region of a period add up to no more than the period's whole. */
+	@Test
+	void partsOfACountStayWithinItsWhole() {
+		var report = "mutation { reportIndicatorValue(input: {indicator: \"TR-FOR\", period: \"2024\", value: %s%s}) "
+				+ "{ value } }";
+		this.graphQl.document(report.formatted(4, "")).execute().path("reportIndicatorValue.value").entity(Double.class)
+			.isEqualTo(4.0);
+		this.graphQl.document(report.formatted(3, ", gender: FEMALE")).execute().errors().verify();
+		this.graphQl.document(report.formatted(1, ", gender: MALE")).execute().errors().verify();
+		this.graphQl.document(report.formatted(2, ", gender: MALE")).execute().errors()
+			.expect(error -> error.getMessage().equals("input.value: The values for each gender of 2024 would add up "
+					+ "to 5, more than the 4 reported for all of it"))
+			.verify();
+		this.graphQl.document(report.formatted(5, ", region: \"GE-KK\"")).execute().errors()
+			.expect(error -> error.getMessage().equals("input.value: The values for each region of 2024 would add up "
+					+ "to 5, more than the 4 reported for all of it"))
+			.verify();
+		this.graphQl.document(report.formatted("3.5", "")).execute().errors()
+			.expect(error -> error.getMessage().equals("input.value: The values for each gender of 2024 would add up "
+					+ "to 4, more than the 3.5 reported for all of it"))
+			.verify();
+		// a part replaced by a smaller one, and a whole withdrawn, are taken
+		this.graphQl.document(report.formatted(2, ", gender: FEMALE")).execute().errors().verify();
+		this.graphQl.document(report.formatted(0, "")).execute().errors().verify();
+		assertThat(this.jdbc.queryForList("""
+				SELECT coalesce(dimension_value, 'ALL') || ' ' || value FROM indicator_value v JOIN indicator i
+				ON i.id = v.indicator_id WHERE i.code = 'TR-FOR' ORDER BY v.id""", String.class))
+			.containsExactly("ALL 4", "FEMALE 3", "MALE 1", "FEMALE 2", "ALL 0");
+	}
+
 	@Test
 	void aValueIsReportedForThePartnersOrganizationsAndByAKeyOnlyAnAdminSees() {
 		var partner = as(Role.PARTNER, List.of("CIF"));
