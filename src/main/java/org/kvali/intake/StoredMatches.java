@@ -46,11 +46,11 @@ class StoredMatches {
 	/**
 	 * Each person of the sheet with the value their rows give for each field and whether they disagree (as for
 	 * activities), whether they are in more than one row, and the organization of their latest activity whose row
-	 * names one (by start as the sheet gives it, then code), by code (a new organization is not stored yet), with that
-	 * activity's start and code, found as the greatest of "start code organization" (codes hold no space; a plain
-	 * aggregate, where ordered ones added about a second to 200,000 rows): a person at two
+	 * names one (by start as the sheet gives it, else as stored, then code), by code (a new organization is not
+	 * stored yet), with that activity's start and code, found as the greatest of "start code organization" (codes hold
+	 * no space; a plain aggregate, where ordered ones added about a second to 200,000 rows): a person at two
 	 * organizations' activities took the first row's, so that the order of the rows, or how they were split into
-	 * sheets, decided their organization and so their region. A stored person is found by their reference in any case
+	 * sheets, decided their organization and so their region; rows without dates, of stored activities, sorted first. A stored person is found by their reference in any case
 	 * ({@code stored_ref} is theirs); the checks refuse one written in another case.
 	 */
 	private static final String PEOPLE = """
@@ -63,15 +63,17 @@ class StoredMatches {
 			       coalesce(p.id, nextval((SELECT pg_get_serial_sequence('participant', 'id')::regclass))) AS id
 			FROM (SELECT participant_ref, min(row_no) AS first_row, max(gender) AS gender, max(birth_year) AS birth_year,
 			             bool_or(disability) AS disability, max(home_municipality) AS home_municipality,
-			             max(coalesce(to_char(start_date, 'YYYY-MM-DD'), '') || ' ' || activity_code || ' '
-			                 || organization_code COLLATE "C")
+			             max(coalesce(to_char(coalesce(start_date, stored_start_date), 'YYYY-MM-DD'), '') || ' '
+			                 || activity_code || ' ' || organization_code COLLATE "C")
 			                 FILTER (WHERE organization_code IS NOT NULL) AS organization_at,
 			             coalesce(min(organization_code) <> max(organization_code), false) AS organizations_differ,
 			             coalesce(min(gender) <> max(gender) OR min(birth_year) <> max(birth_year)
 			                 OR bool_and(disability) <> bool_or(disability) OR min(home_municipality) <> max(home_municipality),
 			                 false) AS disagrees,
 			             count(*) > 1 AS repeated
-			      FROM import_row WHERE participant_ref IS NOT NULL GROUP BY participant_ref) s
+			      FROM import_row LEFT JOIN (SELECT activity_code, stored_start_date FROM import_activity) a
+			           USING (activity_code)
+			      WHERE participant_ref IS NOT NULL GROUP BY participant_ref) s
 			LEFT JOIN LATERAL (SELECT * FROM participant p WHERE lower(p.ref) = lower(s.participant_ref) LIMIT 1) p ON true""";
 
 	private final JdbcClient jdbc;

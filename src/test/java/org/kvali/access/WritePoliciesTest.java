@@ -182,6 +182,9 @@ class WritePoliciesTest {
 			}
 			refused(role, Set.of(), "INSERT INTO organization (code, name, kind) VALUES ('RLS-NEW', 'New', 'CSO')",
 					"violates row-level security policy");
+			// nor by the function that runs as the tables' owner to move people's organizations after a change (049)
+			refused(role, Set.of(), "SELECT own_organizations_followed(ARRAY(SELECT id FROM participant))",
+					"Only a change by an admin or a partner moves people's own organizations");
 		}
 		refusedToPartner("INSERT INTO data_version (id, version) VALUES (2, 1)");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM data_version", Integer.class)).isOne();

@@ -258,6 +258,43 @@ class OrganizationChecksTest {
 		IntakeFixture.load(this.mvc, HEADER + later.replace("2025-10-02", "2025-09-29").formatted("TI-4"), false)
 			.andExpect(jsonPath("$.status").value("IMPORTED"));
 		assertThat(organizations()).containsExactly("TI-1 CIF", "TI-2 CIF", "TI-3 CIF", "TI-4 SCCSF");
+		// and with it their region in reports, which the index answers: CIF's is Kvemo Kartli, SCCSF's
+		// Samtskhe-Javakheti, and none of them has a home municipality
+		this.mvc.perform(post("/graphql").contentType("application/json").content("{\"query\": \"{ participation("
+				+ "filter: {activities: [\\\"TI-OC-LATE\\\"]}) { breakdown(by: [REGION]) { region { code } participants } } }\"}"))
+			.andExpect(jsonPath("$.data.participation.breakdown.length()").value(2))
+			.andExpect(jsonPath("$.data.participation.breakdown[0].region.code").value("GE-KK"))
+			.andExpect(jsonPath("$.data.participation.breakdown[0].participants").value(1))
+			.andExpect(jsonPath("$.data.participation.breakdown[1].region.code").value("GE-SJ"))
+			.andExpect(jsonPath("$.data.participation.breakdown[1].participants").value(1));
+		// one whose only other participation names no organization has none of their own left
+		IntakeFixture.load(this.mvc, HEADER + early.replace(",CIF,", ",,").formatted("TI-5"), false);
+		IntakeFixture.load(this.mvc, HEADER + later.replace("2025-10-02", "2025-09-29").formatted("TI-5"), false);
+		assertThat(organizations()).contains("TI-5 SCCSF");
+		mutation(TestCallers.ADMIN_KEY, "removeParticipation(activity: \"TI-OC-LATE\", ref: \"TI-5\") { code }");
+		assertThat(this.jdbc.queryForObject("SELECT organization_id FROM participant WHERE ref = 'TI-5'", Long.class))
+			.isNull();
+	}
+
+	/**
+	 * Rows without dates, of stored activities, are ordered by the activities' stored starts: they sorted before every
+	 * dated row, so the activity of the greater code, or the newest sheet, gave the organization (a tester's).
+	 */
+	@Test
+	void undatedRowsOfStoredActivitiesGoByTheirStoredStarts() throws Exception {
+		// TI-OC-Z starts first, TI-OC-A later: codes in the other order
+		IntakeFixture.load(this.mvc, HEADER
+				+ "TI-OC-Z,Early,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-0,female,1990,,,CIF,,,\n"
+				+ "TI-OC-A,Late,workshop,TEST-INTAKE,2025-11-01,2025-11-01,,TI-0,female,1990,,,CIF,,,\n", false)
+			.andExpect(jsonPath("$.status").value("IMPORTED"));
+		var undated = "activity_code,project_code,participant_ref,gender,organization_code\n";
+		IntakeFixture.load(this.mvc, undated + "TI-OC-A,TEST-INTAKE,TI-1,female,CIF\nTI-OC-Z,TEST-INTAKE,TI-1,female,SCCSF\n"
+				+ "TI-OC-A,TEST-INTAKE,TI-2,female,CIF\n", false)
+			.andExpect(jsonPath("$.status").value("IMPORTED"));
+		// the earlier activity, in a later sheet, leaves the organization of the later one
+		IntakeFixture.load(this.mvc, undated + "TI-OC-Z,TEST-INTAKE,TI-2,female,SCCSF\n", false)
+			.andExpect(jsonPath("$.status").value("IMPORTED"));
+		assertThat(organizations()).containsExactly("TI-0 CIF", "TI-1 CIF", "TI-2 CIF");
 	}
 
 	private List<String> organizations() {
