@@ -43,8 +43,11 @@ class ActivityEditor {
 
 	private final PartnerScope scope;
 
+	private final ActivityOrganizers organizers;
+
 	ActivityEditor(ActivityService activities, ProgrammeService programmes, OrganizationService organizations,
-			GeographyService geography, PartnerScope scope, JdbcClient jdbc) {
+			GeographyService geography, PartnerScope scope, JdbcClient jdbc, ActivityOrganizers organizers) {
+		this.organizers = organizers;
 		this.scope = scope;
 		this.activities = activities;
 		this.programmes = programmes;
@@ -55,6 +58,8 @@ class ActivityEditor {
 
 	Activity create(ActivityInputs.Create input) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
+		// no change of the project's partners comes between the check of its organizer and the insert
+		WritersQueue.join(this.jdbc);
 		var project = this.programmes.projectsByCode(List.of(input.project())).get(input.project());
 		if (project != null) {
 			this.scope.requireProject(project.id(), project.code());
@@ -65,12 +70,11 @@ class ActivityEditor {
 			.known("input.project", "project", List.of(input.project()), project == null ? List.of() : List.of(input.project()));
 		var named = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
-		ownOrganizer(caller, named, input.organizer());
-		organizerInProject(named, input.organizer(), project);
+		this.organizers.check(caller, named, input.organizer(), project);
 		// a partner's activity is run by its organization unless it names another of its own, as from a sheet: one
 		// without an organizer would be none of its own to change
 		var organizer = named == null && caller.is(Role.PARTNER) && project != null
-				? organizerFor(caller, project.id()) : named;
+				? this.organizers.organizerFor(caller, project) : named;
 		if (!this.activities.activitiesByCode(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("activity", "input.code", input.code());
 		}
@@ -99,6 +103,11 @@ class ActivityEditor {
 	 */
 	Activity update(String code, ActivityInputs.Update input, Set<String> nulls) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
+		if (input.startDate() != null || input.organizer() != null) {
+			// the activity as it stands after any sheet or change of the project's partners before this one: no
+			// person joins it between the checks and the update, nor before their organizations follow a move
+			WritersQueue.join(this.jdbc);
+		}
 		var stored = this.activities.changeable("code", code);
 		var project = project(stored);
 		var validation = new Validation().lineToKeep("input.title", input.title(), 500)
@@ -109,18 +118,12 @@ class ActivityEditor {
 					+ "without an organizer, or you may name another of yours");
 		}
 		boolean moved = input.startDate() != null && !input.startDate().equals(stored.startDate());
-		if (moved) {
-			// no sheet adds a person to the activity between the checks and the update, nor between the update and
-			// its people's organizations following it
-			WritersQueue.join(this.jdbc);
-		}
 		if (moved && input.startDate().getYear() < stored.startDate().getYear()) {
 			bornAfter(stored.id(), input.startDate(), caller, validation);
 		}
 		var organizer = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
-		ownOrganizer(caller, organizer, input.organizer());
-		organizerInProject(organizer, input.organizer(), project);
+		this.organizers.check(caller, organizer, input.organizer(), project);
 		int updated = this.jdbc.sql("""
 				UPDATE activity SET kind = coalesce(:kind, kind), title = coalesce(:title, title),
 				       title_ka = CASE WHEN :noTitleKa THEN NULL ELSE coalesce(:titleKa, title_ka) END,
@@ -220,54 +223,6 @@ class ActivityEditor {
 						? "a participant stored at it was born" : people + " of the participants stored at it were born")
 						+ refs);
 			});
-	}
-
-	/** The first of the partner's organizations with a part in the project (leading it, or a partner of it). */
-	private Long organizerFor(Caller caller, long project) {
-		return this.jdbc.sql("""
-				SELECT min(o) FROM unnest(CAST(:organizations AS bigint[])) o
-				WHERE o = (SELECT lead_organization_id FROM project WHERE id = :project)
-				   OR EXISTS (SELECT 1 FROM project_partner pp WHERE pp.project_id = :project AND pp.organization_id = o)""")
-			.param("organizations", caller.organizations().toArray(Long[]::new))
-			.param("project", project)
-			.query(Long.class)
-			.optional()
-			.orElse(null);
-	}
-
-	/**
-	 * A partner names only its own organizations as an activity's organizer: the organizer decides whose activity it
-	 * is, and so who sees its aggregates in full.
-	 */
-	private static void ownOrganizer(Caller caller, Long organizer, String code) {
-		if (caller.is(Role.PARTNER) && organizer != null && !caller.organizations().contains(organizer)) {
-			throw new AccessDeniedException("Organization " + code + " is not one of yours; only an admin may make it an "
-					+ "activity's organizer");
-		}
-	}
-
-	/**
-	 * An activity's organizer leads its project or is a partner of it: the organizer's staff see the activity's
-	 * numbers in full, which is for the projects they have a part in (an organizer from outside saw in full those of
-	 * an activity it could not list).
-	 */
-	private void organizerInProject(Long organizer, String code, Project project) {
-		if (organizer == null || project == null) {
-			return;
-		}
-		boolean inProject = this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM project WHERE id = :project AND lead_organization_id = :organizer
-				               UNION ALL
-				               SELECT 1 FROM project_partner WHERE project_id = :project AND organization_id = :organizer)""")
-			.param("project", project.id())
-			.param("organizer", organizer)
-			.query(Boolean.class)
-			.single();
-		if (!inProject) {
-			new Validation().problem("input.organizer", code, "Organization " + code + " neither leads project "
-					+ project.code() + " nor is a partner of it: add it to the project's partners first (updateProject)")
-				.check();
-		}
 	}
 
 	/** Checks the fields both mutations share and returns the organizer's id, or null. */

@@ -52,7 +52,8 @@ final class DemoDataWriter {
 	private void programme() {
 		this.jdbc.update("""
 				INSERT INTO programme (code, name, name_ka, description, start_date, end_date, publisher_id)
-				VALUES (?, ?, ?, ?, DATE '2023-01-01', DATE '2025-12-31', (SELECT id FROM organization WHERE code = ?))""",
+				VALUES (?, ?, ?, ?, DATE '2023-01-01', DATE '2025-12-31',
+				        (SELECT id FROM organization WHERE code = ?))""",
 				PROGRAMME,
 				"Strengthening civil society for equal and full participation in social, economic and political life",
 				"სამოქალაქო საზოგადოების გაძლიერება სოციალურ, ეკონომიკურ და პოლიტიკურ ცხოვრებაში თანაბარი და"

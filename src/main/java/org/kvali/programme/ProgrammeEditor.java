@@ -36,11 +36,11 @@ class ProgrammeEditor {
 
 	private final JdbcClient jdbc;
 
-	private final ProjectOrganizers organizers;
+	private final List<KeptInProject> kept;
 
 	ProgrammeEditor(ProgrammeRepository programmes, ProgrammeWriter writer, OrganizationService organizations,
-			ProgrammeService service, List<WithinProgramme> within, JdbcClient jdbc, ProjectOrganizers organizers) {
-		this.organizers = organizers;
+			ProgrammeService service, List<WithinProgramme> within, JdbcClient jdbc, List<KeptInProject> kept) {
+		this.kept = kept;
 		this.programmes = programmes;
 		this.writer = writer;
 		this.organizations = organizations;
@@ -141,6 +141,12 @@ class ProgrammeEditor {
 	/** Changes the fields given; of those given as null, clears the Georgian name, lead and partners. */
 	Project updateProject(String code, ProgrammeInputs.UpdateProject input, Set<String> nulls) {
 		Access.require(Role.ADMIN);
+		boolean leadGiven = input.lead() != null || nulls.contains("lead");
+		boolean partnersGiven = input.partners() != null || nulls.contains("partners");
+		if (leadGiven || partnersGiven) {
+			// no activity gets an organizer between the check of its organizers and the change
+			WritersQueue.join(this.jdbc);
+		}
 		queueForDates(input.startDate(), input.endDate());
 		var stored = project(code);
 		var partners = input.partners();
@@ -158,12 +164,12 @@ class ProgrammeEditor {
 		ExplicitNulls.refuse(nulls, validation, "name", "startDate", "endDate");
 		var programme = this.service.programmesById(List.of(stored.programmeId())).get(stored.programmeId());
 		ProgrammeDates.checkProject(programme, input.startDate(), input.endDate(), validation);
-		boolean leadGiven = input.lead() != null || nulls.contains("lead");
-		boolean partnersGiven = partners != null || nulls.contains("partners");
 		if ((leadGiven || partnersGiven) && !validation.refusedAny()) {
-			this.organizers.check(stored.id(), leadGiven, input.lead() == null ? null : orgs.get(input.lead()).id(),
-					partnersGiven, partners == null ? List.of() : partners.stream()
-						.map(partner -> orgs.get(partner.organization()).id()).toList(), validation);
+			var lead = input.lead() == null ? null : orgs.get(input.lead()).id();
+			var partnerIds = partners == null ? List.<Long>of()
+					: partners.stream().map(partner -> orgs.get(partner.organization()).id()).toList();
+			this.kept.forEach(check -> check.checkChange(stored.id(), leadGiven, lead, partnersGiven, partnerIds,
+					validation));
 		}
 		validation.check();
 		this.writer.updateProject(stored.id(), input.name(), input.nameKa(),

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What lies within a programme's dates and must stay there when they move: its projects ({@link ProgrammeDates}),
- * and, kept by the indicator feature, the periods of its indicators' targets and reported values.
+ * and, kept by their features, the periods of its indicators' targets and reported values, and its activities.
  */
 public interface WithinProgramme {
 

@@ -208,6 +208,22 @@ class ReferenceMutationsTest {
 			.errors()
 			.expect(error -> error.getMessage().equals("input.startDate: Project TM-ONE ends on 2023-06-30, before it"))
 			.verify();
+		// an activity the programme's dates hold blocks a move past it; one outside them already (never counted) not
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT a.code, p.id, 'MEETING', 'x', a.day, a.day FROM project p,
+				  (VALUES ('TM-IN', DATE '2025-09-01'), ('TM-OUT', DATE '2026-03-01')) a (code, day)
+				WHERE p.code = 'TM-ONE'""");
+		// language=GraphQL
+		var ending = "mutation { updateProgramme(code: \"TM-PRG2\", input: {endDate: \"%s\"}) { endDate } }";
+		this.graphQl.document(ending.formatted("2025-08-31"))
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.endDate: 1 activity of it starts after it (TM-IN on "
+					+ "2025-09-01): its indicators would no longer count their participations; move them first"))
+			.verify();
+		this.graphQl.document(ending.formatted("2025-09-01")).execute().path("updateProgramme.endDate")
+			.entity(String.class).isEqualTo("2025-09-01");
 		// within, both are fine
 		// language=GraphQL
 		this.graphQl.document("""
@@ -456,6 +472,14 @@ class ReferenceMutationsTest {
 				SELECT o.code FROM project p JOIN project_partner pp ON pp.project_id = p.id
 				JOIN organization o ON o.id = pp.organization_id WHERE p.code = 'CSO-CAPACITY' ORDER BY o.code""",
 				String.class)).containsExactly("CIF", "SCCSF");
+		// a lead replaced alone is named under lead
+		// language=GraphQL
+		this.graphQl.document("mutation { updateProject(code: \"CSO-CAPACITY\", input: {lead: \"CIF\"}) { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.lead: Organization HEKS-EPER runs 1 activity of the "
+					+ "project and would have no part in it: keep it as lead or partner, or give it another organizer first"))
+			.verify();
 		activity.path("createActivity.topics").entityList(String.class).containsExactly("Budget calendar");
 		// language=GraphQL
 		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {endDate: \"2026-02-01\"}) { code } }")

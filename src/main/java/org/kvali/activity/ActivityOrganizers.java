@@ -1,0 +1,96 @@
+package org.kvali.activity;
+
+import java.sql.ResultSet;
+import java.util.List;
+
+import org.kvali.access.Caller;
+import org.kvali.access.Role;
+import org.kvali.graphql.Validation;
+import org.kvali.programme.KeptInProject;
+import org.kvali.programme.ProgrammeService;
+import org.kvali.programme.Project;
+import org.kvali.programme.ProjectPartner;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who runs an activity: an organization that leads its project or is a partner of it, and for a partner one of its
+ * own. The organizer's staff see the activity's numbers in full, which is for the projects they have a part in: an
+ * organizer from outside, named so or left outside by a change of the project's partners, saw in full those of an
+ * activity it could not list. Callers join the writers' queue first, so that a change of partners and a new organizer
+ * do not each miss the other.
+ */
+@Component
+class ActivityOrganizers implements KeptInProject {
+
+	private final ProgrammeService programmes;
+
+	private final JdbcClient jdbc;
+
+	ActivityOrganizers(ProgrammeService programmes, JdbcClient jdbc) {
+		this.programmes = programmes;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Checks an organizer named (by {@code code}, with its id) for an activity of the project: one of the caller's own
+	 * for a partner, and one with a part in the project.
+	 */
+	void check(Caller caller, Long organizer, String code, Project project) {
+		if (caller.is(Role.PARTNER) && organizer != null && !caller.organizations().contains(organizer)) {
+			throw new AccessDeniedException("Organization " + code + " is not one of yours; only an admin may make it "
+					+ "an activity's organizer");
+		}
+		if (organizer != null && project != null && !organizer.equals(project.leadOrganizationId())
+				&& this.programmes.partnersOfProjects(List.of(project.id())).getOrDefault(project.id(), List.of())
+					.stream()
+					.map(ProjectPartner::organizationId)
+					.noneMatch(organizer::equals)) {
+			new Validation().problem("input.organizer", code, "Organization " + code + " neither leads project "
+					+ project.code() + " nor is a partner of it: add it to the project's partners first "
+					+ "(updateProject)")
+				.check();
+		}
+	}
+
+	/** The first of the partner's organizations with a part in the project (leading it, or a partner of it). */
+	Long organizerFor(Caller caller, Project project) {
+		var part = new java.util.HashSet<Long>();
+		part.add(project.leadOrganizationId());
+		this.programmes.partnersOfProjects(List.of(project.id())).getOrDefault(project.id(), List.of())
+			.forEach(partner -> part.add(partner.organizationId()));
+		return caller.organizations().stream().filter(part::contains).min(Long::compare).orElse(null);
+	}
+
+	@Override
+	public void checkChange(long project, boolean leadGiven, Long lead, boolean partnersGiven, List<Long> partners,
+			Validation validation) {
+		this.jdbc.sql("""
+				SELECT o.code, count(*)
+				FROM activity a JOIN organization o ON o.id = a.organizer_id
+				WHERE a.project_id = :project
+				  AND a.organizer_id IS DISTINCT FROM
+				      CASE WHEN :leadGiven THEN CAST(:lead AS bigint)
+				           ELSE (SELECT lead_organization_id FROM project WHERE id = :project) END
+				  AND a.organizer_id <> ALL (CASE WHEN :partnersGiven THEN CAST(:partners AS bigint[])
+				                                  ELSE ARRAY(SELECT organization_id FROM project_partner
+				                                             WHERE project_id = :project) END)
+				GROUP BY o.code
+				ORDER BY o.code""")
+			.param("project", project)
+			.param("leadGiven", leadGiven)
+			.param("lead", lead)
+			.param("partnersGiven", partnersGiven)
+			.param("partners", partners.toArray(Long[]::new))
+			.query((ResultSet rs) -> {
+				int activities = rs.getInt(2);
+				validation.problem(partnersGiven ? "input.partners" : "input.lead", rs.getString(1), "Organization "
+						+ rs.getString(1) + " runs " + activities + (activities == 1 ? " activity" : " activities")
+						+ " of the project and would have no part in it: keep it as lead or partner, or give "
+						+ (activities == 1 ? "it" : "them") + " another organizer first");
+			});
+	}
+
+}
