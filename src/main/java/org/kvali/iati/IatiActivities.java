@@ -16,10 +16,11 @@ import org.kvali.programme.ProjectPartner;
 /**
  * What the IATI file of a programme holds: the programme as a parent activity (hierarchy 1) with its own results, and
  * each project as a child activity (hierarchy 2) with the project's results, linked both ways, so that no result is
- * given twice. Every activity is reported by the programme's publisher and its identifier begins with that
- * organization's reference, so that it stays as published while the publisher does (a new project or lead renamed
- * them when each was reported by its lead). What IATI requires and the data lacks is named, activity by activity,
- * before anything is written ({@link Unpublishable}).
+ * given twice. A project is reported by the organization leading it, the programme and a project without a lead by
+ * the programme's publisher, and an identifier begins with the reporting organization's reference: it stays as
+ * published while the lead, or the publisher, does (the programme's was its first project's lead's, so a new project
+ * or a lead removed renamed it, and a lead-less project was reported by whichever lead came first). What IATI
+ * requires and the data lacks is named, activity by activity, before anything is written ({@link Unpublishable}).
  */
 final class IatiActivities {
 
@@ -83,8 +84,9 @@ final class IatiActivities {
 			var start = project.startDate() != null ? project.startDate() : programme.startDate();
 			var end = project.endDate() != null ? project.endDate() : programme.endDate();
 			check("project " + project.code(), participants, start, end, "no dates, nor has its programme", problems);
-			children.add(new Activity(identifier(reporting, project.code()), "2", reporting, project.name(),
-					project.nameKa(), "A project of " + programme.name(), participants, start, end,
+			var by = lead != null ? lead : reporting;
+			children.add(new Activity(identifier(by, project.code()), "2", by, project.name(), project.nameKa(),
+					"A project of " + programme.name(), participants, start, end,
 					places.getOrDefault(project.code(), List.of()), List.of(new Related(parentIdentifier, "1")),
 					results.stream().filter(result -> project.code().equals(result.projectCode())).toList()));
 		}

@@ -254,32 +254,35 @@ class IatiExportTest {
 	}
 
 	/**
-	 * What IATI requires and the data lacks is named, activity by activity, and no file is written: it was written
-	 * without a reporting organization's reference of its own, a date or an organization taking part.
-	 */
-	/**
-	 * Identifiers stay as published while the programme's publisher does: a project whose code sorted first, led by
-	 * another organization, made that organization the programme's reporting organization, and a project was
-	 * reported by its own lead (a tester's).
+	 * The programme's identifier stays as published while its publisher does: a project whose code sorted first, led
+	 * by another organization, made that organization the programme's reporting organization, and so a lead-less
+	 * project's (a tester's). A project with a lead is reported by it.
 	 */
 	@Test
-	void identifiersBeginWithThePublishersCodeWhateverTheProjectsLeads() throws Exception {
+	void theProgrammeAndProjectsWithoutALeadAreReportedByThePublisher() throws Exception {
 		try {
 			this.jdbc.update("""
 					INSERT INTO project (code, programme_id, name, lead_organization_id)
 					SELECT 'AAA-TX', p.id, 'First by code', o.id FROM programme p, organization o
 					WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'SCCSF'""");
+			this.jdbc.update("""
+					INSERT INTO project (code, programme_id, name)
+					SELECT 'AAA-TX-BARE', id, 'Without a lead' FROM programme WHERE code = 'EU-CSO-EQUAL'""");
 			var activities = children(document(null, "EU-CSO-EQUAL"), "iati-activity");
 			assertThat(activities).extracting(activity -> text(children(activity, "iati-identifier").get(0)) + " "
 					+ children(activity, "reporting-org").get(0).getAttribute("ref"))
-				.containsExactly("HEKS-EPER-EU-CSO-EQUAL HEKS-EPER", "HEKS-EPER-AAA-TX HEKS-EPER",
+				.containsExactly("HEKS-EPER-EU-CSO-EQUAL HEKS-EPER", "SCCSF-AAA-TX SCCSF", "HEKS-EPER-AAA-TX-BARE HEKS-EPER",
 						"HEKS-EPER-CSO-CAPACITY HEKS-EPER", "HEKS-EPER-LOCAL-BUDGET HEKS-EPER");
 		}
 		finally {
-			this.jdbc.update("DELETE FROM project WHERE code = 'AAA-TX'");
+			this.jdbc.update("DELETE FROM project WHERE code IN ('AAA-TX', 'AAA-TX-BARE')");
 		}
 	}
 
+	/**
+	 * What IATI requires and the data lacks is named, activity by activity, and no file is written: it was written
+	 * without a reporting organization's reference of its own, a date or an organization taking part.
+	 */
 	@Test
 	void aProgrammeIatiCannotCarryIsRefusedNamingWhatItLacks() throws Exception {
 		try {
