@@ -11,9 +11,13 @@ public final class DateRange {
 	/** A BAD_REQUEST naming {@code argument} (the filter's to) when it is before {@code from}. */
 	public static void requireOrdered(String argument, LocalDate from, LocalDate to) {
 		if (from != null && to != null && to.isBefore(from)) {
-			throw new InvalidArgumentException(argument, to.toString(),
-					"to (" + to + ") is before from (" + from + "): nothing starts between them");
+			throw new InvalidArgumentException(argument, to.toString(), reversed(from, to));
 		}
+	}
+
+	/** What is wrong with a {@code to} before its {@code from}. */
+	public static String reversed(LocalDate from, LocalDate to) {
+		return "to (" + to + ") is before from (" + from + "): nothing starts between them";
 	}
 
 }

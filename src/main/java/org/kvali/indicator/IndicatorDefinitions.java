@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.graphql.ConflictException;
-import org.kvali.graphql.InvalidArgumentException;
+import org.kvali.graphql.DateRange;
 import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
@@ -158,12 +158,10 @@ class IndicatorDefinitions {
 			return;
 		}
 		if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
-			validation.problem(argument + ".to", filter.to(), "to (" + filter.to() + ") is before from ("
-					+ filter.from() + "): nothing starts between them");
+			validation.problem(argument + ".to", filter.to(), DateRange.reversed(filter.from(), filter.to()));
 		}
-		for (var unknown : this.reports.unknownCodes(filter)) {
-			validation.problem(argument + unknown.argument().substring("filter".length()), unknown.value(),
-					unknown.getMessage());
+		for (var unknown : this.reports.unknownCodes(filter, argument)) {
+			validation.problem(unknown.argument(), unknown.value(), unknown.getMessage());
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.kvali.report;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -27,7 +28,11 @@ public record ParticipationReport(ParticipationFilter filter, Data data) {
 
 		private Optional<FactIndex> index;
 
-		private final Map<ParticipationFilter, Boolean> suppressed = new ConcurrentHashMap<>();
+		/** Whether small numbers are withheld from a partner of these organizations over the filter. */
+		private record Decision(Set<Long> organizations, ParticipationFilter filter) {
+		}
+
+		private final Map<Decision, Boolean> suppressed = new ConcurrentHashMap<>();
 
 		/** The index {@code source} had current for the first field, or empty for the SQL path. */
 		synchronized Optional<FactIndex> of(ReportIndex source) {
@@ -40,9 +45,19 @@ public record ParticipationReport(ParticipationFilter filter, Data data) {
 			return this.index;
 		}
 
-		/** Whether small numbers over the filter are withheld, decided once for the data. */
-		boolean suppressed(ParticipationFilter filter, Predicate<ParticipationFilter> decision) {
-			return this.suppressed.computeIfAbsent(filter, decision::test);
+		/**
+		 * Whether small numbers over the filter are withheld from a partner of these organizations, decided once for
+		 * the data (outside the map's lock: the decision may be a statement).
+		 */
+		boolean suppressed(Set<Long> organizations, ParticipationFilter filter,
+				Predicate<ParticipationFilter> decision) {
+			var key = new Decision(Set.copyOf(organizations), filter);
+			var known = this.suppressed.get(key);
+			if (known == null) {
+				known = decision.test(filter);
+				this.suppressed.putIfAbsent(key, known);
+			}
+			return known;
 		}
 
 	}

@@ -32,7 +32,14 @@ class ReportIndex implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportIndex.class);
 
+	/**
+	 * How long after a failed build reports go to SQL without starting another: a minute after an Error (no memory
+	 * for a second copy would be missing again at once), seconds after another failure (a statement timed out, a
+	 * connection was reset), so that changes are caught up with soon after.
+	 */
 	private static final Duration FAILURE_BACKOFF = Duration.ofMinutes(1);
+
+	private static final Duration SHORT_BACKOFF = Duration.ofSeconds(5);
 
 	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
@@ -81,8 +88,10 @@ class ReportIndex implements DisposableBean {
 
 	private volatile long lastWholeNanos;
 
-	/** When a build last failed (System.nanoTime), 0 when none has. */
+	/** When a build last failed (System.nanoTime), 0 when none has, and how long the service backs off after it. */
 	private volatile long failedAt;
+
+	private volatile long backoffNanos;
 
 	@Autowired
 	ReportIndex(FactIndexLoader loader, JdbcClient jdbc, ReportProperties settings) {
@@ -144,14 +153,14 @@ class ReportIndex implements DisposableBean {
 
 	/**
 	 * Waits for an index of at least this version, unless it cannot be ready within the wait (the running build at the
-	 * pace of the last of its kind, plus one more append for what committed after it started) or a build failed in the
-	 * last minute: then the SQL path, at once.
+	 * pace of the last of its kind, plus one more append for what committed after it started) or a build failed just
+	 * before ({@link #FAILURE_BACKOFF}): then the SQL path, at once.
 	 */
 	private Optional<FactIndex> awaitVersion(long version) {
 		long now = System.nanoTime();
 		long deadline = now + this.rebuildWait.toNanos();
 		long failed = this.failedAt;
-		if (failed != 0 && now - failed < FAILURE_BACKOFF.toNanos()
+		if (backingOff(failed, now)
 				|| this.buildStarted + (this.buildAppends ? this.lastAppendNanos : this.lastWholeNanos)
 						+ this.lastAppendNanos > deadline) {
 			return Optional.empty();
@@ -274,12 +283,12 @@ class ReportIndex implements DisposableBean {
 	}
 
 	/**
-	 * Starts a build unless one runs, or one failed in the last minute: a read that ran out of memory for its second
-	 * copy would fail again at once, each holding a connection and hundreds of megabytes while reports run in SQL.
+	 * Starts a build unless one runs, or one failed just before ({@link #FAILURE_BACKOFF}): a read that ran out of
+	 * memory for its second copy failed again at once, each holding a connection and hundreds of megabytes while
+	 * reports ran in SQL.
 	 */
 	private void rebuildInBackground() {
-		long failed = this.failedAt;
-		if (failed != 0 && System.nanoTime() - failed < FAILURE_BACKOFF.toNanos()) {
+		if (backingOff(this.failedAt, System.nanoTime())) {
 			return;
 		}
 		if (!this.builder.isShutdown() && this.building.compareAndSet(false, true)) {
@@ -305,6 +314,7 @@ class ReportIndex implements DisposableBean {
 		}
 		catch (RuntimeException | Error ex) {
 			// an Error too (no memory for a second copy, say): logged, and reports go on in SQL
+			this.backoffNanos = (ex instanceof Error ? FAILURE_BACKOFF : SHORT_BACKOFF).toNanos();
 			this.failedAt = System.nanoTime();
 			if (ex instanceof FactIndexLoader.Stopped) {
 				log.info(ex.getMessage());
@@ -325,6 +335,10 @@ class ReportIndex implements DisposableBean {
 				log.warn("Checking for changes after a build failed ({}); the next report will", ex.getMessage());
 			}
 		}
+	}
+
+	private boolean backingOff(long failed, long now) {
+		return failed != 0 && now - failed < this.backoffNanos;
 	}
 
 	private static void sleep() {

@@ -53,7 +53,7 @@ public class ReportService {
 	 */
 	public ParticipationReport report(ParticipationFilter filter) {
 		var checked = filter == null ? ParticipationFilter.ALL : filter;
-		var unknown = unknownCodes(checked);
+		var unknown = unknownCodes(checked, "filter");
 		if (!unknown.isEmpty()) {
 			throw unknown.get(0);
 		}
@@ -62,12 +62,15 @@ public class ReportService {
 
 	/**
 	 * The filter's unknown codes: for each of its fields that has any, in the order of the fields, an error naming
-	 * the first and the others of that field (a definition's check names them all at once).
+	 * the first and the others of that field as a field of {@code argument} ({@code filter.regions}, or
+	 * {@code input.denominatorFilter.regions} of an indicator's definition, which names them all at once).
 	 */
-	public List<InvalidArgumentException> unknownCodes(ParticipationFilter filter) {
+	public List<InvalidArgumentException> unknownCodes(ParticipationFilter filter, String argument) {
 		var byArgument = new LinkedHashMap<String, List<ReportRepository.UnknownCode>>();
 		for (var code : this.repository.unknownCodes(filter)) {
-			byArgument.computeIfAbsent(code.argument(), argument -> new ArrayList<>()).add(code);
+			var named = argument + code.argument().substring(code.argument().indexOf('.'));
+			byArgument.computeIfAbsent(named, key -> new ArrayList<>())
+				.add(new ReportRepository.UnknownCode(named, code.what(), code.code(), code.stored()));
 		}
 		return byArgument.values().stream().map(ReportService::unknownCodes).toList();
 	}
@@ -310,8 +313,9 @@ public class ReportService {
 			return true;
 		}
 		var index = data.of(this.index);
-		return data.suppressed(filter, asked -> index.map(facts -> facts.reachesBeyond(asked, caller.organizations()))
-			.orElseGet(() -> this.repository.reachesBeyond(asked, caller.organizations())));
+		return data.suppressed(caller.organizations(), filter,
+				asked -> index.map(facts -> facts.reachesBeyond(asked, caller.organizations()))
+					.orElseGet(() -> this.repository.reachesBeyond(asked, caller.organizations())));
 	}
 
 	private static void checkDimensions(List<Dimension> by) {

@@ -489,7 +489,7 @@ class IndicatorDefinitionTest {
 			.expect(error -> error.getMessage().equals("input.name: Required; may not be blank"))
 			.expect(error -> error.getMessage().equals("input.filter.regions: No region has the code 'GE-XX'"))
 			.expect(error -> error.getMessage().equals("input.filter.municipalities: No municipality has the code "
-					+ "'zzz'; nor has 1 other of filter.municipalities: 'yyy'"))
+					+ "'zzz'; nor has 1 other of input.filter.municipalities: 'yyy'"))
 			.expect(error -> error.getMessage().equals("input.filter.activities: No activity has the code 'NOPE'"))
 			.verify();
 		// a denominator only for a percent; an unknown code named under the filter that holds it

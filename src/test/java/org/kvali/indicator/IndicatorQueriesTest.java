@@ -1,10 +1,13 @@
 package org.kvali.indicator;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 import org.kvali.StatementCounter;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
@@ -34,7 +37,7 @@ class IndicatorQueriesTest {
 	org.kvali.TestClock clock;
 
 	@Autowired
-	org.kvali.access.ApiKeyService keys;
+	ApiKeyService keys;
 
 	@Test
 	void trainedRepresentativesAgreeWithTheParticipationQuery() {
@@ -107,8 +110,7 @@ class IndicatorQueriesTest {
 	 */
 	@Test
 	void aPartnersStatusesInTheSameNumberOfStatements() throws InterruptedException {
-		var partner = this.keys.create("statements", org.kvali.access.Role.PARTNER, java.util.List.of("CIF"), false,
-				"test").secret();
+		var partner = this.keys.create("statements", Role.PARTNER, List.of("CIF"), false, "test").secret();
 		// language=GraphQL
 		var overview = """
 				{ indicators(programme: "EU-CSO-EQUAL") { code actual early: actual(period: "2023") status(asOf: "2023-03-31")
@@ -130,6 +132,7 @@ class IndicatorQueriesTest {
 		admin.path("indicators[2].disaggregate[*].value").entityList(Double.class).containsExactly(22.0, 17.0, 2.0);
 		// 2 people of other genders in 2023, at trainings CIF does not run: withheld, and 17 men with them
 		response.path("indicators[2].disaggregate[*].value").entityList(Double.class).containsExactly(22.0);
+		this.jdbc.update("DELETE FROM api_key WHERE name = 'statements'");
 	}
 
 	/**

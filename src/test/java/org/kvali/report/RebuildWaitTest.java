@@ -74,7 +74,7 @@ class RebuildWaitTest {
 			@Override
 			FactIndex load(FactIndex previous) {
 				if (loads.incrementAndGet() > 1) {
-					throw new IllegalStateException("no memory for a second copy, say");
+					throw new OutOfMemoryError("no memory for a second copy, say");
 				}
 				return super.load(previous);
 			}
@@ -91,6 +91,36 @@ class RebuildWaitTest {
 			// a build the second report started would run before the builder stops
 			index.destroy();
 			assertThat(loads).as("reads: the first, the failed one, none again within a minute").hasValue(2);
+		}
+		finally {
+			index.destroy();
+		}
+	}
+
+	/** After another failure (a statement timed out, say) the index is built again seconds later. */
+	@Test
+	void afterAFailedStatementTheIndexIsBuiltAgainSoon() throws Exception {
+		var loads = new AtomicInteger();
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16)) {
+			@Override
+			FactIndex load(FactIndex previous) {
+				if (loads.incrementAndGet() == 2) {
+					throw new IllegalStateException("a statement timed out, say");
+				}
+				return super.load(previous);
+			}
+		};
+		var index = new ReportIndex(loader, this.jdbcClient, ReportProperties.Index.SYNC, Duration.ofSeconds(10));
+		index.buildOnStart();
+		try {
+			whileChanged(version -> {
+				assertThat(index.current()).as("the rebuild failed: SQL").isEmpty();
+				assertThat(index.current()).as("still SQL, without another read").isEmpty();
+				assertThat(loads).hasValue(2);
+				Thread.sleep(5_500);
+				assertThat(index.current()).as("built again after the short wait")
+					.hasValueSatisfying(fresh -> assertThat(fresh.version).isEqualTo(version));
+			});
 		}
 		finally {
 			index.destroy();
