@@ -46,11 +46,12 @@ class StoredMatches {
 	/**
 	 * Each person of the sheet with the value their rows give for each field and whether they disagree (as for
 	 * activities), whether they are in more than one row, and the organization of their latest activity whose row
-	 * names one (by start as the sheet gives it, else as stored, then code), by code (a new organization is not
-	 * stored yet), with that activity's start and code, found as the greatest of "start code organization" (codes hold
-	 * no space; a plain aggregate, where ordered ones added about a second to 200,000 rows): a person at two
-	 * organizations' activities took the first row's, so that the order of the rows, or how they were split into
-	 * sheets, decided their organization and so their region; rows without dates, of stored activities, sorted first. A stored person is found by their reference in any case
+	 * names one (by start as the sheet gives it, then code), by code (a new organization is not stored yet), with that
+	 * activity's start and code, found as the greatest of "start code organization" (codes hold no space; a plain
+	 * aggregate, where ordered ones added about a second to 200,000 rows): a person at two organizations' activities
+	 * took the first row's, so that the order of the rows, or how they were split into sheets, decided their
+	 * organization and so their region. Rows without dates (of stored activities) are found again by
+	 * {@link #UNDATED}. A stored person is found by their reference in any case
 	 * ({@code stored_ref} is theirs); the checks refuse one written in another case.
 	 */
 	private static final String PEOPLE = """
@@ -63,18 +64,35 @@ class StoredMatches {
 			       coalesce(p.id, nextval((SELECT pg_get_serial_sequence('participant', 'id')::regclass))) AS id
 			FROM (SELECT participant_ref, min(row_no) AS first_row, max(gender) AS gender, max(birth_year) AS birth_year,
 			             bool_or(disability) AS disability, max(home_municipality) AS home_municipality,
-			             max(coalesce(to_char(coalesce(start_date, stored_start_date), 'YYYY-MM-DD'), '') || ' '
-			                 || activity_code || ' ' || organization_code COLLATE "C")
+			             max(coalesce(to_char(start_date, 'YYYY-MM-DD'), '') || ' ' || activity_code || ' '
+			                 || organization_code COLLATE "C")
 			                 FILTER (WHERE organization_code IS NOT NULL) AS organization_at,
 			             coalesce(min(organization_code) <> max(organization_code), false) AS organizations_differ,
 			             coalesce(min(gender) <> max(gender) OR min(birth_year) <> max(birth_year)
 			                 OR bool_and(disability) <> bool_or(disability) OR min(home_municipality) <> max(home_municipality),
 			                 false) AS disagrees,
 			             count(*) > 1 AS repeated
-			      FROM import_row LEFT JOIN (SELECT activity_code, stored_start_date FROM import_activity) a
-			           USING (activity_code)
-			      WHERE participant_ref IS NOT NULL GROUP BY participant_ref) s
+			      FROM import_row WHERE participant_ref IS NOT NULL GROUP BY participant_ref) s
 			LEFT JOIN LATERAL (SELECT * FROM participant p WHERE lower(p.ref) = lower(s.participant_ref) LIMIT 1) p ON true""";
+
+	/**
+	 * The same for the people of rows without dates, which name stored activities, by the activities' stored starts:
+	 * ordered before every dated row, the activity of the greater code, or the newest sheet, gave the organization (a
+	 * tester's). Apart from {@link #PEOPLE}, whose 200,000-row aggregate it would join to the activities; a sheet of
+	 * dated rows has none of these people.
+	 */
+	private static final String UNDATED = """
+			UPDATE import_person p SET organization_code = split_part(x.organization_at, ' ', 3),
+			       organization_since = CAST(split_part(x.organization_at, ' ', 1) AS date),
+			       organization_activity = split_part(x.organization_at, ' ', 2)
+			FROM (SELECT r.participant_ref,
+			             max(to_char(coalesce(r.start_date, a.stored_start_date), 'YYYY-MM-DD') || ' ' || r.activity_code
+			                 || ' ' || r.organization_code COLLATE "C") AS organization_at
+			      FROM import_row r JOIN import_activity a USING (activity_code)
+			      WHERE r.organization_code IS NOT NULL AND r.participant_ref IN (
+			          SELECT participant_ref FROM import_row WHERE start_date IS NULL AND organization_code IS NOT NULL)
+			      GROUP BY r.participant_ref) x
+			WHERE p.participant_ref = x.participant_ref AND x.organization_at IS NOT NULL""";
 
 	private final JdbcClient jdbc;
 
@@ -109,6 +127,7 @@ class StoredMatches {
 			.param("bitmapscan", before[1])
 			.query()
 			.singleRow();
+		this.jdbc.sql(UNDATED).update();
 		this.jdbc.sql("ANALYZE import_activity").update();
 		this.jdbc.sql("ANALYZE import_person").update();
 	}

@@ -2,6 +2,7 @@ package org.kvali.report;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -70,17 +71,7 @@ class RebuildWaitTest {
 	@Test
 	void afterAFailedRebuildReportsGoToSqlWithoutWaiting() throws Exception {
 		var loads = new AtomicInteger();
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16)) {
-			@Override
-			FactIndex load(FactIndex previous) {
-				if (loads.incrementAndGet() > 1) {
-					throw new OutOfMemoryError("no memory for a second copy, say");
-				}
-				return super.load(previous);
-			}
-		};
-		var index = new ReportIndex(loader, this.jdbcClient, ReportProperties.Index.SYNC, Duration.ofSeconds(10));
-		index.buildOnStart();
+		var index = failingIndex(loads, () -> new OutOfMemoryError("no memory for a second copy, say"));
 		try {
 			whileChanged(version -> {
 				assertThat(index.current()).as("the rebuild failed: SQL").isEmpty();
@@ -101,17 +92,7 @@ class RebuildWaitTest {
 	@Test
 	void afterAFailedStatementTheIndexIsBuiltAgainSoon() throws Exception {
 		var loads = new AtomicInteger();
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16)) {
-			@Override
-			FactIndex load(FactIndex previous) {
-				if (loads.incrementAndGet() == 2) {
-					throw new IllegalStateException("a statement timed out, say");
-				}
-				return super.load(previous);
-			}
-		};
-		var index = new ReportIndex(loader, this.jdbcClient, ReportProperties.Index.SYNC, Duration.ofSeconds(10));
-		index.buildOnStart();
+		var index = failingIndex(loads, () -> new IllegalStateException("a statement timed out, say"));
 		try {
 			whileChanged(version -> {
 				assertThat(index.current()).as("the rebuild failed: SQL").isEmpty();
@@ -174,6 +155,26 @@ class RebuildWaitTest {
 		finally {
 			assertThat(this.jdbc.update(REMOVED, ref)).isEqualTo(1);
 		}
+	}
+
+	/** An index built now (load 1), whose second load fails with this; the others succeed. */
+	private ReportIndex failingIndex(AtomicInteger loads, Supplier<Throwable> failure) {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16)) {
+			@Override
+			FactIndex load(FactIndex previous) {
+				if (loads.incrementAndGet() == 2) {
+					var thrown = failure.get();
+					if (thrown instanceof Error error) {
+						throw error;
+					}
+					throw (RuntimeException) thrown;
+				}
+				return super.load(previous);
+			}
+		};
+		var index = new ReportIndex(loader, this.jdbcClient, ReportProperties.Index.SYNC, Duration.ofSeconds(10));
+		index.buildOnStart();
+		return index;
 	}
 
 	/** An index built now, whose later loads take at least 300 ms. */
