@@ -108,8 +108,8 @@ class IndicatorDisaggregation {
 				leftOut.add(whole.values(by));
 			}
 		}
-		if (!leftOut.isEmpty()
-				&& (this.reports.suppresses(numeratorFilter, data) || this.reports.suppresses(denominatorFilter, data))) {
+		if (!leftOut.isEmpty() && (this.reports.suppresses(numeratorFilter, data)
+				|| this.reports.suppresses(denominatorFilter, data))) {
 			var more = ShareComplements.more(shares, leftOut, by, this.suppression.k());
 			groups.replaceAll(group -> more.contains(group.group().values(by))
 					? new Group(group.group().hidden(), null) : group);

@@ -124,8 +124,10 @@ class IndicatorEditor {
 			.map(ReportedValue::value).findFirst().orElse(null) : Double.valueOf(value);
 		for (var split : dimension != null ? List.of(dimension) : List.of("GENDER", "REGION")) {
 			double parts = current.stream()
-				.filter(reported -> split.equals(reported.dimension()) && !reported.dimensionValue().equals(dimensionValue))
-				.mapToDouble(ReportedValue::value).sum() + (dimension != null ? value : 0);
+				.filter(reported -> split.equals(reported.dimension())
+						&& !reported.dimensionValue().equals(dimensionValue))
+				.mapToDouble(ReportedValue::value)
+				.sum() + (dimension != null ? value : 0);
 			if (whole != null && parts > whole) {
 				validation.problem("input.value", value, "The values for each " + split.toLowerCase(Locale.ROOT) + " of "
 						+ period + " would add up to " + number(parts) + ", more than the " + number(whole)

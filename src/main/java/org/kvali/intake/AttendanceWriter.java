@@ -125,7 +125,8 @@ class AttendanceWriter {
 		// follows it, also for people at it the sheet does not name
 		this.jdbc.sql("""
 				SELECT own_organizations_followed(array(
-				    SELECT DISTINCT pn.participant_id FROM import_activity s JOIN participation pn ON pn.activity_id = s.stored_id
+				    SELECT DISTINCT pn.participant_id
+				    FROM import_activity s JOIN participation pn ON pn.activity_id = s.stored_id
 				    WHERE s.start_date <> s.stored_start_date))""").query(Integer.class).single();
 		return new Outcome(new ImportCounts(activities, participants, participations, organizations),
 				new ImportCounts(activitiesUpdated, participantsUpdated, participationsUpdated, 0),
