@@ -48,7 +48,7 @@ public class ApiKeyService {
 		var codes = organizationCodes == null ? List.<String>of() : List.copyOf(organizationCodes);
 		var found = this.organizations.organizationsByCode(codes);
 		var validation = new Validation().line("input.name", name, true, 200)
-			.known("input.organizations", "organization", codes, found.keySet());
+			.known("input.organizations", "organization", codes, found.keySet(), this.organizations::codeInAnotherCase);
 		if (role == Role.PARTNER && codes.isEmpty()) {
 			validation.problem("input.organizations", null, "A PARTNER key acts for one or more organizations; name them");
 		}

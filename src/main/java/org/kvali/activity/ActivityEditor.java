@@ -234,7 +234,7 @@ class ActivityEditor {
 			.known("input.venue", "municipality", venue == null ? null : List.of(venue),
 					venue == null ? List.of() : this.geography.municipalitiesByCode(List.of(venue)).keySet())
 			.known("input.organizer", "organization", organizer == null ? null : List.of(organizer),
-					organizerRow == null ? List.of() : List.of(organizer));
+					organizerRow == null ? List.of() : List.of(organizer), this.organizations::codeInAnotherCase);
 		if (topics != null) {
 			if (topics.size() > MAX_TOPICS) {
 				validation.problem("input.topics", topics.size(), "At most " + MAX_TOPICS + " topics");

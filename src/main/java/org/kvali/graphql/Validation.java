@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Collects the problems of an input, so that a client learns of all of them at once. */
 public final class Validation {
@@ -156,10 +158,20 @@ public final class Validation {
 
 	/** Each of {@code codes} that is not among {@code known} is a problem of {@code argument}. */
 	public Validation known(String argument, String what, Collection<String> codes, Collection<String> known) {
+		return known(argument, what, codes, known, code -> Optional.empty());
+	}
+
+	/**
+	 * As {@link #known(String, String, Collection, Collection)}, naming the spelling to use of a code written in
+	 * another case ({@code inAnotherCase} looks it up, for the unknown codes alone): codes are one in any case.
+	 */
+	public Validation known(String argument, String what, Collection<String> codes, Collection<String> known,
+			Function<String, Optional<String>> inAnotherCase) {
 		if (codes != null) {
 			for (var code : codes) {
 				if (!known.contains(code)) {
-					problem(argument, code, "No " + what + " has the code '" + Text.preview(code, 40) + "'");
+					problem(argument, code, "No " + what + " has the code '" + Text.preview(code, 40) + "'"
+							+ inAnotherCase.apply(code).map(stored -> "; it is written " + stored).orElse(""));
 				}
 			}
 		}

@@ -69,6 +69,11 @@ public class OrganizationService {
 					this.repository.codeInAnotherCase(code)));
 	}
 
+	/** The stored spelling of an organization's code written in another case, for an error to name. */
+	public Optional<String> codeInAnotherCase(String code) {
+		return this.repository.codeInAnotherCase(code);
+	}
+
 	public Map<Long, Organization> organizationsById(Collection<Long> ids) {
 		return this.repository.byIds(ids).stream().collect(Collectors.toMap(Organization::id, Function.identity()));
 	}

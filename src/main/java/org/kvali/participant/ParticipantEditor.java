@@ -87,7 +87,8 @@ class ParticipantEditor {
 				: this.organizations.organizationsByCode(List.of(input.organization().value()))
 					.get(input.organization().value());
 		input.organization().ifPresent(code -> validation.known("input.organization", "organization", List.of(code),
-				organization == null ? List.of() : List.of(organization.code())));
+				organization == null ? List.of() : List.of(organization.code()),
+				this.organizations::codeInAnotherCase));
 		validation.check();
 		var organizationId = organization == null ? null : organization.id();
 		if (!input.organization().isOmitted()) {

@@ -58,9 +58,10 @@ class ProgrammeEditor {
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000)
 			.dates("input.endDate", input.startDate(), input.endDate())
-			.known("input.donors", "organization", input.donors(), donors.keySet())
+			.known("input.donors", "organization", input.donors(), donors.keySet(),
+					this.organizations::codeInAnotherCase)
 			.known("input.publisher", "organization", input.publisher() == null ? null : List.of(input.publisher()),
-					publisher == null ? List.of() : List.of(input.publisher()))
+					publisher == null ? List.of() : List.of(input.publisher()), this.organizations::codeInAnotherCase)
 			.check();
 		if (!this.programmes.programmesByCodes(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("programme", "input.code", input.code());
@@ -76,7 +77,9 @@ class ProgrammeEditor {
 		return programme(input.code());
 	}
 
-	/** Changes the fields given; of those given as null, clears the Georgian name, description, donors and publisher. */
+	/**
+	 * Changes the fields given; of those given as null, clears the Georgian name, description, donors and publisher.
+	 */
 	Programme updateProgramme(String code, ProgrammeInputs.UpdateProgramme input, Set<String> nulls) {
 		Access.require(Role.ADMIN);
 		var stored = programme(code);
@@ -86,9 +89,10 @@ class ProgrammeEditor {
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
-			.known("input.donors", "organization", input.donors(), donors.keySet())
+			.known("input.donors", "organization", input.donors(), donors.keySet(),
+					this.organizations::codeInAnotherCase)
 			.known("input.publisher", "organization", input.publisher() == null ? null : List.of(input.publisher()),
-					publisher == null ? List.of() : List.of(input.publisher()));
+					publisher == null ? List.of() : List.of(input.publisher()), this.organizations::codeInAnotherCase);
 		ExplicitNulls.refuse(nulls, validation, "name", "startDate", "endDate");
 		if (input.startDate() != null || input.endDate() != null) {
 			// nothing is added between the checks and the update
@@ -115,10 +119,11 @@ class ProgrammeEditor {
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.dates("input.endDate", input.startDate(), input.endDate())
 			.known("input.programme", "programme", List.of(input.programme()),
-					programme.stream().map(Programme::code).toList())
-			.known("input.lead", "organization", input.lead() == null ? null : List.of(input.lead()), orgs.keySet())
+					programme.stream().map(Programme::code).toList(), this.programmes::programmeCodeInAnotherCase)
+			.known("input.lead", "organization", input.lead() == null ? null : List.of(input.lead()), orgs.keySet(),
+					this.organizations::codeInAnotherCase)
 			.known("input.partners", "organization", partners.stream().map(ProgrammeInputs.Partner::organization).toList(),
-					orgs.keySet());
+					orgs.keySet(), this.organizations::codeInAnotherCase);
 		duplicatePartners(validation, partners);
 		if (!programme.isEmpty()) {
 			ProgrammeDates.checkProject(programme.get(0), input.startDate(), input.endDate(), validation);
@@ -154,10 +159,11 @@ class ProgrammeEditor {
 		var validation = new Validation().lineToKeep("input.name", input.name(), 500)
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
-			.known("input.lead", "organization", input.lead() == null ? null : List.of(input.lead()), orgs.keySet())
+			.known("input.lead", "organization", input.lead() == null ? null : List.of(input.lead()), orgs.keySet(),
+					this.organizations::codeInAnotherCase)
 			.known("input.partners", "organization",
 					partners == null ? null : partners.stream().map(ProgrammeInputs.Partner::organization).toList(),
-					orgs.keySet());
+					orgs.keySet(), this.organizations::codeInAnotherCase);
 		if (partners != null) {
 			duplicatePartners(validation, partners);
 		}

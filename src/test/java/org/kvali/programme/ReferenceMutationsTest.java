@@ -68,10 +68,11 @@ class ReferenceMutationsTest {
 		this.graphQl.document("{ programme(code: \"TM-PRG\") { publisher { code } } }").execute()
 			.path("programme.publisher").valueIsNull();
 		// language=GraphQL
-		this.graphQl.document("mutation { updateProgramme(code: \"TM-PRG\", input: {publisher: \"NOBODY\"}) { code } }")
+		this.graphQl.document("mutation { updateProgramme(code: \"TM-PRG\", input: {publisher: \"NOBODY\", donors: [\"eu\"]}) { code } }")
 			.execute()
 			.errors()
 			.expect(error -> error.getMessage().equals("input.publisher: No organization has the code 'NOBODY'"))
+			.expect(error -> error.getMessage().equals("input.donors: No organization has the code 'eu'; it is written EU"))
 			.verify();
 		// language=GraphQL
 		this.graphQl.document("mutation { updateProgramme(code: \"TM-PRG\", input: {publisher: \"HEKS-EPER\"}) { publisher { code } } }")
