@@ -121,14 +121,15 @@ class IndicatorEditor {
 			.filter(reported -> reported.current() && reported.periodKey().equals(period) && reported.value() != 0)
 			.toList();
 		var whole = dimension != null ? current.stream().filter(reported -> reported.dimension() == null)
-			.map(ReportedValue::value).findFirst().orElse(null) : Double.valueOf(value);
+			.map(reported -> BigDecimal.valueOf(reported.value())).findFirst().orElse(null) : BigDecimal.valueOf(value);
 		for (var split : dimension != null ? List.of(dimension) : List.of("GENDER", "REGION")) {
-			double parts = current.stream()
+			// in decimals: 0.1 and 0.2 of 0.3 came to 0.30000000000000004 in doubles (a tester's)
+			var parts = current.stream()
 				.filter(reported -> split.equals(reported.dimension())
 						&& !reported.dimensionValue().equals(dimensionValue))
-				.mapToDouble(ReportedValue::value)
-				.sum() + (dimension != null ? value : 0);
-			if (whole != null && parts > whole) {
+				.map(reported -> BigDecimal.valueOf(reported.value()))
+				.reduce(dimension != null ? BigDecimal.valueOf(value) : BigDecimal.ZERO, BigDecimal::add);
+			if (whole != null && parts.compareTo(whole) > 0) {
 				validation.problem("input.value", value, "The values for each " + split.toLowerCase(Locale.ROOT) + " of "
 						+ period + " would add up to " + number(parts) + ", more than the " + number(whole)
 						+ " reported for all of it");
@@ -136,8 +137,8 @@ class IndicatorEditor {
 		}
 	}
 
-	private static String number(double value) {
-		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+	private static String number(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
 	}
 
 }

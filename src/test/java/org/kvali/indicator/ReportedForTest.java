@@ -67,13 +67,17 @@ class ReportedForTest {
 			.expect(error -> error.getMessage().equals("input.value: The values for each gender of 2024 would add up "
 					+ "to 4, more than the 3.5 reported for all of it"))
 			.verify();
-		// a part replaced by a smaller one, and a whole withdrawn, are taken
+		// a part replaced by a smaller one, and a whole withdrawn, are taken; parts that add up to the whole too
 		this.graphQl.document(report.formatted(2, ", gender: FEMALE")).execute().errors().verify();
 		this.graphQl.document(report.formatted(0, "")).execute().errors().verify();
+		var in2023 = report.replace("2024", "2023");
+		this.graphQl.document(in2023.formatted("0.3", "")).execute().errors().verify();
+		this.graphQl.document(in2023.formatted("0.1", ", region: \"GE-KK\"")).execute().errors().verify();
+		this.graphQl.document(in2023.formatted("0.2", ", region: \"GE-SJ\"")).execute().errors().verify();
 		assertThat(this.jdbc.queryForList("""
 				SELECT coalesce(dimension_value, 'ALL') || ' ' || value FROM indicator_value v JOIN indicator i
 				ON i.id = v.indicator_id WHERE i.code = 'TR-FOR' ORDER BY v.id""", String.class))
-			.containsExactly("ALL 4", "FEMALE 3", "MALE 1", "FEMALE 2", "ALL 0");
+			.containsExactly("ALL 4", "FEMALE 3", "MALE 1", "FEMALE 2", "ALL 0", "ALL 0.3", "GE-KK 0.1", "GE-SJ 0.2");
 	}
 
 	@Test
