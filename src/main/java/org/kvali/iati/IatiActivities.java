@@ -2,6 +2,7 @@ package org.kvali.iati;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -94,6 +95,17 @@ final class IatiActivities {
 		leads.forEach(lead -> participants.add(new Participant(lead, IMPLEMENTING)));
 		check("programme " + programme.code(), participants, programme.startDate(), programme.endDate(), "no dates",
 				problems);
+		// an identifier names one activity: a project coded as its programme, or OSZ-X's project Y beside OSZ's X-Y,
+		// gave two activities one (a tester's)
+		var named = new HashMap<String, String>();
+		named.put(parentIdentifier, "programme " + programme.code());
+		for (int i = 0; i < children.size(); i++) {
+			var other = named.putIfAbsent(children.get(i).identifier(), "project " + projects.get(i).code());
+			if (other != null) {
+				problems.add("project " + projects.get(i).code() + " and " + other + " would both be identified as "
+						+ children.get(i).identifier() + ": give one of them another code");
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new Unpublishable(problems);
 		}

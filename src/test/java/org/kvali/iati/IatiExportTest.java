@@ -271,11 +271,21 @@ class IatiExportTest {
 			var activities = children(document(null, "EU-CSO-EQUAL"), "iati-activity");
 			assertThat(activities).extracting(activity -> text(children(activity, "iati-identifier").get(0)) + " "
 					+ children(activity, "reporting-org").get(0).getAttribute("ref"))
-				.containsExactly("HEKS-EPER-EU-CSO-EQUAL HEKS-EPER", "SCCSF-AAA-TX SCCSF", "HEKS-EPER-AAA-TX-BARE HEKS-EPER",
-						"HEKS-EPER-CSO-CAPACITY HEKS-EPER", "HEKS-EPER-LOCAL-BUDGET HEKS-EPER");
+				.containsExactly("HEKS-EPER-EU-CSO-EQUAL HEKS-EPER", "SCCSF-AAA-TX SCCSF",
+						"HEKS-EPER-AAA-TX-BARE HEKS-EPER", "HEKS-EPER-CSO-CAPACITY HEKS-EPER",
+						"HEKS-EPER-LOCAL-BUDGET HEKS-EPER");
+			// a project coded as its programme would share its identifier: refused, naming both
+			this.jdbc.update("""
+					INSERT INTO project (code, programme_id, name)
+					SELECT 'EU-CSO-EQUAL', id, 'Same code' FROM programme WHERE code = 'EU-CSO-EQUAL'""");
+			this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(content().string("The programme cannot be written as IATI activities: project EU-CSO-EQUAL "
+						+ "and programme EU-CSO-EQUAL would both be identified as HEKS-EPER-EU-CSO-EQUAL: give one of "
+						+ "them another code"));
 		}
 		finally {
-			this.jdbc.update("DELETE FROM project WHERE code IN ('AAA-TX', 'AAA-TX-BARE')");
+			this.jdbc.update("DELETE FROM project WHERE code IN ('AAA-TX', 'AAA-TX-BARE', 'EU-CSO-EQUAL')");
 		}
 	}
 
