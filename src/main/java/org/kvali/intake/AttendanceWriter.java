@@ -121,6 +121,19 @@ class AttendanceWriter {
 				                     AND x.activity_id = a.id AND x.participant_id = p.id LIMIT 1) x ON true
 				WHERE x.stored IS NULL
 				ORDER BY a.id, p.id""").update();
+		// people a partner's sheet keeps as stored (of other organizations too, or corrected by an admin): their
+		// details are not the partner's to change, but their own organization is the rule's, that of their latest
+		// activity, which the sheet may have added
+		if (partner != null) {
+			this.jdbc.sql("""
+					SELECT own_organizations_followed(array(
+					    SELECT s.stored_id FROM import_person s
+					    WHERE s.stored_id IS NOT NULL AND s.organization_code IS NOT NULL AND %s))"""
+				.formatted(PartnerScope.keptAsStored("s.stored_id")))
+				.param("organizations", partner.organizationIds())
+				.query(Integer.class)
+				.single();
+		}
 		// an activity the sheet moved may have become, or stopped being, someone's latest: their own organization
 		// follows it, also for people at it the sheet does not name
 		this.jdbc.sql("""

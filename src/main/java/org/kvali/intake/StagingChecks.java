@@ -177,8 +177,8 @@ class StagingChecks {
 			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "
 					+ rs.getString(2) + (rs.getBoolean(3) ? " also took part in other organizations' activities"
 							: " was corrected by an admin")
-					+ ": their gender, birth year, disability, home municipality and organization stay as stored, "
-					+ "neither compared with this sheet's nor changed by them"))
+					+ ": their gender, birth year, disability and home municipality stay as stored, neither compared "
+					+ "with this sheet's nor changed by them; their own organization is that of their latest activity"))
 			.list();
 	}
 

@@ -291,8 +291,9 @@ class RoleDecisionsTest {
 		}
 		assertThat(reports).hasSize(4).containsOnly(reports.get(0));
 		assertThat(reports.get(0)).contains("participants=0").contains("Participant " + person + " also took part in other "
-				+ "organizations' activities: their gender, birth year, disability, home municipality and organization "
-				+ "stay as stored, neither compared with this sheet's nor changed by them");
+				+ "organizations' activities: their gender, birth year, disability and home municipality stay as stored, "
+				+ "neither compared with this sheet's nor changed by them; their own organization is that of their latest "
+				+ "activity");
 		// nor is their stored birth year: a new activity in 1905 refused or not would tell it (an admin's is checked)
 		var old = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender,"
 				+ "birth_year\nRD-1905,Old,meeting,CSO-CAPACITY,1905-01-01,1905-01-01," + person + "," + stored.get("gender")
@@ -380,8 +381,9 @@ class RoleDecisionsTest {
 				.andExpect(jsonPath("$.unchanged.participations").value(1))
 				.andExpect(jsonPath("$.errors").isEmpty())
 				.andExpect(jsonPath("$.warnings[0].message").value("Participant RD-51 also took part in other "
-						+ "organizations' activities: their gender, birth year, disability, home municipality and "
-						+ "organization stay as stored, neither compared with this sheet's nor changed by them"));
+						+ "organizations' activities: their gender, birth year, disability and home municipality stay "
+						+ "as stored, neither compared with this sheet's nor changed by them; their own organization is "
+						+ "that of their latest activity"));
 			load(this.cif, cifSheet + "RD-CIF2,Workshop,workshop,CSO-CAPACITY,2026-04-01,2026-04-01,RD-51,female\n")
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors.length()").value(1))

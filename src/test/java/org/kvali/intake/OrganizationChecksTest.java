@@ -274,6 +274,21 @@ class OrganizationChecksTest {
 		mutation(TestCallers.ADMIN_KEY, "removeParticipation(activity: \"TI-OC-LATE\", ref: \"TI-5\") { code }");
 		assertThat(this.jdbc.queryForObject("SELECT organization_id FROM participant WHERE ref = 'TI-5'", Long.class))
 			.isNull();
+		// a partner's sheet changes nothing else of a person another organization hosted too (TI-2, at SCCSF's
+		// earlier workshop), but a later activity it adds is their latest, and its organization their own
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + partner)
+			.contentType("text/csv")
+			.content((HEADER + "TI-OC-CIF,CIF workshop,workshop,TEST-INTAKE,2025-12-01,2025-12-01,,TI-2,male,1950,,,"
+					+ "SCCSF,,,\n").getBytes(StandardCharsets.UTF_8)))
+			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			.andExpect(jsonPath("$.warnings[0].message").value("Participant TI-2 also took part in other organizations' "
+					+ "activities: their gender, birth year, disability and home municipality stay as stored, neither "
+					+ "compared with this sheet's nor changed by them; their own organization is that of their latest "
+					+ "activity"));
+		assertThat(this.jdbc.queryForObject("""
+				SELECT p.gender || ' ' || p.birth_year || ' ' || o.code FROM participant p
+				JOIN organization o ON o.id = p.organization_id WHERE p.ref = 'TI-2'""", String.class))
+			.isEqualTo("FEMALE 1990 SCCSF");
 	}
 
 	/**

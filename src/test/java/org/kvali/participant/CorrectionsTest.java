@@ -147,8 +147,8 @@ class CorrectionsTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.updated.participants").value(0))
 			.andExpect(jsonPath("$.warnings[0].message").value("Participant CR-2 was corrected by an admin: their "
-					+ "gender, birth year, disability, home municipality and organization stay as stored, neither "
-					+ "compared with this sheet's nor changed by them"));
+					+ "gender, birth year, disability and home municipality stay as stored, neither compared with this "
+					+ "sheet's nor changed by them; their own organization is that of their latest activity"));
 		assertThat(this.jdbc.queryForObject("SELECT gender || birth_year FROM participant WHERE ref = 'CR-2'",
 				String.class)).isEqualTo("FEMALE1986");
 		// nor the organization they represented at CIF's workshop, which the correction set
