@@ -157,7 +157,9 @@ final class IatiDocument {
 			this.xml.writeStartElement("period");
 			empty("period-start", "iso-date", period.period().start().toString());
 			empty("period-end", "iso-date", period.period().end().toString());
-			empty("target", "value", number(period.target()));
+			if (period.target() != null) {
+				empty("target", "value", number(period.target()));
+			}
 			if (period.actual() != null) {
 				empty("actual", "value", number(period.actual()));
 			}

@@ -19,8 +19,11 @@ public record IndicatorResult(String projectCode, String code, String name, Stri
 		String level, boolean percent, boolean higherIsBetter, Double baselineValue, LocalDate baselineDate,
 		boolean cumulative, List<PeriodResult> periods) {
 
-	/** One target period; {@code female} and {@code male} only for computed indicators that select no gender. */
-	public record PeriodResult(Period period, double target, Double actual, Double female, Double male) {
+	/**
+	 * One target period, or a reported value's period that no target's covers (no target); {@code female} and
+	 * {@code male} only for computed indicators that select no gender.
+	 */
+	public record PeriodResult(Period period, Double target, Double actual, Double female, Double male) {
 	}
 
 }

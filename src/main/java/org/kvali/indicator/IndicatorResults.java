@@ -2,6 +2,7 @@ package org.kvali.indicator;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.kvali.report.Gender;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationReport;
+import org.kvali.report.Period;
 import org.kvali.report.ReportService;
 
 import org.springframework.stereotype.Service;
@@ -35,6 +37,10 @@ public class IndicatorResults {
 		this.json = json;
 	}
 
+	/** A reported value's period that no target's covers, and its window. */
+	private record Untargeted(Period period, IndicatorValues.Key key) {
+	}
+
 	/** The windows of one target: the whole, and for an indicator split by sex, women and men (else null). */
 	private record Windows(IndicatorValues.Key whole, IndicatorValues.Key women, IndicatorValues.Key men) {
 	}
@@ -42,8 +48,13 @@ public class IndicatorResults {
 	/** The programme's indicators with their targets and actuals as of {@code today}. */
 	public List<IndicatorResult> ofProgramme(String programmeCode, LocalDate today) {
 		var all = this.indicators.find(programmeCode, null, null);
+		var reported = this.indicators.reportedValues(all.stream()
+			.filter(indicator -> indicator.method() == IndicatorEnums.Method.REPORTED)
+			.map(Indicator::id)
+			.toList());
 		// each window made once, to compute and then to read the answers
 		var windows = new ArrayList<List<Windows>>();
+		var untargeted = new ArrayList<List<Untargeted>>();
 		var keys = new HashSet<IndicatorValues.Key>();
 		for (var indicator : all) {
 			boolean split = splitBySex(indicator);
@@ -61,6 +72,11 @@ public class IndicatorResults {
 				}
 			}
 			windows.add(ofTargets);
+			var ofValues = untargeted(indicator, reported.getOrDefault(indicator.id(), List.of())).stream()
+				.map(period -> new Untargeted(period, IndicatorWindows.window(indicator, period, null, today)))
+				.toList();
+			ofValues.forEach(value -> keys.add(value.key()));
+			untargeted.add(ofValues);
 		}
 		// one data for all values and for whether their splits are withheld
 		var data = new ParticipationReport.Data();
@@ -81,6 +97,10 @@ public class IndicatorResults {
 				periods.add(new IndicatorResult.PeriodResult(target.period(), target.value(),
 						computed.get(window.whole()), both ? women : null, both ? men : null));
 			}
+			for (var value : untargeted.get(i)) {
+				periods.add(new IndicatorResult.PeriodResult(value.period(), null, computed.get(value.key()), null, null));
+			}
+			periods.sort(Comparator.comparing((IndicatorResult.PeriodResult period) -> period.period().start()));
 			results.add(new IndicatorResult(indicator.projectCode(), indicator.code(), indicator.name(),
 					indicator.nameKa(), indicator.description(), indicator.level().name(),
 					indicator.unit() == IndicatorEnums.Unit.PERCENT,
@@ -88,6 +108,20 @@ public class IndicatorResults {
 					indicator.baselineDate(), indicator.cumulative(), periods));
 		}
 		return results;
+	}
+
+	/**
+	 * The periods of an indicator's current reported values (for all, not withdrawn) that no target's period covers:
+	 * a value reported for 2026 beside a target for 2027 alone was left out of the IATI file.
+	 */
+	private static List<Period> untargeted(Indicator indicator, List<ReportedValue> values) {
+		return values.stream()
+			.filter(value -> value.current() && value.dimension() == null && value.value() != 0)
+			.filter(value -> indicator.targets().stream().noneMatch(target -> !target.start().isAfter(value.periodStart())
+					&& !target.end().isBefore(value.periodEnd())))
+			.map(value -> new Period(value.periodKey(), value.periodStart(), value.periodEnd()))
+			.distinct()
+			.toList();
 	}
 
 	/** Whether the people of other and undisclosed gender in the indicator's set are too few to show the caller. */

@@ -118,6 +118,19 @@ class IatiExportTest {
 		assertThat(actuals.get(1).getAttribute("value")).isEqualTo(women.toString());
 		var sex = children(actuals.get(1), "dimension").get(0);
 		assertThat(sex.getAttribute("name") + "=" + sex.getAttribute("value")).isEqualTo("sex=2");
+
+		// values reported for periods without a target are given too, with their actual alone (OUTC-2's target is
+		// for 2025; 3 and 4 were reported for 2023 and 2024, and were left out; cumulative, so 3, 7 and 11)
+		var engaged = children(programme, "result").stream()
+			.map(result -> children(result, "indicator").get(0))
+			.filter(result -> children(result, "reference").get(0).getAttribute("code").equals("OUTC-2"))
+			.findFirst().orElseThrow();
+		assertThat(children(engaged, "period")).extracting(period -> children(period, "period-start").get(0)
+				.getAttribute("iso-date") + " " + names(period) + " "
+				+ children(period, "actual").get(0).getAttribute("value"))
+			.containsExactly("2023-01-01 [period-start, period-end, actual] 3",
+					"2024-01-01 [period-start, period-end, actual] 7",
+					"2025-01-01 [period-start, period-end, target, actual] 11");
 	}
 
 	/**
