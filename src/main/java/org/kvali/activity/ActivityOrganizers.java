@@ -1,6 +1,7 @@
 package org.kvali.activity;
 
 import java.sql.ResultSet;
+import java.util.HashSet;
 import java.util.List;
 
 import org.kvali.access.Caller;
@@ -57,7 +58,7 @@ class ActivityOrganizers implements KeptInProject {
 
 	/** The first of the partner's organizations with a part in the project (leading it, or a partner of it). */
 	Long organizerFor(Caller caller, Project project) {
-		var part = new java.util.HashSet<Long>();
+		var part = new HashSet<Long>();
 		part.add(project.leadOrganizationId());
 		this.programmes.partnersOfProjects(List.of(project.id())).getOrDefault(project.id(), List.of())
 			.forEach(partner -> part.add(partner.organizationId()));

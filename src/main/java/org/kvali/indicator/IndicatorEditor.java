@@ -120,7 +120,7 @@ class IndicatorEditor {
 		var current = this.indicators.reportedValues(List.of(indicator)).getOrDefault(indicator, List.of()).stream()
 			.filter(reported -> reported.current() && reported.periodKey().equals(period) && reported.value() != 0)
 			.toList();
-		var whole = dimension != null ? current.stream().filter(reported -> reported.dimension() == null)
+		var whole = dimension != null ? current.stream().filter(ReportedValue::whole)
 			.map(reported -> BigDecimal.valueOf(reported.value())).findFirst().orElse(null) : BigDecimal.valueOf(value);
 		for (var split : dimension != null ? List.of(dimension) : List.of("GENDER", "REGION")) {
 			// in decimals: 0.1 and 0.2 of 0.3 came to 0.30000000000000004 in doubles (a tester's)

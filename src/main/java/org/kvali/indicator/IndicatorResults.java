@@ -116,7 +116,7 @@ public class IndicatorResults {
 	 */
 	private static List<Period> untargeted(Indicator indicator, List<ReportedValue> values) {
 		return values.stream()
-			.filter(value -> value.current() && value.dimension() == null && value.value() != 0)
+			.filter(value -> value.current() && value.whole() && value.value() != 0)
 			.filter(value -> indicator.targets().stream().noneMatch(target -> !target.start().isAfter(value.periodStart())
 					&& !target.end().isBefore(value.periodEnd())))
 			.map(value -> new Period(value.periodKey(), value.periodStart(), value.periodEnd()))
