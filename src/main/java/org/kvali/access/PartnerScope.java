@@ -86,13 +86,12 @@ public class PartnerScope {
 
 	/**
 	 * The projects whose activities and organizations the current caller may list: for a PARTNER its organizations'
-	 * projects, for everyone else null (all).
+	 * projects, for everyone else null (all). A thread without a caller fails rather than list all: the database
+	 * shows such a thread nothing protected, and these tables every role may read.
 	 */
 	public Long[] listable() {
-		return Caller.find()
-			.filter(caller -> caller.is(Role.PARTNER))
-			.map(caller -> projects(caller).toArray(Long[]::new))
-			.orElse(null);
+		var caller = Caller.current();
+		return caller.is(Role.PARTNER) ? projects(caller).toArray(Long[]::new) : null;
 	}
 
 	/** The codes of those projects. */

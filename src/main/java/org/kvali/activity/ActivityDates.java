@@ -3,18 +3,42 @@ package org.kvali.activity;
 import java.time.LocalDate;
 
 import org.kvali.graphql.Validation;
+import org.kvali.programme.Programme;
 import org.kvali.programme.WithinProgramme;
+import org.kvali.programme.WithinProject;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The activities a programme's dates hold stay within them when they move: indicators count no activity outside
- * them, so shortening a programme past an 8-person training took it out of every indicator without a word. Those
- * outside already were never counted, and do not stop a move.
+ * An activity starts within its programme's dates, and those a programme's or project's dates hold stay within them
+ * when they move: indicators count no activity outside a programme's, so shortening a programme past an 8-person
+ * training took it out of every indicator without a word, as did an activity created or moved outside. Those outside
+ * already do not stop a move.
  */
 @Repository
-class ActivityDates implements WithinProgramme {
+class ActivityDates implements WithinProgramme, WithinProject {
+
+	/**
+	 * The activities, of the programme or project {@code g} the joins ({@code %1$s}) name, that a new start or end
+	 * would leave outside its dates, counted on each side with the first three named, and why it matters
+	 * ({@code %2$s}).
+	 */
+	private static final String OUTSIDE = """
+			SELECT side, count(*)
+			       || CASE WHEN count(*) = 1 THEN ' activity of it starts ' ELSE ' activities of it start ' END
+			       || CASE side WHEN 'input.startDate' THEN 'before' ELSE 'after' END || ' it ('
+			       || array_to_string((array_agg(code || ' on ' || start_date ORDER BY start_date, code))[1 : 3], ', ')
+			       || CASE WHEN count(*) > 3 THEN ', ...' ELSE '' END || ')%2$s; move them first'
+			FROM (SELECT CASE WHEN a.start_date < CAST(:start AS date) THEN 'input.startDate'
+			                  ELSE 'input.endDate' END AS side, a.code, a.start_date
+			      FROM %1$s
+			      WHERE g.id = :id
+			        AND (a.start_date < CAST(:start AS date) OR a.start_date > CAST(:end AS date))
+			        AND a.start_date BETWEEN coalesce(g.start_date, a.start_date)
+			                             AND coalesce(g.end_date, a.start_date)) o
+			GROUP BY side
+			ORDER BY 1 DESC""";
 
 	private final JdbcClient jdbc;
 
@@ -22,25 +46,36 @@ class ActivityDates implements WithinProgramme {
 		this.jdbc = jdbc;
 	}
 
+	/** The start of an activity created or moved, where given, within its project's programme. */
+	static void checkStart(Programme programme, LocalDate start, Validation validation) {
+		if (start == null) {
+			return;
+		}
+		var outside = programme.startDate() != null && start.isBefore(programme.startDate())
+				? "Before its programme " + programme.code() + " starts (" + programme.startDate() + ")"
+				: programme.endDate() != null && start.isAfter(programme.endDate())
+						? "After its programme " + programme.code() + " ends (" + programme.endDate() + ")" : null;
+		if (outside != null) {
+			validation.problem("input.startDate", start, outside
+					+ ": its indicators would count none of its participations; an admin may move the programme's dates");
+		}
+	}
+
 	@Override
 	public void checkMove(long programme, LocalDate start, LocalDate end, Validation validation) {
-		WithinProgramme.problems(this.jdbc, """
-				SELECT side, count(*)
-				       || CASE WHEN count(*) = 1 THEN ' activity of it starts ' ELSE ' activities of it start ' END
-				       || CASE side WHEN 'input.startDate' THEN 'before' ELSE 'after' END || ' it ('
-				       || array_to_string((array_agg(code || ' on ' || start_date ORDER BY start_date, code))[1 : 3],
-				                          ', ')
-				       || CASE WHEN count(*) > 3 THEN ', ...' ELSE '' END
-				       || '): its indicators would no longer count their participations; move them first'
-				FROM (SELECT CASE WHEN a.start_date < CAST(:start AS date) THEN 'input.startDate'
-				                  ELSE 'input.endDate' END AS side, a.code, a.start_date
-				      FROM activity a JOIN project p ON p.id = a.project_id JOIN programme g ON g.id = p.programme_id
-				      WHERE g.id = :programme
-				        AND (a.start_date < CAST(:start AS date) OR a.start_date > CAST(:end AS date))
-				        AND a.start_date BETWEEN coalesce(g.start_date, a.start_date)
-				                             AND coalesce(g.end_date, a.start_date)) o
-				GROUP BY side
-				ORDER BY 1 DESC""", programme, start, end, validation);
+		WithinProgramme.problems(this.jdbc, OUTSIDE.formatted("""
+				activity a JOIN project p ON p.id = a.project_id JOIN programme g ON g.id = p.programme_id""",
+				": its indicators would no longer count their participations"), programme, start, end, validation);
+	}
+
+	/**
+	 * A project's dates hold the activities they hold now, as its programme's do: narrowed past one, the project is
+	 * published (IATI) as over before an activity of it, or run for a shorter time than its activities say.
+	 */
+	@Override
+	public void checkProjectMove(long project, LocalDate start, LocalDate end, Validation validation) {
+		WithinProgramme.problems(this.jdbc, OUTSIDE.formatted("activity a JOIN project g ON g.id = a.project_id", ""),
+				project, start, end, validation);
 	}
 
 }

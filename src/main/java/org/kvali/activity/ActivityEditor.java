@@ -14,6 +14,7 @@ import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.OrganizationService;
+import org.kvali.programme.Programme;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
 import org.kvali.sql.WritersQueue;
@@ -68,6 +69,9 @@ class ActivityEditor {
 			.line("input.title", input.title(), true, 500)
 			.dates("input.endDate", input.startDate(), input.endDate())
 			.known("input.project", "project", List.of(input.project()), project == null ? List.of() : List.of(input.project()));
+		if (project != null) {
+			ActivityDates.checkStart(programme(project), input.startDate(), validation);
+		}
 		var named = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
 		this.organizers.check(caller, named, input.organizer(), project);
@@ -103,11 +107,10 @@ class ActivityEditor {
 	 */
 	Activity update(String code, ActivityInputs.Update input, Set<String> nulls) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
-		if (input.startDate() != null || input.organizer() != null) {
-			// the activity as it stands after any sheet or change of the project's partners before this one: no
-			// person joins it between the checks and the update, nor before their organizations follow a move
-			WritersQueue.join(this.jdbc);
-		}
+		// the activity as it stands after any sheet or change before this one: a partner's check that its
+		// organization runs it holds until the update, no person joins it between the checks and the update, nor
+		// before their organizations follow a move
+		WritersQueue.join(this.jdbc);
 		var stored = this.activities.changeable("code", code);
 		var project = project(stored);
 		var validation = new Validation().lineToKeep("input.title", input.title(), 500)
@@ -118,6 +121,9 @@ class ActivityEditor {
 					+ "without an organizer, or you may name another of yours");
 		}
 		boolean moved = input.startDate() != null && !input.startDate().equals(stored.startDate());
+		if (moved) {
+			ActivityDates.checkStart(programme(project), input.startDate(), validation);
+		}
 		if (moved && input.startDate().getYear() < stored.startDate().getYear()) {
 			bornAfter(stored.id(), input.startDate(), caller, validation);
 		}
@@ -164,11 +170,12 @@ class ActivityEditor {
 	 * since (a tester's stayed in every list, with no way to remove it). One with participations is refused.
 	 */
 	String delete(String code) {
-		var caller = Access.require(Role.ADMIN, Role.PARTNER);
+		Access.require(Role.ADMIN, Role.PARTNER);
+		// no sheet adds a person to it between the count and the deletion, nor does another change its organizer
+		// after the partner's check that its organization runs it, or delete it first
+		WritersQueue.join(this.jdbc);
 		var stored = this.activities.changeable("code", code);
 		var project = project(stored);
-		// no sheet adds a person to it between the count and the deletion
-		WritersQueue.join(this.jdbc);
 		int participations = this.jdbc.sql("SELECT count(*) FROM participation WHERE activity_id = :id")
 			.param("id", stored.id())
 			.query(Integer.class)
@@ -187,6 +194,10 @@ class ActivityEditor {
 
 	private Project project(Activity stored) {
 		return this.programmes.projectsById(List.of(stored.projectId())).get(stored.projectId());
+	}
+
+	private Programme programme(Project project) {
+		return this.programmes.programmesById(List.of(project.programmeId())).get(project.programmeId());
 	}
 
 	/**
@@ -228,7 +239,8 @@ class ActivityEditor {
 	/** Checks the fields both mutations share and returns the organizer's id, or null. */
 	private Long common(Validation validation, String titleKa, String venue, String venueName, String organizer,
 			List<String> topics) {
-		var organizerRow = organizer == null ? null : this.organizations.organizationsByCode(List.of(organizer)).get(organizer);
+		var organizerRow = organizer == null ? null
+				: this.organizations.organizationsByCode(List.of(organizer)).get(organizer);
 		validation.line("input.titleKa", titleKa, false, 500)
 			.line("input.venueName", venueName, false, 300)
 			.known("input.venue", "municipality", venue == null ? null : List.of(venue),

@@ -32,7 +32,7 @@ class IndicatorPeriods implements WithinProgramme {
 				      UNION ALL
 				      SELECT indicator_id, period_key, period_start, period_end, 'a value reported' FROM indicator_value) p
 				  ON p.indicator_id = i.id
-				WHERE i.programme_id = :programme
+				WHERE i.programme_id = :id
 				  AND (p.period_end < CAST(:start AS date) OR p.period_start > CAST(:end AS date))
 				ORDER BY 1 DESC, 2""", programme, start, end, validation);
 	}

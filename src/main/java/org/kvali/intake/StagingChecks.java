@@ -34,15 +34,18 @@ class StagingChecks {
 
 	private final BirthYearChecks birthYears;
 
+	private final ActivityDateChecks activityDates;
+
 	private final OrganizationChecks organizations;
 
 	private final PlausibilityChecks plausibility;
 
 	private final Today today;
 
-	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, OrganizationChecks organizations,
-			PlausibilityChecks plausibility, Today today) {
+	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, ActivityDateChecks activityDates,
+			OrganizationChecks organizations, PlausibilityChecks plausibility, Today today) {
 		this.jdbc = jdbc;
+		this.activityDates = activityDates;
 		this.birthYears = birthYears;
 		this.organizations = organizations;
 		this.plausibility = plausibility;
@@ -79,7 +82,7 @@ class StagingChecks {
 		activitiesOfOtherProjects(errors, partner);
 		disagreements(errors);
 		newActivitiesLacking(errors);
-		endsBeforeStarts(errors, partner);
+		this.activityDates.check(errors, partner);
 		this.birthYears.check(errors, partner);
 		listedTwice(errors);
 		genderChanges(errors, partner);
@@ -241,23 +244,6 @@ class StagingChecks {
 						errors.add(new ImportMessage(rs.getInt(1), columns.get(i), null, "Required for a new activity"));
 					}
 				}
-			});
-	}
-
-	/** An activity whose dates, from the sheet or else as stored, would end before it starts. */
-	private void endsBeforeStarts(List<ImportMessage> errors, PartnerSheet partner) {
-		this.jdbc.sql("""
-				SELECT first_row, start_date, end_date, coalesce(start_date, stored_start_date) AS starts,
-				       coalesce(end_date, stored_end_date) AS ends
-				FROM import_activity a
-				WHERE NOT dates_flagged AND coalesce(end_date, stored_end_date) < coalesce(start_date, stored_start_date)
-				  AND %s""".formatted(PartnerSheet.toldOf("a")))
-			.param("organizations", partner == null ? null : partner.organizationIds())
-			.query((ResultSet rs) -> {
-				var column = rs.getString(3) != null ? Columns.END_DATE : Columns.START_DATE;
-				var value = rs.getString(3) != null ? rs.getString(3) : rs.getString(2);
-				errors.add(new ImportMessage(rs.getInt(1), column, value, "The activity would end (" + rs.getString(5)
-						+ ") before it starts (" + rs.getString(4) + ")"));
 			});
 	}
 

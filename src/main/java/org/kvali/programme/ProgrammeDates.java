@@ -22,11 +22,11 @@ class ProgrammeDates implements WithinProgramme {
 		WithinProgramme.problems(this.jdbc, """
 				SELECT 'input.startDate', 'Project ' || code || CASE WHEN start_date IS NOT NULL
 				       THEN ' starts on ' || start_date ELSE ' ends on ' || end_date END || ', before it'
-				FROM project WHERE programme_id = :programme AND coalesce(start_date, end_date) < CAST(:start AS date)
+				FROM project WHERE programme_id = :id AND coalesce(start_date, end_date) < CAST(:start AS date)
 				UNION ALL
 				SELECT 'input.endDate', 'Project ' || code || CASE WHEN end_date IS NOT NULL
 				       THEN ' ends on ' || end_date ELSE ' starts on ' || start_date END || ', after it'
-				FROM project WHERE programme_id = :programme AND coalesce(end_date, start_date) > CAST(:end AS date)
+				FROM project WHERE programme_id = :id AND coalesce(end_date, start_date) > CAST(:end AS date)
 				ORDER BY 1 DESC, 2""", programme, start, end, validation);
 	}
 

@@ -23,9 +23,9 @@ class ProjectController {
 
 	private final OrganizationService organizations;
 
-	private final ProgrammeEditor editor;
+	private final ProjectEditor editor;
 
-	ProjectController(ProgrammeService programmes, OrganizationService organizations, ProgrammeEditor editor) {
+	ProjectController(ProgrammeService programmes, OrganizationService organizations, ProjectEditor editor) {
 		this.programmes = programmes;
 		this.organizations = organizations;
 		this.editor = editor;

@@ -20,13 +20,14 @@ public interface WithinProgramme {
 	void checkMove(long programme, LocalDate start, LocalDate end, Validation validation);
 
 	/**
-	 * Runs {@code sql}, which binds {@code :programme}, {@code :start} and {@code :end} and gives the argument
-	 * ({@code input.startDate} or {@code input.endDate}) and the message of each problem, into {@code validation}.
+	 * Runs {@code sql}, which binds {@code :id} (of the programme, or project, whose dates move), {@code :start} and
+	 * {@code :end} and gives the argument ({@code input.startDate} or {@code input.endDate}) and the message of each
+	 * problem, into {@code validation}.
 	 */
-	static void problems(JdbcClient jdbc, String sql, long programme, LocalDate start, LocalDate end,
+	static void problems(JdbcClient jdbc, String sql, long id, LocalDate start, LocalDate end,
 			Validation validation) {
 		jdbc.sql(sql)
-			.param("programme", programme)
+			.param("id", id)
 			.param("start", start)
 			.param("end", end)
 			.query((ResultSet rs) -> {

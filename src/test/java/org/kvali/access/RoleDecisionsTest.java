@@ -27,11 +27,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class RoleDecisionsTest {
 
 	private static final String ACTIVITY = """
-			{"query":"mutation { createActivity(input: {code: \\"RD-ACT\\", project: \\"CSO-CAPACITY\\", kind: MEETING, title: \\"Planning\\", startDate: \\"2026-02-03\\", endDate: \\"2026-02-03\\"}) { code } }"}""";
+			{"query":"mutation { createActivity(input: {code: \\"RD-ACT\\", project: \\"CSO-CAPACITY\\", kind: MEETING, title: \\"Planning\\", startDate: \\"2025-02-03\\", endDate: \\"2025-02-03\\"}) { code } }"}""";
 
 	private static final String SHEET = """
 			activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender
-			RD-WS,Workshop,workshop,CSO-CAPACITY,2026-03-01,2026-03-01,RD-1,female
+			RD-WS,Workshop,workshop,CSO-CAPACITY,2025-03-01,2025-03-01,RD-1,female
 			""";
 
 	@Autowired
@@ -68,11 +68,21 @@ class RoleDecisionsTest {
 				FROM programme p, organization o WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'CSO-KK-DISABILITY'""");
 	}
 
+	/** RD-OPEN, CIF's project of a programme without dates, which holds an activity of any year. */
+	private void openProject() {
+		this.jdbc.update("INSERT INTO programme (code, name) VALUES ('RD-OPEN', 'A programme without dates')");
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, lead_organization_id)
+				SELECT 'RD-OPEN', p.id, 'x', o.id FROM programme p, organization o WHERE p.code = 'RD-OPEN' AND o.code = 'CIF'""");
+	}
+
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'RD-%')");
 		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'RD-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'RD-%'");
+		this.jdbc.update("DELETE FROM project WHERE code = 'RD-OPEN'");
+		this.jdbc.update("DELETE FROM programme WHERE code = 'RD-OPEN'");
 		this.jdbc.update("DELETE FROM attendance_import");
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'rd %'");
 	}
@@ -161,7 +171,7 @@ class RoleDecisionsTest {
 		var giveAway = "{\"query\":\"mutation { updateActivity(code: \\\"CMP-2024-GARDABANI\\\", input: {organizer: \\\"SCCSF\\\"}) { code } }\"}";
 		graphQl(this.cif, giveAway).andExpect(jsonPath("$.errors[0].message")
 			.value("Organization SCCSF is not one of yours; only an admin may make it an activity's organizer"));
-		graphQl(this.cif, ACTIVITY.replace("endDate: \\\"2026-02-03\\\"}", "endDate: \\\"2026-02-03\\\", organizer: \\\"SCCSF\\\"}"))
+		graphQl(this.cif, ACTIVITY.replace("endDate: \\\"2025-02-03\\\"}", "endDate: \\\"2025-02-03\\\", organizer: \\\"SCCSF\\\"}"))
 			.andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"));
 		graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"CMP-2024-GARDABANI\\\", input: {}) { code organizer { code } } }\"}")
 			.andExpect(jsonPath("$.data.updateActivity.organizer.code").value("CIF"));
@@ -179,8 +189,8 @@ class RoleDecisionsTest {
 				+ " WHERE ref = 'P0001'", String.class);
 		var sheet = """
 				activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender,birth_year
-				RD-NET,Network meeting,meeting,RD-PROJ,2026-03-02,2026-03-02,P0001,%s,%d
-				RD-NET,Network meeting,meeting,RD-PROJ,2026-03-02,2026-03-02,RD-9,female,1990
+				RD-NET,Network meeting,meeting,RD-PROJ,2025-03-02,2025-03-02,P0001,%s,%d
+				RD-NET,Network meeting,meeting,RD-PROJ,2025-03-02,2025-03-02,RD-9,female,1990
 				""".formatted(other, stored == null ? 1980 : stored + 1);
 		try {
 			this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + this.outsider)
@@ -295,8 +305,9 @@ class RoleDecisionsTest {
 				+ "neither compared with this sheet's nor changed by them; their own organization is that of their latest "
 				+ "activity");
 		// nor is their stored birth year: a new activity in 1905 refused or not would tell it (an admin's is checked)
+		openProject();
 		var old = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender,"
-				+ "birth_year\nRD-1905,Old,meeting,CSO-CAPACITY,1905-01-01,1905-01-01," + person + "," + stored.get("gender")
+				+ "birth_year\nRD-1905,Old,meeting,RD-OPEN,1905-01-01,1905-01-01," + person + "," + stored.get("gender")
 				+ ",";
 		for (var year : List.of("", "2020")) {
 			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + this.cif)
@@ -334,6 +345,7 @@ class RoleDecisionsTest {
 	@Test
 	void aPartnerIsToldNothingOfAStoredPersonWithoutParticipations() throws Exception {
 		this.jdbc.update("INSERT INTO participant (ref, gender, birth_year) VALUES ('RD-NONE', 'FEMALE', 1980)");
+		openProject();
 		try {
 			for (var gender : List.of("female", "male")) {
 				for (var start : List.of("1979-01-01", "1980-01-01")) {
@@ -341,7 +353,7 @@ class RoleDecisionsTest {
 						.header("Authorization", "Bearer " + this.cif)
 						.contentType("text/csv")
 						.content("activity_code,activity_title,activity_kind,project_code,start_date,end_date,"
-								+ "participant_ref,gender\nRD-EARLY,Early,meeting,CSO-CAPACITY," + start + "," + start
+								+ "participant_ref,gender\nRD-EARLY,Early,meeting,RD-OPEN," + start + "," + start
 								+ ",RD-NONE," + gender + "\n"))
 						.andExpect(status().isUnprocessableContent())
 						.andExpect(jsonPath("$.errors.length()").value(1))
@@ -368,10 +380,10 @@ class RoleDecisionsTest {
 				FROM programme p, organization o WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'SCCSF'""");
 		var sccsf = this.keys.create("rd sccsf", Role.PARTNER, List.of("SCCSF"), false, "test").secret();
 		var header = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender\n";
-		var cifSheet = header + "RD-CIF,Workshop,workshop,CSO-CAPACITY,2026-03-01,2026-03-01,RD-51,female\n";
+		var cifSheet = header + "RD-CIF,Workshop,workshop,CSO-CAPACITY,2025-03-01,2025-03-01,RD-51,female\n";
 		try {
 			load(this.cif, cifSheet).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
-			var sccsfSheet = header + "RD-SCCSF,Meeting,meeting,RD-SJ,2026-03-05,2026-03-05,RD-51,female\n";
+			var sccsfSheet = header + "RD-SCCSF,Meeting,meeting,RD-SJ,2025-03-05,2025-03-05,RD-51,female\n";
 			load(sccsf, sccsfSheet).andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors[0].message").value("Participant RD-51 took part in no activity your "
 						+ "organizations run; ask an admin to add them"));
@@ -384,7 +396,7 @@ class RoleDecisionsTest {
 						+ "organizations' activities: their gender, birth year, disability and home municipality stay "
 						+ "as stored, neither compared with this sheet's nor changed by them; their own organization is "
 						+ "that of their latest activity"));
-			load(this.cif, cifSheet + "RD-CIF2,Workshop,workshop,CSO-CAPACITY,2026-04-01,2026-04-01,RD-51,female\n")
+			load(this.cif, cifSheet + "RD-CIF2,Workshop,workshop,CSO-CAPACITY,2025-04-01,2025-04-01,RD-51,female\n")
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors.length()").value(1))
 				.andExpect(jsonPath("$.errors[0].row").value(3))
@@ -422,8 +434,8 @@ class RoleDecisionsTest {
 				.contentType("text/csv")
 				.content("""
 						activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender
-						RD-NET,Network meeting,meeting,RD-PROJ,2026-03-02,2026-03-02,RD-9,female
-						RD-CAP,Capacity meeting,meeting,CSO-CAPACITY,2026-03-02,2026-03-02,RD-9,female
+						RD-NET,Network meeting,meeting,RD-PROJ,2025-03-02,2025-03-02,RD-9,female
+						RD-CAP,Capacity meeting,meeting,CSO-CAPACITY,2025-03-02,2025-03-02,RD-9,female
 						"""))
 				.andExpect(status().isOk());
 			assertThat(this.jdbc.queryForList("""
@@ -443,7 +455,7 @@ class RoleDecisionsTest {
 		networkProject();
 		this.jdbc.update("""
 				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
-				SELECT 'RD-OTHER', id, 'MEETING', 'Elsewhere', '2026-01-05', '2026-01-05' FROM project WHERE code = 'RD-PROJ'""");
+				SELECT 'RD-OTHER', id, 'MEETING', 'Elsewhere', '2025-01-05', '2025-01-05' FROM project WHERE code = 'RD-PROJ'""");
 		try {
 			int all = this.jdbc.queryForObject("SELECT count(*) FROM activity", Integer.class);
 			var activities = "{\"query\":\"{ activities(first: 100) { totalCount } }\"}";
@@ -504,6 +516,7 @@ class RoleDecisionsTest {
 	 */
 	@Test
 	void aPartnerMovesNoActivityToBeforeAPersonOthersRecordedWasBorn() throws Exception {
+		openProject();
 		var born = this.jdbc.queryForObject("SELECT birth_year FROM participant WHERE ref = 'P0002'", Integer.class);
 		assertThat(born).isGreaterThan(1990);
 		assertThat(this.jdbc.queryForObject("""
@@ -514,7 +527,7 @@ class RoleDecisionsTest {
 			.contentType("text/csv")
 			.content("""
 					activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender
-					RD-BORN,Planning,meeting,CSO-CAPACITY,2025-05-01,2025-05-01,P0002,female
+					RD-BORN,Planning,meeting,RD-OPEN,2025-05-01,2025-05-01,P0002,female
 					""")).andExpect(status().isOk());
 		// to any earlier year, whatever their birth years, which the answer would otherwise tell
 		for (var start : List.of("1990-01-01", "2024-12-31")) {
@@ -528,7 +541,7 @@ class RoleDecisionsTest {
 			.contentType("text/csv")
 			.content("""
 					activity_code,project_code,start_date,end_date,participant_ref,gender
-					RD-BORN,CSO-CAPACITY,1990-01-01,1990-01-01,RD-NEW,female
+					RD-BORN,RD-OPEN,1990-01-01,1990-01-01,RD-NEW,female
 					"""))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].message").value("People other organizations recorded too took part in it: "
@@ -545,8 +558,8 @@ class RoleDecisionsTest {
 			.contentType("text/csv")
 			.content("""
 					activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender,birth_year
-					RD-OWN,Planning,meeting,CSO-CAPACITY,2025-05-01,2025-05-01,RD-OWN-1,female,2020
-					RD-OWN,Planning,meeting,CSO-CAPACITY,2025-05-01,2025-05-01,RD-OWN-2,male,
+					RD-OWN,Planning,meeting,RD-OPEN,2025-05-01,2025-05-01,RD-OWN-1,female,2020
+					RD-OWN,Planning,meeting,RD-OPEN,2025-05-01,2025-05-01,RD-OWN-2,male,
 					""")).andExpect(status().isOk());
 		graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"RD-OWN\\\", input: {startDate: "
 				+ "\\\"2019-05-01\\\", endDate: \\\"2019-05-01\\\"}) { code } }\"}")
@@ -559,7 +572,7 @@ class RoleDecisionsTest {
 			.contentType("text/csv")
 			.content("""
 					activity_code,project_code,start_date,end_date,participant_ref,gender
-					RD-OWN,CSO-CAPACITY,2020-06-01,2020-06-01,RD-OWN-2,male
+					RD-OWN,RD-OPEN,2020-06-01,2020-06-01,RD-OWN-2,male
 					"""))
 			.andExpect(status().isOk());
 		// nor when the same sheet adds someone other organizations recorded (the last tester's)
@@ -567,7 +580,7 @@ class RoleDecisionsTest {
 			.contentType("text/csv")
 			.content("""
 					activity_code,project_code,start_date,end_date,participant_ref,gender
-					RD-OWN,CSO-CAPACITY,2020-06-01,2020-06-01,P0002,female
+					RD-OWN,RD-OPEN,2020-06-01,2020-06-01,P0002,female
 					"""))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].message").value("People other organizations recorded too took part in it: "

@@ -1,6 +1,10 @@
 package org.kvali.activity;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +13,8 @@ import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,6 +41,10 @@ class ActivityDeletionTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource ownerDataSource;
 
 	@AfterEach
 	void clean() {
@@ -83,6 +93,53 @@ class ActivityDeletionTest {
 			.isEqualTo("TX-DEL-2");
 		assertThat(this.jdbc.queryForList("SELECT code FROM activity WHERE code LIKE 'TX-DEL-%'", String.class))
 			.containsExactly("TX-DEL-3");
+	}
+
+	/**
+	 * A partner's change or deletion of an activity waits for a change of its organizer before it, and is then
+	 * refused: its check that its organization runs the activity read the organizer before that change committed,
+	 * so that CIF renamed, or deleted, what SCCSF had just been given.
+	 */
+	@Test
+	void aPartnerActsOnTheOrganizerAChangeBeforeItLeft() throws Exception {
+		var cif = as("CIF");
+		cif.document(CREATE).variable("code", "TX-DEL-4").execute().path("createActivity.code").hasValue();
+		for (var document : List.of(
+				"mutation($code: ID!) { updateActivity(code: $code, input: {title: \"Renamed\"}) { title } }", DELETE)) {
+			try (var holder = this.ownerDataSource.getConnection()) {
+				holder.setAutoCommit(false);
+				try (var statement = holder.createStatement()) {
+					statement.execute("SELECT version FROM data_version WHERE id = 1 FOR UPDATE");
+					statement.executeUpdate("UPDATE activity SET organizer_id = (SELECT id FROM organization WHERE code = "
+							+ "'SCCSF') WHERE code = 'TX-DEL-4'");
+				}
+				var answer = CompletableFuture.supplyAsync(
+						() -> cif.document(document).variable("code", "TX-DEL-4").execute().errors().satisfy(errors -> {
+							assertThat(errors).extracting(ResponseError::getMessage)
+								.containsExactly("Activity TX-DEL-4 is not run by your organization");
+						}));
+				awaitABackendWaitingForALock();
+				holder.commit();
+				answer.get(30, TimeUnit.SECONDS);
+			}
+			assertThat(this.jdbc.queryForList("SELECT title FROM activity WHERE code = 'TX-DEL-4'", String.class))
+				.containsExactly("Typo");
+			this.jdbc.update("UPDATE activity SET organizer_id = (SELECT id FROM organization WHERE code = 'CIF') "
+					+ "WHERE code = 'TX-DEL-4'");
+		}
+	}
+
+	private void awaitABackendWaitingForALock() throws InterruptedException {
+		// only the owner sees what other sessions wait for
+		var owner = new JdbcTemplate(this.ownerDataSource);
+		for (int i = 0; i < 500; i++) {
+			if (owner.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+					+ "AND datname = current_database()", Integer.class) > 0) {
+				return;
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("The partner's request never waited for the organizer's change");
 	}
 
 	private HttpGraphQlTester as(String organization) {

@@ -19,10 +19,12 @@ final class IntakeFixture {
 	private IntakeFixture() {
 	}
 
+	/** The project, of a programme of its own without dates, which holds activities of any year. */
 	static void create(JdbcTemplate jdbc) {
+		jdbc.update("INSERT INTO programme (code, name) VALUES (?, 'Programme for import tests')", PROJECT);
 		jdbc.update("""
 				INSERT INTO project (code, programme_id, name)
-				SELECT ?, id, 'Project for import tests' FROM programme WHERE code = 'EU-CSO-EQUAL'""", PROJECT);
+				SELECT ?, id, 'Project for import tests' FROM programme WHERE code = ?""", PROJECT, PROJECT);
 	}
 
 	static void remove(JdbcTemplate jdbc) {
@@ -33,6 +35,7 @@ final class IntakeFixture {
 		jdbc.update("DELETE FROM participant WHERE ref LIKE 'TI-%'");
 		jdbc.update("DELETE FROM organization WHERE code LIKE 'TI-%'");
 		jdbc.update("DELETE FROM project WHERE code = ?", PROJECT);
+		jdbc.update("DELETE FROM programme WHERE code = ?", PROJECT);
 		jdbc.update("DELETE FROM attendance_import");
 	}
 

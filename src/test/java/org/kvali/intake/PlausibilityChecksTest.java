@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -25,28 +26,44 @@ class PlausibilityChecksTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	/**
+	 * Beside the fixture's project: one of 2024 within the demo programme, and two of a programme without dates, one
+	 * of them ending in 2030, where activities after today may be.
+	 */
 	@BeforeEach
 	void project() {
 		IntakeFixture.create(this.jdbc);
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, start_date, end_date)
+				SELECT 'TI-NARROW', id, 'x', DATE '2024-01-01', DATE '2024-12-31' FROM programme WHERE code = 'EU-CSO-EQUAL'""");
+		this.jdbc.update("INSERT INTO programme (code, name) VALUES ('TI-PRG', 'x')");
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, end_date)
+				SELECT code, (SELECT id FROM programme WHERE code = 'TI-PRG'), 'x', end_date
+				FROM (VALUES ('TI-OPEN', CAST(NULL AS date)), ('TI-ENDS', DATE '2030-12-31')) v (code, end_date)""");
 	}
 
 	@AfterEach
 	void clean() {
+		this.jdbc.update("DELETE FROM participation WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE 'TI-%')");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TI-PL-%'");
+		this.jdbc.update("DELETE FROM project WHERE code IN ('TI-NARROW', 'TI-OPEN', 'TI-ENDS')");
+		this.jdbc.update("DELETE FROM programme WHERE code = 'TI-PRG'");
 		IntakeFixture.remove(this.jdbc);
 	}
 
 	@Test
 	void futureDatesDatesOutsideTheProjectAndAgesOverAHundredOrUnderTen() throws Exception {
 		var sheet = AttendanceImportTest.HEADER + """
-				TI-PL-1,Workshop,workshop,CSO-CAPACITY,2022-05-01,2022-05-01,,TI-1,female,1990,,,,,
-				TI-PL-2,Forum,conference,TEST-INTAKE,2099-01-01,2099-01-02,,TI-2,female,2000,,,,,
+				TI-PL-1,Workshop,workshop,TI-NARROW,2023-05-01,2023-05-01,,TI-1,female,1990,,,,,
+				TI-PL-2,Forum,conference,TI-OPEN,2099-01-01,2099-01-02,,TI-2,female,2000,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-3,male,1901,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-4,male,1925,,,,,
-				TI-PL-4,Camp,training,CSO-CAPACITY,2025-12-20,2026-01-05,,TI-5,male,1980,,,,,
+				TI-PL-4,Camp,training,TI-NARROW,2024-12-20,2025-01-05,,TI-5,male,1980,,,,,
 				TRN-2024-BAKURIANI,,,CSO-CAPACITY,,2026-07-22,,TI-6,male,1980,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-8,male,2016,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-9,male,2015,,,,,
-				TI-PL-6,Forum,conference,CSO-CAPACITY,2099-02-01,2099-02-01,,TI-10,female,2000,,,,,
+				TI-PL-6,Forum,conference,TI-ENDS,2099-02-01,2099-02-01,,TI-10,female,2000,,,,,
 				""";
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 			.content(sheet.getBytes(StandardCharsets.UTF_8)))
@@ -54,8 +71,8 @@ class PlausibilityChecksTest {
 			.andExpect(jsonPath("$.status").value("VALIDATED"))
 			.andExpect(jsonPath("$.warnings.length()").value(7))
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
-			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-1 starts on 2022-05-01, before its "
-					+ "project CSO-CAPACITY (2023-01-01 to 2025-12-31)"))
+			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-1 starts on 2023-05-01, before its "
+					+ "project TI-NARROW (2024-01-01 to 2024-12-31)"))
 			.andExpect(jsonPath("$.warnings[1].row").value(3))
 			.andExpect(jsonPath("$.warnings[1].message").value("Activity TI-PL-2 starts on 2099-01-01, after today: an "
 					+ "attendance sheet records what took place"))
@@ -64,8 +81,8 @@ class PlausibilityChecksTest {
 					+ "year right?"))
 			.andExpect(jsonPath("$.warnings[3].row").value(6))
 			.andExpect(jsonPath("$.warnings[3].column").value("end_date"))
-			.andExpect(jsonPath("$.warnings[3].message").value("Activity TI-PL-4 ends on 2026-01-05, after its project "
-					+ "CSO-CAPACITY (2023-01-01 to 2025-12-31)"))
+			.andExpect(jsonPath("$.warnings[3].message").value("Activity TI-PL-4 ends on 2025-01-05, after its project "
+					+ "TI-NARROW (2024-01-01 to 2024-12-31)"))
 			.andExpect(jsonPath("$.warnings[4].row").value(7))
 			.andExpect(jsonPath("$.warnings[4].message").value("Activity TRN-2024-BAKURIANI ends on 2026-07-22, after its "
 					+ "project CSO-CAPACITY (2023-01-01 to 2025-12-31)"))
@@ -77,12 +94,49 @@ class PlausibilityChecksTest {
 			.andExpect(jsonPath("$.warnings[6].row").value(10))
 			.andExpect(jsonPath("$.warnings[6].message").value("Activity TI-PL-6 starts on 2099-02-01, after today: an "
 					+ "attendance sheet records what took place; it also ends on 2099-02-01, after its project "
-					+ "CSO-CAPACITY (2023-01-01 to 2025-12-31)"));
+					+ "TI-ENDS (open to 2030-12-31)"));
 		// a refused sheet is not warned of them: a refused row of another's activity would tell its dates
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 			.content((sheet + "TI-PL-5,,,NOPE,,,,TI-7,male,,,,,,\n").getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.warnings.length()").value(0));
+	}
+
+	/**
+	 * A start a sheet gives outside its programme's dates is refused, of a new activity or a stored one: indicators
+	 * would count none of it. A stored start outside, the sheet's row giving none, is left alone.
+	 */
+	@Test
+	void aStartOutsideItsProgrammeIsRefused() throws Exception {
+		var refused = "its programme's indicators would count none of its participations; an admin may move the "
+				+ "programme's dates";
+		var sheet = AttendanceImportTest.HEADER + """
+				TI-PL-1,Workshop,workshop,TI-NARROW,2022-12-31,2024-01-02,,TI-1,female,1990,,,,,
+				TI-PL-2,Workshop,workshop,CSO-CAPACITY,2025-12-31,2025-12-31,,TI-2,female,1990,,,,,
+				TRN-2024-BAKURIANI,,,CSO-CAPACITY,2026-01-10,2026-01-14,,TI-3,male,1980,,,,,
+				TI-PL-3,Forum,conference,TI-OPEN,1999-02-01,1999-02-01,,TI-4,female,1970,,,,,
+				""";
+		IntakeFixture.load(this.mvc, sheet, true)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].column").value("start_date"))
+			.andExpect(jsonPath("$.errors[0].value").value("2022-12-31"))
+			.andExpect(jsonPath("$.errors[0].message").value("Activity TI-PL-1 would start before its programme "
+					+ "EU-CSO-EQUAL starts (2023-01-01): " + refused))
+			.andExpect(jsonPath("$.errors[1].row").value(4))
+			.andExpect(jsonPath("$.errors[1].message").value("Activity TRN-2024-BAKURIANI would start after its "
+					+ "programme EU-CSO-EQUAL ends (2025-12-31): " + refused));
+		// the stored activity's start as stored, or none: it stays where it is, and the rest is taken
+		IntakeFixture.load(this.mvc, sheet.replace("TI-NARROW,2022-12-31", "TI-NARROW,2024-01-01")
+			.replace("CSO-CAPACITY,2026-01-10,2026-01-14", "CSO-CAPACITY,,"), false)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("IMPORTED"));
+		assertThat(this.jdbc.queryForList("""
+				SELECT a.code || ' ' || a.start_date FROM activity a JOIN participation pn ON pn.activity_id = a.id
+				JOIN participant pt ON pt.id = pn.participant_id WHERE pt.ref LIKE 'TI-%' ORDER BY 1""", String.class))
+			.containsExactly("TI-PL-1 2024-01-01", "TI-PL-2 2025-12-31", "TI-PL-3 1999-02-01",
+					"TRN-2024-BAKURIANI 2024-07-18");
 	}
 
 }

@@ -438,17 +438,26 @@ class ReferenceMutationsTest {
 		// language=GraphQL
 		var create = """
 				mutation { createActivity(input: {code: "TM-ACT", project: "CSO-CAPACITY", kind: MEETING, title: "Planning meeting",
-				    startDate: "2026-02-03", endDate: "2026-02-03", venue: "GE-KK-TSALKA", organizer: "%s",
+				    startDate: "%s", endDate: "2025-02-03", venue: "GE-KK-TSALKA", organizer: "%s",
 				    topics: ["Budget calendar"]}) {
 				  code kind project { code } venue { code } organizer { code } topics } }""";
-		this.graphQl.document(create.formatted("TM-ORG"))
+		this.graphQl.document(create.formatted("2025-02-03", "TM-ORG"))
 			.execute()
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage().equals("input.organizer: "
 					+ "Organization TM-ORG neither leads project CSO-CAPACITY nor is a partner of it: add it to the "
 					+ "project's partners first (updateProject)"))
 			.verify();
-		var activity = this.graphQl.document(create.formatted("SCCSF")).execute();
+		// indicators would count none of an activity outside its programme's dates (a partner's 2030 for 2025 took
+		// one out of them all), by creation as by a move
+		this.graphQl.document(create.formatted("2022-12-31", "SCCSF"))
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage().equals("input.startDate: "
+					+ "Before its programme EU-CSO-EQUAL starts (2023-01-01): its indicators would count none of its "
+					+ "participations; an admin may move the programme's dates"))
+			.verify();
+		var activity = this.graphQl.document(create.formatted("2025-02-03", "SCCSF")).execute();
 		activity.path("createActivity.organizer.code").entity(String.class).isEqualTo("SCCSF");
 		// language=GraphQL
 		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {organizer: \"TM-ORG\"}) { code } }")
@@ -475,30 +484,93 @@ class ReferenceMutationsTest {
 				String.class)).containsExactly("CIF", "SCCSF");
 		// a lead replaced alone is named under lead
 		// language=GraphQL
-		this.graphQl.document("mutation { updateProject(code: \"CSO-CAPACITY\", input: {lead: \"CIF\"}) { code } }")
+		this.graphQl.document("mutation { updateProject(code: \"CSO-CAPACITY\", input: {lead: \"TM-ORG\"}) { code } }")
 			.execute()
 			.errors()
 			.expect(error -> error.getMessage().equals("input.lead: Organization HEKS-EPER runs 1 activity of the "
 					+ "project and would have no part in it: keep it as lead or partner, or give it another organizer first"))
 			.verify();
+		// a lead is not also a partner, in the partners given or those stored
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateProject(code: "CSO-CAPACITY", input: {partners: [{organization: "CIF", role: REGIONAL_PARTNER},
+				    {organization: "HEKS-EPER", role: CO_APPLICANT}]}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.partners: Organization HEKS-EPER leads the project; its "
+					+ "lead is not also one of its partners"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("mutation { updateProject(code: \"CSO-CAPACITY\", input: {lead: \"CIF\"}) { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.lead: Organization CIF leads the project; its lead is not "
+					+ "also one of its partners"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createProject(input: {code: "TM-TWICE", programme: "EU-CSO-EQUAL", name: "x", lead: "CIF",
+				    partners: [{organization: "CIF", role: REGIONAL_PARTNER}]}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.partners: Organization CIF leads the project; its lead is "
+					+ "not also one of its partners"))
+			.verify();
 		activity.path("createActivity.topics").entityList(String.class).containsExactly("Budget calendar");
 		// language=GraphQL
-		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {endDate: \"2026-02-01\"}) { code } }")
+		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {endDate: \"2025-02-01\"}) { code } }")
 			.execute()
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-					&& error.getMessage().equals("input.endDate: Ends before it starts (2026-02-03)"))
+					&& error.getMessage().equals("input.endDate: Ends before it starts (2025-02-03)"))
 			.verify();
 		// language=GraphQL
-		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {endDate: \"2026-02-04\", title: \"Planning\"}) { title endDate kind } }")
+		this.graphQl.document("""
+				mutation { updateActivity(code: "TM-ACT", input: {startDate: "2030-02-03", endDate: "2030-02-04"}) {
+				    code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.startDate: After its programme EU-CSO-EQUAL ends "
+					+ "(2025-12-31): its indicators would count none of its participations; an admin may move the "
+					+ "programme's dates"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {endDate: \"2025-02-04\", title: \"Planning\"}) { title endDate kind } }")
 			.execute()
 			.path("updateActivity.title").entity(String.class).isEqualTo("Planning")
-			.path("updateActivity.endDate").entity(String.class).isEqualTo("2026-02-04")
+			.path("updateActivity.endDate").entity(String.class).isEqualTo("2025-02-04")
 			.path("updateActivity.kind").entity(String.class).isEqualTo("MEETING");
+		// a project's dates hold the activities they hold now, as a programme's do
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateProject(code: "CSO-CAPACITY", input: {startDate: "2025-02-04", endDate: "2025-02-02"}) {
+				    code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.endDate: Ends before it starts (2025-02-04)"))
+			.verify();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateProject(code: "CSO-CAPACITY", input: {startDate: "2025-02-04", endDate: "2025-07-31"}) {
+				    code } }""")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
+					"input.startDate: 32 activities of it start before it (WS-2023-AKHALTSIKHE on 2023-01-21, "
+							+ "WS-2023-NINOTSMINDA on 2023-03-03, WS-2023-RUSTAVI on 2023-03-17, ...); move them first",
+					"input.endDate: 4 activities of it start after it (WS-2025-AKHALTSIKHE on 2025-08-14, "
+							+ "WS-2025-ASPINDZA on 2025-08-19, WS-2025-GARDABANI on 2025-09-18, ...); move them first"));
+		assertThat(this.jdbc.queryForList("""
+				SELECT count(*) FILTER (WHERE a.start_date < DATE '2025-02-04') || ' '
+				       || count(*) FILTER (WHERE a.start_date > DATE '2025-07-31')
+				FROM activity a JOIN project p ON p.id = a.project_id WHERE p.code = 'CSO-CAPACITY'""", String.class))
+			.containsExactly("32 4");
+		assertThat(this.jdbc.queryForObject("SELECT start_date || ' ' || end_date FROM project WHERE code = 'CSO-CAPACITY'",
+				String.class)).isEqualTo("2023-01-01 2025-12-31");
 		// language=GraphQL
 		this.graphQl.document("""
 				mutation { createActivity(input: {code: "TM-ACT2", project: "CSO-CAPACITY", kind: MEETING, title: "x",
-				    startDate: "2026-02-03", endDate: "2026-02-03", venue: "GE-KK", organizer: "NOBODY"}) { code } }""")
+				    startDate: "2025-02-03", endDate: "2025-02-03", venue: "GE-KK", organizer: "NOBODY"}) { code } }""")
 			.execute()
 			.errors()
 			.expect(error -> "input.venue".equals(error.getExtensions().get("argument")))

@@ -1,0 +1,66 @@
+package org.kvali.intake;
+
+import java.sql.ResultSet;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * An activity's dates as a sheet leaves them: its end not before its start, and a start the sheet gives a new or
+ * stored activity within its programme's dates, outside which its indicators would count none of its participations.
+ * A start outside its project's dates only warns ({@link PlausibilityChecks}): indicators do not count by them.
+ */
+@Repository
+class ActivityDateChecks {
+
+	private final JdbcClient jdbc;
+
+	ActivityDateChecks(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void check(List<ImportMessage> errors, PartnerSheet partner) {
+		endsBeforeStarts(errors, partner);
+		outsideProgrammes(errors, partner);
+	}
+
+	/** An activity whose dates, from the sheet or else as stored, would end before it starts. */
+	private void endsBeforeStarts(List<ImportMessage> errors, PartnerSheet partner) {
+		this.jdbc.sql("""
+				SELECT first_row, start_date, end_date, coalesce(start_date, stored_start_date) AS starts,
+				       coalesce(end_date, stored_end_date) AS ends
+				FROM import_activity a
+				WHERE NOT dates_flagged AND coalesce(end_date, stored_end_date) < coalesce(start_date, stored_start_date)
+				  AND %s""".formatted(PartnerSheet.toldOf("a")))
+			.param("organizations", partner == null ? null : partner.organizationIds())
+			.query((ResultSet rs) -> {
+				var column = rs.getString(3) != null ? Columns.END_DATE : Columns.START_DATE;
+				var value = rs.getString(3) != null ? rs.getString(3) : rs.getString(2);
+				errors.add(new ImportMessage(rs.getInt(1), column, value, "The activity would end (" + rs.getString(5)
+						+ ") before it starts (" + rs.getString(4) + ")"));
+			});
+	}
+
+	/** A start the sheet gives, other than the stored one, before its programme starts or after it ends. */
+	private void outsideProgrammes(List<ImportMessage> errors, PartnerSheet partner) {
+		this.jdbc.sql("""
+				SELECT a.first_row, a.activity_code, a.start_date,
+				       CASE WHEN a.start_date < g.start_date THEN 'before its programme ' || g.code || ' starts ('
+				                                                  || g.start_date
+				            ELSE 'after its programme ' || g.code || ' ends (' || g.end_date END
+				FROM import_activity a
+				JOIN project p ON p.id = a.stored_project_id OR (a.stored_id IS NULL AND p.code = a.project_code)
+				JOIN programme g ON g.id = p.programme_id
+				WHERE NOT a.dates_flagged AND a.start_date IS DISTINCT FROM a.stored_start_date
+				  AND (a.start_date < g.start_date OR a.start_date > g.end_date) AND %s
+				ORDER BY a.first_row""".formatted(PartnerSheet.toldOf("a")))
+			.param("organizations", partner == null ? null : partner.organizationIds())
+			.query((ResultSet rs) -> {
+				errors.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(3), "Activity "
+						+ rs.getString(2) + " would start " + rs.getString(4) + "): its programme's indicators would "
+						+ "count none of its participations; an admin may move the programme's dates"));
+			});
+	}
+
+}
