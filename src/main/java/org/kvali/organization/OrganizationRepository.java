@@ -20,8 +20,12 @@ class OrganizationRepository {
 			""";
 
 	private static final String IN_PROGRAMME = "(o.id IN (SELECT organization_id FROM programme_donor"
-			+ " WHERE programme_id = :programme) OR "
+			+ " WHERE programme_id = :programme UNION SELECT publisher_id FROM programme WHERE id = :programme) OR "
 			+ TakingPart.in("o.id", "SELECT id FROM project WHERE programme_id = :programme") + ")";
+
+	/** Taking part in any programme, as {@link #IN_PROGRAMME} in one. */
+	private static final String ANYWHERE = "(o.id IN (SELECT organization_id FROM programme_donor"
+			+ " UNION SELECT publisher_id FROM programme) OR " + TakingPart.in("o.id", "SELECT id FROM project") + ")";
 
 	/** A partner's own projects, to narrow further. */
 	private static final String OWN = "SELECT id FROM project WHERE id = ANY(CAST(:ownProjects AS bigint[]))";
@@ -92,6 +96,13 @@ class OrganizationRepository {
 					"project", scope.projectId())
 			.add(TakingPart.in("o.id", "SELECT unnest(CAST(:ownProjects AS bigint[]))"), "ownProjects",
 					scope.ownProjects());
+		if (scope.ownProjects() == null && scope.representedBy() > 1 && scope.programmeId() == null
+				&& scope.projectId() == null) {
+			// a donor's whole list holds what its list of each programme would: every organization of it, listed for 1
+			// or 2 people of it at some activity, told that someone of a small organization had attended (of one a
+			// sheet made, which one)
+			conditions.add(ANYWHERE, "represented", scope.representedBy());
+		}
 		if (filter.nameContains() != null) {
 			var pattern = "%" + filter.nameContains().replaceAll("([\\\\%_])", "\\\\$1") + "%";
 			// PostgreSQL 17's own Unicode collation folds every script's case; the database's (C on the embedded

@@ -141,12 +141,21 @@ class AuthorizationMatrixTest {
 			var token = this.tokens.get(caller);
 			var answer = graphQl("{ activities(first: 1) { totalCount } organizations(first: 1) { totalCount } }", token);
 			int expectedOrganizations = caller.equals("CIF") || caller.equals("SCCSF") ? ofProjectsOf(caller)
-					: organizations;
+					: caller.equals("DONOR") ? takingPartAnywhere() : organizations;
 			assertThat(List.of(JsonPath.<Integer>read(answer, "$.data.activities.totalCount"),
 					JsonPath.<Integer>read(answer, "$.data.organizations.totalCount")))
 				.as(caller)
 				.containsExactly(activities, expectedOrganizations);
 		}
+		// a one-person organization, a donor finds neither in its list nor by code; an analyst does
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(DISTINCT pn.participant_id) FROM participation pn JOIN organization o ON o.id = pn.organization_id
+				WHERE o.code = 'AG-DMANISI'""", Integer.class)).isOne();
+		var byCode = "{ organization(code: \"AG-DMANISI\") { code } }";
+		assertThat(JsonPath.<List<String>>read(graphQl(byCode, this.tokens.get("DONOR")), "$.errors[*].extensions.classification"))
+			.containsExactly("NOT_FOUND");
+		assertThat(JsonPath.<String>read(graphQl(byCode, this.tokens.get("ANALYST")), "$.data.organization.code"))
+			.isEqualTo("AG-DMANISI");
 	}
 
 	/**
@@ -168,6 +177,23 @@ class AuthorizationMatrixTest {
 				                OR bool_or(a.organizer_id = (SELECT id FROM organization WHERE code = ?))) taking_part
 				WHERE id IS NOT NULL""",
 				Integer.class, code, code, code);
+	}
+
+	/**
+	 * The organizations a donor lists: funding or publishing a programme, leading, partnering or organizing, or
+	 * represented at some activity by 5 people or more (of the demo's 57, the 14 of 1 to 4 people are not).
+	 */
+	private int takingPartAnywhere() {
+		int taking = this.jdbc.queryForObject("""
+				SELECT count(DISTINCT id) FROM (
+				  SELECT organization_id AS id FROM programme_donor UNION ALL SELECT publisher_id FROM programme
+				  UNION ALL SELECT lead_organization_id FROM project UNION ALL SELECT organization_id FROM project_partner
+				  UNION ALL SELECT organizer_id FROM activity
+				  UNION ALL SELECT organization_id FROM participation GROUP BY organization_id
+				            HAVING count(DISTINCT participant_id) >= 5) taking_part
+				WHERE id IS NOT NULL""", Integer.class);
+		assertThat(taking).isEqualTo(43);
+		return taking;
 	}
 
 	private boolean allowed(String target, String token) throws Exception {
