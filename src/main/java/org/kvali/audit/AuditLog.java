@@ -1,9 +1,13 @@
 package org.kvali.audit;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.kvali.access.Caller;
 import org.kvali.graphql.Text;
+import org.kvali.sql.Conditions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -58,20 +62,44 @@ public class AuditLog {
 		return text.substring(0, text.offsetByCodePoints(0, LONGEST - cut.length())) + cut;
 	}
 
-	/** A page of entries, newest first, after the entry with id {@code afterId} when it is not null. */
-	public List<AuditEvent> page(Long afterId, int limit) {
-		return this.jdbc.sql("""
-				SELECT id, at, actor, role, action, subject, source FROM audit_event
-				WHERE CAST(:after AS bigint) IS NULL OR id < :after
-				ORDER BY id DESC LIMIT :limit""")
-			.param("after", afterId)
+	/**
+	 * A page of the entries the filter selects, newest first, after the entry with id {@code afterId} when it is not
+	 * null; days begin at midnight in {@code zone}, the service's.
+	 */
+	public List<AuditEvent> page(AuditFilter filter, ZoneId zone, Long afterId, int limit) {
+		var conditions = conditions(filter, zone).add("id < :after", "after", afterId);
+		return this.jdbc.sql("SELECT id, at, actor, role, action, subject, source FROM audit_event\n"
+				+ conditions.where() + "\nORDER BY id DESC LIMIT :limit")
+			.params(conditions.parameters())
 			.param("limit", limit)
 			.query(AuditEvent.class)
 			.list();
 	}
 
-	public int count() {
-		return this.jdbc.sql("SELECT count(*) FROM audit_event").query(Integer.class).single();
+	public int count(AuditFilter filter, ZoneId zone) {
+		var conditions = conditions(filter, zone);
+		return this.jdbc.sql("SELECT count(*) FROM audit_event " + conditions.where())
+			.params(conditions.parameters())
+			.query(Integer.class)
+			.single();
+	}
+
+	private static Conditions conditions(AuditFilter filter, ZoneId zone) {
+		var conditions = new Conditions().add("actor = :actor", "actor", filter.actor())
+			.addAny("role = ANY(:roles)", "roles", filter.roles())
+			.addAny("action = ANY(:actions)", "actions", filter.actions())
+			.add("at >= CAST(:from AS timestamptz)", "from", day(filter.from(), zone))
+			.add("at < CAST(:to AS timestamptz)", "to", day(filter.to() == null ? null : filter.to().plusDays(1), zone));
+		if (filter.subjectContains() != null) {
+			conditions.add("subject ILIKE :subject COLLATE pg_c_utf8", "subject",
+					"%" + filter.subjectContains().replaceAll("([\\\\%_])", "\\\\$1") + "%");
+		}
+		return conditions;
+	}
+
+	/** Midnight of the day in the zone, as the instant it is. */
+	private static OffsetDateTime day(LocalDate day, ZoneId zone) {
+		return day == null ? null : day.atStartOfDay(zone).toOffsetDateTime();
 	}
 
 	/** The client's address, as the authentication saw it. */

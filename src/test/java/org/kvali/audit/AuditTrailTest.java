@@ -10,6 +10,7 @@ import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -106,6 +107,78 @@ class AuditTrailTest {
 		assertThat(this.jdbc.queryForList("SELECT action || ' ' || subject FROM audit_event WHERE id > ? ORDER BY id",
 				String.class, this.before))
 			.containsExactly("import refused with HTTP 400: dryRun must be true or false, given once, not '\\u0000'");
+	}
+
+	/**
+	 * A role that may change nothing is refused every mutation, and its entry keeps the first 1,000 characters of
+	 * what it sent: a donor's ten mutations of a million characters each had added 11 MB to the log.
+	 */
+	@Test
+	void aRefusedRolesMutationIsKeptInPart() {
+		var analyst = this.keys.create("at analyst", Role.ANALYST, List.of(), false, "test").secret();
+		this.graphQl.mutate().header("Authorization", "Bearer " + analyst).build()
+			.document("mutation($n: String!) { createProgramme(input: {code: \"AT-PROG\", name: $n}) { code } }")
+			.variable("n", "n".repeat(5000))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
+				.containsExactly("This needs the role ADMIN; the caller has ANALYST"));
+		var sent = "createProgramme(input:{code:\"AT-PROG\",name:$n}) variables {n=" + "n".repeat(5000) + "}";
+		assertThat(this.jdbc.queryForList("SELECT role || ' ' || subject FROM audit_event WHERE id > ? ORDER BY id",
+				String.class, this.before))
+			.containsExactly("ANALYST " + sent.substring(0, MutationAudit.REFUSED) + "... (1 error(s))");
+	}
+
+	/** The log is searched by actor, role, action, part of the subject and days, each narrowing it. */
+	@Test
+	void theLogIsFilteredByWhoWhatAndWhen() {
+		var analyst = this.keys.create("at analyst", Role.ANALYST, List.of(), false, "test").secret();
+		this.graphQl.mutate().header("Authorization", "Bearer " + analyst).build()
+			.document("{ participant(ref: \"P0007\") { ref } }")
+			.execute();
+		this.graphQl.document("{ participant(ref: \"P0007\") { ref } }").execute();
+		this.graphQl.document("mutation { createProgramme(input: {code: \"AT-PROG\", name: \"Found\"}) { code } }")
+			.execute();
+		var today = this.jdbc.queryForObject("SELECT CAST(now() AT TIME ZONE 'Asia/Tbilisi' AS date)::text", String.class);
+		// language=GraphQL
+		var document = """
+				query($filter: AuditEventFilter) { auditEvents(first: 10, filter: $filter) { totalCount
+				    edges { node { role action subject } } } }""";
+		var newest = this.jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE id > ?", Integer.class,
+				this.before);
+		assertThat(newest).isEqualTo(3);
+		for (var filter : List.of(
+				java.util.Map.of("subjectContains", "p0007", "from", today, "to", today),
+				java.util.Map.of("actions", List.of("read personal data", "refused read of personal data"),
+						"subjectContains", "P0007"))) {
+			assertThat(this.graphQl.document(document).variable("filter", filter).execute()
+				.path("auditEvents.edges[*].node.role").entityList(String.class).get())
+				.startsWith("ADMIN", "ANALYST");
+		}
+		var analysts = this.graphQl.document(document)
+			.variable("filter", java.util.Map.of("roles", List.of("ANALYST"), "subjectContains", "P0007"))
+			.execute();
+		analysts.path("auditEvents.edges[*].node.action").entityList(String.class)
+			.containsExactly("refused read of personal data");
+		this.graphQl.document(document)
+			.variable("filter", java.util.Map.of("actions", List.of("mutation"), "subjectContains", "name:\"found"))
+			.execute()
+			.path("auditEvents.totalCount").entity(Integer.class).isEqualTo(1);
+		// nothing of a day to come, nor of an actor that never acted
+		this.graphQl.document(document)
+			.variable("filter", java.util.Map.of("from", "2099-01-01"))
+			.execute()
+			.path("auditEvents.totalCount").entity(Integer.class).isEqualTo(0);
+		this.graphQl.document(document)
+			.variable("filter", java.util.Map.of("actor", "key:nobody#0"))
+			.execute()
+			.path("auditEvents.totalCount").entity(Integer.class).isEqualTo(0);
+		this.graphQl.document(document)
+			.variable("filter", java.util.Map.of("from", "2025-02-02", "to", "2025-02-01"))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).extracting(error -> error.getExtensions().get("argument") + " "
+					+ error.getMessage()).containsExactly("filter.to to (2025-02-01) is before from (2025-02-02): nothing starts between them"));
 	}
 
 	@Test
