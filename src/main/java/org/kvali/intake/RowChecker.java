@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
+import org.kvali.participant.ParticipantService;
 
 /**
  * Reads the cells of one row into an {@link AttendanceRow}, adding an error for every value it cannot take. What
@@ -199,6 +200,12 @@ final class RowChecker {
 			boolean reference = Columns.PARTICIPANT_REF.equals(column);
 			error(column, reference ? null : value,
 					reference ? Validation.referenceRule(value) : Validation.codeRule(value));
+			return null;
+		}
+		if (value != null && Columns.PARTICIPANT_REF.equals(column)
+				&& value.regionMatches(true, 0, ParticipantService.ERASED, 0, ParticipantService.ERASED.length())) {
+			error(column, value, "A reference beginning with " + ParticipantService.ERASED + " is that of a person erased at their request "
+					+ "(forgetParticipant); a sheet adds no one under such a reference, nor to them");
 			return null;
 		}
 		return value;

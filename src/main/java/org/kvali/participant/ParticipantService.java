@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ParticipantService {
 
+	/** How the reference an erasure gives a person begins; no sheet adds anyone under it. */
+	public static final String ERASED = "forgotten-";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final ParticipantRepository participants;
@@ -58,7 +61,7 @@ public class ParticipantService {
 			.orElseThrow(() -> new NotFoundException("participant", "ref", ref));
 		var bytes = new byte[12];
 		RANDOM.nextBytes(bytes);
-		this.participants.forget(ref, "forgotten-" + HexFormat.of().formatHex(bytes));
+		this.participants.forget(ref, ERASED + HexFormat.of().formatHex(bytes));
 		// as stored, so that the log searched for it finds it whatever case the request wrote
 		this.audit.record("forget participant", participant.ref());
 		return participant.participations();

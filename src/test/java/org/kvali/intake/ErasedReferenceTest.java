@@ -92,6 +92,26 @@ class ErasedReferenceTest {
 	}
 
 	/**
+	 * A reference as an erasure gives one is no sheet's to add, under the erased person's own or a made-up one (a
+	 * tester's partner made a record that read as that of an erased person).
+	 */
+	@Test
+	void aReferenceAsAnErasureGivesIsRefused() throws Exception {
+		load(SHEET, false).andExpect(status().isOk());
+		forget("TI-1");
+		var given = this.jdbc.queryForObject("SELECT ref FROM participant WHERE id = ?", String.class, this.erased.get(0));
+		for (var ref : List.of(given, "Forgotten-0123456789abcdef01234567")) {
+			load(SHEET.replace("TI-WS-1", "TI-WS-2").replace("TI-1", ref), true)
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].value").value(ref))
+				.andExpect(jsonPath("$.errors[0].message").value("A reference beginning with forgotten- is that of a "
+						+ "person erased at their request (forgetParticipant); a sheet adds no one under such a "
+						+ "reference, nor to them"));
+		}
+	}
+
+	/**
 	 * A partner is told of an erasure only where its organizations ran an activity of the person's: of another's
 	 * person it learns nothing more than before (a tester's CIF key learnt that an SCCSF participant had asked to be
 	 * erased).
