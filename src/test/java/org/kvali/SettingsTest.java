@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +20,8 @@ class SettingsTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConfigurationPropertiesScan("org.kvali")
+	@ComponentScan(basePackages = "org.kvali.time", useDefaultFilters = false,
+			includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*DurationSettings"))
 	static class Settings {
 
 	}
@@ -29,6 +33,7 @@ class SettingsTest {
 		this.context.run(started -> assertThat(started).hasNotFailed());
 		this.context
 			.withPropertyValues("kvali.import.max-rows=1", "kvali.import.max-bytes=512KB", "kvali.report.index=OFF", "kvali.report.rebuild-wait=0s",
+					"kvali.graphql.request-timeout=1500ms", "kvali.import.upload-time= 2h ",
 					"kvali.report.cached-answers=0", "kvali.report.cached-responses=0", "kvali.indicator.on-track=0.7",
 					"kvali.indicator.at-risk=0.7", "kvali.suppression.k=2",
 					"kvali.bootstrap-admin-key=" + "k".repeat(32))
@@ -44,7 +49,12 @@ class SettingsTest {
 		refused("kvali.graphql.max-depth=-1", "maxDepth", "must be greater than 0");
 		refused("kvali.graphql.max-body=-1", "kvali.graphql.max-body (KVALI_GRAPHQL_MAX_BODY) must be 1B or more; it is -1B");
 		refused("kvali.report.index=bogus", "kvali.report.index", "No enum constant");
-		refused("kvali.report.rebuild-wait=abc", "kvali.report.rebuild-wait", "'abc' is not a valid duration");
+		refused("kvali.report.rebuild-wait=abc", "kvali.report.rebuild-wait (KVALI_REPORT_REBUILD_WAIT) is 'abc'");
+		// without its unit, 30 was read as 30 ms: every report then timed out
+		refused("kvali.graphql.request-timeout=30", "kvali.graphql.request-timeout (KVALI_GRAPHQL_REQUEST_TIMEOUT) is "
+				+ "'30', no duration: give a whole number with its unit, ms, s, m or h (30s, 10m)");
+		refused("kvali.import.upload-time=PT10M", "kvali.import.upload-time (KVALI_IMPORT_UPLOAD_TIME) is 'PT10M'");
+		refused("kvali.report.rebuild-wait=1.5s", "kvali.report.rebuild-wait (KVALI_REPORT_REBUILD_WAIT) is '1.5s'");
 		refused("kvali.report.cached-answers=-1", "cachedAnswers", "must be greater than or equal to 0");
 		refused("kvali.report.scan-memory=0B", "kvali.report.scan-memory (KVALI_REPORT_SCAN_MEMORY) must be 1B or more");
 		refused("kvali.suppression.k=1", "k", "must be greater than or equal to 2");

@@ -1,6 +1,7 @@
 package org.kvali.intake;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.kvali.audit.AuditLog;
 import org.kvali.graphql.Text;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -89,8 +91,12 @@ class ImportController {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> unreadable(SheetException ex) {
 		this.audit.record("import", "refused with HTTP " + ex.status().value() + ": " + ex.getMessage());
-		return ResponseEntity.status(ex.status())
-			.body(Map.of("status", "REJECTED", "errors", java.util.List.of(Map.of("message", ex.getMessage()))));
+		var refusal = ResponseEntity.status(ex.status());
+		if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+			// no turn came: a script that retries on 503 is told when, as for a database out of reach
+			refusal.header(HttpHeaders.RETRY_AFTER, "5");
+		}
+		return refusal.body(Map.of("status", "REJECTED", "errors", List.of(Map.of("message", ex.getMessage()))));
 	}
 
 }

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -381,6 +382,7 @@ class BadSheetTest {
 			}
 			send("text/csv", (AttendanceImportTest.HEADER + ROW.formatted(1)).getBytes(StandardCharsets.UTF_8))
 				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().string("Retry-After", "5"))
 				.andExpect(jsonPath("$.errors[0].message").value("Other sheets are being loaded (4 at once at most) and "
 						+ "this one waited 0 s for its turn; send it again shortly"));
 			this.mvc.perform(post("/graphql").contentType("application/json").content("{\"query\": \"{ regions { code } }\"}"))
