@@ -94,7 +94,9 @@ public class OrganizationService {
 		var own = caller.filter(found -> found.is(Role.PARTNER))
 			.map(found -> found.organizations().toArray(Long[]::new))
 			.orElse(null);
-		return new OrganizationScope(filter, programme, project, this.partners.listable(), representedBy(caller), own);
+		boolean anywhere = programme == null && project == null && caller.filter(found -> found.is(Role.DONOR)).isPresent();
+		return new OrganizationScope(filter, programme, project, this.partners.listable(), representedBy(caller), own,
+				anywhere);
 	}
 
 	/**
