@@ -23,18 +23,8 @@ class OrganizationRepository {
 			+ " WHERE programme_id = :programme UNION SELECT publisher_id FROM programme WHERE id = :programme) OR "
 			+ TakingPart.in("o.id", "SELECT id FROM project WHERE programme_id = :programme") + ")";
 
-	/**
-	 * Taking part in some programme: funding or publishing one, leading or partnering a project, organizing an
-	 * activity, or represented at activities by {@code :represented} people in all, found from the first of its
-	 * entries in the index by organization and participant, organization by organization (counted over all
-	 * participations at once, 10 million took 45 s).
-	 */
-	private static final String ANYWHERE = """
-			(o.id IN (SELECT organization_id FROM programme_donor UNION SELECT publisher_id FROM programme
-			          UNION SELECT lead_organization_id FROM project UNION SELECT organization_id FROM project_partner)
-			 OR EXISTS (SELECT 1 FROM activity a WHERE a.organizer_id = o.id)
-			 OR (SELECT count(*) FROM (SELECT DISTINCT pn.participant_id FROM participation pn
-			                           WHERE pn.organization_id = o.id LIMIT :represented) r) >= :represented)""";
+	/** Taking part in some programme ({@link TakingPart#anywhere}). */
+	private static final String ANYWHERE = TakingPart.anywhere("o.id");
 
 	/** A partner's own projects, to narrow further. */
 	private static final String OWN = "SELECT id FROM project WHERE id = ANY(CAST(:ownProjects AS bigint[]))";

@@ -78,7 +78,11 @@ public class OrganizationService {
 		return this.repository.byIds(ids).stream().collect(Collectors.toMap(Organization::id, Function.identity()));
 	}
 
+	/** The organizations of these codes, by code; none for none or null. */
 	public Map<String, Organization> organizationsByCode(Collection<String> codes) {
+		if (codes == null || codes.isEmpty()) {
+			return Map.of();
+		}
 		return this.repository.byCodes(codes)
 			.stream()
 			.collect(Collectors.toMap(Organization::code, Function.identity()));

@@ -10,6 +10,22 @@ public final class TakingPart {
 	}
 
 	/**
+	 * SQL: the organization whose id is {@code organization} takes part in some programme, as a donor's organization
+	 * list and filters know it: funding or publishing one, leading or partnering a project, organizing an activity, or
+	 * represented at activities by {@code :represented} people in all, found from the first of its entries in the
+	 * index by organization and participant (counted over all participations at once, 10 million took 45 s).
+	 */
+	public static String anywhere(String organization) {
+		return """
+				(%1$s IN (SELECT organization_id FROM programme_donor UNION SELECT publisher_id FROM programme
+				          UNION SELECT lead_organization_id FROM project UNION SELECT organization_id FROM project_partner)
+				 OR EXISTS (SELECT 1 FROM activity a WHERE a.organizer_id = %1$s)
+				 OR (SELECT count(*) FROM (SELECT DISTINCT pn.participant_id FROM participation pn
+				                           WHERE pn.organization_id = %1$s LIMIT :represented) r) >= :represented)"""
+			.formatted(organization);
+	}
+
+	/**
 	 * SQL: the organization whose id is {@code organization} takes part in the projects that {@code projects} selects:
 	 * as lead, partner or organizer, or represented by at least {@code :represented} people or at an activity one of
 	 * {@code :own} runs (a partner's organizations).

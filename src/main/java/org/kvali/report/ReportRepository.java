@@ -35,12 +35,20 @@ class ReportRepository {
 		this.jdbc = jdbc;
 	}
 
-	List<UnknownCode> unknownCodes(ParticipationFilter filter) {
-		var sql = ReportSql.unknownCodes(filter);
+	/**
+	 * The filter's codes that name nothing; with {@code represented} not null (a donor's), organizations represented
+	 * by fewer people in all and with no part in a programme are none ({@link ReportSql#unknownCodes}).
+	 */
+	List<UnknownCode> unknownCodes(ParticipationFilter filter, Integer represented) {
+		var sql = ReportSql.unknownCodes(filter, represented != null);
 		if (sql == null) {
 			return List.of();
 		}
-		return this.jdbc.sql(sql).params(ReportSql.conditions(filter).parameters()).query(UnknownCode.class).list();
+		return this.jdbc.sql(sql)
+			.params(ReportSql.conditions(filter).parameters())
+			.param("represented", represented)
+			.query(UnknownCode.class)
+			.list();
 	}
 
 	/** As {@link FactIndex#reachesBeyond}, from the stored activities. */

@@ -67,7 +67,8 @@ public class ReportService {
 	 */
 	public List<InvalidArgumentException> unknownCodes(ParticipationFilter filter, String argument) {
 		var byArgument = new LinkedHashMap<String, List<ReportRepository.UnknownCode>>();
-		for (var code : this.repository.unknownCodes(filter)) {
+		var donor = Caller.find().filter(caller -> caller.is(Role.DONOR)).isPresent();
+		for (var code : this.repository.unknownCodes(filter, donor ? this.k : null)) {
 			var named = argument + code.argument().substring(code.argument().indexOf('.'));
 			byArgument.computeIfAbsent(named, key -> new ArrayList<>())
 				.add(new ReportRepository.UnknownCode(named, code.what(), code.code(), code.stored()));

@@ -3,6 +3,7 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.kvali.organization.TakingPart;
 import org.kvali.sql.Conditions;
 
 /**
@@ -111,9 +112,13 @@ final class ReportSql {
 	/**
 	 * Finds the codes of a filter that name nothing, as (argument, what, code, stored) rows, in one statement, in the
 	 * order of the filter's fields and of the codes within each; {@code stored} is the code as stored when the filter
-	 * wrote it in another case (codes are one ignoring case).
+	 * wrote it in another case (codes are one ignoring case); with {@code takingPartAnywhere}, organizations taking
+	 * part in no programme ({@link TakingPart#anywhere}, binding {@code :represented}) are none.
 	 */
-	static String unknownCodes(ParticipationFilter filter) {
+	static String unknownCodes(ParticipationFilter filter, boolean takingPartAnywhere) {
+		// to a donor, an organization its lists do not hold is none, as organization(code) says: told that it was
+		// stored, or how it is written, a donor learnt that someone of a small organization had come
+		var organizations = takingPartAnywhere ? ORGANIZATIONS + " AND " + TakingPart.anywhere("x.id") : ORGANIZATIONS;
 		var parts = new ArrayList<String>();
 		addUnknown(parts, filter.programmes(), "programmes", "programme", PROGRAMMES);
 		addUnknown(parts, filter.projects(), "projects", "project", PROJECTS);
@@ -121,9 +126,9 @@ final class ReportSql {
 		addUnknown(parts, filter.municipalities(), "municipalities", "municipality", MUNICIPALITIES);
 		addUnknown(parts, filter.venueRegions(), "venueRegions", "region", REGIONS);
 		addUnknown(parts, filter.venueMunicipalities(), "venueMunicipalities", "municipality", MUNICIPALITIES);
-		addUnknown(parts, filter.organizations(), "organizations", "organization", ORGANIZATIONS);
+		addUnknown(parts, filter.organizations(), "organizations", "organization", organizations);
 		addUnknown(parts, filter.activities(), "activities", "activity", ACTIVITIES);
-		addUnknown(parts, filter.organizers(), "organizers", "organization", ORGANIZATIONS);
+		addUnknown(parts, filter.organizers(), "organizers", "organization", organizations);
 		return parts.isEmpty() ? null : "SELECT argument, what, code, stored FROM (\n"
 				+ String.join("\nUNION ALL\n", parts) + "\n) u ORDER BY part, position";
 	}

@@ -156,6 +156,20 @@ class AuthorizationMatrixTest {
 			.containsExactly("NOT_FOUND");
 		assertThat(JsonPath.<String>read(graphQl(byCode, this.tokens.get("ANALYST")), "$.data.organization.code"))
 			.isEqualTo("AG-DMANISI");
+		// nor does a donor's filter tell that it is stored, or how it is written (a tester's donor did)
+		for (var code : List.of("AG-DMANISI", "ag-dmanisi")) {
+			for (var field : List.of("organizations", "organizers")) {
+				var filtered = "{ participation(filter: {" + field + ": [\"" + code + "\"]}) { totals { participants } } }";
+				assertThat(JsonPath.<List<String>>read(graphQl(filtered, this.tokens.get("DONOR")), "$.errors[*].message"))
+					.containsExactly("No organization has the code '" + code + "'");
+			}
+		}
+		assertThat(JsonPath.<List<String>>read(graphQl("{ participation(filter: {organizations: [\"ag-dmanisi\"]}) "
+				+ "{ totals { participants } } }", this.tokens.get("ANALYST")), "$.errors[*].message"))
+			.containsExactly("No organization has the code 'ag-dmanisi'; write it as stored: AG-DMANISI");
+		assertThat(JsonPath.<Integer>read(graphQl("{ participation(filter: {organizations: [\"AG-DMANISI\"]}) "
+				+ "{ totals { participants } } }", this.tokens.get("ANALYST")), "$.data.participation.totals.participants"))
+			.isOne();
 	}
 
 	/**
