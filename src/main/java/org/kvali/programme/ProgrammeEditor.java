@@ -1,6 +1,5 @@
 package org.kvali.programme;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +48,7 @@ class ProgrammeEditor {
 
 	Programme createProgramme(ProgrammeInputs.CreateProgramme input) {
 		Access.require(Role.ADMIN);
-		var donors = organizations(input.donors());
+		var donors = this.organizations.organizationsByCode(input.donors());
 		var publisher = publisher(input.publisher());
 		new Validation().code("input.code", input.code())
 			.line("input.name", input.name(), true, 500)
@@ -82,9 +81,9 @@ class ProgrammeEditor {
 		Access.require(Role.ADMIN);
 		// the dates checked are those stored after any move before this one, and nothing is added between the checks
 		// and the update
-		queueForDates(input.startDate(), input.endDate());
+		WritersQueue.joinIf(input.startDate() != null || input.endDate() != null, this.jdbc);
 		var stored = programme(code);
-		var donors = organizations(input.donors());
+		var donors = this.organizations.organizationsByCode(input.donors());
 		var publisher = publisher(input.publisher());
 		var validation = new Validation().lineToKeep("input.name", input.name(), 500)
 			.line("input.nameKa", input.nameKa(), false, 500)
@@ -107,23 +106,13 @@ class ProgrammeEditor {
 		return programme(code);
 	}
 
-	/** Dates are checked against what they must hold as it stands at the write: no move comes between. */
-	private void queueForDates(LocalDate start, LocalDate end) {
-		if (start != null || end != null) {
-			WritersQueue.join(this.jdbc);
-		}
-	}
-
 	private Programme programme(String code) {
 		return this.service.programme("code", code);
 	}
 
 	private Organization publisher(String code) {
-		return code == null ? null : organizations(List.of(code)).get(code);
+		return code == null ? null : this.organizations.organizationsByCode(List.of(code)).get(code);
 	}
 
-	private Map<String, Organization> organizations(List<String> codes) {
-		return codes == null || codes.isEmpty() ? Map.of() : this.organizations.organizationsByCode(codes);
-	}
 
 }

@@ -1,6 +1,5 @@
 package org.kvali.programme;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,10 +52,11 @@ class ProjectEditor {
 
 	Project createProject(ProgrammeInputs.CreateProject input) {
 		Access.require(Role.ADMIN);
-		queueForDates(input.startDate(), input.endDate());
+		// a project's dates are checked against its programme's as they stand at the write: no move comes between
+		WritersQueue.joinIf(input.startDate() != null || input.endDate() != null, this.jdbc);
 		var programme = this.programmes.programmesByCodes(input.programme() == null ? List.of() : List.of(input.programme()));
 		var partners = input.partners() == null ? List.<ProgrammeInputs.Partner>of() : input.partners();
-		var orgs = organizations(partnerCodes(input.lead(), partners));
+		var orgs = this.organizations.organizationsByCode(partnerCodes(input.lead(), partners));
 		var validation = new Validation().code("input.code", input.code())
 			.line("input.name", input.name(), true, 500)
 			.line("input.nameKa", input.nameKa(), false, 500)
@@ -69,8 +69,7 @@ class ProjectEditor {
 					orgs.keySet(), this.organizations::codeInAnotherCase);
 		duplicatePartners(validation, partners);
 		if (input.lead() != null && !validation.refused("input.lead") && !validation.refused("input.partners")) {
-			leadNotPartner(validation, "input.partners", orgs.get(input.lead()).id(),
-					partners.stream().map(partner -> orgs.get(partner.organization())).toList());
+			leadNotPartner(validation, "input.partners", input.lead(), orgs.get(input.lead()).id(), ids(partners, orgs));
 		}
 		if (!programme.isEmpty()) {
 			ProgrammeDates.checkProject(programme.get(0), input.startDate(), input.endDate(), validation);
@@ -95,14 +94,13 @@ class ProjectEditor {
 		Access.require(Role.ADMIN);
 		boolean leadGiven = input.lead() != null || nulls.contains("lead");
 		boolean partnersGiven = input.partners() != null || nulls.contains("partners");
-		if (leadGiven || partnersGiven) {
-			// no activity gets an organizer between the check of its organizers and the change
-			WritersQueue.join(this.jdbc);
-		}
-		queueForDates(input.startDate(), input.endDate());
+		// no activity gets an organizer between the check of its organizers and the change, and the dates are checked
+		// against the programme and activities as they stand at the write
+		WritersQueue.joinIf(leadGiven || partnersGiven || input.startDate() != null || input.endDate() != null,
+				this.jdbc);
 		var stored = project(code);
 		var partners = input.partners();
-		var orgs = organizations(partnerCodes(input.lead(), partners == null ? List.of() : partners));
+		var orgs = this.organizations.organizationsByCode(partnerCodes(input.lead(), partners == null ? List.of() : partners));
 		var validation = new Validation().lineToKeep("input.name", input.name(), 500)
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
@@ -115,21 +113,17 @@ class ProjectEditor {
 			duplicatePartners(validation, partners);
 		}
 		ExplicitNulls.refuse(nulls, validation, "name", "startDate", "endDate");
-		if (!validation.refused("input.lead") && !validation.refused("input.partners")) {
-			var lead = input.lead() != null ? orgs.get(input.lead()) : null;
-			if (partners != null) {
-				leadNotPartner(validation, "input.partners", lead != null ? Long.valueOf(lead.id())
-						: leadGiven ? null : stored.leadOrganizationId(),
-						partners.stream().map(partner -> orgs.get(partner.organization())).toList());
-			}
-			else if (lead != null && !partnersGiven) {
-				leadNotPartner(validation, "input.lead", lead.id(), this.service.partnersOfProjects(List.of(stored.id()))
-					.getOrDefault(stored.id(), List.of())
-					.stream()
-					.filter(partner -> partner.organizationId() == lead.id())
-					.map(partner -> lead)
-					.toList());
-			}
+		if ((input.lead() != null || partners != null) && !validation.refused("input.lead")
+				&& !validation.refused("input.partners")) {
+			// the lead and partners as the change leaves them
+			Long lead = input.lead() != null ? orgs.get(input.lead()).id()
+					: leadGiven ? null : stored.leadOrganizationId();
+			var partnerIds = partners != null ? ids(partners, orgs) : partnersGiven ? List.<Long>of()
+					: this.service.partnersOfProjects(List.of(stored.id())).getOrDefault(stored.id(), List.of()).stream()
+						.map(ProjectPartner::organizationId).toList();
+			var named = input.lead() != null ? input.lead() : partners.stream().map(ProgrammeInputs.Partner::organization)
+				.filter(partner -> lead != null && orgs.get(partner).id() == lead).findFirst().orElse(null);
+			leadNotPartner(validation, partners != null ? "input.partners" : "input.lead", named, lead, partnerIds);
 		}
 		var programme = this.service.programmesById(List.of(stored.programmeId())).get(stored.programmeId());
 		ProgrammeDates.checkProject(programme, input.startDate(), input.endDate(), validation);
@@ -141,8 +135,7 @@ class ProjectEditor {
 		}
 		if ((leadGiven || partnersGiven) && !validation.refusedAny()) {
 			var lead = input.lead() == null ? null : orgs.get(input.lead()).id();
-			var partnerIds = partners == null ? List.<Long>of()
-					: partners.stream().map(partner -> orgs.get(partner.organization()).id()).toList();
+			var partnerIds = partners == null ? List.<Long>of() : ids(partners, orgs);
 			this.kept.forEach(check -> check.checkChange(stored.id(), leadGiven, lead, partnersGiven, partnerIds,
 					validation));
 		}
@@ -156,20 +149,10 @@ class ProjectEditor {
 		return project(code);
 	}
 
-	/** A project's dates are checked against its programme's as they stand at the write: no move comes between. */
-	private void queueForDates(LocalDate start, LocalDate end) {
-		if (start != null || end != null) {
-			WritersQueue.join(this.jdbc);
-		}
-	}
-
 	private Project project(String code) {
 		return this.service.project("code", code);
 	}
 
-	private Map<String, Organization> organizations(List<String> codes) {
-		return codes == null || codes.isEmpty() ? Map.of() : this.organizations.organizationsByCode(codes);
-	}
 
 	private static List<String> partnerCodes(String lead, List<ProgrammeInputs.Partner> partners) {
 		var codes = new ArrayList<String>();
@@ -181,12 +164,16 @@ class ProjectEditor {
 	}
 
 	/** A project's lead is not also one of its partners: listed twice in its IATI file, in two roles. */
-	private static void leadNotPartner(Validation validation, String argument, Long lead, List<Organization> partners) {
-		partners.stream()
-			.filter(partner -> lead != null && partner.id() == lead)
-			.findFirst()
-			.ifPresent(partner -> validation.problem(argument, partner.code(), "Organization " + partner.code()
-					+ " leads the project; its lead is not also one of its partners"));
+	private static void leadNotPartner(Validation validation, String argument, String code, Long lead,
+			List<Long> partners) {
+		if (lead != null && partners.contains(lead)) {
+			validation.problem(argument, code, "Organization " + code
+					+ " would both lead the project and be one of its partners: a lead is not also a partner");
+		}
+	}
+
+	private static List<Long> ids(List<ProgrammeInputs.Partner> partners, Map<String, Organization> orgs) {
+		return partners.stream().map(partner -> orgs.get(partner.organization()).id()).toList();
 	}
 
 	private static void duplicatePartners(Validation validation, List<ProgrammeInputs.Partner> partners) {

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 
 import org.kvali.graphql.Validation;
 
-/** What lies within a project's dates and must stay there when they move: kept by the activity feature, its activities. */
+/**
+ * What lies within a project's dates and must stay there when they move: kept by the activity feature, its
+ * activities.
+ */
 public interface WithinProject {
 
 	/**

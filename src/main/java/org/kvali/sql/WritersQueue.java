@@ -12,6 +12,13 @@ public final class WritersQueue {
 	private WritersQueue() {
 	}
 
+	/** {@link #join} when {@code needed}: a check that a write relies on reads stored data only then. */
+	public static void joinIf(boolean needed, JdbcClient jdbc) {
+		if (needed) {
+			join(jdbc);
+		}
+	}
+
 	/** Waits for the queue and holds it until the transaction ends. */
 	public static void join(JdbcClient jdbc) {
 		jdbc.sql("SELECT version FROM data_version WHERE id = 1 FOR UPDATE").query(Long.class).single();

@@ -497,15 +497,15 @@ class ReferenceMutationsTest {
 				    {organization: "HEKS-EPER", role: CO_APPLICANT}]}) { code } }""")
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().equals("input.partners: Organization HEKS-EPER leads the project; its "
-					+ "lead is not also one of its partners"))
+			.expect(error -> error.getMessage().equals("input.partners: Organization HEKS-EPER would both lead the "
+					+ "project and be one of its partners: a lead is not also a partner"))
 			.verify();
 		// language=GraphQL
 		this.graphQl.document("mutation { updateProject(code: \"CSO-CAPACITY\", input: {lead: \"CIF\"}) { code } }")
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().equals("input.lead: Organization CIF leads the project; its lead is not "
-					+ "also one of its partners"))
+			.expect(error -> error.getMessage().equals("input.lead: Organization CIF would both lead the project and be "
+					+ "one of its partners: a lead is not also a partner"))
 			.verify();
 		// language=GraphQL
 		this.graphQl.document("""
@@ -513,8 +513,8 @@ class ReferenceMutationsTest {
 				    partners: [{organization: "CIF", role: REGIONAL_PARTNER}]}) { code } }""")
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().equals("input.partners: Organization CIF leads the project; its lead is "
-					+ "not also one of its partners"))
+			.expect(error -> error.getMessage().equals("input.partners: Organization CIF would both lead the project and "
+					+ "be one of its partners: a lead is not also a partner"))
 			.verify();
 		activity.path("createActivity.topics").entityList(String.class).containsExactly("Budget calendar");
 		// language=GraphQL
