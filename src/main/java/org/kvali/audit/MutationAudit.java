@@ -24,6 +24,7 @@ import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.graphql.Text;
 
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MutationAudit extends SimplePerformantInstrumentation {
 
-	/** The most characters kept of a mutation of a role that may change nothing. */
+	/** The most characters kept of a mutation whose every field was refused to the caller's role. */
 	static final int REFUSED = 1000;
 
 	private final AuditLog log;
@@ -53,14 +54,17 @@ class MutationAudit extends SimplePerformantInstrumentation {
 		var fields = new ArrayList<String>();
 		rootFields(operation.getSelectionSet(), context.getFragmentsByName(), fields);
 		var variables = context.getCoercedVariables().toMap();
-		// a role that may change nothing had every field refused: what it sent is kept in part, so that its
-		// requests cannot fill the log (a donor's ten of a million characters each took 11 MB)
-		int longest = Caller.find().filter(caller -> caller.is(Role.DONOR, Role.ANALYST)).isPresent() ? REFUSED
-				: Integer.MAX_VALUE;
+		boolean changesNothing = Caller.find().filter(caller -> caller.is(Role.DONOR, Role.ANALYST)).isPresent();
 		return SimpleInstrumentationContext.whenCompleted((result, failure) -> {
 			int errors = failure != null ? 1 : result.getErrors().size();
+			// a mutation whose every field was refused to the caller's role is kept in part, so that such requests
+			// cannot fill the log (a donor's ten of a million characters each took 11 MB; a partner may send those
+			// of an admin)
+			boolean refused = changesNothing || failure == null && errors >= fields.size()
+					&& result.getErrors().stream().allMatch(error -> error.getErrorType() == ErrorType.FORBIDDEN);
 			var sent = String.join(" ", fields) + (variables.isEmpty() ? "" : " variables " + variables);
-			this.log.record("mutation", Text.preview(sent, longest) + (errors == 0 ? "" : " (" + errors + " error(s))"));
+			this.log.record("mutation", (refused ? Text.preview(sent, REFUSED) : sent)
+					+ (errors == 0 ? "" : " (" + errors + " error(s))"));
 		});
 	}
 

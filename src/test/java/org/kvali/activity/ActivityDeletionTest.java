@@ -113,12 +113,17 @@ class ActivityDeletionTest {
 					statement.executeUpdate("UPDATE activity SET organizer_id = (SELECT id FROM organization WHERE code = "
 							+ "'SCCSF') WHERE code = 'TX-DEL-4'");
 				}
+				int holderPid;
+				try (var statement = holder.createStatement(); var pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+					pid.next();
+					holderPid = pid.getInt(1);
+				}
 				var answer = CompletableFuture.supplyAsync(
 						() -> cif.document(document).variable("code", "TX-DEL-4").execute().errors().satisfy(errors -> {
 							assertThat(errors).extracting(ResponseError::getMessage)
 								.containsExactly("Activity TX-DEL-4 is not run by your organization");
 						}));
-				awaitABackendWaitingForALock();
+				awaitABackendWaitingFor(holderPid);
 				holder.commit();
 				answer.get(30, TimeUnit.SECONDS);
 			}
@@ -129,12 +134,13 @@ class ActivityDeletionTest {
 		}
 	}
 
-	private void awaitABackendWaitingForALock() throws InterruptedException {
+	/** Until a session waits for a lock the holder's session ({@code pid}) holds. */
+	private void awaitABackendWaitingFor(int pid) throws InterruptedException {
 		// only the owner sees what other sessions wait for
 		var owner = new JdbcTemplate(this.ownerDataSource);
 		for (int i = 0; i < 500; i++) {
-			if (owner.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-					+ "AND datname = current_database()", Integer.class) > 0) {
+			if (owner.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))",
+					Integer.class, pid) > 0) {
 				return;
 			}
 			Thread.sleep(20);
