@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.kvali.graphql.Validation;
 import org.kvali.programme.Programme;
+import org.kvali.programme.Project;
 import org.kvali.programme.WithinProgramme;
 import org.kvali.programme.WithinProject;
 
@@ -11,10 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * An activity starts within its programme's dates, and those a programme's or project's dates hold stay within them
- * when they move: indicators count no activity outside a programme's, so shortening a programme past an 8-person
- * training took it out of every indicator without a word, as did an activity created or moved outside. Those outside
- * already do not stop a move.
+ * An activity starts within its programme's dates (by mutation, its project's too), and those a programme's or
+ * project's dates hold stay within them when they move: indicators count no activity outside a programme's, so
+ * shortening a programme past an 8-person training took it out of every indicator without a word, as did an activity
+ * created or moved outside. Those outside already do not stop a move.
  */
 @Repository
 class ActivityDates implements WithinProgramme, WithinProject {
@@ -46,19 +47,31 @@ class ActivityDates implements WithinProgramme, WithinProject {
 		this.jdbc = jdbc;
 	}
 
-	/** The start of an activity created or moved, where given, within its project's programme. */
-	static void checkStart(Programme programme, LocalDate start, Validation validation) {
+	/**
+	 * The start of an activity created or moved by mutation, where given, within its project's dates and its
+	 * programme's: a sheet records what took place, and only warns of a start outside its project's dates.
+	 */
+	static void checkStart(Project project, Programme programme, LocalDate start, Validation validation) {
 		if (start == null) {
 			return;
 		}
-		var outside = programme.startDate() != null && start.isBefore(programme.startDate())
-				? "Before its programme " + programme.code() + " starts (" + programme.startDate() + ")"
-				: programme.endDate() != null && start.isAfter(programme.endDate())
-						? "After its programme " + programme.code() + " ends (" + programme.endDate() + ")" : null;
-		if (outside != null) {
-			validation.problem("input.startDate", start, outside
+		var outsideProgramme = outside(start, "programme " + programme.code(), programme.startDate(),
+				programme.endDate());
+		var outsideProject = outside(start, "project " + project.code(), project.startDate(), project.endDate());
+		if (outsideProgramme != null) {
+			validation.problem("input.startDate", start, outsideProgramme
 					+ ": its indicators would count none of its participations; an admin may move the programme's dates");
 		}
+		else if (outsideProject != null) {
+			validation.problem("input.startDate", start, outsideProject
+					+ ": an admin may move the project's dates, or the activity to the right project");
+		}
+	}
+
+	/** Why the day is outside the dates of what is named, or null. */
+	private static String outside(LocalDate day, String what, LocalDate first, LocalDate last) {
+		return first != null && day.isBefore(first) ? "Before its " + what + " starts (" + first + ")"
+				: last != null && day.isAfter(last) ? "After its " + what + " ends (" + last + ")" : null;
 	}
 
 	@Override

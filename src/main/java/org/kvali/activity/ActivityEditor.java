@@ -70,7 +70,7 @@ class ActivityEditor {
 			.dates("input.endDate", input.startDate(), input.endDate())
 			.known("input.project", "project", List.of(input.project()), project == null ? List.of() : List.of(input.project()));
 		if (project != null) {
-			ActivityDates.checkStart(programme(project), input.startDate(), validation);
+			ActivityDates.checkStart(project, programme(project), input.startDate(), validation);
 		}
 		var named = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
@@ -122,7 +122,7 @@ class ActivityEditor {
 		}
 		boolean moved = input.startDate() != null && !input.startDate().equals(stored.startDate());
 		if (moved) {
-			ActivityDates.checkStart(programme(project), input.startDate(), validation);
+			ActivityDates.checkStart(project, programme(project), input.startDate(), validation);
 		}
 		if (moved && input.startDate().getYear() < stored.startDate().getYear()) {
 			bornAfter(stored.id(), input.startDate(), caller, validation);

@@ -457,6 +457,19 @@ class ReferenceMutationsTest {
 					+ "Before its programme EU-CSO-EQUAL starts (2023-01-01): its indicators would count none of its "
 					+ "participations; an admin may move the programme's dates"))
 			.verify();
+		// nor, by mutation, outside its project's (a sheet, which records what took place, warns)
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createProject(input: {code: "TM-2024", programme: "EU-CSO-EQUAL", name: "x", lead: "SCCSF",
+				    startDate: "2024-01-01", endDate: "2024-12-31"}) { code } }""")
+			.execute()
+			.path("createProject.code").entity(String.class).isEqualTo("TM-2024");
+		this.graphQl.document(create.formatted("2025-02-03", "SCCSF").replace("CSO-CAPACITY", "TM-2024"))
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.startDate: After its project TM-2024 ends (2024-12-31): "
+					+ "an admin may move the project's dates, or the activity to the right project"))
+			.verify();
 		var activity = this.graphQl.document(create.formatted("2025-02-03", "SCCSF")).execute();
 		activity.path("createActivity.organizer.code").entity(String.class).isEqualTo("SCCSF");
 		// language=GraphQL
