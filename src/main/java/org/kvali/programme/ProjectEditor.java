@@ -116,7 +116,8 @@ class ProjectEditor {
 		if ((input.lead() != null || partners != null) && !validation.refused("input.lead")
 				&& !validation.refused("input.partners")) {
 			// the lead and partners as the change leaves them
-			Long lead = input.lead() != null ? orgs.get(input.lead()).id()
+			// boxed: a lead cleared or never given is null (a primitive here unboxed it, and the change failed)
+			Long lead = input.lead() != null ? Long.valueOf(orgs.get(input.lead()).id())
 					: leadGiven ? null : stored.leadOrganizationId();
 			var partnerIds = partners != null ? ids(partners, orgs) : partnersGiven ? List.<Long>of()
 					: this.service.partnersOfProjects(List.of(stored.id())).getOrDefault(stored.id(), List.of()).stream()

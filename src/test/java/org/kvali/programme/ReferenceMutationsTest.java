@@ -503,6 +503,18 @@ class ReferenceMutationsTest {
 			.expect(error -> error.getMessage().equals("input.lead: Organization HEKS-EPER runs 1 activity of the "
 					+ "project and would have no part in it: keep it as lead or partner, or give it another organizer first"))
 			.verify();
+		// partners of a project without a lead, and a lead cleared beside partners given, are stored (both failed
+		// with an internal error)
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createProject(input: {code: "TM-NOLEAD", programme: "EU-CSO-EQUAL", name: "x"}) { code }
+				  a: updateProject(code: "TM-NOLEAD", input: {partners: [{organization: "CIF", role: ASSOCIATE}]}) {
+				    partners { organization { code } } }
+				  b: updateProject(code: "TM-NOLEAD", input: {lead: null, partners: []}) { lead { code } partners { role } } }""")
+			.execute()
+			.path("a.partners[*].organization.code").entityList(String.class).containsExactly("CIF")
+			.path("b.lead").valueIsNull()
+			.path("b.partners").entityList(Object.class).hasSize(0);
 		// a lead is not also a partner, in the partners given or those stored
 		// language=GraphQL
 		this.graphQl.document("""
