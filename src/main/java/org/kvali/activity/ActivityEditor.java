@@ -72,7 +72,7 @@ class ActivityEditor {
 		if (project != null) {
 			ActivityDates.checkStart(project, programme(project), input.startDate(), validation);
 		}
-		var named = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
+		var named = common(validation, caller, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
 		this.organizers.check(caller, named, input.organizer(), project);
 		// a partner's activity is run by its organization unless it names another of its own, as from a sheet: one
@@ -127,7 +127,7 @@ class ActivityEditor {
 		if (moved && input.startDate().getYear() < stored.startDate().getYear()) {
 			bornAfter(stored.id(), input.startDate(), caller, validation);
 		}
-		var organizer = common(validation, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
+		var organizer = common(validation, caller, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
 		this.organizers.check(caller, organizer, input.organizer(), project);
 		int updated = this.jdbc.sql("""
@@ -237,15 +237,16 @@ class ActivityEditor {
 	}
 
 	/** Checks the fields both mutations share and returns the organizer's id, or null. */
-	private Long common(Validation validation, String titleKa, String venue, String venueName, String organizer,
-			List<String> topics) {
+	private Long common(Validation validation, Caller caller, String titleKa, String venue, String venueName,
+			String organizer, List<String> topics) {
 		var organizerRow = organizer == null ? null
 				: this.organizations.organizationsByCode(List.of(organizer)).get(organizer);
+		boolean othersOrganizer = this.organizers.othersNamed(caller, organizer, organizerRow, validation);
 		validation.line("input.titleKa", titleKa, false, 500)
 			.line("input.venueName", venueName, false, 300)
 			.known("input.venue", "municipality", venue == null ? null : List.of(venue),
 					venue == null ? List.of() : this.geography.municipalitiesByCode(List.of(venue)).keySet())
-			.known("input.organizer", "organization", organizer == null ? null : List.of(organizer),
+			.known("input.organizer", "organization", organizer == null || othersOrganizer ? null : List.of(organizer),
 					organizerRow == null ? List.of() : List.of(organizer), this.organizations::codeInAnotherCase);
 		if (topics != null) {
 			if (topics.size() > MAX_TOPICS) {

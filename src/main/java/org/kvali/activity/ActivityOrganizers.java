@@ -7,6 +7,8 @@ import java.util.List;
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.graphql.Validation;
+import org.kvali.organization.Organization;
+import org.kvali.organization.OrganizationService;
 import org.kvali.programme.KeptInProject;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
@@ -30,9 +32,12 @@ class ActivityOrganizers implements KeptInProject {
 
 	private final JdbcClient jdbc;
 
-	ActivityOrganizers(ProgrammeService programmes, JdbcClient jdbc) {
+	private final OrganizationService organizations;
+
+	ActivityOrganizers(ProgrammeService programmes, JdbcClient jdbc, OrganizationService organizations) {
 		this.programmes = programmes;
 		this.jdbc = jdbc;
+		this.organizations = organizations;
 	}
 
 	/**
@@ -54,6 +59,28 @@ class ActivityOrganizers implements KeptInProject {
 					+ "(updateProject)")
 				.check();
 		}
+	}
+
+	/**
+	 * Whether a partner names as organizer an organization that is not one of its own ({@code row} the one of that
+	 * code, or null): refused the same whether the code is stored or not, with a spelling told of its own
+	 * organizations alone (into {@code validation}). Told apart, a partner learnt which codes of organizations hidden
+	 * from it are stored, and how.
+	 */
+	boolean othersNamed(Caller caller, String code, Organization row, Validation validation) {
+		if (!caller.is(Role.PARTNER) || code == null || row != null && caller.organizations().contains(row.id())) {
+			return false;
+		}
+		var own = this.organizations.organizationsById(caller.organizations()).values().stream()
+			.map(Organization::code)
+			.filter(stored -> stored.equalsIgnoreCase(code))
+			.findFirst();
+		if (own.isEmpty()) {
+			throw new AccessDeniedException("Organization " + code + " is not one of yours; only an admin may make it "
+					+ "an activity's organizer");
+		}
+		validation.problem("input.organizer", code, "Your organization's code is written " + own.get());
+		return true;
 	}
 
 	/** The first of the partner's organizations with a part in the project (leading it, or a partner of it). */

@@ -36,17 +36,19 @@ class ReportRepository {
 	}
 
 	/**
-	 * The filter's codes that name nothing; with {@code represented} not null (a donor's), organizations represented
-	 * by fewer people in all and with no part in a programme are none ({@link ReportSql#unknownCodes}).
+	 * The filter's codes that name nothing, of organizations those {@code known} alone, k being {@code represented}
+	 * and a partner's organizations {@code own} ({@link ReportSql#unknownCodes}).
 	 */
-	List<UnknownCode> unknownCodes(ParticipationFilter filter, Integer represented) {
-		var sql = ReportSql.unknownCodes(filter, represented != null);
+	List<UnknownCode> unknownCodes(ParticipationFilter filter, ReportSql.KnownOrganizations known, int represented,
+			Long[] own) {
+		var sql = ReportSql.unknownCodes(filter, known);
 		if (sql == null) {
 			return List.of();
 		}
 		return this.jdbc.sql(sql)
 			.params(ReportSql.conditions(filter).parameters())
 			.param("represented", represented)
+			.param("own", own)
 			.query(UnknownCode.class)
 			.list();
 	}

@@ -67,8 +67,12 @@ public class ReportService {
 	 */
 	public List<InvalidArgumentException> unknownCodes(ParticipationFilter filter, String argument) {
 		var byArgument = new LinkedHashMap<String, List<ReportRepository.UnknownCode>>();
-		var donor = Caller.find().filter(caller -> caller.is(Role.DONOR)).isPresent();
-		for (var code : this.repository.unknownCodes(filter, donor ? this.k : null)) {
+		var caller = Caller.find();
+		var known = caller.filter(found -> found.is(Role.DONOR)).isPresent() ? ReportSql.KnownOrganizations.TAKING_PART
+				: caller.filter(found -> found.is(Role.PARTNER)).isPresent()
+						? ReportSql.KnownOrganizations.TAKING_PART_OR_AT_OWN : ReportSql.KnownOrganizations.ALL;
+		var own = caller.map(found -> found.organizations().toArray(Long[]::new)).orElse(new Long[0]);
+		for (var code : this.repository.unknownCodes(filter, known, this.k, own)) {
 			var named = argument + code.argument().substring(code.argument().indexOf('.'));
 			byArgument.computeIfAbsent(named, key -> new ArrayList<>())
 				.add(new ReportRepository.UnknownCode(named, code.what(), code.code(), code.stored()));

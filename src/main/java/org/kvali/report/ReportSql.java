@@ -104,6 +104,15 @@ final class ReportSql {
 				+ "\nLIMIT :limit";
 	}
 
+	/**
+	 * The organizations a filter may name: all, for ADMIN and ANALYST; for a DONOR those taking part in some programme
+	 * ({@link TakingPart#anywhere}, binding {@code :represented}), as its lists hold them; for a PARTNER those too, and
+	 * those represented at an activity its organizations ({@code :own}) run.
+	 */
+	enum KnownOrganizations {
+		ALL, TAKING_PART, TAKING_PART_OR_AT_OWN
+	}
+
 	/** Codes sort byte by byte whatever the database's collation, as in the in-memory index. */
 	private static String sortable(Dimension dimension) {
 		return dimension.isText() ? "(" + dimension.sql + ") COLLATE \"C\"" : dimension.column();
@@ -112,13 +121,18 @@ final class ReportSql {
 	/**
 	 * Finds the codes of a filter that name nothing, as (argument, what, code, stored) rows, in one statement, in the
 	 * order of the filter's fields and of the codes within each; {@code stored} is the code as stored when the filter
-	 * wrote it in another case (codes are one ignoring case); with {@code takingPartAnywhere}, organizations taking
-	 * part in no programme ({@link TakingPart#anywhere}, binding {@code :represented}) are none.
+	 * wrote it in another case (codes are one ignoring case); organizations are those {@code known}.
 	 */
-	static String unknownCodes(ParticipationFilter filter, boolean takingPartAnywhere) {
-		// to a donor, an organization its lists do not hold is none, as organization(code) says: told that it was
+	static String unknownCodes(ParticipationFilter filter, KnownOrganizations known) {
+		// to a donor or partner, an organization it cannot see is none, as organization(code) says: told that it was
 		// stored, or how it is written, a donor learnt that someone of a small organization had come
-		var organizations = takingPartAnywhere ? ORGANIZATIONS + " AND " + TakingPart.anywhere("x.id") : ORGANIZATIONS;
+		var organizations = switch (known) {
+			case ALL -> ORGANIZATIONS;
+			case TAKING_PART -> ORGANIZATIONS + " AND " + TakingPart.anywhere("x.id");
+			case TAKING_PART_OR_AT_OWN -> ORGANIZATIONS + " AND (" + TakingPart.anywhere("x.id") + """
+					 OR EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
+					            WHERE pn.organization_id = x.id AND a.organizer_id = ANY(CAST(:own AS bigint[]))))""";
+		};
 		var parts = new ArrayList<String>();
 		addUnknown(parts, filter.programmes(), "programmes", "programme", PROGRAMMES);
 		addUnknown(parts, filter.projects(), "projects", "project", PROJECTS);

@@ -170,6 +170,28 @@ class AuthorizationMatrixTest {
 		assertThat(JsonPath.<Integer>read(graphQl("{ participation(filter: {organizations: [\"AG-DMANISI\"]}) "
 				+ "{ totals { participants } } }", this.tokens.get("ANALYST")), "$.data.participation.totals.participants"))
 			.isOne();
+		// a partner's filter knows those too, and those of people at activities its organizations run, as its lists do
+		var small = """
+				SELECT o.code FROM organization o JOIN participation pn ON pn.organization_id = o.id
+				JOIN activity a ON a.id = pn.activity_id
+				WHERE o.id NOT IN (SELECT organizer_id FROM activity WHERE organizer_id IS NOT NULL)
+				  AND o.id NOT IN (SELECT organization_id FROM project_partner)
+				  AND o.id NOT IN (SELECT lead_organization_id FROM project WHERE lead_organization_id IS NOT NULL)
+				  AND o.id NOT IN (SELECT organization_id FROM programme_donor)
+				GROUP BY o.code HAVING count(DISTINCT pn.participant_id) < 5
+				   AND %s bool_or(a.organizer_id = (SELECT id FROM organization WHERE code = 'CIF'))
+				ORDER BY o.code LIMIT 1""";
+		var hidden = this.jdbc.queryForObject(small.formatted("NOT"), String.class);
+		var atOwn = this.jdbc.queryForObject(small.formatted(""), String.class);
+		var partnerFilter = "{ participation(filter: {organizations: [\"%s\"]}) { totals { participants } } }";
+		assertThat(JsonPath.<List<String>>read(graphQl(partnerFilter.formatted(hidden.toLowerCase(java.util.Locale.ROOT)),
+				this.tokens.get("CIF")), "$.errors[*].message"))
+			.containsExactly("No organization has the code '" + hidden.toLowerCase(java.util.Locale.ROOT) + "'");
+		assertThat(JsonPath.<List<String>>read(graphQl(partnerFilter.formatted(hidden), this.tokens.get("CIF")),
+				"$.errors[*].message")).containsExactly("No organization has the code '" + hidden + "'");
+		assertThat(JsonPath.<Map<String, Object>>read(graphQl(partnerFilter.formatted(atOwn).replace("participants }",
+				"participants suppressed }"), this.tokens.get("CIF")), "$")).doesNotContainKey("errors")
+			.extractingByKey("data").asString().contains("suppressed=true");
 	}
 
 	/**

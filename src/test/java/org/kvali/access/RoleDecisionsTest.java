@@ -173,6 +173,13 @@ class RoleDecisionsTest {
 			.value("Organization SCCSF is not one of yours; only an admin may make it an activity's organizer"));
 		graphQl(this.cif, ACTIVITY.replace("endDate: \\\"2025-02-03\\\"}", "endDate: \\\"2025-02-03\\\", organizer: \\\"SCCSF\\\"}"))
 			.andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"));
+		// a code stored or not, in its case or another, has one answer: its own organization's alone is spelt out
+		for (var code : List.of("sccsf", "NO-SUCH-ORG")) {
+			graphQl(this.cif, giveAway.replace("SCCSF", code)).andExpect(jsonPath("$.errors[0].message")
+				.value("Organization " + code + " is not one of yours; only an admin may make it an activity's organizer"));
+		}
+		graphQl(this.cif, giveAway.replace("SCCSF", "cif")).andExpect(jsonPath("$.errors[0].message")
+			.value("input.organizer: Your organization's code is written CIF"));
 		graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"CMP-2024-GARDABANI\\\", input: {}) { code organizer { code } } }\"}")
 			.andExpect(jsonPath("$.data.updateActivity.organizer.code").value("CIF"));
 		assertThat(this.jdbc.queryForObject("""
