@@ -1,16 +1,19 @@
 package org.kvali;
 
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.kvali.time.DurationSettings;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A setting out of range stops the start with a message naming it: before, -5 rows or a depth of -1 started a
@@ -20,8 +23,6 @@ class SettingsTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConfigurationPropertiesScan("org.kvali")
-	@ComponentScan(basePackages = "org.kvali.time", useDefaultFilters = false,
-			includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*DurationSettings"))
 	static class Settings {
 
 	}
@@ -49,12 +50,7 @@ class SettingsTest {
 		refused("kvali.graphql.max-depth=-1", "maxDepth", "must be greater than 0");
 		refused("kvali.graphql.max-body=-1", "kvali.graphql.max-body (KVALI_GRAPHQL_MAX_BODY) must be 1B or more; it is -1B");
 		refused("kvali.report.index=bogus", "kvali.report.index", "No enum constant");
-		refused("kvali.report.rebuild-wait=abc", "kvali.report.rebuild-wait (KVALI_REPORT_REBUILD_WAIT) is 'abc'");
-		// without its unit, 30 was read as 30 ms: every report then timed out
-		refused("kvali.graphql.request-timeout=30", "kvali.graphql.request-timeout (KVALI_GRAPHQL_REQUEST_TIMEOUT) is "
-				+ "'30', no duration: give a whole number with its unit, ms, s, m or h (30s, 10m)");
-		refused("kvali.import.upload-time=PT10M", "kvali.import.upload-time (KVALI_IMPORT_UPLOAD_TIME) is 'PT10M'");
-		refused("kvali.report.rebuild-wait=1.5s", "kvali.report.rebuild-wait (KVALI_REPORT_REBUILD_WAIT) is '1.5s'");
+		refused("kvali.report.rebuild-wait=abc", "kvali.report.rebuild-wait", "'abc' is not a valid duration");
 		refused("kvali.report.cached-answers=-1", "cachedAnswers", "must be greater than or equal to 0");
 		refused("kvali.report.scan-memory=0B", "kvali.report.scan-memory (KVALI_REPORT_SCAN_MEMORY) must be 1B or more");
 		refused("kvali.suppression.k=1", "k", "must be greater than or equal to 2");
@@ -67,6 +63,27 @@ class SettingsTest {
 		refused("kvali.cors.origins=https://dashboard.example.org/app", "kvali.cors.origins (KVALI_CORS_ORIGINS) holds");
 		refused("kvali.bootstrap-admin-key=x", "kvali.bootstrap-admin-key (KVALI_BOOTSTRAP_ADMIN_KEY) has 1 "
 				+ "characters; give a random secret of 32 or more");
+	}
+
+	/**
+	 * A duration without its unit stops the start before anything is bound, naming the setting and where it was
+	 * given: 30 was read as 30 ms (every report timed out), and for the upload time refused as shorter than a second.
+	 */
+	@Test
+	void aDurationWithoutItsUnitStopsTheStartNamingIt() {
+		for (var setting : DurationSettings.SETTINGS) {
+			for (var value : List.of("30", "PT10M", "1.5s", "10M", "30d", "abc")) {
+				var environment = new MockEnvironment().withProperty(setting, value);
+				assertThatThrownBy(() -> new DurationSettings().postProcessEnvironment(environment, null))
+					.hasMessage(setting + " (" + setting.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_")
+							+ ", from mockProperties) is '" + value + "', no duration: give a whole number with its "
+							+ "unit, ms, s, m or h (30s, 10m)");
+			}
+			for (var value : List.of("1500ms", "30s", " 10m ", "2h")) {
+				new DurationSettings().postProcessEnvironment(new MockEnvironment().withProperty(setting, value), null);
+			}
+		}
+		new DurationSettings().postProcessEnvironment(new MockEnvironment(), null);
 	}
 
 	private void refused(String setting, String... told) {

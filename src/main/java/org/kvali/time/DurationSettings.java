@@ -4,29 +4,40 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * The duration settings are a whole number with its unit, ms, s, m or h, as the README has them: bound alone, 30 was
  * read as 30 ms, so KVALI_GRAPHQL_REQUEST_TIMEOUT=30 started a service whose every report timed out. A value of
- * another form stops the start, naming the setting.
+ * another form stops the start before anything is bound (bound first, 30 for the upload time was refused as shorter
+ * than a second), naming the setting and where it was given.
  */
-@Component
-class DurationSettings {
+public class DurationSettings implements EnvironmentPostProcessor {
 
 	/** Every duration setting of the service. */
-	static final List<String> SETTINGS = List.of("kvali.graphql.request-timeout", "kvali.import.upload-time",
+	public static final List<String> SETTINGS = List.of("kvali.graphql.request-timeout", "kvali.import.upload-time",
 			"kvali.report.rebuild-wait");
 
 	private static final Pattern FORM = Pattern.compile("\\d{1,12}(ms|s|m|h)");
 
-	DurationSettings(Environment environment) {
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		for (var setting : SETTINGS) {
 			var value = environment.getProperty(setting);
 			if (value != null && !FORM.matcher(value.strip()).matches()) {
+				var source = environment.getPropertySources().stream()
+					// the first that holds it, past the view of them all that Spring Boot puts first
+					.filter(candidate -> !ConfigurationPropertySources.isAttachedConfigurationPropertySource(candidate)
+							&& candidate.containsProperty(setting))
+					.map(candidate -> ", from " + candidate.getName())
+					.findFirst()
+					.orElse("");
 				throw new IllegalStateException(setting + " (" + setting.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_")
-						+ ") is '" + value + "', no duration: give a whole number with its unit, ms, s, m or h (30s, 10m)");
+						+ source + ") is '" + value + "', no duration: give a whole number with its unit, ms, s, m or h "
+						+ "(30s, 10m)");
 			}
 		}
 	}
