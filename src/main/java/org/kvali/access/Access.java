@@ -16,7 +16,9 @@ public final class Access {
 
 	/**
 	 * Runs {@code work} as the current caller would as a DONOR: what is published (an IATI file, made for the open
-	 * registry) holds what any reader may see, small groups withheld, whoever asks for it.
+	 * registry) holds what any reader may see, small groups withheld, whoever asks for it. Called outside a
+	 * transaction: the services it calls take their connections, and with them the DONOR's scope, within it, where a
+	 * connection already taken would keep the caller's.
 	 */
 	public static <T> T published(Supplier<T> work) {
 		var caller = Caller.current();
