@@ -204,8 +204,8 @@ final class RowChecker {
 		}
 		if (value != null && Columns.PARTICIPANT_REF.equals(column)
 				&& value.regionMatches(true, 0, ParticipantService.ERASED, 0, ParticipantService.ERASED.length())) {
-			error(column, value, "A reference beginning with " + ParticipantService.ERASED + " is that of a person erased at their request "
-					+ "(forgetParticipant); a sheet adds no one under such a reference, nor to them");
+			error(column, value, "A reference beginning with " + ParticipantService.ERASED + " is that of a person "
+					+ "erased at their request (forgetParticipant); a sheet adds no one under such a reference, nor to them");
 			return null;
 		}
 		return value;

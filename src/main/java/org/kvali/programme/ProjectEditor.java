@@ -100,7 +100,8 @@ class ProjectEditor {
 				this.jdbc);
 		var stored = project(code);
 		var partners = input.partners();
-		var orgs = this.organizations.organizationsByCode(partnerCodes(input.lead(), partners == null ? List.of() : partners));
+		var orgs = this.organizations.organizationsByCode(partnerCodes(input.lead(),
+				partners == null ? List.of() : partners));
 		var validation = new Validation().lineToKeep("input.name", input.name(), 500)
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
