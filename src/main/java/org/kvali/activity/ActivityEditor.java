@@ -74,7 +74,7 @@ class ActivityEditor {
 		}
 		var named = common(validation, caller, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
-		this.organizers.check(caller, named, input.organizer(), project);
+		this.organizers.check(named, input.organizer(), project);
 		// a partner's activity is run by its organization unless it names another of its own, as from a sheet: one
 		// without an organizer would be none of its own to change
 		var organizer = named == null && caller.is(Role.PARTNER) && project != null
@@ -129,7 +129,7 @@ class ActivityEditor {
 		}
 		var organizer = common(validation, caller, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
-		this.organizers.check(caller, organizer, input.organizer(), project);
+		this.organizers.check(organizer, input.organizer(), project);
 		int updated = this.jdbc.sql("""
 				UPDATE activity SET kind = coalesce(:kind, kind), title = coalesce(:title, title),
 				       title_ka = CASE WHEN :noTitleKa THEN NULL ELSE coalesce(:titleKa, title_ka) END,

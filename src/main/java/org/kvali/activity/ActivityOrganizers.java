@@ -41,14 +41,10 @@ class ActivityOrganizers implements KeptInProject {
 	}
 
 	/**
-	 * Checks an organizer named (by {@code code}, with its id) for an activity of the project: one of the caller's own
-	 * for a partner, and one with a part in the project.
+	 * Checks an organizer named (by {@code code}, with its id) for an activity of the project: one with a part in it
+	 * (a partner's, one of its own, {@link #othersNamed} checked first).
 	 */
-	void check(Caller caller, Long organizer, String code, Project project) {
-		if (caller.is(Role.PARTNER) && organizer != null && !caller.organizations().contains(organizer)) {
-			throw new AccessDeniedException("Organization " + code + " is not one of yours; only an admin may make it "
-					+ "an activity's organizer");
-		}
+	void check(Long organizer, String code, Project project) {
 		if (organizer != null && project != null && !organizer.equals(project.leadOrganizationId())
 				&& this.programmes.partnersOfProjects(List.of(project.id())).getOrDefault(project.id(), List.of())
 					.stream()

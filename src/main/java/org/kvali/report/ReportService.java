@@ -68,9 +68,11 @@ public class ReportService {
 	public List<InvalidArgumentException> unknownCodes(ParticipationFilter filter, String argument) {
 		var byArgument = new LinkedHashMap<String, List<ReportRepository.UnknownCode>>();
 		var caller = Caller.find();
-		var known = caller.filter(found -> found.is(Role.DONOR)).isPresent() ? ReportSql.KnownOrganizations.TAKING_PART
-				: caller.filter(found -> found.is(Role.PARTNER)).isPresent()
-						? ReportSql.KnownOrganizations.TAKING_PART_OR_AT_OWN : ReportSql.KnownOrganizations.ALL;
+		var known = caller.map(found -> switch (found.role()) {
+			case DONOR -> ReportSql.KnownOrganizations.TAKING_PART;
+			case PARTNER -> ReportSql.KnownOrganizations.TAKING_PART_OR_AT_OWN;
+			default -> ReportSql.KnownOrganizations.ALL;
+		}).orElse(ReportSql.KnownOrganizations.ALL);
 		var own = caller.map(found -> found.organizations().toArray(Long[]::new)).orElse(new Long[0]);
 		for (var code : this.repository.unknownCodes(filter, known, this.k, own)) {
 			var named = argument + code.argument().substring(code.argument().indexOf('.'));
