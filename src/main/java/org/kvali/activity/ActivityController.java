@@ -35,13 +35,16 @@ class ActivityController {
 
 	private final ActivityEditor editor;
 
+	private final ActivityDeletion deletion;
+
 	ActivityController(ActivityService activities, ProgrammeService programmes, OrganizationService organizations,
-			GeographyService geography, ActivityEditor editor) {
+			GeographyService geography, ActivityEditor editor, ActivityDeletion deletion) {
 		this.activities = activities;
 		this.programmes = programmes;
 		this.organizations = organizations;
 		this.geography = geography;
 		this.editor = editor;
+		this.deletion = deletion;
 	}
 
 	@MutationMapping
@@ -57,7 +60,7 @@ class ActivityController {
 
 	@MutationMapping
 	String deleteActivity(@Argument String code) {
-		return this.editor.delete(code);
+		return this.deletion.delete(code);
 	}
 
 	@QueryMapping

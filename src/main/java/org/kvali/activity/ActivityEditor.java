@@ -25,7 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and changes activities, checking every field before writing. */
+/** Creates and changes activities, checking every field before writing ({@link ActivityDeletion} deletes them). */
 @Service
 @Transactional
 class ActivityEditor {
@@ -163,33 +163,6 @@ class ActivityEditor {
 				.single();
 		}
 		return this.activities.activity(code);
-	}
-
-	/**
-	 * Deletes an activity no one took part in: one a sheet made under a mistyped code, emptied of its participations
-	 * since (a tester's stayed in every list, with no way to remove it). One with participations is refused.
-	 */
-	String delete(String code) {
-		Access.require(Role.ADMIN, Role.PARTNER);
-		// no sheet adds a person to it between the count and the deletion, nor does another change its organizer
-		// after the partner's check that its organization runs it, or delete it first
-		WritersQueue.join(this.jdbc);
-		var stored = this.activities.changeable("code", code);
-		var project = project(stored);
-		int participations = this.jdbc.sql("SELECT count(*) FROM participation WHERE activity_id = :id")
-			.param("id", stored.id())
-			.query(Integer.class)
-			.single();
-		if (participations > 0) {
-			new Validation().problem("code", code, "Activity " + code + " has " + participations + " participation"
-					+ (participations == 1 ? "" : "s") + ": remove them first (removeParticipation), then the activity")
-				.check();
-		}
-		if (this.jdbc.sql("DELETE FROM activity WHERE id = :id").param("id", stored.id()).update() == 0) {
-			// row-level security left the row out: the caller lost the project since the check above
-			throw new AccessDeniedException("Project " + project.code() + " is not one of your organizations' projects");
-		}
-		return stored.code();
 	}
 
 	private Project project(Activity stored) {

@@ -46,9 +46,13 @@ class IndicatorController {
 
 	private final IndicatorDefinitions definitions;
 
+	private final IndicatorDeletion deletion;
+
 	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes, IndicatorEditor editor,
-			IndicatorThresholds thresholds, IndicatorDisaggregation disaggregation, IndicatorDefinitions definitions) {
+			IndicatorThresholds thresholds, IndicatorDisaggregation disaggregation, IndicatorDefinitions definitions,
+			IndicatorDeletion deletion) {
 		this.definitions = definitions;
+		this.deletion = deletion;
 		this.indicators = indicators;
 		this.programmes = programmes;
 		this.editor = editor;
@@ -73,6 +77,11 @@ class IndicatorController {
 	Indicator updateIndicator(@Argument String code, @Argument IndicatorDefinitions.UpdateInput input,
 			DataFetchingEnvironment environment) {
 		return this.definitions.update(code, input, ExplicitNulls.of(environment, "input"));
+	}
+
+	@MutationMapping
+	String deleteIndicator(@Argument String code, @Argument boolean discardReportedValues) {
+		return this.deletion.delete(code, discardReportedValues);
 	}
 
 	@MutationMapping
@@ -106,11 +115,7 @@ class IndicatorController {
 
 	@QueryMapping
 	Indicator indicator(@Argument String code) {
-		return this.indicators.byCodes(List.of(code))
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> NotFoundException.orInAnotherCase("indicator", "code", code,
-					this.indicators.codeInAnotherCase(code)));
+		return this.indicators.named("code", code);
 	}
 
 	@SchemaMapping

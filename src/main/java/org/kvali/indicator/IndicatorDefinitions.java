@@ -13,7 +13,6 @@ import org.kvali.access.Role;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.DateRange;
 import org.kvali.graphql.ExplicitNulls;
-import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.indicator.IndicatorEnums.Direction;
 import org.kvali.indicator.IndicatorEnums.Level;
@@ -288,11 +287,7 @@ class IndicatorDefinitions {
 	}
 
 	private Indicator indicator(String code) {
-		return this.indicators.byCodes(List.of(code))
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> NotFoundException.orInAnotherCase("indicator", "code", code,
-					this.indicators.codeInAnotherCase(code)));
+		return this.indicators.named("code", code);
 	}
 
 }

@@ -9,7 +9,6 @@ import org.kvali.access.Access;
 import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
-import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.report.Gender;
 
@@ -47,11 +46,7 @@ class IndicatorEditor {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
 		// the programme's dates and the other values checked are those at the write (see queueWriters)
 		this.indicators.queueWriters();
-		var indicator = this.indicators.byCodes(List.of(input.indicator()))
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> NotFoundException.orInAnotherCase("indicator", "input.indicator", input.indicator(),
-					this.indicators.codeInAnotherCase(input.indicator())));
+		var indicator = this.indicators.named("input.indicator", input.indicator());
 		// a programme's own indicator (no project) is reported by the partners of any of its projects
 		if (caller.is(Role.PARTNER) && (indicator.projectCode() == null
 				? !this.partners.programmeCodes(caller).contains(indicator.programmeCode())

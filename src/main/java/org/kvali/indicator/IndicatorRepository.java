@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kvali.graphql.NotFoundException;
 import org.kvali.indicator.IndicatorEnums.Direction;
 import org.kvali.indicator.IndicatorEnums.Level;
 import org.kvali.indicator.IndicatorEnums.Measure;
@@ -84,6 +85,13 @@ class IndicatorRepository {
 			.param("codes", codes.toArray(String[]::new))
 			.query(IndicatorRepository::indicator)
 			.list());
+	}
+
+	/** The indicator of this code; else NOT_FOUND for {@code argument}, with the code as stored in another case. */
+	Indicator named(String argument, String code) {
+		return byCodes(List.of(code)).stream()
+			.findFirst()
+			.orElseThrow(() -> NotFoundException.orInAnotherCase("indicator", argument, code, codeInAnotherCase(code)));
 	}
 
 	/** The stored spelling of an indicator's code written in another case. */

@@ -45,6 +45,11 @@ class OrganizationController {
 		return this.editor.update(code, input, ExplicitNulls.of(environment, "input"));
 	}
 
+	@MutationMapping
+	String deleteOrganization(@Argument String code) {
+		return this.editor.delete(code);
+	}
+
 	@QueryMapping
 	Connection<Organization> organizations(@Argument Integer first, @Argument String after,
 			@Argument OrganizationFilter filter) {

@@ -11,16 +11,43 @@ import org.kvali.geography.Municipality;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.Validation;
+import org.kvali.sql.Holders;
+import org.kvali.sql.WritersQueue;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and changes organizations, checking every field before writing. */
+/** Creates, changes and deletes organizations, checking every field before writing. */
 @Service
 @Transactional
 class OrganizationEditor {
+
+	/** What names an organization ({@link Holders}), imports and values reported for it included, which it keeps. */
+	private static final String HOLDERS = """
+			SELECT 1, 'programme it funds', 'programmes it funds', p.code
+			FROM programme_donor d JOIN programme p ON p.id = d.programme_id WHERE d.organization_id = :id
+			UNION ALL SELECT 2, 'programme it publishes', 'programmes it publishes', code
+			FROM programme WHERE publisher_id = :id
+			UNION ALL SELECT 3, 'project it leads', 'projects it leads', code FROM project WHERE lead_organization_id = :id
+			UNION ALL SELECT 4, 'project it partners', 'projects it partners', p.code
+			FROM project_partner pp JOIN project p ON p.id = pp.project_id WHERE pp.organization_id = :id
+			UNION ALL SELECT 5, 'activity it runs', 'activities it runs', code FROM activity WHERE organizer_id = :id
+			UNION ALL SELECT 6, 'participation', 'participations', NULL FROM participation WHERE organization_id = :id
+			UNION ALL SELECT 7, 'person of it', 'people of it', NULL FROM participant WHERE organization_id = :id
+			UNION ALL SELECT 8, 'API key acting for it', 'API keys acting for it', k.name
+			FROM api_key_organization ko JOIN api_key k ON k.id = ko.api_key_id WHERE ko.organization_id = :id
+			UNION ALL SELECT 9, 'indicator whose filter names it', 'indicators whose filters name it', i.code
+			FROM indicator i
+			WHERE EXISTS (SELECT 1 FROM unnest(ARRAY[i.filter -> 'organizations', i.filter -> 'organizers',
+			                                         i.denominator_filter -> 'organizations',
+			                                         i.denominator_filter -> 'organizers']) AS codes
+			              WHERE codes @> to_jsonb(CAST(:code AS text)))
+			UNION ALL SELECT 10, 'value reported for it', 'values reported for it', i.code
+			FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE :id = ANY(v.reported_for)
+			UNION ALL SELECT 11, 'sheet loaded for it', 'sheets loaded for it', NULL
+			FROM attendance_import WHERE :id = ANY(imported_for)""";
 
 	private final OrganizationService organizations;
 
@@ -92,6 +119,25 @@ class OrganizationEditor {
 			.param("noRegion", nulls.contains("region"))
 			.update();
 		return this.organizations.organization(code);
+	}
+
+	/**
+	 * Deletes an organization nothing names (one created under a mistyped code, say), answering its code; one that
+	 * anything names is refused, telling what.
+	 */
+	String delete(String code) {
+		Access.require(Role.ADMIN);
+		// no sheet, project or activity names it between the check and the deletion
+		WritersQueue.join(this.jdbc);
+		var stored = this.organizations.organization(code);
+		var holders = Holders.of(this.jdbc, HOLDERS, stored.id(), stored.code());
+		if (!holders.isEmpty()) {
+			new Validation().problem("code", code, "Organization " + stored.code() + " still has "
+					+ Holders.joined(holders) + ": an organization is deleted once nothing names it (correctParticipant"
+					+ " gives its people another)").check();
+		}
+		this.jdbc.sql("DELETE FROM organization WHERE id = :id").param("id", stored.id()).update();
+		return stored.code();
 	}
 
 	/**

@@ -26,10 +26,14 @@ class ProgrammeController {
 
 	private final ProgrammeEditor editor;
 
-	ProgrammeController(ProgrammeService programmes, OrganizationService organizations, ProgrammeEditor editor) {
+	private final ProgrammeDeletions deletions;
+
+	ProgrammeController(ProgrammeService programmes, OrganizationService organizations, ProgrammeEditor editor,
+			ProgrammeDeletions deletions) {
 		this.programmes = programmes;
 		this.organizations = organizations;
 		this.editor = editor;
+		this.deletions = deletions;
 	}
 
 	@MutationMapping
@@ -41,6 +45,11 @@ class ProgrammeController {
 	Programme updateProgramme(@Argument String code, @Argument ProgrammeInputs.UpdateProgramme input,
 			DataFetchingEnvironment environment) {
 		return this.editor.updateProgramme(code, input, ExplicitNulls.of(environment, "input"));
+	}
+
+	@MutationMapping
+	String deleteProgramme(@Argument String code) {
+		return this.deletions.deleteProgramme(code);
 	}
 
 	@QueryMapping

@@ -25,10 +25,14 @@ class ProjectController {
 
 	private final ProjectEditor editor;
 
-	ProjectController(ProgrammeService programmes, OrganizationService organizations, ProjectEditor editor) {
+	private final ProgrammeDeletions deletions;
+
+	ProjectController(ProgrammeService programmes, OrganizationService organizations, ProjectEditor editor,
+			ProgrammeDeletions deletions) {
 		this.programmes = programmes;
 		this.organizations = organizations;
 		this.editor = editor;
+		this.deletions = deletions;
 	}
 
 	@MutationMapping
@@ -40,6 +44,11 @@ class ProjectController {
 	Project updateProject(@Argument String code, @Argument ProgrammeInputs.UpdateProject input,
 			DataFetchingEnvironment environment) {
 		return this.editor.updateProject(code, input, ExplicitNulls.of(environment, "input"));
+	}
+
+	@MutationMapping
+	String deleteProject(@Argument String code) {
+		return this.deletions.deleteProject(code);
 	}
 
 	@QueryMapping

@@ -66,8 +66,11 @@ class AuthorizationMatrixTest {
 		ALLOWED.put("mutation { updateProgramme(code: \"NOPE\", input: {}) { code } }", admin);
 		ALLOWED.put("mutation { createProject(input: {code: \"\", programme: \"NOPE\", name: \"\"}) { code } }", admin);
 		ALLOWED.put("mutation { updateProject(code: \"NOPE\", input: {}) { code } }", admin);
+		ALLOWED.put("mutation { deleteProgramme(code: \"NOPE\") }", admin);
+		ALLOWED.put("mutation { deleteProject(code: \"NOPE\") }", admin);
 		ALLOWED.put("mutation { createOrganization(input: {code: \"\", name: \"\", kind: CSO}) { code } }", admin);
 		ALLOWED.put("mutation { updateOrganization(code: \"NOPE\", input: {}) { code } }", admin);
+		ALLOWED.put("mutation { deleteOrganization(code: \"NOPE\") }", admin);
 		ALLOWED.put("mutation { createActivity(input: {code: \"\", project: \"CSO-CAPACITY\", kind: MEETING, title: \"\", "
 				+ "startDate: \"2026-01-01\", endDate: \"2026-01-01\"}) { code } }", adminAndPartners);
 		ALLOWED.put("mutation { updateActivity(code: \"NOPE\", input: {}) { code } }", adminAndPartners);
@@ -76,11 +79,14 @@ class AuthorizationMatrixTest {
 				+ "unit: NUMBER, method: REPORTED}) { code } }", admin);
 		ALLOWED.put("mutation { updateIndicator(code: \"NOPE\", input: {}) { code } }", admin);
 		ALLOWED.put("mutation { setIndicatorTargets(code: \"NOPE\", targets: []) { code } }", admin);
+		ALLOWED.put("mutation { deleteIndicator(code: \"NOPE\") }", admin);
 		ALLOWED.put("mutation { reportIndicatorValue(input: {indicator: \"NOPE\", period: \"2025\", value: 1}) { value } }",
 				adminAndPartners);
 		ALLOWED.put("mutation { createApiKey(input: {name: \"\", role: DONOR}) { secret } }", admin);
 		ALLOWED.put("mutation { revokeApiKey(id: \"x\") { id } }", admin);
 		ALLOWED.put("mutation { forgetParticipant(ref: \"NOPE\") { participations } }", admin);
+		ALLOWED.put("mutation { correctParticipant(ref: \"NOPE\", input: {}) { ref } }", admin);
+		ALLOWED.put("mutation { removeParticipation(activity: \"NOPE\", ref: \"NOPE\") { code } }", adminAndPartners);
 		ALLOWED.put("POST /imports/attendance", adminAndPartners);
 		// a wrong parameter or content type is refused as such only to a caller that may load sheets
 		ALLOWED.put("POST /imports/attendance?dryRun=maybe", adminAndPartners);

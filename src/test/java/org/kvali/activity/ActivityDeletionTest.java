@@ -48,6 +48,7 @@ class ActivityDeletionTest {
 
 	@AfterEach
 	void clean() {
+		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TX-DEL-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TX-DEL-%'");
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'del %'");
 	}
@@ -72,11 +73,31 @@ class ActivityDeletionTest {
 		int participations = this.jdbc.queryForObject("SELECT count(*) FROM participation WHERE activity_id ="
 				+ " (SELECT id FROM activity WHERE code = 'TRN-2024-BAKURIANI')", Integer.class);
 		this.graphQl.document(DELETE).variable("code", "TRN-2024-BAKURIANI").execute().errors()
-			.expect(error -> error.getMessage().equals("code: Activity TRN-2024-BAKURIANI has " + participations
-					+ " participations: remove them first (removeParticipation), then the activity"))
+			.expect(error -> error.getMessage().equals("code: Activity TRN-2024-BAKURIANI still has " + participations
+					+ " participations: remove its participations first (removeParticipation), then the activity; one an"
+					+ " indicator's filter names stays while the indicator does"))
 			.verify();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TRN-2024-BAKURIANI'",
 				Integer.class)).isOne();
+	}
+
+	@Test
+	void anActivityAnIndicatorsFilterNamesIsRefusedNamingIt() {
+		this.graphQl.document(CREATE).variable("code", "TX-DEL-5").execute();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TX-DEL-IND", programme: "EU-CSO-EQUAL", name: "At one",
+				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, filter: {genders: [FEMALE]},
+				    denominatorFilter: {activities: ["TX-DEL-5"]}}) { code } }""")
+			.execute().path("createIndicator.code").entity(String.class).isEqualTo("TX-DEL-IND");
+		this.graphQl.document(DELETE).variable("code", "TX-DEL-5").execute().errors()
+			.expect(error -> error.getMessage().equals("code: Activity TX-DEL-5 still has 1 indicator whose filter names"
+					+ " it (TX-DEL-IND): remove its participations first (removeParticipation), then the activity; one an"
+					+ " indicator's filter names stays while the indicator does"))
+			.verify();
+		this.graphQl.document("mutation { deleteIndicator(code: \"TX-DEL-IND\") }").execute();
+		this.graphQl.document(DELETE).variable("code", "TX-DEL-5").execute().path("deleteActivity")
+			.entity(String.class).isEqualTo("TX-DEL-5");
 	}
 
 	@Test

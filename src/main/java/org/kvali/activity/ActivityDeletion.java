@@ -1,0 +1,66 @@
+package org.kvali.activity;
+
+import java.util.List;
+
+import org.kvali.access.Access;
+import org.kvali.access.Role;
+import org.kvali.graphql.Validation;
+import org.kvali.programme.ProgrammeService;
+import org.kvali.sql.Holders;
+import org.kvali.sql.WritersQueue;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deletes an activity no one took part in: one a sheet made under a mistyped code, emptied of its participations
+ * since (a tester's stayed in every list, with no way to remove it). One with participations, or that an indicator's
+ * filter names, is refused.
+ */
+@Service
+@Transactional
+class ActivityDeletion {
+
+	/** What names an activity ({@link Holders}). */
+	private static final String HOLDERS = """
+			SELECT 1, 'participation', 'participations', NULL FROM participation WHERE activity_id = :id
+			UNION ALL SELECT 2, 'indicator whose filter names it', 'indicators whose filters name it', code
+			FROM indicator
+			WHERE filter -> 'activities' @> to_jsonb(CAST(:code AS text))
+			   OR denominator_filter -> 'activities' @> to_jsonb(CAST(:code AS text))""";
+
+	private final ActivityService activities;
+
+	private final ProgrammeService programmes;
+
+	private final JdbcClient jdbc;
+
+	ActivityDeletion(ActivityService activities, ProgrammeService programmes, JdbcClient jdbc) {
+		this.activities = activities;
+		this.programmes = programmes;
+		this.jdbc = jdbc;
+	}
+
+	String delete(String code) {
+		Access.require(Role.ADMIN, Role.PARTNER);
+		// no sheet adds a person to it between the count and the deletion, nor does another change its organizer
+		// after the partner's check that its organization runs it, or delete it first
+		WritersQueue.join(this.jdbc);
+		var stored = this.activities.changeable("code", code);
+		var project = this.programmes.projectsById(List.of(stored.projectId())).get(stored.projectId());
+		var holders = Holders.of(this.jdbc, HOLDERS, stored.id(), stored.code());
+		if (!holders.isEmpty()) {
+			new Validation().problem("code", code, "Activity " + stored.code() + " still has " + Holders.joined(holders)
+					+ ": remove its participations first (removeParticipation), then the activity; one an indicator's"
+					+ " filter names stays while the indicator does").check();
+		}
+		if (this.jdbc.sql("DELETE FROM activity WHERE id = :id").param("id", stored.id()).update() == 0) {
+			// row-level security left the row out: the caller lost the project since the check above
+			throw new AccessDeniedException("Project " + project.code() + " is not one of your organizations' projects");
+		}
+		return stored.code();
+	}
+
+}

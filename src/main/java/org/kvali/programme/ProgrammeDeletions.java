@@ -1,0 +1,79 @@
+package org.kvali.programme;
+
+import org.kvali.access.Access;
+import org.kvali.access.Role;
+import org.kvali.graphql.Validation;
+import org.kvali.sql.Holders;
+import org.kvali.sql.WritersQueue;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deletes programmes and projects set up by mistake, once nothing names them: their donors and partners go with them,
+ * their activities and indicators must go first.
+ */
+@Service
+@Transactional
+class ProgrammeDeletions {
+
+	/** What names a programme ({@link Holders}). */
+	private static final String PROGRAMME_HOLDERS = """
+			SELECT 1, 'project', 'projects', code FROM project WHERE programme_id = :id
+			UNION ALL SELECT 2, 'indicator', 'indicators', code FROM indicator WHERE programme_id = :id
+			UNION ALL SELECT 3, 'indicator whose filter names it', 'indicators whose filters name it', code
+			FROM indicator
+			WHERE filter -> 'programmes' @> to_jsonb(CAST(:code AS text))
+			   OR denominator_filter -> 'programmes' @> to_jsonb(CAST(:code AS text))""";
+
+	/** What names a project ({@link Holders}). */
+	private static final String PROJECT_HOLDERS = """
+			SELECT 1, 'activity', 'activities', code FROM activity WHERE project_id = :id
+			UNION ALL SELECT 2, 'indicator', 'indicators', code FROM indicator WHERE project_id = :id
+			UNION ALL SELECT 3, 'indicator whose filter names it', 'indicators whose filters name it', code
+			FROM indicator
+			WHERE filter -> 'projects' @> to_jsonb(CAST(:code AS text))
+			   OR denominator_filter -> 'projects' @> to_jsonb(CAST(:code AS text))""";
+
+	private final ProgrammeService service;
+
+	private final JdbcClient jdbc;
+
+	ProgrammeDeletions(ProgrammeService service, JdbcClient jdbc) {
+		this.service = service;
+		this.jdbc = jdbc;
+	}
+
+	/** Deletes a programme without projects or indicators, with its donors, answering its code. */
+	String deleteProgramme(String code) {
+		Access.require(Role.ADMIN);
+		// no project or activity is added to it between the check and the deletion
+		WritersQueue.join(this.jdbc);
+		var stored = this.service.programme("code", code);
+		refuseHeld("Programme", stored.code(), PROGRAMME_HOLDERS, stored.id(), "delete them first (deleteProject,"
+				+ " deleteIndicator), then the programme");
+		this.jdbc.sql("DELETE FROM programme WHERE id = :id").param("id", stored.id()).update();
+		return stored.code();
+	}
+
+	/** Deletes a project without activities or indicators, with its partners, answering its code. */
+	String deleteProject(String code) {
+		Access.require(Role.ADMIN);
+		WritersQueue.join(this.jdbc);
+		var stored = this.service.project("code", code);
+		refuseHeld("Project", stored.code(), PROJECT_HOLDERS, stored.id(), "delete them first (deleteActivity,"
+				+ " deleteIndicator), or change the filters, then the project");
+		this.jdbc.sql("DELETE FROM project WHERE id = :id").param("id", stored.id()).update();
+		return stored.code();
+	}
+
+	private void refuseHeld(String what, String code, String holders, long id, String remedy) {
+		var held = Holders.of(this.jdbc, holders, id, code);
+		if (!held.isEmpty()) {
+			new Validation().problem("code", code, what + " " + code + " still has " + Holders.joined(held) + ": "
+					+ remedy).check();
+		}
+	}
+
+}
