@@ -50,11 +50,11 @@ class ActivityDeletion {
 		WritersQueue.join(this.jdbc);
 		var stored = this.activities.changeable("code", code);
 		var project = this.programmes.projectsById(List.of(stored.projectId())).get(stored.projectId());
-		var holders = Holders.of(this.jdbc, HOLDERS, stored.id(), stored.code());
-		if (!holders.isEmpty()) {
-			new Validation().problem("code", code, "Activity " + stored.code() + " still has " + Holders.joined(holders)
-					+ ": remove its participations first (removeParticipation), then the activity; one an indicator's"
-					+ " filter names stays while the indicator does").check();
+		var held = Holders.of(this.jdbc, HOLDERS, stored.id(), stored.code());
+		if (!held.isEmpty()) {
+			new Validation().problem("code", code, "Activity " + stored.code() + " still has " + Holders.told(held) + ": "
+					+ Holders.remedies(held, "remove them (removeParticipation)", Holders.INDICATORS)
+					+ " first, then the activity").check();
 		}
 		if (this.jdbc.sql("DELETE FROM activity WHERE id = :id").param("id", stored.id()).update() == 0) {
 			// row-level security left the row out: the caller lost the project since the check above

@@ -28,6 +28,25 @@ class OrganizationChecks {
 	}
 
 	/**
+	 * Rows naming the code of an organization merged into another (in any case) are recorded under that one; a
+	 * warning at the first row of each such code says so. Run before the rows are matched with stored data.
+	 */
+	List<ImportMessage> merged() {
+		return this.jdbc.sql("""
+				WITH recorded AS (
+				    UPDATE import_row r SET organization_code = o.code
+				    FROM organization_alias a JOIN organization o ON o.id = a.organization_id
+				    WHERE lower(r.organization_code) = lower(a.code)
+				    RETURNING r.row_no, a.code AS merged, o.code AS merged_into)
+				SELECT min(row_no), merged, merged_into, count(*) FROM recorded GROUP BY merged, merged_into ORDER BY 1""")
+			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2),
+					"Organization " + rs.getString(2) + " was merged into " + rs.getString(3) + ": "
+							+ (rs.getInt(4) == 1 ? "the row naming it is" : "the " + rs.getInt(4) + " rows naming it are")
+							+ " recorded as " + rs.getString(3)))
+			.list();
+	}
+
+	/**
 	 * A new organization without a name, or whose rows give it two names or kinds; in a partner's sheet, one of a kind
 	 * that funds or runs programmes (a donor, implementer or partner, which an admin adds: a partner's sheet made a
 	 * second donor beside the EU, listed to every donor, that the partner could not mend).

@@ -52,6 +52,11 @@ class StagingChecks {
 		this.today = today;
 	}
 
+	/** Rows naming a merged organization's code recorded under the one it was merged into, and a warning of each. */
+	List<ImportMessage> mergedOrganizations() {
+		return this.organizations.merged();
+	}
+
 	/**
 	 * Remarks that do not refuse the sheet: on organizations ({@link OrganizationChecks#warnings}), and for a sheet
 	 * without errors, on dates and ages that are possible but unlikely ({@link PlausibilityChecks}; a refused row of

@@ -28,10 +28,14 @@ class OrganizationController {
 
 	private final OrganizationEditor editor;
 
-	OrganizationController(OrganizationService organizations, GeographyService geography, OrganizationEditor editor) {
+	private final OrganizationMerge merge;
+
+	OrganizationController(OrganizationService organizations, GeographyService geography, OrganizationEditor editor,
+			OrganizationMerge merge) {
 		this.organizations = organizations;
 		this.geography = geography;
 		this.editor = editor;
+		this.merge = merge;
 	}
 
 	@MutationMapping
@@ -48,6 +52,11 @@ class OrganizationController {
 	@MutationMapping
 	String deleteOrganization(@Argument String code) {
 		return this.editor.delete(code);
+	}
+
+	@MutationMapping
+	Organization mergeOrganization(@Argument String code, @Argument String into) {
+		return this.merge.merge(code, into);
 	}
 
 	@QueryMapping

@@ -24,7 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class OrganizationEditor {
 
-	/** What names an organization ({@link Holders}), imports and values reported for it included, which it keeps. */
+	/**
+	 * What names an organization ({@link Holders}): values reported for it too, which it keeps; not a revoked key, nor
+	 * the sheets loaded for it, which only remember it.
+	 */
 	private static final String HOLDERS = """
 			SELECT 1, 'programme it funds', 'programmes it funds', p.code
 			FROM programme_donor d JOIN programme p ON p.id = d.programme_id WHERE d.organization_id = :id
@@ -37,7 +40,8 @@ class OrganizationEditor {
 			UNION ALL SELECT 6, 'participation', 'participations', NULL FROM participation WHERE organization_id = :id
 			UNION ALL SELECT 7, 'person of it', 'people of it', NULL FROM participant WHERE organization_id = :id
 			UNION ALL SELECT 8, 'API key acting for it', 'API keys acting for it', k.name
-			FROM api_key_organization ko JOIN api_key k ON k.id = ko.api_key_id WHERE ko.organization_id = :id
+			FROM api_key_organization ko JOIN api_key k ON k.id = ko.api_key_id
+			WHERE ko.organization_id = :id AND k.revoked_at IS NULL
 			UNION ALL SELECT 9, 'indicator whose filter names it', 'indicators whose filters name it', i.code
 			FROM indicator i
 			WHERE EXISTS (SELECT 1 FROM unnest(ARRAY[i.filter -> 'organizations', i.filter -> 'organizers',
@@ -45,9 +49,15 @@ class OrganizationEditor {
 			                                         i.denominator_filter -> 'organizers']) AS codes
 			              WHERE codes @> to_jsonb(CAST(:code AS text)))
 			UNION ALL SELECT 10, 'value reported for it', 'values reported for it', i.code
-			FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE :id = ANY(v.reported_for)
-			UNION ALL SELECT 11, 'sheet loaded for it', 'sheets loaded for it', NULL
-			FROM attendance_import WHERE :id = ANY(imported_for)""";
+			FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE :id = ANY(v.reported_for)""";
+
+	/** The deletion of an organization nothing holds, and of what only remembers it. */
+	private static final String FORGET = """
+			DELETE FROM api_key_organization ko USING api_key k
+			WHERE k.id = ko.api_key_id AND ko.organization_id = :id AND k.revoked_at IS NOT NULL;
+			UPDATE attendance_import SET imported_for = array_remove(imported_for, :id) WHERE :id = ANY(imported_for);
+			UPDATE erased_reference SET hosted_by = array_remove(hosted_by, :id) WHERE :id = ANY(hosted_by);
+			DELETE FROM organization WHERE id = :id""";
 
 	private final OrganizationService organizations;
 
@@ -63,8 +73,12 @@ class OrganizationEditor {
 
 	Organization create(OrganizationInputs.Create input) {
 		Access.require(Role.ADMIN);
-		check(new Validation().code("input.code", input.code()).line("input.name", input.name(), true, 300),
-				input.nameKa(), input.municipality(), input.region(), input.municipality());
+		var validation = new Validation().code("input.code", input.code()).line("input.name", input.name(), true, 300);
+		// sheets naming a merged organization's code are recorded under the one it was merged into
+		this.organizations.mergedInto(input.code()).ifPresent(into -> validation.problem("input.code", input.code(),
+				"Code " + input.code() + " was merged into " + into + ", and sheets naming it are recorded as " + into
+						+ ": choose another code"));
+		check(validation, input.nameKa(), input.municipality(), input.region(), input.municipality());
 		if (!this.organizations.organizationsByCode(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("organization", "input.code", input.code());
 		}
@@ -130,13 +144,16 @@ class OrganizationEditor {
 		// no sheet, project or activity names it between the check and the deletion
 		WritersQueue.join(this.jdbc);
 		var stored = this.organizations.organization(code);
-		var holders = Holders.of(this.jdbc, HOLDERS, stored.id(), stored.code());
-		if (!holders.isEmpty()) {
-			new Validation().problem("code", code, "Organization " + stored.code() + " still has "
-					+ Holders.joined(holders) + ": an organization is deleted once nothing names it (correctParticipant"
-					+ " gives its people another)").check();
+		var held = Holders.of(this.jdbc, HOLDERS, stored.id(), stored.code());
+		if (!held.isEmpty()) {
+			new Validation().problem("code", code, "Organization " + stored.code() + " still has " + Holders.told(held)
+					+ ": merge it into the organization it should be (mergeOrganization), which moves all of them, or"
+					+ " change them one by one, then delete it").check();
 		}
-		this.jdbc.sql("DELETE FROM organization WHERE id = :id").param("id", stored.id()).update();
+		// a revoked key, and the history of sheets and erasures, keep no deleted organization
+		for (var statement : FORGET.split(";\n")) {
+			this.jdbc.sql(statement).param("id", stored.id()).update();
+		}
 		return stored.code();
 	}
 

@@ -76,6 +76,16 @@ class OrganizationRepository {
 			.optional();
 	}
 
+	/** The code of the organization that the one of this code (in any case) was merged into. */
+	Optional<String> mergedInto(String code) {
+		return this.jdbc.sql("""
+				SELECT o.code FROM organization_alias a JOIN organization o ON o.id = a.organization_id
+				WHERE lower(a.code) = lower(:code)""")
+			.param("code", code)
+			.query(String.class)
+			.optional();
+	}
+
 	List<Organization> byIds(Collection<Long> ids) {
 		return this.jdbc.sql(SELECT + "WHERE o.id = ANY(:ids) ORDER BY o.code")
 			.param("ids", ids.toArray(Long[]::new))

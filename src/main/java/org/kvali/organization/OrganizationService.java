@@ -62,11 +62,27 @@ public class OrganizationService {
 
 	/** One organization by its code, whoever may list it (for the editor, which checks the caller itself). */
 	public Organization organization(String code) {
+		return organization("code", code);
+	}
+
+	/**
+	 * One organization by the code given as {@code argument}, whoever may list it. NOT_FOUND names the code as stored
+	 * in another case, or the organization it was merged into.
+	 */
+	Organization organization(String argument, String code) {
 		return this.repository.byCodes(List.of(code))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> NotFoundException.orInAnotherCase("organization", "code", code,
-					this.repository.codeInAnotherCase(code)));
+			.orElseThrow(() -> this.repository.mergedInto(code)
+				.map(into -> NotFoundException.explained(argument, code, "No organization has the code '" + code
+						+ "'; it was merged into " + into))
+				.orElseGet(() -> NotFoundException.orInAnotherCase("organization", argument, code,
+						this.repository.codeInAnotherCase(code))));
+	}
+
+	/** The code of the organization that the one of this code was merged into (its alias), if it was. */
+	Optional<String> mergedInto(String code) {
+		return this.repository.mergedInto(code);
 	}
 
 	/** The stored spelling of an organization's code written in another case, for an error to name. */

@@ -51,8 +51,8 @@ class ProgrammeDeletions {
 		// no project or activity is added to it between the check and the deletion
 		WritersQueue.join(this.jdbc);
 		var stored = this.service.programme("code", code);
-		refuseHeld("Programme", stored.code(), PROGRAMME_HOLDERS, stored.id(), "delete them first (deleteProject,"
-				+ " deleteIndicator), then the programme");
+		refuseHeld("Programme", stored.code(), PROGRAMME_HOLDERS, stored.id(), "delete them (deleteProject)",
+				Holders.INDICATORS, Holders.INDICATORS);
 		this.jdbc.sql("DELETE FROM programme WHERE id = :id").param("id", stored.id()).update();
 		return stored.code();
 	}
@@ -62,17 +62,19 @@ class ProgrammeDeletions {
 		Access.require(Role.ADMIN);
 		WritersQueue.join(this.jdbc);
 		var stored = this.service.project("code", code);
-		refuseHeld("Project", stored.code(), PROJECT_HOLDERS, stored.id(), "delete them first (deleteActivity,"
-				+ " deleteIndicator), or change the filters, then the project");
+		refuseHeld("Project", stored.code(), PROJECT_HOLDERS, stored.id(), "delete them (deleteActivity, once no one"
+				+ " is left at them)", Holders.INDICATORS, Holders.INDICATORS);
 		this.jdbc.sql("DELETE FROM project WHERE id = :id").param("id", stored.id()).update();
 		return stored.code();
 	}
 
-	private void refuseHeld(String what, String code, String holders, long id, String remedy) {
+	/** Refuses the deletion while anything holds the row, telling what and what to do ({@code remedies} by place). */
+	private void refuseHeld(String what, String code, String holders, long id, String... remedies) {
 		var held = Holders.of(this.jdbc, holders, id, code);
 		if (!held.isEmpty()) {
-			new Validation().problem("code", code, what + " " + code + " still has " + Holders.joined(held) + ": "
-					+ remedy).check();
+			new Validation().problem("code", code, what + " " + code + " still has " + Holders.told(held) + ": "
+					+ Holders.remedies(held, remedies) + " first, then the " + what.toLowerCase(java.util.Locale.ROOT))
+				.check();
 		}
 	}
 

@@ -12,30 +12,49 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class Holders {
 
+	/** The remedy for indicators that hold a row: their filters name it, or it is theirs. */
+	public static final String INDICATORS = "delete those indicators (deleteIndicator: a filter is not changed)";
+
 	/** How many codes of one kind of holder are told. */
 	private static final int NAMED = 3;
 
 	private Holders() {
 	}
 
+	/** One kind of holder: its place in the telling, and the phrase that tells it. */
+	public record Held(int place, String phrase) {
+	}
+
 	/**
-	 * The holders of the row with this id and code, one phrase per kind ("2 projects it leads (P-1, P-2)", "14
-	 * participations"), in order; empty when nothing names it. {@code holders} is a {@code UNION ALL} of one
-	 * {@code SELECT} per kind, each giving its place in the telling, its description in the singular and in the
-	 * plural, and a code naming each holder (null where holders have none to tell), binding {@code :id} and
-	 * {@code :code}.
+	 * The holders of the row with this id and code, one per kind ("2 projects it leads (P-1, P-2)", "14
+	 * participations", "3 values reported for it (OUT-1)"), in order; empty when nothing names it. {@code holders} is
+	 * a {@code UNION ALL} of one {@code SELECT} per kind, each giving its place in the telling, its description in the
+	 * singular and in the plural, and the code naming each holder (null where holders have none to tell; several may
+	 * name one), binding {@code :id} and {@code :code}.
 	 */
-	public static List<String> of(JdbcClient jdbc, String holders, long id, String code) {
+	public static List<Held> of(JdbcClient jdbc, String holders, long id, String code) {
 		return jdbc.sql("""
-				SELECT count(*), CASE WHEN count(*) = 1 THEN one ELSE many END,
-				       (array_agg(label ORDER BY label) FILTER (WHERE label IS NOT NULL))[1 : %d]
+				SELECT place, count(*), CASE WHEN count(*) = 1 THEN one ELSE many END,
+				       (array_agg(DISTINCT label ORDER BY label) FILTER (WHERE label IS NOT NULL))[1 : %d],
+				       count(DISTINCT label)
 				FROM (%s) AS holder (place, one, many, label)
 				GROUP BY place, one, many
 				ORDER BY place""".formatted(NAMED, holders))
 			.param("id", id)
 			.param("code", code)
-			.query((rs, row) -> phrase(rs.getLong(1), rs.getString(2), rs.getArray(3)))
+			.query((rs, row) -> new Held(rs.getInt(1), phrase(rs.getLong(2), rs.getString(3), rs.getArray(4),
+					rs.getInt(5))))
 			.list();
+	}
+
+	/** What to do about them: {@code remedies[place - 1]} for each kind among them, each remedy told once. */
+	public static String remedies(List<Held> held, String... remedies) {
+		return joined(held.stream().map(kind -> remedies[kind.place() - 1]).distinct().toList());
+	}
+
+	/** The holders' phrases joined as a reader would. */
+	public static String told(List<Held> held) {
+		return joined(held.stream().map(Held::phrase).toList());
 	}
 
 	/** The phrases joined as a reader would: "a", "a and b", "a, b and c". */
@@ -45,13 +64,13 @@ public final class Holders {
 				: String.join(", ", phrases.subList(0, last)) + " and " + phrases.get(last);
 	}
 
-	private static String phrase(long count, String what, Array labels) throws SQLException {
+	private static String phrase(long count, String what, Array labels, int distinct) throws SQLException {
 		var phrase = count + " " + what;
 		if (labels == null) {
 			return phrase;
 		}
 		var named = List.of((String[]) labels.getArray());
-		return phrase + " (" + String.join(", ", named) + (count > named.size() ? " and " + (count - named.size())
+		return phrase + " (" + String.join(", ", named) + (distinct > named.size() ? " and " + (distinct - named.size())
 				+ " more" : "") + ")";
 	}
 

@@ -71,6 +71,7 @@ class AuthorizationMatrixTest {
 		ALLOWED.put("mutation { createOrganization(input: {code: \"\", name: \"\", kind: CSO}) { code } }", admin);
 		ALLOWED.put("mutation { updateOrganization(code: \"NOPE\", input: {}) { code } }", admin);
 		ALLOWED.put("mutation { deleteOrganization(code: \"NOPE\") }", admin);
+		ALLOWED.put("mutation { mergeOrganization(code: \"NOPE\", into: \"NOPE\") { code } }", admin);
 		ALLOWED.put("mutation { createActivity(input: {code: \"\", project: \"CSO-CAPACITY\", kind: MEETING, title: \"\", "
 				+ "startDate: \"2026-01-01\", endDate: \"2026-01-01\"}) { code } }", adminAndPartners);
 		ALLOWED.put("mutation { updateActivity(code: \"NOPE\", input: {}) { code } }", adminAndPartners);

@@ -74,8 +74,7 @@ class ActivityDeletionTest {
 				+ " (SELECT id FROM activity WHERE code = 'TRN-2024-BAKURIANI')", Integer.class);
 		this.graphQl.document(DELETE).variable("code", "TRN-2024-BAKURIANI").execute().errors()
 			.expect(error -> error.getMessage().equals("code: Activity TRN-2024-BAKURIANI still has " + participations
-					+ " participations: remove its participations first (removeParticipation), then the activity; one an"
-					+ " indicator's filter names stays while the indicator does"))
+					+ " participations: remove them (removeParticipation) first, then the activity"))
 			.verify();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TRN-2024-BAKURIANI'",
 				Integer.class)).isOne();
@@ -92,8 +91,8 @@ class ActivityDeletionTest {
 			.execute().path("createIndicator.code").entity(String.class).isEqualTo("TX-DEL-IND");
 		this.graphQl.document(DELETE).variable("code", "TX-DEL-5").execute().errors()
 			.expect(error -> error.getMessage().equals("code: Activity TX-DEL-5 still has 1 indicator whose filter names"
-					+ " it (TX-DEL-IND): remove its participations first (removeParticipation), then the activity; one an"
-					+ " indicator's filter names stays while the indicator does"))
+					+ " it (TX-DEL-IND): delete those indicators (deleteIndicator: a filter is not changed) first, then the"
+					+ " activity"))
 			.verify();
 		this.graphQl.document("mutation { deleteIndicator(code: \"TX-DEL-IND\") }").execute();
 		this.graphQl.document(DELETE).variable("code", "TX-DEL-5").execute().path("deleteActivity")

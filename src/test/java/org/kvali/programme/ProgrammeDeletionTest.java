@@ -39,6 +39,8 @@ class ProgrammeDeletionTest {
 
 	private static final String DELETE_PROJECT = "mutation($code: ID!) { deleteProject(code: $code) }";
 
+	private static final String INDICATORS = "delete those indicators (deleteIndicator: a filter is not changed)";
+
 	@Autowired
 	HttpGraphQlTester graphQl;
 
@@ -57,12 +59,13 @@ class ProgrammeDeletionTest {
 	void whatNamesAProgrammeOrProjectIsToldUntilItIsGone() {
 		this.graphQl.document(SET_UP).execute().path("naming.code").entity(String.class).isEqualTo("TD-NAMING");
 		refused(DELETE_PROGRAMME, "TD-PRG", "code: Programme TD-PRG still has 4 projects (TD-A, TD-B, TD-C and 1 more)"
-				+ " and 2 indicators (TD-NAMING, TD-OWN): delete them first (deleteProject, deleteIndicator), then the"
-				+ " programme");
+				+ " and 2 indicators (TD-NAMING, TD-OWN): delete them (deleteProject) and " + INDICATORS
+				+ " first, then the programme");
 		refused(DELETE_PROJECT, "TD-A", "code: Project TD-A still has 1 activity (TD-ACT) and 1 indicator (TD-OWN):"
-				+ " delete them first (deleteActivity, deleteIndicator), or change the filters, then the project");
-		refused(DELETE_PROJECT, "TD-B", "code: Project TD-B still has 1 indicator whose filter names it (TD-NAMING):"
-				+ " delete them first (deleteActivity, deleteIndicator), or change the filters, then the project");
+				+ " delete them (deleteActivity, once no one is left at them) and " + INDICATORS
+				+ " first, then the project");
+		refused(DELETE_PROJECT, "TD-B", "code: Project TD-B still has 1 indicator whose filter names it (TD-NAMING): "
+				+ INDICATORS + " first, then the project");
 		assertThat(count("SELECT count(*) FROM project WHERE code LIKE 'TD-%'")).isEqualTo(4);
 
 		long notes = count("SELECT count(*) FROM fact_change");

@@ -1,0 +1,105 @@
+package org.kvali.organization;
+
+import org.kvali.access.Access;
+import org.kvali.access.Role;
+import org.kvali.graphql.Validation;
+import org.kvali.sql.Holders;
+import org.kvali.sql.WritersQueue;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Merges an organization into another that is the same body: one a sheet made under a mistyped code, say, for people
+ * who belong to a stored one. Everything that named it names the other, and its code becomes an alias of the other,
+ * under which later sheets are recorded.
+ */
+@Service
+@Transactional
+class OrganizationMerge {
+
+	/**
+	 * What a merge does not move ({@link Holders}): a key that acts for it would then act for the other, and an
+	 * indicator's filter is its definition.
+	 */
+	private static final String KEPT = """
+			SELECT 1, 'API key acting for it', 'API keys acting for it', k.name
+			FROM api_key_organization ko JOIN api_key k ON k.id = ko.api_key_id
+			WHERE ko.organization_id = :id AND k.revoked_at IS NULL
+			UNION ALL SELECT 2, 'indicator whose filter names it', 'indicators whose filters name it', i.code
+			FROM indicator i
+			WHERE EXISTS (SELECT 1 FROM unnest(ARRAY[i.filter -> 'organizations', i.filter -> 'organizers',
+			                                         i.denominator_filter -> 'organizations',
+			                                         i.denominator_filter -> 'organizers']) AS codes
+			              WHERE codes @> to_jsonb(CAST(:code AS text)))""";
+
+	/**
+	 * Everything that names {@code :from} names {@code :into}: one body in two roles of a programme or project keeps
+	 * the one it has (a lead is not also a partner), and lists of organizations hold it once.
+	 */
+	private static final String MOVE = """
+			UPDATE participation SET organization_id = :into WHERE organization_id = :from;
+			UPDATE participant SET organization_id = :into WHERE organization_id = :from;
+			UPDATE activity SET organizer_id = :into WHERE organizer_id = :from;
+			UPDATE project SET lead_organization_id = :into WHERE lead_organization_id = :from;
+			DELETE FROM project_partner pp USING project p
+			WHERE p.id = pp.project_id AND pp.organization_id = :from
+			  AND (p.lead_organization_id = :into
+			       OR EXISTS (SELECT 1 FROM project_partner x WHERE x.project_id = p.id AND x.organization_id = :into));
+			UPDATE project_partner SET organization_id = :into WHERE organization_id = :from;
+			DELETE FROM project_partner pp USING project p
+			WHERE p.id = pp.project_id AND pp.organization_id = p.lead_organization_id;
+			DELETE FROM programme_donor d WHERE organization_id = :from
+			  AND EXISTS (SELECT 1 FROM programme_donor x WHERE x.programme_id = d.programme_id AND x.organization_id = :into);
+			UPDATE programme_donor SET organization_id = :into WHERE organization_id = :from;
+			UPDATE programme SET publisher_id = :into WHERE publisher_id = :from;
+			DELETE FROM api_key_organization ko WHERE organization_id = :from
+			  AND EXISTS (SELECT 1 FROM api_key_organization x WHERE x.api_key_id = ko.api_key_id AND x.organization_id = :into);
+			UPDATE api_key_organization SET organization_id = :into WHERE organization_id = :from;
+			UPDATE indicator_value SET reported_for = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(reported_for, :from, :into)) o ORDER BY o)
+			WHERE :from = ANY(reported_for);
+			UPDATE attendance_import SET imported_for = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(imported_for, :from, :into)) o ORDER BY o)
+			WHERE :from = ANY(imported_for);
+			UPDATE erased_reference SET hosted_by = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(hosted_by, :from, :into)) o ORDER BY o)
+			WHERE :from = ANY(hosted_by);
+			UPDATE organization_alias SET organization_id = :into WHERE organization_id = :from;
+			DELETE FROM organization WHERE id = :from;
+			INSERT INTO organization_alias (code, organization_id) VALUES (:code, :into)""";
+
+	private final OrganizationService organizations;
+
+	private final JdbcClient jdbc;
+
+	OrganizationMerge(OrganizationService organizations, JdbcClient jdbc) {
+		this.organizations = organizations;
+		this.jdbc = jdbc;
+	}
+
+	/** Merges the organization of code {@code code} into that of {@code into}, answering the latter. */
+	Organization merge(String code, String into) {
+		Access.require(Role.ADMIN);
+		// no sheet, project or activity names it between the check and the move
+		WritersQueue.join(this.jdbc);
+		var from = this.organizations.organization(code);
+		var target = this.organizations.organization("into", into);
+		if (from.id() == target.id()) {
+			new Validation().problem("into", into, "An organization is not merged into itself").check();
+		}
+		var kept = Holders.of(this.jdbc, KEPT, from.id(), from.code());
+		if (!kept.isEmpty()) {
+			new Validation().problem("code", code, "Organization " + from.code() + " still has " + Holders.told(kept)
+					+ ": revoke the keys (a key acting for it would act for " + target.code() + ") and delete or"
+					+ " define again the indicators, then merge").check();
+		}
+		for (var statement : MOVE.split(";\n")) {
+			this.jdbc.sql(statement)
+				.param("from", from.id())
+				.param("into", target.id())
+				.param("code", from.code())
+				.update();
+		}
+		return this.organizations.organization(target.code());
+	}
+
+}

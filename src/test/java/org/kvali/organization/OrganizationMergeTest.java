@@ -1,0 +1,218 @@
+package org.kvali.organization;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An organization a sheet made under a mistyped code is merged into the stored one it meant: its people, roles and
+ * history move, every report counts them under the other, and a later sheet naming the old code is recorded so too.
+ */
+@IntegrationTest
+class OrganizationMergeTest {
+
+	private static final String HEADER = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,"
+			+ "venue_municipality,participant_ref,gender,birth_year,disability,home_municipality,organization_code,"
+			+ "organization_name,role\n";
+
+	// language=GraphQL
+	private static final String SET_UP = """
+			mutation {
+			  createOrganization(input: {code: "TD-M-TYPO", name: "Civic Integraton Foundation", kind: CSO}) { code }
+			  createProgramme(input: {code: "TD-M-P", name: "P", donors: ["TD-M-TYPO", "EU"], publisher: "TD-M-TYPO",
+			      startDate: "2025-01-01", endDate: "2025-12-31"}) { code }
+			  k: createProject(input: {code: "TD-M-K", programme: "TD-M-P", name: "K", lead: "HEKS-EPER",
+			      partners: [{organization: "TD-M-TYPO", role: REGIONAL_PARTNER}, {organization: "CIF", role: ASSOCIATE}]}) {
+			    code }
+			  l: createProject(input: {code: "TD-M-L", programme: "TD-M-P", name: "L", lead: "TD-M-TYPO",
+			      partners: [{organization: "CIF", role: REGIONAL_PARTNER}]}) { code }
+			  createIndicator(input: {code: "TD-M-R", programme: "TD-M-P", name: "Reported", level: OUTPUT, unit: NUMBER,
+			      method: REPORTED}) { code }
+			}""";
+
+	// language=GraphQL
+	private static final String BY_ORGANIZATION = """
+			{ participation(filter: {activities: ["TD-M-A"]}) {
+			    breakdown(by: [ORGANIZATION]) { organization { code } participants } } }""";
+
+	private static final String MERGE = "mutation { mergeOrganization(code: \"TD-M-TYPO\", into: \"CIF\") { code name } }";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource ownerDataSource;
+
+	@AfterEach
+	void clean() {
+		var owner = new JdbcTemplate(this.ownerDataSource);
+		owner.update("DELETE FROM attendance_import");
+		owner.update("DELETE FROM indicator_value WHERE reported_by = 'td-m test'");
+		owner.update("DELETE FROM indicator WHERE code LIKE 'TD-M-%'");
+		owner.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'TD-M-%')");
+		owner.update("DELETE FROM participant WHERE ref LIKE 'TD-M-%'");
+		owner.update("DELETE FROM activity WHERE code LIKE 'TD-M-%'");
+		owner.update("DELETE FROM project WHERE code LIKE 'TD-M-%'");
+		owner.update("DELETE FROM programme WHERE code LIKE 'TD-M-%'");
+		owner.update("DELETE FROM api_key WHERE name LIKE 'td-m %'");
+		owner.update("DELETE FROM organization_alias WHERE code LIKE 'TD-M-%'");
+		owner.update("DELETE FROM organization WHERE code LIKE 'TD-M-%'");
+	}
+
+	@Test
+	void everythingOfTheMistypedOrganizationMovesToTheOneItMeant() throws Exception {
+		this.graphQl.document(SET_UP).execute().path("l.code").entity(String.class).isEqualTo("TD-M-L");
+		load("""
+				TD-M-A,Budget hearing,meeting,TD-M-K,2025-05-05,2025-05-05,,TD-M-1,female,1990,,,TD-M-TYPO,,
+				TD-M-A,Budget hearing,meeting,TD-M-K,2025-05-05,2025-05-05,,TD-M-2,male,1985,,,TD-M-TYPO,,
+				TD-M-A,Budget hearing,meeting,TD-M-K,2025-05-05,2025-05-05,,TD-M-3,female,1979,,,CIF,,
+				""", false).andExpect(jsonPath("$.status").value("IMPORTED"));
+		this.graphQl.document("mutation { updateActivity(code: \"TD-M-A\", input: {organizer: \"TD-M-TYPO\"}) { code } }")
+			.execute().path("updateActivity.code").hasValue();
+		var revoked = this.graphQl.document("mutation { createApiKey(input: {name: \"td-m revoked\", role: PARTNER,"
+				+ " organizations: [\"TD-M-TYPO\"]}) { key { id } } }").execute().path("createApiKey.key.id")
+			.entity(String.class).get();
+		this.graphQl.document("mutation($id: ID!) { revokeApiKey(id: $id) { id } }").variable("id", revoked).execute();
+		var active = this.graphQl.document("mutation { createApiKey(input: {name: \"td-m active\", role: PARTNER,"
+				+ " organizations: [\"TD-M-TYPO\"]}) { key { id } } }").execute().path("createApiKey.key.id")
+			.entity(String.class).get();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TD-M-IND", programme: "TD-M-P", name: "Theirs", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {organizations: ["TD-M-TYPO"]}}) { code } }""")
+			.execute().path("createIndicator.code").hasValue();
+		var owner = new JdbcTemplate(this.ownerDataSource);
+		owner.update("""
+				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, reported_by, reported_for)
+				SELECT i.id, '2025', DATE '2025-01-01', DATE '2025-12-31', 3, 'td-m test',
+				       ARRAY(SELECT id FROM organization WHERE code IN ('TD-M-TYPO', 'CIF') ORDER BY id)
+				FROM indicator i WHERE i.code = 'TD-M-R'""");
+		owner.update("""
+				INSERT INTO attendance_import (id, status, dry_run, file_sha256, content_type, imported_by, rows, report, imported_for)
+				VALUES (gen_random_uuid(), 'VALIDATED', true, repeat('a', 64), 'text/csv', 'td-m test', 1, '{}',
+				        ARRAY[(SELECT id FROM organization WHERE code = 'TD-M-TYPO')])""");
+		assertThat(byOrganization()).isEqualTo(Map.of("CIF", 1, "TD-M-TYPO", 2));
+
+		this.graphQl.document(MERGE).execute().errors()
+			.expect(error -> error.getMessage().equals("code: Organization TD-M-TYPO still has 1 API key acting for it"
+					+ " (td-m active) and 1 indicator whose filter names it (TD-M-IND): revoke the keys (a key acting for"
+					+ " it would act for CIF) and delete or define again the indicators, then merge"))
+			.verify();
+		assertThat(byOrganization()).isEqualTo(Map.of("CIF", 1, "TD-M-TYPO", 2));
+		this.graphQl.document("mutation($id: ID!) { revokeApiKey(id: $id) { id } deleteIndicator(code: \"TD-M-IND\") }")
+			.variable("id", active).execute().path("deleteIndicator").hasValue();
+
+		this.graphQl.document(MERGE).execute().path("mergeOrganization.code").entity(String.class).isEqualTo("CIF");
+		assertThat(byOrganization()).isEqualTo(Map.of("CIF", 3));
+		// language=GraphQL
+		var after = this.graphQl.document("""
+				{ k: project(code: "TD-M-K") { lead { code } partners { role organization { code } } }
+				  l: project(code: "TD-M-L") { lead { code } partners { organization { code } } }
+				  programme(code: "TD-M-P") { donors { code } publisher { code } }
+				  activity(code: "TD-M-A") { organizer { code } }
+				  participant(ref: "TD-M-1") { organization { code } } }""").execute();
+		// CIF partnered K already (its role stays) and partnered L, which it now leads: a lead is not a partner
+		after.path("k.partners[*].organization.code").entityList(String.class).containsExactly("CIF")
+			.path("k.partners[0].role").entity(String.class).isEqualTo("ASSOCIATE")
+			.path("l.lead.code").entity(String.class).isEqualTo("CIF")
+			.path("l.partners").entityList(Object.class).hasSize(0)
+			.path("programme.donors[*].code").entityList(String.class).containsExactly("CIF", "EU")
+			.path("programme.publisher.code").entity(String.class).isEqualTo("CIF")
+			.path("activity.organizer.code").entity(String.class).isEqualTo("CIF")
+			.path("participant.organization.code").entity(String.class).isEqualTo("CIF");
+		assertThat(this.jdbc.queryForList("SELECT k.name FROM api_key k JOIN api_key_organization ko ON ko.api_key_id = k.id"
+				+ " JOIN organization o ON o.id = ko.organization_id WHERE o.code = 'CIF' AND k.name LIKE 'td-m %' ORDER BY 1",
+				String.class)).containsExactly("td-m active", "td-m revoked");
+		long cif = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CIF'", Long.class);
+		assertThat(owner.query("SELECT reported_for FROM indicator_value WHERE reported_by = 'td-m test'"
+				+ " UNION ALL SELECT imported_for FROM attendance_import WHERE imported_by = 'td-m test'",
+				(rs, row) -> List.of((Long[]) rs.getArray(1).getArray())))
+			.containsExactly(List.of(cif), List.of(cif));
+
+		// the old code names the one it was merged into, and a sheet naming it (in any case) is recorded under it
+		this.graphQl.document("mutation { updateOrganization(code: \"TD-M-TYPO\", input: {name: \"x\"}) { code } }")
+			.execute().errors()
+			.expect(error -> error.getErrorType().toString().equals("NOT_FOUND") && error.getMessage()
+				.equals("No organization has the code 'TD-M-TYPO'; it was merged into CIF"))
+			.verify();
+		this.graphQl.document("mutation { createOrganization(input: {code: \"TD-M-TYPO\", name: \"Again\", kind: CSO})"
+				+ " { code } }").execute().errors()
+			.expect(error -> error.getMessage().equals("input.code: Code TD-M-TYPO was merged into CIF, and sheets naming"
+					+ " it are recorded as CIF: choose another code"))
+			.verify();
+		load("""
+				TD-M-A,Budget hearing,meeting,TD-M-K,2025-05-05,2025-05-05,,TD-M-4,female,1991,,,td-m-typo,,
+				TD-M-A,Budget hearing,meeting,TD-M-K,2025-05-05,2025-05-05,,TD-M-5,female,1992,,,TD-M-TYPO,,
+				""", false)
+			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(2))
+			.andExpect(jsonPath("$.warnings[0].column").value("organization_code"))
+			.andExpect(jsonPath("$.warnings[0].message").value("Organization TD-M-TYPO was merged into CIF: the 2 rows"
+					+ " naming it are recorded as CIF"));
+		assertThat(byOrganization()).isEqualTo(Map.of("CIF", 5));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE lower(code) = 'td-m-typo'",
+				Integer.class)).isZero();
+	}
+
+	@Test
+	void aMergeIntoItselfOrAnUnknownOrganizationIsRefused() {
+		this.graphQl.document("mutation { mergeOrganization(code: \"CIF\", into: \"CIF\") { code } }").execute().errors()
+			.expect(error -> error.getMessage().equals("into: An organization is not merged into itself"))
+			.verify();
+		this.graphQl.document("mutation { mergeOrganization(code: \"CIF\", into: \"sccsf\") { code } }").execute()
+			.errors()
+			.expect(error -> error.getErrorType().toString().equals("NOT_FOUND")
+					&& error.getMessage().equals("No organization has the code 'sccsf'; it is written SCCSF"))
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE code IN ('CIF', 'SCCSF')",
+				Integer.class)).isEqualTo(2);
+	}
+
+	private Map<String, Integer> byOrganization() {
+		var groups = this.graphQl.document(BY_ORGANIZATION).execute().path("participation.breakdown")
+			.entityList(Group.class).get();
+		var counts = new TreeMap<String, Integer>();
+		groups.forEach(group -> counts.put(group.organization().code(), group.participants()));
+		return counts;
+	}
+
+	private ResultActions load(String rows, boolean dryRun) throws Exception {
+		return this.mvc.perform(post("/imports/attendance").param("dryRun", Boolean.toString(dryRun))
+			.contentType("text/csv")
+			.content((HEADER + rows).getBytes(StandardCharsets.UTF_8))).andExpect(status().isOk());
+	}
+
+	record Code(String code) {
+	}
+
+	record Group(Code organization, int participants) {
+	}
+
+}
