@@ -59,8 +59,8 @@ class ActivityController {
 	}
 
 	@MutationMapping
-	String deleteActivity(@Argument String code) {
-		return this.deletion.delete(code);
+	String deleteActivity(@Argument String code, @Argument boolean withParticipations) {
+		return this.deletion.delete(code, withParticipations);
 	}
 
 	@QueryMapping

@@ -43,24 +43,59 @@ class ActivityDeletion {
 		this.jdbc = jdbc;
 	}
 
-	String delete(String code) {
+	/**
+	 * Deletes the activity; with {@code withParticipations}, its participations first, as removeParticipation would
+	 * one by one: a person left with none is removed, the others' own organization follows their latest remaining
+	 * activity.
+	 */
+	String delete(String code, boolean withParticipations) {
 		Access.require(Role.ADMIN, Role.PARTNER);
 		// no sheet adds a person to it between the count and the deletion, nor does another change its organizer
 		// after the partner's check that its organization runs it, or delete it first
 		WritersQueue.join(this.jdbc);
 		var stored = this.activities.changeable("code", code);
 		var project = this.programmes.projectsById(List.of(stored.projectId())).get(stored.projectId());
-		var held = Holders.of(this.jdbc, HOLDERS, stored.id(), stored.code());
+		var held = Holders.of(this.jdbc, HOLDERS, stored.id(), stored.code())
+			.stream()
+			.filter(kind -> !withParticipations || kind.place() != 1)
+			.toList();
 		if (!held.isEmpty()) {
 			new Validation().problem("code", code, "Activity " + stored.code() + " still has " + Holders.told(held) + ": "
-					+ Holders.remedies(held, "remove them (removeParticipation)", Holders.INDICATORS)
+					+ Holders.remedies(held, "remove them (removeParticipation, or all with the activity:"
+							+ " withParticipations: true)", Holders.INDICATORS)
 					+ " first, then the activity").check();
+		}
+		if (withParticipations) {
+			removeParticipations(stored.id());
 		}
 		if (this.jdbc.sql("DELETE FROM activity WHERE id = :id").param("id", stored.id()).update() == 0) {
 			// row-level security left the row out: the caller lost the project since the check above
 			throw new AccessDeniedException("Project " + project.code() + " is not one of your organizations' projects");
 		}
 		return stored.code();
+	}
+
+	/**
+	 * Removes every participation at the activity (its people recorded under a wrong code, an erased person's too,
+	 * whom no reference names any more), and the people recorded nowhere else; the others' own organization follows
+	 * their latest remaining activity.
+	 */
+	private void removeParticipations(long activity) {
+		var people = this.jdbc.sql("DELETE FROM participation WHERE activity_id = :activity RETURNING participant_id")
+			.param("activity", activity)
+			.query(Long.class)
+			.list()
+			.toArray(Long[]::new);
+		this.jdbc.sql("""
+				DELETE FROM participant p WHERE p.id = ANY(:people)
+				  AND NOT EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = p.id)""")
+			.param("people", people)
+			.update();
+		this.jdbc.sql("""
+				SELECT own_organizations_followed(ARRAY(SELECT p.id FROM participant p WHERE p.id = ANY(:people)))""")
+			.param("people", people)
+			.query(Integer.class)
+			.single();
 	}
 
 }

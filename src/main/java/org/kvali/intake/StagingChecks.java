@@ -40,11 +40,15 @@ class StagingChecks {
 
 	private final PlausibilityChecks plausibility;
 
+	private final ActivityChanges activityChanges;
+
 	private final Today today;
 
 	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, ActivityDateChecks activityDates,
-			OrganizationChecks organizations, PlausibilityChecks plausibility, Today today) {
+			OrganizationChecks organizations, PlausibilityChecks plausibility, ActivityChanges activityChanges,
+			Today today) {
 		this.jdbc = jdbc;
+		this.activityChanges = activityChanges;
 		this.activityDates = activityDates;
 		this.birthYears = birthYears;
 		this.organizations = organizations;
@@ -60,12 +64,14 @@ class StagingChecks {
 	/**
 	 * Remarks that do not refuse the sheet: on organizations ({@link OrganizationChecks#warnings}), and for a sheet
 	 * without errors, on dates and ages that are possible but unlikely ({@link PlausibilityChecks}; a refused row of
-	 * another organization's activity would otherwise tell a partner its dates).
+	 * another organization's activity would otherwise tell a partner its dates) and on what it changes of stored
+	 * activities ({@link ActivityChanges}).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused) {
 		var warnings = new ArrayList<>(this.organizations.warnings(partner));
 		if (!refused) {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
+			warnings.addAll(this.activityChanges.warnings(partner));
 		}
 		return warnings;
 	}

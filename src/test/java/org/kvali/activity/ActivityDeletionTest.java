@@ -1,6 +1,7 @@
 package org.kvali.activity;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +49,10 @@ class ActivityDeletionTest {
 
 	@AfterEach
 	void clean() {
+		var owner = new JdbcTemplate(this.ownerDataSource);
+		owner.update("DELETE FROM participation WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE"
+				+ " 'TX-DEL-%')");
+		owner.update("DELETE FROM participant WHERE ref LIKE 'TX-DEL-%'");
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TX-DEL-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TX-DEL-%'");
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'del %'");
@@ -74,7 +79,8 @@ class ActivityDeletionTest {
 				+ " (SELECT id FROM activity WHERE code = 'TRN-2024-BAKURIANI')", Integer.class);
 		this.graphQl.document(DELETE).variable("code", "TRN-2024-BAKURIANI").execute().errors()
 			.expect(error -> error.getMessage().equals("code: Activity TRN-2024-BAKURIANI still has " + participations
-					+ " participations: remove them (removeParticipation) first, then the activity"))
+					+ " participations: remove them (removeParticipation, or all with the activity: withParticipations:"
+					+ " true) first, then the activity"))
 			.verify();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TRN-2024-BAKURIANI'",
 				Integer.class)).isOne();
@@ -97,6 +103,46 @@ class ActivityDeletionTest {
 		this.graphQl.document("mutation { deleteIndicator(code: \"TX-DEL-IND\") }").execute();
 		this.graphQl.document(DELETE).variable("code", "TX-DEL-5").execute().path("deleteActivity")
 			.entity(String.class).isEqualTo("TX-DEL-5");
+	}
+
+	/**
+	 * An activity recorded under a wrong code goes with its participations at once, an erased person's too, whom no
+	 * reference names any more (a tester's stayed for good, counted in an indicator): people recorded nowhere else go,
+	 * the others' own organization follows their latest remaining activity.
+	 */
+	@Test
+	void anActivityGoesWithItsParticipationsWhenAsked() {
+		var totals = "{ participation { totals { participants participations } } }";
+		var before = this.graphQl.document(totals).execute().path("participation.totals").entity(Map.class).get();
+		this.graphQl.document(CREATE).variable("code", "TX-DEL-6").execute();
+		var owner = new JdbcTemplate(this.ownerDataSource);
+		owner.update("""
+				INSERT INTO participant (ref, gender, organization_id)
+				SELECT ref, 'FEMALE', (SELECT id FROM organization WHERE code = 'SCCSF')
+				FROM unnest(ARRAY['TX-DEL-P1', 'TX-DEL-P2', 'TX-DEL-P3']) ref""");
+		owner.update("""
+				INSERT INTO participation (activity_id, participant_id, organization_id)
+				SELECT a.id, p.id, CASE WHEN a.code = 'TX-DEL-6' THEN p.organization_id
+				                        ELSE (SELECT id FROM organization WHERE code = 'CIF') END
+				FROM participant p, activity a
+				WHERE p.ref LIKE 'TX-DEL-P%' AND (a.code = 'TX-DEL-6' OR a.code = 'TRN-2024-BAKURIANI' AND p.ref = 'TX-DEL-P1')""");
+		long erased = owner.queryForObject("SELECT id FROM participant WHERE ref = 'TX-DEL-P3'", Long.class);
+		this.graphQl.document("mutation { forgetParticipant(ref: \"TX-DEL-P3\") { participations } }").execute()
+			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(1);
+		this.graphQl.document(DELETE).variable("code", "TX-DEL-6").execute().errors()
+			.expect(error -> error.getMessage().equals("code: Activity TX-DEL-6 still has 3 participations: remove them"
+					+ " (removeParticipation, or all with the activity: withParticipations: true) first, then the"
+					+ " activity"))
+			.verify();
+
+		this.graphQl.document("mutation { deleteActivity(code: \"TX-DEL-6\", withParticipations: true) }").execute()
+			.path("deleteActivity").entity(String.class).isEqualTo("TX-DEL-6");
+		assertThat(owner.queryForList("SELECT p.ref || ' ' || o.code FROM participant p JOIN organization o"
+				+ " ON o.id = p.organization_id WHERE p.ref LIKE 'TX-DEL-%' OR p.id = " + erased, String.class))
+			.containsExactly("TX-DEL-P1 CIF");
+		var after = this.graphQl.document(totals).execute().path("participation.totals").entity(Map.class).get();
+		assertThat(after).isEqualTo(Map.of("participants", (Integer) before.get("participants") + 1,
+				"participations", (Integer) before.get("participations") + 1));
 	}
 
 	@Test

@@ -51,7 +51,7 @@ class ChangelogTest {
 			assertThat(tables(connection)).containsExactlyInAnyOrder("activity", "api_key", "api_key_organization", "audit_event",
 					"attendance_import", "data_version", "erased_reference", "fact_change", "geo_unit", "indicator",
 					"indicator_target",
-					"indicator_value", "organization", "participation_fact", "participant", "participant_personal",
+					"indicator_value", "organization", "organization_alias", "participation_fact", "participant", "participant_personal",
 					"participation", "programme", "programme_donor", "project", "project_partner");
 			assertThat(new JdbcTemplate(empty).queryForObject("SELECT count(*) FROM geo_unit", Integer.class))
 				.isEqualTo(84);
@@ -59,7 +59,7 @@ class ChangelogTest {
 			liquibase.rollback(changeSets, "");
 			assertThat(tables(connection)).isEmpty();
 			liquibase.update("");
-			assertThat(tables(connection)).hasSize(21);
+			assertThat(tables(connection)).hasSize(22);
 		}
 		finally {
 			empty.destroy();

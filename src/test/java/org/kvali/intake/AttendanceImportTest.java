@@ -142,6 +142,12 @@ class AttendanceImportTest {
 				TI-WS-1,Budget workshop (corrected),,TEST-INTAKE,,13.09.2025,,TI-1,female,1991,,Bolnisi,,,facilitator
 				""";
 		load(correction, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(2))
+			.andExpect(jsonPath("$.warnings[0].value").value("TI-WS-1"))
+			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-WS-1 is stored; this sheet changes its title"
+					+ " from \"Budget workshop\" to \"Budget workshop (corrected)\", its end from 2025-09-12 to 2025-09-13"
+					+ " (is it the activity meant?)"))
 			.andExpect(jsonPath("$.updated.activities").value(1))
 			.andExpect(jsonPath("$.updated.participants").value(1))
 			.andExpect(jsonPath("$.updated.participations").value(1))

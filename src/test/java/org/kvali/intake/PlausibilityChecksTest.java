@@ -69,7 +69,7 @@ class PlausibilityChecksTest {
 			.content(sheet.getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("VALIDATED"))
-			.andExpect(jsonPath("$.warnings.length()").value(7))
+			.andExpect(jsonPath("$.warnings.length()").value(8))
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
 			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-1 starts on 2023-05-01, before its "
 					+ "project TI-NARROW (2024-01-01 to 2024-12-31)"))
@@ -94,7 +94,12 @@ class PlausibilityChecksTest {
 			.andExpect(jsonPath("$.warnings[6].row").value(10))
 			.andExpect(jsonPath("$.warnings[6].message").value("Activity TI-PL-6 starts on 2099-02-01, after today: an "
 					+ "attendance sheet records what took place; it also ends on 2099-02-01, after its project "
-					+ "TI-ENDS (open to 2030-12-31)"));
+					+ "TI-ENDS (open to 2030-12-31)"))
+			// what the sheet changes of a stored activity, from what to what
+			.andExpect(jsonPath("$.warnings[7].row").value(7))
+			.andExpect(jsonPath("$.warnings[7].column").value("activity_code"))
+			.andExpect(jsonPath("$.warnings[7].message").value("Activity TRN-2024-BAKURIANI is stored; this sheet changes"
+					+ " its end from 2024-07-22 to 2026-07-22 (is it the activity meant?)"));
 		// a refused sheet is not warned of them: a refused row of another's activity would tell its dates
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 			.content((sheet + "TI-PL-5,,,NOPE,,,,TI-7,male,,,,,,\n").getBytes(StandardCharsets.UTF_8)))

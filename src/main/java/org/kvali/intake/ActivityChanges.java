@@ -1,0 +1,67 @@
+package org.kvali.intake;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What a sheet changes of a stored activity, told in a warning: a later sheet may correct an activity's title, kind,
+ * dates and venue, but one naming a stored activity by a wrong code rewrote a three-day training as another day's
+ * meeting, and moved an indicator from AT_RISK to OFF_TRACK, with nothing said (a tester's). A dry run now shows
+ * each change, from what to what.
+ */
+@Repository
+class ActivityChanges {
+
+	private final JdbcClient jdbc;
+
+	ActivityChanges(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A warning, at its first row, for each stored activity whose fields the sheet changes; a partner's own alone. */
+	List<ImportMessage> warnings(PartnerSheet partner) {
+		return this.jdbc.sql("""
+				SELECT s.first_row, s.activity_code, a.title, s.activity_title, a.kind, s.activity_kind,
+				       a.start_date, s.start_date, a.end_date, s.end_date, a.venue_municipality_code, s.venue_municipality
+				FROM import_activity s JOIN activity a ON a.id = s.stored_id
+				WHERE (a.title, a.kind, a.start_date, a.end_date, a.venue_municipality_code) IS DISTINCT FROM
+				      (coalesce(s.activity_title, a.title), coalesce(s.activity_kind, a.kind),
+				       coalesce(s.start_date, a.start_date), coalesce(s.end_date, a.end_date),
+				       coalesce(s.venue_municipality, a.venue_municipality_code))
+				  AND %s
+				ORDER BY s.first_row""".formatted(PartnerSheet.toldOf("s")))
+			.param("organizations", partner == null ? null : partner.organizationIds())
+			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
+					+ rs.getString(2) + " is stored; this sheet changes " + String.join(", ", changes(rs))
+					+ " (is it the activity meant?)"))
+			.list();
+	}
+
+	private static List<String> changes(ResultSet rs) throws SQLException {
+		var changes = new ArrayList<String>();
+		changed(changes, "its title", quoted(rs.getString(3)), quoted(rs.getString(4)));
+		changed(changes, "its kind", rs.getString(5), rs.getString(6));
+		changed(changes, "its start", rs.getString(7), rs.getString(8));
+		changed(changes, "its end", rs.getString(9), rs.getString(10));
+		changed(changes, "its venue", rs.getString(11), rs.getString(12));
+		return changes;
+	}
+
+	/** The change of one field, where the sheet gives a value other than the stored one (none stored: "none"). */
+	private static void changed(List<String> changes, String field, String stored, String given) {
+		if (given != null && !Objects.equals(stored, given)) {
+			changes.add(field + " from " + (stored == null ? "none" : stored) + " to " + given);
+		}
+	}
+
+	private static String quoted(String title) {
+		return title == null ? null : "\"" + title + "\"";
+	}
+
+}
