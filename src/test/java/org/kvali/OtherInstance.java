@@ -1,9 +1,20 @@
 package org.kvali;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A second service on the tests' database, as a configured one (not its own embedded server), on a free port. */
 public final class OtherInstance {
@@ -37,6 +48,25 @@ public final class OtherInstance {
 	/** The port it listens on. */
 	public static int port(ConfigurableApplicationContext instance) {
 		return ((WebServerApplicationContext) instance).getWebServer().getPort();
+	}
+
+	/** The answer's field {@code root} from the instance, asked as the key's caller, checked to hold no errors. */
+	@SuppressWarnings("unchecked")
+	public static Object ask(ConfigurableApplicationContext instance, JsonMapper json, String key, String document,
+			String root, Map<String, Object> variables) throws Exception {
+		var body = new HashMap<String, Object>(Map.of("query", document));
+		if (variables != null) {
+			body.put("variables", variables);
+		}
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(instance) + "/graphql"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + key)
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+			.build();
+		var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+		Map<String, Object> answer = json.readValue(response, Map.class);
+		assertThat(answer.get("errors")).as(response).isNull();
+		return ((Map<String, Object>) answer.get("data")).get(root);
 	}
 
 }

@@ -19,12 +19,10 @@ class OrganizationRepository {
 			LEFT JOIN geo_unit m ON m.code = o.municipality_code
 			""";
 
-	private static final String IN_PROGRAMME = "(o.id IN (SELECT organization_id FROM programme_donor"
-			+ " WHERE programme_id = :programme UNION SELECT publisher_id FROM programme WHERE id = :programme) OR "
-			+ TakingPart.in("o.id", "SELECT id FROM project WHERE programme_id = :programme") + ")";
+	private static final String FUNDING = "o.id IN (SELECT organization_id FROM programme_donor"
+			+ " WHERE programme_id = :programme UNION SELECT publisher_id FROM programme WHERE id = :programme)";
 
-	/** Taking part in some programme ({@link TakingPart#anywhere}). */
-	private static final String ANYWHERE = TakingPart.anywhere("o.id");
+	private static final String PROGRAMME_PROJECTS = "SELECT id FROM project WHERE programme_id = :programme";
 
 	/** A partner's own projects, to narrow further. */
 	private static final String OWN = "SELECT id FROM project WHERE id = ANY(CAST(:ownProjects AS bigint[]))";
@@ -93,23 +91,39 @@ class OrganizationRepository {
 			.list();
 	}
 
+	/**
+	 * SQL: the organization takes part in the projects {@code projects} selects ({@link TakingPart#in}), those
+	 * represented there being the organizations of {@code counted}, as bound under {@code name}, where the report
+	 * index counted them.
+	 */
+	private static String takingPart(String projects, String[] counted, String name) {
+		return counted == null ? TakingPart.in("o.id", projects) : TakingPart.inAmong("o.id", projects, name);
+	}
+
 	private static Conditions conditions(OrganizationScope scope) {
 		var filter = scope.filter();
+		var counted = scope.counted();
 		var conditions = new Conditions().bind("represented", scope.representedBy()).bind("own", scope.own())
+			.bind("represented_programme", counted.programme())
+			.bind("represented_project", counted.project())
+			.bind("represented_own", counted.own())
 			.addAny("o.kind = ANY(:kinds)", "kinds", filter.kinds())
 			.addAny("coalesce(m.parent_code, o.region_code) = ANY(:regions)", "regions", filter.regions())
 			// a partner's list shows no project but its own, even where an organization takes part in both
-			.add(scope.ownProjects() == null ? IN_PROGRAMME : TakingPart.in("o.id", OWN + " AND programme_id = :programme"),
-					"programme", scope.programmeId())
-			.add(TakingPart.in("o.id", scope.ownProjects() == null ? ":project" : OWN + " AND id = :project"),
-					"project", scope.projectId())
-			.add(TakingPart.in("o.id", "SELECT unnest(CAST(:ownProjects AS bigint[]))"), "ownProjects",
-					scope.ownProjects());
+			.add(scope.ownProjects() == null ? "(" + FUNDING + " OR " + takingPart(PROGRAMME_PROJECTS, counted.programme(),
+					"represented_programme") + ")" : takingPart(OWN + " AND programme_id = :programme",
+							counted.programme(), "represented_programme"), "programme", scope.programmeId())
+			.add(takingPart(scope.ownProjects() == null ? ":project" : OWN + " AND id = :project", counted.project(),
+					"represented_project"), "project", scope.projectId())
+			.add(takingPart("SELECT unnest(CAST(:ownProjects AS bigint[]))", counted.own(), "represented_own"),
+					"ownProjects", scope.ownProjects());
 		if (scope.takingPartAnywhere()) {
 			// a donor's whole list holds organizations taking part in some programme: listed for 1 or 2 people of it
 			// at some activity, a small organization told that someone of it had attended (of one a sheet made,
 			// which one)
-			conditions.add(ANYWHERE, "represented", scope.representedBy());
+			conditions.add(counted.anywhere() == null ? TakingPart.anywhere("o.id") : TakingPart.anywhereAmong("o.id"),
+					"represented", scope.representedBy())
+				.bind("represented_anywhere", counted.anywhere());
 		}
 		if (filter.nameContains() != null) {
 			var pattern = "%" + filter.nameContains().replaceAll("([\\\\%_])", "\\\\$1") + "%";

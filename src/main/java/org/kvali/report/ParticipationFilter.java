@@ -18,6 +18,15 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 	public static final ParticipationFilter ALL = new ParticipationFilter(null, null, null, null, null, null, null,
 			null, null, null, null, null, null, null, null, null, null);
 
+	/**
+	 * Participations in every role at the activities of these programmes, projects and organizers (a missing list
+	 * selects all, an empty one none).
+	 */
+	public static ParticipationFilter inAnyRole(List<String> programmes, List<String> projects, List<String> organizers) {
+		return new ParticipationFilter(programmes, projects, null, null, null, null, null, null, null, null, null, null,
+				null, organizers, List.of(ParticipationRole.values()), null, null);
+	}
+
 	/** This filter narrowed to activities starting within {@code from} to {@code to} (either may be null). */
 	public ParticipationFilter within(LocalDate from, LocalDate to) {
 		var start = this.from == null || (from != null && from.isAfter(this.from)) ? from : this.from;

@@ -1,9 +1,5 @@
 package org.kvali.indicator;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -133,23 +129,9 @@ class IndicatorPathsTest {
 	}
 
 	/** The answer's field {@code root} from the other instance, checked to hold no errors. */
-	@SuppressWarnings("unchecked")
 	private Object sql(ConfigurableApplicationContext instance, String key, String document, String root,
 			Map<String, Object> variables) throws Exception {
-		int port = OtherInstance.port(instance);
-		var body = new java.util.HashMap<String, Object>(Map.of("query", document));
-		if (variables != null) {
-			body.put("variables", variables);
-		}
-		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + key)
-			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)))
-			.build();
-		var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
-		Map<String, Object> answer = this.json.readValue(response, Map.class);
-		assertThat(answer.get("errors")).as(response).isNull();
-		return ((Map<String, Object>) answer.get("data")).get(root);
+		return OtherInstance.ask(instance, this.json, key, document, root, variables);
 	}
 
 }
