@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.kvali.sql.WritersQueue;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,6 +29,14 @@ class ApiKeyRepository {
 
 	ApiKeyRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Waits for the writers' queue and holds it until the transaction ends: a merge or deletion of an organization
+	 * checks, under it, that no key acts for it.
+	 */
+	void queueWriters() {
+		WritersQueue.join(this.jdbc);
 	}
 
 	void insert(UUID id, String name, Role role, Collection<Long> organizations, byte[] secretSha256, boolean demo,

@@ -57,6 +57,8 @@ public class ApiKeyService {
 					"Only a PARTNER key is bound to organizations; " + role + " sees every organization");
 		}
 		validation.check();
+		// no merge or deletion of its organizations comes between their check and the key
+		this.keys.queueWriters();
 		var bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		var secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

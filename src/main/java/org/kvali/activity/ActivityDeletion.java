@@ -26,10 +26,8 @@ class ActivityDeletion {
 	/** What names an activity ({@link Holders}). */
 	private static final String HOLDERS = """
 			SELECT 1, 'participation', 'participations', NULL FROM participation WHERE activity_id = :id
-			UNION ALL SELECT 2, 'indicator whose filter names it', 'indicators whose filters name it', code
-			FROM indicator
-			WHERE filter -> 'activities' @> to_jsonb(CAST(:code AS text))
-			   OR denominator_filter -> 'activities' @> to_jsonb(CAST(:code AS text))""";
+			UNION ALL
+			""" + Holders.namingFilters(2, "activities");
 
 	private final ActivityService activities;
 

@@ -73,6 +73,8 @@ class IndicatorDefinitions {
 
 	Indicator create(CreateInput input) {
 		Access.require(Role.ADMIN);
+		// no deletion or merge of what its filters name comes between their check and the insert
+		this.indicators.queueWriters();
 		var programme = this.programmes.programmesByCode(List.of(input.programme())).get(input.programme());
 		var project = input.project() == null ? null
 				: this.programmes.projectsByCode(List.of(input.project())).get(input.project());

@@ -129,7 +129,7 @@ public class AttendanceImportService {
 				// a partner's projects as of the lock, which a change of a project's partners waits for
 				partner = caller.is(Role.PARTNER)
 						? new PartnerSheet(this.partners.projects(caller), caller.organizations()) : null;
-				warnings.addAll(this.checks.mergedOrganizations());
+				warnings.addAll(this.checks.mergedOrganizations(partner));
 				this.matches.match();
 				activities = this.matches.activities(ImportReport.ACTIVITIES);
 				errors.addAll(this.checks.check(partner));

@@ -29,20 +29,33 @@ class OrganizationChecks {
 
 	/**
 	 * Rows naming the code of an organization merged into another (in any case) are recorded under that one; a
-	 * warning at the first row of each such code says so. Run before the rows are matched with stored data.
+	 * warning at the first row of each such code says so, naming the other to a partner only where its list holds it
+	 * (a small organization it does not list stays unnamed). Run before the rows are matched with stored data.
 	 */
-	List<ImportMessage> merged() {
+	List<ImportMessage> merged(PartnerSheet partner) {
 		return this.jdbc.sql("""
-				WITH recorded AS (
-				    UPDATE import_row r SET organization_code = o.code
-				    FROM organization_alias a JOIN organization o ON o.id = a.organization_id
-				    WHERE lower(r.organization_code) = lower(a.code)
-				    RETURNING r.row_no, a.code AS merged, o.code AS merged_into)
-				SELECT min(row_no), merged, merged_into, count(*) FROM recorded GROUP BY merged, merged_into ORDER BY 1""")
-			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2),
-					"Organization " + rs.getString(2) + " was merged into " + rs.getString(3) + ": "
-							+ (rs.getInt(4) == 1 ? "the row naming it is" : "the " + rs.getInt(4) + " rows naming it are")
-							+ " recorded as " + rs.getString(3)))
+				WITH given AS (
+				    SELECT r.row_no, r.organization_code AS given, a.code AS merged, o.code AS merged_into
+				    FROM import_row r JOIN organization_alias a ON lower(a.code) = lower(r.organization_code)
+				    JOIN organization o ON o.id = a.organization_id),
+				recorded AS (
+				    UPDATE import_row r SET organization_code = g.merged_into FROM given g WHERE r.row_no = g.row_no)
+				SELECT g.first_row, g.given, g.merged, CASE WHEN %s THEN g.merged_into END, g.rows
+				FROM (SELECT min(row_no) AS first_row, (array_agg(given ORDER BY row_no))[1] AS given, merged, merged_into,
+				             count(*) AS rows
+				      FROM given GROUP BY merged, merged_into) g
+				JOIN organization o ON o.code = g.merged_into
+				ORDER BY 1""".formatted(PartnerSheet.listable("o.id")))
+			.param("allowed", partner == null ? null : partner.projectIds())
+			.param("represented", this.suppression.k())
+			.param("own", partner == null ? null : partner.organizationIds())
+			.query((rs, row) -> {
+				var into = rs.getString(4) == null ? "another organization" : rs.getString(4);
+				return new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
+						+ rs.getString(3) + " was merged into " + into + ": " + (rs.getInt(5) == 1
+								? "the row naming it is" : "the " + rs.getInt(5) + " rows naming it are")
+						+ " recorded as " + (rs.getString(4) == null ? "that one" : into));
+			})
 			.list();
 	}
 

@@ -57,8 +57,8 @@ class StagingChecks {
 	}
 
 	/** Rows naming a merged organization's code recorded under the one it was merged into, and a warning of each. */
-	List<ImportMessage> mergedOrganizations() {
-		return this.organizations.merged();
+	List<ImportMessage> mergedOrganizations(PartnerSheet partner) {
+		return this.organizations.merged(partner);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.kvali.organization;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +26,19 @@ import org.springframework.transaction.annotation.Transactional;
 class OrganizationEditor {
 
 	/**
-	 * What names an organization ({@link Holders}): values reported for it too, which it keeps; not a revoked key, nor
-	 * the sheets loaded for it, which only remember it.
+	 * What a merge does not move ({@link Holders}): a key that acts for it would then act for the other, and an
+	 * indicator's filter is its definition.
+	 */
+	static final String KEPT = """
+			SELECT 10, 'API key acting for it', 'API keys acting for it', k.name
+			FROM api_key_organization ko JOIN api_key k ON k.id = ko.api_key_id
+			WHERE ko.organization_id = :id AND k.revoked_at IS NULL
+			UNION ALL
+			""" + Holders.namingFilters(11, "organizations", "organizers");
+
+	/**
+	 * What names an organization ({@link Holders}): values reported for it too, which it keeps, and codes merged into
+	 * it, which sheets would make again; not a revoked key, nor the sheets loaded for it, which only remember it.
 	 */
 	private static final String HOLDERS = """
 			SELECT 1, 'programme it funds', 'programmes it funds', p.code
@@ -39,17 +51,15 @@ class OrganizationEditor {
 			UNION ALL SELECT 5, 'activity it runs', 'activities it runs', code FROM activity WHERE organizer_id = :id
 			UNION ALL SELECT 6, 'participation', 'participations', NULL FROM participation WHERE organization_id = :id
 			UNION ALL SELECT 7, 'person of it', 'people of it', NULL FROM participant WHERE organization_id = :id
-			UNION ALL SELECT 8, 'API key acting for it', 'API keys acting for it', k.name
-			FROM api_key_organization ko JOIN api_key k ON k.id = ko.api_key_id
-			WHERE ko.organization_id = :id AND k.revoked_at IS NULL
-			UNION ALL SELECT 9, 'indicator whose filter names it', 'indicators whose filters name it', i.code
-			FROM indicator i
-			WHERE EXISTS (SELECT 1 FROM unnest(ARRAY[i.filter -> 'organizations', i.filter -> 'organizers',
-			                                         i.denominator_filter -> 'organizations',
-			                                         i.denominator_filter -> 'organizers']) AS codes
-			              WHERE codes @> to_jsonb(CAST(:code AS text)))
-			UNION ALL SELECT 10, 'value reported for it', 'values reported for it', i.code
-			FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE :id = ANY(v.reported_for)""";
+			UNION ALL SELECT 8, 'value reported for it', 'values reported for it', i.code
+			FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE :id = ANY(v.reported_for)
+			UNION ALL SELECT 9, 'code merged into it', 'codes merged into it', code
+			FROM organization_alias WHERE organization_id = :id
+			UNION ALL
+			""" + KEPT;
+
+	/** What to do about each kind of holder, by place. */
+	private static final String[] REMEDIES = remedies();
 
 	/** The deletion of an organization nothing holds, and of what only remembers it. */
 	private static final String FORGET = """
@@ -147,14 +157,22 @@ class OrganizationEditor {
 		var held = Holders.of(this.jdbc, HOLDERS, stored.id(), stored.code());
 		if (!held.isEmpty()) {
 			new Validation().problem("code", code, "Organization " + stored.code() + " still has " + Holders.told(held)
-					+ ": merge it into the organization it should be (mergeOrganization), which moves all of them, or"
-					+ " change them one by one, then delete it").check();
+					+ ": " + Holders.remedies(held, REMEDIES) + " first, then the organization").check();
 		}
 		// a revoked key, and the history of sheets and erasures, keep no deleted organization
 		for (var statement : FORGET.split(";\n")) {
 			this.jdbc.sql(statement).param("id", stored.id()).update();
 		}
 		return stored.code();
+	}
+
+	private static String[] remedies() {
+		var remedies = new String[11];
+		Arrays.fill(remedies, 0, 9, "merge it into the organization it should be (mergeOrganization), or change"
+				+ " them one by one");
+		remedies[9] = "revoke the keys (revokeApiKey)";
+		remedies[10] = Holders.INDICATORS;
+		return remedies;
 	}
 
 	/**

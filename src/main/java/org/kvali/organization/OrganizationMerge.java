@@ -19,44 +19,36 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class OrganizationMerge {
 
-	/**
-	 * What a merge does not move ({@link Holders}): a key that acts for it would then act for the other, and an
-	 * indicator's filter is its definition.
-	 */
-	private static final String KEPT = """
-			SELECT 1, 'API key acting for it', 'API keys acting for it', k.name
-			FROM api_key_organization ko JOIN api_key k ON k.id = ko.api_key_id
-			WHERE ko.organization_id = :id AND k.revoked_at IS NULL
-			UNION ALL SELECT 2, 'indicator whose filter names it', 'indicators whose filters name it', i.code
-			FROM indicator i
-			WHERE EXISTS (SELECT 1 FROM unnest(ARRAY[i.filter -> 'organizations', i.filter -> 'organizers',
-			                                         i.denominator_filter -> 'organizations',
-			                                         i.denominator_filter -> 'organizers']) AS codes
-			              WHERE codes @> to_jsonb(CAST(:code AS text)))""";
+	/** A partner's roles in a project, the most substantive first (the schema's PartnerRole). */
+	private static final String ROLES = "ARRAY['CO_APPLICANT', 'IMPLEMENTING_PARTNER', 'REGIONAL_PARTNER', 'ASSOCIATE']";
 
 	/**
-	 * Everything that names {@code :from} names {@code :into}: one body in two roles of a programme or project keeps
-	 * the one it has (a lead is not also a partner), and lists of organizations hold it once.
+	 * Everything that names {@code :from} names {@code :into}: one body in two roles of a project keeps the more
+	 * substantive (a lead is not also a partner; a co-applicant stays one), and lists of organizations hold it once.
 	 */
 	private static final String MOVE = """
 			UPDATE participation SET organization_id = :into WHERE organization_id = :from;
 			UPDATE participant SET organization_id = :into WHERE organization_id = :from;
 			UPDATE activity SET organizer_id = :into WHERE organizer_id = :from;
 			UPDATE project SET lead_organization_id = :into WHERE lead_organization_id = :from;
+			UPDATE project_partner x SET role = pp.role FROM project_partner pp
+			WHERE pp.project_id = x.project_id AND pp.organization_id = :from AND x.organization_id = :into
+			  AND array_position(%s, pp.role) < array_position(%s, x.role);
 			DELETE FROM project_partner pp USING project p
 			WHERE p.id = pp.project_id AND pp.organization_id = :from
 			  AND (p.lead_organization_id = :into
 			       OR EXISTS (SELECT 1 FROM project_partner x WHERE x.project_id = p.id AND x.organization_id = :into));
 			UPDATE project_partner SET organization_id = :into WHERE organization_id = :from;
 			DELETE FROM project_partner pp USING project p
-			WHERE p.id = pp.project_id AND pp.organization_id = p.lead_organization_id;
+			WHERE p.id = pp.project_id AND pp.organization_id = :into AND p.lead_organization_id = :into;
 			DELETE FROM programme_donor d WHERE organization_id = :from
 			  AND EXISTS (SELECT 1 FROM programme_donor x WHERE x.programme_id = d.programme_id AND x.organization_id = :into);
 			UPDATE programme_donor SET organization_id = :into WHERE organization_id = :from;
 			UPDATE programme SET publisher_id = :into WHERE publisher_id = :from;
 			DELETE FROM api_key_organization ko WHERE organization_id = :from
 			  AND EXISTS (SELECT 1 FROM api_key_organization x WHERE x.api_key_id = ko.api_key_id AND x.organization_id = :into);
-			UPDATE api_key_organization SET organization_id = :into WHERE organization_id = :from;
+			UPDATE api_key_organization ko SET organization_id = :into FROM api_key k
+			WHERE k.id = ko.api_key_id AND ko.organization_id = :from AND k.revoked_at IS NOT NULL;
 			UPDATE indicator_value SET reported_for = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(reported_for, :from, :into)) o ORDER BY o)
 			WHERE :from = ANY(reported_for);
 			UPDATE attendance_import SET imported_for = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(imported_for, :from, :into)) o ORDER BY o)
@@ -65,7 +57,7 @@ class OrganizationMerge {
 			WHERE :from = ANY(hosted_by);
 			UPDATE organization_alias SET organization_id = :into WHERE organization_id = :from;
 			DELETE FROM organization WHERE id = :from;
-			INSERT INTO organization_alias (code, organization_id) VALUES (:code, :into)""";
+			INSERT INTO organization_alias (code, organization_id) VALUES (:code, :into)""".formatted(ROLES, ROLES);
 
 	private final OrganizationService organizations;
 
@@ -86,11 +78,14 @@ class OrganizationMerge {
 		if (from.id() == target.id()) {
 			new Validation().problem("into", into, "An organization is not merged into itself").check();
 		}
-		var kept = Holders.of(this.jdbc, KEPT, from.id(), from.code());
+		var kept = Holders.of(this.jdbc, OrganizationEditor.KEPT, from.id(), from.code());
 		if (!kept.isEmpty()) {
+			// the kinds told at places 10 and 11 of the editor's holders
+			var remedies = new String[11];
+			remedies[9] = "revoke the keys (revokeApiKey: a key acting for it would act for " + target.code() + ")";
+			remedies[10] = Holders.INDICATORS;
 			new Validation().problem("code", code, "Organization " + from.code() + " still has " + Holders.told(kept)
-					+ ": revoke the keys (a key acting for it would act for " + target.code() + ") and delete or"
-					+ " define again the indicators, then merge").check();
+					+ ": " + Holders.remedies(kept, remedies) + " first, then merge").check();
 		}
 		for (var statement : MOVE.split(";\n")) {
 			this.jdbc.sql(statement)

@@ -1,5 +1,7 @@
 package org.kvali.programme;
 
+import java.util.Locale;
+
 import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.graphql.Validation;
@@ -22,19 +24,15 @@ class ProgrammeDeletions {
 	private static final String PROGRAMME_HOLDERS = """
 			SELECT 1, 'project', 'projects', code FROM project WHERE programme_id = :id
 			UNION ALL SELECT 2, 'indicator', 'indicators', code FROM indicator WHERE programme_id = :id
-			UNION ALL SELECT 3, 'indicator whose filter names it', 'indicators whose filters name it', code
-			FROM indicator
-			WHERE filter -> 'programmes' @> to_jsonb(CAST(:code AS text))
-			   OR denominator_filter -> 'programmes' @> to_jsonb(CAST(:code AS text))""";
+			UNION ALL
+			""" + Holders.namingFilters(3, "programmes");
 
 	/** What names a project ({@link Holders}). */
 	private static final String PROJECT_HOLDERS = """
 			SELECT 1, 'activity', 'activities', code FROM activity WHERE project_id = :id
 			UNION ALL SELECT 2, 'indicator', 'indicators', code FROM indicator WHERE project_id = :id
-			UNION ALL SELECT 3, 'indicator whose filter names it', 'indicators whose filters name it', code
-			FROM indicator
-			WHERE filter -> 'projects' @> to_jsonb(CAST(:code AS text))
-			   OR denominator_filter -> 'projects' @> to_jsonb(CAST(:code AS text))""";
+			UNION ALL
+			""" + Holders.namingFilters(3, "projects");
 
 	private final ProgrammeService service;
 
@@ -62,8 +60,12 @@ class ProgrammeDeletions {
 		Access.require(Role.ADMIN);
 		WritersQueue.join(this.jdbc);
 		var stored = this.service.project("code", code);
-		refuseHeld("Project", stored.code(), PROJECT_HOLDERS, stored.id(), "delete them (deleteActivity, once no one"
-				+ " is left at them)", Holders.INDICATORS, Holders.INDICATORS);
+		refuseHeld("Project", stored.code(), PROJECT_HOLDERS, stored.id(), "delete them (deleteActivity, with"
+				+ " withParticipations: true for those people took part in)", Holders.INDICATORS, Holders.INDICATORS);
+		// an erasure remembers the projects of the person's activities, to tell their partners alone: not one gone
+		this.jdbc.sql("UPDATE erased_reference SET projects = array_remove(projects, :id) WHERE :id = ANY(projects)")
+			.param("id", stored.id())
+			.update();
 		this.jdbc.sql("DELETE FROM project WHERE id = :id").param("id", stored.id()).update();
 		return stored.code();
 	}
@@ -73,7 +75,7 @@ class ProgrammeDeletions {
 		var held = Holders.of(this.jdbc, holders, id, code);
 		if (!held.isEmpty()) {
 			new Validation().problem("code", code, what + " " + code + " still has " + Holders.told(held) + ": "
-					+ Holders.remedies(held, remedies) + " first, then the " + what.toLowerCase(java.util.Locale.ROOT))
+					+ Holders.remedies(held, remedies) + " first, then the " + what.toLowerCase(Locale.ROOT))
 				.check();
 		}
 	}

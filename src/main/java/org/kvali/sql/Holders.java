@@ -15,6 +15,22 @@ public final class Holders {
 	/** The remedy for indicators that hold a row: their filters name it, or it is theirs. */
 	public static final String INDICATORS = "delete those indicators (deleteIndicator: a filter is not changed)";
 
+	/**
+	 * SQL: one kind of holder ({@link #of}), at {@code place}: the indicators whose filter or denominator's filter
+	 * names {@code :code} in one of the lists {@code keys} (changeset 015's filters, as the report feature reads them).
+	 */
+	public static String namingFilters(int place, String... keys) {
+		var lists = new StringBuilder();
+		for (var key : keys) {
+			lists.append(lists.isEmpty() ? "" : ", ").append("i.filter -> '").append(key).append("', i.denominator_filter -> '")
+				.append(key).append("'");
+		}
+		return """
+				SELECT %d, 'indicator whose filter names it', 'indicators whose filters name it', i.code FROM indicator i
+				WHERE EXISTS (SELECT 1 FROM unnest(ARRAY[%s]) AS codes WHERE codes @> to_jsonb(CAST(:code AS text)))"""
+			.formatted(place, lists);
+	}
+
 	/** How many codes of one kind of holder are told. */
 	private static final int NAMED = 3;
 

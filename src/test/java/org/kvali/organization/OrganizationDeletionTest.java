@@ -41,8 +41,8 @@ class OrganizationDeletionTest {
 
 	private static final String DELETE = "mutation($code: ID!) { deleteOrganization(code: $code) }";
 
-	private static final String REMEDY = "merge it into the organization it should be (mergeOrganization), which moves"
-			+ " all of them, or change them one by one, then delete it";
+	private static final String MERGE = "merge it into the organization it should be (mergeOrganization), or change"
+			+ " them one by one";
 
 	@Autowired
 	HttpGraphQlTester graphQl;
@@ -93,8 +93,9 @@ class OrganizationDeletionTest {
 				        ARRAY[(SELECT id FROM organization WHERE code = 'TD-O')])""");
 		refused("code: Organization TD-O still has 1 programme it funds (TD-P), 1 programme it publishes (TD-P),"
 				+ " 1 project it leads (TD-J), 1 project it partners (TD-K), 1 activity it runs (TD-A), 2 participations,"
-				+ " 2 people of it, 1 API key acting for it (td partner), 1 indicator whose filter names it (TD-I) and"
-				+ " 1 value reported for it (TD-I): " + REMEDY);
+				+ " 2 people of it, 1 value reported for it (TD-I), 1 API key acting for it (td partner) and 1 indicator"
+				+ " whose filter names it (TD-I): " + MERGE + ", revoke the keys (revokeApiKey) and delete those"
+				+ " indicators (deleteIndicator: a filter is not changed) first, then the organization");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE code = 'TD-O'", Integer.class))
 			.isOne();
 
@@ -105,7 +106,8 @@ class OrganizationDeletionTest {
 		owner.update("DELETE FROM activity WHERE code LIKE 'TD-%'");
 		owner.update("DELETE FROM project WHERE code LIKE 'TD-%'");
 		owner.update("DELETE FROM programme WHERE code LIKE 'TD-%'");
-		refused("code: Organization TD-O still has 1 API key acting for it (td partner): " + REMEDY);
+		refused("code: Organization TD-O still has 1 API key acting for it (td partner): revoke the keys (revokeApiKey)"
+				+ " first, then the organization");
 		owner.update("UPDATE api_key SET revoked_at = now() WHERE name = 'td partner'");
 		this.graphQl.document(DELETE).variable("code", "TD-O").execute().path("deleteOrganization")
 			.entity(String.class).isEqualTo("TD-O");
@@ -122,7 +124,8 @@ class OrganizationDeletionTest {
 		int participations = this.jdbc.queryForObject("SELECT count(*) FROM participation WHERE organization_id ="
 				+ " (SELECT id FROM organization WHERE code = 'EU')", Integer.class);
 		assertThat(participations).isZero();
-		refused("EU", "code: Organization EU still has 1 programme it funds (EU-CSO-EQUAL): " + REMEDY);
+		refused("EU", "code: Organization EU still has 1 programme it funds (EU-CSO-EQUAL): " + MERGE
+				+ " first, then the organization");
 		this.graphQl.document(DELETE).variable("code", "cif").execute().errors()
 			.expect(error -> error.getErrorType().toString().equals("NOT_FOUND")
 					&& error.getMessage().equals("No organization has the code 'cif'; it is written CIF"))

@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
@@ -38,7 +40,7 @@ class OrganizationMergeTest {
 	private static final String SET_UP = """
 			mutation {
 			  createOrganization(input: {code: "TD-M-TYPO", name: "Civic Integraton Foundation", kind: CSO}) { code }
-			  createProgramme(input: {code: "TD-M-P", name: "P", donors: ["TD-M-TYPO", "EU"], publisher: "TD-M-TYPO",
+			  createProgramme(input: {code: "TD-M-P", name: "P", donors: ["TD-M-TYPO", "CIF", "EU"], publisher: "TD-M-TYPO",
 			      startDate: "2025-01-01", endDate: "2025-12-31"}) { code }
 			  k: createProject(input: {code: "TD-M-K", programme: "TD-M-P", name: "K", lead: "HEKS-EPER",
 			      partners: [{organization: "TD-M-TYPO", role: REGIONAL_PARTNER}, {organization: "CIF", role: ASSOCIATE}]}) {
@@ -63,6 +65,9 @@ class OrganizationMergeTest {
 	MockMvc mvc;
 
 	@Autowired
+	ApiKeyService keys;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
@@ -72,7 +77,8 @@ class OrganizationMergeTest {
 	@AfterEach
 	void clean() {
 		var owner = new JdbcTemplate(this.ownerDataSource);
-		owner.update("DELETE FROM attendance_import");
+		owner.update("DELETE FROM attendance_import WHERE imported_by = 'td-m test' OR report::text LIKE '%TD-M-%'");
+		owner.update("DELETE FROM erased_reference WHERE digest = sha256('td-m erased')");
 		owner.update("DELETE FROM indicator_value WHERE reported_by = 'td-m test'");
 		owner.update("DELETE FROM indicator WHERE code LIKE 'TD-M-%'");
 		owner.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'TD-M-%')");
@@ -96,7 +102,7 @@ class OrganizationMergeTest {
 		this.graphQl.document("mutation { updateActivity(code: \"TD-M-A\", input: {organizer: \"TD-M-TYPO\"}) { code } }")
 			.execute().path("updateActivity.code").hasValue();
 		var revoked = this.graphQl.document("mutation { createApiKey(input: {name: \"td-m revoked\", role: PARTNER,"
-				+ " organizations: [\"TD-M-TYPO\"]}) { key { id } } }").execute().path("createApiKey.key.id")
+				+ " organizations: [\"TD-M-TYPO\", \"CIF\"]}) { key { id } } }").execute().path("createApiKey.key.id")
 			.entity(String.class).get();
 		this.graphQl.document("mutation($id: ID!) { revokeApiKey(id: $id) { id } }").variable("id", revoked).execute();
 		var active = this.graphQl.document("mutation { createApiKey(input: {name: \"td-m active\", role: PARTNER,"
@@ -114,6 +120,16 @@ class OrganizationMergeTest {
 				       ARRAY(SELECT id FROM organization WHERE code IN ('TD-M-TYPO', 'CIF') ORDER BY id)
 				FROM indicator i WHERE i.code = 'TD-M-R'""");
 		owner.update("""
+				INSERT INTO erased_reference (digest, erased_on, hosted_by)
+				VALUES (sha256('td-m erased'), DATE '2025-06-01', ARRAY(SELECT id FROM organization WHERE code = 'TD-M-TYPO'))""");
+		// a project stored before a lead could not also be a partner: not the merge's to change
+		owner.update("""
+				INSERT INTO project (code, programme_id, name, lead_organization_id)
+				SELECT 'TD-M-OLD', p.id, 'Old', o.id FROM programme p, organization o WHERE p.code = 'TD-M-P' AND o.code = 'SCCSF'""");
+		owner.update("""
+				INSERT INTO project_partner (project_id, organization_id, role)
+				SELECT p.id, p.lead_organization_id, 'ASSOCIATE' FROM project p WHERE p.code = 'TD-M-OLD'""");
+		owner.update("""
 				INSERT INTO attendance_import (id, status, dry_run, file_sha256, content_type, imported_by, rows, report, imported_for)
 				VALUES (gen_random_uuid(), 'VALIDATED', true, repeat('a', 64), 'text/csv', 'td-m test', 1, '{}',
 				        ARRAY[(SELECT id FROM organization WHERE code = 'TD-M-TYPO')])""");
@@ -121,8 +137,9 @@ class OrganizationMergeTest {
 
 		this.graphQl.document(MERGE).execute().errors()
 			.expect(error -> error.getMessage().equals("code: Organization TD-M-TYPO still has 1 API key acting for it"
-					+ " (td-m active) and 1 indicator whose filter names it (TD-M-IND): revoke the keys (a key acting for"
-					+ " it would act for CIF) and delete or define again the indicators, then merge"))
+					+ " (td-m active) and 1 indicator whose filter names it (TD-M-IND): revoke the keys (revokeApiKey: a key"
+					+ " acting for it would act for CIF) and delete those indicators (deleteIndicator: a filter is not"
+					+ " changed) first, then merge"))
 			.verify();
 		assertThat(byOrganization()).isEqualTo(Map.of("CIF", 1, "TD-M-TYPO", 2));
 		this.graphQl.document("mutation($id: ID!) { revokeApiKey(id: $id) { id } deleteIndicator(code: \"TD-M-IND\") }")
@@ -137,9 +154,10 @@ class OrganizationMergeTest {
 				  programme(code: "TD-M-P") { donors { code } publisher { code } }
 				  activity(code: "TD-M-A") { organizer { code } }
 				  participant(ref: "TD-M-1") { organization { code } } }""").execute();
-		// CIF partnered K already (its role stays) and partnered L, which it now leads: a lead is not a partner
+		// CIF partnered K already, as an associate: the one body keeps the more substantive role, TD-M-TYPO's; and CIF
+		// partnered L, which it now leads: a lead is not a partner
 		after.path("k.partners[*].organization.code").entityList(String.class).containsExactly("CIF")
-			.path("k.partners[0].role").entity(String.class).isEqualTo("ASSOCIATE")
+			.path("k.partners[0].role").entity(String.class).isEqualTo("REGIONAL_PARTNER")
 			.path("l.lead.code").entity(String.class).isEqualTo("CIF")
 			.path("l.partners").entityList(Object.class).hasSize(0)
 			.path("programme.donors[*].code").entityList(String.class).containsExactly("CIF", "EU")
@@ -149,11 +167,17 @@ class OrganizationMergeTest {
 		assertThat(this.jdbc.queryForList("SELECT k.name FROM api_key k JOIN api_key_organization ko ON ko.api_key_id = k.id"
 				+ " JOIN organization o ON o.id = ko.organization_id WHERE o.code = 'CIF' AND k.name LIKE 'td-m %' ORDER BY 1",
 				String.class)).containsExactly("td-m active", "td-m revoked");
+		// the revoked key acted for both: it acts for CIF once
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM api_key_organization ko JOIN api_key k"
+				+ " ON k.id = ko.api_key_id WHERE k.name = 'td-m revoked'", Integer.class)).isOne();
 		long cif = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CIF'", Long.class);
 		assertThat(owner.query("SELECT reported_for FROM indicator_value WHERE reported_by = 'td-m test'"
-				+ " UNION ALL SELECT imported_for FROM attendance_import WHERE imported_by = 'td-m test'",
+				+ " UNION ALL SELECT imported_for FROM attendance_import WHERE imported_by = 'td-m test'"
+				+ " UNION ALL SELECT hosted_by FROM erased_reference WHERE digest = sha256('td-m erased')",
 				(rs, row) -> List.of((Long[]) rs.getArray(1).getArray())))
-			.containsExactly(List.of(cif), List.of(cif));
+			.containsExactly(List.of(cif), List.of(cif), List.of(cif));
+		assertThat(owner.queryForObject("SELECT count(*) FROM project_partner pp JOIN project p ON p.id = pp.project_id"
+				+ " WHERE p.code = 'TD-M-OLD'", Integer.class)).isOne();
 
 		// the old code names the one it was merged into, and a sheet naming it (in any case) is recorded under it
 		this.graphQl.document("mutation { updateOrganization(code: \"TD-M-TYPO\", input: {name: \"x\"}) { code } }")
@@ -174,11 +198,57 @@ class OrganizationMergeTest {
 			.andExpect(jsonPath("$.warnings.length()").value(1))
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
 			.andExpect(jsonPath("$.warnings[0].column").value("organization_code"))
+			.andExpect(jsonPath("$.warnings[0].value").value("td-m-typo"))
 			.andExpect(jsonPath("$.warnings[0].message").value("Organization TD-M-TYPO was merged into CIF: the 2 rows"
 					+ " naming it are recorded as CIF"));
 		assertThat(byOrganization()).isEqualTo(Map.of("CIF", 5));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE lower(code) = 'td-m-typo'",
 				Integer.class)).isZero();
+	}
+
+	/** A is merged into B, then B into C: a sheet naming A is recorded as C, and B, holding A's code, is kept till then. */
+	@Test
+	void mergesChain() throws Exception {
+		this.graphQl.document("""
+				mutation { a: createOrganization(input: {code: "TD-M-A2", name: "A", kind: CSO}) { code }
+				  b: createOrganization(input: {code: "TD-M-B2", name: "B", kind: CSO}) { code }
+				  mergeOrganization(code: "TD-M-A2", into: "TD-M-B2") { code } }""")
+			.execute().path("mergeOrganization.code").entity(String.class).isEqualTo("TD-M-B2");
+		this.graphQl.document("mutation { deleteOrganization(code: \"TD-M-B2\") }").execute().errors()
+			.expect(error -> error.getMessage().equals("code: Organization TD-M-B2 still has 1 code merged into it"
+					+ " (TD-M-A2): merge it into the organization it should be (mergeOrganization), or change them one by"
+					+ " one first, then the organization"))
+			.verify();
+		this.graphQl.document("mutation { mergeOrganization(code: \"TD-M-B2\", into: \"CIF\") { code } }").execute()
+			.path("mergeOrganization.code").entity(String.class).isEqualTo("CIF");
+		assertThat(this.jdbc.queryForList("SELECT a.code || ' ' || o.code FROM organization_alias a JOIN organization o"
+				+ " ON o.id = a.organization_id WHERE a.code LIKE 'TD-M-%' ORDER BY 1", String.class))
+			.containsExactly("TD-M-A2 CIF", "TD-M-B2 CIF");
+		this.graphQl.document(SET_UP).execute().path("l.code").entity(String.class).isEqualTo("TD-M-L");
+		load("TD-M-A,Budget hearing,meeting,TD-M-K,2025-05-05,2025-05-05,,TD-M-1,female,1990,,,TD-M-A2,,\n", true)
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.created.organizations").value(0))
+			.andExpect(jsonPath("$.warnings[0].message").value("Organization TD-M-A2 was merged into CIF: the row naming"
+					+ " it is recorded as CIF"));
+	}
+
+	/** A partner is not told the code of an organization it does not list through the alias of one merged into it. */
+	@Test
+	void aPartnerIsToldOfTheMergeButNotOfAnOrganizationItDoesNotList() throws Exception {
+		this.graphQl.document("""
+				mutation { a: createOrganization(input: {code: "TD-M-Z", name: "Z", kind: CSO}) { code }
+				  b: createOrganization(input: {code: "TD-M-HIDDEN", name: "Hidden", kind: CSO}) { code }
+				  mergeOrganization(code: "TD-M-Z", into: "TD-M-HIDDEN") { code } }""")
+			.execute().path("mergeOrganization.code").entity(String.class).isEqualTo("TD-M-HIDDEN");
+		var row = "TD-M-NEW,Workshop,workshop,CSO-CAPACITY,12.09.2025,12.09.2025,,TD-M-9,female,1990,,,TD-M-Z,,\n";
+		var cif = this.keys.create("td-m cif", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
+			.contentType("text/csv").content((HEADER + row).getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[0].message").value("Organization TD-M-Z was merged into another organization:"
+					+ " the row naming it is recorded as that one"));
+		load(row, true).andExpect(jsonPath("$.warnings[0].message").value("Organization TD-M-Z was merged into"
+				+ " TD-M-HIDDEN: the row naming it is recorded as TD-M-HIDDEN"));
 	}
 
 	@Test
