@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.kvali.access.Access;
 import org.kvali.access.Role;
+import org.kvali.audit.AuditLog;
 import org.kvali.graphql.Validation;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.sql.Holders;
@@ -35,10 +36,13 @@ class ActivityDeletion {
 
 	private final JdbcClient jdbc;
 
-	ActivityDeletion(ActivityService activities, ProgrammeService programmes, JdbcClient jdbc) {
+	private final AuditLog audit;
+
+	ActivityDeletion(ActivityService activities, ProgrammeService programmes, JdbcClient jdbc, AuditLog audit) {
 		this.activities = activities;
 		this.programmes = programmes;
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	/**
@@ -64,7 +68,7 @@ class ActivityDeletion {
 					+ " first, then the activity").check();
 		}
 		if (withParticipations) {
-			removeParticipations(stored.id());
+			removeParticipations(stored);
 		}
 		if (this.jdbc.sql("DELETE FROM activity WHERE id = :id").param("id", stored.id()).update() == 0) {
 			// row-level security left the row out: the caller lost the project since the check above
@@ -78,17 +82,23 @@ class ActivityDeletion {
 	 * whom no reference names any more), and the people recorded nowhere else; the others' own organization follows
 	 * their latest remaining activity.
 	 */
-	private void removeParticipations(long activity) {
+	private void removeParticipations(Activity activity) {
 		var people = this.jdbc.sql("DELETE FROM participation WHERE activity_id = :activity RETURNING participant_id")
-			.param("activity", activity)
+			.param("activity", activity.id())
 			.query(Long.class)
 			.list()
 			.toArray(Long[]::new);
-		this.jdbc.sql("""
+		var removed = this.jdbc.sql("""
 				DELETE FROM participant p WHERE p.id = ANY(:people)
-				  AND NOT EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = p.id)""")
+				  AND NOT EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = p.id)
+				RETURNING p.ref""")
 			.param("people", people)
-			.update();
+			.query(String.class)
+			.list();
+		// whose personal data went, as removeParticipation's entries tell one by one
+		this.audit.record("remove participations with activity", activity.code() + ": " + people.length
+				+ " participations; people recorded nowhere else, removed: " + String.join(", ", removed.stream().sorted()
+					.toList()));
 		this.jdbc.sql("""
 				SELECT own_organizations_followed(ARRAY(SELECT p.id FROM participant p WHERE p.id = ANY(:people)))""")
 			.param("people", people)

@@ -2,16 +2,19 @@ package org.kvali.activity;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
+import org.kvali.access.TestCallerContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
@@ -140,6 +143,11 @@ class ActivityDeletionTest {
 		assertThat(owner.queryForList("SELECT p.ref || ' ' || o.code FROM participant p JOIN organization o"
 				+ " ON o.id = p.organization_id WHERE p.ref LIKE 'TX-DEL-%' OR p.id = " + erased, String.class))
 			.containsExactly("TX-DEL-P1 CIF");
+		// whose personal data went is in the audit log, as removeParticipation's entries tell one by one
+		assertThat(TestCallerContext.as(Role.ADMIN, Set.of(), "test", () -> this.jdbc.queryForList(
+				"SELECT subject FROM audit_event WHERE action = 'remove participations with activity'", String.class)))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.matches("TX-DEL-6: 3 participations; people recorded nowhere else, removed: TX-DEL-P2, forgotten-[^,]+");
 		var after = this.graphQl.document(totals).execute().path("participation.totals").entity(Map.class).get();
 		assertThat(after).isEqualTo(Map.of("participants", (Integer) before.get("participants") + 1,
 				"participations", (Integer) before.get("participations") + 1));
