@@ -42,13 +42,16 @@ class StagingChecks {
 
 	private final ActivityChanges activityChanges;
 
+	private final HomeChanges homeChanges;
+
 	private final Today today;
 
 	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, ActivityDateChecks activityDates,
 			OrganizationChecks organizations, PlausibilityChecks plausibility, ActivityChanges activityChanges,
-			Today today) {
+			HomeChanges homeChanges, Today today) {
 		this.jdbc = jdbc;
 		this.activityChanges = activityChanges;
+		this.homeChanges = homeChanges;
 		this.activityDates = activityDates;
 		this.birthYears = birthYears;
 		this.organizations = organizations;
@@ -65,13 +68,14 @@ class StagingChecks {
 	 * Remarks that do not refuse the sheet: on organizations ({@link OrganizationChecks#warnings}), and for a sheet
 	 * without errors, on dates and ages that are possible but unlikely ({@link PlausibilityChecks}; a refused row of
 	 * another organization's activity would otherwise tell a partner its dates) and on what it changes of stored
-	 * activities ({@link ActivityChanges}).
+	 * activities ({@link ActivityChanges}) and of stored people's homes ({@link HomeChanges}).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused) {
 		var warnings = new ArrayList<>(this.organizations.warnings(partner));
 		if (!refused) {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
 			warnings.addAll(this.activityChanges.warnings(partner));
+			warnings.addAll(this.homeChanges.warnings(partner));
 		}
 		return warnings;
 	}
