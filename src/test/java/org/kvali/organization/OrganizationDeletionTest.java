@@ -61,14 +61,19 @@ class OrganizationDeletionTest {
 	void clean() {
 		var owner = new JdbcTemplate(this.ownerDataSource);
 		owner.update("DELETE FROM attendance_import WHERE imported_by = 'td test'");
+		removeWhatNamesIt(owner);
+		owner.update("DELETE FROM api_key WHERE name LIKE 'td %'");
+		owner.update("DELETE FROM organization WHERE code LIKE 'TD-%'");
+	}
+
+	/** The test's indicators, people, activities, projects and programme. */
+	private static void removeWhatNamesIt(JdbcTemplate owner) {
 		owner.update("DELETE FROM indicator WHERE code LIKE 'TD-%'");
 		owner.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'TD-%')");
 		owner.update("DELETE FROM participant WHERE ref LIKE 'TD-%'");
 		owner.update("DELETE FROM activity WHERE code LIKE 'TD-%'");
 		owner.update("DELETE FROM project WHERE code LIKE 'TD-%'");
 		owner.update("DELETE FROM programme WHERE code LIKE 'TD-%'");
-		owner.update("DELETE FROM api_key WHERE name LIKE 'td %'");
-		owner.update("DELETE FROM organization WHERE code LIKE 'TD-%'");
 	}
 
 	@Test
@@ -100,12 +105,7 @@ class OrganizationDeletionTest {
 			.isOne();
 
 		// what only remembers it holds it no longer: a revoked key, the sheets loaded for it
-		owner.update("DELETE FROM indicator WHERE code LIKE 'TD-%'");
-		owner.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'TD-%')");
-		owner.update("DELETE FROM participant WHERE ref LIKE 'TD-%'");
-		owner.update("DELETE FROM activity WHERE code LIKE 'TD-%'");
-		owner.update("DELETE FROM project WHERE code LIKE 'TD-%'");
-		owner.update("DELETE FROM programme WHERE code LIKE 'TD-%'");
+		removeWhatNamesIt(owner);
 		refused("code: Organization TD-O still has 1 API key acting for it (td partner): revoke the keys (revokeApiKey)"
 				+ " first, then the organization");
 		owner.update("UPDATE api_key SET revoked_at = now() WHERE name = 'td partner'");
