@@ -49,11 +49,14 @@ class OrganizationMerge {
 			  AND EXISTS (SELECT 1 FROM api_key_organization x WHERE x.api_key_id = ko.api_key_id AND x.organization_id = :into);
 			UPDATE api_key_organization ko SET organization_id = :into FROM api_key k
 			WHERE k.id = ko.api_key_id AND ko.organization_id = :from AND k.revoked_at IS NOT NULL;
-			UPDATE indicator_value SET reported_for = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(reported_for, :from, :into)) o ORDER BY o)
+			UPDATE indicator_value
+			SET reported_for = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(reported_for, :from, :into)) o ORDER BY o)
 			WHERE :from = ANY(reported_for);
-			UPDATE attendance_import SET imported_for = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(imported_for, :from, :into)) o ORDER BY o)
+			UPDATE attendance_import
+			SET imported_for = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(imported_for, :from, :into)) o ORDER BY o)
 			WHERE :from = ANY(imported_for);
-			UPDATE erased_reference SET hosted_by = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(hosted_by, :from, :into)) o ORDER BY o)
+			UPDATE erased_reference
+			SET hosted_by = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(hosted_by, :from, :into)) o ORDER BY o)
 			WHERE :from = ANY(hosted_by);
 			UPDATE organization_alias SET organization_id = :into WHERE organization_id = :from;
 			DELETE FROM organization WHERE id = :from;
