@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.kvali.ServiceScopeListener;
 import org.kvali.access.ApiKeyService;
@@ -14,6 +16,7 @@ import org.kvali.TestCallers;
 import org.kvali.TestDatabaseConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -42,6 +45,10 @@ class InterruptedUploadTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource ownerDataSource;
 
 	@Autowired
 	ApiKeyService keys;
@@ -99,7 +106,9 @@ class InterruptedUploadTest {
 					+ sent.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
 			out.write(sent, 0, sent.length / 2);
 			out.flush();
-			Thread.sleep(300);
+			// the request passed the key's check and streams into the staging table: a fixed pause of 300 ms was too
+			// short while a whole build ran beside the test, and the revocation came before the check (401)
+			awaitStaging();
 			this.keys.revoke(key.key().id());
 			out.write(sent, sent.length / 2, sent.length - sent.length / 2);
 			out.flush();
@@ -111,6 +120,18 @@ class InterruptedUploadTest {
 			.isZero();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'REV-1'", Integer.class))
 			.isZero();
+	}
+
+	/** Until a session copies a sheet's rows into the staging table (at most 30 s). */
+	private void awaitStaging() throws InterruptedException {
+		var deadline = Instant.now().plusSeconds(30);
+		// only the owner sees what other sessions run
+		var owner = new JdbcTemplate(this.ownerDataSource);
+		while (owner.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+				+ " AND query LIKE 'COPY import_row FROM STDIN%'", Integer.class) == 0) {
+			assertThat(Instant.now()).as("the sheet reached the staging table").isBefore(deadline);
+			Thread.sleep(20);
+		}
 	}
 
 }
