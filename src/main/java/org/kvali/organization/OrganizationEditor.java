@@ -1,6 +1,6 @@
 package org.kvali.organization;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,9 +57,6 @@ class OrganizationEditor {
 			FROM organization_alias WHERE organization_id = :id
 			UNION ALL
 			""" + KEPT;
-
-	/** What to do about each kind of holder, by place. */
-	private static final String[] REMEDIES = remedies();
 
 	/** The deletion of an organization nothing holds, and of what only remembers it. */
 	private static final String FORGET = """
@@ -157,7 +154,7 @@ class OrganizationEditor {
 		var held = Holders.of(this.jdbc, HOLDERS, stored.id(), stored.code());
 		if (!held.isEmpty()) {
 			new Validation().problem("code", code, "Organization " + stored.code() + " still has " + Holders.told(held)
-					+ ": " + Holders.remedies(held, REMEDIES) + " first, then the organization").check();
+					+ ": " + remedy(held)).check();
 		}
 		// a revoked key, and the history of sheets and erasures, keep no deleted organization
 		for (var statement : FORGET.split(";\n")) {
@@ -166,13 +163,29 @@ class OrganizationEditor {
 		return stored.code();
 	}
 
-	private static String[] remedies() {
-		var remedies = new String[11];
-		Arrays.fill(remedies, 0, 9, "merge it into the organization it should be (mergeOrganization), or change"
-				+ " them one by one");
-		remedies[9] = "revoke the keys (revokeApiKey)";
-		remedies[10] = Holders.INDICATORS;
-		return remedies;
+	/**
+	 * What to do, in the order it can be done: keys and indicators first (a merge is refused while they name it), then
+	 * a merge, which moves the rest, or changes one by one, where no merged code holds it (those go with a merge alone).
+	 */
+	private static String remedy(List<Holders.Held> held) {
+		var first = new ArrayList<String>();
+		boolean merged = false;
+		boolean others = false;
+		for (var kind : held) {
+			switch (kind.place()) {
+				case 9 -> merged = true;
+				case 10 -> first.add("revoke the keys (revokeApiKey)");
+				case 11 -> first.add(Holders.INDICATORS);
+				default -> others = true;
+			}
+		}
+		if (!merged && !others) {
+			return Holders.joined(first) + " first, then the organization";
+		}
+		var merge = "merge it into the organization it should be (mergeOrganization), which moves "
+				+ (others ? "them" : "its codes") + " and removes it" + (merged ? " (codes merged into it go no other way)"
+						: ", or change them one by one and delete it");
+		return first.isEmpty() ? merge : Holders.joined(first) + " first, then " + merge;
 	}
 
 	/**

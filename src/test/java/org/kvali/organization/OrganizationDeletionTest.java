@@ -41,8 +41,8 @@ class OrganizationDeletionTest {
 
 	private static final String DELETE = "mutation($code: ID!) { deleteOrganization(code: $code) }";
 
-	private static final String MERGE = "merge it into the organization it should be (mergeOrganization), or change"
-			+ " them one by one";
+	private static final String MERGE = "merge it into the organization it should be (mergeOrganization), which moves"
+			+ " them and removes it, or change them one by one and delete it";
 
 	@Autowired
 	HttpGraphQlTester graphQl;
@@ -99,8 +99,8 @@ class OrganizationDeletionTest {
 		refused("code: Organization TD-O still has 1 programme it funds (TD-P), 1 programme it publishes (TD-P),"
 				+ " 1 project it leads (TD-J), 1 project it partners (TD-K), 1 activity it runs (TD-A), 2 participations,"
 				+ " 2 people of it, 1 value reported for it (TD-I), 1 API key acting for it (td partner) and 1 indicator"
-				+ " whose filter names it (TD-I): " + MERGE + ", revoke the keys (revokeApiKey) and delete those"
-				+ " indicators (deleteIndicator: a filter is not changed) first, then the organization");
+				+ " whose filter names it (TD-I): revoke the keys (revokeApiKey) and delete those indicators"
+				+ " (deleteIndicator: a filter is not changed) first, then " + MERGE);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE code = 'TD-O'", Integer.class))
 			.isOne();
 
@@ -124,8 +124,7 @@ class OrganizationDeletionTest {
 		int participations = this.jdbc.queryForObject("SELECT count(*) FROM participation WHERE organization_id ="
 				+ " (SELECT id FROM organization WHERE code = 'EU')", Integer.class);
 		assertThat(participations).isZero();
-		refused("EU", "code: Organization EU still has 1 programme it funds (EU-CSO-EQUAL): " + MERGE
-				+ " first, then the organization");
+		refused("EU", "code: Organization EU still has 1 programme it funds (EU-CSO-EQUAL): " + MERGE);
 		this.graphQl.document(DELETE).variable("code", "cif").execute().errors()
 			.expect(error -> error.getErrorType().toString().equals("NOT_FOUND")
 					&& error.getMessage().equals("No organization has the code 'cif'; it is written CIF"))

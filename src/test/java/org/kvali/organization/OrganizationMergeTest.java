@@ -216,8 +216,8 @@ class OrganizationMergeTest {
 			.execute().path("mergeOrganization.code").entity(String.class).isEqualTo("TD-M-B2");
 		this.graphQl.document("mutation { deleteOrganization(code: \"TD-M-B2\") }").execute().errors()
 			.expect(error -> error.getMessage().equals("code: Organization TD-M-B2 still has 1 code merged into it"
-					+ " (TD-M-A2): merge it into the organization it should be (mergeOrganization), or change them one by"
-					+ " one first, then the organization"))
+					+ " (TD-M-A2): merge it into the organization it should be (mergeOrganization), which moves its codes"
+					+ " and removes it (codes merged into it go no other way)"))
 			.verify();
 		this.graphQl.document("mutation { mergeOrganization(code: \"TD-M-B2\", into: \"CIF\") { code } }").execute()
 			.path("mergeOrganization.code").entity(String.class).isEqualTo("CIF");
