@@ -12,8 +12,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class Holders {
 
+	/** How many codes of one kind of holder are told. */
+	private static final int NAMED = 3;
+
 	/** The remedy for indicators that hold a row: their filters name it, or it is theirs. */
 	public static final String INDICATORS = "delete those indicators (deleteIndicator: a filter is not changed)";
+
+	private Holders() {
+	}
 
 	/**
 	 * SQL: one kind of holder ({@link #of}), at {@code place}: the indicators whose filter or denominator's filter
@@ -29,12 +35,6 @@ public final class Holders {
 				SELECT %d, 'indicator whose filter names it', 'indicators whose filters name it', i.code FROM indicator i
 				WHERE EXISTS (SELECT 1 FROM unnest(ARRAY[%s]) AS codes WHERE codes @> to_jsonb(CAST(:code AS text)))"""
 			.formatted(place, lists);
-	}
-
-	/** How many codes of one kind of holder are told. */
-	private static final int NAMED = 3;
-
-	private Holders() {
 	}
 
 	/** One kind of holder: its place in the telling, and the phrase that tells it. */
