@@ -12,6 +12,7 @@ import org.kvali.graphql.Text;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,7 +38,14 @@ class ImportController {
 
 	@PostMapping("/imports/attendance")
 	ResponseEntity<ImportReport> attendance(HttpServletRequest request) throws IOException, InterruptedException {
-		AttendanceImportService.loader();
+		try {
+			AttendanceImportService.loader();
+		}
+		catch (AccessDeniedException ex) {
+			// a DONOR's or ANALYST's key sending sheets is worth knowing of; it is no import, and its body is not read
+			this.audit.record("refused import", ex.getMessage());
+			throw ex;
+		}
 		boolean dryRun = dryRun(request.getParameterMap());
 		var fileName = fileName(request.getParameterMap());
 		var contentType = request.getContentType() == null ? "" : request.getContentType();

@@ -138,6 +138,12 @@ class AuthorizationMatrixTest {
 		assertThat(TestCallerContext.as(Role.ADMIN, java.util.Set.of(), "test", () -> this.jdbc.queryForList("""
 				SELECT DISTINCT role FROM audit_event WHERE action = 'import' AND actor LIKE 'key:matrix %' ORDER BY role""",
 				String.class))).containsExactly("PARTNER");
+		// but it is recorded as refused, for each role that sent one
+		assertThat(TestCallerContext.as(Role.ADMIN, java.util.Set.of(), "test", () -> this.jdbc.queryForList("""
+				SELECT DISTINCT role || ': ' || subject FROM audit_event
+				WHERE action = 'refused import' AND actor LIKE 'key:matrix %' ORDER BY 1""", String.class)))
+			.containsExactly("ANALYST: Loading sheets needs the role ADMIN or PARTNER; the caller has ANALYST",
+					"DONOR: Loading sheets needs the role ADMIN or PARTNER; the caller has DONOR");
 	}
 
 	@Test
