@@ -359,6 +359,10 @@ class IatiExportTest {
 	@Test
 	void anUnknownProgrammeIsNotFound() throws Exception {
 		this.mvc.perform(get("/iati/activities.xml").param("programme", "NOPE")).andExpect(status().isNotFound());
+		// a code in another case names the stored spelling, as everywhere
+		this.mvc.perform(get("/iati/activities.xml").param("programme", "eu-cso-equal"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string("No programme has the code 'eu-cso-equal'; it is written EU-CSO-EQUAL"));
 	}
 
 	/** PostgreSQL cannot compare a NUL: the code is refused before it is looked up (it was an internal error). */
