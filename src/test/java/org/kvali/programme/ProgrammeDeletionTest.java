@@ -49,6 +49,7 @@ class ProgrammeDeletionTest {
 
 	@AfterEach
 	void clean() {
+		this.jdbc.update("DELETE FROM erased_reference WHERE digest = sha256('td erased')");
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TD-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TD-%'");
 		this.jdbc.update("DELETE FROM project WHERE code LIKE 'TD-%'");
@@ -69,12 +70,17 @@ class ProgrammeDeletionTest {
 				+ INDICATORS + " first, then the project");
 		assertThat(count("SELECT count(*) FROM project WHERE code LIKE 'TD-%'")).isEqualTo(4);
 
+		// an erasure remembering the project (its person's participations removed since) forgets it with it
+		this.jdbc.update("INSERT INTO erased_reference (digest, erased_on, projects) SELECT sha256('td erased'),"
+				+ " DATE '2026-03-01', ARRAY[id] FROM project WHERE code = 'TD-C'");
 		long notes = count("SELECT count(*) FROM fact_change");
 		long version = count("SELECT version FROM data_version");
 		deleted(DELETE_PROJECT, "TD-C");
 		// the report index holds nothing of a project without activities: it is not made to read everything again,
 		// but answers kept from before are not given again
 		assertThat(count("SELECT count(*) FROM fact_change")).isEqualTo(notes);
+		assertThat(count("SELECT cardinality(projects) FROM erased_reference WHERE digest = sha256('td erased')"))
+			.isZero();
 		assertThat(count("SELECT version FROM data_version")).isGreaterThan(version);
 
 		long projectA = count("SELECT id FROM project WHERE code = 'TD-A'");
