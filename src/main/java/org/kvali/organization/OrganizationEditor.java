@@ -39,6 +39,8 @@ class OrganizationEditor {
 	/**
 	 * What names an organization ({@link Holders}): values reported for it too, which it keeps, and codes merged into
 	 * it, which sheets would make again; not a revoked key, nor the sheets loaded for it, which only remember it.
+	 * Participations and people are told by the people's references: the admin who is told (no other may delete) has
+	 * no other way to find them, reports never list people.
 	 */
 	private static final String HOLDERS = """
 			SELECT 1, 'programme it funds', 'programmes it funds', p.code
@@ -49,8 +51,9 @@ class OrganizationEditor {
 			UNION ALL SELECT 4, 'project it partners', 'projects it partners', p.code
 			FROM project_partner pp JOIN project p ON p.id = pp.project_id WHERE pp.organization_id = :id
 			UNION ALL SELECT 5, 'activity it runs', 'activities it runs', code FROM activity WHERE organizer_id = :id
-			UNION ALL SELECT 6, 'participation', 'participations', NULL FROM participation WHERE organization_id = :id
-			UNION ALL SELECT 7, 'person of it', 'people of it', NULL FROM participant WHERE organization_id = :id
+			UNION ALL SELECT 6, 'participation', 'participations', pt.ref
+			FROM participation pn JOIN participant pt ON pt.id = pn.participant_id WHERE pn.organization_id = :id
+			UNION ALL SELECT 7, 'person of it', 'people of it', ref FROM participant WHERE organization_id = :id
 			UNION ALL SELECT 8, 'value reported for it', 'values reported for it', i.code
 			FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE :id = ANY(v.reported_for)
 			UNION ALL SELECT 9, 'code merged into it', 'codes merged into it', code
