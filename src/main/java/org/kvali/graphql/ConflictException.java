@@ -8,8 +8,14 @@ public class ConflictException extends RuntimeException {
 	private final String code;
 
 	public ConflictException(String what, String argument, String code) {
+		this(what, argument, code, code);
+	}
+
+	/** The code taken, as stored: in another case, the error names the spelling. */
+	public ConflictException(String what, String argument, String code, String stored) {
 		super(("aeiou".indexOf(what.charAt(0)) >= 0 ? "An " : "A ") + what + " with the code '" + code
-				+ "' exists already (codes that differ only in case are one code)");
+				+ "' exists already (" + (stored.equals(code) ? "" : "written " + stored + "; ")
+				+ "codes that differ only in case are one code)");
 		this.argument = argument;
 		this.code = code;
 	}

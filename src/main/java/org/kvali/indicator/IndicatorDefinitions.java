@@ -116,9 +116,10 @@ class IndicatorDefinitions {
 			this.countable.check(input, programme, project, countable);
 			countable.check();
 		}
-		if (!this.indicators.byCodes(List.of(input.code())).isEmpty()) {
-			throw new ConflictException("indicator", "input.code", input.code());
-		}
+		// taken in any case; the error names the spelling stored
+		this.indicators.codeInAnotherCase(input.code()).ifPresent(stored -> {
+			throw new ConflictException("indicator", "input.code", input.code(), stored);
+		});
 		try {
 			insert(input, programme, project);
 		}

@@ -89,9 +89,10 @@ class OrganizationEditor {
 				"Code " + input.code() + " was merged into " + into + ", and sheets naming it are recorded as " + into
 						+ ": choose another code"));
 		check(validation, input.nameKa(), input.municipality(), input.region(), input.municipality());
-		if (!this.organizations.organizationsByCode(List.of(input.code())).isEmpty()) {
-			throw new ConflictException("organization", "input.code", input.code());
-		}
+		// taken in any case; the error names the spelling stored
+		this.organizations.codeInAnotherCase(input.code()).ifPresent(stored -> {
+			throw new ConflictException("organization", "input.code", input.code(), stored);
+		});
 		try {
 			this.jdbc.sql("""
 					INSERT INTO organization (code, name, name_ka, kind, municipality_code, region_code)

@@ -60,9 +60,10 @@ class ProgrammeEditor {
 			.known("input.publisher", "organization", input.publisher() == null ? null : List.of(input.publisher()),
 					publisher == null ? List.of() : List.of(input.publisher()), this.organizations::codeInAnotherCase)
 			.check();
-		if (!this.programmes.programmesByCodes(List.of(input.code())).isEmpty()) {
-			throw new ConflictException("programme", "input.code", input.code());
-		}
+		// taken in any case; the error names the spelling stored
+		this.programmes.programmeCodeInAnotherCase(input.code()).ifPresent(stored -> {
+			throw new ConflictException("programme", "input.code", input.code(), stored);
+		});
 		try {
 			long id = this.writer.insertProgramme(input.code(), input.name(), input.nameKa(), input.description(),
 					input.startDate(), input.endDate(), publisher == null ? null : publisher.id());

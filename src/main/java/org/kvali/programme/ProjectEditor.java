@@ -75,9 +75,10 @@ class ProjectEditor {
 			ProgrammeDates.checkProject(programme.get(0), input.startDate(), input.endDate(), validation);
 		}
 		validation.check();
-		if (!this.programmes.projectsByCodes(List.of(input.code())).isEmpty()) {
-			throw new ConflictException("project", "input.code", input.code());
-		}
+		// taken in any case; the error names the spelling stored
+		this.programmes.projectCodeInAnotherCase(input.code()).ifPresent(stored -> {
+			throw new ConflictException("project", "input.code", input.code(), stored);
+		});
 		try {
 			long id = this.writer.insertProject(input.code(), programme.get(0).id(), input.name(), input.nameKa(),
 					input.lead() == null ? null : orgs.get(input.lead()).id(), input.startDate(), input.endDate());

@@ -245,19 +245,25 @@ class ReferenceMutationsTest {
 							+ "differ only in case are one code)")
 					&& "input.code".equals(error.getExtensions().get("argument")))
 			.verify();
-		// the same code in another case would be a second programme, project, organization or activity
-		var taken = Map.of("createProgramme(input: {code: \"eu-cso-equal\", name: \"Again\"})", "A programme",
+		// the same code in another case would be a second programme, project, organization or activity; the error names
+		// the spelling stored (but for an activity, which a partner may not be told of)
+		var taken = Map.of("createProgramme(input: {code: \"eu-cso-equal\", name: \"Again\"})",
+				"A programme with the code 'eu-cso-equal' exists already (written EU-CSO-EQUAL; ",
 				"createProject(input: {code: \"cso-capacity\", programme: \"EU-CSO-EQUAL\", name: \"Again\"})",
-				"A project", "createOrganization(input: {code: \"cif\", name: \"Again\", kind: CSO})",
-				"An organization", "createActivity(input: {code: \"trn-2024-bakuriani\", project: \"CSO-CAPACITY\","
+				"A project with the code 'cso-capacity' exists already (written CSO-CAPACITY; ",
+				"createOrganization(input: {code: \"cif\", name: \"Again\", kind: CSO})",
+				"An organization with the code 'cif' exists already (written CIF; ",
+				"createIndicator(input: {code: \"out-1.1\", programme: \"EU-CSO-EQUAL\", name: \"Again\", level: OUTPUT,"
+						+ " unit: NUMBER, method: REPORTED})",
+				"An indicator with the code 'out-1.1' exists already (written OUT-1.1; ",
+				"createActivity(input: {code: \"trn-2024-bakuriani\", project: \"CSO-CAPACITY\","
 						+ " kind: TRAINING, title: \"Again\", startDate: \"2024-07-18\", endDate: \"2024-07-22\"})",
-				"An activity");
-		taken.forEach((mutation, what) -> this.graphQl.document("mutation { " + mutation + " { code } }")
+				"An activity with the code 'trn-2024-bakuriani' exists already (");
+		taken.forEach((mutation, start) -> this.graphQl.document("mutation { " + mutation + " { code } }")
 			.execute()
 			.errors()
-			.expect(error -> "CONFLICT".equals(error.getErrorType().toString()) && error.getMessage().startsWith(what
-					+ " with the code '") && error.getMessage().endsWith("exists already (codes that differ only in"
-							+ " case are one code)"))
+			.expect(error -> "CONFLICT".equals(error.getErrorType().toString())
+					&& error.getMessage().equals(start + "codes that differ only in case are one code)"))
 			.verify());
 		assertThat(this.jdbc.queryForObject("""
 				SELECT count(*) FROM (SELECT code FROM programme UNION ALL SELECT code FROM project
