@@ -18,6 +18,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ActivityChanges {
 
+	/**
+	 * SQL: the stored activity {@code a} differs from what the sheet gives of it, {@code s} (its import_activity row):
+	 * what the writer updates and these warnings tell.
+	 */
+	static final String CHANGED = """
+			(a.title, a.kind, a.start_date, a.end_date, a.venue_municipality_code) IS DISTINCT FROM
+			(coalesce(s.activity_title, a.title), coalesce(s.activity_kind, a.kind), coalesce(s.start_date, a.start_date),
+			 coalesce(s.end_date, a.end_date), coalesce(s.venue_municipality, a.venue_municipality_code))""";
+
 	private final JdbcClient jdbc;
 
 	ActivityChanges(JdbcClient jdbc) {
@@ -30,12 +39,8 @@ class ActivityChanges {
 				SELECT s.first_row, s.activity_code, a.title, s.activity_title, a.kind, s.activity_kind,
 				       a.start_date, s.start_date, a.end_date, s.end_date, a.venue_municipality_code, s.venue_municipality
 				FROM import_activity s JOIN activity a ON a.id = s.stored_id
-				WHERE (a.title, a.kind, a.start_date, a.end_date, a.venue_municipality_code) IS DISTINCT FROM
-				      (coalesce(s.activity_title, a.title), coalesce(s.activity_kind, a.kind),
-				       coalesce(s.start_date, a.start_date), coalesce(s.end_date, a.end_date),
-				       coalesce(s.venue_municipality, a.venue_municipality_code))
-				  AND %s
-				ORDER BY s.first_row""".formatted(PartnerSheet.toldOf("s")))
+				WHERE %s AND %s
+				ORDER BY s.first_row""".formatted(CHANGED, PartnerSheet.toldOf("s")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
 					+ rs.getString(2) + " is stored; this sheet changes " + String.join(", ", changes(rs))

@@ -56,11 +56,8 @@ class AttendanceWriter {
 				       start_date = coalesce(s.start_date, a.start_date), end_date = coalesce(s.end_date, a.end_date),
 				       venue_municipality_code = coalesce(s.venue_municipality, a.venue_municipality_code)
 				FROM import_activity s
-				WHERE s.stored_id IS NOT NULL AND a.id = s.stored_id
-				  AND (a.title, a.kind, a.start_date, a.end_date, a.venue_municipality_code) IS DISTINCT FROM
-				      (coalesce(s.activity_title, a.title), coalesce(s.activity_kind, a.kind),
-				       coalesce(s.start_date, a.start_date), coalesce(s.end_date, a.end_date),
-				       coalesce(s.venue_municipality, a.venue_municipality_code))""").update();
+				WHERE s.stored_id IS NOT NULL AND a.id = s.stored_id AND %s""".formatted(ActivityChanges.CHANGED))
+			.update();
 		// A person's own organization follows their latest activity (by start, then code): the sheet's replaces the
 		// stored one unless they represented one at a later activity already (however the rows were split into
 		// sheets, or sent in which order).
