@@ -172,17 +172,9 @@ class OrganizationEditor {
 	 * a merge, which moves the rest, or changes one by one, where no merged code holds it (those go with a merge alone).
 	 */
 	private static String remedy(List<Holders.Held> held) {
-		var first = new ArrayList<String>();
-		boolean merged = false;
-		boolean others = false;
-		for (var kind : held) {
-			switch (kind.place()) {
-				case 9 -> merged = true;
-				case 10 -> first.add("revoke the keys (revokeApiKey)");
-				case 11 -> first.add(Holders.INDICATORS);
-				default -> others = true;
-			}
-		}
+		var first = firstSteps(held, "revoke the keys (revokeApiKey)");
+		boolean merged = held.stream().anyMatch(kind -> kind.place() == 9);
+		boolean others = held.stream().anyMatch(kind -> kind.place() < 9);
 		if (!merged && !others) {
 			return Holders.joined(first) + " first, then the organization";
 		}
@@ -190,6 +182,17 @@ class OrganizationEditor {
 				+ (others ? "them" : "its codes") + " and removes it" + (merged ? " (codes merged into it go no other way)"
 						: ", or change them one by one and delete it");
 		return first.isEmpty() ? merge : Holders.joined(first) + " first, then " + merge;
+	}
+
+	/**
+	 * What must go before a merge or deletion, among the holders ({@link #KEPT}, places 10 and 11): the keys, told as
+	 * {@code keys}, and the indicators whose filters name it.
+	 */
+	static List<String> firstSteps(List<Holders.Held> held, String keys) {
+		var steps = new ArrayList<String>();
+		held.stream().filter(kind -> kind.place() == 10).findAny().ifPresent(kind -> steps.add(keys));
+		held.stream().filter(kind -> kind.place() == 11).findAny().ifPresent(kind -> steps.add(Holders.INDICATORS));
+		return steps;
 	}
 
 	/**

@@ -83,12 +83,10 @@ class OrganizationMerge {
 		}
 		var kept = Holders.of(this.jdbc, OrganizationEditor.KEPT, from.id(), from.code());
 		if (!kept.isEmpty()) {
-			// the kinds told at places 10 and 11 of the editor's holders
-			var remedies = new String[11];
-			remedies[9] = "revoke the keys (revokeApiKey: a key acting for it would act for " + target.code() + ")";
-			remedies[10] = Holders.INDICATORS;
+			var steps = OrganizationEditor.firstSteps(kept, "revoke the keys (revokeApiKey: a key acting for it would act"
+					+ " for " + target.code() + ")");
 			new Validation().problem("code", code, "Organization " + from.code() + " still has " + Holders.told(kept)
-					+ ": " + Holders.remedies(kept, remedies) + " first, then merge").check();
+					+ ": " + Holders.joined(steps) + " first, then merge").check();
 		}
 		for (var statement : MOVE.split(";\n")) {
 			this.jdbc.sql(statement)
