@@ -1,6 +1,5 @@
 package org.kvali.intake;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.kvali.access.PartnerScope;
@@ -30,30 +29,29 @@ class HomeChanges {
 	 * told of the people its sheets may change alone ({@link PartnerScope#keptAsStored}).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner) {
-		var named = new ArrayList<String>();
-		int[] first = { 0 };
-		int[] people = { 0 };
-		this.jdbc.sql("""
+		var moved = this.jdbc.sql("""
 				SELECT s.first_row, s.participant_ref, p.home_municipality_code, s.home_municipality, count(*) OVER ()
 				FROM import_person s JOIN participant p ON p.id = s.stored_id
 				WHERE p.home_municipality_code <> s.home_municipality AND NOT %s
 				ORDER BY s.first_row
 				LIMIT %d""".formatted(PartnerScope.keptAsStored("p.id"), NAMED))
 			.param("organizations", partner == null ? null : partner.organizationIds())
-			.query(rs -> {
-				if (named.isEmpty()) {
-					first[0] = rs.getInt(1);
-					people[0] = rs.getInt(5);
-				}
-				named.add(rs.getString(2) + " from " + rs.getString(3) + " to " + rs.getString(4));
-			});
-		if (named.isEmpty()) {
+			.query((rs, row) -> new Moved(rs.getInt(1), rs.getString(2) + " from " + rs.getString(3) + " to "
+					+ rs.getString(4), rs.getInt(5)))
+			.list();
+		if (moved.isEmpty()) {
 			return List.of();
 		}
-		var more = people[0] > named.size() ? " and " + (people[0] - named.size()) + " more" : "";
-		return List.of(new ImportMessage(first[0], Columns.HOME_MUNICIPALITY, null, "The sheet changes the home"
-				+ " municipality of " + (people[0] == 1 ? "1 person" : people[0] + " people") + " (" + String.join(", ", named)
+		int people = moved.get(0).people();
+		var named = moved.stream().map(Moved::told).toList();
+		var more = people > named.size() ? " and " + (people - named.size()) + " more" : "";
+		return List.of(new ImportMessage(moved.get(0).row(), Columns.HOME_MUNICIPALITY, null, "The sheet changes the home"
+				+ " municipality of " + (people == 1 ? "1 person" : people + " people") + " (" + String.join(", ", named)
 				+ more + "): a person's home is the one the last sheet gave, whatever the dates of its activities"));
+	}
+
+	/** One person moved: their first row, who from where to where, and how many people the sheet moves in all. */
+	private record Moved(int row, String told, int people) {
 	}
 
 }
