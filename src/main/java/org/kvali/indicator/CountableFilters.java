@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A computed indicator's filters must leave it something to count: it counts its own programme's participation alone
- * (a project's indicator its project's, {@link IndicatorRepository}), and there is no deleting an indicator, so one
- * that could only ever count 0 would stay on the programme's dashboards and in its IATI file for good. Refused: only
+ * (a project's indicator its project's, {@link IndicatorRepository}), and one that could only ever count 0 would
+ * stand on the programme's dashboards and in its IATI file as if nothing were reached. Refused, for a new definition
+ * and a changed one alike (IndicatorRedefinition): only
  * other programmes, projects or activities named, dates ending before the programme begins, an empty list (which
  * selects nothing), and a share whose filter and denominator have nothing in common. Checked once every code is known
  * as written (IndicatorDefinitions), so that a code in another case is named as stored.

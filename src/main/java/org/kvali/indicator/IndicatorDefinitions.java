@@ -43,7 +43,8 @@ class IndicatorDefinitions {
 	}
 
 	record UpdateInput(String name, String nameKa, String description, Direction direction, Double baseline,
-			LocalDate baselineDate) {
+			LocalDate baselineDate, Level level, Unit unit, Measure measure, ParticipationFilter filter,
+			ParticipationFilter denominatorFilter, String project, Boolean cumulative) {
 	}
 
 	record TargetInput(String period, Double value) {
@@ -61,8 +62,11 @@ class IndicatorDefinitions {
 
 	private final CountableFilters countable;
 
+	private final IndicatorRedefinition redefinition;
+
 	IndicatorDefinitions(IndicatorRepository indicators, ProgrammeService programmes, ReportService reports,
-			JdbcClient jdbc, JsonMapper json, CountableFilters countable) {
+			JdbcClient jdbc, JsonMapper json, CountableFilters countable, IndicatorRedefinition redefinition) {
+		this.redefinition = redefinition;
 		this.indicators = indicators;
 		this.programmes = programmes;
 		this.reports = reports;
@@ -90,23 +94,7 @@ class IndicatorDefinitions {
 		}
 		checkBaseline(input.unit(), input.baseline(), validation);
 		datedBaseline(input.baselineDate(), input.baseline(), validation);
-		if (input.method() == Method.COMPUTED) {
-			if (input.measure() == null) {
-				validation.problem("input.measure", null, "A computed indicator needs a measure");
-			}
-			if (input.filter() == null) {
-				validation.problem("input.filter", null, "A computed indicator needs a filter");
-			}
-			if (input.unit() == Unit.PERCENT && input.denominatorFilter() == null) {
-				validation.problem("input.denominatorFilter", null, "A computed percent indicator needs a denominator");
-			}
-		}
-		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
-			validation.problem("input.method", input.method(), "A reported indicator takes no measure or filters");
-		}
-		if (input.method() == Method.COMPUTED && input.unit() != Unit.PERCENT && input.denominatorFilter() != null) {
-			validation.problem("input.denominatorFilter", null, "Only a percent indicator has a denominator");
-		}
+		checkCounting(input, "input.method", validation);
 		checkFilter("input.filter", input.filter(), validation);
 		checkFilter("input.denominatorFilter", input.denominatorFilter(), validation);
 		validation.check();
@@ -128,6 +116,30 @@ class IndicatorDefinitions {
 			throw new ConflictException("indicator", "input.code", input.code());
 		}
 		return indicator(input.code());
+	}
+
+	/**
+	 * The measure and filters a computed indicator needs for its unit, and none for a reported one (told as
+	 * {@code reportedArgument}): of a new definition, or of one as an update leaves it.
+	 */
+	private static void checkCounting(CreateInput input, String reportedArgument, Validation validation) {
+		if (input.method() == Method.COMPUTED) {
+			if (input.measure() == null) {
+				validation.problem("input.measure", null, "A computed indicator needs a measure");
+			}
+			if (input.filter() == null) {
+				validation.problem("input.filter", null, "A computed indicator needs a filter");
+			}
+			if (input.unit() == Unit.PERCENT && input.denominatorFilter() == null) {
+				validation.problem("input.denominatorFilter", null, "A computed percent indicator needs a denominator");
+			}
+		}
+		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
+			validation.problem(reportedArgument, input.method(), "A reported indicator takes no measure or filters");
+		}
+		if (input.method() == Method.COMPUTED && input.unit() != Unit.PERCENT && input.denominatorFilter() != null) {
+			validation.problem("input.denominatorFilter", null, "Only a percent indicator has a denominator");
+		}
 	}
 
 	private void insert(CreateInput input, Programme programme, Project project) {
@@ -204,14 +216,17 @@ class IndicatorDefinitions {
 
 	/**
 	 * Changes the fields given; of those given as null, clears the Georgian name, description, baseline (with its
-	 * date, which is shown with a value alone) and baseline date.
+	 * date, which is shown with a value alone), baseline date, denominator and project. A change of what it counts is
+	 * checked as a new definition is ({@link IndicatorRedefinition}).
 	 */
 	Indicator update(String code, UpdateInput input, Set<String> nulls) {
 		Access.require(Role.ADMIN);
 		boolean noBaseline = nulls.contains("baseline");
 		boolean baselineGiven = input.baseline() != null || noBaseline;
-		if (baselineGiven || input.direction() != null) {
-			// the targets checked are those at the write: no new target comes between
+		boolean redefines = IndicatorRedefinition.asked(input, nulls);
+		if (baselineGiven || input.direction() != null || redefines) {
+			// the targets checked are those at the write: no new target comes between; nor the deletion or merge of
+			// what a new filter names, nor a value reported in the old unit
 			WritersQueue.join(this.jdbc);
 		}
 		var stored = indicator(code);
@@ -219,14 +234,36 @@ class IndicatorDefinitions {
 		var validation = new Validation().lineToKeep("input.name", input.name(), 500)
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000);
-		ExplicitNulls.refuse(nulls, validation, "name", "direction");
-		checkBaseline(stored.unit(), input.baseline(), validation);
+		ExplicitNulls.refuse(nulls, validation, "name", "direction", "level", "unit", "measure", "filter",
+				"cumulative");
+		checkBaseline(input.unit() != null ? input.unit() : stored.unit(), input.baseline(), validation);
 		datedBaseline(input.baselineDate(), baseline, validation);
 		// only a new baseline or direction is held to the targets: a rename of an indicator stored before the rule is not
 		if ((baselineGiven || input.direction() != null) && !validation.refused("input.baseline")) {
 			checkTargetSides(stored, input, baseline, baselineGiven, validation);
 		}
+		// the project it would be of: given, else kept unless cleared
+		var projectCode = input.project() != null ? input.project()
+				: nulls.contains("project") ? null : stored.projectCode();
+		var project = projectCode == null ? null : this.programmes.projectsByCode(List.of(projectCode)).get(projectCode);
+		var proposed = redefines ? this.redefinition.proposed(stored, input, nulls, project, validation) : null;
+		if (proposed != null && stored.method() == Method.COMPUTED) {
+			checkCounting(proposed, null, validation);
+			checkFilter("input.filter", input.filter(), validation);
+			checkFilter("input.denominatorFilter", input.denominatorFilter(), validation);
+		}
 		validation.check();
+		if (proposed != null) {
+			// a new filter or project must leave the indicator something to count, as a new indicator's must
+			if (stored.method() == Method.COMPUTED && (input.filter() != null || input.denominatorFilter() != null
+					|| input.project() != null || nulls.contains("project"))) {
+				var countable = new Validation();
+				this.countable.check(proposed, this.programmes.programmesByCode(List.of(stored.programmeCode()))
+					.get(stored.programmeCode()), project, countable);
+				countable.check();
+			}
+			this.redefinition.write(stored.id(), proposed, project);
+		}
 		this.jdbc.sql("""
 				UPDATE indicator SET name = coalesce(:name, name),
 				       name_ka = CASE WHEN :noNameKa THEN NULL ELSE coalesce(:nameKa, name_ka) END,

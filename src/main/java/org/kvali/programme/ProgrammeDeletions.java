@@ -50,7 +50,7 @@ class ProgrammeDeletions {
 		WritersQueue.join(this.jdbc);
 		var stored = this.service.programme("code", code);
 		refuseHeld("Programme", stored.code(), PROGRAMME_HOLDERS, stored.id(), "delete them (deleteProject)",
-				Holders.INDICATORS, Holders.INDICATORS);
+				"delete those indicators (deleteIndicator)", Holders.INDICATORS);
 		this.jdbc.sql("DELETE FROM programme WHERE id = :id").param("id", stored.id()).update();
 		return stored.code();
 	}
@@ -61,7 +61,9 @@ class ProgrammeDeletions {
 		WritersQueue.join(this.jdbc);
 		var stored = this.service.project("code", code);
 		refuseHeld("Project", stored.code(), PROJECT_HOLDERS, stored.id(), "delete them (deleteActivity, with"
-				+ " withParticipations: true for those people took part in)", Holders.INDICATORS, Holders.INDICATORS);
+				+ " withParticipations: true for those people took part in)", "make those indicators the programme's or"
+				+ " another project's (updateIndicator with project) or delete them (deleteIndicator)",
+				Holders.INDICATORS);
 		// an erasure remembers the projects of the person's activities, to tell their partners alone: not one gone
 		this.jdbc.sql("UPDATE erased_reference SET projects = array_remove(projects, :id) WHERE :id = ANY(projects)")
 			.param("id", stored.id())

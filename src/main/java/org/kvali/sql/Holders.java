@@ -15,8 +15,9 @@ public final class Holders {
 	/** How many codes of one kind of holder are told. */
 	private static final int NAMED = 3;
 
-	/** The remedy for indicators that hold a row: their filters name it, or it is theirs. */
-	public static final String INDICATORS = "delete those indicators (deleteIndicator: a filter is not changed)";
+	/** The remedy for indicators whose filters name a row. */
+	public static final String INDICATORS = "change those indicators' filters (updateIndicator) or delete them"
+			+ " (deleteIndicator)";
 
 	private Holders() {
 	}

@@ -100,10 +100,12 @@ class ActivityDeletionTest {
 			.execute().path("createIndicator.code").entity(String.class).isEqualTo("TX-DEL-IND");
 		this.graphQl.document(DELETE).variable("code", "TX-DEL-5").execute().errors()
 			.expect(error -> error.getMessage().equals("code: Activity TX-DEL-5 still has 1 indicator whose filter names"
-					+ " it (TX-DEL-IND): delete those indicators (deleteIndicator: a filter is not changed) first, then the"
-					+ " activity"))
+					+ " it (TX-DEL-IND): change those indicators' filters (updateIndicator) or delete them (deleteIndicator)"
+					+ " first, then the activity"))
 			.verify();
-		this.graphQl.document("mutation { deleteIndicator(code: \"TX-DEL-IND\") }").execute();
+		this.graphQl.document("mutation { updateIndicator(code: \"TX-DEL-IND\", input: {denominatorFilter:"
+				+ " {activityKinds: [TRAINING]}}) { code } }").execute().path("updateIndicator.code").entity(String.class)
+			.isEqualTo("TX-DEL-IND");
 		this.graphQl.document(DELETE).variable("code", "TX-DEL-5").execute().path("deleteActivity")
 			.entity(String.class).isEqualTo("TX-DEL-5");
 	}

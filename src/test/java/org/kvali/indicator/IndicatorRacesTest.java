@@ -104,7 +104,7 @@ class IndicatorRacesTest {
 	@Test
 	void aBaselineRaisedWhileATargetIsSetIsCheckedAgainstThatTarget() throws Exception {
 		var raising = whileHeld(() -> this.definitions.setTargets("TR-IND", List.of(new TargetInput("2024", 30.0))),
-				() -> this.definitions.update("TR-IND", new UpdateInput(null, null, null, null, 50.0, null), Set.of()));
+				() -> this.definitions.update("TR-IND", new UpdateInput(null, null, null, null, 50.0, null, null, null, null, null, null, null, null), Set.of()));
 		assertThatThrownBy(() -> raising.get(30, TimeUnit.SECONDS)).cause()
 			.isInstanceOf(ValidationException.class)
 			.extracting(ex -> ((ValidationException) ex).problems().get(0).argument())

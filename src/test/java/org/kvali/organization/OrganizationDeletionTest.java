@@ -99,8 +99,8 @@ class OrganizationDeletionTest {
 		refused("code: Organization TD-O still has 1 programme it funds (TD-P), 1 programme it publishes (TD-P),"
 				+ " 1 project it leads (TD-J), 1 project it partners (TD-K), 1 activity it runs (TD-A), 2 participations"
 				+ " (TD-1, TD-2), 2 people of it (TD-1, TD-2), 1 value reported for it (TD-I), 1 API key acting for it (td partner) and 1 indicator"
-				+ " whose filter names it (TD-I): revoke the keys (revokeApiKey) and delete those indicators"
-				+ " (deleteIndicator: a filter is not changed) first, then " + MERGE);
+				+ " whose filter names it (TD-I): revoke the keys (revokeApiKey) and change those indicators' filters"
+				+ " (updateIndicator) or delete them (deleteIndicator) first, then " + MERGE);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE code = 'TD-O'", Integer.class))
 			.isOne();
 

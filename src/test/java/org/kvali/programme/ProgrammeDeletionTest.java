@@ -39,7 +39,8 @@ class ProgrammeDeletionTest {
 
 	private static final String DELETE_PROJECT = "mutation($code: ID!) { deleteProject(code: $code) }";
 
-	private static final String INDICATORS = "delete those indicators (deleteIndicator: a filter is not changed)";
+	private static final String INDICATORS = "change those indicators' filters (updateIndicator) or delete them"
+			+ " (deleteIndicator)";
 
 	@Autowired
 	HttpGraphQlTester graphQl;
@@ -60,12 +61,12 @@ class ProgrammeDeletionTest {
 	void whatNamesAProgrammeOrProjectIsToldUntilItIsGone() {
 		this.graphQl.document(SET_UP).execute().path("naming.code").entity(String.class).isEqualTo("TD-NAMING");
 		refused(DELETE_PROGRAMME, "TD-PRG", "code: Programme TD-PRG still has 4 projects (TD-A, TD-B, TD-C and 1 more)"
-				+ " and 2 indicators (TD-NAMING, TD-OWN): delete them (deleteProject) and " + INDICATORS
-				+ " first, then the programme");
+				+ " and 2 indicators (TD-NAMING, TD-OWN): delete them (deleteProject) and delete those indicators"
+				+ " (deleteIndicator) first, then the programme");
 		refused(DELETE_PROJECT, "TD-A", "code: Project TD-A still has 1 activity (TD-ACT) and 1 indicator (TD-OWN):"
-				+ " delete them (deleteActivity, with withParticipations: true for those people took part in) and "
-				+ INDICATORS
-				+ " first, then the project");
+				+ " delete them (deleteActivity, with withParticipations: true for those people took part in) and make"
+				+ " those indicators the programme's or another project's (updateIndicator with project) or delete them"
+				+ " (deleteIndicator) first, then the project");
 		refused(DELETE_PROJECT, "TD-B", "code: Project TD-B still has 1 indicator whose filter names it (TD-NAMING): "
 				+ INDICATORS + " first, then the project");
 		assertThat(count("SELECT count(*) FROM project WHERE code LIKE 'TD-%'")).isEqualTo(4);
@@ -87,14 +88,23 @@ class ProgrammeDeletionTest {
 		long programme = count("SELECT id FROM programme WHERE code = 'TD-PRG'");
 		assertThat(count("SELECT count(*) FROM project_partner WHERE project_id = " + projectA)).isOne();
 		assertThat(count("SELECT count(*) FROM programme_donor WHERE programme_id = " + programme)).isOne();
-		this.graphQl.document("mutation { deleteActivity(code: \"TD-ACT\") a: deleteIndicator(code: \"TD-OWN\")"
-				+ " b: deleteIndicator(code: \"TD-NAMING\") }").execute().path("b").entity(String.class)
-			.isEqualTo("TD-NAMING");
-		for (var project : new String[] { "TD-A", "TD-B", "TD-D" }) {
+		// the indicators are kept, made the programme's and counting another project
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { deleteActivity(code: "TD-ACT")
+				  own: updateIndicator(code: "TD-OWN", input: {project: null}) { project { code } }
+				  naming: updateIndicator(code: "TD-NAMING", input: {filter: {projects: ["TD-D"]}}) { code } }""")
+			.execute().path("own.project").valueIsNull().path("naming.code").entity(String.class).isEqualTo("TD-NAMING");
+		for (var project : new String[] { "TD-A", "TD-B" }) {
 			deleted(DELETE_PROJECT, project);
 		}
 		// its lead and partner went with it, and the organizations stay
 		assertThat(count("SELECT count(*) FROM project_partner WHERE project_id = " + projectA)).isZero();
+		refused(DELETE_PROJECT, "TD-D", "code: Project TD-D still has 1 indicator whose filter names it (TD-NAMING): "
+				+ INDICATORS + " first, then the project");
+		this.graphQl.document("mutation { a: deleteIndicator(code: \"TD-OWN\") b: deleteIndicator(code: \"TD-NAMING\") }")
+			.execute().path("b").entity(String.class).isEqualTo("TD-NAMING");
+		deleted(DELETE_PROJECT, "TD-D");
 		deleted(DELETE_PROGRAMME, "TD-PRG");
 		assertThat(count("SELECT count(*) FROM programme_donor WHERE programme_id = " + programme)).isZero();
 		assertThat(count("SELECT count(*) FROM organization WHERE code IN ('EU', 'HEKS-EPER', 'CIF')")).isEqualTo(3);
