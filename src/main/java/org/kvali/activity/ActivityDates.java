@@ -64,7 +64,7 @@ class ActivityDates implements WithinProgramme, WithinProject {
 		}
 		else if (outsideProject != null) {
 			validation.problem("input.startDate", start, outsideProject
-					+ ": an admin may move the project's dates, or the activity to the right project");
+					+ ": an admin may move the project's dates, or the activity to the right project (input.project)");
 		}
 	}
 

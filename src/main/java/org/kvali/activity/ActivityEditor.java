@@ -46,8 +46,12 @@ class ActivityEditor {
 
 	private final ActivityOrganizers organizers;
 
+	private final ActivityMoves moves;
+
 	ActivityEditor(ActivityService activities, ProgrammeService programmes, OrganizationService organizations,
-			GeographyService geography, PartnerScope scope, JdbcClient jdbc, ActivityOrganizers organizers) {
+			GeographyService geography, PartnerScope scope, JdbcClient jdbc, ActivityOrganizers organizers,
+			ActivityMoves moves) {
+		this.moves = moves;
 		this.organizers = organizers;
 		this.scope = scope;
 		this.activities = activities;
@@ -115,21 +119,27 @@ class ActivityEditor {
 		var project = project(stored);
 		var validation = new Validation().lineToKeep("input.title", input.title(), 500)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate());
-		ExplicitNulls.refuse(nulls, validation, "kind", "title", "startDate", "endDate");
+		ExplicitNulls.refuse(nulls, validation, "kind", "title", "startDate", "endDate", "project");
+		var target = this.moves.target(project, input.project());
 		if (nulls.contains("organizer") && caller.is(Role.PARTNER)) {
 			validation.problem("input.organizer", null, "Your organization runs the activity; an admin may leave it "
 					+ "without an organizer, or you may name another of yours");
 		}
 		boolean moved = input.startDate() != null && !input.startDate().equals(stored.startDate());
-		if (moved) {
-			ActivityDates.checkStart(project, programme(project), input.startDate(), validation);
+		if (moved || target != project) {
+			ActivityDates.checkStart(target, programme(target),
+					moved ? input.startDate() : stored.startDate(), validation);
 		}
 		if (moved && input.startDate().getYear() < stored.startDate().getYear()) {
 			bornAfter(stored.id(), input.startDate(), caller, validation);
 		}
 		var organizer = common(validation, caller, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
-		this.organizers.check(organizer, input.organizer(), project);
+		this.organizers.check(organizer, input.organizer(), target);
+		if (target != project) {
+			this.moves.check(stored, target, nulls.contains("organizer") ? null : organizer != null ? organizer
+					: stored.organizerId(), organizer != null);
+		}
 		int updated = this.jdbc.sql("""
 				UPDATE activity SET kind = coalesce(:kind, kind), title = coalesce(:title, title),
 				       title_ka = CASE WHEN :noTitleKa THEN NULL ELSE coalesce(:titleKa, title_ka) END,
@@ -138,7 +148,8 @@ class ActivityEditor {
 				                                      ELSE coalesce(:venue, venue_municipality_code) END,
 				       venue_name = CASE WHEN :noVenueName THEN NULL ELSE coalesce(:venueName, venue_name) END,
 				       organizer_id = CASE WHEN :noOrganizer THEN NULL ELSE coalesce(:organizer, organizer_id) END,
-				       topics = CASE WHEN :noTopics THEN '{}' ELSE coalesce(CAST(:topics AS text[]), topics) END
+				       topics = CASE WHEN :noTopics THEN '{}' ELSE coalesce(CAST(:topics AS text[]), topics) END,
+				       project_id = :project
 				WHERE id = :id""")
 			.param("noTitleKa", nulls.contains("titleKa")).param("noVenue", nulls.contains("venue"))
 			.param("noVenueName", nulls.contains("venueName")).param("noOrganizer", nulls.contains("organizer"))
@@ -146,7 +157,7 @@ class ActivityEditor {
 			.param("id", stored.id()).param("kind", input.kind() == null ? null : input.kind().name())
 			.param("title", input.title()).param("titleKa", input.titleKa()).param("start", input.startDate())
 			.param("end", input.endDate()).param("venue", input.venue()).param("venueName", input.venueName())
-			.param("organizer", organizer)
+			.param("organizer", organizer).param("project", target.id())
 			.param("topics", input.topics() == null ? null : input.topics().toArray(String[]::new))
 			.update();
 		if (updated == 0) {

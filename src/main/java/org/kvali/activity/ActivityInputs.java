@@ -14,7 +14,7 @@ final class ActivityInputs {
 	}
 
 	record Update(ActivityKind kind, String title, String titleKa, LocalDate startDate, LocalDate endDate,
-			String venue, String venueName, String organizer, List<String> topics) {
+			String venue, String venueName, String organizer, List<String> topics, String project) {
 	}
 
 }

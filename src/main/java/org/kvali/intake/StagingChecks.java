@@ -212,7 +212,8 @@ class StagingChecks {
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
-						"Activity " + rs.getString(3) + " belongs to project " + rs.getString(4)));
+						"Activity " + rs.getString(3) + " belongs to project " + rs.getString(4)
+								+ "; if that is wrong, move it first (updateActivity with project)"));
 			});
 	}
 

@@ -474,7 +474,7 @@ class ReferenceMutationsTest {
 			.execute()
 			.errors()
 			.expect(error -> error.getMessage().equals("input.startDate: After its project TM-2024 ends (2024-12-31): "
-					+ "an admin may move the project's dates, or the activity to the right project"))
+					+ "an admin may move the project's dates, or the activity to the right project (input.project)"))
 			.verify();
 		var activity = this.graphQl.document(create.formatted("2025-02-03", "SCCSF")).execute();
 		activity.path("createActivity.organizer.code").entity(String.class).isEqualTo("SCCSF");

@@ -1,0 +1,98 @@
+package org.kvali.activity;
+
+import java.util.List;
+
+import org.kvali.access.PartnerScope;
+import org.kvali.graphql.Validation;
+import org.kvali.organization.OrganizationService;
+import org.kvali.programme.ProgrammeService;
+import org.kvali.programme.Project;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * An activity moved to another project ({@code updateActivity} with {@code project}): a sheet that named a wrong but
+ * existing project code put it there, and its participations count for that project, its programme and its donors
+ * until it moves. An admin moves it anywhere, a partner between its organizations' projects. It moves with every
+ * participation; its start must lie within the new project's and programme's dates (ActivityEditor), its organizer
+ * have a part in the new project, and no indicator count it by name that would count nothing of it after the move.
+ */
+@Component
+class ActivityMoves {
+
+	/**
+	 * Indicators whose filters name the activity {@code :code} and that count another project or programme than the
+	 * project {@code :project}: counting only their own, they would count nothing of it after the move.
+	 */
+	private static final String NAMING_INDICATORS = """
+			SELECT count(*), string_agg(code, ', ' ORDER BY code) FILTER (WHERE n <= 3)
+			FROM (SELECT i.code, row_number() OVER (ORDER BY i.code) AS n
+			      FROM indicator i JOIN project p ON p.id = :project
+			      WHERE (i.filter -> 'activities' @> to_jsonb(CAST(:code AS text))
+			             OR i.denominator_filter -> 'activities' @> to_jsonb(CAST(:code AS text)))
+			        AND (i.programme_id <> p.programme_id OR i.project_id <> p.id)) named
+			HAVING count(*) > 0""";
+
+	private final ProgrammeService programmes;
+
+	private final OrganizationService organizations;
+
+	private final PartnerScope scope;
+
+	private final JdbcClient jdbc;
+
+	ActivityMoves(ProgrammeService programmes, OrganizationService organizations, PartnerScope scope, JdbcClient jdbc) {
+		this.programmes = programmes;
+		this.organizations = organizations;
+		this.scope = scope;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The project the activity is to be of: the one of {@code code}, else ({@code code} null) its own, {@code current}.
+	 * An unknown code is NOT_FOUND; a partner's move to a project that is not one of its organizations' is refused.
+	 */
+	Project target(Project current, String code) {
+		if (code == null || code.equals(current.code())) {
+			return current;
+		}
+		var project = this.programmes.project("input.project", code);
+		this.scope.requireProject(project.id(), project.code());
+		return project;
+	}
+
+	/**
+	 * Refuses the move where the organizer it keeps ({@code organizer}, the one given with the move being checked as
+	 * any new organizer is) has no part in the project, or indicators count the activity by name that would count
+	 * nothing of it after.
+	 */
+	void check(Activity stored, Project target, Long organizer, boolean organizerGiven) {
+		var validation = new Validation();
+		if (organizer != null && !organizerGiven && !organizer.equals(target.leadOrganizationId())
+				&& this.programmes.partnersOfProjects(List.of(target.id()))
+					.getOrDefault(target.id(), List.of())
+					.stream()
+					.noneMatch(partner -> partner.organizationId() == organizer)) {
+			var code = this.organizations.organizationsById(List.of(organizer)).get(organizer).code();
+			validation.problem("input.project", target.code(), "Organization " + code + ", which runs the activity,"
+					+ " neither leads project " + target.code() + " nor is a partner of it: add it to the project's"
+					+ " partners first (updateProject), or name another organizer with the move");
+		}
+		this.jdbc.sql(NAMING_INDICATORS)
+			.param("code", stored.code())
+			.param("project", target.id())
+			.query((rs, row) -> {
+				boolean one = rs.getLong(1) == 1;
+				return validation.problem("input.project", target.code(), rs.getLong(1) + (one ? " indicator counts"
+						: " indicators count") + " the activity by name (" + rs.getString(2) + (rs.getLong(1) > 3 ? ", ..."
+								: "") + ") and only " + (one ? "its" : "their") + " own project's or programme's"
+						+ " participation, so would count nothing of it after the move: an admin changes their filters"
+						+ " first (updateIndicator), or, within the programme, makes a project's indicator the"
+						+ " programme's for the move (updateIndicator with project: null) and then the new project's");
+			})
+			.list();
+		validation.check();
+	}
+
+}

@@ -1,0 +1,221 @@
+package org.kvali.activity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An activity a sheet put in a wrong but existing project moves to the right one with its participations, which
+ * then count there at once; a move that would leave it outside the new programme's dates, run by an organization
+ * without a part in the project, or uncounted by an indicator naming it, is refused whole.
+ */
+@IntegrationTest
+class ActivityMoveTest {
+
+	// language=GraphQL
+	private static final String SET_UP = """
+			mutation {
+			  here: createProgramme(input: {code: "TM2-PRG", name: "Moves", donors: ["EU"], publisher: "HEKS-EPER",
+			      startDate: "2024-01-01", endDate: "2026-12-31"}) { code }
+			  later: createProgramme(input: {code: "TM2-LATER", name: "Later", donors: ["EU"], publisher: "HEKS-EPER",
+			      startDate: "2025-06-01", endDate: "2026-12-31"}) { code }
+			  a: createProject(input: {code: "TM2-A", programme: "TM2-PRG", name: "A", lead: "HEKS-EPER",
+			      partners: [{organization: "CIF", role: REGIONAL_PARTNER}]}) { code }
+			  b: createProject(input: {code: "TM2-B", programme: "TM2-PRG", name: "B", lead: "HEKS-EPER",
+			      partners: [{organization: "CIF", role: REGIONAL_PARTNER}]}) { code }
+			  c: createProject(input: {code: "TM2-C", programme: "TM2-PRG", name: "C", lead: "HEKS-EPER"}) { code }
+			  d: createProject(input: {code: "TM2-D", programme: "TM2-LATER", name: "D", lead: "HEKS-EPER",
+			      partners: [{organization: "CIF", role: REGIONAL_PARTNER}]}) { code }
+			  createActivity(input: {code: "TM2-ACT", project: "TM2-A", kind: TRAINING, title: "In the wrong project",
+			      startDate: "2025-03-03", endDate: "2025-03-04", organizer: "CIF"}) { code }
+			}""";
+
+	// language=GraphQL
+	private static final String MOVE = """
+			mutation($input: UpdateActivityInput!) { updateActivity(code: "TM2-ACT", input: $input) {
+			  project { code } organizer { code } startDate } }""";
+
+	// language=GraphQL
+	private static final String COUNTS = """
+			{ a: participation(filter: {projects: ["TM2-A"]}) { totals { participants } }
+			  b: participation(filter: {projects: ["TM2-B"]}) { totals { participants } }
+			  later: participation(filter: {programmes: ["TM2-LATER"]}) { totals { participants } } }""";
+
+	private static final String REMEDY = "an admin changes their filters first (updateIndicator), or, within the"
+			+ " programme, makes a project's indicator the programme's for the move (updateIndicator with project: null)"
+			+ " and then the new project's";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ApiKeyService keys;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource ownerDataSource;
+
+	@BeforeEach
+	void setUp() {
+		this.graphQl.document(SET_UP).execute().path("createActivity.code").entity(String.class).isEqualTo("TM2-ACT");
+		var owner = new JdbcTemplate(this.ownerDataSource);
+		owner.update("""
+				INSERT INTO participant (ref, gender, organization_id)
+				SELECT 'TM2-P' || n, 'FEMALE', (SELECT id FROM organization WHERE code = 'CIF')
+				FROM generate_series(1, 6) n""");
+		owner.update("""
+				INSERT INTO participation (activity_id, participant_id, organization_id)
+				SELECT (SELECT id FROM activity WHERE code = 'TM2-ACT'), p.id, p.organization_id
+				FROM participant p WHERE p.ref LIKE 'TM2-P%'""");
+	}
+
+	@AfterEach
+	void clean() {
+		var owner = new JdbcTemplate(this.ownerDataSource);
+		owner.update("DELETE FROM participation WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE"
+				+ " 'TM2-P%')");
+		owner.update("DELETE FROM participant WHERE ref LIKE 'TM2-P%'");
+		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TM2-%'");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TM2-%'");
+		this.jdbc.update("DELETE FROM project WHERE code LIKE 'TM2-%'");
+		this.jdbc.update("DELETE FROM programme WHERE code LIKE 'TM2-%'");
+		this.jdbc.update("DELETE FROM api_key WHERE name = 'move CIF'");
+	}
+
+	@Test
+	void anActivityMovesWithItsParticipationsAndCountsThereAtOnce() {
+		counts(6, 0, 0);
+		this.graphQl.document(MOVE).variable("input", Map.of("project", "TM2-B")).execute()
+			.path("updateActivity.project.code").entity(String.class).isEqualTo("TM2-B");
+		counts(0, 6, 0);
+
+		// to another programme, which begins later: its start moves with it, or the move is refused
+		refused(Map.of("project", "TM2-D"), "input.startDate: Before its programme TM2-LATER starts (2025-06-01): its"
+				+ " indicators would count none of its participations; an admin may move the programme's dates");
+		this.graphQl.document(MOVE)
+			.variable("input", Map.of("project", "TM2-D", "startDate", "2025-07-01", "endDate", "2025-07-02"))
+			.execute()
+			.path("updateActivity.project.code").entity(String.class).isEqualTo("TM2-D")
+			.path("updateActivity.startDate").entity(String.class).isEqualTo("2025-07-01");
+		counts(0, 0, 6);
+
+		// its organizer must have a part in the project it goes to, or another be named with the move
+		refused(Map.of("project", "TM2-C"), "input.project: Organization CIF, which runs the activity, neither leads"
+				+ " project TM2-C nor is a partner of it: add it to the project's partners first (updateProject), or"
+				+ " name another organizer with the move");
+		this.graphQl.document(MOVE).variable("input", Map.of("project", "TM2-C", "organizer", "HEKS-EPER")).execute()
+			.path("updateActivity.project.code").entity(String.class).isEqualTo("TM2-C")
+			.path("updateActivity.organizer.code").entity(String.class).isEqualTo("HEKS-EPER");
+		counts(0, 0, 0);
+	}
+
+	@Test
+	void anIndicatorNamingItHoldsItWithinWhatItCounts() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { own: createIndicator(input: {code: "TM2-OWN", programme: "TM2-PRG", project: "TM2-A",
+				    name: "At it", level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS,
+				    filter: {activities: ["TM2-ACT"]}}) { code }
+				  wide: createIndicator(input: {code: "TM2-WIDE", programme: "TM2-PRG", name: "At it, programme",
+				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS,
+				    filter: {activities: ["TM2-ACT"]}}) { code } }""")
+			.execute().path("wide.code").entity(String.class).isEqualTo("TM2-WIDE");
+		refused(Map.of("project", "TM2-B", "title", "Renamed"), "input.project: 1 indicator counts the activity by name"
+				+ " (TM2-OWN) and only its own project's or programme's participation, so would count nothing of it"
+				+ " after the move: " + REMEDY);
+		assertThat(this.jdbc.queryForObject("""
+				SELECT p.code || ' ' || a.title FROM activity a JOIN project p ON p.id = a.project_id
+				WHERE a.code = 'TM2-ACT'""", String.class)).isEqualTo("TM2-A In the wrong project");
+		counts(6, 0, 0);
+		// the programme's own indicator counts it in any of its projects: the project's goes with it so, in three
+		// steps; out of the programme, neither counts it
+		this.graphQl.document("mutation { updateIndicator(code: \"TM2-OWN\", input: {project: \"TM2-B\"}) { code } }")
+			.execute().errors()
+			.expect(error -> error.getMessage().equals("input.filter.activities: The indicator counts project TM2-B's"
+					+ " activities alone; these are none of them"))
+			.verify();
+		this.graphQl.document("mutation { updateIndicator(code: \"TM2-OWN\", input: {project: null}) { code } }")
+			.execute().path("updateIndicator.code").entity(String.class).isEqualTo("TM2-OWN");
+		this.graphQl.document(MOVE).variable("input", Map.of("project", "TM2-B")).execute()
+			.path("updateActivity.project.code").entity(String.class).isEqualTo("TM2-B");
+		this.graphQl.document("mutation { updateIndicator(code: \"TM2-OWN\", input: {project: \"TM2-B\"}) {"
+				+ " project { code } } }").execute()
+			.path("updateIndicator.project.code").entity(String.class).isEqualTo("TM2-B");
+		counts(0, 6, 0);
+		refused(Map.of("project", "TM2-D", "startDate", "2025-07-01", "endDate", "2025-07-02"),
+				"input.project: 2 indicators count the activity by name (TM2-OWN, TM2-WIDE) and only their own"
+						+ " project's or programme's participation, so would count nothing of it after the move: "
+						+ REMEDY);
+	}
+
+	@Test
+	void aPartnerMovesItsActivityBetweenItsProjectsAlone() throws Exception {
+		var secret = this.keys.create("move CIF", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var partner = this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+		partner.document(MOVE).variable("input", Map.of("project", "TM2-C")).execute().errors()
+			.expect(error -> error.getErrorType().toString().equals("FORBIDDEN")
+					&& error.getMessage().equals("Project TM2-C is not one of your organizations' projects"))
+			.verify();
+		partner.document(MOVE).variable("input", Map.of("project", "tm2-b")).execute().errors()
+			.expect(error -> error.getErrorType().toString().equals("NOT_FOUND")
+					&& error.getMessage().equals("No project has the code 'tm2-b'; it is written TM2-B"))
+			.verify();
+		var cleared = new HashMap<String, Object>();
+		cleared.put("project", null);
+		partner.document(MOVE).variable("input", cleared).execute().errors()
+			.expect(error -> error.getMessage().equals("input.project: May not be cleared; leave it out to keep it as"
+					+ " it is"))
+			.verify();
+		counts(6, 0, 0);
+		partner.document(MOVE).variable("input", Map.of("project", "TM2-B")).execute()
+			.path("updateActivity.project.code").entity(String.class).isEqualTo("TM2-B");
+		counts(0, 6, 0);
+
+		// a sheet naming the project it left is told where it is now, and how to move it
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+			.content("activity_code,project_code,participant_ref,gender\nTM2-ACT,TM2-A,TM2-P1,female\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message").value("Activity TM2-ACT belongs to project TM2-B; if that is"
+					+ " wrong, move it first (updateActivity with project)"));
+	}
+
+	private void counts(int a, int b, int later) {
+		var response = this.graphQl.document(COUNTS).execute();
+		response.path("a.totals.participants").entity(Integer.class).isEqualTo(a);
+		response.path("b.totals.participants").entity(Integer.class).isEqualTo(b);
+		response.path("later.totals.participants").entity(Integer.class).isEqualTo(later);
+	}
+
+	private void refused(Map<String, Object> input, String message) {
+		this.graphQl.document(MOVE).variable("input", input).execute().errors()
+			.expect(error -> error.getErrorType().toString().equals("BAD_REQUEST") && error.getMessage().equals(message))
+			.verify();
+	}
+
+}
