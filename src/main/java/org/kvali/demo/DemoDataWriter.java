@@ -41,6 +41,14 @@ final class DemoDataWriter {
 				VALUES (?, (SELECT id FROM project WHERE code = ?), ?, ?, ?, ?, ?, ?, ?,
 				        (SELECT id FROM organization WHERE code = ?), ?)""",
 				events.events.stream().map(DemoDataWriter::row).toList());
+		// an activity's organizer has a part in its project: the municipalities holding the budget hearings support
+		// the budgeting project without implementing it
+		this.jdbc.update("""
+				INSERT INTO project_partner (project_id, organization_id, role)
+				SELECT DISTINCT a.project_id, a.organizer_id, 'ASSOCIATE' FROM activity a JOIN project p ON p.id = a.project_id
+				WHERE a.organizer_id <> p.lead_organization_id
+				  AND NOT EXISTS (SELECT 1 FROM project_partner pp
+				                  WHERE pp.project_id = a.project_id AND pp.organization_id = a.organizer_id)""");
 		this.jdbc.batchUpdate("""
 				INSERT INTO participation (activity_id, participant_id, organization_id, role, days_attended)
 				VALUES ((SELECT id FROM activity WHERE code = ?), (SELECT id FROM participant WHERE lower(ref) = lower(?)),
