@@ -68,16 +68,18 @@ class IndicatorEditor {
 							: "The programme has not begun (it starts on " + indicator.programmeStart())
 							+ "): a value is reported for a period under way or past"));
 		IndicatorWindows.checkValue(indicator.unit(), "input.value", input.value(), "A value", validation);
-		if (input.evidenceUrl() != null
-				&& (!input.evidenceUrl().matches("https?://\\S+") || input.evidenceUrl().length() > 2000)) {
+		// one line of at most 2,000 characters, as any other field says it, and then a link
+		validation.line("input.evidenceUrl", input.evidenceUrl(), false, 2000);
+		if (input.evidenceUrl() != null && !validation.refused("input.evidenceUrl")
+				&& !input.evidenceUrl().matches("https?://\\S+")) {
 			validation.problem("input.evidenceUrl", input.evidenceUrl(), "An http:// or https:// link is expected");
 		}
 		if (input.gender() != null && input.region() != null) {
 			validation.problem("input.region", input.region(), "A value is for one gender or one region, not both");
 		}
-		if (input.region() != null && this.geography.regionsByCode(List.of(input.region())).isEmpty()) {
-			validation.problem("input.region", input.region(), "No region has this code");
-		}
+		validation.known("input.region", "region", input.region() == null ? null : List.of(input.region()),
+				input.region() == null ? List.of() : this.geography.regionsByCode(List.of(input.region())).keySet(),
+				this.geography::regionInAnotherCase);
 		var dimension = input.gender() != null ? "GENDER" : input.region() != null ? "REGION" : null;
 		var dimensionValue = input.gender() != null ? input.gender().name() : input.region();
 		// a year and its quarters would both count towards the year; a 0 withdraws a period, and is always taken.
@@ -87,21 +89,26 @@ class IndicatorEditor {
 			.ifPresent(other -> validation.problem("input.period", input.period(), "A value for " + other
 					+ " is reported, which overlaps " + input.period() + " and would be counted with it: report "
 					+ "either a year or its quarters (to move from one to the other, report " + other + " as 0 first)"));
-		// a partner corrects its organizations' values alone: a partner of another project of the programme (or
-		// another partner of the project) would otherwise replace or withdraw theirs
-		if (caller.is(Role.PARTNER) && period.isPresent()) {
-			this.indicators.othersValue(indicator.id(), period.get().key(), dimension, dimensionValue,
-					caller.organizations())
-				.ifPresent(others -> validation.problem("input.period", input.period(), "The value for "
-						+ input.period() + (others.isEmpty() ? " was reported by an admin, for no organization"
-								: " was reported for " + String.join(", ", others))
-						+ "; a partner corrects only its own organizations' values: ask "
-						+ (others.isEmpty() ? "an admin" : "them, or an admin")));
-		}
-		if (indicator.unit() == IndicatorEnums.Unit.NUMBER && period.isPresent() && input.value() != 0) {
+		// the parts are summed for a known group alone: an unknown region told a sum it was never part of
+		if (indicator.unit() == IndicatorEnums.Unit.NUMBER && period.isPresent() && input.value() != 0
+				&& !validation.refused("input.region")) {
 			partsWithinWhole(indicator.id(), period.get().key(), dimension, dimensionValue, input.value(), validation);
 		}
 		validation.check();
+		// a partner corrects its organizations' values alone: a partner of another project of the programme (or
+		// another partner of the project) would otherwise replace or withdraw theirs. Refused as any other act
+		// outside what the role may do, once the value itself is sound.
+		if (caller.is(Role.PARTNER)) {
+			this.indicators.othersValue(indicator.id(), period.get().key(), dimension, dimensionValue,
+					caller.organizations())
+				.ifPresent(others -> {
+					throw new AccessDeniedException("The value for " + input.period() + (others.isEmpty()
+							? " was reported by an admin, for no organization" : " was reported for "
+									+ String.join(", ", others))
+							+ "; a partner corrects only its own organizations' values: ask "
+							+ (others.isEmpty() ? "an admin" : "them, or an admin"));
+				});
+		}
 		return this.indicators.report(indicator.id(), period.get(), input.value(), input.comment(),
 				input.evidenceUrl(), reportedBy, caller.organizations(), dimension, dimensionValue);
 	}

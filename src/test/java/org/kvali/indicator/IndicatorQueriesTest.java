@@ -11,6 +11,7 @@ import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -375,8 +376,16 @@ class IndicatorQueriesTest {
 				mutation { reportIndicatorValue(input: {indicator: "OUT-1.3", period: "2025", value: 1, gender: MALE,
 				    region: "GE-QQ"}) { value } }""").execute().errors()
 			.expect(error -> error.getMessage().equals("input.region: A value is for one gender or one region, not both"))
-			.expect(error -> error.getMessage().equals("input.region: No region has this code"))
+			.expect(error -> error.getMessage().equals("input.region: No region has the code 'GE-QQ'"))
 			.verify();
+		// a region in another case is named as stored, and no sum of parts is told for a region that is none (2025's
+		// whole is 4, and this 5 was said to exceed it)
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { reportIndicatorValue(input: {indicator: "OUTC-2", period: "2025", value: 5,
+				    region: "ge-kk"}) { value } }""").execute().errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
+				.containsExactly("input.region: No region has the code 'ge-kk'; it is written GE-KK"));
 	}
 
 	@Test
@@ -390,8 +399,16 @@ class IndicatorQueriesTest {
 			.expect(error -> "input.indicator".equals(error.getExtensions().get("argument")))
 			.expect(error -> error.getMessage().equals("input.period: The period lies outside the programme (2023-01-01 to 2025-12-31)"))
 			.expect(error -> error.getMessage().equals("input.value: A percentage lies between 0 and 100"))
-			.expect(error -> "input.evidenceUrl".equals(error.getExtensions().get("argument")))
+			.expect(error -> error.getMessage().equals("input.evidenceUrl: An http:// or https:// link is expected"))
 			.verify();
+		// a link too long is told so, as any field too long is
+		this.graphQl.document("mutation($url: String) { reportIndicatorValue(input: {indicator: \"OUT-1.3\","
+				+ " period: \"2025\", value: 1, evidenceUrl: $url}) { value } }")
+			.variable("url", "https://example.org/" + "a".repeat(1990))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
+				.containsExactly("input.evidenceUrl: At most 2000 characters; this is 2010"));
 		// a value whose sums no JSON number could carry: refused, and the database refuses it too
 		// language=GraphQL
 		this.graphQl.document("""

@@ -134,8 +134,8 @@ class ReportedForTest {
 			cif.document(report.replace("value: 2", "value: " + value))
 				.execute()
 				.errors()
-				.expect(error -> "BAD_REQUEST".equals(error.getExtensions().get("classification"))
-						&& ("input.period: The value for 2024 was reported for SCCSF; a partner corrects only its own"
+				.expect(error -> "FORBIDDEN".equals(error.getExtensions().get("classification"))
+						&& ("The value for 2024 was reported for SCCSF; a partner corrects only its own"
 								+ " organizations' values: ask them, or an admin").equals(error.getMessage()))
 				.verify();
 		}
@@ -149,7 +149,7 @@ class ReportedForTest {
 		as(Role.PARTNER, List.of("SCCSF")).document(report)
 			.execute()
 			.errors()
-			.expect(error -> ("input.period: The value for 2024 was reported by an admin, for no organization; a"
+			.expect(error -> ("The value for 2024 was reported by an admin, for no organization; a"
 					+ " partner corrects only its own organizations' values: ask an admin").equals(error.getMessage()))
 			.verify();
 		var outsider = this.jdbc.queryForObject("""
