@@ -24,7 +24,6 @@ import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.graphql.Text;
 
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MutationAudit extends SimplePerformantInstrumentation {
 
-	/** The most characters kept of a mutation whose every field was refused to the caller's role. */
+	/** The most characters kept of a mutation that changed nothing. */
 	static final int REFUSED = 1000;
 
 	private final AuditLog log;
@@ -52,40 +51,48 @@ class MutationAudit extends SimplePerformantInstrumentation {
 			return super.beginExecuteOperation(parameters, state);
 		}
 		var fields = new ArrayList<String>();
-		rootFields(operation.getSelectionSet(), context.getFragmentsByName(), fields);
+		var keys = new ArrayList<String>();
+		rootFields(operation.getSelectionSet(), context.getFragmentsByName(), fields, keys);
 		var variables = context.getCoercedVariables().toMap();
 		boolean changesNothing = Caller.find().filter(caller -> caller.is(Role.DONOR, Role.ANALYST)).isPresent();
 		return SimpleInstrumentationContext.whenCompleted((result, failure) -> {
 			int errors = failure != null ? 1 : result.getErrors().size();
-			// a mutation whose every field was refused to the caller's role is kept in part, so that such requests
-			// cannot fill the log (a donor's ten of a million characters each took 11 MB; a partner may send those
-			// of an admin)
-			boolean refused = changesNothing || failure == null && errors >= fields.size()
-					&& result.getErrors().stream().allMatch(error -> error.getErrorType() == ErrorType.FORBIDDEN);
+			// a mutation that changed nothing (every field refused or in error, or the caller's role changes nothing)
+			// is kept in part, so that such requests cannot fill the log: a donor's ten of a million characters each
+			// took 11 MB, and a partner's mutation refused for a 900,000-character title was kept whole. One that
+			// stored something is kept whole, its values bounded by the checks it passed.
+			boolean refused = changesNothing || failure != null || errors > 0 && nothingAnswered(result, keys);
 			var sent = String.join(" ", fields) + (variables.isEmpty() ? "" : " variables " + variables);
 			this.log.record("mutation", (refused ? Text.preview(sent, REFUSED) : sent)
 					+ (errors == 0 ? "" : " (" + errors + " error(s))"));
 		});
 	}
 
+	/** Whether no root field ({@code keys}, as answered) has a value: each failed, or was skipped. */
+	private static boolean nothingAnswered(ExecutionResult result, List<String> keys) {
+		return !(result.getData() instanceof Map<?, ?> data) || keys.stream().allMatch(key -> data.get(key) == null);
+	}
+
 	/**
 	 * The root fields as written, without what they select, those of inline fragments and fragment spreads at the
-	 * root too (a removal inside {@code ... on Mutation} was left out of the entry).
+	 * root too (a removal inside {@code ... on Mutation} was left out of the entry), and the keys they are answered
+	 * under.
 	 */
 	private static void rootFields(SelectionSet selections, Map<String, FragmentDefinition> fragments,
-			List<String> fields) {
+			List<String> fields, List<String> keys) {
 		for (var selection : selections.getSelections()) {
 			if (selection instanceof Field field) {
 				fields.add(AstPrinter.printAstCompact(field.transform(builder -> builder.selectionSet(null))));
+				keys.add(field.getResultKey());
 			}
 			else if (selection instanceof InlineFragment inline) {
-				directed(inline.getDirectives(), inline.getSelectionSet(), fragments, fields);
+				directed(inline.getDirectives(), inline.getSelectionSet(), fragments, fields, keys);
 			}
 			else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
 				var fragment = fragments.get(spread.getName());
 				var directives = new ArrayList<>(spread.getDirectives());
 				directives.addAll(fragment.getDirectives());
-				directed(directives, fragment.getSelectionSet(), fragments, fields);
+				directed(directives, fragment.getSelectionSet(), fragments, fields, keys);
 			}
 		}
 	}
@@ -95,13 +102,13 @@ class MutationAudit extends SimplePerformantInstrumentation {
 	 * skipped deletion read as one asked for.
 	 */
 	private static void directed(List<Directive> directives, SelectionSet selections,
-			Map<String, FragmentDefinition> fragments, List<String> fields) {
+			Map<String, FragmentDefinition> fragments, List<String> fields, List<String> keys) {
 		if (directives.isEmpty()) {
-			rootFields(selections, fragments, fields);
+			rootFields(selections, fragments, fields, keys);
 			return;
 		}
 		var inner = new ArrayList<String>();
-		rootFields(selections, fragments, inner);
+		rootFields(selections, fragments, inner, keys);
 		fields.add(directives.stream().map(AstPrinter::printAstCompact).collect(Collectors.joining(" ")) + "{"
 				+ String.join(" ", inner) + "}");
 	}

@@ -84,7 +84,8 @@ final class IatiActivities {
 				.forEach(partner -> participants.add(new Participant(partner, IMPLEMENTING)));
 			var start = project.startDate() != null ? project.startDate() : programme.startDate();
 			var end = project.endDate() != null ? project.endDate() : programme.endDate();
-			check("project " + project.code(), participants, start, end, "no dates, nor has its programme", problems);
+			check("project " + project.code(), participants, start, "no start date, nor has its programme",
+					problems);
 			var by = lead != null ? lead : reporting;
 			children.add(new Activity(identifier(by, project.code()), "2", by, project.name(), project.nameKa(),
 					"A project of " + programme.name(), participants, start, end,
@@ -93,8 +94,7 @@ final class IatiActivities {
 		}
 		var participants = new ArrayList<>(donors);
 		leads.forEach(lead -> participants.add(new Participant(lead, IMPLEMENTING)));
-		check("programme " + programme.code(), participants, programme.startDate(), programme.endDate(), "no dates",
-				problems);
+		check("programme " + programme.code(), participants, programme.startDate(), "no start date", problems);
 		// an identifier names one activity: a project coded as its programme, or OSZ-X's project Y beside OSZ's X-Y,
 		// gave two activities one (a tester's)
 		var named = new HashMap<String, String>();
@@ -119,15 +119,18 @@ final class IatiActivities {
 		return activities;
 	}
 
-	/** IATI needs an organization taking part and a date of every activity. */
-	private static void check(String activity, List<Participant> participants, LocalDate start, LocalDate end,
-			String noDates, List<String> problems) {
+	/**
+	 * IATI needs an organization taking part and a start of every activity (a planned or actual start date): a
+	 * programme given its end alone was written with none.
+	 */
+	private static void check(String activity, List<Participant> participants, LocalDate start, String noStart,
+			List<String> problems) {
 		if (participants.isEmpty()) {
 			problems.add(activity + " has no organization taking part (no donor of the programme, no lead, no partner "
 					+ "other than an associate)");
 		}
-		if (start == null && end == null) {
-			problems.add(activity + " has " + noDates);
+		if (start == null) {
+			problems.add(activity + " has " + noStart);
 		}
 	}
 

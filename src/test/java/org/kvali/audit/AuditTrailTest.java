@@ -114,9 +114,10 @@ class AuditTrailTest {
 	}
 
 	/**
-	 * A mutation whose every field was refused to the caller's role keeps the first 1,000 characters of what it sent:
-	 * a donor's ten mutations of a million characters each had added 11 MB to the log, and a partner may send an
-	 * admin's mutations. One that was stored is kept whole.
+	 * A mutation that changed nothing (every field refused to the caller's role, or in error) keeps the first 1,000
+	 * characters of what it sent: a donor's ten mutations of a million characters each had added 11 MB to the log, a
+	 * partner may send an admin's mutations, and may send its own with values no check would pass. One that was
+	 * stored is kept whole.
 	 */
 	@Test
 	void aRefusedMutationIsKeptInPart() {
@@ -134,12 +135,20 @@ class AuditTrailTest {
 					.containsExactly("This needs the role ADMIN; the caller has " + (key.equals(analyst) ? "ANALYST" : "PARTNER")));
 		}
 		this.graphQl.document(mutation).variable("n", "n".repeat(5000)).execute();
+		// refused for what it sent, by a role that may send it: a partner's 900,000-character title was kept whole
+		var title = "mutation($n: String!) { updateActivity(code: \"AT-NONE\", input: {title: $n}) { code } }";
+		this.graphQl.mutate().header("Authorization", "Bearer " + partner).build()
+			.document(title).variable("n", "t".repeat(20000)).execute().errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
+				.containsExactly("No activity has the code 'AT-NONE'"));
 		var sent = "createProgramme(input:{code:\"AT-PROG\",name:\"Audited\",description:$n}) variables {n="
 				+ "n".repeat(5000) + "}";
+		var titled = "updateActivity(code:\"AT-NONE\",input:{title:$n}) variables {n=" + "t".repeat(20000) + "}";
 		assertThat(this.jdbc.queryForList("SELECT role || ' ' || subject FROM audit_event WHERE id > ? ORDER BY id",
 				String.class, this.before))
 			.containsExactly("ANALYST " + sent.substring(0, MutationAudit.REFUSED) + "... (1 error(s))",
-					"PARTNER " + sent.substring(0, MutationAudit.REFUSED) + "... (1 error(s))", "ADMIN " + sent);
+					"PARTNER " + sent.substring(0, MutationAudit.REFUSED) + "... (1 error(s))", "ADMIN " + sent,
+					"PARTNER " + titled.substring(0, MutationAudit.REFUSED) + "... (1 error(s))");
 	}
 
 	/**

@@ -325,9 +325,17 @@ class IatiExportTest {
 				.andExpect(content().string("The programme cannot be written as IATI activities: programme TX-BARE "
 						+ "has no publisher, the organization reporting its IATI activities (updateProgramme's publisher); "
 						+ "project TX-BARE-P has no organization taking part (no donor of the programme, no lead, no "
-						+ "partner other than an associate); project TX-BARE-P has no dates, nor has its programme; "
+						+ "partner other than an associate); project TX-BARE-P has no start date, nor has its programme; "
 						+ "programme TX-BARE has no organization taking part (no donor of the programme, no lead, no "
-						+ "partner other than an associate); programme TX-BARE has no dates"));
+						+ "partner other than an associate); programme TX-BARE has no start date"));
+			// an end alone is no start: the file had activities without one, which IATI's rules refuse
+			this.jdbc.update("UPDATE programme SET end_date = DATE '2026-12-31' WHERE code = 'TX-BARE'");
+			this.jdbc.update("UPDATE project SET start_date = DATE '2026-01-01' WHERE code = 'TX-BARE-P'");
+			this.mvc.perform(get("/iati/activities.xml").param("programme", "TX-BARE"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(content().string(org.hamcrest.Matchers.endsWith("; programme TX-BARE has no start date")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+						"project TX-BARE-P has no start date"))));
 		}
 		finally {
 			this.jdbc.update("DELETE FROM project WHERE code = 'TX-BARE-P'");
