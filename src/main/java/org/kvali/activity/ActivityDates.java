@@ -68,6 +68,27 @@ class ActivityDates implements WithinProgramme, WithinProject {
 		}
 	}
 
+	/**
+	 * The end of an activity created or changed by mutation, where given, by its programme's end and its project's,
+	 * as its start is held within them: a mistyped year made a training of 73 years. A sheet warns of an end after
+	 * its project's ({@code PlausibilityChecks}).
+	 */
+	static void checkEnd(Project project, Programme programme, LocalDate end, Validation validation) {
+		// a start refused already says where the activity must lie
+		if (end == null || validation.refused("input.endDate") || validation.refused("input.startDate")) {
+			return;
+		}
+		if (programme.endDate() != null && end.isAfter(programme.endDate())) {
+			validation.problem("input.endDate", end, "After its programme " + programme.code() + " ends ("
+					+ programme.endDate() + "): an admin may move the programme's dates");
+		}
+		else if (project.endDate() != null && end.isAfter(project.endDate())) {
+			validation.problem("input.endDate", end, "After its project " + project.code() + " ends ("
+					+ project.endDate() + "): an admin may move the project's dates, or the activity to the right"
+					+ " project (input.project)");
+		}
+	}
+
 	/** Why the day is outside the dates of what is named, or null. */
 	private static String outside(LocalDate day, String what, LocalDate first, LocalDate last) {
 		return first != null && day.isBefore(first) ? "Before its " + what + " starts (" + first + ")"

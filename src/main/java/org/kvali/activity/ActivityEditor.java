@@ -72,9 +72,11 @@ class ActivityEditor {
 		var validation = new Validation().code("input.code", input.code())
 			.line("input.title", input.title(), true, 500)
 			.dates("input.endDate", input.startDate(), input.endDate())
-			.known("input.project", "project", List.of(input.project()), project == null ? List.of() : List.of(input.project()));
+			.known("input.project", "project", List.of(input.project()),
+					project == null ? List.of() : List.of(input.project()), this.programmes::projectCodeInAnotherCase);
 		if (project != null) {
 			ActivityDates.checkStart(project, programme(project), input.startDate(), validation);
+			ActivityDates.checkEnd(project, programme(project), input.endDate(), validation);
 		}
 		var named = common(validation, caller, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
@@ -129,6 +131,10 @@ class ActivityEditor {
 		if (moved || target != project) {
 			ActivityDates.checkStart(target, programme(target),
 					moved ? input.startDate() : stored.startDate(), validation);
+		}
+		boolean ends = input.endDate() != null && !input.endDate().equals(stored.endDate());
+		if (ends || target != project) {
+			ActivityDates.checkEnd(target, programme(target), ends ? input.endDate() : stored.endDate(), validation);
 		}
 		if (moved && input.startDate().getYear() < stored.startDate().getYear()) {
 			bornAfter(stored.id(), input.startDate(), caller, validation);
@@ -229,7 +235,8 @@ class ActivityEditor {
 		validation.line("input.titleKa", titleKa, false, 500)
 			.line("input.venueName", venueName, false, 300)
 			.known("input.venue", "municipality", venue == null ? null : List.of(venue),
-					venue == null ? List.of() : this.geography.municipalitiesByCode(List.of(venue)).keySet())
+					venue == null ? List.of() : this.geography.municipalitiesByCode(List.of(venue)).keySet(),
+					this.geography::municipalityInAnotherCase)
 			.known("input.organizer", "organization", organizer == null || othersOrganizer ? null : List.of(organizer),
 					organizerRow == null ? List.of() : List.of(organizer), this.organizations::codeInAnotherCase);
 		if (topics != null) {

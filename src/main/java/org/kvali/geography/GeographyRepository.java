@@ -44,6 +44,15 @@ class GeographyRepository {
 			.list();
 	}
 
+	/** The stored spelling of a code of this level ({@code REGION}, {@code MUNICIPALITY}) written in another case. */
+	Optional<String> codeInAnotherCase(String level, String code) {
+		return this.jdbc.sql("SELECT code FROM geo_unit WHERE level = :level AND lower(code) = lower(:code) LIMIT 1")
+			.param("level", level)
+			.param("code", code)
+			.query(String.class)
+			.optional();
+	}
+
 	Optional<Region> region(String code) {
 		return regions(List.of(code)).stream().findFirst();
 	}

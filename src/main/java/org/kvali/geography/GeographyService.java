@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,18 @@ public class GeographyService {
 	}
 
 	public Region region(String code) {
-		return this.repository.region(code).orElseThrow(() -> new NotFoundException("region", "code", code));
+		return this.repository.region(code).orElseThrow(() -> NotFoundException.orInAnotherCase("region", "code", code,
+				regionInAnotherCase(code)));
+	}
+
+	/** The stored spelling of a region's code written in another case: codes are one in any case. */
+	public Optional<String> regionInAnotherCase(String code) {
+		return this.repository.codeInAnotherCase("REGION", code);
+	}
+
+	/** The stored spelling of a municipality's code written in another case. */
+	public Optional<String> municipalityInAnotherCase(String code) {
+		return this.repository.codeInAnotherCase("MUNICIPALITY", code);
 	}
 
 	public List<Municipality> municipalities(String regionCode) {
@@ -42,7 +54,8 @@ public class GeographyService {
 			return this.repository.municipalities();
 		}
 		var region = this.repository.region(regionCode)
-			.orElseThrow(() -> new NotFoundException("region", "region", regionCode));
+			.orElseThrow(() -> NotFoundException.orInAnotherCase("region", "region", regionCode,
+					regionInAnotherCase(regionCode)));
 		return this.repository.municipalitiesOfRegions(List.of(region.code()));
 	}
 
@@ -50,7 +63,8 @@ public class GeographyService {
 		return this.repository.municipalities(List.of(code))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("municipality", "code", code));
+			.orElseThrow(() -> NotFoundException.orInAnotherCase("municipality", "code", code,
+					municipalityInAnotherCase(code)));
 	}
 
 	public Map<String, Region> regionsByCode(Collection<String> codes) {
@@ -74,23 +88,25 @@ public class GeographyService {
 	/** Fails naming the first code of {@code codes} that is no region; null passes. */
 	public void requireRegions(String argument, Collection<String> codes) {
 		if (codes != null) {
-			requireAll(argument, "region", codes, regionsByCode(codes).keySet());
+			requireAll(argument, "region", codes, regionsByCode(codes).keySet(), this::regionInAnotherCase);
 		}
 	}
 
 	/** Fails naming the first code of {@code codes} that is no municipality; null passes. */
 	public void requireMunicipalities(String argument, Collection<String> codes) {
 		if (codes != null) {
-			requireAll(argument, "municipality", codes, municipalitiesByCode(codes).keySet());
+			requireAll(argument, "municipality", codes, municipalitiesByCode(codes).keySet(),
+					this::municipalityInAnotherCase);
 		}
 	}
 
-	private static void requireAll(String argument, String what, Collection<String> codes,
-			Collection<String> known) {
+	private static void requireAll(String argument, String what, Collection<String> codes, Collection<String> known,
+			Function<String, Optional<String>> inAnotherCase) {
 		var unknown = new HashSet<>(codes);
 		unknown.removeAll(known);
 		unknown.stream().sorted().findFirst().ifPresent(code -> {
-			throw new InvalidArgumentException(argument, code, "No " + what + " has the code '" + code + "'");
+			throw new InvalidArgumentException(argument, code, "No " + what + " has the code '" + code + "'"
+					+ inAnotherCase.apply(code).map(stored -> "; it is written " + stored).orElse(""));
 		});
 	}
 

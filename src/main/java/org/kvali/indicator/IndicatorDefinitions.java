@@ -86,10 +86,13 @@ class IndicatorDefinitions {
 			.line("input.name", input.name(), true, 500)
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000);
-		if (programme == null) {
-			validation.problem("input.programme", input.programme(), "No programme has this code");
+		validation.known("input.programme", "programme", List.of(input.programme()),
+				programme == null ? List.of() : List.of(input.programme()), this.programmes::programmeCodeInAnotherCase);
+		if (input.project() != null && project == null) {
+			validation.known("input.project", "project", List.of(input.project()), List.of(),
+					this.programmes::projectCodeInAnotherCase);
 		}
-		if (input.project() != null && (project == null || programme == null || project.programmeId() != programme.id())) {
+		else if (input.project() != null && programme != null && project.programmeId() != programme.id()) {
 			validation.problem("input.project", input.project(), "No project of this programme has this code");
 		}
 		checkBaseline(input.unit(), input.baseline(), validation);

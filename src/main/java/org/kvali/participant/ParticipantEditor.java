@@ -82,7 +82,8 @@ class ParticipantEditor {
 		}
 		input.birthYear().ifPresent(year -> birthYear(stored.id(), year, validation));
 		input.homeMunicipality().ifPresent(code -> validation.known("input.homeMunicipality", "municipality",
-				List.of(code), this.geography.municipalitiesByCode(List.of(code)).keySet()));
+				List.of(code), this.geography.municipalitiesByCode(List.of(code)).keySet(),
+				this.geography::municipalityInAnotherCase));
 		var organization = input.organization().value() == null ? null
 				: this.organizations.organizationsByCode(List.of(input.organization().value()))
 					.get(input.organization().value());

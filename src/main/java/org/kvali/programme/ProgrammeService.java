@@ -3,6 +3,7 @@ package org.kvali.programme;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -68,6 +69,16 @@ public class ProgrammeService {
 			.findFirst()
 			.orElseThrow(() -> NotFoundException.orInAnotherCase("project", argument, code,
 					this.repository.projectCodeInAnotherCase(code)));
+	}
+
+	/** The stored spelling of a programme's code written in another case: codes are one in any case. */
+	public Optional<String> programmeCodeInAnotherCase(String code) {
+		return this.repository.programmeCodeInAnotherCase(code);
+	}
+
+	/** The stored spelling of a project's code written in another case. */
+	public Optional<String> projectCodeInAnotherCase(String code) {
+		return this.repository.projectCodeInAnotherCase(code);
 	}
 
 	public Map<Long, Project> projectsById(Collection<Long> ids) {

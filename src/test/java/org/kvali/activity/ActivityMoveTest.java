@@ -15,6 +15,7 @@ import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -203,6 +204,22 @@ class ActivityMoveTest {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].message").value("Activity TM2-ACT belongs to project TM2-B; if that is"
 					+ " wrong, move it first (updateActivity with project)"));
+	}
+
+	/** A code written in another case is named as stored, whatever it names. */
+	@Test
+	void codesInAnotherCaseAreNamedAsStored() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createActivity(input: {code: "TM2-NEW", project: "tm2-a", kind: MEETING, title: "x",
+				    startDate: "2025-03-03", endDate: "2025-03-03", venue: "ge-kk-marneuli"}) { code } }""")
+			.execute().errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
+					"input.project: No project has the code 'tm2-a'; it is written TM2-A",
+					"input.venue: No municipality has the code 'ge-kk-marneuli'; it is written GE-KK-MARNEULI"));
+		this.graphQl.document("{ region(code: \"ge-kk\") { code } }").execute().errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
+				.containsExactly("No region has the code 'ge-kk'; it is written GE-KK"));
 	}
 
 	private void counts(int a, int b, int later) {

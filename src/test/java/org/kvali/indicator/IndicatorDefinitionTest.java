@@ -461,11 +461,12 @@ class IndicatorDefinitionTest {
 	void definitionsThatCannotBeComputedAreRefused() {
 		// language=GraphQL
 		this.graphQl.document("""
-				mutation { createIndicator(input: {code: "TI-BAD", programme: "EU-CSO-EQUAL", project: "NOPE", name: "x",
-				    level: OUTPUT, unit: PERCENT, method: COMPUTED, filter: {genders: [FEMALE]}}) { code } }""")
+				mutation { createIndicator(input: {code: "TI-BAD", programme: "EU-CSO-EQUAL", project: "cso-capacity",
+				    name: "x", level: OUTPUT, unit: PERCENT, method: COMPUTED, filter: {genders: [FEMALE]}}) { code } }""")
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().equals("input.project: No project of this programme has this code"))
+			.expect(error -> error.getMessage().equals("input.project: No project has the code 'cso-capacity'; it is"
+					+ " written CSO-CAPACITY"))
 			.expect(error -> error.getMessage().equals("input.measure: A computed indicator needs a measure"))
 			.expect(error -> error.getMessage().equals("input.denominatorFilter: A computed percent indicator needs a denominator"))
 			.verify();

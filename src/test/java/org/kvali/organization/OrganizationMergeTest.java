@@ -138,8 +138,8 @@ class OrganizationMergeTest {
 		this.graphQl.document(MERGE).execute().errors()
 			.expect(error -> error.getMessage().equals("code: Organization TD-M-TYPO still has 1 API key acting for it"
 					+ " (td-m active) and 1 indicator whose filter names it (TD-M-IND): revoke the keys (revokeApiKey: a key"
-					+ " acting for it would act for CIF) and delete those indicators (deleteIndicator: a filter is not"
-					+ " changed) first, then merge"))
+					+ " acting for it would act for CIF) and change those indicators' filters (updateIndicator) or"
+					+ " delete them (deleteIndicator) first, then merge"))
 			.verify();
 		assertThat(byOrganization()).isEqualTo(Map.of("CIF", 1, "TD-M-TYPO", 2));
 		this.graphQl.document("mutation($id: ID!) { revokeApiKey(id: $id) { id } deleteIndicator(code: \"TD-M-IND\") }")

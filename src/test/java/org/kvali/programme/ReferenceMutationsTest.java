@@ -476,8 +476,21 @@ class ReferenceMutationsTest {
 			.expect(error -> error.getMessage().equals("input.startDate: After its project TM-2024 ends (2024-12-31): "
 					+ "an admin may move the project's dates, or the activity to the right project (input.project)"))
 			.verify();
+		// nor end after them: a mistyped year made a training of 73 years
+		this.graphQl.document(create.formatted("2024-12-30", "SCCSF").replace("CSO-CAPACITY", "TM-2024"))
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.endDate: After its project TM-2024 ends (2024-12-31): "
+					+ "an admin may move the project's dates, or the activity to the right project (input.project)"))
+			.verify();
 		var activity = this.graphQl.document(create.formatted("2025-02-03", "SCCSF")).execute();
 		activity.path("createActivity.organizer.code").entity(String.class).isEqualTo("SCCSF");
+		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {endDate: \"2099-03-06\"}) { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.endDate: After its programme EU-CSO-EQUAL ends (2025-12-31):"
+					+ " an admin may move the programme's dates"))
+			.verify();
 		// language=GraphQL
 		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {organizer: \"TM-ORG\"}) { code } }")
 			.execute()
