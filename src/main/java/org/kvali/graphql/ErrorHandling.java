@@ -35,6 +35,11 @@ class ErrorHandling {
 	}
 
 	@GraphQlExceptionHandler
+	List<GraphQLError> invalidArguments(InvalidArguments ex, DataFetchingEnvironment env) {
+		return ex.each().stream().map(each -> invalidArgument(each, env)).toList();
+	}
+
+	@GraphQlExceptionHandler
 	List<GraphQLError> invalidInput(ValidationException ex, DataFetchingEnvironment env) {
 		return ex.problems()
 			.stream()

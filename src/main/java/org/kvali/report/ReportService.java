@@ -12,6 +12,7 @@ import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.graphql.BusyException;
 import org.kvali.graphql.InvalidArgumentException;
+import org.kvali.graphql.InvalidArguments;
 import org.kvali.graphql.Text;
 
 import org.springframework.stereotype.Service;
@@ -50,14 +51,14 @@ public class ReportService {
 	}
 
 	/**
-	 * The filter, once every code in it names something. Else a BAD_REQUEST naming the first unknown code, in the
-	 * order of the filter's fields and of their codes, and the others of its field.
+	 * The filter, once every code in it names something. Else a BAD_REQUEST for each of its fields with unknown codes,
+	 * in the order of the fields, naming the first and the others of its field.
 	 */
 	public ParticipationReport report(ParticipationFilter filter) {
 		var checked = filter == null ? ParticipationFilter.ALL : filter;
 		var unknown = unknownCodes(checked, "filter");
 		if (!unknown.isEmpty()) {
-			throw unknown.get(0);
+			throw new InvalidArguments(unknown);
 		}
 		return new ParticipationReport(checked);
 	}
