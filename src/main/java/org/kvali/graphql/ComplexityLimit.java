@@ -132,7 +132,7 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 			message.append("; the largest list, ").append(Text.preview(largest.path(), 120)).append(", is weighed at ")
 				.append(largest.items()).append(" items: ").append(largest.advice());
 		}
-		return new AbortExecutionException(message.toString());
+		return DocumentRefused.because(message.toString());
 	}
 
 }

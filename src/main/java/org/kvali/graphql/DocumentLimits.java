@@ -9,7 +9,6 @@ import java.util.Set;
 import graphql.ExecutionResult;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -90,7 +89,7 @@ class DocumentLimits {
 				.build()
 				.reducePreOrder((field, deepest) -> Math.max(deepest, depth(field)), 0);
 			if (depth > most) {
-				throw new AbortExecutionException("maximum query depth exceeded " + depth + " > " + most);
+				throw DocumentRefused.because("maximum query depth exceeded " + depth + " > " + most);
 			}
 			return SimpleInstrumentationContext.noOp();
 		}
@@ -133,10 +132,10 @@ class DocumentLimits {
 				aliases += count[1];
 			}
 			if (fields > this.limits.maxFields()) {
-				throw new AbortExecutionException("The document selects more than " + this.limits.maxFields() + " fields");
+				throw DocumentRefused.because("The document selects more than " + this.limits.maxFields() + " fields");
 			}
 			if (aliases > this.limits.maxAliases()) {
-				throw new AbortExecutionException("The document uses more than " + this.limits.maxAliases() + " aliases");
+				throw DocumentRefused.because("The document uses more than " + this.limits.maxAliases() + " aliases");
 			}
 			return super.beginValidation(parameters, state);
 		}
@@ -193,10 +192,10 @@ class DocumentLimits {
 			}
 			var fragment = this.fragments.get(name);
 			if (fragment == null) {
-				throw new AbortExecutionException("The document spreads the fragment " + name + ", which it does not define");
+				throw DocumentRefused.because("The document spreads the fragment " + name + ", which it does not define");
 			}
 			if (!this.counting.add(name)) {
-				throw new AbortExecutionException("The fragment " + name + " spreads itself (a cycle)");
+				throw DocumentRefused.because("The fragment " + name + " spreads itself (a cycle)");
 			}
 			var count = count(fragment.getSelectionSet());
 			this.counting.remove(name);

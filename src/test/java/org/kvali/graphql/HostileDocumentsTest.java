@@ -251,11 +251,19 @@ class HostileDocumentsTest {
 		assertThat(this.statements.count()).isZero();
 	}
 
+	/**
+	 * Refused before anything runs: as BAD_REQUEST, as every other request the client must change is (it was
+	 * ExecutionAborted), but by the parser's limits (InvalidSyntax) and graphql-java's check of questions about the
+	 * schema (BadFaithIntrospection), which classify their own.
+	 */
 	private void refused(String document, String message) throws Exception {
+		var classification = message.startsWith("More than") ? "InvalidSyntax"
+				: message.endsWith("in good faith") ? "BadFaithIntrospection" : "BAD_REQUEST";
 		this.statements.reset();
 		var response = query(document).andExpect(status().isOk())
 			.andExpect(jsonPath("$.data").doesNotExist())
 			.andExpect(jsonPath("$.errors[0].message").value(startsWith(message)))
+			.andExpect(jsonPath("$.errors[0].extensions.classification").value(classification))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
