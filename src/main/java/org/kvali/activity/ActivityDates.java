@@ -64,7 +64,7 @@ class ActivityDates implements WithinProgramme, WithinProject {
 		}
 		else if (outsideProject != null) {
 			validation.problem("input.startDate", start, outsideProject
-					+ ": an admin may move the project's dates, or the activity to the right project (input.project)");
+					+ ": an admin may move the project's dates, or the right project be given (input.project)");
 		}
 	}
 
@@ -84,8 +84,8 @@ class ActivityDates implements WithinProgramme, WithinProject {
 		}
 		else if (project.endDate() != null && end.isAfter(project.endDate())) {
 			validation.problem("input.endDate", end, "After its project " + project.code() + " ends ("
-					+ project.endDate() + "): an admin may move the project's dates, or the activity to the right"
-					+ " project (input.project)");
+					+ project.endDate() + "): an admin may move the project's dates, or the right project be given"
+					+ " (input.project)");
 		}
 	}
 

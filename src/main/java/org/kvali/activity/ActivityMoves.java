@@ -1,5 +1,6 @@
 package org.kvali.activity;
 
+import java.sql.ResultSet;
 import java.util.List;
 
 import org.kvali.access.PartnerScope;
@@ -22,16 +23,23 @@ import org.springframework.stereotype.Component;
 class ActivityMoves {
 
 	/**
-	 * Indicators whose filters name the activity {@code :code} and that count another project or programme than the
-	 * project {@code :project}: counting only their own, they would count nothing of it after the move.
+	 * Indicators whose filter or denominator names the activity {@code :code} and would count nothing of it in the
+	 * project {@code :project}: they count their own project's or programme's participation alone, and that filter's
+	 * lists of projects and programmes, where it has them, narrow it further (a programme's indicator naming the
+	 * activity and its old project counted 0 after a move within the programme).
 	 */
 	private static final String NAMING_INDICATORS = """
 			SELECT count(*), string_agg(code, ', ' ORDER BY code) FILTER (WHERE n <= 3)
 			FROM (SELECT i.code, row_number() OVER (ORDER BY i.code) AS n
-			      FROM indicator i JOIN project p ON p.id = :project
-			      WHERE (i.filter -> 'activities' @> to_jsonb(CAST(:code AS text))
-			             OR i.denominator_filter -> 'activities' @> to_jsonb(CAST(:code AS text)))
-			        AND (i.programme_id <> p.programme_id OR i.project_id <> p.id)) named
+			      FROM indicator i JOIN project p ON p.id = :project JOIN programme g ON g.id = p.programme_id
+			      WHERE EXISTS (
+			          SELECT 1 FROM (VALUES (i.filter), (i.denominator_filter)) f (filter)
+			          WHERE f.filter -> 'activities' @> to_jsonb(CAST(:code AS text))
+			            AND (i.programme_id <> p.programme_id OR i.project_id <> p.id
+			                 OR jsonb_typeof(f.filter -> 'projects') = 'array'
+			                    AND NOT f.filter -> 'projects' @> to_jsonb(p.code)
+			                 OR jsonb_typeof(f.filter -> 'programmes') = 'array'
+			                    AND NOT f.filter -> 'programmes' @> to_jsonb(g.code)))) named
 			HAVING count(*) > 0""";
 
 	private final ProgrammeService programmes;
@@ -79,19 +87,37 @@ class ActivityMoves {
 					+ " neither leads project " + target.code() + " nor is a partner of it: add it to the project's"
 					+ " partners first (updateProject), or name another organizer with the move");
 		}
+		// an erasure keeps the projects and organizers of the person's activities, to tell their partners alone of
+		// it, and nothing links it to the record it left: after a move they would misstate where the person was, and
+		// the answer to a partner's sheet would tell that the reference was erased (a reviewer's)
+		// (an erased person's reference begins as ParticipantService.ERASED says; the participant feature depends on
+		// this one, so it is written out)
+		int erased = this.jdbc.sql("""
+				SELECT count(*) FROM participation pn JOIN participant pt ON pt.id = pn.participant_id
+				WHERE pn.activity_id = :activity AND pt.ref LIKE 'forgotten-%'""")
+			.param("activity", stored.id())
+			.query(Integer.class)
+			.single();
+		if (erased > 0) {
+			validation.problem("input.project", target.code(), erased + (erased == 1 ? " person" : " people")
+					+ " who took part in it " + (erased == 1 ? "was" : "were") + " erased at their request: what a"
+					+ " partner's sheet is told of an erased reference rests on the projects of that person's"
+					+ " activities as they were, and a move would make the answer tell which reference was erased;"
+					+ " the activity stays in its project");
+		}
 		this.jdbc.sql(NAMING_INDICATORS)
 			.param("code", stored.code())
 			.param("project", target.id())
-			.query((rs, row) -> {
+			.query((ResultSet rs) -> {
 				boolean one = rs.getLong(1) == 1;
-				return validation.problem("input.project", target.code(), rs.getLong(1) + (one ? " indicator counts"
+				validation.problem("input.project", target.code(), rs.getLong(1) + (one ? " indicator counts"
 						: " indicators count") + " the activity by name (" + rs.getString(2) + (rs.getLong(1) > 3 ? ", ..."
-								: "") + ") and only " + (one ? "its" : "their") + " own project's or programme's"
-						+ " participation, so would count nothing of it after the move: an admin changes their filters"
-						+ " first (updateIndicator), or, within the programme, makes a project's indicator the"
-						+ " programme's for the move (updateIndicator with project: null) and then the new project's");
-			})
-			.list();
+								: "") + ") and would count nothing of it after the move, "
+						+ (one ? "its" : "their") + " own project or programme, or the projects or programmes "
+						+ (one ? "its" : "their") + " filter names, being others: an admin changes their filters first"
+						+ " (updateIndicator), or, within the programme, makes a project's indicator the programme's for"
+						+ " the move (updateIndicator with project: null) and then the new project's");
+			});
 		validation.check();
 	}
 

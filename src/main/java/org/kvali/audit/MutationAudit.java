@@ -61,16 +61,24 @@ class MutationAudit extends SimplePerformantInstrumentation {
 			// is kept in part, so that such requests cannot fill the log: a donor's ten of a million characters each
 			// took 11 MB, and a partner's mutation refused for a 900,000-character title was kept whole. One that
 			// stored something is kept whole, its values bounded by the checks it passed.
-			boolean refused = changesNothing || failure != null || errors > 0 && nothingAnswered(result, keys);
+			boolean refused = changesNothing || failure == null && errors > 0 && everyFieldFailed(result, keys);
 			var sent = String.join(" ", fields) + (variables.isEmpty() ? "" : " variables " + variables);
 			this.log.record("mutation", (refused ? Text.preview(sent, REFUSED) : sent)
 					+ (errors == 0 ? "" : " (" + errors + " error(s))"));
 		});
 	}
 
-	/** Whether no root field ({@code keys}, as answered) has a value: each failed, or was skipped. */
-	private static boolean nothingAnswered(ExecutionResult result, List<String> keys) {
-		return !(result.getData() instanceof Map<?, ?> data) || keys.stream().allMatch(key -> data.get(key) == null);
+	/**
+	 * Whether every root field ({@code keys}, as answered) failed itself: an error at the field, not below it. A
+	 * field stored and then failing in what it selects (its project, past the request's time) is no failed change.
+	 */
+	private static boolean everyFieldFailed(ExecutionResult result, List<String> keys) {
+		var failed = result.getErrors().stream()
+			.map(error -> error.getPath())
+			.filter(path -> path != null && path.size() == 1)
+			.map(path -> String.valueOf(path.get(0)))
+			.collect(Collectors.toSet());
+		return failed.containsAll(keys);
 	}
 
 	/**

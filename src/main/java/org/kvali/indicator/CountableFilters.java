@@ -5,11 +5,15 @@ import java.util.Set;
 
 import org.kvali.activity.Activity;
 import org.kvali.activity.ActivityService;
+import org.kvali.graphql.DateRange;
 import org.kvali.graphql.Validation;
+import org.kvali.indicator.IndicatorEnums.Method;
+import org.kvali.indicator.IndicatorEnums.Unit;
 import org.kvali.programme.Programme;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
 import org.kvali.report.ParticipationFilter;
+import org.kvali.report.ReportService;
 
 import org.springframework.stereotype.Component;
 
@@ -29,9 +33,53 @@ class CountableFilters {
 
 	private final ActivityService activities;
 
-	CountableFilters(ProgrammeService programmes, ActivityService activities) {
+	private final ReportService reports;
+
+	CountableFilters(ProgrammeService programmes, ActivityService activities, ReportService reports) {
 		this.programmes = programmes;
 		this.activities = activities;
+		this.reports = reports;
+	}
+
+	/**
+	 * The measure and filters a computed indicator needs for its unit, and none for a reported one (told as
+	 * {@code reportedArgument}): of a new definition, or of one as an update leaves it.
+	 */
+	static void checkCounting(IndicatorDefinitions.CreateInput input, String reportedArgument, Validation validation) {
+		if (input.method() == Method.COMPUTED) {
+			if (input.measure() == null) {
+				validation.problem("input.measure", null, "A computed indicator needs a measure");
+			}
+			if (input.filter() == null) {
+				validation.problem("input.filter", null, "A computed indicator needs a filter");
+			}
+			if (input.unit() == Unit.PERCENT && input.denominatorFilter() == null) {
+				validation.problem("input.denominatorFilter", null, "A computed percent indicator needs a denominator");
+			}
+		}
+		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
+			validation.problem(reportedArgument, input.method(), "A reported indicator takes no measure or filters");
+		}
+		if (input.method() == Method.COMPUTED && input.unit() != Unit.PERCENT && input.denominatorFilter() != null) {
+			validation.problem("input.denominatorFilter", null, "Only a percent indicator has a denominator");
+		}
+	}
+
+	/**
+	 * Dates in order, and no unknown code: each of a filter's fields with unknown codes is named as participation
+	 * names it, as this filter's argument ({@code input.denominatorFilter.projects}, not {@code filter.projects}),
+	 * beside every other problem of the definition.
+	 */
+	void checkFilter(String argument, ParticipationFilter filter, Validation validation) {
+		if (filter == null) {
+			return;
+		}
+		if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+			validation.problem(argument + ".to", filter.to(), DateRange.reversed(filter.from(), filter.to()));
+		}
+		for (var unknown : this.reports.unknownCodes(filter, argument)) {
+			validation.problem(unknown.argument(), unknown.value(), unknown.getMessage());
+		}
 	}
 
 	void check(IndicatorDefinitions.CreateInput input, Programme programme, Project project, Validation validation) {

@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.graphql.ConflictException;
-import org.kvali.graphql.DateRange;
 import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.Validation;
 import org.kvali.indicator.IndicatorEnums.Direction;
@@ -24,7 +23,6 @@ import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.Period;
-import org.kvali.report.ReportService;
 import org.kvali.sql.WritersQueue;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -54,8 +52,6 @@ class IndicatorDefinitions {
 
 	private final ProgrammeService programmes;
 
-	private final ReportService reports;
-
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -64,12 +60,11 @@ class IndicatorDefinitions {
 
 	private final IndicatorRedefinition redefinition;
 
-	IndicatorDefinitions(IndicatorRepository indicators, ProgrammeService programmes, ReportService reports,
-			JdbcClient jdbc, JsonMapper json, CountableFilters countable, IndicatorRedefinition redefinition) {
+	IndicatorDefinitions(IndicatorRepository indicators, ProgrammeService programmes, JdbcClient jdbc, JsonMapper json,
+			CountableFilters countable, IndicatorRedefinition redefinition) {
 		this.redefinition = redefinition;
 		this.indicators = indicators;
 		this.programmes = programmes;
-		this.reports = reports;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.countable = countable;
@@ -97,9 +92,9 @@ class IndicatorDefinitions {
 		}
 		checkBaseline(input.unit(), input.baseline(), validation);
 		datedBaseline(input.baselineDate(), input.baseline(), validation);
-		checkCounting(input, "input.method", validation);
-		checkFilter("input.filter", input.filter(), validation);
-		checkFilter("input.denominatorFilter", input.denominatorFilter(), validation);
+		CountableFilters.checkCounting(input, "input.method", validation);
+		this.countable.checkFilter("input.filter", input.filter(), validation);
+		this.countable.checkFilter("input.denominatorFilter", input.denominatorFilter(), validation);
 		validation.check();
 		// once every code is known as written: a region in another case is named as stored, not as nothing in common
 		if (input.method() == Method.COMPUTED) {
@@ -121,30 +116,6 @@ class IndicatorDefinitions {
 		return indicator(input.code());
 	}
 
-	/**
-	 * The measure and filters a computed indicator needs for its unit, and none for a reported one (told as
-	 * {@code reportedArgument}): of a new definition, or of one as an update leaves it.
-	 */
-	private static void checkCounting(CreateInput input, String reportedArgument, Validation validation) {
-		if (input.method() == Method.COMPUTED) {
-			if (input.measure() == null) {
-				validation.problem("input.measure", null, "A computed indicator needs a measure");
-			}
-			if (input.filter() == null) {
-				validation.problem("input.filter", null, "A computed indicator needs a filter");
-			}
-			if (input.unit() == Unit.PERCENT && input.denominatorFilter() == null) {
-				validation.problem("input.denominatorFilter", null, "A computed percent indicator needs a denominator");
-			}
-		}
-		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
-			validation.problem(reportedArgument, input.method(), "A reported indicator takes no measure or filters");
-		}
-		if (input.method() == Method.COMPUTED && input.unit() != Unit.PERCENT && input.denominatorFilter() != null) {
-			validation.problem("input.denominatorFilter", null, "Only a percent indicator has a denominator");
-		}
-	}
-
 	private void insert(CreateInput input, Programme programme, Project project) {
 		this.jdbc.sql("""
 				INSERT INTO indicator (code, programme_id, project_id, name, name_ka, description, level, unit, direction,
@@ -163,23 +134,6 @@ class IndicatorDefinitions {
 			.param("baseline", input.baseline()).param("baselineDate", input.baselineDate())
 			.param("cumulative", input.cumulative() == null || input.cumulative())
 			.update();
-	}
-
-	/**
-	 * Dates in order, and no unknown code: each of a filter's fields with unknown codes is named as participation
-	 * names it, as this filter's argument ({@code input.denominatorFilter.projects}, not {@code filter.projects}),
-	 * beside every other problem of the definition.
-	 */
-	private void checkFilter(String argument, ParticipationFilter filter, Validation validation) {
-		if (filter == null) {
-			return;
-		}
-		if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
-			validation.problem(argument + ".to", filter.to(), DateRange.reversed(filter.from(), filter.to()));
-		}
-		for (var unknown : this.reports.unknownCodes(filter, argument)) {
-			validation.problem(unknown.argument(), unknown.value(), unknown.getMessage());
-		}
 	}
 
 	private static void checkBaseline(Unit unit, Double baseline, Validation validation) {
@@ -245,27 +199,10 @@ class IndicatorDefinitions {
 		if ((baselineGiven || input.direction() != null) && !validation.refused("input.baseline")) {
 			checkTargetSides(stored, input, baseline, baselineGiven, validation);
 		}
-		// the project it would be of: given, else kept unless cleared
-		var projectCode = input.project() != null ? input.project()
-				: nulls.contains("project") ? null : stored.projectCode();
-		var project = projectCode == null ? null : this.programmes.projectsByCode(List.of(projectCode)).get(projectCode);
-		var proposed = redefines ? this.redefinition.proposed(stored, input, nulls, project, validation) : null;
-		if (proposed != null && stored.method() == Method.COMPUTED) {
-			checkCounting(proposed, null, validation);
-			checkFilter("input.filter", input.filter(), validation);
-			checkFilter("input.denominatorFilter", input.denominatorFilter(), validation);
-		}
+		var proposed = redefines ? this.redefinition.proposed(stored, input, nulls, validation) : null;
 		validation.check();
 		if (proposed != null) {
-			// a new filter or project must leave the indicator something to count, as a new indicator's must
-			if (stored.method() == Method.COMPUTED && (input.filter() != null || input.denominatorFilter() != null
-					|| input.project() != null || nulls.contains("project"))) {
-				var countable = new Validation();
-				this.countable.check(proposed, this.programmes.programmesByCode(List.of(stored.programmeCode()))
-					.get(stored.programmeCode()), project, countable);
-				countable.check();
-			}
-			this.redefinition.write(stored.id(), proposed, project);
+			this.redefinition.write(stored, proposed, input, nulls);
 		}
 		this.jdbc.sql("""
 				UPDATE indicator SET name = coalesce(:name, name),

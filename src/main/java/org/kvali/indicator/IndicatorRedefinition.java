@@ -1,13 +1,15 @@
 package org.kvali.indicator;
 
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kvali.graphql.FieldProblem;
 import org.kvali.graphql.Validation;
+import org.kvali.graphql.ValidationException;
 import org.kvali.indicator.IndicatorEnums.Method;
+import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
 import org.kvali.report.ParticipationFilter;
 
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * What an indicator counts, changed by {@code updateIndicator}: its level, unit, measure, filters, project and
  * whether it is cumulative. Nothing of its figures is stored but targets, baseline and reported values, so a new
- * filter or project counts anew for every period at once; a new unit is taken only where none of them is of the old.
+ * filter or project counts anew for every period at once; the new definition is checked as a new indicator's is,
+ * and a change that would make the stored targets, baseline or values mean something else is taken only where they
+ * are restated ({@link TargetMeanings}).
  */
 @Component
 class IndicatorRedefinition {
@@ -25,6 +29,10 @@ class IndicatorRedefinition {
 	/** The fields of UpdateIndicatorInput that change what an indicator counts. */
 	private static final Set<String> FIELDS = Set.of("level", "unit", "measure", "filter", "denominatorFilter",
 			"project", "cumulative");
+
+	/** The indicator as the update leaves it, as createIndicator would be given it, and its project. */
+	record Proposed(IndicatorDefinitions.CreateInput definition, Project project) {
+	}
 
 	/** The filters as stored, not narrowed to the indicator's programme or project, and its programme. */
 	private record Raw(String filter, String denominatorFilter, long programmeId) {
@@ -34,9 +42,19 @@ class IndicatorRedefinition {
 
 	private final JsonMapper json;
 
-	IndicatorRedefinition(JdbcClient jdbc, JsonMapper json) {
+	private final ProgrammeService programmes;
+
+	private final CountableFilters countable;
+
+	private final TargetMeanings meanings;
+
+	IndicatorRedefinition(JdbcClient jdbc, JsonMapper json, ProgrammeService programmes, CountableFilters countable,
+			TargetMeanings meanings) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.programmes = programmes;
+		this.countable = countable;
+		this.meanings = meanings;
 	}
 
 	/** Whether the update changes what the indicator counts: one of its fields given, or given as null. */
@@ -47,83 +65,101 @@ class IndicatorRedefinition {
 	}
 
 	/**
-	 * The indicator as the update would leave it, as {@code createIndicator} would be given it, for the checks of a
-	 * new definition; the problems of the fields the update gives that a new indicator cannot have are told in
-	 * {@code validation}: measure or filters for a reported indicator, a project of another programme, a unit of
-	 * which its targets, baseline or reported values are not.
+	 * The indicator as the update would leave it, its problems told in {@code validation}: those a new indicator's
+	 * definition would have (its project as createIndicator names it), measure or filters for a reported indicator,
+	 * and stored targets, baseline or values the change would misread.
 	 */
-	IndicatorDefinitions.CreateInput proposed(Indicator stored, IndicatorDefinitions.UpdateInput input, Set<String> nulls,
-			Project project, Validation validation) {
+	Proposed proposed(Indicator stored, IndicatorDefinitions.UpdateInput input, Set<String> nulls,
+			Validation validation) {
 		var raw = this.jdbc.sql("""
 				SELECT filter::text, denominator_filter::text, programme_id FROM indicator WHERE id = :id""")
 			.param("id", stored.id())
 			.query((rs, row) -> new Raw(rs.getString(1), rs.getString(2), rs.getLong(3)))
 			.single();
+		var project = project(stored, input, nulls, raw.programmeId(), validation);
 		var counting = input.measure() != null ? "measure" : input.filter() != null ? "filter"
 				: input.denominatorFilter() != null ? "denominatorFilter" : null;
 		if (stored.method() == Method.REPORTED && counting != null) {
 			validation.problem("input." + counting, null, "Indicator " + stored.code() + " is reported by partners and"
 					+ " takes no measure or filters; its method is not changed: define a computed indicator for it");
 		}
-		if (input.project() != null && (project == null || project.programmeId() != raw.programmeId())) {
-			validation.problem("input.project", input.project(),
-					"No project of programme " + stored.programmeCode() + " has this code");
-		}
-		var unit = input.unit() != null ? input.unit() : stored.unit();
-		if (unit != stored.unit()) {
-			otherUnit(stored, input, nulls, validation);
-		}
-		return new IndicatorDefinitions.CreateInput(stored.code(), stored.programmeCode(),
-				project == null ? null : project.code(), stored.name(),
-				stored.nameKa(), stored.description(), input.level() != null ? input.level() : stored.level(), unit,
-				stored.direction(), stored.method(), input.measure() != null ? input.measure() : stored.measure(),
+		this.meanings.check(stored, input, nulls, validation);
+		var definition = new IndicatorDefinitions.CreateInput(stored.code(), stored.programmeCode(),
+				project == null ? null : project.code(), stored.name(), stored.nameKa(), stored.description(),
+				input.level() != null ? input.level() : stored.level(),
+				input.unit() != null ? input.unit() : stored.unit(), stored.direction(), stored.method(),
+				input.measure() != null ? input.measure() : stored.measure(),
 				input.filter() != null ? input.filter() : filter(raw.filter()),
 				nulls.contains("denominatorFilter") ? null
 						: input.denominatorFilter() != null ? input.denominatorFilter() : filter(raw.denominatorFilter()),
 				null, null, input.cumulative() != null ? input.cumulative() : stored.cumulative());
+		if (stored.method() == Method.COMPUTED) {
+			CountableFilters.checkCounting(definition, null, validation);
+			this.countable.checkFilter("input.filter", input.filter(), validation);
+			this.countable.checkFilter("input.denominatorFilter", input.denominatorFilter(), validation);
+		}
+		return new Proposed(definition, project);
 	}
 
-	/** Writes what {@link #proposed} gave, once checked. */
-	void write(long id, IndicatorDefinitions.CreateInput proposed, Project project) {
+	/**
+	 * Writes what {@link #proposed} gave, once a new filter or project leaves the indicator something to count, as a
+	 * new indicator's must: checked once every code is known, as createIndicator checks it.
+	 */
+	void write(Indicator stored, Proposed proposed, IndicatorDefinitions.UpdateInput input, Set<String> nulls) {
+		boolean newFilter = input.filter() != null || input.denominatorFilter() != null;
+		if (stored.method() == Method.COMPUTED && (newFilter || input.project() != null || nulls.contains("project"))) {
+			var countable = new Validation();
+			this.countable.check(proposed.definition(),
+					this.programmes.programme("code", stored.programmeCode()), proposed.project(), countable);
+			try {
+				countable.check();
+			}
+			catch (ValidationException ex) {
+				throw newFilter ? ex : byProject(ex, proposed);
+			}
+		}
+		var definition = proposed.definition();
 		this.jdbc.sql("""
 				UPDATE indicator SET level = :level, unit = :unit, measure = :measure, filter = CAST(:filter AS jsonb),
 				       denominator_filter = CAST(:denominator AS jsonb), project_id = :project, cumulative = :cumulative
 				WHERE id = :id""")
-			.param("id", id).param("level", proposed.level().name()).param("unit", proposed.unit().name())
-			.param("measure", proposed.measure() == null ? null : proposed.measure().name())
-			.param("filter", json(proposed.filter())).param("denominator", json(proposed.denominatorFilter()))
-			.param("project", proposed.project() == null ? null : project.id())
-			.param("cumulative", proposed.cumulative())
+			.param("id", stored.id()).param("level", definition.level().name())
+			.param("unit", definition.unit().name())
+			.param("measure", definition.measure() == null ? null : definition.measure().name())
+			.param("filter", json(definition.filter())).param("denominator", json(definition.denominatorFilter()))
+			.param("project", proposed.project() == null ? null : proposed.project().id())
+			.param("cumulative", definition.cumulative())
 			.update();
 	}
 
 	/**
-	 * A count's targets, baseline and values are no percentages, nor the reverse: a unit changes while the indicator
-	 * has no targets or reported values, and with a new baseline (or none) where it has one.
+	 * The project the update leaves it of: given, else kept unless cleared. One given is refused as createIndicator
+	 * refuses it: unknown (named as stored in another case), or of another programme.
 	 */
-	private void otherUnit(Indicator stored, IndicatorDefinitions.UpdateInput input, Set<String> nulls,
-			Validation validation) {
-		var was = stored.unit().name().toLowerCase(Locale.ROOT);
-		if (!stored.targets().isEmpty()) {
-			validation.problem("input.unit", input.unit(), "The indicator's targets ("
-					+ stored.targets().stream().map(Indicator.Target::periodKey).limit(3).collect(Collectors.joining(", "))
-					+ (stored.targets().size() > 3 ? ", ..." : "") + ") are in " + was + "s; remove them first "
-					+ "(setIndicatorTargets with an empty list), then set them anew in the new unit");
+	private Project project(Indicator stored, IndicatorDefinitions.UpdateInput input, Set<String> nulls,
+			long programme, Validation validation) {
+		var code = input.project() != null ? input.project() : nulls.contains("project") ? null : stored.projectCode();
+		var project = code == null ? null : this.programmes.projectsByCode(List.of(code)).get(code);
+		if (input.project() != null && project == null) {
+			validation.known("input.project", "project", List.of(input.project()), List.of(),
+					this.programmes::projectCodeInAnotherCase);
 		}
-		long reported = this.jdbc.sql("SELECT count(*) FROM indicator_value WHERE indicator_id = :id")
-			.param("id", stored.id())
-			.query(Long.class)
-			.single();
-		if (reported > 0) {
-			validation.problem("input.unit", input.unit(), reported + (reported == 1 ? " value was" : " values were")
-					+ " reported for the indicator in " + was + "s, the partners' record, which a new unit would "
-					+ "misread: define another indicator for the new unit");
+		else if (input.project() != null && project.programmeId() != programme) {
+			validation.problem("input.project", input.project(), "No project of this programme has this code");
 		}
-		if (stored.baselineValue() != null && input.baseline() == null && !nulls.contains("baseline")) {
-			validation.problem("input.unit", input.unit(), "The indicator's baseline ("
-					+ TargetSides.plain(stored.baselineValue()) + ") is in " + was + "s: give a baseline in the new"
-					+ " unit with it, or null for none");
-		}
+		return project;
+	}
+
+	/**
+	 * A stored filter that leaves nothing to count in the project given (no filter given): told as the project's
+	 * problem, which it is, rather than of a filter not sent.
+	 */
+	private static ValidationException byProject(ValidationException ex, Proposed proposed) {
+		return new ValidationException(ex.problems().stream()
+			.map(problem -> new FieldProblem("input.project", proposed.definition().project(), problem.message()
+					+ " (as its stored " + problem.argument().substring("input.".length())
+					+ " stands: give a new filter with the project)"))
+			.toList());
 	}
 
 	private ParticipationFilter filter(String stored) {

@@ -212,8 +212,8 @@ class StagingChecks {
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
-						"Activity " + rs.getString(3) + " belongs to project " + rs.getString(4)
-								+ "; if that is wrong, move it first (updateActivity with project)"));
+						"Activity " + rs.getString(3) + " belongs to project " + rs.getString(4) + ": write that; if it"
+								+ " is wrong, the activity is moved first (updateActivity with project)"));
 			});
 	}
 

@@ -99,14 +99,16 @@ class ActivityMoveTest {
 	@AfterEach
 	void clean() {
 		var owner = new JdbcTemplate(this.ownerDataSource);
-		owner.update("DELETE FROM participation WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE"
-				+ " 'TM2-P%')");
-		owner.update("DELETE FROM participant WHERE ref LIKE 'TM2-P%'");
+		owner.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code = 'TM2-ACT')");
+		owner.update("DELETE FROM participant p WHERE NOT EXISTS (SELECT 1 FROM participation pn"
+				+ " WHERE pn.participant_id = p.id) AND (p.ref LIKE 'TM2-P%' OR p.ref LIKE 'forgotten-%')");
+		owner.update("DELETE FROM erased_reference WHERE digest = sha256('tm2-p6')");
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TM2-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TM2-%'");
 		this.jdbc.update("DELETE FROM project WHERE code LIKE 'TM2-%'");
 		this.jdbc.update("DELETE FROM programme WHERE code LIKE 'TM2-%'");
 		this.jdbc.update("DELETE FROM api_key WHERE name = 'move CIF'");
+		this.jdbc.update("DELETE FROM attendance_import");
 	}
 
 	@Test
@@ -145,11 +147,15 @@ class ActivityMoveTest {
 				    filter: {activities: ["TM2-ACT"]}}) { code }
 				  wide: createIndicator(input: {code: "TM2-WIDE", programme: "TM2-PRG", name: "At it, programme",
 				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS,
-				    filter: {activities: ["TM2-ACT"]}}) { code } }""")
-			.execute().path("wide.code").entity(String.class).isEqualTo("TM2-WIDE");
-		refused(Map.of("project", "TM2-B", "title", "Renamed"), "input.project: 1 indicator counts the activity by name"
-				+ " (TM2-OWN) and only its own project's or programme's participation, so would count nothing of it"
-				+ " after the move: " + REMEDY);
+				    filter: {activities: ["TM2-ACT"]}}) { code }
+				  narrow: createIndicator(input: {code: "TM2-NARROW", programme: "TM2-PRG", name: "At it, in A",
+				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, filter: {genders: [FEMALE]},
+				    denominatorFilter: {projects: ["TM2-A"], activities: ["TM2-ACT"]}}) { code } }""")
+			.execute().path("narrow.code").entity(String.class).isEqualTo("TM2-NARROW");
+		// the programme's own indicator naming its old project too would count nothing of it (a reviewer's)
+		refused(Map.of("project", "TM2-B", "title", "Renamed"), "input.project: 2 indicators count the activity by"
+				+ " name (TM2-NARROW, TM2-OWN) and would count nothing of it after the move, their own project or"
+				+ " programme, or the projects or programmes their filter names, being others: " + REMEDY);
 		assertThat(this.jdbc.queryForObject("""
 				SELECT p.code || ' ' || a.title FROM activity a JOIN project p ON p.id = a.project_id
 				WHERE a.code = 'TM2-ACT'""", String.class)).isEqualTo("TM2-A In the wrong project");
@@ -158,11 +164,14 @@ class ActivityMoveTest {
 		// steps; out of the programme, neither counts it
 		this.graphQl.document("mutation { updateIndicator(code: \"TM2-OWN\", input: {project: \"TM2-B\"}) { code } }")
 			.execute().errors()
-			.expect(error -> error.getMessage().equals("input.filter.activities: The indicator counts project TM2-B's"
-					+ " activities alone; these are none of them"))
+			.expect(error -> error.getMessage().equals("input.project: The indicator counts project TM2-B's"
+					+ " activities alone; these are none of them (as its stored filter.activities stands: give a new filter"
+					+ " with the project)"))
 			.verify();
-		this.graphQl.document("mutation { updateIndicator(code: \"TM2-OWN\", input: {project: null}) { code } }")
-			.execute().path("updateIndicator.code").entity(String.class).isEqualTo("TM2-OWN");
+		this.graphQl.document("mutation { updateIndicator(code: \"TM2-OWN\", input: {project: null}) { code }"
+				+ " narrow: updateIndicator(code: \"TM2-NARROW\", input: {denominatorFilter: {activities: [\"TM2-ACT\"]}})"
+				+ " { code } }")
+			.execute().path("narrow.code").entity(String.class).isEqualTo("TM2-NARROW");
 		this.graphQl.document(MOVE).variable("input", Map.of("project", "TM2-B")).execute()
 			.path("updateActivity.project.code").entity(String.class).isEqualTo("TM2-B");
 		this.graphQl.document("mutation { updateIndicator(code: \"TM2-OWN\", input: {project: \"TM2-B\"}) {"
@@ -170,9 +179,9 @@ class ActivityMoveTest {
 			.path("updateIndicator.project.code").entity(String.class).isEqualTo("TM2-B");
 		counts(0, 6, 0);
 		refused(Map.of("project", "TM2-D", "startDate", "2025-07-01", "endDate", "2025-07-02"),
-				"input.project: 2 indicators count the activity by name (TM2-OWN, TM2-WIDE) and only their own"
-						+ " project's or programme's participation, so would count nothing of it after the move: "
-						+ REMEDY);
+				"input.project: 3 indicators count the activity by name (TM2-NARROW, TM2-OWN, TM2-WIDE) and would"
+						+ " count nothing of it after the move, their own project or programme, or the projects or"
+						+ " programmes their filter names, being others: " + REMEDY);
 	}
 
 	@Test
@@ -202,8 +211,23 @@ class ActivityMoveTest {
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 			.content("activity_code,project_code,participant_ref,gender\nTM2-ACT,TM2-A,TM2-P1,female\n"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors[0].message").value("Activity TM2-ACT belongs to project TM2-B; if that is"
-					+ " wrong, move it first (updateActivity with project)"));
+			.andExpect(jsonPath("$.errors[0].message").value("Activity TM2-ACT belongs to project TM2-B: write that;"
+					+ " if it is wrong, the activity is moved first (updateActivity with project)"));
+	}
+
+	/**
+	 * An erasure keeps the projects of the person's activities, and nothing links it to the record it left: moved, an
+	 * activity of an erased person would make a partner's sheet tell which reference was erased.
+	 */
+	@Test
+	void anActivityOfAnErasedPersonStaysInItsProject() {
+		this.graphQl.document("mutation { forgetParticipant(ref: \"TM2-P6\") { participations } }").execute()
+			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(1);
+		refused(Map.of("project", "TM2-B"), "input.project: 1 person who took part in it was erased at their request:"
+				+ " what a partner's sheet is told of an erased reference rests on the projects of that person's"
+				+ " activities as they were, and a move would make the answer tell which reference was erased; the"
+				+ " activity stays in its project");
+		counts(6, 0, 0);
 	}
 
 	/** A code written in another case is named as stored, whatever it names. */

@@ -135,15 +135,18 @@ class AuditTrailTest {
 					.containsExactly("This needs the role ADMIN; the caller has " + (key.equals(analyst) ? "ANALYST" : "PARTNER")));
 		}
 		this.graphQl.document(mutation).variable("n", "n".repeat(5000)).execute();
-		// refused for what it sent, by a role that may send it: a partner's 900,000-character title was kept whole
-		var title = "mutation($n: String!) { updateActivity(code: \"AT-NONE\", input: {title: $n}) { code } }";
+		// refused for what it sent, by a role that may send it: a partner's 900,000-character title of its own
+		// activity was kept whole
+		var title = "mutation($n: String!) { updateActivity(code: \"OTH-2025-STUDY-VISIT\", input: {title: $n}) {"
+				+ " code } }";
 		this.graphQl.mutate().header("Authorization", "Bearer " + partner).build()
 			.document(title).variable("n", "t".repeat(20000)).execute().errors()
 			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
-				.containsExactly("No activity has the code 'AT-NONE'"));
+				.containsExactly("input.title: At most 500 characters; this is 20000"));
 		var sent = "createProgramme(input:{code:\"AT-PROG\",name:\"Audited\",description:$n}) variables {n="
 				+ "n".repeat(5000) + "}";
-		var titled = "updateActivity(code:\"AT-NONE\",input:{title:$n}) variables {n=" + "t".repeat(20000) + "}";
+		var titled = "updateActivity(code:\"OTH-2025-STUDY-VISIT\",input:{title:$n}) variables {n=" + "t".repeat(20000)
+				+ "}";
 		assertThat(this.jdbc.queryForList("SELECT role || ' ' || subject FROM audit_event WHERE id > ? ORDER BY id",
 				String.class, this.before))
 			.containsExactly("ANALYST " + sent.substring(0, MutationAudit.REFUSED) + "... (1 error(s))",

@@ -18,6 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -333,8 +336,8 @@ class IatiExportTest {
 			this.jdbc.update("UPDATE project SET start_date = DATE '2026-01-01' WHERE code = 'TX-BARE-P'");
 			this.mvc.perform(get("/iati/activities.xml").param("programme", "TX-BARE"))
 				.andExpect(status().isUnprocessableContent())
-				.andExpect(content().string(org.hamcrest.Matchers.endsWith("; programme TX-BARE has no start date")))
-				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+				.andExpect(content().string(endsWith("; programme TX-BARE has no start date")))
+				.andExpect(content().string(not(containsString(
 						"project TX-BARE-P has no start date"))));
 		}
 		finally {

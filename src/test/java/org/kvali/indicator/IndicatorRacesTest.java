@@ -83,6 +83,25 @@ class IndicatorRacesTest {
 		refusedAsOutside(reporting, "input.period", "2026-Q1", "indicator_value");
 	}
 
+	/** A unit changed while a value is reported in the old one: the change waits, sees the value, and is refused. */
+	@Test
+	void aUnitChangedWhileAValueIsReportedIsRefused() throws Exception {
+		var today = this.today.date();
+		var percent = new UpdateInput(null, null, null, null, null, null, null, IndicatorEnums.Unit.PERCENT, null, null,
+				null, null, null);
+		var changing = whileHeld(
+				() -> this.editor.report(new ReportInput("TR-IND", "2024", 4.0, null, null, null, null), today),
+				() -> this.definitions.update("TR-IND", percent, Set.of()));
+		assertThatThrownBy(() -> changing.get(30, TimeUnit.SECONDS)).cause()
+			.isInstanceOf(ValidationException.class)
+			.extracting(ex -> ((ValidationException) ex).problems())
+			.isEqualTo(List.of(new FieldProblem("input.unit", IndicatorEnums.Unit.PERCENT, "1 value was reported for"
+					+ " the indicator in numbers, the partners' record, which a new unit would misread: define another"
+					+ " indicator for the new unit")));
+		assertThat(this.jdbc.queryForObject("SELECT unit FROM indicator WHERE code = 'TR-IND'", String.class))
+			.isEqualTo("NUMBER");
+	}
+
 	/** A year reported while one of its quarters is: the year is refused, as it would be counted with the quarter. */
 	@Test
 	void aYearReportedWhileItsQuarterIsBeingReportedIsRefused() throws Exception {
@@ -104,7 +123,7 @@ class IndicatorRacesTest {
 	@Test
 	void aBaselineRaisedWhileATargetIsSetIsCheckedAgainstThatTarget() throws Exception {
 		var raising = whileHeld(() -> this.definitions.setTargets("TR-IND", List.of(new TargetInput("2024", 30.0))),
-				() -> this.definitions.update("TR-IND", new UpdateInput(null, null, null, null, 50.0, null, null, null, null, null, null, null, null), Set.of()));
+				() -> this.definitions.update("TR-IND", baseline(50.0), Set.of()));
 		assertThatThrownBy(() -> raising.get(30, TimeUnit.SECONDS)).cause()
 			.isInstanceOf(ValidationException.class)
 			.extracting(ex -> ((ValidationException) ex).problems().get(0).argument())
@@ -154,6 +173,11 @@ class IndicatorRacesTest {
 
 	private static <T> T asAdmin(Supplier<T> work) {
 		return TestCallerContext.as(Role.ADMIN, Set.of(), "test", work);
+	}
+
+	/** An update of the baseline alone. */
+	private static UpdateInput baseline(double value) {
+		return new UpdateInput(null, null, null, null, value, null, null, null, null, null, null, null, null);
 	}
 
 }

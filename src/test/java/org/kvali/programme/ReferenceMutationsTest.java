@@ -474,14 +474,14 @@ class ReferenceMutationsTest {
 			.execute()
 			.errors()
 			.expect(error -> error.getMessage().equals("input.startDate: After its project TM-2024 ends (2024-12-31): "
-					+ "an admin may move the project's dates, or the activity to the right project (input.project)"))
+					+ "an admin may move the project's dates, or the right project be given (input.project)"))
 			.verify();
 		// nor end after them: a mistyped year made a training of 73 years
 		this.graphQl.document(create.formatted("2024-12-30", "SCCSF").replace("CSO-CAPACITY", "TM-2024"))
 			.execute()
 			.errors()
 			.expect(error -> error.getMessage().equals("input.endDate: After its project TM-2024 ends (2024-12-31): "
-					+ "an admin may move the project's dates, or the activity to the right project (input.project)"))
+					+ "an admin may move the project's dates, or the right project be given (input.project)"))
 			.verify();
 		var activity = this.graphQl.document(create.formatted("2025-02-03", "SCCSF")).execute();
 		activity.path("createActivity.organizer.code").entity(String.class).isEqualTo("SCCSF");

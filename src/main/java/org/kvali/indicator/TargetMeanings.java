@@ -1,0 +1,73 @@
+package org.kvali.indicator;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.kvali.graphql.Validation;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an indicator's stored figures mean rests on its definition: a target of 120 participants is no target of 120
+ * activities, nor of 120 %, and a cumulative target of 200 by 2025 is no target of 200 within 2025. A change of unit,
+ * measure or cumulation is taken only once the figures it would misread are restated: targets removed (and set anew
+ * after), a baseline given anew or cleared with it; values reported in another unit are the partners' record and
+ * stay, so an indicator with any keeps its unit. Found through a change of measure by a reviewer: donors saw 9
+ * activities against a target of 120 participants, off track.
+ */
+@Component
+class TargetMeanings {
+
+	private final JdbcClient jdbc;
+
+	TargetMeanings(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void check(Indicator stored, IndicatorDefinitions.UpdateInput input, Set<String> nulls, Validation validation) {
+		boolean unit = input.unit() != null && input.unit() != stored.unit();
+		// a reported indicator has no measure, and is refused one (IndicatorRedefinition)
+		boolean measure = input.measure() != null && stored.measure() != null && input.measure() != stored.measure();
+		boolean cumulative = input.cumulative() != null && input.cumulative() != stored.cumulative();
+		var field = unit ? "unit" : measure ? "measure" : cumulative ? "cumulative" : null;
+		if (field == null) {
+			return;
+		}
+		var argument = "input." + field;
+		var value = unit ? input.unit() : measure ? input.measure() : input.cumulative();
+		var was = unit ? "in " + lower(stored.unit()) + "s" : measure ? "of " + lower(stored.measure())
+				: stored.cumulative() ? "counted from the programme's start" : "counted within each period";
+		var kind = unit ? "unit" : measure ? "measure" : "way of counting";
+		if (!stored.targets().isEmpty()) {
+			validation.problem(argument, value, "The indicator's targets (" + stored.targets().stream()
+				.map(Indicator.Target::periodKey)
+				.limit(3)
+				.collect(Collectors.joining(", ")) + (stored.targets().size() > 3 ? ", ..." : "") + ") are " + was
+					+ "; remove them first (setIndicatorTargets with an empty list), then set them anew in the new "
+					+ kind);
+		}
+		if (unit) {
+			long reported = this.jdbc.sql("SELECT count(*) FROM indicator_value WHERE indicator_id = :id")
+				.param("id", stored.id())
+				.query(Long.class)
+				.single();
+			if (reported > 0) {
+				validation.problem(argument, value, reported + (reported == 1 ? " value was" : " values were")
+						+ " reported for the indicator " + was + ", the partners' record, which a new unit would"
+						+ " misread: define another indicator for the new unit");
+			}
+		}
+		if ((unit || measure) && stored.baselineValue() != null && input.baseline() == null
+				&& !nulls.contains("baseline")) {
+			validation.problem(argument, value, "The indicator's baseline (" + TargetSides.plain(stored.baselineValue())
+					+ ") is " + was + ": give a baseline in the new " + kind + " with it, or null for none");
+		}
+	}
+
+	private static String lower(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT);
+	}
+
+}
