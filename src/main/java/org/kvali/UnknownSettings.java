@@ -1,0 +1,116 @@
+package org.kvali;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBean;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Warns, once started, of each setting given under Kvali's name that names none of its settings: a misspelt one was
+ * ignored without a word, so that KVALI_SUPRESSION_K=10 left small groups shown from 5 people. Each is named with
+ * where it was given and the setting nearest to it. The settings are the records bound by prefix (kvali.import,
+ * kvali.report, ...) and the few read one by one ({@link #READ_ALONE}).
+ */
+@Component
+class UnknownSettings implements ApplicationListener<ApplicationStartedEvent> {
+
+	private static final Logger log = LoggerFactory.getLogger(UnknownSettings.class);
+
+	/** The settings read one by one rather than bound in a record, and the tests' choice of database. */
+	static final List<String> READ_ALONE = List.of("kvali.demo.enabled", "kvali.explorer.enabled", "kvali.time-zone",
+			"kvali.test-db");
+
+	@Override
+	public void onApplicationEvent(ApplicationStartedEvent event) {
+		var context = event.getApplicationContext();
+		for (var warning : unknown(context.getEnvironment(), known(context))) {
+			log.warn(warning);
+		}
+	}
+
+	/** Every setting of the service, as property names ({@code kvali.import.max-rows}). */
+	static Set<String> known(ApplicationContext context) {
+		var known = new TreeSet<String>(READ_ALONE);
+		for (var bean : ConfigurationPropertiesBean.getAll(context).values()) {
+			var prefix = bean.getAnnotation().prefix().isEmpty() ? bean.getAnnotation().value()
+					: bean.getAnnotation().prefix();
+			var type = bean.getInstance().getClass();
+			if (prefix.startsWith("kvali") && type.isRecord()) {
+				for (var component : type.getRecordComponents()) {
+					known.add(prefix + "." + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT));
+				}
+			}
+		}
+		return known;
+	}
+
+	/** A warning for each name under Kvali's that is none of {@code known}, in the order of the sources. */
+	static List<String> unknown(ConfigurableEnvironment environment, Set<String> known) {
+		var warnings = new ArrayList<String>();
+		var normalized = known.stream().map(UnknownSettings::normalized).toList();
+		for (var source : environment.getPropertySources()) {
+			if (ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)
+					|| !(source instanceof EnumerablePropertySource<?> names)) {
+				continue;
+			}
+			for (var name : names.getPropertyNames()) {
+				// a list's items are given by index: KVALI_CORS_ORIGINS_0, kvali.cors.origins[0]
+				var setting = name.replaceAll("(_\\d+)+$", "").replaceAll("\\[\\d+]", "");
+				if (normalized(setting).startsWith("KVALI") && !normalized.contains(normalized(setting))) {
+					warnings.add(name + " (from " + source.getName() + ") names no setting of Kvali and is ignored;"
+							+ " the nearest is " + nearest(setting, known) + " (the README lists them all)");
+				}
+			}
+		}
+		return warnings;
+	}
+
+	/** The name as written in any of its forms: KVALI_IMPORT_MAX_ROWS, kvali.import.max-rows, kvali.import.maxRows. */
+	private static String normalized(String name) {
+		return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+	}
+
+	/** The setting nearest to the name, written as the name is (an environment variable, or a property). */
+	private static String nearest(String name, Set<String> known) {
+		var given = normalized(name);
+		var setting = known.stream()
+			.min(Comparator.comparingInt((String candidate) -> distance(given, normalized(candidate)))
+				.thenComparing(Comparator.naturalOrder()))
+			.orElseThrow();
+		return name.equals(name.toUpperCase(Locale.ROOT)) ? setting.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_")
+				: setting;
+	}
+
+	/** The edits that turn one into the other (Levenshtein's distance). */
+	private static int distance(String a, String b) {
+		var previous = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			var current = new int[b.length() + 1];
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			previous = current;
+		}
+		return previous[b.length()];
+	}
+
+}
