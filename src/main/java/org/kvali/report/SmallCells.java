@@ -3,6 +3,7 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -80,54 +81,164 @@ public final class SmallCells {
 		return lines;
 	}
 
-	/** The groups, in their order, with the suppressed ones moved last; {@code first} is applied after that. */
+	/**
+	 * The groups, in their order, with the suppressed ones moved last; {@code first} is applied after that. Of the two
+	 * ways of choosing the other groups a line needs ({@link #secondary}), the one that shows more participants (then
+	 * more groups) is taken, the smallest first where both show as much.
+	 */
 	static List<ParticipationGroup> suppress(List<ParticipationGroup> groups, List<Dimension> by, int k,
 			Integer first) {
-		Set<ParticipationGroup> suppressed = new HashSet<>();
-		for (var group : groups) {
-			if (tooSmall(group.participants(), k)) {
-				suppressed.add(group);
-			}
-		}
-		// each line of groups that differ in one dimension only, and the whole breakdown, until nothing changes
 		var lines = lines(groups, by.size(), group -> group.values(by));
-		for (int before = -1; before != suppressed.size();) {
-			before = suppressed.size();
-			lines.forEach(line -> secondary(line, suppressed, by, k));
-		}
+		var smallest = withheld(groups, lines, by, k, false);
+		// one dimension has a line alone, where both choose alike
+		var mending = by.size() > 1 ? withheld(groups, lines, by, k, true) : smallest;
+		var hidden = shown(groups, mending) > shown(groups, smallest) ? mending : smallest;
 		var shown = new ArrayList<ParticipationGroup>(groups.size());
-		var hidden = new ArrayList<ParticipationGroup>();
+		var withheld = new ArrayList<ParticipationGroup>();
 		for (var group : groups) {
-			if (suppressed.contains(group)) {
-				hidden.add(group.hidden());
+			if (hidden.contains(group)) {
+				withheld.add(group.hidden());
 			}
 			else {
 				shown.add(group);
 			}
 		}
-		hidden.sort(Comparator.comparing(group -> group.values(by), NATURAL));
-		shown.addAll(hidden);
+		withheld.sort(Comparator.comparing(group -> group.values(by), NATURAL));
+		shown.addAll(withheld);
 		return first == null || first >= shown.size() ? shown : shown.subList(0, first);
 	}
 
+	/** The groups suppressed, the others a line needs chosen mending first or smallest first. */
+	private static Withheld withheld(List<ParticipationGroup> groups, List<List<ParticipationGroup>> lines,
+			List<Dimension> by, int k, boolean mending) {
+		// each line of groups that differ in one dimension only, and the whole breakdown, until nothing changes
+		var hidden = new Withheld(lines, k);
+		for (var group : groups) {
+			if (tooSmall(group.participants(), k)) {
+				hidden.add(group);
+			}
+		}
+		for (int before = -1; before != hidden.size();) {
+			before = hidden.size();
+			lines.forEach(line -> secondary(line, hidden, by, mending));
+		}
+		return hidden;
+	}
+
+	/** The participants the groups shown hold, then (below them) how many groups are shown. */
+	private static long shown(List<ParticipationGroup> groups, Withheld hidden) {
+		long participants = 0;
+		long shown = 0;
+		for (var group : groups) {
+			if (!hidden.contains(group)) {
+				participants += group.participants();
+				shown++;
+			}
+		}
+		return participants * (groups.size() + 1L) + shown;
+	}
+
 	/**
-	 * When exactly one group of the set is suppressed, or the suppressed ones' counts add up to 1 to k-1 participants,
-	 * suppresses the smallest other one too. One alone can be of k or more, suppressed for another line: told as this
-	 * line's total minus the others, it would tell the small group it was suppressed to hide.
+	 * When exactly one group of the line is suppressed, or the suppressed ones' counts add up to 1 to k-1
+	 * participants, suppresses another one too. One alone can be of k or more, suppressed for another line: told as
+	 * this line's total minus the others, it would tell the small group it was suppressed to hide. The one chosen is
+	 * the smallest, or, {@code mending}, the one that leaves the fewest of its other lines needing one more (it joins
+	 * one that has one suppressed rather than start one that has none), then the smallest: the smallest alone blanked
+	 * a donor's table of 2 projects by 3 years whose first year could be shown (a tester's), and mending first hid 36
+	 * men without a disability where the smallest hid 8 men whose disability is not known.
 	 */
-	private static void secondary(List<ParticipationGroup> set, Set<ParticipationGroup> suppressed,
-			List<Dimension> by, int k) {
-		var hidden = set.stream().filter(suppressed::contains).toList();
-		if (set.size() < 2 || hidden.size() != 1
-				&& !tooSmall(hidden.stream().mapToInt(ParticipationGroup::participants).sum(), k)) {
+	private static void secondary(List<ParticipationGroup> line, Withheld hidden, List<Dimension> by,
+			boolean mending) {
+		if (line.size() < 2 || !hidden.exposes(line)) {
 			return;
 		}
-		set.stream()
-			.filter(group -> !suppressed.contains(group))
-			.min(Comparator.comparingInt(ParticipationGroup::participants)
+		line.stream()
+			.filter(group -> !hidden.contains(group))
+			.min(Comparator.comparingInt((ParticipationGroup group) -> mending ? hidden.exposedBy(group, line) : 0)
+				.thenComparingInt(ParticipationGroup::participants)
 				.thenComparingInt(ParticipationGroup::participations)
 				.thenComparing(group -> group.values(by), NATURAL))
-			.ifPresent(suppressed::add);
+			.ifPresent(hidden::add);
+	}
+
+	/** The suppressed groups, with how many of each line are suppressed and how many participants they hold. */
+	private static final class Withheld {
+
+		private final List<List<ParticipationGroup>> lines;
+
+		private final int k;
+
+		private final Set<ParticipationGroup> groups = new HashSet<>();
+
+		/** Of each line: its suppressed groups and their participants. */
+		private final IdentityHashMap<List<ParticipationGroup>, int[]> counts = new IdentityHashMap<>();
+
+		/** Of each group: the lines it lies on, the whole breakdown left out (every group lies on it). */
+		private final IdentityHashMap<ParticipationGroup, List<List<ParticipationGroup>>> linesOf =
+				new IdentityHashMap<>();
+
+		Withheld(List<List<ParticipationGroup>> lines, int k) {
+			this.lines = lines;
+			this.k = k;
+			for (var line : lines) {
+				this.counts.put(line, new int[2]);
+			}
+			for (var line : lines.subList(0, lines.size() - 1)) {
+				for (var group : line) {
+					this.linesOf.computeIfAbsent(group, any -> new ArrayList<>()).add(line);
+				}
+			}
+		}
+
+		void add(ParticipationGroup group) {
+			if (!this.groups.add(group)) {
+				return;
+			}
+			for (var line : this.linesOf.getOrDefault(group, List.of())) {
+				count(line, group);
+			}
+			count(this.lines.get(this.lines.size() - 1), group);
+		}
+
+		private void count(List<ParticipationGroup> line, ParticipationGroup group) {
+			this.counts.get(line)[0]++;
+			this.counts.get(line)[1] += group.participants();
+		}
+
+		boolean contains(ParticipationGroup group) {
+			return this.groups.contains(group);
+		}
+
+		int size() {
+			return this.groups.size();
+		}
+
+		/** Whether the line's total, less what it shows, tells a suppressed group or a small sum of them. */
+		boolean exposes(List<ParticipationGroup> line) {
+			var count = this.counts.get(line);
+			return exposes(count[0], count[1]);
+		}
+
+		/**
+		 * How many of the group's lines other than {@code line} it would leave exposing, less those it would mend,
+		 * were it suppressed.
+		 */
+		int exposedBy(ParticipationGroup group, List<ParticipationGroup> line) {
+			int change = 0;
+			for (var other : this.linesOf.getOrDefault(group, List.of())) {
+				if (other != line) {
+					var count = this.counts.get(other);
+					change += (exposes(count[0] + 1, count[1] + group.participants()) ? 1 : 0)
+							- (exposes(count[0], count[1]) ? 1 : 0);
+				}
+			}
+			return change;
+		}
+
+		private boolean exposes(int suppressed, int participants) {
+			return suppressed == 1 || suppressed > 1 && tooSmall(participants, this.k);
+		}
+
 	}
 
 }

@@ -1,6 +1,11 @@
 package org.kvali.report;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +38,70 @@ class SmallCellsTest {
 		var suppressed = SmallCells.suppress(groups, List.of(Dimension.GENDER), 5, null);
 		assertThat(suppressed).extracting(group -> group.gender() + " " + group.suppressed())
 			.containsExactly("FEMALE false", "MALE true", "OTHER true", "UNDISCLOSED true");
+	}
+
+	/**
+	 * The other withheld group a line needs is one that mends another line rather than one that breaks a new one: a
+	 * donor's projects by years (P1 12, 7, 2; P2 7, 8, 7) came back blank, the smallest of P2 chosen beside P1's 2
+	 * breaking 2024's column, where P2's 2025 joined the column P1's 7 had opened; 2024 is shown whole now.
+	 */
+	@Test
+	void aWithheldGroupIsChosenToMendAnotherLine() {
+		var groups = List.of(year("P1", "2024", 12), year("P1", "2025", 7), year("P1", "2026", 2),
+				year("P2", "2024", 7), year("P2", "2025", 8), year("P2", "2026", 7));
+		var suppressed = SmallCells.suppress(groups, List.of(Dimension.PROJECT, Dimension.YEAR), 5, null);
+		assertThat(suppressed).extracting(group -> group.projectCode() + " " + group.period().key() + " "
+				+ (group.suppressed() ? "withheld" : group.participants()))
+			.containsExactly("P1 2024 12", "P2 2024 7", "P1 2025 withheld", "P1 2026 withheld", "P2 2025 withheld",
+					"P2 2026 withheld");
+	}
+
+	/**
+	 * Whichever way the other groups are chosen, no line of random breakdowns of two and three dimensions that shows
+	 * a group is left with one withheld group, or withheld groups of fewer than k participants, and every small group
+	 * is withheld.
+	 */
+	@Test
+	void noLineTellsAWithheldGroupOverRandomBreakdowns() {
+		var random = new Random(20261202);
+		var regions = List.of("A", "B", "C", "D");
+		for (int round = 0; round < 500; round++) {
+			var by = round % 2 == 0 ? List.of(Dimension.REGION, Dimension.GENDER)
+					: List.of(Dimension.REGION, Dimension.GENDER, Dimension.AGE_BAND);
+			var groups = new ArrayList<ParticipationGroup>();
+			for (var region : regions.subList(0, 2 + random.nextInt(3))) {
+				for (var gender : List.of(Gender.FEMALE, Gender.MALE, Gender.OTHER)) {
+					for (var band : by.size() == 2 ? Collections.<AgeBand>singletonList(null)
+							: List.of(AgeBand.AGE_18_29, AgeBand.AGE_30_44)) {
+						int participants = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(random.nextBoolean() ? 6 : 40);
+						if (participants > 0) {
+							groups.add(new ParticipationGroup(null, null, region, null, null, null, null, null, gender,
+									band, null, null, null, null, participants, participants, null, null, null, false));
+						}
+					}
+				}
+			}
+			var withheld = SmallCells.suppress(groups, by, 5, null).stream()
+				.filter(ParticipationGroup::suppressed)
+				.map(group -> group.values(by))
+				.collect(Collectors.toSet());
+			for (var line : SmallCells.lines(groups, by.size(), group -> group.values(by))) {
+				var hidden = line.stream().filter(group -> withheld.contains(group.values(by))).toList();
+				int sum = hidden.stream().mapToInt(ParticipationGroup::participants).sum();
+				// a line withheld whole tells no total (the lines are no answer's totals, the whole breakdown's is)
+				assertThat(hidden.size() < line.size() && (hidden.size() == 1 || hidden.size() > 1 && sum < 5))
+					.as("round %d, line %s", round, line)
+					.isFalse();
+			}
+			assertThat(groups.stream().filter(group -> group.participants() < 5).map(group -> group.values(by)))
+				.allMatch(withheld::contains);
+		}
+	}
+
+	private static ParticipationGroup year(String project, String year, int participants) {
+		var period = new Period(year, LocalDate.parse(year + "-01-01"), LocalDate.parse(year + "-12-31"));
+		return new ParticipationGroup(null, project, null, null, null, null, null, null, null, null, null, null, null,
+				period, participants, participants, null, null, null, false);
 	}
 
 	private static ParticipationGroup group(String region, Gender gender, int participants) {
