@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,12 @@ class UnknownSettings implements ApplicationListener<ApplicationStartedEvent> {
 	/** The settings read one by one rather than bound in a record, and the tests' choice of database. */
 	static final List<String> READ_ALONE = List.of("kvali.demo.enabled", "kvali.explorer.enabled", "kvali.time-zone",
 			"kvali.test-db");
+
+	/**
+	 * What Kubernetes gives every container of a namespace with a service named kvali: KVALI_SERVICE_HOST,
+	 * KVALI_PORT_8080_TCP and the like, none of them meant for Kvali.
+	 */
+	private static final Pattern SERVICE_LINKS = Pattern.compile("KVALI_(SERVICE_HOST|SERVICE_PORT.*|PORT|PORT_\\d+_.*)");
 
 	@Override
 	public void onApplicationEvent(ApplicationStartedEvent event) {
@@ -70,7 +77,8 @@ class UnknownSettings implements ApplicationListener<ApplicationStartedEvent> {
 			for (var name : names.getPropertyNames()) {
 				// a list's items are given by index: KVALI_CORS_ORIGINS_0, kvali.cors.origins[0]
 				var setting = name.replaceAll("(_\\d+)+$", "").replaceAll("\\[\\d+]", "");
-				if (normalized(setting).startsWith("KVALI") && !normalized.contains(normalized(setting))) {
+				if (normalized(setting).startsWith("KVALI") && !normalized.contains(normalized(setting))
+						&& !SERVICE_LINKS.matcher(name).matches()) {
 					warnings.add(name + " (from " + source.getName() + ") names no setting of Kvali and is ignored;"
 							+ " the nearest is " + nearest(setting, known) + " (the README lists them all)");
 				}

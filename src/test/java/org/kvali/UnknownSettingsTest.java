@@ -28,12 +28,14 @@ class UnknownSettingsTest {
 	@Autowired
 	ApplicationContext context;
 
+	/** A misspelt setting is told with the nearest; Kubernetes' variables of a service named kvali are not settings. */
 	@Test
 	void aMisspeltSettingIsToldWithTheNearest() {
 		var environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("systemEnvironment", Map.of(
 				"KVALI_SUPRESSION_K", "10", "KVALI_SUPPRESSION_K", "5", "KVALI_CORS_ORIGINS_0", "https://a.example",
-				"KVALI_IMPORT_MAX_ROWS", "1000", "PATH", "/bin")));
+				"KVALI_IMPORT_MAX_ROWS", "1000", "PATH", "/bin", "KVALI_SERVICE_HOST", "10.0.0.1", "KVALI_PORT",
+				"tcp://10.0.0.1:8080", "KVALI_PORT_8080_TCP_ADDR", "10.0.0.1")));
 		environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", Map.of(
 				"kvali.report.cached-answer", "10", "kvali.import.maxRows", "10", "kvali.cors.origins[1]", "x")));
 		assertThat(UnknownSettings.unknown(environment, UnknownSettings.known(this.context))).containsExactly(
