@@ -25,21 +25,24 @@ class ActivityMoves {
 	/**
 	 * Indicators whose filter or denominator names the activity {@code :code} and would count nothing of it in the
 	 * project {@code :project}: they count their own project's or programme's participation alone, and that filter's
-	 * lists of projects and programmes, where it has them, narrow it further (a programme's indicator naming the
-	 * activity and its old project counted 0 after a move within the programme).
+	 * lists of projects and programmes, where it has them, narrow it further, as a share's denominator's narrows its
+	 * numerator (a programme's indicator naming the activity and its old project counted 0 after a move within the
+	 * programme, as did a share of it within its old project).
 	 */
 	private static final String NAMING_INDICATORS = """
 			SELECT count(*), string_agg(code, ', ' ORDER BY code) FILTER (WHERE n <= 3)
 			FROM (SELECT i.code, row_number() OVER (ORDER BY i.code) AS n
 			      FROM indicator i JOIN project p ON p.id = :project JOIN programme g ON g.id = p.programme_id
 			      WHERE EXISTS (
-			          SELECT 1 FROM (VALUES (i.filter), (i.denominator_filter)) f (filter)
+			          SELECT 1
+			          FROM (VALUES (i.filter, i.denominator_filter), (i.denominator_filter, NULL)) f (filter, within),
+			               unnest(ARRAY[f.filter, f.within]) AS narrowing
 			          WHERE f.filter -> 'activities' @> to_jsonb(CAST(:code AS text))
 			            AND (i.programme_id <> p.programme_id OR i.project_id <> p.id
-			                 OR jsonb_typeof(f.filter -> 'projects') = 'array'
-			                    AND NOT f.filter -> 'projects' @> to_jsonb(p.code)
-			                 OR jsonb_typeof(f.filter -> 'programmes') = 'array'
-			                    AND NOT f.filter -> 'programmes' @> to_jsonb(g.code)))) named
+			                 OR jsonb_typeof(narrowing -> 'projects') = 'array'
+			                    AND NOT narrowing -> 'projects' @> to_jsonb(p.code)
+			                 OR jsonb_typeof(narrowing -> 'programmes') = 'array'
+			                    AND NOT narrowing -> 'programmes' @> to_jsonb(g.code)))) named
 			HAVING count(*) > 0""";
 
 	private final ProgrammeService programmes;

@@ -150,12 +150,18 @@ class ActivityMoveTest {
 				    filter: {activities: ["TM2-ACT"]}}) { code }
 				  narrow: createIndicator(input: {code: "TM2-NARROW", programme: "TM2-PRG", name: "At it, in A",
 				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, filter: {genders: [FEMALE]},
-				    denominatorFilter: {projects: ["TM2-A"], activities: ["TM2-ACT"]}}) { code } }""")
-			.execute().path("narrow.code").entity(String.class).isEqualTo("TM2-NARROW");
-		// the programme's own indicator naming its old project too would count nothing of it (a reviewer's)
-		refused(Map.of("project", "TM2-B", "title", "Renamed"), "input.project: 2 indicators count the activity by"
-				+ " name (TM2-NARROW, TM2-OWN) and would count nothing of it after the move, their own project or"
-				+ " programme, or the projects or programmes their filter names, being others: " + REMEDY);
+				    denominatorFilter: {projects: ["TM2-A"], activities: ["TM2-ACT"]}}) { code }
+				  share: createIndicator(input: {code: "TM2-SHARE", programme: "TM2-PRG", name: "Its share of A",
+				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, filter: {activities: ["TM2-ACT"]},
+				    denominatorFilter: {projects: ["TM2-A"]}}) { code } }""")
+			.execute().path("share.code").entity(String.class).isEqualTo("TM2-SHARE");
+		// the programme's own indicator naming its old project too would count nothing of it (a reviewer's), nor
+		// would a share of it within its old project (a tester's)
+		refused(Map.of("project", "TM2-B", "title", "Renamed"), "input.project: 3 indicators count the activity by"
+				+ " name (TM2-NARROW, TM2-OWN, TM2-SHARE) and would count nothing of it after the move, their own project"
+				+ " or programme, or the projects or programmes their filter names, being others: " + REMEDY);
+		this.graphQl.document("mutation { deleteIndicator(code: \"TM2-SHARE\") }").execute().path("deleteIndicator")
+			.entity(String.class).isEqualTo("TM2-SHARE");
 		assertThat(this.jdbc.queryForObject("""
 				SELECT p.code || ' ' || a.title FROM activity a JOIN project p ON p.id = a.project_id
 				WHERE a.code = 'TM2-ACT'""", String.class)).isEqualTo("TM2-A In the wrong project");
