@@ -80,7 +80,7 @@ class UnknownSettings implements ApplicationListener<ApplicationStartedEvent> {
 				if (normalized(setting).startsWith("KVALI") && !normalized.contains(normalized(setting))
 						&& !SERVICE_LINKS.matcher(name).matches()) {
 					warnings.add(name + " (from " + source.getName() + ") names no setting of Kvali and is ignored;"
-							+ " the nearest is " + nearest(setting, known) + " (the README lists them all)");
+							+ nearest(setting, known) + " (the README lists them all)");
 				}
 			}
 		}
@@ -92,15 +92,21 @@ class UnknownSettings implements ApplicationListener<ApplicationStartedEvent> {
 		return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
 	}
 
-	/** The setting nearest to the name, written as the name is (an environment variable, or a property). */
+	/**
+	 * The setting nearest to the name, written as the name is (an environment variable, or a property), where one is
+	 * a few edits from it.
+	 */
 	private static String nearest(String name, Set<String> known) {
 		var given = normalized(name);
 		var setting = known.stream()
 			.min(Comparator.comparingInt((String candidate) -> distance(given, normalized(candidate)))
 				.thenComparing(Comparator.naturalOrder()))
 			.orElseThrow();
-		return name.equals(name.toUpperCase(Locale.ROOT)) ? setting.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_")
-				: setting;
+		if (distance(given, normalized(setting)) > Math.max(2, given.length() / 4)) {
+			return " no setting is near it";
+		}
+		return " the nearest is " + (name.contains(".") ? setting
+				: setting.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_"));
 	}
 
 	/** The edits that turn one into the other (Levenshtein's distance). */

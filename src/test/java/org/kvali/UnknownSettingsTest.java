@@ -35,14 +35,16 @@ class UnknownSettingsTest {
 		environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("systemEnvironment", Map.of(
 				"KVALI_SUPRESSION_K", "10", "KVALI_SUPPRESSION_K", "5", "KVALI_CORS_ORIGINS_0", "https://a.example",
 				"KVALI_IMPORT_MAX_ROWS", "1000", "PATH", "/bin", "KVALI_SERVICE_HOST", "10.0.0.1", "KVALI_PORT",
-				"tcp://10.0.0.1:8080", "KVALI_PORT_8080_TCP_ADDR", "10.0.0.1")));
+				"tcp://10.0.0.1:8080", "KVALI_PORT_8080_TCP_ADDR", "10.0.0.1", "KVALI_FOO", "1")));
 		environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", Map.of(
 				"kvali.report.cached-answer", "10", "kvali.import.maxRows", "10", "kvali.cors.origins[1]", "x")));
-		assertThat(UnknownSettings.unknown(environment, UnknownSettings.known(this.context))).containsExactly(
+		assertThat(UnknownSettings.unknown(environment, UnknownSettings.known(this.context))).containsExactlyInAnyOrder(
 				"kvali.report.cached-answer (from commandLineArgs) names no setting of Kvali and is ignored; the nearest"
 						+ " is kvali.report.cached-answers (the README lists them all)",
 				"KVALI_SUPRESSION_K (from systemEnvironment) names no setting of Kvali and is ignored; the nearest is"
-						+ " KVALI_SUPPRESSION_K (the README lists them all)");
+						+ " KVALI_SUPPRESSION_K (the README lists them all)",
+				"KVALI_FOO (from systemEnvironment) names no setting of Kvali and is ignored; no setting is near it"
+						+ " (the README lists them all)");
 	}
 
 	/** Every setting the README's table names is one the service knows, and the reverse. */

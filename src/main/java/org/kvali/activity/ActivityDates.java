@@ -49,9 +49,11 @@ class ActivityDates implements WithinProgramme, WithinProject {
 
 	/**
 	 * The start of an activity created or moved by mutation, where given, within its project's dates and its
-	 * programme's: a sheet records what took place, and only warns of a start outside its project's dates.
+	 * programme's: a sheet records what took place, and only warns of a start outside its project's dates. Its stored
+	 * start ({@code given} false), checked against the project it moves to, is told as the move's problem.
 	 */
-	static void checkStart(Project project, Programme programme, LocalDate start, Validation validation) {
+	static void checkStart(Project project, Programme programme, LocalDate start, boolean given,
+			Validation validation) {
 		if (start == null) {
 			return;
 		}
@@ -59,11 +61,11 @@ class ActivityDates implements WithinProgramme, WithinProject {
 				programme.endDate());
 		var outsideProject = outside(start, "project " + project.code(), project.startDate(), project.endDate());
 		if (outsideProgramme != null) {
-			validation.problem("input.startDate", start, outsideProgramme
+			problem(validation, "input.startDate", "start", start, given, outsideProgramme
 					+ ": its indicators would count none of its participations; an admin may move the programme's dates");
 		}
 		else if (outsideProject != null) {
-			validation.problem("input.startDate", start, outsideProject
+			problem(validation, "input.startDate", "start", start, given, outsideProject
 					+ ": an admin may move the project's dates, or the right project be given (input.project)");
 		}
 	}
@@ -73,19 +75,36 @@ class ActivityDates implements WithinProgramme, WithinProject {
 	 * as its start is held within them: a mistyped year made a training of 73 years. A sheet warns of an end after
 	 * its project's ({@code PlausibilityChecks}).
 	 */
-	static void checkEnd(Project project, Programme programme, LocalDate end, Validation validation) {
+	static void checkEnd(Project project, Programme programme, LocalDate end, boolean given, Validation validation) {
 		// a start refused already says where the activity must lie
-		if (end == null || validation.refused("input.endDate") || validation.refused("input.startDate")) {
+		if (end == null || validation.refused("input.endDate") || validation.refused("input.startDate")
+				|| validation.refused("input.project")) {
 			return;
 		}
 		if (programme.endDate() != null && end.isAfter(programme.endDate())) {
-			validation.problem("input.endDate", end, "After its programme " + programme.code() + " ends ("
-					+ programme.endDate() + "): an admin may move the programme's dates");
+			problem(validation, "input.endDate", "end", end, given, "After its programme " + programme.code()
+					+ " ends (" + programme.endDate() + "): an admin may move the programme's dates");
 		}
 		else if (project.endDate() != null && end.isAfter(project.endDate())) {
-			validation.problem("input.endDate", end, "After its project " + project.code() + " ends ("
+			problem(validation, "input.endDate", "end", end, given, "After its project " + project.code() + " ends ("
 					+ project.endDate() + "): an admin may move the project's dates, or the right project be given"
 					+ " (input.project)");
+		}
+	}
+
+	/**
+	 * The problem of a day given, or of the stored day an activity moving to another project keeps: told as the
+	 * move's, which is what the caller sent (a tester was told of input.endDate, never sent).
+	 */
+	private static void problem(Validation validation, String argument, String which, LocalDate day, boolean given,
+			String message) {
+		if (given) {
+			validation.problem(argument, day, message);
+		}
+		else {
+			validation.problem("input.project", day, "Its " + which + " (" + day + ") falls "
+					+ Character.toLowerCase(message.charAt(0)) + message.substring(1) + "; give a new "
+					+ argument.substring("input.".length()) + " with the move");
 		}
 	}
 

@@ -75,8 +75,8 @@ class ActivityEditor {
 			.known("input.project", "project", List.of(input.project()),
 					project == null ? List.of() : List.of(input.project()), this.programmes::projectCodeInAnotherCase);
 		if (project != null) {
-			ActivityDates.checkStart(project, programme(project), input.startDate(), validation);
-			ActivityDates.checkEnd(project, programme(project), input.endDate(), validation);
+			ActivityDates.checkStart(project, programme(project), input.startDate(), true, validation);
+			ActivityDates.checkEnd(project, programme(project), input.endDate(), true, validation);
 		}
 		var named = common(validation, caller, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
@@ -129,12 +129,13 @@ class ActivityEditor {
 		}
 		boolean moved = input.startDate() != null && !input.startDate().equals(stored.startDate());
 		if (moved || target != project) {
-			ActivityDates.checkStart(target, programme(target),
-					moved ? input.startDate() : stored.startDate(), validation);
+			ActivityDates.checkStart(target, programme(target), moved ? input.startDate() : stored.startDate(), moved,
+					validation);
 		}
 		boolean ends = input.endDate() != null && !input.endDate().equals(stored.endDate());
 		if (ends || target != project) {
-			ActivityDates.checkEnd(target, programme(target), ends ? input.endDate() : stored.endDate(), validation);
+			ActivityDates.checkEnd(target, programme(target), ends ? input.endDate() : stored.endDate(), ends,
+					validation);
 		}
 		if (moved && input.startDate().getYear() < stored.startDate().getYear()) {
 			bornAfter(stored.id(), input.startDate(), caller, validation);

@@ -157,8 +157,8 @@ class IndicatorRedefinition {
 	private static ValidationException byProject(ValidationException ex, Proposed proposed) {
 		return new ValidationException(ex.problems().stream()
 			.map(problem -> new FieldProblem("input.project", proposed.definition().project(), problem.message()
-					+ " (as its stored " + problem.argument().substring("input.".length())
-					+ " stands: give a new filter with the project)"))
+					+ " (as its stored " + problem.argument().substring("input.".length()) + " stands: give a new "
+					+ problem.argument().split("\\.")[1] + " with the project)"))
 			.toList());
 	}
 

@@ -119,8 +119,10 @@ class ActivityMoveTest {
 		counts(0, 6, 0);
 
 		// to another programme, which begins later: its start moves with it, or the move is refused
-		refused(Map.of("project", "TM2-D"), "input.startDate: Before its programme TM2-LATER starts (2025-06-01): its"
-				+ " indicators would count none of its participations; an admin may move the programme's dates");
+		// told as the move's problem, which is what was sent
+		refused(Map.of("project", "TM2-D"), "input.project: Its start (2025-03-03) falls before its programme"
+				+ " TM2-LATER starts (2025-06-01): its indicators would count none of its participations; an admin may"
+				+ " move the programme's dates; give a new startDate with the move");
 		this.graphQl.document(MOVE)
 			.variable("input", Map.of("project", "TM2-D", "startDate", "2025-07-01", "endDate", "2025-07-02"))
 			.execute()

@@ -161,6 +161,19 @@ class IndicatorRedefinitionTest {
 		refused(UPDATE, programmes, "input.filter.projects: The indicator is programme EU-CSO-EQUAL's and counts that"
 				+ " programme alone; these projects are other programmes'");
 
+		// a stored denominator left counting nothing in the project is told as the project's, and which to give anew
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TQ-SHARE", programme: "EU-CSO-EQUAL", name: "Women",
+				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, filter: {genders: [FEMALE]},
+				    denominatorFilter: {projects: ["CSO-CAPACITY"]}}) { code } }""").execute()
+			.path("createIndicator.code").entity(String.class).isEqualTo("TQ-SHARE");
+		this.graphQl.document("mutation { updateIndicator(code: \"TQ-SHARE\", input: {project: \"LOCAL-BUDGET\"}) {"
+				+ " code } }").execute().errors()
+			.expect(error -> error.getMessage().equals("input.project: The indicator is project LOCAL-BUDGET's and"
+					+ " counts that project alone; these projects leave nothing to count (as its stored"
+					+ " denominatorFilter.projects stands: give a new denominatorFilter with the project)"))
+			.verify();
 		var programmeWide = new HashMap<String, Object>();
 		programmeWide.put("project", null);
 		this.graphQl.document(UPDATE).variable("input", programmeWide).execute()
