@@ -41,6 +41,22 @@ class ActivityDates implements WithinProgramme, WithinProject {
 			GROUP BY side
 			ORDER BY 1 DESC""";
 
+	/**
+	 * The activities, of the programme or project {@code g} the joins ({@code %s}) name, that start by a new end but
+	 * would end after it, counted with the first three named: an activity's end by mutation lies within them too
+	 * (those starting after are told by {@link #OUTSIDE}, those ending after the present end stop nothing).
+	 */
+	private static final String ENDING = """
+			SELECT 'input.endDate', count(*)
+			       || CASE WHEN count(*) = 1 THEN ' activity of it ends after it (' ELSE ' activities of it end after it (' END
+			       || array_to_string((array_agg(a.code || ' on ' || a.end_date ORDER BY a.end_date DESC, a.code))[1 : 3],
+			                          ', ')
+			       || CASE WHEN count(*) > 3 THEN ', ...' ELSE '' END || '); move their ends first'
+			FROM %s
+			WHERE g.id = :id AND a.start_date <= CAST(:end AS date) AND a.end_date > CAST(:end AS date)
+			  AND a.end_date <= coalesce(g.end_date, a.end_date)
+			HAVING count(*) > 0""";
+
 	private final JdbcClient jdbc;
 
 	ActivityDates(JdbcClient jdbc) {
@@ -116,9 +132,10 @@ class ActivityDates implements WithinProgramme, WithinProject {
 
 	@Override
 	public void checkMove(long programme, LocalDate start, LocalDate end, Validation validation) {
-		WithinProgramme.problems(this.jdbc, OUTSIDE.formatted("""
-				activity a JOIN project p ON p.id = a.project_id JOIN programme g ON g.id = p.programme_id""",
+		var joins = "activity a JOIN project p ON p.id = a.project_id JOIN programme g ON g.id = p.programme_id";
+		WithinProgramme.problems(this.jdbc, OUTSIDE.formatted(joins,
 				": its indicators would no longer count their participations"), programme, start, end, validation);
+		WithinProgramme.problems(this.jdbc, ENDING.formatted(joins), programme, start, end, validation);
 	}
 
 	/**
@@ -127,8 +144,9 @@ class ActivityDates implements WithinProgramme, WithinProject {
 	 */
 	@Override
 	public void checkProjectMove(long project, LocalDate start, LocalDate end, Validation validation) {
-		WithinProgramme.problems(this.jdbc, OUTSIDE.formatted("activity a JOIN project g ON g.id = a.project_id", ""),
-				project, start, end, validation);
+		var joins = "activity a JOIN project g ON g.id = a.project_id";
+		WithinProgramme.problems(this.jdbc, OUTSIDE.formatted(joins, ""), project, start, end, validation);
+		WithinProgramme.problems(this.jdbc, ENDING.formatted(joins), project, start, end, validation);
 	}
 
 }

@@ -483,6 +483,18 @@ class ReferenceMutationsTest {
 			.expect(error -> error.getMessage().equals("input.endDate: After its project TM-2024 ends (2024-12-31): "
 					+ "an admin may move the project's dates, or the right project be given (input.project)"))
 			.verify();
+		// and a project's end moved past one's end is refused as a start moved past one's start is (a tester's)
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createActivity(input: {code: "TM-END", project: "TM-2024", kind: TRAINING, title: "Late",
+				    startDate: "2024-12-01", endDate: "2024-12-20"}) { code }
+				  updateProject(code: "TM-2024", input: {endDate: "2024-12-10"}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.endDate: 1 activity of it ends after it (TM-END on"
+					+ " 2024-12-20); move their ends first"))
+			.verify();
+		this.jdbc.update("DELETE FROM activity WHERE code = 'TM-END'");
 		var activity = this.graphQl.document(create.formatted("2025-02-03", "SCCSF")).execute();
 		activity.path("createActivity.organizer.code").entity(String.class).isEqualTo("SCCSF");
 		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {endDate: \"2099-03-06\"}) { code } }")
