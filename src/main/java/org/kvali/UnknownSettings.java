@@ -33,13 +33,14 @@ class UnknownSettings implements ApplicationListener<ApplicationStartedEvent> {
 
 	/** The settings read one by one rather than bound in a record, and the tests' choice of database. */
 	static final List<String> READ_ALONE = List.of("kvali.demo.enabled", "kvali.explorer.enabled", "kvali.time-zone",
-			"kvali.test-db");
+			"kvali.report.prune-notes-every", "kvali.test-db");
 
 	/**
-	 * What Kubernetes gives every container of a namespace with a service named kvali: KVALI_SERVICE_HOST,
-	 * KVALI_PORT_8080_TCP and the like, none of them meant for Kvali.
+	 * What Kubernetes gives every container of a namespace with a service named kvali, or kvali-postgresql and the
+	 * like: KVALI_SERVICE_HOST, KVALI_POSTGRESQL_PORT_5432_TCP_ADDR, none of them meant for Kvali.
 	 */
-	private static final Pattern SERVICE_LINKS = Pattern.compile("KVALI_(SERVICE_HOST|SERVICE_PORT.*|PORT|PORT_\\d+_.*)");
+	private static final Pattern SERVICE_LINKS = Pattern
+		.compile("KVALI_(\\w+_)?(SERVICE_HOST|SERVICE_PORT(_\\w+)?|PORT(_\\d+_(TCP|UDP|SCTP)(_(ADDR|PORT|PROTO))?)?)");
 
 	@Override
 	public void onApplicationEvent(ApplicationStartedEvent event) {

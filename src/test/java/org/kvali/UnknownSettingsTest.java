@@ -32,10 +32,13 @@ class UnknownSettingsTest {
 	@Test
 	void aMisspeltSettingIsToldWithTheNearest() {
 		var environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("systemEnvironment", Map.of(
-				"KVALI_SUPRESSION_K", "10", "KVALI_SUPPRESSION_K", "5", "KVALI_CORS_ORIGINS_0", "https://a.example",
-				"KVALI_IMPORT_MAX_ROWS", "1000", "PATH", "/bin", "KVALI_SERVICE_HOST", "10.0.0.1", "KVALI_PORT",
-				"tcp://10.0.0.1:8080", "KVALI_PORT_8080_TCP_ADDR", "10.0.0.1", "KVALI_FOO", "1")));
+		environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("systemEnvironment", Map.ofEntries(
+				Map.entry("KVALI_SUPRESSION_K", "10"), Map.entry("KVALI_SUPPRESSION_K", "5"),
+				Map.entry("KVALI_CORS_ORIGINS_0", "https://a.example"), Map.entry("KVALI_IMPORT_MAX_ROWS", "1000"),
+				Map.entry("PATH", "/bin"), Map.entry("KVALI_SERVICE_HOST", "10.0.0.1"),
+				Map.entry("KVALI_PORT", "tcp://10.0.0.1:8080"), Map.entry("KVALI_PORT_8080_TCP_ADDR", "10.0.0.1"),
+				Map.entry("KVALI_FOO", "1"), Map.entry("KVALI_POSTGRESQL_PORT_5432_TCP_ADDR", "10.0.0.2"),
+				Map.entry("KVALI_REPORT_PRUNE_NOTES_EVERY", "2h"))));
 		environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", Map.of(
 				"kvali.report.cached-answer", "10", "kvali.import.maxRows", "10", "kvali.cors.origins[1]", "x")));
 		assertThat(UnknownSettings.unknown(environment, UnknownSettings.known(this.context))).containsExactlyInAnyOrder(

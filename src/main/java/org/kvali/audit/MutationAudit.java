@@ -3,6 +3,7 @@ package org.kvali.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import graphql.ExecutionResult;
@@ -69,8 +70,9 @@ class MutationAudit extends SimplePerformantInstrumentation {
 	}
 
 	/**
-	 * Whether every root field ({@code keys}, as answered) failed itself: an error at the field, not below it. A
-	 * field stored and then failing in what it selects (its project, past the request's time) is no failed change.
+	 * Whether no root field ({@code keys}, as answered) changed anything: each failed itself (an error at the field,
+	 * not below it) or did not run (skipped, so not answered). A field stored and then failing in what it selects
+	 * (its project, past the request's time) is no failed change; a skipped one beside refused ones was kept whole.
 	 */
 	private static boolean everyFieldFailed(ExecutionResult result, List<String> keys) {
 		var failed = result.getErrors().stream()
@@ -78,7 +80,8 @@ class MutationAudit extends SimplePerformantInstrumentation {
 			.filter(path -> path != null && path.size() == 1)
 			.map(path -> String.valueOf(path.get(0)))
 			.collect(Collectors.toSet());
-		return failed.containsAll(keys);
+		var answered = result.getData() instanceof Map<?, ?> data ? data.keySet() : Set.of();
+		return keys.stream().allMatch(key -> failed.contains(key) || !answered.contains(key));
 	}
 
 	/**

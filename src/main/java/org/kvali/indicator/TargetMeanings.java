@@ -26,43 +26,51 @@ class TargetMeanings {
 		this.jdbc = jdbc;
 	}
 
+	/** Each change of unit, measure and cumulation, told at once (one a round trip was told before). */
 	void check(Indicator stored, IndicatorDefinitions.UpdateInput input, Set<String> nulls, Validation validation) {
-		boolean unit = input.unit() != null && input.unit() != stored.unit();
-		// a reported indicator has no measure, and is refused one (IndicatorRedefinition)
-		boolean measure = input.measure() != null && stored.measure() != null && input.measure() != stored.measure();
-		boolean cumulative = input.cumulative() != null && input.cumulative() != stored.cumulative();
-		var field = unit ? "unit" : measure ? "measure" : cumulative ? "cumulative" : null;
-		if (field == null) {
-			return;
+		if (input.unit() != null && input.unit() != stored.unit()) {
+			var was = "in " + lower(stored.unit()) + "s";
+			restated(stored, input, nulls, "unit", input.unit(), was, validation);
+			long reported = this.jdbc.sql("SELECT count(*) FROM indicator_value WHERE indicator_id = :id")
+				.param("id", stored.id())
+				.query(Long.class)
+				.single();
+			if (reported > 0) {
+				validation.problem("input.unit", input.unit(), reported + (reported == 1 ? " value was" : " values were")
+						+ " reported for the indicator " + was + ", the partners' record, which a new unit would"
+						+ " misread: define another indicator for the new unit");
+			}
 		}
-		var argument = "input." + field;
-		var value = unit ? input.unit() : measure ? input.measure() : input.cumulative();
-		var was = unit ? "in " + lower(stored.unit()) + "s" : measure ? "of " + lower(stored.measure())
-				: stored.cumulative() ? "counted from the programme's start" : "counted within each period";
-		var kind = unit ? "unit" : measure ? "measure" : "way of counting";
+		// a reported indicator has no measure, and is refused one (IndicatorRedefinition)
+		if (input.measure() != null && stored.measure() != null && input.measure() != stored.measure()) {
+			restated(stored, input, nulls, "measure", input.measure(), "of " + lower(stored.measure()), validation);
+		}
+		if (input.cumulative() != null && input.cumulative() != stored.cumulative()) {
+			restated(stored, input, nulls, "cumulative", input.cumulative(), stored.cumulative()
+					? "counted from the programme's start" : "counted within each period", validation);
+		}
+	}
+
+	/**
+	 * The targets, and for a unit or measure the baseline, that are {@code was} (in numbers, of participants) and
+	 * must be restated with the change of {@code field}.
+	 */
+	private static void restated(Indicator stored, IndicatorDefinitions.UpdateInput input, Set<String> nulls,
+			String field, Object value, String was, Validation validation) {
+		var kind = field.equals("cumulative") ? "way of counting" : field;
 		if (!stored.targets().isEmpty()) {
-			validation.problem(argument, value, "The indicator's targets (" + stored.targets().stream()
+			validation.problem("input." + field, value, "The indicator's targets (" + stored.targets().stream()
 				.map(Indicator.Target::periodKey)
 				.limit(3)
 				.collect(Collectors.joining(", ")) + (stored.targets().size() > 3 ? ", ..." : "") + ") are " + was
 					+ "; remove them first (setIndicatorTargets with an empty list), then set them anew in the new "
 					+ kind);
 		}
-		if (unit) {
-			long reported = this.jdbc.sql("SELECT count(*) FROM indicator_value WHERE indicator_id = :id")
-				.param("id", stored.id())
-				.query(Long.class)
-				.single();
-			if (reported > 0) {
-				validation.problem(argument, value, reported + (reported == 1 ? " value was" : " values were")
-						+ " reported for the indicator " + was + ", the partners' record, which a new unit would"
-						+ " misread: define another indicator for the new unit");
-			}
-		}
-		if ((unit || measure) && stored.baselineValue() != null && input.baseline() == null
+		if (!field.equals("cumulative") && stored.baselineValue() != null && input.baseline() == null
 				&& !nulls.contains("baseline")) {
-			validation.problem(argument, value, "The indicator's baseline (" + TargetSides.plain(stored.baselineValue())
-					+ ") is " + was + ": give a baseline in the new " + kind + " with it, or null for none");
+			validation.problem("input." + field, value, "The indicator's baseline ("
+					+ TargetSides.plain(stored.baselineValue()) + ") is " + was + ": give a baseline in the new " + kind
+					+ " with it, or null for none");
 		}
 	}
 

@@ -2,25 +2,24 @@ package org.kvali.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Small-cell suppression of one breakdown for callers who see aggregates only. A group of 1 to k-1 participants is
  * suppressed. So that no suppressed group can be recovered as a total minus the others, every line of groups that
  * differ in one dimension only (a row or a column of a two-dimension breakdown), and the whole breakdown, with
- * exactly one suppressed group, or whose suppressed groups' counts add up to fewer than k participants, has its next
- * smallest group suppressed too, repeated until nothing changes. Exactly one was the rule before; two of 1 each were
- * then told exactly:
+ * exactly one suppressed group, or whose suppressed groups' counts add up to fewer than k participants, has another
+ * group suppressed too ({@link #secondary}), repeated until nothing changes. Exactly one was the rule before; two of 1
+ * each were then told exactly:
  * of a total of 14 at a workshop, 12 without a disability shown, the 2 others could only be 1 with a disability and
  * 1 not known, since one hidden group alone would have hidden a second. Suppressed groups are placed
  * after the others, in the order of their dimension values, so that a page cut by {@code first} holds the same shown
- * groups whatever their sizes; the schema leaves them out ({@link ReportService#shownBreakdown}). The result depends
- * only on the groups, so the same question always gets the same answer.
+ * groups whatever their sizes; the schema leaves them out ({@link ReportService#shownBreakdown}). The groups are
+ * weighed in one order, of their dimensions' values with the dimensions in the schema's order, whatever order the
+ * question asks for: what is withheld depends only on the groups (asked in another order, a breakdown withheld other
+ * groups, and the two answers told what each withheld, a reviewer's).
  */
 public final class SmallCells {
 
@@ -88,10 +87,13 @@ public final class SmallCells {
 	 */
 	static List<ParticipationGroup> suppress(List<ParticipationGroup> groups, List<Dimension> by, int k,
 			Integer first) {
-		var lines = lines(groups, by.size(), group -> group.values(by));
-		var smallest = withheld(groups, lines, by, k, false);
+		var dimensions = by.stream().sorted().toList();
+		var weighed = new ArrayList<>(groups);
+		weighed.sort(Comparator.comparing(group -> group.values(dimensions), NATURAL));
+		var lines = lines(weighed, dimensions.size(), group -> group.values(dimensions));
+		var smallest = withheld(weighed, lines, dimensions, k, false);
 		// one dimension has a line alone, where both choose alike
-		var mending = by.size() > 1 ? withheld(groups, lines, by, k, true) : smallest;
+		var mending = dimensions.size() > 1 ? withheld(weighed, lines, dimensions, k, true) : smallest;
 		var hidden = shown(groups, mending) > shown(groups, smallest) ? mending : smallest;
 		var shown = new ArrayList<ParticipationGroup>(groups.size());
 		var withheld = new ArrayList<ParticipationGroup>();
@@ -109,10 +111,10 @@ public final class SmallCells {
 	}
 
 	/** The groups suppressed, the others a line needs chosen mending first or smallest first. */
-	private static Withheld withheld(List<ParticipationGroup> groups, List<List<ParticipationGroup>> lines,
+	private static WithheldGroups withheld(List<ParticipationGroup> groups, List<List<ParticipationGroup>> lines,
 			List<Dimension> by, int k, boolean mending) {
 		// each line of groups that differ in one dimension only, and the whole breakdown, until nothing changes
-		var hidden = new Withheld(lines, k);
+		var hidden = new WithheldGroups(lines, k);
 		for (var group : groups) {
 			if (tooSmall(group.participants(), k)) {
 				hidden.add(group);
@@ -126,7 +128,7 @@ public final class SmallCells {
 	}
 
 	/** The participants the groups shown hold, then (below them) how many groups are shown. */
-	private static long shown(List<ParticipationGroup> groups, Withheld hidden) {
+	private static long shown(List<ParticipationGroup> groups, WithheldGroups hidden) {
 		long participants = 0;
 		long shown = 0;
 		for (var group : groups) {
@@ -147,7 +149,7 @@ public final class SmallCells {
 	 * a donor's table of 2 projects by 3 years whose first year could be shown (a tester's), and mending first hid 36
 	 * men without a disability where the smallest hid 8 men whose disability is not known.
 	 */
-	private static void secondary(List<ParticipationGroup> line, Withheld hidden, List<Dimension> by,
+	private static void secondary(List<ParticipationGroup> line, WithheldGroups hidden, List<Dimension> by,
 			boolean mending) {
 		if (line.size() < 2 || !hidden.exposes(line)) {
 			return;
@@ -159,86 +161,6 @@ public final class SmallCells {
 				.thenComparingInt(ParticipationGroup::participations)
 				.thenComparing(group -> group.values(by), NATURAL))
 			.ifPresent(hidden::add);
-	}
-
-	/** The suppressed groups, with how many of each line are suppressed and how many participants they hold. */
-	private static final class Withheld {
-
-		private final List<List<ParticipationGroup>> lines;
-
-		private final int k;
-
-		private final Set<ParticipationGroup> groups = new HashSet<>();
-
-		/** Of each line: its suppressed groups and their participants. */
-		private final IdentityHashMap<List<ParticipationGroup>, int[]> counts = new IdentityHashMap<>();
-
-		/** Of each group: the lines it lies on, the whole breakdown left out (every group lies on it). */
-		private final IdentityHashMap<ParticipationGroup, List<List<ParticipationGroup>>> linesOf =
-				new IdentityHashMap<>();
-
-		Withheld(List<List<ParticipationGroup>> lines, int k) {
-			this.lines = lines;
-			this.k = k;
-			for (var line : lines) {
-				this.counts.put(line, new int[2]);
-			}
-			for (var line : lines.subList(0, lines.size() - 1)) {
-				for (var group : line) {
-					this.linesOf.computeIfAbsent(group, any -> new ArrayList<>()).add(line);
-				}
-			}
-		}
-
-		void add(ParticipationGroup group) {
-			if (!this.groups.add(group)) {
-				return;
-			}
-			for (var line : this.linesOf.getOrDefault(group, List.of())) {
-				count(line, group);
-			}
-			count(this.lines.get(this.lines.size() - 1), group);
-		}
-
-		private void count(List<ParticipationGroup> line, ParticipationGroup group) {
-			this.counts.get(line)[0]++;
-			this.counts.get(line)[1] += group.participants();
-		}
-
-		boolean contains(ParticipationGroup group) {
-			return this.groups.contains(group);
-		}
-
-		int size() {
-			return this.groups.size();
-		}
-
-		/** Whether the line's total, less what it shows, tells a suppressed group or a small sum of them. */
-		boolean exposes(List<ParticipationGroup> line) {
-			var count = this.counts.get(line);
-			return exposes(count[0], count[1]);
-		}
-
-		/**
-		 * How many of the group's lines other than {@code line} it would leave exposing, less those it would mend,
-		 * were it suppressed.
-		 */
-		int exposedBy(ParticipationGroup group, List<ParticipationGroup> line) {
-			int change = 0;
-			for (var other : this.linesOf.getOrDefault(group, List.of())) {
-				if (other != line) {
-					var count = this.counts.get(other);
-					change += (exposes(count[0] + 1, count[1] + group.participants()) ? 1 : 0)
-							- (exposes(count[0], count[1]) ? 1 : 0);
-				}
-			}
-			return change;
-		}
-
-		private boolean exposes(int suppressed, int participants) {
-			return suppressed == 1 || suppressed > 1 && tooSmall(participants, this.k);
-		}
-
 	}
 
 }

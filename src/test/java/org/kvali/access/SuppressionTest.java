@@ -66,7 +66,7 @@ class SuppressionTest {
 	}
 
 	@Test
-	void inTwoDimensionsEachRowAndColumnWithOneSuppressedGroupLosesItsNextSmallest() {
+	void inTwoDimensionsEachRowAndColumnWithOneSuppressedGroupLosesAnother() {
 		var query = "{ participation(filter: {regions: [\"GE-SJ\"]}) { breakdown(by: [DISABILITY, GENDER]) { "
 				+ "disability gender participants participations suppressed } } }";
 		assertThat(cells(this.as.get("donor"), query, "disability", "gender")).containsExactly("false FEMALE 64 373",

@@ -86,6 +86,12 @@ class IndicatorRedefinitionTest {
 				+ " participants; remove them first (setIndicatorTargets with an empty list), then set them anew in the"
 				+ " new measure", "input.measure: The indicator's baseline (30) is of participants: give a baseline in"
 						+ " the new measure with it, or null for none");
+		// both at once, each told
+		refused(UPDATE, Map.of("measure", "ACTIVITIES", "cumulative", false, "baseline", 3), "input.measure: The"
+				+ " indicator's targets (2024) are of participants; remove them first (setIndicatorTargets with an empty"
+				+ " list), then set them anew in the new measure", "input.cumulative: The indicator's targets (2024) are"
+						+ " counted from the programme's start; remove them first (setIndicatorTargets with an empty list),"
+						+ " then set them anew in the new way of counting");
 
 		// a share now: its targets are counts, and its baseline too
 		refused(UPDATE, Map.of("unit", "PERCENT", "denominatorFilter",

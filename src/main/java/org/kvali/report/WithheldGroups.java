@@ -1,0 +1,87 @@
+package org.kvali.report;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/** The suppressed groups, with how many of each line are suppressed and how many participants they hold. */
+final class WithheldGroups {
+
+	private final List<List<ParticipationGroup>> lines;
+
+	private final int k;
+
+	private final Set<ParticipationGroup> groups = new HashSet<>();
+
+	/** Of each line: its suppressed groups and their participants. */
+	private final IdentityHashMap<List<ParticipationGroup>, int[]> counts = new IdentityHashMap<>();
+
+	/** Of each group: the lines it lies on, the whole breakdown left out (every group lies on it). */
+	private final IdentityHashMap<ParticipationGroup, List<List<ParticipationGroup>>> linesOf =
+			new IdentityHashMap<>();
+
+	WithheldGroups(List<List<ParticipationGroup>> lines, int k) {
+		this.lines = lines;
+		this.k = k;
+		for (var line : lines) {
+			this.counts.put(line, new int[2]);
+		}
+		for (var line : lines.subList(0, lines.size() - 1)) {
+			for (var group : line) {
+				this.linesOf.computeIfAbsent(group, any -> new ArrayList<>()).add(line);
+			}
+		}
+	}
+
+	void add(ParticipationGroup group) {
+		if (!this.groups.add(group)) {
+			return;
+		}
+		for (var line : this.linesOf.getOrDefault(group, List.of())) {
+			count(line, group);
+		}
+		count(this.lines.get(this.lines.size() - 1), group);
+	}
+
+	private void count(List<ParticipationGroup> line, ParticipationGroup group) {
+		this.counts.get(line)[0]++;
+		this.counts.get(line)[1] += group.participants();
+	}
+
+	boolean contains(ParticipationGroup group) {
+		return this.groups.contains(group);
+	}
+
+	int size() {
+		return this.groups.size();
+	}
+
+	/** Whether the line's total, less what it shows, tells a suppressed group or a small sum of them. */
+	boolean exposes(List<ParticipationGroup> line) {
+		var count = this.counts.get(line);
+		return exposes(count[0], count[1]);
+	}
+
+	/**
+	 * How many of the group's lines other than {@code line} it would leave exposing, less those it would mend,
+	 * were it suppressed.
+	 */
+	int exposedBy(ParticipationGroup group, List<ParticipationGroup> line) {
+		int change = 0;
+		for (var other : this.linesOf.getOrDefault(group, List.of())) {
+			if (other != line) {
+				var count = this.counts.get(other);
+				change += (exposes(count[0] + 1, count[1] + group.participants()) ? 1 : 0)
+						- (exposes(count[0], count[1]) ? 1 : 0);
+			}
+		}
+		return change;
+	}
+
+	private boolean exposes(int suppressed, int participants) {
+		return suppressed == 1 || suppressed > 1 && SmallCells.tooSmall(participants, this.k);
+	}
+
+}
