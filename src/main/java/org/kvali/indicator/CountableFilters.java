@@ -1,6 +1,7 @@
 package org.kvali.indicator;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.kvali.activity.Activity;
@@ -39,6 +40,27 @@ class CountableFilters {
 		this.programmes = programmes;
 		this.activities = activities;
 		this.reports = reports;
+	}
+
+	/**
+	 * A project named for an indicator of the programme {@code programme} (null when unknown): unknown, named as
+	 * stored in another case where that one is the programme's, or of another programme (a hint had named another
+	 * programme's project, then refused in the next answer).
+	 */
+	void checkProject(String code, Project project, Long programme, Validation validation) {
+		if (code == null) {
+			return;
+		}
+		var named = project != null ? Optional.of(project)
+				: this.programmes.projectCodeInAnotherCase(code)
+					.map(stored -> this.programmes.projectsByCode(List.of(stored)).get(stored));
+		if (named.isPresent() && programme != null && named.get().programmeId() != programme) {
+			validation.problem("input.project", code, "No project of this programme has this code");
+		}
+		else if (project == null) {
+			validation.known("input.project", "project", List.of(code), List.of(),
+					ignored -> named.map(Project::code));
+		}
 	}
 
 	/**

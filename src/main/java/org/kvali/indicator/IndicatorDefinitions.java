@@ -83,13 +83,7 @@ class IndicatorDefinitions {
 			.text("input.description", input.description(), false, 5000);
 		validation.known("input.programme", "programme", List.of(input.programme()),
 				programme == null ? List.of() : List.of(input.programme()), this.programmes::programmeCodeInAnotherCase);
-		if (input.project() != null && project == null) {
-			validation.known("input.project", "project", List.of(input.project()), List.of(),
-					this.programmes::projectCodeInAnotherCase);
-		}
-		else if (input.project() != null && programme != null && project.programmeId() != programme.id()) {
-			validation.problem("input.project", input.project(), "No project of this programme has this code");
-		}
+		this.countable.checkProject(input.project(), project, programme == null ? null : programme.id(), validation);
 		checkBaseline(input.unit(), input.baseline(), validation);
 		datedBaseline(input.baselineDate(), input.baseline(), validation);
 		CountableFilters.checkCounting(input, "input.method", validation);

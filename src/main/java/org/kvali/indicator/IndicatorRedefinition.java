@@ -140,13 +140,7 @@ class IndicatorRedefinition {
 			long programme, Validation validation) {
 		var code = input.project() != null ? input.project() : nulls.contains("project") ? null : stored.projectCode();
 		var project = code == null ? null : this.programmes.projectsByCode(List.of(code)).get(code);
-		if (input.project() != null && project == null) {
-			validation.known("input.project", "project", List.of(input.project()), List.of(),
-					this.programmes::projectCodeInAnotherCase);
-		}
-		else if (input.project() != null && project.programmeId() != programme) {
-			validation.problem("input.project", input.project(), "No project of this programme has this code");
-		}
+		this.countable.checkProject(input.project(), input.project() == null ? null : project, programme, validation);
 		return project;
 	}
 

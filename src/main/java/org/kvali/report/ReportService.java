@@ -91,8 +91,11 @@ public class ReportService {
 		if (first.stored() != null) {
 			message.append("; write it as stored: ").append(first.stored());
 		}
+		// each with its stored spelling, as the first (a second code in another case was named without it)
 		var others = unknown.stream().skip(1).filter(code -> code.argument().equals(first.argument()))
-			.map(code -> "'" + Text.preview(code.code(), 40) + "'").toList();
+			.map(code -> "'" + Text.preview(code.code(), 40) + "'"
+					+ (code.stored() == null ? "" : " (write it as stored: " + code.stored() + ")"))
+			.toList();
 		if (!others.isEmpty()) {
 			message.append(others.size() == 1 ? "; nor has " : "; nor have ").append(others.size())
 				.append(others.size() == 1 ? " other of " : " others of ").append(first.argument()).append(": ")

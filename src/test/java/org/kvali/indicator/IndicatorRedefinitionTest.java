@@ -156,6 +156,8 @@ class IndicatorRedefinitionTest {
 
 		// refused as createIndicator refuses them
 		refused(UPDATE, Map.of("project", "TQ-PRJ"), "input.project: No project of this programme has this code");
+		// in another case too: the stored spelling is another programme's, and no hint leads to it (a tester's)
+		refused(UPDATE, Map.of("project", "tq-prj"), "input.project: No project of this programme has this code");
 		refused(UPDATE, Map.of("project", "local-budget"),
 				"input.project: No project has the code 'local-budget'; it is written LOCAL-BUDGET");
 		refused(UPDATE, Map.of("filter", Map.of("projects", List.of("CSO-CAPACITY"))),

@@ -109,6 +109,9 @@ class ParticipationReportErrorsTest {
 				ErrorType.BAD_REQUEST, "No project has the code 'cso-capacity'; write it as stored: CSO-CAPACITY");
 		expectError("{ participation(filter: {regions: [\"ge-kk\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No region has the code 'ge-kk'; write it as stored: GE-KK");
+		expectError("{ participation(filter: {regions: [\"GE-XX\", \"ge-kk\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No region has the code 'GE-XX'; nor has 1 other of filter.regions: 'ge-kk'"
+						+ " (write it as stored: GE-KK)");
 		expectError("{ participation(filter: {activities: [\"trn-2024-Bakuriani\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No activity has the code 'trn-2024-Bakuriani'; write it as stored: "
 						+ "TRN-2024-BAKURIANI");
