@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.kvali.access.Access;
+import org.kvali.access.Caller;
 import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
@@ -88,7 +89,8 @@ class IndicatorEditor {
 			.flatMap(reported -> this.indicators.overlappingPeriod(indicator.id(), reported, dimension, dimensionValue))
 			.ifPresent(other -> validation.problem("input.period", input.period(), "A value for " + other
 					+ " is reported, which overlaps " + input.period() + " and would be counted with it: report "
-					+ "either a year or its quarters (to move from one to the other, report " + other + " as 0 first)"));
+					+ "either a year or its quarters (to move from one to the other, " + other + " is reported as 0"
+					+ " first" + withdrawnBy(indicator, other, dimension, dimensionValue, caller) + ")"));
 		// the parts are summed for a known group alone: an unknown region told a sum it was never part of
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER && period.isPresent() && input.value() != 0
 				&& !validation.refused("input.region")) {
@@ -111,6 +113,20 @@ class IndicatorEditor {
 		}
 		return this.indicators.report(indicator.id(), period.get(), input.value(), input.comment(),
 				input.evidenceUrl(), reportedBy, caller.organizations(), dimension, dimensionValue);
+	}
+
+	/**
+	 * Who may withdraw the other period's value, where the caller may not: a partner whose organizations it was not
+	 * reported for was told to report it as 0, which is refused to it.
+	 */
+	private String withdrawnBy(Indicator indicator, String period, String dimension, String dimensionValue,
+			Caller caller) {
+		if (!caller.is(Role.PARTNER)) {
+			return "";
+		}
+		return this.indicators.othersValue(indicator.id(), period, dimension, dimensionValue, caller.organizations())
+			.map(others -> ", by " + (others.isEmpty() ? "an admin" : String.join(", ", others) + " or an admin"))
+			.orElse("");
 	}
 
 	/**
