@@ -1,7 +1,11 @@
 package org.kvali.activity;
 
+import java.sql.ResultSet;
 import java.time.LocalDate;
 
+import org.kvali.access.Caller;
+import org.kvali.access.PartnerScope;
+import org.kvali.access.Role;
 import org.kvali.graphql.Validation;
 import org.kvali.programme.Programme;
 import org.kvali.programme.Project;
@@ -15,7 +19,8 @@ import org.springframework.stereotype.Repository;
  * An activity starts within its programme's dates (by mutation, its project's too), and those a programme's or
  * project's dates hold stay within them when they move: indicators count no activity outside a programme's, so
  * shortening a programme past an 8-person training took it out of every indicator without a word, as did an activity
- * created or moved outside. Those outside already do not stop a move.
+ * created or moved outside. Those outside already do not stop a move. Nor does an activity start before the year
+ * someone who took part in it was born ({@link #bornAfter}).
  */
 @Repository
 class ActivityDates implements WithinProgramme, WithinProject {
@@ -128,6 +133,42 @@ class ActivityDates implements WithinProgramme, WithinProject {
 	private static String outside(LocalDate day, String what, LocalDate first, LocalDate last) {
 		return first != null && day.isBefore(first) ? "Before its " + what + " starts (" + first + ")"
 				: last != null && day.isAfter(last) ? "After its " + what + " ends (" + last + ")" : null;
+	}
+
+	/**
+	 * No one takes part in an activity that starts before the year they were born in (as sheets are checked): an
+	 * earlier start is refused when people born after its year took part. A partner is told how many, not who; and
+	 * where people other organizations recorded too took part, a partner moves it to no earlier year at all: checked
+	 * against their stored years, as an admin's move is, the answer would tell those years (left unchecked, a
+	 * partner's move put one at age -6, whose year an admin could then not restate).
+	 */
+	void bornAfter(long activity, LocalDate start, Caller caller, Validation validation) {
+		boolean partner = caller.is(Role.PARTNER);
+		if (partner && this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM participation here WHERE here.activity_id = :activity AND %s)"""
+			.formatted(PartnerScope.hostedElsewhere("here.participant_id")))
+			.param("activity", activity)
+			.param("organizations", caller.organizations().toArray(Long[]::new))
+			.query(Boolean.class)
+			.single()) {
+			validation.problem("input.startDate", start, PartnerScope.EARLIER_FOR_ADMIN);
+			return;
+		}
+		this.jdbc.sql("""
+				SELECT count(*), (array_agg(pt.ref ORDER BY pt.ref))[1 : 3]
+				FROM participation pn JOIN participant pt ON pt.id = pn.participant_id
+				WHERE pn.activity_id = :activity AND pt.birth_year > :year
+				HAVING count(*) > 0""")
+			.param("activity", activity)
+			.param("year", start.getYear())
+			.query((ResultSet rs) -> {
+				int people = rs.getInt(1);
+				var refs = partner ? "" : " (" + String.join(", ", (String[]) rs.getArray(2).getArray())
+						+ (people > 3 ? " among them" : "") + ")";
+				validation.problem("input.startDate", start, "It would start before " + (people == 1
+						? "a participant stored at it was born" : people + " of the participants stored at it were born")
+						+ refs);
+			});
 	}
 
 	@Override

@@ -1,7 +1,5 @@
 package org.kvali.activity;
 
-import java.sql.ResultSet;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -48,10 +46,13 @@ class ActivityEditor {
 
 	private final ActivityMoves moves;
 
+	private final ActivityDates dates;
+
 	ActivityEditor(ActivityService activities, ProgrammeService programmes, OrganizationService organizations,
 			GeographyService geography, PartnerScope scope, JdbcClient jdbc, ActivityOrganizers organizers,
-			ActivityMoves moves) {
+			ActivityMoves moves, ActivityDates dates) {
 		this.moves = moves;
+		this.dates = dates;
 		this.organizers = organizers;
 		this.scope = scope;
 		this.activities = activities;
@@ -138,7 +139,7 @@ class ActivityEditor {
 					validation);
 		}
 		if (moved && input.startDate().getYear() < stored.startDate().getYear()) {
-			bornAfter(stored.id(), input.startDate(), caller, validation);
+			this.dates.bornAfter(stored.id(), input.startDate(), caller, validation);
 		}
 		var organizer = common(validation, caller, input.titleKa(), input.venue(), input.venueName(), input.organizer(),
 				input.topics());
@@ -189,42 +190,6 @@ class ActivityEditor {
 
 	private Programme programme(Project project) {
 		return this.programmes.programmesById(List.of(project.programmeId())).get(project.programmeId());
-	}
-
-	/**
-	 * No one takes part in an activity that starts before the year they were born in (as sheets are checked): an
-	 * earlier start is refused when people born after its year took part. A partner is told how many, not who; and
-	 * where people other organizations recorded too took part, a partner moves it to no earlier year at all: checked
-	 * against their stored years, as an admin's move is, the answer would tell those years (left unchecked, a
-	 * partner's move put one at age -6, whose year an admin could then not restate).
-	 */
-	private void bornAfter(long activity, LocalDate start, Caller caller, Validation validation) {
-		boolean partner = caller.is(Role.PARTNER);
-		if (partner && this.jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM participation here WHERE here.activity_id = :activity AND %s)"""
-			.formatted(PartnerScope.hostedElsewhere("here.participant_id")))
-			.param("activity", activity)
-			.param("organizations", caller.organizations().toArray(Long[]::new))
-			.query(Boolean.class)
-			.single()) {
-			validation.problem("input.startDate", start, PartnerScope.EARLIER_FOR_ADMIN);
-			return;
-		}
-		this.jdbc.sql("""
-				SELECT count(*), (array_agg(pt.ref ORDER BY pt.ref))[1 : 3]
-				FROM participation pn JOIN participant pt ON pt.id = pn.participant_id
-				WHERE pn.activity_id = :activity AND pt.birth_year > :year
-				HAVING count(*) > 0""")
-			.param("activity", activity)
-			.param("year", start.getYear())
-			.query((ResultSet rs) -> {
-				int people = rs.getInt(1);
-				var refs = partner ? "" : " (" + String.join(", ", (String[]) rs.getArray(2).getArray())
-						+ (people > 3 ? " among them" : "") + ")";
-				validation.problem("input.startDate", start, "It would start before " + (people == 1
-						? "a participant stored at it was born" : people + " of the participants stored at it were born")
-						+ refs);
-			});
 	}
 
 	/** Checks the fields both mutations share and returns the organizer's id, or null. */
