@@ -1,7 +1,9 @@
 package org.kvali;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -69,7 +71,8 @@ class UnknownSettings implements ApplicationListener<ApplicationStartedEvent> {
 	/** A warning for each name under Kvali's that is none of {@code known}, in the order of the sources. */
 	static List<String> unknown(ConfigurableEnvironment environment, Set<String> known) {
 		var warnings = new ArrayList<String>();
-		var normalized = known.stream().map(UnknownSettings::normalized).toList();
+		var forms = new HashSet<String>();
+		known.forEach(setting -> forms.addAll(forms(setting)));
 		for (var source : environment.getPropertySources()) {
 			if (ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)
 					|| !(source instanceof EnumerablePropertySource<?> names)) {
@@ -78,7 +81,7 @@ class UnknownSettings implements ApplicationListener<ApplicationStartedEvent> {
 			for (var name : names.getPropertyNames()) {
 				// a list's items are given by index: KVALI_CORS_ORIGINS_0, kvali.cors.origins[0]
 				var setting = name.replaceAll("(_\\d+)+$", "").replaceAll("\\[\\d+]", "");
-				if (normalized(setting).startsWith("KVALI") && !normalized.contains(normalized(setting))
+				if (normalized(setting).startsWith("KVALI") && !forms.contains(form(setting))
 						&& !SERVICE_LINKS.matcher(name).matches()) {
 					warnings.add(name + " (from " + source.getName() + ") names no setting of Kvali and is ignored;"
 							+ nearest(setting, known) + " (the README lists them all)");
@@ -86,6 +89,39 @@ class UnknownSettings implements ApplicationListener<ApplicationStartedEvent> {
 			}
 		}
 		return warnings;
+	}
+
+	/**
+	 * The forms a setting is bound from, as {@link #form} writes them: a property in its parts ({@code
+	 * kvali.import.maxrows}, from max-rows or maxRows), an environment variable with a dashed part joined or split
+	 * ({@code KVALI_IMPORT_MAXROWS}, {@code KVALI_IMPORT_MAX_ROWS}). The parts are kept apart: KVALI_SUPPRESSIONK
+	 * binds to nothing, though its letters are those of KVALI_SUPPRESSION_K.
+	 */
+	private static Set<String> forms(String setting) {
+		var forms = new HashSet<String>();
+		forms.add(form(setting));
+		var variable = new ArrayList<>(List.of(""));
+		for (var part : setting.split("\\.")) {
+			var next = new ArrayList<String>();
+			for (var head : variable) {
+				var joint = head.isEmpty() ? "" : head + "_";
+				next.add(joint + part.replace("-", "").toUpperCase(Locale.ROOT));
+				next.add(joint + part.replace('-', '_').toUpperCase(Locale.ROOT));
+			}
+			variable = next;
+		}
+		forms.addAll(variable);
+		return forms;
+	}
+
+	/** A name as bound: a property's parts without dashes, in lower case; an environment variable in upper case. */
+	private static String form(String name) {
+		if (!name.contains(".")) {
+			return name.toUpperCase(Locale.ROOT);
+		}
+		return String.join(".", Arrays.stream(name.split("\\."))
+			.map(part -> part.replace("-", "").toLowerCase(Locale.ROOT))
+			.toList());
 	}
 
 	/** The name as written in any of its forms: KVALI_IMPORT_MAX_ROWS, kvali.import.max-rows, kvali.import.maxRows. */

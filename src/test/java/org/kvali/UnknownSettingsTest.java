@@ -38,7 +38,8 @@ class UnknownSettingsTest {
 				Map.entry("PATH", "/bin"), Map.entry("KVALI_SERVICE_HOST", "10.0.0.1"),
 				Map.entry("KVALI_PORT", "tcp://10.0.0.1:8080"), Map.entry("KVALI_PORT_8080_TCP_ADDR", "10.0.0.1"),
 				Map.entry("KVALI_FOO", "1"), Map.entry("KVALI_POSTGRESQL_PORT_5432_TCP_ADDR", "10.0.0.2"),
-				Map.entry("KVALI_REPORT_PRUNE_NOTES_EVERY", "2h"))));
+				Map.entry("KVALI_REPORT_PRUNE_NOTES_EVERY", "2h"), Map.entry("KVALI_GRAPHQL_MAXDEPTH", "5"),
+				Map.entry("KVALI_SUPPRESSIONK", "10"))));
 		environment.getPropertySources().addFirst(new MapPropertySource("commandLineArgs", Map.of(
 				"kvali.report.cached-answer", "10", "kvali.import.maxRows", "10", "kvali.cors.origins[1]", "x")));
 		assertThat(UnknownSettings.unknown(environment, UnknownSettings.known(this.context))).containsExactlyInAnyOrder(
@@ -47,7 +48,9 @@ class UnknownSettingsTest {
 				"KVALI_SUPRESSION_K (from systemEnvironment) names no setting of Kvali and is ignored; the nearest is"
 						+ " KVALI_SUPPRESSION_K (the README lists them all)",
 				"KVALI_FOO (from systemEnvironment) names no setting of Kvali and is ignored; no setting is near it"
-						+ " (the README lists them all)");
+						+ " (the README lists them all)",
+				"KVALI_SUPPRESSIONK (from systemEnvironment) names no setting of Kvali and is ignored; the nearest is"
+						+ " KVALI_SUPPRESSION_K (the README lists them all)");
 	}
 
 	/** Every setting the README's table names is one the service knows, and the reverse. */
