@@ -91,6 +91,14 @@ class ApiKeyRepository {
 			.optional();
 	}
 
+	/** The revoked key whose secret has this hash. */
+	Optional<ApiKey> revoked(byte[] secretSha256) {
+		return this.jdbc.sql(SELECT + " WHERE k.secret_sha256 = :hash AND k.revoked_at IS NOT NULL")
+			.param("hash", secretSha256)
+			.query(ApiKeyRepository::key)
+			.optional();
+	}
+
 	Optional<ApiKey> find(UUID id) {
 		return this.jdbc.sql(SELECT + " WHERE k.id = :id").param("id", id).query(ApiKeyRepository::key).optional();
 	}

@@ -125,6 +125,11 @@ public class ApiKeyService {
 			.map(key -> new Caller(callerName(key), key.role(), Set.copyOf(key.organizationIds())));
 	}
 
+	/** The revoked key of this secret, as the audit log names it, with its role. */
+	Optional<Caller> revoked(String secret) {
+		return this.keys.revoked(sha256(secret)).map(key -> new Caller(callerName(key), key.role(), Set.of()));
+	}
+
 	/**
 	 * The name a key acts under in the import history, the audit log and the database scope: its name for people to
 	 * read and its id, since names need not be unique and the imports a partner may read are found by this.

@@ -2,12 +2,18 @@ package org.kvali.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +23,21 @@ import org.springframework.stereotype.Component;
 @Component
 class BearerKeyAuthenticationProvider implements AuthenticationProvider {
 
+	/** How long one revoked key's use is told once. */
+	private static final Duration TOLD_EVERY = Duration.ofHours(1);
+
 	private final ApiKeyService keys;
 
 	private final byte[] bootstrapAdminKey;
 
-	BearerKeyAuthenticationProvider(ApiKeyService keys, BootstrapKey bootstrap) {
+	private final ApplicationEventPublisher events;
+
+	/** When each revoked key's use was last told, by its name. */
+	private final Map<String, Instant> told = new ConcurrentHashMap<>();
+
+	BearerKeyAuthenticationProvider(ApiKeyService keys, BootstrapKey bootstrap, ApplicationEventPublisher events) {
 		this.keys = keys;
+		this.events = events;
 		this.bootstrapAdminKey = bootstrap.set() ? bootstrap.bootstrapAdminKey().getBytes(StandardCharsets.UTF_8) : null;
 	}
 
@@ -36,8 +51,10 @@ class BearerKeyAuthenticationProvider implements AuthenticationProvider {
 		}
 		else if (token.startsWith(ApiKeyService.PREFIX)) {
 			// no one is authenticated yet: the look-up is the service's own work
-			caller = ServiceScope.call(() -> this.keys.caller(token))
-				.orElseThrow(() -> new BadCredentialsException("The API key is unknown or revoked"));
+			caller = ServiceScope.call(() -> this.keys.caller(token)).orElseThrow(() -> {
+				revokedKeyUsed(token, authentication);
+				return new BadCredentialsException("The API key is unknown or revoked");
+			});
 		}
 		else {
 			return null;
@@ -46,6 +63,26 @@ class BearerKeyAuthenticationProvider implements AuthenticationProvider {
 		// the client's address, for the audit log
 		result.setDetails(authentication.getDetails());
 		return result;
+	}
+
+	/**
+	 * Tells of a revoked key sent, once an hour for each key: someone still holds it (a dashboard not yet given the
+	 * new key, or whoever the key was revoked for), which the audit log did not show. An unknown token is not told:
+	 * anyone can send one.
+	 */
+	private void revokedKeyUsed(String token, Authentication authentication) {
+		ServiceScope.call(() -> this.keys.revoked(token)).ifPresent(key -> {
+			var now = Instant.now();
+			var last = this.told.put(key.name(), now);
+			if (last == null || last.plus(TOLD_EVERY).isBefore(now)) {
+				this.events.publishEvent(new RevokedKeyUsed(key.name(), key.role(),
+						authentication.getDetails() instanceof WebAuthenticationDetails details
+								? details.getRemoteAddress() : null));
+			}
+			else {
+				this.told.put(key.name(), last);
+			}
+		});
 	}
 
 	@Override

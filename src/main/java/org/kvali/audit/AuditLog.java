@@ -41,15 +41,25 @@ public class AuditLog {
 	 */
 	public void record(String action, String subject) {
 		var caller = Caller.find();
+		record(caller.map(Caller::name).orElse("service"), caller.map(c -> c.role().name()).orElse(null), action,
+				subject, source());
+	}
+
+	/**
+	 * Records an action under this name and role, from {@code source}: the service's own ({@code service}, no role),
+	 * for what no caller did (a revoked key sent, refused before anyone acted); the database keeps every entry in its
+	 * writer's name (changeset 025).
+	 */
+	void record(String actor, String role, String action, String subject, String source) {
 		var text = subject == null ? null : subject.replace("\0", "\\u0000");
 		this.jdbc.sql("""
 				INSERT INTO audit_event (actor, role, action, subject, source)
 				VALUES (:actor, :role, :action, :subject, :source)""")
-			.param("actor", caller.map(Caller::name).orElse("service"))
-			.param("role", caller.map(c -> c.role().name()).orElse(null))
+			.param("actor", actor)
+			.param("role", role)
 			.param("action", action)
 			.param("subject", text == null ? null : whole(text))
-			.param("source", source())
+			.param("source", source)
 			.update();
 	}
 

@@ -116,6 +116,13 @@ class AuthenticationTest {
 		graphQl(null, "{\"query\":\"mutation { revokeApiKey(id: \\\"" + id + "\\\") { revokedAt } }\"}")
 			.andExpect(jsonPath("$.data.revokeApiKey.revokedAt").isString());
 		graphQl(secret, TOTALS).andExpect(status().isUnauthorized());
+		// kept in the audit log, once for the hour however often it is sent: someone still holds it
+		graphQl(secret, TOTALS).andExpect(status().isUnauthorized());
+		assertThat(this.jdbc.queryForList("""
+				SELECT actor || ' ' || coalesce(role, '-') || ' ' || subject || ' ' || source FROM audit_event
+				WHERE action = 'refused revoked key' AND subject LIKE ?""", String.class, "%#" + id + "%"))
+			.containsExactly("service - key:donor dashboard#" + id + " (DONOR) was sent after its revocation and refused"
+					+ " (told once an hour for each key) 127.0.0.1");
 	}
 
 	/** The last ADMIN key revoked by itself would leave nobody to make keys: a key does not revoke itself. */
