@@ -390,8 +390,10 @@ final class FactIndex {
 
 	/**
 	 * Whether the filter's conditions on activities (programme, project, venue, kind, the activities named, start
-	 * dates) leave in an activity that none of these organizations runs. What it asks of people and roles is left
-	 * aside, so that the answer tells nothing of who took part.
+	 * dates) leave in an activity that none of these organizations runs, or leave in no activity at all: taken for
+	 * the partner's own, a filter of another's activity and a day it did not start on was answered in full, 0, and
+	 * a search over days, venues and kinds found the day, venue and kind of an activity hidden from the partner (a
+	 * tester's). What it asks of people and roles is left aside, so that the answer tells nothing of who took part.
 	 */
 	boolean reachesBeyond(ParticipationFilter filter, Set<Long> organizations) {
 		var run = this.organizers.runBy(organizations);
@@ -399,8 +401,9 @@ final class FactIndex {
 		var dimensions = allowed.of(Level.ACTIVITY);
 		long from = filter.from() == null ? Long.MIN_VALUE : filter.from().toEpochDay();
 		long to = filter.to() == null ? Long.MAX_VALUE : filter.to().toEpochDay();
+		boolean selectsAny = false;
 		activities: for (int a = 0; a < this.activities; a++) {
-			if (run[a] || this.deletedActivities.get(a) || this.startDay[a] < from || this.startDay[a] > to) {
+			if (this.deletedActivities.get(a) || this.startDay[a] < from || this.startDay[a] > to) {
 				continue;
 			}
 			for (var dimension : dimensions) {
@@ -408,9 +411,12 @@ final class FactIndex {
 					continue activities;
 				}
 			}
-			return true;
+			if (!run[a]) {
+				return true;
+			}
+			selectsAny = true;
 		}
-		return false;
+		return !selectsAny;
 	}
 
 	/** January 1 of {@link #firstYear} as days since 1970-01-01: day 0 of {@link #rowDay}. */

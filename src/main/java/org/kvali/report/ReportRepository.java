@@ -55,11 +55,13 @@ class ReportRepository {
 
 	/** As {@link FactIndex#reachesBeyond}, from the stored activities. */
 	boolean reachesBeyond(ParticipationFilter filter, Set<Long> organizations) {
-		var conditions = ReportSql.activityConditions(filter)
+		var selected = ReportSql.activityConditions(filter);
+		var others = ReportSql.activityConditions(filter)
 			.add("(f.organizer_id IS NULL OR f.organizer_id <> ALL(:runBy))", "runBy",
 					organizations.toArray(Long[]::new));
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM (" + ACTIVITIES + ") f\n" + conditions.where() + ")")
-			.params(conditions.parameters())
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM (" + ACTIVITIES + ") f\n" + others.where() + ")"
+				+ "\n    OR NOT EXISTS (SELECT 1 FROM (" + ACTIVITIES + ") f\n" + selected.where() + ")")
+			.params(others.parameters())
 			.query(Boolean.class)
 			.single();
 	}

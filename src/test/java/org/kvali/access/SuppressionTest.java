@@ -147,6 +147,13 @@ class SuppressionTest {
 			.entity(Integer.class).isEqualTo(0);
 		this.as.get("cif").document(anywhere).execute().path("participation.totals.suppressed").entity(Boolean.class)
 			.isEqualTo(true);
+		// nor are no activities its own: another's activity on a day it did not start on was answered 0 in full, and
+		// the days, venues and kinds tried told those of an activity hidden from the partner (a tester's)
+		var elsewhen = "{ participation(filter: {activities: [\"TRN-2024-BAKURIANI\"], from: \"%s\", to: \"%s\"}) {"
+				+ " totals { participants suppressed } } }";
+		this.as.get("cif").document(elsewhen.formatted("2024-07-19", "2024-07-19")).execute()
+			.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(true)
+			.path("participation.totals.participants").valueIsNull();
 	}
 
 	@Test
