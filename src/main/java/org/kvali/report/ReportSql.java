@@ -133,6 +133,13 @@ final class ReportSql {
 					 OR EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
 					            WHERE pn.organization_id = x.id AND a.organizer_id = ANY(CAST(:own AS bigint[]))))""";
 		};
+		// to a partner, an activity it cannot list is none, as activity(code) says, unless a breakdown by activity
+		// would show it (k people or more): told otherwise, a filter confirmed another partner's one-person activity,
+		// and its spelling (a tester's)
+		var activities = known != KnownOrganizations.TAKING_PART_OR_AT_OWN ? ACTIVITIES : ACTIVITIES + " " + """
+				AND (x.project_id IN (SELECT kvali_own_projects())
+				      OR (SELECT count(*) FROM (SELECT DISTINCT pn.participant_id FROM participation pn
+				                                WHERE pn.activity_id = x.id LIMIT :represented) r) >= :represented)""";
 		var parts = new ArrayList<String>();
 		addUnknown(parts, filter.programmes(), "programmes", "programme", PROGRAMMES);
 		addUnknown(parts, filter.projects(), "projects", "project", PROJECTS);
@@ -141,7 +148,7 @@ final class ReportSql {
 		addUnknown(parts, filter.venueRegions(), "venueRegions", "region", REGIONS);
 		addUnknown(parts, filter.venueMunicipalities(), "venueMunicipalities", "municipality", MUNICIPALITIES);
 		addUnknown(parts, filter.organizations(), "organizations", "organization", organizations);
-		addUnknown(parts, filter.activities(), "activities", "activity", ACTIVITIES);
+		addUnknown(parts, filter.activities(), "activities", "activity", activities);
 		addUnknown(parts, filter.organizers(), "organizers", "organization", organizations);
 		return parts.isEmpty() ? null : "SELECT argument, what, code, stored FROM (\n"
 				+ String.join("\nUNION ALL\n", parts) + "\n) u ORDER BY part, position";

@@ -1,0 +1,93 @@
+package org.kvali.access;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * To a partner, an activity of a project its organizations have no part in is none, in a participation filter as in
+ * {@code activity(code)}, unless a breakdown by activity would show it: a filter naming another partner's one-person
+ * activity was answered (suppressed), and in another case named its spelling, where an unknown code was refused.
+ */
+@IntegrationTest
+class HiddenActivityCodesTest {
+
+	private static final String TOTALS = "query($code: ID!) { participation(filter: {activities: [$code]}) {"
+			+ " totals { participants suppressed } } }";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	ApiKeyService keys;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource ownerDataSource;
+
+	@BeforeEach
+	void setUp() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createProgramme(input: {code: "HA-PRG", name: "Hidden", donors: ["EU"], publisher: "HEKS-EPER",
+				    startDate: "2025-01-01", endDate: "2025-12-31"}) { code }
+				  createProject(input: {code: "HA-X", programme: "HA-PRG", name: "SCCSF's alone", lead: "HEKS-EPER",
+				    partners: [{organization: "SCCSF", role: REGIONAL_PARTNER}]}) { code }
+				  createActivity(input: {code: "HA-TINY", project: "HA-X", kind: MEETING, title: "One person",
+				    startDate: "2025-11-05", endDate: "2025-11-05", organizer: "SCCSF"}) { code } }""")
+			.execute().path("createActivity.code").entity(String.class).isEqualTo("HA-TINY");
+		var owner = new JdbcTemplate(this.ownerDataSource);
+		owner.update("INSERT INTO participant (ref, gender) VALUES ('HA-1', 'FEMALE')");
+		owner.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT (SELECT id FROM activity WHERE code = 'HA-TINY'), id FROM participant WHERE ref = 'HA-1'""");
+	}
+
+	@AfterEach
+	void clean() {
+		var owner = new JdbcTemplate(this.ownerDataSource);
+		owner.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'HA-%')");
+		owner.update("DELETE FROM participant WHERE ref = 'HA-1'");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'HA-%'");
+		this.jdbc.update("DELETE FROM project WHERE code LIKE 'HA-%'");
+		this.jdbc.update("DELETE FROM programme WHERE code LIKE 'HA-%'");
+		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'ha %'");
+	}
+
+	@Test
+	void anotherPartnersSmallActivityIsNoneToAPartner() {
+		var cif = as("CIF");
+		for (var code : List.of("HA-TINY", "ha-tiny", "HA-NONE")) {
+			cif.document(TOTALS).variable("code", code).execute().errors()
+				.expect(error -> error.getErrorType().toString().equals("BAD_REQUEST")
+						&& error.getMessage().equals("No activity has the code '" + code + "'"))
+				.verify();
+		}
+		// the partner running it sees it in full, and is told its spelling
+		as("SCCSF").document(TOTALS).variable("code", "HA-TINY").execute()
+			.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(false)
+			.path("participation.totals.participants").entity(Integer.class).isEqualTo(1);
+		as("SCCSF").document(TOTALS).variable("code", "ha-tiny").execute().errors()
+			.expect(error -> error.getMessage().equals("No activity has the code 'ha-tiny'; write it as stored: HA-TINY"))
+			.verify();
+	}
+
+	private HttpGraphQlTester as(String organization) {
+		var secret = this.keys.create("ha " + organization, Role.PARTNER, List.of(organization), false, "test").secret();
+		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+	}
+
+}
