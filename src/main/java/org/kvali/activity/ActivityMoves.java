@@ -53,7 +53,11 @@ class ActivityMoves {
 
 	private final JdbcClient jdbc;
 
-	ActivityMoves(ProgrammeService programmes, OrganizationService organizations, PartnerScope scope, JdbcClient jdbc) {
+	private final ActivityOrganizers organizers;
+
+	ActivityMoves(ProgrammeService programmes, OrganizationService organizations, PartnerScope scope, JdbcClient jdbc,
+			ActivityOrganizers organizers) {
+		this.organizers = organizers;
 		this.programmes = programmes;
 		this.organizations = organizations;
 		this.scope = scope;
@@ -80,11 +84,7 @@ class ActivityMoves {
 	 */
 	void check(Activity stored, Project target, Long organizer, boolean organizerGiven) {
 		var validation = new Validation();
-		if (organizer != null && !organizerGiven && !organizer.equals(target.leadOrganizationId())
-				&& this.programmes.partnersOfProjects(List.of(target.id()))
-					.getOrDefault(target.id(), List.of())
-					.stream()
-					.noneMatch(partner -> partner.organizationId() == organizer)) {
+		if (organizer != null && !organizerGiven && !this.organizers.hasPart(organizer, target)) {
 			var code = this.organizations.organizationsById(List.of(organizer)).get(organizer).code();
 			validation.problem("input.project", target.code(), "Organization " + code + ", which runs the activity,"
 					+ " neither leads project " + target.code() + " nor is a partner of it: add it to the project's"

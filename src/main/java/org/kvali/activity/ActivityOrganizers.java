@@ -12,7 +12,6 @@ import org.kvali.organization.OrganizationService;
 import org.kvali.programme.KeptInProject;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
-import org.kvali.programme.ProjectPartner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,16 +44,20 @@ class ActivityOrganizers implements KeptInProject {
 	 * (a partner's, one of its own, {@link #othersNamed} checked first).
 	 */
 	void check(Long organizer, String code, Project project) {
-		if (organizer != null && project != null && !organizer.equals(project.leadOrganizationId())
-				&& this.programmes.partnersOfProjects(List.of(project.id())).getOrDefault(project.id(), List.of())
-					.stream()
-					.map(ProjectPartner::organizationId)
-					.noneMatch(organizer::equals)) {
+		if (organizer != null && project != null && !hasPart(organizer, project)) {
 			new Validation().problem("input.organizer", code, "Organization " + code + " neither leads project "
 					+ project.code() + " nor is a partner of it: add it to the project's partners first "
 					+ "(updateProject)")
 				.check();
 		}
+	}
+
+	/** Whether the organization leads the project or is a partner of it, as an activity's organizer must. */
+	boolean hasPart(long organizer, Project project) {
+		return project.leadOrganizationId() != null && project.leadOrganizationId() == organizer
+				|| this.programmes.partnersOfProjects(List.of(project.id())).getOrDefault(project.id(), List.of())
+					.stream()
+					.anyMatch(partner -> partner.organizationId() == organizer);
 	}
 
 	/**
