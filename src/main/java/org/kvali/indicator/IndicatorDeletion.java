@@ -30,10 +30,7 @@ class IndicatorDeletion {
 		// no value is reported for it between the count and the deletion
 		this.indicators.queueWriters();
 		var stored = this.indicators.named("code", code);
-		int reported = this.jdbc.sql("SELECT count(*) FROM indicator_value WHERE indicator_id = :id")
-			.param("id", stored.id())
-			.query(Integer.class)
-			.single();
+		int reported = this.indicators.valuesReported(stored.id());
 		if (reported > 0 && !discardReportedValues) {
 			new Validation().problem("code", code, "Indicator " + stored.code() + " has " + reported + " reported value"
 					+ (reported == 1 ? "" : "s") + ", corrections included: give discardReportedValues: true to delete "

@@ -102,6 +102,14 @@ class IndicatorRepository {
 			.optional();
 	}
 
+	/** How many values were reported for the indicator, corrections counted. */
+	int valuesReported(long indicatorId) {
+		return this.jdbc.sql("SELECT count(*) FROM indicator_value WHERE indicator_id = :id")
+			.param("id", indicatorId)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** Every reported value of the indicators, newest first, with whether it is its period's current one. */
 	Map<Long, List<ReportedValue>> reportedValues(Collection<Long> indicatorIds) {
 		return this.jdbc.sql("""

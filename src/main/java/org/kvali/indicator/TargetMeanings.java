@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import org.kvali.graphql.Validation;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TargetMeanings {
 
-	private final JdbcClient jdbc;
+	private final IndicatorRepository indicators;
 
-	TargetMeanings(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	TargetMeanings(IndicatorRepository indicators) {
+		this.indicators = indicators;
 	}
 
 	/** Each change of unit, measure and cumulation, told at once (one a round trip was told before). */
@@ -31,10 +30,7 @@ class TargetMeanings {
 		if (input.unit() != null && input.unit() != stored.unit()) {
 			var was = "in " + lower(stored.unit()) + "s";
 			restated(stored, input, nulls, "unit", input.unit(), was, validation);
-			long reported = this.jdbc.sql("SELECT count(*) FROM indicator_value WHERE indicator_id = :id")
-				.param("id", stored.id())
-				.query(Long.class)
-				.single();
+			int reported = this.indicators.valuesReported(stored.id());
 			if (reported > 0) {
 				validation.problem("input.unit", input.unit(), reported + (reported == 1 ? " value was" : " values were")
 						+ " reported for the indicator " + was + ", the partners' record, which a new unit would"
