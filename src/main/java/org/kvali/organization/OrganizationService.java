@@ -64,7 +64,9 @@ public class OrganizationService {
 	 * {@link #organizations}; another is NOT_FOUND, as an unknown code is.
 	 */
 	public Organization listed(String code) {
-		return this.repository.byCode(scope(OrganizationFilter.ALL), code)
+		// one code is counted by SQL at once: the index counts every organization of the scope, a whole breakdown of
+		// a partner's projects (or, for a donor, of everything) for the one code asked
+		return this.repository.byCode(scope(OrganizationFilter.ALL, false), code)
 			.orElseThrow(() -> new NotFoundException("organization", "code", code));
 	}
 
@@ -112,7 +114,13 @@ public class OrganizationService {
 			.collect(Collectors.toMap(Organization::code, Function.identity()));
 	}
 
+	/** The scope of a list: who is represented where counted by the report index where it can ({@link #counted}). */
 	OrganizationScope scope(OrganizationFilter filter) {
+		return scope(filter, true);
+	}
+
+	/** The scope, who is represented where counted by the index ({@code indexed}, where it can) or by SQL. */
+	private OrganizationScope scope(OrganizationFilter filter, boolean indexed) {
 		this.geography.requireRegions("filter.regions", filter.regions());
 		var programme = filter.programme() == null ? null
 				: this.programmes.programme("filter.programme", filter.programme());
@@ -125,7 +133,7 @@ public class OrganizationService {
 		var scope = new OrganizationScope(filter, programme == null ? null : programme.id(),
 				project == null ? null : project.id(), this.partners.listable(), representedBy(caller), own, anywhere,
 				OrganizationScope.Counted.BY_SQL);
-		return scope.with(counted(scope, programme, project));
+		return indexed ? scope.with(counted(scope, programme, project)) : scope;
 	}
 
 	/**
