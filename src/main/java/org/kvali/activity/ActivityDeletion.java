@@ -62,10 +62,9 @@ class ActivityDeletion {
 			.filter(kind -> !withParticipations || kind.place() != 1)
 			.toList();
 		if (!held.isEmpty()) {
-			new Validation().problem("code", code, "Activity " + stored.code() + " still has " + Holders.told(held) + ": "
-					+ Holders.remedies(held, "remove them (removeParticipation, or all with the activity:"
-							+ " withParticipations: true)", Holders.INDICATORS)
-					+ " first, then the activity").check();
+			var remedy = Holders.remedies(held, "remove them (removeParticipation, or all with the activity:"
+					+ " withParticipations: true)", Holders.INDICATORS) + " first, then the activity";
+			new Validation().problem("code", code, Holders.refusal("Activity " + stored.code(), held, remedy)).check();
 		}
 		if (withParticipations) {
 			removeParticipations(stored);

@@ -157,8 +157,8 @@ class OrganizationEditor {
 		var stored = this.organizations.organization(code);
 		var held = Holders.of(this.jdbc, HOLDERS, stored.id(), stored.code());
 		if (!held.isEmpty()) {
-			new Validation().problem("code", code, "Organization " + stored.code() + " still has " + Holders.told(held)
-					+ ": " + remedy(held)).check();
+			new Validation().problem("code", code, Holders.refusal("Organization " + stored.code(), held,
+					remedy(held))).check();
 		}
 		// a revoked key, and the history of sheets and erasures, keep no deleted organization
 		for (var statement : FORGET.split(";\n")) {

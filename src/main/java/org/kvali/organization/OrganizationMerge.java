@@ -85,8 +85,8 @@ class OrganizationMerge {
 		if (!kept.isEmpty()) {
 			var steps = OrganizationEditor.firstSteps(kept, "revoke the keys (revokeApiKey: a key acting for it would act"
 					+ " for " + target.code() + ")");
-			new Validation().problem("code", code, "Organization " + from.code() + " still has " + Holders.told(kept)
-					+ ": " + Holders.joined(steps) + " first, then merge").check();
+			new Validation().problem("code", code, Holders.refusal("Organization " + from.code(), kept,
+					Holders.joined(steps) + " first, then merge")).check();
 		}
 		for (var statement : MOVE.split(";\n")) {
 			this.jdbc.sql(statement)

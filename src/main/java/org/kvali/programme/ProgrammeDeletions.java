@@ -76,8 +76,8 @@ class ProgrammeDeletions {
 	private void refuseHeld(String what, String code, String holders, long id, String... remedies) {
 		var held = Holders.of(this.jdbc, holders, id, code);
 		if (!held.isEmpty()) {
-			new Validation().problem("code", code, what + " " + code + " still has " + Holders.told(held) + ": "
-					+ Holders.remedies(held, remedies) + " first, then the " + what.toLowerCase(Locale.ROOT))
+			new Validation().problem("code", code, Holders.refusal(what + " " + code, held,
+					Holders.remedies(held, remedies) + " first, then the " + what.toLowerCase(Locale.ROOT)))
 				.check();
 		}
 	}

@@ -69,6 +69,11 @@ public final class Holders {
 		return joined(held.stream().map(kind -> remedies[kind.place() - 1]).distinct().toList());
 	}
 
+	/** Why a row cannot go yet: "Activity X still has 14 participations: remove them first, then the activity". */
+	public static String refusal(String row, List<Held> held, String remedy) {
+		return row + " still has " + told(held) + ": " + remedy;
+	}
+
 	/** The holders' phrases joined as a reader would. */
 	public static String told(List<Held> held) {
 		return joined(held.stream().map(Held::phrase).toList());

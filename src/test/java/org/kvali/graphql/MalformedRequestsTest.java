@@ -1,5 +1,6 @@
 package org.kvali.graphql;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.hamcrest.Matchers;
@@ -105,6 +106,25 @@ class MalformedRequestsTest {
 			.andExpect(status().isNotAcceptable())
 			.andExpect(jsonPath("$.errors[0].message").value("The request accepts only [text/html]; the answer is"
 					+ " application/json or application/graphql-response+json"));
+	}
+
+	/**
+	 * A document that does not parse is a GraphQL request error: 200 as JSON, as GraphQL over HTTP has it for
+	 * application/json, and 400 to a client that accepts application/graphql-response+json.
+	 */
+	@Test
+	void anEmptyDocumentIsAnErrorOfSyntaxWhoseStatusTheAcceptedTypeDecides() throws Exception {
+		for (var type : List.of(MediaType.APPLICATION_JSON, MediaType.parseMediaType("application/graphql-response+json"))) {
+			this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
+					.contentType(MediaType.APPLICATION_JSON).accept(type)
+					.content("{\"query\": \"\"}"))
+				.andExpect(status().is(type.equals(MediaType.APPLICATION_JSON) ? 200 : 400))
+				.andExpect(jsonPath("$.data").doesNotExist())
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].message").value("Invalid syntax with offending token '<EOF>' at line 1"
+						+ " column 1"))
+				.andExpect(jsonPath("$.errors[0].extensions.classification").value("InvalidSyntax"));
+		}
 	}
 
 	private void unsupported(String type, String body, String shown) throws Exception {
