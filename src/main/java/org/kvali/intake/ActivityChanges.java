@@ -34,7 +34,7 @@ class ActivityChanges {
 	}
 
 	/** A warning, at its first row, for each stored activity whose fields the sheet changes; a partner's own alone. */
-	List<ImportMessage> warnings(PartnerSheet partner) {
+	List<ImportMessage> warnings(PartnerSheet partner, WrittenValues written) {
 		return this.jdbc.sql("""
 				SELECT s.first_row, s.activity_code, a.title, s.activity_title, a.kind, s.activity_kind,
 				       a.start_date, s.start_date, a.end_date, s.end_date, a.venue_municipality_code, s.venue_municipality
@@ -43,25 +43,30 @@ class ActivityChanges {
 				ORDER BY s.first_row""".formatted(CHANGED, PartnerSheet.toldOf("s")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
-					+ rs.getString(2) + " is stored; this sheet changes " + String.join(", ", changes(rs))
+					+ rs.getString(2) + " is stored; this sheet changes " + String.join(", ", changes(rs, written))
 					+ " (is it the activity meant?)"))
 			.list();
 	}
 
-	private static List<String> changes(ResultSet rs) throws SQLException {
+	private static List<String> changes(ResultSet rs, WrittenValues written) throws SQLException {
 		var changes = new ArrayList<String>();
-		changed(changes, "its title", quoted(rs.getString(3)), quoted(rs.getString(4)));
-		changed(changes, "its kind", rs.getString(5), rs.getString(6));
-		changed(changes, "its start", rs.getString(7), rs.getString(8));
-		changed(changes, "its end", rs.getString(9), rs.getString(10));
-		changed(changes, "its venue", rs.getString(11), rs.getString(12));
+		changed(changes, "its title", quoted(rs.getString(3)), quoted(rs.getString(4)), quoted(rs.getString(4)));
+		changed(changes, "its kind", rs.getString(5), rs.getString(6),
+				written.shown(Columns.ACTIVITY_KIND, rs.getString(6)));
+		changed(changes, "its start", rs.getString(7), rs.getString(8), rs.getString(8));
+		changed(changes, "its end", rs.getString(9), rs.getString(10), rs.getString(10));
+		changed(changes, "its venue", rs.getString(11), rs.getString(12),
+				written.shown(Columns.VENUE_MUNICIPALITY, rs.getString(12)));
 		return changes;
 	}
 
-	/** The change of one field, where the sheet gives a value other than the stored one (none stored: "none"). */
-	private static void changed(List<String> changes, String field, String stored, String given) {
+	/**
+	 * The change of one field, where the sheet gives a value other than the stored one (none stored: "none"), told
+	 * as the sheet writes it ({@code shown}).
+	 */
+	private static void changed(List<String> changes, String field, String stored, String given, String shown) {
 		if (given != null && !Objects.equals(stored, given)) {
-			changes.add(field + " from " + (stored == null ? "none" : stored) + " to " + given);
+			changes.add(field + " from " + (stored == null ? "none" : stored) + " to " + shown);
 		}
 	}
 

@@ -132,8 +132,8 @@ public class AttendanceImportService {
 				warnings.addAll(this.checks.mergedOrganizations(partner));
 				this.matches.match();
 				activities = this.matches.activities(ImportReport.ACTIVITIES);
-				errors.addAll(this.checks.check(partner));
-				warnings.addAll(this.checks.warnings(partner, !errors.isEmpty()));
+				errors.addAll(this.checks.check(partner, intake.written()));
+				warnings.addAll(this.checks.warnings(partner, !errors.isEmpty(), intake.written()));
 				if (partner != null) {
 					warnings.addAll(this.checks.keptAsStored(partner));
 				}

@@ -15,7 +15,7 @@ final class MunicipalityNames {
 
 	/** Words that say what a place is, not which: left out of a name before it is looked up. */
 	private static final Pattern GENERIC = Pattern.compile("\\b(municipality|municipal|district|city|town)\\b"
-			+ "|მუნიციპალიტეტის?|ქალაქის?|რაიონის?|რ-ნი|^ქ\\.");
+			+ "|მუნიციპალიტეტის?|ქალაქ(?:ის?)?|რაიონის?|რ-ნი|^ქ\\.");
 
 	/** What does not tell one name from another: spaces, hyphens, dots, apostrophes. */
 	private static final Pattern PUNCTUATION = Pattern.compile("[\\s\u00a0\\-‐‑–.'’]+");
@@ -59,8 +59,8 @@ final class MunicipalityNames {
 
 	/**
 	 * Georgian puts the name before "municipality" in the genitive: a final ი, ა or ე gives way to ის (მარნეულის,
-	 * წალკის, ახალციხის), and ო or უ takes ს (თეთრიწყაროს); an ა before the last consonant may fall out too
-	 * (გარდაბნის). A form the language lacks names no other municipality (none of the 71 collide).
+	 * წალკის, ახალციხის), and ო or უ takes ს (თეთრიწყაროს); an ა or ე before the last consonant may fall out too
+	 * (გარდაბნის, ყვარლის). A form the language lacks names no other municipality (none of the 71 collide).
 	 */
 	private static List<String> genitives(String name) {
 		var last = name.charAt(name.length() - 1);
@@ -69,7 +69,7 @@ final class MunicipalityNames {
 		}
 		var stem = name.substring(0, name.length() - 1);
 		int n = stem.length();
-		return n >= 3 && stem.charAt(n - 2) == 'ა' && "აეიოუ".indexOf(stem.charAt(n - 1)) < 0
+		return n >= 3 && "აე".indexOf(stem.charAt(n - 2)) >= 0 && "აეიოუ".indexOf(stem.charAt(n - 1)) < 0
 				? List.of(stem + "ის", stem.substring(0, n - 2) + stem.charAt(n - 1) + "ის") : List.of(stem + "ის");
 	}
 

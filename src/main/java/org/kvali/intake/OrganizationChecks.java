@@ -64,7 +64,7 @@ class OrganizationChecks {
 	 * that funds or runs programmes (a donor, implementer or partner, which an admin adds: a partner's sheet made a
 	 * second donor beside the EU, listed to every donor, that the partner could not mend).
 	 */
-	void check(List<ImportMessage> errors, boolean partner) {
+	void check(List<ImportMessage> errors, boolean partner, WrittenValues written) {
 		var disagreeing = new ArrayList<String>();
 		this.jdbc.sql("""
 				SELECT g.* FROM (
@@ -89,13 +89,14 @@ class OrganizationChecks {
 					disagreeing.add(rs.getString(1));
 				}
 				if (partner && rs.getObject(5) != null) {
-					errors.add(new ImportMessage(rs.getInt(5), Columns.ORGANIZATION_KIND, rs.getString(6), "Organization "
+					errors.add(new ImportMessage(rs.getInt(5), Columns.ORGANIZATION_KIND,
+							written.shown(Columns.ORGANIZATION_KIND, rs.getString(6)), "Organization "
 							+ rs.getString(1) + " is new: a partner's sheet adds civil-society organizations, activist"
 							+ " groups, municipalities and others; a donor, implementer or partner is added by an admin"));
 				}
 			});
 		if (!disagreeing.isEmpty()) {
-			disagreements(disagreeing, errors);
+			disagreements(disagreeing, errors, written);
 		}
 	}
 
@@ -105,7 +106,7 @@ class OrganizationChecks {
 	}
 
 	/** Each row whose name or kind differs from the first row's that gives one. */
-	private void disagreements(List<String> codes, List<ImportMessage> errors) {
+	private void disagreements(List<String> codes, List<ImportMessage> errors, WrittenValues written) {
 		this.jdbc.sql("""
 				WITH first AS (
 				    SELECT organization_code,
@@ -122,8 +123,10 @@ class OrganizationChecks {
 				ORDER BY 1, 2""")
 			.param("codes", codes.toArray(String[]::new))
 			.query((ResultSet rs) -> {
-				errors.add(new ImportMessage(rs.getInt(1), rs.getString(2), rs.getString(3), "Row " + rs.getInt(4)
-						+ " gives " + rs.getString(5) + " for organization " + rs.getString(6) + "; all its rows must agree"));
+				var column = rs.getString(2);
+				errors.add(new ImportMessage(rs.getInt(1), column, written.shown(column, rs.getString(3)), "Row "
+						+ rs.getInt(4) + " gives " + written.shown(column, rs.getString(5)) + " for organization "
+						+ rs.getString(6) + "; all its rows must agree"));
 			});
 	}
 

@@ -1,11 +1,13 @@
 package org.kvali.intake;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.Text;
@@ -41,7 +43,8 @@ final class RowChecker {
 			Map.entry("ფასილიტატორი", "FACILITATOR"), Map.entry("მომხსენებელი", "SPEAKER"),
 			Map.entry("ორგანიზატორი", "ORGANIZER"), Map.entry("ტრენინგები", "TRAINING"),
 			Map.entry("სამუშაო შეხვედრა", "WORKSHOP"), Map.entry("სპიკერი", "SPEAKER"),
-			Map.entry("აქტივისტური ჯგუფი", "ACTIVIST_GROUP"), Map.entry("ngo", "CSO"));
+			Map.entry("აქტივისტური ჯგუფი", "ACTIVIST_GROUP"), Map.entry("ngo", "CSO"),
+			Map.entry("არასამთავრობო", "CSO"), Map.entry("სამოქალაქო საზოგადოების ორგანიზაცია", "CSO"));
 
 	private static final Map<String, String> GENDERS = Map.ofEntries(Map.entry("female", "FEMALE"),
 			Map.entry("f", "FEMALE"), Map.entry("ქალი", "FEMALE"), Map.entry("male", "MALE"), Map.entry("m", "MALE"),
@@ -225,8 +228,19 @@ final class RowChecker {
 			return georgian;
 		}
 		error(column, value, "Unknown value; accepted: " + String.join(", ", accepted).toLowerCase(Locale.ROOT)
-				+ ", or the Georgian word");
+				+ ", or in Georgian " + georgianFor(accepted));
 		return null;
+	}
+
+	/** The Georgian words for these values, each value's in the order of the values, then alphabetically. */
+	private static String georgianFor(List<String> accepted) {
+		return GEORGIAN.entrySet()
+			.stream()
+			.filter(word -> accepted.contains(word.getValue()) && !word.getKey().equals("ngo"))
+			.sorted(Comparator.comparing((Map.Entry<String, String> word) -> accepted.indexOf(word.getValue()))
+				.thenComparing(Map.Entry::getKey))
+			.map(Map.Entry::getKey)
+			.collect(Collectors.joining(", "));
 	}
 
 	private LocalDate date(String column) {

@@ -48,6 +48,8 @@ final class RowIntake implements SheetSink {
 
 	private int rows;
 
+	private final WrittenValues written = new WrittenValues();
+
 	RowIntake(ImportLimits limits, MunicipalityNames municipalities, Staging.Copy staging) {
 		this.limits = limits;
 		this.municipalities = municipalities;
@@ -138,6 +140,12 @@ final class RowIntake implements SheetSink {
 				flagged.add(error.column());
 			}
 		}
+		read(row, Columns.GENDER, checked.gender());
+		read(row, Columns.ACTIVITY_KIND, checked.activityKind());
+		read(row, Columns.ORGANIZATION_KIND, checked.organizationKind());
+		read(row, Columns.ROLE, checked.role());
+		read(row, Columns.VENUE_MUNICIPALITY, venue);
+		read(row, Columns.HOME_MUNICIPALITY, home);
 		required(row, Columns.ACTIVITY_CODE, checked.activityCode(), flagged);
 		required(row, Columns.PROJECT_CODE, checked.projectCode(), flagged);
 		required(row, Columns.PARTICIPANT_REF, checked.participantRef(), flagged);
@@ -180,6 +188,18 @@ final class RowIntake implements SheetSink {
 			}
 		}
 		return null;
+	}
+
+	private void read(SheetRow row, String column, String value) {
+		var cell = row.cells().get(column);
+		if (cell != null) {
+			this.written.read(column, value, Text.oneLine(cell).strip());
+		}
+	}
+
+	/** How the sheet writes the values of the columns whose values are read into Kvali's words and codes. */
+	WrittenValues written() {
+		return this.written;
 	}
 
 	/** Data rows read, blank rows not counted. */

@@ -70,11 +70,11 @@ class StagingChecks {
 	 * another organization's activity would otherwise tell a partner its dates) and on what it changes of stored
 	 * activities ({@link ActivityChanges}) and of stored people's homes ({@link HomeChanges}).
 	 */
-	List<ImportMessage> warnings(PartnerSheet partner, boolean refused) {
+	List<ImportMessage> warnings(PartnerSheet partner, boolean refused, WrittenValues written) {
 		var warnings = new ArrayList<>(this.organizations.warnings(partner));
 		if (!refused) {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
-			warnings.addAll(this.activityChanges.warnings(partner));
+			warnings.addAll(this.activityChanges.warnings(partner, written));
 			warnings.addAll(this.homeChanges.warnings(partner));
 		}
 		return warnings;
@@ -82,9 +82,10 @@ class StagingChecks {
 
 	/**
 	 * Every error the staged rows show across rows or against stored data; empty when there is none. Rows of a
-	 * partner's sheet ({@code partner} not null) may name only its own projects, activities and people.
+	 * partner's sheet ({@code partner} not null) may name only its own projects, activities and people. Values are
+	 * repeated as the sheet writes them.
 	 */
-	List<ImportMessage> check(PartnerSheet partner) {
+	List<ImportMessage> check(PartnerSheet partner, WrittenValues written) {
 		var errors = new ArrayList<ImportMessage>();
 		unknownProjects(errors);
 		if (partner != null) {
@@ -95,13 +96,13 @@ class StagingChecks {
 		// where othersPeople's refusals come, so that a partner's answer is as it was before an erasure
 		erased(errors, partner);
 		activitiesOfOtherProjects(errors, partner);
-		disagreements(errors);
+		disagreements(errors, written);
 		newActivitiesLacking(errors);
 		this.activityDates.check(errors, partner);
 		this.birthYears.check(errors, partner);
 		listedTwice(errors);
-		genderChanges(errors, partner);
-		this.organizations.check(errors, partner != null);
+		genderChanges(errors, partner, written);
+		this.organizations.check(errors, partner != null, written);
 		codesInAnotherCase(errors);
 		return errors;
 	}
@@ -222,8 +223,8 @@ class StagingChecks {
 	 * found by comparing each field's least and greatest value as the sheet was matched; only their rows are read,
 	 * one group at a time.
 	 */
-	private void disagreements(List<ImportMessage> errors) {
-		var activities = new Disagreements(ACTIVITY_FIELDS, errors, (row, column, value, first) -> List.of(
+	private void disagreements(List<ImportMessage> errors, WrittenValues written) {
+		var activities = new Disagreements(ACTIVITY_FIELDS, errors, written, (row, column, value, first) -> List.of(
 				new ImportMessage(row.number(), column, value, "Row " + first.number() + " gives " + first.value()
 						+ " for activity " + row.key() + "; all its rows must agree")));
 		this.jdbc.sql("""
@@ -231,7 +232,7 @@ class StagingChecks {
 				       r.start_date, r.end_date, r.venue_municipality
 				FROM import_row r JOIN import_activity a USING (activity_code) WHERE a.disagrees
 				ORDER BY r.activity_code, r.row_no""").query(activities::row);
-		var people = new Disagreements(PERSON_FIELDS, errors, (row, column, value, first) -> {
+		var people = new Disagreements(PERSON_FIELDS, errors, written, (row, column, value, first) -> {
 			var message = "Participant " + row.key() + " has " + column.replace('_', ' ') + " " + first.value()
 					+ " in row " + first.number() + " and " + value + " in row " + row.number();
 			return List.of(new ImportMessage(first.number(), column, first.value(), message),
@@ -323,14 +324,15 @@ class StagingChecks {
 	 * of a person it may not name ({@link #othersPeople} refuses those rows): trying each gender in turn would
 	 * otherwise tell it anyone's.
 	 */
-	private void genderChanges(List<ImportMessage> errors, PartnerSheet partner) {
+	private void genderChanges(List<ImportMessage> errors, PartnerSheet partner, WrittenValues written) {
 		this.jdbc.sql("""
 				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.stored_gender) FROM import_row r
 				JOIN import_person p USING (participant_ref) WHERE p.stored_id IS NOT NULL AND r.gender <> p.stored_gender
 				  AND NOT %s""".formatted(PartnerScope.keptAsStored("p.stored_id")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
-				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, rs.getString(2), "Participant "
+				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, written.shown(Columns.GENDER, rs.getString(2)),
+						"Participant "
 						+ rs.getString(3) + " is stored " + (partner == null ? "as " + rs.getString(4) : "with another gender")
 						+ "; gender is not corrected by a sheet" + (partner == null ? " (correctParticipant corrects it)"
 								: ": ask an admin to correct it")));
@@ -390,8 +392,11 @@ class StagingChecks {
 				+ rs.getString(3) + " written in another case; write it as " + rs.getString(3));
 	}
 
-	/** A staged row as the disagreement check reads it: the group's key, the row number, a field's value. */
-	record Cell(String key, int number, String value) {
+	/**
+	 * A staged row as the disagreement check reads it: the group's key, the row number, a field's value as the sheet
+	 * writes it and as it was read.
+	 */
+	record Cell(String key, int number, String value, String read) {
 	}
 
 	/** Turns a row that disagrees with the group's first value for a field into errors. */
@@ -412,15 +417,19 @@ class StagingChecks {
 
 		private final List<ImportMessage> errors;
 
+		private final WrittenValues written;
+
 		private final Disagreement disagreement;
 
 		private String key;
 
 		private final Map<String, Cell> first = new HashMap<>();
 
-		Disagreements(List<String> fields, List<ImportMessage> errors, Disagreement disagreement) {
+		Disagreements(List<String> fields, List<ImportMessage> errors, WrittenValues written,
+				Disagreement disagreement) {
 			this.fields = fields;
 			this.errors = errors;
+			this.written = written;
 			this.disagreement = disagreement;
 		}
 
@@ -436,10 +445,12 @@ class StagingChecks {
 				if (raw == null) {
 					continue;
 				}
-				var value = String.valueOf(raw);
-				var earlier = this.first.putIfAbsent(field, new Cell(key, number, value));
-				if (earlier != null && !earlier.value().equals(value)) {
-					this.errors.addAll(this.disagreement.errors(new Cell(key, number, value), field, value, earlier));
+				var value = this.written.shown(field, String.valueOf(raw));
+				var cell = new Cell(key, number, value, String.valueOf(raw));
+				var earlier = this.first.putIfAbsent(field, cell);
+				// compared as read: ქალი and female agree
+				if (earlier != null && !earlier.read().equals(String.valueOf(raw))) {
+					this.errors.addAll(this.disagreement.errors(cell, field, value, earlier));
 				}
 			}
 		}

@@ -233,8 +233,9 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors[?(@.row == 7 && @.column == 'start_date')].message")
 				.value("Not a date; write 2024-07-18 or 18.07.2024"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'activity_kind')].message")
-				.value("Unknown value; accepted: training, workshop, meeting, conference, campaign, other, or the Georgian"
-						+ " word"))
+				.value("Unknown value; accepted: training, workshop, meeting, conference, campaign, other, or in Georgian"
+						+ " ტრენინგები, ტრენინგი, ვორქშოპი, სამუშაო შეხვედრა, სემინარი, შეხვედრა, კონფერენცია, კამპანია,"
+						+ " სხვა"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'venue_municipality')].message")
 				.value("No municipality has this code or name"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'birth_year')].value").value("1890"))

@@ -62,7 +62,7 @@ class OrganizationChecksTest {
 			.andExpect(jsonPath("$.errors.length()").value(2))
 			.andExpect(jsonPath("$.errors[0].row").value(4))
 			.andExpect(jsonPath("$.errors[0].column").value("organization_kind"))
-			.andExpect(jsonPath("$.errors[0].message").value("Row 2 gives CSO for organization TI-ORGX; all its rows must agree"))
+			.andExpect(jsonPath("$.errors[0].message").value("Row 2 gives cso for organization TI-ORGX; all its rows must agree"))
 			.andExpect(jsonPath("$.errors[1].row").value(4))
 			.andExpect(jsonPath("$.errors[1].column").value("organization_name"))
 			.andExpect(jsonPath("$.errors[1].value").value("Other Name"))
@@ -156,7 +156,7 @@ class OrganizationChecksTest {
 				.andExpect(jsonPath("$.errors[?(@.column == 'organization_kind' && @.row == 5)].message")
 					.value("Organization TI-USAID is new: a partner's sheet adds civil-society organizations, activist"
 							+ " groups, municipalities and others; a donor, implementer or partner is added by an admin"))
-				.andExpect(jsonPath("$.errors[?(@.column == 'organization_kind' && @.row == 5)].value").value("DONOR"))
+				.andExpect(jsonPath("$.errors[?(@.column == 'organization_kind' && @.row == 5)].value").value("donor"))
 				// of an organization the partner does not list, it is told nothing (a tester's: an existence test); of
 				// one it lists, whose people take part in its projects, it is (another tester's: only leads, partners
 				// and organizers were compared)

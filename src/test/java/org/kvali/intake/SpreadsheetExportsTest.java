@@ -79,8 +79,9 @@ class SpreadsheetExportsTest {
 
 	/**
 	 * Municipalities as people write them: with the word for municipality (or its abbreviation), in Georgian in the
-	 * genitive of any ending, with a space, a non-breaking one or a hyphen inside; a name that is none is answered with
-	 * the nearest where one is near (two testers' spellings).
+	 * genitive of any ending (a vowel falling out: გარდაბნის, ყვარლის), with a space, a non-breaking one or a hyphen
+	 * inside, a city's as "ქალაქ ..."; a name that is none is answered with the nearest where one is near (testers'
+	 * spellings).
 	 */
 	@Test
 	void municipalitiesAreReadAsPeopleWriteThemAndTheNearestOffered() throws Exception {
@@ -94,13 +95,16 @@ class SpreadsheetExportsTest {
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-7;male;;;ქ. რუსთავი;;;
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-8;male;;;Marneuli\u00a0Municipality;;;
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-9;male;;;თეთრიწყაროს რ-ნი;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-10;male;;;ყვარლის მუნიციპალიტეტი;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-11;male;;;ქალაქ რუსთავის მუნიციპალიტეტი;;;
 				""";
 		load(sheet, false).andExpect(status().isOk());
 		assertThat(this.jdbc.queryForObject("SELECT venue_municipality_code FROM activity WHERE code = 'TI-WS-1'",
 				String.class)).isEqualTo("GE-KK-MARNEULI");
 		assertThat(this.jdbc.queryForList("SELECT ref || ' ' || home_municipality_code FROM participant"
 				+ " WHERE ref LIKE 'TI-%' ORDER BY ref", String.class))
-			.containsExactly("TI-1 GE-KK-TETRITSKARO", "TI-2 GE-KK-MARNEULI", "TI-3 GE-SJ-AKHALTSIKHE",
+			.containsExactly("TI-1 GE-KK-TETRITSKARO", "TI-10 GE-KA-KVARELI", "TI-11 GE-KK-RUSTAVI",
+					"TI-2 GE-KK-MARNEULI", "TI-3 GE-SJ-AKHALTSIKHE",
 					"TI-4 GE-KK-TSALKA", "TI-5 GE-SJ-AKHALTSIKHE", "TI-6 GE-KK-GARDABANI", "TI-7 GE-KK-RUSTAVI",
 					"TI-8 GE-KK-MARNEULI", "TI-9 GE-KK-TETRITSKARO");
 		var wrong = HEADER + """
@@ -183,22 +187,57 @@ class SpreadsheetExportsTest {
 		var sheet = "activity_code;activity_title;activity_kind;project_code;start_date;end_date;participant_ref;gender;"
 				+ "organization_code;organization_name;organization_kind;role\n" + """
 				TI-WS-1;ტრენინგი;ტრენინგი;TEST-INTAKE;01.03.2025;01.03.2025;TI-1;ქალი;TI-ORG;ახალი ორგანიზაცია;სამოქალაქო  ორგანიზაცია;ტრენერი
-				TI-WS-1;ტრენინგი;ტრენინგი;TEST-INTAKE;01.03.2025;01.03.2025;TI-2;კაცი;;;;მონაწილე
+				TI-WS-1;ტრენინგი;ტრენინგი;TEST-INTAKE;01.03.2025;01.03.2025;TI-2;კაცი;TI-ORG2;მეორე;არასამთავრობო;მონაწილე
+				TI-WS-1;ტრენინგი;ტრენინგი;TEST-INTAKE;01.03.2025;01.03.2025;TI-4;კაცი;TI-ORG3;მესამე;სამოქალაქო საზოგადოების ორგანიზაცია;მონაწილე
 				TI-WS-2;შეხვედრა;შეხვედრა;TEST-INTAKE;02.03.2025;02.03.2025;TI-3;ქალი;;;;სხვა
 				""";
 		load(sheet, false).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.length()").value(1))
-			.andExpect(jsonPath("$.errors[0].row").value(4))
+			.andExpect(jsonPath("$.errors[0].row").value(5))
 			.andExpect(jsonPath("$.errors[0].message").value("Unknown value; accepted: participant, trainer, facilitator,"
-					+ " speaker, organizer, or the Georgian word"));
+					+ " speaker, organizer, or in Georgian მონაწილე, ტრენერი, ფასილიტატორი, მომხსენებელი, სპიკერი,"
+					+ " ორგანიზატორი"));
 		load(sheet.replace(";სხვა", ";"), false).andExpect(status().isOk());
 		assertThat(this.jdbc.queryForList("SELECT a.code || ' ' || a.kind || ' ' || p.ref || ' ' || pn.role"
 				+ " FROM participation pn JOIN activity a ON a.id = pn.activity_id JOIN participant p"
 				+ " ON p.id = pn.participant_id WHERE a.code LIKE 'TI-%' ORDER BY p.ref", String.class))
 			.containsExactly("TI-WS-1 TRAINING TI-1 TRAINER", "TI-WS-1 TRAINING TI-2 PARTICIPANT",
-					"TI-WS-2 MEETING TI-3 PARTICIPANT");
-		assertThat(this.jdbc.queryForObject("SELECT kind FROM organization WHERE code = 'TI-ORG'", String.class))
-			.isEqualTo("CSO");
+					"TI-WS-2 MEETING TI-3 PARTICIPANT", "TI-WS-1 TRAINING TI-4 PARTICIPANT");
+		assertThat(this.jdbc.queryForList("SELECT code || ' ' || kind FROM organization WHERE code LIKE 'TI-ORG%'"
+				+ " ORDER BY code", String.class))
+			.containsExactly("TI-ORG CSO", "TI-ORG2 CSO", "TI-ORG3 CSO");
+	}
+
+	/**
+	 * A value read into Kvali's words or codes is repeated in a message as the sheet writes it, so that it can be found
+	 * there (a tester searched a Georgian sheet for the "female" an error named); one written two ways, as read.
+	 */
+	@Test
+	void messagesRepeatValuesAsTheSheetWritesThem() throws Exception {
+		load(HEADER + "TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-1;ქალი;;;;;;\n", false)
+			.andExpect(status().isOk());
+		var sheet = HEADER.replace("organization_name;role", "organization_name;organization_kind") + """
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-1;კაცი;;;;;;
+				TI-WS-3;Workshop;ტრენინგი;TEST-INTAKE;2025-03-03;2025-03-03;Marneuli Municipality;TI-3;F;;;GE-KK-MARNEULI;TI-ORG9;Nine;არასამთავრობო
+				TI-WS-3;Workshop;შეხვედრა;TEST-INTAKE;2025-03-03;2025-03-03;GE-KK-MARNEULI;TI-4;female;;;ბოლნისი;TI-ORG9;Nine;დონორი
+				TI-WS-4;Workshop;workshop;TEST-INTAKE;2025-03-04;2025-03-04;;TI-4;f;;;Marneuli Municipality;;;
+				""";
+		load(sheet, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(5))
+			.andExpect(jsonPath("$.errors[0].value").value("კაცი"))
+			.andExpect(jsonPath("$.errors[0].message").value("Participant TI-1 is stored as female; gender is not"
+					+ " corrected by a sheet (correctParticipant corrects it)"))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'activity_kind')].value").value("შეხვედრა"))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'activity_kind')].message")
+				.value("Row 3 gives ტრენინგი for activity TI-WS-3; all its rows must agree"))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'organization_kind')].value").value("დონორი"))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'organization_kind')].message")
+				.value("Row 3 gives არასამთავრობო for organization TI-ORG9; all its rows must agree"))
+			// a home written two ways (rows 3 and 5) is repeated as read
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'home_municipality')].value").value("ბოლნისი"))
+			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'home_municipality')].message")
+				.value("Participant TI-4 has home municipality ბოლნისი in row 4 and GE-KK-MARNEULI in row 5"))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'venue_municipality')]").isEmpty());
 	}
 
 	/**

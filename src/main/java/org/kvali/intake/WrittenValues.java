@@ -1,0 +1,53 @@
+package org.kvali.intake;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a sheet writes the values it was read into: a Georgian sheet's ქალი is stored as FEMALE, its "Marneuli
+ * Municipality" as GE-KK-MARNEULI, and a message about a row repeats the value as the sheet has it, so that it can be
+ * found there. A value the sheet writes in more than one way is repeated as read.
+ */
+final class WrittenValues {
+
+	/** The columns whose values are read into a word or code of Kvali's own. */
+	static final Set<String> COLUMNS = Set.of(Columns.GENDER, Columns.ACTIVITY_KIND, Columns.ORGANIZATION_KIND,
+			Columns.ROLE, Columns.VENUE_MUNICIPALITY, Columns.HOME_MUNICIPALITY);
+
+	/** The most values remembered: each column has a few, and municipalities 71. */
+	private static final int MOST = 500;
+
+	/** Written as, by column and value read; "" where the sheet writes it in several ways. */
+	private final Map<String, String> written = new HashMap<>();
+
+	/** Remembers that the cell {@code raw} of a tracked column was read as {@code value}. */
+	void read(String column, String value, String raw) {
+		if (value == null || raw == null || !COLUMNS.contains(column)) {
+			return;
+		}
+		var key = key(column, value);
+		var earlier = this.written.get(key);
+		if (earlier == null && this.written.size() < MOST) {
+			this.written.put(key, raw);
+		}
+		else if (earlier != null && !earlier.equals(raw)) {
+			this.written.put(key, "");
+		}
+	}
+
+	/** The value as the sheet writes it, where it writes it one way; else as given. */
+	String shown(String column, String value) {
+		if (value == null) {
+			return null;
+		}
+		var raw = this.written.get(key(column, value));
+		return raw == null || raw.isEmpty() ? value : raw;
+	}
+
+	private static String key(String column, String value) {
+		return column + '\u0000' + value.toUpperCase(Locale.ROOT);
+	}
+
+}
