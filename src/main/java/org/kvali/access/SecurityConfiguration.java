@@ -43,7 +43,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, BearerKeyAuthenticationProvider keys,
 			ObjectProvider<JwtDecoder> jwtDecoder, JwtCallers jwtCallers, GraphQlShapedErrors errors, DemoMode demo,
-			CrossOrigins origins) throws Exception {
+			DemoKeys demoKeys, CrossOrigins origins) throws Exception {
 		List<AuthenticationProvider> providers = new ArrayList<>(List.of(keys));
 		jwtDecoder.ifAvailable(decoder -> {
 			var jwt = new JwtAuthenticationProvider(decoder);
@@ -72,7 +72,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(request -> manager)
-				.bearerTokenResolver(tokens(demo))
+				.bearerTokenResolver(tokens(demo, demoKeys))
 				.authenticationEntryPoint(errors)
 				.accessDeniedHandler(errors))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
@@ -82,10 +82,12 @@ class SecurityConfiguration {
 
 	/**
 	 * The Authorization header; in demo mode, without one, the demo cookie GraphiQL's page set, on the requests it
-	 * was set for: to {@code /graphql} from the service's own machine. None for the health probe, which is open: a
-	 * probe sending a key had it looked up, and while the database was gone liveness failed after 30 s.
+	 * was set for: to {@code /graphql} from the service's own machine, holding this start's demo ANALYST key (a cookie
+	 * of any other key, an admin's too, was taken: a credential the README does not name). None for the health probe,
+	 * which is open: a probe sending a key had it looked up, and while the database was gone liveness failed after
+	 * 30 s.
 	 */
-	private static BearerTokenResolver tokens(DemoMode demo) {
+	private static BearerTokenResolver tokens(DemoMode demo, DemoKeys demoKeys) {
 		var header = new DefaultBearerTokenResolver();
 		return request -> {
 			var path = request.getRequestURI().substring(request.getContextPath().length());
@@ -95,7 +97,8 @@ class SecurityConfiguration {
 			var token = header.resolve(request);
 			if (token == null && demo.on() && request.getRequestURI().equals("/graphql")
 					&& DemoGraphiQlCookie.fromThisMachine(request)) {
-				token = demoCookie(request);
+				var cookie = demoCookie(request);
+				token = cookie != null && cookie.equals(demoKeys.secret(Role.ANALYST)) ? cookie : null;
 			}
 			return token;
 		};

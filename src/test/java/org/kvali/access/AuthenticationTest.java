@@ -263,6 +263,30 @@ class AuthenticationTest {
 		this.mvc.perform(post("/graphql").header("Authorization", "").header("Host", "rebound.example.org").cookie(cookie)
 				.contentType(MediaType.APPLICATION_JSON).content(TOTALS))
 			.andExpect(status().isUnauthorized());
+		// the cookie is the demo ANALYST key's alone: another key in it is no credential (a tester's admin key was one)
+		var admin = new jakarta.servlet.http.Cookie(SecurityConfiguration.DEMO_COOKIE, this.demoKeys.secret(Role.ADMIN));
+		this.mvc.perform(post("/graphql").header("Authorization", "").cookie(admin)
+				.contentType(MediaType.APPLICATION_JSON).content(TOTALS))
+			.andExpect(status().isUnauthorized());
+	}
+
+	/**
+	 * GraphiQL's page asks the endpoint its path parameter names after the page's host, with the headers saved in its
+	 * editor: one naming any other is sent back to the service's own (a tester's, from the page's code).
+	 */
+	@Test
+	void graphiQlIsServedForThisServicesEndpointAlone() throws Exception {
+		for (var path : List.of(".attacker.example/graphql", "@attacker.example/graphql", "/graphql/../x")) {
+			this.mvc.perform(get("/graphiql").param("path", path).header("Authorization", ""))
+				.andExpect(status().isTemporaryRedirect())
+				.andExpect(header().string("Location", "/graphiql?path=/graphql"));
+		}
+		this.mvc.perform(get("/graphiql").param("path", "/graphql").param("wsPath", "//attacker.example/ws")
+				.header("Authorization", ""))
+			.andExpect(status().isTemporaryRedirect())
+			.andExpect(header().string("Location", "/graphiql?path=/graphql"));
+		this.mvc.perform(get("/graphiql").param("path", "/graphql").header("Authorization", ""))
+			.andExpect(status().isOk());
 	}
 
 	/**
