@@ -11,7 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
+import org.kvali.participant.ParticipantForgotten;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +27,16 @@ class ImportHistory {
 
 	private static final String BY = "(CAST(:by AS text) IS NULL OR imported_by = :by "
 			+ "OR cardinality(imported_for) > 0 AND imported_for <@ CAST(:for AS bigint[])) ";
+
+	/** SQL: the messages of the report's list %s with the reference {@code :pattern} finds as "(erased)". */
+	private static final String WITHOUT_REFERENCE = """
+			(SELECT coalesce(jsonb_agg(CASE WHEN m -> 'value' IS NULL THEN m
+			                                ELSE jsonb_set(m, '{value}', to_jsonb(regexp_replace(m ->> 'value', :pattern,
+			                                                                                      '(erased)', 'gi'))) END
+			                           || jsonb_build_object('message', regexp_replace(m ->> 'message', :pattern,
+			                                                                          '(erased)', 'gi'))
+			                           ORDER BY n), '[]')
+			 FROM jsonb_array_elements(report -> '%s') WITH ORDINALITY AS x (m, n))""";
 
 	private final JdbcClient jdbc;
 
@@ -51,6 +63,25 @@ class ImportHistory {
 			.param("at", report.importedAt())
 			.param("rows", report.rows())
 			.param("report", this.json.writeValueAsString(report))
+			.update();
+	}
+
+	/**
+	 * Takes an erased person's reference out of the messages of every sheet's report, where the partner that sent it
+	 * read it beside the sheet's activities (a tester's): "(erased)" stands in its place, in the value and the
+	 * message, written in any case. Only values and messages are rewritten, so a reference that reads as a key of the
+	 * report changes none.
+	 */
+	@EventListener
+	void forgotten(ParticipantForgotten erasure) {
+		var pattern = "(?<![A-Za-z0-9._-])" + erasure.ref().replaceAll("([^A-Za-z0-9])", "\\\\$1")
+				+ "(?![A-Za-z0-9._-])";
+		this.jdbc.sql("""
+				UPDATE attendance_import
+				SET report = report || jsonb_build_object('warnings', %s, 'errors', %s)
+				WHERE CAST(report AS text) ~* :pattern""".formatted(WITHOUT_REFERENCE.formatted("warnings"),
+				WITHOUT_REFERENCE.formatted("errors")))
+			.param("pattern", pattern)
 			.update();
 	}
 

@@ -8,6 +8,7 @@ import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.activity.Activity;
 import org.kvali.activity.ActivityService;
+import org.kvali.audit.AuditLog;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.NotFoundException;
@@ -53,8 +54,11 @@ class ParticipantEditor {
 
 	private final JdbcClient jdbc;
 
+	private final AuditLog audit;
+
 	ParticipantEditor(ParticipantRepository participants, ActivityService activities, GeographyService geography,
-			OrganizationService organizations, Today today, JdbcClient jdbc) {
+			OrganizationService organizations, Today today, JdbcClient jdbc, AuditLog audit) {
+		this.audit = audit;
 		this.participants = participants;
 		this.activities = activities;
 		this.geography = geography;
@@ -153,6 +157,10 @@ class ParticipantEditor {
 	 * Removes the person's participation in the activity: an ADMIN's anywhere, a PARTNER's at activities its
 	 * organizations run. The person stays with their other participations; one left with none is removed.
 	 */
+	/** A participation removed: its person's id and reference as stored. */
+	private record Removed(long id, String ref) {
+	}
+
 	Activity remove(String activityCode, String ref) {
 		Access.require(Role.ADMIN, Role.PARTNER);
 		new Validation().code("activity", activityCode).code("ref", ref).check();
@@ -162,10 +170,10 @@ class ParticipantEditor {
 		var person = this.jdbc.sql("""
 				DELETE FROM participation pn USING participant p
 				WHERE pn.activity_id = :activity AND p.id = pn.participant_id AND lower(p.ref) = lower(:ref)
-				RETURNING p.id""")
+				RETURNING p.id, p.ref""")
 			.param("activity", activity.id())
 			.param("ref", ref)
-			.query(Long.class)
+			.query((rs, row) -> new Removed(rs.getLong(1), rs.getString(2)))
 			.optional()
 			.orElseThrow(() -> NotFoundException.explained("ref", ref, "Participant " + ref
 					+ " is not recorded at activity " + activity.code()));
@@ -174,12 +182,17 @@ class ParticipantEditor {
 		int removed = this.jdbc.sql("""
 				DELETE FROM participant p WHERE p.id = :person
 				  AND NOT EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = p.id)""")
-			.param("person", person)
+			.param("person", person.id())
 			.update();
-		if (removed == 0) {
+		if (removed == 1) {
+			// their personal data went with them: told apart from a removal that kept the person (a tester's)
+			this.audit.record("remove participant with their participation", person.ref() + " at " + activity.code()
+					+ ", recorded nowhere else");
+		}
+		else {
 			// the removed one may have been their latest activity: their own organization follows the one before
 			this.jdbc.sql("SELECT own_organizations_followed(ARRAY[CAST(:person AS bigint)])")
-				.param("person", person)
+				.param("person", person.id())
 				.query(Integer.class)
 				.single();
 		}

@@ -10,6 +10,7 @@ import org.kvali.audit.AuditLog;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Text;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +30,12 @@ public class ParticipantService {
 
 	private final AuditLog audit;
 
-	ParticipantService(ParticipantRepository participants, AuditLog audit) {
+	private final ApplicationEventPublisher events;
+
+	ParticipantService(ParticipantRepository participants, AuditLog audit, ApplicationEventPublisher events) {
 		this.participants = participants;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/**
@@ -62,6 +66,7 @@ public class ParticipantService {
 		var bytes = new byte[12];
 		RANDOM.nextBytes(bytes);
 		this.participants.forget(ref, ERASED + HexFormat.of().formatHex(bytes));
+		this.events.publishEvent(new ParticipantForgotten(participant.ref()));
 		// as stored, so that the log searched for it finds it whatever case the request wrote
 		this.audit.record("forget participant", participant.ref());
 		return participant.participations();

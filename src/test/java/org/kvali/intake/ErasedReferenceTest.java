@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,13 @@ class ErasedReferenceTest {
 			.andExpect(jsonPath("$.errors[1].message").value(notOwn));
 		forget("TI-5");
 		forget("TI-6");
+		// the history of its sheets no longer tells the partner their references (a tester's read TI-5 there)
+		var history = this.jdbc.queryForList("SELECT CAST(report AS text) FROM attendance_import WHERE imported_for"
+				+ " = ARRAY(SELECT id FROM organization WHERE code = 'CIF') ORDER BY imported_at", String.class);
+		assertThat(history).hasSize(2).noneMatch(report -> report.matches("(?is).*\\bTI-[56]\\b.*"));
+		assertThat(JsonPath.<List<String>>read(history.get(1), "$.errors[*].message")).containsExactly(
+				notOwn.replace("TI-5", "(erased)"), notOwn.replace("TI-5", "(erased)"));
+		assertThat(JsonPath.<List<Integer>>read(history.get(1), "$.errors[*].row")).containsExactly(2, 4);
 		partnerLoad(cif, naming).andExpect(jsonPath("$.errors.length()").value(3))
 			.andExpect(jsonPath("$.errors[0].message").value(notOwn))
 			.andExpect(jsonPath("$.errors[1].value").value("TI-6"))

@@ -208,6 +208,9 @@ class CorrectionsTest {
 
 	@Test
 	void aParticipationRecordedByMistakeIsRemoved() {
+		var told = "SELECT count(*) FROM audit_event WHERE action = 'remove participant with their participation'"
+				+ " AND subject = 'CR-2 at CR-WS, recorded nowhere else'";
+		int before = this.jdbc.queryForObject(told, Integer.class);
 		// language=GraphQL
 		this.graphQl.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"CR-2\") { code } }")
 			.execute()
@@ -217,6 +220,8 @@ class CorrectionsTest {
 			.path("participation.breakdown[*].gender").entityList(String.class).containsExactly("FEMALE");
 		// CR-2, recorded nowhere else, was recorded by mistake: removed, as nobody's they could be any partner's
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref = 'CR-2'", Integer.class)).isZero();
+		// and their personal data with them: the audit log says so, as it does of an erasure
+		assertThat(this.jdbc.queryForObject(told, Integer.class)).isEqualTo(before + 1);
 		this.graphQl.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"CR-2\") { code } }")
 			.execute()
 			.errors()
