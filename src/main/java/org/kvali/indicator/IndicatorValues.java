@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationReport;
+import org.kvali.report.Period;
 import org.kvali.report.ReportService;
 
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -32,9 +33,11 @@ class IndicatorValues {
 	/**
 	 * One value to compute: an indicator over activities starting from {@code from} to {@code to}, none when the
 	 * period it is for has not begun, as of {@code today} (the request's day, {@link org.kvali.time.Today}), ended
-	 * before the programme began or began after it ended ({@code noValue}).
+	 * before the programme began or began after it ended ({@code noValue}); {@code period}, where the value is that of
+	 * one period of the calendar on its own (not cumulative, nor up to a day within it).
 	 */
-	record Key(Indicator indicator, LocalDate from, LocalDate to, boolean toDate, boolean noValue, LocalDate today) {
+	record Key(Indicator indicator, LocalDate from, LocalDate to, boolean toDate, boolean noValue, LocalDate today,
+			Period period) {
 
 		/**
 		 * Everything to date, from the programme's start: participation at activities begun by today (not those
@@ -42,7 +45,8 @@ class IndicatorValues {
 		 */
 		static Key toDate(Indicator indicator, LocalDate today) {
 			var programme = indicator.programmeStart();
-			return new Key(indicator, programme, null, true, programme != null && programme.isAfter(today), today);
+			return new Key(indicator, programme, null, true, programme != null && programme.isAfter(today), today,
+					null);
 		}
 
 		/**
@@ -76,8 +80,11 @@ class IndicatorValues {
 
 	private final JsonMapper json;
 
-	IndicatorValues(ReportService reports, IndicatorRepository indicators, JsonMapper json,
+	private final PeriodCells cells;
+
+	IndicatorValues(ReportService reports, IndicatorRepository indicators, JsonMapper json, PeriodCells cells,
 			BatchLoaderRegistry registry) {
+		this.cells = cells;
 		this.reports = reports;
 		this.indicators = indicators;
 		this.json = json;
@@ -128,6 +135,7 @@ class IndicatorValues {
 				values.put(key, value);
 			}
 		}
+		this.cells.withhold(computed, values, data);
 		return values;
 	}
 

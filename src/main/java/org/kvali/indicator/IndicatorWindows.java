@@ -31,7 +31,8 @@ final class IndicatorWindows {
 		var end = indicator.programmeEnd();
 		boolean noValue = day == null && begins.isAfter(today) || begins.isAfter(period.end())
 				|| end != null && period.start().isAfter(end);
-		return new IndicatorValues.Key(indicator, from, to, false, noValue, today);
+		return new IndicatorValues.Key(indicator, from, to, false, noValue, today,
+				day == null && !indicator.cumulative() ? period : null);
 	}
 
 	/**

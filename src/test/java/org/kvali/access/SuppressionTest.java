@@ -315,6 +315,42 @@ class SuppressionTest {
 	}
 
 	/**
+	 * A period's value asked on its own is shown to a donor as its group in the breakdown of the year by such periods,
+	 * so the year and the other quarters do not tell a small one (a tester's: 2025 at 25, its second to fourth
+	 * quarters at 8, 9 and 6, so 2 in the first). Participations of people with a disability, by quarter.
+	 */
+	@Test
+	void aDonorsPeriodValueIsItsGroupInTheYearsBreakdown() {
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Few",
+				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPATIONS, cumulative: false,
+				    filter: {disability: true}}) { code } }""").execute();
+		var query = """
+				{ indicator(code: "SUP-FEW") { y: actual(period: "2025") q1: actual(period: "2025-Q1")
+				    q2: actual(period: "2025-Q2") q3: actual(period: "2025-Q3") q4: actual(period: "2025-Q4")
+				    series(granularity: QUARTER) { period { key } actual }
+				    disaggregate(by: [QUARTER], period: "2025") { group { period { key } } value } } }""";
+		var analyst = this.as.get("analyst").document(query).execute();
+		analyst.path("indicator.y").entity(Double.class).isEqualTo(25.0);
+		analyst.path("indicator.series[*].actual").entityList(Double.class)
+			.containsExactly(7.0, 3.0, 5.0, 5.0, 7.0, 3.0, 10.0, 1.0, 2.0, 8.0, 9.0, 6.0);
+		var donor = this.as.get("donor").document(query).execute();
+		donor.path("indicator.y").entity(Double.class).isEqualTo(25.0);
+		// the first quarter's 2 and the fourth's 6 beside it, as the breakdown withholds them
+		donor.path("indicator.disaggregate[*].group.period.key").entityList(String.class)
+			.containsExactly("2025-Q2", "2025-Q3");
+		donor.path("indicator.q1").valueIsNull();
+		donor.path("indicator.q2").entity(Double.class).isEqualTo(8.0);
+		donor.path("indicator.q3").entity(Double.class).isEqualTo(9.0);
+		donor.path("indicator.q4").valueIsNull();
+		// each year's quarters as its breakdown by quarter shows them: 2023's 3 and a 5 beside it, 2024's 3 and 1
+		// and its 7 beside them
+		donor.path("indicator.series[*].period.key").entityList(String.class).hasSize(12);
+		donor.path("indicator.series[*].actual").entityList(Double.class)
+			.containsExactly(7.0, null, 5.0, null, null, null, 10.0, null, null, 8.0, 9.0, null);
+	}
+
+	/**
 	 * OUT-1.2, the share of women among trainees, by municipality (6 of 13 in Bolnisi). For a donor a group is left out where the women or
 	 * the whole are suppressed, and also where the men (the whole minus the women) number 1 to 4: Gardabani 5 of 9,
 	 * Tetritskaro 5 of 7, Akhaltsikhe 12 of 16, Borjomi 10 of 12. Adigeni's whole is the second smallest after
