@@ -145,7 +145,8 @@ public class AttendanceImportService {
 			var written = this.writer.write(intake.rows(), partner);
 			var report = new ImportReport(id, dryRun ? ImportStatus.VALIDATED : ImportStatus.IMPORTED, dryRun,
 					intake.rows(), written.created(), written.updated(), written.unchanged(),
-					List.copyOf(warnings), List.of(), sha, importedBy, at, fileName, activities);
+					ImportMessage.listed(warnings, ImportReport.WARNINGS, "warnings"), List.of(), sha, importedBy, at,
+					fileName, activities);
 			if (dryRun) {
 				status.setRollbackOnly();
 			}
@@ -159,7 +160,9 @@ public class AttendanceImportService {
 			var errors = new ArrayList<>(outcome.errors());
 			errors.sort(Comparator.comparing(ImportMessage::row, Comparator.nullsFirst(Comparator.naturalOrder())));
 			report = new ImportReport(id, ImportStatus.REJECTED, dryRun, outcome.rows(), ImportCounts.NONE,
-					ImportCounts.NONE, ImportCounts.NONE, List.copyOf(outcome.warnings()), List.copyOf(errors),
+					ImportCounts.NONE, ImportCounts.NONE,
+					ImportMessage.listed(outcome.warnings(), ImportReport.WARNINGS, "warnings"),
+					ImportMessage.listed(errors, ImportReport.ERRORS, "errors"),
 					outcome.sha(), importedBy, at, fileName, outcome.activities());
 		}
 		if (report.status() != ImportStatus.IMPORTED) {

@@ -1,5 +1,9 @@
 package org.kvali.intake;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.kvali.graphql.Text;
@@ -15,6 +19,20 @@ public record ImportMessage(Integer row, String column, String value, String mes
 
 	/** The most characters of a value repeated: a cell may hold 500. */
 	static final int MAX_VALUE = 200;
+
+	/**
+	 * The first {@code most} of the messages, and a last one telling how many more there are: a sheet may give a
+	 * warning or an error on each of its 250,000 rows, and every report is kept and read back.
+	 */
+	static List<ImportMessage> listed(List<ImportMessage> messages, int most, String what) {
+		if (messages.size() <= most) {
+			return List.copyOf(messages);
+		}
+		var listed = new ArrayList<>(messages.subList(0, most));
+		listed.add(new ImportMessage(null, null, null, String.format(Locale.ROOT, "%,d more %s are not listed",
+				messages.size() - most, what)));
+		return List.copyOf(listed);
+	}
 
 	public ImportMessage {
 		column = column == null ? null : Text.visible(column);

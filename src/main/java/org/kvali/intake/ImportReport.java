@@ -16,4 +16,10 @@ public record ImportReport(UUID id, ImportStatus status, boolean dryRun, int row
 	/** The most activities a report names. */
 	static final int ACTIVITIES = 100;
 
+	/** The most warnings a report lists, then how many more there are. */
+	static final int WARNINGS = 1_000;
+
+	/** The most errors a report lists, then how many more there are. */
+	static final int ERRORS = 10_000;
+
 }

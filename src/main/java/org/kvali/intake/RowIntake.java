@@ -2,6 +2,7 @@ package org.kvali.intake;
 
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,9 @@ final class RowIntake implements SheetSink {
 	private static final Pattern TOTALS = Pattern.compile(
 			"(grand\\s+|sub-?\\s*)?(total|totals|sum|სულ|ჯამი|სულ ჯამი|итого|всего)\\s*:?\\s*\\d*",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	/** The most columns a header may have: the sheet's 16 and room for a spreadsheet's own. */
+	static final int MOST_COLUMNS = 1_000;
 
 	private final ImportLimits limits;
 
@@ -58,6 +62,13 @@ final class RowIntake implements SheetSink {
 
 	@Override
 	public void header(List<String> names, String sheet) {
+		if (names.size() > MOST_COLUMNS) {
+			// each ignored with a warning, 200,000 of them made a report of 13 MB, and the history ran out of memory
+			this.errors.add(new ImportMessage(1, null, null, "The first row has " + names.size() + " columns; a sheet"
+					+ " has at most " + MOST_COLUMNS + ": is it the sheet meant, its first row the header?"));
+			this.headerFailed = true;
+			return;
+		}
 		for (var required : Columns.REQUIRED) {
 			if (!names.contains(required)) {
 				// a title above the header, or a workbook whose first sheet holds something else, names none of them
@@ -65,7 +76,7 @@ final class RowIntake implements SheetSink {
 						+ " is missing from the first row" + (sheet == null ? "" : " of " + sheet)));
 			}
 		}
-		var seen = new ArrayList<String>();
+		var seen = new HashSet<String>();
 		for (var column : names) {
 			if (column.equals(SheetRow.UNNAMED)) {
 				// a spreadsheet saves separators past the header's last name when its rows are wider; see row()

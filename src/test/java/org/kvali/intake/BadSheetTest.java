@@ -54,6 +54,51 @@ class BadSheetTest {
 		IntakeFixture.remove(this.jdbc);
 	}
 
+	/**
+	 * A first row of 200,000 names, each an unknown column warned of, made a report of 13 MB, and the history of four
+	 * such ran the service out of memory (a tester's); it took time growing with the square of the columns too.
+	 */
+	@Test
+	void aHeaderOfMoreThanAThousandColumnsIsRefusedAsSuch() throws Exception {
+		var header = AttendanceImportTest.HEADER.trim() + ",x".repeat(1_000) + "\n";
+		send("text/csv", (header + ROW.formatted(1)).getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.warnings.length()").value(0))
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value("The first row has 1015 columns; a sheet has at most"
+					+ " 1000: is it the sheet meant, its first row the header?"));
+	}
+
+	/** A report lists 10,000 errors and 1,000 warnings at most, then how many more there are. */
+	@Test
+	void aReportListsSoManyErrorsAndWarningsAndCountsTheRest() throws Exception {
+		// seven errors a row: both dates, both municipalities, gender, birth year, disability
+		var refused = new StringBuilder(AttendanceImportTest.HEADER);
+		for (int i = 1; i <= 1_430; i++) {
+			refused.append("TI-WS-1,Workshop,workshop,TEST-INTAKE,x,x,Nowhere,TI-" + i + ",q,x,x,Nowhere,,,\n");
+		}
+		send("text/csv", refused.toString().getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(10_001))
+			.andExpect(jsonPath("$.errors[9999].row").value(1_430))
+			.andExpect(jsonPath("$.errors[10000].row").doesNotExist())
+			.andExpect(jsonPath("$.errors[10000].message").value("10 more errors are not listed"));
+		// people older than 100, each warned of
+		var warned = new StringBuilder(AttendanceImportTest.HEADER);
+		for (int i = 1; i <= 1_002; i++) {
+			warned.append(ROW.formatted(i).replace("female,,", "female,1920,"));
+		}
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+			.content(warned.toString().getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.created.participants").value(1_002))
+			.andExpect(jsonPath("$.warnings.length()").value(1_001))
+			.andExpect(jsonPath("$.warnings[999].row").value(1_001))
+			.andExpect(jsonPath("$.warnings[1000].message").value("2 more warnings are not listed"));
+	}
+
 	@Test
 	void emptyBody() throws Exception {
 		send("text/csv", new byte[0]).andExpect(status().isBadRequest())
