@@ -18,7 +18,8 @@ final class DateScalar {
 
 	static final GraphQLScalarType INSTANCE = GraphQLScalarType.newScalar()
 		.name("Date")
-		.description("A calendar date in ISO-8601 form, e.g. 2024-07-18.")
+		.description("A calendar date in ISO-8601 form, e.g. 2024-07-18, of the years " + Dates.FIRST_YEAR + " to "
+				+ Dates.LAST_YEAR + ".")
 		.coercing(new DateCoercing())
 		.build();
 
