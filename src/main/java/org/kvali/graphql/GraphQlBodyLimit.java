@@ -1,6 +1,7 @@
 package org.kvali.graphql;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -20,17 +21,23 @@ import org.springframework.web.util.UrlPathHelper;
  * A GraphQL request's body is read whole before the limits on its document apply, so any key could have the service
  * parse 100 MB of JSON. A body longer than {@code kvali.graphql.max-body} (1 MB; the longest document is 50,000
  * characters) is refused with 413: by its Content-Length before it is read, or, sent in chunks, as it passes the
- * limit, which {@link MalformedRequests} answers.
+ * limit, which {@link MalformedRequests} answers; one still arriving after {@code kvali.graphql.body-time} (10 s) is
+ * refused with 408 at its next bytes: a byte every few seconds, below the server's own timeout (the silence between
+ * two packets), held a thread for as long as a body of 1 MB took, and 220 such held every thread, health probes too
+ * (a tester's).
  */
 @Component
 class GraphQlBodyLimit extends OncePerRequestFilter {
 
 	private final long max;
 
+	private final Duration time;
+
 	private final JsonMapper json;
 
 	GraphQlBodyLimit(RequestLimits limits, JsonMapper json) {
 		this.max = limits.maxBody().toBytes();
+		this.time = limits.bodyTime();
 		this.json = json;
 	}
 
@@ -48,7 +55,7 @@ class GraphQlBodyLimit extends OncePerRequestFilter {
 					new TooLarge(this.max).getMessage());
 			return;
 		}
-		chain.doFilter(new Limited(request, this.max), response);
+		chain.doFilter(new Limited(request, this.max, this.time), response);
 	}
 
 	/** A body cut off at the limit: {@link MalformedRequests} answers 413 when reading the body failed with it. */
@@ -60,16 +67,34 @@ class GraphQlBodyLimit extends OncePerRequestFilter {
 
 	}
 
-	/** The request, its body cut off with an error once more than {@code max} bytes are read. */
+	/** A body still arriving after its time: {@link MalformedRequests} answers 408. */
+	static final class TooSlow extends IOException {
+
+		TooSlow(Duration time) {
+			super("The request body took longer than " + time.toMillis() / 1000.0 + " s to arrive; a GraphQL request is"
+					+ " small: send it again");
+		}
+
+	}
+
+	/**
+	 * The request, its body cut off with an error once more than {@code max} bytes are read, or once bytes still come
+	 * after {@code time}.
+	 */
 	static final class Limited extends HttpServletRequestWrapper {
 
 		private final long max;
 
+		private final Duration time;
+
+		private final long started = System.nanoTime();
+
 		private ServletInputStream body;
 
-		Limited(HttpServletRequest request, long max) {
+		Limited(HttpServletRequest request, long max, Duration time) {
 			super(request);
 			this.max = max;
+			this.time = time;
 		}
 
 		@Override
@@ -98,6 +123,9 @@ class GraphQlBodyLimit extends OncePerRequestFilter {
 						this.read += n;
 						if (this.read > Limited.this.max) {
 							throw new TooLarge(Limited.this.max);
+						}
+						if (System.nanoTime() - Limited.this.started > Limited.this.time.toNanos()) {
+							throw new TooSlow(Limited.this.time);
 						}
 					}
 

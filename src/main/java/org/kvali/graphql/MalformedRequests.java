@@ -30,6 +30,9 @@ class MalformedRequests {
 			if (cause instanceof GraphQlBodyLimit.TooLarge tooLarge) {
 				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body(tooLarge.getMessage()));
 			}
+			if (cause instanceof GraphQlBodyLimit.TooSlow tooSlow) {
+				return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).body(body(tooSlow.getMessage()));
+			}
 		}
 		if (!graphQl(request)) {
 			return badRequest("The request body is not readable");

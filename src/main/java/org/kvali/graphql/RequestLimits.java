@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * 10) for a list, at most the items the list can have ({@link ListSizes}; a breakdown's groups)
  * @param requestTimeout how long a request may run; fields not fetched by then fail with an error
  * @param maxBody longest request body, read before the document's limits apply
+ * @param bodyTime longest time a request body may take to arrive
  */
 @Validated
 @ConfigurationProperties("kvali.graphql")
@@ -30,7 +31,8 @@ public record RequestLimits(@DefaultValue("50000") @Positive int maxCharacters,
 		@DefaultValue("5000") @Positive int maxTokens, @DefaultValue("12") @Positive int maxDepth,
 		@DefaultValue("50") @Positive int maxAliases, @DefaultValue("500") @Positive int maxFields,
 		@DefaultValue("500000") @Positive int maxComplexity,
-		@DefaultValue("30s") @DurationMin(millis = 1) Duration requestTimeout, @DefaultValue("1MB") DataSize maxBody) {
+		@DefaultValue("30s") @DurationMin(millis = 1) Duration requestTimeout, @DefaultValue("1MB") DataSize maxBody,
+		@DefaultValue("10s") @DurationMin(millis = 1) Duration bodyTime) {
 
 	public RequestLimits {
 		if (maxBody.toBytes() < 1) {
