@@ -1,12 +1,14 @@
 package org.kvali.intake;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.kvali.audit.AuditLog;
+import org.kvali.graphql.AnsweredRefusals;
 import org.kvali.graphql.Text;
 
 import org.springframework.http.HttpHeaders;
@@ -97,14 +99,19 @@ class ImportController {
 
 	/** A body that is no readable sheet, or too large: refused, and recorded in the audit log as such. */
 	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> unreadable(SheetException ex) {
+	ResponseEntity<Map<String, Object>> unreadable(SheetException ex, HttpServletRequest request) {
 		this.audit.record("import", "refused with HTTP " + ex.status().value() + ": " + ex.getMessage());
 		var refusal = ResponseEntity.status(ex.status());
 		if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
 			// no turn came: a script that retries on 503 is told when, as for a database out of reach
 			refusal.header(HttpHeaders.RETRY_AFTER, "5");
 		}
-		return refusal.body(Map.of("status", "REJECTED", "errors", List.of(Map.of("message", ex.getMessage()))));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("status", "REJECTED");
+		body.put("errors", List.of(Map.of("message", ex.getMessage())));
+		// an upload that broke off leaves the connection in error, and the server answers with its error page
+		AnsweredRefusals.keep(request, body);
+		return refusal.body(body);
 	}
 
 }

@@ -41,7 +41,8 @@ class SheetException extends RuntimeException {
 						+ "whole sheet arrived; nothing was stored: send it again"));
 			}
 			if (cause instanceof SocketTimeoutException) {
-				return Optional.of(new SheetException(HttpStatus.BAD_REQUEST, "The upload stalled: nothing more "
+				// 408, as the server answers it
+				return Optional.of(new SheetException(HttpStatus.REQUEST_TIMEOUT, "The upload stalled: nothing more "
 						+ "arrived for too long, before the whole sheet had; nothing was stored: send it again"));
 			}
 		}

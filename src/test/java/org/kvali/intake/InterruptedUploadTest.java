@@ -86,6 +86,31 @@ class InterruptedUploadTest {
 	}
 
 	/**
+	 * A sender that stops sending (its side of the connection closed) and waits for the answer reads Kvali's refusal,
+	 * as the audit log keeps it: the connection left in error, the server answered its own generic body (a tester's).
+	 */
+	@Test
+	void anUploadCutOffIsAnsweredWithItsReason() throws Exception {
+		var sent = (AttendanceImportTest.HEADER + "HALF-1,Workshop,workshop,CSO-CAPACITY,2025-03-01,2025-03-01,,HALF-P,"
+				+ "female,,,,,,\n").getBytes(StandardCharsets.UTF_8);
+		String answer;
+		try (var socket = new Socket("localhost", this.port)) {
+			var out = socket.getOutputStream();
+			out.write(("POST /imports/attendance?dryRun=true HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+					+ TestCallers.ADMIN_KEY + "\r\nContent-Type: text/csv\r\nContent-Length: " + (2 * sent.length)
+					+ "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.write(sent);
+			out.flush();
+			socket.shutdownOutput();
+			answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(answer).startsWith("HTTP/1.1 400")
+			.contains("{\"status\":\"REJECTED\",\"errors\":[{\"message\":\"The upload was cut off before the whole"
+					+ " sheet arrived; nothing was stored: send it again\"}]}")
+			.doesNotContain("timestamp");
+	}
+
+	/**
 	 * A key revoked while its sheet is sent stores nothing: the load asks for its key before it writes, and holds it
 	 * (changeset 047), so that a revocation comes before the load or after it, never beside it.
 	 */

@@ -1,0 +1,40 @@
+package org.kvali.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * The body a handler answered a refusal with, kept where the server turns the response into its error page anyway:
+ * an upload cut off or stalled leaves the connection in error, and the partner got the server's generic body
+ * ({@code "error": "Bad Request"}) while the audit log held the refusal's reason (a tester's). Other errors answer
+ * as before.
+ */
+@Component
+public class AnsweredRefusals extends DefaultErrorAttributes {
+
+	private static final String BODY = AnsweredRefusals.class.getName() + ".body";
+
+	/** Keeps the body a refusal of this request is answered with, for the error page too. */
+	public static void keep(HttpServletRequest request, Map<String, Object> body) {
+		request.setAttribute(BODY, body);
+	}
+
+	@Override
+	public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+		if (request.getAttribute(BODY, RequestAttributes.SCOPE_REQUEST) instanceof Map<?, ?> body) {
+			var kept = new LinkedHashMap<String, Object>();
+			body.forEach((key, value) -> kept.put(String.valueOf(key), value));
+			return kept;
+		}
+		return super.getErrorAttributes(request, options);
+	}
+
+}
