@@ -127,6 +127,23 @@ class MalformedRequestsTest {
 		}
 	}
 
+	/** A value of the wrong kind is named as the document writes it, not as graphql-java's parser holds it. */
+	@Test
+	void aValueOfTheWrongKindIsNamedAsWritten() throws Exception {
+		post("{\"query\": \"{ participation(filter: {genders: [FEMAL]}) { totals { participants } } }\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors[*].message").value(Matchers.contains("Validation error"
+					+ " (WrongType@[participation]) : argument 'filter.genders[0]' with value 'FEMAL' is not a valid"
+					+ " 'Gender' - Literal value not in allowable values for enum 'Gender' - 'FEMAL'")))
+			.andExpect(jsonPath("$.errors[0].locations[0].line").value(1))
+			.andExpect(jsonPath("$.errors[0].extensions.classification").value("ValidationError"));
+		post("{\"query\": \"{ participation(filter: {from: \\\"2024-7-18\\\"}) { totals { participants } } }\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors[*].message").value(Matchers.contains("Validation error"
+					+ " (WrongType@[participation]) : argument 'filter.from' with value '\"2024-7-18\"' is not a valid"
+					+ " 'Date' - '2024-7-18' is not a date of the form 2024-07-18")));
+	}
+
 	private void unsupported(String type, String body, String shown) throws Exception {
 		var request = MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN).content(body);
 		if (type != null) {
