@@ -18,20 +18,28 @@ final class DemoLogframe {
 	void write() {
 		indicator("OUTC-1", "OUTCOME", "NUMBER", "ORGANIZATIONS",
 				"Civil-society organizations and activist groups taking part in local budgeting",
+				"Distinct organizations of these kinds represented at the local-budgeting project's activities, counted"
+						+ " from the programme's start.",
 				"{\"projects\": [\"LOCAL-BUDGET\"], \"organizationKinds\": [\"CSO\", \"ACTIVIST_GROUP\"]}", null, 5.0,
 				true, Map.of("2024", 30.0, "2025", 40.0));
 		indicator("OUT-1.1", "OUTPUT", "NUMBER", "PARTICIPANTS",
-				"CSO representatives trained on equality, anti-discrimination and human-rights monitoring", TRAINED,
+				"CSO representatives trained on equality, anti-discrimination and human-rights monitoring",
+				"Distinct people who took part in the programme's trainings, each counted once from the programme's start.",
+				TRAINED,
 				null, 0.0, true, Map.of("2023", 40.0, "2024", 120.0, "2025", 145.0));
 		indicator("OUT-1.2", "OUTPUT", "PERCENT", "PARTICIPANTS",
 				"Share of women among the trained CSO representatives",
+				"Women among the people trained, as a percentage of everyone trained since the programme's start.",
 				"{\"programmes\": [\"EU-CSO-EQUAL\"], \"activityKinds\": [\"TRAINING\"], \"genders\": [\"FEMALE\"]}",
 				TRAINED, 50.0, true, Map.of("2025", 65.0));
 		indicator("OUT-2.1", "OUTPUT", "NUMBER", "ACTIVITIES",
 				"Municipal budget hearings and advocacy campaigns held with civil society",
+				"Meetings and campaigns of the local-budgeting project, counted within each year.",
 				"{\"projects\": [\"LOCAL-BUDGET\"], \"activityKinds\": [\"MEETING\", \"CAMPAIGN\"]}", null, null, false,
 				Map.of("2023", 13.0, "2024", 20.0, "2025", 24.0));
 		reported("OUTC-2", "OUTCOME", "Municipalities whose budget process civil-society organizations engaged in",
+				"Reported by the partners: municipalities whose budget process the organizations they work with took part"
+						+ " in, to date.",
 				Map.of("2025", 12.0));
 		value("OUTC-2", "2023", 3, "Hearings attended in Marneuli, Bolnisi and Akhaltsikhe", DemoPeople.CIF);
 		value("OUTC-2", "2024", 4, null, DemoPeople.SCCSF);
@@ -39,6 +47,7 @@ final class DemoLogframe {
 		regionValue("OUTC-2", "2025", "GE-KK", 3, DemoPeople.CIF);
 		regionValue("OUTC-2", "2025", "GE-SJ", 1, DemoPeople.SCCSF);
 		reported("OUT-1.3", "OUTPUT", "Concrete project plans developed with the trainers",
+				"Reported by the lead organization: project plans the people trained drew up with the trainers, to date.",
 				Map.of("2024", 6.0, "2025", 10.0));
 		value("OUT-1.3", "2024", 4, "Plans drafted at the Bakuriani training", DemoPeople.HEKS);
 		// a correction: the 2024 figure was raised after a late plan came in; the first stays in the history
@@ -46,11 +55,11 @@ final class DemoLogframe {
 		value("OUT-1.3", "2025", 3, null, DemoPeople.HEKS);
 	}
 
-	private void reported(String code, String level, String name, Map<String, Double> targets) {
+	private void reported(String code, String level, String name, String description, Map<String, Double> targets) {
 		this.jdbc.update("""
-				INSERT INTO indicator (code, programme_id, name, level, unit, direction, method, cumulative)
-				SELECT ?, id, ?, ?, 'NUMBER', 'HIGHER_IS_BETTER', 'REPORTED', true FROM programme WHERE code = ?""",
-				code, name, level, DemoDataWriter.PROGRAMME);
+				INSERT INTO indicator (code, programme_id, name, description, level, unit, direction, method, cumulative)
+				SELECT ?, id, ?, ?, ?, 'NUMBER', 'HIGHER_IS_BETTER', 'REPORTED', true FROM programme WHERE code = ?""",
+				code, name, description, level, DemoDataWriter.PROGRAMME);
 		targets.forEach((year, value) -> target(code, year, value));
 	}
 
@@ -79,15 +88,15 @@ final class DemoLogframe {
 				Integer.parseInt(year), Integer.parseInt(year), value, code);
 	}
 
-	private void indicator(String code, String level, String unit, String measure, String name, String filter,
-			String denominator, Double baseline, boolean cumulative, Map<String, Double> targets) {
+	private void indicator(String code, String level, String unit, String measure, String name, String description,
+			String filter, String denominator, Double baseline, boolean cumulative, Map<String, Double> targets) {
 		this.jdbc.update("""
-				INSERT INTO indicator (code, programme_id, name, level, unit, direction, method, measure, filter,
-				                       denominator_filter, baseline_value, baseline_date, cumulative)
-				SELECT ?, id, ?, ?, ?, 'HIGHER_IS_BETTER', 'COMPUTED', ?, CAST(? AS jsonb), CAST(? AS jsonb), ?,
+				INSERT INTO indicator (code, programme_id, name, description, level, unit, direction, method, measure,
+				                       filter, denominator_filter, baseline_value, baseline_date, cumulative)
+				SELECT ?, id, ?, ?, ?, ?, 'HIGHER_IS_BETTER', 'COMPUTED', ?, CAST(? AS jsonb), CAST(? AS jsonb), ?,
 				       CASE WHEN CAST(? AS numeric) IS NULL THEN NULL ELSE start_date END, ?
-				FROM programme WHERE code = ?""", code, name, level, unit, measure, filter, denominator, baseline,
-				baseline, cumulative, DemoDataWriter.PROGRAMME);
+				FROM programme WHERE code = ?""", code, name, description, level, unit, measure, filter, denominator,
+				baseline, baseline, cumulative, DemoDataWriter.PROGRAMME);
 		targets.forEach((year, value) -> target(code, year, value));
 	}
 

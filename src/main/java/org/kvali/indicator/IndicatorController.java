@@ -20,6 +20,7 @@ import org.kvali.programme.Programme;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
 import org.kvali.report.Dimension;
+import org.kvali.report.ParticipationFilter;
 import org.kvali.report.Period;
 import org.kvali.time.Today;
 
@@ -116,6 +117,17 @@ class IndicatorController {
 	@QueryMapping
 	Indicator indicator(@Argument String code) {
 		return this.indicators.named("code", code);
+	}
+
+	@SchemaMapping
+	ParticipationFilter filter(Indicator indicator) {
+		return this.definitions.countedFilter(indicator.filter());
+	}
+
+	@SchemaMapping
+	ParticipationFilter denominatorFilter(Indicator indicator) {
+		return indicator.unit() == IndicatorEnums.Unit.PERCENT
+				? this.definitions.countedFilter(indicator.denominatorFilter()) : null;
 	}
 
 	@SchemaMapping

@@ -9,6 +9,7 @@ import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kvali.access.Access;
+import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.ExplicitNulls;
@@ -262,6 +263,15 @@ class IndicatorDefinitions {
 
 	private Indicator indicator(String code) {
 		return this.indicators.named("code", code);
+	}
+
+	/**
+	 * A filter as stored, for ADMIN and ANALYST, who see every figure and can ask them again by it; null to others,
+	 * whose figures are suppressed (a filter may name what they are not told of), and where none is stored.
+	 */
+	ParticipationFilter countedFilter(String stored) {
+		return stored == null || !Caller.current().is(Role.ADMIN, Role.ANALYST) ? null
+				: this.json.readValue(stored, ParticipationFilter.class);
 	}
 
 }

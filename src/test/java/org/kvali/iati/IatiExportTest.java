@@ -103,8 +103,10 @@ class IatiExportTest {
 		var indicator = children(trained, "indicator").get(0);
 		assertThat(names(indicator)).containsExactly("title", "description", "reference", "baseline", "period", "period",
 				"period");
-		assertThat(text(children(children(indicator, "description").get(0), "narrative").get(0))).isEqualTo("Cumulative: "
-				+ "each period's target and actual count from the start of the programme, not within the period alone.");
+		assertThat(text(children(children(indicator, "description").get(0), "narrative").get(0))).isEqualTo("Distinct"
+				+ " people who took part in the programme's trainings, each counted once from the programme's start."
+				+ " Cumulative: each period's target and actual count from the start of the programme, not within the"
+				+ " period alone.");
 		assertThat(children(indicator, "baseline").get(0).getAttribute("value")).isEqualTo("0");
 		var period2024 = children(indicator, "period").get(1);
 		assertThat(names(period2024)).containsExactly("period-start", "period-end", "target", "actual", "actual",

@@ -61,6 +61,50 @@ class IndicatorQueriesTest {
 		response.path("indicator.series[*].actual").entityList(Double.class).containsExactly(41.0, 114.0, 136.0);
 	}
 
+	/**
+	 * What a computed indicator counts is told to those who see every figure, so that they can ask the figures again
+	 * (an analyst could only guess OUT-1.1's filter); to others, whose figures are suppressed, its measure alone.
+	 */
+	@Test
+	void anIndicatorsFilterIsToldToThoseWhoSeeEveryFigure() {
+		// language=GraphQL
+		var definition = """
+				{ indicator(code: "OUT-1.2") { description measure cumulative
+				    filter { programmes activityKinds genders regions roles from }
+				    denominatorFilter { programmes activityKinds genders } } }""";
+		var analyst = this.graphQl.mutate()
+			.header("Authorization", "Bearer " + this.keys.create("definition analyst", Role.ANALYST, List.of(), false,
+					"test").secret())
+			.build()
+			.document(definition)
+			.execute();
+		analyst.path("indicator.description").entity(String.class)
+			.isEqualTo("Women among the people trained, as a percentage of everyone trained since the programme's start.");
+		analyst.path("indicator.measure").entity(String.class).isEqualTo("PARTICIPANTS");
+		analyst.path("indicator.filter.programmes").entityList(String.class).containsExactly("EU-CSO-EQUAL");
+		analyst.path("indicator.filter.activityKinds").entityList(String.class).containsExactly("TRAINING");
+		analyst.path("indicator.filter.genders").entityList(String.class).containsExactly("FEMALE");
+		analyst.path("indicator.filter.regions").valueIsNull();
+		analyst.path("indicator.filter.roles").valueIsNull();
+		analyst.path("indicator.denominatorFilter.genders").valueIsNull();
+		analyst.path("indicator.denominatorFilter.activityKinds").entityList(String.class).containsExactly("TRAINING");
+		var donor = this.graphQl.mutate()
+			.header("Authorization", "Bearer " + this.keys.create("definition donor", Role.DONOR, List.of(), false,
+					"test").secret())
+			.build()
+			.document(definition)
+			.execute();
+		donor.path("indicator.measure").entity(String.class).isEqualTo("PARTICIPANTS");
+		donor.path("indicator.filter").valueIsNull();
+		donor.path("indicator.denominatorFilter").valueIsNull();
+		// a reported indicator counts nothing: no measure, no filter
+		this.graphQl.document("{ indicator(code: \"OUT-1.3\") { measure filter { programmes } } }")
+			.execute()
+			.path("indicator.measure").valueIsNull()
+			.path("indicator.filter").valueIsNull();
+		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'definition %'");
+	}
+
 	@Test
 	void theShareOfWomenIsNumeratorOverDenominator() {
 		// language=GraphQL
