@@ -291,9 +291,9 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'project_code')].message")
 				.value("Row 3 gives test-intake for activity TI-WS-9; all its rows must agree"))
 			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'activity_code')].message")
-				.value("Activity ti-ws-9 is TI-WS-9 written in another case; write it as TI-WS-9"))
+				.value("Activity ti-ws-9 is TI-WS-9 of row 3 written in another case; write it as TI-WS-9"))
 			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'organization_code')].message")
-				.value("Organization ti-org9 is TI-ORG9 written in another case; write it as TI-ORG9"));
+				.value("Organization ti-org9 is TI-ORG9 of row 4 written in another case; write it as TI-ORG9"));
 	}
 
 	/**
@@ -316,9 +316,9 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors[0].message").value("Participant p0001 is P0001 written in another case; write "
 					+ "it as P0001"))
 			.andExpect(jsonPath("$.errors[?(@.row == 3)].message")
-				.value("Participant TI-Case is TI-CASE written in another case; write it as TI-CASE"))
+				.value("Participant TI-Case is TI-CASE of row 5 written in another case; write it as TI-CASE"))
 			.andExpect(jsonPath("$.errors[?(@.row == 4)].message")
-				.value("Participant ti-case is TI-CASE written in another case; write it as TI-CASE"));
+				.value("Participant ti-case is TI-CASE of row 5 written in another case; write it as TI-CASE"));
 		assertThat(count("SELECT count(*) FROM participant WHERE lower(ref) = 'ti-case'")).isZero();
 		assertThat(count("SELECT count(*) FROM activity WHERE code = 'TI-WS-9'")).isZero();
 		// the stored spelling is the person, and PostgreSQL refuses a second spelling whatever writes it
