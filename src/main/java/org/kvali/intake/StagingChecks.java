@@ -44,14 +44,17 @@ class StagingChecks {
 
 	private final HomeChanges homeChanges;
 
+	private final RoleChanges roleChanges;
+
 	private final Today today;
 
 	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, ActivityDateChecks activityDates,
 			OrganizationChecks organizations, PlausibilityChecks plausibility, ActivityChanges activityChanges,
-			HomeChanges homeChanges, Today today) {
+			HomeChanges homeChanges, RoleChanges roleChanges, Today today) {
 		this.jdbc = jdbc;
 		this.activityChanges = activityChanges;
 		this.homeChanges = homeChanges;
+		this.roleChanges = roleChanges;
 		this.activityDates = activityDates;
 		this.birthYears = birthYears;
 		this.organizations = organizations;
@@ -68,7 +71,8 @@ class StagingChecks {
 	 * Remarks that do not refuse the sheet: on organizations ({@link OrganizationChecks#warnings}), and for a sheet
 	 * without errors, on dates and ages that are possible but unlikely ({@link PlausibilityChecks}; a refused row of
 	 * another organization's activity would otherwise tell a partner its dates) and on what it changes of stored
-	 * activities ({@link ActivityChanges}) and of stored people's homes ({@link HomeChanges}).
+	 * activities ({@link ActivityChanges}), of stored people's homes ({@link HomeChanges}) and of roles at stored
+	 * participations ({@link RoleChanges}).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused, WrittenValues written) {
 		var warnings = new ArrayList<>(this.organizations.warnings(partner));
@@ -76,6 +80,7 @@ class StagingChecks {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
 			warnings.addAll(this.activityChanges.warnings(partner, written));
 			warnings.addAll(this.homeChanges.warnings(partner));
+			warnings.addAll(this.roleChanges.warnings(written));
 		}
 		return warnings;
 	}

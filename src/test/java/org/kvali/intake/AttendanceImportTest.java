@@ -142,7 +142,10 @@ class AttendanceImportTest {
 				TI-WS-1,Budget workshop (corrected),,TEST-INTAKE,,13.09.2025,,TI-1,female,1991,,Bolnisi,,,facilitator
 				""";
 		load(correction, false).andExpect(status().isOk())
-			.andExpect(jsonPath("$.warnings.length()").value(2))
+			.andExpect(jsonPath("$.warnings.length()").value(3))
+			.andExpect(jsonPath("$.warnings[2].message").value("The sheet changes the role of 1 participation (TI-1 at"
+					+ " TI-WS-1 from participant to facilitator): only participants are counted among the people reached;"
+					+ " trainers, facilitators, speakers and organizers are counted in their own roles"))
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
 			.andExpect(jsonPath("$.warnings[0].value").value("TI-WS-1"))
 			.andExpect(jsonPath("$.warnings[1].row").value(2))
@@ -350,6 +353,21 @@ class AttendanceImportTest {
 				SELECT pn.role FROM participation pn JOIN activity a ON a.id = pn.activity_id
 				JOIN participant p ON p.id = pn.participant_id WHERE a.code = 'TI-WS-2' AND p.ref = 'TI-1'""",
 				String.class)).isEqualTo("TRAINER");
+		// a later sheet giving roles again: each change is warned of, as it moves people in or out of those reached
+		var again = HEADER + """
+				TI-WS-2,,,TEST-INTAKE,,,,TI-1,female,,,,,,participant
+				TI-WS-1,,,TEST-INTAKE,,,,TI-1,female,,,,,,ორგანიზატორი
+				TI-WS-1,,,TEST-INTAKE,,,,TI-2,female,,,,,,participant
+				""";
+		load(again, true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated.participations").value(2))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(2))
+			.andExpect(jsonPath("$.warnings[0].column").value("role"))
+			.andExpect(jsonPath("$.warnings[0].message").value("The sheet changes the role of 2 participations (TI-1"
+					+ " at TI-WS-2 from trainer to participant, TI-1 at TI-WS-1 from participant to ორგანიზატორი): only"
+					+ " participants are counted among the people reached; trainers, facilitators, speakers and"
+					+ " organizers are counted in their own roles"));
 	}
 
 	@Test
