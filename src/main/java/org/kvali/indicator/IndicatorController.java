@@ -182,11 +182,11 @@ class IndicatorController {
 		// counting stops at the programme's end (IndicatorValues.Key#countedTo), and so does the target's time
 		var end = IndicatorWindows.byProgrammeEnd(indicator, target.end());
 		double elapsed = Progress.elapsed(start, end, day);
-		// a computed indicator without a value is withheld from this caller (or has no denominator): no status either,
-		// but before its period a date alone says it has not started
+		// without a value, no status either, but before its period a date alone says it has not started: a computed
+		// indicator's is withheld from this caller (or has no denominator), a reported one has none counting yet (a
+		// year's counts from its last day, and a donor was told OFF_TRACK of a survey due in December; a tester's)
 		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day, today))
-			.thenApply(actual -> actual == null && indicator.method() == IndicatorEnums.Method.COMPUTED
-					? (elapsed <= 0 ? IndicatorEnums.Status.NOT_STARTED : null)
+			.thenApply(actual -> actual == null ? (elapsed <= 0 ? IndicatorEnums.Status.NOT_STARTED : null)
 					: Progress.status(Progress.judged(actual, indicator.baselineValue(), target.value(),
 							indicator.direction()), elapsed, day.isAfter(end), indicator.direction(), this.thresholds));
 	}
