@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -41,12 +42,33 @@ class MalformedRequests {
 		if (twice != null) {
 			return badRequest("The body is not a GraphQL request: " + twice);
 		}
+		var unreadable = unreadableJson(ex);
+		if (unreadable != null) {
+			return badRequest("The body is not a GraphQL request: " + unreadable);
+		}
 		var member = member(ex);
 		return badRequest("The body is not a GraphQL request: " + switch (member) {
 			case "query", "operationName" -> "\"" + member + "\" must be a string";
 			case "variables", "extensions" -> "\"" + member + "\" must be an object";
 			default -> "JSON with the document as a string in \"query\", and \"variables\", if any, an object";
 		});
+	}
+
+	/**
+	 * Why JSON of the right shape could not be read, where the member it stopped in would mislead: nested deeper than
+	 * the parser goes (told as "variables must be an object"), or not UTF-8; null otherwise (a tester's).
+	 */
+	private static String unreadableJson(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof StreamConstraintsException) {
+				return "its JSON nests deeper than the parser reads (values within values, 500 levels at most)";
+			}
+			if (cause instanceof JacksonException json && json.getOriginalMessage() != null
+					&& json.getOriginalMessage().startsWith("Invalid UTF-8")) {
+				return "it is not UTF-8 text; send JSON in UTF-8";
+			}
+		}
+		return null;
 	}
 
 	/** The request's member whose value had the wrong type, or "" when the body is not JSON of an object at all. */

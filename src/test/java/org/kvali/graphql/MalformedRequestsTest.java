@@ -127,6 +127,25 @@ class MalformedRequestsTest {
 		}
 	}
 
+	/**
+	 * JSON nested deeper than the parser reads was told "variables must be an object", and a body in another encoding
+	 * "not a GraphQL request" without the reason (a tester's).
+	 */
+	@Test
+	void jsonTooDeepOrNotUtf8IsToldSo() throws Exception {
+		var deep = "[".repeat(600) + "]".repeat(600);
+		refused(post("{\"query\": \"{ regions { code } }\", \"variables\": {\"f\": " + deep + "}}"),
+				"The body is not a GraphQL request: its JSON nests deeper than the parser reads (values within values,"
+						+ " 500 levels at most)");
+		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"query\": \"{ region(code: \\\"Tbilis\u00ed\\\") { code } }\"}"
+					.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("The body is not a GraphQL request: it is not UTF-8 text; send JSON in UTF-8"));
+	}
+
 	/** A value of the wrong kind is named as the document writes it, not as graphql-java's parser holds it. */
 	@Test
 	void aValueOfTheWrongKindIsNamedAsWritten() throws Exception {
