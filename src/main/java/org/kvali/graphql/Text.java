@@ -75,6 +75,14 @@ public final class Text {
 				|| c == '\u200f';
 	}
 
+	/**
+	 * Whether the text holds an embedding or override (U+202A to U+202E), which turns the text after it around:
+	 * "rtl\u202egnp.exe" reads as rtlexe.png. A name has no use for them; isolates and marks it may keep.
+	 */
+	public static boolean turnsAround(String text) {
+		return text.chars().anyMatch(c -> c >= '\u202a' && c <= '\u202e');
+	}
+
 	/** Whether the text holds half of a character: a UTF-16 surrogate without its other half, which no text stores. */
 	public static boolean halfACharacter(String text) {
 		for (int i = 0; i < text.length(); i++) {

@@ -131,6 +131,11 @@ public final class Validation {
 		else if (Text.holdsControl(value, linesAllowed)) {
 			problem(argument, value, refusal);
 		}
+		else if (!linesAllowed && Text.turnsAround(value)) {
+			// "rtl\u202egnp.exe" reads as rtlexe.png: an embedding or override turns what follows around
+			problem(argument, value, "Holds a character that turns the text after it around (U+202A to U+202E);"
+					+ " write it without");
+		}
 		else if (!linesAllowed && !Text.trim(value).equals(value)) {
 			// stored so, "  Black box programme  " stood padded in lists and the IATI file
 			problem(argument, value, "Begins or ends with a space or an invisible character; write it without");

@@ -200,7 +200,17 @@ class AuthenticationTest {
 				{"query":"mutation { createApiKey(input: {name: \\"x\\", role: DONOR, organizations: [\\"CIF\\"]}) { secret } }"}""")
 			.andExpect(jsonPath("$.errors[0].message")
 				.value("input.organizations: Only a PARTNER key is bound to organizations; DONOR sees every organization"));
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM api_key WHERE name = 'x'", Integer.class)).isZero();
+		// a name that could pass for another key in the audit log ("key:<name>#<id>"), or read turned around
+		graphQl(null, """
+				{"query":"mutation { createApiKey(input: {name: \\"demo admin#66756edc\\", role: DONOR}) { secret } }"}""")
+			.andExpect(jsonPath("$.errors[0].message").value("input.name: Holds '#', which the audit log writes between"
+					+ " a key's name and its id; name it without"));
+		graphQl(null, """
+				{"query":"mutation { createApiKey(input: {name: \\"rtl\\u202Egnp.exe\\", role: DONOR}) { secret } }"}""")
+			.andExpect(jsonPath("$.errors[0].message").value("input.name: Holds a character that turns the text after"
+					+ " it around (U+202A to U+202E); write it without"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM api_key WHERE name = 'x' OR name LIKE '%#%'"
+				+ " OR name LIKE 'rtl%'", Integer.class)).isZero();
 	}
 
 	@Test
