@@ -24,9 +24,16 @@ class ErrorHandling {
 	/** The most characters of an error's message, which may repeat values given. */
 	static final int MAX_MESSAGE = 1000;
 
+	/**
+	 * A code that names nothing: NOT_FOUND where it is what was looked up, BAD_REQUEST within a filter, as every
+	 * filter's unknown codes are ({@code participation}'s); an unknown project was NOT_FOUND in {@code activities}'
+	 * filter and an unknown region BAD_REQUEST (a tester's).
+	 */
 	@GraphQlExceptionHandler
 	GraphQLError notFound(NotFoundException ex, DataFetchingEnvironment env) {
-		return error(ErrorType.NOT_FOUND, ex.getMessage(), env, ex.argument(), ex.code());
+		var filter = ex.argument() != null && ex.argument().startsWith("filter.");
+		return error(filter ? ErrorType.BAD_REQUEST : ErrorType.NOT_FOUND, ex.getMessage(), env, ex.argument(),
+				ex.code());
 	}
 
 	@GraphQlExceptionHandler

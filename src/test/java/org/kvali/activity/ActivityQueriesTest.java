@@ -84,6 +84,12 @@ class ActivityQueriesTest {
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
 					&& error.getMessage().equals("No municipality has the code 'GE-KK-NOWHERE'"))
 			.verify();
+		// an unknown project in the filter is a bad argument too, as every filter's unknown codes are
+		this.graphQl.document(PAGE).variable("filter", Map.of("project", "NOPE")).execute().errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("No project has the code 'NOPE'")
+					&& "filter.project".equals(error.getExtensions().get("argument")))
+			.verify();
 		// a cursor of the organizations list holds one key, not the two of this list
 		var organizationCursor = this.graphQl.document("{ organizations(first: 1) { pageInfo { endCursor } } }")
 			.execute().path("organizations.pageInfo.endCursor").entity(String.class).get();

@@ -141,7 +141,7 @@ class OrganizationQueriesTest {
 					&& "filter.regions".equals(error.getExtensions().get("argument")))
 			.verify();
 		this.graphQl.document(PAGE).variable("filter", Map.of("project", "NOPE")).execute().errors()
-			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
 					&& error.getMessage().equals("No project has the code 'NOPE'"))
 			.verify();
 		this.graphQl.document(PAGE).variable("filter", Map.of("kinds", List.of("BANK"))).execute().errors()
