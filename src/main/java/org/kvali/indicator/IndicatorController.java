@@ -43,14 +43,14 @@ class IndicatorController {
 
 	private final IndicatorThresholds thresholds;
 
-	private final IndicatorDisaggregation disaggregation;
+	private final PeriodCells cells;
 
 	private final IndicatorDefinitions definitions;
 
 	private final IndicatorDeletion deletion;
 
 	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes, IndicatorEditor editor,
-			IndicatorThresholds thresholds, IndicatorDisaggregation disaggregation, IndicatorDefinitions definitions,
+			IndicatorThresholds thresholds, PeriodCells cells, IndicatorDefinitions definitions,
 			IndicatorDeletion deletion) {
 		this.definitions = definitions;
 		this.deletion = deletion;
@@ -58,7 +58,7 @@ class IndicatorController {
 		this.programmes = programmes;
 		this.editor = editor;
 		this.thresholds = thresholds;
-		this.disaggregation = disaggregation;
+		this.cells = cells;
 	}
 
 	@SchemaMapping
@@ -66,7 +66,7 @@ class IndicatorController {
 			@Argument String period, @ContextValue(Today.CONTEXT_KEY) LocalDate today) {
 		var window = period == null ? IndicatorValues.Key.toDate(indicator, today)
 				: IndicatorWindows.window(indicator, IndicatorWindows.period(period), null, today);
-		return this.disaggregation.groups(indicator, by, window);
+		return this.cells.groups(indicator, by, window);
 	}
 
 	@MutationMapping

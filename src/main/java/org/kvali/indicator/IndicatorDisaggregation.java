@@ -51,6 +51,12 @@ class IndicatorDisaggregation {
 	 * left out, as from a breakdown ({@link ReportService#shownBreakdown}).
 	 */
 	List<Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
+		return groups(indicator, by, window, new ParticipationReport.Data());
+	}
+
+	/** The same, counted, and decided, over the data given. */
+	List<Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window,
+			ParticipationReport.Data data) {
 		if (indicator.method() == IndicatorEnums.Method.REPORTED && !by.equals(List.of(Dimension.GENDER))
 				&& !by.equals(List.of(Dimension.REGION))) {
 			throw new InvalidArgumentException("by", by, "A reported indicator is split by GENDER or by REGION alone");
@@ -60,8 +66,6 @@ class IndicatorDisaggregation {
 		}
 		// distinct activities and organizations as a breakdown of the caller's shows them, and a count of them only
 		// then; a share's over its whole too, as its actual asks (IndicatorValues)
-		// (counted, and decided, over one data)
-		var data = new ParticipationReport.Data();
 		var shown = indicator.method() == IndicatorEnums.Method.REPORTED ? MeasureSet.ALL
 				: this.reports.shownUnits(filter(indicator.filter(), window), by, data)
 					.and(indicator.unit() == IndicatorEnums.Unit.PERCENT

@@ -31,8 +31,10 @@ final class IndicatorWindows {
 		var end = indicator.programmeEnd();
 		boolean noValue = day == null && begins.isAfter(today) || begins.isAfter(period.end())
 				|| end != null && period.start().isAfter(end);
+		// a status on the period's last day or after judges its value whole, shown or withheld as its actual is
+		boolean whole = day == null || !day.isBefore(period.end());
 		return new IndicatorValues.Key(indicator, from, to, false, noValue, today,
-				day == null && !indicator.cumulative() ? period : null);
+				whole && !indicator.cumulative() ? period : null);
 	}
 
 	/**

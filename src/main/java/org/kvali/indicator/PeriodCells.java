@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.report.Dimension;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationReport;
@@ -20,16 +22,21 @@ import org.springframework.stereotype.Component;
 /**
  * The value of a computed indicator counting people or participations for one period of the calendar (a year, a
  * quarter, a month; not a cumulative one), to a caller who sees small cells suppressed, is shown only where that
- * period's group is in its parent's breakdown by such periods ({@link IndicatorDisaggregation}): the year's quarters
- * or months, the programme's years to date. Asked one by one, a small quarter was withheld while the year and the
- * other three told it (a tester's: 2025 at 25, its second to fourth quarters at 8, 9 and 6, so 2 in the first), as a
- * breakdown by quarter withholds another quarter beside it.
+ * period's group is in its parent's breakdown by such periods ({@link IndicatorDisaggregation}): the programme's
+ * years to date, the year's quarters or months, and only in a year shown. Asked one by one, a small quarter was
+ * withheld while the year and the other three told it (a tester's: 2025 at 25, its second to fourth quarters at 8,
+ * 9 and 6, so 2 in the first), and the quarters of a year withheld told it, and so the other year (a reviewer's). A
+ * withheld period is not split either: its groups added up to it.
  */
 @Component
 class PeriodCells {
 
-	/** A parent's breakdown by periods of one length: the indicator, the length, and the parent's window. */
-	private record Line(long indicator, Dimension by, LocalDate from, LocalDate to) {
+	/**
+	 * A parent's breakdown by periods of one length: what the indicator counts and how (its filters, not its id: the
+	 * IATI file counts its women and men as indicators of the same id), the length, and the parent's window.
+	 */
+	private record Line(String filter, String denominatorFilter, IndicatorEnums.Measure measure,
+			IndicatorEnums.Unit unit, Dimension by, LocalDate from, LocalDate to) {
 	}
 
 	private final IndicatorDisaggregation disaggregation;
@@ -44,33 +51,40 @@ class PeriodCells {
 		this.json = json;
 	}
 
-	/** Takes out of {@code values} those of the keys whose period's group its parent's breakdown withholds. */
+	/** Takes out of {@code values} those of the keys whose period is withheld from the caller. */
 	void withhold(List<IndicatorValues.Key> keys, Map<IndicatorValues.Key, Double> values,
 			ParticipationReport.Data data) {
-		Map<Line, Set<String>> shown = new HashMap<>();
+		var lines = new Lines(data);
 		for (var key : keys) {
-			var indicator = key.indicator();
-			if (key.period() == null || !values.containsKey(key) || indicator.measure() == null
-					|| !indicator.measure().countsPeople()) {
-				continue;
-			}
-			var by = length(key.period());
-			var parent = by == Dimension.YEAR ? IndicatorValues.Key.toDate(indicator, key.today())
-					: IndicatorWindows.window(indicator, Period.ofKey(key.period().key().substring(0, 4)).orElseThrow(),
-							null, key.today());
-			if (!suppressed(indicator, parent, data)) {
-				continue;
-			}
-			var cells = shown.computeIfAbsent(new Line(indicator.id(), by, parent.from(), parent.countedTo()),
-					line -> this.disaggregation.groups(indicator, List.of(by), parent)
-						.stream()
-						.filter(group -> group.value() != null)
-						.map(group -> group.group().period().key())
-						.collect(Collectors.toSet()));
-			if (!cells.contains(key.period().key())) {
+			if (values.containsKey(key) && lines.withheld(key)) {
 				values.remove(key);
 			}
 		}
+	}
+
+	/**
+	 * The indicator split by the dimensions over the window, as the caller may see it: none of a period withheld
+	 * from it; by quarter or month one year at a time, whose quarters and months are shown as that year's.
+	 */
+	List<IndicatorDisaggregation.Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
+		var data = new ParticipationReport.Data();
+		if (counted(indicator) && !window.noValue()) {
+			if (new Lines(data).withheld(window)) {
+				return List.of();
+			}
+			if (window.period() == null && (by.contains(Dimension.QUARTER) || by.contains(Dimension.MONTH))
+					&& suppressed(indicator, window, data)) {
+				throw new InvalidArgumentException("by", by, "Split by QUARTER or MONTH one year at a time (period:"
+						+ " \"2025\"): each year's quarters and months are shown as that year's breakdown shows them");
+			}
+		}
+		return this.disaggregation.groups(indicator, by, window, data);
+	}
+
+	/** Whether the indicator counts people or participations from participation, as its periods' values do. */
+	private static boolean counted(Indicator indicator) {
+		return indicator.method() == IndicatorEnums.Method.COMPUTED && indicator.measure() != null
+				&& indicator.measure().countsPeople();
 	}
 
 	/** Whether small cells are suppressed for the caller over the indicator's filters within the window. */
@@ -84,10 +98,49 @@ class PeriodCells {
 			.within(window.from(), window.countedTo()), data);
 	}
 
-	/** A year (2024), a quarter (2024-Q3) or a month (2024-07), by its key. */
-	private static Dimension length(Period period) {
-		var key = period.key();
-		return key.length() == 4 ? Dimension.YEAR : key.charAt(5) == 'Q' ? Dimension.QUARTER : Dimension.MONTH;
+	/** The periods each line shows, worked out once for all the keys of a request, over one data. */
+	private final class Lines {
+
+		/** The periods of each line shown; empty where nothing is suppressed, and every period shown. */
+		private final Map<Line, Optional<Set<String>>> shown = new HashMap<>();
+
+		private final ParticipationReport.Data data;
+
+		Lines(ParticipationReport.Data data) {
+			this.data = data;
+		}
+
+		/** Whether the key's period is withheld: from its line, or as a quarter or month of a year withheld. */
+		boolean withheld(IndicatorValues.Key key) {
+			var indicator = key.indicator();
+			if (key.period() == null || !counted(indicator)) {
+				return false;
+			}
+			var period = key.period().key();
+			if (period.length() == 4) {
+				return !shown(indicator, Dimension.YEAR, IndicatorValues.Key.toDate(indicator, key.today()), period);
+			}
+			var year = IndicatorWindows.window(indicator, Period.ofKey(period.substring(0, 4)).orElseThrow(), null,
+					key.today());
+			var by = period.charAt(5) == 'Q' ? Dimension.QUARTER : Dimension.MONTH;
+			return withheld(year) || !shown(indicator, by, year, period);
+		}
+
+		/** Whether the line of the parent's breakdown by {@code by} shows the period. */
+		private boolean shown(Indicator indicator, Dimension by, IndicatorValues.Key parent, String period) {
+			var line = new Line(indicator.filter(), indicator.denominatorFilter(), indicator.measure(), indicator.unit(),
+					by, parent.from(), parent.countedTo());
+			return this.shown.computeIfAbsent(line,
+					asked -> !suppressed(indicator, parent, this.data) ? Optional.empty()
+							: Optional.of(PeriodCells.this.disaggregation.groups(indicator, List.of(by), parent, this.data)
+								.stream()
+								.filter(group -> group.value() != null)
+								.map(group -> group.group().period().key())
+								.collect(Collectors.toSet())))
+				.map(periods -> periods.contains(period))
+				.orElse(true);
+		}
+
 	}
 
 }

@@ -1,0 +1,143 @@
+package org.kvali.indicator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * A donor sees an indicator's value of one period as its group in its parent's breakdown by such periods, and no
+ * more through splits, statuses or the IATI file: participations of people with a disability, on the demo data
+ * (2023 20, 2024 21, 2025 25; 2025's quarters 2, 8, 9, 6, of which a donor is shown the second and the third).
+ */
+@IntegrationTest
+class PeriodCellsTest {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	ApiKeyService keys;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	HttpGraphQlTester donor;
+
+	HttpGraphQlTester analyst;
+
+	@BeforeEach
+	void indicators() {
+		this.donor = caller(Role.DONOR);
+		this.analyst = caller(Role.ANALYST);
+		define("PC-DIS", "{disability: true}");
+	}
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'PC-%'");
+		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'pc %'");
+	}
+
+	/**
+	 * A withheld period is not split: its groups added up to it (a tester's one-group split by YEAR of a withheld
+	 * quarter told its 32), and by quarter or month a donor asks one year at a time, as each year's are shown.
+	 */
+	@Test
+	void aWithheldPeriodIsNotSplitAndQuartersAreSplitAYearAtATime() {
+		var split = """
+				{ indicator(code: "PC-DIS") { q1: disaggregate(by: [PROJECT], period: "2025-Q1") { value }
+				    q2: disaggregate(by: [YEAR], period: "2025-Q2") { value } } }""";
+		var donor = this.donor.document(split).execute();
+		donor.path("indicator.q1").entityList(Object.class).hasSize(0);
+		donor.path("indicator.q2[*].value").entityList(Double.class).containsExactly(8.0);
+		this.analyst.document(split).execute().path("indicator.q1[*].value").entityList(Double.class).containsExactly(2.0);
+		var toDate = "{ indicator(code: \"PC-DIS\") { disaggregate(by: [QUARTER]) { value } } }";
+		this.donor.document(toDate).execute().errors()
+			.expect(error -> error.getMessage().equals("Split by QUARTER or MONTH one year at a time (period: \"2025\"):"
+					+ " each year's quarters and months are shown as that year's breakdown shows them")
+					&& error.getErrorType().toString().equals("BAD_REQUEST"))
+			.verify();
+		this.analyst.document(toDate).execute().path("indicator.disaggregate[*].value").entityList(Double.class)
+			.containsExactly(7.0, 3.0, 5.0, 5.0, 7.0, 3.0, 10.0, 1.0, 2.0, 8.0, 9.0, 6.0);
+	}
+
+	/**
+	 * The quarters of a year withheld are withheld too: shown, they added up to the year, and the total minus it told
+	 * the other (a reviewer's). Counted from 2023-11-01, 2023 has 3, so 2024 is withheld beside it.
+	 */
+	@Test
+	void theQuartersOfAWithheldYearAreWithheld() {
+		define("PC-LATE", "{disability: true, from: \"2023-11-01\"}");
+		var query = """
+				{ indicator(code: "PC-LATE") { y23: actual(period: "2023") y24: actual(period: "2024")
+				    y25: actual(period: "2025") q3: actual(period: "2024-Q3") m: actual(period: "2024-08") } }""";
+		var analyst = this.analyst.document(query).execute();
+		analyst.path("indicator.y23").entity(Double.class).isEqualTo(3.0);
+		analyst.path("indicator.y24").entity(Double.class).isEqualTo(21.0);
+		analyst.path("indicator.q3").entity(Double.class).isEqualTo(10.0);
+		// 2023's 3 is withheld, and 2024, the next smallest, beside it: its quarters and months with it
+		var donor = this.donor.document(query).execute();
+		donor.path("indicator.y23").valueIsNull();
+		donor.path("indicator.y24").valueIsNull();
+		donor.path("indicator.y25").entity(Double.class).isEqualTo(25.0);
+		donor.path("indicator.q3").valueIsNull();
+		donor.path("indicator.m").valueIsNull();
+	}
+
+	/**
+	 * The IATI file shows a donor's actuals: its women and men, counted as indicators of the same code, had their
+	 * quarters decided by the women's breakdown, and the fourth quarter of 2025, withheld from the donor, was in the
+	 * file (a tester's).
+	 */
+	@Test
+	void theIatiFileShowsThePeriodsADonorIsShown() throws Exception {
+		this.graphQl.document("""
+				mutation { setIndicatorTargets(code: "PC-DIS", targets: [{period: "2025-Q1", value: 5},
+				    {period: "2025-Q2", value: 5}, {period: "2025-Q3", value: 5}, {period: "2025-Q4", value: 5}]) { code } }""")
+			.execute();
+		var file = this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var result = file.substring(file.indexOf("code=\"PC-DIS\""));
+		result = result.substring(0, result.indexOf("</result>"));
+		var actuals = new ArrayList<String>();
+		var period = Pattern.compile("<period>(.*?)</period>", Pattern.DOTALL).matcher(result);
+		while (period.find()) {
+			var actual = Pattern.compile("<actual value=\"([^\"]*)\"").matcher(period.group(1));
+			actuals.add(actual.find() ? actual.group(1) : null);
+		}
+		assertThat(actuals).containsExactly(null, "8", "9", null);
+	}
+
+	private void define(String code, String filter) {
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "%s", programme: "EU-CSO-EQUAL", name: "Few", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPATIONS, cumulative: false, filter: %s}) { code } }"""
+			.formatted(code, filter)).execute().path("createIndicator.code").entity(String.class).isEqualTo(code);
+	}
+
+	private HttpGraphQlTester caller(Role role) {
+		var secret = this.keys.create("pc " + role, role, List.of(), false, "test").secret();
+		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+	}
+
+}
