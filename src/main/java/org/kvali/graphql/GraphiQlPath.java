@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * GraphiQL's page asks the endpoint its {@code path} parameter names, written after the page's own host, and sends it
@@ -26,18 +27,21 @@ class GraphiQlPath extends OncePerRequestFilter {
 		this.endpoint = endpoint;
 	}
 
+	/** The path as the router reads it, decoded: {@code /graph%69ql} is served the page too (a reviewer's). */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"/graphiql".equals(request.getRequestURI().substring(request.getContextPath().length()));
+		return !"/graphiql".equals(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		// the page's own redirect gives the endpoint with the application's context path
+		var endpoint = request.getContextPath() + this.endpoint;
 		var path = request.getParameter("path");
-		if (path != null && !path.equals(this.endpoint) || request.getParameter("wsPath") != null) {
+		if (path != null && !path.equals(endpoint) || request.getParameter("wsPath") != null) {
 			response.setStatus(HttpServletResponse.SC_TEMPORARY_REDIRECT);
-			response.setHeader("Location", request.getContextPath() + "/graphiql?path=" + this.endpoint);
+			response.setHeader("Location", request.getContextPath() + "/graphiql?path=" + endpoint);
 			return;
 		}
 		chain.doFilter(request, response);

@@ -295,6 +295,10 @@ class AuthenticationTest {
 				.header("Authorization", ""))
 			.andExpect(status().isTemporaryRedirect())
 			.andExpect(header().string("Location", "/graphiql?path=/graphql"));
+		// nor is a path written encoded let past (the page is served for it all the same; a reviewer's)
+		this.mvc.perform(get(java.net.URI.create("/graph%69ql?path=@attacker.example/graphql")).header("Authorization", ""))
+			.andExpect(status().isTemporaryRedirect())
+			.andExpect(header().string("Location", "/graphiql?path=/graphql"));
 		this.mvc.perform(get("/graphiql").param("path", "/graphql").header("Authorization", ""))
 			.andExpect(status().isOk());
 	}
