@@ -62,10 +62,16 @@ final class RowIntake implements SheetSink {
 
 	@Override
 	public void header(List<String> names, String sheet) {
-		if (names.size() > MOST_COLUMNS) {
-			// each ignored with a warning, 200,000 of them made a report of 13 MB, and the history ran out of memory
-			this.errors.add(new ImportMessage(1, null, null, "The first row has " + names.size() + " columns; a sheet"
-					+ " has at most " + MOST_COLUMNS + ": is it the sheet meant, its first row the header?"));
+		// each ignored with a warning, 200,000 names, or 984 of 50,000 characters, made reports of 13 and 49 MB, and
+		// the history of a few ran the service out of memory (testers'); columns without a name are passed over
+		long named = names.stream().filter(name -> !name.equals(SheetRow.UNNAMED)).count();
+		var longest = names.stream().mapToInt(String::length).max().orElse(0);
+		if (named > MOST_COLUMNS || longest > this.limits.maxCellLength()) {
+			this.errors.add(new ImportMessage(1, null, null, named > MOST_COLUMNS
+					? "The first row names " + named + " columns; a sheet has at most " + MOST_COLUMNS
+							+ ": is it the sheet meant, its first row the header?"
+					: "The first row holds a name of " + longest + " characters; a column's name has at most "
+							+ this.limits.maxCellLength() + ": is it the sheet meant, its first row the header?"));
 			this.headerFailed = true;
 			return;
 		}

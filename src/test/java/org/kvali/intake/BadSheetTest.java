@@ -66,8 +66,20 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.warnings.length()").value(0))
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].row").value(1))
-			.andExpect(jsonPath("$.errors[0].message").value("The first row has 1015 columns; a sheet has at most"
+			.andExpect(jsonPath("$.errors[0].message").value("The first row names 1015 columns; a sheet has at most"
 					+ " 1000: is it the sheet meant, its first row the header?"));
+		// a few columns of long names, a report of 49 MB each (a tester's), and columns without a name are no more
+		var longName = AttendanceImportTest.HEADER.trim() + ",c" + "x".repeat(600) + "\n";
+		send("text/csv", (longName + ROW.formatted(1)).getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value("The first row holds a name of 601 characters; a column's"
+					+ " name has at most 500: is it the sheet meant, its first row the header?"));
+		var unnamed = AttendanceImportTest.HEADER.trim() + ",".repeat(1_200) + "\n";
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+			.content((unnamed + ROW.formatted(1)).getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"));
 	}
 
 	/** A report lists 10,000 errors and 1,000 warnings at most, then how many more there are. */
