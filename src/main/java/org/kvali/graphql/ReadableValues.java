@@ -1,6 +1,5 @@
 package org.kvali.graphql;
 
-import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,36 +21,42 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadableValues implements WebGraphQlInterceptor {
 
-	/** A parsed literal as its toString() gives it: an enum value, a string, a number or a boolean. */
+	/** A parsed literal as its toString() gives it: an enum value, a string, a number, a boolean or null. */
 	private static final Pattern LITERAL = Pattern.compile("(EnumValue)\\{name='([^']*)'}"
-			+ "|(StringValue)\\{value='([^']*)'}|(?:IntValue|FloatValue|BooleanValue)\\{value=([^}]*)}");
+			+ "|(StringValue)\\{value='([^']*)'}|(?:IntValue|FloatValue|BooleanValue)\\{value=([^}]*)}|(NullValue)\\{}");
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		return chain.next(request).map(response -> response.getErrors().stream()
-			.noneMatch(error -> error.getMessage() != null && LITERAL.matcher(error.getMessage()).find()) ? response
-					: response.transform(answer -> answer.errors(response.getErrors().stream()
-						.map(error -> (GraphQLError) ReadableValues.readable(error))
-						.toList())));
+		return chain.next(request).map(response -> {
+			var errors = response.getExecutionResult().getErrors();
+			if (errors.stream().noneMatch(ReadableValues::parserWords)) {
+				return response;
+			}
+			// the others are passed on as they are
+			return response.transform(answer -> answer.errors(errors.stream()
+				.map(error -> parserWords(error) ? readable(error) : error)
+				.toList()));
+		});
 	}
 
-	private static GraphQLError readable(org.springframework.graphql.ResponseError error) {
-		var builder = GraphqlErrorBuilder.newError()
+	private static boolean parserWords(GraphQLError error) {
+		return error.getMessage() != null && LITERAL.matcher(error.getMessage()).find();
+	}
+
+	private static GraphQLError readable(GraphQLError error) {
+		return GraphqlErrorBuilder.newError()
 			.message(LITERAL.matcher(error.getMessage()).replaceAll(ReadableValues::written))
 			.errorType(error.getErrorType())
-			.extensions(error.getExtensions().isEmpty() ? null : error.getExtensions());
-		if (!error.getLocations().isEmpty()) {
-			builder.locations(error.getLocations());
-		}
-		if (!error.getParsedPath().isEmpty()) {
-			builder.path(error.getParsedPath());
-		}
-		return builder.build();
+			.locations(error.getLocations())
+			.path(error.getPath())
+			.extensions(error.getExtensions())
+			.build();
 	}
 
 	private static String written(MatchResult literal) {
 		var text = literal.group(1) != null ? literal.group(2)
-				: literal.group(3) != null ? "\"" + literal.group(4) + "\"" : literal.group(5);
+				: literal.group(3) != null ? "\"" + literal.group(4) + "\""
+						: literal.group(6) != null ? "null" : literal.group(5);
 		return Matcher.quoteReplacement(text);
 	}
 

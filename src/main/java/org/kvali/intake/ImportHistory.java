@@ -74,7 +74,7 @@ class ImportHistory {
 	 */
 	@EventListener
 	void forgotten(ParticipantForgotten erasure) {
-		var pattern = "(?<![A-Za-z0-9._-])" + erasure.ref().replaceAll("([^A-Za-z0-9])", "\\\\$1")
+		var pattern = "(?<![A-Za-z0-9._-])" + erasure.ref().replaceAll("([\\\\^$.|?*+()\\[\\]{}-])", "\\\\$1")
 				+ "(?![A-Za-z0-9._-])";
 		this.jdbc.sql("""
 				UPDATE attendance_import

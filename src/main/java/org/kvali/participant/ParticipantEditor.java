@@ -157,10 +157,6 @@ class ParticipantEditor {
 	 * Removes the person's participation in the activity: an ADMIN's anywhere, a PARTNER's at activities its
 	 * organizations run. The person stays with their other participations; one left with none is removed.
 	 */
-	/** A participation removed: its person's id and reference as stored. */
-	private record Removed(long id, String ref) {
-	}
-
 	Activity remove(String activityCode, String ref) {
 		Access.require(Role.ADMIN, Role.PARTNER);
 		new Validation().code("activity", activityCode).code("ref", ref).check();
@@ -197,6 +193,10 @@ class ParticipantEditor {
 				.single();
 		}
 		return activity;
+	}
+
+	/** A participation removed: its person's id and reference as stored. */
+	private record Removed(long id, String ref) {
 	}
 
 }

@@ -161,6 +161,10 @@ class MalformedRequestsTest {
 			.andExpect(jsonPath("$.errors[*].message").value(Matchers.contains("Validation error"
 					+ " (WrongType@[participation]) : argument 'filter.from' with value '\"2024-7-18\"' is not a valid"
 					+ " 'Date' - '2024-7-18' is not a date of the form 2024-07-18")));
+		post("{\"query\": \"{ participation(filter: {genders: [null]}) { totals { participants } } }\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors[*].message").value(Matchers.contains("Validation error"
+					+ " (WrongType@[participation]) : argument 'filter.genders[0]' with value 'null' must not be null")));
 	}
 
 	private void unsupported(String type, String body, String shown) throws Exception {
