@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,12 +52,12 @@ class ActivityChanges {
 	private static List<String> changes(ResultSet rs, WrittenValues written) throws SQLException {
 		var changes = new ArrayList<String>();
 		changed(changes, "its title", quoted(rs.getString(3)), quoted(rs.getString(4)), quoted(rs.getString(4)));
-		changed(changes, "its kind", rs.getString(5), rs.getString(6),
-				written.shown(Columns.ACTIVITY_KIND, rs.getString(6)));
+		changed(changes, "its kind", lower(rs.getString(5)), lower(rs.getString(6)),
+				written.besideStored(Columns.ACTIVITY_KIND, lower(rs.getString(6))));
 		changed(changes, "its start", rs.getString(7), rs.getString(8), rs.getString(8));
 		changed(changes, "its end", rs.getString(9), rs.getString(10), rs.getString(10));
 		changed(changes, "its venue", rs.getString(11), rs.getString(12),
-				written.shown(Columns.VENUE_MUNICIPALITY, rs.getString(12)));
+				written.besideStored(Columns.VENUE_MUNICIPALITY, rs.getString(12)));
 		return changes;
 	}
 
@@ -68,6 +69,10 @@ class ActivityChanges {
 		if (given != null && !Objects.equals(stored, given)) {
 			changes.add(field + " from " + (stored == null ? "none" : stored) + " to " + shown);
 		}
+	}
+
+	private static String lower(String word) {
+		return word == null ? null : word.toLowerCase(Locale.ROOT);
 	}
 
 	private static String quoted(String title) {

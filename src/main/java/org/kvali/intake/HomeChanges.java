@@ -28,7 +28,7 @@ class HomeChanges {
 	 * A warning at the first row of the first such person, naming up to three; none when there are none. A partner is
 	 * told of the people its sheets may change alone ({@link PartnerScope#keptAsStored}).
 	 */
-	List<ImportMessage> warnings(PartnerSheet partner) {
+	List<ImportMessage> warnings(PartnerSheet partner, WrittenValues written) {
 		var moved = this.jdbc.sql("""
 				SELECT s.first_row, s.participant_ref, p.home_municipality_code, s.home_municipality, count(*) OVER ()
 				FROM import_person s JOIN participant p ON p.id = s.stored_id
@@ -37,7 +37,7 @@ class HomeChanges {
 				LIMIT %d""".formatted(PartnerScope.keptAsStored("p.id"), NAMED))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((rs, row) -> new Moved(rs.getInt(1), rs.getString(2) + " from " + rs.getString(3) + " to "
-					+ rs.getString(4), rs.getInt(5)))
+					+ written.besideStored(Columns.HOME_MUNICIPALITY, rs.getString(4)), rs.getInt(5)))
 			.list();
 		if (moved.isEmpty()) {
 			return List.of();

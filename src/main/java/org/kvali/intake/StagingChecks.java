@@ -79,7 +79,7 @@ class StagingChecks {
 		if (!refused) {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
 			warnings.addAll(this.activityChanges.warnings(partner, written));
-			warnings.addAll(this.homeChanges.warnings(partner));
+			warnings.addAll(this.homeChanges.warnings(partner, written));
 			warnings.addAll(this.roleChanges.warnings(written));
 		}
 		return warnings;

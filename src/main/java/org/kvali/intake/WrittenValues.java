@@ -14,7 +14,8 @@ final class WrittenValues {
 
 	/** The columns whose values are read into a word or code of Kvali's own. */
 	static final Set<String> COLUMNS = Set.of(Columns.GENDER, Columns.ACTIVITY_KIND, Columns.ORGANIZATION_KIND,
-			Columns.ROLE, Columns.VENUE_MUNICIPALITY, Columns.HOME_MUNICIPALITY);
+			Columns.ROLE, Columns.VENUE_MUNICIPALITY, Columns.HOME_MUNICIPALITY, Columns.DISABILITY, Columns.START_DATE,
+			Columns.END_DATE);
 
 	/** The most values remembered: each column has a few, and municipalities 71. */
 	private static final int MOST = 500;
@@ -44,6 +45,15 @@ final class WrittenValues {
 		}
 		var raw = this.written.get(key(column, value));
 		return raw == null || raw.isEmpty() ? value : raw;
+	}
+
+	/**
+	 * The value, and as the sheet writes it where that differs, to be told beside a stored one in Kvali's words:
+	 * "GE-KK-BOLNISI (ბოლნისის მუნიციპალიტეტი)".
+	 */
+	String besideStored(String column, String value) {
+		var raw = value == null ? null : this.written.get(key(column, value));
+		return raw == null || raw.isEmpty() || raw.equalsIgnoreCase(value) ? value : value + " (" + raw + ")";
 	}
 
 	private static String key(String column, String value) {

@@ -151,8 +151,8 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.warnings[1].row").value(2))
 			.andExpect(jsonPath("$.warnings[1].column").value("home_municipality"))
 			.andExpect(jsonPath("$.warnings[1].message").value("The sheet changes the home municipality of 1 person (TI-1"
-					+ " from GE-KK-MARNEULI to GE-KK-BOLNISI): a person's home is the one the last sheet gave, whatever the"
-					+ " dates of its activities"))
+					+ " from GE-KK-MARNEULI to GE-KK-BOLNISI (Bolnisi)): a person's home is the one the last sheet gave,"
+					+ " whatever the dates of its activities"))
 			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-WS-1 is stored; this sheet changes its title"
 					+ " from \"Budget workshop\" to \"Budget workshop (corrected)\", its end from 2025-09-12 to 2025-09-13"
 					+ " (is it the activity meant?)"))

@@ -238,6 +238,18 @@ class SpreadsheetExportsTest {
 			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'home_municipality')].message")
 				.value("Participant TI-4 has home municipality ბოლნისი in row 4 and GE-KK-MARNEULI in row 5"))
 			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'venue_municipality')]").isEmpty());
+		// dates and yes or no too
+		var dates = HEADER + """
+				TI-WS-5;Workshop;workshop;TEST-INTAKE;12.09.2025;12.09.2025;;TI-5;female;;კი;;;;
+				TI-WS-5;Workshop;workshop;TEST-INTAKE;13.9.2025;12.09.2025;;TI-6;female;;;;;;
+				TI-WS-6;Workshop;workshop;TEST-INTAKE;14.09.2025;14.09.2025;;TI-5;female;;არა;;;;
+				""";
+		load(dates, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.column == 'start_date')].value").value("13.9.2025"))
+			.andExpect(jsonPath("$.errors[?(@.column == 'start_date')].message")
+				.value("Row 2 gives 12.09.2025 for activity TI-WS-5; all its rows must agree"))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'disability')].message")
+				.value("Participant TI-5 has disability კი in row 2 and არა in row 4"));
 	}
 
 	/**
