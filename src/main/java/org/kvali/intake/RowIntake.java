@@ -163,9 +163,9 @@ final class RowIntake implements SheetSink {
 		read(row, Columns.ROLE, checked.role());
 		read(row, Columns.VENUE_MUNICIPALITY, venue);
 		read(row, Columns.HOME_MUNICIPALITY, home);
-		read(row, Columns.DISABILITY, checked.disability() == null ? null : checked.disability().toString());
-		read(row, Columns.START_DATE, checked.startDate() == null ? null : checked.startDate().toString());
-		read(row, Columns.END_DATE, checked.endDate() == null ? null : checked.endDate().toString());
+		read(row, Columns.DISABILITY, checked.disability());
+		read(row, Columns.START_DATE, checked.startDate());
+		read(row, Columns.END_DATE, checked.endDate());
 		required(row, Columns.ACTIVITY_CODE, checked.activityCode(), flagged);
 		required(row, Columns.PROJECT_CODE, checked.projectCode(), flagged);
 		required(row, Columns.PARTICIPANT_REF, checked.participantRef(), flagged);
@@ -210,7 +210,7 @@ final class RowIntake implements SheetSink {
 		return null;
 	}
 
-	private void read(SheetRow row, String column, String value) {
+	private void read(SheetRow row, String column, Object value) {
 		var cell = row.cells().get(column);
 		if (cell != null) {
 			this.written.read(column, value, Text.oneLine(cell).strip());

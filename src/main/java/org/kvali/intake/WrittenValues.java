@@ -1,6 +1,7 @@
 package org.kvali.intake;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,20 +18,36 @@ final class WrittenValues {
 			Columns.ROLE, Columns.VENUE_MUNICIPALITY, Columns.HOME_MUNICIPALITY, Columns.DISABILITY, Columns.START_DATE,
 			Columns.END_DATE);
 
-	/** The most values remembered: each column has a few, and municipalities 71. */
+	/** The most cells remembered: each column has a few, municipalities 71 and their forms, dates one an activity. */
 	private static final int MOST = 500;
 
 	/** Written as, by column and value read; "" where the sheet writes it in several ways. */
 	private final Map<String, String> written = new HashMap<>();
 
-	/** Remembers that the cell {@code raw} of a tracked column was read as {@code value}. */
-	void read(String column, String value, String raw) {
-		if (value == null || raw == null || !COLUMNS.contains(column)) {
+	/** The cells seen, by column: most repeat on row after row, and are looked at once. */
+	private final Map<String, Map<String, Boolean>> seen = new HashMap<>();
+
+	/** Columns of more different cells than are remembered: their values are repeated as read. */
+	private final Set<String> untold = new HashSet<>();
+
+	/** Remembers that the cell {@code raw} of a tracked column was read as {@code read}. */
+	void read(String column, Object read, String raw) {
+		if (read == null || raw == null || !COLUMNS.contains(column)) {
 			return;
 		}
+		var cells = this.seen.computeIfAbsent(column, name -> new HashMap<>());
+		if (cells.containsKey(raw) || this.untold.contains(column)) {
+			return;
+		}
+		if (cells.size() >= MOST || this.written.size() >= MOST) {
+			this.untold.add(column);
+			return;
+		}
+		cells.put(raw, Boolean.TRUE);
+		var value = read.toString();
 		var key = key(column, value);
 		var earlier = this.written.get(key);
-		if (earlier == null && this.written.size() < MOST) {
+		if (earlier == null) {
 			this.written.put(key, raw);
 		}
 		else if (earlier != null && !earlier.equals(raw)) {
@@ -43,7 +60,7 @@ final class WrittenValues {
 		if (value == null) {
 			return null;
 		}
-		var raw = this.written.get(key(column, value));
+		var raw = this.untold.contains(column) ? null : this.written.get(key(column, value));
 		return raw == null || raw.isEmpty() ? value : raw;
 	}
 
@@ -52,7 +69,7 @@ final class WrittenValues {
 	 * "GE-KK-BOLNISI (ბოლნისის მუნიციპალიტეტი)".
 	 */
 	String besideStored(String column, String value) {
-		var raw = value == null ? null : this.written.get(key(column, value));
+		var raw = value == null || this.untold.contains(column) ? null : this.written.get(key(column, value));
 		return raw == null || raw.isEmpty() || raw.equalsIgnoreCase(value) ? value : value + " (" + raw + ")";
 	}
 
