@@ -1,8 +1,10 @@
 package org.kvali.graphql;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -14,8 +16,8 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * The body a handler answered a refusal with, kept where the server turns the response into its error page anyway:
  * an upload cut off or stalled leaves the connection in error, and the partner got the server's generic body
- * ({@code "error": "Bad Request"}) while the audit log held the refusal's reason (a tester's). Other errors answer
- * as before.
+ * ({@code "error": "Bad Request"}) while the audit log held the refusal's reason (a tester's); a GraphQL request's
+ * that broke off so gets a GraphQL error, as every refusal of {@code /graphql}. Other errors answer as before.
  */
 @Component
 public class AnsweredRefusals extends DefaultErrorAttributes {
@@ -33,6 +35,17 @@ public class AnsweredRefusals extends DefaultErrorAttributes {
 			var kept = new LinkedHashMap<String, Object>();
 			body.forEach((key, value) -> kept.put(String.valueOf(key), value));
 			return kept;
+		}
+		// a GraphQL request whose body broke off or stalled is answered as every refusal of /graphql is
+		if ("/graphql".equals(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI, RequestAttributes.SCOPE_REQUEST))
+				&& request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST)
+						instanceof Integer status) {
+			var message = status == 408 ? "The request body stopped arriving before its end; send it again"
+					: "The request could not be read to its end (HTTP " + status + "); send it again";
+			var error = new LinkedHashMap<String, Object>();
+			error.put("message", message);
+			error.put("extensions", Map.of("classification", "BAD_REQUEST"));
+			return Map.of("errors", List.of(error));
 		}
 		return super.getErrorAttributes(request, options);
 	}

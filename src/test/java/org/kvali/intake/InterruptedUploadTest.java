@@ -110,6 +110,25 @@ class InterruptedUploadTest {
 			.doesNotContain("timestamp");
 	}
 
+	/** A GraphQL request cut off is answered as every refusal of /graphql is, not with the server's error page. */
+	@Test
+	void aGraphQlRequestCutOffIsAnsweredWithAGraphQlError() throws Exception {
+		String answer;
+		try (var socket = new Socket("localhost", this.port)) {
+			var out = socket.getOutputStream();
+			out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestCallers.ADMIN_KEY
+					+ "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"query\":").getBytes(
+							StandardCharsets.US_ASCII));
+			out.flush();
+			socket.shutdownOutput();
+			answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(answer).startsWith("HTTP/1.1 400")
+			.contains("{\"errors\":[{\"message\":\"The request could not be read to its end (HTTP 400); send it"
+					+ " again\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}")
+			.doesNotContain("timestamp");
+	}
+
 	/**
 	 * A key revoked while its sheet is sent stores nothing: the load asks for its key before it writes, and holds it
 	 * (changeset 047), so that a revocation comes before the load or after it, never beside it.
