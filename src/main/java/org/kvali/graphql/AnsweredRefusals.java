@@ -37,9 +37,9 @@ public class AnsweredRefusals extends DefaultErrorAttributes {
 			return kept;
 		}
 		// a GraphQL request whose body broke off or stalled is answered as every refusal of /graphql is
-		if ("/graphql".equals(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI, RequestAttributes.SCOPE_REQUEST))
-				&& request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST)
-						instanceof Integer status) {
+		var uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI, RequestAttributes.SCOPE_REQUEST);
+		if ("/graphql".equals(uri) && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE,
+				RequestAttributes.SCOPE_REQUEST) instanceof Integer status) {
 			var message = status == 408 ? "The request body stopped arriving before its end; send it again"
 					: "The request could not be read to its end (HTTP " + status + "); send it again";
 			var error = new LinkedHashMap<String, Object>();

@@ -23,7 +23,8 @@ class ReadableValues implements WebGraphQlInterceptor {
 
 	/** A parsed literal as its toString() gives it: an enum value, a string, a number, a boolean or null. */
 	private static final Pattern LITERAL = Pattern.compile("(EnumValue)\\{name='([^']*)'}"
-			+ "|(StringValue)\\{value='([^']*)'}|(?:IntValue|FloatValue|BooleanValue)\\{value=([^}]*)}|(NullValue)\\{}");
+			+ "|(StringValue)\\{value='([^']*)'}|(?:IntValue|FloatValue|BooleanValue)\\{value=([^}]*)}"
+			+ "|(NullValue)\\{}");
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {

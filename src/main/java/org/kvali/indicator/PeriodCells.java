@@ -128,11 +128,12 @@ class PeriodCells {
 
 		/** Whether the line of the parent's breakdown by {@code by} shows the period. */
 		private boolean shown(Indicator indicator, Dimension by, IndicatorValues.Key parent, String period) {
-			var line = new Line(indicator.filter(), indicator.denominatorFilter(), indicator.measure(), indicator.unit(),
-					by, parent.from(), parent.countedTo());
+			var line = new Line(indicator.filter(), indicator.denominatorFilter(), indicator.measure(),
+					indicator.unit(), by, parent.from(), parent.countedTo());
 			return this.shown.computeIfAbsent(line,
 					asked -> !suppressed(indicator, parent, this.data) ? Optional.empty()
-							: Optional.of(PeriodCells.this.disaggregation.groups(indicator, List.of(by), parent, this.data)
+							: Optional.of(PeriodCells.this.disaggregation
+								.groups(indicator, List.of(by), parent, this.data)
 								.stream()
 								.filter(group -> group.value() != null)
 								.map(group -> group.group().period().key())

@@ -30,12 +30,13 @@ class ImportHistory {
 
 	/** SQL: the messages of the report's list %s with the reference {@code :pattern} finds as "(erased)". */
 	private static final String WITHOUT_REFERENCE = """
-			(SELECT coalesce(jsonb_agg(CASE WHEN m -> 'value' IS NULL THEN m
-			                                ELSE jsonb_set(m, '{value}', to_jsonb(regexp_replace(m ->> 'value', :pattern,
-			                                                                                      '(erased)', 'gi'))) END
-			                           || jsonb_build_object('message', regexp_replace(m ->> 'message', :pattern,
-			                                                                          '(erased)', 'gi'))
-			                           ORDER BY n), '[]')
+			(SELECT coalesce(jsonb_agg(
+			            CASE WHEN m -> 'value' IS NULL THEN m
+			                 ELSE jsonb_set(m, '{value}',
+			                                to_jsonb(regexp_replace(m ->> 'value', :pattern, '(erased)', 'gi')))
+			            END
+			            || jsonb_build_object('message', regexp_replace(m ->> 'message', :pattern, '(erased)', 'gi'))
+			            ORDER BY n), '[]')
 			 FROM jsonb_array_elements(report -> '%s') WITH ORDINALITY AS x (m, n))""";
 
 	private final JdbcClient jdbc;

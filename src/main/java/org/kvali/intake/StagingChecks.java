@@ -336,8 +336,8 @@ class StagingChecks {
 				  AND NOT %s""".formatted(PartnerScope.keptAsStored("p.stored_id")))
 			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
-				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, written.shown(Columns.GENDER, rs.getString(2)),
-						"Participant "
+				var gender = written.shown(Columns.GENDER, rs.getString(2));
+				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, gender, "Participant "
 						+ rs.getString(3) + " is stored " + (partner == null ? "as " + rs.getString(4) : "with another gender")
 						+ "; gender is not corrected by a sheet" + (partner == null ? " (correctParticipant corrects it)"
 								: ": ask an admin to correct it")));
@@ -351,7 +351,8 @@ class StagingChecks {
 	private void codesInAnotherCase(List<ImportMessage> errors) {
 		this.jdbc.sql("""
 				SELECT a.first_row, a.activity_code, coalesce(x.code, a.first_code),
-				       CASE WHEN x.id IS NULL THEN (SELECT f.first_row FROM import_activity f WHERE f.activity_code = a.first_code) END
+				       CASE WHEN x.id IS NULL
+				            THEN (SELECT f.first_row FROM import_activity f WHERE f.activity_code = a.first_code) END
 				FROM (SELECT activity_code, first_row, stored_id,
 				             min(activity_code COLLATE "C") OVER (PARTITION BY lower(activity_code)) COLLATE "default" AS first_code
 				      FROM import_activity) a
