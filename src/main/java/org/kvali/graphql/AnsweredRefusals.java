@@ -1,5 +1,6 @@
 package org.kvali.graphql;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The body a handler answered a refusal with, kept where the server turns the response into its error page anyway:
@@ -37,11 +39,16 @@ public class AnsweredRefusals extends DefaultErrorAttributes {
 			return kept;
 		}
 		// a GraphQL request whose body broke off or stalled is answered as every refusal of /graphql is
+		// the path as the router reads it (/%67raphql is GraphQL too), for a body that broke off or stalled alone
 		var uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI, RequestAttributes.SCOPE_REQUEST);
-		if ("/graphql".equals(uri) && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE,
-				RequestAttributes.SCOPE_REQUEST) instanceof Integer status) {
+		if (uri instanceof String raw && raw.startsWith(request.getContextPath())
+				&& "/graphql".equals(UriUtils.decode(raw.substring(request.getContextPath().length()),
+						StandardCharsets.UTF_8))
+				&& request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST)
+						instanceof Integer status
+				&& (status == 400 || status == 408)) {
 			var message = status == 408 ? "The request body stopped arriving before its end; send it again"
-					: "The request could not be read to its end (HTTP " + status + "); send it again";
+					: "The request could not be read to its end (HTTP 400); send it again";
 			var error = new LinkedHashMap<String, Object>();
 			error.put("message", message);
 			error.put("extensions", Map.of("classification", "BAD_REQUEST"));

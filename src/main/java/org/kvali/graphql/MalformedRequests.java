@@ -14,6 +14,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Requests that are no GraphQL request at all (a body that is not JSON, no query, variables that are not an object):
@@ -106,7 +107,8 @@ class MalformedRequests {
 
 	/** Whether the request went to the GraphQL endpoint; the advice answers every handler's requests. */
 	private static boolean graphQl(HttpServletRequest request) {
-		return "/graphql".equals(request.getRequestURI().substring(request.getContextPath().length()));
+		// as the router reads it: /%67raphql is GraphQL too
+		return "/graphql".equals(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
 	}
 
 	private static ResponseEntity<ErrorBody> badRequest(String message) {

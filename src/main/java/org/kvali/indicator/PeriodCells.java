@@ -64,21 +64,32 @@ class PeriodCells {
 
 	/**
 	 * The indicator split by the dimensions over the window, as the caller may see it: none of a period withheld
-	 * from it; by quarter or month one year at a time, whose quarters and months are shown as that year's.
+	 * from it; by quarter or month one year at a time, whose quarters and months are shown as that year's; and by a
+	 * period with other dimensions, none of a period withheld (year by gender told a withheld year as the women and
+	 * men of another shown beside it; a reviewer's).
 	 */
 	List<IndicatorDisaggregation.Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
 		var data = new ParticipationReport.Data();
-		if (counted(indicator) && !window.noValue()) {
-			if (new Lines(data).withheld(window)) {
-				return List.of();
-			}
-			if (window.period() == null && (by.contains(Dimension.QUARTER) || by.contains(Dimension.MONTH))
-					&& suppressed(indicator, window, data)) {
-				throw new InvalidArgumentException("by", by, "Split by QUARTER or MONTH one year at a time (period:"
-						+ " \"2025\"): each year's quarters and months are shown as that year's breakdown shows them");
-			}
+		if (!counted(indicator) || indicator.cumulative() || window.noValue()) {
+			return this.disaggregation.groups(indicator, by, window, data);
 		}
-		return this.disaggregation.groups(indicator, by, window, data);
+		var lines = new Lines(data);
+		if (lines.withheld(window)) {
+			return List.of();
+		}
+		var periods = by.stream().filter(Dimension::isPeriod).findFirst();
+		if (periods.isEmpty() || !suppressed(indicator, window, data)) {
+			return this.disaggregation.groups(indicator, by, window, data);
+		}
+		if (window.period() == null && periods.get() != Dimension.YEAR) {
+			throw new InvalidArgumentException("by", by, "Split by QUARTER or MONTH one year at a time (period:"
+					+ " \"2025\"): each year's quarters and months are shown as that year's breakdown shows them");
+		}
+		return this.disaggregation.groups(indicator, by, window, data)
+			.stream()
+			.filter(group -> !lines.withheld(IndicatorWindows.window(indicator, group.group().period(), null,
+					window.today())))
+			.toList();
 	}
 
 	/** Whether the indicator counts people or participations from participation, as its periods' values do. */

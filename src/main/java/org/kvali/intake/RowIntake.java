@@ -65,7 +65,7 @@ final class RowIntake implements SheetSink {
 		// each ignored with a warning, 200,000 names, or 984 of 50,000 characters, made reports of 13 and 49 MB, and
 		// the history of a few ran the service out of memory (testers'); columns without a name are passed over
 		long named = names.stream().filter(name -> !name.equals(SheetRow.UNNAMED)).count();
-		var longest = names.stream().mapToInt(String::length).max().orElse(0);
+		var longest = names.stream().mapToInt(Text::length).max().orElse(0);
 		if (named > MOST_COLUMNS || longest > this.limits.maxCellLength()) {
 			this.errors.add(new ImportMessage(1, null, null, named > MOST_COLUMNS
 					? "The first row names " + named + " columns; a sheet has at most " + MOST_COLUMNS

@@ -18,7 +18,7 @@ final class WrittenValues {
 			Columns.ROLE, Columns.VENUE_MUNICIPALITY, Columns.HOME_MUNICIPALITY, Columns.DISABILITY, Columns.START_DATE,
 			Columns.END_DATE);
 
-	/** The most cells remembered: each column has a few, municipalities 71 and their forms, dates one an activity. */
+	/** The most cells remembered in a column: most have a few, municipalities 71 and their forms, dates one a day. */
 	private static final int MOST = 500;
 
 	/** Written as, by column and value read; "" where the sheet writes it in several ways. */
@@ -39,7 +39,7 @@ final class WrittenValues {
 		if (cells.containsKey(raw) || this.untold.contains(column)) {
 			return;
 		}
-		if (cells.size() >= MOST || this.written.size() >= MOST) {
+		if (cells.size() >= MOST) {
 			this.untold.add(column);
 			return;
 		}
@@ -50,7 +50,7 @@ final class WrittenValues {
 		if (earlier == null) {
 			this.written.put(key, raw);
 		}
-		else if (earlier != null && !earlier.equals(raw)) {
+		else if (!earlier.equals(raw)) {
 			this.written.put(key, "");
 		}
 	}

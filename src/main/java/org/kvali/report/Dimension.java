@@ -33,7 +33,7 @@ public enum Dimension {
 				|| this == ORGANIZATION || !kindAside && this == ORGANIZATION_KIND;
 	}
 
-	boolean isPeriod() {
+	public boolean isPeriod() {
 		return this == YEAR || this == QUARTER || this == MONTH;
 	}
 

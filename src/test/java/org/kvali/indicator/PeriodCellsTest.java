@@ -77,6 +77,24 @@ class PeriodCellsTest {
 			.verify();
 		this.analyst.document(toDate).execute().path("indicator.disaggregate[*].value").entityList(Double.class)
 			.containsExactly(7.0, 3.0, 5.0, 5.0, 7.0, 3.0, 10.0, 1.0, 2.0, 8.0, 9.0, 6.0);
+		// with another dimension, no group of a withheld quarter (its groups by gender added up to it; a reviewer's)
+		var byGender = """
+				{ indicator(code: "PC-DIS") { disaggregate(by: [QUARTER, GENDER], period: "2025") {
+				    group { period { key } } } } }""";
+		this.donor.document(byGender).execute().path("indicator.disaggregate[*].group.period.key")
+			.entityList(String.class)
+			.satisfies(quarters -> assertThat(quarters).doesNotContain("2025-Q1", "2025-Q4"));
+		this.analyst.document(byGender).execute().path("indicator.disaggregate[*].group.period.key")
+			.entityList(String.class)
+			.satisfies(quarters -> assertThat(quarters).contains("2025-Q1", "2025-Q4"));
+		// a cumulative indicator's values are no period's own: split by quarter to date as before
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "PC-CUM", programme: "EU-CSO-EQUAL", name: "Few", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPATIONS, cumulative: true,
+				    filter: {disability: true}}) { code } }""").execute();
+		this.donor.document("{ indicator(code: \"PC-CUM\") { disaggregate(by: [QUARTER], period: \"2025\") { value } } }")
+			.execute()
+			.path("indicator.disaggregate").hasValue();
 	}
 
 	/**
@@ -100,6 +118,14 @@ class PeriodCellsTest {
 		donor.path("indicator.y25").entity(Double.class).isEqualTo(25.0);
 		donor.path("indicator.q3").valueIsNull();
 		donor.path("indicator.m").valueIsNull();
+		// nor split by year and gender: 2025's women and men beside the total told 2024 (a reviewer's)
+		var byGender = "{ indicator(code: \"PC-LATE\") { disaggregate(by: [YEAR, GENDER]) { group { period { key } } } } }";
+		this.donor.document(byGender).execute().path("indicator.disaggregate[*].group.period.key")
+			.entityList(String.class)
+			.satisfies(years -> assertThat(years).isNotEmpty().containsOnly("2025"));
+		this.analyst.document(byGender).execute().path("indicator.disaggregate[*].group.period.key")
+			.entityList(String.class)
+			.satisfies(years -> assertThat(years).contains("2023", "2024", "2025"));
 	}
 
 	/**
