@@ -2,7 +2,6 @@ package org.kvali.graphql;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
@@ -38,8 +37,8 @@ public class AnsweredRefusals extends DefaultErrorAttributes {
 			body.forEach((key, value) -> kept.put(String.valueOf(key), value));
 			return kept;
 		}
-		// a GraphQL request whose body broke off or stalled is answered as every refusal of /graphql is
-		// the path as the router reads it (/%67raphql is GraphQL too), for a body that broke off or stalled alone
+		// a GraphQL request whose body broke off or stalled (400, 408) is answered as every refusal of /graphql is;
+		// its path as the router reads it: /%67raphql is GraphQL too
 		var uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI, RequestAttributes.SCOPE_REQUEST);
 		if (uri instanceof String raw && raw.startsWith(request.getContextPath())
 				&& "/graphql".equals(UriUtils.decode(raw.substring(request.getContextPath().length()),
@@ -49,10 +48,7 @@ public class AnsweredRefusals extends DefaultErrorAttributes {
 				&& (status == 400 || status == 408)) {
 			var message = status == 408 ? "The request body stopped arriving before its end; send it again"
 					: "The request could not be read to its end (HTTP 400); send it again";
-			var error = new LinkedHashMap<String, Object>();
-			error.put("message", message);
-			error.put("extensions", Map.of("classification", "BAD_REQUEST"));
-			return Map.of("errors", List.of(error));
+			return Map.of("errors", MalformedRequests.body(message).errors());
 		}
 		return super.getErrorAttributes(request, options);
 	}

@@ -185,7 +185,7 @@ class IndicatorDisaggregation {
 	}
 
 	/** A stored filter narrowed to the window. */
-	private ParticipationFilter filter(String stored, IndicatorValues.Key window) {
+	ParticipationFilter filter(String stored, IndicatorValues.Key window) {
 		return this.json.readValue(stored, ParticipationFilter.class).within(window.from(), window.countedTo());
 	}
 

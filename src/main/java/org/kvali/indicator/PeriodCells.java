@@ -8,11 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.report.Dimension;
-import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationReport;
 import org.kvali.report.Period;
 import org.kvali.report.ReportService;
@@ -43,12 +40,9 @@ class PeriodCells {
 
 	private final ReportService reports;
 
-	private final JsonMapper json;
-
-	PeriodCells(IndicatorDisaggregation disaggregation, ReportService reports, JsonMapper json) {
+	PeriodCells(IndicatorDisaggregation disaggregation, ReportService reports) {
 		this.disaggregation = disaggregation;
 		this.reports = reports;
-		this.json = json;
 	}
 
 	/** Takes out of {@code values} those of the keys whose period is withheld from the caller. */
@@ -105,8 +99,7 @@ class PeriodCells {
 	}
 
 	private boolean suppressed(String filter, IndicatorValues.Key window, ParticipationReport.Data data) {
-		return this.reports.suppresses(this.json.readValue(filter, ParticipationFilter.class)
-			.within(window.from(), window.countedTo()), data);
+		return this.reports.suppresses(this.disaggregation.filter(filter, window), data);
 	}
 
 	/** The periods each line shows, worked out once for all the keys of a request, over one data. */

@@ -25,7 +25,7 @@ final class WrittenValues {
 	private final Map<String, String> written = new HashMap<>();
 
 	/** The cells seen, by column: most repeat on row after row, and are looked at once. */
-	private final Map<String, Map<String, Boolean>> seen = new HashMap<>();
+	private final Map<String, Set<String>> seen = new HashMap<>();
 
 	/** Columns of more different cells than are remembered: their values are repeated as read. */
 	private final Set<String> untold = new HashSet<>();
@@ -35,15 +35,15 @@ final class WrittenValues {
 		if (read == null || raw == null || !COLUMNS.contains(column)) {
 			return;
 		}
-		var cells = this.seen.computeIfAbsent(column, name -> new HashMap<>());
-		if (cells.containsKey(raw) || this.untold.contains(column)) {
+		var cells = this.seen.computeIfAbsent(column, name -> new HashSet<>());
+		if (cells.contains(raw) || this.untold.contains(column)) {
 			return;
 		}
 		if (cells.size() >= MOST) {
 			this.untold.add(column);
 			return;
 		}
-		cells.put(raw, Boolean.TRUE);
+		cells.add(raw);
 		var value = read.toString();
 		var key = key(column, value);
 		var earlier = this.written.get(key);
