@@ -1,0 +1,113 @@
+package org.kvali.intake;
+
+import java.sql.ResultSet;
+import java.util.List;
+
+import org.kvali.access.PartnerScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What a partner's sheet may name: its own organizations' projects, new activities or those they run, and people
+ * new to Kvali or its own participants ({@link StagingChecks} asks these of a partner's sheet alone).
+ */
+@Repository
+class PartnerSheetChecks {
+
+	private final JdbcClient jdbc;
+
+	PartnerSheetChecks(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Rows naming another's project, an activity another runs, or a person of other organizations. */
+	void check(PartnerSheet partner, List<ImportMessage> errors) {
+		foreignProjects(partner, errors);
+		foreignActivities(partner, errors);
+		othersPeople(partner, errors);
+	}
+
+	private void foreignProjects(PartnerSheet partner, List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT r.row_no, r.project_code FROM import_row r JOIN project p ON p.code = r.project_code
+				WHERE p.id <> ALL(:allowed)""")
+			.param("allowed", partner.projectIds())
+			.query((ResultSet rs) -> {
+				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
+						"Project " + rs.getString(2) + " is not one of your organizations' projects"));
+			});
+	}
+
+	/** A partner loads only into new activities or those its organizations run. */
+	private void foreignActivities(PartnerSheet partner, List<ImportMessage> errors) {
+		this.jdbc.sql("""
+				SELECT r.row_no, r.activity_code FROM import_row r JOIN import_activity a USING (activity_code)
+				WHERE a.stored_id IS NOT NULL
+				  AND (a.stored_organizer_id IS NULL OR a.stored_organizer_id <> ALL(:organizations))""")
+			.param("organizations", partner.organizationIds())
+			.query((ResultSet rs) -> {
+				errors.add(new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
+						+ rs.getString(2) + " is not run by your organization; ask an admin to add these participants"));
+			});
+	}
+
+	/**
+	 * A partner adds only people new to Kvali, or its own participants: people who took part in an activity its
+	 * organizations run, and in its own projects alone. Adding anyone else would show that person's details, as
+	 * another organization recorded them, in the partner's full aggregates of its own activities. A row already
+	 * stored is no addition: the partner's sheet sent again passes, though another partner has since named one of its
+	 * people in a project it has no part in. Rows of another's activity, refused as such, are not asked about: whether
+	 * the row was stored told whether the person had taken part in it.
+	 */
+	private static final String OTHERS_PEOPLE = """
+			SELECT r.row_no, r.participant_ref, p.stored_id, %1$s AS elsewhere
+			FROM import_row r JOIN import_person p USING (participant_ref) JOIN import_activity a USING (activity_code)
+			WHERE p.stored_id IS NOT NULL AND (%1$s OR %2$s) AND %3$s
+			  AND NOT EXISTS (SELECT 1 FROM participation x WHERE x.participant_id = p.stored_id
+			                  AND x.activity_id = a.stored_id)""".formatted(PartnerSheet.inOtherProjects("p.stored_id"),
+			PartnerSheet.notOwnParticipant("p.stored_id"), PartnerSheet.toldOf("a"));
+
+	private void othersPeople(PartnerSheet partner, List<ImportMessage> errors) {
+		this.jdbc.sql(OTHERS_PEOPLE)
+			.param("allowed", partner.projectIds())
+			.param("organizations", partner.organizationIds())
+			.query((ResultSet rs) -> {
+				errors.add(othersPerson(rs.getInt(1), rs.getString(2), rs.getBoolean(4)));
+			});
+	}
+
+	/** The refusal of a row naming a person of other organizations, who also took part {@code elsewhere} or not. */
+	static ImportMessage othersPerson(int row, String ref, boolean elsewhere) {
+		return new ImportMessage(row, Columns.PARTICIPANT_REF, ref, "Participant " + ref + (elsewhere
+				? " also took part in projects your organizations have no part in"
+				: " took part in no activity your organizations run") + "; ask an admin to add them");
+	}
+
+	/**
+	 * A warning for each stored person of a partner's sheet whose details it keeps as stored ({@link
+	 * PartnerScope#keptAsStored}) and does not refuse ({@link #othersPeople}): their details in the sheet are neither
+	 * compared nor stored. Only of people the sheet names at a new activity or one the partner runs, as the refusal.
+	 */
+	List<ImportMessage> keptAsStored(PartnerSheet partner) {
+		// each reason asked once per person, not again for keptAsStored
+		return this.jdbc.sql("""
+				SELECT first_row, participant_ref, elsewhere FROM (
+				    SELECT p.first_row, p.participant_ref, p.stored_id, %s AS elsewhere, %s AS corrected
+				    FROM import_person p WHERE p.stored_id IS NOT NULL
+				      AND EXISTS (SELECT 1 FROM import_row r JOIN import_activity a USING (activity_code)
+				                  WHERE r.participant_ref = p.participant_ref AND %s)) k
+				WHERE (elsewhere OR corrected) AND stored_id NOT IN (SELECT stored_id FROM (%s) refused)
+				ORDER BY first_row""".formatted(PartnerScope.hostedElsewhere("p.stored_id"),
+				PartnerScope.correctedByAdmin("p.stored_id"), PartnerSheet.toldOf("a"), OTHERS_PEOPLE))
+			.param("allowed", partner.projectIds())
+			.param("organizations", partner.organizationIds())
+			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "
+					+ rs.getString(2) + (rs.getBoolean(3) ? " also took part in other organizations' activities"
+							: " was corrected by an admin")
+					+ ": their gender, birth year, disability and home municipality stay as stored, neither compared "
+					+ "with this sheet's nor changed by them; their own organization is that of their latest activity"))
+			.list();
+	}
+
+}
