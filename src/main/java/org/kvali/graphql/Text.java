@@ -1,5 +1,6 @@
 package org.kvali.graphql;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -140,6 +141,11 @@ public final class Text {
 	public static String preview(String value, int characters) {
 		return length(value) <= characters ? value
 				: value.substring(0, value.offsetByCodePoints(0, characters)) + "...";
+	}
+
+	/** Some of a larger number of things named, the rest counted: "a, b, c and 4 more"; "a, b" where all are named. */
+	public static String someOf(List<String> named, int total) {
+		return String.join(", ", named) + (total > named.size() ? " and " + (total - named.size()) + " more" : "");
 	}
 
 	private static boolean invisible(int c) {

@@ -3,6 +3,8 @@ package org.kvali.intake;
 import java.util.List;
 import java.util.Locale;
 
+import org.kvali.graphql.Text;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,10 +49,9 @@ class RoleChanges {
 		}
 		int participations = changed.get(0).participations();
 		var named = changed.stream().map(Changed::told).toList();
-		var more = participations > named.size() ? " and " + (participations - named.size()) + " more" : "";
 		return List.of(new ImportMessage(changed.get(0).row(), Columns.ROLE, null, "The sheet changes the role of "
 				+ (participations == 1 ? "1 participation" : participations + " participations") + " ("
-				+ String.join(", ", named) + more + "): only participants are counted among the people reached;"
+				+ Text.someOf(named, participations) + "): only participants are counted among the people reached;"
 				+ " trainers, facilitators, speakers and organizers are counted in their own roles"));
 	}
 

@@ -4,6 +4,8 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.util.List;
 
+import org.kvali.graphql.Text;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -92,8 +94,7 @@ public final class Holders {
 			return phrase;
 		}
 		var named = List.of((String[]) labels.getArray());
-		return phrase + " (" + String.join(", ", named) + (distinct > named.size() ? " and " + (distinct - named.size())
-				+ " more" : "") + ")";
+		return phrase + " (" + Text.someOf(named, distinct) + ")";
 	}
 
 }
