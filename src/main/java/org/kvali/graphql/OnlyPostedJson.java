@@ -29,9 +29,9 @@ class OnlyPostedJson {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	RouterFunction<ServerResponse> refusedGraphQlRequests() {
-		// Spring's route takes application/graphql too, then cannot read it: refused here as any other type
+		// Spring's route takes application/graphql too, then cannot read it: refused here as any other type; so is a
+		// request accepting only an event stream, which Spring answered with 200 and an error (no subscription here)
 		var served = GraphQlRequestPredicates.graphQlHttp(PATH)
-			.or(GraphQlRequestPredicates.graphQlSse(PATH))
 			.and(RequestPredicates.contentType(MediaType.APPLICATION_JSON));
 		return RouterFunctions.route(RequestPredicates.path(PATH).and(served.negate()), OnlyPostedJson::refuse);
 	}

@@ -1,6 +1,7 @@
 package org.kvali.intake;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.kvali.graphql.Text;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -48,6 +50,7 @@ class ImportController {
 			this.audit.record("refused import", ex.getMessage());
 			throw ex;
 		}
+		acceptsJson(request);
 		boolean dryRun = dryRun(request.getParameterMap());
 		var fileName = fileName(request.getParameterMap());
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
@@ -56,8 +59,22 @@ class ImportController {
 			var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes().toBytes(), this.limits.uploadTime());
 			var report = this.imports.load(body, format, contentType, dryRun, fileName);
 			var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
-			return ResponseEntity.status(status).body(report);
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(report);
 		}
+	}
+
+	/**
+	 * Refuses, before the sheet is read, a request that accepts no JSON: the sheet was loaded, and then the answer
+	 * could not be given (an empty 406), so the sender took a stored sheet for a failed one (a tester's).
+	 */
+	private static void acceptsJson(HttpServletRequest request) {
+		var accepted = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
+		if (accepted.isEmpty() || MediaType.parseMediaTypes(accepted).stream()
+			.anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+			return;
+		}
+		throw new SheetException(HttpStatus.NOT_ACCEPTABLE, "The request accepts only " + Text.preview(String.join(", ",
+				accepted), 100) + ": the answer is application/json; nothing was read or stored");
 	}
 
 	/**
@@ -101,7 +118,8 @@ class ImportController {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> unreadable(SheetException ex, HttpServletRequest request) {
 		this.audit.record("import", "refused with HTTP " + ex.status().value() + ": " + ex.getMessage());
-		var refusal = ResponseEntity.status(ex.status());
+		// JSON whatever the request accepts: a 406 says why too
+		var refusal = ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_JSON);
 		if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
 			// no turn came: a script that retries on 503 is told when, as for a database out of reach
 			refusal.header(HttpHeaders.RETRY_AFTER, "5");

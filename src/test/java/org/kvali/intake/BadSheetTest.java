@@ -383,6 +383,30 @@ class BadSheetTest {
 					+ " content: send application/json to /graphql, text/csv or the .xlsx type to /imports/attendance")));
 	}
 
+	/** A sender accepting no JSON is refused before the sheet is read: the sheet was stored, then answered 406. */
+	@Test
+	void aSenderAcceptingNoJsonIsRefusedBeforeTheSheetIsRead() throws Exception {
+		int imports = this.jdbc.queryForObject("SELECT count(*) FROM attendance_import", Integer.class);
+		var sheet = (AttendanceImportTest.HEADER + ROW.formatted(1)).getBytes(StandardCharsets.UTF_8);
+		for (var dryRun : new String[] { "false", "true" }) {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", dryRun).contentType("text/csv")
+				.header("Accept", "application/xml").content(sheet))
+				.andExpect(status().isNotAcceptable())
+				.andExpect(header().string("Content-Type", "application/json"))
+				.andExpect(jsonPath("$.status").value("REJECTED"))
+				.andExpect(jsonPath("$.errors[0].message").value("The request accepts only application/xml: the answer"
+						+ " is application/json; nothing was read or stored"));
+		}
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM attendance_import", Integer.class)).isEqualTo(imports);
+		// JSON among what is accepted, or any type: read and answered
+		for (var accept : new String[] { "application/xml, application/json;q=0.5", "*/*", "application/*" }) {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+				.header("Accept", accept).content(sheet))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("VALIDATED"));
+		}
+	}
+
 	@Test
 	void anXlsxThatIsNotAZip() throws Exception {
 		send(XLSX, "activity_code\nx\n".getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest())
