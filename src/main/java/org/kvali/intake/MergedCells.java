@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +26,24 @@ import org.springframework.http.HttpStatus;
  * the first cell's value in every row, and the other columns read as empty. Read as saved, a disability or home
  * municipality merged over five people was stored for the first and as unknown for the other four, an activity code
  * merged so refused as missing, and a code a covered cell still held (as a program merging "keeping the contents"
- * leaves it) made an activity the spreadsheet did not show.
+ * leaves it) made an activity the spreadsheet did not show. The rows the sheet hides are read in the same pass.
  */
 final class MergedCells {
 
 	private static final Pattern MERGE = Pattern
 		.compile("<(?:\\w+:)?mergeCell\\b[^>]*?\\bref\\s*=\\s*\"([A-Z]{1,3})(\\d{1,7}):([A-Z]{1,3})(\\d{1,7})\"");
 
+	/** A row the sheet hides ({@code <row r="3" hidden="1">}), by a filter or by Hide. */
+	private static final Pattern HIDDEN_ROW = Pattern
+		.compile("<(?:\\w+:)?row\\b[^>]*?\\bhidden\\s*=\\s*\"(?:1|true)\"[^>]*>");
+
+	private static final Pattern ROW_NUMBER = Pattern.compile("\\br\\s*=\\s*\"(\\d{1,7})\"");
+
 	private static final Pattern RELATION = Pattern.compile("<(?:\\w+:)?Relationship\\b[^>]*>");
 
 	private static final Pattern ATTRIBUTE = Pattern.compile("\\b(\\w+)\\s*=\\s*\"([^\"]*)\"");
 
-	/** Enough of the text before a chunk to hold any one mergeCell element cut by the chunk's start. */
+	/** Enough of the text before a chunk to hold any one mergeCell or row element cut by the chunk's start. */
 	private static final int OVERLAP = 512;
 
 	/** A merged range: its first and last columns (0 for A) and rows, as the sheet numbers them. */
@@ -54,7 +61,11 @@ final class MergedCells {
 	/** The first cell's value of each range reached whose first cell was read. */
 	private final Map<Range, String> values = new HashMap<>();
 
-	private MergedCells(List<Range> ranges) {
+	/** The rows the sheet hides, as it numbers them. */
+	private final Set<Integer> hidden;
+
+	private MergedCells(List<Range> ranges, Set<Integer> hidden) {
+		this.hidden = hidden;
 		this.ahead = new ArrayList<>(ranges);
 		this.ahead.sort(Comparator.comparingInt(Range::firstRow));
 	}
@@ -130,7 +141,7 @@ final class MergedCells {
 	static MergedCells of(byte[] body, String id, int maxRanges) throws IOException {
 		var relations = XlsxSheetReader.part(body, "xl/_rels/workbook.xml.rels");
 		if (relations == null) {
-			return new MergedCells(List.of());
+			return new MergedCells(List.of(), Set.of());
 		}
 		for (var relation = RELATION.matcher(relations); relation.find();) {
 			var attributes = ATTRIBUTE.matcher(relation.group()).results()
@@ -139,14 +150,16 @@ final class MergedCells {
 			var path = attributes.get("Target");
 			if (id.equals(attributes.get("Id")) && path != null) {
 				var name = path.startsWith("/") ? path.substring(1) : "xl/" + path;
-				return new MergedCells(ranges(body, name, maxRanges));
+				return scan(body, name, maxRanges);
 			}
 		}
-		return new MergedCells(List.of());
+		return new MergedCells(List.of(), Set.of());
 	}
 
-	private static List<Range> ranges(byte[] body, String name, int maxRanges) throws IOException {
+	/** The sheet's ranges and hidden rows, read from its part in one pass. */
+	private static MergedCells scan(byte[] body, String name, int maxRanges) throws IOException {
 		Set<Range> found = new LinkedHashSet<>();
+		Set<Integer> hidden = new HashSet<>();
 		try (var zip = new ZipArchiveInputStream(new ByteArrayInputStream(body), "UTF-8", true, true)) {
 			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				if (!entry.getName().equals(name)) {
@@ -170,11 +183,22 @@ final class MergedCells {
 									+ maxRanges + " ranges of cells; a sheet of attendance merges few, if any");
 						}
 					}
+					for (var row = HIDDEN_ROW.matcher(text); row.find();) {
+						var number = ROW_NUMBER.matcher(row.group());
+						if (number.find()) {
+							hidden.add(Integer.parseInt(number.group(1)));
+						}
+					}
 					carried = text.substring(Math.max(0, text.length() - OVERLAP));
 				}
 			}
 		}
-		return new ArrayList<>(found);
+		return new MergedCells(new ArrayList<>(found), hidden);
+	}
+
+	/** Whether the sheet hides the row (a filter's or Hide's): the spreadsheet does not show it. */
+	boolean hidden(int row) {
+		return this.hidden.contains(row);
 	}
 
 	/** The column's number, 0 for A. */

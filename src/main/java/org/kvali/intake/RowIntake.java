@@ -118,6 +118,13 @@ final class RowIntake implements SheetSink {
 			}
 			return;
 		}
+		if (row.hidden()) {
+			// a filter's hidden rows, absentees say, were loaded as if shown
+			this.errors.add(new ImportMessage(row.row(), null, null, "The row is hidden in the workbook (by a filter or"
+					+ " Hide), and the sheet is read as a whole: delete the rows not to be loaded, or show them, and send"
+					+ " the workbook again"));
+			return;
+		}
 		var total = totalsWord(row);
 		if (total != null) {
 			this.errors.add(new ImportMessage(row.row(), null, total, "The row looks like a row of totals: a sheet"

@@ -223,7 +223,7 @@ final class XlsxSheetReader {
 				}
 			}
 		}
-		return new SheetRow(row.getRowNum(), cells, false, 0, failed, unsaved);
+		return new SheetRow(row.getRowNum(), cells, false, 0, failed, unsaved, merged.hidden(row.getRowNum()));
 	}
 
 	/**
@@ -243,7 +243,9 @@ final class XlsxSheetReader {
 			if (day && column.equals(Columns.BIRTH_YEAR) && isDate(cell)) {
 				return Integer.toString(date(number, epoch).getYear());
 			}
-			return number.stripTrailingZeros().toPlainString();
+			// a reference or code typed as a number reads as the spreadsheet shows it: 0042 under the format 0000
+			var shown = column.equals(Columns.BIRTH_YEAR) ? null : NumberFormats.shown(number, cell.getDataFormatString());
+			return shown != null ? shown : number.stripTrailingZeros().toPlainString();
 		}
 		return cell.getText() == null ? "" : unescape(cell.getText());
 	}

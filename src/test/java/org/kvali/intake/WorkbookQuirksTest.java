@@ -445,6 +445,51 @@ class WorkbookQuirksTest {
 	}
 
 	/**
+	 * A reference typed as a number and formatted to show more reads as the spreadsheet shows it: the same sheet saved
+	 * as CSV gives TI-0042, and the bare 42 of the workbook made a second person of them.
+	 */
+	@Test
+	void aNumberReadsAsItsFormatShowsIt() throws Exception {
+		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,%s,female,,,,,,";
+		// the writer does not escape a format's quotes: written plain, then quoted in the styles part
+		var written = rewrite(Workbooks.written(List.of(row.formatted("x"), row.formatted("y"), row.formatted("TI-0044")),
+				sheet -> {
+					sheet.value(1, 7, 42);
+					sheet.style(1, 7).format("0000").set();
+					sheet.value(2, 7, 4312);
+					sheet.style(2, 7).format("000-00").set();
+				}), "xl/styles.xml", xml -> xml.replace("formatCode=\"0000\"", "formatCode=\"&quot;TI-&quot;0000\"")
+					.replace("formatCode=\"000-00\"", "formatCode=\"&quot;TI&quot;\\-000-00\""));
+		load(written, false).andExpect(status().isOk()).andExpect(jsonPath("$.created.participants").value(3));
+		// the CSV the workbook saves names the same people
+		var csv = AttendanceImportTest.HEADER + row.formatted("TI-0042") + "\n" + row.formatted("TI-043-12") + "\n";
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+			.content(csv.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.participants").value(0))
+			.andExpect(jsonPath("$.unchanged.participations").value(2));
+	}
+
+	/**
+	 * A row the workbook hides (a filter leaving out absentees, say) is refused, not loaded as if shown: the sheet is
+	 * read as the spreadsheet shows it, and a hidden row is not shown.
+	 */
+	@Test
+	void aHiddenRowIsRefused() throws Exception {
+		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,female,,,,,,";
+		var written = Workbooks.written(List.of(row.formatted(1), row.formatted(2), row.formatted(3)),
+				sheet -> sheet.hideRow(2));
+		load(written, false).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].message").value("The row is hidden in the workbook (by a filter or Hide),"
+					+ " and the sheet is read as a whole: delete the rows not to be loaded, or show them, and send the"
+					+ " workbook again"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'", Integer.class))
+			.isZero();
+	}
+
+	/**
 	 * A sheet of one row: a new organization named {@code organization}, the activity from Excel's day
 	 * {@code startDay} to {@code endDay}, with {@code change} applied to the workbook's file {@code part}.
 	 */
