@@ -1,6 +1,7 @@
 package org.kvali.activity;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.kvali.access.Access;
 import org.kvali.access.Role;
@@ -87,17 +88,21 @@ class ActivityDeletion {
 			.query(Long.class)
 			.list()
 			.toArray(Long[]::new);
+		// an erased person's reference is not named: nothing links it to the old one, which the log keeps (an erased
+		// person's reference begins as ParticipantService.ERASED says, which depends on this feature)
 		var removed = this.jdbc.sql("""
 				DELETE FROM participant p WHERE p.id = ANY(:people)
 				  AND NOT EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = p.id)
-				RETURNING p.ref""")
+				RETURNING CASE WHEN p.ref LIKE 'forgotten-%' THEN NULL ELSE p.ref END""")
 			.param("people", people)
-			.query(String.class)
+			.query((rs, row) -> Optional.ofNullable(rs.getString(1)))
 			.list();
+		var named = removed.stream().flatMap(Optional::stream).sorted().toList();
+		int erased = removed.size() - named.size();
 		// whose personal data went, as removeParticipation's entries tell one by one
 		this.audit.record("remove participations with activity", activity.code() + ": " + people.length
-				+ " participations; people recorded nowhere else, removed: " + String.join(", ", removed.stream().sorted()
-					.toList()));
+				+ " participations; people recorded nowhere else, removed: " + String.join(", ", named)
+				+ (erased == 0 ? "" : (named.isEmpty() ? "" : ", and ") + erased + " erased at their request"));
 		this.jdbc.sql("""
 				SELECT own_organizations_followed(ARRAY(SELECT p.id FROM participant p WHERE p.id = ANY(:people)))""")
 			.param("people", people)

@@ -39,6 +39,10 @@ class ImportHistory {
 			            ORDER BY n), '[]')
 			 FROM jsonb_array_elements(report -> '%s') WITH ORDINALITY AS x (m, n))""";
 
+	/** SQL: the report {@code report} with {@link #WITHOUT_REFERENCE} in its warnings and errors. */
+	private static final String WITHOUT = "report || jsonb_build_object('warnings', %s, 'errors', %s)".formatted(
+			WITHOUT_REFERENCE.formatted("warnings"), WITHOUT_REFERENCE.formatted("errors"));
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -63,7 +67,7 @@ class ImportHistory {
 			.param("for", sender.is(Role.PARTNER) ? sender.organizations().toArray(Long[]::new) : new Long[0])
 			.param("at", report.importedAt())
 			.param("rows", report.rows())
-			.param("report", this.json.writeValueAsString(report))
+			.param("report", withoutErasedReferences(report))
 			.update();
 	}
 
@@ -75,15 +79,37 @@ class ImportHistory {
 	 */
 	@EventListener
 	void forgotten(ParticipantForgotten erasure) {
-		var pattern = "(?<![A-Za-z0-9._-])" + erasure.ref().replaceAll("([\\\\^$.|?*+()\\[\\]{}-])", "\\\\$1")
-				+ "(?![A-Za-z0-9._-])";
-		this.jdbc.sql("""
-				UPDATE attendance_import
-				SET report = report || jsonb_build_object('warnings', %s, 'errors', %s)
-				WHERE CAST(report AS text) ~* :pattern""".formatted(WITHOUT_REFERENCE.formatted("warnings"),
-				WITHOUT_REFERENCE.formatted("errors")))
-			.param("pattern", pattern)
+		this.jdbc.sql("UPDATE attendance_import SET report = " + WITHOUT + " WHERE CAST(report AS text) ~* :pattern")
+			.param("pattern", pattern(erasure.ref()))
 			.update();
+	}
+
+	/**
+	 * The report as kept: a sheet sent again after an erasure is refused for naming the reference, which was taken
+	 * out of the reports before; it is kept without it, as those are (a tester's read it there again).
+	 */
+	private String withoutErasedReferences(ImportReport report) {
+		var kept = this.json.writeValueAsString(report);
+		var erased = this.jdbc.sql("""
+				SELECT DISTINCT m ->> 'value' FROM jsonb_array_elements(CAST(:report AS jsonb) -> 'errors') m
+				WHERE m ->> 'column' = 'participant_ref' AND m ->> 'value' IS NOT NULL AND EXISTS (
+				    SELECT 1 FROM erased_reference e WHERE e.digest = sha256(convert_to(lower(m ->> 'value'), 'UTF8')))""")
+			.param("report", kept)
+			.query(String.class)
+			.list();
+		for (var ref : erased) {
+			kept = this.jdbc.sql("SELECT CAST(" + WITHOUT + " AS text) FROM (SELECT CAST(:report AS jsonb) AS report) r")
+				.param("report", kept)
+				.param("pattern", pattern(ref))
+				.query(String.class)
+				.single();
+		}
+		return kept;
+	}
+
+	/** What finds the reference in a text, in any case, as a whole word. */
+	private static String pattern(String ref) {
+		return "(?<![A-Za-z0-9._-])" + ref.replaceAll("([\\\\^$.|?*+()\\[\\]{}-])", "\\\\$1") + "(?![A-Za-z0-9._-])";
 	}
 
 	/** The import, when it exists and the reader may read it. */

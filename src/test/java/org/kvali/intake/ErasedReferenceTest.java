@@ -87,6 +87,11 @@ class ErasedReferenceTest {
 				+ " (SELECT id FROM activity WHERE code LIKE 'TI-WS-%')", Integer.class)).isEqualTo(2);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE lower(ref) = 'ti-1'",
 				Integer.class)).isZero();
+		// the refusals are kept without the reference, as the reports before the erasure are (a tester's read it)
+		var refused = this.jdbc.queryForList("SELECT CAST(report AS text) FROM attendance_import WHERE status ="
+				+ " 'REJECTED' ORDER BY imported_at", String.class);
+		assertThat(refused).hasSize(2).noneMatch(report -> report.matches("(?is).*\\bTI-1\\b.*"));
+		assertThat(JsonPath.<List<String>>read(refused.get(0), "$.errors[*].value")).containsExactly("(erased)");
 		// a person who took part again, with a new reference, is added
 		load(SHEET.replace("TI-1", "TI-3"), false).andExpect(status().isOk())
 			.andExpect(jsonPath("$.created.participants").value(1));
@@ -152,6 +157,8 @@ class ErasedReferenceTest {
 			.andExpect(jsonPath("$.errors[1].message").value(REFUSAL))
 			.andExpect(jsonPath("$.errors[2].row").value(4))
 			.andExpect(jsonPath("$.errors[2].message").value(notOwn));
+		assertThat(this.jdbc.queryForList("SELECT CAST(report AS text) FROM attendance_import", String.class))
+			.hasSize(4).noneMatch(report -> report.matches("(?is).*\\bTI-[56]\\b.*"));
 	}
 
 	private ResultActions partnerLoad(String key, String sheet) throws Exception {
