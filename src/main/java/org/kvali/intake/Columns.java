@@ -1,8 +1,16 @@
 package org.kvali.intake;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
-/** The columns of an attendance sheet, by their names in the header (case and surrounding spaces ignored). */
+import org.kvali.graphql.Text;
+
+/**
+ * The columns of an attendance sheet, by their names in the header: case, surrounding spaces and a template's mark of
+ * a required column (*) ignored, words apart or joined by a hyphen or an underscore (Birth year is birth_year).
+ */
 final class Columns {
 
 	static final String ACTIVITY_CODE = "activity_code";
@@ -43,7 +51,62 @@ final class Columns {
 			END_DATE, VENUE_MUNICIPALITY, PARTICIPANT_REF, GENDER, BIRTH_YEAR, DISABILITY, HOME_MUNICIPALITY,
 			ORGANIZATION_CODE, ORGANIZATION_NAME, ORGANIZATION_KIND, ROLE);
 
+	/** Names sheets give some columns that Kvali names otherwise. */
+	private static final Map<String, String> OTHER_NAMES = Map.of("sex", GENDER, "year_of_birth", BIRTH_YEAR,
+			"participant_id", PARTICIPANT_REF, "organisation_code", ORGANIZATION_CODE, "organisation_name",
+			ORGANIZATION_NAME, "organisation_kind", ORGANIZATION_KIND);
+
+	private static final Pattern MARKS = Pattern.compile("[\\s*]+$");
+
+	private static final Pattern APART = Pattern.compile("[\\s\\-.]+");
+
 	private Columns() {
+	}
+
+	/** The column a header's name names: "Birth year", "birth-year" and "BIRTH_YEAR *" are birth_year. */
+	static String named(String written) {
+		var name = MARKS.matcher(Text.trim(written).toLowerCase(Locale.ROOT)).replaceAll("");
+		return APART.matcher(name).replaceAll("_");
+	}
+
+	/**
+	 * The column an unknown name seems meant for: one it begins with ("gender_(f/m)", "disability_status"), one it
+	 * differs from by a letter or two, or one of a few other names; null when none.
+	 */
+	static String meant(String name) {
+		if (OTHER_NAMES.containsKey(name)) {
+			return OTHER_NAMES.get(name);
+		}
+		for (var column : ALL) {
+			// two letters off a long name, one off a short: "note" is no misspelt role
+			if (name.startsWith(column + "_") || distance(name, column) <= (column.length() >= 6 ? 2 : 1)) {
+				return column;
+			}
+		}
+		return null;
+	}
+
+	/** How many letters must be added, removed or changed to turn one name into the other. */
+	private static int distance(String a, String b) {
+		if (Math.abs(a.length() - b.length()) > 2) {
+			return 3;
+		}
+		var previous = new int[b.length() + 1];
+		var current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
+			}
+			var swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
 	}
 
 }

@@ -68,8 +68,7 @@ final class CsvSheetReader {
 				}
 				if (header == null) {
 					unknownSeparator(record);
-					header = record.stream().map(name -> Text.trim(name).toLowerCase(Locale.ROOT)).toList();
-					sink.header(header, null);
+					header = sink.header(record.stream().map(Text::trim).toList(), null);
 					continue;
 				}
 				var cells = new HashMap<String, String>(2 * header.size());

@@ -61,11 +61,12 @@ final class RowIntake implements SheetSink {
 	}
 
 	@Override
-	public void header(List<String> names, String sheet) {
+	public List<String> header(List<String> written, String sheet) {
+		var names = written.stream().map(Columns::named).toList();
 		// each ignored with a warning, 200,000 names, or 984 of 50,000 characters, made reports of 13 and 49 MB, and
 		// the history of a few ran the service out of memory (testers'); columns without a name are passed over
 		long named = names.stream().filter(name -> !name.equals(SheetRow.UNNAMED)).count();
-		var longest = names.stream().mapToInt(Text::length).max().orElse(0);
+		var longest = written.stream().mapToInt(Text::length).max().orElse(0);
 		if (named > MOST_COLUMNS || longest > this.limits.maxCellLength()) {
 			this.errors.add(new ImportMessage(1, null, null, named > MOST_COLUMNS
 					? "The first row names " + named + " columns; a sheet has at most " + MOST_COLUMNS
@@ -73,17 +74,19 @@ final class RowIntake implements SheetSink {
 					: "The first row holds a name of " + longest + " characters; a column's name has at most "
 							+ this.limits.maxCellLength() + ": is it the sheet meant, its first row the header?"));
 			this.headerFailed = true;
-			return;
+			return names;
 		}
-		for (var required : Columns.REQUIRED) {
-			if (!names.contains(required)) {
-				// a title above the header, or a workbook whose first sheet holds something else, names none of them
-				this.errors.add(new ImportMessage(1, required, null, "The required column " + required
-						+ " is missing from the first row" + (sheet == null ? "" : " of " + sheet)));
-			}
+		var missing = Columns.REQUIRED.stream().filter(required -> !names.contains(required)).toList();
+		for (var required : missing) {
+			// a title above the header, or a workbook whose first sheet holds something else, names none of them
+			this.errors.add(new ImportMessage(1, required, null, "The required column " + required
+					+ " is missing from the first row" + (sheet == null ? "" : " of " + sheet)
+					+ (missing.size() < Columns.REQUIRED.size() ? ""
+							: ": the columns' names belong in the first row; delete a title or any rows above them")));
 		}
 		var seen = new HashSet<String>();
-		for (var column : names) {
+		for (int i = 0; i < names.size(); i++) {
+			var column = names.get(i);
 			if (column.equals(SheetRow.UNNAMED)) {
 				// a spreadsheet saves separators past the header's last name when its rows are wider; see row()
 				continue;
@@ -92,11 +95,27 @@ final class RowIntake implements SheetSink {
 				this.errors.add(new ImportMessage(1, column, null, "The column " + column + " appears twice"));
 			}
 			else if (!Columns.ALL.contains(column)) {
-				this.warnings.add(new ImportMessage(1, column, null, "unknown column, ignored"));
+				unknown(written.get(i), names);
 			}
 			seen.add(column);
 		}
 		this.headerFailed = !this.errors.isEmpty();
+		return names;
+	}
+
+	/**
+	 * A column Kvali does not read: ignored with a warning, or refused where it seems meant for a column the sheet
+	 * lacks ("Disability status" for disability), whose values would otherwise be lost unseen (a tester's).
+	 */
+	private void unknown(String written, List<String> names) {
+		var meant = Columns.meant(Columns.named(written));
+		if (meant != null && !names.contains(meant)) {
+			this.errors.add(new ImportMessage(1, written, null, "The column " + written + " is not one Kvali reads:"
+					+ " did you mean " + meant + "? Name it so, or remove the column"));
+		}
+		else {
+			this.warnings.add(new ImportMessage(1, written, null, "unknown column, ignored"));
+		}
 	}
 
 	@Override
@@ -193,7 +212,8 @@ final class RowIntake implements SheetSink {
 	/** Whether each required column's cell holds the column's name: the header again. */
 	private static boolean repeatsHeader(SheetRow row) {
 		for (var column : Columns.REQUIRED) {
-			if (!column.equalsIgnoreCase(row.cells().get(column))) {
+			var cell = row.cells().get(column);
+			if (cell == null || !column.equals(Columns.named(cell))) {
 				return false;
 			}
 		}

@@ -6,10 +6,11 @@ import java.util.List;
 interface SheetSink {
 
 	/**
-	 * The column names of the header row, trimmed and in lower case, in sheet order, and where they were read (a
-	 * workbook's sheet, by name; null for a CSV file).
+	 * The names of the header row as written (trimmed), in sheet order, and where they were read (a workbook's sheet,
+	 * by name; null for a CSV file); returns the columns they name ({@link Columns#named}), which the rows' cells are
+	 * put under.
 	 */
-	void header(List<String> names, String sheet);
+	List<String> header(List<String> written, String sheet);
 
 	void row(SheetRow row);
 

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -161,7 +160,8 @@ final class XlsxSheetReader {
 	/** How many of the required columns the sheet's first row names. */
 	private static int requiredColumns(Sheet sheet) throws IOException {
 		try (var rows = sheet.openStream()) {
-			var header = rows.findFirst().map(XlsxSheetReader::header).orElse(List.of());
+			var header = rows.findFirst().map(XlsxSheetReader::header).orElse(List.of()).stream().map(Columns::named)
+				.toList();
 			return (int) Columns.REQUIRED.stream().filter(header::contains).count();
 		}
 	}
@@ -175,8 +175,7 @@ final class XlsxSheetReader {
 			for (var iterator = stream.iterator(); iterator.hasNext();) {
 				var row = iterator.next();
 				if (header == null) {
-					header = merged.header(row.getRowNum(), header(row));
-					sink.header(header, "sheet '" + sheet.getName() + "'");
+					header = sink.header(merged.header(row.getRowNum(), header(row)), "sheet '" + sheet.getName() + "'");
 				}
 				else if (!isEmpty(row)) {
 					sink.row(row(row, header, epoch, merged));
@@ -191,7 +190,7 @@ final class XlsxSheetReader {
 	private static List<String> header(Row row) {
 		var names = new ArrayList<String>();
 		for (int i = 0; i < row.getCellCount(); i++) {
-			names.add(Text.trim(row.getCellText(i)).toLowerCase(Locale.ROOT));
+			names.add(Text.trim(row.getCellText(i)));
 		}
 		// names left empty, at the end too, are columns without a name (RowIntake), as in a CSV file
 		return names;

@@ -274,6 +274,39 @@ class AttendanceImportTest {
 	 * A code written in another case than the stored one, or than another new one of the sheet, names the same thing:
 	 * it would otherwise be a second activity or organization, and its people counted twice.
 	 */
+	/**
+	 * A header's names are read as sheets write them (Birth year, Participant ref *), and a column that seems meant for
+	 * one the sheet lacks is refused with the name meant: "Disability status" was ignored with a warning, and every
+	 * person loaded without it (a tester's).
+	 */
+	@Test
+	void headerNamesAreReadAsWrittenAndAMisnamedColumnIsNamed() throws Exception {
+		var row = "TI-WS-1,TEST-INTAKE,TI-1,female,1990,yes,Workshop,workshop,2025-03-01,2025-03-01\n";
+		var activity = ",Activity title,activity kind,Start Date,end-date\n";
+		load("Activity code,project-code,Participant ref *,GENDER,Birth year,disability" + activity + row, false)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings.length()").value(0));
+		assertThat(this.jdbc.queryForObject("SELECT birth_year || ' ' || disability FROM participant WHERE ref = 'TI-1'",
+				String.class)).isEqualTo("1990 true");
+		load("activity_code,project_code,participant_ref,Gender (F/M),Disability status,Year of birth" + activity
+				.replace("\n", ",Notes\n") + row, true)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.containsInAnyOrder(
+					"The required column gender is missing from the first row",
+					"The column Gender (F/M) is not one Kvali reads: did you mean gender? Name it so, or remove the"
+							+ " column",
+					"The column Disability status is not one Kvali reads: did you mean disability? Name it so, or"
+							+ " remove the column",
+					"The column Year of birth is not one Kvali reads: did you mean birth_year? Name it so, or remove"
+							+ " the column")))
+			.andExpect(jsonPath("$.warnings[0].column").value("Notes"))
+			.andExpect(jsonPath("$.warnings[0].message").value("unknown column, ignored"));
+		// a title above the header names none of the required columns
+		load("Attendance of the workshop\n" + row, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message").value("The required column activity_code is missing from the"
+					+ " first row: the columns' names belong in the first row; delete a title or any rows above them"));
+	}
+
 	@Test
 	void codesDifferingOnlyInCaseAreRefusedNamingTheStoredOne() throws Exception {
 		var sheet = HEADER + """

@@ -343,9 +343,11 @@ class WorkbookQuirksTest {
 				sheet -> sheet.value(0, 8, "sex"));
 		// the sheet nearest to attendance is read, and its header's lack named (a tester's named the instructions)
 		load(noGender, true).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors.length()").value(2))
 			.andExpect(jsonPath("$.errors[0].message").value("The required column gender is missing from the first row"
-					+ " of sheet 'Attendance'"));
+					+ " of sheet 'Attendance'"))
+			.andExpect(jsonPath("$.errors[1].message").value("The column sex is not one Kvali reads: did you mean"
+					+ " gender? Name it so, or remove the column"));
 		var hidden = Workbooks.written(
 				workbook -> workbook.newWorksheet("Instructions").value(0, 0, "Fill in one row per person"), row,
 				sheet -> sheet.setVisibilityState(VisibilityState.HIDDEN));
