@@ -37,9 +37,13 @@ final class IatiActivities {
 	record Related(String identifier, String type) {
 	}
 
+	/**
+	 * An activity of the file, with its planned dates and its actual ones ({@link IatiDates}): null where it has not
+	 * begun or ended.
+	 */
 	record Activity(String identifier, String hierarchy, Organization reporting, String title, String titleKa,
-			String description, List<Participant> participants, LocalDate start, LocalDate end,
-			List<IatiLocations.Place> places, List<Related> related, List<IndicatorResult> results) {
+			String description, List<Participant> participants, LocalDate start, LocalDate end, LocalDate actualStart,
+			LocalDate actualEnd, List<IatiLocations.Place> places, List<Related> related, List<IndicatorResult> results) {
 	}
 
 	/** The programme and its projects are data IATI cannot carry: each problem names the activity and what it lacks. */
@@ -57,7 +61,7 @@ final class IatiActivities {
 	/** The parent activity first, then the projects in their order. */
 	static List<Activity> of(Programme programme, List<Project> projects, Map<Long, List<ProjectPartner>> partners,
 			List<Long> donorIds, Map<Long, Organization> organizations, Map<String, List<IatiLocations.Place>> places,
-			List<IndicatorResult> results) {
+			IatiDates dates, List<IndicatorResult> results) {
 		var problems = new ArrayList<String>();
 		var leads = projects.stream().map(Project::leadOrganizationId).filter(Objects::nonNull).distinct()
 			.map(organizations::get).filter(Objects::nonNull).toList();
@@ -88,8 +92,8 @@ final class IatiActivities {
 					problems);
 			var by = lead != null ? lead : reporting;
 			children.add(new Activity(identifier(by, project.code()), "2", by, project.name(), project.nameKa(),
-					"A project of " + programme.name(), participants, start, end,
-					places.getOrDefault(project.code(), List.of()), List.of(new Related(parentIdentifier, "1")),
+					"A project of " + programme.name(), participants, start, end, dates.started(project.code()),
+					dates.ended(project.code(), end), places.getOrDefault(project.code(), List.of()), List.of(new Related(parentIdentifier, "1")),
 					results.stream().filter(result -> project.code().equals(result.projectCode())).toList()));
 		}
 		var participants = new ArrayList<>(donors);
@@ -112,7 +116,8 @@ final class IatiActivities {
 		var activities = new ArrayList<Activity>();
 		activities.add(new Activity(parentIdentifier, "1", reporting, programme.name(), programme.nameKa(),
 				programme.description() != null ? programme.description() : programme.name(), participants,
-				programme.startDate(), programme.endDate(), List.of(),
+				programme.startDate(), programme.endDate(), dates.started(null),
+				dates.ended(null, programme.endDate()), List.of(),
 				children.stream().map(child -> new Related(child.identifier(), "2")).toList(),
 				results.stream().filter(result -> result.projectCode() == null).toList()));
 		activities.addAll(children);

@@ -2,6 +2,7 @@ package org.kvali.iati;
 
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -78,7 +79,9 @@ final class IatiDocument {
 		empty("activity-status", "code", activity.start() != null && activity.start().isAfter(today) ? "1"
 				: activity.end() != null && activity.end().isBefore(today) ? "4" : "2");
 		date("1", activity.start());
+		date("2", activity.actualStart());
 		date("3", activity.end());
+		date("4", activity.actualEnd());
 		this.xml.writeStartElement("recipient-country");
 		this.xml.writeAttribute("code", "GE");
 		this.xml.writeAttribute("percentage", "100");
@@ -150,7 +153,7 @@ final class IatiDocument {
 			int year = date != null ? date.getYear() : start != null ? start.getYear()
 					: result.periods().isEmpty() ? this.now.getYear() : result.periods().get(0).period().start().getYear();
 			this.xml.writeAttribute("year", Integer.toString(year));
-			this.xml.writeAttribute("value", number(result.baselineValue()));
+			this.xml.writeAttribute("value", value(result, result.baselineValue()));
 			this.xml.writeEndElement();
 		}
 		for (var period : result.periods()) {
@@ -158,13 +161,13 @@ final class IatiDocument {
 			empty("period-start", "iso-date", period.period().start().toString());
 			empty("period-end", "iso-date", period.period().end().toString());
 			if (period.target() != null) {
-				empty("target", "value", number(period.target()));
+				empty("target", "value", value(result, period.target()));
 			}
 			if (period.actual() != null) {
-				empty("actual", "value", number(period.actual()));
+				empty("actual", "value", value(result, period.actual()));
 			}
-			sex(period.female(), "2");
-			sex(period.male(), "1");
+			sex(result, period.female(), "2");
+			sex(result, period.male(), "1");
 			this.xml.writeEndElement();
 		}
 		this.xml.writeEndElement();
@@ -172,12 +175,12 @@ final class IatiDocument {
 	}
 
 	/** An actual of one sex, with the dimension the IATI guidance uses (1 male, 2 female). */
-	private void sex(Double value, String code) throws XMLStreamException {
+	private void sex(IndicatorResult result, Double value, String code) throws XMLStreamException {
 		if (value == null) {
 			return;
 		}
 		this.xml.writeStartElement("actual");
-		this.xml.writeAttribute("value", number(value));
+		this.xml.writeAttribute("value", value(result, value));
 		this.xml.writeStartElement("dimension");
 		this.xml.writeAttribute("name", "sex");
 		this.xml.writeAttribute("value", code);
@@ -250,6 +253,15 @@ final class IatiDocument {
 	/** The time of the file with its seconds, also at a whole minute (an xs:dateTime needs them: 18:00:00, not 18:00). */
 	private String timestamp() {
 		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(this.now);
+	}
+
+	/**
+	 * A value of the result as published: a percentage to two decimals (61.03, not 61.029411764705884, which
+	 * portals showed as it was), any other value as it is.
+	 */
+	private static String value(IndicatorResult result, double value) {
+		return result.percent() ? BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
+			.toPlainString() : number(value);
 	}
 
 	/** A plain decimal, never in scientific notation (12500000.5, not 1.25000005E7). */

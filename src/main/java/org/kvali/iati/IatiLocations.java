@@ -1,5 +1,8 @@
 package org.kvali.iati;
 
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -7,7 +10,10 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Where each project of a programme held its activities: municipalities, with their regions. */
+/**
+ * Where each project of a programme held its activities (municipalities, with their regions), and when they began and
+ * ended ({@link IatiDates}).
+ */
 @Repository
 class IatiLocations {
 
@@ -36,6 +42,22 @@ class IatiLocations {
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Place::projectCode));
+	}
+
+	IatiDates dates(String programmeCode, LocalDate today) {
+		var spans = new HashMap<String, IatiDates.Span>();
+		this.jdbc.sql("""
+				SELECT pj.code, min(a.start_date), max(a.end_date) FILTER (WHERE a.end_date <= :today)
+				FROM activity a JOIN project pj ON pj.id = a.project_id JOIN programme pg ON pg.id = pj.programme_id
+				WHERE pg.code = :programme AND a.start_date <= :today
+				GROUP BY ROLLUP (pj.code)""")
+			.param("programme", programmeCode)
+			.param("today", today)
+			.query((ResultSet rs) -> {
+				spans.put(rs.getString(1), new IatiDates.Span(rs.getObject(2, LocalDate.class),
+						rs.getObject(3, LocalDate.class)));
+			});
+		return new IatiDates(spans, today);
 	}
 
 }

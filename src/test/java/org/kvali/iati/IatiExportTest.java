@@ -49,6 +49,10 @@ class IatiExportTest {
 	void theProgrammeIsTheParentOfItsProjectsAndHoldsItsResultsOnce() throws Exception {
 		var root = document(null, "EU-CSO-EQUAL");
 		assertThat(root.getTagName()).isEqualTo("iati-activities");
+		// an XML client's usual Accept is served too (it was an empty 406)
+		this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL").header("Accept", "text/xml"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("text/xml;charset=UTF-8"));
 		assertThat(root.getAttribute("version")).isEqualTo("2.03");
 		var activities = children(root, "iati-activity");
 		assertThat(activities).extracting(activity -> text(children(activity, "iati-identifier").get(0)) + " "
@@ -58,7 +62,7 @@ class IatiExportTest {
 		var programme = activities.get(0);
 		var expected = new ArrayList<>(List.of("iati-identifier", "reporting-org", "title", "description",
 				"participating-org", "participating-org", "activity-status", "activity-date", "activity-date",
-				"recipient-country", "sector", "related-activity", "related-activity"));
+				"activity-date", "activity-date", "recipient-country", "sector", "related-activity", "related-activity"));
 		for (int i = 0; i < 6; i++) {
 			expected.add("result");
 		}
@@ -67,8 +71,14 @@ class IatiExportTest {
 		assertThat(reporting.getAttribute("ref") + ":" + reporting.getAttribute("type")).isEqualTo("HEKS-EPER:21");
 		assertThat(children(programme, "participating-org")).extracting(e -> e.getAttribute("ref") + ":" + e.getAttribute("role"))
 			.containsExactly("EU:1", "HEKS-EPER:4");
-		// the demo programme ended in 2025
+		// the demo programme ended in 2025: its actual dates are its first activity's start and its last one's end
 		assertThat(children(programme, "activity-status").get(0).getAttribute("code")).isEqualTo("4");
+		var span = this.jdbc.queryForObject("""
+				SELECT min(a.start_date) || ' ' || max(a.end_date) FROM activity a JOIN project pj ON pj.id = a.project_id
+				JOIN programme pg ON pg.id = pj.programme_id WHERE pg.code = 'EU-CSO-EQUAL'""", String.class).split(" ");
+		assertThat(children(programme, "activity-date")).extracting(e -> e.getAttribute("type") + " "
+				+ e.getAttribute("iso-date"))
+			.containsExactly("1 2023-01-01", "2 " + span[0], "3 2025-12-31", "4 " + span[1]);
 		assertThat(children(programme, "related-activity")).extracting(e -> e.getAttribute("ref") + ":" + e.getAttribute("type"))
 			.containsExactly("HEKS-EPER-CSO-CAPACITY:2", "HEKS-EPER-LOCAL-BUDGET:2");
 
@@ -78,7 +88,7 @@ class IatiExportTest {
 				WHERE p.code = 'CSO-CAPACITY'""", Integer.class);
 		expected = new ArrayList<>(List.of("iati-identifier", "reporting-org", "title", "description",
 				"participating-org", "participating-org", "participating-org", "participating-org", "activity-status",
-				"activity-date", "activity-date", "recipient-country"));
+				"activity-date", "activity-date", "activity-date", "activity-date", "recipient-country"));
 		for (int i = 0; i < places; i++) {
 			expected.add("location");
 		}
@@ -123,6 +133,15 @@ class IatiExportTest {
 		assertThat(actuals.get(1).getAttribute("value")).isEqualTo(women.toString());
 		var sex = children(actuals.get(1), "dimension").get(0);
 		assertThat(sex.getAttribute("name") + "=" + sex.getAttribute("value")).isEqualTo("sex=2");
+
+		// a share to two decimals, as published
+		var shares = children(programme, "result").stream()
+			.map(result -> children(result, "indicator").get(0))
+			.filter(result -> children(result, "reference").get(0).getAttribute("code").equals("OUT-1.2"))
+			.findFirst().orElseThrow();
+		assertThat(children(shares, "period")).extracting(period -> children(period, "actual").get(0)
+				.getAttribute("value"))
+			.containsExactly("61.03");
 
 		// values reported for periods without a target are given too, with their actual alone (OUTC-2's target is
 		// for 2025; 3 and 4 were reported for 2023 and 2024, and were left out; cumulative, so 3, 7 and 11)
@@ -262,6 +281,9 @@ class IatiExportTest {
 			assertThat(activities).extracting(activity -> text(children(activity, "iati-identifier").get(0)) + " "
 					+ children(activity, "activity-status").get(0).getAttribute("code"))
 				.containsExactly("CIF-TX-FUT 1", "CIF-TX-FUT-P 1");
+			// planned dates alone: nothing began
+			assertThat(children(activities.get(0), "activity-date")).extracting(e -> e.getAttribute("type"))
+				.containsExactly("1", "3");
 			assertThat(children(activities.get(0), "result")).isEmpty();
 			var result = children(activities.get(1), "result").get(0);
 			assertThat(result.getAttribute("aggregation-status")).isEqualTo("1");
