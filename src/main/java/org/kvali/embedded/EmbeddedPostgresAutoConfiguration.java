@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -31,6 +32,10 @@ public class EmbeddedPostgresAutoConfiguration {
 	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
 		var dataDir = properties.dataDir().toAbsolutePath();
 		StaleServer.stopIfRunning(dataDir);
+		if (properties.clean()) {
+			EmbeddedStart.wipe(dataDir);
+		}
+		EmbeddedStart.portFree(properties.port());
 		var postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(properties.clean())
@@ -53,6 +58,12 @@ public class EmbeddedPostgresAutoConfiguration {
 
 	private static String onUnless(boolean condition) {
 		return condition ? "off" : "on";
+	}
+
+	@Bean
+	EmbeddedWatch embeddedWatch(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties,
+			ApplicationEventPublisher events) throws IOException {
+		return new EmbeddedWatch(properties.dataDir().toAbsolutePath(), events);
 	}
 
 	@Bean

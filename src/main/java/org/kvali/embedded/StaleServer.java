@@ -67,7 +67,8 @@ final class StaleServer {
 		return Optional.empty();
 	}
 
-	private static Optional<Long> readPid(Path pidFile) throws IOException {
+	/** The process id a pid file names first; empty for a file that names none. */
+	static Optional<Long> readPid(Path pidFile) throws IOException {
 		var lines = Files.readAllLines(pidFile);
 		try {
 			return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));

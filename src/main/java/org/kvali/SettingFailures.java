@@ -1,0 +1,36 @@
+package org.kvali;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+
+/**
+ * A start that fails for a setting Kvali checks, or for a database it cannot reach, ends with what to correct: the
+ * reason was deep in a stack trace under the name of whichever bean first needed it (a tester's operator read
+ * "Error creating bean with name 'demoGraphiQlCookie'" for a database that was not running).
+ */
+class SettingFailures implements FailureAnalyzer {
+
+	@Override
+	public FailureAnalysis analyze(Throwable failure) {
+		SQLException unreached = null;
+		for (var cause = failure; cause != null; cause = cause.getCause()) {
+			if ((cause instanceof IllegalStateException || cause instanceof IllegalArgumentException)
+					&& cause.getMessage() != null && cause.getMessage().startsWith("kvali.")) {
+				return new FailureAnalysis(cause.getMessage(), "Correct the setting named, then start again.", cause);
+			}
+			if (cause instanceof SQLException sql && unreached == null) {
+				unreached = sql;
+			}
+			if (cause instanceof ConnectException && unreached != null) {
+				return new FailureAnalysis("The database cannot be reached: " + unreached.getMessage(), "Start the "
+						+ "database, or correct SPRING_DATASOURCE_URL (unset, Kvali runs its own, embedded), then start"
+						+ " again.", unreached);
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.kvali;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.BeanCreationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SettingFailuresTest {
+
+	private final SettingFailures analyzer = new SettingFailures();
+
+	@Test
+	void aSettingRefusedDeepInABeanIsTheDescription() {
+		var refused = new IllegalStateException("kvali.time-zone (KVALI_TIME_ZONE) is 'Mars/Olympus', which is no time"
+				+ " zone");
+		var analysis = this.analyzer.analyze(new BeanCreationException("demoGraphiQlCookie", "failed",
+				new BeanCreationException("clock", "failed", refused)));
+		assertThat(analysis.getDescription()).isEqualTo(refused.getMessage());
+		assertThat(analysis.getAction()).isEqualTo("Correct the setting named, then start again.");
+	}
+
+	@Test
+	void aDatabaseOutOfReachIsNamed() {
+		var refused = new SQLException("Connection to localhost:55463 refused.", "08001", new ConnectException(
+				"Connection refused"));
+		var analysis = this.analyzer.analyze(new BeanCreationException("demoKeys", "failed", refused));
+		assertThat(analysis.getDescription()).isEqualTo("The database cannot be reached: Connection to localhost:55463"
+				+ " refused.");
+		assertThat(analysis.getAction()).startsWith("Start the database, or correct SPRING_DATASOURCE_URL");
+	}
+
+	@Test
+	void anyOtherFailureIsLeftToSpring() {
+		assertThat(this.analyzer.analyze(new BeanCreationException("x", "failed", new IllegalStateException("other"))))
+			.isNull();
+		assertThat(this.analyzer.analyze(new SQLException("syntax error"))).isNull();
+	}
+
+}

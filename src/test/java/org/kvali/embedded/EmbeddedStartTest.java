@@ -1,0 +1,61 @@
+package org.kvali.embedded;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EmbeddedStartTest {
+
+	@TempDir
+	Path dataDir;
+
+	/** A database folder an earlier run left is wiped, and PostgreSQL starts on it afresh (initdb failed on it). */
+	@Test
+	void aDatabaseFolderLeftBehindIsWipedAndStartedAfresh() throws Exception {
+		try (var earlier = EmbeddedPostgres.builder().setDataDirectory(this.dataDir).setCleanDataDirectory(false).start();
+				var connection = earlier.getPostgresDatabase().getConnection()) {
+			connection.createStatement().execute("CREATE TABLE left_behind (n int)");
+		}
+		assertThat(this.dataDir.resolve("PG_VERSION")).exists();
+		EmbeddedStart.wipe(this.dataDir);
+		assertThat(this.dataDir).isEmptyDirectory();
+		try (var next = EmbeddedPostgres.builder().setDataDirectory(this.dataDir).setCleanDataDirectory(true).start();
+				var connection = next.getPostgresDatabase().getConnection();
+				var result = connection.createStatement().executeQuery("SELECT to_regclass('left_behind') IS NULL")) {
+			assertThat(result.next() && result.getBoolean(1)).isTrue();
+		}
+	}
+
+	/** A folder holding anything but a database is not wiped: a data folder set to a home folder would be lost. */
+	@Test
+	void aFolderOfOtherFilesIsRefusedAndKept() throws Exception {
+		Files.writeString(this.dataDir.resolve("notes.txt"), "mine");
+		assertThatThrownBy(() -> EmbeddedStart.wipe(this.dataDir)).isInstanceOf(IllegalStateException.class)
+			.hasMessage("kvali.embedded.clean (KVALI_EMBEDDED_CLEAN) is true, and the folder " + this.dataDir
+					+ " (KVALI_EMBEDDED_DATA_DIR) holds files but no PostgreSQL database: only a database's folder is"
+					+ " wiped; give an empty or a new folder");
+		assertThat(this.dataDir.resolve("notes.txt")).hasContent("mine");
+		assertThatNoException().isThrownBy(() -> EmbeddedStart.wipe(this.dataDir.resolve("new")));
+	}
+
+	@Test
+	void aPortInUseIsNamed() throws Exception {
+		try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			assertThatThrownBy(() -> EmbeddedStart.portFree(taken.getLocalPort()))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessage("kvali.embedded.port (KVALI_EMBEDDED_PORT) is " + taken.getLocalPort() + ", on which"
+						+ " another program listens: give another port, or 0 for a free one");
+		}
+		assertThatNoException().isThrownBy(() -> EmbeddedStart.portFree(0));
+	}
+
+}
