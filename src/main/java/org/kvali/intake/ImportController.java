@@ -1,6 +1,7 @@
 package org.kvali.intake;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,11 +56,32 @@ class ImportController {
 		var fileName = fileName(request.getParameterMap());
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
 		var format = SheetFormat.of(contentType);
-		try (var turn = this.turns.take()) {
+		try (var turn = take(request)) {
 			var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes().toBytes(), this.limits.uploadTime());
 			var report = this.imports.load(body, format, contentType, dryRun, fileName);
 			var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(report);
+		}
+	}
+
+	/**
+	 * A turn to load; refused when none comes in time, after the body is read to its end (up to the limits): a client
+	 * that sends the whole body before it reads the answer, as Python's urllib does, saw the connection closed under
+	 * it instead of the 503 that tells it to come back (a tester's).
+	 */
+	private ImportTurns.Turn take(HttpServletRequest request) throws InterruptedException {
+		try {
+			return this.turns.take();
+		}
+		catch (SheetException ex) {
+			try {
+				new LimitedBody(request.getInputStream(), this.limits.maxBytes().toBytes(), this.limits.uploadTime())
+					.transferTo(OutputStream.nullOutputStream());
+			}
+			catch (IOException | SheetException unread) {
+				// cut off, stalled or over the size: the refusal stands, the connection is closed after it
+			}
+			throw ex;
 		}
 	}
 

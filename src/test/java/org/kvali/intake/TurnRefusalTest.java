@@ -1,0 +1,76 @@
+package org.kvali.intake;
+
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.ServiceScopeListener;
+import org.kvali.TestCallers;
+import org.kvali.TestDatabaseConfiguration;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Over a real server, with sheets of up to 20 MB: a sheet refused for want of a turn is answered to a client that
+ * writes its whole body before it reads.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "kvali.embedded.clean=true", "kvali.embedded.data-dir=target/test-postgres-turns",
+				"kvali.report.index=off", "kvali.import.max-bytes=20MB",
+				"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY })
+@Import(TestDatabaseConfiguration.class)
+@TestExecutionListeners(listeners = ServiceScopeListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+class TurnRefusalTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ImportTurns turns;
+
+	/**
+	 * A sheet refused for want of a turn is read to its end first: a client that sends the whole body before reading
+	 * the answer (Python's urllib) saw the connection closed under it instead of the 503 (a tester's).
+	 */
+	@Test
+	void aSheetWithoutATurnIsAnsweredToAClientStillSending() throws Exception {
+		var row = "TURN-1,Workshop,workshop,CSO-CAPACITY,2025-03-01,2025-03-01,,TURN-P%d,female,,,,,,\n";
+		var rows = new StringBuilder(AttendanceImportTest.HEADER);
+		for (int i = 0; rows.length() < 8_000_000; i++) {
+			rows.append(row.formatted(i));
+		}
+		var sent = rows.toString().getBytes(StandardCharsets.UTF_8);
+		var wait = ImportTurns.wait;
+		var held = new java.util.ArrayList<ImportTurns.Turn>();
+		String answer;
+		try {
+			ImportTurns.wait = 100;
+			while (held.size() < 4) {
+				held.add(this.turns.take());
+			}
+			try (var socket = new Socket("localhost", this.port)) {
+				var out = socket.getOutputStream();
+				out.write(("POST /imports/attendance?dryRun=true HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+						+ TestCallers.ADMIN_KEY + "\r\nContent-Type: text/csv\r\nContent-Length: " + sent.length
+						+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+				out.write(sent);
+				out.flush();
+				answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			}
+		}
+		finally {
+			held.forEach(ImportTurns.Turn::close);
+			ImportTurns.wait = wait;
+		}
+		assertThat(answer).startsWith("HTTP/1.1 503").contains("Retry-After: 5")
+			.contains("Other sheets are being loaded (4 at once at most)");
+	}
+
+}
