@@ -18,8 +18,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over a real server, with sheets of up to 20 MB: a sheet refused for want of a turn is answered to a client that
- * writes its whole body before it reads.
+ * Refusals as a real server gives them, past what MockMvc runs (the error page): a sheet refused for want of a turn
+ * (sheets of up to 20 MB here), a path or method that does not exist.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kvali.embedded.clean=true", "kvali.embedded.data-dir=target/test-postgres-turns",
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY })
 @Import(TestDatabaseConfiguration.class)
 @TestExecutionListeners(listeners = ServiceScopeListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-class TurnRefusalTest {
+class RealServerRefusalsTest {
 
 	@LocalServerPort
 	int port;
@@ -71,6 +71,28 @@ class TurnRefusalTest {
 		}
 		assertThat(answer).startsWith("HTTP/1.1 503").contains("Retry-After: 5")
 			.contains("Other sheets are being loaded (4 at once at most)");
+	}
+
+	/** Every error page has the shape of /graphql's errors: Spring's own body was a third shape to parse. */
+	@Test
+	void aPathOrMethodThatDoesNotExistIsAnsweredAsAnError() throws Exception {
+		assertThat(answer("GET /nowhere HTTP/1.1")).startsWith("HTTP/1.1 404").doesNotContain("timestamp")
+			.contains("{\"errors\":[{\"message\":\"No such path: /nowhere; Kvali answers at /graphql,"
+					+ " /imports/attendance, /iati/activities.xml and /actuator/health\",\"extensions\":"
+					+ "{\"classification\":\"NOT_FOUND\"}}]}");
+		assertThat(answer("POST /iati/activities.xml?programme=EU-CSO-EQUAL HTTP/1.1")).startsWith("HTTP/1.1 405")
+			.contains("Allow: GET")
+			.contains("{\"errors\":[{\"message\":\"The method is not allowed at /iati/activities.xml (the Allow"
+					+ " header names those that are)\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}");
+	}
+
+	private String answer(String requestLine) throws Exception {
+		try (var socket = new Socket("localhost", this.port)) {
+			socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAuthorization: Bearer "
+					+ TestCallers.ADMIN_KEY + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 }
