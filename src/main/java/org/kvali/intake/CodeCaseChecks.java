@@ -21,19 +21,26 @@ class CodeCaseChecks {
 	 * New activities and organizations whose code differs only in case from a stored one, or from another new one of
 	 * the sheet: codes are unique ignoring case (changeset 032), as they name one thing however they are written.
 	 */
-	void check(List<ImportMessage> errors) {
+	void check(List<ImportMessage> errors, PartnerSheet partner) {
 		this.jdbc.sql("""
 				SELECT a.first_row, a.activity_code, coalesce(x.code, a.first_code),
 				       CASE WHEN x.id IS NULL
-				            THEN (SELECT f.first_row FROM import_activity f WHERE f.activity_code = a.first_code) END
+				            THEN (SELECT f.first_row FROM import_activity f WHERE f.activity_code = a.first_code) END,
+				       x.id IS NOT NULL AND CAST(:organizations AS bigint[]) IS NOT NULL
+				           AND (x.organizer_id IS NULL OR x.organizer_id <> ALL(CAST(:organizations AS bigint[])))
 				FROM (SELECT activity_code, first_row, stored_id,
 				             min(activity_code COLLATE "C") OVER (PARTITION BY lower(activity_code)) COLLATE "default" AS first_code
 				      FROM import_activity) a
 				LEFT JOIN activity x ON lower(x.code) = lower(a.activity_code)
 				WHERE a.stored_id IS NULL AND (x.id IS NOT NULL OR a.first_code <> a.activity_code)
 				ORDER BY a.first_row""")
+			.param("organizations", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
-				errors.add(inAnotherCase(rs, Columns.ACTIVITY_CODE, "Activity "));
+				// another's activity: written as stored, the sheet was refused as naming it (a tester's went round)
+				errors.add(rs.getBoolean(5) ? new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2),
+						"Activity " + rs.getString(2) + ": the code is an activity's that your organizations do not run,"
+								+ " written in another case (codes are one whatever their case); give yours another code")
+						: inAnotherCase(rs, Columns.ACTIVITY_CODE, "Activity "));
 			});
 		this.jdbc.sql("""
 				WITH g AS (SELECT organization_code AS code, min(row_no) AS first_row FROM import_row

@@ -110,7 +110,7 @@ class StagingChecks {
 		listedTwice(errors);
 		genderChanges(errors, partner, written);
 		this.organizations.check(errors, partner != null, written);
-		this.codeCases.check(errors);
+		this.codeCases.check(errors, partner);
 		return errors;
 	}
 
@@ -214,7 +214,8 @@ class StagingChecks {
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2),
 						"Participant " + rs.getString(2) + " is already listed for activity " + rs.getString(3)
-								+ " in row " + rs.getInt(4)));
+								+ " in row " + rs.getInt(4) + "; a person is listed once an activity, also one of"
+								+ " several days"));
 			});
 	}
 

@@ -42,6 +42,9 @@ class AttendanceImportTest {
 	@Autowired
 	org.springframework.graphql.test.tester.HttpGraphQlTester graphQl;
 
+	@Autowired
+	org.kvali.access.ApiKeyService keys;
+
 	@BeforeEach
 	void project() {
 		IntakeFixture.create(this.jdbc);
@@ -50,6 +53,7 @@ class AttendanceImportTest {
 	@AfterEach
 	void clean() {
 		IntakeFixture.remove(this.jdbc);
+		this.jdbc.update("DELETE FROM api_key WHERE name = 'case cif'");
 	}
 
 	@Test
@@ -258,7 +262,8 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'birth_year')].message")
 				.value("Participant TI-2 has birth year 1990 in row 3 and 1991 in row 4"))
 			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'participant_ref')].message")
-				.value("Participant TI-2 is already listed for activity TI-WS-2 in row 3"))
+				.value("Participant TI-2 is already listed for activity TI-WS-2 in row 3; a person is listed once an"
+						+ " activity, also one of several days"))
 			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'end_date')].message")
 				.value("The end date is before the start date 2025-03-01"))
 			.andExpect(jsonPath("$.errors[?(@.row == 8 && @.column == 'birth_year')].message")
@@ -279,6 +284,28 @@ class AttendanceImportTest {
 	 * one the sheet lacks is refused with the name meant: "Disability status" was ignored with a warning, and every
 	 * person loaded without it (a tester's).
 	 */
+	/**
+	 * A partner's new activity coded as another partner's in another case is told to choose another code: told to
+	 * write it as stored, the sheet was then refused as naming another's activity (a tester's went round).
+	 */
+	@Test
+	void aPartnersCodeInAnotherCaseOfAnothersActivityIsToldToChooseAnother() throws Exception {
+		var others = this.jdbc.queryForObject("""
+				SELECT min(a.code) FROM activity a JOIN organization o ON o.id = a.organizer_id WHERE o.code = 'SCCSF'""",
+				String.class);
+		var cif = "Bearer " + this.keys.create("case cif", org.kvali.access.Role.PARTNER, List.of("CIF"), false, "test")
+			.secret();
+		var sheet = HEADER + others.toLowerCase(java.util.Locale.ROOT)
+				+ ",Mine,workshop,CSO-CAPACITY,2025-03-01,2025-03-01,,TI-1,female,,,,,,\n";
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", cif)
+			.contentType("text/csv").content(sheet.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value("Activity " + others.toLowerCase(java.util.Locale.ROOT)
+					+ ": the code is an activity's that your organizations do not run, written in another case (codes"
+					+ " are one whatever their case); give yours another code"));
+	}
+
 	@Test
 	void headerNamesAreReadAsWrittenAndAMisnamedColumnIsNamed() throws Exception {
 		var row = "TI-WS-1,TEST-INTAKE,TI-1,female,1990,yes,Workshop,workshop,2025-03-01,2025-03-01\n";
