@@ -33,6 +33,8 @@ class StagingChecks {
 
 	private final HomeChanges homeChanges;
 
+	private final DetailChanges detailChanges;
+
 	private final RoleChanges roleChanges;
 
 	private final Today today;
@@ -45,8 +47,9 @@ class StagingChecks {
 
 	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, ActivityDateChecks activityDates,
 			OrganizationChecks organizations, PlausibilityChecks plausibility, ActivityChanges activityChanges,
-			HomeChanges homeChanges, RoleChanges roleChanges, Today today, PartnerSheetChecks partnerSheets,
-			SheetDisagreements disagreements, CodeCaseChecks codeCases) {
+			HomeChanges homeChanges, DetailChanges detailChanges, RoleChanges roleChanges, Today today,
+			PartnerSheetChecks partnerSheets, SheetDisagreements disagreements, CodeCaseChecks codeCases) {
+		this.detailChanges = detailChanges;
 		this.jdbc = jdbc;
 		this.activityChanges = activityChanges;
 		this.homeChanges = homeChanges;
@@ -75,8 +78,8 @@ class StagingChecks {
 	 * Remarks that do not refuse the sheet: on organizations ({@link OrganizationChecks#warnings}), and for a sheet
 	 * without errors, on dates and ages that are possible but unlikely ({@link PlausibilityChecks}; a refused row of
 	 * another organization's activity would otherwise tell a partner its dates) and on what it changes of stored
-	 * activities ({@link ActivityChanges}), of stored people's homes ({@link HomeChanges}) and of roles at stored
-	 * participations ({@link RoleChanges}).
+	 * activities ({@link ActivityChanges}), of stored people's homes ({@link HomeChanges}), birth years and
+	 * disability ({@link DetailChanges}) and of roles at stored participations ({@link RoleChanges}).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused, WrittenValues written) {
 		var warnings = new ArrayList<>(this.organizations.warnings(partner));
@@ -84,6 +87,7 @@ class StagingChecks {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
 			warnings.addAll(this.activityChanges.warnings(partner, written));
 			warnings.addAll(this.homeChanges.warnings(partner, written));
+			warnings.addAll(this.detailChanges.warnings(partner));
 			warnings.addAll(this.roleChanges.warnings(written));
 		}
 		return warnings;

@@ -146,8 +146,10 @@ class AttendanceImportTest {
 				TI-WS-1,Budget workshop (corrected),,TEST-INTAKE,,13.09.2025,,TI-1,female,1991,,Bolnisi,,,facilitator
 				""";
 		load(correction, false).andExpect(status().isOk())
-			.andExpect(jsonPath("$.warnings.length()").value(3))
-			.andExpect(jsonPath("$.warnings[2].message").value("The sheet changes the role of 1 participation (TI-1 at"
+			.andExpect(jsonPath("$.warnings.length()").value(4))
+			.andExpect(jsonPath("$.warnings[2].message").value("The sheet changes the birth year of 1 person (TI-1"
+					+ " from 1990 to 1991)"))
+			.andExpect(jsonPath("$.warnings[3].message").value("The sheet changes the role of 1 participation (TI-1 at"
 					+ " TI-WS-1 from participant to facilitator): only participants are counted among the people reached;"
 					+ " trainers, facilitators, speakers and organizers are counted in their own roles"))
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
@@ -304,6 +306,22 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors[0].message").value("Activity " + others.toLowerCase(java.util.Locale.ROOT)
 					+ ": the code is an activity's that your organizations do not run, written in another case (codes"
 					+ " are one whatever their case); give yours another code"));
+	}
+
+	/** A birth year or disability a sheet changes is told of, naming whom: a dry run said "1 updated" alone. */
+	@Test
+	void changedBirthYearsAndDisabilityAreNamed() throws Exception {
+		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,female,%s,%s,,,,\n";
+		load(HEADER + row.formatted(1, "2001", "") + row.formatted(2, "1990", "no") + row.formatted(3, "1980", ""),
+				false).andExpect(status().isOk());
+		load(HEADER + row.formatted(1, "2002", "yes") + row.formatted(2, "1990", "") + row.formatted(3, "1980", ""),
+				true)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated.participants").value(1))
+			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.containsInAnyOrder(
+					"The sheet changes the birth year of 1 person (TI-1 from 2001 to 2002)",
+					"The sheet changes the disability of 1 person (TI-1 from unknown to yes)")))
+			.andExpect(jsonPath("$.warnings[*].row").value(org.hamcrest.Matchers.contains(2, 2)));
 	}
 
 	@Test
