@@ -125,8 +125,9 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 	private AbortExecutionException refusal(int total, Weighing weighing) {
 		var message = new StringBuilder("maximum query complexity exceeded: the document weighs "
 				+ (weighing.capped ? "" : total + ", ") + "more than the " + this.maxComplexity + " allowed; a field "
-				+ "weighs 1 plus its fields, times the items a list may hold (its first, else 10; for a breakdown the "
-				+ "most groups its dimensions can have)");
+				+ "weighs 1 plus its fields, times the items a list may hold (its first, else its default page: 10, a "
+				+ "connection's 20; for a breakdown the most groups its dimensions can have), so lists within lists "
+				+ "multiply");
 		var largest = weighing.largest;
 		if (largest != null) {
 			message.append("; the largest list, ").append(Text.preview(largest.path(), 120)).append(", is weighed at ")

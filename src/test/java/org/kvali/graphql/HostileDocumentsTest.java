@@ -57,7 +57,8 @@ class HostileDocumentsTest {
 	void aSelectionThirtyDeep() throws Exception {
 		var deep = "{ programme(code: \"EU-CSO-EQUAL\") { " + "projects { programme { ".repeat(7) + "code"
 				+ " } }".repeat(7) + " } }";
-		refused(deep, "maximum query depth exceeded 16 > 12");
+		refused(deep, "maximum query depth exceeded 16 > 12: the document nests fields 16 deep, and 12 is the most;"
+				+ " ask for fewer levels, or in two requests");
 		// a fragment spread near the top, then again deep down, is measured at both: at its first spread alone, the
 		// second went unmeasured
 		refused("{ a: municipalities { ...F } b: regions { municipalities { region { municipalities { region { "
@@ -139,13 +140,15 @@ class HostileDocumentsTest {
 		refused("{ participation { breakdown(by: [PROJECT]) { project { code name lead { code } partners { "
 				+ "organization { code name } role } programme { code name } } participants share } } }",
 				"maximum query complexity exceeded: the document weighs more than the 500000 allowed; a field "
-						+ "weighs 1 plus its fields, times the items a list may hold (its first, else 10; for a breakdown "
-						+ "the most groups its dimensions can have); the largest list, participation.breakdown, is "
+						+ "weighs 1 plus its fields, times the items a list may hold (its first, else its default page: 10,"
+						+ " a connection's 20; for a breakdown the most groups its dimensions can have), so lists within"
+						+ " lists multiply; the largest list, participation.breakdown, is "
 						+ "weighed at 10000 items: give it first to ask for fewer");
 		refused("{ activities(first: 100000000) { edges { node { code title } } } }", "maximum query complexity "
 				+ "exceeded: the document weighs more than the 500000 allowed; a field weighs 1 plus its "
-				+ "fields, times the items a list may hold (its first, else 10; for a breakdown the most groups its "
-				+ "dimensions can have); the largest list, activities, is weighed at 100000000 items: give it a "
+				+ "fields, times the items a list may hold (its first, else its default page: 10, a connection's 20;"
+				+ " for a breakdown the most groups its dimensions can have), so lists within lists multiply; the"
+				+ " largest list, activities, is weighed at 100000000 items: give it a "
 				+ "smaller first");
 		// two fields of the greatest weight add up to more, not below 0 (they passed, summed in an int)
 		refused("{ a: activities(first: 2147483647) { totalCount } b: activities(first: 2147483647) { totalCount } }",
