@@ -93,7 +93,8 @@ final class IatiActivities {
 			var by = lead != null ? lead : reporting;
 			children.add(new Activity(identifier(by, project.code()), "2", by, project.name(), project.nameKa(),
 					"A project of " + programme.name(), participants, start, end, dates.started(project.code()),
-					dates.ended(project.code(), end), places.getOrDefault(project.code(), List.of()), List.of(new Related(parentIdentifier, "1")),
+					dates.ended(project.code(), end), places.getOrDefault(project.code(), List.of()),
+					List.of(new Related(parentIdentifier, "1")),
 					results.stream().filter(result -> project.code().equals(result.projectCode())).toList()));
 		}
 		var participants = new ArrayList<>(donors);
@@ -141,7 +142,12 @@ final class IatiActivities {
 
 	/** The reporting organization's reference, then the code: IATI identifiers begin with their publisher's. */
 	private static String identifier(Organization reporting, String code) {
-		return reporting == null ? code : reporting.code() + "-" + code;
+		return reporting == null ? code : ref(reporting) + "-" + code;
+	}
+
+	/** How the file names an organization: by its IATI identifier, where set, else by its code. */
+	static String ref(Organization organization) {
+		return organization.iatiRef() != null ? organization.iatiRef() : organization.code();
 	}
 
 }

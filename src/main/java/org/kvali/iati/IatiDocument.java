@@ -13,7 +13,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.kvali.indicator.IndicatorResult;
-import org.kvali.organization.OrganizationKind;
+import org.kvali.organization.Organization;
 
 /**
  * Writes an IATI 2.03 {@code iati-activities} document of {@link IatiActivities}, elements in the order the
@@ -57,8 +57,8 @@ final class IatiDocument {
 		this.xml.writeAttribute("hierarchy", activity.hierarchy());
 		text("iati-identifier", activity.identifier());
 		this.xml.writeStartElement("reporting-org");
-		this.xml.writeAttribute("ref", activity.reporting().code());
-		var type = type(activity.reporting().kind());
+		this.xml.writeAttribute("ref", IatiActivities.ref(activity.reporting()));
+		var type = type(activity.reporting());
 		this.xml.writeAttribute("type", type != null ? type : OTHER);
 		narrative(activity.reporting().name(), null);
 		this.xml.writeEndElement();
@@ -200,8 +200,8 @@ final class IatiDocument {
 	private void participating(IatiActivities.Participant participant) throws XMLStreamException {
 		var organization = participant.organization();
 		this.xml.writeStartElement("participating-org");
-		this.xml.writeAttribute("ref", organization.code());
-		var type = type(organization.kind());
+		this.xml.writeAttribute("ref", IatiActivities.ref(organization));
+		var type = type(organization);
 		if (type != null) {
 			this.xml.writeAttribute("type", type);
 		}
@@ -210,9 +210,15 @@ final class IatiDocument {
 		this.xml.writeEndElement();
 	}
 
-	/** IATI's organisation type for a kind that tells it; a donor may be a government, a multilateral or a foundation. */
-	private static String type(OrganizationKind kind) {
-		return switch (kind) {
+	/**
+	 * IATI's organisation type: the one set for the organization, else the one its kind tells, if it does (a donor
+	 * may be a government, a multilateral or a foundation).
+	 */
+	private static String type(Organization organization) {
+		if (organization.iatiType() != null) {
+			return organization.iatiType();
+		}
+		return switch (organization.kind()) {
 			case IMPLEMENTER -> "21";
 			case PARTNER, CSO, ACTIVIST_GROUP -> "24";
 			case MUNICIPALITY -> "11";

@@ -88,6 +88,7 @@ class OrganizationEditor {
 		this.organizations.mergedInto(input.code()).ifPresent(into -> validation.problem("input.code", input.code(),
 				"Code " + input.code() + " was merged into " + into + ", and sheets naming it are recorded as " + into
 						+ ": choose another code"));
+		IatiIdentity.check(validation, input.iatiRef(), input.iatiType(), null, this.jdbc);
 		check(validation, input.nameKa(), input.municipality(), input.region(), input.municipality());
 		// taken in any case; the error names the spelling stored
 		this.organizations.codeInAnotherCase(input.code()).ifPresent(stored -> {
@@ -95,11 +96,12 @@ class OrganizationEditor {
 		});
 		try {
 			this.jdbc.sql("""
-					INSERT INTO organization (code, name, name_ka, kind, municipality_code, region_code)
-					VALUES (:code, :name, :nameKa, :kind, :municipality, :region)""")
+					INSERT INTO organization (code, name, name_ka, kind, municipality_code, region_code, iati_ref,
+					                          iati_type)
+					VALUES (:code, :name, :nameKa, :kind, :municipality, :region, :iatiRef, :iatiType)""")
 				.param("code", input.code()).param("name", input.name()).param("nameKa", input.nameKa())
 				.param("kind", input.kind().name()).param("municipality", input.municipality())
-				.param("region", input.region())
+				.param("region", input.region()).param("iatiRef", input.iatiRef()).param("iatiType", input.iatiType())
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -123,9 +125,12 @@ class OrganizationEditor {
 			validation.problem("input.region", null, "The organization's region is its municipality's (" + placed
 					+ "); clear the municipality too to leave it without a place");
 		}
+		IatiIdentity.check(validation, input.iatiRef(), input.iatiType(), stored.id(), this.jdbc);
 		check(validation, input.nameKa(), input.municipality(), input.region(), placed);
 		this.jdbc.sql("""
 				UPDATE organization SET name = coalesce(:name, name),
+				       iati_ref = CASE WHEN :noIatiRef THEN NULL ELSE coalesce(:iatiRef, iati_ref) END,
+				       iati_type = CASE WHEN :noIatiType THEN NULL ELSE coalesce(:iatiType, iati_type) END,
 				       name_ka = CASE WHEN :noNameKa THEN NULL ELSE coalesce(:nameKa, name_ka) END,
 				       kind = coalesce(:kind, kind),
 				       municipality_code = CASE WHEN :noMunicipality THEN NULL
@@ -141,7 +146,9 @@ class OrganizationEditor {
 			.param("kind", input.kind() == null ? null : input.kind().name())
 			.param("municipality", input.municipality()).param("region", input.region())
 			.param("noNameKa", nulls.contains("nameKa")).param("noMunicipality", nulls.contains("municipality"))
-			.param("noRegion", nulls.contains("region"))
+			.param("noRegion", nulls.contains("region")).param("iatiRef", input.iatiRef())
+			.param("iatiType", input.iatiType()).param("noIatiRef", nulls.contains("iatiRef"))
+			.param("noIatiType", nulls.contains("iatiType"))
 			.update();
 		return this.organizations.organization(code);
 	}

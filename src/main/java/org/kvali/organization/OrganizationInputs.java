@@ -7,10 +7,11 @@ final class OrganizationInputs {
 	}
 
 	record Create(String code, String name, String nameKa, OrganizationKind kind, String municipality,
-			String region) {
+			String region, String iatiRef, String iatiType) {
 	}
 
-	record Update(String name, String nameKa, OrganizationKind kind, String municipality, String region) {
+	record Update(String name, String nameKa, OrganizationKind kind, String municipality, String region,
+			String iatiRef, String iatiType) {
 	}
 
 }

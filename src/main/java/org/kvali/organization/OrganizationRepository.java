@@ -14,7 +14,7 @@ class OrganizationRepository {
 
 	private static final String SELECT = """
 			SELECT o.id, o.code, o.name, o.name_ka, o.kind, o.municipality_code,
-			       coalesce(m.parent_code, o.region_code) AS region_code
+			       coalesce(m.parent_code, o.region_code) AS region_code, o.iati_ref, o.iati_type
 			FROM organization o
 			LEFT JOIN geo_unit m ON m.code = o.municipality_code
 			""";

@@ -253,6 +253,28 @@ class IatiExportTest {
 	}
 
 	/**
+	 * Organizations with an IATI identifier and type are named so: the donor by its identifier and type (it had no
+	 * type), and the publisher's identifier begins the activities' identifiers, as IATI asks.
+	 */
+	@Test
+	void organizationsAreNamedByTheirIatiIdentity() throws Exception {
+		try {
+			this.jdbc.update("UPDATE organization SET iati_ref = 'XM-DAC-99999', iati_type = '40' WHERE code = 'EU'");
+			this.jdbc.update("UPDATE organization SET iati_ref = 'CH-TEST-1234' WHERE code = 'HEKS-EPER'");
+			var programme = children(document(null, "EU-CSO-EQUAL"), "iati-activity").get(0);
+			assertThat(text(children(programme, "iati-identifier").get(0))).isEqualTo("CH-TEST-1234-EU-CSO-EQUAL");
+			var reporting = children(programme, "reporting-org").get(0);
+			assertThat(reporting.getAttribute("ref") + ":" + reporting.getAttribute("type")).isEqualTo("CH-TEST-1234:21");
+			assertThat(children(programme, "participating-org"))
+				.extracting(e -> e.getAttribute("ref") + ":" + e.getAttribute("type") + ":" + e.getAttribute("role"))
+				.containsExactly("XM-DAC-99999:40:1", "CH-TEST-1234:21:4");
+		}
+		finally {
+			this.jdbc.update("UPDATE organization SET iati_ref = NULL, iati_type = NULL WHERE code IN ('EU', 'HEKS-EPER')");
+		}
+	}
+
+	/**
 	 * A programme yet to start: its activities are in the pipeline (status 1), and a period not begun has a target
 	 * and no actual. Values are plain decimals, as IATI's are: 12500000.5 and 0.0001, not 1.25000005E7 and 1.0E-4.
 	 */

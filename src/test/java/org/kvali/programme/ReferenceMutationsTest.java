@@ -391,6 +391,41 @@ class ReferenceMutationsTest {
 		}
 	}
 
+	/** An organization's IATI identifier and type: checked, one organization's alone, cleared with null. */
+	@Test
+	void anOrganizationsIatiIdentity() {
+		this.graphQl.document("""
+				mutation { createOrganization(input: {code: "TM-DON", name: "Donor", kind: DONOR, iatiRef: "XM-DAC-99999",
+				  iatiType: "40"}) { iatiRef iatiType } }""")
+			.execute()
+			.path("createOrganization.iatiRef").entity(String.class).isEqualTo("XM-DAC-99999")
+			.path("createOrganization.iatiType").entity(String.class).isEqualTo("40");
+		this.graphQl.document("""
+				mutation { createOrganization(input: {code: "TM-DON2", name: "Other", kind: DONOR, iatiRef: "xm-dac-99999",
+				  iatiType: "41"}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.iatiRef: Organization TM-DON has this IATI identifier; an"
+					+ " identifier names one organization"))
+			.expect(error -> error.getMessage().startsWith("input.iatiType: Not an IATI organisation type; the codes"
+					+ " are 10 (government), 11 (local government), 15 (other public sector)"))
+			.verify();
+		this.graphQl.document("""
+				mutation { updateOrganization(code: "TM-DON", input: {iatiRef: "EU Commission"}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().startsWith("input.iatiRef: An IATI organisation identifier is a"
+					+ " list's prefix and the organization's number in it"))
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE code = 'TM-DON2'", Integer.class))
+			.isZero();
+		this.graphQl.document("""
+				mutation { updateOrganization(code: "TM-DON", input: {iatiRef: null}) { iatiRef iatiType } }""")
+			.execute()
+			.path("updateOrganization.iatiRef").valueIsNull()
+			.path("updateOrganization.iatiType").entity(String.class).isEqualTo("40");
+	}
+
 	@Test
 	void organizationsAndActivities() {
 		// language=GraphQL
