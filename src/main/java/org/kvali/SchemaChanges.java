@@ -10,12 +10,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.context.ApplicationListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells, once started, which changes of the database's schema this start applied: an upgrade applied six and said
- * nothing, and an operator keeps a record of what changed when (a tester's).
+ * nothing, and an operator keeps a record of what changed when (a tester's). Told by the time they were applied,
+ * since this process started: another instance's upgrade of the same database just then would be told as this one's.
  */
 @Component
 class SchemaChanges implements ApplicationListener<ApplicationReadyEvent> {
@@ -30,6 +32,16 @@ class SchemaChanges implements ApplicationListener<ApplicationReadyEvent> {
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
+		try {
+			tell();
+		}
+		catch (DataAccessException ex) {
+			// a report of the start, never a reason for it to fail
+			log.warn("The schema changes applied could not be read: {}", ex.getMessage());
+		}
+	}
+
+	private void tell() {
 		double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
 		// by the database's own clock, which dated them
 		var applied = this.jdbc.sql("""

@@ -1,6 +1,8 @@
 package org.kvali;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -24,13 +26,19 @@ class SettingFailures implements FailureAnalyzer {
 			if (cause instanceof SQLException sql && unreached == null) {
 				unreached = sql;
 			}
-			if (cause instanceof ConnectException && unreached != null) {
-				return new FailureAnalysis("The database cannot be reached: " + unreached.getMessage(), "Start the "
-						+ "database, or correct SPRING_DATASOURCE_URL (unset, Kvali runs its own, embedded), then start"
-						+ " again.", unreached);
+			if ((cause instanceof ConnectException || cause instanceof UnknownHostException
+					|| cause instanceof SocketTimeoutException || isLogin(cause)) && unreached != null) {
+				return new FailureAnalysis("The database cannot be reached or refused the login: "
+						+ unreached.getMessage(), "Start the database, or correct SPRING_DATASOURCE_URL and its user"
+						+ " and password (with none set, Kvali runs its own, embedded), then start again.", unreached);
 			}
 		}
 		return null;
+	}
+
+	/** A login the database refused: a wrong user or password (SQLSTATE class 28). */
+	private static boolean isLogin(Throwable cause) {
+		return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("28");
 	}
 
 }

@@ -28,9 +28,17 @@ class SettingFailuresTest {
 		var refused = new SQLException("Connection to localhost:55463 refused.", "08001", new ConnectException(
 				"Connection refused"));
 		var analysis = this.analyzer.analyze(new BeanCreationException("demoKeys", "failed", refused));
-		assertThat(analysis.getDescription()).isEqualTo("The database cannot be reached: Connection to localhost:55463"
-				+ " refused.");
+		assertThat(analysis.getDescription()).isEqualTo("The database cannot be reached or refused the login:"
+				+ " Connection to localhost:55463 refused.");
 		assertThat(analysis.getAction()).startsWith("Start the database, or correct SPRING_DATASOURCE_URL");
+	}
+
+	@Test
+	void aLoginRefusedIsNamed() {
+		var refused = new SQLException("password authentication failed for user \"kvali\"", "28P01");
+		var analysis = this.analyzer.analyze(new BeanCreationException("demoKeys", "failed", refused));
+		assertThat(analysis.getDescription()).isEqualTo("The database cannot be reached or refused the login: password"
+				+ " authentication failed for user \"kvali\"");
 	}
 
 	@Test

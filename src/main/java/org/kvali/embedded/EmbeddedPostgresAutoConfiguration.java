@@ -32,10 +32,10 @@ public class EmbeddedPostgresAutoConfiguration {
 	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
 		var dataDir = properties.dataDir().toAbsolutePath();
 		StaleServer.stopIfRunning(dataDir);
+		EmbeddedStart.portFree(properties.port());
 		if (properties.clean()) {
 			EmbeddedStart.wipe(dataDir);
 		}
-		EmbeddedStart.portFree(properties.port());
 		var postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(properties.clean())
@@ -51,6 +51,9 @@ public class EmbeddedPostgresAutoConfiguration {
 			.setServerConfig("fsync", onUnless(properties.clean()))
 			.setServerConfig("synchronous_commit", onUnless(properties.clean()))
 			.start();
+		if (properties.clean()) {
+			EmbeddedStart.mark(dataDir);
+		}
 		log.info("Embedded PostgreSQL 17 on port {} with data in {}{}", postgres.getPort(), dataDir,
 				properties.clean() ? ", wiped at start and at stop and not flushed to disk" : "");
 		return postgres;

@@ -3,6 +3,7 @@ package org.kvali.embedded;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,15 +11,19 @@ import java.util.Comparator;
 
 /**
  * What the embedded PostgreSQL needs before it starts, each refused with the setting to change: a free port, and
- * for a folder wiped at every start, a folder that is empty or a database's. A folder left by an earlier run was not
+ * for a folder wiped at every start, a folder that is empty or one a wiped run left. A folder left by such a run was not
  * wiped, and the start failed deep in initdb; a port in use failed after a minute's wait, naming neither (a tester's).
+ * A database kept between runs is never wiped: a start with the setting on by mistake would have lost it.
  */
 final class EmbeddedStart {
+
+	/** The file a run that wipes its folder leaves in it, so that a later such run knows the folder for one of its own. */
+	static final String MARK = "kvali-wiped-at-start";
 
 	private EmbeddedStart() {
 	}
 
-	/** Wipes a database folder left by an earlier run; refuses a folder holding anything else. */
+	/** Wipes a folder a wiped run left; refuses one holding anything else, a kept database above all. */
 	static void wipe(Path dataDir) throws IOException {
 		if (!Files.isDirectory(dataDir)) {
 			return;
@@ -28,10 +33,11 @@ final class EmbeddedStart {
 				return;
 			}
 		}
-		if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+		if (!Files.exists(dataDir.resolve(MARK)) || !Files.exists(dataDir.resolve("PG_VERSION"))) {
 			throw new IllegalStateException("kvali.embedded.clean (KVALI_EMBEDDED_CLEAN) is true, and the folder "
-					+ dataDir + " (KVALI_EMBEDDED_DATA_DIR) holds files but no PostgreSQL database: only a database's "
-					+ "folder is wiped; give an empty or a new folder");
+					+ dataDir + " (KVALI_EMBEDDED_DATA_DIR) holds " + (Files.exists(dataDir.resolve("PG_VERSION"))
+							? "a database kept between runs" : "files but no database")
+					+ ": only a folder an earlier run wiping it left is wiped; give an empty or a new folder");
 		}
 		try (var paths = Files.walk(dataDir)) {
 			for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -42,13 +48,19 @@ final class EmbeddedStart {
 		}
 	}
 
+	/** Marks the folder of a run that wipes it, once its database is made (initdb takes an empty folder alone). */
+	static void mark(Path dataDir) throws IOException {
+		Files.writeString(dataDir.resolve(MARK), "Wiped at every start of Kvali with KVALI_EMBEDDED_CLEAN=true\n");
+	}
+
 	/** Refuses a port another program listens on (0 picks a free one). */
 	static void portFree(int port) throws IOException {
 		if (port == 0) {
 			return;
 		}
-		try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+		try (var socket = new ServerSocket()) {
 			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
 		}
 		catch (BindException ex) {
 			throw new IllegalStateException("kvali.embedded.port (KVALI_EMBEDDED_PORT) is " + port + ", on which "

@@ -36,8 +36,8 @@ class EmbeddedWatch implements DisposableBean {
 		}
 		this.timer.scheduleWithFixedDelay(() -> {
 			if (!server.get().isAlive()) {
-				log.error("The embedded PostgreSQL (pid {}, data in {}) has stopped; the service is not live: restart it",
-						server.get().pid(), dataDir);
+				log.error("The embedded PostgreSQL (pid {}, data in {}) has stopped; the service is not live: "
+						+ "restart it", server.get().pid(), dataDir);
 				AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
 				this.timer.shutdown();
 			}

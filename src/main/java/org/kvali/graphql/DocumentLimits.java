@@ -89,9 +89,9 @@ class DocumentLimits {
 				.build()
 				.reducePreOrder((field, deepest) -> Math.max(deepest, depth(field)), 0);
 			if (depth > most) {
-				throw DocumentRefused.because("maximum query depth exceeded " + depth + " > " + most + ": the document"
-						+ " nests fields " + depth + " deep, and " + most + " is the most; ask for fewer levels, or in two"
-						+ " requests");
+				throw DocumentRefused.because("maximum query depth exceeded " + depth + " > " + most
+						+ ": the document nests fields " + depth + " deep, and " + most
+						+ " is the most; ask for fewer levels, or in two requests");
 			}
 			return SimpleInstrumentationContext.noOp();
 		}

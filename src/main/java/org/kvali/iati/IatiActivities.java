@@ -43,7 +43,8 @@ final class IatiActivities {
 	 */
 	record Activity(String identifier, String hierarchy, Organization reporting, String title, String titleKa,
 			String description, List<Participant> participants, LocalDate start, LocalDate end, LocalDate actualStart,
-			LocalDate actualEnd, List<IatiLocations.Place> places, List<Related> related, List<IndicatorResult> results) {
+			LocalDate actualEnd, List<IatiLocations.Place> places, List<Related> related,
+			List<IndicatorResult> results) {
 	}
 
 	/** The programme and its projects are data IATI cannot carry: each problem names the activity and what it lacks. */

@@ -90,7 +90,7 @@ class IatiController {
 		// the report index caught up with a change first: the results are read in a transaction, where a report does
 		// not wait for it but takes the SQL path, and right after a sheet every value of the file did (9 s at a
 		// million participations, and several files at once timed out: a tester's)
-		this.reports.indexIsCurrent();
+		this.reports.awaitIndex();
 		var out = new StringWriter();
 		var activities = IatiActivities.of(stored, projects, partners, donorIds,
 				this.organizations.organizationsById(orgIds), this.locations.ofProgramme(programme),

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The actual dates of a programme and its projects, from their activities as of a day: the first start of one begun,
- * and, of a project or programme whose planned end is past, the last end of one ended. A finished programme carried
- * its planned dates alone, which IATI's portals show as never begun (a tester's).
+ * and, of a project or programme whose planned end is past and whose activities have all ended, the last end. A
+ * finished programme carried its planned dates alone, which IATI's portals show as never begun (a tester's).
  */
 final class IatiDates {
 
@@ -29,7 +29,7 @@ final class IatiDates {
 		return span == null ? null : span.first();
 	}
 
-	/** The actual end, once the planned {@code end} is past: the last activity's end; null while it runs. */
+	/** The actual end, once the planned {@code end} is past and every activity has ended: the last one's end. */
 	LocalDate ended(String projectCode, LocalDate end) {
 		var span = this.spans.get(projectCode);
 		return span == null || end == null || !end.isBefore(this.today) ? null : span.last();

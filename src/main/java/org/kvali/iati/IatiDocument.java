@@ -76,8 +76,10 @@ final class IatiDocument {
 			participating(participant);
 		}
 		var today = this.now.toLocalDate();
-		empty("activity-status", "code", activity.start() != null && activity.start().isAfter(today) ? "1"
-				: activity.end() != null && activity.end().isBefore(today) ? "4" : "2");
+		// begun as its activities have, whatever was planned; ended once they all have and the planned end is past
+		empty("activity-status", "code", activity.actualEnd() != null ? "4" : activity.actualStart() != null ? "2"
+				: activity.start() != null && activity.start().isAfter(today) ? "1"
+						: activity.end() != null && activity.end().isBefore(today) ? "4" : "2");
 		date("1", activity.start());
 		date("2", activity.actualStart());
 		date("3", activity.end());

@@ -73,9 +73,12 @@ public class AttendanceImportService {
 		this.transaction = transaction;
 	}
 
-	/** What one load found: rows read, the file's hash, warnings, errors, and the report unless rejected. */
+	/**
+	 * What one load found: rows read, the file's hash, warnings, errors, the references of erased people it names (not
+	 * to be kept in its report), and the report unless rejected.
+	 */
 	private record Outcome(int rows, String sha, List<ImportMessage> warnings, List<ImportMessage> errors,
-			List<String> activities, ImportReport report) {
+			List<String> activities, List<String> erased, ImportReport report) {
 	}
 
 	/**
@@ -114,6 +117,7 @@ public class AttendanceImportService {
 			var warnings = new ArrayList<>(intake.warnings());
 			PartnerSheet partner = null;
 			List<String> activities = List.of();
+			List<String> erased = List.of();
 			if (errors.isEmpty() && intake.rows() == 0) {
 				errors.add(new ImportMessage(null, null, null, "The sheet has a header but no rows"));
 			}
@@ -137,10 +141,11 @@ public class AttendanceImportService {
 				if (partner != null) {
 					warnings.addAll(this.checks.keptAsStored(partner));
 				}
+				erased = errors.isEmpty() ? List.of() : this.checks.erasedNamed();
 			}
 			if (!errors.isEmpty()) {
 				status.setRollbackOnly();
-				return new Outcome(intake.rows(), sha, warnings, errors, activities, null);
+				return new Outcome(intake.rows(), sha, warnings, errors, activities, erased, null);
 			}
 			var written = this.writer.write(intake.rows(), partner);
 			var report = new ImportReport(id, dryRun ? ImportStatus.VALIDATED : ImportStatus.IMPORTED, dryRun,
@@ -151,9 +156,9 @@ public class AttendanceImportService {
 				status.setRollbackOnly();
 			}
 			else {
-				this.history.save(report, contentType, caller);
+				this.history.save(report, contentType, caller, List.of());
 			}
-			return new Outcome(intake.rows(), sha, warnings, List.of(), activities, report);
+			return new Outcome(intake.rows(), sha, warnings, List.of(), activities, List.of(), report);
 		});
 		var report = outcome.report();
 		if (report == null) {
@@ -167,7 +172,8 @@ public class AttendanceImportService {
 		}
 		if (report.status() != ImportStatus.IMPORTED) {
 			var kept = report;
-			this.transaction.executeWithoutResult(status -> this.history.save(kept, contentType, caller));
+			this.transaction.executeWithoutResult(status -> this.history.save(kept, contentType, caller,
+					outcome.erased()));
 		}
 		this.audit.record("import", report.id() + " " + report.status() + (dryRun ? " (dry run)" : "") + ", "
 				+ report.rows() + " rows, SHA-256 " + report.fileSha256());

@@ -38,8 +38,9 @@ class CodeCaseChecks {
 			.query((ResultSet rs) -> {
 				// another's activity: written as stored, the sheet was refused as naming it (a tester's went round)
 				errors.add(rs.getBoolean(5) ? new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2),
-						"Activity " + rs.getString(2) + ": the code is an activity's that your organizations do not run,"
-								+ " written in another case (codes are one whatever their case); give yours another code")
+						"Activity " + rs.getString(2) + ": the code is an activity's that your organizations do not"
+								+ " run, written in another case (codes are one whatever their case); give yours"
+								+ " another code")
 						: inAnotherCase(rs, Columns.ACTIVITY_CODE, "Activity "));
 			});
 		this.jdbc.sql("""

@@ -56,6 +56,9 @@ final class Columns {
 			"participant_id", PARTICIPANT_REF, "organisation_code", ORGANIZATION_CODE, "organisation_name",
 			ORGANIZATION_NAME, "organisation_kind", ORGANIZATION_KIND);
 
+	/** Words after a column's name that tell how its values are written, not another column. */
+	private static final Pattern QUALIFIERS = Pattern.compile("\\(.*\\)|status|y/n|yes/no|code|value");
+
 	private static final Pattern MARKS = Pattern.compile("[\\s*]+$");
 
 	private static final Pattern APART = Pattern.compile("[\\s\\-.]+");
@@ -70,20 +73,28 @@ final class Columns {
 	}
 
 	/**
-	 * The column an unknown name seems meant for: one it begins with ("gender_(f/m)", "disability_status"), one it
-	 * differs from by a letter or two, or one of a few other names; null when none.
+	 * The column an unknown name seems meant for, and whether surely: another name of it ("sex"), or it with a word
+	 * that qualifies its values ("Gender (F/M)", "Disability status"); maybe, it with other words ("Disability type",
+	 * "Role description") or a letter or two off a long name ("gendr", "Activity time"). Null when none.
 	 */
-	static String meant(String name) {
+	static Meant meant(String name) {
 		if (OTHER_NAMES.containsKey(name)) {
-			return OTHER_NAMES.get(name);
+			return new Meant(OTHER_NAMES.get(name), true);
 		}
 		for (var column : ALL) {
-			// two letters off a long name, one off a short: "note" is no misspelt role
-			if (name.startsWith(column + "_") || distance(name, column) <= (column.length() >= 6 ? 2 : 1)) {
-				return column;
+			if (name.startsWith(column + "_")) {
+				return new Meant(column, QUALIFIERS.matcher(name.substring(column.length() + 1)).matches());
+			}
+			// "note" is no misspelt role, nor "roll"; "send date" may be no misspelt end_date
+			if (column.length() >= 6 && distance(name, column) <= 2) {
+				return new Meant(column, false);
 			}
 		}
 		return null;
+	}
+
+	/** A column an unknown name seems meant for; surely, or maybe. */
+	record Meant(String column, boolean surely) {
 	}
 
 	/** How many letters must be added, removed or changed to turn one name into the other. */

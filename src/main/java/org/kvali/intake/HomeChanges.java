@@ -46,8 +46,9 @@ class HomeChanges {
 		int people = moved.get(0).people();
 		var named = moved.stream().map(Moved::told).toList();
 		return List.of(new ImportMessage(moved.get(0).row(), Columns.HOME_MUNICIPALITY, null, "The sheet changes the home"
-				+ " municipality of " + (people == 1 ? "1 person" : people + " people") + " (" + Text.someOf(named, people)
-				+ "): a person's home is the one the last sheet gave, whatever the dates of its activities"));
+				+ " municipality of " + (people == 1 ? "1 person" : people + " people") + " ("
+				+ Text.someOf(named, people) + "): a person's home is the one the last sheet gave, whatever the dates"
+				+ " of its activities"));
 	}
 
 	/** One person moved: their first row, who from where to where, and how many people the sheet moves in all. */

@@ -2,6 +2,7 @@ package org.kvali.intake;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code POST /imports/attendance}: an attendance sheet as the body, CSV in UTF-8 or an .xlsx workbook. */
 @RestController
 class ImportController {
+
+	/** The longest a refused sheet's body is read for, to be answered. */
+	private static final Duration DRAIN_TIME = Duration.ofSeconds(30);
 
 	private final AttendanceImportService imports;
 
@@ -75,7 +79,9 @@ class ImportController {
 		}
 		catch (SheetException ex) {
 			try {
-				new LimitedBody(request.getInputStream(), this.limits.maxBytes().toBytes(), this.limits.uploadTime())
+				// as long as the turn was waited for at most: a crowd of slow senders holds no thread for minutes
+				var time = this.limits.uploadTime().compareTo(DRAIN_TIME) < 0 ? this.limits.uploadTime() : DRAIN_TIME;
+				new LimitedBody(request.getInputStream(), this.limits.maxBytes().toBytes(), time)
 					.transferTo(OutputStream.nullOutputStream());
 			}
 			catch (IOException | SheetException unread) {
@@ -91,8 +97,9 @@ class ImportController {
 	 */
 	private static void acceptsJson(HttpServletRequest request) {
 		var accepted = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
+		// an Accept that does not parse was refused before (UnreadableMediaTypes); q=0 says "not this one"
 		if (accepted.isEmpty() || MediaType.parseMediaTypes(accepted).stream()
-			.anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+			.anyMatch(type -> type.getQualityValue() > 0 && type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
 			return;
 		}
 		throw new SheetException(HttpStatus.NOT_ACCEPTABLE, "The request accepts only " + Text.preview(String.join(", ",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,8 +53,11 @@ class ImportHistory {
 		this.json = json;
 	}
 
-	/** Keeps the report of a sheet sent by {@code sender}: a partner's for its organizations. */
-	void save(ImportReport report, String contentType, Caller sender) {
+	/**
+	 * Keeps the report of a sheet sent by {@code sender}: a partner's for its organizations; without the references of
+	 * erased people it names ({@code erased}).
+	 */
+	void save(ImportReport report, String contentType, Caller sender, List<String> erased) {
 		this.jdbc.sql("""
 				INSERT INTO attendance_import (id, status, dry_run, file_sha256, content_type, imported_by, imported_for,
 				                               imported_at, rows, report)
@@ -67,7 +71,7 @@ class ImportHistory {
 			.param("for", sender.is(Role.PARTNER) ? sender.organizations().toArray(Long[]::new) : new Long[0])
 			.param("at", report.importedAt())
 			.param("rows", report.rows())
-			.param("report", withoutErasedReferences(report))
+			.param("report", withoutReferences(report, erased))
 			.update();
 	}
 
@@ -80,36 +84,32 @@ class ImportHistory {
 	@EventListener
 	void forgotten(ParticipantForgotten erasure) {
 		this.jdbc.sql("UPDATE attendance_import SET report = " + WITHOUT + " WHERE CAST(report AS text) ~* :pattern")
-			.param("pattern", pattern(erasure.ref()))
+			.param("pattern", pattern(List.of(erasure.ref())))
 			.update();
 	}
 
 	/**
 	 * The report as kept: a sheet sent again after an erasure is refused for naming the reference, which was taken
-	 * out of the reports before; it is kept without it, as those are (a tester's read it there again).
+	 * out of the reports before; it is kept without it (nor any message naming it), as those are (a tester's read it
+	 * there again).
 	 */
-	private String withoutErasedReferences(ImportReport report) {
+	private String withoutReferences(ImportReport report, List<String> erased) {
 		var kept = this.json.writeValueAsString(report);
-		var erased = this.jdbc.sql("""
-				SELECT DISTINCT m ->> 'value' FROM jsonb_array_elements(CAST(:report AS jsonb) -> 'errors') m
-				WHERE m ->> 'column' = 'participant_ref' AND m ->> 'value' IS NOT NULL AND EXISTS (
-				    SELECT 1 FROM erased_reference e WHERE e.digest = sha256(convert_to(lower(m ->> 'value'), 'UTF8')))""")
-			.param("report", kept)
-			.query(String.class)
-			.list();
-		for (var ref : erased) {
-			kept = this.jdbc.sql("SELECT CAST(" + WITHOUT + " AS text) FROM (SELECT CAST(:report AS jsonb) AS report) r")
-				.param("report", kept)
-				.param("pattern", pattern(ref))
-				.query(String.class)
-				.single();
+		if (erased.isEmpty()) {
+			return kept;
 		}
-		return kept;
+		return this.jdbc.sql("SELECT CAST(" + WITHOUT + " AS text) FROM (SELECT CAST(:report AS jsonb) AS report) r")
+			.param("report", kept)
+			.param("pattern", pattern(erased))
+			.query(String.class)
+			.single();
 	}
 
-	/** What finds the reference in a text, in any case, as a whole word. */
-	private static String pattern(String ref) {
-		return "(?<![A-Za-z0-9._-])" + ref.replaceAll("([\\\\^$.|?*+()\\[\\]{}-])", "\\\\$1") + "(?![A-Za-z0-9._-])";
+	/** What finds any of the references in a text, in any case, as a whole word. */
+	private static String pattern(List<String> refs) {
+		return "(?<![A-Za-z0-9._-])(" + refs.stream()
+			.map(ref -> ref.replaceAll("([\\\\^$.|?*+()\\[\\]{}-])", "\\\\$1"))
+			.collect(Collectors.joining("|")) + ")(?![A-Za-z0-9._-])";
 	}
 
 	/** The import, when it exists and the reader may read it. */

@@ -4,9 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +37,9 @@ final class MergedCells {
 	private static final Pattern HIDDEN_ROW = Pattern
 		.compile("<(?:\\w+:)?row\\b[^>]*?\\bhidden\\s*=\\s*\"(?:1|true)\"[^>]*>");
 
+	/** A spreadsheet's last row. */
+	private static final int LAST_ROW = 1_048_576;
+
 	private static final Pattern ROW_NUMBER = Pattern.compile("\\br\\s*=\\s*\"(\\d{1,7})\"");
 
 	private static final Pattern RELATION = Pattern.compile("<(?:\\w+:)?Relationship\\b[^>]*>");
@@ -62,9 +65,9 @@ final class MergedCells {
 	private final Map<Range, String> values = new HashMap<>();
 
 	/** The rows the sheet hides, as it numbers them. */
-	private final Set<Integer> hidden;
+	private final BitSet hidden;
 
-	private MergedCells(List<Range> ranges, Set<Integer> hidden) {
+	private MergedCells(List<Range> ranges, BitSet hidden) {
 		this.hidden = hidden;
 		this.ahead = new ArrayList<>(ranges);
 		this.ahead.sort(Comparator.comparingInt(Range::firstRow));
@@ -141,7 +144,7 @@ final class MergedCells {
 	static MergedCells of(byte[] body, String id, int maxRanges) throws IOException {
 		var relations = XlsxSheetReader.part(body, "xl/_rels/workbook.xml.rels");
 		if (relations == null) {
-			return new MergedCells(List.of(), Set.of());
+			return new MergedCells(List.of(), new BitSet());
 		}
 		for (var relation = RELATION.matcher(relations); relation.find();) {
 			var attributes = ATTRIBUTE.matcher(relation.group()).results()
@@ -153,13 +156,14 @@ final class MergedCells {
 				return scan(body, name, maxRanges);
 			}
 		}
-		return new MergedCells(List.of(), Set.of());
+		return new MergedCells(List.of(), new BitSet());
 	}
 
 	/** The sheet's ranges and hidden rows, read from its part in one pass. */
 	private static MergedCells scan(byte[] body, String name, int maxRanges) throws IOException {
 		Set<Range> found = new LinkedHashSet<>();
-		Set<Integer> hidden = new HashSet<>();
+		// a bit a row, up to a spreadsheet's last: a set of millions of numbers would fill the heap from a small zip
+		var hidden = new BitSet();
 		try (var zip = new ZipArchiveInputStream(new ByteArrayInputStream(body), "UTF-8", true, true)) {
 			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				if (!entry.getName().equals(name)) {
@@ -185,8 +189,8 @@ final class MergedCells {
 					}
 					for (var row = HIDDEN_ROW.matcher(text); row.find();) {
 						var number = ROW_NUMBER.matcher(row.group());
-						if (number.find()) {
-							hidden.add(Integer.parseInt(number.group(1)));
+						if (number.find() && Integer.parseInt(number.group(1)) <= LAST_ROW) {
+							hidden.set(Integer.parseInt(number.group(1)));
 						}
 					}
 					carried = text.substring(Math.max(0, text.length() - OVERLAP));
@@ -198,7 +202,7 @@ final class MergedCells {
 
 	/** Whether the sheet hides the row (a filter's or Hide's): the spreadsheet does not show it. */
 	boolean hidden(int row) {
-		return this.hidden.contains(row);
+		return row >= 0 && this.hidden.get(row);
 	}
 
 	/** The column's number, 0 for A. */

@@ -14,8 +14,8 @@ final class NumberFormats {
 	/** The digit placeholders: a digit or 0, a digit or nothing, a digit or a space. */
 	private static final String PLACEHOLDERS = "0#?";
 
-	/** Characters a format shows as they are without quotes. */
-	private static final String LITERAL = "$-+/():!^&'~{}<>= ";
+	/** Characters a format shows as they are without quotes; not /, which makes a fraction of the number. */
+	private static final String LITERAL = "$-+():!^&'~{}<>= ";
 
 	private NumberFormats() {
 	}

@@ -104,17 +104,20 @@ final class RowIntake implements SheetSink {
 	}
 
 	/**
-	 * A column Kvali does not read: ignored with a warning, or refused where it seems meant for a column the sheet
-	 * lacks ("Disability status" for disability), whose values would otherwise be lost unseen (a tester's).
+	 * A column Kvali does not read: ignored with a warning, naming the column it may be meant for, or refused where it
+	 * surely is meant for one the sheet lacks ("Disability status" for disability), whose values would otherwise be
+	 * lost unseen (a tester's). A column maybe meant for one ("Disability type") is not refused: it may be a note.
 	 */
 	private void unknown(String written, List<String> names) {
 		var meant = Columns.meant(Columns.named(written));
-		if (meant != null && !names.contains(meant)) {
+		if (meant != null && !names.contains(meant.column()) && meant.surely()) {
 			this.errors.add(new ImportMessage(1, written, null, "The column " + written + " is not one Kvali reads:"
-					+ " did you mean " + meant + "? Name it so, or remove the column"));
+					+ " did you mean " + meant.column() + "? Name it so, or remove the column"));
 		}
 		else {
-			this.warnings.add(new ImportMessage(1, written, null, "unknown column, ignored"));
+			this.warnings.add(new ImportMessage(1, written, null, "unknown column, ignored" + (meant == null
+					|| names.contains(meant.column()) ? "" : "; if it holds the " + meant.column().replace('_', ' ')
+							+ ", name it " + meant.column())));
 		}
 	}
 
@@ -139,9 +142,9 @@ final class RowIntake implements SheetSink {
 		}
 		if (row.hidden()) {
 			// a filter's hidden rows, absentees say, were loaded as if shown
-			this.errors.add(new ImportMessage(row.row(), null, null, "The row is hidden in the workbook (by a filter or"
-					+ " Hide), and the sheet is read as a whole: delete the rows not to be loaded, or show them, and send"
-					+ " the workbook again"));
+			this.errors.add(new ImportMessage(row.row(), null, null, "The row is hidden in the workbook (by a"
+					+ " filter or Hide), and the sheet is read as a whole: delete the rows not to be loaded, or show"
+					+ " them, and send the workbook again"));
 			return;
 		}
 		var total = totalsWord(row);

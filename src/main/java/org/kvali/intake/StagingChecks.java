@@ -69,6 +69,16 @@ class StagingChecks {
 		return this.partnerSheets.keptAsStored(partner);
 	}
 
+	/** The references the sheet names of people erased at their request (none while none was erased). */
+	List<String> erasedNamed() {
+		return this.jdbc.sql("""
+				SELECT p.participant_ref FROM import_person p
+				JOIN erased_reference e ON e.digest = sha256(convert_to(lower(p.participant_ref), 'UTF8'))
+				WHERE p.stored_id IS NULL AND EXISTS (SELECT 1 FROM erased_reference)""")
+			.query(String.class)
+			.list();
+	}
+
 	/** Rows naming a merged organization's code recorded under the one it was merged into, and a warning of each. */
 	List<ImportMessage> mergedOrganizations(PartnerSheet partner) {
 		return this.organizations.merged(partner);

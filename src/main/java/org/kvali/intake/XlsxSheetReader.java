@@ -175,7 +175,8 @@ final class XlsxSheetReader {
 			for (var iterator = stream.iterator(); iterator.hasNext();) {
 				var row = iterator.next();
 				if (header == null) {
-					header = sink.header(merged.header(row.getRowNum(), header(row)), "sheet '" + sheet.getName() + "'");
+					header = sink.header(merged.header(row.getRowNum(), header(row)),
+							"sheet '" + sheet.getName() + "'");
 				}
 				else if (!isEmpty(row)) {
 					sink.row(row(row, header, epoch, merged));
@@ -243,7 +244,8 @@ final class XlsxSheetReader {
 				return Integer.toString(date(number, epoch).getYear());
 			}
 			// a reference or code typed as a number reads as the spreadsheet shows it: 0042 under the format 0000
-			var shown = column.equals(Columns.BIRTH_YEAR) ? null : NumberFormats.shown(number, cell.getDataFormatString());
+			var shown = column.equals(Columns.BIRTH_YEAR) ? null
+					: NumberFormats.shown(number, cell.getDataFormatString());
 			return shown != null ? shown : number.stripTrailingZeros().toPlainString();
 		}
 		return cell.getText() == null ? "" : unescape(cell.getText());

@@ -34,12 +34,13 @@ final class IatiIdentity {
 	static void check(Validation validation, String iatiRef, String iatiType, Long self, JdbcClient jdbc) {
 		if (iatiRef != null) {
 			if (iatiRef.length() > 100 || !IDENTIFIER.matcher(iatiRef).matches()) {
-				validation.problem("input.iatiRef", iatiRef, "An IATI organisation identifier is a list's prefix and the"
-						+ " organization's number in it, as org-id.guide gives them (XM-DAC-41114): letters, digits,"
-						+ " '.', '_' and ':' in parts joined by '-', at most 100 characters");
+				validation.problem("input.iatiRef", iatiRef, "An IATI organisation identifier is a list's prefix and"
+						+ " the organization's number in it, as org-id.guide gives them (XM-DAC-41114): letters,"
+						+ " digits, '.', '_' and ':' in parts joined by '-', at most 100 characters");
 			}
 			else {
-				jdbc.sql("SELECT code FROM organization WHERE lower(iati_ref) = lower(:ref) AND id IS DISTINCT FROM :self")
+				jdbc.sql("SELECT code FROM organization WHERE lower(iati_ref) = lower(:ref)"
+						+ " AND id IS DISTINCT FROM :self")
 					.param("ref", iatiRef)
 					.param("self", self)
 					.query(String.class)

@@ -163,6 +163,14 @@ public class ReportService {
 	}
 
 	/**
+	 * Waits, as a report would, for the index to catch up with a change, before a transaction in which reports do not
+	 * wait for it but take the SQL path.
+	 */
+	public void awaitIndex() {
+		this.index.current();
+	}
+
+	/**
 	 * Totals of several filters at once, in one statement: the index's freshness check (unless the data was chosen
 	 * before), or one SQL query.
 	 */

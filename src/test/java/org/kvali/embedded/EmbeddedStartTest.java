@@ -18,14 +18,14 @@ class EmbeddedStartTest {
 	@TempDir
 	Path dataDir;
 
-	/** A database folder an earlier run left is wiped, and PostgreSQL starts on it afresh (initdb failed on it). */
+	/**
+	 * A folder a run wiping it left (killed before it could wipe it at its stop) is wiped, and PostgreSQL starts on it
+	 * afresh: initdb failed on it.
+	 */
 	@Test
-	void aDatabaseFolderLeftBehindIsWipedAndStartedAfresh() throws Exception {
-		try (var earlier = EmbeddedPostgres.builder().setDataDirectory(this.dataDir).setCleanDataDirectory(false).start();
-				var connection = earlier.getPostgresDatabase().getConnection()) {
-			connection.createStatement().execute("CREATE TABLE left_behind (n int)");
-		}
-		assertThat(this.dataDir.resolve("PG_VERSION")).exists();
+	void aFolderAWipedRunLeftIsWipedAndStartedAfresh() throws Exception {
+		leaveDatabase();
+		EmbeddedStart.mark(this.dataDir);
 		EmbeddedStart.wipe(this.dataDir);
 		assertThat(this.dataDir).isEmptyDirectory();
 		try (var next = EmbeddedPostgres.builder().setDataDirectory(this.dataDir).setCleanDataDirectory(true).start();
@@ -35,16 +35,37 @@ class EmbeddedStartTest {
 		}
 	}
 
+	/** A database kept between runs is never wiped: the setting given by mistake would have lost it (a reviewer's). */
+	@Test
+	void aKeptDatabaseIsRefusedAndKept() throws Exception {
+		leaveDatabase();
+		assertThatThrownBy(() -> EmbeddedStart.wipe(this.dataDir)).isInstanceOf(IllegalStateException.class)
+			.hasMessage("kvali.embedded.clean (KVALI_EMBEDDED_CLEAN) is true, and the folder " + this.dataDir
+					+ " (KVALI_EMBEDDED_DATA_DIR) holds a database kept between runs: only a folder an earlier run"
+					+ " wiping it left is wiped; give an empty or a new folder");
+		assertThat(this.dataDir.resolve("PG_VERSION")).exists();
+	}
+
 	/** A folder holding anything but a database is not wiped: a data folder set to a home folder would be lost. */
 	@Test
 	void aFolderOfOtherFilesIsRefusedAndKept() throws Exception {
 		Files.writeString(this.dataDir.resolve("notes.txt"), "mine");
+		EmbeddedStart.mark(this.dataDir);
 		assertThatThrownBy(() -> EmbeddedStart.wipe(this.dataDir)).isInstanceOf(IllegalStateException.class)
 			.hasMessage("kvali.embedded.clean (KVALI_EMBEDDED_CLEAN) is true, and the folder " + this.dataDir
-					+ " (KVALI_EMBEDDED_DATA_DIR) holds files but no PostgreSQL database: only a database's folder is"
-					+ " wiped; give an empty or a new folder");
+					+ " (KVALI_EMBEDDED_DATA_DIR) holds files but no database: only a folder an earlier run wiping it"
+					+ " left is wiped; give an empty or a new folder");
 		assertThat(this.dataDir.resolve("notes.txt")).hasContent("mine");
 		assertThatNoException().isThrownBy(() -> EmbeddedStart.wipe(this.dataDir.resolve("new")));
+	}
+
+	/** A database of a run that keeps it, with a table in it. */
+	private void leaveDatabase() throws Exception {
+		try (var earlier = EmbeddedPostgres.builder().setDataDirectory(this.dataDir).setCleanDataDirectory(false).start();
+				var connection = earlier.getPostgresDatabase().getConnection()) {
+			connection.createStatement().execute("CREATE TABLE left_behind (n int)");
+		}
+		assertThat(this.dataDir.resolve("PG_VERSION")).exists();
 	}
 
 	@Test

@@ -253,6 +253,27 @@ class IatiExportTest {
 	}
 
 	/**
+	 * A programme past its planned end with an activity still running has no actual end, and is in implementation: an
+	 * earlier activity's end was published as the actual end (a reviewer's).
+	 */
+	@Test
+	void aProgrammeWithAnActivityRunningHasNoActualEnd() throws Exception {
+		try {
+			this.jdbc.update("""
+					INSERT INTO activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code)
+					SELECT 'TX-LATE', id, 'MEETING', 'Late', DATE '2025-12-01', CURRENT_DATE + 30, 'GE-KK-MARNEULI'
+					FROM project WHERE code = 'CSO-CAPACITY'""");
+			var programme = children(document(null, "EU-CSO-EQUAL"), "iati-activity").get(0);
+			assertThat(children(programme, "activity-status").get(0).getAttribute("code")).isEqualTo("2");
+			assertThat(children(programme, "activity-date")).extracting(e -> e.getAttribute("type"))
+				.containsExactly("1", "2", "3");
+		}
+		finally {
+			this.jdbc.update("DELETE FROM activity WHERE code = 'TX-LATE'");
+		}
+	}
+
+	/**
 	 * Organizations with an IATI identifier and type are named so: the donor by its identifier and type (it had no
 	 * type), and the publisher's identifier begins the activities' identifiers, as IATI asks.
 	 */

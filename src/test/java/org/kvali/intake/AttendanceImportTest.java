@@ -278,15 +278,6 @@ class AttendanceImportTest {
 	}
 
 	/**
-	 * A code written in another case than the stored one, or than another new one of the sheet, names the same thing:
-	 * it would otherwise be a second activity or organization, and its people counted twice.
-	 */
-	/**
-	 * A header's names are read as sheets write them (Birth year, Participant ref *), and a column that seems meant for
-	 * one the sheet lacks is refused with the name meant: "Disability status" was ignored with a warning, and every
-	 * person loaded without it (a tester's).
-	 */
-	/**
 	 * A partner's new activity coded as another partner's in another case is told to choose another code: told to
 	 * write it as stored, the sheet was then refused as naming another's activity (a tester's went round).
 	 */
@@ -324,6 +315,11 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.warnings[*].row").value(org.hamcrest.Matchers.contains(2, 2)));
 	}
 
+	/**
+	 * A header's names are read as sheets write them (Birth year, Participant ref *), and a column that seems meant for
+	 * one the sheet lacks is refused with the name meant: "Disability status" was ignored with a warning, and every
+	 * person loaded without it (a tester's).
+	 */
 	@Test
 	void headerNamesAreReadAsWrittenAndAMisnamedColumnIsNamed() throws Exception {
 		var row = "TI-WS-1,TEST-INTAKE,TI-1,female,1990,yes,Workshop,workshop,2025-03-01,2025-03-01\n";
@@ -346,12 +342,23 @@ class AttendanceImportTest {
 							+ " the column")))
 			.andExpect(jsonPath("$.warnings[0].column").value("Notes"))
 			.andExpect(jsonPath("$.warnings[0].message").value("unknown column, ignored"));
+		// a column maybe meant for one is no refusal: it may be a note of its own
+		load("Activity code,project-code,Participant ref,GENDER,Disability type,Role description,Send date"
+				+ activity + "TI-WS-1,TEST-INTAKE,TI-1,female,x,y,z,Workshop,workshop,2025-03-01,2025-03-01\n", true)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains(
+					"unknown column, ignored; if it holds the disability, name it disability",
+					"unknown column, ignored; if it holds the role, name it role", "unknown column, ignored")));
 		// a title above the header names none of the required columns
 		load("Attendance of the workshop\n" + row, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].message").value("The required column activity_code is missing from the"
 					+ " first row: the columns' names belong in the first row; delete a title or any rows above them"));
 	}
 
+	/**
+	 * A code written in another case than the stored one, or than another new one of the sheet, names the same thing:
+	 * it would otherwise be a second activity or organization, and its people counted twice.
+	 */
 	@Test
 	void codesDifferingOnlyInCaseAreRefusedNamingTheStoredOne() throws Exception {
 		var sheet = HEADER + """

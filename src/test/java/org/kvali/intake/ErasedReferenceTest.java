@@ -92,6 +92,14 @@ class ErasedReferenceTest {
 				+ " 'REJECTED' ORDER BY imported_at", String.class);
 		assertThat(refused).hasSize(2).noneMatch(report -> report.matches("(?is).*\\bTI-1\\b.*"));
 		assertThat(JsonPath.<List<String>>read(refused.get(0), "$.errors[*].value")).containsExactly("(erased)");
+		// nor does a message of another column naming the person keep them (a reviewer's)
+		load(SHEET.replace("TI-WS-1", "TI-WS-3") + "TI-WS-4,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,"
+				+ "female,1991,,,,,\n", true)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.column == 'birth_year')].message").value(org.hamcrest.Matchers.hasItem(
+					"Participant TI-1 has birth year 1990 in row 2 and 1991 in row 4")));
+		assertThat(this.jdbc.queryForList("SELECT CAST(report AS text) FROM attendance_import WHERE status ="
+				+ " 'REJECTED'", String.class)).hasSize(3).noneMatch(report -> report.matches("(?is).*\\bTI-1\\b.*"));
 		// a person who took part again, with a new reference, is added
 		load(SHEET.replace("TI-1", "TI-3"), false).andExpect(status().isOk())
 			.andExpect(jsonPath("$.created.participants").value(1));

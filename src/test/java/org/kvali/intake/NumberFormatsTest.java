@@ -21,12 +21,13 @@ class NumberFormatsTest {
 		assertThat(NumberFormats.shown(new BigDecimal("42"), "\"P\"0000")).isEqualTo("P0042");
 		assertThat(NumberFormats.shown(new BigDecimal("7"), "\"0\"0\\A")).isEqualTo("07A");
 		assertThat(NumberFormats.shown(new BigDecimal("42"), "(000)")).isEqualTo("(042)");
+		assertThat(NumberFormats.shown(new BigDecimal("42"), "\"A/\"00\\/0")).isEqualTo("A/04/2");
 	}
 
 	@Test
 	void anyOtherFormatOrNumberIsReadAsTheNumber() {
 		for (var format : new String[] { null, "", "General", "0.00", "#,##0", "0%", "0E+00", "yyyy", "@",
-				"0;[Red]-0", "[$-409]0", "\"unclosed0" }) {
+				"0;[Red]-0", "[$-409]0", "\"unclosed0", "# ?/?", "00/00" }) {
 			assertThat(NumberFormats.shown(new BigDecimal("42"), format)).as(format).isNull();
 		}
 		assertThat(NumberFormats.shown(new BigDecimal("42.5"), "0000")).isNull();
