@@ -10,9 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stored people whose birth year or disability a sheet changes, told in a warning for each: a dry run said only
- * "1 participant updated", and a partner could not tell whom, nor what (a tester's). Their home is told by
- * {@link HomeChanges}, their gender is no sheet's to change.
+ * Stored people whose home municipality, birth year or disability a sheet changes, told in a warning for each detail,
+ * naming up to three, from what to what. A person's home is the one the last sheet gave, whatever its activities'
+ * dates, so an older sheet sent again moved people back to where they lived before, and every breakdown by region
+ * with them, with nothing said; a dry run said "1 participant updated" of a birth year, and a partner could not tell
+ * whom (testers'). Their gender is no sheet's to change.
  */
 @Repository
 class DetailChanges {
@@ -20,14 +22,22 @@ class DetailChanges {
 	/** How many people a warning names. */
 	private static final int NAMED = 3;
 
-	/** A detail: its column, the stored value and the sheet's as SQL over {@code p} and {@code s}, and its words. */
-	private record Detail(String column, String stored, String given, String words) {
+	/**
+	 * A detail: its column, the stored value and the sheet's as SQL text over {@code p} and {@code s}, when they
+	 * differ (a home first given is no move), its words, and what the warning adds.
+	 */
+	private record Detail(String column, String stored, String given, String differ, String words, String remark) {
 	}
 
 	private static final List<Detail> DETAILS = List.of(
-			new Detail(Columns.BIRTH_YEAR, "CAST(p.birth_year AS text)", "CAST(s.birth_year AS text)", "birth year"),
+			new Detail(Columns.HOME_MUNICIPALITY, "p.home_municipality_code", "s.home_municipality",
+					"p.home_municipality_code <> s.home_municipality", "home municipality",
+					": a person's home is the one the last sheet gave, whatever the dates of its activities"),
+			new Detail(Columns.BIRTH_YEAR, "CAST(p.birth_year AS text)", "CAST(s.birth_year AS text)",
+					"s.birth_year IS NOT NULL AND s.birth_year IS DISTINCT FROM p.birth_year", "birth year", ""),
 			new Detail(Columns.DISABILITY, "CASE p.disability WHEN true THEN 'yes' WHEN false THEN 'no' END",
-					"CASE s.disability WHEN true THEN 'yes' WHEN false THEN 'no' END", "disability"));
+					"CASE s.disability WHEN true THEN 'yes' WHEN false THEN 'no' END",
+					"s.disability IS NOT NULL AND s.disability IS DISTINCT FROM p.disability", "disability", ""));
 
 	private final JdbcClient jdbc;
 
@@ -35,25 +45,30 @@ class DetailChanges {
 		this.jdbc = jdbc;
 	}
 
-	/** A warning for each detail changed, at the first such person's first row, naming up to three. */
-	List<ImportMessage> warnings(PartnerSheet partner) {
+	/**
+	 * A warning for each detail changed, at the first such person's first row; none when there are none. A partner is
+	 * told of the people its sheets may change alone ({@link PartnerScope#keptAsStored}). The sheet's value is told
+	 * as it writes it too, where it writes it otherwise (GE-KK-BOLNISI (ბოლნისის მუნიციპალიტეტი)).
+	 */
+	List<ImportMessage> warnings(PartnerSheet partner, WrittenValues written) {
 		var warnings = new ArrayList<ImportMessage>();
 		for (var detail : DETAILS) {
 			var changed = this.jdbc.sql("""
-					SELECT s.first_row, s.participant_ref || ' from ' || coalesce(%1$s, 'unknown') || ' to ' || %2$s,
-					       count(*) OVER ()
+					SELECT s.first_row, s.participant_ref, coalesce(%s, 'unknown'), %s, count(*) OVER ()
 					FROM import_person s JOIN participant p ON p.id = s.stored_id
-					WHERE %2$s IS NOT NULL AND %1$s IS DISTINCT FROM %2$s AND NOT %3$s
+					WHERE %s AND NOT %s
 					ORDER BY s.first_row
-					LIMIT %4$d""".formatted(detail.stored(), detail.given(), PartnerScope.keptAsStored("p.id"), NAMED))
+					LIMIT %d""".formatted(detail.stored(), detail.given(), detail.differ(),
+					PartnerScope.keptAsStored("p.id"), NAMED))
 				.param("organizations", partner == null ? null : partner.organizationIds())
-				.query((rs, row) -> new Changed(rs.getInt(1), rs.getString(2), rs.getInt(3)))
+				.query((rs, row) -> new Changed(rs.getInt(1), rs.getString(2) + " from " + rs.getString(3) + " to "
+						+ written.besideStored(detail.column(), rs.getString(4)), rs.getInt(5)))
 				.list();
 			if (!changed.isEmpty()) {
 				int people = changed.get(0).people();
 				warnings.add(new ImportMessage(changed.get(0).row(), detail.column(), null, "The sheet changes the "
 						+ detail.words() + " of " + (people == 1 ? "1 person" : people + " people") + " ("
-						+ Text.someOf(changed.stream().map(Changed::told).toList(), people) + ")"));
+						+ Text.someOf(changed.stream().map(Changed::told).toList(), people) + ")" + detail.remark()));
 			}
 		}
 		return warnings;

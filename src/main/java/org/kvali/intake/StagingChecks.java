@@ -31,8 +31,6 @@ class StagingChecks {
 
 	private final ActivityChanges activityChanges;
 
-	private final HomeChanges homeChanges;
-
 	private final DetailChanges detailChanges;
 
 	private final RoleChanges roleChanges;
@@ -47,12 +45,11 @@ class StagingChecks {
 
 	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, ActivityDateChecks activityDates,
 			OrganizationChecks organizations, PlausibilityChecks plausibility, ActivityChanges activityChanges,
-			HomeChanges homeChanges, DetailChanges detailChanges, RoleChanges roleChanges, Today today,
+			DetailChanges detailChanges, RoleChanges roleChanges, Today today,
 			PartnerSheetChecks partnerSheets, SheetDisagreements disagreements, CodeCaseChecks codeCases) {
 		this.detailChanges = detailChanges;
 		this.jdbc = jdbc;
 		this.activityChanges = activityChanges;
-		this.homeChanges = homeChanges;
 		this.roleChanges = roleChanges;
 		this.activityDates = activityDates;
 		this.birthYears = birthYears;
@@ -88,16 +85,15 @@ class StagingChecks {
 	 * Remarks that do not refuse the sheet: on organizations ({@link OrganizationChecks#warnings}), and for a sheet
 	 * without errors, on dates and ages that are possible but unlikely ({@link PlausibilityChecks}; a refused row of
 	 * another organization's activity would otherwise tell a partner its dates) and on what it changes of stored
-	 * activities ({@link ActivityChanges}), of stored people's homes ({@link HomeChanges}), birth years and
-	 * disability ({@link DetailChanges}) and of roles at stored participations ({@link RoleChanges}).
+	 * activities ({@link ActivityChanges}), of stored people's homes, birth years and disability ({@link
+	 * DetailChanges}) and of roles at stored participations ({@link RoleChanges}).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused, WrittenValues written) {
 		var warnings = new ArrayList<>(this.organizations.warnings(partner));
 		if (!refused) {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
 			warnings.addAll(this.activityChanges.warnings(partner, written));
-			warnings.addAll(this.homeChanges.warnings(partner, written));
-			warnings.addAll(this.detailChanges.warnings(partner));
+			warnings.addAll(this.detailChanges.warnings(partner, written));
 			warnings.addAll(this.roleChanges.warnings(written));
 		}
 		return warnings;
