@@ -57,6 +57,8 @@ class DetailChanges {
 					SELECT s.first_row, s.participant_ref, coalesce(%s, 'unknown'), %s, count(*) OVER ()
 					FROM import_person s JOIN participant p ON p.id = s.stored_id
 					WHERE %s AND NOT %s
+					  -- once: a sheet of new people, as a large one mostly is, joins none of them
+					  AND EXISTS (SELECT 1 FROM import_person WHERE stored_id IS NOT NULL)
 					ORDER BY s.first_row
 					LIMIT %d""".formatted(detail.stored(), detail.given(), detail.differ(),
 					PartnerScope.keptAsStored("p.id"), NAMED))
