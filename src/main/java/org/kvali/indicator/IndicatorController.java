@@ -202,10 +202,24 @@ class IndicatorController {
 			var points = new ArrayList<Point>();
 			for (int i = 0; i < periods.size(); i++) {
 				var period = periods.get(i);
-				points.add(new Point(period, IndicatorWindows.target(indicator, period.key()), futures.get(i).join()));
+				points.add(new Point(period, target(indicator, period), futures.get(i).join()));
 			}
 			return points;
 		});
+	}
+
+	/**
+	 * The point's target: its period's; for a cumulative indicator, whose actual counts from the start, also one whose
+	 * period ends with the point's (the year's at its fourth quarter): a quarterly chart drew no target line at all
+	 * (a tester's).
+	 */
+	private static Double target(Indicator indicator, Period period) {
+		var own = IndicatorWindows.target(indicator, period.key());
+		if (own != null || !indicator.cumulative()) {
+			return own;
+		}
+		return indicator.targets().stream().filter(target -> target.end().equals(period.end()))
+			.map(Indicator.Target::value).findFirst().orElse(null);
 	}
 
 	/** One period of a series. */

@@ -189,6 +189,27 @@ class IndicatorDefinitionTest {
 	}
 
 	/**
+	 * A cumulative indicator's quarterly series carries a year's target at its fourth quarter, which counts to the
+	 * year's end as the target does; one counting within each period does not (a quarter is no part of a year's
+	 * target).
+	 */
+	@Test
+	void aCumulativeQuarterlySeriesShowsTheYearsTargetAtItsEnd() {
+		var series = this.graphQl.document("""
+				{ cumulative: indicator(code: "OUT-1.1") { cumulative series(granularity: QUARTER) { period { key } target } }
+				  within: indicator(code: "OUT-2.1") { cumulative targets { period { key } }
+				    series(granularity: QUARTER) { target } } }""").execute();
+		series.path("cumulative.cumulative").entity(Boolean.class).isEqualTo(true);
+		series.path("cumulative.series[?(@.target != null)].period.key").entityList(String.class)
+			.containsExactly("2023-Q4", "2024-Q4", "2025-Q4");
+		series.path("cumulative.series[?(@.target != null)].target").entityList(Double.class)
+			.containsExactly(40.0, 120.0, 145.0);
+		series.path("within.cumulative").entity(Boolean.class).isEqualTo(false);
+		series.path("within.targets").entityList(Object.class).hasSizeGreaterThan(0);
+		series.path("within.series[?(@.target != null)]").entityList(Object.class).hasSize(0);
+	}
+
+	/**
 	 * A programme's computed indicator counts that programme alone, though its filter names none; without the people
 	 * registered for an activity that has not begun, to date and in the activity's period alike (a period that has
 	 * not begun has no actual).
