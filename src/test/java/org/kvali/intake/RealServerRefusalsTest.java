@@ -86,10 +86,29 @@ class RealServerRefusalsTest {
 					+ " header names those that are)\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}");
 	}
 
+	/** A browser's Accept gets the same JSON, not a white-label HTML page; the error page asked for is no path. */
+	@Test
+	void aBrowserGetsTheErrorAsJsonToo() throws Exception {
+		var browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+		assertThat(answer("GET /nowhere HTTP/1.1", browser)).startsWith("HTTP/1.1 404")
+			.contains("Content-Type: application/json").contains("\"classification\":\"NOT_FOUND\"")
+			.doesNotContain("Whitelabel");
+		assertThat(answer("GET /imports/attendance HTTP/1.1", browser)).startsWith("HTTP/1.1 405")
+			.contains("Content-Type: application/json").contains("The method is not allowed at /imports/attendance");
+		assertThat(answer("GET /error HTTP/1.1")).startsWith("HTTP/1.1 404")
+			.contains("{\"errors\":[{\"message\":\"No such path: /error\",\"extensions\":{\"classification\":"
+					+ "\"NOT_FOUND\"}}]}");
+	}
+
 	private String answer(String requestLine) throws Exception {
+		return answer(requestLine, "application/json");
+	}
+
+	private String answer(String requestLine, String accept) throws Exception {
 		try (var socket = new Socket("localhost", this.port)) {
 			socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAuthorization: Bearer "
-					+ TestCallers.ADMIN_KEY + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+					+ TestCallers.ADMIN_KEY + "\r\nAccept: " + accept + "\r\nContent-Length: 0\r\nConnection: close"
+					+ "\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
