@@ -243,6 +243,12 @@ final class XlsxSheetReader {
 			if (day && column.equals(Columns.BIRTH_YEAR) && isDate(cell)) {
 				return Integer.toString(date(number, epoch).getYear());
 			}
+			// a date where a code or text belongs reads as shown (2-Jan), as the sheet saved as CSV has it: its day
+			// number, 45658, made another person of the same row
+			if (day && !column.equals(Columns.BIRTH_YEAR) && isDate(cell)) {
+				return NumberFormats.dateShown(date(number, epoch), cell.getDataFormatString() == null ? ""
+						: cell.getDataFormatString());
+			}
 			// a reference or code typed as a number reads as the spreadsheet shows it: 0042 under the format 0000
 			var shown = column.equals(Columns.BIRTH_YEAR) ? null
 					: NumberFormats.shown(number, cell.getDataFormatString());

@@ -454,15 +454,21 @@ class WorkbookQuirksTest {
 	void aNumberReadsAsItsFormatShowsIt() throws Exception {
 		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,%s,female,,,,,,";
 		// the writer does not escape a format's quotes: written plain, then quoted in the styles part
-		var written = rewrite(Workbooks.written(List.of(row.formatted("x"), row.formatted("y"), row.formatted("TI-0044")),
-				sheet -> {
+		var written = rewrite(Workbooks.written(List.of(row.formatted("x"), row.formatted("y"), row.formatted("TI-0044"),
+				row.formatted("z")), sheet -> {
 					sheet.value(1, 7, 42);
 					sheet.style(1, 7).format("0000").set();
 					sheet.value(2, 7, 4312);
 					sheet.style(2, 7).format("000-00").set();
+					// a date, 2 January 2025, where Excel made one of a value typed
+					sheet.value(4, 7, 45659);
+					sheet.style(4, 7).format("d-mmm").set();
 				}), "xl/styles.xml", xml -> xml.replace("formatCode=\"0000\"", "formatCode=\"&quot;TI-&quot;0000\"")
-					.replace("formatCode=\"000-00\"", "formatCode=\"&quot;TI&quot;\\-000-00\""));
-		load(written, false).andExpect(status().isOk()).andExpect(jsonPath("$.created.participants").value(3));
+					.replace("formatCode=\"000-00\"", "formatCode=\"&quot;TI&quot;\\-000-00;[Red]-0\"")
+					.replace("formatCode=\"d-mmm\"", "formatCode=\"&quot;TI-&quot;d-mmm\""));
+		load(written, false).andExpect(status().isOk()).andExpect(jsonPath("$.created.participants").value(4));
+		assertThat(this.jdbc.queryForList("SELECT ref FROM participant WHERE ref LIKE 'TI-%' ORDER BY ref",
+				String.class)).containsExactly("TI-0042", "TI-0044", "TI-043-12", "TI-2-Jan");
 		// the CSV the workbook saves names the same people
 		var csv = AttendanceImportTest.HEADER + row.formatted("TI-0042") + "\n" + row.formatted("TI-043-12") + "\n";
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
