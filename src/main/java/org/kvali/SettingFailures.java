@@ -36,9 +36,10 @@ class SettingFailures implements FailureAnalyzer {
 		return null;
 	}
 
-	/** A login the database refused: a wrong user or password (SQLSTATE class 28). */
+	/** A login the database refused: a wrong user or password, or a database it does not have (28, 3D000). */
 	private static boolean isLogin(Throwable cause) {
-		return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("28");
+		return cause instanceof SQLException sql && sql.getSQLState() != null
+				&& (sql.getSQLState().startsWith("28") || sql.getSQLState().equals("3D000"));
 	}
 
 }

@@ -42,6 +42,14 @@ class SettingFailuresTest {
 	}
 
 	@Test
+	void aDatabaseThatDoesNotExistIsNamed() {
+		var refused = new SQLException("FATAL: database \"nosuchdb\" does not exist", "3D000");
+		assertThat(this.analyzer.analyze(new BeanCreationException("liquibase", "failed", refused)).getDescription())
+			.isEqualTo("The database cannot be reached or refused the login: FATAL: database \"nosuchdb\" does not"
+					+ " exist");
+	}
+
+	@Test
 	void anyOtherFailureIsLeftToSpring() {
 		assertThat(this.analyzer.analyze(new BeanCreationException("x", "failed", new IllegalStateException("other"))))
 			.isNull();

@@ -36,6 +36,9 @@ public class EmbeddedPostgresAutoConfiguration {
 		if (properties.clean()) {
 			EmbeddedStart.wipe(dataDir);
 		}
+		else {
+			EmbeddedStart.kept(dataDir);
+		}
 		var postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(properties.clean())

@@ -16,4 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("kvali.embedded")
 public record EmbeddedPostgresProperties(@DefaultValue(".kvali/postgres") Path dataDir, @DefaultValue("0") int port,
 		@DefaultValue("false") boolean clean) {
+
+	public EmbeddedPostgresProperties {
+		if (port < 0 || port > 65_535) {
+			throw new IllegalArgumentException("kvali.embedded.port (KVALI_EMBEDDED_PORT) is " + port
+					+ ": a port is 1 to 65535, or 0 for a free one");
+		}
+	}
+
 }

@@ -53,6 +53,26 @@ final class EmbeddedStart {
 		Files.writeString(dataDir.resolve(MARK), "Wiped at every start of Kvali with KVALI_EMBEDDED_CLEAN=true\n");
 	}
 
+	/**
+	 * Refuses, for a kept database, a path that is a file or a folder holding other files than a database: initdb
+	 * failed on them with a stack trace that did not say why (a tester's).
+	 */
+	static void kept(Path dataDir) throws IOException {
+		if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+			throw new IllegalStateException("kvali.embedded.data-dir (KVALI_EMBEDDED_DATA_DIR) is " + dataDir
+					+ ", which is a file: give a folder, new or holding Kvali's database");
+		}
+		if (!Files.isDirectory(dataDir) || Files.exists(dataDir.resolve("PG_VERSION"))) {
+			return;
+		}
+		try (var entries = Files.list(dataDir)) {
+			if (entries.findAny().isPresent()) {
+				throw new IllegalStateException("kvali.embedded.data-dir (KVALI_EMBEDDED_DATA_DIR) is " + dataDir
+						+ ", which holds files but no database: give a folder, new or holding Kvali's database");
+			}
+		}
+	}
+
 	/** Refuses a port another program listens on (0 picks a free one). */
 	static void portFree(int port) throws IOException {
 		if (port == 0) {

@@ -52,14 +52,22 @@ final class Columns {
 			ORGANIZATION_CODE, ORGANIZATION_NAME, ORGANIZATION_KIND, ROLE);
 
 	/** Names sheets give some columns that Kvali names otherwise. */
-	private static final Map<String, String> OTHER_NAMES = Map.of("sex", GENDER, "year_of_birth", BIRTH_YEAR,
-			"participant_id", PARTICIPANT_REF, "organisation_code", ORGANIZATION_CODE, "organisation_name",
-			ORGANIZATION_NAME, "organisation_kind", ORGANIZATION_KIND);
+	private static final Map<String, String> OTHER_NAMES = Map.ofEntries(Map.entry("sex", GENDER),
+			Map.entry("სქესი", GENDER), Map.entry("year_of_birth", BIRTH_YEAR), Map.entry("date_of_birth", BIRTH_YEAR),
+			Map.entry("dob", BIRTH_YEAR), Map.entry("დაბადების_წელი", BIRTH_YEAR),
+			Map.entry("participant_id", PARTICIPANT_REF), Map.entry("disabled", DISABILITY),
+			Map.entry("person_with_disability", DISABILITY), Map.entry("with_disability", DISABILITY),
+			Map.entry("activity_type", ACTIVITY_KIND), Map.entry("residence", HOME_MUNICIPALITY),
+			Map.entry("municipality_of_residence", HOME_MUNICIPALITY), Map.entry("organization", ORGANIZATION_NAME),
+			Map.entry("organisation", ORGANIZATION_NAME), Map.entry("organisation_code", ORGANIZATION_CODE),
+			Map.entry("organisation_name", ORGANIZATION_NAME), Map.entry("organisation_kind", ORGANIZATION_KIND));
 
 	/** Words after a column's name that tell how its values are written, not another column. */
 	private static final Pattern QUALIFIERS = Pattern.compile("\\(.*\\)|status|y/n|yes/no|code|value");
 
-	private static final Pattern MARKS = Pattern.compile("[\\s*]+$");
+	private static final Pattern QUALIFIED = Pattern.compile("_\\(.*\\)$");
+
+	private static final Pattern MARKS = Pattern.compile("^[\\s*]+|[\\s*]+$");
 
 	private static final Pattern APART = Pattern.compile("[\\s\\-.]+");
 
@@ -78,8 +86,10 @@ final class Columns {
 	 * "Role description") or a letter or two off a long name ("gendr", "Activity time"). Null when none.
 	 */
 	static Meant meant(String name) {
-		if (OTHER_NAMES.containsKey(name)) {
-			return new Meant(OTHER_NAMES.get(name), true);
+		// another name, qualified or not: "Disabled (Y/N)"
+		var bare = QUALIFIED.matcher(name).replaceAll("");
+		if (OTHER_NAMES.containsKey(bare)) {
+			return new Meant(OTHER_NAMES.get(bare), true);
 		}
 		for (var column : ALL) {
 			if (name.startsWith(column + "_")) {

@@ -97,6 +97,8 @@ class ImportController {
 	 */
 	private static void acceptsJson(HttpServletRequest request) {
 		var accepted = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
+		// an empty header names no type, as no header does
+		accepted.removeIf(String::isBlank);
 		// an Accept that does not parse was refused before (UnreadableMediaTypes); q=0 says "not this one"
 		if (accepted.isEmpty() || MediaType.parseMediaTypes(accepted).stream()
 			.anyMatch(type -> type.getQualityValue() > 0 && type.isCompatibleWith(MediaType.APPLICATION_JSON))) {

@@ -33,9 +33,9 @@ final class MergedCells {
 	private static final Pattern MERGE = Pattern
 		.compile("<(?:\\w+:)?mergeCell\\b[^>]*?\\bref\\s*=\\s*\"([A-Z]{1,3})(\\d{1,7}):([A-Z]{1,3})(\\d{1,7})\"");
 
-	/** A row the sheet hides ({@code <row r="3" hidden="1">}), by a filter or by Hide. */
+	/** A row the sheet hides ({@code <row r="3" hidden="1">}), by a filter or by Hide, or shows 0 high. */
 	private static final Pattern HIDDEN_ROW = Pattern
-		.compile("<(?:\\w+:)?row\\b[^>]*?\\bhidden\\s*=\\s*\"(?:1|true)\"[^>]*>");
+		.compile("<(?:\\w+:)?row\\b[^>]*?\\b(?:hidden\\s*=\\s*\"(?:1|true)\"|ht\\s*=\\s*\"0(?:\\.0*)?\")[^>]*>");
 
 	/** A spreadsheet's last row. */
 	private static final int LAST_ROW = 1_048_576;

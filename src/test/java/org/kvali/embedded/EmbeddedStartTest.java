@@ -68,6 +68,20 @@ class EmbeddedStartTest {
 		assertThat(this.dataDir.resolve("PG_VERSION")).exists();
 	}
 
+	/** A kept database's folder holding other files, or a file, is refused naming the setting (initdb failed on it). */
+	@Test
+	void aKeptFolderOfOtherFilesOrAFileIsRefused() throws Exception {
+		assertThatNoException().isThrownBy(() -> EmbeddedStart.kept(this.dataDir));
+		Files.writeString(this.dataDir.resolve("notes.txt"), "mine");
+		assertThatThrownBy(() -> EmbeddedStart.kept(this.dataDir)).isInstanceOf(IllegalStateException.class)
+			.hasMessage("kvali.embedded.data-dir (KVALI_EMBEDDED_DATA_DIR) is " + this.dataDir + ", which holds files"
+					+ " but no database: give a folder, new or holding Kvali's database");
+		assertThatThrownBy(() -> EmbeddedStart.kept(this.dataDir.resolve("notes.txt")))
+			.hasMessageEndingWith("notes.txt, which is a file: give a folder, new or holding Kvali's database");
+		assertThatThrownBy(() -> new EmbeddedPostgresProperties(this.dataDir, 70_000, false))
+			.hasMessage("kvali.embedded.port (KVALI_EMBEDDED_PORT) is 70000: a port is 1 to 65535, or 0 for a free one");
+	}
+
 	@Test
 	void aPortInUseIsNamed() throws Exception {
 		try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

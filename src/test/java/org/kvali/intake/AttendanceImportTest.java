@@ -324,19 +324,19 @@ class AttendanceImportTest {
 	void headerNamesAreReadAsWrittenAndAMisnamedColumnIsNamed() throws Exception {
 		var row = "TI-WS-1,TEST-INTAKE,TI-1,female,1990,yes,Workshop,workshop,2025-03-01,2025-03-01\n";
 		var activity = ",Activity title,activity kind,Start Date,end-date\n";
-		load("Activity code,project-code,Participant ref *,GENDER,Birth year,disability" + activity + row, false)
+		load("Activity code,project-code,*Participant ref *,GENDER,Birth year,disability" + activity + row, false)
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.warnings.length()").value(0));
 		assertThat(this.jdbc.queryForObject("SELECT birth_year || ' ' || disability FROM participant WHERE ref = 'TI-1'",
 				String.class)).isEqualTo("1990 true");
-		load("activity_code,project_code,participant_ref,Gender (F/M),Disability status,Year of birth" + activity
+		load("activity_code,project_code,participant_ref,Gender (F/M),Disabled (Y/N),Year of birth" + activity
 				.replace("\n", ",Notes\n") + row, true)
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.containsInAnyOrder(
 					"The required column gender is missing from the first row",
 					"The column Gender (F/M) is not one Kvali reads: did you mean gender? Name it so, or remove the"
 							+ " column",
-					"The column Disability status is not one Kvali reads: did you mean disability? Name it so, or"
+					"The column Disabled (Y/N) is not one Kvali reads: did you mean disability? Name it so, or"
 							+ " remove the column",
 					"The column Year of birth is not one Kvali reads: did you mean birth_year? Name it so, or remove"
 							+ " the column")))

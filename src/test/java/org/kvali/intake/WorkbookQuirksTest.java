@@ -485,10 +485,13 @@ class WorkbookQuirksTest {
 	@Test
 	void aHiddenRowIsRefused() throws Exception {
 		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,female,,,,,,";
-		var written = Workbooks.written(List.of(row.formatted(1), row.formatted(2), row.formatted(3)),
-				sheet -> sheet.hideRow(2));
+		// the third row hidden, the fourth shown 0 high
+		var written = rewrite(Workbooks.written(List.of(row.formatted(1), row.formatted(2), row.formatted(3),
+				row.formatted(4)), sheet -> sheet.hideRow(2)), "xl/worksheets/sheet1.xml",
+				xml -> xml.replaceFirst("<row r=\"4\"", "<row r=\"4\" ht=\"0\" customHeight=\"1\""));
 		load(written, false).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[1].row").value(4))
 			.andExpect(jsonPath("$.errors[0].row").value(3))
 			.andExpect(jsonPath("$.errors[0].message").value("The row is hidden in the workbook (by a filter or Hide),"
 					+ " and the sheet is read as a whole: delete the rows not to be loaded, or show them, and send the"
