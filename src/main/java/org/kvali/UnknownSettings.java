@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.kvali.graphql.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,32 +137,14 @@ class UnknownSettings implements ApplicationListener<ApplicationStartedEvent> {
 	private static String nearest(String name, Set<String> known) {
 		var given = normalized(name);
 		var setting = known.stream()
-			.min(Comparator.comparingInt((String candidate) -> distance(given, normalized(candidate)))
+			.min(Comparator.comparingInt((String candidate) -> Text.distance(given, normalized(candidate), Integer.MAX_VALUE))
 				.thenComparing(Comparator.naturalOrder()))
 			.orElseThrow();
-		if (distance(given, normalized(setting)) > Math.max(2, given.length() / 4)) {
+		if (Text.distance(given, normalized(setting), Integer.MAX_VALUE) > Math.max(2, given.length() / 4)) {
 			return " no setting is near it";
 		}
 		return " the nearest is " + (name.contains(".") ? setting
 				: setting.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_"));
-	}
-
-	/** The edits that turn one into the other (Levenshtein's distance). */
-	private static int distance(String a, String b) {
-		var previous = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			var current = new int[b.length() + 1];
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-			}
-			previous = current;
-		}
-		return previous[b.length()];
 	}
 
 }

@@ -148,6 +148,37 @@ public final class Text {
 		return String.join(", ", named) + (total > named.size() ? " and " + (total - named.size()) + " more" : "");
 	}
 
+	/**
+	 * The edit distance between two texts (Levenshtein's: characters added, removed or changed), or {@code limit} as
+	 * soon as it is certain to be that much or more.
+	 */
+	public static int distance(String a, String b, int limit) {
+		if (Math.abs(a.length() - b.length()) >= limit) {
+			return limit;
+		}
+		var previous = new int[b.length() + 1];
+		var current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			int smallest = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+				smallest = Math.min(smallest, current[j]);
+			}
+			if (smallest >= limit) {
+				return limit;
+			}
+			var swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return Math.min(previous[b.length()], limit);
+	}
+
 	private static boolean invisible(int c) {
 		if (c > ' ' && c < 0x7f) {
 			return false; // a printable ASCII character, as most are

@@ -96,7 +96,7 @@ final class Columns {
 				return new Meant(column, QUALIFIERS.matcher(name.substring(column.length() + 1)).matches());
 			}
 			// "note" is no misspelt role, nor "roll"; "send date" may be no misspelt end_date
-			if (column.length() >= 6 && distance(name, column) <= 2) {
+			if (column.length() >= 6 && Text.distance(name, column, 3) <= 2) {
 				return new Meant(column, false);
 			}
 		}
@@ -105,29 +105,6 @@ final class Columns {
 
 	/** A column an unknown name seems meant for; surely, or maybe. */
 	record Meant(String column, boolean surely) {
-	}
-
-	/** How many letters must be added, removed or changed to turn one name into the other. */
-	private static int distance(String a, String b) {
-		if (Math.abs(a.length() - b.length()) > 2) {
-			return 3;
-		}
-		var previous = new int[b.length() + 1];
-		var current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
-			}
-			var swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
 	}
 
 }

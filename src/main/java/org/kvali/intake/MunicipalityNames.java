@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.kvali.graphql.Text;
+
 /**
  * The municipalities a sheet may name, by code, English or Georgian name, read as people write them: "Marneuli
  * Municipality", "Tetri Tskaro", "მარნეულის მუნიციპალიტეტი" are Marneuli and Tetritskaro, case, spaces, hyphens and
@@ -96,7 +98,7 @@ final class MunicipalityNames {
 			String best = null;
 			int fewest = (key.length() <= 5 ? 1 : NEAR) + 1;
 			for (var entry : this.loose.entrySet()) {
-				int distance = distance(key, entry.getKey(), fewest);
+				int distance = Text.distance(key, entry.getKey(), fewest);
 				if (distance < fewest) {
 					fewest = distance;
 					best = entry.getValue();
@@ -111,34 +113,6 @@ final class MunicipalityNames {
 		var specific = GENERIC.matcher(lower).replaceAll("");
 		// a name that is nothing but such a word keeps it
 		return PUNCTUATION.matcher(specific.isBlank() ? lower : specific).replaceAll("");
-	}
-
-	/** The edit distance between two texts, or {@code limit} as soon as it is certain to be that much or more. */
-	private static int distance(String a, String b, int limit) {
-		if (Math.abs(a.length() - b.length()) >= limit) {
-			return limit;
-		}
-		var previous = new int[b.length() + 1];
-		var current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			int smallest = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-				smallest = Math.min(smallest, current[j]);
-			}
-			if (smallest >= limit) {
-				return limit;
-			}
-			var swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return Math.min(previous[b.length()], limit);
 	}
 
 }
