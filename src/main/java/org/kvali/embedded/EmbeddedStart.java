@@ -25,6 +25,7 @@ final class EmbeddedStart {
 
 	/** Wipes a folder a wiped run left; refuses one holding anything else, a kept database above all. */
 	static void wipe(Path dataDir) throws IOException {
+		notAFile(dataDir);
 		if (!Files.isDirectory(dataDir)) {
 			return;
 		}
@@ -58,10 +59,7 @@ final class EmbeddedStart {
 	 * failed on them with a stack trace that did not say why (a tester's).
 	 */
 	static void kept(Path dataDir) throws IOException {
-		if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
-			throw new IllegalStateException("kvali.embedded.data-dir (KVALI_EMBEDDED_DATA_DIR) is " + dataDir
-					+ ", which is a file: give a folder, new or holding Kvali's database");
-		}
+		notAFile(dataDir);
 		if (!Files.isDirectory(dataDir) || Files.exists(dataDir.resolve("PG_VERSION"))) {
 			return;
 		}
@@ -70,6 +68,13 @@ final class EmbeddedStart {
 				throw new IllegalStateException("kvali.embedded.data-dir (KVALI_EMBEDDED_DATA_DIR) is " + dataDir
 						+ ", which holds files but no database: give a folder, new or holding Kvali's database");
 			}
+		}
+	}
+
+	private static void notAFile(Path dataDir) {
+		if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+			throw new IllegalStateException("kvali.embedded.data-dir (KVALI_EMBEDDED_DATA_DIR) is " + dataDir
+					+ ", which is a file: give a folder, new or holding Kvali's database");
 		}
 	}
 

@@ -36,7 +36,7 @@ class ErrorPages implements ErrorController {
 			// asked for, not forwarded to: no path of Kvali's
 			return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
 				.body(Map.of("errors", ErrorBody.of(ErrorType.NOT_FOUND.name(), "No such path: "
-						+ request.getRequestURI()).errors()));
+						+ Text.preview(Text.oneLine(request.getRequestURI()), 100)).errors()));
 		}
 		var body = this.attributes.getErrorAttributes(new ServletWebRequest(request), ErrorAttributeOptions.defaults());
 		return ResponseEntity.status(code).contentType(MediaType.APPLICATION_JSON).body(body);

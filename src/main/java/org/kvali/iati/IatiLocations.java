@@ -47,9 +47,10 @@ class IatiLocations {
 	IatiDates dates(String programmeCode, LocalDate today) {
 		var spans = new HashMap<String, IatiDates.Span>();
 		this.jdbc.sql("""
-				SELECT pj.code, min(a.start_date), CASE WHEN max(a.end_date) < :today THEN max(a.end_date) END
+				SELECT pj.code, min(a.start_date) FILTER (WHERE a.start_date <= :today),
+				       CASE WHEN max(a.end_date) < :today THEN max(a.end_date) END
 				FROM activity a JOIN project pj ON pj.id = a.project_id JOIN programme pg ON pg.id = pj.programme_id
-				WHERE pg.code = :programme AND a.start_date <= :today
+				WHERE pg.code = :programme
 				GROUP BY ROLLUP (pj.code)""")
 			.param("programme", programmeCode)
 			.param("today", today)

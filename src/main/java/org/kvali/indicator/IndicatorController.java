@@ -210,15 +210,22 @@ class IndicatorController {
 
 	/**
 	 * The point's target: its period's; for a cumulative indicator, whose actual counts from the start, also one whose
-	 * period ends with the point's (the year's at its fourth quarter): a quarterly chart drew no target line at all
-	 * (a tester's).
+	 * period ends within the point's, or whose count ends there with the programme's end (the year's at its fourth
+	 * quarter, or at the quarter the programme ends in): a quarterly chart drew no target line at all (a tester's).
 	 */
 	private static Double target(Indicator indicator, Period period) {
 		var own = IndicatorWindows.target(indicator, period.key());
 		if (own != null || !indicator.cumulative()) {
 			return own;
 		}
-		return indicator.targets().stream().filter(target -> target.end().equals(period.end()))
+		// a target counts to its period's end, or to the programme's if that comes first (it ends mid-year)
+		var end = period.end();
+		return indicator.targets().stream()
+			.filter(target -> !target.start().isAfter(period.start()))
+			.filter(target -> {
+				var counted = IndicatorWindows.byProgrammeEnd(indicator, target.end());
+				return !counted.isBefore(period.start()) && !counted.isAfter(end);
+			})
 			.map(Indicator.Target::value).findFirst().orElse(null);
 	}
 

@@ -53,17 +53,23 @@ final class Columns {
 
 	/** Names sheets give some columns that Kvali names otherwise. */
 	private static final Map<String, String> OTHER_NAMES = Map.ofEntries(Map.entry("sex", GENDER),
-			Map.entry("სქესი", GENDER), Map.entry("year_of_birth", BIRTH_YEAR), Map.entry("date_of_birth", BIRTH_YEAR),
-			Map.entry("dob", BIRTH_YEAR), Map.entry("დაბადების_წელი", BIRTH_YEAR),
+			Map.entry("სქესი", GENDER), Map.entry("year_of_birth", BIRTH_YEAR),
+			Map.entry("დაბადების_წელი", BIRTH_YEAR),
 			Map.entry("participant_id", PARTICIPANT_REF), Map.entry("disabled", DISABILITY),
 			Map.entry("person_with_disability", DISABILITY), Map.entry("with_disability", DISABILITY),
-			Map.entry("activity_type", ACTIVITY_KIND), Map.entry("residence", HOME_MUNICIPALITY),
-			Map.entry("municipality_of_residence", HOME_MUNICIPALITY), Map.entry("organization", ORGANIZATION_NAME),
-			Map.entry("organisation", ORGANIZATION_NAME), Map.entry("organisation_code", ORGANIZATION_CODE),
+			Map.entry("activity_type", ACTIVITY_KIND), Map.entry("municipality_of_residence", HOME_MUNICIPALITY),
+			Map.entry("organisation_code", ORGANIZATION_CODE),
 			Map.entry("organisation_name", ORGANIZATION_NAME), Map.entry("organisation_kind", ORGANIZATION_KIND));
 
 	/** Words after a column's name that tell how its values are written, not another column. */
 	private static final Pattern QUALIFIERS = Pattern.compile("\\(.*\\)|status|y/n|yes/no|code|value");
+
+	/**
+	 * Names that may be of a column, or of something else: an organization's name or a host's, a full date of birth
+	 * (a birth_year holds the year alone), a residence as urban or rural.
+	 */
+	private static final Map<String, String> MAYBE_NAMES = Map.of("organization", ORGANIZATION_NAME, "organisation",
+			ORGANIZATION_NAME, "dob", BIRTH_YEAR, "date_of_birth", BIRTH_YEAR, "residence", HOME_MUNICIPALITY);
 
 	private static final Pattern QUALIFIED = Pattern.compile("_\\(.*\\)$");
 
@@ -90,6 +96,9 @@ final class Columns {
 		var bare = QUALIFIED.matcher(name).replaceAll("");
 		if (OTHER_NAMES.containsKey(bare)) {
 			return new Meant(OTHER_NAMES.get(bare), true);
+		}
+		if (MAYBE_NAMES.containsKey(bare)) {
+			return new Meant(MAYBE_NAMES.get(bare), false);
 		}
 		for (var column : ALL) {
 			if (name.startsWith(column + "_")) {

@@ -246,15 +246,32 @@ final class XlsxSheetReader {
 			// a date where a code or text belongs reads as shown (2-Jan), as the sheet saved as CSV has it: its day
 			// number, 45658, made another person of the same row
 			if (day && !column.equals(Columns.BIRTH_YEAR) && isDate(cell)) {
-				return NumberFormats.dateShown(date(number, epoch), cell.getDataFormatString() == null ? ""
-						: cell.getDataFormatString());
+				return NumberFormats.dateShown(date(number, epoch), format(cell));
 			}
 			// a reference or code typed as a number reads as the spreadsheet shows it: 0042 under the format 0000
 			var shown = column.equals(Columns.BIRTH_YEAR) ? null
-					: NumberFormats.shown(number, cell.getDataFormatString());
+					: NumberFormats.shown(number, format(cell));
 			return shown != null ? shown : number.stripTrailingZeros().toPlainString();
 		}
 		return cell.getText() == null ? "" : unescape(cell.getText());
+	}
+
+	/**
+	 * The format a cell shows its number in: its own, or one of Excel's built-in dates, which a workbook names by its
+	 * number alone (the date Excel makes of 1-2 typed is 16, d-mmm); null for any other.
+	 */
+	private static String format(Cell cell) {
+		var format = cell.getDataFormatString();
+		if (format != null || cell.getDataFormatId() == null) {
+			return format;
+		}
+		return switch (cell.getDataFormatId()) {
+			case 14 -> "m/d/yyyy";
+			case 15 -> "d-mmm-yy";
+			case 16 -> "d-mmm";
+			case 17 -> "mmm-yy";
+			default -> null;
+		};
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.kvali.graphql.Validation;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -54,6 +55,11 @@ final class IatiIdentity {
 					+ TYPES.entrySet().stream().sorted(Map.Entry.comparingByKey())
 						.map(type -> type.getKey() + " (" + type.getValue() + ")").collect(Collectors.joining(", ")));
 		}
+	}
+
+	/** Whether a refused insert or update found the IATI identifier another organization's. */
+	static boolean taken(DuplicateKeyException ex) {
+		return ex.getMessage() != null && ex.getMessage().contains("organization_iati_ref_any_case");
 	}
 
 }

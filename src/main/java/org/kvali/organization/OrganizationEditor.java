@@ -105,7 +105,9 @@ class OrganizationEditor {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ConflictException("organization", "input.code", input.code());
+			// another took the IATI identifier since the check
+			throw IatiIdentity.taken(ex) ? new ConflictException("organization", "input.iatiRef", input.iatiRef())
+					: new ConflictException("organization", "input.code", input.code());
 		}
 		return this.organizations.organization(input.code());
 	}
@@ -127,6 +129,17 @@ class OrganizationEditor {
 		}
 		IatiIdentity.check(validation, input.iatiRef(), input.iatiType(), stored.id(), this.jdbc);
 		check(validation, input.nameKa(), input.municipality(), input.region(), placed);
+		try {
+			updateRow(stored.id(), input, nulls);
+		}
+		catch (DuplicateKeyException ex) {
+			// another took the IATI identifier since the check
+			throw new ConflictException("organization", "input.iatiRef", input.iatiRef());
+		}
+		return this.organizations.organization(code);
+	}
+
+	private void updateRow(long id, OrganizationInputs.Update input, Set<String> nulls) {
 		this.jdbc.sql("""
 				UPDATE organization SET name = coalesce(:name, name),
 				       iati_ref = CASE WHEN :noIatiRef THEN NULL ELSE coalesce(:iatiRef, iati_ref) END,
@@ -142,7 +155,7 @@ class OrganizationEditor {
 				                               WHERE m.code = organization.municipality_code), region_code)
 				                          ELSE coalesce(:region, region_code) END
 				WHERE id = :id""")
-			.param("id", stored.id()).param("name", input.name()).param("nameKa", input.nameKa())
+			.param("id", id).param("name", input.name()).param("nameKa", input.nameKa())
 			.param("kind", input.kind() == null ? null : input.kind().name())
 			.param("municipality", input.municipality()).param("region", input.region())
 			.param("noNameKa", nulls.contains("nameKa")).param("noMunicipality", nulls.contains("municipality"))
@@ -150,7 +163,6 @@ class OrganizationEditor {
 			.param("iatiType", input.iatiType()).param("noIatiRef", nulls.contains("iatiRef"))
 			.param("noIatiType", nulls.contains("iatiType"))
 			.update();
-		return this.organizations.organization(code);
 	}
 
 	/**

@@ -469,6 +469,17 @@ class WorkbookQuirksTest {
 		load(written, false).andExpect(status().isOk()).andExpect(jsonPath("$.created.participants").value(4));
 		assertThat(this.jdbc.queryForList("SELECT ref FROM participant WHERE ref LIKE 'TI-%' ORDER BY ref",
 				String.class)).containsExactly("TI-0042", "TI-0044", "TI-043-12", "TI-2-Jan");
+		// Excel names its own date formats by number alone: 16 is d-mmm (a reviewer's read 2025-01-03)
+		var builtIn = rewrite(Workbooks.written(List.of(row.formatted("x")), sheet -> {
+			sheet.value(1, 7, 45660);
+			sheet.style(1, 7).format("d-mmm").set();
+		}), "xl/styles.xml", xml -> xml.replaceAll("<numFmt numFmtId=\"(\\d+)\" formatCode=\"d-mmm\"/>", "")
+			.replaceAll("numFmtId=\"16[4-9]\"", "numFmtId=\"16\""));
+		load(builtIn, false).andExpect(status().isOk()).andExpect(jsonPath("$.created.participants").value(1));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref = '3-Jan'", Integer.class))
+			.isOne();
+		this.jdbc.update("DELETE FROM participation WHERE participant_id = (SELECT id FROM participant WHERE ref = '3-Jan')");
+		this.jdbc.update("DELETE FROM participant WHERE ref = '3-Jan'");
 		// the CSV the workbook saves names the same people
 		var csv = AttendanceImportTest.HEADER + row.formatted("TI-0042") + "\n" + row.formatted("TI-043-12") + "\n";
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
