@@ -137,7 +137,8 @@ class UnknownSettings implements ApplicationListener<ApplicationStartedEvent> {
 	private static String nearest(String name, Set<String> known) {
 		var given = normalized(name);
 		var setting = known.stream()
-			.min(Comparator.comparingInt((String candidate) -> Text.distance(given, normalized(candidate), Integer.MAX_VALUE))
+			.min(Comparator
+				.comparingInt((String candidate) -> Text.distance(given, normalized(candidate), Integer.MAX_VALUE))
 				.thenComparing(Comparator.naturalOrder()))
 			.orElseThrow();
 		if (Text.distance(given, normalized(setting), Integer.MAX_VALUE) > Math.max(2, given.length() / 4)) {

@@ -11,13 +11,14 @@ import java.util.Comparator;
 
 /**
  * What the embedded PostgreSQL needs before it starts, each refused with the setting to change: a free port, and
- * for a folder wiped at every start, a folder that is empty or one a wiped run left. A folder left by such a run was not
- * wiped, and the start failed deep in initdb; a port in use failed after a minute's wait, naming neither (a tester's).
+ * for a folder wiped at every start, a folder that is empty or one a wiped run left. A folder left by such a run was
+ * not wiped, and the start failed deep in initdb; a port in use failed after a minute's wait, naming neither (a
+ * tester's).
  * A database kept between runs is never wiped: a start with the setting on by mistake would have lost it.
  */
 final class EmbeddedStart {
 
-	/** The file a run that wipes its folder leaves in it, so that a later such run knows the folder for one of its own. */
+	/** The file a run that wipes its folder leaves in it, so that a later such run knows the folder for its own. */
 	static final String MARK = "kvali-wiped-at-start";
 
 	private EmbeddedStart() {

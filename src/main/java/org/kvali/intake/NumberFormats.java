@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * A whole number as a spreadsheet shows it under a number format of digits and text: 42 under {@code 0000} is
- * 0042, under {@code "T5-"0000} T5-0042. A reference or code typed as a number and formatted so was read as the bare
- * number, and one person became two: 42 from the workbook, 0042 from the same sheet saved as CSV (a tester's).
+ * 0042, under {@code "T5-"0000} T5-0042; and a day under a date format (2-Jan under d-mmm). A reference or code typed
+ * as a number and formatted so was read as the bare number, and one person became two: 42 from the workbook, 0042
+ * from the same sheet saved as CSV (a tester's).
  */
 final class NumberFormats {
 
@@ -19,7 +20,8 @@ final class NumberFormats {
 	private static final String PLACEHOLDERS = "0#?";
 
 	/** A colour a format section shows its number in. */
-	private static final Pattern COLOUR = Pattern.compile("(?i)\\[(black|blue|cyan|green|magenta|red|white|yellow|color\\d{1,2})\\]");
+	private static final Pattern COLOUR = Pattern
+		.compile("(?i)\\[(black|blue|cyan|green|magenta|red|white|yellow|color\\d{1,2})\\]");
 
 	/** A locale or currency a format names ([$-409]), which shows nothing itself. */
 	private static final Pattern LOCALE = Pattern.compile("\\[\\$[^\\]]*\\]");
@@ -155,18 +157,20 @@ final class NumberFormats {
 		for (int i = 0; i < section.length(); i++) {
 			char c = section.charAt(i);
 			int run = 1;
-			while (i + run < section.length() && Character.toLowerCase(section.charAt(i + run)) == Character.toLowerCase(c)
-					&& "ymd".indexOf(Character.toLowerCase(c)) >= 0) {
+			char lower = Character.toLowerCase(c);
+			while (i + run < section.length() && Character.toLowerCase(section.charAt(i + run)) == lower
+					&& "ymd".indexOf(lower) >= 0) {
 				run++;
 			}
-			switch (Character.toLowerCase(c)) {
+			switch (lower) {
 				case 'y' -> shown.append(run <= 2 ? String.format("%02d", day.getYear() % 100) : day.getYear());
 				case 'm' -> shown.append(run == 1 ? String.valueOf(day.getMonthValue()) : run == 2
 						? String.format("%02d", day.getMonthValue())
 						: day.getMonth().getDisplayName(run == 3 ? TextStyle.SHORT : TextStyle.FULL, Locale.ENGLISH));
 				case 'd' -> shown.append(run == 1 ? String.valueOf(day.getDayOfMonth()) : run == 2
 						? String.format("%02d", day.getDayOfMonth())
-						: day.getDayOfWeek().getDisplayName(run == 3 ? TextStyle.SHORT : TextStyle.FULL, Locale.ENGLISH));
+						: day.getDayOfWeek().getDisplayName(run == 3 ? TextStyle.SHORT : TextStyle.FULL,
+								Locale.ENGLISH));
 				case '"' -> {
 					int end = section.indexOf('"', i + 1);
 					if (end < 0) {
