@@ -32,8 +32,20 @@ class OnlyPostedJson {
 		// Spring's route takes application/graphql too, then cannot read it: refused here as any other type; so is a
 		// request accepting only an event stream, which Spring answered with 200 and an error (no subscription here)
 		var served = GraphQlRequestPredicates.graphQlHttp(PATH)
-			.and(RequestPredicates.contentType(MediaType.APPLICATION_JSON));
+			.and(RequestPredicates.contentType(MediaType.APPLICATION_JSON))
+			.and(OnlyPostedJson::acceptsAnswer);
 		return RouterFunctions.route(RequestPredicates.path(PATH).and(served.negate()), OnlyPostedJson::refuse);
+	}
+
+	/**
+	 * Whether the request accepts a JSON answer with a quality above 0: Spring's route took {@code
+	 * application/json;q=0}, which says "not this", and ran the mutation it sent (a tester's).
+	 */
+	private static boolean acceptsAnswer(ServerRequest request) {
+		var accepted = request.headers().accept();
+		return accepted.isEmpty() || accepted.stream().anyMatch(type -> type.getQualityValue() > 0
+				&& (type.isCompatibleWith(MediaType.APPLICATION_JSON)
+						|| type.isCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE)));
 	}
 
 	private static ServerResponse refuse(ServerRequest request) {

@@ -106,6 +106,11 @@ class MalformedRequestsTest {
 			.andExpect(status().isNotAcceptable())
 			.andExpect(jsonPath("$.errors[0].message").value("The request accepts only [text/html]; the answer is"
 					+ " application/json or application/graphql-response+json"));
+		// q=0 says "not this": the mutation it carried ran
+		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
+				.contentType(MediaType.APPLICATION_JSON).header("Accept", "application/json;q=0")
+				.content(query))
+			.andExpect(status().isNotAcceptable());
 		// no subscription is served: an event stream alone was answered 200 with an error in it
 		this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
 				.contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
