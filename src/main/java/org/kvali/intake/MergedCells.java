@@ -37,6 +37,16 @@ final class MergedCells {
 	private static final Pattern HIDDEN_ROW = Pattern
 		.compile("<(?:\\w+:)?row\\b[^>]*?\\b(?:hidden\\s*=\\s*\"(?:1|true)\"|ht\\s*=\\s*\"0(?:\\.0*)?\")[^>]*>");
 
+	/** Columns the sheet hides ({@code <col min="10" max="10" hidden="1"/>}), numbered from 1. */
+	private static final Pattern HIDDEN_COLUMNS = Pattern
+		.compile("<(?:\\w+:)?col\\b[^>]*?\\bhidden\\s*=\\s*\"(?:1|true)\"[^>]*>");
+
+	private static final Pattern COLUMN_SPAN = Pattern
+		.compile("\\bmin\\s*=\\s*\"(\\d{1,5})\"[^>]*?\\bmax\\s*=\\s*\"(\\d{1,5})\"");
+
+	/** A spreadsheet's last column, numbered from 1. */
+	private static final int LAST_COLUMN = 16_384;
+
 	/** A spreadsheet's last row. */
 	private static final int LAST_ROW = 1_048_576;
 
@@ -67,8 +77,12 @@ final class MergedCells {
 	/** The rows the sheet hides, as it numbers them. */
 	private final BitSet hidden;
 
-	private MergedCells(List<Range> ranges, BitSet hidden) {
+	/** The columns the sheet hides, from 0 for A. */
+	private final BitSet hiddenColumns;
+
+	private MergedCells(List<Range> ranges, BitSet hidden, BitSet hiddenColumns) {
 		this.hidden = hidden;
+		this.hiddenColumns = hiddenColumns;
 		this.ahead = new ArrayList<>(ranges);
 		this.ahead.sort(Comparator.comparingInt(Range::firstRow));
 	}
@@ -144,7 +158,7 @@ final class MergedCells {
 	static MergedCells of(byte[] body, String id, int maxRanges) throws IOException {
 		var relations = XlsxSheetReader.part(body, "xl/_rels/workbook.xml.rels");
 		if (relations == null) {
-			return new MergedCells(List.of(), new BitSet());
+			return new MergedCells(List.of(), new BitSet(), new BitSet());
 		}
 		for (var relation = RELATION.matcher(relations); relation.find();) {
 			var attributes = ATTRIBUTE.matcher(relation.group()).results()
@@ -156,7 +170,7 @@ final class MergedCells {
 				return scan(body, name, maxRanges);
 			}
 		}
-		return new MergedCells(List.of(), new BitSet());
+		return new MergedCells(List.of(), new BitSet(), new BitSet());
 	}
 
 	/** The sheet's ranges and hidden rows, read from its part in one pass. */
@@ -164,6 +178,7 @@ final class MergedCells {
 		Set<Range> found = new LinkedHashSet<>();
 		// a bit a row, up to a spreadsheet's last: a set of millions of numbers would fill the heap from a small zip
 		var hidden = new BitSet();
+		var hiddenColumns = new BitSet();
 		try (var zip = new ZipArchiveInputStream(new ByteArrayInputStream(body), "UTF-8", true, true)) {
 			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				if (!entry.getName().equals(name)) {
@@ -193,11 +208,26 @@ final class MergedCells {
 							hidden.set(Integer.parseInt(number.group(1)));
 						}
 					}
+					for (var columns = HIDDEN_COLUMNS.matcher(text); columns.find();) {
+						var span = COLUMN_SPAN.matcher(columns.group());
+						if (span.find()) {
+							int min = Integer.parseInt(span.group(1));
+							int max = Math.min(Integer.parseInt(span.group(2)), LAST_COLUMN);
+							if (min >= 1 && min <= max) {
+								hiddenColumns.set(min - 1, max);
+							}
+						}
+					}
 					carried = text.substring(Math.max(0, text.length() - OVERLAP));
 				}
 			}
 		}
-		return new MergedCells(new ArrayList<>(found), hidden);
+		return new MergedCells(new ArrayList<>(found), hidden, hiddenColumns);
+	}
+
+	/** Whether the sheet hides the column, from 0 for A. */
+	boolean hiddenColumn(int column) {
+		return this.hiddenColumns.get(column);
 	}
 
 	/** Whether the sheet hides the row (a filter's or Hide's): the spreadsheet does not show it. */

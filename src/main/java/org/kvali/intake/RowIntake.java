@@ -207,6 +207,14 @@ final class RowIntake implements SheetSink {
 	}
 
 	@Override
+	public void hiddenColumns(List<String> names) {
+		for (var name : names) {
+			this.warnings.add(new ImportMessage(1, name, null, "The column is hidden in the workbook; its values are"
+					+ " read all the same: delete it if they are not to be loaded"));
+		}
+	}
+
+	@Override
 	public void refused(String message) {
 		this.errors.add(new ImportMessage(1, null, null, message));
 		this.headerFailed = true;

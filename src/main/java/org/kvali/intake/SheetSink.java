@@ -20,4 +20,7 @@ interface SheetSink {
 	 */
 	void refused(String message);
 
+	/** Columns of the header a workbook hides, by name: read all the same, and warned of. */
+	void hiddenColumns(List<String> names);
+
 }

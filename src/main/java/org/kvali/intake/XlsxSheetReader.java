@@ -177,6 +177,13 @@ final class XlsxSheetReader {
 				if (header == null) {
 					header = sink.header(merged.header(row.getRowNum(), header(row)),
 							"sheet '" + sheet.getName() + "'");
+					var hidden = new ArrayList<String>();
+					for (int i = 0; i < header.size(); i++) {
+						if (!header.get(i).isEmpty() && merged.hiddenColumn(i)) {
+							hidden.add(header.get(i));
+						}
+					}
+					sink.hiddenColumns(hidden);
 				}
 				else if (!isEmpty(row)) {
 					sink.row(row(row, header, epoch, merged));

@@ -511,6 +511,18 @@ class WorkbookQuirksTest {
 			.isZero();
 	}
 
+	/** A column the workbook hides is read all the same, and warned of: a hidden birth_year was loaded unseen. */
+	@Test
+	void aHiddenColumnIsWarnedOf() throws Exception {
+		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,1990,,,,,";
+		load(Workbooks.written(List.of(row), sheet -> sheet.hideColumn(9)), true)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].column").value("birth_year"))
+			.andExpect(jsonPath("$.warnings[0].message").value("The column is hidden in the workbook; its values are"
+					+ " read all the same: delete it if they are not to be loaded"));
+	}
+
 	/**
 	 * A sheet of one row: a new organization named {@code organization}, the activity from Excel's day
 	 * {@code startDay} to {@code endDay}, with {@code change} applied to the workbook's file {@code part}.
