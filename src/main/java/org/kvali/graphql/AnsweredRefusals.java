@@ -43,20 +43,19 @@ public class AnsweredRefusals extends DefaultErrorAttributes {
 		// a GraphQL request whose body broke off or stalled (400, 408) is answered as every refusal of /graphql is;
 		// its path as the router reads it: /%67raphql is GraphQL too
 		var uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI, RequestAttributes.SCOPE_REQUEST);
+		var status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST)
+				instanceof Integer code ? HttpStatus.resolve(code) : null;
 		if (uri instanceof String raw && raw.startsWith(request.getContextPath())
 				&& "/graphql".equals(UriUtils.decode(raw.substring(request.getContextPath().length()),
 						StandardCharsets.UTF_8))
-				&& request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST)
-						instanceof Integer status
-				&& (status == 400 || status == 408)) {
-			var message = status == 408 ? "The request body stopped arriving before its end; send it again"
+				&& (status == HttpStatus.BAD_REQUEST || status == HttpStatus.REQUEST_TIMEOUT)) {
+			var message = status == HttpStatus.REQUEST_TIMEOUT
+					? "The request body stopped arriving before its end; send it again"
 					: "The request could not be read to its end (HTTP 400); send it again";
 			return Map.of("errors", MalformedRequests.body(message).errors());
 		}
 		// every other error page in the shape of /graphql's errors too: a client read Spring's own body for a path
 		// or method that does not exist (a tester's had three shapes to parse)
-		var status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST)
-				instanceof Integer code ? HttpStatus.resolve(code) : null;
 		if (status == null) {
 			return super.getErrorAttributes(request, options);
 		}

@@ -42,10 +42,8 @@ class OnlyPostedJson {
 	 * application/json;q=0}, which says "not this", and ran the mutation it sent (a tester's).
 	 */
 	private static boolean acceptsAnswer(ServerRequest request) {
-		var accepted = request.headers().accept();
-		return accepted.isEmpty() || accepted.stream().anyMatch(type -> type.getQualityValue() > 0
-				&& (type.isCompatibleWith(MediaType.APPLICATION_JSON)
-						|| type.isCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE)));
+		return Accepts.any(request.headers().accept(), MediaType.APPLICATION_JSON,
+				MediaType.APPLICATION_GRAPHQL_RESPONSE);
 	}
 
 	private static ServerResponse refuse(ServerRequest request) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.kvali.audit.AuditLog;
+import org.kvali.graphql.Accepts;
 import org.kvali.graphql.AnsweredRefusals;
 import org.kvali.graphql.Text;
 
@@ -99,9 +100,8 @@ class ImportController {
 		var accepted = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
 		// an empty header names no type, as no header does
 		accepted.removeIf(String::isBlank);
-		// an Accept that does not parse was refused before (UnreadableMediaTypes); q=0 says "not this one"
-		if (accepted.isEmpty() || MediaType.parseMediaTypes(accepted).stream()
-			.anyMatch(type -> type.getQualityValue() > 0 && type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+		// an Accept that does not parse was refused before (UnreadableMediaTypes)
+		if (Accepts.any(MediaType.parseMediaTypes(accepted), MediaType.APPLICATION_JSON)) {
 			return;
 		}
 		throw new SheetException(HttpStatus.NOT_ACCEPTABLE, "The request accepts only " + Text.preview(String.join(", ",

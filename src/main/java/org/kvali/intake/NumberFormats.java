@@ -82,7 +82,7 @@ final class NumberFormats {
 
 	/**
 	 * The part of a format that shows a number of 0 or more: its first section (a second shows negative numbers),
-	 * without a colour ([Red], [Color10]); a section with a condition ([>=1000]) is no such part, and gives none.
+	 * without a colour ([Red], [Color10]); a condition ([>=1000]) is kept, and {@link #parts} takes no such section.
 	 */
 	static String positive(String format) {
 		var section = new StringBuilder();

@@ -95,7 +95,7 @@ final class RowIntake implements SheetSink {
 				this.errors.add(new ImportMessage(1, column, null, "The column " + column + " appears twice"));
 			}
 			else if (!Columns.ALL.contains(column)) {
-				unknown(written.get(i), names);
+				unknown(written.get(i), column, names);
 			}
 			seen.add(column);
 		}
@@ -108,8 +108,8 @@ final class RowIntake implements SheetSink {
 	 * surely is meant for one the sheet lacks ("Disability status" for disability), whose values would otherwise be
 	 * lost unseen (a tester's). A column maybe meant for one ("Disability type") is not refused: it may be a note.
 	 */
-	private void unknown(String written, List<String> names) {
-		var meant = Columns.meant(Columns.named(written));
+	private void unknown(String written, String named, List<String> names) {
+		var meant = Columns.meant(named);
 		if (meant != null && !names.contains(meant.column()) && meant.surely()) {
 			this.errors.add(new ImportMessage(1, written, null, "The column " + written + " is not one Kvali reads:"
 					+ " did you mean " + meant.column() + "? Name it so, or remove the column"));
