@@ -1,7 +1,9 @@
 package org.kvali.iati;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 
 import javax.xml.stream.XMLStreamException;
@@ -9,6 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import org.kvali.access.Access;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.Text;
 import org.kvali.indicator.IndicatorResults;
 import org.kvali.organization.OrganizationService;
 import org.kvali.programme.ProgrammeService;
@@ -23,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -55,15 +59,41 @@ class IatiController {
 		this.today = today;
 	}
 
-	@GetMapping(path = "/iati/activities.xml", produces = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE })
-	String activities(@RequestParam MultiValueMap<String, String> parameters) throws XMLStreamException {
+	@GetMapping("/iati/activities.xml")
+	ResponseEntity<String> activities(@RequestParam MultiValueMap<String, String> parameters,
+			@RequestHeader HttpHeaders headers) throws XMLStreamException {
+		var type = answerType(headers);
 		// the values as sent: bound to a list or an array, one value is split at commas and trimmed (of a NUL too)
 		var programme = parameters.getOrDefault("programme", List.of());
 		if (programme.size() != 1) {
 			throw new InvalidArgumentException("programme", programme, "Give one programme by its code: "
 					+ "/iati/activities.xml?programme=CODE" + (programme.isEmpty() ? "" : "; " + programme.size() + " were given"));
 		}
-		return activities(programme.get(0));
+		return ResponseEntity.ok().contentType(new MediaType(type, StandardCharsets.UTF_8)).body(activities(programme.get(0)));
+	}
+
+	/**
+	 * The file's type as the request takes it: application/xml, or text/xml where that is taken first. A client that
+	 * takes neither, {@code q=0} being "not this one", is refused before the file is made (Spring's own choice of a
+	 * type heeds no {@code q=0}, and refused other types with an empty answer).
+	 */
+	private static MediaType answerType(HttpHeaders headers) {
+		if (headers.getAccept().isEmpty()) {
+			return MediaType.APPLICATION_XML;
+		}
+		var accepted = headers.getAccept().stream().filter(type -> type.getQualityValue() > 0)
+			.sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
+			.toList();
+		for (var type : accepted) {
+			if (type.includes(MediaType.APPLICATION_XML)) {
+				return MediaType.APPLICATION_XML;
+			}
+			if (type.includes(MediaType.TEXT_XML)) {
+				return MediaType.TEXT_XML;
+			}
+		}
+		throw new NotAcceptable("The request accepts only " + Text.preview(String.join(", ",
+				headers.getOrEmpty(HttpHeaders.ACCEPT)), 100) + ": the file is application/xml or text/xml");
 	}
 
 	private String activities(String programme) throws XMLStreamException {
@@ -106,6 +136,11 @@ class IatiController {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<String> notAcceptable(NotAcceptable ex) {
+		return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ResponseEntity<String> unpublishable(IatiActivities.Unpublishable ex) {
 		return ResponseEntity.unprocessableContent().contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
 	}
@@ -122,6 +157,14 @@ class IatiController {
 	@ExceptionHandler
 	ResponseEntity<String> notFound(NotFoundException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
+	}
+
+	private static final class NotAcceptable extends RuntimeException {
+
+		NotAcceptable(String message) {
+			super(message);
+		}
+
 	}
 
 }

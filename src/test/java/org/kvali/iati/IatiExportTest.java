@@ -246,7 +246,12 @@ class IatiExportTest {
 		if (key != null) {
 			request.header("Authorization", "Bearer " + key);
 		}
-		var body = this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		var body = this.mvc.perform(request)
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("application/xml;charset=UTF-8"))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 		var factory = DocumentBuilderFactory.newInstance();
 		factory.setNamespaceAware(true);
 		return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
@@ -424,6 +429,24 @@ class IatiExportTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string("Give one programme by its code: /iati/activities.xml?programme=CODE; 2 were "
 					+ "given"));
+	}
+
+	/**
+	 * {@code q=0} says "not this one": a client taking neither XML type is refused as one taking JSON alone is (the
+	 * file was sent), and one taking text/xml but not application/xml is sent text/xml.
+	 */
+	@Test
+	void aClientTakingNoXmlIsRefused() throws Exception {
+		for (var accept : List.of("application/json", "application/xml;q=0, text/xml;q=0", "application/xml;q=0")) {
+			this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL").header("Accept", accept))
+				.andExpect(status().isNotAcceptable())
+				.andExpect(content().string("The request accepts only " + accept
+						+ ": the file is application/xml or text/xml"));
+		}
+		this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL")
+				.header("Accept", "application/xml;q=0, text/xml"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("text/xml;charset=UTF-8"));
 	}
 
 	/** An xs:dateTime has seconds: at a whole minute, OffsetDateTime's own text leaves them out. */
