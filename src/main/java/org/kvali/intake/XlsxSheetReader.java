@@ -300,6 +300,11 @@ final class XlsxSheetReader {
 		return (epoch == EPOCH_1900 && day < 60 ? epoch.plusDays(1) : epoch).plusDays(day);
 	}
 
+	/** The day a spreadsheet's number of a date stands for, as Excel and LibreOffice count by default. */
+	static LocalDate spreadsheetDay(long number) {
+		return date(BigDecimal.valueOf(number), EPOCH_1900);
+	}
+
 	/**
 	 * Whether the workbook's part xl/workbook.xml says it counts days in the 1904 system: date1904="1" as well as
 	 * "true", which alone the reader takes.

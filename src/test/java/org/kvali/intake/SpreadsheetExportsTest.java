@@ -57,6 +57,22 @@ class SpreadsheetExportsTest {
 			.containsExactly("TI-1 1990", "TI-2 1985");
 	}
 
+	/**
+	 * A date column saved as numbers (a CSV of a column formatted as General) holds the spreadsheet's day numbers: each
+	 * is refused naming the day it stands for and how to save it as a date, not read (others in it may be numbers too).
+	 */
+	@Test
+	void aSpreadsheetsDayNumberIsRefusedNamingItsDay() throws Exception {
+		var sheet = "sep=;\n" + HEADER + """
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;45352;2025-03-01;;TI-1;female;1990;;;;;
+				""";
+		load(sheet, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].column").value("start_date"))
+			.andExpect(jsonPath("$.errors[0].message").value("A spreadsheet's number for the day 2024-03-01, not a"
+					+ " date: save the column as dates (Format Cells, Date), or write 2024-07-18"));
+	}
+
 	/** Rows are numbered as Excel shows them: the separator's line is not shown, the header is row 1. */
 	@Test
 	void whatIsNoDayNorYearIsStillRefusedOnTheRowShown() throws Exception {
