@@ -188,7 +188,8 @@ class IndicatorController {
 		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day, today))
 			.thenApply(actual -> actual == null ? (elapsed <= 0 ? IndicatorEnums.Status.NOT_STARTED : null)
 					: Progress.status(Progress.judged(actual, indicator.baselineValue(), target.value(),
-							indicator.direction()), elapsed, day.isAfter(end), indicator.direction(), this.thresholds));
+							indicator.direction()), elapsed, day.isAfter(end),
+							Progress.Course.of(indicator.unit(), indicator.direction()), this.thresholds));
 	}
 
 	@SchemaMapping

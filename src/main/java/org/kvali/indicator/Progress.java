@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.kvali.indicator.IndicatorEnums.Direction;
 import org.kvali.indicator.IndicatorEnums.Status;
+import org.kvali.indicator.IndicatorEnums.Unit;
 
 /** The arithmetic of progress and status, as the schema's descriptions of `progress` and `status` state it. */
 final class Progress {
@@ -50,19 +51,38 @@ final class Progress {
 		return (double) (ChronoUnit.DAYS.between(start, day) + 1) / (ChronoUnit.DAYS.between(start, end) + 1);
 	}
 
+	/** How an indicator's actual moves within its period, which decides when its target is achieved. */
+	enum Course {
+
+		/** A higher-is-better count: it only grows as days are counted, so it is achieved once at its target. */
+		GROWS,
+
+		/**
+		 * A lower-is-better count, which can still grow past its target, or a percentage, which rises and falls as
+		 * people are counted: achieved only on the period's last day, when all its days are counted (a share over its
+		 * target in a year's first quarter was ACHIEVED, then NOT_ACHIEVED at the year's end: a tester's).
+		 */
+		MOVES;
+
+		static Course of(Unit unit, Direction direction) {
+			return unit == Unit.NUMBER && direction == Direction.HIGHER_IS_BETTER ? GROWS : MOVES;
+		}
+
+	}
+
 	/**
-	 * Before its period nothing is achieved; nor is a lower-is-better target before its period has ended: what is
-	 * counted so far can still grow past it (a count of nothing yet is below any target), so until then it is on track.
-	 * A period that has ended (the day is after its last) is judged, not measured against time: its target was reached
-	 * or not (at 94 % of it, a target that ended a year before was told ON_TRACK); on its last day, whose activities
-	 * still count, it is measured as before.
+	 * Before its period nothing is achieved; a growing count is achieved once at its target, a limit or a share only on
+	 * the period's last day (see {@link Course}); until then each is measured against the time elapsed, the line from
+	 * baseline to target. A period that has ended (the day is after its last) is judged, not
+	 * measured against time: its target was reached or not (at 94 % of it, a target that ended a year before was
+	 * told ON_TRACK); on its last day, whose activities still count, it is measured as before.
 	 */
-	static Status status(Double progress, double elapsed, boolean ended, Direction direction,
+	static Status status(Double progress, double elapsed, boolean ended, Course course,
 			IndicatorThresholds thresholds) {
 		if (elapsed <= 0) {
 			return Status.NOT_STARTED;
 		}
-		if (progress != null && progress >= 1 && (direction != Direction.LOWER_IS_BETTER || elapsed >= 1)) {
+		if (progress != null && progress >= 1 && (course == Course.GROWS || elapsed >= 1)) {
 			return Status.ACHIEVED;
 		}
 		if (ended) {

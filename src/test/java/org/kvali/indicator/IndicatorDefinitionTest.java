@@ -379,6 +379,31 @@ class IndicatorDefinitionTest {
 	}
 
 	/**
+	 * A share rises and falls as people are counted: over its year's target in the first quarter it is on track, not
+	 * achieved, since the year can end under it, as this one does (it was ACHIEVED, then NOT_ACHIEVED: a tester's).
+	 */
+	@Test
+	void aShareOverItsTargetEarlyIsAchievedOnlyAtItsPeriodsEnd() {
+		this.graphQl.document("mutation { createIndicator(input: {code: \"TI-SHARE\", programme: \"EU-CSO-EQUAL\", "
+				+ "name: \"Share of women trained\", level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS,"
+				+ " filter: {genders: [FEMALE], activityKinds: [TRAINING]}, denominatorFilter: {activityKinds: [TRAINING]},"
+				+ " baseline: 50, cumulative: true}) { code } }").execute().path("createIndicator.code").hasValue();
+		this.graphQl.document("mutation { setIndicatorTargets(code: \"TI-SHARE\", targets: [{period: \"2025\", "
+				+ "value: 62}]) { code } }").execute().path("setIndicatorTargets.code").hasValue();
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				{ indicator(code: "TI-SHARE") { q1: actual(period: "2025-Q1") year: actual(period: "2025")
+				    early: status(asOf: "2025-03-31") ended: status(asOf: "2026-01-15") } }""")
+			.execute();
+		response.path("indicator.q1").entity(Double.class).satisfies(share ->
+				org.assertj.core.api.Assertions.assertThat(share).isGreaterThanOrEqualTo(62));
+		response.path("indicator.year").entity(Double.class).satisfies(share ->
+				org.assertj.core.api.Assertions.assertThat(share).isLessThan(62));
+		response.path("indicator.early").entity(String.class).isEqualTo("ON_TRACK");
+		response.path("indicator.ended").entity(String.class).isEqualTo("NOT_ACHIEVED");
+	}
+
+	/**
 	 * A lower-is-better count has counted nothing before its period, which is already below its target: it has not
 	 * started, not achieved, both counted from the programme's start (cumulative) and from its period's.
 	 */
