@@ -45,6 +45,84 @@ public final class Text {
 	}
 
 	/**
+	 * Whether the character shows nothing and carries nothing in a name or a word: a zero-width space, a soft hyphen, a
+	 * word joiner, a zero-width no-break space (a byte order mark). Copied text brings them; no one types them.
+	 */
+	private static boolean empty(int c) {
+		return c == '\u200b' || c == '\u00ad' || c == '\u2060' || c == '\ufeff';
+	}
+
+	/**
+	 * The text as a reader sees it: no-break, thin and other spaces read as plain spaces, and the characters that show
+	 * and carry nothing ({@link #empty}) left out, so that "ქა\u200bლი" is ქალი and "Marneuli\u00a0municipality" is
+	 * Marneuli municipality. The text itself when it has none.
+	 */
+	public static String plain(String value) {
+		int i = 0;
+		while (i < value.length() && !unplain(value.charAt(i))) {
+			i++;
+		}
+		if (i == value.length()) {
+			return value;
+		}
+		var plain = new StringBuilder(value.length()).append(value, 0, i);
+		for (; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (!empty(c)) {
+				plain.append(Character.getType(c) == Character.SPACE_SEPARATOR ? ' ' : c);
+			}
+		}
+		return plain.toString();
+	}
+
+	private static boolean unplain(char c) {
+		return c >= 0x80 && (empty(c) || Character.getType(c) == Character.SPACE_SEPARATOR);
+	}
+
+	/**
+	 * What makes a value that looks right on screen another: a character that does not show (a format character such
+	 * as a zero-width joiner, a space other than the plain one) or a Cyrillic or Greek letter that looks like a Latin
+	 * one (a Russian keyboard's С in CIF), named with its place, for a value refused as unknown; null when none.
+	 */
+	public static String misleading(String value) {
+		for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+			int c = value.codePointAt(i);
+			int type = Character.getType(c);
+			var place = " at character " + (value.codePointCount(0, i) + 1);
+			if (type == Character.FORMAT || type == Character.SPACE_SEPARATOR && c != ' ') {
+				return "the value holds " + named(c) + place + ", which does not show";
+			}
+			var script = Character.UnicodeScript.of(c);
+			if (Character.isLetter(c) && (script == Character.UnicodeScript.CYRILLIC
+					|| script == Character.UnicodeScript.GREEK)) {
+				return "the value holds " + named(c) + place + ", which looks like a Latin letter";
+			}
+		}
+		return null;
+	}
+
+	/** The character as Unicode names it: U+200B (ZERO WIDTH SPACE). */
+	public static String named(int c) {
+		var name = Character.getName(c);
+		return String.format("U+%04X", c) + (name == null ? "" : " (" + name + ")");
+	}
+
+	/**
+	 * The first of Unicode's noncharacters the text holds (U+FFFE, U+FFFF, U+FDD0 to U+FDEF and the last two of each
+	 * plane), -1 for none: codes that are no character, which a damaged copy leaves; XML has no place for U+FFFE and
+	 * U+FFFF, and an IATI file holding one would not be read.
+	 */
+	public static int nonCharacter(String text) {
+		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+			int c = text.codePointAt(i);
+			if ((c & 0xFFFE) == 0xFFFE || c >= 0xFDD0 && c <= 0xFDEF) {
+				return c;
+			}
+		}
+		return -1;
+	}
+
+	/**
 	 * Whether the character breaks a line or controls a terminal: ASCII's and Unicode's control characters (C0, DEL,
 	 * C1, among them the next line U+0085) and the line and paragraph separators U+2028 and U+2029.
 	 */
@@ -99,15 +177,16 @@ public final class Text {
 	}
 
 	/**
-	 * The text with its control characters, bidirectional overrides and isolates ({@link #reorders}) and halves of
-	 * characters written as escapes (\u000D), so that it can be shown, and stored in an error's report, which
+	 * The text with its control characters, bidirectional overrides and isolates ({@link #reorders}), halves of
+	 * characters and U+FFFE and U+FFFF (no characters, which XML cannot hold) written as escapes (\u000D), so that it can be shown, and stored in an error's report, which
 	 * PostgreSQL's JSON could not with a NUL in it; an override would turn the rest of the message around.
 	 */
 	public static String visible(String text) {
 		var shown = new StringBuilder(text.length() + 16);
 		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
 			int c = text.codePointAt(i);
-			if (control(c) || reorders(c) || c <= 0xFFFF && Character.isSurrogate((char) c)) {
+			if (control(c) || reorders(c) || c <= 0xFFFF && Character.isSurrogate((char) c)
+					|| (c & 0xFFFE) == 0xFFFE) {
 				shown.append(String.format("\\u%04X", c));
 			}
 			else {

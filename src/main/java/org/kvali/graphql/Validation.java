@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -33,8 +34,9 @@ public final class Validation {
 			return CODE_RULE;
 		}
 		int c = value.codePointAt(at);
+		// the script of a letter tells a Russian keyboard's Р in P0071 without repeating the reference, nor where
 		return CODE_RULE + "; this one has " + (Character.isLetterOrDigit(c)
-				? "a letter or digit outside A to Z and 0 to 9"
+				? "a " + script(c) + "letter or digit outside A to Z and 0 to 9"
 				: c == '.' || c == '_' || c == '-' ? "a character it may not begin with" : named(c));
 	}
 
@@ -68,6 +70,17 @@ public final class Validation {
 		return -1;
 	}
 
+	/** The script of a letter outside A to Z ("Cyrillic "), or nothing for one of no script or Latin. */
+	private static String script(int c) {
+		var script = Character.UnicodeScript.of(c);
+		if (script == Character.UnicodeScript.COMMON || script == Character.UnicodeScript.LATIN
+				|| script == Character.UnicodeScript.INHERITED || script == Character.UnicodeScript.UNKNOWN) {
+			return "";
+		}
+		var name = script.name().toLowerCase(Locale.ROOT);
+		return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " ";
+	}
+
 	private static String named(int c) {
 		if (c == ' ') {
 			return "a space";
@@ -75,8 +88,7 @@ public final class Validation {
 		if (c > ' ' && c < 0x7f) {
 			return "'" + (char) c + "'";
 		}
-		var name = Character.getName(c);
-		return String.format("U+%04X", c) + (name == null ? "" : " (" + name + ")");
+		return Text.named(c);
 	}
 
 	/**
@@ -131,6 +143,9 @@ public final class Validation {
 		else if (Text.holdsControl(value, linesAllowed)) {
 			problem(argument, value, refusal);
 		}
+		else if (Text.nonCharacter(value) >= 0) {
+			problem(argument, value, noCharacter(Text.nonCharacter(value)));
+		}
 		else if (!linesAllowed && Text.turnsAround(value)) {
 			// "rtl\u202egnp.exe" reads as rtlexe.png: an embedding or override turns what follows around
 			problem(argument, value, "Holds a character that turns the text after it around (U+202A to U+202E);"
@@ -141,6 +156,12 @@ public final class Validation {
 			problem(argument, value, "Begins or ends with a space or an invisible character; write it without");
 		}
 		return this;
+	}
+
+	/** What a value holding a noncharacter is told, in a GraphQL argument and in a sheet's cell alike. */
+	public static String noCharacter(int c) {
+		return "Holds " + Text.named(c) + ", a code that is no character (text damaged in a copy or"
+				+ " a conversion); write it without";
 	}
 
 	public Validation dates(String endArgument, LocalDate start, LocalDate end) {

@@ -242,14 +242,29 @@ final class IatiDocument {
 		if (lang != null) {
 			this.xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", lang);
 		}
-		this.xml.writeCharacters(text);
+		this.xml.writeCharacters(xmlText(text));
 		this.xml.writeEndElement();
 	}
 
 	private void text(String element, String text) throws XMLStreamException {
 		this.xml.writeStartElement(element);
-		this.xml.writeCharacters(text);
+		this.xml.writeCharacters(xmlText(text));
 		this.xml.writeEndElement();
+	}
+
+	/**
+	 * The text with what XML 1.0 cannot hold as U+FFFD, the sign of a character lost: names and titles are refused
+	 * with one now, but one stored before (U+FFFE was) made the whole file unreadable, served with 200.
+	 */
+	static String xmlText(String text) {
+		var kept = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+			int c = text.codePointAt(i);
+			boolean allowed = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF
+					|| c >= 0xE000 && c <= 0xFFFD || c >= 0x10000;
+			kept.appendCodePoint(allowed ? c : 0xFFFD);
+		}
+		return kept.toString();
 	}
 
 	private void empty(String element, String attribute, String value) throws XMLStreamException {

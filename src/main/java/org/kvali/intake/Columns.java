@@ -82,7 +82,7 @@ final class Columns {
 
 	/** The column a header's name names: "Birth year", "birth-year" and "BIRTH_YEAR *" are birth_year. */
 	static String named(String written) {
-		var name = MARKS.matcher(Text.trim(written).toLowerCase(Locale.ROOT)).replaceAll("");
+		var name = MARKS.matcher(Text.trim(Text.plain(written)).toLowerCase(Locale.ROOT)).replaceAll("");
 		return APART.matcher(name).replaceAll("_");
 	}
 

@@ -137,8 +137,9 @@ final class RowChecker {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
-		// a title typed over two lines of its cell is one title: its line breaks read as spaces
-		value = Text.oneLine(value);
+		// a title typed over two lines of its cell is one title: its line breaks read as spaces; a no-break space is a
+		// space, a zero-width space or soft hyphen nothing (ქა\u200bლი was refused as an unknown gender)
+		value = Text.trim(Text.plain(Text.oneLine(value)));
 		if (value.isEmpty()) {
 			return null;
 		}
@@ -151,6 +152,16 @@ final class RowChecker {
 		if (Text.holdsControl(value, false)) {
 			error(column, personal ? null : value,
 					"The value holds control characters (a line break or tab reads as a space; others are refused)");
+			return null;
+		}
+		if (Text.turnsAround(value)) {
+			// as the API refuses it: stored from a sheet, an override turned a name around in every report
+			error(column, personal ? null : Text.visible(value), "The value holds a character that turns the text after it"
+					+ " around (U+202A to U+202E); write it without");
+			return null;
+		}
+		if (Text.nonCharacter(value) >= 0) {
+			error(column, personal ? null : Text.visible(value), Validation.noCharacter(Text.nonCharacter(value)));
 			return null;
 		}
 		var lost = lostLetters(value);
@@ -230,7 +241,7 @@ final class RowChecker {
 		if (georgian != null && accepted.contains(georgian)) {
 			return georgian;
 		}
-		error(column, value, "Unknown value; accepted: " + String.join(", ", accepted).toLowerCase(Locale.ROOT)
+		unknown(column, value, "Unknown value; accepted: " + String.join(", ", accepted).toLowerCase(Locale.ROOT)
 				+ ", or in Georgian " + georgianFor(accepted));
 		return null;
 	}
@@ -288,7 +299,7 @@ final class RowChecker {
 		}
 		var gender = GENDERS.get(value.toLowerCase(Locale.ROOT));
 		if (gender == null) {
-			error(Columns.GENDER, value, "Unknown gender; accepted: female, male, other, undisclosed, f, m, ქალი, კაცი, მამაკაცი");
+			unknown(Columns.GENDER, value, "Unknown gender; accepted: female, male, other, undisclosed, f, m, ქალი, კაცი, მამაკაცი");
 		}
 		return gender;
 	}
@@ -315,10 +326,19 @@ final class RowChecker {
 		}
 		var answer = YES_NO.get(value.toLowerCase(Locale.ROOT));
 		if (answer == null) {
-			error(Columns.DISABILITY, value, "Unknown value; accepted: yes, no, true, false, 1, 0, კი, დიახ, არა,"
+			unknown(Columns.DISABILITY, value, "Unknown value; accepted: yes, no, true, false, 1, 0, კი, დიახ, არა,"
 					+ " or empty for unknown");
 		}
 		return answer;
+	}
+
+	/**
+	 * A value refused as none of those accepted, with what makes it other than it looks, if anything: a zero-width
+	 * joiner, a Cyrillic letter (ქა\u200cლი was refused as unknown beside ქალი in the list of those accepted).
+	 */
+	private void unknown(String column, String value, String message) {
+		var misleading = Text.misleading(value);
+		error(column, value, misleading == null ? message : message + "; " + misleading);
 	}
 
 	private void error(String column, String value, String message) {

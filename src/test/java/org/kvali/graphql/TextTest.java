@@ -32,6 +32,35 @@ class TextTest {
 		assertThat(Text.visible("\u200F\u05D0\u200E\u061C")).isEqualTo("\\u200F\u05D0\\u200E\\u061C");
 		assertThat(Text.visible("\ud83d!")).isEqualTo("\\uD83D!");
 		assertThat(Text.visible("\ud83d\ude00 \u10e5")).isEqualTo("\ud83d\ude00 \u10e5");
+		assertThat(Text.visible("a\ufffeb\uffff")).isEqualTo("a\\uFFFEb\\uFFFF");
+	}
+
+	/** A copied value's no-break spaces are spaces, its zero-width spaces and soft hyphens nothing. */
+	@Test
+	void plainTextIsWhatAReaderSees() {
+		assertThat(Text.plain("\u10e5\u10d0\u200b\u10da\u10d8")).isEqualTo("\u10e5\u10d0\u10da\u10d8");
+		assertThat(Text.plain("Marneuli\u00a0municipality\u2009x\u00ad\u2060\ufeff")).isEqualTo("Marneuli municipality x");
+		// a zero-width joiner carries something (an emoji's parts): kept
+		assertThat(Text.plain("a\u200db")).isEqualTo("a\u200db");
+		var plain = "Budget hearing";
+		assertThat(Text.plain(plain)).isSameAs(plain);
+	}
+
+	@Test
+	void whatMakesAValueOtherThanItLooksIsNamed() {
+		assertThat(Text.misleading("\u10e5\u10d0\u200c\u10da\u10d8"))
+			.isEqualTo("the value holds U+200C (ZERO WIDTH NON-JOINER) at character 3, which does not show");
+		assertThat(Text.misleading("\u0422raining"))
+			.isEqualTo("the value holds U+0422 (CYRILLIC CAPITAL LETTER TE) at character 1, which looks like a Latin letter");
+		assertThat(Text.misleading("Training \u10e5")).isNull();
+	}
+
+	@Test
+	void noncharactersAreFound() {
+		assertThat(Text.nonCharacter("a\ufffeb")).isEqualTo(0xFFFE);
+		assertThat(Text.nonCharacter("\ufdd0")).isEqualTo(0xFDD0);
+		assertThat(Text.nonCharacter("\ud83f\udffe")).isEqualTo(0x1FFFE);
+		assertThat(Text.nonCharacter("\ufffd \u10e5")).isEqualTo(-1);
 	}
 
 	@Test

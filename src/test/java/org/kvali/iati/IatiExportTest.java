@@ -457,6 +457,13 @@ class IatiExportTest {
 		assertThat(out.toString()).contains("generated-datetime=\"2026-12-01T18:00:00Z\"");
 	}
 
+	/** What XML cannot hold, stored before names refused it, is written as the sign of a lost character. */
+	@Test
+	void theFileHoldsOnlyWhatXmlCan() {
+		assertThat(IatiDocument.xmlText("a\ufffeb\uffff\u0001\ud800 \u10e5\ud83d\ude00"))
+			.isEqualTo("a\ufffdb\ufffd\ufffd\ufffd \u10e5\ud83d\ude00");
+	}
+
 	@Test
 	void anUnknownProgrammeIsNotFound() throws Exception {
 		this.mvc.perform(get("/iati/activities.xml").param("programme", "NOPE")).andExpect(status().isNotFound());

@@ -1,6 +1,7 @@
 package org.kvali.intake;
 
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,11 +191,58 @@ class SpreadsheetExportsTest {
 			.andExpect(jsonPath("$.errors[0].value").doesNotExist())
 			// of a reference, not its letters, its length or where: it may be a name written by mistake
 			.andExpect(jsonPath("$.errors[0].message").value(rule + "U+2011 (NON-BREAKING HYPHEN)"))
-			.andExpect(jsonPath("$.errors[1].message").value(rule + "a letter or digit outside A to Z and 0 to 9"))
+			// its script, as a Russian or Greek keyboard writes a look-alike
+			.andExpect(jsonPath("$.errors[1].message").value(rule + "a Greek letter or digit outside A to Z and 0 to 9"))
 			.andExpect(jsonPath("$.errors[2].message").value(rule + "a space"))
 			.andExpect(jsonPath("$.errors[3].column").value("activity_code"))
 			.andExpect(jsonPath("$.errors[3].value").value("TI/WS"))
 			.andExpect(jsonPath("$.errors[3].message").value(rule + "'/' at character 3"));
+	}
+
+	/**
+	 * Text copied from a web page or a document: a no-break space is a space and a zero-width space or soft hyphen
+	 * nothing, in a header, a value or a place's name; what still makes a value other than it looks is named (a
+	 * tester's ქა\u200cლი was refused as unknown beside ქალი in the list); an override and a noncharacter are refused
+	 * as the API refuses them (a sheet stored an override, which turned a name around in every report).
+	 */
+	@Test
+	void copiedTextIsReadAsItShowsAndWhatHidesIsNamed() throws Exception {
+		var header = "activity_code;activity\u00a0title;activity_kind;project_code;start_date;end_date;participant_ref;"
+				+ "gender;home_municipality;organization_code;organization_name\n";
+		var sheet = header + """
+				TI-WS-1;Work\u00adshop;workshop;TEST-INTAKE;01.03.2025;01.03.2025;TI-1;ქა\u200bლი;Marneuli\u00a0municipality;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;01.03.2025;01.03.2025;TI-2;ქა\u200cლი;მარ\u200cნეული;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;01.03.2025;01.03.2025;TI-3;\u041c;;TI-ORG;Union \u202eenon\u202c;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;01.03.2025;01.03.2025;TI-4;female;;TI-ORG2;a\ufffeb;
+				""";
+		load(sheet, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(5))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.endsWith("; the value holds U+200C (ZERO WIDTH"
+					+ " NON-JOINER) at character 3, which does not show")))
+			.andExpect(jsonPath("$.errors[1].row").value(3))
+			.andExpect(jsonPath("$.errors[1].column").value("home_municipality"))
+			.andExpect(jsonPath("$.errors[1].message").value("No municipality has this code or name; did you mean"
+					+ " Marneuli (GE-KK-MARNEULI)?; the value holds U+200C (ZERO WIDTH NON-JOINER) at character 4, which"
+					+ " does not show"))
+			.andExpect(jsonPath("$.errors[2].message").value("Unknown gender; accepted: female, male, other, undisclosed,"
+					+ " f, m, ქალი, კაცი, მამაკაცი; the value holds U+041C (CYRILLIC CAPITAL LETTER EM) at character 1,"
+					+ " which looks like a Latin letter"))
+			.andExpect(jsonPath("$.errors[3].column").value("organization_name"))
+			.andExpect(jsonPath("$.errors[3].value").value("Union \\u202Eenon"))
+			.andExpect(jsonPath("$.errors[3].message").value("The value holds a character that turns the text after"
+					+ " it around (U+202A to U+202E); write it without"))
+			.andExpect(jsonPath("$.errors[4].value").value("a\\uFFFEb"))
+			.andExpect(jsonPath("$.errors[4].message").value("Holds U+FFFE, a code that is no character (text damaged"
+					+ " in a copy or a conversion); write it without"));
+		var valid = header + """
+				TI-WS-1;Work\u00adshop;workshop;TEST-INTAKE;01.03.2025;01.03.2025;TI-1;ქა\u200bლი;Marneuli\u00a0municipality;;
+				""";
+		load(valid, false).andExpect(status().isOk());
+		assertThat(this.jdbc.queryForObject("SELECT a.title || ' ' || p.gender || ' ' || p.home_municipality_code"
+				+ " FROM participation pn JOIN activity a ON a.id = pn.activity_id"
+				+ " JOIN participant p ON p.id = pn.participant_id WHERE a.code = 'TI-WS-1'", String.class))
+			.isEqualTo("Workshop FEMALE GE-KK-MARNEULI");
 	}
 
 	/** A Georgian template's words for kinds and roles (a tester's were refused, while ქალი and კი were read). */

@@ -389,6 +389,23 @@ class ReferenceMutationsTest {
 				.expect(error -> error.getMessage().equals("input.description: Holds control characters"))
 				.verify();
 		}
+		// a noncharacter, which no XML holds: stored, it made the IATI file unreadable (a tester's)
+		// language=GraphQL
+		var noCharacter = this.graphQl.document("mutation($name: String!, $description: String) { createProgramme("
+				+ "input: {code: \"TM-PRG3\", name: $name, description: $description}) { code } }")
+			.variable("name", "a\ufffeb")
+			.variable("description", "c\uffff")
+			.execute()
+			.returnResponse()
+			.getErrors();
+		assertThat(noCharacter).extracting(ResponseError::getMessage)
+			.containsExactly("input.name: Holds U+FFFE, a code that is no character (text damaged in a copy or a"
+					+ " conversion); write it without", "input.description: Holds U+FFFF, a code that is no character"
+					+ " (text damaged in a copy or a conversion); write it without");
+		assertThat(noCharacter).extracting(error -> error.getExtensions().get("value"))
+			.containsExactly("a\\uFFFEb", "c\\uFFFF");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM programme WHERE code LIKE 'TM-PRG%'", Integer.class))
+			.isEqualTo(1);
 	}
 
 	/** An organization's IATI identifier and type: checked, one organization's alone, cleared with null. */
