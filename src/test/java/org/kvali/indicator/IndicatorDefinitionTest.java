@@ -618,7 +618,12 @@ class IndicatorDefinitionTest {
 						+ "2025 is 65",
 				"setIndicatorTargets(code: \"OUT-1.2\", targets: [{period: \"2024\", value: 60}, {period: \"2025\", "
 						+ "value: 40}]) { code }",
-				"targets[1].value: A higher-is-better indicator's targets lie at or above its baseline (50)");
+				"targets[1].value: A higher-is-better indicator's targets lie at or above its baseline (50)",
+				// a count from the programme's start never falls (a tester's 2026 was achieved on its first day)
+				"setIndicatorTargets(code: \"OUT-1.1\", targets: [{period: \"2025\", value: 140}, {period: \"2024\", "
+						+ "value: 150}]) { code }",
+				"targets[0].value: A cumulative indicator counts from the programme's start, so its count never falls:"
+						+ " this target of 2025 is below 150, the target of 2024");
 		refused.forEach((mutation, message) -> this.graphQl.document("mutation { " + mutation + " }")
 			.execute()
 			.errors()
