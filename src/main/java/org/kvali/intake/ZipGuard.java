@@ -9,7 +9,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * An .xlsx is a zip. Before a reader inflates it, this one does, counting: a body that is no zip, or that inflates
- * past the limit (a zip bomb), is refused without being parsed.
+ * past the limit (a zip bomb), or whose XML holds what no spreadsheet writes ({@link XmlPartLimits}), is refused
+ * without being parsed.
  */
 final class ZipGuard {
 
@@ -30,10 +31,14 @@ final class ZipGuard {
 				if (++entries > MAX_ENTRIES) {
 					throw bomb();
 				}
+				var limits = xml(entry.getName()) ? new XmlPartLimits(entry.getName()) : null;
 				for (int read = zip.read(buffer); read >= 0; read = zip.read(buffer)) {
 					inflated += read;
 					if (inflated > maxInflated) {
 						throw bomb();
+					}
+					if (limits != null) {
+						limits.feed(buffer, read);
 					}
 				}
 			}
@@ -44,6 +49,11 @@ final class ZipGuard {
 		if (entries == 0) {
 			throw notXlsx();
 		}
+	}
+
+	/** Whether the part is XML, which a reader parses: the workbook's, its sheets', its strings', its relations. */
+	private static boolean xml(String name) {
+		return name.endsWith(".xml") || name.endsWith(".rels");
 	}
 
 	private static SheetException bomb() {

@@ -422,7 +422,8 @@ class BadSheetTest {
 	void aZipBomb() throws Exception {
 		var bytes = new ByteArrayOutputStream();
 		try (var zip = new ZipOutputStream(bytes)) {
-			zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+			// a picture, say: XML is refused sooner, for a value longer than a cell's (anXlsxOfWhatNoSpreadsheetWrites...)
+			zip.putNextEntry(new ZipEntry("xl/media/image1.png"));
 			var zeros = new byte[1 << 20];
 			for (int i = 0; i < 25; i++) {
 				zip.write(zeros);
@@ -433,6 +434,40 @@ class BadSheetTest {
 		send(XLSX, bytes.toByteArray()).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message")
 				.value("The .xlsx file unpacks to far more than a sheet of this size can hold; it is refused as a zip bomb"));
+	}
+
+	/**
+	 * A string longer than a cell can hold, or a tag of thousands of attributes, is refused before an XML reader holds
+	 * it: a 410 KB file whose one shared string unpacked to 400 MB ran the service out of memory, and 200,000
+	 * attributes on a row took 40 s to read (a tester's).
+	 */
+	@Test
+	void anXlsxOfWhatNoSpreadsheetWritesIsRefusedUnread() throws Exception {
+		var run = "<r><t>" + "A".repeat(200_000) + "</t></r>";
+		var strings = zip("xl/sharedStrings.xml", "<sst><si>" + run + run + "</si></sst>");
+		send(XLSX, strings).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("The .xlsx file is refused as damaged or made up: A value"
+					+ " of xl/sharedStrings.xml is longer than a spreadsheet cell can hold (32,767 characters); open it"
+					+ " in a spreadsheet program and save it again, or send the sheet as CSV"));
+		var attributes = new StringBuilder("<worksheet><sheetData><row r=\"2\"");
+		for (int i = 0; i < 10_000; i++) {
+			attributes.append(" a").append(i).append("=\"x\"");
+		}
+		send(XLSX, zip("xl/worksheets/sheet1.xml", attributes + "/></sheetData></worksheet>"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("The .xlsx file is refused as damaged or made up: A tag of"
+					+ " xl/worksheets/sheet1.xml is longer than 64 KB, which no spreadsheet program writes; open it in a"
+					+ " spreadsheet program and save it again, or send the sheet as CSV"));
+	}
+
+	private static byte[] zip(String part, String xml) throws Exception {
+		var bytes = new ByteArrayOutputStream();
+		try (var zip = new ZipOutputStream(bytes)) {
+			zip.putNextEntry(new ZipEntry(part));
+			zip.write(xml.getBytes(StandardCharsets.UTF_8));
+			zip.closeEntry();
+		}
+		return bytes.toByteArray();
 	}
 
 	@Test

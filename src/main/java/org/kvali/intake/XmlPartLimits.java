@@ -1,0 +1,108 @@
+package org.kvali.intake;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The bounds of what a spreadsheet program writes in one XML part of an .xlsx, checked on its bytes as the zip is
+ * inflated, before any XML reader holds a value whole: a string longer than a cell can hold (a 410 KB file whose one
+ * shared string unpacked to 400 MB ran the service out of memory), a tag of thousands of attributes (whose reading
+ * took time growing with their square: 200,000 held a load's turn for 40 s), shared strings beyond any sheet's.
+ * Each value is inflated once more by the reader; these bytes are only counted.
+ */
+final class XmlPartLimits {
+
+	/**
+	 * The most bytes of one string: an Excel cell holds at most 32,767 characters, each up to 4 bytes in UTF-8 or an
+	 * entity of up to 10 (&amp;#x1F600;); one string may be split in runs of formatting, counted together.
+	 */
+	static final int MAX_STRING_BYTES = 32_767 * 10;
+
+	/** The most bytes of one tag: its name and attributes (a data validation's list of ranges is the longest). */
+	static final int MAX_TAG_BYTES = 64 * 1024;
+
+	/** The most bytes of the shared strings: an attendance sheet's references, titles and names are far fewer. */
+	static final long MAX_SHARED_STRINGS_BYTES = 32L * 1024 * 1024;
+
+	private final String part;
+
+	private final boolean sharedStrings;
+
+	private long bytes;
+
+	private boolean inTag;
+
+	private int tagLength;
+
+	/** The start of the tag, up to its name's end: enough to tell a string's start and end. */
+	private final StringBuilder tagStart = new StringBuilder();
+
+	/** The bytes of text since the last tag, or since a string began (si, is) while one is open. */
+	private int text;
+
+	private boolean inString;
+
+	XmlPartLimits(String part) {
+		this.part = part;
+		this.sharedStrings = part.endsWith("sharedStrings.xml");
+	}
+
+	void feed(byte[] buffer, int length) {
+		this.bytes += length;
+		if (this.sharedStrings && this.bytes > MAX_SHARED_STRINGS_BYTES) {
+			throw refused("Its shared strings (" + this.part + ") unpack to more than "
+					+ MAX_SHARED_STRINGS_BYTES / (1024 * 1024) + " MB, far more than an attendance sheet holds");
+		}
+		for (int i = 0; i < length; i++) {
+			byte b = buffer[i];
+			if (this.inTag) {
+				if (b == '>') {
+					this.inTag = false;
+					tagEnded();
+				}
+				else if (++this.tagLength > MAX_TAG_BYTES) {
+					throw refused("A tag of " + this.part + " is longer than " + MAX_TAG_BYTES / 1024 + " KB, which no"
+							+ " spreadsheet program writes");
+				}
+				else if (this.tagStart.length() < 8) {
+					this.tagStart.append((char) (b & 0xFF));
+				}
+			}
+			else if (b == '<') {
+				this.inTag = true;
+				this.tagLength = 0;
+				this.tagStart.setLength(0);
+			}
+			else if (++this.text > MAX_STRING_BYTES) {
+				throw refused("A value of " + this.part + " is longer than a spreadsheet cell can hold (32,767"
+						+ " characters)");
+			}
+		}
+	}
+
+	/** A string's text counts across its runs' tags (si holding r holding t); any other tag ends a text. */
+	private void tagEnded() {
+		var tag = this.tagStart;
+		boolean closing = !tag.isEmpty() && tag.charAt(0) == '/';
+		int end = closing ? 1 : 0;
+		while (end < tag.length() && !Character.isWhitespace(tag.charAt(end)) && tag.charAt(end) != '/') {
+			end++;
+		}
+		// without its namespace's prefix: x:si is si
+		var name = tag.substring(closing ? 1 : 0, end);
+		name = name.substring(name.indexOf(':') + 1);
+		boolean selfClosing = !tag.isEmpty() && tag.charAt(tag.length() - 1) == '/';
+		if ((name.equals("si") || name.equals("is")) && !selfClosing) {
+			this.inString = !closing;
+			this.text = 0;
+		}
+		else if (!this.inString) {
+			this.text = 0;
+		}
+	}
+
+	private static SheetException refused(String reason) {
+		return new SheetException(HttpStatus.BAD_REQUEST, "The .xlsx file is refused as damaged or made up: " + reason
+				+ "; open it in a spreadsheet program and save it again, or send the sheet as CSV");
+	}
+
+}

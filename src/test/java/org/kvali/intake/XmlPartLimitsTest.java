@@ -1,0 +1,53 @@
+package org.kvali.intake;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class XmlPartLimitsTest {
+
+	private static final String LONG = "B".repeat(XmlPartLimits.MAX_STRING_BYTES / 2 + 1);
+
+	/** A string's runs count together, however the bytes arrive; a prefix on the names changes nothing. */
+	@Test
+	void aStringsRunsCountTogether() {
+		var xml = "<x:sst><x:si><x:r><x:t>" + LONG + "</x:t></x:r><x:r><x:t>" + LONG + "</x:t></x:r></x:si></x:sst>";
+		assertThatThrownBy(() -> feed("xl/sharedStrings.xml", xml, 4096)).isInstanceOf(SheetException.class)
+			.hasMessageContaining("longer than a spreadsheet cell can hold");
+		assertThatThrownBy(() -> feed("xl/sharedStrings.xml", xml, 7)).isInstanceOf(SheetException.class);
+	}
+
+	/** Two long strings, cells or tags apart are each within the bounds; an empty string opens none. */
+	@Test
+	void separateValuesCountApart() {
+		var strings = "<sst><si/><si><t>" + LONG + "</t></si><si><t>" + LONG + "</t></si></sst>";
+		assertThatCode(() -> feed("xl/sharedStrings.xml", strings, 1000)).doesNotThrowAnyException();
+		var cells = "<sheetData><row><c t=\"inlineStr\"><is><t>" + LONG + "</t></is></c><c><v>" + LONG + "</v></c></row>"
+				+ "<row r=\"2\" spans=\"1:3\">" + LONG + "</row></sheetData>";
+		assertThatCode(() -> feed("xl/worksheets/sheet1.xml", cells, 333)).doesNotThrowAnyException();
+		assertThatThrownBy(() -> feed("xl/worksheets/sheet1.xml", "<c><v>" + LONG + LONG + "</v></c>", 4096))
+			.isInstanceOf(SheetException.class);
+	}
+
+	@Test
+	void aTagBeyondItsBoundIsRefused() {
+		var tag = "<dataValidation sqref=\"" + "A1 ".repeat(XmlPartLimits.MAX_TAG_BYTES / 3 - 10) + "\"/>";
+		assertThatCode(() -> feed("xl/worksheets/sheet1.xml", tag, 4096)).doesNotThrowAnyException();
+		assertThatThrownBy(() -> feed("xl/worksheets/sheet1.xml", tag.replace("/>", "x".repeat(100) + "/>"), 4096))
+			.isInstanceOf(SheetException.class)
+			.hasMessageContaining("A tag of xl/worksheets/sheet1.xml is longer than 64 KB");
+	}
+
+	private static void feed(String part, String xml, int chunk) {
+		var limits = new XmlPartLimits(part);
+		var bytes = xml.getBytes(StandardCharsets.UTF_8);
+		for (int at = 0; at < bytes.length; at += chunk) {
+			var piece = java.util.Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + chunk));
+			limits.feed(piece, piece.length);
+		}
+	}
+
+}
