@@ -12,6 +12,8 @@ import org.kvali.graphql.ErrorBody;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,10 @@ class GraphQlShapedErrors implements AuthenticationEntryPoint, AccessDeniedHandl
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		if (ex instanceof TwoCallers two) {
+			write(response, HttpStatus.BAD_REQUEST, "BAD_REQUEST", two.getMessage());
+			return;
+		}
 		var header = request.getHeader("Authorization");
 		var message = header == null || header.isBlank()
 				? "Authentication required: send Authorization: Bearer <API key or token>"
@@ -37,6 +43,23 @@ class GraphQlShapedErrors implements AuthenticationEntryPoint, AccessDeniedHandl
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
 		write(response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not use " + request.getRequestURI());
+	}
+
+	/**
+	 * A request of several Authorization headers: which caller it is cannot be told. An OAuth2 exception, as the bearer
+	 * filter answers those of its token resolver by the entry point (others propagated).
+	 */
+	static final class TwoCallers extends OAuth2AuthenticationException {
+
+		TwoCallers(int headers) {
+			this("Send one Authorization header; this request has " + headers
+					+ " (a proxy may add one), and is not answered as any of them");
+		}
+
+		private TwoCallers(String message) {
+			super(BearerTokenErrors.invalidRequest(message), message);
+		}
+
 	}
 
 	private static void write(HttpServletResponse response, HttpStatus status, String classification, String message)

@@ -3,6 +3,7 @@ package org.kvali.access;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.servlet.http.Cookie;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
@@ -95,6 +97,11 @@ class SecurityConfiguration {
 			var path = request.getRequestURI().substring(request.getContextPath().length());
 			if (path.equals(HEALTH) || path.startsWith(HEALTH + "/")) {
 				return null;
+			}
+			int authorizations = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)).size();
+			if (authorizations > 1) {
+				// the first was taken, where a proxy adding one, or reading the last, saw another caller
+				throw new GraphQlShapedErrors.TwoCallers(authorizations);
 			}
 			var token = header.resolve(request);
 			if (token == null && demo.on() && request.getRequestURI().equals("/graphql")

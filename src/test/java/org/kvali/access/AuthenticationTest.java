@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.TestCallers;
 import org.kvali.TestJwts;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +88,24 @@ class AuthenticationTest {
 			graphQl(token, TOTALS).andExpect(status().isUnauthorized())
 				.andExpect(jsonPath("$.errors[0].message")
 					.value("The bearer token is not valid: unknown, revoked, expired or malformed"));
+		}
+	}
+
+	/**
+	 * Two Authorization headers name two callers: refused, where the first was taken (a gateway adding one, or reading
+	 * the last, saw another caller than Kvali did: a security tester's).
+	 */
+	@Test
+	void twoAuthorizationHeadersAreRefused() throws Exception {
+		var donor = this.apiKeys.create("two headers", Role.DONOR, List.of(), false, "test").secret();
+		for (var request : List.of(post("/graphql").contentType(MediaType.APPLICATION_JSON).content(TOTALS),
+				post("/imports/attendance").contentType("text/csv").content("activity_code\n"))) {
+			this.mvc.perform(request.header("Authorization", "Bearer " + donor, "Bearer " + TestCallers.ADMIN_KEY))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.data").doesNotExist())
+				.andExpect(jsonPath("$.errors[0].extensions.classification").value("BAD_REQUEST"))
+				.andExpect(jsonPath("$.errors[0].message").value("Send one Authorization header; this request has 2"
+						+ " (a proxy may add one), and is not answered as any of them"));
 		}
 	}
 
