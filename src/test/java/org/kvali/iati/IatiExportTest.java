@@ -470,6 +470,7 @@ class IatiExportTest {
 		// a code in another case names the stored spelling, as everywhere
 		this.mvc.perform(get("/iati/activities.xml").param("programme", "eu-cso-equal"))
 			.andExpect(status().isNotFound())
+			.andExpect(content().contentType("text/plain;charset=UTF-8"))
 			.andExpect(content().string("No programme has the code 'eu-cso-equal'; it is written EU-CSO-EQUAL"));
 	}
 
