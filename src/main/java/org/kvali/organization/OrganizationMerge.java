@@ -88,6 +88,11 @@ class OrganizationMerge {
 			new Validation().problem("code", code, Holders.refusal("Organization " + from.code(), kept,
 					Holders.joined(steps) + " first, then merge")).check();
 		}
+		if (from.iatiRef() != null && target.iatiRef() != null && !from.iatiRef().equals(target.iatiRef())) {
+			new Validation().problem("code", code, "Organization " + from.code() + " has the IATI identifier "
+					+ from.iatiRef() + " and " + target.code() + " has " + target.iatiRef() + ": one body has one; clear"
+					+ " the wrong one (updateOrganization, iatiRef: null) first, then merge").check();
+		}
 		for (var statement : MOVE.split(";\n")) {
 			this.jdbc.sql(statement)
 				.param("from", from.id())
@@ -95,6 +100,19 @@ class OrganizationMerge {
 				.param("code", from.code())
 				.update();
 		}
+		// what the other lacks it takes from this one: its IATI identity was lost (a tester's), its Georgian name, place
+		this.jdbc.sql("""
+				UPDATE organization SET iati_ref = coalesce(iati_ref, :iatiRef), iati_type = coalesce(iati_type, :iatiType),
+				       name_ka = coalesce(name_ka, :nameKa),
+				       municipality_code = CASE WHEN municipality_code IS NULL AND region_code IS NULL THEN :municipality
+				                                ELSE municipality_code END,
+				       region_code = CASE WHEN municipality_code IS NULL AND region_code IS NULL THEN :region
+				                          ELSE region_code END
+				WHERE id = :into""")
+			.param("iatiRef", from.iatiRef()).param("iatiType", from.iatiType()).param("nameKa", from.nameKa())
+			.param("municipality", from.municipalityCode()).param("region", from.regionCode())
+			.param("into", target.id())
+			.update();
 		return this.organizations.organization(target.code());
 	}
 

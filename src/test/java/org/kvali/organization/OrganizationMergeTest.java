@@ -206,6 +206,34 @@ class OrganizationMergeTest {
 				Integer.class)).isZero();
 	}
 
+	/**
+	 * The one merged into takes what it lacks of the other's IATI identity, Georgian name and place (the identifier was
+	 * lost: a tester's); two different IATI identifiers are refused, nothing moved.
+	 */
+	@Test
+	void theOneKeptTakesWhatItLacksOfTheOther() {
+		this.graphQl.document("""
+				mutation { a: createOrganization(input: {code: "TD-M-A3", name: "A", nameKa: "ა", kind: CSO,
+				    municipality: "GE-KK-MARNEULI", iatiRef: "GE-COR-12345", iatiType: "22"}) { code }
+				  b: createOrganization(input: {code: "TD-M-B3", name: "B", kind: CSO}) { code }
+				  c: createOrganization(input: {code: "TD-M-C3", name: "C", kind: CSO, iatiRef: "GE-COR-99"}) { code } }""")
+			.execute().path("c.code").entity(String.class).isEqualTo("TD-M-C3");
+		this.graphQl.document("mutation { mergeOrganization(code: \"TD-M-A3\", into: \"TD-M-C3\") { code } }").execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("code: Organization TD-M-A3 has the IATI identifier GE-COR-12345"
+					+ " and TD-M-C3 has GE-COR-99: one body has one; clear the wrong one (updateOrganization, iatiRef:"
+					+ " null) first, then merge"))
+			.verify();
+		var merged = this.graphQl.document("""
+				mutation { mergeOrganization(code: "TD-M-A3", into: "TD-M-B3") { code name nameKa iatiRef iatiType
+				    municipality { code } } }""").execute();
+		merged.path("mergeOrganization.name").entity(String.class).isEqualTo("B");
+		merged.path("mergeOrganization.nameKa").entity(String.class).isEqualTo("ა");
+		merged.path("mergeOrganization.iatiRef").entity(String.class).isEqualTo("GE-COR-12345");
+		merged.path("mergeOrganization.iatiType").entity(String.class).isEqualTo("22");
+		merged.path("mergeOrganization.municipality.code").entity(String.class).isEqualTo("GE-KK-MARNEULI");
+	}
+
 	/** A is merged into B, then B into C: a sheet naming A is recorded as C, and B, holding A's code, is kept till then. */
 	@Test
 	void mergesChain() throws Exception {
