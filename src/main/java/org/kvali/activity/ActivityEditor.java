@@ -157,7 +157,7 @@ class ActivityEditor {
 				       venue_name = CASE WHEN :noVenueName THEN NULL ELSE coalesce(:venueName, venue_name) END,
 				       organizer_id = CASE WHEN :noOrganizer THEN NULL ELSE coalesce(:organizer, organizer_id) END,
 				       topics = CASE WHEN :noTopics THEN '{}' ELSE coalesce(CAST(:topics AS text[]), topics) END,
-				       project_id = :project
+				       project_id = :project, corrected_by_admin = corrected_by_admin OR :corrected
 				WHERE id = :id""")
 			.param("noTitleKa", nulls.contains("titleKa")).param("noVenue", nulls.contains("venue"))
 			.param("noVenueName", nulls.contains("venueName")).param("noOrganizer", nulls.contains("organizer"))
@@ -166,6 +166,10 @@ class ActivityEditor {
 			.param("title", input.title()).param("titleKa", input.titleKa()).param("start", input.startDate())
 			.param("end", input.endDate()).param("venue", input.venue()).param("venueName", input.venueName())
 			.param("organizer", organizer).param("project", target.id())
+			// what a sheet gives, an admin gave: a partner's sheet sent again keeps it (a tester's undid a correction)
+			.param("corrected", caller.is(Role.ADMIN) && (input.title() != null || input.kind() != null
+					|| input.startDate() != null || input.endDate() != null || input.venue() != null
+					|| nulls.contains("venue")))
 			.param("topics", input.topics() == null ? null : input.topics().toArray(String[]::new))
 			.update();
 		if (updated == 0) {

@@ -49,6 +49,32 @@ class ActivityChanges {
 			.list();
 	}
 
+	/**
+	 * A partner's sheet naming an activity an admin corrected keeps what the admin gave, as for a person an admin
+	 * corrected: each such activity whose fields the sheet would change is told of, and the sheet's fields of it set
+	 * aside, so that no check compares them and the writer keeps the stored ones (a partner's old sheet sent again
+	 * undid an admin's correction of a venue and a date: a tester's).
+	 */
+	List<ImportMessage> keptAsCorrected(PartnerSheet partner, WrittenValues written) {
+		var kept = this.jdbc.sql("""
+				SELECT s.first_row, s.activity_code, a.title, s.activity_title, a.kind, s.activity_kind,
+				       a.start_date, s.start_date, a.end_date, s.end_date, a.venue_municipality_code, s.venue_municipality
+				FROM import_activity s JOIN activity a ON a.id = s.stored_id
+				WHERE a.corrected_by_admin AND %s AND %s
+				ORDER BY s.first_row""".formatted(CHANGED, PartnerSheet.toldOf("s")))
+			.param("organizations", partner.organizationIds())
+			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
+					+ rs.getString(2) + " was corrected by an admin; this sheet does not change " + String.join(", ",
+							changes(rs, written)) + ": kept as corrected (updateActivity changes it)"))
+			.list();
+		this.jdbc.sql("""
+				UPDATE import_activity s SET activity_title = NULL, activity_kind = NULL, start_date = NULL,
+				       end_date = NULL, venue_municipality = NULL
+				FROM activity a WHERE a.id = s.stored_id AND a.corrected_by_admin""")
+			.update();
+		return kept;
+	}
+
 	private static List<String> changes(ResultSet rs, WrittenValues written) throws SQLException {
 		var changes = new ArrayList<String>();
 		changed(changes, "its title", quoted(rs.getString(3)), quoted(rs.getString(4)), quoted(rs.getString(4)));

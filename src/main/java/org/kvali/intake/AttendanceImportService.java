@@ -136,6 +136,9 @@ public class AttendanceImportService {
 				warnings.addAll(this.checks.mergedOrganizations(partner));
 				this.matches.match();
 				activities = this.matches.activities(ImportReport.ACTIVITIES);
+				if (partner != null) {
+					warnings.addAll(this.checks.keptAsCorrected(partner, intake.written()));
+				}
 				errors.addAll(this.checks.check(partner, intake.written()));
 				warnings.addAll(this.checks.warnings(partner, !errors.isEmpty(), intake.written()));
 				if (partner != null) {

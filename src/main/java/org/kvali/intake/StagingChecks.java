@@ -66,6 +66,11 @@ class StagingChecks {
 		return this.partnerSheets.keptAsStored(partner);
 	}
 
+	/** Warnings of stored activities an admin corrected whose fields a partner's sheet leaves as they are. */
+	List<ImportMessage> keptAsCorrected(PartnerSheet partner, WrittenValues written) {
+		return this.activityChanges.keptAsCorrected(partner, written);
+	}
+
 	/** The references the sheet names of people erased at their request (none while none was erased). */
 	List<String> erasedNamed() {
 		return this.jdbc.sql("""

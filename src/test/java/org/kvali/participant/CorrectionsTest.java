@@ -163,6 +163,50 @@ class CorrectionsTest {
 			.isEqualTo(1985);
 	}
 
+	/**
+	 * What an admin corrected of an activity stays too: CIF's sheet of its workshop, sent again with the old title,
+	 * date and venue, passes, warns and changes none of them (it undid the admin's correction: a tester's); a change
+	 * of another field only does not mark it, and an admin's sheet still corrects it.
+	 */
+	@Test
+	void aPartnersSheetSentAgainLeavesAnAdminsCorrectionOfAnActivity() throws Exception {
+		var key = this.keys.create("cr sheet", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var sheet = "activity_code,activity_title,project_code,start_date,end_date,venue_municipality,participant_ref,"
+				+ "gender\nCR-WS,Corrections,CSO-CAPACITY,2025-05-05,2025-05-05,GE-KK-MARNEULI,CR-2,male\n";
+		// a partner's own correction of its topics marks nothing: its sheet still sets the venue
+		as(Role.PARTNER).document("mutation { updateActivity(code: \"CR-WS\", input: {topics: [\"budget\"]}) { code } }")
+			.execute();
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(sheet))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated.activities").value(1));
+		this.graphQl.document("""
+				mutation { updateActivity(code: "CR-WS", input: {title: "Corrections (Bolnisi)", startDate: "2025-05-06",
+				    endDate: "2025-05-06", venue: "GE-KK-BOLNISI"}) { code } }""")
+			.execute().path("updateActivity.code").entity(String.class).isEqualTo("CR-WS");
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(sheet))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated.activities").value(0))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].message").value("Activity CR-WS was corrected by an admin; this sheet"
+					+ " does not change its title from \"Corrections (Bolnisi)\" to \"Corrections\", its start from"
+					+ " 2025-05-06 to 2025-05-05, its end from 2025-05-06 to 2025-05-05, its venue from GE-KK-BOLNISI to"
+					+ " GE-KK-MARNEULI: kept as corrected (updateActivity changes it)"));
+		assertThat(this.jdbc.queryForObject("SELECT title || ' ' || start_date || ' ' || venue_municipality_code"
+				+ " FROM activity WHERE code = 'CR-WS'", String.class))
+			.isEqualTo("Corrections (Bolnisi) 2025-05-06 GE-KK-BOLNISI");
+		// an admin's sheet still corrects it
+		this.mvc.perform(post("/imports/attendance").contentType("text/csv").content(sheet))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated.activities").value(1));
+		assertThat(this.jdbc.queryForObject("SELECT title || ' ' || start_date || ' ' || venue_municipality_code"
+				+ " FROM activity WHERE code = 'CR-WS'", String.class))
+			.isEqualTo("Corrections 2025-05-05 GE-KK-MARNEULI");
+	}
+
 	@Test
 	void aBadCorrectionNamesEveryProblemAndStoresNothing() {
 		// language=GraphQL
