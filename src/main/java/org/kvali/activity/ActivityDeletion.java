@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kvali.access.Access;
+import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.audit.AuditLog;
 import org.kvali.graphql.Validation;
@@ -63,8 +64,10 @@ class ActivityDeletion {
 			.filter(kind -> !withParticipations || kind.place() != 1)
 			.toList();
 		if (!held.isEmpty()) {
+			// indicators are an admin's: a partner is told to ask (it was told to change them itself: a tester's)
 			var remedy = Holders.remedies(held, "remove them (removeParticipation, or all with the activity:"
-					+ " withParticipations: true)", Holders.INDICATORS) + " first, then the activity";
+					+ " withParticipations: true)", Caller.current().is(Role.PARTNER) ? "ask an admin to "
+							+ Holders.INDICATORS : Holders.INDICATORS) + " first, then the activity";
 			new Validation().problem("code", code, Holders.refusal("Activity " + stored.code(), held, remedy)).check();
 		}
 		if (withParticipations) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
+import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
@@ -95,7 +96,7 @@ class ActivityOrganizers implements KeptInProject {
 	public void checkChange(long project, boolean leadGiven, Long lead, boolean partnersGiven, List<Long> partners,
 			Validation validation) {
 		this.jdbc.sql("""
-				SELECT o.code, count(*)
+				SELECT o.code, count(*), (array_agg(a.code ORDER BY a.code))[1 : 3]
 				FROM activity a JOIN organization o ON o.id = a.organizer_id
 				WHERE a.project_id = :project
 				  AND a.organizer_id IS DISTINCT FROM
@@ -113,10 +114,12 @@ class ActivityOrganizers implements KeptInProject {
 			.param("partners", partners.toArray(Long[]::new))
 			.query((ResultSet rs) -> {
 				int activities = rs.getInt(2);
+				// named, as a refusal names what it leaves out (a tester's had to find the two)
+				var codes = List.of((String[]) rs.getArray(3).getArray());
 				validation.problem(partnersGiven ? "input.partners" : "input.lead", rs.getString(1), "Organization "
 						+ rs.getString(1) + " runs " + activities + (activities == 1 ? " activity" : " activities")
-						+ " of the project and would have no part in it: keep it as lead or partner, or give "
-						+ (activities == 1 ? "it" : "them") + " another organizer first");
+						+ " of the project (" + Text.someOf(codes, activities) + ") and would have no part in it: keep it as"
+						+ " lead or partner, or give " + (activities == 1 ? "it" : "them") + " another organizer first");
 			});
 	}
 

@@ -42,13 +42,17 @@ class PartnerSheetChecks {
 	/** A partner loads only into new activities or those its organizations run. */
 	private void foreignActivities(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql("""
-				SELECT r.row_no, r.activity_code FROM import_row r JOIN import_activity a USING (activity_code)
+				SELECT r.row_no, r.activity_code, a.stored_organizer_id IS NULL
+				FROM import_row r JOIN import_activity a USING (activity_code)
 				WHERE a.stored_id IS NOT NULL
 				  AND (a.stored_organizer_id IS NULL OR a.stored_organizer_id <> ALL(:organizations))""")
 			.param("organizations", partner.organizationIds())
 			.query((ResultSet rs) -> {
+				// one an admin made without an organizer is no one's to load: told so, not as another's (a tester's)
 				errors.add(new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
-						+ rs.getString(2) + " is not run by your organization; ask an admin to add these participants"));
+						+ rs.getString(2) + (rs.getBoolean(3) ? " has no organizer, so no partner loads it; ask an admin"
+								+ " to make your organization its organizer (updateActivity), or to add these participants"
+								: " is not run by your organization; ask an admin to add these participants")));
 			});
 	}
 

@@ -606,6 +606,18 @@ class RoleDecisionsTest {
 			.andExpect(jsonPath("$.errors[?(@.column == 'start_date')]").isEmpty())
 			.andExpect(jsonPath("$.errors[?(@.column == 'activity_code')].message").value("Activity " + foreign.get("code")
 					+ " is not run by your organization; ask an admin to add these participants"));
+		// one an admin made without an organizer is no one's to load, and told so (it was told as another's)
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'RD-NOBODYS', id, 'MEETING', 'x', DATE '2025-02-03', DATE '2025-02-03' FROM project
+				WHERE code = 'CSO-CAPACITY'""");
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + this.cif)
+			.contentType("text/csv")
+			.content("activity_code,project_code,participant_ref,gender\nRD-NOBODYS,CSO-CAPACITY,RD-NEW,female\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message").value("Activity RD-NOBODYS has no organizer, so no partner loads"
+					+ " it; ask an admin to make your organization its organizer (updateActivity), or to add these"
+					+ " participants"));
 		// nor is anything asked of a stored person named at it: that the row was stored told that they took part
 		var attended = this.jdbc.queryForMap("""
 				SELECT a.code, pr.code AS project, p.ref, p.gender FROM participation pn

@@ -103,6 +103,14 @@ class ActivityDeletionTest {
 					+ " it (TX-DEL-IND): change those indicators' filters (updateIndicator) or delete them (deleteIndicator)"
 					+ " first, then the activity"))
 			.verify();
+		// indicators are an admin's: a partner running it is told to ask (it was told to change them itself)
+		this.jdbc.update("UPDATE activity SET organizer_id = (SELECT id FROM organization WHERE code = 'CIF')"
+				+ " WHERE code = 'TX-DEL-5'");
+		as("CIF").document(DELETE).variable("code", "TX-DEL-5").execute().errors()
+			.expect(error -> error.getMessage().equals("code: Activity TX-DEL-5 still has 1 indicator whose filter names"
+					+ " it (TX-DEL-IND): ask an admin to change those indicators' filters (updateIndicator) or delete them"
+					+ " (deleteIndicator) first, then the activity"))
+			.verify();
 		this.graphQl.document("mutation { updateIndicator(code: \"TX-DEL-IND\", input: {denominatorFilter:"
 				+ " {activityKinds: [TRAINING]}}) { code } }").execute().path("updateIndicator.code").entity(String.class)
 			.isEqualTo("TX-DEL-IND");
