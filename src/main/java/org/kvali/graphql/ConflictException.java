@@ -13,9 +13,14 @@ public class ConflictException extends RuntimeException {
 
 	/** The code taken, as stored: in another case, the error names the spelling. */
 	public ConflictException(String what, String argument, String code, String stored) {
+		this(what, argument, code, stored, null);
+	}
+
+	/** As the above, with where the code is taken ({@code whose}: "in programme X, and..."), when it is not plain. */
+	public ConflictException(String what, String argument, String code, String stored, String whose) {
 		super(("aeiou".indexOf(what.charAt(0)) >= 0 ? "An " : "A ") + what + " with the code '" + code
-				+ "' exists already (" + (stored.equals(code) ? "" : "written " + stored + "; ")
-				+ "codes that differ only in case are one code)");
+				+ "' exists already" + (whose == null ? "" : " " + whose) + " ("
+				+ (stored.equals(code) ? "" : "written " + stored + "; ") + "codes that differ only in case are one code)");
 		this.argument = argument;
 		this.code = code;
 	}

@@ -98,9 +98,13 @@ class IndicatorDefinitions {
 			this.countable.check(input, programme, project, countable);
 			countable.check();
 		}
-		// taken in any case; the error names the spelling stored
-		this.indicators.codeInAnotherCase(input.code()).ifPresent(stored -> {
-			throw new ConflictException("indicator", "input.code", input.code(), stored);
+		// taken in any case; the error names the spelling stored, and another programme holding it (a second
+		// programme's logframe numbers its indicators as the first's did: a tester's was told of no indicator it had)
+		this.indicators.taken(input.code()).ifPresent(taken -> {
+			throw new ConflictException("indicator", "input.code", input.code(), taken.get(0),
+					taken.get(1).equalsIgnoreCase(input.programme()) ? null : "in programme " + taken.get(1)
+							+ ", and an indicator's code is one across programmes: give this one another, such as "
+							+ input.programme() + "-" + input.code());
 		});
 		try {
 			insert(input, programme, project);

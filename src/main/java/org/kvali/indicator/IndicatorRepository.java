@@ -94,6 +94,16 @@ class IndicatorRepository {
 			.orElseThrow(() -> NotFoundException.orInAnotherCase("indicator", argument, code, codeInAnotherCase(code)));
 	}
 
+	/** The stored spelling of an indicator's code in any case, and its programme's code. */
+	Optional<List<String>> taken(String code) {
+		return this.jdbc.sql("""
+				SELECT i.code, p.code FROM indicator i JOIN programme p ON p.id = i.programme_id
+				WHERE lower(i.code) = lower(:code) LIMIT 1""")
+			.param("code", code)
+			.query((rs, row) -> List.of(rs.getString(1), rs.getString(2)))
+			.optional();
+	}
+
 	/** The stored spelling of an indicator's code written in another case. */
 	Optional<String> codeInAnotherCase(String code) {
 		return this.jdbc.sql("SELECT code FROM indicator WHERE lower(code) = lower(:code) LIMIT 1")

@@ -42,6 +42,32 @@ class IndicatorDefinitionTest {
 	}
 
 
+	/**
+	 * An indicator's code is one across programmes: a second programme's logframe numbering as the first's is told
+	 * which programme holds the code, and a code to give instead (it was told of an indicator it could not find).
+	 */
+	@Test
+	void aCodeOfAnotherProgrammesIndicatorIsToldAsItsHolders() {
+		this.jdbc.update("INSERT INTO programme (code, name) VALUES ('TI-PROG', 'Second')");
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "out-1.1", programme: "TI-PROG", name: "Trained", level: OUTPUT,
+				    unit: NUMBER, method: REPORTED}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("An indicator with the code 'out-1.1' exists already"
+					+ " in programme EU-CSO-EQUAL, and an indicator's code is one across programmes: give this one"
+					+ " another, such as TI-PROG-out-1.1 (written OUT-1.1; codes that differ only in case are one code)"))
+			.verify();
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "OUT-1.1", programme: "EU-CSO-EQUAL", name: "Trained",
+				    level: OUTPUT, unit: NUMBER, method: REPORTED}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("An indicator with the code 'OUT-1.1' exists already"
+					+ " (codes that differ only in case are one code)"))
+			.verify();
+	}
+
 	/** A field given as null is cleared where it may be empty (it was kept without a word), refused where not. */
 	@Test
 	void anUpdateClearsWhatIsGivenAsNull() {
