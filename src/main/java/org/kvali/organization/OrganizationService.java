@@ -66,8 +66,10 @@ public class OrganizationService {
 	public Organization listed(String code) {
 		// one code is counted by SQL at once: the index counts every organization of the scope, a whole breakdown of
 		// a partner's projects (or, for a donor, of everything) for the one code asked
+		// an admin, who may list every organization, is told the spelling or the merge as its mutations are
 		return this.repository.byCode(scope(OrganizationFilter.ALL, false), code)
-			.orElseThrow(() -> new NotFoundException("organization", "code", code));
+			.orElseThrow(() -> Caller.current().is(Role.ADMIN) ? notFound("code", code)
+					: new NotFoundException("organization", "code", code));
 	}
 
 	/** One organization by its code, whoever may list it (for the editor, which checks the caller itself). */
@@ -80,14 +82,15 @@ public class OrganizationService {
 	 * in another case, or the organization it was merged into.
 	 */
 	Organization organization(String argument, String code) {
-		return this.repository.byCodes(List.of(code))
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> this.repository.mergedInto(code)
-				.map(into -> NotFoundException.explained(argument, code, "No organization has the code '" + code
-						+ "'; it was merged into " + into))
-				.orElseGet(() -> NotFoundException.orInAnotherCase("organization", argument, code,
-						this.repository.codeInAnotherCase(code))));
+		return this.repository.byCodes(List.of(code)).stream().findFirst().orElseThrow(() -> notFound(argument, code));
+	}
+
+	private NotFoundException notFound(String argument, String code) {
+		return this.repository.mergedInto(code)
+			.map(into -> NotFoundException.explained(argument, code, "No organization has the code '" + code
+					+ "'; it was merged into " + into))
+			.orElseGet(() -> NotFoundException.orInAnotherCase("organization", argument, code,
+					this.repository.codeInAnotherCase(code)));
 	}
 
 	/** The code of the organization that the one of this code was merged into (its alias), if it was. */

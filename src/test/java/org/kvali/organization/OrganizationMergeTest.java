@@ -232,6 +232,13 @@ class OrganizationMergeTest {
 		merged.path("mergeOrganization.iatiRef").entity(String.class).isEqualTo("GE-COR-12345");
 		merged.path("mergeOrganization.iatiType").entity(String.class).isEqualTo("22");
 		merged.path("mergeOrganization.municipality.code").entity(String.class).isEqualTo("GE-KK-MARNEULI");
+		// an admin asking for either by a code as written is told, as its mutations are (it was told of nothing)
+		this.graphQl.document("{ a: organization(code: \"TD-M-A3\") { code } b: organization(code: \"td-m-b3\") { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("No organization has the code 'TD-M-A3'; it was merged into TD-M-B3"))
+			.expect(error -> error.getMessage().startsWith("No organization has the code 'td-m-b3'; it is written TD-M-B3"))
+			.verify();
 	}
 
 	/** A is merged into B, then B into C: a sheet naming A is recorded as C, and B, holding A's code, is kept till then. */
