@@ -18,6 +18,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganizationChecks {
 
+	/** Georgian's capitals (Mtavruli), which PostgreSQL's lower() of the C locale keeps, and their small letters. */
+	private static final String CAPITALS = letters(0x1C90, 0x1CBA) + letters(0x1CBD, 0x1CBF);
+
+	private static final String SMALL = letters(0x10D0, 0x10FA) + letters(0x10FD, 0x10FF);
+
 	private final JdbcClient jdbc;
 
 	private final SuppressionProperties suppression;
@@ -100,9 +105,21 @@ class OrganizationChecks {
 		}
 	}
 
-	/** SQL: the name in {@code column} as compared: lower case, runs of spaces as one, curly apostrophes straight. */
+	/**
+	 * SQL: the name in {@code column} as compared: lower case, Georgian capitals too, runs of spaces as one, curly
+	 * apostrophes straight.
+	 */
 	private static String nameKey(String column) {
-		return "regexp_replace(lower(translate(" + column + ", '’‘', '''''')), '\\s+', ' ', 'g')";
+		return "regexp_replace(lower(translate(" + column + ", '’‘" + CAPITALS + "', '''''" + SMALL
+				+ "')), '\\s+', ' ', 'g')";
+	}
+
+	private static String letters(int first, int last) {
+		var letters = new StringBuilder();
+		for (int c = first; c <= last; c++) {
+			letters.appendCodePoint(c);
+		}
+		return letters.toString();
 	}
 
 	/** Each row whose name or kind differs from the first row's that gives one. */
@@ -141,9 +158,9 @@ class OrganizationChecks {
 		this.jdbc.sql("""
 				SELECT min(r.row_no), r.organization_code, o.name, o.kind
 				FROM import_row r JOIN organization o ON o.code = r.organization_code
-				WHERE r.organization_name <> o.name OR r.organization_kind <> o.kind
+				WHERE %1$s <> %2$s AND %1$s IS DISTINCT FROM %3$s OR r.organization_kind <> o.kind
 				GROUP BY r.organization_code, o.name, o.kind
-				ORDER BY 1""")
+				ORDER BY 1""".formatted(nameKey("r.organization_name"), nameKey("o.name"), nameKey("o.name_ka")))
 			.query((ResultSet rs) -> {
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
 						+ rs.getString(2) + " is stored" + (partner != null ? "" : " as " + rs.getString(3) + " ("
@@ -167,8 +184,8 @@ class OrganizationChecks {
 						+ "keeps its row's organization, and the person's own (which gives their region while their home "
 						+ "municipality is unknown) is the one of their latest activity"));
 			});
-		// names compared as people type them: case, runs of spaces and curly apostrophes aside; the new organizations
-		// grouped first, the stored ones' names read once and only when there is a new one
+		// names compared as people type them: case, runs of spaces and curly apostrophes aside, in English or Georgian;
+		// the new organizations grouped first, the stored ones' names read once and only when there is a new one
 		this.jdbc.sql("""
 				WITH new AS (
 				    SELECT g.*, %1$s AS name_key FROM (
@@ -177,25 +194,31 @@ class OrganizationChecks {
 				        GROUP BY organization_code) g
 				    WHERE NOT EXISTS (SELECT 1 FROM organization x WHERE lower(x.code) = lower(g.organization_code))),
 				named AS (
-				    SELECT n.*, min(n.organization_code) OVER (PARTITION BY n.name_key) AS first_code FROM new n),
+				    SELECT n.*, min(n.organization_code) OVER (PARTITION BY n.name_key) AS first_code,
+				           first_value(n.organization_name) OVER (PARTITION BY n.name_key ORDER BY n.organization_code)
+				               AS first_name
+				    FROM new n),
 				stored AS (
-				    SELECT %2$s AS name_key, min(o.code) AS code FROM organization o
-				    WHERE EXISTS (SELECT 1 FROM new) AND (%3$s)
-				    GROUP BY 1)
-				SELECT n.first_row, n.organization_code, n.organization_name, s.code,
-				       CASE WHEN n.first_code <> n.organization_code THEN n.first_code END
+				    SELECT DISTINCT ON (k.name_key) k.name_key, o.code, k.name
+				    FROM organization o
+				    CROSS JOIN LATERAL (VALUES (%2$s, o.name), (%3$s, o.name_ka)) k (name_key, name)
+				    WHERE k.name IS NOT NULL AND EXISTS (SELECT 1 FROM new) AND (%4$s)
+				    ORDER BY k.name_key, o.code)
+				SELECT n.first_row, n.organization_code, s.code, s.name,
+				       CASE WHEN n.first_code <> n.organization_code THEN n.first_code END, n.first_name
 				FROM named n LEFT JOIN stored s USING (name_key)
 				WHERE s.code IS NOT NULL OR n.first_code <> n.organization_code
-				ORDER BY 1""".formatted(nameKey("g.organization_name"), nameKey("o.name"), PartnerSheet.listable("o.id")))
+				ORDER BY 1""".formatted(nameKey("g.organization_name"), nameKey("o.name"), nameKey("o.name_ka"),
+				PartnerSheet.listable("o.id")))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())
 			.param("own", partner == null ? null : partner.organizationIds())
 			.query((ResultSet rs) -> {
-				var stored = rs.getString(4);
-				var earlier = rs.getString(5);
+				// each named with its own spelling of the name (the new one's was given as the other's: a tester's)
+				var stored = rs.getString(3);
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
-						+ rs.getString(2) + " is new, but " + (stored != null ? stored + " is stored" : earlier
-								+ ", new too, comes") + " with the name " + rs.getString(3)
+						+ rs.getString(2) + " is new, but " + (stored != null ? stored + " is stored with the name "
+								+ rs.getString(4) : rs.getString(5) + ", new too, comes with the name " + rs.getString(6))
 						+ "; if they are one, give one code"));
 			});
 		this.jdbc.sql("""

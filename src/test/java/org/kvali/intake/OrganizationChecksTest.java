@@ -91,6 +91,22 @@ class OrganizationChecksTest {
 					+ "no organization and is ignored (in 2 rows, the first shown)"));
 	}
 
+	/**
+	 * An organization's Georgian name is its name too: a Georgian sheet giving CIF's was warned on every row that it
+	 * gave another, and a new code under it was not told of CIF (a tester's); Georgian capitals are its small letters.
+	 */
+	@Test
+	void aStoredGeorgianNameIsTheOrganizationsName() throws Exception {
+		load("""
+				TI-OC-5,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-1,female,1990,,,CIF,სამოქალაქო ინტეგრაციის ფონდი,,
+				TI-OC-5,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-2,female,1990,,,TI-CIF,ᲡᲐᲛᲝᲥᲐᲚᲐᲥᲝ ᲘᲜᲢᲔᲒᲠᲐᲪᲘᲘᲡ ᲤᲝᲜᲓᲘ,,
+				""").andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(3))
+			.andExpect(jsonPath("$.warnings[0].message").value("Organization TI-CIF is new, but CIF is stored with the"
+					+ " name სამოქალაქო ინტეგრაციის ფონდი; if they are one, give one code"));
+	}
+
 	/** A code given but refused is its own error, not also a name without a code. */
 	@Test
 	void aRefusedCodeIsNotAlsoANameWithoutACode() throws Exception {
@@ -135,11 +151,12 @@ class OrganizationChecksTest {
 				TI-OC-4,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-3,female,1990,,,TI-YV-2,youth voice's club,,
 				""").andExpect(status().isOk())
 			.andExpect(jsonPath("$.warnings.length()").value(2))
+			// each named with its own spelling of the name
 			.andExpect(jsonPath("$.warnings[0].message").value("Organization TI-CIF is new, but CIF is stored with the"
-					+ " name civic  integration foundation; if they are one, give one code"))
+					+ " name Civic Integration Foundation; if they are one, give one code"))
 			.andExpect(jsonPath("$.warnings[1].row").value(4))
 			.andExpect(jsonPath("$.warnings[1].message").value("Organization TI-YV-2 is new, but TI-YV-1, new too, comes"
-					+ " with the name youth voice's club; if they are one, give one code"));
+					+ " with the name Youth Voice’s Club; if they are one, give one code"));
 		this.jdbc.update("INSERT INTO organization (code, name, kind) VALUES ('TI-SECRET', 'Secret Watchdog', 'CSO')");
 		var cif = this.keys.create("oc cif donor", Role.PARTNER, List.of("CIF"), false, "test").secret();
 		try {
