@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ import org.kvali.graphql.Text;
 import org.springframework.http.HttpStatus;
 
 /**
- * Streams a CSV attendance sheet to a {@link SheetSink}: UTF-8 with or without BOM, RFC 4180 quoting, a header row
+ * Streams a CSV attendance sheet to a {@link SheetSink}: UTF-8 with or without BOM (UTF-16 with one), RFC 4180 quoting, a header row
  * naming the columns, separated by commas, or by semicolons or tabs as the header shows (Excel writes semicolons
  * where a comma is the decimal sign, as in Georgian), or as a first line "sep=;" names. Only the record being read is
  * in memory.
@@ -40,7 +41,7 @@ final class CsvSheetReader {
 	static void read(InputStream in, SheetSink sink) {
 		var body = new BufferedInputStream(in);
 		notAWorkbook(body);
-		var decoder = StandardCharsets.UTF_8.newDecoder()
+		var decoder = charset(body).newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		try (var reader = skipBom(new BufferedReader(new InputStreamReader(body, decoder), 1 << 16));
@@ -110,6 +111,28 @@ final class CsvSheetReader {
 						+ "CSV; send a workbook with Content-Type: " + SheetFormat.XLSX_TYPE);
 			}
 			SheetFormat.notXls(magic);
+		}
+		catch (IOException ex) {
+			throw SheetException.unread(ex);
+		}
+	}
+
+	/**
+	 * UTF-8, or UTF-16 where a byte order mark says so: Excel's "Unicode Text", which older versions offer for Georgian
+	 * (tab-separated, little-endian), was refused as not UTF-8. Without a mark, UTF-8 (as Excel's "CSV UTF-8").
+	 */
+	private static Charset charset(BufferedInputStream body) {
+		try {
+			body.mark(2);
+			var mark = body.readNBytes(2);
+			body.reset();
+			if (mark.length == 2 && (mark[0] & 0xFF) == 0xFF && (mark[1] & 0xFF) == 0xFE) {
+				return StandardCharsets.UTF_16LE;
+			}
+			if (mark.length == 2 && (mark[0] & 0xFF) == 0xFE && (mark[1] & 0xFF) == 0xFF) {
+				return StandardCharsets.UTF_16BE;
+			}
+			return StandardCharsets.UTF_8;
 		}
 		catch (IOException ex) {
 			throw SheetException.unread(ex);

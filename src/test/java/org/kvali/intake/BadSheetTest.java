@@ -140,6 +140,23 @@ class BadSheetTest {
 					+ "file): a quoted value starting there is never closed, or a quote is misplaced"));
 	}
 
+	/**
+	 * Excel's "Unicode Text", which older versions offer for Georgian: tab-separated UTF-16 with a byte order mark, read
+	 * as the same sheet in UTF-8 is (it was refused as not UTF-8: a tester's); big-endian too.
+	 */
+	@Test
+	void unicodeTextIsRead() throws Exception {
+		var tabbed = (AttendanceImportTest.HEADER + ROW.formatted(1).replace("Workshop", "ვორქშოპი"))
+			.replace(',', '\t').replace("\n", "\r\n");
+		for (var charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+				.content(("\uFEFF" + tabbed).getBytes(charset)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("VALIDATED"))
+				.andExpect(jsonPath("$.created.participations").value(1));
+		}
+	}
+
 	@Test
 	void notUtf8() throws Exception {
 		var latin1 = (AttendanceImportTest.HEADER + ROW.formatted(1).replace("Workshop", "Séminaire"))
