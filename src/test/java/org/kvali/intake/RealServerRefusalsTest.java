@@ -100,6 +100,16 @@ class RealServerRefusalsTest {
 					+ "\"NOT_FOUND\"}}]}");
 	}
 
+	/** What Tomcat refuses before any servlet is JSON too: it was Tomcat's HTML page (a security tester's). */
+	@Test
+	void aRequestTomcatCannotTakeIsAnsweredAsAnError() throws Exception {
+		var json = "{\"errors\":[{\"message\":\"HTTP 400 Bad Request: the request line, a header or the URL is too"
+				+ " long or not readable\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}";
+		assertThat(answer("GET /graphql?" + "a".repeat(10_000) + " HTTP/1.1")).startsWith("HTTP/1.1 400")
+			.contains("Content-Type: application/json").endsWith(json);
+		assertThat(answer("GET /graphql/%zz HTTP/1.1")).startsWith("HTTP/1.1 400").endsWith(json);
+	}
+
 	private String answer(String requestLine) throws Exception {
 		return answer(requestLine, "application/json");
 	}

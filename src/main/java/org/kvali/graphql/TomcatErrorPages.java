@@ -1,0 +1,62 @@
+package org.kvali.graphql;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.catalina.Host;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+
+/**
+ * What Tomcat answers itself, before any servlet (a request line or header past its limits, a URL it cannot parse), is
+ * JSON in the shape of every other error, not Tomcat's HTML page (a tester's: 400 text/html for a 10 KB URL).
+ */
+@Configuration(proxyBeanMethods = false)
+class TomcatErrorPages {
+
+	@Bean
+	TomcatContextCustomizer jsonErrorReports() {
+		return context -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(JsonReport.class.getName());
+			}
+		};
+	}
+
+	/** Tomcat's error report, written as an error of {@link ErrorBody}. */
+	public static class JsonReport extends ErrorReportValve {
+
+		private static final JsonMapper JSON = JsonMapper.builder().build();
+
+		@Override
+		protected void report(Request request, Response response, Throwable throwable) {
+			int status = response.getStatus();
+			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+				return;
+			}
+			var known = HttpStatus.resolve(status);
+			var message = "HTTP " + status + (known == null ? "" : " " + known.getReasonPhrase())
+					+ (status == 400 ? ": the request line, a header or the URL is too long or not readable" : "");
+			try {
+				response.setContentType("application/json");
+				response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+				var body = JSON.writeValueAsBytes(ErrorBody.of(known == null ? "ERROR" : known.name(), message));
+				response.getOutputStream().write(body);
+				response.finishResponse();
+			}
+			catch (IOException | IllegalStateException ex) {
+				// the client went away: nothing more to answer
+			}
+		}
+
+	}
+
+}
