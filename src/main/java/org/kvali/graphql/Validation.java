@@ -197,11 +197,24 @@ public final class Validation {
 			for (var code : codes) {
 				if (!known.contains(code)) {
 					problem(argument, code, "No " + what + " has the code '" + Text.preview(code, 40) + "'"
-							+ inAnotherCase.apply(code).map(stored -> "; it is written " + stored).orElse(""));
+							+ inAnotherCase.apply(code).map(stored -> "; it is written " + stored).orElseGet(() -> unseen(code)));
 				}
 			}
 		}
 		return this;
+	}
+
+	/**
+	 * What makes a code that looks right another: spaces around it (a sheet's cells are trimmed, a filter's codes are
+	 * not), an invisible character or a Cyrillic look-alike in it ("GЕ-KK" was told as no region, nothing more).
+	 */
+	public static String unseen(String code) {
+		var trimmed = Text.trim(code);
+		if (!trimmed.equals(code)) {
+			return "; it has spaces or invisible characters around it: write '" + Text.preview(trimmed, 40) + "'";
+		}
+		var misleading = Text.misleading(code);
+		return misleading == null ? "" : "; " + misleading;
 	}
 
 	public Validation problem(String argument, Object value, String message) {

@@ -14,6 +14,7 @@ import org.kvali.graphql.BusyException;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.InvalidArguments;
 import org.kvali.graphql.Text;
+import org.kvali.graphql.Validation;
 
 import org.springframework.stereotype.Service;
 
@@ -88,9 +89,7 @@ public class ReportService {
 	private static InvalidArgumentException unknownCodes(List<ReportRepository.UnknownCode> unknown) {
 		var first = unknown.get(0);
 		var message = new StringBuilder("No " + first.what() + " has the code '" + Text.preview(first.code(), 40) + "'");
-		if (first.stored() != null) {
-			message.append("; write it as stored: ").append(first.stored());
-		}
+		message.append(first.stored() != null ? "; write it as stored: " + first.stored() : Validation.unseen(first.code()));
 		// each with its stored spelling, as the first (a second code in another case was named without it)
 		var others = unknown.stream().skip(1).filter(code -> code.argument().equals(first.argument()))
 			.map(code -> "'" + Text.preview(code.code(), 40) + "'"

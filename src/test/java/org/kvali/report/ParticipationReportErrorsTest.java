@@ -76,9 +76,22 @@ class ParticipationReportErrorsTest {
 			.variable("r", List.of("GE-\u202eKK", "\u202e".repeat(300)))
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().equals("No region has the code 'GE-\\u202EKK'; nor has 1 other of "
+			.expect(error -> error.getMessage().equals("No region has the code 'GE-\\u202EKK'; the value holds U+202E"
+					+ " (RIGHT-TO-LEFT OVERRIDE) at character 4, which does not show; nor has 1 other of "
 					+ "filter.regions: '" + "\\u202E".repeat(40) + "...'")
 					&& error.getExtensions().get("value").equals("GE-\\u202EKK"))
+			.verify();
+		// spaces around a code, or a look-alike in it, are named (a tester's "GЕ-KK" was no region, nothing more)
+		this.graphQl.document("query($r: [ID!], $a: [ID!]) { participation(filter: {regions: $r, activities: $a}) {"
+				+ " totals { participants } } }")
+			.variable("r", List.of("G\u0415-KK"))
+			.variable("a", List.of("TRN-2024-BAKURIANI "))
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("No activity has the code 'TRN-2024-BAKURIANI '; it has spaces or"
+					+ " invisible characters around it: write 'TRN-2024-BAKURIANI'"))
+			.expect(error -> error.getMessage().equals("No region has the code 'G\u0415-KK'; the value holds U+0415"
+					+ " (CYRILLIC CAPITAL LETTER IE) at character 2, which looks like a Latin letter"))
 			.verify();
 		// so is a participant's reference of 5,000 characters, not found
 		this.graphQl.document("{ participant(ref: \"" + "Q".repeat(5000) + "\") { ref } }")
