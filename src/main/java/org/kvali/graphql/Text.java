@@ -113,7 +113,11 @@ public final class Text {
 	 * U+FFFF, and an IATI file holding one would not be read.
 	 */
 	public static int nonCharacter(String text) {
-		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+		for (int i = 0; i < text.length(); i++) {
+			// below U+FDD0 and outside surrogates (the planes past the first), as most text, nothing to look at
+			if (text.charAt(i) < 0xD800 || text.charAt(i) > 0xDFFF && text.charAt(i) < 0xFDD0) {
+				continue;
+			}
 			int c = text.codePointAt(i);
 			if ((c & 0xFFFE) == 0xFFFE || c >= 0xFDD0 && c <= 0xFDEF) {
 				return c;
@@ -159,7 +163,14 @@ public final class Text {
 	 * "rtl\u202egnp.exe" reads as rtlexe.png. A name has no use for them; isolates and marks it may keep.
 	 */
 	public static boolean turnsAround(String text) {
-		return text.chars().anyMatch(c -> c >= '\u202a' && c <= '\u202e');
+		// a loop, not a stream: a sheet asks it of each of its millions of cells
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '\u202a' && c <= '\u202e') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether the text holds half of a character: a UTF-16 surrogate without its other half, which no text stores. */
