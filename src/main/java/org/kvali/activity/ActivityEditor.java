@@ -157,7 +157,15 @@ class ActivityEditor {
 				       venue_name = CASE WHEN :noVenueName THEN NULL ELSE coalesce(:venueName, venue_name) END,
 				       organizer_id = CASE WHEN :noOrganizer THEN NULL ELSE coalesce(:organizer, organizer_id) END,
 				       topics = CASE WHEN :noTopics THEN '{}' ELSE coalesce(CAST(:topics AS text[]), topics) END,
-				       project_id = :project, corrected_by_admin = corrected_by_admin OR :corrected
+				       project_id = :project, admin_corrected = CASE WHEN NOT :admin THEN admin_corrected ELSE ARRAY(
+				           SELECT DISTINCT f FROM unnest(admin_corrected || ARRAY[
+				               CASE WHEN coalesce(:title, title) <> title THEN 'title' END,
+				               CASE WHEN coalesce(:kind, kind) <> kind THEN 'kind' END,
+				               CASE WHEN coalesce(:start, start_date) <> start_date THEN 'start_date' END,
+				               CASE WHEN coalesce(:end, end_date) <> end_date THEN 'end_date' END,
+				               CASE WHEN (CASE WHEN :noVenue THEN NULL ELSE coalesce(:venue, venue_municipality_code) END)
+				                         IS DISTINCT FROM venue_municipality_code THEN 'venue' END]) f
+				           WHERE f IS NOT NULL ORDER BY f) END
 				WHERE id = :id""")
 			.param("noTitleKa", nulls.contains("titleKa")).param("noVenue", nulls.contains("venue"))
 			.param("noVenueName", nulls.contains("venueName")).param("noOrganizer", nulls.contains("organizer"))
@@ -166,10 +174,9 @@ class ActivityEditor {
 			.param("title", input.title()).param("titleKa", input.titleKa()).param("start", input.startDate())
 			.param("end", input.endDate()).param("venue", input.venue()).param("venueName", input.venueName())
 			.param("organizer", organizer).param("project", target.id())
-			// what a sheet gives, an admin gave: a partner's sheet sent again keeps it (a tester's undid a correction)
-			.param("corrected", caller.is(Role.ADMIN) && (input.title() != null || input.kind() != null
-					|| input.startDate() != null || input.endDate() != null || input.venue() != null
-					|| nulls.contains("venue")))
+			// what a sheet gives that an admin changed stays: a partner's sheet sent again keeps it (a tester's undid
+			// an admin's correction of a venue and a date)
+			.param("admin", caller.is(Role.ADMIN))
 			.param("topics", input.topics() == null ? null : input.topics().toArray(String[]::new))
 			.update();
 		if (updated == 0) {

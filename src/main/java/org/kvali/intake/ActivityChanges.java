@@ -50,29 +50,50 @@ class ActivityChanges {
 	}
 
 	/**
-	 * A partner's sheet naming an activity an admin corrected keeps what the admin gave, as for a person an admin
-	 * corrected: each such activity whose fields the sheet would change is told of, and the sheet's fields of it set
-	 * aside, so that no check compares them and the writer keeps the stored ones (a partner's old sheet sent again
-	 * undid an admin's correction of a venue and a date: a tester's).
+	 * A partner's sheet naming an activity an admin corrected keeps what the admin changed (its title, kind, start, end
+	 * or venue, as {@code admin_corrected} lists them), as for a person an admin corrected: each such activity whose
+	 * corrected fields the sheet would change is told of, and the sheet's values of them set aside, so that no check
+	 * compares them and the writer keeps the stored ones (a partner's old sheet sent again undid an admin's correction
+	 * of a venue and a date: a tester's).
 	 */
 	List<ImportMessage> keptAsCorrected(PartnerSheet partner, WrittenValues written) {
 		var kept = this.jdbc.sql("""
-				SELECT s.first_row, s.activity_code, a.title, s.activity_title, a.kind, s.activity_kind,
-				       a.start_date, s.start_date, a.end_date, s.end_date, a.venue_municipality_code, s.venue_municipality
+				SELECT s.first_row, s.activity_code, a.title, %1$s, a.kind, %2$s, a.start_date, %3$s, a.end_date, %4$s,
+				       a.venue_municipality_code, %5$s
 				FROM import_activity s JOIN activity a ON a.id = s.stored_id
-				WHERE a.corrected_by_admin AND %s AND %s
-				ORDER BY s.first_row""".formatted(CHANGED, PartnerSheet.toldOf("s")))
+				WHERE a.admin_corrected <> '{}' AND %6$s
+				ORDER BY s.first_row""".formatted(corrected("title", "s.activity_title"), corrected("kind",
+				"s.activity_kind"), corrected("start_date", "s.start_date"), corrected("end_date", "s.end_date"),
+				corrected("venue", "s.venue_municipality"), PartnerSheet.toldOf("s")))
 			.param("organizations", partner.organizationIds())
-			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
-					+ rs.getString(2) + " was corrected by an admin; this sheet does not change " + String.join(", ",
-							changes(rs, written)) + ": kept as corrected (updateActivity changes it)"))
-			.list();
+			.query((rs, row) -> {
+				var changes = changes(rs, written);
+				return changes.isEmpty() ? null : new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2),
+						"Activity " + rs.getString(2) + " was corrected by an admin; this sheet does not change "
+								+ String.join(", ", changes) + ": kept as corrected (updateActivity changes it)");
+			})
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.toList();
 		this.jdbc.sql("""
-				UPDATE import_activity s SET activity_title = NULL, activity_kind = NULL, start_date = NULL,
-				       end_date = NULL, venue_municipality = NULL
-				FROM activity a WHERE a.id = s.stored_id AND a.corrected_by_admin""")
+				UPDATE import_activity s SET activity_title = %s, activity_kind = %s, start_date = %s, end_date = %s,
+				       venue_municipality = %s
+				FROM activity a WHERE a.id = s.stored_id AND a.admin_corrected <> '{}'""".formatted(
+				kept("title", "s.activity_title"), kept("kind", "s.activity_kind"), kept("start_date", "s.start_date"),
+				kept("end_date", "s.end_date"), kept("venue", "s.venue_municipality")))
 			.update();
 		return kept;
+	}
+
+	/** SQL: the sheet's value of a field where an admin corrected it, else null (no change told). */
+	private static String corrected(String field, String value) {
+		return "CASE WHEN '" + field + "' = ANY(a.admin_corrected) THEN " + value + " END";
+	}
+
+	/** SQL: the sheet's value of a field, null (the stored one kept) where an admin corrected it. */
+	private static String kept(String field, String value) {
+		return "CASE WHEN '" + field + "' = ANY(a.admin_corrected) THEN NULL ELSE " + value + " END";
 	}
 
 	private static List<String> changes(ResultSet rs, WrittenValues written) throws SQLException {

@@ -2,6 +2,7 @@ package org.kvali.participant;
 
 import java.util.List;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,26 +166,34 @@ class CorrectionsTest {
 
 	/**
 	 * What an admin corrected of an activity stays too: CIF's sheet of its workshop, sent again with the old title,
-	 * date and venue, passes, warns and changes none of them (it undid the admin's correction: a tester's); a change
-	 * of another field only does not mark it, and an admin's sheet still corrects it.
+	 * date and venue, passes, warns and changes none of them (it undid the admin's correction: a tester's); an update
+	 * changing none of them, or a partner's, does not mark them, and an admin's sheet still corrects them.
 	 */
 	@Test
 	void aPartnersSheetSentAgainLeavesAnAdminsCorrectionOfAnActivity() throws Exception {
 		var key = this.keys.create("cr sheet", Role.PARTNER, List.of("CIF"), false, "test").secret();
 		var sheet = "activity_code,activity_title,project_code,start_date,end_date,venue_municipality,participant_ref,"
 				+ "gender\nCR-WS,Corrections,CSO-CAPACITY,2025-05-05,2025-05-05,GE-KK-MARNEULI,CR-2,male\n";
-		// a partner's own correction of its topics marks nothing: its sheet still sets the venue
-		as(Role.PARTNER).document("mutation { updateActivity(code: \"CR-WS\", input: {topics: [\"budget\"]}) { code } }")
-			.execute();
+		// an admin's update changing none of a sheet's fields (its title given as stored) marks none, nor does a
+		// partner's: the partner's sheet still sets the venue, then its end
+		this.graphQl.document("mutation { updateActivity(code: \"CR-WS\", input: {title: \"Corrections\", topics:"
+				+ " [\"budget\"]}) { code } }").execute().path("updateActivity.code").entity(String.class).isEqualTo("CR-WS");
+		as(Role.PARTNER).document("mutation { updateActivity(code: \"CR-WS\", input: {venue: \"GE-KK-TSALKA\"}) {"
+				+ " venue { code } } }").execute().path("updateActivity.venue.code").entity(String.class)
+			.isEqualTo("GE-KK-TSALKA");
 		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
 			.contentType("text/csv")
 			.content(sheet))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.updated.activities").value(1));
+			.andExpect(jsonPath("$.updated.activities").value(1))
+			.andExpect(jsonPath("$.warnings[0].message").value(Matchers.startsWith("Activity CR-WS is stored; this"
+					+ " sheet changes its venue from GE-KK-TSALKA to GE-KK-MARNEULI")));
 		this.graphQl.document("""
 				mutation { updateActivity(code: "CR-WS", input: {title: "Corrections (Bolnisi)", startDate: "2025-05-06",
 				    endDate: "2025-05-06", venue: "GE-KK-BOLNISI"}) { code } }""")
 			.execute().path("updateActivity.code").entity(String.class).isEqualTo("CR-WS");
+		assertThat(this.jdbc.queryForObject("SELECT array_to_string(admin_corrected, ' ') FROM activity"
+				+ " WHERE code = 'CR-WS'", String.class)).isEqualTo("end_date start_date title venue");
 		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
 			.contentType("text/csv")
 			.content(sheet))
