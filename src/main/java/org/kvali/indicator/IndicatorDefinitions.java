@@ -2,7 +2,6 @@ package org.kvali.indicator;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -254,7 +253,7 @@ class IndicatorDefinitions {
 			}
 		}
 		if (stored.cumulative() && Progress.Course.of(stored.unit(), stored.direction()) == Progress.Course.GROWS) {
-			neverFalling(targets, periods, validation);
+			TargetSides.neverFalling(targets, periods, validation);
 		}
 		validation.check();
 		this.jdbc.sql("DELETE FROM indicator_target WHERE indicator_id = :id").param("id", stored.id()).update();
@@ -267,31 +266,6 @@ class IndicatorDefinitions {
 				.update();
 		}
 		return indicator(code);
-	}
-
-	/**
-	 * A cumulative higher-is-better count, from the programme's start, never falls: a later period's target below an
-	 * earlier one's is a slip (20 for 2025, 15 for 2026 was taken, and 2026 was ACHIEVED on its first day: a
-	 * tester's). Each target given is at one of {@code periods} when the list was valid so far.
-	 */
-	private static void neverFalling(List<TargetInput> targets, List<Period> periods, Validation validation) {
-		if (periods.size() != targets.size()) {
-			return;
-		}
-		var order = new ArrayList<Integer>();
-		for (int i = 0; i < periods.size(); i++) {
-			order.add(i);
-		}
-		order.sort(Comparator.comparing(i -> periods.get(i).start()));
-		for (int k = 1; k < order.size(); k++) {
-			var earlier = targets.get(order.get(k - 1));
-			var later = targets.get(order.get(k));
-			if (later.value() < earlier.value()) {
-				validation.problem("targets[" + order.get(k) + "].value", later.value(), "A cumulative indicator counts"
-						+ " from the programme's start, so its count never falls: this target of " + later.period()
-						+ " is below " + TargetSides.plain(earlier.value()) + ", the target of " + earlier.period());
-			}
-		}
 	}
 
 	private Indicator indicator(String code) {

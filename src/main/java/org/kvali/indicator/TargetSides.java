@@ -1,8 +1,13 @@
 package org.kvali.indicator;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
 
+import org.kvali.graphql.Validation;
 import org.kvali.indicator.IndicatorEnums.Direction;
+import org.kvali.report.Period;
 
 /**
  * Targets lie on the side of the baseline that the indicator's direction points to, since progress runs from the
@@ -26,6 +31,37 @@ final class TargetSides {
 		}
 		return baseline != null && target < baseline
 				? "A higher-is-better indicator's targets lie at or above its baseline (" + plain(baseline) + ")" : null;
+	}
+
+	/**
+	 * A cumulative higher-is-better count, from the programme's start, never falls: a target below one of an earlier
+	 * period is a slip (20 for 2025, 15 for 2026 was taken, and 2026 was ACHIEVED on its first day: a tester's), each
+	 * told against the highest before it. An equal one is taken: an end target restated. Each target given is at one
+	 * of {@code periods} when the list was valid so far; one refused already is not told again.
+	 */
+	static void neverFalling(List<IndicatorDefinitions.TargetInput> targets, List<Period> periods, Validation validation) {
+		if (periods.size() != targets.size()) {
+			return;
+		}
+		var order = IntStream.range(0, periods.size()).boxed()
+			.sorted(Comparator.comparing(i -> periods.get(i).start()))
+			.toList();
+		IndicatorDefinitions.TargetInput highest = null;
+		for (int i : order) {
+			var target = targets.get(i);
+			if (target.value() == null) {
+				continue;
+			}
+			var argument = "targets[" + i + "].value";
+			if (highest != null && target.value() < highest.value() && !validation.refused(argument)) {
+				validation.problem(argument, target.value(), "A cumulative indicator counts from the programme's"
+						+ " start, so its count never falls: this target of " + target.period() + " is below "
+						+ plain(highest.value()) + ", the target of " + highest.period());
+			}
+			if (highest == null || target.value() > highest.value()) {
+				highest = target;
+			}
+		}
 	}
 
 	static String plain(double value) {

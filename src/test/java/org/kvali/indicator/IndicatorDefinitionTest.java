@@ -649,7 +649,26 @@ class IndicatorDefinitionTest {
 				"setIndicatorTargets(code: \"OUT-1.1\", targets: [{period: \"2025\", value: 140}, {period: \"2024\", "
 						+ "value: 150}]) { code }",
 				"targets[0].value: A cumulative indicator counts from the programme's start, so its count never falls:"
-						+ " this target of 2025 is below 150, the target of 2024");
+						+ " this target of 2025 is below 150, the target of 2024",
+				// each against the highest before it, a year's after a quarter's too
+				"setIndicatorTargets(code: \"OUT-1.1\", targets: [{period: \"2024\", value: 150}, {period: \"2025-Q1\", "
+						+ "value: 120}]) { code }",
+				"targets[1].value: A cumulative indicator counts from the programme's start, so its count never falls:"
+						+ " this target of 2025-Q1 is below 150, the target of 2024");
+		// a target equal to an earlier one is taken (an end target restated), as falling ones of an indicator not
+		// cumulative
+		// language=GraphQL
+		var taken = this.graphQl.document("""
+				mutation { a: createIndicator(input: {code: "TI-GROW", programme: "EU-CSO-EQUAL", name: "x", level: OUTPUT,
+				    unit: NUMBER, method: REPORTED}) { code }
+				  b: createIndicator(input: {code: "TI-YEARLY", programme: "EU-CSO-EQUAL", name: "x", level: OUTPUT,
+				    unit: NUMBER, method: REPORTED, cumulative: false}) { code }
+				  c: setIndicatorTargets(code: "TI-GROW", targets: [{period: "2024", value: 120}, {period: "2025", value: 120}]) {
+				    targets { value } }
+				  d: setIndicatorTargets(code: "TI-YEARLY", targets: [{period: "2024", value: 20}, {period: "2025", value: 10}]) {
+				    targets { value } } }""").execute();
+		taken.path("c.targets[*].value").entityList(Double.class).containsExactly(120.0, 120.0);
+		taken.path("d.targets[*].value").entityList(Double.class).containsExactly(20.0, 10.0);
 		refused.forEach((mutation, message) -> this.graphQl.document("mutation { " + mutation + " }")
 			.execute()
 			.errors()
