@@ -65,9 +65,10 @@ class ActivityDeletion {
 			.toList();
 		if (!held.isEmpty()) {
 			// indicators are an admin's: a partner is told to ask (it was told to change them itself: a tester's)
+			var indicators = Caller.current().is(Role.PARTNER) ? "ask an admin to " + Holders.INDICATORS
+					: Holders.INDICATORS;
 			var remedy = Holders.remedies(held, "remove them (removeParticipation, or all with the activity:"
-					+ " withParticipations: true)", Caller.current().is(Role.PARTNER) ? "ask an admin to "
-							+ Holders.INDICATORS : Holders.INDICATORS) + " first, then the activity";
+					+ " withParticipations: true)", indicators) + " first, then the activity";
 			new Validation().problem("code", code, Holders.refusal("Activity " + stored.code(), held, remedy)).check();
 		}
 		if (withParticipations) {

@@ -16,11 +16,11 @@ public class ConflictException extends RuntimeException {
 		this(what, argument, code, stored, null);
 	}
 
-	/** As the above, with where the code is taken ({@code whose}: "in programme X, and..."), when it is not plain. */
+	/** As the above, with where the code is taken and what to do ({@code whose}), when it is not plain. */
 	public ConflictException(String what, String argument, String code, String stored, String whose) {
 		super(("aeiou".indexOf(what.charAt(0)) >= 0 ? "An " : "A ") + what + " with the code '" + code
-				+ "' exists already" + (whose == null ? "" : " " + whose) + " ("
-				+ (stored.equals(code) ? "" : "written " + stored + "; ") + "codes that differ only in case are one code)");
+				+ "' exists already (" + (stored.equals(code) ? "" : "written " + stored + "; ")
+				+ "codes that differ only in case are one code)" + (whose == null ? "" : ", " + whose));
 		this.argument = argument;
 		this.code = code;
 	}

@@ -100,10 +100,12 @@ class IndicatorDefinitions {
 		// taken in any case; the error names the spelling stored, and another programme holding it (a second
 		// programme's logframe numbers its indicators as the first's did: a tester's was told of no indicator it had)
 		this.indicators.taken(input.code()).ifPresent(taken -> {
-			throw new ConflictException("indicator", "input.code", input.code(), taken.get(0),
-					taken.get(1).equalsIgnoreCase(input.programme()) ? null : "in programme " + taken.get(1)
-							+ ", and an indicator's code is one across programmes: give this one another, such as "
-							+ input.programme() + "-" + input.code());
+			var suggested = input.programme() + "-" + input.code();
+			throw new ConflictException("indicator", "input.code", input.code(), taken.code(),
+					taken.programme().equalsIgnoreCase(input.programme()) ? null : "in programme " + taken.programme()
+							+ ": an indicator's code is one across programmes; give this one another"
+							+ (Validation.isCode(suggested) && this.indicators.taken(suggested).isEmpty()
+									? ", such as " + suggested : ""));
 		});
 		try {
 			insert(input, programme, project);

@@ -94,13 +94,17 @@ class IndicatorRepository {
 			.orElseThrow(() -> NotFoundException.orInAnotherCase("indicator", argument, code, codeInAnotherCase(code)));
 	}
 
-	/** The stored spelling of an indicator's code in any case, and its programme's code. */
-	Optional<List<String>> taken(String code) {
+	/** An indicator's code as stored, and the code of the programme holding it. */
+	record TakenCode(String code, String programme) {
+	}
+
+	/** The indicator holding a code in any case, if one does. */
+	Optional<TakenCode> taken(String code) {
 		return this.jdbc.sql("""
 				SELECT i.code, p.code FROM indicator i JOIN programme p ON p.id = i.programme_id
 				WHERE lower(i.code) = lower(:code) LIMIT 1""")
 			.param("code", code)
-			.query((rs, row) -> List.of(rs.getString(1), rs.getString(2)))
+			.query((rs, row) -> new TakenCode(rs.getString(1), rs.getString(2)))
 			.optional();
 	}
 

@@ -54,7 +54,10 @@ final class Progress {
 	/** How an indicator's actual moves within its period, which decides when its target is achieved. */
 	enum Course {
 
-		/** A higher-is-better count: it only grows as days are counted, so it is achieved once at its target. */
+		/**
+		 * A higher-is-better count: it only grows as days are counted, so it is achieved once at its target. A reported
+		 * number corrected downward, or withdrawn, may fall back under it: rare, and told by the next status asked.
+		 */
 		GROWS,
 
 		/**

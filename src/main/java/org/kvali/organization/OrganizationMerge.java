@@ -90,8 +90,9 @@ class OrganizationMerge {
 		}
 		if (from.iatiRef() != null && target.iatiRef() != null && !from.iatiRef().equals(target.iatiRef())) {
 			new Validation().problem("code", code, "Organization " + from.code() + " has the IATI identifier "
-					+ from.iatiRef() + " and " + target.code() + " has " + target.iatiRef() + ": one body has one; clear"
-					+ " the wrong one (updateOrganization, iatiRef: null) first, then merge").check();
+					+ from.iatiRef() + " and " + target.code() + " has " + target.iatiRef()
+					+ ": one body has one; clear the wrong one (updateOrganization, iatiRef: null) first, then merge")
+				.check();
 		}
 		for (var statement : MOVE.split(";\n")) {
 			this.jdbc.sql(statement)
@@ -100,20 +101,29 @@ class OrganizationMerge {
 				.param("code", from.code())
 				.update();
 		}
-		// what the other lacks it takes from this one: its IATI identity was lost (a tester's), its Georgian name, place
+		takeWhatItLacks(target, from);
+		return this.organizations.organization(target.code());
+	}
+
+	/**
+	 * What the kept organization lacks it takes from the merged one: its IATI identity, identifier and type together
+	 * (it was lost: a tester's), its IATI type, its Georgian name, and its place when it has none.
+	 */
+	private void takeWhatItLacks(Organization kept, Organization merged) {
 		this.jdbc.sql("""
-				UPDATE organization SET iati_ref = coalesce(iati_ref, :iatiRef), iati_type = coalesce(iati_type, :iatiType),
+				UPDATE organization SET iati_ref = coalesce(iati_ref, :iatiRef),
+				       iati_type = CASE WHEN iati_ref IS NULL AND CAST(:iatiRef AS text) IS NOT NULL
+				                        THEN coalesce(:iatiType, iati_type) ELSE coalesce(iati_type, :iatiType) END,
 				       name_ka = coalesce(name_ka, :nameKa),
-				       municipality_code = CASE WHEN municipality_code IS NULL AND region_code IS NULL THEN :municipality
-				                                ELSE municipality_code END,
+				       municipality_code = CASE WHEN municipality_code IS NULL AND region_code IS NULL
+				                                THEN :municipality ELSE municipality_code END,
 				       region_code = CASE WHEN municipality_code IS NULL AND region_code IS NULL THEN :region
 				                          ELSE region_code END
-				WHERE id = :into""")
-			.param("iatiRef", from.iatiRef()).param("iatiType", from.iatiType()).param("nameKa", from.nameKa())
-			.param("municipality", from.municipalityCode()).param("region", from.regionCode())
-			.param("into", target.id())
+				WHERE id = :kept""")
+			.param("iatiRef", merged.iatiRef()).param("iatiType", merged.iatiType()).param("nameKa", merged.nameKa())
+			.param("municipality", merged.municipalityCode()).param("region", merged.regionCode())
+			.param("kept", kept.id())
 			.update();
-		return this.organizations.organization(target.code());
 	}
 
 }

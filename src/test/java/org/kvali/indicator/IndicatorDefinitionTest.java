@@ -54,9 +54,9 @@ class IndicatorDefinitionTest {
 				    unit: NUMBER, method: REPORTED}) { code } }""")
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().equals("An indicator with the code 'out-1.1' exists already"
-					+ " in programme EU-CSO-EQUAL, and an indicator's code is one across programmes: give this one"
-					+ " another, such as TI-PROG-out-1.1 (written OUT-1.1; codes that differ only in case are one code)"))
+			.expect(error -> error.getMessage().equals("An indicator with the code 'out-1.1' exists already (written"
+					+ " OUT-1.1; codes that differ only in case are one code), in programme EU-CSO-EQUAL: an indicator's"
+					+ " code is one across programmes; give this one another, such as TI-PROG-out-1.1"))
 			.verify();
 		this.graphQl.document("""
 				mutation { createIndicator(input: {code: "OUT-1.1", programme: "EU-CSO-EQUAL", name: "Trained",
@@ -419,13 +419,15 @@ class IndicatorDefinitionTest {
 		// language=GraphQL
 		var response = this.graphQl.document("""
 				{ indicator(code: "TI-SHARE") { q1: actual(period: "2025-Q1") year: actual(period: "2025")
-				    early: status(asOf: "2025-03-31") ended: status(asOf: "2026-01-15") } }""")
+				    early: status(asOf: "2025-03-31") last: status(asOf: "2025-12-31") ended: status(asOf: "2026-01-15") } }""")
 			.execute();
 		response.path("indicator.q1").entity(Double.class).satisfies(share ->
 				org.assertj.core.api.Assertions.assertThat(share).isGreaterThanOrEqualTo(62));
 		response.path("indicator.year").entity(Double.class).satisfies(share ->
 				org.assertj.core.api.Assertions.assertThat(share).isLessThan(62));
 		response.path("indicator.early").entity(String.class).isEqualTo("ON_TRACK");
+		// on its last day, under its target but close, measured against the whole year
+		response.path("indicator.last").entity(String.class).isEqualTo("ON_TRACK");
 		response.path("indicator.ended").entity(String.class).isEqualTo("NOT_ACHIEVED");
 	}
 

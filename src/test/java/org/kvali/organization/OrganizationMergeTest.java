@@ -239,6 +239,26 @@ class OrganizationMergeTest {
 			.expect(error -> error.getMessage().equals("No organization has the code 'TD-M-A3'; it was merged into TD-M-B3"))
 			.expect(error -> error.getMessage().startsWith("No organization has the code 'td-m-b3'; it is written TD-M-B3"))
 			.verify();
+		// another role is told as of any code it does not know
+		var partner = this.keys.create("td-m hints", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		this.graphQl.mutate().header("Authorization", "Bearer " + partner).build()
+			.document("{ organization(code: \"TD-M-A3\") { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("No organization has the code 'TD-M-A3'"))
+			.verify();
+		// a kept one with an IATI type of its own but no identifier takes the other's identifier with its type
+		this.graphQl.document("""
+				mutation { a: createOrganization(input: {code: "TD-M-A4", name: "A", kind: CSO, iatiRef: "GE-COR-44",
+				    iatiType: "22"}) { code }
+				  b: createOrganization(input: {code: "TD-M-B4", name: "B", nameKa: "ბ", kind: CSO, iatiType: "21",
+				    region: "GE-SJ"}) { code }
+				  mergeOrganization(code: "TD-M-A4", into: "TD-M-B4") { nameKa iatiRef iatiType region { code } } }""")
+			.execute()
+			.path("mergeOrganization.nameKa").entity(String.class).isEqualTo("ბ")
+			.path("mergeOrganization.iatiRef").entity(String.class).isEqualTo("GE-COR-44")
+			.path("mergeOrganization.iatiType").entity(String.class).isEqualTo("22")
+			.path("mergeOrganization.region.code").entity(String.class).isEqualTo("GE-SJ");
 	}
 
 	/** A is merged into B, then B into C: a sheet naming A is recorded as C, and B, holding A's code, is kept till then. */

@@ -569,10 +569,11 @@ class ReferenceMutationsTest {
 			.execute()
 			.errors()
 			.expect(error -> error.getMessage().equals("input.partners: Organization HEKS-EPER runs 1 activity of the "
-					+ "project (TRN-2024-BAKURIANI) and would have no part in it: keep it as lead or partner, or give it another organizer first"))
+					+ "project (TRN-2024-BAKURIANI) and would have no part in it: keep it as lead or partner, or give it"
+					+ " another organizer first"))
 			.expect(error -> error.getMessage().equals("input.partners: Organization SCCSF runs 22 activities of the "
-					+ "project (TM-ACT, TRN-2023-SJ, TRN-2024-SJ and 19 more) and would have no part in it: keep it as lead or partner, or give them another organizer "
-					+ "first"))
+					+ "project (TM-ACT, TRN-2023-SJ, TRN-2024-SJ and 19 more) and would have no part in it: keep it as"
+					+ " lead or partner, or give them another organizer first"))
 			.verify();
 		assertThat(this.jdbc.queryForList("""
 				SELECT o.code FROM project p JOIN project_partner pp ON pp.project_id = p.id
@@ -584,7 +585,8 @@ class ReferenceMutationsTest {
 			.execute()
 			.errors()
 			.expect(error -> error.getMessage().equals("input.lead: Organization HEKS-EPER runs 1 activity of the "
-					+ "project (TRN-2024-BAKURIANI) and would have no part in it: keep it as lead or partner, or give it another organizer first"))
+					+ "project (TRN-2024-BAKURIANI) and would have no part in it: keep it as lead or partner, or give it"
+					+ " another organizer first"))
 			.verify();
 		// partners of a project without a lead, and a lead cleared beside partners given, are stored (both failed
 		// with an internal error)
