@@ -157,7 +157,10 @@ class OrganizationChecks {
 		var warnings = new ArrayList<ImportMessage>();
 		this.jdbc.sql("""
 				SELECT min(r.row_no), r.organization_code, o.name, o.kind
-				FROM import_row r JOIN organization o ON o.code = r.organization_code
+				-- each name given compared once, not each row's: at 200,000 rows that took 5 to 7 s (a review's)
+				FROM (SELECT organization_code, organization_name, organization_kind, min(row_no) AS row_no
+				      FROM import_row WHERE organization_code IS NOT NULL GROUP BY 1, 2, 3) r
+				JOIN organization o ON o.code = r.organization_code
 				WHERE %1$s <> %2$s AND %1$s IS DISTINCT FROM %3$s OR r.organization_kind <> o.kind
 				GROUP BY r.organization_code, o.name, o.kind
 				ORDER BY 1""".formatted(nameKey("r.organization_name"), nameKey("o.name"), nameKey("o.name_ka")))

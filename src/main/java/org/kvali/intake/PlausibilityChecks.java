@@ -41,6 +41,8 @@ class PlausibilityChecks {
 				CROSS JOIN LATERAL (SELECT coalesce(s.start_date, s.stored_start_date) AS start_date,
 				                           coalesce(s.end_date, s.stored_end_date, s.start_date) AS end_date) d
 				WHERE (s.start_date, s.end_date) IS DISTINCT FROM (s.stored_start_date, s.stored_end_date)
+				  -- dates the sheet gives: none where an admin's correction keeps the stored ones
+				  AND (s.start_date IS NOT NULL OR s.end_date IS NOT NULL)
 				  AND (d.start_date > :today OR d.start_date < p.start_date OR d.end_date > p.end_date)
 				ORDER BY s.first_row""")
 			.param("today", today)

@@ -7,7 +7,9 @@ import org.springframework.http.HttpStatus;
  * inflated, before any XML reader holds a value whole: a string longer than a cell can hold (a 410 KB file whose one
  * shared string unpacked to 400 MB ran the service out of memory), a tag of thousands of attributes (whose reading
  * took time growing with their square: 200,000 held a load's turn for 40 s), shared strings beyond any sheet's.
- * Each value is inflated once more by the reader; these bytes are only counted.
+ * Every part whose bytes begin as XML's do is checked, whatever its name (the reader finds parts by the workbook's
+ * relations, not by their names), the shared strings by their root element. Each value is inflated once more by the
+ * reader; these bytes are only counted.
  */
 final class XmlPartLimits {
 
@@ -18,20 +20,37 @@ final class XmlPartLimits {
 	static final int MAX_STRING_BYTES = 32_767 * 10;
 
 	/** The most bytes of one tag: its name and attributes (a data validation's list of ranges is the longest). */
-	static final int MAX_TAG_BYTES = 64 * 1024;
+	static final int MAX_TAG_BYTES = 1024 * 1024;
+
+	/** The most attributes of one tag: a cell has three, a page setup some twenty. */
+	static final int MAX_ATTRIBUTES = 256;
 
 	/** The most bytes of the shared strings: an attendance sheet's references, titles and names are far fewer. */
 	static final long MAX_SHARED_STRINGS_BYTES = 32L * 1024 * 1024;
 
 	private final String part;
 
-	private final boolean sharedStrings;
+	/** Null until the part's first bytes tell whether it is XML; then whether it is checked. */
+	private Boolean xml;
+
+	/** Whether the root element is sst, the shared strings', known once the first element is read. */
+	private boolean sharedStrings;
+
+	private boolean rootSeen;
 
 	private long bytes;
 
 	private boolean inTag;
 
+	/** The quote a tag's attribute value is in (' or "), 0 outside one. */
+	private byte quote;
+
+	/** The tag's last byte that was no white space: a quote opens a value only after '=' (not a comment's "don't"). */
+	private byte previous;
+
 	private int tagLength;
+
+	private int attributes;
 
 	/** The start of the tag, up to its name's end: enough to tell a string's start and end. */
 	private final StringBuilder tagStart = new StringBuilder();
@@ -43,10 +62,15 @@ final class XmlPartLimits {
 
 	XmlPartLimits(String part) {
 		this.part = part;
-		this.sharedStrings = part.endsWith("sharedStrings.xml");
 	}
 
 	void feed(byte[] buffer, int length) {
+		if (this.xml == null) {
+			this.xml = startsAsXml(buffer, length);
+		}
+		if (this.xml == null || !this.xml) {
+			return;
+		}
 		this.bytes += length;
 		if (this.sharedStrings && this.bytes > MAX_SHARED_STRINGS_BYTES) {
 			throw refused("Its shared strings (" + this.part + ") unpack to more than "
@@ -55,27 +79,52 @@ final class XmlPartLimits {
 		for (int i = 0; i < length; i++) {
 			byte b = buffer[i];
 			if (this.inTag) {
-				if (b == '>') {
-					this.inTag = false;
-					tagEnded();
-				}
-				else if (++this.tagLength > MAX_TAG_BYTES) {
-					throw refused("A tag of " + this.part + " is longer than " + MAX_TAG_BYTES / 1024 + " KB, which no"
-							+ " spreadsheet program writes");
-				}
-				else if (this.tagStart.length() < 8) {
-					this.tagStart.append((char) (b & 0xFF));
-				}
+				inTag(b);
 			}
 			else if (b == '<') {
 				this.inTag = true;
 				this.tagLength = 0;
+				this.attributes = 0;
+				this.previous = '<';
 				this.tagStart.setLength(0);
 			}
 			else if (++this.text > MAX_STRING_BYTES) {
 				throw refused("A value of " + this.part + " is longer than a spreadsheet cell can hold (32,767"
 						+ " characters)");
 			}
+		}
+	}
+
+	private void inTag(byte b) {
+		if (++this.tagLength > MAX_TAG_BYTES) {
+			throw refused("A tag of " + this.part + " is longer than " + MAX_TAG_BYTES / (1024 * 1024) + " MB, which"
+					+ " no spreadsheet program writes");
+		}
+		if (this.quote != 0) {
+			// a > within an attribute's value ends no tag
+			if (b == this.quote) {
+				this.quote = 0;
+				this.previous = b;
+			}
+			return;
+		}
+		boolean opens = (b == '"' || b == '\'') && this.previous == '=';
+		if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+			this.previous = b;
+		}
+		if (opens) {
+			this.quote = b;
+		}
+		else if (b == '=' && ++this.attributes > MAX_ATTRIBUTES) {
+			throw refused("A tag of " + this.part + " has more than " + MAX_ATTRIBUTES + " attributes, which no"
+					+ " spreadsheet program writes");
+		}
+		else if (b == '>') {
+			this.inTag = false;
+			tagEnded();
+		}
+		else if (this.tagStart.length() < 8) {
+			this.tagStart.append((char) (b & 0xFF));
 		}
 	}
 
@@ -90,6 +139,10 @@ final class XmlPartLimits {
 		// without its namespace's prefix: x:si is si
 		var name = tag.substring(closing ? 1 : 0, end);
 		name = name.substring(name.indexOf(':') + 1);
+		if (!this.rootSeen && !name.isEmpty() && Character.isLetter(name.charAt(0))) {
+			this.rootSeen = true;
+			this.sharedStrings = name.equals("sst");
+		}
 		boolean selfClosing = !tag.isEmpty() && tag.charAt(tag.length() - 1) == '/';
 		if ((name.equals("si") || name.equals("is")) && !selfClosing) {
 			this.inString = !closing;
@@ -98,6 +151,26 @@ final class XmlPartLimits {
 		else if (!this.inString) {
 			this.text = 0;
 		}
+	}
+
+	/**
+	 * Whether the part begins as XML does, after a byte order mark and white space: with '<' (in UTF-16, one byte of
+	 * its two). A picture or other binary part does not, and is not checked.
+	 */
+	private static Boolean startsAsXml(byte[] buffer, int length) {
+		for (int i = 0; i < length; i++) {
+			int b = buffer[i] & 0xFF;
+			if (b == '<') {
+				return true;
+			}
+			boolean markOrSpace = b == 0xEF || b == 0xBB || b == 0xBF || b == 0xFE || b == 0xFF || b == 0
+					|| b == ' ' || b == '\t' || b == '\r' || b == '\n';
+			if (!markOrSpace) {
+				return false;
+			}
+		}
+		// nothing but marks and spaces yet: told by the next bytes
+		return null;
 	}
 
 	private static SheetException refused(String reason) {

@@ -31,15 +31,13 @@ final class ZipGuard {
 				if (++entries > MAX_ENTRIES) {
 					throw bomb();
 				}
-				var limits = xml(entry.getName()) ? new XmlPartLimits(entry.getName()) : null;
+				var limits = new XmlPartLimits(entry.getName());
 				for (int read = zip.read(buffer); read >= 0; read = zip.read(buffer)) {
 					inflated += read;
 					if (inflated > maxInflated) {
 						throw bomb();
 					}
-					if (limits != null) {
-						limits.feed(buffer, read);
-					}
+					limits.feed(buffer, read);
 				}
 			}
 		}
@@ -49,11 +47,6 @@ final class ZipGuard {
 		if (entries == 0) {
 			throw notXlsx();
 		}
-	}
-
-	/** Whether the part is XML, which a reader parses: the workbook's, its sheets', its strings', its relations. */
-	private static boolean xml(String name) {
-		return name.endsWith(".xml") || name.endsWith(".rels");
 	}
 
 	private static SheetException bomb() {

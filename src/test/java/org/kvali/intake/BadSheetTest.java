@@ -473,8 +473,8 @@ class BadSheetTest {
 		send(XLSX, zip("xl/worksheets/sheet1.xml", attributes + "/></sheetData></worksheet>"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value("The .xlsx file is refused as damaged or made up: A tag of"
-					+ " xl/worksheets/sheet1.xml is longer than 64 KB, which no spreadsheet program writes; open it in a"
-					+ " spreadsheet program and save it again, or send the sheet as CSV"));
+					+ " xl/worksheets/sheet1.xml has more than 256 attributes, which no spreadsheet program writes; open it"
+					+ " in a spreadsheet program and save it again, or send the sheet as CSV"));
 	}
 
 	private static byte[] zip(String part, String xml) throws Exception {

@@ -33,12 +33,39 @@ class XmlPartLimitsTest {
 	}
 
 	@Test
-	void aTagBeyondItsBoundIsRefused() {
+	void aTagBeyondItsBoundsIsRefused() {
 		var tag = "<dataValidation sqref=\"" + "A1 ".repeat(XmlPartLimits.MAX_TAG_BYTES / 3 - 10) + "\"/>";
 		assertThatCode(() -> feed("xl/worksheets/sheet1.xml", tag, 4096)).doesNotThrowAnyException();
 		assertThatThrownBy(() -> feed("xl/worksheets/sheet1.xml", tag.replace("/>", "x".repeat(100) + "/>"), 4096))
 			.isInstanceOf(SheetException.class)
-			.hasMessageContaining("A tag of xl/worksheets/sheet1.xml is longer than 64 KB");
+			.hasMessageContaining("A tag of xl/worksheets/sheet1.xml is longer than 1 MB");
+		// attributes are counted outside their values, where a > ends nothing
+		var many = new StringBuilder("<row r=\"2\"");
+		for (int i = 1; i < XmlPartLimits.MAX_ATTRIBUTES; i++) {
+			many.append(i == 100 ? " z='>='" : " a" + i + "=\"x\"");
+		}
+		assertThatCode(() -> feed("xl/worksheets/sheet1.xml", many + "/>", 4096)).doesNotThrowAnyException();
+		assertThatThrownBy(() -> feed("xl/worksheets/sheet1.xml", many + " b=\"1\"/>", 7))
+			.isInstanceOf(SheetException.class)
+			.hasMessageContaining("has more than 256 attributes");
+		// a quote of a comment opens no value
+		assertThatCode(() -> feed("xl/worksheets/sheet1.xml", "<!-- don't --><row r=\"1\"/>" + "<c>1</c>", 3))
+			.doesNotThrowAnyException();
+	}
+
+	/** Parts are told by their bytes, not their names: shared strings renamed are still shared strings. */
+	@Test
+	void partsAreToldByWhatTheyHold() {
+		var strings = "\uFEFF<?xml version=\"1.0\"?>\n<sst><si><t>" + LONG + LONG + "</t></si></sst>";
+		assertThatThrownBy(() -> feed("xl/sst.bin", strings, 4096)).isInstanceOf(SheetException.class)
+			.hasMessageContaining("A value of xl/sst.bin is longer");
+		var picture = new byte[XmlPartLimits.MAX_STRING_BYTES * 2];
+		picture[0] = (byte) 0x89;
+		assertThatCode(() -> new XmlPartLimits("xl/media/image1.png").feed(picture, picture.length))
+			.doesNotThrowAnyException();
+		var big = "<sst>" + "<si><t>A</t></si>".repeat((int) (XmlPartLimits.MAX_SHARED_STRINGS_BYTES / 17) + 1) + "</sst>";
+		assertThatThrownBy(() -> feed("xl/renamed.xml", big, 1 << 16)).isInstanceOf(SheetException.class)
+			.hasMessageContaining("Its shared strings (xl/renamed.xml) unpack to more than 32 MB");
 	}
 
 	private static void feed(String part, String xml, int chunk) {
