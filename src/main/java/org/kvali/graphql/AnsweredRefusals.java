@@ -69,7 +69,8 @@ public class AnsweredRefusals extends DefaultErrorAttributes {
 		}).errors());
 	}
 
-	private static String classification(HttpStatus status) {
+	/** The classification of an error page of this status, as GraphQL's errors name theirs. */
+	static String classification(HttpStatus status) {
 		return switch (status) {
 			case UNAUTHORIZED -> ErrorType.UNAUTHORIZED.name();
 			case FORBIDDEN -> ErrorType.FORBIDDEN.name();

@@ -85,17 +85,21 @@ public final class Text {
 	 * one (a Russian keyboard's С in CIF), named with its place, for a value refused as unknown; null when none.
 	 */
 	public static String misleading(String value) {
+		// a word all in Cyrillic (Тбилиси) is one, not a look-alike: only one beside Latin letters, or alone, is
+		boolean latin = value.codePoints().anyMatch(c -> c < 0x250 && Character.isLetter(c));
+		int letters = (int) value.codePoints().filter(Character::isLetter).count();
+		int place = 0;
 		for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
 			int c = value.codePointAt(i);
 			int type = Character.getType(c);
-			var place = " at character " + (value.codePointCount(0, i) + 1);
+			place++;
 			if (type == Character.FORMAT || type == Character.SPACE_SEPARATOR && c != ' ') {
-				return "the value holds " + named(c) + place + ", which does not show";
+				return "the value holds " + named(c) + " at character " + place + ", which does not show";
 			}
 			var script = Character.UnicodeScript.of(c);
-			if (Character.isLetter(c) && (script == Character.UnicodeScript.CYRILLIC
+			if ((latin || letters <= 2) && Character.isLetter(c) && (script == Character.UnicodeScript.CYRILLIC
 					|| script == Character.UnicodeScript.GREEK)) {
-				return "the value holds " + named(c) + place + ", which looks like a Latin letter";
+				return "the value holds " + named(c) + " at character " + place + ", which looks like a Latin letter";
 			}
 		}
 		return null;
@@ -196,8 +200,8 @@ public final class Text {
 		var shown = new StringBuilder(text.length() + 16);
 		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
 			int c = text.codePointAt(i);
-			if (control(c) || reorders(c) || c <= 0xFFFF && Character.isSurrogate((char) c)
-					|| (c & 0xFFFE) == 0xFFFE) {
+			if (control(c) || reorders(c) || c <= 0xFFFF && Character.isSurrogate((char) c) || c == 0xFFFE
+					|| c == 0xFFFF) {
 				shown.append(String.format("\\u%04X", c));
 			}
 			else {

@@ -1,13 +1,13 @@
 package org.kvali.graphql;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.catalina.Host;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
@@ -39,20 +39,22 @@ class TomcatErrorPages {
 		@Override
 		protected void report(Request request, Response response, Throwable throwable) {
 			int status = response.getStatus();
-			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+			var ioAllowed = new AtomicBoolean(true);
+			response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+			if (status < 400 || response.getContentWritten() > 0 || !ioAllowed.get() || !response.setErrorReported()) {
 				return;
 			}
 			var known = HttpStatus.resolve(status);
 			var message = "HTTP " + status + (known == null ? "" : " " + known.getReasonPhrase())
-					+ (status == 400 ? ": the request line, a header or the URL is too long or not readable" : "");
+					+ (status == 400 ? ": the request could not be read (a request line, header or URL too long or"
+							+ " malformed)" : "");
 			try {
-				response.setContentType("application/json");
-				response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-				var body = JSON.writeValueAsBytes(ErrorBody.of(known == null ? "ERROR" : known.name(), message));
-				response.getOutputStream().write(body);
+				ErrorBody.write(response, JSON, known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known,
+						AnsweredRefusals.classification(known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known),
+						message);
 				response.finishResponse();
 			}
-			catch (IOException | IllegalStateException ex) {
+			catch (IOException | RuntimeException ex) {
 				// the client went away: nothing more to answer
 			}
 		}

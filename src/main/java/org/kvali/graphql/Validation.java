@@ -36,7 +36,7 @@ public final class Validation {
 		int c = value.codePointAt(at);
 		// the script of a letter tells a Russian keyboard's Р in P0071 without repeating the reference, nor where
 		return CODE_RULE + "; this one has " + (Character.isLetterOrDigit(c)
-				? "a " + script(c) + "letter or digit outside A to Z and 0 to 9"
+				? article(script(c)) + script(c) + "letter or digit outside A to Z and 0 to 9"
 				: c == '.' || c == '_' || c == '-' ? "a character it may not begin with" : named(c));
 	}
 
@@ -68,6 +68,10 @@ public final class Validation {
 			}
 		}
 		return -1;
+	}
+
+	private static String article(String word) {
+		return !word.isEmpty() && "AEIOU".indexOf(word.charAt(0)) >= 0 ? "an " : "a ";
 	}
 
 	/** The script of a letter outside A to Z ("Cyrillic "), or nothing for one of no script or Latin. */
@@ -129,6 +133,7 @@ public final class Validation {
 
 	private Validation text(String argument, String value, boolean required, int max, boolean linesAllowed,
 			String refusal) {
+		int noCharacter = value == null ? -1 : Text.nonCharacter(value);
 		if (value == null || Text.blank(value)) {
 			if (required) {
 				problem(argument, value, "Required; may not be blank");
@@ -143,8 +148,8 @@ public final class Validation {
 		else if (Text.holdsControl(value, linesAllowed)) {
 			problem(argument, value, refusal);
 		}
-		else if (Text.nonCharacter(value) >= 0) {
-			problem(argument, value, noCharacter(Text.nonCharacter(value)));
+		else if (noCharacter >= 0) {
+			problem(argument, value, noCharacter(noCharacter));
 		}
 		else if (!linesAllowed && Text.turnsAround(value)) {
 			// "rtl\u202egnp.exe" reads as rtlexe.png: an embedding or override turns what follows around

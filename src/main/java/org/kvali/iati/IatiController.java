@@ -3,12 +3,12 @@ package org.kvali.iati;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 
 import javax.xml.stream.XMLStreamException;
 
 import org.kvali.access.Access;
+import org.kvali.graphql.Accepts;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Text;
@@ -81,19 +81,9 @@ class IatiController {
 	 * type heeds no {@code q=0}, and refused other types with an empty answer).
 	 */
 	private static MediaType answerType(HttpHeaders headers) {
-		if (headers.getAccept().isEmpty()) {
-			return MediaType.APPLICATION_XML;
-		}
-		var accepted = headers.getAccept().stream().filter(type -> type.getQualityValue() > 0)
-			.sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
-			.toList();
-		for (var type : accepted) {
-			if (type.includes(MediaType.APPLICATION_XML)) {
-				return MediaType.APPLICATION_XML;
-			}
-			if (type.includes(MediaType.TEXT_XML)) {
-				return MediaType.TEXT_XML;
-			}
+		var type = Accepts.best(headers.getAccept(), MediaType.APPLICATION_XML, MediaType.TEXT_XML);
+		if (type != null) {
+			return type;
 		}
 		throw new NotAcceptable("The request accepts only " + Text.preview(String.join(", ",
 				headers.getOrEmpty(HttpHeaders.ACCEPT)), 100) + ": the file is application/xml or text/xml");

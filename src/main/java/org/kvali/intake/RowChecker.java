@@ -70,10 +70,10 @@ final class RowChecker {
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
-	/** A year of four digits, then a decimal point and zeros. */
 	/** A date saved as the number a spreadsheet keeps for it (45352 is 2024-03-01). */
 	private static final Pattern SPREADSHEET_DAY = Pattern.compile("\\d{5}");
 
+	/** A year of four digits, then a decimal point and zeros. */
 	private static final Pattern WHOLE_YEAR = Pattern.compile("\\d{4}\\.0+");
 
 	private static final Map<String, Boolean> YES_NO = Map.of("yes", true, "true", true, "1", true, "კი", true,
@@ -264,10 +264,12 @@ final class RowChecker {
 		}
 		var day = value.length() > 10 ? withoutTime(value) : value;
 		var date = day.contains(".") ? Dates.dotted(day) : Dates.iso(day);
-		if (date == null && SPREADSHEET_DAY.matcher(value).matches()) {
+		var numbered = date == null && SPREADSHEET_DAY.matcher(value).matches()
+				? XlsxSheetReader.spreadsheetDay(Long.parseLong(value)) : null;
+		if (numbered != null && numbered.getYear() >= Dates.FIRST_YEAR && numbered.getYear() <= Dates.LAST_YEAR) {
 			// not read as that day: the sheet was saved with the column as numbers, and may hold others so
-			error(column, value, "A spreadsheet's number for the day " + XlsxSheetReader.spreadsheetDay(Long.parseLong(
-					value)) + ", not a date: save the column as dates (Format Cells, Date), or write 2024-07-18");
+			error(column, value, "A spreadsheet's number for the day " + numbered + ", not a date: save the column as"
+					+ " dates (Format Cells, Date), or write 2024-07-18");
 			return null;
 		}
 		if (date == null) {

@@ -25,8 +25,14 @@ final class XmlPartLimits {
 	/** The most attributes of one tag: a cell has three, a page setup some twenty. */
 	static final int MAX_ATTRIBUTES = 256;
 
-	/** The most bytes of the shared strings: an attendance sheet's references, titles and names are far fewer. */
-	static final long MAX_SHARED_STRINGS_BYTES = 32L * 1024 * 1024;
+	/**
+	 * The most bytes of the shared strings, and the most strings, which the reader holds whole: a sheet of 250,000 rows
+	 * with a note of 100 Georgian letters on each holds 75 MB in 250,000 strings (32 MB refused one of 120,000 rows: a
+	 * tester's); more small strings than eight a row fill the heap first.
+	 */
+	static final long MAX_SHARED_STRINGS_BYTES = 100L * 1024 * 1024;
+
+	static final long MAX_SHARED_STRINGS = 2_000_000;
 
 	private final String part;
 
@@ -52,8 +58,21 @@ final class XmlPartLimits {
 
 	private int attributes;
 
-	/** The start of the tag, up to its name's end: enough to tell a string's start and end. */
+	/** The start of the tag: its name, and a cell's attributes (whether it holds a shared string's index). */
 	private final StringBuilder tagStart = new StringBuilder();
+
+	/** The shared strings the part holds (one si each), when it is the shared strings'. */
+	private long strings;
+
+	/** The highest index of a shared string a cell of the part names, -1 for none. */
+	private long highestIndex = -1;
+
+	/** Whether the cell being read holds a shared string's index (t="s"), and its value is being read. */
+	private boolean sharedCell;
+
+	private boolean inIndex;
+
+	private long index;
 
 	/** The bytes of text since the last tag, or since a string began (si, is) while one is open. */
 	private int text;
@@ -88,6 +107,10 @@ final class XmlPartLimits {
 				this.previous = '<';
 				this.tagStart.setLength(0);
 			}
+			else if (this.inIndex && b >= '0' && b <= '9' && this.index < Integer.MAX_VALUE) {
+				this.index = 10 * this.index + (b - '0');
+				this.text++;
+			}
 			else if (++this.text > MAX_STRING_BYTES) {
 				throw refused("A value of " + this.part + " is longer than a spreadsheet cell can hold (32,767"
 						+ " characters)");
@@ -101,6 +124,9 @@ final class XmlPartLimits {
 					+ " no spreadsheet program writes");
 		}
 		if (this.quote != 0) {
+			if (this.tagStart.length() < 256) {
+				this.tagStart.append((char) (b & 0xFF));
+			}
 			// a > within an attribute's value ends no tag
 			if (b == this.quote) {
 				this.quote = 0;
@@ -122,8 +148,9 @@ final class XmlPartLimits {
 		else if (b == '>') {
 			this.inTag = false;
 			tagEnded();
+			return;
 		}
-		else if (this.tagStart.length() < 8) {
+		if (this.tagStart.length() < 256) {
 			this.tagStart.append((char) (b & 0xFF));
 		}
 	}
@@ -144,6 +171,7 @@ final class XmlPartLimits {
 			this.sharedStrings = name.equals("sst");
 		}
 		boolean selfClosing = !tag.isEmpty() && tag.charAt(tag.length() - 1) == '/';
+		indexes(name, closing, selfClosing, tag);
 		if ((name.equals("si") || name.equals("is")) && !selfClosing) {
 			this.inString = !closing;
 			this.text = 0;
@@ -151,6 +179,39 @@ final class XmlPartLimits {
 		else if (!this.inString) {
 			this.text = 0;
 		}
+	}
+
+	/**
+	 * Counts the shared strings (si) and the highest index a cell names (c t="s", its v): an index past the strings
+	 * had the reader fill the heap, from a 2 KB file (a tester's).
+	 */
+	private void indexes(String name, boolean closing, boolean selfClosing, CharSequence tag) {
+		if (name.equals("si") && !closing && ++this.strings > MAX_SHARED_STRINGS) {
+			throw refused("Its shared strings (" + this.part + ") are more than " + MAX_SHARED_STRINGS
+					+ ", far more than an attendance sheet holds");
+		}
+		else if (name.equals("c")) {
+			var attributes = tag.toString();
+			this.sharedCell = !closing && !selfClosing && (attributes.contains(" t=\"s\"")
+					|| attributes.contains(" t='s'"));
+		}
+		else if (name.equals("v") && this.sharedCell && !selfClosing) {
+			this.inIndex = !closing;
+			if (closing) {
+				this.highestIndex = Math.max(this.highestIndex, this.index);
+			}
+			this.index = 0;
+		}
+	}
+
+	/** The shared strings the part holds, when it is theirs (0 for any other part). */
+	long strings() {
+		return this.sharedStrings ? this.strings : 0;
+	}
+
+	/** The highest index of a shared string a cell of the part names, -1 for none. */
+	long highestIndex() {
+		return this.highestIndex;
 	}
 
 	/**

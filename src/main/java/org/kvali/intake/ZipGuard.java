@@ -2,6 +2,7 @@ package org.kvali.intake;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
@@ -22,6 +23,7 @@ final class ZipGuard {
 	static void check(byte[] body, long maxInflated) {
 		SheetFormat.notXls(body);
 		long inflated = 0;
+		var parts = new ArrayList<XmlPartLimits>();
 		int entries = 0;
 		var buffer = new byte[64 * 1024];
 		// commons-compress (already here for the xlsx reader) reads stored entries with data descriptors, as some
@@ -32,6 +34,7 @@ final class ZipGuard {
 					throw bomb();
 				}
 				var limits = new XmlPartLimits(entry.getName());
+				parts.add(limits);
 				for (int read = zip.read(buffer); read >= 0; read = zip.read(buffer)) {
 					inflated += read;
 					if (inflated > maxInflated) {
@@ -46,6 +49,13 @@ final class ZipGuard {
 		}
 		if (entries == 0) {
 			throw notXlsx();
+		}
+		long strings = parts.stream().mapToLong(XmlPartLimits::strings).sum();
+		long highest = parts.stream().mapToLong(XmlPartLimits::highestIndex).max().orElse(-1);
+		if (highest >= strings) {
+			throw new SheetException(HttpStatus.BAD_REQUEST, "The .xlsx file is refused as damaged or made up: a cell"
+					+ " names shared string " + highest + " (counted from 0), and the workbook holds " + strings
+					+ "; open it in a spreadsheet program and save it again, or send the sheet as CSV");
 		}
 	}
 

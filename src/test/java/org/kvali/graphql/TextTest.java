@@ -53,6 +53,9 @@ class TextTest {
 		assertThat(Text.misleading("\u0422raining"))
 			.isEqualTo("the value holds U+0422 (CYRILLIC CAPITAL LETTER TE) at character 1, which looks like a Latin letter");
 		assertThat(Text.misleading("Training \u10e5")).isNull();
+		// a word all in Cyrillic is one, not a look-alike; a letter alone may be one
+		assertThat(Text.misleading("\u0422\u0431\u0438\u043b\u0438\u0441\u0438")).isNull();
+		assertThat(Text.misleading("\u041c")).endsWith("at character 1, which looks like a Latin letter");
 	}
 
 	@Test

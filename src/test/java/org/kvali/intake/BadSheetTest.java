@@ -477,12 +477,26 @@ class BadSheetTest {
 					+ " in a spreadsheet program and save it again, or send the sheet as CSV"));
 	}
 
-	private static byte[] zip(String part, String xml) throws Exception {
+	/** A cell naming a shared string past the workbook's had the reader fill the heap, from 2 KB (a tester's). */
+	@Test
+	void anXlsxCellNamingASharedStringItLacksIsRefusedUnread() throws Exception {
+		var sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row><row r=\"2\">"
+				+ "<c r=\"A2\" s=\"1\" t=\"s\"><v>999999999</v></c></row></sheetData></worksheet>";
+		send(XLSX, zip("xl/worksheets/sheet1.xml", sheet, "xl/sharedStrings.xml", "<sst><si><t>x</t></si></sst>"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("The .xlsx file is refused as damaged or made up: a cell"
+					+ " names shared string 999999999 (counted from 0), and the workbook holds 1; open it in a"
+					+ " spreadsheet program and save it again, or send the sheet as CSV"));
+	}
+
+	private static byte[] zip(String... partsAndXml) throws Exception {
 		var bytes = new ByteArrayOutputStream();
 		try (var zip = new ZipOutputStream(bytes)) {
-			zip.putNextEntry(new ZipEntry(part));
-			zip.write(xml.getBytes(StandardCharsets.UTF_8));
-			zip.closeEntry();
+			for (int i = 0; i < partsAndXml.length; i += 2) {
+				zip.putNextEntry(new ZipEntry(partsAndXml[i]));
+				zip.write(partsAndXml[i + 1].getBytes(StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
 		}
 		return bytes.toByteArray();
 	}

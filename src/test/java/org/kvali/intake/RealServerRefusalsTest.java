@@ -103,8 +103,8 @@ class RealServerRefusalsTest {
 	/** What Tomcat refuses before any servlet is JSON too: it was Tomcat's HTML page (a security tester's). */
 	@Test
 	void aRequestTomcatCannotTakeIsAnsweredAsAnError() throws Exception {
-		var json = "{\"errors\":[{\"message\":\"HTTP 400 Bad Request: the request line, a header or the URL is too"
-				+ " long or not readable\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}";
+		var json = "{\"errors\":[{\"message\":\"HTTP 400 Bad Request: the request could not be read (a request"
+				+ " line, header or URL too long or malformed)\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}";
 		assertThat(answer("GET /graphql?" + "a".repeat(10_000) + " HTTP/1.1")).startsWith("HTTP/1.1 400")
 			.contains("Content-Type: application/json").endsWith(json);
 		assertThat(answer("GET /graphql/%zz HTTP/1.1")).startsWith("HTTP/1.1 400").endsWith(json);
