@@ -72,7 +72,11 @@ class IatiController {
 			throw new InvalidArgumentException("programme", programme, "Give one programme by its code: "
 					+ "/iati/activities.xml?programme=CODE" + (programme.isEmpty() ? "" : "; " + programme.size() + " were given"));
 		}
-		return ResponseEntity.ok().contentType(new MediaType(type, StandardCharsets.UTF_8)).body(activities(programme.get(0)));
+		// the type follows the Accept: a cache keeps one answer per Accept
+		return ResponseEntity.ok()
+			.varyBy(HttpHeaders.ACCEPT)
+			.contentType(new MediaType(type, StandardCharsets.UTF_8))
+			.body(activities(programme.get(0)));
 	}
 
 	/**

@@ -138,7 +138,8 @@ class ImportController {
 			return null;
 		}
 		if (values.length != 1 || Text.blank(values[0]) || Text.length(values[0]) > 255
-				|| Text.holdsControl(values[0], false) || Text.turnsAround(values[0])) {
+				|| Text.holdsControl(values[0], false) || Text.turnsAround(values[0])
+				|| Text.nonCharacter(values[0]) >= 0) {
 			throw new SheetException(HttpStatus.BAD_REQUEST, "name is the file's name, for the import history: given"
 					+ " once, 1 to 255 characters on one line");
 		}

@@ -71,7 +71,7 @@ final class RowChecker {
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	/** A date saved as the number a spreadsheet keeps for it (45352 is 2024-03-01). */
-	private static final Pattern SPREADSHEET_DAY = Pattern.compile("\\d{5}");
+	private static final Pattern SPREADSHEET_DAY = Pattern.compile("(\\d{5})(?:\\.\\d+)?");
 
 	/** A year of four digits, then a decimal point and zeros. */
 	private static final Pattern WHOLE_YEAR = Pattern.compile("\\d{4}\\.0+");
@@ -264,8 +264,10 @@ final class RowChecker {
 		}
 		var day = value.length() > 10 ? withoutTime(value) : value;
 		var date = day.contains(".") ? Dates.dotted(day) : Dates.iso(day);
-		var numbered = date == null && SPREADSHEET_DAY.matcher(value).matches()
-				? XlsxSheetReader.spreadsheetDay(Long.parseLong(value)) : null;
+		// a time of day is a fraction of the day's number (45352.5 is noon)
+		var serial = date == null ? SPREADSHEET_DAY.matcher(value) : null;
+		var numbered = serial != null && serial.matches()
+				? XlsxSheetReader.spreadsheetDay(Long.parseLong(serial.group(1))) : null;
 		if (numbered != null && numbered.getYear() >= Dates.FIRST_YEAR && numbered.getYear() <= Dates.LAST_YEAR) {
 			// not read as that day: the sheet was saved with the column as numbers, and may hold others so
 			error(column, value, "A spreadsheet's number for the day " + numbered + ", not a date: save the column as"

@@ -116,9 +116,12 @@ final class RowIntake implements SheetSink {
 					+ " did you mean " + meant.column() + "? Name it so, or remove the column"));
 		}
 		else {
+			// a name that looks right is told what makes it another (a Cyrillic е in gender: a tester's)
+			var misleading = Text.misleading(written);
 			this.warnings.add(new ImportMessage(1, written, null, "unknown column, ignored" + (meant == null
 					|| names.contains(meant.column()) ? "" : "; if it holds the " + meant.column().replace('_', ' ')
-							+ ", name it " + meant.column())));
+							+ ", name it " + meant.column())
+					+ (misleading == null ? "" : "; " + misleading.replace("the value", "the name"))));
 		}
 	}
 

@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -249,6 +250,7 @@ class IatiExportTest {
 		var body = this.mvc.perform(request)
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("application/xml;charset=UTF-8"))
+			.andExpect(header().string("Vary", org.hamcrest.Matchers.containsString("Accept")))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();

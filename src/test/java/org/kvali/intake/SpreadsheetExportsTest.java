@@ -65,13 +65,16 @@ class SpreadsheetExportsTest {
 	@Test
 	void aSpreadsheetsDayNumberIsRefusedNamingItsDay() throws Exception {
 		var sheet = "sep=;\n" + HEADER + """
-				TI-WS-1;Workshop;workshop;TEST-INTAKE;45352;2025-03-01;;TI-1;female;1990;;;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;45352;45352.5;;TI-1;female;1990;;;;;
 				""";
+		var told = "A spreadsheet's number for the day 2024-03-01, not a date: save the column as dates (Format Cells,"
+				+ " Date), or write 2024-07-18";
 		load(sheet, true).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors.length()").value(2))
 			.andExpect(jsonPath("$.errors[0].column").value("start_date"))
-			.andExpect(jsonPath("$.errors[0].message").value("A spreadsheet's number for the day 2024-03-01, not a"
-					+ " date: save the column as dates (Format Cells, Date), or write 2024-07-18"));
+			.andExpect(jsonPath("$.errors[0].message").value(told))
+			// with a time of day, as a fraction
+			.andExpect(jsonPath("$.errors[1].message").value(told));
 	}
 
 	/** Rows are numbered as Excel shows them: the separator's line is not shown, the header is row 1. */
@@ -235,6 +238,14 @@ class SpreadsheetExportsTest {
 			.andExpect(jsonPath("$.errors[4].value").value("a\\uFFFEb"))
 			.andExpect(jsonPath("$.errors[4].message").value("Holds U+FFFE, a code that is no character (text damaged"
 					+ " in a copy or a conversion); write it without"));
+		// a column's name that looks right is told what makes it another
+		var cyrillic = header.replace("gender", "g\u0435nder") + """
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;01.03.2025;01.03.2025;TI-1;female;;;
+				""";
+		load(cyrillic, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.warnings[0].message").value("unknown column, ignored; if it holds the gender, name it"
+					+ " gender; the name holds U+0435 (CYRILLIC SMALL LETTER IE) at character 2, which looks like a Latin"
+					+ " letter"));
 		var valid = header + """
 				TI-WS-1;Work\u00adshop;workshop;TEST-INTAKE;01.03.2025;01.03.2025;TI-1;ქა\u200bლი;Marneuli\u00a0municipality;;
 				""";

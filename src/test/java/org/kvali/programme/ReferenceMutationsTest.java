@@ -404,6 +404,15 @@ class ReferenceMutationsTest {
 					+ " (text damaged in a copy or a conversion); write it without");
 		assertThat(noCharacter).extracting(error -> error.getExtensions().get("value"))
 			.containsExactly("a\\uFFFEb", "c\\uFFFF");
+		// nor an override in a description, which the IATI file published (a tester's)
+		this.graphQl.document("mutation($description: String) { createProgramme(input: {code: \"TM-PRG4\", name: \"x\","
+				+ " description: $description}) { code } }")
+			.variable("description", "Programme \u202eevil\u202c text")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.description: Holds a character that turns the text after"
+					+ " it around (U+202A to U+202E); write it without"))
+			.verify();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM programme WHERE code LIKE 'TM-PRG%'", Integer.class))
 			.isEqualTo(1);
 	}
