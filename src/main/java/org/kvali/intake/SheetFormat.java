@@ -25,16 +25,19 @@ enum SheetFormat {
 
 	static SheetFormat of(String contentType) {
 		// the type without its parameters (charset=...); a browser on Windows sends a .csv file as
-		// application/vnd.ms-excel, and application/vnd.ms-excel.sheet.macroEnabled.12 is another type
+		// application/vnd.ms-excel, and application/vnd.ms-excel.sheet.macroEnabled.12 is another type; Excel's
+		// "Unicode Text" is a .txt, which a browser sends as text/plain
 		var type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
-		if (type.equals("text/csv") || type.equals("application/vnd.ms-excel")) {
+		if (type.equals("text/csv") || type.equals("application/vnd.ms-excel") || type.equals("text/plain")
+				|| type.equals("text/tab-separated-values")) {
 			return CSV;
 		}
 		if (type.equals(XLSX_TYPE)) {
 			return XLSX;
 		}
 		throw new SheetException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-				"Send the sheet as text/csv (UTF-8) or as " + XLSX_TYPE + "; got '" + contentType + "'");
+				"Send the sheet as text/csv (UTF-8, or Excel's Unicode Text as text/plain) or as " + XLSX_TYPE + "; got '"
+						+ contentType + "'");
 	}
 
 }

@@ -149,7 +149,8 @@ class BadSheetTest {
 		var tabbed = (AttendanceImportTest.HEADER + ROW.formatted(1).replace("Workshop", "ვორქშოპი"))
 			.replace(',', '\t').replace("\n", "\r\n");
 		for (var charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
-			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+			// a .txt, as a browser sends it
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/plain")
 				.content(("\uFEFF" + tabbed).getBytes(charset)))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("VALIDATED"))
