@@ -177,6 +177,14 @@ public final class Text {
 		return false;
 	}
 
+	/**
+	 * Whether the text holds an override (U+202D, U+202E), which turns Latin and Georgian text around too; a
+	 * description may keep embeddings (U+202A to U+202C), which Windows puts around pasted names and numbers.
+	 */
+	public static boolean overrides(String text) {
+		return text.indexOf('\u202d') >= 0 || text.indexOf('\u202e') >= 0;
+	}
+
 	/** Whether the text holds half of a character: a UTF-16 surrogate without its other half, which no text stores. */
 	public static boolean halfACharacter(String text) {
 		for (int i = 0; i < text.length(); i++) {

@@ -49,12 +49,13 @@ class TomcatErrorPages {
 					+ (status == 400 ? ": the request could not be read (a request line, header or URL too long or"
 							+ " malformed)" : "");
 			try {
-				ErrorBody.write(response, JSON, known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known,
-						AnsweredRefusals.classification(known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known),
-						message);
+				response.setContentType("application/json");
+				// a status HTTP does not name keeps its number
+				var classification = known == null ? "ERROR" : AnsweredRefusals.classification(known);
+				JSON.writeValue(response.getOutputStream(), ErrorBody.of(classification, message));
 				response.finishResponse();
 			}
-			catch (IOException | RuntimeException ex) {
+			catch (IOException ex) {
 				// the client went away: nothing more to answer
 			}
 		}

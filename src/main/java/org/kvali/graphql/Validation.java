@@ -151,7 +151,7 @@ public final class Validation {
 		else if (noCharacter >= 0) {
 			problem(argument, value, noCharacter(noCharacter));
 		}
-		else if (Text.turnsAround(value)) {
+		else if (linesAllowed ? Text.overrides(value) : Text.turnsAround(value)) {
 			// "rtl\u202egnp.exe" reads as rtlexe.png: an embedding or override turns what follows around
 			problem(argument, value, "Holds a character that turns the text after it around (U+202A to U+202E);"
 					+ " write it without");

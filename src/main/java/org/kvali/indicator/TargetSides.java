@@ -49,9 +49,6 @@ final class TargetSides {
 		IndicatorDefinitions.TargetInput highest = null;
 		for (int i : order) {
 			var target = targets.get(i);
-			if (target.value() == null) {
-				continue;
-			}
 			var argument = "targets[" + i + "].value";
 			if (highest != null && target.value() < highest.value() && !validation.refused(argument)) {
 				validation.problem(argument, target.value(), "A cumulative indicator counts from the programme's"

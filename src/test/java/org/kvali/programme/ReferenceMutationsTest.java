@@ -413,8 +413,14 @@ class ReferenceMutationsTest {
 			.expect(error -> error.getMessage().equals("input.description: Holds a character that turns the text after"
 					+ " it around (U+202A to U+202E); write it without"))
 			.verify();
+		// an embedding, which Windows puts around a pasted telephone number, a description keeps
+		this.graphQl.document("mutation($description: String) { createProgramme(input: {code: \"TM-PRG5\", name: \"x\","
+				+ " description: $description}) { code } }")
+			.variable("description", "Call \u202a+995 555 12 34\u202c")
+			.execute()
+			.path("createProgramme.code").entity(String.class).isEqualTo("TM-PRG5");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM programme WHERE code LIKE 'TM-PRG%'", Integer.class))
-			.isEqualTo(1);
+			.isEqualTo(2);
 	}
 
 	/** An organization's IATI identifier and type: checked, one organization's alone, cleared with null. */
