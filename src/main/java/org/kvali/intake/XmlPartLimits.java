@@ -28,7 +28,7 @@ final class XmlPartLimits {
 	/**
 	 * The most bytes of the shared strings, and the most strings, which the reader holds whole: a sheet of 250,000 rows
 	 * with a note of 100 Georgian letters on each holds 75 MB in 250,000 strings (32 MB refused one of 120,000 rows: a
-	 * tester's); more small strings than eight a row fill the heap first.
+	 * tester's); more small strings than eight a row fill the heap first ({@link XlsxValues} counts them).
 	 */
 	static final long MAX_SHARED_STRINGS_BYTES = 100L * 1024 * 1024;
 
@@ -48,6 +48,9 @@ final class XmlPartLimits {
 
 	private boolean inTag;
 
+	/** Whether the tag's first byte is next. */
+	private boolean declaration;
+
 	/** The quote a tag's attribute value is in (' or "), 0 outside one. */
 	private byte quote;
 
@@ -58,21 +61,8 @@ final class XmlPartLimits {
 
 	private int attributes;
 
-	/** The start of the tag: its name, and a cell's attributes (whether it holds a shared string's index). */
+	/** The start of the tag, up to its name's end: enough to tell a string's start and end. */
 	private final StringBuilder tagStart = new StringBuilder();
-
-	/** The shared strings the part holds (one si each), when it is the shared strings'. */
-	private long strings;
-
-	/** The highest index of a shared string a cell of the part names, -1 for none. */
-	private long highestIndex = -1;
-
-	/** Whether the cell being read holds a shared string's index (t="s"), and its value is being read. */
-	private boolean sharedCell;
-
-	private boolean inIndex;
-
-	private long index;
 
 	/** The bytes of text since the last tag, or since a string began (si, is) while one is open. */
 	private int text;
@@ -102,14 +92,11 @@ final class XmlPartLimits {
 			}
 			else if (b == '<') {
 				this.inTag = true;
+				this.declaration = true;
 				this.tagLength = 0;
 				this.attributes = 0;
 				this.previous = '<';
 				this.tagStart.setLength(0);
-			}
-			else if (this.inIndex && b >= '0' && b <= '9' && this.index < Integer.MAX_VALUE) {
-				this.index = 10 * this.index + (b - '0');
-				this.text++;
 			}
 			else if (++this.text > MAX_STRING_BYTES) {
 				throw refused("A value of " + this.part + " is longer than a spreadsheet cell can hold (32,767"
@@ -119,12 +106,20 @@ final class XmlPartLimits {
 	}
 
 	private void inTag(byte b) {
+		if (this.declaration) {
+			// a comment, a CDATA section or a DTD, which no spreadsheet program writes and a parser would hold whole
+			this.declaration = false;
+			if (b == '!') {
+				throw refused(this.part + " holds a comment, a CDATA section or a DTD, which no spreadsheet program"
+						+ " writes");
+			}
+		}
 		if (++this.tagLength > MAX_TAG_BYTES) {
 			throw refused("A tag of " + this.part + " is longer than " + MAX_TAG_BYTES / (1024 * 1024) + " MB, which"
 					+ " no spreadsheet program writes");
 		}
 		if (this.quote != 0) {
-			if (this.tagStart.length() < 256) {
+			if (this.tagStart.length() < 16) {
 				this.tagStart.append((char) (b & 0xFF));
 			}
 			// a > within an attribute's value ends no tag
@@ -150,7 +145,7 @@ final class XmlPartLimits {
 			tagEnded();
 			return;
 		}
-		if (this.tagStart.length() < 256) {
+		if (this.tagStart.length() < 16) {
 			this.tagStart.append((char) (b & 0xFF));
 		}
 	}
@@ -171,7 +166,6 @@ final class XmlPartLimits {
 			this.sharedStrings = name.equals("sst");
 		}
 		boolean selfClosing = !tag.isEmpty() && tag.charAt(tag.length() - 1) == '/';
-		indexes(name, closing, selfClosing, tag);
 		if ((name.equals("si") || name.equals("is")) && !selfClosing) {
 			this.inString = !closing;
 			this.text = 0;
@@ -182,43 +176,10 @@ final class XmlPartLimits {
 	}
 
 	/**
-	 * Counts the shared strings (si) and the highest index a cell names (c t="s", its v): an index past the strings
-	 * had the reader fill the heap, from a 2 KB file (a tester's).
-	 */
-	private void indexes(String name, boolean closing, boolean selfClosing, CharSequence tag) {
-		if (name.equals("si") && !closing && ++this.strings > MAX_SHARED_STRINGS) {
-			throw refused("Its shared strings (" + this.part + ") are more than " + MAX_SHARED_STRINGS
-					+ ", far more than an attendance sheet holds");
-		}
-		else if (name.equals("c")) {
-			var attributes = tag.toString();
-			this.sharedCell = !closing && !selfClosing && (attributes.contains(" t=\"s\"")
-					|| attributes.contains(" t='s'"));
-		}
-		else if (name.equals("v") && this.sharedCell && !selfClosing) {
-			this.inIndex = !closing;
-			if (closing) {
-				this.highestIndex = Math.max(this.highestIndex, this.index);
-			}
-			this.index = 0;
-		}
-	}
-
-	/** The shared strings the part holds, when it is theirs (0 for any other part). */
-	long strings() {
-		return this.sharedStrings ? this.strings : 0;
-	}
-
-	/** The highest index of a shared string a cell of the part names, -1 for none. */
-	long highestIndex() {
-		return this.highestIndex;
-	}
-
-	/**
 	 * Whether the part begins as XML does, after a byte order mark and white space: with '<' (in UTF-16, one byte of
 	 * its two). A picture or other binary part does not, and is not checked.
 	 */
-	private static Boolean startsAsXml(byte[] buffer, int length) {
+	static Boolean startsAsXml(byte[] buffer, int length) {
 		for (int i = 0; i < length; i++) {
 			int b = buffer[i] & 0xFF;
 			if (b == '<') {
@@ -234,7 +195,7 @@ final class XmlPartLimits {
 		return null;
 	}
 
-	private static SheetException refused(String reason) {
+	static SheetException refused(String reason) {
 		return new SheetException(HttpStatus.BAD_REQUEST, "The .xlsx file is refused as damaged or made up: " + reason
 				+ "; open it in a spreadsheet program and save it again, or send the sheet as CSV");
 	}

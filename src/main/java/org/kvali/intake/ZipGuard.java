@@ -1,62 +1,142 @@
 package org.kvali.intake;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.regex.Pattern;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 import org.springframework.http.HttpStatus;
 
 /**
- * An .xlsx is a zip. Before a reader inflates it, this one does, counting: a body that is no zip, or that inflates
- * past the limit (a zip bomb), or whose XML holds what no spreadsheet writes ({@link XmlPartLimits}), is refused
- * without being parsed.
+ * An .xlsx is a zip. Before a reader inflates it, this one does, as the reader will (its entries by the zip's central
+ * directory: a file whose local entries told another story passed a walk of those), counting: a body that is no zip,
+ * or that inflates past the limit (a zip bomb), or whose XML holds what no spreadsheet writes ({@link XmlPartLimits},
+ * {@link XlsxValues}), is refused without being parsed.
  */
 final class ZipGuard {
 
 	private static final int MAX_ENTRIES = 10_000;
+
+	private static final String SHARED_STRINGS_TYPE =
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+
+	/** The shared strings' part, as the package's content types name it. */
+	private static final Pattern SHARED_STRINGS = Pattern.compile("<(?:\\w+:)?Override\\b[^>]*?PartName=\"/?([^\"]+)\""
+			+ "[^>]*?ContentType=\"" + Pattern.quote(SHARED_STRINGS_TYPE) + "\"");
 
 	private ZipGuard() {
 	}
 
 	static void check(byte[] body, long maxInflated) {
 		SheetFormat.notXls(body);
-		long inflated = 0;
-		var parts = new ArrayList<XmlPartLimits>();
-		int entries = 0;
-		var buffer = new byte[64 * 1024];
-		// commons-compress (already here for the xlsx reader) reads stored entries with data descriptors, as some
-		// spreadsheet writers make them; java.util.zip refuses those.
-		try (var zip = new ZipArchiveInputStream(new ByteArrayInputStream(body), "UTF-8", true, true)) {
-			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-				if (++entries > MAX_ENTRIES) {
-					throw bomb();
-				}
-				var limits = new XmlPartLimits(entry.getName());
-				parts.add(limits);
-				for (int read = zip.read(buffer); read >= 0; read = zip.read(buffer)) {
-					inflated += read;
-					if (inflated > maxInflated) {
-						throw bomb();
-					}
-					limits.feed(buffer, read);
-				}
+		var inflated = new long[1];
+		var values = new XlsxValues();
+		try (var zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(body)).get()) {
+			var entries = Collections.list(zip.getEntries());
+			if (entries.isEmpty()) {
+				throw notXlsx();
+			}
+			if (entries.size() > MAX_ENTRIES) {
+				throw bomb();
+			}
+			var sharedStrings = sharedStrings(zip);
+			for (var entry : entries) {
+				read(zip, entry, entry.getName().equals(sharedStrings), values, inflated, maxInflated);
 			}
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			throw notXlsx();
 		}
-		if (entries == 0) {
-			throw notXlsx();
+		values.check();
+	}
+
+	/** The part holding the shared strings: the one the content types name, else where Excel puts it. */
+	private static String sharedStrings(ZipFile zip) throws IOException {
+		var types = zip.getEntry("[Content_Types].xml");
+		if (types != null && types.getSize() >= 0 && types.getSize() < 1_000_000) {
+			try (var in = zip.getInputStream(types)) {
+				var matcher = SHARED_STRINGS.matcher(new String(in.readNBytes(1_000_000), "UTF-8"));
+				if (matcher.find()) {
+					return matcher.group(1);
+				}
+			}
 		}
-		long strings = parts.stream().mapToLong(XmlPartLimits::strings).sum();
-		long highest = parts.stream().mapToLong(XmlPartLimits::highestIndex).max().orElse(-1);
-		if (highest >= strings) {
-			throw new SheetException(HttpStatus.BAD_REQUEST, "The .xlsx file is refused as damaged or made up: a cell"
-					+ " names shared string " + highest + " (counted from 0), and the workbook holds " + strings
-					+ "; open it in a spreadsheet program and save it again, or send the sheet as CSV");
+		return "xl/sharedStrings.xml";
+	}
+
+	/** Inflates one entry through the byte bounds, and reads it as XML where it is. */
+	private static void read(ZipFile zip, ZipArchiveEntry entry, boolean sharedStrings, XlsxValues values,
+			long[] inflated, long maxInflated) throws IOException {
+		var limits = new XmlPartLimits(entry.getName());
+		try (var in = new BufferedInputStream(new Bounded(zip.getInputStream(entry), limits, inflated, maxInflated),
+				1 << 16)) {
+			in.mark(1 << 16);
+			var head = in.readNBytes(4096);
+			in.reset();
+			if (Boolean.TRUE.equals(XmlPartLimits.startsAsXml(head, head.length))) {
+				values.read(entry.getName(), in, sharedStrings);
+			}
+			in.transferTo(OutputStreamNothing.INSTANCE);
 		}
+	}
+
+	/** An entry's bytes, counted against the limit and fed to its part's bounds as they are read. */
+	private static final class Bounded extends FilterInputStream {
+
+		private final XmlPartLimits limits;
+
+		private final long[] inflated;
+
+		private final long maxInflated;
+
+		Bounded(InputStream in, XmlPartLimits limits, long[] inflated, long maxInflated) {
+			super(in);
+			this.limits = limits;
+			this.inflated = inflated;
+			this.maxInflated = maxInflated;
+		}
+
+		@Override
+		public int read() throws IOException {
+			var one = new byte[1];
+			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int read = super.read(buffer, offset, length);
+			if (read > 0) {
+				this.inflated[0] += read;
+				if (this.inflated[0] > this.maxInflated) {
+					throw bomb();
+				}
+				this.limits.feed(offset == 0 ? buffer : java.util.Arrays.copyOfRange(buffer, offset, offset + read),
+						read);
+			}
+			return read;
+		}
+
+	}
+
+	/** Where the rest of an entry goes once read: nowhere. */
+	private static final class OutputStreamNothing extends java.io.OutputStream {
+
+		static final OutputStreamNothing INSTANCE = new OutputStreamNothing();
+
+		@Override
+		public void write(int b) {
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) {
+		}
+
 	}
 
 	private static SheetException bomb() {

@@ -9,6 +9,7 @@ import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 import org.kvali.graphql.Validation;
@@ -488,6 +489,28 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.errors[0].message").value("The .xlsx file is refused as damaged or made up: a cell"
 					+ " names shared string 999999999 (counted from 0), and the workbook holds 1; open it in a"
 					+ " spreadsheet program and save it again, or send the sheet as CSV"));
+	}
+
+	/**
+	 * Read as the reader reads it: a value's text across its child elements (a 300 KB text, then a tag, then more was
+	 * passed whole), a cell's type however its attributes are spaced, an index in other digits (a review's).
+	 */
+	@Test
+	void anXlsxIsJudgedAsItsReaderReadsIt() throws Exception {
+		var half = "A".repeat(60_000);
+		var split = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"str\"><v>" + half + "<b/>" + half
+				+ "</v></c></row></sheetData></worksheet>";
+		send(XLSX, zip("xl/worksheets/sheet1.xml", split)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("A value of"
+					+ " xl/worksheets/sheet1.xml is longer than a spreadsheet cell can hold")));
+		var strings = "<sst><si><t>x</t></si></sst>";
+		for (var cell : List.of("<c r=\"A1\"\tt=\"s\"><v>5</v></c>", "<c r=\"A1\" t = 's'><v>\u0665</v></c>")) {
+			send(XLSX, zip("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\">" + cell
+					+ "</row></sheetData></worksheet>", "xl/sharedStrings.xml", strings))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("a cell names shared string 5"
+						+ " (counted from 0), and the workbook holds 1")));
+		}
 	}
 
 	private static byte[] zip(String... partsAndXml) throws Exception {

@@ -1,0 +1,121 @@
+package org.kvali.intake;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import com.fasterxml.aalto.stax.InputFactoryImpl;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The values of an .xlsx read as the workbook reader reads them (the same XML parser, the same zip entries), before
+ * it does: a cell's or shared string's text across its child elements (the reader joins them: a value of 3 MB passed
+ * a count of each text alone), and the shared strings the cells name (an index past them had the reader fill the
+ * heap from a 2 KB file). The bytes were bounded before ({@link XmlPartLimits}): no text event here is large.
+ */
+final class XlsxValues {
+
+	/** The most characters of one cell (a value, a formula) or shared string, its parts together: Excel's 32,767, twice. */
+	static final int MAX_VALUE_CHARS = 100_000;
+
+	private static final XMLInputFactory XML = new InputFactoryImpl();
+
+	static {
+		XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+	}
+
+	private long strings;
+
+	private long highestIndex = -1;
+
+	/** Reads one XML part; {@code sharedStrings} when it is the part the workbook names for them. */
+	void read(String part, InputStream in, boolean sharedStrings) {
+		try {
+			var xml = XML.createXMLStreamReader(in);
+			var encoding = xml.getEncoding();
+			if (encoding != null && !StandardCharsets.UTF_8.name().equalsIgnoreCase(encoding)) {
+				throw XmlPartLimits.refused(part + " is in " + encoding + ", where spreadsheet programs write UTF-8");
+			}
+			values(part, xml, sharedStrings);
+		}
+		catch (XMLStreamException ex) {
+			throw new SheetException(HttpStatus.BAD_REQUEST, "The body is not a readable .xlsx workbook");
+		}
+	}
+
+	private void values(String part, XMLStreamReader xml, boolean sharedStrings) throws XMLStreamException {
+		int depth = 0;
+		int valueDepth = -1;
+		long text = 0;
+		boolean sharedCell = false;
+		StringBuilder index = null;
+		while (xml.hasNext()) {
+			switch (xml.next()) {
+				case XMLStreamConstants.START_ELEMENT -> {
+					depth++;
+					var name = xml.getLocalName();
+					boolean string = sharedStrings && depth == 2 && name.equals("si");
+					if (valueDepth < 0 && (string || name.equals("c"))) {
+						valueDepth = depth;
+						text = 0;
+						if (string && ++this.strings > XmlPartLimits.MAX_SHARED_STRINGS) {
+							throw XmlPartLimits.refused("Its shared strings (" + part + ") are more than "
+									+ XmlPartLimits.MAX_SHARED_STRINGS + ", far more than an attendance sheet holds");
+						}
+						sharedCell = name.equals("c") && "s".equals(xml.getAttributeValue(null, "t"));
+					}
+					else if (sharedCell && depth == valueDepth + 1 && name.equals("v")) {
+						index = new StringBuilder();
+					}
+				}
+				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+					if (valueDepth >= 0 && (text += xml.getTextLength()) > MAX_VALUE_CHARS) {
+						throw XmlPartLimits.refused("A value of " + part + " is longer than a spreadsheet cell can"
+								+ " hold (32,767 characters)");
+					}
+					if (index != null && index.length() < 32) {
+						index.append(xml.getTextCharacters(), xml.getTextStart(), Math.min(32, xml.getTextLength()));
+					}
+				}
+				case XMLStreamConstants.END_ELEMENT -> {
+					if (index != null && depth == valueDepth + 1) {
+						shared(index.toString());
+						index = null;
+					}
+					if (depth == valueDepth) {
+						valueDepth = -1;
+						sharedCell = false;
+					}
+					depth--;
+				}
+				default -> {
+				}
+			}
+		}
+	}
+
+	/** A cell's shared string's index, as the reader reads it (one it cannot read, it refuses itself). */
+	private void shared(String value) {
+		try {
+			this.highestIndex = Math.max(this.highestIndex, Integer.parseInt(value));
+		}
+		catch (NumberFormatException ex) {
+			// not an index the reader can follow: it refuses the workbook when it reads the cell
+		}
+	}
+
+	/** Refuses a workbook whose cells name a shared string it lacks. */
+	void check() {
+		if (this.highestIndex >= this.strings) {
+			throw XmlPartLimits.refused("a cell names shared string " + this.highestIndex + " (counted from 0), and"
+					+ " the workbook holds " + this.strings);
+		}
+	}
+
+}
