@@ -118,8 +118,9 @@ class ActivityOrganizers implements KeptInProject {
 				var codes = List.of((String[]) rs.getArray(3).getArray());
 				validation.problem(partnersGiven ? "input.partners" : "input.lead", rs.getString(1), "Organization "
 						+ rs.getString(1) + " runs " + activities + (activities == 1 ? " activity" : " activities")
-						+ " of the project (" + Text.someOf(codes, activities) + ") and would have no part in it: keep it as"
-						+ " lead or partner, or give " + (activities == 1 ? "it" : "them") + " another organizer first");
+						+ " of the project (" + Text.someOf(codes, activities) + ") and would have no part in it: keep"
+						+ " it as lead or partner, or give " + (activities == 1 ? "it" : "them")
+						+ " another organizer first");
 			});
 	}
 

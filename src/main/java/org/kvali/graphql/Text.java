@@ -201,8 +201,9 @@ public final class Text {
 
 	/**
 	 * The text with its control characters, bidirectional overrides and isolates ({@link #reorders}), halves of
-	 * characters and U+FFFE and U+FFFF (no characters, which XML cannot hold) written as escapes (\u000D), so that it can be shown, and stored in an error's report, which
-	 * PostgreSQL's JSON could not with a NUL in it; an override would turn the rest of the message around.
+	 * characters and U+FFFE and U+FFFF (no characters, which XML cannot hold) written as escapes (\u000D), so that
+	 * it can be shown, and stored in an error's report, which PostgreSQL's JSON could not with a NUL in it; an
+	 * override would turn the rest of the message around.
 	 */
 	public static String visible(String text) {
 		var shown = new StringBuilder(text.length() + 16);

@@ -202,7 +202,9 @@ public final class Validation {
 			for (var code : codes) {
 				if (!known.contains(code)) {
 					problem(argument, code, "No " + what + " has the code '" + Text.preview(code, 40) + "'"
-							+ inAnotherCase.apply(code).map(stored -> "; it is written " + stored).orElseGet(() -> unseen(code)));
+							+ inAnotherCase.apply(code)
+								.map(stored -> "; it is written " + stored)
+								.orElseGet(() -> unseen(code)));
 				}
 			}
 		}

@@ -39,7 +39,8 @@ final class TargetSides {
 	 * told against the highest before it. An equal one is taken: an end target restated. Each target given is at one
 	 * of {@code periods} when the list was valid so far; one refused already is not told again.
 	 */
-	static void neverFalling(List<IndicatorDefinitions.TargetInput> targets, List<Period> periods, Validation validation) {
+	static void neverFalling(List<IndicatorDefinitions.TargetInput> targets, List<Period> periods,
+			Validation validation) {
 		if (periods.size() != targets.size()) {
 			return;
 		}

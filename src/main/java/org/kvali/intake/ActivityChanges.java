@@ -68,7 +68,8 @@ class ActivityChanges {
 			.param("organizations", partner.organizationIds())
 			.query((rs, row) -> {
 				var changes = changes(rs, written);
-				return changes.isEmpty() ? null : new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2),
+				return changes.isEmpty() ? null : new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE,
+						rs.getString(2),
 						"Activity " + rs.getString(2) + " was corrected by an admin; this sheet does not change "
 								+ String.join(", ", changes) + ": kept as corrected (updateActivity changes it)");
 			})

@@ -26,7 +26,8 @@ import org.kvali.graphql.Text;
 import org.springframework.http.HttpStatus;
 
 /**
- * Streams a CSV attendance sheet to a {@link SheetSink}: UTF-8 with or without BOM (UTF-16 with one), RFC 4180 quoting, a header row
+ * Streams a CSV attendance sheet to a {@link SheetSink}: UTF-8 with or without BOM (UTF-16 with one), RFC 4180
+ * quoting, a header row
  * naming the columns, separated by commas, or by semicolons or tabs as the header shows (Excel writes semicolons
  * where a comma is the decimal sign, as in Georgian), or as a first line "sep=;" names. Only the record being read is
  * in memory.

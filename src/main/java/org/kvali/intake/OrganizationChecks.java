@@ -221,7 +221,8 @@ class OrganizationChecks {
 				var stored = rs.getString(3);
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
 						+ rs.getString(2) + " is new, but " + (stored != null ? stored + " is stored with the name "
-								+ rs.getString(4) : rs.getString(5) + ", new too, comes with the name " + rs.getString(6))
+								+ rs.getString(4)
+								: rs.getString(5) + ", new too, comes with the name " + rs.getString(6))
 						+ "; if they are one, give one code"));
 			});
 		this.jdbc.sql("""

@@ -50,8 +50,9 @@ class PartnerSheetChecks {
 			.query((ResultSet rs) -> {
 				// one an admin made without an organizer is no one's to load: told so, not as another's (a tester's)
 				errors.add(new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
-						+ rs.getString(2) + (rs.getBoolean(3) ? " has no organizer, so no partner loads it; ask an admin"
-								+ " to make your organization its organizer (updateActivity), or to add these participants"
+						+ rs.getString(2) + (rs.getBoolean(3) ? " has no organizer, so no partner loads it; ask an"
+								+ " admin to make your organization its organizer (updateActivity), or to add these"
+								+ " participants"
 								: " is not run by your organization; ask an admin to add these participants")));
 			});
 	}

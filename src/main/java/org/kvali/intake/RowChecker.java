@@ -156,8 +156,8 @@ final class RowChecker {
 		}
 		if (Text.turnsAround(value)) {
 			// as the API refuses it: stored from a sheet, an override turned a name around in every report
-			error(column, personal ? null : Text.visible(value), "The value holds a character that turns the text after it"
-					+ " around (U+202A to U+202E); write it without");
+			error(column, personal ? null : Text.visible(value), "The value holds a character that turns the text"
+					+ " after it around (U+202A to U+202E); write it without");
 			return null;
 		}
 		if (Text.nonCharacter(value) >= 0) {
@@ -303,7 +303,8 @@ final class RowChecker {
 		}
 		var gender = GENDERS.get(value.toLowerCase(Locale.ROOT));
 		if (gender == null) {
-			unknown(Columns.GENDER, value, "Unknown gender; accepted: female, male, other, undisclosed, f, m, ქალი, კაცი, მამაკაცი");
+			unknown(Columns.GENDER, value,
+					"Unknown gender; accepted: female, male, other, undisclosed, f, m, ქალი, კაცი, მამაკაცი");
 		}
 		return gender;
 	}

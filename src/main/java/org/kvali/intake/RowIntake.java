@@ -288,7 +288,8 @@ final class RowIntake implements SheetSink {
 			var nearest = region == null ? this.municipalities.nearest(value) : null;
 			this.errors.add(new ImportMessage(row.row(), column, value, region != null
 					? region + " is a region: give the municipality, by its code or name"
-					: "No municipality has this code or name" + (nearest == null ? "" : "; did you mean " + nearest + "?")
+					: "No municipality has this code or name"
+							+ (nearest == null ? "" : "; did you mean " + nearest + "?")
 							+ Optional.ofNullable(Text.misleading(value)).map(text -> "; " + text).orElse("")));
 		}
 		return code;

@@ -36,8 +36,8 @@ enum SheetFormat {
 			return XLSX;
 		}
 		throw new SheetException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-				"Send the sheet as text/csv (UTF-8, or Excel's Unicode Text as text/plain) or as " + XLSX_TYPE + "; got '"
-						+ contentType + "'");
+				"Send the sheet as text/csv (UTF-8, or Excel's Unicode Text as text/plain) or as " + XLSX_TYPE
+						+ "; got '" + contentType + "'");
 	}
 
 }

@@ -20,7 +20,7 @@ import org.springframework.http.HttpStatus;
  */
 final class XlsxValues {
 
-	/** The most characters of one cell (a value, a formula) or shared string, its parts together: Excel's 32,767, twice. */
+	/** The most characters of one cell (a value, a formula) or shared string, its parts together: Excel's, twice. */
 	static final int MAX_VALUE_CHARS = 100_000;
 
 	private static final XMLInputFactory XML = new InputFactoryImpl();

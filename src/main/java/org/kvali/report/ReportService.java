@@ -89,7 +89,8 @@ public class ReportService {
 	private static InvalidArgumentException unknownCodes(List<ReportRepository.UnknownCode> unknown) {
 		var first = unknown.get(0);
 		var message = new StringBuilder("No " + first.what() + " has the code '" + Text.preview(first.code(), 40) + "'");
-		message.append(first.stored() != null ? "; write it as stored: " + first.stored() : Validation.unseen(first.code()));
+		message.append(first.stored() != null ? "; write it as stored: " + first.stored()
+				: Validation.unseen(first.code()));
 		// each with its stored spelling, as the first (a second code in another case was named without it)
 		var others = unknown.stream().skip(1).filter(code -> code.argument().equals(first.argument()))
 			.map(code -> "'" + Text.preview(code.code(), 40) + "'"
