@@ -185,8 +185,19 @@ final class XmlPartLimits {
 			if (b == '<') {
 				return true;
 			}
-			boolean markOrSpace = b == 0xEF || b == 0xBB || b == 0xBF || b == 0xFE || b == 0xFF || b == 0
-					|| b == ' ' || b == '\t' || b == '\r' || b == '\n';
+			if (b == 0) {
+				// UTF-16's other byte: before its '<' (big-endian), after a mark or a space (little-endian); zeros
+				// alone are a picture's
+				if (i + 1 < length && buffer[i + 1] == '<') {
+					return true;
+				}
+				if (i > 0 && buffer[i - 1] != 0) {
+					continue;
+				}
+				return false;
+			}
+			boolean markOrSpace = b == 0xEF || b == 0xBB || b == 0xBF || b == 0xFE || b == 0xFF || b == ' '
+					|| b == '\t' || b == '\r' || b == '\n';
 			if (!markOrSpace) {
 				return false;
 			}

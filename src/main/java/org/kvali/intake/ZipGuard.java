@@ -79,7 +79,8 @@ final class ZipGuard {
 			in.mark(1 << 16);
 			var head = in.readNBytes(4096);
 			in.reset();
-			if (Boolean.TRUE.equals(XmlPartLimits.startsAsXml(head, head.length))) {
+			// read as XML unless it surely is none: a part of white space first (4 KB of it) is read too
+			if (!Boolean.FALSE.equals(XmlPartLimits.startsAsXml(head, head.length)) && head.length > 0) {
 				values.read(entry.getName(), in, sharedStrings);
 			}
 			in.transferTo(OutputStreamNothing.INSTANCE);
