@@ -92,7 +92,7 @@ public final class Validation {
 		if (c > ' ' && c < 0x7f) {
 			return "'" + (char) c + "'";
 		}
-		return Text.named(c);
+		return Glyphs.named(c);
 	}
 
 	/**
@@ -133,7 +133,7 @@ public final class Validation {
 
 	private Validation text(String argument, String value, boolean required, int max, boolean linesAllowed,
 			String refusal) {
-		int noCharacter = value == null ? -1 : Text.nonCharacter(value);
+		int noCharacter = value == null ? -1 : Glyphs.nonCharacter(value);
 		if (value == null || Text.blank(value)) {
 			if (required) {
 				problem(argument, value, "Required; may not be blank");
@@ -165,7 +165,7 @@ public final class Validation {
 
 	/** What a value holding a noncharacter is told, in a GraphQL argument and in a sheet's cell alike. */
 	public static String noCharacter(int c) {
-		return "Holds " + Text.named(c) + ", a code that is no character (text damaged in a copy or"
+		return "Holds " + Glyphs.named(c) + ", a code that is no character (text damaged in a copy or"
 				+ " a conversion); write it without";
 	}
 
@@ -220,7 +220,7 @@ public final class Validation {
 		if (!trimmed.equals(code)) {
 			return "; it has spaces or invisible characters around it: write '" + Text.preview(trimmed, 40) + "'";
 		}
-		var misleading = Text.misleading(code);
+		var misleading = Glyphs.misleading(code);
 		return misleading == null ? "" : "; " + misleading;
 	}
 

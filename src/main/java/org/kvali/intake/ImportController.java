@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.kvali.audit.AuditLog;
 import org.kvali.graphql.Accepts;
 import org.kvali.graphql.AnsweredRefusals;
+import org.kvali.graphql.Glyphs;
 import org.kvali.graphql.Text;
 
 import org.springframework.http.HttpHeaders;
@@ -139,7 +140,7 @@ class ImportController {
 		}
 		if (values.length != 1 || Text.blank(values[0]) || Text.length(values[0]) > 255
 				|| Text.holdsControl(values[0], false) || Text.turnsAround(values[0])
-				|| Text.nonCharacter(values[0]) >= 0) {
+				|| Glyphs.nonCharacter(values[0]) >= 0) {
 			throw new SheetException(HttpStatus.BAD_REQUEST, "name is the file's name, for the import history: given"
 					+ " once, 1 to 255 characters on one line");
 		}

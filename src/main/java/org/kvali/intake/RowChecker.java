@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.kvali.graphql.Dates;
+import org.kvali.graphql.Glyphs;
 import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 import org.kvali.participant.ParticipantService;
@@ -160,8 +161,8 @@ final class RowChecker {
 					+ " after it around (U+202A to U+202E); write it without");
 			return null;
 		}
-		if (Text.nonCharacter(value) >= 0) {
-			error(column, personal ? null : Text.visible(value), Validation.noCharacter(Text.nonCharacter(value)));
+		if (Glyphs.nonCharacter(value) >= 0) {
+			error(column, personal ? null : Text.visible(value), Validation.noCharacter(Glyphs.nonCharacter(value)));
 			return null;
 		}
 		var lost = lostLetters(value);
@@ -342,7 +343,7 @@ final class RowChecker {
 	 * joiner, a Cyrillic letter (ქა\u200cლი was refused as unknown beside ქალი in the list of those accepted).
 	 */
 	private void unknown(String column, String value, String message) {
-		var misleading = Text.misleading(value);
+		var misleading = Glyphs.misleading(value);
 		error(column, value, misleading == null ? message : message + "; " + misleading);
 	}
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.kvali.graphql.Dates;
+import org.kvali.graphql.Glyphs;
 import org.kvali.graphql.Text;
 
 import org.springframework.http.HttpStatus;
@@ -117,7 +118,7 @@ final class RowIntake implements SheetSink {
 		}
 		else {
 			// a name that looks right is told what makes it another (a Cyrillic е in gender: a tester's)
-			var misleading = Text.misleading(written);
+			var misleading = Glyphs.misleading(written);
 			this.warnings.add(new ImportMessage(1, written, null, "unknown column, ignored" + (meant == null
 					|| names.contains(meant.column()) ? "" : "; if it holds the " + meant.column().replace('_', ' ')
 							+ ", name it " + meant.column())
@@ -290,7 +291,7 @@ final class RowIntake implements SheetSink {
 					? region + " is a region: give the municipality, by its code or name"
 					: "No municipality has this code or name"
 							+ (nearest == null ? "" : "; did you mean " + nearest + "?")
-							+ Optional.ofNullable(Text.misleading(value)).map(text -> "; " + text).orElse("")));
+							+ Optional.ofNullable(Glyphs.misleading(value)).map(text -> "; " + text).orElse("")));
 		}
 		return code;
 	}

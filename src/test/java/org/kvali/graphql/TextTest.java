@@ -46,25 +46,6 @@ class TextTest {
 		assertThat(Text.plain(plain)).isSameAs(plain);
 	}
 
-	@Test
-	void whatMakesAValueOtherThanItLooksIsNamed() {
-		assertThat(Text.misleading("\u10e5\u10d0\u200c\u10da\u10d8"))
-			.isEqualTo("the value holds U+200C (ZERO WIDTH NON-JOINER) at character 3, which does not show");
-		assertThat(Text.misleading("\u0422raining"))
-			.isEqualTo("the value holds U+0422 (CYRILLIC CAPITAL LETTER TE) at character 1, which looks like a Latin letter");
-		assertThat(Text.misleading("Training \u10e5")).isNull();
-		// a word all in Cyrillic is one, not a look-alike; a letter alone may be one
-		assertThat(Text.misleading("\u0422\u0431\u0438\u043b\u0438\u0441\u0438")).isNull();
-		assertThat(Text.misleading("\u041c")).endsWith("at character 1, which looks like a Latin letter");
-	}
-
-	@Test
-	void noncharactersAreFound() {
-		assertThat(Text.nonCharacter("a\ufffeb")).isEqualTo(0xFFFE);
-		assertThat(Text.nonCharacter("\ufdd0")).isEqualTo(0xFDD0);
-		assertThat(Text.nonCharacter("\ud83f\udffe")).isEqualTo(0x1FFFE);
-		assertThat(Text.nonCharacter("\ufffd \u10e5")).isEqualTo(-1);
-	}
 
 	@Test
 	void lineBreaksAndTabsAreOneSpace() {

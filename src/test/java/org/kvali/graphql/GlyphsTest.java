@@ -1,0 +1,29 @@
+package org.kvali.graphql;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GlyphsTest {
+
+	@Test
+	void whatMakesAValueOtherThanItLooksIsNamed() {
+		assertThat(Glyphs.misleading("\u10e5\u10d0\u200c\u10da\u10d8"))
+			.isEqualTo("the value holds U+200C (ZERO WIDTH NON-JOINER) at character 3, which does not show");
+		assertThat(Glyphs.misleading("\u0422raining"))
+			.isEqualTo("the value holds U+0422 (CYRILLIC CAPITAL LETTER TE) at character 1, which looks like a Latin letter");
+		assertThat(Glyphs.misleading("Training \u10e5")).isNull();
+		// a word all in Cyrillic is one, not a look-alike; a letter alone may be one
+		assertThat(Glyphs.misleading("\u0422\u0431\u0438\u043b\u0438\u0441\u0438")).isNull();
+		assertThat(Glyphs.misleading("\u041c")).endsWith("at character 1, which looks like a Latin letter");
+	}
+
+	@Test
+	void noncharactersAreFound() {
+		assertThat(Glyphs.nonCharacter("a\ufffeb")).isEqualTo(0xFFFE);
+		assertThat(Glyphs.nonCharacter("\ufdd0")).isEqualTo(0xFDD0);
+		assertThat(Glyphs.nonCharacter("\ud83f\udffe")).isEqualTo(0x1FFFE);
+		assertThat(Glyphs.nonCharacter("\ufffd \u10e5")).isEqualTo(-1);
+	}
+
+}
