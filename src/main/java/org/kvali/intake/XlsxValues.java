@@ -76,8 +76,7 @@ final class XlsxValues {
 				}
 				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
 					if (valueDepth >= 0 && (text += xml.getTextLength()) > MAX_VALUE_CHARS) {
-						throw XmlPartLimits.refused("A value of " + part + " is longer than a spreadsheet cell can"
-								+ " hold (32,767 characters)");
+						throw XmlPartLimits.tooLong(part);
 					}
 					if (index != null && index.length() < 32) {
 						index.append(xml.getTextCharacters(), xml.getTextStart(), Math.min(32, xml.getTextLength()));

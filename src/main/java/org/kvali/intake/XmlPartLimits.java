@@ -8,14 +8,14 @@ import org.springframework.http.HttpStatus;
  * shared string unpacked to 400 MB ran the service out of memory), a tag of thousands of attributes (whose reading
  * took time growing with their square: 200,000 held a load's turn for 40 s), shared strings beyond any sheet's.
  * Every part whose bytes begin as XML's do is checked, whatever its name (the reader finds parts by the workbook's
- * relations, not by their names), the shared strings by their root element. Each value is inflated once more by the
- * reader; these bytes are only counted.
+ * relations, not by their names). Each text is bounded here, so that no text the parser then reads ({@link
+ * XlsxValues}, which bounds a value across its child elements) is large; these bytes are only counted.
  */
 final class XmlPartLimits {
 
 	/**
-	 * The most bytes of one string: an Excel cell holds at most 32,767 characters, each up to 4 bytes in UTF-8 or an
-	 * entity of up to 10 (&amp;#x1F600;); one string may be split in runs of formatting, counted together.
+	 * The most bytes of one text between two tags: an Excel cell holds at most 32,767 characters, each up to 4 bytes
+	 * in UTF-8 or an entity of up to 10 (&amp;#x1F600;).
 	 */
 	static final int MAX_STRING_BYTES = 32_767 * 10;
 
@@ -39,10 +39,8 @@ final class XmlPartLimits {
 	/** Null until the part's first bytes tell whether it is XML; then whether it is checked. */
 	private Boolean xml;
 
-	/** Whether the root element is sst, the shared strings', known once the first element is read. */
-	private boolean sharedStrings;
-
-	private boolean rootSeen;
+	/** Whether the part is the one holding the shared strings, which the reader holds whole. */
+	private final boolean sharedStrings;
 
 	private long bytes;
 
@@ -61,21 +59,18 @@ final class XmlPartLimits {
 
 	private int attributes;
 
-	/** The start of the tag, up to its name's end: enough to tell a string's start and end. */
-	private final StringBuilder tagStart = new StringBuilder();
-
-	/** The bytes of text since the last tag, or since a string began (si, is) while one is open. */
+	/** The bytes of text since the last tag. */
 	private int text;
 
-	private boolean inString;
-
-	XmlPartLimits(String part) {
+	XmlPartLimits(String part, boolean sharedStrings) {
 		this.part = part;
+		this.sharedStrings = sharedStrings;
 	}
 
-	void feed(byte[] buffer, int length) {
+	/** Counts the bytes read into {@code buffer} from {@code offset}, refusing the part once one passes a bound. */
+	void feed(byte[] buffer, int offset, int length) {
 		if (this.xml == null) {
-			this.xml = startsAsXml(buffer, length);
+			this.xml = startsAsXml(buffer, offset, length);
 		}
 		if (this.xml == null || !this.xml) {
 			return;
@@ -85,7 +80,7 @@ final class XmlPartLimits {
 			throw refused("Its shared strings (" + this.part + ") unpack to more than "
 					+ MAX_SHARED_STRINGS_BYTES / (1024 * 1024) + " MB, far more than an attendance sheet holds");
 		}
-		for (int i = 0; i < length; i++) {
+		for (int i = offset; i < offset + length; i++) {
 			byte b = buffer[i];
 			if (this.inTag) {
 				inTag(b);
@@ -96,11 +91,9 @@ final class XmlPartLimits {
 				this.tagLength = 0;
 				this.attributes = 0;
 				this.previous = '<';
-				this.tagStart.setLength(0);
 			}
 			else if (++this.text > MAX_STRING_BYTES) {
-				throw refused("A value of " + this.part + " is longer than a spreadsheet cell can hold (32,767"
-						+ " characters)");
+				throw tooLong(this.part);
 			}
 		}
 	}
@@ -119,9 +112,6 @@ final class XmlPartLimits {
 					+ " no spreadsheet program writes");
 		}
 		if (this.quote != 0) {
-			if (this.tagStart.length() < 16) {
-				this.tagStart.append((char) (b & 0xFF));
-			}
 			// a > within an attribute's value ends no tag
 			if (b == this.quote) {
 				this.quote = 0;
@@ -142,35 +132,6 @@ final class XmlPartLimits {
 		}
 		else if (b == '>') {
 			this.inTag = false;
-			tagEnded();
-			return;
-		}
-		if (this.tagStart.length() < 16) {
-			this.tagStart.append((char) (b & 0xFF));
-		}
-	}
-
-	/** A string's text counts across its runs' tags (si holding r holding t); any other tag ends a text. */
-	private void tagEnded() {
-		var tag = this.tagStart;
-		boolean closing = !tag.isEmpty() && tag.charAt(0) == '/';
-		int end = closing ? 1 : 0;
-		while (end < tag.length() && !Character.isWhitespace(tag.charAt(end)) && tag.charAt(end) != '/') {
-			end++;
-		}
-		// without its namespace's prefix: x:si is si
-		var name = tag.substring(closing ? 1 : 0, end);
-		name = name.substring(name.indexOf(':') + 1);
-		if (!this.rootSeen && !name.isEmpty() && Character.isLetter(name.charAt(0))) {
-			this.rootSeen = true;
-			this.sharedStrings = name.equals("sst");
-		}
-		boolean selfClosing = !tag.isEmpty() && tag.charAt(tag.length() - 1) == '/';
-		if ((name.equals("si") || name.equals("is")) && !selfClosing) {
-			this.inString = !closing;
-			this.text = 0;
-		}
-		else if (!this.inString) {
 			this.text = 0;
 		}
 	}
@@ -179,8 +140,8 @@ final class XmlPartLimits {
 	 * Whether the part begins as XML does, after a byte order mark and white space: with '<' (in UTF-16, one byte of
 	 * its two). A picture or other binary part does not, and is not checked.
 	 */
-	static Boolean startsAsXml(byte[] buffer, int length) {
-		for (int i = 0; i < length; i++) {
+	static Boolean startsAsXml(byte[] buffer, int offset, int length) {
+		for (int i = offset; i < offset + length; i++) {
 			int b = buffer[i] & 0xFF;
 			if (b == '<') {
 				return true;
@@ -188,10 +149,10 @@ final class XmlPartLimits {
 			if (b == 0) {
 				// UTF-16's other byte: before its '<' (big-endian), after a mark or a space (little-endian); zeros
 				// alone are a picture's
-				if (i + 1 < length && buffer[i + 1] == '<') {
+				if (i + 1 < offset + length && buffer[i + 1] == '<') {
 					return true;
 				}
-				if (i > 0 && buffer[i - 1] != 0) {
+				if (i > offset && buffer[i - 1] != 0) {
 					continue;
 				}
 				return false;
@@ -204,6 +165,11 @@ final class XmlPartLimits {
 		}
 		// nothing but marks and spaces yet: told by the next bytes
 		return null;
+	}
+
+	/** The refusal of a value past what a cell holds, told alike for its bytes and for its characters. */
+	static SheetException tooLong(String part) {
+		return refused("A value of " + part + " is longer than a spreadsheet cell can hold (32,767 characters)");
 	}
 
 	static SheetException refused(String reason) {

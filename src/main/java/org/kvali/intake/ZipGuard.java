@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Collections;
 import java.util.regex.Pattern;
 
@@ -73,17 +74,17 @@ final class ZipGuard {
 	/** Inflates one entry through the byte bounds, and reads it as XML where it is. */
 	private static void read(ZipFile zip, ZipArchiveEntry entry, boolean sharedStrings, XlsxValues values,
 			long[] inflated, long maxInflated) throws IOException {
-		var limits = new XmlPartLimits(entry.getName());
+		var limits = new XmlPartLimits(entry.getName(), sharedStrings);
 		try (var in = new BufferedInputStream(new Bounded(zip.getInputStream(entry), limits, inflated, maxInflated),
 				1 << 16)) {
 			in.mark(1 << 16);
 			var head = in.readNBytes(4096);
 			in.reset();
 			// read as XML unless it surely is none: a part of white space first (4 KB of it) is read too
-			if (!Boolean.FALSE.equals(XmlPartLimits.startsAsXml(head, head.length)) && head.length > 0) {
+			if (!Boolean.FALSE.equals(XmlPartLimits.startsAsXml(head, 0, head.length)) && head.length > 0) {
 				values.read(entry.getName(), in, sharedStrings);
 			}
-			in.transferTo(OutputStreamNothing.INSTANCE);
+			in.transferTo(OutputStream.nullOutputStream());
 		}
 	}
 
@@ -117,25 +118,9 @@ final class ZipGuard {
 				if (this.inflated[0] > this.maxInflated) {
 					throw bomb();
 				}
-				this.limits.feed(offset == 0 ? buffer : java.util.Arrays.copyOfRange(buffer, offset, offset + read),
-						read);
+				this.limits.feed(buffer, offset, read);
 			}
 			return read;
-		}
-
-	}
-
-	/** Where the rest of an entry goes once read: nowhere. */
-	private static final class OutputStreamNothing extends java.io.OutputStream {
-
-		static final OutputStreamNothing INSTANCE = new OutputStreamNothing();
-
-		@Override
-		public void write(int b) {
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) {
 		}
 
 	}

@@ -1,5 +1,6 @@
 package org.kvali.intake;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -11,20 +12,27 @@ class XmlPartLimitsTest {
 
 	private static final String LONG = "B".repeat(XmlPartLimits.MAX_STRING_BYTES / 2 + 1);
 
-	/** A string's runs count together, however the bytes arrive; a prefix on the names changes nothing. */
+	/**
+	 * A string's runs each pass the bytes' bound; their text together is bounded as the reader joins it, whatever the
+	 * names' prefix.
+	 */
 	@Test
-	void aStringsRunsCountTogether() {
-		var xml = "<x:sst><x:si><x:r><x:t>" + LONG + "</x:t></x:r><x:r><x:t>" + LONG + "</x:t></x:r></x:si></x:sst>";
-		assertThatThrownBy(() -> feed("xl/sharedStrings.xml", xml, 4096)).isInstanceOf(SheetException.class)
-			.hasMessageContaining("longer than a spreadsheet cell can hold");
-		assertThatThrownBy(() -> feed("xl/sharedStrings.xml", xml, 7)).isInstanceOf(SheetException.class);
+	void aStringsRunsCountTogetherAsTheReaderJoinsThem() {
+		var run = "A".repeat(XlsxValues.MAX_VALUE_CHARS / 2 + 1);
+		var xml = "<x:sst xmlns:x=\"urn:x\"><x:si><x:r><x:t>" + run + "</x:t></x:r><x:r><x:t>" + run
+				+ "</x:t></x:r></x:si></x:sst>";
+		assertThatCode(() -> feed("xl/sharedStrings.xml", xml, 4096, true)).doesNotThrowAnyException();
+		assertThatThrownBy(() -> new XlsxValues().read("xl/sharedStrings.xml",
+				new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), true))
+			.isInstanceOf(SheetException.class)
+			.hasMessageContaining("A value of xl/sharedStrings.xml is longer than a spreadsheet cell can hold");
 	}
 
 	/** Two long strings, cells or tags apart are each within the bounds; an empty string opens none. */
 	@Test
 	void separateValuesCountApart() {
 		var strings = "<sst><si/><si><t>" + LONG + "</t></si><si><t>" + LONG + "</t></si></sst>";
-		assertThatCode(() -> feed("xl/sharedStrings.xml", strings, 1000)).doesNotThrowAnyException();
+		assertThatCode(() -> feed("xl/sharedStrings.xml", strings, 1000, true)).doesNotThrowAnyException();
 		var cells = "<sheetData><row><c t=\"inlineStr\"><is><t>" + LONG + "</t></is></c><c><v>" + LONG + "</v></c></row>"
 				+ "<row r=\"2\" spans=\"1:3\">" + LONG + "</row></sheetData>";
 		assertThatCode(() -> feed("xl/worksheets/sheet1.xml", cells, 333)).doesNotThrowAnyException();
@@ -56,7 +64,10 @@ class XmlPartLimitsTest {
 		}
 	}
 
-	/** Parts are told by their bytes, not their names: shared strings renamed are still shared strings. */
+	/**
+	 * Parts are told XML by their bytes, not their names (a picture is not read); the shared strings are the part the
+	 * content types name, whatever its name.
+	 */
 	@Test
 	void partsAreToldByWhatTheyHold() {
 		var strings = "\uFEFF<?xml version=\"1.0\"?>\n<sst><si><t>" + LONG + LONG + "</t></si></sst>";
@@ -64,19 +75,23 @@ class XmlPartLimitsTest {
 			.hasMessageContaining("A value of xl/sst.bin is longer");
 		var picture = new byte[XmlPartLimits.MAX_STRING_BYTES * 2];
 		picture[0] = (byte) 0x89;
-		assertThatCode(() -> new XmlPartLimits("xl/media/image1.png").feed(picture, picture.length))
+		assertThatCode(() -> new XmlPartLimits("xl/media/image1.png", false).feed(picture, 0, picture.length))
 			.doesNotThrowAnyException();
 		var big = "<sst>" + "<si><t>A</t></si>".repeat((int) (XmlPartLimits.MAX_SHARED_STRINGS_BYTES / 17) + 1) + "</sst>";
-		assertThatThrownBy(() -> feed("xl/renamed.xml", big, 1 << 16)).isInstanceOf(SheetException.class)
+		assertThatThrownBy(() -> feed("xl/renamed.xml", big, 1 << 16, true)).isInstanceOf(SheetException.class)
 			.hasMessageContaining("Its shared strings (xl/renamed.xml) unpack to more than 100 MB");
 	}
 
 	private static void feed(String part, String xml, int chunk) {
-		var limits = new XmlPartLimits(part);
+		feed(part, xml, chunk, false);
+	}
+
+	/** Feeds the part's bytes in pieces of {@code chunk}, each at an offset of its buffer as a stream gives them. */
+	private static void feed(String part, String xml, int chunk, boolean sharedStrings) {
+		var limits = new XmlPartLimits(part, sharedStrings);
 		var bytes = xml.getBytes(StandardCharsets.UTF_8);
 		for (int at = 0; at < bytes.length; at += chunk) {
-			var piece = java.util.Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + chunk));
-			limits.feed(piece, piece.length);
+			limits.feed(bytes, at, Math.min(chunk, bytes.length - at));
 		}
 	}
 
