@@ -12,9 +12,10 @@ public final class Glyphs {
 	/**
 	 * What makes a value that looks right on screen another: a character that does not show (a format character such
 	 * as a zero-width joiner, a space other than the plain one) or a Cyrillic or Greek letter that looks like a Latin
-	 * one (a Russian keyboard's С in CIF), named with its place, for a value refused as unknown; null when none.
+	 * one (a Russian keyboard's С in CIF), named with its place: a note to a refusal of a value as unknown ("; the
+	 * value holds ..."), the {@code what} it is named ("value", "name"); empty when nothing misleads.
 	 */
-	public static String misleading(String value) {
+	public static String note(String value, String what) {
 		// a word all in Cyrillic (Тбилиси) is one, not a look-alike: only one beside Latin letters, or alone, is
 		boolean latin = value.codePoints().anyMatch(c -> c < 0x250 && Character.isLetter(c));
 		int letters = (int) value.codePoints().filter(Character::isLetter).count();
@@ -24,15 +25,16 @@ public final class Glyphs {
 			int type = Character.getType(c);
 			place++;
 			if (type == Character.FORMAT || type == Character.SPACE_SEPARATOR && c != ' ') {
-				return "the value holds " + named(c) + " at character " + place + ", which does not show";
+				return "; the " + what + " holds " + named(c) + " at character " + place + ", which does not show";
 			}
 			var script = Character.UnicodeScript.of(c);
 			if ((latin || letters <= 2) && Character.isLetter(c) && (script == Character.UnicodeScript.CYRILLIC
 					|| script == Character.UnicodeScript.GREEK)) {
-				return "the value holds " + named(c) + " at character " + place + ", which looks like a Latin letter";
+				return "; the " + what + " holds " + named(c) + " at character " + place
+						+ ", which looks like a Latin letter";
 			}
 		}
-		return null;
+		return "";
 	}
 
 	/** The character as Unicode names it: U+200B (ZERO WIDTH SPACE). */

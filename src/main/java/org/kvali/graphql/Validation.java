@@ -220,8 +220,7 @@ public final class Validation {
 		if (!trimmed.equals(code)) {
 			return "; it has spaces or invisible characters around it: write '" + Text.preview(trimmed, 40) + "'";
 		}
-		var misleading = Glyphs.misleading(code);
-		return misleading == null ? "" : "; " + misleading;
+		return Glyphs.note(code, "value");
 	}
 
 	public Validation problem(String argument, Object value, String message) {

@@ -343,8 +343,7 @@ final class RowChecker {
 	 * joiner, a Cyrillic letter (ქა\u200cლი was refused as unknown beside ქალი in the list of those accepted).
 	 */
 	private void unknown(String column, String value, String message) {
-		var misleading = Glyphs.misleading(value);
-		error(column, value, misleading == null ? message : message + "; " + misleading);
+		error(column, value, message + Glyphs.note(value, "value"));
 	}
 
 	private void error(String column, String value, String message) {

@@ -4,7 +4,6 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.kvali.graphql.Dates;
@@ -118,11 +117,10 @@ final class RowIntake implements SheetSink {
 		}
 		else {
 			// a name that looks right is told what makes it another (a Cyrillic е in gender: a tester's)
-			var misleading = Glyphs.misleading(written);
 			this.warnings.add(new ImportMessage(1, written, null, "unknown column, ignored" + (meant == null
 					|| names.contains(meant.column()) ? "" : "; if it holds the " + meant.column().replace('_', ' ')
 							+ ", name it " + meant.column())
-					+ (misleading == null ? "" : "; " + misleading.replace("the value", "the name"))));
+					+ Glyphs.note(written, "name")));
 		}
 	}
 
@@ -291,7 +289,7 @@ final class RowIntake implements SheetSink {
 					? region + " is a region: give the municipality, by its code or name"
 					: "No municipality has this code or name"
 							+ (nearest == null ? "" : "; did you mean " + nearest + "?")
-							+ Optional.ofNullable(Glyphs.misleading(value)).map(text -> "; " + text).orElse("")));
+							+ Glyphs.note(value, "value")));
 		}
 		return code;
 	}

@@ -8,14 +8,14 @@ class GlyphsTest {
 
 	@Test
 	void whatMakesAValueOtherThanItLooksIsNamed() {
-		assertThat(Glyphs.misleading("\u10e5\u10d0\u200c\u10da\u10d8"))
-			.isEqualTo("the value holds U+200C (ZERO WIDTH NON-JOINER) at character 3, which does not show");
-		assertThat(Glyphs.misleading("\u0422raining"))
-			.isEqualTo("the value holds U+0422 (CYRILLIC CAPITAL LETTER TE) at character 1, which looks like a Latin letter");
-		assertThat(Glyphs.misleading("Training \u10e5")).isNull();
+		assertThat(Glyphs.note("\u10e5\u10d0\u200c\u10da\u10d8", "value"))
+			.isEqualTo("; the value holds U+200C (ZERO WIDTH NON-JOINER) at character 3, which does not show");
+		assertThat(Glyphs.note("\u0422raining", "name"))
+			.isEqualTo("; the name holds U+0422 (CYRILLIC CAPITAL LETTER TE) at character 1, which looks like a Latin letter");
+		assertThat(Glyphs.note("Training \u10e5", "value")).isEmpty();
 		// a word all in Cyrillic is one, not a look-alike; a letter alone may be one
-		assertThat(Glyphs.misleading("\u0422\u0431\u0438\u043b\u0438\u0441\u0438")).isNull();
-		assertThat(Glyphs.misleading("\u041c")).endsWith("at character 1, which looks like a Latin letter");
+		assertThat(Glyphs.note("\u0422\u0431\u0438\u043b\u0438\u0441\u0438", "value")).isEmpty();
+		assertThat(Glyphs.note("\u041c", "value")).endsWith("at character 1, which looks like a Latin letter");
 	}
 
 	@Test
