@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,17 +38,8 @@ class ActivityChanges {
 
 	/** A warning, at its first row, for each stored activity whose fields the sheet changes; a partner's own alone. */
 	List<ImportMessage> warnings(PartnerSheet partner, WrittenValues written) {
-		return this.jdbc.sql("""
-				SELECT s.first_row, s.activity_code, a.title, s.activity_title, a.kind, s.activity_kind,
-				       a.start_date, s.start_date, a.end_date, s.end_date, a.venue_municipality_code, s.venue_municipality
-				FROM import_activity s JOIN activity a ON a.id = s.stored_id
-				WHERE %s AND %s
-				ORDER BY s.first_row""".formatted(CHANGED, PartnerSheet.toldOf("s")))
-			.param("organizations", partner == null ? null : partner.organizationIds())
-			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
-					+ rs.getString(2) + " is stored; this sheet changes " + String.join(", ", changes(rs, written))
-					+ " (is it the activity meant?)"))
-			.list();
+		return told(partner, written, (field, given) -> given, CHANGED,
+				changes -> " is stored; this sheet changes " + changes + " (is it the activity meant?)");
 	}
 
 	/**
@@ -57,26 +50,9 @@ class ActivityChanges {
 	 * of a venue and a date: a tester's).
 	 */
 	List<ImportMessage> keptAsCorrected(PartnerSheet partner, WrittenValues written) {
-		var kept = this.jdbc.sql("""
-				SELECT s.first_row, s.activity_code, a.title, %1$s, a.kind, %2$s, a.start_date, %3$s, a.end_date, %4$s,
-				       a.venue_municipality_code, %5$s
-				FROM import_activity s JOIN activity a ON a.id = s.stored_id
-				WHERE a.admin_corrected <> '{}' AND %6$s
-				ORDER BY s.first_row""".formatted(corrected("title", "s.activity_title"), corrected("kind",
-				"s.activity_kind"), corrected("start_date", "s.start_date"), corrected("end_date", "s.end_date"),
-				corrected("venue", "s.venue_municipality"), PartnerSheet.toldOf("s")))
-			.param("organizations", partner.organizationIds())
-			.query((rs, row) -> {
-				var changes = changes(rs, written);
-				return changes.isEmpty() ? null : new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE,
-						rs.getString(2),
-						"Activity " + rs.getString(2) + " was corrected by an admin; this sheet does not change "
-								+ String.join(", ", changes) + ": kept as corrected (updateActivity changes it)");
-			})
-			.list()
-			.stream()
-			.filter(Objects::nonNull)
-			.toList();
+		var kept = told(partner, written, ActivityChanges::corrected, "a.admin_corrected <> '{}'", changes -> " was"
+				+ " corrected by an admin; this sheet does not change " + changes + ": kept as corrected (updateActivity"
+				+ " changes it)");
 		this.jdbc.sql("""
 				UPDATE import_activity s SET activity_title = %s, activity_kind = %s, start_date = %s, end_date = %s,
 				       venue_municipality = %s
@@ -85,6 +61,34 @@ class ActivityChanges {
 				kept("end_date", "s.end_date"), kept("venue", "s.venue_municipality")))
 			.update();
 		return kept;
+	}
+
+	/**
+	 * A message for each stored activity {@code where} holds of (SQL over the stored {@code a} and the sheet's {@code
+	 * s}) whose given fields differ from the stored ones: {@code given} makes the value compared of each field from
+	 * its name and the sheet's column; {@code told} the message after the code from the changes listed.
+	 */
+	private List<ImportMessage> told(PartnerSheet partner, WrittenValues written,
+			BiFunction<String, String, String> given, String where, Function<String, String> told) {
+		return this.jdbc.sql("""
+				SELECT s.first_row, s.activity_code, a.title, %s, a.kind, %s, a.start_date, %s, a.end_date, %s,
+				       a.venue_municipality_code, %s
+				FROM import_activity s JOIN activity a ON a.id = s.stored_id
+				WHERE %s AND %s
+				ORDER BY s.first_row""".formatted(given.apply("title", "s.activity_title"),
+				given.apply("kind", "s.activity_kind"), given.apply("start_date", "s.start_date"),
+				given.apply("end_date", "s.end_date"), given.apply("venue", "s.venue_municipality"), where,
+				PartnerSheet.toldOf("s")))
+			.param("organizations", partner == null ? null : partner.organizationIds())
+			.query((rs, row) -> {
+				var changes = changes(rs, written);
+				return changes.isEmpty() ? null : new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE,
+						rs.getString(2), "Activity " + rs.getString(2) + told.apply(String.join(", ", changes)));
+			})
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
 	/** SQL: the sheet's value of a field where an admin corrected it, else null (no change told). */
