@@ -50,9 +50,9 @@ class ActivityChanges {
 	 * of a venue and a date: a tester's).
 	 */
 	List<ImportMessage> keptAsCorrected(PartnerSheet partner, WrittenValues written) {
-		var kept = told(partner, written, ActivityChanges::corrected, "a.admin_corrected <> '{}'", changes -> " was"
-				+ " corrected by an admin; this sheet does not change " + changes + ": kept as corrected (updateActivity"
-				+ " changes it)");
+		var kept = told(partner, written, ActivityChanges::corrected, "a.admin_corrected <> '{}'",
+				changes -> " was corrected by an admin; this sheet does not change " + changes
+						+ ": kept as corrected (updateActivity changes it)");
 		this.jdbc.sql("""
 				UPDATE import_activity s SET activity_title = %s, activity_kind = %s, start_date = %s, end_date = %s,
 				       venue_municipality = %s
