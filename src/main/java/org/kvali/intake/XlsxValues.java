@@ -23,6 +23,9 @@ final class XlsxValues {
 	/** The most characters of one cell (a value, a formula) or shared string, its parts together: Excel's, twice. */
 	static final int MAX_VALUE_CHARS = 100_000;
 
+	/** The most shared strings, which the reader holds whole: more small ones than eight a row fill the heap. */
+	static final long MAX_SHARED_STRINGS = 2_000_000;
+
 	private static final XMLInputFactory XML = new InputFactoryImpl();
 
 	static {
@@ -64,9 +67,9 @@ final class XlsxValues {
 					if (valueDepth < 0 && (string || name.equals("c"))) {
 						valueDepth = depth;
 						text = 0;
-						if (string && ++this.strings > XmlPartLimits.MAX_SHARED_STRINGS) {
+						if (string && ++this.strings > MAX_SHARED_STRINGS) {
 							throw XmlPartLimits.refused("Its shared strings (" + part + ") are more than "
-									+ XmlPartLimits.MAX_SHARED_STRINGS + ", far more than an attendance sheet holds");
+									+ MAX_SHARED_STRINGS + ", far more than an attendance sheet holds");
 						}
 						sharedCell = name.equals("c") && "s".equals(xml.getAttributeValue(null, "t"));
 					}

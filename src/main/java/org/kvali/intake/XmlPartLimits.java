@@ -26,13 +26,10 @@ final class XmlPartLimits {
 	static final int MAX_ATTRIBUTES = 256;
 
 	/**
-	 * The most bytes of the shared strings, and the most strings, which the reader holds whole: a sheet of 250,000 rows
-	 * with a note of 100 Georgian letters on each holds 75 MB in 250,000 strings (32 MB refused one of 120,000 rows: a
-	 * tester's); more small strings than eight a row fill the heap first ({@link XlsxValues} counts them).
+	 * The most bytes of the shared strings, which the reader holds whole: a sheet of 250,000 rows with a note of 100
+	 * Georgian letters on each holds 75 MB (32 MB refused one of 120,000 rows: a tester's).
 	 */
 	static final long MAX_SHARED_STRINGS_BYTES = 100L * 1024 * 1024;
-
-	static final long MAX_SHARED_STRINGS = 2_000_000;
 
 	private final String part;
 
