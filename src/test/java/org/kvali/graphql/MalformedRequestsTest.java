@@ -143,6 +143,33 @@ class MalformedRequestsTest {
 	 * JSON nested deeper than the parser reads was told "variables must be an object", and a body in another encoding
 	 * "not a GraphQL request" without the reason (a tester's).
 	 */
+	/**
+	 * The answer's type is the one the Accept prefers, by quality and, of two alike, the one named first. Spring's
+	 * handler answered application/json to any range it did not find verbatim among its two types.
+	 */
+	@Test
+	void theAnswerIsOfTheTypeTheRequestPrefers() throws Exception {
+		var json = "application/json";
+		var response = "application/graphql-response+json";
+		var preferred = new String[][] { { "application/json;q=0, */*", response },
+				{ "application/graphql-response+json;q=0.9, application/json;q=0.5", response },
+				{ "application/json;q=0.5, application/graphql-response+json;q=0.9", response },
+				{ "application/json, application/graphql-response+json;q=0.9", json },
+				{ "application/graphql-response+json, application/json", response },
+				{ "application/json, application/graphql-response+json", json },
+				{ "application/graphql-response+json;q=0, application/*", json }, { "*/*", json },
+				{ "application/*;q=0.5, application/graphql-response+json;q=0.4", json } };
+		for (var accept : preferred) {
+			// a syntax error: 200 as application/json, 400 as application/graphql-response+json
+			this.mvc.perform(MockMvcRequestBuilders.post("/graphql").header("Authorization", ADMIN)
+					.contentType(MediaType.APPLICATION_JSON).header("Accept", accept[0])
+					.content("{\"query\": \"{\"}"))
+				.andExpect(status().is(accept[1].equals(json) ? 200 : 400))
+				.andExpect(header().string("Content-Type", Matchers.startsWith(accept[1])))
+				.andExpect(jsonPath("$.errors[0].extensions.classification").value("InvalidSyntax"));
+		}
+	}
+
 	@Test
 	void jsonTooDeepOrNotUtf8IsToldSo() throws Exception {
 		var deep = "[".repeat(600) + "]".repeat(600);
