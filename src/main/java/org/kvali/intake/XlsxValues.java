@@ -10,6 +10,8 @@ import javax.xml.stream.XMLStreamReader;
 
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 
+import org.kvali.graphql.Text;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -25,6 +27,12 @@ final class XlsxValues {
 
 	/** The most shared strings, which the reader holds whole: more small ones than eight a row fill the heap. */
 	static final long MAX_SHARED_STRINGS = 2_000_000;
+
+	/**
+	 * The most cells of one row. An attendance sheet has sixteen columns, and spreadsheet programs write a cell only
+	 * where something is: a workbook of 16,000 columns (477 MB unpacked) kept a load's turn for 23 s, read whole.
+	 */
+	static final int MAX_ROW_CELLS = 2_000;
 
 	private static final XMLInputFactory XML = new InputFactoryImpl();
 
@@ -58,11 +66,20 @@ final class XlsxValues {
 		long text = 0;
 		boolean sharedCell = false;
 		StringBuilder index = null;
+		int cells = 0;
+		String row = null;
 		while (xml.hasNext()) {
 			switch (xml.next()) {
 				case XMLStreamConstants.START_ELEMENT -> {
 					depth++;
 					var name = xml.getLocalName();
+					if (name.equals("row")) {
+						cells = 0;
+						row = xml.getAttributeValue(null, "r");
+					}
+					else if (name.equals("c") && ++cells > MAX_ROW_CELLS) {
+						throw wide(part, row);
+					}
 					boolean string = sharedStrings && depth == 2 && name.equals("si");
 					if (valueDepth < 0 && (string || name.equals("c"))) {
 						valueDepth = depth;
@@ -100,6 +117,13 @@ final class XlsxValues {
 				}
 			}
 		}
+	}
+
+	private static SheetException wide(String part, String row) {
+		return new SheetException(HttpStatus.BAD_REQUEST, "Row" + (row == null ? "" : " " + Text.preview(row, 10))
+				+ " of " + part + " has more than "
+				+ MAX_ROW_CELLS + " cells, where an attendance sheet has " + Columns.ALL.size() + " columns: delete"
+				+ " the columns right of the table, or copy the table alone into a new workbook");
 	}
 
 	/** A cell's shared string's index, as the reader reads it (one it cannot read, it refuses itself). */

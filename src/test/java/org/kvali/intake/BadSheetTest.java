@@ -516,6 +516,18 @@ class BadSheetTest {
 		}
 	}
 
+	/** A row far wider than the sheet is refused before the workbook is read: one of 16,000 columns took 23 s. */
+	@Test
+	void aWorkbookOfThousandsOfColumnsIsRefusedAtItsFirstWideRow() throws Exception {
+		var wide = "<worksheet><sheetData><row r=\"1\">" + "<c t=\"inlineStr\"><is><t>x</t></is></c>".repeat(16_000)
+				+ "</row></sheetData></worksheet>";
+		send(XLSX, zip("xl/worksheets/sheet1.xml", wide)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.status").value("REJECTED"))
+			.andExpect(jsonPath("$.errors[0].message").value("Row 1 of xl/worksheets/sheet1.xml has more than 2000"
+					+ " cells, where an attendance sheet has 16 columns: delete the columns right of the table, or"
+					+ " copy the table alone into a new workbook"));
+	}
+
 	private static byte[] zip(String... partsAndXml) throws Exception {
 		var bytes = new ByteArrayOutputStream();
 		try (var zip = new ZipOutputStream(bytes)) {

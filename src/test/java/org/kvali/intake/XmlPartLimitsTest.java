@@ -82,6 +82,23 @@ class XmlPartLimitsTest {
 			.hasMessageContaining("Its shared strings (xl/renamed.xml) unpack to more than 100 MB");
 	}
 
+	/** A row of more cells than any attendance sheet has is refused at that row; the count starts again each row. */
+	@Test
+	void aRowOfTooManyCellsIsRefused() {
+		var full = "<row r=\"7\">" + "<c><v>1</v></c>".repeat(XlsxValues.MAX_ROW_CELLS) + "</row>";
+		var sheet = "<worksheet><sheetData>" + full + full.replace("\"7\"", "\"8\"") + "</sheetData></worksheet>";
+		assertThatCode(() -> read(sheet)).doesNotThrowAnyException();
+		assertThatThrownBy(() -> read(sheet.replace("</row></sheetData>", "<c/></row></sheetData>")))
+			.isInstanceOf(SheetException.class)
+			.hasMessage("Row 8 of xl/worksheets/sheet1.xml has more than 2000 cells, where an attendance sheet has 16"
+					+ " columns: delete the columns right of the table, or copy the table alone into a new workbook");
+	}
+
+	private static void read(String worksheet) {
+		new XlsxValues().read("xl/worksheets/sheet1.xml",
+				new ByteArrayInputStream(worksheet.getBytes(StandardCharsets.UTF_8)), false);
+	}
+
 	private static void feed(String part, String xml, int chunk) {
 		feed(part, xml, chunk, false);
 	}
