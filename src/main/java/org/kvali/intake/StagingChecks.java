@@ -35,6 +35,8 @@ class StagingChecks {
 
 	private final RoleChanges roleChanges;
 
+	private final RemovedParticipations removedParticipations;
+
 	private final Today today;
 
 	private final PartnerSheetChecks partnerSheets;
@@ -45,9 +47,10 @@ class StagingChecks {
 
 	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, ActivityDateChecks activityDates,
 			OrganizationChecks organizations, PlausibilityChecks plausibility, ActivityChanges activityChanges,
-			DetailChanges detailChanges, RoleChanges roleChanges, Today today,
-			PartnerSheetChecks partnerSheets, SheetDisagreements disagreements, CodeCaseChecks codeCases) {
+			DetailChanges detailChanges, RoleChanges roleChanges, RemovedParticipations removedParticipations,
+			Today today, PartnerSheetChecks partnerSheets, SheetDisagreements disagreements, CodeCaseChecks codeCases) {
 		this.detailChanges = detailChanges;
+		this.removedParticipations = removedParticipations;
 		this.jdbc = jdbc;
 		this.activityChanges = activityChanges;
 		this.roleChanges = roleChanges;
@@ -91,7 +94,8 @@ class StagingChecks {
 	 * without errors, on dates and ages that are possible but unlikely ({@link PlausibilityChecks}; a refused row of
 	 * another organization's activity would otherwise tell a partner its dates) and on what it changes of stored
 	 * activities ({@link ActivityChanges}), of stored people's homes, birth years and disability ({@link
-	 * DetailChanges}) and of roles at stored participations ({@link RoleChanges}).
+	 * DetailChanges}), of roles at stored participations ({@link RoleChanges}) and on participations removed before
+	 * ({@link RemovedParticipations}).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused, WrittenValues written) {
 		var warnings = new ArrayList<>(this.organizations.warnings(partner));
@@ -100,6 +104,7 @@ class StagingChecks {
 			warnings.addAll(this.activityChanges.warnings(partner, written));
 			warnings.addAll(this.detailChanges.warnings(partner, written));
 			warnings.addAll(this.roleChanges.warnings(written));
+			warnings.addAll(this.removedParticipations.warnings());
 		}
 		return warnings;
 	}

@@ -59,6 +59,11 @@ class ParticipantRepository {
 			.param("ref", ref)
 			.param("id", participant)
 			.update());
+		// what was removed of them at an activity goes too: a sheet naming them is refused now
+		id.ifPresent(participant -> this.jdbc.sql("""
+				DELETE FROM removed_participation WHERE ref_digest = sha256(convert_to(lower(:ref), 'UTF8'))""")
+			.param("ref", ref)
+			.update());
 		return id.isPresent();
 	}
 

@@ -363,6 +363,57 @@ class CorrectionsTest {
 			.containsExactly("CR-1");
 	}
 
+	/**
+	 * A sheet recording again a participation removed as recorded by mistake is warned of it, in its dry run and its
+	 * load, and stores it (the person may have attended after all); sent once more it is not warned of. An erasure of
+	 * the person takes what was kept of the removal with it.
+	 */
+	@Test
+	void aSheetRecordingARemovedParticipationAgainIsWarned() throws Exception {
+		var cif = as(Role.PARTNER);
+		cif.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"cr-2\") { code } }").execute()
+			.path("removeParticipation.code").entity(String.class).isEqualTo("CR-WS");
+		this.graphQl.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"CR-1\") { code } }").execute()
+			.path("removeParticipation.code").entity(String.class).isEqualTo("CR-WS");
+		var today = this.jdbc.queryForObject("SELECT CAST(current_date AS text)", String.class);
+		var key = this.keys.create("cr sheet", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var sheet = "activity_code,project_code,participant_ref,gender\nCR-WS,CSO-CAPACITY,CR-3,female\n"
+				+ "CR-WS,CSO-CAPACITY,CR-2,male\n";
+		var warned = "The sheet records again 1 participation removed as recorded by mistake (CR-2 at CR-WS, removed on "
+				+ today + "): leave out of the sheet whoever did not attend, or remove them again after the load"
+				+ " (removeParticipation)";
+		for (var dryRun : List.of("true", "false")) {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", dryRun)
+				.header("Authorization", "Bearer " + key)
+				.contentType("text/csv")
+				.content(sheet))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.created.participations").value(2))
+				.andExpect(jsonPath("$.warnings.length()").value(1))
+				.andExpect(jsonPath("$.warnings[0].row").value(3))
+				.andExpect(jsonPath("$.warnings[0].column").value("participant_ref"))
+				.andExpect(jsonPath("$.warnings[0].message").value(warned));
+		}
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(sheet))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.unchanged.participations").value(2))
+			.andExpect(jsonPath("$.warnings.length()").value(0));
+		// an admin's sheet is told of the removals of either
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+			.content("activity_code,project_code,participant_ref,gender\nCR-WS,CSO-CAPACITY,CR-1,female\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[0].message").value("The sheet records again 1 participation removed as"
+					+ " recorded by mistake (CR-1 at CR-WS, removed on " + today + "): leave out of the sheet whoever did"
+					+ " not attend, or remove them again after the load (removeParticipation)"));
+		var kept = "SELECT count(*) FROM removed_participation WHERE ref_digest = sha256(convert_to('cr-1', 'UTF8'))";
+		assertThat(this.jdbc.queryForObject(kept, Integer.class)).isEqualTo(1);
+		this.graphQl.document("mutation { forgetParticipant(ref: \"CR-1\") { __typename } }").execute()
+			.path("forgetParticipant.__typename").entity(String.class).isEqualTo("ForgottenParticipant");
+		assertThat(this.jdbc.queryForObject(kept, Integer.class)).isZero();
+	}
+
 	/** A key of the role; a partner's acts for CIF. */
 	private HttpGraphQlTester as(Role role) {
 		var secret = this.keys.create("cr " + role, role, role == Role.PARTNER ? List.of("CIF") : List.of(), false, "test")
