@@ -101,11 +101,13 @@ public class IndicatorResults {
 				periods.add(new IndicatorResult.PeriodResult(value.period(), null, computed.get(value.key()), null, null));
 			}
 			periods.sort(Comparator.comparing((IndicatorResult.PeriodResult period) -> period.period().start()));
+			var measure = indicator.measure();
 			results.add(new IndicatorResult(indicator.projectCode(), indicator.code(), indicator.name(),
 					indicator.nameKa(), indicator.description(), indicator.level().name(),
 					indicator.unit() == IndicatorEnums.Unit.PERCENT,
 					indicator.direction() == IndicatorEnums.Direction.HIGHER_IS_BETTER, indicator.baselineValue(),
-					indicator.baselineDate(), indicator.cumulative(), periods));
+					indicator.baselineDate(), indicator.cumulative(), measure == IndicatorEnums.Measure.PARTICIPANTS
+							|| measure == IndicatorEnums.Measure.ORGANIZATIONS, periods));
 		}
 		return results;
 	}

@@ -1,6 +1,7 @@
 package org.kvali.iati;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.TestClock;
 import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 import org.w3c.dom.Element;
@@ -38,6 +40,9 @@ class IatiExportTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	TestClock clock;
 
 	@Autowired
 	ApiKeyService keys;
@@ -304,10 +309,13 @@ class IatiExportTest {
 
 	/**
 	 * A programme yet to start: its activities are in the pipeline (status 1), and a period not begun has a target
-	 * and no actual. Values are plain decimals, as IATI's are: 12500000.5 and 0.0001, not 1.25000005E7 and 1.0E-4.
+	 * and no actual. Values are plain decimals, as IATI's are: 12500000.5 and 0.0001, not 1.25000005E7 and 1.0E-4. A
+	 * project's participations per period may be added up with other projects' (aggregation status 1); its distinct
+	 * people may not, as other projects and periods hold some of them too (0; it was 1: a tester's).
 	 */
 	@Test
 	void aProgrammeYetToStartIsInThePipelineWithTargetsAndNoActuals() throws Exception {
+		this.clock.stopAt(Instant.parse("2026-06-01T08:00:00Z"));
 		try {
 			this.jdbc.update("""
 					INSERT INTO programme (code, name, start_date, end_date, publisher_id)
@@ -320,13 +328,15 @@ class IatiExportTest {
 			this.jdbc.update("""
 					INSERT INTO indicator (code, programme_id, project_id, name, level, unit, direction, method, measure,
 					                       filter, baseline_value, cumulative)
-					SELECT 'TX-REACH', pg.id, pj.id, 'Reached', 'OUTPUT', 'NUMBER', 'HIGHER_IS_BETTER', 'COMPUTED',
-					       'PARTICIPANTS', '{}', 0.0001, false
-					FROM programme pg JOIN project pj ON pj.programme_id = pg.id WHERE pg.code = 'TX-FUT'""");
+					SELECT v.code, pg.id, pj.id, 'Reached', 'OUTPUT', 'NUMBER', 'HIGHER_IS_BETTER', 'COMPUTED',
+					       v.measure, '{}', 0.0001, false
+					FROM programme pg JOIN project pj ON pj.programme_id = pg.id,
+					     (VALUES ('TX-REACH', 'PARTICIPATIONS'), ('TX-PEOPLE', 'PARTICIPANTS')) v (code, measure)
+					WHERE pg.code = 'TX-FUT'""");
 			this.jdbc.update("""
 					INSERT INTO indicator_target (indicator_id, period_key, period_start, period_end, value)
 					SELECT id, '2030', DATE '2030-01-01', DATE '2030-12-31', 12500000.5 FROM indicator
-					WHERE code = 'TX-REACH'""");
+					WHERE code LIKE 'TX-%'""");
 			var activities = children(document(null, "TX-FUT"), "iati-activity");
 			assertThat(activities).extracting(activity -> text(children(activity, "iati-identifier").get(0)) + " "
 					+ children(activity, "activity-status").get(0).getAttribute("code"))
@@ -335,8 +345,12 @@ class IatiExportTest {
 			assertThat(children(activities.get(0), "activity-date")).extracting(e -> e.getAttribute("type"))
 				.containsExactly("1", "3");
 			assertThat(children(activities.get(0), "result")).isEmpty();
-			var result = children(activities.get(1), "result").get(0);
-			assertThat(result.getAttribute("aggregation-status")).isEqualTo("1");
+			assertThat(children(activities.get(1), "result")).extracting(r -> children(r, "indicator").get(0))
+				.extracting(i -> children(i, "reference").get(0).getAttribute("code"))
+				.containsExactly("TX-PEOPLE", "TX-REACH");
+			assertThat(children(activities.get(1), "result")).extracting(r -> r.getAttribute("aggregation-status"))
+				.containsExactly("0", "1");
+			var result = children(activities.get(1), "result").get(1);
 			var indicator = children(result, "indicator").get(0);
 			assertThat(children(indicator, "baseline").get(0).getAttribute("value")).isEqualTo("0.0001");
 			var period = children(indicator, "period").get(0);
@@ -344,7 +358,7 @@ class IatiExportTest {
 			assertThat(children(period, "target").get(0).getAttribute("value")).isEqualTo("12500000.5");
 		}
 		finally {
-			this.jdbc.update("DELETE FROM indicator WHERE code = 'TX-REACH'");
+			this.jdbc.update("DELETE FROM indicator WHERE code IN ('TX-REACH', 'TX-PEOPLE')");
 			this.jdbc.update("DELETE FROM project WHERE code = 'TX-FUT-P'");
 			this.jdbc.update("DELETE FROM programme WHERE code = 'TX-FUT'");
 		}
