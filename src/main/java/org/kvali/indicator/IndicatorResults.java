@@ -94,11 +94,13 @@ public class IndicatorResults {
 				// one sex withheld (too few people) withholds the other, or the total minus it would tell; so do
 				// too few people of the other genders, who are the total minus both
 				boolean both = women != null && men != null && !fewOthers(indicator, window.whole(), data);
-				periods.add(new IndicatorResult.PeriodResult(target.period(), target.value(),
+				var period = IndicatorWindows.withinProgramme(indicator, target.period());
+				periods.add(new IndicatorResult.PeriodResult(period, target.value(),
 						computed.get(window.whole()), both ? women : null, both ? men : null));
 			}
 			for (var value : untargeted.get(i)) {
-				periods.add(new IndicatorResult.PeriodResult(value.period(), null, computed.get(value.key()), null, null));
+				var period = IndicatorWindows.withinProgramme(indicator, value.period());
+				periods.add(new IndicatorResult.PeriodResult(period, null, computed.get(value.key()), null, null));
 			}
 			periods.sort(Comparator.comparing((IndicatorResult.PeriodResult period) -> period.period().start()));
 			var measure = indicator.measure();

@@ -311,7 +311,8 @@ class IatiExportTest {
 	 * A programme yet to start: its activities are in the pipeline (status 1), and a period not begun has a target
 	 * and no actual. Values are plain decimals, as IATI's are: 12500000.5 and 0.0001, not 1.25000005E7 and 1.0E-4. A
 	 * project's participations per period may be added up with other projects' (aggregation status 1); its distinct
-	 * people may not, as other projects and periods hold some of them too (0; it was 1: a tester's).
+	 * people may not, as other projects and periods hold some of them too (0; it was 1: a tester's). A period is
+	 * published as far as it lies within the programme (a tester's: the whole year of a programme's start).
 	 */
 	@Test
 	void aProgrammeYetToStartIsInThePipelineWithTargetsAndNoActuals() throws Exception {
@@ -319,7 +320,7 @@ class IatiExportTest {
 		try {
 			this.jdbc.update("""
 					INSERT INTO programme (code, name, start_date, end_date, publisher_id)
-					VALUES ('TX-FUT', 'Later', DATE '2030-01-01', DATE '2031-12-31',
+					VALUES ('TX-FUT', 'Later', DATE '2030-09-15', DATE '2031-08-31',
 					        (SELECT id FROM organization WHERE code = 'CIF'))""");
 			this.jdbc.update("""
 					INSERT INTO project (code, programme_id, name, lead_organization_id)
@@ -335,7 +336,9 @@ class IatiExportTest {
 					WHERE pg.code = 'TX-FUT'""");
 			this.jdbc.update("""
 					INSERT INTO indicator_target (indicator_id, period_key, period_start, period_end, value)
-					SELECT id, '2030', DATE '2030-01-01', DATE '2030-12-31', 12500000.5 FROM indicator
+					SELECT id, v.period_key, v.period_start, v.period_end, 12500000.5 FROM indicator,
+					       (VALUES ('2030', DATE '2030-01-01', DATE '2030-12-31'), ('2031', DATE '2031-01-01',
+					                DATE '2031-12-31')) v (period_key, period_start, period_end)
 					WHERE code LIKE 'TX-%'""");
 			var activities = children(document(null, "TX-FUT"), "iati-activity");
 			assertThat(activities).extracting(activity -> text(children(activity, "iati-identifier").get(0)) + " "
@@ -353,6 +356,10 @@ class IatiExportTest {
 			var result = children(activities.get(1), "result").get(1);
 			var indicator = children(result, "indicator").get(0);
 			assertThat(children(indicator, "baseline").get(0).getAttribute("value")).isEqualTo("0.0001");
+			// each period as far as it lies within the programme, whose values count from its start to its end
+			assertThat(children(indicator, "period")).extracting(p -> children(p, "period-start").get(0)
+				.getAttribute("iso-date") + " " + children(p, "period-end").get(0).getAttribute("iso-date"))
+				.containsExactly("2030-09-15 2030-12-31", "2031-01-01 2031-08-31");
 			var period = children(indicator, "period").get(0);
 			assertThat(names(period)).containsExactly("period-start", "period-end", "target");
 			assertThat(children(period, "target").get(0).getAttribute("value")).isEqualTo("12500000.5");
