@@ -47,19 +47,27 @@ class ActivityDates implements WithinProgramme, WithinProject {
 			ORDER BY 1 DESC""";
 
 	/**
+	 * The days an activity under way at its programme's or project's end may last past it: a training from 29 December
+	 * to 3 January in a programme's last week was loaded from a sheet, then could not be corrected (a tester's).
+	 */
+	static final int DAYS_PAST_END = 31;
+
+	/**
 	 * The activities, of the programme or project {@code g} the joins ({@code %s}) name, that start by a new end but
-	 * would end after it, counted with the first three named: an activity's end by mutation lies within them too
-	 * (those starting after are told by {@link #OUTSIDE}, those ending after the present end stop nothing).
+	 * would end more than {@link #DAYS_PAST_END} days after it, counted with the first three named: an activity's end
+	 * by mutation lies within them too (those starting after are told by {@link #OUTSIDE}, those ending after the
+	 * present bound stop nothing).
 	 */
 	private static final String ENDING = """
 			SELECT 'input.endDate', count(*)
-			       || CASE WHEN count(*) = 1 THEN ' activity of it ends after it (' ELSE ' activities of it end after it (' END
+			       || CASE WHEN count(*) = 1 THEN ' activity of it ends ' ELSE ' activities of it end ' END
+			       || 'more than %2$d days after it ('
 			       || array_to_string((array_agg(a.code || ' on ' || a.end_date ORDER BY a.end_date DESC, a.code))[1 : 3],
 			                          ', ')
 			       || CASE WHEN count(*) > 3 THEN ', ...' ELSE '' END || '); move their ends first'
-			FROM %s
-			WHERE g.id = :id AND a.start_date <= CAST(:end AS date) AND a.end_date > CAST(:end AS date)
-			  AND a.end_date <= coalesce(g.end_date, a.end_date)
+			FROM %1$s
+			WHERE g.id = :id AND a.start_date <= CAST(:end AS date) AND a.end_date > CAST(:end AS date) + %2$d
+			  AND a.end_date <= coalesce(g.end_date + %2$d, a.end_date)
 			HAVING count(*) > 0""";
 
 	private final JdbcClient jdbc;
@@ -93,8 +101,9 @@ class ActivityDates implements WithinProgramme, WithinProject {
 
 	/**
 	 * The end of an activity created or changed by mutation, where given, by its programme's end and its project's,
-	 * as its start is held within them: a mistyped year made a training of 73 years. A sheet warns of an end after
-	 * its project's ({@code PlausibilityChecks}).
+	 * as its start is held within them, or at most {@link #DAYS_PAST_END} days after (one under way at that end): a
+	 * mistyped year made a training of 73 years. A sheet warns of an end after its project's ({@code
+	 * PlausibilityChecks}).
 	 */
 	static void checkEnd(Project project, Programme programme, LocalDate end, boolean given, Validation validation) {
 		// a start refused already says where the activity must lie
@@ -102,14 +111,15 @@ class ActivityDates implements WithinProgramme, WithinProject {
 				|| validation.refused("input.project")) {
 			return;
 		}
-		if (programme.endDate() != null && end.isAfter(programme.endDate())) {
+		var past = " by more than " + DAYS_PAST_END + " days, which an activity under way then may last past it";
+		if (programme.endDate() != null && end.isAfter(programme.endDate().plusDays(DAYS_PAST_END))) {
 			problem(validation, "input.endDate", "end", end, given, "After its programme " + programme.code()
-					+ " ends (" + programme.endDate() + "): an admin may move the programme's dates");
+					+ " ends (" + programme.endDate() + ")" + past + ": an admin may move the programme's dates");
 		}
-		else if (project.endDate() != null && end.isAfter(project.endDate())) {
+		else if (project.endDate() != null && end.isAfter(project.endDate().plusDays(DAYS_PAST_END))) {
 			problem(validation, "input.endDate", "end", end, given, "After its project " + project.code() + " ends ("
-					+ project.endDate() + "): an admin may move the project's dates, or the right project be given"
-					+ " (input.project)");
+					+ project.endDate() + ")" + past + ": an admin may move the project's dates, or the right project"
+					+ " be given (input.project)");
 		}
 	}
 
@@ -176,7 +186,7 @@ class ActivityDates implements WithinProgramme, WithinProject {
 		var joins = "activity a JOIN project p ON p.id = a.project_id JOIN programme g ON g.id = p.programme_id";
 		WithinProgramme.problems(this.jdbc, OUTSIDE.formatted(joins,
 				": its indicators would no longer count their participations"), programme, start, end, validation);
-		WithinProgramme.problems(this.jdbc, ENDING.formatted(joins), programme, start, end, validation);
+		WithinProgramme.problems(this.jdbc, ENDING.formatted(joins, DAYS_PAST_END), programme, start, end, validation);
 	}
 
 	/**
@@ -187,7 +197,7 @@ class ActivityDates implements WithinProgramme, WithinProject {
 	public void checkProjectMove(long project, LocalDate start, LocalDate end, Validation validation) {
 		var joins = "activity a JOIN project g ON g.id = a.project_id";
 		WithinProgramme.problems(this.jdbc, OUTSIDE.formatted(joins, ""), project, start, end, validation);
-		WithinProgramme.problems(this.jdbc, ENDING.formatted(joins), project, start, end, validation);
+		WithinProgramme.problems(this.jdbc, ENDING.formatted(joins, DAYS_PAST_END), project, start, end, validation);
 	}
 
 }

@@ -543,32 +543,46 @@ class ReferenceMutationsTest {
 			.expect(error -> error.getMessage().equals("input.startDate: After its project TM-2024 ends (2024-12-31): "
 					+ "an admin may move the project's dates, or the right project be given (input.project)"))
 			.verify();
-		// nor end after them: a mistyped year made a training of 73 years
+		// nor end after them by more than a month: a mistyped year made a training of 73 years
 		this.graphQl.document(create.formatted("2024-12-30", "SCCSF").replace("CSO-CAPACITY", "TM-2024"))
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().equals("input.endDate: After its project TM-2024 ends (2024-12-31): "
-					+ "an admin may move the project's dates, or the right project be given (input.project)"))
+			.expect(error -> error.getMessage().equals("input.endDate: After its project TM-2024 ends (2024-12-31) by"
+					+ " more than 31 days, which an activity under way then may last past it: an admin may move the"
+					+ " project's dates, or the right project be given (input.project)"))
 			.verify();
+		// one under way at its end may end within them, as a sheet's does (a tester's: 29 December to 3 January)
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createActivity(input: {code: "TM-NY", project: "TM-2024", kind: TRAINING, title: "New Year",
+				    startDate: "2024-12-29", endDate: "2025-01-31"}) { endDate } }""")
+			.execute()
+			.path("createActivity.endDate").entity(String.class).isEqualTo("2025-01-31");
+		this.jdbc.update("DELETE FROM activity WHERE code = 'TM-NY'");
 		// and a project's end moved past one's end is refused as a start moved past one's start is (a tester's)
 		// language=GraphQL
 		this.graphQl.document("""
 				mutation { createActivity(input: {code: "TM-END", project: "TM-2024", kind: TRAINING, title: "Late",
-				    startDate: "2024-12-01", endDate: "2024-12-20"}) { code }
+				    startDate: "2024-12-01", endDate: "2025-01-20"}) { code }
 				  updateProject(code: "TM-2024", input: {endDate: "2024-12-10"}) { code } }""")
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().equals("input.endDate: 1 activity of it ends after it (TM-END on"
-					+ " 2024-12-20); move their ends first"))
+			.expect(error -> error.getMessage().equals("input.endDate: 1 activity of it ends more than 31 days after it"
+					+ " (TM-END on 2025-01-20); move their ends first"))
 			.verify();
+		this.graphQl.document("mutation { updateProject(code: \"TM-2024\", input: {endDate: \"2024-12-20\"}) {"
+				+ " endDate } }")
+			.execute()
+			.path("updateProject.endDate").entity(String.class).isEqualTo("2024-12-20");
 		this.jdbc.update("DELETE FROM activity WHERE code = 'TM-END'");
 		var activity = this.graphQl.document(create.formatted("2025-02-03", "SCCSF")).execute();
 		activity.path("createActivity.organizer.code").entity(String.class).isEqualTo("SCCSF");
 		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {endDate: \"2099-03-06\"}) { code } }")
 			.execute()
 			.errors()
-			.expect(error -> error.getMessage().equals("input.endDate: After its programme EU-CSO-EQUAL ends (2025-12-31):"
-					+ " an admin may move the programme's dates"))
+			.expect(error -> error.getMessage().equals("input.endDate: After its programme EU-CSO-EQUAL ends (2025-12-31)"
+					+ " by more than 31 days, which an activity under way then may last past it: an admin may move the"
+					+ " programme's dates"))
 			.verify();
 		// language=GraphQL
 		this.graphQl.document("mutation { updateActivity(code: \"TM-ACT\", input: {organizer: \"TM-ORG\"}) { code } }")
