@@ -19,6 +19,7 @@ import org.kvali.access.Caller;
 import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
 import org.kvali.audit.AuditLog;
+import org.kvali.time.Today;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AttendanceImportService {
 
 	private final ImportLimits limits;
+
+	private final Today today;
 
 	private final IntakeLookups lookups;
 
@@ -59,8 +62,9 @@ public class AttendanceImportService {
 
 	AttendanceImportService(ImportLimits limits, IntakeLookups lookups, Staging staging, StoredMatches matches,
 			StagingChecks checks, AttendanceWriter writer, ImportHistory history, TransactionTemplate transaction,
-			PartnerScope partners, AuditLog audit, ApiKeyService keys) {
+			PartnerScope partners, AuditLog audit, ApiKeyService keys, Today today) {
 		this.keys = keys;
+		this.today = today;
 		this.matches = matches;
 		this.partners = partners;
 		this.audit = audit;
@@ -108,7 +112,7 @@ public class AttendanceImportService {
 		var outcome = this.transaction.execute(status -> {
 			RowIntake intake;
 			try (var copy = this.staging.open()) {
-				intake = new RowIntake(this.limits, municipalities, copy);
+				intake = new RowIntake(this.limits, municipalities, copy, this.today.zone());
 				read(in, format, intake);
 				copy.end();
 			}

@@ -1,6 +1,10 @@
 package org.kvali.intake;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -64,10 +68,13 @@ final class RowChecker {
 	private static final Map<String, Integer> COLUMN_LIMITS = Map.of(Columns.ORGANIZATION_NAME, 300,
 			Columns.ACTIVITY_TITLE, 500);
 
-	/** A date, then a time of day: hours and minutes, seconds and their fraction if any. */
+	/**
+	 * A date, then a time of day: hours and minutes, seconds and their fraction if any, morning or afternoon, and the
+	 * offset from UTC of a point in time (Z, +04:00).
+	 */
 	private static final Pattern DATE_AND_TIME = Pattern
-		.compile("([^ T]{8,10})[ T](?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?"
-				+ "(?: ?[AaPp]\\.?[Mm]\\.?)?(?: ?(?:Z|[+-]\\d{2}:?\\d{2}))?");
+		.compile("([^ T]{8,10})[ T]((?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?)"
+				+ "(?: ?([AaPp])\\.?[Mm]\\.?)?(?: ?(Z|[+-]\\d{2}:?\\d{2}))?");
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -86,18 +93,24 @@ final class RowChecker {
 
 	private final int thisYear;
 
+	private final ZoneId zone;
+
 	private final List<ImportMessage> errors;
 
-	private RowChecker(SheetRow row, int maxLength, int thisYear, List<ImportMessage> errors) {
+	private RowChecker(SheetRow row, int maxLength, int thisYear, ZoneId zone, List<ImportMessage> errors) {
 		this.sheetRow = row;
+		this.zone = zone;
 		this.maxLength = maxLength;
 		this.thisYear = thisYear;
 		this.errors = errors;
 	}
 
-	/** Checks one row; {@code thisYear} bounds birth years (read once per sheet, not per row). */
-	static AttendanceRow check(SheetRow row, int maxLength, int thisYear, List<ImportMessage> errors) {
-		var checker = new RowChecker(row, maxLength, thisYear, errors);
+	/**
+	 * Checks one row; {@code thisYear} bounds birth years (read once per sheet, not per row), and a date given as a
+	 * point in time is the day it was in {@code zone}.
+	 */
+	static AttendanceRow check(SheetRow row, int maxLength, int thisYear, ZoneId zone, List<ImportMessage> errors) {
+		var checker = new RowChecker(row, maxLength, thisYear, zone, errors);
 		if (row.overlong()) {
 			errors.add(new ImportMessage(row.row(), null, null, "The row has more cells than the header has columns:"
 					+ " a value holding the separator belongs in quotes, and a note beside the table under a column"
@@ -263,8 +276,13 @@ final class RowChecker {
 		if (value == null) {
 			return null;
 		}
-		var day = value.length() > 10 ? withoutTime(value) : value;
+		var time = value.length() > 10 ? DATE_AND_TIME.matcher(value) : null;
+		boolean timed = time != null && time.matches();
+		var day = timed ? time.group(1) : value;
 		var date = day.contains(".") ? Dates.dotted(day) : Dates.iso(day);
+		if (date != null && timed && time.group(4) != null) {
+			date = dayIn(date, time.group(2), time.group(3), time.group(4));
+		}
 		// a time of day is a fraction of the day's number (45352.5 is noon)
 		var serial = date == null ? SPREADSHEET_DAY.matcher(value) : null;
 		var numbered = serial != null && serial.matches()
@@ -289,12 +307,19 @@ final class RowChecker {
 	}
 
 	/**
-	 * The day of a date written with a time of day, as a spreadsheet exports a cell of a date and time (2025-03-10
-	 * 00:00:00, 10.03.2025 09:30): an activity's day is what Kvali keeps. Other text stays as it is.
+	 * The day, in the programmes' zone, of a date and time given with its offset from UTC, as exports of forms write a
+	 * point in time: 2025-03-31T22:00:00Z was 1 April in Georgia, and was counted in March. A time of day alone
+	 * (2025-03-10 00:00:00, 10.03.2025 09:30) is the day written: an activity's day is what Kvali keeps.
 	 */
-	private static String withoutTime(String value) {
-		var matcher = DATE_AND_TIME.matcher(value);
-		return matcher.matches() ? matcher.group(1) : value;
+	private LocalDate dayIn(LocalDate date, String time, String half, String offset) {
+		var clock = LocalTime.parse(time.charAt(1) == ':' ? "0" + time : time);
+		if (half != null && clock.getHour() <= 12) {
+			// 12 AM is midnight, 12 PM noon
+			clock = clock.withHour(clock.getHour() % 12 + (Character.toUpperCase(half.charAt(0)) == 'P' ? 12 : 0));
+		}
+		var utc = offset.equals("Z") ? ZoneOffset.UTC
+				: ZoneOffset.of(offset.length() == 5 ? offset.substring(0, 3) + ":" + offset.substring(3) : offset);
+		return OffsetDateTime.of(date, clock, utc).atZoneSameInstant(this.zone).toLocalDate();
 	}
 
 	private String gender() {

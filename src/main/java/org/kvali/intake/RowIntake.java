@@ -1,6 +1,7 @@
 package org.kvali.intake;
 
 import java.time.Year;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,9 @@ final class RowIntake implements SheetSink {
 
 	private final int thisYear = Year.now().getValue();
 
+	/** Where the programmes run: a date and time given with its offset is the day it was there. */
+	private final ZoneId zone;
+
 	private final List<ImportMessage> warnings = new ArrayList<>();
 
 	private final List<ImportMessage> errors = new ArrayList<>();
@@ -55,8 +59,9 @@ final class RowIntake implements SheetSink {
 
 	private final WrittenValues written = new WrittenValues();
 
-	RowIntake(ImportLimits limits, MunicipalityNames municipalities, Staging.Copy staging) {
+	RowIntake(ImportLimits limits, MunicipalityNames municipalities, Staging.Copy staging, ZoneId zone) {
 		this.limits = limits;
+		this.zone = zone;
 		this.municipalities = municipalities;
 		this.staging = staging;
 	}
@@ -180,7 +185,7 @@ final class RowIntake implements SheetSink {
 			this.unsavedTold = true;
 		}
 		int before = this.errors.size();
-		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.thisYear, this.errors);
+		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.thisYear, this.zone, this.errors);
 		var venue = municipality(row, Columns.VENUE_MUNICIPALITY, checked.venueMunicipality());
 		var home = municipality(row, Columns.HOME_MUNICIPALITY, checked.homeMunicipality());
 		var flagged = new ArrayList<String>();

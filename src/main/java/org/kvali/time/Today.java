@@ -3,6 +3,7 @@ package org.kvali.time;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,11 @@ public class Today {
 
 	public LocalDate date() {
 		return LocalDate.now(this.clock);
+	}
+
+	/** The zone whose day is today. */
+	public ZoneId zone() {
+		return this.clock.getZone();
 	}
 
 	/** The time now, with the zone's offset. */

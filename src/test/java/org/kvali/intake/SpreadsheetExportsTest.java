@@ -59,6 +59,25 @@ class SpreadsheetExportsTest {
 	}
 
 	/**
+	 * A date and time given with its offset from UTC, as exports of forms write a point in time, is the day it was in
+	 * Georgia (Asia/Tbilisi, UTC+4): 22:00 UTC on 31 March was 1 April there (it was counted in March: a tester's).
+	 * A time of day alone is the day written, whatever the hour.
+	 */
+	@Test
+	void aPointInTimeIsTheDayItWasWhereTheProgrammesRun() throws Exception {
+		var sheet = HEADER + """
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-31T22:00:00Z;2025-04-01T19:59:59.5+00:00;;TI-1;female;;;;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-31 23:30;31.03.2025 11:30 PM -0500;;TI-2;male;;;;;;
+				TI-WS-3;Workshop;workshop;TEST-INTAKE;2025-04-01T02:00+04:00;2025-04-01 12:15 AM +0400;;TI-3;male;;;;;;
+				""";
+		load(sheet, false).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IMPORTED"));
+		assertThat(this.jdbc.queryForList("SELECT code || ' ' || start_date || ' ' || end_date FROM activity"
+				+ " WHERE code LIKE 'TI-%' ORDER BY code", String.class))
+			.containsExactly("TI-WS-1 2025-04-01 2025-04-01", "TI-WS-2 2025-03-31 2025-04-01",
+					"TI-WS-3 2025-04-01 2025-04-01");
+	}
+
+	/**
 	 * A date column saved as numbers (a CSV of a column formatted as General) holds the spreadsheet's day numbers: each
 	 * is refused naming the day it stands for and how to save it as a date, not read (others in it may be numbers too).
 	 */
