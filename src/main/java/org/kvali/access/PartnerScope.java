@@ -48,14 +48,25 @@ public class PartnerScope {
 			.formatted(person);
 	}
 
+	/** The details of a person an admin may correct, as {@code participant.admin_corrected} names them. */
+	public static final List<String> DETAILS = List.of("gender", "birth_year", "disability", "home_municipality",
+			"organization");
+
 	/**
 	 * SQL: the caller is a partner ({@code :organizations} bound, as for {@link #hostedElsewhere}) whose sheets keep
 	 * the stored person's details as they are, neither compared nor changed: the person took part in another
-	 * organization's activity, or in none (nobody's participant, whom the sheet may not name), or an admin corrected
-	 * them ({@code correctParticipant}), whose values a sheet sent again must not undo.
+	 * organization's activity, or in none (nobody's participant, whom the sheet may not name).
 	 */
 	public static String keptAsStored(String person) {
-		return "(" + hostedElsewhere(person) + " OR " + hostedNowhere(person) + " OR " + correctedByAdmin(person) + ")";
+		return "(" + hostedElsewhere(person) + " OR " + hostedNowhere(person) + ")";
+	}
+
+	/**
+	 * SQL: as {@link #keptAsStored(String)}, or the partner's sheet keeps this one detail ({@link #DETAILS}) as an
+	 * admin corrected it ({@code correctParticipant}): a sheet sent again must not undo it.
+	 */
+	public static String keptAsStored(String person, String detail) {
+		return "(" + keptAsStored(person) + " OR " + correctedByAdmin(person, detail) + ")";
 	}
 
 	/** SQL: the caller is a partner ({@code :organizations} bound) and the stored person took part in nothing. */
@@ -66,14 +77,17 @@ public class PartnerScope {
 	}
 
 	/**
-	 * SQL: the caller is a partner ({@code :organizations} bound) and an admin corrected the stored person whose id is
-	 * {@code person} ({@code correctParticipant}); false for an admin.
+	 * SQL: the caller is a partner ({@code :organizations} bound) and an admin corrected the detail ({@link #DETAILS})
+	 * of the stored person whose id is {@code person} ({@code correctParticipant}); false for an admin.
 	 */
-	public static String correctedByAdmin(String person) {
+	public static String correctedByAdmin(String person, String detail) {
+		if (!DETAILS.contains(detail)) {
+			throw new IllegalArgumentException("No detail of a person: " + detail);
+		}
 		return """
 				(CAST(:organizations AS bigint[]) IS NOT NULL
-				 AND EXISTS (SELECT 1 FROM participant kept WHERE kept.id = %s AND kept.corrected_by_admin))"""
-			.formatted(person);
+				 AND EXISTS (SELECT 1 FROM participant kept WHERE kept.id = %s AND '%s' = ANY(kept.admin_corrected)))"""
+			.formatted(person, detail);
 	}
 
 	/** The ids of the projects the caller's organizations lead or partner. */

@@ -79,7 +79,7 @@ class ActivityChanges {
 				given.apply("kind", "s.activity_kind"), given.apply("start_date", "s.start_date"),
 				given.apply("end_date", "s.end_date"), given.apply("venue", "s.venue_municipality"), where,
 				PartnerSheet.toldOf("s")))
-			.param("organizations", partner == null ? null : partner.organizationIds())
+			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((rs, row) -> {
 				var changes = changes(rs, written);
 				return changes.isEmpty() ? null : new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE,

@@ -33,7 +33,7 @@ class ActivityDateChecks {
 				FROM import_activity a
 				WHERE NOT dates_flagged AND coalesce(end_date, stored_end_date) < coalesce(start_date, stored_start_date)
 				  AND %s""".formatted(PartnerSheet.toldOf("a")))
-			.param("organizations", partner == null ? null : partner.organizationIds())
+			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
 				var column = rs.getString(3) != null ? Columns.END_DATE : Columns.START_DATE;
 				var value = rs.getString(3) != null ? rs.getString(3) : rs.getString(2);
@@ -55,7 +55,7 @@ class ActivityDateChecks {
 				WHERE NOT a.dates_flagged AND a.start_date IS DISTINCT FROM a.stored_start_date
 				  AND (a.start_date < g.start_date OR a.start_date > g.end_date) AND %s
 				ORDER BY a.first_row""".formatted(PartnerSheet.toldOf("a")))
-			.param("organizations", partner == null ? null : partner.organizationIds())
+			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(3), "Activity "
 						+ rs.getString(2) + " would start " + rs.getString(4) + "): its programme's indicators would "

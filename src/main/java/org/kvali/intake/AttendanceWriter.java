@@ -49,7 +49,7 @@ class AttendanceWriter {
 				           OR EXISTS (SELECT 1 FROM project_partner pp WHERE pp.project_id = p.id AND pp.organization_id = o))
 				FROM import_activity s JOIN project p ON p.code = s.project_code
 				WHERE s.stored_id IS NULL""")
-			.param("organizations", partner == null ? null : partner.organizationIds())
+			.param("organizations", PartnerSheet.organizationIds(partner))
 			.update();
 		int activitiesUpdated = this.jdbc.sql("""
 				UPDATE activity a SET title = coalesce(s.activity_title, a.title), kind = coalesce(s.activity_kind, a.kind),
@@ -60,13 +60,19 @@ class AttendanceWriter {
 			.update();
 		// A person's own organization follows their latest activity (by start, then code): the sheet's replaces the
 		// stored one unless they represented one at a later activity already (however the rows were split into
-		// sheets, or sent in which order).
+		// sheets, or sent in which order). A partner's sheet keeps what an admin corrected.
 		int participantsUpdated = this.jdbc.sql("""
-				UPDATE participant p SET birth_year = coalesce(s.birth_year, p.birth_year),
-				       disability = coalesce(s.disability, p.disability),
-				       home_municipality_code = coalesce(s.home_municipality, p.home_municipality_code),
-				       organization_id = n.organization_id
-				FROM import_person s LEFT JOIN organization o ON o.code = s.organization_code
+				UPDATE participant p SET birth_year = c.birth_year, disability = c.disability,
+				       home_municipality_code = c.home,
+				       organization_id = CASE WHEN c.organization_kept THEN k.organization_id ELSE n.organization_id END
+				FROM import_person s JOIN participant k ON k.id = s.stored_id
+				LEFT JOIN organization o ON o.code = s.organization_code
+				CROSS JOIN LATERAL (
+				    SELECT CASE WHEN %2$s THEN k.birth_year ELSE coalesce(s.birth_year, k.birth_year) END AS birth_year,
+				           CASE WHEN %3$s THEN k.disability ELSE coalesce(s.disability, k.disability) END AS disability,
+				           CASE WHEN %4$s THEN k.home_municipality_code
+				                ELSE coalesce(s.home_municipality, k.home_municipality_code) END AS home,
+				           %5$s AS organization_kept) c
 				CROSS JOIN LATERAL (
 				    SELECT CASE WHEN o.id IS NULL OR o.id = s.stored_organization_id OR EXISTS (
 				                    SELECT 1 FROM participation x JOIN activity xa ON xa.id = x.activity_id
@@ -74,12 +80,15 @@ class AttendanceWriter {
 				                      AND (xa.start_date, xa.code COLLATE "C") > (s.organization_since, s.organization_activity))
 				                THEN s.stored_organization_id ELSE o.id END AS organization_id) n
 				WHERE s.stored_id IS NOT NULL AND p.id = s.stored_id
-				  AND NOT %s
+				  AND NOT %1$s
 				  AND (p.birth_year, p.disability, p.home_municipality_code, p.organization_id) IS DISTINCT FROM
-				      (coalesce(s.birth_year, p.birth_year), coalesce(s.disability, p.disability),
-				       coalesce(s.home_municipality, p.home_municipality_code), n.organization_id)
-				""".formatted(PartnerScope.keptAsStored("p.id")))
-			.param("organizations", partner == null ? null : partner.organizationIds())
+				      (c.birth_year, c.disability, c.home,
+				       CASE WHEN c.organization_kept THEN k.organization_id ELSE n.organization_id END)
+				""".formatted(PartnerScope.keptAsStored("p.id"), PartnerScope.correctedByAdmin("k.id", "birth_year"),
+					PartnerScope.correctedByAdmin("k.id", "disability"),
+					PartnerScope.correctedByAdmin("k.id", "home_municipality"),
+					PartnerScope.correctedByAdmin("k.id", "organization")))
+			.param("organizations", PartnerSheet.organizationIds(partner))
 			.update();
 		int participants = this.jdbc.sql("""
 				INSERT INTO participant (id, ref, gender, birth_year, disability, home_municipality_code, organization_id)
@@ -98,8 +107,8 @@ class AttendanceWriter {
 				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL
 				  AND pn.activity_id = a.id AND pn.participant_id = p.id
 				  AND (pn.role, pn.organization_id) IS DISTINCT FROM (coalesce(r.role, pn.role), coalesce(o.id, pn.organization_id))
-				""".formatted(PartnerScope.correctedByAdmin("p.stored_id")))
-			.param("organizations", partner == null ? null : partner.organizationIds())
+				""".formatted(PartnerScope.correctedByAdmin("p.stored_id", "organization")))
+			.param("organizations", PartnerSheet.organizationIds(partner))
 			.update();
 		// In the order of the unique index, which then grows at its end instead of at random places: 200,000 rows
 		// in psql took 1.7 to 2.0 s sorted, 2.5 to 2.6 s in the order the joins give. A new participation takes
@@ -118,15 +127,15 @@ class AttendanceWriter {
 				                     AND x.activity_id = a.id AND x.participant_id = p.id LIMIT 1) x ON true
 				WHERE x.stored IS NULL
 				ORDER BY a.id, p.id""").update();
-		// people a partner's sheet keeps as stored (of other organizations too, or corrected by an admin): their
-		// details are not the partner's to change, but their own organization is the rule's, that of their latest
-		// activity, which the sheet may have added
+		// people a partner's sheet keeps as stored (of other organizations too, or whose organization an admin
+		// corrected): their details are not the partner's to change, but their own organization is the rule's, that
+		// of their latest activity, which the sheet may have added
 		if (partner != null) {
 			this.jdbc.sql("""
 					SELECT own_organizations_followed(array(
 					    SELECT s.stored_id FROM import_person s
 					    WHERE s.stored_id IS NOT NULL AND s.organization_code IS NOT NULL AND %s))"""
-				.formatted(PartnerScope.keptAsStored("s.stored_id")))
+				.formatted(PartnerScope.keptAsStored("s.stored_id", "organization")))
 				.param("organizations", partner.organizationIds())
 				.query(Integer.class)
 				.single();

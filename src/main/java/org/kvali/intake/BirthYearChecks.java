@@ -37,7 +37,7 @@ class BirthYearChecks {
 	}
 
 	private static Long[] organizations(PartnerSheet partner) {
-		return partner == null ? null : partner.organizationIds();
+		return PartnerSheet.organizationIds(partner);
 	}
 
 	/** A row's birth year after its activity's start. Only rows born after the earliest start are joined. */
@@ -49,7 +49,8 @@ class BirthYearChecks {
 				                      FROM import_activity)
 				  AND r.birth_year > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
 				  AND NOT (p.stored_id IS NOT NULL AND %s) AND %s
-				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id"), PartnerSheet.toldOf("a")))
+				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id", "birth_year"),
+				PartnerSheet.toldOf("a")))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, rs.getString(2), "Born after activity "
@@ -65,7 +66,8 @@ class BirthYearChecks {
 				WHERE r.birth_year IS NULL
 				  AND coalesce(p.birth_year, p.stored_birth_year) > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
 				  AND NOT (p.stored_id IS NOT NULL AND %s) AND %s
-				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id"), PartnerSheet.toldOf("a")))
+				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id", "birth_year"),
+				PartnerSheet.toldOf("a")))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, null, "Participant " + rs.getString(2)
@@ -82,7 +84,7 @@ class BirthYearChecks {
 		var raised = this.jdbc.sql("""
 				SELECT stored_id FROM import_person
 				WHERE stored_id IS NOT NULL AND birth_year > coalesce(stored_birth_year, 0) AND NOT %s"""
-			.formatted(PartnerScope.keptAsStored("stored_id")))
+			.formatted(PartnerScope.keptAsStored("stored_id", "birth_year")))
 			.param("organizations", organizations(partner))
 			.query(Long.class)
 			.list();
@@ -160,7 +162,8 @@ class BirthYearChecks {
 				                  WHERE r.activity_code = s.activity_code AND lower(r.participant_ref) = lower(pt.ref))
 				  AND NOT %s AND %s
 				GROUP BY s.first_row, s.start_date
-				ORDER BY s.first_row""".formatted(PartnerScope.keptAsStored("pt.id"), PartnerSheet.toldOf("s")))
+				ORDER BY s.first_row""".formatted(PartnerScope.keptAsStored("pt.id", "birth_year"),
+				PartnerSheet.toldOf("s")))
 			.param("moved", moved.toArray(Long[]::new))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {

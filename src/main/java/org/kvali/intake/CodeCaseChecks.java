@@ -34,7 +34,7 @@ class CodeCaseChecks {
 				LEFT JOIN activity x ON lower(x.code) = lower(a.activity_code)
 				WHERE a.stored_id IS NULL AND (x.id IS NOT NULL OR a.first_code <> a.activity_code)
 				ORDER BY a.first_row""")
-			.param("organizations", partner == null ? null : partner.organizationIds())
+			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
 				// another's activity: written as stored, the sheet was refused as naming it (a tester's went round)
 				errors.add(rs.getBoolean(5) ? new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2),

@@ -24,7 +24,8 @@ class DetailChanges {
 
 	/**
 	 * A detail: its column, the stored value and the sheet's as SQL text over {@code p} and {@code s}, when they
-	 * differ (a home first given is no move), its words, and what the warning adds.
+	 * differ (a home first given is no move), its words, and what the warning adds. The column names the detail as an
+	 * admin's correction does ({@link PartnerScope#DETAILS}).
 	 */
 	private record Detail(String column, String stored, String given, String differ, String words, String remark) {
 	}
@@ -61,8 +62,8 @@ class DetailChanges {
 					  AND EXISTS (SELECT 1 FROM import_person WHERE stored_id IS NOT NULL)
 					ORDER BY s.first_row
 					LIMIT %d""".formatted(detail.stored(), detail.given(), detail.differ(),
-					PartnerScope.keptAsStored("p.id"), NAMED))
-				.param("organizations", partner == null ? null : partner.organizationIds())
+					PartnerScope.keptAsStored("p.id", detail.column()), NAMED))
+				.param("organizations", PartnerSheet.organizationIds(partner))
 				.query((rs, row) -> new Changed(rs.getInt(1), rs.getString(2) + " from " + rs.getString(3) + " to "
 						+ written.besideStored(detail.column(), rs.getString(4)), rs.getInt(5)))
 				.list();

@@ -53,7 +53,7 @@ class OrganizationChecks {
 				ORDER BY 1""".formatted(PartnerSheet.listable("o.id")))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())
-			.param("own", partner == null ? null : partner.organizationIds())
+			.param("own", PartnerSheet.organizationIds(partner))
 			.query((rs, row) -> {
 				var into = rs.getString(4) == null ? "another organization" : rs.getString(4);
 				return new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
@@ -179,8 +179,8 @@ class OrganizationChecks {
 				WHERE p.organizations_differ AND r.organization_code IS NOT NULL
 				  AND (p.stored_id IS NULL OR NOT %s)
 				GROUP BY p.participant_ref
-				ORDER BY 1""".formatted(PartnerScope.keptAsStored("p.stored_id")))
-			.param("organizations", partner == null ? null : partner.organizationIds())
+				ORDER BY 1""".formatted(PartnerScope.keptAsStored("p.stored_id", "organization")))
+			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, null, "Participant "
 						+ rs.getString(2) + " is at activities of " + rs.getString(3) + " here: each participation "
@@ -215,7 +215,7 @@ class OrganizationChecks {
 				PartnerSheet.listable("o.id")))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())
-			.param("own", partner == null ? null : partner.organizationIds())
+			.param("own", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
 				// each named with its own spelling of the name (the new one's was given as the other's: a tester's)
 				var stored = rs.getString(3);

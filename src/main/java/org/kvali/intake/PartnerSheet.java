@@ -19,6 +19,11 @@ record PartnerSheet(Set<Long> projects, Set<Long> organizations) {
 		return this.organizations.toArray(Long[]::new);
 	}
 
+	/** The value of {@code :organizations}: the partner's organizations, null for an admin's sheet (no partner). */
+	static Long[] organizationIds(PartnerSheet partner) {
+		return partner == null ? null : partner.organizationIds();
+	}
+
 	/**
 	 * SQL: the stored person whose id is {@code person} took part in a project not among {@code :allowed} (the
 	 * partner's): a partner may not name them at all.

@@ -2,6 +2,7 @@ package org.kvali.intake;
 
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 
 import org.kvali.access.PartnerScope;
 
@@ -91,28 +92,44 @@ class PartnerSheetChecks {
 
 	/**
 	 * A warning for each stored person of a partner's sheet whose details it keeps as stored ({@link
-	 * PartnerScope#keptAsStored}) and does not refuse ({@link #othersPeople}): their details in the sheet are neither
-	 * compared nor stored. Only of people the sheet names at a new activity or one the partner runs, as the refusal.
+	 * PartnerScope#keptAsStored}), or some of them as an admin corrected them, and does not refuse ({@link
+	 * #othersPeople}): those details in the sheet are neither compared nor stored. Only of people the sheet names at a
+	 * new activity or one the partner runs, as the refusal.
 	 */
 	List<ImportMessage> keptAsStored(PartnerSheet partner) {
 		// each reason asked once per person, not again for keptAsStored
 		return this.jdbc.sql("""
-				SELECT first_row, participant_ref, elsewhere FROM (
-				    SELECT p.first_row, p.participant_ref, p.stored_id, %s AS elsewhere, %s AS corrected
-				    FROM import_person p WHERE p.stored_id IS NOT NULL
-				      AND EXISTS (SELECT 1 FROM import_row r JOIN import_activity a USING (activity_code)
+				SELECT first_row, participant_ref, elsewhere, corrected FROM (
+				    SELECT p.first_row, p.participant_ref, p.stored_id, %s AS elsewhere, st.admin_corrected AS corrected
+				    FROM import_person p JOIN participant st ON st.id = p.stored_id
+				    WHERE EXISTS (SELECT 1 FROM import_row r JOIN import_activity a USING (activity_code)
 				                  WHERE r.participant_ref = p.participant_ref AND %s)) k
-				WHERE (elsewhere OR corrected) AND stored_id NOT IN (SELECT stored_id FROM (%s) refused)
-				ORDER BY first_row""".formatted(PartnerScope.hostedElsewhere("p.stored_id"),
-				PartnerScope.correctedByAdmin("p.stored_id"), PartnerSheet.toldOf("a"), OTHERS_PEOPLE))
+				WHERE (elsewhere OR corrected <> '{}') AND stored_id NOT IN (SELECT stored_id FROM (%s) refused)
+				ORDER BY first_row""".formatted(PartnerScope.hostedElsewhere("p.stored_id"), PartnerSheet.toldOf("a"),
+				OTHERS_PEOPLE))
 			.param("allowed", partner.projectIds())
 			.param("organizations", partner.organizationIds())
-			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2), "Participant "
-					+ rs.getString(2) + (rs.getBoolean(3) ? " also took part in other organizations' activities"
-							: " was corrected by an admin")
-					+ ": their gender, birth year, disability and home municipality stay as stored, neither compared "
-					+ "with this sheet's nor changed by them; their own organization is that of their latest activity"))
+			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2),
+					rs.getBoolean(3) ? "Participant " + rs.getString(2) + " also took part in other organizations'"
+							+ " activities: their gender, birth year, disability and home municipality stay as stored,"
+							+ " neither compared with this sheet's nor changed by them; their own organization is that"
+							+ " of their latest activity"
+							: corrected(rs.getString(2), List.of((String[]) rs.getArray(4).getArray()))))
 			.list();
+	}
+
+	/** The words of each detail an admin may correct ({@link PartnerScope#DETAILS}), in that order. */
+	private static final Map<String, String> DETAIL_WORDS = Map.of("gender", "gender", "birth_year", "birth year",
+			"disability", "disability", "home_municipality", "home municipality", "organization",
+			"organization at their activities");
+
+	private static String corrected(String ref, List<String> details) {
+		var words = PartnerScope.DETAILS.stream().filter(details::contains).map(DETAIL_WORDS::get).toList();
+		var listed = words.size() == 1 ? words.get(0)
+				: String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+		return "Participant " + ref + " was corrected by an admin: their " + listed + (words.size() == 1 ? " stays"
+				: " stay") + " as stored, neither compared with this sheet's nor changed by it; ask an admin to"
+				+ " change " + (words.size() == 1 ? "it" : "them") + " (correctParticipant)";
 	}
 
 }

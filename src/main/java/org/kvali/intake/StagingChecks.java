@@ -156,7 +156,7 @@ class StagingChecks {
 				SELECT r.row_no, r.project_code, r.activity_code, p.code FROM import_row r
 				JOIN import_activity a USING (activity_code) JOIN project p ON p.id = a.stored_project_id
 				WHERE r.project_code <> p.code AND %s""".formatted(PartnerSheet.toldOf("a")))
-			.param("organizations", partner == null ? null : partner.organizationIds())
+			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
 						"Activity " + rs.getString(3) + " belongs to project " + rs.getString(4) + ": write that; if it"
@@ -205,7 +205,7 @@ class StagingChecks {
 				SELECT r.row_no, r.participant_ref, false, x.elsewhere FROM erased x JOIN import_row r USING (participant_ref)
 				WHERE NOT x.told
 				ORDER BY 1""")
-			.param("organizations", partner == null ? null : partner.organizationIds())
+			.param("organizations", PartnerSheet.organizationIds(partner))
 			.param("allowed", partner == null ? new Long[0] : partner.projectIds())
 			.query((ResultSet rs) -> {
 				// to a partner that had no part, the words of othersPeople, as before the erasure
@@ -248,8 +248,8 @@ class StagingChecks {
 		this.jdbc.sql("""
 				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.stored_gender) FROM import_row r
 				JOIN import_person p USING (participant_ref) WHERE p.stored_id IS NOT NULL AND r.gender <> p.stored_gender
-				  AND NOT %s""".formatted(PartnerScope.keptAsStored("p.stored_id")))
-			.param("organizations", partner == null ? null : partner.organizationIds())
+				  AND NOT %s""".formatted(PartnerScope.keptAsStored("p.stored_id", "gender")))
+			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
 				var gender = written.shown(Columns.GENDER, rs.getString(2));
 				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, gender, "Participant "

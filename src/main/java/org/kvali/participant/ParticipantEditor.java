@@ -113,7 +113,15 @@ class ParticipantEditor {
 				       disability = CASE WHEN :disabilityGiven THEN :disability ELSE disability END,
 				       home_municipality_code = CASE WHEN :homeGiven THEN :home ELSE home_municipality_code END,
 				       organization_id = CASE WHEN :organizationGiven THEN :organization ELSE organization_id END,
-				       corrected_by_admin = true
+				       admin_corrected = ARRAY(SELECT DISTINCT d FROM unnest(admin_corrected || ARRAY[
+				           CASE WHEN coalesce(:gender, gender) IS DISTINCT FROM gender THEN 'gender' END,
+				           CASE WHEN :birthYearGiven AND :birthYear IS DISTINCT FROM birth_year THEN 'birth_year' END,
+				           CASE WHEN :disabilityGiven AND :disability IS DISTINCT FROM disability THEN 'disability' END,
+				           CASE WHEN :homeGiven AND :home IS DISTINCT FROM home_municipality_code
+				                THEN 'home_municipality' END,
+				           CASE WHEN :organizationGiven AND :organization IS DISTINCT FROM organization_id
+				                THEN 'organization' END]) d
+				           WHERE d IS NOT NULL ORDER BY d)
 				WHERE id = :id""")
 			.param("id", stored.id())
 			.param("gender", input.gender().value() == null ? null : input.gender().value().name())

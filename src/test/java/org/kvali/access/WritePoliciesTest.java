@@ -124,6 +124,17 @@ class WritePoliciesTest {
 				this.cif.iterator().next());
 		assertThat(hosted).isNotNull();
 		assertThat(partner("UPDATE participant SET birth_year = birth_year WHERE ref = ?", hosted)).isOne();
+		// of one an admin corrected, not the details the admin changed; the others still
+		this.jdbc.update("UPDATE participant SET admin_corrected = '{birth_year}' WHERE ref = ?", hosted);
+		try {
+			refusedToPartner("UPDATE participant SET birth_year = coalesce(birth_year, 1990) + 1 WHERE ref = '" + hosted
+					+ "'", "Participant " + hosted + " was corrected by an admin; only an admin changes what an admin"
+							+ " corrected");
+			assertThat(partner("UPDATE participant SET disability = disability WHERE ref = ?", hosted)).isOne();
+		}
+		finally {
+			this.jdbc.update("UPDATE participant SET admin_corrected = '{}' WHERE ref = ?", hosted);
+		}
 		// S002 took part in CIF's projects only, but also at activities others run; S001 in another's project too
 		for (var ref : List.of("S002", "S001")) {
 			refusedToPartner("UPDATE participant SET birth_year = birth_year WHERE ref = '" + ref + "'", "Participant "
