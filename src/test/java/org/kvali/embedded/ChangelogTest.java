@@ -52,14 +52,15 @@ class ChangelogTest {
 					"attendance_import", "data_version", "erased_reference", "fact_change", "geo_unit", "indicator",
 					"indicator_target",
 					"indicator_value", "organization", "organization_alias", "participation_fact", "participant", "participant_personal",
-					"participation", "programme", "programme_donor", "project", "project_partner");
+					"participation", "programme", "programme_donor", "project", "project_partner",
+					"removed_participation");
 			assertThat(new JdbcTemplate(empty).queryForObject("SELECT count(*) FROM geo_unit", Integer.class))
 				.isEqualTo(84);
 			int changeSets = new JdbcTemplate(empty).queryForObject("SELECT count(*) FROM databasechangelog", Integer.class);
 			liquibase.rollback(changeSets, "");
 			assertThat(tables(connection)).isEmpty();
 			liquibase.update("");
-			assertThat(tables(connection)).hasSize(22);
+			assertThat(tables(connection)).hasSize(23);
 		}
 		finally {
 			empty.destroy();
