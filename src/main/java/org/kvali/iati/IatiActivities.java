@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -124,6 +125,28 @@ final class IatiActivities {
 				results.stream().filter(result -> result.projectCode() == null).toList()));
 		activities.addAll(children);
 		return activities;
+	}
+
+	/**
+	 * Refuses the activities {@link #of} made of the programme and its projects where one is identified as an activity
+	 * of another programme is ({@code elsewhere}: each identifier in lower case, with what it names), which IATI would
+	 * take for one activity.
+	 */
+	static void uniqueAmong(List<Activity> activities, Programme programme, List<Project> projects,
+			Map<String, String> elsewhere) {
+		var problems = new ArrayList<String>();
+		for (int i = 0; i < activities.size(); i++) {
+			var identifier = activities.get(i).identifier();
+			var other = elsewhere.get(identifier.toLowerCase(Locale.ROOT));
+			if (other != null) {
+				problems.add((i == 0 ? "programme " + programme.code() : "project " + projects.get(i - 1).code())
+						+ " would be identified as " + identifier + ", as " + other + " is: give one of them another"
+						+ " code");
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new Unpublishable(problems);
+		}
 	}
 
 	/**

@@ -48,13 +48,16 @@ class IatiController {
 
 	private final IatiLocations locations;
 
+	private final IatiIdentifiers identifiers;
+
 	private final Today today;
 
 	private final ReportService reports;
 
 	IatiController(ProgrammeService programmes, OrganizationService organizations, IndicatorResults results,
-			IatiLocations locations, Today today, ReportService reports) {
+			IatiLocations locations, IatiIdentifiers identifiers, Today today, ReportService reports) {
 		this.reports = reports;
+		this.identifiers = identifiers;
 		this.programmes = programmes;
 		this.organizations = organizations;
 		this.results = results;
@@ -123,6 +126,7 @@ class IatiController {
 				this.organizations.organizationsById(orgIds), this.locations.ofProgramme(programme),
 				this.locations.dates(programme, now.toLocalDate()),
 				Access.published(() -> this.results.ofProgramme(programme, now.toLocalDate())));
+		IatiActivities.uniqueAmong(activities, stored, projects, this.identifiers.ofOtherProgrammes(stored.id()));
 		new IatiDocument(out, now).write(activities);
 		return out.toString();
 	}

@@ -374,7 +374,8 @@ class IatiExportTest {
 	/**
 	 * The programme's identifier stays as published while its publisher does: a project whose code sorted first, led
 	 * by another organization, made that organization the programme's reporting organization, and so a lead-less
-	 * project's (a tester's). A project with a lead is reported by it.
+	 * project's (a tester's). A project with a lead is reported by it. An identifier names one activity, in the file
+	 * and among every programme's files (a project coded as another programme was published in two: a tester's).
 	 */
 	@Test
 	void theProgrammeAndProjectsWithoutALeadAreReportedByThePublisher() throws Exception {
@@ -401,9 +402,21 @@ class IatiExportTest {
 				.andExpect(content().string("The programme cannot be written as IATI activities: project EU-CSO-EQUAL "
 						+ "and programme EU-CSO-EQUAL would both be identified as HEKS-EPER-EU-CSO-EQUAL: give one of "
 						+ "them another code"));
+			this.jdbc.update("DELETE FROM project WHERE code = 'EU-CSO-EQUAL'");
+			// nor one of another programme's file, whatever the case: IATI would take the two for one activity
+			this.jdbc.update("""
+					INSERT INTO programme (code, name, start_date, end_date, publisher_id)
+					SELECT 'cso-capacity', 'Another', DATE '2026-01-01', DATE '2026-12-31', id FROM organization
+					WHERE code = 'HEKS-EPER'""");
+			this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(content().string("The programme cannot be written as IATI activities: project CSO-CAPACITY "
+						+ "would be identified as HEKS-EPER-CSO-CAPACITY, as programme cso-capacity is: give one of"
+						+ " them another code"));
 		}
 		finally {
 			this.jdbc.update("DELETE FROM project WHERE code IN ('AAA-TX', 'AAA-TX-BARE', 'EU-CSO-EQUAL')");
+			this.jdbc.update("DELETE FROM programme WHERE code = 'cso-capacity'");
 		}
 	}
 

@@ -1,0 +1,46 @@
+package org.kvali.iati;
+
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The IATI identifiers of every other programme's activities, made as {@link IatiActivities} makes them: a project
+ * coded as another programme of the same publisher was published in two files under one identifier, which the IATI
+ * Registry holds once (a tester's).
+ */
+@Repository
+class IatiIdentifiers {
+
+	private final JdbcClient jdbc;
+
+	IatiIdentifiers(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Each identifier in lower case, with the activity it names, of the programmes but {@code programmeId}. */
+	Map<String, String> ofOtherProgrammes(long programmeId) {
+		var named = new HashMap<String, String>();
+		this.jdbc.sql("""
+				SELECT 'programme ' || g.code,
+				       CASE WHEN o.id IS NULL THEN g.code ELSE coalesce(o.iati_ref, o.code) || '-' || g.code END
+				FROM programme g LEFT JOIN organization o ON o.id = g.publisher_id
+				WHERE g.id <> :programme
+				UNION ALL
+				SELECT 'project ' || p.code || ' of programme ' || g.code,
+				       CASE WHEN b.id IS NULL THEN p.code ELSE coalesce(b.iati_ref, b.code) || '-' || p.code END
+				FROM project p JOIN programme g ON g.id = p.programme_id
+				LEFT JOIN organization b ON b.id = coalesce(p.lead_organization_id, g.publisher_id)
+				WHERE g.id <> :programme""")
+			.param("programme", programmeId)
+			.query((ResultSet rs) -> {
+				named.putIfAbsent(rs.getString(2).toLowerCase(Locale.ROOT), rs.getString(1));
+			});
+		return named;
+	}
+
+}
