@@ -40,6 +40,15 @@ final class Progress {
 		return met ? 1.0 : 0.0;
 	}
 
+	/**
+	 * The share of the span from baseline to target that one counted thing is (a person, a participation): 0 for a
+	 * percentage, and for a target equal to its baseline.
+	 */
+	static double unit(Unit unit, Double baseline, double target) {
+		double span = Math.abs(target - (baseline == null ? 0 : baseline));
+		return unit == Unit.NUMBER && span > 0 ? 1 / span : 0;
+	}
+
 	/** The share (0..1) of the days from {@code start} to {@code end} that have passed on {@code day}. */
 	static double elapsed(LocalDate start, LocalDate end, LocalDate day) {
 		if (day.isBefore(start)) {
@@ -78,9 +87,11 @@ final class Progress {
 	 * the period's last day (see {@link Course}); until then each is measured against the time elapsed, the line from
 	 * baseline to target. A period that has ended (the day is after its last) is judged, not
 	 * measured against time: its target was reached or not (at 94 % of it, a target that ended a year before was
-	 * told ON_TRACK); on its last day, whose activities still count, it is measured as before.
+	 * told ON_TRACK); on its last day, whose activities still count, it is measured as before. A count ({@code unit},
+	 * the share of its span one counted thing is; 0 for a percentage) is behind a line only by a whole thing: 12 people
+	 * a year were OFF_TRACK on 1 January, a twelfth of a person behind (a tester's).
 	 */
-	static Status status(Double progress, double elapsed, boolean ended, Course course,
+	static Status status(Double progress, double elapsed, boolean ended, Course course, double unit,
 			IndicatorThresholds thresholds) {
 		if (elapsed <= 0) {
 			return Status.NOT_STARTED;
@@ -92,10 +103,15 @@ final class Progress {
 			return Status.NOT_ACHIEVED;
 		}
 		double reached = progress == null ? 0 : progress;
-		if (reached >= thresholds.onTrack() * elapsed) {
+		if (!behind(thresholds.onTrack() * elapsed, reached, unit)) {
 			return Status.ON_TRACK;
 		}
-		return reached >= thresholds.atRisk() * elapsed ? Status.AT_RISK : Status.OFF_TRACK;
+		return behind(thresholds.atRisk() * elapsed, reached, unit) ? Status.OFF_TRACK : Status.AT_RISK;
+	}
+
+	/** Whether progress is under the line by a whole counted thing ({@code unit}), or at all where there is none. */
+	private static boolean behind(double line, double reached, double unit) {
+		return reached < line && line - reached >= unit;
 	}
 
 }

@@ -176,11 +176,12 @@ class ActualsToDateTest {
 		this.jdbc.update("UPDATE programme SET end_date = ? WHERE code = 'TA-PROG'", LocalDate.of(YEAR, 6, 30));
 		// language=GraphQL
 		this.graphQl.document("mutation($year: String!) { setIndicatorTargets(code: \"TA-REACH\", targets: "
-				+ "[{period: $year, value: 2}]) { code } }")
+				+ "[{period: $year, value: 4}]) { code } }")
 			.variable("year", Integer.toString(YEAR))
 			.execute()
 			.path("setIndicatorTargets.code").hasValue();
-		// 1 of 2 (progress 0.5) with 166 of 181 days gone: below 0.6 of the time; of the whole year's 365, on track
+		// 1 of 4 with 166 of 181 days gone: more than one person below 0.6 of the time (2.2); of the whole year's
+		// 365, less than one below 0.9 of it (1.6), on track
 		// language=GraphQL
 		this.graphQl.document("{ indicator(code: \"TA-REACH\") { actual status } }")
 			.execute()

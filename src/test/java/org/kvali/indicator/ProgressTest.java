@@ -49,37 +49,64 @@ class ProgressTest {
 		assertThat(Progress.elapsed(start, end, LocalDate.of(2024, 7, 1))).isCloseTo(183.0 / 366, within(1e-12));
 		assertThat(Progress.elapsed(start, end, LocalDate.of(2025, 1, 1))).isEqualTo(1.0);
 		var thresholds = new IndicatorThresholds(0.9, 0.6);
-		assertThat(Progress.status(0.2, 0, false, GROWS, thresholds)).isEqualTo(Status.NOT_STARTED);
-		assertThat(Progress.status(1.0, 0, false, GROWS, thresholds)).isEqualTo(Status.NOT_STARTED);
-		assertThat(Progress.status(1.0, 0.3, false, GROWS, thresholds)).isEqualTo(Status.ACHIEVED);
+		assertThat(Progress.status(0.2, 0, false, GROWS, 0, thresholds)).isEqualTo(Status.NOT_STARTED);
+		assertThat(Progress.status(1.0, 0, false, GROWS, 0, thresholds)).isEqualTo(Status.NOT_STARTED);
+		assertThat(Progress.status(1.0, 0.3, false, GROWS, 0, thresholds)).isEqualTo(Status.ACHIEVED);
 		// a lower-is-better count below its target can still grow past it until its period ends
-		assertThat(Progress.status(1.25, 0.3, false, MOVES, thresholds)).isEqualTo(Status.ON_TRACK);
-		assertThat(Progress.status(1.25, 1, false, MOVES, thresholds)).isEqualTo(Status.ACHIEVED);
+		assertThat(Progress.status(1.25, 0.3, false, MOVES, 0, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(1.25, 1, false, MOVES, 0, thresholds)).isEqualTo(Status.ACHIEVED);
 		// a period that has ended is judged: 94 % of the target, or any part of it, is not achieved; on its last
 		// day, whose activities still count, it is measured against the time as before
-		assertThat(Progress.status(0.94, 1, true, GROWS, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
-		assertThat(Progress.status(null, 1, true, GROWS, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
-		assertThat(Progress.status(0.99, 1, true, MOVES, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
-		assertThat(Progress.status(1.0, 1, true, MOVES, thresholds)).isEqualTo(Status.ACHIEVED);
-		assertThat(Progress.status(0.94, 1, false, GROWS, thresholds)).isEqualTo(Status.ON_TRACK);
-		assertThat(Progress.status(0.94, 0.99, false, GROWS, thresholds)).isEqualTo(Status.ON_TRACK);
-		assertThat(Progress.status(1.0, 0, false, MOVES, thresholds)).isEqualTo(Status.NOT_STARTED);
-		assertThat(Progress.status(0.45, 0.5, false, GROWS, thresholds)).isEqualTo(Status.ON_TRACK);
-		assertThat(Progress.status(0.44, 0.5, false, GROWS, thresholds)).isEqualTo(Status.AT_RISK);
-		assertThat(Progress.status(0.30, 0.5, false, GROWS, thresholds)).isEqualTo(Status.AT_RISK);
-		assertThat(Progress.status(0.29, 0.5, false, GROWS, thresholds)).isEqualTo(Status.OFF_TRACK);
-		assertThat(Progress.status(null, 0.5, false, GROWS, thresholds)).isEqualTo(Status.OFF_TRACK);
-		assertThat(Progress.status(0.29, 0.5, false, GROWS, new IndicatorThresholds(0.6, 0.5))).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.94, 1, true, GROWS, 0, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
+		assertThat(Progress.status(null, 1, true, GROWS, 0, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
+		assertThat(Progress.status(0.99, 1, true, MOVES, 0, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
+		assertThat(Progress.status(1.0, 1, true, MOVES, 0, thresholds)).isEqualTo(Status.ACHIEVED);
+		assertThat(Progress.status(0.94, 1, false, GROWS, 0, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(0.94, 0.99, false, GROWS, 0, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(1.0, 0, false, MOVES, 0, thresholds)).isEqualTo(Status.NOT_STARTED);
+		assertThat(Progress.status(0.45, 0.5, false, GROWS, 0, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(0.44, 0.5, false, GROWS, 0, thresholds)).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.30, 0.5, false, GROWS, 0, thresholds)).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.29, 0.5, false, GROWS, 0, thresholds)).isEqualTo(Status.OFF_TRACK);
+		assertThat(Progress.status(null, 0.5, false, GROWS, 0, thresholds)).isEqualTo(Status.OFF_TRACK);
+		assertThat(Progress.status(0.29, 0.5, false, GROWS, 0, new IndicatorThresholds(0.6, 0.5)))
+			.isEqualTo(Status.AT_RISK);
 		// a share can fall back under its target: achieved on its period's last day only, measured against the time
 		// elapsed until then
-		assertThat(Progress.status(1.2, 0.3, false, MOVES, thresholds)).isEqualTo(Status.ON_TRACK);
-		assertThat(Progress.status(1.0, 1, false, MOVES, thresholds)).isEqualTo(Status.ACHIEVED);
-		assertThat(Progress.status(0.2, 0.3, false, MOVES, thresholds)).isEqualTo(Status.AT_RISK);
-		assertThat(Progress.status(0.99, 1, true, MOVES, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
+		assertThat(Progress.status(1.2, 0.3, false, MOVES, 0, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(1.0, 1, false, MOVES, 0, thresholds)).isEqualTo(Status.ACHIEVED);
+		assertThat(Progress.status(0.2, 0.3, false, MOVES, 0, thresholds)).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.99, 1, true, MOVES, 0, thresholds)).isEqualTo(Status.NOT_ACHIEVED);
 		assertThat(Progress.Course.of(Unit.PERCENT, Direction.HIGHER_IS_BETTER)).isEqualTo(MOVES);
 		assertThat(Progress.Course.of(Unit.PERCENT, Direction.LOWER_IS_BETTER)).isEqualTo(MOVES);
 		assertThat(Progress.Course.of(Unit.NUMBER, Direction.LOWER_IS_BETTER)).isEqualTo(MOVES);
 		assertThat(Progress.Course.of(Unit.NUMBER, Direction.HIGHER_IS_BETTER)).isEqualTo(GROWS);
+	}
+
+	/**
+	 * A count is behind its line only by a whole person (or participation, activity): 12 people in a year, none on its
+	 * first day or its 31st, is on track (it was OFF_TRACK on 1 January: a tester's); 1 behind the line is not.
+	 */
+	@Test
+	void aCountIsBehindOnlyByAWholeThing() {
+		var thresholds = new IndicatorThresholds(0.9, 0.6);
+		var year = LocalDate.of(2024, 1, 1);
+		double unit = Progress.unit(Unit.NUMBER, null, 12);
+		assertThat(unit).isEqualTo(1.0 / 12);
+		assertThat(Progress.unit(Unit.NUMBER, 10.0, 10)).isZero();
+		assertThat(Progress.unit(Unit.PERCENT, 40.0, 60)).isZero();
+		double firstDay = Progress.elapsed(year, LocalDate.of(2024, 12, 31), year);
+		assertThat(Progress.status(null, firstDay, false, GROWS, unit, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(null, firstDay, false, GROWS, 0, thresholds)).isEqualTo(Status.OFF_TRACK);
+		// on 1 March (61 of 366 days) the on-track line is at 1.8 people: 1 is less than one behind, 0 is not
+		double march = Progress.elapsed(year, LocalDate.of(2024, 12, 31), LocalDate.of(2024, 3, 1));
+		assertThat(Progress.status(1.0 / 12, march, false, GROWS, unit, thresholds)).isEqualTo(Status.ON_TRACK);
+		// the at-risk line is at 1.2 people: 0 is more than one behind it
+		assertThat(Progress.status(0.0, march, false, GROWS, unit, thresholds)).isEqualTo(Status.OFF_TRACK);
+		// on 31 May (152 days) the lines are at 4.5 and 3.0 people: 2 are less than one behind the second, 1 is not
+		double may = Progress.elapsed(year, LocalDate.of(2024, 12, 31), LocalDate.of(2024, 5, 31));
+		assertThat(Progress.status(2.0 / 12, may, false, GROWS, unit, thresholds)).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(1.0 / 12, may, false, GROWS, unit, thresholds)).isEqualTo(Status.OFF_TRACK);
 	}
 
 }
