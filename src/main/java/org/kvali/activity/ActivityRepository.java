@@ -76,13 +76,6 @@ class ActivityRepository {
 			.list();
 	}
 
-	List<Activity> byIds(Collection<Long> ids) {
-		return this.jdbc.sql(SELECT + "WHERE a.id = ANY(:ids)")
-			.param("ids", ids.toArray(Long[]::new))
-			.query(ActivityRepository::activity)
-			.list();
-	}
-
 	private static Conditions conditions(ActivityScope scope) {
 		var filter = scope.filter();
 		return new Conditions()

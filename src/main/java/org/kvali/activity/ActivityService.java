@@ -14,7 +14,6 @@ import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Connection;
 import org.kvali.graphql.DateRange;
 import org.kvali.graphql.NotFoundException;
-import org.kvali.graphql.Text;
 import org.kvali.graphql.Page;
 import org.kvali.programme.ProgrammeService;
 
@@ -90,14 +89,8 @@ public class ActivityService {
 	 * one code in any case, and written as stored); another's is not.
 	 */
 	private NotFoundException notFound(ActivityScope scope, String argument, String code) {
-		return this.repository.codeInAnotherCase(scope, code)
-			.map(stored -> NotFoundException.explained(argument, code, "No activity has the code '"
-					+ Text.preview(code, 40) + "'; it is written " + stored))
-			.orElseGet(() -> new NotFoundException("activity", argument, code));
-	}
-
-	public Map<Long, Activity> activitiesById(Collection<Long> ids) {
-		return this.repository.byIds(ids).stream().collect(Collectors.toMap(Activity::id, Function.identity()));
+		return NotFoundException.orInAnotherCase("activity", argument, code, this.repository.codeInAnotherCase(scope,
+				code));
 	}
 
 	public Map<String, Activity> activitiesByCode(Collection<String> codes) {

@@ -119,7 +119,7 @@ final class GroupCounts {
 	}
 
 	/** All {@code rows} rows of a person, in one group (only while distinct activities and organizations are not asked for). */
-	void addPerson(long key, int person, int rows) {
+	void addPerson(long key, int rows) {
 		int slot = this.dense ? (int) key + 1 : slotOf(key);
 		this.participations[slot] += rows;
 		this.participants[slot]++;

@@ -198,7 +198,7 @@ final class IndexScan {
 			}
 			long personKey = this.plan.personKey(p);
 			if (personKey >= 0) {
-				this.groups.addPerson(personKey, p, rows[p]);
+				this.groups.addPerson(personKey, rows[p]);
 				this.totalParticipants++;
 			}
 		}

@@ -127,7 +127,7 @@ public class ReportService {
 		// the totals and whether they are withheld from one index, so that both see the same data (on the SQL path,
 		// two statements: the decision reads activities alone)
 		var totals = totals(report.data().of(this.index), report.filter());
-		boolean suppressed = suppressedFor(report.filter(), report.data());
+		boolean suppressed = suppresses(report.filter(), report.data());
 		return ShownMeasures.of(totals, totals.participants() < this.k && suppressed,
 				shownUnits(suppressed, report.filter(), List.of()));
 	}
@@ -154,7 +154,7 @@ public class ReportService {
 	 * the current caller is told ({@link #shownUnits}): indicators that count them ask this.
 	 */
 	public MeasureSet shownUnits(ParticipationFilter filter, List<Dimension> by, ParticipationReport.Data data) {
-		return shownUnits(suppressedFor(filter, data), filter, by);
+		return shownUnits(suppresses(filter, data), filter, by);
 	}
 
 	/** Whether reports are answered from the in-memory index right now (it holds the committed data). */
@@ -188,7 +188,7 @@ public class ReportService {
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
 		// the index and whether groups are withheld decided once, for the measures told and the groups alike
 		var index = report.data().of(this.index);
-		boolean suppressed = suppressedFor(report.filter(), report.data());
+		boolean suppressed = suppresses(report.filter(), report.data());
 		var shown = shownUnits(suppressed, report.filter(), by);
 		// an order by a measure withheld would tell what its numbers are withheld to hide
 		for (var key : orderBy == null ? List.<GroupOrder>of() : orderBy) {
@@ -215,7 +215,7 @@ public class ReportService {
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
 		// the groups and whether they are suppressed from one index, so that both see the same data
 		var index = report.data().of(this.index);
-		return breakdown(report, index, suppressedFor(report.filter(), report.data()), by, orderBy, first, measures);
+		return breakdown(report, index, suppresses(report.filter(), report.data()), by, orderBy, first, measures);
 	}
 
 	private List<ParticipationGroup> breakdown(ParticipationReport report, Optional<FactIndex> index,
@@ -319,7 +319,7 @@ public class ReportService {
 	 * asks this of the people of other genders; values themselves use {@link #withheldUnlessMany}).
 	 */
 	public boolean withheld(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
-		return SmallCells.tooSmall(participants, this.k) && suppressedFor(filter, data);
+		return SmallCells.tooSmall(participants, this.k) && suppresses(filter, data);
 	}
 
 	/**
@@ -328,12 +328,7 @@ public class ReportService {
 	 * the day someone of its set (with a disability, from one municipality) took part, and so the activity.
 	 */
 	public boolean withheldUnlessMany(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
-		return participants < this.k && suppressedFor(filter, data);
-	}
-
-	/** Whether small cells are suppressed for the current caller over this filter ({@link #suppressedFor}). */
-	public boolean suppresses(ParticipationFilter filter, ParticipationReport.Data data) {
-		return suppressedFor(filter, data);
+		return participants < this.k && suppresses(filter, data);
 	}
 
 	/**
@@ -345,7 +340,7 @@ public class ReportService {
 	 * anyone of a filter (a woman with a disability) had attended another organization's workshop. Decided on the
 	 * data the answer counts, once for each filter.
 	 */
-	private boolean suppressedFor(ParticipationFilter filter, ParticipationReport.Data data) {
+	public boolean suppresses(ParticipationFilter filter, ParticipationReport.Data data) {
 		var caller = Caller.find().orElse(null);
 		if (caller == null) {
 			return true;
