@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.LockWaits;
 import org.kvali.TestCallers;
 import org.kvali.TestJwts;
 
@@ -183,7 +184,7 @@ class AuthenticationTest {
 			}
 			var answer = executor.submit(() -> graphQl(second.getKey(), "{\"query\":\"mutation { revokeApiKey(id: \\\""
 					+ first.getValue() + "\\\") { revokedAt } }\"}").andReturn().getResponse().getContentAsString());
-			Thread.sleep(300);
+			LockWaits.await(this.owner, 1);
 			assertThat(answer).as("waits for the first revocation").isNotDone();
 			connection.commit();
 			assertThat(answer.get(30, TimeUnit.SECONDS)).contains("\"classification\":\"FORBIDDEN\"")

@@ -30,7 +30,11 @@ class DatabaseOutageTest {
 
 	private static final String TOTALS = "{\"query\":\"{ participation { totals { participations } } }\"}";
 
-	private static final String UNAVAILABLE = "{\"errors\":[{\"message\":\"" + DatabaseUnavailable.MESSAGE
+	/** Written out: a change of the message is one a client sees. */
+	private static final String MESSAGE = "The database cannot be reached or gave no connection in time. Try again"
+			+ " shortly; a change this request asked for may not have been stored, so check before sending it again";
+
+	private static final String UNAVAILABLE = "{\"errors\":[{\"message\":\"" + MESSAGE
 			+ "\",\"extensions\":{\"classification\":\"UNAVAILABLE\"}}]}";
 
 	private static final Pattern DATABASE_PORT = Pattern.compile("//[^/:]+:(\\d+)/");
@@ -75,7 +79,7 @@ class DatabaseOutageTest {
 			// a document never kept reads the database first in its field, which fails alone
 			var field = post(service, TestCallers.ADMIN_KEY, "{\"query\":\"{ programmes { code } }\"}");
 			assertThat(field.statusCode()).isEqualTo(200);
-			assertThat(field.body()).isEqualTo("{\"errors\":[{\"message\":\"" + DatabaseUnavailable.MESSAGE
+			assertThat(field.body()).isEqualTo("{\"errors\":[{\"message\":\"" + MESSAGE
 					+ "\",\"locations\":[{\"line\":1,\"column\":3}],\"path\":[\"programmes\"],"
 					+ "\"extensions\":{\"classification\":\"UNAVAILABLE\"}}],\"data\":{\"programmes\":null}}");
 			var readiness = get(service, "/actuator/health/readiness");

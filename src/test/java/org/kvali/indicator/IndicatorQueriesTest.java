@@ -436,13 +436,17 @@ class IndicatorQueriesTest {
 
 	@Test
 	void reportedValuesAreChecked() {
+		var stored = "SELECT count(*) || ' ' || coalesce(sum(value), 0) FROM indicator_value";
+		var before = this.jdbc.queryForObject(stored, String.class);
 		// language=GraphQL
 		this.graphQl.document("""
 				mutation { reportIndicatorValue(input: {indicator: "OUT-1.2", period: "2030", value: -1,
 				    evidenceUrl: "ftp://x"}) { value } }""")
 			.execute()
 			.errors()
-			.expect(error -> "input.indicator".equals(error.getExtensions().get("argument")))
+			.expect(error -> "input.indicator".equals(error.getExtensions().get("argument"))
+					&& error.getMessage().equals("input.indicator: The indicator is computed from participation; only"
+							+ " reported indicators take values"))
 			.expect(error -> error.getMessage().equals("input.period: The period lies outside the programme (2023-01-01 to 2025-12-31)"))
 			.expect(error -> error.getMessage().equals("input.value: A percentage lies between 0 and 100"))
 			.expect(error -> error.getMessage().equals("input.evidenceUrl: An http:// or https:// link is expected"))
@@ -472,6 +476,8 @@ class IndicatorQueriesTest {
 			.errors()
 			.expect(error -> error.getMessage().equals("input.period: A period is a year (2024) or a quarter (2024-Q3) of 1900 to 2100"))
 			.verify();
+		// nothing of the refused was stored
+		assertThat(this.jdbc.queryForObject(stored, String.class)).isEqualTo(before);
 	}
 
 	@Test

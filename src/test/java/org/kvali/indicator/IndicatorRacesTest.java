@@ -7,11 +7,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 import org.kvali.Latches;
+import org.kvali.LockWaits;
 import org.kvali.access.Role;
 import org.kvali.access.TestCallerContext;
 import org.kvali.graphql.FieldProblem;
@@ -22,6 +25,7 @@ import org.kvali.indicator.IndicatorEditor.ReportInput;
 import org.kvali.time.Today;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,6 +40,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @IntegrationTest
 class IndicatorRacesTest {
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource owner;
 
 	@Autowired
 	Today today;
@@ -163,7 +171,7 @@ class IndicatorRacesTest {
 		})));
 		assertThat(changed.await(30, TimeUnit.SECONDS)).isTrue();
 		var outcome = CompletableFuture.supplyAsync(() -> asAdmin(setting));
-		Thread.sleep(500);
+		LockWaits.await(this.owner, 1);
 		boolean waited = !outcome.isDone();
 		commit.countDown();
 		held.get(30, TimeUnit.SECONDS);

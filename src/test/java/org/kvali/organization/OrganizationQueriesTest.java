@@ -146,7 +146,7 @@ class OrganizationQueriesTest {
 			.verify();
 		this.graphQl.document(PAGE).variable("filter", Map.of("kinds", List.of("BANK"))).execute().errors()
 			.expect(error -> error.getErrorType() == graphql.ErrorType.ValidationError
-					|| error.getMessage().contains("BANK"))
+					&& error.getMessage().contains("'BANK'"))
 			.verify();
 	}
 

@@ -6,15 +6,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 import org.kvali.Latches;
+import org.kvali.LockWaits;
 import org.kvali.access.Role;
 import org.kvali.access.TestCallerContext;
 import org.kvali.graphql.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,6 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class ForgetRaceTest {
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource owner;
 
 	@Autowired
 	ParticipantService participants;
@@ -62,7 +70,8 @@ class ForgetRaceTest {
 			erasures.add(CompletableFuture.supplyAsync(() -> TestCallerContext.as(Role.ADMIN, Set.of(), "test",
 					() -> this.participants.forget("FR-1"))));
 		}
-		Thread.sleep(500);
+		// both wait for the holder: otherwise they might run one after the other, and race for nothing
+		LockWaits.await(this.owner, 2);
 		release.countDown();
 		holder.get(30, TimeUnit.SECONDS);
 		var outcomes = new ArrayList<String>();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.LockWaits;
 import org.kvali.access.ServiceScope;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,7 +191,7 @@ class ReferencesTest {
 					return ex.getMessage();
 				}
 			}));
-			Thread.sleep(300);
+			LockWaits.await(this.owner, 1);
 			assertThat(other).isNotDone();
 			one.commit();
 			return other.get(10, TimeUnit.SECONDS);
