@@ -26,10 +26,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Configured as README says, with nothing but the issuer's address: Kvali reads the issuer's OpenID Connect
- * discovery document, fetches its published keys and accepts its tokens, carrying role and organizations in their
- * claims; tokens of another issuer or signed by another key are refused. The issuer here is a small HTTP server on
- * this machine publishing the test key pair of {@link TestJwts}.
+ * Configured as README says, with the issuer's address and Kvali's client id: Kvali reads the issuer's OpenID
+ * Connect discovery document, fetches its published keys and accepts its tokens for Kvali, carrying role and
+ * organizations in their claims; tokens of another issuer, signed by another key, or made for another application
+ * are refused. The issuer here is a small HTTP server on this machine publishing the test key pair of
+ * {@link TestJwts}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// introspection is switched on or off for the whole JVM: off here, the other tests would lose it
@@ -50,6 +51,7 @@ class OidcIssuerTest {
 	@DynamicPropertySource
 	static void issuerUri(DynamicPropertyRegistry registry) {
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER_URI);
+		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> "kvali");
 	}
 
 	@AfterAll
@@ -59,8 +61,8 @@ class OidcIssuerTest {
 
 	@Test
 	void tokensOfTheConfiguredIssuerAreCheckedAgainstTheKeysItPublishes() throws Exception {
-		var analyst = TestJwts.token("ana", Map.of("iss", ISSUER_URI, "kvali_role", "ANALYST"),
-				Instant.now().plusSeconds(300));
+		var analyst = TestJwts.token("ana", Map.of("iss", ISSUER_URI, "aud", List.of("kvali"), "kvali_role",
+				"ANALYST"), Instant.now().plusSeconds(300));
 		var answer = post(analyst, "{ participation { totals { participants } } }");
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.body()).isEqualTo("{\"data\":{\"participation\":{\"totals\":{\"participants\":0}}}}");
@@ -71,10 +73,15 @@ class OidcIssuerTest {
 		var otherIssuer = TestJwts.token("eve", Map.of("iss", "http://localhost:1", "kvali_role", "ADMIN"),
 				Instant.now().plusSeconds(300));
 		var noIssuer = TestJwts.token("eve", Map.of("kvali_role", "ADMIN"), Instant.now().plusSeconds(300));
-		var expired = TestJwts.token("ana", Map.of("iss", ISSUER_URI, "kvali_role", "ANALYST"),
-				Instant.now().minusSeconds(120));
+		var expired = TestJwts.token("ana", Map.of("iss", ISSUER_URI, "aud", List.of("kvali"), "kvali_role",
+				"ANALYST"), Instant.now().minusSeconds(120));
 		var forged = analyst.substring(0, analyst.lastIndexOf('.') + 1) + "AAAA";
-		for (var refused : List.of(otherIssuer, noIssuer, expired, forged)) {
+		// the issuer's tokens for another application, or for none named
+		var otherApplication = TestJwts.token("ana", Map.of("iss", ISSUER_URI, "aud", List.of("payroll"),
+				"kvali_role", "ADMIN"), Instant.now().plusSeconds(300));
+		var noAudience = TestJwts.token("ana", Map.of("iss", ISSUER_URI, "kvali_role", "ADMIN"),
+				Instant.now().plusSeconds(300));
+		for (var refused : List.of(otherIssuer, noIssuer, expired, forged, otherApplication, noAudience)) {
 			var response = post(refused, "{ participation { totals { participants } } }");
 			assertThat(response.statusCode()).isEqualTo(401);
 			assertThat(response.body()).doesNotContain("\"data\"").contains("UNAUTHORIZED");
