@@ -1,6 +1,7 @@
 package org.kvali;
 
 import java.io.ByteArrayInputStream;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
@@ -18,18 +19,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Over a real server: a GraphQL request that runs past the request timeout ends with an error and no data, and a
  * key is looked up on the server's own thread. The timeout is set to 1 ms
- * here so that any request passes it; the service's own is 30 s ({@code kvali.graphql.request-timeout}).
+ * here so that any request passes it; the service's own is 30 s ({@code kvali.graphql.request-timeout}). Behind a
+ * proxy, as README sets it up: the proxy trusted is this machine's loopback address alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kvali.graphql.request-timeout=1ms", "kvali.demo.enabled=true", "kvali.embedded.clean=true",
 				"kvali.embedded.data-dir=target/test-postgres-timeout", "kvali.report.index=off",
-				"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY })
+				"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY, "server.forward-headers-strategy=native",
+				"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1" })
 @Import(TestDatabaseConfiguration.class)
 class RequestTimeoutTest {
 
@@ -38,6 +42,9 @@ class RequestTimeoutTest {
 
 	@Autowired
 	ApiKeyService keys;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	/** Over a real connection, on a server thread: the key is looked up in the service's own scope. */
 	@Test
@@ -77,6 +84,44 @@ class RequestTimeoutTest {
 				.contains("\"message\":\"The request body is larger than 1048576 bytes; a GraphQL request is far smaller\"",
 						"\"extensions\":{\"classification\":\"BAD_REQUEST\"}");
 		}
+	}
+
+	/**
+	 * The audit log keeps the client's address a trusted proxy gives in X-Forwarded-For, and ignores the header of
+	 * any other sender (who could write any address into the log).
+	 */
+	@Test
+	void theAuditLogKeepsTheAddressATrustedProxyForwards() throws Exception {
+		var analyst = ServiceScope.call(() -> this.keys.create("forwarded analyst", Role.ANALYST, List.of(), false,
+				"test")).secret();
+		assertThat(refusedSheet("localhost", analyst, "203.0.113.7")).isEqualTo("203.0.113.7");
+		assertThat(refusedSheet("localhost", analyst, null)).isEqualTo("127.0.0.1");
+		// from this machine's address on its network, which is no proxy trusted here
+		var other = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+			.flatMap(NetworkInterface::inetAddresses)
+			.filter(address -> address instanceof java.net.Inet4Address && !address.isLoopbackAddress())
+			.map(java.net.InetAddress::getHostAddress)
+			.findFirst();
+		org.junit.jupiter.api.Assumptions.assumeTrue(other.isPresent(), "the machine has an address besides loopback");
+		assertThat(refusedSheet(other.get(), analyst, "203.0.113.7")).isEqualTo(other.get());
+	}
+
+	/** An ANALYST's sheet, refused and audited: the source the audit log records of it. */
+	private String refusedSheet(String host, String key, String forwarded) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + this.port + "/imports/attendance"))
+			.header("Content-Type", "text/csv")
+			.header("Authorization", "Bearer " + key)
+			.POST(HttpRequest.BodyPublishers.ofString("activity_code\n"));
+		if (forwarded != null) {
+			request.header("X-Forwarded-For", forwarded);
+		}
+		// the audit log is read in the service's own scope, as row-level security has it
+		long before = ServiceScope.call(() -> this.jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event",
+				Long.class));
+		var response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(403);
+		return ServiceScope.call(() -> this.jdbc.queryForObject("SELECT source FROM audit_event WHERE id > ?"
+				+ " AND action = 'refused import'", String.class, before));
 	}
 
 	@Test
