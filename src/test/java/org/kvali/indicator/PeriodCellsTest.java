@@ -126,6 +126,22 @@ class PeriodCellsTest {
 		this.analyst.document(byGender).execute().path("indicator.disaggregate[*].group.period.key")
 			.entityList(String.class)
 			.satisfies(years -> assertThat(years).contains("2023", "2024", "2025"));
+		// a status judging the withheld year whole, on its last day or later, is withheld with it; one while it runs
+		// is not (README)
+		this.graphQl.document("mutation { setIndicatorTargets(code: \"PC-LATE\", targets: [{period: \"2024\","
+				+ " value: 30}]) { code } }").execute().path("setIndicatorTargets.code").entity(String.class)
+			.isEqualTo("PC-LATE");
+		var statuses = """
+				{ indicator(code: "PC-LATE") { running: status(asOf: "2024-06-30") last: status(asOf: "2024-12-31")
+				    after: status(asOf: "2025-03-01") } }""";
+		var donorStatuses = this.donor.document(statuses).execute();
+		donorStatuses.path("indicator.running").entity(String.class).isEqualTo("AT_RISK");
+		donorStatuses.path("indicator.last").valueIsNull();
+		donorStatuses.path("indicator.after").valueIsNull();
+		var analystStatuses = this.analyst.document(statuses).execute();
+		analystStatuses.path("indicator.running").entity(String.class).isEqualTo("AT_RISK");
+		analystStatuses.path("indicator.last").entity(String.class).isEqualTo("AT_RISK");
+		analystStatuses.path("indicator.after").entity(String.class).isEqualTo("NOT_ACHIEVED");
 	}
 
 	/**
