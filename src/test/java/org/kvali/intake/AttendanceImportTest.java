@@ -110,6 +110,13 @@ class AttendanceImportTest {
 		assertThat(this.jdbc.queryForObject("""
 				SELECT kind || ' ' || title || ' ' || start_date || ' ' || venue_municipality_code FROM activity
 				WHERE code = 'TI-WS-1'""", String.class)).isEqualTo("WORKSHOP Budget workshop 2025-09-12 GE-KK-MARNEULI");
+		// the load's audit entry was written by the transaction that stored its rows and its history: a load
+		// committed just before the service was killed had none (a tester's)
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM attendance_import i JOIN audit_event e ON e.subject LIKE i.id || ' IMPORTED%'
+				JOIN activity a ON a.code = 'TI-WS-1'
+				WHERE e.action = 'import' AND CAST(e.xmin AS text) = CAST(i.xmin AS text)
+				  AND CAST(a.xmin AS text) = CAST(i.xmin AS text)""", Integer.class)).isOne();
 
 		load(SHEET, false).andExpect(status().isOk())
 			.andExpect(jsonPath("$.created.activities").value(0))
