@@ -78,10 +78,10 @@ final class XlsxSheetReader {
 
 	/**
 	 * Reads the sheet; {@code maxRows} bounds its merged ranges too, at twice as many (a row may start several; the rows
-	 * themselves are counted by the sink).
+	 * themselves are counted by the sink), and the workbook's cells ({@link XlsxValues#CELLS_PER_ROW} a row).
 	 */
 	static void read(byte[] body, long maxInflated, int maxRows, SheetSink sink) {
-		ZipGuard.check(body, maxInflated);
+		ZipGuard.check(body, maxInflated, maxRows);
 		try (var workbook = open(body)) {
 			var sheet = attendance(workbook, sink);
 			if (sheet != null) {

@@ -34,6 +34,17 @@ final class XlsxValues {
 	 */
 	static final int MAX_ROW_CELLS = 2_000;
 
+	/**
+	 * The most cells of a workbook, by the rows a sheet may have: as many columns, twice an attendance sheet's. Rows
+	 * of 1,990 columns passed the bound of a row, and one workbook of 515 MB unpacked took 35 s, four held every
+	 * load's turn for two minutes (a retest's).
+	 */
+	static final int CELLS_PER_ROW = 32;
+
+	private final long maxCells;
+
+	private long cells;
+
 	private static final XMLInputFactory XML = new InputFactoryImpl();
 
 	static {
@@ -42,6 +53,11 @@ final class XlsxValues {
 	}
 
 	private long strings;
+
+	/** The values of a workbook of at most {@code maxRows} rows ({@link #CELLS_PER_ROW} cells each, at most). */
+	XlsxValues(int maxRows) {
+		this.maxCells = (long) maxRows * CELLS_PER_ROW;
+	}
 
 	private long highestIndex = -1;
 
@@ -77,8 +93,8 @@ final class XlsxValues {
 						cells = 0;
 						row = xml.getAttributeValue(null, "r");
 					}
-					else if (name.equals("c") && ++cells > MAX_ROW_CELLS) {
-						throw wide(part, row);
+					else if (name.equals("c") && (++cells > MAX_ROW_CELLS || ++this.cells > this.maxCells)) {
+						throw cells > MAX_ROW_CELLS ? wide(part, row) : large();
 					}
 					boolean string = sharedStrings && depth == 2 && name.equals("si");
 					if (valueDepth < 0 && (string || name.equals("c"))) {
@@ -119,8 +135,14 @@ final class XlsxValues {
 		}
 	}
 
+	private SheetException large() {
+		return new SheetException(HttpStatus.PAYLOAD_TOO_LARGE, "The workbook has more than " + this.maxCells
+				+ " cells, " + CELLS_PER_ROW + " for each of the " + this.maxCells / CELLS_PER_ROW + " rows a sheet may"
+				+ " have: delete what lies right of or below the table, or split it into smaller sheets");
+	}
+
 	private static SheetException wide(String part, String row) {
-		return new SheetException(HttpStatus.BAD_REQUEST, "Row" + (row == null ? "" : " " + Text.preview(row, 10))
+		return new SheetException(HttpStatus.PAYLOAD_TOO_LARGE, "Row" + (row == null ? "" : " " + Text.preview(row, 10))
 				+ " of " + part + " has more than "
 				+ MAX_ROW_CELLS + " cells, where an attendance sheet has " + Columns.ALL.size() + " columns: delete"
 				+ " the columns right of the table, or copy the table alone into a new workbook");

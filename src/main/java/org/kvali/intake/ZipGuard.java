@@ -34,10 +34,10 @@ final class ZipGuard {
 	private ZipGuard() {
 	}
 
-	static void check(byte[] body, long maxInflated) {
+	static void check(byte[] body, long maxInflated, int maxRows) {
 		SheetFormat.notXls(body);
 		var inflated = new long[1];
-		var values = new XlsxValues();
+		var values = new XlsxValues(maxRows);
 		try (var zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(body)).get()) {
 			var entries = Collections.list(zip.getEntries());
 			if (entries.isEmpty()) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class XmlPartLimitsTest {
 		var xml = "<x:sst xmlns:x=\"urn:x\"><x:si><x:r><x:t>" + run + "</x:t></x:r><x:r><x:t>" + run
 				+ "</x:t></x:r></x:si></x:sst>";
 		assertThatCode(() -> feed("xl/sharedStrings.xml", xml, 4096, true)).doesNotThrowAnyException();
-		assertThatThrownBy(() -> new XlsxValues().read("xl/sharedStrings.xml",
+		assertThatThrownBy(() -> new XlsxValues(5000).read("xl/sharedStrings.xml",
 				new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), true))
 			.isInstanceOf(SheetException.class)
 			.hasMessageContaining("A value of xl/sharedStrings.xml is longer than a spreadsheet cell can hold");
@@ -94,8 +95,29 @@ class XmlPartLimitsTest {
 					+ " columns: delete the columns right of the table, or copy the table alone into a new workbook");
 	}
 
+	/** A workbook's cells are bounded in all, by the rows a sheet may have: 32 a row, across its sheets. */
+	@Test
+	void aWorkbookOfTooManyCellsIsRefused() {
+		var row = "<row>" + "<c><v>1</v></c>".repeat(XlsxValues.CELLS_PER_ROW) + "</row>";
+		var values = new XlsxValues(2);
+		assertThatCode(() -> values.read("xl/worksheets/sheet1.xml", stream("<worksheet><sheetData>" + row
+				+ "</sheetData></worksheet>"), false)).doesNotThrowAnyException();
+		assertThatCode(() -> values.read("xl/worksheets/sheet2.xml", stream("<worksheet><sheetData>" + row
+				+ "</sheetData></worksheet>"), false)).doesNotThrowAnyException();
+		assertThatThrownBy(() -> values.read("xl/worksheets/sheet3.xml", stream("<worksheet><sheetData><row><c/></row>"
+				+ "</sheetData></worksheet>"), false))
+			.isInstanceOfSatisfying(SheetException.class,
+					ex -> assertThat(ex.status()).isEqualTo(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE))
+			.hasMessage("The workbook has more than 64 cells, 32 for each of the 2 rows a sheet may have: delete what"
+					+ " lies right of or below the table, or split it into smaller sheets");
+	}
+
+	private static ByteArrayInputStream stream(String xml) {
+		return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private static void read(String worksheet) {
-		new XlsxValues().read("xl/worksheets/sheet1.xml",
+		new XlsxValues(5000).read("xl/worksheets/sheet1.xml",
 				new ByteArrayInputStream(worksheet.getBytes(StandardCharsets.UTF_8)), false);
 	}
 
