@@ -111,13 +111,17 @@ final class IatiDocument {
 			this.xml.writeEndElement();
 		}
 		for (var result : activity.results()) {
-			result(result, activity.start());
+			result(result, activity.start(), activity.end());
 		}
 		this.xml.writeEndElement();
 	}
 
-	/** A result of the activity that starts on {@code start} (a programme or project; null when not known). */
-	private void result(IndicatorResult result, LocalDate start) throws XMLStreamException {
+	/**
+	 * A result of the activity that runs from {@code start} to {@code end} (a programme or project; null when not
+	 * known): each period as far as it lies within them, as its values are counted (a programme starting on 15
+	 * September published the whole year; a project's periods, the programme's: testers').
+	 */
+	private void result(IndicatorResult result, LocalDate start, LocalDate end) throws XMLStreamException {
 		this.xml.writeStartElement("result");
 		this.xml.writeAttribute("type", switch (result.level()) {
 			case "OUTPUT" -> "1";
@@ -161,8 +165,10 @@ final class IatiDocument {
 		}
 		for (var period : result.periods()) {
 			this.xml.writeStartElement("period");
-			empty("period-start", "iso-date", period.period().start().toString());
-			empty("period-end", "iso-date", period.period().end().toString());
+			var from = start != null && start.isAfter(period.period().start()) ? start : period.period().start();
+			var to = end != null && end.isBefore(period.period().end()) ? end : period.period().end();
+			empty("period-start", "iso-date", from.toString());
+			empty("period-end", "iso-date", (to.isBefore(from) ? from : to).toString());
 			if (period.target() != null) {
 				empty("target", "value", value(result, period.target()));
 			}

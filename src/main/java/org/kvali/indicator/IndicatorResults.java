@@ -94,13 +94,11 @@ public class IndicatorResults {
 				// one sex withheld (too few people) withholds the other, or the total minus it would tell; so do
 				// too few people of the other genders, who are the total minus both
 				boolean both = women != null && men != null && !fewOthers(indicator, window.whole(), data);
-				var period = IndicatorWindows.withinProgramme(indicator, target.period());
-				periods.add(new IndicatorResult.PeriodResult(period, target.value(),
+				periods.add(new IndicatorResult.PeriodResult(target.period(), target.value(),
 						computed.get(window.whole()), both ? women : null, both ? men : null));
 			}
 			for (var value : untargeted.get(i)) {
-				var period = IndicatorWindows.withinProgramme(indicator, value.period());
-				periods.add(new IndicatorResult.PeriodResult(period, null, computed.get(value.key()), null, null));
+				periods.add(new IndicatorResult.PeriodResult(value.period(), null, computed.get(value.key()), null, null));
 			}
 			periods.sort(Comparator.comparing((IndicatorResult.PeriodResult period) -> period.period().start()));
 			var measure = indicator.measure();

@@ -55,18 +55,6 @@ final class IndicatorWindows {
 		return programme != null && programme.isAfter(period.start()) ? programme : period.start();
 	}
 
-	/**
-	 * The part of a period within the programme, whose values are counted from its start and to its end: a year the
-	 * programme starts in on 15 September is published from that day (an IATI reader took the whole year for it).
-	 */
-	static Period withinProgramme(Indicator indicator, Period period) {
-		var start = begins(indicator, period);
-		var end = indicator.programmeEnd() != null && indicator.programmeEnd().isBefore(period.end())
-				? indicator.programmeEnd() : period.end();
-		return start.equals(period.start()) && end.equals(period.end()) ? period
-				: new Period(period.key(), start, end.isBefore(start) ? start : end);
-	}
-
 	static Period period(String key) {
 		return Period.ofKey(key)
 			.orElseThrow(() -> new InvalidArgumentException("period", key,

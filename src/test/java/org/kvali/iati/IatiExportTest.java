@@ -312,7 +312,8 @@ class IatiExportTest {
 	 * and no actual. Values are plain decimals, as IATI's are: 12500000.5 and 0.0001, not 1.25000005E7 and 1.0E-4. A
 	 * project's participations per period may be added up with other projects' (aggregation status 1); its distinct
 	 * people may not, as other projects and periods hold some of them too (0; it was 1: a tester's). A period is
-	 * published as far as it lies within the programme (a tester's: the whole year of a programme's start).
+	 * published as far as it lies within its activity's dates, the programme's or the project's (testers': the whole
+	 * year of a programme's start, and a project's periods as the programme's).
 	 */
 	@Test
 	void aProgrammeYetToStartIsInThePipelineWithTargetsAndNoActuals() throws Exception {
@@ -323,9 +324,9 @@ class IatiExportTest {
 					VALUES ('TX-FUT', 'Later', DATE '2030-09-15', DATE '2031-08-31',
 					        (SELECT id FROM organization WHERE code = 'CIF'))""");
 			this.jdbc.update("""
-					INSERT INTO project (code, programme_id, name, lead_organization_id)
-					SELECT 'TX-FUT-P', p.id, 'Later project', o.id FROM programme p, organization o
-					WHERE p.code = 'TX-FUT' AND o.code = 'CIF'""");
+					INSERT INTO project (code, programme_id, name, lead_organization_id, start_date, end_date)
+					SELECT 'TX-FUT-P', p.id, 'Later project', o.id, DATE '2030-10-01', DATE '2031-06-30'
+					FROM programme p, organization o WHERE p.code = 'TX-FUT' AND o.code = 'CIF'""");
 			this.jdbc.update("""
 					INSERT INTO indicator (code, programme_id, project_id, name, level, unit, direction, method, measure,
 					                       filter, baseline_value, cumulative)
@@ -356,10 +357,10 @@ class IatiExportTest {
 			var result = children(activities.get(1), "result").get(1);
 			var indicator = children(result, "indicator").get(0);
 			assertThat(children(indicator, "baseline").get(0).getAttribute("value")).isEqualTo("0.0001");
-			// each period as far as it lies within the programme, whose values count from its start to its end
+			// each period as far as it lies within the activity, the project here, whose values count within it
 			assertThat(children(indicator, "period")).extracting(p -> children(p, "period-start").get(0)
 				.getAttribute("iso-date") + " " + children(p, "period-end").get(0).getAttribute("iso-date"))
-				.containsExactly("2030-09-15 2030-12-31", "2031-01-01 2031-08-31");
+				.containsExactly("2030-10-01 2030-12-31", "2031-01-01 2031-06-30");
 			var period = children(indicator, "period").get(0);
 			assertThat(names(period)).containsExactly("period-start", "period-end", "target");
 			assertThat(children(period, "target").get(0).getAttribute("value")).isEqualTo("12500000.5");
