@@ -70,11 +70,11 @@ final class RowChecker {
 
 	/**
 	 * A date, then a time of day: hours and minutes, seconds and their fraction if any, morning or afternoon, and the
-	 * offset from UTC of a point in time (Z, +04:00).
+	 * offset from UTC of a point in time (Z, UTC, +04:00, +0400, +04).
 	 */
 	private static final Pattern DATE_AND_TIME = Pattern
 		.compile("([^ T]{8,10})[ T]((?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?)"
-				+ "(?: ?([AaPp])\\.?[Mm]\\.?)?(?: ?(Z|[+-]\\d{2}:?\\d{2}))?");
+				+ "(?: ?([AaPp])\\.?[Mm]\\.?)?(?: ?(Z|UTC|[+-]\\d{2}(?::?\\d{2})?))?");
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -317,7 +317,7 @@ final class RowChecker {
 			// 12 AM is midnight, 12 PM noon
 			clock = clock.withHour(clock.getHour() % 12 + (Character.toUpperCase(half.charAt(0)) == 'P' ? 12 : 0));
 		}
-		var utc = offset.equals("Z") ? ZoneOffset.UTC
+		var utc = offset.equals("Z") || offset.equals("UTC") ? ZoneOffset.UTC
 				: ZoneOffset.of(offset.length() == 5 ? offset.substring(0, 3) + ":" + offset.substring(3) : offset);
 		return OffsetDateTime.of(date, clock, utc).atZoneSameInstant(this.zone).toLocalDate();
 	}

@@ -69,12 +69,13 @@ class SpreadsheetExportsTest {
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-31T22:00:00Z;2025-04-01T19:59:59.5+00:00;;TI-1;female;;;;;;
 				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-31 23:30;31.03.2025 11:30 PM -0500;;TI-2;male;;;;;;
 				TI-WS-3;Workshop;workshop;TEST-INTAKE;2025-04-01T02:00+04:00;2025-04-01 12:15 AM +0400;;TI-3;male;;;;;;
+				TI-WS-4;Workshop;workshop;TEST-INTAKE;2025-03-31 22:00 UTC;2025-03-31T21:00:00+00;;TI-4;male;;;;;;
 				""";
 		load(sheet, false).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IMPORTED"));
 		assertThat(this.jdbc.queryForList("SELECT code || ' ' || start_date || ' ' || end_date FROM activity"
 				+ " WHERE code LIKE 'TI-%' ORDER BY code", String.class))
 			.containsExactly("TI-WS-1 2025-04-01 2025-04-01", "TI-WS-2 2025-03-31 2025-04-01",
-					"TI-WS-3 2025-04-01 2025-04-01");
+					"TI-WS-3 2025-04-01 2025-04-01", "TI-WS-4 2025-04-01 2025-04-01");
 	}
 
 	/**
