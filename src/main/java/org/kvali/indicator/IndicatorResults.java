@@ -98,7 +98,8 @@ public class IndicatorResults {
 						computed.get(window.whole()), both ? women : null, both ? men : null));
 			}
 			for (var value : untargeted.get(i)) {
-				periods.add(new IndicatorResult.PeriodResult(value.period(), null, computed.get(value.key()), null, null));
+				periods.add(new IndicatorResult.PeriodResult(value.period(), null, computed.get(value.key()), null,
+						null));
 			}
 			periods.sort(Comparator.comparing((IndicatorResult.PeriodResult period) -> period.period().start()));
 			var measure = indicator.measure();
