@@ -184,10 +184,12 @@ class ParticipantEditor {
 		// kept, so that an old sheet sent again, recording them there once more, is warned of (a tester's)
 		this.jdbc.sql("""
 				INSERT INTO removed_participation (activity_id, ref_digest, removed_on)
-				VALUES (:activity, sha256(convert_to(lower(:ref), 'UTF8')), current_date)
+				VALUES (:activity, sha256(convert_to(lower(:ref), 'UTF8')), :today)
 				ON CONFLICT (activity_id, ref_digest) DO UPDATE SET removed_on = excluded.removed_on""")
 			.param("activity", activity.id())
 			.param("ref", person.ref())
+			// the day where the programmes run, as a sheet's dates are
+			.param("today", this.today.date())
 			.update();
 		// someone recorded nowhere else was recorded by mistake: kept, they would be nobody's, and any partner's
 		// sheet could compare and change what this one recorded of them

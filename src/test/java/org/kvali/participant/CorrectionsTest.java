@@ -10,6 +10,7 @@ import org.kvali.IntegrationTest;
 import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 import org.kvali.graphql.Validation;
+import org.kvali.time.Today;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
@@ -46,6 +47,9 @@ class CorrectionsTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Today today;
 
 	@BeforeEach
 	void workshops() {
@@ -381,7 +385,8 @@ class CorrectionsTest {
 			.path("removeParticipation.code").entity(String.class).isEqualTo("CR-WS");
 		this.graphQl.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"CR-1\") { code } }").execute()
 			.path("removeParticipation.code").entity(String.class).isEqualTo("CR-WS");
-		var today = this.jdbc.queryForObject("SELECT CAST(current_date AS text)", String.class);
+		// the day where the programmes run
+		var today = this.today.date().toString();
 		var key = this.keys.create("cr sheet", Role.PARTNER, List.of("CIF"), false, "test").secret();
 		var sheet = "activity_code,project_code,participant_ref,gender\nCR-WS,CSO-CAPACITY,CR-3,female\n"
 				+ "CR-WS,CSO-CAPACITY,CR-2,male\n";
