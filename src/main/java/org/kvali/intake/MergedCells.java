@@ -1,6 +1,5 @@
 package org.kvali.intake;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 import org.springframework.http.HttpStatus;
 
@@ -179,49 +177,45 @@ final class MergedCells {
 		// a bit a row, up to a spreadsheet's last: a set of millions of numbers would fill the heap from a small zip
 		var hidden = new BitSet();
 		var hiddenColumns = new BitSet();
-		try (var zip = new ZipArchiveInputStream(new ByteArrayInputStream(body), "UTF-8", true, true)) {
-			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-				if (!entry.getName().equals(name)) {
-					continue;
+		ZipGuard.part(body, name, in -> {
+			// scanned in chunks, each with the end of the one before: a sheet's part may be tens of megabytes
+			var buffer = new byte[64 * 1024];
+			String carried = "";
+			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+				var text = carried + new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
+				var merge = MERGE.matcher(text);
+				while (merge.find()) {
+					int[] columns = { column(merge.group(1)), column(merge.group(3)) };
+					int[] rows = { Integer.parseInt(merge.group(2)), Integer.parseInt(merge.group(4)) };
+					// corners given the other way round span the same cells
+					var range = new Range(Math.min(columns[0], columns[1]), Math.max(columns[0], columns[1]),
+							Math.min(rows[0], rows[1]), Math.max(rows[0], rows[1]));
+					boolean merges = range.lastRow() > range.firstRow() || range.lastColumn() > range.firstColumn();
+					if (merges && found.add(range) && found.size() > maxRanges) {
+						throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE, "The sheet merges more than "
+								+ maxRanges + " ranges of cells; a sheet of attendance merges few, if any");
+					}
 				}
-				// scanned in chunks, each with the end of the one before: a sheet's part may be tens of megabytes
-				var buffer = new byte[64 * 1024];
-				String carried = "";
-				for (int read = zip.read(buffer); read >= 0; read = zip.read(buffer)) {
-					var text = carried + new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
-					var merge = MERGE.matcher(text);
-					while (merge.find()) {
-						int[] columns = { column(merge.group(1)), column(merge.group(3)) };
-						int[] rows = { Integer.parseInt(merge.group(2)), Integer.parseInt(merge.group(4)) };
-						// corners given the other way round span the same cells
-						var range = new Range(Math.min(columns[0], columns[1]), Math.max(columns[0], columns[1]),
-								Math.min(rows[0], rows[1]), Math.max(rows[0], rows[1]));
-						boolean merges = range.lastRow() > range.firstRow() || range.lastColumn() > range.firstColumn();
-						if (merges && found.add(range) && found.size() > maxRanges) {
-							throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE, "The sheet merges more than "
-									+ maxRanges + " ranges of cells; a sheet of attendance merges few, if any");
-						}
+				for (var row = HIDDEN_ROW.matcher(text); row.find();) {
+					var number = ROW_NUMBER.matcher(row.group());
+					if (number.find() && Integer.parseInt(number.group(1)) <= LAST_ROW) {
+						hidden.set(Integer.parseInt(number.group(1)));
 					}
-					for (var row = HIDDEN_ROW.matcher(text); row.find();) {
-						var number = ROW_NUMBER.matcher(row.group());
-						if (number.find() && Integer.parseInt(number.group(1)) <= LAST_ROW) {
-							hidden.set(Integer.parseInt(number.group(1)));
-						}
-					}
-					for (var columns = HIDDEN_COLUMNS.matcher(text); columns.find();) {
-						var span = COLUMN_SPAN.matcher(columns.group());
-						if (span.find()) {
-							int min = Integer.parseInt(span.group(1));
-							int max = Math.min(Integer.parseInt(span.group(2)), LAST_COLUMN);
-							if (min >= 1 && min <= max) {
-								hiddenColumns.set(min - 1, max);
-							}
-						}
-					}
-					carried = text.substring(Math.max(0, text.length() - OVERLAP));
 				}
+				for (var columns = HIDDEN_COLUMNS.matcher(text); columns.find();) {
+					var span = COLUMN_SPAN.matcher(columns.group());
+					if (span.find()) {
+						int min = Integer.parseInt(span.group(1));
+						int max = Math.min(Integer.parseInt(span.group(2)), LAST_COLUMN);
+						if (min >= 1 && min <= max) {
+							hiddenColumns.set(min - 1, max);
+						}
+					}
+				}
+				carried = text.substring(Math.max(0, text.length() - OVERLAP));
 			}
-		}
+			return null;
+		});
 		return new MergedCells(new ArrayList<>(found), hidden, hiddenColumns);
 	}
 

@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
@@ -316,14 +315,7 @@ final class XlsxSheetReader {
 
 	/** A small part of the package (its first megabyte) as text, or null when there is none. */
 	static String part(byte[] body, String name) throws IOException {
-		try (var zip = new ZipArchiveInputStream(new ByteArrayInputStream(body), "UTF-8", true, true)) {
-			for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-				if (entry.getName().equals(name)) {
-					return new String(zip.readNBytes(1 << 20), StandardCharsets.UTF_8);
-				}
-			}
-		}
-		return null;
+		return ZipGuard.part(body, name, in -> new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8));
 	}
 
 	/**

@@ -34,6 +34,29 @@ final class ZipGuard {
 	private ZipGuard() {
 	}
 
+	/** What is read of one part's stream. */
+	interface PartReader<T> {
+
+		T read(InputStream in) throws IOException;
+
+	}
+
+	/**
+	 * One part of the package read by {@code reader}, found as the guard and the workbook's reader find it (by the
+	 * zip's central directory); null when there is none.
+	 */
+	static <T> T part(byte[] body, String name, PartReader<T> reader) throws IOException {
+		try (var zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(body)).get()) {
+			var entry = zip.getEntry(name);
+			if (entry == null) {
+				return null;
+			}
+			try (var in = zip.getInputStream(entry)) {
+				return reader.read(in);
+			}
+		}
+	}
+
 	static void check(byte[] body, long maxInflated, int maxRows) {
 		SheetFormat.notXls(body);
 		var inflated = new long[1];
