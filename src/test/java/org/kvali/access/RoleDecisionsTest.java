@@ -151,7 +151,8 @@ class RoleDecisionsTest {
 				.andExpect(jsonPath("$.errors[0].extensions.classification").value("NOT_FOUND"));
 		}
 		graphQl(this.cif, "{\"query\":\"mutation { createProgramme(input: {code: \\\"RD-P\\\", name: \\\"x\\\"}) { code } }\"}")
-			.andExpect(jsonPath("$.errors[0].message").value("This needs the role ADMIN; the caller has PARTNER"));
+			.andExpect(jsonPath("$.errors[0].message").value("This needs the role ADMIN; the caller has PARTNER: ask an"
+					+ " admin of the service to do it"));
 		// each partner reads back its own imports only; the admin reads all
 		graphQl(this.cif, "{\"query\":\"{ imports { totalCount edges { node { importedBy status } } } }\"}")
 			.andExpect(jsonPath("$.data.imports.totalCount").value(1))

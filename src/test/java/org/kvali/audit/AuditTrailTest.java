@@ -132,7 +132,8 @@ class AuditTrailTest {
 				.execute()
 				.errors()
 				.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
-					.containsExactly("This needs the role ADMIN; the caller has " + (key.equals(analyst) ? "ANALYST" : "PARTNER")));
+					.containsExactly("This needs the role ADMIN; the caller has " + (key.equals(analyst) ? "ANALYST"
+							: "PARTNER: ask an admin of the service to do it")));
 		}
 		this.graphQl.document(mutation).variable("n", "n".repeat(5000)).execute();
 		// refused for what it sent, by a role that may send it: a partner's 900,000-character title of its own

@@ -85,7 +85,8 @@ class PersonalDataAccessTest {
 				.variable("ref", this.ref)
 				.execute();
 			refused.errors()
-				.expect(error -> error.getMessage().equals("This needs the role ADMIN; the caller has " + role))
+				.expect(error -> error.getMessage().equals("This needs the role ADMIN; the caller has " + role
+						+ (role == Role.PARTNER ? ": ask an admin of the service to do it" : "")))
 				.verify()
 				.path("participant")
 				.valueIsNull();
