@@ -83,6 +83,7 @@ final class XlsxValues {
 		boolean sharedCell = false;
 		StringBuilder index = null;
 		int cells = 0;
+		int rowDepth = -1;
 		String row = null;
 		while (xml.hasNext()) {
 			switch (xml.next()) {
@@ -91,9 +92,12 @@ final class XlsxValues {
 					var name = xml.getLocalName();
 					if (name.equals("row")) {
 						cells = 0;
+						rowDepth = depth;
 						row = xml.getAttributeValue(null, "r");
 					}
-					else if (name.equals("c") && (++cells > MAX_ROW_CELLS || ++this.cells > this.maxCells)) {
+					// a row's cells, not a calculation chain's (a c of each formula's cell, in no row)
+					else if (name.equals("c") && depth == rowDepth + 1
+							&& (++cells > MAX_ROW_CELLS || ++this.cells > this.maxCells)) {
 						throw cells > MAX_ROW_CELLS ? wide(part, row) : large();
 					}
 					boolean string = sharedStrings && depth == 2 && name.equals("si");
@@ -126,6 +130,9 @@ final class XlsxValues {
 					if (depth == valueDepth) {
 						valueDepth = -1;
 						sharedCell = false;
+					}
+					if (depth == rowDepth) {
+						rowDepth = -1;
 					}
 					depth--;
 				}
