@@ -1,5 +1,6 @@
 package org.kvali.intake;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -282,6 +283,11 @@ final class RowChecker {
 		var date = day.contains(".") ? Dates.dotted(day) : Dates.iso(day);
 		if (date != null && timed && time.group(4) != null) {
 			date = dayIn(date, time.group(2), time.group(3), time.group(4));
+			if (date == null) {
+				error(column, value, "Not an offset from UTC (" + time.group(4) + "): one of -18:00 to +18:00, as"
+						+ " +04:00, or the day alone; write 2024-07-18 or 18.07.2024");
+				return null;
+			}
 		}
 		// a time of day is a fraction of the day's number (45352.5 is noon)
 		var serial = date == null ? SPREADSHEET_DAY.matcher(value) : null;
@@ -317,8 +323,15 @@ final class RowChecker {
 			// 12 AM is midnight, 12 PM noon
 			clock = clock.withHour(clock.getHour() % 12 + (Character.toUpperCase(half.charAt(0)) == 'P' ? 12 : 0));
 		}
-		var utc = offset.equals("Z") || offset.equals("UTC") ? ZoneOffset.UTC
-				: ZoneOffset.of(offset.length() == 5 ? offset.substring(0, 3) + ":" + offset.substring(3) : offset);
+		ZoneOffset utc;
+		try {
+			utc = offset.equals("Z") || offset.equals("UTC") ? ZoneOffset.UTC
+					: ZoneOffset.of(offset.length() == 5 ? offset.substring(0, 3) + ":" + offset.substring(3) : offset);
+		}
+		catch (DateTimeException ex) {
+			// no offset a clock has (+19, +04:75): no point in time, as a day the calendar lacks is no date
+			return null;
+		}
 		return OffsetDateTime.of(date, clock, utc).atZoneSameInstant(this.zone).toLocalDate();
 	}
 

@@ -78,6 +78,21 @@ class SpreadsheetExportsTest {
 					"TI-WS-3 2025-04-01 2025-04-01", "TI-WS-4 2025-04-01 2025-04-01");
 	}
 
+	/** An offset no clock has is refused as such, in its row: it failed the whole sheet (a reviewer's). */
+	@Test
+	void anOffsetNoClockHasIsRefusedInItsRow() throws Exception {
+		var sheet = HEADER + """
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-31T22:00:00+19;2025-03-31T22:00:00+04:75;;TI-1;female;;;;;;
+				""";
+		load(sheet, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].column").value("start_date"))
+			.andExpect(jsonPath("$.errors[0].message").value("Not an offset from UTC (+19): one of -18:00 to +18:00,"
+					+ " as +04:00, or the day alone; write 2024-07-18 or 18.07.2024"))
+			.andExpect(jsonPath("$.errors[1].message").value("Not an offset from UTC (+04:75): one of -18:00 to"
+					+ " +18:00, as +04:00, or the day alone; write 2024-07-18 or 18.07.2024"));
+	}
+
 	/**
 	 * A date column saved as numbers (a CSV of a column formatted as General) holds the spreadsheet's day numbers: each
 	 * is refused naming the day it stands for and how to save it as a date, not read (others in it may be numbers too).
