@@ -164,11 +164,16 @@ final class IatiDocument {
 			this.xml.writeEndElement();
 		}
 		for (var period : result.periods()) {
-			this.xml.writeStartElement("period");
 			var from = start != null && start.isAfter(period.period().start()) ? start : period.period().start();
 			var to = end != null && end.isBefore(period.period().end()) ? end : period.period().end();
+			if (to.isBefore(from)) {
+				// a target of a year the project's dates, moved later, no longer hold: none of its time (it was
+				// published as its first day: a reviewer's)
+				continue;
+			}
+			this.xml.writeStartElement("period");
 			empty("period-start", "iso-date", from.toString());
-			empty("period-end", "iso-date", (to.isBefore(from) ? from : to).toString());
+			empty("period-end", "iso-date", to.toString());
 			if (period.target() != null) {
 				empty("target", "value", value(result, period.target()));
 			}

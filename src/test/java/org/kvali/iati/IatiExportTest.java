@@ -339,7 +339,8 @@ class IatiExportTest {
 					INSERT INTO indicator_target (indicator_id, period_key, period_start, period_end, value)
 					SELECT id, v.period_key, v.period_start, v.period_end, 12500000.5 FROM indicator,
 					       (VALUES ('2030', DATE '2030-01-01', DATE '2030-12-31'), ('2031', DATE '2031-01-01',
-					                DATE '2031-12-31')) v (period_key, period_start, period_end)
+					                DATE '2031-12-31'), ('2029', DATE '2029-01-01', DATE '2029-12-31'))
+					       v (period_key, period_start, period_end)
 					WHERE code LIKE 'TX-%'""");
 			var activities = children(document(null, "TX-FUT"), "iati-activity");
 			assertThat(activities).extracting(activity -> text(children(activity, "iati-identifier").get(0)) + " "
@@ -357,7 +358,8 @@ class IatiExportTest {
 			var result = children(activities.get(1), "result").get(1);
 			var indicator = children(result, "indicator").get(0);
 			assertThat(children(indicator, "baseline").get(0).getAttribute("value")).isEqualTo("0.0001");
-			// each period as far as it lies within the activity, the project here, whose values count within it
+			// each period as far as it lies within the activity, the project here, whose values count within it; one
+			// wholly outside it not at all (2029)
 			assertThat(children(indicator, "period")).extracting(p -> children(p, "period-start").get(0)
 				.getAttribute("iso-date") + " " + children(p, "period-end").get(0).getAttribute("iso-date"))
 				.containsExactly("2030-10-01 2030-12-31", "2031-01-01 2031-06-30");
