@@ -10,9 +10,10 @@ CREATE TABLE removed_participation (
     removed_on date NOT NULL,
     PRIMARY KEY (activity_id, ref_digest)
 );
--- written where the participation itself may be: by an admin, or a partner at its own activities
+-- read by the sheets' writers alone; written where the participation itself may be: by an admin, or a partner at
+-- its own activities
 ALTER TABLE removed_participation ENABLE ROW LEVEL SECURITY;
-CREATE POLICY everyone_reads ON removed_participation FOR SELECT USING (true);
+CREATE POLICY writers_read ON removed_participation FOR SELECT USING (kvali_scope() IN ('ADMIN', 'SERVICE', 'PARTNER'));
 CREATE POLICY own_writes ON removed_participation USING (kvali_scope() IN ('ADMIN', 'SERVICE')
     OR kvali_scope() = 'PARTNER' AND activity_id IN (SELECT a.id FROM activity a
         WHERE a.project_id IN (SELECT kvali_own_projects())));

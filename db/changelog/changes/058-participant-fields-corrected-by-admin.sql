@@ -10,7 +10,8 @@ BEGIN
     EXECUTE format('SET LOCAL search_path = %I, pg_temp', current_schema());
 END
 $$;
-ALTER TABLE participant ADD COLUMN admin_corrected text[] NOT NULL DEFAULT '{}';
+ALTER TABLE participant ADD COLUMN admin_corrected text[] NOT NULL DEFAULT '{}'
+    CHECK (admin_corrected <@ '{gender,birth_year,disability,home_municipality,organization}');
 UPDATE participant SET admin_corrected = '{gender,birth_year,disability,home_municipality,organization}'
 WHERE corrected_by_admin;
 CREATE OR REPLACE FUNCTION participant_corrected() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
@@ -32,6 +33,7 @@ BEGIN
        OR 'disability' = ANY (o.admin_corrected) AND n.disability IS DISTINCT FROM o.disability
        OR 'home_municipality' = ANY (o.admin_corrected)
           AND n.home_municipality_code IS DISTINCT FROM o.home_municipality_code
+       OR 'organization' = ANY (o.admin_corrected) AND n.organization_id IS DISTINCT FROM o.organization_id
     LIMIT 1;
     IF refused IS NOT NULL THEN
         RAISE insufficient_privilege USING MESSAGE = 'Participant ' || refused
