@@ -121,7 +121,7 @@ class PartnerSheetChecks {
 	/** The words of each detail an admin may correct ({@link PartnerScope#DETAILS}), in that order. */
 	private static final Map<String, String> DETAIL_WORDS = Map.of("gender", "gender", "birth_year", "birth year",
 			"disability", "disability", "home_municipality", "home municipality", "organization",
-			"organization at their activities");
+			"organization at the activities already recorded");
 
 	private static String corrected(String ref, List<String> details) {
 		var words = PartnerScope.DETAILS.stream().filter(details::contains).map(DETAIL_WORDS::get).toList();

@@ -156,7 +156,8 @@ class CorrectionsTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.updated.participants").value(1))
 			.andExpect(jsonPath("$.warnings[1].message").value("Participant CR-2 was corrected by an admin: their "
-					+ "gender, birth year and organization at their activities stay as stored, neither compared with"
+					+ "gender, birth year and organization at the activities already recorded stay as stored, neither"
+					+ " compared with"
 					+ " this sheet's nor changed by it; ask an admin to change them (correctParticipant)"))
 			.andExpect(jsonPath("$.warnings[0].message").value("The sheet changes the disability of 1 person (CR-2"
 					+ " from unknown to yes)"));
