@@ -185,7 +185,9 @@ class IndicatorController {
 		// without a value, no status either, but before its period a date alone says it has not started: a computed
 		// indicator's is withheld from this caller (or has no denominator), a reported one has none counting yet (a
 		// year's counts from its last day, and a donor was told OFF_TRACK of a survey due in December; a tester's)
-		double unit = Progress.unit(indicator.unit(), indicator.baselineValue(), target.value());
+		// whole things where they are counted; a reported number may be an amount
+		double unit = indicator.method() == IndicatorEnums.Method.COMPUTED
+				? Progress.unit(indicator.unit(), indicator.baselineValue(), target.value()) : 0;
 		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day, today))
 			.thenApply(actual -> actual == null ? (elapsed <= 0 ? IndicatorEnums.Status.NOT_STARTED : null)
 					: Progress.status(Progress.judged(actual, indicator.baselineValue(), target.value(),
