@@ -3,11 +3,15 @@ package org.kvali;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import liquibase.integration.spring.SpringLiquibase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +31,11 @@ class NewerSchemaRefused implements InitializingBean {
 
 	private static final String CHANGES = "classpath*:db/changelog/changes/*";
 
+	/** A name PostgreSQL takes unquoted. */
+	private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	private static final Logger log = LoggerFactory.getLogger(NewerSchemaRefused.class);
+
 	private final JdbcClient jdbc;
 
 	private final ObjectProvider<SpringLiquibase> liquibase;
@@ -39,22 +48,34 @@ class NewerSchemaRefused implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() throws IOException {
 		// the schema changes of this build applied first, where Liquibase runs
-		this.liquibase.getIfAvailable();
-		check(known());
-	}
-
-	/** Refuses the start when the database holds changes not among {@code known} (the files' names). */
-	void check(Set<String> known) {
-		// none where no schema change was ever applied by Liquibase
-		if (!this.jdbc.sql("SELECT to_regclass('databasechangelog') IS NOT NULL").query(Boolean.class).single()) {
+		var liquibase = this.liquibase.getIfAvailable();
+		var known = known();
+		if (liquibase == null || known.isEmpty()) {
+			// no changes of this build to compare with: nothing told, rather than every start refused
+			log.warn("The schema changes this build knows could not be listed; a database a newer build changed is not"
+					+ " told apart");
 			return;
 		}
-		var unknown = this.jdbc.sql("""
-				SELECT regexp_replace(filename, '^.*/', '') FROM databasechangelog ORDER BY orderexecuted""")
+		check(known, table(liquibase));
+	}
+
+	/**
+	 * Refuses the start when the changelog table ({@code table}, schema-qualified where Liquibase's is set) holds
+	 * changes not among {@code known} (the files' names).
+	 */
+	void check(Set<String> known, String table) {
+		// none where no schema change was ever applied by Liquibase
+		if (!this.jdbc.sql("SELECT to_regclass(:table) IS NOT NULL").param("table", table).query(Boolean.class)
+			.single()) {
+			return;
+		}
+		var unknown = this.jdbc.sql("SELECT regexp_replace(filename, '^.*/', '') FROM " + table
+				+ " ORDER BY orderexecuted")
 			.query(String.class)
 			.list()
 			.stream()
 			.filter(name -> !known.contains(name))
+			.distinct()
 			.toList();
 		if (!unknown.isEmpty()) {
 			throw new IllegalStateException(refusal(unknown));
@@ -65,6 +86,23 @@ class NewerSchemaRefused implements InitializingBean {
 		return "The database's schema was changed by a newer Kvali than this one: it holds " + unknown.size()
 				+ " change(s) this build does not know (" + String.join(", ", unknown) + "). Start that newer"
 				+ " version, or this one on a copy of the database from before the upgrade";
+	}
+
+	/**
+	 * The changelog table as Liquibase names it in PostgreSQL: a plain name in lower case (Spring's default is
+	 * DATABASECHANGELOG, which PostgreSQL folds), another quoted.
+	 */
+	static String table(SpringLiquibase liquibase) {
+		var name = quoted(liquibase.getDatabaseChangeLogTable() == null ? "databasechangelog"
+				: liquibase.getDatabaseChangeLogTable());
+		var schema = liquibase.getLiquibaseSchema() != null ? liquibase.getLiquibaseSchema()
+				: liquibase.getDefaultSchema();
+		return schema == null ? name : quoted(schema) + "." + name;
+	}
+
+	private static String quoted(String identifier) {
+		return PLAIN.matcher(identifier).matches() ? identifier.toLowerCase(Locale.ROOT)
+				: '"' + identifier.replace("\"", "\"\"") + '"';
 	}
 
 	private static Set<String> known() throws IOException {

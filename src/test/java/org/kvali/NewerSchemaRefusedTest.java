@@ -47,4 +47,17 @@ class NewerSchemaRefusedTest {
 			.isZero();
 	}
 
+	/**
+	 * The changelog table is looked for where Liquibase keeps it: Spring names it DATABASECHANGELOG, which PostgreSQL
+	 * folds to lower case (quoted, the check found no table and never ran); in Liquibase's schema where one is set.
+	 */
+	@Test
+	void theChangelogTableIsNamedAsPostgresqlHasIt() {
+		var liquibase = new liquibase.integration.spring.SpringLiquibase();
+		liquibase.setDatabaseChangeLogTable("DATABASECHANGELOG");
+		assertThat(NewerSchemaRefused.table(liquibase)).isEqualTo("databasechangelog");
+		liquibase.setLiquibaseSchema("Audit Trail");
+		assertThat(NewerSchemaRefused.table(liquibase)).isEqualTo("\"Audit Trail\".databasechangelog");
+	}
+
 }
