@@ -140,10 +140,6 @@ class MalformedRequestsTest {
 	}
 
 	/**
-	 * JSON nested deeper than the parser reads was told "variables must be an object", and a body in another encoding
-	 * "not a GraphQL request" without the reason (a tester's).
-	 */
-	/**
 	 * The answer's type is the one the Accept prefers, by quality and, of two alike, the one named first. Spring's
 	 * handler answered application/json to any range it did not find verbatim among its two types.
 	 */
@@ -170,6 +166,10 @@ class MalformedRequestsTest {
 		}
 	}
 
+	/**
+	 * JSON nested deeper than the parser reads was told "variables must be an object", and a body in another encoding
+	 * "not a GraphQL request" without the reason (a tester's).
+	 */
 	@Test
 	void jsonTooDeepOrNotUtf8IsToldSo() throws Exception {
 		var deep = "[".repeat(600) + "]".repeat(600);
