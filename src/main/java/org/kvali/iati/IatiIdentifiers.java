@@ -22,20 +22,21 @@ class IatiIdentifiers {
 		this.jdbc = jdbc;
 	}
 
-	/** Each identifier in lower case, with the activity it names, of the programmes but {@code programmeId}. */
+	/**
+	 * Each identifier in lower case, with the activity it names, of the programmes but {@code programmeId}; none of
+	 * an activity no organization reports (a programme without a publisher, which no file publishes).
+	 */
 	Map<String, String> ofOtherProgrammes(long programmeId) {
 		var named = new HashMap<String, String>();
 		this.jdbc.sql("""
-				SELECT 'programme ' || g.code,
-				       CASE WHEN o.id IS NULL THEN g.code ELSE coalesce(o.iati_ref, o.code) || '-' || g.code END
-				FROM programme g LEFT JOIN organization o ON o.id = g.publisher_id
+				SELECT 'programme ' || g.code, coalesce(o.iati_ref, o.code) || '-' || g.code
+				FROM programme g JOIN organization o ON o.id = g.publisher_id
 				WHERE g.id <> :programme
 				UNION ALL
-				SELECT 'project ' || p.code || ' of programme ' || g.code,
-				       CASE WHEN b.id IS NULL THEN p.code ELSE coalesce(b.iati_ref, b.code) || '-' || p.code END
+				SELECT 'project ' || p.code || ' of programme ' || g.code, coalesce(b.iati_ref, b.code) || '-' || p.code
 				FROM project p JOIN programme g ON g.id = p.programme_id
-				LEFT JOIN organization b ON b.id = coalesce(p.lead_organization_id, g.publisher_id)
-				WHERE g.id <> :programme""")
+				JOIN organization b ON b.id = coalesce(p.lead_organization_id, g.publisher_id)
+				WHERE g.id <> :programme AND g.publisher_id IS NOT NULL""")
 			.param("programme", programmeId)
 			.query((ResultSet rs) -> {
 				named.putIfAbsent(rs.getString(2).toLowerCase(Locale.ROOT), rs.getString(1));
