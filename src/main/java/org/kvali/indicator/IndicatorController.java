@@ -159,8 +159,11 @@ class IndicatorController {
 	@SchemaMapping
 	CompletableFuture<Double> progress(Indicator indicator, @Argument String period,
 			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
-		var target = IndicatorWindows.target(indicator, IndicatorWindows.period(period).key());
-		return indicatorValues.load(IndicatorWindows.window(indicator, IndicatorWindows.period(period), null, today))
+		// the target the series gives the period: a cumulative indicator's year's at its fourth quarter (a quarterly
+		// report was shown the target and no progress: a tester's)
+		var asked = IndicatorWindows.period(period);
+		var target = target(indicator, asked);
+		return indicatorValues.load(IndicatorWindows.window(indicator, asked, null, today))
 			.thenApply(actual -> Progress.of(actual, indicator.baselineValue(), target, indicator.direction()));
 	}
 

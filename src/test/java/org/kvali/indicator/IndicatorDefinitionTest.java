@@ -217,7 +217,7 @@ class IndicatorDefinitionTest {
 	/**
 	 * A cumulative indicator's quarterly series carries a year's target at its fourth quarter, which counts to the
 	 * year's end as the target does; one counting within each period does not (a quarter is no part of a year's
-	 * target).
+	 * target). The quarter's progress is against that target, as the series shows it (it was null: a tester's).
 	 */
 	@Test
 	void aCumulativeQuarterlySeriesShowsTheYearsTargetAtItsEnd() {
@@ -233,6 +233,15 @@ class IndicatorDefinitionTest {
 		series.path("within.cumulative").entity(Boolean.class).isEqualTo(false);
 		series.path("within.targets").entityList(Object.class).hasSizeGreaterThan(0);
 		series.path("within.series[?(@.target != null)]").entityList(Object.class).hasSize(0);
+		var progress = this.graphQl.document("""
+				{ indicator(code: "OUT-1.1") { q4: progress(period: "2024-Q4") y: progress(period: "2024")
+				    q3: progress(period: "2024-Q3") } }""").execute();
+		var year = progress.path("indicator.y").entity(Double.class).get();
+		assertThat(year).isPositive();
+		progress.path("indicator.q4").entity(Double.class).isEqualTo(year);
+		progress.path("indicator.q3").valueIsNull();
+		this.graphQl.document("{ indicator(code: \"OUT-2.1\") { progress(period: \"2025-Q4\") } }").execute()
+			.path("indicator.progress").valueIsNull();
 	}
 
 	/**
