@@ -41,10 +41,6 @@ final class XlsxValues {
 	 */
 	static final int CELLS_PER_ROW = 32;
 
-	private final long maxCells;
-
-	private long cells;
-
 	private static final XMLInputFactory XML = new InputFactoryImpl();
 
 	static {
@@ -52,14 +48,19 @@ final class XlsxValues {
 		XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 	}
 
+	private final long maxCells;
+
+	/** The rows' cells of the workbook's parts read so far. */
+	private long cells;
+
 	private long strings;
+
+	private long highestIndex = -1;
 
 	/** The values of a workbook of at most {@code maxRows} rows ({@link #CELLS_PER_ROW} cells each, at most). */
 	XlsxValues(int maxRows) {
 		this.maxCells = (long) maxRows * CELLS_PER_ROW;
 	}
-
-	private long highestIndex = -1;
 
 	/** Reads one XML part; {@code sharedStrings} when it is the part the workbook names for them. */
 	void read(String part, InputStream in, boolean sharedStrings) {
