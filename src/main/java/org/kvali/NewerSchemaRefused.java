@@ -93,14 +93,14 @@ class NewerSchemaRefused implements InitializingBean {
 	 * DATABASECHANGELOG, which PostgreSQL folds), another quoted.
 	 */
 	static String table(SpringLiquibase liquibase) {
-		var name = quoted(liquibase.getDatabaseChangeLogTable() == null ? "databasechangelog"
+		var name = identifier(liquibase.getDatabaseChangeLogTable() == null ? "databasechangelog"
 				: liquibase.getDatabaseChangeLogTable());
 		var schema = liquibase.getLiquibaseSchema() != null ? liquibase.getLiquibaseSchema()
 				: liquibase.getDefaultSchema();
-		return schema == null ? name : quoted(schema) + "." + name;
+		return schema == null ? name : identifier(schema) + "." + name;
 	}
 
-	private static String quoted(String identifier) {
+	private static String identifier(String identifier) {
 		return PLAIN.matcher(identifier).matches() ? identifier.toLowerCase(Locale.ROOT)
 				: '"' + identifier.replace("\"", "\"\"") + '"';
 	}
