@@ -193,7 +193,7 @@ class IndicatorDisaggregation {
 	private List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by,
 			ParticipationReport.Data data) {
 		try {
-			return this.reports.breakdown(new ParticipationReport(filter, data), by, null, null, MeasureSet.ALL);
+			return this.reports.breakdown(new ParticipationReport(filter, data), by, 1, null, null, MeasureSet.ALL);
 		}
 		catch (InvalidArgumentException ex) {
 			// a disaggregation has no first to cut it with

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.Validation;
 import org.kvali.indicator.IndicatorEnums.Granularity;
+import org.kvali.report.Dimension;
 import org.kvali.report.Period;
 
 /** The periods and date windows an indicator's values are taken over. */
@@ -57,6 +58,7 @@ final class IndicatorWindows {
 
 	static Period period(String key) {
 		return Period.ofKey(key)
+			.filter(Period::calendar)
 			.orElseThrow(() -> new InvalidArgumentException("period", key,
 					"A period is a year (2024), a quarter (2024-Q3) or a month (2024-07) of 1900 to 2100"));
 	}
@@ -66,7 +68,7 @@ final class IndicatorWindows {
 	 * {@code argument} and empty.
 	 */
 	static Optional<Period> programmePeriod(Indicator indicator, String argument, String key, Validation validation) {
-		var period = Period.ofKey(key).filter(p -> !p.key().matches("\\d{4}-\\d{2}"));
+		var period = Period.ofKey(key).filter(p -> p.calendar() && p.length() != Dimension.MONTH);
 		if (period.isEmpty()) {
 			validation.problem(argument, key, "A period is a year (2024) or a quarter (2024-Q3) of 1900 to 2100");
 			return Optional.empty();

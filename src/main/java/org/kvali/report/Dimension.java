@@ -2,7 +2,8 @@ package org.kvali.report;
 
 /**
  * What participation can be grouped by, each with the fixed SQL expression over the participation_fact view that
- * groups it. Expressions are constants of this enum; no text from a request reaches the SQL.
+ * groups it. Expressions are constants of this enum; no text from a request reaches the SQL. Years and quarters
+ * begin where the breakdown's {@code shift} puts them ({@link ReportSql#breakdown}).
  */
 public enum Dimension {
 
@@ -10,7 +11,8 @@ public enum Dimension {
 	VENUE_REGION("f.venue_region"), VENUE_MUNICIPALITY("f.venue_municipality"), ORGANIZATION("f.organization_code"),
 	ORGANIZATION_KIND("f.organization_kind"), GENDER("f.gender"), AGE_BAND("f.age_band"),
 	DISABILITY("f.disability"), ACTIVITY_KIND("f.activity_kind"), ACTIVITY("f.activity_code"),
-	YEAR("date_trunc('year', f.start_date)::date"), QUARTER("date_trunc('quarter', f.start_date)::date"),
+	YEAR("(date_trunc('year', f.start_date - shift.year) + shift.year)::date"),
+	QUARTER("(date_trunc('quarter', f.start_date - shift.quarter) + shift.quarter)::date"),
 	MONTH("date_trunc('month', f.start_date)::date");
 
 	final String sql;

@@ -424,14 +424,37 @@ final class FactIndex {
 		return (int) LocalDate.of(this.firstYear, 1, 1).toEpochDay();
 	}
 
-	/** The first day of the period a YEAR, QUARTER or MONTH number stands for. */
-	LocalDate periodStart(Dimension dimension, int id) {
-		return switch (dimension) {
-			case YEAR -> LocalDate.of(this.firstYear + id, 1, 1);
-			case QUARTER -> LocalDate.of(this.firstYear + id / 4, id % 4 * 3 + 1, 1);
-			case MONTH -> LocalDate.of(this.firstYear + id / 12, id % 12 + 1, 1);
-			default -> throw new IllegalArgumentException(dimension + " is not a period");
-		};
+	/**
+	 * The number of the year, quarter or month holding the day, its years beginning in month {@code yearStart}:
+	 * counted from January of {@link #firstYear}, or from the period before it when that begins in its year before
+	 * (a year from September: the one of September before {@link #firstYear} is 0). The numbers of a dimension fit
+	 * its dictionary's size, its unknown value taken for the last.
+	 */
+	int periodId(Dimension dimension, int epochDay, int yearStart) {
+		var date = LocalDate.ofEpochDay(epochDay);
+		int month = (date.getYear() - this.firstYear) * 12 + date.getMonthValue() - 1;
+		int length = Period.months(dimension);
+		int shift = (yearStart - 1) % length;
+		return Math.floorDiv(month - shift, length) + (shift == 0 ? 0 : 1);
+	}
+
+	/** The first day of the period {@link #periodId} numbers {@code id}. */
+	LocalDate periodStart(Dimension dimension, int id, int yearStart) {
+		int length = Period.months(dimension);
+		int shift = (yearStart - 1) % length;
+		return LocalDate.of(this.firstYear, 1, 1).plusMonths((long) (id - (shift == 0 ? 0 : 1)) * length + shift);
+	}
+
+	/** Per activity, the {@link #periodId} of its start. */
+	int[] periodColumn(Dimension dimension, int yearStart) {
+		if (yearStart == 1) {
+			return this.attributes.get(dimension);
+		}
+		var ids = new int[this.startDay.length];
+		for (int a = 0; a < ids.length; a++) {
+			ids[a] = periodId(dimension, this.startDay[a], yearStart);
+		}
+		return ids;
 	}
 
 	/** The age band number of an age in years, as the participation_fact view bands it. */

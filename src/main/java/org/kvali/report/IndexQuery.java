@@ -24,27 +24,28 @@ final class IndexQuery {
 
 	Measures totals() {
 		try (var memory = new ScanMemory(this.index.scanLimit)) {
-			return new IndexScan(this.index, this.filter, List.of(), MeasureSet.ALL, memory).groups.measures(0);
+			return new IndexScan(this.index, this.filter, List.of(), 1, MeasureSet.ALL, memory).groups.measures(0);
 		}
 	}
 
 	/**
 	 * The groups, sorted and cut to {@code first}; without {@code first}, {@link TooManyGroups} when there are more
-	 * than {@code most}. {@link ScanMemory.TooLarge} when counting them needs more than the index's scan limit.
+	 * than {@code most}. {@link ScanMemory.TooLarge} when counting them needs more than the index's scan limit. Years
+	 * and quarters begin in month {@code yearStart}.
 	 */
-	List<ParticipationGroup> breakdown(List<Dimension> by, List<GroupOrder> orderBy, Integer first,
+	List<ParticipationGroup> breakdown(List<Dimension> by, int yearStart, List<GroupOrder> orderBy, Integer first,
 			MeasureSet measures, int most) {
 		try (var memory = new ScanMemory(this.index.scanLimit)) {
-			var scan = new IndexScan(this.index, this.filter, by, measures.orderedBy(orderBy), memory);
+			var scan = new IndexScan(this.index, this.filter, by, yearStart, measures.orderedBy(orderBy), memory);
 			if (first == null && scan.groups.count() > most) {
 				throw new TooManyGroups(most);
 			}
-			return groups(scan, by, orderBy, first);
+			return groups(scan, by, yearStart, orderBy, first);
 		}
 	}
 
-	private List<ParticipationGroup> groups(IndexScan scan, List<Dimension> by, List<GroupOrder> orderBy,
-			Integer first) {
+	private List<ParticipationGroup> groups(IndexScan scan, List<Dimension> by, int yearStart,
+			List<GroupOrder> orderBy, Integer first) {
 		var order = order(by, orderBy);
 		// the first n of thousands of groups (top 20 organizations) without sorting them all
 		var limited = new ArrayList<Row>();
@@ -68,12 +69,12 @@ final class IndexQuery {
 		limited.sort(order);
 		var result = new ArrayList<ParticipationGroup>(limited.size());
 		for (var row : limited) {
-			result.add(GroupBuilder.group(values(by, row.ids()), row.measures(), scan.totalParticipants));
+			result.add(GroupBuilder.group(values(by, yearStart, row.ids()), row.measures(), scan.totalParticipants));
 		}
 		return result;
 	}
 
-	private Map<Dimension, Object> values(List<Dimension> by, int[] ids) {
+	private Map<Dimension, Object> values(List<Dimension> by, int yearStart, int[] ids) {
 		Map<Dimension, Object> values = new EnumMap<>(Dimension.class);
 		for (int d = 0; d < by.size(); d++) {
 			var dimension = by.get(d);
@@ -82,7 +83,7 @@ final class IndexQuery {
 			Object value = switch (dimension) {
 				case AGE_BAND -> text == null ? null : Integer.valueOf(text);
 				case DISABILITY -> text == null ? null : Boolean.valueOf(text);
-				case YEAR, QUARTER, MONTH -> this.index.periodStart(dimension, ids[d]);
+				case YEAR, QUARTER, MONTH -> this.index.periodStart(dimension, ids[d], yearStart);
 				default -> text;
 			};
 			values.put(dimension, value);
@@ -111,7 +112,8 @@ final class IndexQuery {
 	}
 
 	private Comparator<Row> dimensionOrder(int position, Dimension dimension, boolean descending) {
-		int unknown = this.index.dictionaries.get(dimension).unknown();
+		// a period is never unknown: its number after the last year may be the year from September of that year
+		int unknown = dimension.isPeriod() ? -1 : this.index.dictionaries.get(dimension).unknown();
 		return (a, b) -> {
 			int x = a.ids()[position];
 			int y = b.ids()[position];

@@ -44,7 +44,8 @@ final class IndexScan {
 	int totalParticipants;
 
 	/** Scans the index; its counters are charged to {@code memory}, which the caller closes when done with them. */
-	IndexScan(FactIndex index, ParticipationFilter filter, List<Dimension> by, MeasureSet measures, ScanMemory memory) {
+	IndexScan(FactIndex index, ParticipationFilter filter, List<Dimension> by, int yearStart, MeasureSet measures,
+			ScanMemory memory) {
 		this.index = index;
 		this.radix = new long[by.size()];
 		long combinations = 1;
@@ -58,7 +59,7 @@ final class IndexScan {
 						"These dimensions together have too many combinations to count; group by fewer of them");
 			}
 		}
-		this.plan = new ScanPlan(index, filter, by, this.radix, measures);
+		this.plan = new ScanPlan(index, filter, by, yearStart, this.radix, measures);
 		long[] selected = this.plan.activityKey == null ? null : selectedRows(this.plan.activityKey);
 		boolean arrays = combinations <= (selected == null || this.plan.perPerson() ? ARRAY_GROUPS : SPARSE_ARRAY_GROUPS);
 		boolean byActivity = by.contains(Dimension.ACTIVITY);

@@ -36,10 +36,11 @@ class ParticipationController {
 
 	@SchemaMapping(typeName = "ParticipationReport")
 	List<ParticipationGroup> breakdown(ParticipationReport report, @Argument List<Dimension> by,
-			@Argument List<GroupOrder> orderBy, @Argument Integer first, DataFetchingFieldSelectionSet selection) {
+			@Argument int yearStart, @Argument List<GroupOrder> orderBy, @Argument Integer first,
+			DataFetchingFieldSelectionSet selection) {
 		// distinct activities and organizations cost a set per group: counted only when asked for
 		var measures = new MeasureSet(selection.contains("activities"), selection.contains("organizations"));
-		return this.reports.shownBreakdown(report, by, orderBy, first, measures);
+		return this.reports.shownBreakdown(report, by, yearStart, orderBy, first, measures);
 	}
 
 }

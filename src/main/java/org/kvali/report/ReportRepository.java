@@ -94,11 +94,12 @@ class ReportRepository {
 
 	/**
 	 * The groups, cut to {@code first}; without {@code first}, {@link TooManyGroups} when there are more than
-	 * {@code most}.
+	 * {@code most}. Years and quarters begin in month {@code yearStart}.
 	 */
-	List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, List<GroupOrder> orderBy,
-			Integer first, MeasureSet measures, int most) {
+	List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, int yearStart,
+			List<GroupOrder> orderBy, Integer first, MeasureSet measures, int most) {
 		var conditions = ReportSql.conditions(filter);
+		conditions.bind("yearShift", yearStart - 1);
 		// the total row, then the groups; one more than the most tells that there are too many
 		conditions.bind("limit", 1 + (first != null ? first : most + 1));
 		var rows = this.jdbc.sql(ReportSql.breakdown(by, orderBy, measures, conditions))

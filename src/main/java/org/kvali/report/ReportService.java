@@ -184,7 +184,7 @@ public class ReportService {
 	 * The groups of a breakdown that the current caller may see, those withheld left out: that a group exists at all
 	 * tells of its few people (that some woman with a disability from one village was at these activities).
 	 */
-	public List<ParticipationGroup> shownBreakdown(ParticipationReport report, List<Dimension> by,
+	public List<ParticipationGroup> shownBreakdown(ParticipationReport report, List<Dimension> by, int yearStart,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
 		// the index and whether groups are withheld decided once, for the measures told and the groups alike
 		var index = report.data().of(this.index);
@@ -200,7 +200,7 @@ public class ReportService {
 						+ " municipality, organization" + (key.by() == GroupOrderField.ACTIVITIES ? " or its kind" : "") + ")");
 			}
 		}
-		return breakdown(report, index, suppressed, by, orderBy, first, measures.and(shown)).stream()
+		return breakdown(report, index, suppressed, by, yearStart, orderBy, first, measures.and(shown)).stream()
 			.filter(group -> !group.suppressed())
 			.toList();
 	}
@@ -209,18 +209,24 @@ public class ReportService {
 	 * The groups of a breakdown, those withheld from the current caller marked {@code suppressed} and placed last
 	 * ({@code first} counts them last, so the page holds the same shown groups as {@link #shownBreakdown}); distinct
 	 * activities and organizations are counted only where {@code measures} asks for them (or the order sorts by
-	 * them).
+	 * them). Years and quarters begin in month {@code yearStart} (1 for the calendar's).
 	 */
-	public List<ParticipationGroup> breakdown(ParticipationReport report, List<Dimension> by,
+	public List<ParticipationGroup> breakdown(ParticipationReport report, List<Dimension> by, int yearStart,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
 		// the groups and whether they are suppressed from one index, so that both see the same data
 		var index = report.data().of(this.index);
-		return breakdown(report, index, suppresses(report.filter(), report.data()), by, orderBy, first, measures);
+		return breakdown(report, index, suppresses(report.filter(), report.data()), by, yearStart, orderBy, first,
+				measures);
 	}
 
 	private List<ParticipationGroup> breakdown(ParticipationReport report, Optional<FactIndex> index,
-			boolean suppressed, List<Dimension> by, List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
+			boolean suppressed, List<Dimension> by, int yearStart, List<GroupOrder> orderBy, Integer first,
+			MeasureSet measures) {
 		checkDimensions(by);
+		if (yearStart < 1 || yearStart > 12) {
+			throw new InvalidArgumentException("yearStart", yearStart,
+					"yearStart is the month years begin in, 1 (January) to 12 (December), not " + yearStart);
+		}
 		var order = orderBy == null ? List.<GroupOrder>of() : orderBy;
 		for (var key : order) {
 			if (key.by().dimension != null && !by.contains(key.by().dimension)) {
@@ -236,8 +242,8 @@ public class ReportService {
 			// is answered, so no more than that may be counted
 			int most = first == null ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;
 			try {
-				return SmallCells.suppress(breakdown(index, report.filter(), by, order, null, measures, most), by,
-						this.k, first);
+				var groups = breakdown(index, report.filter(), by, yearStart, order, null, measures, most);
+				return SmallCells.suppress(groups, by, this.k, first);
 			}
 			catch (TooManyGroups ex) {
 				throw first == null ? tooManyGroups() : new InvalidArgumentException("by", by, "The breakdown has "
@@ -246,7 +252,7 @@ public class ReportService {
 			}
 		}
 		try {
-			return breakdown(index, report.filter(), by, order, first, measures, MAX_FIRST);
+			return breakdown(index, report.filter(), by, yearStart, order, first, measures, MAX_FIRST);
 		}
 		catch (TooManyGroups ex) {
 			throw tooManyGroups();
@@ -261,14 +267,15 @@ public class ReportService {
 
 	/** The groups; without {@code first}, {@link TooManyGroups} when there are more than {@code most}. */
 	private List<ParticipationGroup> breakdown(Optional<FactIndex> index, ParticipationFilter filter,
-			List<Dimension> by, List<GroupOrder> order, Integer first, MeasureSet measures, int most) {
+			List<Dimension> by, int yearStart, List<GroupOrder> order, Integer first, MeasureSet measures, int most) {
 		var counted = measures.orderedBy(order);
 		try {
 			return index
-				.map(facts -> facts.answers.get(new Breakdown(filter, by, order, first, counted, most),
-						() -> List.copyOf(new IndexQuery(facts, filter).breakdown(by, order, first, counted, most)),
+				.map(facts -> facts.answers.get(new Breakdown(filter, by, yearStart, order, first, counted, most),
+						() -> List.copyOf(
+								new IndexQuery(facts, filter).breakdown(by, yearStart, order, first, counted, most)),
 						groups -> groups.size() <= CACHED_GROUPS))
-				.orElseGet(() -> this.repository.breakdown(filter, by, order, first, counted, most));
+				.orElseGet(() -> this.repository.breakdown(filter, by, yearStart, order, first, counted, most));
 		}
 		catch (ScanMemory.Busy ex) {
 			throw new BusyException("Other large questions were being counted, and this one waited " + ex.waited
@@ -292,7 +299,7 @@ public class ReportService {
 		return this.index.current().flatMap(facts -> {
 			try {
 				return Optional.of(new IndexQuery(facts, filter)
-					.breakdown(List.of(Dimension.ORGANIZATION), List.of(), null, new MeasureSet(false, false),
+					.breakdown(List.of(Dimension.ORGANIZATION), 1, List.of(), null, new MeasureSet(false, false),
 							Integer.MAX_VALUE)
 					.stream()
 					.filter(group -> group.organizationCode() != null && group.participants() >= people)
@@ -309,8 +316,8 @@ public class ReportService {
 	private record Totals(ParticipationFilter filter) {
 	}
 
-	private record Breakdown(ParticipationFilter filter, List<Dimension> by, List<GroupOrder> order, Integer first,
-			MeasureSet measures, int most) {
+	private record Breakdown(ParticipationFilter filter, List<Dimension> by, int yearStart, List<GroupOrder> order,
+			Integer first, MeasureSet measures, int most) {
 	}
 
 	/**

@@ -29,6 +29,14 @@ final class ReportSql {
 
 	private static final String ACTIVITIES = "activity x WHERE %s";
 
+	/**
+	 * How far years and quarters begin after the calendar's ({@code :yearShift} months after January), as columns
+	 * the period dimensions' expressions read: a parameter in them would be one in the select list and another in
+	 * the grouping, which PostgreSQL does not take for the same expression.
+	 */
+	private static final String SHIFTS = "CROSS JOIN (SELECT make_interval(months => CAST(:yearShift AS int)) AS year,"
+			+ " make_interval(months => CAST(:yearShift AS int) % 3) AS quarter) shift\n";
+
 	private ReportSql() {
 	}
 
@@ -98,10 +106,10 @@ final class ReportSql {
 		for (var dimension : by) {
 			order.add(sortable(dimension) + " ASC NULLS LAST");
 		}
-		return "SELECT " + String.join(", ", select) + ",\n" + measures(measures) + ",\nGROUPING(" + String.join(", ", grouped)
-				+ ") <> 0 AS is_total\nFROM participation_fact f\n" + conditions.where() + "\nGROUP BY GROUPING SETS (("
-				+ String.join(", ", grouped) + "), ())\nORDER BY " + String.join(", ", order)
-				+ "\nLIMIT :limit";
+		return "SELECT " + String.join(", ", select) + ",\n" + measures(measures) + ",\nGROUPING("
+				+ String.join(", ", grouped) + ") <> 0 AS is_total\nFROM participation_fact f\n" + SHIFTS
+				+ conditions.where() + "\nGROUP BY GROUPING SETS ((" + String.join(", ", grouped) + "), ())\nORDER BY "
+				+ String.join(", ", order) + "\nLIMIT :limit";
 	}
 
 	/**

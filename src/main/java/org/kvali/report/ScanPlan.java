@@ -1,6 +1,5 @@
 package org.kvali.report;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +39,9 @@ final class ScanPlan {
 
 	private final long[] personMultipliers;
 
-	ScanPlan(FactIndex index, ParticipationFilter filter, List<Dimension> by, long[] radix, MeasureSet measures) {
+	/** The plan of a scan grouping by {@code by}, its years and quarters beginning in month {@code yearStart}. */
+	ScanPlan(FactIndex index, ParticipationFilter filter, List<Dimension> by, int yearStart, long[] radix,
+			MeasureSet measures) {
 		filter.countedRoles().forEach(r -> this.roles[r.ordinal()] = true);
 		this.participantsOnly = !filter.countedRoles().isEmpty()
 				&& filter.countedRoles().stream().allMatch(r -> r == ParticipationRole.PARTICIPANT);
@@ -83,15 +84,15 @@ final class ScanPlan {
 		boolean period = by.stream().anyMatch(Dimension::isPeriod);
 		if ((dated || period) && index.rowDay != null) {
 			columns.add(index.rowDay);
-			parts.add(dayParts(index, filter, by, multipliers));
+			parts.add(dayParts(index, filter, by, yearStart, multipliers));
 		}
 		this.columns = columns.toArray(char[][]::new);
 		this.parts = parts.toArray(long[][]::new);
 		boolean datedByActivity = (dated || period) && index.rowDay == null;
 		this.activityKey = byActivity.isEmpty() && !datedByActivity ? null
-				: activityKeys(index, filter, byActivity, by, multipliers, allowed);
+				: activityKeys(index, filter, byActivity, by, yearStart, multipliers, allowed);
 		this.organizationKey = byOrganization.isEmpty() ? null
-				: levelKeys(index, byOrganization, index.organizationSlots, by, multipliers, allowed);
+				: levelKeys(index, byOrganization, index.organizationSlots, by, 1, multipliers, allowed);
 		this.readActivity = this.activityKey != null || measures.activities();
 		this.readOrganization = this.organizationKey != null || measures.organizations();
 
@@ -152,7 +153,7 @@ final class ScanPlan {
 	}
 
 	/** Per day of {@link FactIndex#rowDay}: -1 outside the filter's dates, else the part of its period. */
-	private static long[] dayParts(FactIndex index, ParticipationFilter filter, List<Dimension> by,
+	private static long[] dayParts(FactIndex index, ParticipationFilter filter, List<Dimension> by, int yearStart,
 			long[] multipliers) {
 		int zero = index.dayZero();
 		int last = 0;
@@ -163,26 +164,17 @@ final class ScanPlan {
 		int from = filter.from() == null ? Integer.MIN_VALUE : (int) filter.from().toEpochDay() - zero;
 		int to = filter.to() == null ? Integer.MAX_VALUE : (int) filter.to().toEpochDay() - zero;
 		var period = by.stream().filter(Dimension::isPeriod).findFirst().orElse(null);
+		long multiplier = period == null ? 0 : multipliers[by.indexOf(period)];
 		for (int day = 0; day < parts.length; day++) {
 			parts[day] = day < from || day > to ? -1
-					: period == null ? 0 : periodId(index, period, day + zero) * multipliers[by.indexOf(period)];
+					: period == null ? 0 : index.periodId(period, day + zero, yearStart) * multiplier;
 		}
 		return parts;
 	}
 
-	private static int periodId(FactIndex index, Dimension period, int epochDay) {
-		var date = LocalDate.ofEpochDay(epochDay);
-		int year = date.getYear() - index.firstYear;
-		return switch (period) {
-			case YEAR -> year;
-			case QUARTER -> year * 4 + (date.getMonthValue() - 1) / 3;
-			default -> year * 12 + date.getMonthValue() - 1;
-		};
-	}
-
 	private static long[] activityKeys(FactIndex index, ParticipationFilter filter, List<Dimension> dimensions,
-			List<Dimension> by, long[] multipliers, Allowed allowed) {
-		var keys = levelKeys(index, dimensions, index.activities, by, multipliers, allowed);
+			List<Dimension> by, int yearStart, long[] multipliers, Allowed allowed) {
+		var keys = levelKeys(index, dimensions, index.activities, by, yearStart, multipliers, allowed);
 		if (index.rowDay == null) {
 			int from = filter.from() == null ? Integer.MIN_VALUE : (int) filter.from().toEpochDay();
 			int to = filter.to() == null ? Integer.MAX_VALUE : (int) filter.to().toEpochDay();
@@ -197,10 +189,11 @@ final class ScanPlan {
 
 	/** Per activity or organization: -1 when filtered out, else the sum of the given dimensions' parts. */
 	private static long[] levelKeys(FactIndex index, List<Dimension> dimensions, int size, List<Dimension> by,
-			long[] multipliers, Allowed allowed) {
+			int yearStart, long[] multipliers, Allowed allowed) {
 		var keys = new long[size];
 		for (var dimension : dimensions) {
-			var column = index.attributes.get(dimension);
+			var column = dimension.isPeriod() ? index.periodColumn(dimension, yearStart)
+					: index.attributes.get(dimension);
 			var parts = valueParts(index, dimension, by, multipliers, allowed);
 			for (int n = 0; n < size; n++) {
 				long part = parts[column[n]];

@@ -142,8 +142,8 @@ class FastPathDifferentialTest {
 				   OR a.code = 'TRN-2024-BAKURIANI' AND p.ref IN ('DP-1', 'DP-4'))""");
 		try {
 			var index = this.loader.load(null);
-			var byRegion = new IndexQuery(index, ParticipationFilter.ALL).breakdown(List.of(Dimension.REGION, Dimension.PROGRAMME),
-					List.of(), null, MeasureSet.ALL, MOST);
+			var byRegion = new IndexQuery(index, ParticipationFilter.ALL)
+				.breakdown(List.of(Dimension.REGION, Dimension.PROGRAMME), 1, List.of(), null, MeasureSet.ALL, MOST);
 			assertThat(byRegion).as("the second programme's people, by their organization's region")
 				.filteredOn(group -> "GE-IM".equals(group.regionCode()))
 				.extracting(ParticipationGroup::programmeCode, ParticipationGroup::participants,
@@ -173,9 +173,9 @@ class FastPathDifferentialTest {
 			for (var activities : filters) {
 				var report = new ParticipationReport(ParticipationFilter.ALL.withActivities(activities));
 				var fast = TestCallerContext.as(Role.PARTNER, Set.of(organization), partner,
-						() -> this.reports.breakdown(report, List.of(Dimension.GENDER), null, null, MeasureSet.ALL));
+						() -> this.reports.breakdown(report, List.of(Dimension.GENDER), 1, null, null, MeasureSet.ALL));
 				var slow = TestCallerContext.as(Role.PARTNER, Set.of(organization), partner,
-						() -> sqlOnly.breakdown(report, List.of(Dimension.GENDER), null, null, MeasureSet.ALL));
+						() -> sqlOnly.breakdown(report, List.of(Dimension.GENDER), 1, null, null, MeasureSet.ALL));
 				assertThat(slow).as("%s over %s", partner, activities).isEqualTo(fast);
 				seen.add(partner + " " + activities + " " + fast.stream().anyMatch(ParticipationGroup::suppressed));
 			}
@@ -600,7 +600,8 @@ class FastPathDifferentialTest {
 
 	/** The regions of the persons of a filter's rows, from the index. */
 	private static List<String> regions(FactIndex index, ParticipationFilter filter) {
-		return new IndexQuery(index, filter).breakdown(List.of(Dimension.REGION), List.of(), null, MeasureSet.ALL, MOST)
+		return new IndexQuery(index, filter)
+			.breakdown(List.of(Dimension.REGION), 1, List.of(), null, MeasureSet.ALL, MOST)
 			.stream()
 			.map(ParticipationGroup::regionCode)
 			.toList();
@@ -660,9 +661,22 @@ class FastPathDifferentialTest {
 		// persons alone counted: by what describes a person, the index reads persons instead of rows
 		for (var dimension : Dimension.values()) {
 			for (var measures : List.of(MeasureSet.ALL, new MeasureSet(false, false))) {
-				assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), List.of(), null, measures, MOST))
+				assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), 1, List.of(), null, measures, MOST))
 					.as("breakdown of all rows by %s, %s", dimension, measures)
-					.isEqualTo(this.sql.breakdown(all, List.of(dimension), List.of(), null, measures, MOST));
+					.isEqualTo(this.sql.breakdown(all, List.of(dimension), 1, List.of(), null, measures, MOST));
+			}
+		}
+		// years and quarters beginning in each month, either way round
+		for (var dimension : List.of(Dimension.YEAR, Dimension.QUARTER)) {
+			for (int yearStart = 2; yearStart <= 12; yearStart++) {
+				for (var direction : Direction.values()) {
+					var order = List.of(new GroupOrder(GroupOrderField.valueOf(dimension.name()), direction));
+					assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), yearStart, order, null,
+							MeasureSet.ALL, MOST))
+						.as("breakdown of all rows by %s from month %d, %s", dimension, yearStart, direction)
+						.isEqualTo(this.sql.breakdown(all, List.of(dimension), yearStart, order, null, MeasureSet.ALL,
+								MOST));
+				}
 			}
 		}
 		// dates at the first and last start day (of all activities, and of those with participants) and a day either
@@ -678,10 +692,11 @@ class FastPathDifferentialTest {
 				for (int after = -1; after <= 1; after++) {
 					var dated = all.within(first.plusDays(before), last.plusDays(after));
 					var measures = new MeasureSet(false, false);
-					assertThat(new IndexQuery(index, dated).breakdown(List.of(Dimension.GENDER), List.of(), null,
+					assertThat(new IndexQuery(index, dated).breakdown(List.of(Dimension.GENDER), 1, List.of(), null,
 							measures, MOST))
 						.as("breakdown by gender from %s to %s", dated.from(), dated.to())
-						.isEqualTo(this.sql.breakdown(dated, List.of(Dimension.GENDER), List.of(), null, measures, MOST));
+						.isEqualTo(this.sql.breakdown(dated, List.of(Dimension.GENDER), 1, List.of(), null, measures,
+								MOST));
 				}
 			}
 		}
@@ -698,6 +713,7 @@ class FastPathDifferentialTest {
 			var by = dimensions(random);
 			var orderBy = orderBy(random, by);
 			Integer first = random.nextInt(3) == 0 ? random.nextInt(10) : null;
+			int yearStart = random.nextInt(3) == 0 ? 1 + random.nextInt(12) : 1;
 			var fast = new IndexQuery(index, filter);
 			var totals = this.sql.totals(filter);
 			assertThat(fast.totals()).as("totals of %s", filter).isEqualTo(totals);
@@ -710,19 +726,23 @@ class FastPathDifferentialTest {
 				single.add(fast.totals());
 			}
 			var measures = new MeasureSet(random.nextBoolean(), random.nextBoolean());
-			assertThat(fast.breakdown(by, orderBy, first, measures, MOST))
-				.as("breakdown by %s order %s first %s %s of %s", by, orderBy, first, measures, filter)
-				.isEqualTo(this.sql.breakdown(filter, by, orderBy, first, measures.orderedBy(orderBy), MOST));
+			assertThat(fast.breakdown(by, yearStart, orderBy, first, measures, MOST))
+				.as("breakdown by %s from month %d order %s first %s %s of %s", by, yearStart, orderBy, first,
+						measures, filter)
+				.isEqualTo(this.sql.breakdown(filter, by, yearStart, orderBy, first, measures.orderedBy(orderBy),
+						MOST));
 			// what a suppressed caller (DONOR, a partner outside its activities) sees is the same from either path
 			var counted = measures.orderedBy(orderBy);
-			assertThat(SmallCells.suppress(fast.breakdown(by, orderBy, null, counted, MOST), by, 5, first))
+			assertThat(SmallCells.suppress(fast.breakdown(by, yearStart, orderBy, null, counted, MOST), by, 5, first))
 				.as("suppressed breakdown by %s of %s", by, filter)
-				.isEqualTo(SmallCells.suppress(this.sql.breakdown(filter, by, orderBy, null, counted, MOST), by, 5, first));
+				.isEqualTo(SmallCells.suppress(this.sql.breakdown(filter, by, yearStart, orderBy, null, counted, MOST),
+						by, 5, first));
 			// a few groups at most: both paths refuse more alike, and answer alike what they do not refuse
 			int few = 1 + random.nextInt(40);
-			assertThat(answerOrRefusal(() -> fast.breakdown(by, orderBy, null, measures, few)))
+			assertThat(answerOrRefusal(() -> fast.breakdown(by, yearStart, orderBy, null, measures, few)))
 				.as("breakdown by %s of %s, at most %d groups", by, filter, few)
-				.isEqualTo(answerOrRefusal(() -> this.sql.breakdown(filter, by, orderBy, null, counted, few)));
+				.isEqualTo(answerOrRefusal(() -> this.sql.breakdown(filter, by, yearStart, orderBy, null, counted,
+						few)));
 			// every third: the service as a random caller, suppression decided and applied alike on either path
 			if (run % 3 == 0) {
 				var caller = callers.get(random.nextInt(callers.size()));
@@ -730,9 +750,9 @@ class FastPathDifferentialTest {
 				// filter on top of that would most often leave nothing)
 				var report = new ParticipationReport(caller.own().isEmpty() || random.nextBoolean() ? filter
 						: ParticipationFilter.ALL.withActivities(some(random, caller.own())));
-				assertThat(caller.ask(() -> this.reports.breakdown(report, by, orderBy, first, measures)))
+				assertThat(caller.ask(() -> this.reports.breakdown(report, by, yearStart, orderBy, first, measures)))
 					.as("breakdown by %s of %s as %s", by, report.filter(), caller)
-					.isEqualTo(caller.ask(() -> sqlOnly.breakdown(report, by, orderBy, first, measures)));
+					.isEqualTo(caller.ask(() -> sqlOnly.breakdown(report, by, yearStart, orderBy, first, measures)));
 				assertThat(caller.ask(() -> this.reports.shownTotals(report))).as("totals of %s as %s", report.filter(), caller)
 					.isEqualTo(caller.ask(() -> sqlOnly.shownTotals(report)));
 			}

@@ -161,6 +161,50 @@ class ParticipationReportTest {
 		assertThat(participants).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(310));
 	}
 
+	/**
+	 * A programme whose years run from September asks for them: each group is the activities begun in its year or
+	 * quarter, keyed by its months, exactly as SQL over the tables counts them.
+	 */
+	@Test
+	void yearsAndQuartersBeginInTheMonthAsked() {
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				{ participation {
+				    years: breakdown(by: [YEAR], yearStart: 9) { period { key start end } participations participants }
+				    quarters: breakdown(by: [QUARTER], yearStart: 9) { period { key start end } participations }
+				    april: breakdown(by: [YEAR], yearStart: 4) { period { key } }
+				    aprilQuarters: breakdown(by: [QUARTER], yearStart: 4) { period { key } } } }""").execute();
+		response.path("participation.years[*].period.key").entityList(String.class).containsExactly("2022-09/2023-08",
+				"2023-09/2024-08", "2024-09/2025-08", "2025-09/2026-08");
+		response.path("participation.years[0].period.start").entity(String.class).isEqualTo("2022-09-01");
+		response.path("participation.years[0].period.end").entity(String.class).isEqualTo("2023-08-31");
+		response.path("participation.years[*].participations").entityList(Integer.class)
+			.isEqualTo(counts("'year'", 8, "count(*)"));
+		response.path("participation.years[*].participants").entityList(Integer.class)
+			.isEqualTo(counts("'year'", 8, "count(DISTINCT pn.participant_id)"));
+		response.path("participation.quarters[*].period.key").entityList(String.class).containsExactly(
+				"2022-12/2023-02", "2023-03/2023-05", "2023-06/2023-08", "2023-09/2023-11", "2023-12/2024-02",
+				"2024-03/2024-05", "2024-06/2024-08", "2024-09/2024-11", "2024-12/2025-02", "2025-03/2025-05",
+				"2025-06/2025-08", "2025-09/2025-11");
+		response.path("participation.quarters[*].participations").entityList(Integer.class)
+			.isEqualTo(counts("'quarter'", 2, "count(*)"));
+		response.path("participation.april[*].period.key").entityList(String.class).containsExactly("2022-04/2023-03",
+				"2023-04/2024-03", "2024-04/2025-03", "2025-04/2026-03");
+		// years from April are of the calendar's quarters
+		response.path("participation.aprilQuarters[*].period.key").entityList(String.class).containsExactly("2023-Q1",
+				"2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2",
+				"2025-Q3", "2025-Q4");
+	}
+
+	/** Per year or quarter beginning {@code shift} months after the calendar's, in order, the measure. */
+	private List<Integer> counts(String unit, int shift, String measure) {
+		return this.jdbc.query("""
+				SELECT %s, date_trunc(%s, a.start_date - make_interval(months => ?))
+				FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				WHERE pn.role = 'PARTICIPANT' GROUP BY 2 ORDER BY 2""".formatted(measure, unit),
+				(rs, row) -> rs.getInt(1), shift);
+	}
+
 	@Test
 	void unknownValuesFormNullGroupsLast() {
 		// language=GraphQL
