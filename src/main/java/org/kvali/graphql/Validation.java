@@ -176,6 +176,14 @@ public final class Validation {
 		return this;
 	}
 
+	/** A month's number, 1 (January) to 12 (December), when given. */
+	public Validation month(String argument, Integer month) {
+		if (month != null && (month < 1 || month > 12)) {
+			problem(argument, month, "A month is 1 (January) to 12 (December)");
+		}
+		return this;
+	}
+
 	/**
 	 * New dates of something stored, each null when unchanged ({@code input.startDate}, {@code input.endDate}): the
 	 * problem is named after the date that was given, so a start moved past the stored end names the start.

@@ -65,7 +65,7 @@ class IndicatorController {
 	List<IndicatorDisaggregation.Group> disaggregate(Indicator indicator, @Argument List<Dimension> by,
 			@Argument String period, @ContextValue(Today.CONTEXT_KEY) LocalDate today) {
 		var window = period == null ? IndicatorValues.Key.toDate(indicator, today)
-				: IndicatorWindows.window(indicator, IndicatorWindows.period(period), null, today);
+				: IndicatorWindows.window(indicator, IndicatorWindows.period(indicator, period), null, today);
 		return this.cells.groups(indicator, by, window);
 	}
 
@@ -153,7 +153,8 @@ class IndicatorController {
 		if (period == null) {
 			return indicatorValues.load(IndicatorValues.Key.toDate(indicator, today));
 		}
-		return indicatorValues.load(IndicatorWindows.window(indicator, IndicatorWindows.period(period), null, today));
+		var asked = IndicatorWindows.period(indicator, period);
+		return indicatorValues.load(IndicatorWindows.window(indicator, asked, null, today));
 	}
 
 	@SchemaMapping
@@ -161,7 +162,7 @@ class IndicatorController {
 			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
 		// the target the series gives the period: a cumulative indicator's year's at its fourth quarter (a quarterly
 		// report was shown the target and no progress: a tester's)
-		var asked = IndicatorWindows.period(period);
+		var asked = IndicatorWindows.period(indicator, period);
 		var target = target(indicator, asked);
 		return indicatorValues.load(IndicatorWindows.window(indicator, asked, null, today))
 			.thenApply(actual -> Progress.of(actual, indicator.baselineValue(), target, indicator.direction()));

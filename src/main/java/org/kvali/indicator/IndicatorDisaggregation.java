@@ -88,7 +88,7 @@ class IndicatorDisaggregation {
 			return reported(indicator, by, window);
 		}
 		var numeratorFilter = filter(indicator.filter(), window);
-		var numerator = breakdown(numeratorFilter, by, data);
+		var numerator = breakdown(numeratorFilter, by, indicator.yearStart(), data);
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER) {
 			return numerator.stream()
 				.map(group -> new Group(group, group.suppressed() ? null : indicator.measure().of(group.measures())))
@@ -102,7 +102,7 @@ class IndicatorDisaggregation {
 		var groups = new ArrayList<Group>();
 		var shares = new ArrayList<ShareComplements.Share>();
 		var leftOut = new HashSet<List<Object>>();
-		for (var whole : breakdown(denominatorFilter, by, data)) {
+		for (var whole : breakdown(denominatorFilter, by, indicator.yearStart(), data)) {
 			var group = counted.remove(whole.values(by));
 			var share = share(indicator, group == null ? whole.noneOf() : group, whole, numeratorFilter,
 					denominatorFilter, by, data);
@@ -189,11 +189,15 @@ class IndicatorDisaggregation {
 		return this.json.readValue(stored, ParticipationFilter.class).within(window.from(), window.countedTo());
 	}
 
-	/** The breakdown over a stored filter, whose codes were checked when the indicator was defined. */
-	private List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by,
+	/**
+	 * The breakdown over a stored filter, whose codes were checked when the indicator was defined, by the programme's
+	 * years and quarters.
+	 */
+	private List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, int yearStart,
 			ParticipationReport.Data data) {
 		try {
-			return this.reports.breakdown(new ParticipationReport(filter, data), by, 1, null, null, MeasureSet.ALL);
+			var report = new ParticipationReport(filter, data);
+			return this.reports.breakdown(report, by, yearStart, null, null, MeasureSet.ALL);
 		}
 		catch (InvalidArgumentException ex) {
 			// a disaggregation has no first to cut it with

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The periods of a programme's indicators' targets and reported values lie within its dates, as setIndicatorTargets
  * and reportIndicatorValue hold them: moved past one, the programme would keep it stored but no longer count it, and
- * it could not be set again.
+ * it could not be set again. They are its years and quarters, which keep them when their first month changes.
  */
 @Repository
 class IndicatorPeriods implements WithinProgramme {
@@ -35,6 +35,31 @@ class IndicatorPeriods implements WithinProgramme {
 				WHERE i.programme_id = :id
 				  AND (p.period_end < CAST(:start AS date) OR p.period_start > CAST(:end AS date))
 				ORDER BY 1 DESC, 2""", programme, start, end, validation);
+	}
+
+	@Override
+	public void checkYearStart(long programme, int yearStart, Validation validation) {
+		// a year or quarter is of the programme's when it begins a whole number of its lengths after yearStart
+		this.jdbc.sql("""
+				SELECT 'Indicator ' || i.code || ' has ' || p.what || ' for ' || p.period_key
+				       || ', which would not be one of its years or quarters'
+				FROM indicator i
+				JOIN (SELECT indicator_id, period_key, period_start, period_end, 'a target' AS what
+				      FROM indicator_target
+				      UNION
+				      SELECT indicator_id, period_key, period_start, period_end, 'a value reported'
+				      FROM indicator_value) p
+				  ON p.indicator_id = i.id
+				WHERE i.programme_id = :id
+				  AND (EXTRACT(MONTH FROM p.period_start)::int - :yearStart + 12)
+				      % ((EXTRACT(YEAR FROM p.period_end)::int - EXTRACT(YEAR FROM p.period_start)::int) * 12
+				         + EXTRACT(MONTH FROM p.period_end)::int - EXTRACT(MONTH FROM p.period_start)::int + 1) <> 0
+				ORDER BY 1""")
+			.param("id", programme)
+			.param("yearStart", yearStart)
+			.query(String.class)
+			.list()
+			.forEach(problem -> validation.problem("input.yearStart", yearStart, problem));
 	}
 
 }

@@ -1,8 +1,11 @@
 package org.kvali.indicator;
 
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.kvali.graphql.InvalidArgumentException;
@@ -56,21 +59,26 @@ final class IndicatorWindows {
 		return programme != null && programme.isAfter(period.start()) ? programme : period.start();
 	}
 
-	static Period period(String key) {
+	/**
+	 * The period a key names for the indicator: a year or quarter of its programme's (the calendar's, unless its
+	 * years begin in another month), or a month.
+	 */
+	static Period period(Indicator indicator, String key) {
 		return Period.ofKey(key)
-			.filter(Period::calendar)
-			.orElseThrow(() -> new InvalidArgumentException("period", key,
-					"A period is a year (2024), a quarter (2024-Q3) or a month (2024-07) of 1900 to 2100"));
+			.filter(period -> period.length() == Dimension.MONTH || ofProgramme(indicator, period))
+			.orElseThrow(() -> new InvalidArgumentException("period", key, "A period is " + year(indicator) + ", "
+					+ quarter(indicator) + " or a month (2024-07) of 1900 to 2100"));
 	}
 
 	/**
-	 * The year or quarter a key names, when it lies within the indicator's programme; otherwise a problem of
+	 * The year or quarter a key names, when it is one of the programme's and lies within it; otherwise a problem of
 	 * {@code argument} and empty.
 	 */
 	static Optional<Period> programmePeriod(Indicator indicator, String argument, String key, Validation validation) {
-		var period = Period.ofKey(key).filter(p -> p.calendar() && p.length() != Dimension.MONTH);
+		var period = Period.ofKey(key).filter(p -> p.length() != Dimension.MONTH && ofProgramme(indicator, p));
 		if (period.isEmpty()) {
-			validation.problem(argument, key, "A period is a year (2024) or a quarter (2024-Q3) of 1900 to 2100");
+			validation.problem(argument, key, "A period is " + year(indicator) + " or " + quarter(indicator)
+					+ " of 1900 to 2100");
 			return Optional.empty();
 		}
 		if ((indicator.programmeStart() != null && period.get().end().isBefore(indicator.programmeStart()))
@@ -80,6 +88,31 @@ final class IndicatorWindows {
 			return Optional.empty();
 		}
 		return period;
+	}
+
+	/** The programme's year that holds the day. */
+	static Period yearOf(Indicator indicator, LocalDate day) {
+		var start = LocalDate.of(day.getYear(), indicator.yearStart(), 1);
+		return Period.of(Dimension.YEAR, start.isAfter(day) ? start.minusYears(1) : start);
+	}
+
+	/** Whether the year or quarter is one of the programme's: it begins in its first month or one a quarter on. */
+	private static boolean ofProgramme(Indicator indicator, Period period) {
+		return (period.start().getMonthValue() - indicator.yearStart() + 12) % (period.length() == Dimension.YEAR
+				? 12 : 3) == 0;
+	}
+
+	/** A year of the programme, as an error names it. */
+	private static String year(Indicator indicator) {
+		return indicator.yearStart() == 1 ? "a year (2024)" : "one of the programme's years, from "
+				+ Month.of(indicator.yearStart()).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " ("
+				+ Period.of(Dimension.YEAR, LocalDate.of(2024, indicator.yearStart(), 1)).key() + ")";
+	}
+
+	/** A quarter of the programme, as an error names it. */
+	private static String quarter(Indicator indicator) {
+		return indicator.yearStart() == 1 ? "a quarter (2024-Q3)" : "a quarter of them ("
+				+ Period.of(Dimension.QUARTER, LocalDate.of(2024, indicator.yearStart(), 1)).key() + ")";
 	}
 
 	/** A value the indicator's unit allows: 0 or more, at most 100 for a percentage; {@code what} names it. */
@@ -131,6 +164,10 @@ final class IndicatorWindows {
 		return holding != null ? holding : last != null ? last : targets.stream().findFirst().orElse(null);
 	}
 
+	/**
+	 * The programme's years or quarters from the one holding its start to the one holding its end; without both
+	 * dates, from the first target's period to the last's.
+	 */
 	static List<Period> periods(Indicator indicator, Granularity granularity) {
 		LocalDate first = indicator.programmeStart();
 		LocalDate last = indicator.programmeEnd();
@@ -141,19 +178,16 @@ final class IndicatorWindows {
 			first = indicator.targets().get(0).start();
 			last = indicator.targets().get(indicator.targets().size() - 1).end();
 		}
+		var length = granularity == Granularity.YEAR ? Dimension.YEAR : Dimension.QUARTER;
+		int months = length == Dimension.YEAR ? 12 : 3;
+		// the first month of the programme's year or quarter that holds the first day
+		var start = LocalDate.of(first.getYear() - 1, indicator.yearStart(), 1);
+		while (!start.plusMonths(months).isAfter(first)) {
+			start = start.plusMonths(months);
+		}
 		var periods = new ArrayList<Period>();
-		for (int year = first.getYear(); year <= last.getYear(); year++) {
-			if (granularity == Granularity.YEAR) {
-				periods.add(Period.ofKey(Integer.toString(year)).orElseThrow());
-			}
-			else {
-				for (int quarter = 1; quarter <= 4; quarter++) {
-					var period = Period.ofKey(year + "-Q" + quarter).orElseThrow();
-					if (!period.end().isBefore(first) && !period.start().isAfter(last)) {
-						periods.add(period);
-					}
-				}
-			}
+		for (; !start.isAfter(last); start = start.plusMonths(months)) {
+			periods.add(Period.of(length, start));
 		}
 		return periods;
 	}

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.report.Dimension;
 import org.kvali.report.ParticipationReport;
-import org.kvali.report.Period;
 import org.kvali.report.ReportService;
 
 import org.springframework.stereotype.Component;
@@ -76,8 +75,10 @@ class PeriodCells {
 			return this.disaggregation.groups(indicator, by, window, data);
 		}
 		if (window.period() == null && periods.get() != Dimension.YEAR) {
+			var year = IndicatorWindows.yearOf(indicator, LocalDate.of(2025, 12, 31)).key();
 			throw new InvalidArgumentException("by", by, "Split by QUARTER or MONTH one year at a time (period:"
-					+ " \"2025\"): each year's quarters and months are shown as that year's breakdown shows them");
+					+ " \"" + year + "\"): each year's quarters and months are shown as that year's breakdown shows"
+					+ " them");
 		}
 		return this.disaggregation.groups(indicator, by, window, data)
 			.stream()
@@ -120,14 +121,14 @@ class PeriodCells {
 			if (key.period() == null || !counted(indicator)) {
 				return false;
 			}
-			var period = key.period().key();
-			if (period.length() == 4) {
-				return !shown(indicator, Dimension.YEAR, IndicatorValues.Key.toDate(indicator, key.today()), period);
+			var period = key.period();
+			if (period.length() == Dimension.YEAR) {
+				return !shown(indicator, Dimension.YEAR, IndicatorValues.Key.toDate(indicator, key.today()),
+						period.key());
 			}
-			var year = IndicatorWindows.window(indicator, Period.ofKey(period.substring(0, 4)).orElseThrow(), null,
+			var year = IndicatorWindows.window(indicator, IndicatorWindows.yearOf(indicator, period.start()), null,
 					key.today());
-			var by = period.charAt(5) == 'Q' ? Dimension.QUARTER : Dimension.MONTH;
-			return withheld(year) || !shown(indicator, by, year, period);
+			return withheld(year) || !shown(indicator, period.length(), year, period.key());
 		}
 
 		/** Whether the line of the parent's breakdown by {@code by} shows the period. */

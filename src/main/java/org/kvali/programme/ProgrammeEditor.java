@@ -55,6 +55,7 @@ class ProgrammeEditor {
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000)
 			.dates("input.endDate", input.startDate(), input.endDate())
+			.month("input.yearStart", input.yearStart())
 			.known("input.donors", "organization", input.donors(), donors.keySet(),
 					this.organizations::codeInAnotherCase)
 			.known("input.publisher", "organization", input.publisher() == null ? null : List.of(input.publisher()),
@@ -66,7 +67,8 @@ class ProgrammeEditor {
 		});
 		try {
 			long id = this.writer.insertProgramme(input.code(), input.name(), input.nameKa(), input.description(),
-					input.startDate(), input.endDate(), publisher == null ? null : publisher.id());
+					input.startDate(), input.endDate(), input.yearStart() == null ? 1 : input.yearStart(),
+					publisher == null ? null : publisher.id());
 			this.writer.replaceDonors(id, donors.values().stream().map(Organization::id).toList());
 		}
 		catch (DuplicateKeyException ex) {
@@ -82,7 +84,8 @@ class ProgrammeEditor {
 		Access.require(Role.ADMIN);
 		// the dates checked are those stored after any move before this one, and nothing is added between the checks
 		// and the update
-		WritersQueue.joinIf(input.startDate() != null || input.endDate() != null, this.jdbc);
+		WritersQueue.joinIf(input.startDate() != null || input.endDate() != null || input.yearStart() != null,
+				this.jdbc);
 		var stored = programme(code);
 		var donors = this.organizations.organizationsByCode(input.donors());
 		var publisher = publisher(input.publisher());
@@ -90,17 +93,22 @@ class ProgrammeEditor {
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
+			.month("input.yearStart", input.yearStart())
 			.known("input.donors", "organization", input.donors(), donors.keySet(),
 					this.organizations::codeInAnotherCase)
 			.known("input.publisher", "organization", input.publisher() == null ? null : List.of(input.publisher()),
 					publisher == null ? List.of() : List.of(input.publisher()), this.organizations::codeInAnotherCase);
-		ExplicitNulls.refuse(nulls, validation, "name", "startDate", "endDate");
+		ExplicitNulls.refuse(nulls, validation, "name", "startDate", "endDate", "yearStart");
 		if (input.startDate() != null || input.endDate() != null) {
 			this.within.forEach(check -> check.checkMove(stored.id(), input.startDate(), input.endDate(), validation));
 		}
+		int yearStart = input.yearStart() == null ? stored.yearStart() : input.yearStart();
+		if (yearStart != stored.yearStart() && yearStart >= 1 && yearStart <= 12) {
+			this.within.forEach(check -> check.checkYearStart(stored.id(), yearStart, validation));
+		}
 		validation.check();
 		this.writer.updateProgramme(stored.id(), input.name(), input.nameKa(), input.description(), input.startDate(),
-				input.endDate(), publisher == null ? null : publisher.id(), nulls);
+				input.endDate(), input.yearStart(), publisher == null ? null : publisher.id(), nulls);
 		if (input.donors() != null || nulls.contains("donors")) {
 			this.writer.replaceDonors(stored.id(), donors.values().stream().map(Organization::id).toList());
 		}

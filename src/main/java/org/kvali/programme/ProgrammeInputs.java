@@ -10,11 +10,11 @@ final class ProgrammeInputs {
 	}
 
 	record CreateProgramme(String code, String name, String nameKa, String description, List<String> donors,
-			LocalDate startDate, LocalDate endDate, String publisher) {
+			LocalDate startDate, LocalDate endDate, Integer yearStart, String publisher) {
 	}
 
 	record UpdateProgramme(String name, String nameKa, String description, List<String> donors, LocalDate startDate,
-			LocalDate endDate, String publisher) {
+			LocalDate endDate, Integer yearStart, String publisher) {
 	}
 
 	record CreateProject(String code, String programme, String name, String nameKa, String lead,

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 class ProgrammeRepository {
 
 	private static final String PROGRAMME = """
-			SELECT id, code, name, name_ka, description, start_date, end_date, publisher_id FROM programme
+			SELECT id, code, name, name_ka, description, start_date, end_date, year_start, publisher_id FROM programme
 			""";
 
 	private static final String PROJECT = """

@@ -18,27 +18,28 @@ class ProgrammeWriter {
 	}
 
 	long insertProgramme(String code, String name, String nameKa, String description, LocalDate start,
-			LocalDate end, Long publisher) {
+			LocalDate end, int yearStart, Long publisher) {
 		return this.jdbc.sql("""
-				INSERT INTO programme (code, name, name_ka, description, start_date, end_date, publisher_id)
-				VALUES (:code, :name, :nameKa, :description, :start, :end, :publisher) RETURNING id""")
+				INSERT INTO programme (code, name, name_ka, description, start_date, end_date, year_start, publisher_id)
+				VALUES (:code, :name, :nameKa, :description, :start, :end, :yearStart, :publisher) RETURNING id""")
 			.param("code", code).param("name", name).param("nameKa", nameKa).param("description", description)
-			.param("start", start).param("end", end).param("publisher", publisher)
+			.param("start", start).param("end", end).param("yearStart", yearStart).param("publisher", publisher)
 			.query(Long.class).single();
 	}
 
 	/** Sets what is given, clears the Georgian name, description and publisher when given as null ({@code nulls}). */
 	void updateProgramme(long id, String name, String nameKa, String description, LocalDate start, LocalDate end,
-			Long publisher, Set<String> nulls) {
+			Integer yearStart, Long publisher, Set<String> nulls) {
 		this.jdbc.sql("""
 				UPDATE programme SET name = coalesce(:name, name),
 				       name_ka = CASE WHEN :noNameKa THEN NULL ELSE coalesce(:nameKa, name_ka) END,
 				       description = CASE WHEN :noDescription THEN NULL ELSE coalesce(:description, description) END,
 				       start_date = coalesce(:start, start_date), end_date = coalesce(:end, end_date),
+				       year_start = coalesce(CAST(:yearStart AS smallint), year_start),
 				       publisher_id = CASE WHEN :noPublisher THEN NULL ELSE coalesce(:publisher, publisher_id) END
 				WHERE id = :id""")
 			.param("id", id).param("name", name).param("nameKa", nameKa).param("description", description)
-			.param("start", start).param("end", end).param("publisher", publisher)
+			.param("start", start).param("end", end).param("yearStart", yearStart).param("publisher", publisher)
 			.param("noPublisher", nulls.contains("publisher"))
 			.param("noNameKa", nulls.contains("nameKa")).param("noDescription", nulls.contains("description"))
 			.update();

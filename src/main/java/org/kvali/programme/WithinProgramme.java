@@ -20,6 +20,13 @@ public interface WithinProgramme {
 	void checkMove(long programme, LocalDate start, LocalDate end, Validation validation);
 
 	/**
+	 * Adds a problem to {@code input.yearStart} for each item that would not be of the programme's years were they to
+	 * begin in month {@code yearStart}.
+	 */
+	default void checkYearStart(long programme, int yearStart, Validation validation) {
+	}
+
+	/**
 	 * Runs {@code sql}, which binds {@code :id} (of the programme, or project, whose dates move), {@code :start} and
 	 * {@code :end} and gives the argument ({@code input.startDate} or {@code input.endDate}) and the message of each
 	 * problem, into {@code validation}.

@@ -1,0 +1,219 @@
+package org.kvali.indicator;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.TestClock;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A programme whose years run from September to August, as its contract's do, has its targets, figures, series and
+ * splits by those years and their quarters. Its activities: 15 October 2024 (people 1 to 12), 10 March 2025 (7 to 20),
+ * 1 October 2025 (1 to 3) and 5 October 2026 (21 to 30): 20 people in its first year, 3 in its second, 10 in its
+ * third; the clock stopped after its end.
+ */
+@IntegrationTest
+class ProgrammeYearsTest {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	ApiKeyService keys;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TestClock clock;
+
+	@BeforeEach
+	void programme() {
+		this.clock.stopAt(Instant.parse("2027-09-15T08:00:00Z"));
+		this.graphQl.document("""
+				mutation { createProgramme(input: {code: "PY", name: "Years from September", startDate: "2024-09-01",
+				    endDate: "2027-08-31", yearStart: 9}) { yearStart } }""")
+			.execute()
+			.path("createProgramme.yearStart")
+			.entity(Integer.class)
+			.isEqualTo(9);
+		this.graphQl.document("""
+				mutation { createProject(input: {code: "PY-PRJ", programme: "PY", name: "Trainings"}) { code } }""")
+			.execute()
+			.path("createProject.code")
+			.entity(String.class)
+			.isEqualTo("PY-PRJ");
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT a.code, p.id, 'TRAINING', 'Training', a.day, a.day FROM project p,
+				(VALUES ('PY-A1', DATE '2024-10-15'), ('PY-A2', DATE '2025-03-10'), ('PY-A3', DATE '2025-10-01'),
+				        ('PY-A4', DATE '2026-10-05')) a(code, day)
+				WHERE p.code = 'PY-PRJ'""");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id, role)
+				SELECT a.id, p.id, 'PARTICIPANT'
+				FROM (SELECT id, row_number() OVER (ORDER BY ref) AS n FROM participant) p
+				JOIN activity a ON a.code = 'PY-A1' AND p.n BETWEEN 1 AND 12 OR a.code = 'PY-A2' AND p.n BETWEEN 7 AND 20
+				                OR a.code = 'PY-A3' AND p.n BETWEEN 1 AND 3 OR a.code = 'PY-A4' AND p.n BETWEEN 21 AND 30""");
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "PY-REACH", programme: "PY", name: "People trained",
+				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, cumulative: false,
+				    filter: {}}) { code } }""")
+			.execute()
+			.path("createIndicator.code")
+			.entity(String.class)
+			.isEqualTo("PY-REACH");
+		this.graphQl.document("""
+				mutation { setIndicatorTargets(code: "PY-REACH", targets: [{period: "2024-09/2025-08", value: 15},
+				    {period: "2025-09/2026-08", value: 10}]) { targets { period { key start end } value } } }""")
+			.execute()
+			.path("setIndicatorTargets.targets[*].period.key")
+			.entityList(String.class)
+			.containsExactly("2024-09/2025-08", "2025-09/2026-08");
+	}
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'py %'");
+		this.jdbc.update("DELETE FROM indicator WHERE code = 'PY-REACH'");
+		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'PY-A%')");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'PY-A%'");
+		this.jdbc.update("DELETE FROM project WHERE code = 'PY-PRJ'");
+		this.jdbc.update("DELETE FROM programme WHERE code = 'PY'");
+	}
+
+	@Test
+	void figuresSeriesAndSplitsAreOfTheProgrammesYearsAndQuarters() {
+		var analyst = caller(Role.ANALYST).document("""
+				{ indicator(code: "PY-REACH") {
+				    first: actual(period: "2024-09/2025-08") second: actual(period: "2025-09/2026-08")
+				    autumn: actual(period: "2024-09/2024-11") spring: actual(period: "2025-03/2025-05")
+				    march: actual(period: "2025-03") toDate: actual
+				    progress(period: "2024-09/2025-08")
+				    reached: status(asOf: "2025-06-30") ending: status(asOf: "2026-08-31")
+				    short: status(asOf: "2026-09-01")
+				    years: series { period { key start end } target actual }
+				    quarters: series(granularity: QUARTER) { period { key } target actual }
+				    byQuarter: disaggregate(by: [QUARTER], period: "2024-09/2025-08") { group { period { key } } value }
+				    byYear: disaggregate(by: [YEAR]) { group { period { key } } value } } }""").execute();
+		analyst.path("indicator.first").entity(Double.class).isEqualTo(20.0);
+		analyst.path("indicator.second").entity(Double.class).isEqualTo(3.0);
+		analyst.path("indicator.autumn").entity(Double.class).isEqualTo(12.0);
+		analyst.path("indicator.spring").entity(Double.class).isEqualTo(14.0);
+		analyst.path("indicator.march").entity(Double.class).isEqualTo(14.0);
+		analyst.path("indicator.toDate").entity(Double.class).isEqualTo(30.0);
+		analyst.path("indicator.progress").entity(Double.class).isEqualTo(20.0 / 15);
+		analyst.path("indicator.reached").entity(String.class).isEqualTo("ACHIEVED");
+		analyst.path("indicator.short").entity(String.class).isEqualTo("NOT_ACHIEVED");
+		analyst.path("indicator.ending").entity(String.class).isEqualTo("OFF_TRACK");
+		analyst.path("indicator.years[*].period.key").entityList(String.class)
+			.containsExactly("2024-09/2025-08", "2025-09/2026-08", "2026-09/2027-08");
+		analyst.path("indicator.years[1].period.start").entity(String.class).isEqualTo("2025-09-01");
+		analyst.path("indicator.years[1].period.end").entity(String.class).isEqualTo("2026-08-31");
+		analyst.path("indicator.years[*].target").entityList(Double.class).containsExactly(15.0, 10.0, null);
+		analyst.path("indicator.years[*].actual").entityList(Double.class).containsExactly(20.0, 3.0, 10.0);
+		analyst.path("indicator.quarters[*].period.key").entityList(String.class).containsExactly("2024-09/2024-11",
+				"2024-12/2025-02", "2025-03/2025-05", "2025-06/2025-08", "2025-09/2025-11", "2025-12/2026-02",
+				"2026-03/2026-05", "2026-06/2026-08", "2026-09/2026-11", "2026-12/2027-02", "2027-03/2027-05",
+				"2027-06/2027-08");
+		analyst.path("indicator.quarters[*].actual").entityList(Double.class).containsExactly(12.0, 0.0, 14.0, 0.0,
+				3.0, 0.0, 0.0, 0.0, 10.0, 0.0, 0.0, 0.0);
+		analyst.path("indicator.byQuarter[*].group.period.key").entityList(String.class)
+			.containsExactly("2024-09/2024-11", "2025-03/2025-05");
+		analyst.path("indicator.byQuarter[*].value").entityList(Double.class).containsExactly(12.0, 14.0);
+		analyst.path("indicator.byYear[*].group.period.key").entityList(String.class)
+			.containsExactly("2024-09/2025-08", "2025-09/2026-08", "2026-09/2027-08");
+		analyst.path("indicator.byYear[*].value").entityList(Double.class).containsExactly(20.0, 3.0, 10.0);
+	}
+
+	/**
+	 * A donor's small year is withheld as a calendar year is, with the next smallest beside it (the whole to date
+	 * less the others told it), and their quarters and months with them.
+	 */
+	@Test
+	void aDonorIsNotToldASmallYearNorItsQuarters() {
+		var donor = caller(Role.DONOR).document("""
+				{ indicator(code: "PY-REACH") { first: actual(period: "2024-09/2025-08")
+				    second: actual(period: "2025-09/2026-08") third: actual(period: "2026-09/2027-08")
+				    autumn: actual(period: "2025-09/2025-11")
+				    october: actual(period: "2025-10") byYear: disaggregate(by: [YEAR]) { group { period { key } } value } } }""")
+			.execute();
+		donor.path("indicator.first").entity(Double.class).isEqualTo(20.0);
+		donor.path("indicator.second").valueIsNull();
+		donor.path("indicator.third").valueIsNull();
+		donor.path("indicator.autumn").valueIsNull();
+		donor.path("indicator.october").valueIsNull();
+		donor.path("indicator.byYear[*].group.period.key").entityList(String.class).containsExactly("2024-09/2025-08");
+	}
+
+	@Test
+	void periodsNotOfTheProgrammesYearsAreRefused() {
+		expect("{ indicator(code: \"PY-REACH\") { actual(period: \"2025\") } }", "A period is one of the programme's"
+				+ " years, from September (2024-09/2025-08), a quarter of them (2024-09/2024-11) or a month (2024-07)"
+				+ " of 1900 to 2100");
+		expect("mutation { setIndicatorTargets(code: \"PY-REACH\", targets: [{period: \"2025-Q1\", value: 5}]) {"
+				+ " code } }", "targets[0].period: A period is one of the programme's years, from September (2024-09/2025-08) or a"
+				+ " quarter of them (2024-09/2024-11) of 1900 to 2100");
+		assertThat(targets()).as("the targets kept").containsExactly("2024-09/2025-08", "2025-09/2026-08");
+	}
+
+	/** Its years moved to begin in January would leave its targets of none of them: refused, naming each. */
+	@Test
+	void yearsMovedFromUnderTargetsAreRefusedAndMonthsOutOfRange() {
+		expect("mutation { updateProgramme(code: \"PY\", input: {yearStart: 1}) { yearStart } }",
+				"input.yearStart: Indicator PY-REACH has a target for 2024-09/2025-08, which would not be one of its"
+						+ " years or quarters",
+				"input.yearStart: Indicator PY-REACH has a target for 2025-09/2026-08, which would not be one of its"
+						+ " years or quarters");
+		expect("mutation { updateProgramme(code: \"PY\", input: {yearStart: 13}) { yearStart } }",
+				"input.yearStart: A month is 1 (January) to 12 (December)");
+		expect("mutation { updateProgramme(code: \"PY\", input: {yearStart: null}) { yearStart } }",
+				"input.yearStart: May not be cleared; leave it out to keep it as it is");
+		assertThat(this.jdbc.queryForObject("SELECT year_start FROM programme WHERE code = 'PY'", Integer.class))
+			.isEqualTo(9);
+		// targets gone, the years move; a quarter from December stays one of its quarters
+		this.graphQl.document("mutation { setIndicatorTargets(code: \"PY-REACH\", targets: [{period:"
+				+ " \"2024-12/2025-02\", value: 5}]) { code } }").execute().errors().verify();
+		this.graphQl.document("mutation { updateProgramme(code: \"PY\", input: {yearStart: 3}) { yearStart } }")
+			.execute()
+			.path("updateProgramme.yearStart")
+			.entity(Integer.class)
+			.isEqualTo(3);
+		assertThat(targets()).containsExactly("2024-12/2025-02");
+	}
+
+	private List<String> targets() {
+		return this.jdbc.queryForList("""
+				SELECT period_key FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id
+				WHERE i.code = 'PY-REACH' ORDER BY period_start""", String.class);
+	}
+
+	/** Each error of the document, BAD_REQUEST, in this order. */
+	private void expect(String document, String... messages) {
+		this.graphQl.document(document)
+			.execute()
+			.errors()
+			.satisfy(errors -> {
+				assertThat(errors).extracting(error -> error.getMessage()).containsExactly(messages);
+				assertThat(errors).allMatch(error -> error.getErrorType() == ErrorType.BAD_REQUEST);
+			});
+	}
+
+	private HttpGraphQlTester caller(Role role) {
+		var secret = this.keys.create("py " + role, role, List.of(), false, "test").secret();
+		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+	}
+
+}
