@@ -1,7 +1,9 @@
 package org.kvali.indicator;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,8 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A programme whose years run from September to August, as its contract's do, has its targets, figures, series and
@@ -39,12 +44,15 @@ class ProgrammeYearsTest {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	MockMvc mvc;
+
 	@BeforeEach
 	void programme() {
 		this.clock.stopAt(Instant.parse("2027-09-15T08:00:00Z"));
 		this.graphQl.document("""
 				mutation { createProgramme(input: {code: "PY", name: "Years from September", startDate: "2024-09-01",
-				    endDate: "2027-08-31", yearStart: 9}) { yearStart } }""")
+				    endDate: "2027-08-31", yearStart: 9, donors: ["EU"], publisher: "HEKS-EPER"}) { yearStart } }""")
 			.execute()
 			.path("createProgramme.yearStart")
 			.entity(Integer.class)
@@ -87,7 +95,7 @@ class ProgrammeYearsTest {
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'py %'");
-		this.jdbc.update("DELETE FROM indicator WHERE code = 'PY-REACH'");
+		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-REACH', 'PY-SURVEY')");
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'PY-A%')");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'PY-A%'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'PY-PRJ'");
@@ -156,6 +164,51 @@ class ProgrammeYearsTest {
 		donor.path("indicator.autumn").valueIsNull();
 		donor.path("indicator.october").valueIsNull();
 		donor.path("indicator.byYear[*].group.period.key").entityList(String.class).containsExactly("2024-09/2025-08");
+	}
+
+	/** The IATI file's result periods are the programme's years, with their targets and the actuals a donor sees. */
+	@Test
+	void theIatiFilesPeriodsAreTheProgrammesYears() throws Exception {
+		var file = this.mvc.perform(get("/iati/activities.xml").param("programme", "PY"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var periods = Pattern.compile("<period-start iso-date=\"([^\"]*)\"/>\\s*<period-end iso-date=\"([^\"]*)\"/>"
+				+ "\\s*<target value=\"([^\"]*)\"/>(?:\\s*<actual value=\"([^\"]*)\"/>)?").matcher(file);
+		var found = new ArrayList<String>();
+		while (periods.find()) {
+			found.add(periods.group(1) + " " + periods.group(2) + " " + periods.group(3) + " " + periods.group(4));
+		}
+		// the second year's 3 withheld, as from a donor
+		assertThat(found).containsExactly("2024-09-01 2025-08-31 15 20", "2025-09-01 2026-08-31 10 null");
+	}
+
+	/** Values are reported for its years and quarters, and a year's actual adds up its quarters'. */
+	@Test
+	void valuesAreReportedForItsYearsAndQuarters() {
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "PY-SURVEY", programme: "PY", name: "Hearings held",
+				    level: OUTCOME, unit: NUMBER, method: REPORTED, cumulative: false}) { code } }""")
+			.execute()
+			.errors()
+			.verify();
+		for (var value : List.of("\"2024-09/2025-08\", value: 4", "\"2025-09/2025-11\", value: 2",
+				"\"2026-03/2026-05\", value: 3")) {
+			this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"PY-SURVEY\", period: "
+					+ value + "}) { period { key } } }").execute().errors().verify();
+		}
+		expect("mutation { reportIndicatorValue(input: {indicator: \"PY-SURVEY\", period: \"2025-Q4\", value: 1}) {"
+				+ " value } }", "input.period: A period is one of the programme's years, from September"
+						+ " (2024-09/2025-08) or a quarter of them (2024-09/2024-11) of 1900 to 2100");
+		var survey = this.graphQl.document("""
+				{ indicator(code: "PY-SURVEY") { series { period { key } actual } autumn: actual(period: "2025-09/2025-11")
+				    reportedValues { period { key } value } } }""").execute();
+		survey.path("indicator.series[*].period.key").entityList(String.class)
+			.containsExactly("2024-09/2025-08", "2025-09/2026-08", "2026-09/2027-08");
+		survey.path("indicator.series[*].actual").entityList(Double.class).containsExactly(4.0, 5.0, null);
+		survey.path("indicator.autumn").entity(Double.class).isEqualTo(2.0);
+		survey.path("indicator.reportedValues[*].value").entityList(Double.class).hasSize(3);
 	}
 
 	@Test
