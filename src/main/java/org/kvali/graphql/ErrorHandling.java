@@ -3,9 +3,12 @@ package org.kvali.graphql;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
@@ -23,6 +26,11 @@ class ErrorHandling {
 
 	/** The most characters of an error's message, which may repeat values given. */
 	static final int MAX_MESSAGE = 1000;
+
+	/** Unique, foreign key and exclusion violations: what a change committed in between makes of a checked one. */
+	private static final Set<String> RACES = Set.of("23505", "23503", "23P01");
+
+	private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
 
 	/**
 	 * A code that names nothing: NOT_FOUND where it is what was looked up, BAD_REQUEST within a filter, as every
@@ -83,17 +91,21 @@ class ErrorHandling {
 	}
 
 	/**
-	 * The checks before a write passed, yet the database refused it: another change committed in between. The
-	 * client can send the request again; nothing of this one was stored.
+	 * The checks before a write passed, yet the database refused it: another change committed in between took the
+	 * code, or removed what the change refers to, and the client can send the request again. A value the database's
+	 * own checks refuse (a CHECK or NOT NULL) is none of that: the service's checks let it through, and sent again it
+	 * is refused again (a period key the service took was told "try again"). Nothing of either was stored.
 	 */
 	@GraphQlExceptionHandler
 	GraphQLError refusedByDatabase(DataIntegrityViolationException ex, DataFetchingEnvironment env) {
-		boolean constraint = ex.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
-				&& sql.getSQLState().startsWith("23");
-		return constraint
-				? error(KvaliErrorType.CONFLICT,
-						"The change conflicts with another one saved at the same moment; nothing was stored, try again", env)
-				: error(ErrorType.INTERNAL_ERROR, "Internal error; nothing was stored", env);
+		var state = ex.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+		if (RACES.contains(state)) {
+			return error(KvaliErrorType.CONFLICT,
+					"The change conflicts with another one saved at the same moment; nothing was stored, try again", env);
+		}
+		LOG.error("The database refused a change the service's checks passed (SQLSTATE {}): {}", state,
+				ex.getMostSpecificCause().getMessage());
+		return error(ErrorType.INTERNAL_ERROR, "Internal error; nothing was stored", env);
 	}
 
 	/** An error of this type and message at the field, without extensions. */
