@@ -217,23 +217,20 @@ class IndicatorController {
 	}
 
 	/**
-	 * The point's target: its period's; for a cumulative indicator, whose actual counts from the start, also one whose
-	 * period ends within the point's, or whose count ends there with the programme's end (the year's at its fourth
-	 * quarter, or at the quarter the programme ends in): a quarterly chart drew no target line at all (a tester's).
+	 * The point's target: its period's; for a cumulative indicator, whose actual counts from the start, also one that
+	 * counts to where the point's period does, its end or the programme's when that comes first (the year's at its
+	 * fourth quarter, or at the quarter the programme ends in; the fourth quarter's for the year): a quarterly chart
+	 * drew no target line at all (a tester's), and a year of quarterly targets took its first quarter's (another's).
 	 */
 	private static Double target(Indicator indicator, Period period) {
 		var own = IndicatorWindows.target(indicator, period.key());
-		if (own != null || !indicator.cumulative()) {
+		var end = IndicatorWindows.byProgrammeEnd(indicator, period.end());
+		if (own != null || !indicator.cumulative() || end.isBefore(period.start())) {
 			return own;
 		}
-		// a target counts to its period's end, or to the programme's if that comes first (it ends mid-year)
-		var end = period.end();
 		return indicator.targets().stream()
-			.filter(target -> !target.start().isAfter(period.start()))
-			.filter(target -> {
-				var counted = IndicatorWindows.byProgrammeEnd(indicator, target.end());
-				return !counted.isBefore(period.start()) && !counted.isAfter(end);
-			})
+			.filter(target -> target.period().overlaps(period)
+					&& IndicatorWindows.byProgrammeEnd(indicator, target.end()).equals(end))
 			.map(Indicator.Target::value).findFirst().orElse(null);
 	}
 
