@@ -34,7 +34,7 @@ class IndicatorValues {
 	 * One value to compute: an indicator over activities starting from {@code from} to {@code to}, none when the
 	 * period it is for has not begun, as of {@code today} (the request's day, {@link org.kvali.time.Today}), ended
 	 * before the programme began or began after it ended ({@code noValue}); {@code period}, where the value is that of
-	 * one period of the calendar on its own (not cumulative, nor up to a day within it).
+	 * one period of the programme's on its own (not cumulative, nor up to a day within it).
 	 */
 	record Key(Indicator indicator, LocalDate from, LocalDate to, boolean toDate, boolean noValue, LocalDate today,
 			Period period) {

@@ -98,8 +98,7 @@ final class IndicatorWindows {
 
 	/** Whether the year or quarter is one of the programme's: it begins in its first month or one a quarter on. */
 	private static boolean ofProgramme(Indicator indicator, Period period) {
-		return (period.start().getMonthValue() - indicator.yearStart() + 12) % (period.length() == Dimension.YEAR
-				? 12 : 3) == 0;
+		return (period.start().getMonthValue() - indicator.yearStart() + 12) % Period.months(period.length()) == 0;
 	}
 
 	/** A year of the programme, as an error names it. */
@@ -179,7 +178,7 @@ final class IndicatorWindows {
 			last = indicator.targets().get(indicator.targets().size() - 1).end();
 		}
 		var length = granularity == Granularity.YEAR ? Dimension.YEAR : Dimension.QUARTER;
-		int months = length == Dimension.YEAR ? 12 : 3;
+		int months = Period.months(length);
 		// the first month of the programme's year or quarter that holds the first day
 		var start = LocalDate.of(first.getYear() - 1, indicator.yearStart(), 1);
 		while (!start.plusMonths(months).isAfter(first)) {

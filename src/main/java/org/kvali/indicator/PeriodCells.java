@@ -16,7 +16,7 @@ import org.kvali.report.ReportService;
 import org.springframework.stereotype.Component;
 
 /**
- * The value of a computed indicator counting people or participations for one period of the calendar (a year, a
+ * The value of a computed indicator counting people or participations for one period of its programme's (a year, a
  * quarter, a month; not a cumulative one), to a caller who sees small cells suppressed, is shown only where that
  * period's group is in its parent's breakdown by such periods ({@link IndicatorDisaggregation}): the programme's
  * years to date, the year's quarters or months, and only in a year shown. Asked one by one, a small quarter was
@@ -28,11 +28,12 @@ import org.springframework.stereotype.Component;
 class PeriodCells {
 
 	/**
-	 * A parent's breakdown by periods of one length: what the indicator counts and how (its filters, not its id: the
+	 * A parent's breakdown by periods of one length, its years beginning in month {@code yearStart}: what the
+	 * indicator counts and how (its filters, not its id: the
 	 * IATI file counts its women and men as indicators of the same id), the length, and the parent's window.
 	 */
 	private record Line(String filter, String denominatorFilter, IndicatorEnums.Measure measure,
-			IndicatorEnums.Unit unit, Dimension by, LocalDate from, LocalDate to) {
+			IndicatorEnums.Unit unit, Dimension by, int yearStart, LocalDate from, LocalDate to) {
 	}
 
 	private final IndicatorDisaggregation disaggregation;
@@ -134,7 +135,7 @@ class PeriodCells {
 		/** Whether the line of the parent's breakdown by {@code by} shows the period. */
 		private boolean shown(Indicator indicator, Dimension by, IndicatorValues.Key parent, String period) {
 			var line = new Line(indicator.filter(), indicator.denominatorFilter(), indicator.measure(),
-					indicator.unit(), by, parent.from(), parent.countedTo());
+					indicator.unit(), by, indicator.yearStart(), parent.from(), parent.countedTo());
 			return this.shown.computeIfAbsent(line,
 					asked -> !suppressed(indicator, parent, this.data) ? Optional.empty()
 							: Optional.of(PeriodCells.this.disaggregation

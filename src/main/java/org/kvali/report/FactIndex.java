@@ -447,7 +447,7 @@ final class FactIndex {
 
 	/** Per activity, the {@link #periodId} of its start. */
 	int[] periodColumn(Dimension dimension, int yearStart) {
-		if (yearStart == 1) {
+		if ((yearStart - 1) % Period.months(dimension) == 0) {
 			return this.attributes.get(dimension);
 		}
 		var ids = new int[this.startDay.length];

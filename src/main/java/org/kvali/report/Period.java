@@ -69,11 +69,6 @@ public record Period(String key, LocalDate start, LocalDate end) {
 				end.getYear(), end.getMonthValue()), start, end);
 	}
 
-	/** Whether this is a year, quarter or month of the calendar. */
-	public boolean calendar() {
-		return this.key.indexOf('/') < 0;
-	}
-
 	/** Whether this is a year (of the calendar or another), a quarter or a month. */
 	public Dimension length() {
 		long months = ChronoUnit.MONTHS.between(this.start, this.end.plusDays(1));
@@ -81,7 +76,7 @@ public record Period(String key, LocalDate start, LocalDate end) {
 	}
 
 	/** The months in a year, quarter or month. */
-	static int months(Dimension dimension) {
+	public static int months(Dimension dimension) {
 		return switch (dimension) {
 			case YEAR -> 12;
 			case QUARTER -> 3;

@@ -2,6 +2,7 @@ package org.kvali.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.kvali.report.FactIndex.Level;
 
@@ -92,7 +93,8 @@ final class ScanPlan {
 		this.activityKey = byActivity.isEmpty() && !datedByActivity ? null
 				: activityKeys(index, filter, byActivity, by, yearStart, multipliers, allowed);
 		this.organizationKey = byOrganization.isEmpty() ? null
-				: levelKeys(index, byOrganization, index.organizationSlots, by, 1, multipliers, allowed);
+				: levelKeys(index, byOrganization, index.organizationSlots, index.attributes::get, by, multipliers,
+						allowed);
 		this.readActivity = this.activityKey != null || measures.activities();
 		this.readOrganization = this.organizationKey != null || measures.organizations();
 
@@ -174,7 +176,10 @@ final class ScanPlan {
 
 	private static long[] activityKeys(FactIndex index, ParticipationFilter filter, List<Dimension> dimensions,
 			List<Dimension> by, int yearStart, long[] multipliers, Allowed allowed) {
-		var keys = levelKeys(index, dimensions, index.activities, by, yearStart, multipliers, allowed);
+		// years and quarters from the month asked
+		Function<Dimension, int[]> columns = dimension -> dimension.isPeriod() ? index.periodColumn(dimension, yearStart)
+				: index.attributes.get(dimension);
+		var keys = levelKeys(index, dimensions, index.activities, columns, by, multipliers, allowed);
 		if (index.rowDay == null) {
 			int from = filter.from() == null ? Integer.MIN_VALUE : (int) filter.from().toEpochDay();
 			int to = filter.to() == null ? Integer.MAX_VALUE : (int) filter.to().toEpochDay();
@@ -187,13 +192,15 @@ final class ScanPlan {
 		return keys;
 	}
 
-	/** Per activity or organization: -1 when filtered out, else the sum of the given dimensions' parts. */
-	private static long[] levelKeys(FactIndex index, List<Dimension> dimensions, int size, List<Dimension> by,
-			int yearStart, long[] multipliers, Allowed allowed) {
+	/**
+	 * Per activity or organization: -1 when filtered out, else the sum of the given dimensions' parts, their value ids
+	 * from {@code columns}.
+	 */
+	private static long[] levelKeys(FactIndex index, List<Dimension> dimensions, int size,
+			Function<Dimension, int[]> columns, List<Dimension> by, long[] multipliers, Allowed allowed) {
 		var keys = new long[size];
 		for (var dimension : dimensions) {
-			var column = dimension.isPeriod() ? index.periodColumn(dimension, yearStart)
-					: index.attributes.get(dimension);
+			var column = columns.apply(dimension);
 			var parts = valueParts(index, dimension, by, multipliers, allowed);
 			for (int n = 0; n < size; n++) {
 				long part = parts[column[n]];

@@ -26,8 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * A programme whose years run from September to August, as its contract's do, has its targets, figures, series and
  * splits by those years and their quarters. Its activities: 15 October 2024 (people 1 to 12), 10 March 2025 (7 to 20),
- * 1 October 2025 (1 to 3) and 5 October 2026 (21 to 30): 20 people in its first year, 3 in its second, 10 in its
- * third; the clock stopped after its end.
+ * 15 June 2025 (1 and 2), 1 October 2025 (1 to 3) and 5 October 2026 (21 to 30): 20 people in its first year, 3 in
+ * its second, 10 in its third; the clock stopped after its end.
  */
 @IntegrationTest
 class ProgrammeYearsTest {
@@ -67,14 +67,15 @@ class ProgrammeYearsTest {
 				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
 				SELECT a.code, p.id, 'TRAINING', 'Training', a.day, a.day FROM project p,
 				(VALUES ('PY-A1', DATE '2024-10-15'), ('PY-A2', DATE '2025-03-10'), ('PY-A3', DATE '2025-10-01'),
-				        ('PY-A4', DATE '2026-10-05')) a(code, day)
+				        ('PY-A4', DATE '2026-10-05'), ('PY-A5', DATE '2025-06-15')) a(code, day)
 				WHERE p.code = 'PY-PRJ'""");
 		this.jdbc.update("""
 				INSERT INTO participation (activity_id, participant_id, role)
 				SELECT a.id, p.id, 'PARTICIPANT'
 				FROM (SELECT id, row_number() OVER (ORDER BY ref) AS n FROM participant) p
 				JOIN activity a ON a.code = 'PY-A1' AND p.n BETWEEN 1 AND 12 OR a.code = 'PY-A2' AND p.n BETWEEN 7 AND 20
-				                OR a.code = 'PY-A3' AND p.n BETWEEN 1 AND 3 OR a.code = 'PY-A4' AND p.n BETWEEN 21 AND 30""");
+				                OR a.code = 'PY-A3' AND p.n BETWEEN 1 AND 3 OR a.code = 'PY-A4' AND p.n BETWEEN 21 AND 30
+				                OR a.code = 'PY-A5' AND p.n BETWEEN 1 AND 2""");
 		this.graphQl.document("""
 				mutation { createIndicator(input: {code: "PY-REACH", programme: "PY", name: "People trained",
 				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, cumulative: false,
@@ -136,11 +137,11 @@ class ProgrammeYearsTest {
 				"2024-12/2025-02", "2025-03/2025-05", "2025-06/2025-08", "2025-09/2025-11", "2025-12/2026-02",
 				"2026-03/2026-05", "2026-06/2026-08", "2026-09/2026-11", "2026-12/2027-02", "2027-03/2027-05",
 				"2027-06/2027-08");
-		analyst.path("indicator.quarters[*].actual").entityList(Double.class).containsExactly(12.0, 0.0, 14.0, 0.0,
+		analyst.path("indicator.quarters[*].actual").entityList(Double.class).containsExactly(12.0, 0.0, 14.0, 2.0,
 				3.0, 0.0, 0.0, 0.0, 10.0, 0.0, 0.0, 0.0);
 		analyst.path("indicator.byQuarter[*].group.period.key").entityList(String.class)
-			.containsExactly("2024-09/2024-11", "2025-03/2025-05");
-		analyst.path("indicator.byQuarter[*].value").entityList(Double.class).containsExactly(12.0, 14.0);
+			.containsExactly("2024-09/2024-11", "2025-03/2025-05", "2025-06/2025-08");
+		analyst.path("indicator.byQuarter[*].value").entityList(Double.class).containsExactly(12.0, 14.0, 2.0);
 		analyst.path("indicator.byYear[*].group.period.key").entityList(String.class)
 			.containsExactly("2024-09/2025-08", "2025-09/2026-08", "2026-09/2027-08");
 		analyst.path("indicator.byYear[*].value").entityList(Double.class).containsExactly(20.0, 3.0, 10.0);
@@ -148,19 +149,24 @@ class ProgrammeYearsTest {
 
 	/**
 	 * A donor's small year is withheld as a calendar year is, with the next smallest beside it (the whole to date
-	 * less the others told it), and their quarters and months with them.
+	 * less the others told it), and their quarters and months with them; in the year shown, a small quarter is
+	 * withheld with the next smallest beside it.
 	 */
 	@Test
 	void aDonorIsNotToldASmallYearNorItsQuarters() {
 		var donor = caller(Role.DONOR).document("""
 				{ indicator(code: "PY-REACH") { first: actual(period: "2024-09/2025-08")
 				    second: actual(period: "2025-09/2026-08") third: actual(period: "2026-09/2027-08")
-				    autumn: actual(period: "2025-09/2025-11")
+				    autumn: actual(period: "2025-09/2025-11") q1: actual(period: "2024-09/2024-11")
+				    q3: actual(period: "2025-03/2025-05") q4: actual(period: "2025-06/2025-08")
 				    october: actual(period: "2025-10") byYear: disaggregate(by: [YEAR]) { group { period { key } } value } } }""")
 			.execute();
 		donor.path("indicator.first").entity(Double.class).isEqualTo(20.0);
 		donor.path("indicator.second").valueIsNull();
 		donor.path("indicator.third").valueIsNull();
+		donor.path("indicator.q1").valueIsNull();
+		donor.path("indicator.q3").entity(Double.class).isEqualTo(14.0);
+		donor.path("indicator.q4").valueIsNull();
 		donor.path("indicator.autumn").valueIsNull();
 		donor.path("indicator.october").valueIsNull();
 		donor.path("indicator.byYear[*].group.period.key").entityList(String.class).containsExactly("2024-09/2025-08");
@@ -234,6 +240,15 @@ class ProgrammeYearsTest {
 		survey.path("indicator.series[*].actual").entityList(Double.class).containsExactly(4.0, 5.0, null);
 		survey.path("indicator.autumn").entity(Double.class).isEqualTo(2.0);
 		survey.path("indicator.reportedValues[*].value").entityList(Double.class).hasSize(3);
+		// years from March would cut the year reported and the targets of years from September; quarters from
+		// September and March are both quarters of years from March
+		expect("mutation { updateProgramme(code: \"PY\", input: {yearStart: 3}) { yearStart } }",
+				"input.yearStart: Indicator PY-REACH has a target for 2024-09/2025-08, which would not be one of its"
+						+ " years or quarters",
+				"input.yearStart: Indicator PY-REACH has a target for 2025-09/2026-08, which would not be one of its"
+						+ " years or quarters",
+				"input.yearStart: Indicator PY-SURVEY has a value reported for 2024-09/2025-08, which would not be one"
+						+ " of its years or quarters");
 	}
 
 	@Test

@@ -21,7 +21,6 @@ class PeriodTest {
 		var year = Period.ofKey("2024-09/2025-08").orElseThrow();
 		assertThat(year).isEqualTo(new Period("2024-09/2025-08", day(2024, 9, 1), day(2025, 8, 31)));
 		assertThat(year.length()).isEqualTo(Dimension.YEAR);
-		assertThat(year.calendar()).isFalse();
 		var quarter = Period.ofKey("2024-12/2025-02").orElseThrow();
 		assertThat(quarter).isEqualTo(new Period("2024-12/2025-02", day(2024, 12, 1), day(2025, 2, 28)));
 		assertThat(quarter.length()).isEqualTo(Dimension.QUARTER);
@@ -33,7 +32,6 @@ class PeriodTest {
 	void aPeriodOfTheCalendarWrittenByItsMonthsHasTheCalendarsKey() {
 		assertThat(Period.ofKey("2024-01/2024-12").map(Period::key)).contains("2024");
 		assertThat(Period.ofKey("2024-04/2024-06").map(Period::key)).contains("2024-Q2");
-		assertThat(Period.ofKey("2024-04/2024-06").orElseThrow().calendar()).isTrue();
 	}
 
 	@Test
