@@ -96,6 +96,12 @@ final class IndicatorWindows {
 		return Period.of(Dimension.YEAR, start.isAfter(day) ? start.minusYears(1) : start);
 	}
 
+	/** The programme's quarter that holds the day. */
+	static Period quarterOf(Indicator indicator, LocalDate day) {
+		int before = Math.floorMod(day.getMonthValue() - indicator.yearStart(), 3);
+		return Period.of(Dimension.QUARTER, day.withDayOfMonth(1).minusMonths(before));
+	}
+
 	/** Whether the year or quarter is one of the programme's: it begins in its first month or one a quarter on. */
 	private static boolean ofProgramme(Indicator indicator, Period period) {
 		return (period.start().getMonthValue() - indicator.yearStart() + 12) % Period.months(period.length()) == 0;

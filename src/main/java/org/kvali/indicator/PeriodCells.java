@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.report.Dimension;
 import org.kvali.report.ParticipationReport;
+import org.kvali.report.Period;
 import org.kvali.report.ReportService;
 
 import org.springframework.stereotype.Component;
@@ -116,7 +117,11 @@ class PeriodCells {
 			this.data = data;
 		}
 
-		/** Whether the key's period is withheld: from its line, or as a quarter or month of a year withheld. */
+		/**
+		 * Whether the key's period is withheld: from its line, or as a quarter or month of a year withheld; a month
+		 * also from its quarter's line of months, or with its quarter: shown as the year's months alone, a quarter
+		 * less two of its months told the third (a tester's).
+		 */
 		boolean withheld(IndicatorValues.Key key) {
 			var indicator = key.indicator();
 			if (key.period() == null || !counted(indicator)) {
@@ -127,9 +132,20 @@ class PeriodCells {
 				return !shown(indicator, Dimension.YEAR, IndicatorValues.Key.toDate(indicator, key.today()),
 						period.key());
 			}
-			var year = IndicatorWindows.window(indicator, IndicatorWindows.yearOf(indicator, period.start()), null,
-					key.today());
-			return withheld(year) || !shown(indicator, period.length(), year, period.key());
+			var year = parent(key, IndicatorWindows.yearOf(indicator, period.start()));
+			if (withheld(year) || !shown(indicator, period.length(), year, period.key())) {
+				return true;
+			}
+			if (period.length() == Dimension.MONTH) {
+				var quarter = parent(key, IndicatorWindows.quarterOf(indicator, period.start()));
+				return withheld(quarter) || !shown(indicator, Dimension.MONTH, quarter, period.key());
+			}
+			return false;
+		}
+
+		/** The whole value of a year or quarter holding the key's period, as of the key's day. */
+		private static IndicatorValues.Key parent(IndicatorValues.Key key, Period period) {
+			return IndicatorWindows.window(key.indicator(), period, null, key.today());
 		}
 
 		/** Whether the line of the parent's breakdown by {@code by} shows the period. */

@@ -96,7 +96,7 @@ class ProgrammeYearsTest {
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'py %'");
-		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-REACH', 'PY-SURVEY', 'PY-CUM')");
+		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-REACH', 'PY-SURVEY', 'PY-CUM', 'PY-PART')");
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'PY-A%')");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'PY-A%'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'PY-PRJ'");
@@ -249,6 +249,45 @@ class ProgrammeYearsTest {
 						+ " years or quarters",
 				"input.yearStart: Indicator PY-SURVEY has a value reported for 2024-09/2025-08, which would not be one"
 						+ " of its years or quarters");
+	}
+
+	/**
+	 * A month is withheld from a donor where its quarter's months are: shown as the year's months alone, October's 12
+	 * beside the quarter's 14 told November's 2, which the year's months withheld. Participations of four activities
+	 * of its own: October 2024 12, November 2, March 2025 6, June 2; the quarters from June (2) and March (6) are
+	 * withheld, the one from September (14) shown.
+	 */
+	@Test
+	void aMonthIsWithheldWhereItsQuartersMonthsAre() {
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT a.code, p.id, 'MEETING', 'Meeting', a.day, a.day FROM project p,
+				(VALUES ('PY-A6', DATE '2024-10-10', 12), ('PY-A7', DATE '2024-11-10', 2), ('PY-A8', DATE '2025-03-10', 6),
+				        ('PY-A9', DATE '2025-06-10', 2)) a(code, day, people)
+				WHERE p.code = 'PY-PRJ'""");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id, role)
+				SELECT a.id, p.id, 'PARTICIPANT'
+				FROM (SELECT id, row_number() OVER (ORDER BY ref) AS n FROM participant) p
+				JOIN activity a ON p.n <= CASE a.code WHEN 'PY-A6' THEN 12 WHEN 'PY-A8' THEN 6 ELSE 2 END
+				WHERE a.code IN ('PY-A6', 'PY-A7', 'PY-A8', 'PY-A9')""");
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "PY-PART", programme: "PY", name: "Meeting places taken",
+				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPATIONS, cumulative: false,
+				    filter: {activities: ["PY-A6", "PY-A7", "PY-A8", "PY-A9"]}}) { code } }""").execute().errors().verify();
+		var months = """
+				{ indicator(code: "PY-PART") { autumn: actual(period: "2024-09/2024-11") october: actual(period: "2024-10")
+				    november: actual(period: "2024-11") march: actual(period: "2025-03") } }""";
+		var analyst = caller(Role.ANALYST).document(months).execute();
+		analyst.path("indicator.autumn").entity(Double.class).isEqualTo(14.0);
+		analyst.path("indicator.october").entity(Double.class).isEqualTo(12.0);
+		analyst.path("indicator.november").entity(Double.class).isEqualTo(2.0);
+		analyst.path("indicator.march").entity(Double.class).isEqualTo(6.0);
+		var donor = caller(Role.DONOR).document(months).execute();
+		donor.path("indicator.autumn").entity(Double.class).isEqualTo(14.0);
+		donor.path("indicator.october").valueIsNull();
+		donor.path("indicator.november").valueIsNull();
+		donor.path("indicator.march").valueIsNull();
 	}
 
 	@Test
