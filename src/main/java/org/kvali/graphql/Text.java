@@ -21,6 +21,11 @@ public final class Text {
 	private Text() {
 	}
 
+	/** A number as a plain decimal, never in scientific notation (12500000.5, not 1.25000005E7), no trailing zeros. */
+	public static String decimal(double value) {
+		return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+	}
+
 	/** Whether nothing visible is left: only white space, space separators (no-break spaces) and format characters. */
 	public static boolean blank(String value) {
 		for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {

@@ -12,6 +12,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.kvali.graphql.Text;
 import org.kvali.indicator.IndicatorResult;
 import org.kvali.organization.Organization;
 
@@ -296,12 +297,7 @@ final class IatiDocument {
 	 */
 	private static String value(IndicatorResult result, double value) {
 		return result.percent() ? BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
-			.toPlainString() : number(value);
-	}
-
-	/** A plain decimal, never in scientific notation (12500000.5, not 1.25000005E7). */
-	private static String number(double value) {
-		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+			.toPlainString() : Text.decimal(value);
 	}
 
 }

@@ -13,6 +13,7 @@ import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.ExplicitNulls;
+import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 import org.kvali.indicator.IndicatorEnums.Direction;
 import org.kvali.indicator.IndicatorEnums.Level;
@@ -166,7 +167,7 @@ class IndicatorDefinitions {
 				boolean byBaseline = baselineGiven && input.direction() == null;
 				validation.problem(byBaseline ? "input.baseline" : "input.direction",
 						byBaseline ? input.baseline() : direction, problem + "; the target of " + target.periodKey()
-								+ " is " + TargetSides.plain(target.value()));
+								+ " is " + Text.decimal(target.value()));
 				return;
 			}
 		}

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 
 import org.springframework.stereotype.Component;
@@ -65,7 +66,7 @@ class TargetMeanings {
 		if (!field.equals("cumulative") && stored.baselineValue() != null && input.baseline() == null
 				&& !nulls.contains("baseline")) {
 			validation.problem("input." + field, value, "The indicator's baseline ("
-					+ TargetSides.plain(stored.baselineValue()) + ") is " + was + ": give a baseline in the new " + kind
+					+ Text.decimal(stored.baselineValue()) + ") is " + was + ": give a baseline in the new " + kind
 					+ " with it, or null for none");
 		}
 	}

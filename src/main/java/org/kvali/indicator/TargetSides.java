@@ -1,10 +1,10 @@
 package org.kvali.indicator;
 
-import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 import org.kvali.indicator.IndicatorEnums.Direction;
 import org.kvali.report.Period;
@@ -27,10 +27,10 @@ final class TargetSides {
 				return "A lower-is-better indicator's targets lie at or below its baseline, and it has none yet";
 			}
 			return target > baseline ? "A lower-is-better indicator's targets lie at or below its baseline ("
-					+ plain(baseline) + ")" : null;
+					+ Text.decimal(baseline) + ")" : null;
 		}
 		return baseline != null && target < baseline
-				? "A higher-is-better indicator's targets lie at or above its baseline (" + plain(baseline) + ")" : null;
+				? "A higher-is-better indicator's targets lie at or above its baseline (" + Text.decimal(baseline) + ")" : null;
 	}
 
 	/**
@@ -54,16 +54,12 @@ final class TargetSides {
 			if (highest != null && target.value() < highest.value() && !validation.refused(argument)) {
 				validation.problem(argument, target.value(), "A cumulative indicator counts from the programme's"
 						+ " start, so its count never falls: this target of " + target.period() + " is below "
-						+ plain(highest.value()) + ", the target of " + highest.period());
+						+ Text.decimal(highest.value()) + ", the target of " + highest.period());
 			}
 			if (highest == null || target.value() > highest.value()) {
 				highest = target;
 			}
 		}
-	}
-
-	static String plain(double value) {
-		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
 }
