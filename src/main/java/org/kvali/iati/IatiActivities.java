@@ -166,12 +166,20 @@ final class IatiActivities {
 
 	/** The reporting organization's reference, then the code: IATI identifiers begin with their publisher's. */
 	private static String identifier(Organization reporting, String code) {
-		return reporting == null ? code : ref(reporting) + "-" + code;
+		return reporting == null ? code : identifier(ref(reporting.iatiRef(), reporting.code()), code);
+	}
+
+	static String identifier(String reportingRef, String code) {
+		return reportingRef + "-" + code;
 	}
 
 	/** How the file names an organization: by its IATI identifier, where set, else by its code. */
 	static String ref(Organization organization) {
-		return organization.iatiRef() != null ? organization.iatiRef() : organization.code();
+		return ref(organization.iatiRef(), organization.code());
+	}
+
+	static String ref(String iatiRef, String code) {
+		return iatiRef != null ? iatiRef : code;
 	}
 
 }

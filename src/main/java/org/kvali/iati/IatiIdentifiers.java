@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The IATI identifiers of every other programme's activities, made as {@link IatiActivities} makes them: a project
+ * The IATI identifiers of every other programme's activities, made by {@link IatiActivities}' rule: a project
  * coded as another programme of the same publisher was published in two files under one identifier, which the IATI
  * Registry holds once (a tester's).
  */
@@ -29,17 +29,19 @@ class IatiIdentifiers {
 	Map<String, String> ofOtherProgrammes(long programmeId) {
 		var named = new HashMap<String, String>();
 		this.jdbc.sql("""
-				SELECT 'programme ' || g.code, coalesce(o.iati_ref, o.code) || '-' || g.code
+				SELECT 'programme ' || g.code, o.iati_ref, o.code, g.code
 				FROM programme g JOIN organization o ON o.id = g.publisher_id
 				WHERE g.id <> :programme
 				UNION ALL
-				SELECT 'project ' || p.code || ' of programme ' || g.code, coalesce(b.iati_ref, b.code) || '-' || p.code
+				SELECT 'project ' || p.code || ' of programme ' || g.code, b.iati_ref, b.code, p.code
 				FROM project p JOIN programme g ON g.id = p.programme_id
 				JOIN organization b ON b.id = coalesce(p.lead_organization_id, g.publisher_id)
 				WHERE g.id <> :programme AND g.publisher_id IS NOT NULL""")
 			.param("programme", programmeId)
 			.query((ResultSet rs) -> {
-				named.putIfAbsent(rs.getString(2).toLowerCase(Locale.ROOT), rs.getString(1));
+				var identifier = IatiActivities.identifier(IatiActivities.ref(rs.getString(2), rs.getString(3)),
+						rs.getString(4));
+				named.putIfAbsent(identifier.toLowerCase(Locale.ROOT), rs.getString(1));
 			});
 		return named;
 	}
