@@ -67,4 +67,33 @@ class ParticipantRepository {
 		return id.isPresent();
 	}
 
+
+	/**
+	 * Erases what is kept of a person no longer stored, removed at every activity they were recorded at (and so
+	 * deleted as recorded by mistake): the removals' digests go, and the reference is kept as erased, as
+	 * {@link #forget} keeps it, with the organizers and projects of those activities. Whether there were any.
+	 */
+	boolean forgetRemoved(String ref) {
+		var activities = this.jdbc.sql("""
+				DELETE FROM removed_participation WHERE ref_digest = sha256(convert_to(lower(:ref), 'UTF8'))
+				RETURNING activity_id""")
+			.param("ref", ref)
+			.query(Long.class)
+			.list();
+		if (activities.isEmpty()) {
+			return false;
+		}
+		this.jdbc.sql("""
+				INSERT INTO erased_reference (digest, erased_on, hosted_by, projects)
+				SELECT sha256(convert_to(lower(:ref), 'UTF8')), current_date,
+				       coalesce(array_agg(DISTINCT a.organizer_id) FILTER (WHERE a.organizer_id IS NOT NULL), '{}'),
+				       coalesce(array_agg(DISTINCT a.project_id), '{}')
+				FROM activity a WHERE a.id = ANY(CAST(:activities AS bigint[]))
+				ON CONFLICT (digest) DO NOTHING""")
+			.param("ref", ref)
+			.param("activities", activities.toArray(Long[]::new))
+			.update();
+		return true;
+	}
+
 }

@@ -54,15 +54,22 @@ public class ParticipantService {
 
 	/**
 	 * Erases the person's name and contacts and replaces their reference with a random one that nothing links to
-	 * the old; their pseudonymous record and participations stay. The audit log keeps the old reference only.
+	 * the old; their pseudonymous record and participations stay. The audit log keeps the old reference only. Of
+	 * someone removed at every activity, and so no longer stored, what the removals kept goes (an erasure of them was
+	 * refused as of no one, and their reference stayed in the removals and the sheets' reports).
 	 */
 	@Transactional
 	public int forget(String ref) {
 		Access.require(Role.ADMIN);
 		// the person as the erasure leaves them: a sheet adding them, or another erasure, comes before or after it
 		this.participants.queueWriters();
-		var participant = this.participants.byRef(ref)
-			.orElseThrow(() -> new NotFoundException("participant", "ref", ref));
+		var stored = this.participants.byRef(ref);
+		if (stored.isEmpty() && this.participants.forgetRemoved(ref)) {
+			this.events.publishEvent(new ParticipantForgotten(ref));
+			this.audit.record("forget participant", ref);
+			return 0;
+		}
+		var participant = stored.orElseThrow(() -> new NotFoundException("participant", "ref", ref));
 		var bytes = new byte[12];
 		RANDOM.nextBytes(bytes);
 		this.participants.forget(ref, ERASED + HexFormat.of().formatHex(bytes));

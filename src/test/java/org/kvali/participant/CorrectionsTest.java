@@ -74,6 +74,7 @@ class CorrectionsTest {
 		this.jdbc.update("DELETE FROM project WHERE code = 'CR-PRJ'");
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'cr %'");
 		this.jdbc.update("DELETE FROM attendance_import");
+		this.jdbc.update("DELETE FROM erased_reference WHERE digest = sha256(convert_to('cr-2', 'UTF8'))");
 	}
 
 	@Test
@@ -424,6 +425,36 @@ class CorrectionsTest {
 		this.graphQl.document("mutation { forgetParticipant(ref: \"CR-1\") { __typename } }").execute()
 			.path("forgetParticipant.__typename").entity(String.class).isEqualTo("ForgottenParticipant");
 		assertThat(this.jdbc.queryForObject(kept, Integer.class)).isZero();
+	}
+
+	/**
+	 * Someone removed at the only activity they were recorded at is no longer stored, but the removal kept their
+	 * reference's digest: their erasure was refused as of no one, and left it. Now it erases what was kept, keeps the
+	 * reference as erased, so that a sheet naming it is refused, and says 0 participations were kept.
+	 */
+	@Test
+	void someoneRemovedEverywhereCanStillBeErased() throws Exception {
+		this.graphQl.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"CR-2\") { code } }").execute()
+			.path("removeParticipation.code").entity(String.class).isEqualTo("CR-WS");
+		var kept = "SELECT count(*) FROM removed_participation WHERE ref_digest = sha256(convert_to('cr-2', 'UTF8'))";
+		assertThat(this.jdbc.queryForObject(kept, Integer.class)).isEqualTo(1);
+		this.graphQl.document("mutation { forgetParticipant(ref: \"cr-2\") { participations } }").execute()
+			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(0);
+		assertThat(this.jdbc.queryForObject(kept, Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM erased_reference WHERE digest = sha256(convert_to('cr-2', 'UTF8'))
+				  AND hosted_by = ARRAY[(SELECT id FROM organization WHERE code = 'CIF')]""", Integer.class)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'forget participant'"
+				+ " AND subject = 'cr-2'", Integer.class)).isEqualTo(1);
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+			.content("activity_code,project_code,participant_ref,gender\nCR-WS,CSO-CAPACITY,CR-2,male\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].column").value("participant_ref"));
+		// no one else is erased so: a reference never stored is still no one's
+		this.graphQl.document("mutation { forgetParticipant(ref: \"CR-NOBODY\") { participations } }").execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND)
+			.verify();
 	}
 
 	/** A key of the role; a partner's acts for CIF. */
