@@ -93,7 +93,7 @@ class IndicatorEditor {
 					+ " first" + withdrawnBy(indicator, other, dimension, dimensionValue, caller) + ")"));
 		// the parts are summed for a known group alone: an unknown region told a sum it was never part of
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER && period.isPresent() && input.value() != 0
-				&& !validation.refused("input.region")) {
+				&& !validation.refused("input.region") && !validation.refused("input.value")) {
 			partsWithinWhole(indicator.id(), period.get().key(), dimension, dimensionValue, input.value(), validation);
 		}
 		validation.check();

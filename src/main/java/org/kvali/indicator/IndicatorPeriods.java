@@ -16,6 +16,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IndicatorPeriods implements WithinProgramme {
 
+	/**
+	 * The periods that hold a programme's dates and years: its targets', and those of the values reported that count
+	 * now (each period's and group's newest), but a 0, which adds nothing and withdraws what it overlaps: a 0 sent for a
+	 * quarter to come held the programme's end for good, no value being ever deleted (a tester's).
+	 */
+	private static final String HELD = """
+			SELECT indicator_id, period_key, period_start, period_end, 'a target' AS what FROM indicator_target
+			UNION
+			SELECT indicator_id, period_key, period_start, period_end, 'a value reported'
+			FROM (SELECT DISTINCT ON (indicator_id, period_key, dimension, dimension_value) indicator_id, period_key,
+			             period_start, period_end, value
+			      FROM indicator_value
+			      ORDER BY indicator_id, period_key, dimension, dimension_value, reported_at DESC, id DESC) v
+			WHERE v.value <> 0""";
+
 	private final JdbcClient jdbc;
 
 	IndicatorPeriods(JdbcClient jdbc) {
@@ -28,13 +43,10 @@ class IndicatorPeriods implements WithinProgramme {
 				SELECT DISTINCT CASE WHEN p.period_end < CAST(:start AS date) THEN 'input.startDate' ELSE 'input.endDate' END,
 				       'Indicator ' || i.code || ' has ' || p.what || ' for ' || p.period_key || ', which would lie outside it'
 				FROM indicator i
-				JOIN (SELECT indicator_id, period_key, period_start, period_end, 'a target' AS what FROM indicator_target
-				      UNION ALL
-				      SELECT indicator_id, period_key, period_start, period_end, 'a value reported' FROM indicator_value) p
-				  ON p.indicator_id = i.id
+				JOIN (%s) p ON p.indicator_id = i.id
 				WHERE i.programme_id = :id
 				  AND (p.period_end < CAST(:start AS date) OR p.period_start > CAST(:end AS date))
-				ORDER BY 1 DESC, 2""", programme, start, end, validation);
+				ORDER BY 1 DESC, 2""".formatted(HELD), programme, start, end, validation);
 	}
 
 	@Override
@@ -44,17 +56,12 @@ class IndicatorPeriods implements WithinProgramme {
 				SELECT 'Indicator ' || i.code || ' has ' || p.what || ' for ' || p.period_key
 				       || ', which would not be one of its years or quarters'
 				FROM indicator i
-				JOIN (SELECT indicator_id, period_key, period_start, period_end, 'a target' AS what
-				      FROM indicator_target
-				      UNION
-				      SELECT indicator_id, period_key, period_start, period_end, 'a value reported'
-				      FROM indicator_value) p
-				  ON p.indicator_id = i.id
+				JOIN (%s) p ON p.indicator_id = i.id
 				WHERE i.programme_id = :id
 				  AND (EXTRACT(MONTH FROM p.period_start)::int - :yearStart + 12)
-				      % ((EXTRACT(YEAR FROM p.period_end)::int - EXTRACT(YEAR FROM p.period_start)::int) * 12
+				      %% ((EXTRACT(YEAR FROM p.period_end)::int - EXTRACT(YEAR FROM p.period_start)::int) * 12
 				         + EXTRACT(MONTH FROM p.period_end)::int - EXTRACT(MONTH FROM p.period_start)::int + 1) <> 0
-				ORDER BY 1""")
+				ORDER BY 1""".formatted(HELD))
 			.param("id", programme)
 			.param("yearStart", yearStart)
 			.query(String.class)

@@ -249,6 +249,25 @@ class ProgrammeYearsTest {
 						+ " years or quarters",
 				"input.yearStart: Indicator PY-SURVEY has a value reported for 2024-09/2025-08, which would not be one"
 						+ " of its years or quarters");
+		// a negative value is told so, and only so
+		expect("mutation { reportIndicatorValue(input: {indicator: \"PY-SURVEY\", period: \"2026-06/2026-08\","
+				+ " value: -1}) { value } }", "input.value: A value is 0 or more");
+		// a 0 adds nothing and withdraws what it overlaps: it holds neither the years nor the dates (one sent for the
+		// last quarter held the programme's end for good; a tester's)
+		for (var withdrawn : List.of("2024-09/2025-08", "2027-06/2027-08")) {
+			this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"PY-SURVEY\", period: \""
+					+ withdrawn + "\", value: 0}) { value } }").execute().errors().verify();
+		}
+		expect("mutation { updateProgramme(code: \"PY\", input: {yearStart: 3}) { yearStart } }",
+				"input.yearStart: Indicator PY-REACH has a target for 2024-09/2025-08, which would not be one of its"
+						+ " years or quarters",
+				"input.yearStart: Indicator PY-REACH has a target for 2025-09/2026-08, which would not be one of its"
+						+ " years or quarters");
+		this.graphQl.document("mutation { updateProgramme(code: \"PY\", input: {endDate: \"2027-05-31\"}) { endDate } }")
+			.execute()
+			.path("updateProgramme.endDate")
+			.entity(String.class)
+			.isEqualTo("2027-05-31");
 	}
 
 	/**
