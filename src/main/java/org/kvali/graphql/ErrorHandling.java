@@ -99,7 +99,7 @@ class ErrorHandling {
 	@GraphQlExceptionHandler
 	GraphQLError refusedByDatabase(DataIntegrityViolationException ex, DataFetchingEnvironment env) {
 		var state = ex.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
-		if (RACES.contains(state)) {
+		if (state != null && RACES.contains(state)) {
 			return error(KvaliErrorType.CONFLICT,
 					"The change conflicts with another one saved at the same moment; nothing was stored, try again", env);
 		}

@@ -39,7 +39,11 @@ class ErrorHandlingTest {
 			var error = refused(state);
 			assertThat(error.getErrorType()).as(state).isEqualTo(ErrorType.INTERNAL_ERROR);
 			assertThat(error.getMessage()).as(state).isEqualTo("Internal error; nothing was stored");
+			assertThat(error.getPath()).as("at the field").containsExactly("setIndicatorTargets");
 		}
+		var noState = this.handling.refusedByDatabase(new DataIntegrityViolationException("refused",
+				new IllegalStateException("no SQL state")), environment());
+		assertThat(noState.getErrorType()).isEqualTo(ErrorType.INTERNAL_ERROR);
 	}
 
 	private GraphQLError refused(String state) {

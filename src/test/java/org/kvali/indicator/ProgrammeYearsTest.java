@@ -1,6 +1,7 @@
 package org.kvali.indicator;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,6 +13,8 @@ import org.kvali.IntegrationTest;
 import org.kvali.TestClock;
 import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
+import org.kvali.report.Dimension;
+import org.kvali.report.Period;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
@@ -100,7 +103,8 @@ class ProgrammeYearsTest {
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'PY-A%')");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'PY-A%'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'PY-PRJ'");
-		this.jdbc.update("DELETE FROM programme WHERE code = 'PY'");
+		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-CAL-I', 'PY-OCT-I')");
+		this.jdbc.update("DELETE FROM programme WHERE code IN ('PY', 'PY-CAL', 'PY-OCT', 'PY-X')");
 	}
 
 	@Test
@@ -159,7 +163,8 @@ class ProgrammeYearsTest {
 				    second: actual(period: "2025-09/2026-08") third: actual(period: "2026-09/2027-08")
 				    autumn: actual(period: "2025-09/2025-11") q1: actual(period: "2024-09/2024-11")
 				    q3: actual(period: "2025-03/2025-05") q4: actual(period: "2025-06/2025-08")
-				    october: actual(period: "2025-10") byYear: disaggregate(by: [YEAR]) { group { period { key } } value } } }""")
+				    october: actual(period: "2025-10") byYear: disaggregate(by: [YEAR]) { group { period { key } } value }
+				    series { actual } whole: status(asOf: "2026-08-31") } }""")
 			.execute();
 		donor.path("indicator.first").entity(Double.class).isEqualTo(20.0);
 		donor.path("indicator.second").valueIsNull();
@@ -170,6 +175,17 @@ class ProgrammeYearsTest {
 		donor.path("indicator.autumn").valueIsNull();
 		donor.path("indicator.october").valueIsNull();
 		donor.path("indicator.byYear[*].group.period.key").entityList(String.class).containsExactly("2024-09/2025-08");
+		donor.path("indicator.byYear[*].value").entityList(Double.class).containsExactly(20.0);
+		donor.path("indicator.series[*].actual").entityList(Double.class).containsExactly(20.0, null, null);
+		// the withheld year judged whole on its last day
+		donor.path("indicator.whole").valueIsNull();
+		caller(Role.DONOR).document("{ indicator(code: \"PY-REACH\") { disaggregate(by: [QUARTER]) { value } } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage().equals("Split by"
+					+ " QUARTER or MONTH one year at a time (period: \"2025-09/2026-08\"): each year's quarters and"
+					+ " months are shown as that year's breakdown shows them"))
+			.verify();
 	}
 
 	/** The IATI file's result periods are the programme's years, with their targets and the actuals a donor sees. */
@@ -186,8 +202,9 @@ class ProgrammeYearsTest {
 		while (periods.find()) {
 			found.add(periods.group(1) + " " + periods.group(2) + " " + periods.group(3) + " " + periods.group(4));
 		}
-		// the second year's 3 withheld, as from a donor
+		// the second year's 3 withheld, as from a donor, and no other period
 		assertThat(found).containsExactly("2024-09-01 2025-08-31 15 20", "2025-09-01 2026-08-31 10 null");
+		assertThat(file.split("<period>", -1)).hasSize(3);
 	}
 
 	/**
@@ -239,7 +256,9 @@ class ProgrammeYearsTest {
 			.containsExactly("2024-09/2025-08", "2025-09/2026-08", "2026-09/2027-08");
 		survey.path("indicator.series[*].actual").entityList(Double.class).containsExactly(4.0, 5.0, null);
 		survey.path("indicator.autumn").entity(Double.class).isEqualTo(2.0);
-		survey.path("indicator.reportedValues[*].value").entityList(Double.class).hasSize(3);
+		survey.path("indicator.reportedValues[*].period.key").entityList(String.class)
+			.satisfies(keys -> assertThat(keys).containsExactlyInAnyOrder("2024-09/2025-08", "2025-09/2025-11",
+					"2026-03/2026-05"));
 		// years from March would cut the year reported and the targets of years from September; quarters from
 		// September and March are both quarters of years from March
 		expect("mutation { updateProgramme(code: \"PY\", input: {yearStart: 3}) { yearStart } }",
@@ -317,7 +336,78 @@ class ProgrammeYearsTest {
 		expect("mutation { setIndicatorTargets(code: \"PY-REACH\", targets: [{period: \"2025-Q1\", value: 5}]) {"
 				+ " code } }", "targets[0].period: A period is one of the programme's years, from September (2024-09/2025-08) or a"
 				+ " quarter of them (2024-09/2024-11) of 1900 to 2100");
+		// by their months, but beginning in another month than the programme's
+		expect("{ indicator(code: \"PY-REACH\") { actual(period: \"2024-10/2025-09\") } }", "A period is one of the"
+				+ " programme's years, from September (2024-09/2025-08), a quarter of them (2024-09/2024-11) or a month"
+				+ " (2024-07) of 1900 to 2100");
+		expect("mutation { setIndicatorTargets(code: \"PY-REACH\", targets: [{period: \"2024-09/2024-11\", value: 1},"
+				+ " {period: \"2024-10/2025-09\", value: 5}]) { code } }", "targets[1].period: A period is one of the"
+				+ " programme's years, from September (2024-09/2025-08) or a quarter of them (2024-09/2024-11) of 1900"
+				+ " to 2100");
 		assertThat(targets()).as("the targets kept").containsExactly("2024-09/2025-08", "2025-09/2026-08");
+		// a calendar programme takes none of them
+		expect("mutation { setIndicatorTargets(code: \"OUT-1.1\", targets: [{period: \"2024-09/2025-08\", value: 5}])"
+				+ " { code } }", "targets[0].period: A period is a year (2024) or a quarter (2024-Q3) of 1900 to 2100");
+	}
+
+	/** Each year's and quarter's key, for each month years may begin in, is one the database takes. */
+	@Test
+	void everyKeyOfEveryMonthIsOneTheDatabaseTakes() {
+		var keys = new ArrayList<String>();
+		for (int month = 1; month <= 12; month++) {
+			keys.add(Period.of(Dimension.YEAR, LocalDate.of(2030, month, 1)).key());
+			keys.add(Period.of(Dimension.QUARTER, LocalDate.of(2030, month, 1)).key());
+		}
+		// unique keys: each year or quarter beginning in a month once
+		assertThat(keys).doesNotHaveDuplicates().hasSize(24);
+		for (var key : keys) {
+			this.jdbc.update("""
+					INSERT INTO indicator_target (indicator_id, period_key, period_start, period_end, value)
+					SELECT id, ?, DATE '2025-01-01', DATE '2025-12-31', 1 FROM indicator WHERE code = 'PY-REACH'""", key);
+		}
+		assertThat(targets()).hasSize(26);
+	}
+
+	/**
+	 * A programme's month is a month: refused out of range on creation and change, nothing stored; one created
+	 * without it has the calendar's years. Its series begins at the year or quarter holding its start.
+	 */
+	@Test
+	void aMonthOutOfRangeIsRefusedAndSeriesBeginAtTheStart() {
+		expect("mutation { createProgramme(input: {code: \"PY-X\", name: \"X\", yearStart: 13}) { code } }",
+				"input.yearStart: A month is 1 (January) to 12 (December)");
+		expect("mutation { createProgramme(input: {code: \"PY-X\", name: \"X\", yearStart: 0}) { code } }",
+				"input.yearStart: A month is 1 (January) to 12 (December)");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM programme WHERE code = 'PY-X'", Integer.class))
+			.isZero();
+		expect("mutation { updateProgramme(code: \"PY\", input: {name: \"Renamed\", yearStart: 0}) { code } }",
+				"input.yearStart: A month is 1 (January) to 12 (December)");
+		assertThat(this.jdbc.queryForObject("SELECT name FROM programme WHERE code = 'PY'", String.class))
+			.isEqualTo("Years from September");
+		for (var programme : List.of("code: \"PY-CAL\", startDate: \"2024-07-15\"",
+				"code: \"PY-OCT\", startDate: \"2024-10-15\", yearStart: 9")) {
+			this.graphQl.document("mutation { createProgramme(input: {" + programme + ", endDate: \"2025-12-31\","
+					+ " name: \"Mid-year start\"}) { code } }").execute().errors().verify();
+		}
+		this.graphQl.document("{ programme(code: \"PY-CAL\") { yearStart } }").execute()
+			.path("programme.yearStart").entity(Integer.class).isEqualTo(1);
+		for (var code : List.of("PY-CAL", "PY-OCT")) {
+			this.graphQl.document("""
+					mutation { createIndicator(input: {code: "%s-I", programme: "%s", name: "Reach", level: OUTPUT,
+					    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, cumulative: false, filter: {}}) { code } }"""
+				.formatted(code, code)).execute().errors().verify();
+		}
+		var series = this.graphQl.document("""
+				{ calendar: indicator(code: "PY-CAL-I") { years: series { period { key } } quarters: series(granularity: QUARTER) { period { key } } }
+				  october: indicator(code: "PY-OCT-I") { years: series { period { key } } quarters: series(granularity: QUARTER) { period { key } } } }""")
+			.execute();
+		series.path("calendar.years[*].period.key").entityList(String.class).containsExactly("2024", "2025");
+		series.path("calendar.quarters[*].period.key").entityList(String.class).containsExactly("2024-Q3", "2024-Q4",
+				"2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4");
+		series.path("october.years[*].period.key").entityList(String.class).containsExactly("2024-09/2025-08",
+				"2025-09/2026-08");
+		series.path("october.quarters[*].period.key").entityList(String.class).containsExactly("2024-09/2024-11",
+				"2024-12/2025-02", "2025-03/2025-05", "2025-06/2025-08", "2025-09/2025-11", "2025-12/2026-02");
 	}
 
 	/** Its years moved to begin in January would leave its targets of none of them: refused, naming each. */

@@ -169,7 +169,7 @@ class ParticipationReportTest {
 	void yearsAndQuartersBeginInTheMonthAsked() {
 		// language=GraphQL
 		var response = this.graphQl.document("""
-				{ participation {
+				{ participation(filter: {programmes: ["EU-CSO-EQUAL"]}) {
 				    years: breakdown(by: [YEAR], yearStart: 9) { period { key start end } participations participants }
 				    quarters: breakdown(by: [QUARTER], yearStart: 9) { period { key start end } participations }
 				    april: breakdown(by: [YEAR], yearStart: 4) { period { key } }
@@ -196,12 +196,13 @@ class ParticipationReportTest {
 				"2025-Q3", "2025-Q4");
 	}
 
-	/** Per year or quarter beginning {@code shift} months after the calendar's, in order, the measure. */
+	/** Per year or quarter beginning {@code shift} months after the calendar's, in order, the demo's measure. */
 	private List<Integer> counts(String unit, int shift, String measure) {
 		return this.jdbc.query("""
 				SELECT %s, date_trunc(%s, a.start_date - make_interval(months => ?))
-				FROM participation pn JOIN activity a ON a.id = pn.activity_id
-				WHERE pn.role = 'PARTICIPANT' GROUP BY 2 ORDER BY 2""".formatted(measure, unit),
+				FROM participation pn JOIN activity a ON a.id = pn.activity_id JOIN project p ON p.id = a.project_id
+				JOIN programme g ON g.id = p.programme_id
+				WHERE pn.role = 'PARTICIPANT' AND g.code = 'EU-CSO-EQUAL' GROUP BY 2 ORDER BY 2""".formatted(measure, unit),
 				(rs, row) -> rs.getInt(1), shift);
 	}
 

@@ -24,6 +24,7 @@ class PeriodTest {
 		var quarter = Period.ofKey("2024-12/2025-02").orElseThrow();
 		assertThat(quarter).isEqualTo(new Period("2024-12/2025-02", day(2024, 12, 1), day(2025, 2, 28)));
 		assertThat(quarter.length()).isEqualTo(Dimension.QUARTER);
+		assertThat(Period.ofKey("2023-03/2024-02").map(Period::end)).as("a leap year's February").contains(day(2024, 2, 29));
 		assertThat(Period.of(Dimension.YEAR, day(2024, 4, 1)).key()).isEqualTo("2024-04/2025-03");
 		assertThat(Period.of(Dimension.QUARTER, day(2024, 4, 1)).key()).isEqualTo("2024-Q2");
 	}
@@ -37,6 +38,9 @@ class PeriodTest {
 	@Test
 	void otherKeysNameNoPeriod() {
 		assertThat(Period.ofKey("2024-09/2025-01")).as("five months").isEmpty();
+		assertThat(Period.ofKey("2024-09/2025-02")).as("six months").isEmpty();
+		assertThat(Period.ofKey("2024-09/2025-05")).as("nine months").isEmpty();
+		assertThat(Period.ofKey("2024-09/2026-08")).as("24 months").isEmpty();
 		assertThat(Period.ofKey("2025-08/2024-09")).as("backwards").isEmpty();
 		assertThat(Period.ofKey("2024-09/2024-09")).as("one month").isEmpty();
 		assertThat(Period.ofKey("2100-09/2101-08")).as("past 2100").isEmpty();
