@@ -26,6 +26,7 @@ import org.kvali.time.Today;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,6 +61,9 @@ class IndicatorRacesTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	HttpGraphQlTester graphQl;
+
 	@BeforeEach
 	void programme() {
 		this.jdbc.update("""
@@ -82,6 +86,24 @@ class IndicatorRacesTest {
 		var setting = whileHeld(this::cutProgramme,
 				() -> this.definitions.setTargets("TR-IND", List.of(new TargetInput("2026", 40.0))));
 		refusedAsOutside(setting, "targets[0].period", "2026", "indicator_target");
+	}
+
+	/**
+	 * The programme's years moved while a target is set: the move waits for the target and is refused, as it would
+	 * leave the target of none of its years.
+	 */
+	@Test
+	void aYearStartMovedWhileATargetIsSetIsCheckedAgainstThatTarget() throws Exception {
+		var moving = whileHeld(() -> this.definitions.setTargets("TR-IND", List.of(new TargetInput("2024", 40.0))),
+				() -> this.graphQl.document("mutation { updateProgramme(code: \"TR-PROG\", input: {yearStart: 9}) {"
+						+ " yearStart } }").execute());
+		moving.get(30, TimeUnit.SECONDS)
+			.errors()
+			.expect(error -> error.getMessage().equals("input.yearStart: Indicator TR-IND has a target for 2024, which"
+					+ " would not be one of its years or quarters"))
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT year_start FROM programme WHERE code = 'TR-PROG'", Integer.class))
+			.isEqualTo(1);
 	}
 
 	@Test
