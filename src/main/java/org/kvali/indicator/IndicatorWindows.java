@@ -90,21 +90,14 @@ final class IndicatorWindows {
 		return period;
 	}
 
-	/** The programme's year that holds the day. */
-	static Period yearOf(Indicator indicator, LocalDate day) {
-		var start = LocalDate.of(day.getYear(), indicator.yearStart(), 1);
-		return Period.of(Dimension.YEAR, start.isAfter(day) ? start.minusYears(1) : start);
+	/** The programme's year, quarter or month that holds the day. */
+	static Period holding(Indicator indicator, Dimension length, LocalDate day) {
+		return Period.holding(length, day, indicator.yearStart());
 	}
 
-	/** The programme's quarter that holds the day. */
-	static Period quarterOf(Indicator indicator, LocalDate day) {
-		int before = Math.floorMod(day.getMonthValue() - indicator.yearStart(), 3);
-		return Period.of(Dimension.QUARTER, day.withDayOfMonth(1).minusMonths(before));
-	}
-
-	/** Whether the year or quarter is one of the programme's: it begins in its first month or one a quarter on. */
+	/** Whether the year or quarter is one of the programme's. */
 	private static boolean ofProgramme(Indicator indicator, Period period) {
-		return (period.start().getMonthValue() - indicator.yearStart() + 12) % Period.months(period.length()) == 0;
+		return holding(indicator, period.length(), period.start()).equals(period);
 	}
 
 	/** A year of the programme, as an error names it. */
@@ -184,15 +177,10 @@ final class IndicatorWindows {
 			last = indicator.targets().get(indicator.targets().size() - 1).end();
 		}
 		var length = granularity == Granularity.YEAR ? Dimension.YEAR : Dimension.QUARTER;
-		int months = Period.months(length);
-		// the first month of the programme's year or quarter that holds the first day
-		var start = LocalDate.of(first.getYear() - 1, indicator.yearStart(), 1);
-		while (!start.plusMonths(months).isAfter(first)) {
-			start = start.plusMonths(months);
-		}
 		var periods = new ArrayList<Period>();
-		for (; !start.isAfter(last); start = start.plusMonths(months)) {
-			periods.add(Period.of(length, start));
+		for (var period = holding(indicator, length, first); !period.start().isAfter(last);
+				period = Period.of(length, period.end().plusDays(1))) {
+			periods.add(period);
 		}
 		return periods;
 	}

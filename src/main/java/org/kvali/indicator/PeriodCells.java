@@ -77,7 +77,7 @@ class PeriodCells {
 			return this.disaggregation.groups(indicator, by, window, data);
 		}
 		if (window.period() == null && periods.get() != Dimension.YEAR) {
-			var year = IndicatorWindows.yearOf(indicator, LocalDate.of(2025, 12, 31)).key();
+			var year = IndicatorWindows.holding(indicator, Dimension.YEAR, LocalDate.of(2025, 12, 31)).key();
 			throw new InvalidArgumentException("by", by, "Split by QUARTER or MONTH one year at a time (period:"
 					+ " \"" + year + "\"): each year's quarters and months are shown as that year's breakdown shows"
 					+ " them");
@@ -132,12 +132,12 @@ class PeriodCells {
 				return !shown(indicator, Dimension.YEAR, IndicatorValues.Key.toDate(indicator, key.today()),
 						period.key());
 			}
-			var year = parent(key, IndicatorWindows.yearOf(indicator, period.start()));
+			var year = parent(key, IndicatorWindows.holding(indicator, Dimension.YEAR, period.start()));
 			if (withheld(year) || !shown(indicator, period.length(), year, period.key())) {
 				return true;
 			}
 			if (period.length() == Dimension.MONTH) {
-				var quarter = parent(key, IndicatorWindows.quarterOf(indicator, period.start()));
+				var quarter = parent(key, IndicatorWindows.holding(indicator, Dimension.QUARTER, period.start()));
 				return withheld(quarter) || !shown(indicator, Dimension.MONTH, quarter, period.key());
 			}
 			return false;

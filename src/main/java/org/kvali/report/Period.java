@@ -51,6 +51,12 @@ public record Period(String key, LocalDate start, LocalDate end) {
 		return Optional.of(of(length == 12 ? Dimension.YEAR : Dimension.QUARTER, start));
 	}
 
+	/** The year, quarter or month that holds the day, its years beginning in month {@code yearStart}. */
+	public static Period holding(Dimension length, LocalDate day, int yearStart) {
+		int into = Math.floorMod(day.getMonthValue() - yearStart, months(length));
+		return of(length, day.withDayOfMonth(1).minusMonths(into));
+	}
+
 	/** Whether the two periods share a day (a year and its quarters do). */
 	public boolean overlaps(Period other) {
 		return !this.start.isAfter(other.end) && !this.end.isBefore(other.start);

@@ -30,6 +30,19 @@ class PeriodTest {
 	}
 
 	@Test
+	void thePeriodHoldingADay() {
+		assertThat(Period.holding(Dimension.YEAR, day(2025, 3, 10), 9).key()).isEqualTo("2024-09/2025-08");
+		assertThat(Period.holding(Dimension.YEAR, day(2025, 9, 1), 9).key()).isEqualTo("2025-09/2026-08");
+		assertThat(Period.holding(Dimension.YEAR, day(2025, 8, 31), 9).key()).isEqualTo("2024-09/2025-08");
+		assertThat(Period.holding(Dimension.QUARTER, day(2025, 3, 10), 9).key()).isEqualTo("2025-03/2025-05");
+		assertThat(Period.holding(Dimension.QUARTER, day(2025, 2, 28), 9).key()).isEqualTo("2024-12/2025-02");
+		assertThat(Period.holding(Dimension.QUARTER, day(2024, 12, 31), 1).key()).isEqualTo("2024-Q4");
+		assertThat(Period.holding(Dimension.QUARTER, day(2024, 12, 31), 4).key()).isEqualTo("2024-Q4");
+		assertThat(Period.holding(Dimension.YEAR, day(2024, 1, 1), 1).key()).isEqualTo("2024");
+		assertThat(Period.holding(Dimension.MONTH, day(2024, 2, 29), 9).key()).isEqualTo("2024-02");
+	}
+
+	@Test
 	void aPeriodOfTheCalendarWrittenByItsMonthsHasTheCalendarsKey() {
 		assertThat(Period.ofKey("2024-01/2024-12").map(Period::key)).contains("2024");
 		assertThat(Period.ofKey("2024-04/2024-06").map(Period::key)).contains("2024-Q2");
