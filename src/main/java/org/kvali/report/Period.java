@@ -19,8 +19,9 @@ public record Period(String key, LocalDate start, LocalDate end) {
 	private static final Pattern MONTHS = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])/(\\d{4})-(0[1-9]|1[0-2])");
 
 	/**
-	 * The period a key names: `2024`, `2024-Q3`, `2024-07`, or twelve or three months from one to another
-	 * (`2024-09/2025-08`), of 1900 to 2100; empty when the key is none of these.
+	 * The period a key names: `2024`, `2024-Q3`, `2024-07` of 1900 to 2100, or twelve or three months from one to
+	 * another (`2024-09/2025-08`) with a day in them (`2100-09/2101-08`, a programme's year of its last months);
+	 * empty when the key is none of these.
 	 */
 	public static Optional<Period> ofKey(String key) {
 		var calendar = CALENDAR.matcher(key);
@@ -45,7 +46,7 @@ public record Period(String key, LocalDate start, LocalDate end) {
 		var start = LocalDate.of(Integer.parseInt(months.group(1)), Integer.parseInt(months.group(2)), 1);
 		var last = LocalDate.of(Integer.parseInt(months.group(3)), Integer.parseInt(months.group(4)), 1);
 		long length = ChronoUnit.MONTHS.between(start, last) + 1;
-		if (start.getYear() < Dates.FIRST_YEAR || last.getYear() > Dates.LAST_YEAR || length != 12 && length != 3) {
+		if (start.getYear() > Dates.LAST_YEAR || last.getYear() < Dates.FIRST_YEAR || length != 12 && length != 3) {
 			return Optional.empty();
 		}
 		return Optional.of(of(length == 12 ? Dimension.YEAR : Dimension.QUARTER, start));

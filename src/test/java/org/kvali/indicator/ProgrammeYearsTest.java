@@ -103,8 +103,8 @@ class ProgrammeYearsTest {
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'PY-A%')");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'PY-A%'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'PY-PRJ'");
-		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-CAL-I', 'PY-OCT-I')");
-		this.jdbc.update("DELETE FROM programme WHERE code IN ('PY', 'PY-CAL', 'PY-OCT', 'PY-X')");
+		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-CAL-I', 'PY-OCT-I', 'PY-FAR-I')");
+		this.jdbc.update("DELETE FROM programme WHERE code IN ('PY', 'PY-CAL', 'PY-OCT', 'PY-X', 'PY-FAR')");
 	}
 
 	@Test
@@ -384,11 +384,26 @@ class ProgrammeYearsTest {
 				"input.yearStart: A month is 1 (January) to 12 (December)");
 		assertThat(this.jdbc.queryForObject("SELECT name FROM programme WHERE code = 'PY'", String.class))
 			.isEqualTo("Years from September");
-		for (var programme : List.of("code: \"PY-CAL\", startDate: \"2024-07-15\"",
-				"code: \"PY-OCT\", startDate: \"2024-10-15\", yearStart: 9")) {
-			this.graphQl.document("mutation { createProgramme(input: {" + programme + ", endDate: \"2025-12-31\","
-					+ " name: \"Mid-year start\"}) { code } }").execute().errors().verify();
+		for (var programme : List.of("code: \"PY-CAL\", startDate: \"2024-07-15\", endDate: \"2025-12-31\"",
+				"code: \"PY-OCT\", startDate: \"2024-10-15\", endDate: \"2025-12-31\", yearStart: 9",
+				"code: \"PY-FAR\", startDate: \"2100-03-01\", endDate: \"2100-12-31\", yearStart: 9")) {
+			this.graphQl.document("mutation { createProgramme(input: {" + programme + ", name: \"Mid-year start\"})"
+					+ " { code } }").execute().errors().verify();
 		}
+		// its last year reaches into 2101, as its series says: a target may be set for it
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "PY-FAR-I", programme: "PY-FAR", name: "Far", level: OUTPUT,
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, cumulative: false, filter: {}}) { code } }""")
+			.execute()
+			.errors()
+			.verify();
+		this.graphQl.document("mutation { setIndicatorTargets(code: \"PY-FAR-I\", targets: [{period: \"2100-09/2101-08\","
+				+ " value: 5}]) { code } }").execute().errors().verify();
+		this.graphQl.document("{ indicator(code: \"PY-FAR-I\") { series { period { key } target } } }")
+			.execute()
+			.path("indicator.series[*].period.key")
+			.entityList(String.class)
+			.containsExactly("2099-09/2100-08", "2100-09/2101-08");
 		this.graphQl.document("{ programme(code: \"PY-CAL\") { yearStart } }").execute()
 			.path("programme.yearStart").entity(Integer.class).isEqualTo(1);
 		for (var code : List.of("PY-CAL", "PY-OCT")) {

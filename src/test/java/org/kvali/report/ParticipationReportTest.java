@@ -173,7 +173,11 @@ class ParticipationReportTest {
 				    years: breakdown(by: [YEAR], yearStart: 9) { period { key start end } participations participants }
 				    quarters: breakdown(by: [QUARTER], yearStart: 9) { period { key start end } participations }
 				    april: breakdown(by: [YEAR], yearStart: 4) { period { key } }
-				    aprilQuarters: breakdown(by: [QUARTER], yearStart: 4) { period { key } } } }""").execute();
+				    aprilQuarters: breakdown(by: [QUARTER], yearStart: 4) { period { key } }
+				    none: breakdown(by: [YEAR], yearStart: null) { period { key } } } }""").execute();
+		// null as left out: the calendar's
+		response.path("participation.none[*].period.key").entityList(String.class).containsExactly("2023", "2024",
+				"2025");
 		response.path("participation.years[*].period.key").entityList(String.class).containsExactly("2022-09/2023-08",
 				"2023-09/2024-08", "2024-09/2025-08", "2025-09/2026-08");
 		response.path("participation.years[0].period.start").entity(String.class).isEqualTo("2022-09-01");
