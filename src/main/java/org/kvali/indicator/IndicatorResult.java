@@ -7,7 +7,7 @@ import org.kvali.report.Period;
 
 /**
  * An indicator as donors' reporting formats need it: per target period, the target and the actual, and for computed
- * indicators that select no gender the actual of women and of men.
+ * indicators that select no gender, and reported ones whose partners reported both, the actual of women and of men.
  *
  * @param projectCode the project it belongs to, or null for the programme's own indicators
  * @param level IMPACT, OUTCOME or OUTPUT
@@ -22,7 +22,7 @@ public record IndicatorResult(String projectCode, String code, String name, Stri
 
 	/**
 	 * One target period, or a reported value's period that no target's covers (no target); {@code female} and
-	 * {@code male} only for computed indicators that select no gender.
+	 * {@code male} for computed indicators that select no gender, and reported ones with values for both.
 	 */
 	public record PeriodResult(Period period, Double target, Double actual, Double female, Double male) {
 	}

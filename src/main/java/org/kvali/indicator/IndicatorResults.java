@@ -94,12 +94,15 @@ public class IndicatorResults {
 				// one sex withheld (too few people) withholds the other, or the total minus it would tell; so do
 				// too few people of the other genders, who are the total minus both
 				boolean both = women != null && men != null && !fewOthers(indicator, window.whole(), data);
+				var values = reported.getOrDefault(indicator.id(), List.of());
 				periods.add(new IndicatorResult.PeriodResult(target.period(), target.value(),
-						computed.get(window.whole()), both ? women : null, both ? men : null));
+						computed.get(window.whole()), both ? women : ofSex(values, Gender.FEMALE, window.whole()),
+						both ? men : ofSex(values, Gender.MALE, window.whole())));
 			}
 			for (var value : untargeted.get(i)) {
-				periods.add(new IndicatorResult.PeriodResult(value.period(), null, computed.get(value.key()), null,
-						null));
+				var values = reported.getOrDefault(indicator.id(), List.of());
+				periods.add(new IndicatorResult.PeriodResult(value.period(), null, computed.get(value.key()),
+						ofSex(values, Gender.FEMALE, value.key()), ofSex(values, Gender.MALE, value.key())));
 			}
 			periods.sort(Comparator.comparing((IndicatorResult.PeriodResult period) -> period.period().start()));
 			var measure = indicator.measure();
@@ -125,6 +128,23 @@ public class IndicatorResults {
 			.map(value -> new Period(value.periodKey(), value.periodStart(), value.periodEnd()))
 			.distinct()
 			.toList();
+	}
+
+	/**
+	 * What a reported indicator's values for women, or men, come to within the window, as its split by gender tells
+	 * them (a donor read 25 women and 15 men there, and the file gave the 40 alone: a tester's); null for a computed
+	 * indicator, and where either has none (both or neither, as for a computed one).
+	 */
+	private static Double ofSex(List<ReportedValue> values, Gender gender, IndicatorValues.Key window) {
+		var women = combined(values, Gender.FEMALE, window);
+		var men = combined(values, Gender.MALE, window);
+		return women == null || men == null ? null : gender == Gender.FEMALE ? women : men;
+	}
+
+	private static Double combined(List<ReportedValue> values, Gender gender, IndicatorValues.Key window) {
+		var current = values.stream().filter(value -> value.current() && value.gender() == gender).toList();
+		return ReportedValue.combined(current.stream().filter(window::counts).toList(), current,
+				window.indicator().unit());
 	}
 
 	/** Whether the people of other and undisclosed gender in the indicator's set are too few to show the caller. */

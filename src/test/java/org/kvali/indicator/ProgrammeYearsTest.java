@@ -99,7 +99,7 @@ class ProgrammeYearsTest {
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'py %'");
-		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-REACH', 'PY-SURVEY', 'PY-CUM', 'PY-PART')");
+		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-REACH', 'PY-SURVEY', 'PY-CUM', 'PY-PART', 'PY-SEX')");
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'PY-A%')");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'PY-A%'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'PY-PRJ'");
@@ -205,6 +205,39 @@ class ProgrammeYearsTest {
 		// the second year's 3 withheld, as from a donor, and no other period
 		assertThat(found).containsExactly("2024-09-01 2025-08-31 15 20", "2025-09-01 2026-08-31 10 null");
 		assertThat(file.split("<period>", -1)).hasSize(3);
+	}
+
+	/**
+	 * A reported indicator's women and men, as a donor reads them in its split by gender, are the file's actuals by
+	 * sex, where both were reported (the file gave the whole alone: a tester's).
+	 */
+	@Test
+	void theIatiFileSplitsAReportedIndicatorBySexAsReported() throws Exception {
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "PY-SEX", programme: "PY", name: "Hearings attended",
+				    level: OUTCOME, unit: NUMBER, method: REPORTED, cumulative: false}) { code } }""")
+			.execute()
+			.errors()
+			.verify();
+		for (var value : List.of("\"2025-06/2025-08\", value: 40", "\"2025-06/2025-08\", value: 25, gender: FEMALE",
+				"\"2025-06/2025-08\", value: 15, gender: MALE", "\"2025-09/2025-11\", value: 9",
+				"\"2025-09/2025-11\", value: 5, gender: FEMALE")) {
+			this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"PY-SEX\", period: " + value
+					+ "}) { value } }").execute().errors().verify();
+		}
+		var file = this.mvc.perform(get("/iati/activities.xml").param("programme", "PY"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var result = file.substring(file.indexOf("code=\"PY-SEX\""));
+		result = result.substring(0, result.indexOf("</result>")).replaceAll(">\\s+<", "><");
+		// the summer's women and men; the autumn's whole alone, its men not reported
+		assertThat(result).contains("<period-start iso-date=\"2025-06-01\"/><period-end iso-date=\"2025-08-31\"/>"
+				+ "<actual value=\"40\"/><actual value=\"25\"><dimension name=\"sex\" value=\"2\"/></actual>"
+				+ "<actual value=\"15\"><dimension name=\"sex\" value=\"1\"/></actual></period>");
+		assertThat(result).contains("<period-start iso-date=\"2025-09-01\"/><period-end iso-date=\"2025-11-30\"/>"
+				+ "<actual value=\"9\"/></period>");
 	}
 
 	/**
