@@ -11,12 +11,12 @@ import org.kvali.indicator.IndicatorEnums.Unit;
 import org.kvali.report.Period;
 
 /**
- * An indicator with its targets and its programme's dates and month its years begin in, everything its values and
- * status are computed from.
+ * An indicator with its targets, its programme's dates and month its years begin in, and a project's indicator its
+ * project's dates: everything its values and status are computed from.
  * The filters are JSON in the shape of the GraphQL ParticipationFilter.
  */
 record Indicator(long id, String code, String programmeCode, String projectCode, LocalDate programmeStart,
-		LocalDate programmeEnd, int yearStart, String name, String nameKa, String description, Level level, Unit unit,
+		LocalDate programmeEnd, int yearStart, LocalDate projectStart, LocalDate projectEnd, String name, String nameKa, String description, Level level, Unit unit,
 		Direction direction, Method method, Measure measure, String filter, String denominatorFilter,
 		Double baselineValue, LocalDate baselineDate, boolean cumulative, List<Target> targets) {
 
@@ -37,14 +37,14 @@ record Indicator(long id, String code, String programmeCode, String projectCode,
 
 	Indicator withFilters(String filter, String denominatorFilter) {
 		return new Indicator(this.id, this.code, this.programmeCode, this.projectCode, this.programmeStart,
-				this.programmeEnd, this.yearStart, this.name, this.nameKa, this.description, this.level, this.unit,
+				this.programmeEnd, this.yearStart, this.projectStart, this.projectEnd, this.name, this.nameKa, this.description, this.level, this.unit,
 				this.direction, this.method, this.measure, filter, denominatorFilter, this.baselineValue,
 				this.baselineDate, this.cumulative, this.targets);
 	}
 
 	Indicator withTargets(List<Target> targets) {
 		return new Indicator(this.id, this.code, this.programmeCode, this.projectCode, this.programmeStart,
-				this.programmeEnd, this.yearStart, this.name, this.nameKa, this.description, this.level, this.unit,
+				this.programmeEnd, this.yearStart, this.projectStart, this.projectEnd, this.name, this.nameKa, this.description, this.level, this.unit,
 				this.direction, this.method, this.measure, this.filter, this.denominatorFilter, this.baselineValue,
 				this.baselineDate, this.cumulative, targets);
 	}

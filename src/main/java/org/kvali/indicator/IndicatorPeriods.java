@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.kvali.graphql.Validation;
 import org.kvali.programme.WithinProgramme;
+import org.kvali.programme.WithinProject;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,10 +12,11 @@ import org.springframework.stereotype.Repository;
 /**
  * The periods of a programme's indicators' targets and reported values lie within its dates, as setIndicatorTargets
  * and reportIndicatorValue hold them: moved past one, the programme would keep it stored but no longer count it, and
- * it could not be set again. They are its years and quarters, which keep them when their first month changes.
+ * it could not be set again; a project's indicators', within the project's. They are its years and quarters, which
+ * keep them when their first month changes.
  */
 @Repository
-class IndicatorPeriods implements WithinProgramme {
+class IndicatorPeriods implements WithinProgramme, WithinProject {
 
 	/**
 	 * The periods that hold a programme's dates and years: its targets', and those of the values reported that count
@@ -39,14 +41,25 @@ class IndicatorPeriods implements WithinProgramme {
 
 	@Override
 	public void checkMove(long programme, LocalDate start, LocalDate end, Validation validation) {
+		outside("i.programme_id", programme, start, end, validation);
+	}
+
+	/** A project's indicators' periods likewise lie within its dates, as setIndicatorTargets holds them. */
+	@Override
+	public void checkProjectMove(long project, LocalDate start, LocalDate end, Validation validation) {
+		outside("i.project_id", project, start, end, validation);
+	}
+
+	/** The periods of the indicators whose {@code owner} column is {@code id} that would lie outside the dates. */
+	private void outside(String owner, long id, LocalDate start, LocalDate end, Validation validation) {
 		WithinProgramme.problems(this.jdbc, """
 				SELECT DISTINCT CASE WHEN p.period_end < CAST(:start AS date) THEN 'input.startDate' ELSE 'input.endDate' END,
 				       'Indicator ' || i.code || ' has ' || p.what || ' for ' || p.period_key || ', which would lie outside it'
 				FROM indicator i
 				JOIN (%s) p ON p.indicator_id = i.id
-				WHERE i.programme_id = :id
+				WHERE %s = :id
 				  AND (p.period_end < CAST(:start AS date) OR p.period_start > CAST(:end AS date))
-				ORDER BY 1 DESC, 2""".formatted(HELD), programme, start, end, validation);
+				ORDER BY 1 DESC, 2""".formatted(HELD, owner), id, start, end, validation);
 	}
 
 	@Override

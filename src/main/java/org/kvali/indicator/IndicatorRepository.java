@@ -32,7 +32,7 @@ class IndicatorRepository {
 
 	private static final String SELECT = """
 			SELECT i.id, i.code, pg.code AS programme_code, pj.code AS project_code, pg.start_date, pg.end_date,
-			       pg.year_start, i.name, i.name_ka, i.description, i.level, i.unit, i.direction, i.method, i.measure,
+			       pg.year_start, pj.start_date AS project_start, pj.end_date AS project_end, i.name, i.name_ka, i.description, i.level, i.unit, i.direction, i.method, i.measure,
 			       %s AS filter, %s AS denominator_filter, i.baseline_value, i.baseline_date, i.cumulative
 			FROM indicator i
 			JOIN programme pg ON pg.id = i.programme_id
@@ -255,7 +255,9 @@ class IndicatorRepository {
 		var measure = rs.getString("measure");
 		return new Indicator(rs.getLong("id"), rs.getString("code"), rs.getString("programme_code"),
 				rs.getString("project_code"), rs.getObject("start_date", LocalDate.class),
-				rs.getObject("end_date", LocalDate.class), rs.getInt("year_start"), rs.getString("name"),
+				rs.getObject("end_date", LocalDate.class), rs.getInt("year_start"),
+				rs.getObject("project_start", LocalDate.class), rs.getObject("project_end", LocalDate.class),
+				rs.getString("name"),
 				rs.getString("name_ka"),
 				rs.getString("description"), Level.valueOf(rs.getString("level")), Unit.valueOf(rs.getString("unit")),
 				Direction.valueOf(rs.getString("direction")), Method.valueOf(rs.getString("method")),

@@ -87,6 +87,13 @@ final class IndicatorWindows {
 					+ " to " + indicator.programmeEnd() + ")");
 			return Optional.empty();
 		}
+		// a project's indicator counts its activities, within its dates, and the IATI file gives none outside them
+		if ((indicator.projectStart() != null && period.get().end().isBefore(indicator.projectStart()))
+				|| (indicator.projectEnd() != null && period.get().start().isAfter(indicator.projectEnd()))) {
+			validation.problem(argument, key, "The period lies outside the project (" + indicator.projectStart()
+					+ " to " + indicator.projectEnd() + ")");
+			return Optional.empty();
+		}
 		return period;
 	}
 

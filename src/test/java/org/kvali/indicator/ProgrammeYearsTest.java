@@ -103,7 +103,8 @@ class ProgrammeYearsTest {
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'PY-A%')");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'PY-A%'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'PY-PRJ'");
-		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-CAL-I', 'PY-OCT-I', 'PY-FAR-I')");
+		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-CAL-I', 'PY-OCT-I', 'PY-FAR-I', 'PY-P2-I')");
+		this.jdbc.update("DELETE FROM project WHERE code = 'PY-P2'");
 		this.jdbc.update("DELETE FROM programme WHERE code IN ('PY', 'PY-CAL', 'PY-OCT', 'PY-X', 'PY-FAR')");
 	}
 
@@ -381,6 +382,34 @@ class ProgrammeYearsTest {
 		// a calendar programme takes none of them
 		expect("mutation { setIndicatorTargets(code: \"OUT-1.1\", targets: [{period: \"2024-09/2025-08\", value: 5}])"
 				+ " { code } }", "targets[0].period: A period is a year (2024) or a quarter (2024-Q3) of 1900 to 2100");
+	}
+
+	/**
+	 * A project's indicator takes periods within the project's dates (overlapping them), and the project's dates may
+	 * not move past them: one wholly outside was taken and left out of the IATI file, which gives the project's
+	 * activity within its dates (a tester's).
+	 */
+	@Test
+	void aProjectsIndicatorsPeriodsLieWithinTheProjectsDates() {
+		this.graphQl.document("""
+				mutation { createProject(input: {code: "PY-P2", programme: "PY", name: "Hearings", startDate: "2025-01-10",
+				    endDate: "2026-06-30"}) { code }
+				  createIndicator(input: {code: "PY-P2-I", programme: "PY", project: "PY-P2", name: "Hearings held",
+				    level: OUTPUT, unit: NUMBER, method: REPORTED, cumulative: false}) { code } }""")
+			.execute()
+			.errors()
+			.verify();
+		expect("mutation { setIndicatorTargets(code: \"PY-P2-I\", targets: [{period: \"2026-09/2026-11\", value: 1}])"
+				+ " { code } }", "targets[0].period: The period lies outside the project (2025-01-10 to 2026-06-30)");
+		expect("mutation { reportIndicatorValue(input: {indicator: \"PY-P2-I\", period: \"2024-09/2024-11\", value: 1})"
+				+ " { value } }", "input.period: The period lies outside the project (2025-01-10 to 2026-06-30)");
+		// overlapping: the first year, begun before the project, and the quarter it ends in
+		this.graphQl.document("mutation { setIndicatorTargets(code: \"PY-P2-I\", targets: [{period: \"2024-09/2025-08\","
+				+ " value: 4}, {period: \"2026-06/2026-08\", value: 2}]) { code } }").execute().errors().verify();
+		expect("mutation { updateProject(code: \"PY-P2\", input: {startDate: \"2025-09-01\"}) { code } }",
+				"input.startDate: Indicator PY-P2-I has a target for 2024-09/2025-08, which would lie outside it");
+		assertThat(this.jdbc.queryForObject("SELECT start_date FROM project WHERE code = 'PY-P2'", LocalDate.class))
+			.isEqualTo(LocalDate.of(2025, 1, 10));
 	}
 
 	/** Each year's and quarter's key, for each month years may begin in, is one the database takes. */
