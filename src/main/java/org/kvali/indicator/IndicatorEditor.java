@@ -61,7 +61,8 @@ class IndicatorEditor {
 			validation.problem("input.indicator", input.indicator(),
 					"The indicator is computed from participation; only reported indicators take values");
 		}
-		var period = IndicatorWindows.programmePeriod(indicator, "input.period", input.period(), validation);
+		var period = IndicatorWindows.programmePeriod(indicator, "input.period", input.period(), input.value() == 0,
+				validation);
 		// what was reached is known once a period is under way; a 0 withdraws a value, whenever it was for
 		period.filter(reported -> input.value() != 0 && IndicatorWindows.begins(indicator, reported).isAfter(today))
 			.ifPresent(ahead -> validation.problem("input.period", input.period(),

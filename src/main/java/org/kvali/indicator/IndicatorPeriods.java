@@ -50,6 +50,27 @@ class IndicatorPeriods implements WithinProgramme, WithinProject {
 		outside("i.project_id", project, start, end, validation);
 	}
 
+	/**
+	 * Adds a problem to {@code input.project} for each period of the indicator's that would lie outside the project
+	 * it is moved into, as {@link #checkProjectMove} holds them.
+	 */
+	void checkMoveInto(long indicator, String project, LocalDate start, LocalDate end, Validation validation) {
+		this.jdbc.sql("""
+				SELECT 'Indicator ' || i.code || ' has ' || p.what || ' for ' || p.period_key
+				FROM indicator i
+				JOIN (%s) p ON p.indicator_id = i.id
+				WHERE i.id = :id
+				  AND (p.period_end < CAST(:start AS date) OR p.period_start > CAST(:end AS date))
+				ORDER BY p.period_start, 1""".formatted(HELD))
+			.param("id", indicator)
+			.param("start", start)
+			.param("end", end)
+			.query(String.class)
+			.list()
+			.forEach(problem -> validation.problem("input.project", project, problem + ", which would lie outside"
+					+ " project " + project + " (" + IndicatorWindows.dates(start, end) + ")"));
+	}
+
 	/** The periods of the indicators whose {@code owner} column is {@code id} that would lie outside the dates. */
 	private void outside(String owner, long id, LocalDate start, LocalDate end, Validation validation) {
 		WithinProgramme.problems(this.jdbc, """

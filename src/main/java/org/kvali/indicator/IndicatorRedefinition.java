@@ -48,8 +48,11 @@ class IndicatorRedefinition {
 
 	private final TargetMeanings meanings;
 
+	private final IndicatorPeriods periods;
+
 	IndicatorRedefinition(JdbcClient jdbc, JsonMapper json, ProgrammeService programmes, CountableFilters countable,
-			TargetMeanings meanings) {
+			TargetMeanings meanings, IndicatorPeriods periods) {
+		this.periods = periods;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.programmes = programmes;
@@ -141,6 +144,10 @@ class IndicatorRedefinition {
 		var code = input.project() != null ? input.project() : nulls.contains("project") ? null : stored.projectCode();
 		var project = code == null ? null : this.programmes.projectsByCode(List.of(code)).get(code);
 		this.countable.checkProject(input.project(), input.project() == null ? null : project, programme, validation);
+		// its targets and values lie within the project it moves into, as they are set within it
+		if (input.project() != null && project != null && !project.code().equals(stored.projectCode())) {
+			this.periods.checkMoveInto(stored.id(), project.code(), project.startDate(), project.endDate(), validation);
+		}
 		return project;
 	}
 

@@ -63,13 +63,15 @@ class IndicatorValues {
 		 * Whether a reported value counts: its period, as it lies within the programme (which may start or end within
 		 * it), lies within the window and has begun. A 0 that withdrew a value of next year, as the last percentage
 		 * reported, made the actual to date 0 %; a year's value for a programme ending in June counted only from
-		 * December.
+		 * December. A value of a period the programme's dates have since left (a 0, which holds no date) counts not.
 		 */
 		boolean counts(ReportedValue value) {
 			var begins = IndicatorWindows.begins(this.indicator, value.period());
 			var ends = IndicatorWindows.byProgrammeEnd(this.indicator, value.periodEnd());
+			var end = this.indicator.programmeEnd();
 			return (this.from == null || !begins.isBefore(this.from))
-					&& (this.to == null || !ends.isAfter(this.to)) && !begins.isAfter(this.today);
+					&& (this.to == null || !ends.isAfter(this.to)) && !begins.isAfter(this.today)
+					&& !begins.isAfter(value.periodEnd()) && (end == null || !value.periodStart().isAfter(end));
 		}
 
 	}

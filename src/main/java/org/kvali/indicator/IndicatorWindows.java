@@ -71,10 +71,19 @@ final class IndicatorWindows {
 	}
 
 	/**
-	 * The year or quarter a key names, when it is one of the programme's and lies within it; otherwise a problem of
-	 * {@code argument} and empty.
+	 * The year or quarter a key names, when it is one of the programme's and lies within it, and a project's
+	 * indicator's within the project's; otherwise a problem of {@code argument} and empty.
 	 */
 	static Optional<Period> programmePeriod(Indicator indicator, String argument, String key, Validation validation) {
+		return programmePeriod(indicator, argument, key, false, validation);
+	}
+
+	/**
+	 * The same; a withdrawal (a reported 0) may be of a period outside a project's dates, set before they were held
+	 * (it holds none).
+	 */
+	static Optional<Period> programmePeriod(Indicator indicator, String argument, String key, boolean withdrawal,
+			Validation validation) {
 		var period = Period.ofKey(key).filter(p -> p.length() != Dimension.MONTH && ofProgramme(indicator, p));
 		if (period.isEmpty()) {
 			validation.problem(argument, key, "A period is " + year(indicator) + " or " + quarter(indicator)
@@ -83,18 +92,23 @@ final class IndicatorWindows {
 		}
 		if ((indicator.programmeStart() != null && period.get().end().isBefore(indicator.programmeStart()))
 				|| (indicator.programmeEnd() != null && period.get().start().isAfter(indicator.programmeEnd()))) {
-			validation.problem(argument, key, "The period lies outside the programme (" + indicator.programmeStart()
-					+ " to " + indicator.programmeEnd() + ")");
+			validation.problem(argument, key, "The period lies outside the programme (" + dates(indicator.programmeStart(),
+					indicator.programmeEnd()) + ")");
 			return Optional.empty();
 		}
 		// a project's indicator counts its activities, within its dates, and the IATI file gives none outside them
-		if ((indicator.projectStart() != null && period.get().end().isBefore(indicator.projectStart()))
-				|| (indicator.projectEnd() != null && period.get().start().isAfter(indicator.projectEnd()))) {
-			validation.problem(argument, key, "The period lies outside the project (" + indicator.projectStart()
-					+ " to " + indicator.projectEnd() + ")");
+		if (!withdrawal && (indicator.projectStart() != null && period.get().end().isBefore(indicator.projectStart())
+				|| indicator.projectEnd() != null && period.get().start().isAfter(indicator.projectEnd()))) {
+			validation.problem(argument, key, "The period lies outside the project (" + dates(indicator.projectStart(),
+					indicator.projectEnd()) + ")");
 			return Optional.empty();
 		}
 		return period;
+	}
+
+	/** Dates as a message gives them, either of them left open. */
+	static String dates(LocalDate start, LocalDate end) {
+		return start == null ? "until " + end : end == null ? "from " + start : start + " to " + end;
 	}
 
 	/** The programme's year, quarter or month that holds the day. */

@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
  * The value of a computed indicator counting people or participations for one period of its programme's (a year, a
  * quarter, a month; not a cumulative one), to a caller who sees small cells suppressed, is shown only where that
  * period's group is in its parent's breakdown by such periods ({@link IndicatorDisaggregation}): the programme's
- * years to date, the year's quarters or months, and only in a year shown. Asked one by one, a small quarter was
- * withheld while the year and the other three told it (a tester's: 2025 at 25, its second to fourth quarters at 8,
- * 9 and 6, so 2 in the first), and the quarters of a year withheld told it, and so the other year (a reviewer's). A
- * withheld period is not split either: its groups added up to it.
+ * years to date, the year's quarters or months (a month in its quarter's months too), and only in a year shown.
+ * Asked one by one, a small quarter was withheld while the year and the other three told it (a tester's: 2025 at 25,
+ * its second to fourth quarters at 8, 9 and 6, so 2 in the first), and the quarters of a year withheld told it, and so
+ * the other year (a reviewer's). A withheld period is not split either: its groups added up to it.
  */
 @Component
 class PeriodCells {

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import org.kvali.graphql.Validation;
 
 /**
- * What lies within a project's dates and must stay there when they move: kept by the activity feature, its
- * activities.
+ * What lies within a project's dates and must stay there when they move: kept by their features, its activities and
+ * the periods of its indicators' targets and reported values.
  */
 public interface WithinProject {
 

@@ -103,9 +103,10 @@ class ProgrammeYearsTest {
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'PY-A%')");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'PY-A%'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'PY-PRJ'");
-		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-CAL-I', 'PY-OCT-I', 'PY-FAR-I', 'PY-P2-I')");
+		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-CAL-I', 'PY-OCT-I', 'PY-FAR-I', 'PY-P2-I', 'PY-MOVE',"
+				+ " 'PY-PC-I')");
 		this.jdbc.update("DELETE FROM project WHERE code = 'PY-P2'");
-		this.jdbc.update("DELETE FROM programme WHERE code IN ('PY', 'PY-CAL', 'PY-OCT', 'PY-X', 'PY-FAR')");
+		this.jdbc.update("DELETE FROM programme WHERE code IN ('PY', 'PY-CAL', 'PY-OCT', 'PY-X', 'PY-FAR', 'PY-PC')");
 	}
 
 	@Test
@@ -410,6 +411,47 @@ class ProgrammeYearsTest {
 				"input.startDate: Indicator PY-P2-I has a target for 2024-09/2025-08, which would lie outside it");
 		assertThat(this.jdbc.queryForObject("SELECT start_date FROM project WHERE code = 'PY-P2'", LocalDate.class))
 			.isEqualTo(LocalDate.of(2025, 1, 10));
+		// a withdrawal holds nothing: taken outside, as one set before the rule may need it
+		this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"PY-P2-I\", period:"
+				+ " \"2024-09/2024-11\", value: 0}) { value } }").execute().errors().verify();
+		// nor does an indicator move into the project with a target outside it
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "PY-MOVE", programme: "PY", name: "Moved", level: OUTPUT,
+				    unit: NUMBER, method: REPORTED, cumulative: false}) { code }
+				  setIndicatorTargets(code: "PY-MOVE", targets: [{period: "2024-09/2024-11", value: 1}]) { code } }""")
+			.execute()
+			.errors()
+			.verify();
+		expect("mutation { updateIndicator(code: \"PY-MOVE\", input: {project: \"PY-P2\"}) { code } }",
+				"input.project: Indicator PY-MOVE has a target for 2024-09/2024-11, which would lie outside project PY-P2"
+						+ " (2025-01-10 to 2026-06-30)");
+		assertThat(this.jdbc.queryForObject("SELECT project_id FROM indicator WHERE code = 'PY-MOVE'", Long.class))
+			.isNull();
+	}
+
+	/**
+	 * A reported value of a period the programme's dates have left counts no more: a 0 holds no date, and a
+	 * share's last 0 % made the actual 0 % once the programme ended before it.
+	 */
+	@Test
+	void aValueOfAPeriodTheProgrammeLeftCountsNoMore() {
+		this.graphQl.document("""
+				mutation { createProgramme(input: {code: "PY-PC", name: "Shares", startDate: "2024-09-01",
+				    endDate: "2026-12-31", yearStart: 9}) { code }
+				  createIndicator(input: {code: "PY-PC-I", programme: "PY-PC", name: "Satisfied", level: OUTCOME,
+				    unit: PERCENT, method: REPORTED, cumulative: false}) { code }
+				  a: reportIndicatorValue(input: {indicator: "PY-PC-I", period: "2024-09/2025-08", value: 60}) { value }
+				  b: reportIndicatorValue(input: {indicator: "PY-PC-I", period: "2026-09/2026-11", value: 0}) { value } }""")
+			.execute()
+			.errors()
+			.verify();
+		var actual = "{ indicator(code: \"PY-PC-I\") { actual } }";
+		this.graphQl.document(actual).execute().path("indicator.actual").entity(Double.class).isEqualTo(0.0);
+		this.graphQl.document("mutation { updateProgramme(code: \"PY-PC\", input: {endDate: \"2026-08-31\"}) { code } }")
+			.execute()
+			.errors()
+			.verify();
+		this.graphQl.document(actual).execute().path("indicator.actual").entity(Double.class).isEqualTo(60.0);
 	}
 
 	/** Each year's and quarter's key, for each month years may begin in, is one the database takes. */
