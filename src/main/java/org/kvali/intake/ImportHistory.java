@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
+import org.kvali.participant.KeepsReferences;
 import org.kvali.participant.ParticipantForgotten;
 
 import org.springframework.context.event.EventListener;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Repository;
  * another organization too, which may concern that one's projects only).
  */
 @Repository
-class ImportHistory {
+class ImportHistory implements KeepsReferences {
 
 	private static final String BY = "(CAST(:by AS text) IS NULL OR imported_by = :by "
 			+ "OR cardinality(imported_for) > 0 AND imported_for <@ CAST(:for AS bigint[])) ";
@@ -73,6 +74,14 @@ class ImportHistory {
 			.param("rows", report.rows())
 			.param("report", withoutReferences(report, erased))
 			.update();
+	}
+
+	@Override
+	public boolean names(String ref) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM attendance_import WHERE CAST(report AS text) ~* :pattern)")
+			.param("pattern", pattern(List.of(ref)))
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**

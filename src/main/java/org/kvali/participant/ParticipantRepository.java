@@ -68,6 +68,17 @@ class ParticipantRepository {
 	}
 
 
+	/** Keeps a reference no one has now as erased, so that a sheet naming it is refused; true. */
+	boolean keepErased(String ref) {
+		this.jdbc.sql("""
+				INSERT INTO erased_reference (digest, erased_on, hosted_by, projects)
+				VALUES (sha256(convert_to(lower(:ref), 'UTF8')), current_date, '{}', '{}')
+				ON CONFLICT (digest) DO NOTHING""")
+			.param("ref", ref)
+			.update();
+		return true;
+	}
+
 	/**
 	 * Erases what is kept of a person no longer stored, removed at every activity they were recorded at (and so
 	 * deleted as recorded by mistake): the removals' digests go, and the reference is kept as erased, as

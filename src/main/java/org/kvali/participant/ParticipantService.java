@@ -2,6 +2,7 @@ package org.kvali.participant;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.kvali.access.Access;
 import org.kvali.access.Caller;
@@ -32,7 +33,11 @@ public class ParticipantService {
 
 	private final ApplicationEventPublisher events;
 
-	ParticipantService(ParticipantRepository participants, AuditLog audit, ApplicationEventPublisher events) {
+	private final List<KeepsReferences> kept;
+
+	ParticipantService(ParticipantRepository participants, AuditLog audit, ApplicationEventPublisher events,
+			List<KeepsReferences> kept) {
+		this.kept = kept;
 		this.participants = participants;
 		this.audit = audit;
 		this.events = events;
@@ -55,8 +60,9 @@ public class ParticipantService {
 	/**
 	 * Erases the person's name and contacts and replaces their reference with a random one that nothing links to
 	 * the old; their pseudonymous record and participations stay. The audit log keeps the old reference only. Of
-	 * someone removed at every activity, and so no longer stored, what the removals kept goes (an erasure of them was
-	 * refused as of no one, and their reference stayed in the removals and the sheets' reports).
+	 * someone no longer stored, removed at every activity or deleted with the activity they alone attended, what the
+	 * removals and the sheets' reports kept of them goes (an erasure of them was refused as of no one, and their
+	 * reference stayed there), and the reference is kept as erased.
 	 */
 	@Transactional
 	public int forget(String ref) {
@@ -64,7 +70,8 @@ public class ParticipantService {
 		// the person as the erasure leaves them: a sheet adding them, or another erasure, comes before or after it
 		this.participants.queueWriters();
 		var stored = this.participants.byRef(ref);
-		if (stored.isEmpty() && this.participants.forgetRemoved(ref)) {
+		if (stored.isEmpty() && (this.participants.forgetRemoved(ref)
+				|| this.kept.stream().anyMatch(keeping -> keeping.names(ref)) && this.participants.keepErased(ref))) {
 			this.events.publishEvent(new ParticipantForgotten(ref));
 			this.audit.record("forget participant", ref);
 			return 0;

@@ -457,6 +457,32 @@ class CorrectionsTest {
 			.verify();
 	}
 
+	/**
+	 * Someone deleted with the activity they alone attended leaves no removal, but a sheet's report may name them: their
+	 * erasure takes the reference out of it and keeps it as erased (it was refused as of no one).
+	 */
+	@Test
+	void someoneDeletedWithTheirActivityCanStillBeErased() throws Exception {
+		this.graphQl.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"CR-2\") { code } }").execute()
+			.path("removeParticipation.code").entity(String.class).isEqualTo("CR-WS");
+		// recorded again, warned of by name in the kept report
+		this.mvc.perform(post("/imports/attendance").contentType("text/csv")
+			.content("activity_code,project_code,participant_ref,gender\nCR-WS,CSO-CAPACITY,CR-2,male\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[0].message").value(org.hamcrest.Matchers.containsString("CR-2 at CR-WS")));
+		var named = "SELECT count(*) FROM attendance_import WHERE CAST(report AS text) ~* '(?<![A-Za-z0-9._-])CR-2(?![A-Za-z0-9._-])'";
+		assertThat(this.jdbc.queryForObject(named, Integer.class)).isEqualTo(1);
+		this.graphQl.document("mutation { deleteActivity(code: \"CR-WS\", withParticipations: true) }").execute()
+			.errors()
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref = 'CR-2'", Integer.class)).isZero();
+		this.graphQl.document("mutation { forgetParticipant(ref: \"CR-2\") { participations } }").execute()
+			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(0);
+		assertThat(this.jdbc.queryForObject(named, Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM erased_reference"
+				+ " WHERE digest = sha256(convert_to('cr-2', 'UTF8'))", Integer.class)).isEqualTo(1);
+	}
+
 	/** A key of the role; a partner's acts for CIF. */
 	private HttpGraphQlTester as(Role role) {
 		var secret = this.keys.create("cr " + role, role, role == Role.PARTNER ? List.of("CIF") : List.of(), false, "test")

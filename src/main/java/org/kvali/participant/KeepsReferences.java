@@ -1,0 +1,12 @@
+package org.kvali.participant;
+
+/**
+ * What keeps text that may name a person's reference, beside the participant table: an erasure of someone no longer
+ * stored (deleted with the activity they alone attended) still finds them there, and takes them out of it.
+ */
+public interface KeepsReferences {
+
+	/** Whether anything kept names the reference, in any case, as a whole word. */
+	boolean names(String ref);
+
+}
