@@ -101,7 +101,8 @@ class ErrorHandling {
 		var state = ex.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
 		if (state != null && RACES.contains(state)) {
 			return error(KvaliErrorType.CONFLICT,
-					"The change conflicts with another one saved at the same moment; nothing was stored, try again", env);
+					"The change conflicts with another one saved at the same moment; nothing was stored, try again",
+					env);
 		}
 		LOG.error("The database refused a change the service's checks passed (SQLSTATE {}): {}", state,
 				ex.getMostSpecificCause().getMessage());

@@ -1,5 +1,6 @@
 package org.kvali.graphql;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,7 @@ public final class Text {
 
 	/** A number as a plain decimal, never in scientific notation (12500000.5, not 1.25000005E7), no trailing zeros. */
 	public static String decimal(double value) {
-		return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
 	/** Whether nothing visible is left: only white space, space separators (no-break spaces) and format characters. */

@@ -166,7 +166,7 @@ final class IatiActivities {
 
 	/** The reporting organization's reference, then the code: IATI identifiers begin with their publisher's. */
 	private static String identifier(Organization reporting, String code) {
-		return reporting == null ? code : identifier(ref(reporting.iatiRef(), reporting.code()), code);
+		return reporting == null ? code : identifier(ref(reporting), code);
 	}
 
 	static String identifier(String reportingRef, String code) {

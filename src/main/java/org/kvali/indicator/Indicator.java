@@ -16,9 +16,10 @@ import org.kvali.report.Period;
  * The filters are JSON in the shape of the GraphQL ParticipationFilter.
  */
 record Indicator(long id, String code, String programmeCode, String projectCode, LocalDate programmeStart,
-		LocalDate programmeEnd, int yearStart, LocalDate projectStart, LocalDate projectEnd, String name, String nameKa, String description, Level level, Unit unit,
-		Direction direction, Method method, Measure measure, String filter, String denominatorFilter,
-		Double baselineValue, LocalDate baselineDate, boolean cumulative, List<Target> targets) {
+		LocalDate programmeEnd, int yearStart, LocalDate projectStart, LocalDate projectEnd, String name, String nameKa,
+		String description, Level level, Unit unit, Direction direction, Method method, Measure measure, String filter,
+		String denominatorFilter, Double baselineValue, LocalDate baselineDate, boolean cumulative,
+		List<Target> targets) {
 
 	record Target(String periodKey, LocalDate start, LocalDate end, double value) {
 
@@ -37,16 +38,16 @@ record Indicator(long id, String code, String programmeCode, String projectCode,
 
 	Indicator withFilters(String filter, String denominatorFilter) {
 		return new Indicator(this.id, this.code, this.programmeCode, this.projectCode, this.programmeStart,
-				this.programmeEnd, this.yearStart, this.projectStart, this.projectEnd, this.name, this.nameKa, this.description, this.level, this.unit,
-				this.direction, this.method, this.measure, filter, denominatorFilter, this.baselineValue,
-				this.baselineDate, this.cumulative, this.targets);
+				this.programmeEnd, this.yearStart, this.projectStart, this.projectEnd, this.name, this.nameKa,
+				this.description, this.level, this.unit, this.direction, this.method, this.measure, filter,
+				denominatorFilter, this.baselineValue, this.baselineDate, this.cumulative, this.targets);
 	}
 
 	Indicator withTargets(List<Target> targets) {
 		return new Indicator(this.id, this.code, this.programmeCode, this.projectCode, this.programmeStart,
-				this.programmeEnd, this.yearStart, this.projectStart, this.projectEnd, this.name, this.nameKa, this.description, this.level, this.unit,
-				this.direction, this.method, this.measure, this.filter, this.denominatorFilter, this.baselineValue,
-				this.baselineDate, this.cumulative, targets);
+				this.programmeEnd, this.yearStart, this.projectStart, this.projectEnd, this.name, this.nameKa,
+				this.description, this.level, this.unit, this.direction, this.method, this.measure, this.filter,
+				this.denominatorFilter, this.baselineValue, this.baselineDate, this.cumulative, targets);
 	}
 
 }

@@ -20,8 +20,8 @@ class IndicatorPeriods implements WithinProgramme, WithinProject {
 
 	/**
 	 * The periods that hold a programme's dates and years: its targets', and those of the values reported that count
-	 * now (each period's and group's newest), but a 0, which adds nothing and withdraws what it overlaps: a 0 sent for a
-	 * quarter to come held the programme's end for good, no value being ever deleted (a tester's).
+	 * now (each period's and group's newest), but a 0, which adds nothing and withdraws what it overlaps: a 0 sent for
+	 * a quarter to come held the programme's end for good, no value being ever deleted (a tester's).
 	 */
 	private static final String HELD = """
 			SELECT indicator_id, period_key, period_start, period_end, 'a target' AS what FROM indicator_target

@@ -32,7 +32,8 @@ class IndicatorRepository {
 
 	private static final String SELECT = """
 			SELECT i.id, i.code, pg.code AS programme_code, pj.code AS project_code, pg.start_date, pg.end_date,
-			       pg.year_start, pj.start_date AS project_start, pj.end_date AS project_end, i.name, i.name_ka, i.description, i.level, i.unit, i.direction, i.method, i.measure,
+			       pg.year_start, pj.start_date AS project_start, pj.end_date AS project_end,
+			       i.name, i.name_ka, i.description, i.level, i.unit, i.direction, i.method, i.measure,
 			       %s AS filter, %s AS denominator_filter, i.baseline_value, i.baseline_date, i.cumulative
 			FROM indicator i
 			JOIN programme pg ON pg.id = i.programme_id

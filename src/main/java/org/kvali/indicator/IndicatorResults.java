@@ -85,6 +85,7 @@ public class IndicatorResults {
 		for (int i = 0; i < all.size(); i++) {
 			var indicator = all.get(i);
 			var periods = new ArrayList<IndicatorResult.PeriodResult>();
+			var values = reported.getOrDefault(indicator.id(), List.of());
 			for (int t = 0; t < indicator.targets().size(); t++) {
 				var target = indicator.targets().get(t);
 				var window = windows.get(i).get(t);
@@ -94,15 +95,14 @@ public class IndicatorResults {
 				// one sex withheld (too few people) withholds the other, or the total minus it would tell; so do
 				// too few people of the other genders, who are the total minus both
 				boolean both = women != null && men != null && !fewOthers(indicator, window.whole(), data);
-				var values = reported.getOrDefault(indicator.id(), List.of());
+				var bySex = both ? new BySex(women, men) : BySex.reported(values, window.whole());
 				periods.add(new IndicatorResult.PeriodResult(target.period(), target.value(),
-						computed.get(window.whole()), both ? women : ofSex(values, Gender.FEMALE, window.whole()),
-						both ? men : ofSex(values, Gender.MALE, window.whole())));
+						computed.get(window.whole()), bySex.women(), bySex.men()));
 			}
 			for (var value : untargeted.get(i)) {
-				var values = reported.getOrDefault(indicator.id(), List.of());
+				var bySex = BySex.reported(values, value.key());
 				periods.add(new IndicatorResult.PeriodResult(value.period(), null, computed.get(value.key()),
-						ofSex(values, Gender.FEMALE, value.key()), ofSex(values, Gender.MALE, value.key())));
+						bySex.women(), bySex.men()));
 			}
 			periods.sort(Comparator.comparing((IndicatorResult.PeriodResult period) -> period.period().start()));
 			var measure = indicator.measure();
@@ -130,21 +130,26 @@ public class IndicatorResults {
 			.toList();
 	}
 
-	/**
-	 * What a reported indicator's values for women, or men, come to within the window, as its split by gender tells
-	 * them (a donor read 25 women and 15 men there, and the file gave the 40 alone: a tester's); null for a computed
-	 * indicator, and where either has none (both or neither, as for a computed one).
-	 */
-	private static Double ofSex(List<ReportedValue> values, Gender gender, IndicatorValues.Key window) {
-		var women = combined(values, Gender.FEMALE, window);
-		var men = combined(values, Gender.MALE, window);
-		return women == null || men == null ? null : gender == Gender.FEMALE ? women : men;
-	}
+	/** The actual of women and of men of a period, both or neither. */
+	private record BySex(Double women, Double men) {
 
-	private static Double combined(List<ReportedValue> values, Gender gender, IndicatorValues.Key window) {
-		var current = values.stream().filter(value -> value.current() && value.gender() == gender).toList();
-		return ReportedValue.combined(current.stream().filter(window::counts).toList(), current,
-				window.indicator().unit());
+		/**
+		 * What a reported indicator's values for women and men come to within the window, as its split by gender tells
+		 * them (a donor read 25 women and 15 men there, and the file gave the 40 alone: a tester's); neither for a
+		 * computed indicator, which has no values, and where either has none.
+		 */
+		static BySex reported(List<ReportedValue> values, IndicatorValues.Key window) {
+			var women = combined(values, Gender.FEMALE, window);
+			var men = combined(values, Gender.MALE, window);
+			return women == null || men == null ? new BySex(null, null) : new BySex(women, men);
+		}
+
+		private static Double combined(List<ReportedValue> values, Gender gender, IndicatorValues.Key window) {
+			var current = values.stream().filter(value -> value.current() && value.gender() == gender).toList();
+			return ReportedValue.combined(current.stream().filter(window::counts).toList(), current,
+					window.indicator().unit());
+		}
+
 	}
 
 	/** Whether the people of other and undisclosed gender in the indicator's set are too few to show the caller. */

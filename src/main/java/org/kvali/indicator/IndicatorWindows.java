@@ -92,8 +92,8 @@ final class IndicatorWindows {
 		}
 		if ((indicator.programmeStart() != null && period.get().end().isBefore(indicator.programmeStart()))
 				|| (indicator.programmeEnd() != null && period.get().start().isAfter(indicator.programmeEnd()))) {
-			validation.problem(argument, key, "The period lies outside the programme (" + dates(indicator.programmeStart(),
-					indicator.programmeEnd()) + ")");
+			validation.problem(argument, key, "The period lies outside the programme ("
+					+ dates(indicator.programmeStart(), indicator.programmeEnd()) + ")");
 			return Optional.empty();
 		}
 		// a project's indicator counts its activities, within its dates, and the IATI file gives none outside them

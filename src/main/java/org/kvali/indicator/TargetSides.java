@@ -30,7 +30,8 @@ final class TargetSides {
 					+ Text.decimal(baseline) + ")" : null;
 		}
 		return baseline != null && target < baseline
-				? "A higher-is-better indicator's targets lie at or above its baseline (" + Text.decimal(baseline) + ")" : null;
+				? "A higher-is-better indicator's targets lie at or above its baseline (" + Text.decimal(baseline) + ")"
+				: null;
 	}
 
 	/**

@@ -177,8 +177,8 @@ final class ScanPlan {
 	private static long[] activityKeys(FactIndex index, ParticipationFilter filter, List<Dimension> dimensions,
 			List<Dimension> by, int yearStart, long[] multipliers, Allowed allowed) {
 		// years and quarters from the month asked
-		Function<Dimension, int[]> columns = dimension -> dimension.isPeriod() ? index.periodColumn(dimension, yearStart)
-				: index.attributes.get(dimension);
+		Function<Dimension, int[]> columns = dimension -> dimension.isPeriod()
+				? index.periodColumn(dimension, yearStart) : index.attributes.get(dimension);
 		var keys = levelKeys(index, dimensions, index.activities, columns, by, multipliers, allowed);
 		if (index.rowDay == null) {
 			int from = filter.from() == null ? Integer.MIN_VALUE : (int) filter.from().toEpochDay();
