@@ -76,10 +76,19 @@ class ImportHistory implements KeepsReferences {
 			.update();
 	}
 
+	/**
+	 * Whether a kept report told of a sheet's cell of participant references holding it, in any case: not any word
+	 * of a message (an activity's or organization's code given to an erasure by mistake would have been erased).
+	 */
 	@Override
 	public boolean names(String ref) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM attendance_import WHERE CAST(report AS text) ~* :pattern)")
-			.param("pattern", pattern(List.of(ref)))
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM attendance_import i,
+				               jsonb_array_elements(coalesce(i.report -> 'warnings', '[]')
+				                                    || coalesce(i.report -> 'errors', '[]')) m
+				               WHERE m ->> 'column' = :column AND lower(m ->> 'value') = lower(:ref))""")
+			.param("column", Columns.PARTICIPANT_REF)
+			.param("ref", ref)
 			.query(Boolean.class)
 			.single();
 	}

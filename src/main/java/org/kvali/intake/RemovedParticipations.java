@@ -42,22 +42,27 @@ class RemovedParticipations {
 				  AND EXISTS (SELECT 1 FROM import_activity WHERE stored_id IS NOT NULL)
 				ORDER BY r.row_no
 				LIMIT %d""".formatted(NAMED))
-			.query((rs, row) -> new Again(rs.getInt(1), rs.getString(2) + " at " + rs.getString(3) + ", removed on "
-					+ rs.getDate(4).toLocalDate(), rs.getInt(5)))
+			.query((rs, row) -> new Again(rs.getInt(1), rs.getString(2), rs.getString(2) + " at " + rs.getString(3)
+					+ ", removed on " + rs.getDate(4).toLocalDate(), rs.getInt(5)))
 			.list();
 		if (again.isEmpty()) {
 			return List.of();
 		}
 		int participations = again.get(0).participations();
 		var named = again.stream().map(Again::told).toList();
-		return List.of(new ImportMessage(again.get(0).row(), Columns.PARTICIPANT_REF, null, "The sheet records again "
-				+ (participations == 1 ? "1 participation" : participations + " participations") + " removed as"
-				+ " recorded by mistake (" + Text.someOf(named, participations) + "): leave out of the sheet whoever"
-				+ " did not attend, or remove them again after the load (removeParticipation)"));
+		// the first row's cell, as any message at a row gives it
+		return List.of(new ImportMessage(again.get(0).row(), Columns.PARTICIPANT_REF, again.get(0).ref(),
+				"The sheet records again " + (participations == 1 ? "1 participation" : participations
+						+ " participations") + " removed as recorded by mistake (" + Text.someOf(named, participations)
+						+ "): leave out of the sheet whoever did not attend, or remove them again after the load"
+						+ " (removeParticipation)"));
 	}
 
-	/** One participation recorded again: its row, whose at which activity removed when, and how many in all. */
-	private record Again(int row, String told, int participations) {
+	/**
+	 * One participation recorded again: its row and reference, whose at which activity removed when, and how many in
+	 * all.
+	 */
+	private record Again(int row, String ref, String told, int participations) {
 	}
 
 }

@@ -6,7 +6,7 @@ package org.kvali.participant;
  */
 public interface KeepsReferences {
 
-	/** Whether anything kept names the reference, in any case, as a whole word. */
+	/** Whether anything kept holds the reference as a person's, in any case. */
 	boolean names(String ref);
 
 }

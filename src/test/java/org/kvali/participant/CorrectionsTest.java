@@ -476,6 +476,11 @@ class CorrectionsTest {
 			.errors()
 			.verify();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref = 'CR-2'", Integer.class)).isZero();
+		// the activity's code, in the same message, is no one's reference: nothing is erased of it
+		this.graphQl.document("mutation { forgetParticipant(ref: \"CR-WS\") { participations } }").execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND)
+			.verify();
 		this.graphQl.document("mutation { forgetParticipant(ref: \"CR-2\") { participations } }").execute()
 			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(0);
 		assertThat(this.jdbc.queryForObject(named, Integer.class)).isZero();
