@@ -1,5 +1,6 @@
 package org.kvali.participant;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.kvali.sql.WritersQueue;
@@ -45,37 +46,23 @@ class ParticipantRepository {
 			.param("newRef", newRef)
 			.query(Long.class)
 			.optional();
-		id.ifPresent(participant -> this.jdbc.sql("DELETE FROM participant_personal WHERE participant_id = :id")
-			.param("id", participant)
-			.update());
-		// so that a sheet naming the old reference again is refused (StagingChecks), not made a new person
-		id.ifPresent(participant -> this.jdbc.sql("""
-				INSERT INTO erased_reference (digest, erased_on, hosted_by, projects)
-				SELECT sha256(convert_to(lower(:ref), 'UTF8')), current_date,
-				       coalesce(array_agg(DISTINCT a.organizer_id) FILTER (WHERE a.organizer_id IS NOT NULL), '{}'),
-				       coalesce(array_agg(DISTINCT a.project_id), '{}')
-				FROM participation pn JOIN activity a ON a.id = pn.activity_id WHERE pn.participant_id = :id
-				ON CONFLICT (digest) DO NOTHING""")
-			.param("ref", ref)
-			.param("id", participant)
-			.update());
-		// what was removed of them at an activity goes too: a sheet naming them is refused now
-		id.ifPresent(participant -> this.jdbc.sql("""
-				DELETE FROM removed_participation WHERE ref_digest = sha256(convert_to(lower(:ref), 'UTF8'))""")
-			.param("ref", ref)
-			.update());
+		id.ifPresent(participant -> {
+			this.jdbc.sql("DELETE FROM participant_personal WHERE participant_id = :id")
+				.param("id", participant)
+				.update();
+			keepErased(ref, this.jdbc.sql("SELECT activity_id FROM participation WHERE participant_id = :id")
+				.param("id", participant)
+				.query(Long.class)
+				.list());
+			// what was removed of them at an activity goes too: a sheet naming them is refused now
+			dropRemovals(ref);
+		});
 		return id.isPresent();
 	}
 
-
 	/** Keeps a reference no one has now as erased, so that a sheet naming it is refused; true. */
 	boolean keepErased(String ref) {
-		this.jdbc.sql("""
-				INSERT INTO erased_reference (digest, erased_on, hosted_by, projects)
-				VALUES (sha256(convert_to(lower(:ref), 'UTF8')), current_date, '{}', '{}')
-				ON CONFLICT (digest) DO NOTHING""")
-			.param("ref", ref)
-			.update();
+		keepErased(ref, List.of());
 		return true;
 	}
 
@@ -85,15 +72,18 @@ class ParticipantRepository {
 	 * {@link #forget} keeps it, with the organizers and projects of those activities. Whether there were any.
 	 */
 	boolean forgetRemoved(String ref) {
-		var activities = this.jdbc.sql("""
-				DELETE FROM removed_participation WHERE ref_digest = sha256(convert_to(lower(:ref), 'UTF8'))
-				RETURNING activity_id""")
-			.param("ref", ref)
-			.query(Long.class)
-			.list();
-		if (activities.isEmpty()) {
-			return false;
+		var activities = dropRemovals(ref);
+		if (!activities.isEmpty()) {
+			keepErased(ref, activities);
 		}
+		return !activities.isEmpty();
+	}
+
+	/**
+	 * Keeps the reference's digest as erased, so that a sheet naming it again is refused (StagingChecks), not made a
+	 * new person; with the organizers and projects of the activities, whose partners are told of it.
+	 */
+	private void keepErased(String ref, List<Long> activities) {
 		this.jdbc.sql("""
 				INSERT INTO erased_reference (digest, erased_on, hosted_by, projects)
 				SELECT sha256(convert_to(lower(:ref), 'UTF8')), current_date,
@@ -104,7 +94,16 @@ class ParticipantRepository {
 			.param("ref", ref)
 			.param("activities", activities.toArray(Long[]::new))
 			.update();
-		return true;
+	}
+
+	/** Deletes the removals kept of the reference; the activities they were at. */
+	private List<Long> dropRemovals(String ref) {
+		return this.jdbc.sql("""
+				DELETE FROM removed_participation WHERE ref_digest = sha256(convert_to(lower(:ref), 'UTF8'))
+				RETURNING activity_id""")
+			.param("ref", ref)
+			.query(Long.class)
+			.list();
 	}
 
 }
