@@ -111,14 +111,9 @@ final class IndicatorWindows {
 		return start == null ? "until " + end : end == null ? "from " + start : start + " to " + end;
 	}
 
-	/** The programme's year, quarter or month that holds the day. */
-	static Period holding(Indicator indicator, Dimension length, LocalDate day) {
-		return Period.holding(length, day, indicator.yearStart());
-	}
-
 	/** Whether the year or quarter is one of the programme's. */
 	private static boolean ofProgramme(Indicator indicator, Period period) {
-		return holding(indicator, period.length(), period.start()).equals(period);
+		return Period.holding(period.length(), period.start(), indicator.yearStart()).equals(period);
 	}
 
 	/** A year of the programme, as an error names it. */
@@ -199,7 +194,7 @@ final class IndicatorWindows {
 		}
 		var length = granularity == Granularity.YEAR ? Dimension.YEAR : Dimension.QUARTER;
 		var periods = new ArrayList<Period>();
-		for (var period = holding(indicator, length, first); !period.start().isAfter(last);
+		for (var period = Period.holding(length, first, indicator.yearStart()); !period.start().isAfter(last);
 				period = Period.of(length, period.end().plusDays(1))) {
 			periods.add(period);
 		}

@@ -77,7 +77,7 @@ class PeriodCells {
 			return this.disaggregation.groups(indicator, by, window, data);
 		}
 		if (window.period() == null && periods.get() != Dimension.YEAR) {
-			var year = IndicatorWindows.holding(indicator, Dimension.YEAR, LocalDate.of(2025, 12, 31)).key();
+			var year = Period.holding(Dimension.YEAR, LocalDate.of(2025, 12, 31), indicator.yearStart()).key();
 			throw new InvalidArgumentException("by", by, "Split by QUARTER or MONTH one year at a time (period:"
 					+ " \"" + year + "\"): each year's quarters and months are shown as that year's breakdown shows"
 					+ " them");
@@ -132,20 +132,22 @@ class PeriodCells {
 				return !shown(indicator, Dimension.YEAR, IndicatorValues.Key.toDate(indicator, key.today()),
 						period.key());
 			}
-			var year = parent(key, IndicatorWindows.holding(indicator, Dimension.YEAR, period.start()));
+			var year = parent(key, Dimension.YEAR);
 			if (withheld(year) || !shown(indicator, period.length(), year, period.key())) {
 				return true;
 			}
 			if (period.length() == Dimension.MONTH) {
-				var quarter = parent(key, IndicatorWindows.holding(indicator, Dimension.QUARTER, period.start()));
+				var quarter = parent(key, Dimension.QUARTER);
 				return withheld(quarter) || !shown(indicator, Dimension.MONTH, quarter, period.key());
 			}
 			return false;
 		}
 
-		/** The whole value of a year or quarter holding the key's period, as of the key's day. */
-		private static IndicatorValues.Key parent(IndicatorValues.Key key, Period period) {
-			return IndicatorWindows.window(key.indicator(), period, null, key.today());
+		/** The whole value of the programme's year or quarter holding the key's period, as of the key's day. */
+		private static IndicatorValues.Key parent(IndicatorValues.Key key, Dimension length) {
+			var indicator = key.indicator();
+			var period = Period.holding(length, key.period().start(), indicator.yearStart());
+			return IndicatorWindows.window(indicator, period, null, key.today());
 		}
 
 		/** Whether the line of the parent's breakdown by {@code by} shows the period. */
