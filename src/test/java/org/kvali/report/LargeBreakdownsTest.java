@@ -28,10 +28,15 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.TestExecutionListeners.MergeMode;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Breakdowns too large to answer whole, on a database of its own: the demo data and 25,001 activities of 2026, each
@@ -59,6 +64,9 @@ class LargeBreakdownsTest {
 
 	@Autowired
 	HttpGraphQlTester graphQl;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	ApiKeyService keys;
@@ -241,6 +249,26 @@ class LargeBreakdownsTest {
 		}
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE code = 'SLOW-ORG'", Long.class))
 			.isZero();
+	}
+
+	@Test
+	void anIatiFileWhoseStatementTheDatabaseStopsIsAskedForAgainLater() throws Exception {
+		var donor = this.keys.create("large iati", Role.DONOR, List.of(), false, "test").secret();
+		try (var writer = this.dataSource.getConnection()) {
+			// a change of the programmes' table holds it for longer than a statement may wait
+			writer.setAutoCommit(false);
+			writer.createStatement().execute("LOCK TABLE programme IN ACCESS EXCLUSIVE MODE");
+			this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL")
+					.header("Authorization", "Bearer " + donor))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().string("Retry-After", "5"))
+				.andExpect(content().string("The file took longer to compute than a statement may take (the data just "
+						+ "changed, or many files are asked for at once); ask again shortly"));
+			writer.rollback();
+		}
+		this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL")
+				.header("Authorization", "Bearer " + donor))
+			.andExpect(status().isOk());
 	}
 
 	/** Runs the document and expects a BAD_REQUEST error with exactly this message, naming this argument. */
