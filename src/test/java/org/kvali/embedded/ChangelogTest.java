@@ -20,8 +20,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The changelog applies to an empty database, rolls back to nothing, and applies again. */
+/**
+ * The changelog applies to an empty database, rolls back to nothing, and applies again; an upgrade stops where a
+ * database holds what a change cannot take.
+ */
 @IntegrationTest
 class ChangelogTest {
 
@@ -34,19 +38,7 @@ class ChangelogTest {
 
 	@Test
 	void appliesToAnEmptyDatabaseAndRollsBackCompletely() throws Exception {
-		var jdbc = new JdbcTemplate(this.dataSource);
-		jdbc.execute("DROP DATABASE IF EXISTS changelog_check");
-		jdbc.execute("CREATE DATABASE changelog_check");
-		String url;
-		try (var connection = this.dataSource.getConnection()) {
-			url = connection.getMetaData().getURL().replaceFirst("/[^/?]+(\\?|$)", "/changelog_check$1");
-		}
-		var user = jdbc.queryForObject("SELECT current_user", String.class);
-		var empty = new SingleConnectionDataSource(url, user, "", true);
-		try (Connection connection = empty.getConnection()) {
-			var database = DatabaseFactory.getInstance()
-				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
-			var liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
+		inEmptyDatabase((liquibase, connection, empty) -> {
 			liquibase.update("");
 			assertThat(tables(connection)).containsExactlyInAnyOrder("activity", "api_key", "api_key_organization", "audit_event",
 					"attendance_import", "data_version", "erased_reference", "fact_change", "geo_unit", "indicator",
@@ -61,6 +53,60 @@ class ChangelogTest {
 			assertThat(tables(connection)).isEmpty();
 			liquibase.update("");
 			assertThat(tables(connection)).hasSize(23);
+		});
+	}
+
+	/**
+	 * A database kept from before changesets 032 and 033 may hold codes or references that differ only in case: the
+	 * upgrade stops at each, naming them, and goes on once they are one.
+	 */
+	@Test
+	void anUpgradeStopsAtCodesAndReferencesThatDifferOnlyInCase() throws Exception {
+		int before = new JdbcTemplate(this.dataSource).queryForObject("""
+				SELECT count(*) FROM databasechangelog WHERE orderexecuted < (
+				    SELECT orderexecuted FROM databasechangelog WHERE id = '032-codes-unique-ignoring-case')""",
+				Integer.class);
+		inEmptyDatabase((liquibase, connection, empty) -> {
+			liquibase.update(before, "");
+			var old = new JdbcTemplate(empty);
+			old.update("INSERT INTO organization (code, name, kind) VALUES ('CIF', 'CIF', 'CSO'), ('cif', 'CIF', 'CSO')");
+			old.update("INSERT INTO participant (ref, gender) VALUES ('P-1', 'FEMALE'), ('p-1', 'FEMALE')");
+			assertThatThrownBy(() -> liquibase.update("")).hasMessageContaining("Codes that differ only in case: "
+					+ "organization CIF and cif. Give all but one of each another code, then start again");
+			assertThat(old.queryForObject("SELECT count(*) FROM databasechangelog", Integer.class)).isEqualTo(before);
+			old.update("UPDATE organization SET code = 'CIF-2' WHERE code = 'cif'");
+			assertThatThrownBy(() -> liquibase.update("")).hasMessageContaining("Participant references that differ "
+					+ "only in case: P-1 and p-1. Each is one person entered twice: move the second's participations to "
+					+ "the first and delete it, then start again");
+			assertThat(old.queryForObject("SELECT count(*) FROM databasechangelog", Integer.class)).isEqualTo(before + 1);
+			old.update("DELETE FROM participant WHERE ref = 'p-1'");
+			liquibase.update("");
+			assertThat(old.queryForObject("SELECT count(*) FROM databasechangelog WHERE id LIKE '033-%'", Integer.class))
+				.isOne();
+		});
+	}
+
+	/** What a test does with a new, empty database (dropped after it) and Liquibase's changelog for it. */
+	private interface EmptyDatabaseWork {
+
+		void run(Liquibase liquibase, Connection connection, SingleConnectionDataSource empty) throws Exception;
+
+	}
+
+	private void inEmptyDatabase(EmptyDatabaseWork work) throws Exception {
+		var jdbc = new JdbcTemplate(this.dataSource);
+		jdbc.execute("DROP DATABASE IF EXISTS changelog_check");
+		jdbc.execute("CREATE DATABASE changelog_check");
+		String url;
+		try (var connection = this.dataSource.getConnection()) {
+			url = connection.getMetaData().getURL().replaceFirst("/[^/?]+(\\?|$)", "/changelog_check$1");
+		}
+		var user = jdbc.queryForObject("SELECT current_user", String.class);
+		var empty = new SingleConnectionDataSource(url, user, "", true);
+		try (Connection connection = empty.getConnection()) {
+			var database = DatabaseFactory.getInstance()
+				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
+			work.run(new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database), connection, empty);
 		}
 		finally {
 			empty.destroy();
