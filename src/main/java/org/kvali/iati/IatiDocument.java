@@ -129,10 +129,10 @@ final class IatiDocument {
 			case "OUTCOME" -> "2";
 			default -> "3";
 		});
-		// a project's count per period may be added up with others'; a programme's, running totals, shares and counts
-		// of distinct people or organizations (whom other projects and periods hold too) may not
+		// a project's count per period may be added up with others'; a programme's, running totals, shares, levels and
+		// counts of distinct people or organizations (whom other projects and periods hold too) may not
 		this.xml.writeAttribute("aggregation-status", result.projectCode() != null && !result.cumulative()
-				&& !result.percent() && !result.distinct() ? "1" : "0");
+				&& !result.percent() && result.summable() ? "1" : "0");
 		title(result);
 		this.xml.writeStartElement("indicator");
 		this.xml.writeAttribute("measure", result.percent() ? "2" : "1");

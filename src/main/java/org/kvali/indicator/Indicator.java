@@ -3,6 +3,7 @@ package org.kvali.indicator;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.kvali.indicator.IndicatorEnums.Aggregation;
 import org.kvali.indicator.IndicatorEnums.Direction;
 import org.kvali.indicator.IndicatorEnums.Level;
 import org.kvali.indicator.IndicatorEnums.Measure;
@@ -19,7 +20,7 @@ record Indicator(long id, String code, String programmeCode, String projectCode,
 		LocalDate programmeEnd, int yearStart, LocalDate projectStart, LocalDate projectEnd, String name, String nameKa,
 		String description, Level level, Unit unit, Direction direction, Method method, Measure measure, String filter,
 		String denominatorFilter, Double baselineValue, LocalDate baselineDate, boolean cumulative,
-		List<Target> targets) {
+		boolean latestValue, List<Target> targets) {
 
 	record Target(String periodKey, LocalDate start, LocalDate end, double value) {
 
@@ -32,6 +33,19 @@ record Indicator(long id, String code, String programmeCode, String projectCode,
 	record Baseline(double value, LocalDate date) {
 	}
 
+	/**
+	 * For a reported indicator, how the values of the periods within one make its value: the latest of a percentage,
+	 * or of a number whose values are levels ({@code latestValue}), else their sum; null for a computed one.
+	 */
+	Aggregation aggregation() {
+		return this.method == Method.COMPUTED ? null : levels() ? Aggregation.LATEST : Aggregation.SUM;
+	}
+
+	/** Whether it is reported and takes the latest value of a period's: a percentage, or a number of levels. */
+	boolean levels() {
+		return this.method == Method.REPORTED && (this.unit == Unit.PERCENT || this.latestValue);
+	}
+
 	Baseline baseline() {
 		return this.baselineValue == null ? null : new Baseline(this.baselineValue, this.baselineDate);
 	}
@@ -40,14 +54,16 @@ record Indicator(long id, String code, String programmeCode, String projectCode,
 		return new Indicator(this.id, this.code, this.programmeCode, this.projectCode, this.programmeStart,
 				this.programmeEnd, this.yearStart, this.projectStart, this.projectEnd, this.name, this.nameKa,
 				this.description, this.level, this.unit, this.direction, this.method, this.measure, filter,
-				denominatorFilter, this.baselineValue, this.baselineDate, this.cumulative, this.targets);
+				denominatorFilter, this.baselineValue, this.baselineDate, this.cumulative, this.latestValue,
+				this.targets);
 	}
 
 	Indicator withTargets(List<Target> targets) {
 		return new Indicator(this.id, this.code, this.programmeCode, this.projectCode, this.programmeStart,
 				this.programmeEnd, this.yearStart, this.projectStart, this.projectEnd, this.name, this.nameKa,
 				this.description, this.level, this.unit, this.direction, this.method, this.measure, this.filter,
-				this.denominatorFilter, this.baselineValue, this.baselineDate, this.cumulative, targets);
+				this.denominatorFilter, this.baselineValue, this.baselineDate, this.cumulative, this.latestValue,
+				targets);
 	}
 
 }

@@ -135,6 +135,11 @@ class IndicatorController {
 		return indicator.baseline();
 	}
 
+	@SchemaMapping
+	IndicatorEnums.Aggregation aggregation(Indicator indicator) {
+		return indicator.aggregation();
+	}
+
 	@BatchMapping
 	Map<Indicator, Programme> programme(List<Indicator> indicators) {
 		var byCode = this.programmes.programmesByCode(BatchLinks.keys(indicators, Indicator::programmeCode));
@@ -196,7 +201,7 @@ class IndicatorController {
 			.thenApply(actual -> actual == null ? (elapsed <= 0 ? IndicatorEnums.Status.NOT_STARTED : null)
 					: Progress.status(Progress.judged(actual, indicator.baselineValue(), target.value(),
 							indicator.direction()), elapsed, day.isAfter(end),
-							Progress.Course.of(indicator.unit(), indicator.direction()), unit, this.thresholds));
+							Progress.Course.of(indicator), unit, this.thresholds));
 	}
 
 	@SchemaMapping
@@ -217,7 +222,8 @@ class IndicatorController {
 	}
 
 	/**
-	 * The point's target: its period's; for a cumulative indicator, whose actual counts from the start, also one that
+	 * The point's target: its period's; for a cumulative indicator, whose actual counts from the start, and for a level
+	 * reported, whose actual is the latest value of the period, also one that
 	 * counts to where the point's period does, its end or the programme's when that comes first (the year's at its
 	 * fourth quarter, or at the quarter the programme ends in; the fourth quarter's for the year): a quarterly chart
 	 * drew no target line at all (a tester's), and a year of quarterly targets took its first quarter's (another's).
@@ -225,7 +231,7 @@ class IndicatorController {
 	private static Double target(Indicator indicator, Period period) {
 		var own = IndicatorWindows.target(indicator, period.key());
 		var end = IndicatorWindows.byProgrammeEnd(indicator, period.end());
-		if (own != null || !indicator.cumulative() || end.isBefore(period.start())) {
+		if (own != null || !(indicator.cumulative() || indicator.levels()) || end.isBefore(period.start())) {
 			return own;
 		}
 		return indicator.targets().stream()

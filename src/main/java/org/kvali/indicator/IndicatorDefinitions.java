@@ -15,6 +15,7 @@ import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
+import org.kvali.indicator.IndicatorEnums.Aggregation;
 import org.kvali.indicator.IndicatorEnums.Direction;
 import org.kvali.indicator.IndicatorEnums.Level;
 import org.kvali.indicator.IndicatorEnums.Measure;
@@ -39,12 +40,22 @@ class IndicatorDefinitions {
 
 	record CreateInput(String code, String programme, String project, String name, String nameKa, String description,
 			Level level, Unit unit, Direction direction, Method method, Measure measure, ParticipationFilter filter,
-			ParticipationFilter denominatorFilter, Double baseline, LocalDate baselineDate, Boolean cumulative) {
+			ParticipationFilter denominatorFilter, Double baseline, LocalDate baselineDate, Boolean cumulative,
+			Aggregation aggregation) {
+
+		/**
+		 * Whether a reported number's values are levels, the latest of a period's its value (LATEST); a percentage's
+		 * always are, and are stored so by its unit.
+		 */
+		boolean latestValue() {
+			return this.method == Method.REPORTED && this.unit == Unit.NUMBER && this.aggregation == Aggregation.LATEST;
+		}
+
 	}
 
 	record UpdateInput(String name, String nameKa, String description, Direction direction, Double baseline,
 			LocalDate baselineDate, Level level, Unit unit, Measure measure, ParticipationFilter filter,
-			ParticipationFilter denominatorFilter, String project, Boolean cumulative) {
+			ParticipationFilter denominatorFilter, String project, Boolean cumulative, Aggregation aggregation) {
 	}
 
 	record TargetInput(String period, Double value) {
@@ -89,6 +100,7 @@ class IndicatorDefinitions {
 		checkBaseline(input.unit(), input.baseline(), validation);
 		datedBaseline(input.baselineDate(), input.baseline(), validation);
 		CountableFilters.checkCounting(input, "input.method", validation);
+		checkAggregation(input, validation);
 		this.countable.checkFilter("input.filter", input.filter(), validation);
 		this.countable.checkFilter("input.denominatorFilter", input.denominatorFilter(), validation);
 		validation.check();
@@ -121,9 +133,11 @@ class IndicatorDefinitions {
 	private void insert(CreateInput input, Programme programme, Project project) {
 		this.jdbc.sql("""
 				INSERT INTO indicator (code, programme_id, project_id, name, name_ka, description, level, unit, direction,
-				                       method, measure, filter, denominator_filter, baseline_value, baseline_date, cumulative)
+				                       method, measure, filter, denominator_filter, baseline_value, baseline_date,
+				                       cumulative, latest_value)
 				VALUES (:code, :programme, :project, :name, :nameKa, :description, :level, :unit, :direction, :method,
-				        :measure, CAST(:filter AS jsonb), CAST(:denominator AS jsonb), :baseline, :baselineDate, :cumulative)""")
+				        :measure, CAST(:filter AS jsonb), CAST(:denominator AS jsonb), :baseline, :baselineDate,
+				        :cumulative, :latestValue)""")
 			.param("code", input.code()).param("programme", programme.id())
 			.param("project", project == null ? null : project.id()).param("name", input.name())
 			.param("nameKa", input.nameKa()).param("description", input.description())
@@ -135,7 +149,26 @@ class IndicatorDefinitions {
 					: this.json.writeValueAsString(input.denominatorFilter()))
 			.param("baseline", input.baseline()).param("baselineDate", input.baselineDate())
 			.param("cumulative", input.cumulative() == null || input.cumulative())
+			.param("latestValue", input.latestValue())
 			.update();
+	}
+
+	/**
+	 * How the values of a reported indicator make a period's: a computed one counts participation and takes no
+	 * aggregation, and a percentage is never added up. Of a new definition, or of one as an update leaves it.
+	 */
+	static void checkAggregation(CreateInput input, Validation validation) {
+		if (input.aggregation() == null) {
+			return;
+		}
+		if (input.method() == Method.COMPUTED) {
+			validation.problem("input.aggregation", input.aggregation(), "A computed indicator counts participation "
+					+ "over each period; aggregation is how the values partners report are combined: leave it out");
+		}
+		else if (input.unit() == Unit.PERCENT && input.aggregation() == Aggregation.SUM) {
+			validation.problem("input.aggregation", input.aggregation(), "Percentages are not added up: a percent "
+					+ "indicator's value for a period is the latest reported within it (LATEST)");
+		}
 	}
 
 	private static void checkBaseline(Unit unit, Double baseline, Validation validation) {
@@ -194,7 +227,7 @@ class IndicatorDefinitions {
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.text("input.description", input.description(), false, 5000);
 		ExplicitNulls.refuse(nulls, validation, "name", "direction", "level", "unit", "measure", "filter",
-				"cumulative");
+				"cumulative", "aggregation");
 		checkBaseline(input.unit() != null ? input.unit() : stored.unit(), input.baseline(), validation);
 		datedBaseline(input.baselineDate(), baseline, validation);
 		// only a new baseline or direction is held to the targets: a rename of an indicator stored before the rule is not
@@ -255,7 +288,7 @@ class IndicatorDefinitions {
 				validation.problem(argument + ".value", target.value(), side);
 			}
 		}
-		if (stored.cumulative() && Progress.Course.of(stored.unit(), stored.direction()) == Progress.Course.GROWS) {
+		if (stored.cumulative() && Progress.Course.of(stored) == Progress.Course.GROWS) {
 			TargetSides.neverFalling(targets, periods, validation);
 		}
 		validation.check();

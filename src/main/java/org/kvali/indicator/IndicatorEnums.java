@@ -32,6 +32,13 @@ final class IndicatorEnums {
 
 	}
 
+	/** How a reported indicator's values of the periods within one make its value. */
+	enum Aggregation {
+
+		SUM, LATEST
+
+	}
+
 	enum Measure {
 
 		PARTICIPANTS, PARTICIPATIONS, ACTIVITIES, ORGANIZATIONS;

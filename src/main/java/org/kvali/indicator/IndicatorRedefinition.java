@@ -28,7 +28,7 @@ class IndicatorRedefinition {
 
 	/** The fields of UpdateIndicatorInput that change what an indicator counts. */
 	private static final Set<String> FIELDS = Set.of("level", "unit", "measure", "filter", "denominatorFilter",
-			"project", "cumulative");
+			"project", "cumulative", "aggregation");
 
 	/** The indicator as the update leaves it, as createIndicator would be given it, and its project. */
 	record Proposed(IndicatorDefinitions.CreateInput definition, Project project) {
@@ -64,7 +64,7 @@ class IndicatorRedefinition {
 	static boolean asked(IndicatorDefinitions.UpdateInput input, Set<String> nulls) {
 		return input.level() != null || input.unit() != null || input.measure() != null || input.filter() != null
 				|| input.denominatorFilter() != null || input.project() != null || input.cumulative() != null
-				|| nulls.stream().anyMatch(FIELDS::contains);
+				|| input.aggregation() != null || nulls.stream().anyMatch(FIELDS::contains);
 	}
 
 	/**
@@ -95,7 +95,9 @@ class IndicatorRedefinition {
 				input.filter() != null ? input.filter() : filter(raw.filter()),
 				nulls.contains("denominatorFilter") ? null
 						: input.denominatorFilter() != null ? input.denominatorFilter() : filter(raw.denominatorFilter()),
-				null, null, input.cumulative() != null ? input.cumulative() : stored.cumulative());
+				null, null, input.cumulative() != null ? input.cumulative() : stored.cumulative(),
+				aggregation(stored, input));
+		IndicatorDefinitions.checkAggregation(definition, validation);
 		if (stored.method() == Method.COMPUTED) {
 			CountableFilters.checkCounting(definition, null, validation);
 			this.countable.checkFilter("input.filter", input.filter(), validation);
@@ -124,7 +126,8 @@ class IndicatorRedefinition {
 		var definition = proposed.definition();
 		this.jdbc.sql("""
 				UPDATE indicator SET level = :level, unit = :unit, measure = :measure, filter = CAST(:filter AS jsonb),
-				       denominator_filter = CAST(:denominator AS jsonb), project_id = :project, cumulative = :cumulative
+				       denominator_filter = CAST(:denominator AS jsonb), project_id = :project,
+				       cumulative = :cumulative, latest_value = :latestValue
 				WHERE id = :id""")
 			.param("id", stored.id()).param("level", definition.level().name())
 			.param("unit", definition.unit().name())
@@ -132,7 +135,23 @@ class IndicatorRedefinition {
 			.param("filter", json(definition.filter())).param("denominator", json(definition.denominatorFilter()))
 			.param("project", proposed.project() == null ? null : proposed.project().id())
 			.param("cumulative", definition.cumulative())
+			.param("latestValue", definition.latestValue())
 			.update();
+	}
+
+	/**
+	 * The aggregation the update leaves: given, else the stored one, or where the unit changes the new unit's way
+	 * (a percentage's latest value, a number's sum).
+	 */
+	private static IndicatorEnums.Aggregation aggregation(Indicator stored, IndicatorDefinitions.UpdateInput input) {
+		if (input.aggregation() != null || stored.method() == Method.COMPUTED) {
+			return input.aggregation();
+		}
+		if (input.unit() != null && input.unit() != stored.unit()) {
+			return input.unit() == IndicatorEnums.Unit.PERCENT ? IndicatorEnums.Aggregation.LATEST
+					: IndicatorEnums.Aggregation.SUM;
+		}
+		return stored.aggregation();
 	}
 
 	/**

@@ -34,7 +34,8 @@ class IndicatorRepository {
 			SELECT i.id, i.code, pg.code AS programme_code, pj.code AS project_code, pg.start_date, pg.end_date,
 			       pg.year_start, pj.start_date AS project_start, pj.end_date AS project_end,
 			       i.name, i.name_ka, i.description, i.level, i.unit, i.direction, i.method, i.measure,
-			       %s AS filter, %s AS denominator_filter, i.baseline_value, i.baseline_date, i.cumulative
+			       %s AS filter, %s AS denominator_filter, i.baseline_value, i.baseline_date, i.cumulative,
+			       i.latest_value
 			FROM indicator i
 			JOIN programme pg ON pg.id = i.programme_id
 			LEFT JOIN project pj ON pj.id = i.project_id
@@ -265,7 +266,8 @@ class IndicatorRepository {
 				measure == null ? null : Measure.valueOf(measure), rs.getString("filter"),
 				rs.getString("denominator_filter"),
 				rs.getBigDecimal("baseline_value") == null ? null : rs.getBigDecimal("baseline_value").doubleValue(),
-				rs.getObject("baseline_date", LocalDate.class), rs.getBoolean("cumulative"), List.of());
+				rs.getObject("baseline_date", LocalDate.class), rs.getBoolean("cumulative"),
+				rs.getBoolean("latest_value"), List.of());
 	}
 
 }

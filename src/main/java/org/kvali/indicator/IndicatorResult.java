@@ -14,11 +14,12 @@ import org.kvali.report.Period;
  * @param percent whether the unit is a percentage
  * @param higherIsBetter whether higher values are better
  * @param cumulative whether each period's target and actual count from the programme's start, not within the period
- * @param distinct whether it counts distinct people or organizations, whom another project's count may hold too
+ * @param summable whether its values of projects and periods may be added up: a count of what is new in each, not
+ *        of distinct people or organizations (whom another project's count may hold too), nor a level reported
  */
 public record IndicatorResult(String projectCode, String code, String name, String nameKa, String description,
 		String level, boolean percent, boolean higherIsBetter, Double baselineValue, LocalDate baselineDate,
-		boolean cumulative, boolean distinct, List<PeriodResult> periods) {
+		boolean cumulative, boolean summable, List<PeriodResult> periods) {
 
 	/**
 	 * One target period, or a reported value's period that no target's covers (no target); {@code female} and

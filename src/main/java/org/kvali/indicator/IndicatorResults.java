@@ -110,8 +110,9 @@ public class IndicatorResults {
 					indicator.nameKa(), indicator.description(), indicator.level().name(),
 					indicator.unit() == IndicatorEnums.Unit.PERCENT,
 					indicator.direction() == IndicatorEnums.Direction.HIGHER_IS_BETTER, indicator.baselineValue(),
-					indicator.baselineDate(), indicator.cumulative(), measure == IndicatorEnums.Measure.PARTICIPANTS
-							|| measure == IndicatorEnums.Measure.ORGANIZATIONS, periods));
+					indicator.baselineDate(), indicator.cumulative(), !indicator.levels()
+							&& measure != IndicatorEnums.Measure.PARTICIPANTS
+							&& measure != IndicatorEnums.Measure.ORGANIZATIONS, periods));
 		}
 		return results;
 	}
@@ -147,7 +148,7 @@ public class IndicatorResults {
 		private static Double combined(List<ReportedValue> values, Gender gender, IndicatorValues.Key window) {
 			var current = values.stream().filter(value -> value.current() && value.gender() == gender).toList();
 			return ReportedValue.combined(current.stream().filter(window::counts).toList(), current,
-					window.indicator().unit());
+					window.indicator().levels());
 		}
 
 	}

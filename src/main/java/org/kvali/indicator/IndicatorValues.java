@@ -176,7 +176,7 @@ class IndicatorValues {
 				.filter(value -> value.current() && value.whole())
 				.toList();
 			var within = current.stream().filter(key::counts).toList();
-			var combined = ReportedValue.combined(within, current, key.indicator().unit());
+			var combined = ReportedValue.combined(within, current, key.indicator().levels());
 			if (combined != null) {
 				values.put(key, combined);
 			}

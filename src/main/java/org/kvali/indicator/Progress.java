@@ -70,11 +70,16 @@ final class Progress {
 		GROWS,
 
 		/**
-		 * A lower-is-better count, which can still grow past its target, or a percentage, which rises and falls as
-		 * people are counted: achieved only on the period's last day, when all its days are counted (a share over its
+		 * A lower-is-better count, which can still grow past its target, or a percentage or a level reported, which
+		 * rise and fall: achieved only on the period's last day, when all its days are counted (a share over its
 		 * target in a year's first quarter was ACHIEVED, then NOT_ACHIEVED at the year's end: a tester's).
 		 */
 		MOVES;
+
+		/** A level reported (a number whose latest value counts) moves as a share does. */
+		static Course of(Indicator indicator) {
+			return indicator.levels() ? MOVES : of(indicator.unit(), indicator.direction());
+		}
 
 		static Course of(Unit unit, Direction direction) {
 			return unit == Unit.NUMBER && direction == Direction.HIGHER_IS_BETTER ? GROWS : MOVES;

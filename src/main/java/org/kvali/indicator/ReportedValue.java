@@ -22,10 +22,12 @@ record ReportedValue(long indicatorId, String periodKey, LocalDate periodStart, 
 	 * gives (newest first), come to, once a 0 that withdraws a period overlapping another of the group's current values
 	 * ({@code current}, of any period: a quarter withdrawn for its year; a year and its quarter both withdrawn) is left
 	 * out, elsewhere 0 being a value: a count or amount their sum, added as the decimals they were reported as (0.1 and
-	 * 0.2 make 0.3, not 0.30000000000000004); a percentage, which does not add up, that of the period ending last (of
-	 * two ending together, the one reported last); null for none (a withdrawn quarter asked for alone told 0 % before).
+	 * 0.2 make 0.3, not 0.30000000000000004); a percentage or another level ({@code latest}: municipalities with a
+	 * youth council, 3, 4 and 5 of three quarters are 5, not 12), which does not add up, that of the period ending last
+	 * (of two ending together, the one reported last); null for none (a withdrawn quarter asked for alone told 0 %
+	 * before).
 	 */
-	static Double combined(List<ReportedValue> values, List<ReportedValue> current, IndicatorEnums.Unit unit) {
+	static Double combined(List<ReportedValue> values, List<ReportedValue> current, boolean latest) {
 		var counted = values.stream()
 			.filter(value -> value.value != 0
 					|| current.stream().noneMatch(other -> other != value && other.period().overlaps(value.period())))
@@ -33,7 +35,7 @@ record ReportedValue(long indicatorId, String periodKey, LocalDate periodStart, 
 		if (counted.isEmpty()) {
 			return null;
 		}
-		if (unit == IndicatorEnums.Unit.PERCENT) {
+		if (latest) {
 			ReportedValue last = counted.get(0);
 			for (var value : counted) {
 				if (value.periodEnd.isAfter(last.periodEnd)) {

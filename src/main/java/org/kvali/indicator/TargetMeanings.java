@@ -26,7 +26,7 @@ class TargetMeanings {
 		this.indicators = indicators;
 	}
 
-	/** Each change of unit, measure and cumulation, told at once (one a round trip was told before). */
+	/** Each change of unit, measure, cumulation and aggregation, told at once (one a round trip was told before). */
 	void check(Indicator stored, IndicatorDefinitions.UpdateInput input, Set<String> nulls, Validation validation) {
 		if (input.unit() != null && input.unit() != stored.unit()) {
 			var was = "in " + lower(stored.unit()) + "s";
@@ -46,6 +46,15 @@ class TargetMeanings {
 			restated(stored, input, nulls, "cumulative", input.cumulative(), stored.cumulative()
 					? "counted from the programme's start" : "counted within each period", validation);
 		}
+		// a target of 7 municipalities added up over a year is no target of 7 at its end; the values reported are
+		// the partners' record and stay, now read the new way (as they may have been meant)
+		boolean sameUnit = input.unit() == null || input.unit() == stored.unit();
+		if (input.aggregation() != null && stored.aggregation() != null && input.aggregation() != stored.aggregation()
+				&& stored.unit() == IndicatorEnums.Unit.NUMBER && sameUnit) {
+			restated(stored, input, nulls, "aggregation", input.aggregation(), stored.levels()
+					? "levels, the latest of a period's values" : "sums of the values reported within a period",
+					validation);
+		}
 	}
 
 	/**
@@ -54,7 +63,8 @@ class TargetMeanings {
 	 */
 	private static void restated(Indicator stored, IndicatorDefinitions.UpdateInput input, Set<String> nulls,
 			String field, Object value, String was, Validation validation) {
-		var kind = field.equals("cumulative") ? "way of counting" : field;
+		boolean counting = field.equals("cumulative") || field.equals("aggregation");
+		var kind = counting ? "way of counting" : field;
 		if (!stored.targets().isEmpty()) {
 			validation.problem("input." + field, value, "The indicator's targets (" + stored.targets().stream()
 				.map(Indicator.Target::periodKey)
@@ -63,7 +73,7 @@ class TargetMeanings {
 					+ "; remove them first (setIndicatorTargets with an empty list), then set them anew in the new "
 					+ kind);
 		}
-		if (!field.equals("cumulative") && stored.baselineValue() != null && input.baseline() == null
+		if (!counting && stored.baselineValue() != null && input.baseline() == null
 				&& !nulls.contains("baseline")) {
 			validation.problem("input." + field, value, "The indicator's baseline ("
 					+ Text.decimal(stored.baselineValue()) + ") is " + was + ": give a baseline in the new " + kind

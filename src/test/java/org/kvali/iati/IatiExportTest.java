@@ -335,6 +335,15 @@ class IatiExportTest {
 					FROM programme pg JOIN project pj ON pj.programme_id = pg.id,
 					     (VALUES ('TX-REACH', 'PARTICIPATIONS'), ('TX-PEOPLE', 'PARTICIPANTS')) v (code, measure)
 					WHERE pg.code = 'TX-FUT'""");
+			// reported counts of what each period added may be added up too, reported levels not
+			this.jdbc.update("""
+					INSERT INTO indicator (code, programme_id, project_id, name, level, unit, direction, method,
+					                       cumulative, latest_value)
+					SELECT v.code, pg.id, pj.id, 'Councils', 'OUTCOME', 'NUMBER', 'HIGHER_IS_BETTER', 'REPORTED', false,
+					       v.latest
+					FROM programme pg JOIN project pj ON pj.programme_id = pg.id,
+					     (VALUES ('TX-ADDED', false), ('TX-LEVEL', true)) v (code, latest)
+					WHERE pg.code = 'TX-FUT'""");
 			this.jdbc.update("""
 					INSERT INTO indicator_target (indicator_id, period_key, period_start, period_end, value)
 					SELECT id, v.period_key, v.period_start, v.period_end, 12500000.5 FROM indicator,
@@ -352,10 +361,10 @@ class IatiExportTest {
 			assertThat(children(activities.get(0), "result")).isEmpty();
 			assertThat(children(activities.get(1), "result")).extracting(r -> children(r, "indicator").get(0))
 				.extracting(i -> children(i, "reference").get(0).getAttribute("code"))
-				.containsExactly("TX-PEOPLE", "TX-REACH");
+				.containsExactly("TX-ADDED", "TX-LEVEL", "TX-PEOPLE", "TX-REACH");
 			assertThat(children(activities.get(1), "result")).extracting(r -> r.getAttribute("aggregation-status"))
-				.containsExactly("0", "1");
-			var result = children(activities.get(1), "result").get(1);
+				.containsExactly("1", "0", "0", "1");
+			var result = children(activities.get(1), "result").get(3);
 			var indicator = children(result, "indicator").get(0);
 			assertThat(children(indicator, "baseline").get(0).getAttribute("value")).isEqualTo("0.0001");
 			// each period as far as it lies within the activity, the project here, whose values count within it; one
@@ -368,7 +377,7 @@ class IatiExportTest {
 			assertThat(children(period, "target").get(0).getAttribute("value")).isEqualTo("12500000.5");
 		}
 		finally {
-			this.jdbc.update("DELETE FROM indicator WHERE code IN ('TX-REACH', 'TX-PEOPLE')");
+			this.jdbc.update("DELETE FROM indicator WHERE code IN ('TX-REACH', 'TX-PEOPLE', 'TX-ADDED', 'TX-LEVEL')");
 			this.jdbc.update("DELETE FROM project WHERE code = 'TX-FUT-P'");
 			this.jdbc.update("DELETE FROM programme WHERE code = 'TX-FUT'");
 		}

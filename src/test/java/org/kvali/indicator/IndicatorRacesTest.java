@@ -118,7 +118,7 @@ class IndicatorRacesTest {
 	void aUnitChangedWhileAValueIsReportedIsRefused() throws Exception {
 		var today = this.today.date();
 		var percent = new UpdateInput(null, null, null, null, null, null, null, IndicatorEnums.Unit.PERCENT, null, null,
-				null, null, null);
+				null, null, null, null);
 		var changing = whileHeld(
 				() -> this.editor.report(new ReportInput("TR-IND", "2024", 4.0, null, null, null, null), today),
 				() -> this.definitions.update("TR-IND", percent, Set.of()));
@@ -207,7 +207,7 @@ class IndicatorRacesTest {
 
 	/** An update of the baseline alone. */
 	private static UpdateInput baseline(double value) {
-		return new UpdateInput(null, null, null, null, value, null, null, null, null, null, null, null, null);
+		return new UpdateInput(null, null, null, null, value, null, null, null, null, null, null, null, null, null);
 	}
 
 }
