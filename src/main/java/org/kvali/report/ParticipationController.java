@@ -40,8 +40,13 @@ class ParticipationController {
 			DataFetchingFieldSelectionSet selection) {
 		// distinct activities and organizations cost a set per group: counted only when asked for
 		var measures = new MeasureSet(selection.contains("activities"), selection.contains("organizations"));
-		// null as left out: a dashboard with no programme chosen sent it, and lost the whole answer (a tester's)
-		return this.reports.shownBreakdown(report, by, yearStart == null ? 1 : yearStart, orderBy, first, measures);
+		return this.reports.shownBreakdown(report, by, this.reports.yearStart(report, by, yearStart), orderBy, first,
+				measures);
+	}
+
+	@SchemaMapping(typeName = "ParticipationReport")
+	boolean withheld(ParticipationReport report, @Argument List<Dimension> by, @Argument Integer yearStart) {
+		return this.reports.withheld(report, by, this.reports.yearStart(report, by, yearStart));
 	}
 
 }

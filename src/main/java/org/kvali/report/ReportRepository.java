@@ -66,6 +66,25 @@ class ReportRepository {
 			.single();
 	}
 
+	/**
+	 * The month the years begin in of the one programme the filter names, by its programmes or its projects'; 1, the
+	 * calendar's, where it names none or several.
+	 */
+	int yearStart(ParticipationFilter filter) {
+		return this.jdbc.sql("""
+				SELECT CASE WHEN count(*) = 1 THEN min(year_start) ELSE 1 END FROM programme
+				WHERE code = ANY(CAST(:programmes AS text[]))
+				   OR id IN (SELECT programme_id FROM project WHERE code = ANY(CAST(:projects AS text[])))""")
+			.param("programmes", codes(filter.programmes()))
+			.param("projects", codes(filter.projects()))
+			.query(Integer.class)
+			.single();
+	}
+
+	private static String[] codes(List<String> codes) {
+		return codes == null ? null : codes.toArray(String[]::new);
+	}
+
 	Measures totals(ParticipationFilter filter) {
 		var conditions = ReportSql.conditions(filter);
 		return this.jdbc.sql(ReportSql.totals(conditions))

@@ -206,6 +206,36 @@ public class ReportService {
 	}
 
 	/**
+	 * The month a breakdown's years and quarters begin in: as asked, else (left out or null: a dashboard with no
+	 * programme chosen sent null, and lost the whole answer, a tester's) the years of the one programme its filter
+	 * names, as that programme's indicators take them (a tester's programme of years from April was given calendar
+	 * years), else the calendar's.
+	 */
+	int yearStart(ParticipationReport report, List<Dimension> by, Integer asked) {
+		if (asked != null) {
+			return asked;
+		}
+		var filter = report.filter();
+		boolean years = by.contains(Dimension.YEAR) || by.contains(Dimension.QUARTER);
+		return years && (filter.programmes() != null || filter.projects() != null) ? this.repository.yearStart(filter)
+				: 1;
+	}
+
+	/**
+	 * Whether the current caller's breakdown leaves groups out: one is withheld, or its whole total is (told alike of
+	 * none and of 1 to 4 people, as the total is). Whether alone, not how many: that would tell more of their few
+	 * people; that some are withheld a total beside the groups' participations tells anyway.
+	 */
+	public boolean withheld(ParticipationReport report, List<Dimension> by, int yearStart) {
+		var index = report.data().of(this.index);
+		boolean suppressed = suppresses(report.filter(), report.data());
+		var none = new MeasureSet(false, false);
+		var groups = breakdown(report, index, suppressed, by, yearStart, null, null, none);
+		return suppressed && (totals(index, report.filter()).participants() < this.k
+				|| groups.stream().anyMatch(ParticipationGroup::suppressed));
+	}
+
+	/**
 	 * The groups of a breakdown, those withheld from the current caller marked {@code suppressed} and placed last
 	 * ({@code first} counts them last, so the page holds the same shown groups as {@link #shownBreakdown}); distinct
 	 * activities and organizations are counted only where {@code measures} asks for them (or the order sorts by

@@ -158,6 +158,36 @@ class ProgrammeYearsTest {
 	 * less the others told it), and their quarters and months with them; in the year shown, a small quarter is
 	 * withheld with the next smallest beside it.
 	 */
+	/**
+	 * A breakdown of the programme's participation by years takes its years unless told otherwise (a tester's years
+	 * from April were given as calendar years), named by the programme or by a project of it alone.
+	 */
+	@Test
+	void aBreakdownOfTheProgrammeTakesItsYears() {
+		var years = "[2024-09/2025-08 20, 2025-09/2026-08 3, 2026-09/2027-08 10]";
+		assertThat(yearsOf("programmes: [\"PY\"]", "")).hasToString(years);
+		assertThat(yearsOf("projects: [\"PY-PRJ\"]", "")).hasToString(years);
+		assertThat(yearsOf("programmes: [\"PY\"]", ", yearStart: null")).hasToString(years);
+		// asked for calendar years, or over more than one programme, calendar years
+		assertThat(yearsOf("programmes: [\"PY\"]", ", yearStart: 1")).hasToString("[2024 12, 2025 17, 2026 10]");
+		assertThat(yearsOf("programmes: [\"PY\"], to: \"2024-12-31\"", "")).hasToString("[2024-09/2025-08 12]");
+		assertThat(yearsOf("programmes: [\"PY\", \"EU-CSO-EQUAL\"], activities: [\"PY-A1\"]", ""))
+			.hasToString("[2024 12]");
+	}
+
+	/** Each year of the breakdown by YEAR over the filter, as its key and participants. */
+	private List<String> yearsOf(String filter, String arguments) {
+		return caller(Role.ANALYST).document("{ participation(filter: {" + filter + "}) { breakdown(by: [YEAR]"
+				+ arguments + ") { period { key } participants } } }")
+			.execute()
+			.path("participation.breakdown")
+			.entityList(java.util.Map.class)
+			.get()
+			.stream()
+			.map(group -> ((java.util.Map<?, ?>) group.get("period")).get("key") + " " + group.get("participants"))
+			.toList();
+	}
+
 	@Test
 	void aDonorIsNotToldASmallYearNorItsQuarters() {
 		var donor = caller(Role.DONOR).document("""
