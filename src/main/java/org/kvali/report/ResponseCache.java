@@ -57,7 +57,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 	/** The fields a kept document may select ({@code __typename} anywhere too), by type. */
 	static final Set<FieldCoordinates> KEPT = coordinates("""
 			Query: participation
-			ParticipationReport: totals breakdown
+			ParticipationReport: totals breakdown withheld
 			ParticipationMeasures: participations participants activities organizations suppressed
 			ParticipationGroup: programme project region municipality venueRegion venueMunicipality organization \
 			organizationKind gender ageBand disability activityKind activity period participations participants \
