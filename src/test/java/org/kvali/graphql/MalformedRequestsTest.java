@@ -47,6 +47,27 @@ class MalformedRequestsTest {
 		refused(post("{\"query\": null}"), NO_QUERY);
 	}
 
+	/**
+	 * A client of automatic persisted queries, sending a document's hash alone, is told in the code it takes for "send
+	 * the document itself" (it was told an invalid syntax about a token it never sent).
+	 */
+	@Test
+	void aPersistedQueryIsRefusedInTheCodeItsClientsKnow() throws Exception {
+		post("{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"" + "ab".repeat(32) + "\"}}}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("Persisted queries are not kept here: send the document itself in \"query\""))
+			.andExpect(jsonPath("$.errors[0].extensions.code").value("PERSISTED_QUERY_NOT_SUPPORTED"))
+			.andExpect(jsonPath("$.errors[0].extensions.classification").value("BAD_REQUEST"))
+			.andExpect(jsonPath("$.data").doesNotExist());
+		// with its document too, it is answered
+		post("{\"query\": \"{ regions { code } }\", \"extensions\": {\"persistedQuery\": {\"version\": 1, "
+				+ "\"sha256Hash\": \"" + "ab".repeat(32) + "\"}}}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.regions.length()").value(12));
+	}
+
 	/** Jackson would read 5 as the text "5", and GraphQL then failed on a document nobody sent. */
 	@Test
 	void aNumberOrBooleanIsNoDocumentNorOperationName() throws Exception {
