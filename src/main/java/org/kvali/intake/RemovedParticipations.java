@@ -3,14 +3,17 @@ package org.kvali.intake;
 import java.util.List;
 
 import org.kvali.graphql.Text;
+import org.kvali.participant.ParticipantService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Rows recording again a participation removed as recorded by mistake (removeParticipation), told in one warning:
- * an old sheet sent again brought back the people removed from it, and nothing said so (a tester's). The row is
- * stored as any other: the person may have attended after all.
+ * What a sheet and the removals of participations disagree on, each told in one warning. Rows recording again a
+ * participation removed as recorded by mistake (removeParticipation): an old sheet sent again brought back the people
+ * removed from it, and nothing said so (a tester's); the row is stored as any other, the person may have attended
+ * after all. And people stored at an activity a corrected sheet names again that it leaves out: a sheet removes no
+ * one, and one left a reference it had written wrong recorded at the activity without a word (another's).
  */
 @Repository
 class RemovedParticipations {
@@ -59,7 +62,43 @@ class RemovedParticipations {
 	}
 
 	/**
-	 * One participation recorded again: its row and reference, whose at which activity removed when, and how many in
+	 * A warning at the first row of the first stored activity the sheet names again without someone stored at it,
+	 * naming up to three such people; none when there are none. A sheet naming none of an activity's stored people
+	 * adds people to it and is not told of the others. A partner's sheet names only activities its organizations run,
+	 * whose people it may remove. Erased people, whom no sheet names, are not told.
+	 */
+	List<ImportMessage> leftOut() {
+		var left = this.jdbc.sql("""
+				SELECT a.first_row, a.activity_code, p.ref, count(*) OVER ()
+				FROM import_activity a
+				JOIN participation pn ON pn.activity_id = a.stored_id
+				JOIN participant p ON p.id = pn.participant_id
+				WHERE a.stored_id IS NOT NULL AND p.ref NOT LIKE :erased
+				  AND NOT EXISTS (SELECT 1 FROM import_row r JOIN import_person s USING (participant_ref)
+				                  WHERE r.activity_code = a.activity_code AND s.stored_id = pn.participant_id)
+				  -- the activity's sheet again (it names someone stored there), not one adding people to it
+				  AND EXISTS (SELECT 1 FROM import_row r JOIN import_person s USING (participant_ref)
+				              JOIN participation x ON x.activity_id = a.stored_id AND x.participant_id = s.stored_id
+				              WHERE r.activity_code = a.activity_code)
+				ORDER BY a.first_row, p.ref
+				LIMIT %d""".formatted(NAMED))
+			.param("erased", ParticipantService.ERASED + "%")
+			.query((rs, row) -> new Again(rs.getInt(1), rs.getString(2), rs.getString(3) + " at " + rs.getString(2),
+					rs.getInt(4)))
+			.list();
+		if (left.isEmpty()) {
+			return List.of();
+		}
+		int participations = left.get(0).participations();
+		var named = left.stream().map(Again::told).toList();
+		return List.of(new ImportMessage(left.get(0).row(), Columns.ACTIVITY_CODE, left.get(0).ref(), (participations
+				== 1 ? "1 person" : participations + " people") + " stored at activities the sheet names are not in it ("
+				+ Text.someOf(named, participations) + "): a sheet adds and corrects, it removes no one, so they stay "
+				+ "recorded; remove whoever did not attend with removeParticipation"));
+	}
+
+	/**
+	 * One participation recorded again (or left out: its activity's first row and code): its row and reference, whose at which activity removed when, and how many in
 	 * all.
 	 */
 	private record Again(int row, String ref, String told, int participations) {

@@ -115,6 +115,11 @@ final class RowIntake implements SheetSink {
 	 * lost unseen (a tester's). A column maybe meant for one ("Disability type") is not refused: it may be a note.
 	 */
 	private void unknown(String written, String named, List<String> names) {
+		var instead = Columns.instead(named);
+		if (instead != null) {
+			this.warnings.add(new ImportMessage(1, written, null, "unknown column, ignored: " + instead));
+			return;
+		}
 		var meant = Columns.meant(named);
 		if (meant != null && !names.contains(meant.column()) && meant.surely()) {
 			this.errors.add(new ImportMessage(1, written, null, "The column " + written + " is not one Kvali reads:"

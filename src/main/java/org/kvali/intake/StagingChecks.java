@@ -94,8 +94,8 @@ class StagingChecks {
 	 * without errors, on dates and ages that are possible but unlikely ({@link PlausibilityChecks}; a refused row of
 	 * another organization's activity would otherwise tell a partner its dates) and on what it changes of stored
 	 * activities ({@link ActivityChanges}), of stored people's homes, birth years and disability ({@link
-	 * DetailChanges}), of roles at stored participations ({@link RoleChanges}) and on participations removed before
-	 * ({@link RemovedParticipations}).
+	 * DetailChanges}), of roles at stored participations ({@link RoleChanges}), on participations removed before and
+	 * on people stored at its activities it leaves out ({@link RemovedParticipations}).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused, WrittenValues written) {
 		var warnings = new ArrayList<>(this.organizations.warnings(partner));
@@ -105,6 +105,7 @@ class StagingChecks {
 			warnings.addAll(this.detailChanges.warnings(partner, written));
 			warnings.addAll(this.roleChanges.warnings(written));
 			warnings.addAll(this.removedParticipations.warnings());
+			warnings.addAll(this.removedParticipations.leftOut());
 		}
 		return warnings;
 	}

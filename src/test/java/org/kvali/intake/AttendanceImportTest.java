@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -153,7 +154,11 @@ class AttendanceImportTest {
 				TI-WS-1,Budget workshop (corrected),,TEST-INTAKE,,13.09.2025,,TI-1,female,1991,,Bolnisi,,,facilitator
 				""";
 		load(correction, false).andExpect(status().isOk())
-			.andExpect(jsonPath("$.warnings.length()").value(4))
+			.andExpect(jsonPath("$.warnings.length()").value(5))
+			// the sheet of the workshop again, with one of its three people: the other two stay
+			.andExpect(jsonPath("$.warnings[4].message").value("2 people stored at activities the sheet names are not in"
+					+ " it (TI-2 at TI-WS-1, TI-3 at TI-WS-1): a sheet adds and corrects, it removes no one, so they stay"
+					+ " recorded; remove whoever did not attend with removeParticipation"))
 			.andExpect(jsonPath("$.warnings[2].message").value("The sheet changes the birth year of 1 person (TI-1"
 					+ " from 1990 to 1991)"))
 			.andExpect(jsonPath("$.warnings[3].message").value("The sheet changes the role of 1 participation (TI-1 at"
@@ -356,6 +361,21 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains(
 					"unknown column, ignored; if it holds the disability, name it disability",
 					"unknown column, ignored; if it holds the role, name it role", "unknown column, ignored")));
+		// an age, or a person's name or contacts, are told what Kvali takes instead (they were only told ignored)
+		var notTaken = "unknown column, ignored: Kvali takes no names or contacts from a sheet, only the pseudonymous "
+				+ "participant_ref; leave the column out";
+		load("Activity code,project-code,Participant ref,GENDER,Age,Full name,Phone,E-mail" + activity
+				+ "TI-WS-1,TEST-INTAKE,TI-1,female,25,Nino Beridze,555 123,nino@example.org,Workshop,workshop,2025-03-01,"
+				+ "2025-03-01\n", true)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[*].column").value(org.hamcrest.Matchers.contains("Age", "Full name", "Phone",
+					"E-mail")))
+			// nor is a value of them repeated back
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.anyOf(
+					org.hamcrest.Matchers.containsString("Nino"), org.hamcrest.Matchers.containsString("555 123")))))
+			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains(
+					"unknown column, ignored: give the year of birth as birth_year instead, from which each activity's age"
+							+ " is taken", notTaken, notTaken, notTaken)));
 		// a title above the header names none of the required columns
 		load("Attendance of the workshop\n" + row, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].message").value("The required column activity_code is missing from the"

@@ -156,7 +156,7 @@ class CorrectionsTest {
 			.content(sheet))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.updated.participants").value(1))
-			.andExpect(jsonPath("$.warnings[1].message").value("Participant CR-2 was corrected by an admin: their "
+			.andExpect(jsonPath("$.warnings[2].message").value("Participant CR-2 was corrected by an admin: their "
 					+ "gender, birth year and organization at the activities already recorded stay as stored, neither"
 					+ " compared with"
 					+ " this sheet's nor changed by it; ask an admin to change them (correctParticipant)"))
@@ -211,7 +211,8 @@ class CorrectionsTest {
 			.content(sheet))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.updated.activities").value(0))
-			.andExpect(jsonPath("$.warnings.length()").value(1))
+			// and CR-1, stored at the workshop and left out of the sheet
+			.andExpect(jsonPath("$.warnings.length()").value(2))
 			.andExpect(jsonPath("$.warnings[0].message").value("Activity CR-WS was corrected by an admin; this sheet"
 					+ " does not change its title from \"Corrections (Bolnisi)\" to \"Corrections\", its start from"
 					+ " 2025-05-06 to 2025-05-05, its end from 2025-05-06 to 2025-05-05, its venue from GE-KK-BOLNISI to"
@@ -425,6 +426,57 @@ class CorrectionsTest {
 		this.graphQl.document("mutation { forgetParticipant(ref: \"CR-1\") { __typename } }").execute()
 			.path("forgetParticipant.__typename").entity(String.class).isEqualTo("ForgottenParticipant");
 		assertThat(this.jdbc.queryForObject(kept, Integer.class)).isZero();
+	}
+
+	/**
+	 * A corrected sheet that leaves out someone stored at an activity it names is warned of them, in its dry run and
+	 * its load, which stores it and removes no one (a tester's reference written wrong stayed without a word); once
+	 * they are removed, nothing is told. Erased people are not named.
+	 */
+	@Test
+	void aSheetLeavingOutSomeoneStoredAtItsActivityIsWarned() throws Exception {
+		var key = this.keys.create("cr left out", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		// CR-WS holds CR-1 and CR-2; the corrected sheet gives CR-3 where the first one wrote CR-2
+		var sheet = "activity_code,project_code,participant_ref,gender\nCR-WS,CSO-CAPACITY,CR-1,female\n"
+				+ "CR-WS,CSO-CAPACITY,CR-3,male\n";
+		var warned = "1 person stored at activities the sheet names are not in it (CR-2 at CR-WS): a sheet adds and "
+				+ "corrects, it removes no one, so they stay recorded; remove whoever did not attend with "
+				+ "removeParticipation";
+		for (var dryRun : List.of("true", "false")) {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", dryRun)
+				.header("Authorization", "Bearer " + key)
+				.contentType("text/csv")
+				.content(sheet))
+				.andExpect(status().isOk())
+				// and that CR-1's details stay as stored, as they were at SCCSF's activity too
+				.andExpect(jsonPath("$.warnings.length()").value(2))
+				.andExpect(jsonPath("$.warnings[0].row").value(2))
+				.andExpect(jsonPath("$.warnings[0].column").value("activity_code"))
+				.andExpect(jsonPath("$.warnings[0].value").value("CR-WS"))
+				.andExpect(jsonPath("$.warnings[0].message").value(warned));
+		}
+		assertThat(this.jdbc.queryForList("""
+				SELECT p.ref FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				JOIN participant p ON p.id = pn.participant_id WHERE a.code = 'CR-WS' ORDER BY 1""", String.class))
+			.containsExactly("CR-1", "CR-2", "CR-3");
+		this.graphQl.document("mutation { removeParticipation(activity: \"CR-WS\", ref: \"CR-2\") { code } }").execute()
+			.path("removeParticipation.code").entity(String.class).isEqualTo("CR-WS");
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(sheet))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].value").value("CR-1"));
+		// the one left out erased: no one is named (a sheet naming only new people at it is told of no one either)
+		this.graphQl.document("mutation { forgetParticipant(ref: \"CR-1\") { participations } }").execute()
+			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(2);
+		for (var other : List.of("CR-3", "CR-5")) {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+				.content("activity_code,project_code,participant_ref,gender\nCR-WS,CSO-CAPACITY," + other + ",male\n"
+						+ "CR-WS,CSO-CAPACITY,CR-4,female\n"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.warnings.length()").value(0));
+		}
 	}
 
 	/**
