@@ -67,13 +67,19 @@ record CrossOrigins(@DefaultValue List<String> origins) {
 		return filter;
 	}
 
-	/** The paths a page calls, with what it may send. */
+	/**
+	 * The paths a page calls, with what it may send: besides the key and the type, the headers that tracing in a
+	 * dashboard adds to its requests (W3C trace context, Sentry's, a request id), which carry no credentials; a
+	 * preflight asking for one was answered without it, and the browser refused the dashboard's request (a
+	 * developer's).
+	 */
 	private CorsConfigurationSource source() {
 		var source = new UrlBasedCorsConfigurationSource();
 		var allowed = new CorsConfiguration();
 		allowed.setAllowedOriginPatterns(this.origins);
 		allowed.setAllowedMethods(List.of("GET", "POST"));
-		allowed.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+		allowed.setAllowedHeaders(List.of("Authorization", "Content-Type", "traceparent", "tracestate", "sentry-trace",
+				"baggage", "X-Request-Id"));
 		allowed.setExposedHeaders(List.of("Retry-After"));
 		allowed.setAllowCredentials(false);
 		allowed.setMaxAge(Duration.ofHours(1));

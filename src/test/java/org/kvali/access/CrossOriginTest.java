@@ -42,6 +42,15 @@ class CrossOriginTest {
 			assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
 				.hasValue("authorization, content-type");
 			assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+			// with the headers tracing adds, which a dashboard's requests carry
+			var traced = preflight(port, DASHBOARD, "authorization, content-type, sentry-trace, baggage, traceparent, "
+					+ "x-request-id");
+			assertThat(traced.statusCode()).isEqualTo(200);
+			assertThat(traced.headers().firstValue("Access-Control-Allow-Headers"))
+				.hasValue("authorization, content-type, sentry-trace, baggage, traceparent, x-request-id");
+			// not any header: the browser is told of those allowed alone, and refuses the request
+			assertThat(preflight(port, DASHBOARD, "authorization, x-anything").headers()
+				.firstValue("Access-Control-Allow-Headers")).hasValue("authorization");
 
 			var asked = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
 				.header("Origin", DASHBOARD)
@@ -92,10 +101,14 @@ class CrossOriginTest {
 	}
 
 	private HttpResponse<String> preflight(int port, String origin) throws Exception {
+		return preflight(port, origin, "authorization, content-type");
+	}
+
+	private HttpResponse<String> preflight(int port, String origin, String headers) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
 			.header("Origin", origin)
 			.header("Access-Control-Request-Method", "POST")
-			.header("Access-Control-Request-Headers", "authorization, content-type")
+			.header("Access-Control-Request-Headers", headers)
 			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

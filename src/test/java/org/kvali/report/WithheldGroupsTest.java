@@ -66,11 +66,16 @@ class WithheldGroupsTest {
 
 	@Test
 	void itsArgumentsAreCheckedAsTheBreakdownsAre() {
-		var errors = caller(Role.DONOR).document("{ participation { withheld(by: [YEAR], yearStart: 13) } }")
-			.execute()
-			.errors();
-		errors.expect(error -> error.getMessage()
-			.equals("yearStart is the month years begin in, 1 (January) to 12 (December), not 13")).verify();
+		var response = caller(Role.DONOR)
+			.document("{ participation { totals { participants } withheld(by: [YEAR], yearStart: 13) } }")
+			.execute();
+		response.errors()
+			.expect(error -> error.getMessage()
+				.equals("yearStart is the month years begin in, 1 (January) to 12 (December), not 13"))
+			.verify();
+		// the rest of the answer stands (a wrong argument emptied the whole participation: a tester's)
+		response.path("participation.withheld").valueIsNull();
+		response.path("participation.totals.participants").entity(Integer.class).isEqualTo(310);
 	}
 
 	/** Each region shown as its code and participants, then whether groups were withheld. */
