@@ -70,6 +70,11 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 		else if (field.getArguments().get("first") instanceof Integer given) {
 			page = Math.max(1, given);
 		}
+		else {
+			// whether a breakdown withheld groups is answered by counting it whole: weighed as it (it weighed 1, and
+			// fifty of them asked for ten thousand groups each)
+			page = this.sizes.stream().map(size -> size.most(field)).filter(Objects::nonNull).findFirst().orElse(1);
+		}
 		long weight = page * (1 + children);
 		if (weight > this.maxComplexity + 1L) {
 			weight = this.maxComplexity + 1L;
@@ -88,7 +93,9 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 	/** What asks for fewer of the list's items. */
 	private static String advice(FieldComplexityEnvironment field) {
 		if (field.getFieldDefinition().getArgument("first") == null) {
-			return "ask for fewer fields within it";
+			// a list, or a field counting one whole (whether a breakdown withheld groups)
+			return field.getFieldDefinition().getType().toString().startsWith("[") ? "ask for fewer fields within it"
+					: "ask it by fewer dimensions, or fewer times";
 		}
 		return field.getArguments().get("first") instanceof Integer ? "give it a smaller first"
 				: "give it first to ask for fewer";

@@ -40,7 +40,7 @@ class BreakdownSizes implements ListSizes {
 	public Integer most(FieldComplexityEnvironment field) {
 		var type = field.getParentType().getName();
 		var name = field.getField().getName();
-		if (!("ParticipationReport".equals(type) && "breakdown".equals(name)
+		if (!("ParticipationReport".equals(type) && ("breakdown".equals(name) || "withheld".equals(name))
 				|| "Indicator".equals(type) && "disaggregate".equals(name))
 				|| !(field.getArguments().get("by") instanceof List<?> by)) {
 			return null;

@@ -227,12 +227,26 @@ public class ReportService {
 	 * people; that some are withheld a total beside the groups' participations tells anyway.
 	 */
 	public boolean withheld(ParticipationReport report, List<Dimension> by, int yearStart) {
+		checkDimensions(by);
+		checkYearStart(yearStart);
+		if (!suppresses(report.filter(), report.data())) {
+			return false;
+		}
 		var index = report.data().of(this.index);
-		boolean suppressed = suppresses(report.filter(), report.data());
-		var none = new MeasureSet(false, false);
-		var groups = breakdown(report, index, suppressed, by, yearStart, null, null, none);
-		return suppressed && (totals(index, report.filter()).participants() < this.k
-				|| groups.stream().anyMatch(ParticipationGroup::suppressed));
+		if (totals(index, report.filter()).participants() < this.k) {
+			return true;
+		}
+		try {
+			// as many groups as a breakdown with first may weigh; it has none to cut with
+			var groups = breakdown(index, report.filter(), by, yearStart, List.of(), null, new MeasureSet(false, false),
+					MAX_SUPPRESSED_GROUPS);
+			return SmallCells.suppress(groups, by, this.k, null).stream().anyMatch(ParticipationGroup::suppressed);
+		}
+		catch (TooManyGroups ex) {
+			throw new InvalidArgumentException("by", by, "The breakdown has more than " + MAX_SUPPRESSED_GROUPS
+					+ " groups, more than small groups can be withheld from: narrow the filter or group by fewer "
+					+ "dimensions");
+		}
 	}
 
 	/**
@@ -253,10 +267,7 @@ public class ReportService {
 			boolean suppressed, List<Dimension> by, int yearStart, List<GroupOrder> orderBy, Integer first,
 			MeasureSet measures) {
 		checkDimensions(by);
-		if (yearStart < 1 || yearStart > 12) {
-			throw new InvalidArgumentException("yearStart", yearStart,
-					"yearStart is the month years begin in, 1 (January) to 12 (December), not " + yearStart);
-		}
+		checkYearStart(yearStart);
 		var order = orderBy == null ? List.<GroupOrder>of() : orderBy;
 		for (var key : order) {
 			if (key.by().dimension != null && !by.contains(key.by().dimension)) {
@@ -286,6 +297,13 @@ public class ReportService {
 		}
 		catch (TooManyGroups ex) {
 			throw tooManyGroups();
+		}
+	}
+
+	private static void checkYearStart(int yearStart) {
+		if (yearStart < 1 || yearStart > 12) {
+			throw new InvalidArgumentException("yearStart", yearStart,
+					"yearStart is the month years begin in, 1 (January) to 12 (December), not " + yearStart);
 		}
 	}
 

@@ -150,6 +150,19 @@ class HostileDocumentsTest {
 				+ " for a breakdown the most groups its dimensions can have), so lists within lists multiply; the"
 				+ " largest list, activities, is weighed at 100000000 items: give it a "
 				+ "smaller first");
+		// whether a breakdown withheld groups counts it whole, and weighs as it (it weighed 1: fifty asked for ten
+		// thousand groups each)
+		var withheld = new StringBuilder("{ participation { ");
+		for (int i = 0; i < 50; i++) {
+			withheld.append("w").append(i).append(": withheld(by: [ACTIVITY]) ");
+		}
+		refused(withheld + "withheld(by: [ACTIVITY]) } }", "maximum query complexity exceeded: the document weighs more than the 500000 allowed; "
+				+ "a field weighs 1 plus its fields, times the items a list may hold (its first, else its default page: "
+				+ "10, a connection's 20; for a breakdown the most groups its dimensions can have), so lists within lists "
+				+ "multiply; the largest list, participation.w0, is weighed at 10000 items: ask it by fewer dimensions, "
+				+ "or fewer times");
+		query("{ participation { withheld(by: [ACTIVITY]) } }").andExpect(jsonPath("$.data.participation.withheld")
+			.value(false));
 		// two fields of the greatest weight add up to more, not below 0 (they passed, summed in an int)
 		refused("{ a: activities(first: 2147483647) { totalCount } b: activities(first: 2147483647) { totalCount } }",
 				"maximum query complexity exceeded: the document weighs more than the 500000 allowed");

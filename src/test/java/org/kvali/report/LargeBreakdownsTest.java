@@ -131,6 +131,21 @@ class LargeBreakdownsTest {
 			.containsExactly("BIG-A10999 4", "BIG-A10998 4");
 	}
 
+	/**
+	 * Whether a breakdown withheld groups is told of more groups than one answer holds, as a breakdown with first
+	 * weighs them (it was refused, naming a first it does not take): the 25,001 activities of four people are each
+	 * withheld from a donor, and nothing from an analyst.
+	 */
+	@Test
+	void whetherGroupsAreWithheldIsToldOfMoreGroupsThanAnAnswerHolds() {
+		var document = "{ participation(filter: {" + IN_2026 + "}) { totals { participants } withheld(by: [ACTIVITY]) } }";
+		for (var role : List.of(Role.DONOR, Role.ANALYST)) {
+			var response = caller(role).document(document).execute();
+			response.path("participation.totals.participants").entity(Integer.class).isEqualTo(4 * ACTIVITIES);
+			response.path("participation.withheld").entity(Boolean.class).isEqualTo(role == Role.DONOR);
+		}
+	}
+
 	@Test
 	void theSqlPathCutsAtTheSameNumber() {
 		var tenDays = ParticipationFilter.ALL.within(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 10));
