@@ -62,16 +62,18 @@ class RemovedParticipations {
 	}
 
 	/**
-	 * A warning at the first row of the first stored activity the sheet names again without someone stored at it,
-	 * naming up to three such people; none when there are none. A sheet naming none of an activity's stored people
-	 * adds people to it and is not told of the others. A partner's sheet names only activities its organizations run,
-	 * whose people it may remove. Erased people, whom no sheet names, are not told.
+	 * A warning at the first row of the first stored activity the sheet names again without someone stored at it; none
+	 * when there are none. A sheet naming none of an activity's stored people adds people to it and is not told of the
+	 * others. An admin's names up to three of them; a partner's names the activities alone, since the people stored
+	 * at one it runs may have been recorded there by others (its sheets name only activities its organizations run).
+	 * Erased people, whom no sheet names, are not told. Each activity's participations are read by its index, so a
+	 * corrected sheet costs what its activities hold, not the table.
 	 */
-	List<ImportMessage> leftOut() {
+	List<ImportMessage> leftOut(PartnerSheet partner) {
 		var left = this.jdbc.sql("""
 				SELECT a.first_row, a.activity_code, p.ref, count(*) OVER ()
 				FROM import_activity a
-				JOIN participation pn ON pn.activity_id = a.stored_id
+				CROSS JOIN LATERAL (SELECT x.participant_id FROM participation x WHERE x.activity_id = a.stored_id) pn
 				JOIN participant p ON p.id = pn.participant_id
 				WHERE a.stored_id IS NOT NULL AND p.ref NOT LIKE :erased
 				  AND NOT EXISTS (SELECT 1 FROM import_row r JOIN import_person s USING (participant_ref)
@@ -83,23 +85,24 @@ class RemovedParticipations {
 				ORDER BY a.first_row, p.ref
 				LIMIT %d""".formatted(NAMED))
 			.param("erased", ParticipantService.ERASED + "%")
-			.query((rs, row) -> new Again(rs.getInt(1), rs.getString(2), rs.getString(3) + " at " + rs.getString(2),
-					rs.getInt(4)))
+			.query((rs, row) -> new Again(rs.getInt(1), rs.getString(2), partner == null ? rs.getString(3) + " at "
+					+ rs.getString(2) : rs.getString(2), rs.getInt(4)))
 			.list();
 		if (left.isEmpty()) {
 			return List.of();
 		}
 		int participations = left.get(0).participations();
-		var named = left.stream().map(Again::told).toList();
+		var named = left.stream().map(Again::told).distinct().toList();
 		return List.of(new ImportMessage(left.get(0).row(), Columns.ACTIVITY_CODE, left.get(0).ref(), (participations
-				== 1 ? "1 person" : participations + " people") + " stored at activities the sheet names are not in it ("
-				+ Text.someOf(named, participations) + "): a sheet adds and corrects, it removes no one, so they stay "
-				+ "recorded; remove whoever did not attend with removeParticipation"));
+				== 1 ? "1 participation" : participations + " participations") + " stored at activities the sheet names "
+				+ "again are not in it (" + (partner == null ? Text.someOf(named, participations)
+						: "at " + String.join(", ", named)) + "): a sheet adds and corrects, it removes no one, so they "
+				+ "stay recorded; remove whoever did not attend with removeParticipation"));
 	}
 
 	/**
-	 * One participation recorded again (or left out: its activity's first row and code): its row and reference, whose at which activity removed when, and how many in
-	 * all.
+	 * One participation recorded again (or left out: its activity's first row and code): its row and reference (or
+	 * activity's code), whose at which activity removed when (or left out), and how many in all.
 	 */
 	private record Again(int row, String ref, String told, int participations) {
 	}

@@ -105,7 +105,7 @@ class StagingChecks {
 			warnings.addAll(this.detailChanges.warnings(partner, written));
 			warnings.addAll(this.roleChanges.warnings(written));
 			warnings.addAll(this.removedParticipations.warnings());
-			warnings.addAll(this.removedParticipations.leftOut());
+			warnings.addAll(this.removedParticipations.leftOut(partner));
 		}
 		return warnings;
 	}

@@ -156,9 +156,9 @@ class AttendanceImportTest {
 		load(correction, false).andExpect(status().isOk())
 			.andExpect(jsonPath("$.warnings.length()").value(5))
 			// the sheet of the workshop again, with one of its three people: the other two stay
-			.andExpect(jsonPath("$.warnings[4].message").value("2 people stored at activities the sheet names are not in"
-					+ " it (TI-2 at TI-WS-1, TI-3 at TI-WS-1): a sheet adds and corrects, it removes no one, so they stay"
-					+ " recorded; remove whoever did not attend with removeParticipation"))
+			.andExpect(jsonPath("$.warnings[4].message").value("2 participations stored at activities the sheet names"
+					+ " again are not in it (TI-2 at TI-WS-1, TI-3 at TI-WS-1): a sheet adds and corrects, it removes no"
+					+ " one, so they stay recorded; remove whoever did not attend with removeParticipation"))
 			.andExpect(jsonPath("$.warnings[2].message").value("The sheet changes the birth year of 1 person (TI-1"
 					+ " from 1990 to 1991)"))
 			.andExpect(jsonPath("$.warnings[3].message").value("The sheet changes the role of 1 participation (TI-1 at"
