@@ -5,7 +5,6 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import graphql.GraphqlErrorBuilder;
-import graphql.ExecutionResultImpl;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.execution.ErrorType;
@@ -38,13 +37,10 @@ class NulCharacterInterceptor implements WebGraphQlInterceptor {
 			problem = "The request holds half of a character (a lone UTF-16 surrogate), which is not valid text";
 		}
 		if (problem != null) {
-			var error = GraphqlErrorBuilder.newError()
+			return Mono.just(PersistedQueriesRefused.refused(request, GraphqlErrorBuilder.newError()
 				.errorType(ErrorType.BAD_REQUEST)
 				.message(problem)
-				.build();
-			var result = ExecutionResultImpl.newExecutionResult().addError(error).build();
-			return Mono.just(new WebGraphQlResponse(new org.springframework.graphql.support.DefaultExecutionGraphQlResponse(
-					request.toExecutionInput(), result)));
+				.build()));
 		}
 		return chain.next(request);
 	}

@@ -3,10 +3,13 @@ package org.kvali.graphql;
 import java.util.Map;
 
 import graphql.ExecutionResultImpl;
+import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -21,22 +24,29 @@ import org.springframework.stereotype.Component;
  * documents: a store of them that any key could fill would be memory for the taking.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PersistedQueriesRefused implements WebGraphQlInterceptor {
 
 	static final String CODE = "PERSISTED_QUERY_NOT_SUPPORTED";
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		if (!PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(request.getDocument())) {
+		// the marker Spring puts for a missing document, and not a document of that word sent as one
+		if (!PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(request.getDocument())
+				|| !request.getExtensions().containsKey("persistedQuery")) {
 			return chain.next(request);
 		}
-		var error = GraphqlErrorBuilder.newError()
+		return Mono.just(refused(request, GraphqlErrorBuilder.newError()
 			.errorType(ErrorType.BAD_REQUEST)
 			.message("Persisted queries are not kept here: send the document itself in \"query\"")
 			.extensions(Map.of("code", CODE))
-			.build();
+			.build()));
+	}
+
+	/** The answer to a request refused whole, before any of it runs: this error alone, no data. */
+	static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {
 		var result = ExecutionResultImpl.newExecutionResult().addError(error).build();
-		return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
 	}
 
 }

@@ -61,6 +61,9 @@ class MalformedRequestsTest {
 			.andExpect(jsonPath("$.errors[0].extensions.code").value("PERSISTED_QUERY_NOT_SUPPORTED"))
 			.andExpect(jsonPath("$.errors[0].extensions.classification").value("BAD_REQUEST"))
 			.andExpect(jsonPath("$.data").doesNotExist());
+		// a document of that one word is no such request: it is read, and its syntax refused
+		post("{\"query\": \"PersistedQueryMarker\"}")
+			.andExpect(jsonPath("$.errors[0].extensions.classification").value("InvalidSyntax"));
 		// with its document too, it is answered
 		post("{\"query\": \"{ regions { code } }\", \"extensions\": {\"persistedQuery\": {\"version\": 1, "
 				+ "\"sha256Hash\": \"" + "ab".repeat(32) + "\"}}}")
