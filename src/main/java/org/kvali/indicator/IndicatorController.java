@@ -96,6 +96,12 @@ class IndicatorController {
 		return this.editor.report(input, today);
 	}
 
+	@MutationMapping
+	ReportedValue withdrawIndicatorValue(@Argument IndicatorEditor.WithdrawInput input,
+			@ContextValue(Today.CONTEXT_KEY) LocalDate today) {
+		return this.editor.withdraw(input, today);
+	}
+
 	@BatchMapping
 	Map<Indicator, List<ReportedValue>> reportedValues(List<Indicator> indicators) {
 		var values = this.indicators.reportedValues(BatchLinks.keys(indicators, Indicator::id));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.kvali.access.Access;
 import org.kvali.access.Caller;
@@ -27,6 +28,10 @@ class IndicatorEditor {
 			Gender gender, String region) {
 	}
 
+	/** The input of withdrawIndicatorValue. */
+	record WithdrawInput(String indicator, String period, String comment, Gender gender, String region) {
+	}
+
 	private final IndicatorRepository indicators;
 
 	private final GeographyService geography;
@@ -44,6 +49,20 @@ class IndicatorEditor {
 	 * programme of one, for a period begun by {@code today} (the request's day).
 	 */
 	ReportedValue report(ReportInput input, LocalDate today) {
+		return report(input, false, today);
+	}
+
+	/**
+	 * Withdraws the current value of a period and group, as reportIndicatorValue would correct it (by the same
+	 * callers, for any period): its period then counts for nothing, where a 0 reported is a value (a level or a share
+	 * of 0) beside another period alone. One with no value to withdraw is refused.
+	 */
+	ReportedValue withdraw(WithdrawInput input, LocalDate today) {
+		return report(new ReportInput(input.indicator(), input.period(), 0.0, input.comment(), null, input.gender(),
+				input.region()), true, today);
+	}
+
+	private ReportedValue report(ReportInput input, boolean withdrawn, LocalDate today) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
 		// the programme's dates and the other values checked are those at the write (see queueWriters)
 		this.indicators.queueWriters();
@@ -97,6 +116,12 @@ class IndicatorEditor {
 				&& !validation.refused("input.region") && !validation.refused("input.value")) {
 			partsWithinWhole(indicator.id(), period.get().key(), dimension, dimensionValue, input.value(), validation);
 		}
+		if (withdrawn && period.isPresent() && !validation.refused("input.region")
+				&& !withdrawable(indicator.id(), period.get().key(), dimension, dimensionValue)) {
+			validation.problem("input.period", input.period(), "No value " + (dimension == null ? ""
+					: "for " + dimensionValue + " ") + "of " + period.get().key() + " counts now, so there is none to "
+					+ "withdraw");
+		}
 		validation.check();
 		// a partner corrects its organizations' values alone: a partner of another project of the programme (or
 		// another partner of the project) would otherwise replace or withdraw theirs. Refused as any other act
@@ -113,7 +138,7 @@ class IndicatorEditor {
 				});
 		}
 		return this.indicators.report(indicator.id(), period.get(), input.value(), input.comment(),
-				input.evidenceUrl(), reportedBy, caller.organizations(), dimension, dimensionValue);
+				input.evidenceUrl(), reportedBy, caller.organizations(), dimension, dimensionValue, withdrawn);
 	}
 
 	/**
@@ -128,6 +153,14 @@ class IndicatorEditor {
 		return this.indicators.othersValue(indicator.id(), period, dimension, dimensionValue, caller.organizations())
 			.map(others -> ", by " + (others.isEmpty() ? "an admin" : String.join(", ", others) + " or an admin"))
 			.orElse("");
+	}
+
+	/** Whether the period's value for the group is one that counts now: reported, neither withdrawn nor a 0. */
+	private boolean withdrawable(long indicator, String period, String dimension, String dimensionValue) {
+		return this.indicators.reportedValues(List.of(indicator)).getOrDefault(indicator, List.of()).stream()
+			.anyMatch(reported -> reported.current() && reported.periodKey().equals(period) && !reported.withdrawn()
+					&& Objects.equals(reported.dimension(), dimension)
+					&& Objects.equals(reported.dimensionValue(), dimensionValue));
 	}
 
 	/**

@@ -133,7 +133,7 @@ class IndicatorRepository {
 				       reported_by, reported_for, reported_at,
 				       row_number() OVER (PARTITION BY indicator_id, period_key, dimension, dimension_value
 				                          ORDER BY reported_at DESC, id DESC) = 1 AS current,
-				       dimension, dimension_value
+				       dimension, dimension_value, withdrawn
 				FROM indicator_value WHERE indicator_id = ANY(:ids)
 				ORDER BY reported_at DESC, id DESC""")
 			.param("ids", indicatorIds.toArray(Long[]::new))
@@ -192,22 +192,25 @@ class IndicatorRepository {
 			.optional();
 	}
 
+	/** Stores a value reported, or the withdrawal of one ({@code withdrawn}, of value 0). */
 	ReportedValue report(long indicatorId, Period period, double value, String comment,
 			String evidenceUrl, String reportedBy, Collection<Long> reportedFor, String dimension,
-			String dimensionValue) {
+			String dimensionValue, boolean withdrawn) {
 		long id = this.jdbc.sql("""
 				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, comment,
-				                             evidence_url, reported_by, reported_for, dimension, dimension_value)
-				VALUES (:indicator, :key, :start, :end, :value, :comment, :evidence, :by, :for, :dimension, :dimensionValue)
+				                             evidence_url, reported_by, reported_for, dimension, dimension_value,
+				                             withdrawn)
+				VALUES (:indicator, :key, :start, :end, :value, :comment, :evidence, :by, :for, :dimension, :dimensionValue,
+				        :withdrawn)
 				RETURNING id""")
 			.param("indicator", indicatorId).param("key", period.key()).param("start", period.start())
 			.param("end", period.end()).param("value", value).param("comment", comment)
 			.param("evidence", evidenceUrl).param("by", reportedBy).param("for", reportedFor.toArray(Long[]::new))
-			.param("dimension", dimension).param("dimensionValue", dimensionValue)
+			.param("dimension", dimension).param("dimensionValue", dimensionValue).param("withdrawn", withdrawn)
 			.query(Long.class).single();
 		return this.jdbc.sql("""
 				SELECT indicator_id, period_key, period_start, period_end, value::float8 AS value, comment, evidence_url,
-				       reported_by, reported_for, reported_at, true AS current, dimension, dimension_value
+				       reported_by, reported_for, reported_at, true AS current, dimension, dimension_value, withdrawn
 				FROM indicator_value WHERE id = :id""").param("id", id).query(IndicatorRepository::reportedValue).single();
 	}
 
@@ -217,7 +220,7 @@ class IndicatorRepository {
 				rs.getDouble("value"), rs.getString("comment"), rs.getString("evidence_url"), rs.getString("reported_by"),
 				List.of((Long[]) rs.getArray("reported_for").getArray()),
 				rs.getObject("reported_at", OffsetDateTime.class), rs.getBoolean("current"), rs.getString("dimension"),
-				rs.getString("dimension_value"));
+				rs.getString("dimension_value"), rs.getBoolean("withdrawn"));
 	}
 
 	private List<Indicator> withTargets(List<Indicator> indicators) {

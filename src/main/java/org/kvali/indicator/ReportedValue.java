@@ -15,11 +15,12 @@ import org.kvali.report.Period;
  */
 record ReportedValue(long indicatorId, String periodKey, LocalDate periodStart, LocalDate periodEnd, double value,
 		String comment, String evidenceUrl, String reportedBy, List<Long> reportedFor, OffsetDateTime reportedAt,
-		boolean current, String dimension, String dimensionValue) {
+		boolean current, String dimension, String dimensionValue, boolean withdrawn) {
 
 	/**
 	 * What values of one group, the current ones of the periods within a window in the order {@code reportedValues}
-	 * gives (newest first), come to, once a 0 that withdraws a period overlapping another of the group's current values
+	 * gives (newest first), come to, once those withdrawn (withdrawIndicatorValue) are left out, and a 0 that withdraws
+	 * a period overlapping another of the group's current values
 	 * ({@code current}, of any period: a quarter withdrawn for its year; a year and its quarter both withdrawn) is left
 	 * out, elsewhere 0 being a value: a count or amount their sum, added as the decimals they were reported as (0.1 and
 	 * 0.2 make 0.3, not 0.30000000000000004); a percentage or another level ({@code latest}: municipalities with a
@@ -29,6 +30,7 @@ record ReportedValue(long indicatorId, String periodKey, LocalDate periodStart, 
 	 */
 	static Double combined(List<ReportedValue> values, List<ReportedValue> current, boolean latest) {
 		var counted = values.stream()
+			.filter(value -> !value.withdrawn)
 			.filter(value -> value.value != 0
 					|| current.stream().noneMatch(other -> other != value && other.period().overlaps(value.period())))
 			.toList();

@@ -83,6 +83,8 @@ class AuthorizationMatrixTest {
 		ALLOWED.put("mutation { deleteIndicator(code: \"NOPE\") }", admin);
 		ALLOWED.put("mutation { reportIndicatorValue(input: {indicator: \"NOPE\", period: \"2025\", value: 1}) { value } }",
 				adminAndPartners);
+		ALLOWED.put("mutation { withdrawIndicatorValue(input: {indicator: \"NOPE\", period: \"2025\"}) { value } }",
+				adminAndPartners);
 		ALLOWED.put("mutation { createApiKey(input: {name: \"\", role: DONOR}) { secret } }", admin);
 		ALLOWED.put("mutation { revokeApiKey(id: \"x\") { id } }", admin);
 		ALLOWED.put("mutation { forgetParticipant(ref: \"NOPE\") { participations } }", admin);

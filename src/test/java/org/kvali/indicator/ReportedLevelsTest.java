@@ -61,6 +61,7 @@ class ReportedLevelsTest {
 			report(code, FIRST, 3, null);
 			report(code, "2026-Q2", 4, null);
 			report(code, "2026-Q3", 5, null);
+			report(code, "2026-Q2", 1, "GE-KK");
 			report(code, "2026-Q3", 2, "GE-KK");
 			report(code, "2026-Q3", 3, "GE-SJ");
 		}
@@ -83,6 +84,8 @@ class ReportedLevelsTest {
 			.containsEntry("second", 9.0)
 			.containsEntry("toDate", 12.0)
 			.containsEntry("status", "ACHIEVED");
+		assertThat(sums.get("regions")).hasToString("[{group={region={code=GE-KK}}, value=3.0}, "
+				+ "{group={region={code=GE-SJ}}, value=3.0}]");
 	}
 
 	@Test
@@ -167,6 +170,66 @@ class ReportedLevelsTest {
 			.execute()
 			.path("createIndicator.aggregation")
 			.valueIsNull();
+	}
+
+	/**
+	 * A value reported by mistake is withdrawn: its period then counts for nothing, as if never reported, where a 0
+	 * would be a level of 0 and the latest (a level reported for the fourth quarter instead of the third was read as
+	 * 0 once its quarter was reported as 0: a review's); a percentage's too. One with nothing to withdraw is refused.
+	 */
+	@Test
+	void aValueReportedByMistakeIsWithdrawnAndCountsForNothing() {
+		define("LV-COUNCILS", "cumulative: false, aggregation: LATEST");
+		report("LV-COUNCILS", "2026-Q2", 4, null);
+		report("LV-COUNCILS", "2026-Q3", 5, null);
+		assertThat(figures("LV-COUNCILS")).containsEntry("second", 5.0);
+		this.graphQl.document("""
+				mutation { withdrawIndicatorValue(input: {indicator: "LV-COUNCILS", period: "2026-Q3",
+				    comment: "meant for the second quarter"}) { period { key } value withdrawn current } }""")
+			.execute()
+			.path("withdrawIndicatorValue")
+			.entity(Map.class)
+			.isEqualTo(Map.of("period", Map.of("key", "2026-Q3"), "value", 0.0, "withdrawn", true, "current", true));
+		assertThat(figures("LV-COUNCILS")).containsEntry("second", 4.0).containsEntry("toDate", 4.0);
+		assertThat(this.graphQl.document("""
+				{ indicator(code: "LV-COUNCILS") { q3: actual(period: "2026-Q3")
+				    reportedValues { period { key } value withdrawn current } } }""")
+			.execute()
+			.path("indicator")
+			.entity(Map.class)
+			.get()).hasToString("{q3=null, reportedValues=[{period={key=2026-Q3}, value=0.0, withdrawn=true, "
+					+ "current=true}, {period={key=2026-Q3}, value=5.0, withdrawn=false, current=false}, "
+					+ "{period={key=2026-Q2}, value=4.0, withdrawn=false, current=true}]}");
+		// nothing counts for the quarter now, nor for one never reported, nor for a region without a value
+		for (var asked : new String[] { "period: \"2026-Q3\"", "period: \"2025-Q3\"",
+				"period: \"2026-Q2\", region: \"GE-KK\"" }) {
+			refused("mutation { withdrawIndicatorValue(input: {indicator: \"LV-COUNCILS\", " + asked + "}) { value } }",
+					"input.period: No value " + (asked.contains("GE-KK") ? "for GE-KK " : "") + "of "
+							+ asked.replaceAll(".*\"(20[0-9-Q]+)\".*", "$1") + " counts now, so there is none to "
+							+ "withdraw");
+		}
+		// reported again, it counts again; a 0 reported is a level of 0
+		report("LV-COUNCILS", "2026-Q3", 6, null);
+		assertThat(figures("LV-COUNCILS")).containsEntry("second", 6.0);
+		report("LV-COUNCILS", "2026-Q3", 0, null);
+		assertThat(figures("LV-COUNCILS")).containsEntry("second", 0.0);
+		// a percentage's last quarter withdrawn leaves the one before
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "LV-SHARE", programme: "LV-PROG", name: "Share", level: OUTCOME,
+				    unit: PERCENT, method: REPORTED, cumulative: false}) { aggregation } }""")
+			.execute()
+			.path("createIndicator.aggregation")
+			.entity(String.class)
+			.isEqualTo("LATEST");
+		report("LV-SHARE", "2026-Q2", 20, null);
+		report("LV-SHARE", "2026-Q3", 30, null);
+		this.graphQl.document("""
+				mutation { withdrawIndicatorValue(input: {indicator: "LV-SHARE", period: "2026-Q3"}) { withdrawn } }""")
+			.execute()
+			.path("withdrawIndicatorValue.withdrawn")
+			.entity(Boolean.class)
+			.isEqualTo(true);
+		assertThat(figures("LV-SHARE")).containsEntry("second", 20.0);
 	}
 
 	private void define(String code, String options) {
