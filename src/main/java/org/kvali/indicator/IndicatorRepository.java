@@ -200,8 +200,8 @@ class IndicatorRepository {
 				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, comment,
 				                             evidence_url, reported_by, reported_for, dimension, dimension_value,
 				                             withdrawn)
-				VALUES (:indicator, :key, :start, :end, :value, :comment, :evidence, :by, :for, :dimension, :dimensionValue,
-				        :withdrawn)
+				VALUES (:indicator, :key, :start, :end, :value, :comment, :evidence, :by, :for, :dimension,
+				        :dimensionValue, :withdrawn)
 				RETURNING id""")
 			.param("indicator", indicatorId).param("key", period.key()).param("start", period.start())
 			.param("end", period.end()).param("value", value).param("comment", comment)

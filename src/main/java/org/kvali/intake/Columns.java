@@ -71,16 +71,16 @@ final class Columns {
 	private static final Map<String, String> MAYBE_NAMES = Map.of("organization", ORGANIZATION_NAME, "organisation",
 			ORGANIZATION_NAME, "dob", BIRTH_YEAR, "date_of_birth", BIRTH_YEAR, "residence", HOME_MUNICIPALITY);
 
-	/**
-	 * Names of what Kvali takes otherwise or not at all, and what to give instead: an age would go stale, and a
-	 * person's name or contacts are kept from reporting (a tester's "Age" and "full_name" were only told ignored).
-	 */
 	private static final String NOT_TAKEN = "Kvali takes no names or contacts from a sheet, only the pseudonymous "
 			+ "participant_ref; leave the column out";
 
 	private static final String AGE = "give the year of birth as birth_year instead, from which each activity's age is "
 			+ "taken";
 
+	/**
+	 * Names of what Kvali takes otherwise or not at all, and what to give instead: an age would go stale, and a
+	 * person's name or contacts are kept from reporting (a tester's "Age" and "full_name" were only told ignored).
+	 */
 	private static final Map<String, String> INSTEAD = Map.ofEntries(Map.entry("age", AGE), Map.entry("ასაკი", AGE),
 			Map.entry("name", NOT_TAKEN), Map.entry("full_name", NOT_TAKEN), Map.entry("first_name", NOT_TAKEN),
 			Map.entry("last_name", NOT_TAKEN), Map.entry("surname", NOT_TAKEN), Map.entry("phone", NOT_TAKEN),

@@ -93,11 +93,11 @@ class RemovedParticipations {
 		}
 		int participations = left.get(0).participations();
 		var named = left.stream().map(Again::told).distinct().toList();
-		return List.of(new ImportMessage(left.get(0).row(), Columns.ACTIVITY_CODE, left.get(0).ref(), (participations
-				== 1 ? "1 participation" : participations + " participations") + " stored at activities the sheet names "
-				+ "again are not in it (" + (partner == null ? Text.someOf(named, participations)
-						: "at " + String.join(", ", named)) + "): a sheet adds and corrects, it removes no one, so they "
-				+ "stay recorded; remove whoever did not attend with removeParticipation"));
+		var told = partner == null ? Text.someOf(named, participations) : "at " + String.join(", ", named);
+		var message = (participations == 1 ? "1 participation" : participations + " participations")
+				+ " stored at activities the sheet names again are not in it (" + told + "): a sheet adds and corrects,"
+				+ " it removes no one, so they stay recorded; remove whoever did not attend with removeParticipation";
+		return List.of(new ImportMessage(left.get(0).row(), Columns.ACTIVITY_CODE, left.get(0).ref(), message));
 	}
 
 	/**

@@ -217,8 +217,9 @@ public class ReportService {
 		}
 		var filter = report.filter();
 		boolean years = by.contains(Dimension.YEAR) || by.contains(Dimension.QUARTER);
-		return years && (filter.programmes() != null || filter.projects() != null) ? this.repository.yearStart(filter)
-				: 1;
+		boolean named = filter.programmes() != null && !filter.programmes().isEmpty()
+				|| filter.projects() != null && !filter.projects().isEmpty();
+		return years && named ? this.repository.yearStart(filter) : 1;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -154,11 +155,6 @@ class ProgrammeYearsTest {
 	}
 
 	/**
-	 * A donor's small year is withheld as a calendar year is, with the next smallest beside it (the whole to date
-	 * less the others told it), and their quarters and months with them; in the year shown, a small quarter is
-	 * withheld with the next smallest beside it.
-	 */
-	/**
 	 * A breakdown of the programme's participation by years takes its years unless told otherwise (a tester's years
 	 * from April were given as calendar years), named by the programme or by a project of it alone.
 	 */
@@ -181,13 +177,18 @@ class ProgrammeYearsTest {
 				+ arguments + ") { period { key } participants } } }")
 			.execute()
 			.path("participation.breakdown")
-			.entityList(java.util.Map.class)
+			.entityList(Map.class)
 			.get()
 			.stream()
-			.map(group -> ((java.util.Map<?, ?>) group.get("period")).get("key") + " " + group.get("participants"))
+			.map(group -> ((Map<?, ?>) group.get("period")).get("key") + " " + group.get("participants"))
 			.toList();
 	}
 
+	/**
+	 * A donor's small year is withheld as a calendar year is, with the next smallest beside it (the whole to date
+	 * less the others told it), and their quarters and months with them; in the year shown, a small quarter is
+	 * withheld with the next smallest beside it.
+	 */
 	@Test
 	void aDonorIsNotToldASmallYearNorItsQuarters() {
 		var donor = caller(Role.DONOR).document("""

@@ -1,5 +1,6 @@
 package org.kvali.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +83,7 @@ class WithheldGroupsTest {
 	@SuppressWarnings("unchecked")
 	private List<String> regions(Role role, String filter) {
 		var answer = (Map<String, Object>) ask(role, BY_REGION.formatted(filter), "participation");
-		var lines = new java.util.ArrayList<String>();
+		var lines = new ArrayList<String>();
 		for (var group : (List<Map<String, Object>>) answer.get("breakdown")) {
 			var region = (Map<String, Object>) group.get("region");
 			lines.add((region == null ? null : region.get("code")) + " " + group.get("participants"));
