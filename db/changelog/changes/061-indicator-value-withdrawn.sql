@@ -6,4 +6,5 @@
 -- 0 is a value, and a level or a percentage of 0 took the place of the one withdrawn. No value before is withdrawn.
 ALTER TABLE indicator_value ADD COLUMN withdrawn boolean NOT NULL DEFAULT false,
     ADD CONSTRAINT indicator_value_withdrawn_zero CHECK (NOT withdrawn OR value = 0);
+-- (Rolled back, withdrawals become plain 0s, which a level reads as 0: go back by a backup taken before instead.)
 --rollback ALTER TABLE indicator_value DROP COLUMN withdrawn;

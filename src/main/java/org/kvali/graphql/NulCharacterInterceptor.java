@@ -37,7 +37,7 @@ class NulCharacterInterceptor implements WebGraphQlInterceptor {
 			problem = "The request holds half of a character (a lone UTF-16 surrogate), which is not valid text";
 		}
 		if (problem != null) {
-			return Mono.just(PersistedQueriesRefused.refused(request, GraphqlErrorBuilder.newError()
+			return Mono.just(RefusedRequests.answer(request, GraphqlErrorBuilder.newError()
 				.errorType(ErrorType.BAD_REQUEST)
 				.message(problem)
 				.build()));

@@ -2,8 +2,6 @@ package org.kvali.graphql;
 
 import java.util.Map;
 
-import graphql.ExecutionResultImpl;
-import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import reactor.core.publisher.Mono;
@@ -14,7 +12,6 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,17 +33,11 @@ class PersistedQueriesRefused implements WebGraphQlInterceptor {
 				|| !request.getExtensions().containsKey("persistedQuery")) {
 			return chain.next(request);
 		}
-		return Mono.just(refused(request, GraphqlErrorBuilder.newError()
+		return Mono.just(RefusedRequests.answer(request, GraphqlErrorBuilder.newError()
 			.errorType(ErrorType.BAD_REQUEST)
 			.message("Persisted queries are not kept here: send the document itself in \"query\"")
 			.extensions(Map.of("code", CODE))
 			.build()));
-	}
-
-	/** The answer to a request refused whole, before any of it runs: this error alone, no data. */
-	static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {
-		var result = ExecutionResultImpl.newExecutionResult().addError(error).build();
-		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
 	}
 
 }

@@ -80,10 +80,12 @@ class IndicatorEditor {
 			validation.problem("input.indicator", input.indicator(),
 					"The indicator is computed from participation; only reported indicators take values");
 		}
-		var period = IndicatorWindows.programmePeriod(indicator, "input.period", input.period(), input.value() == 0,
-				validation);
-		// what was reached is known once a period is under way; a 0 withdraws a value, whenever it was for
-		period.filter(reported -> input.value() != 0 && IndicatorWindows.begins(indicator, reported).isAfter(today))
+		// a withdrawal, or a 0 of a count (which adds nothing), takes any period: it holds no date; a level's or a
+		// share's 0 is a value like any other, of a period under way or past
+		boolean nothing = withdrawn || input.value() == 0 && !indicator.levels();
+		var period = IndicatorWindows.programmePeriod(indicator, "input.period", input.period(), nothing, validation);
+		// what was reached is known once a period is under way
+		period.filter(reported -> !nothing && IndicatorWindows.begins(indicator, reported).isAfter(today))
 			.ifPresent(ahead -> validation.problem("input.period", input.period(),
 					(ahead.start().isAfter(today) ? "The period has not begun (it starts on " + ahead.start()
 							: "The programme has not begun (it starts on " + indicator.programmeStart())
@@ -109,8 +111,9 @@ class IndicatorEditor {
 			.flatMap(reported -> this.indicators.overlappingPeriod(indicator.id(), reported, dimension, dimensionValue))
 			.ifPresent(other -> validation.problem("input.period", input.period(), "A value for " + other
 					+ " is reported, which overlaps " + input.period() + " and would be counted with it: report "
-					+ "either a year or its quarters (to move from one to the other, " + other + " is reported as 0"
-					+ " first" + withdrawnBy(indicator, other, dimension, dimensionValue, caller) + ")"));
+					+ "either a year or its quarters (to move from one to the other, " + other + " is withdrawn first"
+					+ " (withdrawIndicatorValue)" + withdrawnBy(indicator, other, dimension, dimensionValue, caller)
+					+ ")"));
 		// the parts are summed for a known group alone: an unknown region told a sum it was never part of
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER && period.isPresent() && input.value() != 0
 				&& !validation.refused("input.region") && !validation.refused("input.value")) {
@@ -143,7 +146,7 @@ class IndicatorEditor {
 
 	/**
 	 * Who may withdraw the other period's value, where the caller may not: a partner whose organizations it was not
-	 * reported for was told to report it as 0, which is refused to it.
+	 * reported for was told to withdraw it, which is refused to it.
 	 */
 	private String withdrawnBy(Indicator indicator, String period, String dimension, String dimensionValue,
 			Caller caller) {
@@ -155,7 +158,7 @@ class IndicatorEditor {
 			.orElse("");
 	}
 
-	/** Whether the period's value for the group is one that counts now: reported, neither withdrawn nor a 0. */
+	/** Whether the period's value for the group is one reported and not withdrawn (a 0 is a value). */
 	private boolean withdrawable(long indicator, String period, String dimension, String dimensionValue) {
 		return this.indicators.reportedValues(List.of(indicator)).getOrDefault(indicator, List.of()).stream()
 			.anyMatch(reported -> reported.current() && reported.periodKey().equals(period) && !reported.withdrawn()

@@ -154,17 +154,18 @@ class IndicatorRepository {
 
 	/**
 	 * The codes of the organizations the period's current value for the same group was reported for, when it was
-	 * reported for none of {@code organizations}; empty when there is no value, or one of theirs.
+	 * reported for none of {@code organizations}; empty when there is no value (none, or one withdrawn: as if never
+	 * reported), or one of theirs.
 	 */
 	Optional<List<String>> othersValue(long indicatorId, String periodKey, String dimension,
 			String dimensionValue, Collection<Long> organizations) {
 		return this.jdbc.sql("""
 				SELECT ARRAY(SELECT o.code FROM organization o WHERE o.id = ANY(v.reported_for) ORDER BY o.code)
-				FROM (SELECT reported_for FROM indicator_value
+				FROM (SELECT reported_for, withdrawn FROM indicator_value
 				      WHERE indicator_id = :indicator AND period_key = :key
 				        AND dimension IS NOT DISTINCT FROM :dimension AND dimension_value IS NOT DISTINCT FROM :dimensionValue
 				      ORDER BY reported_at DESC, id DESC LIMIT 1) v
-				WHERE NOT v.reported_for && CAST(:organizations AS bigint[])""")
+				WHERE NOT v.withdrawn AND NOT v.reported_for && CAST(:organizations AS bigint[])""")
 			.param("indicator", indicatorId).param("key", periodKey).param("dimension", dimension)
 			.param("dimensionValue", dimensionValue).param("organizations", organizations.toArray(Long[]::new))
 			.query((rs, row) -> List.of((String[]) rs.getArray(1).getArray()))

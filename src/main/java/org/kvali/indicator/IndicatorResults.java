@@ -123,7 +123,8 @@ public class IndicatorResults {
 	 */
 	private static List<Period> untargeted(Indicator indicator, List<ReportedValue> values) {
 		return values.stream()
-			.filter(value -> value.current() && value.whole() && value.value() != 0)
+			.filter(value -> value.current() && value.whole() && !value.withdrawn()
+					&& (value.value() != 0 || indicator.levels()))
 			.filter(value -> indicator.targets().stream().noneMatch(target -> !target.start().isAfter(value.periodStart())
 					&& !target.end().isBefore(value.periodEnd())))
 			.map(value -> new Period(value.periodKey(), value.periodStart(), value.periodEnd()))

@@ -32,7 +32,8 @@ record ReportedValue(long indicatorId, String periodKey, LocalDate periodStart, 
 		var counted = values.stream()
 			.filter(value -> !value.withdrawn)
 			.filter(value -> value.value != 0
-					|| current.stream().noneMatch(other -> other != value && other.period().overlaps(value.period())))
+					|| current.stream().noneMatch(other -> other != value && !other.withdrawn
+							&& other.period().overlaps(value.period())))
 			.toList();
 		if (counted.isEmpty()) {
 			return null;

@@ -86,6 +86,8 @@ final class Columns {
 			Map.entry("last_name", NOT_TAKEN), Map.entry("surname", NOT_TAKEN), Map.entry("phone", NOT_TAKEN),
 			Map.entry("email", NOT_TAKEN), Map.entry("e_mail", NOT_TAKEN), Map.entry("phone_number", NOT_TAKEN),
 			Map.entry("mobile", NOT_TAKEN), Map.entry("personal_number", NOT_TAKEN),
+			Map.entry("personal_id", NOT_TAKEN), Map.entry("id_number", NOT_TAKEN), Map.entry("patronymic", NOT_TAKEN),
+			Map.entry("პირადი_ნომერი", NOT_TAKEN), Map.entry("ტელეფონი", NOT_TAKEN),
 			Map.entry("სახელი", NOT_TAKEN), Map.entry("გვარი", NOT_TAKEN));
 
 	private static final Pattern QUALIFIED = Pattern.compile("_\\(.*\\)$");

@@ -64,45 +64,52 @@ class RemovedParticipations {
 	/**
 	 * A warning at the first row of the first stored activity the sheet names again without someone stored at it; none
 	 * when there are none. A sheet naming none of an activity's stored people adds people to it and is not told of the
-	 * others. An admin's names up to three of them; a partner's names the activities alone, since the people stored
-	 * at one it runs may have been recorded there by others (its sheets name only activities its organizations run).
-	 * Erased people, whom no sheet names, are not told. Each activity's participations are read by its index, so a
-	 * corrected sheet costs what its activities hold, not the table.
+	 * others. An admin's names up to three of them, the first of each activity first; a partner's names the activities
+	 * alone, since the people stored at one it runs may have been recorded there by others (its sheets name only
+	 * activities its organizations run). Erased people, whom no sheet names, are not told.
 	 */
 	List<ImportMessage> leftOut(PartnerSheet partner) {
 		var left = this.jdbc.sql("""
-				SELECT a.first_row, a.activity_code, p.ref, count(*) OVER ()
-				FROM import_activity a
-				CROSS JOIN LATERAL (SELECT x.participant_id FROM participation x WHERE x.activity_id = a.stored_id) pn
-				JOIN participant p ON p.id = pn.participant_id
-				WHERE a.stored_id IS NOT NULL AND p.ref NOT LIKE :erased
-				  AND NOT EXISTS (SELECT 1 FROM import_row r JOIN import_person s USING (participant_ref)
-				                  WHERE r.activity_code = a.activity_code AND s.stored_id = pn.participant_id)
-				  -- the activity's sheet again (it names someone stored there), not one adding people to it
-				  AND EXISTS (SELECT 1 FROM import_row r JOIN import_person s USING (participant_ref)
-				              JOIN participation x ON x.activity_id = a.stored_id AND x.participant_id = s.stored_id
-				              WHERE r.activity_code = a.activity_code)
-				ORDER BY a.first_row, p.ref
+				WITH left_out AS (
+				    SELECT a.first_row, a.activity_code, p.ref
+				    FROM import_activity a
+				    JOIN participation pn ON pn.activity_id = a.stored_id
+				    JOIN participant p ON p.id = pn.participant_id
+				    WHERE a.stored_id IS NOT NULL AND p.ref NOT LIKE :erased
+				      AND NOT EXISTS (SELECT 1 FROM import_row r JOIN import_person s USING (participant_ref)
+				                      WHERE r.activity_code = a.activity_code AND s.stored_id = pn.participant_id)
+				      -- the activity's sheet again (it names someone stored there), not one adding people to it
+				      AND EXISTS (SELECT 1 FROM import_row r JOIN import_person s USING (participant_ref)
+				                  JOIN participation x ON x.activity_id = a.stored_id AND x.participant_id = s.stored_id
+				                  WHERE r.activity_code = a.activity_code))
+				SELECT first_row, activity_code, ref, (SELECT count(*) FROM left_out),
+				       (SELECT count(DISTINCT activity_code) FROM left_out)
+				FROM (SELECT *, row_number() OVER (PARTITION BY activity_code ORDER BY ref) AS n FROM left_out) l
+				ORDER BY n, first_row
 				LIMIT %d""".formatted(NAMED))
 			.param("erased", ParticipantService.ERASED + "%")
-			.query((rs, row) -> new Again(rs.getInt(1), rs.getString(2), partner == null ? rs.getString(3) + " at "
-					+ rs.getString(2) : rs.getString(2), rs.getInt(4)))
+			.query((rs, row) -> new LeftOut(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)))
 			.list();
 		if (left.isEmpty()) {
 			return List.of();
 		}
-		int participations = left.get(0).participations();
-		var named = left.stream().map(Again::told).distinct().toList();
-		var told = partner == null ? Text.someOf(named, participations) : "at " + String.join(", ", named);
-		var message = (participations == 1 ? "1 participation" : participations + " participations")
+		var first = left.get(0);
+		var people = left.stream().map(one -> one.ref() + " at " + one.activity()).toList();
+		var told = partner == null ? Text.someOf(people, first.participations())
+				: "at " + Text.someOf(left.stream().map(LeftOut::activity).distinct().toList(), first.activities());
+		var message = (first.participations() == 1 ? "1 participation" : first.participations() + " participations")
 				+ " stored at activities the sheet names again are not in it (" + told + "): a sheet adds and corrects,"
 				+ " it removes no one, so they stay recorded; remove whoever did not attend with removeParticipation";
-		return List.of(new ImportMessage(left.get(0).row(), Columns.ACTIVITY_CODE, left.get(0).ref(), message));
+		return List.of(new ImportMessage(first.row(), Columns.ACTIVITY_CODE, first.activity(), message));
+	}
+
+	/** One participation left out: its activity's first row and code, whose, and how many, of how many activities. */
+	private record LeftOut(int row, String activity, String ref, int participations, int activities) {
 	}
 
 	/**
-	 * One participation recorded again (or left out: its activity's first row and code): its row and reference (or
-	 * activity's code), whose at which activity removed when (or left out), and how many in all.
+	 * One participation recorded again: its row and reference, whose at which activity removed when, and how many in
+	 * all.
 	 */
 	private record Again(int row, String ref, String told, int participations) {
 	}

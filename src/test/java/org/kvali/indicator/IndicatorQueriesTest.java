@@ -224,7 +224,7 @@ class IndicatorQueriesTest {
 				.errors()
 				.expect(error -> error.getMessage().equals("input.period: A value for 2025 is reported, which overlaps "
 						+ "2025-Q4 and would be counted with it: report either a year or its quarters (to move from one "
-						+ "to the other, 2025 is reported as 0 first)"))
+						+ "to the other, 2025 is withdrawn first (withdrawIndicatorValue))"))
 				.verify();
 			// cumulative: 2024's 5 and 2025's 6, no quarter added
 			// language=GraphQL

@@ -144,7 +144,7 @@ class IndicatorRacesTest {
 			.extracting(ex -> ((ValidationException) ex).problems())
 			.isEqualTo(List.of(new FieldProblem("input.period", "2024",
 					"A value for 2024-Q2 is reported, which overlaps 2024 and would be counted with it: report either a "
-							+ "year or its quarters (to move from one to the other, 2024-Q2 is reported as 0 first)")));
+							+ "year or its quarters (to move from one to the other, 2024-Q2 is withdrawn first (withdrawIndicatorValue))")));
 		assertThat(this.jdbc.queryForList("""
 				SELECT v.period_key FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
 				WHERE i.code = 'TR-IND'""", String.class)).containsExactly("2024-Q2");

@@ -1,6 +1,7 @@
 package org.kvali.indicator;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -8,8 +9,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 import org.kvali.TestClock;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,6 +42,9 @@ class ReportedLevelsTest {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	ApiKeyService keys;
+
 	@BeforeEach
 	void programme() {
 		this.clock.stopAt(Instant.parse("2026-11-15T08:00:00Z"));
@@ -49,7 +56,10 @@ class ReportedLevelsTest {
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'LV-%'");
+		this.jdbc.update("DELETE FROM project_partner WHERE project_id IN (SELECT id FROM project WHERE code = 'LV-PRJ')");
+		this.jdbc.update("DELETE FROM project WHERE code = 'LV-PRJ'");
 		this.jdbc.update("DELETE FROM programme WHERE code = 'LV-PROG'");
+		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'lv %'");
 	}
 
 	@Test
@@ -230,6 +240,66 @@ class ReportedLevelsTest {
 			.entity(Boolean.class)
 			.isEqualTo(true);
 		assertThat(figures("LV-SHARE")).containsEntry("second", 20.0);
+	}
+
+	/**
+	 * A withdrawal is as if never reported: a 0 reported beside a withdrawn year is a level of 0, not a withdrawal too
+	 * (a review's), and another partner of the programme may report the period its reporter withdrew (it was refused
+	 * as theirs); a partner withdraws no other organization's value. A level's 0 is a value of a period begun, a
+	 * count's 0 (which adds nothing) of any.
+	 */
+	@Test
+	void aWithdrawalIsAsIfNeverReported() {
+		define("LV-COUNCILS", "cumulative: false, aggregation: LATEST");
+		report("LV-COUNCILS", SECOND, 5, null);
+		withdraw(this.graphQl, "LV-COUNCILS", SECOND);
+		report("LV-COUNCILS", "2026-Q2", 0, null);
+		assertThat(figures("LV-COUNCILS")).containsEntry("second", 0.0).containsEntry("quarter", 0.0);
+		// partners of the programme's project: CIF reports, SCCSF may not withdraw it, CIF may; then SCCSF reports
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, lead_organization_id)
+				SELECT 'LV-PRJ', p.id, 'Councils', o.id FROM programme p, organization o
+				WHERE p.code = 'LV-PROG' AND o.code = 'CIF'""");
+		this.jdbc.update("""
+				INSERT INTO project_partner (project_id, organization_id, role)
+				SELECT p.id, o.id, 'IMPLEMENTING_PARTNER' FROM project p, organization o
+				WHERE p.code = 'LV-PRJ' AND o.code = 'SCCSF'""");
+		var cif = partner("CIF");
+		var sccsf = partner("SCCSF");
+		cif.document("mutation { reportIndicatorValue(input: {indicator: \"LV-COUNCILS\", period: \"2026-Q3\", value: 3})"
+				+ " { value } }").execute().path("reportIndicatorValue.value").entity(Double.class).isEqualTo(3.0);
+		sccsf.document("mutation { withdrawIndicatorValue(input: {indicator: \"LV-COUNCILS\", period: \"2026-Q3\"}) "
+				+ "{ value } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN
+					&& error.getMessage().startsWith("The value for 2026-Q3 was reported for CIF"))
+			.verify();
+		withdraw(cif, "LV-COUNCILS", "2026-Q3");
+		sccsf.document("mutation { reportIndicatorValue(input: {indicator: \"LV-COUNCILS\", period: \"2026-Q3\", "
+				+ "value: 4}) { value } }").execute().path("reportIndicatorValue.value").entity(Double.class).isEqualTo(4.0);
+		assertThat(figures("LV-COUNCILS")).containsEntry("second", 4.0);
+		// a level's 0 is of a period begun; a count's 0 of any
+		refused("mutation { reportIndicatorValue(input: {indicator: \"LV-COUNCILS\", period: \"2027-Q1\", value: 0}) "
+				+ "{ value } }", "input.period: The period has not begun (it starts on 2027-01-01): a value is reported "
+						+ "for a period under way or past");
+		define("LV-SUM", "cumulative: false");
+		report("LV-SUM", "2027-Q1", 0, null);
+	}
+
+	private void withdraw(HttpGraphQlTester tester, String code, String period) {
+		tester.document("mutation { withdrawIndicatorValue(input: {indicator: \"" + code + "\", period: \"" + period
+				+ "\"}) { withdrawn } }")
+			.execute()
+			.path("withdrawIndicatorValue.withdrawn")
+			.entity(Boolean.class)
+			.isEqualTo(true);
+	}
+
+	private HttpGraphQlTester partner(String organization) {
+		var secret = this.keys.create("lv " + organization, Role.PARTNER, List.of(organization),
+				false, "test").secret();
+		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
 	}
 
 	private void define(String code, String options) {
