@@ -142,21 +142,33 @@ class ActualsToDateTest {
 	}
 
 	/**
-	 * A percentage takes the value of the period that ends last, of those begun: the 0 that withdraws next year's
-	 * value (there is none) made the actual to date 0 %.
+	 * A percentage takes the value of the period that ends last, of those begun: the 0 that withdrew next year's
+	 * value (there was none) made the actual to date 0 %. A share's 0 is now a value, refused for a period not begun
+	 * as any is, and a withdrawal of nothing is refused too.
 	 */
 	@Test
 	void aWithdrawalOfAPeriodNotBegunIsNoPercentageToDate() {
 		this.jdbc.update("UPDATE indicator SET unit = 'PERCENT' WHERE code = 'TA-REP'");
-		for (var report : List.of(List.of(YEAR, 40), List.of(YEAR + 1, 0))) {
-			// language=GraphQL
-			this.graphQl.document("mutation($period: String!, $value: Float!) { reportIndicatorValue(input: "
-					+ "{indicator: \"TA-REP\", period: $period, value: $value}) { current } }")
-				.variable("period", Integer.toString(report.get(0)))
-				.variable("value", report.get(1))
-				.execute()
-				.path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true);
-		}
+		var report = "mutation($period: String!, $value: Float!) { reportIndicatorValue(input: {indicator: \"TA-REP\", "
+				+ "period: $period, value: $value}) { current } }";
+		// language=GraphQL
+		this.graphQl.document(report).variable("period", Integer.toString(YEAR)).variable("value", 40)
+			.execute()
+			.path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true);
+		var next = Integer.toString(YEAR + 1);
+		this.graphQl.document(report).variable("period", next).variable("value", 0)
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.period: The period has not begun (it starts on " + next
+					+ "-01-01): a value is reported for a period under way or past"))
+			.verify();
+		this.graphQl.document("mutation($period: String!) { withdrawIndicatorValue(input: {indicator: \"TA-REP\", "
+				+ "period: $period}) { current } }").variable("period", next)
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.period: No value of " + next + " counts now, so there is "
+					+ "none to withdraw"))
+			.verify();
 		// language=GraphQL
 		this.graphQl.document("{ indicator(code: \"TA-REP\") { actual } }")
 			.execute()

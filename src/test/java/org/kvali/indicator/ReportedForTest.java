@@ -142,8 +142,8 @@ class ReportedForTest {
 		// nor is it told to withdraw SCCSF's year to report a quarter of it (a tester's was, and then refused)
 		cif.document(report.replace("\"2024\"", "\"2024-Q1\"")).execute().errors()
 			.expect(error -> ("input.period: A value for 2024 is reported, which overlaps 2024-Q1 and would be counted"
-					+ " with it: report either a year or its quarters (to move from one to the other, 2024 is reported as"
-					+ " 0 first, by SCCSF or an admin)").equals(error.getMessage()))
+					+ " with it: report either a year or its quarters (to move from one to the other, 2024 is withdrawn"
+					+ " first (withdrawIndicatorValue), by SCCSF or an admin)").equals(error.getMessage()))
 			.verify();
 		cif.document(report.replace("2024", "2025").replace("value: 2", "value: 4"))
 			.execute()
