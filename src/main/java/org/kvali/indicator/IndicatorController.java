@@ -192,22 +192,31 @@ class IndicatorController {
 		if (target == null) {
 			return CompletableFuture.completedFuture(null);
 		}
+		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day, today))
+			.thenApply(actual -> judged(indicator, target.period(), target.value(), actual, day));
+	}
+
+	/**
+	 * Where the indicator stands on {@code day} against the target of {@code period}, the actual counted to that day.
+	 * Without a value, no status either, but before its period a date alone says it has not started: a computed
+	 * indicator's is withheld from this caller (or has no denominator), a reported one has none counting yet (a
+	 * year's counts from its last day, and a donor was told OFF_TRACK of a survey due in December; a tester's).
+	 */
+	private IndicatorEnums.Status judged(Indicator indicator, Period period, double target, Double actual,
+			LocalDate day) {
 		var start = indicator.cumulative() && indicator.programmeStart() != null ? indicator.programmeStart()
-				: IndicatorWindows.begins(indicator, target.period());
+				: IndicatorWindows.begins(indicator, period);
 		// counting stops at the programme's end (IndicatorValues.Key#countedTo), and so does the target's time
-		var end = IndicatorWindows.byProgrammeEnd(indicator, target.end());
+		var end = IndicatorWindows.byProgrammeEnd(indicator, period.end());
 		double elapsed = Progress.elapsed(start, end, day);
-		// without a value, no status either, but before its period a date alone says it has not started: a computed
-		// indicator's is withheld from this caller (or has no denominator), a reported one has none counting yet (a
-		// year's counts from its last day, and a donor was told OFF_TRACK of a survey due in December; a tester's)
+		if (actual == null) {
+			return elapsed <= 0 ? IndicatorEnums.Status.NOT_STARTED : null;
+		}
 		// whole things where they are counted; a reported number may be an amount
 		double unit = indicator.method() == IndicatorEnums.Method.COMPUTED
-				? Progress.unit(indicator.unit(), indicator.baselineValue(), target.value()) : 0;
-		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day, today))
-			.thenApply(actual -> actual == null ? (elapsed <= 0 ? IndicatorEnums.Status.NOT_STARTED : null)
-					: Progress.status(Progress.judged(actual, indicator.baselineValue(), target.value(),
-							indicator.direction()), elapsed, day.isAfter(end),
-							Progress.Course.of(indicator), unit, this.thresholds));
+				? Progress.unit(indicator.unit(), indicator.baselineValue(), target) : 0;
+		return Progress.status(Progress.judged(actual, indicator.baselineValue(), target, indicator.direction()),
+				elapsed, day.isAfter(end), Progress.Course.of(indicator), unit, this.thresholds);
 	}
 
 	@SchemaMapping
@@ -221,7 +230,12 @@ class IndicatorController {
 			var points = new ArrayList<Point>();
 			for (int i = 0; i < periods.size(); i++) {
 				var period = periods.get(i);
-				points.add(new Point(period, target(indicator, period), futures.get(i).join()));
+				var target = target(indicator, period);
+				var actual = futures.get(i).join();
+				// judged as of today, which is after the end of a period that ended: its own verdict (a donor's
+				// year past was told by status the next year's target alone: a tester's)
+				points.add(new Point(period, target, actual,
+						target == null ? null : judged(indicator, period, target, actual, today)));
 			}
 			return points;
 		});
@@ -246,8 +260,8 @@ class IndicatorController {
 			.map(Indicator.Target::value).findFirst().orElse(null);
 	}
 
-	/** One period of a series. */
-	record Point(Period period, Double target, Double actual) {
+	/** One period of a series, and where it stands against its target. */
+	record Point(Period period, Double target, Double actual, IndicatorEnums.Status status) {
 	}
 
 }

@@ -120,7 +120,7 @@ class ProgrammeYearsTest {
 				    progress(period: "2024-09/2025-08")
 				    reached: status(asOf: "2025-06-30") ending: status(asOf: "2026-08-31")
 				    short: status(asOf: "2026-09-01")
-				    years: series { period { key start end } target actual }
+				    years: series { period { key start end } target actual status }
 				    quarters: series(granularity: QUARTER) { period { key } target actual }
 				    byQuarter: disaggregate(by: [QUARTER], period: "2024-09/2025-08") { group { period { key } } value }
 				    byYear: disaggregate(by: [YEAR]) { group { period { key } } value } } }""").execute();
@@ -140,6 +140,9 @@ class ProgrammeYearsTest {
 		analyst.path("indicator.years[1].period.end").entity(String.class).isEqualTo("2026-08-31");
 		analyst.path("indicator.years[*].target").entityList(Double.class).containsExactly(15.0, 10.0, null);
 		analyst.path("indicator.years[*].actual").entityList(Double.class).containsExactly(20.0, 3.0, 10.0);
+		// each year judged by its own target once it ended (status on the day after judges the next year's)
+		analyst.path("indicator.years[*].status").entityList(String.class)
+			.containsExactly("ACHIEVED", "NOT_ACHIEVED", null);
 		analyst.path("indicator.quarters[*].period.key").entityList(String.class).containsExactly("2024-09/2024-11",
 				"2024-12/2025-02", "2025-03/2025-05", "2025-06/2025-08", "2025-09/2025-11", "2025-12/2026-02",
 				"2026-03/2026-05", "2026-06/2026-08", "2026-09/2026-11", "2026-12/2027-02", "2027-03/2027-05",
@@ -197,7 +200,7 @@ class ProgrammeYearsTest {
 				    autumn: actual(period: "2025-09/2025-11") q1: actual(period: "2024-09/2024-11")
 				    q3: actual(period: "2025-03/2025-05") q4: actual(period: "2025-06/2025-08")
 				    october: actual(period: "2025-10") byYear: disaggregate(by: [YEAR]) { group { period { key } } value }
-				    series { actual } whole: status(asOf: "2026-08-31") } }""")
+				    series { actual status } whole: status(asOf: "2026-08-31") } }""")
 			.execute();
 		donor.path("indicator.first").entity(Double.class).isEqualTo(20.0);
 		donor.path("indicator.second").valueIsNull();
@@ -210,6 +213,8 @@ class ProgrammeYearsTest {
 		donor.path("indicator.byYear[*].group.period.key").entityList(String.class).containsExactly("2024-09/2025-08");
 		donor.path("indicator.byYear[*].value").entityList(Double.class).containsExactly(20.0);
 		donor.path("indicator.series[*].actual").entityList(Double.class).containsExactly(20.0, null, null);
+		// and not judged where withheld
+		donor.path("indicator.series[*].status").entityList(String.class).containsExactly("ACHIEVED", null, null);
 		// the withheld year judged whole on its last day
 		donor.path("indicator.whole").valueIsNull();
 		caller(Role.DONOR).document("{ indicator(code: \"PY-REACH\") { disaggregate(by: [QUARTER]) { value } } }")

@@ -83,8 +83,9 @@ class ReportedLevelsTest {
 			.containsEntry("toDate", 5.0)
 			.containsEntry("status", "ON_TRACK");
 		assertThat((Double) levels.get("progress")).isCloseTo(4.0 / 6, offset(1e-9));
-		assertThat(levels.get("series")).hasToString("[{period={key=" + FIRST + "}, target=3.0, actual=3.0}, "
-				+ "{period={key=" + SECOND + "}, target=7.0, actual=5.0}]");
+		// the first year judged ended, the second under way
+		assertThat(levels.get("series")).hasToString("[{period={key=" + FIRST + "}, target=3.0, actual=3.0, "
+				+ "status=ACHIEVED}, {period={key=" + SECOND + "}, target=7.0, actual=5.0, status=ON_TRACK}]");
 		assertThat(levels.get("regions")).hasToString("[{group={region={code=GE-KK}}, value=2.0}, "
 				+ "{group={region={code=GE-SJ}}, value=3.0}]");
 		// the same values added up, as a number's always were and still are by default
@@ -345,7 +346,7 @@ class ReportedLevelsTest {
 				query($code: ID!) { indicator(code: $code) { aggregation
 				  first: actual(period: "%s") second: actual(period: "%s") quarter: actual(period: "2026-Q2")
 				  toDate: actual progress(period: "%s") status
-				  series(granularity: YEAR) { period { key } target actual }
+				  series(granularity: YEAR) { period { key } target actual status }
 				  regions: disaggregate(by: [REGION], period: "%s") { group { region { code } } value } } }"""
 			.formatted(FIRST, SECOND, SECOND, SECOND))
 			.variable("code", code)
