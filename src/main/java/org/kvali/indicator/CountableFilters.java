@@ -88,9 +88,9 @@ class CountableFilters {
 	}
 
 	/**
-	 * Dates in order, and no unknown code: each of a filter's fields with unknown codes is named as participation
-	 * names it, as this filter's argument ({@code input.denominatorFilter.projects}, not {@code filter.projects}),
-	 * beside every other problem of the definition.
+	 * Dates in order, a range of ages, and no unknown code: each of a filter's fields with unknown codes is named as
+	 * participation names it, as this filter's argument ({@code input.denominatorFilter.projects}, not
+	 * {@code filter.projects}), beside every other problem of the definition.
 	 */
 	void checkFilter(String argument, ParticipationFilter filter, Validation validation) {
 		if (filter == null) {
@@ -99,8 +99,8 @@ class CountableFilters {
 		if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
 			validation.problem(argument + ".to", filter.to(), DateRange.reversed(filter.from(), filter.to()));
 		}
-		for (var unknown : this.reports.unknownCodes(filter, argument)) {
-			validation.problem(unknown.argument(), unknown.value(), unknown.getMessage());
+		for (var problem : this.reports.problems(filter, argument)) {
+			validation.problem(problem.argument(), problem.value(), problem.getMessage());
 		}
 	}
 
@@ -178,7 +178,8 @@ class CountableFilters {
 			Validation validation) {
 		var both = filter.and(denominator);
 		var none = filter.disability() != null && denominator.disability() != null
-				&& !filter.disability().equals(denominator.disability()) ? List.of("disability") : both.emptyLists();
+				&& !filter.disability().equals(denominator.disability()) ? List.of("disability")
+						: both.ages() != null && both.ages().isEmpty() ? List.of("ages") : both.emptyLists();
 		if (!none.isEmpty() || both.from() != null && both.to() != null && both.from().isAfter(both.to())) {
 			validation.problem("input.filter" + (none.isEmpty() ? "" : "." + none.get(0)), null,
 					"The filter and the denominator select no participation in common"

@@ -8,8 +8,8 @@ import org.kvali.report.FactIndex.Level;
 
 /**
  * A {@link ParticipationFilter}'s lists compiled against one index: for each filtered dimension, which of its value
- * ids pass. A value the index does not hold passes nothing; "not known" passes only where the filter names it (an age
- * band of UNKNOWN).
+ * ids pass (of AGE_BAND, which ages). A value the index does not hold passes nothing; "not known" passes only where
+ * the filter names it (an age band of UNKNOWN).
  */
 final class Allowed {
 
@@ -33,10 +33,8 @@ final class Allowed {
 		if (filter.disability() != null) {
 			add(index, Dimension.DISABILITY, List.of(filter.disability().toString()));
 		}
-		if (filter.ageBands() != null) {
-			var bands = new boolean[index.dictionaries.get(Dimension.AGE_BAND).size()];
-			filter.ageBands().forEach(band -> bands[band.ordinal()] = true);
-			this.values.put(Dimension.AGE_BAND, bands);
+		if (filter.ageBands() != null || filter.ages() != null) {
+			this.values.put(Dimension.AGE_BAND, ages(filter.ageBands(), filter.ages()));
 		}
 	}
 
@@ -99,6 +97,17 @@ final class Allowed {
 					&& (named == null || named[activity]);
 		}
 		this.values.put(Dimension.ACTIVITY, pass);
+	}
+
+	/** Per age a row holds ({@link FactIndex#age}), whether it is in one of the bands and in the range. */
+	private static boolean[] ages(List<AgeBand> bands, AgeRange range) {
+		var pass = new boolean[FactIndex.UNKNOWN_AGE + 1];
+		for (int age = 0; age < pass.length; age++) {
+			var band = age == FactIndex.UNKNOWN_AGE ? AgeBand.UNKNOWN : AgeBand.ofBand(FactIndex.band(age));
+			pass[age] = (bands == null || bands.contains(band))
+					&& (range == null || age != FactIndex.UNKNOWN_AGE && range.contains(age));
+		}
+		return pass;
 	}
 
 	private static List<String> names(List<? extends Enum<?>> values) {

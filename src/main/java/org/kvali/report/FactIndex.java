@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.kvali.graphql.Dates;
+
 /**
  * An immutable in-memory copy of the participation facts at one data version. A row is a participation: its activity,
  * the organization represented and the role. Rows are grouped by person ({@link #personStart}), so distinct persons
@@ -35,6 +37,12 @@ final class FactIndex {
 
 	/** No birth year known. */
 	static final short UNKNOWN_YEAR = 0;
+
+	/** The oldest age a row holds: the years from the first Kvali takes to the last. */
+	static final char OLDEST = (char) (Dates.LAST_YEAR - Dates.FIRST_YEAR);
+
+	/** A row's age when no birth year is known. */
+	static final char UNKNOWN_AGE = OLDEST + 1;
 
 	final long version;
 
@@ -158,7 +166,7 @@ final class FactIndex {
 		boolean bandsKept = before != null && startsWith(birthYear, before.birthYear)
 				&& startsWith(startYear, before.startYear);
 		this.rowValues.put(Dimension.AGE_BAND, bandsKept && same != null ? same.rowValues.get(Dimension.AGE_BAND)
-				: ageBands(bandsKept ? before : null, changes));
+				: ages(bandsKept ? before : null, changes));
 		boolean daysKept = before != null && before.rowDay != null && before.firstYear == firstYear
 				&& startsWith(startDay, before.startDay);
 		this.rowDay = !daysFit(settings.rowCopyValues()) ? null
@@ -268,26 +276,30 @@ final class FactIndex {
 		return copy;
 	}
 
-	/** Each row's age band: {@code before}'s for its rows (null: none), and the added rows'. */
-	private char[] ageBands(FactIndex before, RowChanges changes) {
-		char unknown = (char) this.dictionaries.get(Dimension.AGE_BAND).unknown();
+	/** Each row's age ({@link #age}): {@code before}'s for its rows (null: none), and the added rows'. */
+	private char[] ages(FactIndex before, RowChanges changes) {
 		if (before == null) {
-			var bands = new char[this.rows];
+			var ages = new char[this.rows];
 			for (int i = 0; i < this.rows; i++) {
-				bands[i] = ageBand(i, unknown);
+				ages[i] = age(i);
 			}
-			return bands;
+			return ages;
 		}
-		var bands = changes.spread(before.rowValues.get(Dimension.AGE_BAND), this.rows);
+		var ages = changes.spread(before.rowValues.get(Dimension.AGE_BAND), this.rows);
 		for (int i : changes.added()) {
-			bands[i] = ageBand(i, unknown);
+			ages[i] = age(i);
 		}
-		return bands;
+		return ages;
 	}
 
-	private char ageBand(int row, char unknown) {
+	/**
+	 * A row's age in years, at most {@link #OLDEST}, or {@link #UNKNOWN_AGE}: birth years and starts lie within
+	 * Kvali's years, so that no age is more than that. Never below 0: no one takes part before the year of their birth.
+	 */
+	private char age(int row) {
 		int birth = this.birthYear[this.person[row]];
-		return birth == UNKNOWN_YEAR ? unknown : (char) band(this.startYear[this.activity[row]] - birth);
+		return birth == UNKNOWN_YEAR ? UNKNOWN_AGE
+				: (char) Math.min(OLDEST, Math.max(0, this.startYear[this.activity[row]] - birth));
 	}
 
 
@@ -497,7 +509,10 @@ final class FactIndex {
 
 	}
 
-	/** Per row, the value id of each of {@link #ROW_COPIES} that fits in a row copy, and the age band. */
+	/**
+	 * Per row, the value id of each of {@link #ROW_COPIES} that fits in a row copy; and under AGE_BAND not the band but
+	 * the age ({@link #age}), which a scan plan turns into the band, so that ranges of ages are read from it too.
+	 */
 	final Map<Dimension, char[]> rowValues = new EnumMap<>(Dimension.class);
 
 	/** Per row, its activity's start as days since January 1 of {@link #firstYear}; null when they do not fit. */

@@ -11,12 +11,12 @@ import org.kvali.organization.OrganizationKind;
 public record ParticipationFilter(List<String> programmes, List<String> projects, List<String> regions,
 		List<String> municipalities, List<String> venueRegions, List<String> venueMunicipalities,
 		List<String> organizations, List<OrganizationKind> organizationKinds, List<Gender> genders,
-		List<AgeBand> ageBands, Boolean disability, List<ActivityKind> activityKinds, List<String> activities,
-		List<String> organizers, List<ParticipationRole> roles, LocalDate from, LocalDate to) {
+		List<AgeBand> ageBands, AgeRange ages, Boolean disability, List<ActivityKind> activityKinds,
+		List<String> activities, List<String> organizers, List<ParticipationRole> roles, LocalDate from, LocalDate to) {
 
 	/** Everything in the PARTICIPANT role. */
 	public static final ParticipationFilter ALL = new ParticipationFilter(null, null, null, null, null, null, null,
-			null, null, null, null, null, null, null, null, null, null);
+			null, null, null, null, null, null, null, null, null, null, null);
 
 	/**
 	 * Participations in every role at the activities of these programmes, projects and organizers (a missing list
@@ -24,7 +24,7 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 	 */
 	public static ParticipationFilter inAnyRole(List<String> programmes, List<String> projects, List<String> organizers) {
 		return new ParticipationFilter(programmes, projects, null, null, null, null, null, null, null, null, null, null,
-				null, organizers, List.of(ParticipationRole.values()), null, null);
+				null, null, organizers, List.of(ParticipationRole.values()), null, null);
 	}
 
 	/** This filter narrowed to activities starting within {@code from} to {@code to} (either may be null). */
@@ -33,30 +33,31 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 		var end = this.to == null || (to != null && to.isBefore(this.to)) ? to : this.to;
 		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
 				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, this.genders,
-				this.ageBands, this.disability, this.activityKinds, this.activities, this.organizers, this.roles, start,
-				end);
+				this.ageBands, this.ages, this.disability, this.activityKinds, this.activities, this.organizers,
+				this.roles, start, end);
 	}
 
 	/** This filter narrowed to the given genders (replacing any it had). */
 	public ParticipationFilter withGenders(List<Gender> genders) {
 		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
 				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, genders,
-				this.ageBands, this.disability, this.activityKinds, this.activities, this.organizers, this.roles, this.from,
-				this.to);
+				this.ageBands, this.ages, this.disability, this.activityKinds, this.activities, this.organizers,
+				this.roles, this.from, this.to);
 	}
 
 	/** This filter narrowed to the given activities (replacing any it had). */
 	public ParticipationFilter withActivities(List<String> activities) {
 		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
 				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, this.genders,
-				this.ageBands, this.disability, this.activityKinds, activities, this.organizers, this.roles, this.from,
-				this.to);
+				this.ageBands, this.ages, this.disability, this.activityKinds, activities, this.organizers, this.roles,
+				this.from, this.to);
 	}
 
 	/**
 	 * The participations this filter and {@code other} both select: each list holds what both allow (a missing one
 	 * allows everything), the dates are the later start and the earlier end, and the roles those both count. Where
-	 * their disability conditions differ, no participation: an empty list of activities says so.
+	 * their disability conditions differ or their age ranges do not meet, no participation: an empty list of
+	 * activities says so.
 	 */
 	public ParticipationFilter and(ParticipationFilter other) {
 		var both = new ParticipationFilter(both(this.programmes, other.programmes), both(this.projects, other.projects),
@@ -64,12 +65,13 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 				both(this.venueRegions, other.venueRegions), both(this.venueMunicipalities, other.venueMunicipalities),
 				both(this.organizations, other.organizations), both(this.organizationKinds, other.organizationKinds),
 				both(this.genders, other.genders), both(this.ageBands, other.ageBands),
+				this.ages == null ? other.ages : this.ages.and(other.ages),
 				this.disability != null ? this.disability : other.disability, both(this.activityKinds, other.activityKinds),
 				both(this.activities, other.activities), both(this.organizers, other.organizers),
 				this.roles == null && other.roles == null ? null : both(countedRoles(), other.countedRoles()), this.from,
 				this.to).within(other.from, other.to);
 		return this.disability != null && other.disability != null && !this.disability.equals(other.disability)
-				? both.withActivities(List.of()) : both;
+				|| both.ages != null && both.ages.isEmpty() ? both.withActivities(List.of()) : both;
 	}
 
 	/** The names of the lists that are empty, and so select nothing. */
@@ -93,13 +95,13 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 	}
 
 	/**
-	 * Whether the filter selects people by what they are (home region or municipality, gender, age band, disability,
+	 * Whether the filter selects people by what they are (home region or municipality, gender, age, disability,
 	 * the organization they represent, and unless {@code kindAside} its kind), not only participations by their
 	 * activities and roles.
 	 */
 	public boolean selectsPeople(boolean kindAside) {
 		return this.regions != null || this.municipalities != null || this.genders != null || this.ageBands != null
-				|| this.disability != null || this.organizations != null
+				|| this.ages != null || this.disability != null || this.organizations != null
 				|| !kindAside && this.organizationKinds != null;
 	}
 
@@ -124,7 +126,9 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 			case ACTIVITY -> this.activities;
 			case YEAR, QUARTER, MONTH -> null;
 		};
-		return selected != null && !selected.contains(value);
+		return selected != null && !selected.contains(value)
+				|| dimension == Dimension.AGE_BAND && this.ages != null
+						&& !(value instanceof AgeBand band && this.ages.overlaps(band));
 	}
 
 	/** The roles counted: PARTICIPANT unless the filter says otherwise, since trainers and organizers are not reached. */

@@ -52,26 +52,34 @@ public class ReportService {
 	}
 
 	/**
-	 * The filter, once every code in it names something. Else a BAD_REQUEST for each of its fields with unknown codes,
-	 * in the order of the fields, naming the first and the others of its field.
+	 * The filter, once its range of ages is one and every code in it names something. Else a BAD_REQUEST for the
+	 * range and for each of its fields with unknown codes, in the order of the fields, naming the first and the others
+	 * of its field.
 	 */
 	public ParticipationReport report(ParticipationFilter filter) {
 		var checked = filter == null ? ParticipationFilter.ALL : filter;
-		var unknown = unknownCodes(checked, "filter");
-		if (!unknown.isEmpty()) {
-			throw new InvalidArguments(unknown);
+		var problems = problems(checked, "filter");
+		if (!problems.isEmpty()) {
+			throw new InvalidArguments(problems);
 		}
 		return new ParticipationReport(checked);
 	}
 
 	/**
-	 * The filter's unknown codes: for each of its fields that has any, in the order of the fields, an error naming
-	 * the first and the others of that field as a field of {@code argument} ({@code filter.regions}, or
+	 * The filter's problems: its range of ages ({@link AgeRange#problem}, 5 ages at least for a DONOR or PARTNER),
+	 * then its unknown codes, for each of its fields that has any, in the order of the fields, an error naming the
+	 * first and the others of that field. Each as a field of {@code argument} ({@code filter.regions}, or
 	 * {@code input.denominatorFilter.regions} of an indicator's definition, which names them all at once).
 	 */
-	public List<InvalidArgumentException> unknownCodes(ParticipationFilter filter, String argument) {
-		var byArgument = new LinkedHashMap<String, List<ReportRepository.UnknownCode>>();
+	public List<InvalidArgumentException> problems(ParticipationFilter filter, String argument) {
+		var problems = new ArrayList<InvalidArgumentException>();
 		var caller = Caller.find();
+		boolean suppressed = caller.map(found -> found.is(Role.DONOR, Role.PARTNER)).orElse(false);
+		var ages = AgeRange.problem(filter.ages(), filter.ageBands(), suppressed);
+		if (ages != null) {
+			problems.add(new InvalidArgumentException(argument + ".ages", filter.ages(), ages));
+		}
+		var byArgument = new LinkedHashMap<String, List<ReportRepository.UnknownCode>>();
 		var known = caller.map(found -> switch (found.role()) {
 			case DONOR -> ReportSql.KnownOrganizations.TAKING_PART;
 			case PARTNER -> ReportSql.KnownOrganizations.TAKING_PART_OR_AT_OWN;
@@ -83,7 +91,8 @@ public class ReportService {
 			byArgument.computeIfAbsent(named, key -> new ArrayList<>())
 				.add(new ReportRepository.UnknownCode(named, code.what(), code.code(), code.stored()));
 		}
-		return byArgument.values().stream().map(ReportService::unknownCodes).toList();
+		byArgument.values().stream().map(ReportService::unknownCodes).forEach(problems::add);
+		return problems;
 	}
 
 	private static InvalidArgumentException unknownCodes(List<ReportRepository.UnknownCode> unknown) {
@@ -196,7 +205,7 @@ public class ReportService {
 					|| key.by() == GroupOrderField.ORGANIZATIONS && !shown.organizations()) {
 				throw new InvalidArgumentException("orderBy", key.by(), "Cannot order by " + key.by() + ": distinct "
 						+ key.by().name().toLowerCase(java.util.Locale.ROOT) + " are withheld from you where a question"
-						+ " selects or groups people by what they are (gender, age band, disability, home region or"
+						+ " selects or groups people by what they are (gender, age, disability, home region or"
 						+ " municipality, organization" + (key.by() == GroupOrderField.ACTIVITIES ? " or its kind" : "") + ")");
 			}
 		}

@@ -54,6 +54,11 @@ final class ReportSql {
 					? "(f.age_band = ANY(:ageBands) OR f.age_band IS NULL)" : "f.age_band = ANY(:ageBands)";
 			conditions.addAnyId(clause, "ageBands", known);
 		}
+		if (filter.ages() != null) {
+			// a lower bound of 0 leaves out the unknown ages, as any range does
+			conditions.add("f.age >= :ageFrom", "ageFrom", filter.ages().lowest())
+				.add("f.age <= :ageTo", "ageTo", filter.ages().to());
+		}
 		return conditions;
 	}
 

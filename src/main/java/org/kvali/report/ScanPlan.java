@@ -142,14 +142,20 @@ final class ScanPlan {
 		return key;
 	}
 
-	/** Per value id of a dimension: -1 when the filter leaves it out, else its part of the group key. */
+	/**
+	 * Per value id of a dimension (of AGE_BAND, per age a row holds): -1 when the filter leaves it out, else its part
+	 * of the group key (of AGE_BAND, its band's).
+	 */
 	private static long[] valueParts(FactIndex index, Dimension dimension, List<Dimension> by, long[] multipliers,
 			Allowed allowed) {
-		var parts = new long[index.dictionaries.get(dimension).size()];
+		boolean ages = dimension == Dimension.AGE_BAND;
+		var parts = new long[ages ? FactIndex.UNKNOWN_AGE + 1 : index.dictionaries.get(dimension).size()];
 		int position = by.indexOf(dimension);
 		var pass = allowed.values(dimension);
+		int unknownBand = index.dictionaries.get(Dimension.AGE_BAND).unknown();
 		for (int v = 0; v < parts.length; v++) {
-			parts[v] = pass != null && !pass[v] ? -1 : position < 0 ? 0 : v * multipliers[position];
+			int id = !ages ? v : v == FactIndex.UNKNOWN_AGE ? unknownBand : FactIndex.band(v);
+			parts[v] = pass != null && !pass[v] ? -1 : position < 0 ? 0 : id * multipliers[position];
 		}
 		return parts;
 	}

@@ -462,7 +462,7 @@ class SuppressionTest {
 			.execute()
 			.errors()
 			.expect(error -> error.getMessage().equals("Cannot order by ACTIVITIES: distinct activities are withheld"
-					+ " from you where a question selects or groups people by what they are (gender, age band,"
+					+ " from you where a question selects or groups people by what they are (gender, age,"
 					+ " disability, home region or municipality, organization or its kind)"))
 			.verify();
 		// named organizations are not: 2 counted of a large one and a one-person one told whether that one came

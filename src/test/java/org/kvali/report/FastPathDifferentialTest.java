@@ -436,7 +436,7 @@ class FastPathDifferentialTest {
 			assertThat(loader.appended()).isEqualTo(6);
 			// CU-2 alone: the man at CU-ACT, a speaker there
 			var cu2 = new ParticipationFilter(null, null, null, null, null, null, null, null, List.of(Gender.MALE), null,
-					null, null, List.of("CU-ACT"), null, List.of(ParticipationRole.SPEAKER), null, null);
+					null, null, null, List.of("CU-ACT"), null, List.of(ParticipationRole.SPEAKER), null, null);
 			assertThat(regions(affiliated, cu2)).containsExactly("GE-KK");
 			this.jdbc.update("""
 					UPDATE organization SET municipality_code = 'GE-SJ-BORJOMI', kind = 'ACTIVIST_GROUP'
@@ -705,7 +705,7 @@ class FastPathDifferentialTest {
 					maybe(random, regions), maybe(random, municipalities), maybe(random, regions),
 					maybe(random, municipalities), maybe(random, organizations),
 					maybe(random, Arrays.asList(OrganizationKind.values())), maybe(random, Arrays.asList(Gender.values())),
-					maybe(random, Arrays.asList(AgeBand.values())),
+					maybe(random, Arrays.asList(AgeBand.values())), ages(random),
 					random.nextInt(4) == 0 ? random.nextBoolean() : null,
 					maybe(random, Arrays.asList(ActivityKind.values())), maybe(random, activities),
 					maybe(random, running), maybe(random, Arrays.asList(ParticipationRole.values())),
@@ -766,7 +766,20 @@ class FastPathDifferentialTest {
 	}
 
 	/** A day an activity starts on, or the day before or after it; often the first or the last of them. */
-	private static LocalDate day(Random random, List<LocalDate> days) {
+	/** Half the time none; else from an age, to one, both (one age, a range, or ends apart), or neither. */
+	private static AgeRange ages(Random random) {
+		int from = random.nextInt(70);
+		return switch (random.nextInt(10)) {
+			case 0 -> new AgeRange(from, null);
+			case 1 -> new AgeRange(null, from);
+			case 2 -> new AgeRange(from, from);
+			case 3 -> new AgeRange(from, from + random.nextInt(20));
+			case 4 -> new AgeRange(random.nextBoolean() ? null : from, from - 1 - random.nextInt(5));
+			default -> random.nextInt(4) == 0 ? new AgeRange(null, null) : null;
+		};
+	}
+
+		private static LocalDate day(Random random, List<LocalDate> days) {
 		int pick = random.nextInt(4);
 		var day = pick == 0 ? days.get(0) : pick == 1 ? days.get(days.size() - 1) : days.get(random.nextInt(days.size()));
 		return day.plusDays(random.nextInt(3) - 1);

@@ -1,6 +1,7 @@
 package org.kvali.report;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,13 @@ class ParticipationFilterTest {
 
 	private static ParticipationFilter filter(List<String> regions, List<Gender> genders, Boolean disability,
 			List<ParticipationRole> roles, LocalDate from, LocalDate to) {
-		return new ParticipationFilter(null, null, regions, null, null, null, null, null, genders, null, disability,
-				List.of(ActivityKind.TRAINING), null, null, roles, from, to);
+		return new ParticipationFilter(null, null, regions, null, null, null, null, null, genders, null, null,
+				disability, List.of(ActivityKind.TRAINING), null, null, roles, from, to);
+	}
+
+	private static ParticipationFilter aged(Integer from, Integer to) {
+		return ParticipationFilter.ALL.and(new ParticipationFilter(null, null, null, null, null, null, null, null, null,
+				null, new AgeRange(from, to), null, null, null, null, null, null, null));
 	}
 
 	@Test
@@ -47,6 +53,34 @@ class ParticipationFilterTest {
 		var neither = with.and(filter(null, null, false, null, null, null));
 		assertThat(neither.activities()).isEmpty();
 		assertThat(neither.withActivities(null)).isEqualTo(with);
+	}
+
+	@Test
+	void agesJoinedAreThoseOfBothRangesAndNoneWhereTheyDoNotMeet() {
+		var young = aged(15, 29);
+		assertThat(young.and(aged(null, null)).ages()).isEqualTo(new AgeRange(15, 29));
+		assertThat(young.and(aged(25, null)).ages()).isEqualTo(new AgeRange(25, 29));
+		assertThat(aged(null, 40).and(aged(18, null)).ages()).isEqualTo(new AgeRange(18, 40));
+		assertThat(young.and(ParticipationFilter.ALL)).isEqualTo(young);
+		assertThat(young.and(aged(25, null)).activities()).isNull();
+		var apart = young.and(aged(30, 44));
+		assertThat(apart.ages().isEmpty()).isTrue();
+		assertThat(apart.activities()).isEmpty();
+		assertThat(young.and(aged(29, 29)).activities()).isNull();
+	}
+
+	@Test
+	void aRangeOfAgesSelectsPeopleAndLeavesOutTheBandsItMisses() {
+		var young = aged(15, 29);
+		assertThat(young.selectsPeople(true)).isTrue();
+		assertThat(ParticipationFilter.ALL.selectsPeople(true)).isFalse();
+		assertThat(Arrays.stream(AgeBand.values()).filter(band -> young.excludes(Dimension.AGE_BAND, band)))
+			.containsExactly(AgeBand.AGE_30_44, AgeBand.AGE_45_59, AgeBand.AGE_60_PLUS, AgeBand.UNKNOWN);
+		assertThat(Arrays.stream(AgeBand.values()).filter(band -> aged(60, null).excludes(Dimension.AGE_BAND, band)))
+			.containsExactly(AgeBand.UNDER_18, AgeBand.AGE_18_29, AgeBand.AGE_30_44, AgeBand.AGE_45_59, AgeBand.UNKNOWN);
+		assertThat(Arrays.stream(AgeBand.values()).filter(band -> aged(17, 18).excludes(Dimension.AGE_BAND, band)))
+			.containsExactly(AgeBand.AGE_30_44, AgeBand.AGE_45_59, AgeBand.AGE_60_PLUS, AgeBand.UNKNOWN);
+		assertThat(young.excludes(Dimension.GENDER, Gender.MALE)).isFalse();
 	}
 
 }

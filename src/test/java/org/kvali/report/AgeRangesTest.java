@@ -1,0 +1,205 @@
+package org.kvali.report;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+import org.kvali.access.ApiKeyService;
+import org.kvali.access.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Participation and indicators of a range of ages (a monitoring officer's young people of 15 to 29, which the age
+ * bands under 18 and 18 to 29 could not count), checked against the base tables on the demo data.
+ */
+@IntegrationTest
+class AgeRangesTest {
+
+	private static final String AGE = "(extract(YEAR FROM a.start_date)::int - pt.birth_year)";
+
+	private static final String PARTICIPANTS = "pn.role = 'PARTICIPANT'";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	ApiKeyService keys;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TA-%'");
+		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'ages %'");
+	}
+
+	@Test
+	void aRangeCountsThePeopleOfItsAgesAtEachActivity() {
+		var oracle = new ParticipationOracle(this.jdbc);
+		assertTotals("{ages: {from: 15, to: 29}}", AGE + " BETWEEN 15 AND 29 AND " + PARTICIPANTS, oracle);
+		assertTotals("{ages: {from: 60}}", AGE + " >= 60 AND " + PARTICIPANTS, oracle);
+		assertTotals("{ages: {to: 17}}", AGE + " <= 17 AND " + PARTICIPANTS, oracle);
+		assertTotals("{ages: {from: 29, to: 29}}", AGE + " = 29 AND " + PARTICIPANTS, oracle);
+		// neither end: everyone whose age is known
+		assertTotals("{ages: {}}", "pt.birth_year IS NOT NULL AND " + PARTICIPANTS, oracle);
+		// with bands, those in both; with the unknown band, no one
+		assertTotals("{ageBands: [AGE_18_29, AGE_45_59], ages: {from: 25, to: 50}}",
+				"(" + AGE + " BETWEEN 25 AND 29 OR " + AGE + " BETWEEN 45 AND 50) AND " + PARTICIPANTS, oracle);
+		assertTotals("{ageBands: [UNKNOWN], ages: {from: 15}}", "false", oracle);
+		assertTotals("{genders: [FEMALE], regions: [\"GE-KK\"], ages: {from: 15, to: 29}}", "pt.gender = 'FEMALE' AND "
+				+ ParticipationOracle.KEYS.get(Dimension.REGION) + " = 'GE-KK' AND " + AGE + " BETWEEN 15 AND 29 AND "
+				+ PARTICIPANTS, oracle);
+		// the demo data has people of such ages, and of others: the range is no filter of everyone or no one
+		assertThat(oracle.totals(AGE + " BETWEEN 15 AND 29 AND " + PARTICIPANTS))
+			.isNotEqualTo(oracle.totals(PARTICIPANTS))
+			.doesNotStartWith("0|");
+	}
+
+	@Test
+	void aBreakdownByAgeBandOfARangeHoldsTheBandsItMeets() {
+		var oracle = new ParticipationOracle(this.jdbc);
+		var expected = oracle.groups(List.of(Dimension.AGE_BAND), AGE + " BETWEEN 15 AND 29 AND " + PARTICIPANTS)
+			.stream()
+			.map(group -> group.substring(0, group.indexOf('|', group.indexOf('|') + 1)))
+			.sorted()
+			.toList();
+		assertThat(expected).extracting(group -> group.substring(0, group.indexOf('|')))
+			.containsExactly("AGE_18_29", "UNDER_18");
+		var groups = this.graphQl.document("{ participation(filter: {ages: {from: 15, to: 29}}) {"
+				+ " breakdown(by: [AGE_BAND]) { ageBand participations } } }")
+			.execute()
+			.path("participation.breakdown")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map(group -> group.get("ageBand") + "|" + group.get("participations"))
+			.sorted()
+			.toList();
+		assertThat(groups).isEqualTo(expected);
+	}
+
+	@Test
+	void aRangeOutOfOrderOrOfNoAgeIsRefusedNamingIt() {
+		expectError(Role.ADMIN, "{ages: {from: 30, to: 29}}", "The range ends at 29, before it begins at 30");
+		expectError(Role.ADMIN, "{ages: {from: -1}}", "An age is 0 to 150 years; -1 is none");
+		expectError(Role.ANALYST, "{ages: {to: 151}}", "An age is 0 to 150 years; 151 is none");
+		// beside an unknown code, both told
+		caller(Role.ADMIN).document("{ participation(filter: {regions: [\"GE-QQ\"], ages: {from: 9, to: 1}}) {"
+				+ " totals { participants } } }")
+			.execute()
+			.errors()
+			.expect(error -> "filter.ages".equals(error.getExtensions().get("argument"))
+					&& error.getMessage().equals("The range ends at 1, before it begins at 9"))
+			.expect(error -> error.getMessage().equals("No region has the code 'GE-QQ'"))
+			.verify();
+	}
+
+	@Test
+	void aDonorOrPartnerAsksForFiveAgesAtLeastAndAnAdminForAny() {
+		var fewAges = "A range selects 5 ages at least, so that no answer counts people of one or two birth years;"
+				+ " this one selects ";
+		expectError(Role.DONOR, "{ages: {from: 29, to: 30}}", fewAges + "2");
+		expectError(Role.PARTNER, "{ages: {from: 148}}", fewAges + "3");
+		// within the bands named beside it: 27 to 29 of 18 to 29
+		expectError(Role.DONOR, "{ageBands: [AGE_18_29], ages: {from: 27, to: 40}}", "A range selects 5 ages at least"
+				+ " within the age bands named beside it, so that no answer counts people of one or two birth years;"
+				+ " this one selects 3");
+		var oracle = new ParticipationOracle(this.jdbc);
+		var five = oracle.totals(AGE + " BETWEEN 25 AND 29 AND " + PARTICIPANTS).split("\\|")[1];
+		assertThat(participants(Role.DONOR, "{ages: {from: 25, to: 29}}")).isEqualTo(Integer.valueOf(five));
+		// a range selects people by what they are: the activities they came to are not counted to a donor
+		caller(Role.DONOR).document("{ participation(filter: {ages: {from: 15, to: 29}}) { totals { activities } } }")
+			.execute()
+			.path("participation.totals.activities")
+			.valueIsNull();
+		assertThat(participants(Role.ADMIN, "{ages: {from: 29, to: 29}}"))
+			.isEqualTo(Integer.valueOf(oracle.totals(AGE + " = 29 AND " + PARTICIPANTS).split("\\|")[1]));
+	}
+
+	@Test
+	void anIndicatorCountsYoungPeopleOfFifteenToTwentyNine() {
+		// language=GraphQL
+		var created = this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TA-YOUTH", programme: "EU-CSO-EQUAL",
+				    name: "Young people aged 15 to 29 trained", level: OUTPUT, unit: NUMBER, method: COMPUTED,
+				    measure: PARTICIPANTS, cumulative: true, filter: {activityKinds: [TRAINING], ages: {from: 15, to: 29}}})
+				  { filter { ages { from to } ageBands } actual } }""").execute();
+		created.path("createIndicator.filter.ages.from").entity(Integer.class).isEqualTo(15);
+		created.path("createIndicator.filter.ages.to").entity(Integer.class).isEqualTo(29);
+		created.path("createIndicator.filter.ageBands").valueIsNull();
+		int expected = this.jdbc.queryForObject("""
+				SELECT count(DISTINCT pn.participant_id) FROM participation pn
+				JOIN activity a ON a.id = pn.activity_id JOIN project pj ON pj.id = a.project_id
+				JOIN programme pg ON pg.id = pj.programme_id JOIN participant pt ON pt.id = pn.participant_id
+				WHERE pg.code = 'EU-CSO-EQUAL' AND a.kind = 'TRAINING' AND pn.role = 'PARTICIPANT'
+				  AND a.start_date <= current_date AND %s BETWEEN 15 AND 29""".formatted(AGE), Integer.class);
+		assertThat(expected).isPositive();
+		created.path("createIndicator.actual").entity(Double.class).isEqualTo((double) expected);
+		// a share whose filter and denominator hold no age in common is 0 % always: refused
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TA-SHARE", programme: "EU-CSO-EQUAL", name: "Share",
+				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS,
+				    filter: {ages: {from: 15, to: 29}}, denominatorFilter: {ages: {from: 30}}}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> "input.filter.ages".equals(error.getExtensions().get("argument"))
+					&& error.getMessage().startsWith("input.filter.ages: The filter and the denominator select no"
+							+ " participation in common (by ages)"))
+			.verify();
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TA-BAD", programme: "EU-CSO-EQUAL", name: "Bad",
+				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS,
+				    filter: {ages: {from: 29, to: 15}}}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> "input.filter.ages".equals(error.getExtensions().get("argument"))
+					&& error.getMessage().equals("input.filter.ages: The range ends at 15, before it begins at 29"))
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM indicator WHERE code IN ('TA-SHARE', 'TA-BAD')",
+				Integer.class)).isZero();
+	}
+
+	private void assertTotals(String filter, String where, ParticipationOracle oracle) {
+		var totals = this.graphQl.document("{ participation(filter: " + filter
+				+ ") { totals { participations participants activities organizations } } }")
+			.execute()
+			.path("participation.totals")
+			.entity(Measures.class)
+			.get();
+		assertThat(totals.participations() + "|" + totals.participants() + "|" + totals.activities() + "|"
+				+ totals.organizations()).as("totals for %s", filter).isEqualTo(oracle.totals(where));
+	}
+
+	private Integer participants(Role role, String filter) {
+		return caller(role).document("{ participation(filter: " + filter + ") { totals { participants } } }")
+			.execute()
+			.path("participation.totals.participants")
+			.entity(Integer.class)
+			.get();
+	}
+
+	private void expectError(Role role, String filter, String message) {
+		caller(role).document("{ participation(filter: " + filter + ") { totals { participants } } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& "filter.ages".equals(error.getExtensions().get("argument")) && error.getMessage().equals(message))
+			.verify();
+	}
+
+	private HttpGraphQlTester caller(Role role) {
+		var organizations = role == Role.PARTNER ? List.of("CIF") : List.<String>of();
+		var secret = this.keys.create("ages " + role, role, organizations, false, "test").secret();
+		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+	}
+
+}
