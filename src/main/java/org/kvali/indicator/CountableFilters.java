@@ -14,7 +14,7 @@ import org.kvali.programme.Programme;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
 import org.kvali.report.ParticipationFilter;
-import org.kvali.report.ReportService;
+import org.kvali.report.FilterProblems;
 
 import org.springframework.stereotype.Component;
 
@@ -34,12 +34,12 @@ class CountableFilters {
 
 	private final ActivityService activities;
 
-	private final ReportService reports;
+	private final FilterProblems filterProblems;
 
-	CountableFilters(ProgrammeService programmes, ActivityService activities, ReportService reports) {
+	CountableFilters(ProgrammeService programmes, ActivityService activities, FilterProblems filterProblems) {
 		this.programmes = programmes;
 		this.activities = activities;
-		this.reports = reports;
+		this.filterProblems = filterProblems;
 	}
 
 	/**
@@ -99,7 +99,7 @@ class CountableFilters {
 		if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
 			validation.problem(argument + ".to", filter.to(), DateRange.reversed(filter.from(), filter.to()));
 		}
-		for (var problem : this.reports.problems(filter, argument)) {
+		for (var problem : this.filterProblems.of(filter, argument)) {
 			validation.problem(problem.argument(), problem.value(), problem.getMessage());
 		}
 	}

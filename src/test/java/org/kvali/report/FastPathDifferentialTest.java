@@ -841,7 +841,7 @@ class FastPathDifferentialTest {
 	private ReportService sqlOnlyReports() {
 		return new ReportService(this.sql,
 				new ReportIndex(this.loader, this.jdbcClient, ReportProperties.Index.OFF, Duration.ZERO),
-				new SuppressionProperties(5));
+				new FilterProblems(this.sql, new SuppressionProperties(5)), new SuppressionProperties(5));
 	}
 
 	/** Usually absent, sometimes a few values, now and then an empty list. */

@@ -1,0 +1,77 @@
+package org.kvali.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import org.kvali.access.Caller;
+import org.kvali.access.Role;
+import org.kvali.graphql.InvalidArgumentException;
+import org.kvali.graphql.Text;
+import org.kvali.graphql.Validation;
+
+import org.springframework.stereotype.Component;
+
+/** What is wrong with a participation filter, as the caller asking may be told it. */
+@Component
+public class FilterProblems {
+
+	private final ReportRepository repository;
+
+	private final int k;
+
+	FilterProblems(ReportRepository repository, SuppressionProperties suppression) {
+		this.repository = repository;
+		this.k = suppression.k();
+	}
+
+	/**
+	 * The filter's problems: its range of ages ({@link AgeRange#problem}, 5 ages at least for a DONOR or PARTNER),
+	 * then its unknown codes, for each of its fields that has any, in the order of the fields, an error naming the
+	 * first and the others of that field. Each as a field of {@code argument} ({@code filter.regions}, or
+	 * {@code input.denominatorFilter.regions} of an indicator's definition, which names them all at once).
+	 */
+	public List<InvalidArgumentException> of(ParticipationFilter filter, String argument) {
+		var problems = new ArrayList<InvalidArgumentException>();
+		var caller = Caller.find();
+		boolean suppressed = caller.map(found -> found.is(Role.DONOR, Role.PARTNER)).orElse(false);
+		var ages = AgeRange.problem(filter.ages(), filter.ageBands(), suppressed);
+		if (ages != null) {
+			problems.add(new InvalidArgumentException(argument + ".ages", filter.ages(), ages));
+		}
+		var byArgument = new LinkedHashMap<String, List<ReportRepository.UnknownCode>>();
+		var known = caller.map(found -> switch (found.role()) {
+			case DONOR -> ReportSql.KnownOrganizations.TAKING_PART;
+			case PARTNER -> ReportSql.KnownOrganizations.TAKING_PART_OR_AT_OWN;
+			default -> ReportSql.KnownOrganizations.ALL;
+		}).orElse(ReportSql.KnownOrganizations.ALL);
+		var own = caller.map(found -> found.organizations().toArray(Long[]::new)).orElse(new Long[0]);
+		for (var code : this.repository.unknownCodes(filter, known, this.k, own)) {
+			var named = argument + code.argument().substring(code.argument().indexOf('.'));
+			byArgument.computeIfAbsent(named, key -> new ArrayList<>())
+				.add(new ReportRepository.UnknownCode(named, code.what(), code.code(), code.stored()));
+		}
+		byArgument.values().stream().map(FilterProblems::unknownCodes).forEach(problems::add);
+		return problems;
+	}
+
+	private static InvalidArgumentException unknownCodes(List<ReportRepository.UnknownCode> unknown) {
+		var first = unknown.get(0);
+		var message = new StringBuilder("No " + first.what() + " has the code '" + Text.preview(first.code(), 40) + "'");
+		message.append(first.stored() != null ? "; write it as stored: " + first.stored()
+				: Validation.unseen(first.code()));
+		// each with its stored spelling, as the first (a second code in another case was named without it)
+		var others = unknown.stream().skip(1).filter(code -> code.argument().equals(first.argument()))
+			.map(code -> "'" + Text.preview(code.code(), 40) + "'"
+					+ (code.stored() == null ? "" : " (write it as stored: " + code.stored() + ")"))
+			.toList();
+		if (!others.isEmpty()) {
+			message.append(others.size() == 1 ? "; nor has " : "; nor have ").append(others.size())
+				.append(others.size() == 1 ? " other of " : " others of ").append(first.argument()).append(": ")
+				.append(String.join(", ", others.subList(0, Math.min(others.size(), 5))))
+				.append(others.size() > 5 ? ", ..." : "");
+		}
+		return new InvalidArgumentException(first.argument(), first.code(), message.toString());
+	}
+
+}
