@@ -14,6 +14,7 @@ import org.kvali.programme.Programme;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
 import org.kvali.report.ParticipationFilter;
+import org.kvali.report.AgeRange;
 import org.kvali.report.FilterProblems;
 
 import org.springframework.stereotype.Component;
@@ -99,7 +100,7 @@ class CountableFilters {
 		if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
 			validation.problem(argument + ".to", filter.to(), DateRange.reversed(filter.from(), filter.to()));
 		}
-		for (var problem : this.filterProblems.of(filter, argument)) {
+		for (var problem : this.filterProblems.of(filter, argument, true)) {
 			validation.problem(problem.argument(), problem.value(), problem.getMessage());
 		}
 	}
@@ -177,9 +178,10 @@ class CountableFilters {
 	private static void nothingInCommon(ParticipationFilter filter, ParticipationFilter denominator,
 			Validation validation) {
 		var both = filter.and(denominator);
+		boolean aged = both.ages() != null;
 		var none = filter.disability() != null && denominator.disability() != null
 				&& !filter.disability().equals(denominator.disability()) ? List.of("disability")
-						: both.ages() != null && both.ages().isEmpty() ? List.of("ages") : both.emptyLists();
+						: aged && both.ages().agesWithin(both.ageBands()) == 0 ? List.of("ages") : both.emptyLists();
 		if (!none.isEmpty() || both.from() != null && both.to() != null && both.from().isAfter(both.to())) {
 			validation.problem("input.filter" + (none.isEmpty() ? "" : "." + none.get(0)), null,
 					"The filter and the denominator select no participation in common"
@@ -187,6 +189,13 @@ class CountableFilters {
 							+ ": the share counts within its denominator and would be 0 % always (a share of people or "
 							+ "activities by what else they did, trained and then at a workshop, is not counted so: "
 							+ "report it, method REPORTED)");
+		}
+		// counted within its denominator, a share's numerator is of the ages both hold, as donors read it
+		var ages = aged && none.isEmpty() ? AgeRange.problem(both.ages(), both.ageBands(), true) : null;
+		if (ages != null) {
+			validation.problem("input.filter.ages", filter.ages(), "Counted within the denominator's, the filter's"
+					+ " ages are " + both.ages().lowest() + (both.ages().to() == null ? " and over" : " to "
+							+ both.ages().to()) + ": " + ages);
 		}
 	}
 

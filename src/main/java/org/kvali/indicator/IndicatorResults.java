@@ -30,8 +30,12 @@ public class IndicatorResults {
 
 	private final ReportService reports;
 
-	IndicatorResults(IndicatorRepository indicators, IndicatorValues values, JsonMapper json, ReportService reports) {
+	private final PeriodCells cells;
+
+	IndicatorResults(IndicatorRepository indicators, IndicatorValues values, JsonMapper json, ReportService reports,
+			PeriodCells cells) {
 		this.reports = reports;
+		this.cells = cells;
 		this.indicators = indicators;
 		this.values = values;
 		this.json = json;
@@ -93,8 +97,10 @@ public class IndicatorResults {
 				var women = split ? computed.get(window.women()) : null;
 				var men = split ? computed.get(window.men()) : null;
 				// one sex withheld (too few people) withholds the other, or the total minus it would tell; so do
-				// too few people of the other genders, who are the total minus both
-				boolean both = women != null && men != null && !fewOthers(indicator, window.whole(), data);
+				// too few people of the other genders, who are the total minus both, and a split the caller's own
+				// splits by gender do not show
+				boolean both = women != null && men != null && !fewOthers(indicator, window.whole(), data)
+						&& this.cells.showWomenAndMen(indicator, window.whole());
 				var bySex = both ? new BySex(women, men) : BySex.reported(values, window.whole());
 				periods.add(new IndicatorResult.PeriodResult(target.period(), target.value(),
 						computed.get(window.whole()), bySex.women(), bySex.men()));

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.report.Dimension;
+import org.kvali.report.Gender;
 import org.kvali.report.ParticipationReport;
 import org.kvali.report.Period;
 import org.kvali.report.ReportService;
@@ -87,6 +88,37 @@ class PeriodCells {
 			.filter(group -> !lines.withheld(IndicatorWindows.window(indicator, group.group().period(), null,
 					window.today())))
 			.toList();
+	}
+
+	/**
+	 * Whether the caller's splits of the window's value by gender show both its women and men: split by gender alone
+	 * ({@code disaggregate(by: [GENDER], period:)}), and for a count of one period, in the line of its periods too (by
+	 * YEAR and GENDER to date; a quarter or month by its length and GENDER over its year). Each line withholds its own
+	 * next smallest groups: the women and men of a year its line withheld one of told, with the total and the other
+	 * groups shown in that line, its few people (a tester's 87 of a year, 47 women and 34 men in the IATI file, 5 of
+	 * another gender shown by year and gender: 1 undisclosed).
+	 */
+	boolean showWomenAndMen(Indicator indicator, IndicatorValues.Key window) {
+		if (!womenAndMen(groups(indicator, List.of(Dimension.GENDER), window), null)) {
+			return false;
+		}
+		var period = window.period();
+		if (period == null || indicator.cumulative()) {
+			return true;
+		}
+		var year = Period.holding(Dimension.YEAR, period.start(), indicator.yearStart());
+		var line = period.length() == Dimension.YEAR ? IndicatorValues.Key.toDate(indicator, window.today())
+				: IndicatorWindows.window(indicator, year, null, window.today());
+		return womenAndMen(groups(indicator, List.of(period.length(), Dimension.GENDER), line), period.key());
+	}
+
+	/** Whether the groups (those of the period, when not null) show a value for women and for men. */
+	private static boolean womenAndMen(List<IndicatorDisaggregation.Group> groups, String period) {
+		var shown = groups.stream()
+			.filter(group -> group.value() != null && (period == null || period.equals(group.group().period().key())))
+			.map(group -> group.group().gender())
+			.collect(Collectors.toSet());
+		return shown.contains(Gender.FEMALE) && shown.contains(Gender.MALE);
 	}
 
 	/** Whether the indicator counts people or participations from participation, as its periods' values do. */

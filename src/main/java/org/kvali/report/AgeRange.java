@@ -11,8 +11,14 @@ public record AgeRange(Integer from, Integer to) {
 	/** The oldest age a range may name. */
 	public static final int OLDEST = 150;
 
-	/** The fewest ages a caller whose answers are suppressed may select: no answer counts one or two birth years. */
+	/**
+	 * The fewest ages a caller whose answers are suppressed is told a count over, in a filter or in a group of age
+	 * bands: no answer counts people of one or two birth years.
+	 */
 	public static final int FEWEST_SUPPRESSED = 5;
+
+	/** The first age of each known band ({@link AgeBand} order), as the participation_fact view bands ages. */
+	private static final int[] BAND_STARTS = { 0, 18, 30, 45, 60 };
 
 	public int lowest() {
 		return this.from == null ? 0 : this.from;
@@ -28,14 +34,7 @@ public record AgeRange(Integer from, Integer to) {
 
 	/** Whether some age of the band is in the range; never the unknown band. */
 	boolean overlaps(AgeBand band) {
-		return switch (band) {
-			case UNDER_18 -> lowest() < 18;
-			case AGE_18_29 -> lowest() < 30 && highest() >= 18;
-			case AGE_30_44 -> lowest() < 45 && highest() >= 30;
-			case AGE_45_59 -> lowest() < 60 && highest() >= 45;
-			case AGE_60_PLUS -> highest() >= 60;
-			case UNKNOWN -> false;
-		};
+		return agesIn(band) > 0;
 	}
 
 	/** The ages both ranges hold: null when either is; a range of none (from after to) when they hold none. */
@@ -49,15 +48,37 @@ public record AgeRange(Integer from, Integer to) {
 	}
 
 	/** Whether no age is in the range, as of two ranges that do not meet. */
-	public boolean isEmpty() {
+	public boolean holdsNone() {
 		return lowest() > highest();
+	}
+
+	/** How many ages of the range are in the bands named (all when null): ages above {@link #OLDEST} count as 5. */
+	public int agesWithin(List<AgeBand> bands) {
+		int ages = 0;
+		for (var band : AgeBand.values()) {
+			if (bands == null || bands.contains(band)) {
+				ages += agesIn(band);
+			}
+		}
+		return ages;
+	}
+
+	/** How many ages of the range are in the band, those of an open end above {@link #OLDEST} taken as 5 more. */
+	private int agesIn(AgeBand band) {
+		if (band == AgeBand.UNKNOWN) {
+			return 0;
+		}
+		int first = Math.max(lowest(), BAND_STARTS[band.ordinal()]);
+		int last = Math.min(highest(), band.ordinal() + 1 < BAND_STARTS.length ? BAND_STARTS[band.ordinal() + 1] - 1
+				: OLDEST + FEWEST_SUPPRESSED);
+		return Math.max(0, last - first + 1);
 	}
 
 	/**
 	 * What is wrong with a filter's range, or null: bounds of 0 to {@link #OLDEST} in order, and when
 	 * {@code suppressed}, at least {@link #FEWEST_SUPPRESSED} ages once the bands named beside it are taken.
 	 */
-	static String problem(AgeRange range, List<AgeBand> bands, boolean suppressed) {
+	public static String problem(AgeRange range, List<AgeBand> bands, boolean suppressed) {
 		if (range == null) {
 			return null;
 		}
@@ -66,22 +87,41 @@ public record AgeRange(Integer from, Integer to) {
 				return "An age is 0 to " + OLDEST + " years; " + bound + " is none";
 			}
 		}
-		if (range.isEmpty()) {
-			return "The range ends at " + range.to + ", before it begins at " + range.from;
+		if (range.holdsNone()) {
+			return "The range of ages ends at " + range.to + ", before it begins at " + range.from;
 		}
-		if (!suppressed) {
+		int ages = range.agesWithin(bands);
+		var within = bands == null ? "" : " within the age bands named beside it";
+		return !suppressed || ages >= FEWEST_SUPPRESSED ? null
+				: "A range selects " + FEWEST_SUPPRESSED + " ages at least" + within + ", so that no answer counts"
+						+ " people of one or two birth years; this one selects " + ages;
+	}
+
+	/**
+	 * What is wrong with grouping a filter's range by age band for a caller whose answers are suppressed, or null:
+	 * a band it meets in 1 to 4 ages (15 to 29 meets UNDER_18 in 15 to 17) would count those ages alone.
+	 */
+	static String bandsProblem(ParticipationFilter filter) {
+		var range = filter.ages();
+		if (range == null) {
 			return null;
 		}
-		int ages = 0;
-		for (int age = range.lowest(); age <= Math.min(range.highest(), OLDEST); age++) {
-			if (bands == null || bands.contains(AgeBand.ofBand(FactIndex.band(age)))) {
-				ages++;
+		for (var band : AgeBand.values()) {
+			int ages = filter.ageBands() == null || filter.ageBands().contains(band) ? range.agesIn(band) : 0;
+			if (ages > 0 && ages < FEWEST_SUPPRESSED) {
+				int first = Math.max(range.lowest(), BAND_STARTS[band.ordinal()]);
+				return "A group of " + band + " would count the ages " + first + " to " + (first + ages - 1)
+						+ " of the range alone; a group of yours spans " + FEWEST_SUPPRESSED + " ages at least: leave"
+						+ " AGE_BAND out, or give a range that meets each band in " + FEWEST_SUPPRESSED
+						+ " ages or none";
 			}
 		}
-		return ages >= FEWEST_SUPPRESSED ? null
-				: "A range selects " + FEWEST_SUPPRESSED + " ages at least" + (bands == null ? "" : " within the age bands"
-						+ " named beside it") + ", so that no answer counts people of one or two birth years; this one"
-						+ " selects " + ages;
+		return null;
+	}
+
+	@Override
+	public String toString() {
+		return "{from: " + this.from + ", to: " + this.to + "}";
 	}
 
 }

@@ -39,10 +39,10 @@ final class FactIndex {
 	static final short UNKNOWN_YEAR = 0;
 
 	/** The oldest age a row holds: the years from the first Kvali takes to the last. */
-	static final char OLDEST = (char) (Dates.LAST_YEAR - Dates.FIRST_YEAR);
+	static final char AGE_CAP = (char) (Dates.LAST_YEAR - Dates.FIRST_YEAR);
 
 	/** A row's age when no birth year is known. */
-	static final char UNKNOWN_AGE = OLDEST + 1;
+	static final char UNKNOWN_AGE = AGE_CAP + 1;
 
 	final long version;
 
@@ -293,13 +293,14 @@ final class FactIndex {
 	}
 
 	/**
-	 * A row's age in years, at most {@link #OLDEST}, or {@link #UNKNOWN_AGE}: birth years and starts lie within
-	 * Kvali's years, so that no age is more than that. Never below 0: no one takes part before the year of their birth.
+	 * A row's age in years, at most {@link #AGE_CAP}, or {@link #UNKNOWN_AGE}: birth years and starts lie within
+	 * Kvali's years, so that no age is more than that. Never below 0: no one takes part before the year of their birth
+	 * (sheets, corrections and activities moved refuse it), so the SQL path's ages, which are not held so, are these.
 	 */
 	private char age(int row) {
 		int birth = this.birthYear[this.person[row]];
 		return birth == UNKNOWN_YEAR ? UNKNOWN_AGE
-				: (char) Math.min(OLDEST, Math.max(0, this.startYear[this.activity[row]] - birth));
+				: (char) Math.min(AGE_CAP, Math.max(0, this.startYear[this.activity[row]] - birth));
 	}
 
 

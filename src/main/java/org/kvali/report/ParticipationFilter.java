@@ -56,8 +56,8 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 	/**
 	 * The participations this filter and {@code other} both select: each list holds what both allow (a missing one
 	 * allows everything), the dates are the later start and the earlier end, and the roles those both count. Where
-	 * their disability conditions differ or their age ranges do not meet, no participation: an empty list of
-	 * activities says so.
+	 * their disability conditions differ, or their ages do not meet (of ranges, and of bands), no participation: an
+	 * empty list of activities says so.
 	 */
 	public ParticipationFilter and(ParticipationFilter other) {
 		var both = new ParticipationFilter(both(this.programmes, other.programmes), both(this.projects, other.projects),
@@ -70,8 +70,9 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 				both(this.activities, other.activities), both(this.organizers, other.organizers),
 				this.roles == null && other.roles == null ? null : both(countedRoles(), other.countedRoles()), this.from,
 				this.to).within(other.from, other.to);
+		boolean agesApart = both.ages != null && both.ages.agesWithin(both.ageBands) == 0;
 		return this.disability != null && other.disability != null && !this.disability.equals(other.disability)
-				|| both.ages != null && both.ages.isEmpty() ? both.withActivities(List.of()) : both;
+				|| agesApart ? both.withActivities(List.of()) : both;
 	}
 
 	/** The names of the lists that are empty, and so select nothing. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * The parent of `totals` and `breakdown`: a checked filter, evaluated only by the fields the client asks for. All of
@@ -34,6 +35,9 @@ public record ParticipationReport(ParticipationFilter filter, Data data) {
 
 		private final Map<Decision, Boolean> suppressed = new ConcurrentHashMap<>();
 
+		/** The month the years of a filter's programme begin in, once looked up (by a breakdown and withheld). */
+		private final Map<ParticipationFilter, Integer> yearStarts = new ConcurrentHashMap<>();
+
 		/** The index {@code source} had current for the first field, or empty for the SQL path. */
 		synchronized Optional<FactIndex> of(ReportIndex source) {
 			// a report given to another service (tests compare two) counts that service's data
@@ -56,6 +60,17 @@ public record ParticipationReport(ParticipationFilter filter, Data data) {
 			if (known == null) {
 				known = decision.test(filter);
 				this.suppressed.putIfAbsent(key, known);
+			}
+			return known;
+		}
+
+		/** The month the years of the filter's programme begin in, looked up once for the data's fields. */
+		int yearStart(ParticipationFilter filter, ToIntFunction<ParticipationFilter> lookup) {
+			var known = this.yearStarts.get(filter);
+			if (known == null) {
+				// outside the map's lock, as a decision: a statement
+				known = lookup.applyAsInt(filter);
+				this.yearStarts.putIfAbsent(filter, known);
 			}
 			return known;
 		}

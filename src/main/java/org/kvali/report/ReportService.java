@@ -59,7 +59,7 @@ public class ReportService {
 	 */
 	public ParticipationReport report(ParticipationFilter filter) {
 		var checked = filter == null ? ParticipationFilter.ALL : filter;
-		var problems = this.filterProblems.of(checked, "filter");
+		var problems = this.filterProblems.of(checked, "filter", false);
 		if (!problems.isEmpty()) {
 			throw new InvalidArguments(problems);
 		}
@@ -180,7 +180,7 @@ public class ReportService {
 		boolean years = by.contains(Dimension.YEAR) || by.contains(Dimension.QUARTER);
 		boolean named = filter.programmes() != null && !filter.programmes().isEmpty()
 				|| filter.projects() != null && !filter.projects().isEmpty();
-		return years && named ? this.repository.yearStart(filter) : 1;
+		return years && named ? report.data().yearStart(filter, this.repository::yearStart) : 1;
 	}
 
 	/**
@@ -194,6 +194,7 @@ public class ReportService {
 		if (!suppresses(report.filter(), report.data())) {
 			return false;
 		}
+		checkBandsOfRange(report.filter(), by);
 		var index = report.data().of(this.index);
 		if (totals(index, report.filter()).participants() < this.k) {
 			return true;
@@ -241,6 +242,7 @@ public class ReportService {
 			throw new InvalidArgumentException("first", first, "first must be between 0 and " + MAX_FIRST);
 		}
 		if (suppressed) {
+			checkBandsOfRange(report.filter(), by);
 			// suppressed groups move to the end, so the page is cut after suppression; without first, every group
 			// is answered, so no more than that may be counted
 			int most = first == null ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;
@@ -372,6 +374,18 @@ public class ReportService {
 		return data.suppressed(caller.organizations(), filter,
 				asked -> index.map(facts -> facts.reachesBeyond(asked, caller.organizations()))
 					.orElseGet(() -> this.repository.reachesBeyond(asked, caller.organizations())));
+	}
+
+	/**
+	 * A breakdown by AGE_BAND of a range that meets a band in 1 to 4 ages is refused to a caller whose answers are
+	 * suppressed: its group would count those ages alone, as a filter of them may not (a tester's ages 14 to 18 by
+	 * band told the 18-year-olds).
+	 */
+	private static void checkBandsOfRange(ParticipationFilter filter, List<Dimension> by) {
+		var problem = by.contains(Dimension.AGE_BAND) ? AgeRange.bandsProblem(filter) : null;
+		if (problem != null) {
+			throw new InvalidArgumentException("by", by, problem);
+		}
 	}
 
 	private static void checkDimensions(List<Dimension> by) {

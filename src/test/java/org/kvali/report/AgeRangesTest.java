@@ -89,7 +89,7 @@ class AgeRangesTest {
 
 	@Test
 	void aRangeOutOfOrderOrOfNoAgeIsRefusedNamingIt() {
-		expectError(Role.ADMIN, "{ages: {from: 30, to: 29}}", "The range ends at 29, before it begins at 30");
+		expectError(Role.ADMIN, "{ages: {from: 30, to: 29}}", "The range of ages ends at 29, before it begins at 30");
 		expectError(Role.ADMIN, "{ages: {from: -1}}", "An age is 0 to 150 years; -1 is none");
 		expectError(Role.ANALYST, "{ages: {to: 151}}", "An age is 0 to 150 years; 151 is none");
 		// beside an unknown code, both told
@@ -98,7 +98,8 @@ class AgeRangesTest {
 			.execute()
 			.errors()
 			.expect(error -> "filter.ages".equals(error.getExtensions().get("argument"))
-					&& error.getMessage().equals("The range ends at 1, before it begins at 9"))
+					&& error.getMessage().equals("The range of ages ends at 1, before it begins at 9")
+					&& "{from: 9, to: 1}".equals(error.getExtensions().get("value")))
 			.expect(error -> error.getMessage().equals("No region has the code 'GE-QQ'"))
 			.verify();
 	}
@@ -108,7 +109,13 @@ class AgeRangesTest {
 		var fewAges = "A range selects 5 ages at least, so that no answer counts people of one or two birth years;"
 				+ " this one selects ";
 		expectError(Role.DONOR, "{ages: {from: 29, to: 30}}", fewAges + "2");
-		expectError(Role.PARTNER, "{ages: {from: 148}}", fewAges + "3");
+		expectError(Role.PARTNER, "{ages: {from: 148, to: 150}}", fewAges + "3");
+		// an open end is no few ages, whoever is that old
+		caller(Role.PARTNER).document("{ participation(filter: {ages: {from: 148}}) { totals { suppressed } } }")
+			.execute()
+			.path("participation.totals.suppressed")
+			.entity(Boolean.class)
+			.isEqualTo(true);
 		// within the bands named beside it: 27 to 29 of 18 to 29
 		expectError(Role.DONOR, "{ageBands: [AGE_18_29], ages: {from: 27, to: 40}}", "A range selects 5 ages at least"
 				+ " within the age bands named beside it, so that no answer counts people of one or two birth years;"
@@ -123,6 +130,29 @@ class AgeRangesTest {
 			.valueIsNull();
 		assertThat(participants(Role.ADMIN, "{ages: {from: 29, to: 29}}"))
 			.isEqualTo(Integer.valueOf(oracle.totals(AGE + " = 29 AND " + PARTICIPANTS).split("\\|")[1]));
+	}
+
+	@Test
+	void aDonorsGroupsByAgeBandSpanFiveAgesOfTheRangeEach() {
+		var byBand = "A group of %s would count the ages %s of the range alone; a group of yours spans 5 ages at least:"
+				+ " leave AGE_BAND out, or give a range that meets each band in 5 ages or none";
+		// ages 14 to 18 by band told the 18-year-olds (a tester's); 15 to 29 by gender and band, those of 15 to 17
+		expectByError(Role.DONOR, "{ages: {from: 14, to: 18}}", "breakdown(by: [AGE_BAND]) { participants }",
+				byBand.formatted("UNDER_18", "14 to 17"));
+		expectByError(Role.PARTNER, "{ages: {from: 15, to: 29}}",
+				"breakdown(by: [GENDER, AGE_BAND]) { participants }", byBand.formatted("UNDER_18", "15 to 17"));
+		expectByError(Role.DONOR, "{ages: {from: 20, to: 61}}", "withheld(by: [AGE_BAND])",
+				byBand.formatted("AGE_60_PLUS", "60 to 61"));
+		// a band named beside the range, or one it meets in 5 ages, is grouped
+		var oracle = new ParticipationOracle(this.jdbc);
+		assertThat(bands(Role.DONOR, "{ageBands: [AGE_18_29], ages: {from: 15, to: 29}}"))
+			.containsExactly("AGE_18_29 " + oracle.totals(AGE + " BETWEEN 18 AND 29 AND " + PARTICIPANTS).split("\\|")[1]);
+		assertThat(bands(Role.DONOR, "{ages: {from: 13, to: 29}}")).extracting(band -> band.split(" ")[0])
+			.containsExactly("UNDER_18", "AGE_18_29");
+		// an analyst is told any
+		assertThat(bands(Role.ANALYST, "{ages: {from: 14, to: 18}}")).containsExactly(
+				"UNDER_18 " + oracle.totals(AGE + " BETWEEN 14 AND 17 AND " + PARTICIPANTS).split("\\|")[1],
+				"AGE_18_29 " + oracle.totals(AGE + " = 18 AND " + PARTICIPANTS).split("\\|")[1]);
 	}
 
 	@Test
@@ -144,6 +174,42 @@ class AgeRangesTest {
 				  AND a.start_date <= current_date AND %s BETWEEN 15 AND 29""".formatted(AGE), Integer.class);
 		assertThat(expected).isPositive();
 		created.path("createIndicator.actual").entity(Double.class).isEqualTo((double) expected);
+		assertThat(this.jdbc.queryForObject("SELECT CAST(filter AS jsonb) -> 'ages' FROM indicator WHERE code = 'TA-YOUTH'",
+				String.class)).isEqualTo("{\"to\": 29, \"from\": 15}");
+		// a donor splits it by gender, not by band: its UNDER_18 would be of 15 to 17 alone
+		var donor = caller(Role.DONOR);
+		assertThat(donor.document("{ indicator(code: \"TA-YOUTH\") { disaggregate(by: [GENDER]) { value } } }")
+			.execute()
+			.path("indicator.disaggregate[*].value")
+			.entityList(Double.class)
+			.get()).isNotEmpty().allMatch(value -> value >= 5);
+		donor.document("{ indicator(code: \"TA-YOUTH\") { disaggregate(by: [AGE_BAND]) { value } } }")
+			.execute()
+			.errors()
+			.expect(error -> "by".equals(error.getExtensions().get("argument"))
+					&& error.getMessage().startsWith("A group of UNDER_18 would count the ages 15 to 17 of the range"))
+			.verify();
+		// donors read indicators: one of fewer than 5 ages is refused whoever defines it, within the bands beside it
+		// and within a share's denominator too
+		var fewAges = "A range selects 5 ages at least%s, so that no answer counts people of one or two birth years;"
+				+ " this one selects %d";
+		for (var refused : List.of(
+				List.of("filter: {ages: {from: 29, to: 29}}", "input.filter.ages: " + fewAges.formatted("", 1)),
+				List.of("filter: {ageBands: [UNDER_18], ages: {from: 30}}", "input.filter.ages: "
+						+ fewAges.formatted(" within the age bands named beside it", 0)),
+				List.of("unit: PERCENT, filter: {ages: {from: 15, to: 29}}, denominatorFilter: {ages: {from: 27, to: 40}}",
+						"input.filter.ages: Counted within the denominator's, the filter's ages are 27 to 29: "
+								+ fewAges.formatted("", 3)))) {
+			var definition = refused.get(0).startsWith("unit") ? refused.get(0) : "unit: NUMBER, " + refused.get(0);
+			this.graphQl.document("mutation { createIndicator(input: {code: \"TA-FEW\", programme: \"EU-CSO-EQUAL\","
+					+ " name: \"Few\", level: OUTPUT, method: COMPUTED, measure: PARTICIPANTS, " + definition
+					+ "}) { code } }")
+				.execute()
+				.errors()
+				.expect(error -> "input.filter.ages".equals(error.getExtensions().get("argument"))
+						&& error.getMessage().equals(refused.get(1)))
+				.verify();
+		}
 		// a share whose filter and denominator hold no age in common is 0 % always: refused
 		this.graphQl.document("""
 				mutation { createIndicator(input: {code: "TA-SHARE", programme: "EU-CSO-EQUAL", name: "Share",
@@ -162,9 +228,9 @@ class AgeRangesTest {
 			.execute()
 			.errors()
 			.expect(error -> "input.filter.ages".equals(error.getExtensions().get("argument"))
-					&& error.getMessage().equals("input.filter.ages: The range ends at 15, before it begins at 29"))
+					&& error.getMessage().equals("input.filter.ages: The range of ages ends at 15, before it begins at 29"))
 			.verify();
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM indicator WHERE code IN ('TA-SHARE', 'TA-BAD')",
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM indicator WHERE code IN ('TA-SHARE', 'TA-BAD', 'TA-FEW')",
 				Integer.class)).isZero();
 	}
 
@@ -185,6 +251,31 @@ class AgeRangesTest {
 			.path("participation.totals.participants")
 			.entity(Integer.class)
 			.get();
+	}
+
+	/** Each group of the breakdown by age band as the role sees it: its band and participants. */
+	private List<String> bands(Role role, String filter) {
+		return caller(role).document("{ participation(filter: " + filter
+				+ ") { breakdown(by: [AGE_BAND]) { ageBand participants } } }")
+			.execute()
+			.path("participation.breakdown")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map(group -> group.get("ageBand") + " " + group.get("participants"))
+			.toList();
+	}
+
+	/** The field of participation refused naming `by`, the totals beside it answered. */
+	private void expectByError(Role role, String filter, String field, String message) {
+		var response = caller(role).document("{ participation(filter: " + filter + ") { totals { participations } "
+				+ field + " } }").execute();
+		response.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& "by".equals(error.getExtensions().get("argument")) && error.getMessage().equals(message))
+			.verify();
+		response.path("participation.totals.participations").entity(Integer.class).satisfies(total ->
+				assertThat(total).isPositive());
 	}
 
 	private void expectError(Role role, String filter, String message) {

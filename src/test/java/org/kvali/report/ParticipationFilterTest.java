@@ -64,9 +64,20 @@ class ParticipationFilterTest {
 		assertThat(young.and(ParticipationFilter.ALL)).isEqualTo(young);
 		assertThat(young.and(aged(25, null)).activities()).isNull();
 		var apart = young.and(aged(30, 44));
-		assertThat(apart.ages().isEmpty()).isTrue();
+		assertThat(apart.ages().holdsNone()).isTrue();
 		assertThat(apart.activities()).isEmpty();
 		assertThat(young.and(aged(29, 29)).activities()).isNull();
+		// a range and bands it does not meet select no one either
+		var under18 = new ParticipationFilter(null, null, null, null, null, null, null, null, null,
+				List.of(AgeBand.UNDER_18), null, null, null, null, null, null, null, null);
+		assertThat(under18.and(aged(30, null)).activities()).isEmpty();
+		assertThat(under18.and(aged(15, null)).activities()).isNull();
+		assertThat(new AgeRange(15, 29).agesWithin(null)).isEqualTo(15);
+		assertThat(new AgeRange(15, 29).agesWithin(List.of(AgeBand.UNDER_18, AgeBand.AGE_30_44))).isEqualTo(3);
+		assertThat(new AgeRange(30, null).agesWithin(List.of(AgeBand.UNDER_18, AgeBand.UNKNOWN))).isZero();
+		// an open end counts as many ages, whoever is that old
+		assertThat(new AgeRange(148, null).agesWithin(null)).isGreaterThanOrEqualTo(AgeRange.FEWEST_SUPPRESSED);
+		assertThat(new AgeRange(148, 150).agesWithin(null)).isEqualTo(3);
 	}
 
 	@Test

@@ -45,6 +45,15 @@ class ParticipationReportErrorsTest {
 		assertThat(statementsFor(document)).isEqualTo(6);
 	}
 
+	@Test
+	void aProgrammesYearsAreLookedUpOnceForItsBreakdownAndWithheld() {
+		// the data version for the response cache (1), codes checked (1), the programme's month (1), the data version
+		// for the report's fields (1)
+		assertThat(statementsFor("""
+				{ participation(filter: {programmes: ["EU-CSO-EQUAL"]}) {
+				    breakdown(by: [YEAR]) { participants } withheld(by: [YEAR]) } }""")).isEqualTo(4);
+	}
+
 	/** The statements of running the document: made new with a comment, so that no kept response answers it. */
 	private int statementsFor(String document) {
 		this.statements.reset();
