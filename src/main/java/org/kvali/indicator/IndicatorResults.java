@@ -98,9 +98,9 @@ public class IndicatorResults {
 				var men = split ? computed.get(window.men()) : null;
 				// one sex withheld (too few people) withholds the other, or the total minus it would tell; so do
 				// too few people of the other genders, who are the total minus both, and a split the caller's own
-				// splits by gender do not show
+				// split by gender does not show
 				boolean both = women != null && men != null && !fewOthers(indicator, window.whole(), data)
-						&& this.cells.showWomenAndMen(indicator, window.whole());
+						&& this.cells.showWomenAndMen(indicator, window.whole(), data);
 				var bySex = both ? new BySex(women, men) : BySex.reported(values, window.whole());
 				periods.add(new IndicatorResult.PeriodResult(target.period(), target.value(),
 						computed.get(window.whole()), bySex.women(), bySex.men()));

@@ -1,6 +1,7 @@
 package org.kvali.indicator;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +63,16 @@ class PeriodCells {
 	 * The indicator split by the dimensions over the window, as the caller may see it: none of a period withheld
 	 * from it; by quarter or month one year at a time, whose quarters and months are shown as that year's; and by a
 	 * period with other dimensions, none of a period withheld (year by gender told a withheld year as the women and
-	 * men of another shown beside it; a reviewer's).
+	 * men of another shown beside it; a reviewer's); one period by other dimensions, only the groups its line by
+	 * periods and those dimensions shows too.
 	 */
 	List<IndicatorDisaggregation.Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
-		var data = new ParticipationReport.Data();
+		return groups(indicator, by, window, new ParticipationReport.Data());
+	}
+
+	/** The same, counted and decided over the data given. */
+	private List<IndicatorDisaggregation.Group> groups(Indicator indicator, List<Dimension> by,
+			IndicatorValues.Key window, ParticipationReport.Data data) {
 		if (!counted(indicator) || indicator.cumulative() || window.noValue()) {
 			return this.disaggregation.groups(indicator, by, window, data);
 		}
@@ -74,8 +81,12 @@ class PeriodCells {
 			return List.of();
 		}
 		var periods = by.stream().filter(Dimension::isPeriod).findFirst();
-		if (periods.isEmpty() || !suppressed(indicator, window, data)) {
+		if (!suppressed(indicator, window, data)) {
 			return this.disaggregation.groups(indicator, by, window, data);
+		}
+		if (periods.isEmpty()) {
+			return window.period() == null ? this.disaggregation.groups(indicator, by, window, data)
+					: inItsLine(indicator, by, window, data);
 		}
 		if (window.period() == null && periods.get() != Dimension.YEAR) {
 			var year = Period.holding(Dimension.YEAR, LocalDate.of(2025, 12, 31), indicator.yearStart()).key();
@@ -91,31 +102,41 @@ class PeriodCells {
 	}
 
 	/**
-	 * Whether the caller's splits of the window's value by gender show both its women and men: split by gender alone
-	 * ({@code disaggregate(by: [GENDER], period:)}), and for a count of one period, in the line of its periods too (by
-	 * YEAR and GENDER to date; a quarter or month by its length and GENDER over its year). Each line withholds its own
-	 * next smallest groups: the women and men of a year its line withheld one of told, with the total and the other
-	 * groups shown in that line, its few people (a tester's 87 of a year, 47 women and 34 men in the IATI file, 5 of
-	 * another gender shown by year and gender: 1 undisclosed).
+	 * One period's groups that its line by periods and the same dimensions (by YEAR to date; a quarter or month by
+	 * its length over its year) shows too. Each withholds its own next smallest groups: of a year's 87 young people,
+	 * split alone 47 women and 34 men (5 of another gender and 1 undisclosed withheld) and by year and gender 47 women
+	 * and 5 of another gender (34 men and the 1 withheld), the two together told the 1 (a review's).
 	 */
-	boolean showWomenAndMen(Indicator indicator, IndicatorValues.Key window) {
-		if (!womenAndMen(groups(indicator, List.of(Dimension.GENDER), window), null)) {
-			return false;
-		}
+	private List<IndicatorDisaggregation.Group> inItsLine(Indicator indicator, List<Dimension> by,
+			IndicatorValues.Key window, ParticipationReport.Data data) {
 		var period = window.period();
-		if (period == null || indicator.cumulative()) {
-			return true;
+		if (by.size() == ReportService.MAX_DIMENSIONS) {
+			throw new InvalidArgumentException("by", by, "A period is split by " + (ReportService.MAX_DIMENSIONS - 1)
+					+ " dimensions at most for you: its groups are shown as its line by periods and them shows them");
 		}
 		var year = Period.holding(Dimension.YEAR, period.start(), indicator.yearStart());
-		var line = period.length() == Dimension.YEAR ? IndicatorValues.Key.toDate(indicator, window.today())
+		var parent = period.length() == Dimension.YEAR ? IndicatorValues.Key.toDate(indicator, window.today())
 				: IndicatorWindows.window(indicator, year, null, window.today());
-		return womenAndMen(groups(indicator, List.of(period.length(), Dimension.GENDER), line), period.key());
+		var lineBy = new ArrayList<Dimension>(List.of(period.length()));
+		lineBy.addAll(by);
+		var shown = this.disaggregation.groups(indicator, lineBy, parent, data)
+			.stream()
+			.filter(group -> period.key().equals(group.group().period().key()))
+			.map(group -> group.group().values(by))
+			.collect(Collectors.toSet());
+		return this.disaggregation.groups(indicator, by, window, data)
+			.stream()
+			.filter(group -> shown.contains(group.group().values(by)))
+			.toList();
 	}
 
-	/** Whether the groups (those of the period, when not null) show a value for women and for men. */
-	private static boolean womenAndMen(List<IndicatorDisaggregation.Group> groups, String period) {
-		var shown = groups.stream()
-			.filter(group -> group.value() != null && (period == null || period.equals(group.group().period().key())))
+	/**
+	 * Whether the caller's split of the window's value by gender shows both its women and men, as
+	 * {@code disaggregate(by: [GENDER], period:)} does, over the data given.
+	 */
+	boolean showWomenAndMen(Indicator indicator, IndicatorValues.Key window, ParticipationReport.Data data) {
+		var shown = groups(indicator, List.of(Dimension.GENDER), window, data).stream()
+			.filter(group -> group.value() != null)
 			.map(group -> group.group().gender())
 			.collect(Collectors.toSet());
 		return shown.contains(Gender.FEMALE) && shown.contains(Gender.MALE);

@@ -111,9 +111,9 @@ public record AgeRange(Integer from, Integer to) {
 			if (ages > 0 && ages < FEWEST_SUPPRESSED) {
 				int first = Math.max(range.lowest(), BAND_STARTS[band.ordinal()]);
 				return "A group of " + band + " would count the ages " + first + " to " + (first + ages - 1)
-						+ " of the range alone; a group of yours spans " + FEWEST_SUPPRESSED + " ages at least: leave"
-						+ " AGE_BAND out, or give a range that meets each band in " + FEWEST_SUPPRESSED
-						+ " ages or none";
+						+ " of the range " + range.lowest() + (range.to == null ? " and over" : " to " + range.to)
+						+ " alone; groups shown to you span " + FEWEST_SUPPRESSED + " ages at least: leave AGE_BAND"
+						+ " out, or split a range that meets each band in " + FEWEST_SUPPRESSED + " ages or none";
 			}
 		}
 		return null;
