@@ -31,6 +31,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CountableFilters {
 
+	private static final String SHARE_AGES = "a share's people and the rest of its denominator's are of 5 ages at"
+			+ " least each, so that no answer counts people of one or two birth years";
+
 	private final ProgrammeService programmes;
 
 	private final ActivityService activities;
@@ -174,7 +177,10 @@ class CountableFilters {
 		}
 	}
 
-	/** A share's numerator counts within its denominator (IndicatorRepository): with nothing in common, always 0 %. */
+	/**
+	 * A share's numerator counts within its denominator (IndicatorRepository): with nothing in common, always 0 %;
+	 * with a few ages in common, or a few of the denominator's left out, an answer of one or two birth years.
+	 */
 	private static void nothingInCommon(ParticipationFilter filter, ParticipationFilter denominator,
 			Validation validation) {
 		var both = filter.and(denominator);
@@ -190,12 +196,24 @@ class CountableFilters {
 							+ "activities by what else they did, trained and then at a workshop, is not counted so: "
 							+ "report it, method REPORTED)");
 		}
-		// counted within its denominator, a share's numerator is of the ages both hold, as donors read it
-		var ages = aged && none.isEmpty() ? AgeRange.problem(both.ages(), both.ageBands(), true) : null;
-		if (ages != null) {
-			validation.problem("input.filter.ages", filter.ages(), "Counted within the denominator's, the filter's"
-					+ " ages are " + both.ages().lowest() + (both.ages().to() == null ? " and over" : " to "
-							+ both.ages().to()) + ": " + ages);
+		// counted within its denominator, a share's numerator is of the ages both hold, and its rest of the
+		// denominator's ages it does not hold, each as donors read them (18 and over of 17 and over told the
+		// 17-year-olds: a tester's)
+		if (!none.isEmpty() || both.ages() == null && both.ageBands() == null) {
+			return;
+		}
+		boolean own = filter.ages() != null;
+		int ages = both.ages() == null ? AgeRange.FEWEST_SUPPRESSED : both.ages().agesWithin(both.ageBands());
+		if (ages < AgeRange.FEWEST_SUPPRESSED) {
+			validation.problem(own ? "input.filter.ages" : "input.denominatorFilter.ages",
+					own ? filter.ages() : denominator.ages(), "Counted within the denominator's ages, the filter"
+							+ " selects " + ages + (ages == 1 ? " age: " : " ages: ") + SHARE_AGES);
+		}
+		int rest = AgeRange.agesApart(denominator.ages(), denominator.ageBands(), both.ages(), both.ageBands());
+		if (rest > 0 && rest < AgeRange.FEWEST_SUPPRESSED) {
+			validation.problem("input.denominatorFilter.ages", denominator.ages(), "The denominator's people the"
+					+ " filter leaves out are of " + rest + (rest == 1 ? " age" : " ages") + " alone, which the share"
+					+ " would tell as its rest: " + SHARE_AGES);
 		}
 	}
 

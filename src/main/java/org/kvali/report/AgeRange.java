@@ -42,9 +42,12 @@ public record AgeRange(Integer from, Integer to) {
 		if (other == null) {
 			return this;
 		}
-		return new AgeRange(this.from == null ? other.from : other.from == null ? this.from
-				: Math.max(this.from, other.from), this.to == null ? other.to : other.to == null ? this.to
-						: Math.min(this.to, other.to));
+		// Integers apart: a conditional mixing one with Math.max's int unboxed a null end (two open ends failed)
+		Integer from = this.from == null ? other.from : other.from == null ? this.from
+				: Integer.valueOf(Math.max(this.from, other.from));
+		Integer to = this.to == null ? other.to : other.to == null ? this.to
+				: Integer.valueOf(Math.min(this.to, other.to));
+		return new AgeRange(from, to);
 	}
 
 	/** Whether no age is in the range, as of two ranges that do not meet. */
@@ -61,6 +64,25 @@ public record AgeRange(Integer from, Integer to) {
 			}
 		}
 		return ages;
+	}
+
+	/**
+	 * How many ages a filter's range and bands ({@code range}, {@code bands}, either null for none) select that
+	 * another's ({@code other}, {@code otherBands}) do not: ages above {@link #OLDEST} counted up to 5 more.
+	 */
+	public static int agesApart(AgeRange range, List<AgeBand> bands, AgeRange other, List<AgeBand> otherBands) {
+		int ages = 0;
+		for (int age = 0; age <= OLDEST + FEWEST_SUPPRESSED; age++) {
+			if (selects(range, bands, age) && !selects(other, otherBands, age)) {
+				ages++;
+			}
+		}
+		return ages;
+	}
+
+	private static boolean selects(AgeRange range, List<AgeBand> bands, int age) {
+		return (range == null || range.contains(age))
+				&& (bands == null || bands.contains(AgeBand.ofBand(FactIndex.band(age))));
 	}
 
 	/** How many ages of the range are in the band, those of an open end above {@link #OLDEST} taken as 5 more. */
@@ -110,7 +132,8 @@ public record AgeRange(Integer from, Integer to) {
 			int ages = filter.ageBands() == null || filter.ageBands().contains(band) ? range.agesIn(band) : 0;
 			if (ages > 0 && ages < FEWEST_SUPPRESSED) {
 				int first = Math.max(range.lowest(), BAND_STARTS[band.ordinal()]);
-				return "A group of " + band + " would count the ages " + first + " to " + (first + ages - 1)
+				return "A group of " + band + " would count " + (ages == 1 ? "the age " + first
+						: "the ages " + first + " to " + (first + ages - 1))
 						+ " of the range " + range.lowest() + (range.to == null ? " and over" : " to " + range.to)
 						+ " alone; groups shown to you span " + FEWEST_SUPPRESSED + " ages at least: leave AGE_BAND"
 						+ " out, or split a range that meets each band in " + FEWEST_SUPPRESSED + " ages or none";

@@ -67,6 +67,14 @@ class ParticipationFilterTest {
 		assertThat(apart.ages().holdsNone()).isTrue();
 		assertThat(apart.activities()).isEmpty();
 		assertThat(young.and(aged(29, 29)).activities()).isNull();
+		// open ends of the same side (they failed unboxing a null end)
+		assertThat(aged(18, null).and(aged(17, null)).ages()).isEqualTo(new AgeRange(18, null));
+		assertThat(aged(null, 40).and(aged(null, 50)).ages()).isEqualTo(new AgeRange(null, 40));
+		assertThat(new AgeRange(null, null).and(new AgeRange(null, null))).isEqualTo(new AgeRange(null, null));
+		assertThat(AgeRange.agesApart(new AgeRange(17, null), null, new AgeRange(18, null), null)).isEqualTo(1);
+		assertThat(AgeRange.agesApart(new AgeRange(13, 18), null, new AgeRange(13, 18), List.of(AgeBand.UNDER_18)))
+			.isEqualTo(1);
+		assertThat(AgeRange.agesApart(null, null, new AgeRange(15, 29), null)).isGreaterThan(100);
 		// a range and bands it does not meet select no one either
 		var under18 = new ParticipationFilter(null, null, null, null, null, null, null, null, null,
 				List.of(AgeBand.UNDER_18), null, null, null, null, null, null, null, null);
