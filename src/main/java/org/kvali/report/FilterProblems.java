@@ -26,16 +26,15 @@ public class FilterProblems {
 	}
 
 	/**
-	 * The filter's problems: its range of ages ({@link AgeRange#problem}, 5 ages at least for a DONOR or PARTNER, and
-	 * whoever asks when {@code published}, as an indicator's definition is, whose figures donors read),
+	 * The filter's problems: its range of ages ({@link AgeRange#problem}, 5 ages at least when {@code suppressed}: for
+	 * a caller small groups are withheld from, and an indicator's definition, whose figures donors read),
 	 * then its unknown codes, for each of its fields that has any, in the order of the fields, an error naming the
 	 * first and the others of that field. Each as a field of {@code argument} ({@code filter.regions}, or
 	 * {@code input.denominatorFilter.regions} of an indicator's definition, which names them all at once).
 	 */
-	public List<InvalidArgumentException> of(ParticipationFilter filter, String argument, boolean published) {
+	public List<InvalidArgumentException> of(ParticipationFilter filter, String argument, boolean suppressed) {
 		var problems = new ArrayList<InvalidArgumentException>();
 		var caller = Caller.find();
-		boolean suppressed = published || caller.map(found -> !found.is(Role.ADMIN, Role.ANALYST)).orElse(true);
 		var ages = AgeRange.problem(filter.ages(), filter.ageBands(), suppressed);
 		if (ages != null) {
 			problems.add(new InvalidArgumentException(argument + ".ages", filter.ages(), ages));

@@ -59,11 +59,15 @@ public class ReportService {
 	 */
 	public ParticipationReport report(ParticipationFilter filter) {
 		var checked = filter == null ? ParticipationFilter.ALL : filter;
-		var problems = this.filterProblems.of(checked, "filter", false);
+		var report = new ParticipationReport(checked);
+		// a range of a few ages is withheld as small groups are: a partner over its own activities sees it in full, as
+		// it sees their groups by age band (a tester's)
+		var problems = this.filterProblems.of(checked, "filter",
+				checked.ages() != null && suppresses(checked, report.data()));
 		if (!problems.isEmpty()) {
 			throw new InvalidArguments(problems);
 		}
-		return new ParticipationReport(checked);
+		return report;
 	}
 
 	public Measures totals(ParticipationReport report) {

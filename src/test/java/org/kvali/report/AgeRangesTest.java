@@ -106,10 +106,16 @@ class AgeRangesTest {
 
 	@Test
 	void aDonorOrPartnerAsksForFiveAgesAtLeastAndAnAdminForAny() {
+		var oracle = new ParticipationOracle(this.jdbc);
 		var fewAges = "A range selects 5 ages at least, so that no answer counts people of one or two birth years;"
 				+ " this one selects ";
 		expectError(Role.DONOR, "{ages: {from: 29, to: 30}}", fewAges + "2");
 		expectError(Role.PARTNER, "{ages: {from: 148, to: 150}}", fewAges + "3");
+		// over the activities its organizations run, a partner sees a range of any ages, as their groups by band
+		var own = "a.organizer_id = (SELECT id FROM organization WHERE code = 'CIF') AND ";
+		assertThat(participants(Role.PARTNER, "{organizers: [\"CIF\"], ages: {from: 16, to: 16}}"))
+			.isEqualTo(Integer.valueOf(oracle.totals(own + AGE + " = 16 AND " + PARTICIPANTS).split("\\|")[1]))
+			.isPositive();
 		// an open end is no few ages, whoever is that old
 		caller(Role.PARTNER).document("{ participation(filter: {ages: {from: 148}}) { totals { suppressed } } }")
 			.execute()
@@ -120,7 +126,6 @@ class AgeRangesTest {
 		expectError(Role.DONOR, "{ageBands: [AGE_18_29], ages: {from: 27, to: 40}}", "A range selects 5 ages at least"
 				+ " within the age bands named beside it, so that no answer counts people of one or two birth years;"
 				+ " this one selects 3");
-		var oracle = new ParticipationOracle(this.jdbc);
 		var five = oracle.totals(AGE + " BETWEEN 25 AND 29 AND " + PARTICIPANTS).split("\\|")[1];
 		assertThat(participants(Role.DONOR, "{ages: {from: 25, to: 29}}")).isEqualTo(Integer.valueOf(five));
 		// a range selects people by what they are: the activities they came to are not counted to a donor
