@@ -13,9 +13,9 @@ import org.kvali.indicator.IndicatorEnums.Unit;
 import org.kvali.programme.Programme;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
-import org.kvali.report.ParticipationFilter;
 import org.kvali.report.AgeRange;
 import org.kvali.report.FilterProblems;
+import org.kvali.report.ParticipationFilter;
 
 import org.springframework.stereotype.Component;
 

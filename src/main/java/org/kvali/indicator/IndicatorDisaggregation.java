@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kvali.graphql.InvalidArgumentException;
+import org.kvali.report.AgeRange;
 import org.kvali.report.Dimension;
 import org.kvali.report.Gender;
 import org.kvali.report.MeasureSet;
@@ -88,6 +89,9 @@ class IndicatorDisaggregation {
 			return reported(indicator, by, window);
 		}
 		var numeratorFilter = filter(indicator.filter(), window);
+		if (indicator.unit() == IndicatorEnums.Unit.PERCENT && by.contains(Dimension.AGE_BAND)) {
+			restOfBands(numeratorFilter, filter(indicator.denominatorFilter(), window), by, data);
+		}
 		var numerator = breakdown(numeratorFilter, by, indicator.yearStart(), data);
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER) {
 			return numerator.stream()
@@ -120,6 +124,19 @@ class IndicatorDisaggregation {
 		}
 		counted.values().forEach(group -> groups.add(new Group(group, null)));
 		return groups;
+	}
+
+	/**
+	 * A share by age band is refused to a caller whose answers are suppressed where a band's group would tell the
+	 * denominator's people of 1 to 4 ages (a review's: 20 and over of everyone, by band, told the 18 and 19-year-olds).
+	 */
+	private void restOfBands(ParticipationFilter numerator, ParticipationFilter denominator, List<Dimension> by,
+			ParticipationReport.Data data) {
+		var problem = AgeRange.restProblem(numerator, denominator);
+		if (problem != null
+				&& (this.reports.suppresses(numerator, data) || this.reports.suppresses(denominator, data))) {
+			throw new InvalidArgumentException("by", by, problem);
+		}
 	}
 
 	/**

@@ -63,8 +63,8 @@ class PeriodCells {
 	 * The indicator split by the dimensions over the window, as the caller may see it: none of a period withheld
 	 * from it; by quarter or month one year at a time, whose quarters and months are shown as that year's; and by a
 	 * period with other dimensions, none of a period withheld (year by gender told a withheld year as the women and
-	 * men of another shown beside it; a reviewer's); one period by other dimensions, only the groups its line by
-	 * periods and those dimensions shows too.
+	 * men of another shown beside it; a reviewer's); one period by other dimensions, only the groups its lines by
+	 * periods and those dimensions show too.
 	 */
 	List<IndicatorDisaggregation.Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
 		return groups(indicator, by, window, new ParticipationReport.Data());
@@ -81,12 +81,11 @@ class PeriodCells {
 			return List.of();
 		}
 		var periods = by.stream().filter(Dimension::isPeriod).findFirst();
-		if (!suppressed(indicator, window, data)) {
+		if (periods.isEmpty() && window.period() == null || !suppressed(indicator, window, data)) {
 			return this.disaggregation.groups(indicator, by, window, data);
 		}
 		if (periods.isEmpty()) {
-			return window.period() == null ? this.disaggregation.groups(indicator, by, window, data)
-					: inItsLine(indicator, by, window, data);
+			return inItsLines(indicator, by, window, data);
 		}
 		if (window.period() == null && periods.get() != Dimension.YEAR) {
 			var year = Period.holding(Dimension.YEAR, LocalDate.of(2025, 12, 31), indicator.yearStart()).key();
@@ -102,32 +101,43 @@ class PeriodCells {
 	}
 
 	/**
-	 * One period's groups that its line by periods and the same dimensions (by YEAR to date; a quarter or month by
-	 * its length over its year) shows too. Each withholds its own next smallest groups: of a year's 87 young people,
-	 * split alone 47 women and 34 men (5 of another gender and 1 undisclosed withheld) and by year and gender 47 women
-	 * and 5 of another gender (34 men and the 1 withheld), the two together told the 1 (a review's).
+	 * One period's groups that its lines by periods and the same dimensions show too: a year's by YEAR to date, a
+	 * quarter's by QUARTER over its year, a month's by MONTH over its year and over its quarter. Each withholds its
+	 * own next smallest groups: of a year's 87 young people, split alone 47 women and 34 men (5 of another gender and 1
+	 * undisclosed withheld) and by year and gender 47 women and 5 of another gender (34 men and the 1 withheld), the
+	 * two together told the 1 (a review's).
 	 */
-	private List<IndicatorDisaggregation.Group> inItsLine(Indicator indicator, List<Dimension> by,
+	private List<IndicatorDisaggregation.Group> inItsLines(Indicator indicator, List<Dimension> by,
 			IndicatorValues.Key window, ParticipationReport.Data data) {
 		var period = window.period();
 		if (by.size() == ReportService.MAX_DIMENSIONS) {
-			throw new InvalidArgumentException("by", by, "A period is split by " + (ReportService.MAX_DIMENSIONS - 1)
-					+ " dimensions at most for you: its groups are shown as its line by periods and them shows them");
+			throw new InvalidArgumentException("by", by, "A period is split for you by " + (ReportService.MAX_DIMENSIONS
+					- 1) + " dimensions at most: its groups are shown as its line of periods split by them shows them");
 		}
-		var year = Period.holding(Dimension.YEAR, period.start(), indicator.yearStart());
-		var parent = period.length() == Dimension.YEAR ? IndicatorValues.Key.toDate(indicator, window.today())
-				: IndicatorWindows.window(indicator, year, null, window.today());
+		var parents = new ArrayList<IndicatorValues.Key>();
+		if (period.length() == Dimension.YEAR) {
+			parents.add(IndicatorValues.Key.toDate(indicator, window.today()));
+		}
+		else {
+			var year = Period.holding(Dimension.YEAR, period.start(), indicator.yearStart());
+			parents.add(IndicatorWindows.window(indicator, year, null, window.today()));
+		}
+		if (period.length() == Dimension.MONTH) {
+			var quarter = Period.holding(Dimension.QUARTER, period.start(), indicator.yearStart());
+			parents.add(IndicatorWindows.window(indicator, quarter, null, window.today()));
+		}
 		var lineBy = new ArrayList<Dimension>(List.of(period.length()));
 		lineBy.addAll(by);
-		var shown = this.disaggregation.groups(indicator, lineBy, parent, data)
-			.stream()
-			.filter(group -> period.key().equals(group.group().period().key()))
-			.map(group -> group.group().values(by))
-			.collect(Collectors.toSet());
-		return this.disaggregation.groups(indicator, by, window, data)
-			.stream()
-			.filter(group -> shown.contains(group.group().values(by)))
-			.toList();
+		var groups = this.disaggregation.groups(indicator, by, window, data);
+		for (var parent : parents) {
+			var shown = this.disaggregation.groups(indicator, lineBy, parent, data)
+				.stream()
+				.filter(group -> period.key().equals(group.group().period().key()))
+				.map(group -> group.group().values(by))
+				.collect(Collectors.toSet());
+			groups = groups.stream().filter(group -> shown.contains(group.group().values(by))).toList();
+		}
+		return groups;
 	}
 
 	/**

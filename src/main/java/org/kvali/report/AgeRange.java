@@ -134,12 +134,40 @@ public record AgeRange(Integer from, Integer to) {
 				int first = Math.max(range.lowest(), BAND_STARTS[band.ordinal()]);
 				return "A group of " + band + " would count " + (ages == 1 ? "the age " + first
 						: "the ages " + first + " to " + (first + ages - 1))
-						+ " of the range " + range.lowest() + (range.to == null ? " and over" : " to " + range.to)
-						+ " alone; groups shown to you span " + FEWEST_SUPPRESSED + " ages at least: leave AGE_BAND"
-						+ " out, or split a range that meets each band in " + FEWEST_SUPPRESSED + " ages or none";
+						+ " of the range " + range.text() + " alone; groups shown to you span " + FEWEST_SUPPRESSED
+						+ " ages at least: leave AGE_BAND out, or split a range that meets each band in "
+						+ FEWEST_SUPPRESSED + " ages or none";
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * What is wrong with splitting a share by age band for a caller whose answers are suppressed, or null: a band
+	 * where the denominator's ages the numerator leaves out are 1 to 4 (20 and over of everyone: 18 and 19 in
+	 * AGE_18_29), whose group would tell them as its whole less its people.
+	 */
+	public static String restProblem(ParticipationFilter numerator, ParticipationFilter denominator) {
+		for (var band : AgeBand.values()) {
+			int rest = 0;
+			for (int age = 0; age <= OLDEST + FEWEST_SUPPRESSED; age++) {
+				rest += AgeBand.ofBand(FactIndex.band(age)) == band
+						&& selects(denominator.ages(), denominator.ageBands(), age)
+						&& !selects(numerator.ages(), numerator.ageBands(), age) ? 1 : 0;
+			}
+			if (rest > 0 && rest < FEWEST_SUPPRESSED) {
+				return "A group of " + band + " would tell, as its whole less its people, the denominator's people of "
+						+ rest + (rest == 1 ? " age" : " ages") + " alone; groups shown to you span "
+						+ FEWEST_SUPPRESSED + " ages at least: leave AGE_BAND out";
+			}
+		}
+		return null;
+	}
+
+	/** The range as people write it: 15 to 29, 60 and over, up to 17. */
+	String text() {
+		return this.from == null ? (this.to == null ? "of any known age" : "up to " + this.to)
+				: this.to == null ? this.from + " and over" : this.from + " to " + this.to;
 	}
 
 	@Override

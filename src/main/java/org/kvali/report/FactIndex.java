@@ -163,10 +163,10 @@ final class FactIndex {
 			.collect(Collectors.toMap(dimension -> dimension,
 					dimension -> rowCopy(dimension, before, same, changes, organizationsKept), (a, b) -> a,
 					() -> new EnumMap<>(Dimension.class))));
-		boolean bandsKept = before != null && startsWith(birthYear, before.birthYear)
+		boolean agesKept = before != null && startsWith(birthYear, before.birthYear)
 				&& startsWith(startYear, before.startYear);
-		this.rowValues.put(Dimension.AGE_BAND, bandsKept && same != null ? same.rowValues.get(Dimension.AGE_BAND)
-				: ages(bandsKept ? before : null, changes));
+		this.rowValues.put(Dimension.AGE_BAND, agesKept && same != null ? same.rowValues.get(Dimension.AGE_BAND)
+				: ages(agesKept ? before : null, changes));
 		boolean daysKept = before != null && before.rowDay != null && before.firstYear == firstYear
 				&& startsWith(startDay, before.startDay);
 		this.rowDay = !daysFit(settings.rowCopyValues()) ? null

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 import org.kvali.access.Caller;
-import org.kvali.access.Role;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;

@@ -68,7 +68,7 @@ public record ParticipationReport(ParticipationFilter filter, Data data) {
 		int yearStart(ParticipationFilter filter, ToIntFunction<ParticipationFilter> lookup) {
 			var known = this.yearStarts.get(filter);
 			if (known == null) {
-				// outside the map's lock, as a decision: a statement
+				// a statement: run outside the map's lock, as a decision is
 				known = lookup.applyAsInt(filter);
 				this.yearStarts.putIfAbsent(filter, known);
 			}

@@ -1,6 +1,5 @@
 package org.kvali.report;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,9 @@ package org.kvali.iati;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -16,6 +18,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -39,7 +42,7 @@ class IatiExportTest {
 	MockMvc mvc;
 
 	@Autowired
-	org.springframework.graphql.test.tester.HttpGraphQlTester graphQl;
+	HttpGraphQlTester graphQl;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -214,13 +217,13 @@ class IatiExportTest {
 			.execute().path("setIndicatorTargets.code").hasValue();
 		var donor = this.keys.create("iati donor", Role.DONOR, List.of(), false, "test").secret();
 		try {
-			var shown = new java.util.HashMap<String, Object>();
+			var shown = new HashMap<String, Object>();
 			for (var group : this.graphQl.mutate().header("Authorization", "Bearer " + donor).build()
 				.document("{ indicator(code: \"TI-YOUNG\") { disaggregate(by: [YEAR, GENDER]) {"
 						+ " group { period { key } gender } value } } }")
-				.execute().path("indicator.disaggregate").entityList(java.util.Map.class).get()) {
-				var of = (java.util.Map<String, Object>) group.get("group");
-				shown.put(((java.util.Map<String, Object>) of.get("period")).get("key") + " " + of.get("gender"),
+				.execute().path("indicator.disaggregate").entityList(Map.class).get()) {
+				var of = (Map<String, Object>) group.get("group");
+				shown.put(((Map<String, Object>) of.get("period")).get("key") + " " + of.get("gender"),
 						group.get("value"));
 			}
 			assertThat(shown).containsEntry("2025 FEMALE", 47.0).containsEntry("2025 OTHER", 5.0)
@@ -230,8 +233,8 @@ class IatiExportTest {
 			assertThat(this.graphQl.mutate().header("Authorization", "Bearer " + donor).build()
 				.document("{ indicator(code: \"TI-YOUNG\") { disaggregate(by: [GENDER], period: \"2025\") {"
 						+ " group { gender } value } } }")
-				.execute().path("indicator.disaggregate").entityList(java.util.Map.class).get())
-				.extracting(group -> ((java.util.Map<?, ?>) group.get("group")).get("gender") + " " + group.get("value"))
+				.execute().path("indicator.disaggregate").entityList(Map.class).get())
+				.extracting(group -> ((Map<?, ?>) group.get("group")).get("gender") + " " + group.get("value"))
 				.containsExactly("FEMALE 47.0");
 			var splits = new ArrayList<String>();
 			for (var period : children(indicator(donor, "TI-YOUNG"), "period")) {
@@ -246,11 +249,48 @@ class IatiExportTest {
 			}
 			// split where the line shows both, 2025 not
 			assertThat(splits).isNotEmpty().noneMatch(split -> split.startsWith("2025"));
+			// a quarter's and a month's split show what their lines show of them (by quarter over the year; by month
+			// over the year and over the quarter)
+			var asDonor = this.graphQl.mutate().header("Authorization", "Bearer " + donor).build();
+			for (var period : List.of("2025-Q1", "2025-01")) {
+				var length = period.contains("Q") ? "QUARTER" : "MONTH";
+				var alone = genders(asDonor, "disaggregate(by: [GENDER], period: \"" + period + "\")", null);
+				var lines = new ArrayList<>(List.of(genders(asDonor, "disaggregate(by: [" + length + ", GENDER],"
+						+ " period: \"2025\")", period)));
+				if (length.equals("MONTH")) {
+					lines.add(genders(asDonor, "disaggregate(by: [MONTH, GENDER], period: \"2025-Q1\")", period));
+				}
+				lines.forEach(line -> assertThat(line).as("%s in its line", period).containsAllEntriesOf(alone));
+			}
+			// a period is split by 3 dimensions at most, its line by 4
+			asDonor.document("{ indicator(code: \"TI-YOUNG\") { disaggregate(by: [GENDER, REGION, DISABILITY,"
+					+ " ACTIVITY_KIND], period: \"2025\") { value } } }")
+				.execute()
+				.errors()
+				.expect(error -> "by".equals(error.getExtensions().get("argument")) && error.getMessage()
+					.equals("A period is split for you by 3 dimensions at most: its groups are shown as its line of"
+							+ " periods split by them shows them"))
+				.verify();
 		}
 		finally {
 			this.jdbc.update("DELETE FROM api_key WHERE name = 'iati donor'");
 			this.jdbc.update("DELETE FROM indicator WHERE code = 'TI-YOUNG'");
 		}
+	}
+
+	/** TI-YOUNG's value of each gender in the split (of the period only, when given), as the tester sees it. */
+	@SuppressWarnings("unchecked")
+	private static Map<Object, Object> genders(HttpGraphQlTester tester, String split, String period) {
+		var values = new HashMap<Object, Object>();
+		for (var group : tester.document("{ indicator(code: \"TI-YOUNG\") { " + split + " { group { period { key }"
+				+ " gender } value } } }").execute().path("indicator.disaggregate").entityList(Map.class).get()) {
+			var of = (Map<String, Object>) group.get("group");
+			var key = of.get("period") == null ? null : ((Map<String, Object>) of.get("period")).get("key");
+			if (period == null || period.equals(key)) {
+				values.put(of.get("gender"), group.get("value"));
+			}
+		}
+		return values;
 	}
 
 	/**

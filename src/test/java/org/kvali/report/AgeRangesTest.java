@@ -231,6 +231,25 @@ class AgeRangesTest {
 			.path("createIndicator.actual")
 			.entity(Double.class)
 			.satisfies(actual -> assertThat(actual).isBetween(50.0, 100.0));
+		// 20 and over of everyone, split by band, would tell the 18 and 19-year-olds as AGE_18_29's whole less its
+		// people (a review's): refused to a donor, told an admin
+		this.graphQl.document("mutation { createIndicator(input: {code: \"TA-TWENTY\", programme: \"EU-CSO-EQUAL\","
+				+ " name: \"Share of 20 and over\", level: OUTPUT, method: COMPUTED, measure: PARTICIPANTS,"
+				+ " unit: PERCENT, filter: {ages: {from: 20}}, denominatorFilter: {}}) { code } }").execute()
+			.path("createIndicator.code")
+			.hasValue();
+		donor.document("{ indicator(code: \"TA-TWENTY\") { disaggregate(by: [GENDER, AGE_BAND]) { value } } }")
+			.execute()
+			.errors()
+			.expect(error -> "by".equals(error.getExtensions().get("argument")) && error.getMessage()
+				.equals("A group of AGE_18_29 would tell, as its whole less its people, the denominator's people of 2"
+						+ " ages alone; groups shown to you span 5 ages at least: leave AGE_BAND out"))
+			.verify();
+		assertThat(donor.document("{ indicator(code: \"TA-TWENTY\") { disaggregate(by: [GENDER]) { value } } }")
+			.execute().path("indicator.disaggregate").entityList(Object.class).get()).isNotEmpty();
+		assertThat(this.graphQl.document("{ indicator(code: \"TA-TWENTY\") { disaggregate(by: [AGE_BAND]) {"
+				+ " group { ageBand } } } }").execute().path("indicator.disaggregate[*].group.ageBand")
+			.entityList(String.class).get()).contains("AGE_18_29", "AGE_30_44");
 		// a share whose filter and denominator hold no age in common is 0 % always: refused
 		this.graphQl.document("""
 				mutation { createIndicator(input: {code: "TA-SHARE", programme: "EU-CSO-EQUAL", name: "Share",
