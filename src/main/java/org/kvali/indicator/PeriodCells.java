@@ -110,9 +110,10 @@ class PeriodCells {
 	private List<IndicatorDisaggregation.Group> inItsLines(Indicator indicator, List<Dimension> by,
 			IndicatorValues.Key window, ParticipationReport.Data data) {
 		var period = window.period();
-		if (by.size() == ReportService.MAX_DIMENSIONS) {
-			throw new InvalidArgumentException("by", by, "A period is split for you by " + (ReportService.MAX_DIMENSIONS
-					- 1) + " dimensions at most: its groups are shown as its line of periods split by them shows them");
+		int most = ReportService.MAX_DIMENSIONS - 1;
+		if (by.size() > most) {
+			throw new InvalidArgumentException("by", by, "A period is split for you by " + most + " dimensions at most:"
+					+ " its groups are shown as its line of periods split by them shows them");
 		}
 		var parents = new ArrayList<IndicatorValues.Key>();
 		if (period.length() == Dimension.YEAR) {
