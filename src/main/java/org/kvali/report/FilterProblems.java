@@ -56,7 +56,8 @@ public class FilterProblems {
 
 	private static InvalidArgumentException unknownCodes(List<ReportRepository.UnknownCode> unknown) {
 		var first = unknown.get(0);
-		var message = new StringBuilder("No " + first.what() + " has the code '" + Text.preview(first.code(), 40) + "'");
+		var message = new StringBuilder("No " + first.what() + " has the code '" + Text.preview(first.code(), 40)
+				+ "'");
 		message.append(first.stored() != null ? "; write it as stored: " + first.stored()
 				: Validation.unseen(first.code()));
 		// each with its stored spelling, as the first (a second code in another case was named without it)
