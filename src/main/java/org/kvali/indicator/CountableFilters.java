@@ -113,6 +113,9 @@ class CountableFilters {
 		check("input.denominatorFilter", input, programme, project, input.denominatorFilter(), validation);
 		if (input.filter() != null && input.denominatorFilter() != null && !validation.refusedAny()) {
 			nothingInCommon(input.filter(), input.denominatorFilter(), validation);
+			if (!validation.refusedAny()) {
+				shareAges(input.filter(), input.denominatorFilter(), validation);
+			}
 		}
 	}
 
@@ -177,10 +180,7 @@ class CountableFilters {
 		}
 	}
 
-	/**
-	 * A share's numerator counts within its denominator (IndicatorRepository): with nothing in common, always 0 %;
-	 * with a few ages in common, or a few of the denominator's left out, an answer of one or two birth years.
-	 */
+	/** A share's numerator counts within its denominator (IndicatorRepository): with nothing in common, always 0 %. */
 	private static void nothingInCommon(ParticipationFilter filter, ParticipationFilter denominator,
 			Validation validation) {
 		var both = filter.and(denominator);
@@ -196,10 +196,16 @@ class CountableFilters {
 							+ "activities by what else they did, trained and then at a workshop, is not counted so: "
 							+ "report it, method REPORTED)");
 		}
-		// counted within its denominator, a share's numerator is of the ages both hold, and its rest of the
-		// denominator's ages it does not hold, each as donors read them (18 and over of 17 and over told the
-		// 17-year-olds: a tester's)
-		if (!none.isEmpty() || both.ages() == null && both.ageBands() == null) {
+	}
+
+	/**
+	 * Counted within its denominator, a share's numerator is of the ages both hold, and its rest of the denominator's
+	 * ages it does not hold: 5 ages each, as donors read them (18 and over of 17 and over told the 17-year-olds: a
+	 * tester's).
+	 */
+	private static void shareAges(ParticipationFilter filter, ParticipationFilter denominator, Validation validation) {
+		var both = filter.and(denominator);
+		if (both.ages() == null && both.ageBands() == null) {
 			return;
 		}
 		boolean own = filter.ages() != null;
