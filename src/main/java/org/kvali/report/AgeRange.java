@@ -1,6 +1,8 @@
 package org.kvali.report;
 
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * The schema's AgeRange: ages in whole years, taken as age bands take them (the activity's start year less the birth
@@ -17,8 +19,8 @@ public record AgeRange(Integer from, Integer to) {
 	 */
 	public static final int FEWEST_SUPPRESSED = 5;
 
-	/** The first age of each known band ({@link AgeBand} order), as the participation_fact view bands ages. */
-	private static final int[] BAND_STARTS = { 0, 18, 30, 45, 60 };
+	/** The last age counted: those above {@link #OLDEST} an open end holds count as 5 more. */
+	private static final int LAST_COUNTED = OLDEST + FEWEST_SUPPRESSED;
 
 	public int lowest() {
 		return this.from == null ? 0 : this.from;
@@ -57,13 +59,7 @@ public record AgeRange(Integer from, Integer to) {
 
 	/** How many ages of the range are in the bands named (all when null): ages above {@link #OLDEST} count as 5. */
 	public int agesWithin(List<AgeBand> bands) {
-		int ages = 0;
-		for (var band : AgeBand.values()) {
-			if (bands == null || bands.contains(band)) {
-				ages += agesIn(band);
-			}
-		}
-		return ages;
+		return count(age -> selects(this, bands, age));
 	}
 
 	/**
@@ -71,29 +67,26 @@ public record AgeRange(Integer from, Integer to) {
 	 * another's ({@code other}, {@code otherBands}) do not: ages above {@link #OLDEST} counted up to 5 more.
 	 */
 	public static int agesApart(AgeRange range, List<AgeBand> bands, AgeRange other, List<AgeBand> otherBands) {
-		int ages = 0;
-		for (int age = 0; age <= OLDEST + FEWEST_SUPPRESSED; age++) {
-			if (selects(range, bands, age) && !selects(other, otherBands, age)) {
-				ages++;
-			}
-		}
-		return ages;
+		return count(age -> selects(range, bands, age) && !selects(other, otherBands, age));
 	}
 
-	private static boolean selects(AgeRange range, List<AgeBand> bands, int age) {
-		return (range == null || range.contains(age))
-				&& (bands == null || bands.contains(AgeBand.ofBand(FactIndex.band(age))));
+	/** Whether a filter's range and bands (either null for none) select a person of this known age. */
+	static boolean selects(AgeRange range, List<AgeBand> bands, int age) {
+		return (range == null || range.contains(age)) && (bands == null || bands.contains(bandOf(age)));
 	}
 
 	/** How many ages of the range are in the band, those of an open end above {@link #OLDEST} taken as 5 more. */
 	private int agesIn(AgeBand band) {
-		if (band == AgeBand.UNKNOWN) {
-			return 0;
-		}
-		int first = Math.max(lowest(), BAND_STARTS[band.ordinal()]);
-		int last = Math.min(highest(), band.ordinal() + 1 < BAND_STARTS.length ? BAND_STARTS[band.ordinal() + 1] - 1
-				: OLDEST + FEWEST_SUPPRESSED);
-		return Math.max(0, last - first + 1);
+		return count(age -> bandOf(age) == band && contains(age));
+	}
+
+	private static AgeBand bandOf(int age) {
+		return AgeBand.ofBand(FactIndex.band(age));
+	}
+
+	/** How many ages of 0 to {@link #LAST_COUNTED} pass. */
+	private static int count(IntPredicate selected) {
+		return (int) IntStream.rangeClosed(0, LAST_COUNTED).filter(selected).count();
 	}
 
 	/**
@@ -131,7 +124,10 @@ public record AgeRange(Integer from, Integer to) {
 		for (var band : AgeBand.values()) {
 			int ages = filter.ageBands() == null || filter.ageBands().contains(band) ? range.agesIn(band) : 0;
 			if (ages > 0 && ages < FEWEST_SUPPRESSED) {
-				int first = Math.max(range.lowest(), BAND_STARTS[band.ordinal()]);
+				int first = IntStream.rangeClosed(0, LAST_COUNTED)
+					.filter(age -> bandOf(age) == band && range.contains(age))
+					.findFirst()
+					.getAsInt();
 				return "A group of " + band + " would count " + (ages == 1 ? "the age " + first
 						: "the ages " + first + " to " + (first + ages - 1))
 						+ " of the range " + range.text() + " alone; groups shown to you span " + FEWEST_SUPPRESSED
@@ -149,12 +145,8 @@ public record AgeRange(Integer from, Integer to) {
 	 */
 	public static String restProblem(ParticipationFilter numerator, ParticipationFilter denominator) {
 		for (var band : AgeBand.values()) {
-			int rest = 0;
-			for (int age = 0; age <= OLDEST + FEWEST_SUPPRESSED; age++) {
-				rest += AgeBand.ofBand(FactIndex.band(age)) == band
-						&& selects(denominator.ages(), denominator.ageBands(), age)
-						&& !selects(numerator.ages(), numerator.ageBands(), age) ? 1 : 0;
-			}
+			int rest = count(age -> bandOf(age) == band && selects(denominator.ages(), denominator.ageBands(), age)
+					&& !selects(numerator.ages(), numerator.ageBands(), age));
 			if (rest > 0 && rest < FEWEST_SUPPRESSED) {
 				return "A group of " + band + " would tell, as its whole less its people, the denominator's people of "
 						+ rest + (rest == 1 ? " age" : " ages") + " alone; groups shown to you span "

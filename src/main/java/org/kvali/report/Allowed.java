@@ -102,11 +102,11 @@ final class Allowed {
 	/** Per age a row holds ({@link FactIndex#age}), whether it is in one of the bands and in the range. */
 	private static boolean[] ages(List<AgeBand> bands, AgeRange range) {
 		var pass = new boolean[FactIndex.UNKNOWN_AGE + 1];
-		for (int age = 0; age < pass.length; age++) {
-			var band = age == FactIndex.UNKNOWN_AGE ? AgeBand.UNKNOWN : AgeBand.ofBand(FactIndex.band(age));
-			pass[age] = (bands == null || bands.contains(band))
-					&& (range == null || age != FactIndex.UNKNOWN_AGE && range.contains(age));
+		for (int age = 0; age < FactIndex.UNKNOWN_AGE; age++) {
+			pass[age] = AgeRange.selects(range, bands, age);
 		}
+		// an unknown age is in no range, and in the bands where they name UNKNOWN
+		pass[FactIndex.UNKNOWN_AGE] = range == null && (bands == null || bands.contains(AgeBand.UNKNOWN));
 		return pass;
 	}
 

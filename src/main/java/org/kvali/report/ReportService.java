@@ -209,9 +209,7 @@ public class ReportService {
 			return SmallCells.suppress(groups, by, this.k, null).stream().anyMatch(ParticipationGroup::suppressed);
 		}
 		catch (TooManyGroups ex) {
-			throw new InvalidArgumentException("by", by, "The breakdown has more than " + MAX_SUPPRESSED_GROUPS
-					+ " groups, more than small groups can be withheld from: narrow the filter or group by fewer "
-					+ "dimensions");
+			throw tooManyToWithhold(by);
 		}
 	}
 
@@ -254,9 +252,7 @@ public class ReportService {
 				return SmallCells.suppress(groups, by, this.k, first);
 			}
 			catch (TooManyGroups ex) {
-				throw first == null ? tooManyGroups() : new InvalidArgumentException("by", by, "The breakdown has "
-						+ "more than " + MAX_SUPPRESSED_GROUPS + " groups, more than small groups can be withheld from "
-						+ "(that weighs all groups together): narrow the filter or group by fewer dimensions");
+				throw first == null ? tooManyGroups() : tooManyToWithhold(by);
 			}
 		}
 		try {
@@ -272,6 +268,13 @@ public class ReportService {
 			throw new InvalidArgumentException("yearStart", yearStart,
 					"yearStart is the month years begin in, 1 (January) to 12 (December), not " + yearStart);
 		}
+	}
+
+	/** A breakdown of more groups than small ones can be withheld from, which weighs all of them together. */
+	private static InvalidArgumentException tooManyToWithhold(List<Dimension> by) {
+		return new InvalidArgumentException("by", by, "The breakdown has more than " + MAX_SUPPRESSED_GROUPS
+				+ " groups, more than small groups can be withheld from (that weighs all groups together): narrow the"
+				+ " filter or group by fewer dimensions");
 	}
 
 	private static InvalidArgumentException tooManyGroups() {
