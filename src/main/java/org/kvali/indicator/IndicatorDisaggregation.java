@@ -14,6 +14,7 @@ import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.report.AgeRange;
 import org.kvali.report.Dimension;
 import org.kvali.report.Gender;
+import org.kvali.report.Grouping;
 import org.kvali.report.MeasureSet;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationGroup;
@@ -198,7 +199,7 @@ class IndicatorDisaggregation {
 	private static ParticipationGroup group(Dimension dimension, String value) {
 		boolean gender = dimension == Dimension.GENDER;
 		return new ParticipationGroup(null, null, gender ? null : value, null, null, null, null, null,
-				gender ? Gender.valueOf(value) : null, null, null, null, null, null, 0, 0, 0, 0, null, false);
+				gender ? Gender.valueOf(value) : null, null, null, null, null, null, null, 0, 0, 0, 0, null, false);
 	}
 
 	/** A stored filter narrowed to the window. */
@@ -214,7 +215,7 @@ class IndicatorDisaggregation {
 			ParticipationReport.Data data) {
 		try {
 			var report = new ParticipationReport(filter, data);
-			return this.reports.breakdown(report, by, yearStart, null, null, MeasureSet.ALL);
+			return this.reports.breakdown(report, by, Grouping.years(yearStart), null, null, MeasureSet.ALL);
 		}
 		catch (InvalidArgumentException ex) {
 			// a disaggregation has no first to cut it with

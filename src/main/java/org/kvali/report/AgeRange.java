@@ -75,6 +75,16 @@ public record AgeRange(Integer from, Integer to) {
 		return (range == null || range.contains(age)) && (bands == null || bands.contains(bandOf(age)));
 	}
 
+	/**
+	 * The ages of the range that a filter's range and bands select, ascending, those of an open end above
+	 * {@link #OLDEST} taken as 5 more.
+	 */
+	int[] agesSelectedBy(ParticipationFilter filter) {
+		return IntStream.rangeClosed(0, LAST_COUNTED)
+			.filter(age -> contains(age) && selects(filter.ages(), filter.ageBands(), age))
+			.toArray();
+	}
+
 	/** How many ages of the range are in the band, those of an open end above {@link #OLDEST} taken as 5 more. */
 	private int agesIn(AgeBand band) {
 		return count(age -> bandOf(age) == band && contains(age));

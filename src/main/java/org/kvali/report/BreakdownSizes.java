@@ -45,17 +45,22 @@ class BreakdownSizes implements ListSizes {
 				|| !(field.getArguments().get("by") instanceof List<?> by)) {
 			return null;
 		}
+		// groups of ages: those the starts begin and the unknown; a list longer than allowed is refused anyway
+		int ageGroups = field.getArguments().get("ageGroupStarts") instanceof List<?> starts
+				? Math.min(starts.size(), AgeGroups.MOST_STARTS) + 2 : 2;
 		long most = 1;
 		for (var dimension : by) {
-			most = Math.min(ReportService.MAX_FIRST, most * values(Dimension.valueOf(String.valueOf(dimension))));
+			most = Math.min(ReportService.MAX_FIRST,
+					most * values(Dimension.valueOf(String.valueOf(dimension)), ageGroups));
 		}
 		return (int) most;
 	}
 
-	private long values(Dimension dimension) {
+	private long values(Dimension dimension, int ageGroups) {
 		return switch (dimension) {
 			case GENDER -> Gender.values().length + 1;
 			case AGE_BAND -> AgeBand.values().length;
+			case AGE_GROUP -> ageGroups;
 			case DISABILITY -> 3;
 			case ACTIVITY_KIND -> ActivityKind.values().length;
 			case ORGANIZATION_KIND -> OrganizationKind.values().length + 1;

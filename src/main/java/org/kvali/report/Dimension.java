@@ -3,14 +3,15 @@ package org.kvali.report;
 /**
  * What participation can be grouped by, each with the fixed SQL expression over the participation_fact view that
  * groups it. Expressions are constants of this enum; no text from a request reaches the SQL. Years and quarters
- * begin where the breakdown's {@code shift} puts them ({@link ReportSql#breakdown}).
+ * begin where the breakdown's {@code shift} puts them, and groups of ages where its {@code ages} do
+ * ({@link ReportSql#breakdown}).
  */
 public enum Dimension {
 
 	PROGRAMME("f.programme_code"), PROJECT("f.project_code"), REGION("f.region"), MUNICIPALITY("f.municipality"),
 	VENUE_REGION("f.venue_region"), VENUE_MUNICIPALITY("f.venue_municipality"), ORGANIZATION("f.organization_code"),
 	ORGANIZATION_KIND("f.organization_kind"), GENDER("f.gender"), AGE_BAND("f.age_band"),
-	DISABILITY("f.disability"), ACTIVITY_KIND("f.activity_kind"), ACTIVITY("f.activity_code"),
+	AGE_GROUP("width_bucket(f.age, ages.starts)"), DISABILITY("f.disability"), ACTIVITY_KIND("f.activity_kind"), ACTIVITY("f.activity_code"),
 	YEAR("(date_trunc('year', f.start_date - shift.year) + shift.year)::date"),
 	QUARTER("(date_trunc('quarter', f.start_date - shift.quarter) + shift.quarter)::date"),
 	MONTH("date_trunc('month', f.start_date)::date");
@@ -23,7 +24,7 @@ public enum Dimension {
 
 	/** Whether the dimension's values are text, ordered byte by byte as the in-memory path orders them. */
 	boolean isText() {
-		return !isPeriod() && this != AGE_BAND && this != DISABILITY;
+		return !isPeriod() && this != AGE_BAND && this != AGE_GROUP && this != DISABILITY;
 	}
 
 	/**
@@ -31,8 +32,8 @@ public enum Dimension {
 	 * of the organization they represent counts unless {@code kindAside}.
 	 */
 	boolean groupsPeople(boolean kindAside) {
-		return this == REGION || this == MUNICIPALITY || this == GENDER || this == AGE_BAND || this == DISABILITY
-				|| this == ORGANIZATION || !kindAside && this == ORGANIZATION_KIND;
+		return this == REGION || this == MUNICIPALITY || this == GENDER || this == AGE_BAND || this == AGE_GROUP
+				|| this == DISABILITY || this == ORGANIZATION || !kindAside && this == ORGANIZATION_KIND;
 	}
 
 	public boolean isPeriod() {

@@ -28,7 +28,7 @@ final class FactIndex {
 			return switch (dimension) {
 				case REGION, MUNICIPALITY, GENDER, DISABILITY -> PERSON;
 				case ORGANIZATION, ORGANIZATION_KIND -> ORGANIZATION;
-				case AGE_BAND -> ROW;
+				case AGE_BAND, AGE_GROUP -> ROW;
 				default -> ACTIVITY;
 			};
 		}
@@ -515,6 +515,11 @@ final class FactIndex {
 	 * the age ({@link #age}), which a scan plan turns into the band, so that ranges of ages are read from it too.
 	 */
 	final Map<Dimension, char[]> rowValues = new EnumMap<>(Dimension.class);
+
+	/** The row column a dimension is read from (groups of ages from the ages), or null when rows do not carry it. */
+	char[] rowColumn(Dimension dimension) {
+		return this.rowValues.get(dimension == Dimension.AGE_GROUP ? Dimension.AGE_BAND : dimension);
+	}
 
 	/** Per row, its activity's start as days since January 1 of {@link #firstYear}; null when they do not fit. */
 	final char[] rowDay;

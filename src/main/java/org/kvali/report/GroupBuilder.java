@@ -8,7 +8,8 @@ import org.kvali.organization.OrganizationKind;
 
 /**
  * Makes a {@link ParticipationGroup} from the values of its dimensions as both paths read them: codes and enum names
- * as text, the age band as its number (null unknown), disability as a Boolean, a period as its first day.
+ * as text, the age band as its number (null unknown), a group of ages as its range, disability as a Boolean, a
+ * period as its first day.
  */
 final class GroupBuilder {
 
@@ -29,6 +30,7 @@ final class GroupBuilder {
 				enumOf(OrganizationKind.class, v.get(Dimension.ORGANIZATION_KIND)),
 				enumOf(Gender.class, v.get(Dimension.GENDER)),
 				v.containsKey(Dimension.AGE_BAND) ? AgeBand.ofBand((Integer) v.get(Dimension.AGE_BAND)) : null,
+				(AgeRange) v.get(Dimension.AGE_GROUP),
 				(Boolean) v.get(Dimension.DISABILITY), enumOf(ActivityKind.class, v.get(Dimension.ACTIVITY_KIND)),
 				(String) v.get(Dimension.ACTIVITY), period, m.participations(), m.participants(), m.activities(),
 				m.organizations(), totalParticipants == 0 ? null : (double) m.participants() / totalParticipants,

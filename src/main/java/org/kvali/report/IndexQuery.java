@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 
 /**
  * Answers totals and breakdowns from a {@link FactIndex} with the same results, order and shares as the SQL path,
@@ -24,29 +25,30 @@ final class IndexQuery {
 
 	Measures totals() {
 		try (var memory = new ScanMemory(this.index.scanLimit)) {
-			return new IndexScan(this.index, this.filter, List.of(), 1, MeasureSet.ALL, memory).groups.measures(0);
+			return new IndexScan(this.index, this.filter, List.of(), Grouping.CALENDAR, MeasureSet.ALL, memory).groups
+				.measures(0);
 		}
 	}
 
 	/**
 	 * The groups, sorted and cut to {@code first}; without {@code first}, {@link TooManyGroups} when there are more
-	 * than {@code most}. {@link ScanMemory.TooLarge} when counting them needs more than the index's scan limit. Years
-	 * and quarters begin in month {@code yearStart}.
+	 * than {@code most}. {@link ScanMemory.TooLarge} when counting them needs more than the index's scan limit. Periods
+	 * and ages are grouped as {@code grouping} has them.
 	 */
-	List<ParticipationGroup> breakdown(List<Dimension> by, int yearStart, List<GroupOrder> orderBy, Integer first,
+	List<ParticipationGroup> breakdown(List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy, Integer first,
 			MeasureSet measures, int most) {
 		try (var memory = new ScanMemory(this.index.scanLimit)) {
-			var scan = new IndexScan(this.index, this.filter, by, yearStart, measures.orderedBy(orderBy), memory);
+			var scan = new IndexScan(this.index, this.filter, by, grouping, measures.orderedBy(orderBy), memory);
 			if (first == null && scan.groups.count() > most) {
 				throw new TooManyGroups(most);
 			}
-			return groups(scan, by, yearStart, orderBy, first);
+			return groups(scan, by, grouping, orderBy, first);
 		}
 	}
 
-	private List<ParticipationGroup> groups(IndexScan scan, List<Dimension> by, int yearStart,
+	private List<ParticipationGroup> groups(IndexScan scan, List<Dimension> by, Grouping grouping,
 			List<GroupOrder> orderBy, Integer first) {
-		var order = order(by, orderBy);
+		var order = order(by, orderBy, grouping);
 		// the first n of thousands of groups (top 20 organizations) without sorting them all
 		var limited = new ArrayList<Row>();
 		var top = first == null ? null : new PriorityQueue<Row>(Math.max(1, first), order.reversed());
@@ -69,30 +71,36 @@ final class IndexQuery {
 		limited.sort(order);
 		var result = new ArrayList<ParticipationGroup>(limited.size());
 		for (var row : limited) {
-			result.add(GroupBuilder.group(values(by, yearStart, row.ids()), row.measures(), scan.totalParticipants));
+			result.add(GroupBuilder.group(values(by, grouping, row.ids()), row.measures(), scan.totalParticipants));
 		}
 		return result;
 	}
 
-	private Map<Dimension, Object> values(List<Dimension> by, int yearStart, int[] ids) {
+	private Map<Dimension, Object> values(List<Dimension> by, Grouping grouping, int[] ids) {
 		Map<Dimension, Object> values = new EnumMap<>(Dimension.class);
 		for (int d = 0; d < by.size(); d++) {
 			var dimension = by.get(d);
-			var dictionary = this.index.dictionaries.get(dimension);
-			var text = dictionary.value(ids[d]);
+			int id = ids[d];
 			Object value = switch (dimension) {
-				case AGE_BAND -> text == null ? null : Integer.valueOf(text);
-				case DISABILITY -> text == null ? null : Boolean.valueOf(text);
-				case YEAR, QUARTER, MONTH -> this.index.periodStart(dimension, ids[d], yearStart);
-				default -> text;
+				case AGE_BAND -> nullOr(dimension, id, Integer::valueOf);
+				case AGE_GROUP -> id == grouping.ageGroups() ? null : grouping.ageGroup(id);
+				case DISABILITY -> nullOr(dimension, id, Boolean::valueOf);
+				case YEAR, QUARTER, MONTH -> this.index.periodStart(dimension, id, grouping.yearStart());
+				default -> this.index.dictionaries.get(dimension).value(id);
 			};
 			values.put(dimension, value);
 		}
 		return values;
 	}
 
+	/** The dictionary's value of the id made an object, or null for the unknown value. */
+	private Object nullOr(Dimension dimension, int id, Function<String, Object> parse) {
+		var text = this.index.dictionaries.get(dimension).value(id);
+		return text == null ? null : parse.apply(text);
+	}
+
 	/** The orderBy keys, then every dimension ascending; unknown values last in either direction. */
-	private Comparator<Row> order(List<Dimension> by, List<GroupOrder> orderBy) {
+	private Comparator<Row> order(List<Dimension> by, List<GroupOrder> orderBy, Grouping grouping) {
 		Comparator<Row> order = (a, b) -> 0;
 		for (var key : orderBy) {
 			var field = key.by();
@@ -102,18 +110,20 @@ final class IndexQuery {
 				order = order.thenComparing(descending ? measure.reversed() : measure);
 			}
 			else {
-				order = order.thenComparing(dimensionOrder(by.indexOf(field.dimension), field.dimension, descending));
+				order = order.thenComparing(
+						dimensionOrder(by.indexOf(field.dimension), field.dimension, descending, grouping));
 			}
 		}
 		for (int d = 0; d < by.size(); d++) {
-			order = order.thenComparing(dimensionOrder(d, by.get(d), false));
+			order = order.thenComparing(dimensionOrder(d, by.get(d), false, grouping));
 		}
 		return order;
 	}
 
-	private Comparator<Row> dimensionOrder(int position, Dimension dimension, boolean descending) {
+	private Comparator<Row> dimensionOrder(int position, Dimension dimension, boolean descending, Grouping grouping) {
 		// a period is never unknown: its number after the last year may be the year from September of that year
-		int unknown = dimension.isPeriod() ? -1 : this.index.dictionaries.get(dimension).unknown();
+		int unknown = dimension.isPeriod() ? -1 : dimension == Dimension.AGE_GROUP ? grouping.ageGroups()
+				: this.index.dictionaries.get(dimension).unknown();
 		return (a, b) -> {
 			int x = a.ids()[position];
 			int y = b.ids()[position];

@@ -44,13 +44,15 @@ final class IndexScan {
 	int totalParticipants;
 
 	/** Scans the index; its counters are charged to {@code memory}, which the caller closes when done with them. */
-	IndexScan(FactIndex index, ParticipationFilter filter, List<Dimension> by, int yearStart, MeasureSet measures,
+	IndexScan(FactIndex index, ParticipationFilter filter, List<Dimension> by, Grouping grouping, MeasureSet measures,
 			ScanMemory memory) {
 		this.index = index;
 		this.radix = new long[by.size()];
 		long combinations = 1;
 		for (int d = 0; d < by.size(); d++) {
-			this.radix[d] = index.dictionaries.get(by.get(d)).size();
+			// groups of ages are the question's, those of known ages and one of the unknown
+			this.radix[d] = by.get(d) == Dimension.AGE_GROUP ? grouping.ageGroups() + 1
+					: index.dictionaries.get(by.get(d)).size();
 			try {
 				combinations = Math.multiplyExact(combinations, this.radix[d]);
 			}
@@ -59,7 +61,7 @@ final class IndexScan {
 						"These dimensions together have too many combinations to count; group by fewer of them");
 			}
 		}
-		this.plan = new ScanPlan(index, filter, by, yearStart, this.radix, measures);
+		this.plan = new ScanPlan(index, filter, by, grouping, this.radix, measures);
 		long[] selected = this.plan.activityKey == null ? null : selectedRows(this.plan.activityKey);
 		boolean arrays = combinations <= (selected == null || this.plan.perPerson() ? ARRAY_GROUPS : SPARSE_ARRAY_GROUPS);
 		boolean byActivity = by.contains(Dimension.ACTIVITY);

@@ -36,17 +36,18 @@ class ParticipationController {
 
 	@SchemaMapping(typeName = "ParticipationReport")
 	List<ParticipationGroup> breakdown(ParticipationReport report, @Argument List<Dimension> by,
-			@Argument Integer yearStart, @Argument List<GroupOrder> orderBy, @Argument Integer first,
-			DataFetchingFieldSelectionSet selection) {
+			@Argument Integer yearStart, @Argument List<Integer> ageGroupStarts, @Argument List<GroupOrder> orderBy,
+			@Argument Integer first, DataFetchingFieldSelectionSet selection) {
 		// distinct activities and organizations cost a set per group: counted only when asked for
 		var measures = new MeasureSet(selection.contains("activities"), selection.contains("organizations"));
-		return this.reports.shownBreakdown(report, by, this.reports.yearStart(report, by, yearStart), orderBy, first,
-				measures);
+		return this.reports.shownBreakdown(report, by, this.reports.grouping(report, by, yearStart, ageGroupStarts),
+				orderBy, first, measures);
 	}
 
 	@SchemaMapping(typeName = "ParticipationReport")
-	boolean withheld(ParticipationReport report, @Argument List<Dimension> by, @Argument Integer yearStart) {
-		return this.reports.withheld(report, by, this.reports.yearStart(report, by, yearStart));
+	boolean withheld(ParticipationReport report, @Argument List<Dimension> by, @Argument Integer yearStart,
+			@Argument List<Integer> ageGroupStarts) {
+		return this.reports.withheld(report, by, this.reports.grouping(report, by, yearStart, ageGroupStarts));
 	}
 
 }

@@ -108,7 +108,7 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 
 	/**
 	 * Whether the filter selects no one of this value of a dimension by its definition (a filter of women, no man):
-	 * its condition on the dimension leaves the value out. None on periods is known here.
+	 * its condition on the dimension leaves the value out. None on periods or groups of ages is known here.
 	 */
 	public boolean excludes(Dimension dimension, Object value) {
 		List<?> selected = switch (dimension) {
@@ -125,7 +125,7 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 			case DISABILITY -> this.disability == null ? null : List.of(this.disability);
 			case ACTIVITY_KIND -> this.activityKinds;
 			case ACTIVITY -> this.activities;
-			case YEAR, QUARTER, MONTH -> null;
+			case AGE_GROUP, YEAR, QUARTER, MONTH -> null;
 		};
 		return selected != null && !selected.contains(value)
 				|| dimension == Dimension.AGE_BAND && this.ages != null

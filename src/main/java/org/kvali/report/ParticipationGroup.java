@@ -14,7 +14,7 @@ import org.kvali.organization.OrganizationKind;
  */
 public record ParticipationGroup(String programmeCode, String projectCode, String regionCode,
 		String municipalityCode, String venueRegionCode, String venueMunicipalityCode, String organizationCode,
-		OrganizationKind organizationKind, Gender gender, AgeBand ageBand, Boolean disability,
+		OrganizationKind organizationKind, Gender gender, AgeBand ageBand, AgeRange ageGroup, Boolean disability,
 		ActivityKind activityKind, String activityCode, Period period, int participations, int participants,
 		Integer activities, Integer organizations, Double share, boolean suppressed) {
 
@@ -40,7 +40,7 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 			Double share, boolean suppressed) {
 		return new ParticipationGroup(this.programmeCode, this.projectCode, this.regionCode, this.municipalityCode,
 				this.venueRegionCode, this.venueMunicipalityCode, this.organizationCode, this.organizationKind,
-				this.gender, this.ageBand, this.disability, this.activityKind, this.activityCode, this.period,
+				this.gender, this.ageBand, this.ageGroup, this.disability, this.activityKind, this.activityCode, this.period,
 				participations, participants, activities, organizations, share, suppressed);
 	}
 
@@ -59,6 +59,8 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 				case ORGANIZATION_KIND -> this.organizationKind;
 				case GENDER -> this.gender;
 				case AGE_BAND -> this.ageBand;
+				// groups of ages do not overlap: each is known by its youngest age
+				case AGE_GROUP -> this.ageGroup == null ? null : this.ageGroup.lowest();
 				case DISABILITY -> this.disability;
 				case ACTIVITY_KIND -> this.activityKind;
 				case ACTIVITY -> this.activityCode;

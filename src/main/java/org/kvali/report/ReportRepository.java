@@ -113,17 +113,18 @@ class ReportRepository {
 
 	/**
 	 * The groups, cut to {@code first}; without {@code first}, {@link TooManyGroups} when there are more than
-	 * {@code most}. Years and quarters begin in month {@code yearStart}.
+	 * {@code most}. Periods and ages are grouped as {@code grouping} has them.
 	 */
-	List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, int yearStart,
+	List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, Grouping grouping,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures, int most) {
 		var conditions = ReportSql.conditions(filter);
-		conditions.bind("yearShift", yearStart - 1);
+		conditions.bind("yearShift", grouping.yearStart() - 1);
+		conditions.bind("ageGroupStarts", grouping.ageGroupStarts().toArray(Integer[]::new));
 		// the total row, then the groups; one more than the most tells that there are too many
 		conditions.bind("limit", 1 + (first != null ? first : most + 1));
 		var rows = this.jdbc.sql(ReportSql.breakdown(by, orderBy, measures, conditions))
 			.params(conditions.parameters())
-			.query((rs, row) -> new Row(rs.getBoolean("is_total"), values(rs, by), measures(rs, row)))
+			.query((rs, row) -> new Row(rs.getBoolean("is_total"), values(rs, by, grouping), measures(rs, row)))
 			.list();
 		if (first == null && rows.size() > most + 1) {
 			throw new TooManyGroups(most);
@@ -141,11 +142,15 @@ class ReportRepository {
 	private record Row(boolean total, Map<Dimension, Object> values, Measures measures) {
 	}
 
-	private static Map<Dimension, Object> values(ResultSet rs, List<Dimension> by) throws SQLException {
+	private static Map<Dimension, Object> values(ResultSet rs, List<Dimension> by, Grouping grouping)
+			throws SQLException {
 		Map<Dimension, Object> values = new EnumMap<>(Dimension.class);
 		for (var dimension : by) {
-			values.put(dimension, dimension.isPeriod() ? rs.getObject(dimension.column(), LocalDate.class)
-					: rs.getObject(dimension.column()));
+			var value = dimension.isPeriod() ? rs.getObject(dimension.column(), LocalDate.class)
+					: rs.getObject(dimension.column());
+			// a group of ages as its range, null for unknown ages
+			values.put(dimension, dimension == Dimension.AGE_GROUP && value != null
+					? grouping.ageGroup(((Number) value).intValue()) : value);
 		}
 		return values;
 	}

@@ -148,7 +148,7 @@ public class ReportService {
 	 * The groups of a breakdown that the current caller may see, those withheld left out: that a group exists at all
 	 * tells of its few people (that some woman with a disability from one village was at these activities).
 	 */
-	public List<ParticipationGroup> shownBreakdown(ParticipationReport report, List<Dimension> by, int yearStart,
+	public List<ParticipationGroup> shownBreakdown(ParticipationReport report, List<Dimension> by, Grouping grouping,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
 		// the index and whether groups are withheld decided once, for the measures told and the groups alike
 		var index = report.data().of(this.index);
@@ -164,26 +164,29 @@ public class ReportService {
 						+ " municipality, organization" + (key.by() == GroupOrderField.ACTIVITIES ? " or its kind" : "") + ")");
 			}
 		}
-		return breakdown(report, index, suppressed, by, yearStart, orderBy, first, measures.and(shown)).stream()
+		return breakdown(report, index, suppressed, by, grouping, orderBy, first, measures.and(shown)).stream()
 			.filter(group -> !group.suppressed())
 			.toList();
 	}
 
 	/**
-	 * The month a breakdown's years and quarters begin in: as asked, else (left out or null: a dashboard with no
-	 * programme chosen sent null, and lost the whole answer, a tester's) the years of the one programme its filter
-	 * names, as that programme's indicators take them (a tester's programme of years from April was given calendar
-	 * years), else the calendar's.
+	 * How a breakdown groups its periods and ages: years and quarters from the month asked, else (left out or null: a
+	 * dashboard with no programme chosen sent null, and lost the whole answer, a tester's) from that of the one
+	 * programme its filter names, as that programme's indicators take them (a tester's programme of years from April
+	 * was given calendar years), else the calendar's; groups of ages from the starts given with AGE_GROUP
+	 * ({@link AgeGroups#check}).
 	 */
-	int yearStart(ParticipationReport report, List<Dimension> by, Integer asked) {
-		if (asked != null) {
-			return asked;
+	Grouping grouping(ParticipationReport report, List<Dimension> by, Integer yearStart, List<Integer> ageGroupStarts) {
+		AgeGroups.check(by, ageGroupStarts);
+		var starts = ageGroupStarts == null ? List.<Integer>of() : ageGroupStarts;
+		if (yearStart != null) {
+			return new Grouping(yearStart, starts);
 		}
 		var filter = report.filter();
 		boolean years = by.contains(Dimension.YEAR) || by.contains(Dimension.QUARTER);
 		boolean named = filter.programmes() != null && !filter.programmes().isEmpty()
 				|| filter.projects() != null && !filter.projects().isEmpty();
-		return years && named ? report.data().yearStart(filter, this.repository::yearStart) : 1;
+		return new Grouping(years && named ? report.data().yearStart(filter, this.repository::yearStart) : 1, starts);
 	}
 
 	/**
@@ -191,20 +194,20 @@ public class ReportService {
 	 * none and of 1 to 4 people, as the total is). Whether alone, not how many: that would tell more of their few
 	 * people; that some are withheld a total beside the groups' participations tells anyway.
 	 */
-	public boolean withheld(ParticipationReport report, List<Dimension> by, int yearStart) {
+	public boolean withheld(ParticipationReport report, List<Dimension> by, Grouping grouping) {
 		checkDimensions(by);
-		checkYearStart(yearStart);
+		checkYearStart(grouping.yearStart());
 		if (!suppresses(report.filter(), report.data())) {
 			return false;
 		}
-		checkBandsOfRange(report.filter(), by);
+		checkAgesOfGroups(report.filter(), by, grouping);
 		var index = report.data().of(this.index);
 		if (totals(index, report.filter()).participants() < this.k) {
 			return true;
 		}
 		try {
 			// as many groups as a breakdown with first may weigh; it has none to cut with
-			var groups = breakdown(index, report.filter(), by, yearStart, List.of(), null, new MeasureSet(false, false),
+			var groups = breakdown(index, report.filter(), by, grouping, List.of(), null, new MeasureSet(false, false),
 					MAX_SUPPRESSED_GROUPS);
 			return SmallCells.suppress(groups, by, this.k, null).stream().anyMatch(ParticipationGroup::suppressed);
 		}
@@ -217,21 +220,21 @@ public class ReportService {
 	 * The groups of a breakdown, those withheld from the current caller marked {@code suppressed} and placed last
 	 * ({@code first} counts them last, so the page holds the same shown groups as {@link #shownBreakdown}); distinct
 	 * activities and organizations are counted only where {@code measures} asks for them (or the order sorts by
-	 * them). Years and quarters begin in month {@code yearStart} (1 for the calendar's).
+	 * them). Periods and ages are grouped as {@code grouping} has them.
 	 */
-	public List<ParticipationGroup> breakdown(ParticipationReport report, List<Dimension> by, int yearStart,
+	public List<ParticipationGroup> breakdown(ParticipationReport report, List<Dimension> by, Grouping grouping,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
 		// the groups and whether they are suppressed from one index, so that both see the same data
 		var index = report.data().of(this.index);
-		return breakdown(report, index, suppresses(report.filter(), report.data()), by, yearStart, orderBy, first,
+		return breakdown(report, index, suppresses(report.filter(), report.data()), by, grouping, orderBy, first,
 				measures);
 	}
 
 	private List<ParticipationGroup> breakdown(ParticipationReport report, Optional<FactIndex> index,
-			boolean suppressed, List<Dimension> by, int yearStart, List<GroupOrder> orderBy, Integer first,
+			boolean suppressed, List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy, Integer first,
 			MeasureSet measures) {
 		checkDimensions(by);
-		checkYearStart(yearStart);
+		checkYearStart(grouping.yearStart());
 		var order = orderBy == null ? List.<GroupOrder>of() : orderBy;
 		for (var key : order) {
 			if (key.by().dimension != null && !by.contains(key.by().dimension)) {
@@ -243,12 +246,12 @@ public class ReportService {
 			throw new InvalidArgumentException("first", first, "first must be between 0 and " + MAX_FIRST);
 		}
 		if (suppressed) {
-			checkBandsOfRange(report.filter(), by);
+			checkAgesOfGroups(report.filter(), by, grouping);
 			// suppressed groups move to the end, so the page is cut after suppression; without first, every group
 			// is answered, so no more than that may be counted
 			int most = first == null ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;
 			try {
-				var groups = breakdown(index, report.filter(), by, yearStart, order, null, measures, most);
+				var groups = breakdown(index, report.filter(), by, grouping, order, null, measures, most);
 				return SmallCells.suppress(groups, by, this.k, first);
 			}
 			catch (TooManyGroups ex) {
@@ -256,7 +259,7 @@ public class ReportService {
 			}
 		}
 		try {
-			return breakdown(index, report.filter(), by, yearStart, order, first, measures, MAX_FIRST);
+			return breakdown(index, report.filter(), by, grouping, order, first, measures, MAX_FIRST);
 		}
 		catch (TooManyGroups ex) {
 			throw tooManyGroups();
@@ -285,15 +288,16 @@ public class ReportService {
 
 	/** The groups; without {@code first}, {@link TooManyGroups} when there are more than {@code most}. */
 	private List<ParticipationGroup> breakdown(Optional<FactIndex> index, ParticipationFilter filter,
-			List<Dimension> by, int yearStart, List<GroupOrder> order, Integer first, MeasureSet measures, int most) {
+			List<Dimension> by, Grouping grouping, List<GroupOrder> order, Integer first, MeasureSet measures,
+			int most) {
 		var counted = measures.orderedBy(order);
 		try {
 			return index
-				.map(facts -> facts.answers.get(new Breakdown(filter, by, yearStart, order, first, counted, most),
+				.map(facts -> facts.answers.get(new Breakdown(filter, by, grouping, order, first, counted, most),
 						() -> List.copyOf(
-								new IndexQuery(facts, filter).breakdown(by, yearStart, order, first, counted, most)),
+								new IndexQuery(facts, filter).breakdown(by, grouping, order, first, counted, most)),
 						groups -> groups.size() <= CACHED_GROUPS))
-				.orElseGet(() -> this.repository.breakdown(filter, by, yearStart, order, first, counted, most));
+				.orElseGet(() -> this.repository.breakdown(filter, by, grouping, order, first, counted, most));
 		}
 		catch (ScanMemory.Busy ex) {
 			throw new BusyException("Other large questions were being counted, and this one waited " + ex.waited
@@ -317,8 +321,8 @@ public class ReportService {
 		return this.index.current().flatMap(facts -> {
 			try {
 				return Optional.of(new IndexQuery(facts, filter)
-					.breakdown(List.of(Dimension.ORGANIZATION), 1, List.of(), null, new MeasureSet(false, false),
-							Integer.MAX_VALUE)
+					.breakdown(List.of(Dimension.ORGANIZATION), Grouping.CALENDAR, List.of(), null,
+							new MeasureSet(false, false), Integer.MAX_VALUE)
 					.stream()
 					.filter(group -> group.organizationCode() != null && group.participants() >= people)
 					.map(ParticipationGroup::organizationCode)
@@ -334,8 +338,8 @@ public class ReportService {
 	private record Totals(ParticipationFilter filter) {
 	}
 
-	private record Breakdown(ParticipationFilter filter, List<Dimension> by, int yearStart, List<GroupOrder> order,
-			Integer first, MeasureSet measures, int most) {
+	private record Breakdown(ParticipationFilter filter, List<Dimension> by, Grouping grouping,
+			List<GroupOrder> order, Integer first, MeasureSet measures, int most) {
 	}
 
 	/**
@@ -385,12 +389,16 @@ public class ReportService {
 	/**
 	 * A breakdown by AGE_BAND of a range that meets a band in 1 to 4 ages is refused to a caller whose answers are
 	 * suppressed: its group would count those ages alone, as a filter of them may not (a tester's ages 14 to 18 by
-	 * band told the 18-year-olds).
+	 * band told the 18-year-olds); and one by AGE_GROUP whose group holds 1 to 4 of the ages the filter selects.
 	 */
-	private static void checkBandsOfRange(ParticipationFilter filter, List<Dimension> by) {
+	private static void checkAgesOfGroups(ParticipationFilter filter, List<Dimension> by, Grouping grouping) {
 		var problem = by.contains(Dimension.AGE_BAND) ? AgeRange.bandsProblem(filter) : null;
 		if (problem != null) {
 			throw new InvalidArgumentException("by", by, problem);
+		}
+		problem = by.contains(Dimension.AGE_GROUP) ? AgeGroups.suppressedProblem(filter, grouping) : null;
+		if (problem != null) {
+			throw new InvalidArgumentException("ageGroupStarts", grouping.ageGroupStarts(), problem);
 		}
 	}
 

@@ -37,6 +37,13 @@ final class ReportSql {
 	private static final String SHIFTS = "CROSS JOIN (SELECT make_interval(months => CAST(:yearShift AS int)) AS year,"
 			+ " make_interval(months => CAST(:yearShift AS int) % 3) AS quarter) shift\n";
 
+	/**
+	 * The ages groups of ages after the first begin at ({@code :ageGroupStarts}, ascending), as a column AGE_GROUP's
+	 * expression reads for the same reason: {@code width_bucket} numbers an age's group by how many starts are at or
+	 * below it, and gives an unknown age none.
+	 */
+	private static final String AGE_GROUPS = "CROSS JOIN (SELECT CAST(:ageGroupStarts AS int[]) AS starts) ages\n";
+
 	private ReportSql() {
 	}
 
@@ -112,7 +119,7 @@ final class ReportSql {
 			order.add(sortable(dimension) + " ASC NULLS LAST");
 		}
 		return "SELECT " + String.join(", ", select) + ",\n" + measures(measures) + ",\nGROUPING("
-				+ String.join(", ", grouped) + ") <> 0 AS is_total\nFROM participation_fact f\n" + SHIFTS
+				+ String.join(", ", grouped) + ") <> 0 AS is_total\nFROM participation_fact f\n" + SHIFTS + AGE_GROUPS
 				+ conditions.where() + "\nGROUP BY GROUPING SETS ((" + String.join(", ", grouped) + "), ())\nORDER BY "
 				+ String.join(", ", order) + "\nLIMIT :limit";
 	}

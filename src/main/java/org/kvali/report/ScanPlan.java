@@ -40,8 +40,8 @@ final class ScanPlan {
 
 	private final long[] personMultipliers;
 
-	/** The plan of a scan grouping by {@code by}, its years and quarters beginning in month {@code yearStart}. */
-	ScanPlan(FactIndex index, ParticipationFilter filter, List<Dimension> by, int yearStart, long[] radix,
+	/** The plan of a scan grouping by {@code by}, its periods and ages as {@code grouping} has them. */
+	ScanPlan(FactIndex index, ParticipationFilter filter, List<Dimension> by, Grouping grouping, long[] radix,
 			MeasureSet measures) {
 		filter.countedRoles().forEach(r -> this.roles[r.ordinal()] = true);
 		this.participantsOnly = !filter.countedRoles().isEmpty()
@@ -67,13 +67,13 @@ final class ScanPlan {
 		var byActivity = new ArrayList<Dimension>();
 		var byOrganization = new ArrayList<Dimension>();
 		for (var dimension : used.stream().distinct().toList()) {
-			var values = index.rowValues.get(dimension);
+			var values = index.rowColumn(dimension);
 			if (Level.of(dimension) == Level.PERSON && (this.byPerson || values == null)) {
 				continue;
 			}
 			if (values != null) {
 				columns.add(values);
-				parts.add(valueParts(index, dimension, by, multipliers, allowed));
+				parts.add(valueParts(index, dimension, by, multipliers, allowed, grouping));
 			}
 			else if (Level.of(dimension) == Level.ORGANIZATION) {
 				byOrganization.add(dimension);
@@ -85,16 +85,16 @@ final class ScanPlan {
 		boolean period = by.stream().anyMatch(Dimension::isPeriod);
 		if ((dated || period) && index.rowDay != null) {
 			columns.add(index.rowDay);
-			parts.add(dayParts(index, filter, by, yearStart, multipliers));
+			parts.add(dayParts(index, filter, by, grouping.yearStart(), multipliers));
 		}
 		this.columns = columns.toArray(char[][]::new);
 		this.parts = parts.toArray(long[][]::new);
 		boolean datedByActivity = (dated || period) && index.rowDay == null;
 		this.activityKey = byActivity.isEmpty() && !datedByActivity ? null
-				: activityKeys(index, filter, byActivity, by, yearStart, multipliers, allowed);
+				: activityKeys(index, filter, byActivity, by, grouping, multipliers, allowed);
 		this.organizationKey = byOrganization.isEmpty() ? null
 				: levelKeys(index, byOrganization, index.organizationSlots, index.attributes::get, by, multipliers,
-						allowed);
+						allowed, grouping);
 		this.readActivity = this.activityKey != null || measures.activities();
 		this.readOrganization = this.organizationKey != null || measures.organizations();
 
@@ -143,18 +143,21 @@ final class ScanPlan {
 	}
 
 	/**
-	 * Per value id of a dimension (of AGE_BAND, per age a row holds): -1 when the filter leaves it out, else its part
-	 * of the group key (of AGE_BAND, its band's).
+	 * Per value id of a dimension (of AGE_BAND and AGE_GROUP, per age a row holds): -1 when the filter leaves it out,
+	 * else its part of the group key (of AGE_BAND, its band's; of AGE_GROUP, its group's).
 	 */
 	private static long[] valueParts(FactIndex index, Dimension dimension, List<Dimension> by, long[] multipliers,
-			Allowed allowed) {
-		boolean ages = dimension == Dimension.AGE_BAND;
-		var parts = new long[ages ? FactIndex.UNKNOWN_AGE + 1 : index.dictionaries.get(dimension).size()];
+			Allowed allowed, Grouping grouping) {
+		boolean bands = dimension == Dimension.AGE_BAND;
+		boolean groups = dimension == Dimension.AGE_GROUP;
+		var parts = new long[bands || groups ? FactIndex.UNKNOWN_AGE + 1 : index.dictionaries.get(dimension).size()];
 		int position = by.indexOf(dimension);
 		var pass = allowed.values(dimension);
 		int unknownBand = index.dictionaries.get(Dimension.AGE_BAND).unknown();
 		for (int v = 0; v < parts.length; v++) {
-			int id = !ages ? v : v == FactIndex.UNKNOWN_AGE ? unknownBand : FactIndex.band(v);
+			boolean unknown = v == FactIndex.UNKNOWN_AGE;
+			int id = bands ? (unknown ? unknownBand : FactIndex.band(v))
+					: groups ? (unknown ? grouping.ageGroups() : grouping.ageGroupOf(v)) : v;
 			parts[v] = pass != null && !pass[v] ? -1 : position < 0 ? 0 : id * multipliers[position];
 		}
 		return parts;
@@ -181,11 +184,11 @@ final class ScanPlan {
 	}
 
 	private static long[] activityKeys(FactIndex index, ParticipationFilter filter, List<Dimension> dimensions,
-			List<Dimension> by, int yearStart, long[] multipliers, Allowed allowed) {
+			List<Dimension> by, Grouping grouping, long[] multipliers, Allowed allowed) {
 		// years and quarters from the month asked
 		Function<Dimension, int[]> columns = dimension -> dimension.isPeriod()
-				? index.periodColumn(dimension, yearStart) : index.attributes.get(dimension);
-		var keys = levelKeys(index, dimensions, index.activities, columns, by, multipliers, allowed);
+				? index.periodColumn(dimension, grouping.yearStart()) : index.attributes.get(dimension);
+		var keys = levelKeys(index, dimensions, index.activities, columns, by, multipliers, allowed, grouping);
 		if (index.rowDay == null) {
 			int from = filter.from() == null ? Integer.MIN_VALUE : (int) filter.from().toEpochDay();
 			int to = filter.to() == null ? Integer.MAX_VALUE : (int) filter.to().toEpochDay();
@@ -203,11 +206,12 @@ final class ScanPlan {
 	 * from {@code columns}.
 	 */
 	private static long[] levelKeys(FactIndex index, List<Dimension> dimensions, int size,
-			Function<Dimension, int[]> columns, List<Dimension> by, long[] multipliers, Allowed allowed) {
+			Function<Dimension, int[]> columns, List<Dimension> by, long[] multipliers, Allowed allowed,
+			Grouping grouping) {
 		var keys = new long[size];
 		for (var dimension : dimensions) {
 			var column = columns.apply(dimension);
-			var parts = valueParts(index, dimension, by, multipliers, allowed);
+			var parts = valueParts(index, dimension, by, multipliers, allowed, grouping);
 			for (int n = 0; n < size; n++) {
 				long part = parts[column[n]];
 				keys[n] = keys[n] < 0 || part < 0 ? -1 : keys[n] + part;

@@ -25,7 +25,7 @@ public final class SmallCells {
 
 	/**
 	 * The natural order of groups' keys, as the schema gives it for breakdowns: codes, enum names and period keys
-	 * ascending, age bands youngest first, false before true, unknown last; dimension by dimension.
+	 * ascending, age bands and groups of ages youngest first, false before true, unknown last; dimension by dimension.
 	 */
 	static final Comparator<List<Object>> NATURAL = (left, right) -> {
 		for (int n = 0; n < left.size(); n++) {
@@ -52,6 +52,9 @@ public final class SmallCells {
 		}
 		if (left instanceof Boolean value) {
 			return value.compareTo((Boolean) right);
+		}
+		if (left instanceof Integer youngest) {
+			return youngest.compareTo((Integer) right);
 		}
 		return ((String) left).compareTo((String) right);
 	}

@@ -144,7 +144,7 @@ class FastPathDifferentialTest {
 		try {
 			var index = this.loader.load(null);
 			var byRegion = new IndexQuery(index, ParticipationFilter.ALL)
-				.breakdown(List.of(Dimension.REGION, Dimension.PROGRAMME), 1, List.of(), null, MeasureSet.ALL, MOST);
+				.breakdown(List.of(Dimension.REGION, Dimension.PROGRAMME), Grouping.CALENDAR, List.of(), null, MeasureSet.ALL, MOST);
 			assertThat(byRegion).as("the second programme's people, by their organization's region")
 				.filteredOn(group -> "GE-IM".equals(group.regionCode()))
 				.extracting(ParticipationGroup::programmeCode, ParticipationGroup::participants,
@@ -174,9 +174,9 @@ class FastPathDifferentialTest {
 			for (var activities : filters) {
 				var report = new ParticipationReport(ParticipationFilter.ALL.withActivities(activities));
 				var fast = TestCallerContext.as(Role.PARTNER, Set.of(organization), partner,
-						() -> this.reports.breakdown(report, List.of(Dimension.GENDER), 1, null, null, MeasureSet.ALL));
+						() -> this.reports.breakdown(report, List.of(Dimension.GENDER), Grouping.CALENDAR, null, null, MeasureSet.ALL));
 				var slow = TestCallerContext.as(Role.PARTNER, Set.of(organization), partner,
-						() -> sqlOnly.breakdown(report, List.of(Dimension.GENDER), 1, null, null, MeasureSet.ALL));
+						() -> sqlOnly.breakdown(report, List.of(Dimension.GENDER), Grouping.CALENDAR, null, null, MeasureSet.ALL));
 				assertThat(slow).as("%s over %s", partner, activities).isEqualTo(fast);
 				seen.add(partner + " " + activities + " " + fast.stream().anyMatch(ParticipationGroup::suppressed));
 			}
@@ -602,7 +602,7 @@ class FastPathDifferentialTest {
 	/** The regions of the persons of a filter's rows, from the index. */
 	private static List<String> regions(FactIndex index, ParticipationFilter filter) {
 		return new IndexQuery(index, filter)
-			.breakdown(List.of(Dimension.REGION), 1, List.of(), null, MeasureSet.ALL, MOST)
+			.breakdown(List.of(Dimension.REGION), Grouping.CALENDAR, List.of(), null, MeasureSet.ALL, MOST)
 			.stream()
 			.map(ParticipationGroup::regionCode)
 			.toList();
@@ -662,9 +662,9 @@ class FastPathDifferentialTest {
 		// persons alone counted: by what describes a person, the index reads persons instead of rows
 		for (var dimension : Dimension.values()) {
 			for (var measures : List.of(MeasureSet.ALL, new MeasureSet(false, false))) {
-				assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), 1, List.of(), null, measures, MOST))
+				assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), Grouping.CALENDAR, List.of(), null, measures, MOST))
 					.as("breakdown of all rows by %s, %s", dimension, measures)
-					.isEqualTo(this.sql.breakdown(all, List.of(dimension), 1, List.of(), null, measures, MOST));
+					.isEqualTo(this.sql.breakdown(all, List.of(dimension), Grouping.CALENDAR, List.of(), null, measures, MOST));
 			}
 		}
 		// ranges of ages alone, their ends either side of each band's, by band and by gender
@@ -674,9 +674,9 @@ class FastPathDifferentialTest {
 				var aged = all.and(new ParticipationFilter(null, null, null, null, null, null, null, null, null, null,
 						ages, null, null, null, null, null, null, null));
 				for (var by : List.of(List.of(Dimension.AGE_BAND), List.of(Dimension.GENDER))) {
-					assertThat(new IndexQuery(index, aged).breakdown(by, 1, List.of(), null, MeasureSet.ALL, MOST))
+					assertThat(new IndexQuery(index, aged).breakdown(by, Grouping.CALENDAR, List.of(), null, MeasureSet.ALL, MOST))
 						.as("breakdown by %s of ages %s", by, ages)
-						.isEqualTo(this.sql.breakdown(aged, by, 1, List.of(), null, MeasureSet.ALL, MOST));
+						.isEqualTo(this.sql.breakdown(aged, by, Grouping.CALENDAR, List.of(), null, MeasureSet.ALL, MOST));
 				}
 			}
 		}
@@ -685,10 +685,10 @@ class FastPathDifferentialTest {
 			for (int yearStart = 2; yearStart <= 12; yearStart++) {
 				for (var direction : Direction.values()) {
 					var order = List.of(new GroupOrder(GroupOrderField.valueOf(dimension.name()), direction));
-					assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), yearStart, order, null,
+					assertThat(new IndexQuery(index, all).breakdown(List.of(dimension), Grouping.years(yearStart), order, null,
 							MeasureSet.ALL, MOST))
 						.as("breakdown of all rows by %s from month %d, %s", dimension, yearStart, direction)
-						.isEqualTo(this.sql.breakdown(all, List.of(dimension), yearStart, order, null, MeasureSet.ALL,
+						.isEqualTo(this.sql.breakdown(all, List.of(dimension), Grouping.years(yearStart), order, null, MeasureSet.ALL,
 								MOST));
 				}
 			}
@@ -706,10 +706,10 @@ class FastPathDifferentialTest {
 				for (int after = -1; after <= 1; after++) {
 					var dated = all.within(first.plusDays(before), last.plusDays(after));
 					var measures = new MeasureSet(false, false);
-					assertThat(new IndexQuery(index, dated).breakdown(List.of(Dimension.GENDER), 1, List.of(), null,
+					assertThat(new IndexQuery(index, dated).breakdown(List.of(Dimension.GENDER), Grouping.CALENDAR, List.of(), null,
 							measures, MOST))
 						.as("breakdown by gender from %s to %s", dated.from(), dated.to())
-						.isEqualTo(this.sql.breakdown(dated, List.of(Dimension.GENDER), 1, List.of(), null, measures,
+						.isEqualTo(this.sql.breakdown(dated, List.of(Dimension.GENDER), Grouping.CALENDAR, List.of(), null, measures,
 								MOST));
 				}
 			}
@@ -727,7 +727,8 @@ class FastPathDifferentialTest {
 			var by = dimensions(random);
 			var orderBy = orderBy(random, by);
 			Integer first = random.nextInt(3) == 0 ? random.nextInt(10) : null;
-			int yearStart = random.nextInt(3) == 0 ? 1 + random.nextInt(12) : 1;
+			var grouping = new Grouping(random.nextInt(3) == 0 ? 1 + random.nextInt(12) : 1,
+					by.contains(Dimension.AGE_GROUP) ? ageGroupStarts(random) : List.of());
 			var fast = new IndexQuery(index, filter);
 			var totals = this.sql.totals(filter);
 			assertThat(fast.totals()).as("totals of %s", filter).isEqualTo(totals);
@@ -740,22 +741,22 @@ class FastPathDifferentialTest {
 				single.add(fast.totals());
 			}
 			var measures = new MeasureSet(random.nextBoolean(), random.nextBoolean());
-			assertThat(fast.breakdown(by, yearStart, orderBy, first, measures, MOST))
-				.as("breakdown by %s from month %d order %s first %s %s of %s", by, yearStart, orderBy, first,
+			assertThat(fast.breakdown(by, grouping, orderBy, first, measures, MOST))
+				.as("breakdown by %s grouped %s order %s first %s %s of %s", by, grouping, orderBy, first,
 						measures, filter)
-				.isEqualTo(this.sql.breakdown(filter, by, yearStart, orderBy, first, measures.orderedBy(orderBy),
+				.isEqualTo(this.sql.breakdown(filter, by, grouping, orderBy, first, measures.orderedBy(orderBy),
 						MOST));
 			// what a suppressed caller (DONOR, a partner outside its activities) sees is the same from either path
 			var counted = measures.orderedBy(orderBy);
-			assertThat(SmallCells.suppress(fast.breakdown(by, yearStart, orderBy, null, counted, MOST), by, 5, first))
+			assertThat(SmallCells.suppress(fast.breakdown(by, grouping, orderBy, null, counted, MOST), by, 5, first))
 				.as("suppressed breakdown by %s of %s", by, filter)
-				.isEqualTo(SmallCells.suppress(this.sql.breakdown(filter, by, yearStart, orderBy, null, counted, MOST),
+				.isEqualTo(SmallCells.suppress(this.sql.breakdown(filter, by, grouping, orderBy, null, counted, MOST),
 						by, 5, first));
 			// a few groups at most: both paths refuse more alike, and answer alike what they do not refuse
 			int few = 1 + random.nextInt(40);
-			assertThat(answerOrRefusal(() -> fast.breakdown(by, yearStart, orderBy, null, measures, few)))
+			assertThat(answerOrRefusal(() -> fast.breakdown(by, grouping, orderBy, null, measures, few)))
 				.as("breakdown by %s of %s, at most %d groups", by, filter, few)
-				.isEqualTo(answerOrRefusal(() -> this.sql.breakdown(filter, by, yearStart, orderBy, null, counted,
+				.isEqualTo(answerOrRefusal(() -> this.sql.breakdown(filter, by, grouping, orderBy, null, counted,
 						few)));
 			// every third: the service as a random caller, suppression decided and applied alike on either path
 			if (run % 3 == 0) {
@@ -764,10 +765,10 @@ class FastPathDifferentialTest {
 				// filter on top of that would most often leave nothing)
 				var report = new ParticipationReport(caller.own().isEmpty() || random.nextBoolean() ? filter
 						: ParticipationFilter.ALL.withActivities(some(random, caller.own())));
-				assertThat(answerOrRefusal(() -> caller.ask(() -> this.reports.breakdown(report, by, yearStart, orderBy,
+				assertThat(answerOrRefusal(() -> caller.ask(() -> this.reports.breakdown(report, by, grouping, orderBy,
 						first, measures))))
 					.as("breakdown by %s of %s as %s", by, report.filter(), caller)
-					.isEqualTo(answerOrRefusal(() -> caller.ask(() -> sqlOnly.breakdown(report, by, yearStart, orderBy,
+					.isEqualTo(answerOrRefusal(() -> caller.ask(() -> sqlOnly.breakdown(report, by, grouping, orderBy,
 							first, measures))));
 				assertThat(caller.ask(() -> this.reports.shownTotals(report))).as("totals of %s as %s", report.filter(), caller)
 					.isEqualTo(caller.ask(() -> sqlOnly.shownTotals(report)));
@@ -814,7 +815,10 @@ class FastPathDifferentialTest {
 		return order;
 	}
 
-	/** The answer, or the refusal of too many groups or of bands meeting a range in a few ages (a donor's). */
+	/**
+	 * The answer, or the refusal of too many groups, or of bands or groups of ages meeting a range in a few ages (a
+	 * donor's).
+	 */
 	private static Object answerOrRefusal(Supplier<?> question) {
 		try {
 			return question.get();
@@ -823,7 +827,7 @@ class FastPathDifferentialTest {
 			return "refused: " + ex.getMessage();
 		}
 		catch (InvalidArgumentException ex) {
-			if (!"by".equals(ex.argument()) || !ex.getMessage().startsWith("A group of ")) {
+			if (!List.of("by", "ageGroupStarts").contains(ex.argument()) || !ex.getMessage().startsWith("A group of ")) {
 				throw ex;
 			}
 			return "refused: " + ex.getMessage();
@@ -879,6 +883,17 @@ class FastPathDifferentialTest {
 			chosen.add(values.get(random.nextInt(values.size())));
 		}
 		return chosen;
+	}
+
+	/** Where random groups of ages begin: 0 to 4 starts, 1 to 15 ages apart (band edges among them at times). */
+	private static List<Integer> ageGroupStarts(Random random) {
+		var starts = new ArrayList<Integer>();
+		int start = 0;
+		for (int i = random.nextInt(5); i > 0; i--) {
+			start += 1 + random.nextInt(15);
+			starts.add(start);
+		}
+		return starts;
 	}
 
 	private static List<Dimension> dimensions(Random random) {

@@ -9,7 +9,10 @@ import static java.util.Map.entry;
 /** How each dimension of a breakdown is selected in GraphQL and read back as a key, for comparing with the oracle. */
 final class GroupKeys {
 
-	/** Dimension → (field, sub-field or null). */
+	/** The groups of ages a breakdown by AGE_GROUP is asked for, as {@link ParticipationOracle} groups them. */
+	static final String AGE_GROUP_STARTS = "[15, 25, 30]";
+
+	/** Dimension → (field, sub-field or null); a group of ages is known by its youngest age. */
 	static final Map<Dimension, String[]> FIELDS = Map.ofEntries(entry(Dimension.PROGRAMME, new String[] { "programme", "code" }),
 			entry(Dimension.PROJECT, new String[] { "project", "code" }),
 			entry(Dimension.REGION, new String[] { "region", "code" }),
@@ -20,6 +23,7 @@ final class GroupKeys {
 			entry(Dimension.ORGANIZATION_KIND, new String[] { "organizationKind", null }),
 			entry(Dimension.GENDER, new String[] { "gender", null }),
 			entry(Dimension.AGE_BAND, new String[] { "ageBand", null }),
+			entry(Dimension.AGE_GROUP, new String[] { "ageGroup", "from" }),
 			entry(Dimension.DISABILITY, new String[] { "disability", null }),
 			entry(Dimension.ACTIVITY_KIND, new String[] { "activityKind", null }),
 			entry(Dimension.ACTIVITY, new String[] { "activity", "code" }),
@@ -28,6 +32,11 @@ final class GroupKeys {
 			entry(Dimension.MONTH, new String[] { "period", "key" }));
 
 	private GroupKeys() {
+	}
+
+	/** The arguments of a breakdown by these dimensions beside {@code by}. */
+	static String arguments(List<Dimension> by) {
+		return by.contains(Dimension.AGE_GROUP) ? ", ageGroupStarts: " + AGE_GROUP_STARTS : "";
 	}
 
 	static String selection(List<Dimension> by) {

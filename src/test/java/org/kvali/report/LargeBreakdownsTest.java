@@ -151,12 +151,12 @@ class LargeBreakdownsTest {
 		var tenDays = ParticipationFilter.ALL.within(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 10));
 		var elevenDays = ParticipationFilter.ALL.within(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 11));
 		var by = List.of(Dimension.ACTIVITY);
-		assertThat(this.sql.breakdown(tenDays, by, 1, List.of(), null, MeasureSet.ALL, ReportService.MAX_FIRST))
+		assertThat(this.sql.breakdown(tenDays, by, Grouping.CALENDAR, List.of(), null, MeasureSet.ALL, ReportService.MAX_FIRST))
 			.hasSize(ReportService.MAX_FIRST);
 		assertThatThrownBy(
-				() -> this.sql.breakdown(elevenDays, by, 1, List.of(), null, MeasureSet.ALL, ReportService.MAX_FIRST))
+				() -> this.sql.breakdown(elevenDays, by, Grouping.CALENDAR, List.of(), null, MeasureSet.ALL, ReportService.MAX_FIRST))
 			.isInstanceOf(TooManyGroups.class);
-		assertThat(this.sql.breakdown(elevenDays, by, 1, List.of(), 3, MeasureSet.ALL, ReportService.MAX_FIRST))
+		assertThat(this.sql.breakdown(elevenDays, by, Grouping.CALENDAR, List.of(), 3, MeasureSet.ALL, ReportService.MAX_FIRST))
 			.extracting(ParticipationGroup::activityCode)
 			.containsExactly("BIG-A00000", "BIG-A00001", "BIG-A00002");
 	}

@@ -31,6 +31,9 @@ class ParticipationOracle {
 					CASE WHEN pt.birth_year IS NULL THEN 'UNKNOWN'
 					ELSE (ARRAY['UNDER_18','AGE_18_29','AGE_30_44','AGE_45_59','AGE_60_PLUS'])[
 					  width_bucket(extract(YEAR FROM a.start_date)::int - pt.birth_year, ARRAY[18, 30, 45, 60]) + 1] END"""),
+			entry(Dimension.AGE_GROUP, """
+					CASE WHEN pt.birth_year IS NOT NULL THEN (ARRAY[0, 15, 25, 30])[
+					  width_bucket(extract(YEAR FROM a.start_date)::int - pt.birth_year, ARRAY[15, 25, 30]) + 1] END"""),
 			entry(Dimension.DISABILITY, "pt.disability::text"),
 			entry(Dimension.ACTIVITY_KIND, "a.kind"),
 			entry(Dimension.ACTIVITY, "a.code"),
@@ -56,7 +59,10 @@ class ParticipationOracle {
 		this.jdbc = jdbc;
 	}
 
-	/** Each group as "key|key|participations|participants|activities|organizations", null keys as "null". */
+	/**
+	 * Each group as "key|key|participations|participants|activities|organizations", null keys as "null"; a group of
+	 * ages (of {@link GroupKeys#AGE_GROUP_STARTS}) by its youngest age.
+	 */
 	List<String> groups(List<Dimension> by, String where) {
 		var keys = by.stream().map(KEYS::get).toList();
 		var sql = "SELECT " + String.join(", ", keys) + ", " + MEASURES + "\n" + FROM + "WHERE " + where

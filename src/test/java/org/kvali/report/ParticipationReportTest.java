@@ -84,6 +84,7 @@ class ParticipationReportTest {
 		assertBreakdown(List.of(Dimension.REGION, Dimension.GENDER), null, PARTICIPANTS_ONLY);
 		assertBreakdown(List.of(Dimension.MUNICIPALITY, Dimension.YEAR), null, PARTICIPANTS_ONLY);
 		assertBreakdown(List.of(Dimension.PROJECT, Dimension.GENDER, Dimension.AGE_BAND), null, PARTICIPANTS_ONLY);
+		assertBreakdown(List.of(Dimension.AGE_GROUP, Dimension.GENDER, Dimension.REGION), null, PARTICIPANTS_ONLY);
 		assertBreakdown(List.of(Dimension.ORGANIZATION_KIND, Dimension.ACTIVITY_KIND), null, PARTICIPANTS_ONLY);
 		assertBreakdown(List.of(Dimension.VENUE_REGION, Dimension.REGION, Dimension.QUARTER), null, PARTICIPANTS_ONLY);
 		assertBreakdown(List.of(Dimension.DISABILITY, Dimension.GENDER, Dimension.ORGANIZATION), null, PARTICIPANTS_ONLY);
@@ -273,7 +274,8 @@ class ParticipationReportTest {
 
 	private void assertBreakdown(List<Dimension> by, String filter, String where) {
 		var document = "{ participation" + (filter == null ? "" : "(filter: " + filter + ")") + " { breakdown(by: ["
-				+ String.join(", ", by.stream().map(Enum::name).toList()) + "]) { " + GroupKeys.selection(by) + " } } }";
+				+ String.join(", ", by.stream().map(Enum::name).toList()) + "]" + GroupKeys.arguments(by) + ") { "
+				+ GroupKeys.selection(by) + " } } }";
 		var groups = this.graphQl.document(document).execute().path("participation.breakdown").entity(GROUPS).get();
 		var actual = groups.stream().map(group -> GroupKeys.key(by, group)).toList();
 		assertThat(actual).as("breakdown by %s", by).containsExactlyInAnyOrderElementsOf(this.oracle.groups(by, where));

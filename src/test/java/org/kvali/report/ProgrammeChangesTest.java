@@ -105,9 +105,9 @@ class ProgrammeChangesTest {
 	 */
 	private List<String> codes(FactIndex index) {
 		var by = List.of(Dimension.PROGRAMME, Dimension.PROJECT);
-		var fast = new IndexQuery(index, ParticipationFilter.ALL).breakdown(by, 1, List.of(), null, MeasureSet.ALL,
+		var fast = new IndexQuery(index, ParticipationFilter.ALL).breakdown(by, Grouping.CALENDAR, List.of(), null, MeasureSet.ALL,
 				ReportService.MAX_FIRST);
-		assertThat(fast).isEqualTo(this.sql.breakdown(ParticipationFilter.ALL, by, 1, List.of(), null, MeasureSet.ALL,
+		assertThat(fast).isEqualTo(this.sql.breakdown(ParticipationFilter.ALL, by, Grouping.CALENDAR, List.of(), null, MeasureSet.ALL,
 				ReportService.MAX_FIRST));
 		return fast.stream()
 			.map(group -> group.programmeCode() + " " + group.projectCode() + " " + group.participants())

@@ -60,11 +60,11 @@ class ReportFreshnessTest {
 		int before = this.reports.totals(report).participations();
 		assertThat(ForumAttendance.add(this.jdbc, "P0001")).isEqualTo(1);
 		try {
-			var groups = this.reports.breakdown(report, List.of(Dimension.GENDER), 1, null, null, MeasureSet.ALL);
+			var groups = this.reports.breakdown(report, List.of(Dimension.GENDER), Grouping.CALENDAR, null, null, MeasureSet.ALL);
 			assertThat(groups.stream().mapToInt(ParticipationGroup::participations).sum()).isEqualTo(before);
 			var next = this.reports.report(report.filter());
 			assertThat(this.reports.totals(next).participations()).isEqualTo(before + 1);
-			assertThat(this.reports.breakdown(next, List.of(Dimension.GENDER), 1, null, null, MeasureSet.ALL)
+			assertThat(this.reports.breakdown(next, List.of(Dimension.GENDER), Grouping.CALENDAR, null, null, MeasureSet.ALL)
 				.stream()
 				.mapToInt(ParticipationGroup::participations)
 				.sum()).isEqualTo(before + 1);

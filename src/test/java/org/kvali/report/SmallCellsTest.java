@@ -76,7 +76,7 @@ class SmallCellsTest {
 						int participants = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(random.nextBoolean() ? 6 : 40);
 						if (participants > 0) {
 							groups.add(new ParticipationGroup(null, null, region, null, null, null, null, null, gender,
-									band, null, null, null, null, participants, participants, null, null, null, false));
+									band, null, null, null, null, null, participants, participants, null, null, null, false));
 						}
 					}
 				}
@@ -111,12 +111,12 @@ class SmallCellsTest {
 	private static ParticipationGroup year(String project, String year, int participants) {
 		var period = new Period(year, LocalDate.parse(year + "-01-01"), LocalDate.parse(year + "-12-31"));
 		return new ParticipationGroup(null, project, null, null, null, null, null, null, null, null, null, null, null,
-				period, participants, participants, null, null, null, false);
+				null, period, participants, participants, null, null, null, false);
 	}
 
 	private static ParticipationGroup group(String region, Gender gender, int participants) {
 		return new ParticipationGroup(null, null, region, null, null, null, null, null, gender, null, null, null, null,
-				null, participants, participants, null, null, null, false);
+				null, null, participants, participants, null, null, null, false);
 	}
 
 }
