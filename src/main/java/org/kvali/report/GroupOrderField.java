@@ -10,7 +10,8 @@ public enum GroupOrderField {
 	MUNICIPALITY(Dimension.MUNICIPALITY), VENUE_REGION(Dimension.VENUE_REGION),
 	VENUE_MUNICIPALITY(Dimension.VENUE_MUNICIPALITY), ORGANIZATION(Dimension.ORGANIZATION),
 	ORGANIZATION_KIND(Dimension.ORGANIZATION_KIND), GENDER(Dimension.GENDER), AGE_BAND(Dimension.AGE_BAND),
-	AGE_GROUP(Dimension.AGE_GROUP), DISABILITY(Dimension.DISABILITY), ACTIVITY_KIND(Dimension.ACTIVITY_KIND), ACTIVITY(Dimension.ACTIVITY),
+	AGE_GROUP(Dimension.AGE_GROUP), DISABILITY(Dimension.DISABILITY), ACTIVITY_KIND(Dimension.ACTIVITY_KIND),
+	ACTIVITY(Dimension.ACTIVITY),
 	YEAR(Dimension.YEAR), QUARTER(Dimension.QUARTER), MONTH(Dimension.MONTH);
 
 	/** The measure column sorted by, or null when this sorts by a dimension. */

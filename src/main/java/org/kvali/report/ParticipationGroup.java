@@ -40,8 +40,8 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 			Double share, boolean suppressed) {
 		return new ParticipationGroup(this.programmeCode, this.projectCode, this.regionCode, this.municipalityCode,
 				this.venueRegionCode, this.venueMunicipalityCode, this.organizationCode, this.organizationKind,
-				this.gender, this.ageBand, this.ageGroup, this.disability, this.activityKind, this.activityCode, this.period,
-				participations, participants, activities, organizations, share, suppressed);
+				this.gender, this.ageBand, this.ageGroup, this.disability, this.activityKind, this.activityCode,
+				this.period, participations, participants, activities, organizations, share, suppressed);
 	}
 
 	/** The values of some of the group's dimensions, as a key. */
