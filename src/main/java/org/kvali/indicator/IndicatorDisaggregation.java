@@ -59,10 +59,7 @@ class IndicatorDisaggregation {
 	/** The same, counted, and decided, over the data given. */
 	List<Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window,
 			ParticipationReport.Data data) {
-		if (indicator.method() == IndicatorEnums.Method.REPORTED && !by.equals(List.of(Dimension.GENDER))
-				&& !by.equals(List.of(Dimension.REGION))) {
-			throw new InvalidArgumentException("by", by, "A reported indicator is split by GENDER or by REGION alone");
-		}
+		checkSplit(indicator, by);
 		if (window.noValue()) {
 			return List.of();
 		}
@@ -82,6 +79,22 @@ class IndicatorDisaggregation {
 			.map(group -> new Group(group.group().only(shown), valueShown ? group.value() : null))
 			.sorted(Comparator.comparing(Group::group, ParticipationGroup.naturalOrder(by)))
 			.toList();
+	}
+
+	/**
+	 * Refuses dimensions the indicator is not split by: a reported one's values are reported by gender or by region
+	 * alone; a computed one's filter holds its range of ages, one group, and a split does not take groups of ages.
+	 */
+	static void checkSplit(Indicator indicator, List<Dimension> by) {
+		if (indicator.method() == IndicatorEnums.Method.REPORTED && !by.equals(List.of(Dimension.GENDER))
+				&& !by.equals(List.of(Dimension.REGION))) {
+			throw new InvalidArgumentException("by", by, "A reported indicator is split by GENDER or by REGION alone");
+		}
+		if (by.contains(Dimension.AGE_GROUP)) {
+			throw new InvalidArgumentException("by", by, "AGE_GROUP is grouped by a participation breakdown's"
+					+ " ageGroupStarts, which an indicator's split does not take: split it by AGE_BAND, or define an"
+					+ " indicator over each range of ages");
+		}
 	}
 
 	private List<Group> all(Indicator indicator, List<Dimension> by, IndicatorValues.Key window,

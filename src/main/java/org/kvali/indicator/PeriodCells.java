@@ -67,11 +67,8 @@ class PeriodCells {
 	 * periods and those dimensions show too.
 	 */
 	List<IndicatorDisaggregation.Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
-		if (by.contains(Dimension.AGE_GROUP)) {
-			throw new InvalidArgumentException("by", by, "AGE_GROUP is grouped by a participation breakdown's"
-					+ " ageGroupStarts, which an indicator's split does not take: split it by AGE_BAND, or define an"
-					+ " indicator over each range of ages");
-		}
+		// before any line of periods is asked, which may leave a split no groups without looking at them
+		IndicatorDisaggregation.checkSplit(indicator, by);
 		return groups(indicator, by, window, new ParticipationReport.Data());
 	}
 

@@ -19,9 +19,10 @@ final class AgeGroups {
 	/**
 	 * Refuses starts that make no groups: missing with AGE_GROUP, given without it, beside AGE_BAND, more than
 	 * {@link #MOST_STARTS}, outside 1 to {@link AgeRange#OLDEST} (a start of 0 would begin an empty first group), or
-	 * not ascending.
+	 * not ascending (the groups' numbers count the starts at or below an age).
 	 */
-	static void check(List<Dimension> by, List<Integer> starts) {
+	static void check(List<Dimension> by, Grouping grouping) {
+		var starts = grouping.ageGroupStarts();
 		boolean grouped = by.contains(Dimension.AGE_GROUP);
 		if (grouped && starts == null) {
 			throw new InvalidArgumentException("ageGroupStarts", null, "AGE_GROUP groups ages where `ageGroupStarts`"

@@ -80,9 +80,7 @@ public record AgeRange(Integer from, Integer to) {
 	 * {@link #OLDEST} taken as 5 more.
 	 */
 	int[] agesSelectedBy(ParticipationFilter filter) {
-		return IntStream.rangeClosed(0, LAST_COUNTED)
-			.filter(age -> contains(age) && selects(filter.ages(), filter.ageBands(), age))
-			.toArray();
+		return ages(age -> contains(age) && selects(filter.ages(), filter.ageBands(), age));
 	}
 
 	/** How many ages of the range are in the band, those of an open end above {@link #OLDEST} taken as 5 more. */
@@ -96,7 +94,12 @@ public record AgeRange(Integer from, Integer to) {
 
 	/** How many ages of 0 to {@link #LAST_COUNTED} pass. */
 	private static int count(IntPredicate selected) {
-		return (int) IntStream.rangeClosed(0, LAST_COUNTED).filter(selected).count();
+		return ages(selected).length;
+	}
+
+	/** The ages of 0 to {@link #LAST_COUNTED} that pass, ascending. */
+	private static int[] ages(IntPredicate selected) {
+		return IntStream.rangeClosed(0, LAST_COUNTED).filter(selected).toArray();
 	}
 
 	/**

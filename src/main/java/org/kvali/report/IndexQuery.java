@@ -83,7 +83,7 @@ final class IndexQuery {
 			int id = ids[d];
 			Object value = switch (dimension) {
 				case AGE_BAND -> nullOr(dimension, id, Integer::valueOf);
-				case AGE_GROUP -> id == grouping.ageGroups() ? null : grouping.ageGroup(id);
+				case AGE_GROUP -> grouping.ageGroup(id);
 				case DISABILITY -> nullOr(dimension, id, Boolean::valueOf);
 				case YEAR, QUARTER, MONTH -> this.index.periodStart(dimension, id, grouping.yearStart());
 				default -> this.index.dictionaries.get(dimension).value(id);

@@ -119,7 +119,9 @@ class ReportRepository {
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures, int most) {
 		var conditions = ReportSql.conditions(filter);
 		conditions.bind("yearShift", grouping.yearStart() - 1);
-		conditions.bind("ageGroupStarts", grouping.ageGroupStarts().toArray(Integer[]::new));
+		if (by.contains(Dimension.AGE_GROUP)) {
+			conditions.bind("ageGroupStarts", grouping.starts().toArray(Integer[]::new));
+		}
 		// the total row, then the groups; one more than the most tells that there are too many
 		conditions.bind("limit", 1 + (first != null ? first : most + 1));
 		var rows = this.jdbc.sql(ReportSql.breakdown(by, orderBy, measures, conditions))

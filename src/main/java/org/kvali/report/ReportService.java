@@ -173,20 +173,19 @@ public class ReportService {
 	 * How a breakdown groups its periods and ages: years and quarters from the month asked, else (left out or null: a
 	 * dashboard with no programme chosen sent null, and lost the whole answer, a tester's) from that of the one
 	 * programme its filter names, as that programme's indicators take them (a tester's programme of years from April
-	 * was given calendar years), else the calendar's; groups of ages from the starts given with AGE_GROUP
-	 * ({@link AgeGroups#check}).
+	 * was given calendar years), else the calendar's; groups of ages from the starts given, checked with the
+	 * breakdown ({@link AgeGroups#check}).
 	 */
 	Grouping grouping(ParticipationReport report, List<Dimension> by, Integer yearStart, List<Integer> ageGroupStarts) {
-		AgeGroups.check(by, ageGroupStarts);
-		var starts = ageGroupStarts == null ? List.<Integer>of() : ageGroupStarts;
 		if (yearStart != null) {
-			return new Grouping(yearStart, starts);
+			return new Grouping(yearStart, ageGroupStarts);
 		}
 		var filter = report.filter();
 		boolean years = by.contains(Dimension.YEAR) || by.contains(Dimension.QUARTER);
 		boolean named = filter.programmes() != null && !filter.programmes().isEmpty()
 				|| filter.projects() != null && !filter.projects().isEmpty();
-		return new Grouping(years && named ? report.data().yearStart(filter, this.repository::yearStart) : 1, starts);
+		return new Grouping(years && named ? report.data().yearStart(filter, this.repository::yearStart) : 1,
+				ageGroupStarts);
 	}
 
 	/**
@@ -197,6 +196,7 @@ public class ReportService {
 	public boolean withheld(ParticipationReport report, List<Dimension> by, Grouping grouping) {
 		checkDimensions(by);
 		checkYearStart(grouping.yearStart());
+		AgeGroups.check(by, grouping);
 		if (!suppresses(report.filter(), report.data())) {
 			return false;
 		}
@@ -235,6 +235,7 @@ public class ReportService {
 			MeasureSet measures) {
 		checkDimensions(by);
 		checkYearStart(grouping.yearStart());
+		AgeGroups.check(by, grouping);
 		var order = orderBy == null ? List.<GroupOrder>of() : orderBy;
 		for (var key : order) {
 			if (key.by().dimension != null && !by.contains(key.by().dimension)) {

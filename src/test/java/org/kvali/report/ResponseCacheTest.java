@@ -97,6 +97,21 @@ class ResponseCacheTest {
 	}
 
 	@Test
+	void aBreakdownByGroupsOfAgesIsKeptForItsStarts() throws Exception {
+		var analyst = key(Role.ANALYST, List.of());
+		var query = "{ participation(filter: {activities: [\\\"CMP-2024-GARDABANI\\\"]}) { breakdown(by: [AGE_GROUP],"
+				+ " ageGroupStarts: [%s]) { ageGroup { from to } participants } } }";
+		long hits = this.cache.hits();
+		var brackets = ask(analyst, query.formatted("25, 30"));
+		assertThat(brackets).startsWith("{\"data\":{\"participation\":{\"breakdown\":[{\"ageGroup\":{\"from\":0,\"to\":24},");
+		// other starts are another question
+		assertThat(ask(analyst, query.formatted("20"))).contains("{\"ageGroup\":{\"from\":0,\"to\":19},");
+		assertThat(this.cache.hits()).isEqualTo(hits);
+		assertThat(ask(analyst, query.formatted("25, 30"))).isEqualTo(brackets);
+		assertThat(this.cache.hits()).isEqualTo(hits + 1);
+	}
+
+	@Test
 	void eachRoleGetsItsOwnAnswer() throws Exception {
 		var query = GARDABANI.replace("CMP-2024-GARDABANI", "WS-2023-AKHALTSIKHE");
 		var analyst = ask(key(Role.ANALYST, List.of()), query);
@@ -133,7 +148,7 @@ class ResponseCacheTest {
 	@Test
 	void theFieldsThatMayBeKeptAreFieldsOfTheSchema() {
 		var schema = this.graphQlSource.schema();
-		assertThat(ResponseCache.KEPT).hasSize(70).allSatisfy(field -> assertThat(
+		assertThat(ResponseCache.KEPT).hasSize(73).allSatisfy(field -> assertThat(
 				schema.getObjectType(field.getTypeName()).getFieldDefinition(field.getFieldName())).as(field.toString())
 			.isNotNull());
 	}
