@@ -121,8 +121,8 @@ final class ReportSql {
 		return "SELECT " + String.join(", ", select) + ",\n" + measures(measures) + ",\nGROUPING("
 				+ String.join(", ", grouped) + ") <> 0 AS is_total\nFROM participation_fact f\n" + SHIFTS
 				+ (by.contains(Dimension.AGE_GROUP) ? AGE_GROUPS : "") + conditions.where()
-				+ "\nGROUP BY GROUPING SETS ((" + String.join(", ", grouped) + "), ())\nORDER BY " + String.join(", ", order)
-				+ "\nLIMIT :limit";
+				+ "\nGROUP BY GROUPING SETS ((" + String.join(", ", grouped) + "), ())\nORDER BY "
+				+ String.join(", ", order) + "\nLIMIT :limit";
 	}
 
 	/**
