@@ -202,14 +202,17 @@ public class ReportService {
 		}
 		checkAgesOfGroups(report.filter(), by, grouping);
 		var index = report.data().of(this.index);
-		if (totals(index, report.filter()).participants() < this.k) {
+		int total = totals(index, report.filter()).participants();
+		if (total < this.k) {
 			return true;
 		}
 		try {
 			// as many groups as a breakdown with first may weigh; it has none to cut with
 			var groups = breakdown(index, report.filter(), by, grouping, List.of(), null, new MeasureSet(false, false),
 					MAX_SUPPRESSED_GROUPS);
-			return SmallCells.suppress(groups, by, this.k, null).stream().anyMatch(ParticipationGroup::suppressed);
+			return SmallCells.suppress(groups, by, this.k, null, total)
+				.stream()
+				.anyMatch(ParticipationGroup::suppressed);
 		}
 		catch (TooManyGroups ex) {
 			throw tooManyToWithhold(by);
@@ -253,7 +256,9 @@ public class ReportService {
 			int most = first == null ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;
 			try {
 				var groups = breakdown(index, report.filter(), by, grouping, order, null, measures, most);
-				return SmallCells.suppress(groups, by, this.k, first);
+				// the totals are told beside the groups: where people are in several groups, they tell more than the
+				// groups' sum
+				return SmallCells.suppress(groups, by, this.k, first, totals(index, report.filter()).participants());
 			}
 			catch (TooManyGroups ex) {
 				throw first == null ? tooManyGroups() : tooManyToWithhold(by);

@@ -86,17 +86,19 @@ public final class SmallCells {
 	/**
 	 * The groups, in their order, with the suppressed ones moved last; {@code first} is applied after that. Of the two
 	 * ways of choosing the other groups a line needs ({@link #secondary}), the one that shows more participants (then
-	 * more groups) is taken, the smallest first where both show as much.
+	 * more groups) is taken, the smallest first where both show as much. {@code totalParticipants} are those of the
+	 * totals beside the groups, which the caller is told too.
 	 */
 	static List<ParticipationGroup> suppress(List<ParticipationGroup> groups, List<Dimension> by, int k,
-			Integer first) {
+			Integer first, int totalParticipants) {
 		var dimensions = by.stream().sorted().toList();
 		var weighed = new ArrayList<>(groups);
 		weighed.sort(Comparator.comparing(group -> group.values(dimensions), NATURAL));
 		var lines = lines(weighed, dimensions.size(), group -> group.values(dimensions));
-		var smallest = withheld(weighed, lines, dimensions, k, false);
+		var smallest = withheld(weighed, lines, dimensions, k, false, totalParticipants);
 		// one dimension has a line alone, where both choose alike
-		var mending = dimensions.size() > 1 ? withheld(weighed, lines, dimensions, k, true) : smallest;
+		var mending = dimensions.size() > 1 ? withheld(weighed, lines, dimensions, k, true, totalParticipants)
+				: smallest;
 		var hidden = shown(groups, mending) > shown(groups, smallest) ? mending : smallest;
 		var shown = new ArrayList<ParticipationGroup>(groups.size());
 		var withheld = new ArrayList<ParticipationGroup>();
@@ -115,9 +117,9 @@ public final class SmallCells {
 
 	/** The groups suppressed, the others a line needs chosen mending first or smallest first. */
 	private static WithheldGroups withheld(List<ParticipationGroup> groups, List<List<ParticipationGroup>> lines,
-			List<Dimension> by, int k, boolean mending) {
+			List<Dimension> by, int k, boolean mending, int totalParticipants) {
 		// each line of groups that differ in one dimension only, and the whole breakdown, until nothing changes
-		var hidden = new WithheldGroups(lines, k);
+		var hidden = new WithheldGroups(lines, k, totalParticipants);
 		for (var group : groups) {
 			if (tooSmall(group.participants(), k)) {
 				hidden.add(group);

@@ -13,6 +13,13 @@ final class WithheldGroups {
 
 	private final int k;
 
+	/**
+	 * The distinct participants of the whole breakdown, as its totals tell them, less those of all its groups added
+	 * up: 0 where each person is in one group, below 0 where some are in several (a person aged 19 at one activity
+	 * and 20 at the next is in both groups of ages, 19 and younger, and 20 and older).
+	 */
+	private final long overlap;
+
 	private final Set<ParticipationGroup> groups = new HashSet<>();
 
 	/** Of each line: its suppressed groups and their participants. */
@@ -22,9 +29,11 @@ final class WithheldGroups {
 	private final IdentityHashMap<ParticipationGroup, List<List<ParticipationGroup>>> linesOf =
 			new IdentityHashMap<>();
 
-	WithheldGroups(List<List<ParticipationGroup>> lines, int k) {
+	WithheldGroups(List<List<ParticipationGroup>> lines, int k, int totalParticipants) {
 		this.lines = lines;
 		this.k = k;
+		this.overlap = totalParticipants
+				- lines.get(lines.size() - 1).stream().mapToLong(ParticipationGroup::participants).sum();
 		for (var line : lines) {
 			this.counts.put(line, new int[2]);
 		}
@@ -58,10 +67,16 @@ final class WithheldGroups {
 		return this.groups.size();
 	}
 
-	/** Whether the line's total, less what it shows, tells a suppressed group or a small sum of them. */
+	/**
+	 * Whether the line's total, less what it shows, tells a suppressed group or a small sum of them; of the whole
+	 * breakdown, also whether the totals less the groups shown tell 1 to k-1 people: where people are in several
+	 * groups, the suppressed groups' sum counts some twice, and the totals less one group shown told the 4 people in
+	 * none of it whose three suppressed groups of ages added up to 5 (a tester's).
+	 */
 	boolean exposes(List<ParticipationGroup> line) {
 		var count = this.counts.get(line);
-		return exposes(count[0], count[1]);
+		return exposes(count[0], count[1]) || line == this.lines.get(this.lines.size() - 1) && count[0] > 0
+				&& SmallCells.tooSmall((int) Math.max(0, count[1] + this.overlap), this.k);
 	}
 
 	/**

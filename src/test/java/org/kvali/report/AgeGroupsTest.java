@@ -142,6 +142,13 @@ class AgeGroupsTest {
 		assertThat(donor).isEqualTo(admin.stream()
 			.filter(group -> Integer.parseInt(group.split("[ |]")[2]) >= 5)
 			.toList()).isNotEmpty();
+		// a tester's two activities of 2024 and 2025: 22 people, 18 of 25 and over, the others in groups of 2, 2 and 1
+		// (one of them 19 at one and 20 at the other): the totals less the one group shown told 4 people
+		var twoYears = "{activities: [\"CMP-2024-BORJOMI\", \"WS-2025-BORJOMI\"]}";
+		assertThat(groups(this.graphQl, twoYears, "by: [AGE_GROUP], ageGroupStarts: [20, 25]"))
+			.containsExactly("0-19 3|2", "20-24 3|2", "25-null 25|18", "unknown 2|1");
+		assertThat(participants(this.graphQl, twoYears)).isEqualTo(22);
+		assertThat(groups(caller(Role.DONOR), twoYears, "by: [AGE_GROUP], ageGroupStarts: [20, 25]")).isEmpty();
 		// a donor is not told how many activities groups of people came to
 		caller(Role.DONOR)
 			.document("{ participation { breakdown(by: [AGE_GROUP], ageGroupStarts: [25]) { activities } } }")
@@ -163,6 +170,14 @@ class AgeGroupsTest {
 			.map(group -> (group.get("ageGroup") instanceof Map<?, ?> ages ? ages.get("from") + "-" + ages.get("to")
 					: "unknown") + " " + group.get("participations") + "|" + group.get("participants"))
 			.toList();
+	}
+
+	private static int participants(HttpGraphQlTester tester, String filter) {
+		return tester.document("{ participation(filter: " + filter + ") { totals { participants } } }")
+			.execute()
+			.path("participation.totals.participants")
+			.entity(Integer.class)
+			.get();
 	}
 
 	/** "participations|participants" of an oracle's totals. */
