@@ -1,7 +1,10 @@
 package org.kvali.report;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -202,15 +205,14 @@ public class ReportService {
 		}
 		checkAgesOfGroups(report.filter(), by, grouping);
 		var index = report.data().of(this.index);
-		int total = totals(index, report.filter()).participants();
-		if (total < this.k) {
+		if (totals(index, report.filter()).participants() < this.k) {
 			return true;
 		}
 		try {
 			// as many groups as a breakdown with first may weigh; it has none to cut with
 			var groups = breakdown(index, report.filter(), by, grouping, List.of(), null, new MeasureSet(false, false),
 					MAX_SUPPRESSED_GROUPS);
-			return SmallCells.suppress(groups, by, this.k, null, total)
+			return SmallCells.suppress(groups, by, this.k, null, lineTotals(index, report.filter(), by, grouping, groups))
 				.stream()
 				.anyMatch(ParticipationGroup::suppressed);
 		}
@@ -256,9 +258,8 @@ public class ReportService {
 			int most = first == null ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;
 			try {
 				var groups = breakdown(index, report.filter(), by, grouping, order, null, measures, most);
-				// the totals are told beside the groups: where people are in several groups, they tell more than the
-				// groups' sum
-				return SmallCells.suppress(groups, by, this.k, first, totals(index, report.filter()).participants());
+				return SmallCells.suppress(groups, by, this.k, first,
+						lineTotals(index, report.filter(), by, grouping, groups));
 			}
 			catch (TooManyGroups ex) {
 				throw first == null ? tooManyGroups() : tooManyToWithhold(by);
@@ -270,6 +271,36 @@ public class ReportService {
 		catch (TooManyGroups ex) {
 			throw tooManyGroups();
 		}
+	}
+
+	/**
+	 * The participants each line of the groups is told with ({@link LineTotals}): the whole's, as the groups' shares
+	 * tell it (counted with them, so of the same data; every group has one), and of each dimension a person can be
+	 * in several groups of, the groups of the breakdown by the others, from the same index (the SQL path's are
+	 * statements of their own, as the totals told beside a breakdown are).
+	 */
+	private LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
+			Grouping grouping, List<ParticipationGroup> groups) {
+		var told = groups.stream()
+			.filter(group -> group.share() != null && group.share() > 0)
+			.findFirst()
+			.map(group -> (int) Math.round(group.participants() / group.share()))
+			.orElse(0);
+		var byDimension = new EnumMap<Dimension, Map<List<Object>, Integer>>(Dimension.class);
+		var dimensions = by.stream().sorted().toList();
+		for (var dimension : by.size() < 2 ? List.<Dimension>of() : dimensions) {
+			if (FactIndex.Level.of(dimension) == FactIndex.Level.PERSON) {
+				continue;
+			}
+			var rest = dimensions.stream().filter(other -> other != dimension).toList();
+			var lines = new HashMap<List<Object>, Integer>();
+			for (var line : breakdown(index, filter, rest, grouping, List.of(), null, new MeasureSet(false, false),
+					MAX_SUPPRESSED_GROUPS)) {
+				lines.put(line.values(rest), line.participants());
+			}
+			byDimension.put(dimension, lines);
+		}
+		return new LineTotals(told, byDimension);
 	}
 
 	private static void checkYearStart(int yearStart) {

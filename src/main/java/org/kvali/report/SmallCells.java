@@ -2,8 +2,10 @@ package org.kvali.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -86,19 +88,22 @@ public final class SmallCells {
 	/**
 	 * The groups, in their order, with the suppressed ones moved last; {@code first} is applied after that. Of the two
 	 * ways of choosing the other groups a line needs ({@link #secondary}), the one that shows more participants (then
-	 * more groups) is taken, the smallest first where both show as much. {@code totalParticipants} are those of the
-	 * totals beside the groups, which the caller is told too.
+	 * more groups) is taken, the smallest first where both show as much. {@code totals} are the participants the
+	 * caller is told each line with ({@link LineTotals}).
 	 */
 	static List<ParticipationGroup> suppress(List<ParticipationGroup> groups, List<Dimension> by, int k,
-			Integer first, int totalParticipants) {
+			Integer first, LineTotals totals) {
 		var dimensions = by.stream().sorted().toList();
 		var weighed = new ArrayList<>(groups);
 		weighed.sort(Comparator.comparing(group -> group.values(dimensions), NATURAL));
 		var lines = lines(weighed, dimensions.size(), group -> group.values(dimensions));
-		var smallest = withheld(weighed, lines, dimensions, k, false, totalParticipants);
+		var told = new IdentityHashMap<List<ParticipationGroup>, Integer>();
+		for (var line : lines) {
+			told.put(line, totals.of(line, weighed, dimensions));
+		}
+		var smallest = withheld(weighed, lines, dimensions, k, false, told);
 		// one dimension has a line alone, where both choose alike
-		var mending = dimensions.size() > 1 ? withheld(weighed, lines, dimensions, k, true, totalParticipants)
-				: smallest;
+		var mending = dimensions.size() > 1 ? withheld(weighed, lines, dimensions, k, true, told) : smallest;
 		var hidden = shown(groups, mending) > shown(groups, smallest) ? mending : smallest;
 		var shown = new ArrayList<ParticipationGroup>(groups.size());
 		var withheld = new ArrayList<ParticipationGroup>();
@@ -117,9 +122,9 @@ public final class SmallCells {
 
 	/** The groups suppressed, the others a line needs chosen mending first or smallest first. */
 	private static WithheldGroups withheld(List<ParticipationGroup> groups, List<List<ParticipationGroup>> lines,
-			List<Dimension> by, int k, boolean mending, int totalParticipants) {
+			List<Dimension> by, int k, boolean mending, Map<List<ParticipationGroup>, Integer> told) {
 		// each line of groups that differ in one dimension only, and the whole breakdown, until nothing changes
-		var hidden = new WithheldGroups(lines, k, totalParticipants);
+		var hidden = new WithheldGroups(lines, k, told);
 		for (var group : groups) {
 			if (tooSmall(group.participants(), k)) {
 				hidden.add(group);

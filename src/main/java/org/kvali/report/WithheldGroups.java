@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The suppressed groups, with how many of each line are suppressed and how many participants they hold. */
@@ -14,11 +15,11 @@ final class WithheldGroups {
 	private final int k;
 
 	/**
-	 * The distinct participants of the whole breakdown, as its totals tell them, less those of all its groups added
-	 * up: 0 where each person is in one group, below 0 where some are in several (a person aged 19 at one activity
-	 * and 20 at the next is in both groups of ages, 19 and younger, and 20 and older).
+	 * Of each line: the distinct participants it is told with ({@link LineTotals}) less those of its groups added up:
+	 * 0 where each person is in one group or no total is told, below 0 where some are in several (a person aged 19 at
+	 * one activity and 20 at the next is in both groups of ages, 19 and younger, and 20 and older).
 	 */
-	private final long overlap;
+	private final IdentityHashMap<List<ParticipationGroup>, Integer> overlap = new IdentityHashMap<>();
 
 	private final Set<ParticipationGroup> groups = new HashSet<>();
 
@@ -29,11 +30,14 @@ final class WithheldGroups {
 	private final IdentityHashMap<ParticipationGroup, List<List<ParticipationGroup>>> linesOf =
 			new IdentityHashMap<>();
 
-	WithheldGroups(List<List<ParticipationGroup>> lines, int k, int totalParticipants) {
+	WithheldGroups(List<List<ParticipationGroup>> lines, int k, Map<List<ParticipationGroup>, Integer> told) {
 		this.lines = lines;
 		this.k = k;
-		this.overlap = totalParticipants
-				- lines.get(lines.size() - 1).stream().mapToLong(ParticipationGroup::participants).sum();
+		for (var line : lines) {
+			var total = told.get(line);
+			this.overlap.put(line, total == null ? 0
+					: total - line.stream().mapToInt(ParticipationGroup::participants).sum());
+		}
 		for (var line : lines) {
 			this.counts.put(line, new int[2]);
 		}
@@ -68,15 +72,14 @@ final class WithheldGroups {
 	}
 
 	/**
-	 * Whether the line's total, less what it shows, tells a suppressed group or a small sum of them; of the whole
-	 * breakdown, also whether the totals less the groups shown tell 1 to k-1 people: where people are in several
-	 * groups, the suppressed groups' sum counts some twice, and the totals less one group shown told the 4 people in
-	 * none of it whose three suppressed groups of ages added up to 5 (a tester's).
+	 * Whether the line's total, less what it shows, tells a suppressed group or a small sum of them, or 1 to k-1
+	 * people: where people are in several groups, the suppressed groups' sum counts some twice, and the totals less
+	 * one group shown told the 4 people in none of it whose three suppressed groups of ages added up to 5 (a
+	 * tester's).
 	 */
 	boolean exposes(List<ParticipationGroup> line) {
 		var count = this.counts.get(line);
-		return exposes(count[0], count[1]) || line == this.lines.get(this.lines.size() - 1) && count[0] > 0
-				&& SmallCells.tooSmall((int) Math.max(0, count[1] + this.overlap), this.k);
+		return exposes(line, count[0], count[1]);
 	}
 
 	/**
@@ -88,15 +91,16 @@ final class WithheldGroups {
 		for (var other : this.linesOf.getOrDefault(group, List.of())) {
 			if (other != line) {
 				var count = this.counts.get(other);
-				change += (exposes(count[0] + 1, count[1] + group.participants()) ? 1 : 0)
-						- (exposes(count[0], count[1]) ? 1 : 0);
+				change += (exposes(other, count[0] + 1, count[1] + group.participants()) ? 1 : 0)
+						- (exposes(other, count[0], count[1]) ? 1 : 0);
 			}
 		}
 		return change;
 	}
 
-	private boolean exposes(int suppressed, int participants) {
-		return suppressed == 1 || suppressed > 1 && SmallCells.tooSmall(participants, this.k);
+	private boolean exposes(List<ParticipationGroup> line, int suppressed, int participants) {
+		return suppressed == 1 || suppressed > 1 && SmallCells.tooSmall(participants, this.k)
+				|| suppressed > 0 && SmallCells.tooSmall(Math.max(0, participants + this.overlap.get(line)), this.k);
 	}
 
 }

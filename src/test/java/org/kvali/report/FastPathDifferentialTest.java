@@ -749,10 +749,10 @@ class FastPathDifferentialTest {
 			// what a suppressed caller (DONOR, a partner outside its activities) sees is the same from either path
 			var counted = measures.orderedBy(orderBy);
 			assertThat(SmallCells.suppress(fast.breakdown(by, grouping, orderBy, null, counted, MOST), by, 5, first,
-					totals.participants()))
+					LineTotals.whole(totals.participants())))
 				.as("suppressed breakdown by %s of %s", by, filter)
 				.isEqualTo(SmallCells.suppress(this.sql.breakdown(filter, by, grouping, orderBy, null, counted, MOST),
-						by, 5, first, totals.participants()));
+						by, 5, first, LineTotals.whole(totals.participants())));
 			// a few groups at most: both paths refuse more alike, and answer alike what they do not refuse
 			int few = 1 + random.nextInt(40);
 			assertThat(answerOrRefusal(() -> fast.breakdown(by, grouping, orderBy, null, measures, few)))
