@@ -212,7 +212,8 @@ public class ReportService {
 			// as many groups as a breakdown with first may weigh; it has none to cut with
 			var groups = breakdown(index, report.filter(), by, grouping, List.of(), null, new MeasureSet(false, false),
 					MAX_SUPPRESSED_GROUPS);
-			return SmallCells.suppress(groups, by, this.k, null, lineTotals(index, report.filter(), by, grouping, groups))
+			var totals = lineTotals(index, report.filter(), by, grouping, groups);
+			return SmallCells.suppress(groups, by, this.k, null, totals)
 				.stream()
 				.anyMatch(ParticipationGroup::suppressed);
 		}
