@@ -289,7 +289,9 @@ public class ReportService {
 			.orElse(0);
 		var byDimension = new EnumMap<Dimension, Map<List<Object>, Integer>>(Dimension.class);
 		var dimensions = by.stream().sorted().toList();
-		for (var dimension : by.size() < 2 ? List.<Dimension>of() : dimensions) {
+		// without a small group nothing is withheld, whatever the lines' totals (most groups at scale)
+		boolean small = groups.stream().anyMatch(group -> SmallCells.tooSmall(group.participants(), this.k));
+		for (var dimension : by.size() < 2 || !small ? List.<Dimension>of() : dimensions) {
 			if (FactIndex.Level.of(dimension) == FactIndex.Level.PERSON) {
 				continue;
 			}
