@@ -34,12 +34,10 @@ final class WithheldGroups {
 		this.lines = lines;
 		this.k = k;
 		for (var line : lines) {
+			this.counts.put(line, new int[2]);
 			var total = told.get(line);
 			this.overlap.put(line, total == null ? 0
 					: total - line.stream().mapToInt(ParticipationGroup::participants).sum());
-		}
-		for (var line : lines) {
-			this.counts.put(line, new int[2]);
 		}
 		for (var line : lines.subList(0, lines.size() - 1)) {
 			for (var group : line) {
