@@ -184,10 +184,9 @@ class CountableFilters {
 	private static void nothingInCommon(ParticipationFilter filter, ParticipationFilter denominator,
 			Validation validation) {
 		var both = filter.and(denominator);
-		boolean aged = both.ages() != null;
 		var none = filter.disability() != null && denominator.disability() != null
 				&& !filter.disability().equals(denominator.disability()) ? List.of("disability")
-						: aged && both.ages().agesWithin(both.ageBands()) == 0 ? List.of("ages") : both.emptyLists();
+						: both.selectsNoAge() ? List.of("ages") : both.emptyLists();
 		if (!none.isEmpty() || both.from() != null && both.to() != null && both.from().isAfter(both.to())) {
 			validation.problem("input.filter" + (none.isEmpty() ? "" : "." + none.get(0)), null,
 					"The filter and the denominator select no participation in common"

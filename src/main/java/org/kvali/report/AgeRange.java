@@ -135,14 +135,12 @@ public record AgeRange(Integer from, Integer to) {
 			return null;
 		}
 		for (var band : AgeBand.values()) {
-			int ages = filter.ageBands() == null || filter.ageBands().contains(band) ? range.agesIn(band) : 0;
-			if (ages > 0 && ages < FEWEST_SUPPRESSED) {
-				int first = IntStream.rangeClosed(0, LAST_COUNTED)
-					.filter(age -> bandOf(age) == band && range.contains(age))
-					.findFirst()
-					.getAsInt();
-				return "A group of " + band + " would count " + (ages == 1 ? "the age " + first
-						: "the ages " + first + " to " + (first + ages - 1))
+			// the band's ages the filter selects: a band it does not name, none
+			var ages = ages(age -> bandOf(age) == band && selects(range, filter.ageBands(), age));
+			if (ages.length > 0 && ages.length < FEWEST_SUPPRESSED) {
+				int first = ages[0];
+				return "A group of " + band + " would count " + (ages.length == 1 ? "the age " + first
+						: "the ages " + first + " to " + ages[ages.length - 1])
 						+ " of the range " + range.text() + " alone; groups shown to you span " + FEWEST_SUPPRESSED
 						+ " ages at least: leave AGE_BAND out, or split a range that meets each band in "
 						+ FEWEST_SUPPRESSED + " ages or none";

@@ -70,9 +70,13 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 				both(this.activities, other.activities), both(this.organizers, other.organizers),
 				this.roles == null && other.roles == null ? null : both(countedRoles(), other.countedRoles()), this.from,
 				this.to).within(other.from, other.to);
-		boolean agesApart = both.ages != null && both.ages.agesWithin(both.ageBands) == 0;
 		return this.disability != null && other.disability != null && !this.disability.equals(other.disability)
-				|| agesApart ? both.withActivities(List.of()) : both;
+				|| both.selectsNoAge() ? both.withActivities(List.of()) : both;
+	}
+
+	/** Whether its range of ages and its age bands select no age in common (so no one). */
+	public boolean selectsNoAge() {
+		return this.ages != null && this.ages.agesWithin(this.ageBands) == 0;
 	}
 
 	/** The names of the lists that are empty, and so select nothing. */
