@@ -63,10 +63,11 @@ class IndicatorController {
 
 	@SchemaMapping
 	List<IndicatorDisaggregation.Group> disaggregate(Indicator indicator, @Argument List<Dimension> by,
-			@Argument String period, @ContextValue(Today.CONTEXT_KEY) LocalDate today) {
+			@Argument List<Integer> ageGroupStarts, @Argument String period,
+			@ContextValue(Today.CONTEXT_KEY) LocalDate today) {
 		var window = period == null ? IndicatorValues.Key.toDate(indicator, today)
 				: IndicatorWindows.window(indicator, IndicatorWindows.period(indicator, period), null, today);
-		return this.cells.groups(indicator, by, window);
+		return this.cells.groups(indicator, new IndicatorSplit(by, ageGroupStarts), window);
 	}
 
 	@MutationMapping

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kvali.graphql.InvalidArgumentException;
+import org.kvali.report.AgeGroups;
 import org.kvali.report.AgeRange;
 import org.kvali.report.Dimension;
 import org.kvali.report.Gender;
@@ -52,14 +53,15 @@ class IndicatorDisaggregation {
 	 * The indicator's value in each group the caller may see: groups withheld from it, and groups whose share is, are
 	 * left out, as from a breakdown ({@link ReportService#shownBreakdown}).
 	 */
-	List<Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
-		return groups(indicator, by, window, new ParticipationReport.Data());
+	List<Group> groups(Indicator indicator, IndicatorSplit split, IndicatorValues.Key window) {
+		return groups(indicator, split, window, new ParticipationReport.Data());
 	}
 
 	/** The same, counted, and decided, over the data given. */
-	List<Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window,
+	List<Group> groups(Indicator indicator, IndicatorSplit split, IndicatorValues.Key window,
 			ParticipationReport.Data data) {
-		checkSplit(indicator, by);
+		checkSplit(indicator, split);
+		var by = split.by();
 		if (window.noValue()) {
 			return List.of();
 		}
@@ -74,7 +76,7 @@ class IndicatorDisaggregation {
 		boolean valueShown = measure == null || measure.countsPeople()
 				|| (measure == IndicatorEnums.Measure.ACTIVITIES ? shown.activities() : shown.organizations());
 		// in the natural order of a breakdown: a group whose whole was withheld, or the numerator's alone, is not last
-		return all(indicator, by, window, data).stream()
+		return all(indicator, split, window, data).stream()
 			.filter(group -> !group.group().suppressed())
 			.map(group -> new Group(group.group().only(shown), valueShown ? group.value() : null))
 			.sorted(Comparator.comparing(Group::group, ParticipationGroup.naturalOrder(by)))
@@ -82,31 +84,30 @@ class IndicatorDisaggregation {
 	}
 
 	/**
-	 * Refuses dimensions the indicator is not split by: a reported one's values are reported by gender or by region
-	 * alone; a computed one's filter holds its range of ages, one group, and a split does not take groups of ages.
+	 * Refuses dimensions the indicator is not split by (a reported one's values are reported by gender or by region
+	 * alone) and groups of ages a breakdown would refuse ({@link AgeGroups#check}).
 	 */
-	static void checkSplit(Indicator indicator, List<Dimension> by) {
+	static void checkSplit(Indicator indicator, IndicatorSplit split) {
+		var by = split.by();
 		if (indicator.method() == IndicatorEnums.Method.REPORTED && !by.equals(List.of(Dimension.GENDER))
 				&& !by.equals(List.of(Dimension.REGION))) {
 			throw new InvalidArgumentException("by", by, "A reported indicator is split by GENDER or by REGION alone");
 		}
-		if (by.contains(Dimension.AGE_GROUP)) {
-			throw new InvalidArgumentException("by", by, "AGE_GROUP is grouped by a participation breakdown's"
-					+ " ageGroupStarts, which an indicator's split does not take: split it by AGE_BAND, or define an"
-					+ " indicator over each range of ages");
-		}
+		AgeGroups.check(by, split.grouping(indicator.yearStart()));
 	}
 
-	private List<Group> all(Indicator indicator, List<Dimension> by, IndicatorValues.Key window,
+	private List<Group> all(Indicator indicator, IndicatorSplit split, IndicatorValues.Key window,
 			ParticipationReport.Data data) {
+		var by = split.by();
 		if (indicator.method() == IndicatorEnums.Method.REPORTED) {
 			return reported(indicator, by, window);
 		}
 		var numeratorFilter = filter(indicator.filter(), window);
-		if (indicator.unit() == IndicatorEnums.Unit.PERCENT && by.contains(Dimension.AGE_BAND)) {
-			restOfBands(numeratorFilter, filter(indicator.denominatorFilter(), window), by, data);
+		var grouping = split.grouping(indicator.yearStart());
+		if (indicator.unit() == IndicatorEnums.Unit.PERCENT) {
+			restOfAges(numeratorFilter, filter(indicator.denominatorFilter(), window), split, grouping, data);
 		}
-		var numerator = breakdown(numeratorFilter, by, indicator.yearStart(), data);
+		var numerator = breakdown(numeratorFilter, by, grouping, data);
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER) {
 			return numerator.stream()
 				.map(group -> new Group(group, group.suppressed() ? null : indicator.measure().of(group.measures())))
@@ -120,7 +121,7 @@ class IndicatorDisaggregation {
 		var groups = new ArrayList<Group>();
 		var shares = new ArrayList<ShareComplements.Share>();
 		var leftOut = new HashSet<List<Object>>();
-		for (var whole : breakdown(denominatorFilter, by, indicator.yearStart(), data)) {
+		for (var whole : breakdown(denominatorFilter, by, grouping, data)) {
 			var group = counted.remove(whole.values(by));
 			var share = share(indicator, group == null ? whole.noneOf() : group, whole, numeratorFilter,
 					denominatorFilter, by, data);
@@ -141,15 +142,19 @@ class IndicatorDisaggregation {
 	}
 
 	/**
-	 * A share by age band is refused to a caller whose answers are suppressed where a band's group would tell the
-	 * denominator's people of 1 to 4 ages (a review's: 20 and over of everyone, by band, told the 18 and 19-year-olds).
+	 * A share by age band or group of ages is refused to a caller whose answers are suppressed where a group would
+	 * tell the denominator's people of 1 to 4 ages (a review's: 20 and over of everyone, by band, told the 18 and
+	 * 19-year-olds), naming what sets the groups.
 	 */
-	private void restOfBands(ParticipationFilter numerator, ParticipationFilter denominator, List<Dimension> by,
-			ParticipationReport.Data data) {
-		var problem = AgeRange.restProblem(numerator, denominator);
+	private void restOfAges(ParticipationFilter numerator, ParticipationFilter denominator, IndicatorSplit split,
+			Grouping grouping, ParticipationReport.Data data) {
+		var by = split.by();
+		var problem = by.contains(Dimension.AGE_BAND) ? AgeRange.restProblem(numerator, denominator)
+				: by.contains(Dimension.AGE_GROUP) ? AgeGroups.restProblem(numerator, denominator, grouping) : null;
 		if (problem != null
 				&& (this.reports.suppresses(numerator, data) || this.reports.suppresses(denominator, data))) {
-			throw new InvalidArgumentException("by", by, problem);
+			throw by.contains(Dimension.AGE_BAND) ? new InvalidArgumentException("by", by, problem)
+					: new InvalidArgumentException("ageGroupStarts", split.ageGroupStarts(), problem);
 		}
 	}
 
@@ -176,7 +181,8 @@ class IndicatorDisaggregation {
 
 	/**
 	 * Whether the group has none of the numerator because the numerator's filter leaves its values out (the men of a
-	 * share of women): a 0 that tells nothing, shown as 0 %, where left out it took the group beside it along.
+	 * share of women; the group of 30 and over of a share of people aged 15 to 29): a 0 that tells nothing, shown as
+	 * 0 %, where left out it took the group beside it along.
 	 */
 	private static boolean noneByDefinition(ParticipationFilter numerator, ParticipationGroup group, List<Dimension> by) {
 		if (group.participants() > 0) {
@@ -184,7 +190,8 @@ class IndicatorDisaggregation {
 		}
 		var values = group.values(by);
 		for (int i = 0; i < by.size(); i++) {
-			if (numerator.excludes(by.get(i), values.get(i))) {
+			var value = by.get(i) == Dimension.AGE_GROUP ? group.ageGroup() : values.get(i);
+			if (numerator.excludes(by.get(i), value)) {
 				return true;
 			}
 		}
@@ -222,13 +229,13 @@ class IndicatorDisaggregation {
 
 	/**
 	 * The breakdown over a stored filter, whose codes were checked when the indicator was defined, by the programme's
-	 * years and quarters.
+	 * years and quarters and the split's groups of ages.
 	 */
-	private List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, int yearStart,
+	private List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, Grouping grouping,
 			ParticipationReport.Data data) {
 		try {
 			var report = new ParticipationReport(filter, data);
-			return this.reports.breakdown(report, by, Grouping.years(yearStart), null, null, MeasureSet.ALL);
+			return this.reports.breakdown(report, by, grouping, null, null, MeasureSet.ALL);
 		}
 		catch (InvalidArgumentException ex) {
 			// a disaggregation has no first to cut it with

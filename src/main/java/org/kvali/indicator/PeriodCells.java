@@ -66,17 +66,19 @@ class PeriodCells {
 	 * men of another shown beside it; a reviewer's); one period by other dimensions, only the groups its lines by
 	 * periods and those dimensions show too.
 	 */
-	List<IndicatorDisaggregation.Group> groups(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
+	List<IndicatorDisaggregation.Group> groups(Indicator indicator, IndicatorSplit split,
+			IndicatorValues.Key window) {
 		// before any line of periods is asked, which may leave a split no groups without looking at them
-		IndicatorDisaggregation.checkSplit(indicator, by);
-		return groups(indicator, by, window, new ParticipationReport.Data());
+		IndicatorDisaggregation.checkSplit(indicator, split);
+		return groups(indicator, split, window, new ParticipationReport.Data());
 	}
 
 	/** The same, counted and decided over the data given. */
-	private List<IndicatorDisaggregation.Group> groups(Indicator indicator, List<Dimension> by,
+	private List<IndicatorDisaggregation.Group> groups(Indicator indicator, IndicatorSplit split,
 			IndicatorValues.Key window, ParticipationReport.Data data) {
+		var by = split.by();
 		if (!counted(indicator) || indicator.cumulative() || window.noValue()) {
-			return this.disaggregation.groups(indicator, by, window, data);
+			return this.disaggregation.groups(indicator, split, window, data);
 		}
 		var lines = new Lines(data);
 		if (lines.withheld(window)) {
@@ -84,10 +86,10 @@ class PeriodCells {
 		}
 		var periods = by.stream().filter(Dimension::isPeriod).findFirst();
 		if (periods.isEmpty() && window.period() == null || !suppressed(indicator, window, data)) {
-			return this.disaggregation.groups(indicator, by, window, data);
+			return this.disaggregation.groups(indicator, split, window, data);
 		}
 		if (periods.isEmpty()) {
-			return inItsLines(indicator, by, window, data);
+			return inItsLines(indicator, split, window, data);
 		}
 		if (window.period() == null && periods.get() != Dimension.YEAR) {
 			var year = Period.holding(Dimension.YEAR, LocalDate.of(2025, 12, 31), indicator.yearStart()).key();
@@ -95,7 +97,7 @@ class PeriodCells {
 					+ " \"" + year + "\"): each year's quarters and months are shown as that year's breakdown shows"
 					+ " them");
 		}
-		return this.disaggregation.groups(indicator, by, window, data)
+		return this.disaggregation.groups(indicator, split, window, data)
 			.stream()
 			.filter(group -> !lines.withheld(IndicatorWindows.window(indicator, group.group().period(), null,
 					window.today())))
@@ -109,8 +111,9 @@ class PeriodCells {
 	 * undisclosed withheld) and by year and gender 47 women and 5 of another gender (34 men and the 1 withheld), the
 	 * two together told the 1 (a review's).
 	 */
-	private List<IndicatorDisaggregation.Group> inItsLines(Indicator indicator, List<Dimension> by,
+	private List<IndicatorDisaggregation.Group> inItsLines(Indicator indicator, IndicatorSplit split,
 			IndicatorValues.Key window, ParticipationReport.Data data) {
+		var by = split.by();
 		var period = window.period();
 		int most = ReportService.MAX_DIMENSIONS - 1;
 		if (by.size() > most) {
@@ -129,11 +132,9 @@ class PeriodCells {
 			var quarter = Period.holding(Dimension.QUARTER, period.start(), indicator.yearStart());
 			parents.add(IndicatorWindows.window(indicator, quarter, null, window.today()));
 		}
-		var lineBy = new ArrayList<Dimension>(List.of(period.length()));
-		lineBy.addAll(by);
-		var groups = this.disaggregation.groups(indicator, by, window, data);
+		var groups = this.disaggregation.groups(indicator, split, window, data);
 		for (var parent : parents) {
-			var shown = this.disaggregation.groups(indicator, lineBy, parent, data)
+			var shown = this.disaggregation.groups(indicator, split.afterPeriods(period.length()), parent, data)
 				.stream()
 				.filter(group -> period.key().equals(group.group().period().key()))
 				.map(group -> group.group().values(by))
@@ -148,7 +149,7 @@ class PeriodCells {
 	 * {@code disaggregate(by: [GENDER], period:)} does, over the data given.
 	 */
 	boolean showWomenAndMen(Indicator indicator, IndicatorValues.Key window, ParticipationReport.Data data) {
-		var shown = groups(indicator, List.of(Dimension.GENDER), window, data).stream()
+		var shown = groups(indicator, IndicatorSplit.by(List.of(Dimension.GENDER)), window, data).stream()
 			.filter(group -> group.value() != null)
 			.map(group -> group.group().gender())
 			.collect(Collectors.toSet());
@@ -223,7 +224,7 @@ class PeriodCells {
 			return this.shown.computeIfAbsent(line,
 					asked -> !suppressed(indicator, parent, this.data) ? Optional.empty()
 							: Optional.of(PeriodCells.this.disaggregation
-								.groups(indicator, List.of(by), parent, this.data)
+								.groups(indicator, IndicatorSplit.by(List.of(by)), parent, this.data)
 								.stream()
 								.filter(group -> group.value() != null)
 								.map(group -> group.group().period().key())

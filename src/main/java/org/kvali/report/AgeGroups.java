@@ -8,7 +8,7 @@ import org.kvali.graphql.InvalidArgumentException;
  * The rules of a breakdown's groups of ages (AGE_GROUP): where they begin ({@code ageGroupStarts}), given with
  * AGE_GROUP alone, and, for a caller whose answers are suppressed, how many ages each group counts.
  */
-final class AgeGroups {
+public final class AgeGroups {
 
 	/** The most starts a breakdown gives: 21 groups of known ages. */
 	static final int MOST_STARTS = 20;
@@ -21,7 +21,7 @@ final class AgeGroups {
 	 * {@link #MOST_STARTS}, outside 1 to {@link AgeRange#OLDEST} (a start of 0 would begin an empty first group), or
 	 * not ascending (the groups' numbers count the starts at or below an age).
 	 */
-	static void check(List<Dimension> by, Grouping grouping) {
+	public static void check(List<Dimension> by, Grouping grouping) {
 		var starts = grouping.ageGroupStarts();
 		boolean grouped = by.contains(Dimension.AGE_GROUP);
 		if (grouped && starts == null) {
@@ -76,6 +76,25 @@ final class AgeGroups {
 						+ AgeRange.FEWEST_SUPPRESSED + " ages at least: begin them " + AgeRange.FEWEST_SUPPRESSED
 						+ " ages apart or more (the first at " + AgeRange.FEWEST_SUPPRESSED + " or after)"
 						+ (narrowed ? ", within the ages the filter selects" : "");
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * What is wrong with splitting a share by these groups for a caller whose answers are suppressed, or null: a
+	 * group where the denominator's ages the numerator leaves out are 1 to 4 (the youth of 15 to 29 among everyone, in
+	 * a group of 25 to 31: 30 and 31), whose whole less its people would tell them.
+	 */
+	public static String restProblem(ParticipationFilter numerator, ParticipationFilter denominator, Grouping grouping) {
+		for (var group : grouping.ageRanges()) {
+			int rest = AgeRange.agesApart(group.and(denominator.ages()), denominator.ageBands(), numerator.ages(),
+					numerator.ageBands());
+			if (rest > 0 && rest < AgeRange.FEWEST_SUPPRESSED) {
+				return "A group of ages " + group.text() + " would tell, as its whole less its people, the"
+						+ " denominator's people of " + rest + (rest == 1 ? " age" : " ages") + " alone; groups"
+						+ " shown to you span " + AgeRange.FEWEST_SUPPRESSED + " such ages or none: begin them where"
+						+ " the numerator's ages begin or end, or " + AgeRange.FEWEST_SUPPRESSED + " ages from there";
 			}
 		}
 		return null;

@@ -112,9 +112,15 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 
 	/**
 	 * Whether the filter selects no one of this value of a dimension by its definition (a filter of women, no man):
-	 * its condition on the dimension leaves the value out. None on periods or groups of ages is known here.
+	 * its condition on the dimension leaves the value out. A group of ages is given as its range, null for unknown
+	 * ages; no period is left out by definition.
 	 */
 	public boolean excludes(Dimension dimension, Object value) {
+		if (dimension == Dimension.AGE_GROUP) {
+			// a group's ages, or null for the unknown, which a range or bands without UNKNOWN leave out
+			return value instanceof AgeRange group ? group.agesSelectedBy(this).length == 0
+					: this.ages != null || this.ageBands != null && !this.ageBands.contains(AgeBand.UNKNOWN);
+		}
 		List<?> selected = switch (dimension) {
 			case PROGRAMME -> this.programmes;
 			case PROJECT -> this.projects;

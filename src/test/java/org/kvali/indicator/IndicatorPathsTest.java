@@ -40,7 +40,9 @@ class IndicatorPathsTest {
 			query ($code: ID!) { indicator(code: $code) {
 			    byRegionAge: disaggregate(by: [REGION, AGE_BAND], period: "2024") {
 			      group { region { code } ageBand participants suppressed } value }
-			    byKind: disaggregate(by: [ORGANIZATION_KIND, DISABILITY]) { group { organizationKind disability participants } value } } }""";
+			    byKind: disaggregate(by: [ORGANIZATION_KIND, DISABILITY]) { group { organizationKind disability participants } value }
+			    byAgeGroup: disaggregate(by: [AGE_GROUP, GENDER], ageGroupStarts: [15, 25, 30]) {
+			      group { ageGroup { from to } gender participants } value } } }""";
 
 	@Autowired
 	HttpGraphQlTester graphQl;

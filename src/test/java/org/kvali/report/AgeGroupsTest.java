@@ -110,14 +110,6 @@ class AgeGroupsTest {
 		}
 		expectError(Role.ADMIN, "breakdown(by: [AGE_GROUP], ageGroupStarts: [" + many + "]) { participants }",
 				"ageGroupStarts", "ageGroupStarts holds 20 starts at most; 21 were given");
-		// an indicator over a range of ages counts one group: its split by groups of a question is refused
-		this.graphQl.document("{ indicator(code: \"OUT-1.2\") { disaggregate(by: [AGE_GROUP]) { value } } }")
-			.execute()
-			.errors()
-			.expect(error -> "by".equals(error.getExtensions().get("argument")) && error.getMessage()
-				.equals("AGE_GROUP is grouped by a participation breakdown's ageGroupStarts, which an indicator's split"
-						+ " does not take: split it by AGE_BAND, or define an indicator over each range of ages"))
-			.verify();
 	}
 
 	@Test

@@ -102,4 +102,21 @@ class ParticipationFilterTest {
 		assertThat(young.excludes(Dimension.GENDER, Gender.MALE)).isFalse();
 	}
 
+	/** A group of ages is left out by a filter that selects none of its ages; unknown ages by a range or bands. */
+	@Test
+	void aGroupOfAgesIsLeftOutWhereTheFilterSelectsNoneOfItsAges() {
+		var young = aged(15, 29);
+		var groups = List.of(new AgeRange(0, 14), new AgeRange(10, 15), new AgeRange(29, 39), new AgeRange(30, null));
+		assertThat(groups.stream().filter(group -> young.excludes(Dimension.AGE_GROUP, group)))
+			.containsExactly(new AgeRange(0, 14), new AgeRange(30, null));
+		assertThat(young.excludes(Dimension.AGE_GROUP, null)).isTrue();
+		assertThat(ParticipationFilter.ALL.excludes(Dimension.AGE_GROUP, null)).isFalse();
+		assertThat(ParticipationFilter.ALL.excludes(Dimension.AGE_GROUP, new AgeRange(0, 14))).isFalse();
+		var bands = ParticipationFilter.ALL.and(new ParticipationFilter(null, null, null, null, null, null, null, null,
+				null, List.of(AgeBand.UNDER_18, AgeBand.UNKNOWN), null, null, null, null, null, null, null, null));
+		assertThat(bands.excludes(Dimension.AGE_GROUP, null)).isFalse();
+		assertThat(bands.excludes(Dimension.AGE_GROUP, new AgeRange(18, 29))).isTrue();
+		assertThat(bands.excludes(Dimension.AGE_GROUP, new AgeRange(15, 19))).isFalse();
+	}
+
 }
