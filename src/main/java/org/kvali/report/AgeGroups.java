@@ -86,7 +86,8 @@ public final class AgeGroups {
 	 * group where the denominator's ages the numerator leaves out are 1 to 4 (the youth of 15 to 29 among everyone, in
 	 * a group of 25 to 31: 30 and 31), whose whole less its people would tell them.
 	 */
-	public static String restProblem(ParticipationFilter numerator, ParticipationFilter denominator, Grouping grouping) {
+	public static String restProblem(ParticipationFilter numerator, ParticipationFilter denominator,
+			Grouping grouping) {
 		for (var group : grouping.ageRanges()) {
 			int rest = AgeRange.agesApart(group.and(denominator.ages()), denominator.ageBands(), numerator.ages(),
 					numerator.ageBands());
