@@ -121,7 +121,8 @@ class IndicatorDisaggregation {
 		var groups = new ArrayList<Group>();
 		var shares = new ArrayList<ShareComplements.Share>();
 		var leftOut = new HashSet<List<Object>>();
-		for (var whole : breakdown(denominatorFilter, by, grouping, data)) {
+		var wholes = breakdown(denominatorFilter, by, grouping, data);
+		for (var whole : wholes) {
 			var group = counted.remove(whole.values(by));
 			var share = share(indicator, group == null ? whole.noneOf() : group, whole, numeratorFilter,
 					denominatorFilter, by, data);
@@ -133,7 +134,9 @@ class IndicatorDisaggregation {
 		}
 		if (!leftOut.isEmpty() && (this.reports.suppresses(numeratorFilter, data)
 				|| this.reports.suppresses(denominatorFilter, data))) {
-			var more = ShareComplements.more(shares, leftOut, by, this.suppression.k());
+			var more = ShareComplements.more(shares, leftOut, by, this.suppression.k(),
+					this.reports.lineTotals(new ParticipationReport(numeratorFilter, data), by, grouping, numerator),
+					this.reports.lineTotals(new ParticipationReport(denominatorFilter, data), by, grouping, wholes));
 			groups.replaceAll(group -> more.contains(group.group().values(by))
 					? new Group(group.group().hidden(), null) : group);
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.kvali.report.Dimension;
+import org.kvali.report.LineTotals;
 import org.kvali.report.ParticipationGroup;
 import org.kvali.report.SmallCells;
 
@@ -15,7 +16,9 @@ import org.kvali.report.SmallCells;
  * minus the others (a tester's: 5 women of 7 trained with a disability, from the actual and the two groups shown).
  * Where one group of a line is left out, or those left out number 1 to k-1 people in the numerator or in the rest
  * (none tells nothing of anyone: the men of a share of women have none by definition), the smallest other is left
- * out too, until nothing changes.
+ * out too, until nothing changes. So too where the line's numerator, or its rest, told by the breakdowns beside it
+ * ({@link LineTotals}), less the groups shown, is 1 to k-1: where people are in several groups (two years, two groups
+ * of ages), those left out add up to more than that, as in a breakdown ({@code SmallCells}).
  */
 final class ShareComplements {
 
@@ -31,8 +34,12 @@ final class ShareComplements {
 	private ShareComplements() {
 	}
 
-	/** The keys of the groups to leave out as well, given those left out already. */
-	static Set<List<Object>> more(List<Share> shares, Set<List<Object>> leftOut, List<Dimension> by, int k) {
+	/**
+	 * The keys of the groups to leave out as well, given those left out already, each line weighed against the
+	 * participants of the numerator and of the whole it is told with.
+	 */
+	static Set<List<Object>> more(List<Share> shares, Set<List<Object>> leftOut, List<Dimension> by, int k,
+			LineTotals numerators, LineTotals wholes) {
 		var hidden = new HashSet<>(leftOut);
 		var lines = SmallCells.lines(shares, by.size(), Share::key);
 		for (int before = -1; before != hidden.size();) {
@@ -42,9 +49,8 @@ final class ShareComplements {
 				if (line.size() < 2 || out.isEmpty() || out.size() == line.size()) {
 					continue;
 				}
-				int numerator = out.stream().mapToInt(Share::numerator).sum();
-				int rest = out.stream().mapToInt(Share::rest).sum();
-				if (out.size() == 1 || numerator > 0 && numerator < k || rest > 0 && rest < k) {
+				if (out.size() == 1 || tells(out, line, numerators.of(line, shares, Share::key, by),
+						wholes.of(line, shares, Share::key, by), k)) {
 					line.stream()
 						.filter(share -> !hidden.contains(share.key()))
 						.min(Comparator.comparingInt(Share::whole).thenComparing(Share::key, ParticipationGroup.KEY_ORDER))
@@ -54,6 +60,26 @@ final class ShareComplements {
 		}
 		hidden.removeAll(leftOut);
 		return hidden;
+	}
+
+	/**
+	 * Whether the groups left out of the line number 1 to k-1 people in the numerator or in the rest, added up or as
+	 * the line's numerator ({@code numerator}) or its whole's rest less the groups shown (either null where unknown).
+	 */
+	private static boolean tells(List<Share> out, List<Share> line, Integer numerator, Integer whole, int k) {
+		int outNumerator = out.stream().mapToInt(Share::numerator).sum();
+		int outRest = out.stream().mapToInt(Share::rest).sum();
+		if (few(outNumerator, k) || few(outRest, k)) {
+			return true;
+		}
+		int shownNumerator = line.stream().mapToInt(Share::numerator).sum() - outNumerator;
+		int shownRest = line.stream().mapToInt(Share::rest).sum() - outRest;
+		return numerator != null && (few(numerator - shownNumerator, k)
+				|| whole != null && few(whole - numerator - shownRest, k));
+	}
+
+	private static boolean few(int people, int k) {
+		return people > 0 && people < k;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The distinct participants each line of a breakdown is told with: the whole breakdown's are its totals, and a line
@@ -12,8 +13,9 @@ import java.util.Objects;
  * years, two projects), the line's groups add up to more people than it holds, and its total less the groups shown
  * tells the people of the withheld ones better than their sum; where a person is in one group alone (by gender,
  * region, municipality or disability), the sum is exact and no total is needed ({@code byDimension} leaves it out).
+ * The groups of the breakdown by the other dimensions are keyed by their values in the dimensions' own order.
  */
-record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> byDimension) {
+public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> byDimension) {
 
 	/** The whole breakdown's participants alone. */
 	static LineTotals whole(int participants) {
@@ -21,30 +23,35 @@ record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> byDimens
 	}
 
 	/**
-	 * The participants the line is told with, or null where they are the sum of its groups or not known: the line
-	 * is the whole breakdown when it holds every group, else its groups differ in one of {@code dimensions} only.
+	 * The participants of the line holding the two groups of these keys (their values of {@code dimensions}, in that
+	 * order), which differ in one dimension only, or null where they are the sum of its groups or not known.
 	 */
-	Integer of(List<ParticipationGroup> line, List<ParticipationGroup> all, List<Dimension> dimensions) {
-		if (line == all) {
-			return this.whole;
-		}
-		if (line.size() < 2) {
-			return null;
-		}
-		var first = line.get(0).values(dimensions);
-		var second = line.get(1).values(dimensions);
+	public Integer of(List<Object> first, List<Object> second, List<Dimension> dimensions) {
 		for (int d = 0; d < dimensions.size(); d++) {
 			if (!Objects.equals(first.get(d), second.get(d))) {
 				var totals = this.byDimension.get(dimensions.get(d));
 				if (totals == null) {
 					return null;
 				}
-				var rest = new ArrayList<>(first);
-				rest.remove(d);
+				var rest = new ArrayList<>();
+				for (var other : dimensions.stream().sorted().toList()) {
+					if (other != dimensions.get(d)) {
+						rest.add(first.get(dimensions.indexOf(other)));
+					}
+				}
 				return totals.get(rest);
 			}
 		}
 		return null;
+	}
+
+	/** The participants the line is told with, as {@link #of}: the whole's when it holds every group. */
+	public <T> Integer of(List<T> line, List<T> all, Function<T, List<Object>> key,
+			List<Dimension> dimensions) {
+		if (line == all) {
+			return this.whole;
+		}
+		return line.size() < 2 ? null : of(key.apply(line.get(0)), key.apply(line.get(1)), dimensions);
 	}
 
 }

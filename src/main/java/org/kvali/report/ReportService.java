@@ -282,6 +282,23 @@ public class ReportService {
 	 */
 	private LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<ParticipationGroup> groups) {
+		// without a small group nothing is withheld, whatever the lines' totals (most groups at scale)
+		return lineTotals(index, filter, by, grouping, groups,
+				groups.stream().anyMatch(group -> SmallCells.tooSmall(group.participants(), this.k)));
+	}
+
+	/**
+	 * The participants each line of a breakdown's groups is told with, as they are weighed for the caller, the rows'
+	 * counted whether or not a group is small: a share's groups left out beside its breakdowns' are weighed against
+	 * its numerator's and its whole's ({@code IndicatorDisaggregation}).
+	 */
+	public LineTotals lineTotals(ParticipationReport report, List<Dimension> by, Grouping grouping,
+			List<ParticipationGroup> groups) {
+		return lineTotals(report.data().of(this.index), report.filter(), by, grouping, groups, true);
+	}
+
+	private LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
+			Grouping grouping, List<ParticipationGroup> groups, boolean rows) {
 		var told = groups.stream()
 			.filter(group -> group.share() != null && group.share() > 0)
 			.findFirst()
@@ -289,9 +306,7 @@ public class ReportService {
 			.orElse(0);
 		var byDimension = new EnumMap<Dimension, Map<List<Object>, Integer>>(Dimension.class);
 		var dimensions = by.stream().sorted().toList();
-		// without a small group nothing is withheld, whatever the lines' totals (most groups at scale)
-		boolean small = groups.stream().anyMatch(group -> SmallCells.tooSmall(group.participants(), this.k));
-		for (var dimension : by.size() < 2 || !small ? List.<Dimension>of() : dimensions) {
+		for (var dimension : by.size() < 2 || !rows ? List.<Dimension>of() : dimensions) {
 			if (FactIndex.Level.of(dimension) == FactIndex.Level.PERSON) {
 				continue;
 			}

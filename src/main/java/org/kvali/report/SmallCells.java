@@ -99,7 +99,7 @@ public final class SmallCells {
 		var lines = lines(weighed, dimensions.size(), group -> group.values(dimensions));
 		var told = new IdentityHashMap<List<ParticipationGroup>, Integer>();
 		for (var line : lines) {
-			told.put(line, totals.of(line, weighed, dimensions));
+			told.put(line, totals.of(line, weighed, group -> group.values(dimensions), dimensions));
 		}
 		var smallest = withheld(weighed, lines, dimensions, k, false, told);
 		// one dimension has a line alone, where both choose alike
