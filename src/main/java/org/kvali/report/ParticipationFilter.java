@@ -137,7 +137,8 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 			case ACTIVITY -> this.activities;
 			case AGE_GROUP, YEAR, QUARTER, MONTH -> null;
 		};
-		return selected != null && !selected.contains(value)
+		// the unknown (null) of a dimension a list selects is left out; List.of's contains refuses null
+		return selected != null && (value == null || !selected.contains(value))
 				|| dimension == Dimension.AGE_BAND && this.ages != null
 						&& !(value instanceof AgeBand band && this.ages.overlaps(band));
 	}

@@ -296,6 +296,50 @@ class SuppressionTest {
 			.entityList(Double.class).containsExactly(83.0, 44.0, 4.0, 5.0);
 	}
 
+	/**
+	 * A share of people with a disability split by disability: its groups without one and of unknown disability have
+	 * none of its people by definition (the unknown failed with an internal error: a tester's).
+	 */
+	@Test
+	void aShareSplitByTheDimensionItsFilterSelectsShowsTheOthersAtZero() {
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Disability",
+				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS,
+				    filter: {disability: true}, denominatorFilter: {}}) { code } }""").execute();
+		var query = "{ indicator(code: \"SUP-FEW\") { disaggregate(by: [DISABILITY]) { group { disability participants }"
+				+ " value } } }";
+		for (var caller : List.of("analyst", "donor")) {
+			assertThat(this.as.get(caller).document(query).execute().path("indicator.disaggregate").entityList(Map.class)
+				.get()).as(caller).extracting(Object::toString).containsExactly(
+						"{group={disability=false, participants=0}, value=0.0}",
+						"{group={disability=true, participants=16}, value=100.0}",
+						"{group={disability=null, participants=0}, value=0.0}");
+		}
+	}
+
+	/**
+	 * OUT-1.2 to the end of 2024 (cumulative) by quarter and age band (a tester's): of 18 to 29, 24 women of 35, so 11
+	 * others, and of 30 to 44, 24 of 36, so 12 others; the third quarter of 2024 alone shown in each row (18 of 26 and 17 of 25)
+	 * told 3 and 4 others who came in no third quarter. Each is left out with the others of its row, and so nothing
+	 * is shown.
+	 */
+	@Test
+	void aSharesRowIsWeighedAgainstTheSplitByItsOtherDimensions() {
+		var split = "{ indicator(code: \"OUT-1.2\") { disaggregate(by: [%s], period: \"2024\") { group {"
+				+ " period { key } ageBand participants } value } } }";
+		var bands = this.as.get("donor").document(split.formatted("AGE_BAND")).execute().path("indicator.disaggregate")
+			.entityList(Map.class).get();
+		assertThat(bands).extracting(Object::toString).contains(
+				"{group={period=null, ageBand=AGE_18_29, participants=24}, value=68.57142857142857}",
+				"{group={period=null, ageBand=AGE_30_44, participants=24}, value=66.66666666666667}");
+		assertThat(this.as.get("analyst").document(split.formatted("QUARTER, AGE_BAND")).execute()
+			.path("indicator.disaggregate").entityList(Map.class).get()).extracting(Object::toString).contains(
+				"{group={period={key=2024-Q3}, ageBand=AGE_18_29, participants=18}, value=69.23076923076923}",
+				"{group={period={key=2024-Q3}, ageBand=AGE_30_44, participants=17}, value=68.0}");
+		assertThat(this.as.get("donor").document(split.formatted("QUARTER, AGE_BAND")).execute()
+			.path("indicator.disaggregate").entityList(Map.class).get()).isEmpty();
+	}
+
 	@Test
 	void anIndicatorValueOverTooFewPeopleIsWithheldFromADonor() {
 		// two people, the undisclosed gender at one campaign of 2024, counted from the programme start (cumulative)

@@ -100,6 +100,13 @@ class ParticipationFilterTest {
 		assertThat(Arrays.stream(AgeBand.values()).filter(band -> aged(17, 18).excludes(Dimension.AGE_BAND, band)))
 			.containsExactly(AgeBand.AGE_30_44, AgeBand.AGE_45_59, AgeBand.AGE_60_PLUS, AgeBand.UNKNOWN);
 		assertThat(young.excludes(Dimension.GENDER, Gender.MALE)).isFalse();
+		// the unknown of a dimension the filter selects values of (it failed for disability: a tester's)
+		var disabled = filter(List.of("GE-KK"), null, true, null, null, null);
+		assertThat(disabled.excludes(Dimension.DISABILITY, null)).isTrue();
+		assertThat(disabled.excludes(Dimension.DISABILITY, false)).isTrue();
+		assertThat(disabled.excludes(Dimension.DISABILITY, true)).isFalse();
+		assertThat(disabled.excludes(Dimension.REGION, null)).isTrue();
+		assertThat(young.excludes(Dimension.REGION, null)).isFalse();
 	}
 
 	/** A group of ages is left out by a filter that selects none of its ages; unknown ages by a range or bands. */
