@@ -37,7 +37,10 @@ enum SheetFormat {
 		}
 		throw new SheetException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 				"Send the sheet as text/csv (UTF-8, or Excel's Unicode Text as text/plain) or as " + XLSX_TYPE
-						+ "; got '" + contentType + "'");
+						+ "; got '" + contentType + "'" + (type.startsWith("multipart/")
+								? " (a form's upload is not read: send the file itself as the body, as curl"
+										+ " --data-binary @sheet.csv does)"
+								: ""));
 	}
 
 }

@@ -110,15 +110,38 @@ class RealServerRefusalsTest {
 		assertThat(answer("GET /graphql/%zz HTTP/1.1")).startsWith("HTTP/1.1 400").endsWith(json);
 	}
 
+	/**
+	 * A form's type without its boundary was parsed as a form before any handler, and failed every path with a 500
+	 * (a tester's): it is refused as a type not read, the sheet's answer saying how to send one.
+	 */
+	@Test
+	void aFormsUploadIsRefusedAsATypeNotRead() throws Exception {
+		var form = "multipart/form-data";
+		assertThat(answer("POST /imports/attendance?dryRun=true HTTP/1.1", "application/json", form))
+			.startsWith("HTTP/1.1 415")
+			.contains("{\"status\":\"REJECTED\",\"errors\":[{\"message\":\"Send the sheet as text/csv (UTF-8, or"
+					+ " Excel's Unicode Text as text/plain) or as " + SheetFormat.XLSX_TYPE + "; got '" + form + "' (a"
+					+ " form's upload is not read: send the file itself as the body, as curl --data-binary @sheet.csv"
+					+ " does)\"}]}");
+		assertThat(answer("POST /graphql HTTP/1.1", "application/json", form)).startsWith("HTTP/1.1 415")
+			.contains("\"classification\":\"BAD_REQUEST\"");
+	}
+
 	private String answer(String requestLine) throws Exception {
 		return answer(requestLine, "application/json");
 	}
 
 	private String answer(String requestLine, String accept) throws Exception {
+		return answer(requestLine, accept, null);
+	}
+
+	private String answer(String requestLine, String accept, String contentType) throws Exception {
+		var body = contentType == null ? "" : "a,b\n";
 		try (var socket = new Socket("localhost", this.port)) {
 			socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAuthorization: Bearer "
-					+ TestCallers.ADMIN_KEY + "\r\nAccept: " + accept + "\r\nContent-Length: 0\r\nConnection: close"
-					+ "\r\n\r\n")
+					+ TestCallers.ADMIN_KEY + "\r\nAccept: " + accept + "\r\nContent-Length: " + body.length()
+					+ (contentType == null ? "" : "\r\nContent-Type: " + contentType) + "\r\nConnection: close"
+					+ "\r\n\r\n" + body)
 				.getBytes(StandardCharsets.US_ASCII));
 			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
