@@ -11,6 +11,7 @@ import org.kvali.graphql.Validation;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.sql.Holders;
 import org.kvali.sql.WritersQueue;
+import org.kvali.time.Today;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -40,7 +41,11 @@ class ActivityDeletion {
 
 	private final AuditLog audit;
 
-	ActivityDeletion(ActivityService activities, ProgrammeService programmes, JdbcClient jdbc, AuditLog audit) {
+	private final Today today;
+
+	ActivityDeletion(ActivityService activities, ProgrammeService programmes, JdbcClient jdbc, AuditLog audit,
+			Today today) {
+		this.today = today;
 		this.activities = activities;
 		this.programmes = programmes;
 		this.jdbc = jdbc;
@@ -71,22 +76,32 @@ class ActivityDeletion {
 					+ " withParticipations: true)", indicators) + " first, then the activity";
 			new Validation().problem("code", code, Holders.refusal("Activity " + stored.code(), held, remedy)).check();
 		}
-		if (withParticipations) {
-			removeParticipations(stored);
-		}
+		int participations = withParticipations ? removeParticipations(stored) : 0;
 		if (this.jdbc.sql("DELETE FROM activity WHERE id = :id").param("id", stored.id()).update() == 0) {
 			// row-level security left the row out: the caller lost the project since the check above
 			throw new AccessDeniedException("Project " + project.code() + " is not one of your organizations' projects");
 		}
+		// kept, so that an old sheet sent again, recording it once more, is warned of (a tester's)
+		this.jdbc.sql("""
+				INSERT INTO deleted_activity (code_key, project_id, participations, deleted_on)
+				VALUES (lower(:code), :project, :participations, :today)
+				ON CONFLICT (code_key) DO UPDATE SET project_id = excluded.project_id,
+				    participations = excluded.participations, deleted_on = excluded.deleted_on""")
+			.param("code", stored.code())
+			.param("project", stored.projectId())
+			.param("participations", participations)
+			// the day where the programmes run, as a sheet's dates are
+			.param("today", this.today.date())
+			.update();
 		return stored.code();
 	}
 
 	/**
 	 * Removes every participation at the activity (its people recorded under a wrong code, an erased person's too,
-	 * whom no reference names any more), and the people recorded nowhere else; the others' own organization follows
-	 * their latest remaining activity.
+	 * whom no reference names any more), and the people recorded nowhere else, and tells how many participations went;
+	 * the others' own organization follows their latest remaining activity.
 	 */
-	private void removeParticipations(Activity activity) {
+	private int removeParticipations(Activity activity) {
 		var people = this.jdbc.sql("DELETE FROM participation WHERE activity_id = :activity RETURNING participant_id")
 			.param("activity", activity.id())
 			.query(Long.class)
@@ -112,6 +127,7 @@ class ActivityDeletion {
 			.param("people", people)
 			.query(Integer.class)
 			.single();
+		return people.length;
 	}
 
 }

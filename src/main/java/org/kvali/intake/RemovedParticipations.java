@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
  * participation removed as recorded by mistake (removeParticipation): an old sheet sent again brought back the people
  * removed from it, and nothing said so (a tester's); the row is stored as any other, the person may have attended
  * after all. And people stored at an activity a corrected sheet names again that it leaves out: a sheet removes no
- * one, and one left a reference it had written wrong recorded at the activity without a word (another's).
+ * one, and one left a reference it had written wrong recorded at the activity without a word (another's). And
+ * activities deleted before that a sheet creates again.
  */
 @Repository
 class RemovedParticipations {
@@ -62,6 +63,35 @@ class RemovedParticipations {
 	}
 
 	/**
+	 * A warning at the first row of the first activity the sheet creates that was deleted (deleteActivity), naming up
+	 * to three; none when there are none. An old sheet sent again recorded a deleted activity and its people once
+	 * more, without a word (a tester's); they are stored, it may have been deleted by mistake. A partner is told only
+	 * of its own projects' activities, as it could have deleted them.
+	 */
+	List<ImportMessage> deletedActivities() {
+		var again = this.jdbc.sql("""
+				SELECT a.first_row, a.activity_code, d.deleted_on, d.participations, count(*) OVER ()
+				FROM import_activity a
+				JOIN deleted_activity d ON d.code_key = lower(a.activity_code)
+				WHERE a.stored_id IS NULL
+				ORDER BY a.first_row
+				LIMIT %d""".formatted(NAMED))
+			.query((rs, row) -> new Deleted(rs.getInt(1), rs.getString(2), rs.getString(2) + ", deleted on "
+					+ rs.getDate(3).toLocalDate() + (rs.getInt(4) == 0 ? "" : " with " + rs.getInt(4)
+							+ (rs.getInt(4) == 1 ? " participation" : " participations")), rs.getInt(5)))
+			.list();
+		if (again.isEmpty()) {
+			return List.of();
+		}
+		int activities = again.get(0).activities();
+		var named = again.stream().map(Deleted::told).toList();
+		return List.of(new ImportMessage(again.get(0).row(), Columns.ACTIVITY_CODE, again.get(0).code(),
+				"The sheet records again " + (activities == 1 ? "an activity" : activities + " activities")
+						+ " deleted before (" + Text.someOf(named, activities) + "): leave out of the sheet what was"
+						+ " recorded by mistake, or delete it again after the load (deleteActivity)"));
+	}
+
+	/**
 	 * A warning at the first row of the first stored activity the sheet names again without someone stored at it; none
 	 * when there are none. A sheet naming none of an activity's stored people adds people to it and is not told of the
 	 * others. An admin's names up to three of them, the first of each activity first; a partner's names the activities
@@ -101,6 +131,10 @@ class RemovedParticipations {
 				+ " stored at activities the sheet names again are not in it (" + told + "): a sheet adds and corrects,"
 				+ " it removes no one, so they stay recorded; remove whoever did not attend with removeParticipation";
 		return List.of(new ImportMessage(first.row(), Columns.ACTIVITY_CODE, first.activity(), message));
+	}
+
+	/** One activity recorded again: its first row and code, when deleted with how many, and how many in all. */
+	private record Deleted(int row, String code, String told, int activities) {
 	}
 
 	/** One participation left out: its activity's first row and code, whose, and how many, of how many activities. */

@@ -95,7 +95,7 @@ class StagingChecks {
 	 * another organization's activity would otherwise tell a partner its dates) and on what it changes of stored
 	 * activities ({@link ActivityChanges}), of stored people's homes, birth years and disability ({@link
 	 * DetailChanges}), of roles at stored participations ({@link RoleChanges}), on participations removed before and
-	 * on people stored at its activities it leaves out ({@link RemovedParticipations}).
+	 * on people stored at its activities it leaves out and activities deleted before ({@link RemovedParticipations}).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused, WrittenValues written) {
 		var warnings = new ArrayList<>(this.organizations.warnings(partner));
@@ -104,6 +104,7 @@ class StagingChecks {
 			warnings.addAll(this.activityChanges.warnings(partner, written));
 			warnings.addAll(this.detailChanges.warnings(partner, written));
 			warnings.addAll(this.roleChanges.warnings(written));
+			warnings.addAll(this.removedParticipations.deletedActivities());
 			warnings.addAll(this.removedParticipations.warnings());
 			warnings.addAll(this.removedParticipations.leftOut(partner));
 		}

@@ -15,14 +15,19 @@ import org.kvali.IntegrationTest;
 import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 import org.kvali.access.TestCallerContext;
+import org.kvali.time.Today;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * An activity no one took part in can be deleted (a tester's, made under a mistyped code and emptied, stayed in every
@@ -50,6 +55,12 @@ class ActivityDeletionTest {
 	@LiquibaseDataSource
 	DataSource ownerDataSource;
 
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Today today;
+
 	@AfterEach
 	void clean() {
 		var owner = new JdbcTemplate(this.ownerDataSource);
@@ -58,6 +69,7 @@ class ActivityDeletionTest {
 		owner.update("DELETE FROM participant WHERE ref LIKE 'TX-DEL-%'");
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TX-DEL-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TX-DEL-%'");
+		this.jdbc.update("DELETE FROM deleted_activity WHERE code_key LIKE 'tx-del-%'");
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'del %'");
 	}
 
@@ -155,7 +167,8 @@ class ActivityDeletionTest {
 			.containsExactly("TX-DEL-P1 CIF");
 		// whose personal data went is in the audit log, as removeParticipation's entries tell one by one
 		assertThat(TestCallerContext.as(Role.ADMIN, Set.of(), "test", () -> this.jdbc.queryForList(
-				"SELECT subject FROM audit_event WHERE action = 'remove participations with activity'", String.class)))
+				"SELECT subject FROM audit_event WHERE action = 'remove participations with activity'"
+						+ " AND subject LIKE 'TX-DEL-6:%'", String.class)))
 			.singleElement(InstanceOfAssertFactories.STRING)
 			// the erased person's new reference is not named beside the activity, which the log tells of the old
 			.isEqualTo("TX-DEL-6: 3 participations; people recorded nowhere else, removed: TX-DEL-P2, and 1 erased at"
@@ -163,6 +176,54 @@ class ActivityDeletionTest {
 		var after = this.graphQl.document(totals).execute().path("participation.totals").entity(Map.class).get();
 		assertThat(after).isEqualTo(Map.of("participants", (Integer) before.get("participants") + 1,
 				"participations", (Integer) before.get("participations") + 1));
+	}
+
+	/**
+	 * A sheet creating again an activity deleted before is warned of it, in its dry run and its load, and stores it (it
+	 * may have been deleted by mistake); sent once more it is not warned of (a tester's old sheet brought back a
+	 * deleted activity and its 30 people without a word), a partner's too.
+	 */
+	@Test
+	void aSheetRecordingADeletedActivityAgainIsWarned() throws Exception {
+		var sheet = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender\n"
+				+ "TX-DEL-9,Hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q1,female\n"
+				+ "TX-DEL-9,Hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q2,male\n";
+		load(sheet, "false").andExpect(jsonPath("$.warnings.length()").value(0));
+		this.graphQl.document("mutation { deleteActivity(code: \"TX-DEL-9\", withParticipations: true) }").execute()
+			.path("deleteActivity").entity(String.class).isEqualTo("TX-DEL-9");
+		var warned = "The sheet records again an activity deleted before (TX-DEL-9, deleted on " + this.today.date()
+				+ " with 2 participations): leave out of the sheet what was recorded by mistake, or delete it again"
+				+ " after the load (deleteActivity)";
+		for (var dryRun : List.of("true", "false")) {
+			load(sheet, dryRun).andExpect(jsonPath("$.created.participations").value(2))
+				.andExpect(jsonPath("$.warnings.length()").value(1))
+				.andExpect(jsonPath("$.warnings[0].row").value(2))
+				.andExpect(jsonPath("$.warnings[0].column").value("activity_code"))
+				.andExpect(jsonPath("$.warnings[0].message").value(warned));
+		}
+		load(sheet, "true").andExpect(jsonPath("$.unchanged.participations").value(2))
+			.andExpect(jsonPath("$.warnings.length()").value(0));
+		// deleted empty, it is told without participations; to a partner of the project alone
+		this.graphQl.document("mutation { deleteActivity(code: \"TX-DEL-9\", withParticipations: true) }").execute();
+		this.graphQl.document(CREATE).variable("code", "TX-DEL-8").execute();
+		this.graphQl.document(DELETE).variable("code", "TX-DEL-8").execute().path("deleteActivity")
+			.entity(String.class).isEqualTo("TX-DEL-8");
+		var both = sheet + "TX-DEL-8,Hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q1,female\n";
+		load(both, "true").andExpect(jsonPath("$.warnings[0].row").value(2))
+			.andExpect(jsonPath("$.warnings[0].message").value("The sheet records again 2 activities deleted before"
+					+ " (TX-DEL-9, deleted on " + this.today.date() + " with 2 participations, TX-DEL-8, deleted on "
+					+ this.today.date() + "): leave out of the sheet what was recorded by mistake, or delete it again"
+					+ " after the load (deleteActivity)"));
+		var cif = this.keys.create("del sheet", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
+			.contentType("text/csv").content(sheet))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[0].message").value(warned));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions load(String sheet, String dryRun) throws Exception {
+		return this.mvc.perform(post("/imports/attendance").param("dryRun", dryRun).contentType("text/csv")
+			.content(sheet)).andExpect(status().isOk());
 	}
 
 	@Test
