@@ -11,6 +11,9 @@ import java.util.function.Function;
 /** Collects the problems of an input, so that a client learns of all of them at once. */
 public final class Validation {
 
+	/** The most characters a code has. */
+	public static final int CODE_LENGTH = 64;
+
 	/** What {@link #isCode} accepts, in words for the user. */
 	public static final String CODE_RULE = "A code is 1 to 64 Latin letters (A to Z, a to z), digits, '.', '_' or '-',"
 			+ " starting with a letter or digit";
@@ -29,7 +32,7 @@ public final class Validation {
 	 * its letters or where: a letter outside A to Z, a space, or another character named (a non-breaking hyphen).
 	 */
 	public static String referenceRule(String value) {
-		int at = value == null || value.codePointCount(0, value.length()) > 64 ? -1 : firstBreaking(value);
+		int at = value == null || value.codePointCount(0, value.length()) > CODE_LENGTH ? -1 : firstBreaking(value);
 		if (at < 0) {
 			return CODE_RULE;
 		}
@@ -46,7 +49,7 @@ public final class Validation {
 	 */
 	public static String codeRule(String value) {
 		int length = value == null ? 0 : value.codePointCount(0, value.length());
-		if (length > 64) {
+		if (length > CODE_LENGTH) {
 			return CODE_RULE + "; this one has " + length + " characters";
 		}
 		int at = value == null ? -1 : firstBreaking(value);

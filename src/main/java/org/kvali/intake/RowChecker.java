@@ -65,9 +65,14 @@ final class RowChecker {
 			"#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!",
 			"#UNKNOWN!", "#PYTHON!", "#ERROR!");
 
-	/** Columns whose stored field is shorter than the general cell limit. */
+	/**
+	 * Columns whose stored field is shorter than the general cell limit: codes and references are of 64 characters at
+	 * most (a reference of 501 was told 500 were allowed, and of 100 that it was no code: a tester's).
+	 */
 	private static final Map<String, Integer> COLUMN_LIMITS = Map.of(Columns.ORGANIZATION_NAME, 300,
-			Columns.ACTIVITY_TITLE, 500);
+			Columns.ACTIVITY_TITLE, 500, Columns.ACTIVITY_CODE, Validation.CODE_LENGTH, Columns.PROJECT_CODE,
+			Validation.CODE_LENGTH, Columns.PARTICIPANT_REF, Validation.CODE_LENGTH, Columns.ORGANIZATION_CODE,
+			Validation.CODE_LENGTH);
 
 	/**
 	 * A date, then a time of day: hours and minutes, seconds and their fraction if any, morning or afternoon, and the

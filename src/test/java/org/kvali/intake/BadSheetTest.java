@@ -229,6 +229,24 @@ class BadSheetTest {
 					+ "wrong columns"));
 	}
 
+	/** Codes and references are told the limit they have, whatever their length (a tester's was told 500, then 64). */
+	@Test
+	void aCodeTooLongIsToldItsOwnLimit() throws Exception {
+		for (var length : new int[] { 65, 100, 501 }) {
+			var sheet = AttendanceImportTest.HEADER + ROW.formatted(1).replace("TI-1", "T".repeat(length))
+				.replaceFirst("^[^,]+", "A".repeat(length));
+			send("text/csv", sheet.getBytes(StandardCharsets.UTF_8)).andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors.length()").value(2))
+				.andExpect(jsonPath("$.errors[0].column").value("activity_code"))
+				.andExpect(jsonPath("$.errors[0].message").value("The value is " + length
+						+ " characters long; at most 64 are allowed"))
+				.andExpect(jsonPath("$.errors[1].column").value("participant_ref"))
+				.andExpect(jsonPath("$.errors[1].value").doesNotExist())
+				.andExpect(jsonPath("$.errors[1].message").value("The value is " + length
+						+ " characters long; at most 64 are allowed"));
+		}
+	}
+
 	@Test
 	void aTenThousandCharacterCell() throws Exception {
 		var sheet = AttendanceImportTest.HEADER + ROW.formatted(1).replace("Workshop", "W".repeat(10_000));
@@ -302,7 +320,7 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.errors[0].value").doesNotExist())
 			.andExpect(jsonPath("$.errors[0].message").value(Validation.CODE_RULE + "; this one has a space"))
 			.andExpect(jsonPath("$.errors[1].value").doesNotExist())
-			.andExpect(jsonPath("$.errors[1].message").value("The value is 539 characters long; at most 500 are allowed"));
+			.andExpect(jsonPath("$.errors[1].message").value("The value is 539 characters long; at most 64 are allowed"));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM attendance_import WHERE report::text LIKE '%Beridze%'",
 				Integer.class)).isZero();
 	}
