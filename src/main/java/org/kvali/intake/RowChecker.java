@@ -116,13 +116,7 @@ final class RowChecker {
 	 * point in time is the day it was in {@code zone}.
 	 */
 	static AttendanceRow check(SheetRow row, int maxLength, int thisYear, ZoneId zone, List<ImportMessage> errors) {
-		var checker = new RowChecker(row, maxLength, thisYear, zone, errors);
-		if (row.overlong()) {
-			errors.add(new ImportMessage(row.row(), null, null, "The row has more cells than the header has columns:"
-					+ " a value holding the separator belongs in quotes, and a note beside the table under a column"
-					+ " name"));
-		}
-		return checker.read();
+		return new RowChecker(row, maxLength, thisYear, zone, errors).read();
 	}
 
 	private AttendanceRow read() {

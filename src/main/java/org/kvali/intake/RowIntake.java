@@ -160,6 +160,15 @@ final class RowIntake implements SheetSink {
 					+ " them, and send the workbook again"));
 			return;
 		}
+		if (row.overlong()) {
+			// past an unquoted separator every value stands in the next column: each told wrong named a problem the
+			// row does not have (a title of "Budget, planning" was told 9 of them: a tester's)
+			this.errors.add(new ImportMessage(row.row(), null, null, "The row has more cells than the header has"
+					+ " columns: a value holding the separator belongs in quotes, and a note beside the table under a"
+					+ " column name; the row's values are not read until then, since they may stand in the wrong"
+					+ " columns"));
+			return;
+		}
 		var total = totalsWord(row);
 		if (total != null) {
 			this.errors.add(new ImportMessage(row.row(), null, total, "The row looks like a row of totals: a sheet"
