@@ -250,6 +250,10 @@ class IndicatorController {
 	 * drew no target line at all (a tester's), and a year of quarterly targets took its first quarter's (another's).
 	 */
 	private static Double target(Indicator indicator, Period period) {
+		if (period.length() == Dimension.MONTH) {
+			// targets are of years and quarters: a cumulative one's last month shared its year's (a tester's)
+			return null;
+		}
 		var own = IndicatorWindows.target(indicator, period.key());
 		var end = IndicatorWindows.byProgrammeEnd(indicator, period.end());
 		if (own != null || !(indicator.cumulative() || indicator.levels()) || end.isBefore(period.start())) {

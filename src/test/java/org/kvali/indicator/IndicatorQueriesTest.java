@@ -45,6 +45,7 @@ class IndicatorQueriesTest {
 		// language=GraphQL
 		var response = this.graphQl.document("""
 				{ indicator(code: "OUT-1.1") { actual a2024: actual(period: "2024") progress(period: "2024")
+				    december: actual(period: "2024-12") decemberProgress: progress(period: "2024-12")
 				    series { period { key } target actual } }
 				  all: participation(filter: {programmes: ["EU-CSO-EQUAL"], activityKinds: [TRAINING]}) { totals { participants } }
 				  upTo2024: participation(filter: {programmes: ["EU-CSO-EQUAL"], activityKinds: [TRAINING], to: "2024-12-31"}) {
@@ -56,6 +57,10 @@ class IndicatorQueriesTest {
 		response.path("indicator.actual").entity(Double.class).isEqualTo((double) all);
 		response.path("indicator.a2024").entity(Double.class).isEqualTo((double) upTo2024);
 		response.path("indicator.progress").entity(Double.class).isEqualTo(upTo2024 / 120.0);
+		// a month has no target, the last of a year either, whose actual of a cumulative indicator is the year's (it
+		// had the year's progress: a tester's)
+		response.path("indicator.december").entity(Double.class).isEqualTo((double) upTo2024);
+		response.path("indicator.decemberProgress").valueIsNull();
 		response.path("indicator.series[*].period.key").entityList(String.class).containsExactly("2023", "2024", "2025");
 		response.path("indicator.series[*].target").entityList(Double.class).containsExactly(40.0, 120.0, 145.0);
 		response.path("indicator.series[*].actual").entityList(Double.class).containsExactly(41.0, 114.0, 136.0);
