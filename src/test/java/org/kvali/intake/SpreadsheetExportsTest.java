@@ -399,14 +399,14 @@ class SpreadsheetExportsTest {
 	/**
 	 * The second sheet tester's: Excel's separator line padded by a program saving the file again, and one further
 	 * down where files were put one after another; a time of day with AM or PM, or a zone; question marks among
-	 * Latin letters, and the replacement character; totals rows written otherwise; more Georgian words, and NGO.
+	 * Latin letters, and the replacement character; totals rows written otherwise; more Georgian words, and NGO and seminar.
 	 */
 	@Test
 	void moreOfWhatExportsAndPeopleWrite() throws Exception {
 		var sheet = "sep=;;;;;;;;;;;;;;;\n" + HEADER.trim() + ";organization_kind\n" + """
 				TI-WS-1;Workshop;სამუშაო შეხვედრა;TEST-INTAKE;01.03.2025 10:00 AM;1.3.2025 10:00 +0400;;TI-1;female;;;;TI-NGO;Youth NGO;;NGO
 				sep=;
-				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01 12:00 PM;2025-03-01T09:00Z;;TI-2;male;;;;;;სპიკერი;
+				TI-WS-1;Workshop;Seminar;TEST-INTAKE;2025-03-01 12:00 PM;2025-03-01T09:00Z;;TI-2;male;;;;;;სპიკერი;
 				""";
 		load(sheet, false).andExpect(status().isOk())
 			.andExpect(jsonPath("$.rows").value(2))
