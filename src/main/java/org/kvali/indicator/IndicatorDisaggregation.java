@@ -165,17 +165,21 @@ class IndicatorDisaggregation {
 	 * A share within one group of the whole; withheld, and the group with it, where the whole is, where the
 	 * numerator's people number fewer than k, none included, as an indicator's value is ({@link IndicatorValues}),
 	 * unless the numerator has none there by its definition (the men of a share of women), or where the rest of the
-	 * whole numbers 1 to k-1 (a group at 100 % is shown, as the men's at 0 %: left out, each took the other along).
+	 * whole does, none included too, unless the numerator holds the whole there by its definition (the women of a
+	 * share of women: a group at 100 % is shown, as the men's at 0 %; left out, each took the other along). A quarter
+	 * of a share of people from one region, at 100 %, was shown while its value asked alone was withheld (a tester's).
 	 * Listed with its numerator, a group whose whole a breakdown withheld told that whole as the numerator plus the
 	 * rest, and the whole told the rest.
 	 */
 	private Group share(Indicator indicator, ParticipationGroup group, ParticipationGroup whole,
 			ParticipationFilter numeratorFilter, ParticipationFilter denominatorFilter, List<Dimension> by,
 			ParticipationReport.Data data) {
+		int rest = whole.participants() - group.participants();
 		if (whole.suppressed() || group.suppressed()
 				|| !noneByDefinition(numeratorFilter, group, by)
 						&& this.reports.withheldUnlessMany(numeratorFilter, group.participants(), data)
-				|| this.reports.withheld(denominatorFilter, whole.participants() - group.participants(), data)) {
+				|| !wholeByDefinition(numeratorFilter, denominatorFilter, whole, by)
+						&& this.reports.withheldUnlessMany(denominatorFilter, rest, data)) {
 			return new Group(group.hidden(), null);
 		}
 		double denominator = indicator.measure().of(whole.measures());
@@ -199,6 +203,16 @@ class IndicatorDisaggregation {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether the numerator's filter selects every participation of the whole's group, as the filters tell it (the
+	 * women of a share of women; 15 to 24 of a share of people aged 15 to 29): a rest of none that tells nothing.
+	 */
+	private static boolean wholeByDefinition(ParticipationFilter numerator, ParticipationFilter denominator,
+			ParticipationGroup whole, List<Dimension> by) {
+		var group = denominator.narrowedTo(whole, by);
+		return group != null && numerator.covers(group);
 	}
 
 	/** The current values reported for each gender or region over the periods within the window, combined. */

@@ -143,6 +143,83 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 						&& !(value instanceof AgeBand band && this.ages.overlaps(band));
 	}
 
+	/**
+	 * This filter narrowed to one group of a breakdown by {@code by}: its value of each dimension, periods aside
+	 * (this filter's dates hold them); null where a value is one a filter cannot name (the unknown of a code, or of
+	 * disability).
+	 */
+	public ParticipationFilter narrowedTo(ParticipationGroup group, List<Dimension> by) {
+		var values = group.values(by);
+		var narrowed = this;
+		for (int i = 0; i < by.size(); i++) {
+			var dimension = by.get(i);
+			var value = dimension == Dimension.AGE_GROUP ? group.ageGroup() : values.get(i);
+			if (dimension.isPeriod()) {
+				continue;
+			}
+			if (value == null) {
+				return null;
+			}
+			narrowed = narrowed.and(only(dimension, value));
+		}
+		return narrowed;
+	}
+
+	/** The filter selecting this value of the dimension alone, a list's as a list of it. */
+	@SuppressWarnings("unchecked")
+	private static ParticipationFilter only(Dimension dimension, Object value) {
+		var fields = new Object[ParticipationFilter.class.getRecordComponents().length];
+		int field = switch (dimension) {
+			case PROGRAMME -> 0;
+			case PROJECT -> 1;
+			case REGION -> 2;
+			case MUNICIPALITY -> 3;
+			case VENUE_REGION -> 4;
+			case VENUE_MUNICIPALITY -> 5;
+			case ORGANIZATION -> 6;
+			case ORGANIZATION_KIND -> 7;
+			case GENDER -> 8;
+			case AGE_BAND -> 9;
+			case AGE_GROUP -> 10;
+			case DISABILITY -> 11;
+			case ACTIVITY_KIND -> 12;
+			case ACTIVITY -> 13;
+			case YEAR, QUARTER, MONTH -> throw new IllegalArgumentException("A period is no condition of a filter");
+		};
+		fields[field] = value instanceof AgeRange || value instanceof Boolean ? value : List.of(value);
+		return new ParticipationFilter((List<String>) fields[0], (List<String>) fields[1], (List<String>) fields[2],
+				(List<String>) fields[3], (List<String>) fields[4], (List<String>) fields[5], (List<String>) fields[6],
+				(List<OrganizationKind>) fields[7], (List<Gender>) fields[8], (List<AgeBand>) fields[9],
+				(AgeRange) fields[10], (Boolean) fields[11], (List<ActivityKind>) fields[12], (List<String>) fields[13],
+				null, null, null, null);
+	}
+
+	/**
+	 * Whether this filter selects every participation {@code other} does, as their conditions tell it (not the data):
+	 * each condition of this one is none, or holds the other's. Ranges and bands of ages are compared as they are:
+	 * a range held by bands alone is not known to be within them.
+	 */
+	public boolean covers(ParticipationFilter other) {
+		return holds(this.programmes, other.programmes) && holds(this.projects, other.projects)
+				&& holds(this.regions, other.regions) && holds(this.municipalities, other.municipalities)
+				&& holds(this.venueRegions, other.venueRegions)
+				&& holds(this.venueMunicipalities, other.venueMunicipalities)
+				&& holds(this.organizations, other.organizations)
+				&& holds(this.organizationKinds, other.organizationKinds) && holds(this.genders, other.genders)
+				&& holds(this.ageBands, other.ageBands)
+				&& (this.ages == null || other.ages != null && this.ages.lowest() <= other.ages.lowest()
+						&& other.ages.highest() <= this.ages.highest())
+				&& (this.disability == null || this.disability.equals(other.disability))
+				&& holds(this.activityKinds, other.activityKinds) && holds(this.activities, other.activities)
+				&& holds(this.organizers, other.organizers) && countedRoles().containsAll(other.countedRoles())
+				&& (this.from == null || other.from != null && !other.from.isBefore(this.from))
+				&& (this.to == null || other.to != null && !other.to.isAfter(this.to));
+	}
+
+	private static boolean holds(List<?> these, List<?> those) {
+		return these == null || those != null && these.containsAll(those);
+	}
+
 	/** The roles counted: PARTICIPANT unless the filter says otherwise, since trainers and organizers are not reached. */
 	public List<ParticipationRole> countedRoles() {
 		return this.roles == null ? List.of(ParticipationRole.PARTICIPANT) : this.roles;

@@ -318,6 +318,36 @@ class SuppressionTest {
 	}
 
 	/**
+	 * A share's group at 100 % is withheld where its value asked alone is, unless its numerator holds its whole by
+	 * definition: a share of people from Kvemo Kartli, not cumulative, whose 2023-Q3 was 77 of 77, was shown in the
+	 * split by quarters while its actual was withheld (a tester's); its group of Kvemo Kartli by region is all of them
+	 * by definition, shown.
+	 */
+	@Test
+	void aShareOfAllIsShownInASplitOnlyWhereItIsAllByDefinition() {
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Kvemo Kartli",
+				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, cumulative: false,
+				    filter: {regions: ["GE-KK"]}, denominatorFilter: {}}) { code } }""").execute();
+		var query = """
+				{ indicator(code: "SUP-FEW") { q3: actual(period: "2023-Q3")
+				    quarters: disaggregate(by: [QUARTER], period: "2023") { group { period { key } participants } value }
+				    regions: disaggregate(by: [REGION], period: "2023") { group { region { code } participants } value } } }""";
+		var regions = ", regions=[{group={region={code=GE-KK}, participants=132}, value=100.0}, {group={region={code=GE-SJ},"
+				+ " participants=0}, value=0.0}]}";
+		var first = "{group={period={key=2023-Q1}, participants=27}, value=39.130434782608695}";
+		var last = "{group={period={key=2023-Q4}, participants=56}, value=47.05882352941177}]";
+		assertThat(this.as.get("analyst").document(query).execute().path("indicator").entity(Map.class).get())
+			.hasToString("{q3=100.0, quarters=[" + first + ", {group={period={key=2023-Q2}, participants=30},"
+					+ " value=46.15384615384615}, {group={period={key=2023-Q3}, participants=77}, value=100.0}, " + last
+					+ regions);
+		// left out alone, the third would be the year's less the others: the second, 30 of 65, the smallest whole
+		// beside it, goes with it
+		assertThat(this.as.get("donor").document(query).execute().path("indicator").entity(Map.class).get())
+			.hasToString("{q3=null, quarters=[" + first + ", " + last + regions);
+	}
+
+	/**
 	 * OUT-1.2 to the end of 2024 (cumulative) by quarter and age band (a tester's): of 18 to 29, 24 women of 35, so 11
 	 * others, and of 30 to 44, 24 of 36, so 12 others; the third quarter of 2024 alone shown in each row (18 of 26 and 17 of 25)
 	 * told 3 and 4 others who came in no third quarter. Each is left out with the others of its row, and so nothing
