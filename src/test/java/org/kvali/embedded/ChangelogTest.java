@@ -41,7 +41,7 @@ class ChangelogTest {
 		inEmptyDatabase((liquibase, connection, empty) -> {
 			liquibase.update("");
 			assertThat(tables(connection)).containsExactlyInAnyOrder("activity", "api_key", "api_key_organization", "audit_event",
-					"attendance_import", "data_version", "erased_reference", "fact_change", "geo_unit", "indicator",
+					"attendance_import", "data_version", "deleted_activity", "erased_reference", "fact_change", "geo_unit", "indicator",
 					"indicator_target",
 					"indicator_value", "organization", "organization_alias", "participation_fact", "participant", "participant_personal",
 					"participation", "programme", "programme_donor", "project", "project_partner",
@@ -52,7 +52,7 @@ class ChangelogTest {
 			liquibase.rollback(changeSets, "");
 			assertThat(tables(connection)).isEmpty();
 			liquibase.update("");
-			assertThat(tables(connection)).hasSize(23);
+			assertThat(tables(connection)).hasSize(24);
 		});
 	}
 

@@ -235,7 +235,7 @@ class AttendanceImportTest {
 	@Test
 	void aSheetWithErrorsIsRefusedWhole() throws Exception {
 		var bad = HEADER.replace("\n", ",notes\n") + """
-				TI-WS-2,Workshop,seminar,TEST-INTAKE,2025-02-30,2025-02-28,Nowhere,TI-1,q,1890,maybe,,TI-NEW,,x,a note
+				TI-WS-2,Workshop,picnic,TEST-INTAKE,2025-02-30,2025-02-28,Nowhere,TI-1,q,1890,maybe,,TI-NEW,,x,a note
 				TI-WS-2,Workshop,workshop,NO-SUCH,2025-03-01,2025-03-01,,TI-2,female,1990,,,,,,
 				TI-WS-2,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-2,female,1991,,,,,,
 				TI-WS-3,Fine,meeting,TEST-INTAKE,2025-03-01,2025-02-01,,TI-4,female,2025,,,,,,
