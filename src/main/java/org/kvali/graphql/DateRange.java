@@ -15,9 +15,12 @@ public final class DateRange {
 		}
 	}
 
-	/** What is wrong with a {@code to} before its {@code from}. */
+	/**
+	 * What is wrong with a {@code to} before its {@code from}, in words for activities and audit entries alike (an
+	 * audit filter was told that nothing starts: a tester's).
+	 */
 	public static String reversed(LocalDate from, LocalDate to) {
-		return "to (" + to + ") is before from (" + from + "): nothing starts between them";
+		return "to (" + to + ") is before from (" + from + "): no day lies between them, so nothing is selected";
 	}
 
 }

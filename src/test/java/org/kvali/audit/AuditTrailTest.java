@@ -204,7 +204,7 @@ class AuditTrailTest {
 			.errors()
 			.satisfy(errors -> assertThat(errors).extracting(error -> error.getExtensions().get("argument") + " "
 					+ error.getMessage()).containsExactly(
-							"filter.to to (2025-02-01) is before from (2025-02-02): nothing starts between them"));
+							"filter.to to (2025-02-01) is before from (2025-02-02): no day lies between them, so nothing is selected"));
 	}
 
 	/** The action of each entry the filter selects, newest first, after its role; the count must agree. */

@@ -239,7 +239,15 @@ class OrganizationMergeTest {
 			.expect(error -> error.getMessage().equals("No organization has the code 'TD-M-A3'; it was merged into TD-M-B3"))
 			.expect(error -> error.getMessage().startsWith("No organization has the code 'td-m-b3'; it is written TD-M-B3"))
 			.verify();
-		// another role is told as of any code it does not know
+		// so is an analyst, who may list them all; another role is told as of any code it does not know
+		var analyst = this.keys.create("td-m analyst", Role.ANALYST, List.of(), false, "test").secret();
+		this.graphQl.mutate().header("Authorization", "Bearer " + analyst).build()
+			.document("{ a: organization(code: \"TD-M-A3\") { code } b: organization(code: \"td-m-b3\") { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("No organization has the code 'TD-M-A3'; it was merged into TD-M-B3"))
+			.expect(error -> error.getMessage().startsWith("No organization has the code 'td-m-b3'; it is written TD-M-B3"))
+			.verify();
 		var partner = this.keys.create("td-m hints", Role.PARTNER, List.of("CIF"), false, "test").secret();
 		this.graphQl.mutate().header("Authorization", "Bearer " + partner).build()
 			.document("{ organization(code: \"TD-M-A3\") { code } }")

@@ -142,9 +142,9 @@ class ParticipationReportErrorsTest {
 	@Test
 	void aToBeforeTheFromIsAnError() {
 		expectError("{ participation(filter: {from: \"2024-12-31\", to: \"2024-01-01\"}) { totals { participants } } }",
-				ErrorType.BAD_REQUEST, "to (2024-01-01) is before from (2024-12-31): nothing starts between them");
+				ErrorType.BAD_REQUEST, "to (2024-01-01) is before from (2024-12-31): no day lies between them, so nothing is selected");
 		expectError("{ activities(filter: {from: \"2024-12-31\", to: \"2024-01-01\"}) { totalCount } }",
-				ErrorType.BAD_REQUEST, "to (2024-01-01) is before from (2024-12-31): nothing starts between them");
+				ErrorType.BAD_REQUEST, "to (2024-01-01) is before from (2024-12-31): no day lies between them, so nothing is selected");
 		// the error names the argument as the other filters' errors do
 		for (var field : List.of("participation", "activities")) {
 			this.graphQl.document("{ " + field + "(filter: {from: \"2024-12-31\", to: \"2024-01-01\"}) { __typename } }")
