@@ -85,8 +85,8 @@ class ActivityDeletion {
 		this.jdbc.sql("""
 				INSERT INTO deleted_activity (code_key, project_id, participations, deleted_on)
 				VALUES (lower(:code), :project, :participations, :today)
-				ON CONFLICT (code_key) DO UPDATE SET project_id = excluded.project_id,
-				    participations = excluded.participations, deleted_on = excluded.deleted_on""")
+				ON CONFLICT (code_key, project_id) DO UPDATE SET participations = excluded.participations,
+				    deleted_on = excluded.deleted_on""")
 			.param("code", stored.code())
 			.param("project", stored.projectId())
 			.param("participations", participations)

@@ -10,11 +10,13 @@ import java.util.TreeMap;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kvali.geography.GeographyService;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.report.AgeGroups;
 import org.kvali.report.AgeRange;
 import org.kvali.report.Dimension;
 import org.kvali.report.Gender;
+import org.kvali.report.GroupFilters;
 import org.kvali.report.Grouping;
 import org.kvali.report.MeasureSet;
 import org.kvali.report.ParticipationFilter;
@@ -41,9 +43,12 @@ class IndicatorDisaggregation {
 
 	private final SuppressionProperties suppression;
 
+	private final GeographyService geography;
+
 	IndicatorDisaggregation(ReportService reports, IndicatorRepository indicators, JsonMapper json,
-			SuppressionProperties suppression) {
+			SuppressionProperties suppression, GeographyService geography) {
 		this.suppression = suppression;
+		this.geography = geography;
 		this.reports = reports;
 		this.indicators = indicators;
 		this.json = json;
@@ -178,8 +183,8 @@ class IndicatorDisaggregation {
 		if (whole.suppressed() || group.suppressed()
 				|| !noneByDefinition(numeratorFilter, group, by)
 						&& this.reports.withheldUnlessMany(numeratorFilter, group.participants(), data)
-				|| !wholeByDefinition(numeratorFilter, denominatorFilter, whole, by)
-						&& this.reports.withheldUnlessMany(denominatorFilter, rest, data)) {
+				|| this.reports.withheldUnlessMany(denominatorFilter, rest, data)
+						&& !wholeByDefinition(numeratorFilter, denominatorFilter, whole, by)) {
 			return new Group(group.hidden(), null);
 		}
 		double denominator = indicator.measure().of(whole.measures());
@@ -209,10 +214,11 @@ class IndicatorDisaggregation {
 	 * Whether the numerator's filter selects every participation of the whole's group, as the filters tell it (the
 	 * women of a share of women; 15 to 24 of a share of people aged 15 to 29): a rest of none that tells nothing.
 	 */
-	private static boolean wholeByDefinition(ParticipationFilter numerator, ParticipationFilter denominator,
+	private boolean wholeByDefinition(ParticipationFilter numerator, ParticipationFilter denominator,
 			ParticipationGroup whole, List<Dimension> by) {
-		var group = denominator.narrowedTo(whole, by);
-		return group != null && numerator.covers(group);
+		var group = GroupFilters.narrowed(denominator, whole, by,
+				municipality -> this.geography.municipality(municipality).regionCode());
+		return group != null && GroupFilters.covers(numerator, group);
 	}
 
 	/** The current values reported for each gender or region over the periods within the window, combined. */

@@ -63,8 +63,8 @@ class RemovedParticipations {
 	}
 
 	/**
-	 * A warning at the first row of the first activity the sheet creates that was deleted (deleteActivity), naming up
-	 * to three; none when there are none. An old sheet sent again recorded a deleted activity and its people once
+	 * A warning at the first row of the first activity the sheet creates that was deleted from the same project
+	 * (deleteActivity), naming up to three; none when there are none. An old sheet sent again recorded a deleted activity and its people once
 	 * more, without a word (a tester's); they are stored, it may have been deleted by mistake. A partner is told only
 	 * of its own projects' activities, as it could have deleted them.
 	 */
@@ -72,7 +72,8 @@ class RemovedParticipations {
 		var again = this.jdbc.sql("""
 				SELECT a.first_row, a.activity_code, d.deleted_on, d.participations, count(*) OVER ()
 				FROM import_activity a
-				JOIN deleted_activity d ON d.code_key = lower(a.activity_code)
+				JOIN project p ON p.code = a.project_code
+				JOIN deleted_activity d ON d.code_key = lower(a.activity_code) AND d.project_id = p.id
 				WHERE a.stored_id IS NULL
 				ORDER BY a.first_row
 				LIMIT %d""".formatted(NAMED))

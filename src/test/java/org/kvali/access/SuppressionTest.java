@@ -321,7 +321,7 @@ class SuppressionTest {
 	 * A share's group at 100 % is withheld where its value asked alone is, unless its numerator holds its whole by
 	 * definition: a share of people from Kvemo Kartli, not cumulative, whose 2023-Q3 was 77 of 77, was shown in the
 	 * split by quarters while its actual was withheld (a tester's); its group of Kvemo Kartli by region is all of them
-	 * by definition, shown.
+	 * by definition, shown, and so is each of its municipalities (a review's: they were withheld).
 	 */
 	@Test
 	void aShareOfAllIsShownInASplitOnlyWhereItIsAllByDefinition() {
@@ -345,6 +345,14 @@ class SuppressionTest {
 		// beside it, goes with it
 		assertThat(this.as.get("donor").document(query).execute().path("indicator").entity(Map.class).get())
 			.hasToString("{q3=null, quarters=[" + first + ", " + last + regions);
+		// each municipality of Kvemo Kartli is within it by definition, at 100 %; those of Samtskhe-Javakheti at 0
+		var municipalities = this.as.get("donor").document("{ indicator(code: \"SUP-FEW\") { disaggregate(by:"
+				+ " [MUNICIPALITY], period: \"2023\") { group { municipality { code } } value } } }").execute()
+			.path("indicator.disaggregate").entityList(Map.class).get();
+		assertThat(municipalities).extracting(Object::toString)
+			.contains("{group={municipality={code=GE-KK-MARNEULI}}, value=100.0}")
+			.allMatch(group -> group.contains("GE-KK-") && group.endsWith("value=100.0}")
+					|| group.contains("GE-SJ-") && group.endsWith("value=0.0}"));
 	}
 
 	/**

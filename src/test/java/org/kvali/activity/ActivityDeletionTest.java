@@ -181,7 +181,8 @@ class ActivityDeletionTest {
 	/**
 	 * A sheet creating again an activity deleted before is warned of it, in its dry run and its load, and stores it (it
 	 * may have been deleted by mistake); sent once more it is not warned of (a tester's old sheet brought back a
-	 * deleted activity and its 30 people without a word), a partner's too.
+	 * deleted activity and its 30 people without a word), a partner's too; one of the code in another project is another
+	 * activity.
 	 */
 	@Test
 	void aSheetRecordingADeletedActivityAgainIsWarned() throws Exception {
@@ -214,6 +215,9 @@ class ActivityDeletionTest {
 					+ " (TX-DEL-9, deleted on " + this.today.date() + " with 2 participations, TX-DEL-8, deleted on "
 					+ this.today.date() + "): leave out of the sheet what was recorded by mistake, or delete it again"
 					+ " after the load (deleteActivity)"));
+		// created in another project, it is another activity
+		load(sheet.replace("CSO-CAPACITY", "LOCAL-BUDGET").replace("TX-DEL-9", "TX-DEL-8"), "true")
+			.andExpect(jsonPath("$.warnings.length()").value(0));
 		var cif = this.keys.create("del sheet", Role.PARTNER, List.of("CIF"), false, "test").secret();
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
 			.contentType("text/csv").content(sheet))
@@ -224,6 +228,24 @@ class ActivityDeletionTest {
 	private org.springframework.test.web.servlet.ResultActions load(String sheet, String dryRun) throws Exception {
 		return this.mvc.perform(post("/imports/attendance").param("dryRun", dryRun).contentType("text/csv")
 			.content(sheet)).andExpect(status().isOk());
+	}
+
+	/**
+	 * A partner deletes an activity whose code one of a project it has no part in had (a review's: the note kept of
+	 * that one, which the partner cannot see, failed its deletion).
+	 */
+	@Test
+	void aPartnerDeletesACodeDeletedBeforeFromAnotherProject() {
+		this.graphQl.document(CREATE.replace("CSO-CAPACITY", "LOCAL-BUDGET")).variable("code", "TX-DEL-5").execute();
+		this.graphQl.document(DELETE).variable("code", "TX-DEL-5").execute().path("deleteActivity")
+			.entity(String.class).isEqualTo("TX-DEL-5");
+		var sccsf = as("SCCSF");
+		sccsf.document(CREATE).variable("code", "TX-DEL-5").execute().path("createActivity.code").hasValue();
+		sccsf.document(DELETE).variable("code", "TX-DEL-5").execute().path("deleteActivity").entity(String.class)
+			.isEqualTo("TX-DEL-5");
+		assertThat(this.jdbc.queryForList("SELECT p.code FROM deleted_activity d JOIN project p ON p.id = d.project_id"
+				+ " WHERE d.code_key = 'tx-del-5' ORDER BY 1", String.class)).containsExactly("CSO-CAPACITY",
+						"LOCAL-BUDGET");
 	}
 
 	@Test

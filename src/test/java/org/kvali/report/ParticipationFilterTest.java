@@ -109,38 +109,6 @@ class ParticipationFilterTest {
 		assertThat(young.excludes(Dimension.REGION, null)).isFalse();
 	}
 
-	/**
-	 * A filter covers another where each of its conditions holds the other's; narrowed to a group, the whole of a share
-	 * of women is covered by its numerator in the group of women, not in the men's nor in one of unknown gender.
-	 */
-	@Test
-	void aFilterNarrowedToAGroupIsCoveredWhereEachConditionHoldsIt() {
-		var women = filter(null, List.of(Gender.FEMALE), null, null, null, null);
-		var trained = filter(null, null, null, null, null, null);
-		var by = List.of(Dimension.REGION, Dimension.GENDER);
-		var group = new ParticipationGroup(null, null, "GE-KK", null, null, null, null, null, Gender.FEMALE, null, null,
-				null, null, null, null, 1, 1, null, null, null, false);
-		assertThat(women.covers(trained.narrowedTo(group, by))).isTrue();
-		var men = new ParticipationGroup(null, null, "GE-KK", null, null, null, null, null, Gender.MALE, null, null,
-				null, null, null, null, 1, 1, null, null, null, false);
-		assertThat(women.covers(trained.narrowedTo(men, by))).isFalse();
-		var unknown = new ParticipationGroup(null, null, "GE-KK", null, null, null, null, null, null, null, null,
-				null, null, null, null, 1, 1, null, null, null, false);
-		assertThat(trained.narrowedTo(unknown, by)).isNull();
-		assertThat(women.covers(trained)).isFalse();
-		assertThat(trained.covers(women)).isTrue();
-		// ranges of ages: 15 to 24 within 15 to 29, 25 and over not; a range's dates and roles as lists are
-		assertThat(aged(15, 29).covers(aged(15, 24))).isTrue();
-		assertThat(aged(15, 29).covers(aged(25, null))).isFalse();
-		assertThat(aged(15, 29).covers(trained)).isFalse();
-		var fromJune = filter(null, null, null, null, LocalDate.of(2024, 6, 1), null);
-		assertThat(fromJune.covers(filter(null, null, null, null, LocalDate.of(2024, 7, 1), null))).isTrue();
-		assertThat(fromJune.covers(trained)).isFalse();
-		assertThat(filter(null, null, null, List.of(ParticipationRole.values()), null, null).covers(trained)).isTrue();
-		assertThat(trained.covers(filter(null, null, null, List.of(ParticipationRole.values()), null, null)))
-			.isFalse();
-	}
-
 	/** A group of ages is left out by a filter that selects none of its ages; unknown ages by a range or bands. */
 	@Test
 	void aGroupOfAgesIsLeftOutWhereTheFilterSelectsNoneOfItsAges() {
