@@ -64,9 +64,9 @@ class RemovedParticipations {
 
 	/**
 	 * A warning at the first row of the first activity the sheet creates that was deleted from the same project
-	 * (deleteActivity), naming up to three; none when there are none. An old sheet sent again recorded a deleted activity and its people once
-	 * more, without a word (a tester's); they are stored, it may have been deleted by mistake. A partner is told only
-	 * of its own projects' activities, as it could have deleted them.
+	 * (deleteActivity), naming up to three; none when there are none. An old sheet sent again recorded a deleted
+	 * activity and its people once more, without a word (a tester's); they are stored, it may have been deleted by
+	 * mistake. A partner is told only of its own projects' activities, as it could have deleted them.
 	 */
 	List<ImportMessage> deletedActivities() {
 		var again = this.jdbc.sql("""
