@@ -176,6 +176,10 @@ class IndicatorController {
 		// report was shown the target and no progress: a tester's)
 		var asked = IndicatorWindows.period(indicator, period);
 		var target = target(indicator, asked);
+		if (target == null) {
+			// no target, no progress: a month's, say, whose actual need not be counted
+			return CompletableFuture.completedFuture(null);
+		}
 		return indicatorValues.load(IndicatorWindows.window(indicator, asked, null, today))
 			.thenApply(actual -> Progress.of(actual, indicator.baselineValue(), target, indicator.direction()));
 	}

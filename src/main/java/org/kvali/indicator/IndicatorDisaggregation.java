@@ -139,9 +139,11 @@ class IndicatorDisaggregation {
 		}
 		if (!leftOut.isEmpty() && (this.reports.suppresses(numeratorFilter, data)
 				|| this.reports.suppresses(denominatorFilter, data))) {
+			var numerators = new ParticipationReport(numeratorFilter, data);
+			var denominators = new ParticipationReport(denominatorFilter, data);
 			var more = ShareComplements.more(shares, leftOut, by, this.suppression.k(),
-					this.reports.lineTotals(new ParticipationReport(numeratorFilter, data), by, grouping, numerator),
-					this.reports.lineTotals(new ParticipationReport(denominatorFilter, data), by, grouping, wholes));
+					() -> this.reports.lineTotals(numerators, by, grouping, numerator),
+					() -> this.reports.lineTotals(denominators, by, grouping, wholes));
 			groups.replaceAll(group -> more.contains(group.group().values(by))
 					? new Group(group.group().hidden(), null) : group);
 		}
@@ -157,11 +159,12 @@ class IndicatorDisaggregation {
 	private void restOfAges(ParticipationFilter numerator, ParticipationFilter denominator, IndicatorSplit split,
 			Grouping grouping, ParticipationReport.Data data) {
 		var by = split.by();
-		var problem = by.contains(Dimension.AGE_BAND) ? AgeRange.restProblem(numerator, denominator)
+		boolean bands = by.contains(Dimension.AGE_BAND);
+		var problem = bands ? AgeRange.restProblem(numerator, denominator)
 				: by.contains(Dimension.AGE_GROUP) ? AgeGroups.restProblem(numerator, denominator, grouping) : null;
 		if (problem != null
 				&& (this.reports.suppresses(numerator, data) || this.reports.suppresses(denominator, data))) {
-			throw by.contains(Dimension.AGE_BAND) ? new InvalidArgumentException("by", by, problem)
+			throw bands ? new InvalidArgumentException("by", by, problem)
 					: new InvalidArgumentException("ageGroupStarts", split.ageGroupStarts(), problem);
 		}
 	}

@@ -1,9 +1,11 @@
 package org.kvali.indicator;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.kvali.report.Dimension;
 import org.kvali.report.LineTotals;
@@ -39,7 +41,10 @@ final class ShareComplements {
 	 * participants of the numerator and of the whole it is told with.
 	 */
 	static Set<List<Object>> more(List<Share> shares, Set<List<Object>> leftOut, List<Dimension> by, int k,
-			LineTotals numerators, LineTotals wholes) {
+			Supplier<LineTotals> numeratorTotals, Supplier<LineTotals> wholeTotals) {
+		// counted only where a line's sums do not decide (a breakdown more of each for each row's dimension)
+		var numerators = once(numeratorTotals);
+		var wholes = once(wholeTotals);
 		var hidden = new HashSet<>(leftOut);
 		var lines = SmallCells.lines(shares, by.size(), Share::key);
 		for (int before = -1; before != hidden.size();) {
@@ -49,8 +54,8 @@ final class ShareComplements {
 				if (line.size() < 2 || out.isEmpty() || out.size() == line.size()) {
 					continue;
 				}
-				if (out.size() == 1 || tells(out, line, numerators.of(line, shares, Share::key, by),
-						wholes.of(line, shares, Share::key, by), k)) {
+				if (out.size() == 1 || tells(out, line, () -> numerators.get().of(line, shares, Share::key, by),
+						() -> wholes.get().of(line, shares, Share::key, by), k)) {
 					line.stream()
 						.filter(share -> !hidden.contains(share.key()))
 						.min(Comparator.comparingInt(Share::whole).thenComparing(Share::key, ParticipationGroup.KEY_ORDER))
@@ -66,20 +71,30 @@ final class ShareComplements {
 	 * Whether the groups left out of the line number 1 to k-1 people in the numerator or in the rest, added up or as
 	 * the line's numerator ({@code numerator}) or its whole's rest less the groups shown (either null where unknown).
 	 */
-	private static boolean tells(List<Share> out, List<Share> line, Integer numerator, Integer whole, int k) {
+	private static boolean tells(List<Share> out, List<Share> line, Supplier<Integer> numerators,
+			Supplier<Integer> wholes, int k) {
 		int outNumerator = out.stream().mapToInt(Share::numerator).sum();
 		int outRest = out.stream().mapToInt(Share::rest).sum();
-		if (few(outNumerator, k) || few(outRest, k)) {
+		if (SmallCells.tooSmall(outNumerator, k) || SmallCells.tooSmall(outRest, k)) {
 			return true;
 		}
+		var numerator = numerators.get();
+		var whole = wholes.get();
 		int shownNumerator = line.stream().mapToInt(Share::numerator).sum() - outNumerator;
 		int shownRest = line.stream().mapToInt(Share::rest).sum() - outRest;
-		return numerator != null && (few(numerator - shownNumerator, k)
-				|| whole != null && few(whole - numerator - shownRest, k));
+		return numerator != null && (SmallCells.tooSmall(numerator - shownNumerator, k)
+				|| whole != null && SmallCells.tooSmall(whole - numerator - shownRest, k));
 	}
 
-	private static boolean few(int people, int k) {
-		return people > 0 && people < k;
+	/** The value, asked for once at its first use. */
+	private static <T> Supplier<T> once(Supplier<T> value) {
+		var kept = new ArrayList<T>(1);
+		return () -> {
+			if (kept.isEmpty()) {
+				kept.add(value.get());
+			}
+			return kept.get(0);
+		};
 	}
 
 }

@@ -89,8 +89,7 @@ public final class AgeGroups {
 	public static String restProblem(ParticipationFilter numerator, ParticipationFilter denominator,
 			Grouping grouping) {
 		for (var group : grouping.ageRanges()) {
-			int rest = AgeRange.agesApart(group.and(denominator.ages()), denominator.ageBands(), numerator.ages(),
-					numerator.ageBands());
+			int rest = AgeRange.restAges(numerator, denominator, group::contains);
 			if (rest > 0 && rest < AgeRange.FEWEST_SUPPRESSED) {
 				return "A group of ages " + group.text() + " would tell, as its whole less its people, the"
 						+ " denominator's people of " + rest + (rest == 1 ? " age" : " ages") + " alone; groups"

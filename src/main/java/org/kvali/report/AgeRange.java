@@ -156,8 +156,7 @@ public record AgeRange(Integer from, Integer to) {
 	 */
 	public static String restProblem(ParticipationFilter numerator, ParticipationFilter denominator) {
 		for (var band : AgeBand.values()) {
-			int rest = count(age -> bandOf(age) == band && selects(denominator.ages(), denominator.ageBands(), age)
-					&& !selects(numerator.ages(), numerator.ageBands(), age));
+			int rest = restAges(numerator, denominator, age -> bandOf(age) == band);
 			if (rest > 0 && rest < FEWEST_SUPPRESSED) {
 				return "A group of " + band + " would tell, as its whole less its people, the denominator's people of "
 						+ rest + (rest == 1 ? " age" : " ages") + " alone; groups shown to you span "
@@ -165,6 +164,12 @@ public record AgeRange(Integer from, Integer to) {
 			}
 		}
 		return null;
+	}
+
+	/** How many of the group's ages the denominator selects and the numerator does not: a share's rest's there. */
+	static int restAges(ParticipationFilter numerator, ParticipationFilter denominator, IntPredicate group) {
+		return count(age -> group.test(age) && selects(denominator.ages(), denominator.ageBands(), age)
+				&& !selects(numerator.ages(), numerator.ageBands(), age));
 	}
 
 	/** The range as people write it: 15 to 29, 60 and over, up to 17. */

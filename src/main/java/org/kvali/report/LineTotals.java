@@ -39,7 +39,8 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 						rest.add(first.get(dimensions.indexOf(other)));
 					}
 				}
-				return totals.get(rest);
+				// a row the breakdown by the others lacks has no one
+				return totals.getOrDefault(rest, 0);
 			}
 		}
 		return null;

@@ -62,7 +62,7 @@ public final class SmallCells {
 	}
 
 	/** Whether a set of this many participants is too small to show. */
-	static boolean tooSmall(int participants, int k) {
+	public static boolean tooSmall(int participants, int k) {
 		return participants > 0 && participants < k;
 	}
 
