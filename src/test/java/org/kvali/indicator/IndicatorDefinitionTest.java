@@ -495,8 +495,8 @@ class IndicatorDefinitionTest {
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
 					&& "input.filter.to".equals(error.getExtensions().get("argument"))
-					&& error.getMessage().equals("input.filter.to: to (2024-01-01) is before from (2025-01-01): nothing "
-							+ "starts between them"))
+					&& error.getMessage().equals("input.filter.to: to (2024-01-01) is before from (2025-01-01): no day"
+							+ " lies between them, so nothing is selected"))
 			.verify();
 		// language=GraphQL
 		this.graphQl.document("""
