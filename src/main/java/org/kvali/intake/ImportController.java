@@ -58,10 +58,12 @@ class ImportController {
 			throw ex;
 		}
 		acceptsJson(request);
-		boolean dryRun = dryRun(request.getParameterMap());
-		var fileName = fileName(request.getParameterMap());
+		// the type first: the parameters of a form's type are read from the body, which told the whole sheet back as
+		// one parameter's name, and into the audit log (a tester's, sent with curl -d)
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
 		var format = SheetFormat.of(contentType);
+		boolean dryRun = dryRun(request.getParameterMap());
+		var fileName = fileName(request.getParameterMap());
 		try (var turn = take(request)) {
 			var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes().toBytes(), this.limits.uploadTime());
 			var report = this.imports.load(body, format, contentType, dryRun, fileName);
@@ -116,7 +118,8 @@ class ImportController {
 	private static boolean dryRun(Map<String, String[]> parameters) {
 		for (var name : parameters.keySet()) {
 			if (!name.equals("dryRun") && !name.equals("name")) {
-				throw new SheetException(HttpStatus.BAD_REQUEST, "Unknown parameter '" + name + "': there are dryRun"
+				throw new SheetException(HttpStatus.BAD_REQUEST, "Unknown parameter '" + Text.preview(name, 40)
+						+ "': there are dryRun"
 						+ " (true to check the sheet without storing it, false to load it) and name (the file's name,"
 						+ " for the history)");
 			}

@@ -3,6 +3,8 @@ package org.kvali.intake;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.kvali.graphql.Text;
+
 import org.springframework.http.HttpStatus;
 
 /** The two kinds of sheet the import reads, told apart by the request's content type. */
@@ -37,10 +39,11 @@ enum SheetFormat {
 		}
 		throw new SheetException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 				"Send the sheet as text/csv (UTF-8, or Excel's Unicode Text as text/plain) or as " + XLSX_TYPE
-						+ "; got '" + contentType + "'" + (type.startsWith("multipart/")
-								? " (a form's upload is not read: send the file itself as the body, as curl"
-										+ " --data-binary @sheet.csv does)"
-								: ""));
+						+ "; got '" + Text.preview(contentType, 100) + "'" + (type.startsWith("multipart/")
+								|| type.equals("application/x-www-form-urlencoded")
+										? " (a form is not read: send the file itself as the body, as curl"
+												+ " --data-binary @sheet.csv -H 'Content-Type: text/csv' does)"
+										: ""));
 	}
 
 }
