@@ -46,11 +46,7 @@ class ActivityDates implements WithinProgramme, WithinProject {
 			GROUP BY side
 			ORDER BY 1 DESC""";
 
-	/**
-	 * The days an activity under way at its programme's or project's end may last past it: a training from 29 December
-	 * to 3 January in a programme's last week was loaded from a sheet, then could not be corrected (a tester's).
-	 */
-	static final int DAYS_PAST_END = 31;
+	private static final int DAYS_PAST_END = Activity.DAYS_PAST_END;
 
 	/**
 	 * The activities, of the programme or project {@code g} the joins ({@code %s}) name, that start by a new end but

@@ -3,6 +3,8 @@ package org.kvali.intake;
 import java.sql.ResultSet;
 import java.util.List;
 
+import org.kvali.activity.Activity;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +25,7 @@ class ActivityDateChecks {
 	void check(List<ImportMessage> errors, PartnerSheet partner) {
 		endsBeforeStarts(errors, partner);
 		outsideProgrammes(errors, partner);
+		endsLongAfter(errors, partner);
 	}
 
 	/** An activity whose dates, from the sheet or else as stored, would end before it starts. */
@@ -39,6 +42,34 @@ class ActivityDateChecks {
 				var value = rs.getString(3) != null ? rs.getString(3) : rs.getString(2);
 				errors.add(new ImportMessage(rs.getInt(1), column, value, "The activity would end (" + rs.getString(5)
 						+ ") before it starts (" + rs.getString(4) + ")"));
+			});
+	}
+
+	/**
+	 * An end the sheet gives, other than the stored one, more than {@link Activity#DAYS_PAST_END} days after its
+	 * programme's end or its project's, as a mutation's is refused: a sheet's end of 2099 made its project and
+	 * programme under way again in the donor's IATI file (a tester's).
+	 */
+	private void endsLongAfter(List<ImportMessage> errors, PartnerSheet partner) {
+		this.jdbc.sql("""
+				SELECT a.first_row, a.activity_code, a.end_date,
+				       CASE WHEN a.end_date > g.end_date + CAST(:days AS int)
+				            THEN 'its programme ' || g.code || ' ends (' || g.end_date
+				            ELSE 'its project ' || p.code || ' ends (' || p.end_date END
+				FROM import_activity a
+				JOIN project p ON p.id = a.stored_project_id OR (a.stored_id IS NULL AND p.code = a.project_code)
+				JOIN programme g ON g.id = p.programme_id
+				WHERE NOT a.dates_flagged AND a.end_date IS DISTINCT FROM a.stored_end_date
+				  AND (a.end_date > g.end_date + CAST(:days AS int) OR a.end_date > p.end_date + CAST(:days AS int))
+				  AND %s
+				ORDER BY a.first_row""".formatted(PartnerSheet.toldOf("a")))
+			.param("organizations", PartnerSheet.organizationIds(partner))
+			.param("days", Activity.DAYS_PAST_END)
+			.query((ResultSet rs) -> {
+				errors.add(new ImportMessage(rs.getInt(1), Columns.END_DATE, rs.getString(3), "Activity "
+						+ rs.getString(2) + " would end after " + rs.getString(4) + ") by more than "
+						+ Activity.DAYS_PAST_END + " days, which an activity under way then may last past it: a"
+						+ " mistyped year? An admin may move the dates"));
 			});
 	}
 

@@ -242,6 +242,28 @@ class BadSheetTest {
 					+ "wrong columns"));
 	}
 
+	/**
+	 * An end more than 31 days after the programme's is refused, as by mutation: a sheet's mistyped 2099 made the
+	 * project and programme under way again in the donor's IATI file (a tester's); 20 days after is an activity under
+	 * way at the end, warned of.
+	 */
+	@Test
+	void anEndLongAfterTheProgrammesIsRefused() throws Exception {
+		var row = "TI-END,Meeting,meeting,CSO-CAPACITY,2025-05-06,%s,,TI-1,female,,,,,,\n";
+		send("text/csv", (AttendanceImportTest.HEADER + row.formatted("2099-05-01")).getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].column").value("end_date"))
+			.andExpect(jsonPath("$.errors[0].message").value("Activity TI-END would end after its programme"
+					+ " EU-CSO-EQUAL ends (2025-12-31) by more than 31 days, which an activity under way then may last"
+					+ " past it: a mistyped year? An admin may move the dates"));
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+				.content(AttendanceImportTest.HEADER + row.formatted("2026-01-20")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.warnings[0].column").value("end_date"));
+	}
+
 	/** Codes and references are told the limit they have, whatever their length (a tester's was told 500, then 64). */
 	@Test
 	void aCodeTooLongIsToldItsOwnLimit() throws Exception {
