@@ -66,9 +66,11 @@ class RemovedParticipations {
 	 * A warning at the first row of the first activity the sheet creates that was deleted from the same project
 	 * (deleteActivity), naming up to three; none when there are none. An old sheet sent again recorded a deleted
 	 * activity and its people once more, without a word (a tester's); they are stored, it may have been deleted by
-	 * mistake. A partner is told only of its own projects' activities, as it could have deleted them.
+	 * mistake. A partner is told only of its own projects' activities, as it could have deleted them, and not how many
+	 * participations went: of another organization's activity in a project they share, that told its size (a
+	 * tester's).
 	 */
-	List<ImportMessage> deletedActivities() {
+	List<ImportMessage> deletedActivities(PartnerSheet partner) {
 		var again = this.jdbc.sql("""
 				SELECT a.first_row, a.activity_code, d.deleted_on, d.participations, count(*) OVER ()
 				FROM import_activity a
@@ -78,8 +80,8 @@ class RemovedParticipations {
 				ORDER BY a.first_row
 				LIMIT %d""".formatted(NAMED))
 			.query((rs, row) -> new Deleted(rs.getInt(1), rs.getString(2), rs.getString(2) + ", deleted on "
-					+ rs.getDate(3).toLocalDate() + (rs.getInt(4) == 0 ? "" : " with " + rs.getInt(4)
-							+ (rs.getInt(4) == 1 ? " participation" : " participations")), rs.getInt(5)))
+					+ rs.getDate(3).toLocalDate() + (rs.getInt(4) == 0 || partner != null ? "" : " with "
+							+ rs.getInt(4) + (rs.getInt(4) == 1 ? " participation" : " participations")), rs.getInt(5)))
 			.list();
 		if (again.isEmpty()) {
 			return List.of();

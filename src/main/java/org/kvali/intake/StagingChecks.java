@@ -104,7 +104,7 @@ class StagingChecks {
 			warnings.addAll(this.activityChanges.warnings(partner, written));
 			warnings.addAll(this.detailChanges.warnings(partner, written));
 			warnings.addAll(this.roleChanges.warnings(written));
-			warnings.addAll(this.removedParticipations.deletedActivities());
+			warnings.addAll(this.removedParticipations.deletedActivities(partner));
 			warnings.addAll(this.removedParticipations.warnings());
 			warnings.addAll(this.removedParticipations.leftOut(partner));
 		}
