@@ -184,8 +184,8 @@ class IndicatorDisaggregation {
 			ParticipationReport.Data data) {
 		int rest = whole.participants() - group.participants();
 		if (whole.suppressed() || group.suppressed()
-				|| !noneByDefinition(numeratorFilter, group, by)
-						&& this.reports.withheldUnlessMany(numeratorFilter, group.participants(), data)
+				|| this.reports.withheldUnlessMany(numeratorFilter, group.participants(), data)
+						&& !noneByDefinition(numeratorFilter, denominatorFilter, group, whole, by)
 				|| this.reports.withheldUnlessMany(denominatorFilter, rest, data)
 						&& !wholeByDefinition(numeratorFilter, denominatorFilter, whole, by)) {
 			return new Group(group.hidden(), null);
@@ -196,10 +196,12 @@ class IndicatorDisaggregation {
 
 	/**
 	 * Whether the group has none of the numerator because the numerator's filter leaves its values out (the men of a
-	 * share of women; the group of 30 and over of a share of people aged 15 to 29): a 0 that tells nothing, shown as
-	 * 0 %, where left out it took the group beside it along.
+	 * share of women; the group of 30 and over of a share of people aged 15 to 29; the municipalities of another
+	 * region of a share of one region's people): a 0 that tells nothing, shown as 0 %, where left out it took the
+	 * group beside it along.
 	 */
-	private static boolean noneByDefinition(ParticipationFilter numerator, ParticipationGroup group, List<Dimension> by) {
+	private boolean noneByDefinition(ParticipationFilter numerator, ParticipationFilter denominator,
+			ParticipationGroup group, ParticipationGroup whole, List<Dimension> by) {
 		if (group.participants() > 0) {
 			return false;
 		}
@@ -210,7 +212,13 @@ class IndicatorDisaggregation {
 				return true;
 			}
 		}
-		return false;
+		// as the filters tell it, the group's municipality within its region (a tester's were withheld)
+		var narrowed = GroupFilters.narrowed(denominator, whole, by, this::regionOf);
+		return narrowed != null && GroupFilters.disjoint(numerator, narrowed);
+	}
+
+	private String regionOf(String municipality) {
+		return this.geography.municipality(municipality).regionCode();
 	}
 
 	/**
@@ -219,8 +227,7 @@ class IndicatorDisaggregation {
 	 */
 	private boolean wholeByDefinition(ParticipationFilter numerator, ParticipationFilter denominator,
 			ParticipationGroup whole, List<Dimension> by) {
-		var group = GroupFilters.narrowed(denominator, whole, by,
-				municipality -> this.geography.municipality(municipality).regionCode());
+		var group = GroupFilters.narrowed(denominator, whole, by, this::regionOf);
 		return group != null && GroupFilters.covers(numerator, group);
 	}
 

@@ -8,8 +8,9 @@ import org.kvali.organization.OrganizationKind;
 
 /**
  * What the filters alone tell of one group of a breakdown: the group's conditions joined to a filter, and whether one
- * filter selects every participation another does. A share's group at 100 % is a rest of none that tells nothing
- * where its numerator's filter holds the group whole (the women of a share of women).
+ * filter selects every participation another does, or none. A share's group at 100 % is a rest of none that tells
+ * nothing where its numerator's filter holds the group whole (the women of a share of women), and at 0 % where its
+ * numerator's filter leaves the group out (the municipalities of another region of a share of one region's people).
  */
 public final class GroupFilters {
 
@@ -92,6 +93,16 @@ public final class GroupFilters {
 				&& filter.countedRoles().containsAll(other.countedRoles())
 				&& (filter.from() == null || other.from() != null && !other.from().isBefore(filter.from()))
 				&& (filter.to() == null || other.to() != null && !other.to().isAfter(filter.to()));
+	}
+
+	/**
+	 * Whether the two filters select no participation in common, as their conditions tell it: a list of theirs holds
+	 * no value in common, their ages, disability or roles do not meet, or their dates do not overlap.
+	 */
+	public static boolean disjoint(ParticipationFilter filter, ParticipationFilter other) {
+		var both = filter.and(other);
+		return !both.emptyLists().isEmpty() || both.countedRoles().isEmpty()
+				|| both.from() != null && both.to() != null && both.from().isAfter(both.to());
 	}
 
 	private static boolean holds(List<?> these, List<?> those) {

@@ -80,6 +80,25 @@ class GroupFiltersTest {
 		assertThat(whole(kvemoKartli, EVERYONE, group(null, "GE-SJ-BORJOMI", null, null), by)).isFalse();
 	}
 
+	/** A share's numerator selects none of a group by definition where their conditions do not meet. */
+	@Test
+	void filtersWhoseConditionsDoNotMeetAreDisjoint() {
+		var kvemoKartli = filter(List.of("GE-KK"), null, null, null, null, null);
+		var by = List.of(Dimension.MUNICIPALITY);
+		assertThat(GroupFilters.disjoint(kvemoKartli, GroupFilters.narrowed(EVERYONE,
+				group(null, "GE-SJ-BORJOMI", null, null), by, REGION_OF))).isTrue();
+		assertThat(GroupFilters.disjoint(kvemoKartli, GroupFilters.narrowed(EVERYONE,
+				group(null, "GE-KK-BOLNISI", null, null), by, REGION_OF))).isFalse();
+		var women = filter(null, List.of(Gender.FEMALE), null, null, null, null);
+		assertThat(GroupFilters.disjoint(women, filter(null, List.of(Gender.MALE), null, null, null, null))).isTrue();
+		assertThat(GroupFilters.disjoint(filter(null, null, null, new AgeRange(15, 29), null, null),
+				filter(null, null, List.of(AgeBand.AGE_30_44), null, null, null))).isTrue();
+		assertThat(GroupFilters.disjoint(filter(null, null, null, null, null, LocalDate.of(2025, 1, 1)),
+				new ParticipationFilter(null, null, null, null, null, null, null, null, null, null, null, null, null,
+						null, null, null, null, LocalDate.of(2024, 12, 31)))).isTrue();
+		assertThat(GroupFilters.disjoint(women, EVERYONE)).isFalse();
+	}
+
 	@Test
 	void datesAreHeldWithinEachOther() {
 		var fromJune = filter(null, null, null, null, null, LocalDate.of(2024, 6, 1));
