@@ -151,7 +151,8 @@ class OrganizationChecks {
 	 * A stored organization given another name or kind (kept as stored: a sheet does not rename one), a new one given
 	 * the name of a stored one or of another new one (a second code for it, likely), and a name or kind without a code
 	 * (ignored), each said once, at the first row. A partner, who lists only the organizations of its projects, is not
-	 * told another's stored name and kind, and is told of a stored name only among those it lists.
+	 * told another's stored name and kind, and is told of a stored name only among those it lists; nor is it told of
+	 * one it does not list at all (a merged code's rows, recorded under one it does not list, named it: a tester's).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner) {
 		var warnings = new ArrayList<ImportMessage>();
@@ -161,9 +162,13 @@ class OrganizationChecks {
 				FROM (SELECT organization_code, organization_name, organization_kind, min(row_no) AS row_no
 				      FROM import_row WHERE organization_code IS NOT NULL GROUP BY 1, 2, 3) r
 				JOIN organization o ON o.code = r.organization_code
-				WHERE %1$s <> %2$s AND %1$s IS DISTINCT FROM %3$s OR r.organization_kind <> o.kind
+				WHERE (%1$s <> %2$s AND %1$s IS DISTINCT FROM %3$s OR r.organization_kind <> o.kind) AND (%4$s)
 				GROUP BY r.organization_code, o.name, o.kind
-				ORDER BY 1""".formatted(nameKey("r.organization_name"), nameKey("o.name"), nameKey("o.name_ka")))
+				ORDER BY 1""".formatted(nameKey("r.organization_name"), nameKey("o.name"), nameKey("o.name_ka"),
+				PartnerSheet.listable("o.id")))
+			.param("allowed", partner == null ? null : partner.projectIds())
+			.param("represented", this.suppression.k())
+			.param("own", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
 						+ rs.getString(2) + " is stored" + (partner != null ? "" : " as " + rs.getString(3) + " ("
