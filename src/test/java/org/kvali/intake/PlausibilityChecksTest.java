@@ -60,10 +60,10 @@ class PlausibilityChecksTest {
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-3,male,1901,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-4,male,1925,,,,,
 				TI-PL-4,Camp,training,TI-NARROW,2024-12-20,2025-01-05,,TI-5,male,1980,,,,,
-				TRN-2024-BAKURIANI,,,CSO-CAPACITY,,2026-07-22,,TI-6,male,1980,,,,,
+				TRN-2024-BAKURIANI,,,CSO-CAPACITY,,2026-01-20,,TI-6,male,1980,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-8,male,2016,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-9,male,2015,,,,,
-				TI-PL-6,Forum,conference,TI-ENDS,2099-02-01,2099-02-01,,TI-10,female,2000,,,,,
+				TI-PL-6,Forum,conference,TI-ENDS,2031-01-10,2031-01-10,,TI-10,female,2000,,,,,
 				""";
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 			.content(sheet.getBytes(StandardCharsets.UTF_8)))
@@ -84,22 +84,23 @@ class PlausibilityChecksTest {
 			.andExpect(jsonPath("$.warnings[3].message").value("Activity TI-PL-4 ends on 2025-01-05, after its project "
 					+ "TI-NARROW (2024-01-01 to 2024-12-31)"))
 			.andExpect(jsonPath("$.warnings[4].row").value(7))
-			.andExpect(jsonPath("$.warnings[4].message").value("Activity TRN-2024-BAKURIANI ends on 2026-07-22, after its "
+			.andExpect(jsonPath("$.warnings[4].message").value("Activity TRN-2024-BAKURIANI ends on 2026-01-20, after its "
 					+ "project CSO-CAPACITY (2023-01-01 to 2025-12-31)"))
 			// 9 is young for a civil-society training: 2016 may be 2006 mistyped; 10 is not warned of
 			.andExpect(jsonPath("$.warnings[5].row").value(8))
 			.andExpect(jsonPath("$.warnings[5].message").value("Participant TI-8 would be 9 at activity TI-PL-3; is the "
 					+ "year right?"))
-			// after today and after its project: both told (a tester's got the first alone)
+			// after today and after its project: both told (a tester's got the first alone); an end more than 31 days
+			// after it is refused (BadSheetTest)
 			.andExpect(jsonPath("$.warnings[6].row").value(10))
-			.andExpect(jsonPath("$.warnings[6].message").value("Activity TI-PL-6 starts on 2099-02-01, after today: an "
-					+ "attendance sheet records what took place; it also ends on 2099-02-01, after its project "
+			.andExpect(jsonPath("$.warnings[6].message").value("Activity TI-PL-6 starts on 2031-01-10, after today: an "
+					+ "attendance sheet records what took place; it also ends on 2031-01-10, after its project "
 					+ "TI-ENDS (open to 2030-12-31)"))
 			// what the sheet changes of a stored activity, from what to what
 			.andExpect(jsonPath("$.warnings[7].row").value(7))
 			.andExpect(jsonPath("$.warnings[7].column").value("activity_code"))
 			.andExpect(jsonPath("$.warnings[7].message").value("Activity TRN-2024-BAKURIANI is stored; this sheet changes"
-					+ " its end from 2024-07-22 to 2026-07-22 (is it the activity meant?)"));
+					+ " its end from 2024-07-22 to 2026-01-20 (is it the activity meant?)"));
 		// a refused sheet is not warned of them: a refused row of another's activity would tell its dates
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 			.content((sheet + "TI-PL-5,,,NOPE,,,,TI-7,male,,,,,,\n").getBytes(StandardCharsets.UTF_8)))
