@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * An activity's dates as a sheet leaves them: its end not before its start, and a start the sheet gives a new or
- * stored activity within its programme's dates, outside which its indicators would count none of its participations.
- * A start outside its project's dates only warns ({@link PlausibilityChecks}): indicators do not count by them.
+ * An activity's dates as a sheet leaves them: its end not before its start, a start the sheet gives a new or stored
+ * activity within its programme's dates, outside which its indicators would count none of its participations, and an
+ * end at most {@link Activity#DAYS_PAST_END} days after its programme's and project's. A start outside its project's
+ * dates only warns ({@link PlausibilityChecks}): indicators do not count by them.
  */
 @Repository
 class ActivityDateChecks {
@@ -47,22 +48,29 @@ class ActivityDateChecks {
 
 	/**
 	 * An end the sheet gives, other than the stored one, more than {@link Activity#DAYS_PAST_END} days after its
-	 * programme's end or its project's, as a mutation's is refused: a sheet's end of 2099 made its project and
-	 * programme under way again in the donor's IATI file (a tester's).
+	 * programme's end or its project's, of an activity started by then, as a mutation's is refused: a sheet's end of
+	 * 2099 made its project and programme under way again in the donor's IATI file (a tester's). A start after the
+	 * programme's end is refused, after the project's warned of, as such (a review's: they were told twice, or
+	 * refused for the end).
 	 */
 	private void endsLongAfter(List<ImportMessage> errors, PartnerSheet partner) {
 		this.jdbc.sql("""
-				SELECT a.first_row, a.activity_code, a.end_date,
-				       CASE WHEN a.end_date > g.end_date + CAST(:days AS int)
-				            THEN 'its programme ' || g.code || ' ends (' || g.end_date
-				            ELSE 'its project ' || p.code || ' ends (' || p.end_date END
-				FROM import_activity a
-				JOIN project p ON p.id = a.stored_project_id OR (a.stored_id IS NULL AND p.code = a.project_code)
-				JOIN programme g ON g.id = p.programme_id
-				WHERE NOT a.dates_flagged AND a.end_date IS DISTINCT FROM a.stored_end_date
-				  AND (a.end_date > g.end_date + CAST(:days AS int) OR a.end_date > p.end_date + CAST(:days AS int))
-				  AND %s
-				ORDER BY a.first_row""".formatted(PartnerSheet.toldOf("a")))
+				SELECT first_row, activity_code, end_date,
+				       CASE WHEN past_programme THEN 'its programme ' || programme || ' ends (' || programme_end
+				            ELSE 'its project ' || project || ' ends (' || project_end END
+				FROM (SELECT a.first_row, a.activity_code, a.end_date, g.code AS programme, g.end_date AS programme_end,
+				             p.code AS project, p.end_date AS project_end,
+				             -- of an activity started by then: one starting after is refused, or warned of, for that
+				             coalesce(a.start_date, a.stored_start_date) <= g.end_date
+				                 AND a.end_date > g.end_date + CAST(:days AS int) AS past_programme,
+				             coalesce(a.start_date, a.stored_start_date) <= p.end_date
+				                 AND a.end_date > p.end_date + CAST(:days AS int) AS past_project
+				      FROM import_activity a
+				      JOIN project p ON p.id = a.stored_project_id OR (a.stored_id IS NULL AND p.code = a.project_code)
+				      JOIN programme g ON g.id = p.programme_id
+				      WHERE NOT a.dates_flagged AND a.end_date IS DISTINCT FROM a.stored_end_date AND %s) e
+				WHERE past_programme OR past_project
+				ORDER BY first_row""".formatted(PartnerSheet.toldOf("a")))
 			.param("organizations", PartnerSheet.organizationIds(partner))
 			.param("days", Activity.DAYS_PAST_END)
 			.query((ResultSet rs) -> {

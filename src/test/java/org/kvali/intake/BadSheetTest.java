@@ -261,7 +261,9 @@ class BadSheetTest {
 				.content(AttendanceImportTest.HEADER + row.formatted("2026-01-20")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("VALIDATED"))
-			.andExpect(jsonPath("$.warnings[0].column").value("end_date"));
+			.andExpect(jsonPath("$.warnings[0].column").value("end_date"))
+			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-END ends on 2026-01-20, after its project"
+					+ " CSO-CAPACITY (2023-01-01 to 2025-12-31)"));
 	}
 
 	/** Codes and references are told the limit they have, whatever their length (a tester's was told 500, then 64). */
