@@ -2,11 +2,13 @@ package org.kvali.indicator;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +18,6 @@ import org.kvali.report.AgeGroups;
 import org.kvali.report.AgeRange;
 import org.kvali.report.Dimension;
 import org.kvali.report.Gender;
-import org.kvali.report.GroupFilters;
 import org.kvali.report.Grouping;
 import org.kvali.report.MeasureSet;
 import org.kvali.report.ParticipationFilter;
@@ -127,10 +128,10 @@ class IndicatorDisaggregation {
 		var shares = new ArrayList<ShareComplements.Share>();
 		var leftOut = new HashSet<List<Object>>();
 		var wholes = breakdown(denominatorFilter, by, grouping, data);
+		var definitions = new ShareDefinitions(numeratorFilter, denominatorFilter, by, regionsOf(wholes));
 		for (var whole : wholes) {
 			var group = counted.remove(whole.values(by));
-			var share = share(indicator, group == null ? whole.noneOf() : group, whole, numeratorFilter,
-					denominatorFilter, by, data);
+			var share = share(indicator, group == null ? whole.noneOf() : group, whole, definitions, data);
 			groups.add(share);
 			shares.add(new ShareComplements.Share(whole.values(by), share.group().participants(), whole.participants()));
 			if (share.group().suppressed()) {
@@ -180,14 +181,13 @@ class IndicatorDisaggregation {
 	 * rest, and the whole told the rest.
 	 */
 	private Group share(Indicator indicator, ParticipationGroup group, ParticipationGroup whole,
-			ParticipationFilter numeratorFilter, ParticipationFilter denominatorFilter, List<Dimension> by,
-			ParticipationReport.Data data) {
+			ShareDefinitions definitions, ParticipationReport.Data data) {
 		int rest = whole.participants() - group.participants();
 		if (whole.suppressed() || group.suppressed()
-				|| this.reports.withheldUnlessMany(numeratorFilter, group.participants(), data)
-						&& !noneByDefinition(numeratorFilter, denominatorFilter, group, whole, by)
-				|| this.reports.withheldUnlessMany(denominatorFilter, rest, data)
-						&& !wholeByDefinition(numeratorFilter, denominatorFilter, whole, by)) {
+				|| this.reports.withheldUnlessMany(definitions.numerator(), group.participants(), data)
+						&& !definitions.noneOf(group, whole)
+				|| this.reports.withheldUnlessMany(definitions.denominator(), rest, data)
+						&& !definitions.allOf(whole)) {
 			return new Group(group.hidden(), null);
 		}
 		double denominator = indicator.measure().of(whole.measures());
@@ -195,40 +195,27 @@ class IndicatorDisaggregation {
 	}
 
 	/**
-	 * Whether the group has none of the numerator because the numerator's filter leaves its values out (the men of a
-	 * share of women; the group of 30 and over of a share of people aged 15 to 29; the municipalities of another
-	 * region of a share of one region's people): a 0 that tells nothing, shown as 0 %, where left out it took the
-	 * group beside it along.
+	 * A municipality's region, the regions of the groups' municipalities read at once at the first asked (a share's
+	 * group of municipalities lies within its region).
 	 */
-	private boolean noneByDefinition(ParticipationFilter numerator, ParticipationFilter denominator,
-			ParticipationGroup group, ParticipationGroup whole, List<Dimension> by) {
-		if (group.participants() > 0) {
-			return false;
-		}
-		var values = group.values(by);
-		for (int i = 0; i < by.size(); i++) {
-			var value = by.get(i) == Dimension.AGE_GROUP ? group.ageGroup() : values.get(i);
-			if (numerator.excludes(by.get(i), value)) {
-				return true;
+	private UnaryOperator<String> regionsOf(List<ParticipationGroup> groups) {
+		var regions = new HashMap<String, String>();
+		return municipality -> {
+			if (regions.isEmpty()) {
+				var codes = new HashSet<String>();
+				for (var group : groups) {
+					for (var code : new String[] { group.municipalityCode(), group.venueMunicipalityCode() }) {
+						if (code != null) {
+							codes.add(code);
+						}
+					}
+				}
+				codes.add(municipality);
+				this.geography.municipalitiesByCode(codes)
+					.forEach((code, found) -> regions.put(code, found.regionCode()));
 			}
-		}
-		// as the filters tell it, the group's municipality within its region (a tester's were withheld)
-		var narrowed = GroupFilters.narrowed(denominator, whole, by, this::regionOf);
-		return narrowed != null && GroupFilters.disjoint(numerator, narrowed);
-	}
-
-	private String regionOf(String municipality) {
-		return this.geography.municipality(municipality).regionCode();
-	}
-
-	/**
-	 * Whether the numerator's filter selects every participation of the whole's group, as the filters tell it (the
-	 * women of a share of women; 15 to 24 of a share of people aged 15 to 29): a rest of none that tells nothing.
-	 */
-	private boolean wholeByDefinition(ParticipationFilter numerator, ParticipationFilter denominator,
-			ParticipationGroup whole, List<Dimension> by) {
-		var group = GroupFilters.narrowed(denominator, whole, by, this::regionOf);
-		return group != null && GroupFilters.covers(numerator, group);
+			return regions.get(municipality);
+		};
 	}
 
 	/** The current values reported for each gender or region over the periods within the window, combined. */
