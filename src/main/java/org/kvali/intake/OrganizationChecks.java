@@ -152,7 +152,8 @@ class OrganizationChecks {
 	 * the name of a stored one or of another new one (a second code for it, likely), and a name or kind without a code
 	 * (ignored), each said once, at the first row. A partner, who lists only the organizations of its projects, is not
 	 * told another's stored name and kind, and is told of a stored name only among those it lists; nor is it told of
-	 * one it does not list at all (a merged code's rows, recorded under one it does not list, named it: a tester's).
+	 * one it does not list that others were merged into (a merged code's rows, recorded under it, named it: a
+	 * tester's), whose code the sheet did not write.
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner) {
 		var warnings = new ArrayList<ImportMessage>();
@@ -162,7 +163,9 @@ class OrganizationChecks {
 				FROM (SELECT organization_code, organization_name, organization_kind, min(row_no) AS row_no
 				      FROM import_row WHERE organization_code IS NOT NULL GROUP BY 1, 2, 3) r
 				JOIN organization o ON o.code = r.organization_code
-				WHERE (%1$s <> %2$s AND %1$s IS DISTINCT FROM %3$s OR r.organization_kind <> o.kind) AND (%4$s)
+				WHERE (%1$s <> %2$s AND %1$s IS DISTINCT FROM %3$s OR r.organization_kind <> o.kind)
+				  -- rows of a merged code are recorded under the one merged into, by a code they did not write
+				  AND (%4$s OR NOT EXISTS (SELECT 1 FROM organization_alias x WHERE x.organization_id = o.id))
 				GROUP BY r.organization_code, o.name, o.kind
 				ORDER BY 1""".formatted(nameKey("r.organization_name"), nameKey("o.name"), nameKey("o.name_ka"),
 				PartnerSheet.listable("o.id")))
