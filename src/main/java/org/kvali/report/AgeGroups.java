@@ -94,7 +94,9 @@ public final class AgeGroups {
 				return "A group of ages " + group.text() + " would tell, as its whole less its people, the"
 						+ " denominator's people of " + rest + (rest == 1 ? " age" : " ages") + " alone; groups"
 						+ " shown to you span " + AgeRange.FEWEST_SUPPRESSED + " such ages or none: begin them where"
-						+ " the numerator's ages begin or end, or " + AgeRange.FEWEST_SUPPRESSED + " ages from there";
+						+ " the numerator's ages begin or end, or " + AgeRange.FEWEST_SUPPRESSED + " ages from there,"
+						+ " or leave AGE_GROUP out where the denominator's ages beyond the numerator's are fewer than "
+						+ AgeRange.FEWEST_SUPPRESSED;
 			}
 		}
 		return null;

@@ -106,7 +106,7 @@ class IndicatorAgeGroupsTest {
 		expectError(this.donor, "IA-SHARE", "ageGroupStarts: [15, 25, 32]", "ageGroupStarts", "A group of ages 25 to"
 				+ " 31 would tell, as its whole less its people, the denominator's people of 2 ages alone; groups shown to"
 				+ " you span 5 such ages or none: begin them where the numerator's ages begin or end, or 5 ages from"
-				+ " there");
+				+ " there, or leave AGE_GROUP out where the denominator's ages beyond the numerator's are fewer than 5");
 		// as a breakdown is refused groups of 1 to 4 of the ages its filter selects
 		expectError(this.donor, "IA-SHARE", "ageGroupStarts: [15, 17]", "ageGroupStarts", "A group of ages 15 to 16"
 				+ " would count the ages 15 to 16 of those the filter selects alone; groups shown to you span 5 ages at"

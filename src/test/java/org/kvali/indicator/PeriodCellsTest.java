@@ -65,11 +65,22 @@ class PeriodCellsTest {
 	void aWithheldPeriodIsNotSplitAndQuartersAreSplitAYearAtATime() {
 		var split = """
 				{ indicator(code: "PC-DIS") { q1: disaggregate(by: [PROJECT], period: "2025-Q1") { value }
-				    q3: disaggregate(by: [YEAR], period: "2025-Q3") { value } } }""";
+				    q3: disaggregate(by: [QUARTER], period: "2025-Q3") { value } } }""";
 		var donor = this.donor.document(split).execute();
 		donor.path("indicator.q1").entityList(Object.class).hasSize(0);
 		donor.path("indicator.q3[*].value").entityList(Double.class).containsExactly(9.0);
 		this.analyst.document(split).execute().path("indicator.q1[*].value").entityList(Double.class).containsExactly(2.0);
+		// a quarter by YEAR gave its count under the year's name (a tester's: 2024 at 157 of 260), and a month by
+		// QUARTER the month's under the quarter's: refused, to every caller
+		for (var asked : List.of(List.of("YEAR", "2025-Q3", "2025"), List.of("QUARTER", "2025-07", "2025-Q3"))) {
+			this.analyst.document("{ indicator(code: \"PC-DIS\") { disaggregate(by: [" + asked.get(0) + "], period: \""
+					+ asked.get(1) + "\") { value } } }").execute().errors()
+				.expect(error -> "by".equals(error.getExtensions().get("argument")) && error.getMessage().equals(
+						"A split of " + asked.get(1) + " by " + asked.get(0) + " would give its count under the name of"
+								+ " the longer period it lies in: split it by periods no longer than it, or ask for that"
+								+ " period (period: \"" + asked.get(2) + "\")"))
+				.verify();
+		}
 		var toDate = "{ indicator(code: \"PC-DIS\") { disaggregate(by: [QUARTER]) { value } } }";
 		this.donor.document(toDate).execute().errors()
 			.expect(error -> error.getMessage().equals("Split by QUARTER or MONTH one year at a time (period: \"2025\"):"
