@@ -15,6 +15,8 @@ import org.kvali.programme.WithinProject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static org.kvali.activity.Activity.DAYS_PAST_END;
+
 /**
  * An activity starts within its programme's dates (by mutation, its project's too), and those a programme's or
  * project's dates hold stay within them when they move: indicators count no activity outside a programme's, so
@@ -46,13 +48,11 @@ class ActivityDates implements WithinProgramme, WithinProject {
 			GROUP BY side
 			ORDER BY 1 DESC""";
 
-	private static final int DAYS_PAST_END = Activity.DAYS_PAST_END;
-
 	/**
 	 * The activities, of the programme or project {@code g} the joins ({@code %s}) name, that start by a new end but
-	 * would end more than {@link #DAYS_PAST_END} days after it, counted with the first three named: an activity's end
-	 * by mutation lies within them too (those starting after are told by {@link #OUTSIDE}, those ending after the
-	 * present bound stop nothing).
+	 * would end more than {@link Activity#DAYS_PAST_END} days after it, counted with the first three named: an
+	 * activity's end by mutation lies within them too (those starting after are told by {@link #OUTSIDE}, those
+	 * ending after the present bound stop nothing).
 	 */
 	private static final String ENDING = """
 			SELECT 'input.endDate', count(*)
@@ -97,8 +97,8 @@ class ActivityDates implements WithinProgramme, WithinProject {
 
 	/**
 	 * The end of an activity created or changed by mutation, where given, by its programme's end and its project's,
-	 * as its start is held within them, or at most {@link #DAYS_PAST_END} days after (one under way at that end): a
-	 * mistyped year made a training of 73 years. A sheet warns of an end after its project's ({@code
+	 * as its start is held within them, or at most {@link Activity#DAYS_PAST_END} days after (one under way at that
+	 * end): a mistyped year made a training of 73 years. A sheet warns of an end after its project's ({@code
 	 * PlausibilityChecks}).
 	 */
 	static void checkEnd(Project project, Programme programme, LocalDate end, boolean given, Validation validation) {

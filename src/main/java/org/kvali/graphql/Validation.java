@@ -103,7 +103,7 @@ public final class Validation {
 	 * database's check on codes). A loop, as an attendance sheet checks hundreds of thousands of them.
 	 */
 	public static boolean isCode(String value) {
-		return value != null && !value.isEmpty() && value.length() <= 64 && firstBreaking(value) < 0;
+		return value != null && !value.isEmpty() && value.length() <= CODE_LENGTH && firstBreaking(value) < 0;
 	}
 
 	/**

@@ -17,6 +17,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ActivityDateChecks {
 
+	/** The sheet's activities ({@code a}) with their project ({@code p}), stored or the sheet's, and programme. */
+	private static final String WITH_PROGRAMMES = """
+			import_activity a
+			JOIN project p ON p.id = a.stored_project_id OR (a.stored_id IS NULL AND p.code = a.project_code)
+			JOIN programme g ON g.id = p.programme_id""";
+
 	private final JdbcClient jdbc;
 
 	ActivityDateChecks(JdbcClient jdbc) {
@@ -65,12 +71,10 @@ class ActivityDateChecks {
 				                 AND a.end_date > g.end_date + CAST(:days AS int) AS past_programme,
 				             coalesce(a.start_date, a.stored_start_date) <= p.end_date
 				                 AND a.end_date > p.end_date + CAST(:days AS int) AS past_project
-				      FROM import_activity a
-				      JOIN project p ON p.id = a.stored_project_id OR (a.stored_id IS NULL AND p.code = a.project_code)
-				      JOIN programme g ON g.id = p.programme_id
+				      FROM %s
 				      WHERE NOT a.dates_flagged AND a.end_date IS DISTINCT FROM a.stored_end_date AND %s) e
 				WHERE past_programme OR past_project
-				ORDER BY first_row""".formatted(PartnerSheet.toldOf("a")))
+				ORDER BY first_row""".formatted(WITH_PROGRAMMES, PartnerSheet.toldOf("a")))
 			.param("organizations", PartnerSheet.organizationIds(partner))
 			.param("days", Activity.DAYS_PAST_END)
 			.query((ResultSet rs) -> {
@@ -88,12 +92,10 @@ class ActivityDateChecks {
 				       CASE WHEN a.start_date < g.start_date THEN 'before its programme ' || g.code || ' starts ('
 				                                                  || g.start_date
 				            ELSE 'after its programme ' || g.code || ' ends (' || g.end_date END
-				FROM import_activity a
-				JOIN project p ON p.id = a.stored_project_id OR (a.stored_id IS NULL AND p.code = a.project_code)
-				JOIN programme g ON g.id = p.programme_id
+				FROM %s
 				WHERE NOT a.dates_flagged AND a.start_date IS DISTINCT FROM a.stored_start_date
 				  AND (a.start_date < g.start_date OR a.start_date > g.end_date) AND %s
-				ORDER BY a.first_row""".formatted(PartnerSheet.toldOf("a")))
+				ORDER BY a.first_row""".formatted(WITH_PROGRAMMES, PartnerSheet.toldOf("a")))
 			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(3), "Activity "

@@ -26,7 +26,7 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 	 * The participants of the line holding the two groups of these keys (their values of {@code dimensions}, in that
 	 * order), which differ in one dimension only, or null where they are the sum of its groups or not known.
 	 */
-	public Integer of(List<Object> first, List<Object> second, List<Dimension> dimensions) {
+	Integer of(List<Object> first, List<Object> second, List<Dimension> dimensions) {
 		for (int d = 0; d < dimensions.size(); d++) {
 			if (!Objects.equals(first.get(d), second.get(d))) {
 				var totals = this.byDimension.get(dimensions.get(d));
