@@ -35,7 +35,7 @@ class SettingsTest {
 		this.context
 			.withPropertyValues("kvali.import.max-rows=1", "kvali.import.max-bytes=512KB", "kvali.report.index=OFF", "kvali.report.rebuild-wait=0s",
 					"kvali.graphql.request-timeout=1500ms", "kvali.import.upload-time= 2h ",
-					"kvali.report.cached-answers=0", "kvali.report.cached-responses=0", "kvali.indicator.on-track=0.7",
+					"kvali.report.cached-answers=0", "kvali.report.cached-groups=0", "kvali.report.cached-responses=0", "kvali.indicator.on-track=0.7",
 					"kvali.indicator.at-risk=0.7", "kvali.suppression.k=2",
 					"kvali.bootstrap-admin-key=" + "k".repeat(32))
 			.run(started -> assertThat(started).hasNotFailed());
@@ -52,6 +52,7 @@ class SettingsTest {
 		refused("kvali.report.index=bogus", "kvali.report.index", "No enum constant");
 		refused("kvali.report.rebuild-wait=abc", "kvali.report.rebuild-wait", "'abc' is not a valid duration");
 		refused("kvali.report.cached-answers=-1", "cachedAnswers", "must be greater than or equal to 0");
+		refused("kvali.report.cached-groups=-1", "cachedGroups", "must be greater than or equal to 0");
 		refused("kvali.report.scan-memory=0B", "kvali.report.scan-memory (KVALI_REPORT_SCAN_MEMORY) must be 1B or more");
 		refused("kvali.suppression.k=1", "k", "must be greater than or equal to 2");
 		refused("kvali.indicator.on-track=1.5", "onTrack", "must be less than or equal to 1");

@@ -154,7 +154,7 @@ final class FactIndex {
 		this.lastDay = Arrays.stream(startDay).max().orElse(0);
 		this.dictionaries = new EnumMap<>(entities.dictionaries());
 		this.firstYear = firstYear;
-		this.answers = new AnswerCache(settings.cachedAnswers());
+		this.answers = new AnswerCache(settings.cachedAnswers(), settings.cachedGroups());
 		this.scanLimit = settings.scanLimit();
 		this.person = same != null ? same.person : persons();
 		// each copy is a pass over all rows, independent of the others: on all cores at once
@@ -485,11 +485,11 @@ final class FactIndex {
 			Dimension.REGION, Dimension.MUNICIPALITY, Dimension.GENDER, Dimension.DISABILITY);
 
 	/**
-	 * How many answers an index keeps; the most values a row copy holds: 16 bits' worth, which tests lower so that
+	 * How many answers an index keeps and how many groups they may hold in all; the most values a row copy holds: 16 bits' worth, which tests lower so that
 	 * the demo data, whose dimensions all fit, is also counted through the look-ups by person, activity and
 	 * organization; and the most bytes one question's counters may take ({@link ScanMemory}).
 	 */
-	record Settings(int cachedAnswers, int rowCopyValues, long scanLimit) {
+	record Settings(int cachedAnswers, long cachedGroups, int rowCopyValues, long scanLimit) {
 
 		Settings {
 			if (rowCopyValues < 1 || rowCopyValues > Character.MAX_VALUE + 1) {
@@ -500,12 +500,12 @@ final class FactIndex {
 			}
 		}
 
-		Settings(int cachedAnswers, long scanLimit) {
-			this(cachedAnswers, Character.MAX_VALUE + 1, scanLimit);
+		Settings(int cachedAnswers, long cachedGroups, long scanLimit) {
+			this(cachedAnswers, cachedGroups, Character.MAX_VALUE + 1, scanLimit);
 		}
 
 		Settings(int cachedAnswers) {
-			this(cachedAnswers, ScanMemory.defaultLimit());
+			this(cachedAnswers, ReportProperties.CACHED_GROUPS, ScanMemory.defaultLimit());
 		}
 
 	}

@@ -99,7 +99,7 @@ class FactIndexLoader {
 
 	@Autowired
 	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions, ReportProperties settings) {
-		this(dataSource, transactions, new FactIndex.Settings(settings.cachedAnswers(),
+		this(dataSource, transactions, new FactIndex.Settings(settings.cachedAnswers(), settings.cachedGroups(),
 				settings.scanMemory() == null ? ScanMemory.defaultLimit() : settings.scanMemory().toBytes()));
 	}
 

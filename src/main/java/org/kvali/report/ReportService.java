@@ -30,7 +30,6 @@ public class ReportService {
 	public static final int MAX_FIRST = 10_000;
 
 	/** Breakdowns of more groups than this are not kept in the answer cache, which counts answers, not bytes. */
-	private static final int CACHED_GROUPS = 10_000;
 
 	/**
 	 * The most groups a breakdown may have when small cells are suppressed: suppression weighs all of them together
@@ -351,7 +350,7 @@ public class ReportService {
 				.map(facts -> facts.answers.get(new Breakdown(filter, by, grouping, order, first, counted, most),
 						() -> List.copyOf(
 								new IndexQuery(facts, filter).breakdown(by, grouping, order, first, counted, most)),
-						groups -> groups.size() <= CACHED_GROUPS))
+						List::size))
 				.orElseGet(() -> this.repository.breakdown(filter, by, grouping, order, first, counted, most));
 		}
 		catch (ScanMemory.Busy ex) {

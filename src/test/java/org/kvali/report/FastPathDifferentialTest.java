@@ -101,7 +101,7 @@ class FastPathDifferentialTest {
 	@Test
 	void bothPathsGiveEqualAnswersWhenValuesAreLookedUpInsteadOfCopiedIntoTheRows() {
 		var index = new FactIndexLoader(this.dataSource, this.transactions,
-				new FactIndex.Settings(16, 4, ScanMemory.defaultLimit())).load(null);
+				new FactIndex.Settings(16, 4096, 4, ScanMemory.defaultLimit())).load(null);
 		// organizations, municipalities and start days are counted through look-ups; programmes still from the rows
 		assertThat(index.rowValues).doesNotContainKeys(Dimension.ORGANIZATION, Dimension.MUNICIPALITY)
 			.containsKey(Dimension.PROGRAMME);

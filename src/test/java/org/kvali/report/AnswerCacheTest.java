@@ -1,0 +1,91 @@
+package org.kvali.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The answers an index keeps, bounded by their number and by the groups they hold. */
+class AnswerCacheTest {
+
+	/** What each question's computation was asked, in order. */
+	private final List<String> computed = new ArrayList<>();
+
+	private Supplier<List<Integer>> groups(String question, int count) {
+		return () -> {
+			this.computed.add(question);
+			return new ArrayList<>(Collections.nCopies(count, 1));
+		};
+	}
+
+	private List<Integer> ask(AnswerCache cache, String question, int count) {
+		return cache.get(question, groups(question, count), List::size);
+	}
+
+	@Test
+	void theLeastRecentlyAskedAnswerGoesWhenTheCountIsReached() {
+		var cache = new AnswerCache(2, 1_000);
+		ask(cache, "a", 1);
+		ask(cache, "b", 1);
+		ask(cache, "a", 1);
+		ask(cache, "c", 1);
+		ask(cache, "a", 1);
+		ask(cache, "b", 1);
+		assertThat(this.computed).containsExactly("a", "b", "c", "b");
+		assertThat(cache.kept()).containsExactly(2, 2);
+		assertThat(cache.hits()).isEqualTo(2);
+		assertThat(cache.misses()).isEqualTo(4);
+	}
+
+	@Test
+	void theEldestAnswersGoUntilTheGroupsKeptFitTheirBound() {
+		var cache = new AnswerCache(100, 200);
+		ask(cache, "a", 10);
+		ask(cache, "b", 10);
+		ask(cache, "c", 10);
+		assertThat(cache.kept()).containsExactly(3, 30);
+		for (int i = 0; i < 17; i++) {
+			ask(cache, "n" + i, 10);
+		}
+		assertThat(cache.kept()).containsExactly(20, 200);
+		// b asked again is the latest; then 5 more groups push out the eldest answer, a, and 6 more push out c
+		ask(cache, "b", 10);
+		ask(cache, "d", 5);
+		ask(cache, "e", 6);
+		assertThat(cache.kept()).containsExactly(20, 191);
+		this.computed.clear();
+		ask(cache, "a", 10);
+		ask(cache, "c", 10);
+		ask(cache, "b", 10);
+		assertThat(this.computed).containsExactly("a", "c");
+	}
+
+	@Test
+	void anAnswerOfMoreThanATwentiethOfTheGroupsIsGivenButNotKept() {
+		var cache = new AnswerCache(100, 200);
+		assertThat(ask(cache, "ten", 10)).hasSize(10);
+		assertThat(ask(cache, "eleven", 11)).hasSize(11);
+		assertThat(ask(cache, "eleven", 11)).hasSize(11);
+		assertThat(this.computed).containsExactly("ten", "eleven", "eleven");
+		assertThat(cache.kept()).containsExactly(1, 10);
+	}
+
+	@Test
+	void totalsAndEmptyAnswersWeighOneAndNoneAreKeptWithEitherBoundAtZero() {
+		var cache = new AnswerCache(100, 40);
+		ask(cache, "empty", 0);
+		cache.get("totals", () -> "one", answer -> 1);
+		assertThat(cache.kept()).containsExactly(2, 2);
+		for (var none : List.of(new AnswerCache(0, 200), new AnswerCache(10, 0))) {
+			ask(none, "a", 1);
+			ask(none, "a", 1);
+			assertThat(none.kept()).containsExactly(0, 0);
+		}
+		assertThat(this.computed).containsExactly("empty", "a", "a", "a", "a");
+	}
+
+}
