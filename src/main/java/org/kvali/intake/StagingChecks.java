@@ -33,7 +33,7 @@ class StagingChecks {
 
 	private final DetailChanges detailChanges;
 
-	private final RoleChanges roleChanges;
+	private final ParticipationChanges participationChanges;
 
 	private final RemovedParticipations removedParticipations;
 
@@ -47,13 +47,13 @@ class StagingChecks {
 
 	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, ActivityDateChecks activityDates,
 			OrganizationChecks organizations, PlausibilityChecks plausibility, ActivityChanges activityChanges,
-			DetailChanges detailChanges, RoleChanges roleChanges, RemovedParticipations removedParticipations,
+			DetailChanges detailChanges, ParticipationChanges participationChanges, RemovedParticipations removedParticipations,
 			Today today, PartnerSheetChecks partnerSheets, SheetDisagreements disagreements, CodeCaseChecks codeCases) {
 		this.detailChanges = detailChanges;
 		this.removedParticipations = removedParticipations;
 		this.jdbc = jdbc;
 		this.activityChanges = activityChanges;
-		this.roleChanges = roleChanges;
+		this.participationChanges = participationChanges;
 		this.activityDates = activityDates;
 		this.birthYears = birthYears;
 		this.organizations = organizations;
@@ -94,8 +94,9 @@ class StagingChecks {
 	 * without errors, on dates and ages that are possible but unlikely ({@link PlausibilityChecks}; a refused row of
 	 * another organization's activity would otherwise tell a partner its dates) and on what it changes of stored
 	 * activities ({@link ActivityChanges}), of stored people's homes, birth years and disability ({@link
-	 * DetailChanges}), of roles at stored participations ({@link RoleChanges}), on participations removed before and
-	 * on people stored at its activities it leaves out and activities deleted before ({@link RemovedParticipations}).
+	 * DetailChanges}), of roles and organizations at stored participations ({@link ParticipationChanges}), on
+	 * participations removed before and on people stored at its activities it leaves out and activities deleted before
+	 * ({@link RemovedParticipations}).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused, WrittenValues written) {
 		var warnings = new ArrayList<>(this.organizations.warnings(partner));
@@ -103,7 +104,7 @@ class StagingChecks {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
 			warnings.addAll(this.activityChanges.warnings(partner, written));
 			warnings.addAll(this.detailChanges.warnings(partner, written));
-			warnings.addAll(this.roleChanges.warnings(written));
+			warnings.addAll(this.participationChanges.warnings(partner, written));
 			warnings.addAll(this.removedParticipations.deletedActivities(partner));
 			warnings.addAll(this.removedParticipations.warnings());
 			warnings.addAll(this.removedParticipations.leftOut(partner));

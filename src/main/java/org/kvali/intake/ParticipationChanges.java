@@ -1,0 +1,125 @@
+package org.kvali.intake;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.kvali.access.PartnerScope;
+import org.kvali.graphql.Text;
+import org.kvali.report.SuppressionProperties;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stored participations whose role or organization a sheet changes, told in a warning for each: a participant made
+ * an organizer is no longer counted among the people reached, and the reverse, and a later sheet did so without a
+ * word (a tester's); a participation moved to another organization leaves the first one's figures and may change the
+ * person's own, and a typing slip in a code did so without a word too (a tester's). A partner's sheet names only
+ * activities its organizations run, so it is told of its own participations alone.
+ */
+@Repository
+class ParticipationChanges {
+
+	/** How many participations a warning names. */
+	private static final int NAMED = 3;
+
+	private final JdbcClient jdbc;
+
+	private final SuppressionProperties suppression;
+
+	ParticipationChanges(JdbcClient jdbc, SuppressionProperties suppression) {
+		this.jdbc = jdbc;
+		this.suppression = suppression;
+	}
+
+	/** A warning for roles and one for organizations changed, at the first such row, naming up to three each. */
+	List<ImportMessage> warnings(PartnerSheet partner, WrittenValues written) {
+		var warnings = new ArrayList<ImportMessage>();
+		roles(written).ifPresent(warnings::add);
+		organizations(partner, written).ifPresent(warnings::add);
+		return warnings;
+	}
+
+	private Optional<ImportMessage> roles(WrittenValues written) {
+		var changed = this.jdbc.sql("""
+				SELECT r.row_no, r.participant_ref, r.activity_code, pn.role, r.role, count(*) OVER ()
+				FROM import_row r
+				JOIN import_activity a ON a.activity_code = r.activity_code
+				JOIN import_person p ON p.participant_ref = r.participant_ref
+				JOIN participation pn ON pn.activity_id = a.id AND pn.participant_id = p.id
+				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL AND r.role <> pn.role
+				  -- once: a sheet of new activities, as most are, joins none of its rows
+				  AND EXISTS (SELECT 1 FROM import_activity WHERE stored_id IS NOT NULL)
+				ORDER BY r.row_no
+				LIMIT %d""".formatted(NAMED))
+			.query((rs, row) -> changed(rs, rs.getString(4).toLowerCase(Locale.ROOT),
+					written.shown(Columns.ROLE, rs.getString(5).toLowerCase(Locale.ROOT))))
+			.list();
+		return told(changed, Columns.ROLE, "role", "only participants are counted among the people reached;"
+				+ " trainers, facilitators, speakers and organizers are counted in their own roles");
+	}
+
+	/**
+	 * Organizations as the write changes them: a cell naming another, new ones too, where a partner's sheet may change
+	 * the person's (an admin's correction of it is kept). A partner is told the code of a stored organization it does not list
+	 * only where its own sheet wrote it: not the one a participation had, nor one that a code it wrote was merged into.
+	 */
+	private Optional<ImportMessage> organizations(PartnerSheet partner, WrittenValues written) {
+		var changed = this.jdbc.sql("""
+				SELECT r.row_no, r.participant_ref, r.activity_code,
+				       CASE WHEN pn.organization_id IS NULL THEN 'none'
+				            WHEN %1$s THEN was.code ELSE 'another organization' END,
+				       CASE WHEN o.id IS NULL OR (%2$s) OR NOT EXISTS (
+				                     SELECT 1 FROM organization_alias x WHERE x.organization_id = o.id)
+				            THEN r.organization_code END,
+				       count(*) OVER ()
+				FROM import_row r
+				JOIN import_activity a ON a.activity_code = r.activity_code
+				JOIN import_person p ON p.participant_ref = r.participant_ref
+				JOIN participation pn ON pn.activity_id = a.id AND pn.participant_id = p.id
+				LEFT JOIN organization o ON o.code = r.organization_code
+				LEFT JOIN organization was ON was.id = pn.organization_id
+				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL
+				  AND r.organization_code IS NOT NULL AND (o.id IS NULL OR pn.organization_id IS DISTINCT FROM o.id)
+				  AND NOT %3$s
+				  AND EXISTS (SELECT 1 FROM import_activity WHERE stored_id IS NOT NULL)
+				ORDER BY r.row_no
+				LIMIT %4$d""".formatted(PartnerSheet.listable("was.id"), PartnerSheet.listable("o.id"),
+				PartnerScope.correctedByAdmin("p.stored_id", "organization"), NAMED))
+			.param("allowed", partner == null ? null : partner.projectIds())
+			.param("represented", this.suppression.k())
+			.param("own", PartnerSheet.organizationIds(partner))
+			.param("organizations", PartnerSheet.organizationIds(partner))
+			.query((rs, row) -> changed(rs, rs.getString(4), rs.getString(5) == null ? "another organization"
+					: written.besideStored(Columns.ORGANIZATION_CODE, rs.getString(5))))
+			.list();
+		return told(changed, Columns.ORGANIZATION_CODE, "organization", "each counts under its row's organization,"
+				+ " and a person's own organization is the one of their latest activity");
+	}
+
+	private static Changed changed(ResultSet rs, String from, String to) throws SQLException {
+		return new Changed(rs.getInt(1), rs.getString(2) + " at " + rs.getString(3) + " from " + from + " to " + to,
+				rs.getInt(6));
+	}
+
+	private static Optional<ImportMessage> told(List<Changed> changed, String column, String words,
+			String remark) {
+		if (changed.isEmpty()) {
+			return Optional.empty();
+		}
+		int participations = changed.get(0).participations();
+		var named = changed.stream().map(Changed::told).toList();
+		return Optional.of(new ImportMessage(changed.get(0).row(), column, null, "The sheet changes the "
+				+ words + " of " + (participations == 1 ? "1 participation" : participations + " participations")
+				+ " (" + Text.someOf(named, participations) + "): " + remark));
+	}
+
+	/** One participation changed: its row, whose at which activity from what to what, and how many in all. */
+	private record Changed(int row, String told, int participations) {
+	}
+
+}
