@@ -34,6 +34,11 @@ public record ImportMessage(Integer row, String column, String value, String mes
 		return List.copyOf(listed);
 	}
 
+	/** Said of a problem told once for all its rows, at the first: how many rows have it, where more than one. */
+	static String inRows(int rows) {
+		return rows == 1 ? "" : " (in " + rows + " rows, the first shown)";
+	}
+
 	public ImportMessage {
 		column = column == null ? null : Text.visible(column);
 		// escaped, then cut: read back from the stored report, the same value comes out

@@ -240,10 +240,9 @@ class OrganizationChecks {
 				  AND NOT coalesce(flagged @> '{organization_code}', false)
 				HAVING count(*) > 0""")
 			.query((ResultSet rs) -> {
-				int rows = rs.getInt(2);
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, null, "An organization's name "
-						+ "or kind without its code names no organization and is ignored" + (rows == 1 ? ""
-								: " (in " + rows + " rows, the first shown)")));
+						+ "or kind without its code names no organization and is ignored"
+						+ ImportMessage.inRows(rs.getInt(2))));
 			});
 		return warnings;
 	}

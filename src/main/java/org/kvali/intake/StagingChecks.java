@@ -137,33 +137,41 @@ class StagingChecks {
 		return errors;
 	}
 
+	/** Each code of no project, once at its first row: a sheet of one project gave the same error on every row. */
 	private void unknownProjects(List<ImportMessage> errors) {
 		this.jdbc.sql("""
-				SELECT row_no, project_code, (SELECT p.code FROM project p WHERE lower(p.code) = lower(r.project_code))
+				SELECT min(row_no), project_code,
+				       (SELECT p.code FROM project p WHERE lower(p.code) = lower(r.project_code)), count(*)
 				FROM import_row r
-				WHERE project_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM project p WHERE p.code = r.project_code)""")
+				WHERE project_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM project p WHERE p.code = r.project_code)
+				GROUP BY project_code
+				ORDER BY 1""")
 			.query((ResultSet rs) -> {
 				var stored = rs.getString(3);
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2), "No project has this code"
-						+ (stored == null ? "" : "; write it as stored: " + stored)));
+						+ (stored == null ? "" : "; write it as stored: " + stored)
+						+ ImportMessage.inRows(rs.getInt(4))));
 			});
 	}
 
 	/**
-	 * Rows naming an activity of another project than theirs. To a partner only of the activities it runs: it is told
-	 * of no other's project ({@link PartnerSheetChecks#foreignActivities} refuses those rows), as {@code
-	 * activity(code)} tells nothing.
+	 * Activities named with another project than theirs, each once at its first row. To a partner only of the
+	 * activities it runs: it is told of no other's project ({@link PartnerSheetChecks#foreignActivities} refuses those
+	 * rows), as {@code activity(code)} tells nothing.
 	 */
 	private void activitiesOfOtherProjects(List<ImportMessage> errors, PartnerSheet partner) {
 		this.jdbc.sql("""
-				SELECT r.row_no, r.project_code, r.activity_code, p.code FROM import_row r
+				SELECT min(r.row_no), r.project_code, r.activity_code, p.code, count(*) FROM import_row r
 				JOIN import_activity a USING (activity_code) JOIN project p ON p.id = a.stored_project_id
-				WHERE r.project_code <> p.code AND %s""".formatted(PartnerSheet.toldOf("a")))
+				WHERE r.project_code <> p.code AND %s
+				GROUP BY r.project_code, r.activity_code, p.code
+				ORDER BY 1""".formatted(PartnerSheet.toldOf("a")))
 			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
 						"Activity " + rs.getString(3) + " belongs to project " + rs.getString(4) + ": write that; if it"
-								+ " is wrong, the activity is moved first (updateActivity with project)"));
+								+ " is wrong, the activity is moved first (updateActivity with project)"
+								+ ImportMessage.inRows(rs.getInt(5))));
 			});
 	}
 

@@ -221,6 +221,22 @@ class ActivityMoveTest {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].message").value("Activity TM2-ACT belongs to project TM2-B: write that;"
 					+ " if it is wrong, the activity is moved first (updateActivity with project)"));
+		// once for all its rows, as each gives the same (a tester's sheet had the error on each of its rows), beside
+		// a code of no project, once too
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+			.content("activity_code,activity_title,activity_kind,start_date,end_date,project_code,participant_ref,gender\n"
+					+ "TM2-ACT,,,,,TM2-A,TM2-P1,female\nTM2-ACT,,,,,TM2-A,TM2-P2,female\nTM2-ACT,,,,,TM2-A,TM2-P3,female\n"
+					+ "TM2-NEW,New,workshop,2024-05-01,2024-05-01,TM2-X,TM2-P1,female\n"
+					+ "TM2-NEW,New,workshop,2024-05-01,2024-05-01,TM2-X,TM2-P2,female\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].message").value("Activity TM2-ACT belongs to project TM2-B: write that;"
+					+ " if it is wrong, the activity is moved first (updateActivity with project) (in 3 rows, the first"
+					+ " shown)"))
+			.andExpect(jsonPath("$.errors[1].row").value(5))
+			.andExpect(jsonPath("$.errors[1].value").value("TM2-X"))
+			.andExpect(jsonPath("$.errors[1].message").value("No project has this code (in 2 rows, the first shown)"));
 	}
 
 	/**
