@@ -47,6 +47,9 @@ final class Columns {
 
 	static final List<String> REQUIRED = List.of(ACTIVITY_CODE, PROJECT_CODE, PARTICIPANT_REF, GENDER);
 
+	/** The columns of codes, each naming one thing: two ways of writing one make two things of it. */
+	static final List<String> CODES = List.of(ACTIVITY_CODE, PROJECT_CODE, PARTICIPANT_REF, ORGANIZATION_CODE);
+
 	static final List<String> ALL = List.of(ACTIVITY_CODE, ACTIVITY_TITLE, ACTIVITY_KIND, PROJECT_CODE, START_DATE,
 			END_DATE, VENUE_MUNICIPALITY, PARTICIPANT_REF, GENDER, BIRTH_YEAR, DISABILITY, HOME_MUNICIPALITY,
 			ORGANIZATION_CODE, ORGANIZATION_NAME, ORGANIZATION_KIND, ROLE);

@@ -87,7 +87,7 @@ final class CsvSheetReader {
 					lacking += Columns.ALL.contains(header.get(i)) ? 1 : 0;
 				}
 				sink.row(new SheetRow((int) record.getRecordNumber() - hidden, cells, overlong, lacking, Set.of(),
-						Map.of(), false));
+						Map.of(), Set.of(), false));
 			}
 			if (header == null) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");

@@ -55,6 +55,9 @@ final class RowIntake implements SheetSink {
 	/** Whether a formula read as empty for want of a saved result was warned of: once a sheet. */
 	private boolean unsavedTold;
 
+	/** Whether a code a workbook holds as a date was warned of: once a sheet. */
+	private boolean datedTold;
+
 	private int rows;
 
 	private final WrittenValues written = new WrittenValues();
@@ -197,6 +200,16 @@ final class RowIntake implements SheetSink {
 							+ " program keeps formulas uncomputed until a spreadsheet program saves it; open and save it"
 							+ " there, or write the value itself"));
 			this.unsavedTold = true;
+		}
+		if (!this.datedTold && !row.dated().isEmpty()) {
+			var column = Columns.CODES.stream().filter(row.dated()::contains).findFirst().orElseThrow();
+			// a spreadsheet's date of 1-2 typed as a reference was stored as 2-Jan, one person's 1-2 of the CSV
+			// export another (a tester's)
+			this.warnings.add(new ImportMessage(row.row(), column, row.cells().get(column), "The workbook holds a date"
+					+ " here, read as it shows it (the first such cell): a spreadsheet makes a date of a code typed as"
+					+ " 1-2 or 1/2, and shows it as it likes; if it is no date, format the column as text, type the"
+					+ " codes again and send the workbook again"));
+			this.datedTold = true;
 		}
 		int before = this.errors.size();
 		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.thisYear, this.zone, this.errors);

@@ -207,6 +207,7 @@ final class XlsxSheetReader {
 		var cells = new HashMap<String, String>();
 		var failed = new HashSet<String>();
 		var unsaved = new HashMap<String, String>();
+		var dated = new HashSet<String>();
 		// up to the header's end at least: a row need not hold a cell that a merged range above it covers
 		for (int i = 0; i < Math.max(row.getCellCount(), header.size()); i++) {
 			var cell = i < row.getCellCount() ? row.getCell(i) : null;
@@ -222,6 +223,9 @@ final class XlsxSheetReader {
 				if (cell != null && cell.getType() == CellType.ERROR) {
 					failed.add(header.get(i));
 				}
+				if (cell != null && Columns.CODES.contains(header.get(i)) && dayShownAsDate(cell, header.get(i), epoch)) {
+					dated.add(header.get(i));
+				}
 				// no result saved: a formula no spreadsheet program computed (a generated workbook's), or one whose
 				// result is empty text (as a template's IFERROR(...; "") saves it), which the reader cannot tell apart
 				if (cell != null && cell.getFormula() != null && Text.blank(text)) {
@@ -229,7 +233,7 @@ final class XlsxSheetReader {
 				}
 			}
 		}
-		return new SheetRow(row.getRowNum(), cells, false, 0, failed, unsaved, merged.hidden(row.getRowNum()));
+		return new SheetRow(row.getRowNum(), cells, false, 0, failed, unsaved, dated, merged.hidden(row.getRowNum()));
 	}
 
 	/**
@@ -251,7 +255,7 @@ final class XlsxSheetReader {
 			}
 			// a date where a code or text belongs reads as shown (2-Jan), as the sheet saved as CSV has it: its day
 			// number, 45658, made another person of the same row
-			if (day && !column.equals(Columns.BIRTH_YEAR) && isDate(cell)) {
+			if (dayShownAsDate(cell, column, epoch)) {
 				return NumberFormats.dateShown(date(number, epoch), format(cell));
 			}
 			// a reference or code typed as a number reads as the spreadsheet shows it: 0042 under the format 0000
@@ -260,6 +264,14 @@ final class XlsxSheetReader {
 			return shown != null ? shown : number.stripTrailingZeros().toPlainString();
 		}
 		return cell.getText() == null ? "" : unescape(cell.getText());
+	}
+
+	/** Whether the cell holds a day that its format shows as a date, in a column of neither dates nor birth years. */
+	private static boolean dayShownAsDate(Cell cell, String column, LocalDate epoch) {
+		return cell.getValue() instanceof BigDecimal number && number.signum() > 0
+				&& number.compareTo(BigDecimal.valueOf(ChronoUnit.DAYS.between(epoch, LAST_DAY))) <= 0
+				&& !column.equals(Columns.START_DATE) && !column.equals(Columns.END_DATE)
+				&& !column.equals(Columns.BIRTH_YEAR) && isDate(cell);
 	}
 
 	/**

@@ -466,7 +466,17 @@ class WorkbookQuirksTest {
 				}), "xl/styles.xml", xml -> xml.replace("formatCode=\"0000\"", "formatCode=\"&quot;TI-&quot;0000\"")
 					.replace("formatCode=\"000-00\"", "formatCode=\"&quot;TI&quot;\\-000-00;[Red]-0\"")
 					.replace("formatCode=\"d-mmm\"", "formatCode=\"&quot;TI-&quot;d-mmm\""));
-		load(written, false).andExpect(status().isOk()).andExpect(jsonPath("$.created.participants").value(4));
+		// the date is told, once, where the numbers formatted to show a code are not (a tester's: 1-2 typed was
+		// stored as 2-Jan without a word)
+		var dated = "The workbook holds a date here, read as it shows it (the first such cell): a spreadsheet makes a"
+				+ " date of a code typed as 1-2 or 1/2, and shows it as it likes; if it is no date, format the column as"
+				+ " text, type the codes again and send the workbook again";
+		load(written, false).andExpect(status().isOk()).andExpect(jsonPath("$.created.participants").value(4))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(5))
+			.andExpect(jsonPath("$.warnings[0].column").value("participant_ref"))
+			.andExpect(jsonPath("$.warnings[0].value").value("TI-2-Jan"))
+			.andExpect(jsonPath("$.warnings[0].message").value(dated));
 		assertThat(this.jdbc.queryForList("SELECT ref FROM participant WHERE ref LIKE 'TI-%' ORDER BY ref",
 				String.class)).containsExactly("TI-0042", "TI-0044", "TI-043-12", "TI-2-Jan");
 		// Excel names its own date formats by number alone: 16 is d-mmm (a reviewer's read 2025-01-03)
@@ -475,7 +485,9 @@ class WorkbookQuirksTest {
 			sheet.style(1, 7).format("d-mmm").set();
 		}), "xl/styles.xml", xml -> xml.replaceAll("<numFmt numFmtId=\"(\\d+)\" formatCode=\"d-mmm\"/>", "")
 			.replaceAll("numFmtId=\"16[4-9]\"", "numFmtId=\"16\""));
-		load(builtIn, false).andExpect(status().isOk()).andExpect(jsonPath("$.created.participants").value(1));
+		load(builtIn, false).andExpect(status().isOk()).andExpect(jsonPath("$.created.participants").value(1))
+			.andExpect(jsonPath("$.warnings[0].value").value("3-Jan"))
+			.andExpect(jsonPath("$.warnings[0].message").value(dated));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref = '3-Jan'", Integer.class))
 			.isOne();
 		this.jdbc.update("DELETE FROM participation WHERE participant_id = (SELECT id FROM participant WHERE ref = '3-Jan')");
