@@ -65,8 +65,9 @@ class ParticipationChanges {
 
 	/**
 	 * Organizations as the write changes them: a cell naming another, new ones too, where a partner's sheet may change
-	 * the person's (an admin's correction of it is kept). A partner is told the code of a stored organization it does not list
-	 * only where its own sheet wrote it: not the one a participation had, nor one that a code it wrote was merged into.
+	 * the person's (an admin's correction of it is kept). A partner is told the codes it wrote and those of the
+	 * organizations it lists (each one at an activity it runs is), not the one a code it wrote was merged into while
+	 * it does not list that one.
 	 */
 	private Optional<ImportMessage> organizations(PartnerSheet partner, WrittenValues written) {
 		var changed = this.jdbc.sql("""

@@ -67,10 +67,14 @@ public class OrganizationService {
 		// one code is counted by SQL at once: the index counts every organization of the scope, a whole breakdown of
 		// a partner's projects (or, for a donor, of everything) for the one code asked
 		// an admin or analyst, who may list every organization, is told the spelling or the merge, as an admin's
-		// mutations and an analyst's filters are (an analyst was told of neither: a tester's)
-		return this.repository.byCode(scope(OrganizationFilter.ALL, false), code)
-			.orElseThrow(() -> Caller.current().is(Role.ADMIN, Role.ANALYST) ? notFound("code", code)
-					: new NotFoundException("organization", "code", code));
+		// mutations and an analyst's filters are (an analyst was told of neither: a tester's); another caller only
+		// where it lists the organization meant (a partner asking for its own by a merged code was told nothing)
+		var scope = scope(OrganizationFilter.ALL, false);
+		return this.repository.byCode(scope, code)
+			.orElseThrow(() -> Caller.current().is(Role.ADMIN, Role.ANALYST) || this.repository.mergedInto(code)
+				.or(() -> this.repository.codeInAnotherCase(code))
+				.flatMap(meant -> this.repository.byCode(scope, meant))
+				.isPresent() ? notFound("code", code) : new NotFoundException("organization", "code", code));
 	}
 
 	/** One organization by its code, whoever may list it (for the editor, which checks the caller itself). */

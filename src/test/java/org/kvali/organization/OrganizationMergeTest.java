@@ -185,6 +185,16 @@ class OrganizationMergeTest {
 			.expect(error -> error.getErrorType().toString().equals("NOT_FOUND") && error.getMessage()
 				.equals("No organization has the code 'TD-M-TYPO'; it was merged into CIF"))
 			.verify();
+		// a partner, of one it lists, its own, is told too (it was told nothing of the code merged into it: a
+		// tester's)
+		var partner = this.keys.create("td-m own hints", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		this.graphQl.mutate().header("Authorization", "Bearer " + partner).build()
+			.document("{ a: organization(code: \"TD-M-TYPO\") { code } b: organization(code: \"cif\") { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("No organization has the code 'TD-M-TYPO'; it was merged into CIF"))
+			.expect(error -> error.getMessage().startsWith("No organization has the code 'cif'; it is written CIF"))
+			.verify();
 		this.graphQl.document("mutation { createOrganization(input: {code: \"TD-M-TYPO\", name: \"Again\", kind: CSO})"
 				+ " { code } }").execute().errors()
 			.expect(error -> error.getMessage().equals("input.code: Code TD-M-TYPO was merged into CIF, and sheets naming"
