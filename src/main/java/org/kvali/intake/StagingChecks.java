@@ -47,8 +47,9 @@ class StagingChecks {
 
 	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, ActivityDateChecks activityDates,
 			OrganizationChecks organizations, PlausibilityChecks plausibility, ActivityChanges activityChanges,
-			DetailChanges detailChanges, ParticipationChanges participationChanges, RemovedParticipations removedParticipations,
-			Today today, PartnerSheetChecks partnerSheets, SheetDisagreements disagreements, CodeCaseChecks codeCases) {
+			DetailChanges detailChanges, ParticipationChanges participationChanges,
+			RemovedParticipations removedParticipations, Today today, PartnerSheetChecks partnerSheets,
+			SheetDisagreements disagreements, CodeCaseChecks codeCases) {
 		this.detailChanges = detailChanges;
 		this.removedParticipations = removedParticipations;
 		this.jdbc = jdbc;

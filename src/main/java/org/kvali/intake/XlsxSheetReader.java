@@ -223,7 +223,8 @@ final class XlsxSheetReader {
 				if (cell != null && cell.getType() == CellType.ERROR) {
 					failed.add(header.get(i));
 				}
-				if (cell != null && Columns.CODES.contains(header.get(i)) && dayShownAsDate(cell, header.get(i), epoch)) {
+				if (cell != null && Columns.CODES.contains(header.get(i))
+						&& dayShownAsDate(cell, header.get(i), epoch)) {
 					dated.add(header.get(i));
 				}
 				// no result saved: a formula no spreadsheet program computed (a generated workbook's), or one whose

@@ -485,9 +485,10 @@ final class FactIndex {
 			Dimension.REGION, Dimension.MUNICIPALITY, Dimension.GENDER, Dimension.DISABILITY);
 
 	/**
-	 * How many answers an index keeps and how many groups they may hold in all; the most values a row copy holds: 16 bits' worth, which tests lower so that
-	 * the demo data, whose dimensions all fit, is also counted through the look-ups by person, activity and
-	 * organization; and the most bytes one question's counters may take ({@link ScanMemory}).
+	 * How many answers an index keeps and how many groups they may hold in all; the most values a row copy holds: 16
+	 * bits' worth, which tests lower so that the demo data, whose dimensions all fit, is also counted through the
+	 * look-ups by person, activity and organization; and the most bytes one question's counters may take ({@link
+	 * ScanMemory}).
 	 */
 	record Settings(int cachedAnswers, long cachedGroups, int rowCopyValues, long scanLimit) {
 
