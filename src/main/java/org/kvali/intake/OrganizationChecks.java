@@ -179,15 +179,24 @@ class OrganizationChecks {
 						+ "so the sheet's are ignored"));
 			});
 		// a person at activities of two organizations: told how their own is found, unless the sheet keeps them as
-		// stored (which one is theirs may depend on activities stored, not in the sheet)
+		// stored (which one is theirs may depend on activities stored, not in the sheet); to a partner, an
+		// organization a code it wrote was merged into is named only where it lists it (a tester's was named)
 		this.jdbc.sql("""
-				SELECT min(r.row_no), p.participant_ref,
-				       string_agg(DISTINCT r.organization_code, ', ' ORDER BY r.organization_code)
-				FROM import_person p JOIN import_row r USING (participant_ref)
-				WHERE p.organizations_differ AND r.organization_code IS NOT NULL
-				  AND (p.stored_id IS NULL OR NOT %s)
-				GROUP BY p.participant_ref
-				ORDER BY 1""".formatted(PartnerScope.keptAsStored("p.stored_id", "organization")))
+				SELECT min(row_no), participant_ref, string_agg(DISTINCT told, ', ' ORDER BY told)
+				FROM (SELECT r.row_no, p.participant_ref,
+				             CASE WHEN %s
+				                    OR NOT EXISTS (SELECT 1 FROM organization_alias x WHERE x.organization_id = o.id)
+				                  THEN r.organization_code ELSE 'another organization' END AS told
+				      FROM import_person p JOIN import_row r USING (participant_ref)
+				      LEFT JOIN organization o ON o.code = r.organization_code
+				      WHERE p.organizations_differ AND r.organization_code IS NOT NULL
+				        AND (p.stored_id IS NULL OR NOT %s)) t
+				GROUP BY participant_ref
+				ORDER BY 1""".formatted(PartnerSheet.listable("o.id"),
+				PartnerScope.keptAsStored("p.stored_id", "organization")))
+			.param("allowed", partner == null ? null : partner.projectIds())
+			.param("represented", this.suppression.k())
+			.param("own", PartnerSheet.organizationIds(partner))
 			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, null, "Participant "

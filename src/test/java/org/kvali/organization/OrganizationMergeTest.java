@@ -323,6 +323,16 @@ class OrganizationMergeTest {
 			.andExpect(jsonPath("$.warnings.length()").value(1))
 			.andExpect(jsonPath("$.warnings[0].message").value("Organization TD-M-Z was merged into another organization:"
 					+ " the row naming it is recorded as that one"));
+		// nor when the person is at another activity for CIF too (a tester's was told "at activities of CIF,
+		// SECRET2")
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
+			.contentType("text/csv").content((HEADER + row + row.replace("TD-M-NEW,", "TD-M-NEW2,")
+				.replace("TD-M-Z,Zed", "CIF,")).getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[1].message").value("Participant TD-M-9 is at activities of CIF, another"
+					+ " organization here: each participation keeps its row's organization, and the person's own (which"
+					+ " gives their region while their home municipality is unknown) is the one of their latest"
+					+ " activity"));
 		// a code of one it does not list, as written, is warned of without the stored name (a review's lost it)
 		this.graphQl.document("mutation { createOrganization(input: {code: \"TD-M-LONE\", name: \"Lone\", kind: CSO})"
 				+ " { code } }").execute().path("createOrganization.code").entity(String.class).isEqualTo("TD-M-LONE");
