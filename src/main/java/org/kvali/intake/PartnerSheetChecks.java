@@ -29,32 +29,46 @@ class PartnerSheetChecks {
 		othersPeople(partner, errors);
 	}
 
+	/** Each project not the partner's once, at its first row (a sheet of one gave the error on every row). */
 	private void foreignProjects(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql("""
-				SELECT r.row_no, r.project_code FROM import_row r JOIN project p ON p.code = r.project_code
-				WHERE p.id <> ALL(:allowed)""")
+				SELECT min(r.row_no), r.project_code, count(*)
+				FROM import_row r JOIN project p ON p.code = r.project_code
+				WHERE p.id <> ALL(:allowed)
+				GROUP BY r.project_code
+				ORDER BY 1""")
 			.param("allowed", partner.projectIds())
 			.query((ResultSet rs) -> {
-				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2),
-						"Project " + rs.getString(2) + " is not one of your organizations' projects"));
+				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2), "Project "
+						+ rs.getString(2) + " is not one of your organizations' projects"
+						+ ImportMessage.inRows(rs.getInt(3))));
 			});
 	}
 
-	/** A partner loads only into new activities or those its organizations run. */
+	/**
+	 * A partner loads only into new activities or those its organizations run; each other once, at its first row.
+	 * One of its projects that an admin made without an organizer is no one's to load, and told so, not as another's
+	 * (a tester's); one of another project is told as another's, as {@code activity(code)} tells nothing of it (its
+	 * lack of an organizer was told, with advice the partner could not follow: a tester's).
+	 */
 	private void foreignActivities(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql("""
-				SELECT r.row_no, r.activity_code, a.stored_organizer_id IS NULL
+				SELECT min(r.row_no), r.activity_code,
+				       a.stored_organizer_id IS NULL AND a.stored_project_id = ANY(:allowed), count(*)
 				FROM import_row r JOIN import_activity a USING (activity_code)
 				WHERE a.stored_id IS NOT NULL
-				  AND (a.stored_organizer_id IS NULL OR a.stored_organizer_id <> ALL(:organizations))""")
+				  AND (a.stored_organizer_id IS NULL OR a.stored_organizer_id <> ALL(:organizations))
+				GROUP BY r.activity_code, a.stored_organizer_id, a.stored_project_id
+				ORDER BY 1""")
 			.param("organizations", partner.organizationIds())
+			.param("allowed", partner.projectIds())
 			.query((ResultSet rs) -> {
-				// one an admin made without an organizer is no one's to load: told so, not as another's (a tester's)
 				errors.add(new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
 						+ rs.getString(2) + (rs.getBoolean(3) ? " has no organizer, so no partner loads it; ask an"
 								+ " admin to make your organization its organizer (updateActivity), or to add these"
 								+ " participants"
-								: " is not run by your organization; ask an admin to add these participants")));
+								: " is not run by your organization; ask an admin to add these participants")
+						+ ImportMessage.inRows(rs.getInt(4))));
 			});
 	}
 
@@ -127,9 +141,13 @@ class PartnerSheetChecks {
 		var words = PartnerScope.DETAILS.stream().filter(details::contains).map(DETAIL_WORDS::get).toList();
 		var listed = words.size() == 1 ? words.get(0)
 				: String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+		// their own organization follows their latest activity all the same, which this sheet's may be: a tester
+		// read the correction as undone
 		return "Participant " + ref + " was corrected by an admin: their " + listed + (words.size() == 1 ? " stays"
 				: " stay") + " as stored, neither compared with this sheet's nor changed by it; ask an admin to"
-				+ " change " + (words.size() == 1 ? "it" : "them") + " (correctParticipant)";
+				+ " change " + (words.size() == 1 ? "it" : "them") + " (correctParticipant)"
+				+ (details.contains("organization") ? "; their own organization follows their latest activity, one"
+						+ " of this sheet's too" : "");
 	}
 
 }

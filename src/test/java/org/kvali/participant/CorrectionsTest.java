@@ -159,7 +159,8 @@ class CorrectionsTest {
 			.andExpect(jsonPath("$.warnings[2].message").value("Participant CR-2 was corrected by an admin: their "
 					+ "gender, birth year and organization at the activities already recorded stay as stored, neither"
 					+ " compared with"
-					+ " this sheet's nor changed by it; ask an admin to change them (correctParticipant)"))
+					+ " this sheet's nor changed by it; ask an admin to change them (correctParticipant); their own"
+					+ " organization follows their latest activity, one of this sheet's too"))
 			.andExpect(jsonPath("$.warnings[0].message").value("The sheet changes the disability of 1 person (CR-2"
 					+ " from unknown to yes)"));
 		assertThat(this.jdbc.queryForObject("SELECT gender || birth_year || disability || home_municipality_code"
@@ -168,6 +169,18 @@ class CorrectionsTest {
 		assertThat(this.jdbc.queryForObject("""
 				SELECT o.code FROM participation pn JOIN participant p ON p.id = pn.participant_id
 				JOIN organization o ON o.id = pn.organization_id WHERE p.ref = 'CR-2'""", String.class)).isEqualTo("CIF");
+		// as it does: a later workshop of the partner's, where they came for SCCSF, makes SCCSF their own (a tester
+		// read the correction as undone, having been told only that it stays)
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content("activity_code,activity_title,activity_kind,start_date,end_date,project_code,participant_ref,"
+					+ "gender,organization_code\nCR-LATER,Later,workshop,2025-06-01,2025-06-01,CSO-CAPACITY,CR-2,female,"
+					+ "SCCSF\n"))
+			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			.andExpect(jsonPath("$.warnings[0].message").value(org.hamcrest.Matchers.endsWith("their own"
+					+ " organization follows their latest activity, one of this sheet's too")));
+		assertThat(this.jdbc.queryForObject("SELECT o.code FROM participant p JOIN organization o"
+				+ " ON o.id = p.organization_id WHERE p.ref = 'CR-2'", String.class)).isEqualTo("SCCSF");
 		// an admin's sheet still corrects them
 		this.mvc.perform(post("/imports/attendance").contentType("text/csv").content(sheet.replace("male", "female")))
 			.andExpect(status().isOk())
