@@ -2,6 +2,7 @@ package org.kvali.intake;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +34,18 @@ class SheetDisagreements {
 	 * one group at a time.
 	 */
 	void check(List<ImportMessage> errors, WrittenValues written) {
-		var activities = new Disagreements(ACTIVITY_FIELDS, errors, written, (row, column, value, first) -> List.of(
-				new ImportMessage(row.number(), column, value, "Row " + first.number() + " gives " + first.value()
-						+ " for activity " + row.key() + "; all its rows must agree")));
+		// each other value of an activity's field once, at its first row: a sheet whose first row named another
+		// project than the rest had the error on each of those
+		var ofActivities = new ArrayList<ImportMessage>();
+		var activities = new Disagreements(ACTIVITY_FIELDS, ofActivities, written, (row, column, value, first) ->
+				List.of(new ImportMessage(row.number(), column, value, "Row " + first.number() + " gives "
+						+ first.value() + " for activity " + row.key() + "; all its rows must agree")));
 		this.jdbc.sql("""
 				SELECT r.activity_code AS key, r.row_no, r.project_code, r.activity_title, r.activity_kind,
 				       r.start_date, r.end_date, r.venue_municipality
 				FROM import_row r JOIN import_activity a USING (activity_code) WHERE a.disagrees
 				ORDER BY r.activity_code, r.row_no""").query(activities::row);
+		errors.addAll(ImportMessage.once(ofActivities));
 		var people = new Disagreements(PERSON_FIELDS, errors, written, (row, column, value, first) -> {
 			var message = "Participant " + row.key() + " has " + column.replace('_', ' ') + " " + first.value()
 					+ " in row " + first.number() + " and " + value + " in row " + row.number();

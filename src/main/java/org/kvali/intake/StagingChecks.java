@@ -156,15 +156,16 @@ class StagingChecks {
 	}
 
 	/**
-	 * Activities named with another project than theirs, each once at its first row. To a partner only of the
-	 * activities it runs: it is told of no other's project ({@link PartnerSheetChecks#foreignActivities} refuses those
-	 * rows), as {@code activity(code)} tells nothing.
+	 * Activities named with another project than theirs, each once at its first row; not one written in another
+	 * case, which {@link #unknownProjects} tells how to write (it was also told to move the activity to where it
+	 * was). To a partner only of the activities it runs: it is told of no other's project ({@link
+	 * PartnerSheetChecks#foreignActivities} refuses those rows), as {@code activity(code)} tells nothing.
 	 */
 	private void activitiesOfOtherProjects(List<ImportMessage> errors, PartnerSheet partner) {
 		this.jdbc.sql("""
 				SELECT min(r.row_no), r.project_code, r.activity_code, p.code, count(*) FROM import_row r
 				JOIN import_activity a USING (activity_code) JOIN project p ON p.id = a.stored_project_id
-				WHERE r.project_code <> p.code AND %s
+				WHERE lower(r.project_code) <> lower(p.code) AND %s
 				GROUP BY r.project_code, r.activity_code, p.code
 				ORDER BY 1""".formatted(PartnerSheet.toldOf("a")))
 			.param("organizations", PartnerSheet.organizationIds(partner))

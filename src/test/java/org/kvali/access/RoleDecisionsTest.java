@@ -81,7 +81,7 @@ class RoleDecisionsTest {
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'RD-%')");
 		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'RD-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'RD-%'");
-		this.jdbc.update("DELETE FROM project WHERE code = 'RD-OPEN'");
+		this.jdbc.update("DELETE FROM project WHERE code IN ('RD-OPEN', 'RD-ELSE')");
 		this.jdbc.update("DELETE FROM programme WHERE code = 'RD-OPEN'");
 		this.jdbc.update("DELETE FROM attendance_import");
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'rd %'");
@@ -619,6 +619,25 @@ class RoleDecisionsTest {
 			.andExpect(jsonPath("$.errors[0].message").value("Activity RD-NOBODYS has no organizer, so no partner loads"
 					+ " it; ask an admin to make your organization its organizer (updateActivity), or to add these"
 					+ " participants"));
+		// of a project the partner has no part in, as another's, once for all its rows: that it has no organizer,
+		// and advice the partner could not follow, was told (a tester's)
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name) SELECT 'RD-ELSE', id, 'Elsewhere' FROM programme
+				WHERE code = 'RD-OPEN'""");
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'RD-ELSEWHERE', id, 'MEETING', 'x', DATE '2025-02-03', DATE '2025-02-03' FROM project
+				WHERE code = 'RD-ELSE'""");
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + this.cif)
+			.contentType("text/csv")
+			.content("activity_code,project_code,participant_ref,gender\nRD-ELSEWHERE,RD-ELSE,RD-NEW,female\n"
+					+ "RD-ELSEWHERE,RD-ELSE,RD-NEW2,female\nRD-ELSEWHERE,RD-ELSE,RD-NEW3,male\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].message").value("Project RD-ELSE is not one of your organizations' projects"
+					+ " (in 3 rows, the first shown)"))
+			.andExpect(jsonPath("$.errors[1].message").value("Activity RD-ELSEWHERE is not run by your organization;"
+					+ " ask an admin to add these participants (in 3 rows, the first shown)"));
 		// nor is anything asked of a stored person named at it: that the row was stored told that they took part
 		var attended = this.jdbc.queryForMap("""
 				SELECT a.code, pr.code AS project, p.ref, p.gender FROM participation pn
