@@ -65,17 +65,17 @@ class ParticipationChanges {
 
 	/**
 	 * Organizations as the write changes them: a cell naming another, new ones too, where a partner's sheet may change
-	 * the person's (an admin's correction of it is kept). A partner is told the codes it wrote and those of the
-	 * organizations it lists (each one at an activity it runs is), not the one a code it wrote was merged into while
-	 * it does not list that one.
+	 * the person's (an admin's correction of it is kept). The one a participation had is told as it is: a partner's
+	 * sheet that is not refused names only activities its organizations run, and it lists every organization at
+	 * those. The one it gets is told as the sheet wrote it, but not one that a code the partner wrote was merged into
+	 * while it does not list that one (listing is asked last: it counts the people of its projects' organizations).
 	 */
 	private Optional<ImportMessage> organizations(PartnerSheet partner, WrittenValues written) {
 		var changed = this.jdbc.sql("""
-				SELECT r.row_no, r.participant_ref, r.activity_code,
-				       CASE WHEN pn.organization_id IS NULL THEN 'none'
-				            WHEN %1$s THEN was.code ELSE 'another organization' END,
-				       CASE WHEN o.id IS NULL OR (%2$s) OR NOT EXISTS (
-				                     SELECT 1 FROM organization_alias x WHERE x.organization_id = o.id)
+				SELECT r.row_no, r.participant_ref, r.activity_code, coalesce(was.code, 'none'),
+				       CASE WHEN o.id IS NULL
+				              OR NOT EXISTS (SELECT 1 FROM organization_alias x WHERE x.organization_id = o.id)
+				              OR (%1$s)
 				            THEN r.organization_code END,
 				       count(*) OVER ()
 				FROM import_row r
@@ -86,10 +86,10 @@ class ParticipationChanges {
 				LEFT JOIN organization was ON was.id = pn.organization_id
 				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL
 				  AND r.organization_code IS NOT NULL AND (o.id IS NULL OR pn.organization_id IS DISTINCT FROM o.id)
-				  AND NOT %3$s
+				  AND NOT %2$s
 				  AND EXISTS (SELECT 1 FROM import_activity WHERE stored_id IS NOT NULL)
 				ORDER BY r.row_no
-				LIMIT %4$d""".formatted(PartnerSheet.listable("was.id"), PartnerSheet.listable("o.id"),
+				LIMIT %3$d""".formatted(PartnerSheet.listable("o.id"),
 				PartnerScope.correctedByAdmin("p.stored_id", "organization"), NAMED))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())

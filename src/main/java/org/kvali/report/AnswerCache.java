@@ -9,9 +9,10 @@ import java.util.function.ToIntFunction;
  * as long as its index is the current one; a new data version brings a new index with an empty cache. Answers are
  * kept before suppression, which depends on the caller and is applied to every answer as it is given.
  * <p>
- * Bounded twice: by the number of answers, and by their weight, the groups they hold (totals weigh one), so that
- * many answers of a few groups each fit where a count alone would also have let as many answers of 10,000 groups
- * each fill the heap. An answer weighing more than a twentieth of all the groups kept is not kept at all.
+ * Bounded twice: by the number of answers, and by their weight in groups, which each caller counts for its answers
+ * with their questions (a breakdown's groups, a filter's codes), so that many answers of a few groups each fit where
+ * a count alone would also have let as many answers of 10,000 groups each, or of long lists of codes, fill the heap.
+ * An answer weighing more than a twentieth of all the groups kept is not kept at all.
  */
 final class AnswerCache {
 
@@ -39,12 +40,10 @@ final class AnswerCache {
 		this.groups = groups;
 	}
 
-	/** The answer to the question, computed (outside the lock) only when not kept already; it weighs one. */
-	<T> T get(Object question, Supplier<T> compute) {
-		return get(question, compute, answer -> 1);
-	}
-
-	/** The same, weighing a computed answer by the groups {@code weigh} counts in it. */
+	/**
+	 * The answer to the question, computed (outside the lock) only when not kept already, and kept weighing what
+	 * {@code weigh} counts of it and its question (at least one).
+	 */
 	@SuppressWarnings("unchecked")
 	<T> T get(Object question, Supplier<T> compute, ToIntFunction<T> weigh) {
 		synchronized (this) {
@@ -81,7 +80,7 @@ final class AnswerCache {
 		return this.misses;
 	}
 
-	/** The answers kept now and the groups they hold: for tests and the benchmark. */
+	/** The answers kept now and what they weigh: for tests. */
 	synchronized long[] kept() {
 		return new long[] { this.answers.size(), this.weight };
 	}

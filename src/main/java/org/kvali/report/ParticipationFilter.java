@@ -3,6 +3,7 @@ package org.kvali.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.kvali.activity.ActivityKind;
 import org.kvali.organization.OrganizationKind;
@@ -35,6 +36,15 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, this.genders,
 				this.ageBands, this.ages, this.disability, this.activityKinds, this.activities, this.organizers,
 				this.roles, start, end);
+	}
+
+	/** How many values its lists hold in all: what keeping it as a question costs, a code about half a group. */
+	int values() {
+		return Stream.of(this.programmes, this.projects, this.regions, this.municipalities, this.venueRegions,
+				this.venueMunicipalities, this.organizations, this.organizationKinds, this.genders, this.ageBands,
+				this.activityKinds, this.activities, this.organizers, this.roles)
+			.mapToInt(list -> list == null ? 0 : list.size())
+			.sum();
 	}
 
 	/** This filter narrowed to the given genders (replacing any it had). */

@@ -29,8 +29,6 @@ public class ReportService {
 
 	public static final int MAX_FIRST = 10_000;
 
-	/** Breakdowns of more groups than this are not kept in the answer cache, which counts answers, not bytes. */
-
 	/**
 	 * The most groups a breakdown may have when small cells are suppressed: suppression weighs all of them together
 	 * (with {@code first} too), so they are all read into memory.
@@ -80,7 +78,8 @@ public class ReportService {
 	}
 
 	private static Measures totals(FactIndex facts, ParticipationFilter filter) {
-		return facts.answers.get(new Totals(filter), () -> new IndexQuery(facts, filter).totals());
+		return facts.answers.get(new Totals(filter), () -> new IndexQuery(facts, filter).totals(),
+				totals -> 1 + filter.values() / 2);
 	}
 
 	/**
@@ -350,7 +349,7 @@ public class ReportService {
 				.map(facts -> facts.answers.get(new Breakdown(filter, by, grouping, order, first, counted, most),
 						() -> List.copyOf(
 								new IndexQuery(facts, filter).breakdown(by, grouping, order, first, counted, most)),
-						List::size))
+						groups -> groups.size() + filter.values() / 2))
 				.orElseGet(() -> this.repository.breakdown(filter, by, grouping, order, first, counted, most));
 		}
 		catch (ScanMemory.Busy ex) {

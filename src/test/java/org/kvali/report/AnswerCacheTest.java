@@ -74,6 +74,19 @@ class AnswerCacheTest {
 		assertThat(cache.kept()).containsExactly(1, 10);
 	}
 
+	/** The same question computed twice at once: the later answer replaces the first, and only its weight counts. */
+	@Test
+	void anAnswerComputedAgainMeanwhileReplacesTheFirst() {
+		var cache = new AnswerCache(100, 200);
+		var answer = cache.get("q", () -> {
+			ask(cache, "q", 3);
+			return List.of(1, 2, 3, 4, 5, 6, 7);
+		}, List::size);
+		assertThat(answer).hasSize(7);
+		assertThat(cache.kept()).containsExactly(1, 7);
+		assertThat(cache.get("q", () -> List.of(), List::size)).hasSize(7);
+	}
+
 	@Test
 	void totalsAndEmptyAnswersWeighOneAndNoneAreKeptWithEitherBoundAtZero() {
 		var cache = new AnswerCache(100, 40);
