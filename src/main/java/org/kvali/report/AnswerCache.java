@@ -56,7 +56,7 @@ final class AnswerCache {
 		}
 		T answer = compute.get();
 		int heft = Math.max(1, weigh.applyAsInt(answer));
-		if (heft <= this.groups / HEAVIEST_SHARE) {
+		if (heft <= Math.max(1, this.groups / HEAVIEST_SHARE)) {
 			keep(question, new Kept(answer, heft));
 		}
 		return answer;

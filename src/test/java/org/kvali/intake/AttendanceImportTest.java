@@ -178,6 +178,10 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.updated.participants").value(1))
 			.andExpect(jsonPath("$.updated.participations").value(1))
 			.andExpect(jsonPath("$.created.participations").value(0));
+		// a sheet adding someone to the workshop, naming none of its stored people, is not told of them
+		load(HEADER + "TI-WS-1,,,TEST-INTAKE,,,,TI-9,female,,,,,,\n", true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.participations").value(1))
+			.andExpect(jsonPath("$.warnings.length()").value(0));
 		assertThat(this.jdbc.queryForObject("SELECT title || ' ' || end_date FROM activity WHERE code = 'TI-WS-1'", String.class))
 			.isEqualTo("Budget workshop (corrected) 2025-09-13");
 		assertThat(this.jdbc.queryForObject("""

@@ -93,6 +93,13 @@ class AnswerCacheTest {
 		ask(cache, "empty", 0);
 		cache.get("totals", () -> "one", answer -> 1);
 		assertThat(cache.kept()).containsExactly(2, 2);
+		// a bound of fewer than 20 groups keeps answers of one
+		var few = new AnswerCache(100, 5);
+		ask(few, "one", 1);
+		ask(few, "two", 2);
+		assertThat(few.kept()).containsExactly(1, 1);
+		this.computed.clear();
+		this.computed.add("empty");
 		for (var none : List.of(new AnswerCache(0, 200), new AnswerCache(10, 0))) {
 			ask(none, "a", 1);
 			ask(none, "a", 1);
