@@ -76,6 +76,22 @@ class ParticipationChangesTest {
 					+ " (TI-1 at TI-PC-1 from CIF to SCCSF, TI-3 at TI-PC-1 from none to TI-NEW, TI-4 at TI-PC-1 from"
 					+ " SCCSF to CIF): each counts under its row's organization, and a person's own organization is the"
 					+ " one of their latest activity"));
+		// a role and an organization changed in one row: each told, the role first; and an admin's sheet naming a
+		// merged code is told the organization it is recorded under
+		this.jdbc.update("INSERT INTO organization_alias (code, organization_id) SELECT 'TI-OLD-CIF', id FROM"
+				+ " organization WHERE code = 'SCCSF'");
+		IntakeFixture.load(this.mvc, HEADER.replace("\n", ",role\n") + row("TI-1", "TI-OLD-CIF", "").replace("\n",
+				",trainer\n"), true)
+			.andExpect(jsonPath("$.updated.participations").value(1))
+			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains("Organization TI-OLD-CIF"
+					+ " was merged into SCCSF: the row naming it is recorded as SCCSF", "The sheet changes the role of 1"
+					+ " participation (TI-1 at TI-PC-1 from participant to trainer): only participants are counted"
+					+ " among the people reached; trainers, facilitators, speakers and organizers are counted in their"
+					+ " own roles", "The sheet changes the organization of 1 participation (TI-1 at TI-PC-1 from CIF to"
+					+ " SCCSF): each counts under its row's organization, and a person's own organization is the one"
+					+ " of their latest activity", "3 participations stored at activities the sheet names again are"
+					+ " not in it (TI-2 at TI-PC-1, TI-3 at TI-PC-1, TI-4 at TI-PC-1): a sheet adds and corrects, it"
+					+ " removes no one, so they stay recorded; remove whoever did not attend with removeParticipation")));
 	}
 
 	/**
