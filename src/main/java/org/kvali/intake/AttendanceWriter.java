@@ -94,30 +94,39 @@ class AttendanceWriter {
 		// A person's own organization follows their latest activity (by start, then code): the sheet's replaces the
 		// stored one unless they represented one at a later activity already (however the rows were split into
 		// sheets, or sent in which order). A partner's sheet keeps what an admin corrected.
+		// the changed ones found first, by the primary key: as one UPDATE ... FROM the sheet, PostgreSQL scanned all
+		// participants, 1.4 to 2.0 s at 10 million participations for a sheet of 200,000 rows sent again unchanged
 		return this.jdbc.sql("""
+				WITH changed AS MATERIALIZED (
+				    SELECT k.id, c.birth_year, c.disability, c.home,
+				           CASE WHEN c.organization_kept THEN k.organization_id ELSE n.organization_id END
+				             AS organization_id
+				    FROM import_person s JOIN participant k ON k.id = s.stored_id
+				    LEFT JOIN organization o ON o.code = s.organization_code
+				    CROSS JOIN LATERAL (
+				        SELECT CASE WHEN %2$s THEN k.birth_year ELSE coalesce(s.birth_year, k.birth_year) END
+				                 AS birth_year,
+				               CASE WHEN %3$s THEN k.disability ELSE coalesce(s.disability, k.disability) END
+				                 AS disability,
+				               CASE WHEN %4$s THEN k.home_municipality_code
+				                    ELSE coalesce(s.home_municipality, k.home_municipality_code) END AS home,
+				               %5$s AS organization_kept) c
+				    CROSS JOIN LATERAL (
+				        SELECT CASE WHEN o.id IS NULL OR o.id = s.stored_organization_id OR EXISTS (
+				                        SELECT 1 FROM participation x JOIN activity xa ON xa.id = x.activity_id
+				                        WHERE x.participant_id = s.stored_id AND x.organization_id IS NOT NULL
+				                          AND (xa.start_date, xa.code COLLATE "C")
+				                              > (s.organization_since, s.organization_activity))
+				                    THEN s.stored_organization_id ELSE o.id END AS organization_id) n
+				    WHERE s.stored_id IS NOT NULL AND NOT %1$s
+				      AND (k.birth_year, k.disability, k.home_municipality_code, k.organization_id) IS DISTINCT FROM
+				          (c.birth_year, c.disability, c.home,
+				           CASE WHEN c.organization_kept THEN k.organization_id ELSE n.organization_id END))
 				UPDATE participant p SET birth_year = c.birth_year, disability = c.disability,
-				       home_municipality_code = c.home,
-				       organization_id = CASE WHEN c.organization_kept THEN k.organization_id ELSE n.organization_id END
-				FROM import_person s JOIN participant k ON k.id = s.stored_id
-				LEFT JOIN organization o ON o.code = s.organization_code
-				CROSS JOIN LATERAL (
-				    SELECT CASE WHEN %2$s THEN k.birth_year ELSE coalesce(s.birth_year, k.birth_year) END AS birth_year,
-				           CASE WHEN %3$s THEN k.disability ELSE coalesce(s.disability, k.disability) END AS disability,
-				           CASE WHEN %4$s THEN k.home_municipality_code
-				                ELSE coalesce(s.home_municipality, k.home_municipality_code) END AS home,
-				           %5$s AS organization_kept) c
-				CROSS JOIN LATERAL (
-				    SELECT CASE WHEN o.id IS NULL OR o.id = s.stored_organization_id OR EXISTS (
-				                    SELECT 1 FROM participation x JOIN activity xa ON xa.id = x.activity_id
-				                    WHERE x.participant_id = s.stored_id AND x.organization_id IS NOT NULL
-				                      AND (xa.start_date, xa.code COLLATE "C") > (s.organization_since, s.organization_activity))
-				                THEN s.stored_organization_id ELSE o.id END AS organization_id) n
-				WHERE s.stored_id IS NOT NULL AND p.id = s.stored_id
-				  AND NOT %1$s
-				  AND (p.birth_year, p.disability, p.home_municipality_code, p.organization_id) IS DISTINCT FROM
-				      (c.birth_year, c.disability, c.home,
-				       CASE WHEN c.organization_kept THEN k.organization_id ELSE n.organization_id END)
-				""".formatted(PartnerScope.keptAsStored("p.id"), PartnerScope.correctedByAdmin("k.id", "birth_year"),
+				       home_municipality_code = c.home, organization_id = c.organization_id
+				FROM changed c
+				WHERE p.id = c.id
+				""".formatted(PartnerScope.keptAsStored("k.id"), PartnerScope.correctedByAdmin("k.id", "birth_year"),
 					PartnerScope.correctedByAdmin("k.id", "disability"),
 					PartnerScope.correctedByAdmin("k.id", "home_municipality"),
 					PartnerScope.correctedByAdmin("k.id", "organization")))
@@ -130,15 +139,24 @@ class AttendanceWriter {
 		// An empty role or organization cell keeps what is stored. Only a stored activity and a stored person can
 		// have a participation already. A partner's sheet keeps the organization an admin's correction of the
 		// person set (correctParticipant sets both).
+		// The changed ones found first, from the sheet's stored activities by the index of participations: as one
+		// UPDATE ... FROM the sheet, PostgreSQL scanned all participations, 2.7 s at 10 million for a sheet of
+		// 200,000 rows sent again unchanged (4.7 s a partner's, its policy asked of each), 0.3 s now.
 		return this.jdbc.sql("""
-				UPDATE participation pn SET role = coalesce(r.role, pn.role), organization_id = coalesce(o.id, pn.organization_id)
-				FROM import_row r
-				JOIN import_activity a ON a.activity_code = r.activity_code
-				JOIN import_person p ON p.participant_ref = r.participant_ref
-				LEFT JOIN organization o ON o.code = r.organization_code AND NOT %s
-				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL
-				  AND pn.activity_id = a.id AND pn.participant_id = p.id
-				  AND (pn.role, pn.organization_id) IS DISTINCT FROM (coalesce(r.role, pn.role), coalesce(o.id, pn.organization_id))
+				WITH changed AS MATERIALIZED (
+				    SELECT pn.activity_id, pn.participant_id, coalesce(r.role, pn.role) AS role,
+				           coalesce(o.id, pn.organization_id) AS organization_id
+				    FROM import_activity a
+				    JOIN participation pn ON pn.activity_id = a.stored_id
+				    JOIN import_person p ON p.stored_id = pn.participant_id
+				    JOIN import_row r ON r.activity_code = a.activity_code AND r.participant_ref = p.participant_ref
+				    LEFT JOIN organization o ON o.code = r.organization_code AND NOT %s
+				    WHERE a.stored_id IS NOT NULL
+				      AND (pn.role, pn.organization_id) IS DISTINCT FROM
+				          (coalesce(r.role, pn.role), coalesce(o.id, pn.organization_id)))
+				UPDATE participation pn SET role = c.role, organization_id = c.organization_id
+				FROM changed c
+				WHERE pn.activity_id = c.activity_id AND pn.participant_id = c.participant_id
 				""".formatted(PartnerScope.correctedByAdmin("p.stored_id", "organization")))
 			.param("organizations", PartnerSheet.organizationIds(partner))
 			.update();
