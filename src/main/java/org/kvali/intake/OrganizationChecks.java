@@ -23,6 +23,13 @@ class OrganizationChecks {
 
 	private static final String SMALL = letters(0x10D0, 0x10FA) + letters(0x10FD, 0x10FF);
 
+	/** How many people a warning of many names. */
+	private static final int NAMED = 3;
+
+	/** A person at activities of several organizations: their first row, reference and the organizations told. */
+	private record Several(int row, String ref, String organizations) {
+	}
+
 	private final JdbcClient jdbc;
 
 	private final SuppressionProperties suppression;
@@ -181,7 +188,7 @@ class OrganizationChecks {
 		// a person at activities of two organizations: told how their own is found, unless the sheet keeps them as
 		// stored (which one is theirs may depend on activities stored, not in the sheet); to a partner, an
 		// organization a code it wrote was merged into is named only where it lists it (a tester's was named)
-		this.jdbc.sql("""
+		var several = this.jdbc.sql("""
 				SELECT min(row_no), participant_ref, string_agg(DISTINCT told, ', ' ORDER BY told)
 				FROM (SELECT r.row_no, p.participant_ref,
 				             CASE WHEN %s
@@ -198,12 +205,20 @@ class OrganizationChecks {
 			.param("represented", this.suppression.k())
 			.param("own", PartnerSheet.organizationIds(partner))
 			.param("organizations", PartnerSheet.organizationIds(partner))
-			.query((ResultSet rs) -> {
-				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, null, "Participant "
-						+ rs.getString(2) + " is at activities of " + rs.getString(3) + " here: each participation "
-						+ "keeps its row's organization, and the person's own (which gives their region while their home "
-						+ "municipality is unknown) is the one of their latest activity"));
-			});
+			.query((rs, row) -> new Several(rs.getInt(1), rs.getString(2), rs.getString(3)))
+			.list();
+		if (!several.isEmpty()) {
+			// once for all of them: a sheet of people at two activities each gave a warning a person, and its list of
+			// 1,000 held nothing else, not what the sheet changed (a tester's)
+			var first = several.get(0);
+			var named = several.stream().limit(NAMED).map(one -> one.ref() + " at " + one.organizations()).toList();
+			warnings.add(new ImportMessage(first.row(), Columns.ORGANIZATION_CODE, null, (several.size() == 1
+					? "Participant " + first.ref() + " is at activities of " + first.organizations() + " here"
+					: several.size() + " people are at activities of several organizations here (" + String.join("; ",
+							named) + (several.size() > NAMED ? " and " + (several.size() - NAMED) + " more" : "") + ")")
+					+ ": each participation keeps its row's organization, and the person's own (which gives their"
+					+ " region while their home municipality is unknown) is the one of their latest activity"));
+		}
 		// names compared as people type them: case, runs of spaces and curly apostrophes aside, in English or Georgian;
 		// the new organizations grouped first, the stored ones' names read once and only when there is a new one
 		this.jdbc.sql("""

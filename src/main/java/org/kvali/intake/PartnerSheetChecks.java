@@ -1,10 +1,13 @@
 package org.kvali.intake;
 
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.kvali.access.PartnerScope;
+import org.kvali.graphql.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,6 +18,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class PartnerSheetChecks {
+
+	/** How many people a warning of many names. */
+	private static final int NAMED = 3;
 
 	private final JdbcClient jdbc;
 
@@ -105,14 +111,14 @@ class PartnerSheetChecks {
 	}
 
 	/**
-	 * A warning for each stored person of a partner's sheet whose details it keeps as stored ({@link
-	 * PartnerScope#keptAsStored}), or some of them as an admin corrected them, and does not refuse ({@link
-	 * #othersPeople}): those details in the sheet are neither compared nor stored. Only of people the sheet names at a
-	 * new activity or one the partner runs, as the refusal.
+	 * A warning for the stored people of a partner's sheet whose details it keeps as stored ({@link
+	 * PartnerScope#keptAsStored}), and one for those of each set of details an admin corrected, that it does not
+	 * refuse ({@link #othersPeople}): those details in the sheet are neither compared nor stored. Only of people the
+	 * sheet names at a new activity or one the partner runs, as the refusal.
 	 */
 	List<ImportMessage> keptAsStored(PartnerSheet partner) {
 		// each reason asked once per person, not again for keptAsStored
-		return this.jdbc.sql("""
+		var kept = this.jdbc.sql("""
 				SELECT first_row, participant_ref, elsewhere, corrected FROM (
 				    SELECT p.first_row, p.participant_ref, p.stored_id, %s AS elsewhere, st.admin_corrected AS corrected
 				    FROM import_person p JOIN participant st ON st.id = p.stored_id
@@ -123,13 +129,31 @@ class PartnerSheetChecks {
 				OTHERS_PEOPLE))
 			.param("allowed", partner.projectIds())
 			.param("organizations", partner.organizationIds())
-			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.PARTICIPANT_REF, rs.getString(2),
-					rs.getBoolean(3) ? "Participant " + rs.getString(2) + " also took part in other organizations'"
-							+ " activities: their gender, birth year, disability and home municipality stay as stored,"
-							+ " neither compared with this sheet's nor changed by them; their own organization is that"
-							+ " of their latest activity"
-							: corrected(rs.getString(2), List.of((String[]) rs.getArray(4).getArray()))))
+			.query((rs, row) -> new Kept(rs.getInt(1), rs.getString(2),
+					rs.getBoolean(3) ? null : List.of((String[]) rs.getArray(4).getArray())))
 			.list();
+		// once for each reason, naming up to three: one a person filled a list of 1,000 warnings, and what the sheet
+		// changed was not listed (a tester's)
+		var reasons = new LinkedHashMap<List<String>, List<Kept>>();
+		kept.forEach(one -> reasons.computeIfAbsent(one.corrected() == null ? List.of()
+				: PartnerScope.DETAILS.stream().filter(one.corrected()::contains).toList(), reason -> new ArrayList<>())
+			.add(one));
+		return reasons.entrySet().stream().map(reason -> {
+			var people = reason.getValue();
+			var first = people.get(0);
+			var named = people.size() == 1 ? "Participant " + first.ref()
+					: people.size() + " participants (" + Text.someOf(people.stream().limit(NAMED).map(Kept::ref)
+						.toList(), people.size()) + ")";
+			return new ImportMessage(first.row(), Columns.PARTICIPANT_REF, first.ref(), reason.getKey().isEmpty()
+					? named + " also took part in other organizations' activities: their gender, birth year,"
+							+ " disability and home municipality stay as stored, neither compared with this sheet's nor"
+							+ " changed by them; their own organization is that of their latest activity"
+					: corrected(named, reason.getKey(), people.size()));
+		}).toList();
+	}
+
+	/** A stored person whose details the sheet keeps: their first row, reference and what an admin corrected. */
+	private record Kept(int row, String ref, List<String> corrected) {
 	}
 
 	/** The words of each detail an admin may correct ({@link PartnerScope#DETAILS}), in that order. */
@@ -137,15 +161,16 @@ class PartnerSheetChecks {
 			"disability", "disability", "home_municipality", "home municipality", "organization",
 			"organization at the activities already recorded");
 
-	private static String corrected(String ref, List<String> details) {
-		var words = PartnerScope.DETAILS.stream().filter(details::contains).map(DETAIL_WORDS::get).toList();
+	private static String corrected(String named, List<String> details, int people) {
+		var words = details.stream().map(DETAIL_WORDS::get).toList();
 		var listed = words.size() == 1 ? words.get(0)
 				: String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
 		// their own organization follows their latest activity all the same, which this sheet's may be: a tester
 		// read the correction as undone
-		return "Participant " + ref + " was corrected by an admin: their " + listed + (words.size() == 1 ? " stays"
-				: " stay") + " as stored, neither compared with this sheet's nor changed by it; ask an admin to"
-				+ " change " + (words.size() == 1 ? "it" : "them") + " (correctParticipant)"
+		return named + (people == 1 ? " was" : " were") + " corrected by an admin: their " + listed
+				+ (words.size() == 1 ? " stays" : " stay") + " as stored, neither compared with this sheet's nor"
+				+ " changed by it; ask an admin to change " + (words.size() == 1 ? "it" : "them")
+				+ " (correctParticipant)"
 				+ (details.contains("organization") ? "; their own organization follows their latest activity, one"
 						+ " of this sheet's too" : "");
 	}

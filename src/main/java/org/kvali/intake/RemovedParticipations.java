@@ -135,8 +135,9 @@ class RemovedParticipations {
 		var people = left.stream().map(one -> one.ref() + " at " + one.activity()).toList();
 		var told = partner == null ? Text.someOf(people, first.participations())
 				: "at " + Text.someOf(left.stream().map(LeftOut::activity).distinct().toList(), first.activities());
-		var message = (first.participations() == 1 ? "1 participation" : first.participations() + " participations")
-				+ " stored at activities the sheet names again are not in it (" + told + "): a sheet adds and corrects,"
+		var message = (first.participations() == 1 ? "1 participation stored at activities the sheet names again is"
+				: first.participations() + " participations stored at activities the sheet names again are")
+				+ " not in it (" + told + "): a sheet adds and corrects,"
 				+ " it removes no one, so they stay recorded; remove whoever did not attend with removeParticipation";
 		return List.of(new ImportMessage(first.row(), Columns.ACTIVITY_CODE, first.activity(), message));
 	}

@@ -309,6 +309,28 @@ class OrganizationChecksTest {
 	}
 
 	/**
+	 * People at activities of several organizations are told of in one warning, naming three: one a person filled a
+	 * list of 1,000 warnings, and what the sheet changed was not listed (a tester's).
+	 */
+	@Test
+	void peopleAtSeveralOrganizationsAreToldOfOnce() throws Exception {
+		var rows = new StringBuilder();
+		for (var person : List.of("TI-4", "TI-1", "TI-3", "TI-2")) {
+			rows.append("TI-OC-6,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,").append(person)
+				.append(",female,1990,,,CIF,,,\n")
+				.append("TI-OC-7,Workshop,workshop,TEST-INTAKE,2025-10-02,2025-10-02,,").append(person)
+				.append(",female,1990,,,SCCSF,,,\n");
+		}
+		load(rows.toString()).andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(2))
+			.andExpect(jsonPath("$.warnings[0].message").value("4 people are at activities of several organizations"
+					+ " here (TI-4 at CIF, SCCSF; TI-1 at CIF, SCCSF; TI-3 at CIF, SCCSF and 1 more): each participation"
+					+ " keeps its row's organization, and the person's own (which gives their region while their home"
+					+ " municipality is unknown) is the one of their latest activity"));
+	}
+
+	/**
 	 * Rows without dates, of stored activities, are ordered by the activities' stored starts: they sorted before every
 	 * dated row, so the activity of the greater code, or the newest sheet, gave the organization (a tester's).
 	 */

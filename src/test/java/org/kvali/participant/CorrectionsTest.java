@@ -189,6 +189,29 @@ class CorrectionsTest {
 			.isEqualTo(1985);
 	}
 
+	/** People corrected alike are told of in one warning (one a person filled the list of warnings: a tester's). */
+	@Test
+	void peopleCorrectedAlikeAreToldOfOnce() throws Exception {
+		// CR-1 also took part in SCCSF's workshop: another warning; CR-3 at CIF's alone, as CR-2
+		this.jdbc.update("INSERT INTO participant (ref, gender, birth_year) VALUES ('CR-3', 'FEMALE', 1991)");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'CR-WS' AND p.ref = 'CR-3'""");
+		for (var ref : List.of("CR-3", "CR-2")) {
+			this.graphQl.document("mutation { correctParticipant(ref: \"" + ref + "\", input: {birthYear: 1970}) {"
+					+ " birthYear } }").execute().path("correctParticipant.birthYear").entity(Integer.class).isEqualTo(1970);
+		}
+		var key = this.keys.create("cr alike", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content("activity_code,project_code,participant_ref,gender,birth_year\nCR-WS,CSO-CAPACITY,CR-2,male,1985\n"
+					+ "CR-WS,CSO-CAPACITY,CR-3,female,1991\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[?(@.column == 'participant_ref')].message").value("2 participants (CR-2,"
+					+ " CR-3) were corrected by an admin: their birth year stays as stored, neither compared with this"
+					+ " sheet's nor changed by it; ask an admin to change it (correctParticipant)"));
+	}
+
 	/**
 	 * What an admin corrected of an activity stays too: CIF's sheet of its workshop, sent again with the old title,
 	 * date and venue, passes, warns and changes none of them (it undid the admin's correction: a tester's); an update
@@ -453,7 +476,7 @@ class CorrectionsTest {
 		var sheet = "activity_code,project_code,participant_ref,gender\nCR-WS,CSO-CAPACITY,CR-1,female\n"
 				+ "CR-WS,CSO-CAPACITY,CR-3,male\n";
 		// to a partner, the activity alone: its people may have been recorded there by others
-		var warned = "1 participation stored at activities the sheet names again are not in it (at CR-WS): a sheet adds"
+		var warned = "1 participation stored at activities the sheet names again is not in it (at CR-WS): a sheet adds"
 				+ " and corrects, it removes no one, so they stay recorded; remove whoever did not attend with "
 				+ "removeParticipation";
 		for (var dryRun : List.of("true", "false")) {
