@@ -1,5 +1,7 @@
 package org.kvali.intake;
 
+import java.util.List;
+
 import org.kvali.access.PartnerScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,14 +60,14 @@ class AttendanceWriter {
 				FROM import_activity s
 				WHERE s.stored_id IS NOT NULL AND a.id = s.stored_id AND %s""".formatted(ActivityChanges.CHANGED))
 			.update();
-		int participantsUpdated = correctPeople(partner);
+		correctPeople(partner);
 		int participants = this.jdbc.sql("""
 				INSERT INTO participant (id, ref, gender, birth_year, disability, home_municipality_code,
 				                         organization_id)
 				SELECT s.id, s.participant_ref, s.gender, s.birth_year, s.disability, s.home_municipality, o.id
 				FROM import_person s LEFT JOIN organization o ON o.code = s.organization_code
 				WHERE s.stored_id IS NULL""").update();
-		int participationsUpdated = updateParticipations(partner);
+		var reassigned = updateParticipations(partner);
 		// In the order of the unique index, which then grows at its end instead of at random places: 200,000 rows
 		// in psql took 1.7 to 2.0 s sorted, 2.5 to 2.6 s in the order the joins give. A new participation takes
 		// the default role, and the organization of its row, else the one the sheet gives the person, else the
@@ -83,20 +85,21 @@ class AttendanceWriter {
 				                     AND x.activity_id = a.id AND x.participant_id = p.id LIMIT 1) x ON true
 				WHERE x.stored IS NULL
 				ORDER BY a.id, p.id""").update();
-		followOwnOrganizations(partner);
+		followOwnOrganizations(partner, reassigned);
+		int participantsUpdated = peopleUpdated();
 		return new Outcome(new ImportCounts(activities, participants, participations, organizations),
-				new ImportCounts(activitiesUpdated, participantsUpdated, participationsUpdated, 0),
-				new ImportCounts(0, 0, rows - participations - participationsUpdated, 0));
+				new ImportCounts(activitiesUpdated, participantsUpdated, reassigned.size(), 0),
+				new ImportCounts(0, 0, rows - participations - reassigned.size(), 0));
 	}
 
-	/** Corrects stored people's details as the sheet gives them; how many. */
-	private int correctPeople(PartnerSheet partner) {
+	/** Corrects stored people's details as the sheet gives them. */
+	private void correctPeople(PartnerSheet partner) {
 		// A person's own organization follows their latest activity (by start, then code): the sheet's replaces the
 		// stored one unless they represented one at a later activity already (however the rows were split into
 		// sheets, or sent in which order). A partner's sheet keeps what an admin corrected.
 		// the changed ones found first, by the primary key: as one UPDATE ... FROM the sheet, PostgreSQL scanned all
 		// participants, 1.4 to 2.0 s at 10 million participations for a sheet of 200,000 rows sent again unchanged
-		return this.jdbc.sql("""
+		this.jdbc.sql("""
 				WITH changed AS MATERIALIZED (
 				    SELECT k.id, c.birth_year, c.disability, c.home,
 				           CASE WHEN c.organization_kept THEN k.organization_id ELSE n.organization_id END
@@ -134,11 +137,15 @@ class AttendanceWriter {
 			.update();
 	}
 
-	/** Stored participations' roles and organizations as the sheet gives them; how many changed. */
-	private int updateParticipations(PartnerSheet partner) {
-		// An empty role or organization cell keeps what is stored. Only a stored activity and a stored person can
-		// have a participation already. A partner's sheet keeps the organization an admin's correction of the
-		// person set (correctParticipant sets both).
+	/**
+	 * The people of stored participations whose roles and organizations the sheet changes, one for each changed. A
+	 * row's empty role keeps what is stored; its empty organization is, as for a new participation, the one the
+	 * sheet gives the person, else what is stored: a later activity's participation filled so kept the first
+	 * organization given after the sheet corrected it, so that the same sheet stored one thing sent again and
+	 * another sent first (a tester's). Only a stored activity and a stored person can have a participation already.
+	 * A partner's sheet keeps the organization an admin's correction of the person set (correctParticipant sets both).
+	 */
+	private List<Long> updateParticipations(PartnerSheet partner) {
 		// The changed ones found first, from the sheet's stored activities by the index of participations: as one
 		// UPDATE ... FROM the sheet, PostgreSQL scanned all participations, 2.7 s at 10 million for a sheet of
 		// 200,000 rows sent again unchanged (4.7 s a partner's, its policy asked of each), 0.3 s now.
@@ -150,20 +157,47 @@ class AttendanceWriter {
 				    JOIN participation pn ON pn.activity_id = a.stored_id
 				    JOIN import_person p ON p.stored_id = pn.participant_id
 				    JOIN import_row r ON r.activity_code = a.activity_code AND r.participant_ref = p.participant_ref
-				    LEFT JOIN organization o ON o.code = r.organization_code AND NOT %s
+				    LEFT JOIN organization o ON o.code = coalesce(r.organization_code, p.organization_code) AND NOT %s
 				    WHERE a.stored_id IS NOT NULL
 				      AND (pn.role, pn.organization_id) IS DISTINCT FROM
-				          (coalesce(r.role, pn.role), coalesce(o.id, pn.organization_id)))
-				UPDATE participation pn SET role = c.role, organization_id = c.organization_id
-				FROM changed c
-				WHERE pn.activity_id = c.activity_id AND pn.participant_id = c.participant_id
-				""".formatted(PartnerScope.correctedByAdmin("p.stored_id", "organization")))
+				          (coalesce(r.role, pn.role), coalesce(o.id, pn.organization_id))),
+				updated AS (
+				    UPDATE participation pn SET role = c.role, organization_id = c.organization_id
+				    FROM changed c
+				    WHERE pn.activity_id = c.activity_id AND pn.participant_id = c.participant_id
+				    RETURNING pn.participant_id)
+				SELECT participant_id FROM updated""".formatted(
+				PartnerScope.correctedByAdmin("p.stored_id", "organization")))
 			.param("organizations", PartnerSheet.organizationIds(partner))
-			.update();
+			.query(Long.class)
+			.list();
 	}
 
-	/** People's own organizations follow their latest activities, which the sheet may have added or moved. */
-	private void followOwnOrganizations(PartnerSheet partner) {
+	/**
+	 * How many of the sheet's stored people it changed, their details or their own organization, which follows their
+	 * latest activity also where the sheet may not change their details: counted by those alone, a partner's sheet
+	 * that moved 84 such people's organizations told 0 of them (a tester's).
+	 */
+	private int peopleUpdated() {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM import_person s JOIN participant p ON p.id = s.stored_id
+				WHERE (p.birth_year, p.disability, p.home_municipality_code, p.organization_id) IS DISTINCT FROM
+				      (s.stored_birth_year, s.stored_disability, s.stored_home, s.stored_organization_id)""")
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * People's own organizations follow their latest activities, which the sheet may have added or moved, or whose
+	 * organizations it changed ({@code reassigned}, the people of those).
+	 */
+	private void followOwnOrganizations(PartnerSheet partner, List<Long> reassigned) {
+		if (!reassigned.isEmpty()) {
+			this.jdbc.sql("SELECT own_organizations_followed(CAST(:people AS bigint[]))")
+				.param("people", reassigned.stream().distinct().toArray(Long[]::new))
+				.query(Integer.class)
+				.single();
+		}
 		// people a partner's sheet keeps as stored (of other organizations too, or whose organization an admin
 		// corrected): their details are not the partner's to change, but their own organization is the rule's, that
 		// of their latest activity, which the sheet may have added

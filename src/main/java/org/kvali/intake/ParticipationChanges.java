@@ -64,11 +64,12 @@ class ParticipationChanges {
 	}
 
 	/**
-	 * Organizations as the write changes them: a cell naming another, new ones too, where a partner's sheet may change
-	 * the person's (an admin's correction of it is kept). The one a participation had is told as it is: a partner's
-	 * sheet that is not refused names only activities its organizations run, and it lists every organization at
-	 * those. The one it gets is told as the sheet wrote it, but not one that a code the partner wrote was merged into
-	 * while it does not list that one (listing is asked last: it counts the people of its projects' organizations).
+	 * Organizations as the write changes them: a cell naming another, new ones too, an empty one the organization the
+	 * sheet gives the person, where a partner's sheet may change the person's (an admin's correction of it is kept).
+	 * The one a participation had is told as it is: a partner's sheet that is not refused names only activities its
+	 * organizations run, and it lists every organization at those. The one it gets is told as the sheet wrote it, but
+	 * not one that a code the partner wrote was merged into while it does not list that one (listing is asked last:
+	 * it counts the people of its projects' organizations).
 	 */
 	private Optional<ImportMessage> organizations(PartnerSheet partner, WrittenValues written) {
 		var changed = this.jdbc.sql("""
@@ -76,16 +77,17 @@ class ParticipationChanges {
 				       CASE WHEN o.id IS NULL
 				              OR NOT EXISTS (SELECT 1 FROM organization_alias x WHERE x.organization_id = o.id)
 				              OR (%1$s)
-				            THEN r.organization_code END,
+				            THEN coalesce(r.organization_code, p.organization_code) END,
 				       count(*) OVER ()
 				FROM import_row r
 				JOIN import_activity a ON a.activity_code = r.activity_code
 				JOIN import_person p ON p.participant_ref = r.participant_ref
 				JOIN participation pn ON pn.activity_id = a.id AND pn.participant_id = p.id
-				LEFT JOIN organization o ON o.code = r.organization_code
+				LEFT JOIN organization o ON o.code = coalesce(r.organization_code, p.organization_code)
 				LEFT JOIN organization was ON was.id = pn.organization_id
 				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL
-				  AND r.organization_code IS NOT NULL AND (o.id IS NULL OR pn.organization_id IS DISTINCT FROM o.id)
+				  AND coalesce(r.organization_code, p.organization_code) IS NOT NULL
+				  AND (o.id IS NULL OR pn.organization_id IS DISTINCT FROM o.id)
 				  AND NOT %2$s
 				  AND EXISTS (SELECT 1 FROM import_activity WHERE stored_id IS NOT NULL)
 				ORDER BY r.row_no

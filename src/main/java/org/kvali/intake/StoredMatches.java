@@ -60,7 +60,8 @@ class StoredMatches {
 			       CAST(nullif(split_part(s.organization_at, ' ', 1), '') AS date) AS organization_since,
 			       split_part(s.organization_at, ' ', 2) AS organization_activity,
 			       p.id AS stored_id, p.ref AS stored_ref, p.gender AS stored_gender,
-			       p.birth_year AS stored_birth_year, p.organization_id AS stored_organization_id,
+			       p.birth_year AS stored_birth_year, p.disability AS stored_disability,
+			       p.home_municipality_code AS stored_home, p.organization_id AS stored_organization_id,
 			       coalesce(p.id, nextval((SELECT pg_get_serial_sequence('participant', 'id')::regclass))) AS id
 			FROM (SELECT participant_ref, min(row_no) AS first_row, max(gender) AS gender, max(birth_year) AS birth_year,
 			             bool_or(disability) AS disability, max(home_municipality) AS home_municipality,

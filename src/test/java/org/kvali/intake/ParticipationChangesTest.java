@@ -95,6 +95,39 @@ class ParticipationChangesTest {
 	}
 
 	/**
+	 * A row's empty organization cell is the organization the sheet gives the person, for a stored participation as
+	 * for a new one: a later workshop's row left empty kept the first organization given after the sheet corrected
+	 * it, so that the same sheet stored one thing sent again and another sent first, and the person's own organization
+	 * stayed one no row named (a tester's).
+	 */
+	@Test
+	void anEmptyOrganizationCellIsTheSameSentAgainAsSentFirst() throws Exception {
+		var sheet = HEADER + ROW.formatted("TI-PC-E", IntakeFixture.PROJECT, "%1$s", "CIF", "").replace("2025-10-01",
+				"2025-05-01") + ROW.formatted("TI-PC-L", IntakeFixture.PROJECT, "%1$s", "", "");
+		IntakeFixture.load(this.mvc, sheet.formatted("TI-1"), false).andExpect(jsonPath("$.status").value("IMPORTED"));
+		var corrected = sheet.replace(",CIF,", ",SCCSF,");
+		IntakeFixture.load(this.mvc, corrected.formatted("TI-1"), false)
+			.andExpect(jsonPath("$.updated.participations").value(2))
+			.andExpect(jsonPath("$.updated.participants").value(1))
+			.andExpect(jsonPath("$.warnings[0].message").value("The sheet changes the organization of 2 participations"
+					+ " (TI-1 at TI-PC-E from CIF to SCCSF, TI-1 at TI-PC-L from CIF to SCCSF): each counts under its"
+					+ " row's organization, and a person's own organization is the one of their latest activity"));
+		IntakeFixture.load(this.mvc, corrected.formatted("TI-2"), false).andExpect(jsonPath("$.status").value("IMPORTED"));
+		assertThat(this.jdbc.queryForList("""
+				SELECT p.ref || ' ' || a.code || ' ' || o.code || ' ' || own.code FROM participation pn
+				JOIN participant p ON p.id = pn.participant_id JOIN activity a ON a.id = pn.activity_id
+				JOIN organization o ON o.id = pn.organization_id JOIN organization own ON own.id = p.organization_id
+				WHERE a.code LIKE 'TI-PC-%' ORDER BY 1""", String.class))
+			.containsExactly("TI-1 TI-PC-E SCCSF SCCSF", "TI-1 TI-PC-L SCCSF SCCSF", "TI-2 TI-PC-E SCCSF SCCSF",
+					"TI-2 TI-PC-L SCCSF SCCSF");
+		// a sheet naming the person with no organization anywhere keeps what is stored (told only of TI-2, left out)
+		IntakeFixture.load(this.mvc, sheet.replace(",CIF,", ",,").formatted("TI-1"), true)
+			.andExpect(jsonPath("$.updated.participations").value(0))
+			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains(
+					org.hamcrest.Matchers.startsWith("2 participations stored at activities the sheet names again"))));
+	}
+
+	/**
 	 * A partner is told the codes its own sheet writes and those of organizations it lists (every one at its own
 	 * activities is), not the one a code it wrote was merged into while that is not. An admin's correction of a
 	 * person's organization its sheet does not change, and is not told of as a change.

@@ -177,6 +177,8 @@ class CorrectionsTest {
 					+ "gender,organization_code\nCR-LATER,Later,workshop,2025-06-01,2025-06-01,CSO-CAPACITY,CR-2,female,"
 					+ "SCCSF\n"))
 			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			// counted as updated, as their own organization moved (it was not: a tester's)
+			.andExpect(jsonPath("$.updated.participants").value(1))
 			.andExpect(jsonPath("$.warnings[0].message").value(org.hamcrest.Matchers.endsWith("their own"
 					+ " organization follows their latest activity, one of this sheet's too")));
 		assertThat(this.jdbc.queryForObject("SELECT o.code FROM participant p JOIN organization o"
