@@ -54,15 +54,20 @@ class DetailChanges {
 	List<ImportMessage> warnings(PartnerSheet partner, WrittenValues written) {
 		var warnings = new ArrayList<ImportMessage>();
 		for (var detail : DETAILS) {
+			// at the row that gives the value, not the person's first (a tester's pointed at an empty cell); looked
+			// for of the people named alone, each by a scan of the sheet
 			var changed = this.jdbc.sql("""
-					SELECT s.first_row, s.participant_ref, coalesce(%s, 'unknown'), %s, count(*) OVER ()
-					FROM import_person s JOIN participant p ON p.id = s.stored_id
-					WHERE %s AND NOT %s
-					  -- once: a sheet of new people, as a large one mostly is, joins none of them
-					  AND EXISTS (SELECT 1 FROM import_person WHERE stored_id IS NOT NULL)
-					ORDER BY s.first_row
-					LIMIT %d""".formatted(detail.stored(), detail.given(), detail.differ(),
-					PartnerScope.keptAsStored("p.id", detail.column()), NAMED))
+					SELECT (SELECT min(r.row_no) FROM import_row r
+					        WHERE r.participant_ref = t.participant_ref AND r.%5$s IS NOT NULL), t.*
+					FROM (SELECT s.participant_ref, coalesce(%1$s, 'unknown'), %2$s, count(*) OVER (), s.first_row
+					      FROM import_person s JOIN participant p ON p.id = s.stored_id
+					      WHERE %3$s AND NOT %4$s
+					        -- once: a sheet of new people, as a large one mostly is, joins none of them
+					        AND EXISTS (SELECT 1 FROM import_person WHERE stored_id IS NOT NULL)
+					      ORDER BY s.first_row
+					      LIMIT %6$d) t
+					ORDER BY t.first_row""".formatted(detail.stored(), detail.given(), detail.differ(),
+					PartnerScope.keptAsStored("p.id", detail.column()), detail.column(), NAMED))
 				.param("organizations", PartnerSheet.organizationIds(partner))
 				.query((rs, row) -> new Changed(rs.getInt(1), rs.getString(2) + " from " + rs.getString(3) + " to "
 						+ written.besideStored(detail.column(), rs.getString(4)), rs.getInt(5)))
@@ -77,7 +82,7 @@ class DetailChanges {
 		return warnings;
 	}
 
-	/** One person changed: their first row, who from what to what, and how many people the sheet changes. */
+	/** One person changed: the row giving the value, who from what to what, and how many people the sheet changes. */
 	private record Changed(int row, String told, int people) {
 	}
 

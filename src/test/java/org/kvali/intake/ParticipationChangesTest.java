@@ -127,6 +127,18 @@ class ParticipationChangesTest {
 					org.hamcrest.Matchers.startsWith("2 participations stored at activities the sheet names again"))));
 	}
 
+	/** A change of a person's detail is told at the row that gives it, not at their first (a tester's was empty). */
+	@Test
+	void aChangedDetailIsToldAtTheRowGivingIt() throws Exception {
+		IntakeFixture.load(this.mvc, HEADER + row("TI-1", "CIF", ""), false).andExpect(jsonPath("$.status").value("IMPORTED"));
+		IntakeFixture.load(this.mvc, HEADER + "TI-PC-1,,,TEST-INTAKE,,,TI-1,female,,,\n"
+				+ "TI-PC-2,Later,workshop,TEST-INTAKE,2025-11-01,2025-11-01,TI-1,female,1985,,\n", true)
+			.andExpect(jsonPath("$.warnings[0].row").value(3))
+			.andExpect(jsonPath("$.warnings[0].column").value("birth_year"))
+			.andExpect(jsonPath("$.warnings[0].message").value("The sheet changes the birth year of 1 person (TI-1"
+					+ " from 1990 to 1985)"));
+	}
+
 	/**
 	 * A partner is told the codes its own sheet writes and those of organizations it lists (every one at its own
 	 * activities is), not the one a code it wrote was merged into while that is not. An admin's correction of a
