@@ -97,14 +97,17 @@ class AttendanceWriter {
 		// A person's own organization follows their latest activity (by start, then code): the sheet's replaces the
 		// stored one unless they represented one at a later activity already (however the rows were split into
 		// sheets, or sent in which order). A partner's sheet keeps what an admin corrected.
-		// the changed ones found first, by the primary key: as one UPDATE ... FROM the sheet, PostgreSQL scanned all
-		// participants, 1.4 to 2.0 s at 10 million participations for a sheet of 200,000 rows sent again unchanged
+		// the changed ones found first, and updated through the primary key (an array of their ids, which the planner
+		// does not weigh as a join): as one UPDATE ... FROM the sheet, PostgreSQL scanned all participants, 1.4 to
+		// 2.0 s at 10 million participations for a sheet of 200,000 rows sent again unchanged, and a join of the
+		// changed ones scanned them too once some had changed (a review's)
 		this.jdbc.sql("""
 				WITH changed AS MATERIALIZED (
 				    SELECT k.id, c.birth_year, c.disability, c.home,
 				           CASE WHEN c.organization_kept THEN k.organization_id ELSE n.organization_id END
 				             AS organization_id
-				    FROM import_person s JOIN participant k ON k.id = s.stored_id
+				    FROM import_person s
+				    CROSS JOIN LATERAL (SELECT * FROM participant x WHERE x.id = s.stored_id OFFSET 0) k
 				    LEFT JOIN organization o ON o.code = s.organization_code
 				    CROSS JOIN LATERAL (
 				        SELECT CASE WHEN %2$s THEN k.birth_year ELSE coalesce(s.birth_year, k.birth_year) END
@@ -128,7 +131,7 @@ class AttendanceWriter {
 				UPDATE participant p SET birth_year = c.birth_year, disability = c.disability,
 				       home_municipality_code = c.home, organization_id = c.organization_id
 				FROM changed c
-				WHERE p.id = c.id
+				WHERE p.id = c.id AND p.id = ANY(ARRAY(SELECT id FROM changed))
 				""".formatted(PartnerScope.keptAsStored("k.id"), PartnerScope.correctedByAdmin("k.id", "birth_year"),
 					PartnerScope.correctedByAdmin("k.id", "disability"),
 					PartnerScope.correctedByAdmin("k.id", "home_municipality"),
@@ -146,15 +149,17 @@ class AttendanceWriter {
 	 * A partner's sheet keeps the organization an admin's correction of the person set (correctParticipant sets both).
 	 */
 	private List<Long> updateParticipations(PartnerSheet partner) {
-		// The changed ones found first, from the sheet's stored activities by the index of participations: as one
-		// UPDATE ... FROM the sheet, PostgreSQL scanned all participations, 2.7 s at 10 million for a sheet of
-		// 200,000 rows sent again unchanged (4.7 s a partner's, its policy asked of each), 0.3 s now.
+		// The changed ones found first, from each of the sheet's stored activities by the index of participations
+		// (OFFSET 0 keeps the look-up by activity whole), and updated through the primary key: as one UPDATE ... FROM
+		// the sheet, PostgreSQL scanned all participations, 2.7 s at 10 million for a sheet of 200,000 rows sent
+		// again unchanged (4.7 s a partner's, its policy asked of each row), and so did a join to all of them
+		// (a review's).
 		return this.jdbc.sql("""
 				WITH changed AS MATERIALIZED (
-				    SELECT pn.activity_id, pn.participant_id, coalesce(r.role, pn.role) AS role,
+				    SELECT pn.id, coalesce(r.role, pn.role) AS role,
 				           coalesce(o.id, pn.organization_id) AS organization_id
 				    FROM import_activity a
-				    JOIN participation pn ON pn.activity_id = a.stored_id
+				    CROSS JOIN LATERAL (SELECT * FROM participation x WHERE x.activity_id = a.stored_id OFFSET 0) pn
 				    JOIN import_person p ON p.stored_id = pn.participant_id
 				    JOIN import_row r ON r.activity_code = a.activity_code AND r.participant_ref = p.participant_ref
 				    LEFT JOIN organization o ON o.code = coalesce(r.organization_code, p.organization_code) AND NOT %s
@@ -164,7 +169,7 @@ class AttendanceWriter {
 				updated AS (
 				    UPDATE participation pn SET role = c.role, organization_id = c.organization_id
 				    FROM changed c
-				    WHERE pn.activity_id = c.activity_id AND pn.participant_id = c.participant_id
+				    WHERE pn.id = c.id AND pn.id = ANY(ARRAY(SELECT id FROM changed))
 				    RETURNING pn.participant_id)
 				SELECT participant_id FROM updated""".formatted(
 				PartnerScope.correctedByAdmin("p.stored_id", "organization")))
@@ -180,7 +185,8 @@ class AttendanceWriter {
 	 */
 	private int peopleUpdated() {
 		return this.jdbc.sql("""
-				SELECT count(*) FROM import_person s JOIN participant p ON p.id = s.stored_id
+				SELECT count(*) FROM import_person s
+				CROSS JOIN LATERAL (SELECT * FROM participant x WHERE x.id = s.stored_id OFFSET 0) p
 				WHERE (p.birth_year, p.disability, p.home_municipality_code, p.organization_id) IS DISTINCT FROM
 				      (s.stored_birth_year, s.stored_disability, s.stored_home, s.stored_organization_id)""")
 			.query(Integer.class)

@@ -147,6 +147,38 @@ class AttendanceImportTest {
 				String.class)).containsExactly("Budget hearing", "Budget hearing", "Budget hearing", "Budget hearing");
 	}
 
+	/** Of a sheet naming one activity again and only adding someone to another, the first alone is told. */
+	@Test
+	void onlyAnActivityTheSheetNamesAgainIsToldOfThePeopleItLeavesOut() throws Exception {
+		load(SHEET, false).andExpect(status().isOk());
+		load(HEADER + """
+				TI-WS-2,Second workshop,workshop,TEST-INTAKE,2025-09-13,2025-09-13,,TI-1,female,,,,,,
+				TI-WS-2,Second workshop,workshop,TEST-INTAKE,2025-09-13,2025-09-13,,TI-2,female,,,,,,
+				""", false).andExpect(status().isOk());
+		load(HEADER + """
+				TI-WS-1,,,TEST-INTAKE,,,,TI-1,female,,,,,,
+				TI-WS-2,,,TEST-INTAKE,,,,TI-9,female,,,,,,
+				""", true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains("2 participations stored"
+					+ " at activities the sheet names again are not in it (TI-2 at TI-WS-1, TI-3 at TI-WS-1): a sheet"
+					+ " adds and corrects, it removes no one, so they stay recorded; remove whoever did not attend with"
+					+ " removeParticipation")));
+	}
+
+	/** A sheet sent again unchanged rewrites no stored row (a row written with the same values is a change noted). */
+	@Test
+	void aSheetSentAgainUnchangedRewritesNoRow() throws Exception {
+		load(SHEET, false).andExpect(status().isOk());
+		var rows = """
+				SELECT string_agg(p.ref || ':' || p.xmin || ':' || pn.xmin, ',' ORDER BY p.ref)
+				FROM participant p JOIN participation pn ON pn.participant_id = p.id WHERE p.ref LIKE 'TI-%'""";
+		var before = this.jdbc.queryForObject(rows, String.class);
+		load(SHEET, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated.participants").value(0))
+			.andExpect(jsonPath("$.updated.participations").value(0));
+		assertThat(this.jdbc.queryForObject(rows, String.class)).isEqualTo(before);
+	}
+
 	@Test
 	void aLaterSheetCorrectsWhatItMayAndCountsItAsUpdated() throws Exception {
 		load(SHEET, false).andExpect(status().isOk());
