@@ -37,9 +37,10 @@ class ParticipationChanges {
 	}
 
 	/**
-	 * A warning for roles and one for organizations changed, at the first such row, naming up to three each. The
-	 * stored participations are read by activity, through the index (OFFSET 0 keeps that look-up whole): joined to
-	 * the sheet's rows, PostgreSQL read all 10 million participations for each warning (a review's).
+	 * A warning for roles and one for organizations changed, at the first such row, naming up to three each. Each
+	 * row's stored participation is looked up by its key (OFFSET 0 keeps the look-up whole): joined, PostgreSQL read
+	 * all 10 million participations for each warning (a review's), and read by activity, it joined each activity's
+	 * to the whole sheet, 111 s in the import benchmark once the statistics changed.
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, WrittenValues written) {
 		var warnings = new ArrayList<ImportMessage>();
@@ -51,11 +52,12 @@ class ParticipationChanges {
 	private Optional<ImportMessage> roles(WrittenValues written) {
 		var changed = this.jdbc.sql("""
 				SELECT r.row_no, r.participant_ref, r.activity_code, pn.role, r.role, count(*) OVER ()
-				FROM import_activity a
-				CROSS JOIN LATERAL (SELECT * FROM participation x WHERE x.activity_id = a.stored_id OFFSET 0) pn
-				JOIN import_person p ON p.stored_id = pn.participant_id
-				JOIN import_row r ON r.activity_code = a.activity_code AND r.participant_ref = p.participant_ref
-				WHERE a.stored_id IS NOT NULL AND r.role <> pn.role
+				FROM import_row r
+				JOIN import_activity a ON a.activity_code = r.activity_code
+				JOIN import_person p ON p.participant_ref = r.participant_ref
+				CROSS JOIN LATERAL (SELECT * FROM participation x
+				                    WHERE x.activity_id = a.stored_id AND x.participant_id = p.stored_id OFFSET 0) pn
+				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL AND r.role <> pn.role
 				  -- once: a sheet of new activities, as most are, joins none of its rows
 				  AND EXISTS (SELECT 1 FROM import_activity WHERE stored_id IS NOT NULL)
 				ORDER BY r.row_no
@@ -83,13 +85,14 @@ class ParticipationChanges {
 				              OR (%1$s)
 				            THEN coalesce(r.organization_code, p.organization_code) END,
 				       count(*) OVER ()
-				FROM import_activity a
-				CROSS JOIN LATERAL (SELECT * FROM participation x WHERE x.activity_id = a.stored_id OFFSET 0) pn
-				JOIN import_person p ON p.stored_id = pn.participant_id
-				JOIN import_row r ON r.activity_code = a.activity_code AND r.participant_ref = p.participant_ref
+				FROM import_row r
+				JOIN import_activity a ON a.activity_code = r.activity_code
+				JOIN import_person p ON p.participant_ref = r.participant_ref
+				CROSS JOIN LATERAL (SELECT * FROM participation x
+				                    WHERE x.activity_id = a.stored_id AND x.participant_id = p.stored_id OFFSET 0) pn
 				LEFT JOIN organization o ON o.code = coalesce(r.organization_code, p.organization_code)
 				LEFT JOIN organization was ON was.id = pn.organization_id
-				WHERE a.stored_id IS NOT NULL
+				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL
 				  AND coalesce(r.organization_code, p.organization_code) IS NOT NULL
 				  AND (o.id IS NULL OR pn.organization_id IS DISTINCT FROM o.id)
 				  AND NOT %2$s
