@@ -149,21 +149,14 @@ class AttendanceWriter {
 	 * A partner's sheet keeps the organization an admin's correction of the person set (correctParticipant sets both).
 	 */
 	private List<Long> updateParticipations(PartnerSheet partner) {
-		// The changed ones found first, each row's stored participation looked up by its key (OFFSET 0 keeps the
-		// look-up whole), and updated through the primary key: as one UPDATE ... FROM the sheet, PostgreSQL scanned
-		// all participations, 2.7 s at 10 million for a sheet of 200,000 rows sent again unchanged (4.7 s a
-		// partner's, its policy asked of each row), and so did a join to all of them (a review's); read by activity,
-		// each activity's were joined to the whole sheet once the statistics changed (111 s in the import benchmark).
+		// The changed ones found first (StoredMatches.STORED_PARTICIPATIONS), and updated through the primary
+		// key: as one UPDATE ... FROM the sheet, PostgreSQL scanned all participations, 2.7 s at 10 million for a
+		// sheet of 200,000 rows sent again unchanged, and so did a join to the changed ones (a review's).
 		return this.jdbc.sql("""
 				WITH changed AS MATERIALIZED (
 				    SELECT pn.id, coalesce(r.role, pn.role) AS role,
 				           coalesce(o.id, pn.organization_id) AS organization_id
-				    FROM import_row r
-				    JOIN import_activity a ON a.activity_code = r.activity_code
-				    JOIN import_person p ON p.participant_ref = r.participant_ref
-				    CROSS JOIN LATERAL (
-				        SELECT * FROM participation x
-				        WHERE x.activity_id = a.stored_id AND x.participant_id = p.stored_id OFFSET 0) pn
+				    FROM %s
 				    LEFT JOIN organization o ON o.code = coalesce(r.organization_code, p.organization_code) AND NOT %s
 				    WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL
 				      AND (pn.role, pn.organization_id) IS DISTINCT FROM
@@ -173,7 +166,7 @@ class AttendanceWriter {
 				    FROM changed c
 				    WHERE pn.id = c.id AND pn.id = ANY(ARRAY(SELECT id FROM changed))
 				    RETURNING pn.participant_id)
-				SELECT participant_id FROM updated""".formatted(
+				SELECT participant_id FROM updated""".formatted(StoredMatches.STORED_PARTICIPATIONS,
 				PartnerScope.correctedByAdmin("p.stored_id", "organization")))
 			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query(Long.class)

@@ -171,11 +171,10 @@ class OrganizationChecks {
 				      FROM import_row WHERE organization_code IS NOT NULL GROUP BY 1, 2, 3) r
 				JOIN organization o ON o.code = r.organization_code
 				WHERE (%1$s <> %2$s AND %1$s IS DISTINCT FROM %3$s OR r.organization_kind <> o.kind)
-				  -- rows of a merged code are recorded under the one merged into, by a code they did not write
-				  AND (%4$s OR NOT EXISTS (SELECT 1 FROM organization_alias x WHERE x.organization_id = o.id))
+				  AND %4$s
 				GROUP BY r.organization_code, o.name, o.kind
 				ORDER BY 1""".formatted(nameKey("r.organization_name"), nameKey("o.name"), nameKey("o.name_ka"),
-				PartnerSheet.listable("o.id")))
+				PartnerSheet.namesByCode("o.id")))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())
 			.param("own", PartnerSheet.organizationIds(partner))
@@ -191,15 +190,13 @@ class OrganizationChecks {
 		var several = this.jdbc.sql("""
 				SELECT min(row_no), participant_ref, string_agg(DISTINCT told, ', ' ORDER BY told)
 				FROM (SELECT r.row_no, p.participant_ref,
-				             CASE WHEN %s
-				                    OR NOT EXISTS (SELECT 1 FROM organization_alias x WHERE x.organization_id = o.id)
-				                  THEN r.organization_code ELSE 'another organization' END AS told
+				             CASE WHEN %s THEN r.organization_code ELSE 'another organization' END AS told
 				      FROM import_person p JOIN import_row r USING (participant_ref)
 				      LEFT JOIN organization o ON o.code = r.organization_code
 				      WHERE p.organizations_differ AND r.organization_code IS NOT NULL
 				        AND (p.stored_id IS NULL OR NOT %s)) t
 				GROUP BY participant_ref
-				ORDER BY 1""".formatted(PartnerSheet.listable("o.id"),
+				ORDER BY 1""".formatted(PartnerSheet.namesByCode("o.id"),
 				PartnerScope.keptAsStored("p.stored_id", "organization")))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())

@@ -37,10 +37,8 @@ class ParticipationChanges {
 	}
 
 	/**
-	 * A warning for roles and one for organizations changed, at the first such row, naming up to three each. Each
-	 * row's stored participation is looked up by its key (OFFSET 0 keeps the look-up whole): joined, PostgreSQL read
-	 * all 10 million participations for each warning (a review's), and read by activity, it joined each activity's
-	 * to the whole sheet, 111 s in the import benchmark once the statistics changed.
+	 * A warning for roles and one for organizations changed, at the first such row, naming up to three each, of the
+	 * rows' stored participations ({@link StoredMatches#STORED_PARTICIPATIONS}).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, WrittenValues written) {
 		var warnings = new ArrayList<ImportMessage>();
@@ -52,16 +50,12 @@ class ParticipationChanges {
 	private Optional<ImportMessage> roles(WrittenValues written) {
 		var changed = this.jdbc.sql("""
 				SELECT r.row_no, r.participant_ref, r.activity_code, pn.role, r.role, count(*) OVER ()
-				FROM import_row r
-				JOIN import_activity a ON a.activity_code = r.activity_code
-				JOIN import_person p ON p.participant_ref = r.participant_ref
-				CROSS JOIN LATERAL (SELECT * FROM participation x
-				                    WHERE x.activity_id = a.stored_id AND x.participant_id = p.stored_id OFFSET 0) pn
+				FROM %s
 				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL AND r.role <> pn.role
 				  -- once: a sheet of new activities, as most are, joins none of its rows
 				  AND EXISTS (SELECT 1 FROM import_activity WHERE stored_id IS NOT NULL)
 				ORDER BY r.row_no
-				LIMIT %d""".formatted(NAMED))
+				LIMIT %d""".formatted(StoredMatches.STORED_PARTICIPATIONS, NAMED))
 			.query((rs, row) -> changed(rs, rs.getString(4).toLowerCase(Locale.ROOT),
 					written.shown(Columns.ROLE, rs.getString(5).toLowerCase(Locale.ROOT))))
 			.list();
@@ -74,22 +68,15 @@ class ParticipationChanges {
 	 * sheet gives the person, where a partner's sheet may change the person's (an admin's correction of it is kept).
 	 * The one a participation had is told as it is: a partner's sheet that is not refused names only activities its
 	 * organizations run, and it lists every organization at those. The one it gets is told as the sheet wrote it, but
-	 * not one that a code the partner wrote was merged into while it does not list that one (listing is asked last:
-	 * it counts the people of its projects' organizations).
+	 * not one that a code the partner wrote was merged into while it does not list that one ({@link
+	 * PartnerSheet#namesByCode}).
 	 */
 	private Optional<ImportMessage> organizations(PartnerSheet partner, WrittenValues written) {
 		var changed = this.jdbc.sql("""
 				SELECT r.row_no, r.participant_ref, r.activity_code, coalesce(was.code, 'none'),
-				       CASE WHEN o.id IS NULL
-				              OR NOT EXISTS (SELECT 1 FROM organization_alias x WHERE x.organization_id = o.id)
-				              OR (%1$s)
-				            THEN coalesce(r.organization_code, p.organization_code) END,
+				       CASE WHEN %1$s THEN coalesce(r.organization_code, p.organization_code) END,
 				       count(*) OVER ()
-				FROM import_row r
-				JOIN import_activity a ON a.activity_code = r.activity_code
-				JOIN import_person p ON p.participant_ref = r.participant_ref
-				CROSS JOIN LATERAL (SELECT * FROM participation x
-				                    WHERE x.activity_id = a.stored_id AND x.participant_id = p.stored_id OFFSET 0) pn
+				FROM %4$s
 				LEFT JOIN organization o ON o.code = coalesce(r.organization_code, p.organization_code)
 				LEFT JOIN organization was ON was.id = pn.organization_id
 				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL
@@ -98,8 +85,9 @@ class ParticipationChanges {
 				  AND NOT %2$s
 				  AND EXISTS (SELECT 1 FROM import_activity WHERE stored_id IS NOT NULL)
 				ORDER BY r.row_no
-				LIMIT %3$d""".formatted(PartnerSheet.listable("o.id"),
-				PartnerScope.correctedByAdmin("p.stored_id", "organization"), NAMED))
+				LIMIT %3$d""".formatted(PartnerSheet.namesByCode("o.id"),
+				PartnerScope.correctedByAdmin("p.stored_id", "organization"), NAMED,
+				StoredMatches.STORED_PARTICIPATIONS))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())
 			.param("own", PartnerSheet.organizationIds(partner))

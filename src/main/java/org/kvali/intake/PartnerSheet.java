@@ -69,4 +69,15 @@ record PartnerSheet(Set<Long> projects, Set<Long> organizations) {
 				+ TakingPart.in(organization, "SELECT unnest(CAST(:allowed AS bigint[]))");
 	}
 
+	/**
+	 * SQL: a row holding the code of the organization whose id is {@code organization} (or of none stored) may tell it
+	 * to the partner: its code is one the sheet wrote, no other having been merged into it, or the partner lists it
+	 * ({@link #listable}, asked last: it counts the people of the projects' organizations). A row of a merged code is
+	 * recorded under the one it was merged into, by a code it did not write. Binds as {@link #listable}.
+	 */
+	static String namesByCode(String organization) {
+		return "(NOT EXISTS (SELECT 1 FROM organization_alias x WHERE x.organization_id = " + organization + ") OR "
+				+ listable(organization) + ")";
+	}
+
 }
