@@ -70,7 +70,7 @@ public class PartnerScope {
 	}
 
 	/** SQL: the caller is a partner ({@code :organizations} bound) and the stored person took part in nothing. */
-	private static String hostedNowhere(String person) {
+	public static String hostedNowhere(String person) {
 		return """
 				(CAST(:organizations AS bigint[]) IS NOT NULL
 				 AND NOT EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = %s))""".formatted(person);

@@ -138,7 +138,7 @@ public class AttendanceImportService {
 				partner = caller.is(Role.PARTNER)
 						? new PartnerSheet(this.partners.projects(caller), caller.organizations()) : null;
 				warnings.addAll(this.checks.mergedOrganizations(partner));
-				this.matches.match();
+				this.matches.match(partner);
 				activities = this.matches.activities(ImportReport.ACTIVITIES);
 				if (partner != null) {
 					warnings.addAll(this.checks.keptAsCorrected(partner, intake.written()));

@@ -2,8 +2,6 @@ package org.kvali.intake;
 
 import java.util.List;
 
-import org.kvali.access.PartnerScope;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,14 +58,14 @@ class AttendanceWriter {
 				FROM import_activity s
 				WHERE s.stored_id IS NOT NULL AND a.id = s.stored_id AND %s""".formatted(ActivityChanges.CHANGED))
 			.update();
-		correctPeople(partner);
+		correctPeople();
 		int participants = this.jdbc.sql("""
 				INSERT INTO participant (id, ref, gender, birth_year, disability, home_municipality_code,
 				                         organization_id)
 				SELECT s.id, s.participant_ref, s.gender, s.birth_year, s.disability, s.home_municipality, o.id
 				FROM import_person s LEFT JOIN organization o ON o.code = s.organization_code
 				WHERE s.stored_id IS NULL""").update();
-		var reassigned = updateParticipations(partner);
+		var reassigned = updateParticipations();
 		// In the order of the unique index, which then grows at its end instead of at random places: 200,000 rows
 		// in psql took 1.7 to 2.0 s sorted, 2.5 to 2.6 s in the order the joins give. A new participation takes
 		// the default role, and the organization of its row, else the one the sheet gives the person, else the
@@ -93,7 +91,7 @@ class AttendanceWriter {
 	}
 
 	/** Corrects stored people's details as the sheet gives them. */
-	private void correctPeople(PartnerSheet partner) {
+	private void correctPeople() {
 		// A person's own organization follows their latest activity (by start, then code): the sheet's replaces the
 		// stored one unless they represented one at a later activity already (however the rows were split into
 		// sheets, or sent in which order). A partner's sheet keeps what an admin corrected.
@@ -132,11 +130,10 @@ class AttendanceWriter {
 				       home_municipality_code = c.home, organization_id = c.organization_id
 				FROM changed c
 				WHERE p.id = c.id AND p.id = ANY(ARRAY(SELECT id FROM changed))
-				""".formatted(PartnerScope.keptAsStored("k.id"), PartnerScope.correctedByAdmin("k.id", "birth_year"),
-					PartnerScope.correctedByAdmin("k.id", "disability"),
-					PartnerScope.correctedByAdmin("k.id", "home_municipality"),
-					PartnerScope.correctedByAdmin("k.id", "organization")))
-			.param("organizations", PartnerSheet.organizationIds(partner))
+				""".formatted(PartnerSheet.keptAsStored("s"), PartnerSheet.correctedByAdmin("s", "birth_year"),
+					PartnerSheet.correctedByAdmin("s", "disability"),
+					PartnerSheet.correctedByAdmin("s", "home_municipality"),
+					PartnerSheet.correctedByAdmin("s", "organization")))
 			.update();
 	}
 
@@ -148,7 +145,7 @@ class AttendanceWriter {
 	 * another sent first (a tester's). Only a stored activity and a stored person can have a participation already.
 	 * A partner's sheet keeps the organization an admin's correction of the person set (correctParticipant sets both).
 	 */
-	private List<Long> updateParticipations(PartnerSheet partner) {
+	private List<Long> updateParticipations() {
 		// The changed ones found first (StoredMatches.STORED_PARTICIPATIONS), and updated through the primary
 		// key: as one UPDATE ... FROM the sheet, PostgreSQL scanned all participations, 2.7 s at 10 million for a
 		// sheet of 200,000 rows sent again unchanged, and so did a join to the changed ones (a review's).
@@ -167,8 +164,7 @@ class AttendanceWriter {
 				    WHERE pn.id = c.id AND pn.id = ANY(ARRAY(SELECT id FROM changed))
 				    RETURNING pn.participant_id)
 				SELECT participant_id FROM updated""".formatted(StoredMatches.STORED_PARTICIPATIONS,
-				PartnerScope.correctedByAdmin("p.stored_id", "organization")))
-			.param("organizations", PartnerSheet.organizationIds(partner))
+				PartnerSheet.correctedByAdmin("p", "organization")))
 			.query(Long.class)
 			.list();
 	}
@@ -207,8 +203,7 @@ class AttendanceWriter {
 					SELECT own_organizations_followed(array(
 					    SELECT s.stored_id FROM import_person s
 					    WHERE s.stored_id IS NOT NULL AND s.organization_code IS NOT NULL AND %s))"""
-				.formatted(PartnerScope.keptAsStored("s.stored_id", "organization")))
-				.param("organizations", partner.organizationIds())
+				.formatted(PartnerSheet.keptAsStored("s", "organization")))
 				.query(Integer.class)
 				.single();
 		}

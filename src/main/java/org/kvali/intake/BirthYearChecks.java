@@ -49,7 +49,7 @@ class BirthYearChecks {
 				                      FROM import_activity)
 				  AND r.birth_year > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
 				  AND NOT (p.stored_id IS NOT NULL AND %s) AND %s
-				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id", "birth_year"),
+				ORDER BY r.row_no""".formatted(PartnerSheet.keptAsStored("p", "birth_year"),
 				PartnerSheet.toldOf("a")))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
@@ -66,7 +66,7 @@ class BirthYearChecks {
 				WHERE r.birth_year IS NULL
 				  AND coalesce(p.birth_year, p.stored_birth_year) > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
 				  AND NOT (p.stored_id IS NOT NULL AND %s) AND %s
-				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id", "birth_year"),
+				ORDER BY r.row_no""".formatted(PartnerSheet.keptAsStored("p", "birth_year"),
 				PartnerSheet.toldOf("a")))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
@@ -82,10 +82,9 @@ class BirthYearChecks {
 	 */
 	private void raisedYears(List<ImportMessage> errors, PartnerSheet partner) {
 		var raised = this.jdbc.sql("""
-				SELECT stored_id FROM import_person
-				WHERE stored_id IS NOT NULL AND birth_year > coalesce(stored_birth_year, 0) AND NOT %s"""
-			.formatted(PartnerScope.keptAsStored("stored_id", "birth_year")))
-			.param("organizations", organizations(partner))
+				SELECT p.stored_id FROM import_person p
+				WHERE p.stored_id IS NOT NULL AND p.birth_year > coalesce(p.stored_birth_year, 0) AND NOT %s"""
+			.formatted(PartnerSheet.keptAsStored("p", "birth_year")))
 			.query(Long.class)
 			.list();
 		if (raised.isEmpty()) {
@@ -141,7 +140,7 @@ class BirthYearChecks {
 					       OR EXISTS (SELECT 1 FROM import_row r JOIN import_person p USING (participant_ref)
 					                  WHERE r.activity_code = s.activity_code AND p.stored_id IS NOT NULL AND %s))
 					ORDER BY s.first_row""".formatted(PartnerSheet.toldOf("s"), PartnerScope.hostedElsewhere("here.participant_id"),
-						PartnerScope.hostedElsewhere("p.stored_id")))
+						"p.stored_elsewhere"))
 				.param("moved", moved.toArray(Long[]::new))
 				.param("organizations", organizations(partner))
 				.query((ResultSet rs) -> {

@@ -48,10 +48,10 @@ class DetailChanges {
 
 	/**
 	 * A warning for each detail changed, at the first such person's first row; none when there are none. A partner is
-	 * told of the people its sheets may change alone ({@link PartnerScope#keptAsStored}). The sheet's value is told
-	 * as it writes it too, where it writes it otherwise (GE-KK-BOLNISI (ბოლნისის მუნიციპალიტეტი)).
+	 * told of the people its sheets may change alone ({@link PartnerSheet#keptAsStored(String, String)}). The sheet's
+	 * value is told as it writes it too, where it writes it otherwise (GE-KK-BOLNISI (ბოლნისის მუნიციპალიტეტი)).
 	 */
-	List<ImportMessage> warnings(PartnerSheet partner, WrittenValues written) {
+	List<ImportMessage> warnings(WrittenValues written) {
 		var warnings = new ArrayList<ImportMessage>();
 		for (var detail : DETAILS) {
 			// at the row that gives the value, not the person's first (a tester's pointed at an empty cell); looked
@@ -67,8 +67,7 @@ class DetailChanges {
 					      ORDER BY s.first_row
 					      LIMIT %6$d) t
 					ORDER BY t.first_row""".formatted(detail.stored(), detail.given(), detail.differ(),
-					PartnerScope.keptAsStored("p.id", detail.column()), detail.column(), NAMED))
-				.param("organizations", PartnerSheet.organizationIds(partner))
+					PartnerSheet.keptAsStored("s", detail.column()), detail.column(), NAMED))
 				.query((rs, row) -> new Changed(rs.getInt(1), rs.getString(2) + " from " + rs.getString(3) + " to "
 						+ written.besideStored(detail.column(), rs.getString(4)), rs.getInt(5)))
 				.list();

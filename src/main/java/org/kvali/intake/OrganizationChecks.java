@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.kvali.access.PartnerScope;
 import org.kvali.report.SuppressionProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -197,11 +196,10 @@ class OrganizationChecks {
 				        AND (p.stored_id IS NULL OR NOT %s)) t
 				GROUP BY participant_ref
 				ORDER BY 1""".formatted(PartnerSheet.namesByCode("o.id"),
-				PartnerScope.keptAsStored("p.stored_id", "organization")))
+				PartnerSheet.keptAsStored("p", "organization")))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())
 			.param("own", PartnerSheet.organizationIds(partner))
-			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((rs, row) -> new Several(rs.getInt(1), rs.getString(2), rs.getString(3)))
 			.list();
 		if (!several.isEmpty()) {

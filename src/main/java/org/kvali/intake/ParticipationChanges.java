@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.kvali.access.PartnerScope;
 import org.kvali.graphql.Text;
 import org.kvali.report.SuppressionProperties;
 
@@ -86,12 +85,11 @@ class ParticipationChanges {
 				  AND EXISTS (SELECT 1 FROM import_activity WHERE stored_id IS NOT NULL)
 				ORDER BY r.row_no
 				LIMIT %3$d""".formatted(PartnerSheet.namesByCode("o.id"),
-				PartnerScope.correctedByAdmin("p.stored_id", "organization"), NAMED,
+				PartnerSheet.correctedByAdmin("p", "organization"), NAMED,
 				StoredMatches.STORED_PARTICIPATIONS))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())
 			.param("own", PartnerSheet.organizationIds(partner))
-			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((rs, row) -> changed(rs, rs.getString(4), rs.getString(5) == null ? "another organization"
 					: written.besideStored(Columns.ORGANIZATION_CODE, rs.getString(5))))
 			.list();

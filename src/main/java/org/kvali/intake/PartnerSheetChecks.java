@@ -117,16 +117,14 @@ class PartnerSheetChecks {
 	 * sheet names at a new activity or one the partner runs, as the refusal.
 	 */
 	List<ImportMessage> keptAsStored(PartnerSheet partner) {
-		// each reason asked once per person, not again for keptAsStored
+		// each reason as asked once per person when the sheet was matched (StoredMatches)
 		var kept = this.jdbc.sql("""
-				SELECT first_row, participant_ref, elsewhere, corrected FROM (
-				    SELECT p.first_row, p.participant_ref, p.stored_id, %s AS elsewhere, st.admin_corrected AS corrected
-				    FROM import_person p JOIN participant st ON st.id = p.stored_id
-				    WHERE EXISTS (SELECT 1 FROM import_row r JOIN import_activity a USING (activity_code)
-				                  WHERE r.participant_ref = p.participant_ref AND %s)) k
-				WHERE (elsewhere OR corrected <> '{}') AND stored_id NOT IN (SELECT stored_id FROM (%s) refused)
-				ORDER BY first_row""".formatted(PartnerScope.hostedElsewhere("p.stored_id"), PartnerSheet.toldOf("a"),
-				OTHERS_PEOPLE))
+				SELECT p.first_row, p.participant_ref, p.stored_elsewhere, p.stored_corrected FROM import_person p
+				WHERE p.stored_id IS NOT NULL AND (p.stored_elsewhere OR p.stored_corrected <> '{}')
+				  AND EXISTS (SELECT 1 FROM import_row r JOIN import_activity a USING (activity_code)
+				              WHERE r.participant_ref = p.participant_ref AND %s)
+				  AND p.stored_id NOT IN (SELECT stored_id FROM (%s) refused)
+				ORDER BY p.first_row""".formatted(PartnerSheet.toldOf("a"), OTHERS_PEOPLE))
 			.param("allowed", partner.projectIds())
 			.param("organizations", partner.organizationIds())
 			.query((rs, row) -> new Kept(rs.getInt(1), rs.getString(2),

@@ -82,8 +82,7 @@ class PlausibilityChecks {
 				  AND (r.birth_year < extract(YEAR FROM coalesce(a.start_date, a.stored_start_date)) - 100
 				       OR r.birth_year > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date)) - 10)
 				  AND NOT (p.stored_id IS NOT NULL AND %s)
-				ORDER BY r.row_no""".formatted(PartnerScope.keptAsStored("p.stored_id", "birth_year")))
-			.param("organizations", PartnerSheet.organizationIds(partner))
+				ORDER BY r.row_no""".formatted(PartnerSheet.keptAsStored("p", "birth_year")))
 			.query((ResultSet rs) -> {
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, rs.getString(2), "Participant "
 						+ rs.getString(3) + " would be " + rs.getInt(5) + " at activity " + rs.getString(4)

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.kvali.access.PartnerScope;
 import org.kvali.time.Today;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,7 +103,7 @@ class StagingChecks {
 		if (!refused) {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
 			warnings.addAll(this.activityChanges.warnings(partner, written));
-			warnings.addAll(this.detailChanges.warnings(partner, written));
+			warnings.addAll(this.detailChanges.warnings(written));
 			warnings.addAll(this.participationChanges.warnings(partner, written));
 			warnings.addAll(this.removedParticipations.deletedActivities(partner));
 			warnings.addAll(this.removedParticipations.warnings());
@@ -261,8 +260,7 @@ class StagingChecks {
 		this.jdbc.sql("""
 				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.stored_gender) FROM import_row r
 				JOIN import_person p USING (participant_ref) WHERE p.stored_id IS NOT NULL AND r.gender <> p.stored_gender
-				  AND NOT %s""".formatted(PartnerScope.keptAsStored("p.stored_id", "gender")))
-			.param("organizations", PartnerSheet.organizationIds(partner))
+				  AND NOT %s""".formatted(PartnerSheet.keptAsStored("p", "gender")))
 			.query((ResultSet rs) -> {
 				var gender = written.shown(Columns.GENDER, rs.getString(2));
 				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, gender, "Participant "

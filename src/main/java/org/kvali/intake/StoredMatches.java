@@ -2,6 +2,8 @@ package org.kvali.intake;
 
 import java.util.List;
 
+import org.kvali.access.PartnerScope;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,7 +56,9 @@ class StoredMatches {
 	 * {@link #UNDATED}. A stored person is found by their reference in any case
 	 * ({@code stored_ref} is theirs); the checks refuse one written in another case. The code is compared as codes are
 	 * ("C" only for the greatest): in "C", joins to organizations by it could not use their index, and one took
-	 * three minutes (a review's, at 10 million).
+	 * three minutes (a review's, at 10 million). For a partner's sheet, whether it keeps a stored person's details as
+	 * stored, and which an admin corrected ({@link PartnerSheet#keptAsStored(String)}): the sheet's writes change
+	 * neither, as they add participations only at activities the partner runs.
 	 */
 	private static final String PEOPLE = """
 			CREATE TEMPORARY TABLE import_person ON COMMIT DROP AS
@@ -64,6 +68,9 @@ class StoredMatches {
 			       p.id AS stored_id, p.ref AS stored_ref, p.gender AS stored_gender,
 			       p.birth_year AS stored_birth_year, p.disability AS stored_disability,
 			       p.home_municipality_code AS stored_home, p.organization_id AS stored_organization_id,
+			       p.id IS NOT NULL AND %1$s AS stored_elsewhere, p.id IS NOT NULL AND %2$s AS stored_nowhere,
+			       CASE WHEN CAST(:organizations AS bigint[]) IS NOT NULL AND p.id IS NOT NULL THEN p.admin_corrected
+			            ELSE CAST('{}' AS text[]) END AS stored_corrected,
 			       coalesce(p.id, nextval((SELECT pg_get_serial_sequence('participant', 'id')::regclass))) AS id
 			FROM (SELECT participant_ref, min(row_no) AS first_row, max(gender) AS gender, max(birth_year) AS birth_year,
 			             bool_or(disability) AS disability, max(home_municipality) AS home_municipality,
@@ -76,7 +83,9 @@ class StoredMatches {
 			                 false) AS disagrees,
 			             count(*) > 1 AS repeated
 			      FROM import_row WHERE participant_ref IS NOT NULL GROUP BY participant_ref) s
-			LEFT JOIN LATERAL (SELECT * FROM participant p WHERE lower(p.ref) = lower(s.participant_ref) LIMIT 1) p ON true""";
+			LEFT JOIN LATERAL (SELECT * FROM participant p WHERE lower(p.ref) = lower(s.participant_ref) LIMIT 1) p
+			  ON true"""
+		.formatted(PartnerScope.hostedElsewhere("p.id"), PartnerScope.hostedNowhere("p.id"));
 
 	/**
 	 * The same for the people of rows without dates, which name stored activities, by the activities' stored starts:
@@ -123,7 +132,7 @@ class StoredMatches {
 	 * the sheet's activities and people are new. Runs in the load's transaction, under the write lock, after
 	 * {@link Staging#analyze()}.
 	 */
-	void match() {
+	void match(PartnerSheet partner) {
 		this.jdbc.sql(ACTIVITIES).update();
 		// Each person is looked up through the unique index on the reference (in any case), whatever the planner estimates. Left to
 		// it, a small table (a new installation: 318 people) was scanned whole once per person of the sheet, 6.3 s for
@@ -139,7 +148,7 @@ class StoredMatches {
 		this.jdbc.sql("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)")
 			.query()
 			.singleRow();
-		this.jdbc.sql(PEOPLE).update();
+		this.jdbc.sql(PEOPLE).param("organizations", PartnerSheet.organizationIds(partner)).update();
 		this.jdbc.sql("SELECT set_config('enable_seqscan', :seqscan, true), set_config('enable_bitmapscan', :bitmapscan, true)")
 			.param("seqscan", before[0])
 			.param("bitmapscan", before[1])

@@ -38,7 +38,7 @@ class StoredMatchesTest {
 			var settings = "SELECT current_setting('enable_seqscan') || ' ' || current_setting('enable_bitmapscan')";
 			// a value other than the default, which the look-up must give back as it found it
 			this.jdbc.execute("SET LOCAL enable_bitmapscan = off");
-			this.matches.match();
+			this.matches.match(null);
 			var people = this.jdbc.queryForList("""
 					SELECT participant_ref || ' ' || coalesce(stored_id = id, false) || ' ' || (stored_id IS NULL)
 					FROM import_person ORDER BY participant_ref""", String.class);
