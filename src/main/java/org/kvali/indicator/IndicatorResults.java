@@ -165,7 +165,7 @@ public class IndicatorResults {
 		var others = this.json.readValue(indicator.filter(), ParticipationFilter.class)
 			.withGenders(List.of(Gender.OTHER, Gender.UNDISCLOSED))
 			.within(window.from(), window.countedTo());
-		return this.reports.withheld(others, this.reports.totals(List.of(others), data).get(0).participants(), data);
+		return this.reports.withheld(others, this.reports.participants(others, data), data);
 	}
 
 	/**

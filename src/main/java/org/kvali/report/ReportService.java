@@ -77,9 +77,43 @@ public class ReportService {
 		return index.map(facts -> totals(facts, filter)).orElseGet(() -> this.repository.totals(filter));
 	}
 
-	private static Measures totals(FactIndex facts, ParticipationFilter filter) {
+	/**
+	 * The totals from the index. Those of one gender are that gender's group of the set's split by gender, counted
+	 * in one scan as a total is, and kept: an indicator's value for women, for men, and whether its split shows both
+	 * then read one scan instead of three (the IATI file of 36 indicators at 10 million asked 600 scans of about 30
+	 * ms each, 120 of each kind).
+	 */
+	private Measures totals(FactIndex facts, ParticipationFilter filter) {
+		if (filter.genders() != null && filter.genders().size() == 1) {
+			var gender = filter.genders().get(0);
+			return split(facts, filter).stream()
+				.filter(group -> group.gender() == gender)
+				.map(ParticipationGroup::measures)
+				.findFirst()
+				.orElse(NONE);
+		}
 		return facts.answers.get(new Totals(filter), () -> new IndexQuery(facts, filter).totals(),
 				totals -> 1 + filter.values() / 2);
+	}
+
+	/** The groups by gender of the filter's set, whatever genders it selects, as a breakdown by gender keeps them. */
+	private List<ParticipationGroup> split(FactIndex facts, ParticipationFilter filter) {
+		return breakdown(Optional.of(facts), filter.withGenders(null), List.of(Dimension.GENDER), Grouping.CALENDAR,
+				List.of(), null, MeasureSet.ALL, MAX_FIRST);
+	}
+
+	/**
+	 * The participants of the filter's set, as its totals count them; of several genders from the split by gender,
+	 * whose groups' people are apart (a person is of one gender).
+	 */
+	public int participants(ParticipationFilter filter, ParticipationReport.Data data) {
+		return data.of(this.index)
+			.filter(facts -> filter.genders() != null && filter.genders().size() > 1)
+			.map(facts -> split(facts, filter).stream()
+				.filter(group -> filter.genders().contains(group.gender()))
+				.mapToInt(ParticipationGroup::participants)
+				.sum())
+			.orElseGet(() -> totals(List.of(filter), data).get(0).participants());
 	}
 
 	/**
@@ -344,11 +378,15 @@ public class ReportService {
 			List<Dimension> by, Grouping grouping, List<GroupOrder> order, Integer first, MeasureSet measures,
 			int most) {
 		var counted = measures.orderedBy(order);
+		// a breakdown by no period and no groups of ages is one answer whatever the grouping: kept as one, an
+		// indicator's split by gender (its programme's years) is the split its totals of one gender read
+		var kept = by.stream().anyMatch(dimension -> dimension.isPeriod() || dimension == Dimension.AGE_GROUP)
+				? grouping : Grouping.CALENDAR;
 		try {
 			return index
-				.map(facts -> facts.answers.get(new Breakdown(filter, by, grouping, order, first, counted, most),
+				.map(facts -> facts.answers.get(new Breakdown(filter, by, kept, order, first, counted, most),
 						() -> List.copyOf(
-								new IndexQuery(facts, filter).breakdown(by, grouping, order, first, counted, most)),
+								new IndexQuery(facts, filter).breakdown(by, kept, order, first, counted, most)),
 						groups -> groups.size() + filter.values() / 2))
 				.orElseGet(() -> this.repository.breakdown(filter, by, grouping, order, first, counted, most));
 		}
@@ -390,6 +428,9 @@ public class ReportService {
 	/** The questions the index keeps answers to, in its {@link AnswerCache}. */
 	private record Totals(ParticipationFilter filter) {
 	}
+
+	/** The totals of an empty set. */
+	private static final Measures NONE = new Measures(0, 0, 0, 0);
 
 	private record Breakdown(ParticipationFilter filter, List<Dimension> by, Grouping grouping,
 			List<GroupOrder> order, Integer first, MeasureSet measures, int most) {

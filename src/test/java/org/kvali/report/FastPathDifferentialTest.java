@@ -732,6 +732,12 @@ class FastPathDifferentialTest {
 			var fast = new IndexQuery(index, filter);
 			var totals = this.sql.totals(filter);
 			assertThat(fast.totals()).as("totals of %s", filter).isEqualTo(totals);
+			// the service's people of several genders are its split by gender's
+			if (filter.genders() != null && filter.genders().size() > 1) {
+				assertThat(this.reports.participants(filter, new ParticipationReport.Data()))
+					.as("participants of %s", filter)
+					.isEqualTo(totals.participants());
+			}
 			// whether a partner sees the filter in full is decided on activities alone, alike on either path
 			var organizers = callers.get(callers.size() - 1 - random.nextInt(4)).organizations();
 			assertThat(index.reachesBeyond(filter, organizers)).as("%s beyond the activities of %s", filter, organizers)
