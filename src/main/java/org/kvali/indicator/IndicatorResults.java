@@ -9,6 +9,7 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kvali.report.Gender;
+import org.kvali.report.MeasureSet;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationReport;
 import org.kvali.report.Period;
@@ -165,7 +166,8 @@ public class IndicatorResults {
 		var others = this.json.readValue(indicator.filter(), ParticipationFilter.class)
 			.withGenders(List.of(Gender.OTHER, Gender.UNDISCLOSED))
 			.within(window.from(), window.countedTo());
-		return this.reports.withheld(others, this.reports.participants(others, data), data);
+		return this.reports.withheld(others,
+				this.reports.totals(List.of(others), List.of(MeasureSet.PEOPLE), data).get(0).participants(), data);
 	}
 
 	/**

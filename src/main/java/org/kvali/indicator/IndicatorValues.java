@@ -10,6 +10,7 @@ import java.util.Set;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kvali.report.MeasureSet;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationReport;
 import org.kvali.report.Period;
@@ -104,16 +105,22 @@ class IndicatorValues {
 		Map<Key, Double> values = new HashMap<>(reported(begun));
 		var computed = begun.stream().filter(key -> key.indicator().method() == IndicatorEnums.Method.COMPUTED).toList();
 		var filters = new ArrayList<ParticipationFilter>();
+		// a count of people or participations needs no distinct activities or organizations: the index reads it from
+		// the split by gender that the values of women and men read (an IATI file asks all three of each period)
+		var measures = new ArrayList<MeasureSet>();
 		for (var key : computed) {
+			var needs = key.indicator().measure().countsPeople() ? MeasureSet.PEOPLE : MeasureSet.ALL;
 			filters.add(filter(key.indicator().filter()).within(key.from(), key.countedTo()));
+			measures.add(needs);
 			if (key.indicator().unit() == IndicatorEnums.Unit.PERCENT) {
 				filters.add(filter(key.indicator().denominatorFilter()).within(key.from(), key.countedTo()));
+				measures.add(needs);
 			}
 		}
 		if (computed.isEmpty()) {
 			return values;
 		}
-		var totals = this.reports.totals(filters, data);
+		var totals = this.reports.totals(filters, measures, data);
 		int next = 0;
 		for (var key : computed) {
 			int at = next;

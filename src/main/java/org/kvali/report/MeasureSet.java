@@ -9,6 +9,9 @@ public record MeasureSet(boolean activities, boolean organizations) {
 
 	public static final MeasureSet ALL = new MeasureSet(true, true);
 
+	/** Participations and persons alone. */
+	public static final MeasureSet PEOPLE = new MeasureSet(false, false);
+
 	/** The measures both sets hold. */
 	public MeasureSet and(MeasureSet other) {
 		return new MeasureSet(this.activities && other.activities, this.organizations && other.organizations);
