@@ -739,6 +739,13 @@ class FastPathDifferentialTest {
 				assertThat(List.of(people.participants(), people.participations())).as("people of %s", filter)
 					.isEqualTo(List.of(totals.participants(), totals.participations()));
 			}
+			else {
+				// the service's totals of one gender, its group of the split by gender (a review's)
+				var one = filter.withGenders(List.of(Gender.values()[random.nextInt(Gender.values().length)]));
+				assertThat(this.reports.totals(List.of(one), new ParticipationReport.Data()))
+					.as("totals of %s", one)
+					.isEqualTo(List.of(this.sql.totals(one)));
+			}
 			// whether a partner sees the filter in full is decided on activities alone, alike on either path
 			var organizers = callers.get(callers.size() - 1 - random.nextInt(4)).organizations();
 			assertThat(index.reachesBeyond(filter, organizers)).as("%s beyond the activities of %s", filter, organizers)
