@@ -188,6 +188,9 @@ public class ReportService {
 	 */
 	public List<Measures> totals(List<ParticipationFilter> filters, List<MeasureSet> measures,
 			ParticipationReport.Data data) {
+		if (measures.size() != filters.size()) {
+			throw new IllegalArgumentException(filters.size() + " filters, and measures for " + measures.size());
+		}
 		return data.of(this.index)
 			.map(facts -> IntStream.range(0, filters.size())
 				.mapToObj(i -> totals(facts, filters.get(i), measures.get(i)))
