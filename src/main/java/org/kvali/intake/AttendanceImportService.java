@@ -144,6 +144,10 @@ public class AttendanceImportService {
 					warnings.addAll(this.checks.keptAsCorrected(partner, intake.written()));
 				}
 				errors.addAll(this.checks.check(partner, intake.written()));
+				if (errors.isEmpty()) {
+					// what the warnings of changes and the writes compare the rows with
+					this.matches.storedParticipations();
+				}
 				warnings.addAll(this.checks.warnings(partner, !errors.isEmpty(), intake.written()));
 				if (partner != null) {
 					warnings.addAll(this.checks.keptAsStored(partner));

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Stores the staged rows inside the caller's transaction: a few set-based statements create or correct
  * organizations, activities, participants and participations and count what they did. The caller holds the write
- * lock ({@link Staging#lockWrites()}) and has matched the sheet's activities and people to the stored ones
- * ({@link StoredMatches}), so what is stored does not change beside these statements, and each statement knows which
- * rows are new without looking them up again.
+ * lock ({@link Staging#lockWrites()}) and has matched the sheet's activities, people and participations to the
+ * stored ones ({@link StoredMatches#match}, {@link StoredMatches#storedParticipations}), so what is stored does not
+ * change beside these statements, and each statement knows which rows are new without looking them up again.
  */
 @Repository
 class AttendanceWriter {
@@ -78,10 +78,7 @@ class AttendanceWriter {
 				JOIN import_person p ON p.participant_ref = r.participant_ref
 				LEFT JOIN organization o ON o.code = r.organization_code
 				LEFT JOIN organization po ON po.code = p.organization_code
-				LEFT JOIN LATERAL (SELECT 1 AS stored FROM participation x
-				                   WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL
-				                     AND x.activity_id = a.id AND x.participant_id = p.id LIMIT 1) x ON true
-				WHERE x.stored IS NULL
+				WHERE NOT EXISTS (SELECT 1 FROM import_stored x WHERE x.row_no = r.row_no)
 				ORDER BY a.id, p.id""").update();
 		followOwnOrganizations(partner, reassigned);
 		int participantsUpdated = peopleUpdated();
