@@ -152,8 +152,7 @@ class AttendanceWriter {
 				           coalesce(o.id, pn.organization_id) AS organization_id
 				    FROM %s
 				    LEFT JOIN organization o ON o.code = coalesce(r.organization_code, p.organization_code) AND NOT %s
-				    WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL
-				      AND (pn.role, pn.organization_id) IS DISTINCT FROM
+				    WHERE (pn.role, pn.organization_id) IS DISTINCT FROM
 				          (coalesce(r.role, pn.role), coalesce(o.id, pn.organization_id))),
 				updated AS (
 				    UPDATE participation pn SET role = c.role, organization_id = c.organization_id

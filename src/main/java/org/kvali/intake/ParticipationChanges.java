@@ -50,9 +50,7 @@ class ParticipationChanges {
 		var changed = this.jdbc.sql("""
 				SELECT r.row_no, r.participant_ref, r.activity_code, pn.role, r.role, count(*) OVER ()
 				FROM %s
-				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL AND r.role <> pn.role
-				  -- once: a sheet of new activities, as most are, joins none of its rows
-				  AND EXISTS (SELECT 1 FROM import_activity WHERE stored_id IS NOT NULL)
+				WHERE r.role <> pn.role
 				ORDER BY r.row_no
 				LIMIT %d""".formatted(StoredMatches.STORED_PARTICIPATIONS, NAMED))
 			.query((rs, row) -> changed(rs, rs.getString(4).toLowerCase(Locale.ROOT),
@@ -78,11 +76,9 @@ class ParticipationChanges {
 				FROM %4$s
 				LEFT JOIN organization o ON o.code = coalesce(r.organization_code, p.organization_code)
 				LEFT JOIN organization was ON was.id = pn.organization_id
-				WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL
-				  AND coalesce(r.organization_code, p.organization_code) IS NOT NULL
+				WHERE coalesce(r.organization_code, p.organization_code) IS NOT NULL
 				  AND (o.id IS NULL OR pn.organization_id IS DISTINCT FROM o.id)
 				  AND NOT %2$s
-				  AND EXISTS (SELECT 1 FROM import_activity WHERE stored_id IS NOT NULL)
 				ORDER BY r.row_no
 				LIMIT %3$d""".formatted(PartnerSheet.namesByCode("o.id"),
 				PartnerSheet.correctedByAdmin("p", "organization"), NAMED,

@@ -125,8 +125,9 @@ class StoredMatches {
 			WHERE a.stored_id IS NOT NULL AND p.stored_id IS NOT NULL""";
 
 	/**
-	 * The sheet's rows ({@code r}) with their activity ({@code a}) and person ({@code p}) and, where both are stored,
-	 * the participation stored for them ({@code pn}: {@code import_stored}, {@link #storedParticipations}).
+	 * The sheet's rows ({@code r}) whose activity ({@code a}) and person ({@code p}) are both stored, with the
+	 * participation stored for them ({@code pn}: {@code import_stored}, {@link #storedParticipations}); a sheet of new
+	 * activities has none.
 	 */
 	static final String STORED_PARTICIPATIONS = """
 			import_row r
