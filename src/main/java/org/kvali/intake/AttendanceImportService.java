@@ -122,6 +122,7 @@ public class AttendanceImportService {
 			PartnerSheet partner = null;
 			List<String> activities = List.of();
 			List<String> erased = List.of();
+			int stored = 0;
 			if (errors.isEmpty() && intake.rows() == 0) {
 				errors.add(new ImportMessage(null, null, null, "The sheet has a header but no rows"));
 			}
@@ -146,7 +147,7 @@ public class AttendanceImportService {
 				errors.addAll(this.checks.check(partner, intake.written()));
 				if (errors.isEmpty()) {
 					// what the warnings of changes and the writes compare the rows with
-					this.matches.storedParticipations();
+					stored = this.matches.storedParticipations();
 				}
 				warnings.addAll(this.checks.warnings(partner, !errors.isEmpty(), intake.written()));
 				if (partner != null) {
@@ -158,7 +159,7 @@ public class AttendanceImportService {
 				status.setRollbackOnly();
 				return new Outcome(intake.rows(), sha, warnings, errors, activities, erased, null);
 			}
-			var written = this.writer.write(intake.rows(), partner);
+			var written = this.writer.write(intake.rows(), stored, partner);
 			var report = new ImportReport(id, dryRun ? ImportStatus.VALIDATED : ImportStatus.IMPORTED, dryRun,
 					intake.rows(), written.created(), written.updated(), written.unchanged(),
 					ImportMessage.listed(warnings, ImportReport.WARNINGS, "warnings"), List.of(), sha, importedBy, at,

@@ -63,7 +63,7 @@ class CodeCaseChecks {
 		// instead of 141 to 151 ms.
 		this.jdbc.sql("""
 				SELECT first_row, participant_ref, stored_ref, NULL FROM import_person
-				WHERE stored_ref <> participant_ref
+				WHERE stored_id IS NOT NULL AND stored_ref <> participant_ref
 				UNION ALL
 				SELECT p.first_row, p.participant_ref, c.first_ref,
 				       (SELECT f.first_row FROM import_person f WHERE f.participant_ref = c.first_ref)
