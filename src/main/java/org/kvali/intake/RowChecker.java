@@ -153,17 +153,23 @@ final class RowChecker {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
-		// a title typed over two lines of its cell is one title: its line breaks read as spaces; a no-break space is a
-		// space, a zero-width space or soft hyphen nothing (ქა\u200bლი was refused as an unknown gender)
-		value = Text.trim(Text.plain(Text.oneLine(value)));
-		if (value.isEmpty()) {
-			return null;
+		boolean ascii = plainAscii(value);
+		if (!ascii) {
+			// a title typed over two lines of its cell is one title: its line breaks read as spaces; a no-break space
+			// is a space, a zero-width space or soft hyphen nothing (ქა\u200bლი was refused as an unknown gender)
+			value = Text.trim(Text.plain(Text.oneLine(value)));
+			if (value.isEmpty()) {
+				return null;
+			}
 		}
 		int limit = Math.min(this.maxLength, COLUMN_LIMITS.getOrDefault(column, Integer.MAX_VALUE));
 		if (Text.length(value) > limit) {
 			error(column, personal ? null : Text.preview(value, Math.min(40, limit)),
 					"The value is " + Text.length(value) + " characters long; at most " + limit + " are allowed");
 			return null;
+		}
+		if (ascii) {
+			return value;
 		}
 		if (Text.holdsControl(value, false)) {
 			error(column, personal ? null : value,
@@ -193,6 +199,24 @@ final class RowChecker {
 			return null;
 		}
 		return value;
+	}
+
+	/**
+	 * Whether the value is printable ASCII, without a space at either end or a question mark, as most cells are: the
+	 * checks of {@link #text} but the length's neither change nor refuse it, and are not asked (each looked at every
+	 * character again).
+	 */
+	private static boolean plainAscii(String value) {
+		if (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ') {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < ' ' || c > '~' || c == '?') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

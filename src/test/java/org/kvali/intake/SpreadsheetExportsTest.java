@@ -59,6 +59,26 @@ class SpreadsheetExportsTest {
 	}
 
 	/**
+	 * Spaces a spreadsheet keeps around a typed value, and a tab or line break inside it, are not the value's: codes,
+	 * words, years and dates read as if typed without them, a title's tab and line break as spaces.
+	 */
+	@Test
+	void spacesAroundValuesAreNotTheirs() throws Exception {
+		var sheet = HEADER + " TI-WS-1 ;\"  Budget\tplanning\r\nday  \"; workshop;TEST-INTAKE ; 2025-03-01;2025-03-01 ;"
+				+ " Marneuli ;TI-1  ; female ; 1990;  no;GE-KK-BOLNISI  ; ; ; trainer\n";
+		load(sheet, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			.andExpect(jsonPath("$.warnings.length()").value(0));
+		assertThat(this.jdbc.queryForList("SELECT code || '|' || title || '|' || kind || '|' || start_date || '|'"
+				+ " || end_date || '|' || venue_municipality_code FROM activity WHERE code LIKE 'TI-%'", String.class))
+			.containsExactly("TI-WS-1|Budget planning day|WORKSHOP|2025-03-01|2025-03-01|GE-KK-MARNEULI");
+		assertThat(this.jdbc.queryForList("SELECT p.ref || '|' || p.gender || '|' || p.birth_year || '|' || p.disability"
+				+ " || '|' || p.home_municipality_code || '|' || pn.role FROM participant p"
+				+ " JOIN participation pn ON pn.participant_id = p.id WHERE p.ref LIKE 'TI-%'", String.class))
+			.containsExactly("TI-1|FEMALE|1990|false|GE-KK-BOLNISI|TRAINER");
+	}
+
+	/**
 	 * A date and time given with its offset from UTC, as exports of forms write a point in time, is the day it was in
 	 * Georgia (Asia/Tbilisi, UTC+4): 22:00 UTC on 31 March was 1 April there (it was counted in March: a tester's).
 	 * A time of day alone is the day written, whatever the hour.
