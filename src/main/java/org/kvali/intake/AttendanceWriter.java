@@ -33,13 +33,12 @@ class AttendanceWriter {
 	 * have a participation stored ({@code import_stored}).
 	 */
 	Outcome write(int rows, int stored, PartnerSheet partner) {
+		// a new organization's rows give one name and kind, if any (OrganizationChecks refuses others)
 		int organizations = this.jdbc.sql("""
 				INSERT INTO organization (code, name, kind)
-				SELECT organization_code, (array_agg(organization_name ORDER BY row_no) FILTER (WHERE organization_name IS NOT NULL))[1],
-				       coalesce((array_agg(organization_kind ORDER BY row_no) FILTER (WHERE organization_kind IS NOT NULL))[1], 'CSO')
-				FROM import_row WHERE organization_code IS NOT NULL
-				  AND NOT EXISTS (SELECT 1 FROM organization x WHERE x.code = organization_code)
-				GROUP BY organization_code""").update();
+				SELECT organization_code, name, coalesce(kind, 'CSO') FROM import_organization g
+				WHERE NOT EXISTS (SELECT 1 FROM organization x WHERE x.code = g.organization_code)
+				ORDER BY first_row""").update();
 		int activities = this.jdbc.sql("""
 				INSERT INTO activity (id, code, project_id, kind, title, start_date, end_date, venue_municipality_code,
 				                      organizer_id)

@@ -44,8 +44,7 @@ class CodeCaseChecks {
 						: inAnotherCase(rs, Columns.ACTIVITY_CODE, "Activity "));
 			});
 		this.jdbc.sql("""
-				WITH g AS (SELECT organization_code AS code, min(row_no) AS first_row FROM import_row
-				           WHERE organization_code IS NOT NULL GROUP BY organization_code)
+				WITH g AS (SELECT organization_code AS code, first_row FROM import_organization)
 				SELECT c.first_row, c.code, coalesce(x.code, c.first_code),
 				       CASE WHEN x.id IS NULL THEN (SELECT f.first_row FROM g f WHERE f.code = c.first_code) END
 				FROM (SELECT code, first_row, min(code COLLATE "C") OVER (PARTITION BY lower(code)) COLLATE "default" AS first_code

@@ -139,6 +139,30 @@ class OrganizationChecksTest {
 	}
 
 	/**
+	 * A new organization is stored with the name and kind its rows give, whichever of them give them, and a stored
+	 * name it comes with is told at the first row giving it.
+	 */
+	@Test
+	void aNewOrganizationIsStoredAsItsRowsGiveIt() throws Exception {
+		IntakeFixture.load(this.mvc, HEADER + """
+				TI-OC-5,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-1,female,1990,,,TI-YV-1,,,
+				TI-OC-5,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-2,female,1990,,,TI-YV-1,Youth Voice Club,,
+				TI-OC-5,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-3,female,1990,,,TI-YV-1,,activist group,
+				TI-OC-5,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-4,female,1990,,,TI-MWA,,,
+				TI-OC-5,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-5,female,1990,,,TI-MWA,Marneuli Women's Association,,
+				""", false)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.organizations").value(2))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(6))
+			.andExpect(jsonPath("$.warnings[0].message").value("Organization TI-MWA is new, but CSO-MARNEULI-1 is stored"
+					+ " with the name Marneuli Women's Association; if they are one, give one code"));
+		assertThat(this.jdbc.queryForList("SELECT code || '|' || name || '|' || kind FROM organization"
+				+ " WHERE code LIKE 'TI-%' ORDER BY code", String.class))
+			.containsExactly("TI-MWA|Marneuli Women's Association|CSO", "TI-YV-1|Youth Voice Club|ACTIVIST_GROUP");
+	}
+
+	/**
 	 * A tester's: a new code under a stored organization's name made a second record of it without a word; and a
 	 * partner's sheet made a donor, listed to every donor beside the EU, that the partner could not mend. The first is
 	 * warned of (an admin told the stored code), the second refused.
