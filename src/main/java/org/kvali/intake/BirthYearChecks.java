@@ -45,9 +45,7 @@ class BirthYearChecks {
 		this.jdbc.sql("""
 				SELECT r.row_no, r.birth_year, r.activity_code, coalesce(a.start_date, a.stored_start_date)
 				FROM import_row r JOIN import_activity a USING (activity_code) JOIN import_person p USING (participant_ref)
-				WHERE r.birth_year > (SELECT min(extract(YEAR FROM coalesce(start_date, stored_start_date)))
-				                      FROM import_activity)
-				  AND r.birth_year > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
+				WHERE r.birth_year > (SELECT min(start_year) FROM import_activity) AND r.birth_year > a.start_year
 				  AND NOT (p.stored_id IS NOT NULL AND %s) AND %s
 				ORDER BY r.row_no""".formatted(PartnerSheet.keptAsStored("p", "birth_year"),
 				PartnerSheet.toldOf("a")))
@@ -64,7 +62,7 @@ class BirthYearChecks {
 				SELECT r.row_no, r.participant_ref, r.activity_code, coalesce(a.start_date, a.stored_start_date)
 				FROM import_row r JOIN import_activity a USING (activity_code) JOIN import_person p USING (participant_ref)
 				WHERE r.birth_year IS NULL
-				  AND coalesce(p.birth_year, p.stored_birth_year) > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date))
+				  AND coalesce(p.birth_year, p.stored_birth_year) > a.start_year
 				  AND NOT (p.stored_id IS NOT NULL AND %s) AND %s
 				ORDER BY r.row_no""".formatted(PartnerSheet.keptAsStored("p", "birth_year"),
 				PartnerSheet.toldOf("a")))

@@ -72,15 +72,11 @@ class PlausibilityChecks {
 				}
 			});
 		this.jdbc.sql("""
-				SELECT r.row_no, r.birth_year, r.participant_ref, r.activity_code,
-				       extract(YEAR FROM coalesce(a.start_date, a.stored_start_date)) - r.birth_year
+				SELECT r.row_no, r.birth_year, r.participant_ref, r.activity_code, a.start_year - r.birth_year
 				FROM import_row r JOIN import_activity a USING (activity_code) JOIN import_person p USING (participant_ref)
-				WHERE (r.birth_year < (SELECT max(extract(YEAR FROM coalesce(start_date, stored_start_date)))
-				                       FROM import_activity) - 100
-				       OR r.birth_year > (SELECT min(extract(YEAR FROM coalesce(start_date, stored_start_date)))
-				                          FROM import_activity) - 10)
-				  AND (r.birth_year < extract(YEAR FROM coalesce(a.start_date, a.stored_start_date)) - 100
-				       OR r.birth_year > extract(YEAR FROM coalesce(a.start_date, a.stored_start_date)) - 10)
+				WHERE (r.birth_year < (SELECT max(start_year) FROM import_activity) - 100
+				       OR r.birth_year > (SELECT min(start_year) FROM import_activity) - 10)
+				  AND (r.birth_year < a.start_year - 100 OR r.birth_year > a.start_year - 10)
 				  AND NOT (p.stored_id IS NOT NULL AND %s)
 				ORDER BY r.row_no""".formatted(PartnerSheet.keptAsStored("p", "birth_year")))
 			.query((ResultSet rs) -> {

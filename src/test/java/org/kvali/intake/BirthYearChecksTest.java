@@ -49,6 +49,18 @@ class BirthYearChecksTest {
 		IntakeFixture.remove(this.jdbc);
 	}
 
+	/** A row of a stored activity that gives no dates is checked against the activity's stored start. */
+	@Test
+	void aRowWithoutDatesIsCheckedAgainstTheStoredStart() throws Exception {
+		load("""
+				TI-BY-B,,,TEST-INTAKE,,,,TI-7,male,2021,,,,,
+				TI-BY-B,,,TEST-INTAKE,,,,TI-8,male,2019,,,,,
+				""", true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].message").value("Born after activity TI-BY-B starts (2020-05-01)"));
+	}
+
 	@Test
 	void aSheetIsCheckedAgainstTheStoredParticipations() throws Exception {
 		// as the sheet would leave them: TI-BY-A starting in 1985, TI-BY-B in 2001, TI-1 and TI-3 born in 2022
