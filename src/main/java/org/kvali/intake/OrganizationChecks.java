@@ -83,7 +83,9 @@ class OrganizationChecks {
 				       -- the kind of that row, read only for such an organization: aggregated in the order of the rows,
 				       -- the rows were sorted (200,000 rows: 81 ms, 45 ms so)
 				       CASE WHEN g.admin_row IS NOT NULL
-				            THEN (SELECT r.organization_kind FROM import_row r WHERE r.row_no = g.admin_row) END
+				            THEN (SELECT r.organization_kind FROM import_row r
+				                  WHERE r.row_no = g.admin_row AND r.organization_code = g.organization_code
+				                    AND r.organization_kind IN ('DONOR', 'IMPLEMENTER', 'PARTNER') LIMIT 1) END
 				FROM import_organization g
 				-- in another case it is stored, not new: the check of codes in another case says so; looked up once per
 				-- organization, not once per row (200,000 rows: 86 ms)

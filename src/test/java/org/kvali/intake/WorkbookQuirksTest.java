@@ -523,6 +523,24 @@ class WorkbookQuirksTest {
 			.isZero();
 	}
 
+	/**
+	 * Two rows a workbook numbers alike (it writes the numbers itself) are two rows: a new organization of a kind an
+	 * admin adds, named by both, is checked as any other (its first such row was looked up by number: a review's).
+	 */
+	@Test
+	void rowsNumberedAlikeAreTwoRows() throws Exception {
+		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,female,,,,TI-DONOR,Test Donor,";
+		var written = rewrite(Workbooks.written(List.of(row.formatted(1), row.formatted(2)), sheet -> {
+			sheet.value(0, 15, "organization_kind");
+			sheet.value(1, 15, "donor");
+			sheet.value(2, 15, "donor");
+		}), "xl/worksheets/sheet1.xml", xml -> xml.replaceFirst("<row r=\"3\"", "<row r=\"2\""));
+		load(written, true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.created.participations").value(2))
+			.andExpect(jsonPath("$.created.organizations").value(1));
+	}
+
 	/** A column the workbook hides is read all the same, and warned of: a hidden birth_year was loaded unseen. */
 	@Test
 	void aHiddenColumnIsWarnedOf() throws Exception {

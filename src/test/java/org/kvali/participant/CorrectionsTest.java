@@ -267,6 +267,31 @@ class CorrectionsTest {
 			.isEqualTo("Corrections 2025-05-05 GE-KK-MARNEULI");
 	}
 
+	/**
+	 * A partner's sheet giving an activity another start than an admin corrected is checked by the start kept, not by
+	 * its own: someone born after the kept start is refused, someone born before it is not (a review's: the sheet's
+	 * year was compared).
+	 */
+	@Test
+	void aPartnersSheetIsCheckedByTheStartAnAdminCorrected() throws Exception {
+		var key = this.keys.create("cr years", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		this.graphQl.document("""
+				mutation { updateActivity(code: "CR-WS", input: {startDate: "2024-05-05", endDate: "2024-05-05"}) {
+				    code } }""").execute().path("updateActivity.code").entity(String.class).isEqualTo("CR-WS");
+		var header = "activity_code,project_code,start_date,end_date,participant_ref,gender,birth_year\n";
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(header + "CR-WS,CSO-CAPACITY,2025-05-05,2025-05-05,CR-9,female,2025\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value("Born after activity CR-WS starts (2024-05-05)"));
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(header + "CR-WS,CSO-CAPACITY,2023-05-05,2023-05-05,CR-9,female,2024\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"));
+	}
+
 	@Test
 	void aBadCorrectionNamesEveryProblemAndStoresNothing() {
 		// language=GraphQL
