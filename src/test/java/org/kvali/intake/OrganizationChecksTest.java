@@ -192,12 +192,16 @@ class OrganizationChecksTest {
 						TI-OC-4,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-2,female,1990,,,TI-USAID,USAID Georgia,,
 						TI-OC-4,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-3,female,1990,,,TI-USAID,USAID Georgia,donor,
 						TI-OC-4,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-5,female,1990,,,TI-MWA,Marneuli Women's Association,,
+						TI-OC-4,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-6,female,1990,,,TI-USAID,USAID Georgia,partner,
 						""").getBytes(StandardCharsets.UTF_8)))
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors[?(@.column == 'organization_kind' && @.row == 5)].message")
 					.value("Organization TI-USAID is new: a partner's sheet adds civil-society organizations, activist"
 							+ " groups, municipalities and others; a donor, implementer or partner is added by an admin"))
 				.andExpect(jsonPath("$.errors[?(@.column == 'organization_kind' && @.row == 5)].value").value("donor"))
+				// the later row's other kind is refused as one the organization's rows disagree on
+				.andExpect(jsonPath("$.errors[?(@.column == 'organization_kind' && @.row == 7)].message")
+					.value("Row 5 gives donor for organization TI-USAID; all its rows must agree"))
 				// of an organization the partner does not list, it is told nothing (a tester's: an existence test); of
 				// one it lists, whose people take part in its projects, it is (another tester's: only leads, partners
 				// and organizers were compared)
