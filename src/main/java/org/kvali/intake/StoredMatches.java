@@ -11,15 +11,15 @@ import org.springframework.stereotype.Repository;
  * Looks each activity and each person of a staged sheet up in the stored data once, under the write lock, into two
  * temporary tables that the checks and the writes then join instead of the large tables: {@code import_activity} and
  * {@code import_person} hold the sheet's values for each, the stored row's id and the stored fields the checks and
- * writes need ({@code stored_id} is null for one that is new), and the id it has or will get; {@code
- * import_organization} holds the sheet's values for each organization code. A new one's id is drawn
+ * writes need ({@code stored_id} is null for one that is new), and the id it has or will get. A new one's id is drawn
  * from the table's sequence here, so that the writes need not look it up again after inserting it; a sheet that is
  * then refused, like a dry run, leaves those ids unused. Ids are drawn in the order of each one's first row (PostgreSQL
  * calls {@code nextval} after the sort), so that the new participations of a sheet listed activity by activity,
  * written in the order of their activities' and people's ids, go to the ends of participation's indexes as a COPY's
- * of the same rows do: drawn in the order of the references, people's ids took each index of a person to random
+ * of the same rows do. Drawn in the order of the references, people's ids sent each index of a person to random
  * places: 200,000 participations were written in 1,066 to 1,158 ms in psql, 993 to 1,052 ms with ids drawn so, and the
- * people's sort took 60 to 70 ms.
+ * people's sort took 60 to 70 ms. A third table, {@code import_organization}, holds the sheet's values for each
+ * organization code.
  */
 @Repository
 class StoredMatches {
@@ -173,8 +173,8 @@ class StoredMatches {
 	}
 
 	/**
-	 * Creates both tables (dropped at commit or rollback), an index of the stored people, and analyzes them, so that
-	 * the planner knows how many of the sheet's activities and people are new. Runs in the load's transaction, under
+	 * Creates the three tables (dropped at commit or rollback) and an index of the stored people, and analyzes the
+	 * activities' and the people's, so that the planner knows how many of them are new. Runs in the load's transaction, under
 	 * the write lock, after {@link Staging#analyze()}.
 	 */
 	void match(PartnerSheet partner) {
