@@ -174,8 +174,8 @@ class StoredMatches {
 
 	/**
 	 * Creates the three tables (dropped at commit or rollback) and an index of the stored people, and analyzes the
-	 * activities' and the people's, so that the planner knows how many of them are new. Runs in the load's transaction, under
-	 * the write lock, after {@link Staging#analyze()}.
+	 * activities' and the people's tables, so that the planner knows how many of them are new. Runs in the load's
+	 * transaction, under the write lock, after {@link Staging#analyze()}.
 	 */
 	void match(PartnerSheet partner) {
 		this.jdbc.sql(ACTIVITIES).update();
