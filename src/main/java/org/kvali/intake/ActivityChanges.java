@@ -53,15 +53,12 @@ class ActivityChanges {
 		var kept = told(partner, written, ActivityChanges::corrected, "a.admin_corrected <> '{}'",
 				changes -> " was corrected by an admin; this sheet does not change " + changes
 						+ ": kept as corrected (updateActivity changes it)");
-		// the year it starts follows the start kept (StoredMatches.ACTIVITIES), which the checks of birth years read
 		this.jdbc.sql("""
 				UPDATE import_activity s SET activity_title = %s, activity_kind = %s, start_date = %s, end_date = %s,
-				       venue_municipality = %s,
-				       start_year = CAST(extract(YEAR FROM coalesce(%s, s.stored_start_date)) AS int)
+				       venue_municipality = %s
 				FROM activity a WHERE a.id = s.stored_id AND a.admin_corrected <> '{}'""".formatted(
 				kept("title", "s.activity_title"), kept("kind", "s.activity_kind"), kept("start_date", "s.start_date"),
-				kept("end_date", "s.end_date"), kept("venue", "s.venue_municipality"),
-				kept("start_date", "s.start_date")))
+				kept("end_date", "s.end_date"), kept("venue", "s.venue_municipality")))
 			.update();
 		return kept;
 	}

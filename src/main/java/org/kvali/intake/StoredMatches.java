@@ -27,9 +27,8 @@ class StoredMatches {
 	/**
 	 * Each activity of the sheet with the value its rows give for each field, its first row, whether a row's date was
 	 * refused, whether its rows disagree on a field, for each field a new activity needs whether a row gives it (or
-	 * gave one that was refused), whether a row gives no start ({@link #UNDATED}), and the year it starts, as the sheet
-	 * or else the stored activity gives it, which the checks compare birth years with (each as a number, compared with
-	 * each row's year, took 24 to 48 ms of 200,000 rows).
+	 * gave one that was refused), and whether a row gives no start ({@link #UNDATED}); {@link #START_YEAR} adds the
+	 * year it starts.
 	 * The checks refuse a sheet whose rows of one activity give a field two values, so the greatest value written is
 	 * the one value given.
 	 */
@@ -37,7 +36,6 @@ class StoredMatches {
 			CREATE TEMPORARY TABLE import_activity ON COMMIT DROP AS
 			SELECT s.*, a.id AS stored_id, a.project_id AS stored_project_id, a.organizer_id AS stored_organizer_id,
 			       a.start_date AS stored_start_date, a.end_date AS stored_end_date,
-			       CAST(extract(YEAR FROM coalesce(s.start_date, a.start_date)) AS int) AS start_year,
 			       coalesce(a.id, nextval((SELECT pg_get_serial_sequence('activity', 'id')::regclass))) AS id
 			FROM (SELECT activity_code, max(project_code) AS project_code, max(activity_title) AS activity_title,
 			             max(activity_kind) AS activity_kind, max(start_date) AS start_date, max(end_date) AS end_date,
@@ -121,6 +119,16 @@ class StoredMatches {
 			  AND p.participant_ref = x.participant_ref AND x.organization_at IS NOT NULL""";
 
 	/**
+	 * The year each activity starts, as the sheet or else the stored activity gives it, which the checks compare
+	 * birth years with: an integer (each year as extract()'s numeric, compared with each row's, took 24 to 48 ms of
+	 * 200,000 rows), kept by PostgreSQL as the start changes (a partner's sheet sets aside a start an admin corrected,
+	 * {@link ActivityChanges#keptAsCorrected}).
+	 */
+	private static final String START_YEAR = """
+			ALTER TABLE import_activity ADD COLUMN start_year int
+			    GENERATED ALWAYS AS (CAST(extract(YEAR FROM coalesce(start_date, stored_start_date)) AS int)) STORED""";
+
+	/**
 	 * Each organization code the sheet names (a merged one's rows as recorded, {@link OrganizationChecks#merged}): its
 	 * first row and the first naming it, the least and the greatest name and kind its rows give (one and the same where
 	 * they agree, as the checks require of a new one's rows), whether a row's name was refused, and the first row
@@ -179,6 +187,7 @@ class StoredMatches {
 	 */
 	void match(PartnerSheet partner) {
 		this.jdbc.sql(ACTIVITIES).update();
+		this.jdbc.sql(START_YEAR).update();
 		this.jdbc.sql(ORGANIZATIONS).update();
 		// Each person is looked up through the unique index on the reference (in any case), whatever the planner estimates. Left to
 		// it, a small table (a new installation: 318 people) was scanned whole once per person of the sheet, 6.3 s for
