@@ -51,4 +51,23 @@ class StoredMatchesTest {
 		});
 	}
 
+	@Test
+	void newPeopleAreDrawnIdsInTheOrderOfTheirFirstRows() {
+		this.transaction.executeWithoutResult(status -> {
+			try (var copy = this.staging.open()) {
+				copy.end();
+			}
+			// references out of their alphabetical order, and a person's second row after another's first
+			this.jdbc.update("""
+					INSERT INTO import_row (row_no, activity_code, participant_ref, gender)
+					VALUES (1, 'SM-A', 'SM-Z', 'FEMALE'), (2, 'SM-A', 'SM-B', 'MALE'), (3, 'SM-B', 'SM-Z', 'FEMALE'),
+					       (4, 'SM-B', 'SM-M', 'MALE'), (5, 'SM-B', 'P0002', 'FEMALE')""");
+			this.matches.match(null);
+			var people = this.jdbc.queryForList("""
+					SELECT participant_ref FROM import_person WHERE stored_id IS NULL ORDER BY id""", String.class);
+			assertThat(people).containsExactly("SM-Z", "SM-B", "SM-M");
+			status.setRollbackOnly();
+		});
+	}
+
 }
