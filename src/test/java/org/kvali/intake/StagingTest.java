@@ -1,0 +1,56 @@
+package org.kvali.intake;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rows sent to the staging table by binary COPY arrive as they were given, in any script. */
+@IntegrationTest
+class StagingTest {
+
+	@Autowired
+	Staging staging;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Test
+	void textsOfEveryScriptArriveAsGiven() {
+		// ASCII alone, Georgian alone, ASCII then Georgian, a letter outside the basic plane (four bytes of UTF-8),
+		// empty cells, and a refused column
+		var titles = List.of("Training of trainers", "ტრენინგი", "Workshop in ბოლნისი", "Seeds \uD83C\uDF31 2025");
+		var stored = this.transaction.execute(status -> {
+			try (var copy = this.staging.open()) {
+				for (int i = 0; i < titles.size(); i++) {
+					copy.add(new AttendanceRow(i + 2, "ST-A" + i, titles.get(i), null, "CSO-CAPACITY",
+							LocalDate.of(2025, 3, 1), null, "GE-KK-MARNEULI", "ST-P" + i, "FEMALE", 1990, false, null,
+							null, i == 1 ? "ქალთა ასოციაცია" : null, null, null), i == 3 ? List.of("end_date") : List.of());
+				}
+				copy.end();
+			}
+			var rows = this.jdbc.queryForList("""
+					SELECT row_no || '|' || activity_title || '|' || length(activity_title) || '|'
+					       || coalesce(organization_name, '-') || '|' || coalesce(array_to_string(flagged, ','), '-')
+					       || '|' || participant_ref || '|' || start_date
+					FROM import_row ORDER BY row_no""", String.class);
+			status.setRollbackOnly();
+			return rows;
+		});
+		assertThat(stored).containsExactly("2|Training of trainers|20|-|-|ST-P0|2025-03-01",
+				"3|ტრენინგი|8|ქალთა ასოციაცია|-|ST-P1|2025-03-01",
+				"4|Workshop in ბოლნისი|19|-|-|ST-P2|2025-03-01",
+				"5|Seeds \uD83C\uDF31 2025|12|-|end_date|ST-P3|2025-03-01");
+	}
+
+}
