@@ -171,8 +171,10 @@ final class XlsxSheetReader {
 			var epoch = workbook.isDate1904() || date1904(body) ? EPOCH_1904 : EPOCH_1900;
 			var merged = MergedCells.of(body, sheet.getId(), 2 * maxRows);
 			List<String> header = null;
+			int previous = 0;
 			for (var iterator = stream.iterator(); iterator.hasNext();) {
 				var row = iterator.next();
+				previous = inOrder(sheet, row.getRowNum(), previous);
 				if (header == null) {
 					header = sink.header(merged.header(row.getRowNum(), header(row)),
 							"sheet '" + sheet.getName() + "'");
@@ -192,6 +194,20 @@ final class XlsxSheetReader {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet '" + sheet.getName() + "' is empty");
 			}
 		}
+	}
+
+	/**
+	 * The row's number, which must follow the one before: a row's number is how messages name it and what tells the
+	 * sheet's rows apart. A workbook numbering two rows alike (written by a program, not a spreadsheet) got a 500 where
+	 * they named one person at one activity, and had one of them, another person's, stored without its participation.
+	 */
+	private static int inOrder(Sheet sheet, int row, int previous) {
+		if (row <= previous) {
+			throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet '" + sheet.getName() + "' gives a row the "
+					+ "number " + row + " after row " + previous + ": a workbook numbers its rows once each, in order (a "
+					+ "program wrote this one otherwise); open it in a spreadsheet program and save it again");
+		}
+		return row;
 	}
 
 	private static List<String> header(Row row) {

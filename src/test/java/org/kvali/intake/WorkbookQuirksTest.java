@@ -524,21 +524,40 @@ class WorkbookQuirksTest {
 	}
 
 	/**
-	 * Two rows a workbook numbers alike (it writes the numbers itself) are two rows: a new organization of a kind an
-	 * admin adds, named by both, is checked as any other (its first such row was looked up by number: a review's).
+	 * A workbook that numbers two rows alike, or a row below the one before it (it writes the numbers itself, as a
+	 * program may), is refused, and nothing is stored: a row is named and told apart by its number. Sent again with a
+	 * role changed and a new person in a row numbered as the first, the new person was stored without their
+	 * participation, and the answer said IMPORTED; naming one person twice at one activity got a 500.
 	 */
 	@Test
-	void rowsNumberedAlikeAreTwoRows() throws Exception {
-		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,female,,,,TI-DONOR,Test Donor,";
-		var written = rewrite(Workbooks.written(List.of(row.formatted(1), row.formatted(2)), sheet -> {
-			sheet.value(0, 15, "organization_kind");
-			sheet.value(1, 15, "donor");
-			sheet.value(2, 15, "donor");
-		}), "xl/worksheets/sheet1.xml", xml -> xml.replaceFirst("<row r=\"3\"", "<row r=\"2\""));
-		load(written, true).andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("VALIDATED"))
+	void rowsNumberedAlikeOrOutOfOrderAreRefused() throws Exception {
+		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,female,,,,,,%s";
+		load(Workbooks.written(List.of(row.formatted(1, "participant"), row.formatted(2, "participant"))), false)
+			.andExpect(status().isOk());
+		var stored = "SELECT string_agg(p.ref || ' ' || pn.role, ', ' ORDER BY p.ref) FROM participation pn"
+				+ " JOIN participant p ON p.id = pn.participant_id JOIN activity a ON a.id = pn.activity_id"
+				+ " WHERE a.code = 'TI-WS-1'";
+		var rows = List.of(row.formatted(1, "trainer"), row.formatted(3, ""), row.formatted(4, ""));
+		for (var numbers : List.of(new String[] { "3", "2", "after row 2" }, new String[] { "4", "2", "after row 3" })) {
+			var written = rewrite(Workbooks.written(rows), "xl/worksheets/sheet1.xml",
+					xml -> xml.replaceFirst("<row r=\"" + numbers[0] + "\"", "<row r=\"" + numbers[1] + "\""));
+			for (boolean dryRun : new boolean[] { true, false }) {
+				load(written, dryRun).andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.errors.length()").value(1))
+					.andExpect(jsonPath("$.errors[0].message").value("The sheet 'Attendance' gives a row the number 2 "
+							+ numbers[2] + ": a workbook numbers its rows once each, in order (a program wrote this one"
+							+ " otherwise); open it in a spreadsheet program and save it again"));
+			}
+		}
+		assertThat(this.jdbc.queryForObject(stored, String.class)).isEqualTo("TI-1 PARTICIPANT, TI-2 PARTICIPANT");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref IN ('TI-3', 'TI-4')",
+				Integer.class)).isZero();
+		// the same rows numbered in order: the role changed, both new people stored with their participations
+		load(Workbooks.written(rows), false).andExpect(status().isOk())
 			.andExpect(jsonPath("$.created.participations").value(2))
-			.andExpect(jsonPath("$.created.organizations").value(1));
+			.andExpect(jsonPath("$.updated.participations").value(1));
+		assertThat(this.jdbc.queryForObject(stored, String.class))
+			.isEqualTo("TI-1 TRAINER, TI-2 PARTICIPANT, TI-3 PARTICIPANT, TI-4 PARTICIPANT");
 	}
 
 	/** A column the workbook hides is read all the same, and warned of: a hidden birth_year was loaded unseen. */
