@@ -18,10 +18,8 @@ import org.springframework.stereotype.Repository;
  * written in the order of their activities' and people's ids, go to the ends of participation's indexes as a COPY's
  * of the same rows do. Drawn in the order of the references, people's ids sent each index of a person to random
  * places: 200,000 participations were written in 1,066 to 1,158 ms in psql, 993 to 1,052 ms with ids drawn so, and the
- * people's sort took 60 to 70 ms. The people are sorted as grouped, before their stored fields are joined (the join
- * keeps their order): in psql, the table of 200,000 took 587 to 594 ms to make so, and 633 to 644 ms sorted after the
- * join, with those fields. A third table, {@code import_organization}, holds the sheet's values for each organization
- * code.
+ * people's sort took 60 to 70 ms. A third table, {@code import_organization}, holds the sheet's values for each
+ * organization code.
  */
 @Repository
 class StoredMatches {
@@ -94,7 +92,7 @@ class StoredMatches {
 			                 OR bool_and(disability) <> bool_or(disability) OR min(home_municipality) <> max(home_municipality),
 			                 false) AS disagrees,
 			             count(*) > 1 AS repeated
-			      FROM import_row WHERE participant_ref IS NOT NULL GROUP BY participant_ref ORDER BY first_row) s
+			      FROM import_row WHERE participant_ref IS NOT NULL GROUP BY participant_ref) s
 			LEFT JOIN LATERAL (SELECT * FROM participant p WHERE lower(p.ref) = lower(s.participant_ref) LIMIT 1) p
 			  ON true
 			ORDER BY s.first_row"""
