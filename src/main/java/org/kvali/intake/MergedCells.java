@@ -3,6 +3,7 @@ package org.kvali.intake;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,9 +32,12 @@ final class MergedCells {
 	private static final Pattern MERGE = Pattern
 		.compile("<(?:\\w+:)?mergeCell\\b[^>]*?\\bref\\s*=\\s*\"([A-Z]{1,3})(\\d{1,7}):([A-Z]{1,3})(\\d{1,7})\"");
 
-	/** A row the sheet hides ({@code <row r="3" hidden="1">}), by a filter or by Hide, or shows 0 high. */
-	private static final Pattern HIDDEN_ROW = Pattern
-		.compile("<(?:\\w+:)?row\\b[^>]*?\\b(?:hidden\\s*=\\s*\"(?:1|true)\"|ht\\s*=\\s*\"0(?:\\.0*)?\")[^>]*>");
+	/** A row's element, as its start ({@code <row r="3">}) or whole when empty ({@code <row r="3"/>}). */
+	private static final Pattern ROW = Pattern.compile("<(?:\\w+:)?row\\b[^>]*>");
+
+	/** In a row's element: the sheet hides the row ({@code hidden="1"}), by a filter or by Hide, or shows it 0 high. */
+	private static final Pattern HIDDEN = Pattern
+		.compile("\\b(?:hidden\\s*=\\s*\"(?:1|true)\"|ht\\s*=\\s*\"0(?:\\.0*)?\")");
 
 	/** Columns the sheet hides ({@code <col min="10" max="10" hidden="1"/>}), numbered from 1. */
 	private static final Pattern HIDDEN_COLUMNS = Pattern
@@ -75,11 +79,18 @@ final class MergedCells {
 	/** The rows the sheet hides, as it numbers them. */
 	private final BitSet hidden;
 
+	/** Each row's number, in the order of the rows' elements ({@link #number}); as many as were counted. */
+	private final int[] numbers;
+
+	private final int counted;
+
 	/** The columns the sheet hides, from 0 for A. */
 	private final BitSet hiddenColumns;
 
-	private MergedCells(List<Range> ranges, BitSet hidden, BitSet hiddenColumns) {
+	private MergedCells(List<Range> ranges, BitSet hidden, BitSet hiddenColumns, int[] numbers, int counted) {
 		this.hidden = hidden;
+		this.numbers = numbers;
+		this.counted = counted;
 		this.hiddenColumns = hiddenColumns;
 		this.ahead = new ArrayList<>(ranges);
 		this.ahead.sort(Comparator.comparingInt(Range::firstRow));
@@ -156,7 +167,7 @@ final class MergedCells {
 	static MergedCells of(byte[] body, String id, int maxRanges) throws IOException {
 		var relations = XlsxSheetReader.part(body, "xl/_rels/workbook.xml.rels");
 		if (relations == null) {
-			return new MergedCells(List.of(), new BitSet(), new BitSet());
+			return new MergedCells(List.of(), new BitSet(), new BitSet(), new int[0], 0);
 		}
 		for (var relation = RELATION.matcher(relations); relation.find();) {
 			var attributes = ATTRIBUTE.matcher(relation.group()).results()
@@ -168,7 +179,7 @@ final class MergedCells {
 				return scan(body, name, maxRanges);
 			}
 		}
-		return new MergedCells(List.of(), new BitSet(), new BitSet());
+		return new MergedCells(List.of(), new BitSet(), new BitSet(), new int[0], 0);
 	}
 
 	/** The sheet's ranges and hidden rows, read from its part in one pass. */
@@ -177,6 +188,7 @@ final class MergedCells {
 		// a bit a row, up to a spreadsheet's last: a set of millions of numbers would fill the heap from a small zip
 		var hidden = new BitSet();
 		var hiddenColumns = new BitSet();
+		var numbered = new RowNumbers();
 		ZipGuard.part(body, name, in -> {
 			// scanned in chunks, each with the end of the one before: a sheet's part may be tens of megabytes
 			var buffer = new byte[64 * 1024];
@@ -196,10 +208,10 @@ final class MergedCells {
 								+ maxRanges + " ranges of cells; a sheet of attendance merges few, if any");
 					}
 				}
-				for (var row = HIDDEN_ROW.matcher(text); row.find();) {
-					var number = ROW_NUMBER.matcher(row.group());
-					if (number.find() && Integer.parseInt(number.group(1)) <= LAST_ROW) {
-						hidden.set(Integer.parseInt(number.group(1)));
+				for (var row = ROW.matcher(text); row.find();) {
+					int number = numbered.add(row.group(), row.end());
+					if (number > 0 && number <= LAST_ROW && HIDDEN.matcher(row.group()).find()) {
+						hidden.set(number);
 					}
 				}
 				for (var columns = HIDDEN_COLUMNS.matcher(text); columns.find();) {
@@ -213,10 +225,60 @@ final class MergedCells {
 					}
 				}
 				carried = text.substring(Math.max(0, text.length() - OVERLAP));
+				numbered.advance(text.length() - carried.length());
 			}
 			return null;
 		});
-		return new MergedCells(new ArrayList<>(found), hidden, hiddenColumns);
+		return new MergedCells(new ArrayList<>(found), hidden, hiddenColumns, numbered.numbers, numbered.count);
+	}
+
+	/**
+	 * The rows' numbers in the order of their elements, each counted once though the chunks of the part it is read in
+	 * repeat the end of the one before: the number a row's element gives, or, without one, the one after the row
+	 * before's, as spreadsheet programs read it.
+	 */
+	private static final class RowNumbers {
+
+		private int[] numbers = new int[1024];
+
+		private int count;
+
+		/** Where in the part the text being scanned starts. */
+		private long start;
+
+		/** Where in the part the last element counted ends. */
+		private long counted;
+
+		/** Counts the element ending at {@code end} of the text being scanned; 0 when it was counted before. */
+		int add(String element, int end) {
+			if (this.start + end <= this.counted) {
+				return 0;
+			}
+			this.counted = this.start + end;
+			var given = ROW_NUMBER.matcher(element);
+			int number = given.find() ? Integer.parseInt(given.group(1))
+					: (this.count == 0 ? 0 : this.numbers[this.count - 1]) + 1;
+			if (this.count == this.numbers.length) {
+				this.numbers = Arrays.copyOf(this.numbers, 2 * this.count);
+			}
+			this.numbers[this.count++] = number;
+			return number;
+		}
+
+		/** The next text scanned starts {@code by} further into the part. */
+		void advance(int by) {
+			this.start += by;
+		}
+
+	}
+
+	/**
+	 * The number of the row whose element is the {@code position}th of the sheet (from 0), where the reader gave it
+	 * {@code read}: the number it is given, or, without one, the one after the row before's. The reader numbers a row
+	 * without a number by its place, which after a row of a higher number repeated or skipped back one.
+	 */
+	int number(int position, int read) {
+		return position < this.counted ? this.numbers[position] : read;
 	}
 
 	/** Whether the sheet hides the column, from 0 for A. */

@@ -171,12 +171,14 @@ final class XlsxSheetReader {
 			var epoch = workbook.isDate1904() || date1904(body) ? EPOCH_1904 : EPOCH_1900;
 			var merged = MergedCells.of(body, sheet.getId(), 2 * maxRows);
 			List<String> header = null;
+			int position = 0;
 			int previous = 0;
 			for (var iterator = stream.iterator(); iterator.hasNext();) {
 				var row = iterator.next();
-				previous = inOrder(sheet, row.getRowNum(), previous);
+				int number = merged.number(position++, row.getRowNum());
+				previous = inOrder(sheet, number, previous);
 				if (header == null) {
-					header = sink.header(merged.header(row.getRowNum(), header(row)),
+					header = sink.header(merged.header(number, header(row)),
 							"sheet '" + sheet.getName() + "'");
 					var hidden = new ArrayList<String>();
 					for (int i = 0; i < header.size(); i++) {
@@ -187,7 +189,7 @@ final class XlsxSheetReader {
 					sink.hiddenColumns(hidden);
 				}
 				else if (!isEmpty(row)) {
-					sink.row(row(row, header, epoch, merged));
+					sink.row(row(row, number, header, epoch, merged));
 				}
 			}
 			if (header == null) {
@@ -197,15 +199,17 @@ final class XlsxSheetReader {
 	}
 
 	/**
-	 * The row's number, which must follow the one before: a row's number is how messages name it and what tells the
-	 * sheet's rows apart. A workbook numbering two rows alike (written by a program, not a spreadsheet) got a 500 where
-	 * they named one person at one activity, and had one of them, another person's, stored without its participation.
+	 * The row's number ({@link MergedCells#number}), which must follow the one before: a row's number is how messages
+	 * name it and what tells the sheet's rows apart. A workbook numbering two rows alike (written by a program, not a
+	 * spreadsheet) got a 500 where they named one person at one activity, and had one of them, another person's, stored
+	 * without its participation.
 	 */
 	private static int inOrder(Sheet sheet, int row, int previous) {
 		if (row <= previous) {
 			throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet '" + sheet.getName() + "' gives a row the "
 					+ "number " + row + " after row " + previous + ": a workbook numbers its rows once each, in order (a "
-					+ "program wrote this one otherwise); open it in a spreadsheet program and save it again");
+					+ "program wrote this one otherwise); open it in a spreadsheet program, check that every row is "
+					+ "there, and save it again");
 		}
 		return row;
 	}
@@ -219,7 +223,7 @@ final class XlsxSheetReader {
 		return names;
 	}
 
-	private static SheetRow row(Row row, List<String> header, LocalDate epoch, MergedCells merged) {
+	private static SheetRow row(Row row, int number, List<String> header, LocalDate epoch, MergedCells merged) {
 		var cells = new HashMap<String, String>();
 		var failed = new HashSet<String>();
 		var unsaved = new HashMap<String, String>();
@@ -227,7 +231,7 @@ final class XlsxSheetReader {
 		// up to the header's end at least: a row need not hold a cell that a merged range above it covers
 		for (int i = 0; i < Math.max(row.getCellCount(), header.size()); i++) {
 			var cell = i < row.getCellCount() ? row.getCell(i) : null;
-			var text = merged.cell(row.getRowNum(), i,
+			var text = merged.cell(number, i,
 					cell == null ? "" : text(cell, i < header.size() ? header.get(i) : "", epoch));
 			// a cell right of the header's last is under a column without a name (a note beside the table): cells
 			// cannot shift in a workbook as they do in a CSV file, where a separator left in a value adds one
@@ -250,7 +254,7 @@ final class XlsxSheetReader {
 				}
 			}
 		}
-		return new SheetRow(row.getRowNum(), cells, false, 0, failed, unsaved, dated, merged.hidden(row.getRowNum()));
+		return new SheetRow(number, cells, false, 0, failed, unsaved, dated, merged.hidden(number));
 	}
 
 	/**

@@ -546,7 +546,8 @@ class WorkbookQuirksTest {
 					.andExpect(jsonPath("$.errors.length()").value(1))
 					.andExpect(jsonPath("$.errors[0].message").value("The sheet 'Attendance' gives a row the number 2 "
 							+ numbers[2] + ": a workbook numbers its rows once each, in order (a program wrote this one"
-							+ " otherwise); open it in a spreadsheet program and save it again"));
+							+ " otherwise); open it in a spreadsheet program, check that every row is there, and save it"
+							+ " again"));
 			}
 		}
 		assertThat(this.jdbc.queryForObject(stored, String.class)).isEqualTo("TI-1 PARTICIPANT, TI-2 PARTICIPANT");
@@ -565,6 +566,42 @@ class WorkbookQuirksTest {
 			.andExpect(jsonPath("$.updated.participations").value(1));
 		assertThat(this.jdbc.queryForObject(stored, String.class))
 			.isEqualTo("TI-1 TRAINER, TI-2 PARTICIPANT, TI-3 PARTICIPANT, TI-4 PARTICIPANT");
+	}
+
+	/**
+	 * A row without its number follows the row before, as spreadsheet programs read it, where other rows have numbers:
+	 * the reader numbered it by its place (rows 1 and 7, then 3), and such a workbook was refused as out of order.
+	 */
+	@Test
+	void aRowWithoutItsNumberFollowsTheRowBefore() throws Exception {
+		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,%s,,,,,,";
+		var written = rewrite(Workbooks.written(List.of(row.formatted(1, "female"), row.formatted(2, "female"),
+				row.formatted(3, "unknown"))), "xl/worksheets/sheet1.xml", xml -> xml.replaceFirst("<row r=\"2\"",
+						"<row r=\"7\"").replaceFirst("<row r=\"3\"", "<row").replaceFirst("<row r=\"4\"", "<row"));
+		load(written, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(9))
+			.andExpect(jsonPath("$.errors[0].column").value("gender"));
+	}
+
+	/** A hidden row without its number is refused as one with it is: it was loaded as if shown (a tester's). */
+	@Test
+	void aHiddenRowWithoutItsNumberIsRefused() throws Exception {
+		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,female,,,,,,";
+		var written = rewrite(Workbooks.written(List.of(row.formatted(1), row.formatted(2), row.formatted(3)),
+				sheet -> sheet.hideRow(2)), "xl/worksheets/sheet1.xml", xml -> {
+					var changed = xml.replaceAll("<row r=\"\\d+\"", "<row");
+					assertThat(changed).contains("<row").doesNotContain("<row r=").contains("hidden=\"");
+					return changed;
+				});
+		load(written, false).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].message").value("The row is hidden in the workbook (by a filter or Hide),"
+					+ " and the sheet is read as a whole: delete the rows not to be loaded, or show them, and send the"
+					+ " workbook again"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'", Integer.class))
+			.isZero();
 	}
 
 	/** A column the workbook hides is read all the same, and warned of: a hidden birth_year was loaded unseen. */
