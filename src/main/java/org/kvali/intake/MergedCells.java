@@ -243,6 +243,9 @@ final class MergedCells {
 
 		private int count;
 
+		/** The number of the last row's element counted. */
+		private int last;
+
 		/** Where in the part the text being scanned starts. */
 		private long start;
 
@@ -256,12 +259,15 @@ final class MergedCells {
 			}
 			this.counted = this.start + end;
 			var given = ROW_NUMBER.matcher(element);
-			int number = given.find() ? Integer.parseInt(given.group(1))
-					: (this.count == 0 ? 0 : this.numbers[this.count - 1]) + 1;
-			if (this.count == this.numbers.length) {
-				this.numbers = Arrays.copyOf(this.numbers, 2 * this.count);
+			int number = given.find() ? Integer.parseInt(given.group(1)) : this.last + 1;
+			this.last = number;
+			// no more than a spreadsheet's rows: a small zip can hold millions of empty rows' elements
+			if (this.count < LAST_ROW) {
+				if (this.count == this.numbers.length) {
+					this.numbers = Arrays.copyOf(this.numbers, 2 * this.count);
+				}
+				this.numbers[this.count++] = number;
 			}
-			this.numbers[this.count++] = number;
 			return number;
 		}
 

@@ -207,8 +207,8 @@ final class XlsxSheetReader {
 	private static int inOrder(Sheet sheet, int row, int previous) {
 		if (row <= previous) {
 			throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet '" + sheet.getName() + "' gives a row the "
-					+ "number " + row + " after row " + previous + ": a workbook numbers its rows once each, in order (a "
-					+ "program wrote this one otherwise); open it in a spreadsheet program, check that every row is "
+					+ "number " + row + " after row " + previous + ": a workbook numbers its rows once each, in order "
+					+ "(a program wrote this one otherwise); open it in a spreadsheet program, check that every row is "
 					+ "there, and save it again");
 		}
 		return row;
