@@ -83,10 +83,21 @@ class AttendanceWriter {
 				ORDER BY a.id, p.id""".formatted(stored == 0 ? "true"
 				: "NOT EXISTS (SELECT 1 FROM import_stored x WHERE x.row_no = r.row_no)")).update();
 		followOwnOrganizations(partner, reassigned);
-		int participantsUpdated = peopleUpdated();
+		var people = storedPeople();
+		// stored activities and organizations the sheet names: the ones it did not create or correct are unchanged
+		var named = this.jdbc.sql("""
+				SELECT (SELECT count(*) FROM import_activity WHERE stored_id IS NOT NULL),
+				       (SELECT count(*) FROM import_organization)""")
+			.query((rs, n) -> new int[] { rs.getInt(1), rs.getInt(2) })
+			.single();
 		return new Outcome(new ImportCounts(activities, participants, participations, organizations),
-				new ImportCounts(activitiesUpdated, participantsUpdated, reassigned.size(), 0),
-				new ImportCounts(0, 0, rows - participations - reassigned.size(), 0));
+				new ImportCounts(activitiesUpdated, people.updated(), reassigned.size(), 0),
+				new ImportCounts(named[0] - activitiesUpdated, people.named() - people.updated(),
+						rows - participations - reassigned.size(), named[1] - organizations));
+	}
+
+	/** Stored people the sheet names, and how many of them it changed ({@link #storedPeople}). */
+	private record StoredPeople(int named, int updated) {
 	}
 
 	/** Corrects stored people's details as the sheet gives them. */
@@ -168,18 +179,19 @@ class AttendanceWriter {
 	}
 
 	/**
-	 * How many of the sheet's stored people it changed, their details or their own organization, which follows their
-	 * latest activity also where the sheet may not change their details: counted by those alone, a partner's sheet
-	 * that moved 84 such people's organizations told 0 of them (a tester's).
+	 * How many stored people the sheet names, and how many of them it changed, their details or their own
+	 * organization, which follows their latest activity also where the sheet may not change their details: counted
+	 * by those alone, a partner's sheet that moved 84 such people's organizations told 0 of them (a tester's).
 	 */
-	private int peopleUpdated() {
+	private StoredPeople storedPeople() {
 		return this.jdbc.sql("""
-				SELECT count(*) FROM import_person s
+				SELECT count(*), count(*) FILTER (WHERE (p.birth_year, p.disability, p.home_municipality_code,
+				                                         p.organization_id) IS DISTINCT FROM
+				       (s.stored_birth_year, s.stored_disability, s.stored_home, s.stored_organization_id))
+				FROM import_person s
 				CROSS JOIN LATERAL (SELECT * FROM participant x WHERE x.id = s.stored_id OFFSET 0) p
-				WHERE s.stored_id IS NOT NULL
-				  AND (p.birth_year, p.disability, p.home_municipality_code, p.organization_id) IS DISTINCT FROM
-				      (s.stored_birth_year, s.stored_disability, s.stored_home, s.stored_organization_id)""")
-			.query(Integer.class)
+				WHERE s.stored_id IS NOT NULL""")
+			.query((rs, n) -> new StoredPeople(rs.getInt(1), rs.getInt(2)))
 			.single();
 	}
 

@@ -99,6 +99,10 @@ class AttendanceImportTest {
 		load(SHEET, false).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("IMPORTED"))
 			.andExpect(jsonPath("$.created.participations").value(3))
+			.andExpect(jsonPath("$.created.organizations").value(1))
+			.andExpect(jsonPath("$.unchanged.activities").value(0))
+			.andExpect(jsonPath("$.unchanged.participants").value(0))
+			.andExpect(jsonPath("$.unchanged.organizations").value(0))
 			.andExpect(jsonPath("$.fileSha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")));
 		assertThat(this.jdbc.queryForList("""
 				SELECT p.ref || ' ' || p.gender || ' ' || coalesce(p.birth_year::text, '-') || ' ' || coalesce(p.disability::text, '-')
@@ -124,7 +128,10 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.created.participants").value(0))
 			.andExpect(jsonPath("$.created.participations").value(0))
 			.andExpect(jsonPath("$.updated.participations").value(0))
-			.andExpect(jsonPath("$.unchanged.participations").value(3));
+			.andExpect(jsonPath("$.unchanged.activities").value(1))
+			.andExpect(jsonPath("$.unchanged.participants").value(3))
+			.andExpect(jsonPath("$.unchanged.participations").value(3))
+			.andExpect(jsonPath("$.unchanged.organizations").value(1));
 		assertThat(count("SELECT count(*) FROM participation pn JOIN activity a ON a.id = pn.activity_id WHERE a.code = 'TI-WS-1'"))
 			.isEqualTo(3);
 	}
@@ -220,6 +227,34 @@ class AttendanceImportTest {
 				SELECT p.birth_year || ' ' || p.home_municipality_code || ' ' || pn.role FROM participant p
 				JOIN participation pn ON pn.participant_id = p.id WHERE p.ref = 'TI-1'""", String.class))
 			.isEqualTo("1991 GE-KK-BOLNISI FACILITATOR");
+	}
+
+	/**
+	 * A sheet naming stored records and new ones counts each record once: created, corrected, or stored already as
+	 * the sheet gives it (unchanged activities, participants and organizations were counted 0, a tester's).
+	 */
+	@Test
+	void eachRecordTheSheetNamesIsCreatedCorrectedOrUnchanged() throws Exception {
+		load(SHEET, false).andExpect(status().isOk());
+		load(HEADER + """
+				TI-WS-1,,,TEST-INTAKE,,,,TI-1,female,1991,,,TI-ORG,,
+				TI-WS-1,,,TEST-INTAKE,,,,TI-2,female,,,,TI-ORG,,
+				TI-WS-1,,,TEST-INTAKE,,,,TI-3,male,,,,,,
+				TI-WS-2,Second workshop,workshop,TEST-INTAKE,2025-09-13,2025-09-13,,TI-4,female,,,,TI-NEW,New Voice,
+				TI-WS-2,Second workshop,workshop,TEST-INTAKE,2025-09-13,2025-09-13,,TI-2,female,,,,TI-ORG,,
+				""", true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors.length()").value(0))
+			.andExpect(jsonPath("$.created.activities").value(1))
+			.andExpect(jsonPath("$.created.participants").value(1))
+			.andExpect(jsonPath("$.created.participations").value(2))
+			.andExpect(jsonPath("$.created.organizations").value(1))
+			.andExpect(jsonPath("$.updated.activities").value(0))
+			.andExpect(jsonPath("$.updated.participants").value(1))
+			.andExpect(jsonPath("$.updated.participations").value(0))
+			.andExpect(jsonPath("$.unchanged.activities").value(1))
+			.andExpect(jsonPath("$.unchanged.participants").value(2))
+			.andExpect(jsonPath("$.unchanged.participations").value(3))
+			.andExpect(jsonPath("$.unchanged.organizations").value(1));
 	}
 
 	@Test
