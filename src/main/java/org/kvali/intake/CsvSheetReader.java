@@ -70,7 +70,8 @@ final class CsvSheetReader {
 				}
 				if (header == null) {
 					unknownSeparator(record);
-					header = sink.header(record.stream().map(Text::trim).toList(), null);
+					header = sink.header(record.stream().map(Text::trim).toList(),
+							(int) record.getRecordNumber() - hidden, null);
 					continue;
 				}
 				var cells = new HashMap<String, String>(2 * header.size());

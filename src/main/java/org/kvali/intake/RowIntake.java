@@ -44,6 +44,9 @@ final class RowIntake implements SheetSink {
 
 	private boolean headerFailed;
 
+	/** The header's row as the sheet shows it: the first with anything in it. */
+	private int headerRow = 1;
+
 	private boolean unnamedTold;
 
 	/** Whether a row repeating the header was warned of: once a sheet. */
@@ -70,26 +73,29 @@ final class RowIntake implements SheetSink {
 	}
 
 	@Override
-	public List<String> header(List<String> written, String sheet) {
+	public List<String> header(List<String> written, int row, String sheet) {
+		this.headerRow = row;
 		var names = written.stream().map(Columns::named).toList();
 		// each ignored with a warning, 200,000 names, or 984 of 50,000 characters, made reports of 13 and 49 MB, and
 		// the history of a few ran the service out of memory (testers'); columns without a name are passed over
 		long named = names.stream().filter(name -> !name.equals(SheetRow.UNNAMED)).count();
 		var longest = written.stream().mapToInt(Text::length).max().orElse(0);
 		if (named > MOST_COLUMNS || longest > this.limits.maxCellLength()) {
-			this.errors.add(new ImportMessage(1, null, null, named > MOST_COLUMNS
-					? "The first row names " + named + " columns; a sheet has at most " + MOST_COLUMNS
-							+ ": is it the sheet meant, its first row the header?"
-					: "The first row holds a name of " + longest + " characters; a column's name has at most "
-							+ this.limits.maxCellLength() + ": is it the sheet meant, its first row the header?"));
+			var where = row == 1 ? "The first row" : "Row " + row + " (the first with anything in it)";
+			var meant = ": is it the sheet meant, " + (row == 1 ? "its first row" : "that row") + " the header?";
+			this.errors.add(new ImportMessage(row, null, null, named > MOST_COLUMNS
+					? where + " names " + named + " columns; a sheet has at most " + MOST_COLUMNS + meant
+					: where + " holds a name of " + longest + " characters; a column's name has at most "
+							+ this.limits.maxCellLength() + meant));
 			this.headerFailed = true;
 			return names;
 		}
 		var missing = Columns.REQUIRED.stream().filter(required -> !names.contains(required)).toList();
 		for (var required : missing) {
 			// a title above the header, or a workbook whose first sheet holds something else, names none of them
-			this.errors.add(new ImportMessage(1, required, null, "The required column " + required
-					+ " is missing from the first row" + (sheet == null ? "" : " of " + sheet)
+			this.errors.add(new ImportMessage(row, required, null, "The required column " + required
+					+ " is missing from " + (row == 1 ? "the first row" : "row " + row + " (the first with anything in"
+							+ " it)") + (sheet == null ? "" : " of " + sheet)
 					+ (missing.size() < Columns.REQUIRED.size() ? ""
 							: ": the columns' names belong in the first row; delete a title or any rows above them")));
 		}
@@ -101,7 +107,7 @@ final class RowIntake implements SheetSink {
 				continue;
 			}
 			if (seen.contains(column)) {
-				this.errors.add(new ImportMessage(1, column, null, "The column " + column + " appears twice"));
+				this.errors.add(new ImportMessage(row, column, null, "The column " + column + " appears twice"));
 			}
 			else if (!Columns.ALL.contains(column)) {
 				unknown(written.get(i), column, names);
@@ -120,19 +126,19 @@ final class RowIntake implements SheetSink {
 	private void unknown(String written, String named, List<String> names) {
 		var instead = Columns.instead(named);
 		if (instead != null) {
-			this.warnings.add(new ImportMessage(1, written, null, "unknown column, ignored: " + instead));
+			this.warnings.add(new ImportMessage(this.headerRow, written, null, "unknown column, ignored: " + instead));
 			return;
 		}
 		var meant = Columns.meant(named);
 		if (meant != null && !names.contains(meant.column()) && meant.surely()) {
-			this.errors.add(new ImportMessage(1, written, null, "The column " + written + " is not one Kvali reads:"
-					+ " did you mean " + meant.column() + "? Name it so, or remove the column"));
+			this.errors.add(new ImportMessage(this.headerRow, written, null, "The column " + written + " is not one"
+					+ " Kvali reads: did you mean " + meant.column() + "? Name it so, or remove the column"));
 		}
 		else {
 			// a name that looks right is told what makes it another (a Cyrillic е in gender: a tester's)
-			this.warnings.add(new ImportMessage(1, written, null, "unknown column, ignored" + (meant == null
-					|| names.contains(meant.column()) ? "" : "; if it holds the " + meant.column().replace('_', ' ')
-							+ ", name it " + meant.column())
+			var rename = meant == null || names.contains(meant.column()) ? ""
+					: "; if it holds the " + meant.column().replace('_', ' ') + ", name it " + meant.column();
+			this.warnings.add(new ImportMessage(this.headerRow, written, null, "unknown column, ignored" + rename
 					+ Glyphs.note(written, "name")));
 		}
 	}
@@ -244,7 +250,8 @@ final class RowIntake implements SheetSink {
 	@Override
 	public void hiddenColumns(List<String> names) {
 		for (var name : names) {
-			this.warnings.add(new ImportMessage(1, name, null, "The column is hidden in the workbook; its values are"
+			this.warnings.add(new ImportMessage(this.headerRow, name, null, "The column is hidden in the workbook; its"
+					+ " values are"
 					+ " read all the same: delete it if they are not to be loaded"));
 		}
 	}

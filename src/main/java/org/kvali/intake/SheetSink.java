@@ -6,11 +6,11 @@ import java.util.List;
 interface SheetSink {
 
 	/**
-	 * The names of the header row as written (trimmed), in sheet order, and where they were read (a workbook's sheet,
-	 * by name; null for a CSV file); returns the columns they name ({@link Columns#named}), which the rows' cells are
-	 * put under.
+	 * The names of the header row as written (trimmed), in sheet order, its number as the sheet shows it (the first
+	 * row with anything in it), and where they were read (a workbook's sheet, by name; null for a CSV file); returns
+	 * the columns they name ({@link Columns#named}), which the rows' cells are put under.
 	 */
-	List<String> header(List<String> written, String sheet);
+	List<String> header(List<String> written, int row, String sheet);
 
 	void row(SheetRow row);
 

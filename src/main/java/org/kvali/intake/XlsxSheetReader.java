@@ -156,11 +156,11 @@ final class XlsxSheetReader {
 			.orElse(workbook.getFirstSheet());
 	}
 
-	/** How many of the required columns the sheet's first row names. */
+	/** How many of the required columns the sheet's header (its first row with anything in it) names. */
 	private static int requiredColumns(Sheet sheet) throws IOException {
 		try (var rows = sheet.openStream()) {
-			var header = rows.findFirst().map(XlsxSheetReader::header).orElse(List.of()).stream().map(Columns::named)
-				.toList();
+			var header = rows.filter(row -> !isEmpty(row)).findFirst().map(XlsxSheetReader::header).orElse(List.of())
+				.stream().map(Columns::named).toList();
 			return (int) Columns.REQUIRED.stream().filter(header::contains).count();
 		}
 	}
@@ -177,8 +177,12 @@ final class XlsxSheetReader {
 				var row = iterator.next();
 				int number = merged.number(position++, row.getRowNum());
 				previous = inOrder(sheet, number, previous);
+				if (header == null && isEmpty(row)) {
+					// rows above the header that hold nothing (formatted, say), as a CSV file's empty lines
+					continue;
+				}
 				if (header == null) {
-					header = sink.header(merged.header(number, header(row)),
+					header = sink.header(merged.header(number, header(row)), number,
 							"sheet '" + sheet.getName() + "'");
 					var hidden = new ArrayList<String>();
 					for (int i = 0; i < header.size(); i++) {

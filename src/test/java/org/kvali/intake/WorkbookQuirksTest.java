@@ -1,13 +1,8 @@
 package org.kvali.intake;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import org.dhatim.fastexcel.VisibilityState;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kvali.intake.Workbooks.rewritten;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -171,13 +167,13 @@ class WorkbookQuirksTest {
 		for (int range = 0; range < 10001; range++) {
 			ranges.append("<mergeCell ref=\"P").append(2 * range + 3).append(":P").append(2 * range + 4).append("\"/>");
 		}
-		var many = rewrite(written, "xl/worksheets/sheet1.xml",
+		var many = rewritten(written, "xl/worksheets/sheet1.xml",
 				xml -> xml.replaceFirst("<mergeCells[^>]*>", ranges.toString()));
 		load(many, true).andExpect(status().isPayloadTooLarge())
 			.andExpect(jsonPath("$.errors[0].message").value("The sheet merges more than 10000 ranges of cells; a sheet"
 					+ " of attendance merges few, if any"));
 		// ranges over each other, which Excel calls damaged: the second's empty first cell wiped the first's value
-		var overlapping = rewrite(written, "xl/worksheets/sheet1.xml",
+		var overlapping = rewritten(written, "xl/worksheets/sheet1.xml",
 				xml -> xml.replaceFirst("<mergeCells[^>]*>", "<mergeCells count=\"4\"><mergeCell ref=\"K3:K5\"/>"));
 		load(overlapping, true).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value("Merged cells overlap in column K (rows 2 to 4 and 3 to 5):"
@@ -213,7 +209,7 @@ class WorkbookQuirksTest {
 			.containsExactly("TI-WS-1 2025-03-01 2025-03-01 TI-1 true -", "TI-WS-1 2025-03-01 2025-03-01 TI-2 true -");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TI-WS-HIDDEN'", Integer.class))
 			.isZero();
-		var header = rewrite(written, "xl/worksheets/sheet1.xml",
+		var header = rewritten(written, "xl/worksheets/sheet1.xml",
 				xml -> xml.replaceFirst("<mergeCells[^>]*>.*</mergeCells>",
 						"<mergeCells count=\"1\"><mergeCell ref=\"A1:A2\"/></mergeCells>"));
 		load(header, true).andExpect(status().isUnprocessableContent())
@@ -221,7 +217,7 @@ class WorkbookQuirksTest {
 			.andExpect(jsonPath("$.errors[0].row").value(2))
 			.andExpect(jsonPath("$.errors[0].column").value("activity_code"));
 		// a column's name merged over the next column's: that column has no name, and what stands under it is no title
-		var across = rewrite(written, "xl/worksheets/sheet1.xml",
+		var across = rewritten(written, "xl/worksheets/sheet1.xml",
 				xml -> xml.replaceFirst("<mergeCells[^>]*>.*</mergeCells>",
 						"<mergeCells count=\"1\"><mergeCell ref=\"A1:B1\"/></mergeCells>"));
 		load(across, true).andExpect(status().isUnprocessableContent())
@@ -267,7 +263,7 @@ class WorkbookQuirksTest {
 	void aWorkbookWithoutStylesIsRead() throws Exception {
 		var written = Workbooks.written(
 				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,1990,,,,,"));
-		var unstyled = rewrite(rewrite(rewrite(written, "xl/styles.xml", xml -> null),
+		var unstyled = rewritten(rewritten(rewritten(written, "xl/styles.xml", xml -> null),
 				"xl/_rels/workbook.xml.rels", xml -> xml.replaceAll("<Relationship [^>]*styles[^>]*/>", "")),
 				"[Content_Types].xml", xml -> xml.replaceAll("<Override [^>]*styles[^>]*/>", ""));
 		load(unstyled, true).andExpect(status().isOk())
@@ -454,8 +450,8 @@ class WorkbookQuirksTest {
 	void aNumberReadsAsItsFormatShowsIt() throws Exception {
 		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,%s,female,,,,,,";
 		// the writer does not escape a format's quotes: written plain, then quoted in the styles part
-		var written = rewrite(Workbooks.written(List.of(row.formatted("x"), row.formatted("y"), row.formatted("TI-0044"),
-				row.formatted("z")), sheet -> {
+		var rows = List.of(row.formatted("x"), row.formatted("y"), row.formatted("TI-0044"), row.formatted("z"));
+		var written = rewritten(Workbooks.written(rows, sheet -> {
 					sheet.value(1, 7, 42);
 					sheet.style(1, 7).format("0000").set();
 					sheet.value(2, 7, 4312);
@@ -480,7 +476,7 @@ class WorkbookQuirksTest {
 		assertThat(this.jdbc.queryForList("SELECT ref FROM participant WHERE ref LIKE 'TI-%' ORDER BY ref",
 				String.class)).containsExactly("TI-0042", "TI-0044", "TI-043-12", "TI-2-Jan");
 		// Excel names its own date formats by number alone: 16 is d-mmm (a reviewer's read 2025-01-03)
-		var builtIn = rewrite(Workbooks.written(List.of(row.formatted("x")), sheet -> {
+		var builtIn = rewritten(Workbooks.written(List.of(row.formatted("x")), sheet -> {
 			sheet.value(1, 7, 45660);
 			sheet.style(1, 7).format("d-mmm").set();
 		}), "xl/styles.xml", xml -> xml.replaceAll("<numFmt numFmtId=\"(\\d+)\" formatCode=\"d-mmm\"/>", "")
@@ -509,7 +505,7 @@ class WorkbookQuirksTest {
 	void aHiddenRowIsRefused() throws Exception {
 		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,female,,,,,,";
 		// the third row hidden, the fourth shown 0 high
-		var written = rewrite(Workbooks.written(List.of(row.formatted(1), row.formatted(2), row.formatted(3),
+		var written = rewritten(Workbooks.written(List.of(row.formatted(1), row.formatted(2), row.formatted(3),
 				row.formatted(4)), sheet -> sheet.hideRow(2)), "xl/worksheets/sheet1.xml",
 				xml -> xml.replaceFirst("<row r=\"4\"", "<row r=\"4\" ht=\"0\" customHeight=\"1\""));
 		load(written, false).andExpect(status().isUnprocessableContent())
@@ -539,7 +535,7 @@ class WorkbookQuirksTest {
 				+ " WHERE a.code = 'TI-WS-1'";
 		var rows = List.of(row.formatted(1, "trainer"), row.formatted(3, ""), row.formatted(4, ""));
 		for (var numbers : List.of(new String[] { "3", "2", "after row 2" }, new String[] { "4", "2", "after row 3" })) {
-			var written = rewrite(Workbooks.written(rows), "xl/worksheets/sheet1.xml",
+			var written = rewritten(Workbooks.written(rows), "xl/worksheets/sheet1.xml",
 					xml -> xml.replaceFirst("<row r=\"" + numbers[0] + "\"", "<row r=\"" + numbers[1] + "\""));
 			for (boolean dryRun : new boolean[] { true, false }) {
 				load(written, dryRun).andExpect(status().isBadRequest())
@@ -555,7 +551,7 @@ class WorkbookQuirksTest {
 				Integer.class)).isZero();
 		// the same rows, their numbers left out (a row then follows the one before): the role changed, both new people
 		// stored with their participations
-		var unnumbered = rewrite(Workbooks.written(rows), "xl/worksheets/sheet1.xml",
+		var unnumbered = rewritten(Workbooks.written(rows), "xl/worksheets/sheet1.xml",
 				xml -> {
 					var changed = xml.replaceAll("<row r=\"\\d+\"", "<row");
 					assertThat(changed).contains("<row").doesNotContain("<row r=");
@@ -575,7 +571,7 @@ class WorkbookQuirksTest {
 	@Test
 	void aRowWithoutItsNumberFollowsTheRowBefore() throws Exception {
 		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,%s,,,,,,";
-		var written = rewrite(Workbooks.written(List.of(row.formatted(1, "female"), row.formatted(2, "female"),
+		var written = rewritten(Workbooks.written(List.of(row.formatted(1, "female"), row.formatted(2, "female"),
 				row.formatted(3, "unknown"))), "xl/worksheets/sheet1.xml", xml -> xml.replaceFirst("<row r=\"2\"",
 						"<row r=\"7\"").replaceFirst("<row r=\"3\"", "<row").replaceFirst("<row r=\"4\"", "<row"));
 		load(written, true).andExpect(status().isUnprocessableContent())
@@ -588,7 +584,7 @@ class WorkbookQuirksTest {
 	@Test
 	void aHiddenRowWithoutItsNumberIsRefused() throws Exception {
 		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,female,,,,,,";
-		var written = rewrite(Workbooks.written(List.of(row.formatted(1), row.formatted(2), row.formatted(3)),
+		var written = rewritten(Workbooks.written(List.of(row.formatted(1), row.formatted(2), row.formatted(3)),
 				sheet -> sheet.hideRow(2)), "xl/worksheets/sheet1.xml", xml -> {
 					var changed = xml.replaceAll("<row r=\"\\d+\"", "<row");
 					assertThat(changed).contains("<row").doesNotContain("<row r=").contains("hidden=\"");
@@ -628,35 +624,7 @@ class WorkbookQuirksTest {
 					sheet.value(1, 4, startDay);
 					sheet.value(1, 5, endDay);
 				});
-		return rewrite(written, part, change);
-	}
-
-	private static byte[] rewrite(byte[] xlsx, String part, UnaryOperator<String> change) throws Exception {
-		var file = Files.createTempFile("kvali-workbook", ".xlsx");
-		try {
-			Files.write(file, xlsx);
-			var out = new ByteArrayOutputStream();
-			try (var in = new ZipFile(file.toFile()); var zip = new ZipOutputStream(out)) {
-				for (var entry : java.util.Collections.list(in.entries())) {
-					var bytes = in.getInputStream(entry).readAllBytes();
-					if (entry.getName().equals(part)) {
-						var changed = change.apply(new String(bytes, StandardCharsets.UTF_8));
-						if (changed == null) {
-							// the part left out
-							continue;
-						}
-						bytes = changed.getBytes(StandardCharsets.UTF_8);
-					}
-					zip.putNextEntry(new ZipEntry(entry.getName()));
-					zip.write(bytes);
-					zip.closeEntry();
-				}
-			}
-			return out.toByteArray();
-		}
-		finally {
-			Files.delete(file);
-		}
+		return rewritten(written, part, change);
 	}
 
 	private ResultActions load(byte[] workbook, boolean dryRun) throws Exception {

@@ -2,9 +2,15 @@ package org.kvali.intake;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -63,6 +69,35 @@ final class Workbooks {
 		edit.accept(attendance(workbook, rows));
 		workbook.finish();
 		return out.toByteArray();
+	}
+
+	/** The workbook {@code xlsx} with {@code change} applied to its file {@code part} (which it leaves out if null). */
+	static byte[] rewritten(byte[] xlsx, String part, UnaryOperator<String> change) throws Exception {
+		var file = Files.createTempFile("kvali-workbook", ".xlsx");
+		try {
+			Files.write(file, xlsx);
+			var out = new ByteArrayOutputStream();
+			try (var in = new ZipFile(file.toFile()); var zip = new ZipOutputStream(out)) {
+				for (var entry : java.util.Collections.list(in.entries())) {
+					var bytes = in.getInputStream(entry).readAllBytes();
+					if (entry.getName().equals(part)) {
+						var changed = change.apply(new String(bytes, StandardCharsets.UTF_8));
+						if (changed == null) {
+							// the part left out
+							continue;
+						}
+						bytes = changed.getBytes(StandardCharsets.UTF_8);
+					}
+					zip.putNextEntry(new ZipEntry(entry.getName()));
+					zip.write(bytes);
+					zip.closeEntry();
+				}
+			}
+			return out.toByteArray();
+		}
+		finally {
+			Files.delete(file);
+		}
 	}
 
 }

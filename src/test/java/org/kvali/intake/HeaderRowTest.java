@@ -1,0 +1,118 @@
+package org.kvali.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A header below empty rows: the sheet's first row with anything in it. Its messages name the row it is on, where
+ * they named row 1 and "the first row" (a tester's), and a workbook's empty rows above it, formatted say, are passed
+ * over as a CSV file's empty lines are, where the empty first row was read as a header naming no column.
+ */
+@IntegrationTest
+class HeaderRowTest {
+
+	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private static final String ROW = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,female,,,,,,";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void project() {
+		IntakeFixture.create(this.jdbc);
+	}
+
+	@AfterEach
+	void clean() {
+		IntakeFixture.remove(this.jdbc);
+	}
+
+	@Test
+	void aCsvHeaderBelowEmptyLinesIsNamedByItsRow() throws Exception {
+		var header = AttendanceImportTest.HEADER.replace("gender", "sex");
+		send("text/csv", ",,,\n\n" + header + ROW.formatted(1) + "\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].column").value("gender"))
+			.andExpect(jsonPath("$.errors[0].message").value("The required column gender is missing from row 3 (the"
+					+ " first with anything in it)"))
+			.andExpect(jsonPath("$.errors[1].row").value(3))
+			.andExpect(jsonPath("$.errors[1].message").value("The column sex is not one Kvali reads: did you mean"
+					+ " gender? Name it so, or remove the column"));
+		var noted = AttendanceImportTest.HEADER.trim() + ",notes\n";
+		send("text/csv", "\n" + noted + ROW.formatted(1) + ",\n" + ROW.formatted(2).replace("female", "x") + ",\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(2))
+			.andExpect(jsonPath("$.warnings[0].column").value("notes"))
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(4))
+			.andExpect(jsonPath("$.errors[0].column").value("gender"));
+		// too many names: the row is named, and asked whether it is the header
+		var wide = IntStream.rangeClosed(1, 1_001).mapToObj(i -> "c" + i).collect(Collectors.joining(","));
+		send("text/csv", "\n\n\n" + wide + "\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(4))
+			.andExpect(jsonPath("$.errors[0].message").value("Row 4 (the first with anything in it) names 1001 columns;"
+					+ " a sheet has at most 1000: is it the sheet meant, that row the header?"));
+	}
+
+	@Test
+	void aWorkbookHeaderBelowEmptyRowsIsReadThereAndNamedByItsRow() throws Exception {
+		var written = Workbooks.written(List.of(ROW.formatted(1), ROW.formatted(2)),
+				sheet -> sheet.value(0, 15, "notes"));
+		// the rows moved two down, and an empty row 1 formatted higher
+		var lower = Workbooks.rewritten(written, "xl/worksheets/sheet1.xml", HeaderRowTest::twoRowsDown);
+		load(lower).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.created.participations").value(2))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(3))
+			.andExpect(jsonPath("$.warnings[0].column").value("notes"));
+		var unnamed = Workbooks.rewritten(Workbooks.written(List.of(ROW.formatted(1)), sheet -> sheet.value(0, 8, "sex")),
+				"xl/worksheets/sheet1.xml", HeaderRowTest::twoRowsDown);
+		load(unnamed).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].message").value("The required column gender is missing from row 3 (the"
+					+ " first with anything in it) of sheet 'Attendance'"))
+			.andExpect(jsonPath("$.errors[1].row").value(3));
+	}
+
+	/** A sheet's XML with each row and cell two rows further down, and an empty row 1 of its own height. */
+	private static String twoRowsDown(String xml) {
+		var moved = java.util.regex.Pattern.compile("(<(?:row|c) r=\"[A-Z]*)(\\d+)\"").matcher(xml)
+			.replaceAll(match -> match.group(1) + (Integer.parseInt(match.group(2)) + 2) + "\"");
+		return moved.replaceFirst("<row ", "<row r=\"1\" ht=\"30\" customHeight=\"1\"/><row ");
+	}
+
+	private ResultActions load(byte[] workbook) throws Exception {
+		return this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType(XLSX).content(workbook));
+	}
+
+	private ResultActions send(String type, String sheet) throws Exception {
+		return this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType(type)
+			.content(sheet.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
