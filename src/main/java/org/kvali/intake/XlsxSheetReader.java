@@ -59,6 +59,10 @@ final class XlsxSheetReader {
 	private static final Pattern DATE_1904 = Pattern
 		.compile("<(\\w+:)?workbookPr\\b[^>]*\\bdate1904\\s*=\\s*[\"'](1|true)[\"']");
 
+	/** The relation of a Strict Open XML package to its workbook. */
+	private static final String STRICT_DOCUMENT =
+			"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
+
 	private XlsxSheetReader() {
 	}
 
@@ -82,6 +86,7 @@ final class XlsxSheetReader {
 	static void read(byte[] body, long maxInflated, int maxRows, SheetSink sink) {
 		ZipGuard.check(body, maxInflated, maxRows);
 		try (var workbook = open(body)) {
+			notStrict(body);
 			var sheet = attendance(workbook, sink);
 			if (sheet != null) {
 				read(body, workbook, sheet, maxRows, sink);
@@ -99,6 +104,20 @@ final class XlsxSheetReader {
 						+ "spreadsheet program and save it as an Excel workbook");
 			}
 			throw new SheetException(HttpStatus.BAD_REQUEST, "The body is not a readable .xlsx workbook");
+		}
+	}
+
+	/**
+	 * Refuses a workbook saved as Strict Open XML (Excel's "Strict Open XML Spreadsheet"), whose parts name their kinds
+	 * and relations otherwise: the reader opens it but finds no sheet's part, and the refusal said only that the body
+	 * was not a readable workbook (a tester's).
+	 */
+	private static void notStrict(byte[] body) throws IOException {
+		var relations = part(body, "_rels/.rels");
+		if (relations != null && relations.contains(STRICT_DOCUMENT)) {
+			throw new SheetException(HttpStatus.BAD_REQUEST, "The workbook is saved as Strict Open XML, which Kvali"
+					+ " does not read: open it in a spreadsheet program and save it as an Excel workbook (.xlsx; in"
+					+ " Excel, Save As, Excel Workbook)");
 		}
 	}
 
