@@ -29,19 +29,19 @@ import org.springframework.http.HttpStatus;
  */
 final class MergedCells {
 
+	/** The elements whose tags are read: each row's, each merged range's, and the columns'. */
+	private static final Set<String> ELEMENTS = Set.of("row", "mergeCell", "col");
+
+	/** In a mergeCell's tag, its range. */
 	private static final Pattern MERGE = Pattern
-		.compile("<(?:\\w+:)?mergeCell\\b[^>]*?\\bref\\s*=\\s*\"([A-Z]{1,3})(\\d{1,7}):([A-Z]{1,3})(\\d{1,7})\"");
+		.compile("\\bref\\s*=\\s*\"([A-Z]{1,3})(\\d{1,7}):([A-Z]{1,3})(\\d{1,7})\"");
 
-	/** A row's element, as its start ({@code <row r="3">}) or whole when empty ({@code <row r="3"/>}). */
-	private static final Pattern ROW = Pattern.compile("<(?:\\w+:)?row\\b[^>]*>");
-
-	/** In a row's element: the sheet hides the row ({@code hidden="1"}), by a filter or by Hide, or shows it 0 high. */
+	/** In a row's tag: the sheet hides the row ({@code hidden="1"}), by a filter or by Hide, or shows it 0 high. */
 	private static final Pattern HIDDEN = Pattern
 		.compile("\\b(?:hidden\\s*=\\s*\"(?:1|true)\"|ht\\s*=\\s*\"0(?:\\.0*)?\")");
 
-	/** Columns the sheet hides ({@code <col min="10" max="10" hidden="1"/>}), numbered from 1. */
-	private static final Pattern HIDDEN_COLUMNS = Pattern
-		.compile("<(?:\\w+:)?col\\b[^>]*?\\bhidden\\s*=\\s*\"(?:1|true)\"[^>]*>");
+	/** In a col's tag: the sheet hides its columns ({@code <col min="10" max="10" hidden="1"/>}, from 1). */
+	private static final Pattern HIDDEN_COLUMN = Pattern.compile("\\bhidden\\s*=\\s*\"(?:1|true)\"");
 
 	private static final Pattern COLUMN_SPAN = Pattern
 		.compile("\\bmin\\s*=\\s*\"(\\d{1,5})\"[^>]*?\\bmax\\s*=\\s*\"(\\d{1,5})\"");
@@ -57,9 +57,6 @@ final class MergedCells {
 	private static final Pattern RELATION = Pattern.compile("<(?:\\w+:)?Relationship\\b[^>]*>");
 
 	private static final Pattern ATTRIBUTE = Pattern.compile("\\b(\\w+)\\s*=\\s*\"([^\"]*)\"");
-
-	/** Enough of the text before a chunk to hold any one mergeCell or row element cut by the chunk's start. */
-	private static final int OVERLAP = 512;
 
 	/** A merged range: its first and last columns (0 for A) and rows, as the sheet numbers them. */
 	record Range(int firstColumn, int lastColumn, int firstRow, int lastRow) {
@@ -190,52 +187,59 @@ final class MergedCells {
 		var hiddenColumns = new BitSet();
 		var numbered = new RowNumbers();
 		ZipGuard.part(body, name, in -> {
-			// scanned in chunks, each with the end of the one before: a sheet's part may be tens of megabytes
-			var buffer = new byte[64 * 1024];
-			String carried = "";
-			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-				var text = carried + new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
-				var merge = MERGE.matcher(text);
-				while (merge.find()) {
-					int[] columns = { column(merge.group(1)), column(merge.group(3)) };
-					int[] rows = { Integer.parseInt(merge.group(2)), Integer.parseInt(merge.group(4)) };
-					// corners given the other way round span the same cells
-					var range = new Range(Math.min(columns[0], columns[1]), Math.max(columns[0], columns[1]),
-							Math.min(rows[0], rows[1]), Math.max(rows[0], rows[1]));
-					boolean merges = range.lastRow() > range.firstRow() || range.lastColumn() > range.firstColumn();
-					if (merges && found.add(range) && found.size() > maxRanges) {
-						throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE, "The sheet merges more than "
-								+ maxRanges + " ranges of cells; a sheet of attendance merges few, if any");
-					}
-				}
-				for (var row = ROW.matcher(text); row.find();) {
-					int number = numbered.add(row.group(), row.end());
-					if (number > 0 && number <= LAST_ROW && HIDDEN.matcher(row.group()).find()) {
-						hidden.set(number);
-					}
-				}
-				for (var columns = HIDDEN_COLUMNS.matcher(text); columns.find();) {
-					var span = COLUMN_SPAN.matcher(columns.group());
-					if (span.find()) {
-						int min = Integer.parseInt(span.group(1));
-						int max = Math.min(Integer.parseInt(span.group(2)), LAST_COLUMN);
-						if (min >= 1 && min <= max) {
-							hiddenColumns.set(min - 1, max);
+			// a sheet's part may be hundreds of megabytes, of cells mostly: only these elements' tags are read
+			XmlStartTags.scan(in, ELEMENTS, (element, tag) -> {
+				switch (element) {
+					case "row" -> {
+						int number = numbered.add(tag);
+						if (number > 0 && number <= LAST_ROW && HIDDEN.matcher(tag).find()) {
+							hidden.set(number);
 						}
 					}
+					case "mergeCell" -> merged(tag, found, maxRanges);
+					default -> hiddenColumns(tag, hiddenColumns);
 				}
-				carried = text.substring(Math.max(0, text.length() - OVERLAP));
-				numbered.advance(text.length() - carried.length());
-			}
+			});
 			return null;
 		});
 		return new MergedCells(new ArrayList<>(found), hidden, hiddenColumns, numbered.numbers, numbered.count);
 	}
 
+	/** Adds the range a mergeCell's tag gives, if it merges cells; at most {@code maxRanges}. */
+	private static void merged(String tag, Set<Range> found, int maxRanges) {
+		var merge = MERGE.matcher(tag);
+		if (!merge.find()) {
+			return;
+		}
+		int[] columns = { column(merge.group(1)), column(merge.group(3)) };
+		int[] rows = { Integer.parseInt(merge.group(2)), Integer.parseInt(merge.group(4)) };
+		// corners given the other way round span the same cells
+		var range = new Range(Math.min(columns[0], columns[1]), Math.max(columns[0], columns[1]),
+				Math.min(rows[0], rows[1]), Math.max(rows[0], rows[1]));
+		boolean merges = range.lastRow() > range.firstRow() || range.lastColumn() > range.firstColumn();
+		if (merges && found.add(range) && found.size() > maxRanges) {
+			throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE, "The sheet merges more than " + maxRanges
+					+ " ranges of cells; a sheet of attendance merges few, if any");
+		}
+	}
+
+	/** Adds the columns a col's tag hides. */
+	private static void hiddenColumns(String tag, BitSet hiddenColumns) {
+		if (HIDDEN_COLUMN.matcher(tag).find()) {
+			var span = COLUMN_SPAN.matcher(tag);
+			if (span.find()) {
+				int min = Integer.parseInt(span.group(1));
+				int max = Math.min(Integer.parseInt(span.group(2)), LAST_COLUMN);
+				if (min >= 1 && min <= max) {
+					hiddenColumns.set(min - 1, max);
+				}
+			}
+		}
+	}
+
 	/**
-	 * The rows' numbers in the order of their elements, each counted once though the chunks of the part it is read in
-	 * repeat the end of the one before: the number a row's element gives, or, without one, the one after the row
-	 * before's, as spreadsheet programs read it.
+	 * The rows' numbers in the order of their elements: the number a row's element gives, or, without one, the one
+	 * after the row before's, as spreadsheet programs read it.
 	 */
 	private static final class RowNumbers {
 
@@ -246,19 +250,9 @@ final class MergedCells {
 		/** The number of the last row's element counted. */
 		private int last;
 
-		/** Where in the part the text being scanned starts. */
-		private long start;
-
-		/** Where in the part the last element counted ends. */
-		private long counted;
-
-		/** Counts the element ending at {@code end} of the text being scanned; 0 when it was counted before. */
-		int add(String element, int end) {
-			if (this.start + end <= this.counted) {
-				return 0;
-			}
-			this.counted = this.start + end;
-			var given = ROW_NUMBER.matcher(element);
+		/** Counts the row whose tag is {@code tag}; returns its number. */
+		int add(String tag) {
+			var given = ROW_NUMBER.matcher(tag);
 			int number = given.find() ? Integer.parseInt(given.group(1)) : this.last + 1;
 			this.last = number;
 			// no more than a spreadsheet's rows: a small zip can hold millions of empty rows' elements
@@ -269,11 +263,6 @@ final class MergedCells {
 				this.numbers[this.count++] = number;
 			}
 			return number;
-		}
-
-		/** The next text scanned starts {@code by} further into the part. */
-		void advance(int by) {
-			this.start += by;
 		}
 
 	}
