@@ -12,12 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
+import org.dhatim.fastexcel.Workbook;
 import org.postgresql.PGConnection;
 
 import org.kvali.KvaliApplication;
@@ -30,7 +32,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 /**
  * {@code ./mvnw -q test-compile exec:java@import-benchmark}: loads sheets of 10,000 rows (five times) and 200,000 rows
  * (three times) over HTTP and prints rows per second beside a plain COPY of the same rows into the same tables (rolled
- * back), each run and the medians, on a fresh database with the demo data. {@link #atScale} does the same in a
+ * back), each run and the medians, on a fresh database with the demo data, then 200,000 rows as a workbook (.xlsx)
+ * beside the same rows as CSV, three dry runs each. {@link #atScale} does the same in a
  * benchmark database of millions of participations, with dry runs so that it stays as generated. Sheets and COPY
  * data are written to temporary files before each is timed and sent from them, so the benchmark runs in a heap much
  * smaller than its sheets ({@code MAVEN_OPTS=-Xmx128m}), which shows that the service streams them too.
@@ -41,6 +44,8 @@ public final class ImportBenchmark {
 			"GE-SJ-AKHALTSIKHE", "GE-SJ-AKHALKALAKI", "GE-SJ-BORJOMI" };
 
 	private static final int PER_ACTIVITY = 30;
+
+	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	/** Where the sheets go: a project and an organization that exist, and whether each load is a dry run. */
 	private record Target(int port, DataSource owner, String project, String organization, boolean dryRun) {
@@ -111,6 +116,66 @@ public final class ImportBenchmark {
 			System.out.printf("200,000 rows sent again (dry runs): %.2f, %.2f, %.2f s, median %.2f s%n", again[0],
 					again[1], again[2], again[1]);
 		}
+		workbook(http, target);
+	}
+
+	/**
+	 * New rows sent as a workbook (.xlsx) and as CSV, three times each as dry runs, one after the other: what reading a
+	 * workbook adds. Its dates are date cells and its birth years numbers, as a spreadsheet keeps them typed in.
+	 */
+	private static void workbook(HttpClient http, Target target) throws Exception {
+		int rows = 200_000;
+		var csv = written(lines(rows, i -> sheetRow(target, "X" + rows, i), AttendanceImportTest.HEADER));
+		var xlsx = Files.createTempFile("kvali-benchmark", ".xlsx");
+		try {
+			workbook(csv, xlsx);
+			var workbooks = new double[3];
+			var sheets = new double[3];
+			for (int run = 0; run < 3; run++) {
+				workbooks[run] = post(http, target, xlsx, XLSX, true);
+				sheets[run] = post(http, target, csv, "text/csv", true);
+			}
+			System.out.printf("200,000 rows as .xlsx (%.1f MB, dry runs): %.2f, %.2f, %.2f s, median %.2f s; as CSV"
+					+ " (%.1f MB): %.2f, %.2f, %.2f s, median %.2f s%n", Files.size(xlsx) / 1e6, workbooks[0],
+					workbooks[1], workbooks[2], median(workbooks), Files.size(csv) / 1e6, sheets[0], sheets[1],
+					sheets[2], median(sheets));
+		}
+		finally {
+			Files.delete(csv);
+			Files.delete(xlsx);
+		}
+	}
+
+	/** The sheet of the CSV file written as a workbook: dates as date cells, birth years as numbers, the rest text. */
+	private static void workbook(Path csv, Path xlsx) throws IOException {
+		try (var out = Files.newOutputStream(xlsx); var lines = Files.newBufferedReader(csv)) {
+			var workbook = new Workbook(out, "Kvali benchmark", "1.0");
+			var sheet = workbook.newWorksheet("Attendance");
+			int row = 0;
+			for (var line = lines.readLine(); line != null; line = lines.readLine(), row++) {
+				var cells = line.split(",", -1);
+				for (int column = 0; column < cells.length; column++) {
+					var cell = cells[column];
+					if (cell.isEmpty()) {
+						continue;
+					}
+					if (row > 0 && (column == 4 || column == 5)) {
+						sheet.value(row, column, LocalDate.parse(cell));
+						sheet.style(row, column).format("yyyy-mm-dd").set();
+					}
+					else if (row > 0 && column == 9) {
+						sheet.value(row, column, Integer.parseInt(cell));
+					}
+					else {
+						sheet.value(row, column, cell);
+					}
+				}
+				if (row % 1000 == 999) {
+					sheet.flush();
+				}
+			}
+			workbook.finish();
+		}
 	}
 
 	private static void print(String label, int rows, double importSeconds, double copySeconds) {
@@ -133,23 +198,29 @@ public final class ImportBenchmark {
 			throws Exception {
 		var sheet = written(lines(rows, i -> sheetRow(target, prefix + rows, i), AttendanceImportTest.HEADER));
 		try {
-			var request = HttpRequest
-				.newBuilder(URI.create("http://localhost:" + target.port() + "/imports/attendance?dryRun=" + dryRun))
-				.header("Content-Type", "text/csv")
-				.header("Authorization", "Bearer " + BenchmarkDatabase.ADMIN_KEY)
-				.POST(HttpRequest.BodyPublishers.ofFile(sheet))
-				.build();
-			long started = System.nanoTime();
-			var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-			double seconds = (System.nanoTime() - started) / 1e9;
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException(response.body());
-			}
-			return seconds;
+			return post(http, target, sheet, "text/csv", dryRun);
 		}
 		finally {
 			Files.delete(sheet);
 		}
+	}
+
+	/** Sends the file as a sheet of the content type and returns the seconds until the answer. */
+	private static double post(HttpClient http, Target target, Path sheet, String type, boolean dryRun)
+			throws Exception {
+		var request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + target.port() + "/imports/attendance?dryRun=" + dryRun))
+			.header("Content-Type", type)
+			.header("Authorization", "Bearer " + BenchmarkDatabase.ADMIN_KEY)
+			.POST(HttpRequest.BodyPublishers.ofFile(sheet))
+			.build();
+		long started = System.nanoTime();
+		var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		double seconds = (System.nanoTime() - started) / 1e9;
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(response.body());
+		}
+		return seconds;
 	}
 
 	/** The stream written to a new temporary file (deleted by the caller). */
