@@ -251,8 +251,7 @@ final class RowIntake implements SheetSink {
 	public void hiddenColumns(List<String> names) {
 		for (var name : names) {
 			this.warnings.add(new ImportMessage(this.headerRow, name, null, "The column is hidden in the workbook; its"
-					+ " values are"
-					+ " read all the same: delete it if they are not to be loaded"));
+					+ " values are read all the same: delete it if they are not to be loaded"));
 		}
 	}
 

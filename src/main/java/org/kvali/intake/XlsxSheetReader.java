@@ -247,7 +247,7 @@ final class XlsxSheetReader {
 	}
 
 	private static SheetRow row(Row row, int number, List<String> header, LocalDate epoch, MergedCells merged) {
-		var cells = new HashMap<String, String>();
+		var cells = new HashMap<String, String>(2 * header.size());
 		var failed = new HashSet<String>();
 		var unsaved = new HashMap<String, String>();
 		var dated = new HashSet<String>();
