@@ -53,4 +53,35 @@ class StagingTest {
 				"5|Seeds \uD83C\uDF31 2025|12|-|end_date|ST-P3|2025-03-01");
 	}
 
+	/**
+	 * Each of the 18 columns arrives in its place, of each type (an int, a smallint, dates, a boolean either way, a
+	 * text array), given or null (no column flagged is a null array): a value written in another's place, or a null
+	 * written as a value, would move it.
+	 */
+	@Test
+	void everyColumnArrivesInItsPlaceGivenOrNull() {
+		var full = new AttendanceRow(7, "ST-A", "Budget hearing", "WORKSHOP", "CSO-CAPACITY", LocalDate.of(2025, 3, 1),
+				LocalDate.of(2025, 3, 2), "GE-KK-MARNEULI", "ST-P", "MALE", 1987, true, "GE-KK-BOLNISI", "ST-ORG",
+				"Youth Voice", "CSO", "TRAINER");
+		var empty = new AttendanceRow(8, null, null, null, null, null, null, null, null, null, null, false, null, null,
+				null, null, null);
+		var nulls = new AttendanceRow(9, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null);
+		var stored = this.transaction.execute(status -> {
+			try (var copy = this.staging.open()) {
+				copy.add(full, List.of("gender", "role"));
+				copy.add(empty, List.of());
+				copy.add(nulls, List.of());
+				copy.end();
+			}
+			// a row as PostgreSQL writes one: nulls empty, a text with spaces quoted
+			var rows = this.jdbc.queryForList("SELECT CAST(r AS text) FROM import_row r ORDER BY row_no", String.class);
+			status.setRollbackOnly();
+			return rows;
+		});
+		assertThat(stored).containsExactly("(7,ST-A,\"Budget hearing\",WORKSHOP,CSO-CAPACITY,2025-03-01,2025-03-02,"
+				+ "GE-KK-MARNEULI,ST-P,MALE,1987,t,GE-KK-BOLNISI,ST-ORG,\"Youth Voice\",CSO,TRAINER,\"{gender,role}\")",
+				"(8,,,,,,,,,,,f,,,,,,)", "(9,,,,,,,,,,,,,,,,,)");
+	}
+
 }
