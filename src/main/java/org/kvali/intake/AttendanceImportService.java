@@ -126,7 +126,7 @@ public class AttendanceImportService {
 			if (errors.isEmpty() && intake.rows() == 0) {
 				errors.add(new ImportMessage(null, null, null, "The sheet has a header but no rows"));
 			}
-			if (errors.stream().noneMatch(error -> error.row() != null && error.row() == 1)) {
+			if (!intake.headerFailed()) {
 				// The checks against stored data run under the write lock, so what they saw holds at the write.
 				this.staging.analyze();
 				this.staging.lockWrites();

@@ -97,7 +97,8 @@ final class RowIntake implements SheetSink {
 					+ " is missing from " + (row == 1 ? "the first row" : "row " + row + " (the first with anything in"
 							+ " it)") + (sheet == null ? "" : " of " + sheet)
 					+ (missing.size() < Columns.REQUIRED.size() ? ""
-							: ": the columns' names belong in the first row; delete a title or any rows above them")));
+							: ": the columns' names belong in the first row with anything in it; delete a title or any rows"
+									+ " above them")));
 		}
 		var seen = new HashSet<String>();
 		for (int i = 0; i < names.size(); i++) {
@@ -312,6 +313,11 @@ final class RowIntake implements SheetSink {
 
 	List<ImportMessage> warnings() {
 		return this.warnings;
+	}
+
+	/** Whether the sheet was refused at its header (or before it): no row was read, and nothing was staged. */
+	boolean headerFailed() {
+		return this.headerFailed;
 	}
 
 	/** The errors found so far; the header's errors alone when the header failed. */

@@ -2,8 +2,12 @@ package org.kvali.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -36,6 +42,10 @@ class HeaderRowTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource ownerDataSource;
 
 	@BeforeEach
 	void project() {
@@ -97,6 +107,36 @@ class HeaderRowTest {
 			.andExpect(jsonPath("$.errors[0].message").value("The required column gender is missing from row 3 (the"
 					+ " first with anything in it) of sheet 'Attendance'"))
 			.andExpect(jsonPath("$.errors[1].row").value(3));
+	}
+
+	/**
+	 * A sheet refused at its header, wherever that is, is answered at once: it stages no row, so it neither waits for
+	 * the loads and changes before it (their lock) nor is checked against what is stored. A header below row 1 waited,
+	 * as the service told a refused header by an error on row 1 (a review's).
+	 */
+	@Test
+	void aSheetRefusedAtItsHeaderBelowRowOneWaitsForNoWrite() throws Exception {
+		var sheet = "\n\n" + AttendanceImportTest.HEADER.replace("gender", "sex") + ROW.formatted(1) + "\n";
+		try (var holder = this.ownerDataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (var statement = holder.createStatement()) {
+				statement.execute("SELECT version FROM data_version WHERE id = 1 FOR UPDATE");
+			}
+			var answer = CompletableFuture.supplyAsync(() -> {
+				try {
+					return send("text/csv", sheet).andReturn().getResponse().getStatus();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			try {
+				assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(422);
+			}
+			finally {
+				holder.rollback();
+			}
+		}
 	}
 
 	/** A sheet's XML with each row and cell two rows further down, and an empty row 1 of its own height. */
