@@ -85,8 +85,8 @@ final class XlsxSheetReader {
 	 */
 	static void read(byte[] body, long maxInflated, int maxRows, SheetSink sink) {
 		ZipGuard.check(body, maxInflated, maxRows);
+		notStrict(body);
 		try (var workbook = open(body)) {
-			notStrict(body);
 			var sheet = attendance(workbook, sink);
 			if (sheet != null) {
 				read(body, workbook, sheet, maxRows, sink);
@@ -112,8 +112,15 @@ final class XlsxSheetReader {
 	 * and relations otherwise: the reader opens it but finds no sheet's part, and the refusal said only that the body
 	 * was not a readable workbook (a tester's).
 	 */
-	private static void notStrict(byte[] body) throws IOException {
-		var relations = part(body, "_rels/.rels");
+	private static void notStrict(byte[] body) {
+		String relations;
+		try {
+			relations = part(body, "_rels/.rels");
+		}
+		catch (IOException ex) {
+			// the reader refuses the package itself
+			return;
+		}
 		if (relations != null && relations.contains(STRICT_DOCUMENT)) {
 			throw new SheetException(HttpStatus.BAD_REQUEST, "The workbook is saved as Strict Open XML, which Kvali"
 					+ " does not read: open it in a spreadsheet program and save it as an Excel workbook (.xlsx; in"

@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
  */
 final class XmlStartTags {
 
-	/** The longest name looked at; a longer one is none of those sought. */
+	/** The longest local name looked at; a longer one is none of those sought. */
 	private static final int LONGEST_NAME = 64;
 
 	private final InputStream in;
@@ -60,15 +60,15 @@ final class XmlStartTags {
 				skipMarkup();
 				continue;
 			}
-			// where the local name starts, from the mark (which a refill moves)
+			// where the local name starts, from the mark (which a refill moves); a prefix may be of any length
 			int local = this.position - this.mark;
-			for (; c >= 0 && nameCharacter(c) && this.position - this.mark - local < LONGEST_NAME; c = peek()) {
+			for (; c >= 0 && nameCharacter(c); c = peek()) {
 				// after a prefix, the local name
 				local = c == ':' ? this.position + 1 - this.mark : local;
 				this.position++;
 			}
 			int length = this.position - this.mark - local;
-			if (lengths[length]) {
+			if (length <= LONGEST_NAME && lengths[length]) {
 				var name = new String(this.buffer, this.mark + local, length, StandardCharsets.ISO_8859_1);
 				if (names.contains(name)) {
 					found.accept(name, tag());
@@ -183,7 +183,8 @@ final class XmlStartTags {
 			this.buffer = Arrays.copyOf(this.buffer, 2 * this.buffer.length);
 		}
 		int read = this.in.read(this.buffer, this.end, this.buffer.length - this.end);
-		if (read < 0) {
+		if (read <= 0) {
+			// the end (no stream gives 0 bytes for room to read into; were one to, its part would end there)
 			return false;
 		}
 		this.end += read;

@@ -34,6 +34,10 @@ class XmlStartTagsTest {
 		}
 		assertThat(tags(new ByteArrayInputStream(bytes(PART)), Set.of("col")))
 			.containsExactly("col <x:col min=\"2\" max=\"3\" hidden=\"1\"/>");
+		// a prefix of any length; a local name longer than any sought is none of them
+		var prefix = "p".repeat(100);
+		assertThat(tags(trickle(bytes("<" + prefix + ":row r=\"1\"/><" + prefix + "row/><row" + prefix + "/>"), 7),
+				Set.of("row"))).containsExactly("row <" + prefix + ":row r=\"1\"/>");
 	}
 
 	/** A tag longer than the buffer is read whole, and the tags after it are found. */
