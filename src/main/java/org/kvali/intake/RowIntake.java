@@ -97,8 +97,8 @@ final class RowIntake implements SheetSink {
 					+ " is missing from " + (row == 1 ? "the first row" : "row " + row + " (the first with anything in"
 							+ " it)") + (sheet == null ? "" : " of " + sheet)
 					+ (missing.size() < Columns.REQUIRED.size() ? ""
-							: ": the columns' names belong in the first row with anything in it; delete a title or any rows"
-									+ " above them")));
+							: ": the columns' names belong in the first row with anything in it; delete a title or"
+									+ " any rows above them")));
 		}
 		var seen = new HashSet<String>();
 		for (int i = 0; i < names.size(); i++) {
