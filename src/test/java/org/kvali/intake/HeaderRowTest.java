@@ -100,8 +100,8 @@ class HeaderRowTest {
 			.andExpect(jsonPath("$.warnings.length()").value(1))
 			.andExpect(jsonPath("$.warnings[0].row").value(3))
 			.andExpect(jsonPath("$.warnings[0].column").value("notes"));
-		var unnamed = Workbooks.rewritten(Workbooks.written(List.of(ROW.formatted(1)), sheet -> sheet.value(0, 8, "sex")),
-				"xl/worksheets/sheet1.xml", HeaderRowTest::twoRowsDown);
+		var sex = Workbooks.written(List.of(ROW.formatted(1)), sheet -> sheet.value(0, 8, "sex"));
+		var unnamed = Workbooks.rewritten(sex, "xl/worksheets/sheet1.xml", HeaderRowTest::twoRowsDown);
 		load(unnamed).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].row").value(3))
 			.andExpect(jsonPath("$.errors[0].message").value("The required column gender is missing from row 3 (the"
@@ -147,7 +147,8 @@ class HeaderRowTest {
 	}
 
 	private ResultActions load(byte[] workbook) throws Exception {
-		return this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType(XLSX).content(workbook));
+		return this.mvc
+			.perform(post("/imports/attendance").param("dryRun", "true").contentType(XLSX).content(workbook));
 	}
 
 	private ResultActions send(String type, String sheet) throws Exception {
