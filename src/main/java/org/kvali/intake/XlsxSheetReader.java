@@ -117,7 +117,7 @@ final class XlsxSheetReader {
 		try {
 			relations = part(body, "_rels/.rels");
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			// the reader refuses the package itself
 			return;
 		}
