@@ -47,6 +47,12 @@ final class Columns {
 
 	static final List<String> REQUIRED = List.of(ACTIVITY_CODE, PROJECT_CODE, PARTICIPANT_REF, GENDER);
 
+	/**
+	 * The most rows with something in them looked through for the header: a title, a project's name, a date and notes
+	 * above the table are passed over, where the header is among them.
+	 */
+	static final int ROWS_TO_HEADER = 10;
+
 	/** The columns of codes, each naming one thing: two ways of writing one make two things of it. */
 	static final List<String> CODES = List.of(ACTIVITY_CODE, PROJECT_CODE, PARTICIPANT_REF, ORGANIZATION_CODE);
 
@@ -100,6 +106,12 @@ final class Columns {
 	private static final Pattern APART = Pattern.compile("[\\s\\-.]+");
 
 	private Columns() {
+	}
+
+	/** How many of the required columns the names written in a row name. */
+	static int requiredNamed(List<String> written) {
+		var names = written.stream().map(Columns::named).toList();
+		return (int) REQUIRED.stream().filter(names::contains).count();
 	}
 
 	/** The column a header's name names: "Birth year", "birth-year" and "BIRTH_YEAR *" are birth_year. */

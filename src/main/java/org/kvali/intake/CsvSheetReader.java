@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +52,8 @@ final class CsvSheetReader {
 					.setFormat(CSVFormat.RFC4180.builder().setDelimiter(delimiter(reader)).get())
 					.get()) {
 			List<String> header = null;
+			// the rows with something in them before the header, while it is looked for
+			var above = new ArrayList<CSVRecord>();
 			var records = parser.iterator();
 			var read = new long[2];
 			int hidden = 0;
@@ -69,34 +72,74 @@ final class CsvSheetReader {
 					continue;
 				}
 				if (header == null) {
-					unknownSeparator(record);
-					header = sink.header(record.stream().map(Text::trim).toList(),
-							(int) record.getRecordNumber() - hidden, null);
+					if (above.isEmpty()) {
+						unknownSeparator(record);
+					}
+					var names = names(record);
+					if (Columns.requiredNamed(names) == Columns.REQUIRED.size()) {
+						if (!above.isEmpty()) {
+							sink.above((int) above.get(0).getRecordNumber() - hidden,
+									(int) record.getRecordNumber() - hidden);
+						}
+						header = sink.header(names, (int) record.getRecordNumber() - hidden, null);
+						above.clear();
+						continue;
+					}
+					above.add(record);
+					if (above.size() < Columns.ROWS_TO_HEADER) {
+						continue;
+					}
+					header = firstAsHeader(above, hidden, sink);
 					continue;
 				}
-				var cells = new HashMap<String, String>(2 * header.size());
-				for (int i = 0; i < Math.min(record.size(), header.size()); i++) {
-					SheetRow.put(cells, header.get(i), Text.trim(record.get(i)));
-				}
-				boolean overlong = false;
-				for (int i = header.size(); i < record.size(); i++) {
-					overlong |= !Text.blank(record.get(i));
-				}
-				// of the columns read: one the sheet adds for itself (notes) is ignored anyway
-				int lacking = 0;
-				for (int i = record.size(); i < header.size(); i++) {
-					lacking += Columns.ALL.contains(header.get(i)) ? 1 : 0;
-				}
-				sink.row(new SheetRow((int) record.getRecordNumber() - hidden, cells, overlong, lacking, Set.of(),
-						Map.of(), Set.of(), false));
+				sink.row(row(record, (int) record.getRecordNumber() - hidden, header));
 			}
-			if (header == null) {
+			if (header == null && !above.isEmpty()) {
+				header = firstAsHeader(above, hidden, sink);
+			}
+			if (header == null && above.isEmpty()) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");
 			}
 		}
 		catch (IOException ex) {
 			throw unreadable(ex, null);
 		}
+	}
+
+	/**
+	 * None of the first rows names the required columns: the first is read as the header, to be refused for what it
+	 * lacks, and the others as its rows. Returns the header's columns.
+	 */
+	private static List<String> firstAsHeader(List<CSVRecord> above, int hidden, SheetSink sink) {
+		var first = above.get(0);
+		var header = sink.header(names(first), (int) first.getRecordNumber() - hidden, null);
+		for (var record : above.subList(1, above.size())) {
+			sink.row(row(record, (int) record.getRecordNumber() - hidden, header));
+		}
+		above.clear();
+		return header;
+	}
+
+	private static List<String> names(CSVRecord record) {
+		return record.stream().map(Text::trim).toList();
+	}
+
+	/** A data row: its cells under the header's columns, and whether it is longer or shorter than the header. */
+	private static SheetRow row(CSVRecord record, int number, List<String> header) {
+		var cells = new HashMap<String, String>(2 * header.size());
+		for (int i = 0; i < Math.min(record.size(), header.size()); i++) {
+			SheetRow.put(cells, header.get(i), Text.trim(record.get(i)));
+		}
+		boolean overlong = false;
+		for (int i = header.size(); i < record.size(); i++) {
+			overlong |= !Text.blank(record.get(i));
+		}
+		// of the columns read: one the sheet adds for itself (notes) is ignored anyway
+		int lacking = 0;
+		for (int i = record.size(); i < header.size(); i++) {
+			lacking += Columns.ALL.contains(header.get(i)) ? 1 : 0;
+		}
+		return new SheetRow(number, cells, overlong, lacking, Set.of(), Map.of(), Set.of(), false);
 	}
 
 	/**
@@ -150,10 +193,9 @@ final class CsvSheetReader {
 	}
 
 	/**
-	 * The separator of the header (the first line with more than spaces, tabs and quotes), read ahead and given back:
-	 * a comma unless it
-	 * has none outside quotes and has semicolons, or else tabs. A header longer than the look-ahead is taken as
-	 * comma-separated.
+	 * The separator of the header (the first line with more than spaces, tabs and quotes and with a separator: a title
+	 * above the header has none), read ahead and given back: a comma unless it has none outside quotes and has
+	 * semicolons, or else tabs. A header longer than the look-ahead is taken as comma-separated.
 	 */
 	private static char delimiter(BufferedReader reader) throws IOException {
 		reader.mark(LOOK_AHEAD);
@@ -164,9 +206,11 @@ final class CsvSheetReader {
 		boolean blank = true;
 		for (int read = 0, c = reader.read(); c >= 0 && read < LOOK_AHEAD - 1; c = reader.read(), read++) {
 			if ((c == '\n' || c == '\r') && !quoted) {
-				if (!blank) {
+				if (!blank && commas + semicolons + tabs > 0) {
 					break;
 				}
+				// an empty line, or one without separators (a title above the header), tells none
+				blank = true;
 				continue;
 			}
 			// as the parser skips it: nothing but spaces, tabs and quotes

@@ -44,7 +44,7 @@ final class RowIntake implements SheetSink {
 
 	private boolean headerFailed;
 
-	/** The header's row as the sheet shows it: the first with anything in it. */
+	/** The header's row as the sheet shows it ({@link SheetSink#header}). */
 	private int headerRow = 1;
 
 	private boolean unnamedTold;
@@ -246,6 +246,17 @@ final class RowIntake implements SheetSink {
 				checked.participantRef(), checked.gender(), checked.birthYear(), checked.disability(), home,
 				checked.organizationCode(), checked.organizationName(), checked.organizationKind(), checked.role()),
 				flagged);
+	}
+
+	@Override
+	public void above(int first, int header) {
+		var rows = switch (header - first) {
+			case 1 -> "row " + first + " above it (a title, say) is";
+			case 2 -> "rows " + first + " and " + (first + 1) + " above it (a title, say) are";
+			default -> "rows " + first + " to " + (header - 1) + " above it (a title, say) are";
+		};
+		this.warnings.add(new ImportMessage(first, null, null, "The header is row " + header + ", the first to name the"
+				+ " required columns: " + rows + " not read"));
 	}
 
 	@Override

@@ -182,13 +182,19 @@ final class XlsxSheetReader {
 			.orElse(workbook.getFirstSheet());
 	}
 
-	/** How many of the required columns the sheet's header (its first row with anything in it) names. */
+	/** How many of the required columns the sheet's header names: the most any of its first rows names. */
 	private static int requiredColumns(Sheet sheet) throws IOException {
 		try (var rows = sheet.openStream()) {
-			var header = rows.filter(row -> !isEmpty(row)).findFirst().map(XlsxSheetReader::header).orElse(List.of())
-				.stream().map(Columns::named).toList();
-			return (int) Columns.REQUIRED.stream().filter(header::contains).count();
+			return rows.filter(row -> !isEmpty(row))
+				.limit(Columns.ROWS_TO_HEADER)
+				.mapToInt(row -> Columns.requiredNamed(header(row)))
+				.max()
+				.orElse(0);
 		}
+	}
+
+	/** A row and its number. */
+	private record Numbered(Row row, int number) {
 	}
 
 	private static void read(byte[] body, ReadableWorkbook workbook, Sheet sheet, int maxRows, SheetSink sink)
@@ -197,35 +203,69 @@ final class XlsxSheetReader {
 			var epoch = workbook.isDate1904() || date1904(body) ? EPOCH_1904 : EPOCH_1900;
 			var merged = MergedCells.of(body, sheet.getId(), 2 * maxRows);
 			List<String> header = null;
+			// the rows with something in them before the header, while it is looked for
+			var above = new ArrayList<Numbered>();
 			int position = 0;
 			int previous = 0;
 			for (var iterator = stream.iterator(); iterator.hasNext();) {
 				var row = iterator.next();
 				int number = merged.number(position++, row.getRowNum());
 				previous = inOrder(sheet, number, previous);
-				if (header == null && isEmpty(row)) {
-					// rows above the header that hold nothing (formatted, say), as a CSV file's empty lines
+				if (isEmpty(row)) {
+					// above the header (formatted, say) as among the rows, as a CSV file's empty lines
 					continue;
 				}
 				if (header == null) {
-					header = sink.header(merged.header(number, header(row)), number,
-							"sheet '" + sheet.getName() + "'");
-					var hidden = new ArrayList<String>();
-					for (int i = 0; i < header.size(); i++) {
-						if (!header.get(i).isEmpty() && merged.hiddenColumn(i)) {
-							hidden.add(header.get(i));
+					above.add(new Numbered(row, number));
+					if (Columns.requiredNamed(header(row)) == Columns.REQUIRED.size()) {
+						if (above.size() > 1) {
+							sink.above(above.get(0).number(), number);
 						}
+						header = header(row, number, sheet, merged, sink);
+						above.clear();
 					}
-					sink.hiddenColumns(hidden);
+					else if (above.size() == Columns.ROWS_TO_HEADER) {
+						header = firstAsHeader(above, sheet, epoch, merged, sink);
+					}
+					continue;
 				}
-				else if (!isEmpty(row)) {
-					sink.row(row(row, number, header, epoch, merged));
-				}
+				sink.row(row(row, number, header, epoch, merged));
+			}
+			if (header == null && !above.isEmpty()) {
+				header = firstAsHeader(above, sheet, epoch, merged, sink);
 			}
 			if (header == null) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet '" + sheet.getName() + "' is empty");
 			}
 		}
+	}
+
+	/**
+	 * None of the first rows names the required columns: the first is read as the header, to be refused for what it
+	 * lacks, and the others as its rows. Returns the header's columns.
+	 */
+	private static List<String> firstAsHeader(List<Numbered> above, Sheet sheet, LocalDate epoch, MergedCells merged,
+			SheetSink sink) {
+		var first = above.get(0);
+		var header = header(first.row(), first.number(), sheet, merged, sink);
+		for (var later : above.subList(1, above.size())) {
+			sink.row(row(later.row(), later.number(), header, epoch, merged));
+		}
+		above.clear();
+		return header;
+	}
+
+	/** Gives the sink the header in {@code row}, as the spreadsheet shows it, and the columns it hides. */
+	private static List<String> header(Row row, int number, Sheet sheet, MergedCells merged, SheetSink sink) {
+		var header = sink.header(merged.header(number, header(row)), number, "sheet '" + sheet.getName() + "'");
+		var hidden = new ArrayList<String>();
+		for (int i = 0; i < header.size(); i++) {
+			if (!header.get(i).isEmpty() && merged.hiddenColumn(i)) {
+				hidden.add(header.get(i));
+			}
+		}
+		sink.hiddenColumns(hidden);
+		return header;
 	}
 
 	/**

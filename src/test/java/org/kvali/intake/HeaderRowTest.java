@@ -26,9 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A header below empty rows: the sheet's first row with anything in it. Its messages name the row it is on, where
- * they named row 1 and "the first row" (a tester's), and a workbook's empty rows above it, formatted say, are passed
- * over as a CSV file's empty lines are, where the empty first row was read as a header naming no column.
+ * A header below row 1: below empty rows, or below a title and notes. Its messages name the row it is on, where they
+ * named row 1 and "the first row" (a tester's); a workbook's empty rows above it, formatted say, are passed over as a
+ * CSV file's empty lines are, where the empty first row was read as a header naming no column; and rows above it that
+ * hold a title are passed over with a warning.
  */
 @IntegrationTest
 class HeaderRowTest {
@@ -110,6 +111,55 @@ class HeaderRowTest {
 	}
 
 	/**
+	 * A title, a project's name and a date above the table are passed over, with a warning naming them, where one of
+	 * the first rows names the required columns: they were refused as a header naming none, and the sheet's keeper
+	 * had to delete them. Where none of the first 10 does, the first is the header, refused for what it lacks.
+	 */
+	@Test
+	void rowsAboveTheHeaderAreNotReadAndNamed() throws Exception {
+		// a hand-typed title has no separators, and the separator is the header's
+		var semicolons = AttendanceImportTest.HEADER.replace(',', ';') + ROW.formatted(1).replace(',', ';') + "\n";
+		send("text/csv", "Attendance of the budget workshop\n\nProject TEST-INTAKE;;;\n" + semicolons)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.participations").value(1))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(1))
+			.andExpect(jsonPath("$.warnings[0].message").value("The header is row 4, the first to name the required"
+					+ " columns: rows 1 to 3 above it (a title, say) are not read"));
+		// a data row's error is named by its own row
+		send("text/csv", "Attendance\n" + AttendanceImportTest.HEADER + ROW.formatted(1).replace("female", "x") + "\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.warnings[0].message").value("The header is row 2, the first to name the required"
+					+ " columns: row 1 above it (a title, say) is not read"))
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].column").value("gender"));
+		// a title merged over the table's width in a workbook
+		var titled = Workbooks.rewritten(Workbooks.written(List.of(ROW.formatted(1), ROW.formatted(2)), sheet -> {
+			sheet.value(0, 16, "keep");
+		}), "xl/worksheets/sheet1.xml", HeaderRowTest::titled);
+		load(titled).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.participations").value(2))
+			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains("The header is row 3, the"
+					+ " first to name the required columns: rows 1 and 2 above it (a title, say) are not read",
+					"unknown column, ignored")));
+		// no header among the first 10 rows: the first is one, lacking every column
+		var untitled = new StringBuilder("Attendance\n");
+		for (int i = 1; i <= 9; i++) {
+			untitled.append(ROW.formatted(i)).append('\n');
+		}
+		send("text/csv", untitled + AttendanceImportTest.HEADER + ROW.formatted(10) + "\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].column").value("Attendance"))
+			.andExpect(jsonPath("$.errors.length()").value(4))
+			.andExpect(jsonPath("$.errors[0].row").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value("The required column activity_code is missing from the"
+					+ " first row: the columns' names belong in the first row with anything in it; delete a title or"
+					+ " any rows above them"));
+	}
+
+	/**
 	 * A sheet refused at its header, wherever that is, is answered at once: it stages no row, so it neither waits for
 	 * the loads and changes before it (their lock) nor is checked against what is stored. A header below row 1 waited,
 	 * as the service told a refused header by an error on row 1 (a review's).
@@ -137,6 +187,16 @@ class HeaderRowTest {
 				holder.rollback();
 			}
 		}
+	}
+
+	/** A sheet's XML two rows further down, below a title in row 1 merged over the table's width. */
+	private static String titled(String xml) {
+		var lower = java.util.regex.Pattern.compile("(<(?:row|c) r=\"[A-Z]*)(\\d+)\"").matcher(xml)
+			.replaceAll(match -> match.group(1) + (Integer.parseInt(match.group(2)) + 2) + "\"");
+		var title = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Attendance of the workshop</t></is></c></row>";
+		lower = lower.replaceFirst("<row ", title + "<row ");
+		var merge = "<mergeCells count=\"1\"><mergeCell ref=\"A1:O1\"/></mergeCells>";
+		return lower.replace("</sheetData>", "</sheetData>" + merge);
 	}
 
 	/** A sheet's XML with each row and cell two rows further down, and an empty row 1 of its own height. */
