@@ -53,6 +53,18 @@ final class Columns {
 	 */
 	static final int ROWS_TO_HEADER = 10;
 
+	/** The most cells with something in them of a row above the header that is passed over (a title, a note). */
+	private static final int TITLE_CELLS = 3;
+
+	/**
+	 * What a row before the header is: the header, naming every required column; a title, of a few cells naming none;
+	 * or another, which ends the search: the first row is then the header, as a sheet's rows, a header lacking a
+	 * column or a block of rows above a second header are not passed over unread.
+	 */
+	enum Leading {
+		HEADER, TITLE, OTHER
+	}
+
 	/** The columns of codes, each naming one thing: two ways of writing one make two things of it. */
 	static final List<String> CODES = List.of(ACTIVITY_CODE, PROJECT_CODE, PARTICIPANT_REF, ORGANIZATION_CODE);
 
@@ -106,6 +118,16 @@ final class Columns {
 	private static final Pattern APART = Pattern.compile("[\\s\\-.]+");
 
 	private Columns() {
+	}
+
+	/** What a row read before the header is, by the names written in it. */
+	static Leading leading(List<String> written) {
+		int named = requiredNamed(written);
+		if (named == REQUIRED.size()) {
+			return Leading.HEADER;
+		}
+		long cells = written.stream().filter(cell -> !Text.blank(cell)).count();
+		return named == 0 && cells <= TITLE_CELLS ? Leading.TITLE : Leading.OTHER;
 	}
 
 	/** How many of the required columns the names written in a row name. */

@@ -76,7 +76,8 @@ final class CsvSheetReader {
 						unknownSeparator(record);
 					}
 					var names = names(record);
-					if (Columns.requiredNamed(names) == Columns.REQUIRED.size()) {
+					var leading = Columns.leading(names);
+					if (leading == Columns.Leading.HEADER) {
 						if (!above.isEmpty()) {
 							sink.above((int) above.get(0).getRecordNumber() - hidden,
 									(int) record.getRecordNumber() - hidden);
@@ -86,10 +87,9 @@ final class CsvSheetReader {
 						continue;
 					}
 					above.add(record);
-					if (above.size() < Columns.ROWS_TO_HEADER) {
-						continue;
+					if (leading == Columns.Leading.OTHER || above.size() == Columns.ROWS_TO_HEADER) {
+						header = firstAsHeader(above, hidden, sink);
 					}
-					header = firstAsHeader(above, hidden, sink);
 					continue;
 				}
 				sink.row(row(record, (int) record.getRecordNumber() - hidden, header));
@@ -107,8 +107,8 @@ final class CsvSheetReader {
 	}
 
 	/**
-	 * None of the first rows names the required columns: the first is read as the header, to be refused for what it
-	 * lacks, and the others as its rows. Returns the header's columns.
+	 * No header after titles alone ({@link Columns#leading}): the first row is read as the header, to be refused for
+	 * what it lacks, and the others as its rows. Returns the header's columns.
 	 */
 	private static List<String> firstAsHeader(List<CSVRecord> above, int hidden, SheetSink sink) {
 		var first = above.get(0);

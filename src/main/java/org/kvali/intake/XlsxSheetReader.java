@@ -217,14 +217,15 @@ final class XlsxSheetReader {
 				}
 				if (header == null) {
 					above.add(new Numbered(row, number));
-					if (Columns.requiredNamed(header(row)) == Columns.REQUIRED.size()) {
+					var leading = Columns.leading(header(row));
+					if (leading == Columns.Leading.HEADER) {
 						if (above.size() > 1) {
 							sink.above(above.get(0).number(), number);
 						}
 						header = header(row, number, sheet, merged, sink);
 						above.clear();
 					}
-					else if (above.size() == Columns.ROWS_TO_HEADER) {
+					else if (leading == Columns.Leading.OTHER || above.size() == Columns.ROWS_TO_HEADER) {
 						header = firstAsHeader(above, sheet, epoch, merged, sink);
 					}
 					continue;
@@ -241,8 +242,8 @@ final class XlsxSheetReader {
 	}
 
 	/**
-	 * None of the first rows names the required columns: the first is read as the header, to be refused for what it
-	 * lacks, and the others as its rows. Returns the header's columns.
+	 * No header after titles alone ({@link Columns#leading}): the first row is read as the header, to be refused for
+	 * what it lacks, and the others as its rows. Returns the header's columns.
 	 */
 	private static List<String> firstAsHeader(List<Numbered> above, Sheet sheet, LocalDate epoch, MergedCells merged,
 			SheetSink sink) {

@@ -113,7 +113,8 @@ class HeaderRowTest {
 	/**
 	 * A title, a project's name and a date above the table are passed over, with a warning naming them, where one of
 	 * the first rows names the required columns: they were refused as a header naming none, and the sheet's keeper
-	 * had to delete them. Where none of the first 10 does, the first is the header, refused for what it lacks.
+	 * had to delete them. Rows of more cells, or naming a required column, are no title: the first row is then the
+	 * header, refused for what it lacks, as it is where none of the first 10 is the header.
 	 */
 	@Test
 	void rowsAboveTheHeaderAreNotReadAndNamed() throws Exception {
@@ -143,10 +144,21 @@ class HeaderRowTest {
 			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains("The header is row 3, the"
 					+ " first to name the required columns: rows 1 and 2 above it (a title, say) are not read",
 					"unknown column, ignored")));
+		// rows that are no title end the search, as a header lacking a column or rows of a sheet before another's
+		// header would be passed over unread: the first row is the header, refused for what it lacks
+		var sex = AttendanceImportTest.HEADER.replace("gender", "sex") + ROW.formatted(1) + "\n";
+		send("text/csv", sex + AttendanceImportTest.HEADER + ROW.formatted(2) + "\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value("The required column gender is missing from the first row"));
+		send("text/csv", "Date,2025-03-01,Venue,Marneuli\n" + AttendanceImportTest.HEADER + ROW.formatted(1) + "\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(1))
+			.andExpect(jsonPath("$.errors.length()").value(4));
 		// no header among the first 10 rows: the first is one, lacking every column
 		var untitled = new StringBuilder("Attendance\n");
 		for (int i = 1; i <= 9; i++) {
-			untitled.append(ROW.formatted(i)).append('\n');
+			untitled.append("Note ").append(i).append('\n');
 		}
 		send("text/csv", untitled + AttendanceImportTest.HEADER + ROW.formatted(10) + "\n")
 			.andExpect(status().isUnprocessableContent())
