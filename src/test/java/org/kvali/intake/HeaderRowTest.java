@@ -150,7 +150,8 @@ class HeaderRowTest {
 		send("text/csv", sex + AttendanceImportTest.HEADER + ROW.formatted(2) + "\n")
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].row").value(1))
-			.andExpect(jsonPath("$.errors[0].message").value("The required column gender is missing from the first row"));
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("The required column gender is missing from the first row"));
 		send("text/csv", "Date,2025-03-01,Venue,Marneuli\n" + AttendanceImportTest.HEADER + ROW.formatted(1) + "\n")
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].row").value(1))
