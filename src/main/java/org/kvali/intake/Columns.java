@@ -130,6 +130,41 @@ final class Columns {
 		return named == 0 && cells <= TITLE_CELLS ? Leading.TITLE : Leading.OTHER;
 	}
 
+	/**
+	 * Of the rows read before the header when none was found among them, the one read as the header, to be refused
+	 * for what it lacks: the first naming the most required columns, two or more (a header with "sex" for gender below
+	 * a title is told so), else the first.
+	 */
+	static int fallbackHeader(List<List<String>> rows) {
+		int header = 0;
+		int most = 1;
+		for (int i = 0; i < rows.size(); i++) {
+			int named = requiredNamed(rows.get(i));
+			if (named > most) {
+				most = named;
+				header = i;
+			}
+		}
+		return header;
+	}
+
+	/**
+	 * Of a sheet's first rows with anything in them ({@link #ROWS_TO_HEADER}), the header's: the first to name every
+	 * required column after titles alone, else {@link #fallbackHeader}.
+	 */
+	static int headerAmong(List<List<String>> rows) {
+		for (int i = 0; i < rows.size(); i++) {
+			var leading = leading(rows.get(i));
+			if (leading == Leading.HEADER) {
+				return i;
+			}
+			if (leading == Leading.OTHER) {
+				return fallbackHeader(rows.subList(0, i + 1));
+			}
+		}
+		return fallbackHeader(rows);
+	}
+
 	/** How many of the required columns the names written in a row name. */
 	static int requiredNamed(List<String> written) {
 		var names = written.stream().map(Columns::named).toList();

@@ -68,7 +68,7 @@ final class CsvSheetReader {
 				if (separatorLine(record)) {
 					// Excel reads a first such line and does not show it: rows are numbered as it shows them; one
 					// further down (files put one after another) it shows
-					hidden = header == null ? 1 : hidden;
+					hidden = header == null && above.isEmpty() ? 1 : hidden;
 					continue;
 				}
 				if (header == null) {
@@ -107,13 +107,15 @@ final class CsvSheetReader {
 	}
 
 	/**
-	 * No header after titles alone ({@link Columns#leading}): the first row is read as the header, to be refused for
-	 * what it lacks, and the others as its rows. Returns the header's columns.
+	 * No header after titles alone ({@link Columns#leading}): a row is read as the header ({@link
+	 * Columns#fallbackHeader}), to be refused for what it lacks, and those after it as its rows. Returns the header's
+	 * columns.
 	 */
 	private static List<String> firstAsHeader(List<CSVRecord> above, int hidden, SheetSink sink) {
-		var first = above.get(0);
+		int at = Columns.fallbackHeader(above.stream().map(CsvSheetReader::names).toList());
+		var first = above.get(at);
 		var header = sink.header(names(first), (int) first.getRecordNumber() - hidden, null);
-		for (var record : above.subList(1, above.size())) {
+		for (var record : above.subList(at + 1, above.size())) {
 			sink.row(row(record, (int) record.getRecordNumber() - hidden, header));
 		}
 		above.clear();
@@ -193,9 +195,10 @@ final class CsvSheetReader {
 	}
 
 	/**
-	 * The separator of the header (the first line with more than spaces, tabs and quotes and with a separator: a title
-	 * above the header has none), read ahead and given back: a comma unless it has none outside quotes and has
-	 * semicolons, or else tabs. A header longer than the look-ahead is taken as comma-separated.
+	 * The separator of the header (the first line with more than spaces, tabs and quotes and with a separator, or
+	 * naming a required column: a title above the header has neither), read ahead and given back: a comma unless it
+	 * has none outside quotes and has semicolons, or else tabs. A header longer than the look-ahead is taken as
+	 * comma-separated.
 	 */
 	private static char delimiter(BufferedReader reader) throws IOException {
 		reader.mark(LOOK_AHEAD);
@@ -204,15 +207,20 @@ final class CsvSheetReader {
 		int tabs = 0;
 		boolean quoted = false;
 		boolean blank = true;
+		var line = new StringBuilder();
 		for (int read = 0, c = reader.read(); c >= 0 && read < LOOK_AHEAD - 1; c = reader.read(), read++) {
 			if ((c == '\n' || c == '\r') && !quoted) {
-				if (!blank && commas + semicolons + tabs > 0) {
+				if (!blank && (commas + semicolons + tabs > 0
+						|| Columns.requiredNamed(List.of(Text.trim(line.toString()))) > 0)) {
+					// a header, of one column if it names one
 					break;
 				}
-				// an empty line, or one without separators (a title above the header), tells none
+				// an empty line, or a title above the header, without separators, tells none
 				blank = true;
+				line.setLength(0);
 				continue;
 			}
+			line.append((char) c);
 			// as the parser skips it: nothing but spaces, tabs and quotes
 			blank &= Character.isWhitespace(c) || c == '"';
 			quoted ^= c == '"';

@@ -81,7 +81,7 @@ final class RowIntake implements SheetSink {
 		long named = names.stream().filter(name -> !name.equals(SheetRow.UNNAMED)).count();
 		var longest = written.stream().mapToInt(Text::length).max().orElse(0);
 		if (named > MOST_COLUMNS || longest > this.limits.maxCellLength()) {
-			var where = row == 1 ? "The first row" : "Row " + row + " (the first with anything in it)";
+			var where = row == 1 ? "The first row" : "Row " + row;
 			var meant = ": is it the sheet meant, " + (row == 1 ? "its first row" : "that row") + " the header?";
 			this.errors.add(new ImportMessage(row, null, null, named > MOST_COLUMNS
 					? where + " names " + named + " columns; a sheet has at most " + MOST_COLUMNS + meant
@@ -94,11 +94,11 @@ final class RowIntake implements SheetSink {
 		for (var required : missing) {
 			// a title above the header, or a workbook whose first sheet holds something else, names none of them
 			this.errors.add(new ImportMessage(row, required, null, "The required column " + required
-					+ " is missing from " + (row == 1 ? "the first row" : "row " + row + " (the first with anything in"
-							+ " it)") + (sheet == null ? "" : " of " + sheet)
+					+ " is missing from " + (row == 1 ? "the first row" : "row " + row + " (the header)")
+					+ (sheet == null ? "" : " of " + sheet)
 					+ (missing.size() < Columns.REQUIRED.size() ? ""
-							: ": the columns' names belong in the first row with anything in it; delete a title or"
-									+ " any rows above them")));
+							: ": the columns' names belong in one row, the header: the first with anything in it, or"
+									+ " the first below a title of at most three cells")));
 		}
 		var seen = new HashSet<String>();
 		for (int i = 0; i < names.size(); i++) {

@@ -130,7 +130,8 @@ final class XlsxSheetReader {
 
 	/**
 	 * The sheet to read: of those the spreadsheet shows (a template's lists for its drop-downs are often a hidden first
-	 * sheet), the one whose first row has the required columns, as a sheet of instructions before it has not. Where
+	 * sheet), the one whose header has the required columns, as a sheet of instructions before it has not; a header on
+	 * a sheet's first row before one below a title (instructions may name the columns in a row of their own). Where
 	 * none has them all, the shown sheet with the most of them, so that the refusal names the columns its header lacks
 	 * (the first shown when none has any); a hidden sheet with them all is named, not read. Two attendance sheets in
 	 * one workbook (a sheet a day, say) are refused, where reading the first alone would drop the other's rows unsaid.
@@ -139,15 +140,17 @@ final class XlsxSheetReader {
 	private static Sheet attendance(ReadableWorkbook workbook, SheetSink sink) throws IOException {
 		var sheets = workbook.getSheets().toList();
 		var found = new ArrayList<Sheet>();
+		var below = new ArrayList<Sheet>();
 		Sheet nearest = null;
 		Sheet hidden = null;
 		int most = 0;
 		for (var sheet : sheets) {
-			int has = requiredColumns(sheet);
+			var named = requiredColumns(sheet);
+			int has = named.required();
 			boolean shown = sheet.getVisibility() == SheetVisibility.VISIBLE;
 			if (has == Columns.REQUIRED.size()) {
 				if (shown) {
-					found.add(sheet);
+					(named.first() ? found : below).add(sheet);
 				}
 				else if (hidden == null) {
 					hidden = sheet;
@@ -157,6 +160,9 @@ final class XlsxSheetReader {
 				most = has;
 				nearest = sheet;
 			}
+		}
+		if (found.isEmpty()) {
+			found = below;
 		}
 		if (found.size() > 1) {
 			sink.refused("The sheets " + found.stream()
@@ -182,14 +188,24 @@ final class XlsxSheetReader {
 			.orElse(workbook.getFirstSheet());
 	}
 
-	/** How many of the required columns the sheet's header names: the most any of its first rows names. */
-	private static int requiredColumns(Sheet sheet) throws IOException {
+	/**
+	 * How many of the required columns the sheet's header names ({@link Columns#headerAmong}), and whether it is the
+	 * first row with anything in it.
+	 */
+	private record Named(int required, boolean first) {
+	}
+
+	private static Named requiredColumns(Sheet sheet) throws IOException {
 		try (var rows = sheet.openStream()) {
-			return rows.filter(row -> !isEmpty(row))
+			var first = rows.filter(row -> !isEmpty(row))
 				.limit(Columns.ROWS_TO_HEADER)
-				.mapToInt(row -> Columns.requiredNamed(header(row)))
-				.max()
-				.orElse(0);
+				.map(XlsxSheetReader::header)
+				.toList();
+			if (first.isEmpty()) {
+				return new Named(0, true);
+			}
+			int header = Columns.headerAmong(first);
+			return new Named(Columns.requiredNamed(first.get(header)), header == 0);
 		}
 	}
 
@@ -242,14 +258,16 @@ final class XlsxSheetReader {
 	}
 
 	/**
-	 * No header after titles alone ({@link Columns#leading}): the first row is read as the header, to be refused for
-	 * what it lacks, and the others as its rows. Returns the header's columns.
+	 * No header after titles alone ({@link Columns#leading}): a row is read as the header ({@link
+	 * Columns#fallbackHeader}), to be refused for what it lacks, and those after it as its rows. Returns the header's
+	 * columns.
 	 */
 	private static List<String> firstAsHeader(List<Numbered> above, Sheet sheet, LocalDate epoch, MergedCells merged,
 			SheetSink sink) {
-		var first = above.get(0);
+		int at = Columns.fallbackHeader(above.stream().map(numbered -> header(numbered.row())).toList());
+		var first = above.get(at);
 		var header = header(first.row(), first.number(), sheet, merged, sink);
-		for (var later : above.subList(1, above.size())) {
+		for (var later : above.subList(at + 1, above.size())) {
 			sink.row(row(later.row(), later.number(), header, epoch, merged));
 		}
 		above.clear();

@@ -450,8 +450,8 @@ class AttendanceImportTest {
 		// a title above the header names none of the required columns
 		load("Attendance of the workshop\n" + row, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].message").value("The required column activity_code is missing from the"
-					+ " first row: the columns' names belong in the first row with anything in it; delete a title or"
-					+ " any rows above them"));
+					+ " first row: the columns' names belong in one row, the header: the first with anything in it, or"
+					+ " the first below a title of at most three cells"));
 	}
 
 	/**

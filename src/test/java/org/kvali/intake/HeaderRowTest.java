@@ -66,8 +66,8 @@ class HeaderRowTest {
 			.andExpect(jsonPath("$.errors.length()").value(2))
 			.andExpect(jsonPath("$.errors[0].row").value(3))
 			.andExpect(jsonPath("$.errors[0].column").value("gender"))
-			.andExpect(jsonPath("$.errors[0].message").value("The required column gender is missing from row 3 (the"
-					+ " first with anything in it)"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("The required column gender is missing from row 3 (the header)"))
 			.andExpect(jsonPath("$.errors[1].row").value(3))
 			.andExpect(jsonPath("$.errors[1].message").value("The column sex is not one Kvali reads: did you mean"
 					+ " gender? Name it so, or remove the column"));
@@ -85,8 +85,8 @@ class HeaderRowTest {
 		send("text/csv", "\n\n\n" + wide + "\n")
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].row").value(4))
-			.andExpect(jsonPath("$.errors[0].message").value("Row 4 (the first with anything in it) names 1001 columns;"
-					+ " a sheet has at most 1000: is it the sheet meant, that row the header?"));
+			.andExpect(jsonPath("$.errors[0].message").value("Row 4 names 1001 columns; a sheet has at most 1000: is it"
+					+ " the sheet meant, that row the header?"));
 	}
 
 	@Test
@@ -106,7 +106,7 @@ class HeaderRowTest {
 		load(unnamed).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].row").value(3))
 			.andExpect(jsonPath("$.errors[0].message").value("The required column gender is missing from row 3 (the"
-					+ " first with anything in it) of sheet 'Attendance'"))
+					+ " header) of sheet 'Attendance'"))
 			.andExpect(jsonPath("$.errors[1].row").value(3));
 	}
 
@@ -168,8 +168,52 @@ class HeaderRowTest {
 			.andExpect(jsonPath("$.errors.length()").value(4))
 			.andExpect(jsonPath("$.errors[0].row").value(1))
 			.andExpect(jsonPath("$.errors[0].message").value("The required column activity_code is missing from the"
-					+ " first row: the columns' names belong in the first row with anything in it; delete a title or"
-					+ " any rows above them"));
+					+ " first row: the columns' names belong in one row, the header: the first with anything in it, or"
+					+ " the first below a title of at most three cells"));
+		// rows of attendance above a header are no title
+		send("text/csv", ROW.formatted(1) + "\n" + ROW.formatted(2) + "\n" + AttendanceImportTest.HEADER
+				+ ROW.formatted(3) + "\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(1))
+			.andExpect(jsonPath("$.errors[0].column").value("activity_code"));
+		// a header lacking a column below a title is refused as such, with the name it may mean
+		var titledSex = "Attendance\n" + AttendanceImportTest.HEADER.replace("gender", "sex") + ROW.formatted(1) + "\n";
+		send("text/csv", titledSex)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].row").value(org.hamcrest.Matchers.contains(2, 2)))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("The required column gender is missing from row 2 (the header)"))
+			.andExpect(jsonPath("$.errors[1].message").value("The column sex is not one Kvali reads: did you mean"
+					+ " gender? Name it so, or remove the column"));
+		// a line "sep=," below a title is shown, so no row is numbered as if hidden: only a first such line is
+		send("text/csv", "Attendance\nsep=,\n" + AttendanceImportTest.HEADER + ROW.formatted(1).replace("female", "x")
+				+ "\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.warnings[0].message").value("The header is row 3, the first to name the required"
+					+ " columns: rows 1 and 2 above it (a title, say) are not read"))
+			.andExpect(jsonPath("$.errors[0].row").value(4));
+		// a header of one column decides the separator (a comma), not a later line
+		send("text/csv", "participant_ref\nR1\nx;\"a\"b\n").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(3))
+			.andExpect(jsonPath("$.errors[0].column").value("activity_code"));
+	}
+
+	/**
+	 * A workbook whose attendance sheet has its header on row 1 is read, though a sheet of instructions names the
+	 * columns in a row below its title: a header on a sheet's first row comes before one below a title.
+	 */
+	@Test
+	void aSheetWhoseHeaderIsItsFirstRowIsTheAttendance() throws Exception {
+		var workbook = Workbooks.written(instructions -> {
+			var sheet = instructions.newWorksheet("Instructions");
+			sheet.value(0, 0, "How to fill in the sheet");
+			var columns = List.of("activity_code", "project_code", "participant_ref", "gender");
+			for (int c = 0; c < columns.size(); c++) {
+				sheet.value(1, c, columns.get(c));
+				sheet.value(2, c, "what " + columns.get(c) + " holds");
+			}
+		}, List.of(ROW.formatted(1)));
+		load(workbook).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
 	}
 
 	/**
