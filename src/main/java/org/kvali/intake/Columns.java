@@ -131,38 +131,17 @@ final class Columns {
 	}
 
 	/**
-	 * Of the rows read before the header when none was found among them, the one read as the header, to be refused
-	 * for what it lacks: the first naming the most required columns, two or more (a header with "sex" for gender below
-	 * a title is told so), else the first.
-	 */
-	static int fallbackHeader(List<List<String>> rows) {
-		int header = 0;
-		int most = 1;
-		for (int i = 0; i < rows.size(); i++) {
-			int named = requiredNamed(rows.get(i));
-			if (named > most) {
-				most = named;
-				header = i;
-			}
-		}
-		return header;
-	}
-
-	/**
 	 * Of a sheet's first rows with anything in them ({@link #ROWS_TO_HEADER}), the header's: the first to name every
-	 * required column after titles alone, else {@link #fallbackHeader}.
+	 * required column after titles alone; else the row after them that is no title where it names one, to be refused
+	 * for what it lacks (a header with "sex" below a title is told "did you mean gender?"); else the first.
 	 */
 	static int headerAmong(List<List<String>> rows) {
 		for (int i = 0; i < rows.size(); i++) {
-			var leading = leading(rows.get(i));
-			if (leading == Leading.HEADER) {
-				return i;
-			}
-			if (leading == Leading.OTHER) {
-				return fallbackHeader(rows.subList(0, i + 1));
+			if (leading(rows.get(i)) != Leading.TITLE) {
+				return requiredNamed(rows.get(i)) > 0 ? i : 0;
 			}
 		}
-		return fallbackHeader(rows);
+		return 0;
 	}
 
 	/** How many of the required columns the names written in a row name. */

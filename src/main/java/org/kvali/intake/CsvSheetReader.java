@@ -72,9 +72,7 @@ final class CsvSheetReader {
 					continue;
 				}
 				if (header == null) {
-					if (above.isEmpty()) {
-						unknownSeparator(record);
-					}
+					unknownSeparator(record, above.isEmpty());
 					var names = names(record);
 					var leading = Columns.leading(names);
 					if (leading == Columns.Leading.HEADER) {
@@ -108,11 +106,11 @@ final class CsvSheetReader {
 
 	/**
 	 * No header after titles alone ({@link Columns#leading}): a row is read as the header ({@link
-	 * Columns#fallbackHeader}), to be refused for what it lacks, and those after it as its rows. Returns the header's
+	 * Columns#headerAmong}), to be refused for what it lacks, and those after it as its rows. Returns the header's
 	 * columns.
 	 */
 	private static List<String> firstAsHeader(List<CSVRecord> above, int hidden, SheetSink sink) {
-		int at = Columns.fallbackHeader(above.stream().map(CsvSheetReader::names).toList());
+		int at = Columns.headerAmong(above.stream().map(CsvSheetReader::names).toList());
 		var first = above.get(at);
 		var header = sink.header(names(first), (int) first.getRecordNumber() - hidden, null);
 		for (var record : above.subList(at + 1, above.size())) {
@@ -270,16 +268,17 @@ final class CsvSheetReader {
 	 * as such: it was read as the header, and every required column was said to be missing. So is a header read as
 	 * one column that holds the names of two required ones: its columns are separated by another character.
 	 */
-	private static void unknownSeparator(CSVRecord record) {
+	private static void unknownSeparator(CSVRecord record, boolean firstLine) {
 		var first = Text.trim(record.get(0));
+		var line = firstLine ? "The first line" : "Row " + record.getRecordNumber();
 		if (first.regionMatches(true, 0, "sep=", 0, 4) && first.length() > 4) {
-			throw new SheetException(HttpStatus.BAD_REQUEST, "The first line, beginning '" + Text.preview(first, 20)
+			throw new SheetException(HttpStatus.BAD_REQUEST, line + ", beginning '" + Text.preview(first, 20)
 					+ "', is no separator line Kvali reads: it reads sep=; sep=, or sep= and a tab, unquoted and alone "
 					+ "on the line, and commas, semicolons or tabs between columns; save the sheet with one of them");
 		}
 		var names = first.toLowerCase(Locale.ROOT);
 		if (record.size() == 1 && Columns.REQUIRED.stream().filter(names::contains).count() >= 2) {
-			throw new SheetException(HttpStatus.BAD_REQUEST, "The first line, beginning '" + Text.preview(first, 40)
+			throw new SheetException(HttpStatus.BAD_REQUEST, line + ", beginning '" + Text.preview(first, 40)
 					+ "', is read as one column: its names are separated by a character Kvali does not read; it reads "
 					+ "commas, semicolons or tabs between columns; save the sheet with one of them");
 		}

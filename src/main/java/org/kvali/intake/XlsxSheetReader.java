@@ -141,6 +141,8 @@ final class XlsxSheetReader {
 		var sheets = workbook.getSheets().toList();
 		var found = new ArrayList<Sheet>();
 		var below = new ArrayList<Sheet>();
+		// a shown sheet whose first row is a header lacking a column: it is the one refused, not one below a title
+		boolean faulty = false;
 		Sheet nearest = null;
 		Sheet hidden = null;
 		int most = 0;
@@ -148,6 +150,7 @@ final class XlsxSheetReader {
 			var named = requiredColumns(sheet);
 			int has = named.required();
 			boolean shown = sheet.getVisibility() == SheetVisibility.VISIBLE;
+			faulty |= shown && named.first() && has >= 2 && has < Columns.REQUIRED.size();
 			if (has == Columns.REQUIRED.size()) {
 				if (shown) {
 					(named.first() ? found : below).add(sheet);
@@ -161,7 +164,7 @@ final class XlsxSheetReader {
 				nearest = sheet;
 			}
 		}
-		if (found.isEmpty()) {
+		if (found.isEmpty() && !faulty) {
 			found = below;
 		}
 		if (found.size() > 1) {
@@ -259,12 +262,12 @@ final class XlsxSheetReader {
 
 	/**
 	 * No header after titles alone ({@link Columns#leading}): a row is read as the header ({@link
-	 * Columns#fallbackHeader}), to be refused for what it lacks, and those after it as its rows. Returns the header's
+	 * Columns#headerAmong}), to be refused for what it lacks, and those after it as its rows. Returns the header's
 	 * columns.
 	 */
 	private static List<String> firstAsHeader(List<Numbered> above, Sheet sheet, LocalDate epoch, MergedCells merged,
 			SheetSink sink) {
-		int at = Columns.fallbackHeader(above.stream().map(numbered -> header(numbered.row())).toList());
+		int at = Columns.headerAmong(above.stream().map(numbered -> header(numbered.row())).toList());
 		var first = above.get(at);
 		var header = header(first.row(), first.number(), sheet, merged, sink);
 		for (var later : above.subList(at + 1, above.size())) {

@@ -185,6 +185,16 @@ class HeaderRowTest {
 				.value("The required column gender is missing from row 2 (the header)"))
 			.andExpect(jsonPath("$.errors[1].message").value("The column sex is not one Kvali reads: did you mean"
 					+ " gender? Name it so, or remove the column"));
+		// a header naming one column below a title is the row refused, and one of another separator is named so
+		send("text/csv", "Attendance\nactivity_code,project,participant_id,sex\n" + ROW.formatted(1) + "\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("The required column project_code is missing from row 2 (the header)"));
+		send("text/csv", "Attendance\nactivity_code|project_code|participant_ref|gender\nTI-WS-1|TEST-INTAKE|TI-1|f\n")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("Row 2, beginning"
+					+ " 'activity_code|project_code|participant_r...', is read as one column")));
 		// a line "sep=," below a title is shown, so no row is numbered as if hidden: only a first such line is
 		send("text/csv", "Attendance\nsep=,\n" + AttendanceImportTest.HEADER + ROW.formatted(1).replace("female", "x")
 				+ "\n")
@@ -214,6 +224,21 @@ class HeaderRowTest {
 			}
 		}, List.of(ROW.formatted(1)));
 		load(workbook).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
+		// nor is the instructions' example read where the attendance sheet's header lacks a column: it is refused
+		var sex = Workbooks.written(instructions -> {
+			var sheet = instructions.newWorksheet("Instructions");
+			sheet.value(0, 0, "How to fill in the sheet");
+			var example = ROW.formatted(9).split(",", -1);
+			var header = AttendanceImportTest.HEADER.trim().split(",");
+			for (int c = 0; c < header.length; c++) {
+				sheet.value(1, c, header[c]);
+				sheet.value(2, c, example[c]);
+			}
+		}, List.of(ROW.formatted(1)), sheet -> sheet.value(0, 8, "sex"));
+		load(sex).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.created.participations").value(0))
+			.andExpect(jsonPath("$.errors[0].message").value("The required column gender is missing from the first row"
+					+ " of sheet 'Attendance'"));
 	}
 
 	/**
