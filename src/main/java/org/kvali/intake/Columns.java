@@ -58,8 +58,8 @@ final class Columns {
 
 	/**
 	 * What a row before the header is: the header, naming every required column; a title, of a few cells naming none;
-	 * or another, which ends the search: the first row is then the header, as a sheet's rows, a header lacking a
-	 * column or a block of rows above a second header are not passed over unread.
+	 * or another, which ends the search ({@link #headerAmong}), so that a sheet's rows, a header lacking a column or a
+	 * block of rows above a second header are not passed over unread.
 	 */
 	enum Leading {
 		HEADER, TITLE, OTHER

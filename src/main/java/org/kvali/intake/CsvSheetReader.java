@@ -72,7 +72,7 @@ final class CsvSheetReader {
 					continue;
 				}
 				if (header == null) {
-					unknownSeparator(record, above.isEmpty());
+					unknownSeparator(record, above.isEmpty(), hidden);
 					var names = names(record);
 					var leading = Columns.leading(names);
 					if (leading == Columns.Leading.HEADER) {
@@ -86,14 +86,14 @@ final class CsvSheetReader {
 					}
 					above.add(record);
 					if (leading == Columns.Leading.OTHER || above.size() == Columns.ROWS_TO_HEADER) {
-						header = firstAsHeader(above, hidden, sink);
+						header = fallbackHeader(above, hidden, sink);
 					}
 					continue;
 				}
 				sink.row(row(record, (int) record.getRecordNumber() - hidden, header));
 			}
 			if (header == null && !above.isEmpty()) {
-				header = firstAsHeader(above, hidden, sink);
+				header = fallbackHeader(above, hidden, sink);
 			}
 			if (header == null && above.isEmpty()) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");
@@ -109,7 +109,7 @@ final class CsvSheetReader {
 	 * Columns#headerAmong}), to be refused for what it lacks, and those after it as its rows. Returns the header's
 	 * columns.
 	 */
-	private static List<String> firstAsHeader(List<CSVRecord> above, int hidden, SheetSink sink) {
+	private static List<String> fallbackHeader(List<CSVRecord> above, int hidden, SheetSink sink) {
 		int at = Columns.headerAmong(above.stream().map(CsvSheetReader::names).toList());
 		var first = above.get(at);
 		var header = sink.header(names(first), (int) first.getRecordNumber() - hidden, null);
@@ -268,9 +268,9 @@ final class CsvSheetReader {
 	 * as such: it was read as the header, and every required column was said to be missing. So is a header read as
 	 * one column that holds the names of two required ones: its columns are separated by another character.
 	 */
-	private static void unknownSeparator(CSVRecord record, boolean firstLine) {
+	private static void unknownSeparator(CSVRecord record, boolean firstLine, int hidden) {
 		var first = Text.trim(record.get(0));
-		var line = firstLine ? "The first line" : "Row " + record.getRecordNumber();
+		var line = firstLine ? "The first line" : "Row " + (record.getRecordNumber() - hidden);
 		if (first.regionMatches(true, 0, "sep=", 0, 4) && first.length() > 4) {
 			throw new SheetException(HttpStatus.BAD_REQUEST, line + ", beginning '" + Text.preview(first, 20)
 					+ "', is no separator line Kvali reads: it reads sep=; sep=, or sep= and a tab, unquoted and alone "

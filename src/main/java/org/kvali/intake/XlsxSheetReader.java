@@ -245,14 +245,14 @@ final class XlsxSheetReader {
 						above.clear();
 					}
 					else if (leading == Columns.Leading.OTHER || above.size() == Columns.ROWS_TO_HEADER) {
-						header = firstAsHeader(above, sheet, epoch, merged, sink);
+						header = fallbackHeader(above, sheet, epoch, merged, sink);
 					}
 					continue;
 				}
 				sink.row(row(row, number, header, epoch, merged));
 			}
 			if (header == null && !above.isEmpty()) {
-				header = firstAsHeader(above, sheet, epoch, merged, sink);
+				header = fallbackHeader(above, sheet, epoch, merged, sink);
 			}
 			if (header == null) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet '" + sheet.getName() + "' is empty");
@@ -265,7 +265,7 @@ final class XlsxSheetReader {
 	 * Columns#headerAmong}), to be refused for what it lacks, and those after it as its rows. Returns the header's
 	 * columns.
 	 */
-	private static List<String> firstAsHeader(List<Numbered> above, Sheet sheet, LocalDate epoch, MergedCells merged,
+	private static List<String> fallbackHeader(List<Numbered> above, Sheet sheet, LocalDate epoch, MergedCells merged,
 			SheetSink sink) {
 		int at = Columns.headerAmong(above.stream().map(numbered -> header(numbered.row())).toList());
 		var first = above.get(at);
