@@ -6,9 +6,9 @@ import java.util.List;
 interface SheetSink {
 
 	/**
-	 * The names of the header row as written (trimmed), in sheet order, its number as the sheet shows it (the first of
-	 * the first rows with anything in them to name the required columns, else the first: {@link
-	 * Columns#ROWS_TO_HEADER}), and where they were read (a workbook's sheet, by name; null for a CSV file); returns
+	 * The names of the header row as written (trimmed), in sheet order, its number as the sheet shows it (the first
+	 * row to name the required columns after titles alone, else the row {@link Columns#headerAmong} gives), and where
+	 * they were read (a workbook's sheet, by name; null for a CSV file); returns
 	 * the columns they name ({@link Columns#named}), which the rows' cells are put under.
 	 */
 	List<String> header(List<String> written, int row, String sheet);

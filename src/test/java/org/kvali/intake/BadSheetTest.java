@@ -657,6 +657,36 @@ class BadSheetTest {
 			.andExpect(status().isOk());
 	}
 
+	/**
+	 * A workbook saved as Strict Open XML (one of Excel's "Save as" types) is refused with how to save one Kvali reads:
+	 * it was refused as "not a readable .xlsx workbook", which told nothing to do (a tester's).
+	 */
+	@Test
+	void aStrictWorkbookIsRefusedSayingHowToSaveIt() throws Exception {
+		var written = Workbooks.written(List.of(ROW.formatted(1).trim()));
+		// the same workbook loads as written
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType(XLSX).content(written))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.participations").value(1));
+		// the namespaces and relations of each part as Strict Open XML names them
+		var strict = written;
+		for (var part : List.of("_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+				"xl/worksheets/sheet1.xml", "xl/styles.xml", "xl/sharedStrings.xml")) {
+			strict = Workbooks.rewritten(strict, part, xml -> xml
+				.replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+						"http://purl.oclc.org/ooxml/spreadsheetml/main")
+				.replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+						"http://purl.oclc.org/ooxml/officeDocument/relationships"));
+		}
+		send(XLSX, strict).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value("The workbook is saved as Strict Open XML, which Kvali"
+					+ " does not read: open it in a spreadsheet program and save it as an Excel workbook (.xlsx; in"
+					+ " Excel, Save As, Excel Workbook)"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref = 'TI-1'", Integer.class))
+			.isZero();
+	}
+
 	private ResultActions send(String contentType, byte[] body) throws Exception {
 		return this.mvc.perform(post("/imports/attendance").contentType(contentType).content(body));
 	}

@@ -273,19 +273,21 @@ class HeaderRowTest {
 
 	/** A sheet's XML two rows further down, below a title in row 1 merged over the table's width. */
 	private static String titled(String xml) {
-		var lower = java.util.regex.Pattern.compile("(<(?:row|c) r=\"[A-Z]*)(\\d+)\"").matcher(xml)
-			.replaceAll(match -> match.group(1) + (Integer.parseInt(match.group(2)) + 2) + "\"");
 		var title = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Attendance of the workshop</t></is></c></row>";
-		lower = lower.replaceFirst("<row ", title + "<row ");
 		var merge = "<mergeCells count=\"1\"><mergeCell ref=\"A1:O1\"/></mergeCells>";
-		return lower.replace("</sheetData>", "</sheetData>" + merge);
+		return twoRowsDown(xml, title).replace("</sheetData>", "</sheetData>" + merge);
 	}
 
 	/** A sheet's XML with each row and cell two rows further down, and an empty row 1 of its own height. */
 	private static String twoRowsDown(String xml) {
+		return twoRowsDown(xml, "<row r=\"1\" ht=\"30\" customHeight=\"1\"/>");
+	}
+
+	/** A sheet's XML with each row and cell two rows further down, below {@code first} (row 1). */
+	private static String twoRowsDown(String xml, String first) {
 		var moved = java.util.regex.Pattern.compile("(<(?:row|c) r=\"[A-Z]*)(\\d+)\"").matcher(xml)
 			.replaceAll(match -> match.group(1) + (Integer.parseInt(match.group(2)) + 2) + "\"");
-		return moved.replaceFirst("<row ", "<row r=\"1\" ht=\"30\" customHeight=\"1\"/><row ");
+		return moved.replaceFirst("<row ", java.util.regex.Matcher.quoteReplacement(first) + "<row ");
 	}
 
 	private ResultActions load(byte[] workbook) throws Exception {
