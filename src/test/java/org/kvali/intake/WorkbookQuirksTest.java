@@ -580,6 +580,25 @@ class WorkbookQuirksTest {
 			.andExpect(jsonPath("$.errors[0].column").value("gender"));
 	}
 
+	/**
+	 * A cell without its column's letter follows the cell before it, as spreadsheet programs read it, where an empty
+	 * cell before that was left out: the reader put the gender after an empty column G under participant_ref, the
+	 * birth year under gender, and the sheet was refused for values it does not hold (a tester's).
+	 */
+	@Test
+	void aCellWithoutItsLetterFollowsTheCellBefore() throws Exception {
+		var written = rewritten(Workbooks.written(
+				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,1990,,,,,")),
+				"xl/worksheets/sheet1.xml", xml -> {
+					var changed = xml.replace("<c r=\"I2\"", "<c").replace("<c r=\"J2\"", "<c");
+					assertThat(changed).contains("<c r=\"H2\"").doesNotContain("r=\"G2\"", "r=\"I2\"", "r=\"J2\"");
+					return changed;
+				});
+		load(written, false).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
+		assertThat(this.jdbc.queryForObject("SELECT ref || ' ' || gender || ' ' || birth_year FROM participant"
+				+ " WHERE ref LIKE 'TI-%'", String.class)).isEqualTo("TI-1 FEMALE 1990");
+	}
+
 	/** A hidden row without its number is refused as one with it is: it was loaded as if shown (a tester's). */
 	@Test
 	void aHiddenRowWithoutItsNumberIsRefused() throws Exception {
