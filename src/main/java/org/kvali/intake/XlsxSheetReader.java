@@ -41,12 +41,12 @@ final class XlsxSheetReader {
 	 * count from 1899-12-31. In its 1904 system (a workbook's date1904, once the default on a Mac) it counts from
 	 * 1904-01-01; read in the other, such a workbook's dates came out four years and a day early.
 	 */
-	private static final LocalDate EPOCH_1900 = LocalDate.of(1899, 12, 30);
+	static final LocalDate EPOCH_1900 = LocalDate.of(1899, 12, 30);
 
-	private static final LocalDate EPOCH_1904 = LocalDate.of(1904, 1, 1);
+	static final LocalDate EPOCH_1904 = LocalDate.of(1904, 1, 1);
 
 	/** The last day a date may be. */
-	private static final LocalDate LAST_DAY = LocalDate.of(Dates.LAST_YEAR, 12, 31);
+	static final LocalDate LAST_DAY = LocalDate.of(Dates.LAST_YEAR, 12, 31);
 
 	private static final Pattern ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
 
@@ -84,12 +84,17 @@ final class XlsxSheetReader {
 	 * themselves are counted by the sink), and the workbook's cells ({@link XlsxValues#CELLS_PER_ROW} a row).
 	 */
 	static void read(byte[] body, long maxInflated, int maxRows, SheetSink sink) {
-		ZipGuard.check(body, maxInflated, maxRows);
+		var dated = ZipGuard.check(body, maxInflated, maxRows);
 		notStrict(body);
-		try (var workbook = open(body)) {
-			var sheet = attendance(workbook, sink);
-			if (sheet != null) {
-				read(body, workbook, sheet, maxRows, sink);
+		try {
+			var epoch = date1904(body) ? EPOCH_1904 : EPOCH_1900;
+			// the reader does not know cells of type d: they become the day numbers they stand for
+			var readable = dated.isEmpty() ? body : IsoDateCells.asNumbers(body, dated, epoch);
+			try (var workbook = open(readable)) {
+				var sheet = attendance(workbook, sink);
+				if (sheet != null) {
+					read(readable, sheet, epoch, maxRows, sink);
+				}
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -98,10 +103,9 @@ final class XlsxSheetReader {
 			}
 			if (ex instanceof IllegalStateException && ex.getMessage() != null
 					&& ex.getMessage().startsWith("Unknown cell type")) {
-				// t="d", a date as ISO text, which some programs write and the reader does not know
-				throw new SheetException(HttpStatus.BAD_REQUEST, "The workbook holds cells of a type Kvali does not "
-						+ "read (such as dates written as text, of type d, as some programs save them): open it in a "
-						+ "spreadsheet program and save it as an Excel workbook");
+				// a type the file format has not (dates as text, type d, are read above)
+				throw new SheetException(HttpStatus.BAD_REQUEST, "The workbook holds cells of a type that spreadsheet"
+						+ " programs do not write: open it in a spreadsheet program and save it as an Excel workbook");
 			}
 			throw new SheetException(HttpStatus.BAD_REQUEST, "The body is not a readable .xlsx workbook");
 		}
@@ -216,10 +220,9 @@ final class XlsxSheetReader {
 	private record Numbered(Row row, int number) {
 	}
 
-	private static void read(byte[] body, ReadableWorkbook workbook, Sheet sheet, int maxRows, SheetSink sink)
+	private static void read(byte[] body, Sheet sheet, LocalDate epoch, int maxRows, SheetSink sink)
 			throws IOException {
 		try (var stream = sheet.openStream()) {
-			var epoch = workbook.isDate1904() || date1904(body) ? EPOCH_1904 : EPOCH_1900;
 			var merged = MergedCells.of(body, sheet.getId(), 2 * maxRows);
 			List<String> header = null;
 			// the rows with something in them before the header, while it is looked for
@@ -430,8 +433,8 @@ final class XlsxSheetReader {
 	}
 
 	/**
-	 * Whether the workbook's part xl/workbook.xml says it counts days in the 1904 system: date1904="1" as well as
-	 * "true", which alone the reader takes.
+	 * Whether the workbook's part xl/workbook.xml says it counts days in the 1904 system, date1904="1" or "true":
+	 * asked before the reader opens the workbook, whose dates written as text become days in its system.
 	 */
 	private static boolean date1904(byte[] body) throws IOException {
 		var workbook = part(body, "xl/workbook.xml");

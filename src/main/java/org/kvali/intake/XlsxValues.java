@@ -2,6 +2,8 @@ package org.kvali.intake;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -57,6 +59,9 @@ final class XlsxValues {
 
 	private long highestIndex = -1;
 
+	/** The parts with cells of type d, a date as ISO text ({@link IsoDateCells}). */
+	private final Set<String> dated = new HashSet<>();
+
 	/** The values of a workbook of at most {@code maxRows} rows ({@link #CELLS_PER_ROW} cells each, at most). */
 	XlsxValues(int maxRows) {
 		this.maxCells = (long) maxRows * CELLS_PER_ROW;
@@ -109,7 +114,11 @@ final class XlsxValues {
 							throw XmlPartLimits.refused("Its shared strings (" + part + ") are more than "
 									+ MAX_SHARED_STRINGS + ", far more than an attendance sheet holds");
 						}
-						sharedCell = name.equals("c") && "s".equals(xml.getAttributeValue(null, "t"));
+						var type = name.equals("c") ? xml.getAttributeValue(null, "t") : null;
+						sharedCell = "s".equals(type);
+						if ("d".equals(type)) {
+							this.dated.add(part);
+						}
 					}
 					else if (sharedCell && depth == valueDepth + 1 && name.equals("v")) {
 						index = new StringBuilder();
@@ -164,6 +173,11 @@ final class XlsxValues {
 		catch (NumberFormatException ex) {
 			// not an index the reader can follow: it refuses the workbook when it reads the cell
 		}
+	}
+
+	/** The parts read with cells of type d, a date written as ISO text. */
+	Set<String> dated() {
+		return this.dated;
 	}
 
 	/** Refuses a workbook whose cells name a shared string it lacks. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Collections;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -57,7 +58,8 @@ final class ZipGuard {
 		}
 	}
 
-	static void check(byte[] body, long maxInflated, int maxRows) {
+	/** Refuses the body, or returns the parts with cells of type d, a date as ISO text ({@link IsoDateCells}). */
+	static Set<String> check(byte[] body, long maxInflated, int maxRows) {
 		SheetFormat.notXls(body);
 		var inflated = new long[1];
 		var values = new XlsxValues(maxRows);
@@ -78,6 +80,7 @@ final class ZipGuard {
 			throw notXlsx();
 		}
 		values.check();
+		return values.dated();
 	}
 
 	/** The part holding the shared strings: the one the content types name, else where Excel puts it. */

@@ -2,7 +2,10 @@ package org.kvali.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.dhatim.fastexcel.VisibilityState;
 import org.junit.jupiter.api.AfterEach;
@@ -243,16 +246,69 @@ class WorkbookQuirksTest {
 				String.class)).isEqualTo("2025-03-01 2025-03-02");
 	}
 
-	/** A cell of a type the reader does not know (t="d", a date as ISO text) is named, not a workbook unreadable. */
+	/**
+	 * Cells of type d, dates as ISO text, as programs writing workbooks may save them: read as the dates they are, in
+	 * either date system, and under birth_year formatted to show the year, its year. They were refused with 400.
+	 */
 	@Test
-	void aCellOfAnUnreadTypeIsNamed() throws Exception {
+	void aDateWrittenAsTextIsReadAsTheDate() throws Exception {
+		for (var system : List.of("false", "1")) {
+			var workbook = rewritten(isoDates(Map.of("E2", "2025-03-01T00:00:00", "F2", "2025-03-02", "J2",
+					"1990-03-12T00:00:00.000Z")), "xl/workbook.xml",
+					xml -> xml.replace("date1904=\"false\"", "date1904=\"" + system + "\""));
+			load(workbook, false).andExpect(status().isOk()).andExpect(jsonPath("$.warnings").isEmpty());
+			assertThat(this.jdbc.queryForObject("SELECT a.start_date || ' ' || a.end_date || ' ' || p.birth_year"
+					+ " FROM activity a, participant p WHERE a.code = 'TI-WS-1' AND p.ref = 'TI-1'", String.class))
+				.isEqualTo("2025-03-01 2025-03-02 1990");
+			IntakeFixture.remove(this.jdbc);
+			IntakeFixture.create(this.jdbc);
+		}
+	}
+
+	/** A cell of type d that holds no date is refused under its column, naming what it holds; nothing is stored. */
+	@Test
+	void aCellOfTypeDateHoldingNoDateIsRefusedNamingIt() throws Exception {
+		load(isoDates(Map.of("E2", "next Monday", "F2", "2025-03-02", "J2", "1990-03-12")), false)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].column").value("start_date"))
+			.andExpect(jsonPath("$.errors[0].value").value("next Monday"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TI-WS-1'", Integer.class))
+			.isZero();
+	}
+
+	/** A cell of a type no spreadsheet program writes is named, not a workbook unreadable. */
+	@Test
+	void aCellOfAnUnknownTypeIsNamed() throws Exception {
 		var workbook = workbook(MARCH_2025, MARCH_2025, "Test Youth Voice", xml -> xml
-			.replaceAll("<c r=\"E2\"[^>]*>.*?</c>", "<c r=\"E2\" t=\"d\"><v>2025-03-01T00:00:00</v></c>"),
+			.replaceAll("<c r=\"E2\"[^>]*>.*?</c>", "<c r=\"E2\" t=\"x\"><v>2025-03-01</v></c>"),
 				"xl/worksheets/sheet1.xml");
 		load(workbook, true).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].message").value("The workbook holds cells of a type Kvali does not read "
-					+ "(such as dates written as text, of type d, as some programs save them): open it in a spreadsheet "
-					+ "program and save it as an Excel workbook"));
+			.andExpect(jsonPath("$.errors[0].message").value("The workbook holds cells of a type that spreadsheet "
+					+ "programs do not write: open it in a spreadsheet program and save it as an Excel workbook"));
+	}
+
+	/**
+	 * A workbook of one row, its dates and birth date (formatted to show the year) written as day numbers, then the
+	 * cells {@code values} names as cells of type d holding those values, their formats kept.
+	 */
+	private static byte[] isoDates(Map<String, String> values) throws Exception {
+		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,,,,TI-1,female,,,,,,";
+		var written = Workbooks.written(List.of(row), sheet -> {
+			sheet.value(1, 4, MARCH_2025);
+			sheet.value(1, 5, MARCH_2025);
+			sheet.value(1, 9, 32944);
+			sheet.style(1, 9).format("yyyy").set();
+		});
+		return rewritten(written, "xl/worksheets/sheet1.xml", xml -> {
+			var cell = Pattern.compile("<c r=\"([EFJ]2)\"([^>]*)><v>[^<]*</v></c>").matcher(xml);
+			var changed = cell.replaceAll(found -> Matcher.quoteReplacement("<c r=\"" + found.group(1) + "\""
+					+ found.group(2).replace(" t=\"n\"", "") + " t=\"d\"><v>" + values.get(found.group(1))
+					+ "</v></c>"));
+			assertThat(changed.split("t=\"d\"", -1)).hasSize(4);
+			return changed;
+		});
 	}
 
 	/**

@@ -1,0 +1,313 @@
+package org.kvali.intake;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+
+/**
+ * A workbook's cells of type d, a date written as ISO text (2025-03-01T00:00:00), which programs writing workbooks
+ * may save and the reader does not know, rewritten as a spreadsheet program keeps a date: its day number in the
+ * workbook's date system, so that the cell is read as any date is, by its column and number format. A value that is
+ * no date of those years becomes a text cell, for its column's checks to refuse naming it. The parts are streamed:
+ * everything else is copied as it is, byte for byte.
+ */
+final class IsoDateCells extends XmlScanner {
+
+	/** A date, and a time of day and zone, which say nothing of the day. */
+	private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})"
+			+ "(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
+
+	private static final BigDecimal SECONDS_A_DAY = BigDecimal.valueOf(86_400);
+
+	private final OutputStream out;
+
+	private final LocalDate epoch;
+
+	/** The first byte of the buffer not yet passed on. */
+	private int pending;
+
+	/** A dated cell's start tag, held until its value says what type it becomes. */
+	private final ByteArrayOutputStream cell = new ByteArrayOutputStream();
+
+	/** Whether a dated cell is held. */
+	private boolean holding;
+
+	/** Where the type's attribute, white space before it included, starts and ends in {@link #cell}. */
+	private int typeStart;
+
+	private int typeEnd;
+
+	/** What follows a dated cell's start tag up to its value. */
+	private final ByteArrayOutputStream held = new ByteArrayOutputStream();
+
+	/** A dated cell's value as it is read, between its start and end tags. */
+	private final ByteArrayOutputStream value = new ByteArrayOutputStream();
+
+	/** Whether a dated cell's value is read. */
+	private boolean inValue;
+
+	/** Whether the value is text alone, without a comment or section in it. */
+	private boolean plain;
+
+	private IsoDateCells(InputStream in, OutputStream out, LocalDate epoch) {
+		super(in);
+		this.out = out;
+		this.epoch = epoch;
+	}
+
+	/** The workbook with the dated cells of its {@code parts} as day numbers counted from {@code epoch}. */
+	static byte[] asNumbers(byte[] body, Set<String> parts, LocalDate epoch) throws IOException {
+		var out = new ByteArrayOutputStream(body.length);
+		try (var zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(body)).get();
+				var written = new ZipArchiveOutputStream(out)) {
+			written.setLevel(Deflater.BEST_SPEED);
+			for (var entry : Collections.list(zip.getEntries())) {
+				if (!parts.contains(entry.getName())) {
+					written.addRawArchiveEntry(entry, zip.getRawInputStream(entry));
+					continue;
+				}
+				var rewritten = new ZipArchiveEntry(entry.getName());
+				rewritten.setMethod(ZipEntry.DEFLATED);
+				written.putArchiveEntry(rewritten);
+				try (var in = zip.getInputStream(entry)) {
+					copy(in, written, epoch);
+				}
+				written.closeArchiveEntry();
+			}
+		}
+		return out.toByteArray();
+	}
+
+	/** Copies a part, each dated cell rewritten; {@code out} is flushed, not closed. */
+	static void copy(InputStream in, OutputStream out, LocalDate epoch) throws IOException {
+		var buffered = new BufferedOutputStream(out, 1 << 16);
+		new IsoDateCells(in, buffered, epoch).copy();
+		buffered.flush();
+	}
+
+	private void copy() throws IOException {
+		while (skipTo('<')) {
+			this.mark = this.position++;
+			int c = peek();
+			if (c == '!' || c == '?') {
+				if (this.inValue) {
+					// a comment or section in a value makes it text
+					this.plain = false;
+				}
+				skipMarkup();
+			}
+			else {
+				tag(c == '/');
+			}
+			this.mark = -1;
+		}
+		passOn(this.end);
+		// a part ending inside a dated cell (no XML part read whole does): what was read of it, as it was
+		if (this.inValue) {
+			this.value.writeTo(this.held);
+			this.inValue = false;
+		}
+		release("");
+	}
+
+	/**
+	 * A start or end tag from the mark: a cell's, or a value's in a dated cell, is looked at; any other passes on as
+	 * it is, and from its name on is read no further (a {@code <} is in no attribute's value).
+	 */
+	private void tag(boolean endTag) throws IOException {
+		int local = localName();
+		int name = this.position - this.mark - local == 1 ? this.buffer[this.mark + local] : 0;
+		if (this.inValue) {
+			// any tag ends a value, its own end tag as a rule
+			passOn(this.mark);
+			resolve();
+		}
+		if (name == 'c' && endTag) {
+			passOn(this.mark);
+			release("");
+		}
+		else if (name == 'c') {
+			cell(local + 1);
+		}
+		else if (name == 'v' && !endTag && this.holding) {
+			toTagEnd();
+			if (this.buffer[this.position - 2] != '/') {
+				passOn(this.position);
+				this.value.reset();
+				this.inValue = true;
+				this.plain = true;
+			}
+		}
+	}
+
+	/** A cell's start tag, its attributes {@code attributes} bytes after the mark: held if it is dated. */
+	private void cell(int attributes) throws IOException {
+		passOn(this.mark);
+		// a cell inside a held one: none in a well-formed sheet
+		release("");
+		toTagEnd();
+		if (!dated(this.mark + attributes)) {
+			return;
+		}
+		if (this.buffer[this.position - 2] == '/') {
+			put(this.buffer, this.mark, this.typeStart - this.mark);
+			put(this.buffer, this.typeEnd, this.position - this.typeEnd);
+		}
+		else {
+			this.cell.write(this.buffer, this.mark, this.position - this.mark);
+			this.holding = true;
+			this.typeStart -= this.mark;
+			this.typeEnd -= this.mark;
+		}
+		this.pending = this.position;
+	}
+
+	/** Whether the tag up to the position has type d, its attributes read from {@code from}. */
+	private boolean dated(int from) {
+		int i = from;
+		while (i < this.position) {
+			int start = i;
+			while (i < this.position && isSpace(this.buffer[i])) {
+				i++;
+			}
+			int attribute = i;
+			while (i < this.position && nameCharacter(this.buffer[i] & 0xff)) {
+				i++;
+			}
+			boolean type = i - attribute == 1 && this.buffer[attribute] == 't';
+			while (i < this.position && (isSpace(this.buffer[i]) || this.buffer[i] == '=')) {
+				i++;
+			}
+			if (i >= this.position || this.buffer[i] != '"' && this.buffer[i] != '\'') {
+				return false;
+			}
+			int quote = this.buffer[i++];
+			int valueStart = i;
+			while (i < this.position && this.buffer[i] != quote) {
+				i++;
+			}
+			if (type) {
+				this.typeStart = start;
+				this.typeEnd = Math.min(i + 1, this.position);
+				return i - valueStart == 1 && this.buffer[valueStart] == 'd';
+			}
+			i++;
+		}
+		return false;
+	}
+
+	/** The held cell with the value read, as a day number where it is a date, else as text. */
+	private void resolve() throws IOException {
+		var text = this.value.toString(StandardCharsets.UTF_8).strip();
+		var day = this.plain ? dayNumber(text, this.epoch) : null;
+		this.inValue = false;
+		if (day != null) {
+			this.held.write(day.getBytes(StandardCharsets.US_ASCII));
+		}
+		else {
+			this.value.writeTo(this.held);
+		}
+		release(day != null || this.plain && text.isEmpty() ? "" : " t=\"str\"");
+	}
+
+	/** Passes on the held cell, its type {@code type} (a number where empty), and what followed it. */
+	private void release(String type) throws IOException {
+		if (!this.holding) {
+			return;
+		}
+		this.holding = false;
+		var tag = this.cell.toByteArray();
+		this.cell.reset();
+		this.out.write(tag, 0, this.typeStart);
+		this.out.write(type.getBytes(StandardCharsets.US_ASCII));
+		this.out.write(tag, this.typeEnd, tag.length - this.typeEnd);
+		this.held.writeTo(this.out);
+		this.held.reset();
+	}
+
+	/**
+	 * The day number a spreadsheet program keeps the ISO date or date and time {@code text} as, counted from
+	 * {@code epoch}; null for anything else, or a date outside the years dates may be in (a date of 1900 before March
+	 * among them, where Excel counts a 29 February).
+	 */
+	private static String dayNumber(String text, LocalDate epoch) {
+		var iso = ISO.matcher(text);
+		if (!iso.matches()) {
+			return null;
+		}
+		LocalDate date;
+		try {
+			date = LocalDate.of(number(iso, text, 1), number(iso, text, 2), number(iso, text, 3));
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+		// day 0 is no date; day 60 of the 1900 system is its 29 February
+		var first = epoch.equals(XlsxSheetReader.EPOCH_1900) ? LocalDate.of(1900, 3, 1) : epoch.plusDays(1);
+		if (date.isBefore(first) || date.isAfter(XlsxSheetReader.LAST_DAY)) {
+			return null;
+		}
+		long days = ChronoUnit.DAYS.between(epoch, date);
+		int hours = number(iso, text, 4);
+		int minutes = number(iso, text, 5);
+		int seconds = number(iso, text, 6);
+		if (hours > 23 || minutes > 59 || seconds > 59) {
+			return null;
+		}
+		long time = hours * 3600L + minutes * 60L + seconds;
+		if (time == 0) {
+			return Long.toString(days);
+		}
+		var fraction = BigDecimal.valueOf(time).divide(SECONDS_A_DAY, 10, RoundingMode.HALF_EVEN);
+		return BigDecimal.valueOf(days).add(fraction).stripTrailingZeros().toPlainString();
+	}
+
+	/** The digits the group of {@code text}'s match has, 0 where it matched nothing. */
+	private static int number(Matcher iso, String text, int group) {
+		int start = iso.start(group);
+		return start < 0 ? 0 : Integer.parseInt(text, start, iso.end(group), 10);
+	}
+
+	/** Passes on the buffer's bytes up to {@code to}, those before it already passed on. */
+	private void passOn(int to) throws IOException {
+		if (to > this.pending) {
+			put(this.buffer, this.pending, to - this.pending);
+			this.pending = to;
+		}
+	}
+
+	/** Passes on bytes: into the value or the held cell where one is read, else out. */
+	private void put(byte[] bytes, int from, int length) throws IOException {
+		(this.inValue ? this.value : this.holding ? this.held : this.out).write(bytes, from, length);
+	}
+
+	@Override
+	void dropping(int keep) throws IOException {
+		passOn(keep);
+		this.pending -= keep;
+	}
+
+	private static boolean isSpace(byte c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+	}
+
+}

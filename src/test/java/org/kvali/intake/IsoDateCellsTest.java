@@ -1,0 +1,122 @@
+package org.kvali.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Cells of type d, dates written as ISO text, rewritten as the day numbers a spreadsheet program keeps: 1 March 2025
+ * is day 45717 in the 1900 date system and 44255 in the 1904 one. All else in a part is copied byte for byte.
+ */
+class IsoDateCellsTest {
+
+	private static final LocalDate EPOCH_1900 = XlsxSheetReader.EPOCH_1900;
+
+	@Test
+	void aDateOrADateAndTimeBecomesItsDayNumberAndTheTypeGoes() throws IOException {
+		assertThat(rewritten("<row r=\"2\"><c r=\"E2\" t=\"d\" s=\"1\"><v>2025-03-01T00:00:00</v></c>"
+				+ "<c r=\"F2\" s=\"1\" t=\"d\"><v>2025-03-02</v></c><c t = 'd'><v> 2025-03-01T06:00 </v></c>"
+				+ "<c t=\"d\"><v>2025-03-01T12:00:00.000Z</v></c><c t=\"d\"><v>2025-03-01T18:00:00+04:00</v></c></row>"))
+			.isEqualTo("<row r=\"2\"><c r=\"E2\" s=\"1\"><v>45717</v></c><c r=\"F2\" s=\"1\"><v>45718</v></c>"
+					+ "<c><v>45717.25</v></c><c><v>45717.5</v></c><c><v>45717.75</v></c></row>");
+	}
+
+	/** The same day in the 1904 date system; its first day is 0, which is no date, and is left as text. */
+	@Test
+	void daysAreCountedInTheWorkbooksDateSystem() throws IOException {
+		assertThat(rewritten("<c t=\"d\"><v>2025-03-01</v></c><c t=\"d\"><v>1904-01-02</v></c>"
+				+ "<c t=\"d\"><v>1904-01-01</v></c>", XlsxSheetReader.EPOCH_1904))
+			.isEqualTo("<c><v>44255</v></c><c><v>1</v></c><c t=\"str\"><v>1904-01-01</v></c>");
+	}
+
+	/** What is no date of the years dates may be in stays as written, as text for its column's checks to refuse. */
+	@Test
+	void whatIsNoDateBecomesText() throws IOException {
+		for (var value : new String[] { "next Monday", "2025-02-30", "2025-03-01T25:00", "2025-03-01T10:60",
+				"1900-02-28", "1899-12-31", "2101-01-01", "20250301", "2025-3-1", "&lt;2025-03-01&gt;" }) {
+			assertThat(rewritten("<c r=\"E2\" t=\"d\"><v>" + value + "</v></c>"))
+				.isEqualTo("<c r=\"E2\" t=\"str\"><v>" + value + "</v></c>");
+		}
+		assertThat(rewritten("<c t=\"d\"><v>1900-03-01</v></c><c t=\"d\"><v>2100-12-31</v></c>"))
+			.isEqualTo("<c><v>61</v></c><c><v>73415</v></c>");
+	}
+
+	/** A cell without a value is an empty number; a formula's text before the value is kept. */
+	@Test
+	void emptyCellsAndFormulas() throws IOException {
+		assertThat(rewritten("<c r=\"E2\" t=\"d\"/><c t=\"d\" /><c t=\"d\"><v></v></c><c t=\"d\"></c>"
+				+ "<c t=\"d\"><f>DATE(2025,3,1)</f><v>2025-03-01</v></c><c t=\"d\"><f>A1</f></c>"))
+			.isEqualTo("<c r=\"E2\"/><c /><c><v></v></c><c></c><c><f>DATE(2025,3,1)</f><v>45717</v></c>"
+					+ "<c><f>A1</f></c>");
+	}
+
+	/** Prefixes, quotes holding a {@code >}, and attributes like the type's are read as the XML has them. */
+	@Test
+	void namesAndAttributesAreReadAsXmlHasThem() throws IOException {
+		assertThat(rewritten("<x:c r=\"E2\" note=\"a>b t='d'\" t='d'><x:v>2025-03-01</x:v></x:c>"
+				+ "<c x:t=\"d\"><v>2025-03-01</v></c><c t=\"dd\"><v>1</v></c><cc t=\"d\"><v>2025-03-01</v></cc>"
+				+ "<c t=\"d\"><vv>2025-03-01</vv></c>"))
+			.isEqualTo("<x:c r=\"E2\" note=\"a>b t='d'\"><x:v>45717</x:v></x:c>"
+					+ "<c x:t=\"d\"><v>2025-03-01</v></c><c t=\"dd\"><v>1</v></c><cc t=\"d\"><v>2025-03-01</v></cc>"
+					+ "<c><vv>2025-03-01</vv></c>");
+	}
+
+	/** Comments, sections and instructions pass whole; one inside a dated value makes it text. */
+	@Test
+	void commentsAndSectionsPassWhole() throws IOException {
+		var untouched = "<?xml version=\"1.0\"?><!-- <c t=\"d\"><v>2025-03-01</v></c> --><![CDATA[<c t=\"d\">]]]>"
+				+ "<!DOCTYPE x><!>"
+				+ "<c t=\"s\"><v>3</v></c><c t=\"inlineStr\"><is><t>თბილისი &amp; 2025-03-01</t></is></c>"
+				+ "<c t=\"str\"><f>A1</f><v>x</v></c><c t=\"d\"><!-- a note --></c><?pi <c t=\"d\"> ?>";
+		assertThat(rewritten(untouched)).isEqualTo(untouched.replace("<c t=\"d\"><!--", "<c><!--"));
+		assertThat(rewritten("<c t=\"d\"><v><![CDATA[2025-03-01]]></v></c><c t=\"d\"><v>2025<!-- -->-03-01</v></c>"))
+			.isEqualTo("<c t=\"str\"><v><![CDATA[2025-03-01]]></v></c><c t=\"str\"><v>2025<!-- -->-03-01</v></c>");
+	}
+
+	/** A part read a few bytes at a time is rewritten as one read whole. */
+	@Test
+	void theStreamMayGiveAFewBytesAtATime() throws IOException {
+		var part = new StringBuilder("<sheetData>");
+		for (int row = 1; row <= 2000; row++) {
+			part.append("<row r=\"").append(row).append("\"><c r=\"A").append(row).append("\" t=\"d\"><v>2025-03-0")
+				.append(row % 9 + 1).append("</v></c><c t=\"inlineStr\"><is><t>ქ").append(row)
+				.append("</t></is></c><!-- <c t=\"d\"> --></row>");
+		}
+		var whole = rewritten(part.append("</sheetData>").toString());
+		assertThat(whole).contains("<c r=\"A9\"><v>45717</v></c>").doesNotContain("t=\"d\"><v>");
+		for (int bytes = 1; bytes <= 7; bytes += 3) {
+			assertThat(rewritten(part.toString(), EPOCH_1900, bytes)).isEqualTo(whole);
+		}
+	}
+
+	private static String rewritten(String part) throws IOException {
+		return rewritten(part, EPOCH_1900);
+	}
+
+	private static String rewritten(String part, LocalDate epoch) throws IOException {
+		return rewritten(part, epoch, Integer.MAX_VALUE);
+	}
+
+	/** The part rewritten, read from a stream giving at most {@code bytes} at a time. */
+	private static String rewritten(String part, LocalDate epoch, int bytes) throws IOException {
+		InputStream in = new ByteArrayInputStream(part.getBytes(StandardCharsets.UTF_8)) {
+
+			@Override
+			public synchronized int read(byte[] b, int off, int len) {
+				return super.read(b, off, Math.min(len, bytes));
+			}
+
+		};
+		var out = new ByteArrayOutputStream();
+		IsoDateCells.copy(in, out, epoch);
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+}
