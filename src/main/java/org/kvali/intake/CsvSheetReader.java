@@ -66,9 +66,9 @@ final class CsvSheetReader {
 				}
 				noBinary(record);
 				if (separatorLine(record)) {
-					// Excel reads a first such line and does not show it: rows are numbered as it shows them; one
-					// further down (files put one after another) it shows
-					hidden = header == null && above.isEmpty() ? 1 : hidden;
+					// Excel reads such a line where it is the file's first and does not show it: rows are numbered as it
+					// shows them; one further down (below empty lines, or files put one after another) it shows
+					hidden = record.getCharacterPosition() == 0 ? 1 : hidden;
 					continue;
 				}
 				if (header == null) {

@@ -202,6 +202,10 @@ class HeaderRowTest {
 			.andExpect(jsonPath("$.warnings[0].message").value("The header is row 3, the first to name the required"
 					+ " columns: rows 1 and 2 above it (a title, say) are not read"))
 			.andExpect(jsonPath("$.errors[0].row").value(4));
+		// nor below empty lines: Excel shows it there too
+		send("text/csv", "\n\r\nsep=,\n" + AttendanceImportTest.HEADER + ROW.formatted(1).replace("female", "x") + "\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(5));
 		// a header of one column decides the separator (a comma), not a later line
 		send("text/csv", "participant_ref\nR1\nx;\"a\"b\n").andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.length()").value(3))
