@@ -135,11 +135,11 @@ final class XlsxSheetReader {
 	/**
 	 * The sheet to read: of those the spreadsheet shows (a template's lists for its drop-downs are often a hidden first
 	 * sheet), the one whose header has the required columns, as a sheet of instructions before it has not; a header on
-	 * a sheet's first row before one below a title (instructions may name the columns in a row of their own). Where
-	 * none has them all, the shown sheet with the most of them, so that the refusal names the columns its header lacks
-	 * (the first shown when none has any); a hidden sheet with them all is named, not read. Two attendance sheets in
-	 * one workbook (a sheet a day, say) are refused, where reading the first alone would drop the other's rows unsaid.
-	 * Null, told to the sink, when the workbook is refused.
+	 * a sheet's first row before one below a title (instructions may name the columns in a row of their own), the
+	 * other warned of. Where none has them all, the shown sheet with the most of them, so that the refusal names the
+	 * columns its header lacks (the first shown when none has any); a hidden sheet with them all is named, not read.
+	 * Two attendance sheets in one workbook (a sheet a day, say) are refused, where reading the first alone would drop
+	 * the other's rows unsaid. Null, told to the sink, when the workbook is refused.
 	 */
 	private static Sheet attendance(ReadableWorkbook workbook, SheetSink sink) throws IOException {
 		var sheets = workbook.getSheets().toList();
@@ -179,6 +179,9 @@ final class XlsxSheetReader {
 			return null;
 		}
 		if (!found.isEmpty()) {
+			for (var passed : found != below ? below : List.<Sheet>of()) {
+				sink.passedOver(passed.getName(), found.get(0).getName());
+			}
 			return found.get(0);
 		}
 		if (nearest == null && hidden != null) {

@@ -214,7 +214,8 @@ class HeaderRowTest {
 
 	/**
 	 * A workbook whose attendance sheet has its header on row 1 is read, though a sheet of instructions names the
-	 * columns in a row below its title: a header on a sheet's first row comes before one below a title.
+	 * columns in a row below its title: a header on a sheet's first row comes before one below a title, and the other
+	 * sheet is warned of.
 	 */
 	@Test
 	void aSheetWhoseHeaderIsItsFirstRowIsTheAttendance() throws Exception {
@@ -227,7 +228,13 @@ class HeaderRowTest {
 				sheet.value(2, c, "what " + columns.get(c) + " holds");
 			}
 		}, List.of(ROW.formatted(1)));
-		load(workbook).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
+		load(workbook).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1))
+			// the sheet passed over was passed over unsaid, and might have held rows
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").doesNotExist())
+			.andExpect(jsonPath("$.warnings[0].message").value("The sheet 'Instructions' names the attendance columns"
+					+ " too, below a title, and is not read: the sheet 'Attendance' is, whose header is its first row."
+					+ " If 'Instructions' holds rows to load, load them in a workbook of their own"));
 		// nor is the instructions' example read where the attendance sheet's header lacks a column: it is refused
 		var sex = Workbooks.written(instructions -> {
 			var sheet = instructions.newWorksheet("Instructions");
