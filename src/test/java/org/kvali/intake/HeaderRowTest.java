@@ -127,6 +127,15 @@ class HeaderRowTest {
 			.andExpect(jsonPath("$.warnings[0].row").value(1))
 			.andExpect(jsonPath("$.warnings[0].message").value("The header is row 4, the first to name the required"
 					+ " columns: rows 1 to 3 above it (a title, say) are not read"));
+		// a title with another separator in it than the header's is a title all the same: the header's decides
+		var titledOnce = "The header is row 2, the first to name the required columns: row 1 above it (a title, say) is"
+				+ " not read";
+		for (var sheet : List.of("Training, Rustavi, March 2025\n" + semicolons,
+				"Attendance; Rustavi; March 2025\n" + AttendanceImportTest.HEADER + ROW.formatted(1) + "\n")) {
+			send("text/csv", sheet).andExpect(status().isOk())
+				.andExpect(jsonPath("$.created.participations").value(1))
+				.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains(titledOnce)));
+		}
 		// a data row's error is named by its own row
 		send("text/csv", "Attendance\n" + AttendanceImportTest.HEADER + ROW.formatted(1).replace("female", "x") + "\n")
 			.andExpect(status().isUnprocessableContent())
