@@ -38,6 +38,9 @@ final class IsoDateCells extends XmlScanner {
 
 	private static final BigDecimal SECONDS_A_DAY = BigDecimal.valueOf(86_400);
 
+	/** The most bytes a dated cell holds before its value. */
+	static final int HELD_BYTES = 4 * XlsxValues.MAX_VALUE_CHARS + 4096;
+
 	private final OutputStream out;
 
 	private final LocalDate epoch;
@@ -56,7 +59,7 @@ final class IsoDateCells extends XmlScanner {
 
 	private int typeEnd;
 
-	/** What follows a dated cell's start tag up to its value. */
+	/** What follows a dated cell's start tag up to its value: a formula, in a spreadsheet's. */
 	private final ByteArrayOutputStream held = new ByteArrayOutputStream();
 
 	/** A dated cell's value as it is read, between its start and end tags. */
@@ -218,7 +221,8 @@ final class IsoDateCells extends XmlScanner {
 	/** The held cell with the value read, as a day number where it is a date, else as text. */
 	private void resolve() throws IOException {
 		var text = this.value.toString(StandardCharsets.UTF_8).strip();
-		var day = this.plain ? dayNumber(text, this.epoch) : null;
+		// an empty value or white space alone: an empty cell
+		var day = !this.plain ? null : text.isEmpty() ? "" : dayNumber(text, this.epoch);
 		this.inValue = false;
 		if (day != null) {
 			this.held.write(day.getBytes(StandardCharsets.US_ASCII));
@@ -226,7 +230,7 @@ final class IsoDateCells extends XmlScanner {
 		else {
 			this.value.writeTo(this.held);
 		}
-		release(day != null || this.plain && text.isEmpty() ? "" : " t=\"str\"");
+		release(day != null ? "" : " t=\"str\"");
 	}
 
 	/** Passes on the held cell, its type {@code type} (a number where empty), and what followed it. */
@@ -246,8 +250,7 @@ final class IsoDateCells extends XmlScanner {
 
 	/**
 	 * The day number a spreadsheet program keeps the ISO date or date and time {@code text} as, counted from
-	 * {@code epoch}; null for anything else, or a date outside the years dates may be in (a date of 1900 before March
-	 * among them, where Excel counts a 29 February).
+	 * {@code epoch}; null for anything else, or a date outside the years dates may be in.
 	 */
 	private static String dayNumber(String text, LocalDate epoch) {
 		var iso = ISO.matcher(text);
@@ -261,12 +264,14 @@ final class IsoDateCells extends XmlScanner {
 		catch (DateTimeException ex) {
 			return null;
 		}
-		// day 0 is no date; day 60 of the 1900 system is its 29 February
-		var first = epoch.equals(XlsxSheetReader.EPOCH_1900) ? LocalDate.of(1900, 3, 1) : epoch.plusDays(1);
-		if (date.isBefore(first) || date.isAfter(XlsxSheetReader.LAST_DAY)) {
+		// day 0 is no date
+		if (!date.isAfter(epoch.equals(XlsxSheetReader.EPOCH_1900) ? epoch.plusDays(1) : epoch)
+				|| date.isAfter(XlsxSheetReader.LAST_DAY)) {
 			return null;
 		}
-		long days = ChronoUnit.DAYS.between(epoch, date);
+		// the 1900 system counts a 29 February in 1900 (day 60): the days before it count from 31 December 1899
+		boolean early = epoch.equals(XlsxSheetReader.EPOCH_1900) && date.isBefore(LocalDate.of(1900, 3, 1));
+		long days = ChronoUnit.DAYS.between(early ? epoch.plusDays(1) : epoch, date);
 		int hours = number(iso, text, 4);
 		int minutes = number(iso, text, 5);
 		int seconds = number(iso, text, 6);
@@ -295,8 +300,15 @@ final class IsoDateCells extends XmlScanner {
 		}
 	}
 
-	/** Passes on bytes: into the value or the held cell where one is read, else out. */
+	/**
+	 * Passes on bytes: into the value or the held cell where one is read, else out. What a cell holds before its value
+	 * is bounded as its text is ({@link XlsxValues#MAX_VALUE_CHARS}, at most four bytes each): 600 MB of empty elements
+	 * in one cell, from a zip of 600 KB, filled the heap.
+	 */
 	private void put(byte[] bytes, int from, int length) throws IOException {
+		if (this.holding && !this.inValue && this.held.size() + length > HELD_BYTES) {
+			throw XmlPartLimits.refused("a cell of type d holds more than " + HELD_BYTES + " bytes before its value");
+		}
 		(this.inValue ? this.value : this.holding ? this.held : this.out).write(bytes, from, length);
 	}
 

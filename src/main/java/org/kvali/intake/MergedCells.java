@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 
 import org.springframework.http.HttpStatus;
@@ -52,10 +51,6 @@ final class MergedCells {
 	private static final int LAST_ROW = 1_048_576;
 
 	private static final Pattern ROW_NUMBER = Pattern.compile("\\br\\s*=\\s*\"(\\d{1,7})\"");
-
-	private static final Pattern RELATION = Pattern.compile("<(?:\\w+:)?Relationship\\b[^>]*>");
-
-	private static final Pattern ATTRIBUTE = Pattern.compile("\\b(\\w+)\\s*=\\s*\"([^\"]*)\"");
 
 	/** A merged range: its first and last columns (0 for A) and rows, as the sheet numbers them. */
 	record Range(int firstColumn, int lastColumn, int firstRow, int lastRow) {
@@ -156,26 +151,13 @@ final class MergedCells {
 	}
 
 	/**
-	 * The ranges of the sheet whose relationship id ({@code r:id} in the workbook's part) is {@code id}, at most
-	 * {@code maxRanges} (twice the rows a sheet may have): a small zip could otherwise hold millions of them, each kept
-	 * here.
+	 * The ranges of the sheet whose part is {@code part} ({@link WorkbookParts#sheet}; none where that is null), at
+	 * most {@code maxRanges} (twice the rows a sheet may have): a small zip could otherwise hold millions of them, each
+	 * kept here.
 	 */
-	static MergedCells of(byte[] body, String id, int maxRanges) throws IOException {
-		var relations = XlsxSheetReader.part(body, "xl/_rels/workbook.xml.rels");
-		if (relations == null) {
-			return new MergedCells(List.of(), new BitSet(), new BitSet(), new int[0], 0);
-		}
-		for (var relation = RELATION.matcher(relations); relation.find();) {
-			var attributes = ATTRIBUTE.matcher(relation.group()).results()
-				.collect(Collectors.toMap(attribute -> attribute.group(1), attribute -> attribute.group(2),
-						(first, second) -> first));
-			var path = attributes.get("Target");
-			if (id.equals(attributes.get("Id")) && path != null) {
-				var name = path.startsWith("/") ? path.substring(1) : "xl/" + path;
-				return scan(body, name, maxRanges);
-			}
-		}
-		return new MergedCells(List.of(), new BitSet(), new BitSet(), new int[0], 0);
+	static MergedCells of(byte[] body, String part, int maxRanges) throws IOException {
+		return part == null ? new MergedCells(List.of(), new BitSet(), new BitSet(), new int[0], 0)
+				: scan(body, part, maxRanges);
 	}
 
 	/** The sheet's ranges and hidden rows, read from its part in one pass. */

@@ -56,9 +56,6 @@ final class XlsxSheetReader {
 	/** The parts of a number format that show no date: quoted text, bracketed colours and conditions, escapes. */
 	private static final Pattern FORMAT_LITERALS = Pattern.compile("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.");
 
-	private static final Pattern DATE_1904 = Pattern
-		.compile("<(\\w+:)?workbookPr\\b[^>]*\\bdate1904\\s*=\\s*[\"'](1|true)[\"']");
-
 	/** The relation of a Strict Open XML package to its workbook. */
 	private static final String STRICT_DOCUMENT =
 			"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
@@ -87,13 +84,14 @@ final class XlsxSheetReader {
 		var dated = ZipGuard.check(body, maxInflated, maxRows);
 		notStrict(body);
 		try {
-			var epoch = date1904(body) ? EPOCH_1904 : EPOCH_1900;
+			var parts = WorkbookParts.of(body);
+			var epoch = parts.date1904() ? EPOCH_1904 : EPOCH_1900;
 			// the reader does not know cells of type d: they become the day numbers they stand for
 			var readable = dated.isEmpty() ? body : IsoDateCells.asNumbers(body, dated, epoch);
 			try (var workbook = open(readable)) {
 				var sheet = attendance(workbook, sink);
 				if (sheet != null) {
-					read(readable, sheet, epoch, maxRows, sink);
+					read(readable, parts.sheet(sheet.getId()), sheet, epoch, maxRows, sink);
 				}
 			}
 		}
@@ -223,10 +221,11 @@ final class XlsxSheetReader {
 	private record Numbered(Row row, int number) {
 	}
 
-	private static void read(byte[] body, Sheet sheet, LocalDate epoch, int maxRows, SheetSink sink)
+	/** Reads the sheet, whose part is {@code part} ({@link WorkbookParts#sheet}). */
+	private static void read(byte[] body, String part, Sheet sheet, LocalDate epoch, int maxRows, SheetSink sink)
 			throws IOException {
 		try (var stream = sheet.openStream()) {
-			var merged = MergedCells.of(body, sheet.getId(), 2 * maxRows);
+			var merged = MergedCells.of(body, part, 2 * maxRows);
 			List<String> header = null;
 			// the rows with something in them before the header, while it is looked for
 			var above = new ArrayList<Numbered>();
@@ -435,17 +434,8 @@ final class XlsxSheetReader {
 		return date(BigDecimal.valueOf(number), EPOCH_1900);
 	}
 
-	/**
-	 * Whether the workbook's part xl/workbook.xml says it counts days in the 1904 system, date1904="1" or "true":
-	 * asked before the reader opens the workbook, whose dates written as text become days in its system.
-	 */
-	private static boolean date1904(byte[] body) throws IOException {
-		var workbook = part(body, "xl/workbook.xml");
-		return workbook != null && DATE_1904.matcher(workbook).find();
-	}
-
 	/** A small part of the package (its first megabyte) as text, or null when there is none. */
-	static String part(byte[] body, String name) throws IOException {
+	private static String part(byte[] body, String name) throws IOException {
 		return ZipGuard.part(body, name, in -> new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8));
 	}
 

@@ -44,11 +44,19 @@ final class ZipGuard {
 
 	/**
 	 * One part of the package read by {@code reader}, found as the guard and the workbook's reader find it (by the
-	 * zip's central directory); null when there is none.
+	 * zip's central directory; where no entry has its name, the first whose name differs in case alone); null when
+	 * there is none.
 	 */
 	static <T> T part(byte[] body, String name, PartReader<T> reader) throws IOException {
 		try (var zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(body)).get()) {
 			var entry = zip.getEntry(name);
+			if (entry == null) {
+				entry = Collections.list(zip.getEntries())
+					.stream()
+					.filter(other -> other.getName().equalsIgnoreCase(name))
+					.findFirst()
+					.orElse(null);
+			}
 			if (entry == null) {
 				return null;
 			}

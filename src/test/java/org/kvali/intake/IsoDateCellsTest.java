@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Cells of type d, dates written as ISO text, rewritten as the day numbers a spreadsheet program keeps: 1 March 2025
@@ -40,20 +41,23 @@ class IsoDateCellsTest {
 	@Test
 	void whatIsNoDateBecomesText() throws IOException {
 		for (var value : new String[] { "next Monday", "2025-02-30", "2025-03-01T25:00", "2025-03-01T10:60",
-				"1900-02-28", "1899-12-31", "2101-01-01", "20250301", "2025-3-1", "&lt;2025-03-01&gt;" }) {
+				"1899-12-31", "2101-01-01", "20250301", "2025-3-1", "&lt;2025-03-01&gt;" }) {
 			assertThat(rewritten("<c r=\"E2\" t=\"d\"><v>" + value + "</v></c>"))
 				.isEqualTo("<c r=\"E2\" t=\"str\"><v>" + value + "</v></c>");
 		}
-		assertThat(rewritten("<c t=\"d\"><v>1900-03-01</v></c><c t=\"d\"><v>2100-12-31</v></c>"))
-			.isEqualTo("<c><v>61</v></c><c><v>73415</v></c>");
+		// Excel's day 60 is a 29 February 1900 that was not: the days before it count from 31 December 1899
+		assertThat(rewritten("<c t=\"d\"><v>1900-01-01</v></c><c t=\"d\"><v>1900-02-28</v></c>"
+				+ "<c t=\"d\"><v>1900-03-01</v></c><c t=\"d\"><v>2100-12-31</v></c>"))
+			.isEqualTo("<c><v>1</v></c><c><v>59</v></c><c><v>61</v></c><c><v>73415</v></c>");
 	}
 
-	/** A cell without a value is an empty number; a formula's text before the value is kept. */
+	/** A cell without a value, or of white space alone, is an empty number; a formula before the value is kept. */
 	@Test
 	void emptyCellsAndFormulas() throws IOException {
 		assertThat(rewritten("<c r=\"E2\" t=\"d\"/><c t=\"d\" /><c t=\"d\"><v></v></c><c t=\"d\"></c>"
-				+ "<c t=\"d\"><f>DATE(2025,3,1)</f><v>2025-03-01</v></c><c t=\"d\"><f>A1</f></c>"))
-			.isEqualTo("<c r=\"E2\"/><c /><c><v></v></c><c></c><c><f>DATE(2025,3,1)</f><v>45717</v></c>"
+				+ "<c t=\"d\"><v> </v></c><c t=\"d\"><f>DATE(2025,3,1)</f><v>2025-03-01</v></c>"
+				+ "<c t=\"d\"><f>A1</f></c>"))
+			.isEqualTo("<c r=\"E2\"/><c /><c><v></v></c><c></c><c><v></v></c><c><f>DATE(2025,3,1)</f><v>45717</v></c>"
 					+ "<c><f>A1</f></c>");
 	}
 
@@ -78,6 +82,22 @@ class IsoDateCellsTest {
 		assertThat(rewritten(untouched)).isEqualTo(untouched.replace("<c t=\"d\"><!--", "<c><!--"));
 		assertThat(rewritten("<c t=\"d\"><v><![CDATA[2025-03-01]]></v></c><c t=\"d\"><v>2025<!-- -->-03-01</v></c>"))
 			.isEqualTo("<c t=\"str\"><v><![CDATA[2025-03-01]]></v></c><c t=\"str\"><v>2025<!-- -->-03-01</v></c>");
+	}
+
+	/**
+	 * What a dated cell holds before its value is held, and bounded: a formula's text of the most characters a value
+	 * may have passes; 600 MB of empty elements in one cell, from a zip of 600 KB, filled the heap.
+	 */
+	@Test
+	void whatACellHoldsBeforeItsValueIsBounded() throws IOException {
+		var formula = "A".repeat(XlsxValues.MAX_VALUE_CHARS);
+		assertThat(rewritten("<c t=\"d\"><f>" + formula + "</f><v>2025-03-01</v></c>"))
+			.isEqualTo("<c><f>" + formula + "</f><v>45717</v></c>");
+		var flood = "<c t=\"d\">" + "<x/>".repeat(IsoDateCells.HELD_BYTES / 4 + 1) + "<v>2025-03-01</v></c>";
+		assertThatThrownBy(() -> rewritten(flood)).isInstanceOf(SheetException.class)
+			.hasMessage("The .xlsx file is refused as damaged or made up: a cell of type d holds more than "
+					+ IsoDateCells.HELD_BYTES + " bytes before its value; open it in a spreadsheet program and save it"
+					+ " again, or send the sheet as CSV");
 	}
 
 	/** A part read a few bytes at a time is rewritten as one read whole. */

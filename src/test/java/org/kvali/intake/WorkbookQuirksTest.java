@@ -655,6 +655,50 @@ class WorkbookQuirksTest {
 				+ " WHERE ref LIKE 'TI-%'", String.class)).isEqualTo("TI-1 FEMALE 1990");
 	}
 
+	/**
+	 * A workbook whose part is not xl/workbook.xml (a package names it in [Content_Types].xml, and may put it anywhere)
+	 * is read as the reader reads it: its date system, its sheet's hidden rows and rows without numbers, its sheet's
+	 * file found whatever the case it is named in. Its 1904 dates were read four years and a day early, and its rows
+	 * without numbers refused as numbered 0 (a review's).
+	 */
+	@Test
+	void aWorkbookWhosePartIsElsewhereIsReadWhole() throws Exception {
+		var dates1904 = workbook(44255, 44255, "Test Youth Voice",
+				xml -> xml.replace("date1904=\"false\"", "date1904=\"true\""), "xl/workbook.xml");
+		load(elsewhere(dates1904), false).andExpect(status().isOk());
+		assertThat(this.jdbc.queryForObject("SELECT start_date || ' ' || end_date FROM activity WHERE code = 'TI-WS-1'",
+				String.class)).isEqualTo("2025-03-01 2025-03-01");
+		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,female,,,,,,";
+		var hidden = rewritten(Workbooks.written(List.of(row.formatted(1), row.formatted(2), row.formatted(3)),
+				sheet -> sheet.hideRow(2)), "xl/worksheets/sheet1.xml",
+				xml -> xml.replaceAll("<row r=\"\\d+\"", "<row"));
+		// and its sheet named in another case than its file's, which the reader finds all the same
+		var otherCase = rewritten(elsewhere(hidden), "xl/_rels/book.xml.rels", xml -> {
+			assertThat(xml).contains("worksheets/sheet1.xml\"");
+			return xml.replace("worksheets/sheet1.xml\"", "worksheets/Sheet1.XML\"");
+		});
+		for (var workbook : List.of(elsewhere(hidden), otherCase)) {
+			load(workbook, true).andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].row").value(3))
+				.andExpect(jsonPath("$.errors[0].message")
+					.value(org.hamcrest.Matchers.startsWith("The row is hidden")));
+		}
+	}
+
+	/** The workbook with its part moved from xl/workbook.xml to xl/book.xml, and the package saying so. */
+	private static byte[] elsewhere(byte[] workbook) throws Exception {
+		var moved = Workbooks.moved(Workbooks.moved(workbook, "xl/workbook.xml", "xl/book.xml"),
+				"xl/_rels/workbook.xml.rels", "xl/_rels/book.xml.rels");
+		return rewritten(rewritten(moved, "[Content_Types].xml", xml -> {
+			assertThat(xml).contains("\"/xl/workbook.xml\"");
+			return xml.replace("\"/xl/workbook.xml\"", "\"/xl/book.xml\"");
+		}), "_rels/.rels", xml -> {
+			assertThat(xml).contains("\"xl/workbook.xml\"");
+			return xml.replace("\"xl/workbook.xml\"", "\"xl/book.xml\"");
+		});
+	}
+
 	/** A hidden row without its number is refused as one with it is: it was loaded as if shown (a tester's). */
 	@Test
 	void aHiddenRowWithoutItsNumberIsRefused() throws Exception {

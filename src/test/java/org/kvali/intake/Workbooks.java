@@ -73,24 +73,39 @@ final class Workbooks {
 
 	/** The workbook {@code xlsx} with {@code change} applied to its file {@code part} (which it leaves out if null). */
 	static byte[] rewritten(byte[] xlsx, String part, UnaryOperator<String> change) throws Exception {
+		return copied(xlsx, file -> {
+			if (!file.name().equals(part)) {
+				return file;
+			}
+			var changed = change.apply(new String(file.bytes(), StandardCharsets.UTF_8));
+			// null: the part left out
+			return changed == null ? null : new Part(part, changed.getBytes(StandardCharsets.UTF_8));
+		});
+	}
+
+	/** The workbook {@code xlsx} with its file {@code from} named {@code to}. */
+	static byte[] moved(byte[] xlsx, String from, String to) throws Exception {
+		return copied(xlsx, file -> file.name().equals(from) ? new Part(to, file.bytes()) : file);
+	}
+
+	/** A file of a workbook's package. */
+	private record Part(String name, byte[] bytes) {
+	}
+
+	/** The workbook {@code xlsx}, each of its files as {@code change} gives it (leaving it out where null). */
+	private static byte[] copied(byte[] xlsx, UnaryOperator<Part> change) throws Exception {
 		var file = Files.createTempFile("kvali-workbook", ".xlsx");
 		try {
 			Files.write(file, xlsx);
 			var out = new ByteArrayOutputStream();
 			try (var in = new ZipFile(file.toFile()); var zip = new ZipOutputStream(out)) {
 				for (var entry : java.util.Collections.list(in.entries())) {
-					var bytes = in.getInputStream(entry).readAllBytes();
-					if (entry.getName().equals(part)) {
-						var changed = change.apply(new String(bytes, StandardCharsets.UTF_8));
-						if (changed == null) {
-							// the part left out
-							continue;
-						}
-						bytes = changed.getBytes(StandardCharsets.UTF_8);
+					var part = change.apply(new Part(entry.getName(), in.getInputStream(entry).readAllBytes()));
+					if (part != null) {
+						zip.putNextEntry(new ZipEntry(part.name()));
+						zip.write(part.bytes());
+						zip.closeEntry();
 					}
-					zip.putNextEntry(new ZipEntry(entry.getName()));
-					zip.write(bytes);
-					zip.closeEntry();
 				}
 			}
 			return out.toByteArray();

@@ -1,0 +1,124 @@
+package org.kvali.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Set;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import com.fasterxml.aalto.stax.InputFactoryImpl;
+
+/**
+ * Where a workbook's parts are, found as the workbook reader finds them, so that what Kvali reads of a sheet itself
+ * (its merged ranges, hidden rows and columns, {@link MergedCells}) and of the workbook (its date system) is of the
+ * parts the reader reads: the workbook's part is the one [Content_Types].xml gives its type (else xl/workbook.xml), a
+ * sheet's part the target its relationships give it, from the workbook's folder unless it starts with a slash. A
+ * workbook whose part was elsewhere than xl/workbook.xml had its 1904 dates read four years and a day early, and its
+ * hidden rows loaded as if shown.
+ */
+final class WorkbookParts {
+
+	private static final Set<String> WORKBOOK_TYPES = Set.of(
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+			"application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+
+	private static final XMLInputFactory XML = new InputFactoryImpl();
+
+	static {
+		XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+	}
+
+	private final byte[] body;
+
+	/** The workbook's part, without a leading slash. */
+	private final String workbook;
+
+	private WorkbookParts(byte[] body, String workbook) {
+		this.body = body;
+		this.workbook = workbook;
+	}
+
+	/** The parts of the workbook {@code body}, which the guard has read whole ({@link ZipGuard#check}). */
+	static WorkbookParts of(byte[] body) throws IOException {
+		var workbook = new String[] { "/xl/workbook.xml" };
+		read(body, "[Content_Types].xml", xml -> {
+			if (xml.getLocalName().equals("Override")
+					&& WORKBOOK_TYPES.contains(xml.getAttributeValue(null, "ContentType"))) {
+				var name = xml.getAttributeValue(null, "PartName");
+				workbook[0] = name == null ? workbook[0] : name;
+			}
+			return true;
+		});
+		return new WorkbookParts(body, workbook[0].startsWith("/") ? workbook[0].substring(1) : workbook[0]);
+	}
+
+	/** The part of the sheet whose relationship id (r:id in the workbook's part) is {@code id}; null where none is. */
+	String sheet(String id) throws IOException {
+		int slash = this.workbook.lastIndexOf('/') + 1;
+		var folder = this.workbook.substring(0, slash);
+		var targets = new HashMap<String, String>();
+		read(this.body, folder + "_rels/" + this.workbook.substring(slash) + ".rels", xml -> {
+			if (xml.getLocalName().equals("Relationship")) {
+				targets.put(xml.getAttributeValue(null, "Id"), xml.getAttributeValue(null, "Target"));
+			}
+			return true;
+		});
+		var target = targets.get(id);
+		return target == null ? null : target.startsWith("/") ? target.substring(1) : folder + target;
+	}
+
+	/** Whether the workbook counts days in the 1904 system (date1904 "1" or "true", as the reader reads it). */
+	boolean date1904() throws IOException {
+		var date1904 = new boolean[1];
+		read(this.body, this.workbook, xml -> {
+			if (!xml.getLocalName().equals("workbookPr")) {
+				// it comes before the sheets' list
+				return !xml.getLocalName().equals("sheets");
+			}
+			var value = xml.getAttributeValue(null, "date1904");
+			date1904[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
+			return false;
+		});
+		return date1904[0];
+	}
+
+	/** What is done with each start element of a part; false when the part need not be read further. */
+	private interface Elements {
+
+		boolean next(XMLStreamReader xml) throws XMLStreamException;
+
+	}
+
+	/** Gives {@code elements} the start elements of a part, if there is one. */
+	private static void read(byte[] body, String name, Elements elements) throws IOException {
+		ZipGuard.part(body, name, in -> {
+			read(in, elements);
+			return null;
+		});
+	}
+
+	private static void read(InputStream in, Elements elements) throws IOException {
+		try {
+			var xml = XML.createXMLStreamReader(in);
+			try {
+				while (xml.hasNext()) {
+					if (xml.next() == XMLStreamConstants.START_ELEMENT && !elements.next(xml)) {
+						return;
+					}
+				}
+			}
+			finally {
+				xml.close();
+			}
+		}
+		catch (XMLStreamException ex) {
+			throw new IOException(ex);
+		}
+	}
+
+}
