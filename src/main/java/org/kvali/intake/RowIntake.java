@@ -260,13 +260,6 @@ final class RowIntake implements SheetSink {
 	}
 
 	@Override
-	public void passedOver(String sheet, String read) {
-		this.warnings.add(new ImportMessage(null, null, null, "The sheet '" + sheet + "' names the attendance columns"
-				+ " too, below a title, and is not read: the sheet '" + read + "' is, whose header is its first row. If '"
-				+ sheet + "' holds rows to load, load them in a workbook of their own"));
-	}
-
-	@Override
 	public void hiddenColumns(List<String> names) {
 		for (var name : names) {
 			this.warnings.add(new ImportMessage(this.headerRow, name, null, "The column is hidden in the workbook; its"

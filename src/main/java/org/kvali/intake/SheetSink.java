@@ -24,12 +24,6 @@ interface SheetSink {
 	 */
 	void refused(String message);
 
-	/**
-	 * A sheet the workbook shows whose header is below a title, {@code sheet}, is not read, as the sheet {@code read}
-	 * has its header on its first row: instructions, say, that name the columns. Warned of: it may hold rows.
-	 */
-	void passedOver(String sheet, String read);
-
 	/** Columns of the header a workbook hides, by name: read all the same, and warned of. */
 	void hiddenColumns(List<String> names);
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -133,16 +134,17 @@ final class XlsxSheetReader {
 	/**
 	 * The sheet to read: of those the spreadsheet shows (a template's lists for its drop-downs are often a hidden first
 	 * sheet), the one whose header has the required columns, as a sheet of instructions before it has not; a header on
-	 * a sheet's first row before one below a title (instructions may name the columns in a row of their own), the
-	 * other warned of. Where none has them all, the shown sheet with the most of them, so that the refusal names the
+	 * a sheet's first row before one below a title with no row under it (instructions may name the columns in a row of
+	 * their own). Where none has them all, the shown sheet with the most of them, so that the refusal names the
 	 * columns its header lacks (the first shown when none has any); a hidden sheet with them all is named, not read.
-	 * Two attendance sheets in one workbook (a sheet a day, say) are refused, where reading the first alone would drop
-	 * the other's rows unsaid. Null, told to the sink, when the workbook is refused.
+	 * Two attendance sheets in one workbook (a sheet a day, or an example beside the sheet) are refused, where reading
+	 * one alone would drop the other's rows unsaid. Null, told to the sink, when the workbook is refused.
 	 */
 	private static Sheet attendance(ReadableWorkbook workbook, SheetSink sink) throws IOException {
 		var sheets = workbook.getSheets().toList();
 		var found = new ArrayList<Sheet>();
 		var below = new ArrayList<Sheet>();
+		var legends = new ArrayList<Sheet>();
 		// a shown sheet whose first row is a header lacking a column: it is the one refused, not one below a title
 		boolean faulty = false;
 		Sheet nearest = null;
@@ -154,8 +156,12 @@ final class XlsxSheetReader {
 			boolean shown = sheet.getVisibility() == SheetVisibility.VISIBLE;
 			faulty |= shown && named.first() && has >= 2 && has < Columns.REQUIRED.size();
 			if (has == Columns.REQUIRED.size()) {
-				if (shown) {
+				if (shown && (named.first() || named.rowsUnder())) {
 					(named.first() ? found : below).add(sheet);
+				}
+				else if (shown) {
+					// the columns' names below a title and nothing under them: a legend, which holds no row
+					legends.add(sheet);
 				}
 				else if (hidden == null) {
 					hidden = sheet;
@@ -167,19 +173,26 @@ final class XlsxSheetReader {
 			}
 		}
 		if (found.isEmpty() && !faulty) {
-			found = below;
+			// no header on a first row: each sheet naming the columns below a title
+			found.addAll(below);
+			found.addAll(legends);
+		}
+		else if (!found.isEmpty()) {
+			// rows under a header below a title beside a header on a first row: either may be the attendance (the
+			// other an example, say), and reading one would drop the other's rows
+			found.addAll(below);
 		}
 		if (found.size() > 1) {
+			found.sort(Comparator.comparingInt(Sheet::getIndex));
 			sink.refused("The sheets " + found.stream()
 				.map(sheet -> "'" + sheet.getName() + "'")
-				.collect(Collectors.joining(", ")) + " each have the attendance columns: load each in a workbook of its"
-					+ " own, or the rows of all in one sheet");
+				.collect(Collectors.joining(", "))
+					+ " each have the attendance columns, and a workbook is read one sheet at a time: load each in a"
+					+ " workbook of its own (or delete a sheet of an example or instructions), or the rows of all in"
+					+ " one sheet");
 			return null;
 		}
 		if (!found.isEmpty()) {
-			for (var passed : found != below ? below : List.<Sheet>of()) {
-				sink.passedOver(passed.getName(), found.get(0).getName());
-			}
 			return found.get(0);
 		}
 		if (nearest == null && hidden != null) {
@@ -197,10 +210,10 @@ final class XlsxSheetReader {
 	}
 
 	/**
-	 * How many of the required columns the sheet's header names ({@link Columns#headerAmong}), and whether it is the
-	 * first row with anything in it.
+	 * How many of the required columns the sheet's header names ({@link Columns#headerAmong}), whether it is the first
+	 * row with anything in it, and whether rows with anything in them follow it (among the first read).
 	 */
-	private record Named(int required, boolean first) {
+	private record Named(int required, boolean first, boolean rowsUnder) {
 	}
 
 	private static Named requiredColumns(Sheet sheet) throws IOException {
@@ -210,10 +223,10 @@ final class XlsxSheetReader {
 				.map(XlsxSheetReader::header)
 				.toList();
 			if (first.isEmpty()) {
-				return new Named(0, true);
+				return new Named(0, true, false);
 			}
 			int header = Columns.headerAmong(first);
-			return new Named(Columns.requiredNamed(first.get(header)), header == 0);
+			return new Named(Columns.requiredNamed(first.get(header)), header == 0, header + 1 < first.size());
 		}
 	}
 

@@ -223,36 +223,61 @@ class HeaderRowTest {
 
 	/**
 	 * A workbook whose attendance sheet has its header on row 1 is read, though a sheet of instructions names the
-	 * columns in a row below its title: a header on a sheet's first row comes before one below a title, and the other
-	 * sheet is warned of.
+	 * columns in a row below its title, with nothing under them: a header on a sheet's first row comes before one
+	 * below a title that holds no row. Where the other sheet has rows under its header (descriptions, or an example's),
+	 * either may be the attendance, and the workbook is refused: an example sheet's row was loaded, the attendance's
+	 * dropped (a review's).
 	 */
 	@Test
 	void aSheetWhoseHeaderIsItsFirstRowIsTheAttendance() throws Exception {
+		var columns = List.of("activity_code", "project_code", "participant_ref", "gender");
 		var workbook = Workbooks.written(instructions -> {
 			var sheet = instructions.newWorksheet("Instructions");
 			sheet.value(0, 0, "How to fill in the sheet");
-			var columns = List.of("activity_code", "project_code", "participant_ref", "gender");
+			for (int c = 0; c < columns.size(); c++) {
+				sheet.value(1, c, columns.get(c));
+			}
+		}, List.of(ROW.formatted(1)));
+		load(workbook).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1))
+			.andExpect(jsonPath("$.warnings").isEmpty());
+		var described = Workbooks.written(instructions -> {
+			var sheet = instructions.newWorksheet("Instructions");
+			sheet.value(0, 0, "How to fill in the sheet");
 			for (int c = 0; c < columns.size(); c++) {
 				sheet.value(1, c, columns.get(c));
 				sheet.value(2, c, "what " + columns.get(c) + " holds");
 			}
 		}, List.of(ROW.formatted(1)));
-		load(workbook).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1))
-			// the sheet passed over was passed over unsaid, and might have held rows
-			.andExpect(jsonPath("$.warnings.length()").value(1))
-			.andExpect(jsonPath("$.warnings[0].row").doesNotExist())
-			.andExpect(jsonPath("$.warnings[0].message").value("The sheet 'Instructions' names the attendance columns"
-					+ " too, below a title, and is not read: the sheet 'Attendance' is, whose header is its first row."
-					+ " If 'Instructions' holds rows to load, load them in a workbook of their own"));
+		var refused = "The sheets 'Instructions', 'Attendance' each have the attendance columns, and a workbook is read"
+				+ " one sheet at a time: load each in a workbook of its own (or delete a sheet of an example or"
+				+ " instructions), or the rows of all in one sheet";
+		load(described).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(refused)));
+		// an example on its own sheet, the attendance below a title on the next: neither is read
+		var header = AttendanceImportTest.HEADER.trim().split(",");
+		var example = Workbooks.written(before -> {
+			var sheet = before.newWorksheet("Example");
+			var values = ROW.formatted(99).split(",", -1);
+			for (int c = 0; c < header.length; c++) {
+				sheet.value(0, c, header[c]);
+				sheet.value(1, c, values[c]);
+			}
+		}, List.of(ROW.formatted(1), ROW.formatted(2)));
+		var titled = Workbooks.rewritten(example, "xl/worksheets/sheet2.xml", HeaderRowTest::titled);
+		this.mvc.perform(post("/imports/attendance").contentType(XLSX).content(titled))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(
+					refused.replace("'Instructions'", "'Example'"))));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'", Integer.class))
+			.isZero();
 		// nor is the instructions' example read where the attendance sheet's header lacks a column: it is refused
 		var sex = Workbooks.written(instructions -> {
 			var sheet = instructions.newWorksheet("Instructions");
 			sheet.value(0, 0, "How to fill in the sheet");
-			var example = ROW.formatted(9).split(",", -1);
-			var header = AttendanceImportTest.HEADER.trim().split(",");
+			var values = ROW.formatted(9).split(",", -1);
 			for (int c = 0; c < header.length; c++) {
 				sheet.value(1, c, header[c]);
-				sheet.value(2, c, example[c]);
+				sheet.value(2, c, values[c]);
 			}
 		}, List.of(ROW.formatted(1)), sheet -> sheet.value(0, 8, "sex"));
 		load(sex).andExpect(status().isUnprocessableContent())

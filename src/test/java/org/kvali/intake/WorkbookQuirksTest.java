@@ -418,7 +418,8 @@ class WorkbookQuirksTest {
 		load(twoDays, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].message").value("The sheets 'Day 1', 'Attendance' each have the attendance"
-					+ " columns: load each in a workbook of its own, or the rows of all in one sheet"));
+					+ " columns, and a workbook is read one sheet at a time: load each in a workbook of its own (or"
+					+ " delete a sheet of an example or instructions), or the rows of all in one sheet"));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TI-WS-1'", Integer.class))
 			.isZero();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM attendance_import WHERE status = 'REJECTED'",
