@@ -49,7 +49,7 @@ final class CsvSheetReader {
 		try (var reader = skipBom(new BufferedReader(new InputStreamReader(body, decoder), 1 << 16));
 				var parser = CSVParser.builder()
 					.setReader(reader)
-					.setFormat(CSVFormat.RFC4180.builder().setDelimiter(delimiter(reader)).get())
+					.setFormat(CSVFormat.RFC4180.builder().setDelimiter(CsvSeparator.of(reader)).get())
 					.get()) {
 			List<String> header = null;
 			// the rows with something in them before the header, while it is looked for
@@ -191,84 +191,6 @@ final class CsvSheetReader {
 		}
 		return reader;
 	}
-
-	/**
-	 * The separator of the header, read ahead and given back: of the first line with more than spaces, tabs and quotes
-	 * that is no title, a comma unless it has none outside quotes and has semicolons, or else tabs. A title above the
-	 * header has no separator, or is a row of at most three cells naming no required column ({@link Columns#leading});
-	 * a line of one column that names a required column is a header. Where no line but titles has a separator, the
-	 * first title's; a header longer than the look-ahead is taken as comma-separated.
-	 */
-	private static char delimiter(BufferedReader reader) throws IOException {
-		reader.mark(LOOK_AHEAD);
-		int commas = 0;
-		int semicolons = 0;
-		int tabs = 0;
-		char title = 0;
-		boolean quoted = false;
-		boolean blank = true;
-		var line = new StringBuilder();
-		for (int read = 0, c = reader.read(); c >= 0 && read < LOOK_AHEAD - 1; c = reader.read(), read++) {
-			if ((c == '\n' || c == '\r') && !quoted) {
-				char separator = separator(commas, semicolons, tabs);
-				if (!blank && header(line.toString(), separator)) {
-					break;
-				}
-				// an empty line, or a title above the header, tells none
-				title = title == 0 && !blank ? separator : title;
-				commas = 0;
-				semicolons = 0;
-				tabs = 0;
-				blank = true;
-				line.setLength(0);
-				continue;
-			}
-			line.append((char) c);
-			// as the parser skips it: nothing but spaces, tabs and quotes
-			blank &= Character.isWhitespace(c) || c == '"';
-			quoted ^= c == '"';
-			commas += !quoted && c == ',' ? 1 : 0;
-			semicolons += !quoted && c == ';' ? 1 : 0;
-			tabs += !quoted && c == '\t' ? 1 : 0;
-		}
-		reader.reset();
-		char separator = separator(commas, semicolons, tabs);
-		return separator != 0 ? separator : title != 0 ? title : ',';
-	}
-
-	/** The separator a line's counts name, 0 for none. */
-	private static char separator(int commas, int semicolons, int tabs) {
-		return commas > 0 ? ',' : semicolons > 0 ? ';' : tabs > 0 ? '\t' : 0;
-	}
-
-	/**
-	 * Whether a line, which has more than spaces, tabs and quotes, decides the separator {@code separator} (0 for none
-	 * outside quotes): a line "sep=", a header of one column, or a row of more than a title's cells or naming a
-	 * required column.
-	 */
-	private static boolean header(String line, char separator) {
-		if (separator == 0) {
-			return Columns.requiredNamed(List.of(Text.trim(line))) > 0;
-		}
-		if (line.regionMatches(true, 0, "sep=", 0, 4)) {
-			return true;
-		}
-		var cells = new ArrayList<String>();
-		boolean quoted = false;
-		int from = 0;
-		for (int i = 0; i <= line.length(); i++) {
-			if (i == line.length() || !quoted && line.charAt(i) == separator) {
-				cells.add(Text.trim(line.substring(from, i).replace("\"", "")));
-				from = i + 1;
-			}
-			else {
-				quoted ^= line.charAt(i) == '"';
-			}
-		}
-		return Columns.leading(cells) != Columns.Leading.TITLE;
-	}
-
-	private static final int LOOK_AHEAD = 1 << 14;
 
 	/**
 	 * The next record, null at the end; a sheet the parser cannot read is refused with 400, naming the row and line

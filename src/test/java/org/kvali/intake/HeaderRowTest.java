@@ -127,7 +127,17 @@ class HeaderRowTest {
 			.andExpect(jsonPath("$.warnings[0].row").value(1))
 			.andExpect(jsonPath("$.warnings[0].message").value("The header is row 4, the first to name the required"
 					+ " columns: rows 1 to 3 above it (a title, say) are not read"));
-		// a title with another separator in it than the header's is a title all the same: the header's decides
+		// titles and notes with other separators in them than the header's: the header's decides, a note of four cells
+		// too (a spreadsheet pads a title with separators to the table's width), in a file of tabs as well
+		var padded = "Attendance" + ";".repeat(14) + "\nTrainers: Nino, Giorgi, Ana, Levan" + ";".repeat(14) + "\n";
+		var tabs = semicolons.replace(';', '\t');
+		var notedOnce = "The header is row 3, the first to name the required columns: rows 1 and 2 above it (a title,"
+				+ " say) are not read";
+		for (var sheet : List.of(padded + semicolons, padded.replace(';', '\t') + tabs)) {
+			send("text/csv", sheet).andExpect(status().isOk())
+				.andExpect(jsonPath("$.created.participations").value(1))
+				.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains(notedOnce)));
+		}
 		var titledOnce = "The header is row 2, the first to name the required columns: row 1 above it (a title, say) is"
 				+ " not read";
 		for (var sheet : List.of("Training, Rustavi, March 2025\n" + semicolons,
