@@ -26,6 +26,11 @@ final class WorkbookParts {
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
 			"application/vnd.ms-excel.sheet.macroEnabled.main+xml");
 
+	private static final String SHARED_STRINGS_TYPE =
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+
+	private static final String STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
 	private static final XMLInputFactory XML = new InputFactoryImpl();
 
 	static {
@@ -45,16 +50,36 @@ final class WorkbookParts {
 
 	/** The parts of the workbook {@code body}, which the guard has read whole ({@link ZipGuard#check}). */
 	static WorkbookParts of(byte[] body) throws IOException {
-		var workbook = new String[] { "/xl/workbook.xml" };
-		read(body, "[Content_Types].xml", xml -> {
-			if (xml.getLocalName().equals("Override")
-					&& WORKBOOK_TYPES.contains(xml.getAttributeValue(null, "ContentType"))) {
-				var name = xml.getAttributeValue(null, "PartName");
-				workbook[0] = name == null ? workbook[0] : name;
+		var named = ZipGuard.part(body, "[Content_Types].xml", WorkbookParts::named);
+		return new WorkbookParts(body, named == null ? "xl/workbook.xml" : named.workbook());
+	}
+
+	/** The workbook's and its shared strings' parts, without a leading slash; no shared strings' part is null. */
+	record Named(String workbook, String sharedStrings) {
+	}
+
+	/**
+	 * The parts a package's [Content_Types].xml names, as the reader reads it: its overrides in order, until it has the
+	 * workbook's, the shared strings' and the styles'; the workbook's is xl/workbook.xml where none is named.
+	 */
+	static Named named(InputStream contentTypes) throws IOException {
+		var named = new String[3];
+		read(contentTypes, xml -> {
+			if (xml.getLocalName().equals("Override")) {
+				var type = xml.getAttributeValue(null, "ContentType");
+				int part = WORKBOOK_TYPES.contains(type) ? 0 : SHARED_STRINGS_TYPE.equals(type) ? 1
+						: STYLES_TYPE.equals(type) ? 2 : -1;
+				if (part >= 0) {
+					named[part] = xml.getAttributeValue(null, "PartName");
+				}
 			}
-			return true;
+			return named[0] == null || named[1] == null || named[2] == null;
 		});
-		return new WorkbookParts(body, workbook[0].startsWith("/") ? workbook[0].substring(1) : workbook[0]);
+		return new Named(withoutSlash(named[0] == null ? "xl/workbook.xml" : named[0]), withoutSlash(named[1]));
+	}
+
+	private static String withoutSlash(String name) {
+		return name != null && name.startsWith("/") ? name.substring(1) : name;
 	}
 
 	/** The part of the sheet whose relationship id (r:id in the workbook's part) is {@code id}; null where none is. */
@@ -76,13 +101,11 @@ final class WorkbookParts {
 	boolean date1904() throws IOException {
 		var date1904 = new boolean[1];
 		read(this.body, this.workbook, xml -> {
-			if (!xml.getLocalName().equals("workbookPr")) {
-				// it comes before the sheets' list
-				return !xml.getLocalName().equals("sheets");
+			if (xml.getLocalName().equals("workbookPr")) {
+				var value = xml.getAttributeValue(null, "date1904");
+				date1904[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
 			}
-			var value = xml.getAttributeValue(null, "date1904");
-			date1904[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
-			return false;
+			return true;
 		});
 		return date1904[0];
 	}

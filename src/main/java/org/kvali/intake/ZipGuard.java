@@ -1,13 +1,13 @@
 package org.kvali.intake;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Collections;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -24,13 +24,6 @@ import org.springframework.http.HttpStatus;
 final class ZipGuard {
 
 	private static final int MAX_ENTRIES = 10_000;
-
-	private static final String SHARED_STRINGS_TYPE =
-			"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
-
-	/** The shared strings' part, as the package's content types name it. */
-	private static final Pattern SHARED_STRINGS = Pattern.compile("<(?:\\w+:)?Override\\b[^>]*?PartName=\"/?([^\"]+)\""
-			+ "[^>]*?ContentType=\"" + Pattern.quote(SHARED_STRINGS_TYPE) + "\"");
 
 	private ZipGuard() {
 	}
@@ -49,14 +42,7 @@ final class ZipGuard {
 	 */
 	static <T> T part(byte[] body, String name, PartReader<T> reader) throws IOException {
 		try (var zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(body)).get()) {
-			var entry = zip.getEntry(name);
-			if (entry == null) {
-				entry = Collections.list(zip.getEntries())
-					.stream()
-					.filter(other -> other.getName().equalsIgnoreCase(name))
-					.findFirst()
-					.orElse(null);
-			}
+			var entry = entry(zip, name);
 			if (entry == null) {
 				return null;
 			}
@@ -81,7 +67,8 @@ final class ZipGuard {
 			}
 			var sharedStrings = sharedStrings(zip);
 			for (var entry : entries) {
-				read(zip, entry, entry.getName().equals(sharedStrings), values, inflated, maxInflated);
+				read(zip, entry, sharedStrings != null && entry.getName().equals(sharedStrings.getName()), values,
+						inflated, maxInflated);
 			}
 		}
 		catch (IOException | IllegalArgumentException ex) {
@@ -91,18 +78,29 @@ final class ZipGuard {
 		return values.dated();
 	}
 
-	/** The part holding the shared strings: the one the content types name, else where Excel puts it. */
-	private static String sharedStrings(ZipFile zip) throws IOException {
-		var types = zip.getEntry("[Content_Types].xml");
+	/**
+	 * The entry holding the shared strings, as the reader finds it ({@link WorkbookParts#named}; a small
+	 * [Content_Types].xml only), else where Excel puts them (bounded though the reader reads no other); null for none.
+	 */
+	private static ZipArchiveEntry sharedStrings(ZipFile zip) throws IOException {
+		var types = entry(zip, "[Content_Types].xml");
+		String name = null;
 		if (types != null && types.getSize() >= 0 && types.getSize() < 1_000_000) {
 			try (var in = zip.getInputStream(types)) {
-				var matcher = SHARED_STRINGS.matcher(new String(in.readNBytes(1_000_000), "UTF-8"));
-				if (matcher.find()) {
-					return matcher.group(1);
-				}
+				name = WorkbookParts.named(new ByteArrayInputStream(in.readNBytes(1_000_000))).sharedStrings();
 			}
 		}
-		return "xl/sharedStrings.xml";
+		return entry(zip, name == null ? "xl/sharedStrings.xml" : name);
+	}
+
+	/** The entry of the name, else the first whose name differs in case alone, as the reader finds it; else null. */
+	private static ZipArchiveEntry entry(ZipFile zip, String name) {
+		var entry = zip.getEntry(name);
+		return entry != null ? entry : Collections.list(zip.getEntries())
+			.stream()
+			.filter(other -> other.getName().equalsIgnoreCase(name))
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** Inflates one entry through the byte bounds, and reads it as XML where it is. */

@@ -674,7 +674,7 @@ class WorkbookQuirksTest {
 				sheet -> sheet.hideRow(2)), "xl/worksheets/sheet1.xml",
 				xml -> xml.replaceAll("<row r=\"\\d+\"", "<row"));
 		// and its sheet named in another case than its file's, which the reader finds all the same
-		var otherCase = rewritten(elsewhere(hidden), "xl/_rels/book.xml.rels", xml -> {
+		var otherCase = rewritten(elsewhere(hidden), "wb/_rels/book.xml.rels", xml -> {
 			assertThat(xml).contains("worksheets/sheet1.xml\"");
 			return xml.replace("worksheets/sheet1.xml\"", "worksheets/Sheet1.XML\"");
 		});
@@ -687,16 +687,56 @@ class WorkbookQuirksTest {
 		}
 	}
 
-	/** The workbook with its part moved from xl/workbook.xml to xl/book.xml, and the package saying so. */
+	/**
+	 * The shared strings' file is found as the reader finds it: by the content type [Content_Types].xml gives it,
+	 * whatever the order of the override's attributes, and by a name in another case. Such workbooks were refused as
+	 * naming strings they lack, and strings elsewhere than xl/sharedStrings.xml escaped their bounds (a review's).
+	 */
+	@Test
+	void theSharedStringsAreFoundAsTheReaderFindsThem() throws Exception {
+		var written = Workbooks.written(
+				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,,,"));
+		var otherCase = Workbooks.moved(written, "xl/sharedStrings.xml", "xl/SharedStrings.xml");
+		for (var workbook : List.of(otherCase, stringsElsewhere(written, UnaryOperator.identity()))) {
+			load(workbook, true).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
+		}
+		var runs = "<r><t>" + "x".repeat(10_000) + "</t></r>";
+		load(stringsElsewhere(written, xml -> xml.replaceFirst("<si>", "<si>" + runs.repeat(20))), true)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith(
+					"The .xlsx file is refused as damaged or made up: A value of xl/strings.xml is longer than a"
+							+ " spreadsheet cell can hold")));
+	}
+
+	/**
+	 * The workbook with its shared strings in xl/strings.xml, {@code change} applied to them, the override naming them
+	 * with its content type first.
+	 */
+	private static byte[] stringsElsewhere(byte[] workbook, UnaryOperator<String> change) throws Exception {
+		var moved = rewritten(Workbooks.moved(workbook, "xl/sharedStrings.xml", "xl/strings.xml"), "xl/strings.xml",
+				change);
+		return rewritten(moved, "[Content_Types].xml", xml -> {
+			var override = Pattern.compile("<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"([^\"]+)\"/>");
+			assertThat(override.matcher(xml).find()).isTrue();
+			return override.matcher(xml).replaceFirst("<Override ContentType=\"$1\" PartName=\"/xl/strings.xml\"/>");
+		});
+	}
+
+	/**
+	 * The workbook with its part moved from xl/workbook.xml to wb/book.xml, its sheet beside it (the relationships name
+	 * it from the workbook's folder), and the package saying so.
+	 */
 	private static byte[] elsewhere(byte[] workbook) throws Exception {
-		var moved = Workbooks.moved(Workbooks.moved(workbook, "xl/workbook.xml", "xl/book.xml"),
-				"xl/_rels/workbook.xml.rels", "xl/_rels/book.xml.rels");
+		var moved = Workbooks.moved(Workbooks.moved(Workbooks.moved(workbook, "xl/workbook.xml", "wb/book.xml"),
+				"xl/_rels/workbook.xml.rels", "wb/_rels/book.xml.rels"), "xl/worksheets/sheet1.xml",
+				"wb/worksheets/sheet1.xml");
 		return rewritten(rewritten(moved, "[Content_Types].xml", xml -> {
-			assertThat(xml).contains("\"/xl/workbook.xml\"");
-			return xml.replace("\"/xl/workbook.xml\"", "\"/xl/book.xml\"");
+			assertThat(xml).contains("\"/xl/workbook.xml\"", "\"/xl/worksheets/sheet1.xml\"");
+			return xml.replace("\"/xl/workbook.xml\"", "\"/wb/book.xml\"")
+				.replace("\"/xl/worksheets/sheet1.xml\"", "\"/wb/worksheets/sheet1.xml\"");
 		}), "_rels/.rels", xml -> {
 			assertThat(xml).contains("\"xl/workbook.xml\"");
-			return xml.replace("\"xl/workbook.xml\"", "\"xl/book.xml\"");
+			return xml.replace("\"xl/workbook.xml\"", "\"wb/book.xml\"");
 		});
 	}
 
