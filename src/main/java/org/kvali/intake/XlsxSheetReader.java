@@ -218,15 +218,16 @@ final class XlsxSheetReader {
 
 	private static Named requiredColumns(Sheet sheet) throws IOException {
 		try (var rows = sheet.openStream()) {
-			var first = rows.filter(row -> !isEmpty(row))
-				.limit(Columns.ROWS_TO_HEADER)
+			// and one more, to tell whether a row follows a header found last
+			var read = rows.filter(row -> !isEmpty(row))
+				.limit(Columns.ROWS_TO_HEADER + 1)
 				.map(XlsxSheetReader::header)
 				.toList();
-			if (first.isEmpty()) {
+			if (read.isEmpty()) {
 				return new Named(0, true, false);
 			}
-			int header = Columns.headerAmong(first);
-			return new Named(Columns.requiredNamed(first.get(header)), header == 0, header + 1 < first.size());
+			int header = Columns.headerAmong(read.subList(0, Math.min(read.size(), Columns.ROWS_TO_HEADER)));
+			return new Named(Columns.requiredNamed(read.get(header)), header == 0, header + 1 < read.size());
 		}
 	}
 

@@ -280,6 +280,21 @@ class HeaderRowTest {
 					refused.replace("'Instructions'", "'Example'"))));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'", Integer.class))
 			.isZero();
+		// the rows under a header found last among the rows looked at, the tenth below nine titles, count as well
+		var late = Workbooks.written(before -> {
+			var sheet = before.newWorksheet("Example");
+			var values = ROW.formatted(99).split(",", -1);
+			for (int c = 0; c < header.length; c++) {
+				sheet.value(Columns.ROWS_TO_HEADER - 1, c, header[c]);
+				sheet.value(Columns.ROWS_TO_HEADER, c, values[c]);
+			}
+			for (int r = 0; r < Columns.ROWS_TO_HEADER - 1; r++) {
+				sheet.value(r, 0, "Note " + r);
+			}
+		}, List.of(ROW.formatted(1)));
+		load(late).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(
+					refused.replace("'Instructions'", "'Example'"))));
 		// nor is the instructions' example read where the attendance sheet's header lacks a column: it is refused
 		var sex = Workbooks.written(instructions -> {
 			var sheet = instructions.newWorksheet("Instructions");
