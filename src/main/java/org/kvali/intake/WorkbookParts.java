@@ -5,12 +5,9 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Set;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
-import com.fasterxml.aalto.stax.InputFactoryImpl;
 
 /**
  * Where a workbook's parts are, found as the workbook reader finds them, so that what Kvali reads of a sheet itself
@@ -30,13 +27,6 @@ final class WorkbookParts {
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
 
 	private static final String STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
-
-	private static final XMLInputFactory XML = new InputFactoryImpl();
-
-	static {
-		XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-		XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-	}
 
 	private final byte[] body;
 
@@ -127,7 +117,7 @@ final class WorkbookParts {
 
 	private static void read(InputStream in, Elements elements) throws IOException {
 		try {
-			var xml = XML.createXMLStreamReader(in);
+			var xml = XlsxValues.XML.createXMLStreamReader(in);
 			try {
 				while (xml.hasNext()) {
 					if (xml.next() == XMLStreamConstants.START_ELEMENT && !elements.next(xml)) {

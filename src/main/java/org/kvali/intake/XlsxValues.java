@@ -43,7 +43,8 @@ final class XlsxValues {
 	 */
 	static final int CELLS_PER_ROW = 32;
 
-	private static final XMLInputFactory XML = new InputFactoryImpl();
+	/** The parser the workbook reader uses, without DTDs or external entities; {@link WorkbookParts} reads with it. */
+	static final XMLInputFactory XML = new InputFactoryImpl();
 
 	static {
 		XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
