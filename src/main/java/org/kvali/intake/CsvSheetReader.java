@@ -10,7 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -51,12 +50,33 @@ final class CsvSheetReader {
 					.setReader(reader)
 					.setFormat(CSVFormat.RFC4180.builder().setDelimiter(CsvSeparator.of(reader)).get())
 					.get()) {
-			List<String> header = null;
-			// the rows with something in them before the header, while it is looked for
-			var above = new ArrayList<CSVRecord>();
+			// rows are numbered as Excel shows them, which hides a first line "sep="
+			var hidden = new int[1];
+			var search = new HeaderSearch<>(new HeaderSearch.Rows<CSVRecord>() {
+
+				@Override
+				public List<String> names(CSVRecord record) {
+					return CsvSheetReader.names(record);
+				}
+
+				@Override
+				public int number(CSVRecord record) {
+					return (int) record.getRecordNumber() - hidden[0];
+				}
+
+				@Override
+				public List<String> header(CSVRecord record) {
+					return sink.header(names(record), number(record), null);
+				}
+
+				@Override
+				public void row(CSVRecord record, List<String> header) {
+					sink.row(CsvSheetReader.row(record, number(record), header));
+				}
+
+			}, sink);
 			var records = parser.iterator();
 			var read = new long[2];
-			int hidden = 0;
 			for (CSVRecord record = next(records, read); record != null; record = next(records, read)) {
 				read[0] = record.getRecordNumber();
 				read[1] = parser.getCurrentLineNumber();
@@ -66,58 +86,23 @@ final class CsvSheetReader {
 				}
 				noBinary(record);
 				if (separatorLine(record)) {
-					// Excel reads such a line where it is the file's first and does not show it: rows are numbered as it
-					// shows them; one further down (below empty lines, or files put one after another) it shows
-					hidden = record.getCharacterPosition() == 0 ? 1 : hidden;
+					// Excel reads such a line where it is the file's first and does not show it; one further down
+					// (below empty lines, or files put one after another) it shows
+					hidden[0] = record.getCharacterPosition() == 0 ? 1 : hidden[0];
 					continue;
 				}
-				if (header == null) {
-					unknownSeparator(record, above.isEmpty(), hidden);
-					var names = names(record);
-					var leading = Columns.leading(names);
-					if (leading == Columns.Leading.HEADER) {
-						if (!above.isEmpty()) {
-							sink.above((int) above.get(0).getRecordNumber() - hidden,
-									(int) record.getRecordNumber() - hidden);
-						}
-						header = sink.header(names, (int) record.getRecordNumber() - hidden, null);
-						above.clear();
-						continue;
-					}
-					above.add(record);
-					if (leading == Columns.Leading.OTHER || above.size() == Columns.ROWS_TO_HEADER) {
-						header = fallbackHeader(above, hidden, sink);
-					}
-					continue;
+				if (search.looking()) {
+					unknownSeparator(record, search.nothingRead(), hidden[0]);
 				}
-				sink.row(row(record, (int) record.getRecordNumber() - hidden, header));
+				search.next(record);
 			}
-			if (header == null && !above.isEmpty()) {
-				header = fallbackHeader(above, hidden, sink);
-			}
-			if (header == null && above.isEmpty()) {
+			if (!search.end()) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet is empty");
 			}
 		}
 		catch (IOException ex) {
 			throw unreadable(ex, null);
 		}
-	}
-
-	/**
-	 * No header after titles alone ({@link Columns#leading}): a row is read as the header ({@link
-	 * Columns#headerAmong}), to be refused for what it lacks, and those after it as its rows. Returns the header's
-	 * columns.
-	 */
-	private static List<String> fallbackHeader(List<CSVRecord> above, int hidden, SheetSink sink) {
-		int at = Columns.headerAmong(above.stream().map(CsvSheetReader::names).toList());
-		var first = above.get(at);
-		var header = sink.header(names(first), (int) first.getRecordNumber() - hidden, null);
-		for (var record : above.subList(at + 1, above.size())) {
-			sink.row(row(record, (int) record.getRecordNumber() - hidden, header));
-		}
-		above.clear();
-		return header;
 	}
 
 	private static List<String> names(CSVRecord record) {

@@ -240,61 +240,47 @@ final class XlsxSheetReader {
 			throws IOException {
 		try (var stream = sheet.openStream()) {
 			var merged = MergedCells.of(body, part, 2 * maxRows);
-			List<String> header = null;
-			// the rows with something in them before the header, while it is looked for
-			var above = new ArrayList<Numbered>();
+			var search = new HeaderSearch<>(new HeaderSearch.Rows<Numbered>() {
+
+				@Override
+				public List<String> names(Numbered numbered) {
+					return XlsxSheetReader.header(numbered.row());
+				}
+
+				@Override
+				public int number(Numbered numbered) {
+					return numbered.number();
+				}
+
+				@Override
+				public List<String> header(Numbered numbered) {
+					return XlsxSheetReader.header(numbered.row(), numbered.number(), sheet, merged, sink);
+				}
+
+				@Override
+				public void row(Numbered numbered, List<String> header) {
+					sink.row(XlsxSheetReader.row(numbered.row(), numbered.number(), header, epoch, merged));
+				}
+
+			}, sink);
 			int position = 0;
 			int previous = 0;
 			for (var iterator = stream.iterator(); iterator.hasNext();) {
 				var row = iterator.next();
 				int number = merged.number(position++, row.getRowNum());
 				previous = inOrder(sheet, number, previous);
-				if (isEmpty(row)) {
-					// above the header (formatted, say) as among the rows, as a CSV file's empty lines
-					continue;
+				if (!isEmpty(row)) {
+					// an empty row above the header (formatted, say) is passed over, as among the rows, as a CSV
+					// file's empty lines
+					search.next(new Numbered(row, number));
 				}
-				if (header == null) {
-					above.add(new Numbered(row, number));
-					var leading = Columns.leading(header(row));
-					if (leading == Columns.Leading.HEADER) {
-						if (above.size() > 1) {
-							sink.above(above.get(0).number(), number);
-						}
-						header = header(row, number, sheet, merged, sink);
-						above.clear();
-					}
-					else if (leading == Columns.Leading.OTHER || above.size() == Columns.ROWS_TO_HEADER) {
-						header = fallbackHeader(above, sheet, epoch, merged, sink);
-					}
-					continue;
-				}
-				sink.row(row(row, number, header, epoch, merged));
 			}
-			if (header == null && !above.isEmpty()) {
-				header = fallbackHeader(above, sheet, epoch, merged, sink);
-			}
-			if (header == null) {
+			if (!search.end()) {
 				throw new SheetException(HttpStatus.BAD_REQUEST, "The sheet '" + sheet.getName() + "' is empty");
 			}
 		}
 	}
 
-	/**
-	 * No header after titles alone ({@link Columns#leading}): a row is read as the header ({@link
-	 * Columns#headerAmong}), to be refused for what it lacks, and those after it as its rows. Returns the header's
-	 * columns.
-	 */
-	private static List<String> fallbackHeader(List<Numbered> above, Sheet sheet, LocalDate epoch, MergedCells merged,
-			SheetSink sink) {
-		int at = Columns.headerAmong(above.stream().map(numbered -> header(numbered.row())).toList());
-		var first = above.get(at);
-		var header = header(first.row(), first.number(), sheet, merged, sink);
-		for (var later : above.subList(at + 1, above.size())) {
-			sink.row(row(later.row(), later.number(), header, epoch, merged));
-		}
-		above.clear();
-		return header;
-	}
 
 	/** Gives the sink the header in {@code row}, as the spreadsheet shows it, and the columns it hides. */
 	private static List<String> header(Row row, int number, Sheet sheet, MergedCells merged, SheetSink sink) {
