@@ -11,18 +11,18 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the notes in {@code fact_change} (changesets 026 to 030, 040 and 046) say changed since a report index was
- * built, and the queries that read only the rows they name: inserted rows by their ranges of ids, corrected
+ * What the notes in {@code fact_change} (changesets 026 to 030, 040, 046 and 064) say changed since a report index
+ * was built, and the queries that read only the rows they name: inserted rows by their ranges of ids, corrected
  * participants, activities, participations and organizations by the ids corrected (or their ranges), merged; deleted
- * participations, participants and activities by their ids.
+ * participations, participants, activities and organizations by their ids.
  */
 final class ChangeNotes {
 
 	/** The tables whose corrections changesets 027, 028 and 030 note with ids: their rows are read again alone. */
 	private static final Set<String> CORRECTABLE = Set.of("activity", "participant", "participation", "organization");
 
-	/** The tables whose deletions changesets 040 and 046 note with ids: their rows are taken out alone. */
-	private static final Set<String> DELETABLE = Set.of("participant", "participation", "activity");
+	/** The tables whose deletions changesets 040, 046 and 064 note with ids: their rows are taken out alone. */
+	private static final Set<String> DELETABLE = Set.of("participant", "participation", "activity", "organization");
 
 	/**
 	 * What changed since an index: rows inserted per table, per table whose rows were corrected the most rows a
@@ -154,8 +154,8 @@ final class ChangeNotes {
 	}
 
 	/**
-	 * The rows of {@code table} deleted after change note {@code kvali.index_since} (changesets 040 and 046), in the
-	 * order deleted.
+	 * The rows of {@code table} deleted after change note {@code kvali.index_since} (changesets 040, 046 and 064), in
+	 * the order deleted.
 	 */
 	static List<Deleted> deleted(Connection connection, String table) throws SQLException {
 		var deleted = new ArrayList<Deleted>();

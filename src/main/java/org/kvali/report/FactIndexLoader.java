@@ -2,8 +2,10 @@ package org.kvali.report;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -242,9 +244,12 @@ class FactIndexLoader {
 				: List.<ChangeNotes.Deleted>of();
 		var goneActivities = deletions.containsKey("activity") ? ChangeNotes.deleted(connection, "activity")
 				: List.<ChangeNotes.Deleted>of();
+		var goneOrganizations = deletions.containsKey("organization")
+				? ChangeNotes.deleted(connection, "organization") : List.<ChangeNotes.Deleted>of();
 		continueUnlessStopped();
 		// a row inserted and deleted since is not read with the new rows, nor among the previous index's
-		if (!appended(connection, NEW_ORGANIZATIONS, organizations, added.getOrDefault("organization", 0L))
+		if (!appended(connection, NEW_ORGANIZATIONS, organizations,
+				added.getOrDefault("organization", 0L) - insertedSince(goneOrganizations))
 				|| !appended(connection, NEW_ACTIVITIES, activities,
 						added.getOrDefault("activity", 0L) - insertedSince(goneActivities))
 				|| !appended(connection, NEW_PERSONS, persons,
@@ -273,7 +278,7 @@ class FactIndexLoader {
 		}
 		int correctedParticipations = corrections.containsKey("participation")
 				? facts.correct(connection, CORRECTED_PARTICIPATIONS, ids) : 0;
-		if (correctedParticipations < 0) {
+		if (correctedParticipations < 0 || !dissolved(facts, ids, goneOrganizations, activities)) {
 			return notInIndex();
 		}
 		int corrected = correctedOrganizations + theirPersons + correctedActivities + correctedPersons
@@ -286,9 +291,9 @@ class FactIndexLoader {
 		long read = System.nanoTime();
 		var index = build(version, lastChange, organizations, activities, persons, ids, facts);
 		log.info("Report index caught up: {} new participations, {} new persons and {} rows of corrections read, {}"
-				+ " participations, {} persons and {} activities deleted, in {} ms, columns {} ms", rows,
-				added.getOrDefault("participant", 0L), corrected, goneRows.size(), gonePeople.size(),
-				goneActivities.size(),
+				+ " participations, {} persons, {} activities and {} organizations deleted, in {} ms, columns {} ms",
+				rows, added.getOrDefault("participant", 0L), corrected, goneRows.size(), gonePeople.size(),
+				goneActivities.size(), goneOrganizations.size(),
 				(read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
 		return index;
 	}
@@ -337,6 +342,36 @@ class FactIndexLoader {
 		}
 		for (int a : gone) {
 			table.delete(a);
+		}
+		return true;
+	}
+
+	/**
+	 * Whether the previous index's organizations deleted since keep no row and run no activity that is not deleted,
+	 * its rows and activities as corrected since; false when one is not among them. A deleted organization stays
+	 * among them, counted nowhere, as a deleted person does: the database refuses to delete one that a participation,
+	 * person or activity names, so a merge moved those first, and they were read again above.
+	 */
+	private static boolean dissolved(FactRows facts, EntityIds ids, List<ChangeNotes.Deleted> deleted,
+			SourceTable activities) {
+		var gone = deleted.stream()
+			.filter(organization -> !organization.insertedSince())
+			.mapToLong(ChangeNotes.Deleted::id)
+			.boxed()
+			.collect(Collectors.toSet());
+		if (gone.isEmpty()) {
+			return true;
+		}
+		var numbers = gone.stream().mapToInt(id -> ids.organizations().find(id) + 1).toArray();
+		if (Arrays.stream(numbers).anyMatch(n -> n == 0) || !facts.noneWith(numbers)) {
+			return false;
+		}
+		var runBy = activities.column(8, 0, 0, organizer -> gone.contains(Long.parseLong(organizer)) ? 1 : 0);
+		var deletedActivities = activities.deleted();
+		for (int a = 0; a < runBy.length; a++) {
+			if (runBy[a] == 1 && !deletedActivities.get(a)) {
+				return false;
+			}
 		}
 		return true;
 	}

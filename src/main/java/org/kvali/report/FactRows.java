@@ -154,6 +154,27 @@ final class FactRows {
 		return true;
 	}
 
+	/**
+	 * Whether none of the previous index's rows left in, as corrected, is at one of these organizations (by their
+	 * numbers, from 1).
+	 */
+	boolean noneWith(int[] organizations) {
+		if (organizations.length == 0) {
+			return true;
+		}
+		var gone = new boolean[Arrays.stream(organizations).max().getAsInt() + 1];
+		for (int o : organizations) {
+			gone[o] = true;
+		}
+		for (int r = 0; r < this.base; r++) {
+			int o = this.previousOrganization[r];
+			if (o < gone.length && gone[o] && Arrays.binarySearch(this.removed, r) < 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	void add(EntityIds ids, CopyRows fields) {
 		add(ids.persons().of(fields.number(0)), ids.activities().of(fields.number(1)),
 				fields.isNull(2) ? 0 : ids.organizations().of(fields.number(2)) + 1, role(fields));

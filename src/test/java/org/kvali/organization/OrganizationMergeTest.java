@@ -145,8 +145,15 @@ class OrganizationMergeTest {
 		this.graphQl.document("mutation($id: ID!) { revokeApiKey(id: $id) { id } deleteIndicator(code: \"TD-M-IND\") }")
 			.variable("id", active).execute().path("deleteIndicator").hasValue();
 
+		long noted = owner.queryForObject("SELECT coalesce(max(id), 0) FROM fact_change", Long.class);
 		this.graphQl.document(MERGE).execute().path("mergeOrganization.code").entity(String.class).isEqualTo("CIF");
 		assertThat(byOrganization()).isEqualTo(Map.of("CIF", 3));
+		// each change the report index reads is noted with its rows' ids, the organization's deletion too (changeset
+		// 064): the index takes the merge in without reading everything again
+		assertThat(owner.queryForList("""
+				SELECT table_name || ' ' || coalesce(updated, deleted) || ' ' || (ids IS NOT NULL)
+				FROM fact_change WHERE id > ? ORDER BY id""", String.class, noted))
+			.containsExactly("participation 2 true", "participant 2 true", "activity 1 true", "organization 1 true");
 		// language=GraphQL
 		var after = this.graphQl.document("""
 				{ k: project(code: "TD-M-K") { lead { code } partners { role organization { code } } }

@@ -26,6 +26,7 @@ import org.kvali.organization.OrganizationKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -456,16 +457,85 @@ class FastPathDifferentialTest {
 			var recoded = loader.load(moved);
 			assertThat(loader.appended()).isEqualTo(8);
 			compare(new Random(26), recoded);
-			// a deleted organization: read whole
+			// an organization inserted and deleted since: neither read nor kept
 			this.jdbc.update("INSERT INTO organization (code, name, kind) VALUES ('CU-ORG3', 'Gone again', 'CSO')");
 			this.jdbc.update("DELETE FROM organization WHERE code = 'CU-ORG3'");
-			var whole = loader.load(recoded);
-			assertThat(loader.appended()).isEqualTo(8);
-			compare(new Random(27), whole);
+			var without = loader.load(recoded);
+			assertThat(loader.appended()).isEqualTo(9);
+			compare(new Random(27), without);
 		}
 		finally {
 			this.jdbc.update("""
 					DELETE FROM participation WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE 'CU-%')""");
+			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CU-%'");
+			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CU-%'");
+			this.jdbc.update("DELETE FROM organization WHERE code LIKE 'CU-ORG%'");
+		}
+	}
+
+	/**
+	 * An organization merged into another after an index was built, as {@code mergeOrganization} merges it (its
+	 * participations, people and activities moved to the other, each noted by id, then the organization deleted,
+	 * noted by id since changeset 064), is taken out without everything being read again: it stays among the index's
+	 * organizations, counted nowhere, and each result answers as the SQL path does.
+	 */
+	@Test
+	void anIndexThatTookAMergedOrganizationOutAnswersAsTheSqlPath() {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+		this.jdbc.update("""
+				INSERT INTO organization (code, name, kind, municipality_code)
+				VALUES ('CU-ORG', 'Merged', 'ACTIVIST_GROUP', 'GE-KK-MARNEULI'),
+				       ('CU-ORG2', 'Merged into', 'CSO', 'GE-SJ-BORJOMI')""");
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
+				SELECT 'CU-ACT', p.id, 'TRAINING', 'Run by the merged', DATE '2025-03-02', DATE '2025-03-03', o.id
+				FROM project p, organization o WHERE p.code = 'LOCAL-BUDGET' AND o.code = 'CU-ORG'""");
+		this.jdbc.update("""
+				INSERT INTO participant (ref, gender, birth_year, organization_id)
+				SELECT 'CU-' || n, 'FEMALE', 1990 + n, id FROM organization, generate_series(1, 3) n
+				WHERE code = 'CU-ORG'""");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id, organization_id, role)
+				SELECT a.id, p.id, p.organization_id, 'PARTICIPANT' FROM activity a, participant p
+				WHERE a.code IN ('CU-ACT', 'TRN-2024-BAKURIANI') AND p.ref LIKE 'CU-%'""");
+		try {
+			var before = loader.load(null);
+			var merged = organizations("CU-ORG");
+			var people = ParticipationFilter.ALL.withActivities(List.of("CU-ACT"));
+			assertThat(regions(before, people)).containsExactly("GE-KK");
+			assertThat(new IndexQuery(before, merged).totals().participations()).isEqualTo(6);
+			long since = this.jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM fact_change", Long.class);
+			var into = Map.of("into", this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CU-ORG2'",
+					Long.class), "from", this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CU-ORG'",
+					Long.class));
+			var named = new NamedParameterJdbcTemplate(this.jdbc);
+			named.update("UPDATE participation SET organization_id = :into WHERE organization_id = :from", into);
+			named.update("UPDATE participant SET organization_id = :into WHERE organization_id = :from", into);
+			named.update("UPDATE activity SET organizer_id = :into WHERE organizer_id = :from", into);
+			named.update("DELETE FROM organization WHERE id = :from", into);
+			assertThat(this.jdbc.queryForObject("""
+					SELECT table_name || ' ' || deleted || ' ' || ids[1]
+					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class))
+				.isEqualTo("organization 1 " + into.get("from"));
+			assertThat(ChangeNotes.allWithIds(JdbcClient.create(this.dataSource), since)).isTrue();
+			var after = loader.load(before);
+			assertThat(loader.appended()).isOne();
+			assertThat(after.rows).isEqualTo(before.rows);
+			// the people moved are placed by the other's region; nothing is counted under the merged one's code
+			assertThat(regions(after, people)).containsExactly("GE-SJ");
+			assertThat(new IndexQuery(after, merged).totals().participations()).isZero();
+			assertThat(new IndexQuery(after, merged).totals())
+				.isEqualTo(this.sql.totals(merged));
+			var mergedInto = organizations("CU-ORG2");
+			assertThat(new IndexQuery(after, mergedInto).totals().participations()).isEqualTo(6);
+			assertThat(after.reachesBeyond(people, Set.of(into.get("into")))).isFalse()
+				.isEqualTo(this.sql.reachesBeyond(people, Set.of(into.get("into"))));
+			compare(new Random(41), after);
+		}
+		finally {
+			this.jdbc.update("""
+					DELETE FROM participation
+					WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE 'CU-%')""");
 			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CU-%'");
 			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CU-%'");
 			this.jdbc.update("DELETE FROM organization WHERE code LIKE 'CU-ORG%'");
@@ -597,6 +667,12 @@ class FastPathDifferentialTest {
 						row.get("activity_id"), row.get("participant_id"), row.get("organization_id"), row.get("role"));
 			}
 		}
+	}
+
+	/** The participations of these organizations' people. */
+	private static ParticipationFilter organizations(String... codes) {
+		return new ParticipationFilter(null, null, null, null, null, null, List.of(codes), null, null, null, null, null,
+				null, null, null, null, null, null);
 	}
 
 	/** The regions of the persons of a filter's rows, from the index. */
