@@ -13,3 +13,5 @@ CREATE TRIGGER organization_deleted_noted AFTER DELETE ON organization REFERENCI
 --rollback DROP TRIGGER organization_deleted_noted ON organization;
 --rollback CREATE TRIGGER organization_deleted_noted AFTER DELETE ON organization REFERENCING OLD TABLE AS changed_rows
 --rollback     FOR EACH STATEMENT EXECUTE FUNCTION note_changed();
+--rollback UPDATE fact_change SET first_id = NULL, last_id = NULL, ids = NULL, deleted = NULL
+--rollback     WHERE table_name = 'organization' AND deleted IS NOT NULL;

@@ -134,10 +134,10 @@ final class ChangeNotes {
 
 	/**
 	 * The rows of {@code query} corrected in {@code table} after change note {@code kvali.index_since}: the ids a note
-	 * names (changeset 030, for up to 10,000 rows), or else the range from its first to its last id, the unchanged rows
-	 * between them too. All merged first: corrections of the same rows in several statements (each load of a sheet,
-	 * say) read each row once, and neighbouring ids are read as one range. Rows inserted since are left out: they are
-	 * read with the other new rows, as they are now.
+	 * names (changesets 030 and 065, for up to 100,000 rows), or else the range from its first to its last id, the
+	 * unchanged rows between them too. All merged first: corrections of the same rows in several statements (each load
+	 * of a sheet, say) read each row once, and neighbouring ids are read as one range. Rows inserted since are left
+	 * out: they are read with the other new rows, as they are now.
 	 */
 	static String corrected(String query, String id, String table) {
 		return """

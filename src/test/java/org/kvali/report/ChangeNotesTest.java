@@ -49,43 +49,50 @@ class ChangeNotesTest {
 	void aLargeCorrectionIsNotedByItsRangeAndASmallOneByItsIds() {
 		this.jdbc.update("""
 				INSERT INTO participant (ref, gender, birth_year)
-				SELECT 'CN-' || n, 'FEMALE', 1990 FROM generate_series(1, 20002) n ORDER BY n""");
+				SELECT 'CN-' || n, 'FEMALE', 1990 FROM generate_series(1, 100003) n ORDER BY n""");
 		try {
 			long first = this.jdbc.queryForObject("SELECT min(id) FROM participant WHERE ref LIKE 'CN-%'", Long.class);
 			assertThat(this.jdbc.queryForObject("SELECT max(id) FROM participant WHERE ref LIKE 'CN-%'", Long.class))
-				.isEqualTo(first + 20001);
+				.isEqualTo(first + 100002);
 			long since = lastNote();
 			// a loader of its own: the service's index catches up with the same changes through the shared one
 			var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
 			var before = loader.load(null);
-			// every other one of them: 10,001 corrected, more than a note names by id
+			// all but the second and the last: 100,001 corrected, more than a note names by id (changeset 065)
 			assertThat(this.jdbc.update("""
-					UPDATE participant SET birth_year = 1991 WHERE ref LIKE 'CN-%' AND (id - ?) % 2 = 0""", first))
-				.isEqualTo(10001);
+					UPDATE participant SET birth_year = 1991
+					WHERE ref LIKE 'CN-%' AND ref NOT IN ('CN-2', 'CN-100003')"""))
+				.isEqualTo(100001);
 			assertThat(this.jdbc.queryForObject(LAST_NOTE, String.class))
-				.isEqualTo(first + " " + (first + 20000) + " 10001 -");
+				.isEqualTo(first + " " + (first + 100001) + " 100001 -");
 			assertThat(corrected(since)).as("the range, every row between too")
-				.isEqualTo(LongStream.rangeClosed(first, first + 20000).boxed().toList());
+				.isEqualTo(LongStream.rangeClosed(first, first + 100001).boxed().toList());
 			// a range over most of the people: the index reads everything instead
 			var wide = loader.load(before);
 			assertThat(loader.appended()).isZero();
 			long small = lastNote();
 			assertThat(this.jdbc.update("""
-					UPDATE participant SET birth_year = 1992 WHERE ref IN ('CN-1', 'CN-3', 'CN-20002')"""))
+					UPDATE participant SET birth_year = 1992 WHERE ref IN ('CN-1', 'CN-3', 'CN-100003')"""))
 				.isEqualTo(3);
 			assertThat(this.jdbc.queryForObject(LAST_NOTE, String.class))
-				.isEqualTo(first + " " + (first + 20001) + " 3 3");
-			assertThat(corrected(small)).as("the ids alone").containsExactly(first, first + 2, first + 20001);
+				.isEqualTo(first + " " + (first + 100002) + " 3 3");
+			assertThat(corrected(small)).as("the ids alone").containsExactly(first, first + 2, first + 100002);
 			loader.load(wide);
 			assertThat(loader.appended()).isOne();
 			assertThat(corrected(since)).as("the range and the ids of both notes, merged")
-				.isEqualTo(LongStream.rangeClosed(first, first + 20001).boxed().toList());
+				.isEqualTo(LongStream.rangeClosed(first, first + 100002).boxed().toList());
 			// a person inserted since is read with the new rows, not again as corrected
 			this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('CN-NEW', 'MALE')");
 			assertThat(this.jdbc.update("""
 					UPDATE participant SET birth_year = 1993 WHERE ref IN ('CN-5', 'CN-NEW')""")).isEqualTo(2);
 			assertThat(corrected(small)).as("corrected since, less the one inserted since")
-				.containsExactly(first, first + 2, first + 4, first + 20001);
+				.containsExactly(first, first + 2, first + 4, first + 100002);
+			// 10,001 corrected, more than changeset 030 named by id, are named by id
+			assertThat(this.jdbc.update("""
+					UPDATE participant SET birth_year = 1994 WHERE ref LIKE 'CN-%' AND (id - ?) % 10 = 0""", first))
+				.isEqualTo(10001);
+			assertThat(this.jdbc.queryForObject(LAST_NOTE, String.class))
+				.isEqualTo(first + " " + (first + 100000) + " 10001 10001");
 		}
 		finally {
 			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CN-%'");
@@ -93,13 +100,14 @@ class ChangeNotesTest {
 	}
 
 	/**
-	 * A deletion of up to 10,000 participants is noted with their ids (changeset 040), a larger one without: the index
-	 * takes the first out and reads everything after the second.
+	 * A deletion of up to 100,000 participants is noted with their ids (changesets 040 and 065), a larger one
+	 * without: the index takes the first ones out and reads everything after the last.
 	 */
 	@Test
 	void aSmallDeletionIsNotedByItsIdsAndALargeOneWithout() {
 		this.jdbc.update("""
-				INSERT INTO participant (ref, gender) SELECT 'CD-' || n, 'MALE' FROM generate_series(1, 10003) n ORDER BY n""");
+				INSERT INTO participant (ref, gender)
+				SELECT 'CD-' || n, 'MALE' FROM generate_series(1, 110004) n ORDER BY n""");
 		try {
 			long first = this.jdbc.queryForObject("SELECT min(id) FROM participant WHERE ref LIKE 'CD-%'", Long.class);
 			var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
@@ -113,15 +121,25 @@ class ChangeNotesTest {
 			var small = loader.load(before);
 			assertThat(loader.appended()).isOne();
 			assertThat(small.persons).isEqualTo(before.persons);
-			assertThat(this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CD-%'")).isEqualTo(10001);
+			// 10,001, more than changeset 040 named by id, are named by id
+			assertThat(this.jdbc.update("""
+					DELETE FROM participant WHERE ref LIKE 'CD-%' AND substr(ref, 4)::int BETWEEN 10 AND 10010"""))
+				.isEqualTo(10001);
+			assertThat(this.jdbc.queryForObject("""
+					SELECT first_id || ' ' || last_id || ' ' || deleted || ' ' || cardinality(ids)
+					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class))
+				.isEqualTo((first + 9) + " " + (first + 10009) + " 10001 10001");
+			var middle = loader.load(small);
+			assertThat(loader.appended()).isEqualTo(2);
+			assertThat(this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CD-%'")).isEqualTo(100001);
 			assertThat(this.jdbc.queryForObject("""
 					SELECT coalesce(first_id::text, '-') || ' ' || coalesce(deleted::text, '-') || ' '
 					       || coalesce(cardinality(ids)::text, '-')
 					FROM fact_change ORDER BY id DESC LIMIT 1""", String.class))
 				.isEqualTo("- - -");
-			var large = loader.load(small);
-			assertThat(loader.appended()).isOne();
-			assertThat(large.persons).isEqualTo(before.persons - 10003);
+			var large = loader.load(middle);
+			assertThat(loader.appended()).isEqualTo(2);
+			assertThat(large.persons).isEqualTo(before.persons - 110004);
 		}
 		finally {
 			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CD-%'");

@@ -531,6 +531,29 @@ class FastPathDifferentialTest {
 			assertThat(after.reachesBeyond(people, Set.of(into.get("into")))).isFalse()
 				.isEqualTo(this.sql.reachesBeyond(people, Set.of(into.get("into"))));
 			compare(new Random(41), after);
+			// a deleted organization's code taken again in another case: the new one's rows count under it alone
+			this.jdbc.update("""
+					INSERT INTO organization (code, name, kind) VALUES ('CU-ORG5', 'Deleted', 'MUNICIPALITY')""");
+			var five = loader.load(after);
+			this.jdbc.update("DELETE FROM organization WHERE code = 'CU-ORG5'");
+			this.jdbc.update("INSERT INTO organization (code, name, kind) VALUES ('cu-org5', 'Again', 'CSO')");
+			this.jdbc.update("""
+					UPDATE participation SET organization_id = (SELECT id FROM organization WHERE code = 'cu-org5')
+					WHERE participant_id = (SELECT id FROM participant WHERE ref = 'CU-1')""");
+			var reused = loader.load(five);
+			assertThat(loader.appended()).isEqualTo(3);
+			for (var code : List.of("cu-org5", "CU-ORG5", "CU-ORG2")) {
+				assertThat(new IndexQuery(reused, organizations(code)).totals()).as(code)
+					.isEqualTo(this.sql.totals(organizations(code)));
+			}
+			assertThat(new IndexQuery(reused, organizations("cu-org5")).totals().participations()).isEqualTo(2);
+			for (var dimension : List.of(Dimension.ORGANIZATION, Dimension.ORGANIZATION_KIND)) {
+				assertThat(new IndexQuery(reused, ParticipationFilter.ALL).breakdown(List.of(dimension),
+						Grouping.CALENDAR, List.of(), null, MeasureSet.ALL, MOST))
+					.as("by %s", dimension)
+					.isEqualTo(this.sql.breakdown(ParticipationFilter.ALL, List.of(dimension), Grouping.CALENDAR,
+							List.of(), null, MeasureSet.ALL, MOST));
+			}
 		}
 		finally {
 			this.jdbc.update("""
@@ -538,7 +561,7 @@ class FastPathDifferentialTest {
 					WHERE participant_id IN (SELECT id FROM participant WHERE ref LIKE 'CU-%')""");
 			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CU-%'");
 			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CU-%'");
-			this.jdbc.update("DELETE FROM organization WHERE code LIKE 'CU-ORG%'");
+			this.jdbc.update("DELETE FROM organization WHERE lower(code) LIKE 'cu-org%'");
 		}
 	}
 
