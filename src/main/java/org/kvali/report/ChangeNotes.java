@@ -11,8 +11,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the notes in {@code fact_change} (changesets 026 to 030, 040, 046 and 064) say changed since a report index
- * was built, and the queries that read only the rows they name: inserted rows by their ranges of ids, corrected
+ * What the notes in {@code fact_change} (changesets 026 to 030, 040, 046, 064 and 065) say changed since a report
+ * index was built, and the queries that read only the rows they name: inserted rows by their ranges of ids, corrected
  * participants, activities, participations and organizations by the ids corrected (or their ranges), merged; deleted
  * participations, participants, activities and organizations by their ids.
  */
@@ -21,7 +21,7 @@ final class ChangeNotes {
 	/** The tables whose corrections changesets 027, 028 and 030 note with ids: their rows are read again alone. */
 	private static final Set<String> CORRECTABLE = Set.of("activity", "participant", "participation", "organization");
 
-	/** The tables whose deletions changesets 040, 046 and 064 note with ids: their rows are taken out alone. */
+	/** The tables whose deletions changesets 040, 046 and 064 note with ids (065: up to 100,000 a statement). */
 	private static final Set<String> DELETABLE = Set.of("participant", "participation", "activity", "organization");
 
 	/**

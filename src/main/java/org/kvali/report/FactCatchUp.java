@@ -50,13 +50,21 @@ final class FactCatchUp {
 	private FactCatchUp() {
 	}
 
+	/** Builds an index over the tables and rows read, as {@link FactIndexLoader} builds one. */
+	interface Build {
+
+		FactIndex of(long version, long lastChange, SourceTable organizations, SourceTable activities,
+				SourceTable persons, EntityIds ids, FactRows facts);
+
+	}
+
 	/**
 	 * The previous index's tables and rows with the rows added and corrected since; null when something else changed,
 	 * or the rows read are not those noted. The previous index gives its tables up: they are appended to and
 	 * corrected, and a failure leaves it without them.
 	 */
 	static FactIndex from(Connection connection, long version, long lastChange, FactIndex previous,
-			FactIndexLoader loader) throws SQLException {
+			Runnable continueUnlessStopped, Build build) throws SQLException {
 		long started = System.nanoTime();
 		var sources = previous.takeSources();
 		var changes = sources == null ? null : ChangeNotes.since(connection, sources.lastChange(), lastChange);
@@ -98,7 +106,7 @@ final class FactCatchUp {
 				: List.<ChangeNotes.Deleted>of();
 		var goneOrganizations = deletions.containsKey("organization")
 				? ChangeNotes.deleted(connection, "organization") : List.<ChangeNotes.Deleted>of();
-		loader.continueUnlessStopped();
+		continueUnlessStopped.run();
 		// a row inserted and deleted since is not read with the new rows, nor among the previous index's
 		if (!appended(connection, NEW_ORGANIZATIONS, organizations,
 				added.getOrDefault("organization", 0L) - insertedSince(goneOrganizations))
@@ -110,7 +118,7 @@ final class FactCatchUp {
 			return null;
 		}
 		var ids = new EntityIds(organizations, activities, persons);
-		loader.continueUnlessStopped();
+		continueUnlessStopped.run();
 		int correctedOrganizations = corrections.containsKey("organization")
 				? putInPlace(connection, CORRECTED_ORGANIZATIONS, organizations, ids.organizations()) : 0;
 		int theirPersons = corrections.containsKey("organization")
@@ -123,7 +131,7 @@ final class FactCatchUp {
 			return notInIndex();
 		}
 		long rows = added.getOrDefault("participation", 0L) - insertedSince(goneRows);
-		loader.continueUnlessStopped();
+		continueUnlessStopped.run();
 		var facts = new FactRows(previous, (int) rows, persons.size());
 		if (!removed(facts, ids, goneRows, gonePeople) || !emptied(facts, ids, goneActivities, activities)) {
 			return notInIndex();
@@ -141,7 +149,7 @@ final class FactCatchUp {
 			return null;
 		}
 		long read = System.nanoTime();
-		var index = loader.build(version, lastChange, organizations, activities, persons, ids, facts);
+		var index = build.of(version, lastChange, organizations, activities, persons, ids, facts);
 		log.info("Report index caught up: {} new participations, {} new persons and {} rows of corrections read, {}"
 				+ " participations, {} persons, {} activities and {} organizations deleted, in {} ms, columns {} ms",
 				rows, added.getOrDefault("participant", 0L), corrected, goneRows.size(), gonePeople.size(),

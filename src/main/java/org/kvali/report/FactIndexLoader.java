@@ -109,7 +109,8 @@ class FactIndexLoader {
 		LongWork.allow(connection);
 		long version = single(connection, "SELECT version FROM data_version");
 		long lastChange = single(connection, "SELECT coalesce(max(id), 0) FROM fact_change");
-		var caughtUp = previous == null ? null : FactCatchUp.from(connection, version, lastChange, previous, this);
+		var caughtUp = previous == null ? null
+				: FactCatchUp.from(connection, version, lastChange, previous, this::continueUnlessStopped, this::build);
 		if (caughtUp != null) {
 			this.appended.incrementAndGet();
 			return caughtUp;
@@ -159,7 +160,7 @@ class FactIndexLoader {
 
 	}
 
-	void continueUnlessStopped() {
+	private void continueUnlessStopped() {
 		if (this.stopping) {
 			throw new Stopped();
 		}
@@ -172,7 +173,7 @@ class FactIndexLoader {
 	}
 
 	/** The index over the tables and rows read: each entity's values, the dictionaries, the rows grouped by person. */
-	FactIndex build(long version, long lastChange, SourceTable organizations, SourceTable activities,
+	private FactIndex build(long version, long lastChange, SourceTable organizations, SourceTable activities,
 			SourceTable persons, EntityIds ids, FactRows facts) {
 		var index = facts.index(version, EntityColumns.of(organizations, activities, persons, ids), this.settings);
 		index.keepSources(new Sources(organizations, activities, persons, lastChange));
