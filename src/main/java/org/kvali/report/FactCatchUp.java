@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -98,14 +99,10 @@ final class FactCatchUp {
 		var activities = sources.activities();
 		var persons = sources.persons();
 		var added = changes.inserted();
-		var goneRows = deletions.containsKey("participation") ? ChangeNotes.deleted(connection, "participation")
-				: List.<ChangeNotes.Deleted>of();
-		var gonePeople = deletions.containsKey("participant") ? ChangeNotes.deleted(connection, "participant")
-				: List.<ChangeNotes.Deleted>of();
-		var goneActivities = deletions.containsKey("activity") ? ChangeNotes.deleted(connection, "activity")
-				: List.<ChangeNotes.Deleted>of();
-		var goneOrganizations = deletions.containsKey("organization")
-				? ChangeNotes.deleted(connection, "organization") : List.<ChangeNotes.Deleted>of();
+		var goneRows = deleted(connection, deletions, "participation");
+		var gonePeople = deleted(connection, deletions, "participant");
+		var goneActivities = deleted(connection, deletions, "activity");
+		var goneOrganizations = deleted(connection, deletions, "organization");
 		continueUnlessStopped.run();
 		// a row inserted and deleted since is not read with the new rows, nor among the previous index's
 		if (!appended(connection, NEW_ORGANIZATIONS, organizations,
@@ -161,6 +158,12 @@ final class FactCatchUp {
 	private static FactIndex notInIndex() {
 		log.warn("A corrected or deleted row, or what it refers to, is not in the report index; reading everything");
 		return null;
+	}
+
+	/** The rows of {@code table} deleted since ({@link ChangeNotes#deleted}), read where {@code deletions} has any. */
+	private static List<ChangeNotes.Deleted> deleted(Connection connection, Map<String, Long> deletions, String table)
+			throws SQLException {
+		return deletions.containsKey(table) ? ChangeNotes.deleted(connection, table) : List.of();
 	}
 
 	private static long insertedSince(List<ChangeNotes.Deleted> deleted) {
