@@ -56,11 +56,11 @@ class DataVersionListener implements DisposableBean {
 				try {
 					var pg = connection.unwrap(PGConnection.class);
 					// a change announced before listening began is caught up with here
-					catchUp();
+					boolean caughtUp = catchUp(true);
 					while (this.running) {
 						var notifications = pg.getNotifications(WAIT_MILLIS);
-						if (notifications != null && notifications.length > 0) {
-							catchUp();
+						if (!caughtUp || notifications != null && notifications.length > 0) {
+							caughtUp = catchUp(caughtUp);
 						}
 					}
 				}
@@ -78,13 +78,21 @@ class DataVersionListener implements DisposableBean {
 		}
 	}
 
-	/** A failure to catch up (no connection free, say) is the next request's to retry; the listening goes on. */
-	private void catchUp() {
+	/**
+	 * Whether the index caught up or started to. A failure (no connection free, say) is tried again after each wait
+	 * until it succeeds, as an instance without requests would otherwise stay behind; logged the first time.
+	 */
+	private boolean catchUp(boolean firstTry) {
 		try {
 			this.index.catchUp();
+			return true;
 		}
 		catch (RuntimeException ex) {
-			log.warn("Catching up with a data change failed ({}); the next report will", ex.getMessage());
+			if (firstTry) {
+				log.warn("Catching up with a data change failed ({}); trying again every {} ms", ex.getMessage(),
+						WAIT_MILLIS);
+			}
+			return false;
 		}
 	}
 

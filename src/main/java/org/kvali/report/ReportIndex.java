@@ -2,9 +2,8 @@ package org.kvali.report;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,7 +34,8 @@ class ReportIndex implements DisposableBean {
 	/**
 	 * How long after a failed build reports go to SQL without starting another: a minute after an Error (no memory
 	 * for a second copy would be missing again at once), seconds after another failure (a statement timed out, a
-	 * connection was reset), so that changes are caught up with soon after.
+	 * connection was reset), so that changes are caught up with soon after. When it ends, the index catches up by
+	 * itself, with or without a request.
 	 */
 	private static final Duration FAILURE_BACKOFF = Duration.ofMinutes(1);
 
@@ -51,11 +51,7 @@ class ReportIndex implements DisposableBean {
 
 	private final Duration rebuildWait;
 
-	private final ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
-		var thread = new Thread(runnable, "report-index");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledThreadPoolExecutor builder = builder();
 
 	private final AtomicBoolean building = new AtomicBoolean();
 
@@ -103,6 +99,17 @@ class ReportIndex implements DisposableBean {
 		this.jdbc = jdbc;
 		this.mode = mode;
 		this.rebuildWait = rebuildWait;
+	}
+
+	private static ScheduledThreadPoolExecutor builder() {
+		var builder = new ScheduledThreadPoolExecutor(1, runnable -> {
+			var thread = new Thread(runnable, "report-index");
+			thread.setDaemon(true);
+			return thread;
+		});
+		// a catch-up waiting for a back-off to end is dropped when the service stops
+		builder.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		return builder;
 	}
 
 	/** On start: build now ({@code sync}, as tests do), in the background ({@code async}), or never ({@code off}). */
@@ -326,14 +333,29 @@ class ReportIndex implements DisposableBean {
 		finally {
 			this.building.set(false);
 		}
-		// a change announced between the last check and now found the builder busy: catch up with it
 		if (built) {
+			// a change announced between the last check and now found the builder busy: catch up with it
+			catchUpOrLog();
+		}
+		else {
+			// failed: catch up once the back-off ends, as a change announced meanwhile started no build and an instance
+			// without requests would otherwise keep an index behind the database until its next request
 			try {
-				catchUp();
+				this.builder.schedule(this::catchUpOrLog, this.backoffNanos, TimeUnit.NANOSECONDS);
 			}
-			catch (RuntimeException ex) {
-				log.warn("Checking for changes after a build failed ({}); the next report will", ex.getMessage());
+			catch (RejectedExecutionException ex) {
+				// the service is stopping
 			}
+		}
+	}
+
+	private void catchUpOrLog() {
+		try {
+			catchUp();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not check for changes committed during a build ({}); the next report will",
+					ex.getMessage());
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.kvali.report;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -109,6 +110,33 @@ class RebuildWaitTest {
 	}
 
 	/**
+	 * An instance that no report reaches catches up by itself once the back-off after a failure ends: with the change
+	 * that failed, and with one announced during the back-off (the listener's catch-up then starts nothing). Both
+	 * stayed unread until the next request.
+	 */
+	@Test
+	void afterAFailedStatementAnIndexWithoutRequestsCatchesUpWhenTheBackOffEnds() throws Exception {
+		var loads = new AtomicInteger();
+		var index = failingIndex(loads, () -> new IllegalStateException("a statement timed out, say"));
+		long before = index.builtVersion();
+		try {
+			whileChanged(first -> {
+				index.catchUp();
+				waitFor(() -> loads.get() == 2, "the failed read");
+				whileChanged(second -> {
+					index.catchUp();
+					assertThat(index.builtVersion()).as("backing off: nothing read yet").isEqualTo(before);
+					waitFor(() -> index.builtVersion() == second, "the index of the second change, after the back-off");
+					assertThat(loads).as("the first read, the failed one, the one after the back-off").hasValue(3);
+				});
+			});
+		}
+		finally {
+			index.destroy();
+		}
+	}
+
+	/**
 	 * A whole read slower than the wait does not send the report after an insert to the SQL path: the index then
 	 * appends, which it does within the wait.
 	 */
@@ -154,6 +182,14 @@ class RebuildWaitTest {
 		}
 		finally {
 			assertThat(this.jdbc.update(REMOVED, ref)).isEqualTo(1);
+		}
+	}
+
+	private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+			Thread.sleep(20);
 		}
 	}
 
