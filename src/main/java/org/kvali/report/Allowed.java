@@ -92,6 +92,10 @@ final class Allowed {
 		var named = this.values.get(Dimension.ACTIVITY);
 		var pass = new boolean[activities.size()];
 		for (int a = 0; a < byActivity.length; a++) {
+			if (index.activityDeleted(a)) {
+				// one deleted keeps its code, which a live activity may take again: the live one decides alone
+				continue;
+			}
 			int activity = activityOf[a];
 			pass[activity] = byActivity[a] > 0 && running[organizationOf[byActivity[a]]]
 					&& (named == null || named[activity]);

@@ -295,7 +295,8 @@ final class FactIndex {
 	/**
 	 * A row's age in years, at most {@link #AGE_CAP}, or {@link #UNKNOWN_AGE}: birth years and starts lie within
 	 * Kvali's years, so that no age is more than that. Never below 0: no one takes part before the year of their birth
-	 * (sheets, corrections and activities moved refuse it), so the SQL path's ages, which are not held so, are these.
+	 * (sheets, corrections and activities moved refuse it); a row written around those checks is counted as aged 0,
+	 * on the SQL path too ({@link ReportSql}).
 	 */
 	private char age(int row) {
 		int birth = this.birthYear[this.person[row]];
@@ -416,7 +417,7 @@ final class FactIndex {
 		long to = filter.to() == null ? Long.MAX_VALUE : filter.to().toEpochDay();
 		boolean selectsAny = false;
 		activities: for (int a = 0; a < this.activities; a++) {
-			if (this.deletedActivities.get(a) || this.startDay[a] < from || this.startDay[a] > to) {
+			if (activityDeleted(a) || this.startDay[a] < from || this.startDay[a] > to) {
 				continue;
 			}
 			for (var dimension : dimensions) {
@@ -430,6 +431,11 @@ final class FactIndex {
 			selectsAny = true;
 		}
 		return !selectsAny;
+	}
+
+	/** Whether activity {@code a} (its number here) was deleted since the index was first read. */
+	boolean activityDeleted(int a) {
+		return this.deletedActivities.get(a);
 	}
 
 	/** January 1 of {@link #firstYear} as days since 1970-01-01: day 0 of {@link #rowDay}. */

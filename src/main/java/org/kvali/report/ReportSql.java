@@ -62,8 +62,10 @@ final class ReportSql {
 			conditions.addAnyId(clause, "ageBands", known);
 		}
 		if (filter.ages() != null) {
-			// a lower bound of 0 leaves out the unknown ages, as any range does
-			conditions.add("f.age >= :ageFrom", "ageFrom", filter.ages().lowest())
+			// a lower bound of 0 leaves out the unknown ages, as any range does; an age below 0 (born after the
+			// activity's year, which only rows written around the service's checks hold) is 0, as its band and group
+			// take it and the index holds it
+			conditions.add("CASE WHEN f.age < 0 THEN 0 ELSE f.age END >= :ageFrom", "ageFrom", filter.ages().lowest())
 				.add("f.age <= :ageTo", "ageTo", filter.ages().to());
 		}
 		return conditions;

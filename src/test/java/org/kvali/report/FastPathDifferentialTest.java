@@ -112,7 +112,8 @@ class FastPathDifferentialTest {
 
 	/**
 	 * A second programme, and people without a home municipality whose organization names a region and no
-	 * municipality (they are counted in that region), some of them also at an activity of the demo programme.
+	 * municipality (they are counted in that region), some of them also at an activity of the demo programme, and one
+	 * born after the year of the activity she attends.
 	 */
 	@Test
 	void bothPathsGiveEqualAnswersOverTwoProgrammesAndPeoplePlacedByTheirOrganizationsRegion() {
@@ -134,13 +135,17 @@ class FastPathDifferentialTest {
 				SELECT 'DP-' || n, (ARRAY['FEMALE', 'MALE', 'OTHER'])[1 + n % 3], 1960 + 7 * n, n % 2 = 0,
 				       CASE WHEN n = 7 THEN 'GE-KK-MARNEULI' END, o.id
 				FROM generate_series(1, 7) n, organization o WHERE o.code = 'DP-ORG'""");
+		// born after the year of the activity they attend, written around the service's checks: aged 0 on both paths
+		this.jdbc.update("""
+				INSERT INTO participant (ref, gender, birth_year, organization_id)
+				SELECT 'DP-8', 'FEMALE', 2025, id FROM organization WHERE code = 'DP-ORG'""");
 		this.jdbc.update("""
 				INSERT INTO participation (activity_id, participant_id, organization_id, role)
 				SELECT a.id, p.id, CASE WHEN a.code = 'TRN-2024-BAKURIANI' THEN p.organization_id END,
 				       CASE WHEN a.code = 'DP-ACT-2' AND p.ref = 'DP-3' THEN 'TRAINER' ELSE 'PARTICIPANT' END
 				FROM activity a, participant p
-				WHERE p.ref LIKE 'DP-%' AND (a.code = 'DP-ACT-1'
-				   OR a.code = 'DP-ACT-2' AND p.ref IN ('DP-1', 'DP-2', 'DP-3')
+				WHERE p.ref LIKE 'DP-%' AND (a.code = 'DP-ACT-1' AND p.ref <> 'DP-8'
+				   OR a.code = 'DP-ACT-2' AND p.ref IN ('DP-1', 'DP-2', 'DP-3', 'DP-8')
 				   OR a.code = 'TRN-2024-BAKURIANI' AND p.ref IN ('DP-1', 'DP-4'))""");
 		try {
 			var index = this.loader.load(null);
@@ -150,7 +155,7 @@ class FastPathDifferentialTest {
 				.filteredOn(group -> "GE-IM".equals(group.regionCode()))
 				.extracting(ParticipationGroup::programmeCode, ParticipationGroup::participants,
 						ParticipationGroup::participations)
-				.containsExactly(tuple("DP-2", 6, 8), tuple("EU-CSO-EQUAL", 2, 2));
+				.containsExactly(tuple("DP-2", 7, 9), tuple("EU-CSO-EQUAL", 2, 2));
 			compare(new Random(21), index);
 		}
 		finally {
@@ -645,9 +650,11 @@ class FastPathDifferentialTest {
 			// since; kept without rows, widening no period, and a partner's filter naming them reaches no further
 			// than on the SQL path
 			this.jdbc.update("""
-					INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
-					SELECT 'CU-1925', id, 'MEETING', 'Mistyped', DATE '1925-04-01', DATE '1925-04-01'
-					FROM project WHERE code = 'LOCAL-BUDGET'""");
+					INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
+					SELECT 'CU-RUN', p.id, 'MEETING', 'Run by CIF', DATE '2025-05-01', DATE '2025-05-01', o.id
+					FROM project p, organization o WHERE p.code = 'LOCAL-BUDGET' AND o.code = 'CIF'
+					UNION ALL SELECT 'CU-1925', p.id, 'MEETING', 'Mistyped', DATE '1925-04-01', DATE '1925-04-01', NULL
+					FROM project p WHERE code = 'LOCAL-BUDGET'""");
 			var mistyped = loader.load(again);
 			assertThat(loader.appended()).isEqualTo(3);
 			assertThat(mistyped.firstYear).isEqualTo(1925);
@@ -679,6 +686,19 @@ class FastPathDifferentialTest {
 				.isEqualTo(this.sql.reachesBeyond(besideOwn, cif));
 			assertThat(emptied.reachesBeyond(named, cif)).isTrue().isEqualTo(this.sql.reachesBeyond(named, cif));
 			compare(new Random(33), emptied);
+			// an activity given, by SQL (the service keeps codes), the code of a deleted one numbered after it: its
+			// own organizer decides whether a filter of organizers takes its rows, not the deleted one's
+			this.jdbc.update("UPDATE activity SET code = 'CU-1925' WHERE code = 'CU-RUN'");
+			this.jdbc.update("""
+					INSERT INTO participation (activity_id, participant_id)
+					SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'CU-1925' AND p.ref = 'CU-1'""");
+			var recoded = loader.load(emptied);
+			assertThat(loader.appended()).isEqualTo(5);
+			var runByCif = new ParticipationFilter(null, null, null, null, null, null, null, null, null, null, null,
+					null, null, List.of("CU-1925"), List.of("CIF"), null, null, null);
+			assertThat(new IndexQuery(recoded, runByCif).totals()).isEqualTo(this.sql.totals(runByCif))
+				.extracting(Measures::participations).isEqualTo(1);
+			compare(new Random(34), recoded);
 		}
 		finally {
 			this.jdbc.update("""
