@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -753,6 +754,7 @@ class FastPathDifferentialTest {
 	private void compare(Random random, FactIndex index) {
 		var batch = new ArrayList<ParticipationFilter>();
 		var single = new ArrayList<Measures>();
+		var toldWithheld = new HashSet<Object>();
 		// every value in the data, and a region and a municipality with no rows (Adjara: Batumi)
 		var programmes = codes("SELECT code FROM programme");
 		var projects = codes("SELECT code FROM project");
@@ -906,9 +908,20 @@ class FastPathDifferentialTest {
 							first, measures))));
 				assertThat(caller.ask(() -> this.reports.shownTotals(report))).as("totals of %s as %s", report.filter(), caller)
 					.isEqualTo(caller.ask(() -> sqlOnly.shownTotals(report)));
+				// the groups shown (measures withheld) and whether any is withheld, as the schema's fields tell them
+				assertThat(answerOrRefusal(() -> caller.ask(() -> this.reports.shownBreakdown(report, by, grouping,
+						orderBy, first, measures))))
+					.as("shown breakdown by %s of %s as %s", by, report.filter(), caller)
+					.isEqualTo(answerOrRefusal(() -> caller.ask(() -> sqlOnly.shownBreakdown(report, by, grouping,
+							orderBy, first, measures))));
+				var withheld = answerOrRefusal(() -> caller.ask(() -> this.reports.withheld(report, by, grouping)));
+				assertThat(withheld).as("groups of %s by %s withheld from %s", report.filter(), by, caller)
+					.isEqualTo(answerOrRefusal(() -> caller.ask(() -> sqlOnly.withheld(report, by, grouping))));
+				toldWithheld.add(withheld);
 			}
 		}
 		assertThat(this.reports.indexIsCurrent()).as("the service answered from its index").isTrue();
+		assertThat(toldWithheld).as("breakdowns with groups withheld and without").contains(true, false);
 		assertThat(this.sql.totals(batch)).as("30 totals in one statement").isEqualTo(single);
 	}
 
@@ -950,8 +963,8 @@ class FastPathDifferentialTest {
 	}
 
 	/**
-	 * The answer, or the refusal of too many groups, or of bands or groups of ages meeting a range in a few ages (a
-	 * donor's).
+	 * The answer, or the refusal of too many groups, of bands or groups of ages meeting a range in a few ages (a
+	 * donor's), or of an order by a measure withheld from the caller.
 	 */
 	private static Object answerOrRefusal(Supplier<?> question) {
 		try {
@@ -961,7 +974,10 @@ class FastPathDifferentialTest {
 			return "refused: " + ex.getMessage();
 		}
 		catch (InvalidArgumentException ex) {
-			if (!List.of("by", "ageGroupStarts").contains(ex.argument()) || !ex.getMessage().startsWith("A group of ")) {
+			boolean fewAges = List.of("by", "ageGroupStarts").contains(ex.argument())
+					&& ex.getMessage().startsWith("A group of ");
+			boolean withheldOrder = "orderBy".equals(ex.argument()) && ex.getMessage().contains(" are withheld from ");
+			if (!fewAges && !withheldOrder) {
 				throw ex;
 			}
 			return "refused: " + ex.getMessage();
