@@ -39,14 +39,17 @@ final class CopyRows {
 			}
 		}
 		catch (RuntimeException | Error ex) {
-			// an unfinished COPY keeps the connection busy: the rollback that follows would wait for ever
-			if (copy.isActive()) {
-				try {
-					copy.cancelCopy();
+			// an unfinished COPY keeps the connection busy: the rows left are read to its end, so that the connection
+			// goes on in step (a rollback, or everything read after a catch-up failed). Cancelling it sent a cancel
+			// request that could reach PostgreSQL after the COPY had ended and cancel what came next: the rollback,
+			// and the connection went back to the pool inside the read-only transaction, its replies out of step
+			try {
+				while (copy.readFromCopy() != null) {
+					// dropped
 				}
-				catch (SQLException cancel) {
-					ex.addSuppressed(cancel);
-				}
+			}
+			catch (SQLException | RuntimeException | Error drain) {
+				ex.addSuppressed(drain);
 			}
 			throw ex;
 		}

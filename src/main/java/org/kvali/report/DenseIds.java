@@ -45,12 +45,16 @@ final class DenseIds {
 		}
 	}
 
-	/** The number of an id given at construction. */
+	/**
+	 * The number of an id given at construction. Another is refused (IllegalStateException), where a look-up in the
+	 * hash table numbered it as whichever entity its empty place held, and one in the array as -1.
+	 */
 	int of(long id) {
-		if (this.direct != null) {
-			return this.direct[(int) (id - this.min)];
+		int number = find(id);
+		if (number < 0) {
+			throw new IllegalStateException("Id " + id + " is none of those read");
 		}
-		return this.numbers[position(id)];
+		return number;
 	}
 
 	/** The number of an id, or -1 for an id not given at construction. */

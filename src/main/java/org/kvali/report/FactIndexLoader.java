@@ -86,6 +86,26 @@ class FactIndexLoader {
 		this.settings = settings;
 	}
 
+	/**
+	 * The previous index brought up to date from the rows the change notes name; null when it cannot be, and when
+	 * bringing it up to date failed on what it read (a row naming an entity it does not know, say): everything is read
+	 * then, in the same transaction, where the build failed and every instance went on to the SQL path.
+	 */
+	private FactIndex caughtUp(Connection connection, long version, long lastChange, FactIndex previous)
+			throws SQLException {
+		try {
+			return FactCatchUp.from(connection, version, lastChange, previous, this::continueUnlessStopped,
+					this::build);
+		}
+		catch (Stopped ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			log.error("Catching the report index up from the change notes failed; reading everything", ex);
+			return null;
+		}
+	}
+
 	/** A new index; from {@code previous} and the rows added since, when nothing else has changed since it. */
 	FactIndex load(FactIndex previous) {
 		return this.snapshot.execute(status -> {
@@ -109,8 +129,7 @@ class FactIndexLoader {
 		LongWork.allow(connection);
 		long version = single(connection, "SELECT version FROM data_version");
 		long lastChange = single(connection, "SELECT coalesce(max(id), 0) FROM fact_change");
-		var caughtUp = previous == null ? null
-				: FactCatchUp.from(connection, version, lastChange, previous, this::continueUnlessStopped, this::build);
+		var caughtUp = previous == null ? null : caughtUp(connection, version, lastChange, previous);
 		if (caughtUp != null) {
 			this.appended.incrementAndGet();
 			return caughtUp;
