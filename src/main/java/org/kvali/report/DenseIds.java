@@ -46,11 +46,12 @@ final class DenseIds {
 	}
 
 	/**
-	 * The number of an id given at construction. Another is refused (IllegalStateException), where a look-up in the
-	 * hash table numbered it as whichever entity its empty place held, and one in the array as -1.
+	 * The number of an id given at construction. Another is refused with an exception, where a look-up in the hash
+	 * table numbered it as whichever entity its empty place held, and one in the array as -1.
 	 */
 	int of(long id) {
-		int number = find(id);
+		// in the array, an id out of its bounds fails its own check (the look-up of every row of a whole read)
+		int number = this.direct != null ? this.direct[Math.toIntExact(id - this.min)] : find(id);
 		if (number < 0) {
 			throw new IllegalStateException("Id " + id + " is none of those read");
 		}
