@@ -104,16 +104,17 @@ final class ChangeNotes {
 	}
 
 	/**
-	 * Whether every note after {@code since} names the ids it changed, and note {@code since} is still there (not
-	 * pruned), so that a load would build on an index.
+	 * Whether every note after {@code since} names the ids it changed in a table the index reads, and note
+	 * {@code since} is still there (not pruned), so that a load would build on an index.
 	 */
 	static boolean allWithIds(JdbcClient jdbc, long since) {
 		return jdbc.sql("""
-				SELECT coalesce(bool_and(first_id IS NOT NULL), true)
+				SELECT coalesce(bool_and(first_id IS NOT NULL AND table_name = ANY (:read)), true)
 				       AND CASE WHEN :since = 0 THEN coalesce((SELECT min(id) FROM fact_change), 1) = 1
 				                ELSE EXISTS (SELECT 1 FROM fact_change WHERE id = :since) END
 				FROM fact_change WHERE id > :since""")
 			.param("since", since)
+			.param("read", READ.toArray(String[]::new))
 			.query(Boolean.class)
 			.single();
 	}

@@ -27,7 +27,11 @@ final class CopyRows {
 
 	}
 
-	/** Runs {@code COPY (query) TO STDOUT} on the connection and hands every row to the handler. */
+	/**
+	 * Runs {@code COPY (query) TO STDOUT} on the connection and hands every row to the handler. When the handler fails,
+	 * the rows left are read and its failure thrown; when they cannot be read either, the connection is closed (the
+	 * pool drops it) and an SQLException thrown, as nothing more can be done in the transaction.
+	 */
 	static void read(Connection connection, String query, Handler handler) throws SQLException {
 		var copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT");
 		var fields = new CopyRows();
@@ -49,7 +53,16 @@ final class CopyRows {
 				}
 			}
 			catch (SQLException | RuntimeException | Error drain) {
-				ex.addSuppressed(drain);
+				var lost = new SQLException("A COPY stopped part-way could not be read to its end; its connection is"
+						+ " closed", ex);
+				lost.addSuppressed(drain);
+				try {
+					connection.abort(Runnable::run);
+				}
+				catch (SQLException abort) {
+					lost.addSuppressed(abort);
+				}
+				throw lost;
 			}
 			throw ex;
 		}

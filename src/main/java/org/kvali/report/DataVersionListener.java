@@ -79,8 +79,9 @@ class DataVersionListener implements DisposableBean {
 	}
 
 	/**
-	 * Whether the index caught up or started to. A failure (no connection free, say) is tried again after each wait
-	 * until it succeeds, as an instance without requests would otherwise stay behind; logged the first time.
+	 * Whether the index was asked to catch up (after a failed build it starts nothing until its back-off ends, when it
+	 * builds again by itself). A failure to ask (no connection free to read the version, say) is tried again after
+	 * each wait until it succeeds, as an instance without requests would otherwise stay behind; logged the first time.
 	 */
 	private boolean catchUp(boolean firstTry) {
 		try {

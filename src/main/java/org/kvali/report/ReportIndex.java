@@ -34,8 +34,8 @@ class ReportIndex implements DisposableBean {
 	/**
 	 * How long after a failed build reports go to SQL without starting another: a minute after an Error (no memory
 	 * for a second copy would be missing again at once), seconds after another failure (a statement timed out, a
-	 * connection was reset), so that changes are caught up with soon after. When it ends, the index catches up by
-	 * itself, with or without a request.
+	 * connection was reset), so that changes are caught up with soon after; doubled for each failure in a row, up to
+	 * the minute. When it ends, the index is built again by itself, with or without a request.
 	 */
 	private static final Duration FAILURE_BACKOFF = Duration.ofMinutes(1);
 
@@ -88,6 +88,9 @@ class ReportIndex implements DisposableBean {
 	private volatile long failedAt;
 
 	private volatile long backoffNanos;
+
+	/** How many builds failed since the last that succeeded (on the builder's thread alone). */
+	private int failuresInARow;
 
 	@Autowired
 	ReportIndex(FactIndexLoader loader, JdbcClient jdbc, ReportProperties settings) {
@@ -321,31 +324,46 @@ class ReportIndex implements DisposableBean {
 		}
 		catch (RuntimeException | Error ex) {
 			// an Error too (no memory for a second copy, say): logged, and reports go on in SQL
-			this.backoffNanos = (ex instanceof Error ? FAILURE_BACKOFF : SHORT_BACKOFF).toNanos();
-			this.failedAt = System.nanoTime();
-			if (ex instanceof FactIndexLoader.Stopped) {
-				log.info(ex.getMessage());
-			}
-			else {
-				log.error("Building the report index failed; reports keep running in SQL", ex);
-			}
+			failed(ex);
 		}
 		finally {
 			this.building.set(false);
 		}
 		if (built) {
+			this.failuresInARow = 0;
 			// a change announced between the last check and now found the builder busy: catch up with it
 			catchUpOrLog();
 		}
 		else {
-			// failed: catch up once the back-off ends, as a change announced meanwhile started no build and an instance
+			// built again once the back-off ends, as a change announced meanwhile started no build and an instance
 			// without requests would otherwise keep an index behind the database until its next request
 			try {
-				this.builder.schedule(this::catchUpOrLog, this.backoffNanos, TimeUnit.NANOSECONDS);
+				this.builder.schedule(this::rebuildInBackground, this.backoffNanos, TimeUnit.NANOSECONDS);
 			}
 			catch (RejectedExecutionException ex) {
 				// the service is stopping
 			}
+		}
+	}
+
+	/**
+	 * Backs off after a failed build: a minute after an Error, else 5 s, doubled for each failure in a row up to the
+	 * minute, as a build tried again by itself fails again as long as what failed it lasts (the database gone, say).
+	 */
+	private void failed(Throwable ex) {
+		int inARow = ++this.failuresInARow;
+		this.backoffNanos = ex instanceof Error ? FAILURE_BACKOFF.toNanos()
+				: Math.min(FAILURE_BACKOFF.toNanos(), SHORT_BACKOFF.toNanos() << Math.min(inARow - 1, 4));
+		this.failedAt = System.nanoTime();
+		if (ex instanceof FactIndexLoader.Stopped) {
+			log.info(ex.getMessage());
+		}
+		else if (inARow == 1) {
+			log.error("Building the report index failed; reports keep running in SQL", ex);
+		}
+		else {
+			log.warn("Building the report index failed again, {} times in a row ({}); trying again in {} s", inARow,
+					ex, TimeUnit.NANOSECONDS.toSeconds(this.backoffNanos));
 		}
 	}
 

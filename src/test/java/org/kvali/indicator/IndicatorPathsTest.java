@@ -1,6 +1,7 @@
 package org.kvali.indicator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -183,6 +184,7 @@ class IndicatorPathsTest {
 					key(Role.PARTNER, List.of("CIF")));
 			try (var sqlOnly = OtherInstance.start(this.database, "off")) {
 				var told = new ArrayList<Object>();
+				var run = new HashMap<Object, Object>();
 				for (var caller : callers.entrySet()) {
 					for (var code : List.of("IP-AGE", "IP-RUN", "IP-SHARE", "IP-ORGS")) {
 						var variables = Map.<String, Object>of("code", code);
@@ -191,10 +193,19 @@ class IndicatorPathsTest {
 							.as("%s for %s", code, caller.getKey())
 							.isEqualTo(fast);
 						told.add(((Map<?, ?>) fast).get("year"));
+						if ("admin".equals(caller.getKey()) && "IP-RUN".equals(code)) {
+							run.putAll((Map<?, ?>) fast);
+						}
 					}
 				}
 				// figures, not nulls: the indicators count what the activities hold
 				assertThat(told).as("each indicator's year from July 2024").doesNotContainNull();
+				// CIF ran the spring training of 2024 and the summer one of 2025, either side of the year from July
+				// 2024, within each of which it counts (a year of the calendar would count 2024's)
+				assertThat(run).containsEntry("year", 0.0).containsEntry("quarter", 1.0).containsEntry("month", 0.0);
+				assertThat(run.get("years")).hasToString("[{period={key=2023-07/2024-06}, target=null, actual=1.0},"
+						+ " {period={key=2024-07/2025-06}, target=null, actual=0.0},"
+						+ " {period={key=2025-07/2026-06}, target=null, actual=1.0}]");
 			}
 		}
 		finally {
