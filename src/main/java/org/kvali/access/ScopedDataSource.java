@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -41,7 +43,7 @@ public class ScopedDataSource extends DelegatingDataSource implements AutoClosea
 		}
 	}
 
-	private static Connection scoped(Connection connection) throws SQLException {
+	private Connection scoped(Connection connection) throws SQLException {
 		var caller = Caller.find();
 		try (var statement = connection.prepareStatement(
 				"SELECT set_config('role', ?, false), set_config('kvali.role', ?, false), set_config('kvali.caller', ?, false),"
@@ -52,11 +54,30 @@ public class ScopedDataSource extends DelegatingDataSource implements AutoClosea
 			statement.setString(4, caller.map(ScopedDataSource::organizations).orElse("{}"));
 			statement.execute();
 		}
-		catch (SQLException ex) {
-			connection.close();
+		catch (SQLException | RuntimeException | Error ex) {
+			// a connection that cannot run one statement (its replies out of step, say) is not handed out again
+			discard(connection, ex);
 			throw ex;
 		}
 		return connection;
+	}
+
+	/**
+	 * Takes a connection out of the pool, closed: one given back (closed) would be handed out again, and one not
+	 * closed at all would hold its place in the pool for ever.
+	 */
+	private void discard(Connection connection, Throwable failure) {
+		try {
+			if (getTargetDataSource() instanceof HikariDataSource pool) {
+				pool.evictConnection(connection);
+			}
+			else {
+				connection.close();
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 	/** The caller's organization ids as a PostgreSQL array literal. */
