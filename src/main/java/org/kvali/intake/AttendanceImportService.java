@@ -111,7 +111,7 @@ public class AttendanceImportService {
 		var municipalities = this.lookups.municipalities();
 		var outcome = this.transaction.execute(status -> {
 			RowIntake intake;
-			try (var copy = this.staging.open()) {
+			try (var copy = this.staging.open(this.limits.uploadTime())) {
 				intake = new RowIntake(this.limits, municipalities, copy, this.today.zone());
 				read(in, format, intake);
 				copy.end();

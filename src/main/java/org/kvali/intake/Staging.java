@@ -2,6 +2,7 @@ package org.kvali.intake;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -32,13 +33,17 @@ class Staging {
 		this.dataSource = dataSource;
 	}
 
-	/** Creates the table (dropped at commit or rollback) and opens a COPY into it on the transaction's connection. */
-	Copy open() {
+	/**
+	 * Creates the table (dropped at commit or rollback) and opens a COPY into it on the transaction's connection, for
+	 * a sheet that may take {@code upload} to arrive.
+	 */
+	Copy open(Duration upload) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			// An import of hundreds of thousands of rows may take longer than the limits of everything else, and its
-			// sorts and hashes of 200,000 rows need more than the default 4 MB each not to spill to disk.
-			LongWork.allow(connection);
+			// sorts and hashes of 200,000 rows need more than the default 4 MB each not to spill to disk. The COPY
+			// lasts as long as the sheet takes to arrive besides: the limits of the rest are set again at its end.
+			LongWork.allow(connection, upload);
 			this.jdbc.sql("SELECT set_config('work_mem', '64MB', true)").query().singleRow();
 			this.jdbc.sql("""
 					CREATE TEMPORARY TABLE import_row (
@@ -48,7 +53,7 @@ class Staging {
 					    organization_name text, organization_kind text, role text, flagged text[]
 					) ON COMMIT DROP""").update();
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			return new Copy(copy.copyIn("COPY import_row FROM STDIN (FORMAT binary)"));
+			return new Copy(copy.copyIn("COPY import_row FROM STDIN (FORMAT binary)"), connection);
 		}
 		catch (SQLException ex) {
 			throw new StagingException(ex);
@@ -92,12 +97,15 @@ class Staging {
 
 		private final CopyIn copy;
 
+		private final Connection connection;
+
 		private final BinaryCopyRows rows = new BinaryCopyRows(CHUNK + 4096);
 
 		private boolean ended;
 
-		Copy(CopyIn copy) {
+		Copy(CopyIn copy, Connection connection) {
 			this.copy = copy;
+			this.connection = connection;
 		}
 
 		/** Adds a row, with the columns whose values were refused ({@code flagged}). */
@@ -133,6 +141,7 @@ class Staging {
 			try {
 				this.copy.endCopy();
 				this.ended = true;
+				LongWork.allow(this.connection);
 			}
 			catch (SQLException ex) {
 				throw new StagingException(ex);

@@ -2,6 +2,7 @@ package org.kvali.sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * The limits of the two pieces of work that may take minutes, an import and a whole read of the report index, on the
@@ -16,7 +17,7 @@ public final class LongWork {
 	 * How long one of their statements may run: at 10 million participations a whole import of 200,000 rows takes
 	 * about 7 s and a whole read of the index about 20 s, and a silent database holds an import's turn this long.
 	 */
-	static final String STATEMENT = "180s";
+	static final Duration STATEMENT = Duration.ofSeconds(180);
 
 	/** How long their connection waits for the database's next word: the statement's limit and a minute more. */
 	static final int SILENCE = 240_000;
@@ -25,8 +26,17 @@ public final class LongWork {
 	}
 
 	public static void allow(Connection connection) throws SQLException {
+		allow(connection, Duration.ZERO);
+	}
+
+	/**
+	 * The same, each statement allowed {@code arriving} more: a COPY from a sheet as it is uploaded lasts as long as
+	 * the upload, which may take minutes (a sheet that takes longer is refused before), and was stopped after 180 s.
+	 * {@link #allow(Connection)} again after it.
+	 */
+	public static void allow(Connection connection, Duration arriving) throws SQLException {
 		try (var statement = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
-			statement.setString(1, STATEMENT);
+			statement.setString(1, STATEMENT.plus(arriving).toMillis() + "ms");
 			statement.execute();
 		}
 		connection.setNetworkTimeout(Runnable::run, SILENCE);

@@ -1,10 +1,13 @@
 package org.kvali.intake;
 
+import java.sql.Connection;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.sql.LongWork;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +34,7 @@ class StagingTest {
 		// empty cells, and a refused column
 		var titles = List.of("Training of trainers", "ტრენინგი", "Workshop in ბოლნისი", "Seeds \uD83C\uDF31 2025");
 		var stored = this.transaction.execute(status -> {
-			try (var copy = this.staging.open()) {
+			try (var copy = this.staging.open(Duration.ofMinutes(10))) {
 				for (int i = 0; i < titles.size(); i++) {
 					copy.add(new AttendanceRow(i + 2, "ST-A" + i, titles.get(i), null, "CSO-CAPACITY",
 							LocalDate.of(2025, 3, 1), null, "GE-KK-MARNEULI", "ST-P" + i, "FEMALE", 1990, false, null,
@@ -54,6 +57,28 @@ class StagingTest {
 	}
 
 	/**
+	 * The COPY may last as long as the sheet takes to arrive besides a statement's 180 s, which stopped uploads slower
+	 * than that as a fault of the service; the statements after it are held to 180 s again.
+	 */
+	@Test
+	void theCopyIsAllowedTheUploadAndTheStatementsAfterItTheirOwnTime() {
+		var limits = this.transaction.execute(status -> {
+			var during = this.jdbc.execute((Connection connection) -> {
+				LongWork.allow(connection, Duration.ofMinutes(10));
+				return this.jdbc.queryForObject("SHOW statement_timeout", String.class);
+			});
+			try (var copy = this.staging.open(Duration.ofMinutes(10))) {
+				copy.end();
+			}
+			var after = this.jdbc.queryForObject("SHOW statement_timeout", String.class);
+			status.setRollbackOnly();
+			return during + " " + after;
+		});
+		assertThat(limits).isEqualTo("13min 3min");
+		assertThat(this.jdbc.queryForObject("SHOW statement_timeout", String.class)).isEqualTo("30s");
+	}
+
+	/**
 	 * Each of the 18 columns arrives in its place, of each type (an int, a smallint, dates, a boolean either way, a
 	 * text array), given or null (no column flagged is a null array): a value written in another's place, or a null
 	 * written as a value, would move it.
@@ -68,7 +93,7 @@ class StagingTest {
 		var nulls = new AttendanceRow(9, null, null, null, null, null, null, null, null, null, null, null, null, null,
 				null, null, null);
 		var stored = this.transaction.execute(status -> {
-			try (var copy = this.staging.open()) {
+			try (var copy = this.staging.open(Duration.ofMinutes(10))) {
 				copy.add(full, List.of("gender", "role"));
 				copy.add(empty, List.of());
 				copy.add(nulls, List.of());

@@ -1,5 +1,7 @@
 package org.kvali.intake;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 
@@ -29,7 +31,7 @@ class StoredMatchesTest {
 	void eachPersonIsMatchedOnceAndThePlannerSettingsEndWithTheLookUp() {
 		long stored = this.jdbc.queryForObject("SELECT id FROM participant WHERE ref = 'P0002'", Long.class);
 		this.transaction.executeWithoutResult(status -> {
-			try (var copy = this.staging.open()) {
+			try (var copy = this.staging.open(Duration.ofMinutes(10))) {
 				copy.end();
 			}
 			this.jdbc.update("""
@@ -54,7 +56,7 @@ class StoredMatchesTest {
 	@Test
 	void newPeopleAreDrawnIdsInTheOrderOfTheirFirstRows() {
 		this.transaction.executeWithoutResult(status -> {
-			try (var copy = this.staging.open()) {
+			try (var copy = this.staging.open(Duration.ofMinutes(10))) {
 				copy.end();
 			}
 			// references out of their alphabetical order, and a person's second row after another's first
