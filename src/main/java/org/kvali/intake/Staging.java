@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.kvali.sql.LongWork;
+import org.kvali.sql.LostConnections;
 import org.kvali.sql.WritersQueue;
 import org.postgresql.copy.CopyIn;
 
@@ -144,6 +145,7 @@ class Staging {
 				LongWork.allow(this.connection);
 			}
 			catch (SQLException ex) {
+				LostConnections.closeIfLost(this.connection, ex);
 				throw new StagingException(ex);
 			}
 		}
@@ -170,6 +172,7 @@ class Staging {
 				this.rows.clear();
 			}
 			catch (SQLException ex) {
+				LostConnections.closeIfLost(this.connection, ex);
 				throw new StagingException(ex);
 			}
 		}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import org.kvali.sql.LostConnections;
 import org.postgresql.PGConnection;
 
 /**
@@ -30,7 +31,8 @@ final class CopyRows {
 	/**
 	 * Runs {@code COPY (query) TO STDOUT} on the connection and hands every row to the handler. When the handler fails,
 	 * the rows left are read and its failure thrown; when they cannot be read either, the connection is closed (the
-	 * pool drops it) and an SQLException thrown, as nothing more can be done in the transaction.
+	 * pool drops it) and an SQLException thrown, as nothing more can be done in the transaction. So is it when its
+	 * link to the database fails ({@link LostConnections}).
 	 */
 	static void read(Connection connection, String query, Handler handler) throws SQLException {
 		var copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT");
@@ -41,6 +43,10 @@ final class CopyRows {
 				fields.split(row);
 				handler.row(fields);
 			}
+		}
+		catch (SQLException ex) {
+			LostConnections.closeIfLost(connection, ex);
+			throw ex;
 		}
 		catch (RuntimeException | Error ex) {
 			// an unfinished COPY keeps the connection busy: the rows left are read to its end, so that the connection
@@ -56,12 +62,7 @@ final class CopyRows {
 				var lost = new SQLException("A COPY stopped part-way could not be read to its end; its connection is"
 						+ " closed", ex);
 				lost.addSuppressed(drain);
-				try {
-					connection.abort(Runnable::run);
-				}
-				catch (SQLException abort) {
-					lost.addSuppressed(abort);
-				}
+				LostConnections.close(connection, lost);
 				throw lost;
 			}
 			throw ex;

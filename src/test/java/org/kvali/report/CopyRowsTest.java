@@ -1,5 +1,7 @@
 package org.kvali.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.kvali.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +76,49 @@ class CopyRowsTest {
 		// the pool hands out working connections
 		for (int i = 0; i < 4; i++) {
 			assertThat(this.jdbc.queryForObject("SELECT ? + 1", Integer.class, i)).isEqualTo(i + 1);
+		}
+	}
+
+	/**
+	 * A database that falls silent mid-COPY past the connection's network timeout (its server process stopped, then
+	 * let go on): the connection is closed. pgjdbc left it open, and the rest of the COPY, sent once the server went
+	 * on, was taken by the next statement for its answer.
+	 */
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void aCopyWhoseDatabaseFellSilentClosesItsConnection() throws Exception {
+		try (var connection = this.dataSource.getConnection()) {
+			int pid = backend(connection);
+			connection.setNetworkTimeout(Runnable::run, 1_000);
+			var seen = new AtomicInteger();
+			try {
+				assertThatThrownBy(() -> CopyRows.read(connection, "SELECT generate_series(1, 2000000)", fields -> {
+					if (seen.incrementAndGet() == 1) {
+						signal("STOP", pid);
+					}
+				})).isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getSQLState()).startsWith("08"));
+			}
+			finally {
+				signal("CONT", pid);
+			}
+			assertThatThrownBy(() -> sum(connection, 1)).isInstanceOf(SQLException.class)
+				.hasMessage("This connection has been closed.");
+		}
+		for (int i = 0; i < 4; i++) {
+			assertThat(this.jdbc.queryForObject("SELECT ? + 1", Integer.class, i)).isEqualTo(i + 1);
+		}
+	}
+
+	private static void signal(String signal, int pid) {
+		try {
+			assertThat(new ProcessBuilder("kill", "-" + signal, Integer.toString(pid)).start().waitFor()).isZero();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
