@@ -31,16 +31,6 @@ class ReportIndex implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportIndex.class);
 
-	/**
-	 * How long after a failed build reports go to SQL without starting another: a minute after an Error (no memory
-	 * for a second copy would be missing again at once), seconds after another failure (a statement timed out, a
-	 * connection was reset), so that changes are caught up with soon after; doubled for each failure in a row, up to
-	 * the minute. When it ends, the index is built again by itself, with or without a request.
-	 */
-	private static final Duration FAILURE_BACKOFF = Duration.ofMinutes(1);
-
-	private static final Duration SHORT_BACKOFF = Duration.ofSeconds(5);
-
 	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
 	private final FactIndexLoader loader;
@@ -84,13 +74,7 @@ class ReportIndex implements DisposableBean {
 
 	private volatile long lastWholeNanos;
 
-	/** When a build last failed (System.nanoTime), 0 when none has, and how long the service backs off after it. */
-	private volatile long failedAt;
-
-	private volatile long backoffNanos;
-
-	/** How many builds failed since the last that succeeded (on the builder's thread alone). */
-	private int failuresInARow;
+	private final BuildBackOff backOff = new BuildBackOff();
 
 	@Autowired
 	ReportIndex(FactIndexLoader loader, JdbcClient jdbc, ReportProperties settings) {
@@ -164,13 +148,13 @@ class ReportIndex implements DisposableBean {
 	/**
 	 * Waits for an index of at least this version, unless it cannot be ready within the wait (the running build at the
 	 * pace of the last of its kind, plus one more append for what committed after it started) or a build failed just
-	 * before ({@link #FAILURE_BACKOFF}): then the SQL path, at once.
+	 * before ({@link BuildBackOff}): then the SQL path, at once.
 	 */
 	private Optional<FactIndex> awaitVersion(long version) {
 		long now = System.nanoTime();
 		long deadline = now + this.rebuildWait.toNanos();
-		long failed = this.failedAt;
-		if (backingOff(failed, now)
+		long failed = this.backOff.failedAt();
+		if (this.backOff.running(failed, now)
 				|| this.buildStarted + (this.buildAppends ? this.lastAppendNanos : this.lastWholeNanos)
 						+ this.lastAppendNanos > deadline) {
 			return Optional.empty();
@@ -182,7 +166,7 @@ class ReportIndex implements DisposableBean {
 			}
 			if (!this.building.get()) {
 				// the builder finished just before this version committed, or has not noticed it yet
-				if (this.failedAt != failed) {
+				if (this.backOff.failedAt() != failed) {
 					return Optional.empty();
 				}
 				rebuildInBackground();
@@ -293,12 +277,12 @@ class ReportIndex implements DisposableBean {
 	}
 
 	/**
-	 * Starts a build unless one runs, or one failed just before ({@link #FAILURE_BACKOFF}): a read that ran out of
+	 * Starts a build unless one runs, or one failed just before ({@link BuildBackOff}): a read that ran out of
 	 * memory for its second copy failed again at once, each holding a connection and hundreds of megabytes while
 	 * reports ran in SQL.
 	 */
 	private void rebuildInBackground() {
-		if (backingOff(this.failedAt, System.nanoTime())) {
+		if (this.backOff.running(this.backOff.failedAt(), System.nanoTime())) {
 			return;
 		}
 		if (!this.builder.isShutdown() && this.building.compareAndSet(false, true)) {
@@ -315,6 +299,7 @@ class ReportIndex implements DisposableBean {
 	/** Builds until the index is of the database's version: what committed during a build is caught up at once. */
 	private void buildUntilCurrent() {
 		boolean built = false;
+		long wait = 0;
 		try {
 			do {
 				build();
@@ -324,13 +309,13 @@ class ReportIndex implements DisposableBean {
 		}
 		catch (RuntimeException | Error ex) {
 			// an Error too (no memory for a second copy, say): logged, and reports go on in SQL
-			failed(ex);
+			wait = this.backOff.failed(ex);
 		}
 		finally {
 			this.building.set(false);
 		}
 		if (built) {
-			this.failuresInARow = 0;
+			this.backOff.succeeded();
 			// a change announced between the last check and now found the builder busy: catch up with it
 			catchUpOrLog();
 		}
@@ -338,32 +323,11 @@ class ReportIndex implements DisposableBean {
 			// built again once the back-off ends, as a change announced meanwhile started no build and an instance
 			// without requests would otherwise keep an index behind the database until its next request
 			try {
-				this.builder.schedule(this::rebuildInBackground, this.backoffNanos, TimeUnit.NANOSECONDS);
+				this.builder.schedule(this::rebuildInBackground, wait, TimeUnit.NANOSECONDS);
 			}
 			catch (RejectedExecutionException ex) {
 				// the service is stopping
 			}
-		}
-	}
-
-	/**
-	 * Backs off after a failed build: a minute after an Error, else 5 s, doubled for each failure in a row up to the
-	 * minute, as a build tried again by itself fails again as long as what failed it lasts (the database gone, say).
-	 */
-	private void failed(Throwable ex) {
-		int inARow = ++this.failuresInARow;
-		this.backoffNanos = ex instanceof Error ? FAILURE_BACKOFF.toNanos()
-				: Math.min(FAILURE_BACKOFF.toNanos(), SHORT_BACKOFF.toNanos() << Math.min(inARow - 1, 4));
-		this.failedAt = System.nanoTime();
-		if (ex instanceof FactIndexLoader.Stopped) {
-			log.info(ex.getMessage());
-		}
-		else if (inARow == 1) {
-			log.error("Building the report index failed; reports keep running in SQL", ex);
-		}
-		else {
-			log.warn("Building the report index failed again, {} times in a row ({}); trying again in {} s", inARow,
-					ex, TimeUnit.NANOSECONDS.toSeconds(this.backoffNanos));
 		}
 	}
 
@@ -375,10 +339,6 @@ class ReportIndex implements DisposableBean {
 			log.warn("Could not check for changes committed during a build ({}); the next report will",
 					ex.getMessage());
 		}
-	}
-
-	private boolean backingOff(long failed, long now) {
-		return failed != 0 && now - failed < this.backoffNanos;
 	}
 
 	private static void sleep() {

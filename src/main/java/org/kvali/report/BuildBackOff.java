@@ -1,0 +1,66 @@
+package org.kvali.report;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How long after a failed build of the report index reports go to SQL without starting another: a minute after an
+ * Error (no memory for a second copy would be missing again at once), seconds after another failure (a statement
+ * timed out, a connection was reset), so that changes are caught up with soon after; doubled for each failure in a
+ * row up to the minute (5, 10, 20, 40, 60 s), as a build tried again by itself fails again as long as what failed it
+ * lasts (the database gone, say). The stack trace is logged once per run of failures.
+ */
+final class BuildBackOff {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportIndex.class);
+
+	private static final Duration AFTER_ERROR = Duration.ofMinutes(1);
+
+	private static final Duration FIRST = Duration.ofSeconds(5);
+
+	/** When a build last failed (System.nanoTime), 0 when none has, and how long the service backs off after it. */
+	private volatile long failedAt;
+
+	private volatile long nanos;
+
+	/** How many builds failed since the last that succeeded (on the builder's thread alone). */
+	private int inARow;
+
+	/** Notes a failed build; how long (nanoseconds) until the next. */
+	long failed(Throwable ex) {
+		int failures = ++this.inARow;
+		this.nanos = ex instanceof Error ? AFTER_ERROR.toNanos()
+				: Math.min(AFTER_ERROR.toNanos(), FIRST.toNanos() << Math.min(failures - 1, 4));
+		this.failedAt = System.nanoTime();
+		if (ex instanceof FactIndexLoader.Stopped) {
+			log.info(ex.getMessage());
+		}
+		else if (failures == 1) {
+			log.error("Building the report index failed; reports keep running in SQL", ex);
+		}
+		else {
+			log.warn("Building the report index failed again, {} times in a row ({}); trying again in {} s", failures,
+					ex, TimeUnit.NANOSECONDS.toSeconds(this.nanos));
+		}
+		return this.nanos;
+	}
+
+	/** Notes a build that succeeded: the next failure backs off from the first step again. */
+	void succeeded() {
+		this.inARow = 0;
+	}
+
+	/** When the last build failed (System.nanoTime), 0 when none has. */
+	long failedAt() {
+		return this.failedAt;
+	}
+
+	/** Whether it is still backing off, at {@code now}, from the failure at {@code failed}. */
+	boolean running(long failed, long now) {
+		return failed != 0 && now - failed < this.nanos;
+	}
+
+}
