@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.kvali.sql.LostConnections;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -72,6 +73,8 @@ public class ScopedDataSource extends DelegatingDataSource implements AutoClosea
 				pool.evictConnection(connection);
 			}
 			else {
+				// closed without a word to the database first: another pool drops a connection that fails so
+				LostConnections.close(connection, failure);
 				connection.close();
 			}
 		}

@@ -57,6 +57,7 @@ class Staging {
 			return new Copy(copy.copyIn("COPY import_row FROM STDIN (FORMAT binary)"), connection);
 		}
 		catch (SQLException ex) {
+			LostConnections.closeIfLost(connection, ex);
 			throw new StagingException(ex);
 		}
 		finally {

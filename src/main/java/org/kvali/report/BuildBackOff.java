@@ -15,15 +15,17 @@ import org.slf4j.LoggerFactory;
  */
 final class BuildBackOff {
 
+	/** ReportIndex's: the failures are its builds', and logged as they were before this class. */
 	private static final Logger log = LoggerFactory.getLogger(ReportIndex.class);
 
 	private static final Duration AFTER_ERROR = Duration.ofMinutes(1);
 
 	private static final Duration FIRST = Duration.ofSeconds(5);
 
-	/** When a build last failed (System.nanoTime), 0 when none has, and how long the service backs off after it. */
+	/** When a build last failed (System.nanoTime), 0 when none has; written after {@link #nanos}, read before. */
 	private volatile long failedAt;
 
+	/** How long the service backs off after that failure, in nanoseconds. */
 	private volatile long nanos;
 
 	/** How many builds failed since the last that succeeded (on the builder's thread alone). */

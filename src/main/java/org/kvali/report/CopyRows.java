@@ -6,6 +6,7 @@ import java.sql.SQLException;
 
 import org.kvali.sql.LostConnections;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Reads the result of a query through {@code COPY (query) TO STDOUT}, PostgreSQL's fastest way out, one row at a time.
@@ -35,7 +36,14 @@ final class CopyRows {
 	 * link to the database fails ({@link LostConnections}).
 	 */
 	static void read(Connection connection, String query, Handler handler) throws SQLException {
-		var copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT");
+		CopyOut copy;
+		try {
+			copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT");
+		}
+		catch (SQLException ex) {
+			LostConnections.closeIfLost(connection, ex);
+			throw ex;
+		}
 		var fields = new CopyRows();
 		try {
 			byte[] row;
@@ -60,7 +68,7 @@ final class CopyRows {
 			}
 			catch (SQLException | RuntimeException | Error drain) {
 				var lost = new SQLException("A COPY stopped part-way could not be read to its end; its connection is"
-						+ " closed", ex);
+						+ " closed", "08006", ex);
 				lost.addSuppressed(drain);
 				LostConnections.close(connection, lost);
 				throw lost;

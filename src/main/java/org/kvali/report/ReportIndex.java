@@ -94,7 +94,7 @@ class ReportIndex implements DisposableBean {
 			thread.setDaemon(true);
 			return thread;
 		});
-		// a catch-up waiting for a back-off to end is dropped when the service stops
+		// a build waiting for a back-off to end is dropped when the service stops
 		builder.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		return builder;
 	}

@@ -1,6 +1,9 @@
 package org.kvali.access;
 
+import java.sql.SQLException;
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
@@ -32,8 +35,9 @@ class ScopedDataSourceTest {
 			pool.setUsername(this.database.getUsername());
 			pool.setPassword(this.database.getPassword());
 			pool.setMaximumPoolSize(1);
-			pool.setConnectionTimeout(1_000);
+			pool.setConnectionTimeout(10_000);
 			var scoped = new ScopedDataSource(pool);
+			int first = backend(scoped);
 			// a caller without a role (none reaches the service so) fails the scope's statement before it runs
 			SecurityContextHolder.getContext()
 				.setAuthentication(new TestingAuthenticationToken(new Caller("no role", null, Set.of()), ""));
@@ -46,11 +50,20 @@ class ScopedDataSourceTest {
 				SecurityContextHolder.clearContext();
 			}
 			// the pool's one connection was taken out each time, and a new one made (tests run as the service)
+			assertThat(backend(scoped)).as("another server process than the first connection's").isNotEqualTo(first);
 			try (var connection = scoped.getConnection(); var statement = connection.createStatement();
 					var result = statement.executeQuery("SELECT current_user, current_setting('kvali.role')")) {
 				assertThat(result.next()).isTrue();
 				assertThat(result.getString(1) + " " + result.getString(2)).isEqualTo("kvali_app SERVICE");
 			}
+		}
+	}
+
+	private static int backend(DataSource scoped) throws SQLException {
+		try (var connection = scoped.getConnection(); var statement = connection.createStatement();
+				var result = statement.executeQuery("SELECT pg_backend_pid()")) {
+			assertThat(result.next()).isTrue();
+			return result.getInt(1);
 		}
 	}
 
