@@ -36,14 +36,18 @@ final class CopyRows {
 	 * link to the database fails ({@link LostConnections}).
 	 */
 	static void read(Connection connection, String query, Handler handler) throws SQLException {
-		CopyOut copy;
 		try {
-			copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT");
+			handEach(connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT"),
+					handler);
 		}
 		catch (SQLException ex) {
+			// its link lost, or the rest of the COPY unread (08006 below): nothing more can be done on the connection
 			LostConnections.closeIfLost(connection, ex);
 			throw ex;
 		}
+	}
+
+	private static void handEach(CopyOut copy, Handler handler) throws SQLException {
 		var fields = new CopyRows();
 		try {
 			byte[] row;
@@ -51,10 +55,6 @@ final class CopyRows {
 				fields.split(row);
 				handler.row(fields);
 			}
-		}
-		catch (SQLException ex) {
-			LostConnections.closeIfLost(connection, ex);
-			throw ex;
 		}
 		catch (RuntimeException | Error ex) {
 			// an unfinished COPY keeps the connection busy: the rows left are read to its end, so that the connection
@@ -70,7 +70,6 @@ final class CopyRows {
 				var lost = new SQLException("A COPY stopped part-way could not be read to its end; its connection is"
 						+ " closed", "08006", ex);
 				lost.addSuppressed(drain);
-				LostConnections.close(connection, lost);
 				throw lost;
 			}
 			throw ex;
