@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.transaction.TransactionSystemException;
+
 /**
  * How long after a failed build of the report index reports go to SQL without starting another: a minute after an
  * Error (no memory for a second copy would be missing again at once), seconds after another failure (a statement
@@ -31,8 +33,14 @@ final class BuildBackOff {
 	/** How many builds failed since the last that succeeded (on the builder's thread alone). */
 	private int inARow;
 
-	/** Notes a failed build; how long (nanoseconds) until the next. */
-	long failed(Throwable ex) {
+	/**
+	 * Notes a failed build; how long (nanoseconds) until the next. A build whose rollback failed too is judged and
+	 * logged by its own failure: Spring throws the rollback's instead ("Could not roll back JDBC transaction"), as
+	 * when the build's connection was closed for a lost link ({@code LostConnections}).
+	 */
+	long failed(Throwable thrown) {
+		var ex = thrown instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+				? rollback.getApplicationException() : thrown;
 		int failures = ++this.inARow;
 		this.nanos = ex instanceof Error ? AFTER_ERROR.toNanos()
 				: Math.min(AFTER_ERROR.toNanos(), FIRST.toNanos() << Math.min(failures - 1, 4));
