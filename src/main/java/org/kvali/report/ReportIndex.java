@@ -6,7 +6,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +34,6 @@ class ReportIndex implements DisposableBean {
 
 	private final FactIndexLoader loader;
 
-	private final JdbcClient jdbc;
-
 	private final ReportProperties.Index mode;
 
 	private final Duration rebuildWait;
@@ -47,20 +44,7 @@ class ReportIndex implements DisposableBean {
 
 	private volatile FactIndex current;
 
-	/**
-	 * The highest data version read so far, and how many times the database's version was found lower than one read
-	 * before ({@link #wentBack}): together, so that a version read in one epoch never raises the highest of the next.
-	 */
-	private final AtomicReference<Seen> seen = new AtomicReference<>(new Seen(0, -1));
-
-	private record Seen(long epoch, long highest) {
-
-		/** This, with its highest raised to {@code version} when read in this epoch. */
-		Seen raisedTo(long epoch, long version) {
-			return this.epoch == epoch && this.highest < version ? new Seen(epoch, version) : this;
-		}
-
-	}
+	private final DataVersions versions;
 
 	/**
 	 * When the running (or last) build started, whether it appends to the index before it, and how long the last
@@ -83,9 +67,9 @@ class ReportIndex implements DisposableBean {
 
 	ReportIndex(FactIndexLoader loader, JdbcClient jdbc, ReportProperties.Index mode, Duration rebuildWait) {
 		this.loader = loader;
-		this.jdbc = jdbc;
 		this.mode = mode;
 		this.rebuildWait = rebuildWait;
+		this.versions = new DataVersions(jdbc, () -> this.current = null);
 	}
 
 	private static ScheduledThreadPoolExecutor builder() {
@@ -204,70 +188,19 @@ class ReportIndex implements DisposableBean {
 		return index == null ? -1 : index.version;
 	}
 
-	/**
-	 * The database's data version now. It only rises while the database is the one the versions before were read
-	 * from; one lower than a version read before (a database restored to an earlier point, or a failover to a replica
-	 * that lost commits) is {@link #wentBack}.
-	 */
+	/** The database's data version now ({@link DataVersions}). */
 	long dataVersion() {
-		return read(this.seen.get());
+		return this.versions.now();
 	}
 
-	/**
-	 * A data version and the epoch it was read in (raised each time the version went back): after the database's
-	 * version went back, the same number may stand for other data, so what was kept for a version is kept for the
-	 * pair.
-	 */
-	record Stamp(long epoch, long version) {
-
-		boolean before(Stamp other) {
-			return this.epoch < other.epoch || this.epoch == other.epoch && this.version < other.version;
-		}
-
-	}
-
-	/**
-	 * The data version now with its epoch; null when the epoch changed while it was read (reading it found that it
-	 * went back, or another request did): that version is of neither epoch for sure.
-	 */
-	Stamp stamp() {
-		var before = this.seen.get();
-		long version = read(before);
-		return this.seen.get().epoch() == before.epoch() ? new Stamp(before.epoch(), version) : null;
-	}
-
-	/** The version now, {@code before} read first: it then cannot be lower in a database that has not gone back. */
-	private long read(Seen before) {
-		long version = this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
-		if (version < before.highest()) {
-			wentBack(before, version);
-		}
-		else {
-			this.seen.getAndUpdate(now -> now.raisedTo(before.epoch(), version));
-		}
-		return version;
+	/** The data version now with its epoch; null when the epoch changed while it was read. */
+	DataVersions.Stamp stamp() {
+		return this.versions.stamp();
 	}
 
 	/** How many times the data version went back. */
 	long epoch() {
-		return this.seen.get().epoch();
-	}
-
-	/**
-	 * The data version is lower than one read before: the versions from here on may repeat ones the index and the
-	 * kept responses were made at, for other data. The index is dropped (the SQL path answers until a whole read is
-	 * built; a build running now is not used) and the epoch raised, which the response cache keeps with its answers.
-	 */
-	private synchronized void wentBack(Seen before, long version) {
-		if (this.seen.get().epoch() != before.epoch()) {
-			// another request found it first, perhaps before this one read a version of the database set back
-			return;
-		}
-		log.warn("The data version went back from {} to {}: the database was restored or failed over. Reports run in"
-				+ " SQL until the report index has read everything again", before.highest(), version);
-		// the index first: a build that reads the new epoch finds no index to build on
-		this.current = null;
-		this.seen.set(new Seen(before.epoch() + 1, version));
+		return this.versions.epoch();
 	}
 
 	private boolean behind() {
@@ -360,16 +293,13 @@ class ReportIndex implements DisposableBean {
 		int appendedBefore = this.loader.appended();
 		var index = this.loader.load(previous);
 		boolean appended = this.loader.appended() > appendedBefore;
-		synchronized (this) {
-			if (epoch() != epoch) {
-				// the data version went back while it was built, perhaps on the index before
-				return;
-			}
+		// not kept when the data version went back while it was built, perhaps on the index before
+		if (!this.versions.keep(epoch, index.version, () -> {
 			if (this.current == null || this.current.version <= index.version) {
 				this.current = index;
 			}
-			// committed before it was read: every later read is at least this
-			this.seen.getAndUpdate(now -> now.raisedTo(epoch, index.version));
+		})) {
+			return;
 		}
 		if (appended) {
 			this.lastAppendNanos = System.nanoTime() - started;

@@ -82,7 +82,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 	private final LinkedHashMap<Key, String> answers = new LinkedHashMap<>(64, 0.75f, true);
 
 	/** The data version of the answers, with its epoch. */
-	private ReportIndex.Stamp version = new ReportIndex.Stamp(-1, -1);
+	private DataVersions.Stamp version = new DataVersions.Stamp(-1, -1);
 
 	private long bytes;
 
@@ -106,7 +106,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 
 		final Role role;
 
-		volatile ReportIndex.Stamp version;
+		volatile DataVersions.Stamp version;
 
 		Started(Role role) {
 			this.role = role;
@@ -177,7 +177,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 	}
 
 	/** An answer and its version; one read while the epoch changed (null) is neither given nor kept. */
-	private record Kept(ReportIndex.Stamp version, String json) {
+	private record Kept(DataVersions.Stamp version, String json) {
 	}
 
 	private synchronized Kept find(Key key) {
@@ -189,7 +189,7 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 	 * Keeps an answer of this data version, dropping those of earlier versions, which can never be given again, and
 	 * the least recently used while over the size. An answer over an eighth of the size is not kept.
 	 */
-	private synchronized void keep(Key key, ReportIndex.Stamp version, String answer) {
+	private synchronized void keep(Key key, DataVersions.Stamp version, String answer) {
 		long size = size(key, answer);
 		if (version.before(this.version) || size > this.maxBytes / 8) {
 			return;
