@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the caller from a verified JWT: the role from one claim, a partner's organization codes from another (both
- * named in {@link AccessProperties}). A token without a known role, or a partner's without a known organization, is
- * refused.
+ * named in {@link AccessProperties}), known by its subject. A token without a subject, without a known role, or a
+ * partner's without a known organization, is refused.
  */
 @Component
 class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -31,6 +31,12 @@ class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
+		// the caller's name: the sheets it loaded are its own by it (their history and its row policy), and tokens
+		// without one were all the one caller "jwt:null" (a client credentials token may carry none: a review's)
+		var subject = jwt.getSubject();
+		if (subject == null || subject.isBlank()) {
+			throw new InvalidBearerTokenException("The token has no subject (claim sub), by which Kvali knows callers");
+		}
 		var roleName = jwt.getClaimAsString(this.properties.roleClaim());
 		Role role;
 		try {
@@ -50,7 +56,7 @@ class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 						+ this.properties.organizationsClaim() + "; none of them is known");
 			}
 		}
-		return new CallerAuthentication(new Caller("jwt:" + jwt.getSubject(), role, ids));
+		return new CallerAuthentication(new Caller("jwt:" + subject, role, ids));
 	}
 
 }

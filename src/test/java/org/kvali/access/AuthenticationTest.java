@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -258,6 +259,21 @@ class AuthenticationTest {
 				Map.of("kvali_role", "PARTNER", "kvali_organizations", List.of("NOPE")))) {
 			graphQl(TestJwts.token("bad", claims, Instant.now().plusSeconds(300)), TOTALS)
 				.andExpect(status().isUnauthorized());
+		}
+	}
+
+	/**
+	 * A token without a subject is refused: callers are known by it, and the sheets one loads are its own by it (their
+	 * history, and the rows its policy lets it read), so every token without one was the same caller.
+	 */
+	@Test
+	void aJwtWithoutASubjectIs401() throws Exception {
+		for (var subject : Arrays.asList(null, " ")) {
+			var token = TestJwts.token(subject, Map.of("kvali_role", "PARTNER", "kvali_organizations", List.of("CIF")),
+					Instant.now().plusSeconds(300));
+			graphQl(token, TOTALS).andExpect(status().isUnauthorized())
+				.andExpect(jsonPath("$.data").doesNotExist())
+				.andExpect(jsonPath("$.errors[0].extensions.classification").value("UNAUTHORIZED"));
 		}
 	}
 
