@@ -379,6 +379,21 @@ class OrganizationChecksTest {
 		assertThat(organizations()).containsExactly("TI-0 CIF", "TI-1 CIF", "TI-2 CIF");
 	}
 
+	/**
+	 * A row without a date of a new activity, whose date another of its rows gives (a sheet that gives an activity's
+	 * details on its first row alone), goes by that date: it went by the stored start, which a new activity has not,
+	 * and was passed over, so an earlier activity gave the person's organization (a review's).
+	 */
+	@Test
+	void undatedRowsOfNewActivitiesGoByTheDateTheSheetGivesThem() throws Exception {
+		IntakeFixture.load(this.mvc, HEADER
+				+ "TI-OC-L,Late,workshop,TEST-INTAKE,2025-11-01,2025-11-01,,TI-9,female,1990,,,CIF,,,\n"
+				+ "TI-OC-L,,,TEST-INTAKE,,,,TI-8,female,1990,,,SCCSF,,,\n"
+				+ "TI-OC-E,Early,workshop,TEST-INTAKE,2025-10-01,2025-10-01,,TI-8,female,1990,,,CIF,,,\n", false)
+			.andExpect(jsonPath("$.status").value("IMPORTED"));
+		assertThat(organizations()).containsExactly("TI-8 SCCSF", "TI-9 CIF");
+	}
+
 	private List<String> organizations() {
 		return this.jdbc.queryForList("""
 				SELECT p.ref || ' ' || o.code FROM participant p JOIN organization o ON o.id = p.organization_id
