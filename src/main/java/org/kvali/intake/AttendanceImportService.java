@@ -204,7 +204,8 @@ public class AttendanceImportService {
 	private void read(InputStream in, SheetFormat format, SheetSink sink) {
 		if (format == SheetFormat.XLSX) {
 			try {
-				XlsxSheetReader.read(in.readAllBytes(), 20 * this.limits.maxBytes().toBytes(), this.limits.maxRows(), sink);
+				XlsxSheetReader.read(in.readAllBytes(), 20 * this.limits.maxBytes().toBytes(), this.limits.maxRows(),
+						this.today.zone(), sink);
 			}
 			catch (IOException ex) {
 				throw SheetException.unread(ex);

@@ -10,6 +10,11 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Set;
@@ -32,9 +37,12 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  */
 final class IsoDateCells extends XmlScanner {
 
-	/** A date, and a time of day and zone, which say nothing of the day. */
+	/**
+	 * A date, and a time of day and an offset from UTC: a point in time is the day it was where the programmes run, as
+	 * in a CSV sheet ({@link RowChecker}); a time without an offset is of the day written.
+	 */
 	private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})"
-			+ "(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
+			+ "(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?(Z|[+-]\\d{2}(?::?\\d{2})?)?");
 
 	private static final BigDecimal SECONDS_A_DAY = BigDecimal.valueOf(86_400);
 
@@ -44,6 +52,9 @@ final class IsoDateCells extends XmlScanner {
 	private final OutputStream out;
 
 	private final LocalDate epoch;
+
+	/** Where the programmes run: a date and time given with its offset is the day it was there. */
+	private final ZoneId zone;
 
 	/** The first byte of the buffer not yet passed on. */
 	private int pending;
@@ -71,14 +82,18 @@ final class IsoDateCells extends XmlScanner {
 	/** Whether the value is text alone, without a comment or section in it. */
 	private boolean plain;
 
-	private IsoDateCells(InputStream in, OutputStream out, LocalDate epoch) {
+	private IsoDateCells(InputStream in, OutputStream out, LocalDate epoch, ZoneId zone) {
 		super(in);
 		this.out = out;
 		this.epoch = epoch;
+		this.zone = zone;
 	}
 
-	/** The workbook with the dated cells of its {@code parts} as day numbers counted from {@code epoch}. */
-	static byte[] asNumbers(byte[] body, Set<String> parts, LocalDate epoch) throws IOException {
+	/**
+	 * The workbook with the dated cells of its {@code parts} as day numbers counted from {@code epoch}, those of a
+	 * point in time as they were in {@code zone}.
+	 */
+	static byte[] asNumbers(byte[] body, Set<String> parts, LocalDate epoch, ZoneId zone) throws IOException {
 		var out = new ByteArrayOutputStream(body.length);
 		try (var zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(body)).get();
 				var written = new ZipArchiveOutputStream(out)) {
@@ -92,7 +107,7 @@ final class IsoDateCells extends XmlScanner {
 				rewritten.setMethod(ZipEntry.DEFLATED);
 				written.putArchiveEntry(rewritten);
 				try (var in = zip.getInputStream(entry)) {
-					copy(in, written, epoch);
+					copy(in, written, epoch, zone);
 				}
 				written.closeArchiveEntry();
 			}
@@ -101,9 +116,9 @@ final class IsoDateCells extends XmlScanner {
 	}
 
 	/** Copies a part, each dated cell rewritten; {@code out} is flushed, not closed. */
-	static void copy(InputStream in, OutputStream out, LocalDate epoch) throws IOException {
+	static void copy(InputStream in, OutputStream out, LocalDate epoch, ZoneId zone) throws IOException {
 		var buffered = new BufferedOutputStream(out, 1 << 16);
-		new IsoDateCells(in, buffered, epoch).copy();
+		new IsoDateCells(in, buffered, epoch, zone).copy();
 		buffered.flush();
 	}
 
@@ -222,7 +237,7 @@ final class IsoDateCells extends XmlScanner {
 	private void resolve() throws IOException {
 		var text = this.value.toString(StandardCharsets.UTF_8).strip();
 		// an empty value or white space alone: an empty cell
-		var day = !this.plain ? null : text.isEmpty() ? "" : dayNumber(text, this.epoch);
+		var day = !this.plain ? null : text.isEmpty() ? "" : dayNumber(text);
 		this.inValue = false;
 		if (day != null) {
 			this.held.write(day.getBytes(StandardCharsets.US_ASCII));
@@ -249,36 +264,41 @@ final class IsoDateCells extends XmlScanner {
 	}
 
 	/**
-	 * The day number a spreadsheet program keeps the ISO date or date and time {@code text} as, counted from
-	 * {@code epoch}; null for anything else, or a date outside the years dates may be in.
+	 * The day number a spreadsheet program keeps the ISO date or date and time {@code text} as, counted from the
+	 * epoch; null for anything else, or a date outside the years dates may be in.
 	 */
-	private static String dayNumber(String text, LocalDate epoch) {
+	private String dayNumber(String text) {
 		var iso = ISO.matcher(text);
 		if (!iso.matches()) {
 			return null;
 		}
-		LocalDate date;
+		int hours = number(iso, text, 4);
+		int minutes = number(iso, text, 5);
+		int seconds = number(iso, text, 6);
+		LocalDateTime written;
 		try {
-			date = LocalDate.of(number(iso, text, 1), number(iso, text, 2), number(iso, text, 3));
+			written = LocalDateTime.of(LocalDate.of(number(iso, text, 1), number(iso, text, 2), number(iso, text, 3)),
+					LocalTime.of(hours, minutes, seconds));
+			if (iso.group(7) != null) {
+				written = OffsetDateTime.of(written, ZoneOffset.of(iso.group(7)))
+					.atZoneSameInstant(this.zone)
+					.toLocalDateTime();
+			}
 		}
 		catch (DateTimeException ex) {
+			// no day the calendar has, no time a clock shows, or no offset one has (+19): text, refused as such
 			return null;
 		}
+		var date = written.toLocalDate();
 		// day 0 is no date
-		if (!date.isAfter(epoch.equals(XlsxSheetReader.EPOCH_1900) ? epoch.plusDays(1) : epoch)
+		if (!date.isAfter(this.epoch.equals(XlsxSheetReader.EPOCH_1900) ? this.epoch.plusDays(1) : this.epoch)
 				|| date.isAfter(XlsxSheetReader.LAST_DAY)) {
 			return null;
 		}
 		// the 1900 system counts a 29 February in 1900 (day 60): the days before it count from 31 December 1899
-		boolean early = epoch.equals(XlsxSheetReader.EPOCH_1900) && date.isBefore(LocalDate.of(1900, 3, 1));
-		long days = ChronoUnit.DAYS.between(early ? epoch.plusDays(1) : epoch, date);
-		int hours = number(iso, text, 4);
-		int minutes = number(iso, text, 5);
-		int seconds = number(iso, text, 6);
-		if (hours > 23 || minutes > 59 || seconds > 59) {
-			return null;
-		}
-		long time = hours * 3600L + minutes * 60L + seconds;
+		boolean early = this.epoch.equals(XlsxSheetReader.EPOCH_1900) && date.isBefore(LocalDate.of(1900, 3, 1));
+		long days = ChronoUnit.DAYS.between(early ? this.epoch.plusDays(1) : this.epoch, date);
+		long time = written.toLocalTime().toSecondOfDay();
 		if (time == 0) {
 			return Long.toString(days);
 		}

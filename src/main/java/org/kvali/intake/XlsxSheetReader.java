@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,16 +80,17 @@ final class XlsxSheetReader {
 
 	/**
 	 * Reads the sheet; {@code maxRows} bounds its merged ranges too, at twice as many (a row may start several; the rows
-	 * themselves are counted by the sink), and the workbook's cells ({@link XlsxValues#CELLS_PER_ROW} a row).
+	 * themselves are counted by the sink), and the workbook's cells ({@link XlsxValues#CELLS_PER_ROW} a row). A date
+	 * and time with its offset from UTC is the day it was in {@code zone}, where the programmes run.
 	 */
-	static void read(byte[] body, long maxInflated, int maxRows, SheetSink sink) {
+	static void read(byte[] body, long maxInflated, int maxRows, ZoneId zone, SheetSink sink) {
 		var dated = ZipGuard.check(body, maxInflated, maxRows);
 		notStrict(body);
 		try {
 			var parts = WorkbookParts.of(body);
 			var epoch = parts.date1904() ? EPOCH_1904 : EPOCH_1900;
 			// the reader does not know cells of type d: they become the day numbers they stand for
-			var readable = dated.isEmpty() ? body : IsoDateCells.asNumbers(body, dated, epoch);
+			var readable = dated.isEmpty() ? body : IsoDateCells.asNumbers(body, dated, epoch, zone);
 			try (var workbook = open(readable)) {
 				var sheet = attendance(workbook, sink);
 				if (sheet != null) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +21,31 @@ class IsoDateCellsTest {
 
 	private static final LocalDate EPOCH_1900 = XlsxSheetReader.EPOCH_1900;
 
+	/** Where the programmes run (UTC+4 all year). */
+	private static final ZoneId TBILISI = ZoneId.of("Asia/Tbilisi");
+
 	@Test
 	void aDateOrADateAndTimeBecomesItsDayNumberAndTheTypeGoes() throws IOException {
 		assertThat(rewritten("<row r=\"2\"><c r=\"E2\" t=\"d\" s=\"1\"><v>2025-03-01T00:00:00</v></c>"
 				+ "<c r=\"F2\" s=\"1\" t=\"d\"><v>2025-03-02</v></c><c t = 'd'><v> 2025-03-01T06:00 </v></c>"
-				+ "<c t=\"d\"><v>2025-03-01T12:00:00.000Z</v></c><c t=\"d\"><v>2025-03-01T18:00:00+04:00</v></c></row>"))
+				+ "<c t=\"d\"><v>2025-03-01T08:00:00.000Z</v></c>"
+				+ "<c t=\"d\"><v>2025-03-01T18:00:00+04:00</v></c></row>"))
 			.isEqualTo("<row r=\"2\"><c r=\"E2\" s=\"1\"><v>45717</v></c><c r=\"F2\" s=\"1\"><v>45718</v></c>"
 					+ "<c><v>45717.25</v></c><c><v>45717.5</v></c><c><v>45717.75</v></c></row>");
+	}
+
+	/**
+	 * A date and time with its offset from UTC is a point in time, and the day it was where the programmes run, as in a
+	 * CSV sheet: a program writing local midnight of 1 April in Tbilisi as UTC was read as 31 March, and counted in the
+	 * quarter before (a review's). An offset no clock has leaves the value as text, refused by its column's checks.
+	 */
+	@Test
+	void aPointInTimeIsTheDayItWasWhereTheProgrammesRun() throws IOException {
+		assertThat(rewritten("<c t=\"d\"><v>2025-03-31T20:00:00.000Z</v></c><c t=\"d\"><v>2025-03-31T22:00:00Z</v></c>"
+				+ "<c t=\"d\"><v>2025-04-01T03:00:00+0700</v></c><c t=\"d\"><v>2025-03-31T20:00:00-04</v></c>"
+				+ "<c t=\"d\"><v>2025-03-31T20:00:00+19:00</v></c>"))
+			.isEqualTo("<c><v>45748</v></c><c><v>45748.0833333333</v></c><c><v>45748</v></c>"
+					+ "<c><v>45748.1666666667</v></c><c t=\"str\"><v>2025-03-31T20:00:00+19:00</v></c>");
 	}
 
 	/** The same day in the 1904 date system; its first day is 0, which is no date, and is left as text. */
@@ -135,7 +154,7 @@ class IsoDateCellsTest {
 
 		};
 		var out = new ByteArrayOutputStream();
-		IsoDateCells.copy(in, out, epoch);
+		IsoDateCells.copy(in, out, epoch, TBILISI);
 		return out.toString(StandardCharsets.UTF_8);
 	}
 

@@ -265,6 +265,19 @@ class WorkbookQuirksTest {
 		}
 	}
 
+	/**
+	 * A cell of type d holding a point in time (local midnight of 1 April in Tbilisi, written in UTC as programs
+	 * writing workbooks do) is the day it was where the programmes run, as the same text in a CSV sheet: it was stored
+	 * as 31 March, and counted in the quarter before (a review's).
+	 */
+	@Test
+	void aPointInTimeInACellOfTypeDateIsTheDayItWasWhereTheProgrammesRun() throws Exception {
+		load(isoDates(Map.of("E2", "2025-03-31T20:00:00.000Z", "F2", "2025-04-01", "J2", "1990")), false)
+			.andExpect(status().isOk());
+		assertThat(this.jdbc.queryForObject("SELECT start_date || ' ' || end_date FROM activity WHERE code = 'TI-WS-1'",
+				String.class)).isEqualTo("2025-04-01 2025-04-01");
+	}
+
 	/** A cell of type d that holds no date is refused under its column, naming what it holds; nothing is stored. */
 	@Test
 	void aCellOfTypeDateHoldingNoDateIsRefusedNamingIt() throws Exception {
