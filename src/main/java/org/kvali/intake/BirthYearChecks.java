@@ -29,11 +29,15 @@ class BirthYearChecks {
 		this.jdbc = jdbc;
 	}
 
-	void check(List<ImportMessage> errors, PartnerSheet partner) {
+	/**
+	 * The checks of a person's year and an activity's start that look across rows name the first row giving the year,
+	 * or the start (as the sheet writes it): the person's or activity's first row may leave it empty (a review's).
+	 */
+	void check(List<ImportMessage> errors, PartnerSheet partner, WrittenValues written) {
 		rowsBornAfterTheirActivity(errors, partner);
 		rowsWithoutAYear(errors, partner);
 		raisedYears(errors, partner);
-		earlierStarts(errors, partner);
+		earlierStarts(errors, partner, written);
 	}
 
 	private static Long[] organizations(PartnerSheet partner) {
@@ -89,7 +93,8 @@ class BirthYearChecks {
 			return;
 		}
 		this.jdbc.sql("""
-				SELECT p.first_row, p.participant_ref, p.birth_year, count(*), min(coalesce(s.start_date, a.start_date)),
+				SELECT p.birth_row, p.participant_ref, p.birth_year, count(*),
+				       min(coalesce(s.start_date, a.start_date)),
 				       (array_agg(a.code ORDER BY coalesce(s.start_date, a.start_date), a.code))[1]
 				FROM import_person p
 				JOIN participation pn ON pn.participant_id = p.stored_id
@@ -99,8 +104,8 @@ class BirthYearChecks {
 				  AND p.birth_year > extract(YEAR FROM coalesce(s.start_date, a.start_date))
 				  AND NOT EXISTS (SELECT 1 FROM import_row r
 				                  WHERE r.participant_ref = p.participant_ref AND r.activity_code = a.code)
-				GROUP BY p.first_row, p.participant_ref, p.birth_year
-				ORDER BY p.first_row""")
+				GROUP BY p.birth_row, p.participant_ref, p.birth_year
+				ORDER BY p.birth_row""")
 			.param("raised", raised.toArray(Long[]::new))
 			.query((ResultSet rs) -> {
 				int activities = rs.getInt(4);
@@ -121,7 +126,7 @@ class BirthYearChecks {
 	 * would tell them. Another's activity, refused as such, is not asked about (the refusal told whether anyone took
 	 * part in it).
 	 */
-	private void earlierStarts(List<ImportMessage> errors, PartnerSheet partner) {
+	private void earlierStarts(List<ImportMessage> errors, PartnerSheet partner, WrittenValues written) {
 		var moved = this.jdbc.sql("""
 				SELECT stored_id FROM import_activity WHERE stored_id IS NOT NULL AND start_date < stored_start_date""")
 			.query(Long.class)
@@ -131,23 +136,24 @@ class BirthYearChecks {
 		}
 		if (partner != null) {
 			this.jdbc.sql("""
-					SELECT s.first_row, s.start_date FROM import_activity s
+					SELECT s.start_row, s.start_date FROM import_activity s
 					WHERE s.stored_id = ANY(:moved)
 					  AND extract(YEAR FROM s.start_date) < extract(YEAR FROM s.stored_start_date) AND %s
 					  AND (EXISTS (SELECT 1 FROM participation here WHERE here.activity_id = s.stored_id AND %s)
 					       OR EXISTS (SELECT 1 FROM import_row r JOIN import_person p USING (participant_ref)
 					                  WHERE r.activity_code = s.activity_code AND p.stored_id IS NOT NULL AND %s))
-					ORDER BY s.first_row""".formatted(PartnerSheet.toldOf("s"), PartnerScope.hostedElsewhere("here.participant_id"),
+					ORDER BY s.start_row""".formatted(PartnerSheet.toldOf("s"),
+						PartnerScope.hostedElsewhere("here.participant_id"),
 						"p.stored_elsewhere"))
 				.param("moved", moved.toArray(Long[]::new))
 				.param("organizations", organizations(partner))
 				.query((ResultSet rs) -> {
-					errors.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(2),
-							PartnerScope.EARLIER_FOR_ADMIN));
+					errors.add(new ImportMessage(rs.getInt(1), Columns.START_DATE,
+							written.shown(Columns.START_DATE, rs.getString(2)), PartnerScope.EARLIER_FOR_ADMIN));
 				});
 		}
 		this.jdbc.sql("""
-				SELECT s.first_row, s.start_date, count(DISTINCT pt.id), (array_agg(DISTINCT pt.ref))[1 : 3]
+				SELECT s.start_row, s.start_date, count(DISTINCT pt.id), (array_agg(DISTINCT pt.ref))[1 : 3]
 				FROM import_activity s
 				JOIN participation pn ON pn.activity_id = s.stored_id
 				JOIN participant pt ON pt.id = pn.participant_id
@@ -158,8 +164,8 @@ class BirthYearChecks {
 				  AND NOT EXISTS (SELECT 1 FROM import_row r
 				                  WHERE r.activity_code = s.activity_code AND lower(r.participant_ref) = lower(pt.ref))
 				  AND NOT %s AND %s
-				GROUP BY s.first_row, s.start_date
-				ORDER BY s.first_row""".formatted(PartnerScope.keptAsStored("pt.id", "birth_year"),
+				GROUP BY s.start_row, s.start_date
+				ORDER BY s.start_row""".formatted(PartnerScope.keptAsStored("pt.id", "birth_year"),
 				PartnerSheet.toldOf("s")))
 			.param("moved", moved.toArray(Long[]::new))
 			.param("organizations", organizations(partner))
@@ -167,7 +173,8 @@ class BirthYearChecks {
 				int people = rs.getInt(3);
 				var refs = partner != null ? "" : " (" + String.join(", ", (String[]) rs.getArray(4).getArray())
 						+ (people > 3 ? " among them" : "") + ")";
-				errors.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(2), "It would start before "
+				errors.add(new ImportMessage(rs.getInt(1), Columns.START_DATE,
+						written.shown(Columns.START_DATE, rs.getString(2)), "It would start before "
 						+ (people == 1 ? "a participant stored at it was born" : people + " of the participants stored "
 								+ "at it were born") + refs));
 			});

@@ -128,8 +128,8 @@ class StagingChecks {
 		activitiesOfOtherProjects(errors, partner);
 		this.disagreements.check(errors, written);
 		newActivitiesLacking(errors);
-		this.activityDates.check(errors, partner);
-		this.birthYears.check(errors, partner);
+		this.activityDates.check(errors, partner, written);
+		this.birthYears.check(errors, partner, written);
 		listedTwice(errors);
 		genderChanges(errors, partner, written);
 		this.organizations.check(errors, partner != null, written);

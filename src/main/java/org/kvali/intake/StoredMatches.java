@@ -25,7 +25,8 @@ import org.springframework.stereotype.Repository;
 class StoredMatches {
 
 	/**
-	 * Each activity of the sheet with the value its rows give for each field, its first row, whether a row's date was
+	 * Each activity of the sheet with the value its rows give for each field, its first row and the first giving its
+	 * start and its end (where an error about the date points, not at an empty cell), whether a row's date was
 	 * refused, whether its rows disagree on a field, for each field a new activity needs whether a row gives it (or
 	 * gave one that was refused), and whether a row gives no start ({@link #UNDATED}); {@link #START_YEAR} adds the
 	 * year it starts.
@@ -40,6 +41,8 @@ class StoredMatches {
 			FROM (SELECT activity_code, max(project_code) AS project_code, max(activity_title) AS activity_title,
 			             max(activity_kind) AS activity_kind, max(start_date) AS start_date, max(end_date) AS end_date,
 			             max(venue_municipality) AS venue_municipality, min(row_no) AS first_row,
+			             min(row_no) FILTER (WHERE start_date IS NOT NULL) AS start_row,
+			             min(row_no) FILTER (WHERE end_date IS NOT NULL) AS end_row,
 			             coalesce(bool_or(flagged && '{start_date,end_date}'), false) AS dates_flagged,
 			             coalesce(min(project_code) <> max(project_code) OR min(activity_title) <> max(activity_title)
 			                 OR min(activity_kind) <> max(activity_kind) OR min(start_date) <> max(start_date)
@@ -56,10 +59,11 @@ class StoredMatches {
 
 	/**
 	 * Each person of the sheet with the value their rows give for each field and whether they disagree (as for
-	 * activities), whether they are in more than one row, and the organization of their latest activity whose row
-	 * names one (by start as the sheet gives it, then code), by code (a new organization is not stored yet), with that
-	 * activity's start and code, found as the greatest of "start code organization" (codes hold no space; a plain
-	 * aggregate, where ordered ones added about a second to 200,000 rows): a person at two organizations' activities
+	 * activities), the first row giving a birth year, whether they are in more than one row, and the organization of
+	 * their latest activity whose row names one (by start as the sheet gives it, then code), by code (a new
+	 * organization is not stored yet), with that activity's start and code, found as the greatest of "start code
+	 * organization" (codes hold no space; a plain aggregate, where ordered ones added about a second to 200,000 rows):
+	 * a person at two organizations' activities
 	 * took the first row's, so that the order of the rows, or how they were split into sheets, decided their
 	 * organization and so their region. A date as text is YYYY-MM-DD, as the JDBC driver keeps the DateStyle ISO
 	 * (to_char took 64 ms more of 200,000 rows). Rows without dates (of stored activities) are found again by
@@ -83,6 +87,7 @@ class StoredMatches {
 			            ELSE CAST('{}' AS text[]) END AS stored_corrected,
 			       coalesce(p.id, nextval((SELECT pg_get_serial_sequence('participant', 'id')::regclass))) AS id
 			FROM (SELECT participant_ref, min(row_no) AS first_row, max(gender) AS gender, max(birth_year) AS birth_year,
+			             min(row_no) FILTER (WHERE birth_year IS NOT NULL) AS birth_row,
 			             bool_or(disability) AS disability, max(home_municipality) AS home_municipality,
 			             max(coalesce(CAST(start_date AS text), '') || ' ' || activity_code || ' '
 			                 || organization_code COLLATE "C")

@@ -296,11 +296,40 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].row").value(2))
 			.andExpect(jsonPath("$.errors[0].column").value("end_date"))
-			.andExpect(jsonPath("$.errors[0].value").value("2025-09-01"))
+			.andExpect(jsonPath("$.errors[0].value").value("01.09.2025"))
 			.andExpect(jsonPath("$.errors[0].message")
 				.value("The activity would end (2025-09-01) before it starts (2025-09-12)"));
 		assertThat(this.jdbc.queryForObject("SELECT end_date FROM activity WHERE code = 'TI-WS-1'", String.class))
 			.isEqualTo("2025-09-12");
+	}
+
+	/**
+	 * An error about an activity's date names the first row giving that date, as the sheet writes it: an activity's
+	 * rows after its first may give its details, and the first row's empty cell was named, with the date as Kvali
+	 * writes it (a review's).
+	 */
+	@Test
+	void anActivitysDateIsRefusedAtTheRowGivingIt() throws Exception {
+		// TI-WS-1 stored, of 12 September 2025
+		load(SHEET, false).andExpect(status().isOk());
+		load(HEADER + """
+				TI-WS-8,Workshop,workshop,TEST-INTAKE,2025-09-12,,,TI-1,female,,,,,,
+				TI-WS-8,,,TEST-INTAKE,,01.09.2025,,TI-2,female,,,,,,
+				TI-WS-1,,,TEST-INTAKE,,,,TI-3,male,,,,,,
+				TI-WS-1,,,TEST-INTAKE,13.09.2025,,,TI-4,female,,,,,,
+				""", true)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].column").value("end_date"))
+			.andExpect(jsonPath("$.errors[0].value").value("01.09.2025"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("The activity would end (2025-09-01) before it starts (2025-09-12)"))
+			.andExpect(jsonPath("$.errors[1].row").value(5))
+			.andExpect(jsonPath("$.errors[1].column").value("start_date"))
+			.andExpect(jsonPath("$.errors[1].value").value("13.09.2025"))
+			.andExpect(jsonPath("$.errors[1].message")
+				.value("The activity would end (2025-09-12) before it starts (2025-09-13)"));
 	}
 
 	@Test

@@ -61,6 +61,31 @@ class BirthYearChecksTest {
 			.andExpect(jsonPath("$.errors[0].message").value("Born after activity TI-BY-B starts (2020-05-01)"));
 	}
 
+	/**
+	 * A year or a start given on a later row of the person or activity than their first is refused at that row, the
+	 * start as the sheet writes it: the first row's empty cell was named (a review's).
+	 */
+	@Test
+	void aYearOrAStartIsRefusedAtTheRowGivingIt() throws Exception {
+		load("""
+				TI-BY-C,Forum,conference,TEST-INTAKE,2026-06-01,2026-06-01,,TI-3,female,,,,,,
+				TI-BY-D,Camp,training,TEST-INTAKE,2026-07-01,2026-07-01,,TI-3,female,2022,,,,,
+				TI-BY-B,,,TEST-INTAKE,,,,TI-6,male,1980,,,,,
+				TI-BY-B,Meeting,meeting,TEST-INTAKE,01.05.1999,01.05.1999,,TI-7,male,1980,,,,,
+				""", true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].column").value("birth_year"))
+			.andExpect(jsonPath("$.errors[0].value").value("2022"))
+			.andExpect(jsonPath("$.errors[0].message").value("Participant TI-3 took part in activity TI-BY-B, which "
+					+ "starts on 1999-05-01, before this year"))
+			.andExpect(jsonPath("$.errors[1].row").value(5))
+			.andExpect(jsonPath("$.errors[1].column").value("start_date"))
+			.andExpect(jsonPath("$.errors[1].value").value("01.05.1999"))
+			.andExpect(jsonPath("$.errors[1].message").value("It would start before 2 of the participants stored at it "
+					+ "were born (TI-3, TI-4)"));
+	}
+
 	@Test
 	void aSheetIsCheckedAgainstTheStoredParticipations() throws Exception {
 		// as the sheet would leave them: TI-BY-A starting in 1985, TI-BY-B in 2001, TI-1 and TI-3 born in 2022
