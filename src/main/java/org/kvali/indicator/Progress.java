@@ -10,6 +10,13 @@ import org.kvali.indicator.IndicatorEnums.Unit;
 /** The arithmetic of progress and status, as the schema's descriptions of `progress` and `status` state it. */
 final class Progress {
 
+	/**
+	 * What less than this tells progress from a line or a target is a double's rounding, a tie: 14 people of 100 on
+	 * the day 15 are due were a whole one behind by 0.15 - 0.14 = 0.00999..., so ON_TRACK, and a share of 72 % was
+	 * under its line 0.9 x 292/365 = 0.7200000000000001, so AT_RISK (a review's).
+	 */
+	private static final double TIE = 1e-9;
+
 	private Progress() {
 	}
 
@@ -101,7 +108,7 @@ final class Progress {
 		if (elapsed <= 0) {
 			return Status.NOT_STARTED;
 		}
-		if (progress != null && progress >= 1 && (course == Course.GROWS || elapsed >= 1)) {
+		if (progress != null && progress >= 1 - TIE && (course == Course.GROWS || elapsed >= 1)) {
 			return Status.ACHIEVED;
 		}
 		if (ended) {
@@ -114,9 +121,12 @@ final class Progress {
 		return behind(thresholds.atRisk() * elapsed, reached, unit) ? Status.OFF_TRACK : Status.AT_RISK;
 	}
 
-	/** Whether progress is under the line by a whole counted thing ({@code unit}), or at all where there is none. */
+	/**
+	 * Whether progress is under the line by a whole counted thing ({@code unit}), or at all where there is none; a
+	 * difference within {@link #TIE} is none.
+	 */
 	private static boolean behind(double line, double reached, double unit) {
-		return reached < line && line - reached >= unit;
+		return line - reached > TIE && line - reached >= unit - TIE;
 	}
 
 }

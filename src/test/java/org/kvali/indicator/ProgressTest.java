@@ -109,4 +109,28 @@ class ProgressTest {
 		assertThat(Progress.status(1.0 / 12, may, false, GROWS, unit, thresholds)).isEqualTo(Status.OFF_TRACK);
 	}
 
+	/**
+	 * A line or a target met exactly is met, whatever the doubles' rounding (a review's): 14 people of 100 on 1 March,
+	 * when 15 are due, are a whole one behind; none of 10 on a 90-day quarter's tenth day, when 1 is due, too; a share
+	 * of 72 % on day 292 of 365, the on-track line's 0.9 x 292/365, is on it.
+	 */
+	@Test
+	void aLineMetExactlyIsMet() {
+		var thresholds = new IndicatorThresholds(0.9, 0.6);
+		var year = LocalDate.of(2024, 1, 1);
+		double march = Progress.elapsed(year, LocalDate.of(2024, 12, 31), LocalDate.of(2024, 3, 1));
+		assertThat(Progress.status(0.14, march, false, GROWS, Progress.unit(Unit.NUMBER, null, 100), thresholds))
+			.isEqualTo(Status.AT_RISK);
+		var quarter = LocalDate.of(2025, 1, 1);
+		double tenth = Progress.elapsed(quarter, LocalDate.of(2025, 3, 31), LocalDate.of(2025, 1, 10));
+		assertThat(Progress.status(0.0, tenth, false, GROWS, Progress.unit(Unit.NUMBER, null, 10), thresholds))
+			.isEqualTo(Status.AT_RISK);
+		double october = Progress.elapsed(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31),
+				LocalDate.of(2025, 10, 19));
+		assertThat(Progress.status(0.72, october, false, MOVES, 0, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(0.7199, october, false, MOVES, 0, thresholds)).isEqualTo(Status.AT_RISK);
+		assertThat(Progress.status(0.1 + 0.2 + 0.7 - 1e-15, 0.5, false, GROWS, 0, thresholds))
+			.isEqualTo(Status.ACHIEVED);
+	}
+
 }
