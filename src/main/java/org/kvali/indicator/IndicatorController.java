@@ -181,7 +181,8 @@ class IndicatorController {
 			return CompletableFuture.completedFuture(null);
 		}
 		return indicatorValues.load(IndicatorWindows.window(indicator, asked, null, today))
-			.thenApply(actual -> Progress.of(actual, indicator.baselineValue(), target, indicator.direction()));
+			.thenApply(actual -> Progress.of(actual, indicator.baselineValue(), target.value(),
+					indicator.direction()));
 	}
 
 	@SchemaMapping
@@ -228,19 +229,35 @@ class IndicatorController {
 	CompletableFuture<List<Point>> series(Indicator indicator, @Argument Granularity granularity,
 			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
 		var periods = IndicatorWindows.periods(indicator, granularity == null ? Granularity.YEAR : granularity);
-		var futures = periods.stream()
+		var targets = periods.stream().map(period -> target(indicator, period)).toList();
+		var actuals = periods.stream()
 			.map(period -> indicatorValues.load(IndicatorWindows.window(indicator, period, null, today)))
 			.toList();
-		return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply(done -> {
+		// Each judged as status judges today against the point's target, its actual counted as status counts it: a
+		// period under way counts the reported values of periods that have ended (a quarter's reported early made its
+		// year ACHIEVED where status was AT_RISK), and a target of another period is judged by the time of its own
+		// (a quarter with its year's target, by the quarter's; a review's). For a period that ended, the key is the
+		// actual's, loaded once.
+		var judgedActuals = new ArrayList<CompletableFuture<Double>>();
+		for (var target : targets) {
+			judgedActuals.add(target == null ? CompletableFuture.completedFuture(null)
+					: indicatorValues.load(IndicatorWindows.window(indicator, target.period(), today, today)));
+		}
+		var all = new ArrayList<CompletableFuture<Double>>(actuals);
+		all.addAll(judgedActuals);
+		return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
 			var points = new ArrayList<Point>();
 			for (int i = 0; i < periods.size(); i++) {
 				var period = periods.get(i);
-				var target = target(indicator, period);
-				var actual = futures.get(i).join();
-				// judged as of today, which is after the end of a period that ended: its own verdict (a donor's
-				// year past was told by status the next year's target alone: a tester's)
-				points.add(new Point(period, target, actual,
-						target == null ? null : judged(indicator, period, target, actual, today)));
+				var target = targets.get(i);
+				IndicatorEnums.Status status = null;
+				if (target != null) {
+					// before the period begins it has not started, a cumulative indicator's too (its status was null)
+					status = IndicatorWindows.begins(indicator, period).isAfter(today)
+							? IndicatorEnums.Status.NOT_STARTED
+							: judged(indicator, target.period(), target.value(), judgedActuals.get(i).join(), today);
+				}
+				points.add(new Point(period, target == null ? null : target.value(), actuals.get(i).join(), status));
 			}
 			return points;
 		});
@@ -253,20 +270,20 @@ class IndicatorController {
 	 * fourth quarter, or at the quarter the programme ends in; the fourth quarter's for the year): a quarterly chart
 	 * drew no target line at all (a tester's), and a year of quarterly targets took its first quarter's (another's).
 	 */
-	private static Double target(Indicator indicator, Period period) {
+	private static Indicator.Target target(Indicator indicator, Period period) {
 		if (period.length() == Dimension.MONTH) {
 			// targets are of years and quarters: a cumulative one's last month shared its year's (a tester's)
 			return null;
 		}
-		var own = IndicatorWindows.target(indicator, period.key());
+		var own = indicator.targets().stream().filter(target -> target.periodKey().equals(period.key())).findFirst();
 		var end = IndicatorWindows.byProgrammeEnd(indicator, period.end());
-		if (own != null || !(indicator.cumulative() || indicator.levels()) || end.isBefore(period.start())) {
-			return own;
+		if (own.isPresent() || !(indicator.cumulative() || indicator.levels()) || end.isBefore(period.start())) {
+			return own.orElse(null);
 		}
 		return indicator.targets().stream()
 			.filter(target -> target.period().overlaps(period)
 					&& IndicatorWindows.byProgrammeEnd(indicator, target.end()).equals(end))
-			.map(Indicator.Target::value).findFirst().orElse(null);
+			.findFirst().orElse(null);
 	}
 
 	/** One period of a series, and where it stands against its target. */

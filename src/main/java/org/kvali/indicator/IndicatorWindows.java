@@ -154,11 +154,6 @@ final class IndicatorWindows {
 		}
 	}
 
-	static Double target(Indicator indicator, String key) {
-		return indicator.targets().stream().filter(t -> t.periodKey().equals(key)).map(Indicator.Target::value)
-			.findFirst().orElse(null);
-	}
-
 	/**
 	 * The target whose period holds the day (the shortest, of a year and its quarter stored before such targets were
 	 * refused), else the last that ended before it, else the first to come.

@@ -237,4 +237,60 @@ class ActualsToDateTest {
 		response.path("indicator.before").valueIsNull();
 	}
 
+	/**
+	 * A series point is judged as status judges today (a review's): a period under way counts the reported values of
+	 * periods that have ended, not one reported early for the quarter under way (whose year was ACHIEVED where status
+	 * was OFF_TRACK); a quarter with its year's target is judged by the year's time (ON_TRACK by half of its quarter);
+	 * a period to come has NOT_STARTED, a cumulative indicator's too (null).
+	 */
+	@Test
+	void aSeriesPointIsJudgedAsStatusJudgesToday() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation {
+				  t: setIndicatorTargets(code: "TA-REP", targets: [{period: "2026", value: 100}, {period: "2027",
+				      value: 100}]) { code }
+				  q1: reportIndicatorValue(input: {indicator: "TA-REP", period: "2026-Q1", value: 20}) { value }
+				  q2: reportIndicatorValue(input: {indicator: "TA-REP", period: "2026-Q2", value: 60}) { value }
+				  c: createIndicator(input: {code: "TA-CUM", programme: "TA-PROG", name: "Reached so far",
+				      level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS,
+				      filter: {projects: ["TA-PRJ"]}, cumulative: true}) { code }
+				  ct: setIndicatorTargets(code: "TA-CUM", targets: [{period: "2026", value: 1},
+				      {period: "2027", value: 3}]) { code }
+				}""").execute().path("t.code").hasValue();
+		// on 15 June (166 of 365 days) the year's 20 of 100 are under the at-risk line of 0.6 x 166/365 = 27
+		// language=GraphQL
+		var response = this.graphQl.document("""
+				{ rep: indicator(code: "TA-REP") { status series { period { key } actual status } }
+				  cum: indicator(code: "TA-CUM") { series { period { key } actual status } } }""").execute();
+		response.path("rep.status").entity(String.class).isEqualTo("OFF_TRACK");
+		response.path("rep.series[0].period.key").entity(String.class).isEqualTo("2026");
+		response.path("rep.series[0].actual").entity(Double.class).isEqualTo(80.0);
+		response.path("rep.series[0].status").entity(String.class).isEqualTo("OFF_TRACK");
+		response.path("rep.series[1].status").entity(String.class).isEqualTo("NOT_STARTED");
+		response.path("cum.series[0].status").entity(String.class).isEqualTo("ACHIEVED");
+		response.path("cum.series[1].period.key").entity(String.class).isEqualTo("2027");
+		response.path("cum.series[1].status").entity(String.class).isEqualTo("NOT_STARTED");
+		// a level, in its year's fourth quarter: 15 November, 319 of 365 days, the latest value counted 6 of 10
+		this.clock.stopAt(Instant.parse("2026-11-15T08:00:00Z"));
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation {
+				  c: createIndicator(input: {code: "TA-LEVEL", programme: "TA-PROG", name: "Councils", level: OUTCOME,
+				      unit: NUMBER, method: REPORTED, cumulative: false, aggregation: LATEST}) { code }
+				  t: setIndicatorTargets(code: "TA-LEVEL", targets: [{period: "2026", value: 10}]) { code }
+				  q3: reportIndicatorValue(input: {indicator: "TA-LEVEL", period: "2026-Q3", value: 6}) { value }
+				  q4: reportIndicatorValue(input: {indicator: "TA-LEVEL", period: "2026-Q4", value: 6}) { value }
+				}""").execute().path("q4.value").entity(Double.class).isEqualTo(6.0);
+		// language=GraphQL
+		response = this.graphQl.document("""
+				{ indicator(code: "TA-LEVEL") {
+				    status series(granularity: QUARTER) { period { key } target status } } }""")
+			.execute();
+		response.path("indicator.status").entity(String.class).isEqualTo("AT_RISK");
+		response.path("indicator.series[3].period.key").entity(String.class).isEqualTo("2026-Q4");
+		response.path("indicator.series[3].target").entity(Double.class).isEqualTo(10.0);
+		response.path("indicator.series[3].status").entity(String.class).isEqualTo("AT_RISK");
+	}
+
 }
