@@ -118,6 +118,15 @@ class ActivityDeletion {
 			.list();
 		var named = removed.stream().flatMap(Optional::stream).sorted().toList();
 		int erased = removed.size() - named.size();
+		// known as deleted, so that an erasure of one of them, whom a sheet's report may still name, is not refused
+		// as of no one (ParticipantService#forget)
+		this.jdbc.sql("""
+				INSERT INTO deleted_person (ref_digest, deleted_on)
+				SELECT sha256(convert_to(lower(r), 'UTF8')), :today FROM unnest(CAST(:refs AS text[])) r
+				ON CONFLICT DO NOTHING""")
+			.param("refs", named.toArray(String[]::new))
+			.param("today", this.today.date())
+			.update();
 		// whose personal data went, as removeParticipation's entries tell one by one
 		this.audit.record("remove participations with activity", activity.code() + ": " + people.length
 				+ " participations; people recorded nowhere else, removed: " + String.join(", ", named)

@@ -96,6 +96,21 @@ class ParticipantRepository {
 			.update();
 	}
 
+	/**
+	 * Erases what is kept of a person deleted with the activity they alone attended: the reference is kept as erased,
+	 * and the digest that they were deleted goes. Whether they were.
+	 */
+	boolean forgetDeleted(String ref) {
+		int deleted = this.jdbc
+			.sql("DELETE FROM deleted_person WHERE ref_digest = sha256(convert_to(lower(:ref), 'UTF8'))")
+			.param("ref", ref)
+			.update();
+		if (deleted > 0) {
+			keepErased(ref, List.of());
+		}
+		return deleted > 0;
+	}
+
 	/** Deletes the removals kept of the reference; the activities they were at. */
 	private List<Long> dropRemovals(String ref) {
 		return this.jdbc.sql("""

@@ -62,7 +62,7 @@ public class ParticipantService {
 	 * the old; their pseudonymous record and participations stay. The audit log keeps the old reference only. Of
 	 * someone no longer stored, removed at every activity or deleted with the activity they alone attended, what the
 	 * removals and the sheets' reports kept of them goes (an erasure of them was refused as of no one, and their
-	 * reference stayed there), and the reference is kept as erased.
+	 * reference stayed there, also in a message's text: a review's), and the reference is kept as erased.
 	 */
 	@Transactional
 	public int forget(String ref) {
@@ -70,7 +70,8 @@ public class ParticipantService {
 		// the person as the erasure leaves them: a sheet adding them, or another erasure, comes before or after it
 		this.participants.queueWriters();
 		var stored = this.participants.byRef(ref);
-		if (stored.isEmpty() && (this.participants.forgetRemoved(ref)
+		// both of what is kept of someone removed and of someone deleted with an activity go (|, not ||)
+		if (stored.isEmpty() && (this.participants.forgetRemoved(ref) | this.participants.forgetDeleted(ref)
 				|| this.kept.stream().anyMatch(keeping -> keeping.names(ref)) && this.participants.keepErased(ref))) {
 			this.events.publishEvent(new ParticipantForgotten(ref));
 			this.audit.record("forget participant", ref);

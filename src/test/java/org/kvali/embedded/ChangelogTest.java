@@ -40,10 +40,10 @@ class ChangelogTest {
 	void appliesToAnEmptyDatabaseAndRollsBackCompletely() throws Exception {
 		inEmptyDatabase((liquibase, connection, empty) -> {
 			liquibase.update("");
-			assertThat(tables(connection)).containsExactlyInAnyOrder("activity", "api_key", "api_key_organization", "audit_event",
-					"attendance_import", "data_version", "deleted_activity", "erased_reference", "fact_change", "geo_unit", "indicator",
-					"indicator_target",
-					"indicator_value", "organization", "organization_alias", "participation_fact", "participant", "participant_personal",
+			assertThat(tables(connection)).containsExactlyInAnyOrder("activity", "api_key", "api_key_organization",
+					"audit_event", "attendance_import", "data_version", "deleted_activity", "deleted_person",
+					"erased_reference", "fact_change", "geo_unit", "indicator", "indicator_target", "indicator_value",
+					"organization", "organization_alias", "participation_fact", "participant", "participant_personal",
 					"participation", "programme", "programme_donor", "project", "project_partner",
 					"removed_participation");
 			assertThat(new JdbcTemplate(empty).queryForObject("SELECT count(*) FROM geo_unit", Integer.class))
@@ -52,7 +52,7 @@ class ChangelogTest {
 			liquibase.rollback(changeSets, "");
 			assertThat(tables(connection)).isEmpty();
 			liquibase.update("");
-			assertThat(tables(connection)).hasSize(24);
+			assertThat(tables(connection)).hasSize(25);
 		});
 	}
 

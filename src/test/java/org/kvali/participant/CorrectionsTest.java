@@ -74,7 +74,9 @@ class CorrectionsTest {
 		this.jdbc.update("DELETE FROM project WHERE code = 'CR-PRJ'");
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'cr %'");
 		this.jdbc.update("DELETE FROM attendance_import");
-		this.jdbc.update("DELETE FROM erased_reference WHERE digest = sha256(convert_to('cr-2', 'UTF8'))");
+		this.jdbc.update("DELETE FROM erased_reference WHERE digest IN (sha256(convert_to('cr-2', 'UTF8')),"
+				+ " sha256(convert_to('cr-7', 'UTF8')))");
+		this.jdbc.update("DELETE FROM deleted_activity WHERE code_key LIKE 'cr-%'");
 	}
 
 	@Test
@@ -602,6 +604,39 @@ class CorrectionsTest {
 		assertThat(this.jdbc.queryForObject(named, Integer.class)).isZero();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM erased_reference"
 				+ " WHERE digest = sha256(convert_to('cr-2', 'UTF8'))", Integer.class)).isEqualTo(1);
+	}
+
+	/**
+	 * Someone deleted with the activity they alone attended, whom a sheet's report names only in a message's text (a
+	 * warning of their age, under birth_year), is erased from it too: the erasure was refused as of no one, and the
+	 * report kept their reference and birth year (a review's).
+	 */
+	@Test
+	void someoneDeletedWithTheirActivityNamedInAMessageCanBeErased() throws Exception {
+		// a partner's sheet and deletion, of CIF's activity
+		var key = this.keys.create("cr kids", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key).contentType("text/csv")
+			.content("activity_code,activity_title,activity_kind,start_date,end_date,project_code,participant_ref,"
+					+ "gender,birth_year\nCR-KIDS,Camp,training,2024-07-01,2024-07-01,CSO-CAPACITY,CR-7,female,2017\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[0].column").value("birth_year"))
+			.andExpect(jsonPath("$.warnings[0].message").value(org.hamcrest.Matchers.startsWith(
+					"Participant CR-7 would be 7 at activity CR-KIDS")));
+		var named = "SELECT count(*) FROM attendance_import"
+				+ " WHERE CAST(report AS text) ~* '(?<![A-Za-z0-9._-])CR-7(?![A-Za-z0-9._-])'";
+		assertThat(this.jdbc.queryForObject(named, Integer.class)).isEqualTo(1);
+		this.graphQl.mutate().header("Authorization", "Bearer " + key).build()
+			.document("mutation { deleteActivity(code: \"CR-KIDS\", withParticipations: true) }").execute()
+			.errors()
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref = 'CR-7'", Integer.class))
+			.isZero();
+		this.graphQl.document("mutation { forgetParticipant(ref: \"cr-7\") { participations } }").execute()
+			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(0);
+		assertThat(this.jdbc.queryForObject(named, Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM erased_reference"
+				+ " WHERE digest = sha256(convert_to('cr-7', 'UTF8'))", Integer.class)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM deleted_person", Integer.class)).isZero();
 	}
 
 	/** A key of the role; a partner's acts for CIF. */
