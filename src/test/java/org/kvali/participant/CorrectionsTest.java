@@ -1,5 +1,6 @@
 package org.kvali.participant;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.hamcrest.Matchers;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.TestClock;
 import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 import org.kvali.graphql.Validation;
@@ -50,6 +52,9 @@ class CorrectionsTest {
 
 	@Autowired
 	Today today;
+
+	@Autowired
+	TestClock clock;
 
 	@BeforeEach
 	void workshops() {
@@ -637,6 +642,26 @@ class CorrectionsTest {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM erased_reference"
 				+ " WHERE digest = sha256(convert_to('cr-7', 'UTF8'))", Integer.class)).isEqualTo(1);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM deleted_person", Integer.class)).isZero();
+	}
+
+	/**
+	 * On New Year's night in Tbilisi, when the database's day (here the machine's, UTC) is still of the year before,
+	 * the new year is no birth year yet: refused naming it, where the column's check failed as an internal error.
+	 */
+	@Test
+	void theNewYearInTbilisiIsNoBirthYearBeforeTheDatabasesDay() {
+		int year = this.jdbc.queryForObject("SELECT CAST(extract(YEAR FROM current_date) AS int)", Integer.class);
+		// the clock runs again after the test (ServiceScopeListener)
+		this.clock.stopAt(Instant.parse(year + "-12-31T22:00:00Z"));
+		this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('CR-NEW', 'FEMALE')");
+		this.graphQl.document("mutation($year: Int!) { correctParticipant(ref: \"CR-NEW\", input: {birthYear: $year})"
+				+ " { birthYear } }")
+			.variable("year", year + 1)
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().endsWith("A birth year is from 1900 to " + year))
+			.verify();
 	}
 
 	/** A key of the role; a partner's acts for CIF. */
