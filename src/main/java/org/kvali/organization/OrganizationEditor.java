@@ -83,6 +83,10 @@ class OrganizationEditor {
 
 	Organization create(OrganizationInputs.Create input) {
 		Access.require(Role.ADMIN);
+		// the checks of merged codes and codes taken as a merge leaves them: run before it committed, the one found no
+		// alias yet, the other no code any more, and an organization was made of a merged code, which sheets naming
+		// it never reach (a review's)
+		WritersQueue.join(this.jdbc);
 		var validation = new Validation().code("input.code", input.code()).line("input.name", input.name(), true, 300);
 		// sheets naming a merged organization's code are recorded under the one it was merged into
 		this.organizations.mergedInto(input.code()).ifPresent(into -> validation.problem("input.code", input.code(),
