@@ -188,7 +188,7 @@ public class AttendanceImportService {
 		if (report.status() != ImportStatus.IMPORTED) {
 			var kept = report;
 			this.transaction.executeWithoutResult(status -> {
-				this.history.save(kept, contentType, caller, outcome.erased());
+				this.history.saveAfterLoad(kept, contentType, caller, outcome.erased());
 				audit(kept);
 			});
 		}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +45,9 @@ class ImportHistory implements KeepsReferences {
 	/** SQL: the report {@code report} with {@link #WITHOUT_REFERENCE} in its warnings and errors. */
 	private static final String WITHOUT = "report || jsonb_build_object('warnings', %s, 'errors', %s)".formatted(
 			WITHOUT_REFERENCE.formatted("warnings"), WITHOUT_REFERENCE.formatted("errors"));
+
+	/** The advisory lock of {@link #keepingReports}. */
+	private static final long REPORTS_KEPT = 0x6b76616c69L;
 
 	private final JdbcClient jdbc;
 
@@ -101,9 +105,37 @@ class ImportHistory implements KeepsReferences {
 	 */
 	@EventListener
 	void forgotten(ParticipantForgotten erasure) {
+		keepingReports();
 		this.jdbc.sql("UPDATE attendance_import SET report = " + WITHOUT + " WHERE CAST(report AS text) ~* :pattern")
 			.param("pattern", pattern(List.of(erasure.ref())))
 			.update();
+	}
+
+	/**
+	 * Keeps a report that was not stored with its load (a dry run's, a refused sheet's), after the load's lock was let
+	 * go, without the references erased since (an erasure committed in between rewrote every report but this one: a
+	 * review's). It and erasures take turns ({@link #keepingReports}), so an erasure either committed before, and its
+	 * reference is found here, or finds this report to rewrite. Of those erased since the day before the load alone:
+	 * none most days, known by one look at the table.
+	 */
+	void saveAfterLoad(ImportReport report, String contentType, Caller sender, List<String> erased) {
+		keepingReports();
+		var since = this.jdbc.sql("""
+				SELECT DISTINCT t FROM regexp_split_to_table(:text, '[^A-Za-z0-9._-]+') t
+				WHERE EXISTS (SELECT 1 FROM erased_reference WHERE erased_on >= :day) AND t <> ''
+				  AND EXISTS (SELECT 1 FROM erased_reference e
+				              WHERE e.digest = sha256(convert_to(lower(t), 'UTF8')))""")
+			.param("text", this.json.writeValueAsString(List.of(report.warnings(), report.errors())))
+			.param("day", report.importedAt().toLocalDate().minusDays(1))
+			.query(String.class)
+			.list();
+		save(report, contentType, sender, since.isEmpty() ? erased
+				: Stream.concat(erased.stream(), since.stream()).distinct().toList());
+	}
+
+	/** The turn of an erasure's rewrite of the reports, or of a report kept after its load, until the commit. */
+	private void keepingReports() {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", REPORTS_KEPT).query().singleRow();
 	}
 
 	/**

@@ -79,8 +79,8 @@ class CorrectionsTest {
 		this.jdbc.update("DELETE FROM project WHERE code = 'CR-PRJ'");
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'cr %'");
 		this.jdbc.update("DELETE FROM attendance_import");
-		this.jdbc.update("DELETE FROM erased_reference WHERE digest IN (sha256(convert_to('cr-2', 'UTF8')),"
-				+ " sha256(convert_to('cr-7', 'UTF8')))");
+		this.jdbc.update("DELETE FROM erased_reference WHERE digest IN (sha256(convert_to('cr-1', 'UTF8')),"
+				+ " sha256(convert_to('cr-2', 'UTF8')), sha256(convert_to('cr-7', 'UTF8')))");
 		this.jdbc.update("DELETE FROM deleted_activity WHERE code_key LIKE 'cr-%'");
 	}
 
@@ -662,6 +662,27 @@ class CorrectionsTest {
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
 					&& error.getMessage().endsWith("A birth year is from 1900 to " + year))
 			.verify();
+	}
+
+	/**
+	 * A dry run's report is kept after its load let the lock go: an erasure committed in between, which found no such
+	 * report to rewrite, has its reference taken out of it as it is kept (a review's). Here the erasure's digest of a
+	 * person the sheet names, stored as the sheet was checked, stands for it.
+	 */
+	@Test
+	void aDryRunsReportKeptAfterAnErasureIsWithoutTheReference() throws Exception {
+		this.jdbc.update("INSERT INTO erased_reference (digest, erased_on) VALUES (sha256(convert_to('cr-1', 'UTF8')),"
+				+ " current_date)");
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+			.content("activity_code,project_code,participant_ref,gender,birth_year\n"
+					+ "CR-WS,CSO-CAPACITY,CR-1,female,1991\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.warnings[0].message").value(Matchers.containsString("CR-1 from 1990 to 1991")));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM attendance_import", Integer.class)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT CAST(report AS text) FROM attendance_import", String.class))
+			.contains("(erased) from 1990 to 1991")
+			.doesNotContainIgnoringCase("CR-1");
 	}
 
 	/** A key of the role; a partner's acts for CIF. */
