@@ -233,15 +233,20 @@ class IndicatorController {
 		var actuals = periods.stream()
 			.map(period -> indicatorValues.load(IndicatorWindows.window(indicator, period, null, today)))
 			.toList();
-		// Each judged as status judges today against the point's target, its actual counted as status counts it: a
-		// period under way counts the reported values of periods that have ended (a quarter's reported early made its
-		// year ACHIEVED where status was AT_RISK), and a target of another period is judged by the time of its own
-		// (a quarter with its year's target, by the quarter's; a review's). For a period that ended, the key is the
-		// actual's, loaded once.
+		// Each judged as status judges today against the point's target. A period under way by the actual status
+		// counts, of the target's period to today: the reported values of periods that have ended (a quarter's reported
+		// early made its year ON_TRACK where status was OFF_TRACK), and a target of another period by its own time (a
+		// quarter with its year's target, by the quarter's; a review's). A period that ended by its own actual, its
+		// verdict, and one to come has not started: neither asks for another.
 		var judgedActuals = new ArrayList<CompletableFuture<Double>>();
-		for (var target : targets) {
-			judgedActuals.add(target == null ? CompletableFuture.completedFuture(null)
-					: indicatorValues.load(IndicatorWindows.window(indicator, target.period(), today, today)));
+		for (int i = 0; i < periods.size(); i++) {
+			var period = periods.get(i);
+			var target = targets.get(i);
+			boolean underWay = target != null && !IndicatorWindows.begins(indicator, period).isAfter(today)
+					&& !today.isAfter(IndicatorWindows.byProgrammeEnd(indicator, period.end()));
+			judgedActuals.add(underWay
+					? indicatorValues.load(IndicatorWindows.window(indicator, target.period(), today, today))
+					: actuals.get(i));
 		}
 		var all = new ArrayList<CompletableFuture<Double>>(actuals);
 		all.addAll(judgedActuals);

@@ -291,6 +291,29 @@ class ActualsToDateTest {
 		response.path("indicator.series[3].period.key").entity(String.class).isEqualTo("2026-Q4");
 		response.path("indicator.series[3].target").entity(Double.class).isEqualTo(10.0);
 		response.path("indicator.series[3].status").entity(String.class).isEqualTo("AT_RISK");
+		// a period that ended is judged by its own actual: a fourth quarter with nothing reported in it has no verdict,
+		// though the year's target it carries was reached in the second
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation {
+				  c: createIndicator(input: {code: "TA-LEVEL2", programme: "TA-PROG", name: "Councils", level: OUTCOME,
+				      unit: NUMBER, method: REPORTED, cumulative: false, aggregation: LATEST}) { code }
+				  t: setIndicatorTargets(code: "TA-LEVEL2", targets: [{period: "2026", value: 10}]) { code }
+				  q2: reportIndicatorValue(input: {indicator: "TA-LEVEL2", period: "2026-Q2", value: 10}) { value }
+				}""").execute().path("q2.value").entity(Double.class).isEqualTo(10.0);
+		this.clock.stopAt(Instant.parse("2027-02-15T08:00:00Z"));
+		// language=GraphQL
+		response = this.graphQl.document("""
+				{ indicator(code: "TA-LEVEL2") {
+				    years: series { period { key } actual status }
+				    quarters: series(granularity: QUARTER) { period { key } target actual status } } }""")
+			.execute();
+		response.path("indicator.years[0].actual").entity(Double.class).isEqualTo(10.0);
+		response.path("indicator.years[0].status").entity(String.class).isEqualTo("ACHIEVED");
+		response.path("indicator.quarters[3].period.key").entity(String.class).isEqualTo("2026-Q4");
+		response.path("indicator.quarters[3].target").entity(Double.class).isEqualTo(10.0);
+		response.path("indicator.quarters[3].actual").valueIsNull();
+		response.path("indicator.quarters[3].status").valueIsNull();
 	}
 
 }
