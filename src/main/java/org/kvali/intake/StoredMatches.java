@@ -66,8 +66,8 @@ class StoredMatches {
 	 * a person at two organizations' activities
 	 * took the first row's, so that the order of the rows, or how they were split into sheets, decided their
 	 * organization and so their region. A date as text is YYYY-MM-DD, as the JDBC driver keeps the DateStyle ISO
-	 * (to_char took 64 ms more of 200,000 rows). Rows without dates (of stored activities) are found again by
-	 * {@link #UNDATED}. A stored person is found by their reference in any case
+	 * (to_char took 64 ms more of 200,000 rows). Rows without dates (of stored activities, or of new ones another row
+	 * dates) are found again by {@link #UNDATED}. A stored person is found by their reference in any case
 	 * ({@code stored_ref} is theirs); the checks refuse one written in another case. The code is compared as codes are
 	 * ("C" only for the greatest): in "C", joins to organizations by it could not use their index, and one took
 	 * three minutes (a review's, at 10 million). For a partner's sheet, whether it keeps a stored person's details as
@@ -104,25 +104,31 @@ class StoredMatches {
 		.formatted(PartnerScope.hostedElsewhere("p.id"), PartnerScope.hostedNowhere("p.id"));
 
 	/**
-	 * The same for the people of rows without dates, by the start another row of the activity gives, else the stored
-	 * one: ordered before every dated row, the activity of the greater code, or the newest sheet, gave the organization
-	 * (a tester's), and a new activity's, by its stored start alone, was passed over (a review's). Apart from {@link
-	 * #PEOPLE}, whose 200,000-row aggregate it would join to the activities; a sheet of dated rows has none of these
-	 * people, and is not looked through for them (35 ms of 200,000 rows).
+	 * The same for the people of rows without dates, by the stored start of a stored activity (a partner's sheet may
+	 * not move one an admin corrected), by the start another row gives a new one: ordered before every dated row, the
+	 * activity of the greater code, or the newest sheet, gave the organization (a tester's), and a new activity's, by
+	 * its stored start alone, was passed over (a review's). Apart from {@link #PEOPLE}, whose 200,000-row aggregate it
+	 * would join to the activities; a sheet of dated rows has none of these people, and is not looked through for them
+	 * (35 ms of 200,000 rows). A new person's organization is written where it changes alone: their start and activity
+	 * are compared with none stored, and a sheet dating each activity's first row alone would rewrite nearly every
+	 * person.
 	 */
 	private static final String UNDATED = """
 			UPDATE import_person p SET organization_code = split_part(x.organization_at, ' ', 3),
 			       organization_since = CAST(split_part(x.organization_at, ' ', 1) AS date),
 			       organization_activity = split_part(x.organization_at, ' ', 2)
 			FROM (SELECT r.participant_ref,
-			             max(CAST(coalesce(r.start_date, a.start_date, a.stored_start_date) AS text) || ' '
-			                 || r.activity_code || ' ' || r.organization_code COLLATE "C") AS organization_at
+			             max(CAST(coalesce(r.start_date, CASE WHEN a.stored_id IS NULL THEN a.start_date END,
+			                               a.stored_start_date) AS text)
+			                 || ' ' || r.activity_code || ' ' || r.organization_code COLLATE "C") AS organization_at
 			      FROM import_row r JOIN import_activity a USING (activity_code)
 			      WHERE r.organization_code IS NOT NULL AND r.participant_ref IN (
 			          SELECT participant_ref FROM import_row WHERE start_date IS NULL AND organization_code IS NOT NULL)
 			      GROUP BY r.participant_ref) x
 			WHERE EXISTS (SELECT 1 FROM import_activity WHERE undated)
-			  AND p.participant_ref = x.participant_ref AND x.organization_at IS NOT NULL""";
+			  AND p.participant_ref = x.participant_ref AND x.organization_at IS NOT NULL
+			  AND (p.stored_id IS NOT NULL
+			       OR p.organization_code IS DISTINCT FROM split_part(x.organization_at, ' ', 3) COLLATE "default")""";
 
 	/**
 	 * The year each activity starts, as the sheet or else the stored activity gives it, which the checks compare
