@@ -121,11 +121,15 @@ class ActivityDeletion {
 		// known as deleted, so that an erasure of one of them, whom a sheet's report may still name, is not refused
 		// as of no one (ParticipantService#forget)
 		this.jdbc.sql("""
-				INSERT INTO deleted_person (ref_digest, deleted_on)
-				SELECT sha256(convert_to(lower(r), 'UTF8')), :today FROM unnest(CAST(:refs AS text[])) r
+				INSERT INTO deleted_person (ref_digest, deleted_on, hosted_by, projects)
+				SELECT sha256(convert_to(lower(r), 'UTF8')), :today, CAST(:hostedBy AS bigint[]),
+				       ARRAY[CAST(:project AS bigint)]
+				FROM unnest(CAST(:refs AS text[])) r
 				ON CONFLICT DO NOTHING""")
 			.param("refs", named.toArray(String[]::new))
 			.param("today", this.today.date())
+			.param("hostedBy", activity.organizerId() == null ? new Long[0] : new Long[] { activity.organizerId() })
+			.param("project", activity.projectId())
 			.update();
 		// whose personal data went, as removeParticipation's entries tell one by one
 		this.audit.record("remove participations with activity", activity.code() + ": " + people.length

@@ -101,14 +101,19 @@ class ParticipantRepository {
 	 * and the digest that they were deleted goes. Whether they were.
 	 */
 	boolean forgetDeleted(String ref) {
-		int deleted = this.jdbc
-			.sql("DELETE FROM deleted_person WHERE ref_digest = sha256(convert_to(lower(:ref), 'UTF8'))")
+		// kept as erased with the organizer and project of the activity, as keepErased keeps those of stored ones
+		return this.jdbc.sql("""
+				WITH deleted AS (
+				    DELETE FROM deleted_person WHERE ref_digest = sha256(convert_to(lower(:ref), 'UTF8'))
+				    RETURNING ref_digest, hosted_by, projects),
+				kept AS (
+				    INSERT INTO erased_reference (digest, erased_on, hosted_by, projects)
+				    SELECT ref_digest, current_date, hosted_by, projects FROM deleted
+				    ON CONFLICT (digest) DO NOTHING)
+				SELECT count(*) FROM deleted""")
 			.param("ref", ref)
-			.update();
-		if (deleted > 0) {
-			keepErased(ref, List.of());
-		}
-		return deleted > 0;
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/** Deletes the removals kept of the reference; the activities they were at. */

@@ -70,6 +70,8 @@ class ActivityDeletionTest {
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TX-DEL-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TX-DEL-%'");
 		this.jdbc.update("DELETE FROM deleted_activity WHERE code_key LIKE 'tx-del-%'");
+		// the digests of the people deleted with its activities, whose references a digest does not tell
+		this.jdbc.update("DELETE FROM deleted_person");
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'del %'");
 	}
 

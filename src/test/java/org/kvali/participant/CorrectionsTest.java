@@ -82,6 +82,7 @@ class CorrectionsTest {
 		this.jdbc.update("DELETE FROM erased_reference WHERE digest IN (sha256(convert_to('cr-1', 'UTF8')),"
 				+ " sha256(convert_to('cr-2', 'UTF8')), sha256(convert_to('cr-7', 'UTF8')))");
 		this.jdbc.update("DELETE FROM deleted_activity WHERE code_key LIKE 'cr-%'");
+		this.jdbc.update("DELETE FROM deleted_person WHERE ref_digest = sha256(convert_to('cr-7', 'UTF8'))");
 	}
 
 	@Test
@@ -641,7 +642,15 @@ class CorrectionsTest {
 		assertThat(this.jdbc.queryForObject(named, Integer.class)).isZero();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM erased_reference"
 				+ " WHERE digest = sha256(convert_to('cr-7', 'UTF8'))", Integer.class)).isEqualTo(1);
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM deleted_person", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM deleted_person"
+				+ " WHERE ref_digest = sha256(convert_to('cr-7', 'UTF8'))", Integer.class)).isZero();
+		// the partner whose activity it was, sending the sheet again, is told of the erasure
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key).contentType("text/csv")
+			.content("activity_code,activity_title,activity_kind,start_date,end_date,project_code,participant_ref,"
+					+ "gender,birth_year\nCR-KIDS,Camp,training,2024-07-01,2024-07-01,CSO-CAPACITY,CR-7,female,2017\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.startsWith(
+					"The person of this reference was erased at their request")));
 	}
 
 	/**
