@@ -279,7 +279,8 @@ final class IsoDateCells extends XmlScanner {
 		try {
 			written = LocalDateTime.of(LocalDate.of(number(iso, text, 1), number(iso, text, 2), number(iso, text, 3)),
 					LocalTime.of(hours, minutes, seconds));
-			if (iso.group(7) != null) {
+			// a date alone is the day written, with an offset or without
+			if (iso.group(7) != null && iso.group(4) != null) {
 				written = OffsetDateTime.of(written, ZoneOffset.of(iso.group(7)))
 					.atZoneSameInstant(this.zone)
 					.toLocalDateTime();
