@@ -46,6 +46,9 @@ class IsoDateCellsTest {
 				+ "<c t=\"d\"><v>2025-03-31T20:00:00+19:00</v></c>"))
 			.isEqualTo("<c><v>45748</v></c><c><v>45748.0833333333</v></c><c><v>45748</v></c>"
 					+ "<c><v>45748.1666666667</v></c><c t=\"str\"><v>2025-03-31T20:00:00+19:00</v></c>");
+		// a date alone is the day written, with an offset too
+		assertThat(rewritten("<c t=\"d\"><v>2025-04-01+05:00</v></c><c t=\"d\"><v>2025-04-01Z</v></c>"))
+			.isEqualTo("<c><v>45748</v></c><c><v>45748</v></c>");
 	}
 
 	/** The same day in the 1904 date system; its first day is 0, which is no date, and is left as text. */
