@@ -65,9 +65,10 @@ class IndicatorController {
 	List<IndicatorDisaggregation.Group> disaggregate(Indicator indicator, @Argument List<Dimension> by,
 			@Argument List<Integer> ageGroupStarts, @Argument String period,
 			@ContextValue(Today.CONTEXT_KEY) LocalDate today) {
-		var window = period == null ? IndicatorValues.Key.toDate(indicator, today)
-				: IndicatorWindows.window(indicator, IndicatorWindows.period(indicator, period), null, today);
-		return this.cells.groups(indicator, new IndicatorSplit(by, ageGroupStarts), window);
+		var asked = period == null ? null : IndicatorWindows.period(indicator, period);
+		var window = asked == null ? IndicatorValues.Key.toDate(indicator, today)
+				: IndicatorWindows.window(indicator, asked, null, today);
+		return this.cells.groups(indicator, new IndicatorSplit(by, ageGroupStarts), window, asked);
 	}
 
 	@MutationMapping

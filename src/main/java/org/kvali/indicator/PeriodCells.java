@@ -64,13 +64,14 @@ class PeriodCells {
 	 * from it; by quarter or month one year at a time, whose quarters and months are shown as that year's; and by a
 	 * period with other dimensions, none of a period withheld (year by gender told a withheld year as the women and
 	 * men of another shown beside it; a reviewer's); one period by other dimensions, only the groups its lines by
-	 * periods and those dimensions show too.
+	 * periods and those dimensions show too. A split of the period {@code asked} (null: to date) by longer periods is
+	 * refused, a cumulative indicator's too, whose window holds no period of its own (its split of 2025-Q3 by YEAR
+	 * named January to September 2025: a review's).
 	 */
 	List<IndicatorDisaggregation.Group> groups(Indicator indicator, IndicatorSplit split,
-			IndicatorValues.Key window) {
+			IndicatorValues.Key window, Period asked) {
 		// before any line of periods is asked, which may leave a split no groups without looking at them
 		IndicatorDisaggregation.checkSplit(indicator, split);
-		var asked = window.period();
 		for (var length : split.by()) {
 			if (asked != null && length.isPeriod() && length.compareTo(asked.length()) < 0) {
 				// its one group counted the quarter under the year's name (a tester's: 2024 at 157 of 260)

@@ -107,6 +107,12 @@ class PeriodCellsTest {
 		this.donor.document("{ indicator(code: \"PC-CUM\") { disaggregate(by: [QUARTER], period: \"2025\") { value } } }")
 			.execute()
 			.path("indicator.disaggregate").hasValue();
+		// and by a longer period, refused as another's (its last group named 2025 held January to September)
+		this.analyst.document("{ indicator(code: \"PC-CUM\") { disaggregate(by: [YEAR], period: \"2025-Q3\") {"
+				+ " value } } }").execute().errors()
+			.expect(error -> "by".equals(error.getExtensions().get("argument"))
+					&& error.getMessage().startsWith("A split of 2025-Q3 by YEAR would give its count under the name"))
+			.verify();
 	}
 
 	/**
