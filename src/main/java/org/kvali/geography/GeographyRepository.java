@@ -24,7 +24,8 @@ class GeographyRepository {
 	}
 
 	List<Region> regionsOfCountry(String country) {
-		return this.jdbc.sql(REGION + "AND parent_code = :country ORDER BY code")
+		// null: every country's (the argument given as null, not left out for its default)
+		return this.jdbc.sql(REGION + "AND (CAST(:country AS text) IS NULL OR parent_code = :country) ORDER BY code")
 			.param("country", country)
 			.query(Region.class)
 			.list();

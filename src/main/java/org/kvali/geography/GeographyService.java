@@ -25,10 +25,13 @@ public class GeographyService {
 		this.repository = repository;
 	}
 
-	/** The regions of a country; an unknown country is NOT_FOUND, as an unknown region is (it answered no regions). */
+	/**
+	 * The regions of a country, of every country when it is null; an unknown country is NOT_FOUND, as an unknown region
+	 * is (it answered no regions).
+	 */
 	public List<Region> regionsOfCountry(String country) {
 		var regions = this.repository.regionsOfCountry(country);
-		if (regions.isEmpty() && !this.repository.countryExists(country)) {
+		if (regions.isEmpty() && country != null && !this.repository.countryExists(country)) {
 			throw new NotFoundException("country", "country", country);
 		}
 		return regions;

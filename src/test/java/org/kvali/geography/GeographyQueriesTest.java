@@ -23,6 +23,15 @@ class GeographyQueriesTest {
 		var codes = this.graphQl.document("{ regions { code } }").execute().path("regions[*].code").entityList(String.class).get();
 		assertThat(codes).containsExactly("GE-AB", "GE-AJ", "GE-GU", "GE-IM", "GE-KA", "GE-KK", "GE-MM", "GE-RL",
 				"GE-SJ", "GE-SK", "GE-SZ", "GE-TB");
+		// the country given as null, as a client's variable left empty is: every country's (it was an internal error)
+		// language=GraphQL
+		var everyCountrys = this.graphQl.document("query ($c: ID) { regions(country: $c) { code } }")
+			.variable("c", null)
+			.execute()
+			.path("regions[*].code")
+			.entityList(String.class)
+			.get();
+		assertThat(everyCountrys).isEqualTo(codes);
 	}
 
 	@Test
