@@ -1,6 +1,5 @@
 package org.kvali.activity;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ public class ActivityService {
 
 	public Connection<Activity> activities(ActivityFilter filter, Page page) {
 		var scope = scope(filter == null ? ActivityFilter.ALL : filter);
-		var rows = this.repository.page(scope, page.key(0, LocalDate::parse), page.key(1, code -> code), page.limit());
+		var rows = this.repository.page(scope, page.key(0, Page::day), page.key(1, code -> code), page.limit());
 		return Connection.of(rows, page, activity -> List.of(activity.startDate().toString(), activity.code()),
 				this.repository.count(scope));
 	}

@@ -1,5 +1,8 @@
 package org.kvali.graphql;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
 
@@ -37,6 +40,28 @@ public record Page(int first, List<String> after, String cursor) {
 		catch (RuntimeException ex) {
 			throw new InvalidArgumentException("after", this.cursor, "'" + this.cursor + "' is not a cursor of this list");
 		}
+	}
+
+	/**
+	 * A day of a cursor: of years 1 to 9999, as the service writes them. Another parses (+10000000-01-01 does), and the
+	 * database then refused it as an internal error.
+	 */
+	public static LocalDate day(String key) {
+		var day = LocalDate.parse(key);
+		return ofYear(day, day.getYear());
+	}
+
+	/** A moment of a cursor, of years 1 to 9999 as {@link #day} is. */
+	public static OffsetDateTime moment(String key) {
+		var moment = OffsetDateTime.parse(key);
+		return ofYear(moment, moment.getYear());
+	}
+
+	private static <T> T ofYear(T key, int year) {
+		if (year < 1 || year > 9999) {
+			throw new DateTimeException("Year " + year + " is in no cursor");
+		}
+		return key;
 	}
 
 	/** The row limit to ask the database for: one more than the page, to learn whether another page follows. */

@@ -1,6 +1,5 @@
 package org.kvali.intake;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,7 +29,7 @@ class ImportQueryController {
 	Connection<ImportReport> imports(@Argument Integer first, @Argument String after) {
 		var reader = reader();
 		var page = Page.of(first, after, 2);
-		var rows = this.history.page(page.key(0, OffsetDateTime::parse), page.key(1, UUID::fromString), page.limit(),
+		var rows = this.history.page(page.key(0, Page::moment), page.key(1, UUID::fromString), page.limit(),
 				reader);
 		return Connection.of(rows, page, report -> List.of(report.importedAt().toString(), report.id().toString()),
 				this.history.count(reader));

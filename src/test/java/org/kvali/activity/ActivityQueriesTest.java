@@ -96,6 +96,12 @@ class ActivityQueriesTest {
 		this.graphQl.document(PAGE).variable("after", organizationCursor).execute().errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage().contains("not a cursor"))
 			.verify();
+		// one made by hand of a day PostgreSQL has not: it was an internal error
+		var forged = java.util.Base64.getUrlEncoder().encodeToString("k1\u001f+10000000-01-01\u001fX".getBytes());
+		this.graphQl.document(PAGE).variable("after", forged).execute().errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("'" + forged + "' is not a cursor of this list"))
+			.verify();
 		this.graphQl.document("{ activity(code: \"NOPE\") { code } }").execute().errors()
 			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
 					&& error.getMessage().equals("No activity has the code 'NOPE'"))

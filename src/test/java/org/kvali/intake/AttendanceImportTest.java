@@ -762,6 +762,14 @@ class AttendanceImportTest {
 		this.graphQl.document("query($after: String) { imports(first: 5, after: $after) { edges { node { id status } } } }")
 			.variable("after", cursor).execute()
 			.path("imports.edges[*].node.id").entityList(String.class).containsExactly(id);
+		// a cursor made by hand of a time PostgreSQL has not: it was an internal error
+		var forged = java.util.Base64.getUrlEncoder().encodeToString(("k1\u001f+10000000-01-01T00:00Z\u001f" + id)
+			.getBytes(StandardCharsets.UTF_8));
+		this.graphQl.document("query($after: String) { imports(first: 5, after: $after) { edges { node { id } } } }")
+			.variable("after", forged).execute().errors()
+			.expect(error -> error.getErrorType() == org.springframework.graphql.execution.ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("'" + forged + "' is not a cursor of this list"))
+			.verify();
 		this.graphQl.document("{ import(id: \"00000000-0000-0000-0000-000000000000\") { id } }").execute().errors()
 			.expect(error -> error.getErrorType() == org.springframework.graphql.execution.ErrorType.NOT_FOUND
 					&& error.getMessage().equals("No import has the id '00000000-0000-0000-0000-000000000000'"))
