@@ -16,11 +16,16 @@ import org.kvali.report.Period;
 import org.kvali.report.ReportService;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The results of a programme for reporting formats outside GraphQL, computed as the GraphQL fields compute them. */
+/**
+ * The results of a programme for reporting formats outside GraphQL, computed as the GraphQL fields compute them: of
+ * one snapshot, so that the indicators, their values and the totals of the SQL path, read in several statements, are
+ * of the same data.
+ */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class IndicatorResults {
 
 	private final IndicatorRepository indicators;

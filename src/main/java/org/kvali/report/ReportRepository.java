@@ -11,6 +11,9 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 class ReportRepository {
@@ -31,8 +34,14 @@ class ReportRepository {
 
 	private final JdbcClient jdbc;
 
-	ReportRepository(JdbcClient jdbc) {
+	/** One snapshot for statements that make one answer together. */
+	private final TransactionTemplate snapshot;
+
+	ReportRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.snapshot.setReadOnly(true);
 	}
 
 	/**
@@ -101,13 +110,23 @@ class ReportRepository {
 	 */
 	static final int FILTERS_A_STATEMENT = 250;
 
-	/** Totals of several filters, in their order: {@link #FILTERS_A_STATEMENT} in one statement. */
+	/**
+	 * Totals of several filters, in their order: {@link #FILTERS_A_STATEMENT} in one statement, and the statements in
+	 * one snapshot, so that no total counts a change the others do not (a sheet loaded between two of them had been
+	 * counted by the later filters only: a review's). In a transaction already, they take its snapshot: that of the
+	 * results of a programme, which read theirs in one ({@code IndicatorResults}).
+	 */
 	List<Measures> totals(List<ParticipationFilter> filters) {
-		var totals = new ArrayList<Measures>(filters.size());
-		for (int from = 0; from < filters.size(); from += FILTERS_A_STATEMENT) {
-			totals.addAll(totalsAtOnce(filters.subList(from, Math.min(filters.size(), from + FILTERS_A_STATEMENT))));
+		if (filters.size() <= FILTERS_A_STATEMENT) {
+			return totalsAtOnce(filters);
 		}
-		return totals;
+		return this.snapshot.execute(status -> {
+			var totals = new ArrayList<Measures>(filters.size());
+			for (int from = 0; from < filters.size(); from += FILTERS_A_STATEMENT) {
+				totals.addAll(totalsAtOnce(filters.subList(from, Math.min(filters.size(), from + FILTERS_A_STATEMENT))));
+			}
+			return totals;
+		});
 	}
 
 	private List<Measures> totalsAtOnce(List<ParticipationFilter> filters) {

@@ -4,7 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 import org.kvali.access.ServiceScope;
@@ -12,6 +18,8 @@ import org.kvali.activity.ActivityKind;
 import org.kvali.organization.OrganizationKind;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +33,15 @@ class ManyTotalsTest {
 
 	@Autowired
 	ReportRepository sql;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource owner;
+
+	@AfterEach
+	void clean() {
+		new JdbcTemplate(this.owner).update("DELETE FROM participant WHERE ref LIKE 'TD-MT-%'");
+	}
 
 	@Test
 	void filtersOfMoreParametersThanAStatementTakesAreAnsweredInTheirOrder() {
@@ -43,6 +60,41 @@ class ManyTotalsTest {
 		// the last, in its place
 		assertThat(totals.get(3_499)).isEqualTo(ServiceScope.call(() -> this.sql.totals(all)));
 		assertThat(totals.get(3_499).participations()).isPositive();
+	}
+
+	/**
+	 * Totals asked in several statements count the same data, while sheets commit between them: a load committed
+	 * between two statements had been counted by the later filters only (a review's).
+	 */
+	@Test
+	void totalsOfSeveralStatementsAreOfOneSnapshot() throws Exception {
+		var owner = new JdbcTemplate(this.owner);
+		var writing = new AtomicBoolean(true);
+		// a participation committed at a time, as fast as they go
+		var writer = CompletableFuture.runAsync(() -> {
+			for (int i = 0; writing.get(); i++) {
+				owner.update("""
+						WITH p AS (INSERT INTO participant (ref, gender) VALUES (?, 'FEMALE') RETURNING id)
+						INSERT INTO participation (activity_id, participant_id)
+						SELECT (SELECT id FROM activity WHERE code = 'TRN-2024-BAKURIANI'), id FROM p""", "TD-MT-" + i);
+			}
+		});
+		try {
+			var filters = Collections.nCopies(2 * ReportRepository.FILTERS_A_STATEMENT, ParticipationFilter.ALL);
+			int before = written(owner);
+			var totals = ServiceScope.call(() -> this.sql.totals(filters));
+			// the writer committed while the totals were asked, or the test proves nothing
+			assertThat(written(owner)).isGreaterThan(before);
+			assertThat(totals).hasSize(filters.size()).containsOnly(totals.get(0));
+		}
+		finally {
+			writing.set(false);
+			writer.get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	private static int written(JdbcTemplate owner) {
+		return owner.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'TD-MT-%'", Integer.class);
 	}
 
 }
