@@ -123,7 +123,8 @@ class ReportRepository {
 		return this.snapshot.execute(status -> {
 			var totals = new ArrayList<Measures>(filters.size());
 			for (int from = 0; from < filters.size(); from += FILTERS_A_STATEMENT) {
-				totals.addAll(totalsAtOnce(filters.subList(from, Math.min(filters.size(), from + FILTERS_A_STATEMENT))));
+				int to = Math.min(filters.size(), from + FILTERS_A_STATEMENT);
+				totals.addAll(totalsAtOnce(filters.subList(from, to)));
 			}
 			return totals;
 		});
