@@ -105,7 +105,7 @@ class ProgrammeYearsTest {
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'PY-A%'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'PY-PRJ'");
 		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-CAL-I', 'PY-OCT-I', 'PY-FAR-I', 'PY-P2-I', 'PY-MOVE',"
-				+ " 'PY-PC-I')");
+				+ " 'PY-PC-I', 'PY-PC-N')");
 		this.jdbc.update("DELETE FROM project WHERE code = 'PY-P2'");
 		this.jdbc.update("DELETE FROM programme WHERE code IN ('PY', 'PY-CAL', 'PY-OCT', 'PY-X', 'PY-FAR', 'PY-PC')");
 	}
@@ -466,28 +466,59 @@ class ProgrammeYearsTest {
 	}
 
 	/**
-	 * A reported value of a period the programme's dates have left counts no more: a 0 holds no date, and a
-	 * share's last 0 % made the actual 0 % once the programme ended before it.
+	 * A share's 0 % is a value, and holds the programme's dates as any other does (dates moved past it had left it
+	 * uncounted without a word: a review's); withdrawn, it holds none. A count's 0 adds nothing and holds none: a
+	 * value of a period the dates have left counts no more, and the count's actual of it alone is none.
 	 */
 	@Test
-	void aValueOfAPeriodTheProgrammeLeftCountsNoMore() {
+	void aSharesZeroHoldsTheDatesAndACountsCountsNoMoreOutsideThem() {
 		this.graphQl.document("""
 				mutation { createProgramme(input: {code: "PY-PC", name: "Shares", startDate: "2024-09-01",
 				    endDate: "2026-12-31", yearStart: 9}) { code }
 				  createIndicator(input: {code: "PY-PC-I", programme: "PY-PC", name: "Satisfied", level: OUTCOME,
 				    unit: PERCENT, method: REPORTED, cumulative: false}) { code }
+				  n: createIndicator(input: {code: "PY-PC-N", programme: "PY-PC", name: "Hearings", level: OUTPUT,
+				    unit: NUMBER, method: REPORTED, cumulative: false}) { code }
 				  a: reportIndicatorValue(input: {indicator: "PY-PC-I", period: "2024-09/2025-08", value: 60}) { value }
-				  b: reportIndicatorValue(input: {indicator: "PY-PC-I", period: "2026-09/2026-11", value: 0}) { value } }""")
+				  b: reportIndicatorValue(input: {indicator: "PY-PC-I", period: "2026-09/2026-11", value: 0}) { value }
+				  c: reportIndicatorValue(input: {indicator: "PY-PC-N", period: "2026-09/2026-11", value: 0}) {
+				    value } }""")
 			.execute()
 			.errors()
 			.verify();
-		var actual = "{ indicator(code: \"PY-PC-I\") { actual } }";
-		this.graphQl.document(actual).execute().path("indicator.actual").entity(Double.class).isEqualTo(0.0);
-		this.graphQl.document("mutation { updateProgramme(code: \"PY-PC\", input: {endDate: \"2026-08-31\"}) { code } }")
+		var actuals = "{ i: indicator(code: \"PY-PC-I\") { actual } n: indicator(code: \"PY-PC-N\") { actual } }";
+		this.graphQl.document(actuals).execute().path("i.actual").entity(Double.class).isEqualTo(0.0)
+			.path("n.actual").entity(Double.class).isEqualTo(0.0);
+		var cut = "mutation { updateProgramme(code: \"PY-PC\", input: {endDate: \"2026-08-31\"}) { endDate } }";
+		expect(cut, "input.endDate: Indicator PY-PC-I has a value reported for 2026-09/2026-11, which would lie outside"
+				+ " it");
+		this.graphQl.document(actuals).execute().path("i.actual").entity(Double.class).isEqualTo(0.0);
+		this.graphQl.document("""
+				mutation { withdrawIndicatorValue(input: {indicator: "PY-PC-I", period: "2026-09/2026-11"}) {
+				    withdrawn } }""")
+			.execute()
+			.path("withdrawIndicatorValue.withdrawn")
+			.entity(Boolean.class)
+			.isEqualTo(true);
+		this.graphQl.document(cut).execute().path("updateProgramme.endDate").entity(String.class)
+			.isEqualTo("2026-08-31");
+		this.graphQl.document(actuals).execute().path("i.actual").entity(Double.class).isEqualTo(60.0)
+			.path("n.actual").valueIsNull();
+		// a share's 0 for a quarter beside its year's value counts for nothing, and holds nothing
+		this.graphQl.document("""
+				mutation {
+				  y: reportIndicatorValue(input: {indicator: "PY-PC-I", period: "2025-09/2026-08", value: 40}) { value }
+				  q: reportIndicatorValue(input: {indicator: "PY-PC-I", period: "2026-03/2026-05", value: 0}) { value }
+				}""")
 			.execute()
 			.errors()
 			.verify();
-		this.graphQl.document(actual).execute().path("indicator.actual").entity(Double.class).isEqualTo(60.0);
+		this.graphQl.document(cut.replace("2026-08-31", "2026-02-28"))
+			.execute()
+			.path("updateProgramme.endDate")
+			.entity(String.class)
+			.isEqualTo("2026-02-28");
+		this.graphQl.document(actuals).execute().path("i.actual").entity(Double.class).isEqualTo(40.0);
 	}
 
 	/** Each year's and quarter's key, for each month years may begin in, is one the database takes. */
