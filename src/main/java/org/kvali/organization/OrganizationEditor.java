@@ -67,6 +67,7 @@ class OrganizationEditor {
 			WHERE k.id = ko.api_key_id AND ko.organization_id = :id AND k.revoked_at IS NOT NULL;
 			UPDATE attendance_import SET imported_for = array_remove(imported_for, :id) WHERE :id = ANY(imported_for);
 			UPDATE erased_reference SET hosted_by = array_remove(hosted_by, :id) WHERE :id = ANY(hosted_by);
+			UPDATE deleted_person SET hosted_by = array_remove(hosted_by, :id) WHERE :id = ANY(hosted_by);
 			DELETE FROM organization WHERE id = :id""";
 
 	private final OrganizationService organizations;

@@ -58,6 +58,9 @@ class OrganizationMerge {
 			UPDATE erased_reference
 			SET hosted_by = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(hosted_by, :from, :into)) o ORDER BY o)
 			WHERE :from = ANY(hosted_by);
+			UPDATE deleted_person
+			SET hosted_by = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(hosted_by, :from, :into)) o ORDER BY o)
+			WHERE :from = ANY(hosted_by);
 			UPDATE organization_alias SET organization_id = :into WHERE organization_id = :from;
 			DELETE FROM organization WHERE id = :from;
 			INSERT INTO organization_alias (code, organization_id) VALUES (:code, :into)""".formatted(ROLES, ROLES);

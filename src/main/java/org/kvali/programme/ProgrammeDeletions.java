@@ -64,8 +64,11 @@ class ProgrammeDeletions {
 				+ " withParticipations: true for those people took part in)", "make those indicators the programme's or"
 				+ " another project's (updateIndicator with project) or delete them (deleteIndicator)",
 				Holders.INDICATORS);
-		// an erasure remembers the projects of the person's activities, to tell their partners alone: not one gone
-		this.jdbc.sql("UPDATE erased_reference SET projects = array_remove(projects, :id) WHERE :id = ANY(projects)")
+		// an erasure remembers the projects of the person's activities, to tell their partners alone, and so does the
+		// digest of someone deleted with an activity, which their erasure keeps: not one gone
+		this.jdbc.sql("""
+				UPDATE erased_reference SET projects = array_remove(projects, :id) WHERE :id = ANY(projects);
+				UPDATE deleted_person SET projects = array_remove(projects, :id) WHERE :id = ANY(projects)""")
 			.param("id", stored.id())
 			.update();
 		this.jdbc.sql("DELETE FROM project WHERE id = :id").param("id", stored.id()).update();

@@ -61,6 +61,8 @@ class OrganizationDeletionTest {
 	void clean() {
 		var owner = new JdbcTemplate(this.ownerDataSource);
 		owner.update("DELETE FROM attendance_import WHERE imported_by = 'td test'");
+		owner.update("DELETE FROM erased_reference WHERE digest = sha256('td erased')");
+		owner.update("DELETE FROM deleted_person WHERE ref_digest = sha256('td deleted')");
 		removeWhatNamesIt(owner);
 		owner.update("DELETE FROM api_key WHERE name LIKE 'td %'");
 		owner.update("DELETE FROM organization WHERE code LIKE 'TD-%'");
@@ -96,6 +98,13 @@ class OrganizationDeletionTest {
 				INSERT INTO attendance_import (id, status, dry_run, file_sha256, content_type, imported_by, rows, report, imported_for)
 				VALUES (gen_random_uuid(), 'VALIDATED', true, repeat('a', 64), 'text/csv', 'td test', 1, '{}',
 				        ARRAY[(SELECT id FROM organization WHERE code = 'TD-O')])""");
+		// people erased, and deleted with an activity, at its activities
+		owner.update("""
+				INSERT INTO erased_reference (digest, erased_on, hosted_by)
+				SELECT sha256('td erased'), DATE '2026-03-01', ARRAY[id] FROM organization WHERE code = 'TD-O'""");
+		owner.update("""
+				INSERT INTO deleted_person (ref_digest, deleted_on, hosted_by)
+				SELECT sha256('td deleted'), DATE '2026-03-01', ARRAY[id] FROM organization WHERE code = 'TD-O'""");
 		refused("code: Organization TD-O still has 1 programme it funds (TD-P), 1 programme it publishes (TD-P),"
 				+ " 1 project it leads (TD-J), 1 project it partners (TD-K), 1 activity it runs (TD-A), 2 participations"
 				+ " (TD-1, TD-2), 2 people of it (TD-1, TD-2), 1 value reported for it (TD-I), 1 API key acting for it (td partner) and 1 indicator"
@@ -104,7 +113,8 @@ class OrganizationDeletionTest {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE code = 'TD-O'", Integer.class))
 			.isOne();
 
-		// what only remembers it holds it no longer: a revoked key, the sheets loaded for it
+		// what only remembers it holds it no longer: a revoked key, the sheets loaded for it, the people erased or
+		// deleted at its activities
 		removeWhatNamesIt(owner);
 		refused("code: Organization TD-O still has 1 API key acting for it (td partner): revoke the keys (revokeApiKey)"
 				+ " first, then the organization");
@@ -115,6 +125,9 @@ class OrganizationDeletionTest {
 			.expect(error -> error.getErrorType().toString().equals("NOT_FOUND")).verify();
 		assertThat(owner.queryForList("SELECT cardinality(imported_for) FROM attendance_import WHERE imported_by ="
 				+ " 'td test'", Integer.class)).containsExactly(0);
+		assertThat(owner.queryForList("SELECT cardinality(hosted_by) FROM erased_reference WHERE digest ="
+				+ " sha256('td erased') UNION ALL SELECT cardinality(hosted_by) FROM deleted_person WHERE ref_digest ="
+				+ " sha256('td deleted')", Integer.class)).containsExactly(0, 0);
 		assertThat(owner.queryForList("SELECT count(ko.*) FROM api_key k LEFT JOIN api_key_organization ko"
 				+ " ON ko.api_key_id = k.id WHERE k.name = 'td partner'", Integer.class)).containsExactly(0);
 	}

@@ -79,6 +79,7 @@ class OrganizationMergeTest {
 		var owner = new JdbcTemplate(this.ownerDataSource);
 		owner.update("DELETE FROM attendance_import WHERE imported_by = 'td-m test' OR report::text LIKE '%TD-M-%'");
 		owner.update("DELETE FROM erased_reference WHERE digest = sha256('td-m erased')");
+		owner.update("DELETE FROM deleted_person WHERE ref_digest = sha256('td-m deleted')");
 		owner.update("DELETE FROM indicator_value WHERE reported_by = 'td-m test'");
 		owner.update("DELETE FROM indicator WHERE code LIKE 'TD-M-%'");
 		owner.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'TD-M-%')");
@@ -122,6 +123,10 @@ class OrganizationMergeTest {
 		owner.update("""
 				INSERT INTO erased_reference (digest, erased_on, hosted_by)
 				VALUES (sha256('td-m erased'), DATE '2025-06-01', ARRAY(SELECT id FROM organization WHERE code = 'TD-M-TYPO'))""");
+		owner.update("""
+				INSERT INTO deleted_person (ref_digest, deleted_on, hosted_by)
+				SELECT sha256('td-m deleted'), DATE '2025-06-01', ARRAY[id]
+				FROM organization WHERE code = 'TD-M-TYPO'""");
 		// a project stored before a lead could not also be a partner: not the merge's to change
 		owner.update("""
 				INSERT INTO project (code, programme_id, name, lead_organization_id)
@@ -180,9 +185,10 @@ class OrganizationMergeTest {
 		long cif = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CIF'", Long.class);
 		assertThat(owner.query("SELECT reported_for FROM indicator_value WHERE reported_by = 'td-m test'"
 				+ " UNION ALL SELECT imported_for FROM attendance_import WHERE imported_by = 'td-m test'"
-				+ " UNION ALL SELECT hosted_by FROM erased_reference WHERE digest = sha256('td-m erased')",
+				+ " UNION ALL SELECT hosted_by FROM erased_reference WHERE digest = sha256('td-m erased')"
+				+ " UNION ALL SELECT hosted_by FROM deleted_person WHERE ref_digest = sha256('td-m deleted')",
 				(rs, row) -> List.of((Long[]) rs.getArray(1).getArray())))
-			.containsExactly(List.of(cif), List.of(cif), List.of(cif));
+			.containsExactly(List.of(cif), List.of(cif), List.of(cif), List.of(cif));
 		assertThat(owner.queryForObject("SELECT count(*) FROM project_partner pp JOIN project p ON p.id = pp.project_id"
 				+ " WHERE p.code = 'TD-M-OLD'", Integer.class)).isOne();
 

@@ -51,6 +51,7 @@ class ProgrammeDeletionTest {
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM erased_reference WHERE digest = sha256('td erased')");
+		this.jdbc.update("DELETE FROM deleted_person WHERE ref_digest = sha256('td deleted')");
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TD-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TD-%'");
 		this.jdbc.update("DELETE FROM project WHERE code LIKE 'TD-%'");
@@ -71,8 +72,11 @@ class ProgrammeDeletionTest {
 				+ INDICATORS + " first, then the project");
 		assertThat(count("SELECT count(*) FROM project WHERE code LIKE 'TD-%'")).isEqualTo(4);
 
-		// an erasure remembering the project (its person's participations removed since) forgets it with it
+		// an erasure remembering the project (its person's participations removed since) forgets it with it, and so
+		// does the digest of someone deleted with an activity of it
 		this.jdbc.update("INSERT INTO erased_reference (digest, erased_on, projects) SELECT sha256('td erased'),"
+				+ " DATE '2026-03-01', ARRAY[id] FROM project WHERE code = 'TD-C'");
+		this.jdbc.update("INSERT INTO deleted_person (ref_digest, deleted_on, projects) SELECT sha256('td deleted'),"
 				+ " DATE '2026-03-01', ARRAY[id] FROM project WHERE code = 'TD-C'");
 		long notes = count("SELECT count(*) FROM fact_change");
 		long version = count("SELECT version FROM data_version");
@@ -81,6 +85,8 @@ class ProgrammeDeletionTest {
 		// but answers kept from before are not given again
 		assertThat(count("SELECT count(*) FROM fact_change")).isEqualTo(notes);
 		assertThat(count("SELECT cardinality(projects) FROM erased_reference WHERE digest = sha256('td erased')"))
+			.isZero();
+		assertThat(count("SELECT cardinality(projects) FROM deleted_person WHERE ref_digest = sha256('td deleted')"))
 			.isZero();
 		assertThat(count("SELECT version FROM data_version")).isGreaterThan(version);
 
