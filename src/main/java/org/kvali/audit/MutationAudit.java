@@ -1,6 +1,7 @@
 package org.kvali.audit;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +19,12 @@ import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
+import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.language.SelectionSet;
+import graphql.language.VariableReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
@@ -34,8 +39,14 @@ import org.springframework.stereotype.Component;
 @Component
 class MutationAudit extends SimplePerformantInstrumentation {
 
-	/** The most characters kept of a mutation that changed nothing. */
+	/** The most characters kept of a mutation that changed nothing, and of what changed nothing beside a change. */
 	static final int REFUSED = 1000;
+
+	private static final Logger LOG = LoggerFactory.getLogger(MutationAudit.class);
+
+	/** A root field as written (under the directives of the fragment it is in), its answer's key, its variables. */
+	private record RootField(String text, String key, Set<String> variables) {
+	}
 
 	private final AuditLog log;
 
@@ -51,77 +62,144 @@ class MutationAudit extends SimplePerformantInstrumentation {
 		if (operation.getOperation() != OperationDefinition.Operation.MUTATION) {
 			return super.beginExecuteOperation(parameters, state);
 		}
-		var fields = new ArrayList<String>();
-		var keys = new ArrayList<String>();
-		rootFields(operation.getSelectionSet(), context.getFragmentsByName(), fields, keys);
+		var fields = new ArrayList<RootField>();
+		rootFields(operation.getSelectionSet(), context.getFragmentsByName(), List.of(), fields);
 		var variables = context.getCoercedVariables().toMap();
 		boolean changesNothing = Caller.find().filter(caller -> caller.is(Role.DONOR, Role.ANALYST)).isPresent();
 		return SimpleInstrumentationContext.whenCompleted((result, failure) -> {
 			int errors = failure != null ? 1 : result.getErrors().size();
-			// a mutation that changed nothing (every field refused or in error, or the caller's role changes nothing)
-			// is kept in part, so that such requests cannot fill the log: a donor's ten of a million characters each
-			// took 11 MB, and a partner's mutation refused for a 900,000-character title was kept whole. One that
-			// stored something is kept whole, its values bounded by the checks it passed.
-			boolean refused = changesNothing || failure == null && errors > 0 && everyFieldFailed(result, keys);
-			var sent = String.join(" ", fields) + (variables.isEmpty() ? "" : " variables " + variables);
-			this.log.record("mutation", (refused ? Text.preview(sent, REFUSED) : sent)
-					+ (errors == 0 ? "" : " (" + errors + " error(s))"));
+			var changed = changesNothing ? Set.<String>of() : failure != null ? keys(fields) : changed(result, fields);
+			var entry = entry(fields, variables, changed) + (errors == 0 ? "" : " (" + errors + " error(s))");
+			try {
+				this.log.record("mutation", entry);
+			}
+			catch (RuntimeException ex) {
+				// after the mutation's own transactions: what it stored stands, and the client is told so; the entry
+				// is kept in the service's log instead (a review's: the client had been told the stored change failed)
+				LOG.error("A mutation's audit entry could not be written: {}", Text.preview(entry, 10 * REFUSED), ex);
+			}
 		});
 	}
 
 	/**
-	 * Whether no root field ({@code keys}, as answered) changed anything: each failed itself (an error at the field,
-	 * not below it) or did not run (skipped, so not answered). A field stored and then failing in what it selects
-	 * (its project, past the request's time) is no failed change; a skipped one beside refused ones was kept whole.
+	 * The entry. A mutation that changed nothing (every field refused or in error, or skipped, or the caller's role
+	 * changes nothing) is kept in its first {@link #REFUSED} characters, so that such requests cannot fill the log: a
+	 * donor's ten of a million characters each took 11 MB, and a partner's mutation refused for a 900,000-character
+	 * title was kept whole. Beside a change, the fields that changed something ({@code changed}) are kept whole with
+	 * the variables they use, their values bounded by the checks they passed, and the rest in their first
+	 * {@link #REFUSED} characters together: a variable of 900,000 characters that only a skipped field named was kept
+	 * whole beside a change (a review's).
 	 */
-	private static boolean everyFieldFailed(ExecutionResult result, List<String> keys) {
+	private static String entry(List<RootField> fields, Map<String, Object> variables, Set<String> changed) {
+		var budget = new Budget(changed.isEmpty() ? Integer.MAX_VALUE : REFUSED);
+		var used = new HashSet<String>();
+		var parts = new ArrayList<String>();
+		for (var field : fields) {
+			if (changed.contains(field.key())) {
+				used.addAll(field.variables());
+				parts.add(field.text());
+			}
+			else {
+				parts.add(budget.take(field.text()));
+			}
+		}
+		var values = new ArrayList<String>();
+		variables.forEach((name, value) -> values.add(used.contains(name) ? name + "=" + value
+				: budget.take(name + "=" + value)));
+		var sent = String.join(" ", parts) + (values.isEmpty() ? "" : " variables {" + String.join(", ", values) + "}");
+		return changed.isEmpty() ? Text.preview(sent, REFUSED) : sent;
+	}
+
+	/** Characters left for what changed nothing beside a change; once spent, such parts are cut to "...". */
+	private static final class Budget {
+
+		private int left;
+
+		Budget(int characters) {
+			this.left = characters;
+		}
+
+		String take(String text) {
+			if (this.left <= 0) {
+				return "...";
+			}
+			int length = Text.length(text);
+			if (length <= this.left) {
+				this.left -= length;
+				return text;
+			}
+			var cut = Text.preview(text, this.left);
+			this.left = 0;
+			return cut;
+		}
+
+	}
+
+	private static Set<String> keys(List<RootField> fields) {
+		return fields.stream().map(RootField::key).collect(Collectors.toSet());
+	}
+
+	/**
+	 * The root fields ({@code keys}, as answered) that changed something: answered, and not failed themselves (an
+	 * error at the field, not below it). A field stored and then failing in what it selects (its project, past the
+	 * request's time) is a change; a skipped one, not answered, is none.
+	 */
+	private static Set<String> changed(ExecutionResult result, List<RootField> fields) {
 		var failed = result.getErrors().stream()
 			.map(error -> error.getPath())
 			.filter(path -> path != null && path.size() == 1)
 			.map(path -> String.valueOf(path.get(0)))
 			.collect(Collectors.toSet());
 		var answered = result.getData() instanceof Map<?, ?> data ? data.keySet() : Set.of();
-		return keys.stream().allMatch(key -> failed.contains(key) || !answered.contains(key));
+		return fields.stream()
+			.map(RootField::key)
+			.filter(key -> answered.contains(key) && !failed.contains(key))
+			.collect(Collectors.toSet());
 	}
 
 	/**
 	 * The root fields as written, without what they select, those of inline fragments and fragment spreads at the
-	 * root too (a removal inside {@code ... on Mutation} was left out of the entry), and the keys they are answered
-	 * under.
+	 * root too (a removal inside {@code ... on Mutation} was left out of the entry), each under the directives of the
+	 * fragments it is in ({@code @include(if: $no)}: without them, a skipped deletion read as one asked for).
 	 */
 	private static void rootFields(SelectionSet selections, Map<String, FragmentDefinition> fragments,
-			List<String> fields, List<String> keys) {
+			List<Directive> directives, List<RootField> fields) {
 		for (var selection : selections.getSelections()) {
 			if (selection instanceof Field field) {
-				fields.add(AstPrinter.printAstCompact(field.transform(builder -> builder.selectionSet(null))));
-				keys.add(field.getResultKey());
+				var written = AstPrinter.printAstCompact(field.transform(builder -> builder.selectionSet(null)));
+				var variables = new HashSet<String>();
+				variablesOf(field, variables);
+				directives.forEach(directive -> variablesOf(directive, variables));
+				fields.add(new RootField(directives.isEmpty() ? written
+						: directives.stream().map(AstPrinter::printAstCompact).collect(Collectors.joining(" ")) + "{"
+								+ written + "}", field.getResultKey(), variables));
 			}
 			else if (selection instanceof InlineFragment inline) {
-				directed(inline.getDirectives(), inline.getSelectionSet(), fragments, fields, keys);
+				rootFields(inline.getSelectionSet(), fragments, under(directives, inline.getDirectives()), fields);
 			}
 			else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
 				var fragment = fragments.get(spread.getName());
-				var directives = new ArrayList<>(spread.getDirectives());
-				directives.addAll(fragment.getDirectives());
-				directed(directives, fragment.getSelectionSet(), fragments, fields, keys);
+				var inner = new ArrayList<>(spread.getDirectives());
+				inner.addAll(fragment.getDirectives());
+				rootFields(fragment.getSelectionSet(), fragments, under(directives, inner), fields);
 			}
 		}
 	}
 
-	/**
-	 * The fields of a fragment, under its directives when it has any ({@code @include(if: $no)}): without them, a
-	 * skipped deletion read as one asked for.
-	 */
-	private static void directed(List<Directive> directives, SelectionSet selections,
-			Map<String, FragmentDefinition> fragments, List<String> fields, List<String> keys) {
-		if (directives.isEmpty()) {
-			rootFields(selections, fragments, fields, keys);
-			return;
+	private static List<Directive> under(List<Directive> outer, List<Directive> inner) {
+		var all = new ArrayList<>(outer);
+		all.addAll(inner);
+		return all;
+	}
+
+	/** The names of the variables a node of the document uses, at any depth of its arguments. */
+	private static void variablesOf(Node<?> node, Set<String> names) {
+		if (node instanceof VariableReference reference) {
+			names.add(reference.getName());
 		}
-		var inner = new ArrayList<String>();
-		rootFields(selections, fragments, inner, keys);
-		fields.add(directives.stream().map(AstPrinter::printAstCompact).collect(Collectors.joining(" ")) + "{"
-				+ String.join(" ", inner) + "}");
+		else if (!(node instanceof SelectionSet)) {
+			node.getChildren().forEach(child -> variablesOf(child, names));
+		}
 	}
 
 }

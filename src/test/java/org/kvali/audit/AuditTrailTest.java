@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +42,10 @@ class AuditTrailTest {
 
 	@Autowired
 	ApiKeyService keys;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource owner;
 
 	/** The audit log only grows (no role may delete from it), so each test reads the entries after this id. */
 	long before;
@@ -161,6 +168,58 @@ class AuditTrailTest {
 			.satisfy(errors -> assertThat(errors).hasSize(1));
 		assertThat(this.jdbc.queryForObject("SELECT subject FROM audit_event ORDER BY id DESC LIMIT 1", String.class))
 			.hasSize(1000 + "... (1 error(s))".length()).contains("@skip(if:true)");
+	}
+
+	/**
+	 * Beside a change, what changed nothing is kept in part: a variable only a skipped field named, of 20,000
+	 * characters, was kept whole with the change (a review's); the change itself is kept whole.
+	 */
+	@Test
+	void aSkippedFieldsVariableBesideAChangeIsKeptInPart() {
+		this.graphQl.document("mutation { createProgramme(input: {code: \"AT-PROG\", name: \"Audited\"}) { code } }")
+			.execute();
+		var changed = "a:updateProgramme(code:\"AT-PROG\",input:{name:\"Renamed\"})";
+		this.graphQl.document("mutation($j: ID!) { a: updateProgramme(code: \"AT-PROG\", input: {name: \"Renamed\"}) {"
+				+ " code } b: deleteProgramme(code: $j) @include(if: false) }")
+			.variable("j", "j".repeat(20_000))
+			.execute()
+			.path("a.code")
+			.entity(String.class)
+			.isEqualTo("AT-PROG");
+		var entry = this.jdbc.queryForObject("SELECT subject FROM audit_event ORDER BY id DESC LIMIT 1", String.class);
+		var skipped = "b:deleteProgramme(code:$j) @include(if:false)";
+		assertThat(entry).isEqualTo(changed + " " + skipped + " variables {j="
+				+ "j".repeat(MutationAudit.REFUSED - skipped.length() - "j=".length()) + "...}");
+	}
+
+	/**
+	 * A mutation's entry is written after its change committed: an entry that cannot be written is logged, and the
+	 * client told of the change as it stands (it had been told the request failed, and a retry made it twice).
+	 */
+	@Test
+	void aChangeWhoseEntryCannotBeWrittenIsAnsweredAsStored() {
+		var owner = new JdbcTemplate(this.owner);
+		owner.execute("""
+				CREATE FUNCTION at_refuse_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN RAISE EXCEPTION 'no entry of AT-PROG'; END $$""");
+		owner.execute("CREATE TRIGGER at_refuse_entry BEFORE INSERT ON audit_event FOR EACH ROW"
+				+ " WHEN (NEW.subject LIKE '%AT-PROG%') EXECUTE FUNCTION at_refuse_entry()");
+		try {
+			this.graphQl.document("mutation { createProgramme(input: {code: \"AT-PROG\", name: \"Unaudited\"}) {"
+					+ " code } }")
+				.execute()
+				.path("createProgramme.code")
+				.entity(String.class)
+				.isEqualTo("AT-PROG");
+		}
+		finally {
+			owner.execute("DROP TRIGGER at_refuse_entry ON audit_event");
+			owner.execute("DROP FUNCTION at_refuse_entry()");
+		}
+		assertThat(this.jdbc.queryForObject("SELECT name FROM programme WHERE code = 'AT-PROG'", String.class))
+			.isEqualTo("Unaudited");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE id > ?", Integer.class,
+				this.before)).isZero();
 	}
 
 	/**
