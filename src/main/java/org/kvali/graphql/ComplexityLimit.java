@@ -12,6 +12,8 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLTypeUtil;
 
 /**
  * The complexity limit: a field weighs 1 plus its fields, times the items of a list (its {@code first}, else a page
@@ -60,7 +62,16 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 
 	private int weight(FieldComplexityEnvironment field, int children, Weighing weighing) {
 		long page = 1;
-		if (field.getFieldDefinition().getType().toString().startsWith("[")) {
+		if (connection(field)) {
+			// a connection's page, its edges weighed once in it: weighed at first and then again as a list of 10, a
+			// page of 2 imports with their errors weighed 20 of them, and one without first 10 of its 20 (a review's)
+			page = field.getArguments().get("first") instanceof Integer given ? Math.max(1, given) : Page.FIRST;
+		}
+		else if (field.getParentEnvironment() != null && connection(field.getParentEnvironment())
+				&& field.getField().getName().equals("edges")) {
+			page = 1;
+		}
+		else if (field.getFieldDefinition().getType().toString().startsWith("[")) {
 			// a breakdown without first answers every group, up to 10,000: weighed as 10 it was cheap to ask for
 			var most = this.sizes.stream().map(size -> size.most(field)).filter(Objects::nonNull).findFirst();
 			page = field.getArguments().get("first") instanceof Integer given ? Math.max(1, given)
@@ -88,6 +99,12 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 			weighing.largest = new Listed(path(field), page, advice(field), weight);
 		}
 		return (int) weight;
+	}
+
+	/** Whether the field answers a page of a list, as {@link Connection}: its items are {@code edges}. */
+	private static boolean connection(FieldComplexityEnvironment field) {
+		return GraphQLTypeUtil.unwrapAll(field.getFieldDefinition().getType()) instanceof GraphQLObjectType type
+				&& type.getName().endsWith("Connection") && type.getFieldDefinition("edges") != null;
 	}
 
 	/** What asks for fewer of the list's items. */

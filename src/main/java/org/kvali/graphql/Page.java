@@ -17,9 +17,12 @@ public record Page(int first, List<String> after, String cursor) {
 
 	public static final int MAX_FIRST = 100;
 
+	/** How many items a page holds without {@code first}. */
+	public static final int FIRST = 20;
+
 	/** Checks the arguments as the client sent them; {@code keyParts} is how many sort keys a cursor holds. */
 	public static Page of(Integer first, String after, int keyParts) {
-		int size = first == null ? 20 : first;
+		int size = first == null ? FIRST : first;
 		if (size < 0 || size > MAX_FIRST) {
 			throw new InvalidArgumentException("first", size, "first must be between 0 and " + MAX_FIRST);
 		}

@@ -1,6 +1,7 @@
 package org.kvali.intake;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,16 +175,33 @@ class ImportHistory implements KeepsReferences {
 
 	/**
 	 * A page newest first, after the import with the given time and id when they are not null, of the imports the
-	 * reader may read.
+	 * reader may read; without their warnings and errors ({@link #messages}), of which each may hold 11,000: a page
+	 * of 100 read up to 400 MB, whatever fields the request asked for (a review's).
 	 */
 	List<ImportReport> page(OffsetDateTime afterAt, UUID afterId, int limit, Caller reader) {
 		var where = afterAt == null ? "" : "AND (imported_at, id) < (:at, :id)";
-		var query = this.jdbc.sql("SELECT report::text FROM attendance_import WHERE " + BY + where
-				+ " ORDER BY imported_at DESC, id DESC LIMIT :limit").param("limit", limit).params(readBy(reader));
+		var query = this.jdbc.sql("SELECT (report - 'warnings' - 'errors')::text FROM attendance_import WHERE " + BY
+				+ where + " ORDER BY imported_at DESC, id DESC LIMIT :limit")
+			.param("limit", limit)
+			.params(readBy(reader));
 		if (afterAt != null) {
 			query = query.param("at", afterAt).param("id", afterId);
 		}
 		return query.query(String.class).list().stream().map(text -> this.json.readValue(text, ImportReport.class)).toList();
+	}
+
+	/** Of {@code list} ("warnings" or "errors"), the messages of each import of the ids that the reader may read. */
+	Map<UUID, List<ImportMessage>> messages(Collection<UUID> ids, String list, Caller reader) {
+		var messages = new HashMap<UUID, List<ImportMessage>>();
+		this.jdbc.sql("SELECT id, coalesce(report -> :list, '[]')::text FROM attendance_import"
+				+ " WHERE id = ANY(:ids) AND " + BY)
+			.param("list", list)
+			.param("ids", ids.toArray(UUID[]::new))
+			.params(readBy(reader))
+			.query((rs, row) -> messages.put(rs.getObject(1, UUID.class),
+					List.of(this.json.readValue(rs.getString(2), ImportMessage[].class))))
+			.list();
+		return messages;
 	}
 
 	int count(Caller reader) {

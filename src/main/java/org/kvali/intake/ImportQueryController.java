@@ -1,7 +1,10 @@
 package org.kvali.intake;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.kvali.access.Access;
 import org.kvali.access.Caller;
@@ -11,6 +14,7 @@ import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Page;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -68,6 +72,30 @@ class ImportQueryController {
 	@SchemaMapping(typeName = "Import")
 	String importedAt(ImportReport report) {
 		return report.importedAt().toString();
+	}
+
+	/** The warnings of each import: those of a page are read for the imports of it asked for them alone. */
+	@BatchMapping(typeName = "Import")
+	Map<ImportReport, List<ImportMessage>> warnings(List<ImportReport> reports) {
+		return messages(reports, "warnings", ImportReport::warnings);
+	}
+
+	@BatchMapping(typeName = "Import")
+	Map<ImportReport, List<ImportMessage>> errors(List<ImportReport> reports) {
+		return messages(reports, "errors", ImportReport::errors);
+	}
+
+	private Map<ImportReport, List<ImportMessage>> messages(List<ImportReport> reports, String list,
+			Function<ImportReport, List<ImportMessage>> read) {
+		var unread = reports.stream().filter(report -> read.apply(report) == null).map(ImportReport::id).toList();
+		var loaded = unread.isEmpty() ? Map.<UUID, List<ImportMessage>>of()
+				: this.history.messages(unread, list, reader());
+		var messages = new LinkedHashMap<ImportReport, List<ImportMessage>>();
+		for (var report : reports) {
+			var own = read.apply(report);
+			messages.put(report, own != null ? own : loaded.getOrDefault(report.id(), List.of()));
+		}
+		return messages;
 	}
 
 }

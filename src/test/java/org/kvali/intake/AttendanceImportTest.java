@@ -762,6 +762,30 @@ class AttendanceImportTest {
 		this.graphQl.document("query($after: String) { imports(first: 5, after: $after) { edges { node { id status } } } }")
 			.variable("after", cursor).execute()
 			.path("imports.edges[*].node.id").entityList(String.class).containsExactly(id);
+		// a page's warnings and errors are read for the imports asked for them, as one import's are
+		var messages = this.graphQl.document("""
+				{ imports(first: 2) { edges { node { status errors { row column message } warnings { message } } } } }""")
+			.execute();
+		messages.path("imports.edges[0].node.status").entity(String.class).isEqualTo("REJECTED");
+		messages.path("imports.edges[0].node.errors[*].message").entityList(String.class)
+			.containsExactly("The required column project_code is missing from the first row",
+					"The required column participant_ref is missing from the first row",
+					"The required column gender is missing from the first row");
+		messages.path("imports.edges[1].node.errors").entityList(Object.class).hasSize(0);
+		messages.path("imports.edges[1].node.warnings[*].message").entityList(String.class)
+			.isEqualTo(this.graphQl.document("query($id: ID!) { import(id: $id) { warnings { message } } }")
+				.variable("id", id)
+				.execute()
+				.path("import.warnings[*].message")
+				.entityList(String.class)
+				.get());
+		// each weighed at the most it may list: the errors of a page of 100 reports of 4 MB each had passed
+		this.graphQl.document("{ imports(first: 100) { edges { node { errors { message } } } } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().contains("the largest list, imports.edges.node.errors, is weighed at"
+					+ " 10001 items"))
+			.verify();
 		// a cursor made by hand of a time PostgreSQL has not: it was an internal error
 		var forged = java.util.Base64.getUrlEncoder().encodeToString(("k1\u001f+10000000-01-01T00:00Z\u001f" + id)
 			.getBytes(StandardCharsets.UTF_8));
