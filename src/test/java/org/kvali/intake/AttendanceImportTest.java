@@ -764,7 +764,8 @@ class AttendanceImportTest {
 			.path("imports.edges[*].node.id").entityList(String.class).containsExactly(id);
 		// a page's warnings and errors are read for the imports asked for them, as one import's are
 		var messages = this.graphQl.document("""
-				{ imports(first: 2) { edges { node { status errors { row column message } warnings { message } } } } }""")
+				{ imports(first: 2) {
+				    edges { node { status errors { row column message } warnings { message } } } } }""")
 			.execute();
 		messages.path("imports.edges[0].node.status").entity(String.class).isEqualTo("REJECTED");
 		messages.path("imports.edges[0].node.errors[*].message").entityList(String.class)
