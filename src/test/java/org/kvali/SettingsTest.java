@@ -72,6 +72,9 @@ class SettingsTest {
 	 */
 	@Test
 	void aDurationWithoutItsUnitStopsTheStartNamingIt() {
+		// every one: the time a GraphQL body may take, and how often notes are pruned, were read as milliseconds
+		assertThat(DurationSettings.SETTINGS).contains("kvali.graphql.request-timeout", "kvali.graphql.body-time",
+				"kvali.import.upload-time", "kvali.report.rebuild-wait", "kvali.report.prune-notes-every");
 		for (var setting : DurationSettings.SETTINGS) {
 			for (var value : List.of("30", "PT10M", "1.5s", "10M", "30d", "abc")) {
 				var environment = new MockEnvironment().withProperty(setting, value);

@@ -11,15 +11,16 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * The duration settings are a whole number with its unit, ms, s, m or h, as the README has them: bound alone, 30 was
- * read as 30 ms, so KVALI_GRAPHQL_REQUEST_TIMEOUT=30 started a service whose every report timed out. A value of
+ * read as 30 ms, so KVALI_GRAPHQL_REQUEST_TIMEOUT=30 started a service whose every report timed out, and
+ * KVALI_GRAPHQL_BODY_TIME=10 one that refused every GraphQL body slower than 10 ms (a review's). A value of
  * another form stops the start before anything is bound (bound first, 30 for the upload time was refused as shorter
  * than a second), naming the setting and where it was given.
  */
 public class DurationSettings implements EnvironmentPostProcessor {
 
 	/** Every duration setting of the service. */
-	public static final List<String> SETTINGS = List.of("kvali.graphql.request-timeout", "kvali.import.upload-time",
-			"kvali.report.rebuild-wait");
+	public static final List<String> SETTINGS = List.of("kvali.graphql.request-timeout", "kvali.graphql.body-time",
+			"kvali.import.upload-time", "kvali.report.rebuild-wait", "kvali.report.prune-notes-every");
 
 	private static final Pattern FORM = Pattern.compile("\\d{1,12}(ms|s|m|h)");
 
