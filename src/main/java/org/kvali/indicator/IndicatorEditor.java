@@ -2,6 +2,7 @@ package org.kvali.indicator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Validation;
 import org.kvali.report.Gender;
+import org.kvali.report.Period;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -117,7 +119,7 @@ class IndicatorEditor {
 		// the parts are summed for a known group alone: an unknown region told a sum it was never part of
 		if (indicator.unit() == IndicatorEnums.Unit.NUMBER && period.isPresent() && input.value() != 0
 				&& !validation.refused("input.region") && !validation.refused("input.value")) {
-			partsWithinWhole(indicator.id(), period.get().key(), dimension, dimensionValue, input.value(), validation);
+			partsWithinWhole(indicator, period.get(), dimension, dimensionValue, input.value(), validation);
 		}
 		if (withdrawn && period.isPresent() && !validation.refused("input.region")
 				&& !withdrawable(indicator.id(), period.get().key(), dimension, dimensionValue)) {
@@ -167,29 +169,51 @@ class IndicatorEditor {
 	}
 
 	/**
-	 * A count's values for each gender, or each region, of a period add up to no more than its value for all of the
-	 * period, where both are reported: 5 women of a count of 2 were taken, and shown beside it.
+	 * A count's values for each gender, or each region, add up to no more than its value for all of a period, where
+	 * both are reported: 5 women of a count of 2 were taken, and shown beside it. A count of values added up (not
+	 * levels) adds its parts of every period within the whole's: women reported by quarter beside a count reported for
+	 * the year had never been compared with it, and 50 were shown beside an actual of 10 (a review's). Parts of a
+	 * period longer than a whole's (a year's women beside quarters' counts) are not compared: the quarters reported so
+	 * far are not the year.
 	 */
-	private void partsWithinWhole(long indicator, String period, String dimension, String dimensionValue, double value,
-			Validation validation) {
-		var current = this.indicators.reportedValues(List.of(indicator)).getOrDefault(indicator, List.of()).stream()
-			.filter(reported -> reported.current() && reported.periodKey().equals(period) && reported.value() != 0)
+	private void partsWithinWhole(Indicator indicator, Period period, String dimension, String dimensionValue,
+			double value, Validation validation) {
+		// the current values with the one reported in its place, each a period's for one group
+		var values = new ArrayList<Part>();
+		this.indicators.reportedValues(List.of(indicator.id()))
+			.getOrDefault(indicator.id(), List.of())
+			.stream()
+			.filter(reported -> reported.current() && reported.value() != 0
+					&& !(reported.periodKey().equals(period.key()) && Objects.equals(reported.dimension(), dimension)
+							&& Objects.equals(reported.dimensionValue(), dimensionValue)))
+			.forEach(reported -> values.add(new Part(reported.period(), reported.dimension(),
+					BigDecimal.valueOf(reported.value()))));
+		values.add(new Part(period, dimension, BigDecimal.valueOf(value)));
+		boolean summed = !indicator.levels();
+		// the wholes the value is within: its own period's, and where values add up, a longer one's holding it
+		var wholes = values.stream()
+			.filter(whole -> whole.dimension() == null && (summed ? whole.period().holds(period)
+					: whole.period().key().equals(period.key())))
 			.toList();
-		var whole = dimension != null ? current.stream().filter(ReportedValue::whole)
-			.map(reported -> BigDecimal.valueOf(reported.value())).findFirst().orElse(null) : BigDecimal.valueOf(value);
-		for (var split : dimension != null ? List.of(dimension) : List.of("GENDER", "REGION")) {
-			// in decimals: 0.1 and 0.2 of 0.3 came to 0.30000000000000004 in doubles (a tester's)
-			var parts = current.stream()
-				.filter(reported -> split.equals(reported.dimension())
-						&& !reported.dimensionValue().equals(dimensionValue))
-				.map(reported -> BigDecimal.valueOf(reported.value()))
-				.reduce(dimension != null ? BigDecimal.valueOf(value) : BigDecimal.ZERO, BigDecimal::add);
-			if (whole != null && parts.compareTo(whole) > 0) {
-				validation.problem("input.value", value, "The values for each " + split.toLowerCase(Locale.ROOT) + " of "
-						+ period + " would add up to " + number(parts) + ", more than the " + number(whole)
-						+ " reported for all of it");
+		for (var whole : wholes) {
+			for (var split : dimension != null ? List.of(dimension) : List.of("GENDER", "REGION")) {
+				// in decimals: 0.1 and 0.2 of 0.3 came to 0.30000000000000004 in doubles (a tester's)
+				var parts = values.stream()
+					.filter(part -> split.equals(part.dimension()) && (summed ? whole.period().holds(part.period())
+							: part.period().key().equals(whole.period().key())))
+					.map(Part::value)
+					.reduce(BigDecimal.ZERO, BigDecimal::add);
+				if (parts.compareTo(whole.value()) > 0) {
+					validation.problem("input.value", value, "The values for each " + split.toLowerCase(Locale.ROOT)
+							+ " of " + whole.period().key() + " would add up to " + number(parts) + ", more than the "
+							+ number(whole.value()) + " reported for all of it");
+				}
 			}
 		}
+	}
+
+	/** A current value of a period, of the whole (no dimension) or of one gender or region. */
+	private record Part(Period period, String dimension, BigDecimal value) {
 	}
 
 	private static String number(BigDecimal value) {

@@ -58,6 +58,11 @@ public record Period(String key, LocalDate start, LocalDate end) {
 		return of(length, day.withDayOfMonth(1).minusMonths(into));
 	}
 
+	/** Whether every day of the other is one of this (a year holds its quarters, and itself). */
+	public boolean holds(Period other) {
+		return !other.start.isBefore(this.start) && !other.end.isAfter(this.end);
+	}
+
 	/** Whether the two periods share a day (a year and its quarters do). */
 	public boolean overlaps(Period other) {
 		return !this.start.isAfter(other.end) && !this.end.isBefore(other.start);

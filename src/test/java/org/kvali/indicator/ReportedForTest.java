@@ -80,6 +80,35 @@ class ReportedForTest {
 			.containsExactly("ALL 4", "FEMALE 3", "MALE 1", "FEMALE 2", "ALL 0", "ALL 0.3", "GE-KK 0.1", "GE-SJ 0.2");
 	}
 
+	/**
+	 * A count's parts of the periods within a whole's period add up to no more than it: women by quarter beside a
+	 * count of the year had never been compared with it, and 50 were shown beside an actual of 10 (a review's). The
+	 * parts of a year beside counts of its quarters are not compared: the quarters reported so far are not the year.
+	 */
+	@Test
+	void partsOfACountByQuarterStayWithinTheYearsWhole() {
+		var report = "mutation { reportIndicatorValue(input: {indicator: \"TR-FOR\", period: \"%s\", value: %s%s}) "
+				+ "{ value } }";
+		this.graphQl.document(report.formatted("2025", 10, "")).execute().errors().verify();
+		this.graphQl.document(report.formatted("2025-Q1", 4, ", gender: FEMALE")).execute().errors().verify();
+		this.graphQl.document(report.formatted("2025-Q2", 4, ", gender: FEMALE")).execute().errors().verify();
+		this.graphQl.document(report.formatted("2025-Q3", 3, ", gender: FEMALE")).execute().errors()
+			.expect(error -> error.getMessage().equals("input.value: The values for each gender of 2025 would add up "
+					+ "to 11, more than the 10 reported for all of it"))
+			.verify();
+		this.graphQl.document(report.formatted("2025", 7, "")).execute().errors()
+			.expect(error -> error.getMessage().equals("input.value: The values for each gender of 2025 would add up "
+					+ "to 8, more than the 7 reported for all of it"))
+			.verify();
+		// the year's parts beside a quarter's count
+		this.graphQl.document(report.formatted("2024", 5, ", gender: FEMALE")).execute().errors().verify();
+		this.graphQl.document(report.formatted("2024-Q1", 1, "")).execute().errors().verify();
+		assertThat(this.jdbc.queryForList("""
+				SELECT v.period_key || ' ' || coalesce(dimension_value, 'ALL') || ' ' || value FROM indicator_value v
+				JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'TR-FOR' ORDER BY v.id""", String.class))
+			.containsExactly("2025 ALL 10", "2025-Q1 FEMALE 4", "2025-Q2 FEMALE 4", "2024 FEMALE 5", "2024-Q1 ALL 1");
+	}
+
 	@Test
 	void aValueIsReportedForThePartnersOrganizationsAndByAKeyOnlyAnAdminSees() {
 		var partner = as(Role.PARTNER, List.of("CIF"));
