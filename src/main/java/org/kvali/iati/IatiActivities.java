@@ -92,8 +92,10 @@ final class IatiActivities {
 			var end = project.endDate() != null ? project.endDate() : programme.endDate();
 			check("project " + project.code(), participants, start, "no start date, nor has its programme",
 					problems);
-			var by = lead != null ? lead : reporting;
-			children.add(new Activity(identifier(by, project.code()), "2", by, project.name(), project.nameKa(),
+			// one file, one reporting organization (IATI's rule for a file): the publisher reports every project, its
+			// lead implementing it; a lead had reported its own, and its identifier changed with the lead (a review's)
+			children.add(new Activity(identifier(reporting, project.code()), "2", reporting, project.name(),
+					project.nameKa(),
 					"A project of " + programme.name(), participants, start, end, dates.started(project.code()),
 					dates.ended(project.code(), end), places.getOrDefault(project.code(), List.of()),
 					List.of(new Related(parentIdentifier, "1")),

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -77,10 +78,12 @@ final class IatiDocument {
 			participating(participant);
 		}
 		var today = this.now.toLocalDate();
-		// begun as its activities have, whatever was planned; ended once they all have and the planned end is past
-		empty("activity-status", "code", activity.actualEnd() != null ? "4" : activity.actualStart() != null ? "2"
+		// begun as its activities have, whatever was planned; in finalisation once they have all ended and the planned
+		// end is past: its results are still reported, where 4, closed, had told a donor the day after the end that
+		// nothing more would come (a review's)
+		empty("activity-status", "code", activity.actualEnd() != null ? "3" : activity.actualStart() != null ? "2"
 				: activity.start() != null && activity.start().isAfter(today) ? "1"
-						: activity.end() != null && activity.end().isBefore(today) ? "4" : "2");
+						: activity.end() != null && activity.end().isBefore(today) ? "3" : "2");
 		date("1", activity.start());
 		date("2", activity.actualStart());
 		date("3", activity.end());
@@ -181,15 +184,18 @@ final class IatiDocument {
 			if (period.actual() != null) {
 				empty("actual", "value", value(result, period.actual()));
 			}
-			sex(result, period.female(), "2");
-			sex(result, period.male(), "1");
+			sex(result, period.female(), "female");
+			sex(result, period.male(), "male");
 			this.xml.writeEndElement();
 		}
 		this.xml.writeEndElement();
 		this.xml.writeEndElement();
 	}
 
-	/** An actual of one sex, with the dimension the IATI guidance uses (1 male, 2 female). */
+	/**
+	 * An actual of one sex, its dimension's value written as IATI's examples write it ("female"): the codes 1 and 2
+	 * (ISO 5218's), which a portal shows as written, told a donor "sex: 2" (a review's).
+	 */
 	private void sex(IndicatorResult result, Double value, String code) throws XMLStreamException {
 		if (value == null) {
 			return;
@@ -215,7 +221,11 @@ final class IatiDocument {
 	private void participating(IatiActivities.Participant participant) throws XMLStreamException {
 		var organization = participant.organization();
 		this.xml.writeStartElement("participating-org");
-		this.xml.writeAttribute("ref", IatiActivities.ref(organization));
+		// an organization without its IATI identifier is named alone: its code given as one ("EU") would be taken
+		// for another body's by portals that group organizations by it (a review's)
+		if (organization.iatiRef() != null) {
+			this.xml.writeAttribute("ref", organization.iatiRef());
+		}
 		var type = type(organization);
 		if (type != null) {
 			this.xml.writeAttribute("type", type);
@@ -286,9 +296,12 @@ final class IatiDocument {
 		this.xml.writeEndElement();
 	}
 
-	/** The time of the file with its seconds, also at a whole minute (an xs:dateTime needs them: 18:00:00, not 18:00). */
+	/**
+	 * The time of the file in UTC, with its seconds also at a whole minute (an xs:dateTime needs them: 18:00:00, not
+	 * 18:00): validators that drop an offset took Tbilisi's +04:00 for a time four hours ahead, in the future.
+	 */
 	private String timestamp() {
-		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(this.now);
+		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(this.now.withOffsetSameInstant(ZoneOffset.UTC));
 	}
 
 	/**

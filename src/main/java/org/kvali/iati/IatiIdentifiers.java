@@ -35,8 +35,8 @@ class IatiIdentifiers {
 				UNION ALL
 				SELECT 'project ' || p.code || ' of programme ' || g.code, b.iati_ref, b.code, p.code
 				FROM project p JOIN programme g ON g.id = p.programme_id
-				JOIN organization b ON b.id = coalesce(p.lead_organization_id, g.publisher_id)
-				WHERE g.id <> :programme AND g.publisher_id IS NOT NULL""")
+				JOIN organization b ON b.id = g.publisher_id
+				WHERE g.id <> :programme""")
 			.param("programme", programmeId)
 			.query((ResultSet rs) -> {
 				var identifier = IatiActivities.identifier(IatiActivities.ref(rs.getString(2), rs.getString(3)),
