@@ -142,7 +142,11 @@ public class AttendanceImportService {
 				this.matches.match(partner);
 				activities = this.matches.activities(ImportReport.ACTIVITIES);
 				if (partner != null) {
-					warnings.addAll(this.checks.keptAsCorrected(partner, intake.written()));
+					var kept = this.checks.keptAsCorrected(partner, intake.written());
+					if (!kept.isEmpty()) {
+						this.matches.startsSetAside();
+					}
+					warnings.addAll(kept);
 				}
 				errors.addAll(this.checks.check(partner, intake.written()));
 				if (errors.isEmpty()) {

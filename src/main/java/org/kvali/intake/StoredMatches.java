@@ -118,17 +118,30 @@ class StoredMatches {
 			       organization_since = CAST(split_part(x.organization_at, ' ', 1) AS date),
 			       organization_activity = split_part(x.organization_at, ' ', 2)
 			FROM (SELECT r.participant_ref,
-			             max(CAST(coalesce(r.start_date, CASE WHEN a.stored_id IS NULL THEN a.start_date END,
-			                               a.stored_start_date) AS text)
+			             max(CAST(CASE WHEN a.stored_id IS NOT NULL AND a.start_date IS NULL THEN a.stored_start_date
+			                           ELSE coalesce(r.start_date, CASE WHEN a.stored_id IS NULL THEN a.start_date END,
+			                                         a.stored_start_date) END AS text)
 			                 || ' ' || r.activity_code || ' ' || r.organization_code COLLATE "C") AS organization_at
 			      FROM import_row r JOIN import_activity a USING (activity_code)
-			      WHERE r.organization_code IS NOT NULL AND r.participant_ref IN (
-			          SELECT participant_ref FROM import_row WHERE start_date IS NULL AND organization_code IS NOT NULL)
+			      WHERE r.organization_code IS NOT NULL AND r.participant_ref IN (%2$s)
 			      GROUP BY r.participant_ref) x
-			WHERE EXISTS (SELECT 1 FROM import_activity WHERE undated)
+			WHERE EXISTS (SELECT 1 FROM import_activity a WHERE %1$s)
 			  AND p.participant_ref = x.participant_ref AND x.organization_at IS NOT NULL
 			  AND (p.stored_id IS NOT NULL
 			       OR p.organization_code IS DISTINCT FROM split_part(x.organization_at, ' ', 3) COLLATE "default")""";
+
+	/** The people {@link #UNDATED} looks at in a sheet with undated rows. */
+	private static final String OF_UNDATED_ROWS = """
+			SELECT participant_ref FROM import_row WHERE start_date IS NULL AND organization_code IS NOT NULL""";
+
+	/** A stored activity whose start the sheet gives, and may not set ({@link #startsSetAside}). */
+	private static final String START_SET_ASIDE = "a.stored_id IS NOT NULL AND a.start_date IS NULL AND a.started";
+
+	/** The people {@link #UNDATED} looks at again at such activities. */
+	private static final String AT_STARTS_SET_ASIDE = """
+			SELECT r.participant_ref FROM import_row r JOIN import_activity a USING (activity_code)
+			WHERE %s AND r.start_date IS NOT NULL AND r.organization_code IS NOT NULL""".formatted(START_SET_ASIDE);
+
 
 	/**
 	 * The year each activity starts, as the sheet or else the stored activity gives it, which the checks compare
@@ -193,6 +206,16 @@ class StoredMatches {
 	}
 
 	/**
+	 * After a partner's sheet's starts of activities an admin corrected were set aside
+	 * ({@link ActivityChanges#keptAsCorrected}): their people's organization goes by the stored start, as the
+	 * activity's will. It went by the sheet's, and an old sheet sent again for an activity an admin had moved made it
+	 * their latest, and gave them its organization back (a review's).
+	 */
+	void startsSetAside() {
+		this.jdbc.sql(UNDATED.formatted(START_SET_ASIDE, AT_STARTS_SET_ASIDE)).update();
+	}
+
+	/**
 	 * Creates the three tables (dropped at commit or rollback) and an index of the stored people, and analyzes the
 	 * activities' and the people's tables, so that the planner knows how many of them are new. Runs in the load's
 	 * transaction, under the write lock, after {@link Staging#analyze()}.
@@ -221,7 +244,7 @@ class StoredMatches {
 			.param("bitmapscan", before[1])
 			.query()
 			.singleRow();
-		this.jdbc.sql(UNDATED).update();
+		this.jdbc.sql(UNDATED.formatted("a.undated", OF_UNDATED_ROWS)).update();
 		// the stored people alone, which a dozen checks and writes read: each read all of a sheet's people, 15 to 17
 		// ms each of 200,000 new ones (the index took 17 ms)
 		this.jdbc.sql("CREATE INDEX ON import_person (stored_id) WHERE stored_id IS NOT NULL").update();

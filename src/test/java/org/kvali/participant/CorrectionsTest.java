@@ -276,6 +276,44 @@ class CorrectionsTest {
 	}
 
 	/**
+	 * A partner's sheet giving an activity another start than an admin corrected leaves its people's organization as
+	 * the start kept gives it: someone's latest activity was found by the sheet's start, and CIF's old sheet of a
+	 * training an admin had moved to March gave them the training's organization back (a review's).
+	 */
+	@Test
+	void aPartnersSheetOfAnActivityAnAdminMovedLeavesItsPeoplesOrganization() throws Exception {
+		var key = this.keys.create("cr moved", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var header = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,"
+				+ "gender,organization_code\n";
+		var training = "CR-TR,Budgeting,training,CSO-CAPACITY,2025-09-10,2025-09-12,CR-8,female,SCCSF\n";
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(header + training
+					+ "CR-MT,Monitoring,workshop,CSO-CAPACITY,2025-06-01,2025-06-01,CR-8,female,CIF\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("IMPORTED"));
+		assertThat(organizationOf("CR-8")).isEqualTo("SCCSF");
+		this.graphQl.document("""
+				mutation { updateActivity(code: "CR-TR", input: {startDate: "2025-03-10", endDate: "2025-03-12"}) {
+				    code } }""").execute().path("updateActivity.code").entity(String.class).isEqualTo("CR-TR");
+		assertThat(organizationOf("CR-8")).isEqualTo("CIF");
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(header + training))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[0].message").value(Matchers.startsWith("Activity CR-TR was corrected by an"
+					+ " admin; this sheet does not change its start from 2025-03-10 to 2025-09-10")));
+		assertThat(organizationOf("CR-8")).isEqualTo("CIF");
+		assertThat(this.jdbc.queryForObject("SELECT start_date FROM activity WHERE code = 'CR-TR'", String.class))
+			.isEqualTo("2025-03-10");
+	}
+
+	private String organizationOf(String ref) {
+		return this.jdbc.queryForObject("SELECT o.code FROM participant p JOIN organization o"
+				+ " ON o.id = p.organization_id WHERE p.ref = ?", String.class, ref);
+	}
+
+	/**
 	 * A partner's sheet giving an activity another start than an admin corrected is checked by the start kept, not by
 	 * its own: someone born after the kept start is refused, someone born before it is not (a review's: the sheet's
 	 * year was compared).
