@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
+import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.Organization;
@@ -83,13 +84,27 @@ class ActivityOrganizers implements KeptInProject {
 		return true;
 	}
 
-	/** The first of the partner's organizations with a part in the project (leading it, or a partner of it). */
+	/**
+	 * The partner's organization with a part in the project (leading it, or a partner of it); of several, none is
+	 * chosen: the one of smaller id had been, whichever ran the activity, and the other's sheets of it were then
+	 * refused as of another's activity (a review's).
+	 */
 	Long organizerFor(Caller caller, Project project) {
 		var part = new HashSet<Long>();
 		part.add(project.leadOrganizationId());
 		this.programmes.partnersOfProjects(List.of(project.id())).getOrDefault(project.id(), List.of())
 			.forEach(partner -> part.add(partner.organizationId()));
-		return caller.organizations().stream().filter(part::contains).min(Long::compare).orElse(null);
+		var candidates = caller.organizations().stream().filter(part::contains).sorted().toList();
+		if (candidates.size() > 1) {
+			var codes = this.jdbc
+				.sql("SELECT string_agg(code, ', ' ORDER BY code) FROM organization WHERE id = ANY(:ids)")
+				.param("ids", candidates.toArray(Long[]::new))
+				.query(String.class)
+				.single();
+			throw new InvalidArgumentException("input.organizer", null, "Your organizations " + codes + " all take part"
+					+ " in project " + project.code() + ": name the one that runs the activity");
+		}
+		return candidates.isEmpty() ? null : candidates.get(0);
 	}
 
 	@Override

@@ -44,11 +44,13 @@ class StagingChecks {
 
 	private final CodeCaseChecks codeCases;
 
+	private final OrganizerChecks organizers;
+
 	StagingChecks(JdbcClient jdbc, BirthYearChecks birthYears, ActivityDateChecks activityDates,
 			OrganizationChecks organizations, PlausibilityChecks plausibility, ActivityChanges activityChanges,
 			DetailChanges detailChanges, ParticipationChanges participationChanges,
 			RemovedParticipations removedParticipations, Today today, PartnerSheetChecks partnerSheets,
-			SheetDisagreements disagreements, CodeCaseChecks codeCases) {
+			SheetDisagreements disagreements, CodeCaseChecks codeCases, OrganizerChecks organizers) {
 		this.detailChanges = detailChanges;
 		this.removedParticipations = removedParticipations;
 		this.jdbc = jdbc;
@@ -62,6 +64,7 @@ class StagingChecks {
 		this.partnerSheets = partnerSheets;
 		this.disagreements = disagreements;
 		this.codeCases = codeCases;
+		this.organizers = organizers;
 	}
 
 	/** Warnings of stored people a partner's sheet names whose details stay as stored ({@link PartnerSheetChecks}). */
@@ -122,6 +125,7 @@ class StagingChecks {
 		unknownProjects(errors);
 		if (partner != null) {
 			this.partnerSheets.check(partner, errors);
+			this.organizers.check(partner, errors);
 		}
 		// where othersPeople's refusals come, so that a partner's answer is as it was before an erasure
 		erased(errors, partner);

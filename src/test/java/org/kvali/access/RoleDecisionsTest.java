@@ -450,10 +450,31 @@ class RoleDecisionsTest {
 					SELECT a.code || ' ' || o.code FROM activity a JOIN organization o ON o.id = a.organizer_id
 					WHERE a.code LIKE 'RD-%' ORDER BY a.code""", String.class))
 				.containsExactly("RD-ACT CSO-KK-DISABILITY", "RD-ACT2 CIF", "RD-CAP CIF", "RD-NET CSO-KK-DISABILITY");
+			// where both take part, neither is chosen: the one of smaller id had been, whichever ran it
+			this.jdbc.update("""
+					INSERT INTO project_partner (project_id, organization_id, role)
+					SELECT p.id, o.id, 'REGIONAL_PARTNER' FROM project p, organization o
+					WHERE p.code = 'RD-PROJ' AND o.code = 'CIF'""");
+			graphQl(both, ACTIVITY.replace("CSO-CAPACITY", "RD-PROJ").replace("RD-ACT", "RD-ACT3"))
+				.andExpect(jsonPath("$.errors[0].message").value("Your organizations CIF, CSO-KK-DISABILITY all take"
+						+ " part in project RD-PROJ: name the one that runs the activity"))
+				.andExpect(jsonPath("$.errors[0].extensions.argument").value("input.organizer"));
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
+				.header("Authorization", "Bearer " + both)
+				.contentType("text/csv")
+				.content("activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,"
+						+ "gender\nRD-NET2,Network meeting,meeting,RD-PROJ,2025-03-09,2025-03-09,RD-9,female\n"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].message").value("Activity RD-NET2 is new, and your organizations CIF,"
+						+ " CSO-KK-DISABILITY all take part in project RD-PROJ: a sheet does not tell which runs it;"
+						+ " create it first, naming its organizer (createActivity), then send the sheet"));
 		}
 		finally {
 			this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'RD-%')");
 			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'RD-%'");
+			this.jdbc.update("DELETE FROM project_partner WHERE project_id IN"
+					+ " (SELECT id FROM project WHERE code = 'RD-PROJ')");
 			this.jdbc.update("DELETE FROM project WHERE code = 'RD-PROJ'");
 		}
 	}
