@@ -272,8 +272,8 @@ class ProgrammeYearsTest {
 		result = result.substring(0, result.indexOf("</result>")).replaceAll(">\\s+<", "><");
 		// the summer's women and men; the autumn's whole alone, its men not reported
 		assertThat(result).contains("<period-start iso-date=\"2025-06-01\"/><period-end iso-date=\"2025-08-31\"/>"
-				+ "<actual value=\"40\"/><actual value=\"25\"><dimension name=\"sex\" value=\"2\"/></actual>"
-				+ "<actual value=\"15\"><dimension name=\"sex\" value=\"1\"/></actual></period>");
+				+ "<actual value=\"40\"/><actual value=\"25\"><dimension name=\"sex\" value=\"female\"/></actual>"
+				+ "<actual value=\"15\"><dimension name=\"sex\" value=\"male\"/></actual></period>");
 		assertThat(result).contains("<period-start iso-date=\"2025-09-01\"/><period-end iso-date=\"2025-11-30\"/>"
 				+ "<actual value=\"9\"/></period>");
 	}
