@@ -18,11 +18,11 @@ import org.kvali.programme.ProjectPartner;
 /**
  * What the IATI file of a programme holds: the programme as a parent activity (hierarchy 1) with its own results, and
  * each project as a child activity (hierarchy 2) with the project's results, linked both ways, so that no result is
- * given twice. A project is reported by the organization leading it, the programme and a project without a lead by
- * the programme's publisher, and an identifier begins with the reporting organization's reference: it stays as
- * published while the lead, or the publisher, does (the programme's was its first project's lead's, so a new project
- * or a lead removed renamed it, and a lead-less project was reported by whichever lead came first). What IATI
- * requires and the data lacks is named, activity by activity, before anything is written ({@link Unpublishable}).
+ * given twice. Every activity is reported by the programme's publisher, as IATI has one reporting organization in a
+ * file (a project's lead reported its own: a review's), and an identifier begins with its reference: it stays as
+ * published while the publisher does (the programme's was its first project's lead's, so a new project or a lead
+ * removed renamed it). What IATI requires and the data lacks is named, activity by activity, before anything is
+ * written ({@link Unpublishable}).
  */
 final class IatiActivities {
 

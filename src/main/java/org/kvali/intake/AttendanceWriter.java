@@ -27,7 +27,8 @@ class AttendanceWriter {
 
 	/**
 	 * Writes the staged rows, checked under the write lock. When {@code partner} is not null (a partner's sheet), each
-	 * activity it creates is run by the first of the partner's organizations with a part in the activity's project,
+	 * activity it creates is run by the partner's organization with a part in the activity's project (of several, the
+	 * sheet was refused: {@link OrganizerChecks}),
 	 * and a stored person is corrected only if every participation of theirs is at an activity the partner's
 	 * organizations run: a partner does not change what other organizations recorded. {@code stored} is how many rows
 	 * have a participation stored ({@code import_stored}).
