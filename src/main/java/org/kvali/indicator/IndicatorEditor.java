@@ -2,6 +2,7 @@ package org.kvali.indicator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -172,8 +173,8 @@ class IndicatorEditor {
 	 * A count's values for each gender, or each region, add up to no more than its value for all of a period, where
 	 * both are reported: 5 women of a count of 2 were taken, and shown beside it. A count of values added up (not
 	 * levels) adds its parts of every period within the whole's: women reported by quarter beside a count reported for
-	 * the year had never been compared with it, and 50 were shown beside an actual of 10 (a review's). Parts of a
-	 * period longer than a whole's (a year's women beside quarters' counts) are not compared: the quarters reported so
+	 * the year had never been compared with it, and 50 were shown beside an actual of 10 (a review's). A year's parts
+	 * beside its quarters' counts are compared once all four are reported, with their sum: the quarters reported so
 	 * far are not the year.
 	 */
 	private void partsWithinWhole(Indicator indicator, Period period, String dimension, String dimensionValue,
@@ -190,26 +191,37 @@ class IndicatorEditor {
 					BigDecimal.valueOf(reported.value()))));
 		values.add(new Part(period, dimension, BigDecimal.valueOf(value)));
 		boolean summed = !indicator.levels();
-		// the wholes the value is within: its own period's, and where values add up, a longer one's holding it
-		var wholes = values.stream()
-			.filter(whole -> whole.dimension() == null && (summed ? whole.period().holds(period)
-					: whole.period().key().equals(period.key())))
-			.toList();
-		for (var whole : wholes) {
+		// the periods compared: a level's own; where values add up, each period of a value overlapping it whose wholes
+		// cover it (a whole's own period, or a year whose quarters' counts are all reported, beside its women)
+		var windows = summed ? values.stream().map(Part::period).filter(period::overlaps).distinct().toList()
+				: List.of(period);
+		for (var window : windows) {
+			var within = values.stream()
+				.filter(part -> summed ? window.holds(part.period()) : part.period().key().equals(window.key()))
+				.toList();
+			var wholes = within.stream().filter(part -> part.dimension() == null).toList();
+			if (wholes.isEmpty() || wholes.stream().mapToLong(whole -> days(whole.period())).sum() != days(window)) {
+				continue;
+			}
+			// in decimals: 0.1 and 0.2 of 0.3 came to 0.30000000000000004 in doubles (a tester's)
+			var whole = wholes.stream().map(Part::value).reduce(BigDecimal.ZERO, BigDecimal::add);
 			for (var split : dimension != null ? List.of(dimension) : List.of("GENDER", "REGION")) {
-				// in decimals: 0.1 and 0.2 of 0.3 came to 0.30000000000000004 in doubles (a tester's)
-				var parts = values.stream()
-					.filter(part -> split.equals(part.dimension()) && (summed ? whole.period().holds(part.period())
-							: part.period().key().equals(whole.period().key())))
+				var parts = within.stream()
+					.filter(part -> split.equals(part.dimension()))
 					.map(Part::value)
 					.reduce(BigDecimal.ZERO, BigDecimal::add);
-				if (parts.compareTo(whole.value()) > 0) {
+				if (parts.compareTo(whole) > 0) {
 					validation.problem("input.value", value, "The values for each " + split.toLowerCase(Locale.ROOT)
-							+ " of " + whole.period().key() + " would add up to " + number(parts) + ", more than the "
-							+ number(whole.value()) + " reported for all of it");
+							+ " of " + window.key() + " would add up to " + number(parts) + ", more than the "
+							+ number(whole) + (wholes.size() == 1 ? " reported for all of it"
+									: " its periods' values for all of it add up to"));
 				}
 			}
 		}
+	}
+
+	private static long days(Period period) {
+		return ChronoUnit.DAYS.between(period.start(), period.end()) + 1;
 	}
 
 	/** A current value of a period, of the whole (no dimension) or of one gender or region. */

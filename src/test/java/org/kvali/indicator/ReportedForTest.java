@@ -83,7 +83,7 @@ class ReportedForTest {
 	/**
 	 * A count's parts of the periods within a whole's period add up to no more than it: women by quarter beside a
 	 * count of the year had never been compared with it, and 50 were shown beside an actual of 10 (a review's). The
-	 * parts of a year beside counts of its quarters are not compared: the quarters reported so far are not the year.
+	 * parts of a year beside counts of its quarters are compared once all four are reported, with their sum.
 	 */
 	@Test
 	void partsOfACountByQuarterStayWithinTheYearsWhole() {
@@ -100,13 +100,22 @@ class ReportedForTest {
 			.expect(error -> error.getMessage().equals("input.value: The values for each gender of 2025 would add up "
 					+ "to 8, more than the 7 reported for all of it"))
 			.verify();
-		// the year's parts beside a quarter's count
+		// the year's parts beside its quarters' counts, once all four are reported (the quarters so far are not the
+		// year)
 		this.graphQl.document(report.formatted("2024", 5, ", gender: FEMALE")).execute().errors().verify();
-		this.graphQl.document(report.formatted("2024-Q1", 1, "")).execute().errors().verify();
+		for (var quarter : List.of("2024-Q1", "2024-Q2", "2024-Q3")) {
+			this.graphQl.document(report.formatted(quarter, 1, "")).execute().errors().verify();
+		}
+		this.graphQl.document(report.formatted("2024-Q4", 1, "")).execute().errors()
+			.expect(error -> error.getMessage().equals("input.value: The values for each gender of 2024 would add up "
+					+ "to 5, more than the 4 its periods' values for all of it add up to"))
+			.verify();
+		this.graphQl.document(report.formatted("2024-Q4", 2, "")).execute().errors().verify();
 		assertThat(this.jdbc.queryForList("""
 				SELECT v.period_key || ' ' || coalesce(dimension_value, 'ALL') || ' ' || value FROM indicator_value v
 				JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'TR-FOR' ORDER BY v.id""", String.class))
-			.containsExactly("2025 ALL 10", "2025-Q1 FEMALE 4", "2025-Q2 FEMALE 4", "2024 FEMALE 5", "2024-Q1 ALL 1");
+			.containsExactly("2025 ALL 10", "2025-Q1 FEMALE 4", "2025-Q2 FEMALE 4", "2024 FEMALE 5", "2024-Q1 ALL 1",
+					"2024-Q2 ALL 1", "2024-Q3 ALL 1", "2024-Q4 ALL 2");
 	}
 
 	@Test
