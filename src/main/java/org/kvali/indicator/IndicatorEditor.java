@@ -2,10 +2,8 @@ package org.kvali.indicator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import org.kvali.access.Access;
@@ -170,66 +168,27 @@ class IndicatorEditor {
 	}
 
 	/**
-	 * A count's values for each gender, or each region, add up to no more than its value for all of a period, where
-	 * both are reported: 5 women of a count of 2 were taken, and shown beside it. A count of values added up (not
-	 * levels) adds its parts of every period within the whole's: women reported by quarter beside a count reported for
-	 * the year had never been compared with it, and 50 were shown beside an actual of 10 (a review's). A year's parts
-	 * beside its quarters' counts are compared once all four are reported, with their sum: the quarters reported so
-	 * far are not the year.
+	 * A count's parts stay within its wholes once the value reported takes its place ({@link PartsWithinWholes}): where
+	 * values add up, within each period of a value overlapping the one reported whose wholes cover it (a whole's own
+	 * period, or a year whose quarters' counts are all reported, beside its women); a level's, within its own period.
 	 */
 	private void partsWithinWhole(Indicator indicator, Period period, String dimension, String dimensionValue,
 			double value, Validation validation) {
-		// the current values with the one reported in its place, each a period's for one group
-		var values = new ArrayList<Part>();
+		var values = new ArrayList<PartsWithinWholes.Part>();
 		this.indicators.reportedValues(List.of(indicator.id()))
 			.getOrDefault(indicator.id(), List.of())
 			.stream()
 			.filter(reported -> reported.current() && reported.value() != 0
 					&& !(reported.periodKey().equals(period.key()) && Objects.equals(reported.dimension(), dimension)
 							&& Objects.equals(reported.dimensionValue(), dimensionValue)))
-			.forEach(reported -> values.add(new Part(reported.period(), reported.dimension(),
-					BigDecimal.valueOf(reported.value()))));
-		values.add(new Part(period, dimension, BigDecimal.valueOf(value)));
+			.forEach(reported -> values.add(PartsWithinWholes.Part.of(reported)));
+		values.add(new PartsWithinWholes.Part(period, dimension, BigDecimal.valueOf(value)));
 		boolean summed = !indicator.levels();
-		// the periods compared: a level's own; where values add up, each period of a value overlapping it whose wholes
-		// cover it (a whole's own period, or a year whose quarters' counts are all reported, beside its women)
-		var windows = summed ? values.stream().map(Part::period).filter(period::overlaps).distinct().toList()
-				: List.of(period);
-		for (var window : windows) {
-			var within = values.stream()
-				.filter(part -> summed ? window.holds(part.period()) : part.period().key().equals(window.key()))
-				.toList();
-			var wholes = within.stream().filter(part -> part.dimension() == null).toList();
-			if (wholes.isEmpty() || wholes.stream().mapToLong(whole -> days(whole.period())).sum() != days(window)) {
-				continue;
-			}
-			// in decimals: 0.1 and 0.2 of 0.3 came to 0.30000000000000004 in doubles (a tester's)
-			var whole = wholes.stream().map(Part::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-			for (var split : dimension != null ? List.of(dimension) : List.of("GENDER", "REGION")) {
-				var parts = within.stream()
-					.filter(part -> split.equals(part.dimension()))
-					.map(Part::value)
-					.reduce(BigDecimal.ZERO, BigDecimal::add);
-				if (parts.compareTo(whole) > 0) {
-					validation.problem("input.value", value, "The values for each " + split.toLowerCase(Locale.ROOT)
-							+ " of " + window.key() + " would add up to " + number(parts) + ", more than the "
-							+ number(whole) + (wholes.size() == 1 ? " reported for all of it"
-									: " its periods' values for all of it add up to"));
-				}
-			}
-		}
-	}
-
-	private static long days(Period period) {
-		return ChronoUnit.DAYS.between(period.start(), period.end()) + 1;
-	}
-
-	/** A current value of a period, of the whole (no dimension) or of one gender or region. */
-	private record Part(Period period, String dimension, BigDecimal value) {
-	}
-
-	private static String number(BigDecimal value) {
-		return value.stripTrailingZeros().toPlainString();
+		var windows = summed ? values.stream().map(PartsWithinWholes.Part::period).filter(period::overlaps).distinct()
+			.toList() : List.of(period);
+		PartsWithinWholes.beyond(values, windows, dimension != null ? List.of(dimension) : List.of("GENDER", "REGION"),
+				summed)
+			.forEach(problem -> validation.problem("input.value", value, problem));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.kvali.indicator;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -54,6 +55,34 @@ class TargetMeanings {
 			restated(stored, input, nulls, "aggregation", input.aggregation(), stored.levels()
 					? "levels, the latest of a period's values" : "sums of the values reported within a period",
 					validation);
+			if (input.aggregation() == IndicatorEnums.Aggregation.SUM) {
+				partsAddedUp(stored, validation);
+			}
+		}
+	}
+
+	/**
+	 * Levels become sums: a count's parts reported as levels, the latest of a period's, are added up from then on, and
+	 * stay within their wholes as any reported under SUM do ({@link PartsWithinWholes}). Women at 8 in each quarter of
+	 * a year counted 10 came to 32 once added up, and were taken without a word (a review's).
+	 */
+	private void partsAddedUp(Indicator stored, Validation validation) {
+		var values = this.indicators.reportedValues(List.of(stored.id()))
+			.getOrDefault(stored.id(), List.of())
+			.stream()
+			.filter(reported -> reported.current() && reported.value() != 0)
+			.map(PartsWithinWholes.Part::of)
+			.toList();
+		var problems = PartsWithinWholes.beyond(values,
+				values.stream().map(PartsWithinWholes.Part::period).distinct().toList(), List.of("GENDER", "REGION"),
+				true);
+		if (!problems.isEmpty()) {
+			validation.problem("input.aggregation", IndicatorEnums.Aggregation.SUM, "Added up, the values reported "
+					+ "would not stay within their wholes: " + problems.stream().limit(3)
+						.map(problem -> problem.substring(0, 1).toLowerCase(Locale.ROOT) + problem.substring(1))
+						.collect(Collectors.joining("; "))
+					+ (problems.size() > 3 ? "; and " + (problems.size() - 3) + " more" : "")
+					+ ". Correct or withdraw them first (reportIndicatorValue, withdrawIndicatorValue)");
 		}
 	}
 

@@ -184,6 +184,33 @@ class ReportedLevelsTest {
 	}
 
 	/**
+	 * Levels becoming sums: parts reported as levels are added up from then on, and stay within their wholes as
+	 * parts reported under SUM do. A region's 8 in two quarters of a year counted 10 came to 16 once added up, and the
+	 * change was taken without a word (a review's).
+	 */
+	@Test
+	void levelsBecomeSumsOnlyWhileThePartsAddedUpStayWithinTheirWholes() {
+		define("LV-COUNCILS", "cumulative: false, aggregation: LATEST");
+		report("LV-COUNCILS", SECOND, 10, null);
+		report("LV-COUNCILS", "2026-Q2", 8, "GE-KK");
+		report("LV-COUNCILS", "2026-Q3", 8, "GE-KK");
+		refused("mutation { updateIndicator(code: \"LV-COUNCILS\", input: {aggregation: SUM}) { code } }",
+				"input.aggregation: Added up, the values reported would not stay within their wholes: the values for "
+						+ "each region of " + SECOND + " would add up to 16, more than the 10 reported for all of it. "
+						+ "Correct or withdraw them first (reportIndicatorValue, withdrawIndicatorValue)");
+		assertThat(figures("LV-COUNCILS")).containsEntry("aggregation", "LATEST").containsEntry("second", 10.0);
+		report("LV-COUNCILS", "2026-Q3", 2, "GE-KK");
+		this.graphQl.document("mutation { updateIndicator(code: \"LV-COUNCILS\", input: {aggregation: SUM}) { code } }")
+			.execute()
+			.path("updateIndicator.code")
+			.entity(String.class)
+			.isEqualTo("LV-COUNCILS");
+		assertThat(figures("LV-COUNCILS")).containsEntry("aggregation", "SUM").containsEntry("second", 10.0)
+			.containsEntry("regions", List.of(Map.of("group", Map.of("region", Map.of("code", "GE-KK")), "value",
+					10.0)));
+	}
+
+	/**
 	 * A value reported by mistake is withdrawn: its period then counts for nothing, as if never reported, where a 0
 	 * would be a level of 0 and the latest (a level reported for the fourth quarter instead of the third was read as
 	 * 0 once its quarter was reported as 0: a review's); a percentage's too. One with nothing to withdraw is refused.
