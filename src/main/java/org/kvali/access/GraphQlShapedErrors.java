@@ -34,7 +34,9 @@ class GraphQlShapedErrors implements AuthenticationEntryPoint, AccessDeniedHandl
 		var header = request.getHeader("Authorization");
 		var message = header == null || header.isBlank()
 				? "Authentication required: send Authorization: Bearer <API key or token>"
-				: "The bearer token is not valid: unknown, revoked, expired or malformed";
+				: ex instanceof JwtCallers.ClaimsRefused refused
+						? "The bearer token is refused: " + refused.getMessage()
+						: "The bearer token is not valid: unknown, revoked, expired or malformed";
 		response.setHeader("WWW-Authenticate", "Bearer");
 		write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", message);
 	}

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the caller from a verified JWT: the role from one claim, a partner's organization codes from another (both
  * named in {@link AccessProperties}), known by its subject. A token without a subject, without a known role, or a
- * partner's without a known organization, is refused.
+ * partner's without a known organization, is refused, saying which ({@link ClaimsRefused}).
  */
 @Component
 class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -35,7 +35,7 @@ class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 		// without one were all the one caller "jwt:null" (a client credentials token may carry none: a review's)
 		var subject = jwt.getSubject();
 		if (subject == null || subject.isBlank()) {
-			throw new InvalidBearerTokenException("The token has no subject (claim sub), by which Kvali knows callers");
+			throw new ClaimsRefused("The token has no subject (claim sub), by which Kvali knows callers");
 		}
 		var roleName = jwt.getClaimAsString(this.properties.roleClaim());
 		Role role;
@@ -43,7 +43,7 @@ class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 			role = Role.valueOf(roleName == null ? "" : roleName.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidBearerTokenException("The token's claim " + this.properties.roleClaim()
+			throw new ClaimsRefused("The token's claim " + this.properties.roleClaim()
 					+ " names no role (ADMIN, ANALYST, DONOR or PARTNER)");
 		}
 		var ids = new HashSet<Long>();
@@ -52,11 +52,24 @@ class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 					? jwt.getClaimAsStringList(this.properties.organizationsClaim()) : List.of();
 			this.organizations.organizationsByCode(codes).values().forEach(organization -> ids.add(organization.id()));
 			if (ids.isEmpty()) {
-				throw new InvalidBearerTokenException("A PARTNER token names its organizations in the claim "
+				throw new ClaimsRefused("A PARTNER token names its organizations in the claim "
 						+ this.properties.organizationsClaim() + "; none of them is known");
 			}
 		}
 		return new CallerAuthentication(new Caller("jwt:" + subject, role, ids));
+	}
+
+	/**
+	 * A token verified, whose claims do not make a caller: the client is told which claim (a token of the issuer
+	 * without a role had been told it was unknown, revoked, expired or malformed, and its issuer's set-up looked for in
+	 * vain).
+	 */
+	static final class ClaimsRefused extends InvalidBearerTokenException {
+
+		ClaimsRefused(String message) {
+			super(message);
+		}
+
 	}
 
 }
