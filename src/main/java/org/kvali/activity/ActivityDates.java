@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.kvali.access.Caller;
 import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
+import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 import org.kvali.programme.Programme;
 import org.kvali.programme.Project;
@@ -160,8 +161,9 @@ class ActivityDates implements WithinProgramme, WithinProject {
 			validation.problem("input.startDate", start, PartnerScope.EARLIER_FOR_ADMIN);
 			return;
 		}
+		// an erased person's reference is not named: nothing links it to the old one (see ActivityDeletion)
 		this.jdbc.sql("""
-				SELECT count(*), (array_agg(pt.ref ORDER BY pt.ref))[1 : 3]
+				SELECT count(*), (array_agg(pt.ref ORDER BY pt.ref) FILTER (WHERE pt.ref NOT LIKE 'forgotten-%'))[1 : 3]
 				FROM participation pn JOIN participant pt ON pt.id = pn.participant_id
 				WHERE pn.activity_id = :activity AND pt.birth_year > :year
 				HAVING count(*) > 0""")
@@ -169,8 +171,8 @@ class ActivityDates implements WithinProgramme, WithinProject {
 			.param("year", start.getYear())
 			.query((ResultSet rs) -> {
 				int people = rs.getInt(1);
-				var refs = partner ? "" : " (" + String.join(", ", (String[]) rs.getArray(2).getArray())
-						+ (people > 3 ? " among them" : "") + ")";
+				var refs = partner || rs.getArray(2) == null ? ""
+						: Text.namedAmong((String[]) rs.getArray(2).getArray(), people);
 				validation.problem("input.startDate", start, "It would start before " + (people == 1
 						? "a participant stored at it was born" : people + " of the participants stored at it were born")
 						+ refs);

@@ -77,6 +77,7 @@ class ActivityDeletion {
 			new Validation().problem("code", code, Holders.refusal("Activity " + stored.code(), held, remedy)).check();
 		}
 		int participations = withParticipations ? removeParticipations(stored) : 0;
+		keepRemovedPeople(stored);
 		if (this.jdbc.sql("DELETE FROM activity WHERE id = :id").param("id", stored.id()).update() == 0) {
 			// row-level security left the row out: the caller lost the project since the check above
 			throw new AccessDeniedException("Project " + project.code() + " is not one of your organizations' projects");
@@ -94,6 +95,26 @@ class ActivityDeletion {
 			.param("today", this.today.date())
 			.update();
 		return stored.code();
+	}
+
+	/**
+	 * Keeps the people removed at the activity as recorded by mistake (removeParticipation) as deleted with it: their
+	 * removals go with the activity, and of someone recorded nowhere else they were all that named them, so an erasure
+	 * of them was refused as of no one while a sheet's report still named them (a review's). Of someone stored
+	 * elsewhere, or again, it is only read once they are not, and their erasure takes it. One kept already keeps its
+	 * first activity's organizer and project: a partner, who may add a row there, may not read or change one.
+	 */
+	private void keepRemovedPeople(Activity activity) {
+		this.jdbc.sql("""
+				INSERT INTO deleted_person (ref_digest, deleted_on, hosted_by, projects)
+				SELECT ref_digest, :today, CAST(:hostedBy AS bigint[]), ARRAY[CAST(:project AS bigint)]
+				FROM removed_participation WHERE activity_id = :activity
+				ON CONFLICT DO NOTHING""")
+			.param("activity", activity.id())
+			.param("today", this.today.date())
+			.param("hostedBy", activity.organizerId() == null ? new Long[0] : new Long[] { activity.organizerId() })
+			.param("project", activity.projectId())
+			.update();
 	}
 
 	/**

@@ -207,6 +207,14 @@ public final class Text {
 	}
 
 	/**
+	 * The people of a count named in brackets, " (P-1, P-2)", with " among them" where the count is larger (people
+	 * erased at their request are counted, not named).
+	 */
+	public static String namedAmong(String[] named, int total) {
+		return " (" + String.join(", ", named) + (total > named.length ? " among them" : "") + ")";
+	}
+
+	/**
 	 * The edit distance between two texts (Levenshtein's: characters added, removed or changed), or {@code limit} as
 	 * soon as it is certain to be that much or more.
 	 */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.util.List;
 
 import org.kvali.access.PartnerScope;
+import org.kvali.graphql.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -153,7 +154,8 @@ class BirthYearChecks {
 				});
 		}
 		this.jdbc.sql("""
-				SELECT s.start_row, s.start_date, count(DISTINCT pt.id), (array_agg(DISTINCT pt.ref))[1 : 3]
+				SELECT s.start_row, s.start_date, count(DISTINCT pt.id),
+				       (array_agg(DISTINCT pt.ref) FILTER (WHERE pt.ref NOT LIKE 'forgotten-%%'))[1 : 3]
 				FROM import_activity s
 				JOIN participation pn ON pn.activity_id = s.stored_id
 				JOIN participant pt ON pt.id = pn.participant_id
@@ -171,8 +173,9 @@ class BirthYearChecks {
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {
 				int people = rs.getInt(3);
-				var refs = partner != null ? "" : " (" + String.join(", ", (String[]) rs.getArray(4).getArray())
-						+ (people > 3 ? " among them" : "") + ")";
+				// an erased person's reference is not named: nothing links it to the old one (see ActivityDeletion)
+				var refs = partner != null || rs.getArray(4) == null ? ""
+						: Text.namedAmong((String[]) rs.getArray(4).getArray(), people);
 				errors.add(new ImportMessage(rs.getInt(1), Columns.START_DATE,
 						written.shown(Columns.START_DATE, rs.getString(2)), "It would start before "
 						+ (people == 1 ? "a participant stored at it was born" : people + " of the participants stored "

@@ -82,8 +82,11 @@ class ImportHistory implements KeepsReferences {
 	}
 
 	/**
-	 * Whether a kept report told of a sheet's cell of participant references holding it, in any case: not any word
-	 * of a message (an activity's or organization's code given to an erasure by mistake would have been erased).
+	 * Whether a kept report names it, in any case: a sheet's cell of participant references holding it, or a message's
+	 * text naming it as a person ("Participant P-5 would be 4 at activity ...", in a birth year's column; "3
+	 * participants (P-1, P-5 and ...)"; an erasure of someone named so alone was refused as of no one: a review's). Not
+	 * any word of a message: an activity's or organization's code given to an erasure by mistake would be kept as
+	 * erased, and taken out of every report's text.
 	 */
 	@Override
 	public boolean names(String ref) {
@@ -91,9 +94,11 @@ class ImportHistory implements KeepsReferences {
 				SELECT EXISTS (SELECT 1 FROM attendance_import i,
 				               jsonb_array_elements(coalesce(i.report -> 'warnings', '[]')
 				                                    || coalesce(i.report -> 'errors', '[]')) m
-				               WHERE m ->> 'column' = :column AND lower(m ->> 'value') = lower(:ref))""")
+				               WHERE m ->> 'column' = :column AND lower(m ->> 'value') = lower(:ref)
+				                  OR m ->> 'message' ~* :named)""")
 			.param("column", Columns.PARTICIPANT_REF)
 			.param("ref", ref)
+			.param("named", "(Participant |(participants|people|person) [^()]{0,60}\\([^)]*)" + pattern(List.of(ref)))
 			.query(Boolean.class)
 			.single();
 	}

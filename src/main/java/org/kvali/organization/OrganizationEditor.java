@@ -37,6 +37,12 @@ class OrganizationEditor {
 			""" + Holders.namingFilters(11, "organizations", "organizers");
 
 	/**
+	 * SQL: a person's reference as a holder is named, an erased person's counted alone: nothing links it to the old
+	 * one (see ActivityDeletion).
+	 */
+	private static final String NAMED_REF = "CASE WHEN pt.ref LIKE 'forgotten-%' THEN NULL ELSE pt.ref END";
+
+	/**
 	 * What names an organization ({@link Holders}): values reported for it too, which it keeps, and codes merged into
 	 * it, which sheets would make again; not a revoked key, nor the sheets loaded for it, which only remember it.
 	 * Participations and people are told by the people's references: the admin who is told (no other may delete) has
@@ -51,15 +57,15 @@ class OrganizationEditor {
 			UNION ALL SELECT 4, 'project it partners', 'projects it partners', p.code
 			FROM project_partner pp JOIN project p ON p.id = pp.project_id WHERE pp.organization_id = :id
 			UNION ALL SELECT 5, 'activity it runs', 'activities it runs', code FROM activity WHERE organizer_id = :id
-			UNION ALL SELECT 6, 'participation', 'participations', pt.ref
+			UNION ALL SELECT 6, 'participation', 'participations', %1$s
 			FROM participation pn JOIN participant pt ON pt.id = pn.participant_id WHERE pn.organization_id = :id
-			UNION ALL SELECT 7, 'person of it', 'people of it', ref FROM participant WHERE organization_id = :id
+			UNION ALL SELECT 7, 'person of it', 'people of it', %1$s FROM participant pt WHERE organization_id = :id
 			UNION ALL SELECT 8, 'value reported for it', 'values reported for it', i.code
 			FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE :id = ANY(v.reported_for)
 			UNION ALL SELECT 9, 'code merged into it', 'codes merged into it', code
 			FROM organization_alias WHERE organization_id = :id
 			UNION ALL
-			""" + KEPT;
+			""".formatted(NAMED_REF) + KEPT;
 
 	/** The deletion of an organization nothing holds, and of what only remembers it. */
 	private static final String FORGET = """

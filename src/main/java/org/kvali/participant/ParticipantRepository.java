@@ -12,6 +12,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ParticipantRepository {
 
+	/**
+	 * SQL: a reference kept as erased a second time (removed at one activity and deleted with another, say) keeps the
+	 * organizers and projects of both, whose partners are told of it; the first's alone were kept (a review's).
+	 */
+	private static final String HOSTS_JOINED = """
+			hosted_by = ARRAY(SELECT DISTINCT unnest(erased_reference.hosted_by || excluded.hosted_by) ORDER BY 1),
+			projects = ARRAY(SELECT DISTINCT unnest(erased_reference.projects || excluded.projects) ORDER BY 1)""";
+
 	private final JdbcClient jdbc;
 
 	ParticipantRepository(JdbcClient jdbc) {
@@ -54,8 +62,10 @@ class ParticipantRepository {
 				.param("id", participant)
 				.query(Long.class)
 				.list());
-			// what was removed of them at an activity goes too: a sheet naming them is refused now
+			// what was removed of them at an activity goes too, and what was kept of them deleted with one (they were
+			// stored again since): a sheet naming them is refused now
 			dropRemovals(ref);
+			forgetDeleted(ref);
 		});
 		return id.isPresent();
 	}
@@ -90,7 +100,7 @@ class ParticipantRepository {
 				       coalesce(array_agg(DISTINCT a.organizer_id) FILTER (WHERE a.organizer_id IS NOT NULL), '{}'),
 				       coalesce(array_agg(DISTINCT a.project_id), '{}')
 				FROM activity a WHERE a.id = ANY(CAST(:activities AS bigint[]))
-				ON CONFLICT (digest) DO NOTHING""")
+				ON CONFLICT (digest) DO UPDATE SET %s""".formatted(HOSTS_JOINED))
 			.param("ref", ref)
 			.param("activities", activities.toArray(Long[]::new))
 			.update();
@@ -109,8 +119,8 @@ class ParticipantRepository {
 				kept AS (
 				    INSERT INTO erased_reference (digest, erased_on, hosted_by, projects)
 				    SELECT ref_digest, current_date, hosted_by, projects FROM deleted
-				    ON CONFLICT (digest) DO NOTHING)
-				SELECT count(*) FROM deleted""")
+				    ON CONFLICT (digest) DO UPDATE SET %s)
+				SELECT count(*) FROM deleted""".formatted(HOSTS_JOINED))
 			.param("ref", ref)
 			.query(Integer.class)
 			.single() > 0;
