@@ -150,6 +150,12 @@ final class Columns {
 		return (int) REQUIRED.stream().filter(names::contains).count();
 	}
 
+	/** The required columns the names written in a row do not name, in the order of {@link #REQUIRED}. */
+	static List<String> requiredLacking(List<String> written) {
+		var names = written.stream().map(Columns::named).toList();
+		return REQUIRED.stream().filter(column -> !names.contains(column)).toList();
+	}
+
 	/** The column a header's name names: "Birth year", "birth-year" and "BIRTH_YEAR *" are birth_year. */
 	static String named(String written) {
 		var name = MARKS.matcher(Text.trim(Text.plain(written)).toLowerCase(Locale.ROOT)).replaceAll("");

@@ -140,15 +140,17 @@ final class XlsxSheetReader {
 	 * their own). Where none has them all, the shown sheet with the most of them, so that the refusal names the
 	 * columns its header lacks (the first shown when none has any); a hidden sheet with them all is named, not read.
 	 * Two attendance sheets in one workbook (a sheet a day, or an example beside the sheet) are refused, where reading
-	 * one alone would drop the other's rows unsaid. Null, told to the sink, when the workbook is refused.
+	 * one alone would drop the other's rows unsaid, and so is a shown sheet whose first row names some of the columns
+	 * beside one naming them all. Null, told to the sink, when the workbook is refused.
 	 */
 	private static Sheet attendance(ReadableWorkbook workbook, SheetSink sink) throws IOException {
 		var sheets = workbook.getSheets().toList();
 		var found = new ArrayList<Sheet>();
 		var below = new ArrayList<Sheet>();
 		var legends = new ArrayList<Sheet>();
-		// a shown sheet whose first row is a header lacking a column: it is the one refused, not one below a title
-		boolean faulty = false;
+		// shown sheets whose first row is a header lacking a column: refused, not one below a title
+		var faulty = new ArrayList<Sheet>();
+		var lacking = new ArrayList<List<String>>();
 		Sheet nearest = null;
 		Sheet hidden = null;
 		int most = 0;
@@ -156,7 +158,10 @@ final class XlsxSheetReader {
 			var named = requiredColumns(sheet);
 			int has = named.required();
 			boolean shown = sheet.getVisibility() == SheetVisibility.VISIBLE;
-			faulty |= shown && named.first() && has >= 2 && has < Columns.REQUIRED.size();
+			if (shown && named.first() && has >= 2 && has < Columns.REQUIRED.size()) {
+				faulty.add(sheet);
+				lacking.add(named.lacking());
+			}
 			if (has == Columns.REQUIRED.size()) {
 				if (shown && (named.first() || named.rowsUnder())) {
 					(named.first() ? found : below).add(sheet);
@@ -174,7 +179,7 @@ final class XlsxSheetReader {
 				nearest = sheet;
 			}
 		}
-		if (found.isEmpty() && !faulty) {
+		if (found.isEmpty() && faulty.isEmpty()) {
 			// no header on a first row: each sheet naming the columns below a title
 			found.addAll(below);
 			found.addAll(legends);
@@ -192,6 +197,14 @@ final class XlsxSheetReader {
 					+ " each have the attendance columns, and a workbook is read one sheet at a time: load each in a"
 					+ " workbook of its own (or delete a sheet of an example or instructions), or the rows of all in"
 					+ " one sheet");
+			return null;
+		}
+		if (!found.isEmpty() && !faulty.isEmpty()) {
+			// a sheet a day, the second's header written otherwise ("sex"): its rows were dropped unsaid (a review's)
+			sink.refused("The sheet '" + faulty.get(0).getName() + "' names attendance columns in its first row but"
+					+ " not " + String.join(", ", lacking.get(0)) + ", and a workbook is read one sheet at a time: its"
+					+ " rows would be left out beside those of '" + found.get(0).getName() + "'. Load each in a"
+					+ " workbook of its own, its header naming every required column (or delete the sheet)");
 			return null;
 		}
 		if (!found.isEmpty()) {
@@ -215,7 +228,7 @@ final class XlsxSheetReader {
 	 * How many of the required columns the sheet's header names ({@link Columns#headerAmong}), whether it is the first
 	 * row with anything in it, and whether rows with anything in them follow it (among the first read).
 	 */
-	private record Named(int required, boolean first, boolean rowsUnder) {
+	private record Named(int required, List<String> lacking, boolean first, boolean rowsUnder) {
 	}
 
 	private static Named requiredColumns(Sheet sheet) throws IOException {
@@ -226,10 +239,11 @@ final class XlsxSheetReader {
 				.map(XlsxSheetReader::header)
 				.toList();
 			if (read.isEmpty()) {
-				return new Named(0, true, false);
+				return new Named(0, Columns.REQUIRED, true, false);
 			}
 			int header = Columns.headerAmong(read.subList(0, Math.min(read.size(), Columns.ROWS_TO_HEADER)));
-			return new Named(Columns.requiredNamed(read.get(header)), header == 0, header + 1 < read.size());
+			return new Named(Columns.requiredNamed(read.get(header)), Columns.requiredLacking(read.get(header)),
+					header == 0, header + 1 < read.size());
 		}
 	}
 

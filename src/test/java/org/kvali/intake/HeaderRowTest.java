@@ -309,6 +309,23 @@ class HeaderRowTest {
 			.andExpect(jsonPath("$.created.participations").value(0))
 			.andExpect(jsonPath("$.errors[0].message").value("The required column gender is missing from the first row"
 					+ " of sheet 'Attendance'"));
+		// a sheet a day, the second's header naming "sex": its rows were left out unsaid, the first's loaded
+		var day = Workbooks.written(before -> {
+			var sheet = before.newWorksheet("Day 2");
+			var values = ROW.formatted(2).split(",", -1);
+			for (int c = 0; c < header.length; c++) {
+				sheet.value(0, c, header[c].equals("gender") ? "Sex" : header[c]);
+				sheet.value(1, c, values[c]);
+			}
+		}, List.of(ROW.formatted(1)));
+		load(day).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.created.participations").value(0))
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains("The sheet 'Day 2' names"
+					+ " attendance columns in its first row but not gender, and a workbook is read one sheet at a time:"
+					+ " its rows would be left out beside those of 'Attendance'. Load each in a workbook of its own,"
+					+ " its header naming every required column (or delete the sheet)")));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'", Integer.class))
+			.isZero();
 	}
 
 	/**
