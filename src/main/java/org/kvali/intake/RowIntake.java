@@ -77,18 +77,24 @@ final class RowIntake implements SheetSink {
 		this.headerRow = row;
 		var names = written.stream().map(Columns::named).toList();
 		// each ignored with a warning, 200,000 names, or 984 of 50,000 characters, made reports of 13 and 49 MB, and
-		// the history of a few ran the service out of memory (testers'); columns without a name are passed over
+		// the history of a few ran the service out of memory (testers'); columns without a name are passed over, up
+		// to as many cells as a workbook's row has: a CSV header of 10 million commas had each row looked at 10
+		// million times (a review's)
 		long named = names.stream().filter(name -> !name.equals(SheetRow.UNNAMED)).count();
 		var longest = written.stream().mapToInt(Text::length).max().orElse(0);
-		if (named > MOST_COLUMNS || longest > this.limits.maxCellLength()) {
+		if (named > MOST_COLUMNS || written.size() > XlsxValues.MAX_ROW_CELLS
+				|| longest > this.limits.maxCellLength()) {
 			var where = row == 1 ? "The first row" : "Row " + row;
 			var meant = ": is it the sheet meant, " + (row == 1 ? "its first row" : "that row") + " the header?";
 			this.errors.add(new ImportMessage(row, null, null, named > MOST_COLUMNS
 					? where + " names " + named + " columns; a sheet has at most " + MOST_COLUMNS + meant
+					: written.size() > XlsxValues.MAX_ROW_CELLS ? where + " has " + written.size() + " cells; a"
+							+ " header has at most " + XlsxValues.MAX_ROW_CELLS + ", named or empty" + meant
 					: where + " holds a name of " + longest + " characters; a column's name has at most "
 							+ this.limits.maxCellLength() + meant));
 			this.headerFailed = true;
-			return names;
+			// the rows after it are counted, not read
+			return List.of();
 		}
 		var missing = Columns.REQUIRED.stream().filter(required -> !names.contains(required)).toList();
 		for (var required : missing) {

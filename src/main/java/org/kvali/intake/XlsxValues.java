@@ -43,6 +43,19 @@ final class XlsxValues {
 	 */
 	static final int CELLS_PER_ROW = 32;
 
+	/**
+	 * The deepest an element of a part lies: a worksheet's values lie at depth 4, a drawing's within 20. The parser
+	 * holds each open element: a part of one element in another, 60 million deep (180 MB, 200 KB zipped), ran the
+	 * service out of memory (a review's).
+	 */
+	static final int MAX_DEPTH = 64;
+
+	/**
+	 * The most array formulas of a workbook: the reader looks each number cell up among all of them, and 40,000 took
+	 * 30 s to read (a review's); an attendance sheet holds none.
+	 */
+	static final int MAX_ARRAY_FORMULAS = 1_000;
+
 	/** The parser the workbook reader uses, without DTDs or external entities; {@link WorkbookParts} reads with it. */
 	static final XMLInputFactory XML = new InputFactoryImpl();
 
@@ -59,6 +72,8 @@ final class XlsxValues {
 	private long strings;
 
 	private long highestIndex = -1;
+
+	private int arrayFormulas;
 
 	/** The parts with cells of type d, a date as ISO text ({@link IsoDateCells}). */
 	private final Set<String> dated = new HashSet<>();
@@ -95,7 +110,10 @@ final class XlsxValues {
 		while (xml.hasNext()) {
 			switch (xml.next()) {
 				case XMLStreamConstants.START_ELEMENT -> {
-					depth++;
+					if (++depth > MAX_DEPTH) {
+						throw XmlPartLimits.refused(part + " nests elements more than " + MAX_DEPTH + " deep, where a"
+								+ " spreadsheet program's lie within 20");
+					}
 					var name = xml.getLocalName();
 					if (name.equals("row")) {
 						cells = 0;
@@ -103,9 +121,18 @@ final class XlsxValues {
 						row = xml.getAttributeValue(null, "r");
 					}
 					// a row's cells, not a calculation chain's (a c of each formula's cell, in no row)
+					// the reader makes a row's list of cells as long as its last cell's column (r="ZZZZZZ1" asked
+					// for 321 million: a review's)
 					else if (name.equals("c") && depth == rowDepth + 1
-							&& (++cells > MAX_ROW_CELLS || ++this.cells > this.maxCells)) {
-						throw cells > MAX_ROW_CELLS ? wide(part, row) : large();
+							&& (++cells > MAX_ROW_CELLS || ++this.cells > this.maxCells
+									|| column(xml.getAttributeValue(null, "r")) > MAX_ROW_CELLS)) {
+						throw this.cells > this.maxCells ? large() : wide(part, row);
+					}
+					else if (name.equals("f") && "array".equals(xml.getAttributeValue(null, "t"))
+							&& ++this.arrayFormulas > MAX_ARRAY_FORMULAS) {
+						throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE, "The workbook has more than "
+								+ MAX_ARRAY_FORMULAS + " array formulas, which an attendance sheet has no use for: copy"
+								+ " the table, and paste its values alone into a new workbook");
 					}
 					boolean string = sharedStrings && depth == 2 && name.equals("si");
 					if (valueDepth < 0 && (string || name.equals("c"))) {
@@ -153,6 +180,22 @@ final class XlsxValues {
 		}
 	}
 
+	/**
+	 * The column of a cell's reference ("AB12" is 28), counted no further than past {@link #MAX_ROW_CELLS}; 0 without
+	 * one (the reader places such a cell after the one before).
+	 */
+	private static int column(String reference) {
+		int column = 0;
+		for (int i = 0; reference != null && i < reference.length() && column <= MAX_ROW_CELLS; i++) {
+			char c = reference.charAt(i);
+			if (c < 'A' || c > 'Z') {
+				break;
+			}
+			column = column * 26 + c - 'A' + 1;
+		}
+		return column;
+	}
+
 	private SheetException large() {
 		return new SheetException(HttpStatus.PAYLOAD_TOO_LARGE, "The workbook has more than " + this.maxCells
 				+ " cells, " + CELLS_PER_ROW + " for each of the " + this.maxCells / CELLS_PER_ROW + " rows a sheet may"
@@ -162,7 +205,8 @@ final class XlsxValues {
 	private static SheetException wide(String part, String row) {
 		return new SheetException(HttpStatus.PAYLOAD_TOO_LARGE, "Row" + (row == null ? "" : " " + Text.preview(row, 10))
 				+ " of " + part + " has more than "
-				+ MAX_ROW_CELLS + " cells, where an attendance sheet has " + Columns.ALL.size() + " columns: delete"
+				+ MAX_ROW_CELLS + " cells, or one past column " + MAX_ROW_CELLS
+				+ ", where an attendance sheet has " + Columns.ALL.size() + " columns: delete"
 				+ " the columns right of the table, or copy the table alone into a new workbook");
 	}
 

@@ -81,6 +81,13 @@ class BadSheetTest {
 			.content((unnamed + ROW.formatted(1)).getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("VALIDATED"));
+		// but not past a workbook row's cells: a header of 10 million commas had each row looked at as often
+		var wide = AttendanceImportTest.HEADER.trim() + ",".repeat(XlsxValues.MAX_ROW_CELLS) + "\n";
+		send("text/csv", (wide + ROW.formatted(1)).getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value("The first row has 2015 cells; a header has at most 2000,"
+					+ " named or empty: is it the sheet meant, its first row the header?"));
 	}
 
 	/** A report lists 10,000 errors and 1,000 warnings at most, then how many more there are. */
@@ -578,7 +585,8 @@ class BadSheetTest {
 		send(XLSX, zip("xl/worksheets/sheet1.xml", wide)).andExpect(status().isPayloadTooLarge())
 			.andExpect(jsonPath("$.status").value("REJECTED"))
 			.andExpect(jsonPath("$.errors[0].message").value("Row 1 of xl/worksheets/sheet1.xml has more than 2000"
-					+ " cells, where an attendance sheet has 16 columns: delete the columns right of the table, or"
+					+ " cells, or one past column 2000, where an attendance sheet has 16"
+					+ " columns: delete the columns right of the table, or"
 					+ " copy the table alone into a new workbook"));
 	}
 

@@ -2,6 +2,7 @@ package org.kvali.intake;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -95,8 +96,49 @@ class XmlPartLimitsTest {
 			.doesNotThrowAnyException();
 		assertThatThrownBy(() -> read(sheet.replace("</row></sheetData>", "<c/></row></sheetData>")))
 			.isInstanceOf(SheetException.class)
-			.hasMessage("Row 8 of xl/worksheets/sheet1.xml has more than 2000 cells, where an attendance sheet has 16"
-					+ " columns: delete the columns right of the table, or copy the table alone into a new workbook");
+			.hasMessage(WIDE.formatted(8));
+		// one cell whose column lies past that: the reader made a list as long (r="ZZZZZZ1" asked for 321 million)
+		assertThatCode(() -> read("<worksheet><sheetData><row r=\"1\"><c r=\"BXX1\"/></row></sheetData></worksheet>"))
+			.doesNotThrowAnyException();
+		for (var reference : List.of("BXY1", "ZZZZZZ1", "ZZZZZZZZZZZZZZZZZZ1")) {
+			assertThatThrownBy(() -> read("<worksheet><sheetData><row r=\"1\"><c r=\"" + reference + "\"/></row>"
+					+ "</sheetData></worksheet>"))
+				.as(reference)
+				.isInstanceOf(SheetException.class)
+				.hasMessage(WIDE.formatted(1));
+		}
+	}
+
+	/**
+	 * Elements nested deeper than a spreadsheet program writes them are refused as they are read: the parser holds
+	 * each open one, and 60 million in 200 KB zipped ran the service out of memory (a review's).
+	 */
+	@Test
+	void aPartNestingElementsDeeperThanAnySpreadsheetIsRefused() {
+		int most = XlsxValues.MAX_DEPTH;
+		assertThatCode(() -> new XlsxValues(5000).read("xl/pad.xml", stream("<a>".repeat(most) + "</a>".repeat(most)),
+				false)).doesNotThrowAnyException();
+		assertThatThrownBy(() -> new XlsxValues(5000).read("xl/pad.xml", stream("<a>".repeat(most + 1)), false))
+			.isInstanceOf(SheetException.class)
+			.hasMessage("The .xlsx file is refused as damaged or made up: xl/pad.xml nests elements more than 64 deep,"
+					+ " where a spreadsheet program's lie within 20; open it in a spreadsheet program and save it"
+					+ " again,"
+					+ " or send the sheet as CSV");
+	}
+
+	/** Array formulas are bounded: the reader looks each number cell up among all of them (40,000 took 30 s). */
+	@Test
+	void aWorkbookOfThousandsOfArrayFormulasIsRefused() {
+		var cell = "<row><c><f t=\"array\" ref=\"A1\">1</f><v>1</v></c></row>";
+		var values = new XlsxValues(5000);
+		assertThatCode(() -> values.read("xl/worksheets/sheet1.xml", stream("<worksheet><sheetData>"
+				+ cell.repeat(XlsxValues.MAX_ARRAY_FORMULAS) + "</sheetData></worksheet>"), false))
+			.doesNotThrowAnyException();
+		assertThatThrownBy(() -> values.read("xl/worksheets/sheet2.xml", stream("<worksheet><sheetData>" + cell
+				+ "</sheetData></worksheet>"), false))
+			.isInstanceOf(SheetException.class)
+			.hasMessage("The workbook has more than 1000 array formulas, which an attendance sheet has no use for:"
+					+ " copy the table, and paste its values alone into a new workbook");
 	}
 
 	/** A workbook's cells are bounded in all, by the rows a sheet may have: 32 a row, across its sheets. */
@@ -115,6 +157,10 @@ class XmlPartLimitsTest {
 			.hasMessage("The workbook has more than 64 cells, 32 for each of the 2 rows a sheet may have: delete what"
 					+ " lies right of or below the table, or split it into smaller sheets");
 	}
+
+	private static final String WIDE = "Row %d of xl/worksheets/sheet1.xml has more than 2000 cells, or one past"
+			+ " column 2000, where an attendance sheet has 16 columns: delete the columns right of the table, or copy"
+			+ " the table alone into a new workbook";
 
 	private static ByteArrayInputStream stream(String xml) {
 		return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
