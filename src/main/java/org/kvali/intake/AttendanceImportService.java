@@ -82,7 +82,7 @@ public class AttendanceImportService {
 	 * to be kept in its report), and the report unless rejected.
 	 */
 	private record Outcome(int rows, String sha, List<ImportMessage> warnings, List<ImportMessage> errors,
-			List<String> activities, List<String> erased, ImportReport report) {
+			int errorsLeftOut, List<String> activities, List<String> erased, ImportReport report) {
 	}
 
 	/**
@@ -161,7 +161,8 @@ public class AttendanceImportService {
 			}
 			if (!errors.isEmpty()) {
 				status.setRollbackOnly();
-				return new Outcome(intake.rows(), sha, warnings, errors, activities, erased, null);
+				return new Outcome(intake.rows(), sha, warnings, errors, intake.errorsLeftOut(), activities, erased,
+						null);
 			}
 			var written = this.writer.write(intake.rows(), stored, partner);
 			var report = new ImportReport(id, dryRun ? ImportStatus.VALIDATED : ImportStatus.IMPORTED, dryRun,
@@ -177,7 +178,7 @@ public class AttendanceImportService {
 				this.history.save(report, contentType, caller, List.of());
 				audit(report);
 			}
-			return new Outcome(intake.rows(), sha, warnings, List.of(), activities, List.of(), report);
+			return new Outcome(intake.rows(), sha, warnings, List.of(), 0, activities, List.of(), report);
 		});
 		var report = outcome.report();
 		if (report == null) {
@@ -186,7 +187,7 @@ public class AttendanceImportService {
 			report = new ImportReport(id, ImportStatus.REJECTED, dryRun, outcome.rows(), ImportCounts.NONE,
 					ImportCounts.NONE, ImportCounts.NONE,
 					ImportMessage.listed(outcome.warnings(), ImportReport.WARNINGS, "warnings"),
-					ImportMessage.listed(errors, ImportReport.ERRORS, "errors"),
+					ImportMessage.listed(errors, outcome.errorsLeftOut(), ImportReport.ERRORS, "errors"),
 					outcome.sha(), importedBy, at, fileName, outcome.activities());
 		}
 		if (report.status() != ImportStatus.IMPORTED) {

@@ -27,12 +27,17 @@ public record ImportMessage(Integer row, String column, String value, String mes
 	 * warning or an error on each of its 250,000 rows, and every report is kept and read back.
 	 */
 	static List<ImportMessage> listed(List<ImportMessage> messages, int most, String what) {
-		if (messages.size() <= most) {
+		return listed(messages, 0, most, what);
+	}
+
+	/** As {@link #listed(List, int, String)}, of the messages and {@code leftOut} more found after them. */
+	static List<ImportMessage> listed(List<ImportMessage> messages, int leftOut, int most, String what) {
+		if (messages.size() <= most && leftOut == 0) {
 			return List.copyOf(messages);
 		}
-		var listed = new ArrayList<>(messages.subList(0, most));
+		var listed = new ArrayList<>(messages.subList(0, Math.min(most, messages.size())));
 		listed.add(new ImportMessage(null, null, null, String.format(Locale.ROOT, "%,d more %s are not listed",
-				messages.size() - most, what)));
+				messages.size() - listed.size() + leftOut, what)));
 		return List.copyOf(listed);
 	}
 

@@ -24,6 +24,9 @@ final class RowIntake implements SheetSink {
 			"(grand\\s+|sub-?\\s*)?(total|totals|sum|სულ|ჯამი|სულ ჯამი|итого|всего)\\s*:?\\s*\\d*",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+	/** The most errors of the rows kept, twice as many as a report lists ({@link ImportReport#ERRORS}). */
+	static final int KEPT_ERRORS = 2 * ImportReport.ERRORS;
+
 	/** The most columns a header may have: the sheet's 16 and room for a spreadsheet's own. */
 	static final int MOST_COLUMNS = 1_000;
 
@@ -41,6 +44,8 @@ final class RowIntake implements SheetSink {
 	private final List<ImportMessage> warnings = new ArrayList<>();
 
 	private final List<ImportMessage> errors = new ArrayList<>();
+
+	private int errorsLeftOut;
 
 	private boolean headerFailed;
 
@@ -152,6 +157,7 @@ final class RowIntake implements SheetSink {
 
 	@Override
 	public void row(SheetRow row) {
+		leaveOutErrors();
 		if (++this.rows > this.limits.maxRows()) {
 			throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE,
 					"The sheet has more than " + this.limits.maxRows() + " rows; split it into smaller sheets");
@@ -337,9 +343,30 @@ final class RowIntake implements SheetSink {
 		return this.headerFailed;
 	}
 
-	/** The errors found so far; the header's errors alone when the header failed. */
+	/**
+	 * The errors found so far, the first {@link #KEPT_ERRORS} in the order of the rows; the header's errors alone when
+	 * the header failed.
+	 */
 	List<ImportMessage> errors() {
+		leaveOutErrors();
 		return this.errors;
+	}
+
+	/** How many errors were found past those {@link #errors} keeps. */
+	int errorsLeftOut() {
+		leaveOutErrors();
+		return this.errorsLeftOut;
+	}
+
+	/**
+	 * Counts the errors of the rows read past those kept, and lets them go: a report lists the first 10,000 by row,
+	 * which the rows' own come before, and a sheet of 250,000 rows of ten errors each held 965 MB of them (a review's).
+	 */
+	private void leaveOutErrors() {
+		if (this.errors.size() > KEPT_ERRORS) {
+			this.errorsLeftOut += this.errors.size() - KEPT_ERRORS;
+			this.errors.subList(KEPT_ERRORS, this.errors.size()).clear();
+		}
 	}
 
 	private String municipality(SheetRow row, String column, String value) {

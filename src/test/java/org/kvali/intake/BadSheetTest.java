@@ -104,6 +104,15 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.errors[9999].row").value(1_430))
 			.andExpect(jsonPath("$.errors[10000].row").doesNotExist())
 			.andExpect(jsonPath("$.errors[10000].message").value("10 more errors are not listed"));
+		// those past twice as many are counted, not kept (KeptErrorsTest)
+		for (int i = 1_431; i <= 3_000; i++) {
+			refused.append("TI-WS-1,Workshop,workshop,TEST-INTAKE,x,x,Nowhere,TI-" + i + ",q,x,x,Nowhere,,,\n");
+		}
+		send("text/csv", refused.toString().getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(10_001))
+			.andExpect(jsonPath("$.errors[9999].row").value(1_430))
+			.andExpect(jsonPath("$.errors[10000].message").value("11,000 more errors are not listed"));
 		// people older than 100, each warned of
 		var warned = new StringBuilder(AttendanceImportTest.HEADER);
 		for (int i = 1; i <= 1_002; i++) {

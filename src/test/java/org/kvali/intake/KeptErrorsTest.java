@@ -1,0 +1,67 @@
+package org.kvali.intake;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A sheet's errors past twice those a report lists are counted, not kept: 250,000 rows of ten errors each held
+ * 965 MB of them, and two or three such loads at once ran the service out of memory (a review's). BadSheetTest
+ * tells what a report of them says.
+ */
+@IntegrationTest
+class KeptErrorsTest {
+
+	@Autowired
+	Staging staging;
+
+	@Autowired
+	IntakeLookups lookups;
+
+	@Autowired
+	ImportLimits limits;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Test
+	void errorsPastThoseKeptAreCounted() {
+		// read before the copy begins, which holds the transaction's connection (as the service does)
+		var municipalities = this.lookups.municipalities();
+		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			try (var copy = this.staging.open(Duration.ofMinutes(1))) {
+				var intake = new RowIntake(this.limits, municipalities, copy, ZoneId.of("Asia/Tbilisi"));
+				var cells = Map.of("activity_code", "A", "project_code", "P", "gender", "q", "start_date", "x",
+						"end_date", "x", "venue_municipality", "Nowhere", "home_municipality", "Nowhere", "birth_year",
+						"x", "disability", "x");
+				intake.header(List.of("activity_code", "project_code", "participant_ref", "gender", "start_date",
+						"end_date", "venue_municipality", "home_municipality", "birth_year", "disability"), 1, null);
+				// seven errors a row: both dates, both municipalities, gender, birth year, disability
+				for (int row = 2; row <= 4_001; row++) {
+					var values = new HashMap<>(cells);
+					values.put("participant_ref", "R-" + row);
+					intake.row(new SheetRow(row, values, false, 0, Set.of(), Map.of(), Set.of(), false));
+				}
+				assertThat(intake.errors()).hasSize(RowIntake.KEPT_ERRORS);
+				// the 20,000th of the rows' errors, of their 2,858th row, the sheet's row 2,859
+				assertThat(intake.errors().get(RowIntake.KEPT_ERRORS - 1).row()).isEqualTo(2_859);
+				assertThat(intake.errorsLeftOut()).isEqualTo(4_000 * 7 - RowIntake.KEPT_ERRORS);
+				copy.end();
+			}
+		});
+	}
+
+}
