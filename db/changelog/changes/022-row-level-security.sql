@@ -1,18 +1,24 @@
 --liquibase formatted sql
 
 --changeset kvali:022-application-role splitStatements:false
+--validCheckSum: ANY
 -- The application works as kvali_app, a role that owns no table: the connection pool sets it on every connection it
 -- hands out, with the caller's scope (kvali.role, kvali.caller). The owner, which runs these changesets, keeps its
 -- rights; PostgreSQL applies row-level security to kvali_app. Where the migration user cannot create roles, create
--- kvali_app beforehand (CREATE ROLE kvali_app NOLOGIN).
+-- kvali_app beforehand and make the user a member (CREATE ROLE kvali_app NOLOGIN; GRANT kvali_app TO the user).
+-- The owner is made a member only where it is not one: a member without the right to grant the role could not grant
+-- it to itself again, and the changeset failed (a review's). Its checksum changed with that: any is taken, as every
+-- database that ran it has the role and the membership.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kvali_app') THEN
         CREATE ROLE kvali_app NOLOGIN NOSUPERUSER NOBYPASSRLS;
     END IF;
+    IF NOT pg_has_role(current_user, 'kvali_app', 'MEMBER') THEN
+        GRANT kvali_app TO CURRENT_USER;
+    END IF;
 END
 $$;
-GRANT kvali_app TO CURRENT_USER;
 GRANT USAGE ON SCHEMA public TO kvali_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO kvali_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO kvali_app;
