@@ -94,6 +94,9 @@ class PartnerSheetChecks {
 			                  AND x.activity_id = a.stored_id)""".formatted(PartnerSheet.inOtherProjects("p.stored_id"),
 			PartnerSheet.notOwnParticipant("p.stored_id"), PartnerSheet.toldOf("a"));
 
+	/** What a kept report has for the reference of another organizations' person ({@link #kept}). */
+	static final String NOT_KEPT = "(not kept)";
+
 	private void othersPeople(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql(OTHERS_PEOPLE)
 			.param("allowed", partner.projectIds())
@@ -108,6 +111,23 @@ class PartnerSheetChecks {
 		return new ImportMessage(row, Columns.PARTICIPANT_REF, ref, "Participant " + ref + (elsewhere
 				? " also took part in projects your organizations have no part in"
 				: " took part in no activity your organizations run") + "; ask an admin to add them");
+	}
+
+	/**
+	 * A message as a report keeps it: a refusal of {@link #othersPerson} without the reference, which the row tells
+	 * the sender. The reference of another organizations' person erased since was taken out as "(erased)", and told
+	 * the partner of an erasure it is told nothing of (a review's): neither is kept now.
+	 */
+	static ImportMessage kept(ImportMessage message) {
+		if (message.row() == null || message.value() == null) {
+			return message;
+		}
+		for (boolean elsewhere : new boolean[] { true, false }) {
+			if (message.equals(othersPerson(message.row(), message.value(), elsewhere))) {
+				return othersPerson(message.row(), NOT_KEPT, elsewhere);
+			}
+		}
+		return message;
 	}
 
 	/**

@@ -150,14 +150,21 @@ class ErasedReferenceTest {
 			.andExpect(jsonPath("$.errors[0].message").value(notOwn))
 			.andExpect(jsonPath("$.errors[1].row").value(4))
 			.andExpect(jsonPath("$.errors[1].message").value(notOwn));
+		var cifs = "SELECT CAST(report AS text) FROM attendance_import WHERE imported_for"
+				+ " = ARRAY(SELECT id FROM organization WHERE code = 'CIF') ORDER BY imported_at";
+		var refused = this.jdbc.queryForList(cifs, String.class).get(1);
 		forget("TI-5");
 		forget("TI-6");
-		// the history of its sheets no longer tells the partner their references (a tester's read TI-5 there)
-		var history = this.jdbc.queryForList("SELECT CAST(report AS text) FROM attendance_import WHERE imported_for"
-				+ " = ARRAY(SELECT id FROM organization WHERE code = 'CIF') ORDER BY imported_at", String.class);
+		// the history of its sheets no longer tells the partner their references (a tester's read TI-5 there), and
+		// the refusal of another's person reads as before the erasure
+		var history = this.jdbc.queryForList(cifs, String.class);
+		assertThat(history.get(1)).isEqualTo(refused);
 		assertThat(history).hasSize(2).noneMatch(report -> report.matches("(?is).*\\bTI-[56]\\b.*"));
+		// another's person is kept without the reference, erased or not: "(erased)" had told the partner of it
 		assertThat(JsonPath.<List<String>>read(history.get(1), "$.errors[*].message")).containsExactly(
-				notOwn.replace("TI-5", "(erased)"), notOwn.replace("TI-5", "(erased)"));
+				notOwn.replace("TI-5", "(not kept)"), notOwn.replace("TI-5", "(not kept)"));
+		assertThat(JsonPath.<List<String>>read(history.get(1), "$.errors[*].value")).containsExactly("(not kept)",
+				"(not kept)");
 		assertThat(JsonPath.<List<Integer>>read(history.get(1), "$.errors[*].row")).containsExactly(2, 4);
 		partnerLoad(cif, naming).andExpect(jsonPath("$.errors.length()").value(3))
 			.andExpect(jsonPath("$.errors[0].message").value(notOwn))
