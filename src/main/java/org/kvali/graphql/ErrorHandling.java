@@ -7,6 +7,7 @@ import java.util.Set;
 
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,8 +106,22 @@ class ErrorHandling {
 					env);
 		}
 		LOG.error("The database refused a change the service's checks passed (SQLSTATE {}): {}", state,
-				ex.getMostSpecificCause().getMessage());
+				withoutRow(ex.getMostSpecificCause()));
 		return error(ErrorType.INTERNAL_ERROR, "Internal error; nothing was stored", env);
+	}
+
+	/**
+	 * What PostgreSQL said of a refusal, without its detail: of a CHECK or NOT NULL it is the row refused ("Failing
+	 * row contains (...)"), a person's reference and birth year among its values, which the log would keep (a
+	 * review's). The constraint and table name it.
+	 */
+	private static String withoutRow(Throwable cause) {
+		if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+			var server = psql.getServerErrorMessage();
+			return server.getMessage() + (server.getConstraint() == null ? "" : " (constraint "
+					+ server.getConstraint() + " of " + server.getTable() + ")");
+		}
+		return cause.getClass().getSimpleName();
 	}
 
 	/** An error of this type and message at the field, without extensions. */

@@ -11,13 +11,19 @@ import graphql.language.Field;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.graphql.execution.ErrorType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a client is told when PostgreSQL refuses a write the service's checks passed. */
+@ExtendWith(OutputCaptureExtension.class)
 class ErrorHandlingTest {
 
 	private final ErrorHandling handling = new ErrorHandling();
@@ -44,6 +50,24 @@ class ErrorHandlingTest {
 		var noState = this.handling.refusedByDatabase(new DataIntegrityViolationException("refused",
 				new IllegalStateException("no SQL state")), environment());
 		assertThat(noState.getErrorType()).isEqualTo(ErrorType.INTERNAL_ERROR);
+	}
+
+	/**
+	 * The log keeps what PostgreSQL said without the row it refused, a person's reference and birth year among its
+	 * values ("Failing row contains ..."); the constraint and table name it.
+	 */
+	@Test
+	void theLogKeepsNoValueOfTheRowRefused(CapturedOutput output) {
+		var server = new ServerErrorMessage("SERROR\0C23514\0Mnew row for relation \"participant\" violates check"
+				+ " constraint \"participant_birth_year_check\"\0DFailing row contains (7, P-SECRET, FEMALE, 2090).\0"
+				+ "tparticipant\0nparticipant_birth_year_check\0");
+		var error = this.handling.refusedByDatabase(new DataIntegrityViolationException("refused",
+				new PSQLException(server)), environment());
+		assertThat(error.getMessage()).isEqualTo("Internal error; nothing was stored");
+		assertThat(output.getAll()).contains("The database refused a change the service's checks passed (SQLSTATE"
+				+ " 23514): new row for relation \"participant\" violates check constraint"
+				+ " \"participant_birth_year_check\" (constraint participant_birth_year_check of participant)")
+			.doesNotContain("P-SECRET");
 	}
 
 	private GraphQLError refused(String state) {
