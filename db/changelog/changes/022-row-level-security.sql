@@ -6,17 +6,22 @@
 -- hands out, with the caller's scope (kvali.role, kvali.caller). The owner, which runs these changesets, keeps its
 -- rights; PostgreSQL applies row-level security to kvali_app. Where the migration user cannot create roles, create
 -- kvali_app beforehand and make the user a member (CREATE ROLE kvali_app NOLOGIN; GRANT kvali_app TO the user).
--- The owner is made a member only where it is not one: a member without the right to grant the role could not grant
--- it to itself again, and the changeset failed (a review's). Its checksum changed with that: any is taken, as every
--- database that ran it has the role and the membership.
+-- A member the administrator made, without the right to grant the role, could not grant it to itself again, and so
+-- this failed (a review's): its grant serves. The grant is still made where it may be: an owner that created the
+-- role holds it on PostgreSQL 16 and later to grant it alone, not to act as it. Its checksum changed with that: any
+-- is taken, as every database that ran it has the role and the membership.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kvali_app') THEN
         CREATE ROLE kvali_app NOLOGIN NOSUPERUSER NOBYPASSRLS;
     END IF;
-    IF NOT pg_has_role(current_user, 'kvali_app', 'MEMBER') THEN
+    BEGIN
         GRANT kvali_app TO CURRENT_USER;
-    END IF;
+    EXCEPTION WHEN insufficient_privilege THEN
+        IF NOT pg_has_role(current_user, 'kvali_app', 'MEMBER') THEN
+            RAISE;
+        END IF;
+    END;
 END
 $$;
 GRANT USAGE ON SCHEMA public TO kvali_app;

@@ -98,7 +98,7 @@ class ImportHistory implements KeepsReferences {
 				                  OR m ->> 'message' ~* :named)""")
 			.param("column", Columns.PARTICIPANT_REF)
 			.param("ref", ref)
-			.param("named", "(Participant |(participants|people|person) [^()]{0,60}\\([^)]*)" + pattern(List.of(ref)))
+			.param("named", "(Participant |(participants?|people|person) [^()]{0,60}\\([^)]*)" + pattern(List.of(ref)))
 			.query(Boolean.class)
 			.single();
 	}

@@ -140,16 +140,18 @@ final class XlsxSheetReader {
 	 * their own). Where none has them all, the shown sheet with the most of them, so that the refusal names the
 	 * columns its header lacks (the first shown when none has any); a hidden sheet with them all is named, not read.
 	 * Two attendance sheets in one workbook (a sheet a day, or an example beside the sheet) are refused, where reading
-	 * one alone would drop the other's rows unsaid, and so is a shown sheet whose first row names some of the columns
-	 * beside one naming them all. Null, told to the sink, when the workbook is refused.
+	 * one alone would drop the other's rows unsaid, and so is a shown sheet of rows under a header naming some of the
+	 * columns beside one naming them all. Null, told to the sink, when the workbook is refused.
 	 */
 	private static Sheet attendance(ReadableWorkbook workbook, SheetSink sink) throws IOException {
 		var sheets = workbook.getSheets().toList();
 		var found = new ArrayList<Sheet>();
 		var below = new ArrayList<Sheet>();
 		var legends = new ArrayList<Sheet>();
-		// shown sheets whose first row is a header lacking a column: refused, not one below a title
-		var faulty = new ArrayList<Sheet>();
+		// a shown sheet whose first row is a header lacking a column: it is the one refused, not one below a title
+		boolean faulty = false;
+		// shown sheets of rows under a header naming some of the columns: beside a sheet naming them all, refused
+		var partial = new ArrayList<Sheet>();
 		var lacking = new ArrayList<List<String>>();
 		Sheet nearest = null;
 		Sheet hidden = null;
@@ -158,8 +160,9 @@ final class XlsxSheetReader {
 			var named = requiredColumns(sheet);
 			int has = named.required();
 			boolean shown = sheet.getVisibility() == SheetVisibility.VISIBLE;
-			if (shown && named.first() && has >= 2 && has < Columns.REQUIRED.size()) {
-				faulty.add(sheet);
+			faulty |= shown && named.first() && has >= 2 && has < Columns.REQUIRED.size();
+			if (shown && named.rowsUnder() && has >= 2 && has < Columns.REQUIRED.size()) {
+				partial.add(sheet);
 				lacking.add(named.lacking());
 			}
 			if (has == Columns.REQUIRED.size()) {
@@ -179,7 +182,7 @@ final class XlsxSheetReader {
 				nearest = sheet;
 			}
 		}
-		if (found.isEmpty() && faulty.isEmpty()) {
+		if (found.isEmpty() && !faulty) {
 			// no header on a first row: each sheet naming the columns below a title
 			found.addAll(below);
 			found.addAll(legends);
@@ -199,9 +202,10 @@ final class XlsxSheetReader {
 					+ " one sheet");
 			return null;
 		}
-		if (!found.isEmpty() && !faulty.isEmpty()) {
-			// a sheet a day, the second's header written otherwise ("sex"): its rows were dropped unsaid (a review's)
-			sink.refused("The sheet '" + faulty.get(0).getName() + "' names attendance columns in its first row but"
+		if (!found.isEmpty() && !partial.isEmpty()) {
+			// a sheet a day, the second's header written otherwise ("sex"), on its first row or below a title: its
+			// rows were dropped unsaid (reviews')
+			sink.refused("The sheet '" + partial.get(0).getName() + "' names attendance columns in its header but"
 					+ " not " + String.join(", ", lacking.get(0)) + ", and a workbook is read one sheet at a time: its"
 					+ " rows would be left out beside those of '" + found.get(0).getName() + "'. Load each in a"
 					+ " workbook of its own, its header naming every required column (or delete the sheet)");

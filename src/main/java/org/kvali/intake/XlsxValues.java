@@ -52,9 +52,10 @@ final class XlsxValues {
 
 	/**
 	 * The most array formulas of a workbook: the reader looks each number cell up among all of them, and 40,000 took
-	 * 30 s to read (a review's); an attendance sheet holds none.
+	 * 30 s to read (a review's); a thousand would beside the 8 million cells a workbook may have. An attendance sheet
+	 * holds none.
 	 */
-	static final int MAX_ARRAY_FORMULAS = 1_000;
+	static final int MAX_ARRAY_FORMULAS = 100;
 
 	/** The parser the workbook reader uses, without DTDs or external entities; {@link WorkbookParts} reads with it. */
 	static final XMLInputFactory XML = new InputFactoryImpl();
@@ -121,9 +122,9 @@ final class XlsxValues {
 						row = xml.getAttributeValue(null, "r");
 					}
 					// a row's cells, not a calculation chain's (a c of each formula's cell, in no row)
-					// the reader makes a row's list of cells as long as its last cell's column (r="ZZZZZZ1" asked
-					// for 321 million: a review's)
-					else if (name.equals("c") && depth == rowDepth + 1
+					// a row's cells, at any depth within it, as the reader finds them; it makes a row's list of
+					// cells as long as its last cell's column (r="ZZZZZZ1" asked for 321 million: a review's)
+					else if (name.equals("c") && rowDepth >= 0 && depth > rowDepth
 							&& (++cells > MAX_ROW_CELLS || ++this.cells > this.maxCells
 									|| column(xml.getAttributeValue(null, "r")) > MAX_ROW_CELLS)) {
 						throw this.cells > this.maxCells ? large() : wide(part, row);
@@ -181,17 +182,20 @@ final class XlsxValues {
 	}
 
 	/**
-	 * The column of a cell's reference ("AB12" is 28), counted no further than past {@link #MAX_ROW_CELLS}; 0 without
-	 * one (the reader places such a cell after the one before).
+	 * The column of a cell's reference ("AB12", "$ab$12" are 28), counted no further than past {@link #MAX_ROW_CELLS};
+	 * 0 without one (the reader places such a cell after the one before). The reader takes every character before the
+	 * digits for a letter, "~" too: one that is no letter is past every column here.
 	 */
 	private static int column(String reference) {
 		int column = 0;
 		for (int i = 0; reference != null && i < reference.length() && column <= MAX_ROW_CELLS; i++) {
-			char c = reference.charAt(i);
-			if (c < 'A' || c > 'Z') {
+			char c = Character.toUpperCase(reference.charAt(i));
+			if (c >= '0' && c <= '9') {
 				break;
 			}
-			column = column * 26 + c - 'A' + 1;
+			if (c != '$') {
+				column = c >= 'A' && c <= 'Z' ? column * 26 + c - 'A' + 1 : MAX_ROW_CELLS + 1;
+			}
 		}
 		return column;
 	}

@@ -1,5 +1,6 @@
 package org.kvali.participant;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,13 +59,14 @@ class ParticipantRepository {
 			this.jdbc.sql("DELETE FROM participant_personal WHERE participant_id = :id")
 				.param("id", participant)
 				.update();
-			keepErased(ref, this.jdbc.sql("SELECT activity_id FROM participation WHERE participant_id = :id")
+			// what was removed of them at an activity goes too, and what was kept of them deleted with one (they were
+			// stored again since): a sheet naming them is refused now, and the partners of those activities told
+			var activities = new ArrayList<>(dropRemovals(ref));
+			activities.addAll(this.jdbc.sql("SELECT activity_id FROM participation WHERE participant_id = :id")
 				.param("id", participant)
 				.query(Long.class)
 				.list());
-			// what was removed of them at an activity goes too, and what was kept of them deleted with one (they were
-			// stored again since): a sheet naming them is refused now
-			dropRemovals(ref);
+			keepErased(ref, activities);
 			forgetDeleted(ref);
 		});
 		return id.isPresent();

@@ -14,6 +14,7 @@ import org.kvali.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,12 +40,14 @@ class DatabaseOwnersTest {
 		var admin = new JdbcTemplate(this.dataSource);
 		admin.execute("DROP DATABASE IF EXISTS owner_check");
 		admin.execute("DROP ROLE IF EXISTS kvali_owner_check");
-		admin.execute("CREATE ROLE kvali_owner_check LOGIN NOSUPERUSER NOCREATEROLE");
+		// a password, for a server that asks for one (a container's)
+		admin.execute("CREATE ROLE kvali_owner_check LOGIN NOSUPERUSER NOCREATEROLE PASSWORD 'owner-check'");
 		// as README says: an administrator makes it a member, without the right to grant the role on
 		admin.execute("GRANT kvali_app TO kvali_owner_check");
 		admin.execute("CREATE DATABASE owner_check OWNER kvali_owner_check");
 		try {
-			var owner = new SingleConnectionDataSource(url("owner_check", ""), "kvali_owner_check", "", true);
+			var owner = new SingleConnectionDataSource(url("owner_check", ""), "kvali_owner_check", "owner-check",
+					true);
 			try (var connection = owner.getConnection()) {
 				var jdbc = new JdbcTemplate(owner);
 				assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("kvali_owner_check");
@@ -79,11 +82,12 @@ class DatabaseOwnersTest {
 		admin.execute("DROP DATABASE IF EXISTS schema_check");
 		admin.execute("CREATE DATABASE schema_check");
 		try {
-			var plain = new SingleConnectionDataSource(url("schema_check", ""), user(admin), "", true);
+			var plain = new SingleConnectionDataSource(url("schema_check", ""), superuser().getUsername(),
+					superuser().getPassword(), true);
 			new JdbcTemplate(plain).execute("CREATE SCHEMA kvali");
 			plain.destroy();
-			var owner = new SingleConnectionDataSource(url("schema_check", "currentSchema=kvali"), user(admin), "",
-					true);
+			var owner = new SingleConnectionDataSource(url("schema_check", "currentSchema=kvali"),
+					superuser().getUsername(), superuser().getPassword(), true);
 			try (var connection = owner.getConnection()) {
 				liquibase(connection).update("");
 				// each statement its own, as Liquibase left it otherwise
@@ -114,8 +118,9 @@ class DatabaseOwnersTest {
 		return new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
 	}
 
-	private static String user(JdbcTemplate admin) {
-		return admin.queryForObject("SELECT current_user", String.class);
+	/** The superuser's name and password, as the service's migrations are given them. */
+	private SimpleDriverDataSource superuser() {
+		return (SimpleDriverDataSource) this.dataSource;
 	}
 
 	/**

@@ -36,6 +36,10 @@ class HeaderRowTest {
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+	private static final String DAY_2 = "The sheet 'Day 2' names attendance columns in its header but not gender,"
+			+ " and a workbook is read one sheet at a time: its rows would be left out beside those of 'Attendance'."
+			+ " Load each in a workbook of its own, its header naming every required column (or delete the sheet)";
+
 	private static final String ROW = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,female,,,,,,";
 
 	@Autowired
@@ -320,12 +324,28 @@ class HeaderRowTest {
 		}, List.of(ROW.formatted(1)));
 		load(day).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.created.participations").value(0))
-			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains("The sheet 'Day 2' names"
-					+ " attendance columns in its first row but not gender, and a workbook is read one sheet at a time:"
-					+ " its rows would be left out beside those of 'Attendance'. Load each in a workbook of its own,"
-					+ " its header naming every required column (or delete the sheet)")));
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(DAY_2)));
+		// below a title too
+		var titledDay = Workbooks.written(before -> {
+			var sheet = before.newWorksheet("Day 2");
+			sheet.value(0, 0, "Second day");
+			var values = ROW.formatted(2).split(",", -1);
+			for (int c = 0; c < header.length; c++) {
+				sheet.value(1, c, header[c].equals("gender") ? "Sex" : header[c]);
+				sheet.value(2, c, values[c]);
+			}
+		}, List.of(ROW.formatted(1)));
+		load(titledDay).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(DAY_2)));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'", Integer.class))
 			.isZero();
+		// a sheet of a few columns' names and nothing under them stays passed over
+		var legend = Workbooks.written(before -> {
+			var sheet = before.newWorksheet("Codes");
+			sheet.value(0, 0, "activity_code");
+			sheet.value(0, 1, "project_code");
+		}, List.of(ROW.formatted(1)));
+		load(legend).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
 	}
 
 	/**

@@ -167,8 +167,8 @@ class ErasureLeftoversTest {
 
 	/**
 	 * Someone deleted with the activity they alone attended, and stored again since, is erased with what was kept of
-	 * the deletion: it stayed, with the deleted activity's organizer. The organizers of both activities are told of
-	 * the erasure: the one kept first had been kept alone.
+	 * the deletion: it stayed, with the deleted activity's organizer. The organizers of the activities they were at,
+	 * deleted with and removed from are told of the erasure: the ones kept first had been kept alone.
 	 */
 	@Test
 	void anErasureOfSomeoneStoredAgainTakesWhatTheirDeletionKept() {
@@ -177,7 +177,12 @@ class ErasureLeftoversTest {
 				SELECT v.code, p.id, 'WORKSHOP', 'Again', DATE '2025-05-05', DATE '2025-05-05', o.id
 				FROM (VALUES ('EL-A', 'CIF'), ('EL-B', 'SCCSF')) v (code, organizer), project p, organization o
 				WHERE p.code = 'CSO-CAPACITY' AND o.code = v.organizer""");
-		this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('EL-8', 'MALE')");
+		// of the test's organization, by which it is found once erased
+		this.jdbc.update("INSERT INTO organization (code, name, kind) VALUES ('EL-ORG', 'Leftovers', 'CSO')");
+		var person = """
+				INSERT INTO participant (ref, gender, organization_id)
+				SELECT 'EL-8', 'MALE', id FROM organization WHERE code = 'EL-ORG'""";
+		this.jdbc.update(person);
 		var attends = """
 				INSERT INTO participation (activity_id, participant_id)
 				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = ? AND p.ref = 'EL-8'""";
@@ -186,14 +191,23 @@ class ErasureLeftoversTest {
 			.path("deleteActivity").entity(String.class).isEqualTo("EL-A");
 		var deleted = "SELECT count(*) FROM deleted_person WHERE ref_digest = sha256(convert_to('el-8', 'UTF8'))";
 		assertThat(this.jdbc.queryForObject(deleted, Integer.class)).isEqualTo(1);
-		this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('EL-8', 'MALE')");
+		this.jdbc.update(person);
 		this.jdbc.update(attends, "EL-B");
+		// and removed at a third organization's activity, as recorded there by mistake
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
+				SELECT 'EL-C', p.id, 'WORKSHOP', 'Mistaken', DATE '2025-05-06', DATE '2025-05-06', o.id
+				FROM project p, organization o WHERE p.code = 'CSO-CAPACITY' AND o.code = 'EL-ORG'""");
+		this.jdbc.update(attends, "EL-C");
+		this.graphQl.document("mutation { removeParticipation(activity: \"EL-C\", ref: \"EL-8\") { code } }").execute()
+			.path("removeParticipation.code").entity(String.class).isEqualTo("EL-C");
 		this.graphQl.document("mutation { forgetParticipant(ref: \"EL-8\") { participations } }").execute()
 			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(1);
 		assertThat(this.jdbc.queryForObject(deleted, Integer.class)).isZero();
 		assertThat(this.jdbc.queryForObject("""
 				SELECT count(*) FROM erased_reference WHERE digest = sha256(convert_to('el-8', 'UTF8'))
-				  AND hosted_by = ARRAY(SELECT id FROM organization WHERE code IN ('CIF', 'SCCSF') ORDER BY id)""",
+				  AND hosted_by = ARRAY(SELECT id FROM organization WHERE code IN ('CIF', 'SCCSF', 'EL-ORG')
+				                        ORDER BY id)""",
 				Integer.class)).isEqualTo(1);
 	}
 
