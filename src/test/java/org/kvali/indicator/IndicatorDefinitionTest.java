@@ -610,6 +610,29 @@ class IndicatorDefinitionTest {
 			.expect(error -> error.getMessage().equals("targets[2].value: A higher-is-better indicator's targets lie at "
 					+ "or above its baseline (50)"))
 			.verify();
+		// one period twice in a list, whichever value was meant, is refused and the stored target kept
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { setIndicatorTargets(code: "OUT-1.2", targets: [{period: "2025", value: 60},
+				    {period: "2025", value: 70}]) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage()
+				.equals("targets[1].period: The period has a target already in this list"))
+			.verify();
+		// a reported indicator is given its values: a measure to count is refused, and nothing stored
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-REP-MEASURE", programme: "EU-CSO-EQUAL", name: "x",
+				    level: OUTPUT, unit: NUMBER, method: REPORTED, measure: PARTICIPANTS}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& "input.method".equals(error.getExtensions().get("argument"))
+					&& error.getMessage().equals("input.method: A reported indicator takes no measure or filters"))
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM indicator WHERE code = 'TI-REP-MEASURE'",
+				Integer.class)).isZero();
 		// language=GraphQL
 		this.graphQl.document("""
 				mutation { setIndicatorTargets(code: "OUT-1.3", targets: [{period: "2025", value: 2e12}]) { code } }""")
