@@ -66,11 +66,17 @@ class AuditTrailTest {
 	void mutationsAndImportsAreRecorded() throws Exception {
 		this.graphQl.document("mutation { createProgramme(input: {code: \"AT-PROG\", name: \"Audited\"}) { code } }")
 			.execute();
+		// the second, of a code taken, is refused as a conflict and changes nothing, but is recorded all the same
 		this.graphQl.document("mutation { createProgramme(input: {code: \"AT-PROG\", name: \"Again\"}) { code } }")
 			.execute()
 			.errors()
-			.expect(error -> true)
+			.expect(error -> "CONFLICT".equals(error.getErrorType().toString())
+					&& "input.code".equals(error.getExtensions().get("argument"))
+					&& error.getMessage().equals("A programme with the code 'AT-PROG' exists already (codes that"
+							+ " differ only in case are one code)"))
 			.verify();
+		assertThat(this.jdbc.queryForList("SELECT name FROM programme WHERE code = 'AT-PROG'", String.class))
+			.containsExactly("Audited");
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 			.content("activity_code,project_code,participant_ref,gender\n")).andExpect(status().isUnprocessableContent());
 		var entries = this.jdbc.queryForList("""
