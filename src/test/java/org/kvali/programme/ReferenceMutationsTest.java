@@ -315,8 +315,11 @@ class ReferenceMutationsTest {
 			.execute()
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-					&& "input.programme".equals(error.getExtensions().get("argument")))
+					&& "input.programme".equals(error.getExtensions().get("argument"))
+					&& error.getMessage().equals("input.programme: No programme has the code 'NOPE'"))
 			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM project WHERE code = 'TM-P2'", Integer.class))
+			.isZero();
 		// language=GraphQL
 		this.graphQl.document("mutation { updateProject(code: \"NOPE\", input: {name: \"x\"}) { code } }")
 			.execute()
