@@ -58,6 +58,32 @@ class ReferenceMutationsTest {
 			.path("updateProject.name").entity(String.class).isEqualTo("Renamed")
 			.path("updateProject.startDate").entity(String.class).isEqualTo("2026-01-01")
 			.path("updateProject.partners[*].organization.code").entityList(String.class).containsExactly("SCCSF");
+		// an organization listed twice as a partner, in whichever roles, is refused, and nothing stored or changed
+		var twice = "input.partners: Listed as a partner twice";
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createProject(input: {code: "TM-TWICE", programme: "TM-PRG", name: "Twice", partners: [
+				    {organization: "CIF", role: REGIONAL_PARTNER}, {organization: "CIF", role: ASSOCIATE}]}) {
+				  code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage().equals(twice)
+					&& "CIF".equals(error.getExtensions().get("value")))
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM project WHERE code = 'TM-TWICE'", Integer.class))
+			.isZero();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { updateProject(code: "TM-PRJ", input: {name: "Twice", partners: [{organization: "SCCSF",
+				    role: REGIONAL_PARTNER}, {organization: "SCCSF", role: ASSOCIATE}]}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage().equals(twice))
+			.verify();
+		assertThat(this.jdbc.queryForList("""
+				SELECT p.name || ' ' || o.code || ' ' || pp.role FROM project p
+				JOIN project_partner pp ON pp.project_id = p.id JOIN organization o ON o.id = pp.organization_id
+				WHERE p.code = 'TM-PRJ'""", String.class)).containsExactly("Renamed SCCSF ASSOCIATE");
 		// language=GraphQL
 		this.graphQl.document("mutation { updateProgramme(code: \"TM-PRG\", input: {donors: [\"EU\"]}) { name donors { code } } }")
 			.execute()
