@@ -1,5 +1,6 @@
 package org.kvali.programme;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -708,6 +709,37 @@ class ReferenceMutationsTest {
 			.path("updateActivity.title").entity(String.class).isEqualTo("Planning")
 			.path("updateActivity.endDate").entity(String.class).isEqualTo("2025-02-04")
 			.path("updateActivity.kind").entity(String.class).isEqualTo("MEETING");
+		// at most 50 topics, when made and when changed: 51 are refused, and nothing stored or changed
+		var topics = new ArrayList<String>();
+		for (int n = 1; n <= 51; n++) {
+			topics.add("Topic " + n);
+		}
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation($topics: [String!]) { createActivity(input: {code: "TM-TOPICS", project: "CSO-CAPACITY",
+				    kind: MEETING, title: "Many", startDate: "2025-02-03", endDate: "2025-02-03", topics: $topics}) {
+				  code } }""")
+			.variable("topics", topics)
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("input.topics: At most 50 topics")
+					&& "51".equals(String.valueOf(error.getExtensions().get("value"))))
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TM-TOPICS'", Integer.class))
+			.isZero();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation($topics: [String!]) { updateActivity(code: "TM-ACT", input: {title: "Many", topics: $topics}) {
+				  code } }""")
+			.variable("topics", topics)
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("input.topics: At most 50 topics"))
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT title || ': ' || array_to_string(topics, ', ') FROM activity"
+				+ " WHERE code = 'TM-ACT'", String.class)).isEqualTo("Planning: Budget calendar");
 		// a project's dates hold the activities they hold now, as a programme's do
 		// language=GraphQL
 		this.graphQl.document("""
