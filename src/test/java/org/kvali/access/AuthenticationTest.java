@@ -167,6 +167,28 @@ class AuthenticationTest {
 		graphQl(secret, TOTALS).andExpect(status().isUnauthorized());
 	}
 
+	/** A revocation names a stored key by its id: another text, or an id no key has, is refused and no key changes. */
+	@Test
+	void onlyAStoredKeyIsRevoked() throws Exception {
+		var revoked = "SELECT count(*) FROM api_key WHERE revoked_at IS NOT NULL";
+		int before = this.jdbc.queryForObject(revoked, Integer.class);
+		graphQl(null, "{\"query\":\"mutation { revokeApiKey(id: \\\"donor dashboard\\\") { revokedAt } }\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.revokeApiKey").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$.errors[0].extensions.classification").value("BAD_REQUEST"))
+			.andExpect(jsonPath("$.errors[0].extensions.argument").value("id"))
+			.andExpect(jsonPath("$.errors[0].message").value("Not a key id"));
+		var none = "7d0c6a2e-0000-4000-8000-000000000000";
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM api_key WHERE id = ?::uuid", Integer.class, none))
+			.isZero();
+		graphQl(null, "{\"query\":\"mutation { revokeApiKey(id: \\\"" + none + "\\\") { revokedAt } }\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.revokeApiKey").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$.errors[0].extensions.classification").value("NOT_FOUND"))
+			.andExpect(jsonPath("$.errors[0].message").value("No API key has the id '" + none + "'"));
+		assertThat(this.jdbc.queryForObject(revoked, Integer.class)).isEqualTo(before);
+	}
+
 	/**
 	 * Two ADMIN keys revoking each other at once each revoked the other, and no admin was left (a tester's). The first
 	 * revocation, held open here, holds the second key's row; the second key's revocation of the first waits for it,
