@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -66,6 +68,10 @@ class FastPathDifferentialTest {
 
 	@Autowired
 	ReportService reports;
+
+	/** How many people a group shown to a donor has at least: 5, unless KVALI_SUPPRESSION_K says otherwise. */
+	@Autowired
+	SuppressionProperties suppression;
 
 	@Test
 	void bothPathsGiveEqualAnswers() {
@@ -776,6 +782,9 @@ class FastPathDifferentialTest {
 		// the callers whose answers the service decides: in full, suppressed, and partners inside and outside their
 		// own activities
 		var callers = callers();
+		var donor = new Asking(Role.DONOR, Set.of(), "donor", List.of());
+		var withheldFromDonor = new HashSet<Boolean>();
+		assertThat(this.suppression.k()).as("the threshold the donor's answers are checked against").isEqualTo(5);
 		var sqlOnly = sqlOnlyReports();
 		assertThat(this.reports.indexIsCurrent()).as("the service answers from its index").isTrue();
 		// every dimension alone over all rows first: a random filter leaves out most single rows
@@ -888,6 +897,14 @@ class FastPathDifferentialTest {
 				.as("suppressed breakdown by %s of %s", by, filter)
 				.isEqualTo(SmallCells.suppress(this.sql.breakdown(filter, by, grouping, orderBy, null, counted, MOST),
 						by, 5, first, LineTotals.whole(totals.participants())));
+			// the rule itself, on what a donor is told: the comparison above holds of any rule both paths apply alike
+			var asked = answerOrRefusal(() -> donor.ask(() -> this.reports.breakdown(new ParticipationReport(filter),
+					by, grouping, List.of(), null, MeasureSet.PEOPLE)));
+			if (asked instanceof List<?> answer) {
+				var groups = answer.stream().map(ParticipationGroup.class::cast).toList();
+				checkWithheld(groups, fast, filter, by, grouping, totals.participants());
+				withheldFromDonor.add(groups.stream().anyMatch(ParticipationGroup::suppressed));
+			}
 			// a few groups at most: both paths refuse more alike, and answer alike what they do not refuse
 			int few = 1 + random.nextInt(40);
 			assertThat(answerOrRefusal(() -> fast.breakdown(by, grouping, orderBy, null, measures, few)))
@@ -922,7 +939,66 @@ class FastPathDifferentialTest {
 		}
 		assertThat(this.reports.indexIsCurrent()).as("the service answered from its index").isTrue();
 		assertThat(toldWithheld).as("breakdowns with groups withheld and without").contains(true, false);
+		assertThat(withheldFromDonor).as("donors' breakdowns with groups withheld and without").contains(true, false);
 		assertThat(this.sql.totals(batch)).as("30 totals in one statement").isEqualTo(single);
+	}
+
+	/**
+	 * What suppression promises of a donor's breakdown, checked on its groups (the README's "What suppression does to
+	 * numbers"): the groups of the whole breakdown with their counts, those withheld marked; none of 1 to k-1 people
+	 * shown; and on each line (the groups that differ in one dimension, and the whole) with a group withheld and
+	 * another shown, never one withheld alone, nor withheld groups of fewer than k people in all, nor a line's people
+	 * less those of the groups shown of 1 to k-1, the line's people being the whole's total or its group of the
+	 * breakdown by the other dimensions. The groups unsuppressed are the index's, which the loop compares with SQL's.
+	 */
+	private void checkWithheld(List<ParticipationGroup> told, IndexQuery unsuppressed, ParticipationFilter filter,
+			List<Dimension> by, Grouping grouping, int total) {
+		int k = this.suppression.k();
+		var all = unsuppressed.breakdown(by, grouping, List.of(), null, MeasureSet.PEOPLE, MOST);
+		assertThat(told).as("groups by %s of %s told a donor", by, filter)
+			.extracting(group -> group.values(by), ParticipationGroup::participants, ParticipationGroup::participations)
+			.containsExactlyInAnyOrderElementsOf(all.stream()
+				.map(group -> tuple(group.values(by), group.participants(), group.participations()))
+				.toList());
+		assertThat(told).as("groups by %s of %s shown to a donor", by, filter)
+			.filteredOn(group -> !group.suppressed())
+			.allSatisfy(group -> assertThat(group.participants()).isGreaterThanOrEqualTo(k));
+		if (told.stream().noneMatch(ParticipationGroup::suppressed)) {
+			return;
+		}
+		checkLine(told, total, by, filter);
+		for (int varying = 0; varying < by.size() && by.size() > 1; varying++) {
+			var rest = new ArrayList<>(by);
+			rest.remove(varying);
+			var people = new HashMap<List<Object>, Integer>();
+			for (var row : unsuppressed.breakdown(rest, grouping, List.of(), null, MeasureSet.PEOPLE, MOST)) {
+				people.put(row.values(rest), row.participants());
+			}
+			var lines = new LinkedHashMap<List<Object>, List<ParticipationGroup>>();
+			for (var group : told) {
+				lines.computeIfAbsent(group.values(rest), key -> new ArrayList<>()).add(group);
+			}
+			lines.forEach((key, line) -> checkLine(line, people.get(key), by, filter));
+		}
+	}
+
+	/** The rule of one line of a donor's breakdown, of these people ({@link #checkWithheld}). */
+	private void checkLine(List<ParticipationGroup> line, Integer people, List<Dimension> by,
+			ParticipationFilter filter) {
+		int k = this.suppression.k();
+		var withheld = line.stream().filter(ParticipationGroup::suppressed).toList();
+		if (withheld.isEmpty() || withheld.size() == line.size()) {
+			return;
+		}
+		var keys = line.stream().map(group -> group.values(by) + (group.suppressed() ? " withheld" : "")).toList();
+		assertThat(people).as("people of the line %s by %s of %s", keys, by, filter).isNotNull();
+		assertThat(withheld).as("groups withheld of %s by %s of %s", keys, by, filter).hasSizeGreaterThan(1);
+		assertThat(withheld.stream().mapToInt(ParticipationGroup::participants).sum())
+			.as("people of the groups withheld of %s by %s of %s", keys, by, filter)
+			.isGreaterThanOrEqualTo(k);
+		int shown = line.stream().filter(group -> !group.suppressed()).mapToInt(ParticipationGroup::participants).sum();
+		assertThat(people - shown).as("%d people less those shown of %s by %s of %s", people, keys, by, filter)
+			.satisfiesAnyOf(left -> assertThat(left).isLessThan(1), left -> assertThat(left).isGreaterThanOrEqualTo(k));
 	}
 
 	private List<String> codes(String sql) {
