@@ -94,7 +94,7 @@ class PartnerSheetChecks {
 			                  AND x.activity_id = a.stored_id)""".formatted(PartnerSheet.inOtherProjects("p.stored_id"),
 			PartnerSheet.notOwnParticipant("p.stored_id"), PartnerSheet.toldOf("a"));
 
-	/** What a kept report has for the reference of another organizations' person ({@link #kept}). */
+	/** What a kept report has for the reference of another organization's person ({@link #kept}). */
 	static final String NOT_KEPT = "(not kept)";
 
 	private void othersPeople(PartnerSheet partner, List<ImportMessage> errors) {
@@ -115,7 +115,7 @@ class PartnerSheetChecks {
 
 	/**
 	 * A message as a report keeps it: a refusal of {@link #othersPerson} without the reference, which the row tells
-	 * the sender. The reference of another organizations' person erased since was taken out as "(erased)", and told
+	 * the sender. The reference of another organization's person erased since was taken out as "(erased)", and told
 	 * the partner of an erasure it is told nothing of (a review's): neither is kept now.
 	 */
 	static ImportMessage kept(ImportMessage message) {
