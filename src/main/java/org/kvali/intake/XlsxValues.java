@@ -116,7 +116,8 @@ final class XlsxValues {
 								+ " spreadsheet program's lie within 20");
 					}
 					var name = xml.getLocalName();
-					if (name.equals("row")) {
+					// a row within a row is not one of its own: the reader reads the outer's cells on to the first end
+					if (name.equals("row") && rowDepth < 0) {
 						cells = 0;
 						rowDepth = depth;
 						row = xml.getAttributeValue(null, "r");
@@ -183,8 +184,8 @@ final class XlsxValues {
 
 	/**
 	 * The column of a cell's reference ("AB12", "$ab$12" are 28), counted no further than past {@link #MAX_ROW_CELLS};
-	 * 0 without one (the reader places such a cell after the one before). The reader takes every character before the
-	 * digits for a letter, "~" too: one that is no letter is past every column here.
+	 * 0 without one (the reader places such a cell after the one before). A reference with another character before
+	 * its digits ("~1"), which the reader cannot read, is taken as past every column.
 	 */
 	private static int column(String reference) {
 		int column = 0;

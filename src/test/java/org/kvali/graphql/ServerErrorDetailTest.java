@@ -2,10 +2,13 @@ package org.kvali.graphql;
 
 import java.sql.SQLException;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,9 +26,22 @@ class ServerErrorDetailTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	/** The owner's connections, which run the changelog, past row-level security. */
+	@Autowired
+	@LiquibaseDataSource
+	DataSource owner;
+
 	@Test
 	void aRefusalNamesItsRuleAndNotTheRow() {
-		var message = this.jdbc.execute((ConnectionCallback<String>) connection -> {
+		assertThat(refusal(this.jdbc)).isEqualTo("ERROR: new row for relation \"sd_check\" violates check constraint"
+				+ " \"sd_check_ref_check\"");
+		assertThat(refusal(new JdbcTemplate(this.owner))).isEqualTo("ERROR: new row for relation \"sd_check\""
+				+ " violates check constraint \"sd_check_ref_check\"");
+	}
+
+	/** What a CHECK on a temporary table says, refusing a row of a reference. */
+	private static String refusal(JdbcTemplate jdbc) {
+		return jdbc.execute((ConnectionCallback<String>) connection -> {
 			try (var statement = connection.createStatement()) {
 				statement.execute("CREATE TEMPORARY TABLE sd_check (ref text CHECK (length(ref) < 5))");
 				try {
@@ -40,8 +56,6 @@ class ServerErrorDetailTest {
 				}
 			}
 		});
-		assertThat(message).isEqualTo("ERROR: new row for relation \"sd_check\" violates check constraint"
-				+ " \"sd_check_ref_check\"");
 	}
 
 }

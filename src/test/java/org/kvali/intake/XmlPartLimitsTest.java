@@ -102,7 +102,11 @@ class XmlPartLimitsTest {
 			.doesNotThrowAnyException();
 		assertThatCode(() -> read("<worksheet><sheetData><row r=\"1\"><c r=\"$bxx$1\"/></row></sheetData></worksheet>"))
 			.doesNotThrowAnyException();
-		// in any case, with a $, with a character the reader takes for a letter, or within another element
+		// a row within a row is no row of its own: the reader reads the outer's cells on to the first end
+		var nested = "<worksheet><sheetData><row r=\"1\">" + "<c/>".repeat(XlsxValues.MAX_ROW_CELLS - 1)
+				+ "<row><c/><c/></row></row></sheetData></worksheet>";
+		assertThatThrownBy(() -> read(nested)).isInstanceOf(SheetException.class).hasMessage(WIDE.formatted(1));
+		// in any case, with a $, with a character no column has, or within another element
 		for (var cell : List.of("<c r=\"BXY1\"/>", "<c r=\"ZZZZZZ1\"/>", "<c r=\"ZZZZZZZZZZZZZZZZZZ1\"/>",
 				"<c r=\"zzzzzz1\"/>", "<c r=\"$ZZZZZZ1\"/>", "<c r=\"~~~~~~1\"/>", "<x><c r=\"ZZZZZZ1\"/></x>")) {
 			assertThatThrownBy(() -> read("<worksheet><sheetData><row r=\"1\">" + cell + "</row>"
