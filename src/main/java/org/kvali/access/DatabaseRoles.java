@@ -1,7 +1,5 @@
 package org.kvali.access;
 
-import java.util.Properties;
-
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -33,11 +31,6 @@ class DatabaseRoles {
 		dataSource.setUrl(connection.getJdbcUrl());
 		dataSource.setUsername(connection.getUsername());
 		dataSource.setPassword(connection.getPassword());
-		// the owner's refusals would name the row refused, which row-level security leaves out of the pool's
-		// (application.yaml)
-		var properties = new Properties();
-		properties.setProperty("logServerErrorDetail", "false");
-		dataSource.setConnectionProperties(properties);
 		return dataSource;
 	}
 
