@@ -14,14 +14,19 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.AstPrinter;
+import graphql.language.Argument;
 import graphql.language.Directive;
+import graphql.language.EnumValue;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.Node;
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
 import graphql.language.SelectionSet;
+import graphql.language.Value;
 import graphql.language.VariableReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +39,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records every GraphQL mutation in the audit log once it has run: its root fields as written (those of fragments at
- * the root too), the variables, and how many errors it had.
+ * the root too), the variables, and how many errors it had. A person's details given to a correction are kept as the
+ * fields it set, not their values ({@link #PERSONAL}).
  */
 @Component
 class MutationAudit extends SimplePerformantInstrumentation {
@@ -42,10 +48,23 @@ class MutationAudit extends SimplePerformantInstrumentation {
 	/** The most characters kept of a mutation that changed nothing, and of what changed nothing beside a change. */
 	static final int REFUSED = 1000;
 
+	/**
+	 * The arguments, by mutation, that hold a person's details: the entry keeps which fields they set, each value as
+	 * {@link #NOT_KEPT}. Kept, a correction's birth year, disability and municipality stayed beside the person's
+	 * reference after their erasure, and tied the old reference to the pseudonymous record it became (a review's).
+	 */
+	private static final Map<String, String> PERSONAL = Map.of("correctParticipant", "input");
+
+	/** What stands for a value of a person's details. */
+	static final String NOT_KEPT = "(not kept)";
+
 	private static final Logger LOG = LoggerFactory.getLogger(MutationAudit.class);
 
-	/** A root field as written (under the directives of the fragment it is in), its answer's key, its variables. */
-	private record RootField(String text, String key, Set<String> variables) {
+	/**
+	 * A root field as written (under the directives of the fragment it is in), its answer's key, its variables, and
+	 * those of them that hold a person's details.
+	 */
+	private record RootField(String text, String key, Set<String> variables, Set<String> personal) {
 	}
 
 	private final AuditLog log;
@@ -74,9 +93,11 @@ class MutationAudit extends SimplePerformantInstrumentation {
 				this.log.record("mutation", entry);
 			}
 			catch (RuntimeException ex) {
-				// after the mutation's own transactions: what it stored stands, and the client is told so; the entry
-				// is kept in the service's log instead (a review's: the client had been told the stored change failed)
-				LOG.error("A mutation's audit entry could not be written: {}", Text.preview(entry, 10 * REFUSED), ex);
+				// after the mutation's own transactions: what it stored stands, and the client is told so (a review's:
+				// it had been told the stored change failed); the service's log names the fields, not the values,
+				// which an erasure could not reach there
+				LOG.error("A mutation's audit entry could not be written (fields {})",
+						Text.preview(String.join(", ", keys(fields)), REFUSED), ex);
 			}
 		});
 	}
@@ -93,8 +114,10 @@ class MutationAudit extends SimplePerformantInstrumentation {
 	private static String entry(List<RootField> fields, Map<String, Object> variables, Set<String> changed) {
 		var budget = new Budget(changed.isEmpty() ? Integer.MAX_VALUE : REFUSED);
 		var used = new HashSet<String>();
+		var personal = new HashSet<String>();
 		var parts = new ArrayList<String>();
 		for (var field : fields) {
+			personal.addAll(field.personal());
 			if (changed.contains(field.key())) {
 				used.addAll(field.variables());
 				parts.add(field.text());
@@ -104,10 +127,22 @@ class MutationAudit extends SimplePerformantInstrumentation {
 			}
 		}
 		var values = new ArrayList<String>();
-		variables.forEach((name, value) -> values.add(used.contains(name) ? name + "=" + value
-				: budget.take(name + "=" + value)));
+		variables.forEach((name, value) -> {
+			var written = name + "=" + (personal.contains(name) ? withoutValues(value) : value);
+			values.add(used.contains(name) ? written : budget.take(written));
+		});
 		var sent = String.join(" ", parts) + (values.isEmpty() ? "" : " variables {" + String.join(", ", values) + "}");
 		return changed.isEmpty() ? Text.preview(sent, REFUSED) : sent;
+	}
+
+	/** A variable's value of a person's details: the fields it sets, where it is an input object. */
+	private static String withoutValues(Object value) {
+		return value instanceof Map<?, ?> fields
+				? fields.keySet()
+					.stream()
+					.map(name -> name + "=" + NOT_KEPT)
+					.collect(Collectors.joining(", ", "{", "}"))
+				: NOT_KEPT;
 	}
 
 	/** Characters left for what changed nothing beside a change; once spent, such parts are cut to "...". */
@@ -166,13 +201,15 @@ class MutationAudit extends SimplePerformantInstrumentation {
 			List<Directive> directives, List<RootField> fields) {
 		for (var selection : selections.getSelections()) {
 			if (selection instanceof Field field) {
-				var written = AstPrinter.printAstCompact(field.transform(builder -> builder.selectionSet(null)));
+				var personal = new HashSet<String>();
+				var written = AstPrinter.printAstCompact(withoutPersonalValues(field, personal)
+					.transform(builder -> builder.selectionSet(null)));
 				var variables = new HashSet<String>();
 				variablesOf(field, variables);
 				directives.forEach(directive -> variablesOf(directive, variables));
 				fields.add(new RootField(directives.isEmpty() ? written
 						: directives.stream().map(AstPrinter::printAstCompact).collect(Collectors.joining(" ")) + "{"
-								+ written + "}", field.getResultKey(), variables));
+								+ written + "}", field.getResultKey(), variables, personal));
 			}
 			else if (selection instanceof InlineFragment inline) {
 				rootFields(inline.getSelectionSet(), fragments, under(directives, inline.getDirectives()), fields);
@@ -184,6 +221,39 @@ class MutationAudit extends SimplePerformantInstrumentation {
 				rootFields(fragment.getSelectionSet(), fragments, under(directives, inner), fields);
 			}
 		}
+	}
+
+	/**
+	 * The field with the values of its argument of a person's details ({@link #PERSONAL}) written as
+	 * {@link #NOT_KEPT}, the variables that argument uses added to {@code personal}.
+	 */
+	private static Field withoutPersonalValues(Field field, Set<String> personal) {
+		var name = PERSONAL.get(field.getName());
+		if (name == null) {
+			return field;
+		}
+		var arguments = new ArrayList<Argument>();
+		for (var argument : field.getArguments()) {
+			if (!argument.getName().equals(name)) {
+				arguments.add(argument);
+				continue;
+			}
+			variablesOf(argument, personal);
+			arguments.add(argument.transform(builder -> builder.value(withoutValues(argument.getValue()))));
+		}
+		return field.transform(builder -> builder.arguments(arguments));
+	}
+
+	/** An input object written with its fields' values as {@link #NOT_KEPT}; a variable as it is. */
+	private static Value<?> withoutValues(Value<?> value) {
+		if (value instanceof ObjectValue object) {
+			var fields = object.getObjectFields()
+				.stream()
+				.map(field -> ObjectField.newObjectField().name(field.getName()).value(new EnumValue(NOT_KEPT)).build())
+				.toList();
+			return ObjectValue.newObjectValue().objectFields(fields).build();
+		}
+		return value instanceof VariableReference ? value : new EnumValue(NOT_KEPT);
 	}
 
 	private static List<Directive> under(List<Directive> outer, List<Directive> inner) {

@@ -59,7 +59,7 @@ public class ParticipantService {
 
 	/**
 	 * Erases the person's name and contacts and replaces their reference with a random one that nothing links to
-	 * the old; their pseudonymous record and participations stay. The audit log keeps the old reference only. Of
+	 * the old; their pseudonymous record and participations stay. Its audit entry keeps the old reference only. Of
 	 * someone no longer stored, removed at every activity or deleted with the activity they alone attended, what the
 	 * removals and the sheets' reports kept of them goes (an erasure of them was refused as of no one, and their
 	 * reference stayed there, also in a message's text: a review's), and the reference is kept as erased.

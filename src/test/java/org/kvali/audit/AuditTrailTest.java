@@ -2,6 +2,7 @@ package org.kvali.audit;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +61,7 @@ class AuditTrailTest {
 		this.jdbc.update("DELETE FROM attendance_import");
 		this.jdbc.update("DELETE FROM programme WHERE code = 'AT-PROG'");
 		this.jdbc.update("DELETE FROM api_key WHERE name IN ('at analyst', 'at partner')");
+		this.jdbc.update("DELETE FROM participant WHERE ref = 'AT-P1'");
 	}
 
 	@Test
@@ -113,6 +115,48 @@ class AuditTrailTest {
 					+ "c:updateProgramme(code:\"AT-PROG\",input:{nameKa:\"x\"}) "
 					+ "@include(if:$no){d:updateProgramme(code:\"AT-PROG\",input:{name:\"Skipped\"})} variables {d="
 					+ description + ", no=false}");
+	}
+
+	/**
+	 * A correction of a person's details is kept as the fields it set, not their values, written in the document or
+	 * in variables, stored or refused: the values stayed beside the reference after an erasure (a review's).
+	 */
+	@Test
+	void aCorrectionKeepsWhichDetailsItSetNotTheirValues() {
+		this.jdbc.update("INSERT INTO participant (ref, gender, birth_year) VALUES ('AT-P1', 'FEMALE', 1990)");
+		this.graphQl.document("mutation { correctParticipant(ref: \"AT-P1\", input: {birthYear: 1987,"
+				+ " disability: true}) { birthYear } }")
+			.execute()
+			.path("correctParticipant.birthYear")
+			.entity(Integer.class)
+			.isEqualTo(1987);
+		var input = new LinkedHashMap<String, Object>();
+		input.put("gender", "MALE");
+		input.put("birthYear", 1986);
+		this.graphQl.document("mutation($in: ParticipantCorrection!, $m: ID) { a: correctParticipant(ref: \"AT-P1\","
+				+ " input: $in) { ref } b: correctParticipant(ref: \"AT-P1\", input: {homeMunicipality: $m}) { ref } }")
+			.variable("in", input)
+			.variable("m", "GE-KK-RUSTAVI")
+			.execute()
+			.path("b.ref")
+			.entity(String.class)
+			.isEqualTo("AT-P1");
+		this.graphQl.document("mutation { correctParticipant(ref: \"AT-NONE\", input: {birthYear: 1950}) { ref } }")
+			.execute()
+			.errors()
+			.expect(error -> "NOT_FOUND".equals(error.getErrorType().toString()))
+			.verify();
+		assertThat(this.jdbc.queryForMap("""
+				SELECT gender, birth_year, disability, home_municipality_code FROM participant WHERE ref = 'AT-P1'"""))
+			.isEqualTo(Map.of("gender", "MALE", "birth_year", 1986, "disability", true, "home_municipality_code",
+					"GE-KK-RUSTAVI"));
+		assertThat(this.jdbc.queryForList("SELECT subject FROM audit_event WHERE id > ? ORDER BY id", String.class,
+				this.before))
+			.containsExactly("correctParticipant(ref:\"AT-P1\",input:{birthYear:(not kept),disability:(not kept)})",
+					"a:correctParticipant(ref:\"AT-P1\",input:$in) b:correctParticipant(ref:\"AT-P1\",input:"
+							+ "{homeMunicipality:(not kept)}) variables {in={gender=(not kept), birthYear=(not kept)},"
+							+ " m=(not kept)}",
+					"correctParticipant(ref:\"AT-NONE\",input:{birthYear:(not kept)}) (1 error(s))");
 	}
 
 	/** A refusal quoting a NUL is recorded, the NUL written out, not lost to PostgreSQL's refusal of it. */
