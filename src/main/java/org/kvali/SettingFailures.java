@@ -20,7 +20,8 @@ class SettingFailures implements FailureAnalyzer {
 		SQLException unreached = null;
 		for (var cause = failure; cause != null; cause = cause.getCause()) {
 			if ((cause instanceof IllegalStateException || cause instanceof IllegalArgumentException)
-					&& cause.getMessage() != null && cause.getMessage().startsWith("kvali.")) {
+					&& cause.getMessage() != null && (cause.getMessage().startsWith("kvali.")
+							|| cause.getMessage().startsWith("spring.security.oauth2."))) {
 				return new FailureAnalysis(cause.getMessage(), "Correct the setting named, then start again.", cause);
 			}
 			if (cause instanceof SQLException sql && unreached == null) {

@@ -21,6 +21,11 @@ class SettingFailuresTest {
 				new BeanCreationException("clock", "failed", refused)));
 		assertThat(analysis.getDescription()).isEqualTo(refused.getMessage());
 		assertThat(analysis.getAction()).isEqualTo("Correct the setting named, then start again.");
+		// one of Spring's settings that Kvali checks, the token audience
+		var audience = new IllegalStateException("spring.security.oauth2.resourceserver.jwt.audiences"
+				+ " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES) is not set");
+		assertThat(this.analyzer.analyze(new BeanCreationException("tokenAudience", "failed", audience))
+			.getDescription()).isEqualTo(audience.getMessage());
 	}
 
 	@Test

@@ -56,11 +56,11 @@ public class TestJwts {
 		return new JWKSet(new RSAKey.Builder(PUBLIC_KEY).keyID("kvali-test").build()).toString();
 	}
 
-	/** A token signed by the test issuer for the subject, with these claims, expiring at {@code expires}. */
+	/** A token signed by the test issuer for the subject, with these claims, expiring at {@code expires} (or never). */
 	public static String token(String subject, Map<String, Object> claims, Instant expires) {
 		var builder = new JWTClaimsSet.Builder().subject(subject)
 			.issueTime(Date.from(Instant.now().minusSeconds(60)))
-			.expirationTime(Date.from(expires));
+			.expirationTime(expires == null ? null : Date.from(expires));
 		claims.forEach(builder::claim);
 		var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
 		try {

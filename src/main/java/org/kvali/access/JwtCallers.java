@@ -14,11 +14,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the caller from a verified JWT: the role from one claim, a partner's organization codes from another (both
- * named in {@link AccessProperties}), known by its subject. A token without a subject, without a known role, or a
- * partner's without a known organization, is refused, saying which ({@link ClaimsRefused}).
+ * named in {@link AccessProperties}), known by its subject. A token without a subject (or with one over
+ * {@link #LONGEST_SUBJECT} characters), without an expiry, without a known role, or a partner's without a known
+ * organization, is refused, saying which ({@link ClaimsRefused}).
  */
 @Component
 class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
+
+	/** The most characters of a token's subject. */
+	static final int LONGEST_SUBJECT = 200;
 
 	private final AccessProperties properties;
 
@@ -36,6 +40,15 @@ class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 		var subject = jwt.getSubject();
 		if (subject == null || subject.isBlank()) {
 			throw new ClaimsRefused("The token has no subject (claim sub), by which Kvali knows callers");
+		}
+		// the audit log names callers by it in at most 300 characters: a longer one's changes went unrecorded
+		if (subject.length() > LONGEST_SUBJECT || subject.chars().anyMatch(Character::isISOControl)) {
+			throw new ClaimsRefused("The token's subject (claim sub) has more than " + LONGEST_SUBJECT
+					+ " characters, or a control character");
+		}
+		// Spring's own check takes a token without one as valid for ever
+		if (jwt.getExpiresAt() == null) {
+			throw new ClaimsRefused("The token has no expiry (claim exp); Kvali takes none that is valid for ever");
 		}
 		var roleName = jwt.getClaimAsString(this.properties.roleClaim());
 		Role role;

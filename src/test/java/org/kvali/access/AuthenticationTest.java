@@ -331,6 +331,30 @@ class AuthenticationTest {
 		}
 	}
 
+	/**
+	 * A token without an expiry is refused (Spring's check took it as valid for ever), and so is one whose subject
+	 * the audit log cannot hold: a subject of 300 characters made an actor over the log's limit, and that caller's
+	 * changes were stored and went unrecorded. A subject of 200 characters is taken.
+	 */
+	@Test
+	void aJwtWithoutAnExpiryOrWithAnOverlongSubjectIs401() throws Exception {
+		var partner = Map.<String, Object>of("kvali_role", "PARTNER", "kvali_organizations", List.of("CIF"));
+		var refusals = Map.of(TestJwts.token("pat", partner, null),
+				"The token has no expiry (claim exp); Kvali takes none that is valid for ever",
+				TestJwts.token("p".repeat(201), partner, Instant.now().plusSeconds(300)),
+				"The token's subject (claim sub) has more than 200 characters, or a control character",
+				TestJwts.token("pat\nADMIN", partner, Instant.now().plusSeconds(300)),
+				"The token's subject (claim sub) has more than 200 characters, or a control character");
+		for (var refusal : refusals.entrySet()) {
+			graphQl(refusal.getKey(), TOTALS).andExpect(status().isUnauthorized())
+				.andExpect(jsonPath("$.data").doesNotExist())
+				.andExpect(jsonPath("$.errors[0].message").value("The bearer token is refused: " + refusal.getValue()));
+		}
+		graphQl(TestJwts.token("p".repeat(200), partner, Instant.now().plusSeconds(300)), TOTALS)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.participation.totals.participants").value(310));
+	}
+
 	@Test
 	void demoModeMakesAKeyPerRoleAndGraphiQlQueriesWithTheAnalystKeyByItself() throws Exception {
 		for (var role : Role.values()) {
