@@ -15,6 +15,7 @@ import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.OrganizationService;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,13 +37,20 @@ public class ApiKeyService {
 
 	private final DemoMode demo;
 
-	ApiKeyService(ApiKeyRepository keys, OrganizationService organizations, DemoMode demo) {
+	private final ApplicationEventPublisher events;
+
+	ApiKeyService(ApiKeyRepository keys, OrganizationService organizations, DemoMode demo,
+			ApplicationEventPublisher events) {
 		this.keys = keys;
 		this.organizations = organizations;
 		this.demo = demo;
+		this.events = events;
 	}
 
-	/** A new key for a role; a PARTNER key names one or more organizations, other roles none. */
+	/**
+	 * A new key for a role; a PARTNER key names one or more organizations, other roles none. Recorded in the audit
+	 * log with it, by the name it acts under, but a demo key, which each demo start makes again.
+	 */
 	@Transactional
 	public CreatedApiKey create(String name, Role role, List<String> organizationCodes, boolean demo, String createdBy) {
 		var codes = organizationCodes == null ? List.<String>of() : List.copyOf(organizationCodes);
@@ -70,7 +78,12 @@ public class ApiKeyService {
 		var id = UUID.randomUUID();
 		var ids = codes.stream().map(code -> found.get(code).id()).distinct().toList();
 		this.keys.insert(id, name, role, ids, sha256(secret), demo, createdBy);
-		return new CreatedApiKey(this.keys.find(id).orElseThrow(), secret);
+		var key = this.keys.find(id).orElseThrow();
+		if (!demo) {
+			var stored = codes.stream().map(code -> found.get(code).code()).distinct().toList();
+			this.events.publishEvent(new ApiKeyChanged("create API key", described(key, stored)));
+		}
+		return new CreatedApiKey(key, secret);
 	}
 
 	public List<ApiKey> all() {
@@ -81,7 +94,8 @@ public class ApiKeyService {
 	 * Revokes a key, but not the caller's own: the last ADMIN key revoked by itself (a tester revoked the demo's, then
 	 * its own) left nobody to make keys, short of a restart with a bootstrap key. Whoever revokes an ADMIN key holds
 	 * another admin credential, which stays: two keys revoking each other at once each revoked the other, so a
-	 * revocation holds both keys' rows, and one whose own key was revoked meanwhile is refused.
+	 * revocation holds both keys' rows, and one whose own key was revoked meanwhile is refused. Recorded in the audit
+	 * log with it.
 	 */
 	@Transactional
 	public ApiKey revoke(UUID id) {
@@ -96,7 +110,14 @@ public class ApiKeyService {
 			throw new AccessDeniedException("Your key was revoked while this request ran");
 		}
 		this.keys.revoke(id);
+		this.events.publishEvent(new ApiKeyChanged("revoke API key", described(key, List.of())));
 		return this.keys.find(key.id()).orElseThrow();
+	}
+
+	/** A key as the audit log records it: the name it acts under, its role, and a partner's organizations. */
+	private static String described(ApiKey key, List<String> organizations) {
+		return callerName(key) + " " + key.role() + (organizations.isEmpty() ? "" : " for "
+				+ String.join(", ", organizations));
 	}
 
 	/**

@@ -425,11 +425,11 @@ class AuthenticationTest {
 	void outsideDemoModeNoDemoKeyLetsAnyoneIn() throws Exception {
 		var analyst = this.demoKeys.secret(Role.ANALYST);
 		var off = org.mockito.Mockito.mock(org.kvali.demo.DemoMode.class);
-		assertThat(new ApiKeyService(this.keyRows, this.organizations, off).caller(analyst)).isEmpty();
+		assertThat(new ApiKeyService(this.keyRows, this.organizations, off, event -> { }).caller(analyst)).isEmpty();
 		assertThat(this.apiKeys.caller(analyst)).map(Caller::role).contains(Role.ANALYST);
 		var own = this.apiKeys.create("at not demo", Role.ANALYST, List.of(), false, "test").secret();
 		try {
-			assertThat(new ApiKeyService(this.keyRows, this.organizations, off).caller(own)).isPresent();
+			assertThat(new ApiKeyService(this.keyRows, this.organizations, off, event -> { }).caller(own)).isPresent();
 		}
 		finally {
 			this.jdbc.update("DELETE FROM api_key WHERE name = 'at not demo'");

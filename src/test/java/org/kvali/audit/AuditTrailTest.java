@@ -159,6 +159,48 @@ class AuditTrailTest {
 					"correctParticipant(ref:\"AT-NONE\",input:{birthYear:(not kept)}) (1 error(s))");
 	}
 
+	/**
+	 * A key made or revoked is recorded in the transaction that stores it, by the name it acts under: where that
+	 * entry cannot be written, no key is made (a key had been stored, and its mutation's entry, written after, lost).
+	 */
+	@Test
+	void aKeyMadeOrRevokedIsRecordedWithIt() {
+		var id = this.graphQl.document("mutation { createApiKey(input: {name: \"at partner\", role: PARTNER,"
+				+ " organizations: [\"CIF\"]}) { key { id } } }")
+			.execute()
+			.path("createApiKey.key.id")
+			.entity(String.class)
+			.get();
+		this.graphQl.document("mutation { revokeApiKey(id: \"" + id + "\") { revokedAt } }").execute();
+		assertThat(this.jdbc.queryForList("SELECT action || ': ' || subject FROM audit_event WHERE id > ? ORDER BY id",
+				String.class, this.before))
+			.containsExactly("create API key: key:at partner#" + id + " PARTNER for CIF",
+					"mutation: createApiKey(input:{name:\"at partner\",role:PARTNER,organizations:[\"CIF\"]})",
+					"revoke API key: key:at partner#" + id + " PARTNER",
+					"mutation: revokeApiKey(id:\"" + id + "\")");
+		var owner = new JdbcTemplate(this.owner);
+		owner.execute("""
+				CREATE FUNCTION at_refuse_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN RAISE EXCEPTION 'no entry of a key'; END $$""");
+		owner.execute("CREATE TRIGGER at_refuse_entry BEFORE INSERT ON audit_event FOR EACH ROW"
+				+ " WHEN (NEW.action = 'create API key') EXECUTE FUNCTION at_refuse_entry()");
+		try {
+			this.graphQl.document("mutation { createApiKey(input: {name: \"at analyst\", role: ANALYST}) { secret } }")
+				.execute()
+				.errors()
+				.expect(error -> "INTERNAL_ERROR".equals(error.getErrorType().toString()))
+				.verify()
+				.path("createApiKey")
+				.valueIsNull();
+		}
+		finally {
+			owner.execute("DROP TRIGGER at_refuse_entry ON audit_event");
+			owner.execute("DROP FUNCTION at_refuse_entry()");
+		}
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM api_key WHERE name = 'at analyst'", Integer.class))
+			.isZero();
+	}
+
 	/** A refusal quoting a NUL is recorded, the NUL written out, not lost to PostgreSQL's refusal of it. */
 	@Test
 	void aRefusalQuotingANulIsRecorded() throws Exception {
@@ -205,7 +247,8 @@ class AuditTrailTest {
 				+ "n".repeat(5000) + "}";
 		var titled = "updateActivity(code:\"OTH-2025-STUDY-VISIT\",input:{title:$n}) variables {n=" + "t".repeat(20000)
 				+ "}";
-		assertThat(this.jdbc.queryForList("SELECT role || ' ' || subject FROM audit_event WHERE id > ? ORDER BY id",
+		assertThat(this.jdbc.queryForList("""
+				SELECT role || ' ' || subject FROM audit_event WHERE id > ? AND action = 'mutation' ORDER BY id""",
 				String.class, this.before))
 			.containsExactly("ANALYST " + sent.substring(0, 1000) + "... (1 error(s))",
 					"PARTNER " + sent.substring(0, 1000) + "... (1 error(s))", "ADMIN " + sent,
