@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The database's data version as the report index reads it. It only rises while the database is the one the versions
@@ -90,9 +92,17 @@ final class DataVersions {
 		return true;
 	}
 
-	/** The version now, {@code before} read first: it then cannot be lower in a database that has not gone back. */
+	/**
+	 * The version now, {@code before} read first: it then cannot be lower in a database that has not gone back. Inside
+	 * a transaction of one snapshot (REPEATABLE READ or SERIALIZABLE) it is the snapshot's, which may be lower than one
+	 * read since by another request, and is neither compared nor kept (such a transaction, the IATI file's, had the
+	 * index dropped as if the database had been set back: a review's).
+	 */
 	private long read(Seen before) {
 		long version = this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
+		if (inSnapshot()) {
+			return version;
+		}
 		if (version < before.highest()) {
 			wentBack(before, version);
 		}
@@ -100,6 +110,11 @@ final class DataVersions {
 			this.seen.getAndUpdate(now -> now.raisedTo(before.epoch(), version));
 		}
 		return version;
+	}
+
+	private static boolean inSnapshot() {
+		Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
+		return isolation != null && isolation >= TransactionDefinition.ISOLATION_REPEATABLE_READ;
 	}
 
 	/**

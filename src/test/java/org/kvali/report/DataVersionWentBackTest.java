@@ -2,6 +2,7 @@ package org.kvali.report;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
@@ -13,6 +14,9 @@ import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +44,9 @@ class DataVersionWentBackTest {
 	@Autowired
 	ResponseCache responses;
 
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	@Test
 	void whatWasBuiltOrKeptBeforeIsNotUsedOnceTheVersionWentBack() throws Exception {
 		// an index of the data now, and the answer kept
@@ -66,6 +73,39 @@ class DataVersionWentBackTest {
 			assertThat(ForumAttendance.remove(this.jdbc, "P0004")).isEqualTo(1);
 		}
 		assertThat(participations()).isEqualTo(before);
+	}
+
+	/**
+	 * A transaction of one snapshot (REPEATABLE READ: the IATI file's, the SQL path's totals in several statements)
+	 * reads the version its snapshot holds, lower than one read since by another request: no database set back. The
+	 * index had been dropped, and every report ran in SQL until it was read anew (a review's).
+	 */
+	@Test
+	void aSnapshotOlderThanAVersionReadSinceIsNoSettingBack() throws Exception {
+		participations();
+		awaitIndex(this.index.dataVersion());
+		long epoch = this.index.epoch();
+		var owner = new JdbcTemplate(this.owner);
+		var snapshot = new TransactionTemplate(this.transactions);
+		snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		snapshot.setReadOnly(true);
+		try {
+			snapshot.executeWithoutResult(status -> {
+				long seen = this.index.dataVersion();
+				assertThat(ForumAttendance.add(owner, "P0004")).isEqualTo(1);
+				long committed = CompletableFuture.supplyAsync(this.index::dataVersion).join();
+				assertThat(committed).as("read by another request").isGreaterThan(seen);
+				assertThat(this.index.dataVersion()).as("the snapshot's").isEqualTo(seen);
+				assertThat(this.index.current()).as("an index of a later version holds what the snapshot sees")
+					.isPresent();
+			});
+			assertThat(this.index.epoch()).isEqualTo(epoch);
+			assertThat(participations()).isEqualTo(ForumAttendance.participations(this.graphQl));
+		}
+		finally {
+			assertThat(ForumAttendance.remove(owner, "P0004")).isEqualTo(1);
+		}
+		assertThat(this.index.epoch()).isEqualTo(epoch);
 	}
 
 	/**
