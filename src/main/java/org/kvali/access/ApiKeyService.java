@@ -72,6 +72,11 @@ public class ApiKeyService {
 		validation.check();
 		// no merge or deletion of its organizations comes between their check and the key
 		this.keys.queueWriters();
+		// a key revoked while this waited makes none (a review's: a leaked key's request, let in before its
+		// revocation, made a new ADMIN key after it); held from here on, a revocation waits for this
+		if (callersKeyRevoked()) {
+			throw new AccessDeniedException("Your key was revoked while this request ran");
+		}
 		var bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		var secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -220,6 +220,39 @@ class AuthenticationTest {
 		graphQl(second.getKey(), TOTALS).andExpect(status().isUnauthorized());
 	}
 
+	/**
+	 * A key revoked while its request to make a key waits for the writers' queue makes none: let in before its
+	 * revocation, a leaked key's request made a new ADMIN key after it (a review's).
+	 */
+	@Test
+	void aKeyRevokedWhileItsRequestWaitsMakesNoKey() throws Exception {
+		var leaked = adminKey("leaked");
+		var executor = Executors.newSingleThreadExecutor();
+		try (var queue = this.owner.getConnection(); var revoke = this.owner.getConnection()) {
+			queue.setAutoCommit(false);
+			try (var hold = queue.prepareStatement("SELECT version FROM data_version WHERE id = 1 FOR UPDATE")) {
+				hold.executeQuery().close();
+			}
+			var answer = executor.submit(() -> graphQl(leaked.getKey(), "{\"query\":\"mutation { createApiKey(input: {"
+					+ "name: \\\"made after\\\", role: ADMIN}) { secret } }\"}").andReturn().getResponse()
+				.getContentAsString());
+			LockWaits.await(this.owner, 1);
+			try (var statement = revoke.prepareStatement("UPDATE api_key SET revoked_at = now() WHERE id = ?::uuid")) {
+				statement.setString(1, leaked.getValue());
+				assertThat(statement.executeUpdate()).isOne();
+			}
+			queue.commit();
+			assertThat(answer.get(30, TimeUnit.SECONDS)).contains("\"classification\":\"FORBIDDEN\"")
+				.contains("Your key was revoked while this request ran")
+				.contains("\"createApiKey\":null");
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM api_key WHERE name = 'made after'", Integer.class))
+			.isZero();
+	}
+
 	/** A new ADMIN key: its secret and its id. */
 	private Map.Entry<String, String> adminKey(String name) throws Exception {
 		var created = graphQl(null, "{\"query\":\"mutation { createApiKey(input: {name: \\\"" + name
