@@ -216,9 +216,10 @@ class IndicatorDefinitions {
 		boolean noBaseline = nulls.contains("baseline");
 		boolean baselineGiven = input.baseline() != null || noBaseline;
 		boolean redefines = IndicatorRedefinition.asked(input, nulls);
-		if (baselineGiven || input.direction() != null || redefines) {
+		if (baselineGiven || input.baselineDate() != null || input.direction() != null || redefines) {
 			// the targets checked are those at the write: no new target comes between; nor the deletion or merge of
-			// what a new filter names, nor a value reported in the old unit
+			// what a new filter names, nor a value reported in the old unit; nor the removal of the baseline a date
+			// is given to (a review's: the database's check refused it, told as an internal error)
 			WritersQueue.join(this.jdbc);
 		}
 		var stored = indicator(code);

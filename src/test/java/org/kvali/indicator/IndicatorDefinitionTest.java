@@ -4,13 +4,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.LockWaits;
 import org.kvali.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +35,10 @@ class IndicatorDefinitionTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	@LiquibaseDataSource
+	DataSource owner;
 
 	@AfterEach
 	void clean() {
@@ -66,6 +76,45 @@ class IndicatorDefinitionTest {
 			.expect(error -> error.getMessage().equals("An indicator with the code 'OUT-1.1' exists already"
 					+ " (codes that differ only in case are one code)"))
 			.verify();
+	}
+
+	/**
+	 * A baseline's date given alone waits for the writers' queue, and is held to the baseline stored when it writes:
+	 * it checked the baseline a removal of it, uncommitted, still held, and then failed on the database's check as an
+	 * internal error (a review's).
+	 */
+	@Test
+	void aBaselinesDateIsCheckedAgainstTheBaselineAsItWrites() throws Exception {
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "TI-RACE", programme: "EU-CSO-EQUAL", name: "Hearings",
+				    level: OUTPUT, unit: NUMBER, method: REPORTED, baseline: 2, baselineDate: "2023-01-01"}) { code } }""")
+			.execute()
+			.path("createIndicator.code").entity(String.class).isEqualTo("TI-RACE");
+		var executor = Executors.newSingleThreadExecutor();
+		try (var removal = this.owner.getConnection()) {
+			removal.setAutoCommit(false);
+			try (var statement = removal.createStatement()) {
+				statement.execute("SELECT version FROM data_version WHERE id = 1 FOR UPDATE");
+				statement.execute("UPDATE indicator SET baseline_value = NULL, baseline_date = NULL"
+						+ " WHERE code = 'TI-RACE'");
+			}
+			var dated = executor.submit(() -> this.graphQl.document("""
+					mutation { updateIndicator(code: "TI-RACE", input: {baselineDate: "2024-01-01"}) { code } }""")
+				.execute()
+				.errors()
+				.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage()
+					.equals("input.baselineDate: A baseline's date goes with its value; give baseline too"))
+				.verify());
+			LockWaits.await(this.owner, 1);
+			removal.commit();
+			dated.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(this.jdbc.queryForMap("SELECT baseline_value, baseline_date FROM indicator WHERE code = 'TI-RACE'"))
+			.containsEntry("baseline_value", null)
+			.containsEntry("baseline_date", null);
 	}
 
 	/** A field given as null is cleared where it may be empty (it was kept without a word), refused where not. */
