@@ -129,6 +129,9 @@ class OrganizationEditor {
 	 */
 	Organization update(String code, OrganizationInputs.Update input, Set<String> nulls) {
 		Access.require(Role.ADMIN);
+		// the place checked is the one stored at the write: a move of its municipality, or a merge giving it one, does
+		// not come between (a review's: a region checked against the municipality before a move was stored beside it)
+		WritersQueue.join(this.jdbc);
 		var stored = this.organizations.organization(code);
 		var placed = input.municipality() != null ? input.municipality()
 				: nulls.contains("municipality") ? null : stored.municipalityCode();
