@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.Set;
 
 import graphql.GraphQLError;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
@@ -79,11 +81,34 @@ class ErrorHandling {
 		return error(KvaliErrorType.TIMEOUT, ex.getMessage(), env);
 	}
 
-	/** A statement that PostgreSQL stopped at its statement timeout; a change it was part of is not stored. */
+	/**
+	 * A statement that PostgreSQL stopped at its statement timeout; a change it was part of is not stored. A change's
+	 * statement has mostly waited for the writers' queue, behind a large sheet's load or others: it is sent again, not
+	 * narrowed (it was told to narrow its filter, a review's).
+	 */
 	@GraphQlExceptionHandler
 	GraphQLError statementTimedOut(QueryTimeoutException ex, DataFetchingEnvironment env) {
+		if (isMutation(env)) {
+			return error(KvaliErrorType.TIMEOUT, "The change waited or ran longer than the database's time limit, as"
+					+ " it may while large sheets load; nothing was stored, try again", env);
+		}
 		return error(KvaliErrorType.TIMEOUT, "The database stopped a statement that ran longer than its time limit (a "
 				+ "change it was part of is not stored); ask for less at once, or narrow the filter", env);
+	}
+
+	/**
+	 * A change that met another on the same rows, and lost: a deadlock, or a lock it could not have. Sent again it
+	 * goes through; it was an internal error (a review's).
+	 */
+	@GraphQlExceptionHandler
+	GraphQLError lockLost(PessimisticLockingFailureException ex, DataFetchingEnvironment env) {
+		return error(KvaliErrorType.CONFLICT,
+				"The change met another one saved at the same moment; nothing was stored, try again", env);
+	}
+
+	private static boolean isMutation(DataFetchingEnvironment env) {
+		return env.getOperationDefinition() != null
+				&& env.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION;
 	}
 
 	@GraphQlExceptionHandler

@@ -1,6 +1,7 @@
 package org.kvali.graphql;
 
 import java.sql.SQLException;
+import java.util.List;
 
 import graphql.GraphQLError;
 import graphql.Scalars;
@@ -8,6 +9,7 @@ import graphql.execution.ExecutionStepInfo;
 import graphql.execution.MergedField;
 import graphql.execution.ResultPath;
 import graphql.language.Field;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,10 @@ import org.postgresql.util.ServerErrorMessage;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DeadlockLoserDataAccessException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.graphql.execution.ErrorType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,12 +75,40 @@ class ErrorHandlingTest {
 			.doesNotContain("P-SECRET");
 	}
 
+	/**
+	 * A change stopped at the statement timeout, mostly while it waited for the writers' queue, is sent again; a
+	 * query's is narrowed. A deadlock lost, or a lock not had, is a conflict to send again, not an internal error.
+	 */
+	@Test
+	void aChangeThatWaitedTooLongOrLostALockIsSentAgain() {
+		var timeout = new QueryTimeoutException("canceling statement due to statement timeout");
+		var change = this.handling.statementTimedOut(timeout, environment(OperationDefinition.Operation.MUTATION));
+		assertThat(change.getErrorType()).isEqualTo(KvaliErrorType.TIMEOUT);
+		assertThat(change.getMessage()).isEqualTo("The change waited or ran longer than the database's time limit, as"
+				+ " it may while large sheets load; nothing was stored, try again");
+		var query = this.handling.statementTimedOut(timeout, environment(OperationDefinition.Operation.QUERY));
+		assertThat(query.getMessage()).isEqualTo("The database stopped a statement that ran longer than its time limit"
+				+ " (a change it was part of is not stored); ask for less at once, or narrow the filter");
+		for (var lost : List.of(new DeadlockLoserDataAccessException("deadlock detected", null),
+				new CannotAcquireLockException("could not obtain lock"))) {
+			var error = this.handling.lockLost(lost, environment(OperationDefinition.Operation.MUTATION));
+			assertThat(error.getErrorType()).isEqualTo(KvaliErrorType.CONFLICT);
+			assertThat(error.getMessage())
+				.isEqualTo("The change met another one saved at the same moment; nothing was stored, try again");
+			assertThat(error.getPath()).containsExactly("setIndicatorTargets");
+		}
+	}
+
 	private GraphQLError refused(String state) {
 		var cause = new SQLException("new row violates a constraint", state);
 		return this.handling.refusedByDatabase(new DataIntegrityViolationException("refused", cause), environment());
 	}
 
 	private static DataFetchingEnvironment environment() {
+		return environment(OperationDefinition.Operation.MUTATION);
+	}
+
+	private static DataFetchingEnvironment environment(OperationDefinition.Operation operation) {
 		var step = ExecutionStepInfo.newExecutionStepInfo()
 			.type(Scalars.GraphQLString)
 			.path(ResultPath.rootPath().segment("setIndicatorTargets"))
@@ -83,6 +116,7 @@ class ErrorHandlingTest {
 		return DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
 			.executionStepInfo(step)
 			.mergedField(MergedField.newMergedField(Field.newField("setIndicatorTargets").build()).build())
+			.operationDefinition(OperationDefinition.newOperationDefinition().operation(operation).build())
 			.build();
 	}
 

@@ -258,8 +258,8 @@ class LargeBreakdownsTest {
 			writer.setAutoCommit(false);
 			writer.createStatement().execute("SELECT version FROM data_version WHERE id = 1 FOR UPDATE");
 			timedOut(admin, "mutation { createOrganization(input: {code: \"SLOW-ORG\", name: \"Slow\", kind: CSO}) "
-					+ "{ code } }", "The database stopped a statement that ran longer than its time limit (a change it "
-							+ "was part of is not stored); ask for less at once, or narrow the filter");
+					+ "{ code } }", "The change waited or ran longer than the database's time limit, as it may while"
+							+ " large sheets load; nothing was stored, try again");
 			writer.rollback();
 		}
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM organization WHERE code = 'SLOW-ORG'", Long.class))
