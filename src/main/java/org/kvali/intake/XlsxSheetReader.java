@@ -383,7 +383,9 @@ final class XlsxSheetReader {
 			// Day numbers of years 1900 to 2100 only; any other number is passed on as written and refused as a date.
 			boolean day = number.signum() > 0
 					&& number.compareTo(BigDecimal.valueOf(ChronoUnit.DAYS.between(epoch, LAST_DAY))) <= 0;
-			if (day && (column.equals(Columns.START_DATE) || column.equals(Columns.END_DATE))) {
+			// a year typed where a date belongs (2024, formatted as no date) is refused as the CSV's is: read as a
+			// day number it was 1905-07-16, which only a programme's dates, where given, caught (a review's)
+			if (day && (column.equals(Columns.START_DATE) || column.equals(Columns.END_DATE)) && !yearTyped(cell)) {
 				return date(number, epoch).toString();
 			}
 			// a birth date where the year belongs (shown as 1990 when formatted so), formatted as a date: a plain
@@ -402,6 +404,13 @@ final class XlsxSheetReader {
 			return shown != null ? shown : number.stripTrailingZeros().toPlainString();
 		}
 		return cell.getText() == null ? "" : unescape(cell.getText());
+	}
+
+	/** Whether the cell holds a whole number of the years a date may have, under a format that shows no date. */
+	private static boolean yearTyped(Cell cell) {
+		var number = (BigDecimal) cell.getValue();
+		return number.stripTrailingZeros().scale() <= 0 && number.compareTo(BigDecimal.valueOf(Dates.FIRST_YEAR)) >= 0
+				&& number.compareTo(BigDecimal.valueOf(Dates.LAST_YEAR)) <= 0 && !isDate(cell);
 	}
 
 	/** Whether the cell holds a day that its format shows as a date, in a column of neither dates nor birth years. */

@@ -278,6 +278,31 @@ class WorkbookQuirksTest {
 				String.class)).isEqualTo("2025-04-01 2025-04-01");
 	}
 
+	/**
+	 * A year typed where a date belongs, a number that its format shows as no date, is refused as the same value in a
+	 * CSV sheet is: read as a day number, 2024 was the day 1905-07-16. A day number formatted as a date is the date,
+	 * 1905 too; one shown as a plain number of more digits, as programs write them, stays the day it is (the other
+	 * tests' sheets).
+	 */
+	@Test
+	void aYearTypedWhereADateBelongsIsRefused() throws Exception {
+		load(workbook(2024, MARCH_2025, "Test Youth Voice", xml -> xml, "xl/worksheets/sheet1.xml"), true)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].column").value("start_date"))
+			.andExpect(jsonPath("$.errors[0].value").value("2024"))
+			.andExpect(jsonPath("$.errors[0].message").value("Not a date; write 2024-07-18 or 18.07.2024"));
+		var dated = Workbooks.written(List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,,,,TI-1,female,,,,TI-ORG,"
+				+ "Test Youth Voice,"), sheet -> {
+					sheet.value(1, 4, 2024);
+					sheet.style(1, 4).format("yyyy-mm-dd").set();
+					sheet.value(1, 5, MARCH_2025);
+				});
+		load(dated, false).andExpect(status().isOk());
+		assertThat(this.jdbc.queryForObject("SELECT start_date || ' ' || end_date FROM activity WHERE code = 'TI-WS-1'",
+				String.class)).isEqualTo("1905-07-16 2025-03-01");
+	}
+
 	/** A cell of type d that holds no date is refused under its column, naming what it holds; nothing is stored. */
 	@Test
 	void aCellOfTypeDateHoldingNoDateIsRefusedNamingIt() throws Exception {
