@@ -103,7 +103,11 @@ class PeriodCells {
 			return inItsLines(indicator, split, window, data);
 		}
 		if (window.period() == null && periods.get() != Dimension.YEAR) {
-			var year = Period.holding(Dimension.YEAR, LocalDate.of(2025, 12, 31), indicator.yearStart()).key();
+			// the programme's year of today, or its first or last: one it has (it named 2025 to every programme)
+			var day = IndicatorWindows.byProgrammeEnd(indicator, window.today());
+			var start = indicator.programmeStart();
+			var year = Period.holding(Dimension.YEAR, start != null && day.isBefore(start) ? start : day,
+					indicator.yearStart()).key();
 			throw new InvalidArgumentException("by", by, "Split by QUARTER or MONTH one year at a time (period:"
 					+ " \"" + year + "\"): each year's quarters and months are shown as that year's breakdown shows"
 					+ " them");
