@@ -52,8 +52,9 @@ final class IatiDocument {
 	}
 
 	private void activity(IatiActivities.Activity activity) throws XMLStreamException {
+		// no last-updated-datetime: it says when the activity's data last changed, by which registries tell what to
+		// read again, and the file's time given for it told every fetch of them that all had changed (a review's)
 		this.xml.writeStartElement("iati-activity");
-		this.xml.writeAttribute("last-updated-datetime", timestamp());
 		this.xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
 		this.xml.writeAttribute("default-currency", "EUR");
 		this.xml.writeAttribute("hierarchy", activity.hierarchy());

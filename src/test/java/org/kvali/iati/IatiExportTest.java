@@ -70,6 +70,8 @@ class IatiExportTest {
 		assertThat(activities).extracting(activity -> text(children(activity, "iati-identifier").get(0)) + " "
 				+ activity.getAttribute("hierarchy"))
 			.containsExactly("HEKS-EPER-EU-CSO-EQUAL 1", "HEKS-EPER-CSO-CAPACITY 2", "HEKS-EPER-LOCAL-BUDGET 2");
+		// no time of a last change, which the file's own time had stood for: each fetch read as a change of all
+		assertThat(activities).noneMatch(activity -> activity.hasAttribute("last-updated-datetime"));
 
 		var programme = activities.get(0);
 		var expected = new ArrayList<>(List.of("iati-identifier", "reporting-org", "title", "description",
