@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.kvali.graphql.Dates;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
@@ -13,6 +14,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** The {@code ApiKey} type and the key fields of Query and Mutation; ADMIN only. */
@@ -54,6 +56,16 @@ class ApiKeyController {
 			throw new InvalidArgumentException("id", id, "Not a key id");
 		}
 		return this.keys.revoke(key);
+	}
+
+	@SchemaMapping(typeName = "ApiKey")
+	String createdAt(ApiKey key) {
+		return Dates.instant(key.createdAt());
+	}
+
+	@SchemaMapping(typeName = "ApiKey")
+	String revokedAt(ApiKey key) {
+		return Dates.instant(key.revokedAt());
 	}
 
 	@BatchMapping(typeName = "ApiKey")

@@ -7,6 +7,7 @@ import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.graphql.Connection;
 import org.kvali.graphql.DateRange;
+import org.kvali.graphql.Dates;
 import org.kvali.graphql.Page;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -40,7 +41,7 @@ class AuditController {
 
 	@SchemaMapping(typeName = "AuditEvent")
 	String at(AuditEvent event) {
-		return event.at().toString();
+		return Dates.instant(event.at());
 	}
 
 }

@@ -2,7 +2,10 @@ package org.kvali.graphql;
 
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.OffsetDateTime;
 import java.time.Year;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Days as people write them to Kvali: 2024-07-18, and in sheets 18.07.2024 (or 18.7.2024) too, with a year of four
@@ -17,6 +20,16 @@ public final class Dates {
 	public static final int LAST_YEAR = 2100;
 
 	private Dates() {
+	}
+
+	/**
+	 * A point in time as Kvali answers it, ISO-8601 in UTC with its seconds also at a whole minute (an xs:dateTime
+	 * needs them; the time's own text leaves them out), whichever offset it was read with: the audit log gave
+	 * 21:30Z where an API key's creation gave +04:00, and some times without seconds (a review's).
+	 */
+	public static String instant(OffsetDateTime time) {
+		return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.withOffsetSameInstant(
+				ZoneOffset.UTC));
 	}
 
 	/** The day written yyyy-MM-dd; null for any other text, or a day the calendar lacks. */

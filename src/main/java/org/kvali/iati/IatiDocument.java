@@ -5,14 +5,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.kvali.graphql.Dates;
 import org.kvali.graphql.Text;
 import org.kvali.indicator.IndicatorResult;
 import org.kvali.organization.Organization;
@@ -302,7 +301,7 @@ final class IatiDocument {
 	 * 18:00): validators that drop an offset took Tbilisi's +04:00 for a time four hours ahead, in the future.
 	 */
 	private String timestamp() {
-		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(this.now.withOffsetSameInstant(ZoneOffset.UTC));
+		return Dates.instant(this.now);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
 import org.kvali.geography.Region;
 import org.kvali.graphql.BatchLinks;
+import org.kvali.graphql.Dates;
 import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
 
@@ -38,7 +39,7 @@ class ReportedValueController {
 
 	@SchemaMapping(typeName = "ReportedValue")
 	String reportedAt(ReportedValue value) {
-		return value.reportedAt().toString();
+		return Dates.instant(value.reportedAt());
 	}
 
 	/** The key or account that reported the value, for ADMIN alone: its name may be a person's. */

@@ -10,6 +10,7 @@ import org.kvali.access.Access;
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.graphql.Connection;
+import org.kvali.graphql.Dates;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Page;
 
@@ -71,7 +72,7 @@ class ImportQueryController {
 
 	@SchemaMapping(typeName = "Import")
 	String importedAt(ImportReport report) {
-		return report.importedAt().toString();
+		return Dates.instant(report.importedAt());
 	}
 
 	/** The warnings of each import: those of a page are read for the imports of it asked for them alone. */

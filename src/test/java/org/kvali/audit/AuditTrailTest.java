@@ -201,6 +201,34 @@ class AuditTrailTest {
 			.isZero();
 	}
 
+	/**
+	 * Times are answered in UTC with their seconds, whatever offset they were read with: the log's entry at 22:00 in
+	 * Tbilisi, and a key made then, are 18:00:00Z (an entry said 18:00Z, without its seconds, and a key's time was
+	 * answered at +04:00 beside the log's in UTC).
+	 */
+	@Test
+	void timesAreAnsweredInUtcWithTheirSeconds() {
+		var key = this.keys.create("at analyst", Role.ANALYST, List.of(), false, "test");
+		var owner = new JdbcTemplate(this.owner);
+		owner.update("UPDATE audit_event SET at = TIMESTAMPTZ '2026-12-01 22:00:00+04' WHERE action = 'create API key'"
+				+ " AND subject LIKE ?", "%" + key.key().id() + "%");
+		owner.update("UPDATE api_key SET created_at = TIMESTAMPTZ '2026-12-01 22:00:00+04' WHERE id = ?",
+				key.key().id());
+		this.graphQl.document("""
+				query($key: String) {
+				  auditEvents(first: 2, filter: {actions: ["create API key"], subjectContains: $key}) {
+				    edges { node { at } } }
+				  apiKeys { id createdAt } }""")
+			.variable("key", key.key().id().toString())
+			.execute()
+			.path("auditEvents.edges[*].node.at")
+			.entityList(String.class)
+			.containsExactly("2026-12-01T18:00:00Z")
+			.path("apiKeys[?(@.id == '" + key.key().id() + "')].createdAt")
+			.entityList(String.class)
+			.containsExactly("2026-12-01T18:00:00Z");
+	}
+
 	/** A refusal quoting a NUL is recorded, the NUL written out, not lost to PostgreSQL's refusal of it. */
 	@Test
 	void aRefusalQuotingANulIsRecorded() throws Exception {
