@@ -38,10 +38,6 @@ final class Allowed {
 		}
 	}
 
-	boolean has(Dimension dimension) {
-		return this.values.containsKey(dimension);
-	}
-
 	boolean[] values(Dimension dimension) {
 		return this.values.get(dimension);
 	}

@@ -531,7 +531,7 @@ final class FactIndex {
 	/** Per row, its activity's start as days since January 1 of {@link #firstYear}; null when they do not fit. */
 	final char[] rowDay;
 
-	/** Approximate bytes held by the columns, for the log and the benchmark. */
+	/** Approximate bytes held by the columns, for the benchmark. */
 	long bytes() {
 		long total = 8L * this.persons + 4L * this.rows * 4 + this.rows
 				+ 2L * this.birthYear.length + 14L * this.startDay.length + 8L * this.organizationSlots;

@@ -182,7 +182,7 @@ class ReportIndex implements DisposableBean {
 		return this.mode != ReportProperties.Index.OFF;
 	}
 
-	/** The data version the index holds, or -1 before the first is built (for tests and the benchmark). */
+	/** The data version the index holds, or -1 before the first is built (for tests). */
 	long builtVersion() {
 		var index = this.current;
 		return index == null ? -1 : index.version;

@@ -1,7 +1,6 @@
 package org.kvali.report;
 
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +67,6 @@ public class ReportService {
 			throw new InvalidArguments(problems);
 		}
 		return report;
-	}
-
-	public Measures totals(ParticipationReport report) {
-		return totals(report.data().of(this.index), report.filter());
 	}
 
 	private Measures totals(Optional<FactIndex> index, ParticipationFilter filter) {
@@ -175,16 +170,8 @@ public class ReportService {
 	}
 
 	/**
-	 * Totals of several filters at once, in one statement: the index's freshness check (unless the data was chosen
-	 * before), or one SQL query.
-	 */
-	public List<Measures> totals(List<ParticipationFilter> filters, ParticipationReport.Data data) {
-		return totals(filters, filters.stream().map(filter -> MeasureSet.ALL).toList(), data);
-	}
-
-	/**
-	 * The same, each filter's with the distinct counts its measures ask for (the others may be null): on the SQL path
-	 * all of them, in one statement.
+	 * Totals of several filters at once, each with the distinct counts its measures ask for (the others may be null):
+	 * the index's freshness check (unless the data was chosen before), or on the SQL path one statement.
 	 */
 	public List<Measures> totals(List<ParticipationFilter> filters, List<MeasureSet> measures,
 			ParticipationReport.Data data) {
@@ -208,16 +195,7 @@ public class ReportService {
 		var index = report.data().of(this.index);
 		boolean suppressed = suppresses(report.filter(), report.data());
 		var shown = shownUnits(suppressed, report.filter(), by);
-		// an order by a measure withheld would tell what its numbers are withheld to hide
-		for (var key : orderBy == null ? List.<GroupOrder>of() : orderBy) {
-			if (key.by() == GroupOrderField.ACTIVITIES && !shown.activities()
-					|| key.by() == GroupOrderField.ORGANIZATIONS && !shown.organizations()) {
-				throw new InvalidArgumentException("orderBy", key.by(), "Cannot order by " + key.by() + ": distinct "
-						+ key.by().name().toLowerCase(java.util.Locale.ROOT) + " are withheld from you where a question"
-						+ " selects or groups people by what they are (gender, age, disability, home region or"
-						+ " municipality, organization" + (key.by() == GroupOrderField.ACTIVITIES ? " or its kind" : "") + ")");
-			}
-		}
+		BreakdownArguments.checkOrderShown(orderBy, shown);
 		return breakdown(report, index, suppressed, by, grouping, orderBy, first, measures.and(shown)).stream()
 			.filter(group -> !group.suppressed())
 			.toList();
@@ -248,20 +226,18 @@ public class ReportService {
 	 * people; that some are withheld a total beside the groups' participations tells anyway.
 	 */
 	public boolean withheld(ParticipationReport report, List<Dimension> by, Grouping grouping) {
-		checkDimensions(by);
-		checkYearStart(grouping.yearStart());
-		AgeGroups.check(by, grouping);
+		BreakdownArguments.check(by, grouping);
 		if (!suppresses(report.filter(), report.data())) {
 			return false;
 		}
-		checkAgesOfGroups(report.filter(), by, grouping);
+		BreakdownArguments.checkAgesOfGroups(report.filter(), by, grouping);
 		var index = report.data().of(this.index);
 		if (totals(index, report.filter()).participants() < this.k) {
 			return true;
 		}
 		try {
 			// as many groups as a breakdown with first may weigh; it has none to cut with
-			var groups = breakdown(index, report.filter(), by, grouping, List.of(), null, new MeasureSet(false, false),
+			var groups = breakdown(index, report.filter(), by, grouping, List.of(), null, MeasureSet.PEOPLE,
 					MAX_SUPPRESSED_GROUPS);
 			var totals = lineTotals(index, report.filter(), by, grouping, groups);
 			return SmallCells.suppress(groups, by, this.k, null, totals)
@@ -269,7 +245,7 @@ public class ReportService {
 				.anyMatch(ParticipationGroup::suppressed);
 		}
 		catch (TooManyGroups ex) {
-			throw tooManyToWithhold(by);
+			throw BreakdownArguments.tooManyToWithhold(by);
 		}
 	}
 
@@ -290,21 +266,11 @@ public class ReportService {
 	private List<ParticipationGroup> breakdown(ParticipationReport report, Optional<FactIndex> index,
 			boolean suppressed, List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy, Integer first,
 			MeasureSet measures) {
-		checkDimensions(by);
-		checkYearStart(grouping.yearStart());
-		AgeGroups.check(by, grouping);
+		BreakdownArguments.check(by, grouping);
 		var order = orderBy == null ? List.<GroupOrder>of() : orderBy;
-		for (var key : order) {
-			if (key.by().dimension != null && !by.contains(key.by().dimension)) {
-				throw new InvalidArgumentException("orderBy", key.by(),
-						"Cannot order by " + key.by() + ": it is not one of the dimensions in `by`");
-			}
-		}
-		if (first != null && (first < 0 || first > MAX_FIRST)) {
-			throw new InvalidArgumentException("first", first, "first must be between 0 and " + MAX_FIRST);
-		}
+		BreakdownArguments.checkPage(order, by, first);
 		if (suppressed) {
-			checkAgesOfGroups(report.filter(), by, grouping);
+			BreakdownArguments.checkAgesOfGroups(report.filter(), by, grouping);
 			// suppressed groups move to the end, so the page is cut after suppression; without first, every group
 			// is answered, so no more than that may be counted
 			int most = first == null ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;
@@ -314,14 +280,14 @@ public class ReportService {
 						lineTotals(index, report.filter(), by, grouping, groups));
 			}
 			catch (TooManyGroups ex) {
-				throw first == null ? tooManyGroups() : tooManyToWithhold(by);
+				throw first == null ? BreakdownArguments.tooManyGroups() : BreakdownArguments.tooManyToWithhold(by);
 			}
 		}
 		try {
 			return breakdown(index, report.filter(), by, grouping, order, first, measures, MAX_FIRST);
 		}
 		catch (TooManyGroups ex) {
-			throw tooManyGroups();
+			throw BreakdownArguments.tooManyGroups();
 		}
 	}
 
@@ -363,33 +329,13 @@ public class ReportService {
 			}
 			var rest = dimensions.stream().filter(other -> other != dimension).toList();
 			var lines = new HashMap<List<Object>, Integer>();
-			for (var line : breakdown(index, filter, rest, grouping, List.of(), null, new MeasureSet(false, false),
+			for (var line : breakdown(index, filter, rest, grouping, List.of(), null, MeasureSet.PEOPLE,
 					MAX_SUPPRESSED_GROUPS)) {
 				lines.put(line.values(rest), line.participants());
 			}
 			byDimension.put(dimension, lines);
 		}
 		return new LineTotals(told, byDimension);
-	}
-
-	private static void checkYearStart(int yearStart) {
-		if (yearStart < 1 || yearStart > 12) {
-			throw new InvalidArgumentException("yearStart", yearStart,
-					"yearStart is the month years begin in, 1 (January) to 12 (December), not " + yearStart);
-		}
-	}
-
-	/** A breakdown of more groups than small ones can be withheld from, which weighs all of them together. */
-	private static InvalidArgumentException tooManyToWithhold(List<Dimension> by) {
-		return new InvalidArgumentException("by", by, "The breakdown has more than " + MAX_SUPPRESSED_GROUPS
-				+ " groups, more than small groups can be withheld from (that weighs all groups together): narrow the"
-				+ " filter or group by fewer dimensions");
-	}
-
-	private static InvalidArgumentException tooManyGroups() {
-		return new InvalidArgumentException("first", null, "The breakdown has more than " + MAX_FIRST
-				+ " groups, more than are answered at once: give first (at most " + MAX_FIRST
-				+ "), with orderBy for the largest groups, or narrow the filter, or group by fewer dimensions");
 	}
 
 	/** The groups; without {@code first}, {@link TooManyGroups} when there are more than {@code most}. */
@@ -432,7 +378,7 @@ public class ReportService {
 			try {
 				return Optional.of(new IndexQuery(facts, filter)
 					.breakdown(List.of(Dimension.ORGANIZATION), Grouping.CALENDAR, List.of(), null,
-							new MeasureSet(false, false), Integer.MAX_VALUE)
+							MeasureSet.PEOPLE, Integer.MAX_VALUE)
 					.stream()
 					.filter(group -> group.organizationCode() != null && group.participants() >= people)
 					.map(ParticipationGroup::organizationCode)
@@ -497,35 +443,6 @@ public class ReportService {
 		return data.suppressed(caller.organizations(), filter,
 				asked -> index.map(facts -> facts.reachesBeyond(asked, caller.organizations()))
 					.orElseGet(() -> this.repository.reachesBeyond(asked, caller.organizations())));
-	}
-
-	/**
-	 * A breakdown by AGE_BAND of a range that meets a band in 1 to 4 ages is refused to a caller whose answers are
-	 * suppressed: its group would count those ages alone, as a filter of them may not (a tester's ages 14 to 18 by
-	 * band told the 18-year-olds); and one by AGE_GROUP whose group holds 1 to 4 of the ages the filter selects.
-	 */
-	private static void checkAgesOfGroups(ParticipationFilter filter, List<Dimension> by, Grouping grouping) {
-		var problem = by.contains(Dimension.AGE_BAND) ? AgeRange.bandsProblem(filter) : null;
-		if (problem != null) {
-			throw new InvalidArgumentException("by", by, problem);
-		}
-		problem = by.contains(Dimension.AGE_GROUP) ? AgeGroups.suppressedProblem(filter, grouping) : null;
-		if (problem != null) {
-			throw new InvalidArgumentException("ageGroupStarts", grouping.ageGroupStarts(), problem);
-		}
-	}
-
-	private static void checkDimensions(List<Dimension> by) {
-		if (by.isEmpty() || by.size() > MAX_DIMENSIONS) {
-			throw new InvalidArgumentException("by", by,
-					"A breakdown takes 1 to " + MAX_DIMENSIONS + " dimensions; " + by.size() + " were given");
-		}
-		if (EnumSet.copyOf(by).size() != by.size()) {
-			throw new InvalidArgumentException("by", by, "Each dimension may appear in `by` only once");
-		}
-		if (by.stream().filter(Dimension::isPeriod).count() > 1) {
-			throw new InvalidArgumentException("by", by, "Only one of YEAR, QUARTER and MONTH may be in `by`");
-		}
 	}
 
 }

@@ -872,7 +872,7 @@ class FastPathDifferentialTest {
 			else {
 				// the service's totals of one gender, its group of the split by gender (a review's)
 				var one = filter.withGenders(List.of(Gender.values()[random.nextInt(Gender.values().length)]));
-				assertThat(this.reports.totals(List.of(one), new ParticipationReport.Data()))
+				assertThat(this.reports.totals(List.of(one), List.of(MeasureSet.ALL), new ParticipationReport.Data()))
 					.as("totals of %s", one)
 					.isEqualTo(List.of(this.sql.totals(one)));
 			}
