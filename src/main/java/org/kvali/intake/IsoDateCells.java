@@ -15,7 +15,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -290,15 +289,10 @@ final class IsoDateCells extends XmlScanner {
 			// no day the calendar has, no time a clock shows, or no offset one has (+19): text, refused as such
 			return null;
 		}
-		var date = written.toLocalDate();
-		// day 0 is no date
-		if (!date.isAfter(this.epoch.equals(XlsxSheetReader.EPOCH_1900) ? this.epoch.plusDays(1) : this.epoch)
-				|| date.isAfter(XlsxSheetReader.LAST_DAY)) {
+		long days = ExcelDays.number(written.toLocalDate(), this.epoch);
+		if (days < 0) {
 			return null;
 		}
-		// the 1900 system counts a 29 February in 1900 (day 60): the days before it count from 31 December 1899
-		boolean early = this.epoch.equals(XlsxSheetReader.EPOCH_1900) && date.isBefore(LocalDate.of(1900, 3, 1));
-		long days = ChronoUnit.DAYS.between(early ? this.epoch.plusDays(1) : this.epoch, date);
 		long time = written.toLocalTime().toSecondOfDay();
 		if (time == 0) {
 			return Long.toString(days);

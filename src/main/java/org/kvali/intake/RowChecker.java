@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +15,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.kvali.activity.ActivityKind;
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.Glyphs;
 import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
+import org.kvali.organization.OrganizationKind;
 import org.kvali.participant.ParticipantService;
+import org.kvali.report.ParticipationRole;
 
 /**
  * Reads the cells of one row into an {@link AttendanceRow}, adding an error for every value it cannot take. What
@@ -26,13 +30,12 @@ import org.kvali.participant.ParticipantService;
  */
 final class RowChecker {
 
-	private static final List<String> ACTIVITY_KINDS = List.of("TRAINING", "WORKSHOP", "MEETING", "CONFERENCE",
-			"CAMPAIGN", "OTHER");
+	/** The words of a kind or role as the schema has them, in its order: a refusal lists them so. */
+	private static final List<String> ACTIVITY_KINDS = names(ActivityKind.values());
 
-	private static final List<String> ORGANIZATION_KINDS = List.of("DONOR", "IMPLEMENTER", "PARTNER", "CSO",
-			"ACTIVIST_GROUP", "MUNICIPALITY", "OTHER");
+	private static final List<String> ORGANIZATION_KINDS = names(OrganizationKind.values());
 
-	private static final List<String> ROLES = List.of("PARTICIPANT", "TRAINER", "FACILITATOR", "SPEAKER", "ORGANIZER");
+	private static final List<String> ROLES = names(ParticipationRole.values());
 
 	/**
 	 * The Georgian words for activity kinds, organization kinds and roles, as a Georgian template writes them.
@@ -318,7 +321,7 @@ final class RowChecker {
 		// a time of day is a fraction of the day's number (45352.5 is noon)
 		var serial = date == null ? SPREADSHEET_DAY.matcher(value) : null;
 		var numbered = serial != null && serial.matches()
-				? XlsxSheetReader.spreadsheetDay(Long.parseLong(serial.group(1))) : null;
+				? ExcelDays.spreadsheetDay(Long.parseLong(serial.group(1))) : null;
 		if (numbered != null && numbered.getYear() >= Dates.FIRST_YEAR && numbered.getYear() <= Dates.LAST_YEAR) {
 			// not read as that day: the sheet was saved with the column as numbers, and may hold others so
 			error(column, value, "A spreadsheet's number for the day " + numbered + ", not a date: save the column as"
@@ -351,8 +354,7 @@ final class RowChecker {
 		}
 		ZoneOffset utc;
 		try {
-			utc = offset.equals("Z") || offset.equals("UTC") ? ZoneOffset.UTC
-					: ZoneOffset.of(offset.length() == 5 ? offset.substring(0, 3) + ":" + offset.substring(3) : offset);
+			utc = offset.equals("UTC") ? ZoneOffset.UTC : ZoneOffset.of(offset);
 		}
 		catch (DateTimeException ex) {
 			// no offset a clock has (+19, +04:75): no point in time, as a day the calendar lacks is no date
@@ -412,6 +414,10 @@ final class RowChecker {
 
 	private void error(String column, String value, String message) {
 		this.errors.add(new ImportMessage(this.sheetRow.row(), column, value, message));
+	}
+
+	private static List<String> names(Enum<?>[] values) {
+		return Arrays.stream(values).map(Enum::name).toList();
 	}
 
 }

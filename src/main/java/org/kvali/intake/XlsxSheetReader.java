@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,24 +30,12 @@ import org.kvali.graphql.Text;
 import org.springframework.http.HttpStatus;
 
 /**
- * Streams the rows of the first visible worksheet of an .xlsx attendance sheet to a {@link SheetSink} (fastexcel-reader
- * parses the sheet's XML as it goes; the zip itself, bounded by the size limit, is in memory). Numbers in date
- * columns are Excel day numbers and become ISO dates, and a date under birth_year its year; other numbers keep their
- * plain digits.
+ * Streams the rows of an .xlsx workbook's attendance sheet, the shown one whose header names the columns, to a
+ * {@link SheetSink} (fastexcel-reader parses the sheet's XML as it goes; the zip itself, bounded by the size limit, is
+ * in memory). Numbers in date columns are Excel day numbers and become ISO dates, and a date under birth_year its
+ * year; other numbers read as the sheet shows them.
  */
 final class XlsxSheetReader {
-
-	/**
-	 * Excel counts days from 1899-12-30 in its 1900 system, as if 1900 had a 29 February (day 60): the days before it
-	 * count from 1899-12-31. In its 1904 system (a workbook's date1904, once the default on a Mac) it counts from
-	 * 1904-01-01; read in the other, such a workbook's dates came out four years and a day early.
-	 */
-	static final LocalDate EPOCH_1900 = LocalDate.of(1899, 12, 30);
-
-	static final LocalDate EPOCH_1904 = LocalDate.of(1904, 1, 1);
-
-	/** The last day a date may be. */
-	static final LocalDate LAST_DAY = LocalDate.of(Dates.LAST_YEAR, 12, 31);
 
 	private static final Pattern ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
 
@@ -88,7 +75,7 @@ final class XlsxSheetReader {
 		notStrict(body);
 		try {
 			var parts = WorkbookParts.of(body);
-			var epoch = parts.date1904() ? EPOCH_1904 : EPOCH_1900;
+			var epoch = parts.date1904() ? ExcelDays.EPOCH_1904 : ExcelDays.EPOCH_1900;
 			// the reader does not know cells of type d: they become the day numbers they stand for
 			var readable = dated.isEmpty() ? body : IsoDateCells.asNumbers(body, dated, epoch, zone);
 			try (var workbook = open(readable)) {
@@ -381,22 +368,21 @@ final class XlsxSheetReader {
 	private static String text(Cell cell, String column, LocalDate epoch) {
 		if (cell.getValue() instanceof BigDecimal number) {
 			// Day numbers of years 1900 to 2100 only; any other number is passed on as written and refused as a date.
-			boolean day = number.signum() > 0
-					&& number.compareTo(BigDecimal.valueOf(ChronoUnit.DAYS.between(epoch, LAST_DAY))) <= 0;
+			boolean day = ExcelDays.isDay(number, epoch);
 			// a year typed where a date belongs (2024, formatted as no date) is refused as the CSV's is: read as a
 			// day number it was 1905-07-16, which only a programme's dates, where given, caught (a review's)
 			if (day && (column.equals(Columns.START_DATE) || column.equals(Columns.END_DATE)) && !yearTyped(cell)) {
-				return date(number, epoch).toString();
+				return ExcelDays.date(number, epoch).toString();
 			}
 			// a birth date where the year belongs (shown as 1990 when formatted so), formatted as a date: a plain
 			// number past any year, 19850 for 1985, is a slip of the keyboard, refused as it is
 			if (day && column.equals(Columns.BIRTH_YEAR) && isDate(cell)) {
-				return Integer.toString(date(number, epoch).getYear());
+				return Integer.toString(ExcelDays.date(number, epoch).getYear());
 			}
 			// a date where a code or text belongs reads as shown (2-Jan), as the sheet saved as CSV has it: its day
 			// number, 45658, made another person of the same row
 			if (dayShownAsDate(cell, column, epoch)) {
-				return NumberFormats.dateShown(date(number, epoch), format(cell));
+				return NumberFormats.dateShown(ExcelDays.date(number, epoch), format(cell));
 			}
 			// a reference or code typed as a number reads as the spreadsheet shows it: 0042 under the format 0000
 			var shown = column.equals(Columns.BIRTH_YEAR) ? null
@@ -415,8 +401,7 @@ final class XlsxSheetReader {
 
 	/** Whether the cell holds a day that its format shows as a date, in a column of neither dates nor birth years. */
 	private static boolean dayShownAsDate(Cell cell, String column, LocalDate epoch) {
-		return cell.getValue() instanceof BigDecimal number && number.signum() > 0
-				&& number.compareTo(BigDecimal.valueOf(ChronoUnit.DAYS.between(epoch, LAST_DAY))) <= 0
+		return cell.getValue() instanceof BigDecimal number && ExcelDays.isDay(number, epoch)
 				&& !column.equals(Columns.START_DATE) && !column.equals(Columns.END_DATE)
 				&& !column.equals(Columns.BIRTH_YEAR) && isDate(cell);
 	}
@@ -451,16 +436,6 @@ final class XlsxSheetReader {
 		}
 		var format = cell.getDataFormatString();
 		return format != null && DATE_PART.matcher(FORMAT_LITERALS.matcher(format).replaceAll("")).find();
-	}
-
-	private static LocalDate date(BigDecimal number, LocalDate epoch) {
-		long day = number.longValue();
-		return (epoch == EPOCH_1900 && day < 60 ? epoch.plusDays(1) : epoch).plusDays(day);
-	}
-
-	/** The day a spreadsheet's number of a date stands for, as Excel and LibreOffice count by default. */
-	static LocalDate spreadsheetDay(long number) {
-		return date(BigDecimal.valueOf(number), EPOCH_1900);
 	}
 
 	/** A small part of the package (its first megabyte) as text, or null when there is none. */

@@ -213,7 +213,7 @@ public final class ImportBenchmark {
 					var written = cells.next();
 					var cell = date.matcher(written);
 					text.write((first ? "" : "</c>") + (cell.find() ? cell.group(1) + " t=\"d\"><v>"
-							+ XlsxSheetReader.spreadsheetDay(Long.parseLong(cell.group(2))) + "T00:00:00</v>"
+							+ ExcelDays.spreadsheetDay(Long.parseLong(cell.group(2))) + "T00:00:00</v>"
 							: written));
 				}
 				text.flush();

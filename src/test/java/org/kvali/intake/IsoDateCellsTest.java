@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class IsoDateCellsTest {
 
-	private static final LocalDate EPOCH_1900 = XlsxSheetReader.EPOCH_1900;
+	private static final LocalDate EPOCH_1900 = ExcelDays.EPOCH_1900;
 
 	/** Where the programmes run (UTC+4 all year). */
 	private static final ZoneId TBILISI = ZoneId.of("Asia/Tbilisi");
@@ -55,7 +55,7 @@ class IsoDateCellsTest {
 	@Test
 	void daysAreCountedInTheWorkbooksDateSystem() throws IOException {
 		assertThat(rewritten("<c t=\"d\"><v>2025-03-01</v></c><c t=\"d\"><v>1904-01-02</v></c>"
-				+ "<c t=\"d\"><v>1904-01-01</v></c>", XlsxSheetReader.EPOCH_1904))
+				+ "<c t=\"d\"><v>1904-01-01</v></c>", ExcelDays.EPOCH_1904))
 			.isEqualTo("<c><v>44255</v></c><c><v>1</v></c><c t=\"str\"><v>1904-01-01</v></c>");
 	}
 
