@@ -222,7 +222,7 @@ class IndicatorDisaggregation {
 	private List<Group> reported(Indicator indicator, List<Dimension> by, IndicatorValues.Key window) {
 		var dimension = by.get(0).name();
 		Map<String, List<ReportedValue>> groups = new TreeMap<>();
-		for (var value : this.indicators.reportedValues(List.of(indicator.id())).getOrDefault(indicator.id(), List.of())) {
+		for (var value : this.indicators.reportedValues(indicator.id())) {
 			if (value.current() && dimension.equals(value.dimension())) {
 				groups.computeIfAbsent(value.dimensionValue(), key -> new ArrayList<>()).add(value);
 			}

@@ -161,7 +161,7 @@ class IndicatorEditor {
 
 	/** Whether the period's value for the group is one reported and not withdrawn (a 0 is a value). */
 	private boolean withdrawable(long indicator, String period, String dimension, String dimensionValue) {
-		return this.indicators.reportedValues(List.of(indicator)).getOrDefault(indicator, List.of()).stream()
+		return this.indicators.reportedValues(indicator).stream()
 			.anyMatch(reported -> reported.current() && reported.periodKey().equals(period) && !reported.withdrawn()
 					&& Objects.equals(reported.dimension(), dimension)
 					&& Objects.equals(reported.dimensionValue(), dimensionValue));
@@ -174,19 +174,18 @@ class IndicatorEditor {
 	 */
 	private void partsWithinWhole(Indicator indicator, Period period, String dimension, String dimensionValue,
 			double value, Validation validation) {
-		var values = new ArrayList<PartsWithinWholes.Part>();
-		this.indicators.reportedValues(List.of(indicator.id()))
-			.getOrDefault(indicator.id(), List.of())
+		// the others as they stand, and this one in place of the value it replaces
+		var values = new ArrayList<>(PartsWithinWholes.current(this.indicators.reportedValues(indicator.id())
 			.stream()
-			.filter(reported -> reported.current() && reported.value() != 0
-					&& !(reported.periodKey().equals(period.key()) && Objects.equals(reported.dimension(), dimension)
-							&& Objects.equals(reported.dimensionValue(), dimensionValue)))
-			.forEach(reported -> values.add(PartsWithinWholes.Part.of(reported)));
+			.filter(reported -> !(reported.periodKey().equals(period.key())
+					&& Objects.equals(reported.dimension(), dimension)
+					&& Objects.equals(reported.dimensionValue(), dimensionValue)))
+			.toList()));
 		values.add(new PartsWithinWholes.Part(period, dimension, BigDecimal.valueOf(value)));
 		boolean summed = !indicator.levels();
 		var windows = summed ? values.stream().map(PartsWithinWholes.Part::period).filter(period::overlaps).distinct()
 			.toList() : List.of(period);
-		PartsWithinWholes.beyond(values, windows, dimension != null ? List.of(dimension) : List.of("GENDER", "REGION"),
+		PartsWithinWholes.beyond(values, windows, dimension != null ? List.of(dimension) : PartsWithinWholes.SPLITS,
 				summed)
 			.forEach(problem -> validation.problem("input.value", value, problem));
 	}

@@ -126,6 +126,11 @@ class IndicatorRepository {
 			.single();
 	}
 
+	/** Every reported value of the indicator, newest first, with whether it is its period's current one. */
+	List<ReportedValue> reportedValues(long indicatorId) {
+		return reportedValues(List.of(indicatorId)).getOrDefault(indicatorId, List.of());
+	}
+
 	/** Every reported value of the indicators, newest first, with whether it is its period's current one. */
 	Map<Long, List<ReportedValue>> reportedValues(Collection<Long> indicatorIds) {
 		return this.jdbc.sql("""

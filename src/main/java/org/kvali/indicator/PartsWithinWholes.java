@@ -27,7 +27,15 @@ final class PartsWithinWholes {
 
 	}
 
+	/** What a part may be of: one gender, or one region. */
+	static final List<String> SPLITS = List.of("GENDER", "REGION");
+
 	private PartsWithinWholes() {
+	}
+
+	/** The values that count now as parts, but those of 0, which add nothing. */
+	static List<Part> current(List<ReportedValue> reported) {
+		return reported.stream().filter(value -> value.current() && value.value() != 0).map(Part::of).toList();
 	}
 
 	/**

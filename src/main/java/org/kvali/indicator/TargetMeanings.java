@@ -1,6 +1,5 @@
 package org.kvali.indicator;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,15 +66,9 @@ class TargetMeanings {
 	 * a year counted 10 came to 32 once added up, and were taken without a word (a review's).
 	 */
 	private void partsAddedUp(Indicator stored, Validation validation) {
-		var values = this.indicators.reportedValues(List.of(stored.id()))
-			.getOrDefault(stored.id(), List.of())
-			.stream()
-			.filter(reported -> reported.current() && reported.value() != 0)
-			.map(PartsWithinWholes.Part::of)
-			.toList();
-		var problems = PartsWithinWholes.beyond(values,
-				values.stream().map(PartsWithinWholes.Part::period).distinct().toList(), List.of("GENDER", "REGION"),
-				true);
+		var values = PartsWithinWholes.current(this.indicators.reportedValues(stored.id()));
+		var windows = values.stream().map(PartsWithinWholes.Part::period).distinct().toList();
+		var problems = PartsWithinWholes.beyond(values, windows, PartsWithinWholes.SPLITS, true);
 		if (!problems.isEmpty()) {
 			validation.problem("input.aggregation", IndicatorEnums.Aggregation.SUM, "Added up, the values reported "
 					+ "would not stay within their wholes: " + problems.stream().limit(3)
