@@ -24,7 +24,7 @@ public class ExplorerDefaults implements EnvironmentPostProcessor {
 	}
 
 	/** Demo mode as {@code DemoMode} decides it: asked for, or else the embedded database (no datasource URL). */
-	static boolean demo(ConfigurableEnvironment environment) {
+	public static boolean demo(ConfigurableEnvironment environment) {
 		var demo = environment.getProperty("kvali.demo.enabled", Boolean.class);
 		return demo != null ? demo : environment.getProperty("spring.datasource.url", "").isBlank();
 	}
