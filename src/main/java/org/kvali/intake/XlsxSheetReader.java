@@ -2,7 +2,6 @@ package org.kvali.intake;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,11 +10,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -24,7 +20,6 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.dhatim.fastexcel.reader.SheetVisibility;
 
-import org.kvali.graphql.Dates;
 import org.kvali.graphql.Text;
 
 import org.springframework.http.HttpStatus;
@@ -36,14 +31,6 @@ import org.springframework.http.HttpStatus;
  * year; other numbers read as the sheet shows them.
  */
 final class XlsxSheetReader {
-
-	private static final Pattern ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
-
-	/** What shows a year or a day in a number format. */
-	private static final Pattern DATE_PART = Pattern.compile("[yYdD]");
-
-	/** The parts of a number format that show no date: quoted text, bracketed colours and conditions, escapes. */
-	private static final Pattern FORMAT_LITERALS = Pattern.compile("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.");
 
 	/** The relation of a Strict Open XML package to its workbook. */
 	private static final String STRICT_DOCUMENT =
@@ -336,7 +323,7 @@ final class XlsxSheetReader {
 		for (int i = 0; i < Math.max(row.getCellCount(), header.size()); i++) {
 			var cell = i < row.getCellCount() ? row.getCell(i) : null;
 			var text = merged.cell(number, i,
-					cell == null ? "" : text(cell, i < header.size() ? header.get(i) : "", epoch));
+					cell == null ? "" : XlsxCellText.text(cell, i < header.size() ? header.get(i) : "", epoch));
 			// a cell right of the header's last is under a column without a name (a note beside the table): cells
 			// cannot shift in a workbook as they do in a CSV file, where a separator left in a value adds one
 			if (i >= header.size()) {
@@ -348,7 +335,7 @@ final class XlsxSheetReader {
 					failed.add(header.get(i));
 				}
 				if (cell != null && Columns.CODES.contains(header.get(i))
-						&& dayShownAsDate(cell, header.get(i), epoch)) {
+						&& XlsxCellText.dayShownAsDate(cell, header.get(i), epoch)) {
 					dated.add(header.get(i));
 				}
 				// no result saved: a formula no spreadsheet program computed (a generated workbook's), or one whose
@@ -361,99 +348,9 @@ final class XlsxSheetReader {
 		return new SheetRow(number, cells, false, 0, failed, unsaved, dated, merged.hidden(number));
 	}
 
-	/**
-	 * The cell's text; a number, written or a formula's saved result (an end date written =E2, say, which was read as
-	 * 45717 and refused as no date), read for its column.
-	 */
-	private static String text(Cell cell, String column, LocalDate epoch) {
-		if (cell.getValue() instanceof BigDecimal number) {
-			// Day numbers of years 1900 to 2100 only; any other number is passed on as written and refused as a date.
-			boolean day = ExcelDays.isDay(number, epoch);
-			// a year typed where a date belongs (2024, formatted as no date) is refused as the CSV's is: read as a
-			// day number it was 1905-07-16, which only a programme's dates, where given, caught (a review's)
-			if (day && (column.equals(Columns.START_DATE) || column.equals(Columns.END_DATE)) && !yearTyped(cell)) {
-				return ExcelDays.date(number, epoch).toString();
-			}
-			// a birth date where the year belongs (shown as 1990 when formatted so), formatted as a date: a plain
-			// number past any year, 19850 for 1985, is a slip of the keyboard, refused as it is
-			if (day && column.equals(Columns.BIRTH_YEAR) && isDate(cell)) {
-				return Integer.toString(ExcelDays.date(number, epoch).getYear());
-			}
-			// a date where a code or text belongs reads as shown (2-Jan), as the sheet saved as CSV has it: its day
-			// number, 45658, made another person of the same row
-			if (dayShownAsDate(cell, column, epoch)) {
-				return NumberFormats.dateShown(ExcelDays.date(number, epoch), format(cell));
-			}
-			// a reference or code typed as a number reads as the spreadsheet shows it: 0042 under the format 0000
-			var shown = column.equals(Columns.BIRTH_YEAR) ? null
-					: NumberFormats.shown(number, format(cell));
-			return shown != null ? shown : number.stripTrailingZeros().toPlainString();
-		}
-		return cell.getText() == null ? "" : unescape(cell.getText());
-	}
-
-	/** Whether the cell holds a whole number of the years a date may have, under a format that shows no date. */
-	private static boolean yearTyped(Cell cell) {
-		var number = (BigDecimal) cell.getValue();
-		return number.stripTrailingZeros().scale() <= 0 && number.compareTo(BigDecimal.valueOf(Dates.FIRST_YEAR)) >= 0
-				&& number.compareTo(BigDecimal.valueOf(Dates.LAST_YEAR)) <= 0 && !isDate(cell);
-	}
-
-	/** Whether the cell holds a day that its format shows as a date, in a column of neither dates nor birth years. */
-	private static boolean dayShownAsDate(Cell cell, String column, LocalDate epoch) {
-		return cell.getValue() instanceof BigDecimal number && ExcelDays.isDay(number, epoch)
-				&& !column.equals(Columns.START_DATE) && !column.equals(Columns.END_DATE)
-				&& !column.equals(Columns.BIRTH_YEAR) && isDate(cell);
-	}
-
-	/**
-	 * The format a cell shows its number in: its own, or one of Excel's built-in dates, which a workbook names by its
-	 * number alone (the date Excel makes of 1-2 typed is 16, d-mmm); null for any other.
-	 */
-	private static String format(Cell cell) {
-		var format = cell.getDataFormatString();
-		if (format != null || cell.getDataFormatId() == null) {
-			return format;
-		}
-		return switch (cell.getDataFormatId()) {
-			case 14 -> "m/d/yyyy";
-			case 15 -> "d-mmm-yy";
-			case 16 -> "d-mmm";
-			case 17 -> "mmm-yy";
-			default -> null;
-		};
-	}
-
-	/**
-	 * Whether the cell's number format shows a date: one of Excel's built-in date formats, or a format of its own
-	 * showing a year or a day (outside quoted text and bracketed colours or conditions).
-	 */
-	private static boolean isDate(Cell cell) {
-		var id = cell.getDataFormatId();
-		// 14 to 17 and 22 are Excel's dates (18 to 21 and 45 to 47 its times), 27 to 36 and 50 to 58 East Asian ones
-		if (id != null && (id >= 14 && id <= 17 || id == 22 || id >= 27 && id <= 36 || id >= 50 && id <= 58)) {
-			return true;
-		}
-		var format = cell.getDataFormatString();
-		return format != null && DATE_PART.matcher(FORMAT_LITERALS.matcher(format).replaceAll("")).find();
-	}
-
 	/** A small part of the package (its first megabyte) as text, or null when there is none. */
 	private static String part(byte[] body, String name) throws IOException {
 		return ZipGuard.part(body, name, in -> new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8));
-	}
-
-	/**
-	 * A text as written, its escapes read: a workbook writes a character XML cannot hold, a carriage return among
-	 * them, as _x000D_, and an underscore that would begin such an escape as _x005F_. Stored as read, _x000D_ stood
-	 * in a title where the line break it is would have been refused.
-	 */
-	static String unescape(String text) {
-		if (!text.contains("_x")) {
-			return text;
-		}
-		return ESCAPE.matcher(text)
-			.replaceAll(escape -> Matcher.quoteReplacement(Character.toString(Integer.parseInt(escape.group(1), 16))));
 	}
 
 	private static boolean isEmpty(Row row) {
