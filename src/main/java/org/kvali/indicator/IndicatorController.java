@@ -41,7 +41,7 @@ class IndicatorController {
 
 	private final IndicatorEditor editor;
 
-	private final IndicatorThresholds thresholds;
+	private final IndicatorStatus statuses;
 
 	private final PeriodCells cells;
 
@@ -50,14 +50,14 @@ class IndicatorController {
 	private final IndicatorDeletion deletion;
 
 	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes, IndicatorEditor editor,
-			IndicatorThresholds thresholds, PeriodCells cells, IndicatorDefinitions definitions,
+			IndicatorStatus statuses, PeriodCells cells, IndicatorDefinitions definitions,
 			IndicatorDeletion deletion) {
 		this.definitions = definitions;
 		this.deletion = deletion;
 		this.indicators = indicators;
 		this.programmes = programmes;
 		this.editor = editor;
-		this.thresholds = thresholds;
+		this.statuses = statuses;
 		this.cells = cells;
 	}
 
@@ -176,7 +176,7 @@ class IndicatorController {
 		// the target the series gives the period: a cumulative indicator's year's at its fourth quarter (a quarterly
 		// report was shown the target and no progress: a tester's)
 		var asked = IndicatorWindows.period(indicator, period);
-		var target = target(indicator, asked);
+		var target = IndicatorStatus.target(indicator, asked);
 		if (target == null) {
 			// no target, no progress: a month's, say, whose actual need not be counted
 			return CompletableFuture.completedFuture(null);
@@ -200,37 +200,14 @@ class IndicatorController {
 			return CompletableFuture.completedFuture(null);
 		}
 		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day, today))
-			.thenApply(actual -> judged(indicator, target.period(), target.value(), actual, day));
-	}
-
-	/**
-	 * Where the indicator stands on {@code day} against the target of {@code period}, the actual counted to that day.
-	 * Without a value, no status either, but before its period a date alone says it has not started: a computed
-	 * indicator's is withheld from this caller (or has no denominator), a reported one has none counting yet (a
-	 * year's counts from its last day, and a donor was told OFF_TRACK of a survey due in December; a tester's).
-	 */
-	private IndicatorEnums.Status judged(Indicator indicator, Period period, double target, Double actual,
-			LocalDate day) {
-		var start = indicator.cumulative() && indicator.programmeStart() != null ? indicator.programmeStart()
-				: IndicatorWindows.begins(indicator, period);
-		// counting stops at the programme's end (IndicatorValues.Key#countedTo), and so does the target's time
-		var end = IndicatorWindows.byProgrammeEnd(indicator, period.end());
-		double elapsed = Progress.elapsed(start, end, day);
-		if (actual == null) {
-			return elapsed <= 0 ? IndicatorEnums.Status.NOT_STARTED : null;
-		}
-		// whole things where they are counted; a reported number may be an amount
-		double unit = indicator.method() == IndicatorEnums.Method.COMPUTED
-				? Progress.unit(indicator.unit(), indicator.baselineValue(), target) : 0;
-		return Progress.status(Progress.judged(actual, indicator.baselineValue(), target, indicator.direction()),
-				elapsed, day.isAfter(end), Progress.Course.of(indicator), unit, this.thresholds);
+			.thenApply(actual -> this.statuses.judged(indicator, target.period(), target.value(), actual, day));
 	}
 
 	@SchemaMapping
 	CompletableFuture<List<Point>> series(Indicator indicator, @Argument Granularity granularity,
 			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
 		var periods = IndicatorWindows.periods(indicator, granularity == null ? Granularity.YEAR : granularity);
-		var targets = periods.stream().map(period -> target(indicator, period)).toList();
+		var targets = periods.stream().map(period -> IndicatorStatus.target(indicator, period)).toList();
 		var actuals = periods.stream()
 			.map(period -> indicatorValues.load(IndicatorWindows.window(indicator, period, null, today)))
 			.toList();
@@ -261,35 +238,13 @@ class IndicatorController {
 					// before the period begins it has not started, a cumulative indicator's too (its status was null)
 					status = IndicatorWindows.begins(indicator, period).isAfter(today)
 							? IndicatorEnums.Status.NOT_STARTED
-							: judged(indicator, target.period(), target.value(), judgedActuals.get(i).join(), today);
+							: this.statuses.judged(indicator, target.period(), target.value(),
+									judgedActuals.get(i).join(), today);
 				}
 				points.add(new Point(period, target == null ? null : target.value(), actuals.get(i).join(), status));
 			}
 			return points;
 		});
-	}
-
-	/**
-	 * The point's target: its period's; for a cumulative indicator, whose actual counts from the start, and for a level
-	 * reported, whose actual is the latest value of the period, also one that
-	 * counts to where the point's period does, its end or the programme's when that comes first (the year's at its
-	 * fourth quarter, or at the quarter the programme ends in; the fourth quarter's for the year): a quarterly chart
-	 * drew no target line at all (a tester's), and a year of quarterly targets took its first quarter's (another's).
-	 */
-	private static Indicator.Target target(Indicator indicator, Period period) {
-		if (period.length() == Dimension.MONTH) {
-			// targets are of years and quarters: a cumulative one's last month shared its year's (a tester's)
-			return null;
-		}
-		var own = indicator.targets().stream().filter(target -> target.periodKey().equals(period.key())).findFirst();
-		var end = IndicatorWindows.byProgrammeEnd(indicator, period.end());
-		if (own.isPresent() || !(indicator.cumulative() || indicator.levels()) || end.isBefore(period.start())) {
-			return own.orElse(null);
-		}
-		return indicator.targets().stream()
-			.filter(target -> target.period().overlaps(period)
-					&& IndicatorWindows.byProgrammeEnd(indicator, target.end()).equals(end))
-			.findFirst().orElse(null);
 	}
 
 	/** One period of a series, and where it stands against its target. */
