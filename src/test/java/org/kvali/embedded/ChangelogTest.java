@@ -86,6 +86,37 @@ class ChangelogTest {
 		});
 	}
 
+	/**
+	 * The entries of corrections made before changeset 068 keep which fields they set, not the values given, in the
+	 * document and in variables; other mutations' entries stay as they were.
+	 */
+	@Test
+	void anUpgradeTakesCorrectionValuesOutOfTheAuditLog() throws Exception {
+		int before = new JdbcTemplate(this.dataSource).queryForObject("""
+				SELECT count(*) FROM databasechangelog WHERE orderexecuted < (SELECT orderexecuted
+				    FROM databasechangelog WHERE id = '068-correction-values-out-of-the-audit-log')""", Integer.class);
+		inEmptyDatabase((liquibase, connection, empty) -> {
+			liquibase.update(before, "");
+			var old = new JdbcTemplate(empty);
+			var entries = List.of(
+					"correctParticipant(ref:\"P-1\",input:{birthYear:1987,disability:true}) "
+							+ "b:createProgramme(input:{code:\"X\",name:\"Kept\"})",
+					"correctParticipant(ref:\"P-2\",input:$in) variables {in={birthYear=1990,"
+							+ " homeMunicipality=GE-KK-RUSTAVI}} (1 error(s))",
+					"createProgramme(input:{code:\"Y\",name:\"Kept too\"}) variables {d=text}");
+			for (var entry : entries) {
+				old.update("INSERT INTO audit_event (actor, role, action, subject)"
+						+ " VALUES ('test', 'ADMIN', 'mutation', ?)", entry);
+			}
+			liquibase.update("");
+			assertThat(old.queryForList("SELECT subject FROM audit_event ORDER BY id", String.class)).containsExactly(
+					"correctParticipant(ref:\"P-1\",input:{(not kept)})"
+							+ " b:createProgramme(input:{code:\"X\",name:\"Kept\"})",
+					"correctParticipant(ref:\"P-2\",input:$in) variables {(not kept)} (1 error(s))",
+					"createProgramme(input:{code:\"Y\",name:\"Kept too\"}) variables {d=text}");
+		});
+	}
+
 	/** What a test does with a new, empty database (dropped after it) and Liquibase's changelog for it. */
 	private interface EmptyDatabaseWork {
 
