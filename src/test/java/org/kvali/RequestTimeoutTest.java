@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "kvali.graphql.request-timeout=1ms", "kvali.demo.enabled=true", "kvali.embedded.clean=true",
 				"kvali.embedded.data-dir=target/test-postgres-timeout", "kvali.report.index=off",
 				"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY, "server.forward-headers-strategy=native",
-				"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1" })
+				"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
+				// a demo listens on the loopback address alone; the proxy's client comes from another
+				"server.address=0.0.0.0" })
 @Import(TestDatabaseConfiguration.class)
 class RequestTimeoutTest {
 
