@@ -84,11 +84,12 @@ class ErrorHandling {
 	/**
 	 * A statement that PostgreSQL stopped at its statement timeout; a change it was part of is not stored. A change's
 	 * statement has mostly waited for the writers' queue, behind a large sheet's load or others: it is sent again, not
-	 * narrowed (it was told to narrow its filter, a review's).
+	 * narrowed (it was told to narrow its filter, a review's). A field below a change is read once the change is
+	 * stored, and is told as a query's.
 	 */
 	@GraphQlExceptionHandler
 	GraphQLError statementTimedOut(QueryTimeoutException ex, DataFetchingEnvironment env) {
-		if (isMutation(env)) {
+		if (isChange(env)) {
 			return error(KvaliErrorType.TIMEOUT, "The change waited or ran longer than the database's time limit, as"
 					+ " it may while large sheets load; nothing was stored, try again", env);
 		}
@@ -102,13 +103,16 @@ class ErrorHandling {
 	 */
 	@GraphQlExceptionHandler
 	GraphQLError lockLost(PessimisticLockingFailureException ex, DataFetchingEnvironment env) {
-		return error(KvaliErrorType.CONFLICT,
-				"The change met another one saved at the same moment; nothing was stored, try again", env);
+		return error(KvaliErrorType.CONFLICT, isChange(env)
+				? "The change met another one saved at the same moment; nothing was stored, try again"
+				: "This could not be read for a change saved at the same moment; ask again", env);
 	}
 
-	private static boolean isMutation(DataFetchingEnvironment env) {
+	/** Whether the field is a mutation itself, not one below it, which is read once the change is stored. */
+	private static boolean isChange(DataFetchingEnvironment env) {
 		return env.getOperationDefinition() != null
-				&& env.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION;
+				&& env.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION
+				&& env.getExecutionStepInfo().getPath().getLevel() == 1;
 	}
 
 	@GraphQlExceptionHandler

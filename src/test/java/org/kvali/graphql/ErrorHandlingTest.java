@@ -89,6 +89,14 @@ class ErrorHandlingTest {
 		var query = this.handling.statementTimedOut(timeout, environment(OperationDefinition.Operation.QUERY));
 		assertThat(query.getMessage()).isEqualTo("The database stopped a statement that ran longer than its time limit"
 				+ " (a change it was part of is not stored); ask for less at once, or narrow the filter");
+		// a field below a change is read once the change is stored: it is not told that nothing was
+		var below = this.handling.statementTimedOut(timeout, environment(OperationDefinition.Operation.MUTATION,
+				ResultPath.rootPath().segment("setIndicatorTargets").segment("disaggregate")));
+		assertThat(below.getMessage()).isEqualTo(query.getMessage());
+		assertThat(this.handling.lockLost(new CannotAcquireLockException("could not obtain lock"),
+				environment(OperationDefinition.Operation.MUTATION,
+						ResultPath.rootPath().segment("setIndicatorTargets").segment("disaggregate"))).getMessage())
+			.isEqualTo("This could not be read for a change saved at the same moment; ask again");
 		for (var lost : List.of(new DeadlockLoserDataAccessException("deadlock detected", null),
 				new CannotAcquireLockException("could not obtain lock"))) {
 			var error = this.handling.lockLost(lost, environment(OperationDefinition.Operation.MUTATION));
@@ -109,9 +117,13 @@ class ErrorHandlingTest {
 	}
 
 	private static DataFetchingEnvironment environment(OperationDefinition.Operation operation) {
+		return environment(operation, ResultPath.rootPath().segment("setIndicatorTargets"));
+	}
+
+	private static DataFetchingEnvironment environment(OperationDefinition.Operation operation, ResultPath path) {
 		var step = ExecutionStepInfo.newExecutionStepInfo()
 			.type(Scalars.GraphQLString)
-			.path(ResultPath.rootPath().segment("setIndicatorTargets"))
+			.path(path)
 			.build();
 		return DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
 			.executionStepInfo(step)
