@@ -108,14 +108,17 @@ public class ApiKeyService {
 		var own = Caller.find().flatMap(ApiKeyService::keyId);
 		if (own.filter(id::equals).isPresent()) {
 			new Validation().problem("id", id.toString(), "This is the key you are using; a key does not revoke "
-					+ "itself, so that an admin is always left: revoke it with another ADMIN key (create one first)")
+					+ "itself, so that whoever revokes still holds one: revoke it with another ADMIN key (create one"
+					+ " first)")
 				.check();
 		}
 		if (this.keys.lockedRevoked(id, own.orElse(null))) {
 			throw new AccessDeniedException("Your key was revoked while this request ran");
 		}
-		this.keys.revoke(id);
-		this.events.publishEvent(new ApiKeyChanged("revoke API key", described(key, List.of())));
+		// a key revoked before stays as it was, and is not recorded again
+		if (this.keys.revoke(id)) {
+			this.events.publishEvent(new ApiKeyChanged("revoke API key", described(key, List.of())));
+		}
 		return this.keys.find(key.id()).orElseThrow();
 	}
 

@@ -161,7 +161,8 @@ class AuthenticationTest {
 			.andExpect(jsonPath("$.data.revokeApiKey").value(org.hamcrest.Matchers.nullValue()))
 			.andExpect(jsonPath("$.errors[0].extensions.classification").value("BAD_REQUEST"))
 			.andExpect(jsonPath("$.errors[0].message").value("id: This is the key you are using; a key does not revoke"
-					+ " itself, so that an admin is always left: revoke it with another ADMIN key (create one first)"));
+					+ " itself, so that whoever revokes still holds one: revoke it with another ADMIN key (create one"
+					+ " first)"));
 		graphQl(secret, TOTALS).andExpect(status().isOk());
 		graphQl(null, revoke).andExpect(jsonPath("$.data.revokeApiKey.revokedAt").isString());
 		graphQl(secret, TOTALS).andExpect(status().isUnauthorized());
