@@ -93,10 +93,19 @@ final class DataVersions {
 	}
 
 	/**
+	 * Whether {@code version}, read inside a transaction of one snapshot, is lower than one read before: the snapshot
+	 * began before a commit another request has seen, or the database went back, which the snapshot cannot tell. Its
+	 * reports are then counted in SQL, in the snapshot, whichever it was.
+	 */
+	boolean snapshotBehind(long version) {
+		return inSnapshot() && version < this.seen.get().highest();
+	}
+
+	/**
 	 * The version now, {@code before} read first: it then cannot be lower in a database that has not gone back. Inside
 	 * a transaction of one snapshot (REPEATABLE READ or SERIALIZABLE) it is the snapshot's, which may be lower than one
-	 * read since by another request, and is neither compared nor kept (such a transaction, the IATI file's, had the
-	 * index dropped as if the database had been set back: a review's).
+	 * read since by another request, and is neither compared nor kept ({@link #snapshotBehind}; such a transaction,
+	 * the IATI file's, had the index dropped as if the database had been set back: a review's).
 	 */
 	private long read(Seen before) {
 		long version = this.jdbc.sql("SELECT version FROM data_version").query(Long.class).single();

@@ -117,6 +117,10 @@ class ReportIndex implements DisposableBean {
 			return Optional.empty();
 		}
 		long version = dataVersion();
+		if (this.versions.snapshotBehind(version)) {
+			// a snapshot begun before a commit seen since, or a database set back: the index may hold neither
+			return Optional.empty();
+		}
 		// an index of a later version than the one just read holds all the request could see, and more
 		var index = this.current;
 		if (index != null && index.version >= version) {
