@@ -181,25 +181,14 @@ class AuditTrailTest {
 					"mutation: createApiKey(input:{name:\"at partner\",role:PARTNER,organizations:[\"CIF\"]})",
 					"revoke API key: key:at partner#" + id + " PARTNER",
 					"mutation: revokeApiKey(id:\"" + id + "\")", "mutation: revokeApiKey(id:\"" + id + "\")");
-		var owner = new JdbcTemplate(this.owner);
-		owner.execute("""
-				CREATE FUNCTION at_refuse_entry() RETURNS trigger LANGUAGE plpgsql AS $$
-				BEGIN RAISE EXCEPTION 'no entry of a key'; END $$""");
-		owner.execute("CREATE TRIGGER at_refuse_entry BEFORE INSERT ON audit_event FOR EACH ROW"
-				+ " WHEN (NEW.action = 'create API key') EXECUTE FUNCTION at_refuse_entry()");
-		try {
-			this.graphQl.document("mutation { createApiKey(input: {name: \"at analyst\", role: ANALYST}) { secret } }")
-				.execute()
-				.errors()
-				.expect(error -> "INTERNAL_ERROR".equals(error.getErrorType().toString()))
-				.verify()
-				.path("createApiKey")
-				.valueIsNull();
-		}
-		finally {
-			owner.execute("DROP TRIGGER at_refuse_entry ON audit_event");
-			owner.execute("DROP FUNCTION at_refuse_entry()");
-		}
+		entriesRefused("NEW.action = 'create API key'", () -> this.graphQl
+			.document("mutation { createApiKey(input: {name: \"at analyst\", role: ANALYST}) { secret } }")
+			.execute()
+			.errors()
+			.expect(error -> "INTERNAL_ERROR".equals(error.getErrorType().toString()))
+			.verify()
+			.path("createApiKey")
+			.valueIsNull());
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM api_key WHERE name = 'at analyst'", Integer.class))
 			.isZero();
 	}
@@ -322,24 +311,12 @@ class AuditTrailTest {
 	 */
 	@Test
 	void aChangeWhoseEntryCannotBeWrittenIsAnsweredAsStored() {
-		var owner = new JdbcTemplate(this.owner);
-		owner.execute("""
-				CREATE FUNCTION at_refuse_entry() RETURNS trigger LANGUAGE plpgsql AS $$
-				BEGIN RAISE EXCEPTION 'no entry of AT-PROG'; END $$""");
-		owner.execute("CREATE TRIGGER at_refuse_entry BEFORE INSERT ON audit_event FOR EACH ROW"
-				+ " WHEN (NEW.subject LIKE '%AT-PROG%') EXECUTE FUNCTION at_refuse_entry()");
-		try {
-			this.graphQl.document("mutation { createProgramme(input: {code: \"AT-PROG\", name: \"Unaudited\"}) {"
-					+ " code } }")
-				.execute()
-				.path("createProgramme.code")
-				.entity(String.class)
-				.isEqualTo("AT-PROG");
-		}
-		finally {
-			owner.execute("DROP TRIGGER at_refuse_entry ON audit_event");
-			owner.execute("DROP FUNCTION at_refuse_entry()");
-		}
+		entriesRefused("NEW.subject LIKE '%AT-PROG%'", () -> this.graphQl
+			.document("mutation { createProgramme(input: {code: \"AT-PROG\", name: \"Unaudited\"}) { code } }")
+			.execute()
+			.path("createProgramme.code")
+			.entity(String.class)
+			.isEqualTo("AT-PROG"));
 		assertThat(this.jdbc.queryForObject("SELECT name FROM programme WHERE code = 'AT-PROG'", String.class))
 			.isEqualTo("Unaudited");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE id > ?", Integer.class,
@@ -391,6 +368,23 @@ class AuditTrailTest {
 	}
 
 	/** The action of each entry the filter selects, newest first, after its role; the count must agree. */
+	/** Runs {@code work} while the database refuses the audit entries {@code when} selects (a trigger's condition). */
+	private void entriesRefused(String when, Runnable work) {
+		var owner = new JdbcTemplate(this.owner);
+		owner.execute("""
+				CREATE FUNCTION at_refuse_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN RAISE EXCEPTION 'no entry'; END $$""");
+		owner.execute("CREATE TRIGGER at_refuse_entry BEFORE INSERT ON audit_event FOR EACH ROW WHEN (" + when
+				+ ") EXECUTE FUNCTION at_refuse_entry()");
+		try {
+			work.run();
+		}
+		finally {
+			owner.execute("DROP TRIGGER at_refuse_entry ON audit_event");
+			owner.execute("DROP FUNCTION at_refuse_entry()");
+		}
+	}
+
 	private List<String> entries(Map<String, Object> filter) {
 		// language=GraphQL
 		var answer = this.graphQl.document("""
