@@ -122,9 +122,9 @@ final class XlsxValues {
 						rowDepth = depth;
 						row = xml.getAttributeValue(null, "r");
 					}
-					// a row's cells, not a calculation chain's (a c of each formula's cell, in no row)
-					// a row's cells, at any depth within it, as the reader finds them; it makes a row's list of
-					// cells as long as its last cell's column (r="ZZZZZZ1" asked for 321 million: a review's)
+					// a row's cells, not a calculation chain's (a c of each formula's cell, in no row), at any depth
+					// within the row, as the reader finds them; it makes a row's list of cells as long as its last
+					// cell's column (r="ZZZZZZ1" asked for 321 million: a review's)
 					else if (name.equals("c") && rowDepth >= 0 && depth > rowDepth
 							&& (++cells > MAX_ROW_CELLS || ++this.cells > this.maxCells
 									|| column(xml.getAttributeValue(null, "r")) > MAX_ROW_CELLS)) {
