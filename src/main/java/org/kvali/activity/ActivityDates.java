@@ -12,6 +12,7 @@ import org.kvali.programme.Programme;
 import org.kvali.programme.Project;
 import org.kvali.programme.WithinProgramme;
 import org.kvali.programme.WithinProject;
+import org.kvali.sql.ErasedReferences;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -163,10 +164,10 @@ class ActivityDates implements WithinProgramme, WithinProject {
 		}
 		// an erased person's reference is not named: nothing links it to the old one (see ActivityDeletion)
 		this.jdbc.sql("""
-				SELECT count(*), (array_agg(pt.ref ORDER BY pt.ref) FILTER (WHERE pt.ref NOT LIKE 'forgotten-%'))[1 : 3]
+				SELECT count(*), (array_agg(pt.ref ORDER BY pt.ref) FILTER (WHERE NOT %s))[1 : 3]
 				FROM participation pn JOIN participant pt ON pt.id = pn.participant_id
 				WHERE pn.activity_id = :activity AND pt.birth_year > :year
-				HAVING count(*) > 0""")
+				HAVING count(*) > 0""".formatted(ErasedReferences.erased("pt.ref")))
 			.param("activity", activity)
 			.param("year", start.getYear())
 			.query((ResultSet rs) -> {

@@ -9,6 +9,7 @@ import org.kvali.access.Role;
 import org.kvali.audit.AuditLog;
 import org.kvali.graphql.Validation;
 import org.kvali.programme.ProgrammeService;
+import org.kvali.sql.ErasedReferences;
 import org.kvali.sql.Holders;
 import org.kvali.sql.WritersQueue;
 import org.kvali.time.Today;
@@ -128,12 +129,11 @@ class ActivityDeletion {
 			.query(Long.class)
 			.list()
 			.toArray(Long[]::new);
-		// an erased person's reference is not named: nothing links it to the old one, which the log keeps (an erased
-		// person's reference begins as ParticipantService.ERASED says, which depends on this feature)
+		// an erased person's reference is not named: nothing links it to the old one, which the log keeps
 		var removed = this.jdbc.sql("""
 				DELETE FROM participant p WHERE p.id = ANY(:people)
 				  AND NOT EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = p.id)
-				RETURNING CASE WHEN p.ref LIKE 'forgotten-%' THEN NULL ELSE p.ref END""")
+				RETURNING %s""".formatted(ErasedReferences.named("p.ref")))
 			.param("people", people)
 			.query((rs, row) -> Optional.ofNullable(rs.getString(1)))
 			.list();

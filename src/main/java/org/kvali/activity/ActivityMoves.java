@@ -8,6 +8,7 @@ import org.kvali.graphql.Validation;
 import org.kvali.organization.OrganizationService;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
+import org.kvali.sql.ErasedReferences;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -93,11 +94,9 @@ class ActivityMoves {
 		// an erasure keeps the projects and organizers of the person's activities, to tell their partners alone of
 		// it, and nothing links it to the record it left: after a move they would misstate where the person was, and
 		// the answer to a partner's sheet would tell that the reference was erased (a reviewer's)
-		// (an erased person's reference begins as ParticipantService.ERASED says; the participant feature depends on
-		// this one, so it is written out)
 		int erased = this.jdbc.sql("""
 				SELECT count(*) FROM participation pn JOIN participant pt ON pt.id = pn.participant_id
-				WHERE pn.activity_id = :activity AND pt.ref LIKE 'forgotten-%'""")
+				WHERE pn.activity_id = :activity AND %s""".formatted(ErasedReferences.erased("pt.ref")))
 			.param("activity", stored.id())
 			.query(Integer.class)
 			.single();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.kvali.access.PartnerScope;
 import org.kvali.graphql.Text;
+import org.kvali.sql.ErasedReferences;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -155,7 +156,7 @@ class BirthYearChecks {
 		}
 		this.jdbc.sql("""
 				SELECT s.start_row, s.start_date, count(DISTINCT pt.id),
-				       (array_agg(DISTINCT pt.ref) FILTER (WHERE pt.ref NOT LIKE 'forgotten-%%'))[1 : 3]
+				       (array_agg(DISTINCT pt.ref) FILTER (WHERE NOT %s))[1 : 3]
 				FROM import_activity s
 				JOIN participation pn ON pn.activity_id = s.stored_id
 				JOIN participant pt ON pt.id = pn.participant_id
@@ -167,8 +168,8 @@ class BirthYearChecks {
 				                  WHERE r.activity_code = s.activity_code AND lower(r.participant_ref) = lower(pt.ref))
 				  AND NOT %s AND %s
 				GROUP BY s.start_row, s.start_date
-				ORDER BY s.start_row""".formatted(PartnerScope.keptAsStored("pt.id", "birth_year"),
-				PartnerSheet.toldOf("s")))
+				ORDER BY s.start_row""".formatted(ErasedReferences.erased("pt.ref"),
+				PartnerScope.keptAsStored("pt.id", "birth_year"), PartnerSheet.toldOf("s")))
 			.param("moved", moved.toArray(Long[]::new))
 			.param("organizations", organizations(partner))
 			.query((ResultSet rs) -> {

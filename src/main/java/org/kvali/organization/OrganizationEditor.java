@@ -12,6 +12,7 @@ import org.kvali.geography.Municipality;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.Validation;
+import org.kvali.sql.ErasedReferences;
 import org.kvali.sql.Holders;
 import org.kvali.sql.WritersQueue;
 
@@ -40,7 +41,7 @@ class OrganizationEditor {
 	 * SQL: a person's reference as a holder is named, an erased person's counted alone: nothing links it to the old
 	 * one (see ActivityDeletion).
 	 */
-	private static final String NAMED_REF = "CASE WHEN pt.ref LIKE 'forgotten-%' THEN NULL ELSE pt.ref END";
+	private static final String NAMED_REF = ErasedReferences.named("pt.ref");
 
 	/**
 	 * What names an organization ({@link Holders}): values reported for it too, which it keeps, and codes merged into

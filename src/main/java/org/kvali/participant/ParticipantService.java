@@ -10,6 +10,7 @@ import org.kvali.access.Role;
 import org.kvali.audit.AuditLog;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Text;
+import org.kvali.sql.ErasedReferences;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ParticipantService {
 
 	/** How the reference an erasure gives a person begins; no sheet adds anyone under it. */
-	public static final String ERASED = "forgotten-";
+	public static final String ERASED = ErasedReferences.PREFIX;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
