@@ -56,14 +56,9 @@ class IndicatorDisaggregation {
 	}
 
 	/**
-	 * The indicator's value in each group the caller may see: groups withheld from it, and groups whose share is, are
-	 * left out, as from a breakdown ({@link ReportService#shownBreakdown}).
+	 * The indicator's value in each group the caller may see, counted and decided over the data given: groups withheld
+	 * from it, and groups whose share is, are left out, as from a breakdown ({@link ReportService#shownBreakdown}).
 	 */
-	List<Group> groups(Indicator indicator, IndicatorSplit split, IndicatorValues.Key window) {
-		return groups(indicator, split, window, new ParticipationReport.Data());
-	}
-
-	/** The same, counted, and decided, over the data given. */
 	List<Group> groups(Indicator indicator, IndicatorSplit split, IndicatorValues.Key window,
 			ParticipationReport.Data data) {
 		checkSplit(indicator, split);

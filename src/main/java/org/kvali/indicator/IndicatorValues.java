@@ -94,9 +94,12 @@ class IndicatorValues {
 		registry.<Key, Double>forName(LOADER).registerMappedBatchLoader((keys, env) -> Mono.just(compute(keys)));
 	}
 
-	/** The values of the keys that have one (a reported period without a value, or a zero denominator, has none). */
+	/**
+	 * The values of the keys that have one (a reported period without a value, or a zero denominator, has none),
+	 * counted and withheld from one state of the data, on the SQL path too.
+	 */
 	Map<Key, Double> compute(Set<Key> keys) {
-		return compute(keys, new ParticipationReport.Data());
+		return this.reports.inOneState(new ParticipationReport.Data(), data -> compute(keys, data));
 	}
 
 	/** The same, counted over the data given, and withheld as decided on it. */

@@ -81,7 +81,8 @@ class PeriodCells {
 						+ Period.holding(length, asked.start(), indicator.yearStart()).key() + "\")");
 			}
 		}
-		return groups(indicator, split, window, new ParticipationReport.Data());
+		// counted and decided from one state of the data, on the SQL path too
+		return this.reports.inOneState(new ParticipationReport.Data(), data -> groups(indicator, split, window, data));
 	}
 
 	/** The same, counted and decided over the data given. */

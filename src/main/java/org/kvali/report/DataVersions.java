@@ -121,7 +121,8 @@ final class DataVersions {
 		return version;
 	}
 
-	private static boolean inSnapshot() {
+	/** Whether the thread is in a transaction of one snapshot (REPEATABLE READ or SERIALIZABLE). */
+	static boolean inSnapshot() {
 		Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
 		return isolation != null && isolation >= TransactionDefinition.ISOLATION_REPEATABLE_READ;
 	}

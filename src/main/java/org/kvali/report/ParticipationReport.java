@@ -11,7 +11,7 @@ import java.util.function.ToIntFunction;
  * The parent of `totals` and `breakdown`: a checked filter, evaluated only by the fields the client asks for. All of
  * them count the index that was current when the first of them counted, so that a change committing between two of
  * them shows in neither, and a breakdown's participations add up to the totals beside it. When the index was not
- * ready then, all of them take the SQL path, where each is a statement of its own and may see such a change.
+ * ready then, all of them take the SQL path, where each is a snapshot of its own and may see such a change.
  */
 public record ParticipationReport(ParticipationFilter filter, Data data) {
 
@@ -38,15 +38,40 @@ public record ParticipationReport(ParticipationFilter filter, Data data) {
 		/** The month the years of a filter's programme begin in, once looked up (by a breakdown and withheld). */
 		private final Map<ParticipationFilter, Integer> yearStarts = new ConcurrentHashMap<>();
 
+		/** Whether the filter's range of ages was let through as one shown in full, narrower than one withheld. */
+		private volatile boolean narrowAgesAllowed;
+
 		/** The index {@code source} had current for the first field, or empty for the SQL path. */
 		synchronized Optional<FactIndex> of(ReportIndex source) {
 			// a report given to another service (tests compare two) counts that service's data
 			if (this.source != source) {
+				// taken once chosen: a choice that failed (the database unreachable) is made again by the next field,
+				// which found the source taken and no index, and failed as an internal error (a review's)
+				var index = source.current();
 				this.source = source;
-				this.index = source.current();
+				this.index = index;
 				this.suppressed.clear();
 			}
 			return this.index;
+		}
+
+		/**
+		 * The same data with decisions of its own, made again: for the statements of one snapshot on the SQL path,
+		 * which must not take a decision made on data committed before it began.
+		 */
+		synchronized Data apart() {
+			var data = new Data();
+			data.source = this.source;
+			data.index = this.index;
+			return data;
+		}
+
+		void allowNarrowAges() {
+			this.narrowAgesAllowed = true;
+		}
+
+		boolean narrowAgesAllowed() {
+			return this.narrowAgesAllowed;
 		}
 
 		/**

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,6 +43,14 @@ class ReportRepository {
 		this.snapshot = new TransactionTemplate(transactions);
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		this.snapshot.setReadOnly(true);
+	}
+
+	/**
+	 * The answer's statements in one read-only snapshot: a report's on the SQL path, where the decision whether small
+	 * numbers are withheld is a statement of its own beside the counts ({@link ReportService}).
+	 */
+	<T> T inSnapshot(Supplier<T> answer) {
+		return this.snapshot.execute(status -> answer.get());
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Participation totals and breakdowns over any filter and combination of dimensions, counted exactly. Not one
- * transaction: each answer is one statement (or none, from the index), and a request that waits for the index to
- * catch up with a change holds no connection while it waits.
+ * transaction: each answer is counted from the index, or on the SQL path in a read-only snapshot of its own
+ * ({@link #inOneState}), and a request that waits for the index to catch up with a change holds no connection while
+ * it waits.
  */
 @Service
 public class ReportService {
@@ -61,10 +63,13 @@ public class ReportService {
 		var report = new ParticipationReport(checked);
 		// a range of a few ages is withheld as small groups are: a partner over its own activities sees it in full, as
 		// it sees their groups by age band (a tester's)
-		var problems = this.filterProblems.of(checked, "filter",
-				checked.ages() != null && suppresses(checked, report.data()));
+		boolean suppressed = checked.ages() != null && suppresses(checked, report.data());
+		var problems = this.filterProblems.of(checked, "filter", suppressed);
 		if (!problems.isEmpty()) {
 			throw new InvalidArguments(problems);
+		}
+		if (checked.ages() != null && !suppressed) {
+			report.data().allowNarrowAges();
 		}
 		return report;
 	}
@@ -123,12 +128,47 @@ public class ReportService {
 	 * small groups out of breakdowns is there to hide.
 	 */
 	public ShownMeasures shownTotals(ParticipationReport report) {
-		// the totals and whether they are withheld from one index, so that both see the same data (on the SQL path,
-		// two statements: the decision reads activities alone)
-		var totals = totals(report.data().of(this.index), report.filter());
-		boolean suppressed = suppresses(report.filter(), report.data());
-		return ShownMeasures.of(totals, totals.participants() < this.k && suppressed,
-				shownUnits(suppressed, report.filter(), List.of()));
+		// the totals and whether they are withheld from one state of the data
+		return inOneState(report, counted -> {
+			var totals = totals(counted.data().of(this.index), counted.filter());
+			boolean suppressed = suppresses(counted.filter(), counted.data());
+			return ShownMeasures.of(totals, totals.participants() < this.k && suppressed,
+					shownUnits(suppressed, counted.filter(), List.of()));
+		});
+	}
+
+	/**
+	 * A field's answer from one state of the data: the index chosen for the report's fields (waited for, as the first
+	 * of them waits, while no connection is held), or on the SQL path a read-only snapshot of the field's own, in
+	 * which whether small numbers are withheld is decided again, on the data its statements count. Decided in one
+	 * statement and counted in the next, a partner's breakdown over a project only its organizations had run counted,
+	 * not withheld, the one woman of another organization's workshop committed between the two (a review's). A range
+	 * of ages let through as one shown in full ({@link #report}) is refused if that decision withholds.
+	 */
+	private <T> T inOneState(ParticipationReport report, Function<ParticipationReport, T> answer) {
+		return inOneState(report.data(), data -> {
+			var counted = new ParticipationReport(report.filter(), data);
+			var ages = counted.filter().ages();
+			if (data != report.data() && report.data().narrowAgesAllowed() && suppresses(counted.filter(), data)) {
+				var problem = AgeRange.problem(ages, counted.filter().ageBands(), true);
+				if (problem != null) {
+					throw new InvalidArgumentException("filter.ages", ages, problem);
+				}
+			}
+			return answer.apply(counted);
+		});
+	}
+
+	/**
+	 * An answer counted from one state of the data ({@link #inOneState(ParticipationReport, Function)}): on the SQL
+	 * path, outside a snapshot, in one of its own with decisions of its own; else over {@code data}. In a snapshot
+	 * already (an indicator's results, the IATI file), it takes that one and its decisions.
+	 */
+	public <T> T inOneState(ParticipationReport.Data data, Function<ParticipationReport.Data, T> answer) {
+		if (data.of(this.index).isPresent() || DataVersions.inSnapshot()) {
+			return answer.apply(data);
+		}
+		return this.repository.inSnapshot(() -> answer.apply(data.apart()));
 	}
 
 	/**
@@ -191,14 +231,17 @@ public class ReportService {
 	 */
 	public List<ParticipationGroup> shownBreakdown(ParticipationReport report, List<Dimension> by, Grouping grouping,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
-		// the index and whether groups are withheld decided once, for the measures told and the groups alike
-		var index = report.data().of(this.index);
-		boolean suppressed = suppresses(report.filter(), report.data());
-		var shown = shownUnits(suppressed, report.filter(), by);
-		BreakdownArguments.checkOrderShown(orderBy, shown);
-		return breakdown(report, index, suppressed, by, grouping, orderBy, first, measures.and(shown)).stream()
-			.filter(group -> !group.suppressed())
-			.toList();
+		// the data and whether groups are withheld decided once, for the measures told and the groups alike
+		return inOneState(report, counted -> {
+			boolean suppressed = suppresses(counted.filter(), counted.data());
+			var shown = shownUnits(suppressed, counted.filter(), by);
+			BreakdownArguments.checkOrderShown(orderBy, shown);
+			return breakdown(counted, counted.data().of(this.index), suppressed, by, grouping, orderBy, first,
+					measures.and(shown))
+				.stream()
+				.filter(group -> !group.suppressed())
+				.toList();
+		});
 	}
 
 	/**
@@ -227,26 +270,28 @@ public class ReportService {
 	 */
 	public boolean withheld(ParticipationReport report, List<Dimension> by, Grouping grouping) {
 		BreakdownArguments.check(by, grouping);
-		if (!suppresses(report.filter(), report.data())) {
-			return false;
-		}
-		BreakdownArguments.checkAgesOfGroups(report.filter(), by, grouping);
-		var index = report.data().of(this.index);
-		if (totals(index, report.filter()).participants() < this.k) {
-			return true;
-		}
-		try {
-			// as many groups as a breakdown with first may weigh; it has none to cut with
-			var groups = breakdown(index, report.filter(), by, grouping, List.of(), null, MeasureSet.PEOPLE,
-					MAX_SUPPRESSED_GROUPS);
-			var totals = lineTotals(index, report.filter(), by, grouping, groups);
-			return SmallCells.suppress(groups, by, this.k, null, totals)
-				.stream()
-				.anyMatch(ParticipationGroup::suppressed);
-		}
-		catch (TooManyGroups ex) {
-			throw BreakdownArguments.tooManyToWithhold(by);
-		}
+		return inOneState(report, counted -> {
+			if (!suppresses(counted.filter(), counted.data())) {
+				return false;
+			}
+			BreakdownArguments.checkAgesOfGroups(counted.filter(), by, grouping);
+			var index = counted.data().of(this.index);
+			if (totals(index, counted.filter()).participants() < this.k) {
+				return true;
+			}
+			try {
+				// as many groups as a breakdown with first may weigh; it has none to cut with
+				var groups = breakdown(index, counted.filter(), by, grouping, List.of(), null, MeasureSet.PEOPLE,
+						MAX_SUPPRESSED_GROUPS);
+				var totals = lineTotals(index, counted.filter(), by, grouping, groups);
+				return SmallCells.suppress(groups, by, this.k, null, totals)
+					.stream()
+					.anyMatch(ParticipationGroup::suppressed);
+			}
+			catch (TooManyGroups ex) {
+				throw BreakdownArguments.tooManyToWithhold(by);
+			}
+		});
 	}
 
 	/**
