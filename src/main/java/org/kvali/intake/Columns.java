@@ -113,8 +113,6 @@ final class Columns {
 
 	private static final Pattern QUALIFIED = Pattern.compile("_\\(.*\\)$");
 
-	private static final Pattern MARKS = Pattern.compile("^[\\s*]+|[\\s*]+$");
-
 	private static final Pattern APART = Pattern.compile("[\\s\\-.]+");
 
 	private Columns() {
@@ -158,8 +156,23 @@ final class Columns {
 
 	/** The column a header's name names: "Birth year", "birth-year" and "BIRTH_YEAR *" are birth_year. */
 	static String named(String written) {
-		var name = MARKS.matcher(Text.trim(Text.plain(written)).toLowerCase(Locale.ROOT)).replaceAll("");
-		return APART.matcher(name).replaceAll("_");
+		var name = Text.trim(Text.plain(written)).toLowerCase(Locale.ROOT);
+		// the marks either side taken off by hand: a pattern of them tried each start of a cell of stars, and took 10
+		// s for 100,000 characters before a header, growing with their square (a review's)
+		int from = 0;
+		int to = name.length();
+		while (from < to && mark(name.charAt(from))) {
+			from++;
+		}
+		while (to > from && mark(name.charAt(to - 1))) {
+			to--;
+		}
+		return APART.matcher(name.substring(from, to)).replaceAll("_");
+	}
+
+	/** A mark around a name: an asterisk, or white space as a pattern's {@code \s} takes it. */
+	private static boolean mark(char c) {
+		return c == '*' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
 	}
 
 	/**

@@ -30,7 +30,7 @@ import org.springframework.http.HttpStatus;
  * quoting, a header row
  * naming the columns, separated by commas, or by semicolons or tabs as the header shows (Excel writes semicolons
  * where a comma is the decimal sign, as in Georgian), or as a first line "sep=;" names. Only the record being read is
- * in memory.
+ * in memory, of at most {@link RecordBounds#MAX_CHARACTERS} characters.
  */
 final class CsvSheetReader {
 
@@ -46,10 +46,7 @@ final class CsvSheetReader {
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		try (var reader = skipBom(new BufferedReader(new InputStreamReader(body, decoder), 1 << 16));
-				var parser = CSVParser.builder()
-					.setReader(reader)
-					.setFormat(CSVFormat.RFC4180.builder().setDelimiter(CsvSeparator.of(reader)).get())
-					.get()) {
+				var parser = parser(reader)) {
 			// rows are numbered as Excel shows them, which hides a first line "sep="
 			var hidden = new int[1];
 			var search = new HeaderSearch<>(new HeaderSearch.Rows<CSVRecord>() {
@@ -103,6 +100,15 @@ final class CsvSheetReader {
 		catch (IOException ex) {
 			throw unreadable(ex, null);
 		}
+	}
+
+	/** The parser of the records, each bounded ({@link RecordBounds}), by the separator the file shows. */
+	private static CSVParser parser(BufferedReader reader) throws IOException {
+		var separator = CsvSeparator.of(reader);
+		return CSVParser.builder()
+			.setReader(new RecordBounds(reader, separator))
+			.setFormat(CSVFormat.RFC4180.builder().setDelimiter(separator).get())
+			.get();
 	}
 
 	private static List<String> names(CSVRecord record) {

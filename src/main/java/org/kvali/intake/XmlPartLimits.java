@@ -164,6 +164,20 @@ final class XmlPartLimits {
 		return null;
 	}
 
+	/**
+	 * Whether the part begins as XML in UTF-32, of any byte order: its mark, or '<' with three zero bytes. An XML
+	 * reader takes it so, and {@link #startsAsXml} told it none, and left it unchecked: a 1.7 KB workbook whose sheet
+	 * named column ZZZZZZ ran the reader out of memory (a review's).
+	 */
+	static boolean inUtf32(byte[] head) {
+		if (head.length < 4) {
+			return false;
+		}
+		int first = (head[0] & 0xFF) << 24 | (head[1] & 0xFF) << 16 | (head[2] & 0xFF) << 8 | head[3] & 0xFF;
+		return first == 0x0000FEFF || first == 0xFFFE0000 || first == 0x0000FFFE || first == 0xFEFF0000
+				|| first == 0x3C || first == 0x3C00 || first == 0x3C0000 || first == 0x3C000000;
+	}
+
 	/** The refusal of a value past what a cell holds, told alike for its bytes and for its characters. */
 	static SheetException tooLong(String part) {
 		return refused("A value of " + part + " is longer than a spreadsheet cell can hold (32,767 characters)");

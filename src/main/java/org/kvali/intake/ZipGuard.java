@@ -112,6 +112,10 @@ final class ZipGuard {
 			in.mark(1 << 16);
 			var head = in.readNBytes(4096);
 			in.reset();
+			if (XmlPartLimits.inUtf32(head)) {
+				throw XmlPartLimits.refused(entry.getName() + " is written in UTF-32, which no spreadsheet program"
+						+ " writes");
+			}
 			// read as XML unless it surely is none: a part of white space first (4 KB of it) is read too
 			if (!Boolean.FALSE.equals(XmlPartLimits.startsAsXml(head, 0, head.length)) && head.length > 0) {
 				values.read(entry.getName(), in, sharedStrings);

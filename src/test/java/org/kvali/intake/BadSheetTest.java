@@ -2,6 +2,7 @@ package org.kvali.intake;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -405,7 +407,8 @@ class BadSheetTest {
 
 	@Test
 	void overTheSizeLimit() throws Exception {
-		var sheet = AttendanceImportTest.HEADER + "x".repeat(1_000_001);
+		// lines of a thousand characters: one of a million is refused sooner, as a row (aRowOfMoreCharacters...)
+		var sheet = AttendanceImportTest.HEADER + ("x".repeat(999) + "\n").repeat(1_001);
 		send("text/csv", sheet.getBytes(StandardCharsets.UTF_8)).andExpect(status().isPayloadTooLarge())
 			.andExpect(jsonPath("$.errors[0].message").value("The sheet is larger than 1000000 bytes; split it into smaller sheets"));
 	}
@@ -597,6 +600,62 @@ class BadSheetTest {
 					+ " cells, or one past column 2000, where an attendance sheet has 16"
 					+ " columns: delete the columns right of the table, or"
 					+ " copy the table alone into a new workbook"));
+	}
+
+	/**
+	 * A row of more characters than any row of attendance holds is refused as it is read, named by the line it begins
+	 * on (a quoted value's line break is its row's): the parser holds a row whole, and a line of 50 MB of "a,a,a" held
+	 * 25 million values and ran the service out of memory (a review's).
+	 */
+	@Test
+	void aRowOfMoreCharactersThanAnyRowHoldsIsRefused() throws Exception {
+		var sheet = AttendanceImportTest.HEADER + ROW.formatted(1) + "\"a\nb\"," + "a,".repeat(140_000) + "\n";
+		send("text/csv", sheet.getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value("The row beginning on line 3 of the file holds more than"
+					+ " 262144 characters, where a row of attendance holds a few hundred: is the file a sheet of"
+					+ " attendance saved as CSV, and is every quote in it closed?"));
+	}
+
+	/**
+	 * Cells built to slow the checks are read at once: 200,000 stars above the header, whose name is looked for, and a
+	 * cell of "total" and 200,000 spaces, which may head a row of totals. Patterns tried each from every start, and
+	 * 100,000 characters took 10 and 19 s, growing with their square (a review's). The cell is refused for its length.
+	 */
+	@Test
+	void cellsBuiltToSlowTheChecksAreReadAtOnce() {
+		var stars = "x" + "*".repeat(200_000) + "x\n";
+		// no reference: a row of totals names no person
+		var totals = ROW.formatted(1).replace("Workshop", "total" + " ".repeat(200_000) + "x").replace("TI-1", "");
+		var body = (stars + AttendanceImportTest.HEADER + totals).getBytes(StandardCharsets.UTF_8);
+		assertTimeoutPreemptively(Duration.ofSeconds(20), () -> send("text/csv", body)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].row").value(Matchers.contains(3, 3)))
+			.andExpect(jsonPath("$.errors[*].column").value(Matchers.contains("activity_title", "participant_ref")))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("The value is 200006 characters long; at most 500 are allowed")));
+	}
+
+	/**
+	 * A part in UTF-32, of either byte order, is refused: the checks took it for no XML and left it to the reader
+	 * whole, where a 1.7 KB workbook whose sheet named column ZZZZZZ ran the service out of memory (a review's).
+	 */
+	@Test
+	void anXlsxPartInUtf32IsRefused() throws Exception {
+		var sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"ZZZZZZ1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
+				+ "</sheetData></worksheet>";
+		for (var charset : List.of("UTF-32BE", "UTF-32LE")) {
+			var bytes = new ByteArrayOutputStream();
+			try (var zip = new ZipOutputStream(bytes)) {
+				zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+				zip.write(sheet.getBytes(java.nio.charset.Charset.forName(charset)));
+				zip.closeEntry();
+			}
+			send(XLSX, bytes.toByteArray()).andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].message").value("The .xlsx file is refused as damaged or made up:"
+						+ " xl/worksheets/sheet1.xml is written in UTF-32, which no spreadsheet program writes; open"
+						+ " it in a spreadsheet program and save it again, or send the sheet as CSV"));
+		}
 	}
 
 	/**

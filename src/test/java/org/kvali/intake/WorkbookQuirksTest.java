@@ -1,6 +1,7 @@
 package org.kvali.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -19,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.kvali.intake.Workbooks.rewritten;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -808,6 +810,26 @@ class WorkbookQuirksTest {
 			.andExpect(jsonPath("$.warnings[0].column").value("birth_year"))
 			.andExpect(jsonPath("$.warnings[0].message").value("The column is hidden in the workbook; its values are"
 					+ " read all the same: delete it if they are not to be loaded"));
+	}
+
+	/**
+	 * A col's attributes are found in either order, however many stand in its tag: a tag whose max came before its min
+	 * hid its column unwarned, and 200 KB of min="1" in another attribute took 20 s to read (a review's).
+	 */
+	@Test
+	void aHiddenColumnIsFoundWhateverItsTagHolds() throws Exception {
+		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,1990,,,,,";
+		var written = Workbooks.written(List.of(row), sheet -> sheet.hideColumn(9));
+		var swapped = rewritten(written, "xl/worksheets/sheet1.xml", xml -> {
+			var col = Pattern.compile("<col min=\"(\\d+)\" max=\"(\\d+)\"(?=[^>]*hidden)").matcher(xml);
+			assertThat(col.find()).as(xml).isTrue();
+			return col.replaceFirst(Matcher.quoteReplacement("<col max=\"" + col.group(2) + "\" min=\"" + col.group(1)
+					+ "\" note='" + "min=\"1\"".repeat(40_000) + "'"));
+		});
+		assertTimeoutPreemptively(Duration.ofSeconds(20), () -> load(swapped, true)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].column").value("birth_year")));
 	}
 
 	/**
