@@ -3,6 +3,7 @@ package org.kvali.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import javax.xml.stream.XMLStreamConstants;
@@ -74,17 +75,23 @@ final class WorkbookParts {
 
 	/** The part of the sheet whose relationship id (r:id in the workbook's part) is {@code id}; null where none is. */
 	String sheet(String id) throws IOException {
+		return sheets().get(id);
+	}
+
+	/** The parts of the workbook's relationships, by their ids (r:id in the workbook's part). */
+	Map<String, String> sheets() throws IOException {
 		int slash = this.workbook.lastIndexOf('/') + 1;
 		var folder = this.workbook.substring(0, slash);
-		var targets = new HashMap<String, String>();
+		var parts = new HashMap<String, String>();
 		read(this.body, folder + "_rels/" + this.workbook.substring(slash) + ".rels", xml -> {
-			if (xml.getLocalName().equals("Relationship")) {
-				targets.put(xml.getAttributeValue(null, "Id"), xml.getAttributeValue(null, "Target"));
+			var target = xml.getLocalName().equals("Relationship") ? xml.getAttributeValue(null, "Target") : null;
+			if (target != null) {
+				parts.put(xml.getAttributeValue(null, "Id"), target.startsWith("/") ? target.substring(1)
+						: folder + target);
 			}
 			return true;
 		});
-		var target = targets.get(id);
-		return target == null ? null : target.startsWith("/") ? target.substring(1) : folder + target;
+		return parts;
 	}
 
 	/** Whether the workbook counts days in the 1904 system (date1904 "1" or "true", as the reader reads it). */

@@ -57,6 +57,17 @@ final class XlsxValues {
 	 */
 	static final int MAX_ARRAY_FORMULAS = 100;
 
+	/** The most rows of a sheet, a spreadsheet's: rows without cells are counted by nothing else. */
+	static final int MAX_ROWS = 1 << 20;
+
+	/**
+	 * The most sheets of a workbook, and characters of a sheet's name (Excel's are 31): the reader keeps every name,
+	 * and reads each sheet's first rows; 1,000 sheets of names of 1 MB held a gigabyte (a review's).
+	 */
+	static final int MAX_SHEETS = 1_000;
+
+	static final int MAX_SHEET_NAME = 255;
+
 	/** The parser the workbook reader uses, without DTDs or external entities; {@link WorkbookParts} reads with it. */
 	static final XMLInputFactory XML = new InputFactoryImpl();
 
@@ -75,6 +86,8 @@ final class XlsxValues {
 	private long highestIndex = -1;
 
 	private int arrayFormulas;
+
+	private int sheets;
 
 	/** The parts with cells of type d, a date as ISO text ({@link IsoDateCells}). */
 	private final Set<String> dated = new HashSet<>();
@@ -107,6 +120,7 @@ final class XlsxValues {
 		StringBuilder index = null;
 		int cells = 0;
 		int rowDepth = -1;
+		int rows = 0;
 		String row = null;
 		while (xml.hasNext()) {
 			switch (xml.next()) {
@@ -118,6 +132,10 @@ final class XlsxValues {
 					var name = xml.getLocalName();
 					// a row within a row is not one of its own: the reader reads the outer's cells on to the first end
 					if (name.equals("row") && rowDepth < 0) {
+						if (++rows > MAX_ROWS) {
+							throw XmlPartLimits.refused(part + " has more than " + MAX_ROWS + " rows, the most a"
+									+ " spreadsheet's sheet has");
+						}
 						cells = 0;
 						rowDepth = depth;
 						row = xml.getAttributeValue(null, "r");
@@ -129,6 +147,9 @@ final class XlsxValues {
 							&& (++cells > MAX_ROW_CELLS || ++this.cells > this.maxCells
 									|| column(xml.getAttributeValue(null, "r")) > MAX_ROW_CELLS)) {
 						throw this.cells > this.maxCells ? large() : wide(part, row);
+					}
+					else if (name.equals("sheet")) {
+						sheet(part, xml.getAttributeValue(null, "name"));
 					}
 					else if (name.equals("f") && "array".equals(xml.getAttributeValue(null, "t"))
 							&& ++this.arrayFormulas > MAX_ARRAY_FORMULAS) {
@@ -179,6 +200,18 @@ final class XlsxValues {
 				default -> {
 				}
 			}
+		}
+	}
+
+	/** Counts a sheet the workbook's part names, and checks its name's length. */
+	private void sheet(String part, String name) {
+		if (++this.sheets > MAX_SHEETS) {
+			throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE, "The workbook has more than " + MAX_SHEETS
+					+ " sheets: copy the sheet of attendance alone into a new workbook");
+		}
+		if (name != null && name.length() > MAX_SHEET_NAME) {
+			throw XmlPartLimits.refused(part + " names a sheet of more than " + MAX_SHEET_NAME + " characters, where"
+					+ " Excel's have at most 31");
 		}
 	}
 

@@ -832,6 +832,23 @@ class WorkbookQuirksTest {
 			.andExpect(jsonPath("$.warnings[0].column").value("birth_year")));
 	}
 
+	/** Two sheets of one part are refused as made up: each was read again (a review's). */
+	@Test
+	void twoSheetsOfOnePartAreRefused() throws Exception {
+		var row = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,1990,,,,,";
+		var twice = rewritten(Workbooks.written(List.of(row)), "xl/workbook.xml", xml -> {
+			var sheet = Pattern.compile("<sheet [^>]*/>").matcher(xml);
+			assertThat(sheet.find()).as(xml).isTrue();
+			var copy = sheet.group().replaceFirst("name=\"[^\"]*\"", "name=\"Copy\"")
+				.replaceFirst("sheetId=\"\\d+\"", "sheetId=\"99\"");
+			return xml.replace(sheet.group(), sheet.group() + copy);
+		});
+		load(twice, true).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("The .xlsx file is refused as damaged or made up: the"
+					+ " sheets 'Attendance' and 'Copy' are one part, xl/worksheets/sheet1.xml; open it in a spreadsheet"
+					+ " program and save it again, or send the sheet as CSV"));
+	}
+
 	/**
 	 * A sheet of one row: a new organization named {@code organization}, the activity from Excel's day
 	 * {@code startDay} to {@code endDay}, with {@code change} applied to the workbook's file {@code part}.

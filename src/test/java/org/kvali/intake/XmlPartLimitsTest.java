@@ -166,6 +166,44 @@ class XmlPartLimitsTest {
 					+ " lies right of or below the table, or split it into smaller sheets");
 	}
 
+	/**
+	 * Rows without cells are bounded by a sheet's rows, and a workbook's sheets and their names by what the reader may
+	 * keep: a thousand sheets of one part of 160 million empty rows took 1.6 h, a thousand names of 1 MB held a
+	 * gigabyte (a review's).
+	 */
+	@Test
+	void emptyRowsSheetsAndTheirNamesAreBounded() {
+		var rows = "<worksheet><sheetData>" + "<row/>".repeat(XlsxValues.MAX_ROWS) + "</sheetData></worksheet>";
+		assertThatCode(() -> read(rows)).doesNotThrowAnyException();
+		assertThatThrownBy(() -> read(rows.replace("<sheetData>", "<sheetData><row/>")))
+			.isInstanceOf(SheetException.class)
+			.hasMessage("The .xlsx file is refused as damaged or made up: xl/worksheets/sheet1.xml has more than"
+					+ " 1048576 rows, the most a spreadsheet's sheet has; open it in a spreadsheet program and save it"
+					+ " again, or send the sheet as CSV");
+		var sheet = "<sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/>";
+		var sheets = WORKBOOK + sheet.repeat(XlsxValues.MAX_SHEETS) + "</sheets></workbook>";
+		assertThatCode(() -> new XlsxValues(5000).read("xl/workbook.xml", stream(sheets), false))
+			.doesNotThrowAnyException();
+		assertThatThrownBy(() -> new XlsxValues(5000).read("xl/workbook.xml",
+				stream(sheets.replace("<sheets>", "<sheets>" + sheet)), false))
+			.isInstanceOfSatisfying(SheetException.class,
+					ex -> assertThat(ex.status()).isEqualTo(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE))
+			.hasMessage("The workbook has more than 1000 sheets: copy the sheet of attendance alone into a new"
+					+ " workbook");
+		var named = sheet.replace("\"S\"", "\"" + "S".repeat(XlsxValues.MAX_SHEET_NAME) + "\"");
+		assertThatCode(() -> new XlsxValues(5000).read("xl/workbook.xml",
+				stream(WORKBOOK + named + "</sheets></workbook>"), false))
+			.doesNotThrowAnyException();
+		assertThatThrownBy(() -> new XlsxValues(5000).read("xl/workbook.xml",
+				stream(WORKBOOK + named.replace("\"S", "\"SS") + "</sheets></workbook>"), false))
+			.isInstanceOf(SheetException.class)
+			.hasMessage("The .xlsx file is refused as damaged or made up: xl/workbook.xml names a sheet of more than"
+					+ " 255 characters, where Excel's have at most 31; open it in a spreadsheet program and save it"
+					+ " again, or send the sheet as CSV");
+	}
+
+	private static final String WORKBOOK = "<workbook xmlns:r=\"urn:r\"><sheets>";
+
 	private static final String WIDE = "Row %d of xl/worksheets/sheet1.xml has more than 2000 cells, or one past"
 			+ " column 2000, where an attendance sheet has 16 columns: delete the columns right of the table, or copy"
 			+ " the table alone into a new workbook";
