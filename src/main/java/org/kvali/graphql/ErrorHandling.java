@@ -184,7 +184,7 @@ class ErrorHandling {
 	 * A message as it can be shown: with the control characters and overrides of the values it repeats escaped, then
 	 * no longer than {@link #MAX_MESSAGE} (a reference of 5,000 characters came back whole in it).
 	 */
-	private static String shown(String message) {
+	static String shown(String message) {
 		return Text.preview(Text.visible(message), MAX_MESSAGE);
 	}
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * graphql-java's messages about a value of the wrong kind name the value as its parser holds it:
  * {@code EnumValue{name='FEMAL'}}, {@code StringValue{value='2024-7-18'}}. They are told as written in the document
- * instead (FEMAL, "2024-7-18"), the rest of each message as it is (a tester's).
+ * instead (FEMAL, "2024-7-18"), the rest of each message as it is (a tester's). Their messages are shown as the
+ * service's own are ({@link ErrorHandling#shown}): an enum's repeated a variable of 1 MB whole (a review's).
  */
 @Component
 class ReadableValues implements WebGraphQlInterceptor {
@@ -30,23 +31,25 @@ class ReadableValues implements WebGraphQlInterceptor {
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		return chain.next(request).map(response -> {
 			var errors = response.getExecutionResult().getErrors();
-			if (errors.stream().noneMatch(ReadableValues::parserWords)) {
+			if (errors.stream().noneMatch(ReadableValues::rewritten)) {
 				return response;
 			}
 			// the others are passed on as they are
 			return response.transform(answer -> answer.errors(errors.stream()
-				.map(error -> parserWords(error) ? readable(error) : error)
+				.map(error -> rewritten(error) ? readable(error) : error)
 				.toList()));
 		});
 	}
 
-	private static boolean parserWords(GraphQLError error) {
-		return error.getMessage() != null && LITERAL.matcher(error.getMessage()).find();
+	private static boolean rewritten(GraphQLError error) {
+		var message = error.getMessage();
+		return message != null && !message.equals(ErrorHandling.shown(LITERAL.matcher(message).replaceAll(
+				ReadableValues::written)));
 	}
 
 	private static GraphQLError readable(GraphQLError error) {
 		return GraphqlErrorBuilder.newError()
-			.message(LITERAL.matcher(error.getMessage()).replaceAll(ReadableValues::written))
+			.message(ErrorHandling.shown(LITERAL.matcher(error.getMessage()).replaceAll(ReadableValues::written)))
 			.errorType(error.getErrorType())
 			.locations(error.getLocations())
 			.path(error.getPath())

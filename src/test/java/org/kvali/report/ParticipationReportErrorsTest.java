@@ -109,6 +109,16 @@ class ParticipationReportErrorsTest {
 			.expect(error -> error.getMessage().equals("No participant has the reference '" + "Q".repeat(40) + "...'")
 					&& error.getExtensions().get("value").equals("Q".repeat(200) + "..."))
 			.verify();
+		// and a value GraphQL itself refuses, cut as the service's own messages are: graphql-java repeats it whole,
+		// and a variable of 1 MB came back as an error of 1 MB (a review's)
+		this.graphQl.document("query($g: [Gender!]) { participation(filter: {genders: $g}) {"
+				+ " totals { participants } } }")
+			.variable("g", List.of("F" + "\u202E".repeat(100_000)))
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals(("Variable 'g' has an invalid value: Invalid input for enum"
+					+ " 'Gender'. No value found for name 'F" + "\\u202E".repeat(200)).substring(0, 1000) + "..."))
+			.verify();
 		// each field with unknown codes is told at once, in the order of the filter's fields (the first was told
 		// alone, and a dashboard's author mended one a round trip)
 		var activities = "No activity has the code 'X0'; nor have 17 others of filter.activities: 'X1', 'X2', 'X3',"
