@@ -3,11 +3,16 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The answers an index keeps, bounded by their number and by the groups they hold. */
 class AnswerCacheTest {
@@ -85,6 +90,63 @@ class AnswerCacheTest {
 		assertThat(answer).hasSize(7);
 		assertThat(cache.kept()).containsExactly(1, 7);
 		assertThat(cache.get("q", () -> List.of(), List::size)).hasSize(7);
+	}
+
+	/**
+	 * A question asked while another thread counts it waits for that answer, or that failure, and is not counted
+	 * again: eight dashboards opened after a sheet's load each counted every question of a new index (a review's).
+	 */
+	@Test
+	void aQuestionBeingCountedIsAwaitedNotCountedAgain() throws Exception {
+		var cache = new AnswerCache(100, 200);
+		for (boolean fails : new boolean[] { false, true }) {
+			var begun = new CountDownLatch(1);
+			var release = new CountDownLatch(1);
+			var counted = new AtomicInteger();
+			var question = "q" + fails;
+			Supplier<List<Integer>> slow = () -> {
+				counted.incrementAndGet();
+				begun.countDown();
+				await(release);
+				if (fails) {
+					throw new IllegalStateException("no turn");
+				}
+				return List.of(1, 2, 3);
+			};
+			var first = CompletableFuture.supplyAsync(() -> cache.get(question, slow, List::size));
+			begun.await(10, TimeUnit.SECONDS);
+			var second = CompletableFuture.supplyAsync(() -> cache.get(question, slow, List::size));
+			// the second is waiting: it has been counted a hit, not a miss
+			for (int i = 0; i < 500 && cache.hits() < (fails ? 2 : 1); i++) {
+				Thread.sleep(10);
+			}
+			release.countDown();
+			if (fails) {
+				for (var asked : List.of(first, second)) {
+					assertThat(catchThrowable(() -> asked.get(10, TimeUnit.SECONDS))).cause()
+						.isInstanceOf(IllegalStateException.class)
+						.hasMessage("no turn");
+				}
+			}
+			else {
+				assertThat(first.get(10, TimeUnit.SECONDS)).containsExactly(1, 2, 3);
+				assertThat(second.get(10, TimeUnit.SECONDS)).containsExactly(1, 2, 3);
+			}
+			assertThat(counted).hasValue(1);
+		}
+		assertThat(cache.hits()).isEqualTo(2);
+		assertThat(cache.misses()).isEqualTo(2);
+		// a failure is not kept: asked again, it is counted again
+		assertThat(cache.get("qtrue", () -> List.of(4), List::size)).containsExactly(4);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
