@@ -176,6 +176,31 @@ class ErasedReferenceTest {
 			.hasSize(4).noneMatch(report -> report.matches("(?is).*\\bTI-[56]\\b.*"));
 	}
 
+	/**
+	 * Another's person named in another case is refused as another's alone, before an erasure and after it: a message
+	 * of the case named their stored reference, was kept in the history, and went once they were erased (a review's).
+	 */
+	@Test
+	void anotherOrganizationsPersonInAnotherCaseIsToldNoMore() throws Exception {
+		load(SHEET.replace("TI-1", "TI-5"), false).andExpect(status().isOk());
+		var cif = "Bearer " + this.keys.create("erased cif", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var naming = AttendanceImportTest.HEADER
+				+ "TI-WS-8,Meeting,meeting,CSO-CAPACITY,2025-04-01,2025-04-01,,ti-5,female,1990,,,,,\n";
+		var notOwn = "Participant ti-5 also took part in projects your organizations have no part in; ask an admin to"
+				+ " add them";
+		for (boolean erased : new boolean[] { false, true }) {
+			if (erased) {
+				forget("TI-5");
+			}
+			partnerLoad(cif, naming).andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].value").value("ti-5"))
+				.andExpect(jsonPath("$.errors[0].message").value(notOwn));
+		}
+		assertThat(this.jdbc.queryForList("SELECT CAST(report AS text) FROM attendance_import WHERE imported_for"
+				+ " = ARRAY(SELECT id FROM organization WHERE code = 'CIF')", String.class))
+			.hasSize(2).noneMatch(report -> report.matches("(?is).*\\bTI-5\\b.*"));
+	}
+
 	private ResultActions partnerLoad(String key, String sheet) throws Exception {
 		return this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", key)
 			.contentType("text/csv")
