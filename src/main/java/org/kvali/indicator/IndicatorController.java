@@ -189,6 +189,18 @@ class IndicatorController {
 	@SchemaMapping
 	CompletableFuture<Status> status(Indicator indicator, @Argument LocalDate asOf,
 			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
+		return current(indicator, asOf, today, indicatorValues).thenApply(point -> point == null ? null
+				: point.status());
+	}
+
+	/**
+	 * The point of the target period that {@code status} judges on the day: its target, the actual counted to that
+	 * day, progress and status. A card had only {@code actual} to date beside the status, which for an indicator not
+	 * cumulative counted every period together: 53 beside a year's target of 24, OFF_TRACK (a review's).
+	 */
+	@SchemaMapping
+	CompletableFuture<Point> current(Indicator indicator, @Argument LocalDate asOf,
+			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
 		if (asOf != null && asOf.isAfter(today)) {
 			// participation to come is not counted (IndicatorValues.Key#countedTo): a day ahead was judged on today's
 			throw new InvalidArgumentException("asOf", asOf, "The day is after today (" + today + "): what is to "
@@ -200,7 +212,8 @@ class IndicatorController {
 			return CompletableFuture.completedFuture(null);
 		}
 		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day, today))
-			.thenApply(actual -> this.statuses.judged(indicator, target.period(), target.value(), actual, day));
+			.thenApply(actual -> Point.of(indicator, target.period(), target.value(), actual,
+					this.statuses.judged(indicator, target.period(), target.value(), actual, day)));
 	}
 
 	@SchemaMapping
@@ -241,14 +254,22 @@ class IndicatorController {
 							: this.statuses.judged(indicator, target.period(), target.value(),
 									judgedActuals.get(i).join(), today);
 				}
-				points.add(new Point(period, target == null ? null : target.value(), actuals.get(i).join(), status));
+				points.add(Point.of(indicator, period, target == null ? null : target.value(), actuals.get(i).join(),
+						status));
 			}
 			return points;
 		});
 	}
 
 	/** One period of a series, and where it stands against its target. */
-	record Point(Period period, Double target, Double actual, IndicatorEnums.Status status) {
+	record Point(Period period, Double target, Double actual, Double progress, IndicatorEnums.Status status) {
+
+		static Point of(Indicator indicator, Period period, Double target, Double actual,
+				IndicatorEnums.Status status) {
+			return new Point(period, target, actual, target == null ? null
+					: Progress.of(actual, indicator.baselineValue(), target, indicator.direction()), status);
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package org.kvali.indicator;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
@@ -152,6 +153,35 @@ class IndicatorQueriesTest {
 		// none before, is not known (it was OFF_TRACK, judged on nothing)
 		response.path("indicators[*].mid").entityList(String.class).containsExactly("ACHIEVED", "OFF_TRACK",
 				"AT_RISK", "AT_RISK", null, "ON_TRACK");
+	}
+
+	/**
+	 * The point `status` judges, with its target, the actual counted to the day and progress, all of one period: an
+	 * indicator not cumulative had only its actual to date, every period together, beside the status (53 beside
+	 * 2025's target of 24, OFF_TRACK: a review's).
+	 */
+	@Test
+	void theCurrentPointIsTheOneStatusJudges() {
+		// language=GraphQL
+		var document = """
+				{ indicator(code: "OUT-2.1") { actual status(asOf: "2025-06-30")
+				    series { period { key } target actual progress }
+				    current(asOf: "2025-06-30") { period { key } target actual progress status }
+				    ended: current(asOf: "2026-01-15") { period { key } actual status }
+				    before: current(asOf: "2022-12-31") { period { key } status } } }""";
+		var response = this.graphQl.document(document).execute();
+		response.path("indicator.actual").entity(Double.class).isEqualTo(53.0);
+		response.path("indicator.current").entity(Object.class).isEqualTo(Map.of("period", Map.of("key", "2025"),
+				"target", 24.0, "actual", 5.0, "progress", 5.0 / 24, "status", "OFF_TRACK"));
+		response.path("indicator.status").entity(String.class).isEqualTo("OFF_TRACK");
+		// once 2025 has ended, its point: the year's actual, as the series has it, and the verdict
+		response.path("indicator.ended").entity(Object.class).isEqualTo(Map.of("period", Map.of("key", "2025"),
+				"actual", 19.0, "status", "NOT_ACHIEVED"));
+		response.path("indicator.series[2]").entity(Object.class).isEqualTo(Map.of("period", Map.of("key", "2025"),
+				"target", 24.0, "actual", 19.0, "progress", 19.0 / 24));
+		// before the programme, the first target's, not started
+		response.path("indicator.before").entity(Object.class).isEqualTo(Map.of("period", Map.of("key", "2023"),
+				"status", "NOT_STARTED"));
 	}
 
 	/**
