@@ -17,15 +17,23 @@ final class RecordBounds extends FilterReader {
 	/** The most characters of one record: an attendance sheet's row of 16 cells of 500 holds about 8,000. */
 	static final int MAX_CHARACTERS = 1 << 18;
 
-	private enum State {
-		FIELD_START, PLAIN, QUOTED, QUOTE_SEEN
-	}
+	/** Where the character read last left the record: at a field's start, in one, quoted, or just after a quote. */
+	private static final int FIELD_START = 0;
+
+	private static final int PLAIN = 1;
+
+	private static final int QUOTED = 2;
+
+	private static final int QUOTE_SEEN = 3;
 
 	private final char separator;
 
-	private State state = State.FIELD_START;
+	private int state = FIELD_START;
 
-	private int characters;
+	/** Characters read, and where the record being read began among them. */
+	private long read;
+
+	private long recordStart;
 
 	private long line = 1;
 
@@ -40,7 +48,7 @@ final class RecordBounds extends FilterReader {
 	public int read() throws IOException {
 		int c = super.read();
 		if (c >= 0) {
-			take((char) c);
+			take(new char[] { (char) c }, 0, 1);
 		}
 		return c;
 	}
@@ -48,8 +56,8 @@ final class RecordBounds extends FilterReader {
 	@Override
 	public int read(char[] buffer, int offset, int length) throws IOException {
 		int read = super.read(buffer, offset, length);
-		for (int i = offset; i < offset + read; i++) {
-			take(buffer[i]);
+		if (read > 0) {
+			take(buffer, offset, offset + read);
 		}
 		return read;
 	}
@@ -64,24 +72,39 @@ final class RecordBounds extends FilterReader {
 		return skipped;
 	}
 
-	private void take(char c) {
-		boolean lineBreak = c == '\n' || c == '\r';
-		if (c == '\n') {
-			this.line++;
+	/**
+	 * Follows the records through the characters read, and refuses a record longer than the most once a piece read
+	 * ends within it (by up to a piece more: counted a character at a time, the bound took 85 ms of each 34 MB read).
+	 */
+	private void take(char[] buffer, int from, int to) {
+		int state = this.state;
+		for (int i = from; i < to; i++) {
+			char c = buffer[i];
+			if (c == '\n') {
+				this.line++;
+			}
+			if (state == QUOTED) {
+				state = c == '"' ? QUOTE_SEEN : QUOTED;
+			}
+			else if (c == '\n' || c == '\r') {
+				state = FIELD_START;
+				this.recordStart = this.read + i - from + 1;
+				this.recordLine = this.line;
+			}
+			else if (c == this.separator) {
+				state = FIELD_START;
+			}
+			else if (c == '"' && state != PLAIN) {
+				// a field's opening quote, or a quote within a quoted one, written twice
+				state = QUOTED;
+			}
+			else {
+				state = PLAIN;
+			}
 		}
-		if (lineBreak && this.state != State.QUOTED) {
-			this.state = State.FIELD_START;
-			this.characters = 0;
-			this.recordLine = this.line;
-			return;
-		}
-		this.state = switch (this.state) {
-			case FIELD_START -> c == '"' ? State.QUOTED : c == this.separator ? State.FIELD_START : State.PLAIN;
-			case PLAIN -> c == this.separator ? State.FIELD_START : State.PLAIN;
-			case QUOTED -> c == '"' ? State.QUOTE_SEEN : State.QUOTED;
-			case QUOTE_SEEN -> c == '"' ? State.QUOTED : c == this.separator ? State.FIELD_START : State.PLAIN;
-		};
-		if (++this.characters > MAX_CHARACTERS) {
+		this.state = state;
+		this.read += to - from;
+		if (this.read - this.recordStart > MAX_CHARACTERS) {
 			throw new SheetException(HttpStatus.BAD_REQUEST, "The row beginning on line " + this.recordLine
 					+ " of the file holds more than " + MAX_CHARACTERS + " characters, where a row of attendance holds"
 					+ " a few hundred: is the file a sheet of attendance saved as CSV, and is every quote in it"
