@@ -83,9 +83,10 @@ class ActivityRepository {
 					scope.programmeId())
 			.add("a.project_id = :project", "project", scope.projectId())
 			.add("a.project_id = ANY(:ownProjects)", "ownProjects", scope.ownProjects())
-			.addAny("a.kind = ANY(:kinds)", "kinds", filter.kinds())
-			.addAny("v.parent_code = ANY(:regions)", "regions", filter.regions())
-			.addAny("a.venue_municipality_code = ANY(:municipalities)", "municipalities", filter.municipalities())
+			.addAny("a.kind = ANY(:kinds)", "kinds", filter.activityKinds())
+			.addAny("v.parent_code = ANY(:regions)", "regions", filter.venueRegions())
+			.addAny("a.venue_municipality_code = ANY(:municipalities)", "municipalities",
+					filter.venueMunicipalities())
 			.add("a.start_date >= :from", "from", filter.from())
 			.add("a.start_date <= :to", "to", filter.to());
 	}

@@ -97,8 +97,8 @@ public class ActivityService {
 	}
 
 	private ActivityScope scope(ActivityFilter filter) {
-		this.geography.requireRegions("filter.regions", filter.regions());
-		this.geography.requireMunicipalities("filter.municipalities", filter.municipalities());
+		this.geography.requireRegions("filter.venueRegions", filter.venueRegions());
+		this.geography.requireMunicipalities("filter.venueMunicipalities", filter.venueMunicipalities());
 		DateRange.requireOrdered("filter.to", filter.from(), filter.to());
 		var programme = filter.programme() == null ? null
 				: this.programmes.programme("filter.programme", filter.programme()).id();

@@ -51,12 +51,12 @@ class ActivityQueriesTest {
 	@Test
 	void filtersCombineWithAnd() {
 		assertTotal(Map.of(), 101);
-		assertTotal(Map.of("kinds", List.of("TRAINING")), 7);
-		assertTotal(Map.of("kinds", List.of("TRAINING", "CONFERENCE")), 8);
-		assertTotal(Map.of("kinds", List.of()), 0);
-		assertTotal(Map.of("regions", List.of("GE-KK")), 52);
-		assertTotal(Map.of("municipalities", List.of("GE-SJ-BORJOMI")), 8);
-		assertTotal(Map.of("kinds", List.of("TRAINING"), "from", "2024-01-01", "to", "2024-12-31"), 3);
+		assertTotal(Map.of("activityKinds", List.of("TRAINING")), 7);
+		assertTotal(Map.of("activityKinds", List.of("TRAINING", "CONFERENCE")), 8);
+		assertTotal(Map.of("activityKinds", List.of()), 0);
+		assertTotal(Map.of("venueRegions", List.of("GE-KK")), 52);
+		assertTotal(Map.of("venueMunicipalities", List.of("GE-SJ-BORJOMI")), 8);
+		assertTotal(Map.of("activityKinds", List.of("TRAINING"), "from", "2024-01-01", "to", "2024-12-31"), 3);
 		assertTotal(Map.of("project", "CSO-CAPACITY"), 47);
 		assertTotal(Map.of("programme", "EU-CSO-EQUAL"), 101);
 	}
@@ -64,12 +64,12 @@ class ActivityQueriesTest {
 	@Test
 	void pagesFollowStartDateThenCode() {
 		var first = this.graphQl.document(PAGE).variable("first", 3)
-			.variable("filter", Map.of("kinds", List.of("TRAINING"))).execute();
+			.variable("filter", Map.of("activityKinds", List.of("TRAINING"))).execute();
 		first.path("activities.edges[*].node.code").entityList(String.class).containsExactly("TRN-2023-SJ",
 				"TRN-2023-KK", "TRN-2024-SJ");
 		var after = first.path("activities.pageInfo.endCursor").entity(String.class).get();
 		var second = this.graphQl.document(PAGE).variable("first", 3).variable("after", after)
-			.variable("filter", Map.of("kinds", List.of("TRAINING"))).execute();
+			.variable("filter", Map.of("activityKinds", List.of("TRAINING"))).execute();
 		second.path("activities.edges[*].node.code").entityList(String.class).containsExactly("TRN-2024-BAKURIANI",
 				"TRN-2024-KK", "TRN-2025-KK");
 		second.path("activities.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
@@ -80,9 +80,13 @@ class ActivityQueriesTest {
 		this.graphQl.document(PAGE).variable("filter", Map.of("from", "2024-02-30")).execute().errors()
 			.expect(error -> error.getMessage().contains("2024-02-30"))
 			.verify();
-		this.graphQl.document(PAGE).variable("filter", Map.of("municipalities", List.of("GE-KK-NOWHERE"))).execute().errors()
+		// named as the participation filter names a venue's (its regions are people's homes: a review's)
+		this.graphQl.document(PAGE).variable("filter", Map.of("venueMunicipalities", List.of("GE-KK-NOWHERE")))
+			.execute()
+			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-					&& error.getMessage().equals("No municipality has the code 'GE-KK-NOWHERE'"))
+					&& error.getMessage().equals("No municipality has the code 'GE-KK-NOWHERE'")
+					&& "filter.venueMunicipalities".equals(error.getExtensions().get("argument")))
 			.verify();
 		// an unknown project in the filter is a bad argument too, as every filter's unknown codes are
 		this.graphQl.document(PAGE).variable("filter", Map.of("project", "NOPE")).execute().errors()
