@@ -86,6 +86,10 @@ class SqlPathStateTest {
 	@Autowired
 	ReportRepository sql;
 
+	/** The service's own, whose index is let catch up before a lock: its reading would wait for it too. */
+	@Autowired
+	ReportService reports;
+
 	@Autowired
 	FactIndexLoader loader;
 
@@ -125,6 +129,7 @@ class SqlPathStateTest {
 	void aBreakdownCountsTheDataItsDecisionSaw() throws Exception {
 		var reports = sqlOnlyReports();
 		CompletableFuture<List<String>> asked;
+		this.reports.awaitIndex();
 		try (var other = this.owner.getConnection()) {
 			other.setAutoCommit(false);
 			try (var statement = other.createStatement()) {
@@ -155,6 +160,7 @@ class SqlPathStateTest {
 		var key = this.keys.create("state partner", Role.PARTNER, List.of("SP-A"), false, "test").secret();
 		try (var sqlOnly = OtherInstance.start(this.database, "off")) {
 			CompletableFuture<Object> asked;
+			this.reports.awaitIndex();
 			try (var other = this.owner.getConnection()) {
 				other.setAutoCommit(false);
 				try (var statement = other.createStatement()) {
