@@ -59,12 +59,14 @@ class CodeCaseChecks {
 		// A person is matched in any case; only a new one's spelling is compared with the sheet's other new ones, and
 		// only when the new ones are written in both cases: the statement took 0.22 s of a 7 s load into 10 million
 		// grouping every new person by reference; for 200,000 people written in one case, 79 to 81 ms in psql
-		// instead of 141 to 151 ms. A person a partner may not name is refused as another's alone: the stored
-		// reference, kept in the history, was taken out once they were erased, and told the partner of it (a review's).
+		// instead of 141 to 151 ms. Another organization's person, who never took part in an activity the partner's
+		// organizations run, is refused as another's alone (such a row always is): the stored reference, kept in the
+		// history, was taken out once they were erased, and told the partner of it (a review's). Of its own
+		// participants, in other projects too, the partner is told as an admin is.
 		this.jdbc.sql("""
 				SELECT first_row, participant_ref, stored_ref, NULL FROM import_person
 				WHERE stored_id IS NOT NULL AND stored_ref <> participant_ref
-				  AND (CAST(:organizations AS bigint[]) IS NULL OR NOT (%s OR %s))
+				  AND (CAST(:organizations AS bigint[]) IS NULL OR NOT %s)
 				UNION ALL
 				SELECT p.first_row, p.participant_ref, c.first_ref,
 				       (SELECT f.first_row FROM import_person f WHERE f.participant_ref = c.first_ref)
@@ -73,10 +75,8 @@ class CodeCaseChecks {
 				JOIN import_person p ON lower(p.participant_ref) = c.ref AND p.participant_ref <> c.first_ref
 				WHERE EXISTS (SELECT 1 FROM import_person WHERE stored_id IS NULL AND participant_ref <> upper(participant_ref))
 				  AND EXISTS (SELECT 1 FROM import_person WHERE stored_id IS NULL AND participant_ref <> lower(participant_ref))
-				ORDER BY 1""".formatted(PartnerSheet.inOtherProjects("stored_id"),
-					PartnerSheet.notOwnParticipant("stored_id")))
+				ORDER BY 1""".formatted(PartnerSheet.notOwnParticipant("stored_id")))
 			.param("organizations", PartnerSheet.organizationIds(partner))
-			.param("allowed", partner == null ? null : partner.projectIds())
 			.query((ResultSet rs) -> {
 				errors.add(inAnotherCase(rs, Columns.PARTICIPANT_REF, "Participant "));
 			});

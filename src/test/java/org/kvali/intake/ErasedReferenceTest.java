@@ -199,6 +199,16 @@ class ErasedReferenceTest {
 		assertThat(this.jdbc.queryForList("SELECT CAST(report AS text) FROM attendance_import WHERE imported_for"
 				+ " = ARRAY(SELECT id FROM organization WHERE code = 'CIF')", String.class))
 			.hasSize(2).noneMatch(report -> report.matches("(?is).*\\bTI-5\\b.*"));
+		// its own participant, at an activity of another project too, is told as an admin is: the sheet sent again
+		// in another case, its row stored already, went through unrefused (a review's)
+		var own = AttendanceImportTest.HEADER
+				+ "TI-WS-8,Meeting,meeting,CSO-CAPACITY,2025-04-01,2025-04-01,,TI-6,female,1990,,,,,\n";
+		this.mvc.perform(post("/imports/attendance").header("Authorization", cif).contentType("text/csv")
+			.content(own.getBytes(StandardCharsets.UTF_8))).andExpect(status().isOk());
+		load(SHEET.replace("TI-1", "TI-6").replace("TI-2,male", "TI-7,male"), false).andExpect(status().isOk());
+		partnerLoad(cif, own.replace("TI-6", "ti-6")).andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value("Participant ti-6 is TI-6 written in another case;"
+					+ " write it as TI-6"));
 	}
 
 	private ResultActions partnerLoad(String key, String sheet) throws Exception {
