@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
@@ -20,7 +21,8 @@ import java.util.function.ToIntFunction;
  * <p>
  * A question asked while the same is being counted waits for that answer: a new index begins with no answers, and
  * eight dashboards opened after a sheet's load each counted every one of their questions, waiting for turns to scan
- * (a review's).
+ * (a review's). A failure is not shared: its asker's own (no turn to scan in time, an interrupted thread), the others
+ * waiting count the question themselves.
  */
 final class AnswerCache {
 
@@ -56,7 +58,8 @@ final class AnswerCache {
 
 	/**
 	 * The answer to the question, computed (outside the lock) only when not kept already nor being computed (then
-	 * awaited, its failure too), and kept weighing what {@code weigh} counts of it and its question (at least one).
+	 * awaited, and computed if that failed), and kept weighing what {@code weigh} counts of it and its question (at
+	 * least one). An answer awaited is a hit.
 	 */
 	@SuppressWarnings("unchecked")
 	<T> T get(Object question, Supplier<T> compute, ToIntFunction<T> weigh) {
@@ -80,53 +83,53 @@ final class AnswerCache {
 			if (running == null) {
 				this.misses++;
 			}
-			else {
+		}
+		if (running == null) {
+			return counted(question, compute, weigh, mine);
+		}
+		try {
+			var answer = (T) running.answer().join();
+			synchronized (this) {
 				this.hits++;
 			}
+			return answer;
 		}
-		return running != null ? (T) awaited(running.answer()) : counted(question, compute, weigh, mine);
+		catch (CompletionException | CancellationException failed) {
+			return get(question, compute, weigh);
+		}
 	}
 
-	/** The answer computed, kept if light enough, and given to those awaiting it ({@code mine}, if any). */
+	/**
+	 * The answer computed, kept if light enough, and given to those awaiting it ({@code mine}, if any), once the
+	 * question is no longer being counted: one that failed is then counted again by those it lets go.
+	 */
 	private <T> T counted(Object question, Supplier<T> compute, ToIntFunction<T> weigh, Counting mine) {
+		T answer;
 		try {
-			T answer = compute.get();
+			answer = compute.get();
 			int heft = Math.max(1, weigh.applyAsInt(answer));
 			if (heft <= Math.max(1, this.groups / HEAVIEST_SHARE)) {
 				keep(question, new Kept(answer, heft));
 			}
-			if (mine != null) {
-				mine.answer().complete(answer);
-			}
-			return answer;
 		}
-		catch (RuntimeException | Error ex) {
+		catch (Throwable ex) {
+			// whatever it is, those waiting are let go
+			done(question, mine);
 			if (mine != null) {
 				mine.answer().completeExceptionally(ex);
 			}
 			throw ex;
 		}
-		finally {
-			if (mine != null) {
-				synchronized (this) {
-					this.counting.remove(question);
-				}
-			}
+		done(question, mine);
+		if (mine != null) {
+			mine.answer().complete(answer);
 		}
+		return answer;
 	}
 
-	private static Object awaited(CompletableFuture<Object> running) {
-		try {
-			return running.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException failure) {
-				throw failure;
-			}
-			if (ex.getCause() instanceof Error failure) {
-				throw failure;
-			}
-			throw ex;
+	private synchronized void done(Object question, Counting mine) {
+		if (mine != null) {
+			this.counting.remove(question);
 		}
 	}
 
