@@ -96,10 +96,13 @@ class IndicatorValues {
 
 	/**
 	 * The values of the keys that have one (a reported period without a value, or a zero denominator, has none),
-	 * counted and withheld from one state of the data, on the SQL path too.
+	 * counted and withheld from one state of the data, on the SQL path too; reported ones alone read no index, nor
+	 * wait for it.
 	 */
 	Map<Key, Double> compute(Set<Key> keys) {
-		return this.reports.inOneState(new ParticipationReport.Data(), data -> compute(keys, data));
+		var data = new ParticipationReport.Data();
+		return keys.stream().noneMatch(key -> key.indicator().method() == IndicatorEnums.Method.COMPUTED)
+				? compute(keys, data) : this.reports.inOneState(data, counted -> compute(keys, counted));
 	}
 
 	/** The same, counted over the data given, and withheld as decided on it. */

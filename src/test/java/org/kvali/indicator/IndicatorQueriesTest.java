@@ -155,6 +155,18 @@ class IndicatorQueriesTest {
 				"AT_RISK", "AT_RISK", null, "ON_TRACK");
 	}
 
+	/** A reported indicator's value reads no index: no data version, and no wait for the index after a change. */
+	@Test
+	void aReportedValueReadsNoIndex() throws InterruptedException {
+		awaitIndex();
+		this.statements.reset();
+		this.graphQl.document("{ indicator(code: \"OUTC-2\") { method actual } }").execute()
+			.path("indicator.method").entity(String.class).isEqualTo("REPORTED")
+			.path("indicator.actual").entity(Double.class).isEqualTo(11.0);
+		// the indicator, its targets, its reported values
+		assertThat(this.statements.count()).isEqualTo(3);
+	}
+
 	/**
 	 * The point `status` judges, with its target, the actual counted to the day and progress, all of one period: an
 	 * indicator not cumulative had only its actual to date, every period together, beside the status (53 beside
