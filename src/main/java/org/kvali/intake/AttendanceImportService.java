@@ -217,7 +217,7 @@ public class AttendanceImportService {
 			}
 		}
 		else {
-			CsvSheetReader.read(in, sink);
+			CsvSheetReader.read(in, RecordBounds.most(this.limits.maxCellLength()), sink);
 		}
 	}
 

@@ -30,7 +30,7 @@ import org.springframework.http.HttpStatus;
  * quoting, a header row
  * naming the columns, separated by commas, or by semicolons or tabs as the header shows (Excel writes semicolons
  * where a comma is the decimal sign, as in Georgian), or as a first line "sep=;" names. Only the record being read is
- * in memory, of at most {@link RecordBounds#MAX_CHARACTERS} characters.
+ * in memory, of at most {@link RecordBounds#most} characters.
  */
 final class CsvSheetReader {
 
@@ -39,14 +39,15 @@ final class CsvSheetReader {
 	private CsvSheetReader() {
 	}
 
-	static void read(InputStream in, SheetSink sink) {
+	/** Reads the sheet, its records of at most {@code mostCharacters} ({@link RecordBounds}). */
+	static void read(InputStream in, int mostCharacters, SheetSink sink) {
 		var body = new BufferedInputStream(in);
 		notAWorkbook(body);
 		var decoder = charset(body).newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		try (var reader = skipBom(new BufferedReader(new InputStreamReader(body, decoder), 1 << 16));
-				var parser = parser(reader)) {
+				var parser = parser(reader, mostCharacters)) {
 			// rows are numbered as Excel shows them, which hides a first line "sep="
 			var hidden = new int[1];
 			var search = new HeaderSearch<>(new HeaderSearch.Rows<CSVRecord>() {
@@ -103,10 +104,10 @@ final class CsvSheetReader {
 	}
 
 	/** The parser of the records, each bounded ({@link RecordBounds}), by the separator the file shows. */
-	private static CSVParser parser(BufferedReader reader) throws IOException {
+	private static CSVParser parser(BufferedReader reader, int mostCharacters) throws IOException {
 		var separator = CsvSeparator.of(reader);
 		return CSVParser.builder()
-			.setReader(new RecordBounds(reader, separator))
+			.setReader(new RecordBounds(reader, separator, mostCharacters))
 			.setFormat(CSVFormat.RFC4180.builder().setDelimiter(separator).get())
 			.get();
 	}

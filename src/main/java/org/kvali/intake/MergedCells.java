@@ -157,7 +157,7 @@ final class MergedCells {
 	}
 
 	/**
-	 * The ranges of the sheet whose part is {@code part} ({@link WorkbookParts#sheet}; none where that is null), at
+	 * The ranges of the sheet whose part is {@code part} ({@link WorkbookParts#sheets}; none where that is null), at
 	 * most {@code maxRanges} (twice the rows a sheet may have): a small zip could otherwise hold millions of them, each
 	 * kept here.
 	 */

@@ -14,7 +14,7 @@ import org.springframework.http.HttpStatus;
  */
 final class RecordBounds extends FilterReader {
 
-	/** The most characters of one record: an attendance sheet's row of 16 cells of 500 holds about 8,000. */
+	/** The most characters of one record but for long cells: an attendance sheet's row of 16 of 500 holds 8,000. */
 	static final int MAX_CHARACTERS = 1 << 18;
 
 	/** Where the character read last left the record: at a field's start, in one, quoted, or just after a quote. */
@@ -28,7 +28,12 @@ final class RecordBounds extends FilterReader {
 
 	private final char separator;
 
+	private final int most;
+
 	private int state = FIELD_START;
+
+	/** Whether the character read last was a carriage return, which a line feed after it ends with it. */
+	private boolean afterReturn;
 
 	/** Characters read, and where the record being read began among them. */
 	private long read;
@@ -39,9 +44,16 @@ final class RecordBounds extends FilterReader {
 
 	private long recordLine = 1;
 
-	RecordBounds(Reader in, char separator) {
+	/** Bounds the records to {@code most} characters ({@link #most}). */
+	RecordBounds(Reader in, char separator, int most) {
 		super(in);
 		this.separator = separator;
+		this.most = most;
+	}
+
+	/** The most characters of a record whose cells hold at most this many: {@link #MAX_CHARACTERS}, or 32 cells. */
+	static int most(int maxCellLength) {
+		return (int) Math.min(Integer.MAX_VALUE, Math.max(MAX_CHARACTERS, 32L * maxCellLength));
 	}
 
 	@Override
@@ -78,11 +90,14 @@ final class RecordBounds extends FilterReader {
 	 */
 	private void take(char[] buffer, int from, int to) {
 		int state = this.state;
+		boolean afterReturn = this.afterReturn;
 		for (int i = from; i < to; i++) {
 			char c = buffer[i];
-			if (c == '\n') {
+			// lines as the parser counts them: CR LF, LF or CR alone (a Mac's CSV)
+			if (c == '\r' || c == '\n' && !afterReturn) {
 				this.line++;
 			}
+			afterReturn = c == '\r';
 			if (state == QUOTED) {
 				state = c == '"' ? QUOTE_SEEN : QUOTED;
 			}
@@ -103,10 +118,11 @@ final class RecordBounds extends FilterReader {
 			}
 		}
 		this.state = state;
+		this.afterReturn = afterReturn;
 		this.read += to - from;
-		if (this.read - this.recordStart > MAX_CHARACTERS) {
+		if (this.read - this.recordStart > this.most) {
 			throw new SheetException(HttpStatus.BAD_REQUEST, "The row beginning on line " + this.recordLine
-					+ " of the file holds more than " + MAX_CHARACTERS + " characters, where a row of attendance holds"
+					+ " of the file holds more than " + this.most + " characters, where a row of attendance holds"
 					+ " a few hundred: is the file a sheet of attendance saved as CSV, and is every quote in it"
 					+ " closed?");
 		}

@@ -73,12 +73,10 @@ final class WorkbookParts {
 		return name != null && name.startsWith("/") ? name.substring(1) : name;
 	}
 
-	/** The part of the sheet whose relationship id (r:id in the workbook's part) is {@code id}; null where none is. */
-	String sheet(String id) throws IOException {
-		return sheets().get(id);
-	}
-
-	/** The parts of the workbook's relationships, by their ids (r:id in the workbook's part). */
+	/**
+	 * The parts of the workbook's relationships, by their ids (r:id in the workbook's part): a sheet's is that of its
+	 * id, none where it has none.
+	 */
 	Map<String, String> sheets() throws IOException {
 		int slash = this.workbook.lastIndexOf('/') + 1;
 		var folder = this.workbook.substring(0, slash);

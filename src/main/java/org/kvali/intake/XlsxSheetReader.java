@@ -67,10 +67,11 @@ final class XlsxSheetReader {
 			// the reader does not know cells of type d: they become the day numbers they stand for
 			var readable = dated.isEmpty() ? body : IsoDateCells.asNumbers(body, dated, epoch, zone);
 			try (var workbook = open(readable)) {
-				apart(workbook, parts.sheets());
+				var sheetParts = parts.sheets();
+				apart(workbook, sheetParts);
 				var sheet = attendance(workbook, sink);
 				if (sheet != null) {
-					read(readable, parts.sheet(sheet.getId()), sheet, epoch, maxRows, sink);
+					read(readable, sheetParts.get(sheet.getId()), sheet, epoch, maxRows, sink);
 				}
 			}
 		}
@@ -247,7 +248,7 @@ final class XlsxSheetReader {
 	private record Numbered(Row row, int number) {
 	}
 
-	/** Reads the sheet, whose part is {@code part} ({@link WorkbookParts#sheet}). */
+	/** Reads the sheet, whose part is {@code part} ({@link WorkbookParts#sheets}). */
 	private static void read(byte[] body, String part, Sheet sheet, LocalDate epoch, int maxRows, SheetSink sink)
 			throws IOException {
 		try (var stream = sheet.openStream()) {

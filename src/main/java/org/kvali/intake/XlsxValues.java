@@ -121,6 +121,7 @@ final class XlsxValues {
 		int cells = 0;
 		int rowDepth = -1;
 		int rows = 0;
+		int sheetsDepth = -1;
 		String row = null;
 		while (xml.hasNext()) {
 			switch (xml.next()) {
@@ -148,7 +149,11 @@ final class XlsxValues {
 									|| column(xml.getAttributeValue(null, "r")) > MAX_ROW_CELLS)) {
 						throw this.cells > this.maxCells ? large() : wide(part, row);
 					}
-					else if (name.equals("sheet")) {
+					else if (name.equals("sheets")) {
+						sheetsDepth = depth;
+					}
+					else if (name.equals("sheet") && sheetsDepth == depth - 1) {
+						// a workbook's list of its sheets, not another part's elements of that name
 						sheet(part, xml.getAttributeValue(null, "name"));
 					}
 					else if (name.equals("f") && "array".equals(xml.getAttributeValue(null, "t"))

@@ -190,6 +190,9 @@ class XmlPartLimitsTest {
 					ex -> assertThat(ex.status()).isEqualTo(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE))
 			.hasMessage("The workbook has more than 1000 sheets: copy the sheet of attendance alone into a new"
 					+ " workbook");
+		// elements of that name in another part (custom XML, say) are none of the workbook's sheets
+		assertThatCode(() -> new XlsxValues(5000).read("customXml/item1.xml", stream("<items xmlns:r=\"urn:r\">"
+				+ sheet.repeat(XlsxValues.MAX_SHEETS + 1) + "</items>"), false)).doesNotThrowAnyException();
 		var named = sheet.replace("\"S\"", "\"" + "S".repeat(XlsxValues.MAX_SHEET_NAME) + "\"");
 		assertThatCode(() -> new XlsxValues(5000).read("xl/workbook.xml",
 				stream(WORKBOOK + named + "</sheets></workbook>"), false))
