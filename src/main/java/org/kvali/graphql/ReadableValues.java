@@ -31,25 +31,22 @@ class ReadableValues implements WebGraphQlInterceptor {
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		return chain.next(request).map(response -> {
 			var errors = response.getExecutionResult().getErrors();
-			if (errors.stream().noneMatch(ReadableValues::rewritten)) {
-				return response;
-			}
-			// the others are passed on as they are
-			return response.transform(answer -> answer.errors(errors.stream()
-				.map(error -> rewritten(error) ? readable(error) : error)
-				.toList()));
+			// each message rewritten once; an error whose message stays is passed on as it is
+			var shown = errors.stream().map(ReadableValues::readable).toList();
+			return shown.equals(errors) ? response : response.transform(answer -> answer.errors(shown));
 		});
 	}
 
-	private static boolean rewritten(GraphQLError error) {
-		var message = error.getMessage();
-		return message != null && !message.equals(ErrorHandling.shown(LITERAL.matcher(message).replaceAll(
-				ReadableValues::written)));
-	}
-
+	/** The error with its message as it is shown, or the error itself where that is its message already. */
 	private static GraphQLError readable(GraphQLError error) {
+		var message = error.getMessage();
+		var shown = message == null ? null
+				: ErrorHandling.shown(LITERAL.matcher(message).replaceAll(ReadableValues::written));
+		if (shown == null || shown.equals(message)) {
+			return error;
+		}
 		return GraphqlErrorBuilder.newError()
-			.message(ErrorHandling.shown(LITERAL.matcher(error.getMessage()).replaceAll(ReadableValues::written)))
+			.message(shown)
 			.errorType(error.getErrorType())
 			.locations(error.getLocations())
 			.path(error.getPath())
