@@ -233,7 +233,7 @@ class IndicatorDisaggregation {
 
 	private static ParticipationGroup group(Dimension dimension, String value) {
 		boolean gender = dimension == Dimension.GENDER;
-		return new ParticipationGroup(null, null, gender ? null : value, null, null, null, null, null,
+		return new ParticipationGroup(null, null, gender ? null : value, null, null, null, null, null, null,
 				gender ? Gender.valueOf(value) : null, null, null, null, null, null, null, 0, 0, 0, 0, null, false);
 	}
 

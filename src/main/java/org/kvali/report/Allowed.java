@@ -27,9 +27,7 @@ final class Allowed {
 		add(index, Dimension.GENDER, names(filter.genders()));
 		add(index, Dimension.ACTIVITY_KIND, names(filter.activityKinds()));
 		add(index, Dimension.ACTIVITY, filter.activities());
-		if (filter.organizers() != null) {
-			organizedBy(index, filter.organizers());
-		}
+		add(index, Dimension.ORGANIZER, filter.organizers());
 		if (filter.disability() != null) {
 			add(index, Dimension.DISABILITY, List.of(filter.disability().toString()));
 		}
@@ -65,38 +63,6 @@ final class Allowed {
 			}
 		}
 		this.values.put(dimension, pass);
-	}
-
-	/**
-	 * The activities these organizations (codes) run, as a condition on the activity: with the activities named too,
-	 * those of them that they run.
-	 */
-	private void organizedBy(FactIndex index, List<String> codes) {
-		var organizations = index.dictionaries.get(Dimension.ORGANIZATION);
-		var running = new boolean[organizations.size()];
-		for (var code : codes) {
-			int id = organizations.find(code);
-			if (id >= 0) {
-				running[id] = true;
-			}
-		}
-		// organizers are numbered from 1 (0 for none), as the organizations' attributes are
-		var organizationOf = index.attributes.get(Dimension.ORGANIZATION);
-		var activityOf = index.attributes.get(Dimension.ACTIVITY);
-		var byActivity = index.organizers.byActivity();
-		var activities = index.dictionaries.get(Dimension.ACTIVITY);
-		var named = this.values.get(Dimension.ACTIVITY);
-		var pass = new boolean[activities.size()];
-		for (int a = 0; a < byActivity.length; a++) {
-			if (index.activityDeleted(a)) {
-				// one deleted keeps its code, which a live activity may take again: the live one decides alone
-				continue;
-			}
-			int activity = activityOf[a];
-			pass[activity] = byActivity[a] > 0 && running[organizationOf[byActivity[a]]]
-					&& (named == null || named[activity]);
-		}
-		this.values.put(Dimension.ACTIVITY, pass);
 	}
 
 	/** Per age a row holds ({@link FactIndex#age}), whether it is in one of the bands and in the range. */

@@ -69,7 +69,7 @@ class BreakdownSizes implements ListSizes {
 			case YEAR -> YEARS;
 			case QUARTER -> 4 * YEARS;
 			case MONTH -> 12 * YEARS;
-			case PROGRAMME, PROJECT, ORGANIZATION, ACTIVITY -> ReportService.MAX_FIRST;
+			case PROGRAMME, PROJECT, ORGANIZATION, ORGANIZER, ACTIVITY -> ReportService.MAX_FIRST;
 		};
 	}
 

@@ -10,9 +10,9 @@ public enum Dimension {
 
 	PROGRAMME("f.programme_code"), PROJECT("f.project_code"), REGION("f.region"), MUNICIPALITY("f.municipality"),
 	VENUE_REGION("f.venue_region"), VENUE_MUNICIPALITY("f.venue_municipality"), ORGANIZATION("f.organization_code"),
-	ORGANIZATION_KIND("f.organization_kind"), GENDER("f.gender"), AGE_BAND("f.age_band"),
-	AGE_GROUP("width_bucket(f.age, ages.starts)"), DISABILITY("f.disability"), ACTIVITY_KIND("f.activity_kind"),
-	ACTIVITY("f.activity_code"),
+	ORGANIZATION_KIND("f.organization_kind"), ORGANIZER("f.organizer_code"), GENDER("f.gender"),
+	AGE_BAND("f.age_band"), AGE_GROUP("width_bucket(f.age, ages.starts)"), DISABILITY("f.disability"),
+	ACTIVITY_KIND("f.activity_kind"), ACTIVITY("f.activity_code"),
 	YEAR("(date_trunc('year', f.start_date - shift.year) + shift.year)::date"),
 	QUARTER("(date_trunc('quarter', f.start_date - shift.quarter) + shift.quarter)::date"),
 	MONTH("date_trunc('month', f.start_date)::date");

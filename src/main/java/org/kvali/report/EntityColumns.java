@@ -43,6 +43,7 @@ record EntityColumns(Map<Dimension, Dictionary> dictionaries, Map<Dimension, int
 		var organizers = new Organizers(
 				activities.column(8, 0, 0, organizer -> ids.organizations().of(Long.parseLong(organizer)) + 1),
 				organizations.ids());
+		organizerColumn(organizers, dictionaries, attributes);
 		attribute(Dimension.MUNICIPALITY, persons, 1, 0, dictionaries, attributes);
 		attribute(Dimension.REGION, persons, 2, 0, dictionaries, attributes);
 		attribute(Dimension.GENDER, persons, 3, 0, dictionaries, attributes);
@@ -66,6 +67,22 @@ record EntityColumns(Map<Dimension, Dictionary> dictionaries, Map<Dimension, int
 		var dictionary = Dictionary.sorted(table.values(f));
 		dictionaries.put(dimension, dictionary);
 		attributes.put(dimension, table.column(f, offset, dictionary.unknown(), dictionary::id));
+	}
+
+	/**
+	 * ORGANIZER: the code of each activity's organizer, numbered as the organizations' codes are (one with none is
+	 * unknown, as organization number 0 is).
+	 */
+	private static void organizerColumn(Organizers organizers, Map<Dimension, Dictionary> dictionaries,
+			Map<Dimension, int[]> attributes) {
+		var codeOf = attributes.get(Dimension.ORGANIZATION);
+		var byActivity = organizers.byActivity();
+		var organizer = new int[byActivity.length];
+		for (int a = 0; a < organizer.length; a++) {
+			organizer[a] = codeOf[byActivity[a]];
+		}
+		dictionaries.put(Dimension.ORGANIZER, dictionaries.get(Dimension.ORGANIZATION));
+		attributes.put(Dimension.ORGANIZER, organizer);
 	}
 
 	/** YEAR, QUARTER and MONTH of every activity, numbered from January of the first year; returns that year. */

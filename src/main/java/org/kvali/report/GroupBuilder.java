@@ -28,6 +28,7 @@ final class GroupBuilder {
 				(String) v.get(Dimension.VENUE_REGION), (String) v.get(Dimension.VENUE_MUNICIPALITY),
 				(String) v.get(Dimension.ORGANIZATION),
 				enumOf(OrganizationKind.class, v.get(Dimension.ORGANIZATION_KIND)),
+				(String) v.get(Dimension.ORGANIZER),
 				enumOf(Gender.class, v.get(Dimension.GENDER)),
 				v.containsKey(Dimension.AGE_BAND) ? AgeBand.ofBand((Integer) v.get(Dimension.AGE_BAND)) : null,
 				(AgeRange) v.get(Dimension.AGE_GROUP),

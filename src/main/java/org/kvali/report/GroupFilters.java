@@ -64,6 +64,7 @@ public final class GroupFilters {
 			case DISABILITY -> 11;
 			case ACTIVITY_KIND -> 12;
 			case ACTIVITY -> 13;
+			case ORGANIZER -> 14;
 			case YEAR, QUARTER, MONTH -> throw new IllegalArgumentException("A period is no condition of a filter");
 		};
 		fields[field] = value instanceof AgeRange || value instanceof Boolean ? value : List.of(value);
@@ -71,7 +72,7 @@ public final class GroupFilters {
 				(List<String>) fields[3], (List<String>) fields[4], (List<String>) fields[5], (List<String>) fields[6],
 				(List<OrganizationKind>) fields[7], (List<Gender>) fields[8], (List<AgeBand>) fields[9],
 				(AgeRange) fields[10], (Boolean) fields[11], (List<ActivityKind>) fields[12], (List<String>) fields[13],
-				null, roles, null, null);
+				(List<String>) fields[14], roles, null, null);
 	}
 
 	/**

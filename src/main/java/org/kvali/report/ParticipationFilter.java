@@ -140,6 +140,7 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 			case VENUE_MUNICIPALITY -> this.venueMunicipalities;
 			case ORGANIZATION -> this.organizations;
 			case ORGANIZATION_KIND -> this.organizationKinds;
+			case ORGANIZER -> this.organizers;
 			case GENDER -> this.genders;
 			case AGE_BAND -> this.ageBands;
 			case DISABILITY -> this.disability == null ? null : List.of(this.disability);

@@ -14,9 +14,9 @@ import org.kvali.organization.OrganizationKind;
  */
 public record ParticipationGroup(String programmeCode, String projectCode, String regionCode,
 		String municipalityCode, String venueRegionCode, String venueMunicipalityCode, String organizationCode,
-		OrganizationKind organizationKind, Gender gender, AgeBand ageBand, AgeRange ageGroup, Boolean disability,
-		ActivityKind activityKind, String activityCode, Period period, int participations, int participants,
-		Integer activities, Integer organizations, Double share, boolean suppressed) {
+		OrganizationKind organizationKind, String organizerCode, Gender gender, AgeBand ageBand, AgeRange ageGroup,
+		Boolean disability, ActivityKind activityKind, String activityCode, Period period, int participations,
+		int participants, Integer activities, Integer organizations, Double share, boolean suppressed) {
 
 	/** This group suppressed: its measures are kept for the service but never shown. */
 	public ParticipationGroup hidden() {
@@ -40,8 +40,9 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 			Double share, boolean suppressed) {
 		return new ParticipationGroup(this.programmeCode, this.projectCode, this.regionCode, this.municipalityCode,
 				this.venueRegionCode, this.venueMunicipalityCode, this.organizationCode, this.organizationKind,
-				this.gender, this.ageBand, this.ageGroup, this.disability, this.activityKind, this.activityCode,
-				this.period, participations, participants, activities, organizations, share, suppressed);
+				this.organizerCode, this.gender, this.ageBand, this.ageGroup, this.disability, this.activityKind,
+				this.activityCode, this.period, participations, participants, activities, organizations, share,
+				suppressed);
 	}
 
 	/** The values of some of the group's dimensions, as a key. */
@@ -57,6 +58,7 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 				case VENUE_MUNICIPALITY -> this.venueMunicipalityCode;
 				case ORGANIZATION -> this.organizationCode;
 				case ORGANIZATION_KIND -> this.organizationKind;
+				case ORGANIZER -> this.organizerCode;
 				case GENDER -> this.gender;
 				case AGE_BAND -> this.ageBand;
 				// groups of ages do not overlap: each is known by its youngest age

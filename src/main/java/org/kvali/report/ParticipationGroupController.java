@@ -88,6 +88,12 @@ class ParticipationGroupController {
 	}
 
 	@BatchMapping
+	Map<ParticipationGroup, Organization> organizer(List<ParticipationGroup> groups) {
+		var byCode = this.organizations.organizationsByCode(BatchLinks.keys(groups, ParticipationGroup::organizerCode));
+		return BatchLinks.byKey(groups, ParticipationGroup::organizerCode, byCode);
+	}
+
+	@BatchMapping
 	Map<ParticipationGroup, Activity> activity(List<ParticipationGroup> groups) {
 		var byCode = this.activities.activitiesByCode(BatchLinks.keys(groups, ParticipationGroup::activityCode));
 		return BatchLinks.byKey(groups, ParticipationGroup::activityCode, byCode);

@@ -46,6 +46,8 @@ class IndicatorPathsTest {
 			    byRegionAge: disaggregate(by: [REGION, AGE_BAND], period: "2024") {
 			      group { region { code } ageBand participants suppressed } value }
 			    byKind: disaggregate(by: [ORGANIZATION_KIND, DISABILITY]) { group { organizationKind disability participants } value }
+			    byOrganizer: disaggregate(by: [ORGANIZER, YEAR]) {
+			      group { organizer { code } period { key } participants } value }
 			    byAgeGroup: disaggregate(by: [AGE_GROUP, GENDER], ageGroupStarts: [15, 25, 30]) {
 			      group { ageGroup { from to } gender participants } value } } }""";
 

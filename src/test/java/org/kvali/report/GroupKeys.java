@@ -21,6 +21,7 @@ final class GroupKeys {
 			entry(Dimension.VENUE_MUNICIPALITY, new String[] { "venueMunicipality", "code" }),
 			entry(Dimension.ORGANIZATION, new String[] { "organization", "code" }),
 			entry(Dimension.ORGANIZATION_KIND, new String[] { "organizationKind", null }),
+			entry(Dimension.ORGANIZER, new String[] { "organizer", "code" }),
 			entry(Dimension.GENDER, new String[] { "gender", null }),
 			entry(Dimension.AGE_BAND, new String[] { "ageBand", null }),
 			entry(Dimension.AGE_GROUP, new String[] { "ageGroup", "from" }),

@@ -26,6 +26,7 @@ class ParticipationOracle {
 			entry(Dimension.VENUE_MUNICIPALITY, "a.venue_municipality_code"),
 			entry(Dimension.ORGANIZATION, "ro.code"),
 			entry(Dimension.ORGANIZATION_KIND, "ro.kind"),
+			entry(Dimension.ORGANIZER, "(SELECT o.code FROM organization o WHERE o.id = a.organizer_id)"),
 			entry(Dimension.GENDER, "pt.gender"),
 			entry(Dimension.AGE_BAND, """
 					CASE WHEN pt.birth_year IS NULL THEN 'UNKNOWN'

@@ -86,6 +86,7 @@ class ParticipationReportTest {
 		assertBreakdown(List.of(Dimension.PROJECT, Dimension.GENDER, Dimension.AGE_BAND), null, PARTICIPANTS_ONLY);
 		assertBreakdown(List.of(Dimension.AGE_GROUP, Dimension.GENDER, Dimension.REGION), null, PARTICIPANTS_ONLY);
 		assertBreakdown(List.of(Dimension.ORGANIZATION_KIND, Dimension.ACTIVITY_KIND), null, PARTICIPANTS_ONLY);
+		assertBreakdown(List.of(Dimension.ORGANIZER, Dimension.GENDER, Dimension.YEAR), null, PARTICIPANTS_ONLY);
 		assertBreakdown(List.of(Dimension.VENUE_REGION, Dimension.REGION, Dimension.QUARTER), null, PARTICIPANTS_ONLY);
 		assertBreakdown(List.of(Dimension.DISABILITY, Dimension.GENDER, Dimension.ORGANIZATION), null, PARTICIPANTS_ONLY);
 		assertBreakdown(List.of(Dimension.PROGRAMME, Dimension.VENUE_MUNICIPALITY, Dimension.ACTIVITY, Dimension.MONTH),
