@@ -60,7 +60,7 @@ class HiddenActivityCodesTest {
 	void clean() {
 		var owner = new JdbcTemplate(this.ownerDataSource);
 		owner.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'HA-%')");
-		owner.update("DELETE FROM participant WHERE ref = 'HA-1'");
+		owner.update("DELETE FROM participant WHERE ref LIKE 'HA-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'HA-%'");
 		this.jdbc.update("DELETE FROM project WHERE code LIKE 'HA-%'");
 		this.jdbc.update("DELETE FROM programme WHERE code LIKE 'HA-%'");
@@ -83,6 +83,25 @@ class HiddenActivityCodesTest {
 		as("SCCSF").document(TOTALS).variable("code", "ha-tiny").execute().errors()
 			.expect(error -> error.getMessage().equals("No activity has the code 'ha-tiny'; write it as stored: HA-TINY"))
 			.verify();
+	}
+
+	/** One a breakdown by activity would show to a donor, 5 people or more, is named to another partner too. */
+	@Test
+	void anotherPartnersActivityOfFivePeopleIsCountedForAPartnerAsForADonor() {
+		var owner = new JdbcTemplate(this.ownerDataSource);
+		owner.update("INSERT INTO participant (ref, gender) SELECT 'HA-' || n, 'MALE' FROM generate_series(2, 5) n");
+		owner.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT (SELECT id FROM activity WHERE code = 'HA-TINY'), id FROM participant
+				WHERE ref IN ('HA-2', 'HA-3', 'HA-4', 'HA-5')""");
+		as("CIF").document(TOTALS).variable("code", "HA-TINY").execute()
+			.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(false)
+			.path("participation.totals.participants").entity(Integer.class).isEqualTo(5);
+		// its one woman is withheld, as anything small beyond the partner's own activities
+		as("CIF").document(TOTALS.replace("activities: [$code]", "activities: [$code], genders: [FEMALE]"))
+			.variable("code", "HA-TINY").execute()
+			.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(true)
+			.path("participation.totals.participants").valueIsNull();
 	}
 
 	private HttpGraphQlTester as(String organization) {

@@ -68,6 +68,10 @@ class GeographyQueriesTest {
 		var response = this.graphQl.document("{ municipalities { code name nameKa region { code } } }").execute();
 		List<String> georgian = response.path("municipalities[*].nameKa").entityList(String.class).get();
 		assertThat(georgian).hasSize(71).allSatisfy(name -> assertThat(name).matches("[\\u10D0-\\u10FF -]+"));
+		List<String> english = response.path("municipalities[*].name").entityList(String.class).get();
+		assertThat(english).hasSize(71)
+			.allSatisfy(name -> assertThat(name).matches("[A-Z][a-z]+([ -][A-Z]?[a-z]+)*"))
+			.contains("Marneuli", "Akhaltsikhe", "Borjomi");
 	}
 
 	@Test

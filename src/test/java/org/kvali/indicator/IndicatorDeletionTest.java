@@ -62,8 +62,11 @@ class IndicatorDeletionTest {
 					"code: Indicator TD-REPORTED has 2 reported values, corrections included: give"
 							+ " discardReportedValues: true to delete them with the indicator"))
 			.verify();
+		// refused whole: its values and its target kept
 		assertThat(owner.queryForObject("SELECT count(*) FROM indicator_value v JOIN indicator i"
 				+ " ON i.id = v.indicator_id WHERE i.code = 'TD-REPORTED'", Integer.class)).isEqualTo(2);
+		assertThat(owner.queryForObject("SELECT count(*) FROM indicator_target t JOIN indicator i"
+				+ " ON i.id = t.indicator_id WHERE i.code = 'TD-REPORTED'", Integer.class)).isOne();
 		this.graphQl.document("mutation { deleteIndicator(code: \"TD-REPORTED\", discardReportedValues: true) }")
 			.execute().path("deleteIndicator").entity(String.class).isEqualTo("TD-REPORTED");
 		assertThat(owner.queryForObject("SELECT count(*) FROM indicator WHERE code LIKE 'TD-%'", Integer.class)).isZero();

@@ -3,6 +3,7 @@ package org.kvali.intake;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,7 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors.length()").value(0));
 		assertThat(count("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'")).isZero();
 		assertThat(count("SELECT count(*) FROM activity WHERE code = 'TI-WS-1'")).isZero();
+		assertThat(count("SELECT count(*) FROM organization WHERE code = 'TI-ORG'")).isZero();
 		assertThat(count("SELECT count(*) FROM attendance_import WHERE status = 'VALIDATED'")).isEqualTo(1);
 	}
 
@@ -724,19 +726,26 @@ class AttendanceImportTest {
 
 	@Test
 	void aStoredParticipantsGenderIsNotChangedByASheet() throws Exception {
-		var other = storedGender("P0001").equals("female") ? "male" : "female";
+		var stored = storedGender("P0001");
+		var other = stored.equals("female") ? "male" : "female";
 		var sheet = HEADER + "TI-WS-1,Budget workshop,workshop,TEST-INTAKE,2025-09-12,2025-09-12,,P0001," + other + ",,,,,,\n";
 		load(sheet, false).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].column").value("gender"))
 			.andExpect(jsonPath("$.errors[0].message")
 				.value("Participant P0001 is stored as " + storedGender("P0001") + "; gender is not corrected by a sheet (correctParticipant corrects it)"));
+		// nothing of the sheet is stored: the person keeps their gender, and the activity is not created
+		assertThat(storedGender("P0001")).isEqualTo(stored);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TI-WS-1'", Integer.class))
+			.isZero();
 	}
 
 	@Test
 	void reportsAreReadBackThroughGraphQl() throws Exception {
+		// a column of notes, which is ignored with a warning
+		var sheet = SHEET.replaceFirst("role\n", "role,notes\n");
 		var body = this.mvc.perform(post("/imports/attendance").param("name", " Day 1, Marneuli.csv ")
 			.contentType("text/csv")
-			.content(SHEET.getBytes(StandardCharsets.UTF_8))).andReturn().getResponse().getContentAsString();
+			.content(sheet.getBytes(StandardCharsets.UTF_8))).andReturn().getResponse().getContentAsString();
 		var id = com.jayway.jsonpath.JsonPath.<String>read(body, "$.id");
 		load("activity_code\nx\n", true);
 		// language=GraphQL
@@ -750,7 +759,7 @@ class AttendanceImportTest {
 		response.path("import.rows").entity(Integer.class).isEqualTo(3);
 		response.path("import.created.participations").entity(Integer.class).isEqualTo(3);
 		response.path("import.created.organizations").entity(Integer.class).isEqualTo(1);
-		response.path("import.fileSha256").entity(String.class).isEqualTo(sha256(SHEET));
+		response.path("import.fileSha256").entity(String.class).isEqualTo(sha256(sheet));
 		response.path("import.importedBy").entity(String.class).isEqualTo("bootstrap-admin");
 		// which sheet it was: its name as sent, trimmed, and the activities it names
 		response.path("import.fileName").entity(String.class).isEqualTo("Day 1, Marneuli.csv");
@@ -774,12 +783,13 @@ class AttendanceImportTest {
 					"The required column gender is missing from the first row");
 		messages.path("imports.edges[1].node.errors").entityList(Object.class).hasSize(0);
 		messages.path("imports.edges[1].node.warnings[*].message").entityList(String.class)
-			.isEqualTo(this.graphQl.document("query($id: ID!) { import(id: $id) { warnings { message } } }")
-				.variable("id", id)
-				.execute()
-				.path("import.warnings[*].message")
-				.entityList(String.class)
-				.get());
+			.containsExactly("unknown column, ignored");
+		this.graphQl.document("query($id: ID!) { import(id: $id) { warnings { column message } } }")
+			.variable("id", id)
+			.execute()
+			.path("import.warnings")
+			.entityList(Map.class)
+			.containsExactly(Map.of("column", "notes", "message", "unknown column, ignored"));
 		// each weighed at the most it may list: the errors of a page of 100 reports of 4 MB each had passed
 		this.graphQl.document("{ imports(first: 100) { edges { node { errors { message } } } } }")
 			.execute()

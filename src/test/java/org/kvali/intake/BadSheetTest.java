@@ -52,7 +52,13 @@ class BadSheetTest {
 
 	@AfterEach
 	void nothingStoredAndHealthy() throws Exception {
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("""
+				SELECT (SELECT count(*) FROM participant WHERE ref LIKE 'TI-%')
+				     + (SELECT count(*) FROM activity WHERE code LIKE 'TI-%')
+				     + (SELECT count(*) FROM organization WHERE code LIKE 'TI-%')
+				     + (SELECT count(*) FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				        JOIN project p ON p.id = a.project_id WHERE p.code = 'TEST-INTAKE')""", Integer.class))
+			.as("participants, activities, organizations and participations of the sheets").isZero();
 		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 		IntakeFixture.remove(this.jdbc);
 	}
@@ -471,7 +477,9 @@ class BadSheetTest {
 
 	@Test
 	void anUnsupportedContentType() throws Exception {
-		send("application/pdf", "%PDF".getBytes(StandardCharsets.US_ASCII)).andExpect(status().isUnsupportedMediaType());
+		send("application/pdf", "%PDF".getBytes(StandardCharsets.US_ASCII)).andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.errors[0].message").value("Send the sheet as text/csv (UTF-8, or Excel's Unicode"
+					+ " Text as text/plain) or as " + XLSX + "; got 'application/pdf'"));
 		// a wildcard is no type: it failed with a 500 before the import was reached
 		send("*/*", "a,b".getBytes(StandardCharsets.US_ASCII)).andExpect(status().isUnsupportedMediaType())
 			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("The body is sent as"

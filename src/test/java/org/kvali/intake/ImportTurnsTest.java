@@ -1,9 +1,11 @@
 package org.kvali.intake;
 
 import java.time.Duration;
+import java.util.ArrayList;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +24,30 @@ class ImportTurnsTest {
 			.hasMessage("kvali.import.concurrent (KVALI_IMPORT_CONCURRENT, 10) must be below the pool's connections "
 					+ "(spring.datasource.hikari.maximum-pool-size, 10): each load holds one while its sheet arrives, "
 					+ "and reports, keys and health checks need the rest");
-		try (var turn = new ImportTurns(concurrent(9), 10).take()) {
-			assertThat(turn).isNotNull();
+	}
+
+	/** Nine loads at once of ten connections: a tenth waits for a turn, and is refused with 503 if none comes. */
+	@Test
+	void aLoadBeyondTheTurnsWaitsThenIsRefused() throws InterruptedException {
+		var turns = new ImportTurns(concurrent(9), 10);
+		long waited = ImportTurns.wait;
+		ImportTurns.wait = 50;
+		var taken = new ArrayList<ImportTurns.Turn>();
+		try {
+			for (int i = 0; i < 9; i++) {
+				taken.add(turns.take());
+			}
+			assertThatThrownBy(turns::take).isInstanceOfSatisfying(SheetException.class,
+					refused -> assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
+				.hasMessage("Other sheets are being loaded (9 at once at most) and this one waited 0 s for its turn;"
+						+ " send it again shortly");
+			// a turn given back is the next one's
+			taken.remove(0).close();
+			taken.add(turns.take());
+		}
+		finally {
+			ImportTurns.wait = waited;
+			taken.forEach(ImportTurns.Turn::close);
 		}
 	}
 

@@ -83,6 +83,8 @@ class InterruptedUploadTest {
 				+ "nothing was stored: send it again");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'CUT-%'", Integer.class))
 			.isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'CUT-1'", Integer.class))
+			.isZero();
 	}
 
 	/**

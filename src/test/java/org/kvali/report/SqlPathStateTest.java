@@ -198,7 +198,8 @@ class SqlPathStateTest {
 		this.jdbc.update(OTHERS_WORKSHOP);
 		var refusal = catchThrowable(() -> asPartner(() -> reports.shownTotals(report)));
 		assertThat(refusal).isInstanceOf(InvalidArgumentException.class)
-			.hasMessage(AgeRange.problem(narrow.ages(), null, true));
+			.hasMessage("A range selects 5 ages at least, so that no answer counts people of one or two birth years;"
+					+ " this one selects 2");
 		assertThat(((InvalidArgumentException) refusal).argument()).isEqualTo("filter.ages");
 	}
 
