@@ -1,7 +1,6 @@
 package org.kvali.indicator;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +10,6 @@ import org.dataloader.DataLoader;
 
 import org.kvali.graphql.BatchLinks;
 import org.kvali.graphql.ExplicitNulls;
-import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.indicator.IndicatorEnums.Granularity;
 import org.kvali.indicator.IndicatorEnums.Level;
@@ -21,7 +19,6 @@ import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
 import org.kvali.report.Dimension;
 import org.kvali.report.ParticipationFilter;
-import org.kvali.report.Period;
 import org.kvali.time.Today;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -41,7 +38,7 @@ class IndicatorController {
 
 	private final IndicatorEditor editor;
 
-	private final IndicatorStatus statuses;
+	private final IndicatorSeries series;
 
 	private final PeriodCells cells;
 
@@ -50,14 +47,14 @@ class IndicatorController {
 	private final IndicatorDeletion deletion;
 
 	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes, IndicatorEditor editor,
-			IndicatorStatus statuses, PeriodCells cells, IndicatorDefinitions definitions,
+			IndicatorSeries series, PeriodCells cells, IndicatorDefinitions definitions,
 			IndicatorDeletion deletion) {
 		this.definitions = definitions;
 		this.deletion = deletion;
 		this.indicators = indicators;
 		this.programmes = programmes;
 		this.editor = editor;
-		this.statuses = statuses;
+		this.series = series;
 		this.cells = cells;
 	}
 
@@ -189,87 +186,22 @@ class IndicatorController {
 	@SchemaMapping
 	CompletableFuture<Status> status(Indicator indicator, @Argument LocalDate asOf,
 			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
-		return current(indicator, asOf, today, indicatorValues).thenApply(point -> point == null ? null
+		return this.series.current(indicator, asOf, today, indicatorValues).thenApply(point -> point == null ? null
 				: point.status());
 	}
 
-	/**
-	 * The point of the target period that {@code status} judges on the day: its target, the actual counted to that
-	 * day, progress and status. A card had only {@code actual} to date beside the status, which for an indicator not
-	 * cumulative counted every period together: 53 beside a year's target of 24, OFF_TRACK (a review's).
-	 */
+	/** The point of the target period that {@code status} judges on the day ({@link IndicatorSeries#current}). */
 	@SchemaMapping
-	CompletableFuture<Point> current(Indicator indicator, @Argument LocalDate asOf,
+	CompletableFuture<IndicatorPoint> current(Indicator indicator, @Argument LocalDate asOf,
 			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
-		if (asOf != null && asOf.isAfter(today)) {
-			// participation to come is not counted (IndicatorValues.Key#countedTo): a day ahead was judged on today's
-			throw new InvalidArgumentException("asOf", asOf, "The day is after today (" + today + "): what is to "
-					+ "come is not counted yet, so no status can be told for it");
-		}
-		var day = asOf != null ? asOf : today;
-		var target = IndicatorWindows.currentTarget(indicator.targets(), day);
-		if (target == null) {
-			return CompletableFuture.completedFuture(null);
-		}
-		return indicatorValues.load(IndicatorWindows.window(indicator, target.period(), day, today))
-			.thenApply(actual -> Point.of(indicator, target.period(), target.value(), actual,
-					this.statuses.judged(indicator, target.period(), target.value(), actual, day)));
+		return this.series.current(indicator, asOf, today, indicatorValues);
 	}
 
 	@SchemaMapping
-	CompletableFuture<List<Point>> series(Indicator indicator, @Argument Granularity granularity,
+	CompletableFuture<List<IndicatorPoint>> series(Indicator indicator, @Argument Granularity granularity,
 			@ContextValue(Today.CONTEXT_KEY) LocalDate today, DataLoader<IndicatorValues.Key, Double> indicatorValues) {
-		var periods = IndicatorWindows.periods(indicator, granularity == null ? Granularity.YEAR : granularity);
-		var targets = periods.stream().map(period -> IndicatorStatus.target(indicator, period)).toList();
-		var actuals = periods.stream()
-			.map(period -> indicatorValues.load(IndicatorWindows.window(indicator, period, null, today)))
-			.toList();
-		// Each judged as status judges today against the point's target. A period under way by the actual status
-		// counts, of the target's period to today: the reported values of periods that have ended (a quarter's reported
-		// early made its year ON_TRACK where status was OFF_TRACK), and a target of another period by its own time (a
-		// quarter with its year's target, by the quarter's; a review's). A period that ended by its own actual, its
-		// verdict, and one to come has not started: neither asks for another.
-		var judgedActuals = new ArrayList<CompletableFuture<Double>>();
-		for (int i = 0; i < periods.size(); i++) {
-			var period = periods.get(i);
-			var target = targets.get(i);
-			boolean underWay = target != null && !IndicatorWindows.begins(indicator, period).isAfter(today)
-					&& !today.isAfter(IndicatorWindows.byProgrammeEnd(indicator, period.end()));
-			judgedActuals.add(underWay
-					? indicatorValues.load(IndicatorWindows.window(indicator, target.period(), today, today))
-					: actuals.get(i));
-		}
-		var all = new ArrayList<CompletableFuture<Double>>(actuals);
-		all.addAll(judgedActuals);
-		return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
-			var points = new ArrayList<Point>();
-			for (int i = 0; i < periods.size(); i++) {
-				var period = periods.get(i);
-				var target = targets.get(i);
-				IndicatorEnums.Status status = null;
-				if (target != null) {
-					// before the period begins it has not started, a cumulative indicator's too (its status was null)
-					status = IndicatorWindows.begins(indicator, period).isAfter(today)
-							? IndicatorEnums.Status.NOT_STARTED
-							: this.statuses.judged(indicator, target.period(), target.value(),
-									judgedActuals.get(i).join(), today);
-				}
-				points.add(Point.of(indicator, period, target == null ? null : target.value(), actuals.get(i).join(),
-						status));
-			}
-			return points;
-		});
-	}
-
-	/** One period of a series, and where it stands against its target. */
-	record Point(Period period, Double target, Double actual, Double progress, IndicatorEnums.Status status) {
-
-		static Point of(Indicator indicator, Period period, Double target, Double actual,
-				IndicatorEnums.Status status) {
-			return new Point(period, target, actual, target == null ? null
-					: Progress.of(actual, indicator.baselineValue(), target, indicator.direction()), status);
-		}
-
+		return this.series.of(indicator, granularity == null ? Granularity.YEAR : granularity, today,
+				indicatorValues);
 	}
 
 }
