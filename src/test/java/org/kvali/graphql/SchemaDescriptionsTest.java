@@ -43,6 +43,7 @@ class SchemaDescriptionsTest {
 
 	/** The actions the service writes to the audit log (AuditLog#record), as of this test. */
 	private static final List<String> AUDIT_ACTIONS = List.of("read personal data", "refused read of personal data",
+			"read attendance", "refused read of attendance",
 			"forget participant", "mutation", "remove participant with their participation",
 			"remove participations with activity", "import", "refused import", "refused revoked key");
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
@@ -11,6 +13,7 @@ import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,24 +44,46 @@ class AttendanceTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	@LiquibaseDataSource
+	DataSource ownerDataSource;
+
 	@AfterEach
 	void clean() {
+		var owner = new JdbcTemplate(this.ownerDataSource);
+		owner.update("""
+				DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'AT-%')""");
+		owner.update("""
+				DELETE FROM participant p
+				WHERE NOT EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = p.id)
+				  AND (p.ref ILIKE 'AT-%' OR p.ref LIKE 'forgotten-%')""");
+		owner.update("DELETE FROM erased_reference WHERE digest = sha256(convert_to('at-d', 'UTF8'))");
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'attendance %'");
-		this.jdbc.update("DELETE FROM activity WHERE code = 'AT-ONE'");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'AT-%'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'AT-X'");
 		this.jdbc.update("DELETE FROM programme WHERE code = 'AT-PRG'");
 	}
 
 	@Test
 	void thePartnerRunningAnActivityPagesThroughItsPeople() {
-		var cif = as(Role.PARTNER, "CIF");
-		var first = cif.document(PAGE).variable("activity", "WS-2025-DMANISI").variable("first", 3).execute();
+		var first = this.graphQl.document(PAGE).variable("activity", "WS-2025-DMANISI").variable("first", 3).execute();
 		first.path("attendance.totalCount").entity(Integer.class).isEqualTo(11);
 		first.path("attendance.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
 		first.path("attendance.edges[*].node").entityList(Map.class).containsExactly(
 				person("P0026", "CSO-DMANISI-2", "FEMALE", 2003),
 				person("P0027", "AG-DMANISI", "MALE", 1982),
 				person("P0029", "CSO-DMANISI-2", "FEMALE", 1995));
+		// CIF, which runs it, the same people; of these three, each also at another organization's activity, not
+		// what the other recorded (its sheets are not told it either)
+		var cif = as(Role.PARTNER, "CIF");
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(DISTINCT p.ref) FROM participation pn JOIN participant p ON p.id = pn.participant_id
+				JOIN activity a ON a.id = pn.activity_id JOIN organization o ON o.id = a.organizer_id
+				WHERE p.ref IN ('P0026', 'P0027', 'P0029') AND o.code <> 'CIF'""", Integer.class)).isEqualTo(3);
+		var cifs = cif.document(PAGE).variable("activity", "WS-2025-DMANISI").variable("first", 3).execute();
+		cifs.path("attendance.totalCount").entity(Integer.class).isEqualTo(11);
+		cifs.path("attendance.edges[*].node").entityList(Map.class).containsExactly(hidden("P0026", "CSO-DMANISI-2"),
+				hidden("P0027", "AG-DMANISI"), hidden("P0029", "CSO-DMANISI-2"));
 		var rest = cif.document(PAGE).variable("activity", "WS-2025-DMANISI").variable("first", 100)
 			.variable("after", first.path("attendance.pageInfo.endCursor").entity(String.class).get()).execute();
 		rest.path("attendance.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
@@ -68,14 +93,65 @@ class AttendanceTest {
 				SELECT p.ref FROM participation pn JOIN participant p ON p.id = pn.participant_id
 				JOIN activity a ON a.id = pn.activity_id WHERE a.code = 'WS-2025-DMANISI' ORDER BY p.ref""",
 				String.class)).hasSize(11);
-		// an admin reads it alike
-		assertThat(this.graphQl.document(PAGE).variable("activity", "WS-2025-DMANISI").variable("first", 3).execute()
-			.path("attendance").entity(Map.class).get())
-			.isEqualTo(first.path("attendance").entity(Map.class).get());
+		// each read is in the audit log, with the activity
+		assertThat(this.jdbc.queryForList("SELECT role FROM audit_event WHERE action = 'read attendance'"
+				+ " AND subject = 'WS-2025-DMANISI' ORDER BY id DESC LIMIT 3", String.class))
+			.containsExactly("PARTNER", "PARTNER", "ADMIN");
+	}
+
+	/**
+	 * Of SCCSF's activity: its own participant in full; one also at HEKS-EPER's activity without what HEKS-EPER
+	 * recorded; one erased on request not at all, whom an admin sees under a random reference. References in two
+	 * cases page one at a time, each once.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aPartnerSeesWhatItsOwnSheetWouldCompareAndNoOneErased() {
+		createApart();
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createActivity(input: {code: "AT-TWO", project: "AT-X", kind: MEETING, title: "Other's",
+				    startDate: "2025-11-06", endDate: "2025-11-06", organizer: "HEKS-EPER"}) { code } }""")
+			.execute().path("createActivity.code").entity(String.class).isEqualTo("AT-TWO");
+		var owner = new JdbcTemplate(this.ownerDataSource);
+		owner.update("""
+				INSERT INTO participant (ref, gender, birth_year, disability, home_municipality_code)
+				VALUES ('AT-a', 'FEMALE', 1990, true, 'GE-KK-MARNEULI'), ('AT-B', 'MALE', 1985, false, NULL),
+				       ('at-c', 'OTHER', NULL, NULL, NULL), ('AT-D', 'FEMALE', 2000, false, NULL)""");
+		owner.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a, participant p
+				WHERE a.code = 'AT-ONE' AND p.ref IN ('AT-a', 'AT-B', 'at-c', 'AT-D')
+				   OR a.code = 'AT-TWO' AND p.ref = 'AT-B'""");
+		this.graphQl.document("mutation { forgetParticipant(ref: \"AT-D\") { participations } }").execute()
+			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(1);
+		var sccsf = as(Role.PARTNER, "SCCSF");
+		var seen = new ArrayList<Map<String, Object>>();
+		String after = null;
+		for (int page = 0; page < 5 && (page == 0 || after != null); page++) {
+			var answer = sccsf.document(PAGE).variable("activity", "AT-ONE").variable("first", 1)
+				.variable("after", after).execute();
+			answer.path("attendance.totalCount").entity(Integer.class).isEqualTo(3);
+			seen.addAll(answer.path("attendance.edges[*].node").entityList(Map.class).get().stream()
+				.map(node -> (Map<String, Object>) node).toList());
+			after = answer.path("attendance.pageInfo.hasNextPage").entity(Boolean.class).get()
+					? answer.path("attendance.pageInfo.endCursor").entity(String.class).get() : null;
+		}
+		assertThat(seen).containsExactlyInAnyOrder(
+				node("AT-a", "FEMALE", 1990, true, Map.of("code", "GE-KK-MARNEULI")),
+				node("AT-B", null, null, null, null), node("at-c", "OTHER", null, null, null));
+		var admins = this.graphQl.document(PAGE).variable("activity", "AT-ONE").variable("first", 10).execute();
+		admins.path("attendance.totalCount").entity(Integer.class).isEqualTo(4);
+		admins.path("attendance.edges[*].node.ref").entityList(String.class)
+			.satisfies(refs -> assertThat(refs).hasSize(4).contains("AT-a", "AT-B", "at-c")
+				.anyMatch(ref -> ref.startsWith("forgotten-")));
+		admins.path("attendance.edges[?(@.node.ref == 'AT-B')].node.gender").entityList(String.class)
+			.containsExactly("MALE");
 	}
 
 	@Test
 	void noOneElseReadsAnActivitysPeople() {
+		int refused = refusals();
 		// another partner of the project, at an activity it does not run
 		as(Role.PARTNER, "SCCSF").document(PAGE).variable("activity", "WS-2025-DMANISI").execute().errors()
 			.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN
@@ -87,16 +163,10 @@ class AttendanceTest {
 					.equals("This needs the role ADMIN or PARTNER; the caller has " + role))
 				.verify();
 		}
+		// each refusal is in the audit log
+		assertThat(refusals()).isEqualTo(refused + 3);
 		// an activity of a project its organizations have no part in is none to a partner
-		// language=GraphQL
-		this.graphQl.document("""
-				mutation { createProgramme(input: {code: "AT-PRG", name: "Apart", donors: ["EU"],
-				    publisher: "HEKS-EPER", startDate: "2025-01-01", endDate: "2025-12-31"}) { code }
-				  createProject(input: {code: "AT-X", programme: "AT-PRG", name: "SCCSF's alone", lead: "HEKS-EPER",
-				    partners: [{organization: "SCCSF", role: REGIONAL_PARTNER}]}) { code }
-				  createActivity(input: {code: "AT-ONE", project: "AT-X", kind: MEETING, title: "Apart",
-				    startDate: "2025-11-05", endDate: "2025-11-05", organizer: "SCCSF"}) { code } }""")
-			.execute().path("createActivity.code").entity(String.class).isEqualTo("AT-ONE");
+		createApart();
 		as(Role.PARTNER, "CIF").document(PAGE).variable("activity", "AT-ONE").execute().errors()
 			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
 					&& error.getMessage().equals("No activity has the code 'AT-ONE'"))
@@ -136,6 +206,43 @@ class AttendanceTest {
 			.path("__type.fields[*].name").entityList(String.class).get();
 		assertThat(fields).containsExactly("ref", "role", "organization", "gender", "birthYear", "disability",
 				"homeMunicipality");
+	}
+
+	/** SCCSF's activity AT-ONE in a project of its own. */
+	private void createApart() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createProgramme(input: {code: "AT-PRG", name: "Apart", donors: ["EU"],
+				    publisher: "HEKS-EPER", startDate: "2025-01-01", endDate: "2025-12-31"}) { code }
+				  createProject(input: {code: "AT-X", programme: "AT-PRG", name: "SCCSF's alone", lead: "HEKS-EPER",
+				    partners: [{organization: "SCCSF", role: REGIONAL_PARTNER}]}) { code }
+				  createActivity(input: {code: "AT-ONE", project: "AT-X", kind: MEETING, title: "Apart",
+				    startDate: "2025-11-05", endDate: "2025-11-05", organizer: "SCCSF"}) { code } }""")
+			.execute().path("createActivity.code").entity(String.class).isEqualTo("AT-ONE");
+	}
+
+	private int refusals() {
+		return this.jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'refused read of attendance'"
+				+ " AND subject = 'WS-2025-DMANISI'", Integer.class);
+	}
+
+	private static Map<String, Object> node(String ref, String gender, Integer birthYear, Boolean disability,
+			Map<String, Object> home) {
+		var node = new java.util.HashMap<String, Object>();
+		node.put("ref", ref);
+		node.put("role", "PARTICIPANT");
+		node.put("organization", null);
+		node.put("gender", gender);
+		node.put("birthYear", birthYear);
+		node.put("disability", disability);
+		node.put("homeMunicipality", home);
+		return node;
+	}
+
+	private static Map<String, Object> hidden(String ref, String organization) {
+		var node = node(ref, null, null, null, null);
+		node.put("organization", Map.of("code", organization));
+		return node;
 	}
 
 	private static Map<String, Object> person(String ref, String organization, String gender, int birthYear) {
