@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.kvali.access.Caller;
 import org.kvali.audit.AuditLog;
 import org.kvali.graphql.Accepts;
 import org.kvali.graphql.AnsweredRefusals;
@@ -79,7 +80,7 @@ class ImportController {
 	 */
 	private ImportTurns.Turn take(HttpServletRequest request) throws InterruptedException {
 		try {
-			return this.turns.take();
+			return this.turns.take(Caller.current().name());
 		}
 		catch (SheetException ex) {
 			try {

@@ -726,7 +726,7 @@ class BadSheetTest {
 		try {
 			ImportTurns.wait = 100;
 			for (int i = 0; i < 4; i++) {
-				held.add(this.turns.take());
+				held.add(this.turns.take("held " + i));
 			}
 			send("text/csv", (AttendanceImportTest.HEADER + ROW.formatted(1)).getBytes(StandardCharsets.UTF_8))
 				.andExpect(status().isServiceUnavailable())
@@ -744,6 +744,28 @@ class BadSheetTest {
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 				.content(AttendanceImportTest.HEADER + ROW.formatted(1)))
 			.andExpect(status().isOk());
+	}
+
+	/** A caller whose sheets hold half of the turns waits for one of its own, and is told so. */
+	@Test
+	void aCallerHoldingHalfTheTurnsIsToldItsOwnSheetsHoldThem() throws Exception {
+		var wait = ImportTurns.wait;
+		var held = new java.util.ArrayList<ImportTurns.Turn>();
+		try {
+			ImportTurns.wait = 100;
+			// the tests' admin key acts as bootstrap-admin
+			held.add(this.turns.take("bootstrap-admin"));
+			held.add(this.turns.take("bootstrap-admin"));
+			send("text/csv", (AttendanceImportTest.HEADER + ROW.formatted(1)).getBytes(StandardCharsets.UTF_8))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(jsonPath("$.errors[0].message").value("Your other sheets are being loaded (2 at once for one"
+						+ " caller at most, of 4) and this one waited 0 s for its turn; send it once one of them is"
+						+ " answered"));
+		}
+		finally {
+			held.forEach(ImportTurns.Turn::close);
+			ImportTurns.wait = wait;
+		}
 	}
 
 	/**

@@ -35,15 +35,50 @@ class ImportTurnsTest {
 		var taken = new ArrayList<ImportTurns.Turn>();
 		try {
 			for (int i = 0; i < 9; i++) {
-				taken.add(turns.take());
+				taken.add(turns.take("caller " + i));
 			}
-			assertThatThrownBy(turns::take).isInstanceOfSatisfying(SheetException.class,
+			assertThatThrownBy(() -> turns.take("another")).isInstanceOfSatisfying(SheetException.class,
 					refused -> assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
 				.hasMessage("Other sheets are being loaded (9 at once at most) and this one waited 0 s for its turn;"
 						+ " send it again shortly");
 			// a turn given back is the next one's
 			taken.remove(0).close();
-			taken.add(turns.take());
+			taken.add(turns.take("another"));
+		}
+		finally {
+			ImportTurns.wait = waited;
+			taken.forEach(ImportTurns.Turn::close);
+		}
+	}
+
+	/**
+	 * One caller holds half of the turns at most, rounded up: a script sending sheet after sheet under one key took
+	 * every turn, and other partners' sheets were refused. A refusal for want of a turn gives the caller's turn back.
+	 */
+	@Test
+	void oneCallerHoldsHalfOfTheTurns() throws InterruptedException {
+		var turns = new ImportTurns(concurrent(5), 10);
+		long waited = ImportTurns.wait;
+		ImportTurns.wait = 50;
+		var taken = new ArrayList<ImportTurns.Turn>();
+		try {
+			for (int i = 0; i < 3; i++) {
+				taken.add(turns.take("script"));
+			}
+			assertThatThrownBy(() -> turns.take("script")).isInstanceOfSatisfying(SheetException.class,
+					refused -> assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
+				.hasMessage("Your other sheets are being loaded (3 at once for one caller at most, of 5) and this one"
+						+ " waited 0 s for its turn; send it once one of them is answered");
+			// another partner's sheets take the rest
+			taken.add(turns.take("partner"));
+			taken.add(turns.take("partner"));
+			assertThatThrownBy(() -> turns.take("partner")).hasMessageStartingWith("Other sheets are being loaded");
+			// the partner's refusal kept no turn of its own: one given back is its own again
+			taken.remove(taken.size() - 1).close();
+			taken.add(turns.take("partner"));
+			// the script's turn given back is its own again
+			taken.remove(0).close();
+			taken.add(turns.take("script"));
 		}
 		finally {
 			ImportTurns.wait = waited;

@@ -53,7 +53,7 @@ class RealServerRefusalsTest {
 		try {
 			ImportTurns.wait = 100;
 			while (held.size() < 4) {
-				held.add(this.turns.take());
+				held.add(this.turns.take("held " + held.size()));
 			}
 			try (var socket = new Socket("localhost", this.port)) {
 				var out = socket.getOutputStream();
