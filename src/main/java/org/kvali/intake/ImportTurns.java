@@ -56,8 +56,8 @@ class ImportTurns {
 		var own = this.callers.computeIfAbsent(caller, name -> new Semaphore(this.perCaller, true));
 		if (!own.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
 			throw new SheetException(HttpStatus.SERVICE_UNAVAILABLE, "Your other sheets are being loaded ("
-					+ this.perCaller + " at once for one caller at most, of " + this.concurrent + ") and this one waited "
-					+ wait / 1000 + " s for its turn; send it once one of them is answered");
+					+ this.perCaller + " at once for one caller at most, of " + this.concurrent
+					+ ") and this one waited " + wait / 1000 + " s for its turn; send it once one of them is answered");
 		}
 		if (!this.turns.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 			own.release();
