@@ -2,6 +2,7 @@ package org.kvali.iati;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -23,6 +24,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionTimedOutException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +45,13 @@ class IatiController {
 	/** A refusal's type, its charset named: without it a browser read a Georgian code in its own (a tester's). */
 	private static final MediaType PLAIN = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
+	/**
+	 * How long the results of one file may take in all; tests shorten it. Each statement may take 30 s, and on the SQL
+	 * path (the report index not ready) a programme's results are hundreds of them: without a bound of the whole, a
+	 * file asked at 10 million participations during a start ran for minutes, holding a connection.
+	 */
+	static volatile Duration deadline = Duration.ofSeconds(60);
+
 	private final ProgrammeService programmes;
 
 	private final OrganizationService organizations;
@@ -54,9 +66,13 @@ class IatiController {
 
 	private final ReportService reports;
 
+	private final PlatformTransactionManager transactions;
+
 	IatiController(ProgrammeService programmes, OrganizationService organizations, IndicatorResults results,
-			IatiLocations locations, IatiIdentifiers identifiers, Today today, ReportService reports) {
+			IatiLocations locations, IatiIdentifiers identifiers, Today today, ReportService reports,
+			PlatformTransactionManager transactions) {
 		this.reports = reports;
+		this.transactions = transactions;
 		this.identifiers = identifiers;
 		this.programmes = programmes;
 		this.organizations = organizations;
@@ -125,10 +141,20 @@ class IatiController {
 		var activities = IatiActivities.of(stored, projects, partners, donorIds,
 				this.organizations.organizationsById(orgIds), this.locations.ofProgramme(programme),
 				this.locations.dates(programme, now.toLocalDate()),
-				Access.published(() -> this.results.ofProgramme(programme, now.toLocalDate())));
+				Access.published(() -> withinDeadline().execute(status -> this.results.ofProgramme(programme,
+						now.toLocalDate()))));
 		IatiActivities.uniqueAmong(activities, stored, projects, this.identifiers.ofOtherProgrammes(stored.id()));
 		new IatiDocument(out, now).write(activities);
 		return out.toString();
+	}
+
+	/** The results' snapshot ({@link IndicatorResults}), each statement bounded by what is left of the deadline. */
+	private TransactionTemplate withinDeadline() {
+		var snapshot = new TransactionTemplate(this.transactions);
+		snapshot.setReadOnly(true);
+		snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		snapshot.setTimeout((int) Math.max(1, deadline.toSeconds()));
+		return snapshot;
 	}
 
 	@ExceptionHandler
@@ -146,13 +172,17 @@ class IatiController {
 		return ResponseEntity.unprocessableContent().contentType(PLAIN).body(ex.getMessage());
 	}
 
-	/** A statement past its 30 s: the file may be asked again once the many asking at once are answered. */
-	@ExceptionHandler
-	ResponseEntity<String> tooLong(QueryTimeoutException ex) {
+	/**
+	 * A statement past its 30 s, or the results past the deadline: the file may be asked again once the many asking
+	 * at once are answered, or the report index is ready.
+	 */
+	@ExceptionHandler({ QueryTimeoutException.class, TransactionTimedOutException.class })
+	ResponseEntity<String> tooLong(RuntimeException ex) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
 			.contentType(PLAIN)
-			.body("The file took longer to compute than a statement may take (the data just changed, or many files are"
-					+ " asked for at once); ask again shortly");
+			.body("The file took longer to compute than it may (" + deadline.toSeconds() + " s in all, 30 s a"
+					+ " statement: the data just changed, the service is starting, or many files are asked for at"
+					+ " once); ask again shortly");
 	}
 
 	@ExceptionHandler
