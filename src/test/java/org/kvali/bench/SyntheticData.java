@@ -101,10 +101,12 @@ final class SyntheticData {
 			for (int a = 1; written < this.participations; a++) {
 				int venue = skewed(municipalities.size(), 1.1);
 				var date = start.plusDays(this.random.nextInt(5 * 365));
-				activityRows.append(a).append("\tSYN-ACT-").append(a).append('\t').append(1 + this.random.nextInt(projects))
+				int project = 1 + this.random.nextInt(projects);
+				// run by its project's lead, a partner, as an implementing partner runs its own project's activities
+				activityRows.append(a).append("\tSYN-ACT-").append(a).append('\t').append(project)
 					.append('\t').append(KINDS[skewed(KINDS.length, 1.0)]).append("\tSynthetic activity ").append(a)
 					.append('\t').append(date).append('\t').append(date.plusDays(this.random.nextInt(3))).append('\t')
-					.append(municipalities.get(venue)).append('\n');
+					.append(municipalities.get(venue)).append('\t').append(5 + project % 16).append('\n');
 				int size = Math.min(this.participations - written, 10 + this.random.nextInt(41));
 				var local = byMunicipality.get(venue);
 				var seen = new HashSet<Integer>();
@@ -139,7 +141,8 @@ final class SyntheticData {
 
 	private static void flush(org.postgresql.copy.CopyManager copy, StringBuilder activities, StringBuilder participations)
 			throws SQLException, IOException {
-		copy.copyIn("COPY activity (id, code, project_id, kind, title, start_date, end_date, venue_municipality_code) FROM STDIN",
+		copy.copyIn("COPY activity (id, code, project_id, kind, title, start_date, end_date, venue_municipality_code,"
+				+ " organizer_id) FROM STDIN",
 				new StringReader(activities.toString()));
 		copy.copyIn("COPY participation (activity_id, participant_id, organization_id, role) FROM STDIN",
 				new StringReader(participations.toString()));

@@ -132,6 +132,20 @@ public final class ReportBenchmark {
 			var asPartner = time(WARMUP, RUNS, () -> partner.send(region.body(VARIANT.incrementAndGet())));
 			System.out.printf("Region x gender as a PARTNER of ORG-1, each a new question: p50 %.1f ms, p95 %.1f ms%n",
 					p(asPartner, 50), p(asPartner, 95));
+			// ORG-5 leads one project in sixteen and runs its activities: over them alone it sees its groups in full
+			created = client.send("{\"query\":\"mutation { createApiKey(input: {name: \\\"benchmark organizer "
+					+ System.nanoTime() + "\\\", role: PARTNER, organizations: [\\\"ORG-5\\\"]}) { secret } }\"}");
+			var organizer = new BenchmarkClient(context, created.replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1"));
+			var own = new Standard("region x gender, own activities", region.graphQl(), "organizers: [\"ORG-5\"]");
+			var ofOwn = time(WARMUP, RUNS, () -> organizer.send(own.body(VARIANT.incrementAndGet())));
+			System.out.printf("Region x gender of its own activities as a PARTNER of ORG-5 (in full), each a new"
+					+ " question: p50 %.1f ms, p95 %.1f ms%n", p(ofOwn, 50), p(ofOwn, 95));
+			var perOrganizer = new Standard("organizer x gender",
+					"{ participation%s { breakdown(by: [ORGANIZER, GENDER]) { organizer { code } gender participants } } }",
+					"");
+			var reach = time(WARMUP, RUNS, () -> client.send(perOrganizer.body(VARIANT.incrementAndGet())));
+			System.out.printf("Reach per implementing partner (ORGANIZER x GENDER), each a new question: p50 %.1f ms,"
+					+ " p95 %.1f ms%n", p(reach, 50), p(reach, 95));
 			// a drill-down into a few activities reads their rows alone
 			var activities = new Standard("totals of 10 activities",
 					"{ participation%s { totals { participants participations activities organizations } } }",
