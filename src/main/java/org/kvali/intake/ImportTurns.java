@@ -59,8 +59,17 @@ class ImportTurns {
 					+ this.perCaller + " at once for one caller at most, of " + this.concurrent
 					+ ") and this one waited " + wait / 1000 + " s for its turn; send it once one of them is answered");
 		}
-		if (!this.turns.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-			own.release();
+		boolean taken = false;
+		try {
+			taken = this.turns.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		finally {
+			if (!taken) {
+				// refused, or interrupted while waiting: the caller's turn goes back too
+				own.release();
+			}
+		}
+		if (!taken) {
 			throw new SheetException(HttpStatus.SERVICE_UNAVAILABLE, "Other sheets are being loaded (" + this.concurrent
 					+ " at once at most) and this one waited " + wait / 1000 + " s for its turn; send it again shortly");
 		}

@@ -51,6 +51,46 @@ class ImportTurnsTest {
 		}
 	}
 
+	/** A sheet interrupted while it waits for a turn gives its caller's back: the caller still has all of its own. */
+	@Test
+	void aSheetInterruptedWhileWaitingKeepsNoTurn() throws Exception {
+		var turns = new ImportTurns(concurrent(5), 10);
+		long waited = ImportTurns.wait;
+		ImportTurns.wait = 10_000;
+		var taken = new ArrayList<ImportTurns.Turn>();
+		try {
+			for (int i = 0; i < 5; i++) {
+				taken.add(turns.take("caller " + i));
+			}
+			var refusal = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+			var waiting = new Thread(() -> {
+				try {
+					turns.take("script");
+				}
+				catch (Throwable ex) {
+					refusal.set(ex);
+				}
+			});
+			waiting.start();
+			while (waiting.getState() != Thread.State.TIMED_WAITING) {
+				Thread.sleep(5);
+			}
+			waiting.interrupt();
+			waiting.join();
+			assertThat(refusal.get()).isInstanceOf(InterruptedException.class);
+			taken.forEach(ImportTurns.Turn::close);
+			taken.clear();
+			ImportTurns.wait = 50;
+			for (int i = 0; i < 3; i++) {
+				taken.add(turns.take("script"));
+			}
+		}
+		finally {
+			ImportTurns.wait = waited;
+			taken.forEach(ImportTurns.Turn::close);
+		}
+	}
+
 	/**
 	 * One caller holds half of the turns at most, rounded up: a script sending sheet after sheet under one key took
 	 * every turn, and other partners' sheets were refused. A refusal for want of a turn gives the caller's turn back.
@@ -73,11 +113,11 @@ class ImportTurnsTest {
 			taken.add(turns.take("partner"));
 			taken.add(turns.take("partner"));
 			assertThatThrownBy(() -> turns.take("partner")).hasMessageStartingWith("Other sheets are being loaded");
-			// the partner's refusal kept no turn of its own: one given back is its own again
-			taken.remove(taken.size() - 1).close();
-			taken.add(turns.take("partner"));
-			// the script's turn given back is its own again
+			// the partner's refusal kept no turn of its own: a turn the script gives back is the partner's third
 			taken.remove(0).close();
+			taken.add(turns.take("partner"));
+			// and one the partner gives back, the script's again
+			taken.remove(taken.size() - 1).close();
 			taken.add(turns.take("script"));
 		}
 		finally {
