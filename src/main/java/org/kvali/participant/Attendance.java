@@ -63,11 +63,16 @@ class Attendance {
 		this.snapshot.setReadOnly(true);
 	}
 
-	/** A page of the activity's people in order of reference, and how many there are, as of one snapshot. */
-	Connection<Attendee> of(String activityCode, Page page) {
+	/**
+	 * A page of the activity's people in order of reference, and how many there are, as of one snapshot; the role is
+	 * checked before the arguments, so that a caller without it is refused, and logged, whatever it sent.
+	 */
+	Connection<Attendee> of(String activityCode, Integer first, String after) {
 		Activity activity;
+		Page page;
 		try {
 			Access.require(Role.ADMIN, Role.PARTNER);
+			page = Page.of(first, after, 1);
 			new Validation().code("activity", activityCode).check();
 			activity = this.activities.changeable("activity", activityCode);
 		}

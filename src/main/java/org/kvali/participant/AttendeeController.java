@@ -7,7 +7,6 @@ import org.kvali.geography.GeographyService;
 import org.kvali.geography.Municipality;
 import org.kvali.graphql.BatchLinks;
 import org.kvali.graphql.Connection;
-import org.kvali.graphql.Page;
 import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
 
@@ -34,7 +33,7 @@ class AttendeeController {
 
 	@QueryMapping
 	Connection<Attendee> attendance(@Argument String activity, @Argument Integer first, @Argument String after) {
-		return this.attendance.of(activity, Page.of(first, after, 1));
+		return this.attendance.of(activity, first, after);
 	}
 
 	@BatchMapping

@@ -163,8 +163,13 @@ class AttendanceTest {
 					.equals("This needs the role ADMIN or PARTNER; the caller has " + role))
 				.verify();
 		}
+		// the role before the arguments: a page too large is refused for the role, and logged
+		as(Role.DONOR).document(PAGE).variable("activity", "WS-2025-DMANISI").variable("first", 500).execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN)
+			.verify();
 		// each refusal is in the audit log
-		assertThat(refusals()).isEqualTo(refused + 3);
+		assertThat(refusals()).isEqualTo(refused + 4);
 		// an activity of a project its organizations have no part in is none to a partner
 		createApart();
 		as(Role.PARTNER, "CIF").document(PAGE).variable("activity", "AT-ONE").execute().errors()
