@@ -85,8 +85,8 @@ class IndicatorSeries {
 							: this.statuses.judged(indicator, target.period(), target.value(),
 									judgedActuals.get(i).join(), today);
 				}
-				points.add(IndicatorPoint.of(indicator, period, target == null ? null : target.value(), actuals.get(i).join(),
-						status));
+				points.add(IndicatorPoint.of(indicator, period, target == null ? null : target.value(),
+						actuals.get(i).join(), status));
 			}
 			return points;
 		});

@@ -103,7 +103,6 @@ final class ReportCounts {
 				groups.stream().anyMatch(group -> SmallCells.tooSmall(group.participants(), this.k)));
 	}
 
-
 	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<ParticipationGroup> groups, boolean rows) {
 		var told = groups.stream()

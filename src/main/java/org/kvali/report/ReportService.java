@@ -71,7 +71,6 @@ public class ReportService {
 		return report;
 	}
 
-
 	/**
 	 * The totals as the current caller may see them: suppressed when under k participants for a caller who needs
 	 * that, none included. A filter is the caller's own: a 0 shown beside a suppressed 1 to k-1 would tell, of each
@@ -159,7 +158,6 @@ public class ReportService {
 	public void awaitIndex() {
 		this.index.current();
 	}
-
 
 	/**
 	 * Totals of several filters at once, each with the distinct counts its measures ask for (the others may be null):
@@ -292,7 +290,6 @@ public class ReportService {
 			throw BreakdownArguments.tooManyGroups();
 		}
 	}
-
 
 	/**
 	 * The participants each line of a breakdown's groups is told with, as they are weighed for the caller, the rows'

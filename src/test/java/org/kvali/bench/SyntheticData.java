@@ -65,7 +65,7 @@ final class SyntheticData {
 			rows.setLength(0);
 			for (int p = 1; p <= projects; p++) {
 				rows.append(p).append("\tSYN-PRJ-").append(p).append('\t').append(1 + p % programmes)
-					.append("\tSynthetic project ").append(p).append('\t').append(5 + p % 16).append('\n');
+					.append("\tSynthetic project ").append(p).append('\t').append(lead(p)).append('\n');
 			}
 			copy.copyIn("COPY project (id, code, programme_id, name, lead_organization_id) FROM STDIN",
 					new StringReader(rows.toString()));
@@ -106,7 +106,7 @@ final class SyntheticData {
 				activityRows.append(a).append("\tSYN-ACT-").append(a).append('\t').append(project)
 					.append('\t').append(KINDS[skewed(KINDS.length, 1.0)]).append("\tSynthetic activity ").append(a)
 					.append('\t').append(date).append('\t').append(date.plusDays(this.random.nextInt(3))).append('\t')
-					.append(municipalities.get(venue)).append('\t').append(5 + project % 16).append('\n');
+					.append(municipalities.get(venue)).append('\t').append(lead(project)).append('\n');
 				int size = Math.min(this.participations - written, 10 + this.random.nextInt(41));
 				var local = byMunicipality.get(venue);
 				var seen = new HashSet<Integer>();
@@ -137,6 +137,11 @@ final class SyntheticData {
 		copy.copyIn("COPY participant (id, ref, gender, birth_year, disability, home_municipality_code, organization_id) FROM STDIN",
 				new StringReader(rows.toString()));
 		rows.setLength(0);
+	}
+
+	/** The organization leading project p: one of the partners, ORG-5 to ORG-20. */
+	private static int lead(int project) {
+		return 5 + project % 16;
 	}
 
 	private static void flush(org.postgresql.copy.CopyManager copy, StringBuilder activities, StringBuilder participations)

@@ -132,7 +132,7 @@ public final class ReportBenchmark {
 			var asPartner = time(WARMUP, RUNS, () -> partner.send(region.body(VARIANT.incrementAndGet())));
 			System.out.printf("Region x gender as a PARTNER of ORG-1, each a new question: p50 %.1f ms, p95 %.1f ms%n",
 					p(asPartner, 50), p(asPartner, 95));
-			// ORG-5 leads one project in sixteen and runs its activities: over them alone it sees its groups in full
+			// ORG-5 leads a project (SYN-PRJ-16) and runs its activities: over them alone it sees its groups in full
 			created = client.send("{\"query\":\"mutation { createApiKey(input: {name: \\\"benchmark organizer "
 					+ System.nanoTime() + "\\\", role: PARTNER, organizations: [\\\"ORG-5\\\"]}) { secret } }\"}");
 			var organizer = new BenchmarkClient(context, created.replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1"));
