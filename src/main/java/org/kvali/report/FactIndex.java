@@ -487,8 +487,9 @@ final class FactIndex {
 	 * rows such look-ups cost more than all the rest of a row).
 	 */
 	static final List<Dimension> ROW_COPIES = List.of(Dimension.PROGRAMME, Dimension.PROJECT, Dimension.VENUE_REGION,
-			Dimension.VENUE_MUNICIPALITY, Dimension.ACTIVITY_KIND, Dimension.ORGANIZATION, Dimension.ORGANIZATION_KIND,
-			Dimension.REGION, Dimension.MUNICIPALITY, Dimension.GENDER, Dimension.DISABILITY);
+			Dimension.VENUE_MUNICIPALITY, Dimension.ACTIVITY_KIND, Dimension.ORGANIZER, Dimension.ORGANIZATION,
+			Dimension.ORGANIZATION_KIND, Dimension.REGION, Dimension.MUNICIPALITY, Dimension.GENDER,
+			Dimension.DISABILITY);
 
 	/**
 	 * How many answers an index keeps and how many groups they may hold in all; the most values a row copy holds: 16
