@@ -61,7 +61,8 @@ class ChangesetChecksumsTest {
 	}
 
 	private static Map<String, String> released() throws IOException {
-		var text = new ClassPathResource("db/changelog/released-checksums.txt").getContentAsString(StandardCharsets.UTF_8);
+		var text = new ClassPathResource("db/changelog/released-checksums.txt")
+			.getContentAsString(StandardCharsets.UTF_8);
 		var sums = new LinkedHashMap<String, String>();
 		for (var line : List.of(text.split("\n"))) {
 			if (!line.isBlank() && !line.startsWith("#")) {

@@ -2,6 +2,8 @@ package org.kvali.intake;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +30,9 @@ class ImportTurnsTest {
 
 	/** Nine loads at once of ten connections: a tenth waits for a turn, and is refused with 503 if none comes. */
 	@Test
-	void aLoadBeyondTheTurnsWaitsThenIsRefused() throws InterruptedException {
+	void aLoadBeyondTheTurnsWaitsThenIsRefused() throws Exception {
 		var turns = new ImportTurns(concurrent(9), 10);
-		long waited = ImportTurns.wait;
-		ImportTurns.wait = 50;
-		var taken = new ArrayList<ImportTurns.Turn>();
-		try {
+		withTurns(50, taken -> {
 			for (int i = 0; i < 9; i++) {
 				taken.add(turns.take("caller " + i));
 			}
@@ -44,25 +43,18 @@ class ImportTurnsTest {
 			// a turn given back is the next one's
 			taken.remove(0).close();
 			taken.add(turns.take("another"));
-		}
-		finally {
-			ImportTurns.wait = waited;
-			taken.forEach(ImportTurns.Turn::close);
-		}
+		});
 	}
 
 	/** A sheet interrupted while it waits for a turn gives its caller's back: the caller still has all of its own. */
 	@Test
 	void aSheetInterruptedWhileWaitingKeepsNoTurn() throws Exception {
 		var turns = new ImportTurns(concurrent(5), 10);
-		long waited = ImportTurns.wait;
-		ImportTurns.wait = 10_000;
-		var taken = new ArrayList<ImportTurns.Turn>();
-		try {
+		withTurns(10_000, taken -> {
 			for (int i = 0; i < 5; i++) {
 				taken.add(turns.take("caller " + i));
 			}
-			var refusal = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+			var refusal = new AtomicReference<Throwable>();
 			var waiting = new Thread(() -> {
 				try {
 					turns.take("script");
@@ -84,11 +76,7 @@ class ImportTurnsTest {
 			for (int i = 0; i < 3; i++) {
 				taken.add(turns.take("script"));
 			}
-		}
-		finally {
-			ImportTurns.wait = waited;
-			taken.forEach(ImportTurns.Turn::close);
-		}
+		});
 	}
 
 	/**
@@ -96,12 +84,9 @@ class ImportTurnsTest {
 	 * every turn, and other partners' sheets were refused. A refusal for want of a turn gives the caller's turn back.
 	 */
 	@Test
-	void oneCallerHoldsHalfOfTheTurns() throws InterruptedException {
+	void oneCallerHoldsHalfOfTheTurns() throws Exception {
 		var turns = new ImportTurns(concurrent(5), 10);
-		long waited = ImportTurns.wait;
-		ImportTurns.wait = 50;
-		var taken = new ArrayList<ImportTurns.Turn>();
-		try {
+		withTurns(50, taken -> {
 			for (int i = 0; i < 3; i++) {
 				taken.add(turns.take("script"));
 			}
@@ -119,6 +104,23 @@ class ImportTurnsTest {
 			// and one the partner gives back, the script's again
 			taken.remove(taken.size() - 1).close();
 			taken.add(turns.take("script"));
+		});
+	}
+
+	/** What a test does with the turns it takes, which it keeps in {@code taken}. */
+	private interface TurnsWork {
+
+		void run(List<ImportTurns.Turn> taken) throws Exception;
+
+	}
+
+	/** Runs {@code work} with this wait for a turn, then gives back the turns it kept and the wait. */
+	private static void withTurns(long wait, TurnsWork work) throws Exception {
+		long waited = ImportTurns.wait;
+		ImportTurns.wait = wait;
+		var taken = new ArrayList<ImportTurns.Turn>();
+		try {
+			work.run(taken);
 		}
 		finally {
 			ImportTurns.wait = waited;

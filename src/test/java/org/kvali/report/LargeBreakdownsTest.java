@@ -277,9 +277,9 @@ class LargeBreakdownsTest {
 					.header("Authorization", "Bearer " + donor))
 				.andExpect(status().isServiceUnavailable())
 				.andExpect(header().string("Retry-After", "5"))
-				.andExpect(content().string("The file took longer to compute than it may (60 s in all, 30 s a statement:"
-						+ " the data just changed, the service is starting, or many files are asked for at once); ask"
-						+ " again shortly"));
+				.andExpect(content().string("The file took longer to compute than it may (60 s in all, 30 s a"
+						+ " statement: the data just changed, the service is starting, or many files are asked for at"
+						+ " once); ask again shortly"));
 			writer.rollback();
 		}
 		this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL")

@@ -141,7 +141,8 @@ public final class ReportBenchmark {
 			System.out.printf("Region x gender of its own activities as a PARTNER of ORG-5 (in full), each a new"
 					+ " question: p50 %.1f ms, p95 %.1f ms%n", p(ofOwn, 50), p(ofOwn, 95));
 			var perOrganizer = new Standard("organizer x gender",
-					"{ participation%s { breakdown(by: [ORGANIZER, GENDER]) { organizer { code } gender participants } } }",
+					"{ participation%s { breakdown(by: [ORGANIZER, GENDER]) { organizer { code } gender participants"
+							+ " } } }",
 					"");
 			var reach = time(WARMUP, RUNS, () -> client.send(perOrganizer.body(VARIANT.incrementAndGet())));
 			System.out.printf("Reach per implementing partner (ORGANIZER x GENDER), each a new question: p50 %.1f ms,"
