@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sheet can be checked as loaded. A partner sees what a sheet of its own would compare, and no more: of a person also
  * recorded at another organization's activity, not what the other recorded (gender, birth year, disability, home
  * municipality), as its sheets are not told it; and no one erased on request, whose new reference links to nothing.
- * Reports count people and never list them; every read and refused attempt is in the audit log.
+ * Reports count people and never list them. Every read is in the audit log, and every refusal of the role or of
+ * another's activity (one a partner may not list is NOT_FOUND, as to {@code activity(code)}, and not logged).
  */
 @Service
 class Attendance {
