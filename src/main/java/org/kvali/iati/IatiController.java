@@ -17,6 +17,7 @@ import org.kvali.indicator.IndicatorResults;
 import org.kvali.organization.OrganizationService;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.report.ReportService;
+import org.kvali.sql.Snapshots;
 import org.kvali.time.Today;
 
 import org.springframework.dao.QueryTimeoutException;
@@ -25,7 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.MultiValueMap;
@@ -150,9 +150,7 @@ class IatiController {
 
 	/** The results' snapshot ({@link IndicatorResults}), each statement bounded by what is left of the deadline. */
 	private TransactionTemplate withinDeadline() {
-		var snapshot = new TransactionTemplate(this.transactions);
-		snapshot.setReadOnly(true);
-		snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		var snapshot = Snapshots.readOnly(this.transactions);
 		snapshot.setTimeout((int) Math.max(1, deadline.toSeconds()));
 		return snapshot;
 	}

@@ -15,12 +15,12 @@ import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 import org.kvali.report.ParticipationRole;
 import org.kvali.sql.ErasedReferences;
+import org.kvali.sql.Snapshots;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -59,9 +59,7 @@ class Attendance {
 		this.jdbc = jdbc;
 		this.activities = activities;
 		this.audit = audit;
-		this.snapshot = new TransactionTemplate(transactions);
-		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-		this.snapshot.setReadOnly(true);
+		this.snapshot = Snapshots.readOnly(transactions);
 	}
 
 	/**

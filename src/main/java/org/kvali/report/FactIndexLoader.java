@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import org.kvali.sql.LongWork;
+import org.kvali.sql.Snapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -80,9 +80,7 @@ class FactIndexLoader {
 	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions, FactIndex.Settings settings) {
 		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
-		this.snapshot = new TransactionTemplate(transactions);
-		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-		this.snapshot.setReadOnly(true);
+		this.snapshot = Snapshots.readOnly(transactions);
 		this.settings = settings;
 	}
 

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.kvali.sql.Snapshots;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
@@ -40,9 +41,7 @@ class ReportRepository {
 
 	ReportRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
-		this.snapshot = new TransactionTemplate(transactions);
-		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-		this.snapshot.setReadOnly(true);
+		this.snapshot = Snapshots.readOnly(transactions);
 	}
 
 	/**
