@@ -37,22 +37,41 @@ final class IndexQuery {
 	 */
 	List<ParticipationGroup> breakdown(List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy, Integer first,
 			MeasureSet measures, int most) {
+		return breakdown(by, grouping, orderBy, first, measures, GroupConditions.NONE, most);
+	}
+
+	/** The groups {@code having} holds, sorted and cut to {@code first}; {@code most} counts those alone. */
+	List<ParticipationGroup> breakdown(List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy, Integer first,
+			MeasureSet measures, GroupConditions having, int most) {
 		try (var memory = new ScanMemory(this.index.scanLimit)) {
-			var scan = new IndexScan(this.index, this.filter, by, grouping, measures.orderedBy(orderBy), memory);
-			if (first == null && scan.groups.count() > most) {
+			var scan = new IndexScan(this.index, this.filter, by, grouping,
+					having.counted(measures.orderedBy(orderBy)), memory);
+			if (first == null && kept(scan, having) > most) {
 				throw new TooManyGroups(most);
 			}
-			return groups(scan, by, grouping, orderBy, first);
+			return groups(scan, by, grouping, orderBy, first, having);
 		}
 	}
 
+	private static int kept(IndexScan scan, GroupConditions having) {
+		if (having.isNone()) {
+			return scan.groups.count();
+		}
+		int[] kept = { 0 };
+		scan.groups.forEach((key, counted) -> kept[0] += having.holds(counted) ? 1 : 0);
+		return kept[0];
+	}
+
 	private List<ParticipationGroup> groups(IndexScan scan, List<Dimension> by, Grouping grouping,
-			List<GroupOrder> orderBy, Integer first) {
+			List<GroupOrder> orderBy, Integer first, GroupConditions having) {
 		var order = order(by, orderBy, grouping);
 		// the first n of thousands of groups (top 20 organizations) without sorting them all
 		var limited = new ArrayList<Row>();
 		var top = first == null ? null : new PriorityQueue<Row>(Math.max(1, first), order.reversed());
 		scan.groups.forEach((key, counted) -> {
+			if (!having.holds(counted)) {
+				return;
+			}
 			var row = new Row(scan.ids(key), counted);
 			if (top == null) {
 				limited.add(row);

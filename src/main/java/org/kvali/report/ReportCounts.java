@@ -131,18 +131,29 @@ final class ReportCounts {
 	List<ParticipationGroup> breakdown(Optional<FactIndex> index, ParticipationFilter filter,
 			List<Dimension> by, Grouping grouping, List<GroupOrder> order, Integer first, MeasureSet measures,
 			int most) {
-		var counted = measures.orderedBy(order);
+		return breakdown(index, filter, by, grouping, order, first, measures, GroupConditions.NONE, most);
+	}
+
+	/**
+	 * The groups {@code having} holds; without {@code first}, {@link TooManyGroups} when there are more than
+	 * {@code most} of them.
+	 */
+	List<ParticipationGroup> breakdown(Optional<FactIndex> index, ParticipationFilter filter,
+			List<Dimension> by, Grouping grouping, List<GroupOrder> order, Integer first, MeasureSet measures,
+			GroupConditions having, int most) {
+		var counted = having.counted(measures.orderedBy(order));
 		// a breakdown by no period and no groups of ages is one answer whatever the grouping: kept as one, an
 		// indicator's split by gender (its programme's years) is the split its totals of one gender read
 		var kept = by.stream().anyMatch(dimension -> dimension.isPeriod() || dimension == Dimension.AGE_GROUP)
 				? grouping : Grouping.CALENDAR;
 		try {
 			return index
-				.map(facts -> facts.answers.get(new Breakdown(filter, by, kept, order, first, counted, most),
-						() -> List.copyOf(
-								new IndexQuery(facts, filter).breakdown(by, kept, order, first, counted, most)),
+				.map(facts -> facts.answers.get(new Breakdown(filter, by, kept, order, first, counted, having, most),
+						() -> List.copyOf(new IndexQuery(facts, filter).breakdown(by, kept, order, first, counted,
+								having, most)),
 						groups -> groups.size() + filter.values() / 2))
-				.orElseGet(() -> this.repository.breakdown(filter, by, grouping, order, first, counted, most));
+				.orElseGet(() -> this.repository.breakdown(filter, by, grouping, order, first, counted, having,
+						most));
 		}
 		catch (ScanMemory.Busy ex) {
 			throw new BusyException("Other large questions were being counted, and this one waited " + ex.waited
@@ -187,7 +198,7 @@ final class ReportCounts {
 	private static final Measures NONE = new Measures(0, 0, 0, 0);
 
 	private record Breakdown(ParticipationFilter filter, List<Dimension> by, Grouping grouping,
-			List<GroupOrder> order, Integer first, MeasureSet measures, int most) {
+			List<GroupOrder> order, Integer first, MeasureSet measures, GroupConditions having, int most) {
 	}
 
 }

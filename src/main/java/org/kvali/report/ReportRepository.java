@@ -158,6 +158,12 @@ class ReportRepository {
 	 */
 	List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, Grouping grouping,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures, int most) {
+		return breakdown(filter, by, grouping, orderBy, first, measures, GroupConditions.NONE, most);
+	}
+
+	/** The groups {@code having} holds, cut to {@code first}; {@code most} counts those alone. */
+	List<ParticipationGroup> breakdown(ParticipationFilter filter, List<Dimension> by, Grouping grouping,
+			List<GroupOrder> orderBy, Integer first, MeasureSet measures, GroupConditions having, int most) {
 		var conditions = ReportSql.conditions(filter);
 		conditions.bind("yearShift", grouping.yearStart() - 1);
 		if (by.contains(Dimension.AGE_GROUP)) {
@@ -165,7 +171,7 @@ class ReportRepository {
 		}
 		// the total row, then the groups; one more than the most tells that there are too many
 		conditions.bind("limit", 1 + (first != null ? first : most + 1));
-		var rows = this.jdbc.sql(ReportSql.breakdown(by, orderBy, measures, conditions))
+		var rows = this.jdbc.sql(ReportSql.breakdown(by, orderBy, measures, having, conditions))
 			.params(conditions.parameters())
 			.query((rs, row) -> new Row(rs.getBoolean("is_total"), values(rs, by, grouping), measures(rs, row)))
 			.list();

@@ -186,13 +186,20 @@ public class ReportService {
 	 */
 	public List<ParticipationGroup> shownBreakdown(ParticipationReport report, List<Dimension> by, Grouping grouping,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
+		return shownBreakdown(report, by, grouping, orderBy, first, measures, GroupConditions.NONE);
+	}
+
+	/** The groups shown ({@link #shownBreakdown}) that {@code having} holds, cut to {@code first}. */
+	public List<ParticipationGroup> shownBreakdown(ParticipationReport report, List<Dimension> by, Grouping grouping,
+			List<GroupOrder> orderBy, Integer first, MeasureSet measures, GroupConditions having) {
 		// the data and whether groups are withheld decided once, for the measures told and the groups alike
 		return inOneState(report, counted -> {
 			boolean suppressed = suppresses(counted.filter(), counted.data());
 			var shown = shownUnits(suppressed, counted.filter(), by);
 			BreakdownArguments.checkOrderShown(orderBy, shown);
+			having.check(shown);
 			return breakdown(counted, counted.data().of(this.index), suppressed, by, grouping, orderBy, first,
-					measures.and(shown))
+					measures.and(shown), having)
 				.stream()
 				.filter(group -> !group.suppressed())
 				.toList();
@@ -257,38 +264,62 @@ public class ReportService {
 	 */
 	public List<ParticipationGroup> breakdown(ParticipationReport report, List<Dimension> by, Grouping grouping,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures) {
+		return breakdown(report, by, grouping, orderBy, first, measures, GroupConditions.NONE);
+	}
+
+	/**
+	 * The groups of a breakdown ({@link #breakdown}) that {@code having} holds, or are withheld; those withheld from
+	 * the current caller are weighed with all the others, whatever {@code having} keeps.
+	 */
+	public List<ParticipationGroup> breakdown(ParticipationReport report, List<Dimension> by, Grouping grouping,
+			List<GroupOrder> orderBy, Integer first, MeasureSet measures, GroupConditions having) {
 		// the groups and whether they are suppressed from one index, so that both see the same data
 		var index = report.data().of(this.index);
 		return breakdown(report, index, suppresses(report.filter(), report.data()), by, grouping, orderBy, first,
-				measures);
+				measures, having);
 	}
 
 	private List<ParticipationGroup> breakdown(ParticipationReport report, Optional<FactIndex> index,
 			boolean suppressed, List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy, Integer first,
-			MeasureSet measures) {
+			MeasureSet measures, GroupConditions having) {
 		BreakdownArguments.check(by, grouping);
 		var order = orderBy == null ? List.<GroupOrder>of() : orderBy;
 		BreakdownArguments.checkPage(order, by, first);
+		having.check(MeasureSet.ALL);
 		if (suppressed) {
 			BreakdownArguments.checkAgesOfGroups(report.filter(), by, grouping);
 			// suppressed groups move to the end, so the page is cut after suppression; without first, every group
 			// is answered, so no more than that may be counted
-			int most = first == null ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;
+			int most = first == null && having.isNone() ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;
 			try {
-				var groups = this.counts.breakdown(index, report.filter(), by, grouping, order, null, measures, most);
-				return SmallCells.suppress(groups, by, this.k, first,
+				// what is withheld is weighed over all the groups; the conditions keep some of those shown
+				var groups = this.counts.breakdown(index, report.filter(), by, grouping, order, null,
+						having.counted(measures), most);
+				var weighed = SmallCells.suppress(groups, by, this.k, having.isNone() ? first : null,
 						this.counts.lineTotals(index, report.filter(), by, grouping, groups));
+				return having.isNone() ? weighed : kept(weighed, having, first);
 			}
 			catch (TooManyGroups ex) {
-				throw first == null ? BreakdownArguments.tooManyGroups() : BreakdownArguments.tooManyToWithhold(by);
+				throw most == MAX_FIRST ? BreakdownArguments.tooManyGroups() : BreakdownArguments.tooManyToWithhold(by);
 			}
 		}
 		try {
-			return this.counts.breakdown(index, report.filter(), by, grouping, order, first, measures, MAX_FIRST);
+			return this.counts.breakdown(index, report.filter(), by, grouping, order, first, measures, having,
+					MAX_FIRST);
 		}
 		catch (TooManyGroups ex) {
 			throw BreakdownArguments.tooManyGroups();
 		}
+	}
+
+	/** The groups shown that the conditions hold and those withheld (last), cut to {@code first}. */
+	private static List<ParticipationGroup> kept(List<ParticipationGroup> weighed, GroupConditions having,
+			Integer first) {
+		var kept = weighed.stream().filter(group -> group.suppressed() || having.holds(group.measures())).toList();
+		if (first == null && kept.stream().filter(group -> !group.suppressed()).count() > MAX_FIRST) {
+			throw BreakdownArguments.tooManyGroups();
+		}
+		return first == null || first >= kept.size() ? kept : kept.subList(0, first);
 	}
 
 	/**

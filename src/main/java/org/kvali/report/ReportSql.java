@@ -102,9 +102,11 @@ final class ReportSql {
 
 	/**
 	 * Groups and, in the same statement, the grand total (the empty grouping set) that shares are taken of. The total
-	 * row sorts first, so a limit ({@code :limit}) of {@code first + 1} keeps it and the first groups.
+	 * row sorts first, so a limit ({@code :limit}) of {@code first + 1} keeps it and the first groups; of the groups,
+	 * those {@code having} holds (its bounds bound in {@code conditions}).
 	 */
-	static String breakdown(List<Dimension> by, List<GroupOrder> orderBy, MeasureSet measures, Conditions conditions) {
+	static String breakdown(List<Dimension> by, List<GroupOrder> orderBy, MeasureSet measures,
+			GroupConditions having, Conditions conditions) {
 		var select = new ArrayList<String>();
 		var grouped = new ArrayList<String>();
 		for (var dimension : by) {
@@ -120,10 +122,11 @@ final class ReportSql {
 		for (var dimension : by) {
 			order.add(sortable(dimension) + " ASC NULLS LAST");
 		}
-		return "SELECT " + String.join(", ", select) + ",\n" + measures(measures) + ",\nGROUPING("
+		return "SELECT " + String.join(", ", select) + ",\n" + measures(having.counted(measures)) + ",\nGROUPING("
 				+ String.join(", ", grouped) + ") <> 0 AS is_total\nFROM participation_fact f\n" + SHIFTS
 				+ (by.contains(Dimension.AGE_GROUP) ? AGE_GROUPS : "") + conditions.where()
-				+ "\nGROUP BY GROUPING SETS ((" + String.join(", ", grouped) + "), ())\nORDER BY "
+				+ "\nGROUP BY GROUPING SETS ((" + String.join(", ", grouped) + "), ())"
+				+ having.having(String.join(", ", grouped), conditions) + "\nORDER BY "
 				+ String.join(", ", order) + "\nLIMIT :limit";
 	}
 

@@ -786,6 +786,8 @@ class FastPathDifferentialTest {
 		var withheldFromDonor = new HashSet<Boolean>();
 		assertThat(this.suppression.k()).as("the threshold the donor's answers are checked against").isEqualTo(5);
 		var sqlOnly = sqlOnlyReports();
+		// the groups' conditions drawn apart, leaving the draws of the rest as they were before `having`
+		var conditions = new Random(5);
 		assertThat(this.reports.indexIsCurrent()).as("the service answers from its index").isTrue();
 		// every dimension alone over all rows first: a random filter leaves out most single rows
 		var all = ParticipationFilter.ALL;
@@ -797,6 +799,37 @@ class FastPathDifferentialTest {
 					.isEqualTo(this.sql.breakdown(all, List.of(dimension), Grouping.CALENDAR, List.of(), null, measures, MOST));
 			}
 		}
+		// groups kept by their measures, each range's end at a count some group has, its middle one's: both paths keep
+		// those the ranges hold, cut to first after sorting
+		var keptSome = new HashSet<Boolean>();
+		for (var dimension : Dimension.values()) {
+			var by = List.of(dimension);
+			var groups = new IndexQuery(index, all).breakdown(by, Grouping.CALENDAR, List.of(), null, MeasureSet.ALL,
+					MOST);
+			var middle = groups.get(groups.size() / 2).measures();
+			for (var having : List.of(
+					new GroupConditions(new CountRange(middle.participations(), null), null, null, null),
+					new GroupConditions(null, new CountRange(null, middle.participants()), null, null),
+					new GroupConditions(null, null, new CountRange(middle.activities(), middle.activities()), null),
+					new GroupConditions(null, new CountRange(2, middle.participants()), null,
+							new CountRange(middle.organizations(), null)))) {
+				var kept = groups.stream().filter(group -> having.holds(group.measures())).toList();
+				assertThat(new IndexQuery(index, all).breakdown(by, Grouping.CALENDAR, List.of(), null, MeasureSet.ALL,
+						having, MOST))
+					.as("breakdown of all rows by %s, %s", dimension, having)
+					.isEqualTo(kept)
+					.isEqualTo(this.sql.breakdown(all, by, Grouping.CALENDAR, List.of(), null, MeasureSet.ALL, having,
+							MOST));
+				var largest = List.of(new GroupOrder(GroupOrderField.PARTICIPANTS, Direction.DESC));
+				assertThat(new IndexQuery(index, all).breakdown(by, Grouping.CALENDAR, largest, 2, MeasureSet.PEOPLE,
+						having, MOST))
+					.as("the largest two by %s, %s", dimension, having)
+					.isEqualTo(this.sql.breakdown(all, by, Grouping.CALENDAR, largest, 2, MeasureSet.PEOPLE, having,
+							MOST));
+				keptSome.add(kept.size() < groups.size());
+			}
+		}
+		assertThat(keptSome).as("conditions keeping some groups, and all").containsExactlyInAnyOrder(true, false);
 		// ranges of ages alone, their ends either side of each band's, by band and by gender
 		for (int edge : new int[] { 17, 18, 29, 30, 44, 45, 59, 60 }) {
 			for (var ages : List.of(new AgeRange(edge, null), new AgeRange(null, edge), new AgeRange(edge, edge),
@@ -885,11 +918,12 @@ class FastPathDifferentialTest {
 				single.add(fast.totals());
 			}
 			var measures = new MeasureSet(random.nextBoolean(), random.nextBoolean());
-			assertThat(fast.breakdown(by, grouping, orderBy, first, measures, MOST))
-				.as("breakdown by %s grouped %s order %s first %s %s of %s", by, grouping, orderBy, first,
-						measures, filter)
+			var having = having(conditions);
+			assertThat(fast.breakdown(by, grouping, orderBy, first, measures, having, MOST))
+				.as("breakdown by %s grouped %s order %s first %s %s %s of %s", by, grouping, orderBy, first,
+						measures, having, filter)
 				.isEqualTo(this.sql.breakdown(filter, by, grouping, orderBy, first, measures.orderedBy(orderBy),
-						MOST));
+						having, MOST));
 			// what a suppressed caller (DONOR, a partner outside its activities) sees is the same from either path
 			var counted = measures.orderedBy(orderBy);
 			assertThat(SmallCells.suppress(fast.breakdown(by, grouping, orderBy, null, counted, MOST), by, 5, first,
@@ -907,10 +941,10 @@ class FastPathDifferentialTest {
 			}
 			// a few groups at most: both paths refuse more alike, and answer alike what they do not refuse
 			int few = 1 + random.nextInt(40);
-			assertThat(answerOrRefusal(() -> fast.breakdown(by, grouping, orderBy, null, measures, few)))
-				.as("breakdown by %s of %s, at most %d groups", by, filter, few)
+			assertThat(answerOrRefusal(() -> fast.breakdown(by, grouping, orderBy, null, measures, having, few)))
+				.as("breakdown by %s of %s %s, at most %d groups", by, filter, having, few)
 				.isEqualTo(answerOrRefusal(() -> this.sql.breakdown(filter, by, grouping, orderBy, null, counted,
-						few)));
+						having, few)));
 			// every third: the service as a random caller, suppression decided and applied alike on either path
 			if (run % 3 == 0) {
 				var caller = callers.get(random.nextInt(callers.size()));
@@ -919,18 +953,18 @@ class FastPathDifferentialTest {
 				var report = new ParticipationReport(caller.own().isEmpty() || random.nextBoolean() ? filter
 						: ParticipationFilter.ALL.withActivities(some(random, caller.own())));
 				assertThat(answerOrRefusal(() -> caller.ask(() -> this.reports.breakdown(report, by, grouping, orderBy,
-						first, measures))))
-					.as("breakdown by %s of %s as %s", by, report.filter(), caller)
+						first, measures, having))))
+					.as("breakdown by %s of %s %s as %s", by, report.filter(), having, caller)
 					.isEqualTo(answerOrRefusal(() -> caller.ask(() -> sqlOnly.breakdown(report, by, grouping, orderBy,
-							first, measures))));
+							first, measures, having))));
 				assertThat(caller.ask(() -> this.reports.shownTotals(report))).as("totals of %s as %s", report.filter(), caller)
 					.isEqualTo(caller.ask(() -> sqlOnly.shownTotals(report)));
 				// the groups shown (measures withheld) and whether any is withheld, as the schema's fields tell them
 				assertThat(answerOrRefusal(() -> caller.ask(() -> this.reports.shownBreakdown(report, by, grouping,
-						orderBy, first, measures))))
-					.as("shown breakdown by %s of %s as %s", by, report.filter(), caller)
+						orderBy, first, measures, having))))
+					.as("shown breakdown by %s of %s %s as %s", by, report.filter(), having, caller)
 					.isEqualTo(answerOrRefusal(() -> caller.ask(() -> sqlOnly.shownBreakdown(report, by, grouping,
-							orderBy, first, measures))));
+							orderBy, first, measures, having))));
 				var withheld = answerOrRefusal(() -> caller.ask(() -> this.reports.withheld(report, by, grouping)));
 				assertThat(withheld).as("groups of %s by %s withheld from %s", report.filter(), by, caller)
 					.isEqualTo(answerOrRefusal(() -> caller.ask(() -> sqlOnly.withheld(report, by, grouping))));
@@ -1018,6 +1052,27 @@ class FastPathDifferentialTest {
 		};
 	}
 
+	/**
+	 * Conditions on a group's measures: none half the time, else one to four ranges of small counts (most groups of a
+	 * random filter are small), either end open or both given, sometimes a range holding one count.
+	 */
+	private static GroupConditions having(Random random) {
+		if (random.nextBoolean()) {
+			return GroupConditions.NONE;
+		}
+		var ranges = new CountRange[4];
+		for (int n = 1 + random.nextInt(4); n > 0; n--) {
+			int low = random.nextInt(8);
+			ranges[random.nextInt(4)] = switch (random.nextInt(4)) {
+				case 0 -> new CountRange(low, null);
+				case 1 -> new CountRange(null, low);
+				case 2 -> new CountRange(low, low);
+				default -> new CountRange(low, low + random.nextInt(20));
+			};
+		}
+		return new GroupConditions(ranges[0], ranges[1], ranges[2], ranges[3]);
+	}
+
 	/** A day an activity starts on, or the day before or after it; often the first or the last of them. */
 	private static LocalDate day(Random random, List<LocalDate> days) {
 		int pick = random.nextInt(4);
@@ -1052,7 +1107,8 @@ class FastPathDifferentialTest {
 		catch (InvalidArgumentException ex) {
 			boolean fewAges = List.of("by", "ageGroupStarts").contains(ex.argument())
 					&& ex.getMessage().startsWith("A group of ");
-			boolean withheldOrder = "orderBy".equals(ex.argument()) && ex.getMessage().contains(" are withheld from ");
+			boolean sorted = "orderBy".equals(ex.argument()) || String.valueOf(ex.argument()).startsWith("having.");
+			boolean withheldOrder = sorted && ex.getMessage().contains(" are withheld from ");
 			if (!fewAges && !withheldOrder) {
 				throw ex;
 			}

@@ -1,0 +1,102 @@
+package org.kvali.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.kvali.graphql.InvalidArgumentException;
+import org.kvali.sql.Conditions;
+
+/**
+ * The schema's GroupConditions: which groups of a breakdown to keep by their measures ("organizations that sent people
+ * to more than three activities": activities at least 4), all of the ranges given holding. Applied to the groups as
+ * counted, before {@code first} cuts them; to a caller from whom small groups are withheld, to the groups shown, after
+ * they are weighed: which groups are withheld never depends on it.
+ */
+public record GroupConditions(CountRange participations, CountRange participants, CountRange activities,
+		CountRange organizations) {
+
+	/** No condition: every group kept. */
+	public static final GroupConditions NONE = new GroupConditions(null, null, null, null);
+
+	/** The conditions given, NONE for none. */
+	static GroupConditions of(GroupConditions given) {
+		return given == null ? NONE : given;
+	}
+
+	boolean isNone() {
+		return equals(NONE);
+	}
+
+	/** Whether a group of these measures is kept. */
+	boolean holds(Measures measures) {
+		return (this.participations == null || this.participations.contains(measures.participations()))
+				&& (this.participants == null || this.participants.contains(measures.participants()))
+				&& (this.activities == null || this.activities.contains(measures.activities()))
+				&& (this.organizations == null || this.organizations.contains(measures.organizations()));
+	}
+
+	/** These measures, with the distinct counts the conditions name. */
+	MeasureSet counted(MeasureSet measures) {
+		return new MeasureSet(measures.activities() || this.activities != null,
+				measures.organizations() || this.organizations != null);
+	}
+
+	/**
+	 * A range that holds no count is refused, naming it; so is one over distinct activities or organizations where
+	 * they are withheld from the caller ({@code shown}), as an order by them is: the groups kept would tell them.
+	 */
+	void check(MeasureSet shown) {
+		checkRange("participations", this.participations);
+		checkRange("participants", this.participants);
+		checkRange("activities", this.activities);
+		checkRange("organizations", this.organizations);
+		if (this.activities != null && !shown.activities()) {
+			throw withheld("activities", this.activities, " or its kind");
+		}
+		if (this.organizations != null && !shown.organizations()) {
+			throw withheld("organizations", this.organizations, "");
+		}
+	}
+
+	private static void checkRange(String measure, CountRange range) {
+		if (range != null) {
+			range.check("having." + measure);
+		}
+	}
+
+	private static InvalidArgumentException withheld(String measure, CountRange range, String kind) {
+		return new InvalidArgumentException("having." + measure, range, "Cannot keep groups by " + measure
+				+ ": distinct " + measure + " are withheld from you where a question selects or groups people by what"
+				+ " they are (gender, age, disability, home region or municipality, organization" + kind + ")");
+	}
+
+	/**
+	 * A HAVING clause keeping the grand total of the grouping sets ({@code grouped} its grouping) and the groups the
+	 * conditions hold, every bound a parameter bound in {@code conditions}; the empty string for none.
+	 */
+	String having(String grouped, Conditions conditions) {
+		var clauses = new ArrayList<String>();
+		bound(clauses, conditions, "count(*)", "participations", this.participations);
+		bound(clauses, conditions, "count(DISTINCT f.participant_id)", "participants", this.participants);
+		bound(clauses, conditions, "count(DISTINCT f.activity_id)", "activities", this.activities);
+		bound(clauses, conditions, "count(DISTINCT f.organization_id)", "organizations", this.organizations);
+		return clauses.isEmpty() ? ""
+				: "\nHAVING GROUPING(" + grouped + ") <> 0 OR (" + String.join(" AND ", clauses) + ")";
+	}
+
+	private static void bound(List<String> clauses, Conditions conditions, String count, String name,
+			CountRange range) {
+		if (range == null) {
+			return;
+		}
+		if (range.atLeast() != null) {
+			clauses.add(count + " >= :" + name + "AtLeast");
+			conditions.bind(name + "AtLeast", range.atLeast());
+		}
+		if (range.atMost() != null) {
+			clauses.add(count + " <= :" + name + "AtMost");
+			conditions.bind(name + "AtMost", range.atMost());
+		}
+	}
+
+}
