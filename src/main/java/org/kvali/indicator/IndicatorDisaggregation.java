@@ -234,7 +234,8 @@ class IndicatorDisaggregation {
 	private static ParticipationGroup group(Dimension dimension, String value) {
 		boolean gender = dimension == Dimension.GENDER;
 		return new ParticipationGroup(null, null, gender ? null : value, null, null, null, null, null, null,
-				gender ? Gender.valueOf(value) : null, null, null, null, null, null, null, 0, 0, 0, 0, null, false);
+				gender ? Gender.valueOf(value) : null, null, null, null, null, null, null, null, 0, 0, 0, 0, null,
+				false);
 	}
 
 	/** A stored filter narrowed to the window. */

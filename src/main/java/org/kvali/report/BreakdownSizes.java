@@ -63,6 +63,7 @@ class BreakdownSizes implements ListSizes {
 			case AGE_GROUP -> ageGroups;
 			case DISABILITY -> 3;
 			case ACTIVITY_KIND -> ActivityKind.values().length;
+			case ROLE -> ParticipationRole.values().length;
 			case ORGANIZATION_KIND -> OrganizationKind.values().length + 1;
 			case REGION, VENUE_REGION -> this.regions + 1;
 			case MUNICIPALITY, VENUE_MUNICIPALITY -> this.municipalities + 1;

@@ -12,7 +12,7 @@ public enum Dimension {
 	VENUE_REGION("f.venue_region"), VENUE_MUNICIPALITY("f.venue_municipality"), ORGANIZATION("f.organization_code"),
 	ORGANIZATION_KIND("f.organization_kind"), ORGANIZER("f.organizer_code"), GENDER("f.gender"),
 	AGE_BAND("f.age_band"), AGE_GROUP("width_bucket(f.age, ages.starts)"), DISABILITY("f.disability"),
-	ACTIVITY_KIND("f.activity_kind"), ACTIVITY("f.activity_code"),
+	ACTIVITY_KIND("f.activity_kind"), ACTIVITY("f.activity_code"), ROLE("f.role"),
 	YEAR("(date_trunc('year', f.start_date - shift.year) + shift.year)::date"),
 	QUARTER("(date_trunc('quarter', f.start_date - shift.quarter) + shift.quarter)::date"),
 	MONTH("date_trunc('month', f.start_date)::date");

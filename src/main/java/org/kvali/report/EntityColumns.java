@@ -58,6 +58,8 @@ record EntityColumns(Map<Dimension, Dictionary> dictionaries, Map<Dimension, int
 			birthYear[p] = (short) births[p];
 		}
 		dictionaries.put(Dimension.AGE_BAND, Dictionary.ordered(List.of("0", "1", "2", "3", "4")));
+		dictionaries.put(Dimension.ROLE,
+				Dictionary.sorted(Arrays.stream(ParticipationRole.values()).map(Enum::name).toList()));
 		return new EntityColumns(dictionaries, attributes, birthYear, startYear, startDay, organizers, firstYear,
 				deleted);
 	}

@@ -28,7 +28,7 @@ final class FactIndex {
 			return switch (dimension) {
 				case REGION, MUNICIPALITY, GENDER, DISABILITY -> PERSON;
 				case ORGANIZATION, ORGANIZATION_KIND -> ORGANIZATION;
-				case AGE_BAND, AGE_GROUP -> ROW;
+				case AGE_BAND, AGE_GROUP, ROLE -> ROW;
 				default -> ACTIVITY;
 			};
 		}
@@ -163,6 +163,8 @@ final class FactIndex {
 			.collect(Collectors.toMap(dimension -> dimension,
 					dimension -> rowCopy(dimension, before, same, changes, organizationsKept), (a, b) -> a,
 					() -> new EnumMap<>(Dimension.class))));
+		this.rowValues.put(Dimension.ROLE, same != null && same.role == this.role ? same.rowValues.get(Dimension.ROLE)
+				: roles(this.role, this.dictionaries.get(Dimension.ROLE)));
 		boolean agesKept = before != null && startsWith(birthYear, before.birthYear)
 				&& startsWith(startYear, before.startYear);
 		this.rowValues.put(Dimension.AGE_BAND, agesKept && same != null ? same.rowValues.get(Dimension.AGE_BAND)
@@ -177,6 +179,19 @@ final class FactIndex {
 		boolean rolesKept = before != null && changes.keeps(this.role, before.role);
 		this.participantRows = rolesKept && same != null ? same.participantRows
 				: participantRows(rolesKept ? before : null, changes);
+	}
+
+	/** ROLE's value id of each row, from its role. */
+	private static char[] roles(byte[] role, Dictionary dictionary) {
+		var ids = new char[ParticipationRole.values().length];
+		for (var value : ParticipationRole.values()) {
+			ids[value.ordinal()] = (char) dictionary.id(value.name());
+		}
+		var column = new char[role.length];
+		for (int i = 0; i < role.length; i++) {
+			column[i] = ids[role[i]];
+		}
+		return column;
 	}
 
 	/** Whether {@code whole} begins with the values of {@code part}. */
@@ -519,8 +534,9 @@ final class FactIndex {
 	}
 
 	/**
-	 * Per row, the value id of each of {@link #ROW_COPIES} that fits in a row copy; and under AGE_BAND not the band but
-	 * the age ({@link #age}), which a scan plan turns into the band, so that ranges of ages are read from it too.
+	 * Per row, the value id of each of {@link #ROW_COPIES} that fits in a row copy, and of ROLE; and under AGE_BAND not
+	 * the band but the age ({@link #age}), which a scan plan turns into the band, so that ranges of ages are read from
+	 * it too.
 	 */
 	final Map<Dimension, char[]> rowValues = new EnumMap<>(Dimension.class);
 

@@ -33,7 +33,8 @@ final class GroupBuilder {
 				v.containsKey(Dimension.AGE_BAND) ? AgeBand.ofBand((Integer) v.get(Dimension.AGE_BAND)) : null,
 				(AgeRange) v.get(Dimension.AGE_GROUP),
 				(Boolean) v.get(Dimension.DISABILITY), enumOf(ActivityKind.class, v.get(Dimension.ACTIVITY_KIND)),
-				(String) v.get(Dimension.ACTIVITY), period, m.participations(), m.participants(), m.activities(),
+				(String) v.get(Dimension.ACTIVITY), enumOf(ParticipationRole.class, v.get(Dimension.ROLE)),
+				period, m.participations(), m.participants(), m.activities(),
 				m.organizations(), totalParticipants == 0 ? null : (double) m.participants() / totalParticipants,
 				false);
 	}

@@ -20,7 +20,7 @@ public final class GroupFilters {
 	/**
 	 * The filter narrowed to the group of a breakdown by {@code by}: its value of each dimension, periods aside (the
 	 * filter's dates hold them), a municipality's region too ({@code regionOf}); null where a value is one a filter
-	 * cannot name (the unknown of a code, or of disability). The filter's roles are kept.
+	 * cannot name (the unknown of a code, or of disability). The filter's roles are kept, but for a group's ROLE.
 	 */
 	public static ParticipationFilter narrowed(ParticipationFilter filter, ParticipationGroup group,
 			List<Dimension> by, UnaryOperator<String> regionOf) {
@@ -65,14 +65,16 @@ public final class GroupFilters {
 			case ACTIVITY_KIND -> 12;
 			case ACTIVITY -> 13;
 			case ORGANIZER -> 14;
+			case ROLE -> 15;
 			case YEAR, QUARTER, MONTH -> throw new IllegalArgumentException("A period is no condition of a filter");
 		};
 		fields[field] = value instanceof AgeRange || value instanceof Boolean ? value : List.of(value);
+		fields[15] = field == 15 ? fields[15] : roles;
 		return new ParticipationFilter((List<String>) fields[0], (List<String>) fields[1], (List<String>) fields[2],
 				(List<String>) fields[3], (List<String>) fields[4], (List<String>) fields[5], (List<String>) fields[6],
 				(List<OrganizationKind>) fields[7], (List<Gender>) fields[8], (List<AgeBand>) fields[9],
 				(AgeRange) fields[10], (Boolean) fields[11], (List<ActivityKind>) fields[12], (List<String>) fields[13],
-				(List<String>) fields[14], roles, null, null);
+				(List<String>) fields[14], (List<ParticipationRole>) fields[15], null, null);
 	}
 
 	/**

@@ -11,7 +11,7 @@ public enum GroupOrderField {
 	VENUE_MUNICIPALITY(Dimension.VENUE_MUNICIPALITY), ORGANIZATION(Dimension.ORGANIZATION),
 	ORGANIZATION_KIND(Dimension.ORGANIZATION_KIND), ORGANIZER(Dimension.ORGANIZER), GENDER(Dimension.GENDER),
 	AGE_BAND(Dimension.AGE_BAND), AGE_GROUP(Dimension.AGE_GROUP), DISABILITY(Dimension.DISABILITY),
-	ACTIVITY_KIND(Dimension.ACTIVITY_KIND), ACTIVITY(Dimension.ACTIVITY),
+	ACTIVITY_KIND(Dimension.ACTIVITY_KIND), ACTIVITY(Dimension.ACTIVITY), ROLE(Dimension.ROLE),
 	YEAR(Dimension.YEAR), QUARTER(Dimension.QUARTER), MONTH(Dimension.MONTH);
 
 	/** The measure column sorted by, or null when this sorts by a dimension. */

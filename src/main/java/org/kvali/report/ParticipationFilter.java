@@ -146,6 +146,7 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 			case DISABILITY -> this.disability == null ? null : List.of(this.disability);
 			case ACTIVITY_KIND -> this.activityKinds;
 			case ACTIVITY -> this.activities;
+			case ROLE -> countedRoles();
 			case AGE_GROUP, YEAR, QUARTER, MONTH -> null;
 		};
 		// the unknown (null) of a dimension a list selects is left out; List.of's contains refuses null

@@ -15,8 +15,9 @@ import org.kvali.organization.OrganizationKind;
 public record ParticipationGroup(String programmeCode, String projectCode, String regionCode,
 		String municipalityCode, String venueRegionCode, String venueMunicipalityCode, String organizationCode,
 		OrganizationKind organizationKind, String organizerCode, Gender gender, AgeBand ageBand, AgeRange ageGroup,
-		Boolean disability, ActivityKind activityKind, String activityCode, Period period, int participations,
-		int participants, Integer activities, Integer organizations, Double share, boolean suppressed) {
+		Boolean disability, ActivityKind activityKind, String activityCode, ParticipationRole role, Period period,
+		int participations, int participants, Integer activities, Integer organizations, Double share,
+		boolean suppressed) {
 
 	/** This group suppressed: its measures are kept for the service but never shown. */
 	public ParticipationGroup hidden() {
@@ -41,8 +42,8 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 		return new ParticipationGroup(this.programmeCode, this.projectCode, this.regionCode, this.municipalityCode,
 				this.venueRegionCode, this.venueMunicipalityCode, this.organizationCode, this.organizationKind,
 				this.organizerCode, this.gender, this.ageBand, this.ageGroup, this.disability, this.activityKind,
-				this.activityCode, this.period, participations, participants, activities, organizations, share,
-				suppressed);
+				this.activityCode, this.role, this.period, participations, participants, activities, organizations,
+				share, suppressed);
 	}
 
 	/** The values of some of the group's dimensions, as a key. */
@@ -66,6 +67,7 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 				case DISABILITY -> this.disability;
 				case ACTIVITY_KIND -> this.activityKind;
 				case ACTIVITY -> this.activityCode;
+				case ROLE -> this.role;
 				case YEAR, QUARTER, MONTH -> this.period == null ? null : this.period.key();
 			});
 		}

@@ -60,8 +60,8 @@ class ResponseCache extends SimplePerformantInstrumentation implements WebGraphQ
 			ParticipationReport: totals breakdown withheld
 			ParticipationMeasures: participations participants activities organizations suppressed
 			ParticipationGroup: programme project region municipality venueRegion venueMunicipality organization \
-			organizationKind organizer gender ageBand ageGroup disability activityKind activity period participations \
-			participants activities organizations share suppressed
+			organizationKind organizer gender ageBand ageGroup disability activityKind activity role period \
+			participations participants activities organizations share suppressed
 			CountedAgeRange: from to
 			Period: key start end
 			Region: code name nameKa municipalities

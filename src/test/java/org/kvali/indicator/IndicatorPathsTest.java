@@ -48,6 +48,7 @@ class IndicatorPathsTest {
 			    byKind: disaggregate(by: [ORGANIZATION_KIND, DISABILITY]) { group { organizationKind disability participants } value }
 			    byOrganizer: disaggregate(by: [ORGANIZER, YEAR]) {
 			      group { organizer { code } period { key } participants } value }
+			    byRole: disaggregate(by: [ROLE, GENDER]) { group { role gender participants } value }
 			    byAgeGroup: disaggregate(by: [AGE_GROUP, GENDER], ageGroupStarts: [15, 25, 30]) {
 			      group { ageGroup { from to } gender participants } value } } }""";
 

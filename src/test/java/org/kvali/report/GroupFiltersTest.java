@@ -26,7 +26,7 @@ class GroupFiltersTest {
 
 	private static ParticipationGroup group(String region, String municipality, Gender gender, AgeBand band) {
 		return new ParticipationGroup(null, null, region, municipality, null, null, null, null, null, gender, band,
-				null, null, null, null, null, 1, 1, null, null, null, false);
+				null, null, null, null, null, null, 1, 1, null, null, null, false);
 	}
 
 	private static boolean whole(ParticipationFilter numerator, ParticipationFilter denominator,

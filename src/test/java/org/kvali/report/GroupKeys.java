@@ -28,6 +28,7 @@ final class GroupKeys {
 			entry(Dimension.DISABILITY, new String[] { "disability", null }),
 			entry(Dimension.ACTIVITY_KIND, new String[] { "activityKind", null }),
 			entry(Dimension.ACTIVITY, new String[] { "activity", "code" }),
+			entry(Dimension.ROLE, new String[] { "role", null }),
 			entry(Dimension.YEAR, new String[] { "period", "key" }),
 			entry(Dimension.QUARTER, new String[] { "period", "key" }),
 			entry(Dimension.MONTH, new String[] { "period", "key" }));

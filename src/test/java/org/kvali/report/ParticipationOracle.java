@@ -38,6 +38,7 @@ class ParticipationOracle {
 			entry(Dimension.DISABILITY, "pt.disability::text"),
 			entry(Dimension.ACTIVITY_KIND, "a.kind"),
 			entry(Dimension.ACTIVITY, "a.code"),
+			entry(Dimension.ROLE, "pn.role"),
 			entry(Dimension.YEAR, "to_char(a.start_date, 'YYYY')"),
 			entry(Dimension.QUARTER, "to_char(a.start_date, 'YYYY-\"Q\"Q')"),
 			entry(Dimension.MONTH, "to_char(a.start_date, 'YYYY-MM')"));

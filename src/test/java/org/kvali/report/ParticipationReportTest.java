@@ -91,6 +91,12 @@ class ParticipationReportTest {
 		assertBreakdown(List.of(Dimension.DISABILITY, Dimension.GENDER, Dimension.ORGANIZATION), null, PARTICIPANTS_ONLY);
 		assertBreakdown(List.of(Dimension.PROGRAMME, Dimension.VENUE_MUNICIPALITY, Dimension.ACTIVITY, Dimension.MONTH),
 				null, PARTICIPANTS_ONLY);
+		// every role, split by role: trainers and organizers beside those reached
+		var everyRole = "{roles: [PARTICIPANT, TRAINER, FACILITATOR, SPEAKER, ORGANIZER]}";
+		assertBreakdown(List.of(Dimension.ROLE), everyRole, "TRUE");
+		assertBreakdown(List.of(Dimension.ROLE, Dimension.GENDER, Dimension.ORGANIZER), everyRole, "TRUE");
+		assertBreakdown(List.of(Dimension.ACTIVITY_KIND, Dimension.ROLE), "{roles: [TRAINER, FACILITATOR]}",
+				"pn.role IN ('TRAINER', 'FACILITATOR')");
 	}
 
 	@Test

@@ -159,8 +159,8 @@ class SmallCellsTest {
 						int participants = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(random.nextBoolean() ? 6 : 40);
 						if (participants > 0) {
 							groups.add(new ParticipationGroup(null, null, region, null, null, null, null, null, null,
-									gender, band, null, null, null, null, null, participants, participants, null, null,
-									null, false));
+									gender, band, null, null, null, null, null, null, participants, participants, null,
+									null, null, false));
 						}
 					}
 				}
@@ -195,19 +195,19 @@ class SmallCellsTest {
 	private static ParticipationGroup year(String project, String year, int participants) {
 		var period = new Period(year, LocalDate.parse(year + "-01-01"), LocalDate.parse(year + "-12-31"));
 		return new ParticipationGroup(null, project, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, period, participants, participants, null, null, null, false);
+				null, null, null, period, participants, participants, null, null, null, false);
 	}
 
 	private static ParticipationGroup ages(Integer from, Integer to, int participants) {
 		return new ParticipationGroup(null, null, null, null, null, null, null, null, null, null, null,
-				from == null ? null : new AgeRange(from, to), null, null, null, null, participants, participants, null, null,
-				null, false);
+				from == null ? null : new AgeRange(from, to), null, null, null, null, null, participants, participants,
+				null, null, null, false);
 	}
 
 	private static ParticipationGroup inProject(String project, ParticipationGroup group) {
 		return new ParticipationGroup(null, project, null, null, null, null, null, null, null, null, null,
-				group.ageGroup(), null, null, null, null, group.participants(), group.participants(), null, null, null,
-				false);
+				group.ageGroup(), null, null, null, null, null, group.participants(), group.participants(), null, null,
+				null, false);
 	}
 
 	private static int sum(List<ParticipationGroup> groups) {
@@ -216,7 +216,7 @@ class SmallCellsTest {
 
 	private static ParticipationGroup group(String region, Gender gender, int participants) {
 		return new ParticipationGroup(null, null, region, null, null, null, null, null, null, gender, null, null, null,
-				null, null, null, participants, participants, null, null, null, false);
+				null, null, null, null, participants, participants, null, null, null, false);
 	}
 
 }
