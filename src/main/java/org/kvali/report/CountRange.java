@@ -11,7 +11,10 @@ public record CountRange(Integer atLeast, Integer atMost) {
 				&& (this.atMost == null || count <= this.atMost);
 	}
 
-	/** A bound below 0, or a range holding no count, is refused naming {@code argument}, the range's. */
+	/**
+	 * A bound below 0 is refused naming it ({@code argument.atLeast}), a range holding no count naming the range
+	 * ({@code argument}).
+	 */
 	void check(String argument) {
 		bound(argument + ".atLeast", this.atLeast);
 		bound(argument + ".atMost", this.atMost);

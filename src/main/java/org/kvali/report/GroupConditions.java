@@ -18,9 +18,14 @@ public record GroupConditions(CountRange participations, CountRange participants
 	/** No condition: every group kept. */
 	public static final GroupConditions NONE = new GroupConditions(null, null, null, null);
 
-	/** The conditions given, NONE for none. */
+	/** The conditions given, a range of no bound taken for none (it holds every count), NONE for none. */
 	static GroupConditions of(GroupConditions given) {
-		return given == null ? NONE : given;
+		return given == null ? NONE : new GroupConditions(bounded(given.participations),
+				bounded(given.participants), bounded(given.activities), bounded(given.organizations));
+	}
+
+	private static CountRange bounded(CountRange range) {
+		return range == null || range.atLeast() == null && range.atMost() == null ? null : range;
 	}
 
 	boolean isNone() {

@@ -196,8 +196,6 @@ public class ReportService {
 		return inOneState(report, counted -> {
 			boolean suppressed = suppresses(counted.filter(), counted.data());
 			var shown = shownUnits(suppressed, counted.filter(), by);
-			BreakdownArguments.checkOrderShown(orderBy, shown);
-			having.check(shown);
 			return breakdown(counted, counted.data().of(this.index), suppressed, by, grouping, orderBy, first,
 					measures.and(shown), having)
 				.stream()
@@ -285,7 +283,10 @@ public class ReportService {
 		BreakdownArguments.check(by, grouping);
 		var order = orderBy == null ? List.<GroupOrder>of() : orderBy;
 		BreakdownArguments.checkPage(order, by, first);
-		having.check(MeasureSet.ALL);
+		// no order by counts withheld from the caller, nor groups kept by them: they would tell those counts
+		var shown = shownUnits(suppressed, report.filter(), by);
+		BreakdownArguments.checkOrderShown(order, shown);
+		having.check(shown);
 		if (suppressed) {
 			BreakdownArguments.checkAgesOfGroups(report.filter(), by, grouping);
 			// suppressed groups move to the end, so the page is cut after suppression; without first, every group

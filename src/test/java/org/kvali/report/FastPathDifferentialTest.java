@@ -94,6 +94,17 @@ class FastPathDifferentialTest {
 		compareWith(() -> IndexScan.sparseShare, value -> IndexScan.sparseShare = value, 1, new Random(11));
 	}
 
+	/** The index's ROLE column: each row's value id, in the roles' dictionary, of the row's role. */
+	private static void assertRoleColumn(FactIndex index) {
+		var roles = index.dictionaries.get(Dimension.ROLE);
+		var column = index.rowValues.get(Dimension.ROLE);
+		assertThat(column).hasSize(index.rows);
+		for (int i = 0; i < index.rows; i++) {
+			assertThat(roles.value(column[i])).as("row %d", i)
+				.isEqualTo(ParticipationRole.values()[index.role[i]].name());
+		}
+	}
+
 	/** Compares with one of the scans' settings for tests changed, and puts it back. */
 	private void compareWith(IntSupplier setting, IntConsumer change, int value, Random random) {
 		int was = setting.getAsInt();
@@ -381,6 +392,10 @@ class FastPathDifferentialTest {
 			// the previous index answers until the new one replaces it: its rows stay as they were
 			assertThat(before.organization).isEqualTo(organizationsBefore);
 			assertThat(before.role).isEqualTo(rolesBefore);
+			// each index's ROLE column holds its rows' roles: the corrected one's CU-1 a trainer, the previous one's not
+			assertRoleColumn(before);
+			assertRoleColumn(corrected);
+			assertThat(corrected.rowValues.get(Dimension.ROLE)).isNotEqualTo(before.rowValues.get(Dimension.ROLE));
 			var organizer = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CU-ORG'", Long.class);
 			assertThat(corrected.reachesBeyond(ParticipationFilter.ALL.withActivities(List.of("CU-ACT")), Set.of(organizer)))
 				.isFalse();
@@ -398,6 +413,7 @@ class FastPathDifferentialTest {
 			// the same rows: what did not change is shared, not built again
 			assertThat(older.activity).isSameAs(corrected.activity);
 			assertThat(older.rowValues.get(Dimension.GENDER)).isSameAs(corrected.rowValues.get(Dimension.GENDER));
+			assertThat(older.rowValues.get(Dimension.ROLE)).isSameAs(corrected.rowValues.get(Dimension.ROLE));
 			assertThat(older.rowValues.get(Dimension.AGE_BAND)).isNotSameAs(corrected.rowValues.get(Dimension.AGE_BAND));
 			for (var codes : List.of(List.of("CU-EMPTY"), List.of("CU-EMPTY", "CU-ACT"))) {
 				var filter = ParticipationFilter.ALL.withActivities(codes);
@@ -761,6 +777,7 @@ class FastPathDifferentialTest {
 		var batch = new ArrayList<ParticipationFilter>();
 		var single = new ArrayList<Measures>();
 		var toldWithheld = new HashSet<Object>();
+		var keptShown = new HashSet<Boolean>();
 		// every value in the data, and a region and a municipality with no rows (Adjara: Batumi)
 		var programmes = codes("SELECT code FROM programme");
 		var projects = codes("SELECT code FROM project");
@@ -977,10 +994,32 @@ class FastPathDifferentialTest {
 				assertThat(withheld).as("groups of %s by %s withheld from %s", report.filter(), by, caller)
 					.isEqualTo(answerOrRefusal(() -> caller.ask(() -> sqlOnly.withheld(report, by, grouping))));
 				toldWithheld.add(withheld);
+				// the groups kept by having are those shown without it that it holds, cut to first: what is withheld is
+				// weighed as without it, for any caller
+				var kept = answerOrRefusal(() -> caller.ask(() -> this.reports.shownBreakdown(report, by, grouping,
+						orderBy, first, measures, having)));
+				var shown = answerOrRefusal(() -> caller.ask(() -> this.reports.shownBreakdown(report, by, grouping,
+						orderBy, null, having.counted(measures))));
+				if (kept instanceof String refusal) {
+					// refused alike to a service's caller of breakdown, which may not keep groups by withheld counts
+					assertThat(answerOrRefusal(() -> caller.ask(() -> this.reports.breakdown(report, by, grouping,
+							orderBy, first, measures, having)))).as("%s by %s as %s", having, by, caller)
+						.isEqualTo(refusal);
+				}
+				if (kept instanceof List<?> groups && shown instanceof List<?> unkept) {
+					assertThat(groups).as("groups of %s by %s %s shown to %s", report.filter(), by, having, caller)
+						.isEqualTo(unkept.stream()
+							.map(ParticipationGroup.class::cast)
+							.filter(group -> having.holds(group.measures()))
+							.limit(first == null ? Long.MAX_VALUE : first)
+							.toList());
+					keptShown.add(groups.size() < unkept.size() && !groups.isEmpty());
+				}
 			}
 		}
 		assertThat(this.reports.indexIsCurrent()).as("the service answered from its index").isTrue();
 		assertThat(toldWithheld).as("breakdowns with groups withheld and without").contains(true, false);
+		assertThat(keptShown).as("having keeping some groups shown, not all").contains(true);
 		assertThat(withheldFromDonor).as("donors' random breakdowns without groups withheld").contains(false);
 		assertThat(this.sql.totals(batch)).as("30 totals in one statement").isEqualTo(single);
 	}

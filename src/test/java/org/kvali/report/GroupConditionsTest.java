@@ -134,9 +134,21 @@ class GroupConditionsTest {
 		// the groups of 9 and 7 (not told, as others beside them are withheld) stay withheld from a question of ten at
 		// most: weighed among those ten alone, they were told
 		assertThat(groups(donor, BY_REGION_AND_GENDER.formatted(", having: {participants: {atMost: 10}}"))).isEmpty();
-		assertThat(groups(this.graphQl, BY_REGION_AND_GENDER.formatted(", having: {participants: {atMost: 10}}")))
+		assertThat(groups(this.graphQl, BY_REGION_AND_GENDER.formatted(", having: {participants: {atMost: 9}}")))
 			.extracting(GroupConditionsTest::participants)
 			.containsExactly(4, 9, 7, 2, 1, 1);
+		// first counts the groups shown and kept, in their order: the men of GE-KK (65 people, 289 participations)
+		// first by size, kept by 289 and not by 290
+		var sorted = ", orderBy: [{by: PARTICIPANTS}], having: {participations: {atLeast: %d}}, first: 1";
+		assertThat(groups(donor, BY_REGION_AND_GENDER.formatted(sorted.formatted(289))))
+			.extracting(GroupConditionsTest::participants)
+			.containsExactly(65);
+		assertThat(groups(donor, BY_REGION_AND_GENDER.formatted(sorted.formatted(290))))
+			.extracting(GroupConditionsTest::participants)
+			.containsExactly(102);
+		// a range of no bound is none, over a count withheld too
+		assertThat(groups(donor, BY_REGION_AND_GENDER.formatted(", having: {activities: {}, participants: {}}")))
+			.isEqualTo(shown);
 		expectError(donor, BY_REGION_AND_GENDER.formatted(", having: {activities: {atLeast: 4}}"), "having.activities",
 				"Cannot keep groups by activities: distinct activities are withheld from you where a question selects"
 						+ " or groups people by what they are (gender, age, disability, home region or municipality,"

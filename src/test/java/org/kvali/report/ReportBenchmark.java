@@ -147,6 +147,21 @@ public final class ReportBenchmark {
 			var reach = time(WARMUP, RUNS, () -> client.send(perOrganizer.body(VARIANT.incrementAndGet())));
 			System.out.printf("Reach per implementing partner (ORGANIZER x GENDER), each a new question: p50 %.1f ms,"
 					+ " p95 %.1f ms%n", p(reach, 50), p(reach, 95));
+			// who ran the activities beside who was reached, and the domain's "organizations that sent people to more
+			// than three activities" (distinct activities per organization, then the groups kept)
+			var roles = new Standard("role x gender", "{ participation%s { breakdown(by: [ROLE, GENDER]) { role gender"
+					+ " participants } } }", "roles: [PARTICIPANT, TRAINER, FACILITATOR, SPEAKER, ORGANIZER]");
+			var byRole = time(WARMUP, RUNS, () -> client.send(roles.body(VARIANT.incrementAndGet())));
+			System.out.printf("ROLE x GENDER over every role, each a new question: p50 %.1f ms, p95 %.1f ms%n",
+					p(byRole, 50), p(byRole, 95));
+			var moreThanThree = new Standard("organizations at more than three activities",
+					"{ participation%s { breakdown(by: [ORGANIZATION], having: {activities: {atLeast: 4}}, orderBy:"
+							+ " [{by: ACTIVITIES, direction: DESC}], first: 20) { organization { code } activities"
+							+ " participants } } }",
+					"");
+			var kept = time(WARMUP, RUNS, () -> client.send(moreThanThree.body(VARIANT.incrementAndGet())));
+			System.out.printf("Organizations at more than three activities (having), top 20, each a new question:"
+					+ " p50 %.1f ms, p95 %.1f ms%n", p(kept, 50), p(kept, 95));
 			// a drill-down into a few activities reads their rows alone
 			var activities = new Standard("totals of 10 activities",
 					"{ participation%s { totals { participants participations activities organizations } } }",
