@@ -33,6 +33,24 @@ final class LongSet {
 		return true;
 	}
 
+	/**
+	 * Adds the other set's values, its table grown first to hold both: added one by one into a smaller table, in the
+	 * other's order (its hash order), they fell on the same few places again and again, each probe longer than the
+	 * last (at 10 million participations, distinct activities per organization merged from two parts of a scan ran for
+	 * minutes).
+	 */
+	void addAll(LongSet other) {
+		while ((this.size + (long) other.size) * 4L > this.slots.length * 3L) {
+			grow();
+		}
+		other.forEach(this::add);
+	}
+
+	/** The length of the table, for tests. */
+	int capacity() {
+		return this.slots.length;
+	}
+
 	void forEach(LongConsumer action) {
 		for (long stored : this.slots) {
 			if (stored != 0) {

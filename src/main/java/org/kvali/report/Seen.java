@@ -120,7 +120,7 @@ interface Seen {
 
 		@Override
 		public void merge(Seen other) {
-			((Pairs) other).pairs.forEach(this.pairs::add);
+			this.pairs.addAll(((Pairs) other).pairs);
 		}
 
 	}
