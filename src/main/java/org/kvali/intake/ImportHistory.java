@@ -199,12 +199,19 @@ class ImportHistory implements KeepsReferences {
 		return query.query(String.class).list().stream().map(text -> this.json.readValue(text, ImportReport.class)).toList();
 	}
 
-	/** Of {@code list} ("warnings" or "errors"), the messages of each import of the ids that the reader may read. */
-	Map<UUID, List<ImportMessage>> messages(Collection<UUID> ids, String list, Caller reader) {
+	/**
+	 * Of {@code list} ("warnings" or "errors"), the first {@code first} messages of each import of the ids that the
+	 * reader may read.
+	 */
+	Map<UUID, List<ImportMessage>> messages(Collection<UUID> ids, String list, int first, Caller reader) {
 		var messages = new HashMap<UUID, List<ImportMessage>>();
-		this.jdbc.sql("SELECT id, coalesce(report -> :list, '[]')::text FROM attendance_import"
-				+ " WHERE id = ANY(:ids) AND " + BY)
+		this.jdbc.sql("""
+				SELECT id, coalesce((SELECT jsonb_agg(m.message ORDER BY m.n)
+				                     FROM jsonb_array_elements(report -> :list) WITH ORDINALITY m(message, n)
+				                     WHERE m.n <= :first), '[]')::text
+				FROM attendance_import WHERE id = ANY(:ids) AND """ + BY)
 			.param("list", list)
+			.param("first", first)
 			.param("ids", ids.toArray(UUID[]::new))
 			.params(readBy(reader))
 			.query((rs, row) -> messages.put(rs.getObject(1, UUID.class),

@@ -1,21 +1,21 @@
 package org.kvali.intake;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
 
 import org.kvali.access.Access;
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.graphql.Connection;
 import org.kvali.graphql.Dates;
+import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Page;
 
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -58,7 +58,7 @@ class ImportQueryController {
 	 * ADMIN reads every import (null), a PARTNER those it sent and those sent for its organizations; other roles
 	 * none.
 	 */
-	private static Caller reader() {
+	static Caller reader() {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
 		return caller.is(Role.ADMIN) ? null : caller;
 	}
@@ -75,28 +75,28 @@ class ImportQueryController {
 		return Dates.instant(report.importedAt());
 	}
 
-	/** The warnings of each import: those of a page are read for the imports of it asked for them alone. */
-	@BatchMapping(typeName = "Import")
-	Map<ImportReport, List<ImportMessage>> warnings(List<ImportReport> reports) {
-		return messages(reports, "warnings", ImportReport::warnings);
+	/** The first warnings of each import: those of a page are read for the imports of it asked for them alone. */
+	@SchemaMapping(typeName = "Import")
+	CompletableFuture<List<ImportMessage>> warnings(ImportReport report, @Argument Integer first,
+			DataLoader<ImportMessagesLoader.Key, List<ImportMessage>> importMessages) {
+		return messages(report, "warnings", report.warnings(), first, importMessages);
 	}
 
-	@BatchMapping(typeName = "Import")
-	Map<ImportReport, List<ImportMessage>> errors(List<ImportReport> reports) {
-		return messages(reports, "errors", ImportReport::errors);
+	@SchemaMapping(typeName = "Import")
+	CompletableFuture<List<ImportMessage>> errors(ImportReport report, @Argument Integer first,
+			DataLoader<ImportMessagesLoader.Key, List<ImportMessage>> importMessages) {
+		return messages(report, "errors", report.errors(), first, importMessages);
 	}
 
-	private Map<ImportReport, List<ImportMessage>> messages(List<ImportReport> reports, String list,
-			Function<ImportReport, List<ImportMessage>> read) {
-		var unread = reports.stream().filter(report -> read.apply(report) == null).map(ImportReport::id).toList();
-		var loaded = unread.isEmpty() ? Map.<UUID, List<ImportMessage>>of()
-				: this.history.messages(unread, list, reader());
-		var messages = new LinkedHashMap<ImportReport, List<ImportMessage>>();
-		for (var report : reports) {
-			var own = read.apply(report);
-			messages.put(report, own != null ? own : loaded.getOrDefault(report.id(), List.of()));
+	/** The report's own messages cut to {@code first}, or (a page's report holds none) the first read for it. */
+	private static CompletableFuture<List<ImportMessage>> messages(ImportReport report, String list,
+			List<ImportMessage> own, Integer first, DataLoader<ImportMessagesLoader.Key, List<ImportMessage>> loader) {
+		if (first != null && first < 0) {
+			throw new InvalidArgumentException("first", first, "first must be 0 or more, not " + first);
 		}
-		return messages;
+		int most = first == null ? Integer.MAX_VALUE : first;
+		return own != null ? CompletableFuture.completedFuture(own.subList(0, Math.min(most, own.size())))
+				: loader.load(new ImportMessagesLoader.Key(report.id(), list, most));
 	}
 
 }

@@ -797,6 +797,31 @@ class AttendanceImportTest {
 			.expect(error -> error.getMessage().contains("the largest list, imports.edges.node.errors, is weighed at"
 					+ " 10001 items"))
 			.verify();
+		// the first few of each, weighed at as many, read for the page's imports at once and cut from one's own
+		var firstErrors = this.graphQl.document("""
+				{ imports(first: 100) { edges { node { errors(first: 2) { message } none: errors(first: 0) { message }
+				    warnings(first: 5) { message } } } } }""")
+			.execute();
+		firstErrors.path("imports.edges[0].node.errors[*].message").entityList(String.class)
+			.containsExactly("The required column project_code is missing from the first row",
+					"The required column participant_ref is missing from the first row");
+		firstErrors.path("imports.edges[0].node.none").entityList(Object.class).hasSize(0);
+		firstErrors.path("imports.edges[1].node.errors").entityList(Object.class).hasSize(0);
+		firstErrors.path("imports.edges[1].node.warnings[*].message").entityList(String.class)
+			.containsExactly("unknown column, ignored");
+		this.graphQl.document("query($id: ID!) { import(id: $id) { warnings(first: 0) { message } } }")
+			.variable("id", id)
+			.execute()
+			.path("import.warnings")
+			.entityList(Object.class)
+			.hasSize(0);
+		this.graphQl.document("{ imports(first: 1) { edges { node { errors(first: -1) { message } } } } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == org.springframework.graphql.execution.ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("first must be 0 or more, not -1")
+					&& "first".equals(error.getExtensions().get("argument")))
+			.verify();
 		// a cursor made by hand of a time PostgreSQL has not: it was an internal error
 		var forged = java.util.Base64.getUrlEncoder().encodeToString(("k1\u001f+10000000-01-01T00:00Z\u001f" + id)
 			.getBytes(StandardCharsets.UTF_8));

@@ -112,6 +112,16 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.errors[9999].row").value(1_430))
 			.andExpect(jsonPath("$.errors[10000].row").doesNotExist())
 			.andExpect(jsonPath("$.errors[10000].message").value("10 more errors are not listed"));
+		// read back a few, or all with the count of the rest last
+		this.mvc.perform(post("/graphql").contentType("application/json").content("{\"query\": \"{ imports(first: 1)"
+				+ " { edges { node { errors(first: 3) { row } all: errors(first: 20000) { message } } } } }\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors").doesNotExist())
+			.andExpect(jsonPath("$.data.imports.edges[0].node.errors.length()").value(3))
+			.andExpect(jsonPath("$.data.imports.edges[0].node.errors[*].row", Matchers.contains(2, 2, 2)))
+			.andExpect(jsonPath("$.data.imports.edges[0].node.all.length()").value(10_001))
+			.andExpect(jsonPath("$.data.imports.edges[0].node.all[10000].message")
+				.value("10 more errors are not listed"));
 		// those past twice as many are counted, not kept (KeptErrorsTest)
 		for (int i = 1_431; i <= 3_000; i++) {
 			refused.append("TI-WS-1,Workshop,workshop,TEST-INTAKE,x,x,Nowhere,TI-" + i + ",q,x,x,Nowhere,,,\n");

@@ -392,7 +392,7 @@ class FastPathDifferentialTest {
 			// the previous index answers until the new one replaces it: its rows stay as they were
 			assertThat(before.organization).isEqualTo(organizationsBefore);
 			assertThat(before.role).isEqualTo(rolesBefore);
-			// each index's ROLE column holds its rows' roles: the corrected one's CU-1 a trainer, the previous one's not
+			// each index's ROLE column holds its rows' roles: the corrected one's CU-1 a trainer, the previous's not
 			assertRoleColumn(before);
 			assertRoleColumn(corrected);
 			assertThat(corrected.rowValues.get(Dimension.ROLE)).isNotEqualTo(before.rowValues.get(Dimension.ROLE));
