@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The warnings or errors of imports, the first n of each, read for all the imports of a request at once: one
- * statement for each list and n asked, whatever the page's size.
+ * statement for each list, of as many as the most asked, cut for each of the others (aliases of one list with 50
+ * numbers were 50 statements, each reading every report of the page).
  */
 @Component
 class ImportMessagesLoader {
@@ -36,17 +37,15 @@ class ImportMessagesLoader {
 	private Map<Key, List<ImportMessage>> load(Set<Key> keys) {
 		var reader = ImportQueryController.reader();
 		var loaded = new HashMap<Key, List<ImportMessage>>();
-		var asked = keys.stream().collect(Collectors.groupingBy(key -> new Asked(key.list(), key.first())));
-		asked.forEach((same, of) -> {
-			var messages = this.history.messages(of.stream().map(Key::id).toList(), same.list(), same.first(),
-					reader);
-			of.forEach(key -> loaded.put(key, messages.getOrDefault(key.id(), List.of())));
+		keys.stream().collect(Collectors.groupingBy(Key::list)).forEach((list, of) -> {
+			int most = of.stream().mapToInt(Key::first).max().orElseThrow();
+			var messages = this.history.messages(of.stream().map(Key::id).distinct().toList(), list, most, reader);
+			for (var key : of) {
+				var all = messages.getOrDefault(key.id(), List.of());
+				loaded.put(key, all.subList(0, Math.min(key.first(), all.size())));
+			}
 		});
 		return loaded;
-	}
-
-	/** The same list and number of messages, of several imports. */
-	private record Asked(String list, int first) {
 	}
 
 }

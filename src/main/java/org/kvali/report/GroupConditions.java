@@ -18,10 +18,17 @@ public record GroupConditions(CountRange participations, CountRange participants
 	/** No condition: every group kept. */
 	public static final GroupConditions NONE = new GroupConditions(null, null, null, null);
 
-	/** The conditions given, a range of no bound taken for none (it holds every count), NONE for none. */
+	/** A range of no bound is none: it holds every count. */
+	public GroupConditions {
+		participations = bounded(participations);
+		participants = bounded(participants);
+		activities = bounded(activities);
+		organizations = bounded(organizations);
+	}
+
+	/** The conditions given, NONE for none. */
 	static GroupConditions of(GroupConditions given) {
-		return given == null ? NONE : new GroupConditions(bounded(given.participations),
-				bounded(given.participants), bounded(given.activities), bounded(given.organizations));
+		return given == null ? NONE : given;
 	}
 
 	private static CountRange bounded(CountRange range) {

@@ -11,6 +11,9 @@ final class LongSet {
 
 	private int size;
 
+	/** Places looked at by adds beyond each value's own: how far values lie from where they hash to. */
+	private long probes;
+
 	/** An empty set whose table is charged to {@code memory}. */
 	LongSet(ScanMemory memory) {
 		this.memory = memory;
@@ -21,7 +24,12 @@ final class LongSet {
 	/** Adds the value; true when it was not there yet. */
 	boolean add(long value) {
 		long stored = value + 1;
-		int slot = position(this.slots, stored);
+		int mask = this.slots.length - 1;
+		int slot = (int) mix(stored) & mask;
+		while (this.slots[slot] != 0 && this.slots[slot] != stored) {
+			slot = (slot + 1) & mask;
+			this.probes++;
+		}
 		if (this.slots[slot] == stored) {
 			return false;
 		}
@@ -34,10 +42,12 @@ final class LongSet {
 	}
 
 	/**
-	 * Adds the other set's values, its table grown first to hold both: added one by one into a smaller table, in the
-	 * other's order (its hash order), they fell on the same few places again and again, each probe longer than the
-	 * last (at 10 million participations, distinct activities per organization merged from two parts of a scan ran for
-	 * minutes).
+	 * Adds the other set's values, its table grown first to hold both. The other's come in its hash order: into a
+	 * table of as many places, already two thirds full, those of its first places overflowed into one run that every
+	 * value after them probed through to its end (at 10 million participations, distinct activities per organization
+	 * merged from two parts of a scan ran for minutes; two sets of 1.45 million merged in 4.9 s, grown to the other's
+	 * length alone too, and in 85 ms grown to hold both). Where the sets share values the table may be one doubling
+	 * larger than their union needs.
 	 */
 	void addAll(LongSet other) {
 		while ((this.size + (long) other.size) * 4L > this.slots.length * 3L) {
@@ -46,9 +56,9 @@ final class LongSet {
 		other.forEach(this::add);
 	}
 
-	/** The length of the table, for tests. */
-	int capacity() {
-		return this.slots.length;
+	/** Places looked at by adds beyond each value's own, since the set was made: for tests. */
+	long probes() {
+		return this.probes;
 	}
 
 	void forEach(LongConsumer action) {

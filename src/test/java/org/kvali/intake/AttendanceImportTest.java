@@ -799,7 +799,7 @@ class AttendanceImportTest {
 			.verify();
 		// the first few of each, weighed at as many, read for the page's imports at once and cut from one's own
 		var firstErrors = this.graphQl.document("""
-				{ imports(first: 100) { edges { node { errors(first: 2) { message } none: errors(first: 0) { message }
+				{ imports(first: 100) { edges { node { id errors(first: 2) { message } none: errors(first: 0) { message }
 				    warnings(first: 5) { message } } } } }""")
 			.execute();
 		firstErrors.path("imports.edges[0].node.errors[*].message").entityList(String.class)
@@ -809,6 +809,14 @@ class AttendanceImportTest {
 		firstErrors.path("imports.edges[1].node.errors").entityList(Object.class).hasSize(0);
 		firstErrors.path("imports.edges[1].node.warnings[*].message").entityList(String.class)
 			.containsExactly("unknown column, ignored");
+		var rejected = firstErrors.path("imports.edges[0].node.id").entity(String.class).get();
+		this.graphQl.document("query($id: ID!) { import(id: $id) { errors(first: 2) { message } } }")
+			.variable("id", rejected)
+			.execute()
+			.path("import.errors[*].message")
+			.entityList(String.class)
+			.containsExactly("The required column project_code is missing from the first row",
+					"The required column participant_ref is missing from the first row");
 		this.graphQl.document("query($id: ID!) { import(id: $id) { warnings(first: 0) { message } } }")
 			.variable("id", id)
 			.execute()
