@@ -799,8 +799,8 @@ class AttendanceImportTest {
 			.verify();
 		// the first few of each, weighed at as many, read for the page's imports at once and cut from one's own
 		var firstErrors = this.graphQl.document("""
-				{ imports(first: 100) { edges { node { id errors(first: 2) { message } none: errors(first: 0) { message }
-				    warnings(first: 5) { message } } } } }""")
+				{ imports(first: 100) { edges { node { id errors(first: 2) { message }
+				    none: errors(first: 0) { message } warnings(first: 5) { message } } } } }""")
 			.execute();
 		firstErrors.path("imports.edges[0].node.errors[*].message").entityList(String.class)
 			.containsExactly("The required column project_code is missing from the first row",
