@@ -20,7 +20,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = { "kvali.demo.enabled=true", "kvali.embedded.clean=true",
 		"kvali.embedded.data-dir=target/test-postgres", "kvali.report.index=sync", "kvali.import.max-bytes=1000000", "kvali.import.max-rows=5000",
-		"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY })
+		"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY, "kvali.rate-limit.requests-per-minute=0" })
 @AutoConfigureMockMvc
 @AutoConfigureHttpGraphQlTester
 @TestExecutionListeners(listeners = ServiceScopeListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)

@@ -41,7 +41,8 @@ public final class OtherInstance {
 					"spring.datasource.password=" + database.getPassword(), "server.port=0",
 					"kvali.demo.enabled=false", "kvali.report.index=" + reportIndex,
 					// introspection is switched on or off for the whole JVM: off here, the other tests would lose it
-					"kvali.explorer.enabled=true", "kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY)
+					"kvali.explorer.enabled=true", "kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY,
+					"kvali.rate-limit.requests-per-minute=0")
 			.run();
 	}
 

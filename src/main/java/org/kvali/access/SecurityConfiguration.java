@@ -47,7 +47,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, BearerKeyAuthenticationProvider keys,
 			ObjectProvider<JwtDecoder> jwtDecoder, JwtCallers jwtCallers, GraphQlShapedErrors errors, DemoMode demo,
-			DemoKeys demoKeys, CrossOrigins origins) throws Exception {
+			DemoKeys demoKeys, CrossOrigins origins, RateLimitProperties rateLimit) throws Exception {
 		List<AuthenticationProvider> providers = new ArrayList<>(List.of(keys));
 		jwtDecoder.ifAvailable(decoder -> {
 			var jwt = new JwtAuthenticationProvider(decoder);
@@ -61,6 +61,8 @@ class SecurityConfiguration {
 		if (!origins.origins().isEmpty()) {
 			http.addFilterBefore(origins.filter(), BearerTokenAuthenticationFilter.class);
 		}
+		// counted once the caller is known, before anything is read of the request
+		http.addFilterAfter(new CallerRateLimit(rateLimit), BearerTokenAuthenticationFilter.class);
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)

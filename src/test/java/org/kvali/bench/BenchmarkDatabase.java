@@ -30,7 +30,8 @@ public final class BenchmarkDatabase {
 		var context = new SpringApplicationBuilder(KvaliApplication.class)
 			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 			.properties("kvali.embedded.data-dir=.kvali/bench-" + participations, "kvali.demo.enabled=false",
-					"server.port=0", "logging.level.org.kvali=warn", "kvali.bootstrap-admin-key=" + ADMIN_KEY)
+					"server.port=0", "logging.level.org.kvali=warn", "kvali.bootstrap-admin-key=" + ADMIN_KEY,
+					"kvali.rate-limit.requests-per-minute=0")
 			.properties(properties)
 			.run();
 		var jdbc = new JdbcTemplate(context.getBean(DataSource.class));
