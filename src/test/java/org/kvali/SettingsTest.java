@@ -37,7 +37,7 @@ class SettingsTest {
 					"kvali.graphql.request-timeout=1500ms", "kvali.import.upload-time= 2h ",
 					"kvali.report.cached-answers=0", "kvali.report.cached-groups=0", "kvali.report.cached-responses=0", "kvali.indicator.on-track=0.7",
 					"kvali.indicator.at-risk=0.7", "kvali.suppression.k=2", "kvali.rate-limit.requests-per-minute=0",
-					"kvali.rate-limit.burst=1",
+					"kvali.rate-limit.burst=1", "kvali.rate-limit.running=1",
 					"kvali.bootstrap-admin-key=" + "k".repeat(32))
 			.run(started -> assertThat(started).hasNotFailed());
 	}
@@ -64,6 +64,7 @@ class SettingsTest {
 		refused("kvali.security.role-claim= ", "roleClaim", "must not be blank");
 		refused("kvali.rate-limit.requests-per-minute=-1", "requestsPerMinute", "must be greater than or equal to 0");
 		refused("kvali.rate-limit.burst=0", "burst", "must be greater than 0");
+		refused("kvali.rate-limit.running=0", "running", "must be greater than 0");
 		refused("kvali.cors.origins=https://dashboard.example.org/app", "kvali.cors.origins (KVALI_CORS_ORIGINS) holds");
 		refused("kvali.bootstrap-admin-key=x", "kvali.bootstrap-admin-key (KVALI_BOOTSTRAP_ADMIN_KEY) has 1 "
 				+ "characters; give a random secret of 32 or more");

@@ -59,7 +59,8 @@ final class CallerBuckets {
 		}
 
 		synchronized long take(long now) {
-			refill(now);
+			// a thread that read the clock before another took from the bucket does not move it back
+			refill(Math.max(now, this.at));
 			if (this.requests >= 1) {
 				this.requests--;
 				return 0;
@@ -68,7 +69,7 @@ final class CallerBuckets {
 		}
 
 		synchronized boolean full(long now) {
-			refill(now);
+			refill(Math.max(now, this.at));
 			return this.requests >= CallerBuckets.this.burst;
 		}
 

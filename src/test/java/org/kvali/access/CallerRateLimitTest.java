@@ -26,7 +26,7 @@ class CallerRateLimitTest {
 	/** 60 a minute, 3 at once: the fourth waits a second, one more comes back each second, up to 3. */
 	@Test
 	void aBucketHoldsTheBurstAndRefillsAtTheRate() {
-		var buckets = new CallerBuckets(new RateLimitProperties(60, 3), () -> this.now);
+		var buckets = new CallerBuckets(new RateLimitProperties(60, 3, 20), () -> this.now);
 		for (int n = 0; n < 3; n++) {
 			assertThat(buckets.take("key:dashboard#1")).isZero();
 		}
@@ -49,7 +49,7 @@ class CallerRateLimitTest {
 	/** Past the buckets kept, those full again are let go; one still being emptied is kept with what it holds. */
 	@Test
 	void fullBucketsAreLetGoOnceThereAreMany() {
-		var buckets = new CallerBuckets(new RateLimitProperties(60, 3), () -> this.now);
+		var buckets = new CallerBuckets(new RateLimitProperties(60, 3, 20), () -> this.now);
 		for (int n = 0; n < 4; n++) {
 			buckets.take("busy");
 		}
@@ -66,7 +66,7 @@ class CallerRateLimitTest {
 
 	@Test
 	void aCallerPastItsRateIsAnswered429WithRetryAfter() throws Exception {
-		var filter = new CallerRateLimit(new RateLimitProperties(60, 2));
+		var filter = new CallerRateLimit(new RateLimitProperties(60, 2, 20), () -> this.now);
 		SecurityContextHolder.getContext()
 			.setAuthentication(new CallerAuthentication(new Caller("key:dashboard#7", Role.DONOR, Set.of())));
 		for (int n = 0; n < 2; n++) {
@@ -83,7 +83,7 @@ class CallerRateLimitTest {
 		assertThat(response.getStatus()).isEqualTo(429);
 		assertThat(response.getHeader("Retry-After")).isEqualTo("1");
 		assertThat(response.getContentAsString()).isEqualTo("{\"errors\":[{\"message\":\"Too many requests from this"
-				+ " caller: at most 60 a minute, 2 at once (KVALI_RATE_LIMIT_REQUESTS_PER_MINUTE,"
+				+ " caller: at most 60 a minute, 2 together (KVALI_RATE_LIMIT_REQUESTS_PER_MINUTE,"
 				+ " KVALI_RATE_LIMIT_BURST); ask again in 1 s\",\"extensions\":{\"classification\":"
 				+ "\"TOO_MANY_REQUESTS\"}}]}");
 		// a request of no caller (the health probe) is not counted
@@ -93,9 +93,63 @@ class CallerRateLimitTest {
 		assertThat(probe.getRequest()).isNotNull();
 	}
 
+	/**
+	 * A request answered on another thread (GraphQL's) runs until that ends: past those a caller may have running, the
+	 * next is refused, and taken again once one has ended, however it ended; sheets sent to /imports are not counted.
+	 */
+	@Test
+	void aCallerHasSoManyRequestsRunningAtOnce() throws Exception {
+		var filter = new CallerRateLimit(new RateLimitProperties(6000, 100, 2), () -> this.now);
+		SecurityContextHolder.getContext()
+			.setAuthentication(new CallerAuthentication(new Caller("key:dashboard#8", Role.DONOR, Set.of())));
+		var first = running(filter);
+		var second = running(filter);
+		assertThat(filter.running("key:dashboard#8")).isEqualTo(2);
+		var refused = new MockHttpServletResponse();
+		var chain = new MockFilterChain();
+		filter.doFilter(new MockHttpServletRequest("POST", "/graphql"), refused, chain);
+		assertThat(chain.getRequest()).isNull();
+		assertThat(refused.getStatus()).isEqualTo(429);
+		assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+		assertThat(refused.getContentAsString()).contains("Too many requests from this caller at once: at most 2"
+				+ " running (KVALI_RATE_LIMIT_RUNNING); ask again when one has been answered");
+		var sheet = new MockFilterChain();
+		var upload = new MockHttpServletRequest("POST", "/imports/attendance");
+		filter.doFilter(upload, new MockHttpServletResponse(), sheet);
+		assertThat(sheet.getRequest()).as("a sheet passed on").isNotNull();
+		first.getAsyncContext().complete();
+		assertThat(filter.running("key:dashboard#8")).isEqualTo(1);
+		var third = running(filter);
+		// a request timing out ends too, once
+		((org.springframework.mock.web.MockAsyncContext) second.getAsyncContext()).getListeners()
+			.forEach(listener -> {
+				try {
+					listener.onTimeout(new jakarta.servlet.AsyncEvent(second.getAsyncContext()));
+					listener.onComplete(new jakarta.servlet.AsyncEvent(second.getAsyncContext()));
+				}
+				catch (java.io.IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+		assertThat(filter.running("key:dashboard#8")).isEqualTo(1);
+		third.getAsyncContext().complete();
+		assertThat(filter.running("key:dashboard#8")).isZero();
+	}
+
+	/** A request passed on that goes on on another thread, as GraphQL's do. */
+	private static MockHttpServletRequest running(CallerRateLimit filter) throws Exception {
+		var request = new MockHttpServletRequest("POST", "/graphql");
+		request.setAsyncSupported(true);
+		var response = new MockHttpServletResponse();
+		filter.doFilter(request, response, (req, res) -> req.startAsync());
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(request.isAsyncStarted()).isTrue();
+		return request;
+	}
+
 	@Test
 	void noRateSetsNoLimit() throws Exception {
-		var filter = new CallerRateLimit(new RateLimitProperties(0, 1));
+		var filter = new CallerRateLimit(new RateLimitProperties(0, 1, 1));
 		SecurityContextHolder.getContext()
 			.setAuthentication(new CallerAuthentication(new Caller("key:script#9", Role.ANALYST, Set.of())));
 		for (int n = 0; n < 1_000; n++) {
