@@ -79,6 +79,15 @@ class RoleBreakdownTest {
 			.path("participation.withheld")
 			.entity(Boolean.class)
 			.isEqualTo(true);
+		// by role and gender: the 4 women and 3 men in other roles, 1 each, withheld, and with them the women and the
+		// men reached, which the totals by gender less the groups shown would tell of them
+		// language=GraphQL
+		var byGender = "{ participation" + EVERY_ROLE.formatted("")
+				+ " { breakdown(by: [ROLE, GENDER]) { role gender participants } } }";
+		assertThat(groups(this.graphQl, byGender)).hasSize(11);
+		assertThat(groups(donor, byGender)).containsExactly(
+				Map.of("role", "PARTICIPANT", "gender", "OTHER", "participants", 11),
+				Map.of("role", "PARTICIPANT", "gender", "UNDISCLOSED", "participants", 11));
 		var cif = caller(Role.PARTNER, List.of("CIF"));
 		assertThat(groups(cif, BY_ROLE.formatted(EVERY_ROLE.formatted(", organizers: [\"CIF\"]")))).containsExactly(
 				group("FACILITATOR", 2, 21, 21), group("PARTICIPANT", 175, 517, 32), group("TRAINER", 1, 3, 3));
