@@ -51,13 +51,21 @@ final class BreakdownArguments {
 		for (var key : orderBy == null ? List.<GroupOrder>of() : orderBy) {
 			if (key.by() == GroupOrderField.ACTIVITIES && !shown.activities()
 					|| key.by() == GroupOrderField.ORGANIZATIONS && !shown.organizations()) {
-				throw new InvalidArgumentException("orderBy", key.by(), "Cannot order by " + key.by() + ": distinct "
-						+ key.by().name().toLowerCase(Locale.ROOT) + " are withheld from you where a question"
-						+ " selects or groups people by what they are (gender, age, disability, home region or"
-						+ " municipality, organization" + (key.by() == GroupOrderField.ACTIVITIES ? " or its kind" : "")
-						+ ")");
+				throw withheldCount("orderBy", key.by(), "order by " + key.by(),
+						key.by().name().toLowerCase(Locale.ROOT));
 			}
 		}
+	}
+
+	/**
+	 * A question that would tell a distinct count withheld from the caller ({@code measure}, "activities" or
+	 * "organizations"), by ordering or keeping groups by it ({@code asked}): refused naming the argument.
+	 */
+	static InvalidArgumentException withheldCount(String argument, Object value, String asked, String measure) {
+		return new InvalidArgumentException(argument, value, "Cannot " + asked + ": distinct " + measure
+				+ " are withheld from you where a question selects or groups people by what they are (gender, age,"
+				+ " disability, home region or municipality, organization"
+				+ (measure.equals("activities") ? " or its kind" : "") + ")");
 	}
 
 	/**

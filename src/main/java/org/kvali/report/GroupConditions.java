@@ -3,7 +3,6 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.sql.Conditions;
 
 /**
@@ -63,10 +62,12 @@ public record GroupConditions(CountRange participations, CountRange participants
 		checkRange("activities", this.activities);
 		checkRange("organizations", this.organizations);
 		if (this.activities != null && !shown.activities()) {
-			throw withheld("activities", this.activities, " or its kind");
+			throw BreakdownArguments.withheldCount("having.activities", this.activities, "keep groups by activities",
+					"activities");
 		}
 		if (this.organizations != null && !shown.organizations()) {
-			throw withheld("organizations", this.organizations, "");
+			throw BreakdownArguments.withheldCount("having.organizations", this.organizations,
+					"keep groups by organizations", "organizations");
 		}
 	}
 
@@ -74,12 +75,6 @@ public record GroupConditions(CountRange participations, CountRange participants
 		if (range != null) {
 			range.check("having." + measure);
 		}
-	}
-
-	private static InvalidArgumentException withheld(String measure, CountRange range, String kind) {
-		return new InvalidArgumentException("having." + measure, range, "Cannot keep groups by " + measure
-				+ ": distinct " + measure + " are withheld from you where a question selects or groups people by what"
-				+ " they are (gender, age, disability, home region or municipality, organization" + kind + ")");
 	}
 
 	/**
