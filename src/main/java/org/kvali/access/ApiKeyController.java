@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.kvali.graphql.Dates;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
@@ -56,16 +55,6 @@ class ApiKeyController {
 			throw new InvalidArgumentException("id", id, "Not a key id");
 		}
 		return this.keys.revoke(key);
-	}
-
-	@SchemaMapping(typeName = "ApiKey")
-	String createdAt(ApiKey key) {
-		return Dates.instant(key.createdAt());
-	}
-
-	@SchemaMapping(typeName = "ApiKey")
-	String revokedAt(ApiKey key) {
-		return Dates.instant(key.revokedAt());
 	}
 
 	@BatchMapping(typeName = "ApiKey")

@@ -7,12 +7,10 @@ import org.kvali.access.Access;
 import org.kvali.access.Role;
 import org.kvali.graphql.Connection;
 import org.kvali.graphql.DateRange;
-import org.kvali.graphql.Dates;
 import org.kvali.graphql.Page;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** The {@code AuditEvent} type and the audit log's root field; ADMIN only. */
@@ -37,11 +35,6 @@ class AuditController {
 		var zone = this.clock.getZone();
 		var rows = this.log.page(selected, zone, page.key(0, Long::valueOf), page.limit());
 		return Connection.of(rows, page, event -> List.of(Long.toString(event.id())), this.log.count(selected, zone));
-	}
-
-	@SchemaMapping(typeName = "AuditEvent")
-	String at(AuditEvent event) {
-		return Dates.instant(event.at());
 	}
 
 }

@@ -10,7 +10,6 @@ import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
 import org.kvali.geography.Region;
 import org.kvali.graphql.BatchLinks;
-import org.kvali.graphql.Dates;
 import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
 
@@ -35,11 +34,6 @@ class ReportedValueController {
 	Map<ReportedValue, Region> region(List<ReportedValue> values) {
 		var regions = this.geography.regionsByCode(BatchLinks.keys(values, ReportedValue::regionCode));
 		return BatchLinks.byKey(values, ReportedValue::regionCode, regions);
-	}
-
-	@SchemaMapping(typeName = "ReportedValue")
-	String reportedAt(ReportedValue value) {
-		return Dates.instant(value.reportedAt());
 	}
 
 	/** The key or account that reported the value, for ADMIN alone: its name may be a person's. */

@@ -10,7 +10,6 @@ import org.kvali.access.Access;
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.graphql.Connection;
-import org.kvali.graphql.Dates;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Page;
@@ -68,11 +67,6 @@ class ImportQueryController {
 	String importedBy(ImportReport report) {
 		var caller = Caller.current();
 		return caller.is(Role.ADMIN) || caller.name().equals(report.importedBy()) ? report.importedBy() : null;
-	}
-
-	@SchemaMapping(typeName = "Import")
-	String importedAt(ImportReport report) {
-		return Dates.instant(report.importedAt());
 	}
 
 	/** The first warnings of each import: those of a page are read for the imports of it asked for them alone. */
