@@ -156,7 +156,7 @@ final class FactIndex {
 		this.firstYear = firstYear;
 		this.answers = new AnswerCache(settings.cachedAnswers(), settings.cachedGroups());
 		this.scanLimit = settings.scanLimit();
-		this.person = same != null ? same.person : persons();
+		this.person = same != null ? same.person : RowColumns.persons(this.personStart, this.rows);
 		// each copy is a pass over all rows, independent of the others: on all cores at once
 		this.rowValues.putAll(ROW_COPIES.parallelStream()
 			.filter(dimension -> this.dictionaries.get(dimension).size() <= settings.rowCopyValues())
@@ -164,99 +164,26 @@ final class FactIndex {
 					dimension -> rowCopy(dimension, before, same, changes, organizationsKept), (a, b) -> a,
 					() -> new EnumMap<>(Dimension.class))));
 		this.rowValues.put(Dimension.ROLE, same != null && same.role == this.role ? same.rowValues.get(Dimension.ROLE)
-				: roles(this.role, this.dictionaries.get(Dimension.ROLE)));
-		boolean agesKept = before != null && startsWith(birthYear, before.birthYear)
-				&& startsWith(startYear, before.startYear);
+				: RowColumns.roles(this.role, this.dictionaries.get(Dimension.ROLE)));
+		boolean agesKept = before != null && RowColumns.startsWith(birthYear, before.birthYear)
+				&& RowColumns.startsWith(startYear, before.startYear);
 		this.rowValues.put(Dimension.AGE_BAND, agesKept && same != null ? same.rowValues.get(Dimension.AGE_BAND)
-				: ages(agesKept ? before : null, changes));
+				: RowColumns.ages(birthYear, startYear, this.person, this.activity,
+						agesKept ? before.rowValues.get(Dimension.AGE_BAND) : null, changes));
 		boolean daysKept = before != null && before.rowDay != null && before.firstYear == firstYear
-				&& startsWith(startDay, before.startDay);
-		this.rowDay = !daysFit(settings.rowCopyValues()) ? null
-				: daysKept && same != null ? same.rowDay : days(daysKept ? before : null, changes);
+				&& RowColumns.startsWith(startDay, before.startDay);
+		int dayZero = dayZero();
+		this.rowDay = !RowColumns.daysFit(startDay, dayZero, settings.rowCopyValues()) ? null
+				: daysKept && same != null ? same.rowDay
+						: RowColumns.days(startDay, this.activity, dayZero, daysKept ? before.rowDay : null, changes);
 		boolean sameActivities = same != null && same.activities == this.activities;
-		this.activityStart = sameActivities ? same.activityStart : activityStart();
-		this.activityRows = sameActivities ? same.activityRows : activityRows();
+		this.activityStart = sameActivities ? same.activityStart
+				: RowColumns.activityStart(this.activity, this.activities);
+		this.activityRows = sameActivities ? same.activityRows
+				: RowColumns.activityRows(this.activity, this.activityStart);
 		boolean rolesKept = before != null && changes.keeps(this.role, before.role);
 		this.participantRows = rolesKept && same != null ? same.participantRows
-				: participantRows(rolesKept ? before : null, changes);
-	}
-
-	/** ROLE's value id of each row, from its role. */
-	private static char[] roles(byte[] role, Dictionary dictionary) {
-		var ids = new char[ParticipationRole.values().length];
-		for (var value : ParticipationRole.values()) {
-			ids[value.ordinal()] = (char) dictionary.id(value.name());
-		}
-		var column = new char[role.length];
-		for (int i = 0; i < role.length; i++) {
-			column[i] = ids[role[i]];
-		}
-		return column;
-	}
-
-	/** Whether {@code whole} begins with the values of {@code part}. */
-	private static boolean startsWith(int[] whole, int[] part) {
-		return whole.length >= part.length && Arrays.equals(whole, 0, part.length, part, 0, part.length);
-	}
-
-	private static boolean startsWith(short[] whole, short[] part) {
-		return whole.length >= part.length && Arrays.equals(whole, 0, part.length, part, 0, part.length);
-	}
-
-	/** The person of each row. */
-	private int[] persons() {
-		var person = new int[this.rows];
-		for (int p = 0; p < this.persons; p++) {
-			Arrays.fill(person, this.personStart[p], this.personStart[p + 1], p);
-		}
-		return person;
-	}
-
-	private int[] activityStart() {
-		var start = new int[this.activities + 1];
-		for (int a : this.activity) {
-			start[a + 1]++;
-		}
-		Arrays.parallelPrefix(start, Integer::sum);
-		return start;
-	}
-
-	private int[] activityRows() {
-		var rows = new int[this.rows];
-		var next = Arrays.copyOf(this.activityStart, this.activities);
-		for (int i = 0; i < this.rows; i++) {
-			rows[next[this.activity[i]]++] = i;
-		}
-		return rows;
-	}
-
-	/**
-	 * Each person's rows in the PARTICIPANT role: {@code before}'s counts (null: none), less those of the removed rows,
-	 * with those of the added.
-	 */
-	private int[] participantRows(FactIndex before, RowChanges changes) {
-		byte participant = (byte) ParticipationRole.PARTICIPANT.ordinal();
-		if (before == null) {
-			var counts = new int[this.persons];
-			for (int i = 0; i < this.rows; i++) {
-				if (this.role[i] == participant) {
-					counts[this.person[i]]++;
-				}
-			}
-			return counts;
-		}
-		var counts = Arrays.copyOf(before.participantRows, this.persons);
-		for (int i : changes.removed()) {
-			if (before.role[i] == participant) {
-				counts[before.person[i]]--;
-			}
-		}
-		for (int i : changes.added()) {
-			if (this.role[i] == participant) {
-				counts[this.person[i]]++;
-			}
-		}
-		return counts;
+				: RowColumns.participantRows(this.role, this.person, this.persons, rolesKept ? before : null, changes);
 	}
 
 	/**
@@ -267,88 +194,18 @@ final class FactIndex {
 			boolean organizationsKept) {
 		boolean kept = before != null && before.rowValues.containsKey(dimension)
 				&& (Level.of(dimension) != Level.ORGANIZATION || organizationsKept)
-				&& startsWith(this.attributes.get(dimension), before.attributes.get(dimension));
+				&& RowColumns.startsWith(this.attributes.get(dimension), before.attributes.get(dimension));
 		if (kept && same != null) {
 			return same.rowValues.get(dimension);
 		}
-		var values = this.attributes.get(dimension);
 		var source = switch (Level.of(dimension)) {
 			case ACTIVITY -> this.activity;
 			case ORGANIZATION -> this.organization;
 			default -> this.person;
 		};
-		if (kept) {
-			var copy = changes.spread(before.rowValues.get(dimension), this.rows);
-			for (int i : changes.added()) {
-				copy[i] = (char) values[source[i]];
-			}
-			return copy;
-		}
-		var copy = new char[this.rows];
-		for (int i = 0; i < this.rows; i++) {
-			copy[i] = (char) values[source[i]];
-		}
-		return copy;
+		return RowColumns.rowCopy(this.attributes.get(dimension), source,
+				kept ? before.rowValues.get(dimension) : null, changes);
 	}
-
-	/** Each row's age ({@link #age}): {@code before}'s for its rows (null: none), and the added rows'. */
-	private char[] ages(FactIndex before, RowChanges changes) {
-		if (before == null) {
-			var ages = new char[this.rows];
-			for (int i = 0; i < this.rows; i++) {
-				ages[i] = age(i);
-			}
-			return ages;
-		}
-		var ages = changes.spread(before.rowValues.get(Dimension.AGE_BAND), this.rows);
-		for (int i : changes.added()) {
-			ages[i] = age(i);
-		}
-		return ages;
-	}
-
-	/**
-	 * A row's age in years, at most {@link #AGE_CAP}, or {@link #UNKNOWN_AGE}: birth years and starts lie within
-	 * Kvali's years, so that no age is more than that. Never below 0: no one takes part before the year of their birth
-	 * (sheets, corrections and activities moved refuse it); a row written around those checks is counted as aged 0,
-	 * on the SQL path too ({@link ReportSql}).
-	 */
-	private char age(int row) {
-		int birth = this.birthYear[this.person[row]];
-		return birth == UNKNOWN_YEAR ? UNKNOWN_AGE
-				: (char) Math.min(AGE_CAP, Math.max(0, this.startYear[this.activity[row]] - birth));
-	}
-
-
-	/** Whether every activity's start day, counted from {@link #dayZero()}, fits in a row's 16 bits. */
-	private boolean daysFit(int values) {
-		long first = dayZero();
-		for (int day : this.startDay) {
-			if (day < first || day - first >= values) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/** Each row's start day counted from {@link #dayZero()}: {@code before}'s for its rows (null: none), and the added. */
-	private char[] days(FactIndex before, RowChanges changes) {
-		int first = dayZero();
-		if (before == null) {
-			var days = new char[this.rows];
-			for (int i = 0; i < this.rows; i++) {
-				days[i] = (char) (this.startDay[this.activity[i]] - first);
-			}
-			return days;
-		}
-		var days = changes.spread(before.rowDay, this.rows);
-		for (int i : changes.added()) {
-			days[i] = (char) (this.startDay[this.activity[i]] - first);
-		}
-		return days;
-	}
-
-
 
 	/** The row of person p at activity a (each takes part once), or -1 when there is none, or no such person. */
 	int rowOf(int p, int a) {
@@ -535,8 +392,8 @@ final class FactIndex {
 
 	/**
 	 * Per row, the value id of each of {@link #ROW_COPIES} that fits in a row copy, and of ROLE; and under AGE_BAND not
-	 * the band but the age ({@link #age}), which a scan plan turns into the band, so that ranges of ages are read from
-	 * it too.
+	 * the band but the age ({@link RowColumns#ages}), which a scan plan turns into the band, so that ranges of ages
+	 * are read from it too.
 	 */
 	final Map<Dimension, char[]> rowValues = new EnumMap<>(Dimension.class);
 
