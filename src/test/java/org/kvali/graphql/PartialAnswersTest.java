@@ -71,6 +71,35 @@ class PartialAnswersTest {
 			.andExpect(jsonPath("$.errors[0].extensions.classification").value("CONFLICT"));
 	}
 
+	@Test
+	void aRefusedAttendanceLeavesItsSiblings() throws Exception {
+		// an activity no one has is NOT_FOUND, null beside its error; the totals and the viewer stand
+		graphQl("{ viewer { role } participation { totals { participants } } "
+				+ "attendance(activity: \"TRN-2024-BAKURIANI\") { totalCount } }")
+			.andExpect(jsonPath("$.data.viewer.role").value("ADMIN"))
+			.andExpect(jsonPath("$.data.participation.totals.participants").value(310))
+			.andExpect(jsonPath("$.data.attendance.totalCount").value(62)); // the 60 reached and two who ran it
+		graphQl("{ viewer { role } participation { totals { participants } } "
+				+ "attendance(activity: \"NO-SUCH-ACTIVITY\") { totalCount } }")
+			.andExpect(jsonPath("$.data.viewer.role").value("ADMIN"))
+			.andExpect(jsonPath("$.data.participation.totals.participants").value(310))
+			.andExpect(jsonPath("$.data.attendance").value(nullValue()))
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].path[0]").value("attendance"))
+			.andExpect(jsonPath("$.errors[0].extensions.classification").value("NOT_FOUND"));
+	}
+
+	/** So that any of them fails alone: a field of `Query` or `Mutation` that is never null empties the answer. */
+	@Test
+	void everyFieldOfQueryAndMutationMayBeNull() throws Exception {
+		for (var root : new String[] { "Query", "Mutation" }) {
+			graphQl("{ __type(name: \"" + root + "\") { fields { name type { kind } } } }")
+				.andExpect(jsonPath("$.data.__type.fields.length()").value(org.hamcrest.Matchers.greaterThan(10)))
+				.andExpect(jsonPath("$.data.__type.fields[?(@.type.kind == 'NON_NULL')].name")
+					.value(org.hamcrest.Matchers.empty()));
+		}
+	}
+
 	private ResultActions graphQl(String document) throws Exception {
 		var body = "{\"query\":\"" + document.replace("\"", "\\\"") + "\"}";
 		return this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON)
