@@ -86,6 +86,10 @@ class ActivityEditor {
 		// without an organizer would be none of its own to change
 		var organizer = named == null && caller.is(Role.PARTNER) && project != null
 				? this.organizers.organizerFor(caller, project) : named;
+		// taken in any case; the error names the spelling stored, of an activity the caller may list
+		this.activities.listedCode(input.code()).ifPresent(stored -> {
+			throw new ConflictException("activity", "input.code", input.code(), stored);
+		});
 		if (!this.activities.activitiesByCode(List.of(input.code())).isEmpty()) {
 			throw new ConflictException("activity", "input.code", input.code());
 		}

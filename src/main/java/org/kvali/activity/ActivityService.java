@@ -3,6 +3,7 @@ package org.kvali.activity;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -90,6 +91,14 @@ public class ActivityService {
 	private NotFoundException notFound(ActivityScope scope, String argument, String code) {
 		return NotFoundException.orInAnotherCase("activity", argument, code, this.repository.codeInAnotherCase(scope,
 				code));
+	}
+
+	/**
+	 * The stored spelling of an activity code that is this one in any case, of an activity the caller may list:
+	 * another partner's is not named.
+	 */
+	public Optional<String> listedCode(String code) {
+		return this.repository.codeInAnotherCase(scope(ActivityFilter.ALL), code);
 	}
 
 	public Map<String, Activity> activitiesByCode(Collection<String> codes) {

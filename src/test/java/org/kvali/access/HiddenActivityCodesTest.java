@@ -14,6 +14,8 @@ import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * To a partner, an activity of a project its organizations have no part in is none, in a participation filter as in
  * {@code activity(code)}, unless a breakdown by activity would show it: a filter naming another partner's one-person
@@ -108,6 +110,28 @@ class HiddenActivityCodesTest {
 				.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(true)
 				.path("participation.totals.participants").valueIsNull();
 		}
+	}
+
+	/** A code taken in another case is refused, naming the spelling stored only to a partner who may list it. */
+	@Test
+	void aCodeTakenByAnotherPartnersActivityIsRefusedWithoutItsSpelling() {
+		// language=GraphQL
+		var create = """
+				mutation($project: ID!, $organizer: ID!) {
+				  createActivity(input: {code: "ha-tiny", project: $project, kind: MEETING, title: "Again",
+				    startDate: "2025-11-06", endDate: "2025-11-06", organizer: $organizer}) { code } }""";
+		var taken = "An activity with the code 'ha-tiny' exists already (";
+		var rule = "codes that differ only in case are one code)";
+		as("CIF").document(create).variable("project", "CSO-CAPACITY").variable("organizer", "CIF").execute().errors()
+			.expect(error -> error.getErrorType().toString().equals("CONFLICT")
+					&& error.getMessage().equals(taken + rule))
+			.verify();
+		as("SCCSF").document(create).variable("project", "HA-X").variable("organizer", "SCCSF").execute().errors()
+			.expect(error -> error.getErrorType().toString().equals("CONFLICT")
+					&& error.getMessage().equals(taken + "written HA-TINY; " + rule))
+			.verify();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE lower(code) = 'ha-tiny'",
+				Integer.class)).isOne();
 	}
 
 	private HttpGraphQlTester as(String organization) {

@@ -273,7 +273,7 @@ class ReferenceMutationsTest {
 					&& "input.code".equals(error.getExtensions().get("argument")))
 			.verify();
 		// the same code in another case would be a second programme, project, organization or activity; the error names
-		// the spelling stored (but for an activity, which a partner may not be told of)
+		// the spelling stored (of an activity, to a partner only if it may list it: HiddenActivityCodesTest)
 		var taken = Map.of("createProgramme(input: {code: \"eu-cso-equal\", name: \"Again\"})",
 				"A programme with the code 'eu-cso-equal' exists already (written EU-CSO-EQUAL; ",
 				"createProject(input: {code: \"cso-capacity\", programme: \"EU-CSO-EQUAL\", name: \"Again\"})",
@@ -285,7 +285,7 @@ class ReferenceMutationsTest {
 				"An indicator with the code 'out-1.1' exists already (written OUT-1.1; ",
 				"createActivity(input: {code: \"trn-2024-bakuriani\", project: \"CSO-CAPACITY\","
 						+ " kind: TRAINING, title: \"Again\", startDate: \"2024-07-18\", endDate: \"2024-07-22\"})",
-				"An activity with the code 'trn-2024-bakuriani' exists already (");
+				"An activity with the code 'trn-2024-bakuriani' exists already (written TRN-2024-BAKURIANI; ");
 		taken.forEach((mutation, start) -> this.graphQl.document("mutation { " + mutation + " { code } }")
 			.execute()
 			.errors()
