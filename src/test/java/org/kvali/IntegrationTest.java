@@ -24,8 +24,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @AutoConfigureMockMvc
 @AutoConfigureHttpGraphQlTester
 @TestExecutionListeners(listeners = ServiceScopeListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-@Import({ TestDatabaseConfiguration.class, StatementCounterConfiguration.class, TestCallers.class, TestJwts.class,
-		TestClock.Configuration.class })
+@Import({ TestDatabaseConfiguration.class, StatementCounterConfiguration.class, TestCallers.class, Callers.class,
+		TestJwts.class, TestClock.Configuration.class })
 public @interface IntegrationTest {
 
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,14 +35,14 @@ class AgeGroupsTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@AfterEach
 	void clean() {
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'age groups %'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
@@ -212,10 +212,9 @@ class AgeGroupsTest {
 			.verify();
 	}
 
+	/** A caller in the role; a PARTNER acts for CIF. */
 	private HttpGraphQlTester caller(Role role) {
-		var organizations = role == Role.PARTNER ? List.of("CIF") : List.<String>of();
-		var secret = this.keys.create("age groups " + role, role, organizations, false, "test").secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+		return role == Role.PARTNER ? this.callers.as(role, "CIF") : this.callers.as(role);
 	}
 
 }

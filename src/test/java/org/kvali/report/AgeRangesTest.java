@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,7 @@ class AgeRangesTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -39,7 +39,7 @@ class AgeRangesTest {
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'TA-%'");
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'ages %'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
@@ -345,10 +345,9 @@ class AgeRangesTest {
 			.verify();
 	}
 
+	/** A caller in the role; a PARTNER acts for CIF. */
 	private HttpGraphQlTester caller(Role role) {
-		var organizations = role == Role.PARTNER ? List.of("CIF") : List.<String>of();
-		var secret = this.keys.create("ages " + role, role, organizations, false, "test").secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+		return role == Role.PARTNER ? this.callers.as(role, "CIF") : this.callers.as(role);
 	}
 
 }

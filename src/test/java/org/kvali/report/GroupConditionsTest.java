@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,14 +40,14 @@ class GroupConditionsTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@AfterEach
 	void clean() {
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'having %'");
+		this.callers.deleteKeys();
 	}
 
 	/**
@@ -124,7 +124,7 @@ class GroupConditionsTest {
 	 */
 	@Test
 	void aDonorsRangesKeepSomeOfTheGroupsShown() {
-		var donor = caller(Role.DONOR);
+		var donor = this.callers.as(Role.DONOR);
 		var shown = groups(donor, BY_REGION_AND_GENDER.formatted(""));
 		assertThat(groups(this.graphQl, BY_REGION_AND_GENDER.formatted(""))).hasSizeGreaterThan(shown.size());
 		var large = groups(donor, BY_REGION_AND_GENDER.formatted(", having: {participants: {atLeast: 70}}"));
@@ -172,7 +172,7 @@ class GroupConditionsTest {
 				"having.participations.atMost", "having.participations.atMost must be 0 or more, not -3");
 		expectError(this.graphQl, MORE_THAN_THREE.formatted("").replace("atLeast: 4", "atLeast: 5, atMost: 3"),
 				"having.activities", "having.activities holds no count: atLeast 5 is more than atMost 3");
-		expectError(caller(Role.DONOR), BY_REGION_AND_GENDER.formatted(", having: {organizations: {atLeast: 9,"
+		expectError(this.callers.as(Role.DONOR), BY_REGION_AND_GENDER.formatted(", having: {organizations: {atLeast: 9,"
 				+ " atMost: 2}}"), "having.organizations",
 				"having.organizations holds no count: atLeast 9 is more than atMost 2");
 	}
@@ -196,11 +196,6 @@ class GroupConditionsTest {
 	private static List<Map<String, Object>> groups(HttpGraphQlTester tester, String query) {
 		return new ArrayList<>((List<Map<String, Object>>) (List<?>) tester.document(query).execute()
 			.path("participation.breakdown").entityList(Map.class).get());
-	}
-
-	private HttpGraphQlTester caller(Role role) {
-		var secret = this.keys.create("having " + role, role, List.of(), false, "test").secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
 	}
 
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,14 +35,14 @@ class OrganizerBreakdownTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@AfterEach
 	void clean() {
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'organizer %'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
@@ -97,8 +97,8 @@ class OrganizerBreakdownTest {
 	 */
 	@Test
 	void aPartnerSeesItsOwnInFullAndOthersOrganizersAsADonorDoes() {
-		var cif = caller(Role.PARTNER, List.of("CIF"));
-		var donor = caller(Role.DONOR, List.of());
+		var cif = this.callers.as(Role.PARTNER, "CIF");
+		var donor = this.callers.as(Role.DONOR);
 		var everyone = BY_ORGANIZER_AND_GENDER.formatted("");
 		var analysts = groups(this.graphQl, everyone);
 		var donors = groups(donor, everyone);
@@ -134,12 +134,6 @@ class OrganizerBreakdownTest {
 	private static List<Map<String, Object>> groups(HttpGraphQlTester tester, String query) {
 		return (List<Map<String, Object>>) (List<?>) tester.document(query).execute().path("participation.breakdown")
 			.entityList(Map.class).get();
-	}
-
-	private HttpGraphQlTester caller(Role role, List<String> organizations) {
-		var secret = this.keys.create("organizer " + role + organizations, role, organizations, false, "test")
-			.secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
 	}
 
 }

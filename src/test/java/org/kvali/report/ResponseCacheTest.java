@@ -1,11 +1,9 @@
 package org.kvali.report;
 
-import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +35,7 @@ class ResponseCacheTest {
 	GraphQlSource graphQlSource;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	ResponseCache cache;
@@ -48,12 +46,12 @@ class ResponseCacheTest {
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM participant WHERE ref = 'RC-NEW-1'");
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'rc %'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
 	void aRepeatedReportIsGivenFromTheCacheUntilTheDataChanges() throws Exception {
-		var analyst = key(Role.ANALYST, List.of());
+		var analyst = this.callers.secret(Role.ANALYST);
 		long hits = this.cache.hits();
 		var first = ask(analyst, GARDABANI);
 		var project = "\"project\":{\"code\":\"LOCAL-BUDGET\",\"name\":\"Participatory local budgeting and advocacy\","
@@ -84,7 +82,7 @@ class ResponseCacheTest {
 
 	@Test
 	void theVariablesArePartOfTheQuestion() throws Exception {
-		var analyst = key(Role.ANALYST, List.of());
+		var analyst = this.callers.secret(Role.ANALYST);
 		var query = "query Reach($a: [ID!]) { participation(filter: {activities: $a}) { totals { participants } } }";
 		long hits = this.cache.hits();
 		var gardabani = "{\"a\": [\"CMP-2024-GARDABANI\"]}";
@@ -98,7 +96,7 @@ class ResponseCacheTest {
 
 	@Test
 	void aBreakdownByGroupsOfAgesIsKeptForItsStarts() throws Exception {
-		var analyst = key(Role.ANALYST, List.of());
+		var analyst = this.callers.secret(Role.ANALYST);
 		var query = "{ participation(filter: {activities: [\\\"CMP-2024-GARDABANI\\\"]}) { breakdown(by: [AGE_GROUP],"
 				+ " ageGroupStarts: [%s]) { ageGroup { from to } participants } } }";
 		long hits = this.cache.hits();
@@ -114,10 +112,10 @@ class ResponseCacheTest {
 	@Test
 	void eachRoleGetsItsOwnAnswer() throws Exception {
 		var query = GARDABANI.replace("CMP-2024-GARDABANI", "WS-2023-AKHALTSIKHE");
-		var analyst = ask(key(Role.ANALYST, List.of()), query);
+		var analyst = ask(this.callers.secret(Role.ANALYST), query);
 		assertThat(analyst).contains("{\"gender\":\"MALE\",\"project\":", "\"participants\":5,\"participations\":5,")
 			.doesNotContain("\"suppressed\":true");
-		var donor = key(Role.DONOR, List.of());
+		var donor = this.callers.secret(Role.DONOR);
 		for (int twice = 0; twice < 2; twice++) {
 			assertThat(ask(donor, query)).doesNotContain("\"participants\":5,", "\"gender\":\"MALE\"")
 				.contains("{\"gender\":\"FEMALE\",\"project\":");
@@ -126,13 +124,13 @@ class ResponseCacheTest {
 
 	@Test
 	void onlyReportsOfCallersWhoseAnswersDependOnTheirRoleAloneAreKept() throws Exception {
-		var analyst = key(Role.ANALYST, List.of());
+		var analyst = this.callers.secret(Role.ANALYST);
 		// project partners are not part of the data version
 		var partners = "{ participation { breakdown(by: [PROJECT]) { project { code partners { role } } participants } } }";
 		// an indicator is not either, nor is any other root field
 		var mixed = "{ participation { totals { participants } } regions { code } }";
 		// a partner's answers depend on its projects
-		var partner = key(Role.PARTNER, List.of("CIF"));
+		var partner = this.callers.secret(Role.PARTNER, "CIF");
 		long hits = this.cache.hits();
 		for (int twice = 0; twice < 2; twice++) {
 			assertThat(ask(analyst, partners)).contains("\"partners\":[{\"role\":");
@@ -151,10 +149,6 @@ class ResponseCacheTest {
 		assertThat(ResponseCache.KEPT).hasSize(75).allSatisfy(field -> assertThat(
 				schema.getObjectType(field.getTypeName()).getFieldDefinition(field.getFieldName())).as(field.toString())
 			.isNotNull());
-	}
-
-	private String key(Role role, List<String> organizations) {
-		return this.keys.create("rc " + role + organizations, role, organizations, false, "test").secret();
 	}
 
 	private String ask(String key, String query) throws Exception {

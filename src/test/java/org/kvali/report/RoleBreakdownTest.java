@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,14 +33,14 @@ class RoleBreakdownTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@AfterEach
 	void clean() {
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'role %'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
@@ -70,7 +70,7 @@ class RoleBreakdownTest {
 	/** To a donor the few trainers, facilitators, organizers and the speaker are withheld; a partner sees its own. */
 	@Test
 	void fewPeopleInARoleAreWithheldAsAnySmallGroup() {
-		var donor = caller(Role.DONOR, List.of());
+		var donor = this.callers.as(Role.DONOR);
 		assertThat(groups(donor, BY_ROLE.formatted(EVERY_ROLE.formatted(""))))
 			.containsExactly(group("PARTICIPANT", 310, 1503, 101));
 		// language=GraphQL
@@ -88,7 +88,7 @@ class RoleBreakdownTest {
 		assertThat(groups(donor, byGender)).containsExactly(
 				Map.of("role", "PARTICIPANT", "gender", "OTHER", "participants", 11),
 				Map.of("role", "PARTICIPANT", "gender", "UNDISCLOSED", "participants", 11));
-		var cif = caller(Role.PARTNER, List.of("CIF"));
+		var cif = this.callers.as(Role.PARTNER, "CIF");
 		assertThat(groups(cif, BY_ROLE.formatted(EVERY_ROLE.formatted(", organizers: [\"CIF\"]")))).containsExactly(
 				group("FACILITATOR", 2, 21, 21), group("PARTICIPANT", 175, 517, 32), group("TRAINER", 1, 3, 3));
 	}
@@ -102,11 +102,6 @@ class RoleBreakdownTest {
 	private static List<Map<String, Object>> groups(HttpGraphQlTester tester, String query) {
 		return (List<Map<String, Object>>) (List<?>) tester.document(query).execute().path("participation.breakdown")
 			.entityList(Map.class).get();
-	}
-
-	private HttpGraphQlTester caller(Role role, List<String> organizations) {
-		var secret = this.keys.create("role " + role + organizations, role, organizations, false, "test").secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
 	}
 
 }

@@ -15,11 +15,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.LockWaits;
 import org.kvali.OtherInstance;
 import org.kvali.TestCallers;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 import org.kvali.access.TestCallerContext;
 import org.kvali.graphql.InvalidArgumentException;
@@ -65,7 +65,7 @@ class SqlPathStateTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcConnectionDetails database;
@@ -116,7 +116,7 @@ class SqlPathStateTest {
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM indicator WHERE code = 'SP-IND'");
-		this.jdbc.update("DELETE FROM api_key WHERE name = 'state partner'");
+		this.callers.deleteKeys();
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN"
 				+ " (SELECT id FROM activity WHERE code LIKE 'SP-%')");
 		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'SP-%'");
@@ -142,7 +142,7 @@ class SqlPathStateTest {
 				mutation { createIndicator(input: {code: "SP-IND", programme: "EU-CSO-EQUAL", name: "Trained in SP",
 				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS,
 				    filter: {projects: ["SP-PRJ"]}}) { code } }""").execute().errors().verify();
-		var key = this.keys.create("state partner", Role.PARTNER, List.of("SP-A"), false, "test").secret();
+		var key = this.callers.secret(Role.PARTNER, "SP-A");
 		try (var sqlOnly = OtherInstance.start(this.database, "off")) {
 			assertThat(askedWhileAnotherWorkshopCommits(() -> split(sqlOnly, key))).isEqualTo(List.of(
 					Map.of("group", Map.of("gender", "FEMALE", "participants", 3), "value", 3.0),

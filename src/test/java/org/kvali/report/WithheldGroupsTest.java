@@ -6,12 +6,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,17 +27,14 @@ class WithheldGroupsTest {
 			{ participation%s { breakdown(by: [REGION]) { region { code } participants } withheld(by: [REGION]) } }""";
 
 	@Autowired
-	HttpGraphQlTester graphQl;
-
-	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@AfterEach
 	void clean() {
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'withheld %'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
@@ -67,7 +63,7 @@ class WithheldGroupsTest {
 
 	@Test
 	void itsArgumentsAreCheckedAsTheBreakdownsAre() {
-		var response = caller(Role.DONOR)
+		var response = this.callers.as(Role.DONOR)
 			.document("{ participation { totals { participants } withheld(by: [YEAR], yearStart: 13) } }")
 			.execute();
 		response.errors()
@@ -93,12 +89,7 @@ class WithheldGroupsTest {
 	}
 
 	private Object ask(Role role, String document, String path) {
-		return caller(role).document(document).execute().path(path).entity(Object.class).get();
-	}
-
-	private HttpGraphQlTester caller(Role role) {
-		var secret = this.keys.create("withheld " + role, role, List.of(), false, "test").secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+		return this.callers.as(role).document(document).execute().path(path).entity(Object.class).get();
 	}
 
 }
