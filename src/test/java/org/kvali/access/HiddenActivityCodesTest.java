@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +32,7 @@ class HiddenActivityCodesTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -66,12 +67,12 @@ class HiddenActivityCodesTest {
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'HA-%'");
 		this.jdbc.update("DELETE FROM project WHERE code LIKE 'HA-%'");
 		this.jdbc.update("DELETE FROM programme WHERE code LIKE 'HA-%'");
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'ha %'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
 	void anotherPartnersSmallActivityIsNoneToAPartner() {
-		var cif = as("CIF");
+		var cif = this.callers.as(Role.PARTNER, "CIF");
 		for (var code : List.of("HA-TINY", "ha-tiny", "HA-NONE")) {
 			cif.document(TOTALS).variable("code", code).execute().errors()
 				.expect(error -> error.getErrorType().toString().equals("BAD_REQUEST")
@@ -79,10 +80,10 @@ class HiddenActivityCodesTest {
 				.verify();
 		}
 		// the partner running it sees it in full, and is told its spelling
-		as("SCCSF").document(TOTALS).variable("code", "HA-TINY").execute()
+		this.callers.as(Role.PARTNER, "SCCSF").document(TOTALS).variable("code", "HA-TINY").execute()
 			.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(false)
 			.path("participation.totals.participants").entity(Integer.class).isEqualTo(1);
-		as("SCCSF").document(TOTALS).variable("code", "ha-tiny").execute().errors()
+		this.callers.as(Role.PARTNER, "SCCSF").document(TOTALS).variable("code", "ha-tiny").execute().errors()
 			.expect(error -> error.getMessage().equals("No activity has the code 'ha-tiny'; write it as stored: HA-TINY"))
 			.verify();
 	}
@@ -96,11 +97,8 @@ class HiddenActivityCodesTest {
 				INSERT INTO participation (activity_id, participant_id)
 				SELECT (SELECT id FROM activity WHERE code = 'HA-TINY'), id FROM participant
 				WHERE ref IN ('HA-2', 'HA-3', 'HA-4', 'HA-5')""");
-		var donor = this.graphQl.mutate()
-			.header("Authorization", "Bearer "
-					+ this.keys.create("ha donor", Role.DONOR, List.of(), false, "test").secret())
-			.build();
-		for (var caller : List.of(as("CIF"), donor)) {
+		var donor = this.callers.as(Role.DONOR);
+		for (var caller : List.of(this.callers.as(Role.PARTNER, "CIF"), donor)) {
 			caller.document(TOTALS).variable("code", "HA-TINY").execute()
 				.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(false)
 				.path("participation.totals.participants").entity(Integer.class).isEqualTo(5);
@@ -122,21 +120,18 @@ class HiddenActivityCodesTest {
 				    startDate: "2025-11-06", endDate: "2025-11-06", organizer: $organizer}) { code } }""";
 		var taken = "An activity with the code 'ha-tiny' exists already (";
 		var rule = "codes that differ only in case are one code)";
-		as("CIF").document(create).variable("project", "CSO-CAPACITY").variable("organizer", "CIF").execute().errors()
+		this.callers.as(Role.PARTNER, "CIF").document(create).variable("project", "CSO-CAPACITY")
+			.variable("organizer", "CIF").execute().errors()
 			.expect(error -> error.getErrorType().toString().equals("CONFLICT")
 					&& error.getMessage().equals(taken + rule))
 			.verify();
-		as("SCCSF").document(create).variable("project", "HA-X").variable("organizer", "SCCSF").execute().errors()
+		this.callers.as(Role.PARTNER, "SCCSF").document(create).variable("project", "HA-X")
+			.variable("organizer", "SCCSF").execute().errors()
 			.expect(error -> error.getErrorType().toString().equals("CONFLICT")
 					&& error.getMessage().equals(taken + "written HA-TINY; " + rule))
 			.verify();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE lower(code) = 'ha-tiny'",
 				Integer.class)).isOne();
-	}
-
-	private HttpGraphQlTester as(String organization) {
-		var secret = this.keys.create("ha " + organization, Role.PARTNER, List.of(organization), false, "test").secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
 	}
 
 }

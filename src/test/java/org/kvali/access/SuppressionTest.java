@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ class SuppressionTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -34,13 +35,13 @@ class SuppressionTest {
 
 	@BeforeEach
 	void callers() {
-		this.as = Map.of("donor", caller(Role.DONOR, List.of()), "analyst", caller(Role.ANALYST, List.of()), "cif",
-				caller(Role.PARTNER, List.of("CIF")), "sccsf", caller(Role.PARTNER, List.of("SCCSF")));
+		this.as = Map.of("donor", this.callers.as(Role.DONOR), "analyst", this.callers.as(Role.ANALYST), "cif",
+				this.callers.as(Role.PARTNER, "CIF"), "sccsf", this.callers.as(Role.PARTNER, "SCCSF"));
 	}
 
 	@AfterEach
 	void clean() {
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'sup %'");
+		this.callers.deleteKeys();
 		this.jdbc.update("DELETE FROM indicator WHERE code = 'SUP-FEW'");
 	}
 
@@ -669,11 +670,6 @@ class SuppressionTest {
 			.containsExactly(100.0);
 		analyst.path("indicator.disaggregate[*].value").entityList(Double.class)
 			.containsExactly(0.0, 0.0, 0.0, 0.0, 100.0, 0.0);
-	}
-
-	private HttpGraphQlTester caller(Role role, List<String> organizations) {
-		var secret = this.keys.create("sup " + role + organizations, role, organizations, false, "test").secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
 	}
 
 	/** Each group as its dimension values then its measures; a withheld group is not shown at all. */
