@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 import org.kvali.access.TestCallerContext;
 import org.kvali.time.Today;
@@ -46,7 +46,7 @@ class ActivityDeletionTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -72,7 +72,7 @@ class ActivityDeletionTest {
 		this.jdbc.update("DELETE FROM deleted_activity WHERE code_key LIKE 'tx-del-%'");
 		// the digests of the people deleted with its activities, whose references a digest does not tell
 		this.jdbc.update("DELETE FROM deleted_person");
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'del %'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
@@ -120,7 +120,7 @@ class ActivityDeletionTest {
 		// indicators are an admin's: a partner running it is told to ask (it was told to change them itself)
 		this.jdbc.update("UPDATE activity SET organizer_id = (SELECT id FROM organization WHERE code = 'CIF')"
 				+ " WHERE code = 'TX-DEL-5'");
-		as("CIF").document(DELETE).variable("code", "TX-DEL-5").execute().errors()
+		this.callers.as(Role.PARTNER, "CIF").document(DELETE).variable("code", "TX-DEL-5").execute().errors()
 			.expect(error -> error.getMessage().equals("code: Activity TX-DEL-5 still has 1 indicator whose filter names"
 					+ " it (TX-DEL-IND): ask an admin to change those indicators' filters (updateIndicator) or delete them"
 					+ " (deleteIndicator) first, then the activity"))
@@ -220,7 +220,7 @@ class ActivityDeletionTest {
 		// created in another project, it is another activity
 		load(sheet.replace("CSO-CAPACITY", "LOCAL-BUDGET").replace("TX-DEL-9", "TX-DEL-8"), "true")
 			.andExpect(jsonPath("$.warnings.length()").value(0));
-		var cif = this.keys.create("del sheet", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var cif = this.callers.secret(Role.PARTNER, "CIF");
 		// not how many went: of another organization's activity in a project they share, that told its size
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
 			.contentType("text/csv").content(sheet))
@@ -242,7 +242,7 @@ class ActivityDeletionTest {
 		this.graphQl.document(CREATE.replace("CSO-CAPACITY", "LOCAL-BUDGET")).variable("code", "TX-DEL-5").execute();
 		this.graphQl.document(DELETE).variable("code", "TX-DEL-5").execute().path("deleteActivity")
 			.entity(String.class).isEqualTo("TX-DEL-5");
-		var sccsf = as("SCCSF");
+		var sccsf = this.callers.as(Role.PARTNER, "SCCSF");
 		sccsf.document(CREATE).variable("code", "TX-DEL-5").execute().path("createActivity.code").hasValue();
 		sccsf.document(DELETE).variable("code", "TX-DEL-5").execute().path("deleteActivity").entity(String.class)
 			.isEqualTo("TX-DEL-5");
@@ -253,9 +253,9 @@ class ActivityDeletionTest {
 
 	@Test
 	void aPartnerDeletesOnlyWhatItsOrganizationsRun() {
-		var cif = as("CIF");
+		var cif = this.callers.as(Role.PARTNER, "CIF");
 		cif.document(CREATE).variable("code", "TX-DEL-2").execute().path("createActivity.code").hasValue();
-		as("SCCSF").document(DELETE).variable("code", "TX-DEL-2").execute().errors()
+		this.callers.as(Role.PARTNER, "SCCSF").document(DELETE).variable("code", "TX-DEL-2").execute().errors()
 			.expect(error -> error.getErrorType().toString().equals("FORBIDDEN")).verify();
 		this.graphQl.document(CREATE).variable("code", "TX-DEL-3").execute();
 		// an admin's activity without an organizer is no partner's
@@ -274,7 +274,7 @@ class ActivityDeletionTest {
 	 */
 	@Test
 	void aPartnerActsOnTheOrganizerAChangeBeforeItLeft() throws Exception {
-		var cif = as("CIF");
+		var cif = this.callers.as(Role.PARTNER, "CIF");
 		cif.document(CREATE).variable("code", "TX-DEL-4").execute().path("createActivity.code").hasValue();
 		for (var document : List.of(
 				"mutation($code: ID!) { updateActivity(code: $code, input: {title: \"Renamed\"}) { title } }", DELETE)) {
@@ -318,11 +318,6 @@ class ActivityDeletionTest {
 			Thread.sleep(20);
 		}
 		throw new AssertionError("The partner's request never waited for the organizer's change");
-	}
-
-	private HttpGraphQlTester as(String organization) {
-		var secret = this.keys.create("del " + organization, Role.PARTNER, List.of(organization), false, "test").secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.kvali.activity;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -9,8 +8,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +72,7 @@ class ActivityMoveTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	MockMvc mvc;
@@ -107,7 +106,7 @@ class ActivityMoveTest {
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TM2-%'");
 		this.jdbc.update("DELETE FROM project WHERE code LIKE 'TM2-%'");
 		this.jdbc.update("DELETE FROM programme WHERE code LIKE 'TM2-%'");
-		this.jdbc.update("DELETE FROM api_key WHERE name = 'move CIF'");
+		this.callers.deleteKeys();
 		this.jdbc.update("DELETE FROM attendance_import");
 	}
 
@@ -194,8 +193,7 @@ class ActivityMoveTest {
 
 	@Test
 	void aPartnerMovesItsActivityBetweenItsProjectsAlone() throws Exception {
-		var secret = this.keys.create("move CIF", Role.PARTNER, List.of("CIF"), false, "test").secret();
-		var partner = this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+		var partner = this.callers.as(Role.PARTNER, "CIF");
 		partner.document(MOVE).variable("input", Map.of("project", "TM2-C")).execute().errors()
 			.expect(error -> error.getErrorType().toString().equals("FORBIDDEN")
 					&& error.getMessage().equals("Project TM2-C is not one of your organizations' projects"))
