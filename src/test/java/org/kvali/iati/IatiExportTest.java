@@ -10,9 +10,9 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.TestClock;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -51,7 +51,7 @@ class IatiExportTest {
 	TestClock clock;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	/**
 	 * The programme is the parent activity, holding its own results once; each project is a child activity linked to
@@ -184,7 +184,7 @@ class IatiExportTest {
 	 */
 	@Test
 	void theFileLeavesOutASexSplitThatWouldTellAFewPeople() throws Exception {
-		var donor = this.keys.create("iati donor", Role.DONOR, List.of(), false, "test").secret();
+		var donor = this.callers.secret(Role.DONOR);
 		try {
 			assertThat(this.jdbc.queryForList("""
 					SELECT p.gender || ' ' || count(DISTINCT p.id) FROM participation pn
@@ -196,7 +196,7 @@ class IatiExportTest {
 			assertThat(actuals2023(donor)).containsExactly("41");
 		}
 		finally {
-			this.jdbc.update("DELETE FROM api_key WHERE name = 'iati donor'");
+			this.callers.deleteKeys();
 		}
 	}
 
@@ -223,7 +223,7 @@ class IatiExportTest {
 				mutation { setIndicatorTargets(code: "TI-YOUNG", targets: [{period: "2023", value: 50},
 				    {period: "2024", value: 50}, {period: "2025", value: 50}]) { code } }""")
 			.execute().path("setIndicatorTargets.code").hasValue();
-		var donor = this.keys.create("iati donor", Role.DONOR, List.of(), false, "test").secret();
+		var donor = this.callers.secret(Role.DONOR);
 		try {
 			var shown = new HashMap<String, Object>();
 			for (var group : this.graphQl.mutate().header("Authorization", "Bearer " + donor).build()
@@ -281,7 +281,7 @@ class IatiExportTest {
 				.verify();
 		}
 		finally {
-			this.jdbc.update("DELETE FROM api_key WHERE name = 'iati donor'");
+			this.callers.deleteKeys();
 			this.jdbc.update("DELETE FROM indicator WHERE code = 'TI-YOUNG'");
 		}
 	}
