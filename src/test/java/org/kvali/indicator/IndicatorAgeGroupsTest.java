@@ -6,8 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +33,7 @@ class IndicatorAgeGroupsTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -42,7 +42,7 @@ class IndicatorAgeGroupsTest {
 
 	@BeforeEach
 	void indicators() {
-		this.donor = caller(Role.DONOR);
+		this.donor = this.callers.as(Role.DONOR);
 		// language=GraphQL
 		this.graphQl.document("""
 				mutation { a: createIndicator(input: {code: "IA-SHARE", programme: "EU-CSO-EQUAL",
@@ -61,7 +61,7 @@ class IndicatorAgeGroupsTest {
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'IA-%'");
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'ia %'");
+		this.callers.deleteKeys();
 	}
 
 	/**
@@ -206,11 +206,6 @@ class IndicatorAgeGroupsTest {
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
 					&& argument.equals(error.getExtensions().get("argument")) && error.getMessage().equals(message))
 			.verify();
-	}
-
-	private HttpGraphQlTester caller(Role role) {
-		var secret = this.keys.create("ia " + role, role, List.of(), false, "test").secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
 	}
 
 }

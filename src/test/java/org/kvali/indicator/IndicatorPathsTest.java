@@ -9,10 +9,10 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.OtherInstance;
 import org.kvali.TestCallers;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 import org.kvali.report.ReportService;
 import tools.jackson.databind.json.JsonMapper;
@@ -111,7 +111,7 @@ class IndicatorPathsTest {
 	DataSource ownerDataSource;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	ReportService reports;
@@ -127,14 +127,14 @@ class IndicatorPathsTest {
 
 	@AfterEach
 	void clean() {
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'paths %'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
 	@SuppressWarnings("unchecked")
 	void eachIndicatorIsTheSameFromTheIndexAndFromSql() throws Exception {
-		var callers = Map.of("admin", TestCallers.ADMIN_KEY, "donor", key(Role.DONOR, List.of()), "partner",
-				key(Role.PARTNER, List.of("CIF")));
+		var callers = Map.of("admin", TestCallers.ADMIN_KEY, "donor", this.callers.secret(Role.DONOR), "partner",
+				this.callers.secret(Role.PARTNER, "CIF"));
 		try (var sqlOnly = OtherInstance.start(this.database, "off")) {
 			assertThat(sqlOnly.getBean(ReportService.class).indexIsCurrent()).as("the other instance has no index")
 				.isFalse();
@@ -183,8 +183,8 @@ class IndicatorPathsTest {
 					WHERE a.code = 'IP-ACT-1' AND p.n <= 90 AND p.n % 3 = 0 OR a.code = 'IP-ACT-2' AND p.n <= 45
 					   OR a.code = 'IP-ACT-3' AND p.n > p.people - 60""");
 			admin.document(JULY_INDICATORS).execute().path("targets.code").entity(String.class).isEqualTo("IP-AGE");
-			var callers = Map.of("admin", TestCallers.ADMIN_KEY, "donor", key(Role.DONOR, List.of()), "partner",
-					key(Role.PARTNER, List.of("CIF")));
+			var callers = Map.of("admin", TestCallers.ADMIN_KEY, "donor", this.callers.secret(Role.DONOR), "partner",
+					this.callers.secret(Role.PARTNER, "CIF"));
 			try (var sqlOnly = OtherInstance.start(this.database, "off")) {
 				var told = new ArrayList<Object>();
 				var run = new HashMap<Object, Object>();
@@ -230,10 +230,6 @@ class IndicatorPathsTest {
 
 	private long dataVersion() {
 		return this.jdbc.queryForObject("SELECT version FROM data_version", Long.class);
-	}
-
-	private String key(Role role, List<String> organizations) {
-		return this.keys.create("paths " + role, role, organizations, false, "test").secret();
 	}
 
 	/**

@@ -1,13 +1,12 @@
 package org.kvali.indicator;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.StatementCounter;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +38,7 @@ class IndicatorQueriesTest {
 	org.kvali.TestClock clock;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Test
 	void trainedRepresentativesAgreeWithTheParticipationQuery() {
@@ -78,10 +77,7 @@ class IndicatorQueriesTest {
 				{ indicator(code: "OUT-1.2") { description measure cumulative
 				    filter { programmes activityKinds genders regions roles from }
 				    denominatorFilter { programmes activityKinds genders } } }""";
-		var analyst = this.graphQl.mutate()
-			.header("Authorization", "Bearer " + this.keys.create("definition analyst", Role.ANALYST, List.of(), false,
-					"test").secret())
-			.build()
+		var analyst = this.callers.as(Role.ANALYST)
 			.document(definition)
 			.execute();
 		analyst.path("indicator.description").entity(String.class)
@@ -94,10 +90,7 @@ class IndicatorQueriesTest {
 		analyst.path("indicator.filter.roles").valueIsNull();
 		analyst.path("indicator.denominatorFilter.genders").valueIsNull();
 		analyst.path("indicator.denominatorFilter.activityKinds").entityList(String.class).containsExactly("TRAINING");
-		var donor = this.graphQl.mutate()
-			.header("Authorization", "Bearer " + this.keys.create("definition donor", Role.DONOR, List.of(), false,
-					"test").secret())
-			.build()
+		var donor = this.callers.as(Role.DONOR)
 			.document(definition)
 			.execute();
 		donor.path("indicator.measure").entity(String.class).isEqualTo("PARTICIPANTS");
@@ -108,7 +101,7 @@ class IndicatorQueriesTest {
 			.execute()
 			.path("indicator.measure").valueIsNull()
 			.path("indicator.filter").valueIsNull();
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'definition %'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
@@ -203,12 +196,11 @@ class IndicatorQueriesTest {
 	 */
 	@Test
 	void aPartnersStatusesInTheSameNumberOfStatements() throws InterruptedException {
-		var partner = this.keys.create("statements", Role.PARTNER, List.of("CIF"), false, "test").secret();
 		// language=GraphQL
 		var overview = """
 				{ indicators(programme: "EU-CSO-EQUAL") { code actual early: actual(period: "2023") status(asOf: "2023-03-31")
 				    series { actual } disaggregate(by: [GENDER], period: "2023") { value } } }""";
-		var asPartner = this.graphQl.mutate().header("Authorization", "Bearer " + partner).build();
+		var asPartner = this.callers.as(Role.PARTNER, "CIF");
 		awaitIndex();
 		this.statements.reset();
 		var admin = this.graphQl.document(overview).execute();
@@ -225,7 +217,7 @@ class IndicatorQueriesTest {
 		admin.path("indicators[2].disaggregate[*].value").entityList(Double.class).containsExactly(22.0, 17.0, 2.0);
 		// 2 people of other genders in 2023, at trainings CIF does not run: withheld, and 17 men with them
 		response.path("indicators[2].disaggregate[*].value").entityList(Double.class).containsExactly(22.0);
-		this.jdbc.update("DELETE FROM api_key WHERE name = 'statements'");
+		this.callers.deleteKeys();
 	}
 
 	/**

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ class PeriodCellsTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -46,15 +46,15 @@ class PeriodCellsTest {
 
 	@BeforeEach
 	void indicators() {
-		this.donor = caller(Role.DONOR);
-		this.analyst = caller(Role.ANALYST);
+		this.donor = this.callers.as(Role.DONOR);
+		this.analyst = this.callers.as(Role.ANALYST);
 		define("PC-DIS", "{disability: true}");
 	}
 
 	@AfterEach
 	void clean() {
 		this.jdbc.update("DELETE FROM indicator WHERE code LIKE 'PC-%'");
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'pc %'");
+		this.callers.deleteKeys();
 	}
 
 	/**
@@ -200,11 +200,6 @@ class PeriodCellsTest {
 				mutation { createIndicator(input: {code: "%s", programme: "EU-CSO-EQUAL", name: "Few", level: OUTPUT,
 				    unit: NUMBER, method: COMPUTED, measure: PARTICIPATIONS, cumulative: false, filter: %s}) { code } }"""
 			.formatted(code, filter)).execute().path("createIndicator.code").entity(String.class).isEqualTo(code);
-	}
-
-	private HttpGraphQlTester caller(Role role) {
-		var secret = this.keys.create("pc " + role, role, List.of(), false, "test").secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
 	}
 
 }

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.TestClock;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 import org.kvali.report.Dimension;
 import org.kvali.report.Period;
@@ -40,7 +40,7 @@ class ProgrammeYearsTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -99,7 +99,7 @@ class ProgrammeYearsTest {
 
 	@AfterEach
 	void clean() {
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'py %'");
+		this.callers.deleteKeys();
 		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PY-REACH', 'PY-SURVEY', 'PY-CUM', 'PY-PART', 'PY-SEX')");
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'PY-A%')");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'PY-A%'");
@@ -112,7 +112,7 @@ class ProgrammeYearsTest {
 
 	@Test
 	void figuresSeriesAndSplitsAreOfTheProgrammesYearsAndQuarters() {
-		var analyst = caller(Role.ANALYST).document("""
+		var analyst = this.callers.as(Role.ANALYST).document("""
 				{ indicator(code: "PY-REACH") {
 				    first: actual(period: "2024-09/2025-08") second: actual(period: "2025-09/2026-08")
 				    autumn: actual(period: "2024-09/2024-11") spring: actual(period: "2025-03/2025-05")
@@ -176,7 +176,7 @@ class ProgrammeYearsTest {
 
 	/** Each year of the breakdown by YEAR over the filter, as its key and participants. */
 	private List<String> yearsOf(String filter, String arguments) {
-		return caller(Role.ANALYST).document("{ participation(filter: {" + filter + "}) { breakdown(by: [YEAR]"
+		return this.callers.as(Role.ANALYST).document("{ participation(filter: {" + filter + "}) { breakdown(by: [YEAR]"
 				+ arguments + ") { period { key } participants } } }")
 			.execute()
 			.path("participation.breakdown")
@@ -194,7 +194,7 @@ class ProgrammeYearsTest {
 	 */
 	@Test
 	void aDonorIsNotToldASmallYearNorItsQuarters() {
-		var donor = caller(Role.DONOR).document("""
+		var donor = this.callers.as(Role.DONOR).document("""
 				{ indicator(code: "PY-REACH") { first: actual(period: "2024-09/2025-08")
 				    second: actual(period: "2025-09/2026-08") third: actual(period: "2026-09/2027-08")
 				    autumn: actual(period: "2025-09/2025-11") q1: actual(period: "2024-09/2024-11")
@@ -218,7 +218,8 @@ class ProgrammeYearsTest {
 		// the withheld year judged whole on its last day
 		donor.path("indicator.whole").valueIsNull();
 		// the year it suggests is the programme's last, today being past its end (it named the one holding 2025's end)
-		caller(Role.DONOR).document("{ indicator(code: \"PY-REACH\") { disaggregate(by: [QUARTER]) { value } } }")
+		this.callers.as(Role.DONOR)
+			.document("{ indicator(code: \"PY-REACH\") { disaggregate(by: [QUARTER]) { value } } }")
 			.execute()
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage().equals("Split by"
@@ -388,12 +389,12 @@ class ProgrammeYearsTest {
 		var months = """
 				{ indicator(code: "PY-PART") { autumn: actual(period: "2024-09/2024-11") october: actual(period: "2024-10")
 				    november: actual(period: "2024-11") march: actual(period: "2025-03") } }""";
-		var analyst = caller(Role.ANALYST).document(months).execute();
+		var analyst = this.callers.as(Role.ANALYST).document(months).execute();
 		analyst.path("indicator.autumn").entity(Double.class).isEqualTo(14.0);
 		analyst.path("indicator.october").entity(Double.class).isEqualTo(12.0);
 		analyst.path("indicator.november").entity(Double.class).isEqualTo(2.0);
 		analyst.path("indicator.march").entity(Double.class).isEqualTo(6.0);
-		var donor = caller(Role.DONOR).document(months).execute();
+		var donor = this.callers.as(Role.DONOR).document(months).execute();
 		donor.path("indicator.autumn").entity(Double.class).isEqualTo(14.0);
 		donor.path("indicator.october").valueIsNull();
 		donor.path("indicator.november").valueIsNull();
@@ -637,11 +638,6 @@ class ProgrammeYearsTest {
 				assertThat(errors).extracting(error -> error.getMessage()).containsExactly(messages);
 				assertThat(errors).allMatch(error -> error.getErrorType() == ErrorType.BAD_REQUEST);
 			});
-	}
-
-	private HttpGraphQlTester caller(Role role) {
-		var secret = this.keys.create("py " + role, role, List.of(), false, "test").secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
 	}
 
 }

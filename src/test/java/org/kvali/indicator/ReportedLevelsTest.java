@@ -7,9 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.TestClock;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +43,7 @@ class ReportedLevelsTest {
 	TestClock clock;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@BeforeEach
 	void programme() {
@@ -59,7 +59,7 @@ class ReportedLevelsTest {
 		this.jdbc.update("DELETE FROM project_partner WHERE project_id IN (SELECT id FROM project WHERE code = 'LV-PRJ')");
 		this.jdbc.update("DELETE FROM project WHERE code = 'LV-PRJ'");
 		this.jdbc.update("DELETE FROM programme WHERE code = 'LV-PROG'");
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'lv %'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
@@ -292,8 +292,8 @@ class ReportedLevelsTest {
 				INSERT INTO project_partner (project_id, organization_id, role)
 				SELECT p.id, o.id, 'IMPLEMENTING_PARTNER' FROM project p, organization o
 				WHERE p.code = 'LV-PRJ' AND o.code = 'SCCSF'""");
-		var cif = partner("CIF");
-		var sccsf = partner("SCCSF");
+		var cif = this.callers.as(Role.PARTNER, "CIF");
+		var sccsf = this.callers.as(Role.PARTNER, "SCCSF");
 		cif.document("mutation { reportIndicatorValue(input: {indicator: \"LV-COUNCILS\", period: \"2026-Q3\", value: 3})"
 				+ " { value } }").execute().path("reportIndicatorValue.value").entity(Double.class).isEqualTo(3.0);
 		sccsf.document("mutation { withdrawIndicatorValue(input: {indicator: \"LV-COUNCILS\", period: \"2026-Q3\"}) "
@@ -322,12 +322,6 @@ class ReportedLevelsTest {
 			.path("withdrawIndicatorValue.withdrawn")
 			.entity(Boolean.class)
 			.isEqualTo(true);
-	}
-
-	private HttpGraphQlTester partner(String organization) {
-		var secret = this.keys.create("lv " + organization, Role.PARTNER, List.of(organization),
-				false, "test").secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
 	}
 
 	private void define(String code, String options) {
