@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +46,7 @@ class AttendanceImportTest {
 	org.springframework.graphql.test.tester.HttpGraphQlTester graphQl;
 
 	@Autowired
-	org.kvali.access.ApiKeyService keys;
+	Callers callers;
 
 	@BeforeEach
 	void project() {
@@ -55,7 +56,7 @@ class AttendanceImportTest {
 	@AfterEach
 	void clean() {
 		IntakeFixture.remove(this.jdbc);
-		this.jdbc.update("DELETE FROM api_key WHERE name = 'case cif'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
@@ -400,8 +401,7 @@ class AttendanceImportTest {
 		var others = this.jdbc.queryForObject("""
 				SELECT min(a.code) FROM activity a JOIN organization o ON o.id = a.organizer_id WHERE o.code = 'SCCSF'""",
 				String.class);
-		var cif = "Bearer " + this.keys.create("case cif", org.kvali.access.Role.PARTNER, List.of("CIF"), false, "test")
-			.secret();
+		var cif = "Bearer " + this.callers.secret(org.kvali.access.Role.PARTNER, "CIF");
 		var sheet = HEADER + others.toLowerCase(java.util.Locale.ROOT)
 				+ ",Mine,workshop,CSO-CAPACITY,2025-03-01,2025-03-01,,TI-1,female,,,,,,\n";
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", cif)

@@ -8,8 +8,8 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +56,7 @@ class ErasedReferenceTest {
 	}
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@AfterEach
 	void clean() {
@@ -65,7 +65,7 @@ class ErasedReferenceTest {
 		IntakeFixture.remove(this.jdbc);
 		this.jdbc.update("DELETE FROM participant WHERE id = ANY(?)", (Object) this.erased.toArray(Long[]::new));
 		this.jdbc.update("DELETE FROM erased_reference");
-		this.jdbc.update("DELETE FROM api_key WHERE name = 'erased cif'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
@@ -134,7 +134,7 @@ class ErasedReferenceTest {
 	void aPartnerIsToldOfTheErasureOfItsOwnParticipantsAlone() throws Exception {
 		// TI-5 of an admin's activity, TI-6 of one CIF runs
 		load(SHEET.replace("TI-1", "TI-5").replace("TI-2,male", "TI-7,male"), false).andExpect(status().isOk());
-		var cif = "Bearer " + this.keys.create("erased cif", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var cif = "Bearer " + this.callers.secret(Role.PARTNER, "CIF");
 		var own = AttendanceImportTest.HEADER
 				+ "TI-WS-8,Meeting,meeting,CSO-CAPACITY,2025-04-01,2025-04-01,,TI-6,female,1990,,,,,\n";
 		this.mvc.perform(post("/imports/attendance").header("Authorization", cif).contentType("text/csv")
@@ -183,7 +183,7 @@ class ErasedReferenceTest {
 	@Test
 	void anotherOrganizationsPersonInAnotherCaseIsToldNoMore() throws Exception {
 		load(SHEET.replace("TI-1", "TI-5"), false).andExpect(status().isOk());
-		var cif = "Bearer " + this.keys.create("erased cif", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var cif = "Bearer " + this.callers.secret(Role.PARTNER, "CIF");
 		var naming = AttendanceImportTest.HEADER
 				+ "TI-WS-8,Meeting,meeting,CSO-CAPACITY,2025-04-01,2025-04-01,,ti-5,female,1990,,,,,\n";
 		var notOwn = "Participant ti-5 also took part in projects your organizations have no part in; ask an admin to"

@@ -6,9 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.TestCallers;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +40,7 @@ class OrganizationChecksTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@BeforeEach
 	void project() {
@@ -121,7 +121,7 @@ class OrganizationChecksTest {
 	/** A partner lists only its projects' organizations: it is not told another's stored name and kind. */
 	@Test
 	void aPartnerIsNotToldTheStoredNameOfAnOrganization() throws Exception {
-		var cif = this.keys.create("oc cif", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var cif = this.callers.secret(Role.PARTNER, "CIF");
 		try {
 			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
 				.contentType("text/csv")
@@ -134,7 +134,7 @@ class OrganizationChecksTest {
 						+ "name or kind; a sheet does not change them, so the sheet's are ignored"));
 		}
 		finally {
-			this.jdbc.update("DELETE FROM api_key WHERE name = 'oc cif'");
+			this.callers.deleteKeys();
 		}
 	}
 
@@ -182,7 +182,7 @@ class OrganizationChecksTest {
 			.andExpect(jsonPath("$.warnings[1].message").value("Organization TI-YV-2 is new, but TI-YV-1, new too, comes"
 					+ " with the name Youth Voice’s Club; if they are one, give one code"));
 		this.jdbc.update("INSERT INTO organization (code, name, kind) VALUES ('TI-SECRET', 'Secret Watchdog', 'CSO')");
-		var cif = this.keys.create("oc cif donor", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var cif = this.callers.secret(Role.PARTNER, "CIF");
 		try {
 			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
 				.contentType("text/csv")
@@ -213,7 +213,7 @@ class OrganizationChecksTest {
 		}
 		finally {
 			this.jdbc.update("DELETE FROM organization WHERE code = 'TI-SECRET'");
-			this.jdbc.update("DELETE FROM api_key WHERE name = 'oc cif donor'");
+			this.callers.deleteKeys();
 		}
 	}
 
@@ -296,7 +296,7 @@ class OrganizationChecksTest {
 				+ "WHERE code = 'TEST-INTAKE'");
 		this.jdbc.update("UPDATE activity SET organizer_id = (SELECT id FROM organization WHERE code = "
 				+ "CASE activity.code WHEN 'TI-OC-LATE' THEN 'CIF' ELSE 'SCCSF' END) WHERE code LIKE 'TI-OC-%'");
-		var partner = this.keys.create("organizations", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var partner = this.callers.secret(Role.PARTNER, "CIF");
 		mutation(partner, "removeParticipation(activity: \"TI-OC-LATE\", ref: \"TI-3\") { code }");
 		assertThat(organizations()).containsExactly("TI-1 CIF", "TI-2 SCCSF", "TI-3 CIF");
 		// a sheet that moves the later workshop first: people it does not name follow too

@@ -1,13 +1,12 @@
 package org.kvali.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +38,7 @@ class ParticipationChangesTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@BeforeEach
 	void project() {
@@ -52,7 +51,7 @@ class ParticipationChangesTest {
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'TI-PC-%'");
 		this.jdbc.update("DELETE FROM organization_alias WHERE code LIKE 'TI-%'");
 		IntakeFixture.remove(this.jdbc);
-		this.jdbc.update("DELETE FROM api_key WHERE name = 'participation changes'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
@@ -151,7 +150,7 @@ class ParticipationChangesTest {
 		this.jdbc.update("""
 				INSERT INTO organization_alias (code, organization_id)
 				SELECT 'TI-OLD', id FROM organization WHERE code = 'TI-HIDDEN'""");
-		var partner = this.keys.create("participation changes", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var partner = this.callers.secret(Role.PARTNER, "CIF");
 		partner(partner, HEADER + ROW.formatted("TI-PC-2", "CSO-CAPACITY", "TI-1", "CIF", "")
 				+ ROW.formatted("TI-PC-2", "CSO-CAPACITY", "TI-2", "CIF", "")
 				+ ROW.formatted("TI-PC-2", "CSO-CAPACITY", "TI-3", "CIF", ""), false)
