@@ -7,10 +7,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.OtherInstance;
 import org.kvali.TestCallers;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 import org.kvali.access.TestCallerContext;
 import org.kvali.report.ReportService;
@@ -40,7 +40,7 @@ class OrganizationListPathsTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	OrganizationService organizations;
@@ -59,14 +59,14 @@ class OrganizationListPathsTest {
 
 	@AfterEach
 	void clean() {
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'lists %'");
+		this.callers.deleteKeys();
 	}
 
 	@Test
 	void everyListIsTheSameFromTheIndexAndFromSql() throws Exception {
-		var callers = Map.of("admin", TestCallers.ADMIN_KEY, "analyst", key(Role.ANALYST, List.of()), "donor",
-				key(Role.DONOR, List.of()), "CIF", key(Role.PARTNER, List.of("CIF")), "SCCSF",
-				key(Role.PARTNER, List.of("SCCSF")));
+		var callers = Map.of("admin", TestCallers.ADMIN_KEY, "analyst", this.callers.secret(Role.ANALYST), "donor",
+				this.callers.secret(Role.DONOR), "CIF", this.callers.secret(Role.PARTNER, "CIF"), "SCCSF",
+				this.callers.secret(Role.PARTNER, "SCCSF"));
 		var filters = new ArrayList<Map<String, Object>>();
 		filters.add(Map.of());
 		this.jdbc.queryForList("SELECT code FROM programme ORDER BY code", String.class)
@@ -123,10 +123,6 @@ class OrganizationListPathsTest {
 			.execute();
 		response.errors().verify();
 		return response.path("organizations").entity(Object.class).get();
-	}
-
-	private String key(Role role, List<String> organizations) {
-		return this.keys.create("lists " + role + " " + organizations, role, organizations, false, "test").secret();
 	}
 
 }

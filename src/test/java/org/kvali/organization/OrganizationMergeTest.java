@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +65,7 @@ class OrganizationMergeTest {
 	MockMvc mvc;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -88,6 +88,7 @@ class OrganizationMergeTest {
 		owner.update("DELETE FROM project WHERE code LIKE 'TD-M-%'");
 		owner.update("DELETE FROM programme WHERE code LIKE 'TD-M-%'");
 		owner.update("DELETE FROM api_key WHERE name LIKE 'td-m %'");
+		this.callers.deleteKeys();
 		owner.update("DELETE FROM organization_alias WHERE code LIKE 'TD-M-%'");
 		owner.update("DELETE FROM organization WHERE code LIKE 'TD-M-%'");
 	}
@@ -200,8 +201,7 @@ class OrganizationMergeTest {
 			.verify();
 		// a partner, of one it lists, its own, is told too (it was told nothing of the code merged into it: a
 		// tester's)
-		var partner = this.keys.create("td-m own hints", Role.PARTNER, List.of("CIF"), false, "test").secret();
-		this.graphQl.mutate().header("Authorization", "Bearer " + partner).build()
+		this.callers.as(Role.PARTNER, "CIF")
 			.document("{ a: organization(code: \"TD-M-TYPO\") { code } b: organization(code: \"cif\") { code } }")
 			.execute()
 			.errors()
@@ -263,16 +263,14 @@ class OrganizationMergeTest {
 			.expect(error -> error.getMessage().startsWith("No organization has the code 'td-m-b3'; it is written TD-M-B3"))
 			.verify();
 		// so is an analyst, who may list them all; another role is told as of any code it does not know
-		var analyst = this.keys.create("td-m analyst", Role.ANALYST, List.of(), false, "test").secret();
-		this.graphQl.mutate().header("Authorization", "Bearer " + analyst).build()
+		this.callers.as(Role.ANALYST)
 			.document("{ a: organization(code: \"TD-M-A3\") { code } b: organization(code: \"td-m-b3\") { code } }")
 			.execute()
 			.errors()
 			.expect(error -> error.getMessage().equals("No organization has the code 'TD-M-A3'; it was merged into TD-M-B3"))
 			.expect(error -> error.getMessage().startsWith("No organization has the code 'td-m-b3'; it is written TD-M-B3"))
 			.verify();
-		var partner = this.keys.create("td-m hints", Role.PARTNER, List.of("CIF"), false, "test").secret();
-		this.graphQl.mutate().header("Authorization", "Bearer " + partner).build()
+		this.callers.as(Role.PARTNER, "CIF")
 			.document("{ organization(code: \"TD-M-A3\") { code } }")
 			.execute()
 			.errors()
@@ -329,7 +327,7 @@ class OrganizationMergeTest {
 		// with a name of its own in the sheet, other than the one stored: not told of the stored one either (a
 		// tester's was told "Organization SECRET-ORG is stored with another name or kind")
 		var row = "TD-M-NEW,Workshop,workshop,CSO-CAPACITY,12.09.2025,12.09.2025,,TD-M-9,female,1990,,,TD-M-Z,Zed,\n";
-		var cif = this.keys.create("td-m cif", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var cif = this.callers.secret(Role.PARTNER, "CIF");
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
 			.contentType("text/csv").content((HEADER + row).getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isOk())
