@@ -8,8 +8,8 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +39,7 @@ class AttendanceTest {
 	HttpGraphQlTester graphQl;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -58,7 +58,7 @@ class AttendanceTest {
 				WHERE NOT EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = p.id)
 				  AND (p.ref ILIKE 'AT-%' OR p.ref LIKE 'forgotten-%')""");
 		owner.update("DELETE FROM erased_reference WHERE digest = sha256(convert_to('at-d', 'UTF8'))");
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'attendance %'");
+		this.callers.deleteKeys();
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'AT-%'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'AT-X'");
 		this.jdbc.update("DELETE FROM programme WHERE code = 'AT-PRG'");
@@ -75,7 +75,7 @@ class AttendanceTest {
 				person("P0029", "CSO-DMANISI-2", "FEMALE", 1995));
 		// CIF, which runs it, the same people; of these three, each also at another organization's activity, not
 		// what the other recorded (its sheets are not told it either)
-		var cif = as(Role.PARTNER, "CIF");
+		var cif = this.callers.as(Role.PARTNER, "CIF");
 		assertThat(this.jdbc.queryForObject("""
 				SELECT count(DISTINCT p.ref) FROM participation pn JOIN participant p ON p.id = pn.participant_id
 				JOIN activity a ON a.id = pn.activity_id JOIN organization o ON o.id = a.organizer_id
@@ -125,7 +125,7 @@ class AttendanceTest {
 				   OR a.code = 'AT-TWO' AND p.ref = 'AT-B'""");
 		this.graphQl.document("mutation { forgetParticipant(ref: \"AT-D\") { participations } }").execute()
 			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(1);
-		var sccsf = as(Role.PARTNER, "SCCSF");
+		var sccsf = this.callers.as(Role.PARTNER, "SCCSF");
 		var seen = new ArrayList<Map<String, Object>>();
 		String after = null;
 		for (int page = 0; page < 5 && (page == 0 || after != null); page++) {
@@ -153,18 +153,19 @@ class AttendanceTest {
 	void noOneElseReadsAnActivitysPeople() {
 		int refused = refusals();
 		// another partner of the project, at an activity it does not run
-		as(Role.PARTNER, "SCCSF").document(PAGE).variable("activity", "WS-2025-DMANISI").execute().errors()
+		this.callers.as(Role.PARTNER, "SCCSF").document(PAGE).variable("activity", "WS-2025-DMANISI").execute().errors()
 			.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN
 					&& error.getMessage().equals("Activity WS-2025-DMANISI is not run by your organization"))
 			.verify();
 		for (var role : List.of(Role.ANALYST, Role.DONOR)) {
-			as(role).document(PAGE).variable("activity", "WS-2025-DMANISI").execute().errors()
+			this.callers.as(role).document(PAGE).variable("activity", "WS-2025-DMANISI").execute().errors()
 				.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN && error.getMessage()
 					.equals("This needs the role ADMIN or PARTNER; the caller has " + role))
 				.verify();
 		}
 		// the role before the arguments: a page too large is refused for the role, and logged
-		as(Role.DONOR).document(PAGE).variable("activity", "WS-2025-DMANISI").variable("first", 500).execute()
+		this.callers.as(Role.DONOR).document(PAGE).variable("activity", "WS-2025-DMANISI").variable("first", 500)
+			.execute()
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN)
 			.verify();
@@ -172,12 +173,12 @@ class AttendanceTest {
 		assertThat(refusals()).isEqualTo(refused + 4);
 		// an activity of a project its organizations have no part in is none to a partner
 		createApart();
-		as(Role.PARTNER, "CIF").document(PAGE).variable("activity", "AT-ONE").execute().errors()
+		this.callers.as(Role.PARTNER, "CIF").document(PAGE).variable("activity", "AT-ONE").execute().errors()
 			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
 					&& error.getMessage().equals("No activity has the code 'AT-ONE'"))
 			.verify();
 		// its own partner reads it: no one yet
-		as(Role.PARTNER, "SCCSF").document(PAGE).variable("activity", "AT-ONE").execute()
+		this.callers.as(Role.PARTNER, "SCCSF").document(PAGE).variable("activity", "AT-ONE").execute()
 			.path("attendance.totalCount").entity(Integer.class).isEqualTo(0)
 			.path("attendance.edges").entityList(Object.class).hasSize(0);
 	}
@@ -253,13 +254,6 @@ class AttendanceTest {
 	private static Map<String, Object> person(String ref, String organization, String gender, int birthYear) {
 		return Map.of("ref", ref, "role", "PARTICIPANT", "organization", Map.of("code", organization), "gender", gender,
 				"birthYear", birthYear, "disability", false, "homeMunicipality", Map.of("code", "GE-KK-DMANISI"));
-	}
-
-	private HttpGraphQlTester as(Role role, String... organizations) {
-		var secret = this.keys
-			.create("attendance " + role + List.of(organizations), role, List.of(organizations), false, "test")
-			.secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
 	}
 
 }

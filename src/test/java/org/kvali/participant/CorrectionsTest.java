@@ -7,9 +7,9 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.TestClock;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 import org.kvali.graphql.Validation;
 import org.kvali.time.Today;
@@ -45,7 +45,7 @@ class CorrectionsTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	MockMvc mvc;
@@ -77,7 +77,7 @@ class CorrectionsTest {
 		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'CR-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'CR-%'");
 		this.jdbc.update("DELETE FROM project WHERE code = 'CR-PRJ'");
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'cr %'");
+		this.callers.deleteKeys();
 		this.jdbc.update("DELETE FROM attendance_import");
 		this.jdbc.update("DELETE FROM erased_reference WHERE digest IN (sha256(convert_to('cr-1', 'UTF8')),"
 				+ " sha256(convert_to('cr-2', 'UTF8')), sha256(convert_to('cr-7', 'UTF8')))");
@@ -158,7 +158,7 @@ class CorrectionsTest {
 				+ " WHERE ref = 'CR-2'", String.class)).isEqualTo("birth_year gender organization");
 		var sheet = "activity_code,project_code,participant_ref,gender,birth_year,disability,home_municipality,"
 				+ "organization_code\nCR-WS,CSO-CAPACITY,CR-2,male,1985,yes,GE-KK-BOLNISI,SCCSF\n";
-		var key = this.keys.create("cr sheet", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var key = this.callers.secret(Role.PARTNER, "CIF");
 		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
 			.contentType("text/csv")
 			.content(sheet))
@@ -211,7 +211,7 @@ class CorrectionsTest {
 			this.graphQl.document("mutation { correctParticipant(ref: \"" + ref + "\", input: {birthYear: 1970}) {"
 					+ " birthYear } }").execute().path("correctParticipant.birthYear").entity(Integer.class).isEqualTo(1970);
 		}
-		var key = this.keys.create("cr alike", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var key = this.callers.secret(Role.PARTNER, "CIF");
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + key)
 			.contentType("text/csv")
 			.content("activity_code,project_code,participant_ref,gender,birth_year\nCR-WS,CSO-CAPACITY,CR-2,male,1985\n"
@@ -229,7 +229,7 @@ class CorrectionsTest {
 	 */
 	@Test
 	void aPartnersSheetSentAgainLeavesAnAdminsCorrectionOfAnActivity() throws Exception {
-		var key = this.keys.create("cr sheet", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var key = this.callers.secret(Role.PARTNER, "CIF");
 		var sheet = "activity_code,activity_title,project_code,start_date,end_date,venue_municipality,participant_ref,"
 				+ "gender\nCR-WS,Corrections,CSO-CAPACITY,2025-05-05,2025-05-05,GE-KK-MARNEULI,CR-2,male\n";
 		// an admin's update changing none of a sheet's fields (its title given as stored) marks none, nor does a
@@ -282,7 +282,7 @@ class CorrectionsTest {
 	 */
 	@Test
 	void aPartnersSheetOfAnActivityAnAdminMovedLeavesItsPeoplesOrganization() throws Exception {
-		var key = this.keys.create("cr moved", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var key = this.callers.secret(Role.PARTNER, "CIF");
 		var header = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,"
 				+ "gender,organization_code\n";
 		var training = "CR-TR,Budgeting,training,CSO-CAPACITY,2025-09-10,2025-09-12,CR-8,female,SCCSF\n";
@@ -320,7 +320,7 @@ class CorrectionsTest {
 	 */
 	@Test
 	void aPartnersSheetIsCheckedByTheStartAnAdminCorrected() throws Exception {
-		var key = this.keys.create("cr years", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var key = this.callers.secret(Role.PARTNER, "CIF");
 		this.graphQl.document("""
 				mutation { updateActivity(code: "CR-WS", input: {startDate: "2024-05-05", endDate: "2024-05-05"}) {
 				    code } }""").execute().path("updateActivity.code").entity(String.class).isEqualTo("CR-WS");
@@ -499,7 +499,7 @@ class CorrectionsTest {
 			.path("removeParticipation.code").entity(String.class).isEqualTo("CR-WS");
 		// the day where the programmes run
 		var today = this.today.date().toString();
-		var key = this.keys.create("cr sheet", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var key = this.callers.secret(Role.PARTNER, "CIF");
 		var sheet = "activity_code,project_code,participant_ref,gender\nCR-WS,CSO-CAPACITY,CR-3,female\n"
 				+ "CR-WS,CSO-CAPACITY,CR-2,male\n";
 		var warned = "The sheet records again 1 participation removed as recorded by mistake (CR-2 at CR-WS, removed on "
@@ -544,7 +544,7 @@ class CorrectionsTest {
 	 */
 	@Test
 	void aSheetLeavingOutSomeoneStoredAtItsActivityIsWarned() throws Exception {
-		var key = this.keys.create("cr left out", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var key = this.callers.secret(Role.PARTNER, "CIF");
 		// CR-WS holds CR-1 and CR-2; the corrected sheet gives CR-3 where the first one wrote CR-2
 		var sheet = "activity_code,project_code,participant_ref,gender\nCR-WS,CSO-CAPACITY,CR-1,female\n"
 				+ "CR-WS,CSO-CAPACITY,CR-3,male\n";
@@ -658,7 +658,7 @@ class CorrectionsTest {
 	@Test
 	void someoneDeletedWithTheirActivityNamedInAMessageCanBeErased() throws Exception {
 		// a partner's sheet and deletion, of CIF's activity
-		var key = this.keys.create("cr kids", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var key = this.callers.secret(Role.PARTNER, "CIF");
 		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key).contentType("text/csv")
 			.content("activity_code,activity_title,activity_kind,start_date,end_date,project_code,participant_ref,"
 					+ "gender,birth_year\nCR-KIDS,Camp,training,2024-07-01,2024-07-01,CSO-CAPACITY,CR-7,female,2017\n"))
@@ -734,9 +734,7 @@ class CorrectionsTest {
 
 	/** A key of the role; a partner's acts for CIF. */
 	private HttpGraphQlTester as(Role role) {
-		var secret = this.keys.create("cr " + role, role, role == Role.PARTNER ? List.of("CIF") : List.of(), false, "test")
-			.secret();
-		return this.graphQl.mutate().header("Authorization", "Bearer " + secret).build();
+		return role == Role.PARTNER ? this.callers.as(role, "CIF") : this.callers.as(role);
 	}
 
 }

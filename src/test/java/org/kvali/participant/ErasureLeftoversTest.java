@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
-import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +38,7 @@ class ErasureLeftoversTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	ApiKeyService keys;
+	Callers callers;
 
 	@Autowired
 	MockMvc mvc;
@@ -53,7 +53,7 @@ class ErasureLeftoversTest {
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'EL-%'");
 		this.jdbc.update("DELETE FROM organization WHERE code = 'EL-ORG'");
 		this.jdbc.update("DELETE FROM deleted_activity WHERE code_key LIKE 'el-%'");
-		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'el %'");
+		this.callers.deleteKeys();
 		this.jdbc.update("DELETE FROM attendance_import");
 		for (var table : List.of("erased_reference WHERE digest", "deleted_person WHERE ref_digest")) {
 			this.jdbc.update("DELETE FROM " + table + " IN (sha256(convert_to('el-8', 'UTF8')),"
@@ -68,7 +68,7 @@ class ErasureLeftoversTest {
 	 */
 	@Test
 	void someoneRemovedAtAnActivityDeletedSinceCanStillBeErased() throws Exception {
-		var key = this.keys.create("el typo", Role.PARTNER, List.of("CIF"), false, "test").secret();
+		var key = this.callers.secret(Role.PARTNER, "CIF");
 		var partner = this.graphQl.mutate().header("Authorization", "Bearer " + key).build();
 		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key).contentType("text/csv")
 			.content(HEADER + "EL-TYPO,Camp,training,2024-07-01,2024-07-01,CSO-CAPACITY,EL-8,female,2017\n"))
