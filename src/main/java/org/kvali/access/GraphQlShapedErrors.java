@@ -34,6 +34,8 @@ class GraphQlShapedErrors implements AuthenticationEntryPoint, AccessDeniedHandl
 		var header = request.getHeader("Authorization");
 		var message = header == null || header.isBlank()
 				? "Authentication required: send Authorization: Bearer <API key or token>"
+				: !header.regionMatches(true, 0, "Bearer ", 0, 7)
+						? "Authorization holds no bearer token: send Authorization: Bearer <API key or token>"
 				: ex instanceof JwtCallers.ClaimsRefused refused
 						? "The bearer token is refused: " + refused.getMessage()
 						: "The bearer token is not valid: unknown, revoked, expired or malformed";

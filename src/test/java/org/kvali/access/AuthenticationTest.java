@@ -93,6 +93,18 @@ class AuthenticationTest {
 		}
 	}
 
+	/** A header of another scheme than Bearer (Basic, or a key alone) is told what to send instead. */
+	@Test
+	void anotherSchemeIsToldToSendABearerToken() throws Exception {
+		for (var header : List.of("Basic YWRtaW46YWRtaW4=", "kvali_not-a-key", "Bearer")) {
+			this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON).content(TOTALS)
+				.header("Authorization", header))
+				.andExpect(status().isUnauthorized())
+				.andExpect(jsonPath("$.errors[0].message").value(
+						"Authorization holds no bearer token: send Authorization: Bearer <API key or token>"));
+		}
+	}
+
 	/**
 	 * Two Authorization headers name two callers: refused, where the first was taken (a gateway adding one, or reading
 	 * the last, saw another caller than Kvali did: a security tester's).
