@@ -46,6 +46,18 @@ final class BreakdownArguments {
 		}
 	}
 
+	/** An offset of 0 to {@link ReportService#MAX_OFFSET}, and with {@code first}: the page after it. */
+	static void checkOffset(Integer first, int offset) {
+		if (offset < 0 || offset > ReportService.MAX_OFFSET) {
+			throw new InvalidArgumentException("offset", offset,
+					"offset must be between 0 and " + ReportService.MAX_OFFSET);
+		}
+		if (offset > 0 && first == null) {
+			throw new InvalidArgumentException("offset", offset,
+					"offset skips groups before a page of them: give first too, the groups after it");
+		}
+	}
+
 	/** No order by a measure withheld, which would tell what its numbers are withheld to hide. */
 	static void checkOrderShown(List<GroupOrder> orderBy, MeasureSet shown) {
 		for (var key : orderBy == null ? List.<GroupOrder>of() : orderBy) {
@@ -94,7 +106,8 @@ final class BreakdownArguments {
 	static InvalidArgumentException tooManyGroups() {
 		return new InvalidArgumentException("first", null, "The breakdown has more than " + ReportService.MAX_FIRST
 				+ " groups, more than are answered at once: give first (at most " + ReportService.MAX_FIRST
-				+ "), with orderBy for the largest groups, or narrow the filter, or group by fewer dimensions");
+				+ "), with orderBy for the largest groups and offset for the pages after, or narrow the filter, or"
+				+ " group by fewer dimensions");
 	}
 
 }

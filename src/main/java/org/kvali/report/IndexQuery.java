@@ -67,7 +67,8 @@ final class IndexQuery {
 		var order = order(by, orderBy, grouping);
 		// the first n of thousands of groups (top 20 organizations) without sorting them all
 		var limited = new ArrayList<Row>();
-		var top = first == null ? null : new PriorityQueue<Row>(Math.max(1, first), order.reversed());
+		var top = first == null ? null
+				: new PriorityQueue<Row>(Math.max(1, Math.min(first, 1 << 16)), order.reversed());
 		scan.groups.forEach((key, counted) -> {
 			if (!having.holds(counted)) {
 				return;

@@ -37,11 +37,12 @@ class ParticipationController {
 	@SchemaMapping(typeName = "ParticipationReport")
 	List<ParticipationGroup> breakdown(ParticipationReport report, @Argument List<Dimension> by,
 			@Argument Integer yearStart, @Argument List<Integer> ageGroupStarts, @Argument List<GroupOrder> orderBy,
-			@Argument Integer first, @Argument GroupConditions having, DataFetchingFieldSelectionSet selection) {
+			@Argument Integer first, @Argument Integer offset, @Argument GroupConditions having,
+			DataFetchingFieldSelectionSet selection) {
 		// distinct activities and organizations cost a set per group: counted only when asked for
 		var measures = new MeasureSet(selection.contains("activities"), selection.contains("organizations"));
-		return this.reports.shownBreakdown(report, by, this.reports.grouping(report, by, yearStart, ageGroupStarts),
-				orderBy, first, measures, GroupConditions.of(having));
+		return this.reports.shownPage(report, by, this.reports.grouping(report, by, yearStart, ageGroupStarts),
+				orderBy, first, offset == null ? 0 : offset, measures, GroupConditions.of(having));
 	}
 
 	@SchemaMapping(typeName = "ParticipationReport")

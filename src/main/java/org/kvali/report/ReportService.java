@@ -25,6 +25,9 @@ public class ReportService {
 
 	public static final int MAX_FIRST = 10_000;
 
+	/** The most groups a page of a breakdown may come after. */
+	public static final int MAX_OFFSET = 1_000_000;
+
 	/**
 	 * The most groups a breakdown may have when small cells are suppressed: suppression weighs all of them together
 	 * (with {@code first} too), so they are all read into memory.
@@ -192,16 +195,28 @@ public class ReportService {
 	/** The groups shown ({@link #shownBreakdown}) that {@code having} holds, cut to {@code first}. */
 	public List<ParticipationGroup> shownBreakdown(ParticipationReport report, List<Dimension> by, Grouping grouping,
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures, GroupConditions having) {
+		return shownPage(report, by, grouping, orderBy, first, 0, measures, having);
+	}
+
+	/**
+	 * A page of the groups shown that {@code having} holds: {@code first} of them after the first {@code offset}.
+	 * Groups are sorted in a total order (the natural order after {@code orderBy}), so that the pages of one data
+	 * version neither repeat a group nor miss one.
+	 */
+	public List<ParticipationGroup> shownPage(ParticipationReport report, List<Dimension> by, Grouping grouping,
+			List<GroupOrder> orderBy, Integer first, int offset, MeasureSet measures, GroupConditions having) {
+		BreakdownArguments.checkOffset(first, offset);
 		// the data and whether groups are withheld decided once, for the measures told and the groups alike
-		return inOneState(report, counted -> {
+		var shown = inOneState(report, counted -> {
 			boolean suppressed = suppresses(counted.filter(), counted.data());
-			var shown = shownUnits(suppressed, counted.filter(), by);
-			return breakdown(counted, counted.data().of(this.index), suppressed, by, grouping, orderBy, first,
-					measures.and(shown), having)
+			var units = shownUnits(suppressed, counted.filter(), by);
+			return breakdown(counted, counted.data().of(this.index), suppressed, by, grouping, orderBy, first, offset,
+					measures.and(units), having)
 				.stream()
 				.filter(group -> !group.suppressed())
 				.toList();
 		});
+		return shown.subList(Math.min(offset, shown.size()), shown.size());
 	}
 
 	/**
@@ -273,16 +288,18 @@ public class ReportService {
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures, GroupConditions having) {
 		// the groups and whether they are suppressed from one index, so that both see the same data
 		var index = report.data().of(this.index);
-		return breakdown(report, index, suppresses(report.filter(), report.data()), by, grouping, orderBy, first,
+		return breakdown(report, index, suppresses(report.filter(), report.data()), by, grouping, orderBy, first, 0,
 				measures, having);
 	}
 
+	/** The groups of a breakdown, counted to {@code offset} more than {@code first}, the page after them. */
 	private List<ParticipationGroup> breakdown(ParticipationReport report, Optional<FactIndex> index,
-			boolean suppressed, List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy, Integer first,
-			MeasureSet measures, GroupConditions having) {
+			boolean suppressed, List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy, Integer page,
+			int offset, MeasureSet measures, GroupConditions having) {
 		BreakdownArguments.check(by, grouping);
 		var order = orderBy == null ? List.<GroupOrder>of() : orderBy;
-		BreakdownArguments.checkPage(order, by, first);
+		BreakdownArguments.checkPage(order, by, page);
+		var first = page == null ? null : page + offset;
 		// no order by counts withheld from the caller, nor groups kept by them: they would tell those counts
 		var shown = shownUnits(suppressed, report.filter(), by);
 		BreakdownArguments.checkOrderShown(order, shown);

@@ -805,6 +805,9 @@ class FastPathDifferentialTest {
 		var sqlOnly = sqlOnlyReports();
 		// the groups' conditions drawn apart, leaving the draws of the rest as they were before `having`
 		var conditions = new Random(5);
+		// and the pages' offsets
+		var offsets = new Random(6);
+		var paged = new HashSet<Boolean>();
 		assertThat(this.reports.indexIsCurrent()).as("the service answers from its index").isTrue();
 		// every dimension alone over all rows first: a random filter leaves out most single rows
 		var all = ParticipationFilter.ALL;
@@ -1015,11 +1018,29 @@ class FastPathDifferentialTest {
 							.toList());
 					keptShown.add(groups.size() < unkept.size() && !groups.isEmpty());
 				}
+				// a page after some groups: on either path, the groups of the longer page from there
+				int offset = offsets.nextInt(6);
+				Integer page = first == null ? Integer.valueOf(1 + offsets.nextInt(5)) : first;
+				var after = answerOrRefusal(() -> caller.ask(() -> this.reports.shownPage(report, by, grouping,
+						orderBy, page, offset, measures, having)));
+				assertThat(after).as("page of %d after %d by %s of %s as %s", page, offset, by, report.filter(), caller)
+					.isEqualTo(answerOrRefusal(() -> caller.ask(() -> sqlOnly.shownPage(report, by, grouping, orderBy,
+							page, offset, measures, having))));
+				var longer = answerOrRefusal(() -> caller.ask(() -> this.reports.shownBreakdown(report, by, grouping,
+						orderBy, page + offset, measures, having)));
+				if (longer instanceof List<?> groups) {
+					assertThat(after).isEqualTo(groups.subList(Math.min(offset, groups.size()), groups.size()));
+					paged.add(offset > 0 && page > 0 && groups.size() > offset);
+				}
+				else {
+					assertThat(after).isEqualTo(longer);
+				}
 			}
 		}
 		assertThat(this.reports.indexIsCurrent()).as("the service answered from its index").isTrue();
 		assertThat(toldWithheld).as("breakdowns with groups withheld and without").contains(true, false);
 		assertThat(keptShown).as("having keeping some groups shown, not all").contains(true);
+		assertThat(paged).as("a page after groups that holds some").contains(true);
 		assertThat(withheldFromDonor).as("donors' random breakdowns without groups withheld").contains(false);
 		assertThat(this.sql.totals(batch)).as("30 totals in one statement").isEqualTo(single);
 	}

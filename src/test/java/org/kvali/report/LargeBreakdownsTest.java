@@ -59,8 +59,8 @@ class LargeBreakdownsTest {
 	private static final String IN_2026 = "from: \"2026-01-01\"";
 
 	private static final String TOO_MANY = "The breakdown has more than 10000 groups, more than are answered at once: "
-			+ "give first (at most 10000), with orderBy for the largest groups, or narrow the filter, or group by fewer "
-			+ "dimensions";
+			+ "give first (at most 10000), with orderBy for the largest groups and offset for the pages after, or"
+			+ " narrow the filter, or group by fewer dimensions";
 
 	@Autowired
 	HttpGraphQlTester graphQl;
