@@ -77,6 +77,11 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 			page = field.getArguments().get("first") instanceof Integer given ? Math.max(1, given)
 					: most.isPresent() ? Integer.MAX_VALUE : DEFAULT_PAGE;
 			page = Math.max(1, Math.min(page, most.orElse(Integer.MAX_VALUE)));
+			// a page after an offset counts the items before it too: weighed as all it counts, not the 10,000 a
+			// breakdown answers at most (a page of 1 after a million weighed 2)
+			if (page > 0 && field.getArguments().get("offset") instanceof Integer offset && offset > 0) {
+				page += offset;
+			}
 		}
 		else if (field.getArguments().get("first") instanceof Integer given) {
 			page = Math.max(1, given);
@@ -113,6 +118,9 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 			// a list, or a field counting one whole (whether a breakdown withheld groups)
 			return field.getFieldDefinition().getType().toString().startsWith("[") ? "ask for fewer fields within it"
 					: "ask it by fewer dimensions, or fewer times";
+		}
+		if (field.getArguments().get("offset") instanceof Integer offset && offset > 0) {
+			return "give it a smaller first or offset";
 		}
 		return field.getArguments().get("first") instanceof Integer ? "give it a smaller first"
 				: "give it first to ask for fewer";

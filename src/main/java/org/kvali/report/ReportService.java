@@ -25,8 +25,11 @@ public class ReportService {
 
 	public static final int MAX_FIRST = 10_000;
 
-	/** The most groups a page of a breakdown may come after. */
-	public static final int MAX_OFFSET = 1_000_000;
+	/**
+	 * The most groups a page of a breakdown may come after: a page counts those before it too, as many as
+	 * suppression weighs at once.
+	 */
+	public static final int MAX_OFFSET = 100_000;
 
 	/**
 	 * The most groups a breakdown may have when small cells are suppressed: suppression weighs all of them together
@@ -206,17 +209,20 @@ public class ReportService {
 	public List<ParticipationGroup> shownPage(ParticipationReport report, List<Dimension> by, Grouping grouping,
 			List<GroupOrder> orderBy, Integer first, int offset, MeasureSet measures, GroupConditions having) {
 		BreakdownArguments.checkOffset(first, offset);
+		// an empty page counts none before it
+		int before = first != null && first == 0 ? 0 : offset;
 		// the data and whether groups are withheld decided once, for the measures told and the groups alike
 		var shown = inOneState(report, counted -> {
 			boolean suppressed = suppresses(counted.filter(), counted.data());
 			var units = shownUnits(suppressed, counted.filter(), by);
-			return breakdown(counted, counted.data().of(this.index), suppressed, by, grouping, orderBy, first, offset,
+			return breakdown(counted, counted.data().of(this.index), suppressed, by, grouping, orderBy, first, before,
 					measures.and(units), having)
 				.stream()
 				.filter(group -> !group.suppressed())
 				.toList();
 		});
-		return shown.subList(Math.min(offset, shown.size()), shown.size());
+		// the page alone, not the groups before it, held until the answer is written
+		return before == 0 ? shown : List.copyOf(shown.subList(Math.min(before, shown.size()), shown.size()));
 	}
 
 	/**

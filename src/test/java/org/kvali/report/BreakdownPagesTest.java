@@ -75,7 +75,10 @@ class BreakdownPagesTest {
 	@Test
 	void anOffsetPastTheLastGroupIsAnEmptyPage() {
 		assertThat(groups(this.graphQl, BY_MUNICIPALITY_AND_GENDER.formatted(", first: 5, offset: 43"))).isEmpty();
-		assertThat(groups(this.graphQl, BY_MUNICIPALITY_AND_GENDER.formatted(", first: 5, offset: 1000000")))
+		// one field a group: a page after 100,000 groups weighs 200,010, within the document's complexity
+		assertThat(groups(this.graphQl, """
+				{ participation {
+				    breakdown(by: [MUNICIPALITY, GENDER], first: 5, offset: 100000) { participants } } }"""))
 			.isEmpty();
 		assertThat(groups(this.graphQl, BY_MUNICIPALITY_AND_GENDER.formatted(", first: 5, offset: 41"))).hasSize(2);
 	}
@@ -85,12 +88,27 @@ class BreakdownPagesTest {
 		expectError(BY_MUNICIPALITY_AND_GENDER.formatted(", offset: 7"),
 				"offset skips groups before a page of them: give first too, the groups after it");
 		expectError(BY_MUNICIPALITY_AND_GENDER.formatted(", first: 7, offset: -1"),
-				"offset must be between 0 and 1000000");
-		expectError(BY_MUNICIPALITY_AND_GENDER.formatted(", first: 7, offset: 1000001"),
-				"offset must be between 0 and 1000000");
+				"offset must be between 0 and 100000");
+		// one field a group, so that the page's weight is within the document's complexity
+		expectError("""
+				{ participation {
+				    breakdown(by: [MUNICIPALITY, GENDER], first: 7, offset: 100001) { participants } } }""",
+				"offset must be between 0 and 100000");
 		// an offset of 0 is none, with or without first
 		assertThat(groups(this.graphQl, BY_MUNICIPALITY_AND_GENDER.formatted(", offset: 0")))
 			.isEqualTo(groups(this.graphQl, BY_MUNICIPALITY_AND_GENDER.formatted("")));
+	}
+
+	/** A page is weighed as all the groups it counts, those before it too: a page of 1 after 100,000 had weighed 7. */
+	@Test
+	void aPageIsWeighedAsTheGroupsItCounts() {
+		this.graphQl.document(BY_MUNICIPALITY_AND_GENDER.formatted(", first: 1, offset: 100000"))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> assertThat(error.getMessage())
+				.startsWith("maximum query complexity exceeded: the document weighs more than the 500000 allowed")
+				.endsWith("the largest list, participation.breakdown, is weighed at 100001 items: give it a smaller"
+						+ " first or offset")));
 	}
 
 	/** Pages of {@code size} groups from offset 0 on, until one is short: their groups in turn. */

@@ -129,6 +129,9 @@ class LargeBreakdownsTest {
 		refused(tester, eleventhDay.formatted(""), "first", TOO_MANY);
 		assertThat(activities(tester, eleventhDay.formatted(", first: 2, orderBy: [{by: ACTIVITY, direction: DESC}]")))
 			.containsExactly("BIG-A10999 4", "BIG-A10998 4");
+		// and pages past them, with offset
+		assertThat(activities(tester, eleventhDay.formatted(", first: 3, offset: 10500")))
+			.containsExactly("BIG-A10500 4", "BIG-A10501 4", "BIG-A10502 4");
 	}
 
 	/**
@@ -159,6 +162,11 @@ class LargeBreakdownsTest {
 		assertThat(this.sql.breakdown(elevenDays, by, Grouping.CALENDAR, List.of(), 3, MeasureSet.ALL, ReportService.MAX_FIRST))
 			.extracting(ParticipationGroup::activityCode)
 			.containsExactly("BIG-A00000", "BIG-A00001", "BIG-A00002");
+		// as many as a page past 10,000 counts
+		assertThat(this.sql.breakdown(elevenDays, by, Grouping.CALENDAR, List.of(), 10_503, MeasureSet.ALL,
+				ReportService.MAX_FIRST).subList(10_500, 10_503))
+			.extracting(ParticipationGroup::activityCode)
+			.containsExactly("BIG-A10500", "BIG-A10501", "BIG-A10502");
 	}
 
 	@Test
