@@ -47,7 +47,7 @@ public class Callers {
 		return this.graphQl.mutate().header("Authorization", "Bearer " + secret(role, organizations)).build();
 	}
 
-	/** Deletes every key made here, as a test class that made some does after each test. */
+	/** Deletes every key named as those made here are, as a test class that made some does after each test. */
 	public void deleteKeys() {
 		this.jdbc.update("DELETE FROM api_key WHERE name LIKE 'caller %'");
 	}

@@ -32,13 +32,19 @@ class GraphQlShapedErrors implements AuthenticationEntryPoint, AccessDeniedHandl
 			return;
 		}
 		var header = request.getHeader("Authorization");
-		var message = header == null || header.isBlank()
-				? "Authentication required: send Authorization: Bearer <API key or token>"
-				: !header.regionMatches(true, 0, "Bearer ", 0, 7)
-						? "Authorization holds no bearer token: send Authorization: Bearer <API key or token>"
-				: ex instanceof JwtCallers.ClaimsRefused refused
-						? "The bearer token is refused: " + refused.getMessage()
-						: "The bearer token is not valid: unknown, revoked, expired or malformed";
+		String message;
+		if (header == null || header.isBlank()) {
+			message = "Authentication required: send Authorization: Bearer <API key or token>";
+		}
+		else if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			message = "Authorization holds no bearer token: send Authorization: Bearer <API key or token>";
+		}
+		else if (ex instanceof JwtCallers.ClaimsRefused refused) {
+			message = "The bearer token is refused: " + refused.getMessage();
+		}
+		else {
+			message = "The bearer token is not valid: unknown, revoked, expired or malformed";
+		}
 		response.setHeader("WWW-Authenticate", "Bearer");
 		write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", message);
 	}

@@ -135,7 +135,7 @@ final class RowColumns {
 		return true;
 	}
 
-	/** Each row's start day counted from {@code dayZero}. */
+	/** Each row's start day counted from {@code dayZero}: {@code before}'s for its rows (null: none), and the added. */
 	static char[] days(int[] startDay, int[] activity, int dayZero, char[] before, RowChanges changes) {
 		if (before == null) {
 			var days = new char[activity.length];

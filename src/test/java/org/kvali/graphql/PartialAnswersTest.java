@@ -2,8 +2,10 @@ package org.kvali.graphql;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.TestCallers;
+import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -11,7 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
@@ -28,6 +34,9 @@ class PartialAnswersTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Callers callers;
 
 	@AfterEach
 	void clean() {
@@ -51,11 +60,11 @@ class PartialAnswersTest {
 		graphQl("{ indicators(programme: \"EU-CSO-EQUAL\", level: OUTCOME) { code disaggregate(by: [AGE_BAND]) { value } } }")
 			.andExpect(jsonPath("$.data.indicators[0].code").value("OUTC-1"))
 			.andExpect(jsonPath("$.data.indicators[0].disaggregate[*].value")
-				.value(org.hamcrest.Matchers.contains(10.0, 29.0, 34.0, 25.0, 19.0, 14.0)))
+				.value(contains(10.0, 29.0, 34.0, 25.0, 19.0, 14.0)))
 			.andExpect(jsonPath("$.data.indicators[1].code").value("OUTC-2"))
 			.andExpect(jsonPath("$.data.indicators[1].disaggregate").value(nullValue()))
 			.andExpect(jsonPath("$.errors.length()").value(1))
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("A reported indicator")));
+			.andExpect(jsonPath("$.errors[0].message").value(startsWith("A reported indicator")));
 	}
 
 	@Test
@@ -89,21 +98,45 @@ class PartialAnswersTest {
 			.andExpect(jsonPath("$.errors[0].extensions.classification").value("NOT_FOUND"));
 	}
 
+	/** A partner asking its own activity's attendance beside another's keeps its own (it had lost the whole answer). */
+	@Test
+	void aPartnersRefusedAttendanceLeavesItsOwn() throws Exception {
+		var cif = this.callers.secret(Role.PARTNER, "CIF");
+		try {
+			graphQl("{ viewer { role } mine: attendance(activity: \"WS-2025-DMANISI\", first: 2) {"
+					+ " totalCount } other: attendance(activity: \"WS-2023-AKHALTSIKHE\", first: 2) { totalCount } }",
+					cif)
+				.andExpect(jsonPath("$.data.viewer.role").value("PARTNER"))
+				.andExpect(jsonPath("$.data.mine.totalCount").value(11))
+				.andExpect(jsonPath("$.data.other").value(nullValue()))
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].path[0]").value("other"))
+				.andExpect(jsonPath("$.errors[0].extensions.classification").value("FORBIDDEN"));
+		}
+		finally {
+			this.callers.deleteKeys();
+		}
+	}
+
 	/** So that any of them fails alone: a field of `Query` or `Mutation` that is never null empties the answer. */
 	@Test
 	void everyFieldOfQueryAndMutationMayBeNull() throws Exception {
 		for (var root : new String[] { "Query", "Mutation" }) {
 			graphQl("{ __type(name: \"" + root + "\") { fields { name type { kind } } } }")
-				.andExpect(jsonPath("$.data.__type.fields.length()").value(org.hamcrest.Matchers.greaterThan(10)))
+				.andExpect(jsonPath("$.data.__type.fields.length()").value(greaterThan(10)))
 				.andExpect(jsonPath("$.data.__type.fields[?(@.type.kind == 'NON_NULL')].name")
-					.value(org.hamcrest.Matchers.empty()));
+					.value(empty()));
 		}
 	}
 
 	private ResultActions graphQl(String document) throws Exception {
+		return graphQl(document, TestCallers.ADMIN_KEY);
+	}
+
+	private ResultActions graphQl(String document, String key) throws Exception {
 		var body = "{\"query\":\"" + document.replace("\"", "\\\"") + "\"}";
 		return this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON)
-			.header("Authorization", "Bearer " + TestCallers.ADMIN_KEY)
+			.header("Authorization", "Bearer " + key)
 			.content(body));
 	}
 

@@ -3,6 +3,7 @@ package org.kvali.indicator;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.Callers;
 import org.kvali.IntegrationTest;
@@ -39,6 +40,11 @@ class IndicatorQueriesTest {
 
 	@Autowired
 	Callers callers;
+
+	@AfterEach
+	void clean() {
+		this.callers.deleteKeys();
+	}
 
 	@Test
 	void trainedRepresentativesAgreeWithTheParticipationQuery() {
@@ -101,7 +107,6 @@ class IndicatorQueriesTest {
 			.execute()
 			.path("indicator.measure").valueIsNull()
 			.path("indicator.filter").valueIsNull();
-		this.callers.deleteKeys();
 	}
 
 	@Test
@@ -217,7 +222,6 @@ class IndicatorQueriesTest {
 		admin.path("indicators[2].disaggregate[*].value").entityList(Double.class).containsExactly(22.0, 17.0, 2.0);
 		// 2 people of other genders in 2023, at trainings CIF does not run: withheld, and 17 men with them
 		response.path("indicators[2].disaggregate[*].value").entityList(Double.class).containsExactly(22.0);
-		this.callers.deleteKeys();
 	}
 
 	/**

@@ -49,6 +49,7 @@ class OrganizationChecksTest {
 
 	@AfterEach
 	void clean() {
+		this.callers.deleteKeys();
 		IntakeFixture.remove(this.jdbc);
 	}
 

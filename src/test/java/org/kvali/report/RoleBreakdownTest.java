@@ -11,7 +11,6 @@ import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +33,6 @@ class RoleBreakdownTest {
 
 	@Autowired
 	Callers callers;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@AfterEach
 	void clean() {

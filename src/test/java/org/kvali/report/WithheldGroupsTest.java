@@ -11,7 +11,6 @@ import org.kvali.IntegrationTest;
 import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +27,6 @@ class WithheldGroupsTest {
 
 	@Autowired
 	Callers callers;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@AfterEach
 	void clean() {
