@@ -79,7 +79,7 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 			page = Math.max(1, Math.min(page, most.orElse(Integer.MAX_VALUE)));
 			// a page after an offset counts the items before it too: weighed as all it counts, not the 10,000 a
 			// breakdown answers at most (a page of 1 after a million weighed 2)
-			if (page > 0 && field.getArguments().get("offset") instanceof Integer offset && offset > 0) {
+			if (field.getArguments().get("offset") instanceof Integer offset && offset > 0) {
 				page += offset;
 			}
 		}

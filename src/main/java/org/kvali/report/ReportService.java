@@ -298,7 +298,7 @@ public class ReportService {
 				measures, having);
 	}
 
-	/** The groups of a breakdown, counted to {@code offset} more than {@code first}, the page after them. */
+	/** The groups of a breakdown, as many as {@code page} and {@code offset} together: the caller cuts the page. */
 	private List<ParticipationGroup> breakdown(ParticipationReport report, Optional<FactIndex> index,
 			boolean suppressed, List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy, Integer page,
 			int offset, MeasureSet measures, GroupConditions having) {
