@@ -87,6 +87,7 @@ class ActivityRepository {
 			.addAny("v.parent_code = ANY(:regions)", "regions", filter.venueRegions())
 			.addAny("a.venue_municipality_code = ANY(:municipalities)", "municipalities",
 					filter.venueMunicipalities())
+			.add("a.organizer_id = ANY(:organizers)", "organizers", scope.organizerIds())
 			.add("a.start_date >= :from", "from", filter.from())
 			.add("a.start_date <= :to", "to", filter.to());
 	}

@@ -1,8 +1,9 @@
 package org.kvali.activity;
 
 /**
- * An activity filter with its programme and project codes resolved to ids, and the projects the caller may list
- * (null: all).
+ * An activity filter with its programme, project and organizers' codes resolved to ids (organizers null: any), and
+ * the projects the caller may list (null: all).
  */
-record ActivityScope(ActivityFilter filter, Long programmeId, Long projectId, Long[] ownProjects) {
+record ActivityScope(ActivityFilter filter, Long programmeId, Long projectId, Long[] organizerIds,
+		Long[] ownProjects) {
 }

@@ -13,8 +13,11 @@ import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Connection;
 import org.kvali.graphql.DateRange;
+import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Page;
+import org.kvali.organization.Organization;
+import org.kvali.organization.OrganizationService;
 import org.kvali.programme.ProgrammeService;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -34,9 +37,12 @@ public class ActivityService {
 
 	private final PartnerScope partners;
 
+	private final OrganizationService organizations;
+
 	ActivityService(ActivityRepository repository, ProgrammeService programmes, GeographyService geography,
-			PartnerScope partners) {
+			PartnerScope partners, OrganizationService organizations) {
 		this.partners = partners;
+		this.organizations = organizations;
 		this.repository = repository;
 		this.programmes = programmes;
 		this.geography = geography;
@@ -113,7 +119,17 @@ public class ActivityService {
 				: this.programmes.programme("filter.programme", filter.programme()).id();
 		var project = filter.project() == null ? null
 				: this.programmes.project("filter.project", filter.project()).id();
-		return new ActivityScope(filter, programme, project, this.partners.listable());
+		var organizers = this.organizations.organizationsByCode(filter.organizers());
+		if (filter.organizers() != null) {
+			filter.organizers().stream().filter(code -> !organizers.containsKey(code)).sorted().findFirst()
+				.ifPresent(code -> {
+					throw new InvalidArgumentException("filter.organizers", code, "No organization has the code '"
+							+ code + "'" + this.organizations.codeInAnotherCase(code)
+								.map(stored -> "; it is written " + stored).orElse(""));
+				});
+		}
+		return new ActivityScope(filter, programme, project, filter.organizers() == null ? null
+				: organizers.values().stream().map(Organization::id).toArray(Long[]::new), this.partners.listable());
 	}
 
 }

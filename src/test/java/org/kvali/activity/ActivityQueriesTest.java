@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
+import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
@@ -27,6 +29,9 @@ class ActivityQueriesTest {
 
 	@Autowired
 	HttpGraphQlTester graphQl;
+
+	@Autowired
+	Callers callers;
 
 	@Test
 	void theBakurianiTraining() {
@@ -59,6 +64,28 @@ class ActivityQueriesTest {
 		assertTotal(Map.of("activityKinds", List.of("TRAINING"), "from", "2024-01-01", "to", "2024-12-31"), 3);
 		assertTotal(Map.of("project", "CSO-CAPACITY"), 47);
 		assertTotal(Map.of("programme", "EU-CSO-EQUAL"), 101);
+		// a partner's own activities, by its organization running them (a tester's read all 101 to find CIF's 32)
+		assertTotal(Map.of("organizers", List.of("CIF")), 32);
+		assertTotal(Map.of("organizers", List.of("CIF", "SCCSF")), 59);
+		assertTotal(Map.of("organizers", List.of("CIF"), "activityKinds", List.of("TRAINING")), 3);
+		assertTotal(Map.of("organizers", List.of()), 0);
+	}
+
+	/** A partner lists its own activities as any caller lists them: each run by its organization. */
+	@Test
+	void aPartnersOwnActivities() {
+		var cif = this.callers.as(Role.PARTNER, "CIF");
+		try {
+			var organizers = cif.document("""
+					{ activities(first: 100, filter: {organizers: ["CIF"]}) { totalCount
+					    edges { node { organizer { code } } } } }""").execute();
+			organizers.path("activities.totalCount").entity(Integer.class).isEqualTo(32);
+			organizers.path("activities.edges[*].node.organizer.code").entityList(String.class).hasSize(32)
+				.satisfies(codes -> assertThat(codes).containsOnly("CIF"));
+		}
+		finally {
+			this.callers.deleteKeys();
+		}
 	}
 
 	@Test
@@ -88,6 +115,16 @@ class ActivityQueriesTest {
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
 					&& error.getMessage().equals("No municipality has the code 'GE-KK-NOWHERE'")
 					&& "filter.venueMunicipalities".equals(error.getExtensions().get("argument")))
+			.verify();
+		this.graphQl.document(PAGE).variable("filter", Map.of("organizers", List.of("CIF", "cif-x", "sccsf")))
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+					&& error.getMessage().equals("No organization has the code 'cif-x'")
+					&& "filter.organizers".equals(error.getExtensions().get("argument")))
+			.verify();
+		this.graphQl.document(PAGE).variable("filter", Map.of("organizers", List.of("sccsf"))).execute().errors()
+			.expect(error -> error.getMessage().equals("No organization has the code 'sccsf'; it is written SCCSF"))
 			.verify();
 		// an unknown project in the filter is a bad argument too, as every filter's unknown codes are
 		this.graphQl.document(PAGE).variable("filter", Map.of("project", "NOPE")).execute().errors()

@@ -215,10 +215,10 @@ class AuditTrailTest {
 			.execute()
 			.path("auditEvents.edges[*].node.at")
 			.entityList(String.class)
-			.containsExactly("2026-12-01T18:00:00Z")
+			.containsExactly("2026-12-01T18:00:00.000Z")
 			.path("apiKeys[?(@.id == '" + key.key().id() + "')].createdAt")
 			.entityList(String.class)
-			.containsExactly("2026-12-01T18:00:00Z");
+			.containsExactly("2026-12-01T18:00:00.000Z");
 	}
 
 	/** A refusal quoting a NUL is recorded, the NUL written out, not lost to PostgreSQL's refusal of it. */

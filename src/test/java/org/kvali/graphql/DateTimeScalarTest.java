@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every point in time the API answers is a `DateTime`, written in UTC with its seconds whatever offset it was read
- * with; one given to it is read from ISO-8601 text with an offset, and anything else is refused naming the form.
+ * Every point in time the API answers is a `DateTime`, written in UTC to the millisecond whatever offset it was
+ * read with; one given to it is read from ISO-8601 text with an offset, and anything else is refused naming the form.
  */
 @IntegrationTest
 class DateTimeScalarTest {
@@ -70,9 +70,12 @@ class DateTimeScalarTest {
 	void aPointInTimeIsWrittenInUtcWithItsSeconds() {
 		var coercing = DateTimeScalar.INSTANCE.getCoercing();
 		assertThat(coercing.serialize(OffsetDateTime.parse("2026-12-05T18:00+04:00"), CONTEXT, Locale.ROOT))
-			.isEqualTo("2026-12-05T14:00:00Z");
+			.isEqualTo("2026-12-05T14:00:00.000Z");
+		// always three digits of the second, so that points in time sort as text
 		assertThat(coercing.serialize(OffsetDateTime.parse("2026-12-05T14:03:07.25Z"), CONTEXT, Locale.ROOT))
-			.isEqualTo("2026-12-05T14:03:07.25Z");
+			.isEqualTo("2026-12-05T14:03:07.250Z");
+		assertThat(coercing.serialize(OffsetDateTime.parse("2026-12-05T14:03:07.140630Z"), CONTEXT, Locale.ROOT))
+			.isEqualTo("2026-12-05T14:03:07.140Z");
 		assertThatThrownBy(() -> coercing.serialize("2026-12-05", CONTEXT, Locale.ROOT))
 			.isInstanceOf(CoercingSerializeException.class)
 			.hasMessage("Expected an OffsetDateTime but got String");
