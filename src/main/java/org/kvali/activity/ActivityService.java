@@ -13,7 +13,6 @@ import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Connection;
 import org.kvali.graphql.DateRange;
-import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Page;
 import org.kvali.organization.Organization;
@@ -119,16 +118,8 @@ public class ActivityService {
 				: this.programmes.programme("filter.programme", filter.programme()).id();
 		var project = filter.project() == null ? null
 				: this.programmes.project("filter.project", filter.project()).id();
-		var organizers = this.organizations.organizationsByCode(filter.organizers());
-		if (filter.organizers() != null) {
-			filter.organizers().stream().filter(code -> !organizers.containsKey(code)).sorted().findFirst()
-				.ifPresent(code -> {
-					throw new InvalidArgumentException("filter.organizers", code, "No organization has the code '"
-							+ code + "'" + this.organizations.codeInAnotherCase(code)
-								.map(stored -> "; it is written " + stored).orElse(""));
-				});
-		}
-		return new ActivityScope(filter, programme, project, filter.organizers() == null ? null
+		var organizers = this.organizations.required("filter.organizers", filter.organizers());
+		return new ActivityScope(filter, programme, project, organizers == null ? null
 				: organizers.values().stream().map(Organization::id).toArray(Long[]::new), this.partners.listable());
 	}
 

@@ -13,6 +13,7 @@ import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
 import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Connection;
+import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Page;
 import org.kvali.programme.ProgrammeService;
@@ -110,6 +111,22 @@ public class OrganizationService {
 
 	public Map<Long, Organization> organizationsById(Collection<Long> ids) {
 		return this.repository.byIds(ids).stream().collect(Collectors.toMap(Organization::id, Function.identity()));
+	}
+
+	/**
+	 * The organizations of these codes, by code, each code an organization's; one that is none is refused naming
+	 * {@code argument}, and the spelling stored of one written in another case. Null for null.
+	 */
+	public Map<String, Organization> required(String argument, Collection<String> codes) {
+		if (codes == null) {
+			return null;
+		}
+		var found = organizationsByCode(codes);
+		codes.stream().filter(code -> !found.containsKey(code)).sorted().findFirst().ifPresent(code -> {
+			throw new InvalidArgumentException(argument, code, "No organization has the code '" + code + "'"
+					+ codeInAnotherCase(code).map(stored -> "; it is written " + stored).orElse(""));
+		});
+		return found;
 	}
 
 	/** The organizations of these codes, by code; none for none or null. */
