@@ -118,8 +118,12 @@ public class ActivityService {
 				: this.programmes.programme("filter.programme", filter.programme()).id();
 		var project = filter.project() == null ? null
 				: this.programmes.project("filter.project", filter.project()).id();
-		var organizers = this.organizations.required("filter.organizers", filter.organizers());
-		return new ActivityScope(filter, programme, project, organizers == null ? null
+		// a donor or partner is not told whether a code is an organization's, nor how it is written: a small one is
+		// as unknown to them as a code no one has (a review's), and selects none
+		var organizers = Caller.current().is(Role.ADMIN, Role.ANALYST)
+				? this.organizations.required("filter.organizers", filter.organizers())
+				: this.organizations.organizationsByCode(filter.organizers());
+		return new ActivityScope(filter, programme, project, filter.organizers() == null ? null
 				: organizers.values().stream().map(Organization::id).toArray(Long[]::new), this.partners.listable());
 	}
 

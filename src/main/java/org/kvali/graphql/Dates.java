@@ -23,9 +23,9 @@ public final class Dates {
 	}
 
 	/**
-	 * A point in time as Kvali answers it, ISO-8601 in UTC with its seconds also at a whole minute (an xs:dateTime
-	 * needs them; the time's own text leaves them out), whichever offset it was read with: the audit log gave
-	 * 21:30Z where an API key's creation gave +04:00, and some times without seconds (a review's).
+	 * A point in time as the IATI file writes it, ISO-8601 in UTC with its seconds also at a whole minute (an
+	 * xs:dateTime needs them; the time's own text leaves them out), whichever offset it was read with. The API's
+	 * `DateTime` writes milliseconds too ({@code DateTimeScalar}).
 	 */
 	public static String instant(OffsetDateTime time) {
 		return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.withOffsetSameInstant(

@@ -13,8 +13,8 @@ import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 
 /**
- * A scalar written as text: a value of its type written by {@code writer}, and text, whether a variable's or the
- * document's, read by {@code reader}, which names what is wrong by throwing the exception the function it is given
+ * A scalar written as text: a value of its type written by {@link #write}, and text, whether a variable's or the
+ * document's, read by {@link #read}, which names what is wrong by throwing the exception the function it is given
  * makes; anything but text is refused with {@code form}.
  */
 abstract class TextCoercing<T> implements Coercing<T, String> {

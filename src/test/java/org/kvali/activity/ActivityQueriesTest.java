@@ -71,7 +71,7 @@ class ActivityQueriesTest {
 		assertTotal(Map.of("organizers", List.of()), 0);
 	}
 
-	/** A partner lists its own activities as any caller lists them: each run by its organization. */
+	/** A partner lists its own activities, each run by its organization, and is not told which codes are taken. */
 	@Test
 	void aPartnersOwnActivities() {
 		var cif = this.callers.as(Role.PARTNER, "CIF");
@@ -82,6 +82,15 @@ class ActivityQueriesTest {
 			organizers.path("activities.totalCount").entity(Integer.class).isEqualTo(32);
 			organizers.path("activities.edges[*].node.organizer.code").entityList(String.class).hasSize(32)
 				.satisfies(codes -> assertThat(codes).containsOnly("CIF"));
+			// to a partner or donor, a code no organization has, or one written in another case, selects none: an
+			// error would tell which codes are organizations' (a small one's among them) and how they are written
+			for (var caller : List.of(cif, this.callers.as(Role.DONOR))) {
+				for (var code : List.of("NOPE", "cif")) {
+					var none = caller.document(PAGE).variable("filter", Map.of("organizers", List.of(code))).execute();
+					none.errors().verify();
+					none.path("activities.totalCount").entity(Integer.class).isEqualTo(0);
+				}
+			}
 		}
 		finally {
 			this.callers.deleteKeys();

@@ -67,7 +67,7 @@ class DateTimeScalarTest {
 	}
 
 	@Test
-	void aPointInTimeIsWrittenInUtcWithItsSeconds() {
+	void aPointInTimeIsWrittenInUtcToTheMillisecond() {
 		var coercing = DateTimeScalar.INSTANCE.getCoercing();
 		assertThat(coercing.serialize(OffsetDateTime.parse("2026-12-05T18:00+04:00"), CONTEXT, Locale.ROOT))
 			.isEqualTo("2026-12-05T14:00:00.000Z");
