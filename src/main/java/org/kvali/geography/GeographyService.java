@@ -1,7 +1,6 @@
 package org.kvali.geography;
 
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,26 +90,17 @@ public class GeographyService {
 	/** Fails naming the first code of {@code codes} that is no region; null passes. */
 	public void requireRegions(String argument, Collection<String> codes) {
 		if (codes != null) {
-			requireAll(argument, "region", codes, regionsByCode(codes).keySet(), this::regionInAnotherCase);
+			InvalidArgumentException.requireKnown(argument, "region", codes, regionsByCode(codes).keySet(),
+					this::regionInAnotherCase);
 		}
 	}
 
 	/** Fails naming the first code of {@code codes} that is no municipality; null passes. */
 	public void requireMunicipalities(String argument, Collection<String> codes) {
 		if (codes != null) {
-			requireAll(argument, "municipality", codes, municipalitiesByCode(codes).keySet(),
-					this::municipalityInAnotherCase);
+			InvalidArgumentException.requireKnown(argument, "municipality", codes,
+					municipalitiesByCode(codes).keySet(), this::municipalityInAnotherCase);
 		}
-	}
-
-	private static void requireAll(String argument, String what, Collection<String> codes, Collection<String> known,
-			Function<String, Optional<String>> inAnotherCase) {
-		var unknown = new HashSet<>(codes);
-		unknown.removeAll(known);
-		unknown.stream().sorted().findFirst().ifPresent(code -> {
-			throw new InvalidArgumentException(argument, code, "No " + what + " has the code '" + code + "'"
-					+ inAnotherCase.apply(code).map(stored -> "; it is written " + stored).orElse(""));
-		});
 	}
 
 }

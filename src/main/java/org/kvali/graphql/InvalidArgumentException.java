@@ -1,5 +1,9 @@
 package org.kvali.graphql;
 
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Function;
+
 /** An argument that cannot be used as given; the message says why and the client can show it beside the field. */
 public class InvalidArgumentException extends RuntimeException {
 
@@ -11,6 +15,18 @@ public class InvalidArgumentException extends RuntimeException {
 		super(message);
 		this.argument = argument;
 		this.value = value;
+	}
+
+	/**
+	 * Fails naming the first, in order, of {@code codes} not among {@code known}, "No {@code what} has the code ...",
+	 * with the spelling stored of one written in another case ({@code inAnotherCase} looks it up).
+	 */
+	public static void requireKnown(String argument, String what, Collection<String> codes,
+			Collection<String> known, Function<String, Optional<String>> inAnotherCase) {
+		codes.stream().filter(code -> !known.contains(code)).sorted().findFirst().ifPresent(code -> {
+			throw new InvalidArgumentException(argument, code, "No " + what + " has the code '" + code + "'"
+					+ inAnotherCase.apply(code).map(stored -> "; it is written " + stored).orElse(""));
+		});
 	}
 
 	public String argument() {

@@ -122,10 +122,7 @@ public class OrganizationService {
 			return null;
 		}
 		var found = organizationsByCode(codes);
-		codes.stream().filter(code -> !found.containsKey(code)).sorted().findFirst().ifPresent(code -> {
-			throw new InvalidArgumentException(argument, code, "No organization has the code '" + code + "'"
-					+ codeInAnotherCase(code).map(stored -> "; it is written " + stored).orElse(""));
-		});
+		InvalidArgumentException.requireKnown(argument, "organization", codes, found.keySet(), this::codeInAnotherCase);
 		return found;
 	}
 
