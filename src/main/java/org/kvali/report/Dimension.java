@@ -1,5 +1,7 @@
 package org.kvali.report;
 
+import java.util.List;
+
 /**
  * What participation can be grouped by, each with the fixed SQL expression over the participation_fact view that
  * groups it. Expressions are constants of this enum; no text from a request reaches the SQL. Years and quarters
@@ -35,6 +37,26 @@ public enum Dimension {
 	boolean groupsPeople(boolean kindAside) {
 		return this == REGION || this == MUNICIPALITY || this == GENDER || this == AGE_BAND || this == AGE_GROUP
 				|| this == DISABILITY || this == ORGANIZATION || !kindAside && this == ORGANIZATION_KIND;
+	}
+
+	/**
+	 * The coarser dimensions each value of this one lies in, one step up: a municipality in its region, a project in
+	 * its programme, an organization in its kind, a month in its quarter and a quarter in its year (those two by the
+	 * breakdown's years). Suppression weighs a breakdown's groups against the breakdowns by those, which a caller can
+	 * ask beside it: one step, a month's quarter and not its year. Not yet an activity's project, organizer, kind,
+	 * venue or month: which each activity lies in would be counted as a breakdown by it and each, as many groups as
+	 * activities for each.
+	 */
+	List<Dimension> within() {
+		return switch (this) {
+			case MUNICIPALITY -> List.of(REGION);
+			case VENUE_MUNICIPALITY -> List.of(VENUE_REGION);
+			case PROJECT -> List.of(PROGRAMME);
+			case ORGANIZATION -> List.of(ORGANIZATION_KIND);
+			case MONTH -> List.of(QUARTER);
+			case QUARTER -> List.of(YEAR);
+			default -> List.of();
+		};
 	}
 
 	public boolean isPeriod() {

@@ -1,6 +1,7 @@
 package org.kvali.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +15,13 @@ import java.util.function.Function;
  * tells the people of the withheld ones better than their sum; where a person is in one group alone (by gender,
  * region, municipality or disability), the sum is exact and no total is needed ({@code byDimension} leaves it out).
  * The groups of the breakdown by the other dimensions are keyed by their values in the dimensions' own order.
+ * {@code within} are the coarser dimensions the groups' values lie in ({@link Within}).
  */
-public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> byDimension) {
+public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> byDimension, List<Within> within) {
+
+	public LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> byDimension) {
+		this(whole, byDimension, List.of());
+	}
 
 	/** The whole breakdown's participants alone. */
 	static LineTotals whole(int participants) {
@@ -53,6 +59,59 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 			return this.whole;
 		}
 		return line.size() < 2 ? null : of(key.apply(line.get(0)), key.apply(line.get(1)), dimensions);
+	}
+
+	/**
+	 * The lines of groups whose values of one dimension lie in one value of a coarser one it is not broken down by
+	 * (the municipalities of a region, with the other dimensions' values alike), each with the participants of that
+	 * value: those of a group of no value (no known municipality) lie in none, and are left out.
+	 */
+	<T> List<Map.Entry<List<T>, Integer>> within(List<T> items, List<Dimension> dimensions,
+			Function<T, List<Object>> key) {
+		var lines = new ArrayList<Map.Entry<List<T>, Integer>>();
+		for (var within : this.within) {
+			int at = dimensions.indexOf(within.finer());
+			if (at < 0 || dimensions.contains(within.coarser())) {
+				continue;
+			}
+			var byKey = new LinkedHashMap<List<Object>, List<T>>();
+			for (var item : items) {
+				var values = key.apply(item);
+				var value = values.get(at);
+				if (value != null && within.coarserOf().containsKey(value)) {
+					byKey.computeIfAbsent(within.key(values, dimensions, within.coarserOf().get(value)),
+							line -> new ArrayList<>()).add(item);
+				}
+			}
+			byKey.forEach((line, groups) -> lines.add(Map.entry(groups, within.participants().getOrDefault(line, 0))));
+		}
+		return lines;
+	}
+
+	/**
+	 * A coarser dimension that each value of a finer one lies in, and the participants of each of its groups by it
+	 * and the breakdown's other dimensions (keyed by their values in the dimensions' own order): a region's people
+	 * are those of its municipalities and those of no known municipality placed in it by their organization, so the
+	 * breakdown by region less the municipalities shown would tell the latter, or a municipality withheld alone.
+	 */
+	public record Within(Dimension finer, Dimension coarser, Map<Object, Object> coarserOf,
+			Map<List<Object>, Integer> participants) {
+
+		/** The dimensions the participants are keyed by: the breakdown's, the coarser one for the finer. */
+		List<Dimension> told(List<Dimension> dimensions) {
+			return dimensions.stream().map(dimension -> dimension == this.finer ? this.coarser : dimension).sorted()
+				.toList();
+		}
+
+		/** The key of a group of these values, its finer value lying in {@code coarse}. */
+		List<Object> key(List<Object> values, List<Dimension> dimensions, Object coarse) {
+			var key = new ArrayList<>(dimensions.size());
+			for (var dimension : told(dimensions)) {
+				key.add(dimension == this.coarser ? coarse : values.get(dimensions.indexOf(dimension)));
+			}
+			return key;
+		}
+
 	}
 
 }

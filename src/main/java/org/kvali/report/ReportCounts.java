@@ -1,5 +1,6 @@
 package org.kvali.report;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -124,7 +125,61 @@ final class ReportCounts {
 			}
 			byDimension.put(dimension, lines);
 		}
-		return new LineTotals(told, byDimension);
+		return new LineTotals(told, byDimension, within(index, filter, dimensions, grouping));
+	}
+
+	/**
+	 * Of each dimension the breakdown has, the coarser ones its values lie in that it has not ({@link
+	 * Dimension#within}), each with the coarser value of each finer one and the participants of the breakdown by the
+	 * coarser one in its place: weighed whether or not a group is small, since a region less its municipalities shown
+	 * tells its people of no known municipality, who are in no group.
+	 */
+	private List<LineTotals.Within> within(Optional<FactIndex> index, ParticipationFilter filter,
+			List<Dimension> dimensions, Grouping grouping) {
+		var within = new ArrayList<LineTotals.Within>();
+		for (var finer : dimensions) {
+			for (var coarser : finer.within()) {
+				if (dimensions.contains(coarser)) {
+					continue;
+				}
+				var told = dimensions.stream().map(dimension -> dimension == finer ? coarser : dimension).sorted()
+					.toList();
+				var participants = new HashMap<List<Object>, Integer>();
+				for (var group : breakdown(index, filter, told, grouping, List.of(), null, MeasureSet.PEOPLE,
+						ReportService.MAX_SUPPRESSED_GROUPS)) {
+					participants.put(group.values(told), group.participants());
+				}
+				within.add(new LineTotals.Within(finer, coarser, coarserOf(index, filter, finer, coarser, grouping),
+						participants));
+			}
+		}
+		return within;
+	}
+
+	/**
+	 * The coarser value of each finer one the filter's set has: a period's from its first day, others from the
+	 * groups by both (a group of no finer value, no known municipality, may lie in several regions: left out).
+	 */
+	private Map<Object, Object> coarserOf(Optional<FactIndex> index, ParticipationFilter filter, Dimension finer,
+			Dimension coarser, Grouping grouping) {
+		var of = new HashMap<Object, Object>();
+		if (finer.isPeriod()) {
+			for (var group : breakdown(index, filter, List.of(finer), grouping, List.of(), null, MeasureSet.PEOPLE,
+					ReportService.MAX_SUPPRESSED_GROUPS)) {
+				var start = group.period().start();
+				of.put(group.period().key(), Period.holding(coarser, start, grouping.yearStart()).key());
+			}
+			return of;
+		}
+		var both = List.of(finer, coarser);
+		for (var group : breakdown(index, filter, both, grouping, List.of(), null, MeasureSet.PEOPLE,
+				ReportService.MAX_SUPPRESSED_GROUPS)) {
+			var values = group.values(both);
+			if (values.get(0) != null) {
+				of.put(values.get(0), values.get(1));
+			}
+		}
+		return of;
 	}
 
 	/** The groups; without {@code first}, {@link TooManyGroups} when there are more than {@code most}. */

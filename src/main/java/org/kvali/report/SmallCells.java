@@ -2,10 +2,13 @@ package org.kvali.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -101,6 +104,16 @@ public final class SmallCells {
 		for (var line : lines) {
 			told.put(line, totals.of(line, weighed, group -> group.values(dimensions), dimensions));
 		}
+		// the lines within coarser values, before the whole, which is last
+		var seen = new HashSet<>(lines.stream()
+			.map(line -> List.of(Set.copyOf(line), Objects.requireNonNullElse(told.get(line), -1)))
+			.toList());
+		for (var within : totals.within(weighed, dimensions, group -> group.values(dimensions))) {
+			if (seen.add(List.of(Set.copyOf(within.getKey()), within.getValue()))) {
+				lines.add(lines.size() - 1, within.getKey());
+				told.put(within.getKey(), within.getValue());
+			}
+		}
 		var smallest = withheld(weighed, lines, dimensions, k, false, told);
 		// one dimension has a line alone, where both choose alike
 		var mending = dimensions.size() > 1 ? withheld(weighed, lines, dimensions, k, true, told) : smallest;
@@ -161,7 +174,7 @@ public final class SmallCells {
 	 */
 	private static void secondary(List<ParticipationGroup> line, WithheldGroups hidden, List<Dimension> by,
 			boolean mending) {
-		if (line.size() < 2 || !hidden.exposes(line)) {
+		if (!hidden.exposes(line)) {
 			return;
 		}
 		line.stream()

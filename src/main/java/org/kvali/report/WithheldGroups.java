@@ -17,7 +17,8 @@ final class WithheldGroups {
 	/**
 	 * Of each line: the distinct participants it is told with ({@link LineTotals}) less those of its groups added up:
 	 * 0 where each person is in one group or no total is told, below 0 where some are in several (a person aged 19 at
-	 * one activity and 20 at the next is in both groups of ages, 19 and younger, and 20 and older).
+	 * one activity and 20 at the next is in both groups of ages, 19 and younger, and 20 and older), above 0 where some
+	 * are in none (a line within a region: its people of no known municipality).
 	 */
 	private final IdentityHashMap<List<ParticipationGroup>, Integer> overlap = new IdentityHashMap<>();
 
@@ -96,9 +97,19 @@ final class WithheldGroups {
 		return change;
 	}
 
+	/**
+	 * People the line is told with beyond its groups, a region's of no known municipality beside its municipalities,
+	 * are 1 to k-1 withheld wherever they are a group (by region and municipality): here one more withheld, told alone
+	 * where no group is, and with the groups withheld as their sum. Of k or more they are shown there, and known.
+	 */
 	private boolean exposes(List<ParticipationGroup> line, int suppressed, int participants) {
+		int overlap = this.overlap.get(line);
+		if (overlap > 0) {
+			return overlap < this.k ? suppressed == 0 || SmallCells.tooSmall(participants + overlap, this.k)
+					: suppressed == 1 || suppressed > 1 && SmallCells.tooSmall(participants, this.k);
+		}
 		return suppressed == 1 || suppressed > 1 && SmallCells.tooSmall(participants, this.k)
-				|| suppressed > 0 && SmallCells.tooSmall(Math.max(0, participants + this.overlap.get(line)), this.k);
+				|| suppressed > 0 && SmallCells.tooSmall(Math.max(0, participants + overlap), this.k);
 	}
 
 }
