@@ -1,8 +1,6 @@
 package org.kvali.intake;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,19 +42,6 @@ public record ImportMessage(Integer row, String column, String value, String mes
 	/** Said of a problem told once for all its rows, at the first: how many rows have it, where more than one. */
 	static String inRows(int rows) {
 		return rows == 1 ? "" : " (in " + rows + " rows, the first shown)";
-	}
-
-	/** Messages alike in column, value and words, each told once at the first one's row, with how many rows give it. */
-	static List<ImportMessage> once(List<ImportMessage> messages) {
-		var alike = new LinkedHashMap<List<String>, List<ImportMessage>>();
-		for (var message : messages) {
-			alike.computeIfAbsent(Arrays.asList(message.column(), message.value(), message.message()),
-					key -> new ArrayList<>()).add(message);
-		}
-		return alike.values().stream().map(rows -> rows.size() == 1 ? rows.get(0)
-				: new ImportMessage(rows.get(0).row(), rows.get(0).column(), rows.get(0).value(),
-						rows.get(0).message() + inRows(rows.size())))
-			.toList();
 	}
 
 	public ImportMessage {

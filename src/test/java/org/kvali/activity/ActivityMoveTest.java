@@ -236,16 +236,19 @@ class ActivityMoveTest {
 			.andExpect(jsonPath("$.errors[1].value").value("TM2-X"))
 			.andExpect(jsonPath("$.errors[1].message").value("No project has this code (in 2 rows, the first shown)"));
 		// a first row naming the right project and the rest the old one: each error once (a tester's had the rows'
-		// disagreement on each); the code in other letters is told how to write, not to move the activity
+		// disagreement on each), the disagreement at the first row of each value; the code in other letters is told
+		// how to write, not to move the activity
+		var disagreement = "Activity TM2-ACT's rows give project_code TM2-B (row 2), TM2-A (2 rows, the first row 3)"
+				+ " and tm2-b (row 5); all its rows must agree";
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
 			.content("activity_code,project_code,participant_ref,gender\nTM2-ACT,TM2-B,TM2-P1,female\n"
 					+ "TM2-ACT,TM2-A,TM2-P2,female\nTM2-ACT,TM2-A,TM2-P3,female\nTM2-ACT,tm2-b,TM2-P4,female\n"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains("Activity TM2-ACT belongs to project TM2-B: write"
-					+ " that; if it is wrong, the activity is moved first (updateActivity with project) (in 2 rows, the"
-					+ " first shown)", "Row 2 gives TM2-B for activity TM2-ACT; all its rows must agree (in 2 rows, the"
-					+ " first shown)", "No project has this code; write it as stored: TM2-B", "Row 2 gives TM2-B for"
-					+ " activity TM2-ACT; all its rows must agree")));
+			.andExpect(jsonPath("$.errors[*].row").value(org.hamcrest.Matchers.contains(2, 3, 3, 5, 5)))
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(disagreement, "Activity"
+					+ " TM2-ACT belongs to project TM2-B: write that; if it is wrong, the activity is moved first"
+					+ " (updateActivity with project) (in 2 rows, the first shown)", disagreement, "No project has this"
+					+ " code; write it as stored: TM2-B", disagreement)));
 	}
 
 	/**

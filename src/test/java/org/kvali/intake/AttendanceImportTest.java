@@ -347,6 +347,8 @@ class AttendanceImportTest {
 				TI-WS-4,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-7,female,2026,,,,,,
 				""".formatted(Year.now().getValue() + 1);
 		var birthYears = "A birth year is four digits from 1900 to " + Year.now().getValue();
+		var projects = "Activity TI-WS-2's rows give project_code TEST-INTAKE (2 rows, the first row 2) and NO-SUCH"
+				+ " (row 3); all its rows must agree";
 		load(bad, false).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.status").value("REJECTED"))
 			.andExpect(jsonPath("$.warnings[0].column").value("notes"))
@@ -372,8 +374,9 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'role')].value").value("x"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'organization_name')].message")
 				.value("Organization TI-NEW is new: give its name in organization_name"))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'project_code')].message").value(projects))
 			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'project_code')].message").value(org.hamcrest.Matchers
-				.containsInAnyOrder("No project has this code", "Row 2 gives TEST-INTAKE for activity TI-WS-2; all its rows must agree")))
+				.containsInAnyOrder("No project has this code", projects)))
 			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'birth_year')].message")
 				.value("Participant TI-2 has birth year 1990 in row 3 and 1991 in row 4"))
 			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'birth_year')].message")
@@ -498,16 +501,19 @@ class AttendanceImportTest {
 				ti-ws-9,Fine,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-4,female,,,,ti-org9,Nine,
 				""";
 		load(sheet, true).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(6))
+			.andExpect(jsonPath("$.errors.length()").value(7))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'activity_code')].message")
 				.value("Activity trn-2024-bakuriani is TRN-2024-BAKURIANI written in another case; write it as "
 						+ "TRN-2024-BAKURIANI"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'organization_code')].message")
 				.value("Organization cif is CIF written in another case; write it as CIF"))
 			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'project_code')].message")
-				.value("No project has this code; write it as stored: TEST-INTAKE"))
+				.value(org.hamcrest.Matchers.contains("No project has this code; write it as stored: TEST-INTAKE",
+						"Activity TI-WS-9's rows give project_code test-intake (row 3) and TEST-INTAKE (row 4); all its"
+								+ " rows must agree")))
 			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'project_code')].message")
-				.value("Row 3 gives test-intake for activity TI-WS-9; all its rows must agree"))
+				.value("Activity TI-WS-9's rows give project_code test-intake (row 3) and TEST-INTAKE (row 4); all its"
+						+ " rows must agree"))
 			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'activity_code')].message")
 				.value("Activity ti-ws-9 is TI-WS-9 of row 3 written in another case; write it as TI-WS-9"))
 			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'organization_code')].message")
@@ -585,6 +591,60 @@ class AttendanceImportTest {
 					+ " organizers are counted in their own roles"));
 	}
 
+	/**
+	 * Rows of one activity that disagree are told at the first row of each value, the message naming every value with
+	 * its rows: told at the later row alone ("Row 2 gives 04.12.2025"), the error made an officer correct the right
+	 * row to the typo above it (a tester's).
+	 */
+	@Test
+	void rowsOfOneActivityThatDisagreeAreToldAtTheFirstRowOfEachValue() throws Exception {
+		var sheet = HEADER + """
+				TI-WS-1,Workshop,workshop,TEST-INTAKE,04.12.2025,05.12.2025,,TI-1,female,,,,,,
+				TI-WS-1,Workshop,workshop,TEST-INTAKE,03.12.2025,05.12.2025,,TI-2,female,,,,,,
+				TI-WS-1,Workshop,workshop,TEST-INTAKE,03.12.2025,05.12.2025,,TI-3,female,,,,,,
+				""";
+		var message = "Activity TI-WS-1's rows give start_date 04.12.2025 (row 2) and 03.12.2025 (2 rows, the first"
+				+ " row 3); all its rows must agree";
+		load(sheet, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].row").value(2))
+			.andExpect(jsonPath("$.errors[0].column").value("start_date"))
+			.andExpect(jsonPath("$.errors[0].value").value("04.12.2025"))
+			.andExpect(jsonPath("$.errors[0].message").value(message))
+			.andExpect(jsonPath("$.errors[1].row").value(3))
+			.andExpect(jsonPath("$.errors[1].column").value("start_date"))
+			.andExpect(jsonPath("$.errors[1].value").value("03.12.2025"))
+			.andExpect(jsonPath("$.errors[1].message").value(message));
+	}
+
+	/**
+	 * One odd row among thousands of an activity is two errors, not one a row; an activity whose rows give many values
+	 * names three of them and counts the rest, each value told at its first row. (The tests take 5,000 rows a sheet.)
+	 */
+	@Test
+	void aLargeSheetsDisagreementsAreToldOnceAValue() throws Exception {
+		var sheet = new StringBuilder(HEADER);
+		for (int i = 1; i <= 4_990; i++) {
+			sheet.append("TI-WS-1,").append(i == 2_500 ? "Worksop" : "Workshop")
+				.append(",workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-").append(i).append(",female,,,,,,\n");
+		}
+		for (int i = 1; i <= 5; i++) {
+			sheet.append("TI-WS-2,Title ").append(i).append(",workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-")
+				.append(i).append(",female,,,,,,\n");
+		}
+		var odd = "Activity TI-WS-1's rows give activity_title Workshop (4,989 rows, the first row 2) and Worksop (row"
+				+ " 2501); all its rows must agree";
+		var many = "Activity TI-WS-2's rows give activity_title Title 1 (row 4992), Title 2 (row 4993), Title 3"
+				+ " (row 4994) and 2 more values; all its rows must agree";
+		load(sheet.toString(), true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].row").value(org.hamcrest.Matchers.contains(2, 2501, 4992, 4993, 4994, 4995,
+					4996)))
+			.andExpect(jsonPath("$.errors[*].value").value(org.hamcrest.Matchers.contains("Workshop", "Worksop",
+					"Title 1", "Title 2", "Title 3", "Title 4", "Title 5")))
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(odd, odd, many, many, many,
+					many, many)));
+	}
+
 	@Test
 	void rowsDisagreeingAfterAnEmptyFirstCellAreStillFound() throws Exception {
 		var sheet = HEADER + """
@@ -593,17 +653,22 @@ class AttendanceImportTest {
 				TI-WS-1,Budget meeting,,TEST-INTAKE,,,,TI-3,female,,,,,,
 				TI-WS-2,Other workshop,workshop,TEST-INTAKE,2025-09-13,2025-09-13,,TI-2,female,1991,,,,,
 				""";
+		var titles = "Activity TI-WS-1's rows give activity_title Budget workshop (row 3) and Budget meeting (row 4); all"
+				+ " its rows must agree";
 		load(sheet, false).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(3))
+			.andExpect(jsonPath("$.errors.length()").value(4))
 			.andExpect(jsonPath("$.errors[0].row").value(3))
-			.andExpect(jsonPath("$.errors[0].message").value("Participant TI-2 has birth year 1990 in row 3 and 1991 in row 5"))
-			.andExpect(jsonPath("$.errors[1].row").value(4))
-			.andExpect(jsonPath("$.errors[1].column").value("activity_title"))
-			.andExpect(jsonPath("$.errors[1].value").value("Budget meeting"))
-			.andExpect(jsonPath("$.errors[1].message")
-				.value("Row 3 gives Budget workshop for activity TI-WS-1; all its rows must agree"))
-			.andExpect(jsonPath("$.errors[2].row").value(5))
-			.andExpect(jsonPath("$.errors[2].column").value("birth_year"));
+			.andExpect(jsonPath("$.errors[0].column").value("activity_title"))
+			.andExpect(jsonPath("$.errors[0].value").value("Budget workshop"))
+			.andExpect(jsonPath("$.errors[0].message").value(titles))
+			.andExpect(jsonPath("$.errors[1].row").value(3))
+			.andExpect(jsonPath("$.errors[1].message").value("Participant TI-2 has birth year 1990 in row 3 and 1991 in row 5"))
+			.andExpect(jsonPath("$.errors[2].row").value(4))
+			.andExpect(jsonPath("$.errors[2].column").value("activity_title"))
+			.andExpect(jsonPath("$.errors[2].value").value("Budget meeting"))
+			.andExpect(jsonPath("$.errors[2].message").value(titles))
+			.andExpect(jsonPath("$.errors[3].row").value(5))
+			.andExpect(jsonPath("$.errors[3].column").value("birth_year"));
 		assertThat(count("SELECT count(*) FROM activity WHERE code LIKE 'TI-%'")).isZero();
 	}
 
