@@ -2,6 +2,7 @@ package org.kvali.intake;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +41,10 @@ final class XlsxCellText {
 				return ExcelDays.date(number, epoch).toString();
 			}
 			// a birth date where the year belongs (shown as 1990 when formatted so), formatted as a date: a plain
-			// number past any year, 19850 for 1985, is a slip of the keyboard, refused as it is
-			if (day && column.equals(Columns.BIRTH_YEAR) && isDate(cell)) {
+			// number past any year, 19850 for 1985, is a slip of the keyboard, refused as it is. A year typed into a
+			// column formatted as dates is that year: 1985 under dd.mm.yyyy, shown as 07.06.1905, was read as 1905,
+			// of which only a warning of someone over 100 followed (a tester's)
+			if (day && column.equals(Columns.BIRTH_YEAR) && isDate(cell) && !birthYearTyped(number)) {
 				return Integer.toString(ExcelDays.date(number, epoch).getYear());
 			}
 			// a date where a code or text belongs reads as shown (2-Jan), as the sheet saved as CSV has it: its day
@@ -59,9 +62,23 @@ final class XlsxCellText {
 
 	/** Whether the cell holds a whole number of the years a date may have, under a format that shows no date. */
 	private static boolean yearTyped(Cell cell) {
-		var number = (BigDecimal) cell.getValue();
+		return year((BigDecimal) cell.getValue(), Dates.LAST_YEAR) && !isDate(cell);
+	}
+
+	/**
+	 * Whether the number is a whole one of the years a birth year may have (up to this year, as {@link RowIntake}
+	 * reads it), whatever its format shows: as days they are in 1905 (1909 in the 1904 system), while a real birth
+	 * date is a larger day number (31118 is 1985-03-12).
+	 */
+	private static boolean birthYearTyped(BigDecimal number) {
+		// the clock is read only for a number of the years a date may have, not for each birth date
+		return year(number, Dates.LAST_YEAR) && number.intValue() <= Year.now().getValue();
+	}
+
+	/** Whether the number is a whole one from {@link Dates#FIRST_YEAR} to {@code last}. */
+	private static boolean year(BigDecimal number, int last) {
 		return number.stripTrailingZeros().scale() <= 0 && number.compareTo(BigDecimal.valueOf(Dates.FIRST_YEAR)) >= 0
-				&& number.compareTo(BigDecimal.valueOf(Dates.LAST_YEAR)) <= 0 && !isDate(cell);
+				&& number.compareTo(BigDecimal.valueOf(last)) <= 0;
 	}
 
 	/** Whether the cell holds a day that its format shows as a date, in a column of neither dates nor birth years. */

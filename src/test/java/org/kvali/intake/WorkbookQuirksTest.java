@@ -394,6 +394,30 @@ class WorkbookQuirksTest {
 	}
 
 	/**
+	 * A year typed under birth_year into a column formatted as dates is that year: 1987 under dd.mm.yyyy, which Excel
+	 * shows as 09.06.1905, was stored as 1905 and only warned of as someone of 120. A birth date in the same column is
+	 * still its year.
+	 */
+	@Test
+	void aYearTypedUnderBirthYearFormattedAsADateIsThatYear() throws Exception {
+		var written = Workbooks.written(
+				List.of("TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,,,",
+						"TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-2,female,,,,,,"),
+				sheet -> {
+					sheet.value(1, 9, 1987);
+					sheet.style(1, 9).format("dd.mm.yyyy").set();
+					// 12 March 1985 in the 1900 date system
+					sheet.value(2, 9, 31118);
+					sheet.style(2, 9).format("dd.mm.yyyy").set();
+				});
+		load(written, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			.andExpect(jsonPath("$.warnings.length()").value(0));
+		assertThat(this.jdbc.queryForList("SELECT ref || ' ' || birth_year FROM participant WHERE ref IN ('TI-1', 'TI-2')"
+				+ " ORDER BY ref", String.class)).containsExactly("TI-1 1987", "TI-2 1985");
+	}
+
+	/**
 	 * The first sheet the spreadsheet shows is read: a template's lists for its drop-downs are often a hidden first
 	 * sheet, and reading it refused the attendance for four missing columns. Missing columns name the sheet read.
 	 */
