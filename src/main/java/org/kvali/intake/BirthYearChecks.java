@@ -114,8 +114,9 @@ class BirthYearChecks {
 				errors.add(new ImportMessage(rs.getInt(1), Columns.BIRTH_YEAR, rs.getString(3), "Participant "
 						+ rs.getString(2) + " took part in " + (activities == 1
 								? "activity " + rs.getString(6) + ", which starts on " + rs.getString(5)
-										+ ", before this year"
-								: activities + " activities that start before this year, the first " + rs.getString(6)
+										+ ", before the birth year " + rs.getString(3)
+								: activities + " activities that start before the birth year " + rs.getString(3)
+										+ ", the first " + rs.getString(6)
 										+ " on " + rs.getString(5))));
 			});
 	}

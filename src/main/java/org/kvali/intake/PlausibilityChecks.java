@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
  * project, and a person older than 100 or younger than 10 at an activity (a mistyped birth year: 2020 for 2002).
  * Each new activity, or stored one whose dates the sheet changes, is said once, each such row once. A partner's sheet
  * leaves out people other organizations hosted, whose year it does not change ({@link PartnerScope#keptAsStored}).
+ * And a new activity that looks like a stored one under another code.
  */
 @Repository
 class PlausibilityChecks {
@@ -84,8 +85,34 @@ class PlausibilityChecks {
 						+ rs.getString(3) + " would be " + rs.getInt(5) + " at activity " + rs.getString(4)
 						+ "; is the year right?"));
 			});
+		sameAsStored(warnings, partner);
 		warnings.sort(Comparator.comparing(ImportMessage::row));
 		return warnings;
+	}
+
+	/**
+	 * A new activity of the title (case aside) and start day of a stored one of its project, the first by code: a
+	 * sheet sent again under a corrected code made a second activity of the same people, counted twice, and said
+	 * nothing (a tester's). To a partner only of the activities its organizations run.
+	 */
+	private void sameAsStored(List<ImportMessage> warnings, PartnerSheet partner) {
+		this.jdbc.sql("""
+				SELECT s.first_row, s.activity_code, s.activity_title, a.code
+				FROM import_activity s JOIN project p ON p.code = s.project_code
+				CROSS JOIN LATERAL (SELECT a.code FROM activity a
+				                    WHERE a.project_id = p.id AND a.start_date = s.start_date
+				                      AND lower(a.title) = lower(s.activity_title)
+				                      AND (CAST(:own AS bigint[]) IS NULL OR a.organizer_id = ANY(CAST(:own AS bigint[])))
+				                    ORDER BY a.code LIMIT 1) a
+				WHERE s.stored_id IS NULL
+				ORDER BY s.first_row""")
+			.param("own", PartnerSheet.organizationIds(partner))
+			.query((ResultSet rs) -> {
+				warnings.add(new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
+						+ rs.getString(2) + " is new, but " + rs.getString(4) + " of the same project has the title "
+						+ "and start day it gives: if it is that activity under another code, write " + rs.getString(4)
+						+ " (deleteActivity removes one made by mistake), else its people are counted at both"));
+			});
 	}
 
 	private static String open(String day) {

@@ -78,7 +78,7 @@ class BirthYearChecksTest {
 			.andExpect(jsonPath("$.errors[0].column").value("birth_year"))
 			.andExpect(jsonPath("$.errors[0].value").value("2022"))
 			.andExpect(jsonPath("$.errors[0].message").value("Participant TI-3 took part in activity TI-BY-B, which "
-					+ "starts on 1999-05-01, before this year"))
+					+ "starts on 1999-05-01, before the birth year 2022"))
 			.andExpect(jsonPath("$.errors[1].row").value(5))
 			.andExpect(jsonPath("$.errors[1].column").value("start_date"))
 			.andExpect(jsonPath("$.errors[1].value").value("01.05.1999"))
@@ -100,10 +100,10 @@ class BirthYearChecksTest {
 			.andExpect(jsonPath("$.errors[0].row").value(2))
 			.andExpect(jsonPath("$.errors[0].column").value("birth_year"))
 			.andExpect(jsonPath("$.errors[0].message").value("Participant TI-3 took part in activity TI-BY-B, which "
-					+ "starts on 2001-05-01, before this year"))
+					+ "starts on 2001-05-01, before the birth year 2022"))
 			.andExpect(jsonPath("$.errors[1].row").value(3))
 			.andExpect(jsonPath("$.errors[1].message").value("Participant TI-1 took part in activity TI-BY-A, which "
-					+ "starts on 1985-01-01, before this year"))
+					+ "starts on 1985-01-01, before the birth year 2022"))
 			.andExpect(jsonPath("$.errors[2].row").value(4))
 			.andExpect(jsonPath("$.errors[2].message").value("Participant TI-4 was born, as another row or the stored "
 					+ "data says, after activity TI-BY-D starts (1999-03-01)"))
@@ -131,7 +131,7 @@ class BirthYearChecksTest {
 				""", true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].message").value("Participant TI-2 took part in activity TI-BY-A, which "
-					+ "starts on 2025-10-01, before this year"));
+					+ "starts on 2025-10-01, before the birth year 2026"));
 		// a later year than every stored activity's, and a start no one was born after, are fine
 		load("""
 				TI-BY-B,Meeting,meeting,TEST-INTAKE,2001-05-01,2001-05-01,,TI-6,male,1980,,,,,

@@ -1,11 +1,14 @@
 package org.kvali.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
 import org.kvali.IntegrationTest;
+import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +28,9 @@ class PlausibilityChecksTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Callers callers;
 
 	/**
 	 * Beside the fixture's project: one of 2024 within the demo programme, and two of a programme without dates, one
@@ -50,6 +56,51 @@ class PlausibilityChecksTest {
 		this.jdbc.update("DELETE FROM project WHERE code IN ('TI-NARROW', 'TI-OPEN', 'TI-ENDS')");
 		this.jdbc.update("DELETE FROM programme WHERE code = 'TI-PRG'");
 		IntakeFixture.remove(this.jdbc);
+		this.callers.deleteKeys();
+	}
+
+	/**
+	 * A new activity of the title (case aside) and start day of a stored one of its project is warned of, naming it:
+	 * a sheet sent again under a corrected code counted its people twice, and said nothing (a tester's). Not one of
+	 * another day; to a partner, not another organization's activity.
+	 */
+	@Test
+	void aNewActivityLikeAStoredOneOfItsProjectIsWarnedOf() throws Exception {
+		IntakeFixture.load(this.mvc, AttendanceImportTest.HEADER
+				+ "TI-PL-7,Budget hearing,meeting,TEST-INTAKE,2025-04-02,2025-04-02,,TI-1,female,,,,,,\n", false)
+			.andExpect(status().isOk());
+		IntakeFixture.load(this.mvc, AttendanceImportTest.HEADER + """
+				TI-PL-8,budget HEARING,meeting,TEST-INTAKE,2025-04-02,2025-04-02,,TI-1,female,,,,,,
+				TI-PL-9,Budget hearing,meeting,TEST-INTAKE,2025-04-03,2025-04-03,,TI-2,male,,,,,,
+				""", true)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(2))
+			.andExpect(jsonPath("$.warnings[0].column").value("activity_code"))
+			.andExpect(jsonPath("$.warnings[0].value").value("TI-PL-8"))
+			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-8 is new, but TI-PL-7 of the same "
+					+ "project has the title and start day it gives: if it is that activity under another code, write "
+					+ "TI-PL-7 (deleteActivity removes one made by mistake), else its people are counted at both"));
+		var cif = "Bearer " + this.callers.secret(Role.PARTNER, "CIF");
+		for (var organizer : List.of("CIF", "SCCSF")) {
+			var stored = this.jdbc.queryForMap("""
+					SELECT a.code, a.title, a.start_date FROM activity a JOIN organization o ON o.id = a.organizer_id
+					JOIN project p ON p.id = a.project_id WHERE o.code = ? AND p.code = 'CSO-CAPACITY'
+					ORDER BY a.code LIMIT 1""", organizer);
+			var sheet = AttendanceImportTest.HEADER + "TI-PL-10," + stored.get("title") + ",meeting,CSO-CAPACITY,"
+					+ stored.get("start_date") + "," + stored.get("start_date") + ",,TI-3,female,,,,,,\n";
+			var answer = this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", cif)
+				.contentType("text/csv").content(sheet.getBytes(StandardCharsets.UTF_8)))
+				.andExpect(status().isOk());
+			if (organizer.equals("CIF")) {
+				answer.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.hasItem(
+						org.hamcrest.Matchers.startsWith("Activity TI-PL-10 is new, but " + stored.get("code") + " "))));
+			}
+			else {
+				answer.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.everyItem(
+						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("is new, but")))));
+			}
+		}
 	}
 
 	@Test
