@@ -335,6 +335,18 @@ class OrganizationChecksTest {
 				SELECT p.gender || ' ' || p.birth_year || ' ' || o.code FROM participant p
 				JOIN organization o ON o.id = p.organization_id WHERE p.ref = 'TI-2'""", String.class))
 			.isEqualTo("FEMALE 1990 SCCSF");
+		// a row of such a person naming no organization takes none, not their own: it is what other organizations
+		// recorded, and the partner's attendance showed it as its own row's (a privacy tester's)
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + partner)
+			.contentType("text/csv")
+			.content((HEADER + "TI-OC-CIF2,CIF meeting,meeting,TEST-INTAKE,2025-12-02,2025-12-02,,TI-2,male,,,,,,,\n")
+				.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(jsonPath("$.status").value("IMPORTED"));
+		assertThat(this.jdbc.queryForObject("""
+				SELECT coalesce(o.code, 'none') FROM participation pn JOIN activity a ON a.id = pn.activity_id
+				JOIN participant p ON p.id = pn.participant_id LEFT JOIN organization o ON o.id = pn.organization_id
+				WHERE a.code = 'TI-OC-CIF2' AND p.ref = 'TI-2'""", String.class)).isEqualTo("none");
+		assertThat(organizations()).contains("TI-2 SCCSF");
 	}
 
 	/**
