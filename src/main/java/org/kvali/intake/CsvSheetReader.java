@@ -126,12 +126,25 @@ final class CsvSheetReader {
 		for (int i = header.size(); i < record.size(); i++) {
 			overlong |= !Text.blank(record.get(i));
 		}
+		boolean pastNames = false;
+		for (int i = lastName(header) + 1; i < Math.min(record.size(), header.size()); i++) {
+			pastNames |= !Text.blank(record.get(i));
+		}
 		// of the columns read: one the sheet adds for itself (notes) is ignored anyway
 		int lacking = 0;
 		for (int i = record.size(); i < header.size(); i++) {
 			lacking += Columns.ALL.contains(header.get(i)) ? 1 : 0;
 		}
-		return new SheetRow(number, cells, overlong, lacking, Set.of(), Map.of(), Set.of(), false);
+		return new SheetRow(number, cells, overlong, pastNames, lacking, Set.of(), Map.of(), Set.of(), false);
+	}
+
+	/** The index of the header's last column with a name. */
+	private static int lastName(List<String> header) {
+		int last = header.size() - 1;
+		while (last >= 0 && header.get(last).equals(SheetRow.UNNAMED)) {
+			last--;
+		}
+		return last;
 	}
 
 	/**

@@ -167,6 +167,16 @@ final class RowIntake implements SheetSink {
 		}
 		int before = this.errors.size();
 		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.thisYear, this.zone, this.errors);
+		if (row.pastNames() && this.errors.size() > before) {
+			// a value under a column without a name that a spreadsheet saved past the header's names, and values that
+			// fit no column of theirs: an unquoted comma shifted the row, each value told wrong (a tester's 10 errors)
+			this.errors.subList(before, this.errors.size()).clear();
+			this.errors.add(new ImportMessage(row.row(), null, null, "The row has a value past the header's last"
+					+ " named column, and values that do not fit their columns: a value holding the separator belongs"
+					+ " in quotes, or the values after it stand in the wrong columns; the row's values are not read"
+					+ " until then"));
+			return;
+		}
 		var venue = municipality(row, Columns.VENUE_MUNICIPALITY, checked.venueMunicipality());
 		var home = municipality(row, Columns.HOME_MUNICIPALITY, checked.homeMunicipality());
 		var flagged = new ArrayList<String>();

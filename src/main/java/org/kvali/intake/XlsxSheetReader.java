@@ -364,7 +364,7 @@ final class XlsxSheetReader {
 				}
 			}
 		}
-		return new SheetRow(number, cells, false, 0, failed, unsaved, dated, merged.hidden(number));
+		return new SheetRow(number, cells, false, false, 0, failed, unsaved, dated, merged.hidden(number));
 	}
 
 	/** A small part of the package (its first megabyte) as text, or null when there is none. */

@@ -244,6 +244,35 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.status").value("VALIDATED"));
 	}
 
+	/**
+	 * Under a header that a spreadsheet saved with columns without a name past its names, a row shifted by an
+	 * unquoted comma stays within the header: its value past the names, beside values that fit no column of theirs,
+	 * is refused as the shift alone (a tester's title "Workshop, Tetritskaro" was told 10 problems it did not have).
+	 * A note there on a row that reads well is warned of, and read.
+	 */
+	@Test
+	void aRowShiftedPastTheNamedColumns() throws Exception {
+		var header = AttendanceImportTest.HEADER.replace("\n", ",,\n");
+		var shifted = ROW.formatted(2).replace("Workshop", "Workshop, Tetritskaro").replace(",\n", ",participant\n");
+		send("text/csv", (header + ROW.formatted(1) + shifted).getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].column").doesNotExist())
+			.andExpect(jsonPath("$.errors[0].message").value("The row has a value past the header's last named"
+					+ " column, and values that do not fit their columns: a value holding the separator belongs in"
+					+ " quotes, or the values after it stand in the wrong columns; the row's values are not read until"
+					+ " then"));
+		var noted = ROW.formatted(2).replace(",\n", ",participant,absent on day 2\n");
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+				.content(header + ROW.formatted(1) + noted))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("VALIDATED"))
+			.andExpect(jsonPath("$.created.participants").value(2))
+			.andExpect(jsonPath("$.warnings[0].message").value(org.hamcrest.Matchers.startsWith(
+					"A column without a name holds a value here")));
+	}
+
 	/** Columns separated by a character not read (a pipe) are refused as such, not as a header lacking every column. */
 	@Test
 	void columnsSeparatedByAnotherCharacter() throws Exception {

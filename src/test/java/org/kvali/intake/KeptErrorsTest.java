@@ -53,7 +53,7 @@ class KeptErrorsTest {
 				for (int row = 2; row <= 4_001; row++) {
 					var values = new HashMap<>(cells);
 					values.put("participant_ref", "R-" + row);
-					intake.row(new SheetRow(row, values, false, 0, Set.of(), Map.of(), Set.of(), false));
+					intake.row(new SheetRow(row, values, false, false, 0, Set.of(), Map.of(), Set.of(), false));
 				}
 				assertThat(intake.errors()).hasSize(RowIntake.KEPT_ERRORS);
 				// the 20,000th of the rows' errors, of their 2,858th row, the sheet's row 2,859
