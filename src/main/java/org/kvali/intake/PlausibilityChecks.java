@@ -102,7 +102,8 @@ class PlausibilityChecks {
 				CROSS JOIN LATERAL (SELECT a.code FROM activity a
 				                    WHERE a.project_id = p.id AND a.start_date = s.start_date
 				                      AND lower(a.title) = lower(s.activity_title)
-				                      AND (CAST(:own AS bigint[]) IS NULL OR a.organizer_id = ANY(CAST(:own AS bigint[])))
+				                      AND (CAST(:own AS bigint[]) IS NULL
+				                           OR a.organizer_id = ANY(CAST(:own AS bigint[])))
 				                    ORDER BY a.code LIMIT 1) a
 				WHERE s.stored_id IS NULL
 				ORDER BY s.first_row""")

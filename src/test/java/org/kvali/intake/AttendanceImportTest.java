@@ -653,8 +653,8 @@ class AttendanceImportTest {
 				TI-WS-1,Budget meeting,,TEST-INTAKE,,,,TI-3,female,,,,,,
 				TI-WS-2,Other workshop,workshop,TEST-INTAKE,2025-09-13,2025-09-13,,TI-2,female,1991,,,,,
 				""";
-		var titles = "Activity TI-WS-1's rows give activity_title Budget workshop (row 3) and Budget meeting (row 4); all"
-				+ " its rows must agree";
+		var titles = "Activity TI-WS-1's rows give activity_title Budget workshop (row 3) and Budget meeting (row 4);"
+				+ " all its rows must agree";
 		load(sheet, false).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.length()").value(4))
 			.andExpect(jsonPath("$.errors[0].row").value(3))
@@ -662,7 +662,8 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors[0].value").value("Budget workshop"))
 			.andExpect(jsonPath("$.errors[0].message").value(titles))
 			.andExpect(jsonPath("$.errors[1].row").value(3))
-			.andExpect(jsonPath("$.errors[1].message").value("Participant TI-2 has birth year 1990 in row 3 and 1991 in row 5"))
+			.andExpect(jsonPath("$.errors[1].message")
+				.value("Participant TI-2 has birth year 1990 in row 3 and 1991 in row 5"))
 			.andExpect(jsonPath("$.errors[2].row").value(4))
 			.andExpect(jsonPath("$.errors[2].column").value("activity_title"))
 			.andExpect(jsonPath("$.errors[2].value").value("Budget meeting"))

@@ -89,12 +89,15 @@ class PlausibilityChecksTest {
 					ORDER BY a.code LIMIT 1""", organizer);
 			var sheet = AttendanceImportTest.HEADER + "TI-PL-10," + stored.get("title") + ",meeting,CSO-CAPACITY,"
 					+ stored.get("start_date") + "," + stored.get("start_date") + ",,TI-3,female,,,,,,\n";
-			var answer = this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", cif)
-				.contentType("text/csv").content(sheet.getBytes(StandardCharsets.UTF_8)))
+			var answer = this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
+				.header("Authorization", cif)
+				.contentType("text/csv")
+				.content(sheet.getBytes(StandardCharsets.UTF_8)))
 				.andExpect(status().isOk());
 			if (organizer.equals("CIF")) {
 				answer.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.hasItem(
-						org.hamcrest.Matchers.startsWith("Activity TI-PL-10 is new, but " + stored.get("code") + " "))));
+						org.hamcrest.Matchers.startsWith("Activity TI-PL-10 is new, but " + stored.get("code")
+								+ " "))));
 			}
 			else {
 				answer.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.everyItem(

@@ -357,7 +357,8 @@ class SpreadsheetExportsTest {
 			.andExpect(jsonPath("$.errors[0].value").value("კაცი"))
 			.andExpect(jsonPath("$.errors[0].message").value("Participant TI-1 is stored as female; gender is not"
 					+ " corrected by a sheet (correctParticipant corrects it)"))
-			.andExpect(jsonPath("$.errors[?(@.column == 'activity_kind')].row").value(org.hamcrest.Matchers.contains(3, 4)))
+			.andExpect(jsonPath("$.errors[?(@.column == 'activity_kind')].row")
+				.value(org.hamcrest.Matchers.contains(3, 4)))
 			.andExpect(jsonPath("$.errors[?(@.column == 'activity_kind')].value")
 				.value(org.hamcrest.Matchers.contains("ტრენინგი", "შეხვედრა")))
 			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'activity_kind')].message")

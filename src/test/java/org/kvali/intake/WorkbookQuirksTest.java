@@ -413,8 +413,9 @@ class WorkbookQuirksTest {
 		load(written, false).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("IMPORTED"))
 			.andExpect(jsonPath("$.warnings.length()").value(0));
-		assertThat(this.jdbc.queryForList("SELECT ref || ' ' || birth_year FROM participant WHERE ref IN ('TI-1', 'TI-2')"
-				+ " ORDER BY ref", String.class)).containsExactly("TI-1 1987", "TI-2 1985");
+		assertThat(this.jdbc.queryForList("SELECT ref || ' ' || birth_year FROM participant"
+				+ " WHERE ref IN ('TI-1', 'TI-2') ORDER BY ref", String.class))
+			.containsExactly("TI-1 1987", "TI-2 1985");
 	}
 
 	/**
