@@ -132,12 +132,6 @@ final class RowIntake implements SheetSink {
 					+ " lists the people, one a row, and Kvali counts them; remove it"));
 			return;
 		}
-		if (!this.unnamedTold && row.cells().containsKey(SheetRow.UNNAMED)) {
-			// not repeated back: it may be anything, a person's name too
-			this.warnings.add(new ImportMessage(row.row(), null, null, "A column without a name holds a value here "
-					+ "(the first such row): it is ignored; name the column if it belongs to the sheet"));
-			this.unnamedTold = true;
-		}
 		if (!this.shortTold && row.lacking() > 0) {
 			// a spreadsheet saves every separator of a row; a row without some was written by hand, or lost one
 			this.warnings.add(new ImportMessage(row.row(), null, null, "The row stops " + row.lacking() + " column"
@@ -167,15 +161,25 @@ final class RowIntake implements SheetSink {
 		}
 		int before = this.errors.size();
 		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.thisYear, this.zone, this.errors);
-		if (row.pastNames() && this.errors.size() > before) {
+		if (row.pastNames() && this.errors.subList(before, this.errors.size()).stream()
+			.map(ImportMessage::column)
+			.distinct()
+			.count() > 1) {
 			// a value under a column without a name that a spreadsheet saved past the header's names, and values that
-			// fit no column of theirs: an unquoted comma shifted the row, each value told wrong (a tester's 10 errors)
+			// fit no column of theirs: an unquoted comma shifted the row, each value told wrong (a tester's 10
+			// errors); one value wrong beside a note there is that value's error
 			this.errors.subList(before, this.errors.size()).clear();
 			this.errors.add(new ImportMessage(row.row(), null, null, "The row has a value past the header's last"
 					+ " named column, and values that do not fit their columns: a value holding the separator belongs"
 					+ " in quotes, or the values after it stand in the wrong columns; the row's values are not read"
 					+ " until then"));
 			return;
+		}
+		if (!this.unnamedTold && row.cells().containsKey(SheetRow.UNNAMED)) {
+			// not repeated back: it may be anything, a person's name too
+			this.warnings.add(new ImportMessage(row.row(), null, null, "A column without a name holds a value here "
+					+ "(the first such row): it is ignored; name the column if it belongs to the sheet"));
+			this.unnamedTold = true;
 		}
 		var venue = municipality(row, Columns.VENUE_MUNICIPALITY, checked.venueMunicipality());
 		var home = municipality(row, Columns.HOME_MUNICIPALITY, checked.homeMunicipality());

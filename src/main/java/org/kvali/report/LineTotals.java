@@ -71,15 +71,16 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 		var lines = new ArrayList<Map.Entry<List<T>, Integer>>();
 		for (var within : this.within) {
 			int at = dimensions.indexOf(within.finer());
-			if (at < 0 || dimensions.contains(within.coarser())) {
+			if (at < 0) {
 				continue;
 			}
+			var told = within.told(dimensions);
 			var byKey = new LinkedHashMap<List<Object>, List<T>>();
 			for (var item : items) {
 				var values = key.apply(item);
 				var value = values.get(at);
 				if (value != null && within.coarserOf().containsKey(value)) {
-					byKey.computeIfAbsent(within.key(values, dimensions, within.coarserOf().get(value)),
+					byKey.computeIfAbsent(within.key(values, dimensions, told, within.coarserOf().get(value)),
 							line -> new ArrayList<>()).add(item);
 				}
 			}
@@ -103,10 +104,10 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 				.toList();
 		}
 
-		/** The key of a group of these values, its finer value lying in {@code coarse}. */
-		List<Object> key(List<Object> values, List<Dimension> dimensions, Object coarse) {
+		/** The key of a group of these values, its finer value lying in {@code coarse}, by the dimensions told. */
+		List<Object> key(List<Object> values, List<Dimension> dimensions, List<Dimension> told, Object coarse) {
 			var key = new ArrayList<>(dimensions.size());
-			for (var dimension : told(dimensions)) {
+			for (var dimension : told) {
 				key.add(dimension == this.coarser ? coarse : values.get(dimensions.indexOf(dimension)));
 			}
 			return key;

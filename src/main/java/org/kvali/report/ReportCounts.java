@@ -99,13 +99,18 @@ final class ReportCounts {
 	 */
 	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<ParticipationGroup> groups) {
-		// without a small group nothing is withheld, whatever the lines' totals (most groups at scale)
-		return lineTotals(index, filter, by, grouping, groups,
-				groups.stream().anyMatch(group -> SmallCells.tooSmall(group.participants(), this.k)));
+		// without a small group nothing is withheld, whatever the lines' totals (most groups at scale), but where a
+		// region's people of no known municipality, in no group of its line, are few
+		boolean small = groups.stream().anyMatch(group -> SmallCells.tooSmall(group.participants(), this.k));
+		return lineTotals(index, filter, by, grouping, groups, small, small || by.contains(Dimension.MUNICIPALITY));
 	}
 
+	/**
+	 * The line totals, those of the rows ({@code rows}) and within coarser values ({@code within}) where asked
+	 * (without them, the whole's alone).
+	 */
 	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
-			Grouping grouping, List<ParticipationGroup> groups, boolean rows) {
+			Grouping grouping, List<ParticipationGroup> groups, boolean rows, boolean within) {
 		var told = groups.stream()
 			.filter(group -> group.share() != null && group.share() > 0)
 			.findFirst()
@@ -125,17 +130,17 @@ final class ReportCounts {
 			}
 			byDimension.put(dimension, lines);
 		}
-		return new LineTotals(told, byDimension, within(index, filter, dimensions, grouping));
+		return new LineTotals(told, byDimension,
+				within ? within(index, filter, dimensions, grouping, groups) : List.of());
 	}
 
 	/**
 	 * Of each dimension the breakdown has, the coarser ones its values lie in that it has not ({@link
 	 * Dimension#within}), each with the coarser value of each finer one and the participants of the breakdown by the
-	 * coarser one in its place: weighed whether or not a group is small, since a region less its municipalities shown
-	 * tells its people of no known municipality, who are in no group.
+	 * coarser one in its place.
 	 */
 	private List<LineTotals.Within> within(Optional<FactIndex> index, ParticipationFilter filter,
-			List<Dimension> dimensions, Grouping grouping) {
+			List<Dimension> dimensions, Grouping grouping, List<ParticipationGroup> groups) {
 		var within = new ArrayList<LineTotals.Within>();
 		for (var finer : dimensions) {
 			for (var coarser : finer.within()) {
@@ -149,23 +154,23 @@ final class ReportCounts {
 						ReportService.MAX_SUPPRESSED_GROUPS)) {
 					participants.put(group.values(told), group.participants());
 				}
-				within.add(new LineTotals.Within(finer, coarser, coarserOf(index, filter, finer, coarser, grouping),
-						participants));
+				within.add(new LineTotals.Within(finer, coarser,
+						coarserOf(index, filter, finer, coarser, grouping, groups), participants));
 			}
 		}
 		return within;
 	}
 
 	/**
-	 * The coarser value of each finer one the filter's set has: a period's from its first day, others from the
-	 * groups by both (a group of no finer value, no known municipality, may lie in several regions: left out).
+	 * The coarser value of each finer one the filter's set has: a period's from the first day of the breakdown's
+	 * groups' (its one period), others from the groups by both (a group of no finer value, no known municipality, may
+	 * lie in several regions: left out).
 	 */
 	private Map<Object, Object> coarserOf(Optional<FactIndex> index, ParticipationFilter filter, Dimension finer,
-			Dimension coarser, Grouping grouping) {
+			Dimension coarser, Grouping grouping, List<ParticipationGroup> groups) {
 		var of = new HashMap<Object, Object>();
 		if (finer.isPeriod()) {
-			for (var group : breakdown(index, filter, List.of(finer), grouping, List.of(), null, MeasureSet.PEOPLE,
-					ReportService.MAX_SUPPRESSED_GROUPS)) {
+			for (var group : groups) {
 				var start = group.period().start();
 				of.put(group.period().key(), Period.holding(coarser, start, grouping.yearStart()).key());
 			}

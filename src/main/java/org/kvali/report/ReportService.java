@@ -230,14 +230,15 @@ public class ReportService {
 	 * dashboard with no programme chosen sent null, and lost the whole answer, a tester's) from that of the one
 	 * programme its filter names, as that programme's indicators take them (a tester's programme of years from April
 	 * was given calendar years), else the calendar's; groups of ages from the starts given, checked with the
-	 * breakdown ({@link AgeGroups#check}).
+	 * breakdown ({@link AgeGroups#check}). Months are the calendar's either way, but are weighed against the quarters
+	 * a breakdown by quarter beside them shows ({@link Dimension#within}).
 	 */
 	Grouping grouping(ParticipationReport report, List<Dimension> by, Integer yearStart, List<Integer> ageGroupStarts) {
 		if (yearStart != null) {
 			return new Grouping(yearStart, ageGroupStarts);
 		}
 		var filter = report.filter();
-		boolean years = by.contains(Dimension.YEAR) || by.contains(Dimension.QUARTER);
+		boolean years = by.stream().anyMatch(Dimension::isPeriod);
 		boolean named = filter.programmes() != null && !filter.programmes().isEmpty()
 				|| filter.projects() != null && !filter.projects().isEmpty();
 		return new Grouping(years && named ? report.data().yearStart(filter, this.repository::yearStart) : 1,
@@ -349,11 +350,13 @@ public class ReportService {
 	/**
 	 * The participants each line of a breakdown's groups is told with, as they are weighed for the caller, the rows'
 	 * counted whether or not a group is small: a share's groups left out beside its breakdowns' are weighed against
-	 * its numerator's and its whole's ({@code IndicatorDisaggregation}).
+	 * its numerator's and its whole's ({@code IndicatorDisaggregation}). Not yet within coarser values, which a
+	 * share's split does not weigh ({@link Dimension#within}).
 	 */
 	public LineTotals lineTotals(ParticipationReport report, List<Dimension> by, Grouping grouping,
 			List<ParticipationGroup> groups) {
-		return this.counts.lineTotals(report.data().of(this.index), report.filter(), by, grouping, groups, true);
+		return this.counts.lineTotals(report.data().of(this.index), report.filter(), by, grouping, groups, true,
+				false);
 	}
 
 	/**

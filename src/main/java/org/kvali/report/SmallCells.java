@@ -109,7 +109,9 @@ public final class SmallCells {
 			.map(line -> List.of(Set.copyOf(line), Objects.requireNonNullElse(told.get(line), -1)))
 			.toList());
 		for (var within : totals.within(weighed, dimensions, group -> group.values(dimensions))) {
-			if (seen.add(List.of(Set.copyOf(within.getKey()), within.getValue()))) {
+			// a group alone within its coarser value, with no one beyond it, can tell nothing
+			boolean alone = within.getKey().size() == 1 && within.getValue() <= within.getKey().get(0).participants();
+			if (!alone && seen.add(List.of(Set.copyOf(within.getKey()), within.getValue()))) {
 				lines.add(lines.size() - 1, within.getKey());
 				told.put(within.getKey(), within.getValue());
 			}

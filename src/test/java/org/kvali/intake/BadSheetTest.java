@@ -271,6 +271,13 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.created.participants").value(2))
 			.andExpect(jsonPath("$.warnings[0].message").value(org.hamcrest.Matchers.startsWith(
 					"A column without a name holds a value here")));
+		// beside such a note, one value wrong is that value's error (a review's)
+		var misyeared = ROW.formatted(2).replace(",female,,", ",female,19850,").replace(",\n", ",participant,absent\n");
+		send("text/csv", (header + ROW.formatted(1) + misyeared).getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].column").value("birth_year"));
 	}
 
 	/** Columns separated by a character not read (a pipe) are refused as such, not as a header lacking every column. */

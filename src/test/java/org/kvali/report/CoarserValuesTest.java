@@ -51,7 +51,7 @@ class CoarserValuesTest {
 		var donor = this.callers.as(Role.DONOR);
 		assertThat(groups(donor, year, "REGION", "region { code }")).isEqualTo(Map.of("GE-KK", 132, "GE-SJ", 105));
 		// the smallest of its municipalities is withheld with them, so 14 of its 132 are not told; Samtskhe-Javakheti
-		// is shown whole (Aspindza's 10 were withheld beside the 2, the group of no known municipality)
+		// is shown whole (before, Aspindza's 10 were withheld beside the 2, the group of no known municipality)
 		var municipalities = groups(donor, year, "MUNICIPALITY", "municipality { code }");
 		assertThat(municipalities).doesNotContainKeys("GE-KK-TSALKA", "null").containsEntry("GE-SJ-ASPINDZA", 10);
 		assertThat(shownIn("GE-KK-", municipalities)).isEqualTo(132 - 14);
@@ -103,11 +103,55 @@ class CoarserValuesTest {
 			.isEqualTo(Map.of("2023-Q1", 6, "2024-Q3", 8, "2025-Q3", 7));
 	}
 
+	/**
+	 * A donor's months are weighed against the quarters of the same years, calendar or from September: in each quarter
+	 * shown, its people less those of its months shown are none or 5 or more (people in two months make it below 0).
+	 */
+	@Test
+	void aQuarterLessItsMonthsShownTellsNoFew() {
+		var donor = this.callers.as(Role.DONOR);
+		int untoldSome = 0;
+		for (var filter : List.of("disability: true", "activityKinds: [TRAINING]", "organizers: [\"HEKS-EPER\"]",
+				"genders: [OTHER, UNDISCLOSED]")) {
+			for (var yearStart : List.of(1, 9)) {
+				var years = ", yearStart: " + yearStart;
+				var quarters = groups(donor, filter, "QUARTER", years, "period { key }");
+				var months = groups(donor, filter, "MONTH", years, "period { key }");
+				for (var quarter : quarters.entrySet()) {
+					int shown = months.entrySet().stream().filter(month -> within(month.getKey(), quarter.getKey()))
+						.mapToInt(Map.Entry::getValue).sum();
+					int untold = quarter.getValue() - shown;
+					assertThat(untold).as("%s less its months shown, of %s", quarter.getKey(), filter)
+						.satisfiesAnyOf(people -> assertThat(people).isNotPositive(),
+								people -> assertThat(people).isGreaterThanOrEqualTo(5));
+					untoldSome += untold > 0 ? 1 : 0;
+				}
+			}
+		}
+		assertThat(untoldSome).as("quarters with some of their people not told").isPositive();
+	}
+
+	/** Whether the month (2024-07) lies in the quarter, 2024-Q3 or 2024-09/2024-11. */
+	private static boolean within(String month, String quarter) {
+		if (quarter.contains("/")) {
+			return month.compareTo(quarter.substring(0, 7)) >= 0 && month.compareTo(quarter.substring(8)) <= 0;
+		}
+		int first = 3 * (quarter.charAt(6) - '1') + 1;
+		int of = Integer.parseInt(month.substring(5));
+		return month.startsWith(quarter.substring(0, 4)) && of >= first && of < first + 3;
+	}
+
 	/** The groups' participants by their codes or period keys, those of two dimensions joined by a space. */
 	private static Map<String, Integer> groups(HttpGraphQlTester caller, String filter, String by, String fields) {
+		return groups(caller, filter, by, "", fields);
+	}
+
+	/** As {@link #groups(HttpGraphQlTester, String, String, String)}, with more arguments of the breakdown. */
+	private static Map<String, Integer> groups(HttpGraphQlTester caller, String filter, String by, String arguments,
+			String fields) {
 		// language=GraphQL
-		var document = "{ participation(filter: {" + filter + "}) { breakdown(by: [" + by + "]) { " + fields
-				+ " participants } } }";
+		var document = "{ participation(filter: {" + filter + "}) { breakdown(by: [" + by + "]" + arguments + ") { "
+				+ fields + " participants } } }";
 		var groups = caller.document(document).execute().path("participation.breakdown")
 			.entityList(Map.class).get();
 		var byKey = new HashMap<String, Integer>();
