@@ -149,6 +149,10 @@ final class ReportCounts {
 				}
 				var told = dimensions.stream().map(dimension -> dimension == finer ? coarser : dimension).sorted()
 					.toList();
+				if (FactIndex.Level.of(finer) == FactIndex.Level.PERSON) {
+					within.add(ofPeople(index, filter, dimensions, finer, coarser, told, grouping));
+					continue;
+				}
 				var participants = new HashMap<List<Object>, Integer>();
 				for (var group : breakdown(index, filter, told, grouping, List.of(), null, MeasureSet.PEOPLE,
 						ReportService.MAX_SUPPRESSED_GROUPS)) {
@@ -159,6 +163,28 @@ final class ReportCounts {
 			}
 		}
 		return within;
+	}
+
+	/**
+	 * Within a coarser value of a dimension that describes a person, as a municipality its region: one breakdown by
+	 * both and the others gives each municipality's region and each region's people, the sum of its groups, since a
+	 * person is in one of them (two at 10 million took a donor's breakdown by municipality from 60 to 141 ms).
+	 */
+	private LineTotals.Within ofPeople(Optional<FactIndex> index, ParticipationFilter filter,
+			List<Dimension> dimensions, Dimension finer, Dimension coarser, List<Dimension> told, Grouping grouping) {
+		var both = new ArrayList<>(dimensions);
+		both.add(coarser);
+		var of = new HashMap<Object, Object>();
+		var participants = new HashMap<List<Object>, Integer>();
+		for (var group : breakdown(index, filter, both.stream().sorted().toList(), grouping, List.of(), null,
+				MeasureSet.PEOPLE, ReportService.MAX_SUPPRESSED_GROUPS)) {
+			var value = group.values(List.of(finer)).get(0);
+			if (value != null) {
+				of.put(value, group.values(List.of(coarser)).get(0));
+			}
+			participants.merge(group.values(told), group.participants(), Integer::sum);
+		}
+		return new LineTotals.Within(finer, coarser, of, participants);
 	}
 
 	/**
