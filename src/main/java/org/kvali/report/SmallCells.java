@@ -104,11 +104,13 @@ public final class SmallCells {
 		for (var line : lines) {
 			told.put(line, totals.of(line, weighed, group -> group.values(dimensions), dimensions));
 		}
-		// the lines within coarser values, before the whole, which is last
-		var seen = new HashSet<>(lines.stream()
-			.map(line -> List.of(Set.copyOf(line), Objects.requireNonNullElse(told.get(line), -1)))
+		// the lines within coarser values, before the whole, which is last; compared with the others only where
+		// there are some (most suppressed breakdowns have none)
+		var withinLines = totals.within(weighed, dimensions, group -> group.values(dimensions));
+		var seen = withinLines.isEmpty() ? Set.<List<Object>>of() : new HashSet<>(lines.stream()
+			.map(line -> List.<Object>of(Set.copyOf(line), Objects.requireNonNullElse(told.get(line), -1)))
 			.toList());
-		for (var within : totals.within(weighed, dimensions, group -> group.values(dimensions))) {
+		for (var within : withinLines) {
 			// a group alone within its coarser value, with no one beyond it, can tell nothing
 			boolean alone = within.getKey().size() == 1 && within.getValue() <= within.getKey().get(0).participants();
 			if (!alone && seen.add(List.of(Set.copyOf(within.getKey()), within.getValue()))) {
