@@ -153,6 +153,37 @@ class SpreadsheetExportsTest {
 	}
 
 	/**
+	 * A short date of an English locale, with slashes, is refused (12/3/2025 is 12 March in Britain, 3 December in
+	 * America), naming the day or days it may be; one that only one reading makes a day is named alone.
+	 */
+	@Test
+	void aDateWithSlashesIsRefusedNamingTheDaysItMayBe() throws Exception {
+		var sheet = HEADER + """
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;12/3/2025;25/3/2025;;TI-1;female;;;;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;3/25/2025 10:30;3/3/2025;;TI-2;male;;;;;;
+				TI-WS-3;Workshop;workshop;TEST-INTAKE;2025/3/1;13/13/2025;;TI-3;male;;;;;;
+				""";
+		var notRead = " (slashes are not read, as they put the day or the month first)";
+		load(sheet, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(6))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'start_date')].message").value("Day or month"
+					+ " first? 12/3/2025 is 12 March 2025 or 3 December 2025: write 2025-03-12 or 2025-12-03 (slashes"
+					+ " are not read, being either)"))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'end_date')].message")
+				.value("25/3/2025 can only be 25 March 2025: write 2025-03-25" + notRead))
+			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'start_date')].message")
+				.value("3/25/2025 can only be 25 March 2025: write 2025-03-25" + notRead))
+			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'end_date')].message")
+				.value("3/3/2025 can only be 3 March 2025: write 2025-03-03" + notRead))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'start_date')].message")
+				.value("Slashes are not read; write 2025-03-01 (1 March 2025)"))
+			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'end_date')].message")
+				.value("Not a day the calendar has; write 2024-07-18 or 18.07.2024"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code LIKE 'TI-%'", Integer.class))
+			.isZero();
+	}
+
+	/**
 	 * Municipalities as people write them: with the word for municipality (or its abbreviation), in Georgian in the
 	 * genitive of any ending (a vowel falling out: გარდაბნის, ყვარლის), with a space, a non-breaking one or a hyphen
 	 * inside, a city's as "ქალაქ ..."; a name that is none is answered with the nearest where one is near (testers'
