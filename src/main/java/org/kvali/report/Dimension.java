@@ -59,6 +59,14 @@ public enum Dimension {
 		};
 	}
 
+	/**
+	 * Whether a breakdown by these leaves some people of a coarser value out of its groups within it: a region's of
+	 * no known municipality, a venue region's at activities of no venue municipality.
+	 */
+	static boolean leaveSomeOut(List<Dimension> by) {
+		return by.contains(MUNICIPALITY) || by.contains(VENUE_MUNICIPALITY);
+	}
+
 	public boolean isPeriod() {
 		return this == YEAR || this == QUARTER || this == MONTH;
 	}

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -64,11 +65,11 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 	/**
 	 * The lines of groups whose values of one dimension lie in one value of a coarser one it is not broken down by
 	 * (the municipalities of a region, with the other dimensions' values alike), each with the participants of that
-	 * value: those of a group of no value (no known municipality) lie in none, and are left out.
+	 * value and whether the breakdown by the coarser one withholds it: those of a group of no value (no known
+	 * municipality) lie in none, and are left out.
 	 */
-	<T> List<Map.Entry<List<T>, Integer>> within(List<T> items, List<Dimension> dimensions,
-			Function<T, List<Object>> key) {
-		var lines = new ArrayList<Map.Entry<List<T>, Integer>>();
+	<T> List<WithinLine<T>> within(List<T> items, List<Dimension> dimensions, Function<T, List<Object>> key) {
+		var lines = new ArrayList<WithinLine<T>>();
 		for (var within : this.within) {
 			int at = dimensions.indexOf(within.finer());
 			if (at < 0) {
@@ -84,19 +85,29 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 							line -> new ArrayList<>()).add(item);
 				}
 			}
-			byKey.forEach((line, groups) -> lines.add(Map.entry(groups, within.participants().getOrDefault(line, 0))));
+			byKey.forEach((line, groups) -> lines.add(new WithinLine<>(groups,
+					within.participants().getOrDefault(line, 0), within.withheld().contains(line))));
 		}
 		return lines;
 	}
 
 	/**
-	 * A coarser dimension that each value of a finer one lies in, and the participants of each of its groups by it
-	 * and the breakdown's other dimensions (keyed by their values in the dimensions' own order): a region's people
-	 * are those of its municipalities and those of no known municipality placed in it by their organization, so the
-	 * breakdown by region less the municipalities shown would tell the latter, or a municipality withheld alone.
+	 * The groups within one coarser value, its participants, and whether the breakdown by the coarser dimension
+	 * withholds it from the caller.
+	 */
+	record WithinLine<T>(List<T> groups, int participants, boolean withheld) {
+	}
+
+	/**
+	 * A coarser dimension that each value of a finer one lies in, the participants of each of its groups by it and
+	 * the breakdown's other dimensions (keyed by their values in the dimensions' own order), and those of its groups
+	 * that breakdown withholds from the caller: a region's people are those of its municipalities and those of no
+	 * known municipality placed in it by their organization, so the breakdown by region less the municipalities shown
+	 * would tell the latter, or a municipality withheld alone; and a region withheld there is the sum of its
+	 * municipalities where all are shown.
 	 */
 	public record Within(Dimension finer, Dimension coarser, Map<Object, Object> coarserOf,
-			Map<List<Object>, Integer> participants) {
+			Map<List<Object>, Integer> participants, Set<List<Object>> withheld) {
 
 		/** The dimensions the participants are keyed by: the breakdown's, the coarser one for the finer. */
 		List<Dimension> told(List<Dimension> dimensions) {

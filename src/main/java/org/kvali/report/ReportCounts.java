@@ -100,9 +100,10 @@ final class ReportCounts {
 	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<ParticipationGroup> groups) {
 		// without a small group nothing is withheld, whatever the lines' totals (most groups at scale), but where a
-		// region's people of no known municipality, in no group of its line, are few
+		// region's people of no known municipality, in no group of its line, are few, or a region withheld beside
+		// others is the sum of its municipalities
 		boolean small = groups.stream().anyMatch(group -> SmallCells.tooSmall(group.participants(), this.k));
-		return lineTotals(index, filter, by, grouping, groups, small, small || by.contains(Dimension.MUNICIPALITY));
+		return lineTotals(index, filter, by, grouping, groups, small, small || Dimension.leaveSomeOut(by));
 	}
 
 	/**
@@ -149,17 +150,20 @@ final class ReportCounts {
 				}
 				var told = dimensions.stream().map(dimension -> dimension == finer ? coarser : dimension).sorted()
 					.toList();
-				if (FactIndex.Level.of(finer) == FactIndex.Level.PERSON) {
-					within.add(ofPeople(index, filter, dimensions, finer, coarser, told, grouping));
-					continue;
-				}
 				var participants = new HashMap<List<Object>, Integer>();
-				for (var group : breakdown(index, filter, told, grouping, List.of(), null, MeasureSet.PEOPLE,
-						ReportService.MAX_SUPPRESSED_GROUPS)) {
-					participants.put(group.values(told), group.participants());
+				Map<Object, Object> of;
+				if (FactIndex.Level.of(finer) == FactIndex.Level.PERSON) {
+					of = ofPeople(index, filter, dimensions, finer, coarser, told, grouping, participants);
 				}
-				within.add(new LineTotals.Within(finer, coarser,
-						coarserOf(index, filter, finer, coarser, grouping, groups), participants));
+				else {
+					of = coarserOf(index, filter, finer, coarser, grouping, groups);
+					for (var group : breakdown(index, filter, told, grouping, List.of(), null, MeasureSet.PEOPLE,
+							ReportService.MAX_SUPPRESSED_GROUPS)) {
+						participants.put(group.values(told), group.participants());
+					}
+				}
+				within.add(new LineTotals.Within(finer, coarser, of, participants,
+						withheld(index, filter, told, grouping, participants)));
 			}
 		}
 		return within;
@@ -168,14 +172,15 @@ final class ReportCounts {
 	/**
 	 * Within a coarser value of a dimension that describes a person, as a municipality its region: one breakdown by
 	 * both and the others gives each municipality's region and each region's people, the sum of its groups, since a
-	 * person is in one of them (two at 10 million took a donor's breakdown by municipality from 60 to 141 ms).
+	 * person is in one of them (two at 10 million took a donor's breakdown by municipality from 60 to 141 ms). The
+	 * participants are put into {@code participants}; the coarser value of each finer one is returned.
 	 */
-	private LineTotals.Within ofPeople(Optional<FactIndex> index, ParticipationFilter filter,
-			List<Dimension> dimensions, Dimension finer, Dimension coarser, List<Dimension> told, Grouping grouping) {
+	private Map<Object, Object> ofPeople(Optional<FactIndex> index, ParticipationFilter filter,
+			List<Dimension> dimensions, Dimension finer, Dimension coarser, List<Dimension> told, Grouping grouping,
+			Map<List<Object>, Integer> participants) {
 		var both = new ArrayList<>(dimensions);
 		both.add(coarser);
 		var of = new HashMap<Object, Object>();
-		var participants = new HashMap<List<Object>, Integer>();
 		for (var group : breakdown(index, filter, both.stream().sorted().toList(), grouping, List.of(), null,
 				MeasureSet.PEOPLE, ReportService.MAX_SUPPRESSED_GROUPS)) {
 			var value = group.values(List.of(finer)).get(0);
@@ -184,7 +189,28 @@ final class ReportCounts {
 			}
 			participants.merge(group.values(told), group.participants(), Integer::sum);
 		}
-		return new LineTotals.Within(finer, coarser, of, participants);
+		return of;
+	}
+
+	/**
+	 * The groups, by their values of {@code told}, that the breakdown by a coarser dimension in a finer one's place
+	 * withholds from a caller whose answers are weighed, as that breakdown asked alone would: none where none of its
+	 * groups ({@code participants}) is small, as nothing is then withheld, unless by a dimension that leaves some
+	 * people out of its coarser values' lines ({@link Dimension#leaveSomeOut}).
+	 */
+	private Set<List<Object>> withheld(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> told,
+			Grouping grouping, Map<List<Object>, Integer> participants) {
+		if (participants.values().stream().noneMatch(people -> SmallCells.tooSmall(people, this.k))
+				&& !Dimension.leaveSomeOut(told)) {
+			return Set.of();
+		}
+		var groups = breakdown(index, filter, told, grouping, List.of(), null, MeasureSet.PEOPLE,
+				ReportService.MAX_SUPPRESSED_GROUPS);
+		return SmallCells.suppress(groups, told, this.k, null, lineTotals(index, filter, told, grouping, groups))
+			.stream()
+			.filter(ParticipationGroup::suppressed)
+			.map(group -> group.values(told))
+			.collect(Collectors.toSet());
 	}
 
 	/**

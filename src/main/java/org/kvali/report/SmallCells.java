@@ -1,8 +1,9 @@
 package org.kvali.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,20 +108,32 @@ public final class SmallCells {
 		// the lines within coarser values, before the whole, which is last; compared with the others only where
 		// there are some (most suppressed breakdowns have none)
 		var withinLines = totals.within(weighed, dimensions, group -> group.values(dimensions));
-		var seen = withinLines.isEmpty() ? Set.<List<Object>>of() : new HashSet<>(lines.stream()
-			.map(line -> List.<Object>of(Set.copyOf(line), Objects.requireNonNullElse(told.get(line), -1)))
-			.toList());
+		var seen = new HashMap<List<Object>, List<ParticipationGroup>>();
+		for (var line : withinLines.isEmpty() ? List.<List<ParticipationGroup>>of() : lines) {
+			seen.put(List.of(Set.copyOf(line), Objects.requireNonNullElse(told.get(line), -1)), line);
+		}
+		// lines whose total the breakdown by their coarser value withholds: shown whole, they would tell it
+		var withheldTotals = Collections.newSetFromMap(new IdentityHashMap<List<ParticipationGroup>, Boolean>());
 		for (var within : withinLines) {
-			// a group alone within its coarser value, with no one beyond it, can tell nothing
-			boolean alone = within.getKey().size() == 1 && within.getValue() <= within.getKey().get(0).participants();
-			if (!alone && seen.add(List.of(Set.copyOf(within.getKey()), within.getValue()))) {
-				lines.add(lines.size() - 1, within.getKey());
-				told.put(within.getKey(), within.getValue());
+			// a group alone within its coarser value, with no one beyond it, can tell nothing but that value
+			boolean alone = within.groups().size() == 1
+					&& within.participants() <= within.groups().get(0).participants();
+			var key = List.<Object>of(Set.copyOf(within.groups()), within.participants());
+			var line = seen.get(key);
+			if (line == null && (!alone || within.withheld())) {
+				line = within.groups();
+				seen.put(key, line);
+				lines.add(lines.size() - 1, line);
+				told.put(line, within.participants());
+			}
+			if (line != null && within.withheld()) {
+				withheldTotals.add(line);
 			}
 		}
-		var smallest = withheld(weighed, lines, dimensions, k, false, told);
+		var smallest = withheld(weighed, lines, dimensions, k, false, told, withheldTotals);
 		// one dimension has a line alone, where both choose alike
-		var mending = dimensions.size() > 1 ? withheld(weighed, lines, dimensions, k, true, told) : smallest;
+		var mending = dimensions.size() > 1 ? withheld(weighed, lines, dimensions, k, true, told, withheldTotals)
+				: smallest;
 		var hidden = shown(groups, mending) > shown(groups, smallest) ? mending : smallest;
 		var shown = new ArrayList<ParticipationGroup>(groups.size());
 		var withheld = new ArrayList<ParticipationGroup>();
@@ -139,9 +152,10 @@ public final class SmallCells {
 
 	/** The groups suppressed, the others a line needs chosen mending first or smallest first. */
 	private static WithheldGroups withheld(List<ParticipationGroup> groups, List<List<ParticipationGroup>> lines,
-			List<Dimension> by, int k, boolean mending, Map<List<ParticipationGroup>, Integer> told) {
+			List<Dimension> by, int k, boolean mending, Map<List<ParticipationGroup>, Integer> told,
+			Set<List<ParticipationGroup>> withheldTotals) {
 		// each line of groups that differ in one dimension only, and the whole breakdown, until nothing changes
-		var hidden = new WithheldGroups(lines, k, told);
+		var hidden = new WithheldGroups(lines, k, told, withheldTotals);
 		for (var group : groups) {
 			if (tooSmall(group.participants(), k)) {
 				hidden.add(group);

@@ -31,9 +31,14 @@ final class WithheldGroups {
 	private final IdentityHashMap<ParticipationGroup, List<List<ParticipationGroup>>> linesOf =
 			new IdentityHashMap<>();
 
-	WithheldGroups(List<List<ParticipationGroup>> lines, int k, Map<List<ParticipationGroup>, Integer> told) {
+	/** The lines whose total the breakdown by their coarser value withholds (a region's municipalities). */
+	private final Set<List<ParticipationGroup>> withheldTotals;
+
+	WithheldGroups(List<List<ParticipationGroup>> lines, int k, Map<List<ParticipationGroup>, Integer> told,
+			Set<List<ParticipationGroup>> withheldTotals) {
 		this.lines = lines;
 		this.k = k;
+		this.withheldTotals = withheldTotals;
 		for (var line : lines) {
 			this.counts.put(line, new int[2]);
 			var total = told.get(line);
@@ -100,10 +105,17 @@ final class WithheldGroups {
 	/**
 	 * People the line is told with beyond its groups, a region's of no known municipality beside its municipalities,
 	 * are 1 to k-1 withheld wherever they are a group (by region and municipality): here one more withheld, told alone
-	 * where no group is, and with the groups withheld as their sum. Of k or more they are shown there, and known.
+	 * where no group is, and with the groups withheld as their sum. Of k or more they are shown there, and known. A
+	 * line whose total is withheld where it is a group (a region withheld beside a small one) tells that total, its
+	 * participations at least, when all its groups are shown and no one beyond them is withheld (of all meetings, a
+	 * region withheld was the sum of its municipalities, and told the one person of no known region, a tester's);
+	 * with one withheld, neither is told by the line.
 	 */
 	private boolean exposes(List<ParticipationGroup> line, int suppressed, int participants) {
 		int overlap = this.overlap.get(line);
+		if (this.withheldTotals.contains(line)) {
+			return suppressed == 0 && !SmallCells.tooSmall(overlap, this.k);
+		}
 		if (overlap > 0) {
 			return overlap < this.k ? suppressed == 0 || SmallCells.tooSmall(participants + overlap, this.k)
 					: suppressed == 1 || suppressed > 1 && SmallCells.tooSmall(participants, this.k);
