@@ -35,10 +35,11 @@ final class IndicatorWindows {
 		var end = indicator.programmeEnd();
 		boolean noValue = day == null && begins.isAfter(today) || begins.isAfter(period.end())
 				|| end != null && period.start().isAfter(end);
-		// a status on the period's last day or after judges its value whole, shown or withheld as its actual is
-		boolean whole = day == null || !day.isBefore(period.end());
+		// a status on the period's last day or after judges its value whole, shown or withheld as its actual is; on a
+		// day part-way, today's is the period's as a breakdown by periods shows it today, an earlier day's is
+		// withheld wherever the caller is weighed (PeriodCells)
 		return new IndicatorValues.Key(indicator, from, to, false, noValue, today,
-				whole && !indicator.cumulative() ? period : null);
+				indicator.cumulative() ? null : period);
 	}
 
 	/**

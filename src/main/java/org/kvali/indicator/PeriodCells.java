@@ -203,7 +203,9 @@ class PeriodCells {
 		/**
 		 * Whether the key's period is withheld: from its line, or as a quarter or month of a year withheld; a month
 		 * also from its quarter's line of months, or with its quarter: shown as the year's months alone, a quarter
-		 * less two of its months told the third (a tester's).
+		 * less two of its months told the third (a tester's). Its value part-way to a day before today, a status's
+		 * judged on that day, is withheld from every caller who is weighed: to 31 March it was the first quarter,
+		 * withheld beside a small second ({@code current(asOf:)}, a tester's).
 		 */
 		boolean withheld(IndicatorValues.Key key) {
 			var indicator = key.indicator();
@@ -211,6 +213,10 @@ class PeriodCells {
 				return false;
 			}
 			var period = key.period();
+			if (key.to().isBefore(key.today())
+					&& key.countedTo().isBefore(IndicatorWindows.byProgrammeEnd(indicator, period.end()))) {
+				return suppressed(indicator, key, this.data);
+			}
 			if (period.length() == Dimension.YEAR) {
 				return !shown(indicator, Dimension.YEAR, IndicatorValues.Key.toDate(indicator, key.today()),
 						period.key());
