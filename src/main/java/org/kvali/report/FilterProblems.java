@@ -48,7 +48,8 @@ public class FilterProblems {
 		for (var code : this.repository.unknownCodes(filter, known, this.k, own)) {
 			var named = argument + code.argument().substring(code.argument().indexOf('.'));
 			byArgument.computeIfAbsent(named, key -> new ArrayList<>())
-				.add(new ReportRepository.UnknownCode(named, code.what(), code.code(), code.stored()));
+				.add(new ReportRepository.UnknownCode(named, code.what(), code.code(), code.stored(),
+						code.elsewhere() == null ? null : code.elsewhere().replace("{filter}", argument)));
 		}
 		byArgument.values().stream().map(FilterProblems::unknownCodes).forEach(problems::add);
 		return problems;
@@ -59,7 +60,7 @@ public class FilterProblems {
 		var message = new StringBuilder("No " + first.what() + " has the code '" + Text.preview(first.code(), 40)
 				+ "'");
 		message.append(first.stored() != null ? "; write it as stored: " + first.stored()
-				: Validation.unseen(first.code()));
+				: first.elsewhere() != null ? "; " + first.elsewhere() : Validation.unseen(first.code()));
 		// each with its stored spelling, as the first (a second code in another case was named without it)
 		var others = unknown.stream().skip(1).filter(code -> code.argument().equals(first.argument()))
 			.map(code -> "'" + Text.preview(code.code(), 40) + "'"

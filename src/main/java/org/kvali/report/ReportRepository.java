@@ -20,8 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class ReportRepository {
 
-	/** A code of a filter that names nothing. */
-	record UnknownCode(String argument, String what, String code, String stored) {
+	/**
+	 * A code of a filter that names nothing: its stored spelling in another case, if any, and else what it names
+	 * instead ({@code elsewhere}: a region's code among municipalities, an organization's merged into another).
+	 */
+	record UnknownCode(String argument, String what, String code, String stored, String elsewhere) {
 	}
 
 	/** Each activity with the columns of {@code participation_fact} that describe it, and its organizer. */

@@ -166,28 +166,39 @@ final class ReportSql {
 				AND (x.project_id IN (SELECT kvali_own_projects())
 				      OR (SELECT count(*) FROM (SELECT DISTINCT pn.participant_id FROM participation pn
 				                                WHERE pn.activity_id = x.id LIMIT :represented) r) >= :represented)""";
+		// a code of the other level, in any case, and a code merged into an organization the caller may see
+		var municipality = "(SELECT 'it is a municipality''s: give it in {filter}.%s' FROM "
+				+ MUNICIPALITIES.formatted("lower(x.code) = lower(c)") + " LIMIT 1)";
+		var region = "(SELECT 'it is a region''s: give it in {filter}.%s' FROM "
+				+ REGIONS.formatted("lower(x.code) = lower(c)") + " LIMIT 1)";
+		var merged = "(SELECT 'it was merged into ' || x.code || ': give that code' FROM organization_alias al, "
+				+ organizations.formatted("x.id = al.organization_id AND lower(al.code) = lower(c)") + " LIMIT 1)";
 		var parts = new ArrayList<String>();
-		addUnknown(parts, filter.programmes(), "programmes", "programme", PROGRAMMES);
-		addUnknown(parts, filter.projects(), "projects", "project", PROJECTS);
-		addUnknown(parts, filter.regions(), "regions", "region", REGIONS);
-		addUnknown(parts, filter.municipalities(), "municipalities", "municipality", MUNICIPALITIES);
-		addUnknown(parts, filter.venueRegions(), "venueRegions", "region", REGIONS);
-		addUnknown(parts, filter.venueMunicipalities(), "venueMunicipalities", "municipality", MUNICIPALITIES);
-		addUnknown(parts, filter.organizations(), "organizations", "organization", organizations);
-		addUnknown(parts, filter.activities(), "activities", "activity", activities);
-		addUnknown(parts, filter.organizers(), "organizers", "organization", organizations);
-		return parts.isEmpty() ? null : "SELECT argument, what, code, stored FROM (\n"
+		addUnknown(parts, filter.programmes(), "programmes", "programme", PROGRAMMES, "NULL");
+		addUnknown(parts, filter.projects(), "projects", "project", PROJECTS, "NULL");
+		addUnknown(parts, filter.regions(), "regions", "region", REGIONS, municipality.formatted("municipalities"));
+		addUnknown(parts, filter.municipalities(), "municipalities", "municipality", MUNICIPALITIES,
+				region.formatted("regions"));
+		addUnknown(parts, filter.venueRegions(), "venueRegions", "region", REGIONS,
+				municipality.formatted("venueMunicipalities"));
+		addUnknown(parts, filter.venueMunicipalities(), "venueMunicipalities", "municipality", MUNICIPALITIES,
+				region.formatted("venueRegions"));
+		addUnknown(parts, filter.organizations(), "organizations", "organization", organizations, merged);
+		addUnknown(parts, filter.activities(), "activities", "activity", activities, "NULL");
+		addUnknown(parts, filter.organizers(), "organizers", "organization", organizations, merged);
+		return parts.isEmpty() ? null : "SELECT argument, what, code, stored, elsewhere FROM (\n"
 				+ String.join("\nUNION ALL\n", parts) + "\n) u ORDER BY part, position";
 	}
 
 	private static void addUnknown(List<String> parts, List<String> codes, String argument, String what,
-			String known) {
+			String known, String elsewhere) {
 		if (codes != null && !codes.isEmpty()) {
 			parts.add(("SELECT 'filter.%1$s' AS argument, '%2$s' AS what, c AS code,"
-					+ " (SELECT x.code FROM %4$s LIMIT 1) AS stored, %5$d AS part, position"
+					+ " (SELECT x.code FROM %4$s LIMIT 1) AS stored, %6$s AS elsewhere, %5$d AS part, position"
 					+ " FROM unnest(CAST(:%1$s AS text[])) WITH ORDINALITY AS given(c, position)"
 					+ " WHERE NOT EXISTS (SELECT 1 FROM %3$s)").formatted(argument, what,
-							known.formatted("x.code = c"), known.formatted("lower(x.code) = lower(c)"), parts.size()));
+							known.formatted("x.code = c"), known.formatted("lower(x.code) = lower(c)"), parts.size(),
+							elsewhere));
 		}
 	}
 

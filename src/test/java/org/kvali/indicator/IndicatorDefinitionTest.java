@@ -604,11 +604,14 @@ class IndicatorDefinitionTest {
 		// language=GraphQL
 		this.graphQl.document("""
 				mutation { createIndicator(input: {code: "TI-BAD", programme: "EU-CSO-EQUAL", name: "x", level: OUTPUT,
-				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {regions: ["GE-QQ"]}}) { code } }""")
+				    unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, filter: {regions: ["GE-QQ"],
+				    venueMunicipalities: ["GE-SJ"]}}) { code } }""")
 			.execute()
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
 					&& error.getMessage().equals("input.filter.regions: No region has the code 'GE-QQ'"))
+			.expect(error -> error.getMessage().equals("input.filter.venueMunicipalities: No municipality has the code"
+					+ " 'GE-SJ'; it is a region's: give it in input.filter.venueRegions"))
 			.verify();
 		// every field with unknown codes named at once, beside the definition's other problems (the first alone was)
 		// language=GraphQL

@@ -233,6 +233,39 @@ class OrganizationMergeTest {
 	 * The one merged into takes what it lacks of the other's IATI identity, Georgian name and place (the identifier was
 	 * lost: a tester's); two different IATI identifiers are refused, nothing moved.
 	 */
+	/**
+	 * A report's filter naming a merged code is told where it went (a tester's dashboard, filtering on the old code,
+	 * was told only that no organization had it), but not where the caller could not see the organization kept.
+	 */
+	@Test
+	void aFilterNamingAMergedCodeIsToldWhereItWent() {
+		this.graphQl.document("""
+				mutation { t: createOrganization(input: {code: "TD-M-TYPO", name: "T", kind: CSO}) { code }
+				  a: createOrganization(input: {code: "TD-M-A4", name: "A", kind: CSO}) { code }
+				  b: createOrganization(input: {code: "TD-M-B4", name: "B", kind: CSO}) { code } }""")
+			.execute().path("b.code").entity(String.class).isEqualTo("TD-M-B4");
+		this.graphQl.document("mutation { mergeOrganization(code: \"TD-M-A4\", into: \"TD-M-B4\") { code } }")
+			.execute().path("mergeOrganization.code").entity(String.class).isEqualTo("TD-M-B4");
+		this.graphQl.document(MERGE).execute().path("mergeOrganization.code").entity(String.class).isEqualTo("CIF");
+		var donor = this.callers.as(Role.DONOR);
+		for (var caller : List.of(this.graphQl, donor)) {
+			caller.document("{ participation(filter: {organizers: [\"td-m-typo\"]}) { totals { participants } } }")
+				.execute().errors()
+				.expect(error -> error.getMessage().equals("No organization has the code 'td-m-typo'; it was merged"
+						+ " into CIF: give that code") && "filter.organizers".equals(error.getExtensions().get("argument")))
+				.verify();
+		}
+		var kept = "{ participation(filter: {organizations: [\"TD-M-A4\"]}) { totals { participants } } }";
+		this.graphQl.document(kept).execute().errors()
+			.expect(error -> error.getMessage().equals("No organization has the code 'TD-M-A4'; it was merged into"
+					+ " TD-M-B4: give that code"))
+			.verify();
+		// to a donor, an organization taking part in nothing is none, and so is a code merged into it
+		donor.document(kept).execute().errors()
+			.expect(error -> error.getMessage().equals("No organization has the code 'TD-M-A4'"))
+			.verify();
+	}
+
 	@Test
 	void theOneKeptTakesWhatItLacksOfTheOther() {
 		this.graphQl.document("""

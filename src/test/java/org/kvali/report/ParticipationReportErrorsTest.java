@@ -128,8 +128,13 @@ class ParticipationReportErrorsTest {
 		expectErrors(codes.replace(", organizations: [\"CIF\", \"Q1\", \"Q2\"]", ""), "No region has the code 'ZZ'",
 				activities);
 		expectErrors(codes.replace(", regions: [\"ZZ\"], organizations: [\"CIF\", \"Q1\", \"Q2\"]", ""), activities);
+		// a code of the other level is told as one (a tester's region among municipalities)
 		expectError("{ participation(filter: {venueMunicipalities: [\"GE-KK\"]}) { totals { participants } } }",
-				ErrorType.BAD_REQUEST, "No municipality has the code 'GE-KK'");
+				ErrorType.BAD_REQUEST, "No municipality has the code 'GE-KK'; it is a region's: give it in"
+						+ " filter.venueRegions");
+		expectError("{ participation(filter: {regions: [\"ge-kk-marneuli\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No region has the code 'ge-kk-marneuli'; it is a municipality's: give it in"
+						+ " filter.municipalities");
 		expectError("{ participation(filter: {organizations: [\"NOBODY\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No organization has the code 'NOBODY'");
 		expectError("{ participation(filter: {organizers: [\"CIF\", \"NOBODY\"]}) { totals { participants } } }",
