@@ -252,7 +252,8 @@ class OrganizationMergeTest {
 			caller.document("{ participation(filter: {organizers: [\"td-m-typo\"]}) { totals { participants } } }")
 				.execute().errors()
 				.expect(error -> error.getMessage().equals("No organization has the code 'td-m-typo'; it was merged"
-						+ " into CIF: give that code") && "filter.organizers".equals(error.getExtensions().get("argument")))
+						+ " into CIF: give that code")
+						&& "filter.organizers".equals(error.getExtensions().get("argument")))
 				.verify();
 		}
 		var kept = "{ participation(filter: {organizations: [\"TD-M-A4\"]}) { totals { participants } } }";
