@@ -87,9 +87,11 @@ class IatiController {
 		var type = answerType(headers);
 		// the values as sent: bound to a list or an array, one value is split at commas and trimmed (of a NUL too)
 		var programme = parameters.getOrDefault("programme", List.of());
-		if (programme.size() != 1) {
+		if (programme.size() != 1 || programme.get(0).isBlank()) {
+			// an empty one is none given, as a missing one (it was NOT_FOUND, no programme of the code '')
 			throw new InvalidArgumentException("programme", programme, "Give one programme by its code: "
-					+ "/iati/activities.xml?programme=CODE" + (programme.isEmpty() ? "" : "; " + programme.size() + " were given"));
+					+ "/iati/activities.xml?programme=CODE" + (programme.size() < 2 ? "" : "; " + programme.size()
+							+ " were given"));
 		}
 		// the type follows the Accept: a cache keeps one answer per Accept
 		return ResponseEntity.ok()

@@ -593,6 +593,10 @@ class IatiExportTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string("Give one programme by its code: /iati/activities.xml?programme=CODE; 2 were "
 					+ "given"));
+		// empty, as none (a tester's: it was 404, no programme of the code '')
+		this.mvc.perform(get("/iati/activities.xml").param("programme", " "))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string("Give one programme by its code: /iati/activities.xml?programme=CODE"));
 	}
 
 	/**
