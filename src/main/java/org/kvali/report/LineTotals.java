@@ -15,13 +15,24 @@ import java.util.function.Function;
  * years, two projects), the line's groups add up to more people than it holds, and its total less the groups shown
  * tells the people of the withheld ones better than their sum; where a person is in one group alone (by gender,
  * region, municipality or disability), the sum is exact and no total is needed ({@code byDimension} leaves it out).
- * The groups of the breakdown by the other dimensions are keyed by their values in the dimensions' own order.
+ * The groups of the breakdown by the other dimensions are keyed by their values in the dimensions' own order, and
+ * so are those it withholds from the caller ({@code withheldRows}, by the dimension the line varies).
  * {@code within} are the coarser dimensions the groups' values lie in ({@link Within}).
  */
-public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> byDimension, List<Within> within) {
+public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> byDimension, List<Within> within,
+		Map<Dimension, Set<List<Object>>> withheldRows) {
 
 	public LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> byDimension) {
-		this(whole, byDimension, List.of());
+		this(whole, byDimension, List.of(), Map.of());
+	}
+
+	/**
+	 * Whether the breakdown by the dimensions other than {@code varying} withholds from the caller the group of these
+	 * values ({@code rest}, in the dimensions' own order): the total of the line of groups that vary it alone.
+	 */
+	boolean withheld(Dimension varying, List<Object> rest) {
+		var withheld = this.withheldRows.get(varying);
+		return withheld != null && withheld.contains(rest);
 	}
 
 	/** The whole breakdown's participants alone. */

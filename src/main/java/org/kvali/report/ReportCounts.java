@@ -108,7 +108,7 @@ final class ReportCounts {
 
 	/**
 	 * The line totals, those of the rows ({@code rows}) and within coarser values ({@code within}) where asked
-	 * (without them, the whole's alone).
+	 * (without them, the whole's alone); with both, the rows' totals withheld by the breakdown by the others.
 	 */
 	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<ParticipationGroup> groups, boolean rows, boolean within) {
@@ -118,21 +118,25 @@ final class ReportCounts {
 			.map(group -> (int) Math.round(group.participants() / group.share()))
 			.orElse(0);
 		var byDimension = new EnumMap<Dimension, Map<List<Object>, Integer>>(Dimension.class);
+		var withheldRows = new EnumMap<Dimension, Set<List<Object>>>(Dimension.class);
 		var dimensions = by.stream().sorted().toList();
 		for (var dimension : by.size() < 2 || !rows ? List.<Dimension>of() : dimensions) {
-			if (FactIndex.Level.of(dimension) == FactIndex.Level.PERSON) {
-				continue;
-			}
 			var rest = dimensions.stream().filter(other -> other != dimension).toList();
 			var lines = new HashMap<List<Object>, Integer>();
 			for (var line : breakdown(index, filter, rest, grouping, List.of(), null, MeasureSet.PEOPLE,
 					ReportService.MAX_SUPPRESSED_GROUPS)) {
 				lines.put(line.values(rest), line.participants());
 			}
-			byDimension.put(dimension, lines);
+			// where a person is in one group of the line, its groups add up to its total, which is not needed
+			if (FactIndex.Level.of(dimension) != FactIndex.Level.PERSON) {
+				byDimension.put(dimension, lines);
+			}
+			if (within) {
+				withheldRows.put(dimension, withheld(index, filter, rest, grouping, lines));
+			}
 		}
 		return new LineTotals(told, byDimension,
-				within ? within(index, filter, dimensions, grouping, groups) : List.of());
+				within ? within(index, filter, dimensions, grouping, groups) : List.of(), withheldRows);
 	}
 
 	/**
@@ -193,10 +197,10 @@ final class ReportCounts {
 	}
 
 	/**
-	 * The groups, by their values of {@code told}, that the breakdown by a coarser dimension in a finer one's place
-	 * withholds from a caller whose answers are weighed, as that breakdown asked alone would: none where none of its
-	 * groups ({@code participants}) is small, as nothing is then withheld, unless by a dimension that leaves some
-	 * people out of its coarser values' lines ({@link Dimension#leaveSomeOut}).
+	 * The groups, by their values of {@code told}, that the breakdown by a line's other dimensions or by a coarser
+	 * dimension in a finer one's place withholds from a caller whose answers are weighed, as that breakdown asked
+	 * alone would: none where none of its groups ({@code participants}) is small, as nothing is then withheld, unless
+	 * by a dimension that leaves some people out of its coarser values' lines ({@link Dimension#leaveSomeOut}).
 	 */
 	private Set<List<Object>> withheld(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> told,
 			Grouping grouping, Map<List<Object>, Integer> participants) {

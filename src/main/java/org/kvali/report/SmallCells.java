@@ -76,6 +76,20 @@ public final class SmallCells {
 	 */
 	public static <T> List<List<T>> lines(List<T> items, int dimensions, Function<T, List<Object>> key) {
 		var lines = new ArrayList<List<T>>();
+		rows(items, dimensions, key, (varying, rest, line) -> lines.add(line));
+		lines.add(items);
+		return lines;
+	}
+
+	/** Receives a row of a breakdown: the index of the dimension it varies, the others' values, its items. */
+	private interface RowSink<T> {
+
+		void accept(int varying, List<Object> rest, List<T> line);
+
+	}
+
+	/** Each line of {@link #lines} but the whole, with the dimension it varies and the others' values. */
+	private static <T> void rows(List<T> items, int dimensions, Function<T, List<Object>> key, RowSink<T> rows) {
 		for (int varying = 0; varying < dimensions && dimensions > 1; varying++) {
 			var byRest = new LinkedHashMap<List<Object>, List<T>>();
 			for (var item : items) {
@@ -83,10 +97,10 @@ public final class SmallCells {
 				rest.remove(varying);
 				byRest.computeIfAbsent(rest, fixed -> new ArrayList<>()).add(item);
 			}
-			lines.addAll(byRest.values());
+			for (var row : byRest.entrySet()) {
+				rows.accept(varying, row.getKey(), row.getValue());
+			}
 		}
-		lines.add(items);
-		return lines;
 	}
 
 	/**
@@ -100,7 +114,17 @@ public final class SmallCells {
 		var dimensions = by.stream().sorted().toList();
 		var weighed = new ArrayList<>(groups);
 		weighed.sort(Comparator.comparing(group -> group.values(dimensions), NATURAL));
-		var lines = lines(weighed, dimensions.size(), group -> group.values(dimensions));
+		// lines whose total the breakdown by their other dimensions, or by their coarser value, withholds: shown
+		// whole, they would tell it
+		var withheldTotals = Collections.newSetFromMap(new IdentityHashMap<List<ParticipationGroup>, Boolean>());
+		var lines = new ArrayList<List<ParticipationGroup>>();
+		rows(weighed, dimensions.size(), group -> group.values(dimensions), (varying, rest, line) -> {
+			lines.add(line);
+			if (totals.withheld(dimensions.get(varying), rest)) {
+				withheldTotals.add(line);
+			}
+		});
+		lines.add(weighed);
 		var told = new IdentityHashMap<List<ParticipationGroup>, Integer>();
 		for (var line : lines) {
 			told.put(line, totals.of(line, weighed, group -> group.values(dimensions), dimensions));
@@ -112,8 +136,6 @@ public final class SmallCells {
 		for (var line : withinLines.isEmpty() ? List.<List<ParticipationGroup>>of() : lines) {
 			seen.put(List.of(Set.copyOf(line), Objects.requireNonNullElse(told.get(line), -1)), line);
 		}
-		// lines whose total the breakdown by their coarser value withholds: shown whole, they would tell it
-		var withheldTotals = Collections.newSetFromMap(new IdentityHashMap<List<ParticipationGroup>, Boolean>());
 		for (var within : withinLines) {
 			// a group alone within its coarser value, with no one beyond it, can tell nothing but that value
 			boolean alone = within.groups().size() == 1

@@ -106,15 +106,17 @@ final class WithheldGroups {
 	 * People the line is told with beyond its groups, a region's of no known municipality beside its municipalities,
 	 * are 1 to k-1 withheld wherever they are a group (by region and municipality): here one more withheld, told alone
 	 * where no group is, and with the groups withheld as their sum. Of k or more they are shown there, and known. A
-	 * line whose total is withheld where it is a group (a region withheld beside a small one) tells that total, its
-	 * participations at least, when all its groups are shown and no one beyond them is withheld (of all meetings, a
-	 * region withheld was the sum of its municipalities, and told the one person of no known region, a tester's);
-	 * with one withheld, neither is told by the line.
+	 * line whose total is withheld where it is a group (a region withheld beside a small one, by region or by region
+	 * and gender) tells that total, its participations at least, when all its groups are shown and no one beyond them
+	 * is withheld (of all meetings, a region withheld was the sum of its municipalities, and told the one person of no
+	 * known region, a tester's). Its total is still weighed as known: taken as unknown, a line of one withheld needed
+	 * no other, and of trainings a solver over a donor's breakdowns by region, gender and disability then told the 4
+	 * and 2 people with a disability of each region.
 	 */
 	private boolean exposes(List<ParticipationGroup> line, int suppressed, int participants) {
 		int overlap = this.overlap.get(line);
-		if (this.withheldTotals.contains(line)) {
-			return suppressed == 0 && !SmallCells.tooSmall(overlap, this.k);
+		if (this.withheldTotals.contains(line) && suppressed == 0 && !SmallCells.tooSmall(overlap, this.k)) {
+			return true;
 		}
 		if (overlap > 0) {
 			return overlap < this.k ? suppressed == 0 || SmallCells.tooSmall(participants + overlap, this.k)

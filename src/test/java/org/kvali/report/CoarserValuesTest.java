@@ -92,7 +92,8 @@ class CoarserValuesTest {
 	 * A region a donor's breakdown by region withholds is not the sum of its municipalities shown: of all meetings,
 	 * one region was withheld beside the one person of no known region, and its municipalities, all shown, told it
 	 * and so the one person (the privacy tester's solver). Over the filters, each region and venue region withheld
-	 * has a municipality withheld too, or 1 to 4 people beyond its municipalities, who are withheld.
+	 * has a municipality withheld too, or 1 to 4 people beyond its municipalities, who are withheld; and its row of
+	 * the breakdown by both a group withheld.
 	 */
 	@Test
 	void aRegionWithheldIsNotTheSumOfItsMunicipalitiesShown() {
@@ -101,10 +102,13 @@ class CoarserValuesTest {
 		assertThat(groups(this.graphQl, meetings, "REGION", "region { code }"))
 			.isEqualTo(Map.of("GE-KK", 122, "GE-SJ", 101, "null", 1));
 		assertThat(groups(donor, meetings, "REGION", "region { code }")).isEqualTo(Map.of("GE-KK", 122));
-		// Aspindza's 10 withheld, the smallest of Samtskhe-Javakheti's six (Tsalka's 12 beside Kvemo Kartli's 2 of
-		// no known municipality, as before)
+		// Aspindza's 10 withheld, the smallest of Samtskhe-Javakheti's six, and Adigeni's 12 so that the region less
+		// the others is not Aspindza's (Tsalka's 12 beside Kvemo Kartli's 2 of no known municipality, as before)
 		assertThat(groups(donor, meetings, "MUNICIPALITY", "municipality { code }"))
-			.doesNotContainKeys("GE-SJ-ASPINDZA", "GE-KK-TSALKA", "null").hasSize(11);
+			.doesNotContainKeys("GE-SJ-ASPINDZA", "GE-SJ-ADIGENI", "GE-KK-TSALKA", "null").hasSize(10);
+		// and by both, where the region's row is a line of the breakdown
+		assertThat(groups(donor, meetings, "REGION, MUNICIPALITY", "region { code } municipality { code }"))
+			.doesNotContainKeys("GE-SJ GE-SJ-ASPINDZA", "GE-SJ GE-SJ-ADIGENI");
 		int withheld = 0;
 		for (var filter : FILTERS) {
 			for (var region : List.of("region", "venueRegion")) {
@@ -115,6 +119,8 @@ class CoarserValuesTest {
 						region + " { code } " + municipality + " { code }");
 				var regions = groups(donor, filter, by, region + " { code }");
 				var municipalities = groups(donor, filter, byMunicipality, municipality + " { code }");
+				var both = groups(donor, filter, by + ", " + byMunicipality,
+						region + " { code } " + municipality + " { code }");
 				for (var code : all.keySet().stream().map(key -> key.split(" ")[0]).distinct().toList()) {
 					if (code.equals("null") || regions.containsKey(code)) {
 						continue;
@@ -126,6 +132,8 @@ class CoarserValuesTest {
 								&& !municipalities.containsKey(key.split(" ")[1]));
 					assertThat(oneWithheld || SmallCells.tooSmall(beyond, 5))
 						.as("%s %s withheld, its municipalities all shown, of %s", by, code, filter).isTrue();
+					assertThat(all.keySet()).as("%s %s withheld, its row by both shown whole, of %s", by, code, filter)
+						.anyMatch(key -> key.startsWith(code + " ") && !both.containsKey(key));
 				}
 			}
 		}
