@@ -92,155 +92,21 @@ final class ReportCounts {
 	}
 
 	/**
-	 * The participants each line of the groups is told with ({@link LineTotals}): the whole's, as the groups' shares
-	 * tell it (counted with them, so of the same data; every group has one), and of each dimension a person can be
-	 * in several groups of, the groups of the breakdown by the others, from the same index (the SQL path's are
-	 * statements of their own, as the totals told beside a breakdown are).
+	 * The participants each line of the groups is told with, and what the breakdowns beside it withhold, as
+	 * suppression weighs the groups ({@link LineTotalsQuery}).
 	 */
 	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<ParticipationGroup> groups) {
-		// without a small group nothing is withheld, whatever the lines' totals (most groups at scale), but where a
-		// region's people of no known municipality, in no group of its line, are few, or a region withheld beside
-		// others is the sum of its municipalities
-		boolean small = groups.stream().anyMatch(group -> SmallCells.tooSmall(group.participants(), this.k));
-		return lineTotals(index, filter, by, grouping, groups, small, small || Dimension.leaveSomeOut(by));
+		return new LineTotalsQuery(this, index, filter, grouping, this.k).weighed(by, groups);
 	}
 
 	/**
 	 * The line totals, those of the rows ({@code rows}) and within coarser values ({@code within}) where asked
-	 * (without them, the whole's alone); with both, the rows' totals withheld by the breakdown by the others.
+	 * ({@link LineTotalsQuery#totals}).
 	 */
 	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<ParticipationGroup> groups, boolean rows, boolean within) {
-		var told = groups.stream()
-			.filter(group -> group.share() != null && group.share() > 0)
-			.findFirst()
-			.map(group -> (int) Math.round(group.participants() / group.share()))
-			.orElse(0);
-		var byDimension = new EnumMap<Dimension, Map<List<Object>, Integer>>(Dimension.class);
-		var withheldRows = new EnumMap<Dimension, Set<List<Object>>>(Dimension.class);
-		var dimensions = by.stream().sorted().toList();
-		for (var dimension : by.size() < 2 || !rows ? List.<Dimension>of() : dimensions) {
-			var rest = dimensions.stream().filter(other -> other != dimension).toList();
-			var lines = new HashMap<List<Object>, Integer>();
-			for (var line : breakdown(index, filter, rest, grouping, List.of(), null, MeasureSet.PEOPLE,
-					ReportService.MAX_SUPPRESSED_GROUPS)) {
-				lines.put(line.values(rest), line.participants());
-			}
-			// where a person is in one group of the line, its groups add up to its total, which is not needed
-			if (FactIndex.Level.of(dimension) != FactIndex.Level.PERSON) {
-				byDimension.put(dimension, lines);
-			}
-			if (within) {
-				withheldRows.put(dimension, withheld(index, filter, rest, grouping, lines));
-			}
-		}
-		return new LineTotals(told, byDimension,
-				within ? within(index, filter, dimensions, grouping, groups) : List.of(), withheldRows);
-	}
-
-	/**
-	 * Of each dimension the breakdown has, the coarser ones its values lie in that it has not ({@link
-	 * Dimension#within}), each with the coarser value of each finer one and the participants of the breakdown by the
-	 * coarser one in its place.
-	 */
-	private List<LineTotals.Within> within(Optional<FactIndex> index, ParticipationFilter filter,
-			List<Dimension> dimensions, Grouping grouping, List<ParticipationGroup> groups) {
-		var within = new ArrayList<LineTotals.Within>();
-		for (var finer : dimensions) {
-			for (var coarser : finer.within()) {
-				if (dimensions.contains(coarser)) {
-					continue;
-				}
-				var told = dimensions.stream().map(dimension -> dimension == finer ? coarser : dimension).sorted()
-					.toList();
-				var participants = new HashMap<List<Object>, Integer>();
-				Map<Object, Object> of;
-				if (FactIndex.Level.of(finer) == FactIndex.Level.PERSON) {
-					of = ofPeople(index, filter, dimensions, finer, coarser, told, grouping, participants);
-				}
-				else {
-					of = coarserOf(index, filter, finer, coarser, grouping, groups);
-					for (var group : breakdown(index, filter, told, grouping, List.of(), null, MeasureSet.PEOPLE,
-							ReportService.MAX_SUPPRESSED_GROUPS)) {
-						participants.put(group.values(told), group.participants());
-					}
-				}
-				within.add(new LineTotals.Within(finer, coarser, of, participants,
-						withheld(index, filter, told, grouping, participants)));
-			}
-		}
-		return within;
-	}
-
-	/**
-	 * Within a coarser value of a dimension that describes a person, as a municipality its region: one breakdown by
-	 * both and the others gives each municipality's region and each region's people, the sum of its groups, since a
-	 * person is in one of them (two at 10 million took a donor's breakdown by municipality from 60 to 141 ms). The
-	 * participants are put into {@code participants}; the coarser value of each finer one is returned.
-	 */
-	private Map<Object, Object> ofPeople(Optional<FactIndex> index, ParticipationFilter filter,
-			List<Dimension> dimensions, Dimension finer, Dimension coarser, List<Dimension> told, Grouping grouping,
-			Map<List<Object>, Integer> participants) {
-		var both = new ArrayList<>(dimensions);
-		both.add(coarser);
-		var of = new HashMap<Object, Object>();
-		for (var group : breakdown(index, filter, both.stream().sorted().toList(), grouping, List.of(), null,
-				MeasureSet.PEOPLE, ReportService.MAX_SUPPRESSED_GROUPS)) {
-			var value = group.values(List.of(finer)).get(0);
-			if (value != null) {
-				of.put(value, group.values(List.of(coarser)).get(0));
-			}
-			participants.merge(group.values(told), group.participants(), Integer::sum);
-		}
-		return of;
-	}
-
-	/**
-	 * The groups, by their values of {@code told}, that the breakdown by a line's other dimensions or by a coarser
-	 * dimension in a finer one's place withholds from a caller whose answers are weighed, as that breakdown asked
-	 * alone would: none where none of its groups ({@code participants}) is small, as nothing is then withheld, unless
-	 * by a dimension that leaves some people out of its coarser values' lines ({@link Dimension#leaveSomeOut}).
-	 */
-	private Set<List<Object>> withheld(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> told,
-			Grouping grouping, Map<List<Object>, Integer> participants) {
-		if (participants.values().stream().noneMatch(people -> SmallCells.tooSmall(people, this.k))
-				&& !Dimension.leaveSomeOut(told)) {
-			return Set.of();
-		}
-		var groups = breakdown(index, filter, told, grouping, List.of(), null, MeasureSet.PEOPLE,
-				ReportService.MAX_SUPPRESSED_GROUPS);
-		return SmallCells.suppress(groups, told, this.k, null, lineTotals(index, filter, told, grouping, groups))
-			.stream()
-			.filter(ParticipationGroup::suppressed)
-			.map(group -> group.values(told))
-			.collect(Collectors.toSet());
-	}
-
-	/**
-	 * The coarser value of each finer one the filter's set has: a period's from the first day of the breakdown's
-	 * groups' (its one period), others from the groups by both (a group of no finer value, no known municipality, may
-	 * lie in several regions: left out).
-	 */
-	private Map<Object, Object> coarserOf(Optional<FactIndex> index, ParticipationFilter filter, Dimension finer,
-			Dimension coarser, Grouping grouping, List<ParticipationGroup> groups) {
-		var of = new HashMap<Object, Object>();
-		if (finer.isPeriod()) {
-			for (var group : groups) {
-				var start = group.period().start();
-				of.put(group.period().key(), Period.holding(coarser, start, grouping.yearStart()).key());
-			}
-			return of;
-		}
-		var both = List.of(finer, coarser);
-		for (var group : breakdown(index, filter, both, grouping, List.of(), null, MeasureSet.PEOPLE,
-				ReportService.MAX_SUPPRESSED_GROUPS)) {
-			var values = group.values(both);
-			if (values.get(0) != null) {
-				of.put(values.get(0), values.get(1));
-			}
-		}
-		return of;
+		return new LineTotalsQuery(this, index, filter, grouping, this.k).totals(by, groups, rows, within);
 	}
 
 	/** The groups; without {@code first}, {@link TooManyGroups} when there are more than {@code most}. */
