@@ -89,10 +89,10 @@ final class RowChecker {
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
-	/** A date saved as the number a spreadsheet keeps for it (45352 is 2024-03-01). */
 	/** The start of the error for a date's form with no such day. */
 	static final String NO_DAY = "Not a day the calendar has";
 
+	/** A date saved as the number a spreadsheet keeps for it (45352 is 2024-03-01). */
 	private static final Pattern SPREADSHEET_DAY = Pattern.compile("(\\d{5})(?:\\.\\d+)?");
 
 	/** A year of four digits, then a decimal point and zeros. */

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.kvali.graphql.Dates;
+
 /**
  * What to write instead of a date with slashes, which a sheet is refused for: 12/3/2025 is 12 March where the day
  * comes first (a spreadsheet in a Georgian or British locale) and 3 December where the month does (an American one),
@@ -27,13 +29,18 @@ final class SlashedDates {
 	/** The error for a date written with slashes; null for any other text. */
 	static String advice(String text) {
 		var ymd = YEAR_MONTH_DAY.matcher(text);
-		if (ymd.matches()) {
+		var dmy = DAY_MONTH_YEAR.matcher(text);
+		boolean yearFirst = ymd.matches();
+		if (!yearFirst && !dmy.matches()) {
+			return null;
+		}
+		int year = Integer.parseInt(yearFirst ? ymd.group(1) : dmy.group(3));
+		if (year < Dates.FIRST_YEAR || year > Dates.LAST_YEAR) {
+			return "A date between " + Dates.FIRST_YEAR + " and " + Dates.LAST_YEAR + " is expected";
+		}
+		if (yearFirst) {
 			var day = day(ymd.group(1), ymd.group(2), ymd.group(3));
 			return day == null ? NO_DAY : "Slashes are not read; write " + day + " (" + SPOKEN.format(day) + ")";
-		}
-		var dmy = DAY_MONTH_YEAR.matcher(text);
-		if (!dmy.matches()) {
-			return null;
 		}
 		var dayFirst = day(dmy.group(3), dmy.group(2), dmy.group(1));
 		var monthFirst = day(dmy.group(3), dmy.group(1), dmy.group(2));

@@ -162,10 +162,13 @@ class SpreadsheetExportsTest {
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;12/3/2025;25/3/2025;;TI-1;female;;;;;;
 				TI-WS-2;Workshop;workshop;TEST-INTAKE;3/25/2025 10:30;3/3/2025;;TI-2;male;;;;;;
 				TI-WS-3;Workshop;workshop;TEST-INTAKE;2025/3/1;13/13/2025;;TI-3;male;;;;;;
+				TI-WS-4;Workshop;workshop;TEST-INTAKE;2025-02-01;1/2/1850;;TI-4;male;;;;;;
 				""";
 		var notRead = " (slashes are not read, as they put the day or the month first)";
 		load(sheet, true).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(6))
+			.andExpect(jsonPath("$.errors.length()").value(7))
+			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'end_date')].message")
+				.value("A date between 1900 and 2100 is expected"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'start_date')].message").value("Day or month"
 					+ " first? 12/3/2025 is 12 March 2025 or 3 December 2025: write 2025-03-12 or 2025-12-03 (slashes"
 					+ " are not read, being either)"))
