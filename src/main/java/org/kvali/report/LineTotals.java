@@ -76,8 +76,8 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 	/**
 	 * The lines of groups whose values of one dimension lie in one value of a coarser one it is not broken down by
 	 * (the municipalities of a region, with the other dimensions' values alike), each with the participants of that
-	 * value and whether the breakdown by the coarser one withholds it: those of a group of no value (no known
-	 * municipality) lie in none, and are left out.
+	 * value and whether the breakdown by the coarser one withholds it: those of a group of no value lie in the one
+	 * coarser value they all lie in (no organization, no kind), else in none (no known municipality), and are left out.
 	 */
 	<T> List<WithinLine<T>> within(List<T> items, List<Dimension> dimensions, Function<T, List<Object>> key) {
 		var lines = new ArrayList<WithinLine<T>>();
@@ -91,7 +91,7 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 			for (var item : items) {
 				var values = key.apply(item);
 				var value = values.get(at);
-				if (value != null && within.coarserOf().containsKey(value)) {
+				if (within.coarserOf().containsKey(value)) {
 					byKey.computeIfAbsent(within.key(values, dimensions, told, within.coarserOf().get(value)),
 							line -> new ArrayList<>()).add(item);
 				}

@@ -3,6 +3,7 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,21 +128,17 @@ final class LineTotalsQuery {
 			List<Dimension> told, Map<List<Object>, Integer> participants) {
 		var both = new ArrayList<>(dimensions);
 		both.add(coarser);
-		var of = new HashMap<Object, Object>();
+		var of = new CoarserValues();
 		for (var group : breakdown(both)) {
-			var value = group.values(List.of(finer)).get(0);
-			if (value != null) {
-				of.put(value, group.values(List.of(coarser)).get(0));
-			}
+			of.add(group.values(List.of(finer)).get(0), group.values(List.of(coarser)).get(0));
 			participants.merge(group.values(told), group.participants(), Integer::sum);
 		}
-		return of;
+		return of.values();
 	}
 
 	/**
 	 * The coarser value of each finer one the filter's set has: a period's from the first day of the breakdown's
-	 * groups' (its one period), others from the groups by both (a group of no finer value, no known municipality, may
-	 * lie in several regions: left out).
+	 * groups' (its one period), others from the groups by both ({@link CoarserValues}).
 	 */
 	private Map<Object, Object> coarserOf(Dimension finer, Dimension coarser, List<ParticipationGroup> groups) {
 		var of = new HashMap<Object, Object>();
@@ -153,13 +150,42 @@ final class LineTotalsQuery {
 			return of;
 		}
 		var both = List.of(finer, coarser);
+		var values = new CoarserValues();
 		for (var group : breakdown(both)) {
-			var values = group.values(both);
-			if (values.get(0) != null) {
-				of.put(values.get(0), values.get(1));
+			var pair = group.values(both);
+			values.add(pair.get(0), pair.get(1));
+		}
+		return values.values();
+	}
+
+	/**
+	 * The coarser value of each finer one; of no finer value too where it lies in one alone: people of no
+	 * organization are of no kind of organization, the same people, and a kind's breakdown withheld them as the next
+	 * smallest beside a small kind where the organizations' showed them, telling the small one (a tester's). People of
+	 * no known municipality may lie in several regions, and are then left out.
+	 */
+	private static final class CoarserValues {
+
+		private final Map<Object, Object> values = new HashMap<>();
+
+		private final Set<Object> ofNone = new HashSet<>();
+
+		void add(Object finer, Object coarser) {
+			if (finer != null) {
+				this.values.put(finer, coarser);
+			}
+			else {
+				this.ofNone.add(coarser);
 			}
 		}
-		return of;
+
+		Map<Object, Object> values() {
+			if (this.ofNone.size() == 1) {
+				this.values.put(null, this.ofNone.iterator().next());
+			}
+			return this.values;
+		}
+
 	}
 
 	/**

@@ -136,10 +136,16 @@ public final class SmallCells {
 		for (var line : withinLines.isEmpty() ? List.<List<ParticipationGroup>>of() : lines) {
 			seen.put(List.of(Set.copyOf(line), Objects.requireNonNullElse(told.get(line), -1)), line);
 		}
+		// groups that are a coarser value shown (no organization, of no kind): withheld beside another, they hide
+		// nothing, and are taken last
+		var known = Collections.newSetFromMap(new IdentityHashMap<ParticipationGroup, Boolean>());
 		for (var within : withinLines) {
 			// a group alone within its coarser value, with no one beyond it, can tell nothing but that value
 			boolean alone = within.groups().size() == 1
 					&& within.participants() <= within.groups().get(0).participants();
+			if (alone && !within.withheld()) {
+				known.add(within.groups().get(0));
+			}
 			var key = List.<Object>of(Set.copyOf(within.groups()), within.participants());
 			var line = seen.get(key);
 			if (line == null && (!alone || within.withheld())) {
@@ -152,10 +158,10 @@ public final class SmallCells {
 				withheldTotals.add(line);
 			}
 		}
-		var smallest = withheld(weighed, lines, dimensions, k, false, told, withheldTotals);
+		var weighing = new Lines(lines, told, withheldTotals, known);
+		var smallest = withheld(weighed, weighing, dimensions, k, false);
 		// one dimension has a line alone, where both choose alike
-		var mending = dimensions.size() > 1 ? withheld(weighed, lines, dimensions, k, true, told, withheldTotals)
-				: smallest;
+		var mending = dimensions.size() > 1 ? withheld(weighed, weighing, dimensions, k, true) : smallest;
 		var hidden = shown(groups, mending) > shown(groups, smallest) ? mending : smallest;
 		var shown = new ArrayList<ParticipationGroup>(groups.size());
 		var withheld = new ArrayList<ParticipationGroup>();
@@ -172,12 +178,19 @@ public final class SmallCells {
 		return first == null || first >= shown.size() ? shown : shown.subList(0, first);
 	}
 
+	/**
+	 * The lines a breakdown is weighed by, the whole last: the participants each is told with, those whose total is
+	 * withheld elsewhere, and the groups shown elsewhere as a coarser value.
+	 */
+	private record Lines(List<List<ParticipationGroup>> all, Map<List<ParticipationGroup>, Integer> told,
+			Set<List<ParticipationGroup>> withheldTotals, Set<ParticipationGroup> known) {
+	}
+
 	/** The groups suppressed, the others a line needs chosen mending first or smallest first. */
-	private static WithheldGroups withheld(List<ParticipationGroup> groups, List<List<ParticipationGroup>> lines,
-			List<Dimension> by, int k, boolean mending, Map<List<ParticipationGroup>, Integer> told,
-			Set<List<ParticipationGroup>> withheldTotals) {
+	private static WithheldGroups withheld(List<ParticipationGroup> groups, Lines lines, List<Dimension> by, int k,
+			boolean mending) {
 		// each line of groups that differ in one dimension only, and the whole breakdown, until nothing changes
-		var hidden = new WithheldGroups(lines, k, told, withheldTotals);
+		var hidden = new WithheldGroups(lines.all(), k, lines.told(), lines.withheldTotals());
 		for (var group : groups) {
 			if (tooSmall(group.participants(), k)) {
 				hidden.add(group);
@@ -185,7 +198,7 @@ public final class SmallCells {
 		}
 		for (int before = -1; before != hidden.size();) {
 			before = hidden.size();
-			lines.forEach(line -> secondary(line, hidden, by, mending));
+			lines.all().forEach(line -> secondary(line, hidden, by, mending, lines.known()));
 		}
 		return hidden;
 	}
@@ -210,16 +223,20 @@ public final class SmallCells {
 	 * the smallest, or, {@code mending}, the one that leaves the fewest of its other lines needing one more (it joins
 	 * one that has one suppressed rather than start one that has none), then the smallest: the smallest alone blanked
 	 * a donor's table of 2 projects by 3 years whose first year could be shown (a tester's), and mending first hid 36
-	 * men without a disability where the smallest hid 8 men whose disability is not known.
+	 * men without a disability where the smallest hid 8 men whose disability is not known. A group {@code known} as
+	 * a coarser value shown is taken last: the organizations' breakdown by region withheld the people of no
+	 * organization of one region beside the 2 of no region, the kinds' by region those of the other, and the two told
+	 * the 2 (a tester's).
 	 */
 	private static void secondary(List<ParticipationGroup> line, WithheldGroups hidden, List<Dimension> by,
-			boolean mending) {
+			boolean mending, Set<ParticipationGroup> known) {
 		if (!hidden.exposes(line)) {
 			return;
 		}
 		line.stream()
 			.filter(group -> !hidden.contains(group))
-			.min(Comparator.comparingInt((ParticipationGroup group) -> mending ? hidden.exposedBy(group, line) : 0)
+			.min(Comparator.comparing((ParticipationGroup group) -> known.contains(group))
+				.thenComparingInt(group -> mending ? hidden.exposedBy(group, line) : 0)
 				.thenComparingInt(ParticipationGroup::participants)
 				.thenComparingInt(ParticipationGroup::participations)
 				.thenComparing(group -> group.values(by), NATURAL))

@@ -1,5 +1,6 @@
 package org.kvali.report;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,37 @@ class CoarserValuesTest {
 			}
 		}
 		assertThat(withheld).as("regions withheld").isPositive();
+	}
+
+	/**
+	 * People of no organization are the people of no kind of organization: a donor is shown them alike by either, alone
+	 * and by region (the privacy tester's: of 2025's trainees, the kinds withheld them beside the one of a
+	 * municipality while the organizations showed them, telling the one; and by region each withheld those of another
+	 * region beside the 2 of no region, telling the 2).
+	 */
+	@Test
+	void theGroupOfNoOrganizationIsShownAsTheGroupOfNoKind() {
+		var donor = this.callers.as(Role.DONOR);
+		var trainings2025 = "activityKinds: [TRAINING], from: \"2025-01-01\", to: \"2025-12-31\"";
+		assertThat(groups(this.graphQl, trainings2025, "ORGANIZATION_KIND", "organizationKind"))
+			.containsEntry("MUNICIPALITY", 1).containsEntry("null", 5);
+		assertThat(groups(donor, trainings2025, "ORGANIZATION", "organization { code }")).doesNotContainKey("null");
+		int compared = 0;
+		var filters = new ArrayList<>(FILTERS);
+		filters.addAll(List.of(trainings2025, "from: \"2000-01-01\""));
+		for (var filter : filters) {
+			var kinds = groups(donor, filter, "ORGANIZATION_KIND", "organizationKind");
+			var organizations = groups(donor, filter, "ORGANIZATION", "organization { code }");
+			assertThat(organizations.get("null")).as("of no organization, of %s", filter).isEqualTo(kinds.get("null"));
+			var kindsByRegion = groups(donor, filter, "ORGANIZATION_KIND, REGION", "organizationKind region { code }");
+			var byRegion = groups(donor, filter, "ORGANIZATION, REGION", "organization { code } region { code }");
+			for (var region : List.of("GE-KK", "GE-SJ", "null")) {
+				assertThat(byRegion.get("null " + region)).as("of no organization of %s, of %s", region, filter)
+					.isEqualTo(kindsByRegion.get("null " + region));
+				compared += kindsByRegion.containsKey("null " + region) ? 1 : 0;
+			}
+		}
+		assertThat(compared).as("groups of no kind by region shown").isPositive();
 	}
 
 	/**
