@@ -71,7 +71,8 @@ public final class Dates {
 		return number;
 	}
 
-	private static LocalDate day(int year, int month, int day) {
+	/** The day of these numbers; null where the calendar has none. */
+	public static LocalDate day(int year, int month, int day) {
 		if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
 			return null;
 		}

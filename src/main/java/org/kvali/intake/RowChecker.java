@@ -89,8 +89,8 @@ final class RowChecker {
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
-	/** The start of the error for a date's form with no such day. */
-	static final String NO_DAY = "Not a day the calendar has";
+	/** The error for a date's form with no such day. */
+	static final String NO_DAY = "Not a day the calendar has; write 2024-07-18 or 18.07.2024";
 
 	/** A date saved as the number a spreadsheet keeps for it (45352 is 2024-03-01). */
 	private static final Pattern SPREADSHEET_DAY = Pattern.compile("(\\d{5})(?:\\.\\d+)?");
@@ -335,7 +335,7 @@ final class RowChecker {
 			// a day the calendar does not have (2025-02-30), or another form (2024/03/01)
 			var slashed = SlashedDates.advice(day);
 			error(column, value, slashed != null ? slashed
-					: (Dates.dateForm(day) ? NO_DAY : "Not a date") + "; write 2024-07-18 or 18.07.2024");
+					: Dates.dateForm(day) ? NO_DAY : "Not a date; write 2024-07-18 or 18.07.2024");
 			return null;
 		}
 		if (date.getYear() < Dates.FIRST_YEAR || date.getYear() > Dates.LAST_YEAR) {

@@ -1,6 +1,5 @@
 package org.kvali.intake;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -18,8 +17,6 @@ final class SlashedDates {
 	private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
 
 	private static final Pattern YEAR_MONTH_DAY = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
-
-	private static final String NO_DAY = RowChecker.NO_DAY + "; write 2024-07-18 or 18.07.2024";
 
 	private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
@@ -40,7 +37,8 @@ final class SlashedDates {
 		}
 		if (yearFirst) {
 			var day = day(ymd.group(1), ymd.group(2), ymd.group(3));
-			return day == null ? NO_DAY : "Slashes are not read; write " + day + " (" + SPOKEN.format(day) + ")";
+			return day == null ? RowChecker.NO_DAY
+					: "Slashes are not read; write " + day + " (" + SPOKEN.format(day) + ")";
 		}
 		var dayFirst = day(dmy.group(3), dmy.group(2), dmy.group(1));
 		var monthFirst = day(dmy.group(3), dmy.group(1), dmy.group(2));
@@ -49,18 +47,12 @@ final class SlashedDates {
 					+ ": write " + dayFirst + " or " + monthFirst + " (slashes are not read, being either)";
 		}
 		var only = dayFirst != null ? dayFirst : monthFirst;
-		return only == null ? NO_DAY : text + " can only be " + SPOKEN.format(only) + ": write " + only
+		return only == null ? RowChecker.NO_DAY : text + " can only be " + SPOKEN.format(only) + ": write " + only
 				+ " (slashes are not read, as they put the day or the month first)";
 	}
 
 	private static LocalDate day(String year, String month, String day) {
-		try {
-			return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
-		}
-		catch (DateTimeException ex) {
-			// no such month or day: not a reading of the text
-			return null;
-		}
+		return Dates.day(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
 	}
 
 }
