@@ -26,9 +26,10 @@ class ActivityChanges {
 	 * what the writer updates and these warnings tell.
 	 */
 	static final String CHANGED = """
-			(a.title, a.kind, a.start_date, a.end_date, a.venue_municipality_code) IS DISTINCT FROM
+			(a.title, a.kind, a.start_date, a.end_date, a.venue_municipality_code, a.organizer_id) IS DISTINCT FROM
 			(coalesce(s.activity_title, a.title), coalesce(s.activity_kind, a.kind), coalesce(s.start_date, a.start_date),
-			 coalesce(s.end_date, a.end_date), coalesce(s.venue_municipality, a.venue_municipality_code))""";
+			 coalesce(s.end_date, a.end_date), coalesce(s.venue_municipality, a.venue_municipality_code),
+			 coalesce(a.organizer_id, s.organizer_id))""";
 
 	private final JdbcClient jdbc;
 
@@ -72,12 +73,14 @@ class ActivityChanges {
 			BiFunction<String, String, String> given, String where, Function<String, String> told) {
 		return this.jdbc.sql("""
 				SELECT s.first_row, s.activity_code, a.title, %s, a.kind, %s, a.start_date, %s, a.end_date, %s,
-				       a.venue_municipality_code, %s
+				       a.venue_municipality_code, %s, o.code, CASE WHEN a.organizer_id IS NULL THEN %s END
 				FROM import_activity s JOIN activity a ON a.id = s.stored_id
+				LEFT JOIN organization o ON o.id = a.organizer_id
 				WHERE %s AND %s
 				ORDER BY s.first_row""".formatted(given.apply("title", "s.activity_title"),
 				given.apply("kind", "s.activity_kind"), given.apply("start_date", "s.start_date"),
-				given.apply("end_date", "s.end_date"), given.apply("venue", "s.venue_municipality"), where,
+				given.apply("end_date", "s.end_date"), given.apply("venue", "s.venue_municipality"),
+				given.apply("organizer", "s.organizer_code"), where,
 				PartnerSheet.toldOf("s")))
 			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((rs, row) -> {
@@ -110,6 +113,7 @@ class ActivityChanges {
 		changed(changes, "its end", rs.getString(9), rs.getString(10), rs.getString(10));
 		changed(changes, "its venue", rs.getString(11), rs.getString(12),
 				written.besideStored(Columns.VENUE_MUNICIPALITY, rs.getString(12)));
+		changed(changes, "its organizer", rs.getString(13), rs.getString(14), rs.getString(14));
 		return changes;
 	}
 

@@ -26,12 +26,12 @@ class AttendanceWriter {
 	}
 
 	/**
-	 * Writes the staged rows, checked under the write lock. When {@code partner} is not null (a partner's sheet), each
-	 * activity it creates is run by the partner's organization with a part in the activity's project (of several, the
-	 * sheet was refused: {@link OrganizerChecks}),
-	 * and a stored person is corrected only if every participation of theirs is at an activity the partner's
-	 * organizations run: a partner does not change what other organizations recorded. {@code stored} is how many rows
-	 * have a participation stored ({@code import_stored}).
+	 * Writes the staged rows, checked under the write lock. Each activity it creates is run by the organizer its rows
+	 * name, else for a partner's sheet ({@code partner} not null) by the partner's organization with a part in the
+	 * activity's project (of several, the sheet was refused: {@link OrganizerChecks}); a stored one run by no one, by
+	 * the one named. A stored person is corrected only if every participation of theirs is at an activity the
+	 * partner's organizations run: a partner does not change what other organizations recorded. {@code stored} is how
+	 * many rows have a participation stored ({@code import_stored}).
 	 */
 	Outcome write(int rows, int stored, PartnerSheet partner) {
 		// a new organization's rows give one name and kind, if any (OrganizationChecks refuses others)
@@ -45,9 +45,11 @@ class AttendanceWriter {
 				                      organizer_id)
 				SELECT s.id, s.activity_code, p.id, s.activity_kind, s.activity_title, s.start_date, s.end_date,
 				       s.venue_municipality,
-				       (SELECT min(o) FROM unnest(CAST(:organizations AS bigint[])) o
-				        WHERE o = p.lead_organization_id
-				           OR EXISTS (SELECT 1 FROM project_partner pp WHERE pp.project_id = p.id AND pp.organization_id = o))
+				       coalesce(s.organizer_id, (
+				           SELECT min(o) FROM unnest(CAST(:organizations AS bigint[])) o
+				           WHERE o = p.lead_organization_id
+				              OR EXISTS (SELECT 1 FROM project_partner pp
+				                         WHERE pp.project_id = p.id AND pp.organization_id = o)))
 				FROM import_activity s JOIN project p ON p.code = s.project_code
 				WHERE s.stored_id IS NULL""")
 			.param("organizations", PartnerSheet.organizationIds(partner))
@@ -55,7 +57,8 @@ class AttendanceWriter {
 		int activitiesUpdated = this.jdbc.sql("""
 				UPDATE activity a SET title = coalesce(s.activity_title, a.title), kind = coalesce(s.activity_kind, a.kind),
 				       start_date = coalesce(s.start_date, a.start_date), end_date = coalesce(s.end_date, a.end_date),
-				       venue_municipality_code = coalesce(s.venue_municipality, a.venue_municipality_code)
+				       venue_municipality_code = coalesce(s.venue_municipality, a.venue_municipality_code),
+				       organizer_id = coalesce(a.organizer_id, s.organizer_id)
 				FROM import_activity s
 				WHERE s.stored_id IS NOT NULL AND a.id = s.stored_id AND %s""".formatted(ActivityChanges.CHANGED))
 			.update();

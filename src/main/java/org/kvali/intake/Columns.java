@@ -27,6 +27,8 @@ final class Columns {
 
 	static final String VENUE_MUNICIPALITY = "venue_municipality";
 
+	static final String ORGANIZER_CODE = "organizer_code";
+
 	static final String PARTICIPANT_REF = "participant_ref";
 
 	static final String GENDER = "gender";
@@ -66,11 +68,12 @@ final class Columns {
 	}
 
 	/** The columns of codes, each naming one thing: two ways of writing one make two things of it. */
-	static final List<String> CODES = List.of(ACTIVITY_CODE, PROJECT_CODE, PARTICIPANT_REF, ORGANIZATION_CODE);
+	static final List<String> CODES = List.of(ACTIVITY_CODE, PROJECT_CODE, ORGANIZER_CODE, PARTICIPANT_REF,
+			ORGANIZATION_CODE);
 
 	static final List<String> ALL = List.of(ACTIVITY_CODE, ACTIVITY_TITLE, ACTIVITY_KIND, PROJECT_CODE, START_DATE,
-			END_DATE, VENUE_MUNICIPALITY, PARTICIPANT_REF, GENDER, BIRTH_YEAR, DISABILITY, HOME_MUNICIPALITY,
-			ORGANIZATION_CODE, ORGANIZATION_NAME, ORGANIZATION_KIND, ROLE);
+			END_DATE, VENUE_MUNICIPALITY, ORGANIZER_CODE, PARTICIPANT_REF, GENDER, BIRTH_YEAR, DISABILITY,
+			HOME_MUNICIPALITY, ORGANIZATION_CODE, ORGANIZATION_NAME, ORGANIZATION_KIND, ROLE);
 
 	/** Names sheets give some columns that Kvali names otherwise. */
 	private static final Map<String, String> OTHER_NAMES = Map.ofEntries(Map.entry("sex", GENDER),
@@ -79,7 +82,7 @@ final class Columns {
 			Map.entry("participant_id", PARTICIPANT_REF), Map.entry("disabled", DISABILITY),
 			Map.entry("person_with_disability", DISABILITY), Map.entry("with_disability", DISABILITY),
 			Map.entry("activity_type", ACTIVITY_KIND), Map.entry("municipality_of_residence", HOME_MUNICIPALITY),
-			Map.entry("organisation_code", ORGANIZATION_CODE),
+			Map.entry("organisation_code", ORGANIZATION_CODE), Map.entry("organiser_code", ORGANIZER_CODE),
 			Map.entry("organisation_name", ORGANIZATION_NAME), Map.entry("organisation_kind", ORGANIZATION_KIND));
 
 	/** Words after a column's name that tell how its values are written, not another column. */
@@ -90,7 +93,8 @@ final class Columns {
 	 * (a birth_year holds the year alone), a residence as urban or rural.
 	 */
 	private static final Map<String, String> MAYBE_NAMES = Map.of("organization", ORGANIZATION_NAME, "organisation",
-			ORGANIZATION_NAME, "dob", BIRTH_YEAR, "date_of_birth", BIRTH_YEAR, "residence", HOME_MUNICIPALITY);
+			ORGANIZATION_NAME, "dob", BIRTH_YEAR, "date_of_birth", BIRTH_YEAR, "residence", HOME_MUNICIPALITY,
+			"organizer", ORGANIZER_CODE, "organiser", ORGANIZER_CODE);
 
 	private static final String NOT_TAKEN = "Kvali takes no names or contacts from a sheet, only the pseudonymous "
 			+ "participant_ref; leave the column out";

@@ -77,7 +77,7 @@ final class RowChecker {
 	private static final Map<String, Integer> COLUMN_LIMITS = Map.of(Columns.ORGANIZATION_NAME, 300,
 			Columns.ACTIVITY_TITLE, 500, Columns.ACTIVITY_CODE, Validation.CODE_LENGTH, Columns.PROJECT_CODE,
 			Validation.CODE_LENGTH, Columns.PARTICIPANT_REF, Validation.CODE_LENGTH, Columns.ORGANIZATION_CODE,
-			Validation.CODE_LENGTH);
+			Validation.CODE_LENGTH, Columns.ORGANIZER_CODE, Validation.CODE_LENGTH);
 
 	/**
 	 * A date, then a time of day: hours and minutes, seconds and their fraction if any, morning or afternoon, and the
@@ -135,9 +135,10 @@ final class RowChecker {
 		}
 		return new AttendanceRow(this.sheetRow.row(), code(Columns.ACTIVITY_CODE), text(Columns.ACTIVITY_TITLE),
 				word(Columns.ACTIVITY_KIND, ACTIVITY_KINDS), code(Columns.PROJECT_CODE), start, end,
-				text(Columns.VENUE_MUNICIPALITY), code(Columns.PARTICIPANT_REF), gender(), birthYear(), disability(),
-				text(Columns.HOME_MUNICIPALITY), code(Columns.ORGANIZATION_CODE), text(Columns.ORGANIZATION_NAME),
-				word(Columns.ORGANIZATION_KIND, ORGANIZATION_KINDS), word(Columns.ROLE, ROLES));
+				text(Columns.VENUE_MUNICIPALITY), code(Columns.ORGANIZER_CODE), code(Columns.PARTICIPANT_REF), gender(),
+				birthYear(), disability(), text(Columns.HOME_MUNICIPALITY), code(Columns.ORGANIZATION_CODE),
+				text(Columns.ORGANIZATION_NAME), word(Columns.ORGANIZATION_KIND, ORGANIZATION_KINDS),
+				word(Columns.ROLE, ROLES));
 	}
 
 	/**

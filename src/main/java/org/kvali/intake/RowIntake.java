@@ -204,9 +204,9 @@ final class RowIntake implements SheetSink {
 		required(row, Columns.GENDER, checked.gender(), flagged);
 		this.staging.add(new AttendanceRow(checked.row(), checked.activityCode(), checked.activityTitle(),
 				checked.activityKind(), checked.projectCode(), checked.startDate(), checked.endDate(), venue,
-				checked.participantRef(), checked.gender(), checked.birthYear(), checked.disability(), home,
-				checked.organizationCode(), checked.organizationName(), checked.organizationKind(), checked.role()),
-				flagged);
+				checked.organizerCode(), checked.participantRef(), checked.gender(), checked.birthYear(),
+				checked.disability(), home, checked.organizationCode(), checked.organizationName(),
+				checked.organizationKind(), checked.role()), flagged);
 	}
 
 	@Override

@@ -66,7 +66,8 @@ class SheetDisagreements {
 				                     (3, 'activity_kind', r.activity_kind),
 				                     (4, 'start_date', CAST(r.start_date AS text)),
 				                     (5, 'end_date', CAST(r.end_date AS text)),
-				                     (6, 'venue_municipality', r.venue_municipality)) AS f (n, field, value)
+				                     (6, 'venue_municipality', r.venue_municipality),
+				                     (7, 'organizer_code', r.organizer_code)) AS f (n, field, value)
 				WHERE a.disagrees AND f.value IS NOT NULL
 				GROUP BY r.activity_code, f.n, f.field, f.value
 				ORDER BY r.activity_code, f.n, first_row""")

@@ -49,7 +49,8 @@ class Staging {
 			this.jdbc.sql("""
 					CREATE TEMPORARY TABLE import_row (
 					    row_no int, activity_code text, activity_title text, activity_kind text, project_code text,
-					    start_date date, end_date date, venue_municipality text, participant_ref text, gender text,
+					    start_date date, end_date date, venue_municipality text, organizer_code text,
+					    participant_ref text, gender text,
 					    birth_year smallint, disability boolean, home_municipality text, organization_code text,
 					    organization_name text, organization_kind text, role text, flagged text[]
 					) ON COMMIT DROP""").update();
@@ -95,7 +96,7 @@ class Staging {
 		private static final int CHUNK = 1 << 16;
 
 		/** The columns of {@code import_row}, in the order {@link #add} writes them. */
-		private static final int FIELDS = 18;
+		private static final int FIELDS = 19;
 
 		private final CopyIn copy;
 
@@ -121,6 +122,7 @@ class Staging {
 			this.rows.date(row.startDate());
 			this.rows.date(row.endDate());
 			this.rows.text(row.venueMunicipality());
+			this.rows.text(row.organizerCode());
 			this.rows.text(row.participantRef());
 			this.rows.text(row.gender());
 			this.rows.smallint(row.birthYear());

@@ -95,8 +95,9 @@ class StagingChecks {
 	/**
 	 * Remarks that do not refuse the sheet: on organizations ({@link OrganizationChecks#warnings}), and for a sheet
 	 * without errors, on dates and ages that are possible but unlikely ({@link PlausibilityChecks}; a refused row of
-	 * another organization's activity would otherwise tell a partner its dates) and on what it changes of stored
-	 * activities ({@link ActivityChanges}), of stored people's homes, birth years and disability ({@link
+	 * another organization's activity would otherwise tell a partner its dates), on what it changes of stored
+	 * activities ({@link ActivityChanges}), on an admin's new activities that name no organizer ({@link
+	 * OrganizerChecks#unrun}), of stored people's homes, birth years and disability ({@link
 	 * DetailChanges}), of roles and organizations at stored participations ({@link ParticipationChanges}), on
 	 * participations removed before and on people stored at its activities it leaves out and activities deleted before
 	 * ({@link RemovedParticipations}).
@@ -106,6 +107,9 @@ class StagingChecks {
 		if (!refused) {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
 			warnings.addAll(this.activityChanges.warnings(partner, written));
+			if (partner == null) {
+				warnings.addAll(this.organizers.unrun());
+			}
 			warnings.addAll(this.detailChanges.warnings(written));
 			warnings.addAll(this.participationChanges.warnings(partner, written));
 			warnings.addAll(this.removedParticipations.deletedActivities(partner));
@@ -125,8 +129,9 @@ class StagingChecks {
 		unknownProjects(errors);
 		if (partner != null) {
 			this.partnerSheets.check(partner, errors);
-			this.organizers.check(partner, errors);
+			this.organizers.chosen(partner, errors);
 		}
+		this.organizers.named(partner, errors);
 		// where othersPeople's refusals come, so that a partner's answer is as it was before an erasure
 		erased(errors, partner);
 		activitiesOfOtherProjects(errors, partner);

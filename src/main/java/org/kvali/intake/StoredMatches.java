@@ -25,29 +25,31 @@ import org.springframework.stereotype.Repository;
 class StoredMatches {
 
 	/**
-	 * Each activity of the sheet with the value its rows give for each field, its first row and the first giving its
-	 * start and its end (where an error about the date points, not at an empty cell), whether a row's date was
-	 * refused, whether its rows disagree on a field, for each field a new activity needs whether a row gives it (or
-	 * gave one that was refused), and whether a row gives no start ({@link #UNDATED}); {@link #START_YEAR} adds the
-	 * year it starts.
-	 * The checks refuse a sheet whose rows of one activity give a field two values, so the greatest value written is
-	 * the one value given.
+	 * Each activity of the sheet with the value its rows give for each field (its organizer's id too, of a code
+	 * stored as written), its first row and the first giving its start, its end and its organizer (where an error
+	 * about them points, not at an empty cell), whether a row's date was refused, whether its rows disagree on a
+	 * field, for each field a new activity needs whether a row gives it (or gave one that was refused), and whether a
+	 * row gives no start ({@link #UNDATED}); {@link #START_YEAR} adds the year it starts. The checks refuse a sheet
+	 * whose rows of one activity give a field two values, so the greatest value written is the one value given.
 	 */
 	private static final String ACTIVITIES = """
 			CREATE TEMPORARY TABLE import_activity ON COMMIT DROP AS
 			SELECT s.*, a.id AS stored_id, a.project_id AS stored_project_id, a.organizer_id AS stored_organizer_id,
 			       a.start_date AS stored_start_date, a.end_date AS stored_end_date,
+			       (SELECT o.id FROM organization o WHERE o.code = s.organizer_code) AS organizer_id,
 			       coalesce(a.id, nextval((SELECT pg_get_serial_sequence('activity', 'id')::regclass))) AS id
 			FROM (SELECT activity_code, max(project_code) AS project_code, max(activity_title) AS activity_title,
 			             max(activity_kind) AS activity_kind, max(start_date) AS start_date, max(end_date) AS end_date,
-			             max(venue_municipality) AS venue_municipality, min(row_no) AS first_row,
+			             max(venue_municipality) AS venue_municipality, max(organizer_code) AS organizer_code,
+			             min(row_no) AS first_row,
+			             min(row_no) FILTER (WHERE organizer_code IS NOT NULL) AS organizer_row,
 			             min(row_no) FILTER (WHERE start_date IS NOT NULL) AS start_row,
 			             min(row_no) FILTER (WHERE end_date IS NOT NULL) AS end_row,
 			             coalesce(bool_or(flagged && '{start_date,end_date}'), false) AS dates_flagged,
 			             coalesce(min(project_code) <> max(project_code) OR min(activity_title) <> max(activity_title)
 			                 OR min(activity_kind) <> max(activity_kind) OR min(start_date) <> max(start_date)
-			                 OR min(end_date) <> max(end_date) OR min(venue_municipality) <> max(venue_municipality),
-			                 false) AS disagrees,
+			                 OR min(end_date) <> max(end_date) OR min(venue_municipality) <> max(venue_municipality)
+			                 OR min(organizer_code) <> max(organizer_code), false) AS disagrees,
 			             count(activity_title) > 0 OR coalesce(bool_or(flagged @> '{activity_title}'), false) AS titled,
 			             count(activity_kind) > 0 OR coalesce(bool_or(flagged @> '{activity_kind}'), false) AS kinded,
 			             count(start_date) > 0 OR coalesce(bool_or(flagged @> '{start_date}'), false) AS started,

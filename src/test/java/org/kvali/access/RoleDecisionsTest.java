@@ -467,8 +467,8 @@ class RoleDecisionsTest {
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors.length()").value(1))
 				.andExpect(jsonPath("$.errors[0].message").value("Activity RD-NET2 is new, and your organizations CIF,"
-						+ " CSO-KK-DISABILITY all take part in project RD-PROJ: a sheet does not tell which runs it;"
-						+ " create it first, naming its organizer (createActivity), then send the sheet"));
+						+ " CSO-KK-DISABILITY all take part in project RD-PROJ: name the one that runs it in an"
+						+ " organizer_code column"));
 		}
 		finally {
 			this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'RD-%')");
