@@ -102,11 +102,22 @@ final class Columns {
 	private static final String AGE = "give the year of birth as birth_year instead, from which each activity's age is "
 			+ "taken";
 
+	private static final String MUNICIPALITY = "give where each person lives as home_municipality, or where the "
+			+ "activity was held as venue_municipality; a region follows from its municipality";
+
+	private static final String VENUE = "give the municipality where the activity was held as venue_municipality; "
+			+ "the place's own name (a village, a hotel) is given by updateActivity as venueName";
+
 	/**
 	 * Names of what Kvali takes otherwise or not at all, and what to give instead: an age would go stale, and a
-	 * person's name or contacts are kept from reporting (a tester's "Age" and "full_name" were only told ignored).
+	 * person's name or contacts are kept from reporting (a tester's "Age" and "full_name" were only told ignored). A
+	 * municipality, a region or a venue of no named use was ignored with no more said, and its people counted in no
+	 * region (a tester's).
 	 */
 	private static final Map<String, String> INSTEAD = Map.ofEntries(Map.entry("age", AGE), Map.entry("ასაკი", AGE),
+			Map.entry("municipality", MUNICIPALITY), Map.entry("მუნიციპალიტეტი", MUNICIPALITY),
+			Map.entry("region", MUNICIPALITY), Map.entry("რეგიონი", MUNICIPALITY), Map.entry("venue", VENUE),
+			Map.entry("venue_name", VENUE), Map.entry("location", VENUE),
 			Map.entry("name", NOT_TAKEN), Map.entry("full_name", NOT_TAKEN), Map.entry("first_name", NOT_TAKEN),
 			Map.entry("last_name", NOT_TAKEN), Map.entry("surname", NOT_TAKEN), Map.entry("phone", NOT_TAKEN),
 			Map.entry("email", NOT_TAKEN), Map.entry("e_mail", NOT_TAKEN), Map.entry("phone_number", NOT_TAKEN),

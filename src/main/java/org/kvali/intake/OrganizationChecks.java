@@ -256,16 +256,36 @@ class OrganizationChecks {
 								: rs.getString(5) + ", new too, comes with the name " + rs.getString(6))
 						+ "; if they are one, give one code"));
 			});
+		// with the first name of them the caller may list a stored organization by, and its code: a sheet giving
+		// names alone loaded its people with no organization, told only that the names were ignored (a tester's)
 		this.jdbc.sql("""
-				SELECT min(row_no), count(*) FROM import_row
-				WHERE organization_code IS NULL AND (organization_name IS NOT NULL OR organization_kind IS NOT NULL)
-				  -- a code given but refused is an error of its own
-				  AND NOT coalesce(flagged @> '{organization_code}', false)
-				HAVING count(*) > 0""")
+				WITH loose AS MATERIALIZED (
+				    SELECT row_no, organization_name FROM import_row
+				    WHERE organization_code IS NULL AND (organization_name IS NOT NULL OR organization_kind IS NOT NULL)
+				      -- a code given but refused is an error of its own
+				      AND NOT coalesce(flagged @> '{organization_code}', false)),
+				stored AS (
+				    SELECT DISTINCT ON (k.name_key) k.name_key, o.code
+				    FROM organization o
+				    CROSS JOIN LATERAL (VALUES (%1$s, o.name), (%2$s, o.name_ka)) k (name_key, name)
+				    WHERE k.name IS NOT NULL AND EXISTS (SELECT 1 FROM loose WHERE organization_name IS NOT NULL)
+				      AND (%3$s)
+				    ORDER BY k.name_key, o.code)
+				SELECT min(l.row_no), count(*),
+				       (SELECT l.row_no || ' ' || s.code || ' ' || l.organization_name
+				        FROM loose l JOIN stored s ON s.name_key = %4$s ORDER BY l.row_no LIMIT 1)
+				FROM loose l
+				HAVING count(*) > 0""".formatted(nameKey("o.name"), nameKey("o.name_ka"), PartnerSheet.listable("o.id"),
+				nameKey("l.organization_name")))
+			.param("allowed", partner == null ? null : partner.projectIds())
+			.param("represented", this.suppression.k())
+			.param("own", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
+				var named = rs.getString(3) == null ? null : rs.getString(3).split(" ", 3);
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, null, "An organization's name "
 						+ "or kind without its code names no organization and is ignored"
-						+ ImportMessage.inRows(rs.getInt(2))));
+						+ ImportMessage.inRows(rs.getInt(2)) + (named == null ? "" : "; " + named[2] + " (row "
+								+ named[0] + ") is stored as " + named[1] + ": give its code in organization_code")));
 			});
 		return warnings;
 	}

@@ -481,6 +481,17 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains(
 					"unknown column, ignored: give the year of birth as birth_year instead, from which each activity's age"
 							+ " is taken", notTaken, notTaken, notTaken)));
+		// nor is a municipality, a region or a venue that names no column only ignored: its people were in no region
+		var municipality = "unknown column, ignored: give where each person lives as home_municipality, or where the"
+				+ " activity was held as venue_municipality; a region follows from its municipality";
+		load("Activity code,project-code,Participant ref,GENDER,Municipality,Region,Venue" + activity
+				+ "TI-WS-1,TEST-INTAKE,TI-1,female,Marneuli,Kvemo Kartli,Bakuriani,Workshop,workshop,2025-03-01,"
+				+ "2025-03-01\n", true)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains(municipality,
+					municipality, "unknown column, ignored: give the municipality where the activity was held as"
+							+ " venue_municipality; the place's own name (a village, a hotel) is given by"
+							+ " updateActivity as venueName")));
 		// a title above the header names none of the required columns
 		load("Attendance of the workshop\n" + row, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].message").value("The required column activity_code is missing from the"

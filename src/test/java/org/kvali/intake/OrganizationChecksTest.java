@@ -119,6 +119,41 @@ class OrganizationChecksTest {
 			.andExpect(jsonPath("$.warnings.length()").value(0));
 	}
 
+	/**
+	 * A name alone is told the code of the stored organization of that name, as people type it, where the caller may
+	 * list it: to an admin TI-HIDDEN's, not to CIF's partner, in whose projects it takes no part.
+	 */
+	@Test
+	void aNameWithoutACodeIsToldTheCodeOfTheOrganizationOfThatName() throws Exception {
+		this.jdbc.update("INSERT INTO organization (code, name, kind) VALUES ('TI-HIDDEN', 'Hidden Circle', 'CSO')");
+		var rows = """
+				TI-OC-7,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-1,female,1990,,,,Youth Club,,
+				TI-OC-7,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-2,female,1990,,,,HIDDEN  circle,,
+				""";
+		var ignored = "An organization's name or kind without its code names no organization and is ignored (in 2"
+				+ " rows, the first shown)";
+		load(rows).andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings.length()").value(2))
+			.andExpect(jsonPath("$.warnings[0].row").value(2))
+			.andExpect(jsonPath("$.warnings[0].message").value(ignored + "; HIDDEN  circle (row 3) is stored as"
+					+ " TI-HIDDEN: give its code in organization_code"))
+			.andExpect(jsonPath("$.warnings[1].message").value("New activity TI-OC-7 names no organizer: no partner"
+					+ " loads it or sees its figures in full until one is named (an organizer_code column, or"
+					+ " updateActivity)"));
+		var cif = this.callers.secret(Role.PARTNER, "CIF");
+		try {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
+				.contentType("text/csv")
+				.content((HEADER + rows).getBytes(StandardCharsets.UTF_8)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.warnings.length()").value(1))
+				.andExpect(jsonPath("$.warnings[0].message").value(ignored));
+		}
+		finally {
+			this.callers.deleteKeys();
+		}
+	}
+
 	/** A partner lists only its projects' organizations: it is not told another's stored name and kind. */
 	@Test
 	void aPartnerIsNotToldTheStoredNameOfAnOrganization() throws Exception {
