@@ -142,7 +142,8 @@ class OrganizationChecksTest {
 					+ " updateActivity)"));
 		var cif = this.callers.secret(Role.PARTNER, "CIF");
 		try {
-			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
+				.header("Authorization", "Bearer " + cif)
 				.contentType("text/csv")
 				.content((HEADER + rows).getBytes(StandardCharsets.UTF_8)))
 				.andExpect(status().isOk())
