@@ -167,6 +167,7 @@ class ActivityEditor {
 				               CASE WHEN coalesce(:kind, kind) <> kind THEN 'kind' END,
 				               CASE WHEN coalesce(:start, start_date) <> start_date THEN 'start_date' END,
 				               CASE WHEN coalesce(:end, end_date) <> end_date THEN 'end_date' END,
+				               CASE WHEN :project <> project_id THEN 'project' END,
 				               CASE WHEN (CASE WHEN :noVenue THEN NULL
 				                               ELSE coalesce(:venue, venue_municipality_code) END)
 				                         IS DISTINCT FROM venue_municipality_code THEN 'venue' END]) f

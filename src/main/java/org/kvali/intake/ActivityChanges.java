@@ -44,11 +44,13 @@ class ActivityChanges {
 	}
 
 	/**
-	 * A partner's sheet naming an activity an admin corrected keeps what the admin changed (its title, kind, start, end
-	 * or venue, as {@code admin_corrected} lists them), as for a person an admin corrected: each such activity whose
-	 * corrected fields the sheet would change is told of, and the sheet's values of them set aside, so that no check
-	 * compares them and the writer keeps the stored ones (a partner's old sheet sent again undid an admin's correction
-	 * of a venue and a date: a tester's).
+	 * A partner's sheet naming an activity an admin corrected keeps what the admin changed (its title, kind, start,
+	 * end, venue or project, as {@code admin_corrected} lists them), as for a person an admin corrected: each such
+	 * activity whose corrected fields the sheet would change is told of, and the sheet's values of them set aside, so
+	 * that no check compares them and the writer keeps the stored ones (a partner's old sheet sent again undid an
+	 * admin's correction of a venue and a date, and one of an activity an admin had moved to another project was
+	 * refused as naming the wrong project: testers'). A project set aside is the stored one's in the sheet's rows,
+	 * which the checks of projects read.
 	 */
 	List<ImportMessage> keptAsCorrected(PartnerSheet partner, WrittenValues written) {
 		var kept = told(partner, written, ActivityChanges::corrected, "a.admin_corrected <> '{}'",
@@ -60,6 +62,15 @@ class ActivityChanges {
 				FROM activity a WHERE a.id = s.stored_id AND a.admin_corrected <> '{}'""".formatted(
 				kept("title", "s.activity_title"), kept("kind", "s.activity_kind"), kept("start_date", "s.start_date"),
 				kept("end_date", "s.end_date"), kept("venue", "s.venue_municipality")))
+			.update();
+		this.jdbc.sql("""
+				WITH moved AS (
+				    UPDATE import_activity s SET project_code = p.code
+				    FROM activity a JOIN project p ON p.id = a.project_id
+				    WHERE a.id = s.stored_id AND 'project' = ANY(a.admin_corrected) AND s.project_code <> p.code
+				    RETURNING s.activity_code, s.project_code)
+				UPDATE import_row r SET project_code = m.project_code FROM moved m
+				WHERE r.activity_code = m.activity_code""")
 			.update();
 		return kept;
 	}
@@ -73,14 +84,14 @@ class ActivityChanges {
 			BiFunction<String, String, String> given, String where, Function<String, String> told) {
 		return this.jdbc.sql("""
 				SELECT s.first_row, s.activity_code, a.title, %s, a.kind, %s, a.start_date, %s, a.end_date, %s,
-				       a.venue_municipality_code, %s, o.code, CASE WHEN a.organizer_id IS NULL THEN %s END
+				       a.venue_municipality_code, %s, o.code, CASE WHEN a.organizer_id IS NULL THEN %s END, p.code, %s
 				FROM import_activity s JOIN activity a ON a.id = s.stored_id
-				LEFT JOIN organization o ON o.id = a.organizer_id
+				LEFT JOIN organization o ON o.id = a.organizer_id JOIN project p ON p.id = a.project_id
 				WHERE %s AND %s
 				ORDER BY s.first_row""".formatted(given.apply("title", "s.activity_title"),
 				given.apply("kind", "s.activity_kind"), given.apply("start_date", "s.start_date"),
 				given.apply("end_date", "s.end_date"), given.apply("venue", "s.venue_municipality"),
-				given.apply("organizer", "s.organizer_code"), where,
+				given.apply("organizer", "s.organizer_code"), given.apply("project", "s.project_code"), where,
 				PartnerSheet.toldOf("s")))
 			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((rs, row) -> {
@@ -114,6 +125,7 @@ class ActivityChanges {
 		changed(changes, "its venue", rs.getString(11), rs.getString(12),
 				written.besideStored(Columns.VENUE_MUNICIPALITY, rs.getString(12)));
 		changed(changes, "its organizer", rs.getString(13), rs.getString(14), rs.getString(14));
+		changed(changes, "its project", rs.getString(15), rs.getString(16), rs.getString(16));
 		return changes;
 	}
 

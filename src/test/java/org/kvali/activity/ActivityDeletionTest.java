@@ -188,9 +188,9 @@ class ActivityDeletionTest {
 	 */
 	@Test
 	void aSheetRecordingADeletedActivityAgainIsWarned() throws Exception {
-		var sheet = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender\n"
-				+ "TX-DEL-9,Hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q1,female\n"
-				+ "TX-DEL-9,Hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q2,male\n";
+		var sheet = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender,"
+				+ "organizer_code\nTX-DEL-9,Hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q1,female,CIF\n"
+				+ "TX-DEL-9,Hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q2,male,CIF\n";
 		load(sheet, "false").andExpect(jsonPath("$.warnings.length()").value(0));
 		this.graphQl.document("mutation { deleteActivity(code: \"TX-DEL-9\", withParticipations: true) }").execute()
 			.path("deleteActivity").entity(String.class).isEqualTo("TX-DEL-9");
@@ -211,7 +211,7 @@ class ActivityDeletionTest {
 		this.graphQl.document(CREATE).variable("code", "TX-DEL-8").execute();
 		this.graphQl.document(DELETE).variable("code", "TX-DEL-8").execute().path("deleteActivity")
 			.entity(String.class).isEqualTo("TX-DEL-8");
-		var both = sheet + "TX-DEL-8,Hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q1,female\n";
+		var both = sheet + "TX-DEL-8,Hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q1,female,CIF\n";
 		load(both, "true").andExpect(jsonPath("$.warnings[0].row").value(2))
 			.andExpect(jsonPath("$.warnings[0].message").value("The sheet records again 2 activities deleted before"
 					+ " (TX-DEL-9, deleted on " + this.today.date() + " with 2 participations, TX-DEL-8, deleted on "

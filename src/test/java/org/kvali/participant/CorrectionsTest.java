@@ -276,6 +276,46 @@ class CorrectionsTest {
 	}
 
 	/**
+	 * An activity an admin moved to another project stays there when its partner's old sheet is sent again, told so
+	 * (the sheet was refused as naming the wrong project: a tester's); an admin's sheet naming the old project is
+	 * still refused, and a partner's move marks nothing.
+	 */
+	@Test
+	void aPartnersSheetOfAnActivityAnAdminMovedKeepsItInItsProject() throws Exception {
+		var key = this.callers.secret(Role.PARTNER, "CIF");
+		var sheet = "activity_code,project_code,participant_ref,gender\nCR-WS,CSO-CAPACITY,CR-2,male\n";
+		as(Role.PARTNER).document("mutation { updateActivity(code: \"CR-WS\", input: {project: \"LOCAL-BUDGET\"}) {"
+				+ " code } }").execute().path("updateActivity.code").entity(String.class).isEqualTo("CR-WS");
+		var moved = "Activity CR-WS belongs to project LOCAL-BUDGET: write that; if it is wrong, the activity is moved"
+				+ " first (updateActivity with project)";
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(sheet))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message").value(moved));
+		this.graphQl.document("mutation { updateActivity(code: \"CR-WS\", input: {project: \"CSO-CAPACITY\"}) {"
+				+ " code } }").execute().path("updateActivity.code").entity(String.class).isEqualTo("CR-WS");
+		this.graphQl.document("mutation { updateActivity(code: \"CR-WS\", input: {project: \"LOCAL-BUDGET\"}) {"
+				+ " code } }").execute().path("updateActivity.code").entity(String.class).isEqualTo("CR-WS");
+		assertThat(this.jdbc.queryForObject("SELECT array_to_string(admin_corrected, ' ') FROM activity"
+				+ " WHERE code = 'CR-WS'", String.class)).isEqualTo("project");
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(sheet.replace("CR-2,male", "CR-5,female")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			.andExpect(jsonPath("$.created.participations").value(1))
+			.andExpect(jsonPath("$.warnings[0].message").value("Activity CR-WS was corrected by an admin; this sheet"
+					+ " does not change its project from LOCAL-BUDGET to CSO-CAPACITY: kept as corrected"
+					+ " (updateActivity changes it)"));
+		assertThat(this.jdbc.queryForObject("SELECT p.code FROM activity a JOIN project p ON p.id = a.project_id"
+				+ " WHERE a.code = 'CR-WS'", String.class)).isEqualTo("LOCAL-BUDGET");
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv").content(sheet))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message").value(moved));
+	}
+
+	/**
 	 * A partner's sheet giving an activity another start than an admin corrected leaves its people's organization as
 	 * the start kept gives it: someone's latest activity was found by the sheet's start, and CIF's old sheet of a
 	 * training an admin had moved to March gave them the training's organization back (a review's).
