@@ -188,8 +188,9 @@ class ActivityDeletionTest {
 	 */
 	@Test
 	void aSheetRecordingADeletedActivityAgainIsWarned() throws Exception {
-		var sheet = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,gender,"
-				+ "organizer_code\nTX-DEL-9,Hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q1,female,CIF\n"
+		var sheet = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,"
+				+ "gender,organizer_code\n"
+				+ "TX-DEL-9,Hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q1,female,CIF\n"
 				+ "TX-DEL-9,Hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q2,male,CIF\n";
 		load(sheet, "false").andExpect(jsonPath("$.warnings.length()").value(0));
 		this.graphQl.document("mutation { deleteActivity(code: \"TX-DEL-9\", withParticipations: true) }").execute()
