@@ -16,7 +16,8 @@ import org.kvali.graphql.Text;
 final class MunicipalityNames {
 
 	/** Words that say what a place is, not which: left out of a name before it is looked up. */
-	private static final Pattern GENERIC = Pattern.compile("\\b(municipality|municipal|district|city|town)\\b"
+	private static final Pattern GENERIC = Pattern.compile("\\b(municipality|municipal|district|city|town|raioni|raion"
+			+ "|rayon)\\b"
 			+ "|მუნიციპალიტეტის?|ქალაქ(?:ის?)?|რაიონის?|რ-ნი|^ქ\\.");
 
 	/** What does not tell one name from another: spaces, hyphens, dots, apostrophes. */

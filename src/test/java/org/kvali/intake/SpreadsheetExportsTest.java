@@ -206,6 +206,7 @@ class SpreadsheetExportsTest {
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-9;male;;;თეთრიწყაროს რ-ნი;;;
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-10;male;;;ყვარლის მუნიციპალიტეტი;;;
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-11;male;;;ქალაქ რუსთავის მუნიციპალიტეტი;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-12;male;;;Marneuli raioni;;;
 				""";
 		load(sheet, false).andExpect(status().isOk());
 		assertThat(this.jdbc.queryForObject("SELECT venue_municipality_code FROM activity WHERE code = 'TI-WS-1'",
@@ -213,7 +214,7 @@ class SpreadsheetExportsTest {
 		assertThat(this.jdbc.queryForList("SELECT ref || ' ' || home_municipality_code FROM participant"
 				+ " WHERE ref LIKE 'TI-%' ORDER BY ref", String.class))
 			.containsExactly("TI-1 GE-KK-TETRITSKARO", "TI-10 GE-KA-KVARELI", "TI-11 GE-KK-RUSTAVI",
-					"TI-2 GE-KK-MARNEULI", "TI-3 GE-SJ-AKHALTSIKHE",
+					"TI-12 GE-KK-MARNEULI", "TI-2 GE-KK-MARNEULI", "TI-3 GE-SJ-AKHALTSIKHE",
 					"TI-4 GE-KK-TSALKA", "TI-5 GE-SJ-AKHALTSIKHE", "TI-6 GE-KK-GARDABANI", "TI-7 GE-KK-RUSTAVI",
 					"TI-8 GE-KK-MARNEULI", "TI-9 GE-KK-TETRITSKARO");
 		var wrong = HEADER + """
