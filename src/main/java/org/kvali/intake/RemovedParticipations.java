@@ -97,13 +97,13 @@ class RemovedParticipations {
 	/**
 	 * A warning at the first row of the first stored activity the sheet names again without someone stored at it; none
 	 * when there are none. A sheet naming none of an activity's stored people adds people to it and is not told of the
-	 * others. An admin's names up to three of them, the first of each activity first; a partner's names the activities
-	 * alone, since the people stored at one it runs may have been recorded there by others (its sheets name only
-	 * activities its organizations run). Erased people, whom no sheet names, are not told. Whether an activity's
+	 * others. It names up to three of them, the first of each activity first, to a partner too: its sheets name only
+	 * activities its organizations run, whose people it reads by reference ({@code attendance}), and told only the
+	 * activities, a tester had to look them up. Erased people, whom no sheet names, are not told. Whether an activity's
 	 * sheet is sent again is asked of all its stored people at once: asked of each activity by a scan of the sheet, a
 	 * sheet of 200,000 rows sent again into 10 million participations took 95 s.
 	 */
-	List<ImportMessage> leftOut(PartnerSheet partner) {
+	List<ImportMessage> leftOut() {
 		var left = this.jdbc.sql("""
 				WITH named AS MATERIALIZED (
 				    SELECT DISTINCT r.activity_code, s.stored_id
@@ -120,24 +120,21 @@ class RemovedParticipations {
 				    SELECT s.first_row, s.activity_code, p.ref
 				    FROM stored s JOIN participant p ON p.id = s.participant_id
 				    WHERE s.again AND NOT s.named AND p.ref NOT LIKE :erased)
-				SELECT first_row, activity_code, ref, (SELECT count(*) FROM left_out),
-				       (SELECT count(DISTINCT activity_code) FROM left_out)
+				SELECT first_row, activity_code, ref, (SELECT count(*) FROM left_out)
 				FROM (SELECT *, row_number() OVER (PARTITION BY activity_code ORDER BY ref) AS n FROM left_out) l
 				ORDER BY n, first_row
 				LIMIT %d""".formatted(NAMED))
 			.param("erased", ParticipantService.ERASED + "%")
-			.query((rs, row) -> new LeftOut(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)))
+			.query((rs, row) -> new LeftOut(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
 			.list();
 		if (left.isEmpty()) {
 			return List.of();
 		}
 		var first = left.get(0);
 		var people = left.stream().map(one -> one.ref() + " at " + one.activity()).toList();
-		var told = partner == null ? Text.someOf(people, first.participations())
-				: "at " + Text.someOf(left.stream().map(LeftOut::activity).distinct().toList(), first.activities());
 		var message = (first.participations() == 1 ? "1 participation stored at activities the sheet names again is"
 				: first.participations() + " participations stored at activities the sheet names again are")
-				+ " not in it (" + told + "): a sheet adds and corrects,"
+				+ " not in it (" + Text.someOf(people, first.participations()) + "): a sheet adds and corrects,"
 				+ " it removes no one, so they stay recorded; remove whoever did not attend with removeParticipation";
 		return List.of(new ImportMessage(first.row(), Columns.ACTIVITY_CODE, first.activity(), message));
 	}
@@ -146,8 +143,8 @@ class RemovedParticipations {
 	private record Deleted(int row, String code, String told, int activities) {
 	}
 
-	/** One participation left out: its activity's first row and code, whose, and how many, of how many activities. */
-	private record LeftOut(int row, String activity, String ref, int participations, int activities) {
+	/** One participation left out: its activity's first row and code, whose, and how many in all. */
+	private record LeftOut(int row, String activity, String ref, int participations) {
 	}
 
 	/**

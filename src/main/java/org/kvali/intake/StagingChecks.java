@@ -114,7 +114,7 @@ class StagingChecks {
 			warnings.addAll(this.participationChanges.warnings(partner, written));
 			warnings.addAll(this.removedParticipations.deletedActivities(partner));
 			warnings.addAll(this.removedParticipations.warnings());
-			warnings.addAll(this.removedParticipations.leftOut(partner));
+			warnings.addAll(this.removedParticipations.leftOut());
 		}
 		return warnings;
 	}

@@ -588,9 +588,9 @@ class CorrectionsTest {
 		// CR-WS holds CR-1 and CR-2; the corrected sheet gives CR-3 where the first one wrote CR-2
 		var sheet = "activity_code,project_code,participant_ref,gender\nCR-WS,CSO-CAPACITY,CR-1,female\n"
 				+ "CR-WS,CSO-CAPACITY,CR-3,male\n";
-		// to a partner, the activity alone: its people may have been recorded there by others
-		var warned = "1 participation stored at activities the sheet names again is not in it (at CR-WS): a sheet adds"
-				+ " and corrects, it removes no one, so they stay recorded; remove whoever did not attend with "
+		// to a partner too, who reads them by reference (attendance)
+		var warned = "1 participation stored at activities the sheet names again is not in it (CR-2 at CR-WS): a sheet"
+				+ " adds and corrects, it removes no one, so they stay recorded; remove whoever did not attend with "
 				+ "removeParticipation";
 		for (var dryRun : List.of("true", "false")) {
 			this.mvc.perform(post("/imports/attendance").param("dryRun", dryRun)
