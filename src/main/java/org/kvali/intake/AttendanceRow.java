@@ -7,5 +7,5 @@ record AttendanceRow(int row, String activityCode, String activityTitle, String 
 		LocalDate startDate, LocalDate endDate, String venueMunicipality, String organizerCode, String participantRef,
 		String gender,
 		Integer birthYear, Boolean disability, String homeMunicipality, String organizationCode,
-		String organizationName, String organizationKind, String role) {
+		String organizationName, String organizationKind, String organizationMunicipality, String role) {
 }

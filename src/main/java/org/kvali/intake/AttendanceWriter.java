@@ -34,10 +34,10 @@ class AttendanceWriter {
 	 * many rows have a participation stored ({@code import_stored}).
 	 */
 	Outcome write(int rows, int stored, PartnerSheet partner) {
-		// a new organization's rows give one name and kind, if any (OrganizationChecks refuses others)
+		// a new organization's rows give one name, kind and municipality, if any (OrganizationChecks refuses others)
 		int organizations = this.jdbc.sql("""
-				INSERT INTO organization (code, name, kind)
-				SELECT organization_code, name, coalesce(kind, 'CSO') FROM import_organization g
+				INSERT INTO organization (code, name, kind, municipality_code)
+				SELECT organization_code, name, coalesce(kind, 'CSO'), municipality FROM import_organization g
 				WHERE NOT EXISTS (SELECT 1 FROM organization x WHERE x.code = g.organization_code)
 				ORDER BY first_row""").update();
 		int activities = this.jdbc.sql("""

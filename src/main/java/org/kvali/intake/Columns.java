@@ -45,6 +45,8 @@ final class Columns {
 
 	static final String ORGANIZATION_KIND = "organization_kind";
 
+	static final String ORGANIZATION_MUNICIPALITY = "organization_municipality";
+
 	static final String ROLE = "role";
 
 	static final List<String> REQUIRED = List.of(ACTIVITY_CODE, PROJECT_CODE, PARTICIPANT_REF, GENDER);
@@ -73,7 +75,8 @@ final class Columns {
 
 	static final List<String> ALL = List.of(ACTIVITY_CODE, ACTIVITY_TITLE, ACTIVITY_KIND, PROJECT_CODE, START_DATE,
 			END_DATE, VENUE_MUNICIPALITY, ORGANIZER_CODE, PARTICIPANT_REF, GENDER, BIRTH_YEAR, DISABILITY,
-			HOME_MUNICIPALITY, ORGANIZATION_CODE, ORGANIZATION_NAME, ORGANIZATION_KIND, ROLE);
+			HOME_MUNICIPALITY, ORGANIZATION_CODE, ORGANIZATION_NAME, ORGANIZATION_KIND, ORGANIZATION_MUNICIPALITY,
+			ROLE);
 
 	/** Names sheets give some columns that Kvali names otherwise. */
 	private static final Map<String, String> OTHER_NAMES = Map.ofEntries(Map.entry("sex", GENDER),
@@ -83,7 +86,8 @@ final class Columns {
 			Map.entry("person_with_disability", DISABILITY), Map.entry("with_disability", DISABILITY),
 			Map.entry("activity_type", ACTIVITY_KIND), Map.entry("municipality_of_residence", HOME_MUNICIPALITY),
 			Map.entry("organisation_code", ORGANIZATION_CODE), Map.entry("organiser_code", ORGANIZER_CODE),
-			Map.entry("organisation_name", ORGANIZATION_NAME), Map.entry("organisation_kind", ORGANIZATION_KIND));
+			Map.entry("organisation_name", ORGANIZATION_NAME), Map.entry("organisation_kind", ORGANIZATION_KIND),
+			Map.entry("organisation_municipality", ORGANIZATION_MUNICIPALITY));
 
 	/** Words after a column's name that tell how its values are written, not another column. */
 	private static final Pattern QUALIFIERS = Pattern.compile("\\(.*\\)|status|y/n|yes/no|code|value");

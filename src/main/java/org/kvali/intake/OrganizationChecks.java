@@ -93,7 +93,8 @@ class OrganizationChecks {
 				      AND EXISTS (SELECT 1 FROM new WHERE admin_row IS NOT NULL)
 				    ORDER BY organization_code, row_no)
 				SELECT g.organization_code, g.first_row, g.name IS NULL AND NOT g.name_flagged,
-				       g.least_name <> g.name OR g.least_kind <> g.kind, g.admin_row, k.organization_kind
+				       g.least_name <> g.name OR g.least_kind <> g.kind OR g.least_municipality <> g.municipality,
+				       g.admin_row, k.organization_kind
 				FROM new g LEFT JOIN admin_kind k USING (organization_code)
 				ORDER BY g.first_row""")
 			.query((ResultSet rs) -> {
@@ -133,7 +134,7 @@ class OrganizationChecks {
 		return letters.toString();
 	}
 
-	/** Each row whose name or kind differs from the first row's that gives one. */
+	/** Each row whose name, kind or municipality differs from the first row's that gives one. */
 	private void disagreements(List<String> codes, List<ImportMessage> errors, WrittenValues written) {
 		this.jdbc.sql("""
 				WITH first AS (
@@ -141,13 +142,23 @@ class OrganizationChecks {
 				           (array_agg(row_no ORDER BY row_no) FILTER (WHERE organization_name IS NOT NULL))[1] AS name_row,
 				           (array_agg(organization_name ORDER BY row_no) FILTER (WHERE organization_name IS NOT NULL))[1] AS name,
 				           (array_agg(row_no ORDER BY row_no) FILTER (WHERE organization_kind IS NOT NULL))[1] AS kind_row,
-				           (array_agg(organization_kind ORDER BY row_no) FILTER (WHERE organization_kind IS NOT NULL))[1] AS kind
+				           (array_agg(organization_kind ORDER BY row_no)
+				               FILTER (WHERE organization_kind IS NOT NULL))[1] AS kind,
+				           (array_agg(row_no ORDER BY row_no) FILTER (WHERE organization_municipality IS NOT NULL))[1]
+				             AS municipality_row,
+				           (array_agg(organization_municipality ORDER BY row_no)
+				               FILTER (WHERE organization_municipality IS NOT NULL))[1] AS municipality
 				    FROM import_row WHERE organization_code = ANY(:codes) GROUP BY organization_code)
 				SELECT r.row_no, 'organization_name', r.organization_name, f.name_row, f.name, f.organization_code
 				FROM import_row r JOIN first f USING (organization_code) WHERE r.organization_name <> f.name
 				UNION ALL
 				SELECT r.row_no, 'organization_kind', r.organization_kind, f.kind_row, f.kind, f.organization_code
 				FROM import_row r JOIN first f USING (organization_code) WHERE r.organization_kind <> f.kind
+				UNION ALL
+				SELECT r.row_no, 'organization_municipality', r.organization_municipality, f.municipality_row,
+				       f.municipality, f.organization_code
+				FROM import_row r JOIN first f USING (organization_code)
+				WHERE r.organization_municipality <> f.municipality
 				ORDER BY 1, 2""")
 			.param("codes", codes.toArray(String[]::new))
 			.query((ResultSet rs) -> {
@@ -159,14 +170,15 @@ class OrganizationChecks {
 	}
 
 	/**
-	 * A stored organization given another name or kind (kept as stored: a sheet does not rename one), a new one given
+	 * A stored organization given another name, kind or municipality (kept as stored: a sheet does not rename or move
+	 * one), a new one given
 	 * the name of a stored one or of another new one (a second code for it, likely), and a name or kind without a code
 	 * (ignored), each said once, at the first row. A partner, who lists only the organizations of its projects, is not
 	 * told another's stored name and kind, and is told of a stored name only among those it lists; nor is it told of
 	 * one it does not list that others were merged into (a merged code's rows, recorded under it, named it: a
 	 * tester's), whose code the sheet did not write.
 	 */
-	List<ImportMessage> warnings(PartnerSheet partner) {
+	List<ImportMessage> warnings(PartnerSheet partner, WrittenValues written) {
 		var warnings = new ArrayList<ImportMessage>();
 		this.jdbc.sql("""
 				SELECT min(r.row_no), r.organization_code, o.name, o.kind
@@ -187,6 +199,23 @@ class OrganizationChecks {
 						+ rs.getString(2) + " is stored" + (partner != null ? "" : " as " + rs.getString(3) + " ("
 								+ rs.getString(4) + ")") + " with another name or kind; a sheet does not change them, "
 						+ "so the sheet's are ignored"));
+			});
+		// a stored organization's place is an admin's to change, as its name is: it gives its people's region
+		this.jdbc.sql("""
+				SELECT g.municipality_row, g.organization_code, o.municipality_code, g.municipality
+				FROM import_organization g JOIN organization o ON o.code = g.organization_code
+				WHERE g.municipality IS DISTINCT FROM o.municipality_code AND g.municipality IS NOT NULL AND %s
+				ORDER BY 1""".formatted(PartnerSheet.namesByCode("o.id")))
+			.param("allowed", partner == null ? null : partner.projectIds())
+			.param("represented", this.suppression.k())
+			.param("own", PartnerSheet.organizationIds(partner))
+			.query((ResultSet rs) -> {
+				var stored = rs.getString(3) == null ? " with no municipality" : " in " + rs.getString(3);
+				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_MUNICIPALITY,
+						written.shown(Columns.ORGANIZATION_MUNICIPALITY, rs.getString(4)), "Organization "
+						+ rs.getString(2) + " is stored" + (partner != null ? " with another municipality" : stored)
+						+ "; a sheet does not move an organization, so the sheet's is ignored"
+						+ (partner != null ? "" : " (updateOrganization places it)")));
 			});
 		// a person at activities of two organizations: told how their own is found, unless the sheet keeps them as
 		// stored (which one is theirs may depend on activities stored, not in the sheet); to a partner, an

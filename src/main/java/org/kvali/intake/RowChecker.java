@@ -138,7 +138,7 @@ final class RowChecker {
 				text(Columns.VENUE_MUNICIPALITY), code(Columns.ORGANIZER_CODE), code(Columns.PARTICIPANT_REF), gender(),
 				birthYear(), disability(), text(Columns.HOME_MUNICIPALITY), code(Columns.ORGANIZATION_CODE),
 				text(Columns.ORGANIZATION_NAME), word(Columns.ORGANIZATION_KIND, ORGANIZATION_KINDS),
-				word(Columns.ROLE, ROLES));
+				text(Columns.ORGANIZATION_MUNICIPALITY), word(Columns.ROLE, ROLES));
 	}
 
 	/**

@@ -183,6 +183,7 @@ final class RowIntake implements SheetSink {
 		}
 		var venue = municipality(row, Columns.VENUE_MUNICIPALITY, checked.venueMunicipality());
 		var home = municipality(row, Columns.HOME_MUNICIPALITY, checked.homeMunicipality());
+		var based = municipality(row, Columns.ORGANIZATION_MUNICIPALITY, checked.organizationMunicipality());
 		var flagged = new ArrayList<String>();
 		for (var error : this.errors.subList(before, this.errors.size())) {
 			if (error.column() != null) {
@@ -195,6 +196,7 @@ final class RowIntake implements SheetSink {
 		read(row, Columns.ROLE, checked.role());
 		read(row, Columns.VENUE_MUNICIPALITY, venue);
 		read(row, Columns.HOME_MUNICIPALITY, home);
+		read(row, Columns.ORGANIZATION_MUNICIPALITY, based);
 		read(row, Columns.DISABILITY, checked.disability());
 		read(row, Columns.START_DATE, checked.startDate());
 		read(row, Columns.END_DATE, checked.endDate());
@@ -206,7 +208,7 @@ final class RowIntake implements SheetSink {
 				checked.activityKind(), checked.projectCode(), checked.startDate(), checked.endDate(), venue,
 				checked.organizerCode(), checked.participantRef(), checked.gender(), checked.birthYear(),
 				checked.disability(), home, checked.organizationCode(), checked.organizationName(),
-				checked.organizationKind(), checked.role()), flagged);
+				checked.organizationKind(), based, checked.role()), flagged);
 	}
 
 	@Override

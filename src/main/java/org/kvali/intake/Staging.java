@@ -52,7 +52,8 @@ class Staging {
 					    start_date date, end_date date, venue_municipality text, organizer_code text,
 					    participant_ref text, gender text,
 					    birth_year smallint, disability boolean, home_municipality text, organization_code text,
-					    organization_name text, organization_kind text, role text, flagged text[]
+					    organization_name text, organization_kind text, organization_municipality text, role text,
+					    flagged text[]
 					) ON COMMIT DROP""").update();
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			return new Copy(copy.copyIn("COPY import_row FROM STDIN (FORMAT binary)"), connection);
@@ -96,7 +97,7 @@ class Staging {
 		private static final int CHUNK = 1 << 16;
 
 		/** The columns of {@code import_row}, in the order {@link #add} writes them. */
-		private static final int FIELDS = 19;
+		private static final int FIELDS = 20;
 
 		private final CopyIn copy;
 
@@ -131,6 +132,7 @@ class Staging {
 			this.rows.text(row.organizationCode());
 			this.rows.text(row.organizationName());
 			this.rows.text(row.organizationKind());
+			this.rows.text(row.organizationMunicipality());
 			this.rows.text(row.role());
 			this.rows.texts(flagged);
 			if (this.rows.size() >= CHUNK) {

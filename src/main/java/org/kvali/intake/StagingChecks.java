@@ -103,7 +103,7 @@ class StagingChecks {
 	 * ({@link RemovedParticipations}).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused, WrittenValues written) {
-		var warnings = new ArrayList<>(this.organizations.warnings(partner));
+		var warnings = new ArrayList<>(this.organizations.warnings(partner, written));
 		if (!refused) {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
 			warnings.addAll(this.activityChanges.warnings(partner, written));

@@ -15,8 +15,8 @@ final class WrittenValues {
 
 	/** The columns whose values are read into a word or code of Kvali's own. */
 	static final Set<String> COLUMNS = Set.of(Columns.GENDER, Columns.ACTIVITY_KIND, Columns.ORGANIZATION_KIND,
-			Columns.ROLE, Columns.VENUE_MUNICIPALITY, Columns.HOME_MUNICIPALITY, Columns.DISABILITY, Columns.START_DATE,
-			Columns.END_DATE);
+			Columns.ROLE, Columns.VENUE_MUNICIPALITY, Columns.HOME_MUNICIPALITY, Columns.ORGANIZATION_MUNICIPALITY,
+			Columns.DISABILITY, Columns.START_DATE, Columns.END_DATE);
 
 	/** The most cells remembered in a column: most have a few, municipalities 71 and their forms, dates one a day. */
 	private static final int MOST = 500;

@@ -652,7 +652,7 @@ class BadSheetTest {
 		send(XLSX, zip("xl/worksheets/sheet1.xml", wide)).andExpect(status().isPayloadTooLarge())
 			.andExpect(jsonPath("$.status").value("REJECTED"))
 			.andExpect(jsonPath("$.errors[0].message").value("Row 1 of xl/worksheets/sheet1.xml has more than 2000"
-					+ " cells, or one past column 2000, where an attendance sheet has 17"
+					+ " cells, or one past column 2000, where an attendance sheet has 18"
 					+ " columns: delete the columns right of the table, or"
 					+ " copy the table alone into a new workbook"));
 	}

@@ -155,6 +155,53 @@ class OrganizationChecksTest {
 		}
 	}
 
+	/**
+	 * A new organization is placed in the municipality its rows give, which gives its people of no home municipality
+	 * their region (a partner's sheet made organizations of no region, and their people counted in none: a tester's);
+	 * its rows agree on it, and a stored one is not moved by a sheet.
+	 */
+	@Test
+	void aNewOrganizationIsPlacedInTheMunicipalityItsRowsGive() throws Exception {
+		var header = "activity_code,activity_title,activity_kind,project_code,start_date,end_date,participant_ref,"
+				+ "gender,organization_code,organization_name,organization_municipality\n";
+		var sheet = header + """
+				TI-OC-8,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,TI-1,female,TI-ORGM,Bolnisi Youth,Bolnisi
+				TI-OC-8,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,TI-2,male,TI-ORGM,,
+				TI-OC-8,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,TI-3,male,CIF,,Tsalka Municipality
+				""";
+		this.mvc.perform(post("/imports/attendance").contentType("text/csv")
+			.content(sheet.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(4))
+			.andExpect(jsonPath("$.warnings[0].column").value("organization_municipality"))
+			.andExpect(jsonPath("$.warnings[0].value").value("Tsalka Municipality"))
+			.andExpect(jsonPath("$.warnings[0].message").value("Organization CIF is stored with no municipality; a"
+					+ " sheet does not move an organization, so the sheet's is ignored (updateOrganization places"
+					+ " it)"));
+		assertThat(this.jdbc.queryForList("""
+				SELECT p.ref || ' ' || f.region FROM participation_fact f JOIN participant p ON p.id = f.participant_id
+				WHERE p.ref LIKE 'TI-%' ORDER BY 1""", String.class))
+			.containsExactly("TI-1 GE-KK", "TI-2 GE-KK", "TI-3 GE-KK");
+		assertThat(this.jdbc.queryForObject("SELECT municipality_code FROM organization WHERE code = 'TI-ORGM'",
+				String.class)).isEqualTo("GE-KK-BOLNISI");
+		assertThat(this.jdbc.queryForObject("SELECT municipality_code FROM organization WHERE code = 'CIF'",
+				String.class)).isNull();
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+			.content((header + """
+					TI-OC-9,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,TI-4,female,TI-ORGN,Akhaltsikhe Youth,\
+					Akhaltsikhe
+					TI-OC-9,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,TI-5,female,TI-ORGN,,Borjomi
+					""").getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].value").value("Borjomi"))
+			.andExpect(jsonPath("$.errors[0].message").value("Row 2 gives Akhaltsikhe for organization TI-ORGN; all its"
+					+ " rows must agree"));
+	}
+
 	/** A partner lists only its projects' organizations: it is not told another's stored name and kind. */
 	@Test
 	void aPartnerIsNotToldTheStoredNameOfAnOrganization() throws Exception {

@@ -38,7 +38,7 @@ class StagingTest {
 				for (int i = 0; i < titles.size(); i++) {
 					copy.add(new AttendanceRow(i + 2, "ST-A" + i, titles.get(i), null, "CSO-CAPACITY",
 							LocalDate.of(2025, 3, 1), null, "GE-KK-MARNEULI", null, "ST-P" + i, "FEMALE", 1990, false,
-							null, null, i == 1 ? "ქალთა ასოციაცია" : null, null, null),
+							null, null, i == 1 ? "ქალთა ასოციაცია" : null, null, null, null),
 							i == 3 ? List.of("end_date") : List.of());
 				}
 				copy.end();
@@ -88,11 +88,11 @@ class StagingTest {
 	void everyColumnArrivesInItsPlaceGivenOrNull() {
 		var full = new AttendanceRow(7, "ST-A", "Budget hearing", "WORKSHOP", "CSO-CAPACITY", LocalDate.of(2025, 3, 1),
 				LocalDate.of(2025, 3, 2), "GE-KK-MARNEULI", "CIF", "ST-P", "MALE", 1987, true, "GE-KK-BOLNISI",
-				"ST-ORG", "Youth Voice", "CSO", "TRAINER");
+				"ST-ORG", "Youth Voice", "CSO", "GE-KK-TSALKA", "TRAINER");
 		var empty = new AttendanceRow(8, null, null, null, null, null, null, null, null, null, null, null, false, null,
-				null, null, null, null);
+				null, null, null, null, null);
 		var nulls = new AttendanceRow(9, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, null);
+				null, null, null, null, null);
 		var stored = this.transaction.execute(status -> {
 			try (var copy = this.staging.open(Duration.ofMinutes(10))) {
 				copy.add(full, List.of("gender", "role"));
@@ -106,9 +106,9 @@ class StagingTest {
 			return rows;
 		});
 		assertThat(stored).containsExactly("(7,ST-A,\"Budget hearing\",WORKSHOP,CSO-CAPACITY,2025-03-01,2025-03-02,"
-				+ "GE-KK-MARNEULI,CIF,ST-P,MALE,1987,t,GE-KK-BOLNISI,ST-ORG,\"Youth Voice\",CSO,TRAINER,"
+				+ "GE-KK-MARNEULI,CIF,ST-P,MALE,1987,t,GE-KK-BOLNISI,ST-ORG,\"Youth Voice\",CSO,GE-KK-TSALKA,TRAINER,"
 				+ "\"{gender,role}\")",
-				"(8,,,,,,,,,,,,f,,,,,,)", "(9,,,,,,,,,,,,,,,,,,)");
+				"(8,,,,,,,,,,,,f,,,,,,,)", "(9,,,,,,,,,,,,,,,,,,,)");
 	}
 
 }

@@ -208,7 +208,7 @@ class XmlPartLimitsTest {
 	private static final String WORKBOOK = "<workbook xmlns:r=\"urn:r\"><sheets>";
 
 	private static final String WIDE = "Row %d of xl/worksheets/sheet1.xml has more than 2000 cells, or one past"
-			+ " column 2000, where an attendance sheet has 17 columns: delete the columns right of the table, or copy"
+			+ " column 2000, where an attendance sheet has 18 columns: delete the columns right of the table, or copy"
 			+ " the table alone into a new workbook";
 
 	private static ByteArrayInputStream stream(String xml) {
