@@ -28,8 +28,11 @@ class PlausibilityChecks {
 		this.jdbc = jdbc;
 	}
 
-	/** The warnings; {@code today} is the service's, as birth years are checked against it. */
-	List<ImportMessage> warnings(PartnerSheet partner, LocalDate today) {
+	/**
+	 * The warnings; {@code today} is the service's, as birth years are checked against it. A date is repeated as the
+	 * sheet writes it, as errors repeat it (a tester's warnings gave 2026-01-10 for a sheet's 10.01.2026).
+	 */
+	List<ImportMessage> warnings(PartnerSheet partner, LocalDate today, WrittenValues written) {
 		var warnings = new ArrayList<ImportMessage>();
 		this.jdbc.sql("""
 				SELECT s.first_row, s.activity_code, d.start_date, d.end_date, p.code, p.start_date, p.end_date
@@ -59,16 +62,19 @@ class PlausibilityChecks {
 					var outside = projectStart != null && start.isBefore(projectStart) ? "starts before " + project
 							: projectEnd != null && rs.getObject(4, LocalDate.class).isAfter(projectEnd)
 									? "ends on " + rs.getString(4) + ", after " + project : null;
-					warnings.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(3), activity
+					warnings.add(new ImportMessage(rs.getInt(1), Columns.START_DATE,
+							written.shown(Columns.START_DATE, rs.getString(3)), activity
 							+ " starts on " + start + ", after today: an attendance sheet records what took place"
 							+ (outside == null ? "" : "; it also " + outside)));
 				}
 				else if (projectStart != null && start.isBefore(projectStart)) {
-					warnings.add(new ImportMessage(rs.getInt(1), Columns.START_DATE, rs.getString(3), activity
+					warnings.add(new ImportMessage(rs.getInt(1), Columns.START_DATE,
+							written.shown(Columns.START_DATE, rs.getString(3)), activity
 							+ " starts on " + start + ", before " + project));
 				}
 				else {
-					warnings.add(new ImportMessage(rs.getInt(1), Columns.END_DATE, rs.getString(4), activity
+					warnings.add(new ImportMessage(rs.getInt(1), Columns.END_DATE,
+							written.shown(Columns.END_DATE, rs.getString(4)), activity
 							+ " ends on " + rs.getString(4) + ", after " + project));
 				}
 			});

@@ -105,7 +105,7 @@ class StagingChecks {
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused, WrittenValues written) {
 		var warnings = new ArrayList<>(this.organizations.warnings(partner, written));
 		if (!refused) {
-			warnings.addAll(this.plausibility.warnings(partner, this.today.date()));
+			warnings.addAll(this.plausibility.warnings(partner, this.today.date(), written));
 			warnings.addAll(this.activityChanges.warnings(partner, written));
 			if (partner == null) {
 				warnings.addAll(this.organizers.unrun());

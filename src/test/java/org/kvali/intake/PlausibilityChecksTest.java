@@ -110,10 +110,10 @@ class PlausibilityChecksTest {
 	void futureDatesDatesOutsideTheProjectAndAgesOverAHundredOrUnderTen() throws Exception {
 		var sheet = AttendanceImportTest.HEADER + """
 				TI-PL-1,Workshop,workshop,TI-NARROW,2023-05-01,2023-05-01,,TI-1,female,1990,,,,,
-				TI-PL-2,Forum,conference,TI-OPEN,2099-01-01,2099-01-02,,TI-2,female,2000,,,,,
+				TI-PL-2,Forum,conference,TI-OPEN,01.01.2099,2099-01-02,,TI-2,female,2000,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-3,male,1901,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-4,male,1925,,,,,
-				TI-PL-4,Camp,training,TI-NARROW,2024-12-20,2025-01-05,,TI-5,male,1980,,,,,
+				TI-PL-4,Camp,training,TI-NARROW,2024-12-20,5.1.2025,,TI-5,male,1980,,,,,
 				TRN-2024-BAKURIANI,,,CSO-CAPACITY,,2026-01-20,,TI-6,male,1980,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-8,male,2016,,,,,
 				TI-PL-3,Meeting,meeting,TEST-INTAKE,2025-03-01,2025-03-01,,TI-9,male,2015,,,,,
@@ -128,6 +128,8 @@ class PlausibilityChecksTest {
 			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-1 starts on 2023-05-01, before its "
 					+ "project TI-NARROW (2024-01-01 to 2024-12-31)"))
 			.andExpect(jsonPath("$.warnings[1].row").value(3))
+			// the date as the sheet writes it, as an error repeats it
+			.andExpect(jsonPath("$.warnings[1].value").value("01.01.2099"))
 			.andExpect(jsonPath("$.warnings[1].message").value("Activity TI-PL-2 starts on 2099-01-01, after today: an "
 					+ "attendance sheet records what took place"))
 			.andExpect(jsonPath("$.warnings[2].row").value(4))
@@ -135,6 +137,7 @@ class PlausibilityChecksTest {
 					+ "year right?"))
 			.andExpect(jsonPath("$.warnings[3].row").value(6))
 			.andExpect(jsonPath("$.warnings[3].column").value("end_date"))
+			.andExpect(jsonPath("$.warnings[3].value").value("5.1.2025"))
 			.andExpect(jsonPath("$.warnings[3].message").value("Activity TI-PL-4 ends on 2025-01-05, after its project "
 					+ "TI-NARROW (2024-01-01 to 2024-12-31)"))
 			.andExpect(jsonPath("$.warnings[4].row").value(7))
