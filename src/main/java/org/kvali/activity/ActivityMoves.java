@@ -88,8 +88,8 @@ class ActivityMoves {
 		if (organizer != null && !organizerGiven && !this.organizers.hasPart(organizer, target)) {
 			var code = this.organizations.organizationsById(List.of(organizer)).get(organizer).code();
 			validation.problem("input.project", target.code(), "Organization " + code + ", which runs the activity,"
-					+ " neither leads project " + target.code() + " nor is a partner of it: add it to the project's"
-					+ " partners first (updateProject), or name another organizer with the move");
+					+ " neither leads project " + target.code() + " nor is a partner of it: "
+					+ ActivityOrganizers.toPartners() + ", or name another organizer with the move");
 		}
 		// an erasure keeps the projects and organizers of the person's activities, to tell their partners alone of
 		// it, and nothing links it to the record it left: after a move they would misstate where the person was, and

@@ -61,7 +61,7 @@ class OrganizerChecks {
 
 	/**
 	 * The organizer each activity's rows name: a stored organization (a partner's own), leading the activity's project
-	 * or a partner of it; of a stored activity, the organizer it has, or of one run by no one, the one it is to have.
+	 * or a partner of it. A stored activity keeps the organizer it has ({@link #kept}); one run by no one is given it.
 	 */
 	void named(PartnerSheet partner, List<ImportMessage> errors) {
 		this.jdbc.sql(NAMED)
@@ -96,14 +96,28 @@ class OrganizerChecks {
 		}
 		if (!rs.getBoolean("part")) {
 			return "Organization " + code + " neither leads project " + rs.getString("project") + " nor is a partner"
-					+ " of it, as an activity's organizer does: add it to the project's partners first (updateProject)";
-		}
-		var stored = rs.getString("stored_organizer");
-		if (stored != null && !stored.equals(code)) {
-			return "Activity " + rs.getString("activity_code") + " is run by " + stored + ": a sheet does not change"
-					+ " an activity's organizer (updateActivity does)";
+					+ " of it, as an activity's organizer does: " + (partner ? "ask an admin to add it to the project's"
+							+ " partners" : "add it to the project's partners first (updateProject)");
 		}
 		return null;
+	}
+
+	/**
+	 * A warning at the first row naming each stored activity's organizer as another than it has: a sheet does not
+	 * change who runs an activity, and keeps it (refused, the sheets of an activity an admin gave another organizer
+	 * could not be sent again: a tester's). To a partner, of its own activities alone, run by one of its own.
+	 */
+	List<ImportMessage> kept(PartnerSheet partner) {
+		return this.jdbc.sql("""
+				SELECT a.organizer_row, a.activity_code, a.organizer_code, o.code
+				FROM import_activity a JOIN organization o ON o.id = a.stored_organizer_id
+				WHERE a.organizer_id <> a.stored_organizer_id AND %s
+				ORDER BY a.organizer_row""".formatted(PartnerSheet.toldOf("a")))
+			.param("organizations", PartnerSheet.organizationIds(partner))
+			.query((rs, row) -> new ImportMessage(rs.getInt(1), Columns.ORGANIZER_CODE, rs.getString(3), "Activity "
+					+ rs.getString(2) + " is run by " + rs.getString(4) + ": a sheet does not change an activity's"
+					+ " organizer, so the sheet's is ignored (updateActivity changes it)"))
+			.list();
 	}
 
 	/**

@@ -107,6 +107,7 @@ class StagingChecks {
 		if (!refused) {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date(), written));
 			warnings.addAll(this.activityChanges.warnings(partner, written));
+			warnings.addAll(this.organizers.kept(partner));
 			if (partner == null) {
 				warnings.addAll(this.organizers.unrun());
 			}

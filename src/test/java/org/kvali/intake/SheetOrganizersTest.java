@@ -90,10 +90,22 @@ class SheetOrganizersTest {
 			.andExpect(jsonPath("$.updated.activities").value(1));
 		assertThat(organizers()).containsExactly("TI-NEW CSO-KK-DISABILITY", "TI-NONE -", "TI-UNRUN CIF");
 		// sent again, nothing changes: the organizer named is the one it has
-		admin(sheet.replace("TI-NONE,Open day,meeting,TEST-INTAKE,2025-03-03,2025-03-03,,TI-2,male\n", ""), true)
-			.andExpect(status().isOk())
+		var again = sheet.replace("TI-NONE,Open day,meeting,TEST-INTAKE,2025-03-03,2025-03-03,,TI-2,male\n", "");
+		admin(again, true).andExpect(status().isOk())
 			.andExpect(jsonPath("$.warnings.length()").value(0))
 			.andExpect(jsonPath("$.unchanged.activities").value(2));
+		// nor after another organizer was given to one: it keeps it, told so
+		this.jdbc.update("""
+				UPDATE activity SET organizer_id = (SELECT id FROM organization WHERE code = 'CIF')
+				WHERE code = 'TI-NEW'""");
+		admin(again, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(2))
+			.andExpect(jsonPath("$.warnings[0].column").value("organizer_code"))
+			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-NEW is run by CIF: a sheet does not change"
+					+ " an activity's organizer, so the sheet's is ignored (updateActivity changes it)"))
+			.andExpect(jsonPath("$.unchanged.activities").value(2));
+		assertThat(organizers()).containsExactly("TI-NEW CIF", "TI-NONE -", "TI-UNRUN CIF");
 	}
 
 	@Test
@@ -111,11 +123,10 @@ class SheetOrganizersTest {
 				TI-D,Budget hearing,meeting,TEST-INTAKE,2025-03-02,2025-03-02,TI-OLD,TI-1,female
 				TI-E,Budget hearing,meeting,TEST-INTAKE,2025-03-02,2025-03-02,CIF,TI-1,female
 				TI-E,,,TEST-INTAKE,,,CSO-KK-DISABILITY,TI-2,female
-				TI-RUN,,,TEST-INTAKE,,,CSO-KK-DISABILITY,TI-1,female
 				""";
 		int activities = this.jdbc.queryForObject("SELECT count(*) FROM activity", Integer.class);
 		admin(sheet, false).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(7))
+			.andExpect(jsonPath("$.errors.length()").value(6))
 			.andExpect(jsonPath("$.errors[0].message").value("No organization has this code"))
 			.andExpect(jsonPath("$.errors[0].column").value("organizer_code"))
 			.andExpect(jsonPath("$.errors[0].value").value("TI-NOBODY"))
@@ -126,10 +137,7 @@ class SheetOrganizersTest {
 			.andExpect(jsonPath("$.errors[3].message").value("Organization TI-OLD was merged into CIF: write that"))
 			.andExpect(jsonPath("$.errors[4].message").value("Activity TI-E's rows give organizer_code CIF (row 6)"
 					+ " and CSO-KK-DISABILITY (row 7); all its rows must agree"))
-			.andExpect(jsonPath("$.errors[5].row").value(7))
-			.andExpect(jsonPath("$.errors[6].row").value(8))
-			.andExpect(jsonPath("$.errors[6].message").value("Activity TI-RUN is run by CIF: a sheet does not change an"
-					+ " activity's organizer (updateActivity does)"));
+			.andExpect(jsonPath("$.errors[5].row").value(7));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity", Integer.class)).isEqualTo(activities);
 		assertThat(organizers()).containsExactly("TI-RUN CIF");
 	}
@@ -159,10 +167,21 @@ class SheetOrganizersTest {
 		partner(unnamed.replace(",,TI-1", ",CSO-KK-DISABILITY,TI-1")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("IMPORTED"));
 		assertThat(organizers()).containsExactly("TI-A CSO-KK-DISABILITY");
-		// its own activity, by the other of its organizations: refused, as an admin's sheet is
-		partner(unnamed.replace(",,TI-1", ",CIF,TI-1")).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors[0].message").value("Activity TI-A is run by CSO-KK-DISABILITY: a sheet does"
-					+ " not change an activity's organizer (updateActivity does)"));
+		// its own activity, by the other of its organizations: kept as it is, as an admin's sheet keeps it
+		partner(unnamed.replace(",,TI-1", ",CIF,TI-1")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-A is run by CSO-KK-DISABILITY: a sheet"
+					+ " does not change an activity's organizer, so the sheet's is ignored (updateActivity changes"
+					+ " it)"));
+		assertThat(organizers()).containsExactly("TI-A CSO-KK-DISABILITY");
+		// an organization with no part in the project: a partner is told whom to ask
+		this.jdbc.update("""
+				DELETE FROM project_partner WHERE project_id = (SELECT id FROM project WHERE code = 'TEST-INTAKE')""");
+		partner(unnamed.replace("TI-A,", "TI-B,").replace(",,TI-1", ",CSO-KK-DISABILITY,TI-1"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value("Organization CSO-KK-DISABILITY neither leads project"
+					+ " TEST-INTAKE nor is a partner of it, as an activity's organizer does: ask an admin to add it to"
+					+ " the project's partners"));
 	}
 
 	/** Each activity of the project, with its organizer's code or "-". */
