@@ -50,7 +50,8 @@ class ActivityChanges {
 	 * that no check compares them and the writer keeps the stored ones (a partner's old sheet sent again undid an
 	 * admin's correction of a venue and a date, and one of an activity an admin had moved to another project was
 	 * refused as naming the wrong project: testers'). A project set aside is the stored one's in the sheet's rows,
-	 * which the checks of projects read.
+	 * which the checks of projects read. Of the partner's own activities alone: another's, refused as such, told the
+	 * partner its project where an admin had moved it (a review's).
 	 */
 	List<ImportMessage> keptAsCorrected(PartnerSheet partner, WrittenValues written) {
 		var kept = told(partner, written, ActivityChanges::corrected, "a.admin_corrected <> '{}'",
@@ -59,18 +60,32 @@ class ActivityChanges {
 		this.jdbc.sql("""
 				UPDATE import_activity s SET activity_title = %s, activity_kind = %s, start_date = %s, end_date = %s,
 				       venue_municipality = %s
-				FROM activity a WHERE a.id = s.stored_id AND a.admin_corrected <> '{}'""".formatted(
+				FROM activity a WHERE a.id = s.stored_id AND a.admin_corrected <> '{}' AND %s""".formatted(
 				kept("title", "s.activity_title"), kept("kind", "s.activity_kind"), kept("start_date", "s.start_date"),
-				kept("end_date", "s.end_date"), kept("venue", "s.venue_municipality")))
+				kept("end_date", "s.end_date"), kept("venue", "s.venue_municipality"), PartnerSheet.toldOf("s")))
+			.param("organizations", partner.organizationIds())
 			.update();
+		// not where a row names no stored project, refused as such: by the activity's greatest code, a sheet's rows
+		// of an unknown project passed beside one of the old (a review's)
 		this.jdbc.sql("""
-				WITH moved AS (
-				    UPDATE import_activity s SET project_code = p.code
-				    FROM activity a JOIN project p ON p.id = a.project_id
-				    WHERE a.id = s.stored_id AND 'project' = ANY(a.admin_corrected) AND s.project_code <> p.code
-				    RETURNING s.activity_code, s.project_code)
-				UPDATE import_row r SET project_code = m.project_code FROM moved m
-				WHERE r.activity_code = m.activity_code""")
+				WITH unknown AS (
+				    SELECT DISTINCT r.activity_code FROM import_row r
+				    WHERE NOT EXISTS (SELECT 1 FROM project x WHERE x.code = r.project_code)
+				      -- the rows read only where an activity was moved
+				      AND EXISTS (SELECT 1 FROM import_activity s JOIN activity a ON a.id = s.stored_id
+				                  WHERE 'project' = ANY(a.admin_corrected))),
+				moved AS (
+				    SELECT s.activity_code, p.code
+				    FROM import_activity s JOIN activity a ON a.id = s.stored_id JOIN project p ON p.id = a.project_id
+				    WHERE 'project' = ANY(a.admin_corrected) AND %s
+				      AND s.activity_code NOT IN (SELECT activity_code FROM unknown)),
+				activities AS (
+				    UPDATE import_activity s SET project_code = m.code FROM moved m
+				    WHERE s.activity_code = m.activity_code)
+				UPDATE import_row r SET project_code = m.code FROM moved m
+				WHERE r.activity_code = m.activity_code AND r.project_code <> m.code"""
+			.formatted(PartnerSheet.toldOf("s")))
+			.param("organizations", partner.organizationIds())
 			.update();
 		return kept;
 	}

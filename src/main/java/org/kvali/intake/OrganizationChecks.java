@@ -41,33 +41,42 @@ class OrganizationChecks {
 	/**
 	 * Rows naming the code of an organization merged into another (in any case) are recorded under that one; a
 	 * warning at the first row of each such code says so, naming the other to a partner only where its list holds it
-	 * (a small organization it does not list stays unnamed). Run before the rows are matched with stored data.
+	 * (a small organization it does not list stays unnamed). An activity's organizer too (an old sheet's was refused
+	 * as unknown: a review's), but in a partner's sheet only one merged into its own organization: named as another's,
+	 * it is refused as one of no organization is. Run before the rows are matched with stored data.
 	 */
 	List<ImportMessage> merged(PartnerSheet partner) {
-		return this.jdbc.sql("""
-				WITH given AS (
-				    SELECT r.row_no, r.organization_code AS given, a.code AS merged, o.code AS merged_into
-				    FROM import_row r JOIN organization_alias a ON lower(a.code) = lower(r.organization_code)
-				    JOIN organization o ON o.id = a.organization_id),
-				recorded AS (
-				    UPDATE import_row r SET organization_code = g.merged_into FROM given g WHERE r.row_no = g.row_no)
-				SELECT g.first_row, g.given, g.merged, CASE WHEN %s THEN g.merged_into END, g.rows
-				FROM (SELECT min(row_no) AS first_row, (array_agg(given ORDER BY row_no))[1] AS given, merged, merged_into,
-				             count(*) AS rows
-				      FROM given GROUP BY merged, merged_into) g
-				JOIN organization o ON o.code = g.merged_into
-				ORDER BY 1""".formatted(PartnerSheet.listable("o.id")))
-			.param("allowed", partner == null ? null : partner.projectIds())
-			.param("represented", this.suppression.k())
-			.param("own", PartnerSheet.organizationIds(partner))
-			.query((rs, row) -> {
-				var into = rs.getString(4) == null ? "another organization" : rs.getString(4);
-				return new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
-						+ rs.getString(3) + " was merged into " + into + ": " + (rs.getInt(5) == 1
-								? "the row naming it is" : "the " + rs.getInt(5) + " rows naming it are")
-						+ " recorded as " + (rs.getString(4) == null ? "that one" : into));
-			})
-			.list();
+		var warnings = new ArrayList<ImportMessage>();
+		for (var column : List.of(Columns.ORGANIZATION_CODE, Columns.ORGANIZER_CODE)) {
+			warnings.addAll(this.jdbc.sql("""
+					WITH given AS (
+					    SELECT r.row_no, r.%1$s AS given, a.code AS merged, o.code AS merged_into
+					    FROM import_row r JOIN organization_alias a ON lower(a.code) = lower(r.%1$s)
+					    JOIN organization o ON o.id = a.organization_id
+					    WHERE %2$s),
+					recorded AS (
+					    UPDATE import_row r SET %1$s = g.merged_into FROM given g WHERE r.row_no = g.row_no)
+					SELECT g.first_row, g.given, g.merged, CASE WHEN %3$s THEN g.merged_into END, g.rows
+					FROM (SELECT min(row_no) AS first_row, (array_agg(given ORDER BY row_no))[1] AS given, merged,
+					             merged_into, count(*) AS rows
+					      FROM given GROUP BY merged, merged_into) g
+					JOIN organization o ON o.code = g.merged_into
+					ORDER BY 1""".formatted(column, Columns.ORGANIZER_CODE.equals(column)
+					? "CAST(:own AS bigint[]) IS NULL OR o.id = ANY(CAST(:own AS bigint[]))" : "true",
+					PartnerSheet.listable("o.id")))
+				.param("allowed", partner == null ? null : partner.projectIds())
+				.param("represented", this.suppression.k())
+				.param("own", PartnerSheet.organizationIds(partner))
+				.query((rs, row) -> {
+					var into = rs.getString(4) == null ? "another organization" : rs.getString(4);
+					return new ImportMessage(rs.getInt(1), column, rs.getString(2), "Organization " + rs.getString(3)
+							+ " was merged into " + into + ": " + (rs.getInt(5) == 1 ? "the row naming it is"
+									: "the " + rs.getInt(5) + " rows naming it are")
+							+ " recorded as " + (rs.getString(4) == null ? "that one" : into));
+				})
+				.list());
+		}
+		return warnings;
 	}
 
 	/**
@@ -285,27 +294,30 @@ class OrganizationChecks {
 								: rs.getString(5) + ", new too, comes with the name " + rs.getString(6))
 						+ "; if they are one, give one code"));
 			});
-		// with the first name of them the caller may list a stored organization by, and its code: a sheet giving
-		// names alone loaded its people with no organization, told only that the names were ignored (a tester's)
+		// with the first name of them the caller may list one stored organization by, and its code: a sheet giving
+		// names alone loaded its people with no organization, told only that the names were ignored (a tester's); a
+		// name of two organizations names neither (the one of the first code was named: a review's). The stored
+		// names are compared with the sheet's first, and only those asked whether the caller lists them.
 		this.jdbc.sql("""
 				WITH loose AS MATERIALIZED (
-				    SELECT row_no, organization_name FROM import_row
+				    SELECT row_no, organization_name, %4$s AS name_key FROM import_row
 				    WHERE organization_code IS NULL AND (organization_name IS NOT NULL OR organization_kind IS NOT NULL)
 				      -- a code given but refused is an error of its own
 				      AND NOT coalesce(flagged @> '{organization_code}', false)),
-				stored AS (
-				    SELECT DISTINCT ON (k.name_key) k.name_key, o.code
+				named AS MATERIALIZED (
+				    SELECT DISTINCT o.id, o.code, k.name_key
 				    FROM organization o
 				    CROSS JOIN LATERAL (VALUES (%1$s, o.name), (%2$s, o.name_ka)) k (name_key, name)
-				    WHERE k.name IS NOT NULL AND EXISTS (SELECT 1 FROM loose WHERE organization_name IS NOT NULL)
-				      AND (%3$s)
-				    ORDER BY k.name_key, o.code)
+				    WHERE k.name IS NOT NULL AND k.name_key IN (SELECT name_key FROM loose)),
+				stored AS (
+				    SELECT o.name_key, min(o.code) AS code FROM named o WHERE %3$s
+				    GROUP BY o.name_key HAVING count(DISTINCT o.id) = 1)
 				SELECT min(l.row_no), count(*),
 				       (SELECT l.row_no || ' ' || s.code || ' ' || l.organization_name
-				        FROM loose l JOIN stored s ON s.name_key = %4$s ORDER BY l.row_no LIMIT 1)
+				        FROM loose l JOIN stored s USING (name_key) ORDER BY l.row_no LIMIT 1)
 				FROM loose l
 				HAVING count(*) > 0""".formatted(nameKey("o.name"), nameKey("o.name_ka"), PartnerSheet.listable("o.id"),
-				nameKey("l.organization_name")))
+				nameKey("organization_name")))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())
 			.param("own", PartnerSheet.organizationIds(partner))

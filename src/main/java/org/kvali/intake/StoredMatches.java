@@ -50,6 +50,7 @@ class StoredMatches {
 			                 OR min(activity_kind) <> max(activity_kind) OR min(start_date) <> max(start_date)
 			                 OR min(end_date) <> max(end_date) OR min(venue_municipality) <> max(venue_municipality)
 			                 OR min(organizer_code) <> max(organizer_code), false) AS disagrees,
+			             coalesce(min(organizer_code) <> max(organizer_code), false) AS organizers_differ,
 			             count(activity_title) > 0 OR coalesce(bool_or(flagged @> '{activity_title}'), false) AS titled,
 			             count(activity_kind) > 0 OR coalesce(bool_or(flagged @> '{activity_kind}'), false) AS kinded,
 			             count(start_date) > 0 OR coalesce(bool_or(flagged @> '{start_date}'), false) AS started,

@@ -153,6 +153,10 @@ class OrganizationChecksTest {
 		finally {
 			this.callers.deleteKeys();
 		}
+		// a name of two organizations names neither
+		this.jdbc.update("INSERT INTO organization (code, name, kind) VALUES ('TI-HIDDEN2', 'Hidden circle', 'CSO')");
+		load(rows).andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[0].message").value(ignored));
 	}
 
 	/**

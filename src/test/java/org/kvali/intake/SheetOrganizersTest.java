@@ -126,7 +126,7 @@ class SheetOrganizersTest {
 				""";
 		int activities = this.jdbc.queryForObject("SELECT count(*) FROM activity", Integer.class);
 		admin(sheet, false).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(6))
+			.andExpect(jsonPath("$.errors.length()").value(5))
 			.andExpect(jsonPath("$.errors[0].message").value("No organization has this code"))
 			.andExpect(jsonPath("$.errors[0].column").value("organizer_code"))
 			.andExpect(jsonPath("$.errors[0].value").value("TI-NOBODY"))
@@ -134,10 +134,13 @@ class SheetOrganizersTest {
 			.andExpect(jsonPath("$.errors[2].message").value("Organization HEKS-EPER neither leads project TEST-INTAKE"
 					+ " nor is a partner of it, as an activity's organizer does: add it to the project's partners first"
 					+ " (updateProject)"))
-			.andExpect(jsonPath("$.errors[3].message").value("Organization TI-OLD was merged into CIF: write that"))
-			.andExpect(jsonPath("$.errors[4].message").value("Activity TI-E's rows give organizer_code CIF (row 6)"
+			.andExpect(jsonPath("$.errors[3].message").value("Activity TI-E's rows give organizer_code CIF (row 6)"
 					+ " and CSO-KK-DISABILITY (row 7); all its rows must agree"))
-			.andExpect(jsonPath("$.errors[5].row").value(7));
+			.andExpect(jsonPath("$.errors[4].row").value(7))
+			// a merged code is the organization's it went into, as in organization_code
+			.andExpect(jsonPath("$.warnings[0].column").value("organizer_code"))
+			.andExpect(jsonPath("$.warnings[0].message").value("Organization TI-OLD was merged into CIF: the row"
+					+ " naming it is recorded as CIF"));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity", Integer.class)).isEqualTo(activities);
 		assertThat(organizers()).containsExactly("TI-RUN CIF");
 	}
@@ -154,16 +157,28 @@ class SheetOrganizersTest {
 				TI-B,Budget hearing,meeting,TEST-INTAKE,2025-03-02,2025-03-02,HEKS-EPER,TI-1,female
 				TI-C,Budget hearing,meeting,TEST-INTAKE,2025-03-02,2025-03-02,TI-NOBODY,TI-1,female
 				TI-D,Budget hearing,meeting,TEST-INTAKE,2025-03-02,2025-03-02,cso-kk-disability,TI-1,female
+				TI-E,Budget hearing,meeting,TEST-INTAKE,2025-03-02,2025-03-02,heks-eper,TI-1,female
+				TI-UNRUN,,,TEST-INTAKE,,,CIF,TI-1,female
 				""";
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'TI-UNRUN', id, 'MEETING', 'Made by an admin', '2025-03-01', '2025-03-01' FROM project
+				WHERE code = 'TEST-INTAKE'""");
 		// another's code is told as one of no organization is: a partner learns no code so
 		var notYours = " is not one of yours (CIF, CSO-KK-DISABILITY): a partner's sheet names one of its own"
 				+ " organizations as organizer; an admin names another";
+		// nor the spelling of another's; an activity run by no one is refused as no partner's, the organizer aside
 		partner(others).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(3))
+			.andExpect(jsonPath("$.errors.length()").value(5))
 			.andExpect(jsonPath("$.errors[0].message").value("Organization HEKS-EPER" + notYours))
 			.andExpect(jsonPath("$.errors[1].message").value("Organization TI-NOBODY" + notYours))
-			.andExpect(jsonPath("$.errors[2].message").value("Your organization's code is written CSO-KK-DISABILITY"));
-		assertThat(organizers()).isEmpty();
+			.andExpect(jsonPath("$.errors[2].message").value("Your organization's code is written CSO-KK-DISABILITY"))
+			.andExpect(jsonPath("$.errors[3].message").value("Organization heks-eper" + notYours))
+			.andExpect(jsonPath("$.errors[4].message").value("Activity TI-UNRUN has no organizer, so no partner loads"
+					+ " it; ask an admin to make your organization its organizer (updateActivity), or to add these"
+					+ " participants"));
+		assertThat(organizers()).containsExactly("TI-UNRUN -");
+		this.jdbc.update("DELETE FROM activity WHERE code = 'TI-UNRUN'");
 		partner(unnamed.replace(",,TI-1", ",CSO-KK-DISABILITY,TI-1")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("IMPORTED"));
 		assertThat(organizers()).containsExactly("TI-A CSO-KK-DISABILITY");

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -313,6 +314,24 @@ class CorrectionsTest {
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv").content(sheet))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].message").value(moved));
+		// a row of an unknown project is refused as such, and the old one's beside it as before; another's moved
+		// activity tells the partner nothing of where it went (its rows' project was set aside too: a review's)
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name, lead_organization_id)
+				SELECT 'CR-PRJ', p.id, 'SCCSF alone', o.id FROM programme p, organization o
+				WHERE p.code = 'EU-CSO-EQUAL' AND o.code = 'SCCSF'""");
+		this.graphQl.document("mutation { updateActivity(code: \"CR-SJ\", input: {project: \"CR-PRJ\"}) {"
+				+ " code } }").execute().path("updateActivity.code").entity(String.class).isEqualTo("CR-SJ");
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(sheet + "CR-WS,ZZZ-NOPE,CR-6,female\nCR-SJ,CSO-CAPACITY,CR-9,female\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].value").value(Matchers.hasItem("ZZZ-NOPE")))
+			.andExpect(jsonPath("$.errors[*].value").value(Matchers.not(Matchers.hasItem("LOCAL-BUDGET"))))
+			.andExpect(content().string(Matchers.not(Matchers.containsString("CR-PRJ"))))
+			.andExpect(jsonPath("$.errors[*].message").value(Matchers.hasItem(moved)))
+			.andExpect(jsonPath("$.errors[*].message").value(Matchers.hasItem("Activity CR-SJ is not run by your"
+					+ " organization; ask an admin to add these participants")));
 	}
 
 	/**
