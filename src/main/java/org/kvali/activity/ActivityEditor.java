@@ -161,17 +161,19 @@ class ActivityEditor {
 				       venue_name = CASE WHEN :noVenueName THEN NULL ELSE coalesce(:venueName, venue_name) END,
 				       organizer_id = CASE WHEN :noOrganizer THEN NULL ELSE coalesce(:organizer, organizer_id) END,
 				       topics = CASE WHEN :noTopics THEN '{}' ELSE coalesce(CAST(:topics AS text[]), topics) END,
-				       project_id = :project, admin_corrected = CASE WHEN NOT :admin THEN admin_corrected ELSE ARRAY(
-				           SELECT DISTINCT f FROM unnest(admin_corrected || ARRAY[
-				               CASE WHEN coalesce(:title, title) <> title THEN 'title' END,
-				               CASE WHEN coalesce(:kind, kind) <> kind THEN 'kind' END,
-				               CASE WHEN coalesce(:start, start_date) <> start_date THEN 'start_date' END,
-				               CASE WHEN coalesce(:end, end_date) <> end_date THEN 'end_date' END,
-				               CASE WHEN :project <> project_id THEN 'project' END,
-				               CASE WHEN (CASE WHEN :noVenue THEN NULL
-				                               ELSE coalesce(:venue, venue_municipality_code) END)
-				                         IS DISTINCT FROM venue_municipality_code THEN 'venue' END]) f
-				           WHERE f IS NOT NULL ORDER BY f) END
+				       project_id = :project, admin_corrected = ARRAY(
+				           SELECT DISTINCT f FROM unnest(CASE WHEN :admin THEN admin_corrected || c.fields
+				                                              ELSE admin_corrected END) f
+				           WHERE f IS NOT NULL AND (:admin OR f <> ALL(c.fields)) ORDER BY f)
+				FROM (SELECT array_remove(ARRAY[
+				          CASE WHEN coalesce(:title, title) <> title THEN 'title' END,
+				          CASE WHEN coalesce(:kind, kind) <> kind THEN 'kind' END,
+				          CASE WHEN coalesce(:start, start_date) <> start_date THEN 'start_date' END,
+				          CASE WHEN coalesce(:end, end_date) <> end_date THEN 'end_date' END,
+				          CASE WHEN :project <> project_id THEN 'project' END,
+				          CASE WHEN (CASE WHEN :noVenue THEN NULL ELSE coalesce(:venue, venue_municipality_code) END)
+				                    IS DISTINCT FROM venue_municipality_code THEN 'venue' END], NULL) AS fields
+				      FROM activity WHERE id = :id) c
 				WHERE id = :id""")
 			.param("noTitleKa", nulls.contains("titleKa")).param("noVenue", nulls.contains("venue"))
 			.param("noVenueName", nulls.contains("venueName")).param("noOrganizer", nulls.contains("organizer"))
@@ -181,7 +183,8 @@ class ActivityEditor {
 			.param("end", input.endDate()).param("venue", input.venue()).param("venueName", input.venueName())
 			.param("organizer", organizer).param("project", target.id())
 			// what a sheet gives that an admin changed stays: a partner's sheet sent again keeps it (a tester's undid
-			// an admin's correction of a venue and a date)
+			// an admin's correction of a venue and a date); what the partner changes after is its own again, which its
+			// sheet was told an admin had corrected, and could not change (a tester's)
 			.param("admin", caller.is(Role.ADMIN))
 			.param("topics", input.topics() == null ? null : input.topics().toArray(String[]::new))
 			.update();

@@ -274,6 +274,19 @@ class CorrectionsTest {
 		assertThat(this.jdbc.queryForObject("SELECT title || ' ' || start_date || ' ' || venue_municipality_code"
 				+ " FROM activity WHERE code = 'CR-WS'", String.class))
 			.isEqualTo("Corrections 2025-05-05 GE-KK-MARNEULI");
+		// what the partner changes itself after is its own again: its sheet changes it, and is not told an admin did
+		as(Role.PARTNER).document("mutation { updateActivity(code: \"CR-WS\", input: {venue: \"GE-KK-TSALKA\","
+				+ " title: \"Corrections\"}) { code } }").execute().path("updateActivity.code").entity(String.class)
+			.isEqualTo("CR-WS");
+		assertThat(this.jdbc.queryForObject("SELECT array_to_string(admin_corrected, ' ') FROM activity"
+				+ " WHERE code = 'CR-WS'", String.class)).isEqualTo("end_date start_date title");
+		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + key)
+			.contentType("text/csv")
+			.content(sheet))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated.activities").value(1))
+			.andExpect(jsonPath("$.warnings[0].message").value(Matchers.startsWith("Activity CR-WS is stored; this"
+					+ " sheet changes its venue from GE-KK-TSALKA to GE-KK-MARNEULI")));
 	}
 
 	/**
