@@ -24,9 +24,8 @@ class OrganizerChecks {
 	 * compare: the organization of that code in another case (a merged one's is recorded as the one it went into,
 	 * {@link OrganizationChecks#merged}), the project's code and whether the organization leads it or is a partner of
 	 * it. A disagreement is known from the match: looked for in the rows of each activity whose rows disagreed on
-	 * anything, a sheet of 60,000 rows took 36 s (a review's). A partner is
-	 * asked of new activities and its own alone, of its own projects ({@link PartnerSheetChecks} refuses the others),
-	 * and is told no other organization's code.
+	 * anything, a sheet of 60,000 rows took 31 s (a review's). A partner is asked of new activities and its own alone,
+	 * of its own projects ({@link PartnerSheetChecks} refuses the others), and is told no other organization's code.
 	 */
 	private static final String NAMED = """
 			SELECT a.organizer_row, a.organizer_code, a.organizer_id, a.activity_code,
