@@ -1,6 +1,7 @@
 package org.kvali.intake;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Collections;
@@ -62,11 +63,24 @@ class ImportController {
 		// the type first: the parameters of a form's type are read from the body, which told the whole sheet back as
 		// one parameter's name, and into the audit log (a tester's, sent with curl -d)
 		var contentType = request.getContentType() == null ? "" : request.getContentType();
-		var format = SheetFormat.of(contentType);
+		boolean form = FormSheet.isForm(contentType);
+		var format = form ? null : SheetFormat.of(contentType);
+		if (form) {
+			FormSheet.boundary(contentType);
+		}
 		boolean dryRun = dryRun(request.getParameterMap());
 		var fileName = fileName(request.getParameterMap());
 		try (var turn = take(request)) {
-			var body = new LimitedBody(request.getInputStream(), this.limits.maxBytes().toBytes(), this.limits.uploadTime());
+			InputStream body = new LimitedBody(request.getInputStream(), this.limits.maxBytes().toBytes(),
+					this.limits.uploadTime());
+			if (form) {
+				// the form's file is the sheet, of the type of its part or its name, and its name the history's
+				var file = FormSheet.open(body, contentType);
+				body = file;
+				contentType = file.contentType();
+				format = SheetFormat.of(contentType);
+				fileName = fileName != null ? fileName : file.fileName();
+			}
 			var report = this.imports.load(body, format, contentType, dryRun, fileName);
 			var status = report.status() == ImportStatus.REJECTED ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK;
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(report);

@@ -41,8 +41,10 @@ enum SheetFormat {
 				"Send the sheet as text/csv (UTF-8, or Excel's Unicode Text as text/plain) or as " + XLSX_TYPE
 						+ "; got '" + Text.preview(contentType, 100) + "'" + (type.startsWith("multipart/")
 								|| type.equals("application/x-www-form-urlencoded")
-										? " (a form is not read: send the file itself as the body, as curl"
-												+ " --data-binary @sheet.csv -H 'Content-Type: text/csv' does)"
+										? " (a form's fields are not read: attach the file to a form of type "
+												+ FormSheet.TYPE + ", as curl -F file=@sheet.csv does, or send it"
+												+ " itself as the body, as curl --data-binary @sheet.csv -H"
+												+ " 'Content-Type: text/csv' does)"
 										: ""));
 	}
 

@@ -35,6 +35,9 @@ class RealServerRefusalsTest {
 	@Autowired
 	ImportTurns turns;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	/**
 	 * A sheet refused for want of a turn is read to its end first: a client that sends the whole body before reading
 	 * the answer (Python's urllib) saw the connection closed under it instead of the 503 (a tester's).
@@ -112,24 +115,51 @@ class RealServerRefusalsTest {
 
 	/**
 	 * A form's type without its boundary was parsed as a form before any handler, and failed every path with a 500
-	 * (a tester's): it is refused as a type not read, the sheet's answer saying how to send one.
+	 * (a tester's): the sheet's path says what it lacks, and the others refuse it as a type not read.
 	 */
 	@Test
-	void aFormsUploadIsRefusedAsATypeNotRead() throws Exception {
+	void aFormWithoutItsBoundaryIsRefused() throws Exception {
 		var form = "multipart/form-data";
 		assertThat(answer("POST /imports/attendance?dryRun=true HTTP/1.1", "application/json", form))
-			.startsWith("HTTP/1.1 415")
-			.contains("{\"status\":\"REJECTED\",\"errors\":[{\"message\":\"Send the sheet as text/csv (UTF-8, or"
-					+ " Excel's Unicode Text as text/plain) or as " + SheetFormat.XLSX_TYPE + "; got '" + form + "' (a"
-					+ " form is not read: send the file itself as the body, as curl --data-binary @sheet.csv -H"
-					+ " 'Content-Type: text/csv' does)\"}]}");
+			.startsWith("HTTP/1.1 400")
+			.contains("{\"status\":\"REJECTED\",\"errors\":[{\"message\":\"The form's type gives no boundary"
+					+ " between its parts (multipart/form-data; boundary=...)\"}]}");
 		assertThat(answer("POST /graphql HTTP/1.1", "application/json", form)).startsWith("HTTP/1.1 415")
 			.contains("\"classification\":\"BAD_REQUEST\"");
 		// a sheet sent as a form's fields (curl -d) was read as one parameter, told back whole, and logged; one
 		// holding a % that escapes nothing was a bare 400
 		assertThat(answer("POST /imports/attendance?dryRun=true HTTP/1.1", "application/json",
-				"application/x-www-form-urlencoded")).startsWith("HTTP/1.1 415").contains("a form is not read")
+				"application/x-www-form-urlencoded")).startsWith("HTTP/1.1 415")
+			.contains("a form's fields are not read: attach the file to a form of type multipart/form-data, as curl"
+					+ " -F file=@sheet.csv does")
 			.doesNotContain("a,b").doesNotContain("Unknown parameter");
+	}
+
+	/**
+	 * A sheet attached to a form, as curl -F, a browser and a client's form-data send it, is read from the form as
+	 * the server receives it (a tester's was refused with 415); its name is the history's.
+	 */
+	@Test
+	void aSheetAttachedToAFormIsRead() throws Exception {
+		var body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\sheets\\march.csv\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n" + AttendanceImportTest.HEADER
+				+ "TI-FORM-1,Form,meeting,CSO-CAPACITY,2025-03-01,2025-03-01,,TI-F1,female,,,,,,\r\n--XyZ--\r\n";
+		assertThat(answer("POST /imports/attendance?dryRun=true HTTP/1.1", "application/json",
+				"multipart/form-data; boundary=XyZ", body))
+			.startsWith("HTTP/1.1 200")
+			.contains("\"status\":\"VALIDATED\"")
+			.contains("\"created\":{\"activities\":1,\"participants\":1,\"participations\":1,\"organizations\":0}")
+			.contains("\"fileName\":\"march.csv\"");
+		// a field after the file, read as nothing, would load a dry run: the load is refused, and nothing stored
+		var loaded = body.replace("--XyZ--", "--XyZ\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\n"
+				+ "true\r\n--XyZ--");
+		assertThat(answer("POST /imports/attendance HTTP/1.1", "application/json", "multipart/form-data; boundary=XyZ",
+				loaded))
+			.startsWith("HTTP/1.1 400")
+			.contains("The form holds more than the sheet after it: send the file alone, and give dryRun and name in"
+					+ " the address (?dryRun=true&name=...)");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code = 'TI-FORM-1'", Integer.class))
+			.isZero();
 	}
 
 	private String answer(String requestLine) throws Exception {
@@ -141,7 +171,10 @@ class RealServerRefusalsTest {
 	}
 
 	private String answer(String requestLine, String accept, String contentType) throws Exception {
-		var body = contentType == null ? "" : "a,b%zz\n";
+		return answer(requestLine, accept, contentType, contentType == null ? "" : "a,b%zz\n");
+	}
+
+	private String answer(String requestLine, String accept, String contentType, String body) throws Exception {
 		try (var socket = new Socket("localhost", this.port)) {
 			socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAuthorization: Bearer "
 					+ TestCallers.ADMIN_KEY + "\r\nAccept: " + accept + "\r\nContent-Length: " + body.length()

@@ -1,0 +1,110 @@
+package org.kvali.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A form's file read as it arrives, in pieces of any size, its boundary looked for across them. */
+class FormSheetTest {
+
+	private static final String TYPE = "multipart/form-data; boundary=\"a-b\"";
+
+	@Test
+	void theFileIsReadWholeThoughItHoldsMostOfItsBoundaryAndArrivesAFewBytesAtATime() throws IOException {
+		// more than the buffer, with the delimiter's first bytes inside it again and again
+		var file = ("row,with\r\n--a-,near\r\n--a\r\n-".repeat(5_000) + "end").getBytes(StandardCharsets.UTF_8);
+		var body = concat("preamble\r\n--a-b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.csv\"\r\n"
+				+ "Content-Type: text/csv; charset=utf-8\r\n\r\n", file, "\r\n--a-b--\r\nepilogue");
+		var form = FormSheet.open(new Trickle(body), TYPE);
+		assertThat(form.readAllBytes()).isEqualTo(file);
+		assertThat(form.fileName()).isEqualTo("s.csv");
+		assertThat(form.contentType()).isEqualTo("text/csv; charset=utf-8");
+	}
+
+	@Test
+	void aFileOfNoTypeIsOfItsNamesAndItsNameHasNoFolder() throws IOException {
+		var form = FormSheet.open(new ByteArrayInputStream(("--a-b\r\nContent-Disposition: form-data; name=\"f\";"
+				+ " filename=\"C:\\Users\\nino\\March.XLSX\"\r\nContent-Type: application/octet-stream\r\n\r\nPK\r\n"
+				+ "--a-b--\r\n").getBytes(StandardCharsets.UTF_8)), "multipart/form-data; boundary=a-b");
+		assertThat(form.fileName()).isEqualTo("March.XLSX");
+		assertThat(form.contentType()).isEqualTo(SheetFormat.XLSX_TYPE);
+		assertThat(form.readAllBytes()).containsExactly('P', 'K');
+	}
+
+	@Test
+	void aFieldBesideTheFileOrAFormCutShortIsRefused() {
+		assertThatThrownBy(() -> FormSheet.open(stream("--a-b\r\nContent-Disposition: form-data; name=\"dryRun\""
+				+ "\r\n\r\ntrue\r\n--a-b--\r\n"), TYPE))
+			.isInstanceOf(SheetException.class)
+			.hasMessage("The form's field 'dryRun' is not read, and comes before the file: give dryRun and name in the"
+					+ " address (?dryRun=true&name=...) and the sheet alone in the form");
+		assertThatThrownBy(() -> FormSheet.open(stream("--a-b\r\nContent-Disposition: form-data; name=\"f\";"
+				+ " filename=\"s.csv\"\r\n\r\na,b\r\n--a-b\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\n"
+				+ "true\r\n--a-b--\r\n"), TYPE).readAllBytes())
+			.isInstanceOf(SheetException.class)
+			.hasMessageStartingWith("The form holds more than the sheet after it");
+		assertThatThrownBy(() -> FormSheet.open(stream("--a-b\r\nContent-Disposition: form-data; name=\"f\";"
+				+ " filename=\"s.csv\"\r\n\r\na,b\r\n"), TYPE).readAllBytes())
+			.isInstanceOf(SheetException.class)
+			.hasMessage("The form ends before its file does: send it again whole");
+		assertThatThrownBy(() -> FormSheet.open(stream("--a-b--\r\n"), TYPE))
+			.isInstanceOf(SheetException.class)
+			.hasMessage("The form holds no file: attach the sheet (curl -F file=@sheet.csv)");
+		assertThatThrownBy(() -> FormSheet.open(stream("a,b\r\n"), TYPE))
+			.isInstanceOf(SheetException.class)
+			.hasMessage("The body is no form of the boundary its type gives");
+		assertThatThrownBy(() -> FormSheet.boundary("multipart/form-data; charset=utf-8"))
+			.isInstanceOf(SheetException.class)
+			.hasMessage("The form's type gives no boundary between its parts (multipart/form-data; boundary=...)");
+	}
+
+	private static InputStream stream(String body) {
+		return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static byte[] concat(String before, byte[] file, String after) {
+		var head = before.getBytes(StandardCharsets.UTF_8);
+		var tail = after.getBytes(StandardCharsets.UTF_8);
+		var all = new byte[head.length + file.length + tail.length];
+		System.arraycopy(head, 0, all, 0, head.length);
+		System.arraycopy(file, 0, all, head.length, file.length);
+		System.arraycopy(tail, 0, all, head.length + file.length, tail.length);
+		return all;
+	}
+
+	/** A body arriving 1 to 7 bytes at a time. */
+	private static final class Trickle extends InputStream {
+
+		private final byte[] bytes;
+
+		private int at;
+
+		Trickle(byte[] bytes) {
+			this.bytes = bytes;
+		}
+
+		@Override
+		public int read() {
+			return this.at < this.bytes.length ? this.bytes[this.at++] & 0xff : -1;
+		}
+
+		@Override
+		public int read(byte[] into, int offset, int length) {
+			if (this.at >= this.bytes.length) {
+				return -1;
+			}
+			int n = Math.min(Math.min(length, 1 + this.at % 7), this.bytes.length - this.at);
+			System.arraycopy(this.bytes, this.at, into, offset, n);
+			this.at += n;
+			return n;
+		}
+
+	}
+
+}
