@@ -106,8 +106,9 @@ final class Columns {
 	private static final String AGE = "give the year of birth as birth_year instead, from which each activity's age is "
 			+ "taken";
 
-	private static final String MUNICIPALITY = "give where each person lives as home_municipality, or where the "
-			+ "activity was held as venue_municipality; a region follows from its municipality";
+	private static final String MUNICIPALITY = "give where each person lives as home_municipality, where the "
+			+ "activity was held as venue_municipality, or where a new organization is based as "
+			+ "organization_municipality; a region follows from its municipality";
 
 	private static final String VENUE = "give the municipality where the activity was held as venue_municipality; "
 			+ "the place's own name (a village, a hotel) is given by updateActivity as venueName";

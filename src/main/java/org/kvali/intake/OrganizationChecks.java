@@ -209,22 +209,28 @@ class OrganizationChecks {
 								+ rs.getString(4) + ")") + " with another name or kind; a sheet does not change them, "
 						+ "so the sheet's are ignored"));
 			});
-		// a stored organization's place is an admin's to change, as its name is: it gives its people's region
+		// a stored organization's place is an admin's to change, as its name is: it gives its people's region. Told
+		// where any row gives another (rows giving two were passed over where the greatest was the stored one), and
+		// to a partner only of an organization it lists, whose place it reads: of any, a dry run a municipality told
+		// where another partner's organization was (a tester's)
 		this.jdbc.sql("""
 				SELECT g.municipality_row, g.organization_code, o.municipality_code, g.municipality
 				FROM import_organization g JOIN organization o ON o.code = g.organization_code
-				WHERE g.municipality IS DISTINCT FROM o.municipality_code AND g.municipality IS NOT NULL AND %s
-				ORDER BY 1""".formatted(PartnerSheet.namesByCode("o.id")))
+				WHERE g.municipality IS NOT NULL
+				  AND (g.municipality IS DISTINCT FROM o.municipality_code
+				       OR g.least_municipality IS DISTINCT FROM o.municipality_code)
+				  AND (%s)
+				ORDER BY 1""".formatted(PartnerSheet.listable("o.id")))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())
 			.param("own", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
-				var stored = rs.getString(3) == null ? " with no municipality" : " in " + rs.getString(3);
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_MUNICIPALITY,
 						written.shown(Columns.ORGANIZATION_MUNICIPALITY, rs.getString(4)), "Organization "
-						+ rs.getString(2) + " is stored" + (partner != null ? " with another municipality" : stored)
-						+ "; a sheet does not move an organization, so the sheet's is ignored"
-						+ (partner != null ? "" : " (updateOrganization places it)")));
+						+ rs.getString(2) + " is stored " + (rs.getString(3) == null ? "with no municipality"
+								: "in " + rs.getString(3)) + "; a sheet does not place an organization, so the sheet's"
+						+ " is ignored (" + (partner != null ? "ask an admin to place it: " : "")
+						+ "updateOrganization)"));
 			});
 		// a person at activities of two organizations: told how their own is found, unless the sheet keeps them as
 		// stored (which one is theirs may depend on activities stored, not in the sheet); to a partner, an
@@ -301,7 +307,9 @@ class OrganizationChecks {
 		this.jdbc.sql("""
 				WITH loose AS MATERIALIZED (
 				    SELECT row_no, organization_name, %4$s AS name_key FROM import_row
-				    WHERE organization_code IS NULL AND (organization_name IS NOT NULL OR organization_kind IS NOT NULL)
+				    WHERE organization_code IS NULL
+				      AND (organization_name IS NOT NULL OR organization_kind IS NOT NULL
+				           OR organization_municipality IS NOT NULL)
 				      -- a code given but refused is an error of its own
 				      AND NOT coalesce(flagged @> '{organization_code}', false)),
 				named AS MATERIALIZED (
@@ -323,8 +331,8 @@ class OrganizationChecks {
 			.param("own", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
 				var named = rs.getString(3) == null ? null : rs.getString(3).split(" ", 3);
-				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, null, "An organization's name "
-						+ "or kind without its code names no organization and is ignored"
+				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, null, "An organization's name, "
+						+ "kind or municipality without its code names no organization and is ignored"
 						+ ImportMessage.inRows(rs.getInt(2)) + (named == null ? "" : "; " + named[2] + " (row "
 								+ named[0] + ") is stored as " + named[1] + ": give its code in organization_code")));
 			});

@@ -482,8 +482,9 @@ class AttendanceImportTest {
 					"unknown column, ignored: give the year of birth as birth_year instead, from which each activity's age"
 							+ " is taken", notTaken, notTaken, notTaken)));
 		// nor is a municipality, a region or a venue that names no column only ignored: its people were in no region
-		var municipality = "unknown column, ignored: give where each person lives as home_municipality, or where the"
-				+ " activity was held as venue_municipality; a region follows from its municipality";
+		var municipality = "unknown column, ignored: give where each person lives as home_municipality, where the"
+				+ " activity was held as venue_municipality, or where a new organization is based as"
+				+ " organization_municipality; a region follows from its municipality";
 		load("Activity code,project-code,Participant ref,GENDER,Municipality,Region,Venue" + activity
 				+ "TI-WS-1,TEST-INTAKE,TI-1,female,Marneuli,Kvemo Kartli,Bakuriani,Workshop,workshop,2025-03-01,"
 				+ "2025-03-01\n", true)

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -88,8 +89,8 @@ class OrganizationChecksTest {
 					+ "Foundation (PARTNER) with another name or kind; a sheet does not change them, so the sheet's are "
 					+ "ignored"))
 			.andExpect(jsonPath("$.warnings[1].row").value(4))
-			.andExpect(jsonPath("$.warnings[1].message").value("An organization's name or kind without its code names "
-					+ "no organization and is ignored (in 2 rows, the first shown)"));
+			.andExpect(jsonPath("$.warnings[1].message").value("An organization's name, kind or municipality without"
+					+ " its code names no organization and is ignored (in 2 rows, the first shown)"));
 	}
 
 	/**
@@ -130,8 +131,8 @@ class OrganizationChecksTest {
 				TI-OC-7,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-1,female,1990,,,,Youth Club,,
 				TI-OC-7,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-2,female,1990,,,,HIDDEN  circle,,
 				""";
-		var ignored = "An organization's name or kind without its code names no organization and is ignored (in 2"
-				+ " rows, the first shown)";
+		var ignored = "An organization's name, kind or municipality without its code names no organization and is"
+				+ " ignored (in 2 rows, the first shown)";
 		load(rows).andExpect(status().isOk())
 			.andExpect(jsonPath("$.warnings.length()").value(2))
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
@@ -172,6 +173,7 @@ class OrganizationChecksTest {
 				TI-OC-8,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,TI-1,female,TI-ORGM,Bolnisi Youth,Bolnisi
 				TI-OC-8,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,TI-2,male,TI-ORGM,,
 				TI-OC-8,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,TI-3,male,CIF,,Tsalka Municipality
+				TI-OC-8,Workshop,workshop,TEST-INTAKE,2025-10-01,2025-10-01,TI-9,male,CIF,,
 				""";
 		this.mvc.perform(post("/imports/attendance").contentType("text/csv")
 			.content(sheet.getBytes(StandardCharsets.UTF_8)))
@@ -182,12 +184,11 @@ class OrganizationChecksTest {
 			.andExpect(jsonPath("$.warnings[0].column").value("organization_municipality"))
 			.andExpect(jsonPath("$.warnings[0].value").value("Tsalka Municipality"))
 			.andExpect(jsonPath("$.warnings[0].message").value("Organization CIF is stored with no municipality; a"
-					+ " sheet does not move an organization, so the sheet's is ignored (updateOrganization places"
-					+ " it)"));
+					+ " sheet does not place an organization, so the sheet's is ignored (updateOrganization)"));
 		assertThat(this.jdbc.queryForList("""
 				SELECT p.ref || ' ' || f.region FROM participation_fact f JOIN participant p ON p.id = f.participant_id
 				WHERE p.ref LIKE 'TI-%' ORDER BY 1""", String.class))
-			.containsExactly("TI-1 GE-KK", "TI-2 GE-KK", "TI-3 GE-KK");
+			.containsExactly("TI-1 GE-KK", "TI-2 GE-KK", "TI-3 GE-KK", "TI-9 GE-KK");
 		assertThat(this.jdbc.queryForObject("SELECT municipality_code FROM organization WHERE code = 'TI-ORGM'",
 				String.class)).isEqualTo("GE-KK-BOLNISI");
 		assertThat(this.jdbc.queryForObject("SELECT municipality_code FROM organization WHERE code = 'CIF'",
@@ -204,6 +205,45 @@ class OrganizationChecksTest {
 			.andExpect(jsonPath("$.errors[0].value").value("Borjomi"))
 			.andExpect(jsonPath("$.errors[0].message").value("Row 2 gives Akhaltsikhe for organization TI-ORGN; all its"
 					+ " rows must agree"));
+		// a stored one's rows giving two are told, the stored one among them; a municipality without a code too; to a
+		// partner, of an organization it lists alone: of any, a dry run told where another's was
+		this.jdbc.update("INSERT INTO organization (code, name, kind, municipality_code) VALUES ('TI-HIDDEN', 'Hidden',"
+				+ " 'CSO', 'GE-KK-TSALKA')");
+		var probe = header + """
+				TI-OC-10,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,TI-1,female,TI-ORGM,,Bolnisi
+				TI-OC-10,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,TI-2,male,TI-ORGM,,Tsalka
+				TI-OC-10,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,TI-5,male,,,Tsalka
+				TI-OC-10,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,TI-6,male,TI-HIDDEN,,Marneuli
+				TI-OC-10,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,TI-7,male,CIF,,Marneuli
+				""";
+		var stored = "Organization %s is stored %s; a sheet does not place an organization, so the sheet's is"
+				+ " ignored (%supdateOrganization)";
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+			.content(probe.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.containsInAnyOrder(
+					stored.formatted("TI-ORGM", "in GE-KK-BOLNISI", ""), stored.formatted("TI-HIDDEN",
+							"in GE-KK-TSALKA", ""), stored.formatted("CIF", "with no municipality", ""),
+					"An organization's name, kind or municipality without its code names no organization and is"
+							+ " ignored",
+					"New activity TI-OC-10 names no organizer: no partner loads it or sees its figures in full until"
+							+ " one is named (an organizer_code column, or updateActivity)")));
+		var cif = this.callers.secret(Role.PARTNER, "CIF");
+		try {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
+				.header("Authorization", "Bearer " + cif)
+				.contentType("text/csv")
+				// its people new: TI-1 and TI-2 are of an activity no partner runs
+				.content(probe.replaceAll(".*,TI-ORGM,.*\n", "").getBytes(StandardCharsets.UTF_8)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.hasItem(
+						stored.formatted("CIF", "with no municipality", "ask an admin to place it: "))))
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+						"TI-HIDDEN"))));
+		}
+		finally {
+			this.callers.deleteKeys();
+		}
 	}
 
 	/** A partner lists only its projects' organizations: it is not told another's stored name and kind. */
