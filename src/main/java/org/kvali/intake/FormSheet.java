@@ -2,11 +2,13 @@ package org.kvali.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.kvali.graphql.Glyphs;
 import org.kvali.graphql.Text;
 
 import org.springframework.http.HttpStatus;
@@ -21,16 +23,27 @@ final class FormSheet extends InputStream {
 
 	static final String TYPE = "multipart/form-data";
 
-	private static final Pattern BOUNDARY = Pattern.compile("(?i);\\s*boundary=(\"([^\"]{1,70})\"|([^;\\s\"]{1,70}))");
+	private static final Pattern BOUNDARY = Pattern
+		.compile("(?i);\\s*boundary=(\"([^\"]{1,70})\"|([^;\\s\"]{1,70}))(?=$|[;\\s])");
 
 	private static final Pattern FILE_NAME = Pattern.compile("(?i);\\s*filename=\"([^\"]*)\"|;\\s*filename=([^;\\s]+)");
 
+	/** A name in UTF-8, escaped as RFC 5987 writes it: some clients send a Georgian name so alone. */
+	private static final Pattern FILE_NAME_UTF8 = Pattern.compile("(?i);\\s*filename\\*=utf-8''([^;\\s]+)");
+
 	private static final Pattern FIELD_NAME = Pattern.compile("(?i);\\s*name=\"([^\"]*)\"|;\\s*name=([^;\\s]+)");
 
-	/** The most bytes read before the first part, and of a part's headers. */
+	/** The most bytes read before the first part, and of a part's headers (all its lines together). */
 	private static final int MOST_BEFORE = 1 << 16;
 
+	/** The longest type of a file a form gives that is kept: a sheet's is a few words. */
+	private static final int MOST_TYPE = 200;
+
 	private static final int CHUNK = 1 << 16;
+
+	private static final byte[] CRLF = { '\r', '\n' };
+
+	private static final String NO_FILE = "The form holds no file: attach the sheet (curl -F file=@sheet.csv)";
 
 	private final InputStream in;
 
@@ -89,15 +102,28 @@ final class FormSheet extends InputStream {
 		return this.fileName;
 	}
 
-	/** The part's own type, else one for its name's ending. */
+	/**
+	 * The part's own type where it is a sheet's, else one for its name's ending (a system may call a .csv file
+	 * application/octet-stream or text/x-csv), else the part's.
+	 */
 	String contentType() {
-		if (this.partType != null && !this.partType.toLowerCase(Locale.ROOT).startsWith("application/octet-stream")) {
+		if (this.partType != null && readable(this.partType)) {
 			return this.partType;
 		}
 		var name = this.fileName == null ? "" : this.fileName.toLowerCase(Locale.ROOT);
 		return name.endsWith(".xlsx") ? SheetFormat.XLSX_TYPE
 				: name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".tsv") ? "text/csv"
 						: this.partType == null ? "" : this.partType;
+	}
+
+	private static boolean readable(String type) {
+		try {
+			SheetFormat.of(type);
+			return true;
+		}
+		catch (SheetException ex) {
+			return false;
+		}
 	}
 
 	@Override
@@ -138,18 +164,18 @@ final class FormSheet extends InputStream {
 
 	/** Past the first delimiter, to the first part's headers and the file's first byte. */
 	private void first() throws IOException {
-		int at;
-		while ((at = indexOf(this.delimiter, this.start)) < 0) {
-			if (this.end - this.start > MOST_BEFORE || !fill()) {
-				throw refused("The body is no form of the boundary its type gives");
-			}
-		}
+		int at = find(this.delimiter, "The body is no form of the boundary its type gives");
 		this.start = at + this.delimiter.length;
 		if (next().equals("--")) {
-			throw refused("The form holds no file: attach the sheet (curl -F file=@sheet.csv)");
+			throw refused(NO_FILE);
 		}
 		String disposition = null;
+		int headers = this.start;
 		for (var header = line(); !header.isEmpty(); header = line()) {
+			// the lines of a part's headers together: a body of header lines was read on and on (a review's)
+			if (this.start - headers > MOST_BEFORE) {
+				throw refused("The form's part has headers of more than 64 KB");
+			}
 			var colon = header.indexOf(':');
 			var name = colon < 0 ? "" : header.substring(0, colon).strip().toLowerCase(Locale.ROOT);
 			var value = colon < 0 ? "" : header.substring(colon + 1).strip();
@@ -157,18 +183,32 @@ final class FormSheet extends InputStream {
 				disposition = value;
 			}
 			else if (name.equals("content-type")) {
+				// kept in the history: a type of control characters failed the load at its end (a review's)
+				if (value.length() > MOST_TYPE || Text.holdsControl(value, false)) {
+					throw refused("The form gives its file a type that is none: " + Text.preview(Text.visible(value),
+							60));
+				}
 				this.partType = value;
 			}
 		}
 		var file = disposition == null ? null : FILE_NAME.matcher(disposition);
-		if (file == null || !file.find()) {
+		var utf8 = disposition == null ? null : FILE_NAME_UTF8.matcher(disposition);
+		boolean plain = file != null && file.find();
+		boolean encoded = utf8 != null && utf8.find();
+		if (!plain && !encoded) {
 			var field = disposition == null ? null : FIELD_NAME.matcher(disposition);
 			var named = field != null && field.find() ? field.group(1) != null ? field.group(1) : field.group(2) : "";
 			throw refused("The form's field '" + Text.preview(Text.visible(named), 40) + "' is not read, and comes"
 					+ " before the file: give dryRun and name in the address (?dryRun=true&name=...) and the sheet"
 					+ " alone in the form");
 		}
-		this.fileName = plainName(file.group(1) != null ? file.group(1) : file.group(2));
+		var name = encoded ? URLDecoder.decode(utf8.group(1).replace("+", "%2B"), StandardCharsets.UTF_8)
+				: file.group(1) != null ? file.group(1) : file.group(2);
+		// a browser's form sends a file of no name where none was chosen
+		if (Text.blank(name)) {
+			throw refused(NO_FILE);
+		}
+		this.fileName = plainName(name);
 	}
 
 	/** After the file: the form's end, or another part, which is refused (a field after it is read as nothing). */
@@ -194,16 +234,29 @@ final class FormSheet extends InputStream {
 
 	/** A line of a part's headers, without its end. */
 	private String line() throws IOException {
-		var crlf = new byte[] { '\r', '\n' };
-		int at;
-		while ((at = indexOf(crlf, this.start)) < 0) {
-			if (this.end - this.start > MOST_BEFORE || !fill()) {
-				throw refused("The form's part has no end of its headers");
-			}
-		}
+		int at = find(CRLF, "The form's part has no end of its headers (lines end with CR LF)");
 		var line = new String(this.buffer, this.start, at - this.start, StandardCharsets.UTF_8);
 		this.start = at + 2;
 		return line;
+	}
+
+	/**
+	 * Where {@code sought} begins, reading more as needed, at most {@link #MOST_BEFORE} bytes ahead; each byte is
+	 * looked at once (looked for again from the start at each read, a header line sent a byte at a time took a core
+	 * for minutes: a review's).
+	 */
+	private int find(byte[] sought, String failure) throws IOException {
+		int from = this.start;
+		int at;
+		while ((at = indexOf(sought, from)) < 0) {
+			from = Math.max(this.start, this.end - sought.length + 1);
+			int before = this.start;
+			if (this.end - this.start > MOST_BEFORE || !fill()) {
+				throw refused(failure);
+			}
+			from -= before - this.start;
+		}
+		return at;
 	}
 
 	/** Reads more into the buffer, keeping what is not read yet; false at the body's end. */
@@ -245,8 +298,9 @@ final class FormSheet extends InputStream {
 	/** A file's name without the folder a browser may send with it, or null where it is none of one line. */
 	private static String plainName(String name) {
 		var plain = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		return Text.blank(plain) || Text.length(plain) > 255 || Text.holdsControl(plain, false) ? null
-				: Text.trim(plain);
+		// as the name given in the address must be
+		return Text.blank(plain) || Text.length(plain) > 255 || Text.holdsControl(plain, false)
+				|| Text.turnsAround(plain) || Glyphs.nonCharacter(plain) >= 0 ? null : Text.trim(plain);
 	}
 
 	private static SheetException refused(String message) {

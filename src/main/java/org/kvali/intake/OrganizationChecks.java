@@ -210,26 +210,34 @@ class OrganizationChecks {
 						+ "so the sheet's are ignored"));
 			});
 		// a stored organization's place is an admin's to change, as its name is: it gives its people's region. Told
-		// where any row gives another (rows giving two were passed over where the greatest was the stored one), and
-		// to a partner only of an organization it lists, whose place it reads: of any, a dry run a municipality told
-		// where another partner's organization was (a tester's)
+		// at the first row giving another (rows giving two were passed over where the greatest was the stored one).
+		// To a partner, of one it does not list wherever a row gives one, whatever it gives: told where one differed,
+		// a dry run a municipality told where another partner's organization was (a tester's), and not told, the
+		// sheet's was dropped without a word (a review's)
 		this.jdbc.sql("""
-				SELECT g.municipality_row, g.organization_code, o.municipality_code, g.municipality
-				FROM import_organization g JOIN organization o ON o.code = g.organization_code
-				WHERE g.municipality IS NOT NULL
-				  AND (g.municipality IS DISTINCT FROM o.municipality_code
-				       OR g.least_municipality IS DISTINCT FROM o.municipality_code)
-				  AND (%s)
+				WITH told AS (
+				    SELECT o.code, o.municipality_code, %s AS listed
+				    FROM import_organization g JOIN organization o ON o.code = g.organization_code
+				    WHERE g.municipality IS NOT NULL)
+				SELECT * FROM (
+				    SELECT DISTINCT ON (t.code) r.row_no, t.code, t.municipality_code, r.organization_municipality,
+				           t.listed
+				    FROM told t JOIN import_row r ON r.organization_code = t.code
+				    WHERE r.organization_municipality
+				          IS DISTINCT FROM CASE WHEN t.listed THEN t.municipality_code END
+				      AND r.organization_municipality IS NOT NULL
+				    ORDER BY t.code, r.row_no) f
 				ORDER BY 1""".formatted(PartnerSheet.listable("o.id")))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())
 			.param("own", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
+				var stored = !rs.getBoolean(5) ? ""
+						: rs.getString(3) == null ? " with no municipality" : " in " + rs.getString(3);
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_MUNICIPALITY,
 						written.shown(Columns.ORGANIZATION_MUNICIPALITY, rs.getString(4)), "Organization "
-						+ rs.getString(2) + " is stored " + (rs.getString(3) == null ? "with no municipality"
-								: "in " + rs.getString(3)) + "; a sheet does not place an organization, so the sheet's"
-						+ " is ignored (" + (partner != null ? "ask an admin to place it: " : "")
+						+ rs.getString(2) + " is stored" + stored + "; a sheet does not place an organization, so the"
+						+ " sheet's is ignored (" + (partner != null ? "ask an admin to place it: " : "")
 						+ "updateOrganization)"));
 			});
 		// a person at activities of two organizations: told how their own is found, unless the sheet keeps them as

@@ -64,6 +64,32 @@ class FormSheetTest {
 			.hasMessage("The form's type gives no boundary between its parts (multipart/form-data; boundary=...)");
 	}
 
+	/**
+	 * A Georgian name as some clients escape it alone, a type no sheet's beside a name that is, a browser's form of no
+	 * file chosen, a type of control characters, and a header line without its end sent a byte at a time (each byte
+	 * looked at once: looked at again at each read, it took a core for minutes, a review's).
+	 */
+	@Test
+	void namesAndTypesAsClientsWriteThemAndHeadersWithoutEnd() throws IOException {
+		var form = FormSheet.open(stream("--a-b\r\nContent-Disposition: form-data; name=\"f\"; filename*=UTF-8''"
+				+ "%E1%83%9B%E1%83%90%E1%83%A0%E1%83%A2%E1%83%98.csv\r\nContent-Type: text/x-csv\r\n\r\na\r\n--a-b--"),
+				TYPE);
+		assertThat(form.fileName()).isEqualTo("მარტი.csv");
+		assertThat(form.contentType()).isEqualTo("text/csv");
+		assertThatThrownBy(() -> FormSheet.open(stream("--a-b\r\nContent-Disposition: form-data; name=\"f\";"
+				+ " filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--a-b--\r\n"), TYPE))
+			.hasMessage("The form holds no file: attach the sheet (curl -F file=@sheet.csv)");
+		assertThatThrownBy(() -> FormSheet.open(stream("--a-b\r\nContent-Disposition: form-data; name=\"f\";"
+				+ " filename=\"s.csv\"\r\nContent-Type: text/csv;\u0000\r\n\r\na\r\n--a-b--\r\n"), TYPE))
+			.hasMessage("The form gives its file a type that is none: text/csv;\\u0000");
+		var endless = ("--a-b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"" + "x".repeat(200_000))
+			.getBytes(StandardCharsets.US_ASCII);
+		assertThatThrownBy(() -> FormSheet.open(new OneByOne(endless), TYPE))
+			.hasMessage("The form's part has no end of its headers (lines end with CR LF)");
+		assertThatThrownBy(() -> FormSheet.boundary("multipart/form-data; boundary=" + "b".repeat(71)))
+			.hasMessageStartingWith("The form's type gives no boundary");
+	}
+
 	private static InputStream stream(String body) {
 		return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
 	}
@@ -76,6 +102,34 @@ class FormSheetTest {
 		System.arraycopy(file, 0, all, head.length, file.length);
 		System.arraycopy(tail, 0, all, head.length + file.length, tail.length);
 		return all;
+	}
+
+	/** A body arriving a byte at a time. */
+	private static final class OneByOne extends InputStream {
+
+		private final byte[] bytes;
+
+		private int at;
+
+		OneByOne(byte[] bytes) {
+			this.bytes = bytes;
+		}
+
+		@Override
+		public int read() {
+			return this.at < this.bytes.length ? this.bytes[this.at++] & 0xff : -1;
+		}
+
+		@Override
+		public int read(byte[] into, int offset, int length) {
+			int one = read();
+			if (one < 0) {
+				return -1;
+			}
+			into[offset] = (byte) one;
+			return 1;
+		}
+
 	}
 
 	/** A body arriving 1 to 7 bytes at a time. */
