@@ -170,10 +170,11 @@ final class FormSheet extends InputStream {
 			throw refused(NO_FILE);
 		}
 		String disposition = null;
-		int headers = this.start;
+		int headers = 0;
 		for (var header = line(); !header.isEmpty(); header = line()) {
 			// the lines of a part's headers together: a body of header lines was read on and on (a review's)
-			if (this.start - headers > MOST_BEFORE) {
+			headers += header.length() + 2;
+			if (headers > MOST_BEFORE) {
 				throw refused("The form's part has headers of more than 64 KB");
 			}
 			var colon = header.indexOf(':');
@@ -202,8 +203,7 @@ final class FormSheet extends InputStream {
 					+ " before the file: give dryRun and name in the address (?dryRun=true&name=...) and the sheet"
 					+ " alone in the form");
 		}
-		var name = encoded ? URLDecoder.decode(utf8.group(1).replace("+", "%2B"), StandardCharsets.UTF_8)
-				: file.group(1) != null ? file.group(1) : file.group(2);
+		var name = encoded ? decoded(utf8.group(1)) : file.group(1) != null ? file.group(1) : file.group(2);
 		// a browser's form sends a file of no name where none was chosen
 		if (Text.blank(name)) {
 			throw refused(NO_FILE);
@@ -293,6 +293,16 @@ final class FormSheet extends InputStream {
 			return i;
 		}
 		return -1;
+	}
+
+	/** A name escaped as RFC 5987 writes it ("%E1%83%9B..."); one escaped wrongly is refused. */
+	private static String decoded(String escaped) {
+		try {
+			return URLDecoder.decode(escaped.replace("+", "%2B"), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw refused("The form's file name is escaped wrongly: " + Text.preview(Text.visible(escaped), 60));
+		}
 	}
 
 	/** A file's name without the folder a browser may send with it, or null where it is none of one line. */

@@ -86,6 +86,13 @@ class FormSheetTest {
 			.getBytes(StandardCharsets.US_ASCII);
 		assertThatThrownBy(() -> FormSheet.open(new OneByOne(endless), TYPE))
 			.hasMessage("The form's part has no end of its headers (lines end with CR LF)");
+		// many lines, each short: the part's headers together are bounded
+		var many = ("--a-b\r\n" + "X-Note: n\r\n".repeat(7_000)).getBytes(StandardCharsets.US_ASCII);
+		assertThatThrownBy(() -> FormSheet.open(new Trickle(many), TYPE))
+			.hasMessage("The form's part has headers of more than 64 KB");
+		assertThatThrownBy(() -> FormSheet.open(stream("--a-b\r\nContent-Disposition: form-data; name=\"f\";"
+				+ " filename*=UTF-8''%E1%8\r\n\r\na\r\n--a-b--"), TYPE))
+			.hasMessage("The form's file name is escaped wrongly: %E1%8");
 		assertThatThrownBy(() -> FormSheet.boundary("multipart/form-data; boundary=" + "b".repeat(71)))
 			.hasMessageStartingWith("The form's type gives no boundary");
 	}
