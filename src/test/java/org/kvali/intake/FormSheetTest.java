@@ -21,7 +21,7 @@ class FormSheetTest {
 		var file = ("row,with\r\n--a-,near\r\n--a\r\n-".repeat(5_000) + "end").getBytes(StandardCharsets.UTF_8);
 		var body = concat("preamble\r\n--a-b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.csv\"\r\n"
 				+ "Content-Type: text/csv; charset=utf-8\r\n\r\n", file, "\r\n--a-b--\r\nepilogue");
-		var form = FormSheet.open(new Trickle(body), TYPE);
+		var form = FormSheet.open(new Trickle(body, 7), TYPE);
 		assertThat(form.readAllBytes()).isEqualTo(file);
 		assertThat(form.fileName()).isEqualTo("s.csv");
 		assertThat(form.contentType()).isEqualTo("text/csv; charset=utf-8");
@@ -84,11 +84,11 @@ class FormSheetTest {
 			.hasMessage("The form gives its file a type that is none: text/csv;\\u0000");
 		var endless = ("--a-b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"" + "x".repeat(200_000))
 			.getBytes(StandardCharsets.US_ASCII);
-		assertThatThrownBy(() -> FormSheet.open(new OneByOne(endless), TYPE))
+		assertThatThrownBy(() -> FormSheet.open(new Trickle(endless, 1), TYPE))
 			.hasMessage("The form's part has no end of its headers (lines end with CR LF)");
 		// many lines, each short: the part's headers together are bounded
 		var many = ("--a-b\r\n" + "X-Note: n\r\n".repeat(7_000)).getBytes(StandardCharsets.US_ASCII);
-		assertThatThrownBy(() -> FormSheet.open(new Trickle(many), TYPE))
+		assertThatThrownBy(() -> FormSheet.open(new Trickle(many, 7), TYPE))
 			.hasMessage("The form's part has headers of more than 64 KB");
 		assertThatThrownBy(() -> FormSheet.open(stream("--a-b\r\nContent-Disposition: form-data; name=\"f\";"
 				+ " filename*=UTF-8''%E1%8\r\n\r\na\r\n--a-b--"), TYPE))
@@ -111,43 +111,18 @@ class FormSheetTest {
 		return all;
 	}
 
-	/** A body arriving a byte at a time. */
-	private static final class OneByOne extends InputStream {
-
-		private final byte[] bytes;
-
-		private int at;
-
-		OneByOne(byte[] bytes) {
-			this.bytes = bytes;
-		}
-
-		@Override
-		public int read() {
-			return this.at < this.bytes.length ? this.bytes[this.at++] & 0xff : -1;
-		}
-
-		@Override
-		public int read(byte[] into, int offset, int length) {
-			int one = read();
-			if (one < 0) {
-				return -1;
-			}
-			into[offset] = (byte) one;
-			return 1;
-		}
-
-	}
-
-	/** A body arriving 1 to 7 bytes at a time. */
+	/** A body arriving 1 to {@code most} bytes at a time. */
 	private static final class Trickle extends InputStream {
 
 		private final byte[] bytes;
 
+		private final int most;
+
 		private int at;
 
-		Trickle(byte[] bytes) {
+		Trickle(byte[] bytes, int most) {
 			this.bytes = bytes;
+			this.most = most;
 		}
 
 		@Override
@@ -160,7 +135,7 @@ class FormSheetTest {
 			if (this.at >= this.bytes.length) {
 				return -1;
 			}
-			int n = Math.min(Math.min(length, 1 + this.at % 7), this.bytes.length - this.at);
+			int n = Math.min(Math.min(length, 1 + this.at % this.most), this.bytes.length - this.at);
 			System.arraycopy(this.bytes, this.at, into, offset, n);
 			this.at += n;
 			return n;
