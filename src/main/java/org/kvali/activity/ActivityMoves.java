@@ -3,11 +3,14 @@ package org.kvali.activity;
 import java.sql.ResultSet;
 import java.util.List;
 
+import org.kvali.access.Caller;
 import org.kvali.access.PartnerScope;
+import org.kvali.access.Role;
 import org.kvali.graphql.Validation;
 import org.kvali.organization.OrganizationService;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
+import org.kvali.programme.ProjectPartner;
 import org.kvali.sql.ErasedReferences;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,7 +92,8 @@ class ActivityMoves {
 			var code = this.organizations.organizationsById(List.of(organizer)).get(organizer).code();
 			validation.problem("input.project", target.code(), "Organization " + code + ", which runs the activity,"
 					+ " neither leads project " + target.code() + " nor is a partner of it: "
-					+ ActivityOrganizers.toPartners() + ", or name another organizer with the move");
+					+ ProjectPartner.howToAdd(Caller.current().is(Role.PARTNER))
+					+ ", or name another organizer with the move");
 		}
 		// an erasure keeps the projects and organizers of the person's activities, to tell their partners alone of
 		// it, and nothing links it to the record it left: after a move they would misstate where the person was, and

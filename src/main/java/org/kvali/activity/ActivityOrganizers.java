@@ -14,6 +14,7 @@ import org.kvali.organization.OrganizationService;
 import org.kvali.programme.KeptInProject;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
+import org.kvali.programme.ProjectPartner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -48,18 +49,10 @@ class ActivityOrganizers implements KeptInProject {
 	void check(Long organizer, String code, Project project) {
 		if (organizer != null && project != null && !hasPart(organizer, project)) {
 			new Validation().problem("input.organizer", code, "Organization " + code + " neither leads project "
-					+ project.code() + " nor is a partner of it: " + toPartners())
+					+ project.code() + " nor is a partner of it: "
+					+ ProjectPartner.howToAdd(Caller.current().is(Role.PARTNER)))
 				.check();
 		}
-	}
-
-	/**
-	 * What makes an organization a project's partner: an admin's {@code updateProject}, which a partner asks for (it
-	 * was told to do it, and refused: a tester's).
-	 */
-	static String toPartners() {
-		return Caller.current().is(Role.PARTNER) ? "ask an admin to add it to the project's partners"
-				: "add it to the project's partners first (updateProject)";
 	}
 
 	/** Whether the organization leads the project or is a partner of it, as an activity's organizer must. */

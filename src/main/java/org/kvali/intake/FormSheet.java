@@ -78,7 +78,7 @@ final class FormSheet extends InputStream {
 
 	/** Whether a request of this type is a form. */
 	static boolean isForm(String contentType) {
-		return contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip().equals(TYPE);
+		return SheetFormat.bare(contentType).equals(TYPE);
 	}
 
 	/** The boundary a form's type gives its parts; refused with 400 where it gives none. */
@@ -107,23 +107,13 @@ final class FormSheet extends InputStream {
 	 * application/octet-stream or text/x-csv), else the part's.
 	 */
 	String contentType() {
-		if (this.partType != null && readable(this.partType)) {
+		if (this.partType != null && SheetFormat.named(this.partType) != null) {
 			return this.partType;
 		}
 		var name = this.fileName == null ? "" : this.fileName.toLowerCase(Locale.ROOT);
 		return name.endsWith(".xlsx") ? SheetFormat.XLSX_TYPE
 				: name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".tsv") ? "text/csv"
 						: this.partType == null ? "" : this.partType;
-	}
-
-	private static boolean readable(String type) {
-		try {
-			SheetFormat.of(type);
-			return true;
-		}
-		catch (SheetException ex) {
-			return false;
-		}
 	}
 
 	@Override

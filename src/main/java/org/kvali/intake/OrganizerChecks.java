@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.kvali.graphql.Text;
+import org.kvali.programme.ProjectPartner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -89,8 +90,7 @@ class OrganizerChecks {
 		}
 		if (!rs.getBoolean("part")) {
 			return "Organization " + code + " neither leads project " + rs.getString("project") + " nor is a partner"
-					+ " of it, as an activity's organizer does: " + (partner ? "ask an admin to add it to the project's"
-							+ " partners" : "add it to the project's partners first (updateProject)");
+					+ " of it, as an activity's organizer does: " + ProjectPartner.howToAdd(partner);
 		}
 		return null;
 	}

@@ -25,18 +25,32 @@ enum SheetFormat {
 		}
 	}
 
-	static SheetFormat of(String contentType) {
-		// the type without its parameters (charset=...); a browser on Windows sends a .csv file as
-		// application/vnd.ms-excel, and application/vnd.ms-excel.sheet.macroEnabled.12 is another type; Excel's
-		// "Unicode Text" is a .txt, which a browser sends as text/plain
-		var type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+	/** The type without its parameters (charset=...), in lower case. */
+	static String bare(String contentType) {
+		return contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+	}
+
+	/**
+	 * The kind of sheet of a type, or null where it is none: a browser on Windows sends a .csv file as
+	 * application/vnd.ms-excel, and application/vnd.ms-excel.sheet.macroEnabled.12 is another type; Excel's "Unicode
+	 * Text" is a .txt, which a browser sends as text/plain.
+	 */
+	static SheetFormat named(String contentType) {
+		var type = bare(contentType);
 		if (type.equals("text/csv") || type.equals("application/vnd.ms-excel") || type.equals("text/plain")
 				|| type.equals("text/tab-separated-values")) {
 			return CSV;
 		}
-		if (type.equals(XLSX_TYPE)) {
-			return XLSX;
+		return type.equals(XLSX_TYPE) ? XLSX : null;
+	}
+
+	/** The kind of sheet of a type; refused with 415 where it is none. */
+	static SheetFormat of(String contentType) {
+		var format = named(contentType);
+		if (format != null) {
+			return format;
 		}
+		var type = bare(contentType);
 		throw new SheetException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 				"Send the sheet as text/csv (UTF-8, or Excel's Unicode Text as text/plain) or as " + XLSX_TYPE
 						+ "; got '" + Text.preview(contentType, 100) + "'" + (type.startsWith("multipart/")
