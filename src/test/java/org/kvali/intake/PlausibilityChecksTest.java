@@ -62,12 +62,14 @@ class PlausibilityChecksTest {
 	/**
 	 * A new activity of the title (case aside) and start day of a stored one of its project is warned of, naming it:
 	 * a sheet sent again under a corrected code counted its people twice, and said nothing (a tester's). Not one of
-	 * another day; to a partner, not another organization's activity.
+	 * another day; of two, the first by code, once; to a partner, not another organization's activity.
 	 */
 	@Test
 	void aNewActivityLikeAStoredOneOfItsProjectIsWarnedOf() throws Exception {
-		IntakeFixture.load(this.mvc, AttendanceImportTest.HEADER
-				+ "TI-PL-7,Budget hearing,meeting,TEST-INTAKE,2025-04-02,2025-04-02,,TI-1,female,,,,,,\n", false)
+		IntakeFixture.load(this.mvc, AttendanceImportTest.HEADER + """
+				TI-PL-7,Budget hearing,meeting,TEST-INTAKE,2025-04-02,2025-04-02,,TI-1,female,,,,,,
+				TI-PL-6,BUDGET hearing,meeting,TEST-INTAKE,2025-04-02,2025-04-02,,TI-5,female,,,,,,
+				""", false)
 			.andExpect(status().isOk());
 		IntakeFixture.load(this.mvc, AttendanceImportTest.HEADER + """
 				TI-PL-8,budget HEARING,meeting,TEST-INTAKE,2025-04-02,2025-04-02,,TI-1,female,,,,,,
@@ -78,9 +80,9 @@ class PlausibilityChecksTest {
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
 			.andExpect(jsonPath("$.warnings[0].column").value("activity_code"))
 			.andExpect(jsonPath("$.warnings[0].value").value("TI-PL-8"))
-			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-8 is new, but TI-PL-7 of the same "
+			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-8 is new, but TI-PL-6 of the same "
 					+ "project has the title and start day it gives: if it is that activity under another code, write "
-					+ "TI-PL-7 (deleteActivity removes one made by mistake), else its people are counted at both"));
+					+ "TI-PL-6 (deleteActivity removes one made by mistake), else its people are counted at both"));
 		var cif = "Bearer " + this.callers.secret(Role.PARTNER, "CIF");
 		for (var organizer : List.of("CIF", "SCCSF")) {
 			var stored = this.jdbc.queryForMap("""
