@@ -180,34 +180,43 @@ class OrganizationChecks {
 
 	/**
 	 * A stored organization given another name, kind or municipality (kept as stored: a sheet does not rename or move
-	 * one), a new one given
-	 * the name of a stored one or of another new one (a second code for it, likely), and a name or kind without a code
-	 * (ignored), each said once, at the first row. A partner, who lists only the organizations of its projects, is not
-	 * told another's stored name and kind, and is told of a stored name only among those it lists; nor is it told of
-	 * one it does not list that others were merged into (a merged code's rows, recorded under it, named it: a
-	 * tester's), whose code the sheet did not write.
+	 * one), a new one given the name of a stored one or of another new one (a second code for it, likely), and a name
+	 * or kind without a code (ignored), each said once, at the first row. A partner, who lists only the organizations of its projects, is
+	 * told of one it does not list wherever a row gives it a name or kind, whatever they are (told where they differed,
+	 * six dry runs told another partner's organization's kind: a review's), and is told of a stored name only among
+	 * those it lists; nor is it told of one it does not list that others were merged into (a merged code's rows,
+	 * recorded under it, named it: a tester's), whose code the sheet did not write.
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, WrittenValues written) {
 		var warnings = new ArrayList<ImportMessage>();
 		this.jdbc.sql("""
-				SELECT min(r.row_no), r.organization_code, o.name, o.kind
 				-- each name given compared once, not each row's: at 200,000 rows that took 5 to 7 s (a review's)
-				FROM (SELECT organization_code, organization_name, organization_kind, min(row_no) AS row_no
-				      FROM import_row WHERE organization_code IS NOT NULL GROUP BY 1, 2, 3) r
-				JOIN organization o ON o.code = r.organization_code
-				WHERE (%1$s <> %2$s AND %1$s IS DISTINCT FROM %3$s OR r.organization_kind <> o.kind)
-				  AND %4$s
-				GROUP BY r.organization_code, o.name, o.kind
+				WITH given AS (
+				    SELECT organization_code, organization_name, organization_kind, min(row_no) AS row_no
+				    FROM import_row
+				    WHERE organization_code IS NOT NULL
+				      AND (organization_name IS NOT NULL OR organization_kind IS NOT NULL)
+				    GROUP BY 1, 2, 3),
+				told AS MATERIALIZED (
+				    SELECT o.id, o.code, o.name, o.name_ka, o.kind, %4$s AS listed
+				    FROM organization o WHERE o.code IN (SELECT organization_code FROM given))
+				SELECT min(r.row_no), o.code, o.name, o.kind, o.listed
+				FROM given r JOIN told o ON o.code = r.organization_code
+				WHERE CASE WHEN o.listed
+				           THEN %1$s <> %2$s AND %1$s IS DISTINCT FROM %3$s OR r.organization_kind <> o.kind
+				           ELSE NOT EXISTS (SELECT 1 FROM organization_alias x WHERE x.organization_id = o.id) END
+				GROUP BY o.code, o.name, o.kind, o.listed
 				ORDER BY 1""".formatted(nameKey("r.organization_name"), nameKey("o.name"), nameKey("o.name_ka"),
-				PartnerSheet.namesByCode("o.id")))
+				PartnerSheet.listable("o.id")))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())
 			.param("own", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {
+				var stored = rs.getBoolean(5) ? " as " + rs.getString(3) + " (" + rs.getString(4) + ") with another"
+						+ " name or kind; a sheet does not change them"
+						: "; a sheet does not change a stored organization's name or kind";
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
-						+ rs.getString(2) + " is stored" + (partner != null ? "" : " as " + rs.getString(3) + " ("
-								+ rs.getString(4) + ")") + " with another name or kind; a sheet does not change them, "
-						+ "so the sheet's are ignored"));
+						+ rs.getString(2) + " is stored" + stored + ", so the sheet's are ignored"));
 			});
 		// a stored organization's place is an admin's to change, as its name is: it gives its people's region. Told
 		// at the first row giving another (rows giving two were passed over where the greatest was the stored one).

@@ -250,20 +250,33 @@ class OrganizationChecksTest {
 		}
 	}
 
-	/** A partner lists only its projects' organizations: it is not told another's stored name and kind. */
+	/**
+	 * A partner lists only its projects' organizations: it is not told another's stored name and kind, nor whether the
+	 * sheet's are the stored ones: told where they differed, six dry runs told its kind (a review's). Of one it lists,
+	 * it is told them, as its list tells them.
+	 */
 	@Test
 	void aPartnerIsNotToldTheStoredNameOfAnOrganization() throws Exception {
+		this.jdbc.update("INSERT INTO organization (code, name, kind) VALUES ('TI-HIDDEN', 'Hidden Circle', 'CSO')");
 		var cif = this.callers.secret(Role.PARTNER, "CIF");
+		var row = "TI-OC-3,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-1,female,1990,,,%s,%s,%s,\n";
 		try {
-			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
-				.contentType("text/csv")
-				.content((HEADER + """
-						TI-OC-3,Workshop,workshop,CSO-CAPACITY,2025-10-01,2025-10-01,,TI-1,female,1990,,,CSO-KK-DISABILITY,x,,
-						""").getBytes(StandardCharsets.UTF_8)))
-				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.warnings.length()").value(1))
-				.andExpect(jsonPath("$.warnings[0].message").value("Organization CSO-KK-DISABILITY is stored with another "
-						+ "name or kind; a sheet does not change them, so the sheet's are ignored"));
+			for (var given : List.of("Hidden Circle,cso", "Hidden Circle,", ",cso", "Other,cso", ",municipality",
+					"Other,")) {
+				this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
+					.header("Authorization", "Bearer " + cif)
+					.contentType("text/csv")
+					.content((HEADER + row.formatted("TI-HIDDEN", given.split(",", -1)[0], given.split(",", -1)[1])
+							+ row.formatted("CIF", "CIF Georgia", "").replace("TI-1,", "TI-2,"))
+						.getBytes(StandardCharsets.UTF_8)))
+					.andExpect(status().isOk())
+					.andExpect(jsonPath("$.warnings.length()").value(2))
+					.andExpect(jsonPath("$.warnings[0].message").value("Organization TI-HIDDEN is stored; a sheet does"
+							+ " not change a stored organization's name or kind, so the sheet's are ignored"))
+					.andExpect(jsonPath("$.warnings[1].message").value("Organization CIF is stored as Civic Integration"
+							+ " Foundation (PARTNER) with another name or kind; a sheet does not change them, so the"
+							+ " sheet's are ignored"));
+			}
 		}
 		finally {
 			this.callers.deleteKeys();

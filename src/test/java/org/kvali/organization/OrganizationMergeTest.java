@@ -386,8 +386,8 @@ class OrganizationMergeTest {
 			.contentType("text/csv").content((HEADER + row.replace("TD-M-Z,Zed", "TD-M-LONE,Alone"))
 				.getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.warnings[0].message").value("Organization TD-M-LONE is stored with another name or"
-					+ " kind; a sheet does not change them, so the sheet's are ignored"));
+			.andExpect(jsonPath("$.warnings[0].message").value("Organization TD-M-LONE is stored; a sheet does not"
+					+ " change a stored organization's name or kind, so the sheet's are ignored"));
 		load(row, true).andExpect(jsonPath("$.warnings[0].message").value("Organization TD-M-Z was merged into"
 				+ " TD-M-HIDDEN: the row naming it is recorded as TD-M-HIDDEN"))
 			.andExpect(jsonPath("$.warnings[1].message").value("Organization TD-M-HIDDEN is stored as Hidden (CSO) with"
