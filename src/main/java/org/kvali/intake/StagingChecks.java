@@ -275,8 +275,7 @@ class StagingChecks {
 				var gender = written.shown(Columns.GENDER, rs.getString(2));
 				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, gender, "Participant "
 						+ rs.getString(3) + " is stored " + (partner == null ? "as " + rs.getString(4) : "with another gender")
-						+ "; gender is not corrected by a sheet" + (partner == null ? " (correctParticipant corrects it)"
-								: ": ask an admin to correct it")));
+						+ "; gender is not corrected by a sheet (correctParticipant corrects it)"));
 			});
 	}
 

@@ -56,9 +56,13 @@ class ParticipantEditor {
 
 	private final AuditLog audit;
 
+	private final PartnerCorrections partners;
+
 	ParticipantEditor(ParticipantRepository participants, ActivityService activities, GeographyService geography,
-			OrganizationService organizations, Today today, JdbcClient jdbc, AuditLog audit) {
+			OrganizationService organizations, Today today, JdbcClient jdbc, AuditLog audit,
+			PartnerCorrections partners) {
 		this.audit = audit;
+		this.partners = partners;
 		this.participants = participants;
 		this.activities = activities;
 		this.geography = geography;
@@ -68,14 +72,20 @@ class ParticipantEditor {
 	}
 
 	/**
-	 * Corrects the person's details; ADMIN only, every field checked before anything is written. A field given as
-	 * null makes it unknown, but gender, which every person has.
+	 * Corrects the person's details, every field checked before anything is written: an ADMIN's anyone, a PARTNER's
+	 * its own participants, recorded at activities its organizations run and at no others (a tester's partner could
+	 * not mend the gender it had mistyped a minute before). Anyone else is not found to a partner, as a reference
+	 * stored nowhere is: their details are what other organizations recorded. A field given as null makes it unknown,
+	 * but gender, which every person has.
 	 */
 	Corrected correct(String ref, Correction input) {
-		Access.require(Role.ADMIN);
+		var caller = Access.require(Role.ADMIN, Role.PARTNER);
 		new Validation().code("ref", ref).check();
 		WritersQueue.join(this.jdbc);
+		boolean admin = caller.role() == Role.ADMIN;
 		var stored = this.participants.byRef(ref).orElseThrow(() -> new NotFoundException("participant", "ref", ref));
+		var adminCorrected = admin ? List.<String>of() : this.partners.ownParticipant(stored.id(), caller)
+			.orElseThrow(() -> new NotFoundException("participant", "ref", ref));
 		var validation = new Validation();
 		if (input.gender().isOmitted() && input.birthYear().isOmitted() && input.disability().isOmitted()
 				&& input.homeMunicipality().isOmitted() && input.organization().isOmitted()) {
@@ -94,8 +104,14 @@ class ParticipantEditor {
 		input.organization().ifPresent(code -> validation.known("input.organization", "organization", List.of(code),
 				organization == null ? List.of() : List.of(organization.code()),
 				this.organizations::codeInAnotherCase));
-		validation.check();
 		var organizationId = organization == null ? null : organization.id();
+		if (!admin) {
+			this.partners.check(stored, input, organizationId, adminCorrected, validation);
+		}
+		validation.check();
+		if (!admin) {
+			this.partners.correcting(stored);
+		}
 		if (!input.organization().isOmitted()) {
 			// what they represented at activities, where it was the organization corrected, as a sheet's row sets both
 			this.jdbc.sql("""
@@ -113,17 +129,22 @@ class ParticipantEditor {
 				       disability = CASE WHEN :disabilityGiven THEN :disability ELSE disability END,
 				       home_municipality_code = CASE WHEN :homeGiven THEN :home ELSE home_municipality_code END,
 				       organization_id = CASE WHEN :organizationGiven THEN :organization ELSE organization_id END,
-				       admin_corrected = ARRAY(SELECT DISTINCT d FROM unnest(admin_corrected || ARRAY[
-				           CASE WHEN coalesce(:gender, gender) IS DISTINCT FROM gender THEN 'gender' END,
-				           CASE WHEN :birthYearGiven AND :birthYear IS DISTINCT FROM birth_year THEN 'birth_year' END,
-				           CASE WHEN :disabilityGiven AND :disability IS DISTINCT FROM disability THEN 'disability' END,
-				           CASE WHEN :homeGiven AND :home IS DISTINCT FROM home_municipality_code
-				                THEN 'home_municipality' END,
-				           CASE WHEN :organizationGiven AND :organization IS DISTINCT FROM organization_id
-				                THEN 'organization' END]) d
-				           WHERE d IS NOT NULL ORDER BY d)
+				       -- what an admin changes its partner's sheets keep; a partner changes none of it
+				       admin_corrected = CASE WHEN NOT :admin THEN admin_corrected ELSE ARRAY(
+				           SELECT DISTINCT d FROM unnest(admin_corrected || ARRAY[
+				               CASE WHEN coalesce(:gender, gender) IS DISTINCT FROM gender THEN 'gender' END,
+				               CASE WHEN :birthYearGiven AND :birthYear IS DISTINCT FROM birth_year
+				                    THEN 'birth_year' END,
+				               CASE WHEN :disabilityGiven AND :disability IS DISTINCT FROM disability
+				                    THEN 'disability' END,
+				               CASE WHEN :homeGiven AND :home IS DISTINCT FROM home_municipality_code
+				                    THEN 'home_municipality' END,
+				               CASE WHEN :organizationGiven AND :organization IS DISTINCT FROM organization_id
+				                    THEN 'organization' END]) d
+				           WHERE d IS NOT NULL ORDER BY d) END
 				WHERE id = :id""")
 			.param("id", stored.id())
+			.param("admin", admin)
 			.param("gender", input.gender().value() == null ? null : input.gender().value().name())
 			.param("birthYearGiven", !input.birthYear().isOmitted())
 			.param("birthYear", input.birthYear().value(), Types.INTEGER)

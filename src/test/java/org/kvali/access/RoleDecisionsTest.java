@@ -228,7 +228,8 @@ class RoleDecisionsTest {
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors.length()").value(1))
 				.andExpect(jsonPath("$.errors[0].message")
-					.value("Participant RD-9 is stored with another gender; gender is not corrected by a sheet: ask an admin to correct it"));
+					.value("Participant RD-9 is stored with another gender; gender is not corrected by a sheet"
+							+ " (correctParticipant corrects it)"));
 			assertThat(this.jdbc.queryForObject("""
 					SELECT o.code FROM activity a JOIN organization o ON o.id = a.organizer_id WHERE a.code = 'RD-NET'""",
 					String.class)).isEqualTo("CSO-KK-DISABILITY");

@@ -116,7 +116,7 @@ class WritePoliciesTest {
 	}
 
 	@Test
-	void aPartnerCorrectsOnlyPeopleOfItsOwnActivitiesAndNeverTheirReferenceOrGender() {
+	void aPartnerCorrectsOnlyPeopleOfItsOwnActivitiesAndNeverTheirReferenceNorAGenderOutsideItsCorrection() {
 		var hosted = this.jdbc.queryForObject("""
 				SELECT min(p.ref) FROM participant p WHERE EXISTS (SELECT 1 FROM participation pn WHERE pn.participant_id = p.id)
 				  AND NOT EXISTS (SELECT 1 FROM participation pn JOIN activity a ON a.id = pn.activity_id
@@ -139,6 +139,26 @@ class WritePoliciesTest {
 		for (var ref : List.of("S002", "S001")) {
 			refusedToPartner("UPDATE participant SET birth_year = birth_year WHERE ref = '" + ref + "'", "Participant "
 					+ ref + " took part in another organization's activity; only an admin corrects them");
+		}
+		// a gender only in the correction of the one person it names (correctParticipant), not of an admin's
+		var flip = "UPDATE participant SET gender = CASE gender WHEN 'MALE' THEN 'FEMALE' ELSE 'MALE' END WHERE ref = ";
+		var correcting = "WITH m AS (SELECT set_config('kvali.correcting', (SELECT id::text FROM participant"
+				+ " WHERE ref = '%s'), true)) ";
+		var gender = "SELECT gender FROM participant WHERE ref = ?";
+		var before = this.jdbc.queryForObject(gender, String.class, hosted);
+		assertThat(partner(correcting.formatted(hosted) + flip + "? AND EXISTS (SELECT 1 FROM m)", hosted)).isOne();
+		assertThat(this.jdbc.queryForObject(gender, String.class, hosted)).isNotEqualTo(before);
+		assertThat(partner(correcting.formatted(hosted) + flip + "? AND EXISTS (SELECT 1 FROM m)", hosted)).isOne();
+		assertThat(this.jdbc.queryForObject(gender, String.class, hosted)).isEqualTo(before);
+		refusedToPartner(correcting.formatted(hosted) + flip + "'S002' AND EXISTS (SELECT 1 FROM m)",
+				"A partner does not change the reference or gender of participant S002");
+		this.jdbc.update("UPDATE participant SET admin_corrected = '{gender}' WHERE ref = ?", hosted);
+		try {
+			refusedToPartner(correcting.formatted(hosted) + flip + "'" + hosted + "' AND EXISTS (SELECT 1 FROM m)",
+					"Participant " + hosted + " was corrected by an admin");
+		}
+		finally {
+			this.jdbc.update("UPDATE participant SET admin_corrected = '{}' WHERE ref = ?", hosted);
 		}
 		refusedToPartner("UPDATE participant SET ref = 'S002-X' WHERE ref = 'S002'",
 				"A partner does not change the reference or gender of participant S002");

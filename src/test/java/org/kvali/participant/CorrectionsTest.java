@@ -441,8 +441,15 @@ class CorrectionsTest {
 			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
 					&& error.getMessage().equals("No participant has the reference 'CR-NOBODY'"))
 			.verify();
-		// only an admin corrects a person
-		for (var role : List.of(Role.PARTNER, Role.ANALYST, Role.DONOR)) {
+		// a partner corrects its own participants alone: CR-1 took part at SCCSF's CR-SJ too, and is not found, as
+		// nobody is
+		as(Role.PARTNER).document("mutation { correctParticipant(ref: \"CR-1\", input: {gender: MALE}) { gender } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No participant has the reference 'CR-1'"))
+			.verify();
+		for (var role : List.of(Role.ANALYST, Role.DONOR)) {
 			as(role).document("mutation { correctParticipant(ref: \"CR-1\", input: {gender: MALE}) { gender } }")
 				.execute()
 				.errors()

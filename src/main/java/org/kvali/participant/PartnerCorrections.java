@@ -1,0 +1,81 @@
+package org.kvali.participant;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.kvali.access.Caller;
+import org.kvali.access.PartnerScope;
+import org.kvali.graphql.Validation;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a PARTNER corrects of a person: its own participant's details (recorded at activities its organizations run
+ * and at no others, whose details its sheets compare and change), their gender too, but not what an admin corrected,
+ * which only an admin changes. PostgreSQL holds a partner to the same (changeset 070).
+ */
+@Component
+class PartnerCorrections {
+
+	private final JdbcClient jdbc;
+
+	PartnerCorrections(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The details an admin corrected of the stored person, if the partner's own participant; else nothing. */
+	Optional<List<String>> ownParticipant(long person, Caller caller) {
+		return this.jdbc.sql("SELECT admin_corrected FROM participant WHERE id = :person AND NOT "
+				+ PartnerScope.keptAsStored(":person"))
+			.param("person", person)
+			.param("organizations", caller.organizations().toArray(Long[]::new))
+			.query((rs, row) -> List.of((String[]) rs.getArray(1).getArray()))
+			.optional();
+	}
+
+	/** A problem for each field the correction would change of what an admin corrected. */
+	void check(Participant stored, ParticipantEditor.Correction input, Long organizationId, List<String> corrected,
+			Validation validation) {
+		refuse(validation, corrected, "gender", input.gender().isPresent()
+				&& !input.gender().value().name().equals(stored.gender()));
+		refuse(validation, corrected, "birth_year", !input.birthYear().isOmitted()
+				&& !Objects.equals(input.birthYear().value(), stored.birthYear()));
+		refuse(validation, corrected, "disability", !input.disability().isOmitted()
+				&& !Objects.equals(input.disability().value(), stored.disability()));
+		refuse(validation, corrected, "home_municipality", !input.homeMunicipality().isOmitted()
+				&& !Objects.equals(input.homeMunicipality().value(), stored.homeMunicipalityCode()));
+		refuse(validation, corrected, "organization", !input.organization().isOmitted()
+				&& !Objects.equals(organizationId, stored.organizationId()));
+	}
+
+	/**
+	 * Names the person to PostgreSQL as the one this transaction corrects: a partner's statements may then change
+	 * their gender, which they change of no one else (changeset 070).
+	 */
+	void correcting(Participant person) {
+		this.jdbc.sql("SELECT set_config('kvali.correcting', :person, true)")
+			.param("person", Long.toString(person.id()))
+			.query()
+			.singleRow();
+	}
+
+	private static void refuse(Validation validation, List<String> corrected, String detail, boolean changed) {
+		if (changed && corrected.contains(detail)) {
+			var words = detail.replace('_', ' ');
+			validation.problem("input." + field(detail), null, "An admin corrected their " + words
+					+ "; only an admin changes it");
+		}
+	}
+
+	/** The input's field of a detail as {@code participant.admin_corrected} names it. */
+	private static String field(String detail) {
+		return switch (detail) {
+			case "birth_year" -> "birthYear";
+			case "home_municipality" -> "homeMunicipality";
+			default -> detail;
+		};
+	}
+
+}

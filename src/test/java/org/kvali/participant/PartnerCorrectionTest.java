@@ -1,0 +1,146 @@
+package org.kvali.participant;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.Callers;
+import org.kvali.IntegrationTest;
+import org.kvali.access.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A partner corrects its own participants, those recorded at activities its organizations run and at no others, as
+ * an admin corrects anyone: a tester's partner could not mend a gender it had mistyped. CIF's workshop PC-WS holds
+ * PC-1 and PC-2, SCCSF's PC-SJ holds PC-2 and PC-3.
+ */
+@IntegrationTest
+class PartnerCorrectionTest {
+
+	private static final String DETAILS = "SELECT gender || ' ' || birth_year || ' ' || coalesce(disability::text, '-')"
+			+ " || ' ' || array_to_string(admin_corrected, ',') FROM participant WHERE ref = ?";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Callers callers;
+
+	@BeforeEach
+	void workshops() {
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
+				SELECT v.code, p.id, 'WORKSHOP', 'Corrections', DATE '2025-05-05', DATE '2025-05-05', o.id
+				FROM (VALUES ('PC-WS', 'CIF'), ('PC-SJ', 'SCCSF')) v (code, organizer), project p, organization o
+				WHERE p.code = 'CSO-CAPACITY' AND o.code = v.organizer""");
+		this.jdbc.update("""
+				INSERT INTO participant (ref, gender, birth_year)
+				VALUES ('PC-1', 'FEMALE', 1990), ('PC-2', 'MALE', 1985), ('PC-3', 'FEMALE', 1970)""");
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a, participant p
+				WHERE a.code = 'PC-WS' AND p.ref IN ('PC-1', 'PC-2')
+				   OR a.code = 'PC-SJ' AND p.ref IN ('PC-2', 'PC-3')""");
+	}
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM participation"
+				+ " WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'PC-%')");
+		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'PC-%'");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'PC-%'");
+		this.callers.deleteKeys();
+	}
+
+	@Test
+	void aPartnerCorrectsItsOwnParticipant() {
+		var cif = this.callers.as(Role.PARTNER, "CIF");
+		cif.document("mutation { correctParticipant(ref: \"pc-1\", input: {gender: MALE, birthYear: 1991,"
+				+ " disability: true}) { ref gender birthYear disability participations } }")
+			.execute()
+			.path("correctParticipant.ref").entity(String.class).isEqualTo("PC-1")
+			.path("correctParticipant.gender").entity(String.class).isEqualTo("MALE")
+			.path("correctParticipant.birthYear").entity(Integer.class).isEqualTo(1991)
+			.path("correctParticipant.disability").entity(Boolean.class).isEqualTo(true)
+			.path("correctParticipant.participations").entity(Integer.class).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(DETAILS, String.class, "PC-1")).isEqualTo("MALE 1991 true ");
+		// in the partner's figures at once
+		cif.document("{ participation(filter: {activities: [\"PC-WS\"]}) { breakdown(by: [GENDER]) { gender"
+				+ " participants } } }")
+			.execute()
+			.path("participation.breakdown[*].gender").entityList(String.class).containsExactly("MALE")
+			.path("participation.breakdown[0].participants").entity(Integer.class).isEqualTo(2);
+		// its own checks, as an admin's: a birth year after its activity names it
+		cif.document("mutation { correctParticipant(ref: \"PC-1\", input: {birthYear: 2026}) { gender } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage()
+				.equals("input.birthYear: Born after activity PC-WS starts (2025-05-05), in which they took part"))
+			.verify();
+		assertThat(this.jdbc.queryForObject(DETAILS, String.class, "PC-1")).isEqualTo("MALE 1991 true ");
+	}
+
+	/** Another's participant is not found, as a reference stored nowhere: the same answer, and nothing changed. */
+	@Test
+	void aPartnerDoesNotFindAnothersParticipant() {
+		var cif = this.callers.as(Role.PARTNER, "CIF");
+		for (var ref : List.of("PC-2", "PC-3", "PC-NOBODY")) {
+			cif.document("mutation { correctParticipant(ref: \"" + ref + "\", input: {gender: OTHER}) { gender } }")
+				.execute()
+				.errors()
+				.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+						&& error.getMessage().equals("No participant has the reference '" + ref + "'"))
+				.verify();
+		}
+		assertThat(this.jdbc.queryForList("SELECT gender FROM participant WHERE ref LIKE 'PC-%' ORDER BY ref",
+				String.class))
+			.containsExactly("FEMALE", "MALE", "FEMALE");
+		// SCCSF's partner finds PC-3, its own alone
+		this.callers.as(Role.PARTNER, "SCCSF")
+			.document("mutation { correctParticipant(ref: \"PC-3\", input: {birthYear: 1971}) { birthYear } }")
+			.execute()
+			.path("correctParticipant.birthYear").entity(Integer.class).isEqualTo(1971);
+	}
+
+	/**
+	 * What an admin corrected only an admin changes, as the partner's sheets keep it: the partner is told which, and
+	 * nothing of its correction is stored; it changes the other details.
+	 */
+	@Test
+	void aPartnerDoesNotChangeWhatAnAdminCorrected() {
+		this.graphQl.document("mutation { correctParticipant(ref: \"PC-1\", input: {birthYear: 1989, gender: MALE})"
+				+ " { birthYear } }")
+			.execute()
+			.path("correctParticipant.birthYear").entity(Integer.class).isEqualTo(1989);
+		assertThat(this.jdbc.queryForObject(DETAILS, String.class, "PC-1")).isEqualTo("MALE 1989 - birth_year,gender");
+		var cif = this.callers.as(Role.PARTNER, "CIF");
+		cif.document("mutation { correctParticipant(ref: \"PC-1\", input: {birthYear: 1988, gender: OTHER,"
+				+ " disability: true}) { birthYear } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage()
+				.equals("input.gender: An admin corrected their gender; only an admin changes it"))
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage()
+				.equals("input.birthYear: An admin corrected their birth year; only an admin changes it"))
+			.verify();
+		assertThat(this.jdbc.queryForObject(DETAILS, String.class, "PC-1")).isEqualTo("MALE 1989 - birth_year,gender");
+		// the values an admin gave, given again, change nothing and pass
+		cif.document("mutation { correctParticipant(ref: \"PC-1\", input: {birthYear: 1989, gender: MALE,"
+				+ " disability: true}) { disability } }")
+			.execute()
+			.path("correctParticipant.disability").entity(Boolean.class).isEqualTo(true);
+		assertThat(this.jdbc.queryForObject(DETAILS, String.class, "PC-1"))
+			.isEqualTo("MALE 1989 true birth_year,gender");
+	}
+
+}
