@@ -26,6 +26,8 @@ class StagingChecks {
 
 	private final OrganizationChecks organizations;
 
+	private final OrganizationWarnings organizationWarnings;
+
 	private final PlausibilityChecks plausibility;
 
 	private final ActivityChanges activityChanges;
@@ -50,7 +52,9 @@ class StagingChecks {
 			OrganizationChecks organizations, PlausibilityChecks plausibility, ActivityChanges activityChanges,
 			DetailChanges detailChanges, ParticipationChanges participationChanges,
 			RemovedParticipations removedParticipations, Today today, PartnerSheetChecks partnerSheets,
-			SheetDisagreements disagreements, CodeCaseChecks codeCases, OrganizerChecks organizers) {
+			SheetDisagreements disagreements, CodeCaseChecks codeCases, OrganizerChecks organizers,
+			OrganizationWarnings organizationWarnings) {
+		this.organizationWarnings = organizationWarnings;
 		this.detailChanges = detailChanges;
 		this.removedParticipations = removedParticipations;
 		this.jdbc = jdbc;
@@ -93,7 +97,7 @@ class StagingChecks {
 	}
 
 	/**
-	 * Remarks that do not refuse the sheet: on organizations ({@link OrganizationChecks#warnings}), and for a sheet
+	 * Remarks that do not refuse the sheet: on organizations ({@link OrganizationWarnings}), and for a sheet
 	 * without errors, on dates and ages that are possible but unlikely ({@link PlausibilityChecks}; a refused row of
 	 * another organization's activity would otherwise tell a partner its dates), on what it changes of stored
 	 * activities ({@link ActivityChanges}), on an admin's new activities that name no organizer ({@link
@@ -103,7 +107,7 @@ class StagingChecks {
 	 * ({@link RemovedParticipations}).
 	 */
 	List<ImportMessage> warnings(PartnerSheet partner, boolean refused, WrittenValues written) {
-		var warnings = new ArrayList<>(this.organizations.warnings(partner, written));
+		var warnings = new ArrayList<>(this.organizationWarnings.warnings(partner, written));
 		if (!refused) {
 			warnings.addAll(this.plausibility.warnings(partner, this.today.date(), written));
 			warnings.addAll(this.activityChanges.warnings(partner, written));
