@@ -131,6 +131,9 @@ class OrganizerChecks {
 				                          WHERE pp.project_id = p.id AND pp.organization_id = o.id))) AS runners
 				FROM import_activity a JOIN project p ON p.code = a.project_code
 				WHERE a.stored_id IS NULL AND a.organizer_code IS NULL
+				  -- a code refused as written is its own error: told to name one as well, the row was told twice
+				  AND NOT EXISTS (SELECT 1 FROM import_row r WHERE r.activity_code = a.activity_code
+				                  AND r.flagged @> '{organizer_code}')
 				ORDER BY a.first_row""")
 			.param("organizations", partner.organizationIds())
 			.query((ResultSet rs) -> {

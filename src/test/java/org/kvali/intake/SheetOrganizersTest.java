@@ -159,6 +159,7 @@ class SheetOrganizersTest {
 				TI-D,Budget hearing,meeting,TEST-INTAKE,2025-03-02,2025-03-02,cso-kk-disability,TI-1,female
 				TI-E,Budget hearing,meeting,TEST-INTAKE,2025-03-02,2025-03-02,heks-eper,TI-1,female
 				TI-UNRUN,,,TEST-INTAKE,,,CIF,TI-1,female
+				TI-F,Budget hearing,meeting,TEST-INTAKE,2025-03-02,2025-03-02,CIF!,TI-1,female
 				""";
 		this.jdbc.update("""
 				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
@@ -169,14 +170,18 @@ class SheetOrganizersTest {
 				+ " organizations as organizer; an admin names another";
 		// nor the spelling of another's; an activity run by no one is refused as no partner's, the organizer aside
 		partner(others).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(5))
+			.andExpect(jsonPath("$.errors.length()").value(6))
 			.andExpect(jsonPath("$.errors[0].message").value("Organization HEKS-EPER" + notYours))
 			.andExpect(jsonPath("$.errors[1].message").value("Organization TI-NOBODY" + notYours))
 			.andExpect(jsonPath("$.errors[2].message").value("Your organization's code is written CSO-KK-DISABILITY"))
 			.andExpect(jsonPath("$.errors[3].message").value("Organization heks-eper" + notYours))
 			.andExpect(jsonPath("$.errors[4].message").value("Activity TI-UNRUN has no organizer, so no partner loads"
 					+ " it; ask an admin to make your organization its organizer (updateActivity), or to add these"
-					+ " participants"));
+					+ " participants"))
+			// a code refused as written is not told to name one as well (a review's)
+			.andExpect(jsonPath("$.errors[5].row").value(7))
+			.andExpect(jsonPath("$.errors[5].message").value("A code is 1 to 64 Latin letters (A to Z, a to z),"
+					+ " digits, '.', '_' or '-', starting with a letter or digit; this one has '!' at character 4"));
 		assertThat(organizers()).containsExactly("TI-UNRUN -");
 		this.jdbc.update("DELETE FROM activity WHERE code = 'TI-UNRUN'");
 		partner(unnamed.replace(",,TI-1", ",CSO-KK-DISABILITY,TI-1")).andExpect(status().isOk())
