@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.kvali.graphql.Glyphs;
@@ -38,6 +39,9 @@ final class FormSheet extends InputStream {
 
 	/** The longest type of a file a form gives that is kept: a sheet's is a few words. */
 	private static final int MOST_TYPE = 200;
+
+	/** The transfer encodings of a part sent as it is (RFC 7578 leaves the others out of forms). */
+	private static final Set<String> IDENTITY = Set.of("binary", "8bit", "7bit");
 
 	private static final int CHUNK = 1 << 16;
 
@@ -180,6 +184,11 @@ final class FormSheet extends InputStream {
 							60));
 				}
 				this.partType = value;
+			}
+			else if (name.equals("content-transfer-encoding") && !IDENTITY.contains(value.toLowerCase(Locale.ROOT))) {
+				// a form's file is sent as it is: one in base64 or quoted-printable, read as it came, is no sheet
+				throw refused("The form sends its file in the encoding " + Text.preview(Text.visible(value), 40)
+						+ ", which is not read: send the file as it is");
 			}
 		}
 		var file = disposition == null ? null : FILE_NAME.matcher(disposition);

@@ -66,8 +66,8 @@ class FormSheetTest {
 
 	/**
 	 * A Georgian name as some clients escape it alone, a type no sheet's beside a name that is, a browser's form of no
-	 * file chosen, a type of control characters, and a header line without its end sent a byte at a time (each byte
-	 * looked at once: looked at again at each read, it took a core for minutes, a review's).
+	 * file chosen, a type of control characters, a header line without its end sent a byte at a time (each byte
+	 * looked at once: looked at again at each read, it took a core for minutes, a review's), and a file encoded.
 	 */
 	@Test
 	void namesAndTypesAsClientsWriteThemAndHeadersWithoutEnd() throws IOException {
@@ -95,6 +95,13 @@ class FormSheetTest {
 			.hasMessage("The form's file name is escaped wrongly: %E1%8");
 		assertThatThrownBy(() -> FormSheet.boundary("multipart/form-data; boundary=" + "b".repeat(71)))
 			.hasMessageStartingWith("The form's type gives no boundary");
+		// a file in base64 is refused, not read as a sheet; one said to be sent as it is, read
+		var encoded = "--a-b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"s.csv\"\r\n"
+				+ "Content-Transfer-Encoding: %s\r\n\r\nYSxi\r\n--a-b--\r\n";
+		assertThatThrownBy(() -> FormSheet.open(stream(encoded.formatted("Base64")), TYPE))
+			.hasMessage("The form sends its file in the encoding Base64, which is not read: send the file as it is");
+		assertThat(FormSheet.open(stream(encoded.formatted("binary")), TYPE).readAllBytes())
+			.isEqualTo("YSxi".getBytes(StandardCharsets.US_ASCII));
 	}
 
 	private static InputStream stream(String body) {
