@@ -44,7 +44,7 @@ class OrganizationChecks {
 					    JOIN organization o ON o.id = a.organization_id
 					    WHERE %2$s),
 					recorded AS (
-					    UPDATE import_row r SET %1$s = g.merged_into FROM given g WHERE r.row_no = g.row_no)
+					    UPDATE import_row r SET %1$s = g.merged_into%4$s FROM given g WHERE r.row_no = g.row_no)
 					SELECT g.first_row, g.given, g.merged, CASE WHEN %3$s THEN g.merged_into END, g.rows
 					FROM (SELECT min(row_no) AS first_row, (array_agg(given ORDER BY row_no))[1] AS given, merged,
 					             merged_into, count(*) AS rows
@@ -52,7 +52,9 @@ class OrganizationChecks {
 					JOIN organization o ON o.code = g.merged_into
 					ORDER BY 1""".formatted(column, Columns.ORGANIZER_CODE.equals(column)
 					? "CAST(:own AS bigint[]) IS NULL OR o.id = ANY(CAST(:own AS bigint[]))" : "true",
-					PartnerSheet.listable("o.id")))
+					PartnerSheet.listable("o.id"),
+					// the code as written told apart from the one it went into: a partner is told nothing more of it
+					Columns.ORGANIZATION_CODE.equals(column) ? ", organization_merged = true" : ""))
 				.param("allowed", partner == null ? null : partner.projectIds())
 				.param("represented", this.suppression.k())
 				.param("own", PartnerSheet.organizationIds(partner))

@@ -47,28 +47,29 @@ class OrganizationWarnings {
 	}
 
 	/**
-	 * A stored organization given another name or kind. To a partner, one it does not list wherever a row gives it a
-	 * name or kind, whatever they are (told where they differed, six dry runs told another partner's organization's
-	 * kind: a review's), and not one it does not list that others were merged into (a merged code's rows, recorded
-	 * under it, named it: a tester's), whose code the sheet did not write.
+	 * A stored organization given another name or kind. To a partner, one it does not list wherever a row writing its
+	 * code gives it a name or kind, whatever they are (told where they differed, six dry runs told another partner's
+	 * organization's kind: a review's), but not by the rows of a code merged into it, recorded under it (they named
+	 * it: a tester's), whose code the sheet did not write.
 	 */
 	private void storedDetails(PartnerSheet partner, List<ImportMessage> warnings) {
 		listing(partner, """
 				-- each name given compared once, not each row's: at 200,000 rows that took 5 to 7 s (a review's)
 				WITH given AS (
-				    SELECT organization_code, organization_name, organization_kind, min(row_no) AS row_no
+				    SELECT organization_code, organization_name, organization_kind,
+				           organization_merged IS NOT NULL AS merged, min(row_no) AS row_no
 				    FROM import_row
 				    WHERE organization_code IS NOT NULL
 				      AND (organization_name IS NOT NULL OR organization_kind IS NOT NULL)
-				    GROUP BY 1, 2, 3),
+				    GROUP BY 1, 2, 3, 4),
 				told AS MATERIALIZED (
-				    SELECT o.id, o.code, o.name, o.name_ka, o.kind, %4$s AS listed
+				    SELECT o.id, o.code, o.name, o.name_ka, o.kind, coalesce(%4$s, false) AS listed
 				    FROM organization o WHERE o.code IN (SELECT organization_code FROM given))
 				SELECT min(r.row_no), o.code, o.name, o.kind, o.listed
 				FROM given r JOIN told o ON o.code = r.organization_code
 				WHERE CASE WHEN o.listed
 				           THEN %1$s <> %2$s AND %1$s IS DISTINCT FROM %3$s OR r.organization_kind <> o.kind
-				           ELSE NOT EXISTS (SELECT 1 FROM organization_alias x WHERE x.organization_id = o.id) END
+				           ELSE NOT r.merged END
 				GROUP BY o.code, o.name, o.kind, o.listed
 				ORDER BY 1""".formatted(key("r.organization_name"), key("o.name"), key("o.name_ka"),
 				PartnerSheet.listable("o.id")))
@@ -91,7 +92,7 @@ class OrganizationWarnings {
 	private void storedPlace(PartnerSheet partner, WrittenValues written, List<ImportMessage> warnings) {
 		listing(partner, """
 				WITH told AS (
-				    SELECT o.code, o.municipality_code, %s AS listed
+				    SELECT o.code, o.municipality_code, coalesce(%s, false) AS listed
 				    FROM import_organization g JOIN organization o ON o.code = g.organization_code
 				    WHERE g.municipality IS NOT NULL)
 				SELECT * FROM (
@@ -101,6 +102,8 @@ class OrganizationWarnings {
 				    WHERE r.organization_municipality
 				          IS DISTINCT FROM CASE WHEN t.listed THEN t.municipality_code END
 				      AND r.organization_municipality IS NOT NULL
+				      -- not by the code of another merged into one it does not list, which it was not told of
+				      AND (t.listed OR r.organization_merged IS NULL)
 				    ORDER BY t.code, r.row_no) f
 				ORDER BY 1""".formatted(PartnerSheet.listable("o.id")))
 			.query((ResultSet rs) -> {

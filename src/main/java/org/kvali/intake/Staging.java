@@ -53,10 +53,17 @@ class Staging {
 					    participant_ref text, gender text,
 					    birth_year smallint, disability boolean, home_municipality text, organization_code text,
 					    organization_name text, organization_kind text, organization_municipality text, role text,
-					    flagged text[]
+					    flagged text[],
+					    -- the row's organization_code was another's merged into it (OrganizationChecks.merged)
+					    organization_merged boolean
 					) ON COMMIT DROP""").update();
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			return new Copy(copy.copyIn("COPY import_row FROM STDIN (FORMAT binary)"), connection);
+			return new Copy(copy.copyIn("""
+					COPY import_row (row_no, activity_code, activity_title, activity_kind, project_code, start_date,
+					                 end_date, venue_municipality, organizer_code, participant_ref, gender, birth_year,
+					                 disability, home_municipality, organization_code, organization_name,
+					                 organization_kind, organization_municipality, role, flagged)
+					FROM STDIN (FORMAT binary)"""), connection);
 		}
 		catch (SQLException ex) {
 			LostConnections.closeIfLost(connection, ex);

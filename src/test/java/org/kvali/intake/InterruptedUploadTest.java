@@ -174,7 +174,7 @@ class InterruptedUploadTest {
 		// only the owner sees what other sessions run
 		var owner = new JdbcTemplate(this.ownerDataSource);
 		while (owner.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
-				+ " AND query LIKE 'COPY import_row FROM STDIN%'", Integer.class) == 0) {
+				+ " AND query LIKE 'COPY import_row (%FROM STDIN%'", Integer.class) == 0) {
 			assertThat(Instant.now()).as("the sheet reached the staging table").isBefore(deadline);
 			Thread.sleep(20);
 		}

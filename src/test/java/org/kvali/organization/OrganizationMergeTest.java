@@ -388,6 +388,18 @@ class OrganizationMergeTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.warnings[0].message").value("Organization TD-M-LONE is stored; a sheet does not"
 					+ " change a stored organization's name or kind, so the sheet's are ignored"));
+		// nor by the place its merged code's rows give (a review's: "TD-M-HIDDEN is stored; a sheet does not place
+		// ..."); the code it went into, written, is told of as any it does not list is (it was told nothing, as it was
+		// merged into)
+		var placed = HEADER.replace("role\n", "organization_municipality,role\n") + row.replace("TD-M-Z,Zed,",
+				"TD-M-Z,Zed,Marneuli,") + row.replace("TD-M-9", "TD-M-8").replace("TD-M-Z,Zed,", "TD-M-HIDDEN,Hidden,,");
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
+			.contentType("text/csv").content(placed.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains("Organization TD-M-Z"
+					+ " was merged into another organization: the row naming it is recorded as that one",
+					"Organization TD-M-HIDDEN is stored; a sheet does not change a stored organization's name or kind,"
+							+ " so the sheet's are ignored")));
 		load(row, true).andExpect(jsonPath("$.warnings[0].message").value("Organization TD-M-Z was merged into"
 				+ " TD-M-HIDDEN: the row naming it is recorded as TD-M-HIDDEN"))
 			.andExpect(jsonPath("$.warnings[1].message").value("Organization TD-M-HIDDEN is stored as Hidden (CSO) with"
