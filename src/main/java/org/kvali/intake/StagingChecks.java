@@ -145,7 +145,7 @@ class StagingChecks {
 		this.activityDates.check(errors, partner, written);
 		this.birthYears.check(errors, partner, written);
 		listedTwice(errors);
-		genderChanges(errors, partner, written);
+		genderChanges(errors, written);
 		this.organizations.check(errors, partner != null, written);
 		this.codeCases.check(errors, partner);
 		return errors;
@@ -266,11 +266,13 @@ class StagingChecks {
 	}
 
 	/**
-	 * Rows giving a stored participant another gender. A partner is not told the stored gender, and is told nothing
-	 * of a person it may not name ({@link PartnerSheetChecks#othersPeople} refuses those rows): trying each gender in
-	 * turn would otherwise tell it anyone's.
+	 * Rows giving a stored participant another gender, told the stored one. A partner's sheet keeps the gender of a
+	 * person other organizations recorded too, or an admin corrected, as stored, and is told nothing of a person it
+	 * may not name ({@link PartnerSheetChecks#othersPeople} refuses those rows): trying each gender in turn would
+	 * otherwise tell it anyone's. The others are its own participants, whose gender it reads ({@code attendance}) and
+	 * corrects: told only "another gender", it could not tell what to write after its own correction (a tester's).
 	 */
-	private void genderChanges(List<ImportMessage> errors, PartnerSheet partner, WrittenValues written) {
+	private void genderChanges(List<ImportMessage> errors, WrittenValues written) {
 		this.jdbc.sql("""
 				SELECT r.row_no, lower(r.gender), r.participant_ref, lower(p.stored_gender) FROM import_row r
 				JOIN import_person p USING (participant_ref) WHERE p.stored_id IS NOT NULL AND r.gender <> p.stored_gender
@@ -278,8 +280,8 @@ class StagingChecks {
 			.query((ResultSet rs) -> {
 				var gender = written.shown(Columns.GENDER, rs.getString(2));
 				errors.add(new ImportMessage(rs.getInt(1), Columns.GENDER, gender, "Participant "
-						+ rs.getString(3) + " is stored " + (partner == null ? "as " + rs.getString(4) : "with another gender")
-						+ "; gender is not corrected by a sheet (correctParticipant corrects it)"));
+						+ rs.getString(3) + " is stored as " + rs.getString(4) + "; gender is not corrected by a sheet"
+						+ " (correctParticipant corrects it)"));
 			});
 	}
 

@@ -13,6 +13,7 @@ import org.kvali.geography.GeographyService;
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
+import org.kvali.organization.Organization;
 import org.kvali.organization.OrganizationService;
 import org.kvali.report.Gender;
 import org.kvali.sql.WritersQueue;
@@ -24,9 +25,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a sheet cannot undo: a person's recorded details corrected (their gender too, which sheets never change),
- * and a participation recorded by mistake removed. Each waits its turn among writers, as a sheet does, so that
- * what it checked holds when it writes; the index and every report follow the committed change.
+ * What a sheet does not do: a person's recorded details corrected (their gender too, which sheets never change; an
+ * admin's correction a partner's sheet does not undo), and a participation recorded by mistake removed. Each waits
+ * its turn among writers, as a sheet does, so that what it checked holds when it writes; the index and every report
+ * follow the committed change.
  */
 @Service
 @Transactional
@@ -98,12 +100,7 @@ class ParticipantEditor {
 		input.homeMunicipality().ifPresent(code -> validation.known("input.homeMunicipality", "municipality",
 				List.of(code), this.geography.municipalitiesByCode(List.of(code)).keySet(),
 				this.geography::municipalityInAnotherCase));
-		var organization = input.organization().value() == null ? null
-				: this.organizations.organizationsByCode(List.of(input.organization().value()))
-					.get(input.organization().value());
-		input.organization().ifPresent(code -> validation.known("input.organization", "organization", List.of(code),
-				organization == null ? List.of() : List.of(organization.code()),
-				this.organizations::codeInAnotherCase));
+		var organization = organization(input.organization().value(), admin, validation);
 		var organizationId = organization == null ? null : organization.id();
 		if (!admin) {
 			this.partners.check(stored, input, organizationId, adminCorrected, validation);
@@ -155,12 +152,34 @@ class ParticipantEditor {
 			.param("organizationGiven", !input.organization().isOmitted())
 			.param("organization", organizationId, Types.BIGINT)
 			.update();
+		if (!admin) {
+			this.partners.corrected();
+		}
 		var corrected = this.participants.byRef(stored.ref()).orElseThrow();
 		var organizationCode = corrected.organizationId() == null ? null
 				: this.organizations.organizationsById(List.of(corrected.organizationId())).get(corrected.organizationId())
 					.code();
 		return new Corrected(corrected.ref(), corrected.gender(), corrected.birthYear(), corrected.disability(),
 				corrected.homeMunicipalityCode(), organizationCode, corrected.participations());
+	}
+
+	/**
+	 * The organization of the code given, told as NOT_FOUND tells it (another case, a merge): to an admin any, to a
+	 * partner one it lists alone. Named as its participant's, any other would be listed to it with its name, kind and
+	 * place, and then taken away again: a tester's read those of an organization another partner's sheet had made for
+	 * one person.
+	 */
+	private Organization organization(String code, boolean admin, Validation validation) {
+		if (code == null) {
+			return null;
+		}
+		try {
+			return admin ? this.organizations.organization(code) : this.organizations.listed(code);
+		}
+		catch (NotFoundException ex) {
+			validation.problem("input.organization", code, ex.getMessage());
+			return null;
+		}
 	}
 
 	/**

@@ -9,14 +9,14 @@ import org.kvali.access.PartnerScope;
 import org.kvali.graphql.Validation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * What a PARTNER corrects of a person: its own participant's details (recorded at activities its organizations run
  * and at no others, whose details its sheets compare and change), their gender too, but not what an admin corrected,
  * which only an admin changes. PostgreSQL holds a partner to the same (changeset 070).
  */
-@Component
+@Repository
 class PartnerCorrections {
 
 	private final JdbcClient jdbc;
@@ -59,6 +59,11 @@ class PartnerCorrections {
 			.param("person", Long.toString(person.id()))
 			.query()
 			.singleRow();
+	}
+
+	/** Names no one again once the person is written: nothing later in the transaction changes a gender. */
+	void corrected() {
+		this.jdbc.sql("SELECT set_config('kvali.correcting', '', true)").query().singleRow();
 	}
 
 	private static void refuse(Validation validation, List<String> corrected, String detail, boolean changed) {

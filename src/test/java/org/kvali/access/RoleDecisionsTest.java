@@ -217,7 +217,8 @@ class RoleDecisionsTest {
 				.contentType("text/csv")
 				.content(sheet.lines().filter(line -> !line.contains("P0001")).collect(java.util.stream.Collectors.joining("\n"))))
 				.andExpect(status().isOk());
-			// a person of its own is the partner's to name, and a gender other than theirs is refused without saying it
+			// a person of its own is the partner's to name, and a gender other than theirs is refused, naming theirs,
+			// which its attendance shows and its correction may have set
 			this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
 				.header("Authorization", "Bearer " + this.outsider)
 				.contentType("text/csv")
@@ -228,7 +229,7 @@ class RoleDecisionsTest {
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors.length()").value(1))
 				.andExpect(jsonPath("$.errors[0].message")
-					.value("Participant RD-9 is stored with another gender; gender is not corrected by a sheet"
+					.value("Participant RD-9 is stored as female; gender is not corrected by a sheet"
 							+ " (correctParticipant corrects it)"));
 			assertThat(this.jdbc.queryForObject("""
 					SELECT o.code FROM activity a JOIN organization o ON o.id = a.organizer_id WHERE a.code = 'RD-NET'""",

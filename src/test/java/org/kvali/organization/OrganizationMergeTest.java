@@ -391,8 +391,9 @@ class OrganizationMergeTest {
 		// nor by the place its merged code's rows give (a review's: "TD-M-HIDDEN is stored; a sheet does not place
 		// ..."); the code it went into, written, is told of as any it does not list is (it was told nothing, as it was
 		// merged into)
-		var placed = HEADER.replace("role\n", "organization_municipality,role\n") + row.replace("TD-M-Z,Zed,",
-				"TD-M-Z,Zed,Marneuli,") + row.replace("TD-M-9", "TD-M-8").replace("TD-M-Z,Zed,", "TD-M-HIDDEN,Hidden,,");
+		var placed = HEADER.replace("role\n", "organization_municipality,role\n")
+				+ row.replace("TD-M-Z,Zed,", "TD-M-Z,Zed,Marneuli,")
+				+ row.replace("TD-M-9", "TD-M-8").replace("TD-M-Z,Zed,", "TD-M-HIDDEN,Hidden,,");
 		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").header("Authorization", "Bearer " + cif)
 			.contentType("text/csv").content(placed.getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isOk())

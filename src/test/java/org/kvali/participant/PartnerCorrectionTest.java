@@ -143,4 +143,69 @@ class PartnerCorrectionTest {
 			.isEqualTo("MALE 1989 true birth_year,gender");
 	}
 
+	/**
+	 * A partner names as its participant's organization one it lists alone, others as unknown ones (a tester's named
+	 * another partner's organization, then read its name, kind and place in its list, and took it back).
+	 */
+	@Test
+	void aPartnerNamesAsItsParticipantsOrganizationOneItListsAlone() {
+		this.jdbc.update("INSERT INTO organization (code, name, kind) VALUES ('PC-HIDDEN', 'Hidden', 'CSO')");
+		var cif = this.callers.as(Role.PARTNER, "CIF");
+		for (var code : List.of("PC-HIDDEN", "pc-hidden", "PC-NOBODY")) {
+			cif.document("mutation { correctParticipant(ref: \"PC-1\", input: {organization: \"" + code + "\"})"
+					+ " { organization } }")
+				.execute()
+				.errors()
+				.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+						&& error.getMessage().equals("input.organization: No organization has the code '" + code + "'"))
+				.verify();
+		}
+		cif.document("mutation { correctParticipant(ref: \"PC-1\", input: {organization: \"SCCSF\"})"
+				+ " { organization } }")
+			.execute()
+			.path("correctParticipant.organization").entity(String.class).isEqualTo("SCCSF");
+		assertThat(this.jdbc.queryForObject("""
+				SELECT o.code FROM participation pn JOIN participant p ON p.id = pn.participant_id
+				JOIN organization o ON o.id = pn.organization_id WHERE p.ref = 'PC-1'""", String.class))
+			.isEqualTo("SCCSF");
+		// to an admin any, told in another case
+		this.graphQl.document("mutation { correctParticipant(ref: \"PC-1\", input: {organization: \"pc-hidden\"})"
+				+ " { organization } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.organization: No organization has the code 'pc-hidden';"
+					+ " it is written PC-HIDDEN"))
+			.verify();
+		this.jdbc.update("DELETE FROM organization WHERE code = 'PC-HIDDEN'");
+	}
+
+	/**
+	 * An admin's correction of a home municipality is refused to the partner too; someone at no activity is no one's.
+	 */
+	@Test
+	void aHomeAnAdminCorrectedAndSomeoneRecordedNowhere() {
+		this.graphQl.document("mutation { correctParticipant(ref: \"PC-1\","
+				+ " input: {homeMunicipality: \"GE-KK-RUSTAVI\"}) { homeMunicipality } }")
+			.execute()
+			.path("correctParticipant.homeMunicipality").entity(String.class).isEqualTo("GE-KK-RUSTAVI");
+		var cif = this.callers.as(Role.PARTNER, "CIF");
+		cif.document("mutation { correctParticipant(ref: \"PC-1\", input: {homeMunicipality: \"GE-KK-BOLNISI\"})"
+				+ " { homeMunicipality } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.homeMunicipality: An admin corrected their home"
+					+ " municipality; only an admin changes it"))
+			.verify();
+		this.jdbc.update("INSERT INTO participant (ref, gender) VALUES ('PC-4', 'MALE')");
+		cif.document("mutation { correctParticipant(ref: \"PC-4\", input: {gender: FEMALE}) { gender } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No participant has the reference 'PC-4'"))
+			.verify();
+		assertThat(this.jdbc.queryForList("SELECT coalesce(home_municipality_code, '-') || ' ' || gender"
+				+ " FROM participant WHERE ref IN ('PC-1', 'PC-4') ORDER BY ref", String.class))
+			.containsExactly("GE-KK-RUSTAVI FEMALE", "- MALE");
+	}
+
 }
