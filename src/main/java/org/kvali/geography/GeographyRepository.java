@@ -45,9 +45,18 @@ class GeographyRepository {
 			.list();
 	}
 
-	/** The stored spelling of a code of this level ({@code REGION}, {@code MUNICIPALITY}) written in another case. */
+	/**
+	 * The stored code of this level ({@code REGION}, {@code MUNICIPALITY}) written in another case, or of the unit of
+	 * that English or Georgian name: a sheet takes "Marneuli", where a mutation was told only that no municipality had
+	 * that code (a tester's).
+	 */
 	Optional<String> codeInAnotherCase(String level, String code) {
-		return this.jdbc.sql("SELECT code FROM geo_unit WHERE level = :level AND lower(code) = lower(:code) LIMIT 1")
+		return this.jdbc.sql("""
+				SELECT code FROM geo_unit
+				WHERE level = :level
+				  AND (lower(code) = lower(:code) OR lower(name_en) = lower(:code) OR lower(name_ka) = lower(:code))
+				ORDER BY lower(code) = lower(:code) DESC, code
+				LIMIT 1""")
 			.param("level", level)
 			.param("code", code)
 			.query(String.class)

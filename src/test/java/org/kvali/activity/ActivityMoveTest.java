@@ -266,7 +266,7 @@ class ActivityMoveTest {
 		counts(6, 0, 0);
 	}
 
-	/** A code written in another case is named as stored, whatever it names. */
+	/** A code written in another case, or a place's name, is named as stored, whatever it names. */
 	@Test
 	void codesInAnotherCaseAreNamedAsStored() {
 		// language=GraphQL
@@ -280,6 +280,16 @@ class ActivityMoveTest {
 		this.graphQl.document("{ region(code: \"ge-kk\") { code } }").execute().errors()
 			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
 				.containsExactly("No region has the code 'ge-kk'; it is written GE-KK"));
+		// a name, in English or Georgian, as sheets take it, is told its code
+		this.graphQl.document("""
+				mutation { createActivity(input: {code: "TM2-NEW", project: "TM2-A", kind: MEETING, title: "x",
+				    startDate: "2025-03-03", endDate: "2025-03-03", venue: "marneuli"}) { code } }""")
+			.execute().errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
+					"input.venue: No municipality has the code 'marneuli'; it is written GE-KK-MARNEULI"));
+		this.graphQl.document("{ region(code: \"ქვემო ქართლი\") { code } }").execute().errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
+				.containsExactly("No region has the code 'ქვემო ქართლი'; it is written GE-KK"));
 	}
 
 	private void counts(int a, int b, int later) {
