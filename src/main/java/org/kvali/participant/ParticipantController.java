@@ -28,14 +28,17 @@ class ParticipantController {
 
 	private final ParticipantEditor editor;
 
+	private final ParticipationRemoval removal;
+
 	private final GeographyService geography;
 
 	private final OrganizationService organizations;
 
-	ParticipantController(ParticipantService participants, ParticipantEditor editor, GeographyService geography,
-			OrganizationService organizations) {
+	ParticipantController(ParticipantService participants, ParticipantEditor editor, ParticipationRemoval removal,
+			GeographyService geography, OrganizationService organizations) {
 		this.participants = participants;
 		this.editor = editor;
+		this.removal = removal;
 		this.geography = geography;
 		this.organizations = organizations;
 	}
@@ -57,7 +60,7 @@ class ParticipantController {
 
 	@MutationMapping
 	Activity removeParticipation(@Argument String activity, @Argument String ref) {
-		return this.editor.remove(activity, ref);
+		return this.removal.remove(activity, ref);
 	}
 
 	@BatchMapping
