@@ -41,12 +41,15 @@ public class GeographyService {
 				regionInAnotherCase(code)));
 	}
 
-	/** The stored spelling of a region's code written in another case: codes are one in any case. */
+	/**
+	 * The stored spelling of a region's code written in another case (codes are one in any case), or the code of the
+	 * region of that name.
+	 */
 	public Optional<String> regionInAnotherCase(String code) {
 		return this.repository.codeInAnotherCase("REGION", code);
 	}
 
-	/** The stored spelling of a municipality's code written in another case. */
+	/** The stored spelling of a municipality's code written in another case, or the code of the one of that name. */
 	public Optional<String> municipalityInAnotherCase(String code) {
 		return this.repository.codeInAnotherCase("MUNICIPALITY", code);
 	}

@@ -187,8 +187,9 @@ final class FormSheet extends InputStream {
 			}
 			else if (name.equals("content-transfer-encoding") && !IDENTITY.contains(value.toLowerCase(Locale.ROOT))) {
 				// a form's file is sent as it is: one in base64 or quoted-printable, read as it came, is no sheet
-				throw refused("The form sends its file in the encoding " + Text.preview(Text.visible(value), 40)
-						+ ", which is not read: send the file as it is");
+				throw refused("The form sends its file in " + (value.isEmpty() ? "an encoding it does not name"
+						: "the encoding " + Text.preview(Text.visible(value), 40)) + ", which is not read: send the"
+						+ " file as it is");
 			}
 		}
 		var file = disposition == null ? null : FILE_NAME.matcher(disposition);

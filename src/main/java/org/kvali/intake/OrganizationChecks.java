@@ -54,7 +54,7 @@ class OrganizationChecks {
 					? "CAST(:own AS bigint[]) IS NULL OR o.id = ANY(CAST(:own AS bigint[]))" : "true",
 					PartnerSheet.listable("o.id"),
 					// the code as written told apart from the one it went into: a partner is told nothing more of it
-					Columns.ORGANIZATION_CODE.equals(column) ? ", organization_merged = true" : ""))
+					Columns.ORGANIZATION_CODE.equals(column) ? ", organization_merged = g.merged" : ""))
 				.param("allowed", partner == null ? null : partner.projectIds())
 				.param("represented", this.suppression.k())
 				.param("own", PartnerSheet.organizationIds(partner))

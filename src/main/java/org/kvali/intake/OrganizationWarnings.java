@@ -47,17 +47,17 @@ class OrganizationWarnings {
 	}
 
 	/**
-	 * A stored organization given another name or kind. To a partner, one it does not list wherever a row writing its
-	 * code gives it a name or kind, whatever they are (told where they differed, six dry runs told another partner's
-	 * organization's kind: a review's), but not by the rows of a code merged into it, recorded under it (they named
-	 * it: a tester's), whose code the sheet did not write.
+	 * A stored organization given another name or kind. To a partner, one it does not list wherever a row gives it a
+	 * name or kind, whatever they are (told where they differed, six dry runs told another partner's organization's
+	 * kind: a review's); by the rows of a code merged into one it does not list, recorded under that one, told by the
+	 * code they wrote (they named the one it went into: a tester's).
 	 */
 	private void storedDetails(PartnerSheet partner, List<ImportMessage> warnings) {
 		listing(partner, """
 				-- each name given compared once, not each row's: at 200,000 rows that took 5 to 7 s (a review's)
 				WITH given AS (
-				    SELECT organization_code, organization_name, organization_kind,
-				           organization_merged IS NOT NULL AS merged, min(row_no) AS row_no
+				    SELECT organization_code, organization_name, organization_kind, organization_merged AS written,
+				           min(row_no) AS row_no
 				    FROM import_row
 				    WHERE organization_code IS NOT NULL
 				      AND (organization_name IS NOT NULL OR organization_kind IS NOT NULL)
@@ -65,20 +65,21 @@ class OrganizationWarnings {
 				told AS MATERIALIZED (
 				    SELECT o.id, o.code, o.name, o.name_ka, o.kind, coalesce(%4$s, false) AS listed
 				    FROM organization o WHERE o.code IN (SELECT organization_code FROM given))
-				SELECT min(r.row_no), o.code, o.name, o.kind, o.listed
+				SELECT min(r.row_no), CASE WHEN o.listed THEN o.code ELSE coalesce(r.written, o.code) END, o.name,
+				       o.kind, o.listed, r.written IS NOT NULL AND NOT o.listed
 				FROM given r JOIN told o ON o.code = r.organization_code
-				WHERE CASE WHEN o.listed
-				           THEN %1$s <> %2$s AND %1$s IS DISTINCT FROM %3$s OR r.organization_kind <> o.kind
-				           ELSE NOT r.merged END
-				GROUP BY o.code, o.name, o.kind, o.listed
+				WHERE NOT o.listed OR %1$s <> %2$s AND %1$s IS DISTINCT FROM %3$s OR r.organization_kind <> o.kind
+				GROUP BY 2, 3, 4, 5, 6
 				ORDER BY 1""".formatted(key("r.organization_name"), key("o.name"), key("o.name_ka"),
 				PartnerSheet.listable("o.id")))
 			.query((ResultSet rs) -> {
-				var stored = rs.getBoolean(5) ? " as " + rs.getString(3) + " (" + rs.getString(4) + ") with another"
-						+ " name or kind; a sheet does not change them"
-						: "; a sheet does not change a stored organization's name or kind";
+				var stored = rs.getBoolean(5) ? " is stored as " + rs.getString(3) + " (" + rs.getString(4)
+						+ ") with another name or kind; a sheet does not change them"
+						: rs.getBoolean(6) ? " was merged into another organization, whose name and kind a sheet does"
+								+ " not change"
+								: " is stored; a sheet does not change a stored organization's name or kind";
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_CODE, rs.getString(2), "Organization "
-						+ rs.getString(2) + " is stored" + stored + ", so the sheet's are ignored"));
+						+ rs.getString(2) + stored + ", so the sheet's are ignored"));
 			});
 	}
 
@@ -87,32 +88,34 @@ class OrganizationWarnings {
 	 * its people's region. Told at the first row giving another (rows giving two were passed over where the greatest
 	 * was the stored one). To a partner, of one it does not list wherever a row gives one, whatever it gives: told
 	 * where one differed, a dry run a municipality told where another partner's organization was (a tester's), and
-	 * not told, the sheet's was dropped without a word (a review's).
+	 * not told, the sheet's was dropped without a word (a review's); by a code merged into it, as that code.
 	 */
 	private void storedPlace(PartnerSheet partner, WrittenValues written, List<ImportMessage> warnings) {
 		listing(partner, """
 				WITH told AS (
 				    SELECT o.code, o.municipality_code, coalesce(%s, false) AS listed
 				    FROM import_organization g JOIN organization o ON o.code = g.organization_code
-				    WHERE g.municipality IS NOT NULL)
-				SELECT * FROM (
-				    SELECT DISTINCT ON (t.code) r.row_no, t.code, t.municipality_code, r.organization_municipality,
-				           t.listed
+				    WHERE g.municipality IS NOT NULL),
+				given AS (
+				    SELECT r.row_no, CASE WHEN t.listed THEN t.code ELSE coalesce(r.organization_merged, t.code) END
+				               AS shown,
+				           t.municipality_code, r.organization_municipality, t.listed,
+				           r.organization_merged IS NOT NULL AND NOT t.listed AS merged
 				    FROM told t JOIN import_row r ON r.organization_code = t.code
 				    WHERE r.organization_municipality
 				          IS DISTINCT FROM CASE WHEN t.listed THEN t.municipality_code END
-				      AND r.organization_municipality IS NOT NULL
-				      -- not by the code of another merged into one it does not list, which it was not told of
-				      AND (t.listed OR r.organization_merged IS NULL)
-				    ORDER BY t.code, r.row_no) f
-				ORDER BY 1""".formatted(PartnerSheet.listable("o.id")))
+				      AND r.organization_municipality IS NOT NULL)
+				SELECT * FROM (SELECT DISTINCT ON (shown) * FROM given ORDER BY shown, row_no) f
+				ORDER BY row_no""".formatted(PartnerSheet.listable("o.id")))
 			.query((ResultSet rs) -> {
-				var stored = !rs.getBoolean(5) ? ""
-						: rs.getString(3) == null ? " with no municipality" : " in " + rs.getString(3);
+				var stored = rs.getBoolean(6) ? " was merged into another organization, which a sheet does not place:"
+						+ " the sheet's municipality is ignored"
+						: " is stored" + (!rs.getBoolean(5) ? ""
+								: rs.getString(3) == null ? " with no municipality" : " in " + rs.getString(3))
+								+ "; a sheet does not place an organization, so the sheet's is ignored";
 				warnings.add(new ImportMessage(rs.getInt(1), Columns.ORGANIZATION_MUNICIPALITY,
 						written.shown(Columns.ORGANIZATION_MUNICIPALITY, rs.getString(4)), "Organization "
-						+ rs.getString(2) + " is stored" + stored + "; a sheet does not place an organization, so the"
-						+ " sheet's is ignored (" + (partner != null ? "ask an admin to place it: " : "")
+						+ rs.getString(2) + stored + " (" + (partner != null ? "ask an admin to place it: " : "")
 						+ "updateOrganization)"));
 			});
 	}
@@ -120,19 +123,20 @@ class OrganizationWarnings {
 	/**
 	 * People at activities of two organizations, told how their own is found, unless the sheet keeps them as stored
 	 * (which one is theirs may depend on activities stored, not in the sheet); to a partner, an organization a code it
-	 * wrote was merged into is named only where it lists it (a tester's was named).
+	 * wrote was merged into is named only where it lists it (a tester's was named), else by the code written.
 	 */
 	private void several(PartnerSheet partner, List<ImportMessage> warnings) {
 		var several = listing(partner, """
 				SELECT min(row_no), participant_ref, string_agg(DISTINCT told, ', ' ORDER BY told)
 				FROM (SELECT r.row_no, p.participant_ref,
-				             CASE WHEN %s THEN r.organization_code ELSE 'another organization' END AS told
+				             CASE WHEN r.organization_merged IS NULL OR %s THEN r.organization_code
+				                  ELSE r.organization_merged END AS told
 				      FROM import_person p JOIN import_row r USING (participant_ref)
 				      LEFT JOIN organization o ON o.code = r.organization_code
 				      WHERE p.organizations_differ AND r.organization_code IS NOT NULL
 				        AND (p.stored_id IS NULL OR NOT %s)) t
 				GROUP BY participant_ref
-				ORDER BY 1""".formatted(PartnerSheet.namesByCode("o.id"),
+				ORDER BY 1""".formatted(PartnerSheet.listable("o.id"),
 				PartnerSheet.keptAsStored("p", "organization")))
 			.query((rs, row) -> new Several(rs.getInt(1), rs.getString(2), rs.getString(3)))
 			.list();

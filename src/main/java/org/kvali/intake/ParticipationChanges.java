@@ -64,14 +64,17 @@ class ParticipationChanges {
 	 * Organizations as the write changes them: a cell naming another, new ones too, an empty one the organization the
 	 * sheet gives the person, where a partner's sheet may change the person's (an admin's correction of it is kept).
 	 * The one a participation had is told as it is: a partner's sheet that is not refused names only activities its
-	 * organizations run, and it lists every organization at those. The one it gets is told as the sheet wrote it, but
-	 * not one that a code the partner wrote was merged into while it does not list that one ({@link
-	 * PartnerSheet#namesByCode}).
+	 * organizations run, and it lists every organization at those. The one it gets is told as the sheet wrote it: a
+	 * code merged into one the partner does not list by that code, not by the one it went into; from the person's
+	 * other rows, not one others were merged into that it does not list ({@link PartnerSheet#namesByCode}).
 	 */
 	private Optional<ImportMessage> organizations(PartnerSheet partner, WrittenValues written) {
 		var changed = this.jdbc.sql("""
 				SELECT r.row_no, r.participant_ref, r.activity_code, coalesce(was.code, 'none'),
-				       CASE WHEN %1$s THEN coalesce(r.organization_code, p.organization_code) END,
+				       CASE WHEN r.organization_code IS NULL
+				            THEN CASE WHEN %1$s THEN p.organization_code END
+				            WHEN r.organization_merged IS NULL OR %5$s THEN r.organization_code
+				            ELSE r.organization_merged END,
 				       count(*) OVER ()
 				FROM %4$s
 				LEFT JOIN organization o ON o.code = coalesce(r.organization_code, p.organization_code)
@@ -82,7 +85,7 @@ class ParticipationChanges {
 				ORDER BY r.row_no
 				LIMIT %3$d""".formatted(PartnerSheet.namesByCode("o.id"),
 				PartnerSheet.correctedByAdmin("p", "organization"), NAMED,
-				StoredMatches.STORED_PARTICIPATIONS))
+				StoredMatches.STORED_PARTICIPATIONS, PartnerSheet.listable("o.id")))
 			.param("allowed", partner == null ? null : partner.projectIds())
 			.param("represented", this.suppression.k())
 			.param("own", PartnerSheet.organizationIds(partner))

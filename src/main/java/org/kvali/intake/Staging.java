@@ -54,8 +54,9 @@ class Staging {
 					    birth_year smallint, disability boolean, home_municipality text, organization_code text,
 					    organization_name text, organization_kind text, organization_municipality text, role text,
 					    flagged text[],
-					    -- the row's organization_code was another's merged into it (OrganizationChecks.merged)
-					    organization_merged boolean
+					    -- the code the row's organization_code was, as stored, where it was merged into the one it now
+					    -- holds (OrganizationChecks.merged)
+					    organization_merged text
 					) ON COMMIT DROP""").update();
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			return new Copy(copy.copyIn("""
@@ -103,7 +104,7 @@ class Staging {
 
 		private static final int CHUNK = 1 << 16;
 
-		/** The columns of {@code import_row}, in the order {@link #add} writes them. */
+		/** The columns of {@code import_row} the COPY names, in the order {@link #add} writes them. */
 		private static final int FIELDS = 20;
 
 		private final CopyIn copy;

@@ -140,7 +140,8 @@ class ParticipationChangesTest {
 
 	/**
 	 * A partner is told the codes its own sheet writes and those of organizations it lists (every one at its own
-	 * activities is), not the one a code it wrote was merged into while that is not. An admin's correction of a
+	 * activities is), not the one a code it wrote was merged into while that is not: the merged code, as the merge
+	 * warning names it. An admin's correction of a
 	 * person's organization its sheet does not change, and is not told of as a change.
 	 */
 	@Test
@@ -168,9 +169,9 @@ class ParticipationChangesTest {
 			.andExpect(jsonPath("$.warnings[0].message").value("Organization TI-OLD was merged into another"
 					+ " organization: the row naming it is recorded as that one"))
 			.andExpect(jsonPath("$.warnings[1].message").value("The sheet changes the organization of 2"
-					+ " participations (TI-1 at TI-PC-2 from TI-SECRET to CIF, TI-2 at TI-PC-2 from CIF to another"
-					+ " organization): each counts under its row's organization, and a person's own organization is"
-					+ " the one of their latest activity"))
+					+ " participations (TI-1 at TI-PC-2 from TI-SECRET to CIF, TI-2 at TI-PC-2 from CIF to TI-OLD):"
+					+ " each counts under its row's organization, and a person's own organization is the one of their"
+					+ " latest activity"))
 			.andExpect(jsonPath("$.warnings[2].value").value("TI-3"));
 		assertThat(this.jdbc.queryForObject("""
 				SELECT string_agg(p.ref || ' ' || o.code, ', ' ORDER BY p.ref) FROM participation pn

@@ -59,6 +59,8 @@ class PartnerCorrectionTest {
 				+ " WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE 'PC-%')");
 		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'PC-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'PC-%'");
+		this.jdbc.update("DELETE FROM organization_alias WHERE code LIKE 'PC-%'");
+		this.jdbc.update("DELETE FROM organization WHERE code LIKE 'PC-%'");
 		this.callers.deleteKeys();
 	}
 
@@ -151,13 +153,27 @@ class PartnerCorrectionTest {
 	void aPartnerNamesAsItsParticipantsOrganizationOneItListsAlone() {
 		this.jdbc.update("INSERT INTO organization (code, name, kind) VALUES ('PC-HIDDEN', 'Hidden', 'CSO')");
 		var cif = this.callers.as(Role.PARTNER, "CIF");
-		for (var code : List.of("PC-HIDDEN", "pc-hidden", "PC-NOBODY")) {
+		this.jdbc.update("""
+				INSERT INTO organization_alias (code, organization_id)
+				SELECT v.alias, o.id FROM (VALUES ('PC-OLD', 'SCCSF'), ('PC-GONE', 'PC-HIDDEN')) v (alias, code)
+				JOIN organization o ON o.code = v.code""");
+		for (var code : List.of("PC-HIDDEN", "pc-hidden", "PC-NOBODY", "PC-GONE")) {
 			cif.document("mutation { correctParticipant(ref: \"PC-1\", input: {organization: \"" + code + "\"})"
 					+ " { organization } }")
 				.execute()
 				.errors()
 				.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
 						&& error.getMessage().equals("input.organization: No organization has the code '" + code + "'"))
+				.verify();
+		}
+		// of one it lists, told the spelling and the merge, as its list's queries are
+		for (var code : List.of("sccsf", "PC-OLD")) {
+			cif.document("mutation { correctParticipant(ref: \"PC-1\", input: {organization: \"" + code + "\"})"
+					+ " { organization } }")
+				.execute()
+				.errors()
+				.expect(error -> error.getMessage().equals("input.organization: No organization has the code '" + code
+						+ "'; " + (code.equals("sccsf") ? "it is written SCCSF" : "it was merged into SCCSF")))
 				.verify();
 		}
 		cif.document("mutation { correctParticipant(ref: \"PC-1\", input: {organization: \"SCCSF\"})"
@@ -176,7 +192,6 @@ class PartnerCorrectionTest {
 			.expect(error -> error.getMessage().equals("input.organization: No organization has the code 'pc-hidden';"
 					+ " it is written PC-HIDDEN"))
 			.verify();
-		this.jdbc.update("DELETE FROM organization WHERE code = 'PC-HIDDEN'");
 	}
 
 	/**
