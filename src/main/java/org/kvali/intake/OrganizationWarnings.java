@@ -133,9 +133,15 @@ class OrganizationWarnings {
 				                  ELSE r.organization_merged END AS told
 				      FROM import_person p JOIN import_row r USING (participant_ref)
 				      LEFT JOIN organization o ON o.code = r.organization_code
-				      WHERE p.organizations_differ AND r.organization_code IS NOT NULL
+				      WHERE (p.organizations_differ
+				             OR p.participant_ref IN (SELECT participant_ref FROM import_row
+				                                      WHERE organization_merged IS NOT NULL))
+				        AND r.organization_code IS NOT NULL
 				        AND (p.stored_id IS NULL OR NOT %s)) t
 				GROUP BY participant_ref
+				-- as told: a merged code and the one it went into, which the partner does not list, are two, as two
+				-- organizations are (told apart by whether they were, a tester's told they were one)
+				HAVING count(DISTINCT told) > 1
 				ORDER BY 1""".formatted(PartnerSheet.listable("o.id"),
 				PartnerSheet.keptAsStored("p", "organization")))
 			.query((rs, row) -> new Several(rs.getInt(1), rs.getString(2), rs.getString(3)))

@@ -172,7 +172,10 @@ class StoredMatches {
 			       min(organization_municipality) AS least_municipality, max(organization_municipality) AS municipality,
 			       min(row_no) FILTER (WHERE organization_municipality IS NOT NULL) AS municipality_row,
 			       coalesce(bool_or(flagged @> '{organization_name}'), false) AS name_flagged,
-			       min(row_no) FILTER (WHERE organization_kind IN ('DONOR', 'IMPLEMENTER', 'PARTNER')) AS admin_row
+			       min(row_no) FILTER (WHERE organization_kind IN ('DONOR', 'IMPLEMENTER', 'PARTNER')) AS admin_row,
+			       -- the codes the sheet wrote for it: its own, and those of others merged into it
+			       CAST(bool_or(organization_merged IS NULL) AS int)
+			           + count(DISTINCT organization_merged) FILTER (WHERE organization_merged IS NOT NULL) AS written
 			FROM import_row WHERE organization_code IS NOT NULL GROUP BY organization_code""";
 
 	/**

@@ -7,6 +7,7 @@ import org.kvali.activity.ActivityService;
 import org.kvali.audit.AuditLog;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Validation;
+import org.kvali.sql.ErasedReferences;
 import org.kvali.sql.WritersQueue;
 import org.kvali.time.Today;
 
@@ -42,17 +43,21 @@ class ParticipationRemoval {
 	 * organizations run. The person stays with their other participations; one left with none is removed.
 	 */
 	Activity remove(String activityCode, String ref) {
-		Access.require(Role.ADMIN, Role.PARTNER);
+		var caller = Access.require(Role.ADMIN, Role.PARTNER);
 		new Validation().code("activity", activityCode).code("ref", ref).check();
 		WritersQueue.join(this.jdbc);
 		var activity = this.activities.changeable("activity", activityCode);
-		// one answer whether the reference names no one or someone not there: a partner learns of no one else
+		// one answer whether the reference names no one or someone not there: a partner learns of no one else; nor
+		// of someone erased, whose new reference its attendance does not show (a tester's partner removed one by it)
 		var person = this.jdbc.sql("""
 				DELETE FROM participation pn USING participant p
 				WHERE pn.activity_id = :activity AND p.id = pn.participant_id AND lower(p.ref) = lower(:ref)
+				  AND (:admin OR NOT starts_with(p.ref, :erased))
 				RETURNING p.id, p.ref""")
 			.param("activity", activity.id())
 			.param("ref", ref)
+			.param("admin", caller.role() == Role.ADMIN)
+			.param("erased", ErasedReferences.PREFIX)
 			.query((rs, row) -> new Removed(rs.getLong(1), rs.getString(2)))
 			.optional()
 			.orElseThrow(() -> NotFoundException.explained("ref", ref, "Participant " + ref

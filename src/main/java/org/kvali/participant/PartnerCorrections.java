@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.kvali.access.Caller;
 import org.kvali.access.PartnerScope;
 import org.kvali.graphql.Validation;
+import org.kvali.sql.ErasedReferences;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,11 +26,15 @@ class PartnerCorrections {
 		this.jdbc = jdbc;
 	}
 
-	/** The details an admin corrected of the stored person, if the partner's own participant; else nothing. */
+	/**
+	 * The details an admin corrected of the stored person, if the partner's own participant and not erased (whose
+	 * new reference its attendance does not show: a tester's partner corrected one by it); else nothing.
+	 */
 	Optional<List<String>> ownParticipant(long person, Caller caller) {
-		return this.jdbc.sql("SELECT admin_corrected FROM participant WHERE id = :person AND NOT "
-				+ PartnerScope.keptAsStored(":person"))
+		return this.jdbc.sql("SELECT admin_corrected FROM participant WHERE id = :person"
+				+ " AND NOT starts_with(ref, :erased) AND NOT " + PartnerScope.keptAsStored(":person"))
 			.param("person", person)
+			.param("erased", ErasedReferences.PREFIX)
 			.param("organizations", caller.organizations().toArray(Long[]::new))
 			.query((rs, row) -> List.of((String[]) rs.getArray(1).getArray()))
 			.optional();

@@ -391,6 +391,23 @@ class OrganizationMergeTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.warnings[0].message").value("Organization TD-M-LONE is stored; a sheet does not"
 					+ " change a stored organization's name or kind, so the sheet's are ignored"));
+		// nor by what the sheet counts or warns of: a merged code and the one it went into are two organizations, as
+		// two are (a tester's was told "unchanged organizations: 1", and no "at activities of" warning, of TD-M-Z and
+		// TD-M-HIDDEN alone)
+		for (var other : List.of("TD-M-HIDDEN", "TD-M-LONE")) {
+			var two = HEADER + row.replace("TD-M-Z,Zed", "TD-M-Z,")
+					+ row.replace("TD-M-NEW,", "TD-M-NEW2,").replace("TD-M-Z,Zed", other + ",");
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
+				.header("Authorization", "Bearer " + cif)
+				.contentType("text/csv")
+				.content(two.getBytes(StandardCharsets.UTF_8)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.unchanged.organizations").value(2))
+				.andExpect(jsonPath("$.warnings[1].message").value("Participant TD-M-9 is at activities of " + other
+						+ ", TD-M-Z here: each participation keeps its row's organization, and the person's own (which"
+						+ " gives their region while their home municipality is unknown) is the one of their latest"
+						+ " activity"));
+		}
 		// nor by the place its merged code's rows give (a review's: "TD-M-HIDDEN is stored; a sheet does not place
 		// ..."), told by the code written; the code it went into, written, is told of as any it does not list is (it
 		// was told nothing, as it was merged into)

@@ -223,4 +223,42 @@ class PartnerCorrectionTest {
 			.containsExactly("GE-KK-RUSTAVI FEMALE", "- MALE");
 	}
 
+	/**
+	 * Someone erased is nobody's to a partner, as its attendance shows no one erased: a tester's partner corrected and
+	 * removed one by the new reference an admin's attendance showed.
+	 */
+	@Test
+	void aPartnerNeitherCorrectsNorRemovesSomeoneErased() {
+		this.graphQl.document("mutation { forgetParticipant(ref: \"PC-1\") { participations } }").execute()
+			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(1);
+		var erased = this.jdbc.queryForObject("""
+				SELECT p.ref FROM participant p JOIN participation pn ON pn.participant_id = p.id
+				JOIN activity a ON a.id = pn.activity_id WHERE a.code = 'PC-WS' AND p.ref NOT LIKE 'PC-%'""",
+				String.class);
+		try {
+			var cif = this.callers.as(Role.PARTNER, "CIF");
+			cif.document("mutation { correctParticipant(ref: \"" + erased + "\", input: {gender: OTHER}) { gender } }")
+				.execute()
+				.errors()
+				.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+						&& error.getMessage().equals("No participant has the reference '" + erased + "'"))
+				.verify();
+			cif.document("mutation { removeParticipation(activity: \"PC-WS\", ref: \"" + erased + "\") { code } }")
+				.execute()
+				.errors()
+				.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND && error.getMessage()
+					.equals("Participant " + erased + " is not recorded at activity PC-WS"))
+				.verify();
+			assertThat(this.jdbc.queryForObject("SELECT gender || ' ' || (SELECT count(*) FROM participation pn"
+					+ " WHERE pn.participant_id = p.id) FROM participant p WHERE ref = ?", String.class, erased))
+				.isEqualTo("FEMALE 1");
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participation WHERE participant_id = (SELECT id FROM participant"
+					+ " WHERE ref = ?)", erased);
+			this.jdbc.update("DELETE FROM participant WHERE ref = ?", erased);
+			this.jdbc.update("DELETE FROM erased_reference WHERE digest = sha256(convert_to('pc-1', 'UTF8'))");
+		}
+	}
+
 }
