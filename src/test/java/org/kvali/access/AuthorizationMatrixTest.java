@@ -88,7 +88,7 @@ class AuthorizationMatrixTest {
 		ALLOWED.put("mutation { createApiKey(input: {name: \"\", role: DONOR}) { secret } }", admin);
 		ALLOWED.put("mutation { revokeApiKey(id: \"x\") { id } }", admin);
 		ALLOWED.put("mutation { forgetParticipant(ref: \"NOPE\") { participations } }", admin);
-		ALLOWED.put("mutation { correctParticipant(ref: \"NOPE\", input: {}) { ref } }", admin);
+		ALLOWED.put("mutation { correctParticipant(ref: \"NOPE\", input: {}) { ref } }", adminAndPartners);
 		ALLOWED.put("mutation { removeParticipation(activity: \"NOPE\", ref: \"NOPE\") { code } }", adminAndPartners);
 		ALLOWED.put("POST /imports/attendance", adminAndPartners);
 		// a wrong parameter or content type is refused as such only to a caller that may load sheets
