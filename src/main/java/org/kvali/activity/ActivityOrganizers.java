@@ -73,10 +73,17 @@ class ActivityOrganizers implements KeptInProject {
 		if (!caller.is(Role.PARTNER) || code == null || row != null && caller.organizations().contains(row.id())) {
 			return false;
 		}
-		var own = this.organizations.organizationsById(caller.organizations()).values().stream()
+		var codes = this.organizations.organizationsById(caller.organizations()).values().stream()
 			.map(Organization::code)
-			.filter(stored -> stored.equalsIgnoreCase(code))
-			.findFirst();
+			.toList();
+		var own = codes.stream().filter(stored -> stored.equalsIgnoreCase(code)).findFirst();
+		// a code merged into its own is told so, as its sheets' organizer_code is (a tester's was refused as another's)
+		var merged = this.organizations.mergedInto(code).filter(codes::contains);
+		if (merged.isPresent()) {
+			validation.problem("input.organizer", code, "Organization " + code + " was merged into " + merged.get()
+					+ ": write " + merged.get());
+			return true;
+		}
 		if (own.isEmpty()) {
 			throw new AccessDeniedException("Organization " + code + " is not one of yours; only an admin may make it "
 					+ "an activity's organizer");

@@ -100,7 +100,7 @@ public class OrganizationService {
 	}
 
 	/** The code of the organization that the one of this code was merged into (its alias), if it was. */
-	Optional<String> mergedInto(String code) {
+	public Optional<String> mergedInto(String code) {
 		return this.repository.mergedInto(code);
 	}
 

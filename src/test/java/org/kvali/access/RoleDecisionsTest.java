@@ -181,6 +181,21 @@ class RoleDecisionsTest {
 		}
 		graphQl(this.cif, giveAway.replace("SCCSF", "cif")).andExpect(jsonPath("$.errors[0].message")
 			.value("input.organizer: Your organization's code is written CIF"));
+		// a code merged into its own is told so, as a sheet's organizer_code is; one merged into another's is not
+		this.jdbc.update("""
+				INSERT INTO organization_alias (code, organization_id)
+				SELECT v.alias, o.id FROM (VALUES ('RD-CIF-OLD', 'CIF'), ('RD-SCCSF-OLD', 'SCCSF')) v (alias, code)
+				JOIN organization o ON o.code = v.code""");
+		try {
+			graphQl(this.cif, giveAway.replace("SCCSF", "RD-CIF-OLD")).andExpect(jsonPath("$.errors[0].message")
+				.value("input.organizer: Organization RD-CIF-OLD was merged into CIF: write CIF"));
+			graphQl(this.cif, giveAway.replace("SCCSF", "RD-SCCSF-OLD")).andExpect(jsonPath("$.errors[0].message")
+				.value("Organization RD-SCCSF-OLD is not one of yours; only an admin may make it an activity's"
+						+ " organizer"));
+		}
+		finally {
+			this.jdbc.update("DELETE FROM organization_alias WHERE code LIKE 'RD-%'");
+		}
 		graphQl(this.cif, "{\"query\":\"mutation { updateActivity(code: \\\"CMP-2024-GARDABANI\\\", input: {}) { code organizer { code } } }\"}")
 			.andExpect(jsonPath("$.data.updateActivity.organizer.code").value("CIF"));
 		assertThat(this.jdbc.queryForObject("""
