@@ -205,15 +205,19 @@ public final class Validation {
 
 	/**
 	 * As {@link #known(String, String, Collection, Collection)}, naming the spelling to use of a code written in
-	 * another case ({@code inAnotherCase} looks it up, for the unknown codes alone): codes are one in any case.
+	 * another case ({@code inAnotherCase} looks it up, for the unknown codes alone): codes are one in any case. Looked
+	 * up without the spaces around it too: " Marneuli " was told to write 'Marneuli', then refused again.
 	 */
 	public Validation known(String argument, String what, Collection<String> codes, Collection<String> known,
 			Function<String, Optional<String>> inAnotherCase) {
 		if (codes != null) {
 			for (var code : codes) {
 				if (!known.contains(code)) {
+					var trimmed = Text.trim(code);
 					problem(argument, code, "No " + what + " has the code '" + Text.preview(code, 40) + "'"
 							+ inAnotherCase.apply(code)
+								.or(() -> trimmed.equals(code) ? Optional.empty()
+										: inAnotherCase.apply(trimmed).filter(stored -> !stored.equals(trimmed)))
 								.map(stored -> "; it is written " + stored)
 								.orElseGet(() -> unseen(code)));
 				}

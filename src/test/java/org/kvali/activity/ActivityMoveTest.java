@@ -1,6 +1,7 @@
 package org.kvali.activity;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -287,6 +288,18 @@ class ActivityMoveTest {
 			.execute().errors()
 			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
 					"input.venue: No municipality has the code 'marneuli'; it is written GE-KK-MARNEULI"));
+		// with spaces around it too (it was told to write 'Marneuli', then refused again: a tester's); a code with
+		// spaces around it is told to write it without
+		for (var venue : List.of(" Marneuli ", " GE-KK-MARNEULI")) {
+			this.graphQl.document("""
+					mutation { createActivity(input: {code: "TM2-NEW", project: "TM2-A", kind: MEETING, title: "x",
+					    startDate: "2025-03-03", endDate: "2025-03-03", venue: "%s"}) { code } }""".formatted(venue))
+				.execute().errors()
+				.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
+						"input.venue: No municipality has the code '" + venue + "'" + (venue.startsWith(" M")
+								? "; it is written GE-KK-MARNEULI"
+								: "; it has spaces or invisible characters around it: write 'GE-KK-MARNEULI'")));
+		}
 		this.graphQl.document("{ region(code: \"ქვემო ქართლი\") { code } }").execute().errors()
 			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
 				.containsExactly("No region has the code 'ქვემო ქართლი'; it is written GE-KK"));
