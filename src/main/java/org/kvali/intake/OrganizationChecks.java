@@ -37,7 +37,7 @@ class OrganizationChecks {
 	List<ImportMessage> merged(PartnerSheet partner) {
 		var warnings = new ArrayList<ImportMessage>();
 		for (var column : List.of(Columns.ORGANIZATION_CODE, Columns.ORGANIZER_CODE)) {
-			warnings.addAll(this.jdbc.sql("""
+			warnings.addAll(PartnerSheet.listing(this.jdbc, partner, this.suppression.k(), """
 					WITH given AS (
 					    SELECT r.row_no, r.%1$s AS given, a.code AS merged, o.code AS merged_into
 					    FROM import_row r JOIN organization_alias a ON lower(a.code) = lower(r.%1$s)
@@ -55,9 +55,6 @@ class OrganizationChecks {
 					PartnerSheet.listable("o.id"),
 					// the code as written told apart from the one it went into: a partner is told nothing more of it
 					Columns.ORGANIZATION_CODE.equals(column) ? ", organization_merged = g.merged" : ""))
-				.param("allowed", partner == null ? null : partner.projectIds())
-				.param("represented", this.suppression.k())
-				.param("own", PartnerSheet.organizationIds(partner))
 				.query((rs, row) -> {
 					var into = rs.getString(4) == null ? "another organization" : rs.getString(4);
 					return new ImportMessage(rs.getInt(1), column, rs.getString(2), "Organization " + rs.getString(3)

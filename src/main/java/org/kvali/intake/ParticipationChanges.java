@@ -69,7 +69,7 @@ class ParticipationChanges {
 	 * other rows, not one others were merged into that it does not list ({@link PartnerSheet#namesByCode}).
 	 */
 	private Optional<ImportMessage> organizations(PartnerSheet partner, WrittenValues written) {
-		var changed = this.jdbc.sql("""
+		var changed = PartnerSheet.listing(this.jdbc, partner, this.suppression.k(), """
 				SELECT r.row_no, r.participant_ref, r.activity_code, coalesce(was.code, 'none'),
 				       CASE WHEN r.organization_code IS NULL
 				            THEN CASE WHEN %1$s THEN p.organization_code END
@@ -86,9 +86,6 @@ class ParticipationChanges {
 				LIMIT %3$d""".formatted(PartnerSheet.namesByCode("o.id"),
 				PartnerSheet.correctedByAdmin("p", "organization"), NAMED,
 				StoredMatches.STORED_PARTICIPATIONS, PartnerSheet.listable("o.id")))
-			.param("allowed", partner == null ? null : partner.projectIds())
-			.param("represented", this.suppression.k())
-			.param("own", PartnerSheet.organizationIds(partner))
 			.query((rs, row) -> changed(rs, rs.getString(4), rs.getString(5) == null ? "another organization"
 					: written.besideStored(Columns.ORGANIZATION_CODE, rs.getString(5))))
 			.list();

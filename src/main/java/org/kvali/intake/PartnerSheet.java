@@ -5,6 +5,8 @@ import java.util.Set;
 import org.kvali.access.PartnerScope;
 import org.kvali.organization.TakingPart;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * What a partner's sheet is held to: the projects its organizations lead or partner (the only ones it loads into,
  * and the only ones whose people it may name) and those organizations (the activities it runs, and the organizers
@@ -95,6 +97,18 @@ record PartnerSheet(Set<Long> projects, Set<Long> organizations) {
 	static String listable(String organization) {
 		return "CAST(:allowed AS bigint[]) IS NULL OR "
 				+ TakingPart.in(organization, "SELECT unnest(CAST(:allowed AS bigint[]))");
+	}
+
+	/**
+	 * The statement with what {@link #listable} and {@link #namesByCode} read bound: the partner's projects and
+	 * organizations (none for an admin's sheet), and {@code represented}, the size from which an organization
+	 * represented at them is listed.
+	 */
+	static JdbcClient.StatementSpec listing(JdbcClient jdbc, PartnerSheet partner, int represented, String sql) {
+		return jdbc.sql(sql)
+			.param("allowed", partner == null ? null : partner.projectIds())
+			.param("represented", represented)
+			.param("own", organizationIds(partner));
 	}
 
 	/**
