@@ -107,8 +107,11 @@ class Attendance {
 		});
 	}
 
-	/** SQL: the person {@code p} is listed to the caller: to a partner ({@code :organizations} bound), not erased. */
-	private static String listed() {
+	/**
+	 * SQL: the person {@code p} is listed to the caller: to a partner ({@code :organizations} bound), not erased. A
+	 * partner finds no one else to correct or remove either ({@link PartnerCorrections}, {@link ParticipationRemoval}).
+	 */
+	static String listed() {
 		return "(CAST(:organizations AS bigint[]) IS NULL OR NOT starts_with(p.ref, :erased))";
 	}
 

@@ -52,11 +52,11 @@ class ParticipationRemoval {
 		var person = this.jdbc.sql("""
 				DELETE FROM participation pn USING participant p
 				WHERE pn.activity_id = :activity AND p.id = pn.participant_id AND lower(p.ref) = lower(:ref)
-				  AND (:admin OR NOT starts_with(p.ref, :erased))
-				RETURNING p.id, p.ref""")
+				  AND %s
+				RETURNING p.id, p.ref""".formatted(Attendance.listed()))
 			.param("activity", activity.id())
 			.param("ref", ref)
-			.param("admin", caller.role() == Role.ADMIN)
+			.param("organizations", caller.is(Role.PARTNER) ? caller.organizations().toArray(Long[]::new) : null)
 			.param("erased", ErasedReferences.PREFIX)
 			.query((rs, row) -> new Removed(rs.getLong(1), rs.getString(2)))
 			.optional()

@@ -31,8 +31,8 @@ class PartnerCorrections {
 	 * new reference its attendance does not show: a tester's partner corrected one by it); else nothing.
 	 */
 	Optional<List<String>> ownParticipant(long person, Caller caller) {
-		return this.jdbc.sql("SELECT admin_corrected FROM participant WHERE id = :person"
-				+ " AND NOT starts_with(ref, :erased) AND NOT " + PartnerScope.keptAsStored(":person"))
+		return this.jdbc.sql("SELECT p.admin_corrected FROM participant p WHERE p.id = :person AND "
+				+ Attendance.listed() + " AND NOT " + PartnerScope.keptAsStored(":person"))
 			.param("person", person)
 			.param("erased", ErasedReferences.PREFIX)
 			.param("organizations", caller.organizations().toArray(Long[]::new))
