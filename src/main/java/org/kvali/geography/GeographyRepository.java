@@ -45,22 +45,12 @@ class GeographyRepository {
 			.list();
 	}
 
-	/**
-	 * The stored code of this level ({@code REGION}, {@code MUNICIPALITY}) written in another case, or of the unit of
-	 * that English or Georgian name: a sheet takes "Marneuli", where a mutation was told only that no municipality had
-	 * that code (a tester's).
-	 */
-	Optional<String> codeInAnotherCase(String level, String code) {
-		return this.jdbc.sql("""
-				SELECT code FROM geo_unit
-				WHERE level = :level
-				  AND (lower(code) = lower(:code) OR lower(name_en) = lower(:code) OR lower(name_ka) = lower(:code))
-				ORDER BY lower(code) = lower(:code) DESC, code
-				LIMIT 1""")
+	/** Each unit of this level ({@code REGION}, {@code MUNICIPALITY}) by its code, English name and Georgian name. */
+	List<List<String>> units(String level) {
+		return this.jdbc.sql("SELECT code, name_en, name_ka FROM geo_unit WHERE level = :level ORDER BY code")
 			.param("level", level)
-			.param("code", code)
-			.query(String.class)
-			.optional();
+			.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
 	}
 
 	Optional<Region> region(String code) {

@@ -25,7 +25,7 @@ public class InvalidArgumentException extends RuntimeException {
 			Collection<String> known, Function<String, Optional<String>> inAnotherCase) {
 		codes.stream().filter(code -> !known.contains(code)).sorted().findFirst().ifPresent(code -> {
 			throw new InvalidArgumentException(argument, code, "No " + what + " has the code '" + code + "'"
-					+ inAnotherCase.apply(code).map(stored -> "; it is written " + stored).orElse(""));
+					+ inAnotherCase.apply(code).map(stored -> Validation.meant(what, code, stored)).orElse(""));
 		});
 	}
 

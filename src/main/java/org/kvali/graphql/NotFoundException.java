@@ -22,13 +22,15 @@ public class NotFoundException extends RuntimeException {
 	}
 
 	/**
-	 * Nothing has the code, though {@code stored} (when there is one) is the code written in another case: codes are
-	 * one in any case, and looked up as stored, so the error names the spelling to use.
+	 * Nothing has the code, though {@code stored} (when there is one) is the code written in another case, or of the
+	 * place so named: codes are one in any case, and looked up as stored, so the error names the code to use
+	 * ({@link Validation#meant}).
 	 */
 	public static NotFoundException orInAnotherCase(String what, String argument, String code,
 			Optional<String> stored) {
 		return stored.map(spelling -> explained(argument, code, "No " + what + " has the code '" + Text.preview(code, 40)
-				+ "'; it is written " + spelling)).orElseGet(() -> new NotFoundException(what, argument, code));
+				+ "'" + Validation.meant(what, code, spelling))).orElseGet(() -> new NotFoundException(what, argument,
+						code));
 	}
 
 	/** Nothing found for the argument's value, as the message tells: a pair that is not recorded, say. */

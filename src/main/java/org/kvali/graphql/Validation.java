@@ -218,12 +218,27 @@ public final class Validation {
 							+ inAnotherCase.apply(code)
 								.or(() -> trimmed.equals(code) ? Optional.empty()
 										: inAnotherCase.apply(trimmed).filter(stored -> !stored.equals(trimmed)))
-								.map(stored -> "; it is written " + stored)
+								.map(stored -> meant(what, code, stored))
 								.orElseGet(() -> unseen(code)));
 				}
 			}
 		}
 		return this;
+	}
+
+	/**
+	 * What is told of a code no {@code what} has, where the one of code {@code stored} is meant: how its code is
+	 * written, where it was written in another case; that it has that code, where it was named ("Marneuli
+	 * Municipality" for GE-KK-MARNEULI, which was told "it is written GE-KK-MARNEULI"); the spaces around it, where
+	 * they alone tell it from {@code stored}.
+	 */
+	public static String meant(String what, String written, String stored) {
+		var trimmed = Text.trim(written);
+		if (stored.equals(trimmed)) {
+			return unseen(written);
+		}
+		return stored.equalsIgnoreCase(trimmed) ? "; it is written " + stored
+				: "; the " + what + " of that name has the code " + stored;
 	}
 
 	/**

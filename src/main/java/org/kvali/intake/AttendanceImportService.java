@@ -19,6 +19,7 @@ import org.kvali.access.Caller;
 import org.kvali.access.PartnerScope;
 import org.kvali.access.Role;
 import org.kvali.audit.AuditLog;
+import org.kvali.geography.GeographyService;
 import org.kvali.time.Today;
 
 import org.springframework.http.HttpStatus;
@@ -40,7 +41,7 @@ public class AttendanceImportService {
 
 	private final Today today;
 
-	private final IntakeLookups lookups;
+	private final GeographyService geography;
 
 	private final Staging staging;
 
@@ -60,7 +61,7 @@ public class AttendanceImportService {
 
 	private final ApiKeyService keys;
 
-	AttendanceImportService(ImportLimits limits, IntakeLookups lookups, Staging staging, StoredMatches matches,
+	AttendanceImportService(ImportLimits limits, GeographyService geography, Staging staging, StoredMatches matches,
 			StagingChecks checks, AttendanceWriter writer, ImportHistory history, TransactionTemplate transaction,
 			PartnerScope partners, AuditLog audit, ApiKeyService keys, Today today) {
 		this.keys = keys;
@@ -69,7 +70,7 @@ public class AttendanceImportService {
 		this.partners = partners;
 		this.audit = audit;
 		this.limits = limits;
-		this.lookups = lookups;
+		this.geography = geography;
 		this.staging = staging;
 		this.checks = checks;
 		this.writer = writer;
@@ -108,7 +109,7 @@ public class AttendanceImportService {
 		var in = new DigestInputStream(body, digest);
 		var at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 		var id = UUID.randomUUID();
-		var municipalities = this.lookups.municipalities();
+		var municipalities = this.geography.placeNames();
 		var outcome = this.transaction.execute(status -> {
 			RowIntake intake;
 			try (var copy = this.staging.open(this.limits.uploadTime())) {

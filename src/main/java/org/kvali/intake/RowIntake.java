@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.kvali.geography.PlaceNames;
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.Glyphs;
 import org.kvali.graphql.Text;
@@ -32,7 +33,7 @@ final class RowIntake implements SheetSink {
 
 	private final ImportLimits limits;
 
-	private final MunicipalityNames municipalities;
+	private final PlaceNames municipalities;
 
 	private final Staging.Copy staging;
 
@@ -70,7 +71,7 @@ final class RowIntake implements SheetSink {
 
 	private final WrittenValues written = new WrittenValues();
 
-	RowIntake(ImportLimits limits, MunicipalityNames municipalities, Staging.Copy staging, ZoneId zone) {
+	RowIntake(ImportLimits limits, PlaceNames municipalities, Staging.Copy staging, ZoneId zone) {
 		this.limits = limits;
 		this.zone = zone;
 		this.municipalities = municipalities;

@@ -3,8 +3,11 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 
 import org.kvali.access.Caller;
+import org.kvali.geography.GeographyService;
+import org.kvali.geography.PlaceNames;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
@@ -15,12 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class FilterProblems {
 
+	/** What a filter names places by: codes, which a name is told. */
+	private static final Set<String> PLACES = Set.of("region", "municipality");
+
 	private final ReportRepository repository;
+
+	private final GeographyService geography;
 
 	private final int k;
 
-	FilterProblems(ReportRepository repository, SuppressionProperties suppression) {
+	FilterProblems(ReportRepository repository, GeographyService geography, SuppressionProperties suppression) {
 		this.repository = repository;
+		this.geography = geography;
 		this.k = suppression.k();
 	}
 
@@ -45,10 +54,17 @@ public class FilterProblems {
 			default -> ReportSql.KnownOrganizations.ALL;
 		}).orElse(ReportSql.KnownOrganizations.ALL);
 		var own = caller.map(found -> found.organizations().toArray(Long[]::new)).orElse(new Long[0]);
+		PlaceNames places = null;
 		for (var code : this.repository.unknownCodes(filter, known, this.k, own)) {
 			var named = argument + code.argument().substring(code.argument().indexOf('.'));
+			var stored = code.stored();
+			if (stored == null && code.elsewhere() == null && PLACES.contains(code.what())) {
+				// a place by its name, as sheets take it ("Marneuli Municipality"), is told its code
+				places = places != null ? places : this.geography.placeNames();
+				stored = code.what().equals("region") ? places.regionCode(code.code()) : places.code(code.code());
+			}
 			byArgument.computeIfAbsent(named, key -> new ArrayList<>())
-				.add(new ReportRepository.UnknownCode(named, code.what(), code.code(), code.stored(),
+				.add(new ReportRepository.UnknownCode(named, code.what(), code.code(), stored,
 						code.elsewhere() == null ? null : code.elsewhere().replace("{filter}", argument)));
 		}
 		byArgument.values().stream().map(FilterProblems::unknownCodes).forEach(problems::add);
@@ -59,12 +75,13 @@ public class FilterProblems {
 		var first = unknown.get(0);
 		var message = new StringBuilder("No " + first.what() + " has the code '" + Text.preview(first.code(), 40)
 				+ "'");
-		message.append(first.stored() != null ? "; write it as stored: " + first.stored()
+		message.append(first.stored() != null ? Validation.meant(first.what(), first.code(), first.stored())
 				: first.elsewhere() != null ? "; " + first.elsewhere() : Validation.unseen(first.code()));
 		// each with its stored spelling, as the first (a second code in another case was named without it)
 		var others = unknown.stream().skip(1).filter(code -> code.argument().equals(first.argument()))
 			.map(code -> "'" + Text.preview(code.code(), 40) + "'"
-					+ (code.stored() == null ? "" : " (write it as stored: " + code.stored() + ")"))
+					+ (code.stored() == null ? ""
+							: " (" + Validation.meant(code.what(), code.code(), code.stored()).substring(2) + ")"))
 			.toList();
 		if (!others.isEmpty()) {
 			message.append(others.size() == 1 ? "; nor has " : "; nor have ").append(others.size())

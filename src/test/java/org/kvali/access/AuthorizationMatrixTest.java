@@ -181,7 +181,7 @@ class AuthorizationMatrixTest {
 		}
 		assertThat(JsonPath.<List<String>>read(graphQl("{ participation(filter: {organizations: [\"ag-dmanisi\"]}) "
 				+ "{ totals { participants } } }", this.tokens.get("ANALYST")), "$.errors[*].message"))
-			.containsExactly("No organization has the code 'ag-dmanisi'; write it as stored: AG-DMANISI");
+			.containsExactly("No organization has the code 'ag-dmanisi'; it is written AG-DMANISI");
 		assertThat(JsonPath.<Integer>read(graphQl("{ participation(filter: {organizations: [\"AG-DMANISI\"]}) "
 				+ "{ totals { participants } } }", this.tokens.get("ANALYST")), "$.data.participation.totals.participants"))
 			.isOne();

@@ -84,7 +84,7 @@ class HiddenActivityCodesTest {
 			.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(false)
 			.path("participation.totals.participants").entity(Integer.class).isEqualTo(1);
 		this.callers.as(Role.PARTNER, "SCCSF").document(TOTALS).variable("code", "ha-tiny").execute().errors()
-			.expect(error -> error.getMessage().equals("No activity has the code 'ha-tiny'; write it as stored: HA-TINY"))
+			.expect(error -> error.getMessage().equals("No activity has the code 'ha-tiny'; it is written HA-TINY"))
 			.verify();
 	}
 

@@ -281,28 +281,32 @@ class ActivityMoveTest {
 		this.graphQl.document("{ region(code: \"ge-kk\") { code } }").execute().errors()
 			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
 				.containsExactly("No region has the code 'ge-kk'; it is written GE-KK"));
-		// a name, in English or Georgian, as sheets take it, is told its code
-		this.graphQl.document("""
-				mutation { createActivity(input: {code: "TM2-NEW", project: "TM2-A", kind: MEETING, title: "x",
-				    startDate: "2025-03-03", endDate: "2025-03-03", venue: "marneuli"}) { code } }""")
-			.execute().errors()
-			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
-					"input.venue: No municipality has the code 'marneuli'; it is written GE-KK-MARNEULI"));
-		// with spaces around it too (it was told to write 'Marneuli', then refused again: a tester's); a code with
-		// spaces around it is told to write it without
-		for (var venue : List.of(" Marneuli ", " GE-KK-MARNEULI")) {
+		// a name, in English or Georgian, as sheets take it ("Marneuli Municipality" too, and with spaces around it:
+		// it was told to write 'Marneuli', then refused again), is told the code of that name (it was told "it is
+		// written GE-KK-MARNEULI", as for another case: a review's); a code with spaces around it is told to write it
+		// without
+		for (var venue : List.of("marneuli", " Marneuli ", "Marneuli Municipality", "მარნეულის მუნიციპალიტეტი",
+				" GE-KK-MARNEULI")) {
 			this.graphQl.document("""
 					mutation { createActivity(input: {code: "TM2-NEW", project: "TM2-A", kind: MEETING, title: "x",
 					    startDate: "2025-03-03", endDate: "2025-03-03", venue: "%s"}) { code } }""".formatted(venue))
 				.execute().errors()
 				.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
-						"input.venue: No municipality has the code '" + venue + "'" + (venue.startsWith(" M")
-								? "; it is written GE-KK-MARNEULI"
-								: "; it has spaces or invisible characters around it: write 'GE-KK-MARNEULI'")));
+						"input.venue: No municipality has the code '" + venue + "'" + (venue.startsWith(" GE")
+								? "; it has spaces or invisible characters around it: write 'GE-KK-MARNEULI'"
+								: "; the municipality of that name has the code GE-KK-MARNEULI")));
 		}
-		this.graphQl.document("{ region(code: \"ქვემო ქართლი\") { code } }").execute().errors()
+		for (var region : List.of("ქვემო ქართლი", "Kvemo Kartli ", "Kvemo-Kartli region", " GE-KK")) {
+			this.graphQl.document("{ region(code: \"" + region + "\") { code } }").execute().errors()
+				.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
+					.containsExactly("No region has the code '" + region + "'" + (region.startsWith(" GE")
+							? "; it has spaces or invisible characters around it: write 'GE-KK'"
+							: "; the region of that name has the code GE-KK")));
+		}
+		// a region's name where a municipality is meant names no municipality
+		this.graphQl.document("{ municipality(code: \"Kvemo Kartli\") { code } }").execute().errors()
 			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
-				.containsExactly("No region has the code 'ქვემო ქართლი'; it is written GE-KK"));
+				.containsExactly("No municipality has the code 'Kvemo Kartli'"));
 	}
 
 	private void counts(int a, int b, int later) {

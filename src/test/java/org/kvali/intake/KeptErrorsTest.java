@@ -10,6 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 
+import org.kvali.geography.GeographyService;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,7 +30,7 @@ class KeptErrorsTest {
 	Staging staging;
 
 	@Autowired
-	IntakeLookups lookups;
+	GeographyService geography;
 
 	@Autowired
 	ImportLimits limits;
@@ -39,7 +41,7 @@ class KeptErrorsTest {
 	@Test
 	void errorsPastThoseKeptAreCounted() {
 		// read before the copy begins, which holds the transaction's connection (as the service does)
-		var municipalities = this.lookups.municipalities();
+		var municipalities = this.geography.placeNames();
 		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
 			status.setRollbackOnly();
 			try (var copy = this.staging.open(Duration.ofMinutes(1))) {

@@ -51,6 +51,9 @@ class FastPathDifferentialTest {
 	ReportRepository sql;
 
 	@Autowired
+	FilterProblems problems;
+
+	@Autowired
 	FactIndexLoader loader;
 
 	@Autowired
@@ -1280,7 +1283,7 @@ class FastPathDifferentialTest {
 	private ReportService sqlOnlyReports() {
 		return new ReportService(this.sql,
 				new ReportIndex(this.loader, this.jdbcClient, ReportProperties.Index.OFF, Duration.ZERO),
-				new FilterProblems(this.sql, new SuppressionProperties(5)), new SuppressionProperties(5));
+				this.problems, new SuppressionProperties(5));
 	}
 
 	/** Usually absent, sometimes a few values, now and then an empty list. */

@@ -143,14 +143,23 @@ class ParticipationReportErrorsTest {
 				ErrorType.BAD_REQUEST, "No activity has the code 'NOTHING'");
 		// codes are one ignoring case: written in another, the stored spelling is named
 		expectError("{ participation(filter: {projects: [\"cso-capacity\"]}) { totals { participants } } }",
-				ErrorType.BAD_REQUEST, "No project has the code 'cso-capacity'; write it as stored: CSO-CAPACITY");
+				ErrorType.BAD_REQUEST, "No project has the code 'cso-capacity'; it is written CSO-CAPACITY");
 		expectError("{ participation(filter: {regions: [\"ge-kk\"]}) { totals { participants } } }",
-				ErrorType.BAD_REQUEST, "No region has the code 'ge-kk'; write it as stored: GE-KK");
+				ErrorType.BAD_REQUEST, "No region has the code 'ge-kk'; it is written GE-KK");
 		expectError("{ participation(filter: {regions: [\"GE-XX\", \"ge-kk\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No region has the code 'GE-XX'; nor has 1 other of filter.regions: 'ge-kk'"
-						+ " (write it as stored: GE-KK)");
+						+ " (it is written GE-KK)");
+		// a place by its name, as sheets take it, is told the code of that name
+		expectError("{ participation(filter: {municipalities: [\"Marneuli Municipality\"]})"
+				+ " { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No municipality has the code 'Marneuli Municipality'; the municipality of that"
+						+ " name has the code GE-KK-MARNEULI");
+		expectError("{ participation(filter: {venueRegions: [\"GE-XX\", \"Kvemo Kartli\"]})"
+				+ " { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No region has the code 'GE-XX'; nor has 1 other of filter.venueRegions:"
+						+ " 'Kvemo Kartli' (the region of that name has the code GE-KK)");
 		expectError("{ participation(filter: {activities: [\"trn-2024-Bakuriani\"]}) { totals { participants } } }",
-				ErrorType.BAD_REQUEST, "No activity has the code 'trn-2024-Bakuriani'; write it as stored: "
+				ErrorType.BAD_REQUEST, "No activity has the code 'trn-2024-Bakuriani'; it is written "
 						+ "TRN-2024-BAKURIANI");
 	}
 

@@ -86,6 +86,9 @@ class SqlPathStateTest {
 	@Autowired
 	ReportRepository sql;
 
+	@Autowired
+	FilterProblems problems;
+
 	/** The service's own, whose index catches up before a lock is taken. */
 	@Autowired
 	ReportService reports;
@@ -221,7 +224,7 @@ class SqlPathStateTest {
 			}
 
 		};
-		var reports = new ReportService(this.sql, index, new FilterProblems(this.sql, new SuppressionProperties(5)),
+		var reports = new ReportService(this.sql, index, this.problems,
 				new SuppressionProperties(5));
 		var report = asPartner(() -> reports.report(PROJECT));
 		assertThat(catchThrowable(() -> asPartner(() -> reports.shownTotals(report))))
@@ -256,7 +259,7 @@ class SqlPathStateTest {
 	private ReportService sqlOnlyReports() {
 		return new ReportService(this.sql,
 				new ReportIndex(this.loader, this.jdbcClient, ReportProperties.Index.OFF, Duration.ZERO),
-				new FilterProblems(this.sql, new SuppressionProperties(5)), new SuppressionProperties(5));
+				this.problems, new SuppressionProperties(5));
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.kvali.intake;
+package org.kvali.geography;
 
 import java.util.HashMap;
 import java.util.List;
@@ -9,16 +9,17 @@ import java.util.regex.Pattern;
 import org.kvali.graphql.Text;
 
 /**
- * The municipalities a sheet may name, by code, English or Georgian name, read as people write them: "Marneuli
- * Municipality", "Tetri Tskaro", "მარნეულის მუნიციპალიტეტი" are Marneuli and Tetritskaro, case, spaces, hyphens and
- * the word for municipality aside. A name that is none of them is answered with the nearest, if one is near.
+ * The municipalities and regions a sheet or a request may name, by code, English or Georgian name, read as people
+ * write them: "Marneuli Municipality", "Tetri Tskaro", "მარნეულის მუნიციპალიტეტი" are Marneuli and Tetritskaro,
+ * "Kvemo-Kartli region" is Kvemo Kartli, case, spaces, hyphens and the word for municipality or region aside. A name
+ * that is none of them is answered with the nearest municipality, if one is near.
  */
-final class MunicipalityNames {
+public final class PlaceNames {
 
 	/** Words that say what a place is, not which: left out of a name before it is looked up. */
 	private static final Pattern GENERIC = Pattern.compile("\\b(municipality|municipal|district|city|town|raioni|raion"
-			+ "|rayon)\\b"
-			+ "|მუნიციპალიტეტის?|ქალაქ(?:ის?)?|რაიონის?|რ-ნი|^ქ\\.");
+			+ "|rayon|region)\\b"
+			+ "|მუნიციპალიტეტის?|ქალაქ(?:ის?)?|რაიონის?|რ-ნი|^ქ\\.|მხარე");
 
 	/** What does not tell one name from another: spaces, hyphens, dots, apostrophes. */
 	private static final Pattern PUNCTUATION = Pattern.compile("[\\s\u00a0\\-‐‑–.'’]+");
@@ -37,14 +38,18 @@ final class MunicipalityNames {
 	/** Regions by their names and codes read loosely, as "Kvemo Kartli (GE-KK)". */
 	private final Map<String, String> regions = new HashMap<>();
 
+	/** Regions' codes by their names and codes read loosely. */
+	private final Map<String, String> regionCodes = new HashMap<>();
+
 	/** Values read loosely, and the code each names ("" for none). */
 	private final Map<String, String> read = new HashMap<>();
 
 	/** Each municipality, and each region, as its code, English name and Georgian name. */
-	MunicipalityNames(List<List<String>> municipalities, List<List<String>> regions) {
+	PlaceNames(List<List<String>> municipalities, List<List<String>> regions) {
 		for (var region : regions) {
 			for (var name : region) {
 				this.regions.putIfAbsent(key(name), region.get(1) + " (" + region.get(0) + ")");
+				this.regionCodes.putIfAbsent(key(name), region.get(0));
 			}
 		}
 		for (var municipality : municipalities) {
@@ -77,7 +82,7 @@ final class MunicipalityNames {
 	}
 
 	/** The code of the municipality the value names; null when it names none. */
-	String code(String value) {
+	public String code(String value) {
 		var code = this.exact.get(value.toLowerCase(Locale.ROOT));
 		if (code != null) {
 			return code;
@@ -88,12 +93,17 @@ final class MunicipalityNames {
 	}
 
 	/** The region a value that names no municipality names, as "Kvemo Kartli (GE-KK)"; null when it names none. */
-	String region(String value) {
+	public String region(String value) {
 		return this.regions.get(key(value));
 	}
 
+	/** The code of the region the value names, by its code or name; null when it names none. */
+	public String regionCode(String value) {
+		return this.regionCodes.get(key(value));
+	}
+
 	/** The municipality nearest to a value that names none, as "Marneuli (GE-KK-MARNEULI)"; null when none is near. */
-	String nearest(String value) {
+	public String nearest(String value) {
 		return this.nearest.computeIfAbsent(value, text -> {
 			var key = key(text);
 			String best = null;
