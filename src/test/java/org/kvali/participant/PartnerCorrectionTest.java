@@ -1,6 +1,7 @@
 package org.kvali.participant;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,13 +9,19 @@ import org.junit.jupiter.api.Test;
 import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.access.Role;
+import org.kvali.access.TestCallerContext;
+import org.kvali.report.Gender;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * A partner corrects its own participants, those recorded at activities its organizations run and at no others, as
@@ -35,6 +42,12 @@ class PartnerCorrectionTest {
 
 	@Autowired
 	Callers callers;
+
+	@Autowired
+	ParticipantEditor editor;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@BeforeEach
 	void workshops() {
@@ -259,6 +272,31 @@ class PartnerCorrectionTest {
 			this.jdbc.update("DELETE FROM participant WHERE ref = ?", erased);
 			this.jdbc.update("DELETE FROM erased_reference WHERE digest = sha256(convert_to('pc-1', 'UTF8'))");
 		}
+	}
+
+
+	/**
+	 * The person a partner corrects is named to PostgreSQL only while they are written: a statement later in the same
+	 * transaction may not change their gender (changeset 070), as it may no one else's.
+	 */
+	@Test
+	void aCorrectionNamesTheirPersonOnlyWhileWritingThem() {
+		var cif = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CIF'", Long.class);
+		var later = TestCallerContext.as(Role.PARTNER, Set.of(cif), "partner of CIF",
+				() -> new TransactionTemplate(this.transactions).execute(status -> {
+					status.setRollbackOnly();
+					var corrected = this.editor.correct("PC-1", new ParticipantEditor.Correction(
+							ArgumentValue.ofNullable(Gender.MALE), ArgumentValue.omitted(), ArgumentValue.omitted(),
+							ArgumentValue.omitted(), ArgumentValue.omitted()));
+					assertThat(corrected.gender()).isEqualTo("MALE");
+					assertThat(this.jdbc.queryForObject("SELECT current_setting('kvali.correcting', true)",
+							String.class)).isEmpty();
+					return catchThrowable(() -> this.jdbc.update(
+							"UPDATE participant SET gender = 'OTHER' WHERE ref = 'PC-1'"));
+				}));
+		assertThat(later).rootCause()
+			.hasMessageContaining("A partner does not change the reference or gender of participant PC-1");
+		assertThat(this.jdbc.queryForObject(DETAILS, String.class, "PC-1")).isEqualTo("FEMALE 1990 - ");
 	}
 
 }
