@@ -210,15 +210,26 @@ public final class Validation {
 	 */
 	public Validation known(String argument, String what, Collection<String> codes, Collection<String> known,
 			Function<String, Optional<String>> inAnotherCase) {
+		return known(argument, what, codes, known, inAnotherCase, code -> Optional.empty());
+	}
+
+	/**
+	 * As {@link #known(String, String, Collection, Collection, Function)}, naming also the code a code was merged
+	 * into ({@code mergedInto} looks it up): an admin naming an organization by an old code was told only that none
+	 * had it (a tester's).
+	 */
+	public Validation known(String argument, String what, Collection<String> codes, Collection<String> known,
+			Function<String, Optional<String>> inAnotherCase, Function<String, Optional<String>> mergedInto) {
 		if (codes != null) {
 			for (var code : codes) {
 				if (!known.contains(code)) {
 					var trimmed = Text.trim(code);
 					problem(argument, code, "No " + what + " has the code '" + Text.preview(code, 40) + "'"
-							+ inAnotherCase.apply(code)
-								.or(() -> trimmed.equals(code) ? Optional.empty()
-										: inAnotherCase.apply(trimmed).filter(stored -> !stored.equals(trimmed)))
-								.map(stored -> meant(what, code, stored))
+							+ mergedInto.apply(trimmed).map(into -> "; it was merged into " + into + ": give that code")
+								.or(() -> inAnotherCase.apply(code)
+									.or(() -> trimmed.equals(code) ? Optional.empty()
+											: inAnotherCase.apply(trimmed).filter(stored -> !stored.equals(trimmed)))
+									.map(stored -> meant(what, code, stored)))
 								.orElseGet(() -> unseen(code)));
 				}
 			}

@@ -15,6 +15,7 @@ import org.kvali.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -263,6 +264,20 @@ class OrganizationMergeTest {
 		donor.document(kept).execute().errors()
 			.expect(error -> error.getMessage().equals("No organization has the code 'TD-M-A4'"))
 			.verify();
+		// an admin's key, project and programme naming a merged code likewise (a key was told only that no
+		// organization had it: a tester's)
+		this.graphQl.document("""
+				mutation { k: createApiKey(input: {name: "m", role: PARTNER, organizations: ["td-m-typo"]}) { secret }
+				  p: createProject(input: {code: "TD-M-P", programme: "EU-CSO-EQUAL", name: "p", lead: "TD-M-A4"}) {
+				    code }
+				  g: updateProgramme(code: "EU-CSO-EQUAL", input: {donors: ["TD-M-A4", "td-m-b4"]}) { code } }""")
+			.execute().errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
+					"input.organizations: No organization has the code 'td-m-typo'; it was merged into CIF: give that"
+							+ " code",
+					"input.lead: No organization has the code 'TD-M-A4'; it was merged into TD-M-B4: give that code",
+					"input.donors: No organization has the code 'TD-M-A4'; it was merged into TD-M-B4: give that code",
+					"input.donors: No organization has the code 'td-m-b4'; it is written TD-M-B4"));
 	}
 
 	/**
