@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.Text;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +47,7 @@ public class GeographyService {
 	 * ({@link PlaceNames}): codes are one in any case, and "Kvemo Kartli " was told only that no region had that code.
 	 */
 	public Optional<String> regionInAnotherCase(String code) {
-		return Optional.ofNullable(placeNames().regionCode(code)).filter(stored -> !stored.equals(code));
+		return Optional.ofNullable(placeNames().regionCode(Text.trim(code))).filter(stored -> !stored.equals(code));
 	}
 
 	/**
@@ -54,7 +55,7 @@ public class GeographyService {
 	 * only that no municipality had that code, where a sheet takes it (a tester's).
 	 */
 	public Optional<String> municipalityInAnotherCase(String code) {
-		return Optional.ofNullable(placeNames().code(code)).filter(stored -> !stored.equals(code));
+		return Optional.ofNullable(placeNames().code(Text.trim(code))).filter(stored -> !stored.equals(code));
 	}
 
 	/** Every municipality and region, to read names by as people write them; for one sheet or request. */

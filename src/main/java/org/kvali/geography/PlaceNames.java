@@ -1,5 +1,6 @@
 package org.kvali.geography;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +12,23 @@ import org.kvali.graphql.Text;
 /**
  * The municipalities and regions a sheet or a request may name, by code, English or Georgian name, read as people
  * write them: "Marneuli Municipality", "Tetri Tskaro", "მარნეულის მუნიციპალიტეტი" are Marneuli and Tetritskaro,
- * "Kvemo-Kartli region" is Kvemo Kartli, case, spaces, hyphens and the word for municipality or region aside. A name
- * that is none of them is answered with the nearest municipality, if one is near.
+ * "Kvemo-Kartli region" and "ქვემო ქართლის მხარე" are Kvemo Kartli, case, spaces, hyphens and the word for
+ * municipality (of a municipality) or region (of a region) aside. A name that is none of them is answered with the
+ * nearest municipality, if one is near. An instance is read by one sheet or request, on one thread: it keeps what it
+ * read loosely.
  */
 public final class PlaceNames {
 
 	/** Words that say what a place is, not which: left out of a name before it is looked up. */
 	private static final Pattern GENERIC = Pattern.compile("\\b(municipality|municipal|district|city|town|raioni|raion"
-			+ "|rayon|region)\\b"
-			+ "|მუნიციპალიტეტის?|ქალაქ(?:ის?)?|რაიონის?|რ-ნი|^ქ\\.|მხარე");
+			+ "|rayon)\\b"
+			+ "|მუნიციპალიტეტის?|ქალაქ(?:ის?)?|რაიონის?|რ-ნი|^ქ\\.");
+
+	/**
+	 * The words for a region, left out of a region's name alone: of a municipality's, "Kutaisi region" is more
+	 * likely Imereti than the city (a review's), and is told as no municipality.
+	 */
+	private static final Pattern REGIONAL = Pattern.compile("\\b(region|regioni)\\b|მხარე|რეგიონი");
 
 	/** What does not tell one name from another: spaces, hyphens, dots, apostrophes. */
 	private static final Pattern PUNCTUATION = Pattern.compile("[\\s\u00a0\\-‐‑–.'’]+");
@@ -47,9 +56,12 @@ public final class PlaceNames {
 	/** Each municipality, and each region, as its code, English name and Georgian name. */
 	PlaceNames(List<List<String>> municipalities, List<List<String>> regions) {
 		for (var region : regions) {
-			for (var name : region) {
-				this.regions.putIfAbsent(key(name), region.get(1) + " (" + region.get(0) + ")");
-				this.regionCodes.putIfAbsent(key(name), region.get(0));
+			var names = new ArrayList<>(region);
+			// before the word for region, as before that for municipality: ქვემო ქართლის მხარე
+			names.addAll(genitives(region.get(2)));
+			for (var name : names) {
+				this.regions.putIfAbsent(regionKey(name), region.get(1) + " (" + region.get(0) + ")");
+				this.regionCodes.putIfAbsent(regionKey(name), region.get(0));
 			}
 		}
 		for (var municipality : municipalities) {
@@ -94,12 +106,12 @@ public final class PlaceNames {
 
 	/** The region a value that names no municipality names, as "Kvemo Kartli (GE-KK)"; null when it names none. */
 	public String region(String value) {
-		return this.regions.get(key(value));
+		return this.regions.get(regionKey(value));
 	}
 
 	/** The code of the region the value names, by its code or name; null when it names none. */
 	public String regionCode(String value) {
-		return this.regionCodes.get(key(value));
+		return this.regionCodes.get(regionKey(value));
 	}
 
 	/** The municipality nearest to a value that names none, as "Marneuli (GE-KK-MARNEULI)"; null when none is near. */
@@ -117,6 +129,13 @@ public final class PlaceNames {
 			}
 			return best == null ? null : this.names.get(best) + " (" + best + ")";
 		});
+	}
+
+	/** A region's name read loosely: without the word for region, spaces, hyphens, dots and apostrophes. */
+	private static String regionKey(String name) {
+		var lower = name.toLowerCase(Locale.ROOT);
+		var specific = REGIONAL.matcher(lower).replaceAll("");
+		return PUNCTUATION.matcher(specific.isBlank() ? lower : specific).replaceAll("");
 	}
 
 	private static String key(String name) {

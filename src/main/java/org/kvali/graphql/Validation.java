@@ -227,8 +227,7 @@ public final class Validation {
 					problem(argument, code, "No " + what + " has the code '" + Text.preview(code, 40) + "'"
 							+ mergedInto.apply(trimmed).map(into -> "; it was merged into " + into + ": give that code")
 								.or(() -> inAnotherCase.apply(code)
-									.or(() -> trimmed.equals(code) ? Optional.empty()
-											: inAnotherCase.apply(trimmed).filter(stored -> !stored.equals(trimmed)))
+									.or(() -> trimmed.equals(code) ? Optional.empty() : inAnotherCase.apply(trimmed))
 									.map(stored -> meant(what, code, stored)))
 								.orElseGet(() -> unseen(code)));
 				}
@@ -238,29 +237,26 @@ public final class Validation {
 	}
 
 	/**
-	 * What is told of a code no {@code what} has, where the one of code {@code stored} is meant: how its code is
-	 * written, where it was written in another case; that it has that code, where it was named ("Marneuli
-	 * Municipality" for GE-KK-MARNEULI, which was told "it is written GE-KK-MARNEULI"); the spaces around it, where
-	 * they alone tell it from {@code stored}.
+	 * What is told of a code no {@code what} has, where the one of code {@code stored} is meant, always a clause
+	 * beginning "; ": how its code is written, where it was written in another case; that it has that code, where it
+	 * was named ("Marneuli Municipality" for GE-KK-MARNEULI, which was told "it is written GE-KK-MARNEULI"); the
+	 * spaces or invisible characters around it, where they alone tell it from {@code stored}.
 	 */
 	public static String meant(String what, String written, String stored) {
 		var trimmed = Text.trim(written);
 		if (stored.equals(trimmed)) {
-			return unseen(written);
+			return "; it has spaces or invisible characters around it: write '" + Text.preview(trimmed, 40) + "'";
 		}
 		return stored.equalsIgnoreCase(trimmed) ? "; it is written " + stored
 				: "; the " + what + " of that name has the code " + stored;
 	}
 
 	/**
-	 * What makes a code that looks right another: spaces around it (a sheet's cells are trimmed, a filter's codes are
-	 * not), an invisible character or a Cyrillic look-alike in it ("GЕ-KK" was told as no region, nothing more).
+	 * What makes a code that looks right another: an invisible character or a Cyrillic look-alike in it ("GЕ-KK" was
+	 * told as no region, nothing more). Spaces around it are told only where the code without them is one
+	 * ({@link #meant}): "Springfield " was told to write 'Springfield', which named nothing either (a tester's).
 	 */
 	public static String unseen(String code) {
-		var trimmed = Text.trim(code);
-		if (!trimmed.equals(code)) {
-			return "; it has spaces or invisible characters around it: write '" + Text.preview(trimmed, 40) + "'";
-		}
 		return Glyphs.note(code, "value");
 	}
 

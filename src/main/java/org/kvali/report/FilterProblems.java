@@ -61,7 +61,8 @@ public class FilterProblems {
 			if (stored == null && code.elsewhere() == null && PLACES.contains(code.what())) {
 				// a place by its name, as sheets take it ("Marneuli Municipality"), is told its code
 				places = places != null ? places : this.geography.placeNames();
-				stored = code.what().equals("region") ? places.regionCode(code.code()) : places.code(code.code());
+				var trimmed = Text.trim(code.code());
+				stored = code.what().equals("region") ? places.regionCode(trimmed) : places.code(trimmed);
 			}
 			byArgument.computeIfAbsent(named, key -> new ArrayList<>())
 				.add(new ReportRepository.UnknownCode(named, code.what(), code.code(), stored,

@@ -67,6 +67,7 @@ class ReportRepository {
 		}
 		return this.jdbc.sql(sql)
 			.params(ReportSql.conditions(filter).parameters())
+			.params(ReportSql.trimmedCodes(filter))
 			.param("represented", represented)
 			.param("own", own)
 			.query(UnknownCode.class)

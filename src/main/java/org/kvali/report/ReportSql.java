@@ -1,8 +1,12 @@
 package org.kvali.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
+import org.kvali.graphql.Text;
 import org.kvali.organization.TakingPart;
 import org.kvali.sql.Conditions;
 
@@ -193,15 +197,38 @@ final class ReportSql {
 				+ String.join("\nUNION ALL\n", parts) + "\n) u ORDER BY part, position";
 	}
 
+	/**
+	 * Each list of codes of the filter without the spaces and invisible characters around each code
+	 * ({@link Text#trim}), as {@code <field>Trimmed}, for {@link #unknownCodes}.
+	 */
+	static Map<String, Object> trimmedCodes(ParticipationFilter filter) {
+		var trimmed = new HashMap<String, Object>();
+		BiConsumer<String, List<String>> put = (field, codes) -> trimmed.put(field + "Trimmed",
+				codes == null ? null : codes.stream().map(Text::trim).toArray(String[]::new));
+		put.accept("programmes", filter.programmes());
+		put.accept("projects", filter.projects());
+		put.accept("regions", filter.regions());
+		put.accept("municipalities", filter.municipalities());
+		put.accept("venueRegions", filter.venueRegions());
+		put.accept("venueMunicipalities", filter.venueMunicipalities());
+		put.accept("organizations", filter.organizations());
+		put.accept("activities", filter.activities());
+		put.accept("organizers", filter.organizers());
+		return trimmed;
+	}
+
 	private static void addUnknown(List<String> parts, List<String> codes, String argument, String what,
 			String known, String elsewhere) {
 		if (codes != null && !codes.isEmpty()) {
+			// the stored code looked up without the spaces and invisible characters around the code given, too
+			// ({@link #trimmedCodes}): told to write it without them, " Springfield" named nothing (a tester's)
 			parts.add(("SELECT 'filter.%1$s' AS argument, '%2$s' AS what, c AS code,"
 					+ " (SELECT x.code FROM %4$s LIMIT 1) AS stored, %6$s AS elsewhere, %5$d AS part, position"
-					+ " FROM unnest(CAST(:%1$s AS text[])) WITH ORDINALITY AS given(c, position)"
+					+ " FROM unnest(CAST(:%1$s AS text[]), CAST(:%1$sTrimmed AS text[]))"
+					+ " WITH ORDINALITY AS given(c, t, position)"
 					+ " WHERE NOT EXISTS (SELECT 1 FROM %3$s)").formatted(argument, what,
-							known.formatted("x.code = c"), known.formatted("lower(x.code) = lower(c)"), parts.size(),
-							elsewhere));
+							known.formatted("x.code = c"), known.formatted("lower(x.code) IN (lower(c), lower(t))"),
+							parts.size(), elsewhere));
 		}
 	}
 

@@ -296,17 +296,28 @@ class ActivityMoveTest {
 								? "; it has spaces or invisible characters around it: write 'GE-KK-MARNEULI'"
 								: "; the municipality of that name has the code GE-KK-MARNEULI")));
 		}
-		for (var region : List.of("ქვემო ქართლი", "Kvemo Kartli ", "Kvemo-Kartli region", " GE-KK")) {
+		for (var region : List.of("ქვემო ქართლი", "Kvemo Kartli ", "Kvemo-Kartli region", "ქვემო ქართლის მხარე",
+				" GE-KK", "GE-KK\u200b")) {
 			this.graphQl.document("{ region(code: \"" + region + "\") { code } }").execute().errors()
 				.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
-					.containsExactly("No region has the code '" + region + "'" + (region.startsWith(" GE")
+					.containsExactly("No region has the code '" + region + "'" + (region.contains("GE")
 							? "; it has spaces or invisible characters around it: write 'GE-KK'"
 							: "; the region of that name has the code GE-KK")));
 		}
-		// a region's name where a municipality is meant names no municipality
-		this.graphQl.document("{ municipality(code: \"Kvemo Kartli\") { code } }").execute().errors()
-			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
-				.containsExactly("No municipality has the code 'Kvemo Kartli'"));
+		// a region's name where a municipality is meant names no municipality, nor does a municipality's with the
+		// word for region; spaces around what is no code are not told to be left out (" Springfield" was told to
+		// write 'Springfield': a tester's)
+		for (var municipality : List.of("Kvemo Kartli", "Marneuli region", "Springfield ")) {
+			this.graphQl.document("{ municipality(code: \"" + municipality + "\") { code } }").execute().errors()
+				.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
+					.containsExactly("No municipality has the code '" + municipality + "'"));
+		}
+		this.graphQl.document("""
+				mutation { createActivity(input: {code: "TM2-NEW", project: "TM2-A", kind: MEETING, title: "x",
+				    startDate: "2025-03-03", endDate: "2025-03-03", venue: "Springfield "}) { code } }""")
+			.execute().errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
+					"input.venue: No municipality has the code 'Springfield '"));
 	}
 
 	private void counts(int a, int b, int later) {

@@ -158,6 +158,17 @@ class ParticipationReportErrorsTest {
 				+ " { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No region has the code 'GE-XX'; nor has 1 other of filter.venueRegions:"
 						+ " 'Kvemo Kartli' (the region of that name has the code GE-KK)");
+		// spaces around a code are told where the code without them is one (any value was told to be written
+		// without them: a tester's)
+		expectError("{ participation(filter: {organizers: [\" CIF\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No organization has the code ' CIF'; it has spaces or invisible characters"
+						+ " around it: write 'CIF'");
+		expectError("{ participation(filter: {regions: [\"Springfield \"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No region has the code 'Springfield '");
+		expectError("{ participation(filter: {municipalities: [\"GE-KK-MARNEULI\\u200b\"]})"
+				+ " { totals { participants } } }", ErrorType.BAD_REQUEST, "No municipality has the code"
+						+ " 'GE-KK-MARNEULI\u200b'; it has spaces or invisible characters around it: write"
+						+ " 'GE-KK-MARNEULI'");
 		expectError("{ participation(filter: {activities: [\"trn-2024-Bakuriani\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No activity has the code 'trn-2024-Bakuriani'; it is written "
 						+ "TRN-2024-BAKURIANI");
