@@ -55,8 +55,11 @@ final class RowIntake implements SheetSink {
 
 	private boolean unnamedTold;
 
-	/** Whether a row repeating the header was warned of: once a sheet. */
-	private boolean repeatTold;
+	/** Rows repeating the header, warned of once a sheet, at the first ({@link #repeatWarning}). */
+	private int repeats;
+
+	/** Where among the warnings the one of rows repeating the header is. */
+	private int repeatWarning;
 
 	/** Whether a row that stops short of the header's columns was warned of: once a sheet. */
 	private boolean shortTold;
@@ -104,10 +107,10 @@ final class RowIntake implements SheetSink {
 		if (repeatsHeader(row)) {
 			// no data row: counted, it was reported as a participation unchanged
 			this.rows--;
-			if (!this.repeatTold) {
-				this.warnings.add(new ImportMessage(row.row(), null, null, "The row repeats the header (the first such"
-						+ " row): it is skipped, as sheets put one after another repeat it"));
-				this.repeatTold = true;
+			if (this.repeats++ == 0) {
+				this.repeatWarning = this.warnings.size();
+				this.warnings.add(new ImportMessage(row.row(), null, null, "The row repeats the header: it is skipped,"
+						+ " as sheets put one after another repeat it"));
 			}
 			return;
 		}
@@ -298,7 +301,17 @@ final class RowIntake implements SheetSink {
 		return this.rows;
 	}
 
+	/**
+	 * The warnings, in the order of the rows they were first met at; of rows repeating the header, how many there
+	 * were (a sheet of three told only of the first: a tester's).
+	 */
 	List<ImportMessage> warnings() {
+		if (this.repeats > 1) {
+			var first = this.warnings.get(this.repeatWarning);
+			this.warnings.set(this.repeatWarning, new ImportMessage(first.row(), null, null, "The row repeats the"
+					+ " header, as " + this.repeats + " rows do (the first shown): they are skipped, as sheets put one"
+					+ " after another repeat it"));
+		}
 		return this.warnings;
 	}
 

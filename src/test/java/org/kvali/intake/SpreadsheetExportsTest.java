@@ -450,8 +450,16 @@ class SpreadsheetExportsTest {
 			.andExpect(jsonPath("$.unchanged.participations").value(0))
 			.andExpect(jsonPath("$.warnings.length()").value(1))
 			.andExpect(jsonPath("$.warnings[0].row").value(3))
-			.andExpect(jsonPath("$.warnings[0].message").value("The row repeats the header (the first such row): it is"
-					+ " skipped, as sheets put one after another repeat it"));
+			.andExpect(jsonPath("$.warnings[0].message").value("The row repeats the header, as 2 rows do (the first"
+					+ " shown): they are skipped, as sheets put one after another repeat it"));
+		// one alone is told as one (of several, only the first was told: a tester's)
+		load(HEADER + rows.formatted(header, ""), true)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rows").value(3))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(3))
+			.andExpect(jsonPath("$.warnings[0].message").value("The row repeats the header: it is skipped, as sheets"
+					+ " put one after another repeat it"));
 		load(HEADER + rows.formatted("Total:;;;;;;;;3;;;;;;", "სულ;;;;;;;;;;;;;;"), true)
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.length()").value(2))
