@@ -19,7 +19,8 @@ public class InvalidArgumentException extends RuntimeException {
 
 	/**
 	 * Fails naming the first, in order, of {@code codes} not among {@code known}, "No {@code what} has the code ...",
-	 * with the spelling stored of one written in another case ({@code inAnotherCase} looks it up).
+	 * with the code meant of one written in another case or a place so named ({@code inAnotherCase} looks it up,
+	 * {@link Validation#meant} tells it).
 	 */
 	public static void requireKnown(String argument, String what, Collection<String> codes,
 			Collection<String> known, Function<String, Optional<String>> inAnotherCase) {

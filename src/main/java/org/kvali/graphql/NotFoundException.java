@@ -28,9 +28,10 @@ public class NotFoundException extends RuntimeException {
 	 */
 	public static NotFoundException orInAnotherCase(String what, String argument, String code,
 			Optional<String> stored) {
-		return stored.map(spelling -> explained(argument, code, "No " + what + " has the code '" + Text.preview(code, 40)
-				+ "'" + Validation.meant(what, code, spelling))).orElseGet(() -> new NotFoundException(what, argument,
-						code));
+		return stored
+			.map(spelling -> explained(argument, code, "No " + what + " has the code '" + Text.preview(code, 40) + "'"
+					+ Validation.meant(what, code, spelling)))
+			.orElseGet(() -> new NotFoundException(what, argument, code));
 	}
 
 	/** Nothing found for the argument's value, as the message tells: a pair that is not recorded, say. */

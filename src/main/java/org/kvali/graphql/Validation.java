@@ -204,9 +204,10 @@ public final class Validation {
 	}
 
 	/**
-	 * As {@link #known(String, String, Collection, Collection)}, naming the spelling to use of a code written in
-	 * another case ({@code inAnotherCase} looks it up, for the unknown codes alone): codes are one in any case. Looked
-	 * up without the spaces around it too: " Marneuli " was told to write 'Marneuli', then refused again.
+	 * As {@link #known(String, String, Collection, Collection)}, naming the code meant ({@link #meant}): of one
+	 * written in another case, or of a place so named ({@code inAnotherCase} looks it up, for the unknown codes
+	 * alone): codes are one in any case. Looked up without the spaces around it too: " Marneuli " was told to write
+	 * 'Marneuli', then refused again.
 	 */
 	public Validation known(String argument, String what, Collection<String> codes, Collection<String> known,
 			Function<String, Optional<String>> inAnotherCase) {
@@ -247,8 +248,15 @@ public final class Validation {
 		if (stored.equals(trimmed)) {
 			return "; it has spaces or invisible characters around it: write '" + Text.preview(trimmed, 40) + "'";
 		}
-		return stored.equalsIgnoreCase(trimmed) ? "; it is written " + stored
+		// "GE KK" is the code with a space for a hyphen, not a name (a tester's)
+		return lettersAndDigits(stored).equalsIgnoreCase(lettersAndDigits(trimmed)) ? "; it is written " + stored
 				: "; the " + what + " of that name has the code " + stored;
+	}
+
+	private static String lettersAndDigits(String code) {
+		return code.codePoints().filter(Character::isLetterOrDigit)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
 	}
 
 	/**

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
-
 import org.kvali.geography.GeographyService;
 
 import org.springframework.beans.factory.annotation.Autowired;
