@@ -57,7 +57,7 @@ public class ApiKeyService {
 		var found = this.organizations.organizationsByCode(codes);
 		var validation = new Validation().line("input.name", name, true, 200)
 			.known("input.organizations", "organization", codes, found.keySet(), this.organizations::codeInAnotherCase,
-					this.organizations::mergedInto);
+					this.organizations::mergeTold);
 		if (name != null && name.indexOf('#') >= 0) {
 			// the audit log names a key "key:<name>#<id>": a name of its own "#" could pass for another key
 			validation.problem("input.name", name, "Holds '#', which the audit log writes between a key's name and"

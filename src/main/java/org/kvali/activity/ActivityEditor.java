@@ -222,7 +222,7 @@ class ActivityEditor {
 			.line("input.venueName", venueName, false, 300)
 			.known("input.venue", "municipality", venue == null ? null : List.of(venue),
 					venue == null ? List.of() : this.geography.municipalitiesByCode(List.of(venue)).keySet(),
-					this.geography::municipalityInAnotherCase)
+					this.geography::municipalityInAnotherCase, this.geography::regionNotMunicipality)
 			.known("input.organizer", "organization", organizer == null || othersOrganizer ? null : List.of(organizer),
 					organizerRow == null ? List.of() : List.of(organizer), this.organizations::codeInAnotherCase);
 		if (topics != null) {

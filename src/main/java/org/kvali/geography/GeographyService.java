@@ -38,8 +38,9 @@ public class GeographyService {
 	}
 
 	public Region region(String code) {
-		return this.repository.region(code).orElseThrow(() -> NotFoundException.orInAnotherCase("region", "code", code,
-				regionInAnotherCase(code)));
+		return this.repository.region(code)
+			.orElseThrow(() -> notFound("region", "code", code, regionInAnotherCase(code),
+					municipalityNotRegion(code)));
 	}
 
 	/**
@@ -58,6 +59,21 @@ public class GeographyService {
 		return Optional.ofNullable(placeNames().code(Text.trim(code))).filter(stored -> !stored.equals(code));
 	}
 
+	/**
+	 * What a value given for a municipality names instead, told beside "No municipality has the code": a region, by
+	 * its code or name (a sheet says so, where a mutation said nothing: a tester's).
+	 */
+	public Optional<String> regionNotMunicipality(String value) {
+		return Optional.ofNullable(placeNames().region(Text.trim(value)))
+			.map(region -> "; " + region + " is a region: give a municipality");
+	}
+
+	/** What a value given for a region names instead: a municipality, by its code or name. */
+	public Optional<String> municipalityNotRegion(String value) {
+		return Optional.ofNullable(placeNames().municipality(Text.trim(value)))
+			.map(municipality -> "; " + municipality + " is a municipality: give a region");
+	}
+
 	/** Every municipality and region, to read names by as people write them; for one sheet or request. */
 	public PlaceNames placeNames() {
 		return new PlaceNames(this.repository.units("MUNICIPALITY"), this.repository.units("REGION"));
@@ -68,8 +84,8 @@ public class GeographyService {
 			return this.repository.municipalities();
 		}
 		var region = this.repository.region(regionCode)
-			.orElseThrow(() -> NotFoundException.orInAnotherCase("region", "region", regionCode,
-					regionInAnotherCase(regionCode)));
+			.orElseThrow(() -> notFound("region", "region", regionCode, regionInAnotherCase(regionCode),
+					municipalityNotRegion(regionCode)));
 		return this.repository.municipalitiesOfRegions(List.of(region.code()));
 	}
 
@@ -77,8 +93,8 @@ public class GeographyService {
 		return this.repository.municipalities(List.of(code))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> NotFoundException.orInAnotherCase("municipality", "code", code,
-					municipalityInAnotherCase(code)));
+			.orElseThrow(() -> notFound("municipality", "code", code, municipalityInAnotherCase(code),
+					regionNotMunicipality(code)));
 	}
 
 	public Map<String, Region> regionsByCode(Collection<String> codes) {
@@ -113,6 +129,15 @@ public class GeographyService {
 			InvalidArgumentException.requireKnown(argument, "municipality", codes,
 					municipalitiesByCode(codes).keySet(), this::municipalityInAnotherCase);
 		}
+	}
+
+
+	/** NOT_FOUND naming the code meant, else what the value names instead, of {@code otherwise}. */
+	private static NotFoundException notFound(String what, String argument, String code, Optional<String> meant,
+			Optional<String> otherwise) {
+		return meant.isPresent() || otherwise.isEmpty() ? NotFoundException.orInAnotherCase(what, argument, code, meant)
+				: NotFoundException.explained(argument, code, "No " + what + " has the code '" + Text.preview(code, 40)
+						+ "'" + otherwise.get());
 	}
 
 }

@@ -104,6 +104,12 @@ public final class PlaceNames {
 		return read.isEmpty() ? null : read;
 	}
 
+	/** The municipality the value names, as "Marneuli (GE-KK-MARNEULI)"; null when it names none. */
+	public String municipality(String value) {
+		var code = code(value);
+		return code == null ? null : this.names.get(code) + " (" + code + ")";
+	}
+
 	/** The region a value that names no municipality names, as "Kvemo Kartli (GE-KK)"; null when it names none. */
 	public String region(String value) {
 		return this.regions.get(regionKey(value));

@@ -215,21 +215,22 @@ public final class Validation {
 	}
 
 	/**
-	 * As {@link #known(String, String, Collection, Collection, Function)}, naming also the code a code was merged
-	 * into ({@code mergedInto} looks it up): an admin naming an organization by an old code was told only that none
-	 * had it (a tester's).
+	 * As {@link #known(String, String, Collection, Collection, Function)}, where a code meant by none ({@code
+	 * inAnotherCase} finds none) may be told what it is instead ({@code otherwise}, a clause beginning "; "): the
+	 * organization it was merged into, the region a municipality was given as. An admin naming an organization by
+	 * a code merged into another was told only that none had it (a tester's).
 	 */
 	public Validation known(String argument, String what, Collection<String> codes, Collection<String> known,
-			Function<String, Optional<String>> inAnotherCase, Function<String, Optional<String>> mergedInto) {
+			Function<String, Optional<String>> inAnotherCase, Function<String, Optional<String>> otherwise) {
 		if (codes != null) {
 			for (var code : codes) {
 				if (!known.contains(code)) {
 					var trimmed = Text.trim(code);
 					problem(argument, code, "No " + what + " has the code '" + Text.preview(code, 40) + "'"
-							+ mergedInto.apply(trimmed).map(into -> "; it was merged into " + into + ": give that code")
-								.or(() -> inAnotherCase.apply(code)
-									.or(() -> trimmed.equals(code) ? Optional.empty() : inAnotherCase.apply(trimmed))
-									.map(stored -> meant(what, code, stored)))
+							+ inAnotherCase.apply(code)
+								.or(() -> trimmed.equals(code) ? Optional.empty() : inAnotherCase.apply(trimmed))
+								.map(stored -> meant(what, code, stored))
+								.or(() -> otherwise.apply(trimmed))
 								.orElseGet(() -> unseen(code)));
 				}
 			}

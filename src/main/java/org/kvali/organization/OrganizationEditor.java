@@ -239,10 +239,11 @@ class OrganizationEditor {
 				: this.geography.municipalitiesByCode(List.of(placed));
 		validation.line("input.nameKa", nameKa, false, 300)
 			.known("input.municipality", "municipality", municipality == null ? null : List.of(municipality),
-					municipalities.keySet(), this.geography::municipalityInAnotherCase)
+					municipalities.keySet(), this.geography::municipalityInAnotherCase,
+					this.geography::regionNotMunicipality)
 			.known("input.region", "region", region == null ? null : List.of(region),
 					region == null ? List.of() : this.geography.regionsByCode(List.of(region)).keySet(),
-					this.geography::regionInAnotherCase);
+					this.geography::regionInAnotherCase, this.geography::municipalityNotRegion);
 		var in = placed == null ? null : municipalities.get(placed);
 		if (region != null && in != null && !in.regionCode().equals(region)) {
 			validation.problem("input.region", region, "The organization's municipality " + placed + " lies in "

@@ -104,6 +104,11 @@ public class OrganizationService {
 		return this.repository.mergedInto(code);
 	}
 
+	/** Where a code no organization has went, told beside that: "; it was merged into CIF: give that code". */
+	public Optional<String> mergeTold(String code) {
+		return this.repository.mergedInto(code).map(into -> "; it was merged into " + into + ": give that code");
+	}
+
 	/** The stored spelling of an organization's code written in another case, for an error to name. */
 	public Optional<String> codeInAnotherCase(String code) {
 		return this.repository.codeInAnotherCase(code);

@@ -88,7 +88,7 @@ class ParticipantEditor {
 		input.birthYear().ifPresent(year -> birthYear(stored.id(), year, validation));
 		input.homeMunicipality().ifPresent(code -> validation.known("input.homeMunicipality", "municipality",
 				List.of(code), this.geography.municipalitiesByCode(List.of(code)).keySet(),
-				this.geography::municipalityInAnotherCase));
+				this.geography::municipalityInAnotherCase, this.geography::regionNotMunicipality));
 		var organization = organization(input.organization().value(), admin, validation);
 		var organizationId = organization == null ? null : organization.id();
 		if (!admin) {

@@ -57,10 +57,10 @@ class ProgrammeEditor {
 			.dates("input.endDate", input.startDate(), input.endDate())
 			.month("input.yearStart", input.yearStart())
 			.known("input.donors", "organization", input.donors(), donors.keySet(),
-					this.organizations::codeInAnotherCase, this.organizations::mergedInto)
+					this.organizations::codeInAnotherCase, this.organizations::mergeTold)
 			.known("input.publisher", "organization", input.publisher() == null ? null : List.of(input.publisher()),
 					publisher == null ? List.of() : List.of(input.publisher()), this.organizations::codeInAnotherCase,
-					this.organizations::mergedInto)
+					this.organizations::mergeTold)
 			.check();
 		// taken in any case; the error names the spelling stored
 		this.programmes.programmeCodeInAnotherCase(input.code()).ifPresent(stored -> {
@@ -96,10 +96,10 @@ class ProgrammeEditor {
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
 			.month("input.yearStart", input.yearStart())
 			.known("input.donors", "organization", input.donors(), donors.keySet(),
-					this.organizations::codeInAnotherCase, this.organizations::mergedInto)
+					this.organizations::codeInAnotherCase, this.organizations::mergeTold)
 			.known("input.publisher", "organization", input.publisher() == null ? null : List.of(input.publisher()),
 					publisher == null ? List.of() : List.of(input.publisher()), this.organizations::codeInAnotherCase,
-					this.organizations::mergedInto);
+					this.organizations::mergeTold);
 		ExplicitNulls.refuse(nulls, validation, "name", "startDate", "endDate", "yearStart");
 		if (input.startDate() != null || input.endDate() != null) {
 			this.within.forEach(check -> check.checkMove(stored.id(), input.startDate(), input.endDate(), validation));

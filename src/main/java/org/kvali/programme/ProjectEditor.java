@@ -64,9 +64,9 @@ class ProjectEditor {
 			.known("input.programme", "programme", List.of(input.programme()),
 					programme.stream().map(Programme::code).toList(), this.programmes::programmeCodeInAnotherCase)
 			.known("input.lead", "organization", input.lead() == null ? null : List.of(input.lead()), orgs.keySet(),
-					this.organizations::codeInAnotherCase, this.organizations::mergedInto)
+					this.organizations::codeInAnotherCase, this.organizations::mergeTold)
 			.known("input.partners", "organization", partners.stream().map(ProgrammeInputs.Partner::organization).toList(),
-					orgs.keySet(), this.organizations::codeInAnotherCase, this.organizations::mergedInto);
+					orgs.keySet(), this.organizations::codeInAnotherCase, this.organizations::mergeTold);
 		duplicatePartners(validation, partners);
 		if (input.lead() != null && !validation.refused("input.lead") && !validation.refused("input.partners")) {
 			leadNotPartner(validation, "input.partners", input.lead(), orgs.get(input.lead()).id(), ids(partners, orgs));
@@ -107,10 +107,10 @@ class ProjectEditor {
 			.line("input.nameKa", input.nameKa(), false, 500)
 			.changedDates(input.startDate(), input.endDate(), stored.startDate(), stored.endDate())
 			.known("input.lead", "organization", input.lead() == null ? null : List.of(input.lead()), orgs.keySet(),
-					this.organizations::codeInAnotherCase, this.organizations::mergedInto)
+					this.organizations::codeInAnotherCase, this.organizations::mergeTold)
 			.known("input.partners", "organization",
 					partners == null ? null : partners.stream().map(ProgrammeInputs.Partner::organization).toList(),
-					orgs.keySet(), this.organizations::codeInAnotherCase, this.organizations::mergedInto);
+					orgs.keySet(), this.organizations::codeInAnotherCase, this.organizations::mergeTold);
 		if (partners != null) {
 			duplicatePartners(validation, partners);
 		}

@@ -3,6 +3,7 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.kvali.access.Caller;
@@ -20,6 +21,10 @@ public class FilterProblems {
 
 	/** What a filter names places by: codes, which a name is told. */
 	private static final Set<String> PLACES = Set.of("region", "municipality");
+
+	/** Each field of places, and the one of the other level. */
+	private static final Map<String, String> OTHER_LEVEL = Map.of("regions", "municipalities", "municipalities",
+			"regions", "venueRegions", "venueMunicipalities", "venueMunicipalities", "venueRegions");
 
 	private final ReportRepository repository;
 
@@ -58,15 +63,22 @@ public class FilterProblems {
 		for (var code : this.repository.unknownCodes(filter, known, this.k, own)) {
 			var named = argument + code.argument().substring(code.argument().indexOf('.'));
 			var stored = code.stored();
-			if (stored == null && code.elsewhere() == null && PLACES.contains(code.what())) {
-				// a place by its name, as sheets take it ("Marneuli Municipality"), is told its code
+			var elsewhere = code.elsewhere();
+			if (stored == null && elsewhere == null && PLACES.contains(code.what())) {
+				// a place by its name, as sheets take it ("Marneuli Municipality"), is told its code; one of the other
+				// level the field it goes in, as its code is
 				places = places != null ? places : this.geography.placeNames();
 				var trimmed = Text.trim(code.code());
-				stored = code.what().equals("region") ? places.regionCode(trimmed) : places.code(trimmed);
+				boolean region = code.what().equals("region");
+				stored = region ? places.regionCode(trimmed) : places.code(trimmed);
+				var other = stored != null ? null : region ? places.municipality(trimmed) : places.region(trimmed);
+				var field = code.argument().substring(code.argument().indexOf('.') + 1);
+				elsewhere = other == null ? null : other + " is a " + (region ? "municipality" : "region")
+						+ ": give it in {filter}." + OTHER_LEVEL.get(field);
 			}
 			byArgument.computeIfAbsent(named, key -> new ArrayList<>())
 				.add(new ReportRepository.UnknownCode(named, code.what(), code.code(), stored,
-						code.elsewhere() == null ? null : code.elsewhere().replace("{filter}", argument)));
+						elsewhere == null ? null : elsewhere.replace("{filter}", argument)));
 		}
 		byArgument.values().stream().map(FilterProblems::unknownCodes).forEach(problems::add);
 		return problems;

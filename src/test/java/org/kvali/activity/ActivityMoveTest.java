@@ -305,14 +305,26 @@ class ActivityMoveTest {
 							: region.contains("kk") ? "; it is written GE-KK"
 									: "; the region of that name has the code GE-KK")));
 		}
-		// a region's name where a municipality is meant names no municipality, nor does a municipality's with the
-		// word for region; spaces around what is no code are not told to be left out (" Springfield" was told to
-		// write 'Springfield': a tester's)
-		for (var municipality : List.of("Kvemo Kartli", "Marneuli region", "Springfield ")) {
+		// a region's name or code where a municipality is meant is told to be a region's, and the other way round (a
+		// sheet says so: a tester's); a municipality's name with the word for region names neither; spaces around what
+		// is no code are not told to be left out (" Springfield" was told to write 'Springfield': a tester's)
+		for (var municipality : List.of("Kvemo Kartli", "GE-KK", "Marneuli region", "Springfield ")) {
 			this.graphQl.document("{ municipality(code: \"" + municipality + "\") { code } }").execute().errors()
 				.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
-					.containsExactly("No municipality has the code '" + municipality + "'"));
+					.containsExactly("No municipality has the code '" + municipality + "'"
+							+ (municipality.contains("K") ? "; Kvemo Kartli (GE-KK) is a region: give a municipality"
+									: "")));
 		}
+		this.graphQl.document("{ region(code: \"Marneuli\") { code } }").execute().errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
+					"No region has the code 'Marneuli'; Marneuli (GE-KK-MARNEULI) is a municipality: give a region"));
+		this.graphQl.document("""
+				mutation { createActivity(input: {code: "TM2-NEW", project: "TM2-A", kind: MEETING, title: "x",
+				    startDate: "2025-03-03", endDate: "2025-03-03", venue: "GE-KK"}) { code } }""")
+			.execute().errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
+					"input.venue: No municipality has the code 'GE-KK'; Kvemo Kartli (GE-KK) is a region: give a"
+							+ " municipality"));
 		this.graphQl.document("""
 				mutation { createActivity(input: {code: "TM2-NEW", project: "TM2-A", kind: MEETING, title: "x",
 				    startDate: "2025-03-03", endDate: "2025-03-03", venue: "Springfield "}) { code } }""")

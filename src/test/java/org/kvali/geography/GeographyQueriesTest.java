@@ -111,12 +111,13 @@ class GeographyQueriesTest {
 						&& "country".equals(error.getExtensions().get("argument")))
 				.verify();
 		}
+		// a region's code is told to be one
 		// language=GraphQL
 		this.graphQl.document("{ municipality(code: \"GE-KK\") { name } }")
 			.execute()
 			.errors()
-			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
-					&& error.getMessage().equals("No municipality has the code 'GE-KK'"))
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND && error.getMessage()
+				.equals("No municipality has the code 'GE-KK'; Kvemo Kartli (GE-KK) is a region: give a municipality"))
 			.verify();
 	}
 

@@ -158,6 +158,13 @@ class ParticipationReportErrorsTest {
 				+ " { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No region has the code 'GE-XX'; nor has 1 other of filter.venueRegions:"
 						+ " 'Kvemo Kartli' (the region of that name has the code GE-KK)");
+		// a place of the other level by its name, as by its code, is told the field it goes in
+		expectError("{ participation(filter: {regions: [\"Marneuli\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No region has the code 'Marneuli'; Marneuli (GE-KK-MARNEULI) is a"
+						+ " municipality: give it in filter.municipalities");
+		expectError("{ participation(filter: {venueMunicipalities: [\"ქვემო ქართლი\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No municipality has the code 'ქვემო ქართლი'; Kvemo Kartli (GE-KK) is a region:"
+						+ " give it in filter.venueRegions");
 		// spaces around a code are told where the code without them is one (any value was told to be written
 		// without them: a tester's)
 		expectError("{ participation(filter: {organizers: [\" CIF\"]}) { totals { participants } } }",
