@@ -76,9 +76,11 @@ class ActivityOrganizers implements KeptInProject {
 		var codes = this.organizations.organizationsById(caller.organizations()).values().stream()
 			.map(Organization::code)
 			.toList();
-		var own = codes.stream().filter(stored -> stored.equalsIgnoreCase(code)).findFirst();
+		// with spaces around it too: 'CIF ' was refused as another's (a tester's)
+		var trimmed = Text.trim(code);
+		var own = codes.stream().filter(stored -> stored.equalsIgnoreCase(trimmed)).findFirst();
 		// a code merged into its own is told so, as its sheets' organizer_code is (a tester's was refused as another's)
-		var merged = this.organizations.mergedInto(code).filter(codes::contains);
+		var merged = this.organizations.mergedInto(trimmed).filter(codes::contains);
 		if (merged.isPresent()) {
 			validation.problem("input.organizer", code, "Organization " + code + " was merged into " + merged.get()
 					+ ": write " + merged.get());
@@ -88,7 +90,9 @@ class ActivityOrganizers implements KeptInProject {
 			throw new AccessDeniedException("Organization " + code + " is not one of yours; only an admin may make it "
 					+ "an activity's organizer");
 		}
-		validation.problem("input.organizer", code, "Your organization's code is written " + own.get());
+		validation.problem("input.organizer", code, own.get().equals(trimmed)
+				? "Your organization's code has spaces or invisible characters around it here: write " + own.get()
+				: "Your organization's code is written " + own.get());
 		return true;
 	}
 

@@ -181,6 +181,10 @@ class RoleDecisionsTest {
 		}
 		graphQl(this.cif, giveAway.replace("SCCSF", "cif")).andExpect(jsonPath("$.errors[0].message")
 			.value("input.organizer: Your organization's code is written CIF"));
+		// with spaces around it, it is not another's (a tester's)
+		graphQl(this.cif, giveAway.replace("SCCSF", "CIF ")).andExpect(jsonPath("$.errors[0].message")
+			.value("input.organizer: Your organization's code has spaces or invisible characters around it here:"
+					+ " write CIF"));
 		// a code merged into its own is told so, as a sheet's organizer_code is; one merged into another's is not
 		this.jdbc.update("""
 				INSERT INTO organization_alias (code, organization_id)
