@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.kvali.graphql.Text;
 import org.kvali.sql.Conditions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,7 +63,7 @@ class ActivityRepository {
 
 	/** The stored code of the activity whose code differs from this one in case only, among those the scope selects. */
 	Optional<String> codeInAnotherCase(ActivityScope scope, String code) {
-		var conditions = conditions(scope).add("lower(a.code) = lower(:code)", "code", code);
+		var conditions = conditions(scope).add("lower(a.code) = lower(:code)", "code", Text.trim(code));
 		return this.jdbc.sql("SELECT a.code FROM (" + SELECT + conditions.where() + ") a")
 			.params(conditions.parameters())
 			.query(String.class)

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kvali.graphql.NotFoundException;
+import org.kvali.graphql.Text;
 import org.kvali.indicator.IndicatorEnums.Direction;
 import org.kvali.indicator.IndicatorEnums.Level;
 import org.kvali.indicator.IndicatorEnums.Measure;
@@ -113,7 +114,7 @@ class IndicatorRepository {
 	/** The stored spelling of an indicator's code written in another case. */
 	Optional<String> codeInAnotherCase(String code) {
 		return this.jdbc.sql("SELECT code FROM indicator WHERE lower(code) = lower(:code) LIMIT 1")
-			.param("code", code)
+			.param("code", Text.trim(code))
 			.query(String.class)
 			.optional();
 	}

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.kvali.graphql.Text;
 import org.kvali.sql.Conditions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +70,7 @@ class OrganizationRepository {
 	/** The stored spelling of an organization's code written in another case. */
 	Optional<String> codeInAnotherCase(String code) {
 		return this.jdbc.sql("SELECT code FROM organization WHERE lower(code) = lower(:code) LIMIT 1")
-			.param("code", code)
+			.param("code", Text.trim(code))
 			.query(String.class)
 			.optional();
 	}

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.kvali.graphql.Text;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -56,7 +58,7 @@ class ProgrammeRepository {
 	/** The stored spelling of a programme's code written in another case. */
 	Optional<String> programmeCodeInAnotherCase(String code) {
 		return this.jdbc.sql("SELECT code FROM programme WHERE lower(code) = lower(:code) LIMIT 1")
-			.param("code", code)
+			.param("code", Text.trim(code))
 			.query(String.class)
 			.optional();
 	}
@@ -64,7 +66,7 @@ class ProgrammeRepository {
 	/** The stored spelling of a project's code written in another case. */
 	Optional<String> projectCodeInAnotherCase(String code) {
 		return this.jdbc.sql("SELECT code FROM project WHERE lower(code) = lower(:code) LIMIT 1")
-			.param("code", code)
+			.param("code", Text.trim(code))
 			.query(String.class)
 			.optional();
 	}

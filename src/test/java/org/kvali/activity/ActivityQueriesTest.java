@@ -135,6 +135,23 @@ class ActivityQueriesTest {
 		this.graphQl.document(PAGE).variable("filter", Map.of("organizers", List.of("sccsf"))).execute().errors()
 			.expect(error -> error.getMessage().equals("No organization has the code 'sccsf'; it is written SCCSF"))
 			.verify();
+		// spaces or a character that does not show around a code are told, inside one named (a tester's 'CIF' and a
+		// zero-width space read as CIF, not found)
+		var spaced = "; it has spaces or invisible characters around it: write 'SCCSF'";
+		this.graphQl.document(PAGE).variable("filter", Map.of("organizers", List.of("SCCSF "))).execute().errors()
+			.expect(error -> error.getMessage().equals("No organization has the code 'SCCSF '" + spaced))
+			.verify();
+		this.graphQl.document("{ organization(code: \"SCCSF\u200b\") { code } }").execute().errors()
+			.expect(error -> error.getMessage().equals("No organization has the code 'SCCSF\u200b'" + spaced))
+			.verify();
+		this.graphQl.document("{ programme(code: \"EU-CSO-EQUAL \") { code } }").execute().errors()
+			.expect(error -> error.getMessage().equals("No programme has the code 'EU-CSO-EQUAL '; it has spaces or"
+					+ " invisible characters around it: write 'EU-CSO-EQUAL'"))
+			.verify();
+		this.graphQl.document("{ activity(code: \"NO\u200bPE\") { code } }").execute().errors()
+			.expect(error -> error.getMessage().equals("No activity has the code 'NO\u200bPE'; the value holds U+200B"
+					+ " (ZERO WIDTH SPACE) at character 3, which does not show"))
+			.verify();
 		// an unknown project in the filter is a bad argument too, as every filter's unknown codes are
 		this.graphQl.document(PAGE).variable("filter", Map.of("project", "NOPE")).execute().errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
