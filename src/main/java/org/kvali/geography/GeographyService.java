@@ -131,7 +131,6 @@ public class GeographyService {
 		}
 	}
 
-
 	/** NOT_FOUND naming the code meant, else what the value names instead, of {@code otherwise}. */
 	private static NotFoundException notFound(String what, String argument, String code, Optional<String> meant,
 			Optional<String> otherwise) {

@@ -13,7 +13,7 @@ import org.kvali.graphql.Text;
  * The municipalities and regions a sheet or a request may name, by code, English or Georgian name, read as people
  * write them: "Marneuli Municipality", "Tetri Tskaro", "მარნეულის მუნიციპალიტეტი" are Marneuli and Tetritskaro,
  * "Kvemo-Kartli region" and "ქვემო ქართლის მხარე" are Kvemo Kartli, case, spaces, hyphens and the word for
- * municipality (of a municipality) or region (of a region) aside. A name that is none of them is answered with the
+ * municipality or city aside, and for region (of a region alone). A name that is none of them is answered with the
  * nearest municipality, if one is near. An instance is read by one sheet or request, on one thread: it keeps what it
  * read loosely.
  */
@@ -137,11 +137,14 @@ public final class PlaceNames {
 		});
 	}
 
-	/** A region's name read loosely: without the word for region, spaces, hyphens, dots and apostrophes. */
+	/**
+	 * A region's name read loosely: as a municipality's, and without the word for region ("ქ. თბილისი" and "Tbilisi
+	 * city" are the region Tbilisi too: a review's).
+	 */
 	private static String regionKey(String name) {
 		var lower = name.toLowerCase(Locale.ROOT);
 		var specific = REGIONAL.matcher(lower).replaceAll("");
-		return PUNCTUATION.matcher(specific.isBlank() ? lower : specific).replaceAll("");
+		return key(specific.isBlank() ? lower : specific);
 	}
 
 	private static String key(String name) {

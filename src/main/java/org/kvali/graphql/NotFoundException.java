@@ -13,7 +13,7 @@ public class NotFoundException extends RuntimeException {
 		// a character that does not show, or a look-alike of a Latin letter, named: 'CIF' and a zero-width space
 		// read as CIF, and was not found (a tester's)
 		super("No " + what + " has the " + key(argument) + " '" + Text.preview(code, 40) + "'"
-				+ (code == null ? "" : Glyphs.note(code, "value")));
+				+ Glyphs.note(code, "value"));
 		this.argument = argument;
 		this.code = code;
 	}

@@ -206,8 +206,8 @@ public final class Validation {
 	/**
 	 * As {@link #known(String, String, Collection, Collection)}, naming the code meant ({@link #meant}): of one
 	 * written in another case, or of a place so named ({@code inAnotherCase} looks it up, for the unknown codes
-	 * alone): codes are one in any case. Looked up without the spaces around it too: " Marneuli " was told to write
-	 * 'Marneuli', then refused again.
+	 * alone, and without the spaces around it: " Marneuli " was told to write 'Marneuli', then refused again): codes
+	 * are one in any case.
 	 */
 	public Validation known(String argument, String what, Collection<String> codes, Collection<String> known,
 			Function<String, Optional<String>> inAnotherCase) {
@@ -228,7 +228,6 @@ public final class Validation {
 					var trimmed = Text.trim(code);
 					problem(argument, code, "No " + what + " has the code '" + Text.preview(code, 40) + "'"
 							+ inAnotherCase.apply(code)
-								.or(() -> trimmed.equals(code) ? Optional.empty() : inAnotherCase.apply(trimmed))
 								.map(stored -> meant(what, code, stored))
 								.or(() -> otherwise.apply(trimmed))
 								.orElseGet(() -> unseen(code)));

@@ -158,6 +158,13 @@ class ParticipationReportErrorsTest {
 				+ " { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No region has the code 'GE-XX'; nor has 1 other of filter.venueRegions:"
 						+ " 'Kvemo Kartli' (the region of that name has the code GE-KK)");
+		// Tbilisi, a region and a municipality, as a city by either's field (a review's)
+		expectError("{ participation(filter: {regions: [\"Tbilisi city\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No region has the code 'Tbilisi city'; the region of that name has the code"
+						+ " GE-TB");
+		expectError("{ participation(filter: {venueRegions: [\"ქ. თბილისი\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No region has the code 'ქ. თბილისი'; the region of that name has the code"
+						+ " GE-TB");
 		// a place of the other level by its name, as by its code, is told the field it goes in
 		expectError("{ participation(filter: {regions: [\"Marneuli\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No region has the code 'Marneuli'; Marneuli (GE-KK-MARNEULI) is a"
