@@ -45,11 +45,15 @@ class GeographyRepository {
 			.list();
 	}
 
-	/** Each unit of this level ({@code REGION}, {@code MUNICIPALITY}) by its code, English name and Georgian name. */
+	/**
+	 * Each unit of this level ({@code REGION}, {@code MUNICIPALITY}) by its code, English name, Georgian name and the
+	 * code of the unit it lies in.
+	 */
 	List<List<String>> units(String level) {
-		return this.jdbc.sql("SELECT code, name_en, name_ka FROM geo_unit WHERE level = :level ORDER BY code")
+		return this.jdbc
+			.sql("SELECT code, name_en, name_ka, parent_code FROM geo_unit WHERE level = :level ORDER BY code")
 			.param("level", level)
-			.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
 	}
 

@@ -68,10 +68,17 @@ public class GeographyService {
 			.map(region -> "; " + region + " is a region: give a municipality");
 	}
 
-	/** What a value given for a region names instead: a municipality, by its code or name. */
+	/**
+	 * What a value given for a region names instead: a municipality, by its code or name, and the region it lies in,
+	 * which is likely meant (a review's).
+	 */
 	public Optional<String> municipalityNotRegion(String value) {
-		return Optional.ofNullable(placeNames().municipality(Text.trim(value)))
-			.map(municipality -> "; " + municipality + " is a municipality: give a region");
+		var places = placeNames();
+		var trimmed = Text.trim(value);
+		var region = places.regionOfMunicipality(trimmed);
+		return Optional.ofNullable(places.municipality(trimmed))
+			.map(municipality -> "; " + municipality + " is a municipality"
+					+ (region == null ? "" : " of the region " + region) + ": give a region");
 	}
 
 	/** Every municipality and region, to read names by as people write them; for one sheet or request. */

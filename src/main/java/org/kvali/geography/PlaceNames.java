@@ -50,13 +50,18 @@ public final class PlaceNames {
 	/** Regions' codes by their names and codes read loosely. */
 	private final Map<String, String> regionCodes = new HashMap<>();
 
+	/** Each municipality's region, by the municipality's code, as "Kvemo Kartli (GE-KK)". */
+	private final Map<String, String> regionOf = new HashMap<>();
+
 	/** Values read loosely, and the code each names ("" for none). */
 	private final Map<String, String> read = new HashMap<>();
 
-	/** Each municipality, and each region, as its code, English name and Georgian name. */
+	/** Each municipality, and each region, as its code, English name, Georgian name and the code of its parent. */
 	PlaceNames(List<List<String>> municipalities, List<List<String>> regions) {
+		var named = new HashMap<String, String>();
 		for (var region : regions) {
-			var names = new ArrayList<>(region);
+			named.put(region.get(0), region.get(1) + " (" + region.get(0) + ")");
+			var names = new ArrayList<>(region.subList(0, 3));
 			// before the word for region, as before that for municipality: ქვემო ქართლის მხარე
 			names.addAll(genitives(region.get(2)));
 			for (var name : names) {
@@ -67,7 +72,8 @@ public final class PlaceNames {
 		for (var municipality : municipalities) {
 			var code = municipality.get(0);
 			this.names.put(code, municipality.get(1));
-			for (var name : municipality) {
+			this.regionOf.put(code, named.get(municipality.get(3)));
+			for (var name : municipality.subList(0, 3)) {
 				this.exact.putIfAbsent(name.toLowerCase(Locale.ROOT), code);
 				this.loose.putIfAbsent(key(name), code);
 			}
@@ -108,6 +114,12 @@ public final class PlaceNames {
 	public String municipality(String value) {
 		var code = code(value);
 		return code == null ? null : this.names.get(code) + " (" + code + ")";
+	}
+
+	/** The region of the municipality the value names, as "Kvemo Kartli (GE-KK)"; null when it names none. */
+	public String regionOfMunicipality(String value) {
+		var code = code(value);
+		return code == null ? null : this.regionOf.get(code);
 	}
 
 	/** The region a value that names no municipality names, as "Kvemo Kartli (GE-KK)"; null when it names none. */

@@ -317,7 +317,8 @@ class ActivityMoveTest {
 		}
 		this.graphQl.document("{ region(code: \"Marneuli\") { code } }").execute().errors()
 			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
-					"No region has the code 'Marneuli'; Marneuli (GE-KK-MARNEULI) is a municipality: give a region"));
+					"No region has the code 'Marneuli'; Marneuli (GE-KK-MARNEULI) is a municipality of the region"
+							+ " Kvemo Kartli (GE-KK): give a region"));
 		this.graphQl.document("""
 				mutation { createActivity(input: {code: "TM2-NEW", project: "TM2-A", kind: MEETING, title: "x",
 				    startDate: "2025-03-03", endDate: "2025-03-03", venue: "GE-KK"}) { code } }""")
