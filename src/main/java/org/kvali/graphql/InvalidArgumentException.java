@@ -24,9 +24,21 @@ public class InvalidArgumentException extends RuntimeException {
 	 */
 	public static void requireKnown(String argument, String what, Collection<String> codes,
 			Collection<String> known, Function<String, Optional<String>> inAnotherCase) {
+		requireKnown(argument, what, codes, known, inAnotherCase, code -> Optional.empty());
+	}
+
+	/**
+	 * As {@link #requireKnown(String, String, Collection, Collection, Function)}, a code meant by none told what it
+	 * is instead ({@code otherwise}, a clause beginning "; "), as {@link Validation#known} tells it.
+	 */
+	public static void requireKnown(String argument, String what, Collection<String> codes,
+			Collection<String> known, Function<String, Optional<String>> inAnotherCase,
+			Function<String, Optional<String>> otherwise) {
 		codes.stream().filter(code -> !known.contains(code)).sorted().findFirst().ifPresent(code -> {
 			throw new InvalidArgumentException(argument, code, "No " + what + " has the code '" + code + "'"
-					+ inAnotherCase.apply(code).map(stored -> Validation.meant(what, code, stored)).orElse(""));
+					+ inAnotherCase.apply(code).map(stored -> Validation.meant(what, code, stored))
+						.or(() -> otherwise.apply(Text.trim(code)))
+						.orElse(""));
 		});
 	}
 

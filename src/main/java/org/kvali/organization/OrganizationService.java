@@ -120,14 +120,17 @@ public class OrganizationService {
 
 	/**
 	 * The organizations of these codes, by code, each code an organization's; one that is none is refused naming
-	 * {@code argument}, and the spelling stored of one written in another case. Null for null.
+	 * {@code argument}, and the spelling stored of one written in another case, or the organization it was merged
+	 * into: for callers who see every organization (the activities' filter's organizers, of an ADMIN or ANALYST).
+	 * Null for null.
 	 */
 	public Map<String, Organization> required(String argument, Collection<String> codes) {
 		if (codes == null) {
 			return null;
 		}
 		var found = organizationsByCode(codes);
-		InvalidArgumentException.requireKnown(argument, "organization", codes, found.keySet(), this::codeInAnotherCase);
+		InvalidArgumentException.requireKnown(argument, "organization", codes, found.keySet(), this::codeInAnotherCase,
+				this::mergeTold);
 		return found;
 	}
 

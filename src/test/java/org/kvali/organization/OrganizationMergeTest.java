@@ -256,6 +256,12 @@ class OrganizationMergeTest {
 		donor.document(typo).execute().errors()
 			.expect(error -> error.getMessage().equals("No organization has the code 'td-m-typo'"))
 			.verify();
+		// the activities' filter likewise, which only callers who see every organization are told of (a tester's)
+		this.graphQl.document("{ activities(filter: {organizers: [\"td-m-typo\"]}) { totalCount } }").execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("No organization has the code 'td-m-typo'; it was merged into"
+					+ " CIF: give that code"))
+			.verify();
 		var kept = "{ participation(filter: {organizations: [\"TD-M-A4\"]}) { totals { participants } } }";
 		this.graphQl.document(kept).execute().errors()
 			.expect(error -> error.getMessage().equals("No organization has the code 'TD-M-A4'; it was merged into"
