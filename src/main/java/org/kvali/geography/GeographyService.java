@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Text;
+import org.kvali.graphql.Validation;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +40,8 @@ public class GeographyService {
 
 	public Region region(String code) {
 		return this.repository.region(code)
-			.orElseThrow(() -> notFound("region", "code", code, regionInAnotherCase(code),
-					municipalityNotRegion(code)));
+			.orElseThrow(() -> notFound("region", "code", code, this::regionInAnotherCase,
+					this::municipalityNotRegion));
 	}
 
 	/**
@@ -91,8 +92,8 @@ public class GeographyService {
 			return this.repository.municipalities();
 		}
 		var region = this.repository.region(regionCode)
-			.orElseThrow(() -> notFound("region", "region", regionCode, regionInAnotherCase(regionCode),
-					municipalityNotRegion(regionCode)));
+			.orElseThrow(() -> notFound("region", "region", regionCode, this::regionInAnotherCase,
+					this::municipalityNotRegion));
 		return this.repository.municipalitiesOfRegions(List.of(region.code()));
 	}
 
@@ -100,8 +101,8 @@ public class GeographyService {
 		return this.repository.municipalities(List.of(code))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> notFound("municipality", "code", code, municipalityInAnotherCase(code),
-					regionNotMunicipality(code)));
+			.orElseThrow(() -> notFound("municipality", "code", code, this::municipalityInAnotherCase,
+					this::regionNotMunicipality));
 	}
 
 	public Map<String, Region> regionsByCode(Collection<String> codes) {
@@ -138,12 +139,16 @@ public class GeographyService {
 		}
 	}
 
-	/** NOT_FOUND naming the code meant, else what the value names instead, of {@code otherwise}. */
-	private static NotFoundException notFound(String what, String argument, String code, Optional<String> meant,
-			Optional<String> otherwise) {
-		return meant.isPresent() || otherwise.isEmpty() ? NotFoundException.orInAnotherCase(what, argument, code, meant)
-				: NotFoundException.explained(argument, code, "No " + what + " has the code '" + Text.preview(code, 40)
-						+ "'" + otherwise.get());
+	/**
+	 * NOT_FOUND naming the code meant, else what the value names instead ({@link Validation#told}), each looked up
+	 * only where needed.
+	 */
+	private static NotFoundException notFound(String what, String argument, String code,
+			Function<String, Optional<String>> meant, Function<String, Optional<String>> otherwise) {
+		return Validation.told(what, code, meant, otherwise)
+			.map(told -> NotFoundException.explained(argument, code,
+					"No " + what + " has the code '" + Text.preview(code, 40) + "'" + told))
+			.orElseGet(() -> new NotFoundException(what, argument, code));
 	}
 
 }

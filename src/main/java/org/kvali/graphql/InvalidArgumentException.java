@@ -36,9 +36,7 @@ public class InvalidArgumentException extends RuntimeException {
 			Function<String, Optional<String>> otherwise) {
 		codes.stream().filter(code -> !known.contains(code)).sorted().findFirst().ifPresent(code -> {
 			throw new InvalidArgumentException(argument, code, "No " + what + " has the code '" + code + "'"
-					+ inAnotherCase.apply(code).map(stored -> Validation.meant(what, code, stored))
-						.or(() -> otherwise.apply(Text.trim(code)))
-						.orElse(""));
+					+ Validation.told(what, code, inAnotherCase, otherwise).orElse(""));
 		});
 	}
 

@@ -225,16 +225,23 @@ public final class Validation {
 		if (codes != null) {
 			for (var code : codes) {
 				if (!known.contains(code)) {
-					var trimmed = Text.trim(code);
 					problem(argument, code, "No " + what + " has the code '" + Text.preview(code, 40) + "'"
-							+ inAnotherCase.apply(code)
-								.map(stored -> meant(what, code, stored))
-								.or(() -> otherwise.apply(trimmed))
-								.orElseGet(() -> unseen(code)));
+							+ told(what, code, inAnotherCase, otherwise).orElseGet(() -> unseen(code)));
 				}
 			}
 		}
 		return this;
+	}
+
+	/**
+	 * What is told of a code no {@code what} has: the code meant ({@link #meant}, {@code inAnotherCase} looks it up),
+	 * else what it is instead ({@code otherwise}, given the code without spaces around it); empty where neither is.
+	 */
+	public static Optional<String> told(String what, String code, Function<String, Optional<String>> inAnotherCase,
+			Function<String, Optional<String>> otherwise) {
+		return inAnotherCase.apply(code)
+			.map(stored -> meant(what, code, stored))
+			.or(() -> otherwise.apply(Text.trim(code)));
 	}
 
 	/**
