@@ -44,13 +44,13 @@ public final class PlaceNames {
 
 	private final Map<String, String> nearest = new HashMap<>();
 
-	/** Regions by their names and codes read loosely, as "Kvemo Kartli (GE-KK)". */
-	private final Map<String, String> regions = new HashMap<>();
-
 	/** Regions' codes by their names and codes read loosely. */
 	private final Map<String, String> regionCodes = new HashMap<>();
 
-	/** Each municipality's region, by the municipality's code, as "Kvemo Kartli (GE-KK)". */
+	/** Each region by its code, as "Kvemo Kartli (GE-KK)". */
+	private final Map<String, String> regions = new HashMap<>();
+
+	/** Each municipality's region's code, by the municipality's code. */
 	private final Map<String, String> regionOf = new HashMap<>();
 
 	/** Values read loosely, and the code each names ("" for none). */
@@ -58,21 +58,19 @@ public final class PlaceNames {
 
 	/** Each municipality, and each region, as its code, English name, Georgian name and the code of its parent. */
 	PlaceNames(List<List<String>> municipalities, List<List<String>> regions) {
-		var named = new HashMap<String, String>();
 		for (var region : regions) {
-			named.put(region.get(0), region.get(1) + " (" + region.get(0) + ")");
+			this.regions.put(region.get(0), region.get(1) + " (" + region.get(0) + ")");
 			var names = new ArrayList<>(region.subList(0, 3));
 			// before the word for region, as before that for municipality: ქვემო ქართლის მხარე
 			names.addAll(genitives(region.get(2)));
 			for (var name : names) {
-				this.regions.putIfAbsent(regionKey(name), region.get(1) + " (" + region.get(0) + ")");
 				this.regionCodes.putIfAbsent(regionKey(name), region.get(0));
 			}
 		}
 		for (var municipality : municipalities) {
 			var code = municipality.get(0);
 			this.names.put(code, municipality.get(1));
-			this.regionOf.put(code, named.get(municipality.get(3)));
+			this.regionOf.put(code, municipality.get(3));
 			for (var name : municipality.subList(0, 3)) {
 				this.exact.putIfAbsent(name.toLowerCase(Locale.ROOT), code);
 				this.loose.putIfAbsent(key(name), code);
@@ -119,12 +117,13 @@ public final class PlaceNames {
 	/** The region of the municipality the value names, as "Kvemo Kartli (GE-KK)"; null when it names none. */
 	public String regionOfMunicipality(String value) {
 		var code = code(value);
-		return code == null ? null : this.regionOf.get(code);
+		return code == null ? null : this.regions.get(this.regionOf.get(code));
 	}
 
 	/** The region a value that names no municipality names, as "Kvemo Kartli (GE-KK)"; null when it names none. */
 	public String region(String value) {
-		return this.regions.get(regionKey(value));
+		var code = regionCode(value);
+		return code == null ? null : this.regions.get(code);
 	}
 
 	/** The code of the region the value names, by its code or name; null when it names none. */
