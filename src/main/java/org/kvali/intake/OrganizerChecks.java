@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.kvali.graphql.Text;
+import org.kvali.graphql.Validation;
 import org.kvali.programme.ProjectPartner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,7 +87,7 @@ class OrganizerChecks {
 		}
 		if (id == null) {
 			var stored = rs.getString("stored_code");
-			return "No organization has this code" + (stored == null ? "" : "; write it as stored: " + stored);
+			return "No organization has this code" + (stored == null ? "" : Validation.meant("organization", code, stored));
 		}
 		if (!rs.getBoolean("part")) {
 			return "Organization " + code + " neither leads project " + rs.getString("project") + " nor is a partner"

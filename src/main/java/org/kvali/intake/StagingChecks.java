@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.kvali.graphql.Validation;
 import org.kvali.time.Today;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -163,7 +164,7 @@ class StagingChecks {
 			.query((ResultSet rs) -> {
 				var stored = rs.getString(3);
 				errors.add(new ImportMessage(rs.getInt(1), Columns.PROJECT_CODE, rs.getString(2), "No project has this code"
-						+ (stored == null ? "" : "; write it as stored: " + stored)
+						+ (stored == null ? "" : Validation.meant("project", rs.getString(2), stored))
 						+ ImportMessage.inRows(rs.getInt(4))));
 			});
 	}

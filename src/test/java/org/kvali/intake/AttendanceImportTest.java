@@ -520,7 +520,7 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'organization_code')].message")
 				.value("Organization cif is CIF written in another case; write it as CIF"))
 			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'project_code')].message")
-				.value(org.hamcrest.Matchers.contains("No project has this code; write it as stored: TEST-INTAKE",
+				.value(org.hamcrest.Matchers.contains("No project has this code; it is written TEST-INTAKE",
 						"Activity TI-WS-9's rows give project_code test-intake (row 3) and TEST-INTAKE (row 4); all its"
 								+ " rows must agree")))
 			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'project_code')].message")

@@ -130,7 +130,7 @@ class SheetOrganizersTest {
 			.andExpect(jsonPath("$.errors[0].message").value("No organization has this code"))
 			.andExpect(jsonPath("$.errors[0].column").value("organizer_code"))
 			.andExpect(jsonPath("$.errors[0].value").value("TI-NOBODY"))
-			.andExpect(jsonPath("$.errors[1].message").value("No organization has this code; write it as stored: CIF"))
+			.andExpect(jsonPath("$.errors[1].message").value("No organization has this code; it is written CIF"))
 			.andExpect(jsonPath("$.errors[2].message").value("Organization HEKS-EPER neither leads project TEST-INTAKE"
 					+ " nor is a partner of it, as an activity's organizer does: add it to the project's partners first"
 					+ " (updateProject)"))
