@@ -28,10 +28,19 @@ public final class PlaceNames {
 	 * The words for a region, left out of a region's name alone: of a municipality's, "Kutaisi region" is more
 	 * likely Imereti than the city (a review's), and is told as no municipality.
 	 */
-	private static final Pattern REGIONAL = Pattern.compile("\\b(region|regioni)\\b|მხარე|რეგიონი");
+	private static final Pattern REGIONAL = Pattern.compile("\\b(region|regioni|autonomous\\s+republic(\\s+of)?)\\b"
+			+ "|მხარე|რეგიონი|ავტონომიური\\s+რესპუბლიკა");
 
-	/** What does not tell one name from another: spaces, hyphens, dots, apostrophes. */
-	private static final Pattern PUNCTUATION = Pattern.compile("[\\s\u00a0\\-‐‑–.'’]+");
+	/**
+	 * Other names people give regions by, beside those stored: other spellings of Adjara (a tester's "Ajara" was not
+	 * read) and the English of Kvemo and Shida Kartli, and the short names of two with long ones.
+	 */
+	private static final Map<String, List<String>> ALSO_CALLED = Map.of("GE-AJ", List.of("Ajara", "Achara", "Adjaria"),
+			"GE-KK", List.of("Lower Kartli"), "GE-SK", List.of("Inner Kartli"), "GE-SZ", List.of("Samegrelo"),
+			"GE-RL", List.of("Racha-Lechkhumi"));
+
+	/** What does not tell one name from another: spaces, hyphens, underscores, dots, apostrophes. */
+	private static final Pattern PUNCTUATION = Pattern.compile("[\\s\u00a0\\-‐‑–_.'’]+");
 
 	/** The most letters a name may differ by from the nearest to be offered (one for names of up to five). */
 	private static final int NEAR = 2;
@@ -63,6 +72,7 @@ public final class PlaceNames {
 			var names = new ArrayList<>(region.subList(0, 3));
 			// before the word for region, as before that for municipality: ქვემო ქართლის მხარე
 			names.addAll(genitives(region.get(2)));
+			names.addAll(ALSO_CALLED.getOrDefault(region.get(0), List.of()));
 			for (var name : names) {
 				this.regionCodes.putIfAbsent(regionKey(name), region.get(0));
 			}

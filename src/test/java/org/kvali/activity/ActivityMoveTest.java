@@ -249,7 +249,7 @@ class ActivityMoveTest {
 			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(disagreement, "Activity"
 					+ " TM2-ACT belongs to project TM2-B: write that; if it is wrong, the activity is moved first"
 					+ " (updateActivity with project) (in 2 rows, the first shown)", disagreement, "No project has this"
-					+ " code; write it as stored: TM2-B", disagreement)));
+					+ " code; it is written TM2-B", disagreement)));
 	}
 
 	/**
@@ -297,13 +297,19 @@ class ActivityMoveTest {
 								: "; the municipality of that name has the code GE-KK-MARNEULI")));
 		}
 		for (var region : List.of("ქვემო ქართლი", "Kvemo Kartli ", "Kvemo-Kartli region", "ქვემო ქართლის მხარე",
-				" GE-KK", "GE-KK\u200b", "ge kk")) {
+				" GE-KK", "GE-KK\u200b", "ge kk", "ge_kk", "Lower Kartli")) {
 			this.graphQl.document("{ region(code: \"" + region + "\") { code } }").execute().errors()
 				.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
 					.containsExactly("No region has the code '" + region + "'" + (region.contains("GE")
 							? "; it has spaces or invisible characters around it: write 'GE-KK'"
 							: region.contains("kk") ? "; it is written GE-KK"
 									: "; the region of that name has the code GE-KK")));
+		}
+		// Adjara by its other spellings and as an autonomous republic (a tester's "Ajara" was not read)
+		for (var region : List.of("Ajara", "Autonomous Republic of Adjara", "აჭარის ავტონომიური რესპუბლიკა")) {
+			this.graphQl.document("{ region(code: \"" + region + "\") { code } }").execute().errors()
+				.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
+						"No region has the code '" + region + "'; the region of that name has the code GE-AJ"));
 		}
 		// a region's name or code where a municipality is meant is told to be a region's, and the other way round (a
 		// sheet says so: a tester's); a municipality's name with the word for region names neither; spaces around what
