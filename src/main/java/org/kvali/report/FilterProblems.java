@@ -84,7 +84,9 @@ public class FilterProblems {
 		return problems;
 	}
 
-	private static InvalidArgumentException unknownCodes(List<ReportRepository.UnknownCode> unknown) {
+	private static InvalidArgumentException unknownCodes(List<ReportRepository.UnknownCode> given) {
+		// a code given twice is named once (it was listed as another: a tester's)
+		var unknown = given.stream().distinct().toList();
 		var first = unknown.get(0);
 		var message = new StringBuilder("No " + first.what() + " has the code '" + Text.preview(first.code(), 40)
 				+ "'");

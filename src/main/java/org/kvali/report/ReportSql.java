@@ -170,15 +170,15 @@ final class ReportSql {
 				AND (x.project_id IN (SELECT kvali_own_projects())
 				      OR (SELECT count(*) FROM (SELECT DISTINCT pn.participant_id FROM participation pn
 				                                WHERE pn.activity_id = x.id LIMIT :represented) r) >= :represented)""";
-		// a code of the other level, in any case
+		// a code of the other level, in any case, with spaces around it too (t, addUnknown's trimmed code)
 		var municipality = "(SELECT 'it is a municipality''s: give it in {filter}.%s' FROM "
-				+ MUNICIPALITIES.formatted("lower(x.code) = lower(c)") + " LIMIT 1)";
+				+ MUNICIPALITIES.formatted("lower(x.code) IN (lower(c), lower(t))") + " LIMIT 1)";
 		var region = "(SELECT 'it is a region''s: give it in {filter}.%s' FROM "
-				+ REGIONS.formatted("lower(x.code) = lower(c)") + " LIMIT 1)";
+				+ REGIONS.formatted("lower(x.code) IN (lower(c), lower(t))") + " LIMIT 1)";
 		// a merged code only to callers who see every organization: whether the one merged took part is not kept
 		var merged = known != KnownOrganizations.ALL ? "NULL"
 				: "(SELECT 'it was merged into ' || x.code || ': give that code' FROM organization_alias al, "
-						+ organizations.formatted("x.id = al.organization_id AND lower(al.code) = lower(c)")
+						+ organizations.formatted("x.id = al.organization_id AND lower(al.code) IN (lower(c), lower(t))")
 						+ " LIMIT 1)";
 		var parts = new ArrayList<String>();
 		addUnknown(parts, filter.programmes(), "programmes", "programme", PROGRAMMES, "NULL");

@@ -250,6 +250,11 @@ class OrganizationMergeTest {
 			.expect(error -> error.getMessage().equals("No organization has the code 'td-m-typo'; it was merged into"
 					+ " CIF: give that code") && "filter.organizers".equals(error.getExtensions().get("argument")))
 			.verify();
+		// with spaces around it too (it was told nothing more: a tester's)
+		this.graphQl.document(typo.replace("td-m-typo", " TD-M-TYPO ")).execute().errors()
+			.expect(error -> error.getMessage().equals("No organization has the code ' TD-M-TYPO '; it was merged into"
+					+ " CIF: give that code"))
+			.verify();
 		// to a donor, not even where the one kept takes part: told so, it learnt that a code it could not see had
 		// been stored, and so someone of it had come (a review's)
 		var donor = this.callers.as(Role.DONOR);

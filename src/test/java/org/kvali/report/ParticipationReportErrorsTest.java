@@ -149,6 +149,14 @@ class ParticipationReportErrorsTest {
 		expectError("{ participation(filter: {regions: [\"GE-XX\", \"ge-kk\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No region has the code 'GE-XX'; nor has 1 other of filter.regions: 'ge-kk'"
 						+ " (it is written GE-KK)");
+		// a code given twice is named once (it was listed again as another: a tester's)
+		expectError("{ participation(filter: {regions: [\"GE-XX\", \"GE-XX\", \"ge-kk\", \"ge-kk\"]})"
+				+ " { totals { participants } } }", ErrorType.BAD_REQUEST, "No region has the code 'GE-XX'; nor has 1"
+						+ " other of filter.regions: 'ge-kk' (it is written GE-KK)");
+		// a region's code with spaces around it among municipalities is told the field it goes in too
+		expectError("{ participation(filter: {municipalities: [\" GE-KK\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No municipality has the code ' GE-KK'; it is a region's: give it in"
+						+ " filter.regions");
 		// a place by its name, as sheets take it, is told the code of that name
 		expectError("{ participation(filter: {municipalities: [\"Marneuli Municipality\"]})"
 				+ " { totals { participants } } }",
