@@ -55,11 +55,7 @@ final class RowIntake implements SheetSink {
 
 	private boolean unnamedTold;
 
-	/** Rows repeating the header, warned of once a sheet, at the first ({@link #repeatWarning}). */
-	private int repeats;
-
-	/** Where among the warnings the one of rows repeating the header is. */
-	private int repeatWarning;
+	private final RepeatedHeaders repeatedHeaders = new RepeatedHeaders(this.errors, this.warnings);
 
 	/** Whether a row that stops short of the header's columns was warned of: once a sheet. */
 	private boolean shortTold;
@@ -101,17 +97,12 @@ final class RowIntake implements SheetSink {
 			throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE,
 					"The sheet has more than " + this.limits.maxRows() + " rows; split it into smaller sheets");
 		}
-		if (this.headerFailed) {
+		if (this.headerFailed || this.repeatedHeaders.reordered()) {
 			return;
 		}
-		if (repeatsHeader(row)) {
+		if (this.repeatedHeaders.skipped(row)) {
 			// no data row: counted, it was reported as a participation unchanged
 			this.rows--;
-			if (this.repeats++ == 0) {
-				this.repeatWarning = this.warnings.size();
-				this.warnings.add(new ImportMessage(row.row(), null, null, "The row repeats the header: it is skipped,"
-						+ " as sheets put one after another repeat it"));
-			}
 			return;
 		}
 		if (row.hidden()) {
@@ -241,33 +232,6 @@ final class RowIntake implements SheetSink {
 	}
 
 	/**
-	 * Whether each required column's cell holds the column's name: the header again. A cell shorter than the name
-	 * cannot name it ({@link Columns#named} makes no name longer, but by a letter it lowers to two, one of them a mark
-	 * no column's name holds), nor can one with a digit (it keeps digits, and no column's name holds one), and neither
-	 * is made a name of: that took 11 % of the time of reading a sheet of 200,000 rows, and still 12 % where the
-	 * activities' codes were as long as the column's name.
-	 */
-	private static boolean repeatsHeader(SheetRow row) {
-		for (var column : Columns.REQUIRED) {
-			var cell = row.cells().get(column);
-			if (cell == null || cell.length() < column.length() || digit(cell)
-					|| !column.equals(Columns.named(cell))) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean digit(String cell) {
-		for (int i = 0; i < cell.length(); i++) {
-			if (cell.charAt(i) >= '0' && cell.charAt(i) <= '9') {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
 	 * The cell that marks a row as a row of totals ("Total", "Subtotal", "სულ:"), where no person is named (or a
 	 * count is, under participant_ref); null for any other row.
 	 */
@@ -303,15 +267,10 @@ final class RowIntake implements SheetSink {
 
 	/**
 	 * The warnings, in the order of the rows they were first met at; of rows repeating the header, how many there
-	 * were (a sheet of three told only of the first: a tester's).
+	 * were ({@link RepeatedHeaders#count}).
 	 */
 	List<ImportMessage> warnings() {
-		if (this.repeats > 1) {
-			var first = this.warnings.get(this.repeatWarning);
-			this.warnings.set(this.repeatWarning, new ImportMessage(first.row(), null, null, "The row repeats the"
-					+ " header, as " + this.repeats + " rows do (the first shown): they are skipped, as sheets put one"
-					+ " after another repeat it"));
-		}
+		this.repeatedHeaders.count();
 		return this.warnings;
 	}
 
