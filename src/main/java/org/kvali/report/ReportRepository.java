@@ -61,13 +61,13 @@ class ReportRepository {
 	 */
 	List<UnknownCode> unknownCodes(ParticipationFilter filter, ReportSql.KnownOrganizations known, int represented,
 			Long[] own) {
-		var sql = ReportSql.unknownCodes(filter, known);
-		if (sql == null) {
+		var query = ReportSql.unknownCodes(filter, known);
+		if (query == null) {
 			return List.of();
 		}
-		return this.jdbc.sql(sql)
+		return this.jdbc.sql(query.sql())
 			.params(ReportSql.conditions(filter).parameters())
-			.params(ReportSql.trimmedCodes(filter))
+			.params(query.trimmed())
 			.param("represented", represented)
 			.param("own", own)
 			.query(UnknownCode.class)

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 import org.kvali.graphql.Text;
 import org.kvali.organization.TakingPart;
@@ -151,9 +150,10 @@ final class ReportSql {
 	/**
 	 * Finds the codes of a filter that name nothing, as (argument, what, code, stored) rows, in one statement, in the
 	 * order of the filter's fields and of the codes within each; {@code stored} is the code as stored when the filter
-	 * wrote it in another case (codes are one ignoring case); organizations are those {@code known}.
+	 * wrote it in another case (codes are one ignoring case); organizations are those {@code known}. Null where the
+	 * filter names no code.
 	 */
-	static String unknownCodes(ParticipationFilter filter, KnownOrganizations known) {
+	static UnknownCodes unknownCodes(ParticipationFilter filter, KnownOrganizations known) {
 		// to a donor or partner, an organization it cannot see is none, as organization(code) says: told that it was
 		// stored, or how it is written, a donor learnt that someone of a small organization had come
 		var organizations = switch (known) {
@@ -180,56 +180,57 @@ final class ReportSql {
 				: "(SELECT 'it was merged into ' || x.code || ': give that code' FROM organization_alias al, "
 						+ organizations.formatted("x.id = al.organization_id AND lower(al.code) IN (lower(c), lower(t))")
 						+ " LIMIT 1)";
-		var parts = new ArrayList<String>();
-		addUnknown(parts, filter.programmes(), "programmes", "programme", PROGRAMMES, "NULL");
-		addUnknown(parts, filter.projects(), "projects", "project", PROJECTS, "NULL");
-		addUnknown(parts, filter.regions(), "regions", "region", REGIONS, municipality.formatted("municipalities"));
-		addUnknown(parts, filter.municipalities(), "municipalities", "municipality", MUNICIPALITIES,
+		var query = new UnknownCodes();
+		query.add(filter.programmes(), "programmes", "programme", PROGRAMMES, "NULL");
+		query.add(filter.projects(), "projects", "project", PROJECTS, "NULL");
+		query.add(filter.regions(), "regions", "region", REGIONS, municipality.formatted("municipalities"));
+		query.add(filter.municipalities(), "municipalities", "municipality", MUNICIPALITIES,
 				region.formatted("regions"));
-		addUnknown(parts, filter.venueRegions(), "venueRegions", "region", REGIONS,
+		query.add(filter.venueRegions(), "venueRegions", "region", REGIONS,
 				municipality.formatted("venueMunicipalities"));
-		addUnknown(parts, filter.venueMunicipalities(), "venueMunicipalities", "municipality", MUNICIPALITIES,
+		query.add(filter.venueMunicipalities(), "venueMunicipalities", "municipality", MUNICIPALITIES,
 				region.formatted("venueRegions"));
-		addUnknown(parts, filter.organizations(), "organizations", "organization", organizations, merged);
-		addUnknown(parts, filter.activities(), "activities", "activity", activities, "NULL");
-		addUnknown(parts, filter.organizers(), "organizers", "organization", organizations, merged);
-		return parts.isEmpty() ? null : "SELECT argument, what, code, stored, elsewhere FROM (\n"
-				+ String.join("\nUNION ALL\n", parts) + "\n) u ORDER BY part, position";
+		query.add(filter.organizations(), "organizations", "organization", organizations, merged);
+		query.add(filter.activities(), "activities", "activity", activities, "NULL");
+		query.add(filter.organizers(), "organizers", "organization", organizations, merged);
+		return query.parts.isEmpty() ? null : query;
 	}
 
 	/**
-	 * Each list of codes of the filter without the spaces and invisible characters around each code
-	 * ({@link Text#trim}), as {@code <field>Trimmed}, for {@link #unknownCodes}.
+	 * The statement of {@link #unknownCodes}, a part for each field of the filter with codes, and what it binds beside
+	 * the filter's conditions: each field's codes without the spaces and invisible characters around each
+	 * ({@link Text#trim}), as {@code <field>Trimmed}.
 	 */
-	static Map<String, Object> trimmedCodes(ParticipationFilter filter) {
-		var trimmed = new HashMap<String, Object>();
-		BiConsumer<String, List<String>> put = (field, codes) -> trimmed.put(field + "Trimmed",
-				codes == null ? null : codes.stream().map(Text::trim).toArray(String[]::new));
-		put.accept("programmes", filter.programmes());
-		put.accept("projects", filter.projects());
-		put.accept("regions", filter.regions());
-		put.accept("municipalities", filter.municipalities());
-		put.accept("venueRegions", filter.venueRegions());
-		put.accept("venueMunicipalities", filter.venueMunicipalities());
-		put.accept("organizations", filter.organizations());
-		put.accept("activities", filter.activities());
-		put.accept("organizers", filter.organizers());
-		return trimmed;
-	}
+	static final class UnknownCodes {
 
-	private static void addUnknown(List<String> parts, List<String> codes, String argument, String what,
-			String known, String elsewhere) {
-		if (codes != null && !codes.isEmpty()) {
-			// the stored code looked up without the spaces and invisible characters around the code given, too
-			// ({@link #trimmedCodes}): told to write it without them, " Springfield" named nothing (a tester's)
-			parts.add(("SELECT 'filter.%1$s' AS argument, '%2$s' AS what, c AS code,"
-					+ " (SELECT x.code FROM %4$s LIMIT 1) AS stored, %6$s AS elsewhere, %5$d AS part, position"
-					+ " FROM unnest(CAST(:%1$s AS text[]), CAST(:%1$sTrimmed AS text[]))"
-					+ " WITH ORDINALITY AS given(c, t, position)"
-					+ " WHERE NOT EXISTS (SELECT 1 FROM %3$s)").formatted(argument, what,
-							known.formatted("x.code = c"), known.formatted("lower(x.code) IN (lower(c), lower(t))"),
-							parts.size(), elsewhere));
+		private final List<String> parts = new ArrayList<>();
+
+		private final Map<String, Object> trimmed = new HashMap<>();
+
+		String sql() {
+			return "SELECT argument, what, code, stored, elsewhere FROM (\n" + String.join("\nUNION ALL\n", this.parts)
+					+ "\n) u ORDER BY part, position";
 		}
+
+		Map<String, Object> trimmed() {
+			return this.trimmed;
+		}
+
+		private void add(List<String> codes, String argument, String what, String known, String elsewhere) {
+			if (codes != null && !codes.isEmpty()) {
+				// the stored code looked up without the spaces and invisible characters around the code given, too:
+				// told to write it without them, " Springfield" named nothing (a tester's)
+				this.trimmed.put(argument + "Trimmed", codes.stream().map(Text::trim).toArray(String[]::new));
+				this.parts.add(("SELECT 'filter.%1$s' AS argument, '%2$s' AS what, c AS code,"
+						+ " (SELECT x.code FROM %4$s LIMIT 1) AS stored, %6$s AS elsewhere, %5$d AS part, position"
+						+ " FROM unnest(CAST(:%1$s AS text[]), CAST(:%1$sTrimmed AS text[]))"
+						+ " WITH ORDINALITY AS given(c, t, position)"
+						+ " WHERE NOT EXISTS (SELECT 1 FROM %3$s)").formatted(argument, what,
+								known.formatted("x.code = c"), known.formatted("lower(x.code) IN (lower(c), lower(t))"),
+								this.parts.size(), elsewhere));
+			}
+		}
+
 	}
 
 }
