@@ -6,6 +6,12 @@ package org.kvali.graphql;
  */
 public final class Glyphs {
 
+	/**
+	 * The Cyrillic and Greek letters that look like Latin ones: "Ян" alone, as short as a look-alike alone, was told
+	 * that it looked like a Latin letter (a review's).
+	 */
+	private static final String LOOK_ALIKES = "АВЕЅІЈКМНОРСТУХаеѕіјорсухԚԛԜԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοι";
+
 	private Glyphs() {
 	}
 
@@ -28,10 +34,18 @@ public final class Glyphs {
 				return "; the " + what + " holds " + named(c) + " at character " + place + ", which does not show";
 			}
 			var script = Character.UnicodeScript.of(c);
-			if ((latin || letters <= 2) && Character.isLetter(c) && (script == Character.UnicodeScript.CYRILLIC
-					|| script == Character.UnicodeScript.GREEK)) {
+			if (!Character.isLetter(c) || script != Character.UnicodeScript.CYRILLIC
+					&& script != Character.UnicodeScript.GREEK) {
+				continue;
+			}
+			if ((latin || letters <= 2) && LOOK_ALIKES.indexOf(c) >= 0) {
 				return "; the " + what + " holds " + named(c) + " at character " + place
 						+ ", which looks like a Latin letter";
+			}
+			if (latin) {
+				// a Russian keyboard's Ж for the ; beside L
+				return "; the " + what + " holds " + named(c) + " at character " + place + ", a "
+						+ (script == Character.UnicodeScript.GREEK ? "Greek" : "Cyrillic") + " letter among Latin ones";
 			}
 		}
 		return "";

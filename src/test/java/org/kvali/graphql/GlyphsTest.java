@@ -16,6 +16,11 @@ class GlyphsTest {
 		// a word all in Cyrillic is one, not a look-alike; a letter alone may be one
 		assertThat(Glyphs.note("\u0422\u0431\u0438\u043b\u0438\u0441\u0438", "value")).isEmpty();
 		assertThat(Glyphs.note("\u041c", "value")).endsWith("at character 1, which looks like a Latin letter");
+		// one that looks like none is told as what it is, and alone is a word of its own ("Ян": a review's)
+		assertThat(Glyphs.note("G\u0416-KK", "value")).isEqualTo("; the value holds U+0416 (CYRILLIC CAPITAL LETTER"
+				+ " ZHE) at character 2, a Cyrillic letter among Latin ones");
+		assertThat(Glyphs.note("\u042f\u043d", "value")).isEmpty();
+		assertThat(Glyphs.note("\u039b", "value")).isEmpty();
 	}
 
 	@Test
