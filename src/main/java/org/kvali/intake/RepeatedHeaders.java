@@ -1,14 +1,18 @@
 package org.kvali.intake;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
+import org.kvali.graphql.Text;
 
 /**
- * Rows that are the header again, as sheets put one after another repeat it: skipped with a warning, once a sheet for
- * those that repeat it as it is. One holding values under the columns Kvali reads names them, as they are not loaded;
- * one naming the columns in another order is an error, and the rows after it are not read, as they would stand in the
- * wrong columns (a tester's second sheet, its columns reordered, was read as data with 11 errors a row, and one of
- * only its dates swapped would have loaded them swapped).
+ * Rows that are the header again, as sheets put one after another repeat it: skipped with a warning, once a sheet, where
+ * each cell names its column as the first header does. One naming a column otherwise, or holding anything else, is an
+ * error, and the rows after it are not read, as they may stand in other columns: a tester's second sheet, its columns
+ * reordered, was read as data with 11 errors a row; one of only its dates swapped would have loaded them swapped, and one
+ * whose ignored column of names stood where the organization's name had loaded a person's name as an organization's.
  */
 final class RepeatedHeaders {
 
@@ -21,6 +25,11 @@ final class RepeatedHeaders {
 	private final List<ImportMessage> errors;
 
 	private final List<ImportMessage> warnings;
+
+	/** The names of the first header's columns, those Kvali does not read too ({@link Columns#named}). */
+	private List<String> header = List.of();
+
+	private Set<String> names = Set.of();
 
 	/** Rows repeating the header as it is, warned of once, at the first ({@link #repeatWarning}). */
 	private int repeats;
@@ -35,46 +44,47 @@ final class RepeatedHeaders {
 		this.warnings = warnings;
 	}
 
+	/** The first header's columns, by their names. */
+	void header(List<String> names) {
+		this.header = names;
+		this.names = new HashSet<>(names);
+	}
+
 	/**
-	 * Whether the row is the header again, told as it is: every required column's cell names a column
-	 * ({@link Columns#named}). A cell shorter than any name cannot name one (it makes no name longer, but by a letter
-	 * it lowers to two, one of them a mark no column's name holds), nor can one with a digit (it keeps digits, and no
-	 * column's name holds one), and neither is made a name of: that took 11 % of the time of reading a sheet of
-	 * 200,000 rows, and still 12 % where the activities' codes were as long as the column's name.
+	 * Whether the row is the header again: each required column's cell names a column of the first header's or
+	 * Kvali's. A cell shorter than any name cannot name one ({@link Columns#named} makes no name longer, but by a
+	 * letter it lowers to two, one of them a mark no column's name holds), nor can one with a digit (it keeps digits,
+	 * and no column's name holds one), and neither is made a name of: that took 11 % of the time of reading a sheet
+	 * of 200,000 rows, and still 12 % where the activities' codes were as long as the column's name. Other names of
+	 * a column ({@link Columns#meant}, "Gender (F/M)") are looked for past the first, not in every row without a
+	 * digit.
 	 */
 	boolean skipped(SheetRow row) {
 		for (var column : Columns.REQUIRED) {
 			var cell = row.cells().get(column);
-			if (cell == null || cell.length() < SHORTEST || digit(cell) || !Columns.ALL.contains(Columns.named(cell))) {
+			if (cell == null || cell.length() < SHORTEST || digit(cell)
+					|| (column.equals(Columns.REQUIRED.get(0)) ? !named(Columns.named(cell)) : column(cell) == null)) {
 				return false;
 			}
 		}
-		var moved = new ArrayList<String>();
-		var values = new ArrayList<String>();
-		// in the order of Kvali's columns, as the row's cells are kept in none
-		for (var column : Columns.ALL) {
+		var otherwise = new ArrayList<String>();
+		for (var column : this.header) {
 			var cell = row.cells().get(column);
-			if (cell != null && !cell.isBlank()) {
-				var named = Columns.named(cell);
-				if (Columns.ALL.contains(named) && !named.equals(column)) {
-					moved.add(named + " under " + column);
-				}
-				else if (!named.equals(column)) {
-					values.add(column);
+			if (cell != null && !cell.isBlank() && !column.equals(SheetRow.UNNAMED)) {
+				var named = column(cell);
+				if (!column.equals(named)) {
+					otherwise.add((named != null ? named : "'" + Text.preview(Text.oneLine(cell), 40) + "'") + " under "
+							+ column);
 				}
 			}
 		}
-		if (!moved.isEmpty()) {
+		if (!otherwise.isEmpty()) {
 			this.reordered = true;
 			this.errors.add(new ImportMessage(row.row(), null, null, "The row is a header again, naming the columns"
-					+ " in another order than the first (" + listed(moved) + "): the rows after it would be read into"
-					+ " the wrong columns, and are not read; put them in the first header's order, or send them as a"
-					+ " sheet of their own"));
-		}
-		else if (!values.isEmpty()) {
-			this.warnings.add(new ImportMessage(row.row(), values.get(0), row.cells().get(values.get(0)), "The row"
-					+ " repeats the header, yet holds values under " + listed(values) + ": it is skipped, and they are"
-					+ " not loaded; if they are someone's, give them in a row of their own"));
+					+ " otherwise than the first (" + String.join(", ", otherwise.subList(0, Math.min(NAMED,
+							otherwise.size()))) + (otherwise.size() > NAMED ? ", ..." : "") + "): the rows after it"
+					+ " may stand in other columns, and are not read; put them in the first header's order, or send"
+					+ " them as a sheet of their own"));
 		}
 		else if (this.repeats++ == 0) {
 			this.repeatWarning = this.warnings.size();
@@ -82,6 +92,19 @@ final class RepeatedHeaders {
 					+ " as sheets put one after another repeat it"));
 		}
 		return true;
+	}
+
+	/**
+	 * The column a cell names: one of the first header's, or Kvali's, by its name, or by another name surely meant
+	 * for it ("sex" for gender); null for any other text.
+	 */
+	private String column(String cell) {
+		var named = Columns.named(cell);
+		if (named(named)) {
+			return named;
+		}
+		var meant = Columns.meant(named);
+		return meant != null && meant.surely() ? meant.column() : null;
 	}
 
 	/** Whether a header in another order was met: no row after it is read. */
@@ -99,8 +122,8 @@ final class RepeatedHeaders {
 		}
 	}
 
-	private static String listed(List<String> cells) {
-		return String.join(", ", cells.subList(0, Math.min(cells.size(), NAMED))) + (cells.size() > NAMED ? ", ..." : "");
+	private boolean named(String name) {
+		return this.names.contains(name) || Columns.ALL.contains(name);
 	}
 
 	private static boolean digit(String cell) {

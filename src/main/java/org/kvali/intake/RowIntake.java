@@ -87,6 +87,7 @@ final class RowIntake implements SheetSink {
 			return List.of();
 		}
 		this.headerFailed = !this.errors.isEmpty();
+		this.repeatedHeaders.header(names);
 		return names;
 	}
 

@@ -472,38 +472,45 @@ class SpreadsheetExportsTest {
 	}
 
 	/**
-	 * A header again naming the columns in another order refuses the sheet, the rows after it unread: a tester's were
-	 * read as data, 11 errors a row, and a sheet of only its dates swapped would have loaded them swapped. One
-	 * repeating the header with a value under a column Kvali reads names it, as it is not loaded.
+	 * A header again naming the columns otherwise refuses the sheet, the rows after it unread: a tester's were read as
+	 * data, 11 errors a row, a sheet of only its dates swapped would have loaded them swapped, and one whose ignored
+	 * column of names stood where organization_name had loaded a person's name as an organization's.
 	 */
 	@Test
-	void aHeaderInAnotherOrderIsRefusedAndOneWithValuesNamed() throws Exception {
+	void aHeaderNamingTheColumnsOtherwiseIsRefused() throws Exception {
 		var rows = """
-				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-1;female;;;;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-1;female;;;;;;;
 				%s
-				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-03;2025-03-02;;TI-2;male;;;;;;
-				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-03;2025-03-02;;TI-3;nobody;;;;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-03;2025-03-02;;TI-2;male;;;;;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-03;2025-03-02;;TI-3;nobody;;;;;;;
 				""";
-		load(HEADER + rows.formatted(HEADER.trim().replace("start_date;end_date", "End date;Start_Date")), true)
-			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.rows").value(3))
-			.andExpect(jsonPath("$.errors.length()").value(1))
-			.andExpect(jsonPath("$.errors[0].row").value(3))
-			.andExpect(jsonPath("$.errors[0].message").value("The row is a header again, naming the columns in another"
-					+ " order than the first (end_date under start_date, start_date under end_date): the rows after it"
-					+ " would be read into the wrong columns, and are not read; put them in the first header's order,"
-					+ " or send them as a sheet of their own"));
-		load(HEADER + rows.formatted(HEADER.trim().replace("role", "speaker")).replace("nobody", "female")
+		var header = HEADER.trim() + ";full_name";
+		var refused = "The row is a header again, naming the columns otherwise than the first (%s): the rows after it"
+				+ " may stand in other columns, and are not read; put them in the first header's order, or send them"
+				+ " as a sheet of their own";
+		for (var again : java.util.List.of(
+				header.replace("start_date;end_date", "End date;Start_Date"),
+				header.replace("organization_name;role;full_name", "full_name;role;organization_name"),
+				header.replace("role", "speaker"))) {
+			load(header + "\n" + rows.formatted(again), true)
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.rows").value(3))
+				.andExpect(jsonPath("$.errors.length()").value(1))
+				.andExpect(jsonPath("$.errors[0].row").value(3))
+				.andExpect(jsonPath("$.errors[0].message").value(refused.formatted(again.contains("End")
+						? "end_date under start_date, start_date under end_date"
+						: again.contains("speaker") ? "'speaker' under role"
+								: "full_name under organization_name, organization_name under full_name")));
+		}
+		// another name of a column, under it, is the header again as it is
+		load(header + "\n" + rows.formatted(header.replace(";gender;", ";Gender (F/M);")).replace("nobody", "female")
 				.replace("2025-03-03;2025-03-02", "2025-03-02;2025-03-02"), true)
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.rows").value(3))
-			.andExpect(jsonPath("$.warnings.length()").value(1))
-			.andExpect(jsonPath("$.warnings[0].row").value(3))
-			.andExpect(jsonPath("$.warnings[0].column").value("role"))
-			.andExpect(jsonPath("$.warnings[0].value").value("speaker"))
-			.andExpect(jsonPath("$.warnings[0].message").value("The row repeats the header, yet holds values under"
-					+ " role: it is skipped, and they are not loaded; if they are someone's, give them in a row of"
-					+ " their own"));
+			.andExpect(jsonPath("$.warnings.length()").value(2))
+			.andExpect(jsonPath("$.warnings[1].row").value(3))
+			.andExpect(jsonPath("$.warnings[1].message").value("The row repeats the header: it is skipped, as sheets"
+					+ " put one after another repeat it"));
 	}
 
 	/**
