@@ -62,7 +62,9 @@ class CodeCaseChecks {
 		// instead of 141 to 151 ms. Another organization's person, who never took part in an activity the partner's
 		// organizations run, is refused as another's alone (such a row always is): the stored reference, kept in the
 		// history, was taken out once they were erased, and told the partner of it (a review's). Of its own
-		// participants, in other projects too, the partner is told as an admin is.
+		// participants, in other projects too, the partner is told as an admin is. An erased person, new again, is
+		// not compared: refused as erased, or as another's in the words of before ({@link StagingChecks}), a partner
+		// was told the other spelling of another's erased person alone, and so of the erasure (a tester's).
 		this.jdbc.sql("""
 				SELECT first_row, participant_ref, stored_ref, NULL FROM import_person
 				WHERE stored_id IS NOT NULL AND stored_ref <> participant_ref
@@ -73,7 +75,8 @@ class CodeCaseChecks {
 				FROM (SELECT lower(participant_ref) AS ref, min(participant_ref COLLATE "C") COLLATE "default" AS first_ref
 				      FROM import_person WHERE stored_id IS NULL GROUP BY lower(participant_ref) HAVING count(*) > 1) c
 				JOIN import_person p ON lower(p.participant_ref) = c.ref AND p.participant_ref <> c.first_ref
-				WHERE EXISTS (SELECT 1 FROM import_person WHERE stored_id IS NULL AND participant_ref <> upper(participant_ref))
+				WHERE NOT EXISTS (SELECT 1 FROM erased_reference e WHERE e.digest = sha256(convert_to(c.ref, 'UTF8')))
+				  AND EXISTS (SELECT 1 FROM import_person WHERE stored_id IS NULL AND participant_ref <> upper(participant_ref))
 				  AND EXISTS (SELECT 1 FROM import_person WHERE stored_id IS NULL AND participant_ref <> lower(participant_ref))
 				ORDER BY 1""".formatted(PartnerSheet.notOwnParticipant("stored_id")))
 			.param("organizations", PartnerSheet.organizationIds(partner))

@@ -148,12 +148,13 @@ class ImportHistory implements KeepsReferences {
 	 * The report as kept: a sheet sent again after an erasure is refused for naming the reference, which was taken
 	 * out of the reports before; it is kept without it (nor any message naming it), as those are (a tester's read it
 	 * there again). A refusal naming another organization's person is kept without the reference
-	 * ({@link PartnerSheetChecks#kept}).
+	 * ({@link PartnerSheetChecks#kept}), nor in the other messages of its rows.
 	 */
 	private String withoutReferences(ImportReport report, List<String> erased) {
 		var kept = this.json.writeValueAsString(new ImportReport(report.id(), report.status(), report.dryRun(),
-				report.rows(), report.created(), report.updated(), report.unchanged(), report.warnings(),
-				report.errors().stream().map(PartnerSheetChecks::kept).toList(), report.fileSha256(),
+				report.rows(), report.created(), report.updated(), report.unchanged(),
+				PartnerSheetChecks.kept(report.warnings(), report.errors()),
+				PartnerSheetChecks.kept(report.errors(), report.errors()), report.fileSha256(),
 				report.importedBy(), report.importedAt(), report.fileName(), report.activities()));
 		if (erased.isEmpty()) {
 			return kept;

@@ -2,9 +2,12 @@ package org.kvali.intake;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.kvali.access.PartnerScope;
 import org.kvali.graphql.Text;
@@ -114,20 +117,31 @@ class PartnerSheetChecks {
 	}
 
 	/**
-	 * A message as a report keeps it: a refusal of {@link #othersPerson} without the reference, which the row tells
-	 * the sender. The reference of another organization's person erased since was taken out as "(erased)", and told
-	 * the partner of an erasure it is told nothing of (a review's): neither is kept now.
+	 * The messages as a report keeps them: without the reference of another organization's person a row was refused
+	 * for ({@link #othersPerson}), which the row tells the sender, in the refusal nor in the other messages of the rows
+	 * naming it. Kept, an erasure since took it out as "(erased)", and told the partner of an erasure it is told
+	 * nothing of (a review's; a tester's, of the rows' disagreement on the person's gender).
 	 */
-	static ImportMessage kept(ImportMessage message) {
-		if (message.row() == null || message.value() == null) {
-			return message;
-		}
-		for (boolean elsewhere : new boolean[] { true, false }) {
-			if (message.equals(othersPerson(message.row(), message.value(), elsewhere))) {
-				return othersPerson(message.row(), NOT_KEPT, elsewhere);
+	static List<ImportMessage> kept(List<ImportMessage> messages, List<ImportMessage> errors) {
+		var refused = new HashMap<Integer, String>();
+		for (var error : errors) {
+			if (error.row() != null && error.value() != null && (error.equals(othersPerson(error.row(), error.value(),
+					true)) || error.equals(othersPerson(error.row(), error.value(), false)))) {
+				refused.put(error.row(), error.value());
 			}
 		}
-		return message;
+		if (refused.isEmpty()) {
+			return messages;
+		}
+		// a whole reference, in any case, and not a row's number ("in row 2" of the reference 2)
+		var named = Pattern.compile("(?<![A-Za-z0-9._-])(?<!rows? )(" + refused.values().stream().distinct()
+			.map(Pattern::quote).collect(Collectors.joining("|")) + ")(?![A-Za-z0-9._-])(?! rows?\\b)",
+				Pattern.CASE_INSENSITIVE);
+		return messages.stream().map(message -> !refused.containsKey(message.row()) ? message
+				: new ImportMessage(message.row(), message.column(), message.value() == null ? null
+						: named.matcher(message.value()).replaceAll(NOT_KEPT),
+						named.matcher(message.message()).replaceAll(NOT_KEPT)))
+			.toList();
 	}
 
 	/**
