@@ -75,12 +75,15 @@ class OrganizationRepository {
 			.optional();
 	}
 
-	/** The code of the organization that the one of this code (in any case) was merged into. */
+	/**
+	 * The code of the organization that the one of this code (in any case, with spaces around it too) was merged
+	 * into.
+	 */
 	Optional<String> mergedInto(String code) {
 		return this.jdbc.sql("""
 				SELECT o.code FROM organization_alias a JOIN organization o ON o.id = a.organization_id
 				WHERE lower(a.code) = lower(:code)""")
-			.param("code", code)
+			.param("code", Text.trim(code))
 			.query(String.class)
 			.optional();
 	}

@@ -68,13 +68,18 @@ public class OrganizationService {
 		// one code is counted by SQL at once: the index counts every organization of the scope, a whole breakdown of
 		// a partner's projects (or, for a donor, of everything) for the one code asked
 		// an admin or analyst, who may list every organization, is told the spelling or the merge, as an admin's
-		// mutations and an analyst's filters are (an analyst was told of neither: a tester's); another caller only
-		// where it lists the organization meant (a partner asking for its own by a merged code was told nothing)
+		// mutations and an analyst's filters are (an analyst was told of neither: a tester's); another caller the
+		// spelling where it lists the organization meant, and a merge into its own organization alone (a partner
+		// asking for its own by a merged code was told nothing; a donor was told that a hidden organization had been
+		// merged into one it lists, and so that someone of it had come: a tester's)
+		var caller = Caller.current();
 		var scope = scope(OrganizationFilter.ALL, false);
 		return this.repository.byCode(scope, code)
-			.orElseThrow(() -> Caller.current().is(Role.ADMIN, Role.ANALYST) || this.repository.mergedInto(code)
-				.or(() -> this.repository.codeInAnotherCase(code))
-				.flatMap(meant -> this.repository.byCode(scope, meant))
+			.orElseThrow(() -> caller.is(Role.ADMIN, Role.ANALYST) || this.repository.mergedInto(code)
+				.map(into -> this.repository.byCode(scope, into).filter(meant -> caller.organizations()
+					.contains(meant.id())))
+				.orElseGet(() -> this.repository.codeInAnotherCase(code)
+					.flatMap(meant -> this.repository.byCode(scope, meant)))
 				.isPresent() ? notFound("code", code) : new NotFoundException("organization", "code", code));
 	}
 

@@ -261,6 +261,16 @@ class OrganizationMergeTest {
 		donor.document(typo).execute().errors()
 			.expect(error -> error.getMessage().equals("No organization has the code 'td-m-typo'"))
 			.verify();
+		// nor by organization(code), though it lists the one kept: a hidden organization merged into one a donor
+		// lists was told to it (a tester's); a partner is told of a merge into its own alone
+		donor.document("{ organization(code: \"TD-M-TYPO\") { code } }").execute().errors()
+			.expect(error -> error.getMessage().equals("No organization has the code 'TD-M-TYPO'"))
+			.verify();
+		this.callers.as(Role.PARTNER, "CIF").document("{ organization(code: \" td-m-typo\") { code } }").execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("No organization has the code ' td-m-typo'; it was merged into"
+					+ " CIF"))
+			.verify();
 		// the activities' filter likewise, which only callers who see every organization are told of (a tester's)
 		this.graphQl.document("{ activities(filter: {organizers: [\"td-m-typo\"]}) { totalCount } }").execute()
 			.errors()

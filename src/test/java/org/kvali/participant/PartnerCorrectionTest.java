@@ -179,14 +179,15 @@ class PartnerCorrectionTest {
 						&& error.getMessage().equals("input.organization: No organization has the code '" + code + "'"))
 				.verify();
 		}
-		// of one it lists, told the spelling and the merge, as its list's queries are
+		// of one it lists, told the spelling, as its list's queries are; a merge into one it lists but not its own is
+		// not told: the code merged may be of one it never listed (a tester's donor learnt of a hidden organization)
 		for (var code : List.of("sccsf", "PC-OLD")) {
 			cif.document("mutation { correctParticipant(ref: \"PC-1\", input: {organization: \"" + code + "\"})"
 					+ " { organization } }")
 				.execute()
 				.errors()
 				.expect(error -> error.getMessage().equals("input.organization: No organization has the code '" + code
-						+ "'; " + (code.equals("sccsf") ? "it is written SCCSF" : "it was merged into SCCSF")))
+						+ "'" + (code.equals("sccsf") ? "; it is written SCCSF" : "")))
 				.verify();
 		}
 		cif.document("mutation { correctParticipant(ref: \"PC-1\", input: {organization: \"SCCSF\"})"
