@@ -2,7 +2,8 @@ package org.kvali.graphql;
 
 /**
  * Characters that make a value other than it looks, told by name: an invisible one, a Cyrillic or Greek look-alike of
- * a Latin letter, a code that is no character. For the messages of values refused as unknown or damaged.
+ * a Latin letter, a dash for a hyphen, a code that is no character. For the messages of values refused as unknown or
+ * damaged.
  */
 public final class Glyphs {
 
@@ -32,6 +33,11 @@ public final class Glyphs {
 			place++;
 			if (type == Character.FORMAT || type == Character.SPACE_SEPARATOR && c != ' ') {
 				return "; the " + what + " holds " + named(c) + " at character " + place + ", which does not show";
+			}
+			if (c != '-' && (type == Character.DASH_PUNCTUATION || c == '\u2212')) {
+				// a word processor's or spreadsheet's dash for the hyphen typed (a tester's CSO\u2013RUSTAVI\u20131)
+				return "; the " + what + " holds " + named(c) + " at character " + place + ", which looks like a hyphen"
+						+ " (-)";
 			}
 			var script = Character.UnicodeScript.of(c);
 			if (!Character.isLetter(c) || script != Character.UnicodeScript.CYRILLIC

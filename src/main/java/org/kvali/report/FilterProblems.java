@@ -92,11 +92,13 @@ public class FilterProblems {
 				+ "'");
 		message.append(first.stored() != null ? Validation.meant(first.what(), first.code(), first.stored())
 				: first.elsewhere() != null ? "; " + first.elsewhere() : Validation.unseen(first.code()));
-		// each with its stored spelling, as the first (a second code in another case was named without it)
+		// each told as the first is, but for its characters (a second code in another case was named without its
+		// spelling; a region's among municipalities, or a merged one, without where it goes: testers')
 		var others = unknown.stream().skip(1).filter(code -> code.argument().equals(first.argument()))
 			.map(code -> "'" + Text.preview(code.code(), 40) + "'"
-					+ (code.stored() == null ? ""
-							: " (" + Validation.meant(code.what(), code.code(), code.stored()).substring(2) + ")"))
+					+ (code.stored() != null
+							? " (" + Validation.meant(code.what(), code.code(), code.stored()).substring(2) + ")"
+							: code.elsewhere() != null ? " (" + code.elsewhere() + ")" : ""))
 			.toList();
 		if (!others.isEmpty()) {
 			message.append(others.size() == 1 ? "; nor has " : "; nor have ").append(others.size())

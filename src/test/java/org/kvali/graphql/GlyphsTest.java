@@ -21,6 +21,12 @@ class GlyphsTest {
 				+ " ZHE) at character 2, a Cyrillic letter among Latin ones");
 		assertThat(Glyphs.note("\u042f\u043d", "value")).isEmpty();
 		assertThat(Glyphs.note("\u039b", "value")).isEmpty();
+		// a dash or minus for the hyphen (a tester's)
+		assertThat(Glyphs.note("CSO\u2011RUSTAVI-1", "value")).isEqualTo("; the value holds U+2011 (NON-BREAKING"
+				+ " HYPHEN) at character 4, which looks like a hyphen (-)");
+		assertThat(Glyphs.note("CSO-RUSTAVI\u22121", "value")).endsWith("U+2212 (MINUS SIGN) at character 12, which"
+				+ " looks like a hyphen (-)");
+		assertThat(Glyphs.note("CSO-RUSTAVI-1", "value")).isEmpty();
 	}
 
 	@Test

@@ -153,6 +153,11 @@ class ParticipationReportErrorsTest {
 		expectError("{ participation(filter: {regions: [\"GE-XX\", \"GE-XX\", \"ge-kk\", \"ge-kk\"]})"
 				+ " { totals { participants } } }", ErrorType.BAD_REQUEST, "No region has the code 'GE-XX'; nor has 1"
 						+ " other of filter.regions: 'ge-kk' (it is written GE-KK)");
+		// so is each after the first (only the first was told where it goes: a tester's)
+		expectError("{ participation(filter: {municipalities: [\"GE-XX\", \"GE-KK\", \"Kvemo Kartli\"]})"
+				+ " { totals { participants } } }", ErrorType.BAD_REQUEST, "No municipality has the code 'GE-XX'; nor"
+						+ " have 2 others of filter.municipalities: 'GE-KK' (it is a region's: give it in filter.regions),"
+						+ " 'Kvemo Kartli' (Kvemo Kartli (GE-KK) is a region: give it in filter.regions)");
 		// a region's code with spaces around it among municipalities is told the field it goes in too
 		expectError("{ participation(filter: {municipalities: [\" GE-KK\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No municipality has the code ' GE-KK'; it is a region's: give it in"
