@@ -181,8 +181,11 @@ final class ReportSql {
 						+ organizations.formatted("x.id = al.organization_id AND lower(al.code) IN (lower(c), lower(t))")
 						+ " LIMIT 1)";
 		var query = new UnknownCodes();
-		query.add(filter.programmes(), "programmes", "programme", PROGRAMMES, "NULL");
-		query.add(filter.projects(), "projects", "project", PROJECTS, "NULL");
+		// a programme's code among projects, and the other way round (every caller lists both)
+		query.add(filter.programmes(), "programmes", "programme", PROGRAMMES, "(SELECT 'it is a project''s: give it"
+				+ " in {filter}.projects' FROM " + PROJECTS.formatted("lower(x.code) IN (lower(c), lower(t))") + ")");
+		query.add(filter.projects(), "projects", "project", PROJECTS, "(SELECT 'it is a programme''s: give it in"
+				+ " {filter}.programmes' FROM " + PROGRAMMES.formatted("lower(x.code) IN (lower(c), lower(t))") + ")");
 		query.add(filter.regions(), "regions", "region", REGIONS, municipality.formatted("municipalities"));
 		query.add(filter.municipalities(), "municipalities", "municipality", MUNICIPALITIES,
 				region.formatted("regions"));

@@ -153,6 +153,13 @@ class ParticipationReportErrorsTest {
 		expectError("{ participation(filter: {regions: [\"GE-XX\", \"GE-XX\", \"ge-kk\", \"ge-kk\"]})"
 				+ " { totals { participants } } }", ErrorType.BAD_REQUEST, "No region has the code 'GE-XX'; nor has 1"
 						+ " other of filter.regions: 'ge-kk' (it is written GE-KK)");
+		// a programme's code among projects, and the other way round (told nothing more: a tester's)
+		expectError("{ participation(filter: {projects: [\"EU-CSO-EQUAL\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No project has the code 'EU-CSO-EQUAL'; it is a programme's: give it in"
+						+ " filter.programmes");
+		expectError("{ participation(filter: {programmes: [\" cso-capacity\"]}) { totals { participants } } }",
+				ErrorType.BAD_REQUEST, "No programme has the code ' cso-capacity'; it is a project's: give it in"
+						+ " filter.projects");
 		// so is each after the first (only the first was told where it goes: a tester's)
 		expectError("{ participation(filter: {municipalities: [\"GE-XX\", \"GE-KK\", \"Kvemo Kartli\"]})"
 				+ " { totals { participants } } }", ErrorType.BAD_REQUEST, "No municipality has the code 'GE-XX'; nor"
