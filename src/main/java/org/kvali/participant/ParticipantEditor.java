@@ -17,6 +17,7 @@ import org.kvali.sql.WritersQueue;
 import org.kvali.time.Today;
 
 import org.springframework.graphql.data.ArgumentValue;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +77,10 @@ class ParticipantEditor {
 		boolean admin = caller.role() == Role.ADMIN;
 		var stored = this.participants.byRef(ref).orElseThrow(() -> new NotFoundException("participant", "ref", ref));
 		var adminCorrected = admin ? List.<String>of() : this.partners.ownParticipant(stored.id(), caller)
-			.orElseThrow(() -> new NotFoundException("participant", "ref", ref));
+			.orElseThrow(() -> this.partners.attending(stored.id(), caller)
+					? new AccessDeniedException("Participant " + ref + " also took part in other organizations'"
+							+ " activities: their details stay as recorded there, and only an admin corrects them")
+					: new NotFoundException("participant", "ref", ref));
 		var validation = new Validation();
 		if (input.gender().isOmitted() && input.birthYear().isOmitted() && input.disability().isOmitted()
 				&& input.homeMunicipality().isOmitted() && input.organization().isOmitted()) {

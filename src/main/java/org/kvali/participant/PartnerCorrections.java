@@ -40,6 +40,24 @@ class PartnerCorrections {
 			.optional();
 	}
 
+	/**
+	 * Whether the stored person, not the partner's own participant ({@link #ownParticipant}), is listed in the
+	 * attendance of an activity its organizations run: told that they were not found, a partner looked them up there
+	 * again (a tester's).
+	 */
+	boolean attending(long person, Caller caller) {
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM participant p JOIN participation x ON x.participant_id = p.id
+				               JOIN activity a ON a.id = x.activity_id
+				               WHERE p.id = :person AND a.organizer_id = ANY(CAST(:organizations AS bigint[]))
+				                 AND %s)""".formatted(Attendance.listed()))
+			.param("person", person)
+			.param("erased", ErasedReferences.PREFIX)
+			.param("organizations", caller.organizations().toArray(Long[]::new))
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** A problem for each field the correction would change of what an admin corrected. */
 	void check(Participant stored, ParticipantEditor.Correction input, Long organizationId, List<String> corrected,
 			Validation validation) {

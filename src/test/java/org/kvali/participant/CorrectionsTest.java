@@ -441,13 +441,13 @@ class CorrectionsTest {
 			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
 					&& error.getMessage().equals("No participant has the reference 'CR-NOBODY'"))
 			.verify();
-		// a partner corrects its own participants alone: CR-1 took part at SCCSF's CR-SJ too, and is not found, as
-		// nobody is
+		// a partner corrects its own participants alone: CR-1, at its activity, took part at SCCSF's CR-SJ too
 		as(Role.PARTNER).document("mutation { correctParticipant(ref: \"CR-1\", input: {gender: MALE}) { gender } }")
 			.execute()
 			.errors()
-			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
-					&& error.getMessage().equals("No participant has the reference 'CR-1'"))
+			.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN
+					&& error.getMessage().equals("Participant CR-1 also took part in other organizations' activities:"
+							+ " their details stay as recorded there, and only an admin corrects them"))
 			.verify();
 		for (var role : List.of(Role.ANALYST, Role.DONOR)) {
 			as(role).document("mutation { correctParticipant(ref: \"CR-1\", input: {gender: MALE}) { gender } }")

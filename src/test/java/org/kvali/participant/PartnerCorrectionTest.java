@@ -105,11 +105,22 @@ class PartnerCorrectionTest {
 		assertThat(this.jdbc.queryForObject(DETAILS, String.class, "PC-1")).isEqualTo("MALE 1991 true ");
 	}
 
-	/** Another's participant is not found, as a reference stored nowhere: the same answer, and nothing changed. */
+	/**
+	 * Another's participant is not found, as a reference stored nowhere: the same answer, and nothing changed. One at
+	 * its own activity too is told why it is not corrected: told that they were not found, a partner found them in its
+	 * attendance (a tester's).
+	 */
 	@Test
 	void aPartnerDoesNotFindAnothersParticipant() {
 		var cif = this.callers.as(Role.PARTNER, "CIF");
-		for (var ref : List.of("PC-2", "PC-3", "PC-NOBODY")) {
+		cif.document("mutation { correctParticipant(ref: \"pc-2\", input: {gender: OTHER}) { gender } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN && error.getMessage().equals("Participant pc-2"
+					+ " also took part in other organizations' activities: their details stay as recorded there, and"
+					+ " only an admin corrects them"))
+			.verify();
+		for (var ref : List.of("PC-3", "PC-NOBODY")) {
 			cif.document("mutation { correctParticipant(ref: \"" + ref + "\", input: {gender: OTHER}) { gender } }")
 				.execute()
 				.errors()
