@@ -175,10 +175,12 @@ final class ReportSql {
 				+ MUNICIPALITIES.formatted("lower(x.code) IN (lower(c), lower(t))") + " LIMIT 1)";
 		var region = "(SELECT 'it is a region''s: give it in {filter}.%s' FROM "
 				+ REGIONS.formatted("lower(x.code) IN (lower(c), lower(t))") + " LIMIT 1)";
-		// a merged code only to callers who see every organization: whether the one merged took part is not kept
-		var merged = known != KnownOrganizations.ALL ? "NULL"
+		// a merged code to callers who see every organization, and to a partner of its own: whether the one merged
+		// took part is not kept (a partner was told nothing of its own organization's old code: a tester's)
+		var merged = known == KnownOrganizations.TAKING_PART ? "NULL"
 				: "(SELECT 'it was merged into ' || x.code || ': give that code' FROM organization_alias al, "
-						+ organizations.formatted("x.id = al.organization_id AND lower(al.code) IN (lower(c), lower(t))")
+						+ organizations.formatted("x.id = al.organization_id AND lower(al.code) IN (lower(c), lower(t))"
+								+ (known == KnownOrganizations.ALL ? "" : " AND x.id = ANY(CAST(:own AS bigint[]))"))
 						+ " LIMIT 1)";
 		var query = new UnknownCodes();
 		// a programme's code among projects, and the other way round (every caller lists both)

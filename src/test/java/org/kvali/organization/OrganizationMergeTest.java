@@ -261,6 +261,15 @@ class OrganizationMergeTest {
 		donor.document(typo).execute().errors()
 			.expect(error -> error.getMessage().equals("No organization has the code 'td-m-typo'"))
 			.verify();
+		// a partner is, of a code merged into its own, and not of one merged into another's (a tester's CIF was told
+		// nothing of its own old code)
+		this.callers.as(Role.PARTNER, "CIF").document(typo).execute().errors()
+			.expect(error -> error.getMessage().equals("No organization has the code 'td-m-typo'; it was merged into"
+					+ " CIF: give that code"))
+			.verify();
+		this.callers.as(Role.PARTNER, "SCCSF").document(typo).execute().errors()
+			.expect(error -> error.getMessage().equals("No organization has the code 'td-m-typo'"))
+			.verify();
 		// nor by organization(code), though it lists the one kept: a hidden organization merged into one a donor
 		// lists was told to it (a tester's); a partner is told of a merge into its own alone
 		donor.document("{ organization(code: \"TD-M-TYPO\") { code } }").execute().errors()
