@@ -111,8 +111,9 @@ public class ActivityService {
 	}
 
 	private ActivityScope scope(ActivityFilter filter) {
-		this.geography.requireRegions("filter.venueRegions", filter.venueRegions());
-		this.geography.requireMunicipalities("filter.venueMunicipalities", filter.venueMunicipalities());
+		this.geography.requireRegions("filter.venueRegions", filter.venueRegions(), "filter.venueMunicipalities");
+		this.geography.requireMunicipalities("filter.venueMunicipalities", filter.venueMunicipalities(),
+				"filter.venueRegions");
 		DateRange.requireOrdered("filter.to", filter.from(), filter.to());
 		var programme = filter.programme() == null ? null
 				: this.programmes.programme("filter.programme", filter.programme()).id();

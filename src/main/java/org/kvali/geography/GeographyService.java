@@ -123,19 +123,27 @@ public class GeographyService {
 			.collect(Collectors.groupingBy(Municipality::regionCode));
 	}
 
-	/** Fails naming the first code of {@code codes} that is no region; null passes. */
-	public void requireRegions(String argument, Collection<String> codes) {
+	/**
+	 * Fails naming each code of {@code codes} that is no region, a municipality's told to be given in the field
+	 * {@code municipalities}, or, where there is none, the region it lies in; null passes.
+	 */
+	public void requireRegions(String argument, Collection<String> codes, String municipalities) {
 		if (codes != null) {
 			InvalidArgumentException.requireKnown(argument, "region", codes, regionsByCode(codes).keySet(),
-					this::regionInAnotherCase);
+					this::regionInAnotherCase, municipalities == null ? this::municipalityNotRegion
+							: value -> Optional.ofNullable(placeNames().municipality(Text.trim(value)))
+								.map(municipality -> "; " + municipality + " is a municipality: give it in "
+										+ municipalities));
 		}
 	}
 
-	/** Fails naming the first code of {@code codes} that is no municipality; null passes. */
-	public void requireMunicipalities(String argument, Collection<String> codes) {
+	/** Fails naming each code of {@code codes} that is no municipality, a region's told to be given in {@code regions}. */
+	public void requireMunicipalities(String argument, Collection<String> codes, String regions) {
 		if (codes != null) {
 			InvalidArgumentException.requireKnown(argument, "municipality", codes,
-					municipalitiesByCode(codes).keySet(), this::municipalityInAnotherCase);
+					municipalitiesByCode(codes).keySet(), this::municipalityInAnotherCase,
+					value -> Optional.ofNullable(placeNames().region(Text.trim(value)))
+						.map(region -> "; " + region + " is a region: give it in " + regions));
 		}
 	}
 

@@ -156,7 +156,7 @@ public class OrganizationService {
 
 	/** The scope, who is represented where counted by the index ({@code indexed}, where it can) or by SQL. */
 	private OrganizationScope scope(OrganizationFilter filter, boolean indexed) {
-		this.geography.requireRegions("filter.regions", filter.regions());
+		this.geography.requireRegions("filter.regions", filter.regions(), null);
 		var programme = filter.programme() == null ? null
 				: this.programmes.programme("filter.programme", filter.programme());
 		var project = filter.project() == null ? null : this.programmes.project("filter.project", filter.project());

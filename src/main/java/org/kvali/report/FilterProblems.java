@@ -88,25 +88,11 @@ public class FilterProblems {
 		// a code given twice is named once (it was listed as another: a tester's)
 		var unknown = given.stream().distinct().toList();
 		var first = unknown.get(0);
-		var message = new StringBuilder("No " + first.what() + " has the code '" + Text.preview(first.code(), 40)
-				+ "'");
-		message.append(first.stored() != null ? Validation.meant(first.what(), first.code(), first.stored())
-				: first.elsewhere() != null ? "; " + first.elsewhere() : Validation.unseen(first.code()));
-		// each told as the first is, but for its characters (a second code in another case was named without its
-		// spelling; a region's among municipalities, or a merged one, without where it goes: testers')
-		var others = unknown.stream().skip(1).filter(code -> code.argument().equals(first.argument()))
-			.map(code -> "'" + Text.preview(code.code(), 40) + "'"
-					+ (code.stored() != null
-							? " (" + Validation.meant(code.what(), code.code(), code.stored()).substring(2) + ")"
-							: code.elsewhere() != null ? " (" + code.elsewhere() + ")" : ""))
-			.toList();
-		if (!others.isEmpty()) {
-			message.append(others.size() == 1 ? "; nor has " : "; nor have ").append(others.size())
-				.append(others.size() == 1 ? " other of " : " others of ").append(first.argument()).append(": ")
-				.append(String.join(", ", others.subList(0, Math.min(others.size(), 5))))
-				.append(others.size() > 5 ? ", ..." : "");
-		}
-		return new InvalidArgumentException(first.argument(), first.code(), message.toString());
+		return InvalidArgumentException.unknownCodes(first.argument(), first.what(), unknown.stream()
+			.map(code -> new InvalidArgumentException.Unknown(code.code(), code.stored() != null
+					? Validation.meant(code.what(), code.code(), code.stored())
+					: code.elsewhere() != null ? "; " + code.elsewhere() : null))
+			.toList());
 	}
 
 }

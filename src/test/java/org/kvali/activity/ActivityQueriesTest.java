@@ -129,8 +129,24 @@ class ActivityQueriesTest {
 			.execute()
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-					&& error.getMessage().equals("No organization has the code 'cif-x'")
+					&& error.getMessage().equals("No organization has the code 'cif-x'; nor has 1 other of"
+							+ " filter.organizers: 'sccsf' (it is written SCCSF)")
 					&& "filter.organizers".equals(error.getExtensions().get("argument")))
+			.verify();
+		// every unknown code, each with what it is, as the participation filter tells them (the first alone was
+		// told, and a place of the other level was not told where it goes: a tester's)
+		this.graphQl.document(PAGE)
+			.variable("filter", Map.of("venueRegions", List.of("GE-XX", "ge-sj", "GE-SJ-BORJOMI", "GE-XX")))
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("No region has the code 'GE-XX'; nor have 2 others of"
+					+ " filter.venueRegions: 'ge-sj' (it is written GE-SJ), 'GE-SJ-BORJOMI' (Borjomi (GE-SJ-BORJOMI) is"
+					+ " a municipality: give it in filter.venueMunicipalities)"))
+			.verify();
+		this.graphQl.document(PAGE).variable("filter", Map.of("venueMunicipalities", List.of("GE-SJ"))).execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("No municipality has the code 'GE-SJ'; Samtskhe-Javakheti (GE-SJ)"
+					+ " is a region: give it in filter.venueRegions"))
 			.verify();
 		this.graphQl.document(PAGE).variable("filter", Map.of("organizers", List.of("sccsf"))).execute().errors()
 			.expect(error -> error.getMessage().equals("No organization has the code 'sccsf'; it is written SCCSF"))

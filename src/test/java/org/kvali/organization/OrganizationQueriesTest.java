@@ -140,6 +140,12 @@ class OrganizationQueriesTest {
 					&& error.getMessage().equals("No region has the code 'GE-ZZ'")
 					&& "filter.regions".equals(error.getExtensions().get("argument")))
 			.verify();
+		// a municipality, with the region it lies in, as the filter has no field of municipalities (a tester's)
+		this.graphQl.document(PAGE).variable("filter", Map.of("regions", List.of("GE-KK-MARNEULI"))).execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("No region has the code 'GE-KK-MARNEULI'; Marneuli"
+					+ " (GE-KK-MARNEULI) is a municipality of the region Kvemo Kartli (GE-KK): give a region"))
+			.verify();
 		this.graphQl.document(PAGE).variable("filter", Map.of("project", "NOPE")).execute().errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
 					&& error.getMessage().equals("No project has the code 'NOPE'"))
