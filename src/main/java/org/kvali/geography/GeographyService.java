@@ -131,9 +131,7 @@ public class GeographyService {
 		if (codes != null) {
 			InvalidArgumentException.requireKnown(argument, "region", codes, regionsByCode(codes).keySet(),
 					this::regionInAnotherCase, municipalities == null ? this::municipalityNotRegion
-							: value -> Optional.ofNullable(placeNames().municipality(Text.trim(value)))
-								.map(municipality -> "; " + municipality + " is a municipality: give it in "
-										+ municipalities));
+							: municipalityIn(municipalities));
 		}
 	}
 
@@ -141,10 +139,20 @@ public class GeographyService {
 	public void requireMunicipalities(String argument, Collection<String> codes, String regions) {
 		if (codes != null) {
 			InvalidArgumentException.requireKnown(argument, "municipality", codes,
-					municipalitiesByCode(codes).keySet(), this::municipalityInAnotherCase,
-					value -> Optional.ofNullable(placeNames().region(Text.trim(value)))
-						.map(region -> "; " + region + " is a region: give it in " + regions));
+					municipalitiesByCode(codes).keySet(), this::municipalityInAnotherCase, regionIn(regions));
 		}
+	}
+
+	/** What a value given for a municipality names instead, where another field takes it: a region, to give there. */
+	public Function<String, Optional<String>> regionIn(String field) {
+		return value -> Optional.ofNullable(placeNames().region(Text.trim(value)))
+			.map(region -> "; " + region + " is a region: give it in " + field);
+	}
+
+	/** What a value given for a region names instead, where another field takes it: a municipality, to give there. */
+	public Function<String, Optional<String>> municipalityIn(String field) {
+		return value -> Optional.ofNullable(placeNames().municipality(Text.trim(value)))
+			.map(municipality -> "; " + municipality + " is a municipality: give it in " + field);
 	}
 
 	/**

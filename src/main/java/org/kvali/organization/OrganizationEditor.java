@@ -240,10 +240,10 @@ class OrganizationEditor {
 		validation.line("input.nameKa", nameKa, false, 300)
 			.known("input.municipality", "municipality", municipality == null ? null : List.of(municipality),
 					municipalities.keySet(), this.geography::municipalityInAnotherCase,
-					this.geography::regionNotMunicipality)
+					this.geography.regionIn("input.region"))
 			.known("input.region", "region", region == null ? null : List.of(region),
 					region == null ? List.of() : this.geography.regionsByCode(List.of(region)).keySet(),
-					this.geography::regionInAnotherCase, this.geography::municipalityNotRegion);
+					this.geography::regionInAnotherCase, this.geography.municipalityIn("input.municipality"));
 		var in = placed == null ? null : municipalities.get(placed);
 		if (region != null && in != null && !in.regionCode().equals(region)) {
 			validation.problem("input.region", region, "The organization's municipality " + placed + " lies in "

@@ -506,6 +506,19 @@ class ReferenceMutationsTest {
 				    municipality: "GE-KK-TSALKA"}) { code kind region { code } } }""")
 			.execute()
 			.path("createOrganization.region.code").entity(String.class).isEqualTo("GE-KK");
+		// a place of the other level is told the field it goes in (a region given as municipality was told to give a
+		// municipality, which the organization's people may not know: a tester's)
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createOrganization(input: {code: "TM-ORG2", name: "x", kind: CSO, municipality: "GE-KK",
+				    region: "Tsalka"}) { code } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.municipality: No municipality has the code 'GE-KK'; Kvemo"
+					+ " Kartli (GE-KK) is a region: give it in input.region"))
+			.expect(error -> error.getMessage().equals("input.region: No region has the code 'Tsalka'; Tsalka"
+					+ " (GE-KK-TSALKA) is a municipality: give it in input.municipality"))
+			.verify();
 		// a region other than its municipality's would be stored and never shown
 		// language=GraphQL
 		this.graphQl.document("""
