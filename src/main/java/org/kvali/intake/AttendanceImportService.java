@@ -115,6 +115,7 @@ public class AttendanceImportService {
 			try (var copy = this.staging.open(this.limits.uploadTime())) {
 				intake = new RowIntake(this.limits, municipalities, copy, this.today.zone());
 				read(in, format, intake);
+				intake.end();
 				copy.end();
 			}
 			var sha = HexFormat.of().formatHex(digest.digest());

@@ -8,4 +8,13 @@ record AttendanceRow(int row, String activityCode, String activityTitle, String 
 		String gender,
 		Integer birthYear, Boolean disability, String homeMunicipality, String organizationCode,
 		String organizationName, String organizationKind, String organizationMunicipality, String role) {
+
+	/** The row with these dates. */
+	AttendanceRow dated(LocalDate start, LocalDate end) {
+		return new AttendanceRow(this.row, this.activityCode, this.activityTitle, this.activityKind, this.projectCode,
+				start, end, this.venueMunicipality, this.organizerCode, this.participantRef, this.gender,
+				this.birthYear, this.disability, this.homeMunicipality, this.organizationCode, this.organizationName,
+				this.organizationKind, this.organizationMunicipality, this.role);
+	}
+
 }

@@ -111,8 +111,12 @@ final class RowChecker {
 
 	private final List<ImportMessage> errors;
 
-	private RowChecker(SheetRow row, int maxLength, int thisYear, ZoneId zone, List<ImportMessage> errors) {
+	private final SlashedDates slashed;
+
+	private RowChecker(SheetRow row, int maxLength, int thisYear, ZoneId zone, SlashedDates slashed,
+			List<ImportMessage> errors) {
 		this.sheetRow = row;
+		this.slashed = slashed;
 		this.zone = zone;
 		this.maxLength = maxLength;
 		this.thisYear = thisYear;
@@ -120,11 +124,13 @@ final class RowChecker {
 	}
 
 	/**
-	 * Checks one row; {@code thisYear} bounds birth years (read once per sheet, not per row), and a date given as a
-	 * point in time is the day it was in {@code zone}.
+	 * Checks one row; {@code thisYear} bounds birth years (read once per sheet, not per row), a date given as a point
+	 * in time is the day it was in {@code zone}, and one with slashes as the sheet's others tell ({@code slashed}: a
+	 * date either reading makes a day waits there, and is null here).
 	 */
-	static AttendanceRow check(SheetRow row, int maxLength, int thisYear, ZoneId zone, List<ImportMessage> errors) {
-		return new RowChecker(row, maxLength, thisYear, zone, errors).read();
+	static AttendanceRow check(SheetRow row, int maxLength, int thisYear, ZoneId zone, SlashedDates slashed,
+			List<ImportMessage> errors) {
+		return new RowChecker(row, maxLength, thisYear, zone, slashed, errors).read();
 	}
 
 	private AttendanceRow read() {
@@ -314,6 +320,13 @@ final class RowChecker {
 		boolean timed = time != null && time.matches();
 		var day = timed ? time.group(1) : value;
 		var date = day.contains(".") ? Dates.dotted(day) : Dates.iso(day);
+		if (date == null && SlashedDates.slashed(day)) {
+			date = this.slashed.read(this.sheetRow.row(), column, day, !timed || time.group(4) == null,
+					problem -> error(column, value, problem));
+			if (date == null) {
+				return null;
+			}
+		}
 		if (date != null && timed && time.group(4) != null) {
 			date = dayIn(date, time.group(2), time.group(3), time.group(4));
 			if (date == null) {
@@ -333,10 +346,8 @@ final class RowChecker {
 			return null;
 		}
 		if (date == null) {
-			// a day the calendar does not have (2025-02-30), or another form (2024/03/01)
-			var slashed = SlashedDates.advice(day);
-			error(column, value, slashed != null ? slashed
-					: Dates.dateForm(day) ? NO_DAY : "Not a date; write 2024-07-18 or 18.07.2024");
+			// a day the calendar does not have (2025-02-30), or another form
+			error(column, value, Dates.dateForm(day) ? NO_DAY : "Not a date; write 2024-07-18 or 18.07.2024");
 			return null;
 		}
 		if (date.getYear() < Dates.FIRST_YEAR || date.getYear() > Dates.LAST_YEAR) {

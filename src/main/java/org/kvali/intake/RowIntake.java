@@ -28,6 +28,17 @@ final class RowIntake implements SheetSink {
 			"(grand\\s++|sub-?\\s*+)?(total|totals|sum|სულ|ჯამი|სულ ჯამი|итого|всего)\\s*+:?\\s*+\\d*+",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+	/**
+	 * The most rows held back for their slashed dates ({@link #held}): past them, those are refused as no date told how
+	 * to read them, and rows are not kept in memory by the ten thousand.
+	 */
+	private static final int HELD_MOST = 10_000;
+
+	/** A row held back: as read, as checked, the columns of its errors, and its cells that wait. */
+	private record Held(SheetRow row, AttendanceRow checked, List<String> flagged,
+			List<SlashedDates.Waiting> waiting) {
+	}
+
 	/** The most errors of the rows kept, twice as many as a report lists ({@link ImportReport#ERRORS}). */
 	static final int KEPT_ERRORS = 2 * ImportReport.ERRORS;
 
@@ -56,6 +67,11 @@ final class RowIntake implements SheetSink {
 	private boolean unnamedTold;
 
 	private final RepeatedHeaders repeatedHeaders = new RepeatedHeaders(this.errors, this.warnings);
+
+	private final SlashedDates slashed = new SlashedDates(this.warnings);
+
+	/** Rows held back until the sheet tells how its slashed dates are read ({@link SlashedDates}), in order. */
+	private final List<Held> held = new ArrayList<>();
 
 	/** Whether a row that stops short of the header's columns was warned of: once a sheet. */
 	private boolean shortTold;
@@ -156,7 +172,9 @@ final class RowIntake implements SheetSink {
 			this.datedTold = true;
 		}
 		int before = this.errors.size();
-		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.thisYear, this.zone, this.errors);
+		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.thisYear, this.zone, this.slashed,
+				this.errors);
+		var waiting = this.slashed.taken();
 		if (row.pastNames() && this.errors.subList(before, this.errors.size()).stream()
 			.map(ImportMessage::column)
 			.distinct()
@@ -177,10 +195,78 @@ final class RowIntake implements SheetSink {
 					+ "(the first such row): it is ignored; name the column if it belongs to the sheet"));
 			this.unnamedTold = true;
 		}
+		var flagged = new ArrayList<String>();
+		for (var error : this.errors.subList(before, this.errors.size())) {
+			if (error.column() != null) {
+				flagged.add(error.column());
+			}
+		}
+		if (!waiting.isEmpty() && !this.slashed.decided()) {
+			this.held.add(new Held(row, checked, flagged, waiting));
+			if (this.held.size() >= HELD_MOST) {
+				release();
+			}
+			return;
+		}
+		stage(row, dated(row, checked, waiting, flagged), flagged);
+		if (this.slashed.decided() && !this.held.isEmpty()) {
+			release();
+		}
+	}
+
+	/** The rows held back, read as the sheet told, or refused for their dates where it has not. */
+	private void release() {
+		for (var row : this.held) {
+			stage(row.row(), dated(row.row(), row.checked(), row.waiting(), row.flagged()), row.flagged());
+		}
+		this.held.clear();
+	}
+
+	/**
+	 * Ends the sheet: the rows still held back, their dates refused, as no date of the sheet told how to read them.
+	 */
+	void end() {
+		release();
+	}
+
+	/**
+	 * The row with its waiting dates read as the sheet told ({@link SlashedDates#day}), or refused where it has not;
+	 * its end checked against its start, as {@link RowChecker} checks a row's own.
+	 */
+	private AttendanceRow dated(SheetRow row, AttendanceRow checked, List<SlashedDates.Waiting> waiting,
+			List<String> flagged) {
+		if (waiting.isEmpty()) {
+			return checked;
+		}
+		var start = checked.startDate();
+		var end = checked.endDate();
+		for (var cell : waiting) {
+			var day = this.slashed.day(cell);
+			if (day == null) {
+				this.errors.add(new ImportMessage(row.row(), cell.column(), cell.text(), SlashedDates.undecided(cell)));
+				flagged.add(cell.column());
+			}
+			else if (cell.column().equals(Columns.START_DATE)) {
+				start = day;
+			}
+			else {
+				end = day;
+			}
+		}
+		if (start != null && end != null && end.isBefore(start)) {
+			this.errors.add(new ImportMessage(row.row(), Columns.END_DATE, Text.oneLine(row.cells().get(
+					Columns.END_DATE)).strip(), "The end date is before the start date " + start));
+			flagged.add(Columns.END_DATE);
+		}
+		return checked.dated(start, end);
+	}
+
+	/** Stages a row checked, its municipalities read, {@code flagged} naming the columns of its errors so far. */
+	private void stage(SheetRow row, AttendanceRow checked, List<String> flagged) {
+		int before = this.errors.size();
 		var venue = municipality(row, Columns.VENUE_MUNICIPALITY, checked.venueMunicipality());
 		var home = municipality(row, Columns.HOME_MUNICIPALITY, checked.homeMunicipality());
 		var based = municipality(row, Columns.ORGANIZATION_MUNICIPALITY, checked.organizationMunicipality());
-		var flagged = new ArrayList<String>();
 		for (var error : this.errors.subList(before, this.errors.size())) {
 			if (error.column() != null) {
 				flagged.add(error.column());

@@ -2,15 +2,21 @@ package org.kvali.intake;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.kvali.graphql.Dates;
 
 /**
- * What to write instead of a date with slashes, which a sheet is refused for: 12/3/2025 is 12 March where the day
- * comes first (a spreadsheet in a Georgian or British locale) and 3 December where the month does (an American one),
- * and a sheet cannot tell which. The error names the day or days it may be, so that the sheet is mended in one go.
+ * A sheet's dates written with slashes, read as the sheet itself shows them: 12/3/2025 is 12 March where the day comes
+ * first (a spreadsheet in a Georgian or British locale) and 3 December where the month does (an American one). A date
+ * one reading alone makes a day (13/10/2025) tells which comes first, and the sheet's others are read so (every one was
+ * refused, and a partner exporting from an English spreadsheet wrote them all again: a tester's). Until one tells, a
+ * date both readings make a day waits ({@link #taken}); one no date of the sheet tells, or read the other way round
+ * than the first that told, is refused, naming the days it may be. The year first (2025/3/1) is read as it is.
  */
 final class SlashedDates {
 
@@ -20,35 +26,122 @@ final class SlashedDates {
 
 	private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-	private SlashedDates() {
+	/** A cell whose date waits for the sheet to tell which comes first: its column, text and the two days. */
+	record Waiting(String column, String text, LocalDate dayFirst, LocalDate monthFirst) {
 	}
 
-	/** The error for a date written with slashes; null for any other text. */
-	static String advice(String text) {
+	private final List<ImportMessage> warnings;
+
+	/** Whether the day comes first; null until a date tells. */
+	private Boolean dayFirst;
+
+	/** The date that told, and its row. */
+	private String told;
+
+	private int toldRow;
+
+	/** The cells of the row being read that wait. */
+	private final List<Waiting> waiting = new ArrayList<>();
+
+	SlashedDates(List<ImportMessage> warnings) {
+		this.warnings = warnings;
+	}
+
+	/** Whether the text is a date with slashes, the year first or last. */
+	static boolean slashed(String text) {
+		return text.indexOf('/') > 0 && (DAY_MONTH_YEAR.matcher(text).matches()
+				|| YEAR_MONTH_DAY.matcher(text).matches());
+	}
+
+	/**
+	 * The day the slashed text of a row's cell is; null where it is none ({@code error} told why), or where it waits,
+	 * unless it {@code mayWait} not (a time with its offset from UTC makes another day of it: told as undecided).
+	 */
+	LocalDate read(int row, String column, String text, boolean mayWait, Consumer<String> error) {
 		var ymd = YEAR_MONTH_DAY.matcher(text);
 		var dmy = DAY_MONTH_YEAR.matcher(text);
 		boolean yearFirst = ymd.matches();
 		if (!yearFirst && !dmy.matches()) {
-			return null;
+			throw new IllegalArgumentException("No date with slashes: " + text);
 		}
 		int year = Integer.parseInt(yearFirst ? ymd.group(1) : dmy.group(3));
 		if (year < Dates.FIRST_YEAR || year > Dates.LAST_YEAR) {
-			return "A date between " + Dates.FIRST_YEAR + " and " + Dates.LAST_YEAR + " is expected";
+			error.accept("A date between " + Dates.FIRST_YEAR + " and " + Dates.LAST_YEAR + " is expected");
+			return null;
 		}
-		if (yearFirst) {
-			var day = day(ymd.group(1), ymd.group(2), ymd.group(3));
-			return day == null ? RowChecker.NO_DAY
-					: "Slashes are not read; write " + day + " (" + SPOKEN.format(day) + ")";
+		var first = yearFirst ? day(ymd.group(1), ymd.group(2), ymd.group(3)) : day(dmy.group(3), dmy.group(2),
+				dmy.group(1));
+		var second = yearFirst ? first : day(dmy.group(3), dmy.group(1), dmy.group(2));
+		if (first == null && second == null) {
+			error.accept(RowChecker.NO_DAY);
+			return null;
 		}
-		var dayFirst = day(dmy.group(3), dmy.group(2), dmy.group(1));
-		var monthFirst = day(dmy.group(3), dmy.group(1), dmy.group(2));
-		if (dayFirst != null && monthFirst != null && !dayFirst.equals(monthFirst)) {
-			return "Day or month first? " + text + " is " + SPOKEN.format(dayFirst) + " or " + SPOKEN.format(monthFirst)
-					+ ": write " + dayFirst + " or " + monthFirst + " (slashes are not read, being either)";
+		if (first == null || second == null || first.equals(second)) {
+			return told(row, column, text, first == null ? second : first,
+					first == null ? Boolean.FALSE : second == null ? Boolean.TRUE : null, error);
 		}
-		var only = dayFirst != null ? dayFirst : monthFirst;
-		return only == null ? RowChecker.NO_DAY : text + " can only be " + SPOKEN.format(only) + ": write " + only
-				+ " (slashes are not read, as they put the day or the month first)";
+		if (this.dayFirst != null) {
+			return this.dayFirst ? first : second;
+		}
+		var waits = new Waiting(column, text, first, second);
+		if (mayWait) {
+			this.waiting.add(waits);
+		}
+		else {
+			error.accept(undecided(waits));
+		}
+		return null;
+	}
+
+	/**
+	 * The day a date one reading alone makes one is ({@code dayFirst} the reading, null for both), which tells how the
+	 * sheet's others are read, or refused where the sheet's first that told was read the other way round.
+	 */
+	private LocalDate told(int row, String column, String text, LocalDate day, Boolean dayFirst,
+			Consumer<String> error) {
+		if (dayFirst == null || dayFirst.equals(this.dayFirst)) {
+			return day;
+		}
+		if (this.dayFirst == null) {
+			this.dayFirst = dayFirst;
+			this.told = text;
+			this.toldRow = row;
+			this.warnings.add(new ImportMessage(row, column, text, "The sheet's dates with slashes are read with the "
+					+ order(dayFirst) + " first, as " + text + " can only be read (" + SPOKEN.format(day) + ")"));
+			return day;
+		}
+		error.accept(text + " can only be " + SPOKEN.format(day) + ", with the " + order(dayFirst) + " first, yet "
+				+ this.told + " of row " + this.toldRow + " put the " + order(this.dayFirst) + " first: write " + day
+				+ ", and the sheet's dates one way");
+		return null;
+	}
+
+	/** Whether a date told which comes first. */
+	boolean decided() {
+		return this.dayFirst != null;
+	}
+
+	/** The cells of the row just read that wait, no longer kept here. */
+	List<Waiting> taken() {
+		var taken = List.copyOf(this.waiting);
+		this.waiting.clear();
+		return taken;
+	}
+
+	/** The day a waiting cell is, now that the sheet told which comes first; null while it has not. */
+	LocalDate day(Waiting cell) {
+		return this.dayFirst == null ? null : this.dayFirst ? cell.dayFirst() : cell.monthFirst();
+	}
+
+	/** The refusal of a cell no date of the sheet tells how to read. */
+	static String undecided(Waiting cell) {
+		return "Day or month first? " + cell.text() + " is " + SPOKEN.format(cell.dayFirst()) + " or "
+				+ SPOKEN.format(cell.monthFirst()) + ", and no date of the sheet tells which (as 13/10/2025 would): write "
+				+ cell.dayFirst() + " or " + cell.monthFirst();
+	}
+
+	private static String order(boolean dayFirst) {
+		return dayFirst ? "day" : "month";
 	}
 
 	private static LocalDate day(String year, String month, String day) {

@@ -356,8 +356,9 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'gender')].value").value("q"))
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'start_date')].message")
 				.value("Not a day the calendar has; write 2024-07-18 or 18.07.2024"))
-			.andExpect(jsonPath("$.errors[?(@.row == 7 && @.column == 'start_date')].message")
-				.value("Slashes are not read; write 2025-03-01 (1 March 2025)"))
+			// the year first, with slashes, is read as it is
+			.andExpect(jsonPath("$.errors[?(@.row == 7 && @.column == 'start_date')]").isEmpty())
+			.andExpect(jsonPath("$.errors[?(@.row == 7 && @.column == 'birth_year')]").isNotEmpty())
 			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'activity_kind')].message")
 				.value("Unknown value; accepted: training, workshop, meeting, conference, campaign, other, or in Georgian"
 						+ " ტრენინგები, ტრენინგი, ვორქშოპი, სამუშაო შეხვედრა, სემინარი, შეხვედრა, კონფერენცია, კამპანია,"

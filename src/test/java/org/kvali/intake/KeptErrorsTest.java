@@ -65,4 +65,37 @@ class KeptErrorsTest {
 		});
 	}
 
+	/**
+	 * Rows are held back for their slashed dates ({@link SlashedDates}) by the ten thousand at most: past that, those
+	 * held are refused as no date told how to read them, and a date telling it later reads the rows after it.
+	 */
+	@Test
+	void rowsHeldBackForTheirDatesAreBounded() {
+		var municipalities = this.geography.placeNames();
+		var limits = new ImportLimits(this.limits.maxBytes(), 250_000, 500, 1, Duration.ofMinutes(1));
+		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			try (var copy = this.staging.open(Duration.ofMinutes(1))) {
+				var intake = new RowIntake(limits, municipalities, copy, ZoneId.of("Asia/Tbilisi"));
+				intake.header(List.of("activity_code", "project_code", "participant_ref", "gender", "start_date",
+						"end_date"), 1, null);
+				for (int row = 2; row <= 10_002; row++) {
+					intake.row(new SheetRow(row, Map.of("activity_code", "A", "project_code", "P", "gender", "female",
+							"participant_ref", "R-" + row, "start_date", "1/2/2025", "end_date",
+							row == 10_002 ? "13/2/2025" : "2025-03-01"), false, false, 0, Set.of(), Map.of(), Set.of(),
+							false));
+				}
+				intake.end();
+				copy.end();
+				assertThat(intake.errors()).hasSize(10_000).allMatch(error -> error.column().equals("start_date")
+						&& error.message().equals("Day or month first? 1/2/2025 is 1 February 2025 or 2 January 2025,"
+								+ " and no date of the sheet tells which (as 13/10/2025 would): write 2025-02-01 or"
+								+ " 2025-01-02"));
+				assertThat(intake.errors().get(9_999).row()).isEqualTo(10_001);
+				assertThat(intake.warnings()).extracting(ImportMessage::row).containsExactly(10_002);
+				assertThat(intake.rows()).isEqualTo(10_001);
+			}
+		});
+	}
+
 }

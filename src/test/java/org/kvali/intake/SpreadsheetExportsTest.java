@@ -153,37 +153,56 @@ class SpreadsheetExportsTest {
 	}
 
 	/**
-	 * A short date of an English locale, with slashes, is refused (12/3/2025 is 12 March in Britain, 3 December in
-	 * America), naming the day or days it may be; one that only one reading makes a day is named alone.
+	 * A short date of an English locale, with slashes, is read as the sheet's own dates tell (12/3/2025 is 12 March in
+	 * Britain, 3 December in America): a date only one reading makes a day tells the sheet's order, and the rows before
+	 * it wait for it (every such date was refused: a tester's). One read the other way round than that is refused, as
+	 * is one no date of the sheet tells; the year first is read as it is.
 	 */
 	@Test
-	void aDateWithSlashesIsRefusedNamingTheDaysItMayBe() throws Exception {
-		var sheet = HEADER + """
-				TI-WS-1;Workshop;workshop;TEST-INTAKE;12/3/2025;25/3/2025;;TI-1;female;;;;;;
-				TI-WS-2;Workshop;workshop;TEST-INTAKE;3/25/2025 10:30;3/3/2025;;TI-2;male;;;;;;
-				TI-WS-3;Workshop;workshop;TEST-INTAKE;2025/3/1;13/13/2025;;TI-3;male;;;;;;
-				TI-WS-4;Workshop;workshop;TEST-INTAKE;2025-02-01;1/2/1850;;TI-4;male;;;;;;
+	void datesWithSlashesAreReadAsTheSheetTellsOrRefusedNamingTheDaysTheyMayBe() throws Exception {
+		var told = HEADER + """
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2/3/2025;4/3/2025;;TI-1;female;;;;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2/3/2025;4/3/2025;;TI-2;male;;;;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;12/3/2025;25/3/2025;;TI-3;male;;;;;;
+				TI-WS-3;Workshop;workshop;TEST-INTAKE;2025/3/1;1/3/2025 10:30;;TI-4;male;;;;;;
 				""";
-		var notRead = " (slashes are not read, as they put the day or the month first)";
-		load(sheet, true).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(7))
-			.andExpect(jsonPath("$.errors[?(@.row == 5 && @.column == 'end_date')].message")
-				.value("A date between 1900 and 2100 is expected"))
-			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'start_date')].message").value("Day or month"
-					+ " first? 12/3/2025 is 12 March 2025 or 3 December 2025: write 2025-03-12 or 2025-12-03 (slashes"
-					+ " are not read, being either)"))
-			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'end_date')].message")
-				.value("25/3/2025 can only be 25 March 2025: write 2025-03-25" + notRead))
-			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'start_date')].message")
-				.value("3/25/2025 can only be 25 March 2025: write 2025-03-25" + notRead))
-			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'end_date')].message")
-				.value("3/3/2025 can only be 3 March 2025: write 2025-03-03" + notRead))
-			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'start_date')].message")
-				.value("Slashes are not read; write 2025-03-01 (1 March 2025)"))
-			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'end_date')].message")
-				.value("Not a day the calendar has; write 2024-07-18 or 18.07.2024"));
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM activity WHERE code LIKE 'TI-%'", Integer.class))
-			.isZero();
+		load(told, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(4))
+			.andExpect(jsonPath("$.warnings[0].column").value("end_date"))
+			.andExpect(jsonPath("$.warnings[0].message").value("The sheet's dates with slashes are read with the day"
+					+ " first, as 25/3/2025 can only be read (25 March 2025)"));
+		assertThat(this.jdbc.queryForList("SELECT code || ' ' || start_date || ' ' || end_date FROM activity"
+				+ " WHERE code LIKE 'TI-%' ORDER BY code", String.class))
+			.containsExactly("TI-WS-1 2025-03-02 2025-03-04", "TI-WS-2 2025-03-12 2025-03-25",
+					"TI-WS-3 2025-03-01 2025-03-01");
+		// held back, a row is checked as any: its end before its start, read as told
+		var monthFirst = HEADER + """
+				TI-WS-5;Workshop;workshop;TEST-INTAKE;3/4/2025;3/2/2025;;TI-1;female;;;;;;
+				TI-WS-6;Workshop;workshop;TEST-INTAKE;3/25/2025 10:30;3/28/2025;;TI-2;male;;;;;;
+				TI-WS-7;Workshop;workshop;TEST-INTAKE;25/3/2025;13/13/2025;;TI-3;male;;;;;;
+				TI-WS-8;Workshop;workshop;TEST-INTAKE;2025-02-01;1/2/1850;;TI-4;male;;;;;;
+				""";
+		load(monthFirst, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.warnings[0].message").value("The sheet's dates with slashes are read with the month"
+					+ " first, as 3/25/2025 can only be read (25 March 2025)"))
+			.andExpect(jsonPath("$.errors[*].row").value(org.hamcrest.Matchers.contains(2, 4, 4, 5)))
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(
+					"The end date is before the start date 2025-03-04",
+					"25/3/2025 can only be 25 March 2025, with the day first, yet 3/25/2025 of row 3 put the month"
+							+ " first: write 2025-03-25, and the sheet's dates one way",
+					"Not a day the calendar has; write 2024-07-18 or 18.07.2024",
+					"A date between 1900 and 2100 is expected")));
+		// a sheet no date of which tells, each refused naming the days it may be, and a time with its offset
+		var untold = HEADER + """
+				TI-WS-9;Workshop;workshop;TEST-INTAKE;12/3/2025;12/3/2025 22:00 +00:00;;TI-1;female;;;;;;
+				""";
+		load(untold, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.warnings.length()").value(0))
+			.andExpect(jsonPath("$.errors[*].column").value(org.hamcrest.Matchers.contains("end_date", "start_date")))
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers
+				.is("Day or month first? 12/3/2025 is 12 March 2025 or 3 December 2025, and no date of the sheet tells"
+						+ " which (as 13/10/2025 would): write 2025-03-12 or 2025-12-03"))));
 	}
 
 	/**
