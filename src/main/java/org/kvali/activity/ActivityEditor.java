@@ -218,11 +218,12 @@ class ActivityEditor {
 		var organizerRow = organizer == null ? null
 				: this.organizations.organizationsByCode(List.of(organizer)).get(organizer);
 		boolean othersOrganizer = this.organizers.othersNamed(caller, organizer, organizerRow, validation);
+		var places = this.geography.hints();
 		validation.line("input.titleKa", titleKa, false, 500)
 			.line("input.venueName", venueName, false, 300)
 			.known("input.venue", "municipality", venue == null ? null : List.of(venue),
 					venue == null ? List.of() : this.geography.municipalitiesByCode(List.of(venue)).keySet(),
-					this.geography::municipalityInAnotherCase, this.geography::regionNotMunicipality)
+					places::municipalityMeant, places::regionNotMunicipality)
 			.known("input.organizer", "organization", organizer == null || othersOrganizer ? null : List.of(organizer),
 					organizerRow == null ? List.of() : List.of(organizer), this.organizations::codeInAnotherCase);
 		if (topics != null) {

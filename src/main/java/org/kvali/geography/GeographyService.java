@@ -39,47 +39,15 @@ public class GeographyService {
 	}
 
 	public Region region(String code) {
-		return this.repository.region(code)
-			.orElseThrow(() -> notFound("region", "code", code, this::regionInAnotherCase,
-					this::municipalityNotRegion));
+		return this.repository.region(code).orElseThrow(() -> {
+			var hints = hints();
+			return notFound("region", "code", code, hints::regionMeant, hints::municipalityNotRegion);
+		});
 	}
 
-	/**
-	 * The code of the region the value names in another case, or by its English or Georgian name, as sheets read them
-	 * ({@link PlaceNames}): codes are one in any case, and "Kvemo Kartli " was told only that no region had that code.
-	 */
-	public Optional<String> regionInAnotherCase(String code) {
-		return Optional.ofNullable(placeNames().regionCode(Text.trim(code))).filter(stored -> !stored.equals(code));
-	}
-
-	/**
-	 * The code of the municipality the value names in another case, or by its name: "Marneuli Municipality" was told
-	 * only that no municipality had that code, where a sheet takes it (a tester's).
-	 */
-	public Optional<String> municipalityInAnotherCase(String code) {
-		return Optional.ofNullable(placeNames().code(Text.trim(code))).filter(stored -> !stored.equals(code));
-	}
-
-	/**
-	 * What a value given for a municipality names instead, told beside "No municipality has the code": a region, by
-	 * its code or name (a sheet says so, where a mutation said nothing: a tester's).
-	 */
-	public Optional<String> regionNotMunicipality(String value) {
-		return Optional.ofNullable(placeNames().region(Text.trim(value)))
-			.map(region -> "; " + region + " is a region: give a municipality");
-	}
-
-	/**
-	 * What a value given for a region names instead: a municipality, by its code or name, and the region it lies in,
-	 * which is likely meant (a review's).
-	 */
-	public Optional<String> municipalityNotRegion(String value) {
-		var places = placeNames();
-		var trimmed = Text.trim(value);
-		var region = places.regionOfMunicipality(trimmed);
-		return Optional.ofNullable(places.municipality(trimmed))
-			.map(municipality -> "; " + municipality + " is a municipality"
-					+ (region == null ? "" : " of the region " + region) + ": give a region");
+	/** What values that name no place are told, the places read once for them all, at the first. */
+	public PlaceHints hints() {
+		return new PlaceHints(this::placeNames);
 	}
 
 	/** Every municipality and region, to read names by as people write them; for one sheet or request. */
@@ -91,9 +59,10 @@ public class GeographyService {
 		if (regionCode == null) {
 			return this.repository.municipalities();
 		}
-		var region = this.repository.region(regionCode)
-			.orElseThrow(() -> notFound("region", "region", regionCode, this::regionInAnotherCase,
-					this::municipalityNotRegion));
+		var region = this.repository.region(regionCode).orElseThrow(() -> {
+			var hints = hints();
+			return notFound("region", "region", regionCode, hints::regionMeant, hints::municipalityNotRegion);
+		});
 		return this.repository.municipalitiesOfRegions(List.of(region.code()));
 	}
 
@@ -101,8 +70,10 @@ public class GeographyService {
 		return this.repository.municipalities(List.of(code))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> notFound("municipality", "code", code, this::municipalityInAnotherCase,
-					this::regionNotMunicipality));
+			.orElseThrow(() -> {
+				var hints = hints();
+				return notFound("municipality", "code", code, hints::municipalityMeant, hints::regionNotMunicipality);
+			});
 	}
 
 	public Map<String, Region> regionsByCode(Collection<String> codes) {
@@ -129,30 +100,23 @@ public class GeographyService {
 	 */
 	public void requireRegions(String argument, Collection<String> codes, String municipalities) {
 		if (codes != null) {
+			var hints = hints();
 			InvalidArgumentException.requireKnown(argument, "region", codes, regionsByCode(codes).keySet(),
-					this::regionInAnotherCase, municipalities == null ? this::municipalityNotRegion
-							: municipalityIn(municipalities));
+					hints::regionMeant, municipalities == null ? hints::municipalityNotRegion
+							: hints.municipalityIn(municipalities));
 		}
 	}
 
-	/** Fails naming each code of {@code codes} that is no municipality, a region's told to be given in {@code regions}. */
+	/**
+	 * Fails naming each code of {@code codes} that is no municipality, a region's told to be given in the field
+	 * {@code regions}; null passes.
+	 */
 	public void requireMunicipalities(String argument, Collection<String> codes, String regions) {
 		if (codes != null) {
+			var hints = hints();
 			InvalidArgumentException.requireKnown(argument, "municipality", codes,
-					municipalitiesByCode(codes).keySet(), this::municipalityInAnotherCase, regionIn(regions));
+					municipalitiesByCode(codes).keySet(), hints::municipalityMeant, hints.regionIn(regions));
 		}
-	}
-
-	/** What a value given for a municipality names instead, where another field takes it: a region, to give there. */
-	public Function<String, Optional<String>> regionIn(String field) {
-		return value -> Optional.ofNullable(placeNames().region(Text.trim(value)))
-			.map(region -> "; " + region + " is a region: give it in " + field);
-	}
-
-	/** What a value given for a region names instead, where another field takes it: a municipality, to give there. */
-	public Function<String, Optional<String>> municipalityIn(String field) {
-		return value -> Optional.ofNullable(placeNames().municipality(Text.trim(value)))
-			.map(municipality -> "; " + municipality + " is a municipality: give it in " + field);
 	}
 
 	/**

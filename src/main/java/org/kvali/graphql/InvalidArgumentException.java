@@ -8,6 +8,9 @@ import java.util.function.Function;
 /** An argument that cannot be used as given; the message says why and the client can show it beside the field. */
 public class InvalidArgumentException extends RuntimeException {
 
+	/** The most codes an error names beside the first. */
+	private static final int NAMED = 5;
+
 	private final String argument;
 
 	private final Object value;
@@ -37,9 +40,11 @@ public class InvalidArgumentException extends RuntimeException {
 			Function<String, Optional<String>> otherwise) {
 		var unknown = codes.stream().filter(code -> !known.contains(code)).distinct().toList();
 		if (!unknown.isEmpty()) {
+			// those named alone are looked up: a list of many unknown codes was, each (a review's)
 			throw unknownCodes(argument, what, unknown.stream()
+				.limit(NAMED + 1)
 				.map(code -> new Unknown(code, Validation.told(what, code, inAnotherCase, otherwise).orElse(null)))
-				.toList());
+				.toList(), unknown.size());
 		}
 	}
 
@@ -48,23 +53,24 @@ public class InvalidArgumentException extends RuntimeException {
 	}
 
 	/**
-	 * The error of the codes of {@code argument} that no {@code what} has, in the order given, each once: the first,
-	 * with what is told of it (else its unseen characters, {@link Validation#unseen}), and up to five others, each with
-	 * what is told of it (the list filters named the first alone, and a dashboard's author mended one a round trip).
+	 * The error of the {@code count} codes of {@code argument} that no {@code what} has, {@code unknown} the first of
+	 * them, in the order given, each once: the first, with what is told of it (else its unseen characters, {@link
+	 * Validation#unseen}), and up to {@link #NAMED} others, each with what is told of it (the list filters named the
+	 * first alone, and a dashboard's author mended one a round trip).
 	 */
-	public static InvalidArgumentException unknownCodes(String argument, String what, List<Unknown> unknown) {
+	public static InvalidArgumentException unknownCodes(String argument, String what, List<Unknown> unknown,
+			int count) {
 		var first = unknown.get(0);
 		var message = new StringBuilder("No " + what + " has the code '" + Text.preview(first.code(), 40) + "'")
 			.append(first.told() != null ? first.told() : Validation.unseen(first.code()));
-		var others = unknown.stream().skip(1)
+		var others = unknown.stream().skip(1).limit(NAMED)
 			.map(code -> "'" + Text.preview(code.code(), 40) + "'"
 					+ (code.told() == null ? "" : " (" + code.told().substring(2) + ")"))
 			.toList();
-		if (!others.isEmpty()) {
-			message.append(others.size() == 1 ? "; nor has " : "; nor have ").append(others.size())
-				.append(others.size() == 1 ? " other of " : " others of ").append(argument).append(": ")
-				.append(String.join(", ", others.subList(0, Math.min(others.size(), 5))))
-				.append(others.size() > 5 ? ", ..." : "");
+		if (count > 1) {
+			message.append(count == 2 ? "; nor has " : "; nor have ").append(count - 1)
+				.append(count == 2 ? " other of " : " others of ").append(argument).append(": ")
+				.append(String.join(", ", others)).append(count - 1 > others.size() ? ", ..." : "");
 		}
 		return new InvalidArgumentException(argument, first.code(), message.toString());
 	}

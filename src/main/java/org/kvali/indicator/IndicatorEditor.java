@@ -101,9 +101,10 @@ class IndicatorEditor {
 		if (input.gender() != null && input.region() != null) {
 			validation.problem("input.region", input.region(), "A value is for one gender or one region, not both");
 		}
+		var places = this.geography.hints();
 		validation.known("input.region", "region", input.region() == null ? null : List.of(input.region()),
 				input.region() == null ? List.of() : this.geography.regionsByCode(List.of(input.region())).keySet(),
-				this.geography::regionInAnotherCase, this.geography::municipalityNotRegion);
+				places::regionMeant, places::municipalityNotRegion);
 		var dimension = input.gender() != null ? "GENDER" : input.region() != null ? "REGION" : null;
 		var dimensionValue = input.gender() != null ? input.gender().name() : input.region();
 		// a year and its quarters would both count towards the year; a 0 withdraws a period, and is always taken.

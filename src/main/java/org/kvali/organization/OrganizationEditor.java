@@ -237,13 +237,13 @@ class OrganizationEditor {
 	private void check(Validation validation, String nameKa, String municipality, String region, String placed) {
 		var municipalities = placed == null ? Map.<String, Municipality>of()
 				: this.geography.municipalitiesByCode(List.of(placed));
+		var places = this.geography.hints();
 		validation.line("input.nameKa", nameKa, false, 300)
 			.known("input.municipality", "municipality", municipality == null ? null : List.of(municipality),
-					municipalities.keySet(), this.geography::municipalityInAnotherCase,
-					this.geography.regionIn("input.region"))
+					municipalities.keySet(), places::municipalityMeant, places.regionIn("input.region"))
 			.known("input.region", "region", region == null ? null : List.of(region),
 					region == null ? List.of() : this.geography.regionsByCode(List.of(region)).keySet(),
-					this.geography::regionInAnotherCase, this.geography.municipalityIn("input.municipality"));
+					places::regionMeant, places.municipalityIn("input.municipality"));
 		var in = placed == null ? null : municipalities.get(placed);
 		if (region != null && in != null && !in.regionCode().equals(region)) {
 			validation.problem("input.region", region, "The organization's municipality " + placed + " lies in "

@@ -90,9 +90,10 @@ class ParticipantEditor {
 			validation.problem("input.gender", null, "Everyone has a gender: give FEMALE, MALE, OTHER or UNDISCLOSED");
 		}
 		input.birthYear().ifPresent(year -> birthYear(stored.id(), year, validation));
+		var places = this.geography.hints();
 		input.homeMunicipality().ifPresent(code -> validation.known("input.homeMunicipality", "municipality",
-				List.of(code), this.geography.municipalitiesByCode(List.of(code)).keySet(),
-				this.geography::municipalityInAnotherCase, this.geography::regionNotMunicipality));
+				List.of(code), this.geography.municipalitiesByCode(List.of(code)).keySet(), places::municipalityMeant,
+				places::regionNotMunicipality));
 		var organization = organization(input.organization().value(), admin, validation);
 		var organizationId = organization == null ? null : organization.id();
 		if (!admin) {

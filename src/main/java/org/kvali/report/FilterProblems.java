@@ -92,7 +92,7 @@ public class FilterProblems {
 			.map(code -> new InvalidArgumentException.Unknown(code.code(), code.stored() != null
 					? Validation.meant(code.what(), code.code(), code.stored())
 					: code.elsewhere() != null ? "; " + code.elsewhere() : null))
-			.toList());
+			.toList(), unknown.size());
 	}
 
 }

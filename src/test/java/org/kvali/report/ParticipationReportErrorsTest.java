@@ -54,6 +54,27 @@ class ParticipationReportErrorsTest {
 				    breakdown(by: [YEAR]) { participants } withheld(by: [YEAR]) } }""")).isEqualTo(4);
 	}
 
+	/**
+	 * A list filter of many unknown places reads the places once, and looks up those it names alone: each was looked
+	 * up, the places read twice for it (a review's).
+	 */
+	@Test
+	void manyUnknownPlacesAreLookedUpOnce() {
+		var many = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "\"GE-X" + i + "\"")
+			.collect(java.util.stream.Collectors.joining(", "));
+		for (var codes : List.of("\"GE-X0\"", many)) {
+			this.statements.reset();
+			this.graphQl.document("{ activities(filter: {venueRegions: [" + codes + "]}) { totalCount } }").execute()
+				.errors()
+				.expect(error -> error.getMessage().startsWith("No region has the code 'GE-X0'" + (codes.equals(many)
+						? "; nor have 199 others of filter.venueRegions: 'GE-X1', 'GE-X2', 'GE-X3', 'GE-X4', 'GE-X5', ..."
+						: "")))
+				.verify();
+			// the regions given (1), the places to read names by (2)
+			assertThat(this.statements.count()).isEqualTo(3);
+		}
+	}
+
 	/** The statements of running the document: made new with a comment, so that no kept response answers it. */
 	private int statementsFor(String document) {
 		this.statements.reset();
