@@ -225,6 +225,29 @@ class ErasedReferenceTest {
 					+ " write it as TI-6"));
 	}
 
+	/**
+	 * Another's person is kept out of every message of a partner's report, at a row of another's activity too, where
+	 * the rows' disagreement on their gender is told as well: kept there, an erasure since took it out as "(erased)"
+	 * (a review's).
+	 */
+	@Test
+	void anotherOrganizationsPersonIsKeptOutOfEveryMessage() throws Exception {
+		load(SHEET.replace("TI-1", "TI-5"), false).andExpect(status().isOk());
+		var cif = "Bearer " + this.callers.secret(Role.PARTNER, "CIF");
+		var naming = AttendanceImportTest.HEADER
+				+ "TI-WS-8,Meeting,meeting,CSO-CAPACITY,2025-04-01,2025-04-01,,TI-5,female,1990,,,,,\n"
+				+ "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-5,male,1990,,,,,\n";
+		partnerLoad(cif, naming, false);
+		var cifs = "SELECT CAST(report AS text) FROM attendance_import WHERE imported_for"
+				+ " = ARRAY(SELECT id FROM organization WHERE code = 'CIF')";
+		var kept = this.jdbc.queryForObject(cifs, String.class);
+		assertThat(JsonPath.<List<String>>read(kept, "$.errors[*].message")).isNotEmpty()
+			.contains("Participant (not kept) has gender female in row 2 and male in row 3");
+		forget("TI-5");
+		assertThat(this.jdbc.queryForObject(cifs, String.class)).isEqualTo(kept)
+			.doesNotContainIgnoringCase("TI-5").doesNotContain("(erased)");
+	}
+
 	private ResultActions partnerLoad(String key, String sheet) throws Exception {
 		return partnerLoad(key, sheet, true);
 	}
