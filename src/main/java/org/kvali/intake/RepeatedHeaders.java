@@ -54,16 +54,21 @@ final class RepeatedHeaders {
 	 * Whether the row is the header again: each required column's cell names a column of the first header's or
 	 * Kvali's. A cell shorter than any name cannot name one ({@link Columns#named} makes no name longer, but by a
 	 * letter it lowers to two, one of them a mark no column's name holds), nor can one with a digit (it keeps digits,
-	 * and no column's name holds one), and neither is made a name of: that took 11 % of the time of reading a sheet
-	 * of 200,000 rows, and still 12 % where the activities' codes were as long as the column's name. Other names of
-	 * a column ({@link Columns#meant}, "Gender (F/M)") are looked for past the first, not in every row without a
-	 * digit.
+	 * and no column's name holds one), and neither is made a name of, in any of the required cells before one is:
+	 * made names of, the activities' codes took 11 % of the time of reading a sheet of 200,000 rows (a participant's
+	 * reference has a digit as a rule). Other names of a column ({@link Columns#meant}, "Gender (F/M)") are looked for
+	 * past the first, not in every row without a digit.
 	 */
 	boolean skipped(SheetRow row) {
 		for (var column : Columns.REQUIRED) {
 			var cell = row.cells().get(column);
-			if (cell == null || cell.length() < SHORTEST || digit(cell)
-					|| (column.equals(Columns.REQUIRED.get(0)) ? !named(Columns.named(cell)) : column(cell) == null)) {
+			if (cell == null || cell.length() < SHORTEST || digit(cell)) {
+				return false;
+			}
+		}
+		for (var column : Columns.REQUIRED) {
+			var cell = row.cells().get(column);
+			if (column.equals(Columns.REQUIRED.get(0)) ? !named(Columns.named(cell)) : column(cell) == null) {
 				return false;
 			}
 		}
@@ -73,8 +78,11 @@ final class RepeatedHeaders {
 			if (cell != null && !cell.isBlank() && !column.equals(SheetRow.UNNAMED)) {
 				var named = column(cell);
 				if (!column.equals(named)) {
-					otherwise.add((named != null ? named : "'" + Text.preview(Text.oneLine(cell), 40) + "'") + " under "
-							+ column);
+					// a value of a column Kvali does not read, or a reference, is not repeated back: it may be a
+					// person's name (a review's)
+					otherwise.add((named != null ? named : Columns.ALL.contains(column)
+							&& !column.equals(Columns.PARTICIPANT_REF) ? "'" + Text.preview(Text.oneLine(cell), 40) + "'"
+									: "a value") + " under " + column);
 				}
 			}
 		}

@@ -1,5 +1,6 @@
 package org.kvali.intake;
 
+import java.util.List;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -186,8 +187,8 @@ class SpreadsheetExportsTest {
 		load(monthFirst, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.warnings[0].message").value("The sheet's dates with slashes are read with the month"
 					+ " first, as 3/25/2025 can only be read (25 March 2025)"))
-			.andExpect(jsonPath("$.errors[*].row").value(org.hamcrest.Matchers.contains(2, 4, 4, 5)))
-			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(
+			.andExpect(jsonPath("$.errors[*].row").value(Matchers.contains(2, 4, 4, 5)))
+			.andExpect(jsonPath("$.errors[*].message").value(Matchers.contains(
 					"The end date is before the start date 2025-03-04",
 					"25/3/2025 can only be 25 March 2025, with the day first, yet 3/25/2025 of row 3 put the month"
 							+ " first: write 2025-03-25, and the sheet's dates one way",
@@ -199,8 +200,8 @@ class SpreadsheetExportsTest {
 				""";
 		load(untold, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.warnings.length()").value(0))
-			.andExpect(jsonPath("$.errors[*].column").value(org.hamcrest.Matchers.contains("end_date", "start_date")))
-			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers
+			.andExpect(jsonPath("$.errors[*].column").value(Matchers.contains("end_date", "start_date")))
+			.andExpect(jsonPath("$.errors[*].message").value(Matchers.everyItem(Matchers
 				.is("Day or month first? 12/3/2025 is 12 March 2025 or 3 December 2025, and no date of the sheet tells"
 						+ " which (as 13/10/2025 would): write 2025-03-12 or 2025-12-03"))));
 	}
@@ -418,9 +419,9 @@ class SpreadsheetExportsTest {
 			.andExpect(jsonPath("$.errors[0].message").value("Participant TI-1 is stored as female; gender is not"
 					+ " corrected by a sheet (correctParticipant corrects it)"))
 			.andExpect(jsonPath("$.errors[?(@.column == 'activity_kind')].row")
-				.value(org.hamcrest.Matchers.contains(3, 4)))
+				.value(Matchers.contains(3, 4)))
 			.andExpect(jsonPath("$.errors[?(@.column == 'activity_kind')].value")
-				.value(org.hamcrest.Matchers.contains("ტრენინგი", "შეხვედრა")))
+				.value(Matchers.contains("ტრენინგი", "შეხვედრა")))
 			.andExpect(jsonPath("$.errors[?(@.row == 4 && @.column == 'activity_kind')].message")
 				.value("Activity TI-WS-3's rows give activity_kind ტრენინგი (row 3) and შეხვედრა (row 4); all its rows"
 						+ " must agree"))
@@ -440,7 +441,7 @@ class SpreadsheetExportsTest {
 				""";
 		load(dates, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[?(@.column == 'start_date')].value")
-				.value(org.hamcrest.Matchers.contains("12.09.2025", "13.9.2025")))
+				.value(Matchers.contains("12.09.2025", "13.9.2025")))
 			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'start_date')].message")
 				.value("Activity TI-WS-5's rows give start_date 12.09.2025 (row 2) and 13.9.2025 (row 3); all its rows"
 						+ " must agree"))
@@ -507,10 +508,11 @@ class SpreadsheetExportsTest {
 		var refused = "The row is a header again, naming the columns otherwise than the first (%s): the rows after it"
 				+ " may stand in other columns, and are not read; put them in the first header's order, or send them"
 				+ " as a sheet of their own";
-		for (var again : java.util.List.of(
+		for (var again : List.of(
 				header.replace("start_date;end_date", "End date;Start_Date"),
 				header.replace("organization_name;role;full_name", "full_name;role;organization_name"),
-				header.replace("role", "speaker"))) {
+				header.replace("role", "speaker"),
+				header.replace("full_name", "Nino Beridze"))) {
 			load(header + "\n" + rows.formatted(again), true)
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.rows").value(3))
@@ -519,6 +521,7 @@ class SpreadsheetExportsTest {
 				.andExpect(jsonPath("$.errors[0].message").value(refused.formatted(again.contains("End")
 						? "end_date under start_date, start_date under end_date"
 						: again.contains("speaker") ? "'speaker' under role"
+								: again.contains("Nino") ? "a value under full_name"
 								: "full_name under organization_name, organization_name under full_name")));
 		}
 		// another name of a column, under it, is the header again as it is
