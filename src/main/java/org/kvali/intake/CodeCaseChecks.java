@@ -75,9 +75,12 @@ class CodeCaseChecks {
 				FROM (SELECT lower(participant_ref) AS ref, min(participant_ref COLLATE "C") COLLATE "default" AS first_ref
 				      FROM import_person WHERE stored_id IS NULL GROUP BY lower(participant_ref) HAVING count(*) > 1) c
 				JOIN import_person p ON lower(p.participant_ref) = c.ref AND p.participant_ref <> c.first_ref
-				WHERE NOT EXISTS (SELECT 1 FROM erased_reference e WHERE e.digest = sha256(convert_to(c.ref, 'UTF8')))
-				  AND EXISTS (SELECT 1 FROM import_person WHERE stored_id IS NULL AND participant_ref <> upper(participant_ref))
-				  AND EXISTS (SELECT 1 FROM import_person WHERE stored_id IS NULL AND participant_ref <> lower(participant_ref))
+				WHERE NOT EXISTS (SELECT 1 FROM erased_reference e
+				                  WHERE e.digest = sha256(convert_to(c.ref, 'UTF8')))
+				  AND EXISTS (SELECT 1 FROM import_person
+				              WHERE stored_id IS NULL AND participant_ref <> upper(participant_ref))
+				  AND EXISTS (SELECT 1 FROM import_person
+				              WHERE stored_id IS NULL AND participant_ref <> lower(participant_ref))
 				ORDER BY 1""".formatted(PartnerSheet.notOwnParticipant("stored_id")))
 			.param("organizations", PartnerSheet.organizationIds(partner))
 			.query((ResultSet rs) -> {

@@ -87,7 +87,8 @@ class OrganizerChecks {
 		}
 		if (id == null) {
 			var stored = rs.getString("stored_code");
-			return "No organization has this code" + (stored == null ? "" : Validation.meant("organization", code, stored));
+			return "No organization has this code"
+					+ (stored == null ? "" : Validation.meant("organization", code, stored));
 		}
 		if (!rs.getBoolean("part")) {
 			return "Organization " + code + " neither leads project " + rs.getString("project") + " nor is a partner"

@@ -157,8 +157,8 @@ class PartnerSheetChecks {
 				continue;
 			}
 			var word = text.substring(at, end);
-			boolean rowNumber = at >= 4 && text.startsWith("row ", at - 4) || at >= 5 && text.startsWith("rows ", at - 5)
-					|| text.startsWith(" row", end);
+			boolean rowNumber = at >= 4 && text.startsWith("row ", at - 4)
+					|| at >= 5 && text.startsWith("rows ", at - 5) || text.startsWith(" row", end);
 			kept.append(!rowNumber && refs.contains(word.toLowerCase(Locale.ROOT)) ? NOT_KEPT : word);
 			at = end;
 		}

@@ -8,11 +8,12 @@ import java.util.Set;
 import org.kvali.graphql.Text;
 
 /**
- * Rows that are the header again, as sheets put one after another repeat it: skipped with a warning, once a sheet, where
- * each cell names its column as the first header does. One naming a column otherwise, or holding anything else, is an
- * error, and the rows after it are not read, as they may stand in other columns: a tester's second sheet, its columns
- * reordered, was read as data with 11 errors a row; one of only its dates swapped would have loaded them swapped, and one
- * whose ignored column of names stood where the organization's name had loaded a person's name as an organization's.
+ * Rows that are the header again, as sheets put one after another repeat it: skipped with a warning, once a sheet,
+ * where each cell names its column as the first header does. One naming a column otherwise, or holding anything else,
+ * is an error, and the rows after it are not read, as they may stand in other columns: a tester's second sheet, its
+ * columns reordered, was read as data with 11 errors a row; one of only its dates swapped would have loaded them
+ * swapped, and one whose ignored column of names stood where the organization's name had loaded a person's name as an
+ * organization's.
  */
 final class RepeatedHeaders {
 
@@ -80,9 +81,10 @@ final class RepeatedHeaders {
 				if (!column.equals(named)) {
 					// a value of a column Kvali does not read, or a reference, is not repeated back: it may be a
 					// person's name (a review's)
-					otherwise.add((named != null ? named : Columns.ALL.contains(column)
-							&& !column.equals(Columns.PARTICIPANT_REF) ? "'" + Text.preview(Text.oneLine(cell), 40) + "'"
-									: "a value") + " under " + column);
+					boolean shown = Columns.ALL.contains(column) && !column.equals(Columns.PARTICIPANT_REF);
+					var what = named != null ? named
+							: shown ? "'" + Text.preview(Text.oneLine(cell), 40) + "'" : "a value";
+					otherwise.add(what + " under " + column);
 				}
 			}
 		}

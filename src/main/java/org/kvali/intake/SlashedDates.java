@@ -136,8 +136,8 @@ final class SlashedDates {
 	/** The refusal of a cell no date of the sheet tells how to read. */
 	static String undecided(Waiting cell) {
 		return "Day or month first? " + cell.text() + " is " + SPOKEN.format(cell.dayFirst()) + " or "
-				+ SPOKEN.format(cell.monthFirst()) + ", and no date of the sheet tells which (as 13/10/2025 would): write "
-				+ cell.dayFirst() + " or " + cell.monthFirst();
+				+ SPOKEN.format(cell.monthFirst()) + ", and no date of the sheet tells which (as 13/10/2025 would):"
+				+ " write " + cell.dayFirst() + " or " + cell.monthFirst();
 	}
 
 	private static String order(boolean dayFirst) {

@@ -66,9 +66,10 @@ class ParticipantEditor {
 	/**
 	 * Corrects the person's details, every field checked before anything is written: an ADMIN's anyone, a PARTNER's
 	 * its own participants, recorded at activities its organizations run and at no others (a tester's partner could
-	 * not mend the gender it had mistyped a minute before). Anyone else is not found to a partner, as a reference
-	 * stored nowhere is: their details are what other organizations recorded. A field given as null makes it unknown,
-	 * but gender, which every person has.
+	 * not mend the gender it had mistyped a minute before). One of its activities who took part in others too is
+	 * refused as such, as its attendance lists them; anyone else is not found to a partner, as a reference stored
+	 * nowhere is: their details are what other organizations recorded. A field given as null makes it unknown, but
+	 * gender, which every person has.
 	 */
 	Corrected correct(String ref, Correction input) {
 		var caller = Access.require(Role.ADMIN, Role.PARTNER);
@@ -78,8 +79,9 @@ class ParticipantEditor {
 		var stored = this.participants.byRef(ref).orElseThrow(() -> new NotFoundException("participant", "ref", ref));
 		var adminCorrected = admin ? List.<String>of() : this.partners.ownParticipant(stored.id(), caller)
 			.orElseThrow(() -> this.partners.attending(stored.id(), caller)
-					? new AccessDeniedException("Participant " + ref + " also took part in other organizations'"
-							+ " activities: their details stay as recorded there, and only an admin corrects them")
+					? new AccessDeniedException("Participant " + ref + " also took part in activities your"
+							+ " organizations do not run: their details stay as recorded there, and only an admin"
+							+ " corrects them")
 					: new NotFoundException("participant", "ref", ref));
 		var validation = new Validation();
 		if (input.gender().isOmitted() && input.birthYear().isOmitted() && input.disability().isOmitted()
@@ -159,9 +161,9 @@ class ParticipantEditor {
 
 	/**
 	 * The organization of the code given, told as NOT_FOUND tells it (another case, a merge): to an admin any, to a
-	 * partner one it lists alone. Named as its participant's, any other would be listed to it with its name, kind and
-	 * place, and then taken away again: a tester's read those of an organization another partner's sheet had made for
-	 * one person.
+	 * partner one it lists alone, and a merge into its own alone ({@link OrganizationService#listed}). Named as its
+	 * participant's, any other would be listed to it with its name, kind and place, and then taken away again: a
+	 * tester's read those of an organization another partner's sheet had made for one person.
 	 */
 	private Organization organization(String code, boolean admin, Validation validation) {
 		if (code == null) {

@@ -32,6 +32,9 @@ final class ReportSql {
 
 	private static final String ACTIVITIES = "activity x WHERE %s";
 
+	/** SQL: the code {@code x.code} is the one given ({@code c}) or it trimmed ({@code t}), in any case. */
+	private static final String ANY_CASE = "lower(x.code) IN (lower(c), lower(t))";
+
 	/**
 	 * How far years and quarters begin after the calendar's ({@code :yearShift} months after January), as columns
 	 * the period dimensions' expressions read: a parameter in them would be one in the select list and another in
@@ -148,10 +151,10 @@ final class ReportSql {
 	}
 
 	/**
-	 * Finds the codes of a filter that name nothing, as (argument, what, code, stored) rows, in one statement, in the
-	 * order of the filter's fields and of the codes within each; {@code stored} is the code as stored when the filter
-	 * wrote it in another case (codes are one ignoring case); organizations are those {@code known}. Null where the
-	 * filter names no code.
+	 * Finds the codes of a filter that name nothing, as (argument, what, code, stored, elsewhere) rows, in one
+	 * statement, in the order of the filter's fields and of the codes within each; {@code stored} is the code as
+	 * stored when the filter wrote it in another case (codes are one ignoring case), {@code elsewhere} what it is
+	 * instead; organizations are those {@code known}. Null where the filter names no code.
 	 */
 	static UnknownCodes unknownCodes(ParticipationFilter filter, KnownOrganizations known) {
 		// to a donor or partner, an organization it cannot see is none, as organization(code) says: told that it was
@@ -170,11 +173,11 @@ final class ReportSql {
 				AND (x.project_id IN (SELECT kvali_own_projects())
 				      OR (SELECT count(*) FROM (SELECT DISTINCT pn.participant_id FROM participation pn
 				                                WHERE pn.activity_id = x.id LIMIT :represented) r) >= :represented)""";
-		// a code of the other level, in any case, with spaces around it too (t, addUnknown's trimmed code)
+		// a code of the other level, in any case, with spaces around it too (t, the code trimmed: UnknownCodes#add)
 		var municipality = "(SELECT 'it is a municipality''s: give it in {filter}.%s' FROM "
-				+ MUNICIPALITIES.formatted("lower(x.code) IN (lower(c), lower(t))") + " LIMIT 1)";
+				+ MUNICIPALITIES.formatted(ANY_CASE) + " LIMIT 1)";
 		var region = "(SELECT 'it is a region''s: give it in {filter}.%s' FROM "
-				+ REGIONS.formatted("lower(x.code) IN (lower(c), lower(t))") + " LIMIT 1)";
+				+ REGIONS.formatted(ANY_CASE) + " LIMIT 1)";
 		// a merged code to callers who see every organization, and to a partner of its own: whether the one merged
 		// took part is not kept (a partner was told nothing of its own organization's old code: a tester's)
 		var merged = known == KnownOrganizations.TAKING_PART ? "NULL"
@@ -185,9 +188,9 @@ final class ReportSql {
 		var query = new UnknownCodes();
 		// a programme's code among projects, and the other way round (every caller lists both)
 		query.add(filter.programmes(), "programmes", "programme", PROGRAMMES, "(SELECT 'it is a project''s: give it"
-				+ " in {filter}.projects' FROM " + PROJECTS.formatted("lower(x.code) IN (lower(c), lower(t))") + ")");
+				+ " in {filter}.projects' FROM " + PROJECTS.formatted(ANY_CASE) + " LIMIT 1)");
 		query.add(filter.projects(), "projects", "project", PROJECTS, "(SELECT 'it is a programme''s: give it in"
-				+ " {filter}.programmes' FROM " + PROGRAMMES.formatted("lower(x.code) IN (lower(c), lower(t))") + ")");
+				+ " {filter}.programmes' FROM " + PROGRAMMES.formatted(ANY_CASE) + " LIMIT 1)");
 		query.add(filter.regions(), "regions", "region", REGIONS, municipality.formatted("municipalities"));
 		query.add(filter.municipalities(), "municipalities", "municipality", MUNICIPALITIES,
 				region.formatted("regions"));
@@ -231,7 +234,7 @@ final class ReportSql {
 						+ " FROM unnest(CAST(:%1$s AS text[]), CAST(:%1$sTrimmed AS text[]))"
 						+ " WITH ORDINALITY AS given(c, t, position)"
 						+ " WHERE NOT EXISTS (SELECT 1 FROM %3$s)").formatted(argument, what,
-								known.formatted("x.code = c"), known.formatted("lower(x.code) IN (lower(c), lower(t))"),
+								known.formatted("x.code = c"), known.formatted(ANY_CASE),
 								this.parts.size(), elsewhere));
 			}
 		}

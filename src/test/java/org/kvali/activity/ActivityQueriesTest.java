@@ -145,8 +145,8 @@ class ActivityQueriesTest {
 			.verify();
 		this.graphQl.document(PAGE).variable("filter", Map.of("venueMunicipalities", List.of("GE-SJ"))).execute()
 			.errors()
-			.expect(error -> error.getMessage().equals("No municipality has the code 'GE-SJ'; Samtskhe-Javakheti (GE-SJ)"
-					+ " is a region: give it in filter.venueRegions"))
+			.expect(error -> error.getMessage().equals("No municipality has the code 'GE-SJ'; Samtskhe-Javakheti"
+					+ " (GE-SJ) is a region: give it in filter.venueRegions"))
 			.verify();
 		this.graphQl.document(PAGE).variable("filter", Map.of("organizers", List.of("sccsf"))).execute().errors()
 			.expect(error -> error.getMessage().equals("No organization has the code 'sccsf'; it is written SCCSF"))

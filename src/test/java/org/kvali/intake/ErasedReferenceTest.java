@@ -202,7 +202,8 @@ class ErasedReferenceTest {
 			partnerLoad(cif, naming, false)
 				.andExpect(jsonPath("$.errors[*].row").value(org.hamcrest.Matchers.contains(2, 2, 3, 3, 4)))
 				.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(
-						notOwn.formatted("ti-5"), genders, notOwn.formatted("ti-5"), genders, notOwn.formatted("TI-5"))));
+						notOwn.formatted("ti-5"), genders, notOwn.formatted("ti-5"), genders,
+						notOwn.formatted("TI-5"))));
 		}
 		var history = this.jdbc.queryForList(cifs, String.class);
 		assertThat(history).hasSize(2).noneMatch(report -> report.matches("(?is).*\\bTI-5\\b.*"));

@@ -446,8 +446,8 @@ class CorrectionsTest {
 			.execute()
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN
-					&& error.getMessage().equals("Participant CR-1 also took part in other organizations' activities:"
-							+ " their details stay as recorded there, and only an admin corrects them"))
+					&& error.getMessage().equals("Participant CR-1 also took part in activities your organizations"
+							+ " do not run: their details stay as recorded there, and only an admin corrects them"))
 			.verify();
 		for (var role : List.of(Role.ANALYST, Role.DONOR)) {
 			as(role).document("mutation { correctParticipant(ref: \"CR-1\", input: {gender: MALE}) { gender } }")

@@ -117,8 +117,8 @@ class PartnerCorrectionTest {
 			.execute()
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN && error.getMessage().equals("Participant pc-2"
-					+ " also took part in other organizations' activities: their details stay as recorded there, and"
-					+ " only an admin corrects them"))
+					+ " also took part in activities your organizations do not run: their details stay as recorded"
+					+ " there, and only an admin corrects them"))
 			.verify();
 		for (var ref : List.of("PC-3", "PC-NOBODY")) {
 			cif.document("mutation { correctParticipant(ref: \"" + ref + "\", input: {gender: OTHER}) { gender } }")

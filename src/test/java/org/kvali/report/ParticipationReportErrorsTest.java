@@ -67,7 +67,8 @@ class ParticipationReportErrorsTest {
 			this.graphQl.document("{ activities(filter: {venueRegions: [" + codes + "]}) { totalCount } }").execute()
 				.errors()
 				.expect(error -> error.getMessage().startsWith("No region has the code 'GE-X0'" + (codes.equals(many)
-						? "; nor have 199 others of filter.venueRegions: 'GE-X1', 'GE-X2', 'GE-X3', 'GE-X4', 'GE-X5', ..."
+						? "; nor have 199 others of filter.venueRegions: 'GE-X1', 'GE-X2', 'GE-X3', 'GE-X4', 'GE-X5',"
+								+ " ..."
 						: "")))
 				.verify();
 			// the regions given (1), the places to read names by (2)
@@ -184,8 +185,9 @@ class ParticipationReportErrorsTest {
 		// so is each after the first (only the first was told where it goes: a tester's)
 		expectError("{ participation(filter: {municipalities: [\"GE-XX\", \"GE-KK\", \"Kvemo Kartli\"]})"
 				+ " { totals { participants } } }", ErrorType.BAD_REQUEST, "No municipality has the code 'GE-XX'; nor"
-						+ " have 2 others of filter.municipalities: 'GE-KK' (it is a region's: give it in filter.regions),"
-						+ " 'Kvemo Kartli' (Kvemo Kartli (GE-KK) is a region: give it in filter.regions)");
+						+ " have 2 others of filter.municipalities: 'GE-KK' (it is a region's: give it in"
+						+ " filter.regions), 'Kvemo Kartli' (Kvemo Kartli (GE-KK) is a region: give it in"
+						+ " filter.regions)");
 		// a region's code with spaces around it among municipalities is told the field it goes in too
 		expectError("{ participation(filter: {municipalities: [\" GE-KK\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No municipality has the code ' GE-KK'; it is a region's: give it in"
