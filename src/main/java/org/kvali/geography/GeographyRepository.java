@@ -1,5 +1,6 @@
 package org.kvali.geography;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -46,14 +47,21 @@ class GeographyRepository {
 	}
 
 	/**
-	 * Each unit of this level ({@code REGION}, {@code MUNICIPALITY}) by its code, English name, Georgian name and the
-	 * code of the unit it lies in.
+	 * Each unit of this level ({@code REGION}, {@code MUNICIPALITY}) by its code, English name, Georgian name, the
+	 * code of the unit it lies in and its other names ({@code geo_unit_name}), in one statement.
 	 */
 	List<List<String>> units(String level) {
 		return this.jdbc
-			.sql("SELECT code, name_en, name_ka, parent_code FROM geo_unit WHERE level = :level ORDER BY code")
+			.sql("""
+					SELECT g.code, g.name_en, g.name_ka, g.parent_code,
+					       ARRAY(SELECT n.name FROM geo_unit_name n WHERE n.code = g.code ORDER BY n.name)
+					FROM geo_unit g WHERE g.level = :level ORDER BY g.code""")
 			.param("level", level)
-			.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, row) -> {
+				var unit = new ArrayList<>(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+				unit.addAll(List.of((String[]) rs.getArray(5).getArray()));
+				return List.copyOf(unit);
+			})
 			.list();
 	}
 

@@ -31,13 +31,6 @@ public final class PlaceNames {
 	private static final Pattern REGIONAL = Pattern.compile("\\b(region|regioni|autonomous\\s+republic(\\s+of)?)\\b"
 			+ "|მხარე|რეგიონი|ავტონომიური\\s+რესპუბლიკა");
 
-	/**
-	 * Other names people give regions by, beside those stored: other spellings of Adjara (a tester's "Ajara" was not
-	 * read) and the English of Kvemo and Shida Kartli, and the short names of two with long ones.
-	 */
-	private static final Map<String, List<String>> ALSO_CALLED = Map.of("GE-AJ", List.of("Ajara", "Achara", "Adjaria"),
-			"GE-KK", List.of("Lower Kartli"), "GE-SK", List.of("Inner Kartli"), "GE-SZ", List.of("Samegrelo"),
-			"GE-RL", List.of("Racha-Lechkhumi"));
 
 	/** What does not tell one name from another: spaces, hyphens, underscores, dots, apostrophes. */
 	private static final Pattern PUNCTUATION = Pattern.compile("[\\s\u00a0\\-‐‑–_.'’]+");
@@ -65,14 +58,18 @@ public final class PlaceNames {
 	/** Values read loosely, and the code each names ("" for none). */
 	private final Map<String, String> read = new HashMap<>();
 
-	/** Each municipality, and each region, as its code, English name, Georgian name and the code of its parent. */
+	/**
+	 * Each municipality, and each region, as its code, English name, Georgian name, the code of its parent and its
+	 * other names ({@link GeographyRepository#units}).
+	 */
 	PlaceNames(List<List<String>> municipalities, List<List<String>> regions) {
 		for (var region : regions) {
 			this.regions.put(region.get(0), region.get(1) + " (" + region.get(0) + ")");
 			var names = new ArrayList<>(region.subList(0, 3));
 			// before the word for region, as before that for municipality: ქვემო ქართლის მხარე
 			names.addAll(genitives(region.get(2)));
-			names.addAll(ALSO_CALLED.getOrDefault(region.get(0), List.of()));
+			// and its other names (geo_unit_name: a tester's "Ajara" was not read)
+			names.addAll(region.subList(4, region.size()));
 			for (var name : names) {
 				this.regionCodes.putIfAbsent(regionKey(name), region.get(0));
 			}
@@ -81,7 +78,10 @@ public final class PlaceNames {
 			var code = municipality.get(0);
 			this.names.put(code, municipality.get(1));
 			this.regionOf.put(code, municipality.get(3));
-			for (var name : municipality.subList(0, 3)) {
+			// its code, names, and other names (geo_unit_name: "Bakuriani" was told as no municipality)
+			var names = new ArrayList<>(municipality.subList(0, 3));
+			names.addAll(municipality.subList(4, municipality.size()));
+			for (var name : names) {
 				this.exact.putIfAbsent(name.toLowerCase(Locale.ROOT), code);
 				this.loose.putIfAbsent(key(name), code);
 			}

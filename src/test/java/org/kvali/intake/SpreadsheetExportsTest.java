@@ -210,7 +210,7 @@ class SpreadsheetExportsTest {
 	 * Municipalities as people write them: with the word for municipality (or its abbreviation), in Georgian in the
 	 * genitive of any ending (a vowel falling out: გარდაბნის, ყვარლის), with a space, a non-breaking one or a hyphen
 	 * inside, a city's as "ქალაქ ..."; a name that is none is answered with the nearest where one is near (testers'
-	 * spellings).
+	 * spellings), and by their other names (geography-other-names.csv: Bakuriani, the training's resort, is Borjomi's).
 	 */
 	@Test
 	void municipalitiesAreReadAsPeopleWriteThemAndTheNearestOffered() throws Exception {
@@ -227,6 +227,7 @@ class SpreadsheetExportsTest {
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-10;male;;;ყვარლის მუნიციპალიტეტი;;;
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-11;male;;;ქალაქ რუსთავის მუნიციპალიტეტი;;;
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-12;male;;;Marneuli raioni;;;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-13;male;;;Bakuriani;;;
 				""";
 		load(sheet, false).andExpect(status().isOk());
 		assertThat(this.jdbc.queryForObject("SELECT venue_municipality_code FROM activity WHERE code = 'TI-WS-1'",
@@ -234,11 +235,11 @@ class SpreadsheetExportsTest {
 		assertThat(this.jdbc.queryForList("SELECT ref || ' ' || home_municipality_code FROM participant"
 				+ " WHERE ref LIKE 'TI-%' ORDER BY ref", String.class))
 			.containsExactly("TI-1 GE-KK-TETRITSKARO", "TI-10 GE-KA-KVARELI", "TI-11 GE-KK-RUSTAVI",
-					"TI-12 GE-KK-MARNEULI", "TI-2 GE-KK-MARNEULI", "TI-3 GE-SJ-AKHALTSIKHE",
+					"TI-12 GE-KK-MARNEULI", "TI-13 GE-SJ-BORJOMI", "TI-2 GE-KK-MARNEULI", "TI-3 GE-SJ-AKHALTSIKHE",
 					"TI-4 GE-KK-TSALKA", "TI-5 GE-SJ-AKHALTSIKHE", "TI-6 GE-KK-GARDABANI", "TI-7 GE-KK-RUSTAVI",
 					"TI-8 GE-KK-MARNEULI", "TI-9 GE-KK-TETRITSKARO");
 		var wrong = HEADER + """
-				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;Marneulli;TI-14;female;;;Bakuriani;;;
+				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;Marneulli;TI-14;female;;;Springfield;;;
 				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-15;male;;;თეთრიწყარ;;;
 				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-16;male;;;Gori;;;
 				TI-WS-2;Workshop;workshop;TEST-INTAKE;2025-03-01;2025-03-01;;TI-17;male;;;Gore;;;
