@@ -18,9 +18,10 @@ public final class Glyphs {
 
 	/**
 	 * What makes a value that looks right on screen another: a character that does not show (a format character such
-	 * as a zero-width joiner, a space other than the plain one) or a Cyrillic or Greek letter that looks like a Latin
-	 * one (a Russian keyboard's С in CIF), named with its place: a note to a refusal of a value as unknown ("; the
-	 * value holds ..."), the {@code what} it is named ("value", "name"); empty when nothing misleads.
+	 * as a zero-width joiner, a space other than the plain one), a dash or minus for the hyphen, a Cyrillic or Greek
+	 * letter that looks like a Latin one (a Russian keyboard's С in CIF), or another among Latin letters, named with
+	 * its place: a note to a refusal of a value as unknown ("; the value holds ..."), the {@code what} it is named
+	 * ("value", "name"); empty when nothing misleads.
 	 */
 	public static String note(String value, String what) {
 		// a word all in Cyrillic (Тбилиси) is one, not a look-alike: only one beside Latin letters, or alone, is
@@ -34,7 +35,7 @@ public final class Glyphs {
 			if (type == Character.FORMAT || type == Character.SPACE_SEPARATOR && c != ' ') {
 				return "; the " + what + " holds " + named(c) + " at character " + place + ", which does not show";
 			}
-			if (c != '-' && (type == Character.DASH_PUNCTUATION || c == '\u2212')) {
+			if (c >= '\u2010' && c <= '\u2015' || c == '\u2212' || c == '\uFE58' || c == '\uFE63' || c == '\uFF0D') {
 				// a word processor's or spreadsheet's dash for the hyphen typed (a tester's CSO\u2013RUSTAVI\u20131)
 				return "; the " + what + " holds " + named(c) + " at character " + place + ", which looks like a hyphen"
 						+ " (-)";
