@@ -74,13 +74,24 @@ public class OrganizationService {
 		// merged into one it lists, and so that someone of it had come: a tester's)
 		var caller = Caller.current();
 		var scope = scope(OrganizationFilter.ALL, false);
-		return this.repository.byCode(scope, code)
-			.orElseThrow(() -> caller.is(Role.ADMIN, Role.ANALYST) || this.repository.mergedInto(code)
-				.map(into -> this.repository.byCode(scope, into).filter(meant -> caller.organizations()
-					.contains(meant.id())))
-				.orElseGet(() -> this.repository.codeInAnotherCase(code)
-					.flatMap(meant -> this.repository.byCode(scope, meant)))
-				.isPresent() ? notFound("code", code) : new NotFoundException("organization", "code", code));
+		return this.repository.byCode(scope, code).orElseThrow(() -> told(caller, scope, code) ? notFound("code", code)
+				: new NotFoundException("organization", "code", code));
+	}
+
+	/** Whether the caller is told where a code no organization it lists has went ({@link #listed}). */
+	private boolean told(Caller caller, OrganizationScope scope, String code) {
+		if (caller.is(Role.ADMIN, Role.ANALYST)) {
+			return true;
+		}
+		var merged = this.repository.mergedInto(code);
+		if (merged.isPresent()) {
+			return this.repository.byCode(scope, merged.get())
+				.filter(into -> caller.organizations().contains(into.id()))
+				.isPresent();
+		}
+		return this.repository.codeInAnotherCase(code)
+			.flatMap(meant -> this.repository.byCode(scope, meant))
+			.isPresent();
 	}
 
 	/** One organization by its code, whoever may list it (for the editor, which checks the caller itself). */
