@@ -255,9 +255,12 @@ public final class Validation {
 		if (stored.equals(trimmed)) {
 			return "; it has spaces or invisible characters around it: write '" + Text.preview(trimmed, 40) + "'";
 		}
-		// "GE KK" is the code with a space for a hyphen, not a name (a tester's)
-		return lettersAndDigits(stored).equalsIgnoreCase(lettersAndDigits(trimmed)) ? "; it is written " + stored
-				: "; the " + what + " of that name has the code " + stored;
+		// "GE KK" is the code with a space for a hyphen, not a name (a tester's), told the dash that looks like one
+		// ("it is written GE-KK" of GE\u2013KK read the same); a name, or a settlement's of its municipality
+		// ("Gudauri" is no municipality's name: a tester's), is told what it names
+		return lettersAndDigits(stored).equalsIgnoreCase(lettersAndDigits(trimmed))
+				? "; it is written " + stored + Glyphs.note(trimmed, "value")
+				: "; the " + what + " it names has the code " + stored;
 	}
 
 	private static String lettersAndDigits(String code) {

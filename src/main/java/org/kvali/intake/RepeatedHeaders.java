@@ -52,26 +52,29 @@ final class RepeatedHeaders {
 	}
 
 	/**
-	 * Whether the row is the header again: each required column's cell names a column of the first header's or
-	 * Kvali's. A cell shorter than any name cannot name one ({@link Columns#named} makes no name longer, but by a
-	 * letter it lowers to two, one of them a mark no column's name holds), nor can one with a digit (it keeps digits,
-	 * and no column's name holds one), and neither is made a name of, in any of the required cells before one is:
-	 * made names of, the activities' codes took 11 % of the time of reading a sheet of 200,000 rows (a participant's
-	 * reference has a digit as a rule). Other names of a column ({@link Columns#meant}, "Gender (F/M)") are looked for
-	 * past the first, not in every row without a digit.
+	 * Whether the row is the header again: its cells name every required column, wherever they stand (a shorter
+	 * header pasted below, its columns in another order, was read as data, a person's name told back as a date: a
+	 * tester's), by a name of the first header's or Kvali's, or another name surely meant for one ("sex"). A cell
+	 * with a digit names none ({@link Columns#named} keeps digits, and no column's name holds one), and a row with one
+	 * is no header: a data row's dates and references have them, and are not made names of (that took 11 % of the
+	 * time of reading a sheet of 200,000 rows). Nor does a cell shorter than any name (it makes no name longer, but by
+	 * a letter it lowers to two, one of them a mark no column's name holds).
 	 */
 	boolean skipped(SheetRow row) {
-		for (var column : Columns.REQUIRED) {
-			var cell = row.cells().get(column);
-			if (cell == null || cell.length() < SHORTEST || digit(cell)) {
+		for (var cell : row.cells().values()) {
+			if (digit(cell)) {
 				return false;
 			}
 		}
-		for (var column : Columns.REQUIRED) {
-			var cell = row.cells().get(column);
-			if (column.equals(Columns.REQUIRED.get(0)) ? !named(Columns.named(cell)) : column(cell) == null) {
-				return false;
+		var columns = new HashSet<String>();
+		for (var cell : row.cells().values()) {
+			var column = cell.length() < SHORTEST ? null : column(cell);
+			if (column != null) {
+				columns.add(column);
 			}
+		}
+		if (!columns.containsAll(Columns.REQUIRED)) {
+			return false;
 		}
 		var otherwise = new ArrayList<String>();
 		for (var column : this.header) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -320,20 +321,25 @@ final class RowChecker {
 		boolean timed = time != null && time.matches();
 		var day = timed ? time.group(1) : value;
 		var date = day.contains(".") ? Dates.dotted(day) : Dates.iso(day);
+		boolean offset = timed && time.group(4) != null;
+		if (offset && (date != null || SlashedDates.slashed(day))
+				&& dayIn(LocalDate.of(2000, 1, 1), time.group(2), time.group(3), time.group(4)) == null) {
+			error(column, value, "Not an offset from UTC (" + time.group(4) + "): one of -18:00 to +18:00, as"
+					+ " +04:00, or the day alone; write 2024-07-18 or 18.07.2024");
+			return null;
+		}
 		if (date == null && SlashedDates.slashed(day)) {
-			date = this.slashed.read(this.sheetRow.row(), column, day, !timed || time.group(4) == null,
+			// one that waits waits as the day it is where the programmes run, either way it is read
+			UnaryOperator<LocalDate> there = offset ? written -> dayIn(written, time.group(2), time.group(3),
+					time.group(4)) : UnaryOperator.identity();
+			date = this.slashed.read(this.sheetRow.row(), column, value, day, there,
 					problem -> error(column, value, problem));
 			if (date == null) {
 				return null;
 			}
 		}
-		if (date != null && timed && time.group(4) != null) {
+		if (date != null && offset) {
 			date = dayIn(date, time.group(2), time.group(3), time.group(4));
-			if (date == null) {
-				error(column, value, "Not an offset from UTC (" + time.group(4) + "): one of -18:00 to +18:00, as"
-						+ " +04:00, or the day alone; write 2024-07-18 or 18.07.2024");
-				return null;
-			}
 		}
 		// a time of day is a fraction of the day's number (45352.5 is noon)
 		var serial = date == null ? SPREADSHEET_DAY.matcher(value) : null;

@@ -3,7 +3,9 @@ package org.kvali.intake;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.kvali.geography.PlaceNames;
@@ -208,7 +210,8 @@ final class RowIntake implements SheetSink {
 			}
 			return;
 		}
-		stage(row, dated(row, checked, waiting, flagged), flagged);
+		// told: no cell waits undecided
+		stage(row, dated(row, checked, waiting, flagged, Map.of()), flagged);
 		if (this.slashed.decided() && !this.held.isEmpty()) {
 			release();
 		}
@@ -216,10 +219,15 @@ final class RowIntake implements SheetSink {
 
 	/** The rows held back, read as the sheet told, or refused for their dates where it has not. */
 	private void release() {
+		// each date refused once, at its first row, with how many give it: a sheet of one 5/3/2025 listed 10,000
+		// errors and 90,000 more (a tester's)
+		var undecided = new LinkedHashMap<SlashedDates.Waiting, int[]>();
 		for (var row : this.held) {
-			stage(row.row(), dated(row.row(), row.checked(), row.waiting(), row.flagged()), row.flagged());
+			stage(row.row(), dated(row.row(), row.checked(), row.waiting(), row.flagged(), undecided), row.flagged());
 		}
 		this.held.clear();
+		undecided.forEach((cell, rows) -> this.errors.add(new ImportMessage(rows[0], cell.column(), cell.text(),
+				SlashedDates.undecided(cell) + ImportMessage.inRows(rows[1]))));
 	}
 
 	/**
@@ -230,11 +238,12 @@ final class RowIntake implements SheetSink {
 	}
 
 	/**
-	 * The row with its waiting dates read as the sheet told ({@link SlashedDates#day}), or refused where it has not;
-	 * its end checked against its start, as {@link RowChecker} checks a row's own.
+	 * The row with its waiting dates read as the sheet told ({@link SlashedDates#day}), or, where it has not, counted
+	 * among the {@code undecided} (each cell's first row and how many give it); its end checked against its start, as
+	 * {@link RowChecker} checks a row's own.
 	 */
 	private AttendanceRow dated(SheetRow row, AttendanceRow checked, List<SlashedDates.Waiting> waiting,
-			List<String> flagged) {
+			List<String> flagged, Map<SlashedDates.Waiting, int[]> undecided) {
 		if (waiting.isEmpty()) {
 			return checked;
 		}
@@ -243,7 +252,7 @@ final class RowIntake implements SheetSink {
 		for (var cell : waiting) {
 			var day = this.slashed.day(cell);
 			if (day == null) {
-				this.errors.add(new ImportMessage(row.row(), cell.column(), cell.text(), SlashedDates.undecided(cell)));
+				undecided.computeIfAbsent(cell, first -> new int[] { row.row(), 0 })[1]++;
 				flagged.add(cell.column());
 			}
 			else if (cell.column().equals(Columns.START_DATE)) {

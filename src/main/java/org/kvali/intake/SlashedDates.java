@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.kvali.graphql.Dates;
@@ -26,7 +27,10 @@ final class SlashedDates {
 
 	private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-	/** A cell whose date waits for the sheet to tell which comes first: its column, text and the two days. */
+	/**
+	 * A cell whose date waits for the sheet to tell which comes first: its column, its text, and the two days it may
+	 * be where the programmes run.
+	 */
 	record Waiting(String column, String text, LocalDate dayFirst, LocalDate monthFirst) {
 	}
 
@@ -54,10 +58,12 @@ final class SlashedDates {
 	}
 
 	/**
-	 * The day the slashed text of a row's cell is; null where it is none ({@code error} told why), or where it waits,
-	 * unless it {@code mayWait} not (a time with its offset from UTC makes another day of it: told as undecided).
+	 * The day the slashed date {@code text} of a row's cell (written as {@code cell}, with a time perhaps) is; null
+	 * where it is none ({@code error} told why), or where it waits, as either day it may be is {@code there} (a time
+	 * with its offset from UTC may make the next or the day before of it, where the programmes run).
 	 */
-	LocalDate read(int row, String column, String text, boolean mayWait, Consumer<String> error) {
+	LocalDate read(int row, String column, String cell, String text, UnaryOperator<LocalDate> there,
+			Consumer<String> error) {
 		var ymd = YEAR_MONTH_DAY.matcher(text);
 		var dmy = DAY_MONTH_YEAR.matcher(text);
 		boolean yearFirst = ymd.matches();
@@ -83,13 +89,7 @@ final class SlashedDates {
 		if (this.dayFirst != null) {
 			return this.dayFirst ? first : second;
 		}
-		var waits = new Waiting(column, text, first, second);
-		if (mayWait) {
-			this.waiting.add(waits);
-		}
-		else {
-			error.accept(undecided(waits));
-		}
+		this.waiting.add(new Waiting(column, cell, there.apply(first), there.apply(second)));
 		return null;
 	}
 

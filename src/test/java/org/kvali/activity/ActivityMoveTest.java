@@ -294,7 +294,7 @@ class ActivityMoveTest {
 				.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
 						"input.venue: No municipality has the code '" + venue + "'" + (venue.startsWith(" GE")
 								? "; it has spaces or invisible characters around it: write 'GE-KK-MARNEULI'"
-								: "; the municipality of that name has the code GE-KK-MARNEULI")));
+								: "; the municipality it names has the code GE-KK-MARNEULI")));
 		}
 		for (var region : List.of("ქვემო ქართლი", "Kvemo Kartli ", "Kvemo-Kartli region", "ქვემო ქართლის მხარე",
 				" GE-KK", "GE-KK\u200b", "ge kk", "ge_kk", "Lower Kartli")) {
@@ -303,13 +303,13 @@ class ActivityMoveTest {
 					.containsExactly("No region has the code '" + region + "'" + (region.contains("GE")
 							? "; it has spaces or invisible characters around it: write 'GE-KK'"
 							: region.contains("kk") ? "; it is written GE-KK"
-									: "; the region of that name has the code GE-KK")));
+									: "; the region it names has the code GE-KK")));
 		}
 		// Adjara by its other spellings and as an autonomous republic (a tester's "Ajara" was not read)
 		for (var region : List.of("Ajara", "Autonomous Republic of Adjara", "აჭარის ავტონომიური რესპუბლიკა")) {
 			this.graphQl.document("{ region(code: \"" + region + "\") { code } }").execute().errors()
 				.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
-						"No region has the code '" + region + "'; the region of that name has the code GE-AJ"));
+						"No region has the code '" + region + "'; the region it names has the code GE-AJ"));
 		}
 		// a region's name or code where a municipality is meant is told to be a region's, and the other way round (a
 		// sheet says so: a tester's); a municipality's name with the word for region names neither; spaces around what

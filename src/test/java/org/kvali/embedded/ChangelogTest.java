@@ -42,17 +42,19 @@ class ChangelogTest {
 			liquibase.update("");
 			assertThat(tables(connection)).containsExactlyInAnyOrder("activity", "api_key", "api_key_organization",
 					"audit_event", "attendance_import", "data_version", "deleted_activity", "deleted_person",
-					"erased_reference", "fact_change", "geo_unit", "indicator", "indicator_target", "indicator_value",
-					"organization", "organization_alias", "participation_fact", "participant", "participant_personal",
-					"participation", "programme", "programme_donor", "project", "project_partner",
-					"removed_participation");
+					"erased_reference", "fact_change", "geo_unit", "geo_unit_name", "indicator", "indicator_target",
+					"indicator_value", "organization", "organization_alias", "participation_fact", "participant",
+					"participant_personal", "participation", "programme", "programme_donor", "project",
+					"project_partner", "removed_participation");
 			assertThat(new JdbcTemplate(empty).queryForObject("SELECT count(*) FROM geo_unit", Integer.class))
 				.isEqualTo(84);
+			assertThat(new JdbcTemplate(empty).queryForObject("SELECT count(*) FROM geo_unit_name", Integer.class))
+				.isEqualTo(15);
 			int changeSets = new JdbcTemplate(empty).queryForObject("SELECT count(*) FROM databasechangelog", Integer.class);
 			liquibase.rollback(changeSets, "");
 			assertThat(tables(connection)).isEmpty();
 			liquibase.update("");
-			assertThat(tables(connection)).hasSize(25);
+			assertThat(tables(connection)).hasSize(26);
 		});
 	}
 

@@ -179,15 +179,15 @@ class HeaderRowTest {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].row").value(1))
 			.andExpect(jsonPath("$.errors.length()").value(4));
-		// no header among the first 10 rows: the first is one, lacking every column
-		var untitled = new StringBuilder("Attendance\n");
+		// no header among the first 10 rows: the first is one, lacking every column, and its cells are not told back as
+		// columns Kvali does not read (a sheet without a header had its first row's name so: a tester's)
+		var untitled = new StringBuilder("Attendance,Nino Beridze\n");
 		for (int i = 1; i <= 9; i++) {
 			untitled.append("Note ").append(i).append('\n');
 		}
 		send("text/csv", untitled + AttendanceImportTest.HEADER + ROW.formatted(10) + "\n")
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.warnings.length()").value(1))
-			.andExpect(jsonPath("$.warnings[0].column").value("Attendance"))
+			.andExpect(jsonPath("$.warnings.length()").value(0))
 			.andExpect(jsonPath("$.errors.length()").value(4))
 			.andExpect(jsonPath("$.errors[0].row").value(1))
 			.andExpect(jsonPath("$.errors[0].message").value("The required column activity_code is missing from the"

@@ -171,6 +171,14 @@ class ParticipationReportErrorsTest {
 		expectError("{ participation(filter: {regions: [\"GE-XX\", \"ge-kk\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No region has the code 'GE-XX'; nor has 1 other of filter.regions: 'ge-kk'"
 						+ " (it is written GE-KK)");
+		// a dash for the hyphen is named beside the code it reads as (which looked the same: a tester's), and a
+		// settlement is told the municipality it names
+		expectError("{ participation(filter: {venueMunicipalities: [\"GE\u2013KK\u2013MARNEULI\", \"Gudauri\"]})"
+				+ " { totals { participants } } }", ErrorType.BAD_REQUEST, "No municipality has the code"
+						+ " 'GE\u2013KK\u2013MARNEULI'; it is written GE-KK-MARNEULI; the value holds U+2013 (EN DASH)"
+						+ " at character 3, which looks like a hyphen (-); nor has 1 other of"
+						+ " filter.venueMunicipalities: 'Gudauri' (the municipality it names has the code"
+						+ " GE-MM-KAZBEGI)");
 		// a code given twice is named once (it was listed again as another: a tester's)
 		expectError("{ participation(filter: {regions: [\"GE-XX\", \"GE-XX\", \"ge-kk\", \"ge-kk\"]})"
 				+ " { totals { participants } } }", ErrorType.BAD_REQUEST, "No region has the code 'GE-XX'; nor has 1"
@@ -192,21 +200,21 @@ class ParticipationReportErrorsTest {
 		expectError("{ participation(filter: {municipalities: [\" GE-KK\"]}) { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No municipality has the code ' GE-KK'; it is a region's: give it in"
 						+ " filter.regions");
-		// a place by its name, as sheets take it, is told the code of that name
+		// a place by its name, as sheets take it, is told the code of the place it names
 		expectError("{ participation(filter: {municipalities: [\"Marneuli Municipality\"]})"
 				+ " { totals { participants } } }",
-				ErrorType.BAD_REQUEST, "No municipality has the code 'Marneuli Municipality'; the municipality of that"
-						+ " name has the code GE-KK-MARNEULI");
+				ErrorType.BAD_REQUEST, "No municipality has the code 'Marneuli Municipality'; the municipality it"
+						+ " names has the code GE-KK-MARNEULI");
 		expectError("{ participation(filter: {venueRegions: [\"GE-XX\", \"Kvemo Kartli\"]})"
 				+ " { totals { participants } } }",
 				ErrorType.BAD_REQUEST, "No region has the code 'GE-XX'; nor has 1 other of filter.venueRegions:"
-						+ " 'Kvemo Kartli' (the region of that name has the code GE-KK)");
+						+ " 'Kvemo Kartli' (the region it names has the code GE-KK)");
 		// Tbilisi, a region and a municipality, as a city by either's field (a review's)
 		expectError("{ participation(filter: {regions: [\"Tbilisi city\"]}) { totals { participants } } }",
-				ErrorType.BAD_REQUEST, "No region has the code 'Tbilisi city'; the region of that name has the code"
+				ErrorType.BAD_REQUEST, "No region has the code 'Tbilisi city'; the region it names has the code"
 						+ " GE-TB");
 		expectError("{ participation(filter: {venueRegions: [\"ქ. თბილისი\"]}) { totals { participants } } }",
-				ErrorType.BAD_REQUEST, "No region has the code 'ქ. თბილისი'; the region of that name has the code"
+				ErrorType.BAD_REQUEST, "No region has the code 'ქ. თბილისი'; the region it names has the code"
 						+ " GE-TB");
 		// a place of the other level by its name, as by its code, is told the field it goes in
 		expectError("{ participation(filter: {regions: [\"Marneuli\"]}) { totals { participants } } }",
