@@ -61,11 +61,9 @@ final class HeaderCheck {
 							: ": the columns' names belong in one row, the header: the first with anything in it, or"
 									+ " the first below a title of at most three cells")));
 		}
-		if (missing.size() == Columns.REQUIRED.size()) {
-			// no header, a data row as a rule: its cells, a person's name among them, are not told back as columns
-			// Kvali does not read (a tester's)
-			return names;
-		}
+		// no header, a data row as a rule: its cells, a person's name among them, are not told back as columns Kvali
+		// does not read, nor named twice (a tester's); a name meant for one of its columns is ("Sex")
+		boolean header = missing.size() < Columns.REQUIRED.size();
 		var seen = new HashSet<String>();
 		for (int i = 0; i < names.size(); i++) {
 			var column = names.get(i);
@@ -73,7 +71,14 @@ final class HeaderCheck {
 				// a spreadsheet saves separators past the header's last name when its rows are wider; see row()
 				continue;
 			}
-			if (seen.contains(column)) {
+			if (!header) {
+				var meant = Columns.meant(column);
+				if (!Columns.ALL.contains(column) && (Columns.instead(column) != null
+						|| meant != null && meant.surely())) {
+					unknown(written.get(i), column, names, row);
+				}
+			}
+			else if (seen.contains(column)) {
 				this.errors.add(new ImportMessage(row, column, null, "The column " + column + " appears twice"));
 			}
 			else if (!Columns.ALL.contains(column)) {

@@ -148,7 +148,7 @@ class ImportHistory implements KeepsReferences {
 	 * The report as kept: a sheet sent again after an erasure is refused for naming the reference, which was taken
 	 * out of the reports before; it is kept without it (nor any message naming it), as those are (a tester's read it
 	 * there again). A refusal naming another organization's person is kept without the reference
-	 * ({@link PartnerSheetChecks#kept}), nor in the other messages of its rows.
+	 * ({@link PartnerSheetChecks#kept}), nor in any other message.
 	 */
 	private String withoutReferences(ImportReport report, List<String> erased) {
 		var kept = this.json.writeValueAsString(new ImportReport(report.id(), report.status(), report.dryRun(),

@@ -40,6 +40,9 @@ final class RepeatedHeaders {
 
 	private boolean reordered;
 
+	/** Whether a name of the first header's holds a digit ("Phone 2"), which a cell naming it holds too. */
+	private boolean digitNames;
+
 	RepeatedHeaders(List<ImportMessage> errors, List<ImportMessage> warnings) {
 		this.errors = errors;
 		this.warnings = warnings;
@@ -49,28 +52,44 @@ final class RepeatedHeaders {
 	void header(List<String> names) {
 		this.header = names;
 		this.names = new HashSet<>(names);
+		this.digitNames = names.stream().anyMatch(RepeatedHeaders::digit);
 	}
 
 	/**
 	 * Whether the row is the header again: its cells name every required column, wherever they stand (a shorter
 	 * header pasted below, its columns in another order, was read as data, a person's name told back as a date: a
 	 * tester's), by a name of the first header's or Kvali's, or another name surely meant for one ("sex"). A cell
-	 * with a digit names none ({@link Columns#named} keeps digits, and no column's name holds one), and a row with one
-	 * is no header: a data row's dates and references have them, and are not made names of (that took 11 % of the
-	 * time of reading a sheet of 200,000 rows). Nor does a cell shorter than any name (it makes no name longer, but by
-	 * a letter it lowers to two, one of them a mark no column's name holds).
+	 * with a digit names no column of Kvali's ({@link Columns#named} keeps digits), and a row with one is no header
+	 * but where it names one of the first header's ("Phone 2"): a data row's dates and references have them, and are
+	 * not made names of (that took 11 % of the time of reading a sheet of 200,000 rows); a note beside the table, in
+	 * a column without a name, is not looked at. Nor does a cell shorter than any name name one (it makes no name
+	 * longer, but by a letter it lowers to two, one of them a mark no column's name holds). Other names of a column
+	 * are looked for only in a row that names two columns already, not in every row without a digit (a review's).
 	 */
 	boolean skipped(SheetRow row) {
-		for (var cell : row.cells().values()) {
-			if (digit(cell)) {
+		for (var cell : row.cells().entrySet()) {
+			if (!cell.getKey().equals(SheetRow.UNNAMED) && digit(cell.getValue())
+					&& !(this.digitNames && this.names.contains(Columns.named(cell.getValue())))) {
 				return false;
 			}
 		}
 		var columns = new HashSet<String>();
+		var others = new ArrayList<String>();
 		for (var cell : row.cells().values()) {
-			var column = cell.length() < SHORTEST ? null : column(cell);
-			if (column != null) {
-				columns.add(column);
+			var name = cell.length() < SHORTEST ? null : Columns.named(cell);
+			if (name != null && named(name)) {
+				columns.add(name);
+			}
+			else if (name != null) {
+				others.add(name);
+			}
+		}
+		if (!columns.containsAll(Columns.REQUIRED) && columns.size() >= 2) {
+			for (var name : others) {
+				var meant = Columns.meant(name);
+				if (meant != null && meant.surely()) {
+					columns.add(meant.column());
+				}
 			}
 		}
 		if (!columns.containsAll(Columns.REQUIRED)) {

@@ -3,9 +3,11 @@ package org.kvali.intake;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.kvali.geography.PlaceNames;
@@ -17,7 +19,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Takes a sheet's rows as they are read: checks the header, checks each row on its own (values, required cells,
- * municipalities) and sends it to the staging table. It keeps the errors and warnings, not the rows.
+ * municipalities) and sends it to the staging table. It keeps the errors and warnings, not the rows, but those held
+ * back until the sheet tells how to read their slashed dates ({@link SlashedDates}), of a few cells each.
  */
 final class RowIntake implements SheetSink {
 
@@ -204,21 +207,39 @@ final class RowIntake implements SheetSink {
 			}
 		}
 		if (!waiting.isEmpty() && !this.slashed.decided()) {
-			this.held.add(new Held(row, checked, flagged, waiting));
+			this.held.add(new Held(slim(row), checked, flagged, waiting));
 			if (this.held.size() >= HELD_MOST) {
-				release();
+				release(HELD_MOST);
 			}
 			return;
 		}
 		// told: no cell waits undecided
 		stage(row, dated(row, checked, waiting, flagged, Map.of()), flagged);
 		if (this.slashed.decided() && !this.held.isEmpty()) {
-			release();
+			release(0);
 		}
 	}
 
-	/** The rows held back, read as the sheet told, or refused for their dates where it has not. */
-	private void release() {
+	/**
+	 * The row with the cells staging reads of it alone ({@link WrittenValues#COLUMNS}): held back whole, a sheet of
+	 * 10,000 rows of a thousand columns held 10 million cells (a review's).
+	 */
+	private static SheetRow slim(SheetRow row) {
+		var cells = new HashMap<String, String>();
+		for (var column : WrittenValues.COLUMNS) {
+			var cell = row.cells().get(column);
+			if (cell != null) {
+				cells.put(column, cell);
+			}
+		}
+		return new SheetRow(row.row(), cells, false, false, 0, Set.of(), Map.of(), Set.of(), false);
+	}
+
+	/**
+	 * The rows held back, read as the sheet told, or refused for their dates where it has not: when the sheet ends,
+	 * or {@code capped} at as many rows (0 where not).
+	 */
+	private void release(int capped) {
 		// each date refused once, at its first row, with how many give it: a sheet of one 5/3/2025 listed 10,000
 		// errors and 90,000 more (a tester's)
 		var undecided = new LinkedHashMap<SlashedDates.Waiting, int[]>();
@@ -227,14 +248,14 @@ final class RowIntake implements SheetSink {
 		}
 		this.held.clear();
 		undecided.forEach((cell, rows) -> this.errors.add(new ImportMessage(rows[0], cell.column(), cell.text(),
-				SlashedDates.undecided(cell) + ImportMessage.inRows(rows[1]))));
+				SlashedDates.undecided(cell, capped) + ImportMessage.inRows(rows[1]))));
 	}
 
 	/**
 	 * Ends the sheet: the rows still held back, their dates refused, as no date of the sheet told how to read them.
 	 */
 	void end() {
-		release();
+		release(0);
 	}
 
 	/**
@@ -315,6 +336,10 @@ final class RowIntake implements SheetSink {
 
 	@Override
 	public void hiddenColumns(List<String> names) {
+		if (this.headerFailed) {
+			// no header: its "names" may be a first row of data, a person's name among them (a review's)
+			return;
+		}
 		for (var name : names) {
 			this.warnings.add(new ImportMessage(this.headerRow, name, null, "The column is hidden in the workbook; its"
 					+ " values are read all the same: delete it if they are not to be loaded"));

@@ -123,6 +123,9 @@ final class SlashedDates {
 
 	/** The cells of the row just read that wait, no longer kept here. */
 	List<Waiting> taken() {
+		if (this.waiting.isEmpty()) {
+			return List.of();
+		}
 		var taken = List.copyOf(this.waiting);
 		this.waiting.clear();
 		return taken;
@@ -133,11 +136,15 @@ final class SlashedDates {
 		return this.dayFirst == null ? null : this.dayFirst ? cell.dayFirst() : cell.monthFirst();
 	}
 
-	/** The refusal of a cell no date of the sheet tells how to read. */
-	static String undecided(Waiting cell) {
+	/**
+	 * The refusal of a cell no date of the sheet tells how to read, or none of the {@code held} rows held back for
+	 * theirs, where as many were ({@link RowIntake}).
+	 */
+	static String undecided(Waiting cell, int held) {
 		return "Day or month first? " + cell.text() + " is " + SPOKEN.format(cell.dayFirst()) + " or "
-				+ SPOKEN.format(cell.monthFirst()) + ", and no date of the sheet tells which (as 13/10/2025 would):"
-				+ " write " + cell.dayFirst() + " or " + cell.monthFirst();
+				+ SPOKEN.format(cell.monthFirst()) + ", and " + (held == 0 ? "no date of the sheet"
+						: String.format(Locale.ROOT, "none of the first %,d rows' dates", held))
+				+ " tells which (as 13/10/2025 would): write " + cell.dayFirst() + " or " + cell.monthFirst();
 	}
 
 	private static String order(boolean dayFirst) {

@@ -193,6 +193,14 @@ class HeaderRowTest {
 			.andExpect(jsonPath("$.errors[0].message").value("The required column activity_code is missing from the"
 					+ " first row: the columns' names belong in one row, the header: the first with anything in it, or"
 					+ " the first below a title of at most three cells"));
+		// a name meant for a column is told all the same, the other cells not (nor a value's twice)
+		send("text/csv", "Sex,Nino Beridze,Nino Beridze,x\n" + ROW.formatted(1) + "\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.warnings.length()").value(0))
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.hasItem("The column Sex is not one"
+					+ " Kvali reads: did you mean gender? Name it so, or remove the column")))
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.everyItem(
+					org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsStringIgnoringCase("beridze")))));
 		// rows of attendance above a header are no title
 		send("text/csv", ROW.formatted(1) + "\n" + ROW.formatted(2) + "\n" + AttendanceImportTest.HEADER
 				+ ROW.formatted(3) + "\n")

@@ -67,7 +67,7 @@ class KeptErrorsTest {
 
 	/**
 	 * Rows are held back for their slashed dates ({@link SlashedDates}) by the ten thousand at most: past that, those
-	 * held are refused as no date told how to read them, and a date telling it later reads the rows after it.
+	 * held are refused, once a date, as none of them told how to read them, and a date telling it later is read.
 	 */
 	@Test
 	void rowsHeldBackForTheirDatesAreBounded() {
@@ -89,9 +89,9 @@ class KeptErrorsTest {
 				copy.end();
 				// once, at its first row, with how many rows give it
 				assertThat(intake.errors()).containsExactly(new ImportMessage(2, "start_date", "1/2/2025", "Day or"
-						+ " month first? 1/2/2025 is 1 February 2025 or 2 January 2025, and no date of the sheet tells"
-						+ " which (as 13/10/2025 would): write 2025-02-01 or 2025-01-02 (in 10000 rows, the first"
-						+ " shown)"));
+						+ " month first? 1/2/2025 is 1 February 2025 or 2 January 2025, and none of the first 10,000"
+						+ " rows' dates tells which (as 13/10/2025 would): write 2025-02-01 or 2025-01-02 (in 10000"
+						+ " rows, the first shown)"));
 				assertThat(intake.warnings()).extracting(ImportMessage::row).containsExactly(10_002);
 				assertThat(intake.rows()).isEqualTo(10_001);
 			}

@@ -536,6 +536,19 @@ class SpreadsheetExportsTest {
 										+ " full_name under start_date"
 								: "full_name under organization_name, organization_name under full_name")));
 		}
+		// a name of the first header's with a digit, repeated as it is or otherwise (read as data once a digit was
+		// taken for no header's: a review's)
+		var phone = header.replace("full_name", "Phone 2");
+		load(phone + "\n" + rows.formatted(phone).replace("nobody", "female")
+				.replace("2025-03-03;2025-03-02", "2025-03-02;2025-03-02"), true)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[*].message").value(Matchers.hasItem("The row repeats the header: it is"
+					+ " skipped, as sheets put one after another repeat it")));
+		load(phone + "\n" + rows.formatted(phone.replace("gender;birth_year", "birth_year;gender")), true)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].message").value(refused.formatted("birth_year under gender, gender under"
+					+ " birth_year")));
 		// another name of a column, under it, is the header again as it is
 		load(header + "\n" + rows.formatted(header.replace(";gender;", ";Gender (F/M);")).replace("nobody", "female")
 				.replace("2025-03-03;2025-03-02", "2025-03-02;2025-03-02"), true)

@@ -835,6 +835,19 @@ class WorkbookQuirksTest {
 			.andExpect(jsonPath("$.warnings[0].column").value("birth_year"))
 			.andExpect(jsonPath("$.warnings[0].message").value("The column is hidden in the workbook; its values are"
 					+ " read all the same: delete it if they are not to be loaded"));
+		// a first row that is no header names no hidden column: its cells, a person's name among them, are not told
+		// back (a review's)
+		var data = row.replace("1990", "Nino Beridze").split(",", -1);
+		load(Workbooks.written(List.of(row), sheet -> {
+			for (int c = 0; c < data.length; c++) {
+				sheet.value(0, c, data[c]);
+			}
+			sheet.hideColumn(9);
+		}), true)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.warnings.length()").value(0))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("The required column"
+					+ " activity_code is missing from the first row")));
 	}
 
 	/**
