@@ -3,6 +3,7 @@ package org.kvali.intake;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,9 @@ final class RowIntake implements SheetSink {
 	private final List<ImportMessage> errors = new ArrayList<>();
 
 	private int errorsLeftOut;
+
+	/** Whether rows held back added errors after later rows' ({@link #release}): sorted by row before any is let go. */
+	private boolean unordered;
 
 	private boolean headerFailed;
 
@@ -246,6 +250,7 @@ final class RowIntake implements SheetSink {
 		for (var row : this.held) {
 			stage(row.row(), dated(row.row(), row.checked(), row.waiting(), row.flagged(), undecided), row.flagged());
 		}
+		this.unordered |= !this.held.isEmpty();
 		this.held.clear();
 		undecided.forEach((cell, rows) -> this.errors.add(new ImportMessage(rows[0], cell.column(), cell.text(),
 				SlashedDates.undecided(cell, capped) + ImportMessage.inRows(rows[1]))));
@@ -421,6 +426,12 @@ final class RowIntake implements SheetSink {
 	 */
 	private void leaveOutErrors() {
 		if (this.errors.size() > KEPT_ERRORS) {
+			if (this.unordered) {
+				// those of rows held back for their dates came after later rows' (a review's)
+				this.errors.sort(Comparator.comparing(ImportMessage::row, Comparator.nullsFirst(
+						Comparator.naturalOrder())));
+				this.unordered = false;
+			}
 			this.errorsLeftOut += this.errors.size() - KEPT_ERRORS;
 			this.errors.subList(KEPT_ERRORS, this.errors.size()).clear();
 		}

@@ -8,6 +8,7 @@ import org.kvali.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +17,32 @@ class GeographyQueriesTest {
 
 	@Autowired
 	HttpGraphQlTester graphQl;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	GeographyService geography;
+
+	/**
+	 * Each other name of a place (geo_unit_name) names it alone: one that were another's name or code, or two places',
+	 * would be read as the first by code (a review's).
+	 */
+	@Test
+	void otherNamesNameOnePlaceEach() {
+		assertThat(this.jdbc.queryForList("""
+				SELECT n.name FROM geo_unit_name n JOIN geo_unit g ON g.code <> n.code
+				    AND lower(n.name) IN (lower(g.code), lower(g.name_en), lower(g.name_ka))
+				UNION ALL
+				SELECT lower(name) FROM geo_unit_name GROUP BY lower(name) HAVING count(DISTINCT code) > 1""",
+				String.class)).isEmpty();
+		var places = this.geography.placeNames();
+		this.jdbc.query("SELECT code, name FROM geo_unit_name", rs -> {
+			var named = places.code(rs.getString(2)) != null ? places.code(rs.getString(2))
+					: places.regionCode(rs.getString(2));
+			assertThat(named).as(rs.getString(2)).isEqualTo(rs.getString(1));
+		});
+	}
 
 	@Test
 	void georgiaHasTwelveTopLevelUnitsWithIsoCodes() {

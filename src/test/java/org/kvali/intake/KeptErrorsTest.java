@@ -98,4 +98,38 @@ class KeptErrorsTest {
 		});
 	}
 
+	/**
+	 * The errors of rows held back for their dates, added once the sheet told how to read them, after later rows',
+	 * are kept by row as any: past the errors kept, those of the first rows were let go (a review's).
+	 */
+	@Test
+	void errorsOfRowsHeldBackAreKeptByRow() {
+		var municipalities = this.geography.placeNames();
+		var limits = new ImportLimits(this.limits.maxBytes(), 250_000, 500, 1, Duration.ofMinutes(1));
+		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			try (var copy = this.staging.open(Duration.ofMinutes(1))) {
+				var intake = new RowIntake(limits, municipalities, copy, ZoneId.of("Asia/Tbilisi"));
+				intake.header(List.of("activity_code", "project_code", "participant_ref", "gender", "start_date",
+						"end_date", "birth_year"), 1, null);
+				// two errors each as read (gender, birth year), and the end before the start once read day first
+				for (int row = 2; row <= 10_000; row++) {
+					intake.row(new SheetRow(row, Map.of("activity_code", "A", "project_code", "P", "gender", "q",
+							"birth_year", "x", "participant_ref", "R-" + row, "start_date", "2/1/2025", "end_date",
+							"2025-01-01"), false, false, 0, Set.of(), Map.of(), Set.of(), false));
+				}
+				intake.row(new SheetRow(10_001, Map.of("activity_code", "A", "project_code", "P", "gender",
+						"female", "participant_ref", "R-X", "start_date", "13/1/2025"), false, false, 0, Set.of(),
+						Map.of(), Set.of(), false));
+				intake.end();
+				copy.end();
+				assertThat(intake.errors()).hasSize(RowIntake.KEPT_ERRORS);
+				assertThat(intake.errors().subList(0, 3)).extracting(ImportMessage::row).containsOnly(2);
+				assertThat(intake.errors().get(2).message()).isEqualTo("The end date is before the start date"
+						+ " 2025-01-02");
+				assertThat(intake.errorsLeftOut()).isEqualTo(3 * 9_999 - RowIntake.KEPT_ERRORS);
+			}
+		});
+	}
+
 }
