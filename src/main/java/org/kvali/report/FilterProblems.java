@@ -8,9 +8,7 @@ import java.util.Set;
 
 import org.kvali.access.Caller;
 import org.kvali.geography.GeographyService;
-import org.kvali.geography.PlaceNames;
 import org.kvali.graphql.InvalidArgumentException;
-import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 
 import org.springframework.stereotype.Component;
@@ -59,22 +57,23 @@ public class FilterProblems {
 			default -> ReportSql.KnownOrganizations.ALL;
 		}).orElse(ReportSql.KnownOrganizations.ALL);
 		var own = caller.map(found -> found.organizations().toArray(Long[]::new)).orElse(new Long[0]);
-		PlaceNames places = null;
+		var places = this.geography.hints();
 		for (var code : this.repository.unknownCodes(filter, known, this.k, own)) {
 			var named = argument + code.argument().substring(code.argument().indexOf('.'));
 			var stored = code.stored();
 			var elsewhere = code.elsewhere();
 			if (stored == null && elsewhere == null && PLACES.contains(code.what())) {
 				// a place by its name, as sheets take it ("Marneuli Municipality"), is told its code; one of the other
-				// level the field it goes in, as its code is
-				places = places != null ? places : this.geography.placeNames();
-				var trimmed = Text.trim(code.code());
+				// level the field it goes in, as its code is (the places read once, for the first)
 				boolean region = code.what().equals("region");
-				stored = region ? places.regionCode(trimmed) : places.code(trimmed);
-				var other = stored != null ? null : region ? places.municipality(trimmed) : places.region(trimmed);
+				stored = (region ? places.regionMeant(code.code()) : places.municipalityMeant(code.code()))
+					.orElse(null);
 				var field = code.argument().substring(code.argument().indexOf('.') + 1);
-				elsewhere = other == null ? null : other + " is a " + (region ? "municipality" : "region")
-						+ ": give it in {filter}." + OTHER_LEVEL.get(field);
+				var other = argument + "." + OTHER_LEVEL.get(field);
+				elsewhere = stored != null ? null : (region ? places.municipalityIn(other) : places.regionIn(other))
+					.apply(code.code())
+					.map(told -> told.substring(2))
+					.orElse(null);
 			}
 			byArgument.computeIfAbsent(named, key -> new ArrayList<>())
 				.add(new ReportRepository.UnknownCode(named, code.what(), code.code(), stored,
