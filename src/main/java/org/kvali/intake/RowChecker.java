@@ -322,13 +322,14 @@ final class RowChecker {
 		var day = timed ? time.group(1) : value;
 		var date = day.contains(".") ? Dates.dotted(day) : Dates.iso(day);
 		boolean offset = timed && time.group(4) != null;
-		if (offset && (date != null || SlashedDates.slashed(day))
+		boolean slashes = date == null && SlashedDates.slashed(day);
+		if (offset && (date != null || slashes)
 				&& dayIn(LocalDate.of(2000, 1, 1), time.group(2), time.group(3), time.group(4)) == null) {
 			error(column, value, "Not an offset from UTC (" + time.group(4) + "): one of -18:00 to +18:00, as"
 					+ " +04:00, or the day alone; write 2024-07-18 or 18.07.2024");
 			return null;
 		}
-		if (date == null && SlashedDates.slashed(day)) {
+		if (slashes) {
 			// one that waits waits as the day it is where the programmes run, either way it is read
 			UnaryOperator<LocalDate> there = offset ? written -> dayIn(written, time.group(2), time.group(3),
 					time.group(4)) : UnaryOperator.identity();
