@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
@@ -39,29 +40,22 @@ class KeptErrorsTest {
 
 	@Test
 	void errorsPastThoseKeptAreCounted() {
-		// read before the copy begins, which holds the transaction's connection (as the service does)
-		var municipalities = this.geography.placeNames();
-		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
-			status.setRollbackOnly();
-			try (var copy = this.staging.open(Duration.ofMinutes(1))) {
-				var intake = new RowIntake(this.limits, municipalities, copy, ZoneId.of("Asia/Tbilisi"));
-				var cells = Map.of("activity_code", "A", "project_code", "P", "gender", "q", "start_date", "x",
-						"end_date", "x", "venue_municipality", "Nowhere", "home_municipality", "Nowhere", "birth_year",
-						"x", "disability", "x");
-				intake.header(List.of("activity_code", "project_code", "participant_ref", "gender", "start_date",
-						"end_date", "venue_municipality", "home_municipality", "birth_year", "disability"), 1, null);
-				// seven errors a row: both dates, both municipalities, gender, birth year, disability
-				for (int row = 2; row <= 4_001; row++) {
-					var values = new HashMap<>(cells);
-					values.put("participant_ref", "R-" + row);
-					intake.row(new SheetRow(row, values, false, false, 0, Set.of(), Map.of(), Set.of(), false));
-				}
-				assertThat(intake.errors()).hasSize(RowIntake.KEPT_ERRORS);
-				// the 20,000th of the rows' errors, of their 2,858th row, the sheet's row 2,859
-				assertThat(intake.errors().get(RowIntake.KEPT_ERRORS - 1).row()).isEqualTo(2_859);
-				assertThat(intake.errorsLeftOut()).isEqualTo(4_000 * 7 - RowIntake.KEPT_ERRORS);
-				copy.end();
+		read(this.limits, intake -> {
+			var cells = Map.of("activity_code", "A", "project_code", "P", "gender", "q", "start_date", "x",
+					"end_date", "x", "venue_municipality", "Nowhere", "home_municipality", "Nowhere", "birth_year", "x",
+					"disability", "x");
+			intake.header(List.of("activity_code", "project_code", "participant_ref", "gender", "start_date",
+					"end_date", "venue_municipality", "home_municipality", "birth_year", "disability"), 1, null);
+			// seven errors a row: both dates, both municipalities, gender, birth year, disability
+			for (int row = 2; row <= 4_001; row++) {
+				var values = new HashMap<>(cells);
+				values.put("participant_ref", "R-" + row);
+				intake.row(row(row, values));
 			}
+			assertThat(intake.errors()).hasSize(RowIntake.KEPT_ERRORS);
+			// the 20,000th of the rows' errors, of their 2,858th row, the sheet's row 2,859
+			assertThat(intake.errors().get(RowIntake.KEPT_ERRORS - 1).row()).isEqualTo(2_859);
+			assertThat(intake.errorsLeftOut()).isEqualTo(4_000 * 7 - RowIntake.KEPT_ERRORS);
 		});
 	}
 
@@ -71,30 +65,22 @@ class KeptErrorsTest {
 	 */
 	@Test
 	void rowsHeldBackForTheirDatesAreBounded() {
-		var municipalities = this.geography.placeNames();
-		var limits = new ImportLimits(this.limits.maxBytes(), 250_000, 500, 1, Duration.ofMinutes(1));
-		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
-			status.setRollbackOnly();
-			try (var copy = this.staging.open(Duration.ofMinutes(1))) {
-				var intake = new RowIntake(limits, municipalities, copy, ZoneId.of("Asia/Tbilisi"));
-				intake.header(List.of("activity_code", "project_code", "participant_ref", "gender", "start_date",
-						"end_date"), 1, null);
-				for (int row = 2; row <= 10_002; row++) {
-					intake.row(new SheetRow(row, Map.of("activity_code", "A", "project_code", "P", "gender", "female",
-							"participant_ref", "R-" + row, "start_date", "1/2/2025", "end_date",
-							row == 10_002 ? "13/2/2025" : "2025-03-01"), false, false, 0, Set.of(), Map.of(), Set.of(),
-							false));
-				}
-				intake.end();
-				copy.end();
-				// once, at its first row, with how many rows give it
-				assertThat(intake.errors()).containsExactly(new ImportMessage(2, "start_date", "1/2/2025", "Day or"
-						+ " month first? 1/2/2025 is 1 February 2025 or 2 January 2025, and none of the first 10,000"
-						+ " rows' dates tells which (as 13/10/2025 would): write 2025-02-01 or 2025-01-02 (in 10000"
-						+ " rows, the first shown)"));
-				assertThat(intake.warnings()).extracting(ImportMessage::row).containsExactly(10_002);
-				assertThat(intake.rows()).isEqualTo(10_001);
+		read(manyRows(), intake -> {
+			intake.header(List.of("activity_code", "project_code", "participant_ref", "gender", "start_date",
+					"end_date"), 1, null);
+			for (int row = 2; row <= 10_002; row++) {
+				intake.row(row(row, Map.of("activity_code", "A", "project_code", "P", "gender", "female",
+						"participant_ref", "R-" + row, "start_date", "1/2/2025", "end_date",
+						row == 10_002 ? "13/2/2025" : "2025-03-01")));
 			}
+			intake.end();
+			// once, at its first row, with how many rows give it
+			assertThat(intake.errors()).containsExactly(new ImportMessage(2, "start_date", "1/2/2025", "Day or"
+					+ " month first? 1/2/2025 is 1 February 2025 or 2 January 2025, and none of the first 10,000"
+					+ " rows' dates tells which (as 13/10/2025 would): write 2025-02-01 or 2025-01-02 (in 10000"
+					+ " rows, the first shown)"));
+			assertThat(intake.warnings()).extracting(ImportMessage::row).containsExactly(10_002);
+			assertThat(intake.rows()).isEqualTo(10_001);
 		});
 	}
 
@@ -104,32 +90,47 @@ class KeptErrorsTest {
 	 */
 	@Test
 	void errorsOfRowsHeldBackAreKeptByRow() {
+		read(manyRows(), intake -> {
+			intake.header(List.of("activity_code", "project_code", "participant_ref", "gender", "start_date",
+					"end_date", "birth_year"), 1, null);
+			// two errors each as read (gender, birth year), and the end before the start once read day first
+			for (int row = 2; row <= 10_000; row++) {
+				intake.row(row(row, Map.of("activity_code", "A", "project_code", "P", "gender", "q", "birth_year",
+						"x", "participant_ref", "R-" + row, "start_date", "2/1/2025", "end_date", "2025-01-01")));
+			}
+			intake.row(row(10_001, Map.of("activity_code", "A", "project_code", "P", "gender", "female",
+					"participant_ref", "R-X", "start_date", "13/1/2025")));
+			intake.end();
+			assertThat(intake.errors()).hasSize(RowIntake.KEPT_ERRORS);
+			assertThat(intake.errors().subList(0, 3)).extracting(ImportMessage::row).containsOnly(2);
+			assertThat(intake.errors().get(2).message()).isEqualTo("The end date is before the start date"
+					+ " 2025-01-02");
+			assertThat(intake.errorsLeftOut()).isEqualTo(3 * 9_999 - RowIntake.KEPT_ERRORS);
+		});
+	}
+
+	/**
+	 * Gives {@code read} an intake of these limits, in a transaction rolled back; the places are read before the
+	 * copy begins, which holds the transaction's connection (as the service does).
+	 */
+	private void read(ImportLimits limits, Consumer<RowIntake> read) {
 		var municipalities = this.geography.placeNames();
-		var limits = new ImportLimits(this.limits.maxBytes(), 250_000, 500, 1, Duration.ofMinutes(1));
 		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
 			status.setRollbackOnly();
 			try (var copy = this.staging.open(Duration.ofMinutes(1))) {
-				var intake = new RowIntake(limits, municipalities, copy, ZoneId.of("Asia/Tbilisi"));
-				intake.header(List.of("activity_code", "project_code", "participant_ref", "gender", "start_date",
-						"end_date", "birth_year"), 1, null);
-				// two errors each as read (gender, birth year), and the end before the start once read day first
-				for (int row = 2; row <= 10_000; row++) {
-					intake.row(new SheetRow(row, Map.of("activity_code", "A", "project_code", "P", "gender", "q",
-							"birth_year", "x", "participant_ref", "R-" + row, "start_date", "2/1/2025", "end_date",
-							"2025-01-01"), false, false, 0, Set.of(), Map.of(), Set.of(), false));
-				}
-				intake.row(new SheetRow(10_001, Map.of("activity_code", "A", "project_code", "P", "gender",
-						"female", "participant_ref", "R-X", "start_date", "13/1/2025"), false, false, 0, Set.of(),
-						Map.of(), Set.of(), false));
-				intake.end();
+				read.accept(new RowIntake(limits, municipalities, copy, ZoneId.of("Asia/Tbilisi")));
 				copy.end();
-				assertThat(intake.errors()).hasSize(RowIntake.KEPT_ERRORS);
-				assertThat(intake.errors().subList(0, 3)).extracting(ImportMessage::row).containsOnly(2);
-				assertThat(intake.errors().get(2).message()).isEqualTo("The end date is before the start date"
-						+ " 2025-01-02");
-				assertThat(intake.errorsLeftOut()).isEqualTo(3 * 9_999 - RowIntake.KEPT_ERRORS);
 			}
 		});
+	}
+
+	/** Limits of the service's own number of rows, past the tests' 5,000. */
+	private ImportLimits manyRows() {
+		return new ImportLimits(this.limits.maxBytes(), 250_000, 500, 1, Duration.ofMinutes(1));
+	}
+
+	private static SheetRow row(int row, Map<String, String> cells) {
+		return new SheetRow(row, cells, false, false, 0, Set.of(), Map.of(), Set.of(), false);
 	}
 
 }
