@@ -96,6 +96,9 @@ final class RowChecker {
 	/** A date saved as the number a spreadsheet keeps for it (45352 is 2024-03-01). */
 	private static final Pattern SPREADSHEET_DAY = Pattern.compile("(\\d{5})(?:\\.\\d+)?");
 
+	/** A short date whose year has two digits (5/3/25, 05.03.25), which may be of either century. */
+	private static final Pattern SHORT_YEAR = Pattern.compile("\\d{1,2}([./-])\\d{1,2}\\1(\\d{2})");
+
 	/** A year of four digits, then a decimal point and zeros. */
 	private static final Pattern WHOLE_YEAR = Pattern.compile("\\d{4}\\.0+");
 
@@ -354,7 +357,11 @@ final class RowChecker {
 		}
 		if (date == null) {
 			// a day the calendar does not have (2025-02-30), or another form
-			error(column, value, Dates.dateForm(day) ? NO_DAY : "Not a date; write 2024-07-18 or 18.07.2024");
+			var shortYear = SHORT_YEAR.matcher(day);
+			error(column, value, Dates.dateForm(day) ? NO_DAY
+					: shortYear.matches() ? "The year has two digits (" + shortYear.group(2) + "), which may be of"
+							+ " either century: write all four, as 2024-07-18 or 18.07.2024"
+					: "Not a date; write 2024-07-18 or 18.07.2024");
 			return null;
 		}
 		if (date.getYear() < Dates.FIRST_YEAR || date.getYear() > Dates.LAST_YEAR) {

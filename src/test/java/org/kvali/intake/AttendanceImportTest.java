@@ -793,6 +793,25 @@ class AttendanceImportTest {
 			.andExpect(jsonPath("$.errors.length()").value(9));
 	}
 
+	/** A year of two digits is refused saying so: 25 may be 1925 or 2025, and neither is guessed. */
+	@Test
+	void aYearOfTwoDigitsIsRefusedSayingSo() throws Exception {
+		var sheet = HEADER + """
+				TI-WS-1,Workshop,workshop,TEST-INTAKE,5/3/25,05.03.25,,TI-1,female,,,,,,
+				TI-WS-2,Workshop,workshop,TEST-INTAKE,5-3-25,5.3/25,,TI-1,female,,,,,,
+				""";
+		var twoDigits = "The year has two digits (25), which may be of either century: write all four, as 2024-07-18"
+				+ " or 18.07.2024";
+		load(sheet, true).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'start_date')].message").value(twoDigits))
+			.andExpect(jsonPath("$.errors[?(@.row == 2 && @.column == 'end_date')].message").value(twoDigits))
+			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'start_date')].message").value(twoDigits))
+			// separators that differ make no date
+			.andExpect(jsonPath("$.errors[?(@.row == 3 && @.column == 'end_date')].message")
+				.value("Not a date; write 2024-07-18 or 18.07.2024"))
+			.andExpect(jsonPath("$.errors.length()").value(4));
+	}
+
 	@Test
 	void aMissingRequiredColumnIsOneErrorNamingIt() throws Exception {
 		load("activity_code,project_code,gender\nTI-WS-1,TEST-INTAKE,female\n", false)
