@@ -34,7 +34,13 @@ final class BreakdownArguments {
 
 	/** An order by the dimensions of the breakdown, and a page of at most {@link ReportService#MAX_FIRST}. */
 	static void checkPage(List<GroupOrder> order, List<Dimension> by, Integer first) {
+		var named = EnumSet.noneOf(GroupOrderField.class);
 		for (var key : order) {
+			if (!named.add(key.by())) {
+				// the second key of a field never decides an order the first left open
+				throw new InvalidArgumentException("orderBy", key.by(), "Each field may appear in `orderBy` only once;"
+						+ " " + key.by() + " is given twice");
+			}
 			if (key.by().dimension != null && !by.contains(key.by().dimension)) {
 				throw new InvalidArgumentException("orderBy", key.by(),
 						"Cannot order by " + key.by() + ": it is not one of the dimensions in `by`");

@@ -294,6 +294,9 @@ class ParticipationReportErrorsTest {
 				ErrorType.BAD_REQUEST, "first must be between 0 and 10000");
 		expectError("{ participation { breakdown(by: [GENDER], orderBy: [{by: REGION}]) { participants } } }",
 				ErrorType.BAD_REQUEST, "Cannot order by REGION: it is not one of the dimensions in `by`");
+		expectError("{ participation { breakdown(by: [GENDER], orderBy: [{by: PARTICIPANTS, direction: DESC},"
+				+ " {by: GENDER}, {by: PARTICIPANTS}]) { participants } } }", ErrorType.BAD_REQUEST,
+				"Each field may appear in `orderBy` only once; PARTICIPANTS is given twice");
 		expectError("{ participation { breakdown(by: [YEAR], yearStart: 13) { participants } } }",
 				ErrorType.BAD_REQUEST, "yearStart is the month years begin in, 1 (January) to 12 (December), not 13");
 		expectError("{ participation { breakdown(by: [QUARTER], yearStart: 0) { participants } } }",
