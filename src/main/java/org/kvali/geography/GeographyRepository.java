@@ -32,11 +32,14 @@ class GeographyRepository {
 			.list();
 	}
 
-	boolean countryExists(String code) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM geo_unit WHERE level = 'COUNTRY' AND code = :code)")
+	/** The stored code of the country this one names in any case, with spaces around it or none. */
+	Optional<String> country(String code) {
+		return this.jdbc.sql("""
+				SELECT code FROM geo_unit WHERE level = 'COUNTRY' AND upper(code) = upper(btrim(:code))
+				ORDER BY code <> :code LIMIT 1""")
 			.param("code", code)
-			.query(Boolean.class)
-			.single();
+			.query(String.class)
+			.optional();
 	}
 
 	List<Region> regions(Collection<String> codes) {

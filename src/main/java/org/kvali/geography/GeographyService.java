@@ -28,12 +28,15 @@ public class GeographyService {
 
 	/**
 	 * The regions of a country, of every country when it is null; an unknown country is NOT_FOUND, as an unknown region
-	 * is (it answered no regions).
+	 * is (it answered no regions), naming the code meant where it is written in another case.
 	 */
 	public List<Region> regionsOfCountry(String country) {
 		var regions = this.repository.regionsOfCountry(country);
-		if (regions.isEmpty() && country != null && !this.repository.countryExists(country)) {
-			throw new NotFoundException("country", "country", country);
+		if (regions.isEmpty() && country != null) {
+			var stored = this.repository.country(country);
+			if (!stored.equals(Optional.of(country))) {
+				throw NotFoundException.orInAnotherCase("country", "country", country, stored);
+			}
 		}
 		return regions;
 	}

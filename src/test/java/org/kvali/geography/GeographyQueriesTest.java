@@ -1,6 +1,7 @@
 package org.kvali.geography;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
@@ -128,16 +129,16 @@ class GeographyQueriesTest {
 					&& error.getMessage().equals("No region has the code 'GE-XX'")
 					&& "region".equals(error.getExtensions().get("argument")))
 			.verify();
-		// an unknown country too (it answered no regions), in any case but the stored one
-		for (var country : List.of("XX", "ge")) {
-			this.graphQl.document("{ regions(country: \"" + country + "\") { code } }")
-				.execute()
-				.errors()
-				.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
-						&& error.getMessage().equals("No country has the code '" + country + "'")
-						&& "country".equals(error.getExtensions().get("argument")))
-				.verify();
-		}
+		// an unknown country too (it answered no regions); one in another case, or with spaces, told how it is written
+		var countries = Map.of("XX", "", "ge", "; it is written GE",
+				" GE", "; it has spaces or invisible characters around it: write 'GE'");
+		countries.forEach((country, told) -> this.graphQl.document("{ regions(country: \"" + country + "\") { code } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND
+					&& error.getMessage().equals("No country has the code '" + country + "'" + told)
+					&& "country".equals(error.getExtensions().get("argument")))
+			.verify());
 		// a region's code is told to be one
 		// language=GraphQL
 		this.graphQl.document("{ municipality(code: \"GE-KK\") { name } }")
