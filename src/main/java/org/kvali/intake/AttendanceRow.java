@@ -17,4 +17,12 @@ record AttendanceRow(int row, String activityCode, String activityTitle, String 
 				this.organizationKind, this.organizationMunicipality, this.role);
 	}
 
+	/** The row with these municipalities' codes: of the venue, the person's home and the organization's. */
+	AttendanceRow placed(String venue, String home, String based) {
+		return new AttendanceRow(this.row, this.activityCode, this.activityTitle, this.activityKind, this.projectCode,
+				this.startDate, this.endDate, venue, this.organizerCode, this.participantRef, this.gender,
+				this.birthYear, this.disability, home, this.organizationCode, this.organizationName,
+				this.organizationKind, based, this.role);
+	}
+
 }

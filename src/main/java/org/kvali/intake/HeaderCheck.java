@@ -12,7 +12,7 @@ import org.kvali.graphql.Text;
  */
 final class HeaderCheck {
 
-	/** The most columns a header may have: the sheet's 16 and room for a spreadsheet's own. */
+	/** The most columns a header may have: the sheet's 18 and room for a spreadsheet's own. */
 	static final int MOST_COLUMNS = 1_000;
 
 	private final int maxCellLength;
@@ -68,7 +68,7 @@ final class HeaderCheck {
 		for (int i = 0; i < names.size(); i++) {
 			var column = names.get(i);
 			if (column.equals(SheetRow.UNNAMED)) {
-				// a spreadsheet saves separators past the header's last name when its rows are wider; see row()
+				// a spreadsheet saves separators past the header's last name when its rows are wider (RowIntake#row)
 				continue;
 			}
 			if (!header) {

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.kvali.graphql.Text;
 
 /**
- * One problem or remark about a sheet: the row as the user sees it (the header is row 1; null for the whole sheet),
- * the column, the value read, and what is wrong with it. Column, value and message are kept as {@link Text#visible}
- * shows them: a control character or an override in a refused cell or an unknown header, repeated in any, can neither
- * be stored in the report's JSON nor turn the message around.
+ * One problem or remark about a sheet: the row as the user sees it (as the spreadsheet numbers it, the header's
+ * among them; null for the whole sheet), the column, the value read, and what is wrong with it. Column, value and
+ * message are kept as {@link Text#visible} shows them: a control character or an override in a refused cell or an
+ * unknown header, repeated in any, can neither be stored in the report's JSON nor turn the message around.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportMessage(Integer row, String column, String value, String message) {

@@ -62,9 +62,10 @@ final class RepeatedHeaders {
 	 * with a digit names no column of Kvali's ({@link Columns#named} keeps digits), and a row with one is no header
 	 * but where it names one of the first header's ("Phone 2"): a data row's dates and references have them, and are
 	 * not made names of (that took 11 % of the time of reading a sheet of 200,000 rows); a note beside the table, in
-	 * a column without a name, is not looked at. Nor does a cell shorter than any name name one (it makes no name
-	 * longer, but by a letter it lowers to two, one of them a mark no column's name holds). Other names of a column
-	 * are looked for only in a row that names two columns already, not in every row without a digit (a review's).
+	 * a column without a name, is not looked at for a digit. Nor does a cell shorter than any name name one (it makes
+	 * no name longer, but by a letter it lowers to two, one of them a mark no column's name holds). Other names of a
+	 * column are looked for only in a row that names two columns already, not in every row without a digit (a
+	 * review's).
 	 */
 	boolean skipped(SheetRow row) {
 		for (var cell : row.cells().entrySet()) {

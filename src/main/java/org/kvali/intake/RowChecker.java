@@ -138,17 +138,21 @@ final class RowChecker {
 	}
 
 	private AttendanceRow read() {
+		// an end before the start is told where the row is staged, its dates read as the sheet told
 		var start = date(Columns.START_DATE);
 		var end = date(Columns.END_DATE);
-		if (start != null && end != null && end.isBefore(start)) {
-			error(Columns.END_DATE, text(Columns.END_DATE), "The end date is before the start date " + start);
-		}
 		return new AttendanceRow(this.sheetRow.row(), code(Columns.ACTIVITY_CODE), text(Columns.ACTIVITY_TITLE),
 				word(Columns.ACTIVITY_KIND, ACTIVITY_KINDS), code(Columns.PROJECT_CODE), start, end,
 				text(Columns.VENUE_MUNICIPALITY), code(Columns.ORGANIZER_CODE), code(Columns.PARTICIPANT_REF), gender(),
 				birthYear(), disability(), text(Columns.HOME_MUNICIPALITY), code(Columns.ORGANIZATION_CODE),
 				text(Columns.ORGANIZATION_NAME), word(Columns.ORGANIZATION_KIND, ORGANIZATION_KINDS),
 				text(Columns.ORGANIZATION_MUNICIPALITY), word(Columns.ROLE, ROLES));
+	}
+
+	/** The cell as a message shows a value the checks took: trimmed, on one line. */
+	static String shown(SheetRow row, String column) {
+		var cell = row.cells().get(column);
+		return cell == null ? null : Text.trim(Text.plain(Text.oneLine(cell)));
 	}
 
 	/**

@@ -4,11 +4,8 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.kvali.geography.PlaceNames;
@@ -21,7 +18,7 @@ import org.springframework.http.HttpStatus;
 /**
  * Takes a sheet's rows as they are read: checks the header, checks each row on its own (values, required cells,
  * municipalities) and sends it to the staging table. It keeps the errors and warnings, not the rows, but those held
- * back until the sheet tells how to read their slashed dates ({@link SlashedDates}), of a few cells each.
+ * back until the sheet tells how to read their slashed dates ({@link HeldRows}), of a few cells each.
  */
 final class RowIntake implements SheetSink {
 
@@ -33,17 +30,6 @@ final class RowIntake implements SheetSink {
 	private static final Pattern TOTALS = Pattern.compile(
 			"(grand\\s++|sub-?\\s*+)?(total|totals|sum|სულ|ჯამი|სულ ჯამი|итого|всего)\\s*+:?\\s*+\\d*+",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-	/**
-	 * The most rows held back for their slashed dates ({@link #held}): past them, those are refused as no date told how
-	 * to read them, and rows are not kept in memory by the ten thousand.
-	 */
-	private static final int HELD_MOST = 10_000;
-
-	/** A row held back: as read, as checked, the columns of its errors, and its cells that wait. */
-	private record Held(SheetRow row, AttendanceRow checked, List<String> flagged,
-			List<SlashedDates.Waiting> waiting) {
-	}
 
 	/** The most errors of the rows kept, twice as many as a report lists ({@link ImportReport#ERRORS}). */
 	static final int KEPT_ERRORS = 2 * ImportReport.ERRORS;
@@ -65,9 +51,6 @@ final class RowIntake implements SheetSink {
 
 	private int errorsLeftOut;
 
-	/** Whether rows held back added errors after later rows' ({@link #release}): sorted by row before any is let go. */
-	private boolean unordered;
-
 	private boolean headerFailed;
 
 	/** The header's row as the sheet shows it ({@link SheetSink#header}). */
@@ -79,8 +62,7 @@ final class RowIntake implements SheetSink {
 
 	private final SlashedDates slashed = new SlashedDates(this.warnings);
 
-	/** Rows held back until the sheet tells how its slashed dates are read ({@link SlashedDates}), in order. */
-	private final List<Held> held = new ArrayList<>();
+	private final HeldRows held = new HeldRows(this.slashed, this.errors, this::stage);
 
 	/** Whether a row that stops short of the header's columns was warned of: once a sheet. */
 	private boolean shortTold;
@@ -119,40 +101,81 @@ final class RowIntake implements SheetSink {
 	@Override
 	public void row(SheetRow row) {
 		leaveOutErrors();
+		boolean reading = !this.headerFailed && !this.repeatedHeaders.reordered();
+		if (reading && this.repeatedHeaders.skipped(row)) {
+			// no data row: not counted, it was reported as a participation unchanged
+			return;
+		}
 		if (++this.rows > this.limits.maxRows()) {
 			throw new SheetException(HttpStatus.PAYLOAD_TOO_LARGE,
 					"The sheet has more than " + this.limits.maxRows() + " rows; split it into smaller sheets");
 		}
-		if (this.headerFailed || this.repeatedHeaders.reordered()) {
+		if (!reading) {
 			return;
 		}
-		if (this.repeatedHeaders.skipped(row)) {
-			// no data row: counted, it was reported as a participation unchanged
-			this.rows--;
+		var unread = unread(row);
+		if (unread != null) {
+			this.errors.add(unread);
 			return;
 		}
+		remark(row);
+		int before = this.errors.size();
+		boolean told = this.slashed.decided();
+		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.thisYear, this.zone, this.slashed,
+				this.errors);
+		var waiting = this.slashed.taken();
+		var flagged = columnsSince(before);
+		if (row.pastNames() && new HashSet<>(flagged).size() > 1) {
+			// a value under a column without a name that a spreadsheet saved past the header's names, and values that
+			// fit no column of theirs: an unquoted comma shifted the row, each value told wrong (a tester's 10
+			// errors); one value wrong beside a note there is that value's error. Nor does such a row's date tell
+			// the sheet's order of day and month (a review's).
+			this.errors.subList(before, this.errors.size()).clear();
+			if (!told && this.slashed.decided()) {
+				this.slashed.untell();
+			}
+			this.errors.add(new ImportMessage(row.row(), null, null, "The row has a value past the header's last"
+					+ " named column, and values that do not fit their columns: a value holding the separator belongs"
+					+ " in quotes, or the values after it stand in the wrong columns; the row's values are not read"
+					+ " until then"));
+			return;
+		}
+		if (!this.unnamedTold && row.cells().containsKey(SheetRow.UNNAMED)) {
+			// not repeated back: it may be anything, a person's name too
+			this.warnings.add(new ImportMessage(row.row(), null, null, "A column without a name holds a value here "
+					+ "(the first such row): it is ignored; name the column if it belongs to the sheet"));
+			this.unnamedTold = true;
+		}
+		if (waiting.isEmpty()) {
+			stage(row, checked, flagged);
+		}
+		else {
+			this.held.hold(row, checked, flagged, waiting);
+		}
+	}
+
+	/** The error of a row whose values are not read: hidden, longer than the header, or a row of totals; else null. */
+	private static ImportMessage unread(SheetRow row) {
 		if (row.hidden()) {
 			// a filter's hidden rows, absentees say, were loaded as if shown
-			this.errors.add(new ImportMessage(row.row(), null, null, "The row is hidden in the workbook (by a"
-					+ " filter or Hide), and the sheet is read as a whole: delete the rows not to be loaded, or show"
-					+ " them, and send the workbook again"));
-			return;
+			return new ImportMessage(row.row(), null, null, "The row is hidden in the workbook (by a filter or Hide),"
+					+ " and the sheet is read as a whole: delete the rows not to be loaded, or show them, and send the"
+					+ " workbook again");
 		}
 		if (row.overlong()) {
 			// past an unquoted separator every value stands in the next column: each told wrong named a problem the
 			// row does not have (a title of "Budget, planning" was told 9 of them: a tester's)
-			this.errors.add(new ImportMessage(row.row(), null, null, "The row has more cells than the header has"
-					+ " columns: a value holding the separator belongs in quotes, and a note beside the table under a"
-					+ " column name; the row's values are not read until then, since they may stand in the wrong"
-					+ " columns"));
-			return;
+			return new ImportMessage(row.row(), null, null, "The row has more cells than the header has columns: a"
+					+ " value holding the separator belongs in quotes, and a note beside the table under a column"
+					+ " name; the row's values are not read until then, since they may stand in the wrong columns");
 		}
 		var total = totalsWord(row);
-		if (total != null) {
-			this.errors.add(new ImportMessage(row.row(), null, total, "The row looks like a row of totals: a sheet"
-					+ " lists the people, one a row, and Kvali counts them; remove it"));
-			return;
-		}
+		return total == null ? null : new ImportMessage(row.row(), null, total, "The row looks like a row of totals:"
+				+ " a sheet lists the people, one a row, and Kvali counts them; remove it");
+	}
+
+	/** What is warned of once a sheet, at the first row that shows it. */
+	private void remark(SheetRow row) {
 		if (!this.shortTold && row.lacking() > 0) {
 			// a spreadsheet saves every separator of a row; a row without some was written by hand, or lost one
 			this.warnings.add(new ImportMessage(row.row(), null, null, "The row stops " + row.lacking() + " column"
@@ -180,133 +203,43 @@ final class RowIntake implements SheetSink {
 					+ " codes again and send the workbook again"));
 			this.datedTold = true;
 		}
-		int before = this.errors.size();
-		var checked = RowChecker.check(row, this.limits.maxCellLength(), this.thisYear, this.zone, this.slashed,
-				this.errors);
-		var waiting = this.slashed.taken();
-		if (row.pastNames() && this.errors.subList(before, this.errors.size()).stream()
-			.map(ImportMessage::column)
-			.distinct()
-			.count() > 1) {
-			// a value under a column without a name that a spreadsheet saved past the header's names, and values that
-			// fit no column of theirs: an unquoted comma shifted the row, each value told wrong (a tester's 10
-			// errors); one value wrong beside a note there is that value's error
-			this.errors.subList(before, this.errors.size()).clear();
-			this.errors.add(new ImportMessage(row.row(), null, null, "The row has a value past the header's last"
-					+ " named column, and values that do not fit their columns: a value holding the separator belongs"
-					+ " in quotes, or the values after it stand in the wrong columns; the row's values are not read"
-					+ " until then"));
-			return;
-		}
-		if (!this.unnamedTold && row.cells().containsKey(SheetRow.UNNAMED)) {
-			// not repeated back: it may be anything, a person's name too
-			this.warnings.add(new ImportMessage(row.row(), null, null, "A column without a name holds a value here "
-					+ "(the first such row): it is ignored; name the column if it belongs to the sheet"));
-			this.unnamedTold = true;
-		}
-		var flagged = new ArrayList<String>();
+	}
+
+	/** The columns of the errors found since the first {@code before}. */
+	private List<String> columnsSince(int before) {
+		var columns = new ArrayList<String>();
 		for (var error : this.errors.subList(before, this.errors.size())) {
 			if (error.column() != null) {
-				flagged.add(error.column());
+				columns.add(error.column());
 			}
 		}
-		if (!waiting.isEmpty() && !this.slashed.decided()) {
-			this.held.add(new Held(slim(row), checked, flagged, waiting));
-			if (this.held.size() >= HELD_MOST) {
-				release(HELD_MOST);
-			}
-			return;
-		}
-		// told: no cell waits undecided
-		stage(row, dated(row, checked, waiting, flagged, Map.of()), flagged);
-		if (this.slashed.decided() && !this.held.isEmpty()) {
-			release(0);
-		}
+		return columns;
 	}
 
 	/**
-	 * The row with the cells staging reads of it alone ({@link WrittenValues#COLUMNS}): held back whole, a sheet of
-	 * 10,000 rows of a thousand columns held 10 million cells (a review's).
-	 */
-	private static SheetRow slim(SheetRow row) {
-		var cells = new HashMap<String, String>();
-		for (var column : WrittenValues.COLUMNS) {
-			var cell = row.cells().get(column);
-			if (cell != null) {
-				cells.put(column, cell);
-			}
-		}
-		return new SheetRow(row.row(), cells, false, false, 0, Set.of(), Map.of(), Set.of(), false);
-	}
-
-	/**
-	 * The rows held back, read as the sheet told, or refused for their dates where it has not: when the sheet ends,
-	 * or {@code capped} at as many rows (0 where not).
-	 */
-	private void release(int capped) {
-		// each date refused once, at its first row, with how many give it: a sheet of one 5/3/2025 listed 10,000
-		// errors and 90,000 more (a tester's)
-		var undecided = new LinkedHashMap<SlashedDates.Waiting, int[]>();
-		for (var row : this.held) {
-			stage(row.row(), dated(row.row(), row.checked(), row.waiting(), row.flagged(), undecided), row.flagged());
-		}
-		this.unordered |= !this.held.isEmpty();
-		this.held.clear();
-		undecided.forEach((cell, rows) -> this.errors.add(new ImportMessage(rows[0], cell.column(), cell.text(),
-				SlashedDates.undecided(cell, capped) + ImportMessage.inRows(rows[1]))));
-	}
-
-	/**
-	 * Ends the sheet: the rows still held back, their dates refused, as no date of the sheet told how to read them.
+	 * Ends the sheet: the rows still held back, their dates refused, as no date of the sheet told how to read them;
+	 * the warning of rows repeating the header told how many there were.
 	 */
 	void end() {
-		release(0);
+		this.held.end();
+		this.repeatedHeaders.count();
 	}
 
 	/**
-	 * The row with its waiting dates read as the sheet told ({@link SlashedDates#day}), or, where it has not, counted
-	 * among the {@code undecided} (each cell's first row and how many give it); its end checked against its start, as
-	 * {@link RowChecker} checks a row's own.
+	 * Stages a row checked, its dates as the sheet told ({@link HeldRows}), its municipalities read, {@code flagged}
+	 * naming the columns of its errors so far.
 	 */
-	private AttendanceRow dated(SheetRow row, AttendanceRow checked, List<SlashedDates.Waiting> waiting,
-			List<String> flagged, Map<SlashedDates.Waiting, int[]> undecided) {
-		if (waiting.isEmpty()) {
-			return checked;
-		}
+	private void stage(SheetRow row, AttendanceRow checked, List<String> flagged) {
 		var start = checked.startDate();
 		var end = checked.endDate();
-		for (var cell : waiting) {
-			var day = this.slashed.day(cell);
-			if (day == null) {
-				undecided.computeIfAbsent(cell, first -> new int[] { row.row(), 0 })[1]++;
-				flagged.add(cell.column());
-			}
-			else if (cell.column().equals(Columns.START_DATE)) {
-				start = day;
-			}
-			else {
-				end = day;
-			}
-		}
 		if (start != null && end != null && end.isBefore(start)) {
-			this.errors.add(new ImportMessage(row.row(), Columns.END_DATE, Text.oneLine(row.cells().get(
-					Columns.END_DATE)).strip(), "The end date is before the start date " + start));
+			this.errors.add(new ImportMessage(row.row(), Columns.END_DATE, RowChecker.shown(row, Columns.END_DATE),
+					"The end date is before the start date " + start));
 			flagged.add(Columns.END_DATE);
 		}
-		return checked.dated(start, end);
-	}
-
-	/** Stages a row checked, its municipalities read, {@code flagged} naming the columns of its errors so far. */
-	private void stage(SheetRow row, AttendanceRow checked, List<String> flagged) {
-		int before = this.errors.size();
-		var venue = municipality(row, Columns.VENUE_MUNICIPALITY, checked.venueMunicipality());
-		var home = municipality(row, Columns.HOME_MUNICIPALITY, checked.homeMunicipality());
-		var based = municipality(row, Columns.ORGANIZATION_MUNICIPALITY, checked.organizationMunicipality());
-		for (var error : this.errors.subList(before, this.errors.size())) {
-			if (error.column() != null) {
-				flagged.add(error.column());
-			}
-		}
+		var venue = municipality(row, Columns.VENUE_MUNICIPALITY, checked.venueMunicipality(), flagged);
+		var home = municipality(row, Columns.HOME_MUNICIPALITY, checked.homeMunicipality(), flagged);
+		var based = municipality(row, Columns.ORGANIZATION_MUNICIPALITY, checked.organizationMunicipality(), flagged);
 		read(row, Columns.GENDER, checked.gender());
 		read(row, Columns.ACTIVITY_KIND, checked.activityKind());
 		read(row, Columns.ORGANIZATION_KIND, checked.organizationKind());
@@ -315,17 +248,13 @@ final class RowIntake implements SheetSink {
 		read(row, Columns.HOME_MUNICIPALITY, home);
 		read(row, Columns.ORGANIZATION_MUNICIPALITY, based);
 		read(row, Columns.DISABILITY, checked.disability());
-		read(row, Columns.START_DATE, checked.startDate());
-		read(row, Columns.END_DATE, checked.endDate());
+		read(row, Columns.START_DATE, start);
+		read(row, Columns.END_DATE, end);
 		required(row, Columns.ACTIVITY_CODE, checked.activityCode(), flagged);
 		required(row, Columns.PROJECT_CODE, checked.projectCode(), flagged);
 		required(row, Columns.PARTICIPANT_REF, checked.participantRef(), flagged);
 		required(row, Columns.GENDER, checked.gender(), flagged);
-		this.staging.add(new AttendanceRow(checked.row(), checked.activityCode(), checked.activityTitle(),
-				checked.activityKind(), checked.projectCode(), checked.startDate(), checked.endDate(), venue,
-				checked.organizerCode(), checked.participantRef(), checked.gender(), checked.birthYear(),
-				checked.disability(), home, checked.organizationCode(), checked.organizationName(),
-				checked.organizationKind(), based, checked.role()), flagged);
+		this.staging.add(checked.placed(venue, home, based), flagged);
 	}
 
 	@Override
@@ -359,11 +288,14 @@ final class RowIntake implements SheetSink {
 
 	/**
 	 * The cell that marks a row as a row of totals ("Total", "Subtotal", "სულ:"), where no person is named (or a
-	 * count is, under participant_ref); null for any other row.
+	 * count is, under participant_ref) nor their gender; null for any other row. A person's reference may be a
+	 * number, and an activity's title a word of totals (a review's).
 	 */
 	private static String totalsWord(SheetRow row) {
 		var ref = row.cells().get(Columns.PARTICIPANT_REF);
-		if (ref != null && !ref.isEmpty() && Dates.digits(ref, 0, ref.length()) < 0) {
+		var gender = row.cells().getOrDefault(Columns.GENDER, "").strip();
+		if (ref != null && !ref.isEmpty() && Dates.digits(ref, 0, ref.length()) < 0
+				|| !gender.isEmpty() && Dates.digits(gender, 0, gender.length()) < 0) {
 			return null;
 		}
 		for (var value : row.cells().values()) {
@@ -391,12 +323,8 @@ final class RowIntake implements SheetSink {
 		return this.rows;
 	}
 
-	/**
-	 * The warnings, in the order of the rows they were first met at; of rows repeating the header, how many there
-	 * were ({@link RepeatedHeaders#count}).
-	 */
+	/** The warnings, in the order of the rows they were first met at. */
 	List<ImportMessage> warnings() {
-		this.repeatedHeaders.count();
 		return this.warnings;
 	}
 
@@ -426,23 +354,23 @@ final class RowIntake implements SheetSink {
 	 */
 	private void leaveOutErrors() {
 		if (this.errors.size() > KEPT_ERRORS) {
-			if (this.unordered) {
+			if (this.held.reordered()) {
 				// those of rows held back for their dates came after later rows' (a review's)
 				this.errors.sort(Comparator.comparing(ImportMessage::row, Comparator.nullsFirst(
 						Comparator.naturalOrder())));
-				this.unordered = false;
 			}
 			this.errorsLeftOut += this.errors.size() - KEPT_ERRORS;
 			this.errors.subList(KEPT_ERRORS, this.errors.size()).clear();
 		}
 	}
 
-	private String municipality(SheetRow row, String column, String value) {
+	private String municipality(SheetRow row, String column, String value, List<String> flagged) {
 		if (value == null) {
 			return null;
 		}
 		var code = this.municipalities.code(value);
 		if (code == null) {
+			flagged.add(column);
 			var region = this.municipalities.region(value);
 			var nearest = region == null ? this.municipalities.nearest(value) : null;
 			this.errors.add(new ImportMessage(row.row(), column, value, region != null

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One data row of a sheet: its number as the user sees it (the header is row 1), its cells by normalized column
- * name, whether it had more values than the header has columns (a CSV file's), or one past its last name (a CSV
+ * One data row of a sheet: its number as the user sees it (as the spreadsheet numbers it), its cells by normalized
+ * column name, whether it had more values than the header has columns (a CSV file's), or one past its last name (a CSV
  * file's, under a column without a name a spreadsheet saved), how many of the columns read it stopped short of (a
  * CSV file's, 0 in a workbook), the columns whose cell a workbook marks as a formula's error
  * (whatever its text), the formulas of cells read as empty for want of a saved result, by column, the columns of

@@ -34,15 +34,17 @@ final class SlashedDates {
 	record Waiting(String column, String text, LocalDate dayFirst, LocalDate monthFirst) {
 	}
 
+	/** The date that told which comes first: whether the day does, the date and its row. */
+	private record Told(boolean dayFirst, String text, int row) {
+	}
+
 	private final List<ImportMessage> warnings;
 
-	/** Whether the day comes first; null until a date tells. */
-	private Boolean dayFirst;
+	/** Null until a date tells. */
+	private Told told;
 
-	/** The date that told, and its row. */
-	private String told;
-
-	private int toldRow;
+	/** The warning telling how the sheet's dates are read. */
+	private ImportMessage toldWarning;
 
 	/** The cells of the row being read that wait. */
 	private final List<Waiting> waiting = new ArrayList<>();
@@ -83,42 +85,52 @@ final class SlashedDates {
 			return null;
 		}
 		if (first == null || second == null || first.equals(second)) {
-			return told(row, column, text, first == null ? second : first,
-					first == null ? Boolean.FALSE : second == null ? Boolean.TRUE : null, error);
+			return told(row, column, text, first, second, error);
 		}
-		if (this.dayFirst != null) {
-			return this.dayFirst ? first : second;
+		if (this.told != null) {
+			return this.told.dayFirst() ? first : second;
 		}
 		this.waiting.add(new Waiting(column, cell, there.apply(first), there.apply(second)));
 		return null;
 	}
 
 	/**
-	 * The day a date one reading alone makes one is ({@code dayFirst} the reading, null for both), which tells how the
-	 * sheet's others are read, or refused where the sheet's first that told was read the other way round.
+	 * The day of a date both readings make the same ({@code first} the day first, {@code second} the month), or one
+	 * alone makes one, which tells how the sheet's others are read, or is refused where the sheet's first that told was
+	 * read the other way round.
 	 */
-	private LocalDate told(int row, String column, String text, LocalDate day, Boolean dayFirst,
+	private LocalDate told(int row, String column, String text, LocalDate first, LocalDate second,
 			Consumer<String> error) {
-		if (dayFirst == null || dayFirst.equals(this.dayFirst)) {
+		var day = first == null ? second : first;
+		boolean dayFirst = first != null;
+		if (first != null && second != null || this.told != null && this.told.dayFirst() == dayFirst) {
 			return day;
 		}
-		if (this.dayFirst == null) {
-			this.dayFirst = dayFirst;
-			this.told = text;
-			this.toldRow = row;
-			this.warnings.add(new ImportMessage(row, column, text, "The sheet's dates with slashes are read with the "
-					+ order(dayFirst) + " first, as " + text + " can only be read (" + SPOKEN.format(day) + ")"));
+		if (this.told == null) {
+			this.told = new Told(dayFirst, text, row);
+			this.toldWarning = new ImportMessage(row, column, text, "The sheet's dates with slashes are read with the "
+					+ order(dayFirst) + " first, as " + text + " can only be read (" + SPOKEN.format(day) + ")");
+			this.warnings.add(this.toldWarning);
 			return day;
 		}
 		error.accept(text + " can only be " + SPOKEN.format(day) + ", with the " + order(dayFirst) + " first, yet "
-				+ this.told + " of row " + this.toldRow + " put the " + order(this.dayFirst) + " first: write " + day
-				+ ", and the sheet's dates one way");
+				+ this.told.text() + " of row " + this.told.row() + " put the " + order(this.told.dayFirst())
+				+ " first: write " + day + ", and the sheet's dates one way");
 		return null;
 	}
 
 	/** Whether a date told which comes first. */
 	boolean decided() {
-		return this.dayFirst != null;
+		return this.told != null;
+	}
+
+	/**
+	 * Takes back which comes first, and its warning, where the row just read told it and is not read after all: a row
+	 * whose values stand in the wrong columns tells nothing of the sheet's dates (a review's).
+	 */
+	void untell() {
+		this.warnings.remove(this.toldWarning);
+		this.told = null;
 	}
 
 	/** The cells of the row just read that wait, no longer kept here. */
@@ -133,7 +145,7 @@ final class SlashedDates {
 
 	/** The day a waiting cell is, now that the sheet told which comes first; null while it has not. */
 	LocalDate day(Waiting cell) {
-		return this.dayFirst == null ? null : this.dayFirst ? cell.dayFirst() : cell.monthFirst();
+		return this.told == null ? null : this.told.dayFirst() ? cell.dayFirst() : cell.monthFirst();
 	}
 
 	/**

@@ -66,7 +66,7 @@ final class XlsxCellText {
 	}
 
 	/**
-	 * Whether the number is a whole one of the years a birth year may have (up to this year, as {@link RowIntake}
+	 * Whether the number is a whole one of the years a birth year may have (up to this year, as {@link RowChecker}
 	 * reads it), whatever its format shows: as days they are in 1905 (1909 in the 1904 system), while a real birth
 	 * date is a larger day number (31118 is 1985-03-12).
 	 */

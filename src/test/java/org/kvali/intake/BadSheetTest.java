@@ -280,6 +280,29 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.errors[0].column").value("birth_year"));
 	}
 
+	/** A row not read, its values shifted, tells nothing of how the sheet's slashed dates are read (a review's). */
+	@Test
+	void aShiftedRowTellsNotWhetherTheDayOrTheMonthComesFirst() throws Exception {
+		var header = AttendanceImportTest.HEADER.replace("\n", ",,\n");
+		// its dates shifted into end_date and venue_municipality, 13/2/2025 read with the day first alone
+		var shifted = ROW.formatted(2).replace("2025-09-12,2025-09-12", "13/2/2025,13/2/2025")
+			.replace("Workshop", "Workshop, Tetritskaro")
+			.replace(",\n", ",participant\n");
+		var monthFirst = ROW.formatted(3).replace("TI-WS-1", "TI-WS-2")
+			.replace("2025-09-12,2025-09-12", "9/13/2025,9/13/2025");
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+				.content(header + ROW.formatted(1) + shifted + monthFirst))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("The row has a value"
+					+ " past the header's last named column")))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(4))
+			.andExpect(jsonPath("$.warnings[0].message").value("The sheet's dates with slashes are read with the"
+					+ " month first, as 9/13/2025 can only be read (13 September 2025)"));
+	}
+
 	/** Columns separated by a character not read (a pipe) are refused as such, not as a header lacking every column. */
 	@Test
 	void columnsSeparatedByAnotherCharacter() throws Exception {
@@ -456,6 +479,23 @@ class BadSheetTest {
 		}
 		send("text/csv", sheet.toString().getBytes(StandardCharsets.UTF_8)).andExpect(status().isPayloadTooLarge())
 			.andExpect(jsonPath("$.errors[0].message").value("The sheet has more than 5000 rows; split it into smaller sheets"));
+	}
+
+	/** The header again after as many rows as a sheet may have is no row past them (a review's). */
+	@Test
+	void aHeaderAgainAfterTheMostRowsIsNoRowMore() throws Exception {
+		var sheet = new StringBuilder(AttendanceImportTest.HEADER);
+		for (int i = 1; i <= 5000; i++) {
+			sheet.append(ROW.formatted(i));
+		}
+		sheet.append(AttendanceImportTest.HEADER);
+		this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv")
+				.content(sheet.toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rows").value(5000))
+			.andExpect(jsonPath("$.warnings[0].row").value(5002))
+			.andExpect(jsonPath("$.warnings[0].message").value(org.hamcrest.Matchers.startsWith("The row repeats the"
+					+ " header")));
 	}
 
 	@Test
