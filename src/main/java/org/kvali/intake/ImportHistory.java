@@ -168,6 +168,10 @@ class ImportHistory implements KeepsReferences {
 
 	/** What finds any of the references in a text, in any case, as a whole word. */
 	private static String pattern(List<String> refs) {
+		if (refs.stream().anyMatch(String::isEmpty)) {
+			// it would match between any two words of every message
+			throw new IllegalArgumentException("An empty reference names no one");
+		}
 		return "(?<![A-Za-z0-9._-])(" + refs.stream()
 			.map(ref -> ref.replaceAll("([\\\\^$.|?*+()\\[\\]{}-])", "\\\\$1"))
 			.collect(Collectors.joining("|")) + ")(?![A-Za-z0-9._-])";

@@ -1,5 +1,6 @@
 package org.kvali.participant;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +71,15 @@ class ParticipantRepository {
 			forgetDeleted(ref);
 		});
 		return id.isPresent();
+	}
+
+	/** The day the reference, in any case, was erased; empty where it was not. */
+	Optional<LocalDate> erasedOn(String ref) {
+		return this.jdbc
+			.sql("SELECT erased_on FROM erased_reference WHERE digest = sha256(convert_to(lower(:ref), 'UTF8'))")
+			.param("ref", ref)
+			.query(LocalDate.class)
+			.optional();
 	}
 
 	/** Keeps a reference no one has now as erased, so that a sheet naming it is refused; true. */

@@ -8,8 +8,10 @@ import org.kvali.access.Access;
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.audit.AuditLog;
+import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.NotFoundException;
 import org.kvali.graphql.Text;
+import org.kvali.graphql.Validation;
 import org.kvali.sql.ErasedReferences;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,11 +65,19 @@ public class ParticipantService {
 	 * the old; their pseudonymous record and participations stay. Its audit entry keeps the old reference only. Of
 	 * someone no longer stored, removed at every activity or deleted with the activity they alone attended, what the
 	 * removals and the sheets' reports kept of them goes (an erasure of them was refused as of no one, and their
-	 * reference stayed there, also in a message's text: a review's), and the reference is kept as erased.
+	 * reference stayed there, also in a message's text: a review's), and the reference is kept as erased. A value that
+	 * is no reference is refused before anything is looked at: an empty one named every report's every message, and
+	 * each was rewritten with "(erased)" between its words (a tester's). One an erasure gave, or erased already, is
+	 * told so.
 	 */
 	@Transactional
 	public int forget(String ref) {
 		Access.require(Role.ADMIN);
+		new Validation().code("ref", ref).check();
+		if (ref.regionMatches(true, 0, ERASED, 0, ERASED.length())) {
+			throw new InvalidArgumentException("ref", ref, "A reference beginning with " + ERASED + " is one an"
+					+ " erasure gave: that person is erased already");
+		}
 		// the person as the erasure leaves them: a sheet adding them, or another erasure, comes before or after it
 		this.participants.queueWriters();
 		var stored = this.participants.byRef(ref);
@@ -78,7 +88,10 @@ public class ParticipantService {
 			this.audit.record("forget participant", ref);
 			return 0;
 		}
-		var participant = stored.orElseThrow(() -> new NotFoundException("participant", "ref", ref));
+		var participant = stored.orElseThrow(() -> this.participants.erasedOn(ref)
+			.map(day -> NotFoundException.explained("ref", ref, "The person of the reference '" + Text.preview(ref, 64)
+					+ "' was erased on " + day + ": nothing of them is left to erase"))
+			.orElseGet(() -> new NotFoundException("participant", "ref", ref)));
 		var bytes = new byte[12];
 		RANDOM.nextBytes(bytes);
 		this.participants.forget(ref, ERASED + HexFormat.of().formatHex(bytes));

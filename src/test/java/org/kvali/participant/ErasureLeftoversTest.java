@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.access.Role;
+import org.kvali.graphql.Validation;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
@@ -119,6 +120,46 @@ class ErasureLeftoversTest {
 		assertThat(this.jdbc.queryForObject(named, Integer.class)).isZero();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM erased_reference"
 				+ " WHERE digest = sha256(convert_to('el-9', 'UTF8'))", Integer.class)).isEqualTo(1);
+	}
+
+	/**
+	 * What is no reference is refused before anything is looked at: an empty one named every report's every message,
+	 * each rewritten with "(erased)" between its words (a tester's). One an erasure gave, or one erased already, is
+	 * told so, and nothing is erased again.
+	 */
+	@Test
+	void whatNamesNoOneToEraseIsRefusedAndChangesNothing() throws Exception {
+		this.mvc.perform(post("/imports/attendance").contentType("text/csv")
+			.content(HEADER + "EL-OLD,Old,training,2023-03-01,2023-03-01,CSO-CAPACITY,EL-9,female,\n"
+					+ "EL-NEW,New,training,2025-05-05,2025-05-05,CSO-CAPACITY,EL-9,female,2024\n"))
+			.andExpect(status().isUnprocessableContent());
+		var reports = "SELECT string_agg(CAST(report AS text), ' ' ORDER BY id) FROM attendance_import";
+		var before = this.jdbc.queryForObject(reports, String.class);
+		assertThat(before).contains("EL-9");
+		var erasures = "SELECT count(*) FROM audit_event WHERE action = 'forget participant'";
+		int erased = this.jdbc.queryForObject(erasures, Integer.class);
+		for (var ref : List.of("", "forgotten-0123456789abcdef01234567", "FORGOTTEN-x")) {
+			this.graphQl.document("mutation($ref: ID!) { forgetParticipant(ref: $ref) { participations } }")
+				.variable("ref", ref)
+				.execute()
+				.errors()
+				.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
+						&& error.getMessage().equals(ref.isEmpty() ? "ref: " + Validation.CODE_RULE
+								: "A reference beginning with forgotten- is one an erasure gave: that person is erased"
+										+ " already"))
+				.verify();
+		}
+		assertThat(this.jdbc.queryForObject(reports, String.class)).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject(erasures, Integer.class)).isEqualTo(erased);
+		this.graphQl.document("mutation { forgetParticipant(ref: \"EL-9\") { participations } }").execute()
+			.path("forgetParticipant.participations").entity(Integer.class).isEqualTo(0);
+		var today = this.jdbc.queryForObject("SELECT CAST(current_date AS text)", String.class);
+		this.graphQl.document("mutation { forgetParticipant(ref: \"el-9\") { participations } }").execute()
+			.errors()
+			.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND && error.getMessage().equals("The person of"
+					+ " the reference 'el-9' was erased on " + today + ": nothing of them is left to erase"))
+			.verify();
+		assertThat(this.jdbc.queryForObject(erasures, Integer.class)).isEqualTo(erased + 1);
 	}
 
 	/**
