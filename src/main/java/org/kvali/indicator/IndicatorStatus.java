@@ -27,8 +27,18 @@ class IndicatorStatus {
 			LocalDate day) {
 		var start = indicator.cumulative() && indicator.programmeStart() != null ? indicator.programmeStart()
 				: IndicatorWindows.begins(indicator, period);
-		// counting stops at the programme's end (IndicatorValues.Key#countedTo), and so does the target's time
+		// counting stops at the programme's end (IndicatorValues.Key#countedTo), and so does the target's time; a
+		// project's indicator has its project's time alone, nothing to count after it (it stayed ON_TRACK for half
+		// a year after its project ended, while the IATI file published the period closed: a tester's)
 		var end = IndicatorWindows.byProgrammeEnd(indicator, period.end());
+		if (indicator.projectStart() != null && indicator.projectStart().isAfter(start)
+				&& !indicator.projectStart().isAfter(end)) {
+			start = indicator.projectStart();
+		}
+		if (indicator.projectEnd() != null && indicator.projectEnd().isBefore(end)
+				&& !indicator.projectEnd().isBefore(start)) {
+			end = indicator.projectEnd();
+		}
 		double elapsed = Progress.elapsed(start, end, day);
 		if (actual == null) {
 			return elapsed <= 0 ? IndicatorEnums.Status.NOT_STARTED : null;

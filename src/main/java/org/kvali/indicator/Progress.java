@@ -101,7 +101,10 @@ final class Progress {
 	 * measured against time: its target was reached or not (at 94 % of it, a target that ended a year before was
 	 * told ON_TRACK); on its last day, whose activities still count, it is measured as before. A count ({@code unit},
 	 * the share of its span one counted thing is; 0 for a percentage) is behind a line only by a whole thing: 12 people
-	 * a year were OFF_TRACK on 1 January, a twelfth of a person behind (a tester's).
+	 * a year were OFF_TRACK on 1 January, a twelfth of a person behind (a tester's). Nor is a count behind for being
+	 * under its baseline: it starts at none, where the baseline told what stood before (organizations counted from
+	 * the programme's start, of a baseline of 5, were OFF_TRACK on its first day: a tester's); the line from the
+	 * baseline is still to be kept.
 	 */
 	static Status status(Double progress, double elapsed, boolean ended, Course course, double unit,
 			IndicatorThresholds thresholds) {
@@ -114,7 +117,7 @@ final class Progress {
 		if (ended) {
 			return Status.NOT_ACHIEVED;
 		}
-		double reached = progress == null ? 0 : progress;
+		double reached = progress == null ? 0 : unit > 0 ? Math.max(0, progress) : progress;
 		if (!behind(thresholds.onTrack() * elapsed, reached, unit)) {
 			return Status.ON_TRACK;
 		}

@@ -110,6 +110,28 @@ class ProgressTest {
 	}
 
 	/**
+	 * A count is not behind for being under its baseline: it starts at none, where the baseline told what stood before
+	 * (organizations counted from the programme's start, of a baseline of 5 and a target of 30, were OFF_TRACK on its
+	 * first day: a tester's). A share or a number reported under its baseline is behind.
+	 */
+	@Test
+	void aCountUnderItsBaselineIsJudgedAsAtIt() {
+		var thresholds = new IndicatorThresholds(0.9, 0.6);
+		var year = LocalDate.of(2024, 1, 1);
+		double unit = Progress.unit(Unit.NUMBER, 5.0, 30);
+		double firstDay = Progress.elapsed(year, LocalDate.of(2024, 12, 31), year);
+		var none = Progress.judged(0.0, 5.0, 30.0, Direction.HIGHER_IS_BETTER);
+		assertThat(none).isEqualTo(-0.2);
+		assertThat(Progress.status(none, firstDay, false, GROWS, unit, thresholds)).isEqualTo(Status.ON_TRACK);
+		assertThat(Progress.status(none, firstDay, false, MOVES, 0, thresholds)).isEqualTo(Status.OFF_TRACK);
+		// on 1 March the lines are 3.75 and 2.5 organizations past the baseline: none, or 5, are behind both
+		double march = Progress.elapsed(year, LocalDate.of(2024, 12, 31), LocalDate.of(2024, 3, 1));
+		assertThat(Progress.status(none, march, false, GROWS, unit, thresholds)).isEqualTo(Status.OFF_TRACK);
+		assertThat(Progress.status(0.0, march, false, GROWS, unit, thresholds)).isEqualTo(Status.OFF_TRACK);
+		assertThat(Progress.status(3.0 / 25, march, false, GROWS, unit, thresholds)).isEqualTo(Status.ON_TRACK);
+	}
+
+	/**
 	 * A line or a target met exactly is met, whatever the doubles' rounding (a review's): 14 people of 100 on 1 March,
 	 * when 15 are due, are a whole one behind; none of 10 on a 90-day quarter's tenth day, when 1 is due, too; a share
 	 * of 72 % on day 292 of 365, the on-track line's 0.9 x 292/365, is on it.

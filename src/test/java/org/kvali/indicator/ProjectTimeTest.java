@@ -1,0 +1,66 @@
+package org.kvali.indicator;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kvali.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A project's indicator is judged in its project's time: its year's target is due by the project's end, and the time
+ * before the project begins is none of its own (an indicator of a project that had ended stayed ON_TRACK for half a
+ * year, while the IATI file published its period closed: a tester's).
+ */
+@IntegrationTest
+class ProjectTimeTest {
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@AfterEach
+	void clean() {
+		this.jdbc.update("DELETE FROM indicator WHERE code = 'PT-PEOPLE'");
+		this.jdbc.update("DELETE FROM project WHERE code = 'PT-SPRING'");
+		this.jdbc.update("DELETE FROM programme WHERE code = 'PT-PROG'");
+	}
+
+	@Test
+	void aProjectsIndicatorHasTheProjectsTimeAlone() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createProgramme(input: {code: "PT-PROG", name: "Two years", donors: ["EU"],
+				    publisher: "HEKS-EPER", startDate: "2025-01-01", endDate: "2026-12-31"}) { code }
+				  createProject(input: {code: "PT-SPRING", programme: "PT-PROG", name: "A spring",
+				    startDate: "2025-04-01", endDate: "2025-06-30"}) { code }
+				  createIndicator(input: {code: "PT-PEOPLE", programme: "PT-PROG", project: "PT-SPRING",
+				    name: "People", level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS,
+				    cumulative: false, filter: {}}) { code }
+				  setIndicatorTargets(code: "PT-PEOPLE", targets: [{period: "2025", value: 10}]) { code } }""")
+			.execute()
+			.path("setIndicatorTargets.code").entity(String.class).isEqualTo("PT-PEOPLE");
+		// language=GraphQL
+		this.graphQl.document("""
+				{ indicator(code: "PT-PEOPLE") { actual(period: "2025") before: status(asOf: "2025-03-15")
+				    first: status(asOf: "2025-04-01") last: status(asOf: "2025-06-30") after: status(asOf: "2025-07-01")
+				    current(asOf: "2025-07-01") { period { key } target actual status } } }""")
+			.execute()
+			.path("indicator").entity(Map.class).isEqualTo(Map.of("actual", 0.0,
+					// the year's first quarter is no time of the project's
+					"before", "NOT_STARTED",
+					// its first day is a 91st of its time, not a quarter of the year: none reached is not behind
+					"first", "ON_TRACK",
+					"last", "OFF_TRACK",
+					// nothing more is counted after the project's end: the target was not reached
+					"after", "NOT_ACHIEVED",
+					"current", Map.of("period", Map.of("key", "2025"), "target", 10.0, "actual", 0.0,
+							"status", "NOT_ACHIEVED")));
+	}
+
+}
