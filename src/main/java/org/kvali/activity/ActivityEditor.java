@@ -225,7 +225,8 @@ class ActivityEditor {
 					venue == null ? List.of() : this.geography.municipalitiesByCode(List.of(venue)).keySet(),
 					places::municipalityMeant, places::regionNotMunicipality)
 			.known("input.organizer", "organization", organizer == null || othersOrganizer ? null : List.of(organizer),
-					organizerRow == null ? List.of() : List.of(organizer), this.organizations::codeInAnotherCase);
+					organizerRow == null ? List.of() : List.of(organizer), this.organizations::codeInAnotherCase,
+					this.organizations::mergeTold);
 		if (topics != null) {
 			if (topics.size() > MAX_TOPICS) {
 				validation.problem("input.topics", topics.size(), "At most " + MAX_TOPICS + " topics");

@@ -196,6 +196,10 @@ class RoleDecisionsTest {
 			graphQl(this.cif, giveAway.replace("SCCSF", "RD-SCCSF-OLD")).andExpect(jsonPath("$.errors[0].message")
 				.value("Organization RD-SCCSF-OLD is not one of yours; only an admin may make it an activity's"
 						+ " organizer"));
+			// an admin is told where it went, as of a project's lead (a tester's was told only that none had it)
+			graphQl(null, giveAway.replace("SCCSF", "RD-SCCSF-OLD")).andExpect(jsonPath("$.errors[0].message")
+				.value("input.organizer: No organization has the code 'RD-SCCSF-OLD'; it was merged into SCCSF: give"
+						+ " that code"));
 		}
 		finally {
 			this.jdbc.update("DELETE FROM organization_alias WHERE code LIKE 'RD-%'");
