@@ -26,6 +26,12 @@ public class AuditLog {
 	/** The most characters of a subject (changeset 048's check). */
 	static final int LONGEST = 2_000_000;
 
+	/** Every action an entry records, as {@code action} gives it: the filter takes these alone. */
+	static final List<String> ACTIONS = List.of("create API key", "forget participant", "import", "mutation",
+			"read attendance", "read personal data", "refused import", "refused read of attendance",
+			"refused read of personal data", "refused revoked key", "remove participant with their participation",
+			"remove participations with activity", "revoke API key");
+
 	private final JdbcClient jdbc;
 
 	AuditLog(JdbcClient jdbc) {
@@ -51,6 +57,10 @@ public class AuditLog {
 	 * writer's name (changeset 025).
 	 */
 	void record(String actor, String role, String action, String subject, String source) {
+		if (!ACTIONS.contains(action)) {
+			// so that the filter's list of actions is every one recorded
+			throw new IllegalArgumentException("An action the audit log does not list: " + action);
+		}
 		var text = subject == null ? null : subject.replace("\0", "\\u0000");
 		this.jdbc.sql("""
 				INSERT INTO audit_event (actor, role, action, subject, source)

@@ -365,6 +365,22 @@ class AuditTrailTest {
 			.satisfy(errors -> assertThat(errors).extracting(error -> error.getExtensions().get("argument") + " "
 					+ error.getMessage()).containsExactly(
 							"filter.to to (2025-02-01) is before from (2025-02-02): no day lies between them, so nothing is selected"));
+		// an action no entry records is named, not answered as none (a tester's looked for erasures so)
+		this.graphQl.document("query($filter: AuditEventFilter) { auditEvents(filter: $filter) { totalCount } }")
+			.variable("filter", Map.of("actions", List.of("forget participant", " Forget  Participant", "erasure")))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).extracting(error -> error.getExtensions().get("argument") + " "
+					+ error.getMessage()).containsExactly("filter.actions No entry records the action ' Forget "
+							+ " Participant'; it is written 'forget participant'"));
+		this.graphQl.document("{ auditEvents(filter: {actions: [\"erasure\"]}) { totalCount } }")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly("No entry"
+					+ " records the action 'erasure'; the actions are create API key, forget participant, import,"
+					+ " mutation, read attendance, read personal data, refused import, refused read of attendance,"
+					+ " refused read of personal data, refused revoked key, remove participant with their"
+					+ " participation, remove participations with activity, revoke API key"));
 	}
 
 	/** The action of each entry the filter selects, newest first, after its role; the count must agree. */
