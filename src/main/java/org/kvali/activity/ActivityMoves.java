@@ -76,7 +76,12 @@ class ActivityMoves {
 		if (code == null || code.equals(current.code())) {
 			return current;
 		}
-		var project = this.programmes.project("input.project", code);
+		var project = this.programmes.projectsByCode(List.of(code)).get(code);
+		if (project == null) {
+			// an argument's code, refused as createActivity refuses it (it was NOT_FOUND here: a tester's)
+			new Validation().known("input.project", "project", List.of(code), List.of(),
+					this.programmes::projectCodeInAnotherCase).check();
+		}
 		this.scope.requireProject(project.id(), project.code());
 		return project;
 	}

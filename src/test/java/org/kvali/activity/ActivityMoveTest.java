@@ -200,8 +200,8 @@ class ActivityMoveTest {
 					&& error.getMessage().equals("Project TM2-C is not one of your organizations' projects"))
 			.verify();
 		partner.document(MOVE).variable("input", Map.of("project", "tm2-b")).execute().errors()
-			.expect(error -> error.getErrorType().toString().equals("NOT_FOUND")
-					&& error.getMessage().equals("No project has the code 'tm2-b'; it is written TM2-B"))
+			.expect(error -> error.getErrorType().toString().equals("BAD_REQUEST")
+					&& error.getMessage().equals("input.project: No project has the code 'tm2-b'; it is written TM2-B"))
 			.verify();
 		var cleared = new HashMap<String, Object>();
 		cleared.put("project", null);
@@ -278,6 +278,11 @@ class ActivityMoveTest {
 			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
 					"input.project: No project has the code 'tm2-a'; it is written TM2-A",
 					"input.venue: No municipality has the code 'ge-kk-marneuli'; it is written GE-KK-MARNEULI"));
+		// a move to one is refused as an argument, as a new activity's project is
+		this.graphQl.document("mutation { updateActivity(code: \"TM2-ACT\", input: {project: \"tm2-a\"}) { code } }")
+			.execute().errors()
+			.satisfy(errors -> assertThat(errors).extracting(error -> error.getErrorType() + " " + error.getMessage())
+				.containsExactly("BAD_REQUEST input.project: No project has the code 'tm2-a'; it is written TM2-A"));
 		this.graphQl.document("{ region(code: \"ge-kk\") { code } }").execute().errors()
 			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage)
 				.containsExactly("No region has the code 'ge-kk'; it is written GE-KK"));
