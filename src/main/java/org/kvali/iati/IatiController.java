@@ -85,6 +85,13 @@ class IatiController {
 	ResponseEntity<String> activities(@RequestParam MultiValueMap<String, String> parameters,
 			@RequestHeader HttpHeaders headers) throws XMLStreamException {
 		var type = answerType(headers);
+		for (var name : parameters.keySet()) {
+			if (!name.equals("programme")) {
+				// as /imports refuses one: a parameter meant to narrow the file (project=) gave the whole of it
+				throw new InvalidArgumentException(name, parameters.get(name), "Unknown parameter '"
+						+ Text.preview(name, 40) + "': the file takes one, programme, the code of the programme");
+			}
+		}
 		// the values as sent: bound to a list or an array, one value is split at commas and trimmed (of a NUL too)
 		var programme = parameters.getOrDefault("programme", List.of());
 		if (programme.size() != 1 || programme.get(0).isBlank()) {

@@ -593,6 +593,11 @@ class IatiExportTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string("Give one programme by its code: /iati/activities.xml?programme=CODE; 2 were "
 					+ "given"));
+		// another parameter too: one meant to narrow the file gave the whole of it (a tester's)
+		this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL").param("project", "X"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string("Unknown parameter 'project': the file takes one, programme, the code of the"
+					+ " programme"));
 		// empty, as none (a tester's: it was 404, no programme of the code '')
 		this.mvc.perform(get("/iati/activities.xml").param("programme", " "))
 			.andExpect(status().isBadRequest())
