@@ -68,10 +68,10 @@ class CountableFilters {
 	}
 
 	/**
-	 * The measure and filters a computed indicator needs for its unit, and none for a reported one (told as
-	 * {@code reportedArgument}): of a new definition, or of one as an update leaves it.
+	 * The measure and filters a computed indicator needs for its unit, and none for a reported one (told of the first
+	 * given, which the method was told of: a tester's): of a new definition, or of one as an update leaves it.
 	 */
-	static void checkCounting(IndicatorDefinitions.CreateInput input, String reportedArgument, Validation validation) {
+	static void checkCounting(IndicatorDefinitions.CreateInput input, Validation validation) {
 		if (input.method() == Method.COMPUTED) {
 			if (input.measure() == null) {
 				validation.problem("input.measure", null, "A computed indicator needs a measure");
@@ -84,7 +84,11 @@ class CountableFilters {
 			}
 		}
 		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
-			validation.problem(reportedArgument, input.method(), "A reported indicator takes no measure or filters");
+			var given = input.measure() != null ? "input.measure" : input.filter() != null ? "input.filter"
+					: "input.denominatorFilter";
+			var value = input.measure() != null ? input.measure() : null;
+			validation.problem(given, value, "A reported indicator takes no measure or filters: it is given its"
+					+ " values (reportIndicatorValue)");
 		}
 		if (input.method() == Method.COMPUTED && input.unit() != Unit.PERCENT && input.denominatorFilter() != null) {
 			validation.problem("input.denominatorFilter", null, "Only a percent indicator has a denominator");

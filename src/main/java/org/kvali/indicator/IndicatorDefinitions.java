@@ -99,7 +99,7 @@ class IndicatorDefinitions {
 		this.countable.checkProject(input.project(), project, programme == null ? null : programme.id(), validation);
 		checkBaseline(input.unit(), input.baseline(), validation);
 		datedBaseline(input.baselineDate(), input.baseline(), validation);
-		CountableFilters.checkCounting(input, "input.method", validation);
+		CountableFilters.checkCounting(input, validation);
 		checkAggregation(input, validation);
 		this.countable.checkFilter("input.filter", input.filter(), validation);
 		this.countable.checkFilter("input.denominatorFilter", input.denominatorFilter(), validation);

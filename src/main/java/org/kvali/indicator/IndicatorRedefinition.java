@@ -99,7 +99,7 @@ class IndicatorRedefinition {
 				aggregation(stored, input));
 		IndicatorDefinitions.checkAggregation(definition, validation);
 		if (stored.method() == Method.COMPUTED) {
-			CountableFilters.checkCounting(definition, null, validation);
+			CountableFilters.checkCounting(definition, validation);
 			this.countable.checkFilter("input.filter", input.filter(), validation);
 			this.countable.checkFilter("input.denominatorFilter", input.denominatorFilter(), validation);
 		}

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.kvali.graphql.InvalidArgumentException;
+import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 import org.kvali.indicator.IndicatorEnums.Granularity;
 import org.kvali.report.Dimension;
@@ -68,7 +69,16 @@ final class IndicatorWindows {
 		return Period.ofKey(key)
 			.filter(period -> period.length() == Dimension.MONTH || ofProgramme(indicator, period))
 			.orElseThrow(() -> new InvalidArgumentException("period", key, "A period is " + year(indicator) + ", "
-					+ quarter(indicator) + " or a month (2024-07) of 1900 to 2100"));
+					+ quarter(indicator) + " or a month (2024-07) of 1900 to 2100" + writtenAs(key)));
+	}
+
+	/**
+	 * How a key that names a period in another case, or with spaces around it, is written ("; it is written 2025-Q1");
+	 * empty for any other (a tester's 2025-q1 was told what a period is, nothing more).
+	 */
+	private static String writtenAs(String key) {
+		var meant = Text.trim(key).toUpperCase(Locale.ROOT);
+		return !meant.equals(key) && Period.ofKey(meant).isPresent() ? "; it is written " + meant : "";
 	}
 
 	/**
@@ -88,7 +98,7 @@ final class IndicatorWindows {
 		var period = Period.ofKey(key).filter(p -> p.length() != Dimension.MONTH && ofProgramme(indicator, p));
 		if (period.isEmpty()) {
 			validation.problem(argument, key, "A period is " + year(indicator) + " or " + quarter(indicator)
-					+ " of 1900 to 2100");
+					+ " of 1900 to 2100" + writtenAs(key));
 			return Optional.empty();
 		}
 		if ((indicator.programmeStart() != null && period.get().end().isBefore(indicator.programmeStart()))

@@ -680,8 +680,9 @@ class IndicatorDefinitionTest {
 			.execute()
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-					&& "input.method".equals(error.getExtensions().get("argument"))
-					&& error.getMessage().equals("input.method: A reported indicator takes no measure or filters"))
+					&& "input.measure".equals(error.getExtensions().get("argument"))
+					&& error.getMessage().equals("input.measure: A reported indicator takes no measure or filters: it"
+							+ " is given its values (reportIndicatorValue)"))
 			.verify();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM indicator WHERE code = 'TI-REP-MEASURE'",
 				Integer.class)).isZero();

@@ -1,6 +1,7 @@
 package org.kvali.indicator;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -518,6 +519,17 @@ class IndicatorQueriesTest {
 			.errors()
 			.expect(error -> error.getMessage().equals("input.period: A period is a year (2024) or a quarter (2024-Q3) of 1900 to 2100"))
 			.verify();
+		// one in another case, or with spaces around it, is told how it is written (a tester's)
+		for (var period : List.of("2025-q1", " 2025-Q1")) {
+			this.graphQl.document("mutation($p: String!) { reportIndicatorValue(input: {indicator: \"OUT-1.3\","
+					+ " period: $p, value: 1}) { value } }")
+				.variable("p", period)
+				.execute()
+				.errors()
+				.expect(error -> error.getMessage().equals("input.period: A period is a year (2024) or a quarter"
+						+ " (2024-Q3) of 1900 to 2100; it is written 2025-Q1"))
+				.verify();
+		}
 		// nothing of the refused was stored
 		assertThat(this.jdbc.queryForObject(stored, String.class)).isEqualTo(before);
 	}
@@ -527,6 +539,10 @@ class IndicatorQueriesTest {
 		this.graphQl.document("{ indicator(code: \"OUT-1.1\") { actual(period: \"2024-Q5\") } }").execute().errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
 					&& error.getMessage().equals("A period is a year (2024), a quarter (2024-Q3) or a month (2024-07) of 1900 to 2100"))
+			.verify();
+		this.graphQl.document("{ indicator(code: \"OUT-1.1\") { actual(period: \"2024-q3 \") } }").execute().errors()
+			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST && error.getMessage().equals("A period is a"
+					+ " year (2024), a quarter (2024-Q3) or a month (2024-07) of 1900 to 2100; it is written 2024-Q3"))
 			.verify();
 		// the years a date may have, as in the Date scalar: year 0 gave an actual of 0
 		this.graphQl.document("{ indicator(code: \"OUT-2.1\") { actual(period: \"0000\") } }").execute().errors()
