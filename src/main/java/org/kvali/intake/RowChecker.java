@@ -161,12 +161,12 @@ final class RowChecker {
 	 */
 	private String text(String column) {
 		var value = this.sheetRow.cells().get(column);
-		// a reference that is no code may be a person's name, address or phone written by mistake: never repeated back
-		boolean personal = Columns.PARTICIPANT_REF.equals(column);
 		if (this.sheetRow.failed().contains(column)
 				|| value != null && !value.isEmpty() && spreadsheetError(value)) {
-			// a workbook's error cell may hold any text, escapes of control characters too
-			var shown = value == null || value.isEmpty() || personal ? null : Text.visible(value);
+			// a workbook's error cell may hold any text, escapes of control characters too; a reference's is not
+			// repeated back (refuse)
+			var shown = value == null || value.isEmpty() || Columns.PARTICIPANT_REF.equals(column) ? null
+					: Text.visible(value);
 			error(column, shown, "The cell holds " + (shown != null ? "the spreadsheet error " + shown
 					: "a spreadsheet error") + " where a value belongs: a formula failed; mend it, or write the value itself");
 			return null;
@@ -185,7 +185,7 @@ final class RowChecker {
 		}
 		int limit = Math.min(this.maxLength, COLUMN_LIMITS.getOrDefault(column, Integer.MAX_VALUE));
 		if (Text.length(value) > limit) {
-			error(column, personal ? null : Text.preview(value, Math.min(40, limit)),
+			refuse(column, Text.preview(value, Math.min(40, limit)),
 					"The value is " + Text.length(value) + " characters long; at most " + limit + " are allowed");
 			return null;
 		}
@@ -193,30 +193,29 @@ final class RowChecker {
 			return value;
 		}
 		if (Text.holdsControl(value, false)) {
-			error(column, personal ? null : value,
-					"The value holds control characters (a line break or tab reads as a space; others are refused)");
+			refuse(column, value, "The value holds control characters (a line break or tab reads as a space; others are"
+					+ " refused)");
 			return null;
 		}
 		if (Text.turnsAround(value)) {
 			// as the API refuses it: stored from a sheet, an override turned a name around in every report
-			error(column, personal ? null : Text.visible(value), "The value holds a character that turns the text"
-					+ " after it around (U+202A to U+202E); write it without");
+			refuse(column, Text.visible(value), "The value holds a character that turns the text after it around"
+					+ " (U+202A to U+202E); write it without");
 			return null;
 		}
 		if (Glyphs.nonCharacter(value) >= 0) {
-			error(column, personal ? null : Text.visible(value), Validation.noCharacter(Glyphs.nonCharacter(value)));
+			refuse(column, Text.visible(value), Validation.noCharacter(Glyphs.nonCharacter(value)));
 			return null;
 		}
 		var lost = lostLetters(value);
 		if (lost != null) {
-			error(column, personal ? null : value, lost + ": save the file as \"CSV UTF-8\" (or as .xlsx) from the"
-					+ " spreadsheet that has the letters, and send it again");
+			refuse(column, value, lost + ": save the file as \"CSV UTF-8\" (or as .xlsx) from the spreadsheet that"
+					+ " has the letters, and send it again");
 			return null;
 		}
 		if (Text.halfACharacter(value)) {
 			// as a workbook's escape can write it (_xD83D_); stored, it was a question mark
-			error(column, personal ? null : value,
-					"The value holds half of a character (a lone UTF-16 surrogate), which is not text");
+			refuse(column, value, "The value holds half of a character (a lone UTF-16 surrogate), which is not text");
 			return null;
 		}
 		return value;
@@ -274,10 +273,8 @@ final class RowChecker {
 	private String code(String column) {
 		var value = text(column);
 		if (value != null && !Validation.isCode(value)) {
-			// A reference that is no code may be a person's name written by mistake: it is not repeated back.
-			boolean reference = Columns.PARTICIPANT_REF.equals(column);
-			error(column, reference ? null : value,
-					reference ? Validation.referenceRule(value) : Validation.codeRule(value));
+			refuse(column, value, Columns.PARTICIPANT_REF.equals(column) ? Validation.referenceRule(value)
+					: Validation.codeRule(value));
 			return null;
 		}
 		if (value != null && Columns.PARTICIPANT_REF.equals(column)
@@ -448,6 +445,14 @@ final class RowChecker {
 
 	private void error(String column, String value, String message) {
 		this.errors.add(new ImportMessage(this.sheetRow.row(), column, value, message));
+	}
+
+	/**
+	 * The error of a cell whose text is refused, its value not repeated back under participant_ref: a reference that
+	 * is no code may be a person's name, address or phone written by mistake.
+	 */
+	private void refuse(String column, String value, String message) {
+		error(column, Columns.PARTICIPANT_REF.equals(column) ? null : value, message);
 	}
 
 	private static List<String> names(Enum<?>[] values) {
