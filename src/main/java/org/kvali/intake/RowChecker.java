@@ -1,11 +1,7 @@
 package org.kvali.intake;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -325,26 +321,27 @@ final class RowChecker {
 		boolean timed = time != null && time.matches();
 		var day = timed ? time.group(1) : value;
 		var date = day.contains(".") ? Dates.dotted(day) : Dates.iso(day);
-		boolean offset = timed && time.group(4) != null;
+		var point = timed && time.group(4) != null ? PointInTime.of(time.group(2), time.group(3), time.group(4))
+				: null;
 		boolean slashes = date == null && SlashedDates.slashed(day);
-		if (offset && (date != null || slashes)
-				&& dayIn(LocalDate.of(2000, 1, 1), time.group(2), time.group(3), time.group(4)) == null) {
+		if (point != null && point.offset() == null && (date != null || slashes)) {
 			error(column, value, "Not an offset from UTC (" + time.group(4) + "): one of -18:00 to +18:00, as"
 					+ " +04:00, or the day alone; write 2024-07-18 or 18.07.2024");
 			return null;
 		}
+		// a point in time is the day it was where the programmes run; one that waits waits as that day, either way
+		// it is read
+		UnaryOperator<LocalDate> there = point == null ? UnaryOperator.identity() : written -> point.day(written,
+				this.zone);
 		if (slashes) {
-			// one that waits waits as the day it is where the programmes run, either way it is read
-			UnaryOperator<LocalDate> there = offset ? written -> dayIn(written, time.group(2), time.group(3),
-					time.group(4)) : UnaryOperator.identity();
 			date = this.slashed.read(this.sheetRow.row(), column, value, day, there,
 					problem -> error(column, value, problem));
 			if (date == null) {
 				return null;
 			}
 		}
-		if (date != null && offset) {
-			date = dayIn(date, time.group(2), time.group(3), time.group(4));
+		if (date != null) {
+			date = there.apply(date);
 		}
 		// a time of day is a fraction of the day's number (45352.5 is noon)
 		var serial = date == null ? SPREADSHEET_DAY.matcher(value) : null;
@@ -370,28 +367,6 @@ final class RowChecker {
 			return null;
 		}
 		return date;
-	}
-
-	/**
-	 * The day, in the programmes' zone, of a date and time given with its offset from UTC, as exports of forms write a
-	 * point in time: 2025-03-31T22:00:00Z was 1 April in Georgia, and was counted in March. A time of day alone
-	 * (2025-03-10 00:00:00, 10.03.2025 09:30) is the day written: an activity's day is what Kvali keeps.
-	 */
-	private LocalDate dayIn(LocalDate date, String time, String half, String offset) {
-		var clock = LocalTime.parse(time.charAt(1) == ':' ? "0" + time : time);
-		if (half != null && clock.getHour() <= 12) {
-			// 12 AM is midnight, 12 PM noon
-			clock = clock.withHour(clock.getHour() % 12 + (Character.toUpperCase(half.charAt(0)) == 'P' ? 12 : 0));
-		}
-		ZoneOffset utc;
-		try {
-			utc = offset.equals("UTC") ? ZoneOffset.UTC : ZoneOffset.of(offset);
-		}
-		catch (DateTimeException ex) {
-			// no offset a clock has (+19, +04:75): no point in time, as a day the calendar lacks is no date
-			return null;
-		}
-		return OffsetDateTime.of(date, clock, utc).atZoneSameInstant(this.zone).toLocalDate();
 	}
 
 	private String gender() {
