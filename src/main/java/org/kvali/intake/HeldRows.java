@@ -57,16 +57,22 @@ final class HeldRows {
 	void hold(SheetRow row, AttendanceRow checked, List<String> flagged, List<SlashedDates.Waiting> waiting) {
 		this.held.add(new Held(slim(row), checked, flagged, waiting));
 		if (this.slashed.decided()) {
-			release(0);
+			// this row alone is in order
+			release(0, this.held.size() == 1);
 		}
 		else if (this.held.size() >= MOST) {
-			release(MOST);
+			release(MOST, false);
 		}
+	}
+
+	/** Lets the rows held go, read as a later row, not held itself, told how. */
+	void told() {
+		release(0, false);
 	}
 
 	/** Ends the sheet: the rows still held, their dates refused, as no date of the sheet told how to read them. */
 	void end() {
-		release(0);
+		release(0, false);
 	}
 
 	/** Whether rows let go added errors after later rows' since last asked: sorted by row before any is let go. */
@@ -78,9 +84,12 @@ final class HeldRows {
 
 	/**
 	 * The rows held, read as the sheet told, or refused for their dates where it has not, {@code capped} at as many
-	 * rows (0 where not).
+	 * rows (0 where not); {@code inOrder} where no row was read after them.
 	 */
-	private void release(int capped) {
+	private void release(int capped, boolean inOrder) {
+		if (this.held.isEmpty()) {
+			return;
+		}
 		// each date refused once, at its first row, with how many give it: a sheet of one 5/3/2025 listed 10,000
 		// errors and 90,000 more (a tester's)
 		var undecided = new LinkedHashMap<SlashedDates.Waiting, Undecided>();
@@ -88,8 +97,9 @@ final class HeldRows {
 			var checked = dated(held, undecided);
 			this.stage.stage(held.row(), checked, held.flagged());
 		}
-		// a row let go at its own later cell is in order; others come after the rows read meanwhile
-		this.reordered |= this.held.size() > 1 || !this.held.isEmpty() && !this.slashed.decided();
+		// their errors come after those of the rows read meanwhile (a review's: one row held, told by a later one, lost
+		// its errors past the 20,000 kept)
+		this.reordered |= !inOrder;
 		this.held.clear();
 		undecided.forEach((cell, first) -> this.errors.add(new ImportMessage(first.row(), cell.column(), cell.text(),
 				SlashedDates.undecided(cell, capped) + ImportMessage.inRows(first.rows()))));

@@ -16,7 +16,10 @@ import java.time.ZoneOffset;
  */
 record PointInTime(LocalTime clock, ZoneOffset offset) {
 
-	/** The time ({@code 9:30}, {@code 21:05:07.5}), its half of the day ({@code a}, {@code P}; null for none) and offset. */
+	/**
+	 * The time ({@code 9:30}, {@code 21:05:07.5}), its half of the day ({@code a}, {@code P}; null for none) and its
+	 * offset.
+	 */
 	static PointInTime of(String time, String half, String offset) {
 		var clock = LocalTime.parse(time.charAt(1) == ':' ? "0" + time : time);
 		if (half != null && clock.getHour() <= 12) {

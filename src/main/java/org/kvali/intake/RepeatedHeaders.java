@@ -35,8 +35,8 @@ final class RepeatedHeaders {
 	/** Rows repeating the header as it is, warned of once, at the first ({@link #repeatWarning}). */
 	private int repeats;
 
-	/** Where among the warnings the one of rows repeating the header is. */
-	private int repeatWarning;
+	/** The warning of rows repeating the header. */
+	private ImportMessage repeatWarning;
 
 	private boolean reordered;
 
@@ -120,9 +120,9 @@ final class RepeatedHeaders {
 					+ " them as a sheet of their own"));
 		}
 		else if (this.repeats++ == 0) {
-			this.repeatWarning = this.warnings.size();
-			this.warnings.add(new ImportMessage(row.row(), null, null, "The row repeats the header: it is skipped,"
-					+ " as sheets put one after another repeat it"));
+			this.repeatWarning = new ImportMessage(row.row(), null, null, "The row repeats the header: it is skipped,"
+					+ " as sheets put one after another repeat it");
+			this.warnings.add(this.repeatWarning);
 		}
 		return true;
 	}
@@ -148,10 +148,9 @@ final class RepeatedHeaders {
 	/** The warning of the rows repeating the header, told how many there were (a sheet of three told of one). */
 	void count() {
 		if (this.repeats > 1) {
-			var first = this.warnings.get(this.repeatWarning);
-			this.warnings.set(this.repeatWarning, new ImportMessage(first.row(), null, null, "The row repeats the"
-					+ " header, as " + this.repeats + " rows do (the first shown): they are skipped, as sheets put one"
-					+ " after another repeat it"));
+			this.warnings.set(this.warnings.indexOf(this.repeatWarning), new ImportMessage(this.repeatWarning.row(),
+					null, null, "The row repeats the header, as " + this.repeats + " rows do (the first shown): they"
+							+ " are skipped, as sheets put one after another repeat it"));
 		}
 	}
 

@@ -125,7 +125,7 @@ final class RowIntake implements SheetSink {
 				this.errors);
 		var waiting = this.slashed.taken();
 		var flagged = columnsSince(before);
-		if (row.pastNames() && new HashSet<>(flagged).size() > 1) {
+		if (row.pastNames() && shifted(flagged, checked)) {
 			// a value under a column without a name that a spreadsheet saved past the header's names, and values that
 			// fit no column of theirs: an unquoted comma shifted the row, each value told wrong (a tester's 10
 			// errors); one value wrong beside a note there is that value's error. Nor does such a row's date tell
@@ -146,12 +146,31 @@ final class RowIntake implements SheetSink {
 					+ "(the first such row): it is ignored; name the column if it belongs to the sheet"));
 			this.unnamedTold = true;
 		}
-		if (waiting.isEmpty()) {
-			stage(row, checked, flagged);
-		}
-		else {
+		if (!waiting.isEmpty()) {
 			this.held.hold(row, checked, flagged, waiting);
+			return;
 		}
+		stage(row, checked, flagged);
+		if (!told && this.slashed.decided()) {
+			this.held.told();
+		}
+	}
+
+	/**
+	 * Whether a row with a value past the header's names has values that fit more than one of their columns: its
+	 * errors' columns, and an end before its start.
+	 */
+	private static boolean shifted(List<String> flagged, AttendanceRow checked) {
+		var columns = new HashSet<>(flagged);
+		if (endsBeforeStart(checked)) {
+			columns.add(Columns.END_DATE);
+		}
+		return columns.size() > 1;
+	}
+
+	private static boolean endsBeforeStart(AttendanceRow checked) {
+		return checked.startDate() != null && checked.endDate() != null
+				&& checked.endDate().isBefore(checked.startDate());
 	}
 
 	/** The error of a row whose values are not read: hidden, longer than the header, or a row of totals; else null. */
@@ -230,11 +249,9 @@ final class RowIntake implements SheetSink {
 	 * naming the columns of its errors so far.
 	 */
 	private void stage(SheetRow row, AttendanceRow checked, List<String> flagged) {
-		var start = checked.startDate();
-		var end = checked.endDate();
-		if (start != null && end != null && end.isBefore(start)) {
+		if (endsBeforeStart(checked)) {
 			this.errors.add(new ImportMessage(row.row(), Columns.END_DATE, RowChecker.shown(row, Columns.END_DATE),
-					"The end date is before the start date " + start));
+					"The end date is before the start date " + checked.startDate()));
 			flagged.add(Columns.END_DATE);
 		}
 		var venue = municipality(row, Columns.VENUE_MUNICIPALITY, checked.venueMunicipality(), flagged);
@@ -248,8 +265,8 @@ final class RowIntake implements SheetSink {
 		read(row, Columns.HOME_MUNICIPALITY, home);
 		read(row, Columns.ORGANIZATION_MUNICIPALITY, based);
 		read(row, Columns.DISABILITY, checked.disability());
-		read(row, Columns.START_DATE, start);
-		read(row, Columns.END_DATE, end);
+		read(row, Columns.START_DATE, checked.startDate());
+		read(row, Columns.END_DATE, checked.endDate());
 		required(row, Columns.ACTIVITY_CODE, checked.activityCode(), flagged);
 		required(row, Columns.PROJECT_CODE, checked.projectCode(), flagged);
 		required(row, Columns.PARTICIPANT_REF, checked.participantRef(), flagged);

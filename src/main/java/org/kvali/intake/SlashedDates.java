@@ -130,6 +130,7 @@ final class SlashedDates {
 	 */
 	void untell() {
 		this.warnings.remove(this.toldWarning);
+		this.toldWarning = null;
 		this.told = null;
 	}
 

@@ -110,6 +110,32 @@ class KeptErrorsTest {
 	}
 
 	/**
+	 * One row held back, told how to read by a later row not held itself, is let go then, its errors kept by row: at
+	 * the sheet's end, after 20,000 of later rows', they were let go as past those kept (a review's).
+	 */
+	@Test
+	void oneRowHeldBackAndToldByALaterOneKeepsItsErrors() {
+		read(manyRows(), intake -> {
+			intake.header(List.of("activity_code", "project_code", "participant_ref", "gender", "start_date",
+					"venue_municipality"), 1, null);
+			intake.row(row(2, Map.of("activity_code", "A", "project_code", "P", "gender", "female",
+					"participant_ref", "R-2", "start_date", "5/3/2025", "venue_municipality", "Nowhere")));
+			for (int row = 3; row <= 20_003; row++) {
+				intake.row(row(row, Map.of("activity_code", "A", "project_code", "P", "gender", "q",
+						"participant_ref", "R-" + row, "start_date", row == 3 ? "13/3/2025" : "2025-03-13")));
+			}
+			// let go at row 3, not held to the end
+			assertThat(intake.errors()).filteredOn(error -> error.row() == 2).hasSize(1);
+			intake.end();
+			assertThat(intake.errors()).hasSize(RowIntake.KEPT_ERRORS);
+			assertThat(intake.errors().get(0)).isEqualTo(new ImportMessage(2, "venue_municipality", "Nowhere",
+					"No municipality has this code or name"));
+			assertThat(intake.errors().get(1).row()).isEqualTo(3);
+			assertThat(intake.errorsLeftOut()).isEqualTo(20_001 + 1 - RowIntake.KEPT_ERRORS);
+		});
+	}
+
+	/**
 	 * Gives {@code read} an intake of these limits, in a transaction rolled back; the places are read before the
 	 * copy begins, which holds the transaction's connection (as the service does).
 	 */
