@@ -86,9 +86,8 @@ class CountableFilters {
 		else if (input.measure() != null || input.filter() != null || input.denominatorFilter() != null) {
 			var given = input.measure() != null ? "input.measure" : input.filter() != null ? "input.filter"
 					: "input.denominatorFilter";
-			var value = input.measure() != null ? input.measure() : null;
-			validation.problem(given, value, "A reported indicator takes no measure or filters: it is given its"
-					+ " values (reportIndicatorValue)");
+			validation.problem(given, input.measure(), "A reported indicator takes no measure or filters: it is"
+					+ " given its values (reportIndicatorValue)");
 		}
 		if (input.method() == Method.COMPUTED && input.unit() != Unit.PERCENT && input.denominatorFilter() != null) {
 			validation.problem("input.denominatorFilter", null, "Only a percent indicator has a denominator");

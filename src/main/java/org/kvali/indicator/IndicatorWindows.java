@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.Text;
@@ -69,16 +70,17 @@ final class IndicatorWindows {
 		return Period.ofKey(key)
 			.filter(period -> period.length() == Dimension.MONTH || ofProgramme(indicator, period))
 			.orElseThrow(() -> new InvalidArgumentException("period", key, "A period is " + year(indicator) + ", "
-					+ quarter(indicator) + " or a month (2024-07) of 1900 to 2100" + writtenAs(key)));
+					+ quarter(indicator) + " or a month (2024-07) of 1900 to 2100" + writtenAs(key,
+							period -> period.length() == Dimension.MONTH || ofProgramme(indicator, period))));
 	}
 
 	/**
-	 * How a key that names a period in another case, or with spaces around it, is written ("; it is written 2025-Q1");
-	 * empty for any other (a tester's 2025-q1 was told what a period is, nothing more).
+	 * How a key that names a period {@code taken} in another case, or with spaces around it, is written ("; it is
+	 * written 2025-Q1"); empty for any other (a tester's 2025-q1 was told what a period is, nothing more).
 	 */
-	private static String writtenAs(String key) {
+	private static String writtenAs(String key, Predicate<Period> taken) {
 		var meant = Text.trim(key).toUpperCase(Locale.ROOT);
-		return !meant.equals(key) && Period.ofKey(meant).isPresent() ? "; it is written " + meant : "";
+		return !meant.equals(key) && Period.ofKey(meant).filter(taken).isPresent() ? "; it is written " + meant : "";
 	}
 
 	/**
@@ -95,10 +97,11 @@ final class IndicatorWindows {
 	 */
 	static Optional<Period> programmePeriod(Indicator indicator, String argument, String key, boolean withdrawal,
 			Validation validation) {
-		var period = Period.ofKey(key).filter(p -> p.length() != Dimension.MONTH && ofProgramme(indicator, p));
+		Predicate<Period> taken = p -> p.length() != Dimension.MONTH && ofProgramme(indicator, p);
+		var period = Period.ofKey(key).filter(taken);
 		if (period.isEmpty()) {
 			validation.problem(argument, key, "A period is " + year(indicator) + " or " + quarter(indicator)
-					+ " of 1900 to 2100" + writtenAs(key));
+					+ " of 1900 to 2100" + writtenAs(key, taken));
 			return Optional.empty();
 		}
 		if ((indicator.programmeStart() != null && period.get().end().isBefore(indicator.programmeStart()))

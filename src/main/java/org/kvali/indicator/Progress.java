@@ -117,7 +117,8 @@ final class Progress {
 		if (ended) {
 			return Status.NOT_ACHIEVED;
 		}
-		double reached = progress == null ? 0 : unit > 0 ? Math.max(0, progress) : progress;
+		// a count that grows, under its baseline: as at it (one that must fall, over it, is behind)
+		double reached = progress == null ? 0 : unit > 0 && course == Course.GROWS ? Math.max(0, progress) : progress;
 		if (!behind(thresholds.onTrack() * elapsed, reached, unit)) {
 			return Status.ON_TRACK;
 		}

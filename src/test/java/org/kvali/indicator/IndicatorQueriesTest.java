@@ -530,6 +530,14 @@ class IndicatorQueriesTest {
 						+ " (2024-Q3) of 1900 to 2100; it is written 2025-Q1"))
 				.verify();
 		}
+		// a month is no period a value is reported for, in any case (a review's)
+		this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"OUT-1.3\", period: \" 2025-07\","
+				+ " value: 1}) { value } }")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.period: A period is a year (2024) or a quarter (2024-Q3)"
+					+ " of 1900 to 2100"))
+			.verify();
 		// nothing of the refused was stored
 		assertThat(this.jdbc.queryForObject(stored, String.class)).isEqualTo(before);
 	}

@@ -129,6 +129,12 @@ class ProgressTest {
 		assertThat(Progress.status(none, march, false, GROWS, unit, thresholds)).isEqualTo(Status.OFF_TRACK);
 		assertThat(Progress.status(0.0, march, false, GROWS, unit, thresholds)).isEqualTo(Status.OFF_TRACK);
 		assertThat(Progress.status(3.0 / 25, march, false, GROWS, unit, thresholds)).isEqualTo(Status.ON_TRACK);
+		// a count that must fall, from 10 to 5, at 15 on its 30th day is over its baseline: behind (a review's)
+		var over = Progress.judged(15.0, 10.0, 5.0, Direction.LOWER_IS_BETTER);
+		assertThat(over).isEqualTo(-1.0);
+		double day30 = Progress.elapsed(year, LocalDate.of(2024, 12, 31), LocalDate.of(2024, 1, 30));
+		assertThat(Progress.status(over, day30, false, MOVES, Progress.unit(Unit.NUMBER, 10.0, 5), thresholds))
+			.isEqualTo(Status.OFF_TRACK);
 	}
 
 	/**
