@@ -86,7 +86,8 @@ class IatiController {
 			@RequestHeader HttpHeaders headers) throws XMLStreamException {
 		var type = answerType(headers);
 		for (var name : parameters.keySet()) {
-			if (!name.equals("programme")) {
+			// a cache-buster's (_=1712345) or a campaign's tag (utm_source) is a client's or a proxy's, not a question
+			if (!name.equals("programme") && !name.startsWith("_") && !name.startsWith("utm_")) {
 				// as /imports refuses one: a parameter meant to narrow the file (project=) gave the whole of it
 				throw new InvalidArgumentException(name, parameters.get(name), "Unknown parameter '"
 						+ Text.preview(name, 40) + "': the file takes one, programme, the code of the programme");

@@ -598,6 +598,10 @@ class IatiExportTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string("Unknown parameter 'project': the file takes one, programme, the code of the"
 					+ " programme"));
+		// a cache-buster's and a campaign's tag are a client's, not questions (a review's)
+		this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL").param("_", "1712345")
+				.param("utm_source", "registry"))
+			.andExpect(status().isOk());
 		// empty, as none (a tester's: it was 404, no programme of the code '')
 		this.mvc.perform(get("/iati/activities.xml").param("programme", " "))
 			.andExpect(status().isBadRequest())
