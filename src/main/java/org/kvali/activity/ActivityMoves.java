@@ -79,8 +79,10 @@ class ActivityMoves {
 		var project = this.programmes.projectsByCode(List.of(code)).get(code);
 		if (project == null) {
 			// an argument's code, refused as createActivity refuses it (it was NOT_FOUND here: a tester's)
-			new Validation().known("input.project", "project", List.of(code), List.of(),
-					this.programmes::projectCodeInAnotherCase).check();
+			var unknown = new Validation().known("input.project", "project", List.of(code), List.of(),
+					this.programmes::projectCodeInAnotherCase);
+			unknown.check();
+			throw new IllegalStateException("An unknown project passed: " + code);
 		}
 		this.scope.requireProject(project.id(), project.code());
 		return project;

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.kvali.graphql.Text;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,12 +34,13 @@ class GeographyRepository {
 			.list();
 	}
 
-	/** The stored code of the country this one names in any case, with spaces around it or none. */
+	/** The stored code of the country this one names in any case, with spaces or invisible characters around it. */
 	Optional<String> country(String code) {
 		return this.jdbc.sql("""
-				SELECT code FROM geo_unit WHERE level = 'COUNTRY' AND upper(code) = upper(btrim(:code))
+				SELECT code FROM geo_unit WHERE level = 'COUNTRY' AND upper(code) = upper(:trimmed)
 				ORDER BY code <> :code LIMIT 1""")
 			.param("code", code)
+			.param("trimmed", Text.trim(code))
 			.query(String.class)
 			.optional();
 	}

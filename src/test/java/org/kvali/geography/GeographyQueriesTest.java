@@ -131,7 +131,8 @@ class GeographyQueriesTest {
 			.verify();
 		// an unknown country too (it answered no regions); one in another case, or with spaces, told how it is written
 		var countries = Map.of("XX", "", "ge", "; it is written GE",
-				" GE", "; it has spaces or invisible characters around it: write 'GE'");
+				" GE", "; it has spaces or invisible characters around it: write 'GE'",
+				"GE\u00a0", "; it has spaces or invisible characters around it: write 'GE'");
 		countries.forEach((country, told) -> this.graphQl.document("{ regions(country: \"" + country + "\") { code } }")
 			.execute()
 			.errors()
