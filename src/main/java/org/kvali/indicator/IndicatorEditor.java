@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.kvali.access.Access;
@@ -127,6 +128,9 @@ class IndicatorEditor {
 					: "for " + dimensionValue + " ") + "of " + period.get().key() + " counts now, so there is none to "
 					+ "withdraw");
 		}
+		else if (nothing && dimension == null && period.isPresent()) {
+			partsLeft(indicator, period.get(), validation);
+		}
 		validation.check();
 		// a partner corrects its organizations' values alone: a partner of another project of the programme (or
 		// another partner of the project) would otherwise replace or withdraw theirs. Refused as any other act
@@ -173,6 +177,26 @@ class IndicatorEditor {
 	 * values add up, within each period of a value overlapping the one reported whose wholes cover it (a whole's own
 	 * period, or a year whose quarters' counts are all reported, beside its women); a level's, within its own period.
 	 */
+	/**
+	 * Refuses the withdrawal of a whole (or a count's 0, which adds nothing) while values for each gender or region
+	 * of its period, or of one overlapping it, count: they were left beside no whole, or beside a year's less than
+	 * them, and the IATI file published 60 women and men of an actual of 45 (a tester's). A correction making the
+	 * whole smaller than its parts is refused so ({@link #partsWithinWhole}).
+	 */
+	private void partsLeft(Indicator indicator, Period period, Validation validation) {
+		var parts = PartsWithinWholes.current(this.indicators.reportedValues(indicator.id()))
+			.stream()
+			.filter(part -> part.dimension() != null && part.period().overlaps(period))
+			.map(part -> part.dimension().toLowerCase(Locale.ROOT) + " of " + part.period().key())
+			.distinct()
+			.sorted()
+			.toList();
+		if (!parts.isEmpty()) {
+			validation.problem("input.period", period.key(), "Withdrawn, the value would leave those for each "
+					+ String.join(" and each ", parts) + " beside less than they add up to: withdraw them first");
+		}
+	}
+
 	private void partsWithinWhole(Indicator indicator, Period period, String dimension, String dimensionValue,
 			double value, Validation validation) {
 		// the others as they stand, and this one in place of the value it replaces

@@ -65,7 +65,7 @@ class IndicatorSeries {
 			var period = periods.get(i);
 			var target = targets.get(i);
 			boolean underWay = target != null && !IndicatorWindows.begins(indicator, period).isAfter(today)
-					&& !today.isAfter(IndicatorWindows.byProgrammeEnd(indicator, period.end()));
+					&& !today.isAfter(IndicatorWindows.byEnd(indicator, period.end()));
 			judgedActuals.add(underWay
 					? indicatorValues.load(IndicatorWindows.window(indicator, target.period(), today, today))
 					: actuals.get(i));

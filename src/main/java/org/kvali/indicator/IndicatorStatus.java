@@ -27,17 +27,13 @@ class IndicatorStatus {
 			LocalDate day) {
 		var start = indicator.cumulative() && indicator.programmeStart() != null ? indicator.programmeStart()
 				: IndicatorWindows.begins(indicator, period);
-		// counting stops at the programme's end (IndicatorValues.Key#countedTo), and so does the target's time; a
-		// project's indicator has its project's time alone, nothing to count after it (it stayed ON_TRACK for half
-		// a year after its project ended, while the IATI file published the period closed: a tester's)
-		var end = IndicatorWindows.byProgrammeEnd(indicator, period.end());
+		// counting stops at the programme's end, or a project's indicator's project's (IndicatorValues.Key#countedTo),
+		// and so does the target's time; a project's indicator has its project's time alone (it stayed ON_TRACK for
+		// half a year after its project ended, while the IATI file published the period closed: a tester's)
+		var end = IndicatorWindows.byEnd(indicator, period.end());
 		if (indicator.projectStart() != null && indicator.projectStart().isAfter(start)
 				&& !indicator.projectStart().isAfter(end)) {
 			start = indicator.projectStart();
-		}
-		if (indicator.projectEnd() != null && indicator.projectEnd().isBefore(end)
-				&& !indicator.projectEnd().isBefore(start)) {
-			end = indicator.projectEnd();
 		}
 		double elapsed = Progress.elapsed(start, end, day);
 		if (actual == null) {
@@ -63,13 +59,13 @@ class IndicatorStatus {
 			return null;
 		}
 		var own = indicator.targets().stream().filter(target -> target.periodKey().equals(period.key())).findFirst();
-		var end = IndicatorWindows.byProgrammeEnd(indicator, period.end());
+		var end = IndicatorWindows.byEnd(indicator, period.end());
 		if (own.isPresent() || !(indicator.cumulative() || indicator.levels()) || end.isBefore(period.start())) {
 			return own.orElse(null);
 		}
 		return indicator.targets().stream()
 			.filter(target -> target.period().overlaps(period)
-					&& IndicatorWindows.byProgrammeEnd(indicator, target.end()).equals(end))
+					&& IndicatorWindows.byEnd(indicator, target.end()).equals(end))
 			.findFirst().orElse(null);
 	}
 

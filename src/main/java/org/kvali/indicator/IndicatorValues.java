@@ -52,11 +52,12 @@ class IndicatorValues {
 
 		/**
 		 * The last day whose participation counts: never after today, since attendance loaded for an activity yet to
-		 * come is of people registered, not reached; never after the programme's end, whose results these are (an
+		 * come is of people registered, not reached; never after the programme's end (a project's indicator's
+		 * project's: {@link IndicatorWindows#byEnd}), whose results these are (an
 		 * activity of the year after counted in the actual to date and not in the last target's).
 		 */
 		LocalDate countedTo() {
-			return IndicatorWindows.byProgrammeEnd(this.indicator,
+			return IndicatorWindows.byEnd(this.indicator,
 					this.toDate || this.today.isBefore(this.to) ? this.today : this.to);
 		}
 
@@ -68,7 +69,7 @@ class IndicatorValues {
 		 */
 		boolean counts(ReportedValue value) {
 			var begins = IndicatorWindows.begins(this.indicator, value.period());
-			var ends = IndicatorWindows.byProgrammeEnd(this.indicator, value.periodEnd());
+			var ends = IndicatorWindows.byEnd(this.indicator, value.periodEnd());
 			var end = this.indicator.programmeEnd();
 			return (this.from == null || !begins.isBefore(this.from))
 					&& (this.to == null || !ends.isAfter(this.to)) && !begins.isAfter(this.today)

@@ -45,11 +45,16 @@ final class IndicatorWindows {
 	}
 
 	/**
-	 * The day, or the programme's end when that comes first: the indicator's results are the programme's, counted and
-	 * timed to its end.
+	 * The day, or the programme's end when that comes first, or a project's indicator's project's: the indicator's
+	 * results are the programme's, or the project's, counted and timed to its end (a project's last quarter's value
+	 * reported counted from the quarter's end, and its verdict turned a month after the project ended: a tester's).
 	 */
-	static LocalDate byProgrammeEnd(Indicator indicator, LocalDate day) {
+	static LocalDate byEnd(Indicator indicator, LocalDate day) {
 		var end = indicator.programmeEnd();
+		var project = indicator.projectEnd();
+		if (project != null && (end == null || project.isBefore(end))) {
+			end = project;
+		}
 		return end != null && end.isBefore(day) ? end : day;
 	}
 

@@ -105,7 +105,7 @@ class PeriodCells {
 		}
 		if (window.period() == null && periods.get() != Dimension.YEAR) {
 			// the programme's year of today, or its first or last: one it has (it named 2025 to every programme)
-			var day = IndicatorWindows.byProgrammeEnd(indicator, window.today());
+			var day = IndicatorWindows.byEnd(indicator, window.today());
 			var start = indicator.programmeStart();
 			var year = Period.holding(Dimension.YEAR, start != null && day.isBefore(start) ? start : day,
 					indicator.yearStart()).key();
@@ -214,7 +214,7 @@ class PeriodCells {
 			}
 			var period = key.period();
 			if (key.to().isBefore(key.today())
-					&& key.countedTo().isBefore(IndicatorWindows.byProgrammeEnd(indicator, period.end()))) {
+					&& key.countedTo().isBefore(IndicatorWindows.byEnd(indicator, period.end()))) {
 				return suppressed(indicator, key, this.data);
 			}
 			if (period.length() == Dimension.YEAR) {

@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A project's indicator is judged in its project's time: its year's target is due by the project's end, and the time
  * before the project begins is none of its own (an indicator of a project that had ended stayed ON_TRACK for half a
@@ -26,8 +28,8 @@ class ProjectTimeTest {
 
 	@AfterEach
 	void clean() {
-		this.jdbc.update("DELETE FROM indicator WHERE code = 'PT-PEOPLE'");
-		this.jdbc.update("DELETE FROM project WHERE code = 'PT-SPRING'");
+		this.jdbc.update("DELETE FROM indicator WHERE code IN ('PT-PEOPLE', 'PT-HEARD')");
+		this.jdbc.update("DELETE FROM project WHERE code IN ('PT-SPRING', 'PT-SUMMER')");
 		this.jdbc.update("DELETE FROM programme WHERE code = 'PT-PROG'");
 	}
 
@@ -61,6 +63,39 @@ class ProjectTimeTest {
 					"after", "NOT_ACHIEVED",
 					"current", Map.of("period", Map.of("key", "2025"), "target", 10.0, "actual", 0.0,
 							"status", "NOT_ACHIEVED")));
+	}
+
+	/**
+	 * A value reported for the quarter a project ends in counts from the project's end, not the quarter's: its
+	 * verdict, NOT_ACHIEVED the day after the project ended, turned ACHIEVED a month later (a tester's).
+	 */
+	@Test
+	void aValueOfTheQuarterAProjectEndsInCountsFromItsEnd() {
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createProgramme(input: {code: "PT-PROG", name: "Two years", donors: ["EU"],
+				    publisher: "HEKS-EPER", startDate: "2025-01-01", endDate: "2026-12-31"}) { code }
+				  createProject(input: {code: "PT-SUMMER", programme: "PT-PROG", name: "A summer",
+				    startDate: "2025-07-01", endDate: "2025-08-31"}) { code }
+				  createIndicator(input: {code: "PT-HEARD", programme: "PT-PROG", project: "PT-SUMMER",
+				    name: "Hearings", level: OUTCOME, unit: NUMBER, method: REPORTED, cumulative: false}) { code }
+				  setIndicatorTargets(code: "PT-HEARD", targets: [{period: "2025", value: 100}]) { code }
+				  reportIndicatorValue(input: {indicator: "PT-HEARD", period: "2025-Q3", value: 60}) { value } }""")
+			.execute()
+			.path("reportIndicatorValue.value").entity(Double.class).isEqualTo(60.0);
+		// language=GraphQL
+		this.graphQl.document("""
+				{ indicator(code: "PT-HEARD") { last: current(asOf: "2025-08-31") { actual status }
+				    after: current(asOf: "2025-09-01") { actual status }
+				    later: current(asOf: "2025-10-01") { actual status }
+				    series { period { key } target actual status } } }""")
+			.execute()
+			.path("indicator").entity(Map.class).satisfies(indicator -> assertThat(indicator).containsAllEntriesOf(
+					Map.of("last", Map.of("actual", 60.0, "status", "AT_RISK"),
+							"after", Map.of("actual", 60.0, "status", "NOT_ACHIEVED"),
+							"later", Map.of("actual", 60.0, "status", "NOT_ACHIEVED"))))
+			.path("indicator.series[0]").entity(Map.class).isEqualTo(Map.of("period", Map.of("key", "2025"),
+					"target", 100.0, "actual", 60.0, "status", "NOT_ACHIEVED"));
 	}
 
 }
