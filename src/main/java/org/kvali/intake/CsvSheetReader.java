@@ -126,7 +126,11 @@ final class CsvSheetReader {
 		for (int i = header.size(); i < record.size(); i++) {
 			overlong |= !Text.blank(record.get(i));
 		}
-		boolean pastNames = false;
+		// more cells than the header, though empty, and a value under its last column: "Beridze, Nino" unquoted under
+		// a column of names, its row ending in an empty cell, moved a name under gender, and it was told back (a
+		// tester's); a row ending in more separators than the header, its last column empty, has its values in place
+		boolean pastNames = !header.isEmpty() && record.size() > header.size()
+				&& !Text.blank(record.get(header.size() - 1));
 		for (int i = lastName(header) + 1; i < Math.min(record.size(), header.size()); i++) {
 			pastNames |= !Text.blank(record.get(i));
 		}

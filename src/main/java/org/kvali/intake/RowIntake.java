@@ -134,10 +134,10 @@ final class RowIntake implements SheetSink {
 			if (!told && this.slashed.decided()) {
 				this.slashed.untell();
 			}
-			this.errors.add(new ImportMessage(row.row(), null, null, "The row has a value past the header's last"
-					+ " named column, and values that do not fit their columns: a value holding the separator belongs"
-					+ " in quotes, or the values after it stand in the wrong columns; the row's values are not read"
-					+ " until then"));
+			this.errors.add(new ImportMessage(row.row(), null, null, "The row has more cells than the header has named"
+					+ " columns, and values that do not fit their columns: a value holding the separator belongs in"
+					+ " quotes, or the values after it stand in the wrong columns; the row's values are not read until"
+					+ " then"));
 			return;
 		}
 		if (!this.unnamedTold && row.cells().containsKey(SheetRow.UNNAMED)) {

@@ -340,8 +340,8 @@ class SpreadsheetExportsTest {
 		var sheet = header + """
 				TI-WS-1;Work\u00adshop;workshop;TEST-INTAKE;01.03.2025;01.03.2025;TI-1;ქა\u200bლი;Marneuli\u00a0municipality;;
 				TI-WS-1;Workshop;workshop;TEST-INTAKE;01.03.2025;01.03.2025;TI-2;ქა\u200cლი;მარ\u200cნეული;;
-				TI-WS-1;Workshop;workshop;TEST-INTAKE;01.03.2025;01.03.2025;TI-3;\u041c;;TI-ORG;Union \u202eenon\u202c;
-				TI-WS-1;Workshop;workshop;TEST-INTAKE;01.03.2025;01.03.2025;TI-4;female;;TI-ORG2;a\ufffeb;
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;01.03.2025;01.03.2025;TI-3;\u041c;;TI-ORG;Union \u202eenon\u202c
+				TI-WS-1;Workshop;workshop;TEST-INTAKE;01.03.2025;01.03.2025;TI-4;female;;TI-ORG2;a\ufffeb
 				""";
 		load(sheet, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors.length()").value(5))
