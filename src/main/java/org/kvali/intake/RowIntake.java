@@ -12,6 +12,7 @@ import org.kvali.geography.PlaceNames;
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.Glyphs;
 import org.kvali.graphql.Text;
+import org.kvali.graphql.Validation;
 
 import org.springframework.http.HttpStatus;
 
@@ -28,7 +29,9 @@ final class RowIntake implements SheetSink {
 	 * square, before the cell's length was checked (a review's).
 	 */
 	private static final Pattern TOTALS = Pattern.compile(
-			"(grand\\s++|sub-?\\s*+)?(total|totals|sum|სულ|ჯამი|სულ ჯამი|итого|всего)\\s*+:?\\s*+\\d*+",
+			"(grand\\s++|sub-?\\s*+)?(total|totals|sum|სულ|ჯამი|სულ ჯამი|итого|всего)"
+					+ "(\\s++(participants|people|persons|attendees|მონაწილე|მონაწილეები|участников))?"
+					+ "\\s*+:?\\s*+\\d*+",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	/** The most errors of the rows kept, twice as many as a report lists ({@link ImportReport#ERRORS}). */
@@ -63,6 +66,9 @@ final class RowIntake implements SheetSink {
 	private final SlashedDates slashed = new SlashedDates(this.warnings);
 
 	private final HeldRows held = new HeldRows(this.slashed, this.errors, this::stage);
+
+	/** Whether a row of text in one cell alone was warned of ({@link #note}): once a sheet. */
+	private boolean noteTold;
 
 	/** Whether a row that stops short of the header's columns was warned of: once a sheet. */
 	private boolean shortTold;
@@ -102,7 +108,7 @@ final class RowIntake implements SheetSink {
 	public void row(SheetRow row) {
 		leaveOutErrors();
 		boolean reading = !this.headerFailed && !this.repeatedHeaders.reordered();
-		if (reading && this.repeatedHeaders.skipped(row)) {
+		if (reading && (this.repeatedHeaders.skipped(row) || note(row))) {
 			// no data row: not counted, it was reported as a participation unchanged
 			return;
 		}
@@ -191,6 +197,33 @@ final class RowIntake implements SheetSink {
 		var total = totalsWord(row);
 		return total == null ? null : new ImportMessage(row.row(), null, total, "The row looks like a row of totals:"
 				+ " a sheet lists the people, one a row, and Kvali counts them; remove it");
+	}
+
+	/**
+	 * Whether the row holds text in one cell alone, which no code nor a word of totals is: a title between sheets
+	 * pasted one after another ("Attendance 14 March"), or a note below the table, skipped with a warning at the first
+	 * (each was refused with a code's rule and three cells "Required": a tester's). Its text is not told back: it may
+	 * be a name. A data row names a person, an activity, a project and a gender; a code alone is an error of its row.
+	 */
+	private boolean note(SheetRow row) {
+		String lone = null;
+		for (var value : row.cells().values()) {
+			if (!Text.blank(value)) {
+				if (lone != null) {
+					return false;
+				}
+				lone = value;
+			}
+		}
+		if (lone == null || Validation.isCode(Text.trim(lone)) || TOTALS.matcher(Text.trim(lone)).matches()) {
+			return false;
+		}
+		if (!this.noteTold) {
+			this.warnings.add(new ImportMessage(row.row(), null, null, "The row holds text in one cell alone, as a"
+					+ " title or a note does (the first such row): it is not read"));
+			this.noteTold = true;
+		}
+		return true;
 	}
 
 	/** What is warned of once a sheet, at the first row that shows it. */
@@ -304,14 +337,15 @@ final class RowIntake implements SheetSink {
 	}
 
 	/**
-	 * The cell that marks a row as a row of totals ("Total", "Subtotal", "სულ:"), where no person is named (or a
-	 * count is, under participant_ref) nor their gender; null for any other row. A person's reference may be a
+	 * The cell that marks a row as a row of totals ("Total", "Subtotal", "სულ:", "Total participants: 2"), where no
+	 * person is named (a count is, or the word itself, under participant_ref) nor their gender; null for any other
+	 * row. A person's reference may be a
 	 * number, and an activity's title a word of totals (a review's).
 	 */
 	private static String totalsWord(SheetRow row) {
 		var ref = row.cells().get(Columns.PARTICIPANT_REF);
 		var gender = row.cells().getOrDefault(Columns.GENDER, "").strip();
-		if (ref != null && !ref.isEmpty() && Dates.digits(ref, 0, ref.length()) < 0
+		if (ref != null && !ref.isEmpty() && Dates.digits(ref, 0, ref.length()) < 0 && !TOTALS.matcher(ref).matches()
 				|| !gender.isEmpty() && Dates.digits(gender, 0, gender.length()) < 0) {
 			return null;
 		}

@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -589,12 +590,29 @@ class SpreadsheetExportsTest {
 				Subtotal;;;;;;;;;;;;;;
 				TOTAL: 2;;;;;;;;;;;;;;
 				Total;;;;;;;12;;;;;;;
+				Total participants;;;;;;;;2;;;;;;
+				;Total participants: 2;;;;;;;;;;;;;
+				;;;;;;;Total: 2;;;;;;;
+				Attendance 14 March;;;;;;;;;;;;;;
+				;;;;;;;;;;;;;Notes: checked by Nino Beridze;
+				TI-WS-9;;;;;;;;;;;;;;
 				""";
 		var totals = "The row looks like a row of totals: a sheet lists the people, one a row, and Kvali counts them;"
 				+ " remove it";
-		// a person whose reference is a number, at an activity titled so, is no row of totals
+		// a person whose reference is a number, at an activity titled so, is no row of totals; a count's words after
+		// "Total", and "Total" under participant_ref, are; text in one cell alone, a title or a note, is skipped
+		// without being told back (a tester's were refused with a code's rule and "Required"); a code alone is not
 		load(refused, true).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(5))
+			.andExpect(jsonPath("$.errors.length()").value(15))
+			.andExpect(jsonPath("$.rows").value(10))
+			.andExpect(jsonPath("$.errors[5].message").value(totals))
+			.andExpect(jsonPath("$.errors[6].message").value(totals))
+			.andExpect(jsonPath("$.errors[7].message").value(totals))
+			.andExpect(jsonPath("$.errors[7].row").value(10))
+			.andExpect(jsonPath("$.errors[8].row").value(13))
+			.andExpect(jsonPath("$.errors[8].column").value("project_code"))
+			.andExpect(jsonPath("$.warnings[?(@.message =~ /The row holds text in one cell alone.*/)].row").value(11))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Beridze"))))
 			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("The value has question"
 					+ " marks where letters were")))
 			.andExpect(jsonPath("$.errors[1].message").value(org.hamcrest.Matchers.startsWith("The value holds \uFFFD"
