@@ -85,7 +85,7 @@ final class SlashedDates {
 			return null;
 		}
 		if (first == null || second == null || first.equals(second)) {
-			return told(row, column, text, first, second, error);
+			return told(row, column, cell, text, first, second, error);
 		}
 		if (this.told != null) {
 			return this.told.dayFirst() ? first : second;
@@ -99,7 +99,7 @@ final class SlashedDates {
 	 * alone makes one, which tells how the sheet's others are read, or is refused where the sheet's first that told was
 	 * read the other way round.
 	 */
-	private LocalDate told(int row, String column, String text, LocalDate first, LocalDate second,
+	private LocalDate told(int row, String column, String cell, String text, LocalDate first, LocalDate second,
 			Consumer<String> error) {
 		var day = first == null ? second : first;
 		boolean dayFirst = first != null;
@@ -108,7 +108,8 @@ final class SlashedDates {
 		}
 		if (this.told == null) {
 			this.told = new Told(dayFirst, text, row);
-			this.toldWarning = new ImportMessage(row, column, text, "The sheet's dates with slashes are read with the "
+			// the cell as written, its time too, as an error quotes it
+			this.toldWarning = new ImportMessage(row, column, cell, "The sheet's dates with slashes are read with the "
 					+ order(dayFirst) + " first, as " + text + " can only be read (" + SPOKEN.format(day) + ")");
 			this.warnings.add(this.toldWarning);
 			return day;

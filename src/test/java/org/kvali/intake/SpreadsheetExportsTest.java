@@ -189,6 +189,8 @@ class SpreadsheetExportsTest {
 		load(monthFirst, true).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.warnings[0].message").value("The sheet's dates with slashes are read with the month"
 					+ " first, as 3/25/2025 can only be read (25 March 2025)"))
+			// the cell as written, its time too, as an error quotes it (a tester's)
+			.andExpect(jsonPath("$.warnings[0].value").value("3/25/2025 10:30"))
 			.andExpect(jsonPath("$.errors[*].row").value(Matchers.contains(2, 4, 4, 5)))
 			.andExpect(jsonPath("$.errors[*].message").value(Matchers.contains(
 					"The end date is before the start date 2025-03-04",
