@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.kvali.geography.PlaceNames;
@@ -33,6 +35,10 @@ final class RowIntake implements SheetSink {
 					+ "(\\s++(participants|people|persons|attendees|მონაწილე|მონაწილეები|участников))?"
 					+ "\\s*+:?\\s*+\\d*+",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	/** The columns of a person's: a row holding one of them alone is a person's, left without their activity. */
+	private static final Set<String> PERSONAL = Set.of(Columns.PARTICIPANT_REF, Columns.GENDER, Columns.BIRTH_YEAR,
+			Columns.DISABILITY, Columns.HOME_MUNICIPALITY);
 
 	/** The most errors of the rows kept, twice as many as a report lists ({@link ImportReport#ERRORS}). */
 	static final int KEPT_ERRORS = 2 * ImportReport.ERRORS;
@@ -67,8 +73,10 @@ final class RowIntake implements SheetSink {
 
 	private final HeldRows held = new HeldRows(this.slashed, this.errors, this::stage);
 
-	/** Whether a row of text in one cell alone was warned of ({@link #note}): once a sheet. */
-	private boolean noteTold;
+	/** Rows of text in one cell alone ({@link #note}), warned of once, at the first. */
+	private int notes;
+
+	private ImportMessage noteWarning;
 
 	/** Whether a row that stops short of the header's columns was warned of: once a sheet. */
 	private boolean shortTold;
@@ -200,28 +208,31 @@ final class RowIntake implements SheetSink {
 	}
 
 	/**
-	 * Whether the row holds text in one cell alone, which no code nor a word of totals is: a title between sheets
-	 * pasted one after another ("Attendance 14 March"), or a note below the table, skipped with a warning at the first
-	 * (each was refused with a code's rule and three cells "Required": a tester's). Its text is not told back: it may
-	 * be a name. A data row names a person, an activity, a project and a gender; a code alone is an error of its row.
+	 * Whether the row holds text in one cell alone, which no code nor a word of totals is, and not under a column of
+	 * a person's: a title between sheets pasted one after another ("Attendance 14 March"), or a note below the table,
+	 * skipped with a warning at the first, which tells how many there were (each was refused with a code's rule and
+	 * three cells "Required": a tester's). Its text is not told back: it may be a name. A data row names a person,
+	 * an activity, a project and a gender; a code alone, or a person's reference, gender, birth year or home alone (a
+	 * person left without their activity: a review's), is an error of its row.
 	 */
 	private boolean note(SheetRow row) {
-		String lone = null;
-		for (var value : row.cells().values()) {
-			if (!Text.blank(value)) {
+		Map.Entry<String, String> lone = null;
+		for (var cell : row.cells().entrySet()) {
+			if (!Text.blank(cell.getValue())) {
 				if (lone != null) {
 					return false;
 				}
-				lone = value;
+				lone = cell;
 			}
 		}
-		if (lone == null || Validation.isCode(Text.trim(lone)) || TOTALS.matcher(Text.trim(lone)).matches()) {
+		if (lone == null || PERSONAL.contains(lone.getKey()) || Validation.isCode(Text.trim(lone.getValue()))
+				|| TOTALS.matcher(Text.trim(lone.getValue())).matches()) {
 			return false;
 		}
-		if (!this.noteTold) {
-			this.warnings.add(new ImportMessage(row.row(), null, null, "The row holds text in one cell alone, as a"
-					+ " title or a note does (the first such row): it is not read"));
-			this.noteTold = true;
+		if (this.notes++ == 0) {
+			this.noteWarning = new ImportMessage(row.row(), null, null, "The row holds text in one cell alone, as a"
+					+ " title or a note does: it is not read");
+			this.warnings.add(this.noteWarning);
 		}
 		return true;
 	}
@@ -275,6 +286,11 @@ final class RowIntake implements SheetSink {
 	void end() {
 		this.held.end();
 		this.repeatedHeaders.count();
+		if (this.notes > 1) {
+			this.warnings.set(this.warnings.indexOf(this.noteWarning), new ImportMessage(this.noteWarning.row(), null,
+					null, "The row holds text in one cell alone, as a title or a note does, as " + this.notes
+							+ " rows do (the first shown): they are not read"));
+		}
 	}
 
 	/**

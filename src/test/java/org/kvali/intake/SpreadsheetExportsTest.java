@@ -598,15 +598,22 @@ class SpreadsheetExportsTest {
 				Attendance 14 March;;;;;;;;;;;;;;
 				;;;;;;;;;;;;;Notes: checked by Nino Beridze;
 				TI-WS-9;;;;;;;;;;;;;;
+				;;;;;;;Nino Beridze;;;;;;;
 				""";
 		var totals = "The row looks like a row of totals: a sheet lists the people, one a row, and Kvali counts them;"
 				+ " remove it";
 		// a person whose reference is a number, at an activity titled so, is no row of totals; a count's words after
 		// "Total", and "Total" under participant_ref, are; text in one cell alone, a title or a note, is skipped
-		// without being told back (a tester's were refused with a code's rule and "Required"); a code alone is not
+		// without being told back (a tester's were refused with a code's rule and "Required"); a code alone is not,
+		// nor a person's reference alone, which is no person's to drop (a review's)
 		load(refused, true).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors.length()").value(15))
-			.andExpect(jsonPath("$.rows").value(10))
+			.andExpect(jsonPath("$.errors.length()").value(19))
+			.andExpect(jsonPath("$.rows").value(11))
+			.andExpect(jsonPath("$.errors[?(@.row == 14 && @.column == 'participant_ref')].message").value(
+					Matchers.hasSize(1)))
+			.andExpect(jsonPath("$.warnings[?(@.row == 11)].message").value(Matchers.contains("The row holds text"
+					+ " in one cell alone, as a title or a note does, as 2 rows do (the first shown): they are not"
+					+ " read")))
 			.andExpect(jsonPath("$.errors[5].message").value(totals))
 			.andExpect(jsonPath("$.errors[6].message").value(totals))
 			.andExpect(jsonPath("$.errors[7].message").value(totals))
