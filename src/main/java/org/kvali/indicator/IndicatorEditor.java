@@ -128,7 +128,8 @@ class IndicatorEditor {
 					: "for " + dimensionValue + " ") + "of " + period.get().key() + " counts now, so there is none to "
 					+ "withdraw");
 		}
-		else if (nothing && dimension == null && period.isPresent()) {
+		else if (withdrawn && dimension == null && period.isPresent() && indicator.unit() == IndicatorEnums.Unit.NUMBER
+				&& !indicator.levels()) {
 			partsLeft(indicator, period.get(), validation);
 		}
 		validation.check();
@@ -178,10 +179,10 @@ class IndicatorEditor {
 	 * period, or a year whose quarters' counts are all reported, beside its women); a level's, within its own period.
 	 */
 	/**
-	 * Refuses the withdrawal of a whole (or a count's 0, which adds nothing) while values for each gender or region
-	 * of its period, or of one overlapping it, count: they were left beside no whole, or beside a year's less than
-	 * them, and the IATI file published 60 women and men of an actual of 45 (a tester's). A correction making the
-	 * whole smaller than its parts is refused so ({@link #partsWithinWhole}).
+	 * Refuses the withdrawal of a count's whole while values for each gender or region of its period, or of one
+	 * overlapping it, count: they were left beside no whole, or beside a year's less than them, and the IATI file
+	 * published 60 women and men of an actual of 45 (a tester's). A correction making the whole smaller than its
+	 * parts is refused so ({@link #partsWithinWhole}); shares and levels have parts of their own period alone.
 	 */
 	private void partsLeft(Indicator indicator, Period period, Validation validation) {
 		var parts = PartsWithinWholes.current(this.indicators.reportedValues(indicator.id()))
@@ -192,8 +193,8 @@ class IndicatorEditor {
 			.sorted()
 			.toList();
 		if (!parts.isEmpty()) {
-			validation.problem("input.period", period.key(), "Withdrawn, the value would leave those for each "
-					+ String.join(" and each ", parts) + " beside less than they add up to: withdraw them first");
+			validation.problem("input.period", period.key(), "The values for each " + String.join(" and each ", parts)
+					+ " count, which this one is part of the whole of: withdraw them first");
 		}
 	}
 

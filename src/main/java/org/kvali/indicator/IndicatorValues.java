@@ -70,10 +70,12 @@ class IndicatorValues {
 		boolean counts(ReportedValue value) {
 			var begins = IndicatorWindows.begins(this.indicator, value.period());
 			var ends = IndicatorWindows.byEnd(this.indicator, value.periodEnd());
-			var end = this.indicator.programmeEnd();
+			// nor one begun after the programme's end, or a project's indicator's project's (clipped to it, a value of
+			// the year after a project counted in every window from before its end: a review's)
 			return (this.from == null || !begins.isBefore(this.from))
 					&& (this.to == null || !ends.isAfter(this.to)) && !begins.isAfter(this.today)
-					&& !begins.isAfter(value.periodEnd()) && (end == null || !value.periodStart().isAfter(end));
+					&& !begins.isAfter(value.periodEnd())
+					&& !IndicatorWindows.byEnd(this.indicator, value.periodStart()).isBefore(value.periodStart());
 		}
 
 	}

@@ -33,10 +33,9 @@ final class IndicatorWindows {
 		var from = indicator.cumulative() ? indicator.programmeStart() : begins;
 		var to = day != null && day.isBefore(period.end()) ? day : period.end();
 		// a period ended before the programme began has no value, as one to come has none yet: 2019's was 0; nor has
-		// one begun after the programme ended
-		var end = indicator.programmeEnd();
+		// one begun after the programme ended, or a project's indicator's project
 		boolean noValue = day == null && begins.isAfter(today) || begins.isAfter(period.end())
-				|| end != null && period.start().isAfter(end);
+				|| byEnd(indicator, period.start()).isBefore(period.start());
 		// a status on the period's last day or after judges its value whole, shown or withheld as its actual is; on a
 		// day part-way, today's is the period's as a breakdown by periods shows it today, an earlier day's is
 		// withheld wherever the caller is weighed (PeriodCells)

@@ -83,6 +83,12 @@ class ProjectTimeTest {
 				  reportIndicatorValue(input: {indicator: "PT-HEARD", period: "2025-Q3", value: 60}) { value } }""")
 			.execute()
 			.path("reportIndicatorValue.value").entity(Double.class).isEqualTo(60.0);
+		// a value of the year after the project, stored before its dates were held, counts in no window of it (it
+		// counted in every one from before the project's end: a review's)
+		this.jdbc.update("""
+				INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, reported_by)
+				SELECT id, '2026', DATE '2026-01-01', DATE '2026-12-31', 100, 'legacy' FROM indicator
+				WHERE code = 'PT-HEARD'""");
 		// language=GraphQL
 		this.graphQl.document("""
 				{ indicator(code: "PT-HEARD") { last: current(asOf: "2025-08-31") { actual status }
