@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLStreamException;
 
@@ -44,6 +45,9 @@ class IatiController {
 
 	/** A refusal's type, its charset named: without it a browser read a Georgian code in its own (a tester's). */
 	private static final MediaType PLAIN = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
+
+	/** What clients and proxies add to a link: a cache-buster, a campaign's or an advertiser's tag. */
+	private static final Pattern TAGS = Pattern.compile("_.*|(?i)(utm_.*|fbclid|gclid|msclkid|mc_cid|mc_eid)");
 
 	/**
 	 * How long the results of one file may take in all; tests shorten it. Each statement may take 30 s, and on the SQL
@@ -86,8 +90,8 @@ class IatiController {
 			@RequestHeader HttpHeaders headers) throws XMLStreamException {
 		var type = answerType(headers);
 		for (var name : parameters.keySet()) {
-			// a cache-buster's (_=1712345) or a campaign's tag (utm_source) is a client's or a proxy's, not a question
-			if (!name.equals("programme") && !name.startsWith("_") && !name.startsWith("utm_")) {
+			// a cache-buster's (_=1712345) or a link's tag (utm_source, fbclid) is a client's or a proxy's, no question
+			if (!name.equals("programme") && !TAGS.matcher(name).matches()) {
 				// as /imports refuses one: a parameter meant to narrow the file (project=) gave the whole of it
 				throw new InvalidArgumentException(name, parameters.get(name), "Unknown parameter '"
 						+ Text.preview(name, 40) + "': the file takes one, programme, the code of the programme");

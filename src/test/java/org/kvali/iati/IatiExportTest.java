@@ -600,7 +600,7 @@ class IatiExportTest {
 					+ " programme"));
 		// a cache-buster's and a campaign's tag are a client's, not questions (a review's)
 		this.mvc.perform(get("/iati/activities.xml").param("programme", "EU-CSO-EQUAL").param("_", "1712345")
-				.param("utm_source", "registry"))
+				.param("UTM_Source", "registry").param("fbclid", "x"))
 			.andExpect(status().isOk());
 		// empty, as none (a tester's: it was 404, no programme of the code '')
 		this.mvc.perform(get("/iati/activities.xml").param("programme", " "))
