@@ -174,11 +174,6 @@ class IndicatorEditor {
 	}
 
 	/**
-	 * A count's parts stay within its wholes once the value reported takes its place ({@link PartsWithinWholes}): where
-	 * values add up, within each period of a value overlapping the one reported whose wholes cover it (a whole's own
-	 * period, or a year whose quarters' counts are all reported, beside its women); a level's, within its own period.
-	 */
-	/**
 	 * Refuses the withdrawal of a count's whole while values for each gender or region of its period, or of one
 	 * overlapping it, count: they were left beside no whole, or beside a year's less than them, and the IATI file
 	 * published 60 women and men of an actual of 45 (a tester's). A correction making the whole smaller than its
@@ -198,6 +193,11 @@ class IndicatorEditor {
 		}
 	}
 
+	/**
+	 * A count's parts stay within its wholes once the value reported takes its place ({@link PartsWithinWholes}): where
+	 * values add up, within each period of a value overlapping the one reported whose wholes cover it (a whole's own
+	 * period, or a year whose quarters' counts are all reported, beside its women); a level's, within its own period.
+	 */
 	private void partsWithinWhole(Indicator indicator, Period period, String dimension, String dimensionValue,
 			double value, Validation validation) {
 		// the others as they stand, and this one in place of the value it replaces

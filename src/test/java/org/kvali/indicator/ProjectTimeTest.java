@@ -20,6 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ProjectTimeTest {
 
+	/** The opening of a mutation making the programme of two calendar years the tests' projects are of. */
+	// language=GraphQL
+	private static final String PROGRAMME = """
+			mutation { createProgramme(input: {code: "PT-PROG", name: "Two years", donors: ["EU"],
+			    publisher: "HEKS-EPER", startDate: "2025-01-01", endDate: "2026-12-31"}) { code }
+			""";
+
 	@Autowired
 	HttpGraphQlTester graphQl;
 
@@ -36,9 +43,7 @@ class ProjectTimeTest {
 	@Test
 	void aProjectsIndicatorHasTheProjectsTimeAlone() {
 		// language=GraphQL
-		this.graphQl.document("""
-				mutation { createProgramme(input: {code: "PT-PROG", name: "Two years", donors: ["EU"],
-				    publisher: "HEKS-EPER", startDate: "2025-01-01", endDate: "2026-12-31"}) { code }
+		this.graphQl.document(PROGRAMME + """
 				  createProject(input: {code: "PT-SPRING", programme: "PT-PROG", name: "A spring",
 				    startDate: "2025-04-01", endDate: "2025-06-30"}) { code }
 				  createIndicator(input: {code: "PT-PEOPLE", programme: "PT-PROG", project: "PT-SPRING",
@@ -72,9 +77,7 @@ class ProjectTimeTest {
 	@Test
 	void aValueOfTheQuarterAProjectEndsInCountsFromItsEnd() {
 		// language=GraphQL
-		this.graphQl.document("""
-				mutation { createProgramme(input: {code: "PT-PROG", name: "Two years", donors: ["EU"],
-				    publisher: "HEKS-EPER", startDate: "2025-01-01", endDate: "2026-12-31"}) { code }
+		this.graphQl.document(PROGRAMME + """
 				  createProject(input: {code: "PT-SUMMER", programme: "PT-PROG", name: "A summer",
 				    startDate: "2025-07-01", endDate: "2025-08-31"}) { code }
 				  createIndicator(input: {code: "PT-HEARD", programme: "PT-PROG", project: "PT-SUMMER",
