@@ -52,18 +52,19 @@ final class HeaderCheck {
 			return null;
 		}
 		var missing = Columns.REQUIRED.stream().filter(required -> !names.contains(required)).toList();
+		// no header, a data row as a rule, where it names none of them
+		boolean header = missing.size() < Columns.REQUIRED.size();
 		for (var required : missing) {
 			// a title above the header, or a workbook whose first sheet holds something else, names none of them
 			this.errors.add(new ImportMessage(row, required, null, "The required column " + required
 					+ " is missing from " + (row == 1 ? "the first row" : "row " + row + " (the header)")
 					+ (sheet == null ? "" : " of " + sheet)
-					+ (missing.size() < Columns.REQUIRED.size() ? ""
+					+ (header ? ""
 							: ": the columns' names belong in one row, the header: the first with anything in it, or"
 									+ " the first below a title of at most three cells")));
 		}
-		// no header, a data row as a rule: its cells, a person's name among them, are not told back as columns Kvali
-		// does not read, nor named twice (a tester's); a name meant for one of its columns is ("Sex")
-		boolean header = missing.size() < Columns.REQUIRED.size();
+		// no header: its cells, a person's name among them, are not told back as columns Kvali does not read, nor
+		// named twice (a tester's); a name meant for one of its columns is ("Sex")
 		var seen = new HashSet<String>();
 		for (int i = 0; i < names.size(); i++) {
 			var column = names.get(i);
