@@ -151,10 +151,11 @@ class ImportHistory implements KeepsReferences {
 	 * ({@link PartnerSheetChecks#kept}), nor in any other message.
 	 */
 	private String withoutReferences(ImportReport report, List<String> erased) {
+		var refused = PartnerSheetChecks.othersRefused(report.errors());
 		var kept = this.json.writeValueAsString(new ImportReport(report.id(), report.status(), report.dryRun(),
 				report.rows(), report.created(), report.updated(), report.unchanged(),
-				PartnerSheetChecks.kept(report.warnings(), report.errors()),
-				PartnerSheetChecks.kept(report.errors(), report.errors()), report.fileSha256(),
+				PartnerSheetChecks.kept(report.warnings(), refused), PartnerSheetChecks.kept(report.errors(), refused),
+				report.fileSha256(),
 				report.importedBy(), report.importedAt(), report.fileName(), report.activities()));
 		if (erased.isEmpty()) {
 			return kept;

@@ -117,12 +117,10 @@ class PartnerSheetChecks {
 	}
 
 	/**
-	 * The messages as a report keeps them: without the reference of another organization's person a row was refused
-	 * for ({@link #othersPerson}), which the row tells the sender, in the refusal nor in any other message. Kept, an
-	 * erasure since took it out as "(erased)", and told the partner of an erasure it is told nothing of (a review's;
-	 * a tester's, of the rows' disagreement on the person's gender, told at a row of another's activity too).
+	 * The references (lower case) of other organizations' people the {@code errors} refused rows for
+	 * ({@link #othersPerson}), which {@link #kept} takes out of a report's messages.
 	 */
-	static List<ImportMessage> kept(List<ImportMessage> messages, List<ImportMessage> errors) {
+	static Set<String> othersRefused(List<ImportMessage> errors) {
 		var refused = new HashSet<String>();
 		for (var error : errors) {
 			if (error.row() != null && error.value() != null && (error.equals(othersPerson(error.row(), error.value(),
@@ -130,6 +128,16 @@ class PartnerSheetChecks {
 				refused.add(error.value().toLowerCase(Locale.ROOT));
 			}
 		}
+		return refused;
+	}
+
+	/**
+	 * The messages as a report keeps them: without the references {@code refused} ({@link #othersRefused}), which
+	 * the rows tell the sender, in the refusals nor in any other message. Kept, an erasure since took them out as
+	 * "(erased)", and told the partner of an erasure it is told nothing of (a review's; a tester's, of the rows'
+	 * disagreement on the person's gender, told at a row of another's activity too).
+	 */
+	static List<ImportMessage> kept(List<ImportMessage> messages, Set<String> refused) {
 		return refused.isEmpty() ? messages : messages.stream()
 			.map(message -> new ImportMessage(message.row(), message.column(), without(message.value(), refused),
 					without(message.message(), refused)))

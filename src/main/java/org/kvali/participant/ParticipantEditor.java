@@ -17,8 +17,8 @@ import org.kvali.sql.WritersQueue;
 import org.kvali.time.Today;
 
 import org.springframework.graphql.data.ArgumentValue;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
