@@ -15,6 +15,8 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeUtil;
 
+import org.kvali.report.ReportService;
+
 /**
  * The complexity limit: a field weighs 1 plus its fields, times the items of a list (its {@code first}, else a page
  * of 10; the regions and municipalities there are; for a breakdown the most groups its dimensions can have). A
@@ -78,8 +80,10 @@ final class ComplexityLimit extends SimplePerformantInstrumentation {
 					: most.isPresent() ? Integer.MAX_VALUE : DEFAULT_PAGE;
 			page = Math.max(1, Math.min(page, most.orElse(Integer.MAX_VALUE)));
 			// a page after an offset counts the items before it too: weighed as all it counts, not the 10,000 a
-			// breakdown answers at most (a page of 1 after a million weighed 2)
-			if (field.getArguments().get("offset") instanceof Integer offset && offset > 0) {
+			// breakdown answers at most (a page of 1 after a million weighed 2); one past the most a breakdown takes
+			// is not counted, and the breakdown refuses it naming the most (it had been told to weigh less)
+			if (field.getArguments().get("offset") instanceof Integer offset && offset > 0
+					&& offset <= ReportService.MAX_OFFSET) {
 				page += offset;
 			}
 		}
