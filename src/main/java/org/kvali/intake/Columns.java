@@ -3,6 +3,7 @@ package org.kvali.intake;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.kvali.graphql.Text;
@@ -131,6 +132,20 @@ final class Columns {
 			Map.entry("პირადი_ნომერი", NOT_TAKEN), Map.entry("ტელეფონი", NOT_TAKEN),
 			Map.entry("სახელი", NOT_TAKEN), Map.entry("გვარი", NOT_TAKEN));
 
+	/**
+	 * Words of a column's name that make it a person's name or contacts, with others ("participant_name", "ФИО",
+	 * "Mobile phone"): a tester's "ФИО" and "participant_name" were told only that they were ignored.
+	 */
+	private static final Set<String> PERSONAL_WORDS = Set.of("name", "names", "surname", "firstname", "lastname",
+			"fullname", "patronymic", "phone", "telephone", "tel", "mobile", "email", "e_mail", "mail", "contact",
+			"contacts", "address", "signature", "passport", "фио", "имя", "фамилия", "отчество", "телефон", "подпись",
+			"სახელი", "გვარი", "ტელეფონი", "ხელმოწერა", "მისამართი");
+
+	/** Words of a column's name that make it something's other than a person's ("organization_name", "venue_name"). */
+	private static final Set<String> THING_WORDS = Set.of("organization", "organisation", "org", "activity", "event",
+			"training", "venue", "project", "programme", "program", "municipality", "village", "place", "hotel", "file",
+			"sheet");
+
 	private static final Pattern QUALIFIED = Pattern.compile("_\\(.*\\)$");
 
 	private static final Pattern APART = Pattern.compile("[\\s\\-.]+");
@@ -223,7 +238,13 @@ final class Columns {
 
 	/** What to give instead of an unknown column Kvali does not take (an age, a name), or null. */
 	static String instead(String name) {
-		return INSTEAD.get(QUALIFIED.matcher(name).replaceAll(""));
+		var bare = QUALIFIED.matcher(name).replaceAll("");
+		if (INSTEAD.containsKey(bare)) {
+			return INSTEAD.get(bare);
+		}
+		var words = List.of(bare.split("_"));
+		return words.stream().anyMatch(PERSONAL_WORDS::contains) && words.stream().noneMatch(THING_WORDS::contains)
+				? NOT_TAKEN : null;
 	}
 
 	/** A column an unknown name seems meant for; surely, or maybe. */
