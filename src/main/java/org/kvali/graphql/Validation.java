@@ -65,12 +65,20 @@ public final class Validation {
 	private static int firstBreaking(String value) {
 		for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
 			int c = value.codePointAt(i);
-			boolean alphanumeric = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-			if (!alphanumeric && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+			if (i == 0 ? !alphanumeric(c) : !codeChar(c)) {
 				return i;
 			}
 		}
 		return -1;
+	}
+
+	/** Whether the character may be in a code after its first: a letter A to Z or a to z, a digit, '.', '_' or '-'. */
+	public static boolean codeChar(int c) {
+		return alphanumeric(c) || c == '.' || c == '_' || c == '-';
+	}
+
+	private static boolean alphanumeric(int c) {
+		return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
 	}
 
 	private static String article(String word) {

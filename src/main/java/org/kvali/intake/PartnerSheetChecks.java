@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.kvali.access.PartnerScope;
 import org.kvali.graphql.Text;
+import org.kvali.graphql.Validation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -157,7 +158,7 @@ class PartnerSheetChecks {
 		int at = 0;
 		while (at < text.length()) {
 			int end = at;
-			while (end < text.length() && referenceChar(text.charAt(end))) {
+			while (end < text.length() && Validation.codeChar(text.charAt(end))) {
 				end++;
 			}
 			if (end == at) {
@@ -171,12 +172,6 @@ class PartnerSheetChecks {
 			at = end;
 		}
 		return kept.toString();
-	}
-
-	/** Whether the character may be in a reference (a code's: {@link org.kvali.graphql.Validation#CODE_RULE}). */
-	private static boolean referenceChar(char c) {
-		return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_'
-				|| c == '-';
 	}
 
 	/**
