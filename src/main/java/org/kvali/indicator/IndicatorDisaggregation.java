@@ -226,7 +226,7 @@ class IndicatorDisaggregation {
 			.stream()
 			.map(values -> new Group(group(by.get(0), values.getKey()),
 					ReportedValue.combined(values.getValue().stream().filter(window::counts).toList(),
-							values.getValue(), indicator.levels())))
+							indicator.levels())))
 			.filter(group -> group.value() != null)
 			.toList();
 	}

@@ -82,12 +82,11 @@ class IndicatorEditor {
 			validation.problem("input.indicator", input.indicator(),
 					"The indicator is computed from participation; only reported indicators take values");
 		}
-		// a withdrawal, or a 0 of a count (which adds nothing), takes any period: it holds no date; a level's or a
-		// share's 0 is a value like any other, of a period under way or past
-		boolean nothing = withdrawn || input.value() == 0 && !indicator.levels();
-		var period = IndicatorWindows.programmePeriod(indicator, "input.period", input.period(), nothing, validation);
+		// a withdrawal takes any period: it holds no date; a 0 is a value like any other, of a period under way or past
+		var period = IndicatorWindows.programmePeriod(indicator, "input.period", input.period(), withdrawn,
+				validation);
 		// what was reached is known once a period is under way
-		period.filter(reported -> !nothing && IndicatorWindows.begins(indicator, reported).isAfter(today))
+		period.filter(reported -> !withdrawn && IndicatorWindows.begins(indicator, reported).isAfter(today))
 			.ifPresent(ahead -> validation.problem("input.period", input.period(),
 					(ahead.start().isAfter(today) ? "The period has not begun (it starts on " + ahead.start()
 							: "The programme has not begun (it starts on " + indicator.programmeStart())
@@ -108,17 +107,19 @@ class IndicatorEditor {
 				places::regionMeant, places::municipalityNotRegion);
 		var dimension = input.gender() != null ? "GENDER" : input.region() != null ? "REGION" : null;
 		var dimensionValue = input.gender() != null ? input.gender().name() : input.region();
-		// a year and its quarters would both count towards the year; a 0 withdraws a period, and is always taken.
-		// Reports queue (above), so two of them cannot each miss the other's period.
-		period.filter(reported -> input.value() != 0)
+		// a year and its quarters would both count towards the year; a withdrawal is always taken (a 0 had been one,
+		// and a share's 0 beside its year was taken and counted nowhere: a review's). Reports queue (above), so two of
+		// them cannot each miss the other's period.
+		period.filter(reported -> !withdrawn)
 			.flatMap(reported -> this.indicators.overlappingPeriod(indicator.id(), reported, dimension, dimensionValue))
 			.ifPresent(other -> validation.problem("input.period", input.period(), "A value for " + other
 					+ " is reported, which overlaps " + input.period() + " and would be counted with it: report "
 					+ "either a year or its quarters (to move from one to the other, " + other + " is withdrawn first"
 					+ " (withdrawIndicatorValue)" + withdrawnBy(indicator, other, dimension, dimensionValue, caller)
 					+ ")"));
-		// the parts are summed for a known group alone: an unknown region told a sum it was never part of
-		if (indicator.unit() == IndicatorEnums.Unit.NUMBER && period.isPresent() && input.value() != 0
+		// the parts are summed for a known group alone: an unknown region told a sum it was never part of; a whole
+		// corrected to 0 beside its parts is within them no more than one of 45 (a review's)
+		if (indicator.unit() == IndicatorEnums.Unit.NUMBER && period.isPresent() && !withdrawn
 				&& !validation.refused("input.region") && !validation.refused("input.value")) {
 			partsWithinWhole(indicator, period.get(), dimension, dimensionValue, input.value(), validation);
 		}

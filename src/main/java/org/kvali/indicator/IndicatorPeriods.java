@@ -20,30 +20,18 @@ class IndicatorPeriods implements WithinProgramme, WithinProject {
 
 	/**
 	 * The periods that hold a programme's dates and years: its targets', and those of the values reported that count
-	 * now (each period's and group's newest, {@link ReportedValue#combined}): not a withdrawal, nor a 0 of a count or
-	 * amount, which adds nothing (one sent for a quarter to come held the programme's end for good: a tester's), nor a
-	 * 0 overlapping another current value of its group; a level's or a percentage's 0 is a value like any other, and
-	 * dates moved past it had left it uncounted without a word (a review's).
+	 * now (each period's and group's newest, {@link ReportedValue#combined}) but withdrawals: a 0 is a value like any
+	 * other, and dates moved past it had left it uncounted without a word (a review's).
 	 */
 	private static final String HELD = """
 			SELECT indicator_id, period_key, period_start, period_end, 'a target' AS what FROM indicator_target
 			UNION
-			(WITH v AS (
-			     SELECT DISTINCT ON (indicator_id, period_key, dimension, dimension_value) indicator_id, period_key,
-			            period_start, period_end, value, withdrawn, dimension, dimension_value
-			     FROM indicator_value
-			     ORDER BY indicator_id, period_key, dimension, dimension_value, reported_at DESC, id DESC)
-			 SELECT v.indicator_id, v.period_key, v.period_start, v.period_end, 'a value reported'
-			 FROM v JOIN indicator l ON l.id = v.indicator_id
-			 WHERE NOT v.withdrawn
-			   AND (v.value <> 0
-			        OR (l.unit = 'PERCENT' OR l.latest_value)
-			           AND NOT EXISTS (SELECT 1 FROM v o
-			                           WHERE o.indicator_id = v.indicator_id AND o.period_key <> v.period_key
-			                             AND o.dimension IS NOT DISTINCT FROM v.dimension
-			                             AND o.dimension_value IS NOT DISTINCT FROM v.dimension_value
-			                             AND NOT o.withdrawn
-			                             AND o.period_start <= v.period_end AND o.period_end >= v.period_start)))""";
+			SELECT indicator_id, period_key, period_start, period_end, 'a value reported' FROM (
+			    SELECT DISTINCT ON (indicator_id, period_key, dimension, dimension_value) indicator_id, period_key,
+			           period_start, period_end, withdrawn
+			    FROM indicator_value
+			    ORDER BY indicator_id, period_key, dimension, dimension_value, reported_at DESC, id DESC) v
+			WHERE NOT withdrawn""";
 
 	private final JdbcClient jdbc;
 

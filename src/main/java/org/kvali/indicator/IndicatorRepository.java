@@ -180,18 +180,17 @@ class IndicatorRepository {
 
 	/**
 	 * Another period of the indicator, overlapping this one, whose current value for the same group (the whole, a
-	 * gender or a region) is not 0: a year beside one of its quarters, or a quarter beside its year. A value of 0
-	 * withdraws a period: values are never deleted, only corrected.
+	 * gender or a region) is not withdrawn: a year beside one of its quarters, or a quarter beside its year.
 	 */
 	Optional<String> overlappingPeriod(long indicatorId, Period period, String dimension,
 			String dimensionValue) {
 		return this.jdbc.sql("""
 				SELECT period_key FROM (
-				    SELECT DISTINCT ON (period_key) period_key, period_start, value FROM indicator_value
+				    SELECT DISTINCT ON (period_key) period_key, period_start, withdrawn FROM indicator_value
 				    WHERE indicator_id = :indicator AND period_key <> :key AND period_start <= :end AND period_end >= :start
 				      AND dimension IS NOT DISTINCT FROM :dimension AND dimension_value IS NOT DISTINCT FROM :dimensionValue
 				    ORDER BY period_key, reported_at DESC, id DESC) current
-				WHERE value <> 0
+				WHERE NOT withdrawn
 				ORDER BY period_start LIMIT 1""")
 			.param("indicator", indicatorId).param("key", period.key()).param("start", period.start())
 			.param("end", period.end()).param("dimension", dimension).param("dimensionValue", dimensionValue)

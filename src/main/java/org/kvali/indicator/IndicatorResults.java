@@ -135,8 +135,7 @@ public class IndicatorResults {
 	 */
 	private static List<Period> untargeted(Indicator indicator, List<ReportedValue> values) {
 		return values.stream()
-			.filter(value -> value.current() && value.whole() && !value.withdrawn()
-					&& (value.value() != 0 || indicator.levels()))
+			.filter(value -> value.current() && value.whole() && !value.withdrawn())
 			.filter(value -> indicator.targets().stream().noneMatch(target -> !target.start().isAfter(value.periodStart())
 					&& !target.end().isBefore(value.periodEnd())))
 			.map(value -> new Period(value.periodKey(), value.periodStart(), value.periodEnd()))
@@ -159,9 +158,9 @@ public class IndicatorResults {
 		}
 
 		private static Double combined(List<ReportedValue> values, Gender gender, IndicatorValues.Key window) {
-			var current = values.stream().filter(value -> value.current() && value.gender() == gender).toList();
-			return ReportedValue.combined(current.stream().filter(window::counts).toList(), current,
-					window.indicator().levels());
+			return ReportedValue.combined(values.stream()
+				.filter(value -> value.current() && value.gender() == gender && window.counts(value))
+				.toList(), window.indicator().levels());
 		}
 
 	}

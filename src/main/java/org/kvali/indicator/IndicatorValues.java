@@ -187,12 +187,11 @@ class IndicatorValues {
 		var stored = this.indicators.reportedValues(reported.stream().map(key -> key.indicator().id()).distinct().toList());
 		Map<Key, Double> values = new HashMap<>();
 		for (var key : reported) {
-			var current = stored.getOrDefault(key.indicator().id(), List.of())
+			var within = stored.getOrDefault(key.indicator().id(), List.of())
 				.stream()
-				.filter(value -> value.current() && value.whole())
+				.filter(value -> value.current() && value.whole() && key.counts(value))
 				.toList();
-			var within = current.stream().filter(key::counts).toList();
-			var combined = ReportedValue.combined(within, current, key.indicator().levels());
+			var combined = ReportedValue.combined(within, key.indicator().levels());
 			if (combined != null) {
 				values.put(key, combined);
 			}

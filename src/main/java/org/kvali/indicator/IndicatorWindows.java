@@ -96,7 +96,7 @@ final class IndicatorWindows {
 	}
 
 	/**
-	 * The same; a withdrawal (or a count's 0) may be of a period outside a project's dates, set before they were held
+	 * The same; a withdrawal may be of a period outside a project's dates, set before they were held
 	 * (it holds none).
 	 */
 	static Optional<Period> programmePeriod(Indicator indicator, String argument, String key, boolean withdrawal,

@@ -33,9 +33,9 @@ final class PartsWithinWholes {
 	private PartsWithinWholes() {
 	}
 
-	/** The values that count now as parts, but those of 0, which add nothing. */
+	/** The values that count now as parts and wholes, 0 among them: not those withdrawn. */
 	static List<Part> current(List<ReportedValue> reported) {
-		return reported.stream().filter(value -> value.current() && value.value() != 0).map(Part::of).toList();
+		return reported.stream().filter(value -> value.current() && !value.withdrawn()).map(Part::of).toList();
 	}
 
 	/**

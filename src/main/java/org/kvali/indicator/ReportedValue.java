@@ -19,22 +19,15 @@ record ReportedValue(long indicatorId, String periodKey, LocalDate periodStart, 
 
 	/**
 	 * What values of one group, the current ones of the periods within a window in the order {@code reportedValues}
-	 * gives (newest first), come to, once those withdrawn (withdrawIndicatorValue) are left out, and a 0 that withdraws
-	 * a period overlapping another of the group's current values
-	 * ({@code current}, of any period: a quarter withdrawn for its year; a year and its quarter both withdrawn) is left
-	 * out, elsewhere 0 being a value: a count or amount their sum, added as the decimals they were reported as (0.1 and
+	 * gives (newest first), come to, once those withdrawn (withdrawIndicatorValue) are left out, 0 being a value: a
+	 * count or amount their sum, added as the decimals they were reported as (0.1 and
 	 * 0.2 make 0.3, not 0.30000000000000004); a percentage or another level ({@code latest}: municipalities with a
 	 * youth council, 3, 4 and 5 of three quarters are 5, not 12), which does not add up, that of the period ending last
 	 * (of two ending together, the one reported last); null for none (a withdrawn quarter asked for alone told 0 %
 	 * before).
 	 */
-	static Double combined(List<ReportedValue> values, List<ReportedValue> current, boolean latest) {
-		var counted = values.stream()
-			.filter(value -> !value.withdrawn)
-			.filter(value -> value.value != 0
-					|| current.stream().noneMatch(other -> other != value && !other.withdrawn
-							&& other.period().overlaps(value.period())))
-			.toList();
+	static Double combined(List<ReportedValue> values, boolean latest) {
+		var counted = values.stream().filter(value -> !value.withdrawn).toList();
 		if (counted.isEmpty()) {
 			return null;
 		}

@@ -119,6 +119,46 @@ class ChangelogTest {
 		});
 	}
 
+	/**
+	 * A 0 reported before changeset 061 to withdraw the period it overlapped, and read so since, is marked withdrawn by
+	 * 073, when it counts now; a 0 beside no other value, and one corrected since, stay what they were.
+	 */
+	@Test
+	void anUpgradeMarksZerosThatWithdrewAsWithdrawn() throws Exception {
+		int before = new JdbcTemplate(this.dataSource).queryForObject("""
+				SELECT count(*) FROM databasechangelog WHERE orderexecuted < (SELECT orderexecuted
+				    FROM databasechangelog WHERE id = '073-indicator-zeros-are-values')""", Integer.class);
+		inEmptyDatabase((liquibase, connection, empty) -> {
+			liquibase.update(before, "");
+			var old = new JdbcTemplate(empty);
+			old.update("INSERT INTO programme (code, name) VALUES ('Z', 'Zeros')");
+			old.update("""
+					INSERT INTO indicator (code, programme_id, name, level, unit, direction, method)
+					SELECT 'Z-1', id, 'Reported', 'OUTPUT', 'NUMBER', 'HIGHER_IS_BETTER', 'REPORTED' FROM programme""");
+			// in the order reported: the year; a quarter's 0 beside it; a lone 0; a women's 0 beside their year; a
+			// quarter's 0 corrected to 4 since
+			var values = List.of("2024 2024-01-01 2024-12-31 10 -", "2024-Q1 2024-01-01 2024-03-31 0 -",
+					"2025 2025-01-01 2025-12-31 0 -", "2024 2024-01-01 2024-12-31 3 FEMALE",
+					"2024-Q2 2024-04-01 2024-06-30 0 FEMALE", "2023-Q1 2023-01-01 2023-03-31 0 -",
+					"2023-Q1 2023-01-01 2023-03-31 4 -", "2023 2023-01-01 2023-12-31 0 MALE");
+			for (var value : values) {
+				var fields = value.split(" ");
+				old.update("""
+						INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, reported_by,
+						                             dimension, dimension_value)
+						SELECT id, ?, CAST(? AS date), CAST(? AS date), CAST(? AS numeric), 'test',
+						       CASE WHEN ? = '-' THEN NULL ELSE 'GENDER' END, NULLIF(?, '-') FROM indicator""",
+						fields[0], fields[1], fields[2], fields[3], fields[4], fields[4]);
+			}
+			liquibase.update("");
+			assertThat(old.queryForList("""
+					SELECT period_key || ' ' || value || ' ' || coalesce(dimension_value, '-') || ' ' || withdrawn
+					FROM indicator_value ORDER BY id""", String.class)).containsExactly("2024 10 - false",
+							"2024-Q1 0 - true", "2025 0 - false", "2024 3 FEMALE false", "2024-Q2 0 FEMALE true",
+							"2023-Q1 0 - false", "2023-Q1 4 - false", "2023 0 MALE false");
+		});
+	}
+
 	/** What a test does with a new, empty database (dropped after it) and Liquibase's changelog for it. */
 	private interface EmptyDatabaseWork {
 

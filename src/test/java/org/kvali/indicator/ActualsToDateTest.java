@@ -127,13 +127,17 @@ class ActualsToDateTest {
 			.variable("period", Integer.toString(YEAR))
 			.execute()
 			.path("reportIndicatorValue.value").entity(Double.class).isEqualTo(7.0);
-		// a 0 withdraws, for any period
+		// a count's 0 is a value as any other: none reached in a period to come is not known either (it had been
+		// taken for any period, as a withdrawal)
 		// language=GraphQL
 		this.graphQl.document("mutation($period: String!) { reportIndicatorValue(input: {indicator: \"TA-REP\", "
 				+ "period: $period, value: 0}) { value } }")
 			.variable("period", next)
 			.execute()
-			.path("reportIndicatorValue.value").entity(Double.class).isEqualTo(0.0);
+			.errors()
+			.expect(error -> error.getMessage().equals("input.period: The period has not begun (it starts on " + next
+					+ "-01-01): a value is reported for a period under way or past"))
+			.verify();
 		// language=GraphQL
 		this.graphQl.document("query($year: String!) { indicator(code: \"TA-REP\") { actual(period: $year) } }")
 			.variable("year", Integer.toString(YEAR))

@@ -198,7 +198,8 @@ class IndicatorDefinitionTest {
 	/**
 	 * Reported values add up as the decimals they were reported as (0.1 and 0.2 make 0.3, not 0.30000000000000004, and
 	 * reach a target of 0.3); reported percentages do not add up: a period's is that of its last period reported,
-	 * a 0 withdrawing an overlapping period aside.
+	 * one withdrawn aside. A 0 is a value: beside a period it overlaps it is refused, as any value is (it had been
+	 * taken as a withdrawal, and a share's 0 so taken was counted nowhere: a review's).
 	 */
 	@Test
 	void reportedValuesAddUpExactlyAndPercentagesTakeTheLastPeriod() {
@@ -207,16 +208,22 @@ class IndicatorDefinitionTest {
 					+ "\"EU-CSO-EQUAL\", name: \"Reported\", level: OUTCOME, unit: " + unit + ", method: REPORTED, "
 					+ "cumulative: false}) { code } }").execute().path("createIndicator.code").hasValue();
 		}
-		// in this order: 2025 reported whole, withdrawn as 0, then its first quarter
+		// in this order: 2025 reported whole, corrected to 0, withdrawn, then its first quarter
 		var reports = List.of(List.of("TI-REP-NUMBER", "2024-Q1", "0.1"), List.of("TI-REP-NUMBER", "2024-Q2", "0.2"),
 				List.of("TI-REP-PERCENT", "2024-Q2", "70"), List.of("TI-REP-PERCENT", "2024-Q1", "60"),
-				List.of("TI-REP-PERCENT", "2025", "75"), List.of("TI-REP-PERCENT", "2025", "0"),
-				List.of("TI-REP-PERCENT", "2025-Q1", "80"));
+				List.of("TI-REP-PERCENT", "2025", "75"), List.of("TI-REP-PERCENT", "2025", "0"));
 		reports.forEach(report -> this.graphQl
 			.document("mutation { reportIndicatorValue(input: {indicator: \"" + report.get(0) + "\", period: \""
 					+ report.get(1) + "\", value: " + report.get(2) + "}) { current } }")
 			.execute()
 			.path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true));
+		var quarter = "mutation { reportIndicatorValue(input: {indicator: \"TI-REP-PERCENT\", period: \"2025-Q1\", "
+				+ "value: 80}) { current } }";
+		this.graphQl.document(quarter).execute().errors().expect(error -> error.getMessage().startsWith(
+				"input.period: A value for 2025 is reported, which overlaps 2025-Q1")).verify();
+		withdraw("TI-REP-PERCENT", "2025");
+		this.graphQl.document(quarter).execute().path("reportIndicatorValue.current").entity(Boolean.class)
+			.isEqualTo(true);
 		this.graphQl.document("mutation { setIndicatorTargets(code: \"TI-REP-NUMBER\", targets: [{period: \"2024\", "
 				+ "value: 0.3}]) { code } }").execute().path("setIndicatorTargets.code").hasValue();
 		// language=GraphQL
@@ -229,16 +236,16 @@ class IndicatorDefinitionTest {
 		response.path("number.progress").entity(Double.class).isEqualTo(1.0);
 		response.path("number.status").entity(String.class).isEqualTo("ACHIEVED");
 		response.path("percent.y2024").entity(Double.class).isEqualTo(70.0);
-		// the year's 0 withdraws it, though it ends last
+		// the year's 0 withdrawn, though it ends last
 		response.path("percent.y2025").entity(Double.class).isEqualTo(80.0);
 		response.path("percent.all").entity(Double.class).isEqualTo(80.0);
 		// 2024's quarters withdrawn for the year: they count for nothing, and alone have no value (a tester's 0 %)
 		for (var code : List.of("TI-REP-NUMBER", "TI-REP-PERCENT")) {
-			for (var report : List.of("period: \"2024-Q1\", value: 0", "period: \"2024-Q2\", value: 0",
-					"period: \"2024\", value: 55")) {
-				this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"" + code + "\", " + report
-						+ "}) { current } }").execute().path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true);
-			}
+			withdraw(code, "2024-Q1");
+			withdraw(code, "2024-Q2");
+			this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"" + code + "\", period: "
+					+ "\"2024\", value: 55}) { current } }").execute().path("reportIndicatorValue.current")
+				.entity(Boolean.class).isEqualTo(true);
 		}
 		// language=GraphQL
 		var withdrawn = this.graphQl.document("""
@@ -254,13 +261,18 @@ class IndicatorDefinitionTest {
 		withdrawn.path("percent.series[?(@.period.key =~ /2024-Q./)].actual").entityList(Double.class)
 			.containsExactly(null, null, null, null);
 		// the year withdrawn too, to report quarters again: nothing is left, not 0 (a tester's)
-		this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"TI-REP-NUMBER\", period: \"2024\", "
-				+ "value: 0}) { current } }").execute().path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true);
+		withdraw("TI-REP-NUMBER", "2024");
 		this.graphQl.document("{ indicator(code: \"TI-REP-NUMBER\") { y: actual(period: \"2024\") "
 				+ "q1: actual(period: \"2024-Q1\") } }")
 			.execute()
 			.path("indicator.y").valueIsNull()
 			.path("indicator.q1").valueIsNull();
+	}
+
+	private void withdraw(String indicator, String period) {
+		this.graphQl.document("mutation { withdrawIndicatorValue(input: {indicator: \"" + indicator + "\", period: \""
+				+ period + "\"}) { withdrawn } }").execute().path("withdrawIndicatorValue.withdrawn").entity(Boolean.class)
+			.isEqualTo(true);
 	}
 
 	/**

@@ -275,13 +275,15 @@ class IndicatorQueriesTest {
 			this.graphQl.document("{ indicator(code: \"OUT-1.3\") { a2025: actual(period: \"2025\") } }")
 				.execute()
 				.path("indicator.a2025").entity(Double.class).isEqualTo(11.0);
-			// withdrawn as 0, the year leaves room for its quarters: 2024's 5, 2025's 0 and its fourth quarter's 2
-			for (var period : new String[] { "2025", "2025-Q4" }) {
-				this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"OUT-1.3\", period: \"" + period
-						+ "\", value: " + (period.equals("2025") ? 0 : 2) + ", comment: \"test correction\"}) { current } }")
-					.execute()
-					.path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true);
-			}
+			// withdrawn, the year leaves room for its quarters: 2024's 5 and 2025's fourth quarter's 2
+			this.graphQl.document("mutation { withdrawIndicatorValue(input: {indicator: \"OUT-1.3\", period: \"2025\","
+					+ " comment: \"test correction\"}) { withdrawn } }")
+				.execute()
+				.path("withdrawIndicatorValue.withdrawn").entity(Boolean.class).isEqualTo(true);
+			this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"OUT-1.3\", period: \"2025-Q4\","
+					+ " value: 2, comment: \"test correction\"}) { current } }")
+				.execute()
+				.path("reportIndicatorValue.current").entity(Boolean.class).isEqualTo(true);
 			// language=GraphQL
 			this.graphQl.document("{ indicator(code: \"OUT-1.3\") { q: actual(period: \"2025\") } }")
 				.execute()

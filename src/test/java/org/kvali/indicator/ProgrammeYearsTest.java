@@ -344,12 +344,9 @@ class ProgrammeYearsTest {
 		// a negative value is told so, and only so
 		expect("mutation { reportIndicatorValue(input: {indicator: \"PY-SURVEY\", period: \"2026-06/2026-08\","
 				+ " value: -1}) { value } }", "input.value: A value is 0 or more");
-		// a 0 adds nothing and withdraws what it overlaps: it holds neither the years nor the dates (one sent for the
-		// last quarter held the programme's end for good; a tester's)
-		for (var withdrawn : List.of("2024-09/2025-08", "2027-06/2027-08")) {
-			this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"PY-SURVEY\", period: \""
-					+ withdrawn + "\", value: 0}) { value } }").execute().errors().verify();
-		}
+		// a withdrawal holds neither the years nor the dates
+		this.graphQl.document("mutation { withdrawIndicatorValue(input: {indicator: \"PY-SURVEY\", period: "
+				+ "\"2024-09/2025-08\"}) { withdrawn } }").execute().errors().verify();
 		expect("mutation { updateProgramme(code: \"PY\", input: {yearStart: 3}) { yearStart } }",
 				"input.yearStart: Indicator PY-REACH has a target for 2024-09/2025-08, which would not be one of its"
 						+ " years or quarters",
@@ -449,9 +446,9 @@ class ProgrammeYearsTest {
 				"input.startDate: Indicator PY-P2-I has a target for 2024-09/2025-08, which would lie outside it");
 		assertThat(this.jdbc.queryForObject("SELECT start_date FROM project WHERE code = 'PY-P2'", LocalDate.class))
 			.isEqualTo(LocalDate.of(2025, 1, 10));
-		// a withdrawal holds nothing: taken outside, as one set before the rule may need it
-		this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"PY-P2-I\", period:"
-				+ " \"2024-09/2024-11\", value: 0}) { value } }").execute().errors().verify();
+		// a 0 is a value as any other (it had been taken outside, as a withdrawal)
+		expect("mutation { reportIndicatorValue(input: {indicator: \"PY-P2-I\", period: \"2024-09/2024-11\", value: 0})"
+				+ " { value } }", "input.period: The period lies outside the project (2025-01-10 to 2026-06-30)");
 		// nor does an indicator move into the project with a target outside it
 		this.graphQl.document("""
 				mutation { createIndicator(input: {code: "PY-MOVE", programme: "PY", name: "Moved", level: OUTPUT,
@@ -468,12 +465,12 @@ class ProgrammeYearsTest {
 	}
 
 	/**
-	 * A share's 0 % is a value, and holds the programme's dates as any other does (dates moved past it had left it
-	 * uncounted without a word: a review's); withdrawn, it holds none. A count's 0 adds nothing and holds none: a
-	 * value of a period the dates have left counts no more, and the count's actual of it alone is none.
+	 * A 0 is a value, a share's and a count's alike, and holds the programme's dates as any other does (dates moved
+	 * past a share's 0 had left it uncounted without a word: a review's); withdrawn, it holds none, and the count's
+	 * actual of it alone is none. Beside a period it overlaps it is refused, as any value is.
 	 */
 	@Test
-	void aSharesZeroHoldsTheDatesAndACountsCountsNoMoreOutsideThem() {
+	void aZeroHoldsTheDatesAsAnyValue() {
 		this.graphQl.document("""
 				mutation { createProgramme(input: {code: "PY-PC", name: "Shares", startDate: "2024-09-01",
 				    endDate: "2026-12-31", yearStart: 9}) { code }
@@ -493,33 +490,29 @@ class ProgrammeYearsTest {
 			.path("n.actual").entity(Double.class).isEqualTo(0.0);
 		var cut = "mutation { updateProgramme(code: \"PY-PC\", input: {endDate: \"2026-08-31\"}) { endDate } }";
 		expect(cut, "input.endDate: Indicator PY-PC-I has a value reported for 2026-09/2026-11, which would lie outside"
-				+ " it");
+				+ " it", "input.endDate: Indicator PY-PC-N has a value reported for 2026-09/2026-11, which would lie"
+						+ " outside it");
 		this.graphQl.document(actuals).execute().path("i.actual").entity(Double.class).isEqualTo(0.0);
 		this.graphQl.document("""
-				mutation { withdrawIndicatorValue(input: {indicator: "PY-PC-I", period: "2026-09/2026-11"}) {
+				mutation { i: withdrawIndicatorValue(input: {indicator: "PY-PC-I", period: "2026-09/2026-11"}) {
+				    withdrawn }
+				  n: withdrawIndicatorValue(input: {indicator: "PY-PC-N", period: "2026-09/2026-11"}) {
 				    withdrawn } }""")
 			.execute()
-			.path("withdrawIndicatorValue.withdrawn")
-			.entity(Boolean.class)
-			.isEqualTo(true);
+			.path("i.withdrawn").entity(Boolean.class).isEqualTo(true)
+			.path("n.withdrawn").entity(Boolean.class).isEqualTo(true);
 		this.graphQl.document(cut).execute().path("updateProgramme.endDate").entity(String.class)
 			.isEqualTo("2026-08-31");
 		this.graphQl.document(actuals).execute().path("i.actual").entity(Double.class).isEqualTo(60.0)
 			.path("n.actual").valueIsNull();
-		// a share's 0 for a quarter beside its year's value counts for nothing, and holds nothing
-		this.graphQl.document("""
-				mutation {
-				  y: reportIndicatorValue(input: {indicator: "PY-PC-I", period: "2025-09/2026-08", value: 40}) { value }
-				  q: reportIndicatorValue(input: {indicator: "PY-PC-I", period: "2026-03/2026-05", value: 0}) { value }
-				}""")
-			.execute()
-			.errors()
-			.verify();
-		this.graphQl.document(cut.replace("2026-08-31", "2026-02-28"))
-			.execute()
-			.path("updateProgramme.endDate")
-			.entity(String.class)
-			.isEqualTo("2026-02-28");
+		// a share's 0 for a quarter beside its year's value is refused, as any value (it had been taken, counted for
+		// nothing and held nothing)
+		this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"PY-PC-I\", period: "
+				+ "\"2025-09/2026-08\", value: 40}) { value } }").execute().errors().verify();
+		expect("mutation { reportIndicatorValue(input: {indicator: \"PY-PC-I\", period: \"2026-03/2026-05\", value: 0})"
+				+ " { value } }", "input.period: A value for 2025-09/2026-08 is reported, which overlaps 2026-03/2026-05 and"
+						+ " would be counted with it: report either a year or its quarters (to move from one to the other,"
+						+ " 2025-09/2026-08 is withdrawn first (withdrawIndicatorValue))");
 		this.graphQl.document(actuals).execute().path("i.actual").entity(Double.class).isEqualTo(40.0);
 	}
 

@@ -307,12 +307,13 @@ class ReportedLevelsTest {
 		sccsf.document("mutation { reportIndicatorValue(input: {indicator: \"LV-COUNCILS\", period: \"2026-Q3\", "
 				+ "value: 4}) { value } }").execute().path("reportIndicatorValue.value").entity(Double.class).isEqualTo(4.0);
 		assertThat(figures("LV-COUNCILS")).containsEntry("second", 4.0);
-		// a level's 0 is of a period begun; a count's 0 of any
-		refused("mutation { reportIndicatorValue(input: {indicator: \"LV-COUNCILS\", period: \"2027-Q1\", value: 0}) "
-				+ "{ value } }", "input.period: The period has not begun (it starts on 2027-01-01): a value is reported "
-						+ "for a period under way or past");
+		// a 0 is of a period begun, a level's and a count's alike (a count's had been taken for any period)
 		define("LV-SUM", "cumulative: false");
-		report("LV-SUM", "2027-Q1", 0, null);
+		for (var code : List.of("LV-COUNCILS", "LV-SUM")) {
+			refused("mutation { reportIndicatorValue(input: {indicator: \"" + code + "\", period: \"2027-Q1\", "
+					+ "value: 0}) { value } }", "input.period: The period has not begun (it starts on 2027-01-01): a "
+							+ "value is reported for a period under way or past");
+		}
 	}
 
 	private void withdraw(HttpGraphQlTester tester, String code, String period) {
