@@ -144,8 +144,8 @@ class ChangelogTest {
 			for (var value : values) {
 				var fields = value.split(" ");
 				old.update("""
-						INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, reported_by,
-						                             dimension, dimension_value)
+						INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value,
+						                             reported_by, dimension, dimension_value)
 						SELECT id, ?, CAST(? AS date), CAST(? AS date), CAST(? AS numeric), 'test',
 						       CASE WHEN ? = '-' THEN NULL ELSE 'GENDER' END, NULLIF(?, '-') FROM indicator""",
 						fields[0], fields[1], fields[2], fields[3], fields[4], fields[4]);

@@ -271,8 +271,8 @@ class IndicatorDefinitionTest {
 
 	private void withdraw(String indicator, String period) {
 		this.graphQl.document("mutation { withdrawIndicatorValue(input: {indicator: \"" + indicator + "\", period: \""
-				+ period + "\"}) { withdrawn } }").execute().path("withdrawIndicatorValue.withdrawn").entity(Boolean.class)
-			.isEqualTo(true);
+				+ period + "\"}) { withdrawn } }").execute().path("withdrawIndicatorValue.withdrawn")
+			.entity(Boolean.class).isEqualTo(true);
 	}
 
 	/**

@@ -509,10 +509,10 @@ class ProgrammeYearsTest {
 		// nothing and held nothing)
 		this.graphQl.document("mutation { reportIndicatorValue(input: {indicator: \"PY-PC-I\", period: "
 				+ "\"2025-09/2026-08\", value: 40}) { value } }").execute().errors().verify();
-		expect("mutation { reportIndicatorValue(input: {indicator: \"PY-PC-I\", period: \"2026-03/2026-05\", value: 0})"
-				+ " { value } }", "input.period: A value for 2025-09/2026-08 is reported, which overlaps 2026-03/2026-05 and"
-						+ " would be counted with it: report either a year or its quarters (to move from one to the other,"
-						+ " 2025-09/2026-08 is withdrawn first (withdrawIndicatorValue))");
+		expect("mutation { reportIndicatorValue(input: {indicator: \"PY-PC-I\", period: \"2026-03/2026-05\", "
+				+ "value: 0}) { value } }", "input.period: A value for 2025-09/2026-08 is reported, which overlaps "
+						+ "2026-03/2026-05 and would be counted with it: report either a year or its quarters (to move "
+						+ "from one to the other, 2025-09/2026-08 is withdrawn first (withdrawIndicatorValue))");
 		this.graphQl.document(actuals).execute().path("i.actual").entity(Double.class).isEqualTo(40.0);
 	}
 
