@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.kvali.graphql.Dates;
 
@@ -283,26 +284,33 @@ final class FactIndex {
 	 */
 	boolean reachesBeyond(ParticipationFilter filter, Set<Long> organizations) {
 		var run = this.organizers.runBy(organizations);
+		var selected = selectedActivities(filter);
+		return selected.length == 0 || Arrays.stream(selected).anyMatch(a -> !run[a]);
+	}
+
+	/**
+	 * The codes of the activities the filter's conditions on activities leave in ({@link #reachesBeyond}) that none of
+	 * these organizations runs.
+	 */
+	List<String> activitiesBeyond(ParticipationFilter filter, Set<Long> organizations) {
+		var run = this.organizers.runBy(organizations);
+		var codes = this.dictionaries.get(Dimension.ACTIVITY);
+		var ids = this.attributes.get(Dimension.ACTIVITY);
+		return Arrays.stream(selectedActivities(filter)).filter(a -> !run[a]).mapToObj(a -> codes.value(ids[a]))
+			.toList();
+	}
+
+	/** The numbers of the activities, not deleted, that the filter's conditions on activities leave in. */
+	private int[] selectedActivities(ParticipationFilter filter) {
 		var allowed = new Allowed(this, filter);
 		var dimensions = allowed.of(Level.ACTIVITY);
 		long from = filter.from() == null ? Long.MIN_VALUE : filter.from().toEpochDay();
 		long to = filter.to() == null ? Long.MAX_VALUE : filter.to().toEpochDay();
-		boolean selectsAny = false;
-		activities: for (int a = 0; a < this.activities; a++) {
-			if (activityDeleted(a) || this.startDay[a] < from || this.startDay[a] > to) {
-				continue;
-			}
-			for (var dimension : dimensions) {
-				if (!allowed.values(dimension)[this.attributes.get(dimension)[a]]) {
-					continue activities;
-				}
-			}
-			if (!run[a]) {
-				return true;
-			}
-			selectsAny = true;
-		}
-		return !selectsAny;
+		return IntStream.range(0, this.activities)
+			.filter(a -> !activityDeleted(a) && this.startDay[a] >= from && this.startDay[a] <= to && dimensions
+				.stream()
+				.allMatch(dimension -> allowed.values(dimension)[this.attributes.get(dimension)[a]]))
+			.toArray();
 	}
 
 	/** Whether activity {@code a} (its number here) was deleted since the index was first read. */

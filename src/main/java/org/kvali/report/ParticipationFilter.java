@@ -28,6 +28,14 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 				null, null, organizers, List.of(ParticipationRole.values()), null, null);
 	}
 
+	/** This filter of these activities alone, its other conditions as they are. */
+	ParticipationFilter ofActivities(List<String> codes) {
+		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
+				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, this.genders,
+				this.ageBands, this.ages, this.disability, this.activityKinds, codes, this.organizers, this.roles,
+				this.from, this.to);
+	}
+
 	/** This filter narrowed to activities starting within {@code from} to {@code to} (either may be null). */
 	public ParticipationFilter within(LocalDate from, LocalDate to) {
 		var start = this.from == null || (from != null && from.isAfter(this.from)) ? from : this.from;

@@ -87,6 +87,17 @@ class ReportRepository {
 			.single();
 	}
 
+	/** As {@link FactIndex#activitiesBeyond}, from the stored activities. */
+	List<String> activitiesBeyond(ParticipationFilter filter, Set<Long> organizations) {
+		var others = ReportSql.activityConditions(filter)
+			.add("(f.organizer_id IS NULL OR f.organizer_id <> ALL(:runBy))", "runBy",
+					organizations.toArray(Long[]::new));
+		return this.jdbc.sql("SELECT f.activity_code FROM (" + ACTIVITIES + ") f\n" + others.where())
+			.params(others.parameters())
+			.query(String.class)
+			.list();
+	}
+
 	/**
 	 * The month the years begin in of the one programme the filter names, by its programmes or its projects'; 1, the
 	 * calendar's, where it names none or several.

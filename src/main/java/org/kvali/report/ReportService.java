@@ -1,5 +1,8 @@
 package org.kvali.report;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -86,9 +89,10 @@ public class ReportService {
 	public ShownMeasures shownTotals(ParticipationReport report) {
 		// the totals and whether they are withheld from one state of the data
 		return inOneState(report, counted -> {
-			var totals = this.counts.totals(counted.data().of(this.index), counted.filter());
+			var index = counted.data().of(this.index);
+			var totals = this.counts.totals(index, counted.filter());
 			boolean suppressed = suppresses(counted.filter(), counted.data());
-			return ShownMeasures.of(totals, totals.participants() < this.k && suppressed,
+			return ShownMeasures.of(totals, suppressed && weight(index, counted.filter(), totals) < this.k,
 					shownUnits(suppressed, counted.filter(), List.of()));
 		});
 	}
@@ -258,15 +262,14 @@ public class ReportService {
 			}
 			BreakdownArguments.checkAgesOfGroups(counted.filter(), by, grouping);
 			var index = counted.data().of(this.index);
-			if (this.counts.totals(index, counted.filter()).participants() < this.k) {
+			if (weight(index, counted.filter(), this.counts.totals(index, counted.filter())) < this.k) {
 				return true;
 			}
 			try {
 				// as many groups as a breakdown with first may weigh; it has none to cut with
 				var groups = this.counts.breakdown(index, counted.filter(), by, grouping, List.of(), null,
 						MeasureSet.PEOPLE, MAX_SUPPRESSED_GROUPS);
-				var totals = this.counts.lineTotals(index, counted.filter(), by, grouping, groups);
-				return SmallCells.suppress(groups, by, this.k, null, totals)
+				return weighed(index, counted.filter(), by, grouping, groups, null, MAX_SUPPRESSED_GROUPS)
 					.stream()
 					.anyMatch(ParticipationGroup::suppressed);
 			}
@@ -320,8 +323,8 @@ public class ReportService {
 				// what is withheld is weighed over all the groups; the conditions keep some of those shown
 				var groups = this.counts.breakdown(index, report.filter(), by, grouping, order, null,
 						having.counted(measures), most);
-				var weighed = SmallCells.suppress(groups, by, this.k, having.isNone() ? first : null,
-						this.counts.lineTotals(index, report.filter(), by, grouping, groups));
+				var weighed = weighed(index, report.filter(), by, grouping, groups, having.isNone() ? first : null,
+						most);
 				return having.isNone() ? weighed : kept(weighed, having, first);
 			}
 			catch (TooManyGroups ex) {
@@ -335,6 +338,73 @@ public class ReportService {
 		catch (TooManyGroups ex) {
 			throw BreakdownArguments.tooManyGroups();
 		}
+	}
+
+	/**
+	 * The groups, those withheld from the caller marked and placed last, cut to {@code first} ({@link SmallCells}),
+	 * weighed by the participants each holds whom the caller does not know of already ({@link #others}). For a
+	 * partner, a group of its own people alone is withheld too, unless it is one of its own activities or
+	 * organizations as organizer (a group of others' holds their people): shown, it would tell that others'
+	 * activities hold none of the group, where 1 to k-1 withhold it.
+	 */
+	private List<ParticipationGroup> weighed(Optional<FactIndex> index, ParticipationFilter filter,
+			List<Dimension> by, Grouping grouping, List<ParticipationGroup> groups, Integer first, int most) {
+		var others = others(index, filter);
+		if (others.isEmpty()) {
+			return SmallCells.suppress(groups, by, this.k, first,
+					this.counts.lineTotals(index, filter, by, grouping, groups));
+		}
+		var theirs = new HashMap<List<Object>, ParticipationGroup>();
+		for (var group : this.counts.breakdown(index, others.get(), by, grouping, List.of(), null, MeasureSet.PEOPLE,
+				most)) {
+			theirs.put(group.values(by), group);
+		}
+		// each group as the participants of others' activities in it, in the groups' order
+		var counted = new HashMap<List<Object>, ParticipationGroup>();
+		var weights = new ArrayList<ParticipationGroup>(groups.size());
+		for (var group : groups) {
+			counted.put(group.values(by), group);
+			weights.add(theirs.getOrDefault(group.values(by), group.noneOf()));
+		}
+		boolean ownByKey = by.contains(Dimension.ACTIVITY) || by.contains(Dimension.ORGANIZER);
+		var shown = new ArrayList<ParticipationGroup>(groups.size());
+		var withheld = new ArrayList<ParticipationGroup>();
+		for (var weight : SmallCells.suppress(weights, by, this.k, null,
+				this.counts.lineTotals(index, others.get(), by, grouping, weights))) {
+			var group = counted.get(weight.values(by));
+			if (weight.suppressed() || !ownByKey && !theirs.containsKey(weight.values(by))) {
+				withheld.add(group.hidden());
+			}
+			else {
+				shown.add(group);
+			}
+		}
+		withheld.sort(Comparator.comparing(group -> group.values(by), SmallCells.NATURAL));
+		shown.addAll(withheld);
+		return first == null || first >= shown.size() ? shown : shown.subList(0, first);
+	}
+
+	/** The participants a total is weighed by for the caller ({@link #others}): all of it, or others' alone. */
+	private int weight(Optional<FactIndex> index, ParticipationFilter filter, Measures totals) {
+		return others(index, filter).map(theirs -> this.counts.totals(index, theirs).participants())
+			.orElse(totals.participants());
+	}
+
+	/**
+	 * For a partner, its filter over the activities its organizations do not run: small cells beyond its own
+	 * activities are weighed by the participants of those alone, whom it does not know of already. Weighed by all,
+	 * the people of a sheet of its own (four made-up women with a disability of one village) lifted one woman of
+	 * another organization's over k, and every activity of hers was then told by a filter of it and the sheet's (a
+	 * tester's). Empty for a donor, whose answers are weighed as they are.
+	 */
+	private Optional<ParticipationFilter> others(Optional<FactIndex> index, ParticipationFilter filter) {
+		var caller = Caller.find().orElse(null);
+		if (caller == null || !caller.is(Role.PARTNER)) {
+			return Optional.empty();
+		}
+		var beyond = index.map(facts -> facts.activitiesBeyond(filter, caller.organizations()))
+			.orElseGet(() -> this.repository.activitiesBeyond(filter, caller.organizations()));
+		return Optional.of(filter.ofActivities(beyond));
 	}
 
 	/** The groups shown that the conditions hold and those withheld (last), cut to {@code first}. */

@@ -233,8 +233,9 @@ public final class SmallCells {
 		if (!hidden.exposes(line)) {
 			return;
 		}
+		// a group of no one (a partner's own people alone, weighed by others': ReportService) hides nothing
 		line.stream()
-			.filter(group -> !hidden.contains(group))
+			.filter(group -> !hidden.contains(group) && group.participants() > 0)
 			.min(Comparator.comparing((ParticipationGroup group) -> known.contains(group))
 				.thenComparingInt(group -> mending ? hidden.exposedBy(group, line) : 0)
 				.thenComparingInt(ParticipationGroup::participants)

@@ -195,6 +195,82 @@ class SuppressionTest {
 	}
 
 	/**
+	 * Beyond its own activities, a partner's cells are weighed by the people of others' activities alone: the people
+	 * of a sheet of its own, made up or not, lift no one else's cell over k. Four made-up women with a disability of
+	 * Bolnisi at an activity of CIF's had made the one such woman of the demo a cell of 5, and each activity of hers
+	 * was told by a filter of it and CIF's (a tester's).
+	 */
+	@Test
+	void aPartnersOwnPeopleLiftNoOneElsesCell() {
+		var few = "{ participation(filter: {municipalities: [\"GE-KK-BOLNISI\"], disability: true, genders: [FEMALE]"
+				+ "%s}) { totals { participants suppressed } } }";
+		this.as.get("analyst").document(few.formatted("")).execute().path("participation.totals.participants")
+			.entity(Integer.class).isEqualTo(1);
+		var hers = this.jdbc.queryForList("""
+				SELECT DISTINCT a.code FROM participation pn JOIN participant p ON p.id = pn.participant_id
+				JOIN activity a ON a.id = pn.activity_id
+				WHERE p.home_municipality_code = 'GE-KK-BOLNISI' AND p.disability AND p.gender = 'FEMALE'
+				  AND a.organizer_id IS DISTINCT FROM (SELECT id FROM organization WHERE code = 'CIF')
+				ORDER BY a.code""", String.class);
+		assertThat(hers).isNotEmpty();
+		try {
+			this.jdbc.update("""
+					INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
+					SELECT 'SUP-PAD', pj.id, 'MEETING', 'Padding', DATE '2025-10-10', DATE '2025-10-10', o.id
+					FROM project pj, organization o WHERE pj.code = 'CSO-CAPACITY' AND o.code = 'CIF'""");
+			for (int n = 1; n <= 4; n++) {
+				this.jdbc.update("""
+						INSERT INTO participant (ref, gender, disability, home_municipality_code, birth_year)
+						VALUES (?, 'FEMALE', true, 'GE-KK-BOLNISI', 1990)""", "SUP-PAD-" + n);
+				this.jdbc.update("""
+						INSERT INTO participation (activity_id, participant_id)
+						SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'SUP-PAD' AND p.ref = ?""",
+						"SUP-PAD-" + n);
+			}
+			this.as.get("analyst").document(few.formatted("")).execute().path("participation.totals.participants")
+				.entity(Integer.class).isEqualTo(5);
+			var cif = this.as.get("cif");
+			cif.document(few.formatted("")).execute().path("participation.totals.suppressed").entity(Boolean.class)
+				.isEqualTo(true);
+			// her activities, each beside CIF's, are told of no more
+			for (var activity : hers) {
+				cif.document(few.formatted(", activities: [\"" + activity + "\", \"SUP-PAD\"]")).execute()
+					.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(true);
+			}
+			// its own are shown in full, alone and in a breakdown beside hers; a group of its own people alone that
+			// others' activities may add to is not: shown, it would tell that they add none
+			cif.document(few.formatted(", activities: [\"SUP-PAD\"]")).execute()
+				.path("participation.totals.participants").entity(Integer.class).isEqualTo(4);
+			var byActivity = few.replace("totals { participants suppressed }", "breakdown(by: [ACTIVITY]) {"
+					+ " activity { code } participants participations suppressed }").formatted("");
+			var hersRunByCif = this.jdbc.queryForList("""
+					SELECT DISTINCT a.code || ' 1 1' FROM participation pn
+					JOIN participant p ON p.id = pn.participant_id JOIN activity a ON a.id = pn.activity_id
+					WHERE p.home_municipality_code = 'GE-KK-BOLNISI' AND p.disability AND p.gender = 'FEMALE'
+					  AND a.organizer_id = (SELECT id FROM organization WHERE code = 'CIF') AND a.code <> 'SUP-PAD'""",
+					String.class);
+			hersRunByCif.add("SUP-PAD 4 4");
+			assertThat(cells(cif, byActivity, "activity")).containsExactlyElementsOf(hersRunByCif.stream().sorted()
+				.toList());
+			assertThat(cells(this.as.get("analyst"), byActivity, "activity")).contains("SUP-PAD 4 4")
+				.hasSizeGreaterThan(hers.size());
+			var byMunicipality = few.replace("totals { participants suppressed }", "breakdown(by: [MUNICIPALITY]) {"
+					+ " municipality { code } participants participations suppressed }");
+			assertThat(cells(cif, byMunicipality.formatted(""), "municipality")).isEmpty();
+			var besideSccsfs = byMunicipality.formatted(", activities: [\"SUP-PAD\", \"WS-2023-AKHALTSIKHE\"]");
+			assertThat(cells(this.as.get("analyst"), besideSccsfs, "municipality")).containsExactly(
+					"GE-KK-BOLNISI 4 4");
+			assertThat(cells(cif, besideSccsfs, "municipality")).isEmpty();
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participation WHERE activity_id = (SELECT id FROM activity"
+					+ " WHERE code = 'SUP-PAD')");
+			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'SUP-PAD-%'");
+			this.jdbc.update("DELETE FROM activity WHERE code = 'SUP-PAD'");
+		}
+	}
+
+	/**
 	 * A partner selects the activities its organization runs by their organizer, not by listing them, and sees them in
 	 * full: CIF's by gender as CIF's activities listed one by one give, and as an analyst counts them.
 	 */
