@@ -38,7 +38,7 @@ class IndicatorSeries {
 					+ "come is not counted yet, so no status can be told for it");
 		}
 		var day = asOf != null ? asOf : today;
-		var target = IndicatorWindows.currentTarget(indicator.targets(), day);
+		var target = IndicatorWindows.currentTarget(indicator, day);
 		if (target == null) {
 			return CompletableFuture.completedFuture(null);
 		}

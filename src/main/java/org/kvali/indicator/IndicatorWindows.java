@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -174,9 +175,18 @@ final class IndicatorWindows {
 
 	/**
 	 * The target whose period holds the day (the shortest, of a year and its quarter stored before such targets were
-	 * refused), else the last that ended before it, else the first to come.
+	 * refused), else the last that ended before it, else the first to come. A cumulative indicator's actual counts
+	 * from the start, and each target is worked towards from the one before it: the first to end on or after the day
+	 * holds it, else the last (between milestones of 2025-Q4 and 2026-Q4, 2025's reached was ACHIEVED for nine
+	 * months, and the next was not judged: a tester's).
 	 */
-	static Indicator.Target currentTarget(List<Indicator.Target> targets, LocalDate day) {
+	static Indicator.Target currentTarget(Indicator indicator, LocalDate day) {
+		var targets = indicator.targets();
+		if (indicator.cumulative()) {
+			var byEnd = Comparator.comparing(Indicator.Target::end);
+			return targets.stream().filter(target -> !target.end().isBefore(day)).min(byEnd)
+				.orElseGet(() -> targets.stream().max(byEnd).orElse(null));
+		}
 		Indicator.Target holding = null;
 		Indicator.Target last = null;
 		for (var target : targets) {

@@ -196,6 +196,41 @@ class IndicatorQueriesTest {
 	}
 
 	/**
+	 * A cumulative indicator counts from the start towards each target in turn: between two milestones the next one
+	 * is judged, not the last one reached (2023-Q4's target of 10, reached, was ACHIEVED all 2024 and 2025 long: a
+	 * tester's). Before the first, the first; after the last, the last.
+	 */
+	@Test
+	void aCumulativeIndicatorIsJudgedAgainstItsNextMilestone() {
+		try {
+			this.graphQl.document("""
+					mutation { createIndicator(input: {code: "TQ-MILESTONES", programme: "EU-CSO-EQUAL",
+					    name: "Reached", level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS,
+					    cumulative: true, filter: {activityKinds: [TRAINING]}}) { code }
+					  setIndicatorTargets(code: "TQ-MILESTONES", targets: [{period: "2023-Q4", value: 10},
+					    {period: "2025-Q4", value: 400}]) { code } }""").execute().errors().verify();
+			var points = this.graphQl.document("""
+					{ indicator(code: "TQ-MILESTONES") {
+					    first: current(asOf: "2023-06-30") { period { key } target }
+					    between: current(asOf: "2024-03-01") { period { key } target status }
+					    status(asOf: "2024-03-01")
+					    after: current(asOf: "2026-01-15") { period { key } target } } }""").execute();
+			points.path("indicator.first").entity(Object.class).isEqualTo(Map.of("period", Map.of("key", "2023-Q4"),
+					"target", 10.0));
+			points.path("indicator.between.period.key").entity(String.class).isEqualTo("2025-Q4");
+			points.path("indicator.between.target").entity(Double.class).isEqualTo(400.0);
+			var status = points.path("indicator.status").entity(String.class).get();
+			points.path("indicator.between.status").entity(String.class).isEqualTo(status);
+			assertThat(status).isNotEqualTo("ACHIEVED");
+			points.path("indicator.after").entity(Object.class).isEqualTo(Map.of("period", Map.of("key", "2025-Q4"),
+					"target", 400.0));
+		}
+		finally {
+			this.jdbc.update("DELETE FROM indicator WHERE code = 'TQ-MILESTONES'");
+		}
+	}
+
+	/**
 	 * A partner sees values over other organizations' activities suppressed, which is decided on the data the values
 	 * are counted from: no statement more for any of them than for an admin, however many are small (37 where 18
 	 * are the rule, before).
