@@ -72,6 +72,14 @@ class PlausibilityChecks {
 							written.shown(Columns.START_DATE, rs.getString(3)), activity
 							+ " starts on " + start + ", before " + project));
 				}
+				else if (projectEnd != null && start.isAfter(projectEnd)) {
+					// told by its end alone, it read as a few days over; none of it counts for the project (a
+					// tester's)
+					warnings.add(new ImportMessage(rs.getInt(1), Columns.START_DATE,
+							written.shown(Columns.START_DATE, rs.getString(3)), activity
+							+ " starts on " + start + ", after " + project + " ended: the project's indicators count"
+							+ " none of it; is it of another project?"));
+				}
 				else {
 					warnings.add(new ImportMessage(rs.getInt(1), Columns.END_DATE,
 							written.shown(Columns.END_DATE, rs.getString(4)), activity

@@ -169,7 +169,8 @@ class PlausibilityChecksTest {
 
 	/**
 	 * An activity started within its project that ends more than 31 days after the project's end is refused, as by
-	 * mutation, once; one starting after the project's end is warned of (a review's: it was refused).
+	 * mutation, once; one starting after the project's end is warned of as such (a review's: it was refused; a
+	 * tester's: it was told only its end).
 	 */
 	@Test
 	void anEndLongAfterTheProjectsIsRefusedOnceAndALateStartWarned() throws Exception {
@@ -189,8 +190,10 @@ class PlausibilityChecksTest {
 					+ "1990,,,,,\n").getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.warnings.length()").value(1))
-			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-8 ends on 2025-06-01, after its"
-					+ " project TI-NARROW (2024-01-01 to 2024-12-31)"));
+			.andExpect(jsonPath("$.warnings[0].column").value("start_date"))
+			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-8 starts on 2025-03-01, after its"
+					+ " project TI-NARROW (2024-01-01 to 2024-12-31) ended: the project's indicators count none of it;"
+					+ " is it of another project?"));
 	}
 
 	/**
