@@ -88,11 +88,11 @@ class ActivityDates implements WithinProgramme, WithinProject {
 				programme.endDate());
 		var outsideProject = outside(start, "project " + project.code(), project.startDate(), project.endDate());
 		if (outsideProgramme != null) {
-			problem(validation, "input.startDate", "start", start, given, outsideProgramme
+			problem(validation, project, "input.startDate", "start", start, given, outsideProgramme
 					+ ": its indicators would count none of its participations; an admin may move the programme's dates");
 		}
 		else if (outsideProject != null) {
-			problem(validation, "input.startDate", "start", start, given, outsideProject
+			problem(validation, project, "input.startDate", "start", start, given, outsideProject
 					+ ": an admin may move the project's dates, or the right project be given (input.project)");
 		}
 	}
@@ -111,27 +111,29 @@ class ActivityDates implements WithinProgramme, WithinProject {
 		}
 		var past = " by more than " + DAYS_PAST_END + " days, which an activity under way then may last past it";
 		if (programme.endDate() != null && end.isAfter(programme.endDate().plusDays(DAYS_PAST_END))) {
-			problem(validation, "input.endDate", "end", end, given, "After its programme " + programme.code()
-					+ " ends (" + programme.endDate() + ")" + past + ": an admin may move the programme's dates");
+			problem(validation, project, "input.endDate", "end", end, given, "After its programme "
+					+ programme.code() + " ends (" + programme.endDate() + ")" + past
+					+ ": an admin may move the programme's dates");
 		}
 		else if (project.endDate() != null && end.isAfter(project.endDate().plusDays(DAYS_PAST_END))) {
-			problem(validation, "input.endDate", "end", end, given, "After its project " + project.code() + " ends ("
-					+ project.endDate() + ")" + past + ": an admin may move the project's dates, or the right project"
-					+ " be given (input.project)");
+			problem(validation, project, "input.endDate", "end", end, given, "After its project " + project.code()
+					+ " ends (" + project.endDate() + ")" + past
+					+ ": an admin may move the project's dates, or the right project be given (input.project)");
 		}
 	}
 
 	/**
 	 * The problem of a day given, or of the stored day an activity moving to another project keeps: told as the
-	 * move's, which is what the caller sent (a tester was told of input.endDate, never sent).
+	 * move's, which is what the caller sent (a tester was told of input.endDate, never sent), with the project as
+	 * its value (it had the day).
 	 */
-	private static void problem(Validation validation, String argument, String which, LocalDate day, boolean given,
-			String message) {
+	private static void problem(Validation validation, Project project, String argument, String which, LocalDate day,
+			boolean given, String message) {
 		if (given) {
 			validation.problem(argument, day, message);
 		}
 		else {
-			validation.problem("input.project", day, "Its " + which + " (" + day + ") falls "
+			validation.problem("input.project", project.code(), "Its " + which + " (" + day + ") falls "
 					+ Character.toLowerCase(message.charAt(0)) + message.substring(1) + "; give a new "
 					+ argument.substring("input.".length()) + " with the move");
 		}

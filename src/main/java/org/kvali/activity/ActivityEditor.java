@@ -223,7 +223,7 @@ class ActivityEditor {
 			.line("input.venueName", venueName, false, 300)
 			.known("input.venue", "municipality", venue == null ? null : List.of(venue),
 					venue == null ? List.of() : this.geography.municipalitiesByCode(List.of(venue)).keySet(),
-					places::municipalityMeant, places::regionNotMunicipality)
+					places::municipalityMeant, places::insteadOfMunicipality)
 			.known("input.organizer", "organization", organizer == null || othersOrganizer ? null : List.of(organizer),
 					organizerRow == null ? List.of() : List.of(organizer), this.organizations::codeInAnotherCase,
 					this.organizations::mergeTold);

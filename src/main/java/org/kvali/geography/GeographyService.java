@@ -75,7 +75,7 @@ public class GeographyService {
 			.findFirst()
 			.orElseThrow(() -> {
 				var hints = hints();
-				return notFound("municipality", "code", code, hints::municipalityMeant, hints::regionNotMunicipality);
+				return notFound("municipality", "code", code, hints::municipalityMeant, hints::insteadOfMunicipality);
 			});
 	}
 

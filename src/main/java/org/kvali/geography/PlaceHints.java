@@ -46,11 +46,14 @@ public final class PlaceHints {
 
 	/**
 	 * What a value given for a municipality names instead, told beside "No municipality has the code": a region, by
-	 * its code or name (a sheet says so, where a mutation said nothing: a tester's).
+	 * its code or name (a sheet says so, where a mutation said nothing: a tester's), else the municipality nearest
+	 * it, as a sheet offers it ("Rustavy" was told only that no municipality had that code: another's).
 	 */
-	public Optional<String> regionNotMunicipality(String value) {
+	public Optional<String> insteadOfMunicipality(String value) {
 		return Optional.ofNullable(places().region(Text.trim(value)))
-			.map(region -> "; " + region + " is a region: give a municipality");
+			.map(region -> "; " + region + " is a region: give a municipality")
+			.or(() -> Optional.ofNullable(places().nearest(Text.trim(value))).map(near -> "; did you mean " + near
+					+ "?"));
 	}
 
 	/**

@@ -95,7 +95,7 @@ class ParticipantEditor {
 		var places = this.geography.hints();
 		input.homeMunicipality().ifPresent(code -> validation.known("input.homeMunicipality", "municipality",
 				List.of(code), this.geography.municipalitiesByCode(List.of(code)).keySet(), places::municipalityMeant,
-				places::regionNotMunicipality));
+				places::insteadOfMunicipality));
 		var organization = organization(input.organization().value(), admin, validation);
 		var organizationId = organization == null ? null : organization.id();
 		if (!admin) {

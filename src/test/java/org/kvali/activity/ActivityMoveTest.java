@@ -123,6 +123,9 @@ class ActivityMoveTest {
 		refused(Map.of("project", "TM2-D"), "input.project: Its start (2025-03-03) falls before its programme"
 				+ " TM2-LATER starts (2025-06-01): its indicators would count none of its participations; an admin may"
 				+ " move the programme's dates; give a new startDate with the move");
+		// the value told is the project sent, not the day
+		this.graphQl.document(MOVE).variable("input", Map.of("project", "TM2-D")).execute().errors()
+			.expect(error -> "TM2-D".equals(error.getExtensions().get("value"))).verify();
 		this.graphQl.document(MOVE)
 			.variable("input", Map.of("project", "TM2-D", "startDate", "2025-07-01", "endDate", "2025-07-02"))
 			.execute()
@@ -343,6 +346,13 @@ class ActivityMoveTest {
 			.execute().errors()
 			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
 					"input.venue: No municipality has the code 'Springfield '"));
+		// a name a letter off is offered the municipality nearest, as a sheet offers it (a tester's)
+		this.graphQl.document("""
+				mutation { createActivity(input: {code: "TM2-NEW", project: "TM2-A", kind: MEETING, title: "x",
+				    startDate: "2025-03-03", endDate: "2025-03-03", venue: "Rustavy"}) { code } }""")
+			.execute().errors()
+			.satisfy(errors -> assertThat(errors).extracting(ResponseError::getMessage).containsExactly(
+					"input.venue: No municipality has the code 'Rustavy'; did you mean Rustavi (GE-KK-RUSTAVI)?"));
 	}
 
 	private void counts(int a, int b, int later) {
