@@ -296,8 +296,13 @@ final class RowChecker {
 		if (other != null && accepted.contains(other)) {
 			return other;
 		}
-		unknown(column, value, "Unknown value; accepted: " + String.join(", ", accepted).toLowerCase(Locale.ROOT)
-				+ ", or in Georgian " + georgianFor(accepted));
+		// a word of five letters or more, a letter or two off one accepted ("trainig"), is offered it (a tester's)
+		var near = accepted.stream()
+			.filter(one -> one.length() >= 5 && Text.distance(word, one, 3) <= 2)
+			.map(one -> " (did you mean " + one.toLowerCase(Locale.ROOT) + "?)")
+			.findFirst();
+		unknown(column, value, "Unknown value" + near.orElse("") + "; accepted: "
+				+ String.join(", ", accepted).toLowerCase(Locale.ROOT) + ", or in Georgian " + georgianFor(accepted));
 		return null;
 	}
 

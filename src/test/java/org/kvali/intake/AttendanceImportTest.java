@@ -394,6 +394,12 @@ class AttendanceImportTest {
 		assertThat(count("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'")).isZero();
 		assertThat(count("SELECT count(*) FROM activity WHERE code LIKE 'TI-%'")).isZero();
 		assertThat(count("SELECT count(*) FROM attendance_import WHERE status = 'REJECTED'")).isEqualTo(1);
+		// a word a letter or two off one accepted is offered it
+		load(HEADER + "TI-WS-2,Workshop,Trainig,TEST-INTAKE,2025-03-01,2025-03-01,,TI-1,female,,,,,,\n", true)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message").value("Unknown value (did you mean training?); accepted:"
+					+ " training, workshop, meeting, conference, campaign, other, or in Georgian ტრენინგები, ტრენინგი,"
+					+ " ვორქშოპი, სამუშაო შეხვედრა, სემინარი, შეხვედრა, კონფერენცია, კამპანია, სხვა"));
 	}
 
 	/**
