@@ -89,7 +89,9 @@ class IndicatorEditor {
 		period.filter(reported -> !withdrawn && IndicatorWindows.begins(indicator, reported).isAfter(today))
 			.ifPresent(ahead -> validation.problem("input.period", input.period(),
 					(ahead.start().isAfter(today) ? "The period has not begun (it starts on " + ahead.start()
-							: "The programme has not begun (it starts on " + indicator.programmeStart())
+							: indicator.projectStart() != null && indicator.projectStart().isAfter(today)
+									? "The project has not begun (it starts on " + indicator.projectStart()
+									: "The programme has not begun (it starts on " + indicator.programmeStart())
 							+ "): a value is reported for a period under way or past"));
 		IndicatorWindows.checkValue(indicator.unit(), "input.value", input.value(), "A value", validation);
 		// one line of at most 2,000 characters, as any other field says it, and then a link

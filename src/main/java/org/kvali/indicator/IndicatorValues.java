@@ -65,7 +65,7 @@ class IndicatorValues {
 		 * Whether a reported value counts: its period, as it lies within the programme (which may start or end within
 		 * it), lies within the window and has begun. A 0 that withdrew a value of next year, as the last percentage
 		 * reported, made the actual to date 0 %; a year's value for a programme ending in June counted only from
-		 * December. A value of a period the programme's dates have since left (a 0, which holds no date) counts not.
+		 * December. A value of a period the programme's dates have since left (one withdrawn holds no date) counts not.
 		 */
 		boolean counts(ReportedValue value) {
 			var begins = IndicatorWindows.begins(this.indicator, value.period());

@@ -59,12 +59,19 @@ final class IndicatorWindows {
 	}
 
 	/**
-	 * The day a period begins for an indicator: its first, or the programme's first when that is later. A quarter
-	 * under way before the programme starts has nothing reached yet.
+	 * The day a period begins for an indicator: its first, or the programme's first when that is later, or a
+	 * project's indicator's project's, as {@link #byEnd} ends it. A quarter under way before the programme starts has
+	 * nothing reached yet; a year before a project began had an actual of 0, where one after it had none (a
+	 * review's).
 	 */
 	static LocalDate begins(Indicator indicator, Period period) {
-		var programme = indicator.programmeStart();
-		return programme != null && programme.isAfter(period.start()) ? programme : period.start();
+		var begins = period.start();
+		for (var start : new LocalDate[] { indicator.programmeStart(), indicator.projectStart() }) {
+			if (start != null && start.isAfter(begins)) {
+				begins = start;
+			}
+		}
+		return begins;
 	}
 
 	/**

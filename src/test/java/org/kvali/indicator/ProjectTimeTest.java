@@ -68,6 +68,15 @@ class ProjectTimeTest {
 					"after", "NOT_ACHIEVED",
 					"current", Map.of("period", Map.of("key", "2025"), "target", 10.0, "actual", 0.0,
 							"status", "NOT_ACHIEVED")));
+		// a quarter before the project has no actual, as one after it has none (it was 0), and none is reported
+		// language=GraphQL
+		this.graphQl.document("""
+				{ indicator(code: "PT-PEOPLE") { before: actual(period: "2025-Q1") during: actual(period: "2025-Q2")
+				    after: actual(period: "2025-Q3") } }""")
+			.execute()
+			.path("indicator.before").valueIsNull()
+			.path("indicator.during").entity(Double.class).isEqualTo(0.0)
+			.path("indicator.after").valueIsNull();
 	}
 
 	/**
