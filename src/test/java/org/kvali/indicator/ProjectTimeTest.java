@@ -1,10 +1,12 @@
 package org.kvali.indicator;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -32,6 +34,9 @@ class ProjectTimeTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	TestClock clock;
 
 	@AfterEach
 	void clean() {
@@ -77,6 +82,18 @@ class ProjectTimeTest {
 			.path("indicator.before").valueIsNull()
 			.path("indicator.during").entity(Double.class).isEqualTo(0.0)
 			.path("indicator.after").valueIsNull();
+		// before the project begins, nothing of its year is reported, as before its programme
+		this.clock.stopAt(Instant.parse("2025-03-01T08:00:00Z"));
+		// language=GraphQL
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "PT-HEARD", programme: "PT-PROG", project: "PT-SPRING",
+				    name: "Hearings", level: OUTPUT, unit: NUMBER, method: REPORTED, cumulative: false}) { code }
+				  reportIndicatorValue(input: {indicator: "PT-HEARD", period: "2025", value: 1}) { value } }""")
+			.execute()
+			.errors()
+			.expect(error -> error.getMessage().equals("input.period: The project has not begun (it starts on "
+					+ "2025-04-01): a value is reported for a period under way or past"))
+			.verify();
 	}
 
 	/**
