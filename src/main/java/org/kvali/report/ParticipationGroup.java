@@ -36,6 +36,14 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 				this.share == null ? null : 0.0, false);
 	}
 
+	/**
+	 * A group of the same dimensions counted as one participant: weighed as a small group, whatever it holds (a
+	 * partner's own people alone, where others' activities may add to it: ReportService).
+	 */
+	ParticipationGroup asFew() {
+		return with(1, 1, this.activities == null ? null : 1, this.organizations == null ? null : 1, this.share, false);
+	}
+
 	/** The group of the same dimensions with these measures. */
 	private ParticipationGroup with(int participations, int participants, Integer activities, Integer organizations,
 			Double share, boolean suppressed) {

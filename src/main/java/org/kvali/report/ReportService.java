@@ -1,7 +1,6 @@
 package org.kvali.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -343,9 +342,10 @@ public class ReportService {
 	/**
 	 * The groups, those withheld from the caller marked and placed last, cut to {@code first} ({@link SmallCells}),
 	 * weighed by the participants each holds whom the caller does not know of already ({@link #others}). For a
-	 * partner, a group of its own people alone is withheld too, unless it is one of its own activities or
+	 * partner, a group of its own people alone is weighed as a small one, unless it is one of its own activities or
 	 * organizations as organizer (a group of others' holds their people): shown, it would tell that others'
-	 * activities hold none of the group, where 1 to k-1 withhold it.
+	 * activities hold none of the group, where 1 to k-1 withhold it; withheld alone in its line, that the line's
+	 * others are all shown (a review's).
 	 */
 	private List<ParticipationGroup> weighed(Optional<FactIndex> index, ParticipationFilter filter,
 			List<Dimension> by, Grouping grouping, List<ParticipationGroup> groups, Integer first, int most) {
@@ -360,28 +360,19 @@ public class ReportService {
 			theirs.put(group.values(by), group);
 		}
 		// each group as the participants of others' activities in it, in the groups' order
+		boolean ownByKey = by.contains(Dimension.ACTIVITY) || by.contains(Dimension.ORGANIZER);
 		var counted = new HashMap<List<Object>, ParticipationGroup>();
 		var weights = new ArrayList<ParticipationGroup>(groups.size());
 		for (var group : groups) {
 			counted.put(group.values(by), group);
-			weights.add(theirs.getOrDefault(group.values(by), group.noneOf()));
+			weights.add(theirs.getOrDefault(group.values(by), ownByKey ? group.noneOf() : group.asFew()));
 		}
-		boolean ownByKey = by.contains(Dimension.ACTIVITY) || by.contains(Dimension.ORGANIZER);
-		var shown = new ArrayList<ParticipationGroup>(groups.size());
-		var withheld = new ArrayList<ParticipationGroup>();
-		for (var weight : SmallCells.suppress(weights, by, this.k, null,
-				this.counts.lineTotals(index, others.get(), by, grouping, weights))) {
-			var group = counted.get(weight.values(by));
-			if (weight.suppressed() || !ownByKey && !theirs.containsKey(weight.values(by))) {
-				withheld.add(group.hidden());
-			}
-			else {
-				shown.add(group);
-			}
-		}
-		withheld.sort(Comparator.comparing(group -> group.values(by), SmallCells.NATURAL));
-		shown.addAll(withheld);
-		return first == null || first >= shown.size() ? shown : shown.subList(0, first);
+		return SmallCells.suppress(weights, by, this.k, first,
+				this.counts.lineTotals(index, others.get(), by, grouping, weights))
+			.stream()
+			.map(weight -> weight.suppressed() ? counted.get(weight.values(by)).hidden()
+					: counted.get(weight.values(by)))
+			.toList();
 	}
 
 	/** The participants a total is weighed by for the caller ({@link #others}): all of it, or others' alone. */

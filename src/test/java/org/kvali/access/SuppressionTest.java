@@ -271,6 +271,51 @@ class SuppressionTest {
 	}
 
 	/**
+	 * A group of a partner's own people alone, where others' activities might add to it, is withheld as a small one
+	 * is, with another beside it: withheld alone, the total less the groups shown told the partner its own people,
+	 * and so that others' activities held none of the group (a review's).
+	 */
+	@Test
+	void aGroupOfAPartnersOwnPeopleAloneIsWithheldWithAnother() {
+		var byGender = "{ participation(filter: {municipalities: [\"GE-KK-TETRITSKARO\"]}) { totals { participants }"
+				+ " breakdown(by: [GENDER]) { gender participants participations suppressed } } }";
+		assertThat(this.jdbc.queryForObject("""
+				SELECT count(*) FROM participation pn JOIN participant p ON p.id = pn.participant_id
+				JOIN activity a ON a.id = pn.activity_id
+				WHERE p.home_municipality_code = 'GE-KK-TETRITSKARO' AND p.gender = 'OTHER'""", Integer.class))
+			.isZero();
+		try {
+			this.jdbc.update("""
+					INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
+					SELECT 'SUP-OWN', pj.id, 'MEETING', 'Own', DATE '2025-10-10', DATE '2025-10-10', o.id
+					FROM project pj, organization o WHERE pj.code = 'CSO-CAPACITY' AND o.code = 'CIF'""");
+			for (int n = 1; n <= 2; n++) {
+				this.jdbc.update("""
+						INSERT INTO participant (ref, gender, home_municipality_code)
+						VALUES (?, 'OTHER', 'GE-KK-TETRITSKARO')""", "SUP-OWN-" + n);
+				this.jdbc.update("""
+						INSERT INTO participation (activity_id, participant_id)
+						SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'SUP-OWN' AND p.ref = ?""",
+						"SUP-OWN-" + n);
+			}
+			var analysts = cells(this.as.get("analyst"), byGender, "gender");
+			assertThat(analysts).contains("OTHER 2 2");
+			// the others' groups of 5 or more shown to a donor, less one withheld beside the partner's own
+			var donors = cells(this.as.get("donor"), byGender, "gender");
+			assertThat(donors).doesNotContain("OTHER 2 2");
+			var cifs = cells(this.as.get("cif"), byGender, "gender");
+			assertThat(cifs).doesNotContain("OTHER 2 2").hasSize(donors.size() - 1);
+			assertThat(donors).containsAll(cifs);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participation WHERE activity_id = (SELECT id FROM activity"
+					+ " WHERE code = 'SUP-OWN')");
+			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'SUP-OWN-%'");
+			this.jdbc.update("DELETE FROM activity WHERE code = 'SUP-OWN'");
+		}
+	}
+
+	/**
 	 * A partner selects the activities its organization runs by their organizer, not by listing them, and sees them in
 	 * full: CIF's by gender as CIF's activities listed one by one give, and as an analyst counts them.
 	 */
