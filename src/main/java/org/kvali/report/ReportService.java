@@ -91,8 +91,8 @@ public class ReportService {
 			var index = counted.data().of(this.index);
 			var totals = this.counts.totals(index, counted.filter());
 			boolean suppressed = suppresses(counted.filter(), counted.data());
-			return ShownMeasures.of(totals, suppressed && weight(index, counted.filter(), totals) < this.k,
-					shownUnits(suppressed, counted.filter(), List.of()));
+			boolean few = suppressed && weight(index, counted.filter(), totals.participants()) < this.k;
+			return ShownMeasures.of(totals, few, shownUnits(suppressed, counted.filter(), List.of()));
 		});
 	}
 
@@ -261,7 +261,7 @@ public class ReportService {
 			}
 			BreakdownArguments.checkAgesOfGroups(counted.filter(), by, grouping);
 			var index = counted.data().of(this.index);
-			if (weight(index, counted.filter(), this.counts.totals(index, counted.filter())) < this.k) {
+			if (weight(index, counted.filter(), this.counts.totals(index, counted.filter()).participants()) < this.k) {
 				return true;
 			}
 			try {
@@ -375,10 +375,10 @@ public class ReportService {
 			.toList();
 	}
 
-	/** The participants a total is weighed by for the caller ({@link #others}): all of it, or others' alone. */
-	private int weight(Optional<FactIndex> index, ParticipationFilter filter, Measures totals) {
+	/** The participants a total is weighed by for the caller ({@link #others}): all of them, or others' alone. */
+	private int weight(Optional<FactIndex> index, ParticipationFilter filter, int participants) {
 		return others(index, filter).map(theirs -> this.counts.totals(index, theirs).participants())
-			.orElse(totals.participants());
+			.orElse(participants);
 	}
 
 	/**
@@ -422,11 +422,14 @@ public class ReportService {
 
 	/**
 	 * Whether a value resting on this many participants of the filter's set must be withheld from the current caller:
-	 * they are 1 to k-1 and small cells are suppressed for the caller over the filter (an indicator's split by sex
-	 * asks this of the people of other genders; values themselves use {@link #withheldUnlessMany}).
+	 * they are 1 to k-1 and small cells are suppressed for the caller over the filter, or for a partner, those of
+	 * others' activities are ({@link #others}: an indicator's value was lifted over k by a partner's own people as a
+	 * breakdown's group was; a review's). An indicator's split by sex asks this of the people of other genders; values
+	 * themselves use {@link #withheldUnlessMany}.
 	 */
 	public boolean withheld(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
-		return SmallCells.tooSmall(participants, this.k) && suppresses(filter, data);
+		return participants > 0 && suppresses(filter, data)
+				&& (participants < this.k || weight(data.of(this.index), filter, participants) < this.k);
 	}
 
 	/**
@@ -435,7 +438,8 @@ public class ReportService {
 	 * the day someone of its set (with a disability, from one municipality) took part, and so the activity.
 	 */
 	public boolean withheldUnlessMany(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
-		return participants < this.k && suppresses(filter, data);
+		return suppresses(filter, data)
+				&& (participants < this.k || weight(data.of(this.index), filter, participants) < this.k);
 	}
 
 	/**

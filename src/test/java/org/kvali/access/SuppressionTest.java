@@ -232,6 +232,16 @@ class SuppressionTest {
 			var cif = this.as.get("cif");
 			cif.document(few.formatted("")).execute().path("participation.totals.suppressed").entity(Boolean.class)
 				.isEqualTo(true);
+			// nor is an indicator of them (a review's)
+			this.graphQl.document("""
+					mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Few",
+					    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, cumulative: false,
+					    filter: {municipalities: ["GE-KK-BOLNISI"], disability: true, genders: [FEMALE]}}) {
+					    code } }""").execute().errors().verify();
+			var indicator = "{ indicator(code: \"SUP-FEW\") { actual } }";
+			this.as.get("analyst").document(indicator).execute().path("indicator.actual").entity(Double.class)
+				.isEqualTo(5.0);
+			cif.document(indicator).execute().path("indicator.actual").valueIsNull();
 			// her activities, each beside CIF's, are told of no more
 			for (var activity : hers) {
 				cif.document(few.formatted(", activities: [\"" + activity + "\", \"SUP-PAD\"]")).execute()
