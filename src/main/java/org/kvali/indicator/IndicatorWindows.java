@@ -190,7 +190,9 @@ final class IndicatorWindows {
 	static Indicator.Target currentTarget(Indicator indicator, LocalDate day) {
 		var targets = indicator.targets();
 		if (indicator.cumulative()) {
-			var byEnd = Comparator.comparing(Indicator.Target::end);
+			// of a year and its last quarter, stored before such targets were refused, the quarter, as above
+			var byEnd = Comparator.comparing(Indicator.Target::end)
+				.thenComparing(Indicator.Target::start, Comparator.reverseOrder());
 			return targets.stream().filter(target -> !target.end().isBefore(day)).min(byEnd)
 				.orElseGet(() -> targets.stream().max(byEnd).orElse(null));
 		}

@@ -137,14 +137,15 @@ final class Columns {
 	 * "Mobile phone"): a tester's "ФИО" and "participant_name" were told only that they were ignored.
 	 */
 	private static final Set<String> PERSONAL_WORDS = Set.of("name", "names", "surname", "firstname", "lastname",
-			"fullname", "patronymic", "phone", "telephone", "tel", "mobile", "email", "e_mail", "mail", "contact",
+			"fullname", "patronymic", "phone", "telephone", "tel", "mobile", "email", "mail", "contact",
 			"contacts", "address", "signature", "passport", "фио", "имя", "фамилия", "отчество", "телефон", "подпись",
 			"სახელი", "გვარი", "ტელეფონი", "ხელმოწერა", "მისამართი");
 
 	/** Words of a column's name that make it something's other than a person's ("organization_name", "venue_name"). */
 	private static final Set<String> THING_WORDS = Set.of("organization", "organisation", "org", "activity", "event",
 			"training", "venue", "project", "programme", "program", "municipality", "village", "place", "hotel", "file",
-			"sheet");
+			"sheet", "ორგანიზაციის", "ორგანიზაცია", "ღონისძიების", "პროექტის", "организации", "организация",
+			"мероприятия", "проекта");
 
 	private static final Pattern QUALIFIED = Pattern.compile("_\\(.*\\)$");
 

@@ -60,8 +60,9 @@ class PlausibilityChecks {
 				if (start.isAfter(today)) {
 					// one warning per activity, telling both where both hold
 					var outside = projectStart != null && start.isBefore(projectStart) ? "starts before " + project
-							: projectEnd != null && rs.getObject(4, LocalDate.class).isAfter(projectEnd)
-									? "ends on " + rs.getString(4) + ", after " + project : null;
+							: projectEnd != null && start.isAfter(projectEnd) ? "starts after " + project + " ended"
+									: projectEnd != null && rs.getObject(4, LocalDate.class).isAfter(projectEnd)
+											? "ends on " + rs.getString(4) + ", after " + project : null;
 					warnings.add(new ImportMessage(rs.getInt(1), Columns.START_DATE,
 							written.shown(Columns.START_DATE, rs.getString(3)), activity
 							+ " starts on " + start + ", after today: an attendance sheet records what took place"

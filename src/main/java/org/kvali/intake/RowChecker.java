@@ -296,9 +296,10 @@ final class RowChecker {
 		if (other != null && accepted.contains(other)) {
 			return other;
 		}
-		// a word of five letters or more, a letter or two off one accepted ("trainig"), is offered it (a tester's)
+		// a word of five letters or more, a letter or two off one accepted ("trainig"), is offered it (a tester's);
+		// not a role, where a trainee is no trainer (a review's)
 		var near = accepted.stream()
-			.filter(one -> one.length() >= 5 && Text.distance(word, one, 3) <= 2)
+			.filter(one -> !Columns.ROLE.equals(column) && one.length() >= 5 && Text.distance(word, one, 3) <= 2)
 			.map(one -> " (did you mean " + one.toLowerCase(Locale.ROOT) + "?)")
 			.findFirst();
 		unknown(column, value, "Unknown value" + near.orElse("") + "; accepted: "

@@ -121,7 +121,8 @@ class ChangelogTest {
 
 	/**
 	 * A 0 reported before changeset 061 to withdraw the period it overlapped, and read so since, is marked withdrawn by
-	 * 073, when it counts now; a 0 beside no other value, and one corrected since, stay what they were.
+	 * 073, when it counts now, as is a count's 0 outside its programme's dates, which held none; a 0 beside no other
+	 * value, one corrected since, and a level's outside the dates stay what they were.
 	 */
 	@Test
 	void anUpgradeMarksZerosThatWithdrewAsWithdrawn() throws Exception {
@@ -131,31 +132,40 @@ class ChangelogTest {
 		inEmptyDatabase((liquibase, connection, empty) -> {
 			liquibase.update(before, "");
 			var old = new JdbcTemplate(empty);
-			old.update("INSERT INTO programme (code, name) VALUES ('Z', 'Zeros')");
+			old.update("INSERT INTO programme (code, name, start_date, end_date)"
+					+ " VALUES ('Z', 'Zeros', DATE '2023-01-01', DATE '2025-12-31')");
 			old.update("""
-					INSERT INTO indicator (code, programme_id, name, level, unit, direction, method)
-					SELECT 'Z-1', id, 'Reported', 'OUTPUT', 'NUMBER', 'HIGHER_IS_BETTER', 'REPORTED' FROM programme""");
+					INSERT INTO indicator (code, programme_id, name, level, unit, direction, method, latest_value)
+					SELECT i.code, p.id, 'Reported', 'OUTPUT', 'NUMBER', 'HIGHER_IS_BETTER', 'REPORTED', i.latest
+					FROM programme p, (VALUES ('Z-1', false), ('Z-LEVEL', true)) i (code, latest)""");
 			// in the order reported: the year; a quarter's 0 beside it; a lone 0; a women's 0 beside their year; a
 			// quarter's 0 corrected to 4 since
 			var values = List.of("2024 2024-01-01 2024-12-31 10 -", "2024-Q1 2024-01-01 2024-03-31 0 -",
 					"2025 2025-01-01 2025-12-31 0 -", "2024 2024-01-01 2024-12-31 3 FEMALE",
 					"2024-Q2 2024-04-01 2024-06-30 0 FEMALE", "2023-Q1 2023-01-01 2023-03-31 0 -",
-					"2023-Q1 2023-01-01 2023-03-31 4 -", "2023 2023-01-01 2023-12-31 0 MALE");
+					"2023-Q1 2023-01-01 2023-03-31 4 -", "2023 2023-01-01 2023-12-31 0 MALE",
+					"2022 2022-01-01 2022-12-31 0 -");
 			for (var value : values) {
 				var fields = value.split(" ");
 				old.update("""
 						INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value,
 						                             reported_by, dimension, dimension_value)
 						SELECT id, ?, CAST(? AS date), CAST(? AS date), CAST(? AS numeric), 'test',
-						       CASE WHEN ? = '-' THEN NULL ELSE 'GENDER' END, NULLIF(?, '-') FROM indicator""",
+						       CASE WHEN ? = '-' THEN NULL ELSE 'GENDER' END, NULLIF(?, '-') FROM indicator
+						WHERE code = 'Z-1'""",
 						fields[0], fields[1], fields[2], fields[3], fields[4], fields[4]);
 			}
+			old.update("""
+					INSERT INTO indicator_value (indicator_id, period_key, period_start, period_end, value, reported_by)
+					SELECT id, '2022', DATE '2022-01-01', DATE '2022-12-31', 0, 'level' FROM indicator
+					WHERE code = 'Z-LEVEL'""");
 			liquibase.update("");
 			assertThat(old.queryForList("""
 					SELECT period_key || ' ' || value || ' ' || coalesce(dimension_value, '-') || ' ' || withdrawn
 					FROM indicator_value ORDER BY id""", String.class)).containsExactly("2024 10 - false",
 							"2024-Q1 0 - true", "2025 0 - false", "2024 3 FEMALE false", "2024-Q2 0 FEMALE true",
-							"2023-Q1 0 - false", "2023-Q1 4 - false", "2023 0 MALE false");
+							"2023-Q1 0 - false", "2023-Q1 4 - false", "2023 0 MALE false", "2022 0 - true",
+							"2022 0 - false");
 		});
 	}
 

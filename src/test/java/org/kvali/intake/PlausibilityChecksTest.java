@@ -153,8 +153,8 @@ class PlausibilityChecksTest {
 			// project, its end is not refused for lying long after the project's
 			.andExpect(jsonPath("$.warnings[6].row").value(10))
 			.andExpect(jsonPath("$.warnings[6].message").value("Activity TI-PL-6 starts on 2099-02-01, after today: an "
-					+ "attendance sheet records what took place; it also ends on 2099-02-01, after its project "
-					+ "TI-ENDS (open to 2030-12-31)"))
+					+ "attendance sheet records what took place; it also starts after its project "
+					+ "TI-ENDS (open to 2030-12-31) ended"))
 			// what the sheet changes of a stored activity, from what to what
 			.andExpect(jsonPath("$.warnings[7].row").value(7))
 			.andExpect(jsonPath("$.warnings[7].column").value("activity_code"))
