@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -290,14 +291,17 @@ final class FactIndex {
 
 	/**
 	 * The codes of the activities the filter's conditions on activities leave in ({@link #reachesBeyond}) that none of
-	 * these organizations runs.
+	 * these organizations runs; empty where they leave in none it runs (all are beyond).
 	 */
-	List<String> activitiesBeyond(ParticipationFilter filter, Set<Long> organizations) {
+	Optional<List<String>> activitiesBeyond(ParticipationFilter filter, Set<Long> organizations) {
 		var run = this.organizers.runBy(organizations);
+		var selected = selectedActivities(filter);
+		if (Arrays.stream(selected).noneMatch(a -> run[a])) {
+			return Optional.empty();
+		}
 		var codes = this.dictionaries.get(Dimension.ACTIVITY);
 		var ids = this.attributes.get(Dimension.ACTIVITY);
-		return Arrays.stream(selectedActivities(filter)).filter(a -> !run[a]).mapToObj(a -> codes.value(ids[a]))
-			.toList();
+		return Optional.of(Arrays.stream(selected).filter(a -> !run[a]).mapToObj(a -> codes.value(ids[a])).toList());
 	}
 
 	/** The numbers of the activities, not deleted, that the filter's conditions on activities leave in. */

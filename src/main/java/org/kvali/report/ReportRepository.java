@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -88,14 +89,22 @@ class ReportRepository {
 	}
 
 	/** As {@link FactIndex#activitiesBeyond}, from the stored activities. */
-	List<String> activitiesBeyond(ParticipationFilter filter, Set<Long> organizations) {
-		var others = ReportSql.activityConditions(filter)
-			.add("(f.organizer_id IS NULL OR f.organizer_id <> ALL(:runBy))", "runBy",
-					organizations.toArray(Long[]::new));
-		return this.jdbc.sql("SELECT f.activity_code FROM (" + ACTIVITIES + ") f\n" + others.where())
-			.params(others.parameters())
-			.query(String.class)
-			.list();
+	Optional<List<String>> activitiesBeyond(ParticipationFilter filter, Set<Long> organizations) {
+		var selected = ReportSql.activityConditions(filter).bind("runBy", organizations.toArray(Long[]::new));
+		var beyond = new ArrayList<String>();
+		boolean[] ownSelected = { false };
+		this.jdbc.sql("SELECT f.activity_code, f.organizer_id = ANY(:runBy) FROM (" + ACTIVITIES + ") f\n"
+				+ selected.where())
+			.params(selected.parameters())
+			.query((ResultSet rs) -> {
+				if (rs.getBoolean(2)) {
+					ownSelected[0] = true;
+				}
+				else {
+					beyond.add(rs.getString(1));
+				}
+			});
+		return ownSelected[0] ? Optional.of(beyond) : Optional.empty();
 	}
 
 	/**

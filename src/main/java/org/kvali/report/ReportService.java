@@ -386,16 +386,17 @@ public class ReportService {
 	 * activities are weighed by the participants of those alone, whom it does not know of already. Weighed by all,
 	 * the people of a sheet of its own (four made-up women with a disability of one village) lifted one woman of
 	 * another organization's over k, and every activity of hers was then told by a filter of it and the sheet's (a
-	 * tester's). Empty for a donor, whose answers are weighed as they are.
+	 * tester's). Empty for a donor, whose answers are weighed as they are, and where the filter leaves in none of the
+	 * partner's activities (all are others').
 	 */
 	private Optional<ParticipationFilter> others(Optional<FactIndex> index, ParticipationFilter filter) {
 		var caller = Caller.find().orElse(null);
 		if (caller == null || !caller.is(Role.PARTNER)) {
 			return Optional.empty();
 		}
-		var beyond = index.map(facts -> facts.activitiesBeyond(filter, caller.organizations()))
-			.orElseGet(() -> this.repository.activitiesBeyond(filter, caller.organizations()));
-		return Optional.of(filter.ofActivities(beyond));
+		return index.map(facts -> facts.activitiesBeyond(filter, caller.organizations()))
+			.orElseGet(() -> this.repository.activitiesBeyond(filter, caller.organizations()))
+			.map(filter::ofActivities);
 	}
 
 	/** The groups shown that the conditions hold and those withheld (last), cut to {@code first}. */
