@@ -9,6 +9,7 @@ import org.dataloader.DataLoader;
 
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.indicator.IndicatorEnums.Granularity;
+import org.kvali.report.Period;
 
 import org.springframework.stereotype.Component;
 
@@ -59,15 +60,18 @@ class IndicatorSeries {
 		// counts, of the target's period to today: the reported values of periods that have ended (a quarter's reported
 		// early made its year ON_TRACK where status was OFF_TRACK), and a target of another period by its own time (a
 		// quarter with its year's target, by the quarter's; a review's). A period that ended by its own actual, its
-		// verdict, and one to come has not started: neither asks for another.
+		// verdict, and one to come has not started: neither asks for another. A year whose target is its last quarter's
+		// (a level's) is judged by the year's time: by the quarter's, it had not started in May (a review's).
 		var judgedActuals = new ArrayList<CompletableFuture<Double>>();
+		var judgedPeriods = new ArrayList<Period>();
 		for (int i = 0; i < periods.size(); i++) {
 			var period = periods.get(i);
 			var target = targets.get(i);
+			var judged = target == null || target.period().start().isAfter(period.start()) ? period : target.period();
+			judgedPeriods.add(judged);
 			boolean underWay = target != null && !IndicatorWindows.begins(indicator, period).isAfter(today)
 					&& !today.isAfter(IndicatorWindows.byEnd(indicator, period.end()));
-			judgedActuals.add(underWay
-					? indicatorValues.load(IndicatorWindows.window(indicator, target.period(), today, today))
+			judgedActuals.add(underWay ? indicatorValues.load(IndicatorWindows.window(indicator, judged, today, today))
 					: actuals.get(i));
 		}
 		var all = new ArrayList<CompletableFuture<Double>>(actuals);
@@ -82,7 +86,7 @@ class IndicatorSeries {
 					// before the period begins it has not started, a cumulative indicator's too (its status was null)
 					status = IndicatorWindows.begins(indicator, period).isAfter(today)
 							? IndicatorEnums.Status.NOT_STARTED
-							: this.statuses.judged(indicator, target.period(), target.value(),
+							: this.statuses.judged(indicator, judgedPeriods.get(i), target.value(),
 									judgedActuals.get(i).join(), today);
 				}
 				points.add(IndicatorPoint.of(indicator, period, target == null ? null : target.value(),
