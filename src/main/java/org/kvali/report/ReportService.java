@@ -341,7 +341,7 @@ public class ReportService {
 
 	/**
 	 * The groups, those withheld from the caller marked and placed last, cut to {@code first} ({@link SmallCells}),
-	 * weighed by the participants each holds whom the caller does not know of already ({@link #others}). For a
+	 * weighed for a partner by the participants each holds of others' activities ({@link #others}). For a
 	 * partner, a group of its own people alone is weighed as a small one, unless it is one of its own activities or
 	 * organizations as organizer (a group of others' holds their people): shown, it would tell that others'
 	 * activities hold none of the group, where 1 to k-1 withhold it; withheld alone in its line, that the line's
@@ -383,7 +383,8 @@ public class ReportService {
 
 	/**
 	 * For a partner, its filter over the activities its organizations do not run: small cells beyond its own
-	 * activities are weighed by the participants of those alone, whom it does not know of already. Weighed by all,
+	 * activities are weighed by the participants of those alone (its own participants among them, who took part
+	 * there too: a person-level weight would leave them out, and is not yet kept). Weighed by all,
 	 * the people of a sheet of its own (four made-up women with a disability of one village) lifted one woman of
 	 * another organization's over k, and every activity of hers was then told by a filter of it and the sheet's (a
 	 * tester's). Empty for a donor, whose answers are weighed as they are, and where the filter leaves in none of the
