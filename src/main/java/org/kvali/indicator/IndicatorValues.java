@@ -140,9 +140,10 @@ class IndicatorValues {
 			if (key.indicator().unit() == IndicatorEnums.Unit.PERCENT) {
 				var denominatorMeasures = totals.get(next);
 				// a share of people also tells the people of the denominator outside the numerator
-				withheld = withheld || withheld(filters.get(next), measure.countsPeople()
-						? denominatorMeasures.participants() - numerator.participants()
-						: denominatorMeasures.participants(), measure, data);
+				withheld = withheld || (measure.countsPeople()
+						? this.reports.restWithheld(filters.get(at), numerator.participants(), filters.get(next),
+								denominatorMeasures.participants(), data)
+						: withheld(filters.get(next), denominatorMeasures.participants(), measure, data));
 				next++;
 				double denominator = key.indicator().measure().of(denominatorMeasures);
 				if (denominator > 0 && !withheld) {

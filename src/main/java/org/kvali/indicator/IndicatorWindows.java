@@ -191,10 +191,11 @@ final class IndicatorWindows {
 		var targets = indicator.targets();
 		if (indicator.cumulative()) {
 			// of a year and its last quarter, stored before such targets were refused, the quarter, as above
-			var byEnd = Comparator.comparing(Indicator.Target::end)
-				.thenComparing(Indicator.Target::start, Comparator.reverseOrder());
-			return targets.stream().filter(target -> !target.end().isBefore(day)).min(byEnd)
-				.orElseGet(() -> targets.stream().max(byEnd).orElse(null));
+			var byEnd = Comparator.comparing(Indicator.Target::end);
+			return targets.stream()
+				.filter(target -> !target.end().isBefore(day))
+				.min(byEnd.thenComparing(Indicator.Target::start, Comparator.reverseOrder()))
+				.orElseGet(() -> targets.stream().max(byEnd.thenComparing(Indicator.Target::start)).orElse(null));
 		}
 		Indicator.Target holding = null;
 		Indicator.Target last = null;

@@ -435,6 +435,24 @@ public class ReportService {
 	}
 
 	/**
+	 * Whether a share's rest, its whole's people less its own (the numerator's filter lies within the whole's), must
+	 * be withheld from the caller, as {@link #withheldUnlessMany} withholds a count: for a partner, the rest of others'
+	 * activities is weighed, not their whole (six made-up men of its own beside others' ten women made a rest of 6,
+	 * and told that others' activities held no men; a review's).
+	 */
+	public boolean restWithheld(ParticipationFilter numerator, int numeratorParticipants,
+			ParticipationFilter whole, int wholeParticipants, ParticipationReport.Data data) {
+		if (!suppresses(whole, data)) {
+			return false;
+		}
+		if (wholeParticipants - numeratorParticipants < this.k) {
+			return true;
+		}
+		var index = data.of(this.index);
+		return weight(index, whole, wholeParticipants) - weight(index, numerator, numeratorParticipants) < this.k;
+	}
+
+	/**
 	 * Whether a count or share resting on this many participants of the filter's set, none included, must be withheld
 	 * from the caller, as a total is: an indicator's 0 shown beside a withheld 1 to k-1, asked for day by day, told
 	 * the day someone of its set (with a disability, from one municipality) took part, and so the activity.

@@ -326,6 +326,50 @@ class SuppressionTest {
 	}
 
 	/**
+	 * A share's rest is weighed for a partner by the rest of others' activities: six made-up men of its own beside
+	 * others' five women made a rest of 6 shown, and told that others' activities held no men (a review's).
+	 */
+	@Test
+	void aSharesRestIsWeighedByOthersPeopleForAPartner() {
+		var people = List.of("SUP-REST-W1 FEMALE SCCSF", "SUP-REST-W2 FEMALE SCCSF", "SUP-REST-W3 FEMALE SCCSF",
+				"SUP-REST-W4 FEMALE SCCSF", "SUP-REST-W5 FEMALE SCCSF", "SUP-REST-M1 MALE CIF", "SUP-REST-M2 MALE CIF",
+				"SUP-REST-M3 MALE CIF", "SUP-REST-M4 MALE CIF", "SUP-REST-M5 MALE CIF", "SUP-REST-M6 MALE CIF");
+		try {
+			for (var organizer : List.of("SCCSF", "CIF")) {
+				this.jdbc.update("""
+						INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
+						SELECT ?, pj.id, 'MEETING', 'Rest', DATE '2025-10-10', DATE '2025-10-10', o.id
+						FROM project pj, organization o WHERE pj.code = 'CSO-CAPACITY' AND o.code = ?""",
+						"SUP-REST-" + organizer, organizer);
+			}
+			for (var person : people) {
+				var fields = person.split(" ");
+				this.jdbc.update("INSERT INTO participant (ref, gender, birth_year) VALUES (?, ?, 1930)", fields[0],
+						fields[1]);
+				this.jdbc.update("""
+						INSERT INTO participation (activity_id, participant_id)
+						SELECT a.id, p.id FROM activity a, participant p WHERE a.code = ? AND p.ref = ?""",
+						"SUP-REST-" + fields[2], fields[0]);
+			}
+			this.graphQl.document("""
+					mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Old women",
+					    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, cumulative: false,
+					    filter: {genders: [FEMALE]}, denominatorFilter: {ages: {from: 90, to: 99}}}) { code } }""")
+				.execute().errors().verify();
+			var share = "{ indicator(code: \"SUP-FEW\") { actual } }";
+			this.as.get("analyst").document(share).execute().path("indicator.actual").entity(Double.class)
+				.isEqualTo(100.0 * 5 / 11);
+			this.as.get("cif").document(share).execute().path("indicator.actual").valueIsNull();
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity"
+					+ " WHERE code LIKE 'SUP-REST-%')");
+			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'SUP-REST-%'");
+			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'SUP-REST-%'");
+		}
+	}
+
+	/**
 	 * A partner selects the activities its organization runs by their organizer, not by listing them, and sees them in
 	 * full: CIF's by gender as CIF's activities listed one by one give, and as an analyst counts them.
 	 */
