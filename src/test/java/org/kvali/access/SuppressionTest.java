@@ -43,6 +43,11 @@ class SuppressionTest {
 	void clean() {
 		this.callers.deleteKeys();
 		this.jdbc.update("DELETE FROM indicator WHERE code = 'SUP-FEW'");
+		// the activities and people a test made up ({@link #activity}, {@link #person})
+		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE"
+				+ " 'SUP-%')");
+		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'SUP-%'");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'SUP-%'");
 	}
 
 	@Test
@@ -213,71 +218,54 @@ class SuppressionTest {
 				  AND a.organizer_id IS DISTINCT FROM (SELECT id FROM organization WHERE code = 'CIF')
 				ORDER BY a.code""", String.class);
 		assertThat(hers).isNotEmpty();
-		try {
-			this.jdbc.update("""
-					INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
-					SELECT 'SUP-PAD', pj.id, 'MEETING', 'Padding', DATE '2025-10-10', DATE '2025-10-10', o.id
-					FROM project pj, organization o WHERE pj.code = 'CSO-CAPACITY' AND o.code = 'CIF'""");
-			for (int n = 1; n <= 4; n++) {
-				this.jdbc.update("""
-						INSERT INTO participant (ref, gender, disability, home_municipality_code, birth_year)
-						VALUES (?, 'FEMALE', true, 'GE-KK-BOLNISI', 1990)""", "SUP-PAD-" + n);
-				this.jdbc.update("""
-						INSERT INTO participation (activity_id, participant_id)
-						SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'SUP-PAD' AND p.ref = ?""",
-						"SUP-PAD-" + n);
-			}
-			this.as.get("analyst").document(few.formatted("")).execute().path("participation.totals.participants")
-				.entity(Integer.class).isEqualTo(5);
-			var cif = this.as.get("cif");
-			cif.document(few.formatted("")).execute().path("participation.totals.suppressed").entity(Boolean.class)
-				.isEqualTo(true);
-			// nor is an indicator of them (a review's)
-			this.graphQl.document("""
-					mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Few",
-					    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, cumulative: false,
-					    filter: {municipalities: ["GE-KK-BOLNISI"], disability: true, genders: [FEMALE]}}) {
-					    code } }""").execute().errors().verify();
-			var indicator = "{ indicator(code: \"SUP-FEW\") { actual } }";
-			this.as.get("analyst").document(indicator).execute().path("indicator.actual").entity(Double.class)
-				.isEqualTo(5.0);
-			cif.document(indicator).execute().path("indicator.actual").valueIsNull();
-			// her activities, each beside CIF's, are told of no more
-			for (var activity : hers) {
-				cif.document(few.formatted(", activities: [\"" + activity + "\", \"SUP-PAD\"]")).execute()
-					.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(true);
-			}
-			// its own are shown in full, alone and in a breakdown beside hers; a group of its own people alone that
-			// others' activities may add to is not: shown, it would tell that they add none
-			cif.document(few.formatted(", activities: [\"SUP-PAD\"]")).execute()
-				.path("participation.totals.participants").entity(Integer.class).isEqualTo(4);
-			var byActivity = few.replace("totals { participants suppressed }", "breakdown(by: [ACTIVITY]) {"
-					+ " activity { code } participants participations suppressed }").formatted("");
-			var hersRunByCif = this.jdbc.queryForList("""
-					SELECT DISTINCT a.code || ' 1 1' FROM participation pn
-					JOIN participant p ON p.id = pn.participant_id JOIN activity a ON a.id = pn.activity_id
-					WHERE p.home_municipality_code = 'GE-KK-BOLNISI' AND p.disability AND p.gender = 'FEMALE'
-					  AND a.organizer_id = (SELECT id FROM organization WHERE code = 'CIF') AND a.code <> 'SUP-PAD'""",
-					String.class);
-			hersRunByCif.add("SUP-PAD 4 4");
-			assertThat(cells(cif, byActivity, "activity")).containsExactlyElementsOf(hersRunByCif.stream().sorted()
-				.toList());
-			assertThat(cells(this.as.get("analyst"), byActivity, "activity")).contains("SUP-PAD 4 4")
-				.hasSizeGreaterThan(hers.size());
-			var byMunicipality = few.replace("totals { participants suppressed }", "breakdown(by: [MUNICIPALITY]) {"
-					+ " municipality { code } participants participations suppressed }");
-			assertThat(cells(cif, byMunicipality.formatted(""), "municipality")).isEmpty();
-			var besideSccsfs = byMunicipality.formatted(", activities: [\"SUP-PAD\", \"WS-2023-AKHALTSIKHE\"]");
-			assertThat(cells(this.as.get("analyst"), besideSccsfs, "municipality")).containsExactly(
-					"GE-KK-BOLNISI 4 4");
-			assertThat(cells(cif, besideSccsfs, "municipality")).isEmpty();
+		activity("SUP-PAD", "CIF");
+		for (int n = 1; n <= 4; n++) {
+			person("SUP-PAD", "SUP-PAD-" + n, "FEMALE", true, "GE-KK-BOLNISI", 1990);
 		}
-		finally {
-			this.jdbc.update("DELETE FROM participation WHERE activity_id = (SELECT id FROM activity"
-					+ " WHERE code = 'SUP-PAD')");
-			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'SUP-PAD-%'");
-			this.jdbc.update("DELETE FROM activity WHERE code = 'SUP-PAD'");
+		this.as.get("analyst").document(few.formatted("")).execute().path("participation.totals.participants")
+			.entity(Integer.class).isEqualTo(5);
+		var cif = this.as.get("cif");
+		cif.document(few.formatted("")).execute().path("participation.totals.suppressed").entity(Boolean.class)
+			.isEqualTo(true);
+		// nor is an indicator of them (a review's)
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Few",
+				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, cumulative: false,
+				    filter: {municipalities: ["GE-KK-BOLNISI"], disability: true, genders: [FEMALE]}}) {
+				    code } }""").execute().errors().verify();
+		var indicator = "{ indicator(code: \"SUP-FEW\") { actual } }";
+		this.as.get("analyst").document(indicator).execute().path("indicator.actual").entity(Double.class)
+			.isEqualTo(5.0);
+		cif.document(indicator).execute().path("indicator.actual").valueIsNull();
+		// her activities, each beside CIF's, are told of no more
+		for (var activity : hers) {
+			cif.document(few.formatted(", activities: [\"" + activity + "\", \"SUP-PAD\"]")).execute()
+				.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(true);
 		}
+		// its own are shown in full, alone and in a breakdown beside hers; a group of its own people alone that
+		// others' activities may add to is not: shown, it would tell that they add none
+		cif.document(few.formatted(", activities: [\"SUP-PAD\"]")).execute()
+			.path("participation.totals.participants").entity(Integer.class).isEqualTo(4);
+		var byActivity = few.replace("totals { participants suppressed }", "breakdown(by: [ACTIVITY]) {"
+				+ " activity { code } participants participations suppressed }").formatted("");
+		var hersRunByCif = this.jdbc.queryForList("""
+				SELECT DISTINCT a.code || ' 1 1' FROM participation pn
+				JOIN participant p ON p.id = pn.participant_id JOIN activity a ON a.id = pn.activity_id
+				WHERE p.home_municipality_code = 'GE-KK-BOLNISI' AND p.disability AND p.gender = 'FEMALE'
+				  AND a.organizer_id = (SELECT id FROM organization WHERE code = 'CIF') AND a.code <> 'SUP-PAD'""",
+				String.class);
+		hersRunByCif.add("SUP-PAD 4 4");
+		assertThat(cells(cif, byActivity, "activity")).containsExactlyElementsOf(hersRunByCif.stream().sorted()
+			.toList());
+		assertThat(cells(this.as.get("analyst"), byActivity, "activity")).contains("SUP-PAD 4 4")
+			.hasSizeGreaterThan(hers.size());
+		var byMunicipality = few.replace("totals { participants suppressed }", "breakdown(by: [MUNICIPALITY]) {"
+				+ " municipality { code } participants participations suppressed }");
+		assertThat(cells(cif, byMunicipality.formatted(""), "municipality")).isEmpty();
+		var besideSccsfs = byMunicipality.formatted(", activities: [\"SUP-PAD\", \"WS-2023-AKHALTSIKHE\"]");
+		assertThat(cells(this.as.get("analyst"), besideSccsfs, "municipality")).containsExactly(
+				"GE-KK-BOLNISI 4 4");
+		assertThat(cells(cif, besideSccsfs, "municipality")).isEmpty();
 	}
 
 	/**
@@ -294,35 +282,17 @@ class SuppressionTest {
 				JOIN activity a ON a.id = pn.activity_id
 				WHERE p.home_municipality_code = 'GE-KK-TETRITSKARO' AND p.gender = 'OTHER'""", Integer.class))
 			.isZero();
-		try {
-			this.jdbc.update("""
-					INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
-					SELECT 'SUP-OWN', pj.id, 'MEETING', 'Own', DATE '2025-10-10', DATE '2025-10-10', o.id
-					FROM project pj, organization o WHERE pj.code = 'CSO-CAPACITY' AND o.code = 'CIF'""");
-			for (int n = 1; n <= 2; n++) {
-				this.jdbc.update("""
-						INSERT INTO participant (ref, gender, home_municipality_code)
-						VALUES (?, 'OTHER', 'GE-KK-TETRITSKARO')""", "SUP-OWN-" + n);
-				this.jdbc.update("""
-						INSERT INTO participation (activity_id, participant_id)
-						SELECT a.id, p.id FROM activity a, participant p WHERE a.code = 'SUP-OWN' AND p.ref = ?""",
-						"SUP-OWN-" + n);
-			}
-			var analysts = cells(this.as.get("analyst"), byGender, "gender");
-			assertThat(analysts).contains("OTHER 2 2");
-			// the others' groups of 5 or more shown to a donor, less one withheld beside the partner's own
-			var donors = cells(this.as.get("donor"), byGender, "gender");
-			assertThat(donors).doesNotContain("OTHER 2 2");
-			var cifs = cells(this.as.get("cif"), byGender, "gender");
-			assertThat(cifs).doesNotContain("OTHER 2 2").hasSize(donors.size() - 1);
-			assertThat(donors).containsAll(cifs);
+		activity("SUP-OWN", "CIF");
+		for (int n = 1; n <= 2; n++) {
+			person("SUP-OWN", "SUP-OWN-" + n, "OTHER", null, "GE-KK-TETRITSKARO", null);
 		}
-		finally {
-			this.jdbc.update("DELETE FROM participation WHERE activity_id = (SELECT id FROM activity"
-					+ " WHERE code = 'SUP-OWN')");
-			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'SUP-OWN-%'");
-			this.jdbc.update("DELETE FROM activity WHERE code = 'SUP-OWN'");
-		}
+		var analysts = cells(this.as.get("analyst"), byGender, "gender");
+		assertThat(analysts).contains("OTHER 2 2");
+		// the others' groups of 5 or more shown to a donor, less one withheld beside the partner's own
+		var donors = cells(this.as.get("donor"), byGender, "gender");
+		var cifs = cells(this.as.get("cif"), byGender, "gender");
+		assertThat(cifs).doesNotContain("OTHER 2 2").hasSize(donors.size() - 1);
+		assertThat(donors).containsAll(cifs);
 	}
 
 	/**
@@ -334,39 +304,22 @@ class SuppressionTest {
 		var people = List.of("SUP-REST-W1 FEMALE SCCSF", "SUP-REST-W2 FEMALE SCCSF", "SUP-REST-W3 FEMALE SCCSF",
 				"SUP-REST-W4 FEMALE SCCSF", "SUP-REST-W5 FEMALE SCCSF", "SUP-REST-M1 MALE CIF", "SUP-REST-M2 MALE CIF",
 				"SUP-REST-M3 MALE CIF", "SUP-REST-M4 MALE CIF", "SUP-REST-M5 MALE CIF", "SUP-REST-M6 MALE CIF");
-		try {
-			for (var organizer : List.of("SCCSF", "CIF")) {
-				this.jdbc.update("""
-						INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
-						SELECT ?, pj.id, 'MEETING', 'Rest', DATE '2025-10-10', DATE '2025-10-10', o.id
-						FROM project pj, organization o WHERE pj.code = 'CSO-CAPACITY' AND o.code = ?""",
-						"SUP-REST-" + organizer, organizer);
-			}
-			for (var person : people) {
-				var fields = person.split(" ");
-				this.jdbc.update("INSERT INTO participant (ref, gender, birth_year) VALUES (?, ?, 1930)", fields[0],
-						fields[1]);
-				this.jdbc.update("""
-						INSERT INTO participation (activity_id, participant_id)
-						SELECT a.id, p.id FROM activity a, participant p WHERE a.code = ? AND p.ref = ?""",
-						"SUP-REST-" + fields[2], fields[0]);
-			}
-			this.graphQl.document("""
-					mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Old women",
-					    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, cumulative: false,
-					    filter: {genders: [FEMALE]}, denominatorFilter: {ages: {from: 90, to: 99}}}) { code } }""")
-				.execute().errors().verify();
-			var share = "{ indicator(code: \"SUP-FEW\") { actual } }";
-			this.as.get("analyst").document(share).execute().path("indicator.actual").entity(Double.class)
-				.isEqualTo(100.0 * 5 / 11);
-			this.as.get("cif").document(share).execute().path("indicator.actual").valueIsNull();
+		for (var organizer : List.of("SCCSF", "CIF")) {
+			activity("SUP-REST-" + organizer, organizer);
 		}
-		finally {
-			this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity"
-					+ " WHERE code LIKE 'SUP-REST-%')");
-			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'SUP-REST-%'");
-			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'SUP-REST-%'");
+		for (var person : people) {
+			var fields = person.split(" ");
+			person("SUP-REST-" + fields[2], fields[0], fields[1], null, null, 1930);
 		}
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Old women",
+				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, cumulative: false,
+				    filter: {genders: [FEMALE]}, denominatorFilter: {ages: {from: 90, to: 99}}}) { code } }""")
+			.execute().errors().verify();
+		var share = "{ indicator(code: \"SUP-FEW\") { actual } }";
+		this.as.get("analyst").document(share).execute().path("indicator.actual").entity(Double.class)
+			.isEqualTo(100.0 * 5 / 11);
+		this.as.get("cif").document(share).execute().path("indicator.actual").valueIsNull();
 	}
 
 	/**
@@ -849,6 +802,25 @@ class SuppressionTest {
 
 	/** Each group as its dimension values then its measures; a withheld group is not shown at all. */
 	@SuppressWarnings("unchecked")
+	/** An activity the organization runs, of CSO-CAPACITY on 10 October 2025, made up for a test. */
+	private void activity(String code, String organizer) {
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
+				SELECT ?, pj.id, 'MEETING', 'Made up', DATE '2025-10-10', DATE '2025-10-10', o.id
+				FROM project pj, organization o WHERE pj.code = 'CSO-CAPACITY' AND o.code = ?""", code, organizer);
+	}
+
+	/** A person made up for a test, at the activity; a detail left null is not known. */
+	private void person(String activity, String ref, String gender, Boolean disability, String home,
+			Integer birthYear) {
+		this.jdbc.update("""
+				INSERT INTO participant (ref, gender, disability, home_municipality_code, birth_year)
+				VALUES (?, ?, ?, ?, ?)""", ref, gender, disability, home, birthYear);
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = ? AND p.ref = ?""", activity, ref);
+	}
+
 	private static List<String> cells(HttpGraphQlTester tester, String query, String... dimensions) {
 		List<Map<String, Object>> groups = tester.document(query).execute().path("participation.breakdown")
 			.entity(List.class).get();
