@@ -90,21 +90,16 @@ class ReportRepository {
 
 	/** As {@link FactIndex#activitiesBeyond}, from the stored activities. */
 	Optional<List<String>> activitiesBeyond(ParticipationFilter filter, Set<Long> organizations) {
-		var selected = ReportSql.activityConditions(filter).bind("runBy", organizations.toArray(Long[]::new));
-		var beyond = new ArrayList<String>();
-		boolean[] ownSelected = { false };
-		this.jdbc.sql("SELECT f.activity_code, f.organizer_id = ANY(:runBy) FROM (" + ACTIVITIES + ") f\n"
-				+ selected.where())
-			.params(selected.parameters())
-			.query((ResultSet rs) -> {
-				if (rs.getBoolean(2)) {
-					ownSelected[0] = true;
-				}
-				else {
-					beyond.add(rs.getString(1));
-				}
-			});
-		return ownSelected[0] ? Optional.of(beyond) : Optional.empty();
+		record Selected(String code, boolean own) {
+		}
+		var conditions = ReportSql.activityConditions(filter).bind("runBy", organizations.toArray(Long[]::new));
+		var selected = this.jdbc.sql("SELECT f.activity_code, f.organizer_id = ANY(:runBy) FROM (" + ACTIVITIES
+				+ ") f\n" + conditions.where())
+			.params(conditions.parameters())
+			.query((rs, row) -> new Selected(rs.getString(1), rs.getBoolean(2)))
+			.list();
+		return selected.stream().noneMatch(Selected::own) ? Optional.empty()
+				: Optional.of(selected.stream().filter(activity -> !activity.own()).map(Selected::code).toList());
 	}
 
 	/**

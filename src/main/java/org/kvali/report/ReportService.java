@@ -91,7 +91,7 @@ public class ReportService {
 			var index = counted.data().of(this.index);
 			var totals = this.counts.totals(index, counted.filter());
 			boolean suppressed = suppresses(counted.filter(), counted.data());
-			boolean few = suppressed && weight(index, counted.filter(), totals.participants()) < this.k;
+			boolean few = suppressed && weight(index, others(index, counted.filter()), totals.participants()) < this.k;
 			return ShownMeasures.of(totals, few, shownUnits(suppressed, counted.filter(), List.of()));
 		});
 	}
@@ -261,14 +261,16 @@ public class ReportService {
 			}
 			BreakdownArguments.checkAgesOfGroups(counted.filter(), by, grouping);
 			var index = counted.data().of(this.index);
-			if (weight(index, counted.filter(), this.counts.totals(index, counted.filter()).participants()) < this.k) {
+			// others' activities found once, for the total and the groups
+			var others = others(index, counted.filter());
+			if (weight(index, others, this.counts.totals(index, counted.filter()).participants()) < this.k) {
 				return true;
 			}
 			try {
 				// as many groups as a breakdown with first may weigh; it has none to cut with
 				var groups = this.counts.breakdown(index, counted.filter(), by, grouping, List.of(), null,
 						MeasureSet.PEOPLE, MAX_SUPPRESSED_GROUPS);
-				return weighed(index, counted.filter(), by, grouping, groups, null, MAX_SUPPRESSED_GROUPS)
+				return weighed(index, counted.filter(), others, by, grouping, groups, null, MAX_SUPPRESSED_GROUPS)
 					.stream()
 					.anyMatch(ParticipationGroup::suppressed);
 			}
@@ -322,8 +324,8 @@ public class ReportService {
 				// what is withheld is weighed over all the groups; the conditions keep some of those shown
 				var groups = this.counts.breakdown(index, report.filter(), by, grouping, order, null,
 						having.counted(measures), most);
-				var weighed = weighed(index, report.filter(), by, grouping, groups, having.isNone() ? first : null,
-						most);
+				var weighed = weighed(index, report.filter(), others(index, report.filter()), by, grouping, groups,
+						having.isNone() ? first : null, most);
 				return having.isNone() ? weighed : kept(weighed, having, first);
 			}
 			catch (TooManyGroups ex) {
@@ -348,8 +350,8 @@ public class ReportService {
 	 * others are all shown (a review's).
 	 */
 	private List<ParticipationGroup> weighed(Optional<FactIndex> index, ParticipationFilter filter,
-			List<Dimension> by, Grouping grouping, List<ParticipationGroup> groups, Integer first, int most) {
-		var others = others(index, filter);
+			Optional<ParticipationFilter> others, List<Dimension> by, Grouping grouping,
+			List<ParticipationGroup> groups, Integer first, int most) {
 		if (others.isEmpty()) {
 			return SmallCells.suppress(groups, by, this.k, first,
 					this.counts.lineTotals(index, filter, by, grouping, groups));
@@ -376,9 +378,8 @@ public class ReportService {
 	}
 
 	/** The participants a total is weighed by for the caller ({@link #others}): all of them, or others' alone. */
-	private int weight(Optional<FactIndex> index, ParticipationFilter filter, int participants) {
-		return others(index, filter).map(theirs -> this.counts.totals(index, theirs).participants())
-			.orElse(participants);
+	private int weight(Optional<FactIndex> index, Optional<ParticipationFilter> others, int participants) {
+		return others.map(theirs -> this.counts.totals(index, theirs).participants()).orElse(participants);
 	}
 
 	/**
@@ -430,8 +431,7 @@ public class ReportService {
 	 * themselves use {@link #withheldUnlessMany}.
 	 */
 	public boolean withheld(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
-		return participants > 0 && suppresses(filter, data)
-				&& (participants < this.k || weight(data.of(this.index), filter, participants) < this.k);
+		return participants > 0 && suppresses(filter, data) && few(filter, participants, data);
 	}
 
 	/**
@@ -449,7 +449,8 @@ public class ReportService {
 			return true;
 		}
 		var index = data.of(this.index);
-		return weight(index, whole, wholeParticipants) - weight(index, numerator, numeratorParticipants) < this.k;
+		return weight(index, others(index, whole), wholeParticipants)
+				- weight(index, others(index, numerator), numeratorParticipants) < this.k;
 	}
 
 	/**
@@ -458,8 +459,13 @@ public class ReportService {
 	 * the day someone of its set (with a disability, from one municipality) took part, and so the activity.
 	 */
 	public boolean withheldUnlessMany(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
-		return suppresses(filter, data)
-				&& (participants < this.k || weight(data.of(this.index), filter, participants) < this.k);
+		return suppresses(filter, data) && few(filter, participants, data);
+	}
+
+	/** Whether these participants of the filter's set are fewer than k as the caller's answers weigh them. */
+	private boolean few(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
+		var index = data.of(this.index);
+		return participants < this.k || weight(index, others(index, filter), participants) < this.k;
 	}
 
 	/**
