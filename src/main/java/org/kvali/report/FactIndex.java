@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -290,18 +290,43 @@ final class FactIndex {
 	}
 
 	/**
-	 * The codes of the activities the filter's conditions on activities leave in ({@link #reachesBeyond}) that none of
-	 * these organizations runs; empty where they leave in none it runs (all are beyond).
+	 * The persons who took part, in any role, in an activity one of these organizations runs, as bits by person
+	 * number: those a filter of strangers to them leaves out ({@link ParticipationFilter#strangersTo}). Read from
+	 * those activities' rows alone.
 	 */
-	Optional<List<String>> activitiesBeyond(ParticipationFilter filter, Set<Long> organizations) {
+	long[] knownTo(Set<Long> organizations) {
 		var run = this.organizers.runBy(organizations);
-		var selected = selectedActivities(filter);
-		if (Arrays.stream(selected).noneMatch(a -> run[a])) {
-			return Optional.empty();
+		var known = new long[(this.persons + 63) >>> 6];
+		for (int a = 0; a < this.activities; a++) {
+			if (run[a]) {
+				for (int r = this.activityStart[a]; r < this.activityStart[a + 1]; r++) {
+					int p = this.person[this.activityRows[r]];
+					known[p >>> 6] |= 1L << p;
+				}
+			}
 		}
-		var codes = this.dictionaries.get(Dimension.ACTIVITY);
-		var ids = this.attributes.get(Dimension.ACTIVITY);
-		return Optional.of(Arrays.stream(selected).filter(a -> !run[a]).mapToObj(a -> codes.value(ids[a])).toList());
+		return known;
+	}
+
+	/**
+	 * The codes of the activities these organizations run, and their own codes as organizers: the groups of a
+	 * breakdown by activity or organizer that hold their activities alone.
+	 */
+	OwnKeys ownKeys(Set<Long> organizations) {
+		var run = this.organizers.runBy(organizations);
+		var activityCodes = this.dictionaries.get(Dimension.ACTIVITY);
+		var organizerCodes = this.dictionaries.get(Dimension.ORGANIZER);
+		var activityIds = this.attributes.get(Dimension.ACTIVITY);
+		var organizerIds = this.attributes.get(Dimension.ORGANIZER);
+		var activities = new HashSet<String>();
+		var organizers = new HashSet<String>();
+		for (int a = 0; a < this.activities; a++) {
+			if (run[a]) {
+				activities.add(activityCodes.value(activityIds[a]));
+				organizers.add(organizerCodes.value(organizerIds[a]));
+			}
+		}
+		return new OwnKeys(activities, organizers);
 	}
 
 	/** The numbers of the activities, not deleted, that the filter's conditions on activities leave in. */

@@ -95,7 +95,9 @@ public final class GroupFilters {
 				&& holds(filter.activities(), other.activities()) && holds(filter.organizers(), other.organizers())
 				&& filter.countedRoles().containsAll(other.countedRoles())
 				&& (filter.from() == null || other.from() != null && !other.from().isBefore(filter.from()))
-				&& (filter.to() == null || other.to() != null && !other.to().isAfter(filter.to()));
+				&& (filter.to() == null || other.to() != null && !other.to().isAfter(filter.to()))
+				&& (filter.strangersTo() == null
+						|| other.strangersTo() != null && other.strangersTo().containsAll(filter.strangersTo()));
 	}
 
 	/**

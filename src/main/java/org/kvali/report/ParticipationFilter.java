@@ -2,22 +2,44 @@ package org.kvali.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.kvali.activity.ActivityKind;
 import org.kvali.organization.OrganizationKind;
 
-/** The schema's ParticipationFilter: a missing list selects everything, an empty list nothing. */
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * The schema's ParticipationFilter: a missing list selects everything, an empty list nothing. Beside the schema's
+ * fields, {@code strangersTo} (never read from a request or stored) leaves out everyone who took part, in any role,
+ * in an activity one of these organizations (their ids) runs: the people a partner's answers are weighed by
+ * ({@code ReportService}).
+ */
 public record ParticipationFilter(List<String> programmes, List<String> projects, List<String> regions,
 		List<String> municipalities, List<String> venueRegions, List<String> venueMunicipalities,
 		List<String> organizations, List<OrganizationKind> organizationKinds, List<Gender> genders,
 		List<AgeBand> ageBands, AgeRange ages, Boolean disability, List<ActivityKind> activityKinds,
-		List<String> activities, List<String> organizers, List<ParticipationRole> roles, LocalDate from, LocalDate to) {
+		List<String> activities, List<String> organizers, List<ParticipationRole> roles, LocalDate from, LocalDate to,
+		@JsonIgnore Set<Long> strangersTo) {
 
 	/** Everything in the PARTICIPANT role. */
 	public static final ParticipationFilter ALL = new ParticipationFilter(null, null, null, null, null, null, null,
 			null, null, null, null, null, null, null, null, null, null, null);
+
+	/** The schema's fields alone. */
+	public ParticipationFilter(List<String> programmes, List<String> projects, List<String> regions,
+			List<String> municipalities, List<String> venueRegions, List<String> venueMunicipalities,
+			List<String> organizations, List<OrganizationKind> organizationKinds, List<Gender> genders,
+			List<AgeBand> ageBands, AgeRange ages, Boolean disability, List<ActivityKind> activityKinds,
+			List<String> activities, List<String> organizers, List<ParticipationRole> roles, LocalDate from,
+			LocalDate to) {
+		this(programmes, projects, regions, municipalities, venueRegions, venueMunicipalities, organizations,
+				organizationKinds, genders, ageBands, ages, disability, activityKinds, activities, organizers, roles,
+				from, to, null);
+	}
 
 	/**
 	 * Participations in every role at the activities of these programmes, projects and organizers (a missing list
@@ -28,12 +50,15 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 				null, null, organizers, List.of(ParticipationRole.values()), null, null);
 	}
 
-	/** This filter of these activities alone, its other conditions as they are. */
-	ParticipationFilter ofActivities(List<String> codes) {
+	/**
+	 * This filter of the people who never took part, in any role, in an activity these organizations (their ids) run,
+	 * its other conditions as they are.
+	 */
+	ParticipationFilter strangersTo(Set<Long> organizations) {
 		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
 				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, this.genders,
-				this.ageBands, this.ages, this.disability, this.activityKinds, codes, this.organizers, this.roles,
-				this.from, this.to);
+				this.ageBands, this.ages, this.disability, this.activityKinds, this.activities, this.organizers,
+				this.roles, this.from, this.to, Set.copyOf(organizations));
 	}
 
 	/** This filter narrowed to activities starting within {@code from} to {@code to} (either may be null). */
@@ -43,7 +68,7 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
 				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, this.genders,
 				this.ageBands, this.ages, this.disability, this.activityKinds, this.activities, this.organizers,
-				this.roles, start, end);
+				this.roles, start, end, this.strangersTo);
 	}
 
 	/** How many values its lists hold in all: what keeping it as a question costs, a code about half a group. */
@@ -52,7 +77,7 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 				this.venueMunicipalities, this.organizations, this.organizationKinds, this.genders, this.ageBands,
 				this.activityKinds, this.activities, this.organizers, this.roles)
 			.mapToInt(list -> list == null ? 0 : list.size())
-			.sum();
+			.sum() + (this.strangersTo == null ? 0 : this.strangersTo.size());
 	}
 
 	/** This filter narrowed to the given genders (replacing any it had). */
@@ -60,7 +85,7 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
 				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, genders,
 				this.ageBands, this.ages, this.disability, this.activityKinds, this.activities, this.organizers,
-				this.roles, this.from, this.to);
+				this.roles, this.from, this.to, this.strangersTo);
 	}
 
 	/** This filter narrowed to the given activities (replacing any it had). */
@@ -68,14 +93,14 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 		return new ParticipationFilter(this.programmes, this.projects, this.regions, this.municipalities,
 				this.venueRegions, this.venueMunicipalities, this.organizations, this.organizationKinds, this.genders,
 				this.ageBands, this.ages, this.disability, this.activityKinds, activities, this.organizers, this.roles,
-				this.from, this.to);
+				this.from, this.to, this.strangersTo);
 	}
 
 	/**
 	 * The participations this filter and {@code other} both select: each list holds what both allow (a missing one
 	 * allows everything), the dates are the later start and the earlier end, and the roles those both count. Where
 	 * their disability conditions differ, or their ages do not meet (of ranges, and of bands), no participation: an
-	 * empty list of activities says so.
+	 * empty list of activities says so. Strangers to the organizations of either are strangers to both's.
 	 */
 	public ParticipationFilter and(ParticipationFilter other) {
 		var both = new ParticipationFilter(both(this.programmes, other.programmes), both(this.projects, other.projects),
@@ -87,7 +112,7 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 				this.disability != null ? this.disability : other.disability, both(this.activityKinds, other.activityKinds),
 				both(this.activities, other.activities), both(this.organizers, other.organizers),
 				this.roles == null && other.roles == null ? null : both(countedRoles(), other.countedRoles()), this.from,
-				this.to).within(other.from, other.to);
+				this.to, strangers(this.strangersTo, other.strangersTo)).within(other.from, other.to);
 		return this.disability != null && other.disability != null && !this.disability.equals(other.disability)
 				|| both.selectsNoAge() ? both.withActivities(List.of()) : both;
 	}
@@ -111,6 +136,15 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 			}
 		}
 		return empty;
+	}
+
+	private static Set<Long> strangers(Set<Long> these, Set<Long> those) {
+		if (these == null || those == null) {
+			return these == null ? those : these;
+		}
+		var either = new HashSet<>(these);
+		either.addAll(those);
+		return Set.copyOf(either);
 	}
 
 	private static <T> List<T> both(List<T> these, List<T> those) {

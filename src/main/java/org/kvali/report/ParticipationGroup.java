@@ -38,7 +38,7 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 
 	/**
 	 * A group of the same dimensions counted as one participant: weighed as a small group, whatever it holds (a
-	 * partner's own people alone, where others' activities may add to it: ReportService).
+	 * partner's own people alone, where others may be of it: ReportService).
 	 */
 	ParticipationGroup asFew() {
 		return with(1, 1, this.activities == null ? null : 1, this.organizations == null ? null : 1, this.share, false);

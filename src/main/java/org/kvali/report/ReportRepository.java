@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.kvali.sql.Snapshots;
 
@@ -88,18 +88,17 @@ class ReportRepository {
 			.single();
 	}
 
-	/** As {@link FactIndex#activitiesBeyond}, from the stored activities. */
-	Optional<List<String>> activitiesBeyond(ParticipationFilter filter, Set<Long> organizations) {
-		record Selected(String code, boolean own) {
+	/** As {@link FactIndex#ownKeys}, from the stored activities. */
+	OwnKeys ownKeys(Set<Long> organizations) {
+		record Run(String activity, String organizer) {
 		}
-		var conditions = ReportSql.activityConditions(filter).bind("runBy", organizations.toArray(Long[]::new));
-		var selected = this.jdbc.sql("SELECT f.activity_code, f.organizer_id = ANY(:runBy) FROM (" + ACTIVITIES
-				+ ") f\n" + conditions.where())
-			.params(conditions.parameters())
-			.query((rs, row) -> new Selected(rs.getString(1), rs.getBoolean(2)))
+		var run = this.jdbc.sql("SELECT a.code, o.code FROM activity a JOIN organization o ON o.id = a.organizer_id"
+				+ " WHERE a.organizer_id = ANY(:runBy)")
+			.param("runBy", organizations.toArray(Long[]::new))
+			.query((rs, row) -> new Run(rs.getString(1), rs.getString(2)))
 			.list();
-		return selected.stream().noneMatch(Selected::own) ? Optional.empty()
-				: Optional.of(selected.stream().filter(activity -> !activity.own()).map(Selected::code).toList());
+		return new OwnKeys(run.stream().map(Run::activity).collect(Collectors.toSet()),
+				run.stream().map(Run::organizer).collect(Collectors.toSet()));
 	}
 
 	/**
@@ -130,7 +129,7 @@ class ReportRepository {
 	}
 
 	/**
-	 * The most filters {@link #totals(List)} asks in one statement: each binds up to 19 parameters, and PostgreSQL
+	 * The most filters {@link #totals(List)} asks in one statement: each binds up to 20 parameters, and PostgreSQL
 	 * takes 65,535 in one; a series by quarter of many indicators, on the SQL path, failed as an internal error (a
 	 * review's). Fewer a statement are planned faster: 3,300 filters of ManyTotalsTest, run alone, took 43.8 s at 1,000
 	 * a statement, 28.3 s at 250 and 27.1 s at 100, the service's start included, and in one statement ran past 30 s.

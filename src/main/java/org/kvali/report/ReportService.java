@@ -91,7 +91,7 @@ public class ReportService {
 			var index = counted.data().of(this.index);
 			var totals = this.counts.totals(index, counted.filter());
 			boolean suppressed = suppresses(counted.filter(), counted.data());
-			boolean few = suppressed && weight(index, others(index, counted.filter()), totals.participants()) < this.k;
+			boolean few = suppressed && weight(index, strangers(counted.filter()), totals.participants()) < this.k;
 			return ShownMeasures.of(totals, few, shownUnits(suppressed, counted.filter(), List.of()));
 		});
 	}
@@ -261,16 +261,15 @@ public class ReportService {
 			}
 			BreakdownArguments.checkAgesOfGroups(counted.filter(), by, grouping);
 			var index = counted.data().of(this.index);
-			// others' activities found once, for the total and the groups
-			var others = others(index, counted.filter());
-			if (weight(index, others, this.counts.totals(index, counted.filter()).participants()) < this.k) {
+			var strangers = strangers(counted.filter());
+			if (weight(index, strangers, this.counts.totals(index, counted.filter()).participants()) < this.k) {
 				return true;
 			}
 			try {
 				// as many groups as a breakdown with first may weigh; it has none to cut with
 				var groups = this.counts.breakdown(index, counted.filter(), by, grouping, List.of(), null,
 						MeasureSet.PEOPLE, MAX_SUPPRESSED_GROUPS);
-				return weighed(index, counted.filter(), others, by, grouping, groups, null, MAX_SUPPRESSED_GROUPS)
+				return weighed(index, counted.filter(), strangers, by, grouping, groups, null, MAX_SUPPRESSED_GROUPS)
 					.stream()
 					.anyMatch(ParticipationGroup::suppressed);
 			}
@@ -324,7 +323,7 @@ public class ReportService {
 				// what is withheld is weighed over all the groups; the conditions keep some of those shown
 				var groups = this.counts.breakdown(index, report.filter(), by, grouping, order, null,
 						having.counted(measures), most);
-				var weighed = weighed(index, report.filter(), others(index, report.filter()), by, grouping, groups,
+				var weighed = weighed(index, report.filter(), strangers(report.filter()), by, grouping, groups,
 						having.isNone() ? first : null, most);
 				return having.isNone() ? weighed : kept(weighed, having, first);
 			}
@@ -343,62 +342,66 @@ public class ReportService {
 
 	/**
 	 * The groups, those withheld from the caller marked and placed last, cut to {@code first} ({@link SmallCells}),
-	 * weighed for a partner by the participants each holds of others' activities ({@link #others}). For a
-	 * partner, a group of its own people alone is weighed as a small one, unless it is one of its own activities or
-	 * organizations as organizer (a group of others' holds their people): shown, it would tell that others'
-	 * activities hold none of the group, where 1 to k-1 withhold it; withheld alone in its line, that the line's
+	 * weighed for a partner by the people each holds who are strangers to it ({@link #strangers}). For a partner, a
+	 * group of its own people alone is weighed as a small one, unless it is one of its own activities or
+	 * organizations as organizer (a group of others' activities holds strangers, or is weighed so): shown, it would
+	 * tell that no stranger is of the group, where 1 to k-1 withhold it; withheld alone in its line, that the line's
 	 * others are all shown (a review's).
 	 */
 	private List<ParticipationGroup> weighed(Optional<FactIndex> index, ParticipationFilter filter,
-			Optional<ParticipationFilter> others, List<Dimension> by, Grouping grouping,
+			Optional<ParticipationFilter> strangers, List<Dimension> by, Grouping grouping,
 			List<ParticipationGroup> groups, Integer first, int most) {
-		if (others.isEmpty()) {
+		if (strangers.isEmpty()) {
 			return SmallCells.suppress(groups, by, this.k, first,
 					this.counts.lineTotals(index, filter, by, grouping, groups));
 		}
 		var theirs = new HashMap<List<Object>, ParticipationGroup>();
-		for (var group : this.counts.breakdown(index, others.get(), by, grouping, List.of(), null, MeasureSet.PEOPLE,
-				most)) {
+		for (var group : this.counts.breakdown(index, strangers.get(), by, grouping, List.of(), null,
+				MeasureSet.PEOPLE, most)) {
 			theirs.put(group.values(by), group);
 		}
-		// each group as the participants of others' activities in it, in the groups' order
-		boolean ownByKey = by.contains(Dimension.ACTIVITY) || by.contains(Dimension.ORGANIZER);
+		// each group as the strangers in it, in the groups' order
+		var own = by.contains(Dimension.ACTIVITY) || by.contains(Dimension.ORGANIZER) ? ownKeys(index) : null;
 		var counted = new HashMap<List<Object>, ParticipationGroup>();
 		var weights = new ArrayList<ParticipationGroup>(groups.size());
 		for (var group : groups) {
 			counted.put(group.values(by), group);
-			weights.add(theirs.getOrDefault(group.values(by), ownByKey ? group.noneOf() : group.asFew()));
+			weights.add(theirs.getOrDefault(group.values(by),
+					own != null && own.hold(group, by) ? group.noneOf() : group.asFew()));
 		}
 		return SmallCells.suppress(weights, by, this.k, first,
-				this.counts.lineTotals(index, others.get(), by, grouping, weights))
+				this.counts.lineTotals(index, strangers.get(), by, grouping, weights))
 			.stream()
 			.map(weight -> weight.suppressed() ? counted.get(weight.values(by)).hidden()
 					: counted.get(weight.values(by)))
 			.toList();
 	}
 
-	/** The participants a total is weighed by for the caller ({@link #others}): all of them, or others' alone. */
-	private int weight(Optional<FactIndex> index, Optional<ParticipationFilter> others, int participants) {
-		return others.map(theirs -> this.counts.totals(index, theirs).participants()).orElse(participants);
+	/** The participants a total is weighed by for the caller ({@link #strangers}): all of them, or strangers alone. */
+	private int weight(Optional<FactIndex> index, Optional<ParticipationFilter> strangers, int participants) {
+		return strangers.map(theirs -> this.counts.totals(index, theirs).participants()).orElse(participants);
 	}
 
 	/**
-	 * For a partner, its filter over the activities its organizations do not run: small cells beyond its own
-	 * activities are weighed by the participants of those alone (its own participants among them, who took part
-	 * there too: a person-level weight would leave them out, and is not yet kept). Weighed by all,
-	 * the people of a sheet of its own (four made-up women with a disability of one village) lifted one woman of
-	 * another organization's over k, and every activity of hers was then told by a filter of it and the sheet's (a
-	 * tester's). Empty for a donor, whose answers are weighed as they are, and where the filter leaves in none of the
-	 * partner's activities (all are others').
+	 * For a partner, its filter of the people who never took part in an activity its organizations run: small cells are
+	 * weighed by these strangers to it alone, wherever they took part. Its own people are left out even at others'
+	 * activities, since its sheets give them what it likes: weighed by everyone, four made-up women with a disability
+	 * of one village lifted one woman of another organization's over k, and every activity of hers was then told by a
+	 * filter of it and the sheet's; weighed by others' activities, real people it loaded gained an organization, moved
+	 * into its region at others' activities too, and lifted a group of them (testers'). Empty for a donor, whose
+	 * answers are weighed as they are.
 	 */
-	private Optional<ParticipationFilter> others(Optional<FactIndex> index, ParticipationFilter filter) {
-		var caller = Caller.find().orElse(null);
-		if (caller == null || !caller.is(Role.PARTNER)) {
-			return Optional.empty();
-		}
-		return index.map(facts -> facts.activitiesBeyond(filter, caller.organizations()))
-			.orElseGet(() -> this.repository.activitiesBeyond(filter, caller.organizations()))
-			.map(filter::ofActivities);
+	private static Optional<ParticipationFilter> strangers(ParticipationFilter filter) {
+		return Caller.find()
+			.filter(caller -> caller.is(Role.PARTNER))
+			.map(caller -> filter.strangersTo(caller.organizations()));
+	}
+
+	/** The codes of the current partner's activities and organizations as organizers ({@link OwnKeys}). */
+	private OwnKeys ownKeys(Optional<FactIndex> index) {
+		var organizations = Caller.current().organizations();
+		return index.map(facts -> facts.ownKeys(organizations))
+			.orElseGet(() -> this.repository.ownKeys(organizations));
 	}
 
 	/** The groups shown that the conditions hold and those withheld (last), cut to {@code first}. */
@@ -425,9 +428,9 @@ public class ReportService {
 
 	/**
 	 * Whether a value resting on this many participants of the filter's set must be withheld from the current caller:
-	 * they are 1 to k-1 and small cells are suppressed for the caller over the filter, or for a partner, those of
-	 * others' activities are ({@link #others}: an indicator's value was lifted over k by a partner's own people as a
-	 * breakdown's group was; a review's). An indicator's split by sex asks this of the people of other genders; values
+	 * they are 1 to k-1 and small cells are suppressed for the caller over the filter, or for a partner, its strangers
+	 * are ({@link #strangers}: an indicator's value was lifted over k by a partner's own people as a breakdown's group
+	 * was; a review's). An indicator's split by sex asks this of the people of other genders; values
 	 * themselves use {@link #withheldUnlessMany}.
 	 */
 	public boolean withheld(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
@@ -436,9 +439,9 @@ public class ReportService {
 
 	/**
 	 * Whether a share's rest, its whole's people less its own (the numerator's filter lies within the whole's), must
-	 * be withheld from the caller, as {@link #withheldUnlessMany} withholds a count: for a partner, the rest of others'
-	 * activities is weighed, not their whole (six made-up men of its own beside others' ten women made a rest of 6,
-	 * and told that others' activities held no men; a review's).
+	 * be withheld from the caller, as {@link #withheldUnlessMany} withholds a count: for a partner, the rest of its
+	 * strangers is weighed, not their whole (six made-up men of its own beside others' ten women made a rest of 6, and
+	 * told that others' activities held no men; a review's).
 	 */
 	public boolean restWithheld(ParticipationFilter numerator, int numeratorParticipants,
 			ParticipationFilter whole, int wholeParticipants, ParticipationReport.Data data) {
@@ -449,8 +452,8 @@ public class ReportService {
 			return true;
 		}
 		var index = data.of(this.index);
-		return weight(index, others(index, whole), wholeParticipants)
-				- weight(index, others(index, numerator), numeratorParticipants) < this.k;
+		return weight(index, strangers(whole), wholeParticipants)
+				- weight(index, strangers(numerator), numeratorParticipants) < this.k;
 	}
 
 	/**
@@ -464,8 +467,7 @@ public class ReportService {
 
 	/** Whether these participants of the filter's set are fewer than k as the caller's answers weigh them. */
 	private boolean few(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
-		var index = data.of(this.index);
-		return participants < this.k || weight(index, others(index, filter), participants) < this.k;
+		return participants < this.k || weight(data.of(this.index), strangers(filter), participants) < this.k;
 	}
 
 	/**

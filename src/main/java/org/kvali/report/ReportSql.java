@@ -60,7 +60,10 @@ final class ReportSql {
 			.addAny("f.organization_kind = ANY(:organizationKinds)", "organizationKinds", filter.organizationKinds())
 			.addAny("f.gender = ANY(:genders)", "genders", filter.genders())
 			.add("f.disability = :disability", "disability", filter.disability())
-			.addAny("f.role = ANY(:roles)", "roles", filter.countedRoles());
+			.addAny("f.role = ANY(:roles)", "roles", filter.countedRoles())
+			.addAnyId("NOT EXISTS (SELECT 1 FROM participation o JOIN activity oa ON oa.id = o.activity_id"
+					+ " WHERE o.participant_id = f.participant_id AND oa.organizer_id = ANY(:strangersTo))",
+					"strangersTo", filter.strangersTo());
 		if (filter.ageBands() != null) {
 			var known = filter.ageBands().stream().filter(band -> band != AgeBand.UNKNOWN).map(band -> (long) band.ordinal()).toList();
 			var clause = filter.ageBands().contains(AgeBand.UNKNOWN)

@@ -40,6 +40,9 @@ final class ScanPlan {
 
 	private final long[] personMultipliers;
 
+	/** The persons the filter leaves out by who they are known to ({@link FactIndex#knownTo}), as bits; or null. */
+	private final long[] known;
+
 	/** The plan of a scan grouping by {@code by}, its periods and ages as {@code grouping} has them. */
 	ScanPlan(FactIndex index, ParticipationFilter filter, List<Dimension> by, Grouping grouping, long[] radix,
 			MeasureSet measures) {
@@ -110,6 +113,7 @@ final class ScanPlan {
 			.toList();
 		this.personColumns = grouped.stream().map(d -> index.attributes.get(d)).toArray(int[][]::new);
 		this.personMultipliers = grouped.stream().mapToLong(d -> multipliers[by.indexOf(d)]).toArray();
+		this.known = filter.strangersTo() == null ? null : index.knownTo(filter.strangersTo());
 	}
 
 	boolean perPerson() {
@@ -118,7 +122,7 @@ final class ScanPlan {
 
 	/** Every person's part of the key (-1 where filtered out), or null when no person is left out or grouped. */
 	long[] personKeys(FactIndex index) {
-		if (this.personFilters.length == 0 && this.personColumns.length == 0) {
+		if (this.personFilters.length == 0 && this.personColumns.length == 0 && this.known == null) {
 			return null;
 		}
 		var keys = new long[index.persons];
@@ -130,6 +134,9 @@ final class ScanPlan {
 
 	/** The person's part of the key, or -1 when the filter leaves the person out. */
 	long personKey(int person) {
+		if (this.known != null && (this.known[person >>> 6] & 1L << person) != 0) {
+			return -1;
+		}
 		for (int f = 0; f < this.personFilters.length; f++) {
 			if (!this.personAllowed[f][this.personFilters[f][person]]) {
 				return -1;

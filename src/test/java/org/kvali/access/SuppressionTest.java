@@ -323,6 +323,53 @@ class SuppressionTest {
 	}
 
 	/**
+	 * A partner's answers are weighed by the people who never took part in its activities, wherever they took part:
+	 * its own people at others' activities, whose details its sheets may set, lift none of those activities' groups.
+	 * Four of CIF's people at an activity of SCCSF's beside one person of SCCSF's alone made a group of 5 in a filter
+	 * of that activity, and CIF's total less its own organizer's group told the one person (a retest's).
+	 */
+	@Test
+	void aPartnersOwnPeopleAtOthersActivitiesLiftNoneOfTheirGroups() {
+		var few = "{ participation(filter: {municipalities: [\"GE-KK-TETRITSKARO\"], genders: [OTHER]%s}) {"
+				+ " totals { participants suppressed } } }";
+		this.as.get("analyst").document(few.formatted("")).execute().path("participation.totals.participants")
+			.entity(Integer.class).isEqualTo(0);
+		activity("SUP-MINE", "CIF");
+		activity("SUP-THEIRS", "SCCSF");
+		activity("SUP-SHARED", "SCCSF");
+		for (int n = 1; n <= 6; n++) {
+			person("SUP-MINE", "SUP-MINE-" + n, "OTHER", null, "GE-KK-TETRITSKARO", null);
+		}
+		person("SUP-THEIRS", "SUP-THEIRS-1", "OTHER", null, "GE-KK-TETRITSKARO", null);
+		for (int n = 1; n <= 5; n++) {
+			if (n <= 4) {
+				attends("SUP-THEIRS", "SUP-MINE-" + n);
+			}
+			attends("SUP-SHARED", "SUP-MINE-" + n);
+		}
+		var theirs = few.formatted(", activities: [\"SUP-THEIRS\"]");
+		for (var caller : List.of("analyst", "donor", "sccsf")) {
+			this.as.get(caller).document(theirs).execute().path("participation.totals.participants")
+				.entity(Integer.class).isEqualTo(5);
+		}
+		var cif = this.as.get("cif");
+		cif.document(theirs).execute().path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(true);
+		this.as.get("donor").document(few.formatted("")).execute().path("participation.totals.participants")
+			.entity(Integer.class).isEqualTo(7);
+		cif.document(few.formatted("")).execute().path("participation.totals.suppressed").entity(Boolean.class)
+			.isEqualTo(true);
+		// its own activity and organizer are shown in full; others' groups of its own people alone are not
+		for (var by : List.of("organizer", "activity")) {
+			var breakdown = few.replace("totals { participants suppressed }", "breakdown(by: [" + by.toUpperCase()
+					+ "]) { " + by + " { code } participants participations suppressed }").formatted("");
+			assertThat(cells(this.as.get("analyst"), breakdown, by)).containsExactly(
+					by.equals("organizer") ? new String[] { "CIF 6 6", "SCCSF 6 10" }
+							: new String[] { "SUP-MINE 6 6", "SUP-SHARED 5 5", "SUP-THEIRS 5 5" });
+			assertThat(cells(cif, breakdown, by)).containsExactly(by.equals("organizer") ? "CIF 6 6" : "SUP-MINE 6 6");
+		}
+	}
+
+	/**
 	 * A partner selects the activities its organization runs by their organizer, not by listing them, and sees them in
 	 * full: CIF's by gender as CIF's activities listed one by one give, and as an analyst counts them.
 	 */
@@ -390,7 +437,15 @@ class SuppressionTest {
 		try {
 			assertThat(cells(this.as.get("sccsf"), gardabani, "gender")).containsExactly("FEMALE 16 16", "MALE 12 12",
 					"UNDISCLOSED 2 2");
-			assertThat(cells(this.as.get("cif"), gardabani, "gender")).containsExactly("FEMALE 16 16");
+			assertThat(this.jdbc.queryForList("""
+					SELECT p.gender || ' ' || count(*) FROM participation pn
+					JOIN participant p ON p.id = pn.participant_id JOIN activity a ON a.id = pn.activity_id
+					WHERE a.code = 'CMP-2024-GARDABANI' AND pn.role = 'PARTICIPANT' AND NOT EXISTS (SELECT 1
+					  FROM participation c JOIN activity ca ON ca.id = c.activity_id
+					  JOIN organization co ON co.id = ca.organizer_id WHERE c.participant_id = p.id AND co.code = 'CIF')
+					GROUP BY p.gender ORDER BY 1""", String.class)).containsExactly("FEMALE 1", "MALE 1");
+			// weighed by the people never at CIF's other activities, one woman and one man
+			assertThat(cells(this.as.get("cif"), gardabani, "gender")).isEmpty();
 		}
 		finally {
 			this.jdbc.update("""
@@ -816,6 +871,11 @@ class SuppressionTest {
 		this.jdbc.update("""
 				INSERT INTO participant (ref, gender, disability, home_municipality_code, birth_year)
 				VALUES (?, ?, ?, ?, ?)""", ref, gender, disability, home, birthYear);
+		attends(activity, ref);
+	}
+
+	/** The person of {@code ref} at the activity too. */
+	private void attends(String activity, String ref) {
 		this.jdbc.update("""
 				INSERT INTO participation (activity_id, participant_id)
 				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = ? AND p.ref = ?""", activity, ref);

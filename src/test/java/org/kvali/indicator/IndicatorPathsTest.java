@@ -195,14 +195,22 @@ class IndicatorPathsTest {
 						assertThat(sql(sqlOnly, caller.getValue(), JULY, "indicator", variables))
 							.as("%s for %s", code, caller.getKey())
 							.isEqualTo(fast);
-						told.add(((Map<?, ?>) fast).get("year"));
+						if ("partner".equals(caller.getKey()) && List.of("IP-AGE", "IP-ORGS").contains(code)) {
+							// most of the autumn workshop's young people of Kvemo Kartli, and of those of its
+							// organizations, were at CIF's spring training too: weighed by the people never at CIF's
+							// activities, fewer than 5, they are withheld from CIF
+							assertThat(((Map<?, ?>) fast).get("year")).as("%s for CIF", code).isNull();
+						}
+						else {
+							told.add(((Map<?, ?>) fast).get("year"));
+						}
 						if ("admin".equals(caller.getKey()) && "IP-RUN".equals(code)) {
 							run.putAll((Map<?, ?>) fast);
 						}
 					}
 				}
 				// figures, not nulls: the indicators count what the activities hold
-				assertThat(told).as("each indicator's year from July 2024").doesNotContainNull();
+				assertThat(told).as("each indicator's year from July 2024").hasSize(10).doesNotContainNull();
 				// CIF ran the spring training of 2024 and the summer one of 2025, either side of the year from July
 				// 2024, within each of which it counts (a year of the calendar would count 2024's)
 				assertThat(run).containsEntry("year", 0.0).containsEntry("quarter", 1.0).containsEntry("month", 0.0);

@@ -811,6 +811,9 @@ class FastPathDifferentialTest {
 				+ "(SELECT code FROM organization WHERE id NOT IN (SELECT organizer_id FROM activity "
 				+ "WHERE organizer_id IS NOT NULL) ORDER BY code LIMIT 1)");
 		var activities = codes("SELECT code FROM activity");
+		// the ids of organizations running activities, and of one running none, whose people a filter may leave out
+		var organizerIds = this.jdbc.queryForList("SELECT id FROM organization WHERE code = ANY(?)", Long.class,
+				(Object) running.toArray(String[]::new));
 		// start days of activities, and the days around them
 		var days = this.jdbc.queryForList("SELECT DISTINCT start_date FROM activity ORDER BY start_date",
 				LocalDate.class);
@@ -932,7 +935,7 @@ class FastPathDifferentialTest {
 				Grouping.CALENDAR, List.of(), null, MeasureSet.PEOPLE)), new IndexQuery(index, of2023), of2023,
 				byMunicipality, Grouping.CALENDAR, this.sql.totals(of2023).participants());
 		for (int run = 0; run < runs; run++) {
-			var filter = new ParticipationFilter(maybe(random, programmes), maybe(random, projects),
+			var drawn = new ParticipationFilter(maybe(random, programmes), maybe(random, projects),
 					maybe(random, regions), maybe(random, municipalities), maybe(random, regions),
 					maybe(random, municipalities), maybe(random, organizations),
 					maybe(random, Arrays.asList(OrganizationKind.values())), maybe(random, Arrays.asList(Gender.values())),
@@ -941,6 +944,8 @@ class FastPathDifferentialTest {
 					maybe(random, Arrays.asList(ActivityKind.values())), maybe(random, activities),
 					maybe(random, running), maybe(random, Arrays.asList(ParticipationRole.values())),
 					random.nextInt(4) == 0 ? day(random, days) : null, random.nextInt(4) == 0 ? day(random, days) : null);
+			// now and then of the people never at some organizations' activities, as a partner's are weighed
+			var filter = random.nextInt(4) == 0 ? drawn.strangersTo(Set.copyOf(some(random, organizerIds))) : drawn;
 			var by = dimensions(random);
 			var orderBy = orderBy(random, by);
 			Integer first = random.nextInt(3) == 0 ? random.nextInt(10) : null;

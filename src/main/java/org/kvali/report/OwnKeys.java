@@ -1,0 +1,23 @@
+package org.kvali.report;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The codes of a partner's activities and of its organizations as organizers: a breakdown's group by activity or
+ * organizer of one of these holds the partner's own activities alone, and so its own people alone.
+ */
+record OwnKeys(Set<String> activities, Set<String> organizers) {
+
+	OwnKeys {
+		activities = Set.copyOf(activities);
+		organizers = Set.copyOf(organizers);
+	}
+
+	/** Whether the group, of a breakdown by {@code by}, is one of the partner's activities or of its organizations. */
+	boolean hold(ParticipationGroup group, List<Dimension> by) {
+		return by.contains(Dimension.ACTIVITY) && this.activities.contains(group.activityCode())
+				|| by.contains(Dimension.ORGANIZER) && this.organizers.contains(group.organizerCode());
+	}
+
+}
