@@ -16,7 +16,9 @@ public final class Access {
 
 	/**
 	 * Runs {@code work} as the current caller would as a DONOR: what is published (an IATI file, made for the open
-	 * registry) holds what any reader may see, small groups withheld, whoever asks for it. Called outside a
+	 * registry) holds what any reader may see, small groups withheld, whoever asks for it; for a partner, weighed too
+	 * by the people never at its organizations' activities, as its own answers are (the people of its sheets lifted a
+	 * value of one woman over k in the file it read). Called outside a
 	 * transaction: the services it calls take their connections, and with them the DONOR's scope, within it, where a
 	 * connection already taken would keep the caller's.
 	 */
@@ -24,7 +26,8 @@ public final class Access {
 		var caller = Caller.current();
 		var previous = SecurityContextHolder.getContext();
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(new CallerAuthentication(new Caller(caller.name(), Role.DONOR, Set.of())));
+		context.setAuthentication(new CallerAuthentication(new Caller(caller.name(), Role.DONOR,
+				caller.is(Role.PARTNER) ? caller.organizations() : Set.of())));
 		SecurityContextHolder.setContext(context);
 		try {
 			return work.get();

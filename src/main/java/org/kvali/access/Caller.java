@@ -7,7 +7,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is asking: a name for the audit trail and import history, a role, and for a PARTNER the organizations it acts
- * for (their ids).
+ * for (their ids); a DONOR has them only for a partner's work published ({@link Access#published}), whose small
+ * numbers are weighed without those organizations' people.
  */
 public record Caller(String name, Role role, Set<Long> organizations) {
 

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -114,6 +115,15 @@ final class FactIndex {
 	/** Answers already computed over this version, which never changes. */
 	final AnswerCache answers;
 
+	/**
+	 * The persons known to each set of organizations lately asked ({@link #knownTo}): a partner's answer counts its
+	 * strangers in a scan for its groups and one for each line, each of which would read its activities' rows again.
+	 */
+	private final Map<Set<Long>, long[]> known;
+
+	/** The most sets of organizations {@link #known} keeps (a partner's bits are a bit per person). */
+	private static final int KNOWN_KEPT = 32;
+
 	/** The most bytes one question's counters may take ({@link ScanMemory}). */
 	final long scanLimit;
 
@@ -157,6 +167,7 @@ final class FactIndex {
 		this.dictionaries = new EnumMap<>(entities.dictionaries());
 		this.firstYear = firstYear;
 		this.answers = new AnswerCache(settings.cachedAnswers(), settings.cachedGroups());
+		this.known = new ConcurrentHashMap<>();
 		this.scanLimit = settings.scanLimit();
 		this.person = same != null ? same.person : RowColumns.persons(this.personStart, this.rows);
 		// each copy is a pass over all rows, independent of the others: on all cores at once
@@ -255,6 +266,7 @@ final class FactIndex {
 		this.dictionaries = same.dictionaries;
 		this.firstYear = same.firstYear;
 		this.answers = same.answers;
+		this.known = same.known;
 		this.scanLimit = same.scanLimit;
 		this.rowValues.putAll(same.rowValues);
 		this.rowDay = same.rowDay;
@@ -295,6 +307,13 @@ final class FactIndex {
 	 * those activities' rows alone.
 	 */
 	long[] knownTo(Set<Long> organizations) {
+		if (this.known.size() > KNOWN_KEPT) {
+			this.known.clear();
+		}
+		return this.known.computeIfAbsent(Set.copyOf(organizations), this::readKnownTo);
+	}
+
+	private long[] readKnownTo(Set<Long> organizations) {
 		var run = this.organizers.runBy(organizations);
 		var known = new long[(this.persons + 63) >>> 6];
 		for (int a = 0; a < this.activities; a++) {
@@ -309,8 +328,8 @@ final class FactIndex {
 	}
 
 	/**
-	 * The codes of the activities these organizations run, and their own codes as organizers: the groups of a
-	 * breakdown by activity or organizer that hold their activities alone.
+	 * The codes of the activities these organizations run, not deleted, and their own codes as organizers: the groups
+	 * of a breakdown by activity or organizer that hold their activities alone.
 	 */
 	OwnKeys ownKeys(Set<Long> organizations) {
 		var run = this.organizers.runBy(organizations);
@@ -321,7 +340,7 @@ final class FactIndex {
 		var activities = new HashSet<String>();
 		var organizers = new HashSet<String>();
 		for (int a = 0; a < this.activities; a++) {
-			if (run[a]) {
+			if (run[a] && !activityDeleted(a)) {
 				activities.add(activityCodes.value(activityIds[a]));
 				organizers.add(organizerCodes.value(organizerIds[a]));
 			}

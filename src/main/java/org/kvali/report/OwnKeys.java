@@ -14,10 +14,15 @@ record OwnKeys(Set<String> activities, Set<String> organizers) {
 		organizers = Set.copyOf(organizers);
 	}
 
-	/** Whether the group, of a breakdown by {@code by}, is one of the partner's activities or of its organizations. */
+	/**
+	 * Whether the group, of a breakdown by {@code by}, is one of the partner's activities or of its organizations (not
+	 * the group of activities run by no one, whose code is null).
+	 */
 	boolean hold(ParticipationGroup group, List<Dimension> by) {
-		return by.contains(Dimension.ACTIVITY) && this.activities.contains(group.activityCode())
-				|| by.contains(Dimension.ORGANIZER) && this.organizers.contains(group.organizerCode());
+		return by.contains(Dimension.ACTIVITY) && group.activityCode() != null
+				&& this.activities.contains(group.activityCode())
+				|| by.contains(Dimension.ORGANIZER) && group.organizerCode() != null
+						&& this.organizers.contains(group.organizerCode());
 	}
 
 }

@@ -366,8 +366,8 @@ public class ReportService {
 		var weights = new ArrayList<ParticipationGroup>(groups.size());
 		for (var group : groups) {
 			counted.put(group.values(by), group);
-			weights.add(theirs.getOrDefault(group.values(by),
-					own != null && own.hold(group, by) ? group.noneOf() : group.asFew()));
+			var weight = theirs.get(group.values(by));
+			weights.add(weight != null ? weight : own != null && own.hold(group, by) ? group.noneOf() : group.asFew());
 		}
 		return SmallCells.suppress(weights, by, this.k, first,
 				this.counts.lineTotals(index, strangers.get(), by, grouping, weights))
@@ -388,12 +388,13 @@ public class ReportService {
 	 * activities, since its sheets give them what it likes: weighed by everyone, four made-up women with a disability
 	 * of one village lifted one woman of another organization's over k, and every activity of hers was then told by a
 	 * filter of it and the sheet's; weighed by others' activities, real people it loaded gained an organization, moved
-	 * into its region at others' activities too, and lifted a group of them (testers'). Empty for a donor, whose
-	 * answers are weighed as they are.
+	 * into its region at others' activities too, and lifted a group of them (testers'). So for what is published
+	 * for a partner as a donor sees it (an IATI file: {@code Access.published}). Empty for a donor, whose answers are
+	 * weighed as they are.
 	 */
 	private static Optional<ParticipationFilter> strangers(ParticipationFilter filter) {
 		return Caller.find()
-			.filter(caller -> caller.is(Role.PARTNER))
+			.filter(caller -> !caller.organizations().isEmpty())
 			.map(caller -> filter.strangersTo(caller.organizations()));
 	}
 

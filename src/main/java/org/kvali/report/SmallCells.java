@@ -233,7 +233,7 @@ public final class SmallCells {
 		if (!hidden.exposes(line)) {
 			return;
 		}
-		// a group of no one (a partner's own people alone, weighed by others': ReportService) hides nothing
+		// a group of no one (a partner's own activity, weighed by its strangers: ReportService) hides nothing
 		line.stream()
 			.filter(group -> !hidden.contains(group) && group.participants() > 0)
 			.min(Comparator.comparing((ParticipationGroup group) -> known.contains(group))

@@ -200,7 +200,7 @@ class SuppressionTest {
 	}
 
 	/**
-	 * Beyond its own activities, a partner's cells are weighed by the people of others' activities alone: the people
+	 * Beyond its own activities, a partner's cells are weighed by the people never at them alone: the people
 	 * of a sheet of its own, made up or not, lift no one else's cell over k. Four made-up women with a disability of
 	 * Bolnisi at an activity of CIF's had made the one such woman of the demo a cell of 5, and each activity of hers
 	 * was told by a filter of it and CIF's (a tester's).
@@ -243,7 +243,7 @@ class SuppressionTest {
 				.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(true);
 		}
 		// its own are shown in full, alone and in a breakdown beside hers; a group of its own people alone that
-		// others' activities may add to is not: shown, it would tell that they add none
+		// others may add to is not: shown, it would tell that they add none
 		cif.document(few.formatted(", activities: [\"SUP-PAD\"]")).execute()
 			.path("participation.totals.participants").entity(Integer.class).isEqualTo(4);
 		var byActivity = few.replace("totals { participants suppressed }", "breakdown(by: [ACTIVITY]) {"
@@ -269,9 +269,9 @@ class SuppressionTest {
 	}
 
 	/**
-	 * A group of a partner's own people alone, where others' activities might add to it, is withheld as a small one
+	 * A group of a partner's own people alone, where others might be of it, is withheld as a small one
 	 * is, with another beside it: withheld alone, the total less the groups shown told the partner its own people,
-	 * and so that others' activities held none of the group (a review's).
+	 * and so that no one else was of the group (a review's).
 	 */
 	@Test
 	void aGroupOfAPartnersOwnPeopleAloneIsWithheldWithAnother() {
@@ -296,8 +296,8 @@ class SuppressionTest {
 	}
 
 	/**
-	 * A share's rest is weighed for a partner by the rest of others' activities: six made-up men of its own beside
-	 * others' five women made a rest of 6 shown, and told that others' activities held no men (a review's).
+	 * A share's rest is weighed for a partner by the rest of the people never at its activities: six made-up men of
+	 * its own beside others' five women made a rest of 6 shown, and told that no one else held men (a review's).
 	 */
 	@Test
 	void aSharesRestIsWeighedByOthersPeopleForAPartner() {
@@ -347,6 +347,12 @@ class SuppressionTest {
 			}
 			attends("SUP-SHARED", "SUP-MINE-" + n);
 		}
+		// and one of its own at an activity run by no one
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
+				SELECT 'SUP-NOONE', id, 'MEETING', 'Made up', DATE '2025-10-10', DATE '2025-10-10' FROM project
+				WHERE code = 'CSO-CAPACITY'""");
+		attends("SUP-NOONE", "SUP-MINE-6");
 		var theirs = few.formatted(", activities: [\"SUP-THEIRS\"]");
 		for (var caller : List.of("analyst", "donor", "sccsf")) {
 			this.as.get(caller).document(theirs).execute().path("participation.totals.participants")
@@ -358,13 +364,14 @@ class SuppressionTest {
 			.entity(Integer.class).isEqualTo(7);
 		cif.document(few.formatted("")).execute().path("participation.totals.suppressed").entity(Boolean.class)
 			.isEqualTo(true);
-		// its own activity and organizer are shown in full; others' groups of its own people alone are not
+		// its own activity and organizer are shown in full; others' groups of its own people alone are not, nor the
+		// group of no organizer
 		for (var by : List.of("organizer", "activity")) {
 			var breakdown = few.replace("totals { participants suppressed }", "breakdown(by: [" + by.toUpperCase()
 					+ "]) { " + by + " { code } participants participations suppressed }").formatted("");
 			assertThat(cells(this.as.get("analyst"), breakdown, by)).containsExactly(
-					by.equals("organizer") ? new String[] { "CIF 6 6", "SCCSF 6 10" }
-							: new String[] { "SUP-MINE 6 6", "SUP-SHARED 5 5", "SUP-THEIRS 5 5" });
+					by.equals("organizer") ? new String[] { "CIF 6 6", "SCCSF 6 10", "null 1 1" }
+							: new String[] { "SUP-MINE 6 6", "SUP-NOONE 1 1", "SUP-SHARED 5 5", "SUP-THEIRS 5 5" });
 			assertThat(cells(cif, breakdown, by)).containsExactly(by.equals("organizer") ? "CIF 6 6" : "SUP-MINE 6 6");
 		}
 	}

@@ -302,6 +302,55 @@ class IatiExportTest {
 	}
 
 	/**
+	 * A partner's file is weighed as its answers are, by the people never at its organizations' activities: four
+	 * made-up women with a disability of Bolnisi at an activity of CIF's, beside the one real woman of the demo, made
+	 * the programme's count of such women 5, which the file CIF read told, as a donor's still does.
+	 */
+	@Test
+	void aPartnersFileIsWeighedByThePeopleNeverAtItsActivities() throws Exception {
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "IE-FEW", programme: "EU-CSO-EQUAL", name: "Few",
+				    level: OUTPUT, unit: NUMBER, method: COMPUTED, measure: PARTICIPANTS, cumulative: true,
+				    filter: {municipalities: ["GE-KK-BOLNISI"], disability: true, genders: [FEMALE]}}) { code }
+				  setIndicatorTargets(code: "IE-FEW", targets: [{period: "2025", value: 10}]) { code } }""")
+			.execute().errors().verify();
+		var cif = this.callers.secret(Role.PARTNER, "CIF");
+		var donor = this.callers.secret(Role.DONOR);
+		try {
+			assertThat(allActuals(null, "IE-FEW")).isEmpty();
+			this.jdbc.update("""
+					INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
+					SELECT 'IE-PAD', pj.id, 'MEETING', 'Made up', DATE '2025-10-10', DATE '2025-10-10', o.id
+					FROM project pj, organization o WHERE pj.code = 'CSO-CAPACITY' AND o.code = 'CIF'""");
+			this.jdbc.update("""
+					INSERT INTO participant (ref, gender, disability, home_municipality_code)
+					SELECT 'IE-PAD-' || n, 'FEMALE', true, 'GE-KK-BOLNISI' FROM generate_series(1, 4) n""");
+			this.jdbc.update("""
+					INSERT INTO participation (activity_id, participant_id)
+					SELECT a.id, p.id FROM activity a, participant p
+					WHERE a.code = 'IE-PAD' AND p.ref LIKE 'IE-PAD-%'""");
+			assertThat(allActuals(null, "IE-FEW")).contains("5").isEqualTo(allActuals(donor, "IE-FEW"));
+			assertThat(allActuals(cif, "IE-FEW")).isEmpty();
+		}
+		finally {
+			this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code = "
+					+ "'IE-PAD')");
+			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'IE-PAD-%'");
+			this.jdbc.update("DELETE FROM activity WHERE code = 'IE-PAD'");
+			this.jdbc.update("DELETE FROM indicator WHERE code = 'IE-FEW'");
+			this.callers.deleteKeys();
+		}
+	}
+
+	/** The actual values of each period of an indicator in the export, as the key's holder gets it. */
+	private List<String> allActuals(String key, String code) throws Exception {
+		return children(indicator(key, code), "period").stream()
+			.flatMap(period -> children(period, "actual").stream())
+			.map(actual -> actual.getAttribute("value"))
+			.toList();
+	}
+
+	/**
 	 * IATI needs a baseline's year: without a date, that of the programme's start, where it measures its baseline,
 	 * not of the export, nor of the first target (a tester's, with a first target years after the start).
 	 */
