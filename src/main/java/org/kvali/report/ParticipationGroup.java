@@ -38,10 +38,11 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 
 	/**
 	 * A group of the same dimensions counted as one participant: weighed as a small group, whatever it holds (a
-	 * partner's own people alone, where others may be of it: ReportService).
+	 * partner's own people alone, where others may be of it: ReportService). Of no share: its line's whole is read
+	 * from the shares of the groups weighed, which the group's share of everyone would have set (a review's).
 	 */
 	ParticipationGroup asFew() {
-		return with(1, 1, this.activities == null ? null : 1, this.organizations == null ? null : 1, this.share, false);
+		return with(1, 1, this.activities == null ? null : 1, this.organizations == null ? null : 1, null, false);
 	}
 
 	/** The group of the same dimensions with these measures. */

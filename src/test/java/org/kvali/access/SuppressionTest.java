@@ -377,6 +377,28 @@ class SuppressionTest {
 	}
 
 	/**
+	 * A group of a partner's own people alone is weighed as one person beside others' groups: six women of CIF's,
+	 * withheld, and 2 people of another gender of others', withheld, would be told as 2 by the line's others, the 10
+	 * men, which are withheld too, where a donor, weighing the women as 6, is shown the men.
+	 */
+	@Test
+	void aPartnersOwnGroupIsWeighedAsOnePersonInItsLine() {
+		var byGender = "{ participation(filter: {municipalities: [\"GE-IM-KUTAISI\"], disability: true}) {"
+				+ " breakdown(by: [GENDER]) { gender participants participations suppressed } } }";
+		assertThat(cells(this.as.get("analyst"), byGender, "gender")).isEmpty();
+		activity("SUP-WOMEN", "CIF");
+		activity("SUP-OTHERS", "SCCSF");
+		for (int n = 1; n <= 18; n++) {
+			person(n <= 6 ? "SUP-WOMEN" : "SUP-OTHERS", "SUP-LINE-" + n, n <= 6 ? "FEMALE" : n <= 16 ? "MALE" : "OTHER",
+					true, "GE-IM-KUTAISI", null);
+		}
+		assertThat(cells(this.as.get("analyst"), byGender, "gender")).containsExactly("FEMALE 6 6", "MALE 10 10",
+				"OTHER 2 2");
+		assertThat(cells(this.as.get("donor"), byGender, "gender")).containsExactly("MALE 10 10");
+		assertThat(cells(this.as.get("cif"), byGender, "gender")).isEmpty();
+	}
+
+	/**
 	 * A partner selects the activities its organization runs by their organizer, not by listing them, and sees them in
 	 * full: CIF's by gender as CIF's activities listed one by one give, and as an analyst counts them.
 	 */
