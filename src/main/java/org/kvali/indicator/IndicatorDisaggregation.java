@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -124,9 +125,11 @@ class IndicatorDisaggregation {
 		var leftOut = new HashSet<List<Object>>();
 		var wholes = breakdown(denominatorFilter, by, grouping, data);
 		var definitions = new ShareDefinitions(numeratorFilter, denominatorFilter, by, regionsOf(wholes));
+		var strangersRest = strangersRest(numeratorFilter, denominatorFilter, by, grouping, data);
 		for (var whole : wholes) {
 			var group = counted.remove(whole.values(by));
-			var share = share(indicator, group == null ? whole.noneOf() : group, whole, definitions, data);
+			var share = share(indicator, group == null ? whole.noneOf() : group, whole, definitions,
+					strangersRest.applyAsInt(whole.values(by)), data);
 			groups.add(share);
 			shares.add(new ShareComplements.Share(whole.values(by), share.group().participants(), whole.participants()));
 			if (share.group().suppressed()) {
@@ -176,17 +179,35 @@ class IndicatorDisaggregation {
 	 * rest, and the whole told the rest.
 	 */
 	private Group share(Indicator indicator, ParticipationGroup group, ParticipationGroup whole,
-			ShareDefinitions definitions, ParticipationReport.Data data) {
+			ShareDefinitions definitions, int strangersRest, ParticipationReport.Data data) {
 		int rest = whole.participants() - group.participants();
 		if (whole.suppressed() || group.suppressed()
 				|| this.reports.withheldUnlessMany(definitions.numerator(), group.participants(), data)
 						&& !definitions.noneOf(group, whole)
-				|| this.reports.withheldUnlessMany(definitions.denominator(), rest, data)
-						&& !definitions.allOf(whole)) {
+				|| (this.reports.withheldUnlessMany(definitions.denominator(), rest, data)
+						|| strangersRest < this.suppression.k()) && !definitions.allOf(whole)) {
 			return new Group(group.hidden(), null);
 		}
 		double denominator = indicator.measure().of(whole.measures());
 		return new Group(group, denominator == 0 ? null : 100 * indicator.measure().of(group.measures()) / denominator);
+	}
+
+	/**
+	 * The rest of each group's whole, by the group's values, in people strangers to the caller, where its small
+	 * numbers are weighed by them (a partner's: {@link ReportService#strangersOf}); else more than any. Weighed by its
+	 * whole's strangers, a group's rest of six made-up men of the partner's own beside others' five women was shown,
+	 * and told that no one else held men (a review's).
+	 */
+	private ToIntFunction<List<Object>> strangersRest(ParticipationFilter numerator, ParticipationFilter whole,
+			List<Dimension> by, Grouping grouping, ParticipationReport.Data data) {
+		var wholes = this.reports.strangersOf(new ParticipationReport(whole, data), by, grouping);
+		if (wholes.isEmpty()) {
+			return values -> Integer.MAX_VALUE;
+		}
+		// the numerator's lie within the whole's; of none where it reaches no one else's activities
+		var numerators = this.reports.strangersOf(new ParticipationReport(numerator, data), by, grouping)
+			.orElse(Map.of());
+		return values -> wholes.get().getOrDefault(values, 0) - numerators.getOrDefault(values, 0);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -455,6 +456,27 @@ public class ReportService {
 		var index = data.of(this.index);
 		return weight(index, strangers(whole), wholeParticipants)
 				- weight(index, strangers(numerator), numeratorParticipants) < this.k;
+	}
+
+	/**
+	 * The people of each group of the report's breakdown who are strangers to the current caller ({@link #strangers}),
+	 * by the group's values, where its small numbers over the report's filter are weighed by them (a partner's);
+	 * empty where they are not. A share's split weighs each group's rest by them ({@code IndicatorDisaggregation}).
+	 */
+	public Optional<Map<List<Object>, Integer>> strangersOf(ParticipationReport report, List<Dimension> by,
+			Grouping grouping) {
+		if (!suppresses(report.filter(), report.data())) {
+			return Optional.empty();
+		}
+		var index = report.data().of(this.index);
+		return strangers(report.filter()).map(filter -> {
+			var strangers = new HashMap<List<Object>, Integer>();
+			for (var group : this.counts.breakdown(index, filter, by, grouping, List.of(), null, MeasureSet.PEOPLE,
+					MAX_SUPPRESSED_GROUPS)) {
+				strangers.put(group.values(by), group.participants());
+			}
+			return strangers;
+		});
 	}
 
 	/**

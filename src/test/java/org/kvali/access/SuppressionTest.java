@@ -320,6 +320,13 @@ class SuppressionTest {
 		this.as.get("analyst").document(share).execute().path("indicator.actual").entity(Double.class)
 			.isEqualTo(100.0 * 5 / 11);
 		this.as.get("cif").document(share).execute().path("indicator.actual").valueIsNull();
+		// nor in a split, its group's rest weighed by the group's strangers
+		var split = "{ indicator(code: \"SUP-FEW\") { disaggregate(by: [ACTIVITY_KIND]) { group { activityKind }"
+				+ " value } } }";
+		this.as.get("analyst").document(split).execute().path("indicator.disaggregate[*].value")
+			.entityList(Double.class).containsExactly(100.0 * 5 / 11);
+		this.as.get("cif").document(split).execute().path("indicator.disaggregate").entityList(Object.class)
+			.hasSize(0);
 	}
 
 	/**
