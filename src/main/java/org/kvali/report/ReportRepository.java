@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
+import org.kvali.activity.ActivityKind;
 import org.kvali.sql.Snapshots;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,17 +88,19 @@ class ReportRepository {
 			.single();
 	}
 
-	/** As {@link FactIndex#ownKeys}, from the stored activities. */
-	OwnKeys ownKeys(Set<Long> organizations) {
-		record Run(String activity, String organizer) {
-		}
-		var run = this.jdbc.sql("SELECT a.code, o.code FROM activity a JOIN organization o ON o.id = a.organizer_id"
-				+ " WHERE a.organizer_id = ANY(:runBy)")
-			.param("runBy", organizations.toArray(Long[]::new))
-			.query((rs, row) -> new Run(rs.getString(1), rs.getString(2)))
+	/** As {@link FactIndex#activitiesBeyond}, from the stored activities. */
+	List<OwnKeys.Beyond> activitiesBeyond(ParticipationFilter filter, Set<Long> organizations) {
+		var conditions = ReportSql.activityConditions(filter)
+			.add("(f.organizer_id IS NULL OR f.organizer_id <> ALL(:runBy))", "runBy",
+					organizations.toArray(Long[]::new));
+		return this.jdbc.sql("SELECT f.programme_code, f.project_code, f.venue_region, f.venue_municipality,"
+				+ " f.activity_kind, f.activity_code, o.code, f.start_date FROM (" + ACTIVITIES + ") f"
+				+ " LEFT JOIN organization o ON o.id = f.organizer_id\n" + conditions.where())
+			.params(conditions.parameters())
+			.query((rs, row) -> new OwnKeys.Beyond(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5) == null ? null : ActivityKind.valueOf(rs.getString(5)),
+					rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class)))
 			.list();
-		return new OwnKeys(run.stream().map(Run::activity).collect(Collectors.toSet()),
-				run.stream().map(Run::organizer).collect(Collectors.toSet()));
 	}
 
 	/**

@@ -344,8 +344,8 @@ public class ReportService {
 	/**
 	 * The groups, those withheld from the caller marked and placed last, cut to {@code first} ({@link SmallCells}),
 	 * weighed for a partner by the people each holds who are strangers to it ({@link #strangers}). For a partner, a
-	 * group of its own people alone is weighed as a small one, unless it is one of its own activities or
-	 * organizations as organizer (a group of others' activities holds strangers, or is weighed so): shown, it would
+	 * group of its own people alone is weighed as a small one, unless no activity of others' the filter selects could
+	 * fall in it by its key ({@link OwnKeys}: one of its activities, a project or a month only it ran): shown, it would
 	 * tell that no stranger is of the group, where 1 to k-1 withhold it; withheld alone in its line, that the line's
 	 * others are all shown (a review's).
 	 */
@@ -362,13 +362,16 @@ public class ReportService {
 			theirs.put(group.values(by), group);
 		}
 		// each group as the strangers in it, in the groups' order
-		var own = by.contains(Dimension.ACTIVITY) || by.contains(Dimension.ORGANIZER) ? ownKeys(index) : null;
+		OwnKeys own = null;
 		var counted = new HashMap<List<Object>, ParticipationGroup>();
 		var weights = new ArrayList<ParticipationGroup>(groups.size());
 		for (var group : groups) {
 			counted.put(group.values(by), group);
 			var weight = theirs.get(group.values(by));
-			weights.add(weight != null ? weight : own != null && own.hold(group, by) ? group.noneOf() : group.asFew());
+			if (weight == null && own == null) {
+				own = ownKeys(index, filter, by, grouping);
+			}
+			weights.add(weight != null ? weight : own.hold(group) ? group.noneOf() : group.asFew());
 		}
 		return SmallCells.suppress(weights, by, this.k, first,
 				this.counts.lineTotals(index, strangers.get(), by, grouping, weights))
@@ -399,11 +402,13 @@ public class ReportService {
 			.map(caller -> filter.strangersTo(caller.organizations()));
 	}
 
-	/** The codes of the current partner's activities and organizations as organizers ({@link OwnKeys}). */
-	private OwnKeys ownKeys(Optional<FactIndex> index) {
+	/** Which groups of the breakdown hold the current partner's own people alone by their keys ({@link OwnKeys}). */
+	private OwnKeys ownKeys(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
+			Grouping grouping) {
 		var organizations = Caller.current().organizations();
-		return index.map(facts -> facts.ownKeys(organizations))
-			.orElseGet(() -> this.repository.ownKeys(organizations));
+		var beyond = index.map(facts -> facts.activitiesBeyond(filter, organizations))
+			.orElseGet(() -> this.repository.activitiesBeyond(filter, organizations));
+		return new OwnKeys(beyond, by, grouping.yearStart());
 	}
 
 	/** The groups shown that the conditions hold and those withheld (last), cut to {@code first}. */

@@ -406,6 +406,37 @@ class SuppressionTest {
 	}
 
 	/**
+	 * A group no activity of others' could fall in by its key holds a partner's own people alone, and is shown to it
+	 * in full beside others' groups: the months in which only CIF ran activities had been withheld from it as small
+	 * (a retest's).
+	 */
+	@Test
+	void aPartnerSeesInFullTheGroupsOnlyItsActivitiesCouldFallIn() {
+		var onlyCifs = this.jdbc.queryForList("""
+				SELECT to_char(a.start_date, 'YYYY-MM') FROM activity a LEFT JOIN organization o ON o.id = a.organizer_id
+				GROUP BY 1 HAVING bool_and(o.code IS NOT DISTINCT FROM 'CIF') ORDER BY 1""", String.class);
+		assertThat(onlyCifs).contains("2025-02", "2025-05");
+		var byMonth = "{ participation { breakdown(by: [MONTH]) { period { key } participants participations } } }";
+		var analysts = months(this.as.get("analyst"), byMonth);
+		var cifs = months(this.as.get("cif"), byMonth);
+		assertThat(analysts).containsKeys(onlyCifs.toArray(String[]::new));
+		for (var month : onlyCifs) {
+			assertThat(cifs).as(month).containsEntry(month, analysts.get(month));
+		}
+	}
+
+	/** A breakdown's groups by period as "participants participations", by the period's key. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> months(HttpGraphQlTester tester, String query) {
+		List<Map<String, Object>> groups = tester.document(query).execute().path("participation.breakdown")
+			.entity(List.class).get();
+		var months = new java.util.TreeMap<String, String>();
+		groups.forEach(group -> months.put((String) ((Map<String, Object>) group.get("period")).get("key"),
+				group.get("participants") + " " + group.get("participations")));
+		return months;
+	}
+
+	/**
 	 * A partner selects the activities its organization runs by their organizer, not by listing them, and sees them in
 	 * full: CIF's by gender as CIF's activities listed one by one give, and as an analyst counts them.
 	 */
