@@ -20,7 +20,7 @@ final class OwnKeys {
 	record Beyond(String programme, String project, String venueRegion, String venueMunicipality, ActivityKind kind,
 			String activity, String organizer, LocalDate start) {
 
-		/** Its values of these dimensions, as a group of them has them, its years beginning in month {@code yearStart}. */
+		/** Its values of these dimensions, as a group of them has them, its years from month {@code yearStart}. */
 		List<Object> values(List<Dimension> dimensions, int yearStart) {
 			var values = new ArrayList<Object>(dimensions.size());
 			for (var dimension : dimensions) {
@@ -43,15 +43,27 @@ final class OwnKeys {
 
 	private final List<Dimension> dimensions;
 
-	private final Set<List<Object>> others = new HashSet<>();
+	private final Set<List<Object>> others;
 
-	/** Of a breakdown by {@code by}, beside these activities of others', its periods' years from {@code yearStart}. */
-	OwnKeys(List<Beyond> beyond, List<Dimension> by, int yearStart) {
-		this.dimensions = by.stream().filter(dimension -> FactIndex.Level.of(dimension) == FactIndex.Level.ACTIVITY)
-			.toList();
-		if (!this.dimensions.isEmpty()) {
-			beyond.forEach(activity -> this.others.add(activity.values(this.dimensions, yearStart)));
-		}
+	/**
+	 * Of a breakdown by {@code by}, beside the values of its dimensions of activities ({@link #dimensions}) that
+	 * activities of others' have.
+	 */
+	OwnKeys(List<Dimension> by, Set<List<Object>> others) {
+		this.dimensions = dimensions(by);
+		this.others = others;
+	}
+
+	/** The dimensions of {@code by} that describe activities, in its order. */
+	static List<Dimension> dimensions(List<Dimension> by) {
+		return by.stream().filter(dimension -> FactIndex.Level.of(dimension) == FactIndex.Level.ACTIVITY).toList();
+	}
+
+	/** The values of the dimensions of these activities of others', its periods' years from {@code yearStart}. */
+	static Set<List<Object>> values(List<Beyond> beyond, List<Dimension> dimensions, int yearStart) {
+		var values = new HashSet<List<Object>>();
+		beyond.forEach(activity -> values.add(activity.values(dimensions, yearStart)));
+		return values;
 	}
 
 	/**

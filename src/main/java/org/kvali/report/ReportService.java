@@ -406,9 +406,14 @@ public class ReportService {
 	private OwnKeys ownKeys(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping) {
 		var organizations = Caller.current().organizations();
-		var beyond = index.map(facts -> facts.activitiesBeyond(filter, organizations))
-			.orElseGet(() -> this.repository.activitiesBeyond(filter, organizations));
-		return new OwnKeys(beyond, by, grouping.yearStart());
+		var dimensions = OwnKeys.dimensions(by);
+		if (dimensions.isEmpty()) {
+			return new OwnKeys(by, Set.of());
+		}
+		int yearStart = grouping.yearStart();
+		return new OwnKeys(by, index.map(facts -> facts.valuesBeyond(filter, organizations, dimensions, yearStart))
+			.orElseGet(() -> OwnKeys.values(this.repository.activitiesBeyond(filter, organizations), dimensions,
+					yearStart)));
 	}
 
 	/** The groups shown that the conditions hold and those withheld (last), cut to {@code first}. */

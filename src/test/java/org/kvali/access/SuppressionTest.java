@@ -413,7 +413,8 @@ class SuppressionTest {
 	@Test
 	void aPartnerSeesInFullTheGroupsOnlyItsActivitiesCouldFallIn() {
 		var onlyCifs = this.jdbc.queryForList("""
-				SELECT to_char(a.start_date, 'YYYY-MM') FROM activity a LEFT JOIN organization o ON o.id = a.organizer_id
+				SELECT to_char(a.start_date, 'YYYY-MM') FROM activity a
+				LEFT JOIN organization o ON o.id = a.organizer_id
 				GROUP BY 1 HAVING bool_and(o.code IS NOT DISTINCT FROM 'CIF') ORDER BY 1""", String.class);
 		assertThat(onlyCifs).contains("2025-02", "2025-05");
 		var byMonth = "{ participation { breakdown(by: [MONTH]) { period { key } participants participations } } }";

@@ -952,6 +952,15 @@ class FastPathDifferentialTest {
 			var grouping = new Grouping(random.nextInt(3) == 0 ? 1 + random.nextInt(12) : 1,
 					by.contains(Dimension.AGE_GROUP) ? ageGroupStarts(random) : null);
 			var fast = new IndexQuery(index, filter);
+			// what others' activities the filter selects tell of a partner's groups' keys (OwnKeys)
+			var described = OwnKeys.dimensions(by);
+			if (!described.isEmpty() && run % 3 == 0) {
+				var organizers = Set.copyOf(some(random, organizerIds));
+				assertThat(index.valuesBeyond(filter, organizers, described, grouping.yearStart()))
+					.as("values beyond %s of %s by %s", organizers, filter, described)
+					.isEqualTo(OwnKeys.values(this.sql.activitiesBeyond(filter, organizers), described,
+							grouping.yearStart()));
+			}
 			var totals = this.sql.totals(filter);
 			assertThat(fast.totals()).as("totals of %s", filter).isEqualTo(totals);
 			// the service's people and participations alone, read from its split by gender unless of one gender
