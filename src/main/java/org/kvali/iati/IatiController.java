@@ -38,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /iati/activities.xml?programme=CODE}: the programme's projects as an IATI 2.03 activity file, its results
- * as a donor sees them whoever asks: the file is made to be published.
+ * as a donor sees them whoever asks (for a partner, weighed too by the people never at its activities): the file is
+ * made to be published.
  */
 @RestController
 class IatiController {

@@ -129,7 +129,7 @@ class IndicatorDisaggregation {
 		for (var whole : wholes) {
 			var group = counted.remove(whole.values(by));
 			var share = share(indicator, group == null ? whole.noneOf() : group, whole, definitions,
-					strangersRest.applyAsInt(whole.values(by)), data);
+					strangersRest.applyAsInt(whole), data);
 			groups.add(share);
 			shares.add(new ShareComplements.Share(whole.values(by), share.group().participants(), whole.participants()));
 			if (share.group().suppressed()) {
@@ -193,21 +193,25 @@ class IndicatorDisaggregation {
 	}
 
 	/**
-	 * The rest of each group's whole, by the group's values, in people strangers to the caller, where its small
-	 * numbers are weighed by them (a partner's: {@link ReportService#strangersOf}); else more than any. Weighed by its
-	 * whole's strangers, a group's rest of six made-up men of the partner's own beside others' five women was shown,
-	 * and told that no one else held men (a review's).
+	 * The rest of each group of the whole in people strangers to the caller, where its small numbers are weighed by
+	 * them (a partner's: {@link ReportService#strangersOf}); else, and for a group of its own people alone by its key
+	 * (one of its activities: {@link ReportService#ownByKey}), more than any. Weighed by its whole's strangers, a
+	 * group's rest of six made-up men of the partner's own beside others' five women was shown, and told that no one
+	 * else held men (a review's).
 	 */
-	private ToIntFunction<List<Object>> strangersRest(ParticipationFilter numerator, ParticipationFilter whole,
+	private ToIntFunction<ParticipationGroup> strangersRest(ParticipationFilter numerator, ParticipationFilter whole,
 			List<Dimension> by, Grouping grouping, ParticipationReport.Data data) {
-		var wholes = this.reports.strangersOf(new ParticipationReport(whole, data), by, grouping);
+		var report = new ParticipationReport(whole, data);
+		var wholes = this.reports.strangersOf(report, by, grouping);
 		if (wholes.isEmpty()) {
-			return values -> Integer.MAX_VALUE;
+			return group -> Integer.MAX_VALUE;
 		}
 		// the numerator's lie within the whole's; of none where it reaches no one else's activities
 		var numerators = this.reports.strangersOf(new ParticipationReport(numerator, data), by, grouping)
 			.orElse(Map.of());
-		return values -> wholes.get().getOrDefault(values, 0) - numerators.getOrDefault(values, 0);
+		var own = this.reports.ownByKey(report, by, grouping);
+		return group -> own.test(group) ? Integer.MAX_VALUE
+				: wholes.get().getOrDefault(group.values(by), 0) - numerators.getOrDefault(group.values(by), 0);
 	}
 
 	/**

@@ -88,7 +88,7 @@ class ReportRepository {
 			.single();
 	}
 
-	/** As {@link FactIndex#activitiesBeyond}, from the stored activities. */
+	/** The activities {@link FactIndex#valuesBeyond} tells the values of, from the stored activities. */
 	List<OwnKeys.Beyond> activitiesBeyond(ParticipationFilter filter, Set<Long> organizations) {
 		var conditions = ReportSql.activityConditions(filter)
 			.add("(f.organizer_id IS NULL OR f.organizer_id <> ALL(:runBy))", "runBy",

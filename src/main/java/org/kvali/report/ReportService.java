@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
@@ -402,13 +403,19 @@ public class ReportService {
 			.map(caller -> filter.strangersTo(caller.organizations()));
 	}
 
-	/** Which groups of the breakdown hold the current partner's own people alone by their keys ({@link OwnKeys}). */
+	/**
+	 * Which groups of the breakdown hold the current partner's own people alone by their keys ({@link OwnKeys}); none
+	 * for what is published for it ({@code Access.published}): a group of its own people shown in full beside others'
+	 * withheld told them by the total less the groups shown in its IATI file, as its own answers withhold none (a
+	 * review's).
+	 */
 	private OwnKeys ownKeys(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping) {
-		var organizations = Caller.current().organizations();
-		var dimensions = OwnKeys.dimensions(by);
+		var caller = Caller.current();
+		var organizations = caller.organizations();
+		var dimensions = caller.is(Role.PARTNER) ? OwnKeys.dimensions(by) : List.<Dimension>of();
 		if (dimensions.isEmpty()) {
-			return new OwnKeys(by, Set.of());
+			return new OwnKeys(List.of(), Set.of());
 		}
 		int yearStart = grouping.yearStart();
 		return new OwnKeys(by, index.map(facts -> facts.valuesBeyond(filter, organizations, dimensions, yearStart))
@@ -487,6 +494,21 @@ public class ReportService {
 			}
 			return strangers;
 		});
+	}
+
+	/**
+	 * Whether a group of the report's breakdown holds the current partner's own people alone by its key ({@link
+	 * OwnKeys}), asked of each group in turn: a share's split weighs no such group's rest by its strangers, who are
+	 * none by its key.
+	 */
+	public Predicate<ParticipationGroup> ownByKey(ParticipationReport report, List<Dimension> by, Grouping grouping) {
+		var own = new ArrayList<OwnKeys>(1);
+		return group -> {
+			if (own.isEmpty()) {
+				own.add(ownKeys(report.data().of(this.index), report.filter(), by, grouping));
+			}
+			return own.get(0).hold(group);
+		};
 	}
 
 	/**

@@ -406,6 +406,35 @@ class SuppressionTest {
 	}
 
 	/**
+	 * A share's split shows a partner its own activity's group in full: its rest, all the partner's own people, is
+	 * not weighed by strangers, of whom no one is there by its key (it was withheld, a review's); another's activity
+	 * beside it is weighed by its strangers, five women and five men, and shown.
+	 */
+	@Test
+	void aSharesSplitShowsAPartnersOwnActivityInFull() {
+		for (var organizer : List.of("CIF", "SCCSF")) {
+			activity("SUP-MIX-" + organizer, organizer);
+			for (int n = 1; n <= 10; n++) {
+				person("SUP-MIX-" + organizer, "SUP-MIX-" + organizer + "-" + n, n <= 5 ? "FEMALE" : "MALE", null, null,
+						1930);
+			}
+		}
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Old women",
+				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, cumulative: false,
+				    filter: {genders: [FEMALE]}, denominatorFilter: {ages: {from: 90, to: 99}}}) { code } }""")
+			.execute().errors().verify();
+		var split = "{ indicator(code: \"SUP-FEW\") { disaggregate(by: [ACTIVITY]) { group { activity { code } }"
+				+ " value } } }";
+		for (var caller : List.of("analyst", "cif")) {
+			this.as.get(caller).document(split).execute().path("indicator.disaggregate[*].group.activity.code")
+				.entityList(String.class).containsExactly("SUP-MIX-CIF", "SUP-MIX-SCCSF");
+		}
+		this.as.get("cif").document(split).execute().path("indicator.disaggregate[*].value")
+			.entityList(Double.class).containsExactly(50.0, 50.0);
+	}
+
+	/**
 	 * A group no activity of others' could fall in by its key holds a partner's own people alone, and is shown to it
 	 * in full beside others' groups: the months in which only CIF ran activities had been withheld from it as small
 	 * (a retest's).
