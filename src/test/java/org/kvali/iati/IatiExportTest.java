@@ -345,8 +345,8 @@ class IatiExportTest {
 	/**
 	 * A partner's file withholds what a donor's does, and more: its own people alone are no group shown in full there,
 	 * as they are in its own answers. Two people of Kutaisi at CIF's activity there of 2025's first quarter, the only
-	 * one there, beside others' 8, 9 and 6 in the next three, are withheld with the smallest other, 6: shown, the three others told CIF's file the 2 by the
-	 * year's 25, which it may ask (a review's).
+	 * one there, beside others' 8, 9 and 6 in the next three, are withheld with the smallest other, 6: shown, the
+	 * three others told CIF's file the 2 by the year's 25, which it may ask (a review's).
 	 */
 	@Test
 	void aPartnersFileWithholdsTheQuartersADonorsDoes() throws Exception {
