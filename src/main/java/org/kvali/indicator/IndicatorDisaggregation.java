@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -125,24 +124,22 @@ class IndicatorDisaggregation {
 		var leftOut = new HashSet<List<Object>>();
 		var wholes = breakdown(denominatorFilter, by, grouping, data);
 		var definitions = new ShareDefinitions(numeratorFilter, denominatorFilter, by, regionsOf(wholes));
-		var strangersRest = strangersRest(numeratorFilter, denominatorFilter, by, grouping, data);
+		var weights = new ShareWeights(this.reports, new ParticipationReport(numeratorFilter, data),
+				new ParticipationReport(denominatorFilter, data), by, grouping, numerator, wholes);
 		for (var whole : wholes) {
 			var group = counted.remove(whole.values(by));
 			var share = share(indicator, group == null ? whole.noneOf() : group, whole, definitions,
-					strangersRest.applyAsInt(whole), data);
+					weights.rest(whole), data);
 			groups.add(share);
-			shares.add(new ShareComplements.Share(whole.values(by), share.group().participants(), whole.participants()));
+			shares.add(weights.share(share.group(), whole));
 			if (share.group().suppressed()) {
 				leftOut.add(whole.values(by));
 			}
 		}
 		if (!leftOut.isEmpty() && (this.reports.suppresses(numeratorFilter, data)
 				|| this.reports.suppresses(denominatorFilter, data))) {
-			var numerators = new ParticipationReport(numeratorFilter, data);
-			var denominators = new ParticipationReport(denominatorFilter, data);
-			var more = ShareComplements.more(shares, leftOut, by, this.suppression.k(),
-					() -> this.reports.lineTotals(numerators, by, grouping, numerator),
-					() -> this.reports.lineTotals(denominators, by, grouping, wholes));
+			var more = ShareComplements.more(shares, leftOut, by, this.suppression.k(), weights.numeratorLines(),
+					weights.wholeLines());
 			groups.replaceAll(group -> more.contains(group.group().values(by))
 					? new Group(group.group().hidden(), null) : group);
 		}
@@ -190,28 +187,6 @@ class IndicatorDisaggregation {
 		}
 		double denominator = indicator.measure().of(whole.measures());
 		return new Group(group, denominator == 0 ? null : 100 * indicator.measure().of(group.measures()) / denominator);
-	}
-
-	/**
-	 * The rest of each group of the whole in people strangers to the caller, where its small numbers are weighed by
-	 * them (a partner's: {@link ReportService#strangersOf}); else, and for a group of its own people alone by its key
-	 * (one of its activities: {@link ReportService#ownByKey}), more than any. Weighed by its whole's strangers, a
-	 * group's rest of six made-up men of the partner's own beside others' five women was shown, and told that no one
-	 * else held men (a review's).
-	 */
-	private ToIntFunction<ParticipationGroup> strangersRest(ParticipationFilter numerator, ParticipationFilter whole,
-			List<Dimension> by, Grouping grouping, ParticipationReport.Data data) {
-		var report = new ParticipationReport(whole, data);
-		var wholes = this.reports.strangersOf(report, by, grouping);
-		if (wholes.isEmpty()) {
-			return group -> Integer.MAX_VALUE;
-		}
-		// the numerator's lie within the whole's; of none where it reaches no one else's activities
-		var numerators = this.reports.strangersOf(new ParticipationReport(numerator, data), by, grouping)
-			.orElse(Map.of());
-		var own = this.reports.ownByKey(report, by, grouping);
-		return group -> own.test(group) ? Integer.MAX_VALUE
-				: wholes.get().getOrDefault(group.values(by), 0) - numerators.getOrDefault(group.values(by), 0);
 	}
 
 	/**

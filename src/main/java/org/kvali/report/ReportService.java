@@ -476,24 +476,29 @@ public class ReportService {
 	}
 
 	/**
-	 * The people of each group of the report's breakdown who are strangers to the current caller ({@link #strangers}),
-	 * by the group's values, where its small numbers over the report's filter are weighed by them (a partner's);
-	 * empty where they are not. A share's split weighs each group's rest by them ({@code IndicatorDisaggregation}).
+	 * The groups of the report's breakdown in people who are strangers to the current caller ({@link #strangers}),
+	 * where its small numbers over the report's filter are weighed by them (a partner's); empty where they are not. A
+	 * share's split weighs its groups by them ({@code ShareWeights}).
 	 */
-	public Optional<Map<List<Object>, Integer>> strangersOf(ParticipationReport report, List<Dimension> by,
+	public Optional<List<ParticipationGroup>> strangersOf(ParticipationReport report, List<Dimension> by,
 			Grouping grouping) {
 		if (!suppresses(report.filter(), report.data())) {
 			return Optional.empty();
 		}
 		var index = report.data().of(this.index);
-		return strangers(report.filter()).map(filter -> {
-			var strangers = new HashMap<List<Object>, Integer>();
-			for (var group : this.counts.breakdown(index, filter, by, grouping, List.of(), null, MeasureSet.PEOPLE,
-					MAX_SUPPRESSED_GROUPS)) {
-				strangers.put(group.values(by), group.participants());
-			}
-			return strangers;
-		});
+		return strangers(report.filter()).map(filter -> this.counts.breakdown(index, filter, by, grouping, List.of(),
+				null, MeasureSet.PEOPLE, MAX_SUPPRESSED_GROUPS));
+	}
+
+	/**
+	 * The participants each line of a breakdown's groups in strangers ({@link #strangersOf}) is told with, among the
+	 * strangers to the current caller, as {@link #lineTotals} counts them among everyone.
+	 */
+	public LineTotals strangersLineTotals(ParticipationReport report, List<Dimension> by, Grouping grouping,
+			List<ParticipationGroup> groups) {
+		var filter = strangers(report.filter()).orElseThrow(() -> new IllegalStateException("No strangers weigh "
+				+ "the current caller's answers"));
+		return this.counts.lineTotals(report.data().of(this.index), filter, by, grouping, groups, true, false);
 	}
 
 	/**

@@ -406,6 +406,41 @@ class SuppressionTest {
 	}
 
 	/**
+	 * A share's split takes groups along for a partner as their strangers tell: Marneuli's and Gardabani's rests of
+	 * 2 men each, strangers to CIF, are withheld, and Gardabani's 7 men of CIF's own beside them had made their rest
+	 * 11, so Rustavi's was shown, and the line's rest less Rustavi's and CIF's own men told the 4 (a review's).
+	 */
+	@Test
+	void aSharesSplitTakesAlongWhatAPartnersStrangersTell() {
+		activity("SUP-SPLIT-SCCSF", "SCCSF");
+		activity("SUP-SPLIT-CIF", "CIF");
+		var people = List.of("GE-KK-MARNEULI 5 2 0", "GE-KK-GARDABANI 6 2 7", "GE-KK-RUSTAVI 6 6 0");
+		for (var place : people) {
+			var fields = place.split(" ");
+			for (int n = 1; n <= Integer.parseInt(fields[1]) + Integer.parseInt(fields[2]); n++) {
+				person("SUP-SPLIT-SCCSF", "SUP-SPLIT-" + fields[0] + "-" + n,
+						n <= Integer.parseInt(fields[1]) ? "FEMALE" : "MALE", null, fields[0], 1930);
+			}
+			for (int n = 1; n <= Integer.parseInt(fields[3]); n++) {
+				person("SUP-SPLIT-CIF", "SUP-SPLIT-" + fields[0] + "-OWN-" + n, "MALE", null, fields[0], 1930);
+			}
+		}
+		this.graphQl.document("""
+				mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Old women",
+				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, cumulative: false,
+				    filter: {genders: [FEMALE]}, denominatorFilter: {ages: {from: 90, to: 99}}}) { code } }""")
+			.execute().errors().verify();
+		var split = "{ indicator(code: \"SUP-FEW\") { disaggregate(by: [MUNICIPALITY]) { group { municipality { code } }"
+				+ " value } } }";
+		this.as.get("analyst").document(split).execute().path("indicator.disaggregate[*].value")
+			.entityList(Double.class).containsExactly(100.0 * 6 / 15, 100.0 * 5 / 7, 50.0);
+		this.as.get("donor").document(split).execute().path("indicator.disaggregate[*].value")
+			.entityList(Double.class).containsExactly(100.0 * 6 / 15);
+		this.as.get("cif").document(split).execute().path("indicator.disaggregate").entityList(Object.class)
+			.hasSize(0);
+	}
+
+	/**
 	 * A share's split shows a partner its own activity's group in full: its rest, all the partner's own people, is
 	 * not weighed by strangers, of whom no one is there by its key (it was withheld, a review's); another's activity
 	 * beside it is weighed by its strangers, five women and five men, and shown.
