@@ -430,8 +430,8 @@ class SuppressionTest {
 				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS, cumulative: false,
 				    filter: {genders: [FEMALE]}, denominatorFilter: {ages: {from: 90, to: 99}}}) { code } }""")
 			.execute().errors().verify();
-		var split = "{ indicator(code: \"SUP-FEW\") { disaggregate(by: [MUNICIPALITY]) { group { municipality { code } }"
-				+ " value } } }";
+		var split = "{ indicator(code: \"SUP-FEW\") { disaggregate(by: [MUNICIPALITY]) {"
+				+ " group { municipality { code } } value } } }";
 		this.as.get("analyst").document(split).execute().path("indicator.disaggregate[*].value")
 			.entityList(Double.class).containsExactly(100.0 * 6 / 15, 100.0 * 5 / 7, 50.0);
 		this.as.get("donor").document(split).execute().path("indicator.disaggregate[*].value")
