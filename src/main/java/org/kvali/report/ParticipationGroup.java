@@ -30,6 +30,12 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 				shown.organizations() ? this.organizations : null, this.share, this.suppressed);
 	}
 
+	/** This group without its share: of a total its caller is not told, it would tell that total. */
+	public ParticipationGroup withoutShare() {
+		return with(this.participations, this.participants, this.activities, this.organizations, null,
+				this.suppressed);
+	}
+
 	/** A group of the same dimensions with none of what this one counts (a share's numerator of 0). */
 	public ParticipationGroup noneOf() {
 		return with(0, 0, this.activities == null ? null : 0, this.organizations == null ? null : 0,

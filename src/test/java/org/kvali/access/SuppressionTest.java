@@ -406,6 +406,29 @@ class SuppressionTest {
 	}
 
 	/**
+	 * A group shown to a partner has no share where the total it is a share of is withheld: CIF's workshop of 17
+	 * people at a share of 0.739 told a total of 23, withheld, and so the 6 people of another's meeting, and with
+	 * a filter of women, of 60 and over, or with a disability, how many of them were so (a tester's).
+	 */
+	@Test
+	void aPartnerIsToldNoShareOfATotalWithheldFromIt() {
+		var query = "{ participation(filter: {activities: [\"WS-2025-TETRITSKARO\", \"MTG-2025-DMANISI\"]}) {"
+				+ " totals { participants suppressed } breakdown(by: [ACTIVITY]) { activity { code } participants"
+				+ " share } } }";
+		this.as.get("analyst").document(query).execute().path("participation.totals.participants")
+			.entity(Integer.class).isEqualTo(23);
+		var cif = this.as.get("cif").document(query).execute();
+		cif.path("participation.totals.suppressed").entity(Boolean.class).isEqualTo(true);
+		cif.path("participation.breakdown[*].activity.code").entityList(String.class)
+			.containsExactly("WS-2025-TETRITSKARO");
+		cif.path("participation.breakdown[0].participants").entity(Integer.class).isEqualTo(17);
+		cif.path("participation.breakdown[0].share").valueIsNull();
+		// over its own activity alone, it is told the share
+		this.as.get("cif").document(query.replace(", \"MTG-2025-DMANISI\"", "")).execute()
+			.path("participation.breakdown[0].share").entity(Double.class).isEqualTo(1.0);
+	}
+
+	/**
 	 * A share's split takes groups along for a partner as their strangers tell: Marneuli's and Gardabani's rests of
 	 * 2 men each, strangers to CIF, are withheld, and Gardabani's 7 men of CIF's own beside them had made their rest
 	 * 11, so Rustavi's was shown, and the line's rest less Rustavi's and CIF's own men told the 4 (a review's).
