@@ -333,12 +333,7 @@ class IatiExportTest {
 			assertThat(allActuals(cif, "IE-FEW")).isEmpty();
 		}
 		finally {
-			this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code = "
-					+ "'IE-PAD')");
-			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'IE-PAD-%'");
-			this.jdbc.update("DELETE FROM activity WHERE code = 'IE-PAD'");
-			this.jdbc.update("DELETE FROM indicator WHERE code = 'IE-FEW'");
-			this.callers.deleteKeys();
+			forget("IE-PAD", "IE-FEW");
 		}
 	}
 
@@ -384,13 +379,21 @@ class IatiExportTest {
 			assertThat(allActuals(cif, "IE-QUARTERS")).isEqualTo(donors);
 		}
 		finally {
-			this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE "
-					+ "'IE-Q-%')");
-			this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'IE-Q-%'");
-			this.jdbc.update("DELETE FROM activity WHERE code LIKE 'IE-Q-%'");
-			this.jdbc.update("DELETE FROM indicator WHERE code = 'IE-QUARTERS'");
-			this.callers.deleteKeys();
+			forget("IE-Q-", "IE-QUARTERS");
 		}
+	}
+
+	/**
+	 * Removes the activities, people and participations a test made up, their codes and references beginning with
+	 * {@code prefix}, the indicator and the keys.
+	 */
+	private void forget(String prefix, String indicator) {
+		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE ?)",
+				prefix + "%");
+		this.jdbc.update("DELETE FROM participant WHERE ref LIKE ?", prefix + "%");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE ?", prefix + "%");
+		this.jdbc.update("DELETE FROM indicator WHERE code = ?", indicator);
+		this.callers.deleteKeys();
 	}
 
 	/** The actual values of each period of an indicator in the export, as the key's holder gets it. */
