@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.kvali.activity.ActivityKind;
 import org.kvali.graphql.Dates;
 
 /**
@@ -329,20 +328,21 @@ final class FactIndex {
 	}
 
 	/**
-	 * The values of these dimensions of activities, as a breakdown's groups have them (its years from month
-	 * {@code yearStart}), of the activities the filter's conditions on activities leave in ({@link #reachesBeyond})
+	 * The values of these dimensions of activities, as a breakdown's groups have them (grouped as {@code grouping}
+	 * has them), of the activities the filter's conditions on activities leave in ({@link #reachesBeyond})
 	 * that none of these organizations runs ({@link OwnKeys}). Told apart by their value ids first: made into values
 	 * one by one, the 333,392 activities took a third of a partner's project by gender at 10 million.
 	 */
 	Set<List<Object>> valuesBeyond(ParticipationFilter filter, Set<Long> organizations, List<Dimension> dimensions,
-			int yearStart) {
+			Grouping grouping) {
 		var run = this.organizers.runBy(organizations);
 		var columns = new int[dimensions.size()][];
 		var radix = new long[dimensions.size()];
 		long combinations = 1;
 		for (int d = 0; d < columns.length; d++) {
 			var dimension = dimensions.get(d);
-			columns[d] = dimension.isPeriod() ? periodColumn(dimension, yearStart) : this.attributes.get(dimension);
+			columns[d] = dimension.isPeriod() ? periodColumn(dimension, grouping.yearStart())
+					: this.attributes.get(dimension);
 			radix[d] = Arrays.stream(columns[d]).max().orElse(0) + 1L;
 			combinations = combinations > Long.MAX_VALUE / radix[d] ? -1 : combinations * radix[d];
 		}
@@ -374,30 +374,20 @@ final class FactIndex {
 			}
 			ids.add(List.of(tuple));
 		}
+		// each as a group of the breakdown is keyed
+		var query = new IndexQuery(this, filter);
 		var values = new HashSet<List<Object>>();
 		for (var tuple : ids) {
-			var value = new ArrayList<Object>(tuple.size());
-			for (int d = 0; d < tuple.size(); d++) {
-				value.add(groupValue(dimensions.get(d), tuple.get(d), yearStart));
-			}
-			values.add(value);
+			var value = query.values(dimensions, grouping, tuple.stream().mapToInt(Integer::intValue).toArray());
+			values.add(GroupBuilder.key(value, dimensions));
 		}
 		return values;
 	}
 
-	/** A dimension of activities' value of id {@code id}, as a breakdown's group has it; null where unknown. */
-	private Object groupValue(Dimension dimension, int id, int yearStart) {
-		if (dimension.isPeriod()) {
-			return Period.of(dimension, periodStart(dimension, id, yearStart)).key();
-		}
-		var value = this.dictionaries.get(dimension).value(id);
-		return dimension == Dimension.ACTIVITY_KIND && value != null ? ActivityKind.valueOf(value) : value;
-	}
-
 	/**
 	 * The numbers of the activities, not deleted, that the filter's conditions on activities leave in: a loop over
-	 * arrays, asked of every partner's answer (a stream per activity took 40 % of a partner's region by gender at 10
-	 * million).
+	 * arrays, asked of every partner's answer (a stream per activity took about half the samples of a partner's
+	 * region by gender at 10 million).
 	 */
 	private int[] selectedActivities(ParticipationFilter filter) {
 		var allowed = new Allowed(this, filter);

@@ -1,6 +1,7 @@
 package org.kvali.report;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.kvali.activity.ActivityKind;
@@ -37,6 +38,14 @@ final class GroupBuilder {
 				period, m.participations(), m.participants(), m.activities(),
 				m.organizations(), totalParticipants == 0 ? null : (double) m.participants() / totalParticipants,
 				false);
+	}
+
+	/**
+	 * The key of a group of these values, as {@link ParticipationGroup#values} has it: what a group of activities of
+	 * others' would be keyed by ({@link OwnKeys}).
+	 */
+	static List<Object> key(Map<Dimension, Object> v, List<Dimension> by) {
+		return group(v, new Measures(0, 0, null, null), 0).values(by);
 	}
 
 	private static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {

@@ -96,7 +96,8 @@ final class IndexQuery {
 		return result;
 	}
 
-	private Map<Dimension, Object> values(List<Dimension> by, Grouping grouping, int[] ids) {
+	/** The values of a group's dimensions from their ids, as {@link GroupBuilder} takes them. */
+	Map<Dimension, Object> values(List<Dimension> by, Grouping grouping, int[] ids) {
 		Map<Dimension, Object> values = new EnumMap<>(Dimension.class);
 		for (int d = 0; d < by.size(); d++) {
 			var dimension = by.get(d);

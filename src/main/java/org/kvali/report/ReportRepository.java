@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.kvali.activity.ActivityKind;
 import org.kvali.sql.Snapshots;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,11 +32,12 @@ class ReportRepository {
 	private static final String ACTIVITIES = """
 			SELECT a.id AS activity_id, a.code AS activity_code, a.kind AS activity_kind, a.start_date,
 			       pj.code AS project_code, pg.code AS programme_code, a.venue_municipality_code AS venue_municipality,
-			       vm.parent_code AS venue_region, a.organizer_id
+			       vm.parent_code AS venue_region, a.organizer_id, oz.code AS organizer_code
 			FROM activity a
 			JOIN project pj ON pj.id = a.project_id
 			JOIN programme pg ON pg.id = pj.programme_id
-			LEFT JOIN geo_unit vm ON vm.code = a.venue_municipality_code""";
+			LEFT JOIN geo_unit vm ON vm.code = a.venue_municipality_code
+			LEFT JOIN organization oz ON oz.id = a.organizer_id""";
 
 	private final JdbcClient jdbc;
 
@@ -88,19 +89,17 @@ class ReportRepository {
 			.single();
 	}
 
-	/** The activities {@link FactIndex#valuesBeyond} tells the values of, from the stored activities. */
-	List<OwnKeys.Beyond> activitiesBeyond(ParticipationFilter filter, Set<Long> organizations) {
+	/** As {@link FactIndex#valuesBeyond}, from the stored activities, each read as a breakdown reads its groups. */
+	Set<List<Object>> valuesBeyond(ParticipationFilter filter, Set<Long> organizations, List<Dimension> dimensions,
+			Grouping grouping) {
 		var conditions = ReportSql.activityConditions(filter)
 			.add("(f.organizer_id IS NULL OR f.organizer_id <> ALL(:runBy))", "runBy",
-					organizations.toArray(Long[]::new));
-		return this.jdbc.sql("SELECT f.programme_code, f.project_code, f.venue_region, f.venue_municipality,"
-				+ " f.activity_kind, f.activity_code, o.code, f.start_date FROM (" + ACTIVITIES + ") f"
-				+ " LEFT JOIN organization o ON o.id = f.organizer_id\n" + conditions.where())
+					organizations.toArray(Long[]::new))
+			.bind("yearShift", grouping.yearStart() - 1);
+		return new HashSet<>(this.jdbc.sql(ReportSql.activityValues(dimensions, ACTIVITIES, conditions))
 			.params(conditions.parameters())
-			.query((rs, row) -> new OwnKeys.Beyond(rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getString(5) == null ? null : ActivityKind.valueOf(rs.getString(5)),
-					rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class)))
-			.list();
+			.query((rs, row) -> GroupBuilder.key(values(rs, dimensions, grouping), dimensions))
+			.list());
 	}
 
 	/**

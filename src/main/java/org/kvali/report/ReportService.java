@@ -432,10 +432,8 @@ public class ReportService {
 		if (dimensions.isEmpty()) {
 			return new OwnKeys(List.of(), Set.of());
 		}
-		int yearStart = grouping.yearStart();
-		return new OwnKeys(by, index.map(facts -> facts.valuesBeyond(filter, organizations, dimensions, yearStart))
-			.orElseGet(() -> OwnKeys.values(this.repository.activitiesBeyond(filter, organizations), dimensions,
-					yearStart)));
+		return new OwnKeys(by, index.map(facts -> facts.valuesBeyond(filter, organizations, dimensions, grouping))
+			.orElseGet(() -> this.repository.valuesBeyond(filter, organizations, dimensions, grouping)));
 	}
 
 	/** The groups shown that the conditions hold and those withheld (last), cut to {@code first}. */

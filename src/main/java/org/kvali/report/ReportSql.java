@@ -98,6 +98,16 @@ final class ReportSql {
 			.add("f.start_date <= :to", "to", filter.to());
 	}
 
+	/**
+	 * The distinct values of these dimensions of activities over the activities {@code activities} describes (with
+	 * columns named as in {@code participation_fact}) that {@code conditions} keep, as a breakdown reads its groups'.
+	 */
+	static String activityValues(List<Dimension> dimensions, String activities, Conditions conditions) {
+		return "SELECT DISTINCT " + String.join(", ", dimensions.stream()
+			.map(dimension -> dimension.sql + " AS " + dimension.column())
+			.toList()) + "\nFROM (" + activities + ") f\n" + SHIFTS + conditions.where();
+	}
+
 	/** The measures' columns; the distinct counts not asked for are null. */
 	static String measures(MeasureSet measures) {
 		return "count(*) AS participations, count(DISTINCT f.participant_id) AS participants,\n"

@@ -956,10 +956,9 @@ class FastPathDifferentialTest {
 			var described = OwnKeys.dimensions(by);
 			if (!described.isEmpty() && run % 3 == 0) {
 				var organizers = Set.copyOf(some(random, organizerIds));
-				assertThat(index.valuesBeyond(filter, organizers, described, grouping.yearStart()))
+				assertThat(index.valuesBeyond(filter, organizers, described, grouping))
 					.as("values beyond %s of %s by %s", organizers, filter, described)
-					.isEqualTo(OwnKeys.values(this.sql.activitiesBeyond(filter, organizers), described,
-							grouping.yearStart()));
+					.isEqualTo(this.sql.valuesBeyond(filter, organizers, described, grouping));
 			}
 			var totals = this.sql.totals(filter);
 			assertThat(fast.totals()).as("totals of %s", filter).isEqualTo(totals);
