@@ -30,6 +30,10 @@ class OrganizationMerge {
 			UPDATE participation SET organization_id = :into WHERE organization_id = :from;
 			UPDATE participant SET organization_id = :into WHERE organization_id = :from;
 			UPDATE activity SET organizer_id = :into WHERE organizer_id = :from;
+			UPDATE participant
+			SET former_organizers = ARRAY(SELECT DISTINCT o FROM unnest(array_replace(former_organizers, :from, :into)) o
+			                              ORDER BY o)
+			WHERE :from = ANY(former_organizers);
 			UPDATE project SET lead_organization_id = :into WHERE lead_organization_id = :from;
 			UPDATE project_partner x SET role = pp.role FROM project_partner pp
 			WHERE pp.project_id = x.project_id AND pp.organization_id = :from AND x.organization_id = :into

@@ -10,12 +10,13 @@ import java.util.Map;
 
 /**
  * What the report index knows of each organization, activity and person, derived from the tables read: the
- * dictionary of every dimension and each entity's value id in it, birth and start years, start days and organizers,
- * and the activities deleted since they were read. The columns of organizations are numbered from 1 (number 0 is "no
+ * dictionary of every dimension and each entity's value id in it, birth and start years, start days, organizers and
+ * persons' former organizers, and the activities deleted since they were read. The columns of organizations are numbered from 1 (number 0 is "no
  * organization").
  */
 record EntityColumns(Map<Dimension, Dictionary> dictionaries, Map<Dimension, int[]> attributes, short[] birthYear,
-		short[] startYear, int[] startDay, Organizers organizers, int firstYear, BitSet deletedActivities) {
+		short[] startYear, int[] startDay, Organizers organizers, FormerOrganizers formerOrganizers, int firstYear,
+		BitSet deletedActivities) {
 
 	/** The columns of the tables read (see {@link FactIndexLoader} for their fields). */
 	static EntityColumns of(SourceTable organizations, SourceTable activities, SourceTable persons, EntityIds ids) {
@@ -60,8 +61,8 @@ record EntityColumns(Map<Dimension, Dictionary> dictionaries, Map<Dimension, int
 		dictionaries.put(Dimension.AGE_BAND, Dictionary.ordered(List.of("0", "1", "2", "3", "4")));
 		dictionaries.put(Dimension.ROLE,
 				Dictionary.sorted(Arrays.stream(ParticipationRole.values()).map(Enum::name).toList()));
-		return new EntityColumns(dictionaries, attributes, birthYear, startYear, startDay, organizers, firstYear,
-				deleted);
+		return new EntityColumns(dictionaries, attributes, birthYear, startYear, startDay, organizers,
+				FormerOrganizers.of(persons, 6), firstYear, deleted);
 	}
 
 	/** A text dimension: its dictionary of the values present in column f, and the value id of every entity. */

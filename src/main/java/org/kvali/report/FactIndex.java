@@ -61,6 +61,9 @@ final class FactIndex {
 	/** Who runs each activity. */
 	final Organizers organizers;
 
+	/** Whom each person was known to beyond their current participations. */
+	private final FormerOrganizers formerOrganizers;
+
 	/** The rows of person p are {@code personStart[p]} to {@code personStart[p + 1] - 1}. */
 	final int[] personStart;
 
@@ -152,6 +155,7 @@ final class FactIndex {
 		this.activities = startDay.length;
 		this.organizationSlots = organizers.organizationIds().length + 1;
 		this.organizers = organizers;
+		this.formerOrganizers = entities.formerOrganizers();
 		this.personStart = same == null ? personStart : same.personStart;
 		this.activity = same == null ? activity : same.activity;
 		boolean organizationsKept = before != null && changes.keeps(organization, before.organization);
@@ -248,6 +252,7 @@ final class FactIndex {
 		this.activities = same.activities;
 		this.organizationSlots = same.organizationSlots;
 		this.organizers = same.organizers;
+		this.formerOrganizers = same.formerOrganizers;
 		this.personStart = same.personStart;
 		this.person = same.person;
 		this.activity = same.activity;
@@ -302,9 +307,9 @@ final class FactIndex {
 	}
 
 	/**
-	 * The persons who took part, in any role, in an activity one of these organizations runs, as bits by person
-	 * number: those a filter of strangers to them leaves out ({@link ParticipationFilter#strangersTo}). Read from
-	 * those activities' rows alone.
+	 * The persons who took part, in any role, in an activity one of these organizations runs, or were known to them
+	 * before ({@link FormerOrganizers}), as bits by person number: those a filter of strangers to them leaves out
+	 * ({@link ParticipationFilter#strangersTo}). Read from those activities' rows alone.
 	 */
 	long[] knownTo(Set<Long> organizations) {
 		if (this.known.size() > KNOWN_KEPT) {
@@ -324,6 +329,7 @@ final class FactIndex {
 				}
 			}
 		}
+		this.formerOrganizers.mark(organizations, known);
 		return known;
 	}
 

@@ -45,7 +45,7 @@ class FactIndexLoader {
 
 	static final String PERSONS = """
 			SELECT pt.id, pt.home_municipality_code, coalesce(hm.parent_code, om.parent_code, po.region_code),
-			       pt.gender, pt.disability, pt.birth_year
+			       pt.gender, pt.disability, pt.birth_year, pt.former_organizers
 			FROM participant pt
 			LEFT JOIN geo_unit hm ON hm.code = pt.home_municipality_code
 			LEFT JOIN organization po ON po.id = pt.organization_id
@@ -140,7 +140,7 @@ class FactIndexLoader {
 		CopyRows.read(connection, ACTIVITIES, activities::add);
 		long tablesRead = System.nanoTime();
 		continueUnlessStopped();
-		var persons = new SourceTable(6);
+		var persons = new SourceTable(7);
 		CopyRows.read(connection, PERSONS, persons::add);
 		long personsRead = System.nanoTime();
 		var ids = new EntityIds(organizations, activities, persons);

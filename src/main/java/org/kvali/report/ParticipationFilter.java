@@ -15,8 +15,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 /**
  * The schema's ParticipationFilter: a missing list selects everything, an empty list nothing. Beside the schema's
  * fields, {@code strangersTo} (never read from a request or stored) leaves out everyone who took part, in any role,
- * in an activity one of these organizations (their ids) runs: the people a partner's answers are weighed by
- * ({@code ReportService}).
+ * in an activity one of these organizations (their ids) runs, or was removed from one or had an activity it ran
+ * before it changed hands (changeset 074): the people a partner's answers are weighed by ({@code ReportService}).
  */
 public record ParticipationFilter(List<String> programmes, List<String> projects, List<String> regions,
 		List<String> municipalities, List<String> venueRegions, List<String> venueMunicipalities,

@@ -403,12 +403,13 @@ public class ReportService {
 	}
 
 	/**
-	 * For a partner, its filter of the people who never took part in an activity its organizations run: small cells are
-	 * weighed by these strangers to it alone, wherever they took part. Its own people are left out even at others'
-	 * activities, since its sheets give them what it likes: weighed by everyone, four made-up women with a disability
-	 * of one village lifted one woman of another organization's over k, and every activity of hers was then told by a
-	 * filter of it and the sheet's; weighed by others' activities, real people it loaded gained an organization, moved
-	 * into its region at others' activities too, and lifted a group of them (testers'). So for what is published
+	 * For a partner, its filter of the people who never took part in an activity its organizations run, nor were
+	 * removed from one: small cells are weighed by these strangers to it alone, wherever they took part. Its own people
+	 * are left out even at others' activities, since its sheets give them what it likes: weighed by everyone, four
+	 * made-up women with a disability of one village lifted one woman of another organization's over k, and every
+	 * activity of hers was then told by a filter of it and the sheet's; weighed by others' activities, real people it
+	 * loaded gained an organization, moved into its region at others' activities too, and lifted a group of them
+	 * (testers'); removed from its activities, its people were strangers again (a review's). So for what is published
 	 * for a partner as a donor sees it (an IATI file: {@code Access.published}). Empty for a donor, whose answers are
 	 * weighed as they are.
 	 */

@@ -62,7 +62,9 @@ final class ReportSql {
 			.add("f.disability = :disability", "disability", filter.disability())
 			.addAny("f.role = ANY(:roles)", "roles", filter.countedRoles())
 			.addAnyId("NOT EXISTS (SELECT 1 FROM participation o JOIN activity oa ON oa.id = o.activity_id"
-					+ " WHERE o.participant_id = f.participant_id AND oa.organizer_id = ANY(:strangersTo))",
+					+ " WHERE o.participant_id = f.participant_id AND oa.organizer_id = ANY(:strangersTo))"
+					+ " AND NOT EXISTS (SELECT 1 FROM participant fp WHERE fp.id = f.participant_id"
+					+ " AND fp.former_organizers && CAST(:strangersTo AS bigint[]))",
 					"strangersTo", filter.strangersTo());
 		if (filter.ageBands() != null) {
 			var known = filter.ageBands().stream().filter(band -> band != AgeBand.UNKNOWN).map(band -> (long) band.ordinal()).toList();

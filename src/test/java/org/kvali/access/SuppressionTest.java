@@ -384,6 +384,50 @@ class SuppressionTest {
 	}
 
 	/**
+	 * People a partner removed from its activities stay known to it: it set their details, and made strangers again
+	 * by removeParticipation, four of its own at another organization's activity lifted that activity's one person of
+	 * their group over k (a review's). So do the people of an activity of its that changed hands.
+	 */
+	@Test
+	void aPartnersPeopleStayKnownToItWhenRemovedFromItsActivities() {
+		var few = "{ participation(filter: {activities: [\"%s\"]}) { totals { participants suppressed } } }";
+		activity("SUP-MINE", "CIF");
+		activity("SUP-THEIRS", "SCCSF");
+		activity("SUP-HANDED", "CIF");
+		for (int n = 1; n <= 5; n++) {
+			if (n <= 4) {
+				person("SUP-MINE", "SUP-GONE-" + n, "OTHER", null, "GE-KK-TETRITSKARO", null);
+				attends("SUP-THEIRS", "SUP-GONE-" + n);
+			}
+			person("SUP-HANDED", "SUP-HANDED-" + n, "OTHER", null, "GE-KK-TETRITSKARO", null);
+		}
+		person("SUP-THEIRS", "SUP-THEIRS-1", "OTHER", null, "GE-KK-TETRITSKARO", null);
+		var cif = this.as.get("cif");
+		cif.document(few.formatted("SUP-THEIRS")).execute().path("participation.totals.suppressed")
+			.entity(Boolean.class).isEqualTo(true);
+		for (int n = 1; n <= 4; n++) {
+			cif.document("mutation { removeParticipation(activity: \"SUP-MINE\", ref: \"SUP-GONE-%d\") { code } }"
+				.formatted(n)).execute().path("removeParticipation.code").entity(String.class).isEqualTo("SUP-MINE");
+		}
+		this.jdbc.update("UPDATE activity SET organizer_id = (SELECT id FROM organization WHERE code = 'SCCSF')"
+				+ " WHERE code = 'SUP-HANDED'");
+		for (var activity : List.of("SUP-THEIRS", "SUP-HANDED")) {
+			this.as.get("analyst").document(few.formatted(activity)).execute()
+				.path("participation.totals.participants").entity(Integer.class).isEqualTo(5);
+			this.as.get("sccsf").document(few.formatted(activity)).execute()
+				.path("participation.totals.participants").entity(Integer.class).isEqualTo(5);
+			cif.document(few.formatted(activity)).execute().path("participation.totals.suppressed")
+				.entity(Boolean.class).isEqualTo(true);
+		}
+		assertThat(this.jdbc.queryForList("""
+				SELECT p.ref || ' ' || array_to_string(ARRAY(SELECT o.code FROM organization o
+				                                              WHERE o.id = ANY(p.former_organizers) ORDER BY o.code), ',')
+				FROM participant p WHERE p.ref LIKE 'SUP-%' ORDER BY p.ref""", String.class)).containsExactly(
+				"SUP-GONE-1 CIF", "SUP-GONE-2 CIF", "SUP-GONE-3 CIF", "SUP-GONE-4 CIF", "SUP-HANDED-1 CIF",
+				"SUP-HANDED-2 CIF", "SUP-HANDED-3 CIF", "SUP-HANDED-4 CIF", "SUP-HANDED-5 CIF", "SUP-THEIRS-1 ");
+	}
+
+	/**
 	 * A group of a partner's own people alone is weighed as one person beside others' groups: six women of CIF's,
 	 * withheld, and 2 people of another gender of others', withheld, would be told as 2 by the line's others, the 10
 	 * men, which are withheld too, where a donor, weighing the women as 6, is shown the men.
