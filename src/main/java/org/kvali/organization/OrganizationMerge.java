@@ -101,6 +101,11 @@ class OrganizationMerge {
 					+ ": one body has one; clear the wrong one (updateOrganization, iatiRef: null) first, then merge")
 				.check();
 		}
+		// its activities are the other's, not handed over: their people are not given it as a former organizer, which
+		// the other would take in its place (changeset 074)
+		this.jdbc.sql("SELECT set_config('kvali.merging', CAST(:from AS text), true)").param("from", from.id())
+			.query(String.class)
+			.single();
 		for (var statement : MOVE.split(";\n")) {
 			this.jdbc.sql(statement)
 				.param("from", from.id())

@@ -309,7 +309,8 @@ final class FactIndex {
 	/**
 	 * The persons who took part, in any role, in an activity one of these organizations runs, or were known to them
 	 * before ({@link FormerOrganizers}), as bits by person number: those a filter of strangers to them leaves out
-	 * ({@link ParticipationFilter#strangersTo}). Read from those activities' rows alone.
+	 * ({@link ParticipationFilter#strangersTo}). Read from those activities' rows and the persons with former
+	 * organizers alone.
 	 */
 	long[] knownTo(Set<Long> organizations) {
 		if (this.known.size() > KNOWN_KEPT) {

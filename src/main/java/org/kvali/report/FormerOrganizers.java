@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * The organizations each person was known to beyond their current participations, as of the index's data version:
  * those that ran an activity they were removed from, or ran one of theirs before it changed hands (changeset 074).
- * Few persons have any: kept for those alone, by person number, with each distinct set of organizations (database
- * ids) once.
+ * Kept for the persons who have any alone (removals and hand-overs are few beside the participations), by person
+ * number, with each distinct set of organizations (database ids) once.
  */
 record FormerOrganizers(int[] persons, int[] setOf, long[][] sets) {
 
