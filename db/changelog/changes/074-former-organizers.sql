@@ -71,6 +71,21 @@ CREATE TRIGGER activity_handed_over_former AFTER UPDATE ON activity
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION note_former_organizers();
 
+-- changed by the triggers above and by a merge alone: a partner's statement that would is refused, as its changes of
+-- a reference are (changeset 025)
+CREATE FUNCTION former_organizers_kept() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+    IF current_user = 'kvali_app' AND kvali_scope() NOT IN ('ADMIN', 'SERVICE') THEN
+        RAISE insufficient_privilege USING MESSAGE = 'A partner does not change whom participant ' || NEW.ref
+            || ' was known to';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+CREATE TRIGGER participant_former_organizers_kept BEFORE UPDATE OF former_organizers ON participant
+    FOR EACH ROW WHEN (OLD.former_organizers IS DISTINCT FROM NEW.former_organizers)
+    EXECUTE FUNCTION former_organizers_kept();
+
 -- the report index reads the column (FactIndexLoader.PERSONS): its changes are noted with the others it reads
 DROP TRIGGER participant_updated_noted ON participant;
 CREATE TRIGGER participant_updated_noted AFTER UPDATE ON participant
@@ -82,6 +97,8 @@ CREATE TRIGGER participant_updated_noted AFTER UPDATE ON participant
 --rollback     REFERENCING OLD TABLE AS old_rows NEW TABLE AS changed_rows
 --rollback     FOR EACH STATEMENT EXECUTE FUNCTION note_updated('home_municipality_code', 'organization_id', 'gender',
 --rollback     'disability', 'birth_year');
+--rollback DROP TRIGGER participant_former_organizers_kept ON participant;
+--rollback DROP FUNCTION former_organizers_kept();
 --rollback DROP TRIGGER activity_handed_over_former ON activity;
 --rollback DROP TRIGGER participation_moved_former ON participation;
 --rollback DROP TRIGGER participation_deleted_former ON participation;

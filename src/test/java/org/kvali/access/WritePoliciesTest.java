@@ -168,6 +168,9 @@ class WritePoliciesTest {
 		refusedToPartner("UPDATE participant SET gender = CASE gender WHEN 'MALE' THEN 'FEMALE' ELSE 'MALE' END"
 				+ " WHERE ref = 'S002'",
 				"A partner does not change the reference or gender of participant S002");
+		// nor whom one was known to, which its removals add to (changeset 074)
+		refusedToPartner("UPDATE participant SET former_organizers = former_organizers || 1 WHERE ref = '" + hosted + "'",
+				"A partner does not change whom participant " + hosted + " was known to");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref IN ('S001', 'S002')",
 				Integer.class)).isEqualTo(2);
 	}
