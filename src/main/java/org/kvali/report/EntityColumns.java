@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * What the report index knows of each organization, activity and person, derived from the tables read: the
  * dictionary of every dimension and each entity's value id in it, birth and start years, start days, organizers and
- * persons' former organizers, and the activities deleted since they were read. The columns of organizations are numbered from 1 (number 0 is "no
- * organization").
+ * persons' former organizers, and the activities deleted since they were read. The columns of organizations are
+ * numbered from 1 (number 0 is "no organization").
  */
 record EntityColumns(Map<Dimension, Dictionary> dictionaries, Map<Dimension, int[]> attributes, short[] birthYear,
 		short[] startYear, int[] startDay, Organizers organizers, FormerOrganizers formerOrganizers, int firstYear,
