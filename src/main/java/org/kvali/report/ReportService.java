@@ -350,7 +350,7 @@ public class ReportService {
 	 * others are all shown (a review's). Where a partner is not told the total, no group tells its share: its own
 	 * activity shown in full beside another's, 17 at a share of 0.739, told a total of 23 that was withheld, and so 6
 	 * people of the other's, and with a filter of women, of 60 and over or with a disability, how many of them were so
-	 * (a tester's). Its strangers' total is counted only where none of their groups holds k.
+	 * (a tester's).
 	 */
 	private List<ParticipationGroup> weighed(Optional<FactIndex> index, ParticipationFilter filter,
 			Optional<ParticipationFilter> strangers, List<Dimension> by, Grouping grouping,
@@ -376,22 +376,17 @@ public class ReportService {
 			}
 			weights.add(weight != null ? weight : own.hold(group) ? group.noneOf() : group.asFew());
 		}
-		// a group of k strangers tells that their total, which holds it, is not withheld
-		boolean totalTold = theirs.values().stream().anyMatch(group -> group.participants() >= this.k)
-				|| weighedTotal(index, filter) >= this.k;
-		return SmallCells.suppress(weights, by, this.k, first,
-				this.counts.lineTotals(index, strangers.get(), by, grouping, weights))
+		var lines = this.counts.lineTotals(index, strangers.get(), by, grouping, weights);
+		// the strangers' total, as their groups' shares tell it
+		boolean totalTold = lines.whole() >= this.k;
+		return SmallCells.suppress(weights, by, this.k, first, lines)
 			.stream()
 			.map(weight -> weight.suppressed() ? counted.get(weight.values(by)).hidden()
 					: totalTold ? counted.get(weight.values(by)) : counted.get(weight.values(by)).withoutShare())
 			.toList();
 	}
 
-	/**
-	 * The participants of the filter's set its total is weighed by for the caller: its strangers alone ({@link
-	 * #strangers}), or all; one scan, where counting all of them too for nothing had made a partner's breakdown at 10
-	 * million two scans slower.
-	 */
+	/** The participants of the filter's set its total is weighed by for the caller ({@link #weight}), counted once. */
 	private int weighedTotal(Optional<FactIndex> index, ParticipationFilter filter) {
 		return this.counts.totals(index, strangers(filter).orElse(filter)).participants();
 	}

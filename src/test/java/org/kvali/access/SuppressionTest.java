@@ -467,9 +467,23 @@ class SuppressionTest {
 			.containsExactly("WS-2025-TETRITSKARO");
 		cif.path("participation.breakdown[0].participants").entity(Integer.class).isEqualTo(17);
 		cif.path("participation.breakdown[0].share").valueIsNull();
-		// over its own activity alone, it is told the share
+		// over its own activity alone, it is told the share; so beside others' activities of 5 strangers in all, one
+		// of them shown or none
 		this.as.get("cif").document(query.replace(", \"MTG-2025-DMANISI\"", "")).execute()
 			.path("participation.breakdown[0].share").entity(Double.class).isEqualTo(1.0);
+		activity("SUP-FIVE", "SCCSF");
+		activity("SUP-THREE", "SCCSF");
+		activity("SUP-TWO", "SCCSF");
+		for (int n = 1; n <= 5; n++) {
+			person("SUP-FIVE", "SUP-SHARE-" + n, "FEMALE", null, null, null);
+			person(n <= 3 ? "SUP-THREE" : "SUP-TWO", "SUP-SHARE-" + (5 + n), "MALE", null, null, null);
+		}
+		for (var others : List.of("\"SUP-FIVE\"", "\"SUP-THREE\", \"SUP-TWO\"")) {
+			var beside = this.as.get("cif").document(query.replace("\"MTG-2025-DMANISI\"", others)).execute();
+			beside.path("participation.totals.participants").entity(Integer.class).isEqualTo(22);
+			beside.path("participation.breakdown[?(@.activity.code == 'WS-2025-TETRITSKARO')].share")
+				.entityList(Double.class).containsExactly(17.0 / 22);
+		}
 	}
 
 	/**
