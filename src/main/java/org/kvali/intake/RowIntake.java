@@ -449,9 +449,16 @@ final class RowIntake implements SheetSink {
 		return code;
 	}
 
+	/** A cell every row fills, left empty: refused, saying what to write there (a tester found "Required" terse). */
 	private void required(SheetRow row, String column, Object value, List<String> flagged) {
 		if (value == null && !flagged.contains(column)) {
-			this.errors.add(new ImportMessage(row.row(), column, null, "Required"));
+			this.errors.add(new ImportMessage(row.row(), column, null, "Required: " + switch (column) {
+				case Columns.ACTIVITY_CODE -> "the activity's code, the same on every row of one activity";
+				case Columns.PROJECT_CODE -> "the code of the activity's project";
+				case Columns.PARTICIPANT_REF -> "the person's pseudonymous reference, never their name";
+				case Columns.GENDER -> "female, male, other or undisclosed (or F, M)";
+				default -> throw new IllegalArgumentException("No required column " + column);
+			}));
 		}
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -346,6 +347,20 @@ class BadSheetTest {
 			.andExpect(jsonPath("$.warnings[0].message").value("The row stops 6 columns short of the header (the first "
 					+ "such row): those are read as empty; if a separator is missing, the values after it stand in the "
 					+ "wrong columns"));
+	}
+
+	/** A row without a required value is told what to write there. */
+	@Test
+	void anEmptyRequiredCellIsToldWhatToWrite() throws Exception {
+		send("text/csv", (AttendanceImportTest.HEADER + ROW.formatted(1).replace("female", "")
+				+ ROW.formatted(2).replace("TI-2", "") + ROW.formatted(3).replace(",TEST-INTAKE,", ",,"))
+			.getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].row").value(contains(2, 3, 4)))
+			.andExpect(jsonPath("$.errors[*].column").value(contains("gender", "participant_ref", "project_code")))
+			.andExpect(jsonPath("$.errors[*].message").value(contains("Required: female, male, other or undisclosed"
+					+ " (or F, M)", "Required: the person's pseudonymous reference, never their name",
+					"Required: the code of the activity's project")));
 	}
 
 	/**
