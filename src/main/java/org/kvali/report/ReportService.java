@@ -381,8 +381,10 @@ public class ReportService {
 		boolean totalTold = lines.whole() >= this.k;
 		return SmallCells.suppress(weights, by, this.k, first, lines)
 			.stream()
-			.map(weight -> weight.suppressed() ? counted.get(weight.values(by)).hidden()
-					: totalTold ? counted.get(weight.values(by)) : counted.get(weight.values(by)).withoutShare())
+			.map(weight -> {
+				var group = counted.get(weight.values(by));
+				return weight.suppressed() ? group.hidden() : totalTold ? group : group.withoutShare();
+			})
 			.toList();
 	}
 
