@@ -1,7 +1,5 @@
 package org.kvali.report;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,17 +44,17 @@ public class ReportService {
 
 	private final ReportCounts counts;
 
-	private final FilterProblems filterProblems;
+	private final CallerWeights weights;
 
-	private final int k;
+	private final FilterProblems filterProblems;
 
 	ReportService(ReportRepository repository, ReportIndex index, FilterProblems filterProblems,
 			SuppressionProperties suppression) {
 		this.repository = repository;
 		this.index = index;
 		this.counts = new ReportCounts(repository, index, suppression);
+		this.weights = new CallerWeights(this.counts, repository, suppression.k());
 		this.filterProblems = filterProblems;
-		this.k = suppression.k();
 	}
 
 	/**
@@ -92,7 +90,7 @@ public class ReportService {
 			var index = counted.data().of(this.index);
 			var totals = this.counts.totals(index, counted.filter());
 			boolean suppressed = suppresses(counted.filter(), counted.data());
-			boolean few = suppressed && weight(index, strangers(counted.filter()), totals.participants()) < this.k;
+			boolean few = suppressed && this.weights.few(index, counted.filter(), totals.participants());
 			return ShownMeasures.of(totals, few, shownUnits(suppressed, counted.filter(), List.of()));
 		});
 	}
@@ -262,15 +260,14 @@ public class ReportService {
 			}
 			BreakdownArguments.checkAgesOfGroups(counted.filter(), by, grouping);
 			var index = counted.data().of(this.index);
-			if (weighedTotal(index, counted.filter()) < this.k) {
+			if (this.weights.fewInAll(index, counted.filter())) {
 				return true;
 			}
-			var strangers = strangers(counted.filter());
 			try {
 				// as many groups as a breakdown with first may weigh; it has none to cut with
 				var groups = this.counts.breakdown(index, counted.filter(), by, grouping, List.of(), null,
 						MeasureSet.PEOPLE, MAX_SUPPRESSED_GROUPS);
-				return weighed(index, counted.filter(), strangers, by, grouping, groups, null, MAX_SUPPRESSED_GROUPS)
+				return this.weights.weighed(index, counted.filter(), by, grouping, groups, null, MAX_SUPPRESSED_GROUPS)
 					.stream()
 					.anyMatch(ParticipationGroup::suppressed);
 			}
@@ -324,7 +321,7 @@ public class ReportService {
 				// what is withheld is weighed over all the groups; the conditions keep some of those shown
 				var groups = this.counts.breakdown(index, report.filter(), by, grouping, order, null,
 						having.counted(measures), most);
-				var weighed = weighed(index, report.filter(), strangers(report.filter()), by, grouping, groups,
+				var weighed = this.weights.weighed(index, report.filter(), by, grouping, groups,
 						having.isNone() ? first : null, most);
 				return having.isNone() ? weighed : kept(weighed, having, first);
 			}
@@ -339,98 +336,6 @@ public class ReportService {
 		catch (TooManyGroups ex) {
 			throw BreakdownArguments.tooManyGroups();
 		}
-	}
-
-	/**
-	 * The groups, those withheld from the caller marked and placed last, cut to {@code first} ({@link SmallCells}),
-	 * weighed for a partner by the people each holds who are strangers to it ({@link #strangers}). For a partner, a
-	 * group of its own people alone is weighed as a small one, unless no activity of others' the filter selects could
-	 * fall in it by its key ({@link OwnKeys}: one of its activities, a project or a month only it ran): shown, it would
-	 * tell that no stranger is of the group, where 1 to k-1 withhold it; withheld alone in its line, that the line's
-	 * others are all shown (a review's). Where a partner is not told the total, no group tells its share: its own
-	 * activity shown in full beside another's, 17 at a share of 0.739, told a total of 23 that was withheld, and so 6
-	 * people of the other's, and with a filter of women, of 60 and over or with a disability, how many of them were so
-	 * (a tester's).
-	 */
-	private List<ParticipationGroup> weighed(Optional<FactIndex> index, ParticipationFilter filter,
-			Optional<ParticipationFilter> strangers, List<Dimension> by, Grouping grouping,
-			List<ParticipationGroup> groups, Integer first, int most) {
-		if (strangers.isEmpty()) {
-			return SmallCells.suppress(groups, by, this.k, first,
-					this.counts.lineTotals(index, filter, by, grouping, groups));
-		}
-		var theirs = new HashMap<List<Object>, ParticipationGroup>();
-		for (var group : this.counts.breakdown(index, strangers.get(), by, grouping, List.of(), null,
-				MeasureSet.PEOPLE, most)) {
-			theirs.put(group.values(by), group);
-		}
-		// each group as the strangers in it, in the groups' order
-		OwnKeys own = null;
-		var counted = new HashMap<List<Object>, ParticipationGroup>();
-		var weights = new ArrayList<ParticipationGroup>(groups.size());
-		for (var group : groups) {
-			counted.put(group.values(by), group);
-			var weight = theirs.get(group.values(by));
-			if (weight == null && own == null) {
-				own = ownKeys(index, filter, by, grouping);
-			}
-			weights.add(weight != null ? weight : own.hold(group) ? group.noneOf() : group.asFew());
-		}
-		var lines = this.counts.lineTotals(index, strangers.get(), by, grouping, weights);
-		// the strangers' total, as their groups' shares tell it
-		boolean totalTold = lines.whole() >= this.k;
-		return SmallCells.suppress(weights, by, this.k, first, lines)
-			.stream()
-			.map(weight -> {
-				var group = counted.get(weight.values(by));
-				return weight.suppressed() ? group.hidden() : totalTold ? group : group.withoutShare();
-			})
-			.toList();
-	}
-
-	/** The participants of the filter's set its total is weighed by for the caller ({@link #weight}), counted once. */
-	private int weighedTotal(Optional<FactIndex> index, ParticipationFilter filter) {
-		return this.counts.totals(index, strangers(filter).orElse(filter)).participants();
-	}
-
-	/** The participants a total is weighed by for the caller ({@link #strangers}): all of them, or strangers alone. */
-	private int weight(Optional<FactIndex> index, Optional<ParticipationFilter> strangers, int participants) {
-		return strangers.map(theirs -> this.counts.totals(index, theirs).participants()).orElse(participants);
-	}
-
-	/**
-	 * For a partner, its filter of the people who never took part in an activity its organizations run, nor were
-	 * removed from one: small cells are weighed by these strangers to it alone, wherever they took part. Its own people
-	 * are left out even at others' activities, since its sheets give them what it likes: weighed by everyone, four
-	 * made-up women with a disability of one village lifted one woman of another organization's over k, and every
-	 * activity of hers was then told by a filter of it and the sheet's; weighed by others' activities, real people it
-	 * loaded gained an organization, moved into its region at others' activities too, and lifted a group of them
-	 * (testers'); removed from its activities, its people were strangers again (a review's). So for what is published
-	 * for a partner as a donor sees it (an IATI file: {@code Access.published}). Empty for a donor, whose answers are
-	 * weighed as they are.
-	 */
-	private static Optional<ParticipationFilter> strangers(ParticipationFilter filter) {
-		return Caller.find()
-			.filter(caller -> !caller.organizations().isEmpty())
-			.map(caller -> filter.strangersTo(caller.organizations()));
-	}
-
-	/**
-	 * Which groups of the breakdown hold the current partner's own people alone by their keys ({@link OwnKeys}); none
-	 * for what is published for it ({@code Access.published}): a group of its own people shown in full beside others'
-	 * withheld told them by the total less the groups shown in its IATI file, as its own answers withhold none (a
-	 * review's).
-	 */
-	private OwnKeys ownKeys(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
-			Grouping grouping) {
-		var caller = Caller.current();
-		var organizations = caller.organizations();
-		var dimensions = caller.is(Role.PARTNER) ? OwnKeys.dimensions(by) : List.<Dimension>of();
-		if (dimensions.isEmpty()) {
-			return new OwnKeys(List.of(), Set.of());
-		}
-		return new OwnKeys(by, index.map(facts -> facts.valuesBeyond(filter, organizations, dimensions, grouping))
-			.orElseGet(() -> this.repository.valuesBeyond(filter, organizations, dimensions, grouping)));
 	}
 
 	/** The groups shown that the conditions hold and those withheld (last), cut to {@code first}. */
@@ -458,12 +363,13 @@ public class ReportService {
 	/**
 	 * Whether a value resting on this many participants of the filter's set must be withheld from the current caller:
 	 * they are 1 to k-1 and small cells are suppressed for the caller over the filter, or for a partner, its strangers
-	 * are ({@link #strangers}: an indicator's value was lifted over k by a partner's own people as a breakdown's group
-	 * was; a review's). An indicator's split by sex asks this of the people of other genders; values
-	 * themselves use {@link #withheldUnlessMany}.
+	 * are ({@link CallerWeights#strangers}: an indicator's value was lifted over k by a partner's own people as a
+	 * breakdown's group was; a review's). An indicator's split by sex asks this of the people of other genders;
+	 * values themselves use {@link #withheldUnlessMany}.
 	 */
 	public boolean withheld(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
-		return participants > 0 && suppresses(filter, data) && few(filter, participants, data);
+		return participants > 0 && suppresses(filter, data)
+				&& this.weights.few(data.of(this.index), filter, participants);
 	}
 
 	/**
@@ -474,30 +380,21 @@ public class ReportService {
 	 */
 	public boolean restWithheld(ParticipationFilter numerator, int numeratorParticipants,
 			ParticipationFilter whole, int wholeParticipants, ParticipationReport.Data data) {
-		if (!suppresses(whole, data)) {
-			return false;
-		}
-		if (wholeParticipants - numeratorParticipants < this.k) {
-			return true;
-		}
-		var index = data.of(this.index);
-		return weight(index, strangers(whole), wholeParticipants)
-				- weight(index, strangers(numerator), numeratorParticipants) < this.k;
+		return suppresses(whole, data) && this.weights.restFew(data.of(this.index), numerator,
+				numeratorParticipants, whole, wholeParticipants);
 	}
 
 	/**
-	 * The groups of the report's breakdown in people who are strangers to the current caller ({@link #strangers}),
-	 * where its small numbers over the report's filter are weighed by them (a partner's); empty where they are not. A
-	 * share's split weighs its groups by them ({@code ShareWeights}).
+	 * The groups of the report's breakdown in people who are strangers to the current caller ({@link
+	 * CallerWeights#strangers}), where its small numbers over the report's filter are weighed by them (a partner's);
+	 * empty where they are not. A share's split weighs its groups by them ({@code ShareWeights}).
 	 */
 	public Optional<List<ParticipationGroup>> strangersOf(ParticipationReport report, List<Dimension> by,
 			Grouping grouping) {
 		if (!suppresses(report.filter(), report.data())) {
 			return Optional.empty();
 		}
-		var index = report.data().of(this.index);
-		return strangers(report.filter()).map(filter -> this.counts.breakdown(index, filter, by, grouping, List.of(),
-				null, MeasureSet.PEOPLE, MAX_SUPPRESSED_GROUPS));
+		return this.weights.strangersOf(report.data().of(this.index), report.filter(), by, grouping);
 	}
 
 	/**
@@ -506,9 +403,7 @@ public class ReportService {
 	 */
 	public LineTotals strangersLineTotals(ParticipationReport report, List<Dimension> by, Grouping grouping,
 			List<ParticipationGroup> groups) {
-		var filter = strangers(report.filter()).orElseThrow(() -> new IllegalStateException("No strangers weigh "
-				+ "the current caller's answers"));
-		return this.counts.lineTotals(report.data().of(this.index), filter, by, grouping, groups, true, false);
+		return this.weights.strangersLineTotals(report.data().of(this.index), report.filter(), by, grouping, groups);
 	}
 
 	/**
@@ -517,13 +412,7 @@ public class ReportService {
 	 * none by its key.
 	 */
 	public Predicate<ParticipationGroup> ownByKey(ParticipationReport report, List<Dimension> by, Grouping grouping) {
-		var own = new ArrayList<OwnKeys>(1);
-		return group -> {
-			if (own.isEmpty()) {
-				own.add(ownKeys(report.data().of(this.index), report.filter(), by, grouping));
-			}
-			return own.get(0).hold(group);
-		};
+		return this.weights.ownByKey(report.data().of(this.index), report.filter(), by, grouping);
 	}
 
 	/**
@@ -532,12 +421,7 @@ public class ReportService {
 	 * the day someone of its set (with a disability, from one municipality) took part, and so the activity.
 	 */
 	public boolean withheldUnlessMany(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
-		return suppresses(filter, data) && few(filter, participants, data);
-	}
-
-	/** Whether these participants of the filter's set are fewer than k as the caller's answers weigh them. */
-	private boolean few(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
-		return participants < this.k || weight(data.of(this.index), strangers(filter), participants) < this.k;
+		return suppresses(filter, data) && this.weights.few(data.of(this.index), filter, participants);
 	}
 
 	/**

@@ -1,0 +1,169 @@
+package org.kvali.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.kvali.access.Caller;
+import org.kvali.access.Role;
+
+/**
+ * How the current caller's small numbers are weighed, once {@link ReportService#suppresses} has decided they are
+ * withheld at all: by everyone the filter selects, or for a partner by the strangers to it alone ({@link #strangers}),
+ * its own people's groups weighed as small ones unless their keys hold them ({@link OwnKeys}).
+ */
+final class CallerWeights {
+
+	private final ReportCounts counts;
+
+	private final ReportRepository repository;
+
+	private final int k;
+
+	CallerWeights(ReportCounts counts, ReportRepository repository, int k) {
+		this.counts = counts;
+		this.repository = repository;
+		this.k = k;
+	}
+
+	/**
+	 * For a partner, its filter of the people who never took part in an activity its organizations run, nor were
+	 * removed from one: small cells are weighed by these strangers to it alone, wherever they took part. Its own people
+	 * are left out even at others' activities, since its sheets give them what it likes: weighed by everyone, four
+	 * made-up women with a disability of one village lifted one woman of another organization's over k, and every
+	 * activity of hers was then told by a filter of it and the sheet's; weighed by others' activities, real people it
+	 * loaded gained an organization, moved into its region at others' activities too, and lifted a group of them
+	 * (testers'); removed from its activities, its people were strangers again (a review's). So for what is published
+	 * for a partner as a donor sees it (an IATI file: {@code Access.published}). Empty for a donor, whose answers are
+	 * weighed as they are.
+	 */
+	static Optional<ParticipationFilter> strangers(ParticipationFilter filter) {
+		return Caller.find()
+			.filter(caller -> !caller.organizations().isEmpty())
+			.map(caller -> filter.strangersTo(caller.organizations()));
+	}
+
+	/**
+	 * The groups, those withheld from the caller marked and placed last, cut to {@code first} ({@link SmallCells}),
+	 * weighed for a partner by the people each holds who are strangers to it ({@link #strangers}). For a partner, a
+	 * group of its own people alone is weighed as a small one, unless no activity of others' the filter selects could
+	 * fall in it by its key ({@link OwnKeys}: one of its activities, a project or a month only it ran): shown, it would
+	 * tell that no stranger is of the group, where 1 to k-1 withhold it; withheld alone in its line, that the line's
+	 * others are all shown (a review's). Where a partner is not told the total, no group tells its share: its own
+	 * activity shown in full beside another's, 17 at a share of 0.739, told a total of 23 that was withheld, and so 6
+	 * people of the other's, and with a filter of women, of 60 and over or with a disability, how many of them were so
+	 * (a tester's).
+	 */
+	List<ParticipationGroup> weighed(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
+			Grouping grouping, List<ParticipationGroup> groups, Integer first, int most) {
+		var strangers = strangers(filter);
+		if (strangers.isEmpty()) {
+			return SmallCells.suppress(groups, by, this.k, first,
+					this.counts.lineTotals(index, filter, by, grouping, groups));
+		}
+		var theirs = new HashMap<List<Object>, ParticipationGroup>();
+		for (var group : this.counts.breakdown(index, strangers.get(), by, grouping, List.of(), null,
+				MeasureSet.PEOPLE, most)) {
+			theirs.put(group.values(by), group);
+		}
+		// each group as the strangers in it, in the groups' order
+		OwnKeys own = null;
+		var counted = new HashMap<List<Object>, ParticipationGroup>();
+		var weights = new ArrayList<ParticipationGroup>(groups.size());
+		for (var group : groups) {
+			counted.put(group.values(by), group);
+			var weight = theirs.get(group.values(by));
+			if (weight == null && own == null) {
+				own = ownKeys(index, filter, by, grouping);
+			}
+			weights.add(weight != null ? weight : own.hold(group) ? group.noneOf() : group.asFew());
+		}
+		var lines = this.counts.lineTotals(index, strangers.get(), by, grouping, weights);
+		// the strangers' total, as their groups' shares tell it
+		boolean totalTold = lines.whole() >= this.k;
+		return SmallCells.suppress(weights, by, this.k, first, lines)
+			.stream()
+			.map(weight -> {
+				var group = counted.get(weight.values(by));
+				return weight.suppressed() ? group.hidden() : totalTold ? group : group.withoutShare();
+			})
+			.toList();
+	}
+
+	/** Whether the filter's set is fewer than k as the caller's answers weigh it, counted here. */
+	boolean fewInAll(Optional<FactIndex> index, ParticipationFilter filter) {
+		return this.counts.totals(index, strangers(filter).orElse(filter)).participants() < this.k;
+	}
+
+	/** Whether these participants of the filter's set, counted already, are fewer than k as they are weighed. */
+	boolean few(Optional<FactIndex> index, ParticipationFilter filter, int participants) {
+		return participants < this.k || weight(index, filter, participants) < this.k;
+	}
+
+	/**
+	 * Whether a share's rest, its whole's participants less its numerator's (the numerator's filter lies within the
+	 * whole's), is fewer than k as it is weighed: for a partner, the rest of its strangers, not of their whole.
+	 */
+	boolean restFew(Optional<FactIndex> index, ParticipationFilter numerator, int numeratorParticipants,
+			ParticipationFilter whole, int wholeParticipants) {
+		return wholeParticipants - numeratorParticipants < this.k
+				|| weight(index, whole, wholeParticipants) - weight(index, numerator, numeratorParticipants) < this.k;
+	}
+
+	/** The participants of the filter's set its numbers are weighed by: all of them, or the strangers alone. */
+	private int weight(Optional<FactIndex> index, ParticipationFilter filter, int participants) {
+		return strangers(filter).map(theirs -> this.counts.totals(index, theirs).participants()).orElse(participants);
+	}
+
+	/** The groups of the breakdown in strangers to the caller ({@link #strangers}); empty where none weigh it. */
+	Optional<List<ParticipationGroup>> strangersOf(Optional<FactIndex> index, ParticipationFilter filter,
+			List<Dimension> by, Grouping grouping) {
+		return strangers(filter).map(theirs -> this.counts.breakdown(index, theirs, by, grouping, List.of(), null,
+				MeasureSet.PEOPLE, ReportService.MAX_SUPPRESSED_GROUPS));
+	}
+
+	/** The participants each line of the groups in strangers ({@link #strangersOf}) is told with, among them. */
+	LineTotals strangersLineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
+			Grouping grouping, List<ParticipationGroup> groups) {
+		var theirs = strangers(filter).orElseThrow(() -> new IllegalStateException("No strangers weigh the current "
+				+ "caller's answers"));
+		return this.counts.lineTotals(index, theirs, by, grouping, groups, true, false);
+	}
+
+	/**
+	 * Whether a group holds the current partner's own people alone by its key ({@link #ownKeys}), asked of each
+	 * group in turn: their keys are read when a group is first asked about, not before.
+	 */
+	Predicate<ParticipationGroup> ownByKey(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
+			Grouping grouping) {
+		var own = new ArrayList<OwnKeys>(1);
+		return group -> {
+			if (own.isEmpty()) {
+				own.add(ownKeys(index, filter, by, grouping));
+			}
+			return own.get(0).hold(group);
+		};
+	}
+
+	/**
+	 * Which groups of the breakdown hold the current partner's own people alone by their keys ({@link OwnKeys}); none
+	 * for what is published for it ({@code Access.published}): a group of its own people shown in full beside others'
+	 * withheld told them by the total less the groups shown in its IATI file, as its own answers withhold none (a
+	 * review's).
+	 */
+	private OwnKeys ownKeys(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
+			Grouping grouping) {
+		var caller = Caller.current();
+		var organizations = caller.organizations();
+		var dimensions = caller.is(Role.PARTNER) ? OwnKeys.dimensions(by) : List.<Dimension>of();
+		if (dimensions.isEmpty()) {
+			return new OwnKeys(List.of(), Set.of());
+		}
+		return new OwnKeys(by, index.map(facts -> facts.valuesBeyond(filter, organizations, dimensions, grouping))
+			.orElseGet(() -> this.repository.valuesBeyond(filter, organizations, dimensions, grouping)));
+	}
+
+}
