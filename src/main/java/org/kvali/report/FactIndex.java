@@ -1,11 +1,9 @@
 package org.kvali.report;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -301,9 +299,7 @@ final class FactIndex {
 	 * tester's). What it asks of people and roles is left aside, so that the answer tells nothing of who took part.
 	 */
 	boolean reachesBeyond(ParticipationFilter filter, Set<Long> organizations) {
-		var run = this.organizers.runBy(organizations);
-		var selected = selectedActivities(filter);
-		return selected.length == 0 || Arrays.stream(selected).anyMatch(a -> !run[a]);
+		return new ActivitiesBeyond(this, filter, organizations).reached();
 	}
 
 	/**
@@ -337,84 +333,11 @@ final class FactIndex {
 	/**
 	 * The values of these dimensions of activities, as a breakdown's groups have them (grouped as {@code grouping}
 	 * has them), of the activities the filter's conditions on activities leave in ({@link #reachesBeyond})
-	 * that none of these organizations runs ({@link OwnKeys}). Told apart by their value ids first: made into values
-	 * one by one, the 333,392 activities took a third of a partner's project by gender at 10 million.
+	 * that none of these organizations runs ({@link OwnKeys}).
 	 */
 	Set<List<Object>> valuesBeyond(ParticipationFilter filter, Set<Long> organizations, List<Dimension> dimensions,
 			Grouping grouping) {
-		var run = this.organizers.runBy(organizations);
-		var columns = new int[dimensions.size()][];
-		var radix = new long[dimensions.size()];
-		long combinations = 1;
-		for (int d = 0; d < columns.length; d++) {
-			var dimension = dimensions.get(d);
-			columns[d] = dimension.isPeriod() ? periodColumn(dimension, grouping.yearStart())
-					: this.attributes.get(dimension);
-			radix[d] = Arrays.stream(columns[d]).max().orElse(0) + 1L;
-			combinations = combinations > Long.MAX_VALUE / radix[d] ? -1 : combinations * radix[d];
-		}
-		var ids = new HashSet<List<Integer>>();
-		var keys = new HashSet<Long>();
-		for (int a : selectedActivities(filter)) {
-			if (!run[a]) {
-				long key = 0;
-				var tuple = combinations < 0 ? new ArrayList<Integer>(columns.length) : null;
-				for (int d = 0; d < columns.length; d++) {
-					key = key * radix[d] + columns[d][a];
-					if (tuple != null) {
-						tuple.add(columns[d][a]);
-					}
-				}
-				if (tuple != null) {
-					ids.add(tuple);
-				}
-				else {
-					keys.add(key);
-				}
-			}
-		}
-		for (long key : keys) {
-			var tuple = new Integer[columns.length];
-			for (int d = columns.length - 1; d >= 0; d--) {
-				tuple[d] = (int) (key % radix[d]);
-				key /= radix[d];
-			}
-			ids.add(List.of(tuple));
-		}
-		// each as a group of the breakdown is keyed
-		var query = new IndexQuery(this, filter);
-		var values = new HashSet<List<Object>>();
-		for (var tuple : ids) {
-			var value = query.values(dimensions, grouping, tuple.stream().mapToInt(Integer::intValue).toArray());
-			values.add(GroupBuilder.key(value, dimensions));
-		}
-		return values;
-	}
-
-	/**
-	 * The numbers of the activities, not deleted, that the filter's conditions on activities leave in: a loop over
-	 * arrays, asked of every partner's answer (a stream per activity took about half the samples of a partner's
-	 * region by gender at 10 million).
-	 */
-	private int[] selectedActivities(ParticipationFilter filter) {
-		var allowed = new Allowed(this, filter);
-		var dimensions = allowed.of(Level.ACTIVITY);
-		var columns = dimensions.stream().map(this.attributes::get).toArray(int[][]::new);
-		var passes = dimensions.stream().map(allowed::values).toArray(boolean[][]::new);
-		long from = filter.from() == null ? Long.MIN_VALUE : filter.from().toEpochDay();
-		long to = filter.to() == null ? Long.MAX_VALUE : filter.to().toEpochDay();
-		var selected = new int[this.activities];
-		int count = 0;
-		for (int a = 0; a < this.activities; a++) {
-			boolean kept = !activityDeleted(a) && this.startDay[a] >= from && this.startDay[a] <= to;
-			for (int d = 0; kept && d < columns.length; d++) {
-				kept = passes[d][columns[d][a]];
-			}
-			if (kept) {
-				selected[count++] = a;
-			}
-		}
-		return Arrays.copyOf(selected, count);
+		return new ActivitiesBeyond(this, filter, organizations).values(dimensions, grouping);
 	}
 
 	/** Whether activity {@code a} (its number here) was deleted since the index was first read. */

@@ -957,9 +957,14 @@ class FastPathDifferentialTest {
 			var described = OwnKeys.dimensions(by);
 			if (!described.isEmpty() && run % 3 == 0) {
 				var organizers = Set.copyOf(some(random, organizerIds));
+				var beyond = this.sql.valuesBeyond(filter, organizers, described, grouping);
 				assertThat(index.valuesBeyond(filter, organizers, described, grouping))
 					.as("values beyond %s of %s by %s", organizers, filter, described)
-					.isEqualTo(this.sql.valuesBeyond(filter, organizers, described, grouping));
+					.isEqualTo(beyond);
+				// told apart as lists, as where their combinations are too many for one number
+				assertThat(new ActivitiesBeyond(index, filter, organizers).values(described, grouping, 0))
+					.as("values beyond %s of %s by %s, as lists", organizers, filter, described)
+					.isEqualTo(beyond);
 			}
 			var totals = this.sql.totals(filter);
 			assertThat(fast.totals()).as("totals of %s", filter).isEqualTo(totals);
