@@ -64,24 +64,16 @@ final class CallerWeights {
 			return SmallCells.suppress(groups, by, this.k, first,
 					this.counts.lineTotals(index, filter, by, grouping, groups));
 		}
-		var theirs = new HashMap<List<Object>, ParticipationGroup>();
-		for (var group : this.counts.breakdown(index, strangers.get(), by, grouping, List.of(), null,
-				MeasureSet.PEOPLE, most)) {
-			theirs.put(group.values(by), group);
-		}
-		// each group as the strangers in it, in the groups' order
-		OwnKeys own = null;
+		var weights = asStrangers(index, filter, by, grouping, groups,
+				this.counts.breakdown(index, strangers.get(), by, grouping, List.of(), null, MeasureSet.PEOPLE, most));
 		var counted = new HashMap<List<Object>, ParticipationGroup>();
-		var weights = new ArrayList<ParticipationGroup>(groups.size());
 		for (var group : groups) {
 			counted.put(group.values(by), group);
-			var weight = theirs.get(group.values(by));
-			if (weight == null && own == null) {
-				own = ownKeys(index, filter, by, grouping);
-			}
-			weights.add(weight != null ? weight : own.hold(group) ? group.noneOf() : group.asFew());
 		}
-		var lines = this.counts.lineTotals(index, strangers.get(), by, grouping, weights);
+		// the breakdowns beside it weighed as this one is, each asked alone
+		var lines = this.counts.lineTotals(index, strangers.get(), by, grouping, weights,
+				(told, theirs) -> asStrangers(index, filter, told, grouping, this.counts.breakdown(index, filter, told,
+						grouping, List.of(), null, MeasureSet.PEOPLE, ReportService.MAX_SUPPRESSED_GROUPS), theirs));
 		// the strangers' total, as their groups' shares tell it
 		boolean totalTold = lines.whole() >= this.k;
 		return SmallCells.suppress(weights, by, this.k, first, lines)
@@ -91,6 +83,28 @@ final class CallerWeights {
 				return weight.suppressed() ? group.hidden() : totalTold ? group : group.withoutShare();
 			})
 			.toList();
+	}
+
+	/**
+	 * Each of the groups (of the filter's set) as the strangers in it ({@code theirs}), in the groups' order; one of
+	 * the partner's own people alone weighed as one person, or as none where its key holds them ({@link OwnKeys}).
+	 */
+	private List<ParticipationGroup> asStrangers(Optional<FactIndex> index, ParticipationFilter filter,
+			List<Dimension> by, Grouping grouping, List<ParticipationGroup> groups, List<ParticipationGroup> theirs) {
+		var strangers = new HashMap<List<Object>, ParticipationGroup>();
+		for (var group : theirs) {
+			strangers.put(group.values(by), group);
+		}
+		OwnKeys own = null;
+		var weights = new ArrayList<ParticipationGroup>(groups.size());
+		for (var group : groups) {
+			var weight = strangers.get(group.values(by));
+			if (weight == null && own == null) {
+				own = ownKeys(index, filter, by, grouping);
+			}
+			weights.add(weight != null ? weight : own.hold(group) ? group.noneOf() : group.asFew());
+		}
+		return weights;
 	}
 
 	/** Whether the filter's set is fewer than k as the caller's answers weigh it, counted here. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The line totals of one question's breakdown ({@link LineTotals}) and what the breakdowns a caller can ask beside it
@@ -29,6 +30,8 @@ final class LineTotalsQuery {
 
 	private final int k;
 
+	private final Neighbours neighbours;
+
 	/** The breakdowns counted, by their dimensions in their own order. */
 	private final Map<List<Dimension>, List<ParticipationGroup>> breakdowns = new HashMap<>();
 
@@ -36,21 +39,41 @@ final class LineTotalsQuery {
 	private final Map<List<Dimension>, Set<List<Object>>> withheld = new HashMap<>();
 
 	LineTotalsQuery(ReportCounts counts, Optional<FactIndex> index, ParticipationFilter filter, Grouping grouping,
-			int k) {
+			int k, Neighbours neighbours) {
 		this.counts = counts;
 		this.index = index;
 		this.filter = filter;
 		this.grouping = grouping;
 		this.k = k;
+		this.neighbours = neighbours;
 	}
+
+	/**
+	 * How the groups of a breakdown beside the question's are weighed for its caller, from those counted over the
+	 * question's filter: as they are ({@link #AS_COUNTED}), or for a partner, whose filter is of its strangers, with
+	 * the groups of its own people alone beside theirs ({@link CallerWeights}), as that breakdown asked alone weighs
+	 * them.
+	 */
+	interface Neighbours {
+
+		List<ParticipationGroup> weighed(List<Dimension> by, List<ParticipationGroup> counted);
+
+	}
+
+	static final Neighbours AS_COUNTED = (by, counted) -> counted;
 
 	/**
 	 * The totals suppression weighs the groups by: without a small group nothing is withheld, whatever the lines'
 	 * totals (most groups at scale), but where a region's people of no known municipality, in no group of its line,
-	 * are few, or a region withheld beside others is the sum of its municipalities.
+	 * are few, or a region withheld beside others is the sum of its municipalities. For a partner, a group of its own
+	 * people shown by its key (weighed as none) counts as small: by its other dimensions alone they are a group
+	 * withheld, with another beside it, whose row shown whole here would tell that one (6 women shown at another's
+	 * meeting told that none of the others' people was of the gender of the partner's own 2).
 	 */
 	LineTotals weighed(List<Dimension> by, List<ParticipationGroup> groups) {
-		boolean small = groups.stream().anyMatch(group -> SmallCells.tooSmall(group.participants(), this.k));
+		boolean ownShown = this.neighbours != AS_COUNTED;
+		boolean small = groups.stream().anyMatch(group -> SmallCells.tooSmall(group.participants(), this.k)
+				|| ownShown && group.participants() == 0);
 		return totals(by, groups, small, small || Dimension.leaveSomeOut(by));
 	}
 
@@ -195,7 +218,9 @@ final class LineTotalsQuery {
 	 * by a dimension that leaves some people out of its coarser values' lines ({@link Dimension#leaveSomeOut}).
 	 */
 	private Set<List<Object>> withheld(List<Dimension> told, Map<List<Object>, Integer> participants) {
-		if (participants.values().stream().noneMatch(people -> SmallCells.tooSmall(people, this.k))
+		// a partner's own groups, weighed as small, are not among its strangers' participants
+		boolean asCounted = this.neighbours == AS_COUNTED;
+		if (asCounted && noneSmall(participants.values().stream().mapToInt(Integer::intValue))
 				&& !Dimension.leaveSomeOut(told)) {
 			return Set.of();
 		}
@@ -203,7 +228,12 @@ final class LineTotalsQuery {
 		if (known != null) {
 			return known;
 		}
-		var groups = breakdown(told);
+		var groups = this.neighbours.weighed(told, breakdown(told));
+		if (!asCounted && noneSmall(groups.stream().mapToInt(ParticipationGroup::participants))
+				&& !Dimension.leaveSomeOut(told)) {
+			this.withheld.put(told, Set.of());
+			return Set.of();
+		}
 		var withheld = SmallCells.suppress(groups, told, this.k, null, weighed(told, groups))
 			.stream()
 			.filter(ParticipationGroup::suppressed)
@@ -211,6 +241,10 @@ final class LineTotalsQuery {
 			.collect(Collectors.toSet());
 		this.withheld.put(told, withheld);
 		return withheld;
+	}
+
+	private boolean noneSmall(IntStream participants) {
+		return participants.noneMatch(people -> SmallCells.tooSmall(people, this.k));
 	}
 
 	/** The groups of the breakdown by these dimensions, counted once for the question. */

@@ -97,7 +97,13 @@ final class ReportCounts {
 	 */
 	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<ParticipationGroup> groups) {
-		return new LineTotalsQuery(this, index, filter, grouping, this.k).weighed(by, groups);
+		return lineTotals(index, filter, by, grouping, groups, LineTotalsQuery.AS_COUNTED);
+	}
+
+	/** The line totals ({@link #lineTotals}), the breakdowns beside the groups weighed as {@code neighbours} has. */
+	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
+			Grouping grouping, List<ParticipationGroup> groups, LineTotalsQuery.Neighbours neighbours) {
+		return new LineTotalsQuery(this, index, filter, grouping, this.k, neighbours).weighed(by, groups);
 	}
 
 	/**
@@ -106,7 +112,8 @@ final class ReportCounts {
 	 */
 	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<ParticipationGroup> groups, boolean rows, boolean within) {
-		return new LineTotalsQuery(this, index, filter, grouping, this.k).totals(by, groups, rows, within);
+		return new LineTotalsQuery(this, index, filter, grouping, this.k, LineTotalsQuery.AS_COUNTED).totals(by,
+				groups, rows, within);
 	}
 
 	/** The groups; without {@code first}, {@link TooManyGroups} when there are more than {@code most}. */

@@ -450,6 +450,38 @@ class SuppressionTest {
 	}
 
 	/**
+	 * A breakdown beside a partner's own group withholds the rows that group's breakdown withholds: by gender, CIF's
+	 * 2 people of another gender alone are withheld (shown, they would tell that none of the others' people is of it)
+	 * and the 6 women with them; by activity and gender, the women's 6 shown alone at SCCSF's meeting told them, and so
+	 * the other gender's 2 as the total of 18 less the 10 men and the 6 women (neighbouring breakdowns were weighed by
+	 * the strangers' groups alone, and not at all where the partner's own group was shown by its key).
+	 */
+	@Test
+	void aRowWithheldBesideAPartnersOwnGroupIsWithheldBesideItToo() {
+		var filter = "filter: {municipalities: [\"GE-IM-KUTAISI\"], disability: true}";
+		assertThat(cells(this.as.get("analyst"), "{ participation(" + filter + ") { breakdown(by: [GENDER]) {"
+				+ " gender participants participations suppressed } } }", "gender")).isEmpty();
+		activity("SUP-OWN", "CIF");
+		activity("SUP-OTHERS", "SCCSF");
+		for (int n = 1; n <= 18; n++) {
+			person(n <= 2 ? "SUP-OWN" : "SUP-OTHERS", "SUP-ROW-" + n, n <= 2 ? "OTHER" : n <= 8 ? "FEMALE" : "MALE",
+					true, "GE-IM-KUTAISI", null);
+		}
+		var byGender = "{ participation(" + filter + ") { totals { participants } breakdown(by: [GENDER]) {"
+				+ " gender participants participations suppressed } } }";
+		assertThat(cells(this.as.get("cif"), byGender, "gender")).containsExactly("MALE 10 10");
+		assertThat(this.as.get("cif").document(byGender).execute().path("participation.totals.participants")
+			.entity(Integer.class).get()).isEqualTo(18);
+		var byActivity = "{ participation(" + filter + ") { breakdown(by: [ACTIVITY, GENDER]) { activity { code }"
+				+ " gender participants participations suppressed } } }";
+		assertThat(cells(this.as.get("analyst"), byActivity, "activity", "gender")).containsExactly(
+				"SUP-OTHERS FEMALE 6 6", "SUP-OTHERS MALE 10 10", "SUP-OWN OTHER 2 2");
+		// the women's row withheld as by gender alone, and the men beside them at the meeting whose 16 are told; the
+		// partner's own activity is its own
+		assertThat(cells(this.as.get("cif"), byActivity, "activity", "gender")).containsExactly("SUP-OWN OTHER 2 2");
+	}
+
+	/**
 	 * A group shown to a partner has no share where the total it is a share of is withheld: CIF's workshop of 17
 	 * people at a share of 0.739 told a total of 23, withheld, and so the 6 people of another's meeting, and with
 	 * a filter of women, of 60 and over, or with a disability, how many of them were so (a tester's).
