@@ -148,6 +148,13 @@ public final class ReportBenchmark {
 			var ofOwn = time(WARMUP, RUNS, () -> organizer.send(own.body(VARIANT.incrementAndGet())));
 			System.out.printf("Region x gender of its own activities as a PARTNER of ORG-5 (in full), each a new"
 					+ " question: p50 %.1f ms, p95 %.1f ms%n", p(ofOwn, 50), p(ofOwn, 95));
+			// over everything: its own project's groups, shown by their key, are weighed beside its breakdowns by
+			// project alone and by gender alone as those weigh them
+			var projects = new Standard("project x gender", "{ participation%s { breakdown(by: [PROJECT, GENDER]) {"
+					+ " project { code } gender participants } } }", "");
+			var byProject = time(WARMUP, RUNS, () -> organizer.send(projects.body(VARIANT.incrementAndGet())));
+			System.out.printf("Project x gender as a PARTNER of ORG-5 (its own project beside others'), each a new"
+					+ " question: p50 %.1f ms, p95 %.1f ms%n", p(byProject, 50), p(byProject, 95));
 			var perOrganizer = new Standard("organizer x gender",
 					"{ participation%s { breakdown(by: [ORGANIZER, GENDER]) { organizer { code } gender participants"
 							+ " } } }",
