@@ -2,6 +2,7 @@ package org.kvali.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,10 +71,8 @@ final class CallerWeights {
 		for (var group : groups) {
 			counted.put(group.values(by), group);
 		}
-		// the breakdowns beside it weighed as this one is, each asked alone
 		var lines = this.counts.lineTotals(index, strangers.get(), by, grouping, weights,
-				(told, theirs) -> asStrangers(index, filter, told, grouping, this.counts.breakdown(index, filter, told,
-						grouping, List.of(), null, MeasureSet.PEOPLE, ReportService.MAX_SUPPRESSED_GROUPS), theirs));
+				neighbours(index, filter, by, grouping, groups));
 		// the strangers' total, as their groups' shares tell it
 		boolean totalTold = lines.whole() >= this.k;
 		return SmallCells.suppress(weights, by, this.k, first, lines)
@@ -83,6 +82,41 @@ final class CallerWeights {
 				return weight.suppressed() ? group.hidden() : totalTold ? group : group.withoutShare();
 			})
 			.toList();
+	}
+
+	/**
+	 * The breakdowns beside a partner's, by some of its dimensions or a coarser one in a finer one's place, weighed as
+	 * each is asked alone: their groups of the filter's set as the strangers in them ({@link #asStrangers}). Those by
+	 * some of its dimensions are the groups' keys cut to them, as a breakdown by them would count them, not counted
+	 * again (each a scan of 10 million rows); those by a coarser dimension are counted.
+	 */
+	private LineTotalsQuery.Neighbours neighbours(Optional<FactIndex> index, ParticipationFilter filter,
+			List<Dimension> by, Grouping grouping, List<ParticipationGroup> groups) {
+		return new LineTotalsQuery.Neighbours() {
+
+			@Override
+			public List<ParticipationGroup> weighed(List<Dimension> told, List<ParticipationGroup> theirs) {
+				var counted = by.containsAll(told) ? cut(groups, told)
+						: CallerWeights.this.counts.breakdown(index, filter, told, grouping, List.of(), null,
+								MeasureSet.PEOPLE, ReportService.MAX_SUPPRESSED_GROUPS);
+				return asStrangers(index, filter, told, grouping, counted, theirs);
+			}
+
+			@Override
+			public boolean ownShown() {
+				return true;
+			}
+
+		};
+	}
+
+	/** One group for each of the groups' distinct values of {@code told}, as the breakdown by those is keyed. */
+	private static List<ParticipationGroup> cut(List<ParticipationGroup> groups, List<Dimension> told) {
+		var cut = new LinkedHashMap<List<Object>, ParticipationGroup>();
+		for (var group : groups) {
+			cut.putIfAbsent(group.values(told), group);
+		}
+		return List.copyOf(cut.values());
 	}
 
 	/**

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The line totals of one question's breakdown ({@link LineTotals}) and what the breakdowns a caller can ask beside it
@@ -56,11 +55,28 @@ final class LineTotalsQuery {
 	 */
 	interface Neighbours {
 
+		/** The groups of the breakdown by {@code by}, weighed for the caller, from those counted over the filter. */
 		List<ParticipationGroup> weighed(List<Dimension> by, List<ParticipationGroup> counted);
+
+		/** Whether a group weighed as none, a partner's own shown by its key, is weighed as a small one ({@link
+		 * #weighed(List, List)}). */
+		boolean ownShown();
 
 	}
 
-	static final Neighbours AS_COUNTED = (by, counted) -> counted;
+	static final Neighbours AS_COUNTED = new Neighbours() {
+
+		@Override
+		public List<ParticipationGroup> weighed(List<Dimension> by, List<ParticipationGroup> counted) {
+			return counted;
+		}
+
+		@Override
+		public boolean ownShown() {
+			return false;
+		}
+
+	};
 
 	/**
 	 * The totals suppression weighs the groups by: without a small group nothing is withheld, whatever the lines'
@@ -71,9 +87,7 @@ final class LineTotalsQuery {
 	 * meeting told that none of the others' people was of the gender of the partner's own 2).
 	 */
 	LineTotals weighed(List<Dimension> by, List<ParticipationGroup> groups) {
-		boolean ownShown = this.neighbours != AS_COUNTED;
-		boolean small = groups.stream().anyMatch(group -> SmallCells.tooSmall(group.participants(), this.k)
-				|| ownShown && group.participants() == 0);
+		boolean small = groups.stream().anyMatch(this::small);
 		return totals(by, groups, small, small || Dimension.leaveSomeOut(by));
 	}
 
@@ -214,14 +228,15 @@ final class LineTotalsQuery {
 	/**
 	 * The groups, by their values of {@code told}, that the breakdown by a line's other dimensions or by a coarser
 	 * dimension in a finer one's place withholds from a caller whose answers are weighed, as that breakdown asked
-	 * alone would: none where none of its groups ({@code participants}) is small, as nothing is then withheld, unless
-	 * by a dimension that leaves some people out of its coarser values' lines ({@link Dimension#leaveSomeOut}).
+	 * alone would: none where none of its groups ({@code participants}; for a partner, with its own beside them) is
+	 * small, as nothing is then withheld, unless by a dimension that leaves some people out of its coarser values'
+	 * lines ({@link Dimension#leaveSomeOut}).
 	 */
 	private Set<List<Object>> withheld(List<Dimension> told, Map<List<Object>, Integer> participants) {
-		// a partner's own groups, weighed as small, are not among its strangers' participants
-		boolean asCounted = this.neighbours == AS_COUNTED;
-		if (asCounted && noneSmall(participants.values().stream().mapToInt(Integer::intValue))
-				&& !Dimension.leaveSomeOut(told)) {
+		// a partner's own groups are not among its strangers' participants: they are weighed with them below
+		boolean ownShown = this.neighbours.ownShown();
+		boolean someOut = Dimension.leaveSomeOut(told);
+		if (!ownShown && !someOut && participants.values().stream().noneMatch(n -> SmallCells.tooSmall(n, this.k))) {
 			return Set.of();
 		}
 		var known = this.withheld.get(told);
@@ -229,22 +244,28 @@ final class LineTotalsQuery {
 			return known;
 		}
 		var groups = this.neighbours.weighed(told, breakdown(told));
-		if (!asCounted && noneSmall(groups.stream().mapToInt(ParticipationGroup::participants))
-				&& !Dimension.leaveSomeOut(told)) {
-			this.withheld.put(told, Set.of());
-			return Set.of();
-		}
-		var withheld = SmallCells.suppress(groups, told, this.k, null, weighed(told, groups))
-			.stream()
-			.filter(ParticipationGroup::suppressed)
-			.map(group -> group.values(told))
-			.collect(Collectors.toSet());
+		var withheld = !someOut && groups.stream().noneMatch(this::small) ? Set.<List<Object>>of()
+				: withheldOf(told, groups);
 		this.withheld.put(told, withheld);
 		return withheld;
 	}
 
-	private boolean noneSmall(IntStream participants) {
-		return participants.noneMatch(people -> SmallCells.tooSmall(people, this.k));
+	/** The groups, by their values of {@code told}, that suppression withholds of these. */
+	private Set<List<Object>> withheldOf(List<Dimension> told, List<ParticipationGroup> groups) {
+		return SmallCells.suppress(groups, told, this.k, null, weighed(told, groups))
+			.stream()
+			.filter(ParticipationGroup::suppressed)
+			.map(group -> group.values(told))
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Whether a group is weighed as small: of 1 to k-1, or for a partner one of its own people alone shown by its key
+	 * ({@link #weighed(List, List)}).
+	 */
+	private boolean small(ParticipationGroup group) {
+		return SmallCells.tooSmall(group.participants(), this.k)
+				|| this.neighbours.ownShown() && group.participants() == 0;
 	}
 
 	/** The groups of the breakdown by these dimensions, counted once for the question. */
