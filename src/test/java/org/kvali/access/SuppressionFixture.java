@@ -1,0 +1,74 @@
+package org.kvali.access;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the suppression tests share: activities and people made up for a test (codes and references beginning with
+ * SUP-, and the indicator SUP-FEW), removed after it, and a breakdown's groups as text.
+ */
+final class SuppressionFixture {
+
+	private final JdbcTemplate jdbc;
+
+	SuppressionFixture(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** An activity the organization runs, of CSO-CAPACITY on 10 October 2025, made up for a test. */
+	void activity(String code, String organizer) {
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
+				SELECT ?, pj.id, 'MEETING', 'Made up', DATE '2025-10-10', DATE '2025-10-10', o.id
+				FROM project pj, organization o WHERE pj.code = 'CSO-CAPACITY' AND o.code = ?""", code, organizer);
+	}
+
+	/** A person made up for a test, at the activity; a detail left null is not known. */
+	void person(String activity, String ref, String gender, Boolean disability, String home, Integer birthYear) {
+		this.jdbc.update("""
+				INSERT INTO participant (ref, gender, disability, home_municipality_code, birth_year)
+				VALUES (?, ?, ?, ?, ?)""", ref, gender, disability, home, birthYear);
+		attends(activity, ref);
+	}
+
+	/** The person of {@code ref} at the activity too. */
+	void attends(String activity, String ref) {
+		this.jdbc.update("""
+				INSERT INTO participation (activity_id, participant_id)
+				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = ? AND p.ref = ?""", activity, ref);
+	}
+
+	/** Removes the indicator, activities and people a test made up. */
+	void clean() {
+		this.jdbc.update("DELETE FROM indicator WHERE code = 'SUP-FEW'");
+		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE"
+				+ " 'SUP-%')");
+		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'SUP-%'");
+		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'SUP-%'");
+	}
+
+	/** Each group as its dimension values then its measures; a withheld group is not shown at all. */
+	@SuppressWarnings("unchecked")
+	static List<String> cells(HttpGraphQlTester tester, String query, String... dimensions) {
+		List<Map<String, Object>> groups = tester.document(query).execute().path("participation.breakdown")
+			.entity(List.class).get();
+		return groups.stream().map(group -> {
+			var text = new StringBuilder();
+			for (var dimension : dimensions) {
+				var value = group.get(dimension);
+				text.append(value instanceof Map<?, ?> object ? object.get("code")
+						: value == null && dimension.equals("municipality") ? "-" : value)
+					.append(' ');
+			}
+			assertThat(group.get("suppressed")).as(text.toString()).isEqualTo(false);
+			assertThat(group.get("participants")).as(text.toString()).isNotNull();
+			return text + String.valueOf(group.get("participants")) + " " + group.get("participations");
+		}).toList();
+	}
+
+}
