@@ -58,7 +58,7 @@ final class ActivitiesBeyond {
 			columns[d] = dimension.isPeriod() ? this.index.periodColumn(dimension, grouping.yearStart())
 					: this.index.attributes.get(dimension);
 			radix[d] = Arrays.stream(columns[d]).max().orElse(0) + 1L;
-			combinations = combinations > Long.MAX_VALUE / radix[d] ? -1 : combinations * radix[d];
+			combinations = combinations < 0 || combinations > Long.MAX_VALUE / radix[d] ? -1 : combinations * radix[d];
 		}
 		var ids = combinations < 0 || combinations > most ? tuples(columns) : tuples(columns, radix);
 		// each as a group of the breakdown is keyed
