@@ -3,6 +3,8 @@ package org.kvali.access;
 import java.util.List;
 import java.util.Map;
 
+import org.kvali.Callers;
+
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,6 +20,12 @@ final class SuppressionFixture {
 
 	SuppressionFixture(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** The callers the suppression tests ask as: a donor, an analyst, and partners of CIF and of SCCSF. */
+	static Map<String, HttpGraphQlTester> callers(Callers callers) {
+		return Map.of("donor", callers.as(Role.DONOR), "analyst", callers.as(Role.ANALYST), "cif",
+				callers.as(Role.PARTNER, "CIF"), "sccsf", callers.as(Role.PARTNER, "SCCSF"));
 	}
 
 	/** An activity the organization runs, of CSO-CAPACITY on 10 October 2025, made up for a test. */

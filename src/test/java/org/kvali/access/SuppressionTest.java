@@ -39,8 +39,7 @@ class SuppressionTest {
 	@BeforeEach
 	void callers() {
 		this.madeUp = new SuppressionFixture(this.jdbc);
-		this.as = Map.of("donor", this.callers.as(Role.DONOR), "analyst", this.callers.as(Role.ANALYST), "cif",
-				this.callers.as(Role.PARTNER, "CIF"), "sccsf", this.callers.as(Role.PARTNER, "SCCSF"));
+		this.as = SuppressionFixture.callers(this.callers);
 	}
 
 	@AfterEach
