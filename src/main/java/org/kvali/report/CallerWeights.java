@@ -88,7 +88,7 @@ final class CallerWeights {
 	 * The breakdowns beside a partner's, by some of its dimensions or a coarser one in a finer one's place, weighed as
 	 * each is asked alone: their groups of the filter's set as the strangers in them ({@link #asStrangers}). Those by
 	 * some of its dimensions are the groups' keys cut to them, as a breakdown by them would count them, not counted
-	 * again (each a scan of 10 million rows); those by a coarser dimension are counted.
+	 * again; those by a coarser dimension are counted.
 	 */
 	private LineTotalsQuery.Neighbours neighbours(Optional<FactIndex> index, ParticipationFilter filter,
 			List<Dimension> by, Grouping grouping, List<ParticipationGroup> groups) {

@@ -58,8 +58,10 @@ final class LineTotalsQuery {
 		/** The groups of the breakdown by {@code by}, weighed for the caller, from those counted over the filter. */
 		List<ParticipationGroup> weighed(List<Dimension> by, List<ParticipationGroup> counted);
 
-		/** Whether a group weighed as none, a partner's own shown by its key, is weighed as a small one ({@link
-		 * #weighed(List, List)}). */
+		/**
+		 * Whether a group weighed as none, a partner's own shown by its key, is weighed as a small one ({@link
+		 * LineTotalsQuery#weighed(List, List)}).
+		 */
 		boolean ownShown();
 
 	}
