@@ -92,6 +92,10 @@ final class CallerWeights {
 	 */
 	private LineTotalsQuery.Neighbours neighbours(Optional<FactIndex> index, ParticipationFilter filter,
 			List<Dimension> by, Grouping grouping, List<ParticipationGroup> groups) {
+		var ownKeys = new HashMap<List<Dimension>, OwnKeys>();
+		var beside = index.map(facts -> new OwnGroupsBeside(facts, grouping,
+				told -> ownKeys.computeIfAbsent(told, dimensions -> ownKeys(index, filter, dimensions, grouping)),
+				this.k));
 		return new LineTotalsQuery.Neighbours() {
 
 			@Override
@@ -105,6 +109,11 @@ final class CallerWeights {
 			@Override
 			public boolean ownShown() {
 				return true;
+			}
+
+			@Override
+			public boolean maySmallBeside(List<Dimension> told, List<ParticipationGroup> weights) {
+				return beside.map(groups -> groups.maySmall(told, weights)).orElse(true);
 			}
 
 		};

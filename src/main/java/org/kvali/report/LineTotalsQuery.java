@@ -64,6 +64,12 @@ final class LineTotalsQuery {
 		 */
 		boolean ownShown();
 
+		/**
+		 * Whether a breakdown beside these weighed groups by {@code by} may hold a small group, asked where none of
+		 * them is of 1 to k-1 and some are weighed as none ({@link OwnGroupsBeside}); true where unsure.
+		 */
+		boolean maySmallBeside(List<Dimension> by, List<ParticipationGroup> weights);
+
 	}
 
 	static final Neighbours AS_COUNTED = new Neighbours() {
@@ -78,6 +84,11 @@ final class LineTotalsQuery {
 			return false;
 		}
 
+		@Override
+		public boolean maySmallBeside(List<Dimension> by, List<ParticipationGroup> weights) {
+			return true;
+		}
+
 	};
 
 	/**
@@ -89,7 +100,7 @@ final class LineTotalsQuery {
 	 * meeting told that none of the others' people was of the gender of the partner's own 2).
 	 */
 	LineTotals weighed(List<Dimension> by, List<ParticipationGroup> groups) {
-		boolean small = groups.stream().anyMatch(this::small);
+		boolean small = small(by, groups);
 		return totals(by, groups, small, small || Dimension.leaveSomeOut(by));
 	}
 
@@ -246,7 +257,7 @@ final class LineTotalsQuery {
 			return known;
 		}
 		var groups = this.neighbours.weighed(told, breakdown(told));
-		var withheld = !someOut && groups.stream().noneMatch(this::small) ? Set.<List<Object>>of()
+		var withheld = !someOut && !small(told, groups) ? Set.<List<Object>>of()
 				: withheldOf(told, groups);
 		this.withheld.put(told, withheld);
 		return withheld;
@@ -262,12 +273,13 @@ final class LineTotalsQuery {
 	}
 
 	/**
-	 * Whether a group is weighed as small: of 1 to k-1, or for a partner one of its own people alone shown by its key
-	 * ({@link #weighed(List, List)}).
+	 * Whether the groups are weighed as holding a small one: of 1 to k-1, or for a partner one of its own people
+	 * alone shown by its key ({@link #weighed(List, List)}), unless no breakdown beside them may hold a small one.
 	 */
-	private boolean small(ParticipationGroup group) {
-		return SmallCells.tooSmall(group.participants(), this.k)
-				|| this.neighbours.ownShown() && group.participants() == 0;
+	private boolean small(List<Dimension> by, List<ParticipationGroup> groups) {
+		return groups.stream().anyMatch(group -> SmallCells.tooSmall(group.participants(), this.k))
+				|| this.neighbours.ownShown() && groups.stream().anyMatch(group -> group.participants() == 0)
+						&& this.neighbours.maySmallBeside(by, groups);
 	}
 
 	/** The groups of the breakdown by these dimensions, counted once for the question. */

@@ -1,6 +1,7 @@
 package org.kvali.report;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +36,11 @@ final class OwnKeys {
 	 */
 	boolean hold(ParticipationGroup group) {
 		return !this.dimensions.isEmpty() && !this.others.contains(group.values(this.dimensions));
+	}
+
+	/** Whether a group of these values holds the partner's own people alone by its key ({@link #hold}). */
+	boolean holds(Map<Dimension, Object> values) {
+		return !this.dimensions.isEmpty() && !this.others.contains(this.dimensions.stream().map(values::get).toList());
 	}
 
 }

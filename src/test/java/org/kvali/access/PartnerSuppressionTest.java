@@ -390,6 +390,41 @@ class PartnerSuppressionTest {
 	}
 
 	/**
+	 * A breakdown by a coarser value beside a partner's is weighed as asked alone too: CIF's 2 people of another
+	 * gender at its own project, the only ones of that gender in its programme, where SCCSF's project beside it holds
+	 * 6 women and 10 men and SCCSF's project of another programme 5 of that gender and 5 women. By programme and
+	 * gender CIF's group is withheld with the women beside it, and the projects' rows within them are withheld here.
+	 */
+	@Test
+	void aBreakdownByProgrammeBesideAPartnersByProjectWeighsItsOwnGroups() {
+		this.madeUp.project("SUP-PRJ-1", "SUP-PRG-A");
+		this.madeUp.project("SUP-PRJ-2", "SUP-PRG-A");
+		this.madeUp.project("SUP-PRJ-3", "SUP-PRG-B");
+		this.madeUp.activity("SUP-OWN", "CIF", "SUP-PRJ-1");
+		this.madeUp.activity("SUP-OTHERS", "SCCSF", "SUP-PRJ-2");
+		this.madeUp.activity("SUP-ELSE", "SCCSF", "SUP-PRJ-3");
+		var people = List.of(List.of("SUP-OWN", "OTHER", "2"), List.of("SUP-OTHERS", "FEMALE", "6"),
+				List.of("SUP-OTHERS", "MALE", "10"), List.of("SUP-ELSE", "OTHER", "5"), List.of("SUP-ELSE", "FEMALE", "5"));
+		int n = 0;
+		for (var kind : people) {
+			for (int i = 0; i < Integer.parseInt(kind.get(2)); i++) {
+				this.madeUp.person(kind.get(0), "SUP-PRG-" + n++, kind.get(1), null, "GE-IM-KUTAISI", null);
+			}
+		}
+		var filter = "filter: {activities: [\"SUP-OWN\", \"SUP-OTHERS\", \"SUP-ELSE\"]}";
+		var byProject = "{ participation(" + filter + ") { breakdown(by: [PROJECT, GENDER]) { project { code } gender"
+				+ " participants participations suppressed } } }";
+		assertThat(cells(this.as.get("analyst"), byProject, "project", "gender")).containsExactly(
+				"SUP-PRJ-1 OTHER 2 2", "SUP-PRJ-2 FEMALE 6 6", "SUP-PRJ-2 MALE 10 10", "SUP-PRJ-3 FEMALE 5 5",
+				"SUP-PRJ-3 OTHER 5 5");
+		var byProgramme = byProject.replace("PROJECT", "PROGRAMME").replace("project { code }", "programme { code }");
+		assertThat(cells(this.as.get("cif"), byProgramme, "programme", "gender")).containsExactly(
+				"SUP-PRG-A MALE 10 10");
+		// shown, the projects' groups told programme A's women, and so its other gender's 2, CIF's own alone
+		assertThat(cells(this.as.get("cif"), byProject, "project", "gender")).containsExactly("SUP-PRJ-1 OTHER 2 2");
+	}
+
+	/**
 	 * A group shown to a partner has no share where the total it is a share of is withheld: CIF's workshop of 17
 	 * people at a share of 0.739 told a total of 23, withheld, and so the 6 people of another's meeting, and with
 	 * a filter of women, of 60 and over, or with a disability, how many of them were so (a tester's).

@@ -30,10 +30,29 @@ final class SuppressionFixture {
 
 	/** An activity the organization runs, of CSO-CAPACITY on 10 October 2025, made up for a test. */
 	void activity(String code, String organizer) {
+		activity(code, organizer, "CSO-CAPACITY");
+	}
+
+	/** An activity of the project, as {@link #activity(String, String)}. */
+	void activity(String code, String organizer, String project) {
 		this.jdbc.update("""
 				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
 				SELECT ?, pj.id, 'MEETING', 'Made up', DATE '2025-10-10', DATE '2025-10-10', o.id
-				FROM project pj, organization o WHERE pj.code = 'CSO-CAPACITY' AND o.code = ?""", code, organizer);
+				FROM project pj, organization o WHERE pj.code = ? AND o.code = ?""", code, project, organizer);
+	}
+
+	/** A project of a programme, each made up for a test, with CIF and SCCSF its implementing partners. */
+	void project(String code, String programme) {
+		this.jdbc.update("""
+				INSERT INTO programme (code, name) SELECT ?, 'Made up' WHERE NOT EXISTS
+				(SELECT 1 FROM programme WHERE code = ?)""", programme, programme);
+		this.jdbc.update("""
+				INSERT INTO project (code, programme_id, name) SELECT ?, id, 'Made up' FROM programme
+				WHERE code = ?""", code, programme);
+		this.jdbc.update("""
+				INSERT INTO project_partner (project_id, organization_id, role)
+				SELECT pj.id, o.id, 'IMPLEMENTING_PARTNER' FROM project pj, organization o
+				WHERE pj.code = ? AND o.code IN ('CIF', 'SCCSF')""", code);
 	}
 
 	/** A person made up for a test, at the activity; a detail left null is not known. */
@@ -51,13 +70,15 @@ final class SuppressionFixture {
 				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = ? AND p.ref = ?""", activity, ref);
 	}
 
-	/** Removes the indicator, activities and people a test made up. */
+	/** Removes the indicator, activities, people, projects and programmes a test made up. */
 	void clean() {
 		this.jdbc.update("DELETE FROM indicator WHERE code = 'SUP-FEW'");
 		this.jdbc.update("DELETE FROM participation WHERE activity_id IN (SELECT id FROM activity WHERE code LIKE"
 				+ " 'SUP-%')");
 		this.jdbc.update("DELETE FROM participant WHERE ref LIKE 'SUP-%'");
 		this.jdbc.update("DELETE FROM activity WHERE code LIKE 'SUP-%'");
+		this.jdbc.update("DELETE FROM project WHERE code LIKE 'SUP-%'");
+		this.jdbc.update("DELETE FROM programme WHERE code LIKE 'SUP-%'");
 	}
 
 	/** Each group as its dimension values then its measures; a withheld group is not shown at all. */

@@ -1,0 +1,172 @@
+package org.kvali.report;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Whether any breakdown beside a partner's (by some of its dimensions, or a coarser one in a finer one's place, and
+ * those beside these in turn) may hold a small group as it is weighed asked alone, told from the partner's groups
+ * without counting: where none may, nothing beside them is withheld, and their line totals and replays, a scan each
+ * over the strangers and over everyone, are not needed. Asked where the groups hold none of 1 to k-1 and some of the
+ * partner's own people alone shown by their key (weighed as none). A group beside them holds the strangers of each of
+ * its groups, so at least k where one is theirs; it holds the partner's own people alone where all of its groups do,
+ * and is then small unless its own key holds them ({@link OwnKeys}), as in the question, and when held its neighbours
+ * are weighed in turn. Where unsure (no index to read a project's programme from, a dimension leaving some people
+ * out of its coarser values' lines), it answers that one may.
+ */
+final class OwnGroupsBeside {
+
+	/** A group beside the question's: its values, whether it holds the partner's own people alone, one of its groups. */
+	private record Beside(Map<Dimension, Object> values, boolean own, ParticipationGroup group) {
+	}
+
+	private final FactIndex index;
+
+	private final Grouping grouping;
+
+	private final Function<List<Dimension>, OwnKeys> ownKeys;
+
+	private final int k;
+
+	/** The coarser value of each finer one, by finer and coarser dimension, read from the index once. */
+	private final Map<List<Dimension>, Map<Object, Object>> coarser = new HashMap<>();
+
+	OwnGroupsBeside(FactIndex index, Grouping grouping, Function<List<Dimension>, OwnKeys> ownKeys, int k) {
+		this.index = index;
+		this.grouping = grouping;
+		this.ownKeys = ownKeys;
+		this.k = k;
+	}
+
+	/** Whether a breakdown beside these weighed groups by {@code by} may hold a small group. */
+	boolean maySmall(List<Dimension> by, List<ParticipationGroup> weights) {
+		if (Dimension.leaveSomeOut(by)
+				|| weights.stream().anyMatch(weight -> SmallCells.tooSmall(weight.participants(), this.k))) {
+			return true;
+		}
+		var dimensions = by.stream().sorted().toList();
+		var groups = new ArrayList<Beside>(weights.size());
+		for (var weight : weights) {
+			var values = new EnumMap<Dimension, Object>(Dimension.class);
+			var key = weight.values(dimensions);
+			for (int d = 0; d < dimensions.size(); d++) {
+				values.put(dimensions.get(d), key.get(d));
+			}
+			groups.add(new Beside(values, weight.participants() == 0, weight));
+		}
+		return maySmall(dimensions, groups, new HashSet<>());
+	}
+
+	private boolean maySmall(List<Dimension> dimensions, List<Beside> groups, Set<List<Dimension>> seen) {
+		for (int d = 0; d < dimensions.size(); d++) {
+			var finer = dimensions.get(d);
+			var told = new ArrayList<List<Dimension>>();
+			if (dimensions.size() > 1) {
+				told.add(dimensions.stream().filter(dimension -> dimension != finer).toList());
+			}
+			for (var coarser : finer.within()) {
+				if (!dimensions.contains(coarser)) {
+					told.add(dimensions.stream().map(dimension -> dimension == finer ? coarser : dimension).sorted()
+						.toList());
+				}
+			}
+			for (var beside : told) {
+				if (seen.add(beside) && maySmallBeside(finer, beside, groups, seen)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Whether the breakdown by {@code told}, which has not {@code finer} or a coarser one in its place, may. */
+	private boolean maySmallBeside(Dimension finer, List<Dimension> told, List<Beside> groups, Set<List<Dimension>> seen) {
+		if (Dimension.leaveSomeOut(told)) {
+			return true;
+		}
+		var coarser = told.stream().filter(dimension -> finer.within().contains(dimension)).findFirst().orElse(null);
+		var merged = new LinkedHashMap<List<Object>, Beside>();
+		for (var group : groups) {
+			var values = new EnumMap<Dimension, Object>(Dimension.class);
+			for (var dimension : told) {
+				if (dimension == coarser) {
+					var value = coarser(finer, coarser, group);
+					if (value == NONE) {
+						return true;
+					}
+					values.put(dimension, value);
+				}
+				else {
+					values.put(dimension, group.values().get(dimension));
+				}
+			}
+			var key = told.stream().map(values::get).toList();
+			var known = merged.get(key);
+			merged.put(key, known == null ? new Beside(values, group.own(), group.group())
+					: new Beside(values, known.own() && group.own(), known.group()));
+		}
+		var own = merged.values().stream().filter(Beside::own).toList();
+		if (own.isEmpty()) {
+			// every group holds some strangers, at least k: none is small, and nothing beside it is weighed
+			return false;
+		}
+		var keys = this.ownKeys.apply(told);
+		if (own.stream().anyMatch(group -> !keys.holds(group.values()))) {
+			return true;
+		}
+		return maySmall(told, List.copyOf(merged.values()), seen);
+	}
+
+	/** A coarser value not known. */
+	private static final Object NONE = new Object();
+
+	/** The coarser value of the group's finer one: a period's from its first day, others' from the index. */
+	private Object coarser(Dimension finer, Dimension coarser, Beside group) {
+		var value = group.values().get(finer);
+		if (finer.isPeriod()) {
+			var period = group.group().period();
+			return period == null ? NONE : Period.holding(coarser, period.start(), this.grouping.yearStart()).key();
+		}
+		var of = this.coarser.computeIfAbsent(List.of(finer, coarser), pair -> read(finer, coarser));
+		return of.containsKey(value) ? of.get(value) : NONE;
+	}
+
+	/**
+	 * The coarser value of each finer one, both stored for each activity or each organization alike (a project's
+	 * programme, an organization's kind); a finer value of two coarser ones is left out, and so not known.
+	 */
+	private Map<Object, Object> read(Dimension finer, Dimension coarser) {
+		var of = new HashMap<Object, Object>();
+		var twice = new HashSet<Object>();
+		var fine = this.index.attributes.get(finer);
+		var coarse = this.index.attributes.get(coarser);
+		if (fine == null || coarse == null || fine.length != coarse.length) {
+			return of;
+		}
+		var query = new IndexQuery(this.index, ParticipationFilter.ALL);
+		var pairs = new HashSet<Long>();
+		for (int i = 0; i < fine.length; i++) {
+			pairs.add((long) fine[i] << 32 | coarse[i]);
+		}
+		var both = List.of(finer, coarser);
+		for (long pair : pairs) {
+			var key = GroupBuilder.key(query.values(both, this.grouping, new int[] { (int) (pair >>> 32), (int) pair }),
+					both);
+			var known = of.putIfAbsent(key.get(0), key.get(1));
+			if (known != null && !Objects.equals(known, key.get(1))) {
+				twice.add(key.get(0));
+			}
+		}
+		twice.forEach(of::remove);
+		return of;
+	}
+
+}
