@@ -160,10 +160,10 @@ final class OwnGroupsBeside {
 		for (long pair : pairs) {
 			var key = GroupBuilder.key(query.values(both, this.grouping, new int[] { (int) (pair >>> 32), (int) pair }),
 					both);
-			var known = of.putIfAbsent(key.get(0), key.get(1));
-			if (known != null && !Objects.equals(known, key.get(1))) {
+			if (of.containsKey(key.get(0)) && !Objects.equals(of.get(key.get(0)), key.get(1))) {
 				twice.add(key.get(0));
 			}
+			of.putIfAbsent(key.get(0), key.get(1));
 		}
 		twice.forEach(of::remove);
 		return of;
