@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -68,18 +69,20 @@ final class OwnGroupsBeside {
 	private boolean maySmall(List<Dimension> dimensions, List<Beside> groups, Set<List<Dimension>> seen) {
 		for (int d = 0; d < dimensions.size(); d++) {
 			var finer = dimensions.get(d);
-			var told = new ArrayList<List<Dimension>>();
+			// by the others (no coarser dimension in its place), and by each coarser one in its place
+			var told = new LinkedHashMap<List<Dimension>, Optional<Dimension>>();
 			if (dimensions.size() > 1) {
-				told.add(dimensions.stream().filter(dimension -> dimension != finer).toList());
+				told.put(dimensions.stream().filter(dimension -> dimension != finer).toList(), Optional.empty());
 			}
 			for (var coarser : finer.within()) {
 				if (!dimensions.contains(coarser)) {
-					told.add(dimensions.stream().map(dimension -> dimension == finer ? coarser : dimension).sorted()
-						.toList());
+					told.put(dimensions.stream().map(dimension -> dimension == finer ? coarser : dimension).sorted()
+						.toList(), Optional.of(coarser));
 				}
 			}
-			for (var beside : told) {
-				if (seen.add(beside) && maySmallBeside(finer, beside, groups, seen)) {
+			for (var beside : told.entrySet()) {
+				if (seen.add(beside.getKey())
+						&& maySmallBeside(finer, beside.getValue().orElse(null), beside.getKey(), groups, seen)) {
 					return true;
 				}
 			}
@@ -87,12 +90,15 @@ final class OwnGroupsBeside {
 		return false;
 	}
 
-	/** Whether the breakdown by {@code told}, which has not {@code finer} or a coarser one in its place, may. */
-	private boolean maySmallBeside(Dimension finer, List<Dimension> told, List<Beside> groups, Set<List<Dimension>> seen) {
+	/**
+	 * Whether the breakdown by {@code told} may: without {@code finer}, or with {@code coarser} (null for none) in its
+	 * place.
+	 */
+	private boolean maySmallBeside(Dimension finer, Dimension coarser, List<Dimension> told, List<Beside> groups,
+			Set<List<Dimension>> seen) {
 		if (Dimension.leaveSomeOut(told)) {
 			return true;
 		}
-		var coarser = told.stream().filter(dimension -> finer.within().contains(dimension)).findFirst().orElse(null);
 		var merged = new LinkedHashMap<List<Object>, Beside>();
 		for (var group : groups) {
 			var values = new EnumMap<Dimension, Object>(Dimension.class);
