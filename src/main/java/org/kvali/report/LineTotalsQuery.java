@@ -257,15 +257,19 @@ final class LineTotalsQuery {
 			return known;
 		}
 		var groups = this.neighbours.weighed(told, breakdown(told));
-		var withheld = !someOut && !small(told, groups) ? Set.<List<Object>>of()
-				: withheldOf(told, groups);
+		boolean small = small(told, groups);
+		var withheld = !someOut && !small ? Set.<List<Object>>of() : withheldOf(told, groups, small);
 		this.withheld.put(told, withheld);
 		return withheld;
 	}
 
-	/** The groups, by their values of {@code told}, that suppression withholds of these. */
-	private Set<List<Object>> withheldOf(List<Dimension> told, List<ParticipationGroup> groups) {
-		return SmallCells.suppress(groups, told, this.k, null, weighed(told, groups))
+	/**
+	 * The groups, by their values of {@code told}, that suppression withholds of these, weighed as {@link #weighed}
+	 * weighs them, whether one is small told already ({@link #small} is not asked twice).
+	 */
+	private Set<List<Object>> withheldOf(List<Dimension> told, List<ParticipationGroup> groups, boolean small) {
+		return SmallCells.suppress(groups, told, this.k, null,
+				totals(told, groups, small, small || Dimension.leaveSomeOut(told)))
 			.stream()
 			.filter(ParticipationGroup::suppressed)
 			.map(group -> group.values(told))
