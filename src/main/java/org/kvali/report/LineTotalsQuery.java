@@ -120,8 +120,12 @@ final class LineTotalsQuery {
 		var byDimension = new EnumMap<Dimension, Map<List<Object>, Integer>>(Dimension.class);
 		var withheldRows = new EnumMap<Dimension, Set<List<Object>>>(Dimension.class);
 		var dimensions = by.stream().sorted().toList();
-		for (var dimension : by.size() < 2 || !rows ? List.<Dimension>of() : dimensions) {
-			var rest = dimensions.stream().filter(other -> other != dimension).toList();
+		for (var beside : rows ? BreakdownBeside.of(dimensions) : List.<BreakdownBeside>of()) {
+			if (!beside.byOthers()) {
+				continue;
+			}
+			var dimension = beside.finer();
+			var rest = beside.by();
 			var lines = new HashMap<List<Object>, Integer>();
 			for (var line : breakdown(rest)) {
 				lines.put(line.values(rest), line.participants());
@@ -139,31 +143,30 @@ final class LineTotalsQuery {
 
 	/**
 	 * Of each dimension the breakdown has, the coarser ones its values lie in that it has not ({@link
-	 * Dimension#within}), each with the coarser value of each finer one and the participants of the breakdown by the
+	 * BreakdownBeside}), each with the coarser value of each finer one and the participants of the breakdown by the
 	 * coarser one in its place.
 	 */
 	private List<LineTotals.Within> within(List<Dimension> dimensions, List<ParticipationGroup> groups) {
 		var within = new ArrayList<LineTotals.Within>();
-		for (var finer : dimensions) {
-			for (var coarser : finer.within()) {
-				if (dimensions.contains(coarser)) {
-					continue;
-				}
-				var told = dimensions.stream().map(dimension -> dimension == finer ? coarser : dimension).sorted()
-					.toList();
-				var participants = new HashMap<List<Object>, Integer>();
-				Map<Object, Object> of;
-				if (FactIndex.Level.of(finer) == FactIndex.Level.PERSON) {
-					of = ofPeople(dimensions, finer, coarser, told, participants);
-				}
-				else {
-					of = coarserOf(finer, coarser, groups);
-					for (var group : breakdown(told)) {
-						participants.put(group.values(told), group.participants());
-					}
-				}
-				within.add(new LineTotals.Within(finer, coarser, of, participants, withheld(told, participants)));
+		for (var beside : BreakdownBeside.of(dimensions)) {
+			if (beside.byOthers()) {
+				continue;
 			}
+			var finer = beside.finer();
+			var coarser = beside.coarser();
+			var told = beside.by();
+			var participants = new HashMap<List<Object>, Integer>();
+			Map<Object, Object> of;
+			if (FactIndex.Level.of(finer) == FactIndex.Level.PERSON) {
+				of = ofPeople(dimensions, finer, coarser, told, participants);
+			}
+			else {
+				of = coarserOf(finer, coarser, groups);
+				for (var group : breakdown(told)) {
+					participants.put(group.values(told), group.participants());
+				}
+			}
+			within.add(new LineTotals.Within(finer, coarser, of, participants, withheld(told, participants)));
 		}
 		return within;
 	}

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -67,24 +66,9 @@ final class OwnGroupsBeside {
 	}
 
 	private boolean maySmall(List<Dimension> dimensions, List<Beside> groups, Set<List<Dimension>> seen) {
-		for (int d = 0; d < dimensions.size(); d++) {
-			var finer = dimensions.get(d);
-			// by the others (no coarser dimension in its place), and by each coarser one in its place
-			var told = new LinkedHashMap<List<Dimension>, Optional<Dimension>>();
-			if (dimensions.size() > 1) {
-				told.put(dimensions.stream().filter(dimension -> dimension != finer).toList(), Optional.empty());
-			}
-			for (var coarser : finer.within()) {
-				if (!dimensions.contains(coarser)) {
-					told.put(dimensions.stream().map(dimension -> dimension == finer ? coarser : dimension).sorted()
-						.toList(), Optional.of(coarser));
-				}
-			}
-			for (var beside : told.entrySet()) {
-				if (seen.add(beside.getKey())
-						&& maySmallBeside(finer, beside.getValue().orElse(null), beside.getKey(), groups, seen)) {
-					return true;
-				}
+		for (var beside : BreakdownBeside.of(dimensions)) {
+			if (seen.add(beside.by()) && maySmallBeside(beside.finer(), beside.coarser(), beside.by(), groups, seen)) {
+				return true;
 			}
 		}
 		return false;

@@ -1,0 +1,44 @@
+package org.kvali.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A breakdown a caller can ask beside one, which suppression weighs that one's groups against: by its dimensions but
+ * {@code finer} ({@code coarser} null), or with a coarser dimension in its place ({@link Dimension#within}). Listed
+ * here alone, so that the line totals that replay them ({@link LineTotalsQuery}) and the proof that none may hold a
+ * small group ({@link OwnGroupsBeside}) consider the same ones.
+ *
+ * @param by the breakdown's dimensions, sorted
+ */
+record BreakdownBeside(Dimension finer, Dimension coarser, List<Dimension> by) {
+
+	/**
+	 * Those beside a breakdown by these sorted dimensions: for each in turn, by the others where there are others,
+	 * then by each coarser one it has not in its place.
+	 */
+	static List<BreakdownBeside> of(List<Dimension> dimensions) {
+		var beside = new ArrayList<BreakdownBeside>();
+		for (var finer : dimensions) {
+			if (dimensions.size() > 1) {
+				beside.add(new BreakdownBeside(finer, null,
+						dimensions.stream().filter(dimension -> dimension != finer).toList()));
+			}
+			for (var coarser : finer.within()) {
+				if (!dimensions.contains(coarser)) {
+					beside.add(new BreakdownBeside(finer, coarser, dimensions.stream()
+						.map(dimension -> dimension == finer ? coarser : dimension)
+						.sorted()
+						.toList()));
+				}
+			}
+		}
+		return beside;
+	}
+
+	/** Whether it is by the others alone, a row's line. */
+	boolean byOthers() {
+		return this.coarser == null;
+	}
+
+}
