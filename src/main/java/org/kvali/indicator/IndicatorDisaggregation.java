@@ -19,6 +19,7 @@ import org.kvali.report.AgeRange;
 import org.kvali.report.Dimension;
 import org.kvali.report.Gender;
 import org.kvali.report.Grouping;
+import org.kvali.report.LineTotals;
 import org.kvali.report.MeasureSet;
 import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationGroup;
@@ -136,7 +137,8 @@ class IndicatorDisaggregation {
 				leftOut.add(whole.values(by));
 			}
 		}
-		if (!leftOut.isEmpty() && (this.reports.suppresses(numeratorFilter, data)
+		// within a coarser value, a few people beyond its groups are told by the split by it with none left out
+		if ((!leftOut.isEmpty() || LineTotals.anyWithin(by)) && (this.reports.suppresses(numeratorFilter, data)
 				|| this.reports.suppresses(denominatorFilter, data))) {
 			var more = ShareComplements.more(shares, leftOut, by, this.suppression.k(), weights.numeratorLines(),
 					weights.wholeLines());

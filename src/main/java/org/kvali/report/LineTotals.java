@@ -79,7 +79,7 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 	 * value and whether the breakdown by the coarser one withholds it: those of a group of no value lie in the one
 	 * coarser value they all lie in (no organization, no kind), else in none (no known municipality), and are left out.
 	 */
-	<T> List<WithinLine<T>> within(List<T> items, List<Dimension> dimensions, Function<T, List<Object>> key) {
+	public <T> List<WithinLine<T>> within(List<T> items, List<Dimension> dimensions, Function<T, List<Object>> key) {
 		var lines = new ArrayList<WithinLine<T>>();
 		for (var within : this.within) {
 			int at = dimensions.indexOf(within.finer());
@@ -97,16 +97,37 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 				}
 			}
 			byKey.forEach((line, groups) -> lines.add(new WithinLine<>(groups,
-					within.participants().getOrDefault(line, 0), within.withheld().contains(line))));
+					within.participants().getOrDefault(line, 0), within.withheld().contains(line), within.finer(),
+					within.coarser(), line)));
 		}
 		return lines;
 	}
 
 	/**
-	 * The groups within one coarser value, its participants, and whether the breakdown by the coarser dimension
-	 * withholds it from the caller.
+	 * The participants of the coarser value of a line within one ({@link #within}) among these totals' (a share's
+	 * numerator's, where the line is its whole's): 0 where they have none of it, null where they are not told within
+	 * that coarser dimension.
 	 */
-	record WithinLine<T>(List<T> groups, int participants, boolean withheld) {
+	public Integer participants(WithinLine<?> line) {
+		return this.within.stream()
+			.filter(within -> within.finer() == line.finer() && within.coarser() == line.coarser())
+			.findFirst()
+			.map(within -> within.participants().getOrDefault(line.key(), 0))
+			.orElse(null);
+	}
+
+	/** Whether a breakdown by these has lines within coarser values: a dimension it has lies in one it has not. */
+	public static boolean anyWithin(List<Dimension> by) {
+		return BreakdownBeside.of(by.stream().sorted().toList()).stream().anyMatch(beside -> !beside.byOthers());
+	}
+
+	/**
+	 * The groups within one coarser value, its participants, whether the breakdown by the coarser dimension withholds
+	 * it from the caller, and which it is: the finer dimension, the coarser, and its key (the breakdown's values with
+	 * the coarser one's in the finer one's place, in the dimensions' own order).
+	 */
+	public record WithinLine<T>(List<T> groups, int participants, boolean withheld, Dimension finer, Dimension coarser,
+			List<Object> key) {
 	}
 
 	/**

@@ -350,14 +350,12 @@ public class ReportService {
 
 	/**
 	 * The participants each line of a breakdown's groups is told with, as they are weighed for the caller, the rows'
-	 * counted whether or not a group is small: a share's groups left out beside its breakdowns' are weighed against
-	 * its numerator's and its whole's ({@code IndicatorDisaggregation}). Not yet within coarser values, which a
-	 * share's split does not weigh ({@link Dimension#within}).
+	 * counted whether or not a group is small, and within coarser values: a share's groups left out beside its
+	 * breakdowns' are weighed against its numerator's and its whole's ({@code ShareComplements}).
 	 */
 	public LineTotals lineTotals(ParticipationReport report, List<Dimension> by, Grouping grouping,
 			List<ParticipationGroup> groups) {
-		return this.counts.lineTotals(report.data().of(this.index), report.filter(), by, grouping, groups, true,
-				false);
+		return this.counts.lineTotals(report.data().of(this.index), report.filter(), by, grouping, groups, true, true);
 	}
 
 	/**
