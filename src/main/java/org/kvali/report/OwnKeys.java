@@ -35,12 +35,17 @@ final class OwnKeys {
 	 * (a breakdown by no dimension of activities has none such).
 	 */
 	boolean hold(ParticipationGroup group) {
-		return !this.dimensions.isEmpty() && !this.others.contains(group.values(this.dimensions));
+		return holdsKey(group.values(this.dimensions));
 	}
 
 	/** Whether a group of these values holds the partner's own people alone by its key ({@link #hold}). */
 	boolean holds(Map<Dimension, Object> values) {
-		return !this.dimensions.isEmpty() && !this.others.contains(this.dimensions.stream().map(values::get).toList());
+		return holdsKey(this.dimensions.stream().map(values::get).toList());
+	}
+
+	/** Whether a group keyed so by the dimensions of activities holds the partner's own people alone. */
+	private boolean holdsKey(List<Object> key) {
+		return !this.dimensions.isEmpty() && !this.others.contains(key);
 	}
 
 }
