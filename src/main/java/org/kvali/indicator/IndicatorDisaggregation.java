@@ -7,8 +7,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,7 +80,7 @@ class IndicatorDisaggregation {
 		boolean valueShown = measure == null || measure.countsPeople()
 				|| (measure == IndicatorEnums.Measure.ACTIVITIES ? shown.activities() : shown.organizations());
 		// in the natural order of a breakdown: a group whose whole was withheld, or the numerator's alone, is not last
-		return all(indicator, split, window, data).stream()
+		return all(indicator, split, window, data, new HashMap<>()).stream()
 			.filter(group -> !group.group().suppressed())
 			.map(group -> new Group(group.group().only(shown), valueShown ? group.value() : null))
 			.sorted(Comparator.comparing(Group::group, ParticipationGroup.naturalOrder(by)))
@@ -98,8 +100,12 @@ class IndicatorDisaggregation {
 		AgeGroups.check(by, split.grouping(indicator.yearStart()));
 	}
 
+	/**
+	 * Each group of the split, those withheld from the caller marked so; {@code beside} holds the groups the splits
+	 * beside it withhold, by their sorted dimensions ({@link #withheldBeside}).
+	 */
 	private List<Group> all(Indicator indicator, IndicatorSplit split, IndicatorValues.Key window,
-			ParticipationReport.Data data) {
+			ParticipationReport.Data data, Map<List<Dimension>, Set<List<Object>>> beside) {
 		var by = split.by();
 		if (indicator.method() == IndicatorEnums.Method.REPORTED) {
 			return reported(indicator, by, window);
@@ -137,16 +143,38 @@ class IndicatorDisaggregation {
 				leftOut.add(whole.values(by));
 			}
 		}
-		// within a coarser value, a few people beyond its groups are told by the split by it with none left out
-		if ((!leftOut.isEmpty() || LineTotals.anyWithin(by)) && (this.reports.suppresses(numeratorFilter, data)
-				|| this.reports.suppresses(denominatorFilter, data))) {
+		// with none left out, a line still tells a total the split beside it withholds, or a few people beyond it
+		if ((!leftOut.isEmpty() || by.size() > 1 || LineTotals.anyWithin(by))
+				&& (this.reports.suppresses(numeratorFilter, data)
+						|| this.reports.suppresses(denominatorFilter, data))) {
 			var more = ShareComplements.more(shares, leftOut, by, this.suppression.k(), weights.numeratorLines(),
-					weights.wholeLines());
+					weights.wholeLines(), told -> withheldBeside(indicator, split, told, window, data, beside));
 			groups.replaceAll(group -> more.contains(group.group().values(by))
 					? new Group(group.group().hidden(), null) : group);
 		}
 		counted.values().forEach(group -> groups.add(new Group(group, null)));
 		return groups;
+	}
+
+	/**
+	 * The keys, by their values of {@code told} in its order, of the groups the split by those dimensions withholds
+	 * from the caller, a split beside this one: its lines' totals are its groups. Each is split once for the question
+	 * ({@code beside}), and weighs the splits beside it in turn.
+	 */
+	private Set<List<Object>> withheldBeside(Indicator indicator, IndicatorSplit split, List<Dimension> told,
+			IndicatorValues.Key window, ParticipationReport.Data data,
+			Map<List<Dimension>, Set<List<Object>>> beside) {
+		var known = beside.get(told);
+		if (known != null) {
+			return known;
+		}
+		var by = new IndicatorSplit(told, told.contains(Dimension.AGE_GROUP) ? split.ageGroupStarts() : null);
+		var withheld = all(indicator, by, window, data, beside).stream()
+			.filter(group -> group.group().suppressed())
+			.map(group -> group.group().values(told))
+			.collect(Collectors.toSet());
+		beside.put(told, withheld);
+		return withheld;
 	}
 
 	/**

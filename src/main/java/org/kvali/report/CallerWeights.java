@@ -187,7 +187,7 @@ final class CallerWeights {
 			Grouping grouping, List<ParticipationGroup> groups) {
 		var theirs = strangers(filter).orElseThrow(() -> new IllegalStateException("No strangers weigh the current "
 				+ "caller's answers"));
-		return this.counts.lineTotals(index, theirs, by, grouping, groups, true, true);
+		return this.counts.toldTotals(index, theirs, by, grouping, groups);
 	}
 
 	/**

@@ -138,15 +138,26 @@ final class LineTotalsQuery {
 				withheldRows.put(dimension, withheld(rest, lines));
 			}
 		}
-		return new LineTotals(told, byDimension, within ? within(dimensions, groups) : List.of(), withheldRows);
+		return new LineTotals(told, byDimension, within ? within(dimensions, groups, true) : List.of(), withheldRows);
+	}
+
+	/**
+	 * The participants each line of the groups is told with, the rows' and those within coarser values, and not what
+	 * the breakdowns beside them withhold: a share's split weighs its lines by the splits beside it.
+	 */
+	LineTotals told(List<Dimension> by, List<ParticipationGroup> groups) {
+		var rows = totals(by, groups, true, false);
+		return new LineTotals(rows.whole(), rows.byDimension(), within(by.stream().sorted().toList(), groups, false),
+				Map.of());
 	}
 
 	/**
 	 * Of each dimension the breakdown has, the coarser ones its values lie in that it has not ({@link
 	 * BreakdownBeside}), each with the coarser value of each finer one and the participants of the breakdown by the
-	 * coarser one in its place.
+	 * coarser one in its place, and, where {@code weigh}, the groups that breakdown withholds.
 	 */
-	private List<LineTotals.Within> within(List<Dimension> dimensions, List<ParticipationGroup> groups) {
+	private List<LineTotals.Within> within(List<Dimension> dimensions, List<ParticipationGroup> groups,
+			boolean weigh) {
 		var within = new ArrayList<LineTotals.Within>();
 		for (var beside : BreakdownBeside.of(dimensions)) {
 			if (beside.byOthers()) {
@@ -166,7 +177,8 @@ final class LineTotalsQuery {
 					participants.put(group.values(told), group.participants());
 				}
 			}
-			within.add(new LineTotals.Within(finer, coarser, of, participants, withheld(told, participants)));
+			within.add(new LineTotals.Within(finer, coarser, of, participants,
+					weigh ? withheld(told, participants) : Set.of()));
 		}
 		return within;
 	}

@@ -106,14 +106,11 @@ final class ReportCounts {
 		return new LineTotalsQuery(this, index, filter, grouping, this.k, neighbours).weighed(by, groups);
 	}
 
-	/**
-	 * The line totals, those of the rows ({@code rows}) and within coarser values ({@code within}) where asked
-	 * ({@link LineTotalsQuery#totals}).
-	 */
-	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
-			Grouping grouping, List<ParticipationGroup> groups, boolean rows, boolean within) {
-		return new LineTotalsQuery(this, index, filter, grouping, this.k, LineTotalsQuery.AS_COUNTED).totals(by,
-				groups, rows, within);
+	/** The line totals alone, of the rows and within coarser values ({@link LineTotalsQuery#told}). */
+	LineTotals toldTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
+			Grouping grouping, List<ParticipationGroup> groups) {
+		return new LineTotalsQuery(this, index, filter, grouping, this.k, LineTotalsQuery.AS_COUNTED).told(by,
+				groups);
 	}
 
 	/** The groups; without {@code first}, {@link TooManyGroups} when there are more than {@code most}. */

@@ -349,13 +349,14 @@ public class ReportService {
 	}
 
 	/**
-	 * The participants each line of a breakdown's groups is told with, as they are weighed for the caller, the rows'
-	 * counted whether or not a group is small, and within coarser values: a share's groups left out beside its
-	 * breakdowns' are weighed against its numerator's and its whole's ({@code ShareComplements}).
+	 * The participants each line of a breakdown's groups is told with, the rows' counted whether or not a group is
+	 * small, and those within coarser values, without what the breakdowns beside them withhold: a share's groups left
+	 * out are weighed against its numerator's and its whole's, and its lines against the splits beside it ({@code
+	 * ShareComplements}).
 	 */
 	public LineTotals lineTotals(ParticipationReport report, List<Dimension> by, Grouping grouping,
 			List<ParticipationGroup> groups) {
-		return this.counts.lineTotals(report.data().of(this.index), report.filter(), by, grouping, groups, true, true);
+		return this.counts.toldTotals(report.data().of(this.index), report.filter(), by, grouping, groups);
 	}
 
 	/**

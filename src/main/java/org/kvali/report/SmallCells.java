@@ -82,14 +82,14 @@ public final class SmallCells {
 	}
 
 	/** Receives a row of a breakdown: the index of the dimension it varies, the others' values, its items. */
-	private interface RowSink<T> {
+	public interface RowSink<T> {
 
 		void accept(int varying, List<Object> rest, List<T> line);
 
 	}
 
 	/** Each line of {@link #lines} but the whole, with the dimension it varies and the others' values. */
-	private static <T> void rows(List<T> items, int dimensions, Function<T, List<Object>> key, RowSink<T> rows) {
+	public static <T> void rows(List<T> items, int dimensions, Function<T, List<Object>> key, RowSink<T> rows) {
 		for (int varying = 0; varying < dimensions && dimensions > 1; varying++) {
 			var byRest = new LinkedHashMap<List<Object>, List<T>>();
 			for (var item : items) {

@@ -25,7 +25,7 @@ class ShareWithinCoarserTest {
 
 	private static final String SPLIT = """
 			{ indicator(code: "SUP-FEW") { disaggregate(by: [%s]) { group { municipality { code } region { code }
-			    participants } value } } }""";
+			    activity { code } disability participants } value } } }""";
 
 	@Autowired
 	HttpGraphQlTester graphQl;
@@ -145,17 +145,93 @@ class ShareWithinCoarserTest {
 		assertThat(shares("donor", "MUNICIPALITY")).containsExactly("GE-KK-RUSTAVI 10 of 20", "- 10 of 17");
 	}
 
-	/** Each group shown as its municipality or region, its women and its whole (from the share). */
+	/**
+	 * By region, Adjara's 10 women of 12 are left out, its 2 others too few, and Kvemo Kartli's 20 of 40, the smallest
+	 * whole beside it (the breakdowns of the women and of everyone withhold none). By municipality, Batumi is left out,
+	 * and, weighed by the whole split alone, Adigeni with it and Akhalkalaki beside that within Samtskhe-Javakheti:
+	 * Kvemo Kartli's municipalities, all shown, told its 20 of 40, and the actual, 60 of 112, less the regions told
+	 * Adjara's 2 others. Kvemo Kartli's municipalities are left out instead.
+	 */
+	@Test
+	void theMunicipalitiesOfARegionTheSplitByRegionWithholdsAreNotAllShown() {
+		people("GE-AJ-BATUMI", 10, 2);
+		people("GE-KK-MARNEULI", 10, 10);
+		people("GE-KK-RUSTAVI", 10, 10);
+		people("GE-SJ-ADIGENI", 6, 6);
+		people("GE-SJ-AKHALKALAKI", 24, 24);
+		assertThat(shares("analyst", "REGION")).containsExactly("GE-AJ 10 of 12", "GE-KK 20 of 40", "GE-SJ 30 of 60");
+		assertThat(shares("donor", "REGION")).containsExactly("GE-SJ 30 of 60");
+		assertThat(shares("donor", "MUNICIPALITY")).containsExactly("GE-SJ-ADIGENI 6 of 12",
+				"GE-SJ-AKHALKALAKI 24 of 48");
+	}
+
+	/**
+	 * Bolnisi's 6 women of 6 are left out, a rest of none that might have been a few. Kvemo Kartli's 21 women of 33
+	 * less Marneuli's 10 of 20 told 2 others in Bolnisi and among its 7 of no known municipality, where Bolnisi, left
+	 * out alone within it, was weighed as the region less Marneuli, beside too few others of no known municipality to
+	 * be told so (the breakdowns of the women and of everyone withhold none): Marneuli goes too, and those of
+	 * Samtskhe-Javakheti, its people of no known municipality 5 women and 5 others, are shown.
+	 */
+	@Test
+	void aGroupLeftOutAloneIsWeighedWithAFewOfNoKnownMunicipalityBesideIt() {
+		people("GE-KK-MARNEULI", 10, 10);
+		people("GE-KK-BOLNISI", 6, 0);
+		people("GE-SJ-AKHALKALAKI", 10, 10);
+		people("GE-SJ-ADIGENI", 8, 8);
+		unplaced("CSO-BOLNISI-1", 5, 2);
+		unplaced("CSO-BORJOMI-1", 5, 5);
+		assertThat(shares("donor", "REGION")).containsExactly("GE-KK 21 of 33", "GE-SJ 23 of 46");
+		assertThat(shares("analyst", "MUNICIPALITY")).containsExactly("GE-KK-BOLNISI 6 of 6",
+				"GE-KK-MARNEULI 10 of 20", "GE-SJ-ADIGENI 8 of 16", "GE-SJ-AKHALKALAKI 10 of 20", "- 10 of 17");
+		assertThat(shares("donor", "MUNICIPALITY")).containsExactly("GE-SJ-ADIGENI 8 of 16",
+				"GE-SJ-AKHALKALAKI 10 of 20", "- 10 of 17");
+	}
+
+	/**
+	 * By activity, A1's 10 women of 12 are left out, its 2 others too few, and A2's 6 of 12, the smallest beside it
+	 * (the breakdowns of the women and of everyone withhold none). By activity and disability, A3's 5 of 10 without
+	 * one went with A1's, and A3's row with them; A2's row, its one group shown, told its 6 of 12, and the actual, 26
+	 * of 44, less A2's and A3's told A1's 2 others. A2's group is left out too, and so nothing is shown.
+	 */
+	@Test
+	void aRowWhoseTotalTheSplitByItsOtherDimensionsWithholdsIsNotShownWhole() {
+		this.madeUp.activity("SUP-A1", "SCCSF", "SUP-P");
+		this.madeUp.activity("SUP-A2", "SCCSF", "SUP-P");
+		this.madeUp.activity("SUP-A3", "SCCSF", "SUP-P");
+		attendees("SUP-A1", 10, 2, false);
+		attendees("SUP-A2", 6, 6, false);
+		attendees("SUP-A3", 5, 5, false);
+		attendees("SUP-A3", 5, 5, true);
+		assertThat(shares("analyst", "ACTIVITY")).containsExactly("SUP-A1 10 of 12", "SUP-A2 6 of 12",
+				"SUP-A3 10 of 20");
+		assertThat(shares("donor", "ACTIVITY")).containsExactly("SUP-A3 10 of 20");
+		assertThat(shares("analyst", "ACTIVITY, DISABILITY")).containsExactly("SUP-A1 false 10 of 12",
+				"SUP-A2 false 6 of 12", "SUP-A3 false 5 of 10", "SUP-A3 true 5 of 10");
+		assertThat(shares("donor", "ACTIVITY, DISABILITY")).isEmpty();
+	}
+
+	/** Each group shown as its values of the dimensions, its women and its whole (from the share, where not 0 %). */
 	@SuppressWarnings("unchecked")
 	private List<String> shares(String caller, String by) {
 		List<Map<String, Object>> groups = this.as.get(caller).document(SPLIT.formatted(by)).execute()
 			.path("indicator.disaggregate").entity(List.class).get();
 		return groups.stream().map(split -> {
 			var group = (Map<String, Object>) split.get("group");
-			var place = (Map<String, Object>) (by.equals("MUNICIPALITY") ? group.get("municipality")
-					: group.get("region"));
+			var text = new StringBuilder();
+			for (var dimension : by.split(", ")) {
+				var value = group.get(switch (dimension) {
+					case "MUNICIPALITY" -> "municipality";
+					case "REGION" -> "region";
+					case "ACTIVITY" -> "activity";
+					default -> "disability";
+				});
+				text.append(value instanceof Map<?, ?> place ? place.get("code") : value == null ? "-" : value)
+					.append(' ');
+			}
 			int women = (Integer) group.get("participants");
-			return (place == null ? "-" : place.get("code")) + " " + women + " of " + Math.round(women * 100 / (Double) split.get("value"));
+			// a share of 0 % tells no whole
+			return text.toString() + women + " of "
+					+ (women == 0 ? "?" : Math.round(women * 100 / (Double) split.get("value")));
 		}).toList();
 	}
 
@@ -174,6 +250,14 @@ class ShareWithinCoarserTest {
 		for (int i = 0; i < women + men; i++) {
 			this.madeUp.person("SUP-A", "SUP-" + municipality + "-" + i, i < women ? "FEMALE" : "MALE", null,
 					municipality, 1990);
+		}
+	}
+
+	/** Women and men of Marneuli at the activity, with a disability or without. */
+	private void attendees(String activity, int women, int men, boolean disability) {
+		for (int i = 0; i < women + men; i++) {
+			this.madeUp.person(activity, activity + "-" + disability + "-" + i, i < women ? "FEMALE" : "MALE",
+					disability, "GE-KK-MARNEULI", 1990);
 		}
 	}
 
