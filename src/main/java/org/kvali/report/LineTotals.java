@@ -123,7 +123,7 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 
 	/**
 	 * The groups within one coarser value, its participants, whether the breakdown by the coarser dimension withholds
-	 * it from the caller, and which it is: the finer dimension, the coarser, and its key (the breakdown's values with
+	 * it from the caller (a share's split asks the split by that dimension instead), and which it is: the finer dimension, the coarser, and its key (the breakdown's values with
 	 * the coarser one's in the finer one's place, in the dimensions' own order).
 	 */
 	public record WithinLine<T>(List<T> groups, int participants, boolean withheld, Dimension finer, Dimension coarser,
