@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A split share weighed against the split by a coarser value beside it, k = 5: the groups of a region's
- * municipalities add up to the region's share, so one left out alone within its region is the region's less the
- * others. Over a made-up project alone, a share of women by home municipality.
+ * A split share weighed against the splits beside it, k = 5: the groups of a region's municipalities add up to the
+ * region's share, so one left out alone within its region is the region's less the others, and all of them shown tell
+ * the region; a row's groups add up to the row's share in the split by the other dimensions. Over a made-up project
+ * alone, a share of women by home municipality, or by activity and disability.
  */
 @IntegrationTest
 class ShareWithinCoarserTest {
