@@ -24,7 +24,9 @@ import org.kvali.report.SmallCells;
  * ({@link LineTotals}), less the groups shown, is 1 to k-1: where people are in several groups (two years, two groups
  * of ages), those left out add up to more than that, as in a breakdown ({@code SmallCells}). The groups within a
  * coarser value they lie in and the split is not by (a region's municipalities) are a line too, told by the split by
- * that value beside it, with its people beyond them (of no known municipality).
+ * that value beside it, with its people beyond them (of no known municipality). And a line with none left out whose
+ * total the split beside it withholds as a group (by the row's other dimensions, by the coarser value) would tell
+ * that total shown whole, and gives up one of its groups.
  */
 final class ShareComplements {
 
