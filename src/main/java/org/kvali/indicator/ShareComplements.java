@@ -77,11 +77,8 @@ final class ShareComplements {
 		// alone
 		if (LineTotals.anyWithin(by)) {
 			for (var within : wholes.get().within(shares, by, Share::key)) {
-				var told = by.stream().map(dimension -> dimension == within.finer() ? within.coarser() : dimension)
-					.sorted()
-					.toList();
 				lines.add(new Line(within.groups(), () -> numerators.get().participants(within), within::participants,
-						true, () -> withheldBeside.apply(told).contains(within.key())));
+						true, () -> withheldBeside.apply(within.told()).contains(within.key())));
 			}
 		}
 		// the whole last, told by the actual, withheld beside none shown

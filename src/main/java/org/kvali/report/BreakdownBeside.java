@@ -26,14 +26,16 @@ record BreakdownBeside(Dimension finer, Dimension coarser, List<Dimension> by) {
 			}
 			for (var coarser : finer.within()) {
 				if (!dimensions.contains(coarser)) {
-					beside.add(new BreakdownBeside(finer, coarser, dimensions.stream()
-						.map(dimension -> dimension == finer ? coarser : dimension)
-						.sorted()
-						.toList()));
+					beside.add(new BreakdownBeside(finer, coarser, inPlace(dimensions, finer, coarser)));
 				}
 			}
 		}
 		return beside;
+	}
+
+	/** The dimensions with {@code coarser} in {@code finer}'s place, sorted. */
+	static List<Dimension> inPlace(List<Dimension> dimensions, Dimension finer, Dimension coarser) {
+		return dimensions.stream().map(dimension -> dimension == finer ? coarser : dimension).sorted().toList();
 	}
 
 	/** Whether it is by the others alone, a row's line. */

@@ -98,7 +98,7 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 			}
 			byKey.forEach((line, groups) -> lines.add(new WithinLine<>(groups,
 					within.participants().getOrDefault(line, 0), within.withheld().contains(line), within.finer(),
-					within.coarser(), line)));
+					within.coarser(), told, line)));
 		}
 		return lines;
 	}
@@ -123,11 +123,12 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 
 	/**
 	 * The groups within one coarser value, its participants, whether the breakdown by the coarser dimension withholds
-	 * it from the caller (a share's split asks the split by that dimension instead), and which it is: the finer dimension, the coarser, and its key (the breakdown's values with
-	 * the coarser one's in the finer one's place, in the dimensions' own order).
+	 * it from the caller (a share's split asks the split by that dimension instead), and which it is: the finer
+	 * dimension, the coarser, the breakdown's dimensions with the coarser one in the finer one's place, sorted
+	 * ({@code told}), and its key by them.
 	 */
 	public record WithinLine<T>(List<T> groups, int participants, boolean withheld, Dimension finer, Dimension coarser,
-			List<Object> key) {
+			List<Dimension> told, List<Object> key) {
 	}
 
 	/**
@@ -143,8 +144,7 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 
 		/** The dimensions the participants are keyed by: the breakdown's, the coarser one for the finer. */
 		List<Dimension> told(List<Dimension> dimensions) {
-			return dimensions.stream().map(dimension -> dimension == this.finer ? this.coarser : dimension).sorted()
-				.toList();
+			return BreakdownBeside.inPlace(dimensions, this.finer, this.coarser);
 		}
 
 		/** The key of a group of these values, its finer value lying in {@code coarse}, by the dimensions told. */
