@@ -42,13 +42,13 @@ public enum Dimension {
 	/**
 	 * The coarser dimensions each value of this one lies in, one step up: a municipality in its region, a project in
 	 * its programme, an organization in its kind, a month in its quarter and a quarter in its year (those two by the
-	 * breakdown's years). Suppression weighs a breakdown's groups against the breakdowns by those, which a caller can
-	 * ask beside it: one step, a month's quarter and not its year. Not yet an activity's project, organizer, kind,
-	 * venue or month: which each activity lies in would be counted as a breakdown by it and each, as many groups as
-	 * activities for each.
+	 * breakdown's years), an activity in its project, organizer, kind, venue municipality and month (of its first
+	 * day). Suppression weighs a breakdown's groups against the breakdowns by those, which a caller can ask beside
+	 * it: one step, a month's quarter and not its year, an activity's venue municipality and not its region.
 	 */
 	List<Dimension> within() {
 		return switch (this) {
+			case ACTIVITY -> List.of(PROJECT, ORGANIZER, ACTIVITY_KIND, VENUE_MUNICIPALITY, MONTH);
 			case MUNICIPALITY -> List.of(REGION);
 			case VENUE_MUNICIPALITY -> List.of(VENUE_REGION);
 			case PROJECT -> List.of(PROGRAMME);

@@ -203,7 +203,8 @@ final class LineTotalsQuery {
 
 	/**
 	 * The coarser value of each finer one the filter's set has: a period's from the first day of the breakdown's
-	 * groups' (its one period), others from the groups by both ({@link CoarserValues}).
+	 * groups' (its one period), others from the index's columns where it stores both ({@link StoredCoarser}), else
+	 * from the groups by both ({@link CoarserValues}).
 	 */
 	private Map<Object, Object> coarserOf(Dimension finer, Dimension coarser, List<ParticipationGroup> groups) {
 		var of = new HashMap<Object, Object>();
@@ -213,6 +214,10 @@ final class LineTotalsQuery {
 				of.put(group.period().key(), Period.holding(coarser, start, this.grouping.yearStart()).key());
 			}
 			return of;
+		}
+		var stored = this.index.map(index -> StoredCoarser.of(index, this.grouping, finer, coarser));
+		if (stored.isPresent()) {
+			return stored.get().of(groups.stream().map(group -> group.values(List.of(finer)).get(0)).toList());
 		}
 		var both = List.of(finer, coarser);
 		var values = new CoarserValues();

@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -36,8 +36,8 @@ final class OwnGroupsBeside {
 
 	private final int k;
 
-	/** The coarser value of each finer one, by finer and coarser dimension, read from the index once. */
-	private final Map<List<Dimension>, Map<Object, Object>> coarser = new HashMap<>();
+	/** The coarser values of finer ones, by finer and coarser dimension, read from the index once. */
+	private final Map<List<Dimension>, Optional<StoredCoarser>> coarser = new HashMap<>();
 
 	OwnGroupsBeside(FactIndex index, Grouping grouping, Function<List<Dimension>, OwnKeys> ownKeys, int k) {
 		this.index = index;
@@ -125,38 +125,9 @@ final class OwnGroupsBeside {
 			var period = group.group().period();
 			return period == null ? NONE : Period.holding(coarser, period.start(), this.grouping.yearStart()).key();
 		}
-		var of = this.coarser.computeIfAbsent(List.of(finer, coarser), pair -> read(finer, coarser));
-		return of.containsKey(value) ? of.get(value) : NONE;
-	}
-
-	/**
-	 * The coarser value of each finer one, both stored for each activity or each organization alike (a project's
-	 * programme, an organization's kind); a finer value of two coarser ones is left out, and so not known.
-	 */
-	private Map<Object, Object> read(Dimension finer, Dimension coarser) {
-		var of = new HashMap<Object, Object>();
-		var twice = new HashSet<Object>();
-		var fine = this.index.attributes.get(finer);
-		var coarse = this.index.attributes.get(coarser);
-		if (fine == null || coarse == null || fine.length != coarse.length) {
-			return of;
-		}
-		var query = new IndexQuery(this.index, ParticipationFilter.ALL);
-		var pairs = new HashSet<Long>();
-		for (int i = 0; i < fine.length; i++) {
-			pairs.add((long) fine[i] << 32 | coarse[i]);
-		}
-		var both = List.of(finer, coarser);
-		for (long pair : pairs) {
-			var key = GroupBuilder.key(query.values(both, this.grouping, new int[] { (int) (pair >>> 32), (int) pair }),
-					both);
-			if (of.containsKey(key.get(0)) && !Objects.equals(of.get(key.get(0)), key.get(1))) {
-				twice.add(key.get(0));
-			}
-			of.putIfAbsent(key.get(0), key.get(1));
-		}
-		twice.forEach(of::remove);
-		return of;
+		var of = this.coarser.computeIfAbsent(List.of(finer, coarser),
+				pair -> Optional.ofNullable(StoredCoarser.of(this.index, this.grouping, finer, coarser)));
+		return of.isPresent() && of.get().knows(value) ? of.get().coarser(value) : NONE;
 	}
 
 }

@@ -94,10 +94,10 @@ class OwnGroupsBesideTest {
 					+ fast.size());
 		}
 		// withheld beside its own where a breakdown beside holds its people alone under a key of others' too (its
-		// programme, its month); none where every one beside holds others' people or its own under its own key (by
-		// activity or organizer, where its gender's others are 5 at another activity)
+		// programme, its month, an activity's project and month); none where every one beside holds others' people
+		// or its own under its own key (by organizer, where its gender's others are 5 at another activity)
 		assertThat(withheld).containsExactly("[PROJECT, GENDER] 4 of 5", "[PROGRAMME, GENDER] 4 of 5",
-				"[ACTIVITY, GENDER] 0 of 5", "[ORGANIZER, GENDER] 0 of 4", "[MONTH, GENDER] 4 of 5", "[PROJECT] 0 of 3",
+				"[ACTIVITY, GENDER] 4 of 5", "[ORGANIZER, GENDER] 0 of 4", "[MONTH, GENDER] 4 of 5", "[PROJECT] 0 of 3",
 				"[ACTIVITY, MONTH, GENDER] 4 of 5");
 	}
 
