@@ -33,9 +33,17 @@ record BreakdownBeside(Dimension finer, Dimension coarser, List<Dimension> by) {
 		return beside;
 	}
 
-	/** The dimensions with {@code coarser} in {@code finer}'s place, sorted. */
+	/**
+	 * The dimensions with {@code coarser} in {@code finer}'s place, sorted; a period put in an activity's place takes
+	 * the breakdown's own period's too, as a breakdown is by one period and an activity's month lies in one quarter
+	 * and one year.
+	 */
 	static List<Dimension> inPlace(List<Dimension> dimensions, Dimension finer, Dimension coarser) {
-		return dimensions.stream().map(dimension -> dimension == finer ? coarser : dimension).sorted().toList();
+		return dimensions.stream()
+			.filter(dimension -> dimension == finer || !(coarser.isPeriod() && dimension.isPeriod()))
+			.map(dimension -> dimension == finer ? coarser : dimension)
+			.sorted()
+			.toList();
 	}
 
 	/** Whether it is by the others alone, a row's line. */

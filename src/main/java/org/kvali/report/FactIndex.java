@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -127,6 +128,9 @@ final class FactIndex {
 
 	/** The most bytes one question's counters may take ({@link ScanMemory}). */
 	final long scanLimit;
+
+	/** The coarser values of finer ones stored alike, by finer and coarser dimension, each read once. */
+	private final Map<List<Dimension>, Optional<StoredCoarser>> storedCoarser = new ConcurrentHashMap<>();
 
 	/** The tables this index was built from, until a newer index takes them to append to. */
 	private FactIndexLoader.Sources sources;
@@ -338,6 +342,14 @@ final class FactIndex {
 	Set<List<Object>> valuesBeyond(ParticipationFilter filter, Set<Long> organizations, List<Dimension> dimensions,
 			Grouping grouping) {
 		return new ActivitiesBeyond(this, filter, organizations).values(dimensions, grouping);
+	}
+
+	/** Which coarser value each finer one lies in, where both are stored alike ({@link StoredCoarser}), or null. */
+	StoredCoarser storedCoarser(Dimension finer, Dimension coarser) {
+		return this.storedCoarser
+			.computeIfAbsent(List.of(finer, coarser),
+					pair -> Optional.ofNullable(StoredCoarser.read(this, finer, coarser)))
+			.orElse(null);
 	}
 
 	/** Whether activity {@code a} (its number here) was deleted since the index was first read. */

@@ -202,9 +202,9 @@ final class LineTotalsQuery {
 	}
 
 	/**
-	 * The coarser value of each finer one the filter's set has: a period's from the first day of the breakdown's
-	 * groups' (its one period), others from the index's columns where it stores both ({@link StoredCoarser}), else
-	 * from the groups by both ({@link CoarserValues}).
+	 * The coarser value of each finer one the groups have: a period's from the first day of the breakdown's groups'
+	 * (its one period), others from the index's columns where it stores both ({@link StoredCoarser}), else from the
+	 * groups by both over the filter ({@link CoarserValues}).
 	 */
 	private Map<Object, Object> coarserOf(Dimension finer, Dimension coarser, List<ParticipationGroup> groups) {
 		var of = new HashMap<Object, Object>();
@@ -215,9 +215,11 @@ final class LineTotalsQuery {
 			}
 			return of;
 		}
-		var stored = this.index.map(index -> StoredCoarser.of(index, this.grouping, finer, coarser));
+		var stored = this.index.map(index -> index.storedCoarser(finer, coarser))
+			.map(values -> values.of(groups.stream().map(group -> group.values(List.of(finer)).get(0)).distinct()
+				.toList()));
 		if (stored.isPresent()) {
-			return stored.get().of(groups.stream().map(group -> group.values(List.of(finer)).get(0)).toList());
+			return stored.get();
 		}
 		var both = List.of(finer, coarser);
 		var values = new CoarserValues();

@@ -2,12 +2,10 @@ package org.kvali.report;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -35,9 +33,6 @@ final class OwnGroupsBeside {
 	private final Function<List<Dimension>, OwnKeys> ownKeys;
 
 	private final int k;
-
-	/** The coarser values of finer ones, by finer and coarser dimension, read from the index once. */
-	private final Map<List<Dimension>, Optional<StoredCoarser>> coarser = new HashMap<>();
 
 	OwnGroupsBeside(FactIndex index, Grouping grouping, Function<List<Dimension>, OwnKeys> ownKeys, int k) {
 		this.index = index;
@@ -125,9 +120,8 @@ final class OwnGroupsBeside {
 			var period = group.group().period();
 			return period == null ? NONE : Period.holding(coarser, period.start(), this.grouping.yearStart()).key();
 		}
-		var of = this.coarser.computeIfAbsent(List.of(finer, coarser),
-				pair -> Optional.ofNullable(StoredCoarser.of(this.index, this.grouping, finer, coarser)));
-		return of.isPresent() && of.get().knows(value) ? of.get().coarser(value) : NONE;
+		var of = this.index.storedCoarser(finer, coarser);
+		return of != null && of.knows(value) ? of.coarser(value) : NONE;
 	}
 
 }

@@ -10,8 +10,9 @@ import java.util.Map;
  * The coarser value of each finer one where the index stores both for each activity or each organization alike (an
  * activity's project, organizer, kind, venue municipality or month, a project's programme, an organization's kind),
  * read from its columns without a scan: a breakdown by both would count a group for each pair, as many as activities
- * times organizers where its dense counters are sized by both. A finer value the index holds under two coarser ones
- * is not known.
+ * times organizers where its dense counters are sized by both. Activities deleted since the index was first read are
+ * left out; a finer value held under two coarser ones (an organization deleted and made again of another kind) is
+ * not known. Read once for an index, which never changes.
  */
 final class StoredCoarser {
 
@@ -21,44 +22,47 @@ final class StoredCoarser {
 	/** Two have it, of different coarser values. */
 	private static final int TWO = -2;
 
-	private final Dimension coarser;
-
 	private final Dictionary fine;
 
 	/** The coarser id of each finer id, or {@link #NONE} or {@link #TWO}. */
 	private final int[] coarseOf;
 
-	private final IndexQuery query;
-
-	private final Grouping grouping;
-
-	/** The coarser values by id, each made once. */
+	/** The coarser values by id, as groups are keyed by them. */
 	private final Map<Integer, Object> values = new HashMap<>();
 
-	private StoredCoarser(FactIndex index, Grouping grouping, Dimension finer, Dimension coarser) {
-		this.coarser = coarser;
+	private StoredCoarser(FactIndex index, Dimension finer, Dimension coarser) {
 		this.fine = index.dictionaries.get(finer);
-		this.query = new IndexQuery(index, ParticipationFilter.ALL);
-		this.grouping = grouping;
 		var fineIds = index.attributes.get(finer);
 		var coarseIds = index.attributes.get(coarser);
+		boolean activities = FactIndex.Level.of(finer) == FactIndex.Level.ACTIVITY;
 		this.coarseOf = new int[this.fine.size()];
 		Arrays.fill(this.coarseOf, NONE);
+		var query = new IndexQuery(index, ParticipationFilter.ALL);
 		for (int i = 0; i < fineIds.length; i++) {
+			if (activities && index.activityDeleted(i)) {
+				continue;
+			}
 			int known = this.coarseOf[fineIds[i]];
 			this.coarseOf[fineIds[i]] = known == NONE || known == coarseIds[i] ? coarseIds[i] : TWO;
+			if (!this.values.containsKey(coarseIds[i])) {
+				// a month's key is the calendar's whatever the years' start, and the others have none
+				this.values.put(coarseIds[i], GroupBuilder
+					.key(query.values(List.of(coarser), Grouping.CALENDAR, new int[] { coarseIds[i] }), List.of(coarser))
+					.get(0));
+			}
 		}
 	}
 
 	/**
-	 * The coarser values of a finer dimension of text the index stores for the same things as the coarser one, or
-	 * null where it does not.
+	 * The coarser values of a finer dimension of text the index stores for the same things as the coarser one, not a
+	 * year or quarter (whose keys the breakdown's years move), or null where there are none.
 	 */
-	static StoredCoarser of(FactIndex index, Grouping grouping, Dimension finer, Dimension coarser) {
+	static StoredCoarser read(FactIndex index, Dimension finer, Dimension coarser) {
 		var fine = index.attributes.get(finer);
 		var coarse = index.attributes.get(coarser);
 		return finer.isText() && index.dictionaries.containsKey(finer) && fine != null && coarse != null
-				&& fine.length == coarse.length ? new StoredCoarser(index, grouping, finer, coarser) : null;
+				&& FactIndex.Level.of(finer) == FactIndex.Level.of(coarser) && coarser != Dimension.YEAR
+				&& coarser != Dimension.QUARTER ? new StoredCoarser(index, finer, coarser) : null;
 	}
 
 	/** Whether the finer value (as groups are keyed by it) lies in one coarser value the index knows. */
@@ -68,17 +72,22 @@ final class StoredCoarser {
 
 	/** The coarser value of a finer one it {@link #knows}, as groups are keyed by it. */
 	Object coarser(Object finer) {
-		return this.values.computeIfAbsent(coarseId(finer), id -> GroupBuilder
-			.key(this.query.values(List.of(this.coarser), this.grouping, new int[] { id }), List.of(this.coarser))
-			.get(0));
+		return this.values.get(coarseId(finer));
 	}
 
-	/** The coarser value of each of these finer ones it knows. */
+	/**
+	 * The coarser value of each of these finer ones the index has, or null where one lies in two (the groups by both
+	 * tell which).
+	 */
 	Map<Object, Object> of(Collection<?> finer) {
 		var of = new HashMap<Object, Object>();
 		for (var value : finer) {
-			if (knows(value)) {
-				of.put(value, coarser(value));
+			int id = coarseId(value);
+			if (id == TWO) {
+				return null;
+			}
+			if (id >= 0) {
+				of.put(value, this.values.get(id));
 			}
 		}
 		return of;
