@@ -130,7 +130,7 @@ final class FactIndex {
 	final long scanLimit;
 
 	/** The coarser values of finer ones stored alike, by finer and coarser dimension, each read once. */
-	private final Map<List<Dimension>, Optional<StoredCoarser>> storedCoarser = new ConcurrentHashMap<>();
+	private final Map<List<Dimension>, Optional<StoredCoarser>> storedCoarser;
 
 	/** The tables this index was built from, until a newer index takes them to append to. */
 	private FactIndexLoader.Sources sources;
@@ -168,6 +168,7 @@ final class FactIndex {
 		this.startYear = startYear;
 		this.startDay = startDay;
 		this.deletedActivities = entities.deletedActivities();
+		this.storedCoarser = new ConcurrentHashMap<>();
 		this.firstDay = Arrays.stream(startDay).min().orElse(0);
 		this.lastDay = Arrays.stream(startDay).max().orElse(0);
 		this.dictionaries = new EnumMap<>(entities.dictionaries());
@@ -268,6 +269,7 @@ final class FactIndex {
 		this.startYear = same.startYear;
 		this.startDay = same.startDay;
 		this.deletedActivities = same.deletedActivities;
+		this.storedCoarser = same.storedCoarser;
 		this.firstDay = same.firstDay;
 		this.lastDay = same.lastDay;
 		this.dictionaries = same.dictionaries;

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -22,8 +23,8 @@ import java.util.function.Function;
  */
 final class OwnGroupsBeside {
 
-	/** A group beside the question's: its values, whether it holds the partner's own people alone, one of its groups. */
-	private record Beside(Map<Dimension, Object> values, boolean own, ParticipationGroup group) {
+	/** A group beside the question's: its values, and whether it holds the partner's own people alone. */
+	private record Beside(Map<Dimension, Object> values, boolean own) {
 	}
 
 	private final FactIndex index;
@@ -55,7 +56,7 @@ final class OwnGroupsBeside {
 			for (int d = 0; d < dimensions.size(); d++) {
 				values.put(dimensions.get(d), key.get(d));
 			}
-			groups.add(new Beside(values, weight.participants() == 0, weight));
+			groups.add(new Beside(values, weight.participants() == 0));
 		}
 		return maySmall(dimensions, groups, new HashSet<>());
 	}
@@ -95,8 +96,7 @@ final class OwnGroupsBeside {
 			}
 			var key = told.stream().map(values::get).toList();
 			var known = merged.get(key);
-			merged.put(key, known == null ? new Beside(values, group.own(), group.group())
-					: new Beside(values, known.own() && group.own(), known.group()));
+			merged.put(key, new Beside(values, (known == null || known.own()) && group.own()));
 		}
 		var own = merged.values().stream().filter(Beside::own).toList();
 		if (own.isEmpty()) {
@@ -113,12 +113,16 @@ final class OwnGroupsBeside {
 	/** A coarser value not known. */
 	private static final Object NONE = new Object();
 
-	/** The coarser value of the group's finer one: a period's from its first day, others' from the index. */
+	/**
+	 * The coarser value of the group's finer one: a period's from the first day its key names (a month in place of
+	 * an activity beside a breakdown by year is not the year of the groups merged into it), others' from the index.
+	 */
 	private Object coarser(Dimension finer, Dimension coarser, Beside group) {
 		var value = group.values().get(finer);
 		if (finer.isPeriod()) {
-			var period = group.group().period();
-			return period == null ? NONE : Period.holding(coarser, period.start(), this.grouping.yearStart()).key();
+			var period = value instanceof String key ? Period.ofKey(key) : Optional.<Period>empty();
+			return period.isEmpty() ? NONE
+					: Period.holding(coarser, period.get().start(), this.grouping.yearStart()).key();
 		}
 		var of = this.index.storedCoarser(finer, coarser);
 		return of != null && of.knows(value) ? of.coarser(value) : NONE;

@@ -41,6 +41,9 @@ class ActivityWithinPathsTest {
 	FactIndexLoader loader;
 
 	@Autowired
+	ReportIndex index;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
@@ -65,6 +68,9 @@ class ActivityWithinPathsTest {
 		activity("AWP-X1", "2025-11-10", "SCCSF", 10);
 		activity("AWP-X2", "2025-11-12", "SCCSF", 3);
 		activity("AWP-X3", "2025-10-10", "SCCSF", 6);
+		// the deleted one is kept without rows, of the first kept activity's day, and left out
+		assertThat(this.index.current().orElseThrow().storedCoarser(Dimension.ACTIVITY, Dimension.MONTH)
+			.coarser("AWP-X2")).isEqualTo("2025-11");
 		var sqlOnly = new ReportService(this.sql,
 				new ReportIndex(this.loader, this.jdbcClient, ReportProperties.Index.OFF, Duration.ZERO),
 				this.problems, new SuppressionProperties(5));
