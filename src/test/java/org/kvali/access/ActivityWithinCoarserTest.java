@@ -112,11 +112,7 @@ class ActivityWithinCoarserTest {
 				this.madeUp.person(activity, activity + "-M" + n, "MALE", null, "GE-KK-MARNEULI", 1990);
 			}
 		}
-		this.graphQl.document("""
-				mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Women",
-				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS,
-				    filter: {projects: ["SUP-P"], genders: [FEMALE]}, denominatorFilter: {projects: ["SUP-P"]}})
-				    { code } }""").execute();
+		SuppressionFixture.womenOfProject(this.graphQl);
 		var split = """
 				{ indicator(code: "SUP-FEW") { disaggregate(by: [ACTIVITY, QUARTER]) {
 				    group { activity { code } period { key } participants } value } } }""";

@@ -47,11 +47,7 @@ class ShareWithinCoarserTest {
 		this.as = SuppressionFixture.callers(this.callers);
 		this.madeUp.project("SUP-P", "EU-CSO-EQUAL");
 		this.madeUp.activity("SUP-A", "SCCSF", "SUP-P");
-		this.graphQl.document("""
-				mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Women",
-				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS,
-				    filter: {projects: ["SUP-P"], genders: [FEMALE]}, denominatorFilter: {projects: ["SUP-P"]}})
-				    { code } }""").execute();
+		SuppressionFixture.womenOfProject(this.graphQl);
 	}
 
 	@AfterEach

@@ -70,6 +70,15 @@ final class SuppressionFixture {
 				SELECT a.id, p.id FROM activity a, participant p WHERE a.code = ? AND p.ref = ?""", activity, ref);
 	}
 
+	/** The indicator SUP-FEW, made by {@code admin}: the share of women among the people of the project SUP-P. */
+	static void womenOfProject(HttpGraphQlTester admin) {
+		admin.document("""
+				mutation { createIndicator(input: {code: "SUP-FEW", programme: "EU-CSO-EQUAL", name: "Women",
+				    level: OUTPUT, unit: PERCENT, method: COMPUTED, measure: PARTICIPANTS,
+				    filter: {projects: ["SUP-P"], genders: [FEMALE]}, denominatorFilter: {projects: ["SUP-P"]}})
+				    { code } }""").execute();
+	}
+
 	/** Removes the indicator, activities, people, projects and programmes a test made up. */
 	void clean() {
 		this.jdbc.update("DELETE FROM indicator WHERE code = 'SUP-FEW'");
