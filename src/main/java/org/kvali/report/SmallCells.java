@@ -132,9 +132,15 @@ public final class SmallCells {
 		// the lines within coarser values, before the whole, which is last; compared with the others only where
 		// there are some (most suppressed breakdowns have none)
 		var withinLines = totals.within(weighed, dimensions, group -> group.values(dimensions));
-		var seen = new HashMap<List<Object>, List<ParticipationGroup>>();
-		for (var line : withinLines.isEmpty() ? List.<List<ParticipationGroup>>of() : lines) {
-			seen.put(List.of(Set.copyOf(line), Objects.requireNonNullElse(told.get(line), -1)), line);
+		var place = new IdentityHashMap<ParticipationGroup, Integer>();
+		var seen = new HashMap<LineKey, List<ParticipationGroup>>();
+		if (!withinLines.isEmpty()) {
+			for (int n = 0; n < weighed.size(); n++) {
+				place.put(weighed.get(n), n);
+			}
+			for (var line : lines) {
+				seen.put(LineKey.of(line, place, Objects.requireNonNullElse(told.get(line), -1)), line);
+			}
 		}
 		// groups that are a coarser value shown (no organization, of no kind): withheld beside another, they hide
 		// nothing, and are taken last
@@ -146,7 +152,7 @@ public final class SmallCells {
 			if (alone && !within.withheld()) {
 				known.add(within.groups().get(0));
 			}
-			var key = List.<Object>of(Set.copyOf(within.groups()), within.participants());
+			var key = LineKey.of(within.groups(), place, within.participants());
 			var line = seen.get(key);
 			if (line == null && (!alone || within.withheld())) {
 				line = within.groups();
@@ -158,7 +164,7 @@ public final class SmallCells {
 				withheldTotals.add(line);
 			}
 		}
-		var weighing = new Lines(lines, told, withheldTotals, known);
+		var weighing = new Lines(lines, known, new WithheldGroups(lines, k, told, withheldTotals));
 		var smallest = withheld(weighed, weighing, dimensions, k, false);
 		// one dimension has a line alone, where both choose alike
 		var mending = dimensions.size() > 1 ? withheld(weighed, weighing, dimensions, k, true) : smallest;
@@ -179,18 +185,17 @@ public final class SmallCells {
 	}
 
 	/**
-	 * The lines a breakdown is weighed by, the whole last: the participants each is told with, those whose total is
-	 * withheld elsewhere, and the groups shown elsewhere as a coarser value.
+	 * The lines a breakdown is weighed by, the whole last; the groups shown elsewhere as a coarser value; and the
+	 * lines with none withheld, with the participants each is told with and those whose total is withheld elsewhere.
 	 */
-	private record Lines(List<List<ParticipationGroup>> all, Map<List<ParticipationGroup>, Integer> told,
-			Set<List<ParticipationGroup>> withheldTotals, Set<ParticipationGroup> known) {
+	private record Lines(List<List<ParticipationGroup>> all, Set<ParticipationGroup> known, WithheldGroups none) {
 	}
 
 	/** The groups suppressed, the others a line needs chosen mending first or smallest first. */
 	private static WithheldGroups withheld(List<ParticipationGroup> groups, Lines lines, List<Dimension> by, int k,
 			boolean mending) {
 		// each line of groups that differ in one dimension only, and the whole breakdown, until nothing changes
-		var hidden = new WithheldGroups(lines.all(), k, lines.told(), lines.withheldTotals());
+		var hidden = lines.none().again();
 		for (var group : groups) {
 			if (tooSmall(group.participants(), k)) {
 				hidden.add(group);

@@ -1,7 +1,7 @@
 package org.kvali.report;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +20,16 @@ final class WithheldGroups {
 	 * one activity and 20 at the next is in both groups of ages, 19 and younger, and 20 and older), above 0 where some
 	 * are in none (a line within a region: its people of no known municipality).
 	 */
-	private final IdentityHashMap<List<ParticipationGroup>, Integer> overlap = new IdentityHashMap<>();
+	private final IdentityHashMap<List<ParticipationGroup>, Integer> overlap;
 
-	private final Set<ParticipationGroup> groups = new HashSet<>();
+	/** By identity: a group's hash would read its 23 fields, the most of the weighing's time at 70,000 groups. */
+	private final Set<ParticipationGroup> groups = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	/** Of each line: its suppressed groups and their participants. */
 	private final IdentityHashMap<List<ParticipationGroup>, int[]> counts = new IdentityHashMap<>();
 
 	/** Of each group: the lines it lies on, the whole breakdown left out (every group lies on it). */
-	private final IdentityHashMap<ParticipationGroup, List<List<ParticipationGroup>>> linesOf =
-			new IdentityHashMap<>();
+	private final IdentityHashMap<ParticipationGroup, List<List<ParticipationGroup>>> linesOf;
 
 	/** The lines whose total the breakdown by their coarser value withholds (a region's municipalities). */
 	private final Set<List<ParticipationGroup>> withheldTotals;
@@ -39,6 +39,8 @@ final class WithheldGroups {
 		this.lines = lines;
 		this.k = k;
 		this.withheldTotals = withheldTotals;
+		this.overlap = new IdentityHashMap<>();
+		this.linesOf = new IdentityHashMap<>();
 		for (var line : lines) {
 			this.counts.put(line, new int[2]);
 			var total = told.get(line);
@@ -50,6 +52,22 @@ final class WithheldGroups {
 				this.linesOf.computeIfAbsent(group, any -> new ArrayList<>()).add(line);
 			}
 		}
+	}
+
+	private WithheldGroups(WithheldGroups same) {
+		this.lines = same.lines;
+		this.k = same.k;
+		this.withheldTotals = same.withheldTotals;
+		this.overlap = same.overlap;
+		this.linesOf = same.linesOf;
+		for (var line : this.lines) {
+			this.counts.put(line, new int[2]);
+		}
+	}
+
+	/** The same lines with none of their groups suppressed: what each holds is read once for both ways of choosing. */
+	WithheldGroups again() {
+		return new WithheldGroups(this);
 	}
 
 	void add(ParticipationGroup group) {
