@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The suppressed groups, with how many of each line are suppressed and how many participants they hold. */
+/**
+ * The suppressed groups, with how many of each line are suppressed and how many participants they hold. Groups are
+ * told apart by identity: those added and asked about are the lines' own objects, not copies ({@code hidden()}).
+ */
 final class WithheldGroups {
 
 	private final List<List<ParticipationGroup>> lines;

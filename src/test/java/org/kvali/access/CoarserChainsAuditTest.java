@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.Callers;
 import org.kvali.IntegrationTest;
+import org.kvali.report.SmallCells;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -22,14 +23,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A donor's breakdowns up the chains of coarser values an activity lies in, audited as one who knows each
- * activity's project, venue, day, organizer and kind would (a donor may list the activities): made-up activities of
- * random sizes and genders, each person at one, so that every group shown is the sum of its activities' women and
- * men. No group of 1 to 4 people withheld may follow from the groups shown and the total, over all the breakdowns of
- * one chain asked at once: two steps up (an activity's programme, a month's year) are weighed through the step
- * between, whose values withheld are never the sum of their groups shown. Each mutation of the weighing tried (a
- * step left out of {@code Dimension.within}, or a line whose total is withheld elsewhere shown whole) told small
- * groups in 1 to 7 of the 12 programmes each test makes (an activity's organizer left out, in 1).
+ * A donor's breakdowns up the chains of coarser values an activity lies in, and a partner's, audited as one who
+ * knows each activity's project, venue, day, organizer and kind would (a donor may list the activities): made-up
+ * activities of random sizes and genders, each person at one, so that every group shown is the sum of its activities'
+ * women and men. No group of 1 to 4 people withheld may follow from the groups shown and the total, over all the
+ * breakdowns of one chain asked at once: two steps up (an activity's programme, a month's year) are weighed through
+ * the step between, whose values withheld are never the sum of their groups shown. Each mutation of the weighing
+ * tried (a step left out of {@code Dimension.within}, or a line whose total is withheld elsewhere shown whole) told
+ * small groups in 1 to 7 of the 12 programmes each donor's test makes (an activity's organizer left out, in 1); a
+ * partner's filter never taken beyond its activities, in 12 of 12.
  */
 @IntegrationTest
 class CoarserChainsAuditTest {
@@ -78,12 +80,26 @@ class CoarserChainsAuditTest {
 	}
 
 	/**
-	 * What a donor can work out from each chain's breakdowns of random made-up activities, seeds 0 and on
+	 * SCCSF, as a partner, sees the groups of the activities it runs in full: the people of those are known to it,
+	 * and no small group of the others' people may follow.
+	 */
+	@Test
+	void noSmallGroupOfOthersFollowsFromAPartnersBreakdownsUpAChain() {
+		assertNoneTold(chain -> breakdowns(chain, true), "SCCSF");
+	}
+
+	/**
+	 * What a donor can work out from each chain's breakdowns of random made-up programmes, seeds 0 and on
 	 * ({@code -Daudit.seeds}, 12 unless given), or, with {@code -Daudit.across=true}, from the breakdowns by each of
 	 * the chains' dimensions at once, one or two, which cell suppression does not stop (README).
 	 */
 	private void assertNoneTold(Function<List<String>, List<List<String>>> breakdowns) {
-		var donor = this.callers.as(Role.DONOR);
+		assertNoneTold(breakdowns, null);
+	}
+
+	/** As {@link #assertNoneTold(Function)}, asked by a partner of this organization where one is named. */
+	private void assertNoneTold(Function<List<String>, List<List<String>>> breakdowns, String partner) {
+		var caller = partner == null ? this.callers.as(Role.DONOR) : this.callers.as(Role.PARTNER, partner);
 		var fixture = new SuppressionFixture(this.jdbc);
 		var leaks = new ArrayList<String>();
 		var seedsTelling = new LinkedHashSet<Integer>();
@@ -94,7 +110,7 @@ class CoarserChainsAuditTest {
 			fixture.clean();
 			var activities = made(new Random(seed), fixture);
 			for (var chain : chains) {
-				for (var leak : leaks(donor, activities, breakdowns.apply(chain))) {
+				for (var leak : leaks(caller, partner, activities, breakdowns.apply(chain))) {
 					leaks.add("seed " + seed + " " + chain + ": " + leak + " of " + activities);
 					seedsTelling.add(seed);
 				}
@@ -195,21 +211,36 @@ class CoarserChainsAuditTest {
 	}
 
 	/**
-	 * The small groups of the breakdowns that follow from what the donor is shown of them all: each group shown and
-	 * the total are equations over the activities' women and men, cell {@code 2a} and {@code 2a + 1} of activity a.
+	 * The small groups of the breakdowns that follow from what the caller is shown of them all: each group shown and
+	 * the total are equations over the activities' women and men, cell {@code 2a} and {@code 2a + 1} of activity a,
+	 * and so is each cell of an activity the {@code partner} (where not null) runs. Of the groups, only the people of
+	 * the others' activities are weighed.
 	 */
 	@SuppressWarnings("unchecked")
-	private List<String> leaks(HttpGraphQlTester donor, List<Made> activities, List<List<String>> breakdowns) {
+	private List<String> leaks(HttpGraphQlTester caller, String partner, List<Made> activities,
+			List<List<String>> breakdowns) {
 		var attack = new LinearAttack(2 * activities.size());
-		var total = asked(donor, List.of()).get("totals");
+		var own = new boolean[2 * activities.size()];
+		for (int cell = 0; cell < own.length; cell++) {
+			own[cell] = activities.get(cell / 2).organizer().equals(partner);
+			if (own[cell]) {
+				var alone = new boolean[own.length];
+				alone[cell] = true;
+				attack.told(alone);
+			}
+		}
+		var total = ((Map<String, Object>) asked(caller, List.of()).get("totals")).get("participants");
 		int people = activities.stream().mapToInt(made -> made.women() + made.men()).sum();
-		assertThat(((Map<String, Object>) total).get("participants")).isEqualTo(people < K ? null : people);
-		if (people >= K) {
+		if (partner == null) {
+			assertThat(total).isEqualTo(people < K ? null : people);
+		}
+		if (total != null) {
+			assertThat(total).isEqualTo(people);
 			attack.told(holding(activities, List.of(), List.of()));
 		}
 		for (int from = 0; from < breakdowns.size(); from += ALIASES) {
 			var asked = breakdowns.subList(from, Math.min(breakdowns.size(), from + ALIASES));
-			var report = asked(donor, asked);
+			var report = asked(caller, asked);
 			for (int b = 0; b < asked.size(); b++) {
 				var by = asked.get(b);
 				for (var group : (List<Map<String, Object>>) report.get("b" + b)) {
@@ -233,8 +264,11 @@ class CoarserChainsAuditTest {
 			}
 			for (var values : groups) {
 				var holding = holding(activities, by, values);
+				for (int cell = 0; cell < own.length; cell++) {
+					holding[cell] &= !own[cell];
+				}
 				int participants = people(activities, holding);
-				if (participants < K && attack.tells(holding)) {
+				if (SmallCells.tooSmall(participants, K) && attack.tells(holding)) {
 					leaks.add(by + " " + values + " of " + participants);
 				}
 			}
@@ -242,9 +276,9 @@ class CoarserChainsAuditTest {
 		return leaks;
 	}
 
-	/** The donor's answer to the breakdowns, under aliases b0, b1 and on, and the totals. */
+	/** The caller's answer to the breakdowns, under aliases b0, b1 and on, and the totals. */
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> asked(HttpGraphQlTester donor, List<List<String>> breakdowns) {
+	private static Map<String, Object> asked(HttpGraphQlTester caller, List<List<String>> breakdowns) {
 		var document = new StringBuilder("{ participation(filter: {projects: " + quoted(PROJECTS)
 				+ "}) { totals { participants } ");
 		for (int b = 0; b < breakdowns.size(); b++) {
@@ -260,7 +294,7 @@ class CoarserChainsAuditTest {
 			}
 			document.append("participants } ");
 		}
-		return donor.document(document + "} }").execute().path("participation").entity(Map.class).get();
+		return caller.document(document + "} }").execute().path("participation").entity(Map.class).get();
 	}
 
 	/** The cells of a group of these values. */
