@@ -1,6 +1,5 @@
 package org.kvali.report;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +11,8 @@ import org.kvali.access.Role;
 import org.kvali.access.TestCallerContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,22 +31,13 @@ class ActivityWithinPathsTest {
 	ReportService reports;
 
 	@Autowired
-	ReportRepository sql;
-
-	@Autowired
-	FilterProblems problems;
-
-	@Autowired
-	FactIndexLoader loader;
+	ApplicationContext application;
 
 	@Autowired
 	ReportIndex index;
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@Autowired
-	JdbcClient jdbcClient;
 
 	@AfterEach
 	void clean() {
@@ -71,9 +61,7 @@ class ActivityWithinPathsTest {
 		// the deleted one is kept without rows, of the first kept activity's day, and left out
 		assertThat(this.index.current().orElseThrow().storedCoarser(Dimension.ACTIVITY, Dimension.MONTH)
 			.coarser("AWP-X2")).isEqualTo("2025-11");
-		var sqlOnly = new ReportService(this.sql,
-				new ReportIndex(this.loader, this.jdbcClient, ReportProperties.Index.OFF, Duration.ZERO),
-				this.problems, new SuppressionProperties(5));
+		var sqlOnly = SqlOnlyReports.of(this.application);
 		var shown = new ArrayList<String>();
 		for (var by : List.of(List.of(Dimension.ACTIVITY), List.of(Dimension.ACTIVITY, Dimension.QUARTER),
 				List.of(Dimension.YEAR, Dimension.ACTIVITY), List.of(Dimension.ACTIVITY, Dimension.MONTH))) {

@@ -1,6 +1,5 @@
 package org.kvali.report;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +27,7 @@ import org.kvali.organization.OrganizationKind;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +51,7 @@ class FastPathDifferentialTest {
 	ReportRepository sql;
 
 	@Autowired
-	FilterProblems problems;
+	ApplicationContext application;
 
 	@Autowired
 	FactIndexLoader loader;
@@ -1300,9 +1300,7 @@ class FastPathDifferentialTest {
 
 	/** The service as it answers without an index. */
 	private ReportService sqlOnlyReports() {
-		return new ReportService(this.sql,
-				new ReportIndex(this.loader, this.jdbcClient, ReportProperties.Index.OFF, Duration.ZERO),
-				this.problems, new SuppressionProperties(5));
+		return SqlOnlyReports.of(this.application);
 	}
 
 	/** Usually absent, sometimes a few values, now and then an empty list. */

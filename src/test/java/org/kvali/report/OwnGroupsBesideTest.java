@@ -1,6 +1,5 @@
 package org.kvali.report;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +11,8 @@ import org.kvali.access.Role;
 import org.kvali.access.TestCallerContext;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,19 +29,10 @@ class OwnGroupsBesideTest {
 	ReportService reports;
 
 	@Autowired
-	ReportRepository sql;
-
-	@Autowired
-	FilterProblems problems;
-
-	@Autowired
-	FactIndexLoader loader;
+	ApplicationContext application;
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@Autowired
-	JdbcClient jdbcClient;
 
 	@AfterEach
 	void clean() {
@@ -77,9 +67,7 @@ class OwnGroupsBesideTest {
 		var report = new ParticipationReport(ParticipationFilter.ALL.withActivities(List.of("OG-OWN", "OG-OTHERS",
 				"OG-ELSE")));
 		var cif = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CIF'", Long.class);
-		var sqlOnly = new ReportService(this.sql,
-				new ReportIndex(this.loader, this.jdbcClient, ReportProperties.Index.OFF, Duration.ZERO),
-				this.problems, new SuppressionProperties(5));
+		var sqlOnly = SqlOnlyReports.of(this.application);
 		var withheld = new ArrayList<String>();
 		for (var by : List.of(List.of(Dimension.PROJECT, Dimension.GENDER), List.of(Dimension.PROGRAMME,
 				Dimension.GENDER), List.of(Dimension.ACTIVITY, Dimension.GENDER), List.of(Dimension.ORGANIZER,
