@@ -163,7 +163,7 @@ public final class SmallCells {
 				withheldTotals.add(line);
 			}
 		}
-		var weighing = new Lines(lines, known, new WithheldGroups(lines, k, told, withheldTotals));
+		var weighing = new Weighing(WithheldGroups.Lines.of(lines, k, told, withheldTotals), known);
 		var smallest = withheld(weighed, weighing, dimensions, k, false);
 		// one dimension has a line alone, where both choose alike
 		var mending = dimensions.size() > 1 ? withheld(weighed, weighing, dimensions, k, true) : smallest;
@@ -183,18 +183,15 @@ public final class SmallCells {
 		return first == null || first >= shown.size() ? shown : shown.subList(0, first);
 	}
 
-	/**
-	 * The lines a breakdown is weighed by, the whole last; the groups shown elsewhere as a coarser value; and the
-	 * lines with none withheld, with the participants each is told with and those whose total is withheld elsewhere.
-	 */
-	private record Lines(List<List<ParticipationGroup>> all, Set<ParticipationGroup> known, WithheldGroups none) {
+	/** The lines a breakdown is weighed by, and the groups shown elsewhere as a coarser value. */
+	private record Weighing(WithheldGroups.Lines lines, Set<ParticipationGroup> known) {
 	}
 
 	/** The groups suppressed, the others a line needs chosen mending first or smallest first. */
-	private static WithheldGroups withheld(List<ParticipationGroup> groups, Lines lines, List<Dimension> by, int k,
+	private static WithheldGroups withheld(List<ParticipationGroup> groups, Weighing weighing, List<Dimension> by, int k,
 			boolean mending) {
 		// each line of groups that differ in one dimension only, and the whole breakdown, until nothing changes
-		var hidden = lines.none().again();
+		var hidden = new WithheldGroups(weighing.lines());
 		for (var group : groups) {
 			if (tooSmall(group.participants(), k)) {
 				hidden.add(group);
@@ -202,7 +199,7 @@ public final class SmallCells {
 		}
 		for (int before = -1; before != hidden.size();) {
 			before = hidden.size();
-			lines.all().forEach(line -> secondary(line, hidden, by, mending, lines.known()));
+			weighing.lines().all().forEach(line -> secondary(line, hidden, by, mending, weighing.known()));
 		}
 		return hidden;
 	}

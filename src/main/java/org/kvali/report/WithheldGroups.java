@@ -13,17 +13,7 @@ import java.util.Set;
  */
 final class WithheldGroups {
 
-	private final List<List<ParticipationGroup>> lines;
-
-	private final int k;
-
-	/**
-	 * Of each line: the distinct participants it is told with ({@link LineTotals}) less those of its groups added up:
-	 * 0 where each person is in one group or no total is told, below 0 where some are in several (a person aged 19 at
-	 * one activity and 20 at the next is in both groups of ages, 19 and younger, and 20 and older), above 0 where some
-	 * are in none (a line within a region: its people of no known municipality).
-	 */
-	private final IdentityHashMap<List<ParticipationGroup>, Integer> overlap;
+	private final Lines lines;
 
 	/** By identity: a group's hash would read its 23 fields, the most of the weighing's time at 70,000 groups. */
 	private final Set<ParticipationGroup> groups = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -31,56 +21,57 @@ final class WithheldGroups {
 	/** Of each line: its suppressed groups and their participants. */
 	private final IdentityHashMap<List<ParticipationGroup>, int[]> counts = new IdentityHashMap<>();
 
-	/** Of each group: the lines it lies on, the whole breakdown left out (every group lies on it). */
-	private final IdentityHashMap<ParticipationGroup, List<List<ParticipationGroup>>> linesOf;
-
-	/** The lines whose total the breakdown by their coarser value withholds (a region's municipalities). */
-	private final Set<List<ParticipationGroup>> withheldTotals;
-
-	WithheldGroups(List<List<ParticipationGroup>> lines, int k, Map<List<ParticipationGroup>, Integer> told,
-			Set<List<ParticipationGroup>> withheldTotals) {
+	/** None of the lines' groups suppressed yet. */
+	WithheldGroups(Lines lines) {
 		this.lines = lines;
-		this.k = k;
-		this.withheldTotals = withheldTotals;
-		this.overlap = new IdentityHashMap<>();
-		this.linesOf = new IdentityHashMap<>();
-		for (var line : lines) {
+		for (var line : lines.all()) {
 			this.counts.put(line, new int[2]);
-			var total = told.get(line);
-			this.overlap.put(line, total == null ? 0
-					: total - line.stream().mapToInt(ParticipationGroup::participants).sum());
 		}
-		for (var line : lines.subList(0, lines.size() - 1)) {
-			for (var group : line) {
-				this.linesOf.computeIfAbsent(group, any -> new ArrayList<>()).add(line);
+	}
+
+	/**
+	 * A breakdown's lines as the weighing reads them, whatever is suppressed: read once for both ways of choosing.
+	 *
+	 * @param all the lines, the whole breakdown last
+	 * @param overlap of each line: the distinct participants it is told with ({@link LineTotals}) less those of its
+	 * groups added up: 0 where each person is in one group or no total is told, below 0 where some are in several (a
+	 * person aged 19 at one activity and 20 at the next is in both groups of ages, 19 and younger, and 20 and older),
+	 * above 0 where some are in none (a line within a region: its people of no known municipality)
+	 * @param linesOf of each group: the lines it lies on, the whole breakdown left out (every group lies on it)
+	 * @param withheldTotals the lines whose total the breakdown by their coarser value withholds (a region's
+	 * municipalities)
+	 */
+	record Lines(List<List<ParticipationGroup>> all, int k, IdentityHashMap<List<ParticipationGroup>, Integer> overlap,
+			IdentityHashMap<ParticipationGroup, List<List<ParticipationGroup>>> linesOf,
+			Set<List<ParticipationGroup>> withheldTotals) {
+
+		static Lines of(List<List<ParticipationGroup>> all, int k, Map<List<ParticipationGroup>, Integer> told,
+				Set<List<ParticipationGroup>> withheldTotals) {
+			var overlap = new IdentityHashMap<List<ParticipationGroup>, Integer>();
+			var linesOf = new IdentityHashMap<ParticipationGroup, List<List<ParticipationGroup>>>();
+			for (var line : all) {
+				var total = told.get(line);
+				overlap.put(line, total == null ? 0
+						: total - line.stream().mapToInt(ParticipationGroup::participants).sum());
 			}
+			for (var line : all.subList(0, all.size() - 1)) {
+				for (var group : line) {
+					linesOf.computeIfAbsent(group, any -> new ArrayList<>()).add(line);
+				}
+			}
+			return new Lines(all, k, overlap, linesOf, withheldTotals);
 		}
-	}
 
-	private WithheldGroups(WithheldGroups same) {
-		this.lines = same.lines;
-		this.k = same.k;
-		this.withheldTotals = same.withheldTotals;
-		this.overlap = same.overlap;
-		this.linesOf = same.linesOf;
-		for (var line : this.lines) {
-			this.counts.put(line, new int[2]);
-		}
-	}
-
-	/** The same lines with none of their groups suppressed: what each holds is read once for both ways of choosing. */
-	WithheldGroups again() {
-		return new WithheldGroups(this);
 	}
 
 	void add(ParticipationGroup group) {
 		if (!this.groups.add(group)) {
 			return;
 		}
-		for (var line : this.linesOf.getOrDefault(group, List.of())) {
+		for (var line : this.lines.linesOf().getOrDefault(group, List.of())) {
 			count(line, group);
 		}
-		count(this.lines.get(this.lines.size() - 1), group);
+		count(this.lines.all().get(this.lines.all().size() - 1), group);
 	}
 
 	private void count(List<ParticipationGroup> line, ParticipationGroup group) {
@@ -113,7 +104,7 @@ final class WithheldGroups {
 	 */
 	int exposedBy(ParticipationGroup group, List<ParticipationGroup> line) {
 		int change = 0;
-		for (var other : this.linesOf.getOrDefault(group, List.of())) {
+		for (var other : this.lines.linesOf().getOrDefault(group, List.of())) {
 			if (other != line) {
 				var count = this.counts.get(other);
 				change += (exposes(other, count[0] + 1, count[1] + group.participants()) ? 1 : 0)
@@ -135,16 +126,17 @@ final class WithheldGroups {
 	 * and 2 people with a disability of each region.
 	 */
 	private boolean exposes(List<ParticipationGroup> line, int suppressed, int participants) {
-		int overlap = this.overlap.get(line);
-		if (this.withheldTotals.contains(line) && suppressed == 0 && !SmallCells.tooSmall(overlap, this.k)) {
+		int overlap = this.lines.overlap().get(line);
+		int k = this.lines.k();
+		if (this.lines.withheldTotals().contains(line) && suppressed == 0 && !SmallCells.tooSmall(overlap, k)) {
 			return true;
 		}
 		if (overlap > 0) {
-			return overlap < this.k ? suppressed == 0 || SmallCells.tooSmall(participants + overlap, this.k)
-					: suppressed == 1 || suppressed > 1 && SmallCells.tooSmall(participants, this.k);
+			return overlap < k ? suppressed == 0 || SmallCells.tooSmall(participants + overlap, k)
+					: suppressed == 1 || suppressed > 1 && SmallCells.tooSmall(participants, k);
 		}
-		return suppressed == 1 || suppressed > 1 && SmallCells.tooSmall(participants, this.k)
-				|| suppressed > 0 && SmallCells.tooSmall(Math.max(0, participants + overlap), this.k);
+		return suppressed == 1 || suppressed > 1 && SmallCells.tooSmall(participants, k)
+				|| suppressed > 0 && SmallCells.tooSmall(Math.max(0, participants + overlap), k);
 	}
 
 }
