@@ -110,15 +110,7 @@ record EntityColumns(Map<Dimension, Dictionary> dictionaries, Map<Dimension, int
 		if (firstYear > lastYear) {
 			firstYear = lastYear = LocalDate.now().getYear();
 		}
-		var year = new int[startDay.length];
-		var quarter = new int[startDay.length];
-		var month = new int[startDay.length];
-		for (int a = 0; a < startDay.length; a++) {
-			var date = LocalDate.ofEpochDay(startDay[a]);
-			year[a] = date.getYear() - firstYear;
-			quarter[a] = year[a] * 4 + (date.getMonthValue() - 1) / 3;
-			month[a] = year[a] * 12 + date.getMonthValue() - 1;
-		}
+		var numbers = new PeriodNumbers(firstYear);
 		var years = new ArrayList<String>();
 		var quarters = new ArrayList<String>();
 		var months = new ArrayList<String>();
@@ -134,9 +126,9 @@ record EntityColumns(Map<Dimension, Dictionary> dictionaries, Map<Dimension, int
 		dictionaries.put(Dimension.YEAR, Dictionary.ordered(years));
 		dictionaries.put(Dimension.QUARTER, Dictionary.ordered(quarters));
 		dictionaries.put(Dimension.MONTH, Dictionary.ordered(months));
-		attributes.put(Dimension.YEAR, year);
-		attributes.put(Dimension.QUARTER, quarter);
-		attributes.put(Dimension.MONTH, month);
+		for (var period : List.of(Dimension.YEAR, Dimension.QUARTER, Dimension.MONTH)) {
+			attributes.put(period, numbers.of(period, startDay, 1));
+		}
 		return firstYear;
 	}
 

@@ -1,6 +1,5 @@
 package org.kvali.report;
 
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -60,9 +59,6 @@ final class FactIndex {
 	/** Who runs each activity. */
 	final Organizers organizers;
 
-	/** Whom each person was known to beyond their current participations. */
-	private final FormerOrganizers formerOrganizers;
-
 	/** The rows of person p are {@code personStart[p]} to {@code personStart[p + 1] - 1}. */
 	final int[] personStart;
 
@@ -111,20 +107,14 @@ final class FactIndex {
 
 	final Map<Dimension, Dictionary> dictionaries;
 
-	/** The year the YEAR, QUARTER and MONTH numbers count from. */
-	final int firstYear;
+	/** How YEAR, QUARTER and MONTH are numbered. */
+	final PeriodNumbers periods;
 
 	/** Answers already computed over this version, which never changes. */
 	final AnswerCache answers;
 
-	/**
-	 * The persons known to each set of organizations lately asked ({@link #knownTo}): a partner's answer counts its
-	 * strangers in a scan for its groups and one for each line, each of which would read its activities' rows again.
-	 */
-	private final Map<Set<Long>, long[]> known;
-
-	/** The most sets of organizations {@link #known} keeps (a partner's bits are a bit per person). */
-	private static final int KNOWN_KEPT = 32;
+	/** The persons known to each set of organizations lately asked ({@link #knownTo}). */
+	private final KnownPersons known;
 
 	/** The most bytes one question's counters may take ({@link ScanMemory}). */
 	final long scanLimit;
@@ -143,12 +133,11 @@ final class FactIndex {
 	 * added, such a column, and the rows by activity when no activity was added, are shared, not copied.
 	 */
 	FactIndex(long version, int[] personStart, int[] activity, int[] organization, byte[] role,
-			EntityColumns entities, Settings settings, FactIndex previous, RowChanges changes) {
+			EntityColumns entities, IndexSettings settings, FactIndex previous, RowChanges changes) {
 		var birthYear = entities.birthYear();
 		var startYear = entities.startYear();
 		var startDay = entities.startDay();
 		var organizers = entities.organizers();
-		int firstYear = entities.firstYear();
 		var before = previous;
 		var same = before != null && changes.none() && before.personStart.length == personStart.length ? before : null;
 		this.version = version;
@@ -157,7 +146,6 @@ final class FactIndex {
 		this.activities = startDay.length;
 		this.organizationSlots = organizers.organizationIds().length + 1;
 		this.organizers = organizers;
-		this.formerOrganizers = entities.formerOrganizers();
 		this.personStart = same == null ? personStart : same.personStart;
 		this.activity = same == null ? activity : same.activity;
 		boolean organizationsKept = before != null && changes.keeps(organization, before.organization);
@@ -172,9 +160,9 @@ final class FactIndex {
 		this.firstDay = Arrays.stream(startDay).min().orElse(0);
 		this.lastDay = Arrays.stream(startDay).max().orElse(0);
 		this.dictionaries = new EnumMap<>(entities.dictionaries());
-		this.firstYear = firstYear;
+		this.periods = new PeriodNumbers(entities.firstYear());
 		this.answers = new AnswerCache(settings.cachedAnswers(), settings.cachedGroups());
-		this.known = new ConcurrentHashMap<>();
+		this.known = new KnownPersons(entities.formerOrganizers());
 		this.scanLimit = settings.scanLimit();
 		this.person = same != null ? same.person : RowColumns.persons(this.personStart, this.rows);
 		// each copy is a pass over all rows, independent of the others: on all cores at once
@@ -190,9 +178,9 @@ final class FactIndex {
 		this.rowValues.put(Dimension.AGE_BAND, agesKept && same != null ? same.rowValues.get(Dimension.AGE_BAND)
 				: RowColumns.ages(birthYear, startYear, this.person, this.activity,
 						agesKept ? before.rowValues.get(Dimension.AGE_BAND) : null, changes));
-		boolean daysKept = before != null && before.rowDay != null && before.firstYear == firstYear
+		boolean daysKept = before != null && before.rowDay != null && before.periods.equals(this.periods)
 				&& RowColumns.startsWith(startDay, before.startDay);
-		int dayZero = dayZero();
+		int dayZero = this.periods.dayZero();
 		this.rowDay = !RowColumns.daysFit(startDay, dayZero, settings.rowCopyValues()) ? null
 				: daysKept && same != null ? same.rowDay
 						: RowColumns.days(startDay, this.activity, dayZero, daysKept ? before.rowDay : null, changes);
@@ -255,7 +243,6 @@ final class FactIndex {
 		this.activities = same.activities;
 		this.organizationSlots = same.organizationSlots;
 		this.organizers = same.organizers;
-		this.formerOrganizers = same.formerOrganizers;
 		this.personStart = same.personStart;
 		this.person = same.person;
 		this.activity = same.activity;
@@ -273,7 +260,7 @@ final class FactIndex {
 		this.firstDay = same.firstDay;
 		this.lastDay = same.lastDay;
 		this.dictionaries = same.dictionaries;
-		this.firstYear = same.firstYear;
+		this.periods = same.periods;
 		this.answers = same.answers;
 		this.known = same.known;
 		this.scanLimit = same.scanLimit;
@@ -308,32 +295,9 @@ final class FactIndex {
 		return new ActivitiesBeyond(this, filter, organizations).reached();
 	}
 
-	/**
-	 * The persons who took part, in any role, in an activity one of these organizations runs, or were known to them
-	 * before ({@link FormerOrganizers}), as bits by person number: those a filter of strangers to them leaves out
-	 * ({@link ParticipationFilter#strangersTo}). Read from those activities' rows and the persons with former
-	 * organizers alone.
-	 */
+	/** The persons known to these organizations, as bits by person number ({@link KnownPersons#to}). */
 	long[] knownTo(Set<Long> organizations) {
-		if (this.known.size() > KNOWN_KEPT) {
-			this.known.clear();
-		}
-		return this.known.computeIfAbsent(Set.copyOf(organizations), this::readKnownTo);
-	}
-
-	private long[] readKnownTo(Set<Long> organizations) {
-		var run = this.organizers.runBy(organizations);
-		var known = new long[(this.persons + 63) >>> 6];
-		for (int a = 0; a < this.activities; a++) {
-			if (run[a]) {
-				for (int r = this.activityStart[a]; r < this.activityStart[a + 1]; r++) {
-					int p = this.person[this.activityRows[r]];
-					known[p >>> 6] |= 1L << p;
-				}
-			}
-		}
-		this.formerOrganizers.mark(organizations, known);
-		return known;
+		return this.known.to(organizations, this);
 	}
 
 	/**
@@ -359,42 +323,10 @@ final class FactIndex {
 		return this.deletedActivities.get(a);
 	}
 
-	/** January 1 of {@link #firstYear} as days since 1970-01-01: day 0 of {@link #rowDay}. */
-	int dayZero() {
-		return (int) LocalDate.of(this.firstYear, 1, 1).toEpochDay();
-	}
-
-	/**
-	 * The number of the year, quarter or month holding the day, its years beginning in month {@code yearStart}:
-	 * counted from January of {@link #firstYear}, or from the period before it when that begins in its year before
-	 * (a year from September: the one of September before {@link #firstYear} is 0). The numbers of a dimension fit
-	 * its dictionary's size, its unknown value taken for the last.
-	 */
-	int periodId(Dimension dimension, int epochDay, int yearStart) {
-		var date = LocalDate.ofEpochDay(epochDay);
-		int month = (date.getYear() - this.firstYear) * 12 + date.getMonthValue() - 1;
-		int length = Period.months(dimension);
-		int shift = (yearStart - 1) % length;
-		return Math.floorDiv(month - shift, length) + (shift == 0 ? 0 : 1);
-	}
-
-	/** The first day of the period {@link #periodId} numbers {@code id}. */
-	LocalDate periodStart(Dimension dimension, int id, int yearStart) {
-		int length = Period.months(dimension);
-		int shift = (yearStart - 1) % length;
-		return LocalDate.of(this.firstYear, 1, 1).plusMonths((long) (id - (shift == 0 ? 0 : 1)) * length + shift);
-	}
-
-	/** Per activity, the {@link #periodId} of its start. */
+	/** Per activity, the {@link PeriodNumbers#id} of its start: a calendar's as stored, another's worked out. */
 	int[] periodColumn(Dimension dimension, int yearStart) {
-		if ((yearStart - 1) % Period.months(dimension) == 0) {
-			return this.attributes.get(dimension);
-		}
-		var ids = new int[this.startDay.length];
-		for (int a = 0; a < ids.length; a++) {
-			ids[a] = periodId(dimension, this.startDay[a], yearStart);
-		}
-		return ids;
+		return (yearStart - 1) % Period.months(dimension) == 0 ? this.attributes.get(dimension)
+				: this.periods.of(dimension, this.startDay, yearStart);
 	}
 
 	/** The age band number of an age in years, as the participation_fact view bands it. */
@@ -413,33 +345,6 @@ final class FactIndex {
 			Dimension.DISABILITY);
 
 	/**
-	 * How many answers an index keeps and how many groups they may hold in all; the most values a row copy holds: 16
-	 * bits' worth, which tests lower so that the demo data, whose dimensions all fit, is also counted through the
-	 * look-ups by person, activity and organization; and the most bytes one question's counters may take ({@link
-	 * ScanMemory}).
-	 */
-	record Settings(int cachedAnswers, long cachedGroups, int rowCopyValues, long scanLimit) {
-
-		Settings {
-			if (rowCopyValues < 1 || rowCopyValues > Character.MAX_VALUE + 1) {
-				throw new IllegalArgumentException("A row copy holds 1 to 65,536 values, not " + rowCopyValues);
-			}
-			if (scanLimit < 1 << 20) {
-				throw new IllegalArgumentException("A scan may take at least 1 MB, not " + scanLimit + " bytes");
-			}
-		}
-
-		Settings(int cachedAnswers, long cachedGroups, long scanLimit) {
-			this(cachedAnswers, cachedGroups, Character.MAX_VALUE + 1, scanLimit);
-		}
-
-		Settings(int cachedAnswers) {
-			this(cachedAnswers, ReportProperties.CACHED_GROUPS, ScanMemory.defaultLimit());
-		}
-
-	}
-
-	/**
 	 * Per row, the value id of each of {@link #ROW_COPIES} that fits in a row copy, and of ROLE; and under AGE_BAND not
 	 * the band but the age ({@link RowColumns#ages}), which a scan plan turns into the band, so that ranges of ages
 	 * are read from it too.
@@ -451,7 +356,7 @@ final class FactIndex {
 		return this.rowValues.get(dimension == Dimension.AGE_GROUP ? Dimension.AGE_BAND : dimension);
 	}
 
-	/** Per row, its activity's start as days since January 1 of {@link #firstYear}; null when they do not fit. */
+	/** Per row, its activity's start as days since {@link PeriodNumbers#dayZero}; null when they do not fit. */
 	final char[] rowDay;
 
 	/** Approximate bytes held by the columns, for the benchmark. */

@@ -63,7 +63,7 @@ class FactIndexLoader {
 
 	private final TransactionTemplate snapshot;
 
-	private final FactIndex.Settings settings;
+	private final IndexSettings settings;
 
 	/** How many indexes were built by appending to the previous one: for tests and the log. */
 	private final AtomicInteger appended = new AtomicInteger();
@@ -73,11 +73,11 @@ class FactIndexLoader {
 
 	@Autowired
 	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions, ReportProperties settings) {
-		this(dataSource, transactions, new FactIndex.Settings(settings.cachedAnswers(), settings.cachedGroups(),
+		this(dataSource, transactions, new IndexSettings(settings.cachedAnswers(), settings.cachedGroups(),
 				settings.scanMemory() == null ? ScanMemory.defaultLimit() : settings.scanMemory().toBytes()));
 	}
 
-	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions, FactIndex.Settings settings) {
+	FactIndexLoader(DataSource dataSource, PlatformTransactionManager transactions, IndexSettings settings) {
 		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.snapshot = Snapshots.readOnly(transactions);

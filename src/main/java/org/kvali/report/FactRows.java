@@ -197,7 +197,7 @@ final class FactRows {
 	}
 
 	/** The index over these rows, grouped by person, and the values of each entity. */
-	FactIndex index(long version, EntityColumns entities, FactIndex.Settings settings) {
+	FactIndex index(long version, EntityColumns entities, IndexSettings settings) {
 		// each person's rows: those held here first, then those of the previous index in its order
 		var start = new int[this.persons + 1];
 		int kept = this.previous == null ? 0 : this.previous.persons;

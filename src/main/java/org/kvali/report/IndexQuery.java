@@ -106,7 +106,7 @@ final class IndexQuery {
 				case AGE_BAND -> nullOr(dimension, id, Integer::valueOf);
 				case AGE_GROUP -> grouping.ageGroup(id);
 				case DISABILITY -> nullOr(dimension, id, Boolean::valueOf);
-				case YEAR, QUARTER, MONTH -> this.index.periodStart(dimension, id, grouping.yearStart());
+				case YEAR, QUARTER, MONTH -> this.index.periods.start(dimension, id, grouping.yearStart());
 				default -> this.index.dictionaries.get(dimension).value(id);
 			};
 			values.put(dimension, value);

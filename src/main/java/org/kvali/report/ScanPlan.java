@@ -173,7 +173,7 @@ final class ScanPlan {
 	/** Per day of {@link FactIndex#rowDay}: -1 outside the filter's dates, else the part of its period. */
 	private static long[] dayParts(FactIndex index, ParticipationFilter filter, List<Dimension> by, int yearStart,
 			long[] multipliers) {
-		int zero = index.dayZero();
+		int zero = index.periods.dayZero();
 		int last = 0;
 		for (int day : index.startDay) {
 			last = Math.max(last, day - zero);
@@ -185,7 +185,7 @@ final class ScanPlan {
 		long multiplier = period == null ? 0 : multipliers[by.indexOf(period)];
 		for (int day = 0; day < parts.length; day++) {
 			parts[day] = day < from || day > to ? -1
-					: period == null ? 0 : index.periodId(period, day + zero, yearStart) * multiplier;
+					: period == null ? 0 : index.periods.id(period, day + zero, yearStart) * multiplier;
 		}
 		return parts;
 	}

@@ -57,7 +57,7 @@ class ChangeNotesTest {
 				.isEqualTo(first + 100002);
 			long since = lastNote();
 			// a loader of its own: the service's index catches up with the same changes through the shared one
-			var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+			var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16));
 			var before = loader.load(null);
 			// all but the second and the last: 100,001 corrected, more than a note names by id (changeset 065)
 			assertThat(this.jdbc.update("""
@@ -111,7 +111,7 @@ class ChangeNotesTest {
 				SELECT 'CD-' || n, 'MALE' FROM generate_series(1, 110004) n ORDER BY n""");
 		try {
 			long first = this.jdbc.queryForObject("SELECT min(id) FROM participant WHERE ref LIKE 'CD-%'", Long.class);
-			var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+			var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16));
 			var before = loader.load(null);
 			assertThat(this.jdbc.update("DELETE FROM participant WHERE ref IN ('CD-1', 'CD-3')")).isEqualTo(2);
 			assertThat(this.jdbc.queryForObject("""
@@ -153,7 +153,7 @@ class ChangeNotesTest {
 	 */
 	@Test
 	void notesNoIndexOfTheLastDayNeedsArePruned() throws Exception {
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16));
 		try {
 			addPerson("CP-1");
 			long seenByOld = lastNote();
@@ -233,7 +233,7 @@ class ChangeNotesTest {
 	 */
 	@Test
 	void aCatchUpThatFailsReadsEverythingInstead() throws Exception {
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16));
 		try {
 			var before = loader.load(null);
 			try (var connection = this.owner.getConnection(); var statement = connection.createStatement()) {

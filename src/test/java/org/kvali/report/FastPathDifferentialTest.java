@@ -126,7 +126,7 @@ class FastPathDifferentialTest {
 	@Test
 	void bothPathsGiveEqualAnswersWhenValuesAreLookedUpInsteadOfCopiedIntoTheRows() {
 		var index = new FactIndexLoader(this.dataSource, this.transactions,
-				new FactIndex.Settings(16, 4096, 4, ScanMemory.defaultLimit())).load(null);
+				new IndexSettings(16, 4096, 4, ScanMemory.defaultLimit())).load(null);
 		// organizations, municipalities and start days are counted through look-ups; programmes still from the rows
 		assertThat(index.rowValues).doesNotContainKeys(Dimension.ORGANIZATION, Dimension.MUNICIPALITY)
 			.containsKey(Dimension.PROGRAMME);
@@ -228,7 +228,7 @@ class FastPathDifferentialTest {
 	@Test
 	void anIndexThatAppendedTheRowsInsertedSinceAnswersAsTheSqlPath() {
 		// a loader of its own: the service's index catches up with the same changes through the shared one
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16));
 		var before = loader.load(null);
 		this.jdbc.update("INSERT INTO organization (code, name, kind, municipality_code) VALUES ('CU-ORG', 'Caught up', 'CSO', 'GE-KK-MARNEULI')");
 		this.jdbc.update("""
@@ -281,7 +281,7 @@ class FastPathDifferentialTest {
 			var early = loader.load(again);
 			assertThat(loader.appended()).isEqualTo(3);
 			assertThat(early.rows).isEqualTo(again.rows + 2);
-			assertThat(early.firstYear).isLessThan(again.firstYear);
+			assertThat(early.periods.firstYear()).isLessThan(again.periods.firstYear());
 			compareCaughtUp(new Random(16), early);
 			// the note the index saw last is gone: what else is gone is unknown
 			new JdbcTemplate(this.owner).update("DELETE FROM fact_change WHERE id = (SELECT max(id) FROM fact_change)");
@@ -336,7 +336,7 @@ class FastPathDifferentialTest {
 	 */
 	@Test
 	void anIndexThatReadCorrectedRowsAgainAnswersAsTheSqlPath() {
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16));
 		this.jdbc.update("INSERT INTO organization (code, name, kind, municipality_code) VALUES ('CU-ORG', 'Corrected', 'CSO', 'GE-KK-MARNEULI')");
 		this.jdbc.update("""
 				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code)
@@ -434,7 +434,7 @@ class FastPathDifferentialTest {
 					UPDATE activity SET start_date = DATE '2022-03-10', end_date = DATE '2022-03-10' WHERE code = 'CU-ACT'""");
 			var later = loader.load(older);
 			assertThat(loader.appended()).isEqualTo(3);
-			assertThat(later.firstYear).isEqualTo(2017);
+			assertThat(later.periods.firstYear()).isEqualTo(2017);
 			assertThat(later.rowValues.get(Dimension.AGE_BAND)).isNotSameAs(older.rowValues.get(Dimension.AGE_BAND));
 			compareCaughtUp(new Random(25), later);
 			this.jdbc.update("""
@@ -516,7 +516,7 @@ class FastPathDifferentialTest {
 	 */
 	@Test
 	void anIndexThatTookAMergedOrganizationOutAnswersAsTheSqlPath() {
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16));
 		this.jdbc.update("""
 				INSERT INTO organization (code, name, kind, municipality_code)
 				VALUES ('CU-ORG', 'Merged', 'ACTIVIST_GROUP', 'GE-KK-MARNEULI'),
@@ -608,7 +608,7 @@ class FastPathDifferentialTest {
 	 */
 	@Test
 	void anIndexThatTookDeletedRowsOutAnswersAsTheSqlPath() {
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16));
 		this.jdbc.update("""
 				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, venue_municipality_code)
 				SELECT 'CU-ACT', id, 'TRAINING', 'Removed from', DATE '2025-03-02', DATE '2025-03-03', 'GE-SJ-AKHALTSIKHE'
@@ -687,7 +687,7 @@ class FastPathDifferentialTest {
 					FROM project p WHERE code = 'LOCAL-BUDGET'""");
 			var mistyped = loader.load(again);
 			assertThat(loader.appended()).isEqualTo(3);
-			assertThat(mistyped.firstYear).isEqualTo(1925);
+			assertThat(mistyped.periods.firstYear()).isEqualTo(1925);
 			int left = this.jdbc.update(
 					"DELETE FROM participation WHERE activity_id = (SELECT id FROM activity WHERE code = 'CU-ACT')");
 			this.jdbc.update("""
@@ -704,7 +704,7 @@ class FastPathDifferentialTest {
 			assertThat(loader.appended()).isEqualTo(4);
 			assertThat(left).isPositive();
 			assertThat(emptied.rows).isEqualTo(again.rows - left);
-			assertThat(emptied.firstYear).isEqualTo(again.firstYear);
+			assertThat(emptied.periods.firstYear()).isEqualTo(again.periods.firstYear());
 			assertThat(emptied.firstDay).isEqualTo(again.firstDay);
 			var cif = Set.of(this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CIF'", Long.class));
 			var named = ParticipationFilter.ALL.withActivities(List.of("CU-ACT", "CU-BRIEF"));

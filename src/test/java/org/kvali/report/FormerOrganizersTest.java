@@ -55,7 +55,7 @@ class FormerOrganizersTest {
 	 */
 	@Test
 	void removedMovedAndHandedOverPeopleStayKnownOnBothPaths() {
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16));
 		activity("FO-CIF", "CIF");
 		activity("FO-SCCSF", "SCCSF");
 		activity("FO-MOVED", "SCCSF");

@@ -40,7 +40,7 @@ class IndexShutdownTest {
 	void aRebuildStopsBeforeItsNextQueryAndIsWaitedFor() throws Exception {
 		var started = new CountDownLatch(1);
 		var outcome = new AtomicReference<String>();
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16)) {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16)) {
 			private boolean first = true;
 
 			@Override

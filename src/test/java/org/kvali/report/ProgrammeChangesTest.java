@@ -39,7 +39,7 @@ class ProgrammeChangesTest {
 	@Test
 	void newProgrammesAndNamesKeepTheIndexAndNewCodesReadItAgain() {
 		// a loader of its own: the service's index catches up with the same changes through the shared one
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16));
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16));
 		var before = loader.load(null);
 		long notes = notes();
 		try {

@@ -142,7 +142,7 @@ class RebuildWaitTest {
 	 */
 	@Test
 	void afterASlowWholeReadAnInsertIsWaitedForSinceItIsAppended() throws Exception {
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16)) {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16)) {
 			@Override
 			FactIndex load(FactIndex previous) {
 				if (previous == null || !appendable(previous)) {
@@ -195,7 +195,7 @@ class RebuildWaitTest {
 
 	/** An index built now (load 1), whose second load fails with this; the others succeed. */
 	private ReportIndex failingIndex(AtomicInteger loads, Supplier<Throwable> failure) {
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16)) {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16)) {
 			@Override
 			FactIndex load(FactIndex previous) {
 				if (loads.incrementAndGet() == 2) {
@@ -215,7 +215,7 @@ class RebuildWaitTest {
 
 	/** An index built now, whose later loads take at least 300 ms. */
 	private ReportIndex slowIndex(Duration wait) {
-		var loader = new FactIndexLoader(this.dataSource, this.transactions, new FactIndex.Settings(16)) {
+		var loader = new FactIndexLoader(this.dataSource, this.transactions, new IndexSettings(16)) {
 			private boolean first = true;
 
 			@Override
