@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -97,7 +101,7 @@ class FastPathDifferentialTest {
 
 	@Test
 	void bothPathsGiveEqualAnswersWhenOnlyTheRowsOfTheFilteredActivitiesAreRead() {
-		compareWith(() -> IndexScan.sparseShare, value -> IndexScan.sparseShare = value, 1, new Random(11));
+		compareWith(() -> IndexScan.sparseShare, value -> IndexScan.sparseShare = value, 1, new Random(12));
 	}
 
 	/** The index's ROLE column: each row's value id, in the roles' dictionary, of the row's role. */
@@ -792,11 +796,11 @@ class FastPathDifferentialTest {
 		compare(random, index, RUNS / 3);
 	}
 
-	private void compare(Random random, FactIndex index, int runs) {
-		var batch = new ArrayList<ParticipationFilter>();
-		var single = new ArrayList<Measures>();
-		var toldWithheld = new HashSet<Object>();
-		var keptShown = new HashSet<Boolean>();
+	private void compare(Random seeds, FactIndex index, int runs) {
+		var batch = new ParticipationFilter[(runs + 9) / 10];
+		var single = new Measures[batch.length];
+		var toldWithheld = ConcurrentHashMap.newKeySet();
+		var keptShown = ConcurrentHashMap.<Boolean>newKeySet();
 		// every value in the data, and a region and a municipality with no rows (Adjara: Batumi)
 		var programmes = codes("SELECT code FROM programme");
 		var projects = codes("SELECT code FROM project");
@@ -822,15 +826,11 @@ class FastPathDifferentialTest {
 		// own activities
 		var callers = callers();
 		var donor = new Asking(Role.DONOR, Set.of(), "donor", List.of());
-		var withheldFromDonor = new HashSet<Boolean>();
-		var regionsChecked = new HashSet<Boolean>();
+		var withheldFromDonor = ConcurrentHashMap.<Boolean>newKeySet();
+		var regionsChecked = ConcurrentHashMap.<Boolean>newKeySet();
 		assertThat(this.suppression.k()).as("the threshold the donor's answers are checked against").isEqualTo(5);
 		var sqlOnly = sqlOnlyReports();
-		// the groups' conditions drawn apart, leaving the draws of the rest as they were before `having`
-		var conditions = new Random(5);
-		// and the pages' offsets
-		var offsets = new Random(6);
-		var paged = new HashSet<Boolean>();
+		var paged = ConcurrentHashMap.<Boolean>newKeySet();
 		assertThat(this.reports.indexIsCurrent()).as("the service answers from its index").isTrue();
 		// every dimension alone over all rows first: a random filter leaves out most single rows
 		var all = ParticipationFilter.ALL;
@@ -935,7 +935,10 @@ class FastPathDifferentialTest {
 		checkWithheld(donor.ask(() -> this.reports.breakdown(new ParticipationReport(of2023), byMunicipality,
 				Grouping.CALENDAR, List.of(), null, MeasureSet.PEOPLE)), new IndexQuery(index, of2023), of2023,
 				byMunicipality, Grouping.CALENDAR, this.sql.totals(of2023).participants());
-		for (int run = 0; run < runs; run++) {
+		// each question of draws of its own, so that two are asked at once
+		var draws = seeds.longs(runs).toArray();
+		twoAtATime(runs, run -> {
+			var random = new Random(draws[run]);
 			var drawn = new ParticipationFilter(maybe(random, programmes), maybe(random, projects),
 					maybe(random, regions), maybe(random, municipalities), maybe(random, regions),
 					maybe(random, municipalities), maybe(random, organizations),
@@ -987,11 +990,11 @@ class FastPathDifferentialTest {
 			assertThat(index.reachesBeyond(filter, organizers)).as("%s beyond the activities of %s", filter, organizers)
 				.isEqualTo(this.sql.reachesBeyond(filter, organizers));
 			if (run % 10 == 0) {
-				batch.add(filter);
-				single.add(fast.totals());
+				batch[run / 10] = filter;
+				single[run / 10] = fast.totals();
 			}
 			var measures = new MeasureSet(random.nextBoolean(), random.nextBoolean());
-			var having = having(conditions);
+			var having = having(random);
 			assertThat(fast.breakdown(by, grouping, orderBy, first, measures, having, MOST))
 				.as("breakdown by %s grouped %s order %s first %s %s %s of %s", by, grouping, orderBy, first,
 						measures, having, filter)
@@ -1065,8 +1068,8 @@ class FastPathDifferentialTest {
 					keptShown.add(groups.size() < unkept.size() && !groups.isEmpty());
 				}
 				// a page after some groups: on either path, the groups of the longer page from there
-				int offset = offsets.nextInt(6);
-				Integer page = first == null ? Integer.valueOf(1 + offsets.nextInt(5)) : first;
+				int offset = random.nextInt(6);
+				Integer page = first == null ? Integer.valueOf(1 + random.nextInt(5)) : first;
 				var after = answerOrRefusal(() -> caller.ask(() -> this.reports.shownPage(report, by, grouping,
 						orderBy, page, offset, measures, having)));
 				assertThat(after).as("page of %d after %d by %s of %s as %s", page, offset, by, report.filter(), caller)
@@ -1082,7 +1085,7 @@ class FastPathDifferentialTest {
 					assertThat(after).isEqualTo(longer);
 				}
 			}
-		}
+		});
 		assertThat(this.reports.indexIsCurrent()).as("the service answered from its index").isTrue();
 		// that the questions reach each case is a property of their draws, shown by the full runs
 		if (runs == RUNS) {
@@ -1092,7 +1095,36 @@ class FastPathDifferentialTest {
 			assertThat(withheldFromDonor).as("donors' random breakdowns without groups withheld").contains(false);
 			assertThat(regionsChecked).as("donors' random breakdowns by municipality, not region").contains(true);
 		}
-		assertThat(this.sql.totals(batch)).as("%d totals in one statement", runs / 10).isEqualTo(single);
+		assertThat(this.sql.totals(List.of(batch))).as("%d totals in one statement", batch.length)
+			.isEqualTo(List.of(single));
+	}
+
+	/**
+	 * Asks the questions two at a time, each in turn on either thread: most of a question's time is the SQL path's
+	 * statements, each on one of the database's processes, which a question alone left waiting one after another.
+	 * The first question to fail fails the comparison.
+	 */
+	private static void twoAtATime(int runs, IntConsumer question) {
+		var threads = Executors.newFixedThreadPool(2);
+		try {
+			var asked = IntStream.range(0, runs).mapToObj(run -> threads.submit(() -> question.accept(run))).toList();
+			for (var one : asked) {
+				one.get();
+			}
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	/**
