@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The persons known to each set of organizations lately asked, over one index's rows: a partner's answer counts its
- * strangers in a scan for its groups and one for each line, each of which would read its activities' rows again.
+ * strangers in a scan for its groups and one for each line, each of which would read its activities' rows again. Kept
+ * by the organizations alone, so asked only with an index of those rows: its own, or one of a later version that
+ * shares them ({@link FactIndex#at}).
  */
 final class KnownPersons {
 

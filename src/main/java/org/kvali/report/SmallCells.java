@@ -164,9 +164,9 @@ public final class SmallCells {
 			}
 		}
 		var weighing = new Weighing(WithheldGroups.Lines.of(lines, k, told, withheldTotals), known);
-		var smallest = withheld(weighed, weighing, dimensions, k, false);
+		var smallest = withheld(weighed, weighing, dimensions, false);
 		// one dimension has a line alone, where both choose alike
-		var mending = dimensions.size() > 1 ? withheld(weighed, weighing, dimensions, k, true) : smallest;
+		var mending = dimensions.size() > 1 ? withheld(weighed, weighing, dimensions, true) : smallest;
 		var hidden = shown(groups, mending) > shown(groups, smallest) ? mending : smallest;
 		var shown = new ArrayList<ParticipationGroup>(groups.size());
 		var withheld = new ArrayList<ParticipationGroup>();
@@ -188,12 +188,12 @@ public final class SmallCells {
 	}
 
 	/** The groups suppressed, the others a line needs chosen mending first or smallest first. */
-	private static WithheldGroups withheld(List<ParticipationGroup> groups, Weighing weighing, List<Dimension> by, int k,
+	private static WithheldGroups withheld(List<ParticipationGroup> groups, Weighing weighing, List<Dimension> by,
 			boolean mending) {
 		// each line of groups that differ in one dimension only, and the whole breakdown, until nothing changes
 		var hidden = new WithheldGroups(weighing.lines());
 		for (var group : groups) {
-			if (tooSmall(group.participants(), k)) {
+			if (tooSmall(group.participants(), weighing.lines().k())) {
 				hidden.add(group);
 			}
 		}

@@ -13,7 +13,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -24,6 +26,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 import org.kvali.access.Role;
+import org.kvali.access.ServiceScope;
 import org.kvali.access.TestCallerContext;
 import org.kvali.activity.ActivityKind;
 import org.kvali.graphql.InvalidArgumentException;
@@ -1100,23 +1103,28 @@ class FastPathDifferentialTest {
 	}
 
 	/**
-	 * Asks the questions two at a time, each in turn on either thread: most of a question's time is the SQL path's
-	 * statements, each on one of the database's processes, which a question alone left waiting one after another.
-	 * The first question to fail fails the comparison.
+	 * Asks the questions two at a time, each in turn on either thread and in the service's scope, as the test's own
+	 * thread runs: most of a question's time is the SQL path's statements, each on one of the database's processes,
+	 * which a question alone left waiting one after another. A question that fails, the first of them in their order,
+	 * fails the comparison, named by its number; none is asking any more once this returns.
 	 */
 	private static void twoAtATime(int runs, IntConsumer question) {
 		var threads = Executors.newFixedThreadPool(2);
 		try {
-			var asked = IntStream.range(0, runs).mapToObj(run -> threads.submit(() -> question.accept(run))).toList();
+			var asked = IntStream.range(0, runs).mapToObj(run -> threads.submit(() -> {
+				try {
+					ServiceScope.run(() -> question.accept(run));
+				}
+				catch (RuntimeException | Error ex) {
+					throw new AssertionError("Question " + run + " of " + runs + ": " + ex.getMessage(), ex);
+				}
+			})).toList();
 			for (var one : asked) {
 				one.get();
 			}
 		}
 		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(ex.getCause());
+			throw (AssertionError) ex.getCause();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -1124,6 +1132,17 @@ class FastPathDifferentialTest {
 		}
 		finally {
 			threads.shutdownNow();
+			awaitStopped(threads);
+		}
+	}
+
+	private static void awaitStopped(ExecutorService threads) {
+		try {
+			assertThat(threads.awaitTermination(1, TimeUnit.MINUTES)).as("the questions still asked stopped").isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
