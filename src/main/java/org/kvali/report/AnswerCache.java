@@ -127,6 +127,25 @@ final class AnswerCache {
 		return answer;
 	}
 
+	/**
+	 * Keeps the answer to a question counted beside another (a partner's strangers' groups, in its own question's
+	 * scan), as {@link #get} would have kept it, unless one is kept already.
+	 */
+	<T> void offer(Object question, T answer, ToIntFunction<T> weigh) {
+		int heft = Math.max(1, weigh.applyAsInt(answer));
+		synchronized (this) {
+			if (this.answers.containsKey(question) || heft > Math.max(1, this.groups / HEAVIEST_SHARE)) {
+				return;
+			}
+		}
+		keep(question, new Kept(answer, heft));
+	}
+
+	/** Whether an answer to the question is kept now (it is not counted as a hit). */
+	synchronized boolean holds(Object question) {
+		return this.answers.containsKey(question);
+	}
+
 	private synchronized void done(Object question, Counting mine) {
 		if (mine != null) {
 			this.counting.remove(question);

@@ -48,6 +48,20 @@ final class CallerWeights {
 	}
 
 	/**
+	 * The groups of the caller's breakdown as counted, before any is withheld: for a partner, its strangers' groups,
+	 * which {@link #weighed} reads, counted beside them where the index can ({@link ReportCounts}).
+	 */
+	List<ParticipationGroup> counted(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
+			Grouping grouping, List<GroupOrder> order, MeasureSet measures, int most) {
+		return Caller.find()
+			.map(Caller::organizations)
+			.filter(organizations -> !organizations.isEmpty())
+			.map(organizations -> this.counts.breakdown(index, filter, organizations, by, grouping, order, measures,
+					most))
+			.orElseGet(() -> this.counts.breakdown(index, filter, by, grouping, order, null, measures, most));
+	}
+
+	/**
 	 * The groups, those withheld from the caller marked and placed last, cut to {@code first} ({@link SmallCells}),
 	 * weighed for a partner by the people each holds who are strangers to it ({@link #strangers}). For a partner, a
 	 * group of its own people alone is weighed as a small one, unless no activity of others' the filter selects could

@@ -69,8 +69,22 @@ final class DenseScan {
 
 	int totalParticipants;
 
+	/** The persons counted beside in {@link Strangers}, as bits by person number; or null. */
+	private final long[] known;
+
+	/** Distinct persons of the whole filter who are not {@link #known}, where strangers are counted beside. */
+	int strangerParticipants;
+
+	/**
+	 * The groups of the persons not {@code known} (a partner's strangers), counted beside the filter's own in the
+	 * same pass: participations and participants alone.
+	 */
+	record Strangers(long[] known, Supplier<GroupCounts> counts, GroupCounts groups) {
+	}
+
 	DenseScan(FactIndex index, char[][] columns, long[][] parts, boolean[] roles, long[] personKeys,
-			long[] activityKeys, long[] organizationKeys, Supplier<GroupCounts> counts, GroupCounts groups) {
+			long[] activityKeys, long[] organizationKeys, Supplier<GroupCounts> counts, GroupCounts groups,
+			Strangers strangers) {
 		this.index = index;
 		this.columns = columns;
 		this.tables = new int[parts.length][];
@@ -85,10 +99,11 @@ final class DenseScan {
 		this.activityKeys = ints(activityKeys);
 		this.organizationKeys = ints(organizationKeys);
 		this.wide = groups.participations.length > wideGroups;
-		scanInParts(counts, groups);
+		this.known = strangers == null ? null : strangers.known();
+		scanInParts(counts, groups, strangers);
 	}
 
-	private void scanInParts(Supplier<GroupCounts> counts, GroupCounts groups) {
+	private void scanInParts(Supplier<GroupCounts> counts, GroupCounts groups, Strangers strangers) {
 		// many groups make each part's counters large: then one part
 		int parts = this.index.rows == 0 || this.index.rows < smallScan || this.wide ? 1 : PARTS;
 		var bounds = new int[parts + 1];
@@ -98,12 +113,15 @@ final class DenseScan {
 		bounds[parts] = this.index.rows;
 		var others = new ArrayList<Part>();
 		for (int part = 1; part < parts; part++) {
-			others.add(new Part(bounds[part], bounds[part + 1], counts.get()));
+			others.add(new Part(bounds[part], bounds[part + 1], counts.get(),
+					strangers == null ? null : strangers.counts().get()));
 		}
 		var futures = others.stream().map(part -> HELPERS.submit(() -> part.claimAndRun())).toList();
 		boolean counted = false;
 		try {
-			int persons = scan(bounds[0], bounds[1], groups);
+			var mine = scan(bounds[0], bounds[1], groups, strangers == null ? null : strangers.groups());
+			int persons = mine.persons();
+			int strangerPersons = mine.strangers();
 			for (int n = 0; n < others.size(); n++) {
 				var part = others.get(n);
 				// a part no helper has started yet is scanned here rather than waited for
@@ -114,9 +132,14 @@ final class DenseScan {
 					await(futures.get(n));
 				}
 				groups.merge(part.groups);
-				persons += part.persons;
+				persons += part.counted.persons();
+				if (strangers != null) {
+					strangers.groups().merge(part.strangers);
+					strangerPersons += part.counted.strangers();
+				}
 			}
 			this.totalParticipants = persons;
+			this.strangerParticipants = strangerPersons;
 			counted = true;
 		}
 		finally {
@@ -180,12 +203,15 @@ final class DenseScan {
 		/** Open once the thread that claimed the part is done with it, whether it counted it all or failed. */
 		private final CountDownLatch finished = new CountDownLatch(1);
 
-		private volatile int persons;
+		private final GroupCounts strangers;
 
-		Part(int from, int to, GroupCounts groups) {
+		private volatile Counted counted;
+
+		Part(int from, int to, GroupCounts groups, GroupCounts strangers) {
 			this.from = from;
 			this.to = to;
 			this.groups = groups;
+			this.strangers = strangers;
 		}
 
 		/** Scans the part unless another thread has claimed it; true when this thread did. */
@@ -194,7 +220,7 @@ final class DenseScan {
 				return false;
 			}
 			try {
-				this.persons = scan(this.from, this.to, this.groups);
+				this.counted = scan(this.from, this.to, this.groups, this.strangers);
 			}
 			finally {
 				this.finished.countDown();
@@ -204,8 +230,15 @@ final class DenseScan {
 
 	}
 
-	/** Rows {@code from} to {@code to - 1} into the groups; returns the distinct persons counted in any group. */
-	private int scan(int from, int to, GroupCounts groups) {
+	/** The distinct persons counted in any group of a part, and of those the ones not {@link #known}. */
+	private record Counted(int persons, int strangers) {
+	}
+
+	/**
+	 * Rows {@code from} to {@code to - 1} into the groups, and those of persons not {@link #known} into {@code
+	 * strangers} too, unless null.
+	 */
+	private Counted scan(int from, int to, GroupCounts groups, GroupCounts strangers) {
 		boolean wide = this.wide;
 		int[] person = this.index.person;
 		int[] participations = groups.participations;
@@ -216,6 +249,8 @@ final class DenseScan {
 		var slots = new int[BLOCK];
 		int persons = 0;
 		int lastCounted = -1;
+		var theirs = new int[2];
+		theirs[1] = -1;
 		for (int start = from; start < to; start += BLOCK) {
 			int rows = Math.min(BLOCK, to - start);
 			keys(start, rows, slots);
@@ -243,6 +278,9 @@ final class DenseScan {
 				persons += good & ((lastCounted ^ p) == 0 ? 0 : 1);
 				lastCounted = (p & -good) | (lastCounted & (good - 1));
 			}
+			if (strangers != null) {
+				strangers(strangers, slots, start, rows, theirs);
+			}
 			if (activities != null) {
 				seen(activities, slots, this.index.activity, start, rows);
 			}
@@ -250,7 +288,36 @@ final class DenseScan {
 				seen(organizations, slots, this.index.organization, start, rows);
 			}
 		}
-		return persons;
+		return new Counted(persons, theirs[0]);
+	}
+
+	/**
+	 * The block's rows of persons not {@link #known} into the strangers' groups, by the slots the block's rows were
+	 * counted in (0 when left out); {@code persons} holds the distinct strangers counted so far and the last of them.
+	 * Without a branch on the data, as the main loop.
+	 */
+	private void strangers(GroupCounts strangers, int[] slots, int start, int rows, int[] persons) {
+		int[] person = this.index.person;
+		long[] known = this.known;
+		int[] participations = strangers.participations;
+		int[] participants = strangers.participants;
+		int[] last = strangers.lastPerson;
+		int counted = persons[0];
+		int lastCounted = persons[1];
+		for (int j = 0; j < rows; j++) {
+			int p = person[start + j];
+			// a long shifts by the low 6 bits of p: its bit in its word
+			int stranger = (int) ~(known[p >>> 6] >>> p) & 1;
+			int slot = slots[j] & -stranger;
+			participations[slot]++;
+			participants[slot] += (last[slot] ^ p) == 0 ? 0 : 1;
+			last[slot] = p;
+			int good = (slot | -slot) >>> 31;
+			counted += good & ((lastCounted ^ p) == 0 ? 0 : 1);
+			lastCounted = (p & -good) | (lastCounted & (good - 1));
+		}
+		persons[0] = counted;
+		persons[1] = lastCounted;
 	}
 
 	/** The group keys of rows {@code start} on: 1 + the group's key, negative when the filter leaves the row out. */

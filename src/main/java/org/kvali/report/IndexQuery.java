@@ -49,8 +49,33 @@ final class IndexQuery {
 			if (first == null && kept(scan, having) > most) {
 				throw new TooManyGroups(most);
 			}
-			return groups(scan, by, grouping, orderBy, first, having);
+			return groups(scan, scan.groups, scan.totalParticipants, by, grouping, orderBy, first, having);
 		}
+	}
+
+	/**
+	 * The groups ({@link #breakdown}), all of them, and where one pass counts them beside, the groups of the persons
+	 * not {@code known} as their own breakdown by participants and participations, in no order asked, gives them; else
+	 * null: a partner's breakdown is weighed by its strangers' ({@link CallerWeights}), which a pass of their own
+	 * counted again.
+	 */
+	WithStrangers breakdownWithStrangers(List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy,
+			MeasureSet measures, int most, long[] known) {
+		try (var memory = new ScanMemory(this.index.scanLimit)) {
+			var scan = new IndexScan(this.index, this.filter, by, grouping, measures.orderedBy(orderBy), memory,
+					known);
+			if (kept(scan, GroupConditions.NONE) > most) {
+				throw new TooManyGroups(most);
+			}
+			var groups = groups(scan, scan.groups, scan.totalParticipants, by, grouping, orderBy, null,
+					GroupConditions.NONE);
+			return new WithStrangers(groups, scan.strangers == null ? null : groups(scan, scan.strangers,
+					scan.strangerParticipants, by, grouping, List.of(), null, GroupConditions.NONE));
+		}
+	}
+
+	/** A breakdown's groups, and its strangers' or null ({@link #breakdownWithStrangers}). */
+	record WithStrangers(List<ParticipationGroup> groups, List<ParticipationGroup> strangers) {
 	}
 
 	private static int kept(IndexScan scan, GroupConditions having) {
@@ -62,14 +87,15 @@ final class IndexQuery {
 		return kept[0];
 	}
 
-	private List<ParticipationGroup> groups(IndexScan scan, List<Dimension> by, Grouping grouping,
-			List<GroupOrder> orderBy, Integer first, GroupConditions having) {
+	/** The groups of these counts of the scan, their shares of {@code total} persons. */
+	private List<ParticipationGroup> groups(IndexScan scan, GroupCounts counts, int total, List<Dimension> by,
+			Grouping grouping, List<GroupOrder> orderBy, Integer first, GroupConditions having) {
 		var order = order(by, orderBy, grouping);
 		// the first n of thousands of groups (top 20 organizations) without sorting them all
 		var limited = new ArrayList<Row>();
 		var top = first == null ? null
 				: new PriorityQueue<Row>(Math.max(1, Math.min(first, 1 << 16)), order.reversed());
-		scan.groups.forEach((key, counted) -> {
+		counts.forEach((key, counted) -> {
 			if (!having.holds(counted)) {
 				return;
 			}
@@ -91,7 +117,7 @@ final class IndexQuery {
 		limited.sort(order);
 		var result = new ArrayList<ParticipationGroup>(limited.size());
 		for (var row : limited) {
-			result.add(GroupBuilder.group(values(by, grouping, row.ids()), row.measures(), scan.totalParticipants));
+			result.add(GroupBuilder.group(values(by, grouping, row.ids()), row.measures(), total));
 		}
 		return result;
 	}

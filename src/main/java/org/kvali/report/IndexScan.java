@@ -43,9 +43,27 @@ final class IndexScan {
 	/** Distinct persons of the whole filter: a breakdown's shares are of these persons. */
 	int totalParticipants;
 
+	/**
+	 * The groups of the persons not among those {@code known} (a partner's strangers), participations and
+	 * participants alone, where they were counted beside the filter's; else null.
+	 */
+	final GroupCounts strangers;
+
+	/** Distinct persons of {@link #strangers}. */
+	int strangerParticipants;
+
 	/** Scans the index; its counters are charged to {@code memory}, which the caller closes when done with them. */
 	IndexScan(FactIndex index, ParticipationFilter filter, List<Dimension> by, Grouping grouping, MeasureSet measures,
 			ScanMemory memory) {
+		this(index, filter, by, grouping, measures, memory, null);
+	}
+
+	/**
+	 * Scans the index, and where its groups fit in arrays without taking a turn, counts beside them those of the
+	 * persons not {@code known} (null: none are counted), in the same pass.
+	 */
+	IndexScan(FactIndex index, ParticipationFilter filter, List<Dimension> by, Grouping grouping, MeasureSet measures,
+			ScanMemory memory, long[] known) {
 		this.index = index;
 		this.radix = new long[by.size()];
 		long combinations = 1;
@@ -66,11 +84,14 @@ final class IndexScan {
 		boolean arrays = combinations <= (selected == null || this.plan.perPerson() ? ARRAY_GROUPS : SPARSE_ARRAY_GROUPS);
 		boolean byActivity = by.contains(Dimension.ACTIVITY);
 		// the rows of a few activities make few groups, whatever their combinations; if not, the charges tell
-		if ((selected == null || this.plan.perPerson())
-				&& GroupCounts.large(index, combinations, arrays, measures, byActivity)) {
+		boolean large = GroupCounts.large(index, combinations, arrays, measures, byActivity);
+		if ((selected == null || this.plan.perPerson()) && large) {
 			memory.takeTurn();
 		}
 		this.groups = new GroupCounts(index, arrays ? (int) combinations : -1, measures, byActivity, memory);
+		boolean dense = !this.plan.perPerson() && selected == null && arrays;
+		this.strangers = known != null && dense && !large
+				? new GroupCounts(index, (int) combinations, MeasureSet.PEOPLE, byActivity, memory) : null;
 		if (this.plan.perPerson()) {
 			runByPerson();
 		}
@@ -79,10 +100,13 @@ final class IndexScan {
 		}
 		else if (arrays) {
 			int groupCount = (int) combinations;
-			var dense = new DenseScan(index, this.plan.columns, this.plan.parts, this.plan.roles,
+			var strangers = this.strangers == null ? null : new DenseScan.Strangers(known,
+					() -> new GroupCounts(index, groupCount, MeasureSet.PEOPLE, byActivity, memory), this.strangers);
+			var scan = new DenseScan(index, this.plan.columns, this.plan.parts, this.plan.roles,
 					this.plan.personKeys(index), this.plan.activityKey, this.plan.organizationKey,
-					() -> new GroupCounts(index, groupCount, measures, byActivity, memory), this.groups);
-			this.totalParticipants = dense.totalParticipants;
+					() -> new GroupCounts(index, groupCount, measures, byActivity, memory), this.groups, strangers);
+			this.totalParticipants = scan.totalParticipants;
+			this.strangerParticipants = scan.strangerParticipants;
 		}
 		else {
 			run();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -128,18 +129,62 @@ final class ReportCounts {
 			List<Dimension> by, Grouping grouping, List<GroupOrder> order, Integer first, MeasureSet measures,
 			GroupConditions having, int most) {
 		var counted = having.counted(measures.orderedBy(order));
-		// a breakdown by no period and no groups of ages is one answer whatever the grouping: kept as one, an
-		// indicator's split by gender (its programme's years) is the split its totals of one gender read
-		var kept = by.stream().anyMatch(dimension -> dimension.isPeriod() || dimension == Dimension.AGE_GROUP)
+		var kept = kept(by, grouping);
+		return counting(by, () -> index
+			.map(facts -> facts.answers.get(new Breakdown(filter, by, kept, order, first, counted, having, most),
+					() -> List.copyOf(new IndexQuery(facts, filter).breakdown(by, kept, order, first, counted, having,
+							most)),
+					groups -> weight(groups, filter)))
+			.orElseGet(() -> this.repository.breakdown(filter, by, grouping, order, first, counted, having, most)));
+	}
+
+	/**
+	 * The groups, all of them ({@link #breakdown}), of a question whose answer is weighed by the strangers to these
+	 * organizations (a partner's): on the index, their groups, as {@link CallerWeights} asks for them, are counted in
+	 * the same scan where it can and kept for it to read. At 10 million participations the two scans of a partner's
+	 * project by gender read every row twice, the strangers' the dearer.
+	 */
+	List<ParticipationGroup> breakdown(Optional<FactIndex> index, ParticipationFilter filter, Set<Long> strangersTo,
+			List<Dimension> by, Grouping grouping, List<GroupOrder> order, MeasureSet measures, int most) {
+		var kept = kept(by, grouping);
+		var strangers = filter.strangersTo(strangersTo);
+		var theirs = new Breakdown(strangers, by, kept, List.of(), null, MeasureSet.PEOPLE, GroupConditions.NONE,
+				most);
+		if (index.isEmpty() || index.get().answers.holds(theirs)) {
+			return breakdown(index, filter, by, grouping, order, null, measures, most);
+		}
+		var facts = index.get();
+		var counted = measures.orderedBy(order);
+		return counting(by, () -> facts.answers.get(
+				new Breakdown(filter, by, kept, order, null, counted, GroupConditions.NONE, most), () -> {
+					var both = new IndexQuery(facts, filter).breakdownWithStrangers(by, kept, order, counted, most,
+							facts.knownTo(strangersTo));
+					if (both.strangers() != null) {
+						facts.answers.offer(theirs, List.copyOf(both.strangers()),
+								groups -> weight(groups, strangers));
+					}
+					return List.copyOf(both.groups());
+				}, groups -> weight(groups, filter)));
+	}
+
+	/**
+	 * How a breakdown's answer is kept: by no period and no groups of ages, one answer whatever the grouping, so that
+	 * an indicator's split by gender (its programme's years) is the split its totals of one gender read.
+	 */
+	private static Grouping kept(List<Dimension> by, Grouping grouping) {
+		return by.stream().anyMatch(dimension -> dimension.isPeriod() || dimension == Dimension.AGE_GROUP)
 				? grouping : Grouping.CALENDAR;
+	}
+
+	/** What an answer of these groups weighs in the answers kept: its groups and its question's codes. */
+	private static int weight(List<ParticipationGroup> groups, ParticipationFilter filter) {
+		return groups.size() + filter.values() / 2;
+	}
+
+	/** A breakdown counted, its failures for lack of memory told as the caller's to act on. */
+	private static List<ParticipationGroup> counting(List<Dimension> by, Supplier<List<ParticipationGroup>> count) {
 		try {
-			return index
-				.map(facts -> facts.answers.get(new Breakdown(filter, by, kept, order, first, counted, having, most),
-						() -> List.copyOf(new IndexQuery(facts, filter).breakdown(by, kept, order, first, counted,
-								having, most)),
-						groups -> groups.size() + filter.values() / 2))
-				.orElseGet(() -> this.repository.breakdown(filter, by, grouping, order, first, counted, having,
-						most));
+			return count.get();
 		}
 		catch (ScanMemory.Busy ex) {
 			throw new BusyException("Other large questions were being counted, and this one waited " + ex.waited

@@ -265,8 +265,8 @@ public class ReportService {
 			}
 			try {
 				// as many groups as a breakdown with first may weigh; it has none to cut with
-				var groups = this.counts.breakdown(index, counted.filter(), by, grouping, List.of(), null,
-						MeasureSet.PEOPLE, MAX_SUPPRESSED_GROUPS);
+				var groups = this.weights.counted(index, counted.filter(), by, grouping, List.of(), MeasureSet.PEOPLE,
+						MAX_SUPPRESSED_GROUPS);
 				return this.weights.weighed(index, counted.filter(), by, grouping, groups, null, MAX_SUPPRESSED_GROUPS)
 					.stream()
 					.anyMatch(ParticipationGroup::suppressed);
@@ -319,8 +319,8 @@ public class ReportService {
 			int most = first == null && having.isNone() ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;
 			try {
 				// what is withheld is weighed over all the groups; the conditions keep some of those shown
-				var groups = this.counts.breakdown(index, report.filter(), by, grouping, order, null,
-						having.counted(measures), most);
+				var groups = this.weights.counted(index, report.filter(), by, grouping, order, having.counted(measures),
+						most);
 				var weighed = this.weights.weighed(index, report.filter(), by, grouping, groups,
 						having.isNone() ? first : null, most);
 				return having.isNone() ? weighed : kept(weighed, having, first);

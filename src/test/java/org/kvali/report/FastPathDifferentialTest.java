@@ -834,6 +834,7 @@ class FastPathDifferentialTest {
 		assertThat(this.suppression.k()).as("the threshold the donor's answers are checked against").isEqualTo(5);
 		var sqlOnly = sqlOnlyReports();
 		var paged = ConcurrentHashMap.<Boolean>newKeySet();
+		var countedBeside = ConcurrentHashMap.<Boolean>newKeySet();
 		assertThat(this.reports.indexIsCurrent()).as("the service answers from its index").isTrue();
 		// every dimension alone over all rows first: a random filter leaves out most single rows
 		var all = ParticipationFilter.ALL;
@@ -990,13 +991,24 @@ class FastPathDifferentialTest {
 			}
 			// whether a partner sees the filter in full is decided on activities alone, alike on either path
 			var organizers = callers.get(callers.size() - 1 - random.nextInt(4)).organizations();
+			var measures = new MeasureSet(random.nextBoolean(), random.nextBoolean());
 			assertThat(index.reachesBeyond(filter, organizers)).as("%s beyond the activities of %s", filter, organizers)
 				.isEqualTo(this.sql.reachesBeyond(filter, organizers));
+			// their strangers' groups counted in the same pass, where one can, as their own question counts them
+			var beside = new IndexQuery(index, drawn).breakdownWithStrangers(by, grouping, orderBy, measures, MOST,
+					index.knownTo(organizers));
+			assertThat(beside.groups()).as("breakdown by %s of %s with strangers beside", by, drawn)
+				.isEqualTo(new IndexQuery(index, drawn).breakdown(by, grouping, orderBy, null, measures, MOST));
+			if (beside.strangers() != null) {
+				assertThat(beside.strangers()).as("breakdown by %s of strangers to %s of %s", by, organizers, drawn)
+					.isEqualTo(this.sql.breakdown(drawn.strangersTo(organizers), by, grouping, List.of(), null,
+							MeasureSet.PEOPLE, MOST));
+			}
+			countedBeside.add(beside.strangers() != null);
 			if (run % 10 == 0) {
 				batch[run / 10] = filter;
 				single[run / 10] = fast.totals();
 			}
-			var measures = new MeasureSet(random.nextBoolean(), random.nextBoolean());
 			var having = having(random);
 			assertThat(fast.breakdown(by, grouping, orderBy, first, measures, having, MOST))
 				.as("breakdown by %s grouped %s order %s first %s %s %s of %s", by, grouping, orderBy, first,
@@ -1097,6 +1109,9 @@ class FastPathDifferentialTest {
 			assertThat(paged).as("a page after groups that holds some").contains(true);
 			assertThat(withheldFromDonor).as("donors' random breakdowns without groups withheld").contains(false);
 			assertThat(regionsChecked).as("donors' random breakdowns by municipality, not region").contains(true);
+			// beside wherever a scan's groups fit in arrays without a turn, which none does when every scan is wide
+			assertThat(countedBeside).as("strangers counted beside in one pass, and not")
+				.contains(DenseScan.wideGroups > 0, false);
 		}
 		assertThat(this.sql.totals(List.of(batch))).as("%d totals in one statement", batch.length)
 			.isEqualTo(List.of(single));
