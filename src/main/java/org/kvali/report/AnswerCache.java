@@ -134,11 +134,10 @@ final class AnswerCache {
 	<T> void offer(Object question, T answer, ToIntFunction<T> weigh) {
 		int heft = Math.max(1, weigh.applyAsInt(answer));
 		synchronized (this) {
-			if (this.answers.containsKey(question) || heft > Math.max(1, this.groups / HEAVIEST_SHARE)) {
-				return;
+			if (!this.answers.containsKey(question) && heft <= Math.max(1, this.groups / HEAVIEST_SHARE)) {
+				keep(question, new Kept(answer, heft));
 			}
 		}
-		keep(question, new Kept(answer, heft));
 	}
 
 	/** Whether an answer to the question is kept now (it is not counted as a hit). */

@@ -48,8 +48,8 @@ final class CallerWeights {
 	}
 
 	/**
-	 * The groups of the caller's breakdown as counted, before any is withheld: for a partner, its strangers' groups,
-	 * which {@link #weighed} reads, counted beside them where the index can ({@link ReportCounts}).
+	 * The groups of the caller's breakdown as counted, before any is withheld; for a partner, the index counts its
+	 * strangers' groups beside them where it can, and keeps them for {@link #weighed} to read ({@link ReportCounts}).
 	 */
 	List<ParticipationGroup> counted(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<GroupOrder> order, MeasureSet measures, int most) {

@@ -69,7 +69,7 @@ final class DenseScan {
 
 	int totalParticipants;
 
-	/** The persons counted beside in {@link Strangers}, as bits by person number; or null. */
+	/** The persons {@link Strangers} leaves out, as bits by person number; or null when none are counted beside. */
 	private final long[] known;
 
 	/** Distinct persons of the whole filter who are not {@link #known}, where strangers are counted beside. */

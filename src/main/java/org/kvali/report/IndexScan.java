@@ -90,8 +90,10 @@ final class IndexScan {
 		}
 		this.groups = new GroupCounts(index, arrays ? (int) combinations : -1, measures, byActivity, memory);
 		boolean dense = !this.plan.perPerson() && selected == null && arrays;
-		this.strangers = known != null && dense && !large
-				? new GroupCounts(index, (int) combinations, MeasureSet.PEOPLE, byActivity, memory) : null;
+		// the strangers' counters as many again: beside only where both together take no turn
+		this.strangers = known != null && dense
+				&& !GroupCounts.large(index, 2 * combinations + 1, arrays, measures, byActivity)
+						? new GroupCounts(index, (int) combinations, MeasureSet.PEOPLE, byActivity, memory) : null;
 		if (this.plan.perPerson()) {
 			runByPerson();
 		}
@@ -100,11 +102,11 @@ final class IndexScan {
 		}
 		else if (arrays) {
 			int groupCount = (int) combinations;
-			var strangers = this.strangers == null ? null : new DenseScan.Strangers(known,
+			var beside = this.strangers == null ? null : new DenseScan.Strangers(known,
 					() -> new GroupCounts(index, groupCount, MeasureSet.PEOPLE, byActivity, memory), this.strangers);
 			var scan = new DenseScan(index, this.plan.columns, this.plan.parts, this.plan.roles,
 					this.plan.personKeys(index), this.plan.activityKey, this.plan.organizationKey,
-					() -> new GroupCounts(index, groupCount, measures, byActivity, memory), this.groups, strangers);
+					() -> new GroupCounts(index, groupCount, measures, byActivity, memory), this.groups, beside);
 			this.totalParticipants = scan.totalParticipants;
 			this.strangerParticipants = scan.strangerParticipants;
 		}

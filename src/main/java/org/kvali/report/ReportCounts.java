@@ -150,7 +150,9 @@ final class ReportCounts {
 		var strangers = filter.strangersTo(strangersTo);
 		var theirs = new Breakdown(strangers, by, kept, List.of(), null, MeasureSet.PEOPLE, GroupConditions.NONE,
 				most);
-		if (index.isEmpty() || index.get().answers.holds(theirs)) {
+		// a filter of strangers already (the differential test's) is not counted beside: its scan leaves out people
+		// known to others than these, whom the strangers' question keeps
+		if (index.isEmpty() || filter.strangersTo() != null || index.get().answers.holds(theirs)) {
 			return breakdown(index, filter, by, grouping, order, null, measures, most);
 		}
 		var facts = index.get();
