@@ -42,9 +42,12 @@ final class CallerWeights {
 	 * weighed as they are.
 	 */
 	static Optional<ParticipationFilter> strangers(ParticipationFilter filter) {
-		return Caller.find()
-			.filter(caller -> !caller.organizations().isEmpty())
-			.map(caller -> filter.strangersTo(caller.organizations()));
+		return partnerOrganizations().map(filter::strangersTo);
+	}
+
+	/** The organizations of the current caller whose answers are weighed by its strangers; empty for any other. */
+	private static Optional<Set<Long>> partnerOrganizations() {
+		return Caller.find().map(Caller::organizations).filter(organizations -> !organizations.isEmpty());
 	}
 
 	/**
@@ -53,9 +56,7 @@ final class CallerWeights {
 	 */
 	List<ParticipationGroup> counted(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<GroupOrder> order, MeasureSet measures, int most) {
-		return Caller.find()
-			.map(Caller::organizations)
-			.filter(organizations -> !organizations.isEmpty())
+		return partnerOrganizations()
 			.map(organizations -> this.counts.breakdown(index, filter, organizations, by, grouping, order, measures,
 					most))
 			.orElseGet(() -> this.counts.breakdown(index, filter, by, grouping, order, null, measures, most));
