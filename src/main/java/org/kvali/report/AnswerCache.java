@@ -108,7 +108,7 @@ final class AnswerCache {
 		try {
 			answer = compute.get();
 			int heft = Math.max(1, weigh.applyAsInt(answer));
-			if (heft <= Math.max(1, this.groups / HEAVIEST_SHARE)) {
+			if (heft <= heaviest()) {
 				keep(question, new Kept(answer, heft));
 			}
 		}
@@ -134,10 +134,15 @@ final class AnswerCache {
 	<T> void offer(Object question, T answer, ToIntFunction<T> weigh) {
 		int heft = Math.max(1, weigh.applyAsInt(answer));
 		synchronized (this) {
-			if (!this.answers.containsKey(question) && heft <= Math.max(1, this.groups / HEAVIEST_SHARE)) {
+			if (!this.answers.containsKey(question) && heft <= heaviest()) {
 				keep(question, new Kept(answer, heft));
 			}
 		}
+	}
+
+	/** The most an answer may weigh and be kept: none when no answers are kept at all. */
+	long heaviest() {
+		return this.capacity <= 0 || this.groups <= 0 ? 0 : Math.max(1, this.groups / HEAVIEST_SHARE);
 	}
 
 	/** Whether an answer to the question is kept now (it is not counted as a hit). */

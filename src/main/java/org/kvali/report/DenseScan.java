@@ -98,7 +98,8 @@ final class DenseScan {
 		this.personKeys = ints(personKeys);
 		this.activityKeys = ints(activityKeys);
 		this.organizationKeys = ints(organizationKeys);
-		this.wide = groups.participations.length > wideGroups;
+		// slot 0 holds the rows no group counts
+		this.wide = groups.participations.length - 1 > wideGroups;
 		this.known = strangers == null ? null : strangers.known();
 		scanInParts(counts, groups, strangers);
 	}

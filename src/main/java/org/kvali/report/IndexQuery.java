@@ -54,16 +54,16 @@ final class IndexQuery {
 	}
 
 	/**
-	 * The groups ({@link #breakdown}), all of them, and where one pass counts them beside, the groups of the persons
-	 * not {@code known} as their own breakdown by participants and participations, in no order asked, gives them; else
-	 * null: a partner's breakdown is weighed by its strangers' ({@link CallerWeights}), which a pass of their own
-	 * counted again.
+	 * The groups ({@link #breakdown}), all of them, and where one pass counts them beside, the strangers' groups
+	 * {@code beside} asks for as their own breakdown by participants and participations, in no order asked, gives
+	 * them; else null: a partner's breakdown is weighed by its strangers' ({@link CallerWeights}), which a pass of
+	 * their own counted again.
 	 */
 	WithStrangers breakdownWithStrangers(List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy,
-			MeasureSet measures, int most, long[] known) {
+			MeasureSet measures, int most, IndexScan.Beside beside) {
 		try (var memory = new ScanMemory(this.index.scanLimit)) {
 			var scan = new IndexScan(this.index, this.filter, by, grouping, measures.orderedBy(orderBy), memory,
-					known);
+					beside);
 			if (kept(scan, GroupConditions.NONE) > most) {
 				throw new TooManyGroups(most);
 			}

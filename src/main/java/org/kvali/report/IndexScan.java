@@ -59,11 +59,19 @@ final class IndexScan {
 	}
 
 	/**
-	 * Scans the index, and where its groups fit in arrays without taking a turn, counts beside them those of the
-	 * persons not {@code known} (null: none are counted), in the same pass.
+	 * The persons whose rows a scan leaves out of the strangers' groups it counts beside its own ({@link
+	 * FactIndex#knownTo}), where their combinations are at most {@code mostGroups}: more would make an answer heavier
+	 * than the index's answers keep, and the pass beside would be for nothing.
+	 */
+	record Beside(long[] known, long mostGroups) {
+	}
+
+	/**
+	 * Scans the index, and where its groups fit in arrays without taking a turn, counts beside them the strangers'
+	 * groups that {@code beside} asks for (null: none are), in the same pass.
 	 */
 	IndexScan(FactIndex index, ParticipationFilter filter, List<Dimension> by, Grouping grouping, MeasureSet measures,
-			ScanMemory memory, long[] known) {
+			ScanMemory memory, Beside beside) {
 		this.index = index;
 		this.radix = new long[by.size()];
 		long combinations = 1;
@@ -91,7 +99,7 @@ final class IndexScan {
 		this.groups = new GroupCounts(index, arrays ? (int) combinations : -1, measures, byActivity, memory);
 		boolean dense = !this.plan.perPerson() && selected == null && arrays;
 		// the strangers' counters as many again: beside only where both together take no turn
-		this.strangers = known != null && dense
+		this.strangers = beside != null && dense && combinations <= beside.mostGroups()
 				&& !GroupCounts.large(index, 2 * combinations + 1, arrays, measures, byActivity)
 						? new GroupCounts(index, (int) combinations, MeasureSet.PEOPLE, byActivity, memory) : null;
 		if (this.plan.perPerson()) {
@@ -102,11 +110,11 @@ final class IndexScan {
 		}
 		else if (arrays) {
 			int groupCount = (int) combinations;
-			var beside = this.strangers == null ? null : new DenseScan.Strangers(known,
+			var theirs = this.strangers == null ? null : new DenseScan.Strangers(beside.known(),
 					() -> new GroupCounts(index, groupCount, MeasureSet.PEOPLE, byActivity, memory), this.strangers);
 			var scan = new DenseScan(index, this.plan.columns, this.plan.parts, this.plan.roles,
 					this.plan.personKeys(index), this.plan.activityKey, this.plan.organizationKey,
-					() -> new GroupCounts(index, groupCount, measures, byActivity, memory), this.groups, beside);
+					() -> new GroupCounts(index, groupCount, measures, byActivity, memory), this.groups, theirs);
 			this.totalParticipants = scan.totalParticipants;
 			this.strangerParticipants = scan.strangerParticipants;
 		}

@@ -141,8 +141,8 @@ final class ReportCounts {
 	/**
 	 * The groups, all of them ({@link #breakdown}), of a question whose answer is weighed by the strangers to these
 	 * organizations (a partner's): on the index, their groups, as {@link CallerWeights} asks for them, are counted in
-	 * the same scan where it can and kept for it to read. At 10 million participations the two scans of a partner's
-	 * project by gender read every row twice, the strangers' the dearer.
+	 * the same scan where it can and kept for it to read, unless too many to keep. At 10 million participations the
+	 * two scans of a partner's project by gender read every row twice, the strangers' the dearer.
 	 */
 	List<ParticipationGroup> breakdown(Optional<FactIndex> index, ParticipationFilter filter, Set<Long> strangersTo,
 			List<Dimension> by, Grouping grouping, List<GroupOrder> order, MeasureSet measures, int most) {
@@ -150,9 +150,11 @@ final class ReportCounts {
 		var strangers = filter.strangersTo(strangersTo);
 		var theirs = new Breakdown(strangers, by, kept, List.of(), null, MeasureSet.PEOPLE, GroupConditions.NONE,
 				most);
+		// the groups the strangers' answer may have and still be kept, its question's codes weighed with them
+		long room = index.map(facts -> facts.answers.heaviest() - strangers.values() / 2).orElse(0L);
 		// a filter of strangers already (the differential test's) is not counted beside: its scan leaves out people
 		// known to others than these, whom the strangers' question keeps
-		if (index.isEmpty() || filter.strangersTo() != null || index.get().answers.holds(theirs)) {
+		if (room < 1 || filter.strangersTo() != null || index.get().answers.holds(theirs)) {
 			return breakdown(index, filter, by, grouping, order, null, measures, most);
 		}
 		var facts = index.get();
@@ -160,7 +162,7 @@ final class ReportCounts {
 		return counting(by, () -> facts.answers.get(
 				new Breakdown(filter, by, kept, order, null, counted, GroupConditions.NONE, most), () -> {
 					var both = new IndexQuery(facts, filter).breakdownWithStrangers(by, kept, order, counted, most,
-							facts.knownTo(strangersTo));
+							new IndexScan.Beside(facts.knownTo(strangersTo), room));
 					if (both.strangers() != null) {
 						facts.answers.offer(theirs, List.copyOf(both.strangers()),
 								groups -> weight(groups, strangers));

@@ -996,7 +996,7 @@ class FastPathDifferentialTest {
 				.isEqualTo(this.sql.reachesBeyond(filter, organizers));
 			// their strangers' groups counted in the same pass, where one can, as their own question counts them
 			var beside = new IndexQuery(index, drawn).breakdownWithStrangers(by, grouping, orderBy, measures, MOST,
-					index.knownTo(organizers));
+					new IndexScan.Beside(index.knownTo(organizers), Long.MAX_VALUE));
 			assertThat(beside.groups()).as("breakdown by %s of %s with strangers beside", by, drawn)
 				.isEqualTo(new IndexQuery(index, drawn).breakdown(by, grouping, orderBy, null, measures, MOST));
 			if (beside.strangers() != null) {

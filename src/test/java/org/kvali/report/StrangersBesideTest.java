@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +40,12 @@ class StrangersBesideTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void theStrangersGroupsCountedBesideAnswerTheirOwnQuestion() {
@@ -68,6 +77,38 @@ class StrangersBesideTest {
 		assertThat(counts.breakdown(Optional.of(again), strangers, BY, Grouping.CALENDAR, List.of(), null,
 				MeasureSet.PEOPLE, MOST)).isEqualTo(counted);
 		assertThat(again.answers.misses()).as("the strangers to SCCSF counted on their own").isEqualTo(misses + 1);
+	}
+
+	@Test
+	void theStrangersAreCountedBesideOnlyWhereTheirAnswerIsKept() {
+		var sccsf = Set.of(organization("SCCSF"));
+		var all = ParticipationFilter.ALL;
+		var strangers = all.strangersTo(sccsf);
+		var facts = this.loader.load(null);
+		long combinations = (long) facts.dictionaries.get(Dimension.PROJECT).size()
+				* facts.dictionaries.get(Dimension.GENDER).size();
+		var known = facts.knownTo(sccsf);
+		var query = new IndexQuery(facts, all);
+		assertThat(query.breakdownWithStrangers(BY, Grouping.CALENDAR, List.of(), MeasureSet.PEOPLE, MOST,
+				new IndexScan.Beside(known, combinations)).strangers()).as("as many combinations as asked")
+			.isEqualTo(this.sql.breakdown(strangers, BY, Grouping.CALENDAR, List.of(), null, MeasureSet.PEOPLE,
+					MOST));
+		assertThat(query.breakdownWithStrangers(BY, Grouping.CALENDAR, List.of(), MeasureSet.PEOPLE, MOST,
+				new IndexScan.Beside(known, combinations - 1)).strangers()).as("more combinations than asked")
+			.isNull();
+		// answers kept as heavy as all the combinations: the strangers' question a hit; one group lighter, a miss
+		for (long heaviest : List.of(combinations, combinations - 1)) {
+			var light = new FactIndexLoader(this.dataSource, this.transactions,
+					new IndexSettings(16, 20 * heaviest, ScanMemory.defaultLimit())).load(null);
+			var counts = new ReportCounts(this.sql, this.reportIndex, this.suppression);
+			counts.breakdown(Optional.of(light), all, sccsf, BY, Grouping.CALENDAR, List.of(), MeasureSet.PEOPLE,
+					MOST);
+			long hits = light.answers.hits();
+			counts.breakdown(Optional.of(light), strangers, BY, Grouping.CALENDAR, List.of(), null,
+					MeasureSet.PEOPLE, MOST);
+			assertThat(light.answers.hits()).as("strangers' answer kept as heavy as %d groups", heaviest)
+				.isEqualTo(hits + (heaviest == combinations ? 1 : 0));
+		}
 	}
 
 	private long organization(String code) {
