@@ -28,6 +28,7 @@ import org.kvali.report.ParticipationGroup;
 import org.kvali.report.ParticipationReport;
 import org.kvali.report.ReportService;
 import org.kvali.report.SuppressionProperties;
+import org.kvali.report.Withholding;
 
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,8 @@ class IndicatorDisaggregation {
 
 	private final ReportService reports;
 
+	private final Withholding withholding;
+
 	private final IndicatorRepository indicators;
 
 	private final JsonMapper json;
@@ -49,11 +52,12 @@ class IndicatorDisaggregation {
 
 	private final GeographyService geography;
 
-	IndicatorDisaggregation(ReportService reports, IndicatorRepository indicators, JsonMapper json,
-			SuppressionProperties suppression, GeographyService geography) {
+	IndicatorDisaggregation(ReportService reports, Withholding withholding, IndicatorRepository indicators,
+			JsonMapper json, SuppressionProperties suppression, GeographyService geography) {
 		this.suppression = suppression;
 		this.geography = geography;
 		this.reports = reports;
+		this.withholding = withholding;
 		this.indicators = indicators;
 		this.json = json;
 	}
@@ -72,9 +76,9 @@ class IndicatorDisaggregation {
 		// distinct activities and organizations as a breakdown of the caller's shows them, and a count of them only
 		// then; a share's over its whole too, as its actual asks (IndicatorValues)
 		var shown = indicator.method() == IndicatorEnums.Method.REPORTED ? MeasureSet.ALL
-				: this.reports.shownUnits(filter(indicator.filter(), window), by, data)
+				: this.withholding.shownUnits(filter(indicator.filter(), window), by, data)
 					.and(indicator.unit() == IndicatorEnums.Unit.PERCENT
-							? this.reports.shownUnits(filter(indicator.denominatorFilter(), window), by, data)
+							? this.withholding.shownUnits(filter(indicator.denominatorFilter(), window), by, data)
 							: MeasureSet.ALL);
 		var measure = indicator.measure();
 		boolean valueShown = measure == null || measure.countsPeople()
@@ -131,7 +135,7 @@ class IndicatorDisaggregation {
 		var leftOut = new HashSet<List<Object>>();
 		var wholes = breakdown(denominatorFilter, by, grouping, data);
 		var definitions = new ShareDefinitions(numeratorFilter, denominatorFilter, by, regionsOf(wholes));
-		var weights = new ShareWeights(this.reports, new ParticipationReport(numeratorFilter, data),
+		var weights = new ShareWeights(this.reports, this.withholding, new ParticipationReport(numeratorFilter, data),
 				new ParticipationReport(denominatorFilter, data), by, grouping, numerator, wholes);
 		for (var whole : wholes) {
 			var group = counted.remove(whole.values(by));
@@ -145,8 +149,8 @@ class IndicatorDisaggregation {
 		}
 		// with none left out, a line still tells a total the split beside it withholds, or a few people beyond it
 		if ((!leftOut.isEmpty() || by.size() > 1 || LineTotals.anyWithin(by))
-				&& (this.reports.suppresses(numeratorFilter, data)
-						|| this.reports.suppresses(denominatorFilter, data))) {
+				&& (this.withholding.suppresses(numeratorFilter, data)
+						|| this.withholding.suppresses(denominatorFilter, data))) {
 			var more = ShareComplements.more(shares, leftOut, by, this.suppression.k(), weights.numeratorLines(),
 					weights.wholeLines(), told -> withheldBeside(indicator, split, told, window, data, beside));
 			groups.replaceAll(group -> more.contains(group.group().values(by))
@@ -189,7 +193,7 @@ class IndicatorDisaggregation {
 		var problem = bands ? AgeRange.restProblem(numerator, denominator)
 				: by.contains(Dimension.AGE_GROUP) ? AgeGroups.restProblem(numerator, denominator, grouping) : null;
 		if (problem != null
-				&& (this.reports.suppresses(numerator, data) || this.reports.suppresses(denominator, data))) {
+				&& (this.withholding.suppresses(numerator, data) || this.withholding.suppresses(denominator, data))) {
 			throw bands ? new InvalidArgumentException("by", by, problem)
 					: new InvalidArgumentException("ageGroupStarts", split.ageGroupStarts(), problem);
 		}
@@ -209,9 +213,9 @@ class IndicatorDisaggregation {
 			ShareDefinitions definitions, int strangersRest, ParticipationReport.Data data) {
 		int rest = whole.participants() - group.participants();
 		if (whole.suppressed() || group.suppressed()
-				|| this.reports.withheldUnlessMany(definitions.numerator(), group.participants(), data)
+				|| this.withholding.withheldUnlessMany(definitions.numerator(), group.participants(), data)
 						&& !definitions.noneOf(group, whole)
-				|| (this.reports.withheldUnlessMany(definitions.denominator(), rest, data)
+				|| (this.withholding.withheldUnlessMany(definitions.denominator(), rest, data)
 						|| strangersRest < this.suppression.k()) && !definitions.allOf(whole)) {
 			return new Group(group.hidden(), null);
 		}

@@ -14,6 +14,7 @@ import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationReport;
 import org.kvali.report.Period;
 import org.kvali.report.ReportService;
+import org.kvali.report.Withholding;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -36,11 +37,14 @@ public class IndicatorResults {
 
 	private final ReportService reports;
 
+	private final Withholding withholding;
+
 	private final PeriodCells cells;
 
 	IndicatorResults(IndicatorRepository indicators, IndicatorValues values, JsonMapper json, ReportService reports,
-			PeriodCells cells) {
+			Withholding withholding, PeriodCells cells) {
 		this.reports = reports;
+		this.withholding = withholding;
 		this.cells = cells;
 		this.indicators = indicators;
 		this.values = values;
@@ -170,7 +174,7 @@ public class IndicatorResults {
 		var others = this.json.readValue(indicator.filter(), ParticipationFilter.class)
 			.withGenders(List.of(Gender.OTHER, Gender.UNDISCLOSED))
 			.within(window.from(), window.countedTo());
-		return this.reports.withheld(others,
+		return this.withholding.withheld(others,
 				this.reports.totals(List.of(others), List.of(MeasureSet.PEOPLE), data).get(0).participants(), data);
 	}
 

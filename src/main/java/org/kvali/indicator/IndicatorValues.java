@@ -15,6 +15,7 @@ import org.kvali.report.ParticipationFilter;
 import org.kvali.report.ParticipationReport;
 import org.kvali.report.Period;
 import org.kvali.report.ReportService;
+import org.kvali.report.Withholding;
 
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
@@ -82,16 +83,19 @@ class IndicatorValues {
 
 	private final ReportService reports;
 
+	private final Withholding withholding;
+
 	private final IndicatorRepository indicators;
 
 	private final JsonMapper json;
 
 	private final PeriodCells cells;
 
-	IndicatorValues(ReportService reports, IndicatorRepository indicators, JsonMapper json, PeriodCells cells,
-			BatchLoaderRegistry registry) {
+	IndicatorValues(ReportService reports, Withholding withholding, IndicatorRepository indicators, JsonMapper json,
+			PeriodCells cells, BatchLoaderRegistry registry) {
 		this.cells = cells;
 		this.reports = reports;
+		this.withholding = withholding;
 		this.indicators = indicators;
 		this.json = json;
 		registry.<Key, Double>forName(LOADER).registerMappedBatchLoader((keys, env) -> Mono.just(compute(keys)));
@@ -141,7 +145,7 @@ class IndicatorValues {
 				var denominatorMeasures = totals.get(next);
 				// a share of people also tells the people of the denominator outside the numerator
 				withheld = withheld || (measure.countsPeople()
-						? this.reports.restWithheld(filters.get(at), numerator.participants(), filters.get(next),
+						? this.withholding.restWithheld(filters.get(at), numerator.participants(), filters.get(next),
 								denominatorMeasures.participants(), data)
 						: withheld(filters.get(next), denominatorMeasures.participants(), measure, data));
 				next++;
@@ -162,13 +166,13 @@ class IndicatorValues {
 	 * Whether a value counting the measure over the filter's set, of this many participants, is withheld from the
 	 * caller: a count of people (or a share's rest) over fewer than k participants, none included, as a total is; a
 	 * count of activities or organizations where the caller is not told them over the filter ({@link
-	 * ReportService#shownUnits}), and of organizations, too, over fewer than k people. A count of activities over
+	 * Withholding#shownUnits}), and of organizations, too, over fewer than k people. A count of activities over
 	 * activities alone is told, even of none: the caller lists those activities anyway.
 	 */
 	private boolean withheld(ParticipationFilter filter, int participants, IndicatorEnums.Measure measure,
 			ParticipationReport.Data data) {
 		if (!measure.countsPeople()) {
-			var shown = this.reports.shownUnits(filter, List.of(), data);
+			var shown = this.withholding.shownUnits(filter, List.of(), data);
 			if (measure == IndicatorEnums.Measure.ACTIVITIES) {
 				return !shown.activities();
 			}
@@ -176,7 +180,7 @@ class IndicatorValues {
 				return true;
 			}
 		}
-		return this.reports.withheldUnlessMany(filter, participants, data);
+		return this.withholding.withheldUnlessMany(filter, participants, data);
 	}
 
 	/** Reported indicators: the current values of the periods that lie within the key's window, combined. */

@@ -15,6 +15,7 @@ import org.kvali.report.Gender;
 import org.kvali.report.ParticipationReport;
 import org.kvali.report.Period;
 import org.kvali.report.ReportService;
+import org.kvali.report.Withholding;
 
 import org.springframework.stereotype.Component;
 
@@ -43,9 +44,12 @@ class PeriodCells {
 
 	private final ReportService reports;
 
-	PeriodCells(IndicatorDisaggregation disaggregation, ReportService reports) {
+	private final Withholding withholding;
+
+	PeriodCells(IndicatorDisaggregation disaggregation, ReportService reports, Withholding withholding) {
 		this.disaggregation = disaggregation;
 		this.reports = reports;
+		this.withholding = withholding;
 	}
 
 	/** Takes out of {@code values} those of the keys whose period is withheld from the caller. */
@@ -185,7 +189,7 @@ class PeriodCells {
 	}
 
 	private boolean suppressed(String filter, IndicatorValues.Key window, ParticipationReport.Data data) {
-		return this.reports.suppresses(this.disaggregation.filter(filter, window), data);
+		return this.withholding.suppresses(this.disaggregation.filter(filter, window), data);
 	}
 
 	/** The periods each line shows, worked out once for all the keys of a request, over one data. */

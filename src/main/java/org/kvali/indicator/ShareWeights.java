@@ -12,10 +12,11 @@ import org.kvali.report.LineTotals;
 import org.kvali.report.ParticipationGroup;
 import org.kvali.report.ParticipationReport;
 import org.kvali.report.ReportService;
+import org.kvali.report.Withholding;
 
 /**
  * A share's split as the caller's answers weigh it: for a partner, each group's numerator and whole in the people who
- * never took part in its activities ({@link ReportService#strangersOf}), a group of its own people alone by its key
+ * never took part in its activities ({@link Withholding#strangersOf}), a group of its own people alone by its key
  * as none, and one of its own people alone otherwise as one, as its breakdowns weigh them; for anyone else, as
  * counted. Weighed by everyone, two groups left out beside others told a partner the strangers among them by the
  * line's rest less its own people (a review's).
@@ -39,10 +40,11 @@ final class ShareWeights {
 	 * The weights of a split by {@code by} of the numerator's and the whole's reports, whose groups, as counted, are
 	 * {@code numeratorGroups} and {@code wholeGroups}.
 	 */
-	ShareWeights(ReportService reports, ParticipationReport numerator, ParticipationReport whole, List<Dimension> by,
-			Grouping grouping, List<ParticipationGroup> numeratorGroups, List<ParticipationGroup> wholeGroups) {
+	ShareWeights(ReportService reports, Withholding withholding, ParticipationReport numerator,
+			ParticipationReport whole, List<Dimension> by, Grouping grouping, List<ParticipationGroup> numeratorGroups,
+			List<ParticipationGroup> wholeGroups) {
 		this.by = by;
-		var wholeStrangers = reports.strangersOf(whole, by, grouping);
+		var wholeStrangers = withholding.strangersOf(whole, by, grouping);
 		if (wholeStrangers.isEmpty()) {
 			this.numerators = null;
 			this.wholes = null;
@@ -52,12 +54,12 @@ final class ShareWeights {
 			return;
 		}
 		// the numerator's lie within the whole's; of none where it reaches no one else's activities
-		var numeratorStrangers = reports.strangersOf(numerator, by, grouping).orElse(List.of());
+		var numeratorStrangers = withholding.strangersOf(numerator, by, grouping).orElse(List.of());
 		this.numerators = byKey(numeratorStrangers);
 		this.wholes = byKey(wholeStrangers.get());
-		this.own = reports.ownByKey(whole, by, grouping);
-		this.numeratorLines = () -> reports.strangersLineTotals(numerator, by, grouping, numeratorStrangers);
-		this.wholeLines = () -> reports.strangersLineTotals(whole, by, grouping, wholeStrangers.get());
+		this.own = withholding.ownByKey(whole, by, grouping);
+		this.numeratorLines = () -> withholding.strangersLineTotals(numerator, by, grouping, numeratorStrangers);
+		this.wholeLines = () -> withholding.strangersLineTotals(whole, by, grouping, wholeStrangers.get());
 	}
 
 	private Map<List<Object>, Integer> byKey(List<ParticipationGroup> groups) {

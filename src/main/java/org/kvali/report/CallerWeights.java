@@ -11,11 +11,14 @@ import java.util.function.Predicate;
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
 
+import org.springframework.stereotype.Component;
+
 /**
- * How the current caller's small numbers are weighed, once {@link ReportService#suppresses} has decided they are
+ * How the current caller's small numbers are weighed, once {@link Withholding#suppresses} has decided they are
  * withheld at all: by everyone the filter selects, or for a partner by the strangers to it alone ({@link #strangers}),
  * its own people's groups weighed as small ones unless their keys hold them ({@link OwnKeys}).
  */
+@Component
 final class CallerWeights {
 
 	private final ReportCounts counts;
@@ -24,10 +27,10 @@ final class CallerWeights {
 
 	private final int k;
 
-	CallerWeights(ReportCounts counts, ReportRepository repository, int k) {
+	CallerWeights(ReportCounts counts, ReportRepository repository, SuppressionProperties suppression) {
 		this.counts = counts;
 		this.repository = repository;
-		this.k = k;
+		this.k = suppression.k();
 	}
 
 	/**

@@ -14,10 +14,13 @@ import java.util.stream.IntStream;
 import org.kvali.graphql.BusyException;
 import org.kvali.graphql.InvalidArgumentException;
 
+import org.springframework.stereotype.Component;
+
 /**
  * What a report counts before anything is withheld from its caller: totals and breakdowns of a filter from the index
  * given, whose answers it keeps ({@link AnswerCache}), else in SQL; and the line totals suppression weighs groups by.
  */
+@Component
 final class ReportCounts {
 
 	private final ReportRepository repository;

@@ -4,10 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
-import org.kvali.access.Caller;
-import org.kvali.access.Role;
 import org.kvali.graphql.InvalidArgumentException;
 import org.kvali.graphql.InvalidArguments;
 
@@ -17,7 +14,7 @@ import org.springframework.stereotype.Service;
  * Participation totals and breakdowns over any filter and combination of dimensions, counted exactly. Not one
  * transaction: each answer is counted from the index, or on the SQL path in a read-only snapshot of its own
  * ({@link #inOneState}), and a request that waits for the index to catch up with a change holds no connection while
- * it waits.
+ * it waits. What is withheld from the caller is left out here, where {@link Withholding} says it must be.
  */
 @Service
 public class ReportService {
@@ -46,14 +43,17 @@ public class ReportService {
 
 	private final CallerWeights weights;
 
+	private final Withholding withholding;
+
 	private final FilterProblems filterProblems;
 
-	ReportService(ReportRepository repository, ReportIndex index, FilterProblems filterProblems,
-			SuppressionProperties suppression) {
+	ReportService(ReportRepository repository, ReportIndex index, ReportCounts counts, CallerWeights weights,
+			Withholding withholding, FilterProblems filterProblems) {
 		this.repository = repository;
 		this.index = index;
-		this.counts = new ReportCounts(repository, index, suppression);
-		this.weights = new CallerWeights(this.counts, repository, suppression.k());
+		this.counts = counts;
+		this.weights = weights;
+		this.withholding = withholding;
 		this.filterProblems = filterProblems;
 	}
 
@@ -67,7 +67,7 @@ public class ReportService {
 		var report = new ParticipationReport(checked);
 		// a range of a few ages is withheld as small groups are: a partner over its own activities sees it in full, as
 		// it sees their groups by age band (a tester's)
-		boolean suppressed = checked.ages() != null && suppresses(checked, report.data());
+		boolean suppressed = checked.ages() != null && this.withholding.suppresses(checked, report.data());
 		var problems = this.filterProblems.of(checked, "filter", suppressed);
 		if (!problems.isEmpty()) {
 			throw new InvalidArguments(problems);
@@ -89,9 +89,9 @@ public class ReportService {
 		return inOneState(report, counted -> {
 			var index = counted.data().of(this.index);
 			var totals = this.counts.totals(index, counted.filter());
-			boolean suppressed = suppresses(counted.filter(), counted.data());
+			boolean suppressed = this.withholding.suppresses(counted.filter(), counted.data());
 			boolean few = suppressed && this.weights.few(index, counted.filter(), totals.participants());
-			return ShownMeasures.of(totals, few, shownUnits(suppressed, counted.filter(), List.of()));
+			return ShownMeasures.of(totals, few, Withholding.shownUnits(suppressed, counted.filter(), List.of()));
 		});
 	}
 
@@ -107,7 +107,8 @@ public class ReportService {
 		return inOneState(report.data(), data -> {
 			var counted = new ParticipationReport(report.filter(), data);
 			var ages = counted.filter().ages();
-			if (data != report.data() && report.data().narrowAgesAllowed() && suppresses(counted.filter(), data)) {
+			if (data != report.data() && report.data().narrowAgesAllowed()
+					&& this.withholding.suppresses(counted.filter(), data)) {
 				var problem = AgeRange.problem(ages, counted.filter().ageBands(), true);
 				if (problem != null) {
 					throw new InvalidArgumentException("filter.ages", ages, problem);
@@ -127,31 +128,6 @@ public class ReportService {
 			return answer.apply(data);
 		}
 		return this.repository.inSnapshot(() -> answer.apply(data.apart()));
-	}
-
-	/**
-	 * Which of distinct activities and organizations a caller who sees small cells suppressed is told: not where the
-	 * question selects or groups people by what they are, since each activity or organization counted has someone of
-	 * the set, however few: 6 activities with a person with a disability, of 6 named, told that the one person at one
-	 * of them has a disability, in one answer. Over activities alone (project, venue, kind, dates) both are told, and
-	 * organizations over organizations' kinds too (how many CSOs took part). Not over named organizations: 2 counted
-	 * of a large one and a one-person one told whether that person came (a tester's).
-	 */
-	private static MeasureSet shownUnits(boolean suppressed, ParticipationFilter filter, List<Dimension> by) {
-		return !suppressed ? MeasureSet.ALL : new MeasureSet(!selectsPeople(filter, by, false),
-				!selectsPeople(filter, by, true));
-	}
-
-	private static boolean selectsPeople(ParticipationFilter filter, List<Dimension> by, boolean kindAside) {
-		return filter.selectsPeople(kindAside) || by.stream().anyMatch(dimension -> dimension.groupsPeople(kindAside));
-	}
-
-	/**
-	 * Which of distinct activities and organizations over this filter, split by these dimensions (none for a whole),
-	 * the current caller is told ({@link #shownUnits}): indicators that count them ask this.
-	 */
-	public MeasureSet shownUnits(ParticipationFilter filter, List<Dimension> by, ParticipationReport.Data data) {
-		return shownUnits(suppresses(filter, data), filter, by);
 	}
 
 	/** Whether reports are answered from the in-memory index right now (it holds the committed data). */
@@ -215,8 +191,8 @@ public class ReportService {
 		int before = first != null && first == 0 ? 0 : offset;
 		// the data and whether groups are withheld decided once, for the measures told and the groups alike
 		var shown = inOneState(report, counted -> {
-			boolean suppressed = suppresses(counted.filter(), counted.data());
-			var units = shownUnits(suppressed, counted.filter(), by);
+			boolean suppressed = this.withholding.suppresses(counted.filter(), counted.data());
+			var units = Withholding.shownUnits(suppressed, counted.filter(), by);
 			return breakdown(counted, counted.data().of(this.index), suppressed, by, grouping, orderBy, first, before,
 					measures.and(units), having)
 				.stream()
@@ -255,7 +231,7 @@ public class ReportService {
 	public boolean withheld(ParticipationReport report, List<Dimension> by, Grouping grouping) {
 		BreakdownArguments.check(by, grouping);
 		return inOneState(report, counted -> {
-			if (!suppresses(counted.filter(), counted.data())) {
+			if (!this.withholding.suppresses(counted.filter(), counted.data())) {
 				return false;
 			}
 			BreakdownArguments.checkAgesOfGroups(counted.filter(), by, grouping);
@@ -296,8 +272,8 @@ public class ReportService {
 			List<GroupOrder> orderBy, Integer first, MeasureSet measures, GroupConditions having) {
 		// the groups and whether they are suppressed from one index, so that both see the same data
 		var index = report.data().of(this.index);
-		return breakdown(report, index, suppresses(report.filter(), report.data()), by, grouping, orderBy, first, 0,
-				measures, having);
+		boolean suppressed = this.withholding.suppresses(report.filter(), report.data());
+		return breakdown(report, index, suppressed, by, grouping, orderBy, first, 0, measures, having);
 	}
 
 	/** The groups of a breakdown, as many as {@code page} and {@code offset} together: the caller cuts the page. */
@@ -309,7 +285,7 @@ public class ReportService {
 		BreakdownArguments.checkPage(order, by, page);
 		var first = page == null ? null : page + offset;
 		// no order by counts withheld from the caller, nor groups kept by them: they would tell those counts
-		var shown = shownUnits(suppressed, report.filter(), by);
+		var shown = Withholding.shownUnits(suppressed, report.filter(), by);
 		BreakdownArguments.checkOrderShown(order, shown);
 		having.check(shown);
 		if (suppressed) {
@@ -357,96 +333,6 @@ public class ReportService {
 	public LineTotals lineTotals(ParticipationReport report, List<Dimension> by, Grouping grouping,
 			List<ParticipationGroup> groups) {
 		return this.counts.toldTotals(report.data().of(this.index), report.filter(), by, grouping, groups);
-	}
-
-	/**
-	 * Whether a value resting on this many participants of the filter's set must be withheld from the current caller:
-	 * they are 1 to k-1 and small cells are suppressed for the caller over the filter, or for a partner, its strangers
-	 * are ({@link CallerWeights#strangers}: an indicator's value was lifted over k by a partner's own people as a
-	 * breakdown's group was; a review's). An indicator's split by sex asks this of the people of other genders;
-	 * values themselves use {@link #withheldUnlessMany}.
-	 */
-	public boolean withheld(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
-		return participants > 0 && suppresses(filter, data)
-				&& this.weights.few(data.of(this.index), filter, participants);
-	}
-
-	/**
-	 * Whether a share's rest, its whole's people less its own (the numerator's filter lies within the whole's), must
-	 * be withheld from the caller, as {@link #withheldUnlessMany} withholds a count: for a partner, the rest of its
-	 * strangers is weighed, not their whole (six made-up men of its own beside others' ten women made a rest of 6, and
-	 * told that others' activities held no men; a review's).
-	 */
-	public boolean restWithheld(ParticipationFilter numerator, int numeratorParticipants,
-			ParticipationFilter whole, int wholeParticipants, ParticipationReport.Data data) {
-		return suppresses(whole, data) && this.weights.restFew(data.of(this.index), numerator,
-				numeratorParticipants, whole, wholeParticipants);
-	}
-
-	/**
-	 * The groups of the report's breakdown in people who are strangers to the current caller ({@link
-	 * CallerWeights#strangers}), where its small numbers over the report's filter are weighed by them (a partner's);
-	 * empty where they are not. A share's split weighs its groups by them ({@code ShareWeights}).
-	 */
-	public Optional<List<ParticipationGroup>> strangersOf(ParticipationReport report, List<Dimension> by,
-			Grouping grouping) {
-		if (!suppresses(report.filter(), report.data())) {
-			return Optional.empty();
-		}
-		return this.weights.strangersOf(report.data().of(this.index), report.filter(), by, grouping);
-	}
-
-	/**
-	 * The participants each line of a breakdown's groups in strangers ({@link #strangersOf}) is told with, among the
-	 * strangers to the current caller, as {@link #lineTotals} counts them among everyone.
-	 */
-	public LineTotals strangersLineTotals(ParticipationReport report, List<Dimension> by, Grouping grouping,
-			List<ParticipationGroup> groups) {
-		return this.weights.strangersLineTotals(report.data().of(this.index), report.filter(), by, grouping, groups);
-	}
-
-	/**
-	 * Whether a group of the report's breakdown holds the current partner's own people alone by its key ({@link
-	 * OwnKeys}), asked of each group in turn: a share's split weighs no such group's rest by its strangers, who are
-	 * none by its key.
-	 */
-	public Predicate<ParticipationGroup> ownByKey(ParticipationReport report, List<Dimension> by, Grouping grouping) {
-		return this.weights.ownByKey(report.data().of(this.index), report.filter(), by, grouping);
-	}
-
-	/**
-	 * Whether a count or share resting on this many participants of the filter's set, none included, must be withheld
-	 * from the caller, as a total is: an indicator's 0 shown beside a withheld 1 to k-1, asked for day by day, told
-	 * the day someone of its set (with a disability, from one municipality) took part, and so the activity.
-	 */
-	public boolean withheldUnlessMany(ParticipationFilter filter, int participants, ParticipationReport.Data data) {
-		return suppresses(filter, data) && this.weights.few(data.of(this.index), filter, participants);
-	}
-
-	/**
-	 * Whether small cells are suppressed for the current caller over this filter: never for ADMIN or ANALYST; always
-	 * for DONOR, and when no caller is known (a report is always asked for by someone, so a thread that lost its
-	 * caller gets the safer answer); for a PARTNER unless the filter's conditions on activities leave in only
-	 * activities its organizations run. Decided on the activities alone, never on who took part: decided by whether
-	 * the participations a filter selected lay outside its activities, the choice itself told a partner whether
-	 * anyone of a filter (a woman with a disability) had attended another organization's workshop. Decided on the
-	 * data the answer counts, once for each filter.
-	 */
-	public boolean suppresses(ParticipationFilter filter, ParticipationReport.Data data) {
-		var caller = Caller.find().orElse(null);
-		if (caller == null) {
-			return true;
-		}
-		if (caller.is(Role.ADMIN, Role.ANALYST)) {
-			return false;
-		}
-		if (caller.is(Role.DONOR)) {
-			return true;
-		}
-		var index = data.of(this.index);
-		return data.suppressed(caller.organizations(), filter,
-				asked -> index.map(facts -> facts.reachesBeyond(asked, caller.organizations()))
-					.orElseGet(() -> this.repository.reachesBeyond(asked, caller.organizations())));
 	}
 
 }

@@ -13,10 +13,19 @@ final class SqlOnlyReports {
 
 	/** Of the application's repository and filter checks, with an index that is off. */
 	static ReportService of(ApplicationContext application) {
-		return new ReportService(application.getBean(ReportRepository.class),
+		return of(application.getBean(ReportRepository.class),
 				new ReportIndex(application.getBean(FactIndexLoader.class), application.getBean(JdbcClient.class),
 						ReportProperties.Index.OFF, Duration.ZERO),
-				application.getBean(FilterProblems.class), new SuppressionProperties(5));
+				application.getBean(FilterProblems.class));
+	}
+
+	/** Of this repository, index and filter checks, k = 5. */
+	static ReportService of(ReportRepository repository, ReportIndex index, FilterProblems problems) {
+		var suppression = new SuppressionProperties(5);
+		var counts = new ReportCounts(repository, index, suppression);
+		var weights = new CallerWeights(counts, repository, suppression);
+		return new ReportService(repository, index, counts, weights, new Withholding(index, repository, weights),
+				problems);
 	}
 
 }

@@ -224,8 +224,7 @@ class SqlPathStateTest {
 			}
 
 		};
-		var reports = new ReportService(this.sql, index, this.problems,
-				new SuppressionProperties(5));
+		var reports = SqlOnlyReports.of(this.sql, index, this.problems);
 		var report = asPartner(() -> reports.report(PROJECT));
 		assertThat(catchThrowable(() -> asPartner(() -> reports.shownTotals(report))))
 			.isInstanceOf(DataAccessResourceFailureException.class);
@@ -257,9 +256,9 @@ class SqlPathStateTest {
 
 	/** The service as it answers without an index. */
 	private ReportService sqlOnlyReports() {
-		return new ReportService(this.sql,
+		return SqlOnlyReports.of(this.sql,
 				new ReportIndex(this.loader, this.jdbcClient, ReportProperties.Index.OFF, Duration.ZERO),
-				this.problems, new SuppressionProperties(5));
+				this.problems);
 	}
 
 }
