@@ -60,8 +60,9 @@ final class IndexScan {
 
 	/**
 	 * The persons whose rows a scan leaves out of the strangers' groups it counts beside its own ({@link
-	 * FactIndex#knownTo}), where their combinations are at most {@code mostGroups}: more would make an answer heavier
-	 * than the index's answers keep, and the pass beside would be for nothing.
+	 * FactIndex#knownTo}), where their combinations are at most {@code mostGroups}: then their answer surely is light
+	 * enough to keep. Beyond, an answer too heavy to keep would be counted again, and the pass beside for nothing; a
+	 * sparse one that would have fit is counted in a scan of its own instead.
 	 */
 	record Beside(long[] known, long mostGroups) {
 	}

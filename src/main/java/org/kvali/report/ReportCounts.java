@@ -153,8 +153,8 @@ final class ReportCounts {
 		var strangers = filter.strangersTo(strangersTo);
 		var theirs = new Breakdown(strangers, by, kept, List.of(), null, MeasureSet.PEOPLE, GroupConditions.NONE,
 				most);
-		// the groups the strangers' answer may have and still be kept, its question's codes weighed with them
-		long room = index.map(facts -> facts.answers.heaviest() - strangers.values() / 2).orElse(0L);
+		// the groups the strangers' answer may have and surely be kept, its question's codes weighed with them
+		long room = index.map(facts -> facts.answers.heaviest() - weight(0, strangers)).orElse(0L);
 		// a filter of strangers already (the differential test's) is not counted beside: its scan leaves out people
 		// known to others than these, whom the strangers' question keeps
 		if (room < 1 || filter.strangersTo() != null || index.get().answers.holds(theirs)) {
@@ -185,7 +185,11 @@ final class ReportCounts {
 
 	/** What an answer of these groups weighs in the answers kept: its groups and its question's codes. */
 	private static int weight(List<ParticipationGroup> groups, ParticipationFilter filter) {
-		return groups.size() + filter.values() / 2;
+		return weight(groups.size(), filter);
+	}
+
+	private static int weight(int groups, ParticipationFilter filter) {
+		return groups + filter.values() / 2;
 	}
 
 	/** A breakdown counted, its failures for lack of memory told as the caller's to act on. */

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 /**
  * What the current caller is not told of the numbers over a filter: whether its small numbers are withheld at all
  * ({@link #suppresses}), and for the values indicators compute beside breakdowns, which are ({@link CallerWeights}
- * weighs them). Breakdowns themselves are withheld from as {@link ReportService} counts them.
+ * weighs them). A breakdown's groups withheld are left out by {@link ReportService}, which asks {@link #suppresses}.
  */
 @Service
 public class Withholding {
