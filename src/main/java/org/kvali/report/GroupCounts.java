@@ -118,6 +118,18 @@ final class GroupCounts {
 		}
 	}
 
+	/**
+	 * Turns these counts, of some of the persons {@code all} counted, into those of its other persons: a person is of
+	 * one or the other, so that each group's distinct persons add up too (the array path only; participations and
+	 * participants alone, and none may be added after).
+	 */
+	void others(GroupCounts all) {
+		for (int slot = 0; slot < this.participations.length; slot++) {
+			this.participations[slot] = all.participations[slot] - this.participations[slot];
+			this.participants[slot] = all.participants[slot] - this.participants[slot];
+		}
+	}
+
 	/** All {@code rows} rows of a person, in one group (only while distinct activities and organizations are not asked for). */
 	void addPerson(long key, int rows) {
 		int slot = this.dense ? (int) key + 1 : slotOf(key);
