@@ -70,26 +70,31 @@ final class ActivitiesBeyond {
 		return values;
 	}
 
-	/** The distinct tuples of value ids of the activities beyond, each told apart as one number in these radixes. */
+	/**
+	 * The distinct tuples of value ids of the activities beyond, each told apart as one number in these radixes,
+	 * unboxed: a set of boxed numbers took a third of this class's samples in a partner's project by gender.
+	 */
 	private List<int[]> tuples(int[][] columns, long[] radix) {
-		var keys = new HashSet<Long>();
-		for (int a : this.selected) {
-			if (!this.run[a]) {
-				long key = 0;
-				for (int d = 0; d < columns.length; d++) {
-					key = key * radix[d] + columns[d][a];
+		var tuples = new ArrayList<int[]>();
+		try (var memory = new ScanMemory(this.index.scanLimit)) {
+			var keys = new LongSet(memory);
+			for (int a : this.selected) {
+				if (!this.run[a]) {
+					long key = 0;
+					for (int d = 0; d < columns.length; d++) {
+						key = key * radix[d] + columns[d][a];
+					}
+					keys.add(key);
 				}
-				keys.add(key);
 			}
-		}
-		var tuples = new ArrayList<int[]>(keys.size());
-		for (long key : keys) {
-			var tuple = new int[columns.length];
-			for (int d = columns.length - 1; d >= 0; d--) {
-				tuple[d] = (int) (key % radix[d]);
-				key /= radix[d];
-			}
-			tuples.add(tuple);
+			keys.forEach(key -> {
+				var tuple = new int[columns.length];
+				for (int d = columns.length - 1; d >= 0; d--) {
+					tuple[d] = (int) (key % radix[d]);
+					key /= radix[d];
+				}
+				tuples.add(tuple);
+			});
 		}
 		return tuples;
 	}

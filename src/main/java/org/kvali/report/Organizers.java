@@ -10,9 +10,13 @@ record Organizers(int[] byActivity, long[] organizationIds) {
 
 	/** Per activity, whether one of these organizations (database ids) runs it. */
 	boolean[] runBy(Set<Long> organizations) {
+		// a partner's few organizations looked for among all, unboxed
+		long[] wanted = organizations.stream().mapToLong(Long::longValue).toArray();
 		var ours = new boolean[this.organizationIds.length + 1];
 		for (int n = 0; n < this.organizationIds.length; n++) {
-			ours[n + 1] = organizations.contains(this.organizationIds[n]);
+			for (long id : wanted) {
+				ours[n + 1] |= this.organizationIds[n] == id;
+			}
 		}
 		var run = new boolean[this.byActivity.length];
 		for (int a = 0; a < run.length; a++) {
