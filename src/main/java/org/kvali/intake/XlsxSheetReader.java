@@ -2,16 +2,13 @@ package org.kvali.intake;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ExcelReaderException;
@@ -19,23 +16,18 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
-import org.dhatim.fastexcel.reader.SheetVisibility;
 
 import org.kvali.graphql.Text;
 
 import org.springframework.http.HttpStatus;
 
 /**
- * Streams the rows of an .xlsx workbook's attendance sheet, the shown one whose header names the columns, to a
- * {@link SheetSink} (fastexcel-reader parses the sheet's XML as it goes; the zip itself, bounded by the size limit, is
- * in memory). Numbers in date columns are Excel day numbers and become ISO dates, and a date under birth_year its
- * year; other numbers read as the sheet shows them.
+ * Streams the rows of an .xlsx workbook's attendance sheet, the shown one whose header names the columns
+ * ({@link XlsxSheetChoice}), to a {@link SheetSink} (fastexcel-reader parses the sheet's XML as it goes; the zip
+ * itself, bounded by the size limit, is in memory). Numbers in date columns are Excel day numbers and become ISO
+ * dates, and a date under birth_year its year; other numbers read as the sheet shows them.
  */
 final class XlsxSheetReader {
-
-	/** The relation of a Strict Open XML package to its workbook. */
-	private static final String STRICT_DOCUMENT =
-			"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
 
 	private XlsxSheetReader() {
 	}
@@ -54,13 +46,13 @@ final class XlsxSheetReader {
 	}
 
 	/**
-	 * Reads the sheet; {@code maxRows} bounds its merged ranges too, at twice as many (a row may start several; the rows
-	 * themselves are counted by the sink), and the workbook's cells ({@link XlsxValues#CELLS_PER_ROW} a row). A date
-	 * and time with its offset from UTC is the day it was in {@code zone}, where the programmes run.
+	 * Reads the sheet; {@code maxRows} bounds its merged ranges too, at twice as many (a row may start several; the
+	 * rows themselves are counted by the sink), and the workbook's cells ({@link XlsxValues#CELLS_PER_ROW} a row). A
+	 * date and time with its offset from UTC is the day it was in {@code zone}, where the programmes run.
 	 */
 	static void read(byte[] body, long maxInflated, int maxRows, ZoneId zone, SheetSink sink) {
 		var dated = ZipGuard.check(body, maxInflated, maxRows);
-		notStrict(body);
+		StrictOpenXml.check(body);
 		try {
 			var parts = WorkbookParts.of(body);
 			var epoch = parts.date1904() ? ExcelDays.EPOCH_1904 : ExcelDays.EPOCH_1900;
@@ -69,7 +61,7 @@ final class XlsxSheetReader {
 			try (var workbook = open(readable)) {
 				var sheetParts = parts.sheets();
 				apart(workbook, sheetParts);
-				var sheet = attendance(workbook, sink);
+				var sheet = XlsxSheetChoice.attendance(workbook, sink);
 				if (sheet != null) {
 					read(readable, sheetParts.get(sheet.getId()), sheet, epoch, maxRows, sink);
 				}
@@ -103,145 +95,6 @@ final class XlsxSheetReader {
 						+ part);
 			}
 		});
-	}
-
-	/**
-	 * Refuses a workbook saved as Strict Open XML (Excel's "Strict Open XML Spreadsheet"), whose parts name their kinds
-	 * and relations otherwise: the reader opens it but finds no sheet's part, and the refusal said only that the body
-	 * was not a readable workbook (a tester's).
-	 */
-	private static void notStrict(byte[] body) {
-		String relations;
-		try {
-			relations = part(body, "_rels/.rels");
-		}
-		catch (IOException | RuntimeException ex) {
-			// the reader refuses the package itself
-			return;
-		}
-		if (relations != null && relations.contains(STRICT_DOCUMENT)) {
-			throw new SheetException(HttpStatus.BAD_REQUEST, "The workbook is saved as Strict Open XML, which Kvali"
-					+ " does not read: open it in a spreadsheet program and save it as an Excel workbook (.xlsx; in"
-					+ " Excel, Save As, Excel Workbook)");
-		}
-	}
-
-	/**
-	 * The sheet to read: of those the spreadsheet shows (a template's lists for its drop-downs are often a hidden first
-	 * sheet), the one whose header has the required columns, as a sheet of instructions before it has not; a header on
-	 * a sheet's first row before one below a title with no row under it (instructions may name the columns in a row of
-	 * their own). Where none has them all, the shown sheet with the most of them, so that the refusal names the
-	 * columns its header lacks (the first shown when none has any); a hidden sheet with them all is named, not read.
-	 * Two attendance sheets in one workbook (a sheet a day, or an example beside the sheet) are refused, where reading
-	 * one alone would drop the other's rows unsaid, and so is a shown sheet of rows under a header naming some of the
-	 * columns beside one naming them all. Null, told to the sink, when the workbook is refused.
-	 */
-	private static Sheet attendance(ReadableWorkbook workbook, SheetSink sink) throws IOException {
-		var sheets = workbook.getSheets().toList();
-		var found = new ArrayList<Sheet>();
-		var below = new ArrayList<Sheet>();
-		var legends = new ArrayList<Sheet>();
-		// a shown sheet whose first row is a header lacking a column: it is the one refused, not one below a title
-		boolean faulty = false;
-		// shown sheets of rows under a header naming some of the columns: beside a sheet naming them all, refused
-		var partial = new ArrayList<Sheet>();
-		var lacking = new ArrayList<List<String>>();
-		Sheet nearest = null;
-		Sheet hidden = null;
-		int most = 0;
-		for (var sheet : sheets) {
-			var named = requiredColumns(sheet);
-			int has = named.required();
-			boolean shown = sheet.getVisibility() == SheetVisibility.VISIBLE;
-			faulty |= shown && named.first() && has >= 2 && has < Columns.REQUIRED.size();
-			if (shown && named.rowsUnder() && has >= 2 && has < Columns.REQUIRED.size()) {
-				partial.add(sheet);
-				lacking.add(named.lacking());
-			}
-			if (has == Columns.REQUIRED.size()) {
-				if (shown && (named.first() || named.rowsUnder())) {
-					(named.first() ? found : below).add(sheet);
-				}
-				else if (shown) {
-					// the columns' names below a title and nothing under them: a legend, which holds no row
-					legends.add(sheet);
-				}
-				else if (hidden == null) {
-					hidden = sheet;
-				}
-			}
-			else if (shown && has > most) {
-				most = has;
-				nearest = sheet;
-			}
-		}
-		if (found.isEmpty() && !faulty) {
-			// no header on a first row: each sheet naming the columns below a title
-			found.addAll(below);
-			found.addAll(legends);
-		}
-		else if (!found.isEmpty()) {
-			// rows under a header below a title beside a header on a first row: either may be the attendance (the
-			// other an example, say), and reading one would drop the other's rows
-			found.addAll(below);
-		}
-		if (found.size() > 1) {
-			found.sort(Comparator.comparingInt(Sheet::getIndex));
-			sink.refused("The sheets " + found.stream()
-				.map(sheet -> "'" + sheet.getName() + "'")
-				.collect(Collectors.joining(", "))
-					+ " each have the attendance columns, and a workbook is read one sheet at a time: load each in a"
-					+ " workbook of its own (or delete a sheet of an example or instructions), or the rows of all in"
-					+ " one sheet");
-			return null;
-		}
-		if (!found.isEmpty() && !partial.isEmpty()) {
-			// a sheet a day, the second's header written otherwise ("sex"), on its first row or below a title: its
-			// rows were dropped unsaid (reviews')
-			sink.refused("The sheet '" + partial.get(0).getName() + "' names attendance columns in its header but"
-					+ " not " + String.join(", ", lacking.get(0)) + ", and a workbook is read one sheet at a time: its"
-					+ " rows would be left out beside those of '" + found.get(0).getName() + "'. Load each in a"
-					+ " workbook of its own, its header naming every required column (or delete the sheet)");
-			return null;
-		}
-		if (!found.isEmpty()) {
-			return found.get(0);
-		}
-		if (nearest == null && hidden != null) {
-			// a "very hidden" sheet is not in Excel's list to unhide
-			sink.refused("The sheet '" + hidden.getName() + "' has the attendance columns but is hidden: "
-					+ (hidden.getVisibility() == SheetVisibility.HIDDEN
-							? "show it (in Excel, right-click a sheet's tab, Unhide)"
-							: "copy its rows to a sheet that is shown") + " and send the workbook again");
-			return null;
-		}
-		return nearest != null ? nearest : sheets.stream()
-			.filter(sheet -> sheet.getVisibility() == SheetVisibility.VISIBLE)
-			.findFirst()
-			.orElse(workbook.getFirstSheet());
-	}
-
-	/**
-	 * How many of the required columns the sheet's header names ({@link Columns#headerAmong}), whether it is the first
-	 * row with anything in it, and whether rows with anything in them follow it (among the first read).
-	 */
-	private record Named(int required, List<String> lacking, boolean first, boolean rowsUnder) {
-	}
-
-	private static Named requiredColumns(Sheet sheet) throws IOException {
-		try (var rows = sheet.openStream()) {
-			// and one more, to tell whether a row follows a header found last
-			var read = rows.filter(row -> !isEmpty(row))
-				.limit(Columns.ROWS_TO_HEADER + 1)
-				.map(XlsxSheetReader::header)
-				.toList();
-			if (read.isEmpty()) {
-				return new Named(0, Columns.REQUIRED, true, false);
-			}
-			int header = Columns.headerAmong(read.subList(0, Math.min(read.size(), Columns.ROWS_TO_HEADER)));
-			return new Named(Columns.requiredNamed(read.get(header)), Columns.requiredLacking(read.get(header)),
-					header == 0, header + 1 < read.size());
-		}
 	}
 
 	/** A row and its number. */
@@ -324,7 +177,11 @@ final class XlsxSheetReader {
 		return row;
 	}
 
-	private static List<String> header(Row row) {
+	/**
+	 * The names written in the row, trimmed: {@link XlsxSheetChoice} weighs each sheet's first rows by them, as the
+	 * header's search here reads the chosen sheet's.
+	 */
+	static List<String> header(Row row) {
 		var names = new ArrayList<String>();
 		for (int i = 0; i < row.getCellCount(); i++) {
 			names.add(Text.trim(row.getCellText(i)));
@@ -367,12 +224,8 @@ final class XlsxSheetReader {
 		return new SheetRow(number, cells, false, false, 0, failed, unsaved, dated, merged.hidden(number));
 	}
 
-	/** A small part of the package (its first megabyte) as text, or null when there is none. */
-	private static String part(byte[] body, String name) throws IOException {
-		return ZipGuard.part(body, name, in -> new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8));
-	}
-
-	private static boolean isEmpty(Row row) {
+	/** Whether the row holds only blanks: such rows are passed over alike when the sheet is chosen and when read. */
+	static boolean isEmpty(Row row) {
 		for (int i = 0; i < row.getCellCount(); i++) {
 			var cell = row.getCell(i);
 			if (cell != null && cell.getType() != CellType.EMPTY && !Text.blank(cell.getText())) {
