@@ -1,13 +1,5 @@
 package org.kvali.report;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +9,7 @@ import java.util.function.Supplier;
  * on the data, which a processor would mispredict (measured at 10 million rows: 40 ms with such a branch, 15 ms
  * without). Adding up a column at a time keeps each loop small whatever the number of columns: a single loop over
  * every column at once, with unused places reading a column through a table of zeros, took 48 to 51 ms against 32 to
- * 35 ms for one column of 50,000 organizations. The rows are cut at person boundaries into one part per processor;
+ * 35 ms for one column of 50,000 organizations. The rows are cut into parts scanned at once ({@link ScanParts});
  * each part counts into its own groups, which are then added up (a person is in one part only, so distinct persons
  * add up too; distinct activities and organizations are sets, joined).
  */
@@ -32,22 +24,11 @@ final class DenseScan {
 	/** Rows whose keys are added up together, small enough for the keys to stay in the first-level cache. */
 	private static final int BLOCK = 2048;
 
-	private static final int PARTS = Math.max(2, Runtime.getRuntime().availableProcessors());
-
 	/**
 	 * Groups above which a scan is wide: not cut into parts, each of which would count every group, and the filter's
 	 * distinct persons counted in a pass of their own (tests set 0 to make every scan wide).
 	 */
 	static volatile int wideGroups = 1 << 17;
-
-	/** Rows below which a scan is not worth cutting into parts (tests set 0 to cut the demo data too). */
-	static volatile int smallScan = 200_000;
-
-	private static final ExecutorService HELPERS = Executors.newFixedThreadPool(Math.max(1, PARTS - 1), runnable -> {
-		var thread = new Thread(runnable, "report-scan");
-		thread.setDaemon(true);
-		return thread;
-	});
 
 	private final FactIndex index;
 
@@ -108,137 +89,37 @@ final class DenseScan {
 	}
 
 	private void scanInParts(Supplier<GroupCounts> counts, GroupCounts groups, Strangers strangers) {
+		var knownGroups = strangers == null ? null : strangers.groups();
 		// many groups make each part's counters large: then one part
-		int parts = this.index.rows == 0 || this.index.rows < smallScan || this.wide ? 1 : PARTS;
-		var bounds = new int[parts + 1];
-		for (int part = 1; part < parts; part++) {
-			bounds[part] = personBoundary((int) ((long) this.index.rows * part / parts));
-		}
-		bounds[parts] = this.index.rows;
-		var others = new ArrayList<Part>();
-		for (int part = 1; part < parts; part++) {
-			others.add(new Part(bounds[part], bounds[part + 1], counts.get(),
-					strangers == null ? null : strangers.counts().get()));
-		}
-		var futures = others.stream().map(part -> HELPERS.submit(() -> part.claimAndRun())).toList();
-		boolean counted = false;
-		try {
-			var mine = scan(bounds[0], bounds[1], groups, strangers == null ? null : strangers.groups());
-			int persons = mine.persons();
-			int knownPersons = mine.known();
-			for (int n = 0; n < others.size(); n++) {
-				var part = others.get(n);
-				// a part no helper has started yet is scanned here rather than waited for
-				if (part.claimAndRun()) {
-					futures.get(n).cancel(false);
-				}
-				else {
-					await(futures.get(n));
-				}
-				groups.merge(part.groups);
-				persons += part.counted.persons();
-				if (strangers != null) {
-					strangers.groups().merge(part.strangers);
-					knownPersons += part.counted.known();
+		var parts = ScanParts.scan(this.index, this.wide, (from, to) -> scan(from, to, groups, knownGroups), () -> {
+			var theirs = counts.get();
+			var known = strangers == null ? null : strangers.counts().get();
+			return (from, to) -> scan(from, to, theirs, known);
+		});
+		int persons = 0;
+		int knownPersons = 0;
+		for (var part : parts) {
+			if (part.groups() != groups) {
+				groups.merge(part.groups());
+				if (knownGroups != null) {
+					knownGroups.merge(part.knownGroups());
 				}
 			}
-			if (strangers != null) {
-				strangers.groups().others(groups);
-			}
-			this.totalParticipants = persons;
-			this.strangerParticipants = persons - knownPersons;
-			counted = true;
+			persons += part.persons();
+			knownPersons += part.known();
 		}
-		finally {
-			if (!counted) {
-				stop(others, futures);
-			}
+		if (knownGroups != null) {
+			knownGroups.others(groups);
 		}
+		this.totalParticipants = persons;
+		this.strangerParticipants = persons - knownPersons;
 	}
 
 	/**
-	 * After a part failed (too large, say): the parts no helper has started never start, and those running are
-	 * waited for, so that none goes on counting, and charging the scan's memory, once the scan has ended.
+	 * The distinct persons counted in any group of a part, and of those the ones {@link #known}, into these groups
+	 * and those of known persons (null where none are counted).
 	 */
-	private static void stop(List<Part> parts, List<? extends Future<?>> futures) {
-		for (int n = 0; n < parts.size(); n++) {
-			var part = parts.get(n);
-			if (part.claimed.compareAndSet(false, true)) {
-				futures.get(n).cancel(false);
-				continue;
-			}
-			try {
-				part.finished.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-	}
-
-	private int personBoundary(int row) {
-		int p = this.index.person[row];
-		return this.index.personStart[p];
-	}
-
-	private static void await(Future<?> future) {
-		try {
-			future.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while counting", ex);
-		}
-		catch (ExecutionException ex) {
-			throw ex.getCause() instanceof RuntimeException runtime ? runtime
-					: new IllegalStateException(ex.getCause());
-		}
-	}
-
-	/** One part of the rows, scanned by whichever thread claims it first. */
-	private final class Part {
-
-		private final int from;
-
-		private final int to;
-
-		private final GroupCounts groups;
-
-		private final AtomicBoolean claimed = new AtomicBoolean();
-
-		/** Open once the thread that claimed the part is done with it, whether it counted it all or failed. */
-		private final CountDownLatch finished = new CountDownLatch(1);
-
-		private final GroupCounts strangers;
-
-		private volatile Counted counted;
-
-		Part(int from, int to, GroupCounts groups, GroupCounts strangers) {
-			this.from = from;
-			this.to = to;
-			this.groups = groups;
-			this.strangers = strangers;
-		}
-
-		/** Scans the part unless another thread has claimed it; true when this thread did. */
-		boolean claimAndRun() {
-			if (!this.claimed.compareAndSet(false, true)) {
-				return false;
-			}
-			try {
-				this.counted = scan(this.from, this.to, this.groups, this.strangers);
-			}
-			finally {
-				this.finished.countDown();
-			}
-			return true;
-		}
-
-	}
-
-	/** The distinct persons counted in any group of a part, and of those the ones {@link #known}. */
-	private record Counted(int persons, int known) {
+	private record Counted(int persons, int known, GroupCounts groups, GroupCounts knownGroups) {
 	}
 
 	/**
@@ -295,7 +176,7 @@ final class DenseScan {
 				seen(organizations, slots, this.index.organization, start, rows);
 			}
 		}
-		return new Counted(persons, known[0]);
+		return new Counted(persons, known[0], groups, knownGroups);
 	}
 
 	/**

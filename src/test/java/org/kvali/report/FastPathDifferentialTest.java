@@ -93,7 +93,7 @@ class FastPathDifferentialTest {
 
 	@Test
 	void bothPathsGiveEqualAnswersWhenScansAreCutIntoParts() {
-		compareWith(() -> DenseScan.smallScan, value -> DenseScan.smallScan = value, 0, new Random(7));
+		compareWith(() -> ScanParts.smallScan, value -> ScanParts.smallScan = value, 0, new Random(7));
 	}
 
 	/** Every scan counted as one too wide for the cache: one part, the filter's persons in a pass of their own. */
