@@ -72,11 +72,13 @@ final class ActivitiesBeyond {
 
 	/**
 	 * The distinct tuples of value ids of the activities beyond, each told apart as one number in these radixes,
-	 * unboxed: a set of boxed numbers took a third of this class's samples in a partner's project by gender.
+	 * unboxed: a set of boxed numbers took a third of this class's samples in a partner's project by gender. At most
+	 * one a stored activity, charged without a limit of its own (the set it replaced was not charged at all); only
+	 * beyond 3 million would it wait for a turn, as a large scan does.
 	 */
 	private List<int[]> tuples(int[][] columns, long[] radix) {
 		var tuples = new ArrayList<int[]>();
-		try (var memory = new ScanMemory(this.index.scanLimit)) {
+		try (var memory = new ScanMemory(Long.MAX_VALUE)) {
 			var keys = new LongSet(memory);
 			for (int a : this.selected) {
 				if (!this.run[a]) {

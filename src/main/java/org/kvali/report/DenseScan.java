@@ -112,7 +112,7 @@ final class DenseScan {
 			knownGroups.others(groups);
 		}
 		this.totalParticipants = persons;
-		this.strangerParticipants = persons - knownPersons;
+		this.strangerParticipants = knownGroups == null ? 0 : persons - knownPersons;
 	}
 
 	/**

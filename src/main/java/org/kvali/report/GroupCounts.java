@@ -124,6 +124,9 @@ final class GroupCounts {
 	 * participants alone, and none may be added after).
 	 */
 	void others(GroupCounts all) {
+		if (!this.dense || !all.dense || this.participations.length != all.participations.length) {
+			throw new IllegalStateException("Counts of some persons are turned into the others' in arrays alike");
+		}
 		for (int slot = 0; slot < this.participations.length; slot++) {
 			this.participations[slot] = all.participations[slot] - this.participations[slot];
 			this.participants[slot] = all.participants[slot] - this.participants[slot];
