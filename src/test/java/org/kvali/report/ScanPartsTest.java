@@ -3,13 +3,13 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
+import org.kvali.Latches;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -67,7 +67,7 @@ class ScanPartsTest {
 		var others = Collections.synchronizedList(new ArrayList<int[]>());
 		assertThatThrownBy(() -> ScanParts.scan(index, false, (from, to) -> {
 			// the other parts are being counted when this one fails
-			await(started);
+			Latches.await(started);
 			throw new IllegalStateException("The first part failed");
 		}, () -> (from, to) -> {
 			started.countDown();
@@ -82,16 +82,6 @@ class ScanPartsTest {
 
 	private static int[] rows(int from, int to) {
 		return new int[] { from, to };
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(10, TimeUnit.SECONDS)).as("the other parts started").isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static void sleep() {
