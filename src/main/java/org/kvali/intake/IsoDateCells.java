@@ -5,55 +5,26 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Collections;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * A workbook's cells of type d, a date written as ISO text (2025-03-01T00:00:00), which programs writing workbooks
  * may save and the reader does not know, rewritten as a spreadsheet program keeps a date: its day number in the
- * workbook's date system, so that the cell is read as any date is, by its column and number format. A value that is
- * no date of those years becomes a text cell, for its column's checks to refuse naming it. The parts are streamed:
- * everything else is copied as it is, byte for byte.
+ * workbook's date system ({@link IsoDayNumbers}), so that the cell is read as any date is, by its column and number
+ * format. A value that is no date of those years becomes a text cell, for its column's checks to refuse naming it. A
+ * part is streamed: everything else in it is copied as it is, byte for byte, and the workbook's other parts are by
+ * {@link IsoDateWorkbook}.
  */
 final class IsoDateCells extends XmlScanner {
-
-	/**
-	 * A date, and a time of day and an offset from UTC: a point in time is the day it was where the programmes run, as
-	 * in a CSV sheet ({@link RowChecker}); a time without an offset is of the day written.
-	 */
-	private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})"
-			+ "(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?(Z|[+-]\\d{2}(?::?\\d{2})?)?");
-
-	private static final BigDecimal SECONDS_A_DAY = BigDecimal.valueOf(86_400);
 
 	/** The most bytes a dated cell holds before its value. */
 	static final int HELD_BYTES = 4 * XlsxValues.MAX_VALUE_CHARS + 4096;
 
 	private final OutputStream out;
 
-	private final LocalDate epoch;
-
-	/** Where the programmes run: a date and time given with its offset is the day it was there. */
-	private final ZoneId zone;
+	private final IsoDayNumbers dayNumbers;
 
 	/** The first byte of the buffer not yet passed on. */
 	private int pending;
@@ -81,43 +52,16 @@ final class IsoDateCells extends XmlScanner {
 	/** Whether the value is text alone, without a comment or section in it. */
 	private boolean plain;
 
-	private IsoDateCells(InputStream in, OutputStream out, LocalDate epoch, ZoneId zone) {
+	private IsoDateCells(InputStream in, OutputStream out, IsoDayNumbers dayNumbers) {
 		super(in);
 		this.out = out;
-		this.epoch = epoch;
-		this.zone = zone;
+		this.dayNumbers = dayNumbers;
 	}
 
-	/**
-	 * The workbook with the dated cells of its {@code parts} as day numbers counted from {@code epoch}, those of a
-	 * point in time as they were in {@code zone}.
-	 */
-	static byte[] asNumbers(byte[] body, Set<String> parts, LocalDate epoch, ZoneId zone) throws IOException {
-		var out = new ByteArrayOutputStream(body.length);
-		try (var zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(body)).get();
-				var written = new ZipArchiveOutputStream(out)) {
-			written.setLevel(Deflater.BEST_SPEED);
-			for (var entry : Collections.list(zip.getEntries())) {
-				if (!parts.contains(entry.getName())) {
-					written.addRawArchiveEntry(entry, zip.getRawInputStream(entry));
-					continue;
-				}
-				var rewritten = new ZipArchiveEntry(entry.getName());
-				rewritten.setMethod(ZipEntry.DEFLATED);
-				written.putArchiveEntry(rewritten);
-				try (var in = zip.getInputStream(entry)) {
-					copy(in, written, epoch, zone);
-				}
-				written.closeArchiveEntry();
-			}
-		}
-		return out.toByteArray();
-	}
-
-	/** Copies a part, each dated cell rewritten; {@code out} is flushed, not closed. */
+	/** Copies a part, each dated cell rewritten ({@link IsoDayNumbers}); {@code out} is flushed, not closed. */
 	static void copy(InputStream in, OutputStream out, LocalDate epoch, ZoneId zone) throws IOException {
 		var buffered = new BufferedOutputStream(out, 1 << 16);
-		new IsoDateCells(in, buffered, epoch, zone).copy();
+		new IsoDateCells(in, buffered, new IsoDayNumbers(epoch, zone)).copy();
 		buffered.flush();
 	}
 
@@ -236,7 +180,7 @@ final class IsoDateCells extends XmlScanner {
 	private void resolve() throws IOException {
 		var text = this.value.toString(StandardCharsets.UTF_8).strip();
 		// an empty value or white space alone: an empty cell
-		var day = !this.plain ? null : text.isEmpty() ? "" : dayNumber(text);
+		var day = !this.plain ? null : text.isEmpty() ? "" : this.dayNumbers.of(text);
 		this.inValue = false;
 		if (day != null) {
 			this.held.write(day.getBytes(StandardCharsets.US_ASCII));
@@ -260,51 +204,6 @@ final class IsoDateCells extends XmlScanner {
 		this.out.write(tag, this.typeEnd, tag.length - this.typeEnd);
 		this.held.writeTo(this.out);
 		this.held.reset();
-	}
-
-	/**
-	 * The day number a spreadsheet program keeps the ISO date or date and time {@code text} as, counted from the
-	 * epoch; null for anything else, or a date outside the years dates may be in.
-	 */
-	private String dayNumber(String text) {
-		var iso = ISO.matcher(text);
-		if (!iso.matches()) {
-			return null;
-		}
-		int hours = number(iso, text, 4);
-		int minutes = number(iso, text, 5);
-		int seconds = number(iso, text, 6);
-		LocalDateTime written;
-		try {
-			written = LocalDateTime.of(LocalDate.of(number(iso, text, 1), number(iso, text, 2), number(iso, text, 3)),
-					LocalTime.of(hours, minutes, seconds));
-			// a date alone is the day written, with an offset or without
-			if (iso.group(7) != null && iso.group(4) != null) {
-				written = OffsetDateTime.of(written, ZoneOffset.of(iso.group(7)))
-					.atZoneSameInstant(this.zone)
-					.toLocalDateTime();
-			}
-		}
-		catch (DateTimeException ex) {
-			// no day the calendar has, no time a clock shows, or no offset one has (+19): text, refused as such
-			return null;
-		}
-		long days = ExcelDays.number(written.toLocalDate(), this.epoch);
-		if (days < 0) {
-			return null;
-		}
-		long time = written.toLocalTime().toSecondOfDay();
-		if (time == 0) {
-			return Long.toString(days);
-		}
-		var fraction = BigDecimal.valueOf(time).divide(SECONDS_A_DAY, 10, RoundingMode.HALF_EVEN);
-		return BigDecimal.valueOf(days).add(fraction).stripTrailingZeros().toPlainString();
-	}
-
-	/** The digits the group of {@code text}'s match has, 0 where it matched nothing. */
-	private static int number(Matcher iso, String text, int group) {
-		int start = iso.start(group);
-		return start < 0 ? 0 : Integer.parseInt(text, start, iso.end(group), 10);
 	}
 
 	/** Passes on the buffer's bytes up to {@code to}, those before it already passed on. */

@@ -57,7 +57,7 @@ final class XlsxSheetReader {
 			var parts = WorkbookParts.of(body);
 			var epoch = parts.date1904() ? ExcelDays.EPOCH_1904 : ExcelDays.EPOCH_1900;
 			// the reader does not know cells of type d: they become the day numbers they stand for
-			var readable = dated.isEmpty() ? body : IsoDateCells.asNumbers(body, dated, epoch, zone);
+			var readable = dated.isEmpty() ? body : IsoDateWorkbook.asNumbers(body, dated, epoch, zone);
 			try (var workbook = open(readable)) {
 				var sheetParts = parts.sheets();
 				apart(workbook, sheetParts);
