@@ -1,7 +1,6 @@
 package org.kvali.programme;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.kvali.access.Access;

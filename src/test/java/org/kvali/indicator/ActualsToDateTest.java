@@ -2,7 +2,6 @@ package org.kvali.indicator;
 
 import java.time.LocalDate;
 import java.time.Instant;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
