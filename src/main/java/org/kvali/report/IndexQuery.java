@@ -43,14 +43,7 @@ final class IndexQuery {
 	/** The groups {@code having} holds, sorted and cut to {@code first}; {@code most} counts those alone. */
 	List<ParticipationGroup> breakdown(List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy, Integer first,
 			MeasureSet measures, GroupConditions having, int most) {
-		try (var memory = new ScanMemory(this.index.scanLimit)) {
-			var scan = new IndexScan(this.index, this.filter, by, grouping,
-					having.counted(measures.orderedBy(orderBy)), memory);
-			if (first == null && kept(scan, having) > most) {
-				throw new TooManyGroups(most);
-			}
-			return groups(scan, scan.groups, scan.totalParticipants, by, grouping, orderBy, first, having);
-		}
+		return scanned(by, grouping, orderBy, first, measures, having, most, null).groups();
 	}
 
 	/**
@@ -61,14 +54,18 @@ final class IndexQuery {
 	 */
 	WithStrangers breakdownWithStrangers(List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy,
 			MeasureSet measures, int most, IndexScan.Beside beside) {
+		return scanned(by, grouping, orderBy, null, measures, GroupConditions.NONE, most, beside);
+	}
+
+	private WithStrangers scanned(List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy, Integer first,
+			MeasureSet measures, GroupConditions having, int most, IndexScan.Beside beside) {
 		try (var memory = new ScanMemory(this.index.scanLimit)) {
-			var scan = new IndexScan(this.index, this.filter, by, grouping, measures.orderedBy(orderBy), memory,
-					beside);
-			if (kept(scan, GroupConditions.NONE) > most) {
+			var scan = new IndexScan(this.index, this.filter, by, grouping, having.counted(measures.orderedBy(orderBy)),
+					memory, beside);
+			if (first == null && kept(scan, having) > most) {
 				throw new TooManyGroups(most);
 			}
-			var groups = groups(scan, scan.groups, scan.totalParticipants, by, grouping, orderBy, null,
-					GroupConditions.NONE);
+			var groups = groups(scan, scan.groups, scan.totalParticipants, by, grouping, orderBy, first, having);
 			return new WithStrangers(groups, scan.strangers == null ? null : groups(scan, scan.strangers,
 					scan.strangerParticipants, by, grouping, List.of(), null, GroupConditions.NONE));
 		}
