@@ -43,9 +43,29 @@ final class ScanPlan {
 	/** The persons the filter leaves out by who they are known to ({@link FactIndex#knownTo}), as bits; or null. */
 	private final long[] known;
 
-	/** The plan of a scan grouping by {@code by}, its periods and ages as {@code grouping} has them. */
+	private final FactIndex index;
+
+	private final List<Dimension> by;
+
+	private final Grouping grouping;
+
+	private final long[] multipliers;
+
+	private final Allowed allowed;
+
+	/** The numbers activities are grouped by, or null where by their value ids. */
+	private final ActivityNumbers numbers;
+
+	/**
+	 * The plan of a scan grouping by {@code by}, its periods and ages as {@code grouping} has them, and its activities,
+	 * where {@code numbers} is not null, by their numbers.
+	 */
 	ScanPlan(FactIndex index, ParticipationFilter filter, List<Dimension> by, Grouping grouping, long[] radix,
-			MeasureSet measures) {
+			MeasureSet measures, ActivityNumbers numbers) {
+		this.index = index;
+		this.by = by;
+		this.grouping = grouping;
+		this.numbers = numbers;
 		filter.countedRoles().forEach(r -> this.roles[r.ordinal()] = true);
 		this.participantsOnly = !filter.countedRoles().isEmpty()
 				&& filter.countedRoles().stream().allMatch(r -> r == ParticipationRole.PARTICIPANT);
@@ -55,7 +75,9 @@ final class ScanPlan {
 			multipliers[d] = multiplier;
 			multiplier *= radix[d];
 		}
+		this.multipliers = multipliers;
 		var allowed = new Allowed(index, filter);
+		this.allowed = allowed;
 		var used = new ArrayList<Dimension>(by);
 		used.addAll(allowed.dimensions());
 		// dates that leave no activity out (a dashboard's "everything until today") do not make rows be read
@@ -76,7 +98,7 @@ final class ScanPlan {
 			}
 			if (values != null) {
 				columns.add(values);
-				parts.add(valueParts(index, dimension, by, multipliers, allowed, grouping));
+				parts.add(valueParts(dimension));
 			}
 			else if (Level.of(dimension) == Level.ORGANIZATION) {
 				byOrganization.add(dimension);
@@ -94,10 +116,9 @@ final class ScanPlan {
 		this.parts = parts.toArray(long[][]::new);
 		boolean datedByActivity = (dated || period) && index.rowDay == null;
 		this.activityKey = byActivity.isEmpty() && !datedByActivity ? null
-				: activityKeys(index, filter, byActivity, by, grouping, multipliers, allowed);
+				: activityKeys(filter, byActivity);
 		this.organizationKey = byOrganization.isEmpty() ? null
-				: levelKeys(index, byOrganization, index.organizationSlots, index.attributes::get, by, multipliers,
-						allowed, grouping);
+				: levelKeys(byOrganization, index.organizationSlots, index.attributes::get);
 		this.readActivity = this.activityKey != null || measures.activities();
 		this.readOrganization = this.organizationKey != null || measures.organizations();
 
@@ -151,21 +172,25 @@ final class ScanPlan {
 
 	/**
 	 * Per value id of a dimension (of AGE_BAND and AGE_GROUP, per age a row holds): -1 when the filter leaves it out,
-	 * else its part of the group key (of AGE_BAND, its band's; of AGE_GROUP, its group's).
+	 * else its part of the group key (of AGE_BAND, its band's; of AGE_GROUP, its group's; of ACTIVITY, its number's
+	 * where activities are numbered, -1 where it has none).
 	 */
-	private static long[] valueParts(FactIndex index, Dimension dimension, List<Dimension> by, long[] multipliers,
-			Allowed allowed, Grouping grouping) {
+	private long[] valueParts(Dimension dimension) {
+		var index = this.index;
+		var grouping = this.grouping;
 		boolean bands = dimension == Dimension.AGE_BAND;
 		boolean groups = dimension == Dimension.AGE_GROUP;
+		var numbered = dimension == Dimension.ACTIVITY && this.numbers != null ? this.numbers.numberOf() : null;
 		var parts = new long[bands || groups ? FactIndex.UNKNOWN_AGE + 1 : index.dictionaries.get(dimension).size()];
-		int position = by.indexOf(dimension);
-		var pass = allowed.values(dimension);
+		int position = this.by.indexOf(dimension);
+		var pass = this.allowed.values(dimension);
 		int unknownBand = index.dictionaries.get(Dimension.AGE_BAND).unknown();
 		for (int v = 0; v < parts.length; v++) {
 			boolean unknown = v == FactIndex.UNKNOWN_AGE;
 			int id = bands ? (unknown ? unknownBand : FactIndex.band(v))
-					: groups ? (unknown ? grouping.ageGroups() : grouping.ageGroupOf(v)) : v;
-			parts[v] = pass != null && !pass[v] ? -1 : position < 0 ? 0 : id * multipliers[position];
+					: groups ? (unknown ? grouping.ageGroups() : grouping.ageGroupOf(v))
+					: numbered != null ? numbered[v] : v;
+			parts[v] = pass != null && !pass[v] || id < 0 ? -1 : position < 0 ? 0 : id * this.multipliers[position];
 		}
 		return parts;
 	}
@@ -190,12 +215,12 @@ final class ScanPlan {
 		return parts;
 	}
 
-	private static long[] activityKeys(FactIndex index, ParticipationFilter filter, List<Dimension> dimensions,
-			List<Dimension> by, Grouping grouping, long[] multipliers, Allowed allowed) {
+	private long[] activityKeys(ParticipationFilter filter, List<Dimension> dimensions) {
+		var index = this.index;
 		// years and quarters from the month asked
 		Function<Dimension, int[]> columns = dimension -> dimension.isPeriod()
-				? index.periodColumn(dimension, grouping.yearStart()) : index.attributes.get(dimension);
-		var keys = levelKeys(index, dimensions, index.activities, columns, by, multipliers, allowed, grouping);
+				? index.periodColumn(dimension, this.grouping.yearStart()) : index.attributes.get(dimension);
+		var keys = levelKeys(dimensions, index.activities, columns);
 		if (index.rowDay == null) {
 			int from = filter.from() == null ? Integer.MIN_VALUE : (int) filter.from().toEpochDay();
 			int to = filter.to() == null ? Integer.MAX_VALUE : (int) filter.to().toEpochDay();
@@ -212,13 +237,11 @@ final class ScanPlan {
 	 * Per activity or organization: -1 when filtered out, else the sum of the given dimensions' parts, their value ids
 	 * from {@code columns}.
 	 */
-	private static long[] levelKeys(FactIndex index, List<Dimension> dimensions, int size,
-			Function<Dimension, int[]> columns, List<Dimension> by, long[] multipliers, Allowed allowed,
-			Grouping grouping) {
+	private long[] levelKeys(List<Dimension> dimensions, int size, Function<Dimension, int[]> columns) {
 		var keys = new long[size];
 		for (var dimension : dimensions) {
 			var column = columns.apply(dimension);
-			var parts = valueParts(index, dimension, by, multipliers, allowed, grouping);
+			var parts = valueParts(dimension);
 			for (int n = 0; n < size; n++) {
 				long part = parts[column[n]];
 				keys[n] = keys[n] < 0 || part < 0 ? -1 : keys[n] + part;
