@@ -308,16 +308,51 @@ final class LineTotalsQuery {
 						&& this.neighbours.maySmallBeside(by, groups);
 	}
 
-	/** The groups of the breakdown by these dimensions, counted once for the question. */
+	/**
+	 * The question's groups, all of them as counted over this filter by {@code by}: the breakdowns by fewer of its
+	 * dimensions are their sums where only dimensions that describe a person are left out ({@link #breakdown}).
+	 */
+	LineTotalsQuery counted(List<Dimension> by, List<ParticipationGroup> groups) {
+		this.breakdowns.put(by.stream().sorted().toList(), groups);
+		return this;
+	}
+
+	/**
+	 * The groups of the breakdown by these dimensions, counted once for the question: the sums of those of a
+	 * breakdown by more dimensions counted already where the others describe a person, who is in one group of them
+	 * (a donor's project by activity and gender at 10 million participations counted its activities' alone again).
+	 */
 	private List<ParticipationGroup> breakdown(List<Dimension> by) {
 		var sorted = by.stream().sorted().toList();
 		var groups = this.breakdowns.get(sorted);
 		if (groups == null) {
+			groups = summed(sorted);
+		}
+		if (groups == null) {
 			groups = this.counts.breakdown(this.index, this.filter, sorted, this.grouping, List.of(), null,
 					MeasureSet.PEOPLE, ReportService.MAX_SUPPRESSED_GROUPS);
-			this.breakdowns.put(sorted, groups);
 		}
+		this.breakdowns.put(sorted, groups);
 		return groups;
+	}
+
+	/**
+	 * The groups by these dimensions as sums of those of a breakdown counted by them and others that describe a
+	 * person, in the order a breakdown has them; null where none was counted.
+	 */
+	private List<ParticipationGroup> summed(List<Dimension> by) {
+		for (var counted : this.breakdowns.entrySet()) {
+			var more = counted.getKey();
+			if (more.containsAll(by)
+					&& more.stream().allMatch(d -> by.contains(d) || FactIndex.Level.of(d) == FactIndex.Level.PERSON)) {
+				var sums = new HashMap<List<Object>, ParticipationGroup>();
+				for (var group : counted.getValue()) {
+					sums.merge(group.values(by), group.partOf(by), ParticipationGroup::plus);
+				}
+				return sums.values().stream().sorted(ParticipationGroup.naturalOrder(by)).toList();
+			}
+		}
+		return null;
 	}
 
 }

@@ -51,6 +51,26 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 		return with(1, 1, this.activities == null ? null : 1, this.organizations == null ? null : 1, null, false);
 	}
 
+	/**
+	 * This group with participations and participants alone, and of what describes a person only the values {@code
+	 * kept} has: a part of a group by fewer dimensions, the sum of such parts ({@link #plus}).
+	 */
+	ParticipationGroup partOf(List<Dimension> kept) {
+		return new ParticipationGroup(this.programmeCode, this.projectCode,
+				kept.contains(Dimension.REGION) ? this.regionCode : null,
+				kept.contains(Dimension.MUNICIPALITY) ? this.municipalityCode : null, this.venueRegionCode,
+				this.venueMunicipalityCode, this.organizationCode, this.organizationKind, this.organizerCode,
+				kept.contains(Dimension.GENDER) ? this.gender : null, this.ageBand, this.ageGroup,
+				kept.contains(Dimension.DISABILITY) ? this.disability : null, this.activityKind, this.activityCode,
+				this.role, this.period, this.participations, this.participants, null, null, this.share, false);
+	}
+
+	/** This part of a group ({@link #partOf}) and another, of other people. */
+	ParticipationGroup plus(ParticipationGroup other) {
+		return with(this.participations + other.participations, this.participants + other.participants, null, null,
+				this.share == null || other.share == null ? null : this.share + other.share, false);
+	}
+
 	/** The group of the same dimensions with these measures. */
 	private ParticipationGroup with(int participations, int participants, Integer activities, Integer organizations,
 			Double share, boolean suppressed) {

@@ -93,11 +93,14 @@ final class ReportCounts {
 
 	/**
 	 * The participants each line of the groups is told with, and what the breakdowns beside it withhold, as
-	 * suppression weighs the groups ({@link LineTotalsQuery}).
+	 * suppression weighs the groups ({@link LineTotalsQuery}): all the groups of the breakdown, as counted over the
+	 * filter, which the breakdowns beside them by fewer dimensions may be sums of.
 	 */
 	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<ParticipationGroup> groups) {
-		return lineTotals(index, filter, by, grouping, groups, LineTotalsQuery.AS_COUNTED);
+		return new LineTotalsQuery(this, index, filter, grouping, this.k, LineTotalsQuery.AS_COUNTED)
+			.counted(by, groups)
+			.weighed(by, groups);
 	}
 
 	/** The line totals ({@link #lineTotals}), the breakdowns beside the groups weighed as {@code neighbours} has. */

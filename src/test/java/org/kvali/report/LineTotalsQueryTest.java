@@ -1,6 +1,7 @@
 package org.kvali.report;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,34 @@ class LineTotalsQueryTest {
 		assertThat(SmallCells.suppress(groups, by, 5, null, fromIndex).stream()
 			.filter(ParticipationGroup::suppressed)
 			.count()).isEqualTo(202);
+	}
+
+	/**
+	 * A breakdown beside the question's by fewer of its dimensions, where those left out describe a person, is the
+	 * sum of the question's groups: weighed alike as counted, from either path, with fewer statements on the SQL path
+	 * (by activity alone beside activity and gender; by project and municipality, and by project and disability,
+	 * beside all three).
+	 */
+	@Test
+	void breakdownsBesideByFewerDimensionsAreSumsOfTheQuestions() {
+		var counts = new ReportCounts(this.repository, this.index, this.suppression);
+		var saved = Map.of(List.of(Dimension.ACTIVITY, Dimension.GENDER), 1,
+				List.of(Dimension.PROJECT, Dimension.MUNICIPALITY, Dimension.DISABILITY), 2);
+		for (var by : saved.keySet()) {
+			for (var index : List.of(Optional.<FactIndex>empty(), this.index.current())) {
+				var groups = counts.breakdown(index, ParticipationFilter.ALL, by, Grouping.CALENDAR, List.of(), null,
+						MeasureSet.PEOPLE, ReportService.MAX_SUPPRESSED_GROUPS);
+				this.statements.reset();
+				var counted = new LineTotalsQuery(counts, index, ParticipationFilter.ALL, Grouping.CALENDAR, 5,
+						LineTotalsQuery.AS_COUNTED).weighed(by, groups);
+				int countedStatements = this.statements.count();
+				this.statements.reset();
+				var summed = counts.lineTotals(index, ParticipationFilter.ALL, by, Grouping.CALENDAR, groups);
+				assertThat(summed).as("%s, from the index: %s", by, index.isPresent()).isEqualTo(counted);
+				assertThat(countedStatements - this.statements.count()).as("%s, statements saved", by)
+					.isEqualTo(index.isPresent() ? 0 : saved.get(by));
+			}
+		}
 	}
 
 }
