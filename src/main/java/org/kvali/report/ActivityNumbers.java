@@ -7,9 +7,10 @@ import org.kvali.report.FactIndex.Level;
 /**
  * The activities a filter leaves in by what describes them and their dates, numbered from 0 in the order of their
  * value ids. Where they hold few rows, a scan reads their rows alone ({@link IndexScan#sparseShare}); a breakdown by
- * activity keys its groups by these numbers, not by the ids of every activity the index holds. A project's 14,000 activities by gender at 10 million participations made 1.3 million combinations for
- * 333,000 activities, more than fit the processor's caches and more than a scan cut into parts may count
- * ({@link DenseScan#wideGroups}); numbered, 56,000.
+ * activity keys its groups by these numbers, not by the ids of every activity the index holds. A project's 16,456
+ * activities by gender at 10 million participations made 1.3 million combinations for 333,392 activities, more than
+ * fit the processor's caches and more than a scan cut into parts may count ({@link DenseScan#wideGroups});
+ * numbered, 82,000.
  *
  * @param numberOf per value id of ACTIVITY, its number, or -1 when the filter leaves it out
  * @param idOf per number, its value id
