@@ -2,7 +2,6 @@ package org.kvali.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import org.kvali.report.FactIndex.Level;
 
@@ -43,41 +42,17 @@ final class ScanPlan {
 	/** The persons the filter leaves out by who they are known to ({@link FactIndex#knownTo}), as bits; or null. */
 	private final long[] known;
 
-	private final FactIndex index;
-
-	private final List<Dimension> by;
-
-	private final Grouping grouping;
-
-	private final long[] multipliers;
-
-	private final Allowed allowed;
-
-	/** The numbers activities are grouped by, or null where by their value ids. */
-	private final ActivityNumbers numbers;
-
 	/**
 	 * The plan of a scan grouping by {@code by}, its periods and ages as {@code grouping} has them, and its activities,
 	 * where {@code numbers} is not null, by their numbers.
 	 */
 	ScanPlan(FactIndex index, ParticipationFilter filter, List<Dimension> by, Grouping grouping, long[] radix,
 			MeasureSet measures, ActivityNumbers numbers) {
-		this.index = index;
-		this.by = by;
-		this.grouping = grouping;
-		this.numbers = numbers;
 		filter.countedRoles().forEach(r -> this.roles[r.ordinal()] = true);
 		this.participantsOnly = !filter.countedRoles().isEmpty()
 				&& filter.countedRoles().stream().allMatch(r -> r == ParticipationRole.PARTICIPANT);
-		var multipliers = new long[by.size()];
-		long multiplier = 1;
-		for (int d = by.size() - 1; d >= 0; d--) {
-			multipliers[d] = multiplier;
-			multiplier *= radix[d];
-		}
-		this.multipliers = multipliers;
-		var allowed = new Allowed(index, filter);
-		this.allowed = allowed;
+		var keyParts = KeyParts.of(index, filter, by, grouping, radix, numbers);
+		var allowed = keyParts.allowed();
 		var used = new ArrayList<Dimension>(by);
 		used.addAll(allowed.dimensions());
 		// dates that leave no activity out (a dashboard's "everything until today") do not make rows be read
@@ -98,7 +73,7 @@ final class ScanPlan {
 			}
 			if (values != null) {
 				columns.add(values);
-				parts.add(valueParts(dimension));
+				parts.add(keyParts.values(dimension));
 			}
 			else if (Level.of(dimension) == Level.ORGANIZATION) {
 				byOrganization.add(dimension);
@@ -110,15 +85,13 @@ final class ScanPlan {
 		boolean period = by.stream().anyMatch(Dimension::isPeriod);
 		if ((dated || period) && index.rowDay != null) {
 			columns.add(index.rowDay);
-			parts.add(dayParts(index, filter, by, grouping.yearStart(), multipliers));
+			parts.add(keyParts.days());
 		}
 		this.columns = columns.toArray(char[][]::new);
 		this.parts = parts.toArray(long[][]::new);
 		boolean datedByActivity = (dated || period) && index.rowDay == null;
-		this.activityKey = byActivity.isEmpty() && !datedByActivity ? null
-				: activityKeys(filter, byActivity);
-		this.organizationKey = byOrganization.isEmpty() ? null
-				: levelKeys(byOrganization, index.organizationSlots, index.attributes::get);
+		this.activityKey = byActivity.isEmpty() && !datedByActivity ? null : keyParts.activities(byActivity);
+		this.organizationKey = byOrganization.isEmpty() ? null : keyParts.organizations(byOrganization);
 		this.readActivity = this.activityKey != null || measures.activities();
 		this.readOrganization = this.organizationKey != null || measures.organizations();
 
@@ -133,7 +106,7 @@ final class ScanPlan {
 			.filter(d -> Level.of(d) == Level.PERSON && (this.byPerson || index.rowValues.get(d) == null))
 			.toList();
 		this.personColumns = grouped.stream().map(d -> index.attributes.get(d)).toArray(int[][]::new);
-		this.personMultipliers = grouped.stream().mapToLong(d -> multipliers[by.indexOf(d)]).toArray();
+		this.personMultipliers = grouped.stream().mapToLong(d -> keyParts.multipliers()[by.indexOf(d)]).toArray();
 		this.known = filter.strangersTo() == null ? null : index.knownTo(filter.strangersTo());
 	}
 
@@ -168,86 +141,6 @@ final class ScanPlan {
 			key += this.personColumns[d][person] * this.personMultipliers[d];
 		}
 		return key;
-	}
-
-	/**
-	 * Per value id of a dimension (of AGE_BAND and AGE_GROUP, per age a row holds): -1 when the filter leaves it out,
-	 * else its part of the group key (of AGE_BAND, its band's; of AGE_GROUP, its group's; of ACTIVITY, its number's
-	 * where activities are numbered, -1 where it has none).
-	 */
-	private long[] valueParts(Dimension dimension) {
-		var index = this.index;
-		var grouping = this.grouping;
-		boolean bands = dimension == Dimension.AGE_BAND;
-		boolean groups = dimension == Dimension.AGE_GROUP;
-		var numbered = dimension == Dimension.ACTIVITY && this.numbers != null ? this.numbers.numberOf() : null;
-		var parts = new long[bands || groups ? FactIndex.UNKNOWN_AGE + 1 : index.dictionaries.get(dimension).size()];
-		int position = this.by.indexOf(dimension);
-		var pass = this.allowed.values(dimension);
-		int unknownBand = index.dictionaries.get(Dimension.AGE_BAND).unknown();
-		for (int v = 0; v < parts.length; v++) {
-			boolean unknown = v == FactIndex.UNKNOWN_AGE;
-			int id = bands ? (unknown ? unknownBand : FactIndex.band(v))
-					: groups ? (unknown ? grouping.ageGroups() : grouping.ageGroupOf(v))
-					: numbered != null ? numbered[v] : v;
-			parts[v] = pass != null && !pass[v] || id < 0 ? -1 : position < 0 ? 0 : id * this.multipliers[position];
-		}
-		return parts;
-	}
-
-	/** Per day of {@link FactIndex#rowDay}: -1 outside the filter's dates, else the part of its period. */
-	private static long[] dayParts(FactIndex index, ParticipationFilter filter, List<Dimension> by, int yearStart,
-			long[] multipliers) {
-		int zero = index.periods.dayZero();
-		int last = 0;
-		for (int day : index.startDay) {
-			last = Math.max(last, day - zero);
-		}
-		var parts = new long[last + 1];
-		int from = filter.from() == null ? Integer.MIN_VALUE : (int) filter.from().toEpochDay() - zero;
-		int to = filter.to() == null ? Integer.MAX_VALUE : (int) filter.to().toEpochDay() - zero;
-		var period = by.stream().filter(Dimension::isPeriod).findFirst().orElse(null);
-		long multiplier = period == null ? 0 : multipliers[by.indexOf(period)];
-		for (int day = 0; day < parts.length; day++) {
-			parts[day] = day < from || day > to ? -1
-					: period == null ? 0 : index.periods.id(period, day + zero, yearStart) * multiplier;
-		}
-		return parts;
-	}
-
-	private long[] activityKeys(ParticipationFilter filter, List<Dimension> dimensions) {
-		var index = this.index;
-		// years and quarters from the month asked
-		Function<Dimension, int[]> columns = dimension -> dimension.isPeriod()
-				? index.periodColumn(dimension, this.grouping.yearStart()) : index.attributes.get(dimension);
-		var keys = levelKeys(dimensions, index.activities, columns);
-		if (index.rowDay == null) {
-			int from = filter.from() == null ? Integer.MIN_VALUE : (int) filter.from().toEpochDay();
-			int to = filter.to() == null ? Integer.MAX_VALUE : (int) filter.to().toEpochDay();
-			for (int a = 0; a < index.activities; a++) {
-				if (index.startDay[a] < from || index.startDay[a] > to) {
-					keys[a] = -1;
-				}
-			}
-		}
-		return keys;
-	}
-
-	/**
-	 * Per activity or organization: -1 when filtered out, else the sum of the given dimensions' parts, their value ids
-	 * from {@code columns}.
-	 */
-	private long[] levelKeys(List<Dimension> dimensions, int size, Function<Dimension, int[]> columns) {
-		var keys = new long[size];
-		for (var dimension : dimensions) {
-			var column = columns.apply(dimension);
-			var parts = valueParts(dimension);
-			for (int n = 0; n < size; n++) {
-				long part = parts[column[n]];
-				keys[n] = keys[n] < 0 || part < 0 ? -1 : keys[n] + part;
-			}
-		}
-		return keys;
 	}
 
 }
