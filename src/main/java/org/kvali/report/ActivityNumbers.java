@@ -17,7 +17,10 @@ import org.kvali.report.FactIndex.Level;
  */
 record ActivityNumbers(int[] numberOf, int[] idOf) {
 
-	/** The numbers of the activities the filter leaves in; null where nothing about an activity is filtered by. */
+	/**
+	 * The numbers of the activities the filter leaves in; null where nothing about an activity is filtered by and its
+	 * dates leave none out.
+	 */
 	static ActivityNumbers of(FactIndex index, ParticipationFilter filter) {
 		var allowed = new Allowed(index, filter);
 		var filtered = allowed.of(Level.ACTIVITY);
@@ -29,24 +32,30 @@ record ActivityNumbers(int[] numberOf, int[] idOf) {
 		var pass = filtered.stream().map(allowed::values).toList();
 		var columns = filtered.stream().map(index.attributes::get).toList();
 		var ids = index.attributes.get(Dimension.ACTIVITY);
-		var kept = new boolean[index.dictionaries.get(Dimension.ACTIVITY).size()];
+		// first 0 for each value id kept, then its number
+		var numberOf = new int[index.dictionaries.get(Dimension.ACTIVITY).size()];
+		Arrays.fill(numberOf, -1);
 		for (int a = 0; a < index.activities; a++) {
 			boolean left = index.startDay[a] < from || index.startDay[a] > to;
 			for (int d = 0; d < columns.size() && !left; d++) {
 				left = !pass.get(d)[columns.get(d)[a]];
 			}
-			kept[ids[a]] |= !left;
-		}
-		var numberOf = new int[kept.length];
-		var idOf = new int[kept.length];
-		int count = 0;
-		for (int id = 0; id < kept.length; id++) {
-			numberOf[id] = kept[id] ? count : -1;
-			if (kept[id]) {
-				idOf[count++] = id;
+			if (!left) {
+				numberOf[ids[a]] = 0;
 			}
 		}
-		idOf = Arrays.copyOf(idOf, count);
+		int count = 0;
+		for (int id = 0; id < numberOf.length; id++) {
+			if (numberOf[id] == 0) {
+				numberOf[id] = ++count;
+			}
+		}
+		var idOf = new int[count];
+		for (int id = 0; id < numberOf.length; id++) {
+			if (numberOf[id] > 0) {
+				idOf[--numberOf[id]] = id;
+			}
+		}
 		return new ActivityNumbers(numberOf, idOf);
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +32,8 @@ final class LineTotalsQuery {
 
 	private final Neighbours neighbours;
 
-	/** The breakdowns counted, by their dimensions in their own order. */
-	private final Map<List<Dimension>, List<ParticipationGroup>> breakdowns = new HashMap<>();
+	/** The breakdowns counted, by their dimensions in their own order, the question's first where it is given. */
+	private final Map<List<Dimension>, List<ParticipationGroup>> breakdowns = new LinkedHashMap<>();
 
 	/** The groups each breakdown weighed withholds, by their values of its dimensions in their own order. */
 	private final Map<List<Dimension>, Set<List<Object>>> withheld = new HashMap<>();

@@ -3,6 +3,7 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.kvali.activity.ActivityKind;
 import org.kvali.organization.OrganizationKind;
@@ -56,12 +57,14 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 	 * kept} has: a part of a group by fewer dimensions, the sum of such parts ({@link #plus}).
 	 */
 	ParticipationGroup partOf(List<Dimension> kept) {
+		Predicate<Dimension> keeps = dimension -> kept.contains(dimension)
+				|| FactIndex.Level.of(dimension) != FactIndex.Level.PERSON;
 		return new ParticipationGroup(this.programmeCode, this.projectCode,
-				kept.contains(Dimension.REGION) ? this.regionCode : null,
-				kept.contains(Dimension.MUNICIPALITY) ? this.municipalityCode : null, this.venueRegionCode,
+				keeps.test(Dimension.REGION) ? this.regionCode : null,
+				keeps.test(Dimension.MUNICIPALITY) ? this.municipalityCode : null, this.venueRegionCode,
 				this.venueMunicipalityCode, this.organizationCode, this.organizationKind, this.organizerCode,
-				kept.contains(Dimension.GENDER) ? this.gender : null, this.ageBand, this.ageGroup,
-				kept.contains(Dimension.DISABILITY) ? this.disability : null, this.activityKind, this.activityCode,
+				keeps.test(Dimension.GENDER) ? this.gender : null, this.ageBand, this.ageGroup,
+				keeps.test(Dimension.DISABILITY) ? this.disability : null, this.activityKind, this.activityCode,
 				this.role, this.period, this.participations, this.participants, null, null, this.share, false);
 	}
 

@@ -107,6 +107,13 @@ class FastPathDifferentialTest {
 		compareWith(() -> IndexScan.sparseShare, value -> IndexScan.sparseShare = value, 1, new Random(12));
 	}
 
+	/** Every row read, however few the filter's activities hold: activities numbered in a scan of every row. */
+	@Test
+	void bothPathsGiveEqualAnswersWhenEveryRowIsRead() {
+		compareWith(() -> IndexScan.sparseShare, value -> IndexScan.sparseShare = value, Integer.MAX_VALUE,
+				new Random(21));
+	}
+
 	/** The index's ROLE column: each row's value id, in the roles' dictionary, of the row's role. */
 	private static void assertRoleColumn(FactIndex index) {
 		var roles = index.dictionaries.get(Dimension.ROLE);
