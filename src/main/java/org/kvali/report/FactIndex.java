@@ -119,6 +119,9 @@ final class FactIndex {
 	/** The most bytes one question's counters may take ({@link ScanMemory}). */
 	final long scanLimit;
 
+	/** The activities of the filter last scanned and their rows ({@link #selection}); null before any. */
+	private volatile ActivitySelection lastSelection;
+
 	/** The coarser values of finer ones stored alike, by finer and coarser dimension, each read once. */
 	private final Map<List<Dimension>, Optional<StoredCoarser>> storedCoarser;
 
@@ -308,6 +311,16 @@ final class FactIndex {
 	Set<List<Object>> valuesBeyond(ParticipationFilter filter, Set<Long> organizations, List<Dimension> dimensions,
 			Grouping grouping) {
 		return new ActivitiesBeyond(this, filter, organizations).values(dimensions, grouping);
+	}
+
+	/** The activities the filter leaves in and the rows they hold where few, as the last scan of it found them. */
+	ActivitySelection selection(ParticipationFilter filter, int share) {
+		var last = this.lastSelection;
+		if (last == null || !last.holds(filter, share)) {
+			last = ActivitySelection.of(this, filter, share);
+			this.lastSelection = last;
+		}
+		return last;
 	}
 
 	/** Which coarser value each finer one lies in, where both are stored alike ({@link StoredCoarser}), or null. */

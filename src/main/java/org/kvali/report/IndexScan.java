@@ -84,8 +84,8 @@ final class IndexScan {
 		this.index = index;
 		this.radix = new long[by.size()];
 		this.activityAt = by.indexOf(Dimension.ACTIVITY);
-		var kept = ActivityNumbers.of(index, filter);
-		this.numbers = this.activityAt < 0 ? null : kept;
+		var selection = index.selection(filter, sparseShare);
+		this.numbers = this.activityAt < 0 ? null : selection.numbers();
 		long combinations = 1;
 		for (int d = 0; d < by.size(); d++) {
 			// groups of ages are the question's, those of known ages and one of the unknown
@@ -101,7 +101,7 @@ final class IndexScan {
 			}
 		}
 		this.plan = new ScanPlan(index, filter, by, grouping, this.radix, measures, this.numbers);
-		long[] selected = kept == null ? null : selectedRows(kept);
+		long[] selected = selection.rows();
 		boolean arrays = combinations <= (selected == null || this.plan.perPerson() ? ARRAY_GROUPS : SPARSE_ARRAY_GROUPS);
 		boolean byActivity = by.contains(Dimension.ACTIVITY);
 		// the rows of a few activities make few groups, whatever their combinations; if not, the charges tell
@@ -134,34 +134,6 @@ final class IndexScan {
 		else {
 			run();
 		}
-	}
-
-	/**
-	 * The rows of the activities the filter leaves in, as bits in row order, when they are few enough to be read
-	 * alone; otherwise null.
-	 */
-	private long[] selectedRows(ActivityNumbers kept) {
-		var ids = this.index.attributes.get(Dimension.ACTIVITY);
-		var numberOf = kept.numberOf();
-		long count = 0;
-		for (int a = 0; a < this.index.activities; a++) {
-			if (numberOf[ids[a]] >= 0) {
-				count += this.index.activityStart[a + 1] - this.index.activityStart[a];
-			}
-		}
-		if (count * sparseShare > this.index.rows) {
-			return null;
-		}
-		var selected = new long[(this.index.rows + 63) >>> 6];
-		for (int a = 0; a < this.index.activities; a++) {
-			if (numberOf[ids[a]] >= 0) {
-				for (int r = this.index.activityStart[a]; r < this.index.activityStart[a + 1]; r++) {
-					int row = this.index.activityRows[r];
-					selected[row >>> 6] |= 1L << row;
-				}
-			}
-		}
-		return selected;
 	}
 
 	/** Every row of every person the filter leaves in. */
