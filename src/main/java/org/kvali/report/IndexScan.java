@@ -30,9 +30,11 @@ final class IndexScan {
 
 	/**
 	 * The same for a scan of the rows of a few activities only (at most one row in {@link #sparseShare}): their
-	 * groups are few, and arrays for millions of combinations would be mostly empty.
+	 * groups are few, and arrays for millions of combinations would be mostly empty. Up to a million (12 MB of
+	 * counters): a project's 16,456 activities by gender at 10 million participations (82,280 combinations) counted
+	 * through the hash table took a donor's question 503/479 ms p50, in arrays 443/434.
 	 */
-	private static final long SPARSE_ARRAY_GROUPS = 1 << 16;
+	private static final long SPARSE_ARRAY_GROUPS = 1 << 20;
 
 	private final FactIndex index;
 
