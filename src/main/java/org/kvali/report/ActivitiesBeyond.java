@@ -123,7 +123,7 @@ final class ActivitiesBeyond {
 	 */
 	private static int[] selected(FactIndex index, ParticipationFilter filter) {
 		var allowed = new Allowed(index, filter);
-		var dimensions = allowed.of(FactIndex.Level.ACTIVITY);
+		var dimensions = allowed.of(Level.ACTIVITY);
 		var columns = dimensions.stream().map(index.attributes::get).toArray(int[][]::new);
 		var passes = dimensions.stream().map(allowed::values).toArray(boolean[][]::new);
 		long from = filter.from() == null ? Long.MIN_VALUE : filter.from().toEpochDay();

@@ -2,8 +2,6 @@ package org.kvali.report;
 
 import java.util.Arrays;
 
-import org.kvali.report.FactIndex.Level;
-
 /**
  * The activities a filter leaves in by what describes them and their dates, numbered from 0 in the order of their
  * value ids. Where they hold few rows, a scan reads their rows alone ({@link IndexScan#sparseShare}); a breakdown by

@@ -4,8 +4,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.kvali.report.FactIndex.Level;
-
 /**
  * A {@link ParticipationFilter}'s lists compiled against one index: for each filtered dimension, which of its value
  * ids pass (of AGE_BAND, which ages). A value the index does not hold passes nothing; "not known" passes only where

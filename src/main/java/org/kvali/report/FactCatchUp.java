@@ -67,14 +67,14 @@ final class FactCatchUp {
 	static FactIndex from(Connection connection, long version, long lastChange, FactIndex previous,
 			Runnable continueUnlessStopped, Build build) throws SQLException {
 		long started = System.nanoTime();
-		var sources = previous.takeSources();
+		var sources = previous.sources.takeSources();
 		var changes = sources == null ? null : ChangeNotes.since(connection, sources.lastChange(), lastChange);
 		if (changes == null) {
 			return null;
 		}
 		if (changes.none()) {
 			var index = previous.at(version);
-			index.keepSources(new FactIndexLoader.Sources(sources.organizations(), sources.activities(),
+			index.sources.keepSources(new FactIndexLoader.Sources(sources.organizations(), sources.activities(),
 					sources.persons(), lastChange));
 			log.info("Report index of data version {} holds what changed since {}: nothing it reads", version,
 					previous.version);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import org.kvali.graphql.Dates;
 
@@ -19,22 +18,6 @@ import org.kvali.graphql.Dates;
  * organization is stored once for each of them and looked up through the row's numbers.
  */
 final class FactIndex {
-
-	/** Where a dimension's values are stored: once per person, per activity or per organization, or per row. */
-	enum Level {
-
-		PERSON, ACTIVITY, ORGANIZATION, ROW;
-
-		static Level of(Dimension dimension) {
-			return switch (dimension) {
-				case REGION, MUNICIPALITY, GENDER, DISABILITY -> PERSON;
-				case ORGANIZATION, ORGANIZATION_KIND -> ORGANIZATION;
-				case AGE_BAND, AGE_GROUP, ROLE -> ROW;
-				default -> ACTIVITY;
-			};
-		}
-
-	}
 
 	/** No birth year known. */
 	static final short UNKNOWN_YEAR = 0;
@@ -88,6 +71,9 @@ final class FactIndex {
 	/** Per person, activity or organization number (as the dimension's level): the id of its value. */
 	final Map<Dimension, int[]> attributes;
 
+	/** What describes a row's person, activity or organization copied into every row, and its start day. */
+	final RowCopies copies;
+
 	/** Per person, or {@link #UNKNOWN_YEAR}. */
 	final short[] birthYear;
 
@@ -126,7 +112,7 @@ final class FactIndex {
 	private final Map<List<Dimension>, Optional<StoredCoarser>> storedCoarser;
 
 	/** The tables this index was built from, until a newer index takes them to append to. */
-	private FactIndexLoader.Sources sources;
+	final KeptSources sources = new KeptSources();
 
 	/**
 	 * An index over rows grouped by person. {@code previous}, when not null, is the index this one was built from: its
@@ -168,25 +154,7 @@ final class FactIndex {
 		this.known = new KnownPersons(entities.formerOrganizers());
 		this.scanLimit = settings.scanLimit();
 		this.person = same != null ? same.person : RowColumns.persons(this.personStart, this.rows);
-		// each copy is a pass over all rows, independent of the others: on all cores at once
-		this.rowValues.putAll(ROW_COPIES.parallelStream()
-			.filter(dimension -> this.dictionaries.get(dimension).size() <= settings.rowCopyValues())
-			.collect(Collectors.toMap(dimension -> dimension,
-					dimension -> rowCopy(dimension, before, same, changes, organizationsKept), (a, b) -> a,
-					() -> new EnumMap<>(Dimension.class))));
-		this.rowValues.put(Dimension.ROLE, same != null && same.role == this.role ? same.rowValues.get(Dimension.ROLE)
-				: RowColumns.roles(this.role, this.dictionaries.get(Dimension.ROLE)));
-		boolean agesKept = before != null && RowColumns.startsWith(birthYear, before.birthYear)
-				&& RowColumns.startsWith(startYear, before.startYear);
-		this.rowValues.put(Dimension.AGE_BAND, agesKept && same != null ? same.rowValues.get(Dimension.AGE_BAND)
-				: RowColumns.ages(birthYear, startYear, this.person, this.activity,
-						agesKept ? before.rowValues.get(Dimension.AGE_BAND) : null, changes));
-		boolean daysKept = before != null && before.rowDay != null && before.periods.equals(this.periods)
-				&& RowColumns.startsWith(startDay, before.startDay);
-		int dayZero = this.periods.dayZero();
-		this.rowDay = !RowColumns.daysFit(startDay, dayZero, settings.rowCopyValues()) ? null
-				: daysKept && same != null ? same.rowDay
-						: RowColumns.days(startDay, this.activity, dayZero, daysKept ? before.rowDay : null, changes);
+		this.copies = new RowCopies(this, before, same, changes, organizationsKept, settings);
 		boolean sameActivities = same != null && same.activities == this.activities;
 		this.activityStart = sameActivities ? same.activityStart
 				: RowColumns.activityStart(this.activity, this.activities);
@@ -195,27 +163,6 @@ final class FactIndex {
 		boolean rolesKept = before != null && changes.keeps(this.role, before.role);
 		this.participantRows = rolesKept && same != null ? same.participantRows
 				: RowColumns.participantRows(this.role, this.person, this.persons, rolesKept ? before : null, changes);
-	}
-
-	/**
-	 * The copy of a dimension into the rows: {@code same}'s, when its rows and their values are these; else
-	 * {@code before}'s values for its rows when they are unchanged, and the new rows' values.
-	 */
-	private char[] rowCopy(Dimension dimension, FactIndex before, FactIndex same, RowChanges changes,
-			boolean organizationsKept) {
-		boolean kept = before != null && before.rowValues.containsKey(dimension)
-				&& (Level.of(dimension) != Level.ORGANIZATION || organizationsKept)
-				&& RowColumns.startsWith(this.attributes.get(dimension), before.attributes.get(dimension));
-		if (kept && same != null) {
-			return same.rowValues.get(dimension);
-		}
-		var source = switch (Level.of(dimension)) {
-			case ACTIVITY -> this.activity;
-			case ORGANIZATION -> this.organization;
-			default -> this.person;
-		};
-		return RowColumns.rowCopy(this.attributes.get(dimension), source,
-				kept ? before.rowValues.get(dimension) : null, changes);
 	}
 
 	/** The row of person p at activity a (each takes part once), or -1 when there is none, or no such person. */
@@ -267,24 +214,7 @@ final class FactIndex {
 		this.answers = same.answers;
 		this.known = same.known;
 		this.scanLimit = same.scanLimit;
-		this.rowValues.putAll(same.rowValues);
-		this.rowDay = same.rowDay;
-	}
-
-	synchronized void keepSources(FactIndexLoader.Sources kept) {
-		this.sources = kept;
-	}
-
-	/** The last change note this index saw, while it still has its tables to append to; -1 when not. */
-	synchronized long appendableFrom() {
-		return this.sources == null ? -1 : this.sources.lastChange();
-	}
-
-	/** The tables this index was built from, once: the caller appends to them. */
-	synchronized FactIndexLoader.Sources takeSources() {
-		var taken = this.sources;
-		this.sources = null;
-		return taken;
+		this.copies = same.copies;
 	}
 
 	/**
@@ -347,31 +277,6 @@ final class FactIndex {
 		return age < 18 ? 0 : age < 30 ? 1 : age < 45 ? 2 : age < 60 ? 3 : 4;
 	}
 
-	/**
-	 * What describes a row's person, activity or organization, copied into every row as a 16-bit value id where it
-	 * has at most 65,536 values, so that a scan reads it in order instead of looking it up at random (at 10 million
-	 * rows such look-ups cost more than all the rest of a row).
-	 */
-	static final List<Dimension> ROW_COPIES = List.of(Dimension.PROGRAMME, Dimension.PROJECT, Dimension.VENUE_REGION,
-			Dimension.VENUE_MUNICIPALITY, Dimension.ACTIVITY_KIND, Dimension.ORGANIZER, Dimension.ORGANIZATION,
-			Dimension.ORGANIZATION_KIND, Dimension.REGION, Dimension.MUNICIPALITY, Dimension.GENDER,
-			Dimension.DISABILITY);
-
-	/**
-	 * Per row, the value id of each of {@link #ROW_COPIES} that fits in a row copy, and of ROLE; and under AGE_BAND not
-	 * the band but the age ({@link RowColumns#ages}), which a scan plan turns into the band, so that ranges of ages
-	 * are read from it too.
-	 */
-	final Map<Dimension, char[]> rowValues = new EnumMap<>(Dimension.class);
-
-	/** The row column a dimension is read from (groups of ages from the ages), or null when rows do not carry it. */
-	char[] rowColumn(Dimension dimension) {
-		return this.rowValues.get(dimension == Dimension.AGE_GROUP ? Dimension.AGE_BAND : dimension);
-	}
-
-	/** Per row, its activity's start as days since {@link PeriodNumbers#dayZero}; null when they do not fit. */
-	final char[] rowDay;
-
 	/** Approximate bytes held by the columns, for the benchmark. */
 	long bytes() {
 		long total = 8L * this.persons + 4L * this.rows * 4 + this.rows
@@ -379,10 +284,10 @@ final class FactIndex {
 		for (var column : this.attributes.values()) {
 			total += 4L * column.length;
 		}
-		for (var column : this.rowValues.values()) {
+		for (var column : this.copies.rowValues.values()) {
 			total += 2L * column.length;
 		}
-		total += this.rowDay == null ? 0 : 2L * this.rowDay.length;
+		total += this.copies.rowDay == null ? 0 : 2L * this.copies.rowDay.length;
 		return total;
 	}
 

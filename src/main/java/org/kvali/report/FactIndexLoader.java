@@ -185,7 +185,7 @@ class FactIndexLoader {
 
 	/** Whether a load now would build on {@code previous}: every change since it noted the ids it changed. */
 	boolean appendable(FactIndex previous) {
-		long since = previous.appendableFrom();
+		long since = previous.sources.appendableFrom();
 		return since >= 0 && ChangeNotes.allWithIds(this.jdbc, since);
 	}
 
@@ -193,7 +193,7 @@ class FactIndexLoader {
 	private FactIndex build(long version, long lastChange, SourceTable organizations, SourceTable activities,
 			SourceTable persons, EntityIds ids, FactRows facts) {
 		var index = facts.index(version, EntityColumns.of(organizations, activities, persons, ids), this.settings);
-		index.keepSources(new Sources(organizations, activities, persons, lastChange));
+		index.sources.keepSources(new Sources(organizations, activities, persons, lastChange));
 		return index;
 	}
 

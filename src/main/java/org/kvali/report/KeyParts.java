@@ -49,7 +49,7 @@ record KeyParts(FactIndex index, ParticipationFilter filter, List<Dimension> by,
 		return parts;
 	}
 
-	/** Per day of {@link FactIndex#rowDay}: -1 outside the filter's dates, else the part of its period. */
+	/** Per day of {@link RowCopies#rowDay}: -1 outside the filter's dates, else the part of its period. */
 	long[] days() {
 		int zero = this.index.periods.dayZero();
 		int last = 0;
@@ -79,7 +79,7 @@ record KeyParts(FactIndex index, ParticipationFilter filter, List<Dimension> by,
 		Function<Dimension, int[]> columns = dimension -> dimension.isPeriod()
 				? index.periodColumn(dimension, this.grouping.yearStart()) : index.attributes.get(dimension);
 		var keys = levelKeys(dimensions, index.activities, columns);
-		if (index.rowDay == null) {
+		if (index.copies.rowDay == null) {
 			int from = this.filter.from() == null ? Integer.MIN_VALUE : (int) this.filter.from().toEpochDay();
 			int to = this.filter.to() == null ? Integer.MAX_VALUE : (int) this.filter.to().toEpochDay();
 			for (int a = 0; a < index.activities; a++) {

@@ -132,7 +132,7 @@ final class LineTotalsQuery {
 				lines.put(line.values(rest), line.participants());
 			}
 			// where a person is in one group of the line, its groups add up to its total, which is not needed
-			if (FactIndex.Level.of(dimension) != FactIndex.Level.PERSON) {
+			if (Level.of(dimension) != Level.PERSON) {
 				byDimension.put(dimension, lines);
 			}
 			if (within) {
@@ -169,7 +169,7 @@ final class LineTotalsQuery {
 			var told = beside.by();
 			var participants = new HashMap<List<Object>, Integer>();
 			Map<Object, Object> of;
-			if (FactIndex.Level.of(finer) == FactIndex.Level.PERSON) {
+			if (Level.of(finer) == Level.PERSON) {
 				of = ofPeople(dimensions, finer, coarser, told, participants);
 			}
 			else {
@@ -345,7 +345,7 @@ final class LineTotalsQuery {
 		for (var counted : this.breakdowns.entrySet()) {
 			var more = counted.getKey();
 			if (more.containsAll(by)
-					&& more.stream().allMatch(d -> by.contains(d) || FactIndex.Level.of(d) == FactIndex.Level.PERSON)) {
+					&& more.stream().allMatch(d -> by.contains(d) || Level.of(d) == Level.PERSON)) {
 				var sums = new HashMap<List<Object>, ParticipationGroup>();
 				for (var group : counted.getValue()) {
 					sums.merge(group.values(by), group.partOf(by), ParticipationGroup::plus);

@@ -27,7 +27,7 @@ final class OwnKeys {
 
 	/** The dimensions of {@code by} that describe activities, in its order. */
 	static List<Dimension> dimensions(List<Dimension> by) {
-		return by.stream().filter(dimension -> FactIndex.Level.of(dimension) == FactIndex.Level.ACTIVITY).toList();
+		return by.stream().filter(dimension -> Level.of(dimension) == Level.ACTIVITY).toList();
 	}
 
 	/**

@@ -58,7 +58,7 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 	 */
 	ParticipationGroup partOf(List<Dimension> kept) {
 		Predicate<Dimension> keeps = dimension -> kept.contains(dimension)
-				|| FactIndex.Level.of(dimension) != FactIndex.Level.PERSON;
+				|| Level.of(dimension) != Level.PERSON;
 		return new ParticipationGroup(this.programmeCode, this.projectCode,
 				keeps.test(Dimension.REGION) ? this.regionCode : null,
 				keeps.test(Dimension.MUNICIPALITY) ? this.municipalityCode : null, this.venueRegionCode,

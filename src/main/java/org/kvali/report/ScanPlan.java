@@ -3,8 +3,6 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.kvali.report.FactIndex.Level;
-
 /** The filter and grouping compiled against one index: each level's part of the key, -1 where filtered out. */
 final class ScanPlan {
 
@@ -67,7 +65,7 @@ final class ScanPlan {
 		var byActivity = new ArrayList<Dimension>();
 		var byOrganization = new ArrayList<Dimension>();
 		for (var dimension : used.stream().distinct().toList()) {
-			var values = index.rowColumn(dimension);
+			var values = index.copies.rowColumn(dimension);
 			if (Level.of(dimension) == Level.PERSON && (this.byPerson || values == null)) {
 				continue;
 			}
@@ -78,18 +76,18 @@ final class ScanPlan {
 			else if (Level.of(dimension) == Level.ORGANIZATION) {
 				byOrganization.add(dimension);
 			}
-			else if (Level.of(dimension) == Level.ACTIVITY && !(dimension.isPeriod() && index.rowDay != null)) {
+			else if (Level.of(dimension) == Level.ACTIVITY && !(dimension.isPeriod() && index.copies.rowDay != null)) {
 				byActivity.add(dimension);
 			}
 		}
 		boolean period = by.stream().anyMatch(Dimension::isPeriod);
-		if ((dated || period) && index.rowDay != null) {
-			columns.add(index.rowDay);
+		if ((dated || period) && index.copies.rowDay != null) {
+			columns.add(index.copies.rowDay);
 			parts.add(keyParts.days());
 		}
 		this.columns = columns.toArray(char[][]::new);
 		this.parts = parts.toArray(long[][]::new);
-		boolean datedByActivity = (dated || period) && index.rowDay == null;
+		boolean datedByActivity = (dated || period) && index.copies.rowDay == null;
 		this.activityKey = byActivity.isEmpty() && !datedByActivity ? null : keyParts.activities(byActivity);
 		this.organizationKey = byOrganization.isEmpty() ? null : keyParts.organizations(byOrganization);
 		this.readActivity = this.activityKey != null || measures.activities();
@@ -98,12 +96,12 @@ final class ScanPlan {
 		// person dimensions not copied into the rows (or all of them, when reading persons) make a key per person
 		var filtered = allowed.of(Level.PERSON)
 			.stream()
-			.filter(d -> this.byPerson || index.rowValues.get(d) == null)
+			.filter(d -> this.byPerson || index.copies.rowValues.get(d) == null)
 			.toList();
 		this.personFilters = filtered.stream().map(d -> index.attributes.get(d)).toArray(int[][]::new);
 		this.personAllowed = filtered.stream().map(allowed::values).toArray(boolean[][]::new);
 		var grouped = by.stream()
-			.filter(d -> Level.of(d) == Level.PERSON && (this.byPerson || index.rowValues.get(d) == null))
+			.filter(d -> Level.of(d) == Level.PERSON && (this.byPerson || index.copies.rowValues.get(d) == null))
 			.toList();
 		this.personColumns = grouped.stream().map(d -> index.attributes.get(d)).toArray(int[][]::new);
 		this.personMultipliers = grouped.stream().mapToLong(d -> keyParts.multipliers()[by.indexOf(d)]).toArray();

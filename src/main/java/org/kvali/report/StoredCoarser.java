@@ -34,7 +34,7 @@ final class StoredCoarser {
 		this.fine = index.dictionaries.get(finer);
 		var fineIds = index.attributes.get(finer);
 		var coarseIds = index.attributes.get(coarser);
-		boolean activities = FactIndex.Level.of(finer) == FactIndex.Level.ACTIVITY;
+		boolean activities = Level.of(finer) == Level.ACTIVITY;
 		this.coarseOf = new int[this.fine.size()];
 		Arrays.fill(this.coarseOf, NONE);
 		var query = new IndexQuery(index, ParticipationFilter.ALL);
@@ -61,7 +61,7 @@ final class StoredCoarser {
 		var fine = index.attributes.get(finer);
 		var coarse = index.attributes.get(coarser);
 		return finer.isText() && index.dictionaries.containsKey(finer) && fine != null && coarse != null
-				&& FactIndex.Level.of(finer) == FactIndex.Level.of(coarser) && coarser != Dimension.YEAR
+				&& Level.of(finer) == Level.of(coarser) && coarser != Dimension.YEAR
 				&& coarser != Dimension.QUARTER ? new StoredCoarser(index, finer, coarser) : null;
 	}
 

@@ -117,7 +117,7 @@ class FastPathDifferentialTest {
 	/** The index's ROLE column: each row's value id, in the roles' dictionary, of the row's role. */
 	private static void assertRoleColumn(FactIndex index) {
 		var roles = index.dictionaries.get(Dimension.ROLE);
-		var column = index.rowValues.get(Dimension.ROLE);
+		var column = index.copies.rowValues.get(Dimension.ROLE);
 		assertThat(column).hasSize(index.rows);
 		for (int i = 0; i < index.rows; i++) {
 			assertThat(roles.value(column[i])).as("row %d", i)
@@ -142,9 +142,9 @@ class FastPathDifferentialTest {
 		var index = new FactIndexLoader(this.dataSource, this.transactions,
 				new IndexSettings(16, 4096, 4, ScanMemory.defaultLimit())).load(null);
 		// organizations, municipalities and start days are counted through look-ups; programmes still from the rows
-		assertThat(index.rowValues).doesNotContainKeys(Dimension.ORGANIZATION, Dimension.MUNICIPALITY)
+		assertThat(index.copies.rowValues).doesNotContainKeys(Dimension.ORGANIZATION, Dimension.MUNICIPALITY)
 			.containsKey(Dimension.PROGRAMME);
-		assertThat(index.rowDay).isNull();
+		assertThat(index.copies.rowDay).isNull();
 		compare(new Random(13), index);
 	}
 
@@ -416,7 +416,8 @@ class FastPathDifferentialTest {
 			// each index's ROLE column holds its rows' roles: the corrected one's CU-1 a trainer, the previous's not
 			assertRoleColumn(before);
 			assertRoleColumn(corrected);
-			assertThat(corrected.rowValues.get(Dimension.ROLE)).isNotEqualTo(before.rowValues.get(Dimension.ROLE));
+			assertThat(corrected.copies.rowValues.get(Dimension.ROLE))
+				.isNotEqualTo(before.copies.rowValues.get(Dimension.ROLE));
 			var organizer = this.jdbc.queryForObject("SELECT id FROM organization WHERE code = 'CU-ORG'", Long.class);
 			assertThat(corrected.reachesBeyond(ParticipationFilter.ALL.withActivities(List.of("CU-ACT")), Set.of(organizer)))
 				.isFalse();
@@ -433,9 +434,12 @@ class FastPathDifferentialTest {
 			assertThat(older.rows).isEqualTo(corrected.rows);
 			// the same rows: what did not change is shared, not built again
 			assertThat(older.activity).isSameAs(corrected.activity);
-			assertThat(older.rowValues.get(Dimension.GENDER)).isSameAs(corrected.rowValues.get(Dimension.GENDER));
-			assertThat(older.rowValues.get(Dimension.ROLE)).isSameAs(corrected.rowValues.get(Dimension.ROLE));
-			assertThat(older.rowValues.get(Dimension.AGE_BAND)).isNotSameAs(corrected.rowValues.get(Dimension.AGE_BAND));
+			assertThat(older.copies.rowValues.get(Dimension.GENDER))
+				.isSameAs(corrected.copies.rowValues.get(Dimension.GENDER));
+			assertThat(older.copies.rowValues.get(Dimension.ROLE))
+				.isSameAs(corrected.copies.rowValues.get(Dimension.ROLE));
+			assertThat(older.copies.rowValues.get(Dimension.AGE_BAND))
+				.isNotSameAs(corrected.copies.rowValues.get(Dimension.AGE_BAND));
 			for (var codes : List.of(List.of("CU-EMPTY"), List.of("CU-EMPTY", "CU-ACT"))) {
 				var filter = ParticipationFilter.ALL.withActivities(codes);
 				assertThat(new IndexQuery(older, filter).totals()).as("totals of %s", codes)
@@ -449,7 +453,8 @@ class FastPathDifferentialTest {
 			var later = loader.load(older);
 			assertThat(loader.appended()).isEqualTo(3);
 			assertThat(later.periods.firstYear()).isEqualTo(2017);
-			assertThat(later.rowValues.get(Dimension.AGE_BAND)).isNotSameAs(older.rowValues.get(Dimension.AGE_BAND));
+			assertThat(later.copies.rowValues.get(Dimension.AGE_BAND))
+				.isNotSameAs(older.copies.rowValues.get(Dimension.AGE_BAND));
 			compareCaughtUp(new Random(25), later);
 			this.jdbc.update("""
 					INSERT INTO participant (ref, gender, birth_year) VALUES ('CU-4', 'FEMALE', 1999)""");
@@ -473,11 +478,11 @@ class FastPathDifferentialTest {
 					INSERT INTO activity (code, project_id, kind, title, start_date, end_date)
 					SELECT 'CU-FAR', id, 'MEETING', 'Far off', DATE '2225-01-01', DATE '2225-01-01'
 					FROM project WHERE code = 'LOCAL-BUDGET'""");
-			assertThat(again.rowDay).isNotNull();
+			assertThat(again.copies.rowDay).isNotNull();
 			var far = loader.load(again);
 			assertThat(loader.appended()).isEqualTo(5);
 			assertThat(far.rows).isEqualTo(again.rows);
-			assertThat(far.rowDay).isNull();
+			assertThat(far.copies.rowDay).isNull();
 			// an organization's place and kind corrected: a person affiliated with it who has no home municipality is
 			// counted in its region, and is read again with it
 			this.jdbc.update("""
