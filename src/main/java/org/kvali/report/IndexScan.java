@@ -87,7 +87,7 @@ final class IndexScan {
 		this.radix = new long[by.size()];
 		this.activityAt = by.indexOf(Dimension.ACTIVITY);
 		var selection = index.selection(filter, sparseShare);
-		this.numbers = this.activityAt < 0 ? null : selection.numbers();
+		this.numbers = this.activityAt < 0 ? null : selection.numbers(index);
 		long combinations = 1;
 		for (int d = 0; d < by.size(); d++) {
 			// groups of ages are the question's, those of known ages and one of the unknown
