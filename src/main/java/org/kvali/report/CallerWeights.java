@@ -108,13 +108,13 @@ final class CallerWeights {
 	 * some of its dimensions are the groups' keys cut to them, as a breakdown by them would count them, not counted
 	 * again; those by a coarser dimension are counted.
 	 */
-	private LineTotalsQuery.Neighbours neighbours(Optional<FactIndex> index, ParticipationFilter filter,
+	private Neighbours neighbours(Optional<FactIndex> index, ParticipationFilter filter,
 			List<Dimension> by, Grouping grouping, List<ParticipationGroup> groups) {
 		var ownKeys = new HashMap<List<Dimension>, OwnKeys>();
 		var beside = index.map(facts -> new OwnGroupsBeside(facts, grouping,
 				told -> ownKeys.computeIfAbsent(told, dimensions -> ownKeys(index, filter, dimensions, grouping)),
 				this.k));
-		return new LineTotalsQuery.Neighbours() {
+		return new Neighbours() {
 
 			@Override
 			public List<ParticipationGroup> weighed(List<Dimension> told, List<ParticipationGroup> theirs) {

@@ -3,7 +3,6 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,50 +46,6 @@ final class LineTotalsQuery {
 		this.k = k;
 		this.neighbours = neighbours;
 	}
-
-	/**
-	 * How the groups of a breakdown beside the question's are weighed for its caller, from those counted over the
-	 * question's filter: as they are ({@link #AS_COUNTED}), or for a partner, whose filter is of its strangers, with
-	 * the groups of its own people alone beside theirs ({@link CallerWeights}), as that breakdown asked alone weighs
-	 * them.
-	 */
-	interface Neighbours {
-
-		/** The groups of the breakdown by {@code by}, weighed for the caller, from those counted over the filter. */
-		List<ParticipationGroup> weighed(List<Dimension> by, List<ParticipationGroup> counted);
-
-		/**
-		 * Whether a group weighed as none, a partner's own shown by its key, is weighed as a small one ({@link
-		 * LineTotalsQuery#weighed(List, List)}).
-		 */
-		boolean ownShown();
-
-		/**
-		 * Whether a breakdown beside these weighed groups by {@code by} may hold a small group, asked where none of
-		 * them is of 1 to k-1 and some are weighed as none ({@link OwnGroupsBeside}); true where unsure.
-		 */
-		boolean maySmallBeside(List<Dimension> by, List<ParticipationGroup> weights);
-
-	}
-
-	static final Neighbours AS_COUNTED = new Neighbours() {
-
-		@Override
-		public List<ParticipationGroup> weighed(List<Dimension> by, List<ParticipationGroup> counted) {
-			return counted;
-		}
-
-		@Override
-		public boolean ownShown() {
-			return false;
-		}
-
-		@Override
-		public boolean maySmallBeside(List<Dimension> by, List<ParticipationGroup> weights) {
-			return true;
-		}
-
-	};
 
 	/**
 	 * The totals suppression weighs the groups by: without a small group nothing is withheld, whatever the lines'
@@ -229,36 +184,6 @@ final class LineTotalsQuery {
 			values.add(pair.get(0), pair.get(1));
 		}
 		return values.values();
-	}
-
-	/**
-	 * The coarser value of each finer one; of no finer value too where it lies in one alone: people of no
-	 * organization are of no kind of organization, the same people, and a kind's breakdown withheld them as the next
-	 * smallest beside a small kind where the organizations' showed them, telling the small one (a tester's). People of
-	 * no known municipality may lie in several regions, and are then left out.
-	 */
-	private static final class CoarserValues {
-
-		private final Map<Object, Object> values = new HashMap<>();
-
-		private final Set<Object> ofNone = new HashSet<>();
-
-		void add(Object finer, Object coarser) {
-			if (finer != null) {
-				this.values.put(finer, coarser);
-			}
-			else {
-				this.ofNone.add(coarser);
-			}
-		}
-
-		Map<Object, Object> values() {
-			if (this.ofNone.size() == 1) {
-				this.values.put(null, this.ofNone.iterator().next());
-			}
-			return this.values;
-		}
-
 	}
 
 	/**

@@ -98,21 +98,21 @@ final class ReportCounts {
 	 */
 	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<ParticipationGroup> groups) {
-		return new LineTotalsQuery(this, index, filter, grouping, this.k, LineTotalsQuery.AS_COUNTED)
+		return new LineTotalsQuery(this, index, filter, grouping, this.k, Neighbours.AS_COUNTED)
 			.counted(by, groups)
 			.weighed(by, groups);
 	}
 
 	/** The line totals ({@link #lineTotals}), the breakdowns beside the groups weighed as {@code neighbours} has. */
 	LineTotals lineTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
-			Grouping grouping, List<ParticipationGroup> groups, LineTotalsQuery.Neighbours neighbours) {
+			Grouping grouping, List<ParticipationGroup> groups, Neighbours neighbours) {
 		return new LineTotalsQuery(this, index, filter, grouping, this.k, neighbours).weighed(by, groups);
 	}
 
 	/** The line totals alone, of the rows and within coarser values ({@link LineTotalsQuery#told}). */
 	LineTotals toldTotals(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
 			Grouping grouping, List<ParticipationGroup> groups) {
-		return new LineTotalsQuery(this, index, filter, grouping, this.k, LineTotalsQuery.AS_COUNTED).told(by,
+		return new LineTotalsQuery(this, index, filter, grouping, this.k, Neighbours.AS_COUNTED).told(by,
 				groups);
 	}
 

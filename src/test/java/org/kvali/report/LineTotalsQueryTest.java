@@ -75,7 +75,7 @@ class LineTotalsQueryTest {
 						MeasureSet.PEOPLE, ReportService.MAX_SUPPRESSED_GROUPS);
 				this.statements.reset();
 				var counted = new LineTotalsQuery(counts, index, ParticipationFilter.ALL, Grouping.CALENDAR, 5,
-						LineTotalsQuery.AS_COUNTED).weighed(by, groups);
+						Neighbours.AS_COUNTED).weighed(by, groups);
 				int countedStatements = this.statements.count();
 				this.statements.reset();
 				var summed = counts.lineTotals(index, ParticipationFilter.ALL, by, Grouping.CALENDAR, groups);
