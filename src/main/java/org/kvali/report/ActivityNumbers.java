@@ -17,7 +17,7 @@ record ActivityNumbers(int[] numberOf, int[] idOf) {
 	/** The numbers of the activities kept (per activity number, whether it is). */
 	static ActivityNumbers of(FactIndex index, boolean[] kept) {
 		var ids = index.attributes.get(Dimension.ACTIVITY);
-		// first 0 for each value id kept, then its number
+		// first 0 for each value id kept, then its number plus one
 		var numberOf = new int[index.dictionaries.get(Dimension.ACTIVITY).size()];
 		Arrays.fill(numberOf, -1);
 		for (int a = 0; a < kept.length; a++) {

@@ -1,6 +1,9 @@
 package org.kvali.report;
 
+import java.time.LocalDate;
 import java.util.List;
+
+import org.kvali.activity.ActivityKind;
 
 /**
  * The activities a filter leaves in by what describes them and by its dates, and, where they hold at most one row in
@@ -12,7 +15,8 @@ import java.util.List;
  */
 final class ActivitySelection {
 
-	private final ParticipationFilter filter;
+	/** What of the filter the selection is made of. */
+	private final OfActivities filter;
 
 	private final int share;
 
@@ -25,7 +29,7 @@ final class ActivitySelection {
 	/** The kept activities numbered, once asked for. */
 	private volatile ActivityNumbers numbers;
 
-	private ActivitySelection(ParticipationFilter filter, int share, boolean[] kept, long[] rows) {
+	private ActivitySelection(OfActivities filter, int share, boolean[] kept, long[] rows) {
 		this.filter = filter;
 		this.share = share;
 		this.kept = kept;
@@ -34,12 +38,29 @@ final class ActivitySelection {
 
 	static ActivitySelection of(FactIndex index, ParticipationFilter filter, int share) {
 		var kept = kept(index, filter);
-		return new ActivitySelection(filter, share, kept, kept == null ? null : rows(index, kept, share));
+		return new ActivitySelection(OfActivities.of(filter), share, kept,
+				kept == null ? null : rows(index, kept, share));
 	}
 
-	/** Whether this selection is of that filter, made for scans that read few rows alone at that share. */
+	/**
+	 * Whether this selection is of that filter's activities, made for scans that read few rows alone at that share:
+	 * a partner's question and its strangers' differ in whom they count alone.
+	 */
 	boolean holds(ParticipationFilter filter, int share) {
-		return this.filter.equals(filter) && this.share == share;
+		return this.filter.equals(OfActivities.of(filter)) && this.share == share;
+	}
+
+	/** What of a filter tells which activities it leaves in: what describes them, and the dates. */
+	private record OfActivities(List<String> programmes, List<String> projects, List<String> venueRegions,
+			List<String> venueMunicipalities, List<ActivityKind> activityKinds, List<String> activities,
+			List<String> organizers, LocalDate from, LocalDate to) {
+
+		static OfActivities of(ParticipationFilter filter) {
+			return new OfActivities(filter.programmes(), filter.projects(), filter.venueRegions(),
+					filter.venueMunicipalities(), filter.activityKinds(), filter.activities(), filter.organizers(),
+					filter.from(), filter.to());
+		}
+
 	}
 
 	/** The kept activities' rows as bits in row order, or null where they are too many or every activity is kept. */

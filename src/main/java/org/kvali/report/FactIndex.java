@@ -12,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.kvali.graphql.Dates;
 
 /**
- * An immutable in-memory copy of the participation facts at one data version. A row is a participation: its activity,
- * the organization represented and the role. Rows are grouped by person ({@link #personStart}), so distinct persons
- * are counted in one pass by remembering the last person a group counted. What describes a person, an activity or an
- * organization is stored once for each of them and looked up through the row's numbers.
+ * An immutable in-memory copy of the participation facts at one data version (beside them, it keeps what it found
+ * for the last filter scanned: {@link #selection}). A row is a participation: its activity, the organization
+ * represented and the role. Rows are grouped by person ({@link #personStart}), so distinct persons are counted in one
+ * pass by remembering the last person a group counted. What describes a person, an activity or an organization is
+ * stored once for each of them and looked up through the row's numbers.
  */
 final class FactIndex {
 

@@ -3,7 +3,6 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.kvali.activity.ActivityKind;
 import org.kvali.organization.OrganizationKind;
@@ -57,14 +56,13 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 	 * kept} has: a part of a group by fewer dimensions, the sum of such parts ({@link #plus}).
 	 */
 	ParticipationGroup partOf(List<Dimension> kept) {
-		Predicate<Dimension> keeps = dimension -> kept.contains(dimension)
-				|| Level.of(dimension) != Level.PERSON;
+		// the four dimensions that describe a person (Level.PERSON)
 		return new ParticipationGroup(this.programmeCode, this.projectCode,
-				keeps.test(Dimension.REGION) ? this.regionCode : null,
-				keeps.test(Dimension.MUNICIPALITY) ? this.municipalityCode : null, this.venueRegionCode,
+				kept.contains(Dimension.REGION) ? this.regionCode : null,
+				kept.contains(Dimension.MUNICIPALITY) ? this.municipalityCode : null, this.venueRegionCode,
 				this.venueMunicipalityCode, this.organizationCode, this.organizationKind, this.organizerCode,
-				keeps.test(Dimension.GENDER) ? this.gender : null, this.ageBand, this.ageGroup,
-				keeps.test(Dimension.DISABILITY) ? this.disability : null, this.activityKind, this.activityCode,
+				kept.contains(Dimension.GENDER) ? this.gender : null, this.ageBand, this.ageGroup,
+				kept.contains(Dimension.DISABILITY) ? this.disability : null, this.activityKind, this.activityCode,
 				this.role, this.period, this.participations, this.participants, null, null, this.share, false);
 	}
 
