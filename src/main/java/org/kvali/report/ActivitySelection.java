@@ -85,11 +85,11 @@ final class ActivitySelection {
 	private static boolean[] kept(FactIndex index, ParticipationFilter filter) {
 		var allowed = new Allowed(index, filter);
 		var filtered = allowed.of(Level.ACTIVITY);
-		long from = filter.from() == null ? Long.MIN_VALUE : filter.from().toEpochDay();
-		long to = filter.to() == null ? Long.MAX_VALUE : filter.to().toEpochDay();
-		if (filtered.isEmpty() && from <= index.firstDay && to >= index.lastDay) {
+		if (filtered.isEmpty() && !dated(index, filter)) {
 			return null;
 		}
+		long from = filter.from() == null ? Long.MIN_VALUE : filter.from().toEpochDay();
+		long to = filter.to() == null ? Long.MAX_VALUE : filter.to().toEpochDay();
 		List<boolean[]> pass = filtered.stream().map(allowed::values).toList();
 		List<int[]> columns = filtered.stream().map(index.attributes::get).toList();
 		var kept = new boolean[index.activities];
@@ -101,6 +101,15 @@ final class ActivitySelection {
 			kept[a] = !left;
 		}
 		return kept;
+	}
+
+	/**
+	 * Whether the filter's dates leave out some activity of the index: dates that leave none out (a dashboard's
+	 * "everything until today") make no rows be read by their days.
+	 */
+	static boolean dated(FactIndex index, ParticipationFilter filter) {
+		return filter.from() != null && filter.from().toEpochDay() > index.firstDay
+				|| filter.to() != null && filter.to().toEpochDay() < index.lastDay;
 	}
 
 	private static long[] rows(FactIndex index, boolean[] kept, int share) {

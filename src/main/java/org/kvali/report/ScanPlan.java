@@ -53,9 +53,7 @@ final class ScanPlan {
 		var allowed = keyParts.allowed();
 		var used = new ArrayList<Dimension>(by);
 		used.addAll(allowed.dimensions());
-		// dates that leave no activity out (a dashboard's "everything until today") do not make rows be read
-		boolean dated = filter.from() != null && filter.from().toEpochDay() > index.firstDay
-				|| filter.to() != null && filter.to().toEpochDay() < index.lastDay;
+		boolean dated = ActivitySelection.dated(index, filter);
 		// a person's rows all fall in one group: persons are read, not rows, and person columns not needed
 		this.byPerson = this.participantsOnly && !dated && !measures.activities() && !measures.organizations()
 				&& used.stream().allMatch(d -> Level.of(d) == Level.PERSON);
