@@ -44,12 +44,15 @@ class IndicatorController {
 
 	private final IndicatorDefinitions definitions;
 
+	private final IndicatorTargets targets;
+
 	private final IndicatorDeletion deletion;
 
 	IndicatorController(IndicatorRepository indicators, ProgrammeService programmes, IndicatorEditor editor,
 			IndicatorSeries series, PeriodCells cells, IndicatorDefinitions definitions,
-			IndicatorDeletion deletion) {
+			IndicatorTargets targets, IndicatorDeletion deletion) {
 		this.definitions = definitions;
+		this.targets = targets;
 		this.deletion = deletion;
 		this.indicators = indicators;
 		this.programmes = programmes;
@@ -85,8 +88,8 @@ class IndicatorController {
 	}
 
 	@MutationMapping
-	Indicator setIndicatorTargets(@Argument String code, @Argument List<IndicatorDefinitions.TargetInput> targets) {
-		return this.definitions.setTargets(code, targets);
+	Indicator setIndicatorTargets(@Argument String code, @Argument List<IndicatorTargets.TargetInput> targets) {
+		return this.targets.setTargets(code, targets);
 	}
 
 	@MutationMapping

@@ -1,8 +1,6 @@
 package org.kvali.indicator;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,7 +11,6 @@ import org.kvali.access.Caller;
 import org.kvali.access.Role;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.ExplicitNulls;
-import org.kvali.graphql.Text;
 import org.kvali.graphql.Validation;
 import org.kvali.indicator.IndicatorEnums.Aggregation;
 import org.kvali.indicator.IndicatorEnums.Direction;
@@ -25,7 +22,6 @@ import org.kvali.programme.Programme;
 import org.kvali.programme.ProgrammeService;
 import org.kvali.programme.Project;
 import org.kvali.report.ParticipationFilter;
-import org.kvali.report.Period;
 import org.kvali.sql.WritersQueue;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -33,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Defines indicators and their targets, checking every field first. */
+/** Defines indicators, checking every field first. */
 @Service
 @Transactional
 class IndicatorDefinitions {
@@ -56,9 +52,6 @@ class IndicatorDefinitions {
 	record UpdateInput(String name, String nameKa, String description, Direction direction, Double baseline,
 			LocalDate baselineDate, Level level, Unit unit, Measure measure, ParticipationFilter filter,
 			ParticipationFilter denominatorFilter, String project, Boolean cumulative, Aggregation aggregation) {
-	}
-
-	record TargetInput(String period, Double value) {
 	}
 
 	private final IndicatorRepository indicators;
@@ -188,25 +181,6 @@ class IndicatorDefinitions {
 	}
 
 	/**
-	 * A new baseline ({@code baseline}, the one the update leaves, given or cleared when {@code baselineGiven}) or
-	 * direction must keep every stored target on its side (see {@link TargetSides}).
-	 */
-	private static void checkTargetSides(Indicator stored, UpdateInput input, Double baseline, boolean baselineGiven,
-			Validation validation) {
-		var direction = input.direction() != null ? input.direction() : stored.direction();
-		for (var target : stored.targets()) {
-			var problem = TargetSides.problem(direction, baseline, target.value());
-			if (problem != null) {
-				boolean byBaseline = baselineGiven && input.direction() == null;
-				validation.problem(byBaseline ? "input.baseline" : "input.direction",
-						byBaseline ? input.baseline() : direction, problem + "; the target of " + target.periodKey()
-								+ " is " + Text.decimal(target.value()));
-				return;
-			}
-		}
-	}
-
-	/**
 	 * Changes the fields given; of those given as null, clears the Georgian name, description, baseline (with its
 	 * date, which is shown with a value alone), baseline date, denominator and project. A change of what it counts is
 	 * checked as a new definition is ({@link IndicatorRedefinition}).
@@ -233,7 +207,7 @@ class IndicatorDefinitions {
 		datedBaseline(input.baselineDate(), baseline, validation);
 		// only a new baseline or direction is held to the targets: a rename of an indicator stored before the rule is not
 		if ((baselineGiven || input.direction() != null) && !validation.refused("input.baseline")) {
-			checkTargetSides(stored, input, baseline, baselineGiven, validation);
+			TargetSides.checkStored(stored, input, baseline, baselineGiven, validation);
 		}
 		var proposed = redefines ? this.redefinition.proposed(stored, input, nulls, validation) : null;
 		validation.check();
@@ -256,52 +230,6 @@ class IndicatorDefinitions {
 			.param("direction", input.direction() == null ? null : input.direction().name())
 			.param("baseline", input.baseline()).param("baselineDate", input.baselineDate())
 			.update();
-		return indicator(code);
-	}
-
-	Indicator setTargets(String code, List<TargetInput> targets) {
-		Access.require(Role.ADMIN);
-		// the programme's dates, baseline and direction checked are those at the write: no move comes between
-		WritersQueue.join(this.jdbc);
-		var stored = indicator(code);
-		var validation = new Validation();
-		var periods = new ArrayList<Period>();
-		var seen = new HashSet<String>();
-		for (int i = 0; i < targets.size(); i++) {
-			var target = targets.get(i);
-			var argument = "targets[" + i + "]";
-			var period = IndicatorWindows.programmePeriod(stored, argument + ".period", target.period(), validation);
-			var overlapped = period.flatMap(p -> periods.stream().filter(p::overlaps).findFirst());
-			if (period.isPresent() && !seen.add(period.get().key())) {
-				validation.problem(argument + ".period", target.period(), "The period has a target already in this list");
-			}
-			else if (overlapped.isPresent()) {
-				// a status judges the day against one target: a year's and its quarter's told two different things
-				validation.problem(argument + ".period", target.period(), "The period overlaps " + overlapped.get().key()
-						+ ", which has a target in this list: give targets for years or for quarters, not both for one year");
-			}
-			else {
-				period.ifPresent(periods::add);
-			}
-			IndicatorWindows.checkValue(stored.unit(), argument + ".value", target.value(), "A target", validation);
-			var side = TargetSides.problem(stored.direction(), stored.baselineValue(), target.value());
-			if (side != null && !validation.refused(argument + ".value")) {
-				validation.problem(argument + ".value", target.value(), side);
-			}
-		}
-		if (stored.cumulative() && Progress.Course.of(stored) == Progress.Course.GROWS) {
-			TargetSides.neverFalling(targets, periods, validation);
-		}
-		validation.check();
-		this.jdbc.sql("DELETE FROM indicator_target WHERE indicator_id = :id").param("id", stored.id()).update();
-		for (int i = 0; i < periods.size(); i++) {
-			this.jdbc.sql("""
-					INSERT INTO indicator_target (indicator_id, period_key, period_start, period_end, value)
-					VALUES (:id, :key, :start, :end, :value)""")
-				.param("id", stored.id()).param("key", periods.get(i).key()).param("start", periods.get(i).start())
-				.param("end", periods.get(i).end()).param("value", targets.get(i).value())
-				.update();
-		}
 		return indicator(code);
 	}
 

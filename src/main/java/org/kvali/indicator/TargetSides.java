@@ -35,20 +35,38 @@ final class TargetSides {
 	}
 
 	/**
+	 * A new baseline ({@code baseline}, the one the update leaves, given or cleared when {@code baselineGiven}) or
+	 * direction must keep every stored target on its side.
+	 */
+	static void checkStored(Indicator stored, IndicatorDefinitions.UpdateInput input, Double baseline,
+			boolean baselineGiven, Validation validation) {
+		var direction = input.direction() != null ? input.direction() : stored.direction();
+		for (var target : stored.targets()) {
+			var problem = problem(direction, baseline, target.value());
+			if (problem != null) {
+				boolean byBaseline = baselineGiven && input.direction() == null;
+				validation.problem(byBaseline ? "input.baseline" : "input.direction",
+						byBaseline ? input.baseline() : direction, problem + "; the target of " + target.periodKey()
+								+ " is " + Text.decimal(target.value()));
+				return;
+			}
+		}
+	}
+
+	/**
 	 * A cumulative higher-is-better count, from the programme's start, never falls: a target below one of an earlier
 	 * period is a slip (20 for 2025, 15 for 2026 was taken, and 2026 was ACHIEVED on its first day: a tester's), each
 	 * told against the highest before it. An equal one is taken: an end target restated. Each target given is at one
 	 * of {@code periods} when the list was valid so far; one refused already is not told again.
 	 */
-	static void neverFalling(List<IndicatorDefinitions.TargetInput> targets, List<Period> periods,
-			Validation validation) {
+	static void neverFalling(List<IndicatorTargets.TargetInput> targets, List<Period> periods, Validation validation) {
 		if (periods.size() != targets.size()) {
 			return;
 		}
 		var order = IntStream.range(0, periods.size()).boxed()
 			.sorted(Comparator.comparing(i -> periods.get(i).start()))
 			.toList();
-		IndicatorDefinitions.TargetInput highest = null;
+		IndicatorTargets.TargetInput highest = null;
 		for (int i : order) {
 			var target = targets.get(i);
 			var argument = "targets[" + i + "].value";

@@ -19,9 +19,9 @@ import org.kvali.access.Role;
 import org.kvali.access.TestCallerContext;
 import org.kvali.graphql.FieldProblem;
 import org.kvali.graphql.ValidationException;
-import org.kvali.indicator.IndicatorDefinitions.TargetInput;
 import org.kvali.indicator.IndicatorDefinitions.UpdateInput;
 import org.kvali.indicator.IndicatorEditor.ReportInput;
+import org.kvali.indicator.IndicatorTargets.TargetInput;
 import org.kvali.time.Today;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +51,9 @@ class IndicatorRacesTest {
 
 	@Autowired
 	IndicatorDefinitions definitions;
+
+	@Autowired
+	IndicatorTargets targets;
 
 	@Autowired
 	IndicatorEditor editor;
@@ -84,7 +87,7 @@ class IndicatorRacesTest {
 	@Test
 	void aTargetSetWhileTheProgrammeIsCutIsCheckedAgainstTheNewEnd() throws Exception {
 		var setting = whileHeld(this::cutProgramme,
-				() -> this.definitions.setTargets("TR-IND", List.of(new TargetInput("2026", 40.0))));
+				() -> this.targets.setTargets("TR-IND", List.of(new TargetInput("2026", 40.0))));
 		refusedAsOutside(setting, "targets[0].period", "2026", "indicator_target");
 	}
 
@@ -94,7 +97,7 @@ class IndicatorRacesTest {
 	 */
 	@Test
 	void aYearStartMovedWhileATargetIsSetIsCheckedAgainstThatTarget() throws Exception {
-		var moving = whileHeld(() -> this.definitions.setTargets("TR-IND", List.of(new TargetInput("2024", 40.0))),
+		var moving = whileHeld(() -> this.targets.setTargets("TR-IND", List.of(new TargetInput("2024", 40.0))),
 				() -> this.graphQl.document("mutation { updateProgramme(code: \"TR-PROG\", input: {yearStart: 9}) {"
 						+ " yearStart } }").execute());
 		moving.get(30, TimeUnit.SECONDS)
@@ -152,7 +155,7 @@ class IndicatorRacesTest {
 
 	@Test
 	void aBaselineRaisedWhileATargetIsSetIsCheckedAgainstThatTarget() throws Exception {
-		var raising = whileHeld(() -> this.definitions.setTargets("TR-IND", List.of(new TargetInput("2024", 30.0))),
+		var raising = whileHeld(() -> this.targets.setTargets("TR-IND", List.of(new TargetInput("2024", 30.0))),
 				() -> this.definitions.update("TR-IND", baseline(50.0), Set.of()));
 		assertThatThrownBy(() -> raising.get(30, TimeUnit.SECONDS)).cause()
 			.isInstanceOf(ValidationException.class)
