@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.kvali.access.Access;
 import org.kvali.access.Caller;
 import org.kvali.access.Role;
+import org.kvali.graphql.CodeRule;
 import org.kvali.graphql.ConflictException;
 import org.kvali.graphql.ExplicitNulls;
 import org.kvali.graphql.Validation;
@@ -110,7 +111,7 @@ class IndicatorDefinitions {
 			throw new ConflictException("indicator", "input.code", input.code(), taken.code(),
 					taken.programme().equalsIgnoreCase(input.programme()) ? null : "in programme " + taken.programme()
 							+ ": an indicator's code is one across programmes; give this one another"
-							+ (Validation.isCode(suggested) && this.indicators.taken(suggested).isEmpty()
+							+ (CodeRule.isCode(suggested) && this.indicators.taken(suggested).isEmpty()
 									? ", such as " + suggested : ""));
 		});
 		try {

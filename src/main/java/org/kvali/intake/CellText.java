@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.kvali.graphql.CodeRule;
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.Glyphs;
 import org.kvali.graphql.Text;
@@ -30,9 +31,9 @@ final class CellText {
 	 * most (a reference of 501 was told 500 were allowed, and of 100 that it was no code: a tester's).
 	 */
 	private static final Map<String, Integer> COLUMN_LIMITS = Map.of(Columns.ORGANIZATION_NAME, 300,
-			Columns.ACTIVITY_TITLE, 500, Columns.ACTIVITY_CODE, Validation.CODE_LENGTH, Columns.PROJECT_CODE,
-			Validation.CODE_LENGTH, Columns.PARTICIPANT_REF, Validation.CODE_LENGTH, Columns.ORGANIZATION_CODE,
-			Validation.CODE_LENGTH, Columns.ORGANIZER_CODE, Validation.CODE_LENGTH);
+			Columns.ACTIVITY_TITLE, 500, Columns.ACTIVITY_CODE, CodeRule.CODE_LENGTH, Columns.PROJECT_CODE,
+			CodeRule.CODE_LENGTH, Columns.PARTICIPANT_REF, CodeRule.CODE_LENGTH, Columns.ORGANIZATION_CODE,
+			CodeRule.CODE_LENGTH, Columns.ORGANIZER_CODE, CodeRule.CODE_LENGTH);
 
 	private final SheetRow row;
 

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.kvali.access.PartnerScope;
+import org.kvali.graphql.CodeRule;
 import org.kvali.graphql.Text;
-import org.kvali.graphql.Validation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -158,7 +158,7 @@ class PartnerSheetChecks {
 		int at = 0;
 		while (at < text.length()) {
 			int end = at;
-			while (end < text.length() && Validation.codeChar(text.charAt(end))) {
+			while (end < text.length() && CodeRule.codeChar(text.charAt(end))) {
 				end++;
 			}
 			if (end == at) {

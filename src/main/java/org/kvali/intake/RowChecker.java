@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.kvali.activity.ActivityKind;
+import org.kvali.graphql.CodeRule;
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.Glyphs;
 import org.kvali.graphql.Text;
-import org.kvali.graphql.Validation;
 import org.kvali.organization.OrganizationKind;
 import org.kvali.participant.ParticipantService;
 import org.kvali.report.ParticipationRole;
@@ -137,9 +137,9 @@ final class RowChecker {
 
 	private String code(String column) {
 		var value = text(column);
-		if (value != null && !Validation.isCode(value)) {
-			refuse(column, value, Columns.PARTICIPANT_REF.equals(column) ? Validation.referenceRule(value)
-					: Validation.codeRule(value));
+		if (value != null && !CodeRule.isCode(value)) {
+			refuse(column, value, Columns.PARTICIPANT_REF.equals(column) ? CodeRule.referenceRule(value)
+					: CodeRule.codeRule(value));
 			return null;
 		}
 		if (value != null && Columns.PARTICIPANT_REF.equals(column)

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.kvali.graphql.CodeRule;
 import org.kvali.graphql.Dates;
 import org.kvali.graphql.Text;
-import org.kvali.graphql.Validation;
 
 /**
  * What a sheet's rows show beside attendance: rows not read (hidden, longer than the header, of totals), rows of text
@@ -93,7 +93,7 @@ final class SheetRemarks {
 				lone = cell;
 			}
 		}
-		if (lone == null || PERSONAL.contains(lone.getKey()) || Validation.isCode(Text.trim(lone.getValue()))
+		if (lone == null || PERSONAL.contains(lone.getKey()) || CodeRule.isCode(Text.trim(lone.getValue()))
 				|| TOTALS.matcher(Text.trim(lone.getValue())).matches()) {
 			return false;
 		}

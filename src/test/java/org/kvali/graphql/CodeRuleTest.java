@@ -9,25 +9,25 @@ class CodeRuleTest {
 
 	@Test
 	void acceptsLettersDigitsAndThreeMarksAfterALetterOrDigit() {
-		assertThat(Validation.isCode("A")).isTrue();
-		assertThat(Validation.isCode("7")).isTrue();
-		assertThat(Validation.isCode("GE-KK_2024.v1")).isTrue();
-		assertThat(Validation.isCode("x".repeat(64))).isTrue();
+		assertThat(CodeRule.isCode("A")).isTrue();
+		assertThat(CodeRule.isCode("7")).isTrue();
+		assertThat(CodeRule.isCode("GE-KK_2024.v1")).isTrue();
+		assertThat(CodeRule.isCode("x".repeat(64))).isTrue();
 	}
 
 	@Test
 	void refusesEverythingElse() {
-		assertThat(Validation.isCode(null)).isFalse();
-		assertThat(Validation.isCode("")).isFalse();
-		assertThat(Validation.isCode("x".repeat(65))).isFalse();
-		assertThat(Validation.isCode("-A")).isFalse();
-		assertThat(Validation.isCode(".A")).isFalse();
-		assertThat(Validation.isCode("_A")).isFalse();
-		assertThat(Validation.isCode("A B")).isFalse();
-		assertThat(Validation.isCode("A/B")).isFalse();
-		assertThat(Validation.isCode("Gürcü")).isFalse();
-		assertThat(Validation.isCode("ქალი")).isFalse();
-		assertThat(Validation.isCode("A\n")).isFalse();
+		assertThat(CodeRule.isCode(null)).isFalse();
+		assertThat(CodeRule.isCode("")).isFalse();
+		assertThat(CodeRule.isCode("x".repeat(65))).isFalse();
+		assertThat(CodeRule.isCode("-A")).isFalse();
+		assertThat(CodeRule.isCode(".A")).isFalse();
+		assertThat(CodeRule.isCode("_A")).isFalse();
+		assertThat(CodeRule.isCode("A B")).isFalse();
+		assertThat(CodeRule.isCode("A/B")).isFalse();
+		assertThat(CodeRule.isCode("Gürcü")).isFalse();
+		assertThat(CodeRule.isCode("ქალი")).isFalse();
+		assertThat(CodeRule.isCode("A\n")).isFalse();
 	}
 
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.kvali.IntegrationTest;
-import org.kvali.graphql.Validation;
+import org.kvali.graphql.CodeRule;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -476,7 +476,7 @@ class BadSheetTest {
 		send("text/csv", sheet.getBytes(StandardCharsets.UTF_8)).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].column").value("participant_ref"))
 			.andExpect(jsonPath("$.errors[0].value").doesNotExist())
-			.andExpect(jsonPath("$.errors[0].message").value(Validation.CODE_RULE + "; this one has a space"))
+			.andExpect(jsonPath("$.errors[0].message").value(CodeRule.CODE_RULE + "; this one has a space"))
 			.andExpect(jsonPath("$.errors[1].value").doesNotExist())
 			.andExpect(jsonPath("$.errors[1].message").value("The value is 539 characters long; at most 64 are allowed"));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM attendance_import WHERE report::text LIKE '%Beridze%'",

@@ -11,7 +11,7 @@ import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.TestClock;
 import org.kvali.access.Role;
-import org.kvali.graphql.Validation;
+import org.kvali.graphql.CodeRule;
 import org.kvali.time.Today;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -496,7 +496,7 @@ class CorrectionsTest {
 				.execute()
 				.errors()
 				.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-						&& error.getMessage().equals(argument + ": " + Validation.CODE_RULE
+						&& error.getMessage().equals(argument + ": " + CodeRule.CODE_RULE
 								+ (arguments.contains("\" CR-1") ? "; this one has a space first" : "")))
 				.verify();
 		}
@@ -504,7 +504,7 @@ class CorrectionsTest {
 			.execute()
 			.errors()
 			.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-					&& error.getMessage().equals("ref: " + Validation.CODE_RULE))
+					&& error.getMessage().equals("ref: " + CodeRule.CODE_RULE))
 			.verify();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participation pn JOIN participant p"
 				+ " ON p.id = pn.participant_id WHERE p.ref = 'CR-1'", Integer.class)).isEqualTo(2);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.kvali.Callers;
 import org.kvali.IntegrationTest;
 import org.kvali.access.Role;
-import org.kvali.graphql.Validation;
+import org.kvali.graphql.CodeRule;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
@@ -144,7 +144,7 @@ class ErasureLeftoversTest {
 				.execute()
 				.errors()
 				.expect(error -> error.getErrorType() == ErrorType.BAD_REQUEST
-						&& error.getMessage().equals(ref.isEmpty() ? "ref: " + Validation.CODE_RULE
+						&& error.getMessage().equals(ref.isEmpty() ? "ref: " + CodeRule.CODE_RULE
 								: "A reference beginning with forgotten- is one an erasure gave: that person is erased"
 										+ " already"))
 				.verify();
