@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 
 import org.kvali.geography.PlaceNames;
-import org.kvali.graphql.Glyphs;
-import org.kvali.graphql.Text;
 
 import org.springframework.http.HttpStatus;
 
@@ -24,10 +22,6 @@ final class RowIntake implements SheetSink {
 	static final int KEPT_ERRORS = 2 * ImportReport.ERRORS;
 
 	private final ImportLimits limits;
-
-	private final PlaceNames municipalities;
-
-	private final Staging.Copy staging;
 
 	private final int thisYear = Year.now().getValue();
 
@@ -51,17 +45,19 @@ final class RowIntake implements SheetSink {
 
 	private final SlashedDates slashed = new SlashedDates(this.warnings);
 
-	private final HeldRows held = new HeldRows(this.slashed, this.errors, this::stage);
+	private final HeldRows held;
 
 	private int rows;
 
 	private final WrittenValues written = new WrittenValues();
 
+	private final RowStaging staged;
+
 	RowIntake(ImportLimits limits, PlaceNames municipalities, Staging.Copy staging, ZoneId zone) {
 		this.limits = limits;
 		this.zone = zone;
-		this.municipalities = municipalities;
-		this.staging = staging;
+		this.staged = new RowStaging(municipalities, staging, this.errors, this.written);
+		this.held = new HeldRows(this.slashed, this.errors, this.staged::stage);
 	}
 
 	@Override
@@ -125,7 +121,7 @@ final class RowIntake implements SheetSink {
 			this.held.hold(row, checked, flagged, waiting);
 			return;
 		}
-		stage(row, checked, flagged);
+		this.staged.stage(row, checked, flagged);
 		if (!told && this.slashed.decided()) {
 			this.held.told();
 		}
@@ -137,15 +133,10 @@ final class RowIntake implements SheetSink {
 	 */
 	private static boolean shifted(List<String> flagged, AttendanceRow checked) {
 		var columns = new HashSet<>(flagged);
-		if (endsBeforeStart(checked)) {
+		if (RowStaging.endsBeforeStart(checked)) {
 			columns.add(Columns.END_DATE);
 		}
 		return columns.size() > 1;
-	}
-
-	private static boolean endsBeforeStart(AttendanceRow checked) {
-		return checked.startDate() != null && checked.endDate() != null
-				&& checked.endDate().isBefore(checked.startDate());
 	}
 
 	/** The columns of the errors found since the first {@code before}. */
@@ -167,36 +158,6 @@ final class RowIntake implements SheetSink {
 		this.held.end();
 		this.repeatedHeaders.count();
 		this.remarks.end();
-	}
-
-	/**
-	 * Stages a row checked, its dates as the sheet told ({@link HeldRows}), its municipalities read, {@code flagged}
-	 * naming the columns of its errors so far.
-	 */
-	private void stage(SheetRow row, AttendanceRow checked, List<String> flagged) {
-		if (endsBeforeStart(checked)) {
-			this.errors.add(new ImportMessage(row.row(), Columns.END_DATE, RowChecker.shown(row, Columns.END_DATE),
-					"The end date is before the start date " + checked.startDate()));
-			flagged.add(Columns.END_DATE);
-		}
-		var venue = municipality(row, Columns.VENUE_MUNICIPALITY, checked.venueMunicipality(), flagged);
-		var home = municipality(row, Columns.HOME_MUNICIPALITY, checked.homeMunicipality(), flagged);
-		var based = municipality(row, Columns.ORGANIZATION_MUNICIPALITY, checked.organizationMunicipality(), flagged);
-		read(row, Columns.GENDER, checked.gender());
-		read(row, Columns.ACTIVITY_KIND, checked.activityKind());
-		read(row, Columns.ORGANIZATION_KIND, checked.organizationKind());
-		read(row, Columns.ROLE, checked.role());
-		read(row, Columns.VENUE_MUNICIPALITY, venue);
-		read(row, Columns.HOME_MUNICIPALITY, home);
-		read(row, Columns.ORGANIZATION_MUNICIPALITY, based);
-		read(row, Columns.DISABILITY, checked.disability());
-		read(row, Columns.START_DATE, checked.startDate());
-		read(row, Columns.END_DATE, checked.endDate());
-		required(row, Columns.ACTIVITY_CODE, checked.activityCode(), flagged);
-		required(row, Columns.PROJECT_CODE, checked.projectCode(), flagged);
-		required(row, Columns.PARTICIPANT_REF, checked.participantRef(), flagged);
-		required(row, Columns.GENDER, checked.gender(), flagged);
-		this.staging.add(checked.placed(venue, home, based), flagged);
 	}
 
 	@Override
@@ -226,13 +187,6 @@ final class RowIntake implements SheetSink {
 	public void refused(String message) {
 		this.errors.add(new ImportMessage(1, null, null, message));
 		this.headerFailed = true;
-	}
-
-	private void read(SheetRow row, String column, Object value) {
-		var cell = row.cells().get(column);
-		if (cell != null) {
-			this.written.read(column, value, Text.oneLine(cell).strip());
-		}
 	}
 
 	/** How the sheet writes the values of the columns whose values are read into Kvali's words and codes. */
@@ -283,37 +237,6 @@ final class RowIntake implements SheetSink {
 			}
 			this.errorsLeftOut += this.errors.size() - KEPT_ERRORS;
 			this.errors.subList(KEPT_ERRORS, this.errors.size()).clear();
-		}
-	}
-
-	private String municipality(SheetRow row, String column, String value, List<String> flagged) {
-		if (value == null) {
-			return null;
-		}
-		var code = this.municipalities.code(value);
-		if (code == null) {
-			flagged.add(column);
-			var region = this.municipalities.region(value);
-			var nearest = region == null ? this.municipalities.nearest(value) : null;
-			this.errors.add(new ImportMessage(row.row(), column, value, region != null
-					? region + " is a region: give the municipality, by its code or name"
-					: "No municipality has this code or name"
-							+ (nearest == null ? "" : "; did you mean " + nearest + "?")
-							+ Glyphs.note(value, "value")));
-		}
-		return code;
-	}
-
-	/** A cell every row fills, left empty: refused, saying what to write there (a tester found "Required" terse). */
-	private void required(SheetRow row, String column, Object value, List<String> flagged) {
-		if (value == null && !flagged.contains(column)) {
-			this.errors.add(new ImportMessage(row.row(), column, null, "Required: " + switch (column) {
-				case Columns.ACTIVITY_CODE -> "the activity's code, the same on every row of one activity";
-				case Columns.PROJECT_CODE -> "the code of the activity's project";
-				case Columns.PARTICIPANT_REF -> "the person's pseudonymous reference, never their name";
-				case Columns.GENDER -> "female, male, other or undisclosed (or F, M)";
-				default -> throw new IllegalArgumentException("No required column " + column);
-			}));
 		}
 	}
 
