@@ -2,15 +2,10 @@ package org.kvali.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
-
-import org.kvali.graphql.Glyphs;
-import org.kvali.graphql.Text;
 
 import org.springframework.http.HttpStatus;
 
@@ -27,27 +22,14 @@ final class FormSheet extends InputStream {
 	private static final Pattern BOUNDARY = Pattern
 		.compile("(?i);\\s*boundary=(\"([^\"]{1,70})\"|([^;\\s\"]{1,70}))(?=$|[;\\s])");
 
-	private static final Pattern FILE_NAME = Pattern.compile("(?i);\\s*filename=\"([^\"]*)\"|;\\s*filename=([^;\\s]+)");
-
-	/** A name in UTF-8, escaped as RFC 5987 writes it: some clients send a Georgian name so alone. */
-	private static final Pattern FILE_NAME_UTF8 = Pattern.compile("(?i);\\s*filename\\*=utf-8''([^;\\s]+)");
-
-	private static final Pattern FIELD_NAME = Pattern.compile("(?i);\\s*name=\"([^\"]*)\"|;\\s*name=([^;\\s]+)");
-
 	/** The most bytes read before the first part, and of a part's headers (all its lines together). */
-	private static final int MOST_BEFORE = 1 << 16;
-
-	/** The longest type of a file a form gives that is kept: a sheet's is a few words. */
-	private static final int MOST_TYPE = 200;
-
-	/** The transfer encodings of a part sent as it is (RFC 7578 leaves the others out of forms). */
-	private static final Set<String> IDENTITY = Set.of("binary", "8bit", "7bit");
+	static final int MOST_BEFORE = 1 << 16;
 
 	private static final int CHUNK = 1 << 16;
 
 	private static final byte[] CRLF = { '\r', '\n' };
 
-	private static final String NO_FILE = "The form holds no file: attach the sheet (curl -F file=@sheet.csv)";
+	static final String NO_FILE = "The form holds no file: attach the sheet (curl -F file=@sheet.csv)";
 
 	private final InputStream in;
 
@@ -163,52 +145,12 @@ final class FormSheet extends InputStream {
 		if (next().equals("--")) {
 			throw refused(NO_FILE);
 		}
-		String disposition = null;
-		int headers = 0;
+		var part = new PartHeaders();
 		for (var header = line(); !header.isEmpty(); header = line()) {
-			// the lines of a part's headers together: a body of header lines was read on and on (a review's)
-			headers += header.length() + 2;
-			if (headers > MOST_BEFORE) {
-				throw refused("The form's part has headers of more than 64 KB");
-			}
-			var colon = header.indexOf(':');
-			var name = colon < 0 ? "" : header.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-			var value = colon < 0 ? "" : header.substring(colon + 1).strip();
-			if (name.equals("content-disposition")) {
-				disposition = value;
-			}
-			else if (name.equals("content-type")) {
-				// kept in the history: a type of control characters failed the load at its end (a review's)
-				if (value.length() > MOST_TYPE || Text.holdsControl(value, false)) {
-					throw refused("The form gives its file a type that is none: " + Text.preview(Text.visible(value),
-							60));
-				}
-				this.partType = value;
-			}
-			else if (name.equals("content-transfer-encoding") && !IDENTITY.contains(value.toLowerCase(Locale.ROOT))) {
-				// a form's file is sent as it is: one in base64 or quoted-printable, read as it came, is no sheet
-				throw refused("The form sends its file in " + (value.isEmpty() ? "an encoding it does not name"
-						: "the encoding " + Text.preview(Text.visible(value), 40)) + ", which is not read: send the"
-						+ " file as it is");
-			}
+			part.add(header);
 		}
-		var file = disposition == null ? null : FILE_NAME.matcher(disposition);
-		var utf8 = disposition == null ? null : FILE_NAME_UTF8.matcher(disposition);
-		boolean plain = file != null && file.find();
-		boolean encoded = utf8 != null && utf8.find();
-		if (!plain && !encoded) {
-			var field = disposition == null ? null : FIELD_NAME.matcher(disposition);
-			var named = field != null && field.find() ? field.group(1) != null ? field.group(1) : field.group(2) : "";
-			throw refused("The form's field '" + Text.preview(Text.visible(named), 40) + "' is not read, and comes"
-					+ " before the file: give dryRun and name in the address (?dryRun=true&name=...) and the sheet"
-					+ " alone in the form");
-		}
-		var name = encoded ? decoded(utf8.group(1)) : file.group(1) != null ? file.group(1) : file.group(2);
-		// a browser's form sends a file of no name where none was chosen
-		if (Text.blank(name)) {
-			throw refused(NO_FILE);
-		}
-		this.fileName = plainName(name);
+		this.partType = part.type();
+		this.fileName = part.fileName();
 	}
 
 	/** After the file: the form's end, or another part, which is refused (a field after it is read as nothing). */
@@ -295,25 +237,7 @@ final class FormSheet extends InputStream {
 		return -1;
 	}
 
-	/** A name escaped as RFC 5987 writes it ("%E1%83%9B..."); one escaped wrongly is refused. */
-	private static String decoded(String escaped) {
-		try {
-			return URLDecoder.decode(escaped.replace("+", "%2B"), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			throw refused("The form's file name is escaped wrongly: " + Text.preview(Text.visible(escaped), 60));
-		}
-	}
-
-	/** A file's name without the folder a browser may send with it, or null where it is none of one line. */
-	private static String plainName(String name) {
-		var plain = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		// as the name given in the address must be
-		return Text.blank(plain) || Text.length(plain) > 255 || Text.holdsControl(plain, false)
-				|| Text.turnsAround(plain) || Glyphs.nonCharacter(plain) >= 0 ? null : Text.trim(plain);
-	}
-
-	private static SheetException refused(String message) {
+	static SheetException refused(String message) {
 		return new SheetException(HttpStatus.BAD_REQUEST, message);
 	}
 
