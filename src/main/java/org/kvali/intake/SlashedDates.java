@@ -81,7 +81,7 @@ final class SlashedDates {
 				dmy.group(1));
 		var second = yearFirst ? first : day(dmy.group(3), dmy.group(1), dmy.group(2));
 		if (first == null && second == null) {
-			error.accept(RowChecker.NO_DAY);
+			error.accept(RowDates.NO_DAY);
 			return null;
 		}
 		if (first == null || second == null || first.equals(second)) {
