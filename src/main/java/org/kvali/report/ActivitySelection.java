@@ -15,6 +15,9 @@ import org.kvali.activity.ActivityKind;
  */
 final class ActivitySelection {
 
+	/** The index the selection is of. */
+	private final FactIndex index;
+
 	/** What of the filter the selection is made of. */
 	private final OfActivities filter;
 
@@ -23,23 +26,21 @@ final class ActivitySelection {
 	/** Per activity number, whether the filter leaves it in; null where it leaves every one in. */
 	private final boolean[] kept;
 
-	/** The kept activities' rows as bits, or null where they are too many to be read alone. */
-	private final long[] rows;
+	/** The kept activities' rows as bits, once asked for; an empty array where they are too many to be read alone. */
+	private volatile long[] rows;
 
 	/** The kept activities numbered, once asked for. */
 	private volatile ActivityNumbers numbers;
 
-	private ActivitySelection(OfActivities filter, int share, boolean[] kept, long[] rows) {
+	private ActivitySelection(FactIndex index, OfActivities filter, int share, boolean[] kept) {
+		this.index = index;
 		this.filter = filter;
 		this.share = share;
 		this.kept = kept;
-		this.rows = rows;
 	}
 
 	static ActivitySelection of(FactIndex index, ParticipationFilter filter, int share) {
-		var kept = kept(index, filter);
-		return new ActivitySelection(OfActivities.of(filter), share, kept,
-				kept == null ? null : rows(index, kept, share));
+		return new ActivitySelection(index, OfActivities.of(filter), share, kept(index, filter));
 	}
 
 	/**
@@ -63,16 +64,33 @@ final class ActivitySelection {
 
 	}
 
-	/** The kept activities' rows as bits in row order, or null where they are too many or every activity is kept. */
+	/**
+	 * The kept activities' rows as bits in row order, or null where they are too many or every activity is kept:
+	 * found once a scan asks, not for whether a partner's filter reaches beyond its activities ({@link
+	 * ActivitiesBeyond}), which an answer from the cache asks too.
+	 */
 	long[] rows() {
-		return this.rows;
+		if (this.kept == null) {
+			return null;
+		}
+		var rows = this.rows;
+		if (rows == null) {
+			rows = rows(this.index, this.kept, this.share);
+			this.rows = rows;
+		}
+		return rows.length == 0 ? null : rows;
+	}
+
+	/** Whether the filter leaves in the activity of this number. */
+	boolean keeps(int activity) {
+		return this.kept == null || this.kept[activity];
 	}
 
 	/** The kept activities numbered for a breakdown by activity, or null where every activity is kept. */
-	ActivityNumbers numbers(FactIndex index) {
+	ActivityNumbers numbers() {
 		var numbers = this.numbers;
 		if (numbers == null && this.kept != null) {
-			numbers = ActivityNumbers.of(index, this.kept);
+			numbers = ActivityNumbers.of(this.index, this.kept);
 			this.numbers = numbers;
 		}
 		return numbers;
@@ -120,7 +138,7 @@ final class ActivitySelection {
 			}
 		}
 		if (count * share > index.rows) {
-			return null;
+			return new long[0];
 		}
 		var selected = new long[(index.rows + 63) >>> 6];
 		for (int a = 0; a < kept.length; a++) {

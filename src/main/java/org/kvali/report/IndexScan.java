@@ -87,7 +87,7 @@ final class IndexScan {
 		this.radix = new long[by.size()];
 		this.activityAt = by.indexOf(Dimension.ACTIVITY);
 		var selection = index.selection(filter, sparseShare);
-		this.numbers = this.activityAt < 0 ? null : selection.numbers(index);
+		this.numbers = this.activityAt < 0 ? null : selection.numbers();
 		long combinations = 1;
 		for (int d = 0; d < by.size(); d++) {
 			// groups of ages are the question's, those of known ages and one of the unknown
@@ -103,12 +103,13 @@ final class IndexScan {
 			}
 		}
 		this.plan = new ScanPlan(index, filter, by, grouping, this.radix, measures, this.numbers);
+		// a scan of persons alone (ScanPlan.perPerson) filters by nothing of activities, so reads no selected rows
 		long[] selected = selection.rows();
-		boolean arrays = combinations <= (selected == null || this.plan.perPerson() ? ARRAY_GROUPS : SPARSE_ARRAY_GROUPS);
+		boolean arrays = combinations <= (selected == null ? ARRAY_GROUPS : SPARSE_ARRAY_GROUPS);
 		boolean byActivity = by.contains(Dimension.ACTIVITY);
 		// the rows of a few activities make few groups, whatever their combinations; if not, the charges tell
 		boolean large = GroupCounts.large(index, combinations, arrays, measures, byActivity);
-		if ((selected == null || this.plan.perPerson()) && large) {
+		if (selected == null && large) {
 			memory.takeTurn();
 		}
 		this.groups = new GroupCounts(index, arrays ? (int) combinations : -1, measures, byActivity, memory);
