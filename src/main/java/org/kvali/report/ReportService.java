@@ -47,6 +47,8 @@ public class ReportService {
 
 	private final FilterProblems filterProblems;
 
+	private final BreakdownGroups groups;
+
 	ReportService(ReportRepository repository, ReportIndex index, ReportCounts counts, CallerWeights weights,
 			Withholding withholding, FilterProblems filterProblems) {
 		this.repository = repository;
@@ -55,6 +57,7 @@ public class ReportService {
 		this.weights = weights;
 		this.withholding = withholding;
 		this.filterProblems = filterProblems;
+		this.groups = new BreakdownGroups(counts, weights);
 	}
 
 	/**
@@ -193,8 +196,8 @@ public class ReportService {
 		var shown = inOneState(report, counted -> {
 			boolean suppressed = this.withholding.suppresses(counted.filter(), counted.data());
 			var units = Withholding.shownUnits(suppressed, counted.filter(), by);
-			return breakdown(counted, counted.data().of(this.index), suppressed, by, grouping, orderBy, first, before,
-					measures.and(units), having)
+			return this.groups.breakdown(counted, counted.data().of(this.index), suppressed, by, grouping, orderBy,
+					first, before, measures.and(units), having)
 				.stream()
 				.filter(group -> !group.suppressed())
 				.toList();
@@ -235,21 +238,7 @@ public class ReportService {
 				return false;
 			}
 			BreakdownArguments.checkAgesOfGroups(counted.filter(), by, grouping);
-			var index = counted.data().of(this.index);
-			if (this.weights.fewInAll(index, counted.filter())) {
-				return true;
-			}
-			try {
-				// as many groups as a breakdown with first may weigh; it has none to cut with
-				var groups = this.weights.counted(index, counted.filter(), by, grouping, List.of(), MeasureSet.PEOPLE,
-						MAX_SUPPRESSED_GROUPS);
-				return this.weights.weighed(index, counted.filter(), by, grouping, groups, null, MAX_SUPPRESSED_GROUPS)
-					.stream()
-					.anyMatch(ParticipationGroup::suppressed);
-			}
-			catch (TooManyGroups ex) {
-				throw BreakdownArguments.tooManyToWithhold(by);
-			}
+			return this.groups.withheld(counted.data().of(this.index), counted.filter(), by, grouping);
 		});
 	}
 
@@ -273,55 +262,7 @@ public class ReportService {
 		// the groups and whether they are suppressed from one index, so that both see the same data
 		var index = report.data().of(this.index);
 		boolean suppressed = this.withholding.suppresses(report.filter(), report.data());
-		return breakdown(report, index, suppressed, by, grouping, orderBy, first, 0, measures, having);
-	}
-
-	/** The groups of a breakdown, as many as {@code page} and {@code offset} together: the caller cuts the page. */
-	private List<ParticipationGroup> breakdown(ParticipationReport report, Optional<FactIndex> index,
-			boolean suppressed, List<Dimension> by, Grouping grouping, List<GroupOrder> orderBy, Integer page,
-			int offset, MeasureSet measures, GroupConditions having) {
-		BreakdownArguments.check(by, grouping);
-		var order = orderBy == null ? List.<GroupOrder>of() : orderBy;
-		BreakdownArguments.checkPage(order, by, page);
-		var first = page == null ? null : page + offset;
-		// no order by counts withheld from the caller, nor groups kept by them: they would tell those counts
-		var shown = Withholding.shownUnits(suppressed, report.filter(), by);
-		BreakdownArguments.checkOrderShown(order, shown);
-		having.check(shown);
-		if (suppressed) {
-			BreakdownArguments.checkAgesOfGroups(report.filter(), by, grouping);
-			// suppressed groups move to the end, so the page is cut after suppression; without first, every group
-			// is answered, so no more than that may be counted
-			int most = first == null && having.isNone() ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;
-			try {
-				// what is withheld is weighed over all the groups; the conditions keep some of those shown
-				var groups = this.weights.counted(index, report.filter(), by, grouping, order, having.counted(measures),
-						most);
-				var weighed = this.weights.weighed(index, report.filter(), by, grouping, groups,
-						having.isNone() ? first : null, most);
-				return having.isNone() ? weighed : kept(weighed, having, first);
-			}
-			catch (TooManyGroups ex) {
-				throw most == MAX_FIRST ? BreakdownArguments.tooManyGroups() : BreakdownArguments.tooManyToWithhold(by);
-			}
-		}
-		try {
-			return this.counts.breakdown(index, report.filter(), by, grouping, order, first, measures, having,
-					MAX_FIRST);
-		}
-		catch (TooManyGroups ex) {
-			throw BreakdownArguments.tooManyGroups();
-		}
-	}
-
-	/** The groups shown that the conditions hold and those withheld (last), cut to {@code first}. */
-	private static List<ParticipationGroup> kept(List<ParticipationGroup> weighed, GroupConditions having,
-			Integer first) {
-		var kept = weighed.stream().filter(group -> group.suppressed() || having.holds(group.measures())).toList();
-		if (first == null && kept.stream().filter(group -> !group.suppressed()).count() > MAX_FIRST) {
-			throw BreakdownArguments.tooManyGroups();
-		}
-		return first == null || first >= kept.size() ? kept : kept.subList(0, first);
+		return this.groups.breakdown(report, index, suppressed, by, grouping, orderBy, first, 0, measures, having);
 	}
 
 	/**
