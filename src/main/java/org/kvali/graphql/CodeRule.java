@@ -9,8 +9,8 @@ public final class CodeRule {
 	public static final int CODE_LENGTH = 64;
 
 	/** What {@link #isCode} accepts, in words for the user. */
-	public static final String CODE_RULE = "A code is 1 to 64 Latin letters (A to Z, a to z), digits, '.', '_' or '-',"
-			+ " starting with a letter or digit";
+	public static final String CODE_RULE = "A code is 1 to " + CODE_LENGTH
+			+ " Latin letters (A to Z, a to z), digits, '.', '_' or '-', starting with a letter or digit";
 
 	private CodeRule() {
 	}

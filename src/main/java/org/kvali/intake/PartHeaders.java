@@ -36,7 +36,8 @@ final class PartHeaders {
 		// the lines of a part's headers together: a body of header lines was read on and on (a review's)
 		this.headers += header.length() + 2;
 		if (this.headers > FormSheet.MOST_BEFORE) {
-			throw FormSheet.refused("The form's part has headers of more than 64 KB");
+			throw FormSheet.refused(
+					"The form's part has headers of more than " + (FormSheet.MOST_BEFORE >> 10) + " KB");
 		}
 		var colon = header.indexOf(':');
 		var name = colon < 0 ? "" : header.substring(0, colon).strip().toLowerCase(Locale.ROOT);
