@@ -15,6 +15,9 @@ import org.kvali.activity.ActivityKind;
  */
 final class ActivitySelection {
 
+	/** The rows of activities too many to be read alone, told apart from an index of no rows by identity. */
+	private static final long[] TOO_MANY = new long[0];
+
 	/** The index the selection is of. */
 	private final FactIndex index;
 
@@ -26,7 +29,7 @@ final class ActivitySelection {
 	/** Per activity number, whether the filter leaves it in; null where it leaves every one in. */
 	private final boolean[] kept;
 
-	/** The kept activities' rows as bits, once asked for; an empty array where they are too many to be read alone. */
+	/** The kept activities' rows as bits, once asked for; {@link #TOO_MANY} where they are too many to read alone. */
 	private volatile long[] rows;
 
 	/** The kept activities numbered, once asked for. */
@@ -78,7 +81,7 @@ final class ActivitySelection {
 			rows = rows(this.index, this.kept, this.share);
 			this.rows = rows;
 		}
-		return rows.length == 0 ? null : rows;
+		return rows == TOO_MANY ? null : rows;
 	}
 
 	/** Whether the filter leaves in the activity of this number. */
@@ -138,7 +141,7 @@ final class ActivitySelection {
 			}
 		}
 		if (count * share > index.rows) {
-			return new long[0];
+			return TOO_MANY;
 		}
 		var selected = new long[(index.rows + 63) >>> 6];
 		for (int a = 0; a < kept.length; a++) {

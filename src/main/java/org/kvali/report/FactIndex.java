@@ -254,6 +254,16 @@ final class FactIndex {
 		return last;
 	}
 
+	/**
+	 * The activities the filter leaves in, as the last scan found them where it scanned that filter, else found
+	 * without keeping them: asked for whether a partner's filter reaches beyond its activities, also of an answer from
+	 * the cache, which would otherwise replace the selection of a filter still being scanned.
+	 */
+	ActivitySelection selectionUnkept(ParticipationFilter filter, int share) {
+		var last = this.lastSelection;
+		return last != null && last.holds(filter, share) ? last : ActivitySelection.of(this, filter, share);
+	}
+
 	/** Which coarser value each finer one lies in, where both are stored alike ({@link StoredCoarser}), or null. */
 	StoredCoarser storedCoarser(Dimension finer, Dimension coarser) {
 		return this.storedCoarser
