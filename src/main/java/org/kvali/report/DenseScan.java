@@ -170,10 +170,10 @@ final class DenseScan {
 				known(knownGroups, slots, start, rows, known);
 			}
 			if (activities != null) {
-				seen(activities, slots, this.index.activity, start, rows);
+				activities.addRows(slots, this.index.activity, start, rows);
 			}
 			if (organizations != null) {
-				seen(organizations, slots, this.index.organization, start, rows);
+				organizations.addRows(slots, this.index.organization, start, rows);
 			}
 		}
 		return new Counted(persons, known[0], groups, knownGroups);
@@ -243,12 +243,6 @@ final class DenseScan {
 	private static void add(int[] column, int[] table, int start, int rows, int[] keys) {
 		for (int j = 0; j < rows; j++) {
 			keys[j] += table[column[start + j]];
-		}
-	}
-
-	private static void seen(Seen seen, int[] slots, int[] column, int start, int rows) {
-		for (int j = 0; j < rows; j++) {
-			seen.add(slots[j], column[start + j]);
 		}
 	}
 

@@ -10,6 +10,12 @@ import java.util.Arrays;
  */
 final class GroupCounts {
 
+	private final FactIndex index;
+
+	private final MeasureSet measures;
+
+	private final boolean byActivity;
+
 	private final boolean dense;
 
 	/** Dense: how many groups there are; the group of key k is in slot k + 1, slot 0 holds the rows not counted. */
@@ -44,6 +50,30 @@ final class GroupCounts {
 	 * is charged to {@code memory} first. When {@code byActivity}, each group is of one activity.
 	 */
 	GroupCounts(FactIndex index, int combinations, MeasureSet measures, boolean byActivity, ScanMemory memory) {
+		this(index, combinations, measures, byActivity, memory, false, null);
+	}
+
+	/**
+	 * Counts as {@link #GroupCounts(FactIndex, int, MeasureSet, boolean, ScanMemory)} for a scan of every row in
+	 * blocks ({@link DenseScan}): distinct activities too many for bit sets are told by each row's slot ({@link
+	 * RowSlots}), not as pairs.
+	 */
+	static GroupCounts ofEveryRow(FactIndex index, int combinations, MeasureSet measures, boolean byActivity,
+			ScanMemory memory) {
+		return new GroupCounts(index, combinations, measures, byActivity, memory, true, null);
+	}
+
+	/** Counts alike for another part of the same scan, noting its rows' slots in the same {@link RowSlots} if any. */
+	GroupCounts alike() {
+		return new GroupCounts(this.index, this.slots, this.measures, this.byActivity, this.memory, false,
+				this.activitySeen instanceof RowSlots rows ? rows : null);
+	}
+
+	private GroupCounts(FactIndex index, int combinations, MeasureSet measures, boolean byActivity, ScanMemory memory,
+			boolean everyRow, RowSlots rowSlots) {
+		this.index = index;
+		this.measures = measures;
+		this.byActivity = byActivity;
 		this.dense = combinations >= 0;
 		this.oneActivity = measures.activities() && byActivity;
 		this.slots = combinations;
@@ -55,8 +85,11 @@ final class GroupCounts {
 		this.participants = new int[slots];
 		this.lastPerson = new int[slots];
 		Arrays.fill(this.lastPerson, -1);
-		this.activitySeen = measures.activities() && !byActivity
-				? Seen.of(this.dense ? slots : -1, index.activities, 0, memory) : null;
+		boolean bySlot = everyRow && this.dense && !Seen.bitsFit(slots, index.activities);
+		this.activitySeen = !measures.activities() || byActivity ? null
+				: rowSlots != null ? rowSlots
+				: bySlot ? new RowSlots(index, slots, memory)
+				: Seen.of(this.dense ? slots : -1, index.activities, 0, memory);
 		// organization number 0 is "none", which is not counted
 		this.organizationSeen = measures.organizations()
 				? Seen.of(this.dense ? slots : -1, index.organizationSlots, 1, memory) : null;

@@ -112,8 +112,9 @@ final class IndexScan {
 		if (selected == null && large) {
 			memory.takeTurn();
 		}
-		this.groups = new GroupCounts(index, arrays ? (int) combinations : -1, measures, byActivity, memory);
 		boolean dense = !this.plan.perPerson() && selected == null && arrays;
+		this.groups = dense ? GroupCounts.ofEveryRow(index, (int) combinations, measures, byActivity, memory)
+				: new GroupCounts(index, arrays ? (int) combinations : -1, measures, byActivity, memory);
 		// the strangers' counters as many again: beside only where both together take no turn
 		this.strangers = beside != null && dense && combinations <= beside.mostGroups()
 				&& !GroupCounts.large(index, 2 * combinations + 1, arrays, measures, byActivity)
@@ -130,7 +131,7 @@ final class IndexScan {
 					() -> new GroupCounts(index, groupCount, MeasureSet.PEOPLE, byActivity, memory), this.strangers);
 			var scan = new DenseScan(index, this.plan.columns, this.plan.parts, this.plan.roles,
 					this.plan.personKeys(index), this.plan.activityKey, this.plan.organizationKey,
-					() -> new GroupCounts(index, groupCount, measures, byActivity, memory), this.groups, theirs);
+					this.groups::alike, this.groups, theirs);
 			this.totalParticipants = scan.totalParticipants;
 			this.strangerParticipants = scan.strangerParticipants;
 		}

@@ -51,6 +51,15 @@ final class ScanParts {
 			bounds[part] = index.personStart[index.person[(int) ((long) index.rows * part / parts)]];
 		}
 		bounds[parts] = index.rows;
+		return inParts(bounds, first, others);
+	}
+
+	/**
+	 * What each part between these bounds counted, in order, as {@link #scan} counts its parts: parts of other things
+	 * than rows (activities, {@link RowSlots}).
+	 */
+	static <T> List<T> inParts(int[] bounds, Part<T> first, Supplier<Part<T>> others) {
+		int parts = bounds.length - 1;
 		var rest = new ArrayList<Claimed<T>>();
 		for (int part = 1; part < parts; part++) {
 			rest.add(new Claimed<>(bounds[part], bounds[part + 1], others.get()));

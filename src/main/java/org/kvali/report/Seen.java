@@ -3,29 +3,36 @@ package org.kvali.report;
 /** Which values each group has met, counted once all rows are in. */
 interface Seen {
 
-	/** Groups times values up to this many bits are kept as bit sets; beyond, as pairs. */
-	long DENSE_BITS = 1L << 27;
-
 	void add(int slot, int value);
+
+	/** Notes the values of a block of rows, {@code rows} of them from {@code start}, each in its slot. */
+	default void addRows(int[] slots, int[] values, int start, int rows) {
+		for (int j = 0; j < rows; j++) {
+			add(slots[j], values[start + j]);
+		}
+	}
 
 	/** How many distinct values the group met, not counting those below the first counted. */
 	int count(int slot);
 
 	void merge(Seen other);
 
-	/** A bit set per slot when there are {@code slots} (not -1) and few enough values, else pairs. */
+	/** A bit set per slot when there are {@code slots} (not -1) and few enough values ({@link #bitsFit}), else pairs. */
 	static Seen of(int slots, int values, int firstCounted, ScanMemory memory) {
 		return slots >= 0 && bitsFit(slots, values) ? new Bits(slots, values, firstCounted, memory)
 				: new Pairs(values, firstCounted, memory);
 	}
 
-	/** Whether these slots times values are few enough to be kept as bit sets. */
+	/** Whether these slots times values are few enough to be kept as bit sets ({@link Bits#most}). */
 	static boolean bitsFit(long slots, int values) {
-		return slots * values <= DENSE_BITS;
+		return slots * values <= Bits.most;
 	}
 
 	/** A bit set of values per group, side by side in one array. */
 	final class Bits implements Seen {
+
+		/** Groups times values up to this many bits are kept as bit sets (tests set 0 to keep none so). */
+		static volatile int most = 1 << 27;
 
 		private final long[] bits;
 

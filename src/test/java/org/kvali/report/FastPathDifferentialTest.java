@@ -114,6 +114,23 @@ class FastPathDifferentialTest {
 				new Random(21));
 	}
 
+	/**
+	 * No distinct values kept in bit sets: distinct activities told by each row's slot in scans of every row ({@link
+	 * RowSlots}), as pairs in the others, and distinct organizations as pairs; scans cut into parts, which note their
+	 * rows' slots in one.
+	 */
+	@Test
+	void bothPathsGiveEqualAnswersWhenNoBitSetsFit() {
+		int small = ScanParts.smallScan;
+		ScanParts.smallScan = 0;
+		try {
+			compareWith(() -> Seen.Bits.most, value -> Seen.Bits.most = value, 0, new Random(29));
+		}
+		finally {
+			ScanParts.smallScan = small;
+		}
+	}
+
 	/** The index's ROLE column: each row's value id, in the roles' dictionary, of the row's role. */
 	private static void assertRoleColumn(FactIndex index) {
 		var roles = index.dictionaries.get(Dimension.ROLE);
