@@ -125,7 +125,7 @@ final class IndexScan {
 		else if (selected != null) {
 			runRows(selected);
 		}
-		else if (arrays) {
+		else if (dense) {
 			int groupCount = (int) combinations;
 			var theirs = this.strangers == null ? null : new DenseScan.Strangers(beside.known(),
 					() -> new GroupCounts(index, groupCount, MeasureSet.PEOPLE, byActivity, memory), this.strangers);

@@ -60,21 +60,25 @@ final class RowSlots implements Seen {
 		}
 	}
 
-	/** The distinct activities of each slot, the activities cut into parts of about as many rows, counted at once. */
+	/**
+	 * The distinct activities of each slot, the activities cut into parts of about as many rows, counted at once;
+	 * in one part where the groups are too many for each part's counters to stay small ({@link DenseScan#wideGroups}).
+	 */
 	private int[] counted() {
 		int[] start = this.index.activityStart;
 		int activities = this.index.activities;
-		int parts = this.index.rows < ScanParts.smallScan ? 1 : ScanParts.PARTS;
-		var bounds = new int[parts + 1];
-		for (int part = 1; part < parts; part++) {
-			// the first activity whose rows begin at or after the part's share of them
-			int at = Arrays.binarySearch(start, 0, activities + 1, (int) ((long) this.index.rows * part / parts));
+		boolean one = this.index.rows < ScanParts.smallScan || this.slots - 1 > DenseScan.wideGroups;
+		int cut = one ? 1 : ScanParts.PARTS;
+		var bounds = new int[cut + 1];
+		for (int part = 1; part < cut; part++) {
+			// an activity whose rows begin at the part's share of them, or the first to begin after it
+			int at = Arrays.binarySearch(start, 0, activities + 1, (int) ((long) this.index.rows * part / cut));
 			bounds[part] = Math.max(bounds[part - 1], at >= 0 ? at : -at - 1);
 		}
-		bounds[parts] = activities;
-		this.memory.charge(this.slots, 4);
-		var counts = new int[this.slots];
-		for (var part : ScanParts.inParts(bounds, this::counted, () -> this::counted)) {
+		bounds[cut] = activities;
+		var parts = ScanParts.inParts(bounds, counter(), this::counter);
+		int[] counts = parts.get(0);
+		for (var part : parts.subList(1, parts.size())) {
 			for (int slot = 0; slot < counts.length; slot++) {
 				counts[slot] += part[slot];
 			}
@@ -82,12 +86,17 @@ final class RowSlots implements Seen {
 		return counts;
 	}
 
-	/** The distinct activities of each slot among activities {@code from} to {@code to - 1}. */
-	private int[] counted(int from, int to) {
+	/** A part's counters, made on the asking thread as {@link ScanParts#inParts} asks, and its count into them. */
+	private ScanParts.Part<int[]> counter() {
 		this.memory.charge(this.slots, 8);
 		var counts = new int[this.slots];
 		var last = new int[this.slots];
 		Arrays.fill(last, -1);
+		return (from, to) -> counted(from, to, counts, last);
+	}
+
+	/** The distinct activities of each slot among activities {@code from} to {@code to - 1}, into these counts. */
+	private int[] counted(int from, int to, int[] counts, int[] last) {
 		int[] start = this.index.activityStart;
 		int[] rows = this.index.activityRows;
 		int[] slotOf = this.slotOf;

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * An index's rows cut at person boundaries into one part per processor and scanned at once: the first by the asking
  * thread, the others by helper threads, or by the asking thread too where no helper has started one yet. A person is
- * in one part only, so that the parts' distinct persons add up.
+ * in one part only, so that the parts' distinct persons add up. The activities are cut alike to count the distinct
+ * activities of groups ({@link RowSlots}).
  */
 final class ScanParts {
 

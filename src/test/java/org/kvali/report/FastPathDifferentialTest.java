@@ -131,6 +131,25 @@ class FastPathDifferentialTest {
 		}
 	}
 
+	/**
+	 * No bit sets, and every scan wide, however few its rows: its rows, and the activities whose rows tell the
+	 * groups, in one part because the groups are many.
+	 */
+	@Test
+	void bothPathsGiveEqualAnswersWhenNoBitSetsFitAndEveryScanIsWide() {
+		int wide = DenseScan.wideGroups;
+		int small = ScanParts.smallScan;
+		DenseScan.wideGroups = 0;
+		ScanParts.smallScan = 0;
+		try {
+			compareWith(() -> Seen.Bits.most, value -> Seen.Bits.most = value, 0, new Random(31));
+		}
+		finally {
+			DenseScan.wideGroups = wide;
+			ScanParts.smallScan = small;
+		}
+	}
+
 	/** The index's ROLE column: each row's value id, in the roles' dictionary, of the row's role. */
 	private static void assertRoleColumn(FactIndex index) {
 		var roles = index.dictionaries.get(Dimension.ROLE);
