@@ -1,5 +1,6 @@
 package org.kvali.report;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class RowCopies {
 	 * the band but the age ({@link RowColumns#ages}), which a scan plan turns into the band, so that ranges of ages
 	 * are read from it too.
 	 */
-	final Map<Dimension, char[]> rowValues = new EnumMap<>(Dimension.class);
+	final Map<Dimension, char[]> rowValues;
 
 	/** Per row, its activity's start as days since {@link PeriodNumbers#dayZero}; null when they do not fit. */
 	final char[] rowDay;
@@ -38,19 +39,22 @@ final class RowCopies {
 	RowCopies(FactIndex index, FactIndex before, FactIndex same, RowChanges changes, boolean organizationsKept,
 			IndexSettings settings) {
 		// each copy is a pass over all rows, independent of the others: on all cores at once
-		this.rowValues.putAll(ROW_COPIES.parallelStream()
+		var rowValues = new EnumMap<Dimension, char[]>(Dimension.class);
+		rowValues.putAll(ROW_COPIES.parallelStream()
 			.filter(dimension -> index.dictionaries.get(dimension).size() <= settings.rowCopyValues())
 			.collect(Collectors.toMap(dimension -> dimension,
 					dimension -> rowCopy(index, dimension, before, same, changes, organizationsKept), (a, b) -> a,
 					() -> new EnumMap<>(Dimension.class))));
-		this.rowValues.put(Dimension.ROLE,
+		rowValues.put(Dimension.ROLE,
 				same != null && same.role == index.role ? same.copies.rowValues.get(Dimension.ROLE)
 						: RowColumns.roles(index.role, index.dictionaries.get(Dimension.ROLE)));
 		boolean agesKept = before != null && RowColumns.startsWith(index.birthYear, before.birthYear)
 				&& RowColumns.startsWith(index.startYear, before.startYear);
-		this.rowValues.put(Dimension.AGE_BAND, agesKept && same != null ? same.copies.rowValues.get(Dimension.AGE_BAND)
+		rowValues.put(Dimension.AGE_BAND, agesKept && same != null ? same.copies.rowValues.get(Dimension.AGE_BAND)
 				: RowColumns.ages(index.birthYear, index.startYear, index.person, index.activity,
 						agesKept ? before.copies.rowValues.get(Dimension.AGE_BAND) : null, changes));
+		// shared by the indexes of later versions that keep these rows (FactIndex.at)
+		this.rowValues = Collections.unmodifiableMap(rowValues);
 		boolean daysKept = before != null && before.copies.rowDay != null && before.periods.equals(index.periods)
 				&& RowColumns.startsWith(index.startDay, before.startDay);
 		int dayZero = index.periods.dayZero();
