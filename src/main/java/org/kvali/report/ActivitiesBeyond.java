@@ -118,12 +118,12 @@ final class ActivitiesBeyond {
 
 	/**
 	 * The numbers of the activities, not deleted, that the filter's conditions on activities leave in, as the scans
-	 * of the filter find them ({@link FactIndex#selectionUnkept}): asked twice of every partner's answer, whether it
+	 * of the filter find them ({@link LastSelection#unkept}): asked twice of every partner's answer, whether it
 	 * reaches beyond and of what values, and finding them took about 5% of a partner's project by gender at 10
 	 * million.
 	 */
 	private static int[] selected(FactIndex index, ParticipationFilter filter) {
-		var selection = index.selectionUnkept(filter, IndexScan.sparseShare);
+		var selection = index.selections.unkept(index, filter, IndexScan.sparseShare);
 		var selected = new int[index.activities];
 		int count = 0;
 		for (int a = 0; a < index.activities; a++) {

@@ -8,7 +8,7 @@ import org.kvali.activity.ActivityKind;
 /**
  * The activities a filter leaves in by what describes them and by its dates, and, where they hold at most one row in
  * {@code share} ({@link IndexScan#sparseShare}), their rows as bits in row order, for a scan to read those alone. An
- * index keeps the last one it made ({@link FactIndex#selection}): a question's scans, its line totals', are of one
+ * index keeps the last one it made ({@link LastSelection}): a question's scans, its line totals', are of one
  * filter, and at 10 million participations finding a project's 477,600 rows took each of them about 9 ms (sampled).
  * The activities are told apart in their own order, each read once; numbering them by value id, which a breakdown by
  * activity needs ({@link #numbers}), reads at random, and made a dated question by quarter 5 ms slower.

@@ -13,7 +13,7 @@ import org.kvali.graphql.Dates;
 
 /**
  * An immutable in-memory copy of the participation facts at one data version (beside them, it keeps what it found
- * for the last filter scanned: {@link #selection}). A row is a participation: its activity, the organization
+ * for the last filter scanned: {@link #selections}). A row is a participation: its activity, the organization
  * represented and the role. Rows are grouped by person ({@link #personStart}), so distinct persons are counted in one
  * pass by remembering the last person a group counted. What describes a person, an activity or an organization is
  * stored once for each of them and looked up through the row's numbers.
@@ -106,8 +106,8 @@ final class FactIndex {
 	/** The most bytes one question's counters may take ({@link ScanMemory}). */
 	final long scanLimit;
 
-	/** The activities of the filter last scanned and their rows ({@link #selection}); null before any. */
-	private volatile ActivitySelection lastSelection;
+	/** The activities of the filter last scanned and their rows. */
+	final LastSelection selections = new LastSelection();
 
 	/** The coarser values of finer ones stored alike, by finer and coarser dimension, each read once. */
 	private final Map<List<Dimension>, Optional<StoredCoarser>> storedCoarser;
@@ -242,26 +242,6 @@ final class FactIndex {
 	Set<List<Object>> valuesBeyond(ParticipationFilter filter, Set<Long> organizations, List<Dimension> dimensions,
 			Grouping grouping) {
 		return new ActivitiesBeyond(this, filter, organizations).values(dimensions, grouping);
-	}
-
-	/** The activities the filter leaves in and the rows they hold where few, as the last scan of it found them. */
-	ActivitySelection selection(ParticipationFilter filter, int share) {
-		var last = this.lastSelection;
-		if (last == null || !last.holds(filter, share)) {
-			last = ActivitySelection.of(this, filter, share);
-			this.lastSelection = last;
-		}
-		return last;
-	}
-
-	/**
-	 * The activities the filter leaves in, as the last scan found them where it scanned that filter, else found
-	 * without keeping them: asked for whether a partner's filter reaches beyond its activities, also of an answer from
-	 * the cache, which would otherwise replace the selection of a filter still being scanned.
-	 */
-	ActivitySelection selectionUnkept(ParticipationFilter filter, int share) {
-		var last = this.lastSelection;
-		return last != null && last.holds(filter, share) ? last : ActivitySelection.of(this, filter, share);
 	}
 
 	/** Which coarser value each finer one lies in, where both are stored alike ({@link StoredCoarser}), or null. */

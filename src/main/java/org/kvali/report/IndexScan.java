@@ -86,7 +86,7 @@ final class IndexScan {
 		this.index = index;
 		this.radix = new long[by.size()];
 		this.activityAt = by.indexOf(Dimension.ACTIVITY);
-		var selection = index.selection(filter, sparseShare);
+		var selection = index.selections.of(index, filter, sparseShare);
 		this.numbers = this.activityAt < 0 ? null : selection.numbers();
 		long combinations = 1;
 		for (int d = 0; d < by.size(); d++) {
