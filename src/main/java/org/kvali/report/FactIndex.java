@@ -103,6 +103,9 @@ final class FactIndex {
 	/** The persons known to each set of organizations lately asked ({@link #knownTo}). */
 	private final KnownPersons known;
 
+	/** The rows of each organization number, once a scan asks ({@link OrganizationRows}). */
+	final OrganizationRows organizationRows;
+
 	/** The most bytes one question's counters may take ({@link ScanMemory}). */
 	final long scanLimit;
 
@@ -153,6 +156,7 @@ final class FactIndex {
 		this.periods = new PeriodNumbers(entities.firstYear());
 		this.answers = new AnswerCache(settings.cachedAnswers(), settings.cachedGroups());
 		this.known = new KnownPersons(entities.formerOrganizers());
+		this.organizationRows = new OrganizationRows();
 		this.scanLimit = settings.scanLimit();
 		this.person = same != null ? same.person : RowColumns.persons(this.personStart, this.rows);
 		this.copies = new RowCopies(this, before, same, changes, organizationsKept, settings);
@@ -214,6 +218,7 @@ final class FactIndex {
 		this.periods = same.periods;
 		this.answers = same.answers;
 		this.known = same.known;
+		this.organizationRows = same.organizationRows;
 		this.scanLimit = same.scanLimit;
 		this.copies = same.copies;
 	}

@@ -17,6 +17,9 @@ final class GroupCounts {
 
 	private final boolean byActivity;
 
+	/** The rows' slots distinct values are told by, where too many for bit sets in a scan of every row; or null. */
+	private final RowSlots rowSlots;
+
 	private final boolean dense;
 
 	/** Dense: how many groups there are; the group of key k is in slot k + 1, slot 0 holds the rows not counted. */
@@ -56,8 +59,8 @@ final class GroupCounts {
 
 	/**
 	 * Counts as {@link #GroupCounts(FactIndex, int, MeasureSet, boolean, ScanMemory)} for a scan of every row in
-	 * blocks ({@link DenseScan}): distinct activities too many for bit sets are told by each row's slot ({@link
-	 * RowSlots}), not as pairs.
+	 * blocks ({@link DenseScan}): distinct activities and organizations too many for bit sets are told by each row's
+	 * slot ({@link RowSlots}), not as pairs.
 	 */
 	static GroupCounts ofEveryRow(FactIndex index, int combinations, MeasureSet measures, boolean byActivity,
 			ScanMemory memory) {
@@ -67,7 +70,7 @@ final class GroupCounts {
 	/** Counts alike for another part of the same scan, noting its rows' slots in the same {@link RowSlots} if any. */
 	GroupCounts alike() {
 		return new GroupCounts(this.index, this.slots, this.measures, this.byActivity, this.memory, false,
-				this.activitySeen instanceof RowSlots rows ? rows : null);
+				this.rowSlots);
 	}
 
 	private GroupCounts(FactIndex index, int combinations, MeasureSet measures, boolean byActivity, ScanMemory memory,
@@ -86,14 +89,19 @@ final class GroupCounts {
 		this.participants = new int[slots];
 		this.lastPerson = new int[slots];
 		Arrays.fill(this.lastPerson, -1);
-		boolean bySlot = everyRow && this.dense && !Seen.bitsFit(slots, index.activities);
-		this.activitySeen = !measures.activities() || byActivity ? null
-				: rowSlots != null ? rowSlots
-				: bySlot ? new RowSlots(index, slots, memory)
+		boolean activities = measures.activities() && !byActivity;
+		boolean activitiesBySlot = activities && (rowSlots != null ? rowSlots.activitiesNoted()
+				: everyRow && this.dense && !Seen.bitsFit(slots, index.activities));
+		boolean organizationsBySlot = measures.organizations() && (rowSlots != null ? rowSlots.organizationsNoted()
+				: everyRow && this.dense && !Seen.bitsFit(slots, index.organizationSlots));
+		this.rowSlots = rowSlots != null ? rowSlots
+				: activitiesBySlot || organizationsBySlot ? new RowSlots(index, slots, memory) : null;
+		this.activitySeen = !activities ? null : activitiesBySlot ? this.rowSlots.activities()
 				: Seen.of(this.dense ? slots : -1, index.activities, 0, memory);
 		// organization number 0 is "none", which is not counted
-		this.organizationSeen = measures.organizations()
-				? Seen.of(this.dense ? slots : -1, index.organizationSlots, 1, memory) : null;
+		this.organizationSeen = !measures.organizations() ? null
+				: organizationsBySlot ? this.rowSlots.organizations()
+				: Seen.of(this.dense ? slots : -1, index.organizationSlots, 1, memory);
 		if (!this.dense) {
 			memory.charge(slots, 8);
 			memory.charge(2048, 12);

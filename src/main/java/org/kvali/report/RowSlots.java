@@ -3,15 +3,17 @@ package org.kvali.report;
 import java.util.Arrays;
 
 /**
- * Which activities each group met, where groups times activities are too many for bit sets and every row is scanned
- * ({@link DenseScan}): each row's slot is noted by row, and once all rows are in, the rows are read activity by
- * activity ({@link FactIndex#activityRows}), a group counting an activity when it is not the last one it counted, as
- * groups count persons in person order. At 10 million participations, the top 20 organizations by distinct
- * activities (50,000 groups) kept as (group, activity) pairs in a hash set took 0.94 to 1.11 s p50 over HTTP, nearly
- * all of it adding pairs; so, 153 to 172 ms, and 101 to 115 ms with the activities cut into parts counted at once.
- * One is shared by the scan's parts, each of which notes its own rows.
+ * Which activities or organizations each group met, where groups times values are too many for bit sets and every
+ * row is scanned ({@link DenseScan}): each row's slot is noted by row, and once all rows are in, the rows are read
+ * value by value ({@link FactIndex#activityRows}, {@link FactIndex#organizationRows}), a group counting a value when it
+ * is not the last one it counted, as groups count persons in person order. At 10 million participations, the top 20
+ * organizations by distinct activities (50,000 groups) kept as (group, activity) pairs in a hash set took 0.94 to 1.11
+ * s p50 over HTTP, nearly all of it adding pairs; so, 153 to 172 ms, and 101 to 115 ms with the values cut into parts
+ * counted at once; activity by gender with every measure, top 20 (organizations as pairs, activities one a group),
+ * 1.55 to 1.58 s, and with organizations so 0.46 to 0.50 s. One is shared by the scan's parts, each of which notes its
+ * own rows, and by the activities and organizations counted.
  */
-final class RowSlots implements Seen {
+final class RowSlots {
 
 	private final FactIndex index;
 
@@ -22,8 +24,9 @@ final class RowSlots implements Seen {
 	/** The slot each row was counted in (0 for a row no group counts). */
 	private final int[] slotOf;
 
-	/** Per slot, its distinct activities; made at the first count. */
-	private int[] counts;
+	private Values activities;
+
+	private Values organizations;
 
 	RowSlots(FactIndex index, int slots, ScanMemory memory) {
 		memory.charge(index.rows, 4);
@@ -33,83 +36,136 @@ final class RowSlots implements Seen {
 		this.slotOf = new int[index.rows];
 	}
 
-	/** Rows are noted a block at a time ({@link #addRows}), not by value. */
-	@Override
-	public void add(int slot, int value) {
-		throw new IllegalStateException("A row's slot is noted by its row, not by its activity");
+	/** Whether the groups' distinct activities are told by these slots. */
+	boolean activitiesNoted() {
+		return this.activities != null;
 	}
 
-	@Override
-	public void addRows(int[] slots, int[] values, int start, int rows) {
-		System.arraycopy(slots, 0, this.slotOf, start, rows);
+	/** Whether the groups' distinct organizations are told by these slots. */
+	boolean organizationsNoted() {
+		return this.organizations != null;
 	}
 
-	@Override
-	public int count(int slot) {
-		if (this.counts == null) {
-			this.counts = counted();
+	/** The groups' distinct activities. */
+	Seen activities() {
+		if (this.activities == null) {
+			this.activities = new Values(this.index.activityStart, this.index.activityRows, 0);
 		}
-		return this.counts[slot];
+		return this.activities;
 	}
 
-	/** The scan's parts share this one: each has noted its own rows in it. */
-	@Override
-	public void merge(Seen other) {
-		if (other != this) {
-			throw new IllegalStateException("The parts of a scan note their rows' slots in one");
+	/** The groups' distinct organizations, number 0 (none) not counted. */
+	Seen organizations() {
+		if (this.organizations == null) {
+			var rows = this.index.organizationRows.of(this.index);
+			this.organizations = new Values(rows.start(), rows.rows(), 1);
 		}
+		return this.organizations;
 	}
 
 	/**
-	 * The distinct activities of each slot, the activities cut into parts of about as many rows, counted at once;
-	 * in one part where the groups are too many for each part's counters to stay small ({@link DenseScan#wideGroups}).
+	 * Distinct values told by the rows' slots, the rows of value v being {@code rows[start[v]]} to {@code
+	 * rows[start[v + 1] - 1]}, from value {@code first} on.
 	 */
-	private int[] counted() {
-		int[] start = this.index.activityStart;
-		int activities = this.index.activities;
-		boolean one = this.index.rows < ScanParts.smallScan || this.slots - 1 > DenseScan.wideGroups;
-		int cut = one ? 1 : ScanParts.PARTS;
-		var bounds = new int[cut + 1];
-		for (int part = 1; part < cut; part++) {
-			// an activity whose rows begin at the part's share of them, or the first to begin after it
-			int at = Arrays.binarySearch(start, 0, activities + 1, (int) ((long) this.index.rows * part / cut));
-			bounds[part] = Math.max(bounds[part - 1], at >= 0 ? at : -at - 1);
+	private final class Values implements Seen {
+
+		private final int[] start;
+
+		private final int[] rows;
+
+		private final int first;
+
+		/** Per slot, its distinct values; made at the first count. */
+		private int[] counts;
+
+		Values(int[] start, int[] rows, int first) {
+			this.start = start;
+			this.rows = rows;
+			this.first = first;
 		}
-		bounds[cut] = activities;
-		var parts = ScanParts.inParts(bounds, counter(), this::counter);
-		int[] counts = parts.get(0);
-		for (var part : parts.subList(1, parts.size())) {
-			for (int slot = 0; slot < counts.length; slot++) {
-				counts[slot] += part[slot];
+
+		/** Rows are noted a block at a time ({@link #addRows}), not by value. */
+		@Override
+		public void add(int slot, int value) {
+			throw new IllegalStateException("A row's slot is noted by its row, not by its value");
+		}
+
+		/** Notes the rows' slots, which the other values of the same slots note alike. */
+		@Override
+		public void addRows(int[] slots, int[] values, int start, int rows) {
+			System.arraycopy(slots, 0, RowSlots.this.slotOf, start, rows);
+		}
+
+		@Override
+		public int count(int slot) {
+			if (this.counts == null) {
+				this.counts = counted();
+			}
+			return this.counts[slot];
+		}
+
+		/** The scan's parts share this one: each has noted its own rows in it. */
+		@Override
+		public void merge(Seen other) {
+			if (other != this) {
+				throw new IllegalStateException("The parts of a scan note their rows' slots in one");
 			}
 		}
-		return counts;
-	}
 
-	/** A part's counters, made on the asking thread as {@link ScanParts#inParts} asks, and its count into them. */
-	private ScanParts.Part<int[]> counter() {
-		this.memory.charge(this.slots, 8);
-		var counts = new int[this.slots];
-		var last = new int[this.slots];
-		Arrays.fill(last, -1);
-		return (from, to) -> counted(from, to, counts, last);
-	}
-
-	/** The distinct activities of each slot among activities {@code from} to {@code to - 1}, into these counts. */
-	private int[] counted(int from, int to, int[] counts, int[] last) {
-		int[] start = this.index.activityStart;
-		int[] rows = this.index.activityRows;
-		int[] slotOf = this.slotOf;
-		for (int a = from; a < to; a++) {
-			for (int r = start[a], end = start[a + 1]; r < end; r++) {
-				int slot = slotOf[rows[r]];
-				if (last[slot] != a) {
-					last[slot] = a;
-					counts[slot]++;
+		/**
+		 * The distinct values of each slot, the values cut into parts of about as many rows, counted at once; in one
+		 * part where the groups are too many for each part's counters to stay small ({@link DenseScan#wideGroups}).
+		 */
+		private int[] counted() {
+			int values = this.start.length - 1;
+			int from = this.start[this.first];
+			int all = this.start[values] - from;
+			boolean one = all < ScanParts.smallScan || RowSlots.this.slots - 1 > DenseScan.wideGroups;
+			int cut = one ? 1 : ScanParts.PARTS;
+			var bounds = new int[cut + 1];
+			bounds[0] = this.first;
+			for (int part = 1; part < cut; part++) {
+				// a value whose rows begin at the part's share of them, or the first to begin after it
+				int at = Arrays.binarySearch(this.start, this.first, values + 1, from + (int) ((long) all * part / cut));
+				bounds[part] = Math.max(bounds[part - 1], at >= 0 ? at : -at - 1);
+			}
+			bounds[cut] = values;
+			var parts = ScanParts.inParts(bounds, counter(), this::counter);
+			int[] counts = parts.get(0);
+			for (var part : parts.subList(1, parts.size())) {
+				for (int slot = 0; slot < counts.length; slot++) {
+					counts[slot] += part[slot];
 				}
 			}
+			return counts;
 		}
-		return counts;
+
+		/** A part's counters, made on the asking thread as {@link ScanParts#inParts} asks, and its count into them. */
+		private ScanParts.Part<int[]> counter() {
+			RowSlots.this.memory.charge(RowSlots.this.slots, 8);
+			var counts = new int[RowSlots.this.slots];
+			var last = new int[RowSlots.this.slots];
+			Arrays.fill(last, -1);
+			return (from, to) -> counted(from, to, counts, last);
+		}
+
+		/** The distinct values of each slot among values {@code from} to {@code to - 1}, into these counts. */
+		private int[] counted(int from, int to, int[] counts, int[] last) {
+			int[] start = this.start;
+			int[] rows = this.rows;
+			int[] slotOf = RowSlots.this.slotOf;
+			for (int v = from; v < to; v++) {
+				for (int r = start[v], end = start[v + 1]; r < end; r++) {
+					int slot = slotOf[rows[r]];
+					if (last[slot] != v) {
+						last[slot] = v;
+						counts[slot]++;
+					}
+				}
+			}
+			return counts;
+		}
+
 	}
 
 }
