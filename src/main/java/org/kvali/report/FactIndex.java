@@ -156,7 +156,7 @@ final class FactIndex {
 		this.periods = new PeriodNumbers(entities.firstYear());
 		this.answers = new AnswerCache(settings.cachedAnswers(), settings.cachedGroups());
 		this.known = new KnownPersons(entities.formerOrganizers());
-		this.organizationRows = new OrganizationRows();
+		this.organizationRows = new OrganizationRows(this.organization, this.organizationSlots);
 		this.scanLimit = settings.scanLimit();
 		this.person = same != null ? same.person : RowColumns.persons(this.personStart, this.rows);
 		this.copies = new RowCopies(this, before, same, changes, organizationsKept, settings);
@@ -284,7 +284,7 @@ final class FactIndex {
 			total += 2L * column.length;
 		}
 		total += this.copies.rowDay == null ? 0 : 2L * this.copies.rowDay.length;
-		return total;
+		return total + this.organizationRows.bytes();
 	}
 
 }

@@ -6,8 +6,8 @@ import java.util.Arrays;
  * The measures of every group of one scan, counted as the rows go by in person order. A group is a slot: its key
  * itself while keys are few, otherwise the next free slot found through a hash table of keys. Distinct activities and
  * organizations are counted only when asked for, in a bit set per group while groups times values stays small,
- * otherwise as (group, value) pairs in one hash set, or, for activities in a scan of every row, by each row's slot
- * ({@link RowSlots}).
+ * otherwise as (group, value) pairs in one hash set, or, in a scan of every row, by each row's slot ({@link
+ * RowSlots}).
  */
 final class GroupCounts {
 

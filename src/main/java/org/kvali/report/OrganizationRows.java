@@ -3,9 +3,9 @@ package org.kvali.report;
 import java.util.Arrays;
 
 /**
- * The rows of each organization number, as an index keeps the rows of each activity: made once a scan counts its
- * groups' distinct organizations by them ({@link RowSlots}), 40 MB at 10 million participations, then kept for the
- * index and the indexes of later versions that share its rows.
+ * The rows of each organization number of one index's rows, as an index keeps the rows of each activity: sorted the
+ * first time a question counts its groups' distinct organizations by them ({@link RowSlots}), 75 to 100 ms and 40 MB
+ * at 10 million participations, then kept with the index and its copies of later versions ({@link FactIndex#at}).
  */
 final class OrganizationRows {
 
@@ -13,15 +13,31 @@ final class OrganizationRows {
 	record Rows(int[] start, int[] rows) {
 	}
 
+	private final int[] organization;
+
+	private final int slots;
+
 	private volatile Rows rows;
 
-	Rows of(FactIndex index) {
+	/** The rows of these organization numbers, of rows as an index has them, numbers below {@code slots}. */
+	OrganizationRows(int[] organization, int slots) {
+		this.organization = organization;
+		this.slots = slots;
+	}
+
+	Rows of() {
 		var rows = this.rows;
 		if (rows == null) {
-			rows = sorted(index.organization, index.organizationSlots);
+			rows = sorted(this.organization, this.slots);
 			this.rows = rows;
 		}
 		return rows;
+	}
+
+	/** The bytes the rows take once sorted, else none. */
+	long bytes() {
+		var rows = this.rows;
+		return rows == null ? 0 : 4L * (rows.start().length + rows.rows().length);
 	}
 
 	/** The rows sorted by organization number, each number's in row order: counted, then placed. */

@@ -28,6 +28,9 @@ final class RowSlots {
 
 	private Values organizations;
 
+	/** The first of them made, which notes the rows' slots for both. */
+	private Values noting;
+
 	RowSlots(FactIndex index, int slots, ScanMemory memory) {
 		memory.charge(index.rows, 4);
 		this.index = index;
@@ -57,7 +60,7 @@ final class RowSlots {
 	/** The groups' distinct organizations, number 0 (none) not counted. */
 	Seen organizations() {
 		if (this.organizations == null) {
-			var rows = this.index.organizationRows.of(this.index);
+			var rows = this.index.organizationRows.of();
 			this.organizations = new Values(rows.start(), rows.rows(), 1);
 		}
 		return this.organizations;
@@ -82,6 +85,9 @@ final class RowSlots {
 			this.start = start;
 			this.rows = rows;
 			this.first = first;
+			if (RowSlots.this.noting == null) {
+				RowSlots.this.noting = this;
+			}
 		}
 
 		/** Rows are noted a block at a time ({@link #addRows}), not by value. */
@@ -90,10 +96,12 @@ final class RowSlots {
 			throw new IllegalStateException("A row's slot is noted by its row, not by its value");
 		}
 
-		/** Notes the rows' slots, which the other values of the same slots note alike. */
+		/** Notes the rows' slots, once for the activities and organizations both. */
 		@Override
 		public void addRows(int[] slots, int[] values, int start, int rows) {
-			System.arraycopy(slots, 0, RowSlots.this.slotOf, start, rows);
+			if (this == RowSlots.this.noting) {
+				System.arraycopy(slots, 0, RowSlots.this.slotOf, start, rows);
+			}
 		}
 
 		@Override

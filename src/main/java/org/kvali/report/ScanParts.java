@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * An index's rows cut at person boundaries into one part per processor and scanned at once: the first by the asking
  * thread, the others by helper threads, or by the asking thread too where no helper has started one yet. A person is
- * in one part only, so that the parts' distinct persons add up. The activities are cut alike to count the distinct
- * activities of groups ({@link RowSlots}).
+ * in one part only, so that the parts' distinct persons add up. Activities and organizations are cut alike to count
+ * the groups' distinct ones ({@link RowSlots}).
  */
 final class ScanParts {
 
@@ -57,7 +57,7 @@ final class ScanParts {
 
 	/**
 	 * What each part between these bounds counted, in order, as {@link #scan} counts its parts: parts of other things
-	 * than rows (activities, {@link RowSlots}).
+	 * than rows (activities and organizations, {@link RowSlots}).
 	 */
 	static <T> List<T> inParts(int[] bounds, Part<T> first, Supplier<Part<T>> others) {
 		int parts = bounds.length - 1;
