@@ -162,9 +162,9 @@ final class FactIndex {
 		this.copies = new RowCopies(this, before, same, changes, organizationsKept, settings);
 		boolean sameActivities = same != null && same.activities == this.activities;
 		this.activityStart = sameActivities ? same.activityStart
-				: RowColumns.activityStart(this.activity, this.activities);
+				: RowColumns.startsOf(this.activity, this.activities);
 		this.activityRows = sameActivities ? same.activityRows
-				: RowColumns.activityRows(this.activity, this.activityStart);
+				: RowColumns.rowsOf(this.activity, this.activityStart);
 		boolean rolesKept = before != null && changes.keeps(this.role, before.role);
 		this.participantRows = rolesKept && same != null ? same.participantRows
 				: RowColumns.participantRows(this.role, this.person, this.persons, rolesKept ? before : null, changes);

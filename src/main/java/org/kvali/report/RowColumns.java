@@ -20,22 +20,25 @@ final class RowColumns {
 		return person;
 	}
 
-	/** Where each activity's rows start in {@link #activityRows}, and their end after the last. */
-	static int[] activityStart(int[] activity, int activities) {
-		var start = new int[activities + 1];
-		for (int a : activity) {
-			start[a + 1]++;
+	/**
+	 * Where the rows of each value of a column (each activity, each organization number) start in {@link #rowsOf},
+	 * and their end after the last; the values are below {@code values}.
+	 */
+	static int[] startsOf(int[] column, int values) {
+		var start = new int[values + 1];
+		for (int v : column) {
+			start[v + 1]++;
 		}
 		Arrays.parallelPrefix(start, Integer::sum);
 		return start;
 	}
 
-	/** The rows of each activity in turn, ascending. */
-	static int[] activityRows(int[] activity, int[] activityStart) {
-		var rows = new int[activity.length];
-		var next = Arrays.copyOf(activityStart, activityStart.length - 1);
-		for (int i = 0; i < activity.length; i++) {
-			rows[next[activity[i]]++] = i;
+	/** The rows of each value of a column in turn, ascending, placed where {@link #startsOf} says. */
+	static int[] rowsOf(int[] column, int[] starts) {
+		var rows = new int[column.length];
+		var next = Arrays.copyOf(starts, starts.length - 1);
+		for (int i = 0; i < column.length; i++) {
+			rows[next[column[i]]++] = i;
 		}
 		return rows;
 	}
