@@ -36,12 +36,12 @@ final class BreakdownGroups {
 			// is answered, so no more than that may be counted
 			int most = first == null && having.isNone() ? MAX_FIRST : MAX_SUPPRESSED_GROUPS;
 			try {
-				// what is withheld is weighed over all the groups; the conditions keep some of those shown
-				var groups = this.weights.counted(index, report.filter(), by, grouping, order, having.counted(measures),
-						most);
-				var weighed = this.weights.weighed(index, report.filter(), by, grouping, groups,
-						having.isNone() ? first : null, most);
-				return having.isNone() ? weighed : kept(weighed, having, first);
+				// what is withheld is weighed over all the groups, in their natural order, and those shown are then
+				// put in the order asked for; the conditions keep some of those shown
+				var groups = this.weights.counted(index, report.filter(), by, grouping, List.of(),
+						having.counted(measures.orderedBy(order)), most);
+				var weighed = this.weights.weighed(index, report.filter(), by, grouping, groups, most);
+				return GroupOrdering.page(having.isNone() ? weighed : kept(weighed, having, first), order, by, first);
 			}
 			catch (TooManyGroups ex) {
 				throw most == MAX_FIRST ? BreakdownArguments.tooManyGroups() : BreakdownArguments.tooManyToWithhold(by);
@@ -68,7 +68,7 @@ final class BreakdownGroups {
 			// as many groups as a breakdown with first may weigh; it has none to cut with
 			var groups = this.weights.counted(index, filter, by, grouping, List.of(), MeasureSet.PEOPLE,
 					MAX_SUPPRESSED_GROUPS);
-			return this.weights.weighed(index, filter, by, grouping, groups, null, MAX_SUPPRESSED_GROUPS)
+			return this.weights.weighed(index, filter, by, grouping, groups, MAX_SUPPRESSED_GROUPS)
 				.stream()
 				.anyMatch(ParticipationGroup::suppressed);
 		}
@@ -77,14 +77,14 @@ final class BreakdownGroups {
 		}
 	}
 
-	/** The groups shown that the conditions hold and those withheld (last), cut to {@code first}. */
+	/** The groups shown that the conditions hold and those withheld; no more shown than a breakdown answers whole. */
 	private static List<ParticipationGroup> kept(List<ParticipationGroup> weighed, GroupConditions having,
 			Integer first) {
 		var kept = weighed.stream().filter(group -> group.suppressed() || having.holds(group.measures())).toList();
 		if (first == null && kept.stream().filter(group -> !group.suppressed()).count() > MAX_FIRST) {
 			throw BreakdownArguments.tooManyGroups();
 		}
-		return first == null || first >= kept.size() ? kept : kept.subList(0, first);
+		return kept;
 	}
 
 }

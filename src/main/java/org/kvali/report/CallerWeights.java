@@ -66,7 +66,7 @@ final class CallerWeights {
 	}
 
 	/**
-	 * The groups, those withheld from the caller marked and placed last, cut to {@code first} ({@link SmallCells}),
+	 * The groups, those withheld from the caller marked and placed last ({@link SmallCells}),
 	 * weighed for a partner by the people each holds who are strangers to it ({@link #strangers}). For a partner, a
 	 * group of its own people alone is weighed as a small one, unless no activity of others' the filter selects could
 	 * fall in it by its key ({@link OwnKeys}: one of its activities, a project or a month only it ran): shown, it would
@@ -77,10 +77,10 @@ final class CallerWeights {
 	 * (a tester's).
 	 */
 	List<ParticipationGroup> weighed(Optional<FactIndex> index, ParticipationFilter filter, List<Dimension> by,
-			Grouping grouping, List<ParticipationGroup> groups, Integer first, int most) {
+			Grouping grouping, List<ParticipationGroup> groups, int most) {
 		var strangers = strangers(filter);
 		if (strangers.isEmpty()) {
-			return SmallCells.suppress(groups, by, this.k, first,
+			return SmallCells.suppress(groups, by, this.k,
 					this.counts.lineTotals(index, filter, by, grouping, groups));
 		}
 		var weights = asStrangers(index, filter, by, grouping, groups,
@@ -93,7 +93,7 @@ final class CallerWeights {
 				neighbours(index, filter, by, grouping, groups));
 		// the strangers' total, as their groups' shares tell it
 		boolean totalTold = lines.whole() >= this.k;
-		return SmallCells.suppress(weights, by, this.k, first, lines)
+		return SmallCells.suppress(weights, by, this.k, lines)
 			.stream()
 			.map(weight -> {
 				var group = counted.get(weight.values(by));

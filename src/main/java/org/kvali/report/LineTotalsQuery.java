@@ -216,7 +216,7 @@ final class LineTotalsQuery {
 	 * weighs them, whether one is small told already ({@link #small} is not asked twice).
 	 */
 	private Set<List<Object>> withheldOf(List<Dimension> told, List<ParticipationGroup> groups, boolean small) {
-		return SmallCells.suppress(groups, told, this.k, null,
+		return SmallCells.suppress(groups, told, this.k,
 				totals(told, groups, small, small || Dimension.leaveSomeOut(told)))
 			.stream()
 			.filter(ParticipationGroup::suppressed)
@@ -275,7 +275,7 @@ final class LineTotalsQuery {
 				for (var group : counted.getValue()) {
 					sums.merge(group.values(by), group.partOf(by), ParticipationGroup::plus);
 				}
-				return sums.values().stream().sorted(ParticipationGroup.naturalOrder(by)).toList();
+				return List.copyOf(ParticipationGroup.inNaturalOrder(sums.values(), by));
 			}
 		}
 		return null;

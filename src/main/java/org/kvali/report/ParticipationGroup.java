@@ -1,6 +1,7 @@
 package org.kvali.report;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -86,28 +87,33 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 	public List<Object> values(List<Dimension> dimensions) {
 		var key = new ArrayList<Object>(dimensions.size());
 		for (var dimension : dimensions) {
-			key.add(switch (dimension) {
-				case PROGRAMME -> this.programmeCode;
-				case PROJECT -> this.projectCode;
-				case REGION -> this.regionCode;
-				case MUNICIPALITY -> this.municipalityCode;
-				case VENUE_REGION -> this.venueRegionCode;
-				case VENUE_MUNICIPALITY -> this.venueMunicipalityCode;
-				case ORGANIZATION -> this.organizationCode;
-				case ORGANIZATION_KIND -> this.organizationKind;
-				case ORGANIZER -> this.organizerCode;
-				case GENDER -> this.gender;
-				case AGE_BAND -> this.ageBand;
-				// groups of ages do not overlap: each is known by its youngest age
-				case AGE_GROUP -> this.ageGroup == null ? null : this.ageGroup.lowest();
-				case DISABILITY -> this.disability;
-				case ACTIVITY_KIND -> this.activityKind;
-				case ACTIVITY -> this.activityCode;
-				case ROLE -> this.role;
-				case YEAR, QUARTER, MONTH -> this.period == null ? null : this.period.key();
-			});
+			key.add(value(dimension));
 		}
 		return key;
+	}
+
+	/** The value of one of the group's dimensions, as its key ({@link #values}) holds it. */
+	public Object value(Dimension dimension) {
+		return switch (dimension) {
+			case PROGRAMME -> this.programmeCode;
+			case PROJECT -> this.projectCode;
+			case REGION -> this.regionCode;
+			case MUNICIPALITY -> this.municipalityCode;
+			case VENUE_REGION -> this.venueRegionCode;
+			case VENUE_MUNICIPALITY -> this.venueMunicipalityCode;
+			case ORGANIZATION -> this.organizationCode;
+			case ORGANIZATION_KIND -> this.organizationKind;
+			case ORGANIZER -> this.organizerCode;
+			case GENDER -> this.gender;
+			case AGE_BAND -> this.ageBand;
+			// groups of ages do not overlap: each is known by its youngest age
+			case AGE_GROUP -> this.ageGroup == null ? null : this.ageGroup.lowest();
+			case DISABILITY -> this.disability;
+			case ACTIVITY_KIND -> this.activityKind;
+			case ACTIVITY -> this.activityCode;
+			case ROLE -> this.role;
+			case YEAR, QUARTER, MONTH -> this.period == null ? null : this.period.key();
+		};
 	}
 
 	/** The natural order of groups' keys ({@link #values}), as breakdowns order them. */
@@ -116,6 +122,28 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 	/** The natural order of groups by these dimensions, as the schema gives it for a breakdown without orderBy. */
 	public static Comparator<ParticipationGroup> naturalOrder(List<Dimension> by) {
 		return Comparator.comparing(group -> group.values(by), SmallCells.NATURAL);
+	}
+
+	/**
+	 * The groups in their natural order by these dimensions ({@link #naturalOrder}), each group's key read once: read
+	 * for each comparison, twice, the sort took a fifth of a donor's top 20 of 50,000 organizations at 10 million.
+	 */
+	public static List<ParticipationGroup> inNaturalOrder(Collection<ParticipationGroup> groups,
+			List<Dimension> by) {
+		var keyed = new ArrayList<Keyed>(groups.size());
+		for (var group : groups) {
+			keyed.add(new Keyed(group.values(by), group));
+		}
+		keyed.sort(Comparator.comparing(Keyed::key, SmallCells.NATURAL));
+		var sorted = new ArrayList<ParticipationGroup>(keyed.size());
+		for (var one : keyed) {
+			sorted.add(one.group());
+		}
+		return sorted;
+	}
+
+	/** A group with its key, read once for a sort. */
+	private record Keyed(List<Object> key, ParticipationGroup group) {
 	}
 
 	/** The group's four measures. */

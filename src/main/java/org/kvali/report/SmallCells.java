@@ -45,7 +45,8 @@ public final class SmallCells {
 	private SmallCells() {
 	}
 
-	private static int compareValues(Object left, Object right) {
+	/** Two values of one dimension in their natural order ({@link #NATURAL}), no value last. */
+	static int compareValues(Object left, Object right) {
 		if (left == null || right == null) {
 			return left == null ? (right == null ? 0 : 1) : -1;
 		}
@@ -103,16 +104,15 @@ public final class SmallCells {
 	}
 
 	/**
-	 * The groups, in their order, with the suppressed ones moved last; {@code first} is applied after that. Of the two
+	 * The groups, in their order, with the suppressed ones moved last ({@link GroupOrdering} cuts a page). Of the two
 	 * ways of choosing the other groups a line needs ({@link #secondary}), the one that shows more participants (then
 	 * more groups) is taken, the smallest first where both show as much. {@code totals} are the participants the
 	 * caller is told each line with ({@link LineTotals}).
 	 */
 	static List<ParticipationGroup> suppress(List<ParticipationGroup> groups, List<Dimension> by, int k,
-			Integer first, LineTotals totals) {
+			LineTotals totals) {
 		var dimensions = by.stream().sorted().toList();
-		var weighed = new ArrayList<>(groups);
-		weighed.sort(Comparator.comparing(group -> group.values(dimensions), NATURAL));
+		var weighed = ParticipationGroup.inNaturalOrder(groups, dimensions);
 		// lines whose total the breakdown by their other dimensions, or by their coarser value, withholds: shown
 		// whole, they would tell it
 		var withheldTotals = Collections.newSetFromMap(new IdentityHashMap<List<ParticipationGroup>, Boolean>());
@@ -178,9 +178,8 @@ public final class SmallCells {
 				shown.add(group);
 			}
 		}
-		withheld.sort(Comparator.comparing(group -> group.values(by), NATURAL));
-		shown.addAll(withheld);
-		return first == null || first >= shown.size() ? shown : shown.subList(0, first);
+		shown.addAll(ParticipationGroup.inNaturalOrder(withheld, by));
+		return shown;
 	}
 
 	/** The lines a breakdown is weighed by, and the groups shown elsewhere as a coarser value. */

@@ -204,9 +204,10 @@ class FastPathDifferentialTest {
 				FROM project WHERE code = 'DP-2-PRJ'
 				UNION ALL SELECT 'DP-ACT-2', id, 'MEETING', 'Online meeting', DATE '2024-02-01', DATE '2024-02-01', NULL
 				FROM project WHERE code = 'DP-2-PRJ'""");
+		// DP-6 of no known birth year: an age band not known, last whichever way the age bands are ordered
 		this.jdbc.update("""
 				INSERT INTO participant (ref, gender, birth_year, disability, home_municipality_code, organization_id)
-				SELECT 'DP-' || n, (ARRAY['FEMALE', 'MALE', 'OTHER'])[1 + n % 3], 1960 + 7 * n, n % 2 = 0,
+				SELECT 'DP-' || n, (ARRAY['FEMALE', 'MALE', 'OTHER'])[1 + n % 3], NULLIF(1960 + 7 * n, 2002), n % 2 = 0,
 				       CASE WHEN n = 7 THEN 'GE-KK-MARNEULI' END, o.id
 				FROM generate_series(1, 7) n, organization o WHERE o.code = 'DP-ORG'""");
 		// born after the year of the activity they attend, written around the service's checks: aged 0 on both paths
@@ -230,6 +231,16 @@ class FastPathDifferentialTest {
 				.extracting(ParticipationGroup::programmeCode, ParticipationGroup::participants,
 						ParticipationGroup::participations)
 				.containsExactly(tuple("DP-2", 7, 9), tuple("EU-CSO-EQUAL", 2, 2));
+			// the order of a suppressed caller's groups, put on them after they are counted (GroupOrdering), is the
+			// paths' own: an age band not known last, descending too
+			var byBand = List.of(Dimension.AGE_BAND);
+			var descending = List.of(new GroupOrder(GroupOrderField.AGE_BAND, Direction.DESC));
+			var ordered = this.sql.breakdown(ParticipationFilter.ALL, byBand, Grouping.CALENDAR, descending, null,
+					MeasureSet.PEOPLE, MOST);
+			assertThat(ordered).extracting(ParticipationGroup::ageBand).last().isEqualTo(AgeBand.UNKNOWN);
+			assertThat(GroupOrdering.page(new IndexQuery(index, ParticipationFilter.ALL).breakdown(byBand,
+					Grouping.CALENDAR, List.of(), null, MeasureSet.PEOPLE, MOST), descending, byBand, null))
+				.isEqualTo(ordered);
 			compare(new Random(21), index);
 		}
 		finally {
@@ -1064,12 +1075,18 @@ class FastPathDifferentialTest {
 				.isEqualTo(this.sql.breakdown(filter, by, grouping, orderBy, first, measures.orderedBy(orderBy),
 						having, MOST));
 			// what a suppressed caller (DONOR, a partner outside its activities) sees is the same from either path
+			// (counted in their natural order, weighed, and put in the order asked for: BreakdownGroups)
 			var counted = measures.orderedBy(orderBy);
-			assertThat(SmallCells.suppress(fast.breakdown(by, grouping, orderBy, null, counted, MOST), by, 5, first,
-					LineTotals.whole(totals.participants())))
-				.as("suppressed breakdown by %s of %s", by, filter)
-				.isEqualTo(SmallCells.suppress(this.sql.breakdown(filter, by, grouping, orderBy, null, counted, MOST),
-						by, 5, first, LineTotals.whole(totals.participants())));
+			var natural = fast.breakdown(by, grouping, List.of(), null, counted, MOST);
+			assertThat(GroupOrdering.page(SmallCells.suppress(natural, by, 5, LineTotals.whole(totals.participants())),
+					orderBy, by, first))
+				.as("suppressed breakdown by %s order %s first %s of %s", by, orderBy, first, filter)
+				.isEqualTo(GroupOrdering.page(SmallCells.suppress(this.sql.breakdown(filter, by, grouping, List.of(),
+						null, counted, MOST), by, 5, LineTotals.whole(totals.participants())), orderBy, by, first));
+			// the order asked for, put on the groups after they are counted, is the one both paths count them in
+			assertThat(GroupOrdering.page(natural, orderBy, by, first))
+				.as("breakdown by %s ordered %s after counting, first %s, of %s", by, orderBy, first, filter)
+				.isEqualTo(fast.breakdown(by, grouping, orderBy, first, counted, MOST));
 			// the rule itself, on what a donor is told: the comparison above holds of any rule both paths apply alike
 			var asked = answerOrRefusal(() -> donor.ask(() -> this.reports.breakdown(new ParticipationReport(filter),
 					by, grouping, List.of(), null, MeasureSet.PEOPLE)));

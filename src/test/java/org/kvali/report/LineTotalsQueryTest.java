@@ -47,13 +47,13 @@ class LineTotalsQueryTest {
 		// the breakdowns by the sets of these dimensions and of the coarser ones in their places that hold a small
 		// group, or are by venue municipality
 		assertThat(this.statements.count()).isEqualTo(109);
-		var withheld = SmallCells.suppress(groups, by, 5, null, totals).stream()
+		var withheld = SmallCells.suppress(groups, by, 5, totals).stream()
 			.filter(ParticipationGroup::suppressed)
 			.count();
 		assertThat(withheld).isEqualTo(202);
 		// the same from the index
 		var fromIndex = counts.lineTotals(this.index.current(), meetings, by, Grouping.CALENDAR, groups);
-		assertThat(SmallCells.suppress(groups, by, 5, null, fromIndex).stream()
+		assertThat(SmallCells.suppress(groups, by, 5, fromIndex).stream()
 			.filter(ParticipationGroup::suppressed)
 			.count()).isEqualTo(202);
 	}

@@ -25,7 +25,7 @@ class SmallCellsTest {
 	void aLineWithOneWithheldGroupLosesAnotherWhateverItsSize() {
 		var groups = List.of(group("A", Gender.FEMALE, 2), group("A", Gender.MALE, 20), group("B", Gender.FEMALE, 30),
 				group("B", Gender.MALE, 40), group("C", Gender.FEMALE, 25), group("C", Gender.MALE, 35));
-		var suppressed = SmallCells.suppress(groups, List.of(Dimension.REGION, Dimension.GENDER), 5, null, LineTotals.whole(sum(groups)));
+		var suppressed = SmallCells.suppress(groups, List.of(Dimension.REGION, Dimension.GENDER), 5, LineTotals.whole(sum(groups)));
 		assertThat(suppressed).extracting(group -> group.regionCode() + " " + group.gender() + " " + group.suppressed())
 			.containsExactly("B FEMALE false", "B MALE false", "A FEMALE true", "A MALE true", "C FEMALE true",
 					"C MALE true");
@@ -36,7 +36,7 @@ class SmallCellsTest {
 	void withheldGroupsAddingUpToLessThanKLoseAnother() {
 		var groups = List.of(group("A", Gender.FEMALE, 12), group("A", Gender.OTHER, 1), group("A", Gender.UNDISCLOSED, 1),
 				group("A", Gender.MALE, 9));
-		var suppressed = SmallCells.suppress(groups, List.of(Dimension.GENDER), 5, null, LineTotals.whole(sum(groups)));
+		var suppressed = SmallCells.suppress(groups, List.of(Dimension.GENDER), 5, LineTotals.whole(sum(groups)));
 		assertThat(suppressed).extracting(group -> group.gender() + " " + group.suppressed())
 			.containsExactly("FEMALE false", "MALE true", "OTHER true", "UNDISCLOSED true");
 	}
@@ -51,14 +51,14 @@ class SmallCellsTest {
 	@Test
 	void theTotalsLessTheGroupsShownTellNoFewPeopleWherePeopleAreInSeveralGroups() {
 		var groups = List.of(ages(0, 19, 2), ages(20, 24, 2), ages(25, null, 18), ages(null, null, 1));
-		assertThat(SmallCells.suppress(groups, List.of(Dimension.AGE_GROUP), 5, null, LineTotals.whole(22)))
+		assertThat(SmallCells.suppress(groups, List.of(Dimension.AGE_GROUP), 5, LineTotals.whole(22)))
 			.allMatch(ParticipationGroup::suppressed);
-		assertThat(SmallCells.suppress(groups, List.of(Dimension.AGE_GROUP), 5, null, LineTotals.whole(23)))
+		assertThat(SmallCells.suppress(groups, List.of(Dimension.AGE_GROUP), 5, LineTotals.whole(23)))
 			.extracting(group -> group.suppressed())
 			.containsExactly(false, true, true, true);
 		// 45 people of groups adding up to 54: those shown, 48, hold some of the same people, and tell no rest
 		var overlapping = List.of(ages(0, 19, 3), ages(20, 24, 3), ages(25, 29, 18), ages(30, null, 30));
-		assertThat(SmallCells.suppress(overlapping, List.of(Dimension.AGE_GROUP), 5, null, LineTotals.whole(45)))
+		assertThat(SmallCells.suppress(overlapping, List.of(Dimension.AGE_GROUP), 5, LineTotals.whole(45)))
 			.extracting(group -> group.ageGroup().lowest() + " " + group.suppressed())
 			.containsExactly("25 false", "30 false", "0 true", "20 true");
 	}
@@ -78,7 +78,7 @@ class SmallCellsTest {
 		}
 		var by = List.of(Dimension.PROJECT, Dimension.AGE_GROUP);
 		var byProject = Map.of(Dimension.AGE_GROUP, Map.<List<Object>, Integer>of(List.of("P1"), 22, List.of("P2"), 110));
-		var shown = SmallCells.suppress(groups, by, 5, null, new LineTotals(132, byProject))
+		var shown = SmallCells.suppress(groups, by, 5, new LineTotals(132, byProject))
 			.stream()
 			.filter(group -> !group.suppressed())
 			.map(group -> group.projectCode() + " " + group.ageGroup())
@@ -86,7 +86,7 @@ class SmallCellsTest {
 		// and every column then lacks P1's group, whose other group each withholds too
 		assertThat(shown).isEmpty();
 		// without the project's total, its 18 were shown
-		assertThat(SmallCells.suppress(groups, by, 5, null, LineTotals.whole(132))
+		assertThat(SmallCells.suppress(groups, by, 5, LineTotals.whole(132))
 			.stream()
 			.filter(group -> !group.suppressed())
 			.map(group -> group.projectCode() + " " + group.ageGroup())).contains("P1 {from: 25, to: null}");
@@ -112,7 +112,7 @@ class SmallCellsTest {
 				largest = Math.max(largest, participants);
 			}
 			int total = largest + random.nextInt(sum - largest + 1);
-			var suppressed = SmallCells.suppress(groups, List.of(Dimension.AGE_GROUP), 5, null, LineTotals.whole(total));
+			var suppressed = SmallCells.suppress(groups, List.of(Dimension.AGE_GROUP), 5, LineTotals.whole(total));
 			int shown = suppressed.stream().filter(group -> !group.suppressed()).mapToInt(ParticipationGroup::participants)
 				.sum();
 			boolean withheld = suppressed.stream().anyMatch(ParticipationGroup::suppressed);
@@ -132,7 +132,7 @@ class SmallCellsTest {
 	void aWithheldGroupIsChosenToMendAnotherLine() {
 		var groups = List.of(year("P1", "2024", 12), year("P1", "2025", 7), year("P1", "2026", 2),
 				year("P2", "2024", 7), year("P2", "2025", 8), year("P2", "2026", 7));
-		var suppressed = SmallCells.suppress(groups, List.of(Dimension.PROJECT, Dimension.YEAR), 5, null, LineTotals.whole(sum(groups)));
+		var suppressed = SmallCells.suppress(groups, List.of(Dimension.PROJECT, Dimension.YEAR), 5, LineTotals.whole(sum(groups)));
 		assertThat(suppressed).extracting(group -> group.projectCode() + " " + group.period().key() + " "
 				+ (group.suppressed() ? "withheld" : group.participants()))
 			.containsExactly("P1 2024 12", "P2 2024 7", "P1 2025 withheld", "P1 2026 withheld", "P2 2025 withheld",
@@ -165,7 +165,7 @@ class SmallCellsTest {
 					}
 				}
 			}
-			var withheld = SmallCells.suppress(groups, by, 5, null, LineTotals.whole(sum(groups))).stream()
+			var withheld = SmallCells.suppress(groups, by, 5, LineTotals.whole(sum(groups))).stream()
 				.filter(ParticipationGroup::suppressed)
 				.map(group -> group.values(by))
 				.collect(Collectors.toSet());
@@ -185,7 +185,7 @@ class SmallCellsTest {
 			Collections.shuffle(shuffled, random);
 			var reversed = new ArrayList<>(by);
 			Collections.reverse(reversed);
-			assertThat(SmallCells.suppress(shuffled, reversed, 5, null, LineTotals.whole(sum(groups))).stream()
+			assertThat(SmallCells.suppress(shuffled, reversed, 5, LineTotals.whole(sum(groups))).stream()
 				.filter(ParticipationGroup::suppressed)
 				.map(group -> group.values(by))
 				.collect(Collectors.toSet())).as("round %d", round).isEqualTo(withheld);
