@@ -22,6 +22,9 @@ import java.util.function.Function;
 public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> byDimension, List<Within> within,
 		Map<Dimension, Set<List<Object>>> withheldRows) {
 
+	/** What a finer value lying in no coarser one the index knows is looked up as (its coarser value may be null). */
+	private static final Object NOT_WITHIN = new Object();
+
 	public LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> byDimension) {
 		this(whole, byDimension, List.of(), Map.of());
 	}
@@ -81,6 +84,8 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 	 */
 	public <T> List<WithinLine<T>> within(List<T> items, List<Dimension> dimensions, Function<T, List<Object>> key) {
 		var lines = new ArrayList<WithinLine<T>>();
+		// each item's key read once for all the coarser dimensions (an activity lies in five)
+		List<List<Object>> keys = this.within.isEmpty() ? List.of() : items.stream().map(key).toList();
 		for (var within : this.within) {
 			int at = dimensions.indexOf(within.finer());
 			if (at < 0) {
@@ -88,12 +93,12 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 			}
 			var told = within.told(dimensions);
 			var byKey = new LinkedHashMap<List<Object>, List<T>>();
-			for (var item : items) {
-				var values = key.apply(item);
-				var value = values.get(at);
-				if (within.coarserOf().containsKey(value)) {
-					byKey.computeIfAbsent(within.key(values, dimensions, told, within.coarserOf().get(value)),
-							line -> new ArrayList<>()).add(item);
+			for (int n = 0; n < keys.size(); n++) {
+				var values = keys.get(n);
+				var coarse = within.coarserOf().getOrDefault(values.get(at), NOT_WITHIN);
+				if (coarse != NOT_WITHIN) {
+					byKey.computeIfAbsent(within.key(values, dimensions, told, coarse), line -> new ArrayList<>())
+						.add(items.get(n));
 				}
 			}
 			byKey.forEach((line, groups) -> lines.add(new WithinLine<>(groups,

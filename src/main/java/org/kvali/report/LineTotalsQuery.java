@@ -115,6 +115,7 @@ final class LineTotalsQuery {
 	private List<LineTotals.Within> within(List<Dimension> dimensions, List<ParticipationGroup> groups,
 			boolean weigh) {
 		var within = new ArrayList<LineTotals.Within>();
+		var finerValues = new EnumMap<Dimension, StoredCoarser.Finer>(Dimension.class);
 		for (var beside : BreakdownBeside.of(dimensions)) {
 			if (beside.byOthers()) {
 				continue;
@@ -128,7 +129,7 @@ final class LineTotalsQuery {
 				of = ofPeople(dimensions, finer, coarser, told, participants);
 			}
 			else {
-				of = coarserOf(finer, coarser, groups);
+				of = coarserOf(finer, coarser, groups, finerValues);
 				for (var group : breakdown(told)) {
 					participants.put(group.values(told), group.participants());
 				}
@@ -160,9 +161,11 @@ final class LineTotalsQuery {
 	/**
 	 * The coarser value of each finer one the groups have: a period's from the first day of the breakdown's groups'
 	 * (its one period), others from the index's columns where it stores both ({@link StoredCoarser}), else from the
-	 * groups by both over the filter ({@link CoarserValues}).
+	 * groups by both over the filter ({@link CoarserValues}). The finer values the groups have are read once for all
+	 * the coarser dimensions ({@code finerValues}).
 	 */
-	private Map<Object, Object> coarserOf(Dimension finer, Dimension coarser, List<ParticipationGroup> groups) {
+	private Map<Object, Object> coarserOf(Dimension finer, Dimension coarser, List<ParticipationGroup> groups,
+			Map<Dimension, StoredCoarser.Finer> finerValues) {
 		var of = new HashMap<Object, Object>();
 		if (finer.isPeriod()) {
 			for (var group : groups) {
@@ -172,8 +175,7 @@ final class LineTotalsQuery {
 			return of;
 		}
 		var stored = this.index.map(index -> index.storedCoarser(finer, coarser))
-			.map(values -> values.of(groups.stream().map(group -> group.values(List.of(finer)).get(0)).distinct()
-				.toList()));
+			.map(values -> values.of(finerValues.computeIfAbsent(finer, dimension -> values.finer(dimension, groups))));
 		if (stored.isPresent()) {
 			return stored.get();
 		}

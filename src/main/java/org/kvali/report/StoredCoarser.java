@@ -1,8 +1,9 @@
 package org.kvali.report;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ final class StoredCoarser {
 	private final int[] coarseOf;
 
 	/** The coarser values by id, as groups are keyed by them. */
-	private final Map<Integer, Object> values = new HashMap<>();
+	private final Object[] values;
 
 	private StoredCoarser(FactIndex index, Dimension finer, Dimension coarser) {
 		this.fine = index.dictionaries.get(finer);
@@ -38,17 +39,20 @@ final class StoredCoarser {
 		this.coarseOf = new int[this.fine.size()];
 		Arrays.fill(this.coarseOf, NONE);
 		var query = new IndexQuery(index, ParticipationFilter.ALL);
+		this.values = new Object[Arrays.stream(coarseIds).max().orElse(-1) + 1];
+		var read = new boolean[this.values.length];
 		for (int i = 0; i < fineIds.length; i++) {
 			if (activities && index.activityDeleted(i)) {
 				continue;
 			}
 			int known = this.coarseOf[fineIds[i]];
 			this.coarseOf[fineIds[i]] = known == NONE || known == coarseIds[i] ? coarseIds[i] : TWO;
-			if (!this.values.containsKey(coarseIds[i])) {
+			if (!read[coarseIds[i]]) {
 				// a month's key is the calendar's whatever the years' start, and the others have none
-				this.values.put(coarseIds[i], GroupBuilder
+				this.values[coarseIds[i]] = GroupBuilder
 					.key(query.values(List.of(coarser), Grouping.CALENDAR, new int[] { coarseIds[i] }), List.of(coarser))
-					.get(0));
+					.get(0);
+				read[coarseIds[i]] = true;
 			}
 		}
 	}
@@ -72,25 +76,48 @@ final class StoredCoarser {
 
 	/** The coarser value of a finer one it {@link #knows}, as groups are keyed by it. */
 	Object coarser(Object finer) {
-		return this.values.get(coarseId(finer));
+		return this.values[coarseId(finer)];
 	}
 
 	/**
 	 * The coarser value of each of these finer ones the index has, or null where one lies in two (the groups by both
 	 * tell which).
 	 */
-	Map<Object, Object> of(Collection<?> finer) {
-		var of = new HashMap<Object, Object>();
-		for (var value : finer) {
-			int id = coarseId(value);
+	Map<Object, Object> of(Finer finer) {
+		if (finer.dictionary() != this.fine) {
+			throw new IllegalArgumentException("The finer values were read by another dimension's dictionary");
+		}
+		var of = new HashMap<Object, Object>(finer.values().size() * 2);
+		for (int n = 0; n < finer.ids().length; n++) {
+			int id = finer.ids()[n] < 0 ? NONE : this.coarseOf[finer.ids()[n]];
 			if (id == TWO) {
 				return null;
 			}
 			if (id >= 0) {
-				of.put(value, this.values.get(id));
+				of.put(finer.values().get(n), this.values[id]);
 			}
 		}
 		return of;
+	}
+
+	/**
+	 * The distinct values of the finer dimension these groups have, with their ids, read once for all the coarser
+	 * dimensions it lies in: read for each of the five an activity lies in (each value looked up in a map of every
+	 * activity's code five times), they took an eighth of the samples of a donor's breakdown of a project's 16,000
+	 * activities by gender.
+	 */
+	Finer finer(Dimension finer, List<ParticipationGroup> groups) {
+		var values = new ArrayList<>(new LinkedHashSet<>(groups.stream().map(group -> group.value(finer)).toList()));
+		var ids = new int[values.size()];
+		for (int n = 0; n < ids.length; n++) {
+			var value = values.get(n);
+			ids[n] = value == null ? this.fine.unknown() : this.fine.find(value.toString());
+		}
+		return new Finer(this.fine, values, ids);
+	}
+
+	/** Distinct values of a finer dimension and their ids in its dictionary (-1 where the index has none). */
+	record Finer(Dictionary dictionary, List<Object> values, int[] ids) {
 	}
 
 	private int coarseId(Object finer) {
