@@ -11,7 +11,9 @@ import java.util.PriorityQueue;
  * those withheld kept last. Counted in the order asked for and sorted again by their keys to be weighed, a donor's top
  * 20 of 50,000 organizations spent a quarter of its samples sorting them twice. The order is the one both paths give
  * groups counted in it ({@code ReportSql.breakdown}, {@code IndexQuery}): each key asked for, ascending or descending,
- * with no value last, then the breakdown's dimensions in its order, ascending.
+ * with no value last, then the breakdown's dimensions in its order, ascending. It holds where a dimension's values
+ * compare ({@link SmallCells#compareValues}) as both paths sort them: codes are ASCII ({@code CodeRule}), compared as
+ * the index's dictionaries and {@code COLLATE "C"} sort them, and the period keys of one breakdown are of one form.
  */
 final class GroupOrdering {
 
@@ -110,7 +112,11 @@ final class GroupOrdering {
 		};
 	}
 
-	/** A value of a group, null where not known: a group's age band not known is {@link AgeBand#UNKNOWN}, not null. */
+	/**
+	 * A value of a group, null where not known: a group's age band not known is {@link AgeBand#UNKNOWN}, not null
+	 * (every other value not known is null on both paths). A value not known of another dimension that is not null
+	 * must be told here, or it would be ordered among the known ones where both paths put it last.
+	 */
 	private static Object known(Object value) {
 		return value == AgeBand.UNKNOWN ? null : value;
 	}

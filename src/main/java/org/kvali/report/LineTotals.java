@@ -85,11 +85,14 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 	public <T> List<WithinLine<T>> within(List<T> items, List<Dimension> dimensions, Function<T, List<Object>> key) {
 		var lines = new ArrayList<WithinLine<T>>();
 		// each item's key read once for all the coarser dimensions (an activity lies in five)
-		List<List<Object>> keys = this.within.isEmpty() ? List.of() : items.stream().map(key).toList();
+		List<List<Object>> keys = null;
 		for (var within : this.within) {
 			int at = dimensions.indexOf(within.finer());
 			if (at < 0) {
 				continue;
+			}
+			if (keys == null) {
+				keys = items.stream().map(key).toList();
 			}
 			var told = within.told(dimensions);
 			var byKey = new LinkedHashMap<List<Object>, List<T>>();

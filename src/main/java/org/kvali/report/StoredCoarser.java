@@ -74,9 +74,10 @@ final class StoredCoarser {
 		return coarseId(finer) >= 0;
 	}
 
-	/** The coarser value of a finer one it {@link #knows}, as groups are keyed by it. */
+	/** The coarser value of a finer one it {@link #knows}, as groups are keyed by it; null for one it does not. */
 	Object coarser(Object finer) {
-		return this.values[coarseId(finer)];
+		int id = coarseId(finer);
+		return id < 0 ? null : this.values[id];
 	}
 
 	/**
