@@ -30,4 +30,15 @@ public enum GroupOrderField {
 		this.dimension = dimension;
 	}
 
+	/** The measure sorted by, of these measures (a share by its participants); null where it was not counted. */
+	Integer of(Measures measures) {
+		return switch (this) {
+			case PARTICIPATIONS -> measures.participations();
+			case PARTICIPANTS, SHARE -> measures.participants();
+			case ACTIVITIES -> measures.activities();
+			case ORGANIZATIONS -> measures.organizations();
+			default -> throw new IllegalArgumentException(this + " is not a measure");
+		};
+	}
+
 }

@@ -80,22 +80,12 @@ final class GroupOrdering {
 	/** By a measure, a group without it (not counted) last either way, as {@code NULLS LAST} sorts it. */
 	private static Comparator<ParticipationGroup> measure(GroupOrderField field, boolean descending) {
 		return (a, b) -> {
-			Integer x = measure(a, field);
-			Integer y = measure(b, field);
+			Integer x = field.of(a.measures());
+			Integer y = field.of(b.measures());
 			if (x == null || y == null) {
 				return x == null ? (y == null ? 0 : 1) : -1;
 			}
 			return descending ? Integer.compare(y, x) : Integer.compare(x, y);
-		};
-	}
-
-	private static Integer measure(ParticipationGroup group, GroupOrderField field) {
-		return switch (field) {
-			case PARTICIPATIONS -> group.participations();
-			case PARTICIPANTS, SHARE -> group.participants();
-			case ACTIVITIES -> group.activities();
-			case ORGANIZATIONS -> group.organizations();
-			default -> throw new IllegalArgumentException(field + " is not a measure");
 		};
 	}
 

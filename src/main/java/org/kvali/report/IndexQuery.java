@@ -150,7 +150,7 @@ final class IndexQuery {
 			var field = key.by();
 			boolean descending = key.direction() == Direction.DESC;
 			if (field.dimension == null) {
-				Comparator<Row> measure = Comparator.comparingInt(row -> measure(row.measures(), field));
+				Comparator<Row> measure = Comparator.comparingInt(row -> field.of(row.measures()));
 				order = order.thenComparing(descending ? measure.reversed() : measure);
 			}
 			else {
@@ -178,16 +178,6 @@ final class IndexQuery {
 				return x == unknown ? 1 : -1;
 			}
 			return descending ? Integer.compare(y, x) : Integer.compare(x, y);
-		};
-	}
-
-	private static int measure(Measures measures, GroupOrderField field) {
-		return switch (field) {
-			case PARTICIPATIONS -> measures.participations();
-			case PARTICIPANTS, SHARE -> measures.participants();
-			case ACTIVITIES -> measures.activities();
-			case ORGANIZATIONS -> measures.organizations();
-			default -> throw new IllegalArgumentException(field + " is not a measure");
 		};
 	}
 
