@@ -26,7 +26,7 @@ final class IndexScan {
 	 * and gender (1.7 million combinations) took 1.9 s through the hash table, whose keys, slots and counters for a
 	 * million groups and more outweigh the arrays.
 	 */
-	static final long ARRAY_GROUPS = 1 << 22;
+	static long arrayGroups = 1 << 22;
 
 	/**
 	 * The same for a scan of the rows of a few activities only (at most one row in {@link #sparseShare}): their
@@ -105,7 +105,7 @@ final class IndexScan {
 		this.plan = new ScanPlan(index, filter, by, grouping, this.radix, measures, this.numbers);
 		// a scan of persons alone (ScanPlan.perPerson) filters by nothing of activities, so reads no selected rows
 		long[] selected = selection.rows();
-		boolean arrays = combinations <= (selected == null ? ARRAY_GROUPS : SPARSE_ARRAY_GROUPS);
+		boolean arrays = combinations <= (selected == null ? arrayGroups : SPARSE_ARRAY_GROUPS);
 		boolean byActivity = by.contains(Dimension.ACTIVITY);
 		// the rows of a few activities make few groups, whatever their combinations; if not, the charges tell
 		boolean large = GroupCounts.large(index, combinations, arrays, measures, byActivity);
@@ -113,8 +113,10 @@ final class IndexScan {
 			memory.takeTurn();
 		}
 		boolean dense = !this.plan.perPerson() && selected == null && arrays;
-		this.groups = dense ? GroupCounts.ofEveryRow(index, (int) combinations, measures, byActivity, memory)
-				: new GroupCounts(index, arrays ? (int) combinations : -1, measures, byActivity, memory);
+		// every row read through the hash table too (run): its distinct values told by the rows' slots
+		boolean everyRow = dense || !arrays && selected == null && !this.plan.perPerson();
+		this.groups = everyRow ? GroupCounts.ofEveryRow(index, dense ? (int) combinations : -1, measures, byActivity,
+				memory) : new GroupCounts(index, arrays ? (int) combinations : -1, measures, byActivity, memory);
 		// the strangers' counters as many again: beside only where both together take no turn
 		this.strangers = beside != null && dense && combinations <= beside.mostGroups()
 				&& !GroupCounts.large(index, 2 * combinations + 1, arrays, measures, byActivity)
@@ -210,7 +212,7 @@ final class IndexScan {
 			}
 			key += part;
 		}
-		this.groups.add(key, p, a, o);
+		this.groups.add(i, key, p, a, o);
 		return true;
 	}
 

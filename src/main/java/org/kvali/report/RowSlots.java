@@ -1,6 +1,7 @@
 package org.kvali.report;
 
 import java.util.Arrays;
+import java.util.function.IntSupplier;
 
 /**
  * Which activities or organizations each group met, where groups times values are too many for bit sets and every
@@ -11,13 +12,19 @@ import java.util.Arrays;
  * s p50 over HTTP, nearly all of it adding pairs; so, 153 to 172 ms, and 101 to 115 ms with the values cut into parts
  * counted at once; activity by gender with every measure, top 20 (organizations as pairs, activities one a group),
  * 1.55 to 1.58 s, and with organizations so 0.46 to 0.50 s. One is shared by the scan's parts, each of which notes its
- * own rows, and by the activities and organizations counted.
+ * own rows, and by the activities and organizations counted. A scan of every row through the hash table (more than
+ * 2^22 combinations) notes its rows one at a time ({@link #hashed}): activity by gender and age band with every
+ * measure, top 20, took 4.9 to 5.0 s with its organizations as pairs, 3.2 to 3.3 s so.
  */
 final class RowSlots {
 
 	private final FactIndex index;
 
-	private final int slots;
+	/** How many slots the counts have, read when they are counted: a scan through the hash table adds them as it goes. */
+	private final IntSupplier slots;
+
+	/** What a row's noted slot is more than its slot: 1 where slot 0 is a group, so that 0 stays a row not counted. */
+	private final int offset;
 
 	private final ScanMemory memory;
 
@@ -31,12 +38,36 @@ final class RowSlots {
 	/** The first of them made, which notes the rows' slots for both. */
 	private Values noting;
 
+	/** For counts in arrays of {@code slots} slots, slot 0 holding the rows no group counts. */
 	RowSlots(FactIndex index, int slots, ScanMemory memory) {
+		this(index, () -> slots, 0, memory);
+	}
+
+	private RowSlots(FactIndex index, IntSupplier slots, int offset, ScanMemory memory) {
 		memory.charge(index.rows, 4);
 		this.index = index;
 		this.slots = slots;
+		this.offset = offset;
 		this.memory = memory;
 		this.slotOf = new int[index.rows];
+	}
+
+	/**
+	 * For counts through a hash table, whose slots (from 0) are {@code slots} once every row is in, noted a row at a
+	 * time ({@link #note}).
+	 */
+	static RowSlots hashed(FactIndex index, IntSupplier slots, ScanMemory memory) {
+		return new RowSlots(index, slots, 1, memory);
+	}
+
+	/** Notes the slot of one row, of counts through a hash table ({@link #hashed}). */
+	void note(int row, int slot) {
+		this.slotOf[row] = slot + this.offset;
+	}
+
+	/** How many counters the slots take: one more where slot 0 is a group. */
+	private int counters() {
+		return this.slots.getAsInt() + this.offset;
 	}
 
 	/** Whether the groups' distinct activities are told by these slots. */
@@ -109,7 +140,7 @@ final class RowSlots {
 			if (this.counts == null) {
 				this.counts = counted();
 			}
-			return this.counts[slot];
+			return this.counts[slot + RowSlots.this.offset];
 		}
 
 		/** The scan's parts share this one: each has noted its own rows in it. */
@@ -128,7 +159,7 @@ final class RowSlots {
 			int values = this.start.length - 1;
 			int from = this.start[this.first];
 			int all = this.start[values] - from;
-			boolean one = all < ScanParts.smallScan || RowSlots.this.slots - 1 > DenseScan.wideGroups;
+			boolean one = all < ScanParts.smallScan || counters() - 1 > DenseScan.wideGroups;
 			int cut = one ? 1 : ScanParts.PARTS;
 			var bounds = new int[cut + 1];
 			bounds[0] = this.first;
@@ -150,9 +181,10 @@ final class RowSlots {
 
 		/** A part's counters, made on the asking thread as {@link ScanParts#inParts} asks, and its count into them. */
 		private ScanParts.Part<int[]> counter() {
-			RowSlots.this.memory.charge(RowSlots.this.slots, 8);
-			var counts = new int[RowSlots.this.slots];
-			var last = new int[RowSlots.this.slots];
+			int counters = counters();
+			RowSlots.this.memory.charge(counters, 8);
+			var counts = new int[counters];
+			var last = new int[counters];
 			Arrays.fill(last, -1);
 			return (from, to) -> counted(from, to, counts, last);
 		}
