@@ -125,29 +125,19 @@ final class GroupCounts {
 	}
 
 	/**
-	 * Adds row {@code row} of the group of this key: through the hash table in a scan of every row ({@link
-	 * #ofEveryRow} of -1 combinations), its distinct values are told by its slot, noted by row.
+	 * Adds row {@code row} of the group of this key. Through the hash table in a scan of every row ({@link
+	 * #ofEveryRow} of -1 combinations), its distinct values are told by its slot, noted by row ({@link RowSlots}).
 	 */
 	void add(int row, long key, int person, int activity, int organization) {
-		if (this.dense || this.rowSlots == null) {
-			add(key, person, activity, organization);
-			return;
-		}
-		int slot = slotOf(key);
-		this.participations[slot]++;
-		if (this.lastPerson[slot] != person) {
-			this.lastPerson[slot] = person;
-			this.participants[slot]++;
-		}
-		this.rowSlots.note(row, slot);
-	}
-
-	void add(long key, int person, int activity, int organization) {
 		int slot = this.dense ? (int) key + 1 : slotOf(key);
 		this.participations[slot]++;
 		if (this.lastPerson[slot] != person) {
 			this.lastPerson[slot] = person;
 			this.participants[slot]++;
+		}
+		if (!this.dense && this.rowSlots != null) {
+			this.rowSlots.note(row, slot);
+			return;
 		}
 		if (this.activitySeen != null) {
 			this.activitySeen.add(slot, activity);

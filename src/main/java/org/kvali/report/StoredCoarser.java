@@ -111,8 +111,7 @@ final class StoredCoarser {
 		var values = new ArrayList<>(new LinkedHashSet<>(groups.stream().map(group -> group.value(finer)).toList()));
 		var ids = new int[values.size()];
 		for (int n = 0; n < ids.length; n++) {
-			var value = values.get(n);
-			ids[n] = value == null ? this.fine.unknown() : this.fine.find(value.toString());
+			ids[n] = fineId(values.get(n));
 		}
 		return new Finer(this.fine, values, ids);
 	}
@@ -122,8 +121,13 @@ final class StoredCoarser {
 	}
 
 	private int coarseId(Object finer) {
-		int id = finer == null ? this.fine.unknown() : this.fine.find(finer.toString());
+		int id = fineId(finer);
 		return id < 0 ? NONE : this.coarseOf[id];
+	}
+
+	/** The id of a finer value as groups are keyed by it, -1 where the index has none. */
+	private int fineId(Object finer) {
+		return finer == null ? this.fine.unknown() : this.fine.find(finer.toString());
 	}
 
 }
