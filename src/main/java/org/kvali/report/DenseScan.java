@@ -59,10 +59,9 @@ final class DenseScan {
 
 	/**
 	 * The groups of the persons not {@code known} (a partner's strangers), counted beside the filter's own in the
-	 * same pass: participations and participants alone. The known persons' rows are counted, and the strangers'
-	 * groups are then the filter's less theirs, a person being of one or the other: for ORG-5 at 10 million the known
-	 * hold a quarter of the rows, and counting the strangers' own, every row without a branch, had cost about as much
-	 * as the pass itself (sampled).
+	 * same pass: participations and participants alone. Each row is counted once, into the known persons' counters
+	 * or the strangers', and the filter's groups are then the two added up, a person being of one or the other
+	 * ({@link GroupCounts#addKnown}). Only where the groups are not {@link #wide}.
 	 */
 	record Strangers(long[] known, Supplier<GroupCounts> counts, GroupCounts groups) {
 	}
@@ -86,6 +85,9 @@ final class DenseScan {
 		// slot 0 holds the rows no group counts
 		this.wide = groups.participations.length - 1 > wideGroups;
 		this.known = strangers == null ? null : strangers.known();
+		if (this.wide && this.known != null) {
+			throw new IllegalStateException("Strangers are counted beside only where the groups are few");
+		}
 		scanInParts(counts, groups, strangers);
 	}
 
@@ -110,7 +112,7 @@ final class DenseScan {
 			knownPersons += part.known();
 		}
 		if (knownGroups != null) {
-			knownGroups.others(groups);
+			groups.addKnown(knownGroups);
 		}
 		this.totalParticipants = persons;
 		this.strangerParticipants = knownGroups == null ? 0 : persons - knownPersons;
@@ -124,10 +126,13 @@ final class DenseScan {
 	}
 
 	/**
-	 * Rows {@code from} to {@code to - 1} into the groups, and those of persons {@link #known} into {@code
-	 * knownGroups} too, unless null.
+	 * Rows {@code from} to {@code to - 1} into the groups; where {@code knownGroups} is not null, as {@link
+	 * #scanKnown}.
 	 */
 	private Counted scan(int from, int to, GroupCounts groups, GroupCounts knownGroups) {
+		if (knownGroups != null) {
+			return scanKnown(from, to, groups, knownGroups);
+		}
 		boolean wide = this.wide;
 		int[] person = this.index.person;
 		int[] participations = groups.participations;
@@ -138,8 +143,6 @@ final class DenseScan {
 		var slots = new int[BLOCK];
 		int persons = 0;
 		int lastCounted = -1;
-		var known = new int[2];
-		known[1] = -1;
 		for (int start = from; start < to; start += BLOCK) {
 			int rows = Math.min(BLOCK, to - start);
 			keys(start, rows, slots);
@@ -167,8 +170,55 @@ final class DenseScan {
 				persons += good & ((lastCounted ^ p) == 0 ? 0 : 1);
 				lastCounted = (p & -good) | (lastCounted & (good - 1));
 			}
-			if (knownGroups != null) {
-				known(knownGroups, slots, start, rows, known);
+			if (activities != null) {
+				activities.addRows(slots, this.index.activity, start, rows);
+			}
+			if (organizations != null) {
+				organizations.addRows(slots, this.index.organization, start, rows);
+			}
+		}
+		return new Counted(persons, 0, groups, null);
+	}
+
+	/**
+	 * Rows {@code from} to {@code to - 1} as {@link #scan}, each row of a person {@link #known} into {@code
+	 * knownGroups} and of a stranger into {@code groups}, which {@link GroupCounts#addKnown} then adds up: the
+	 * person's bit chooses the counters, not a branch. A person has about one row, so whether the next row's person
+	 * is known is as good as random: a branch on it, in a pass of its own over the known rows, was mispredicted at
+	 * about every third row for ORG-5 at 10 million (a quarter known), and took a third of the question. Never
+	 * wide: strangers are counted beside only where both counters together are few ({@link IndexScan}).
+	 */
+	private Counted scanKnown(int from, int to, GroupCounts groups, GroupCounts knownGroups) {
+		int[] person = this.index.person;
+		long[] known = this.known;
+		int[][] participations = { groups.participations, knownGroups.participations };
+		int[][] participants = { groups.participants, knownGroups.participants };
+		int[][] last = { groups.lastPerson, knownGroups.lastPerson };
+		var activities = groups.activities();
+		var organizations = groups.organizations();
+		var slots = new int[BLOCK];
+		int persons = 0;
+		int knownPersons = 0;
+		int lastCounted = -1;
+		for (int start = from; start < to; start += BLOCK) {
+			int rows = Math.min(BLOCK, to - start);
+			keys(start, rows, slots);
+			for (int j = 0; j < rows; j++) {
+				int key = slots[j];
+				int p = person[start + j];
+				int slot = key & ~(key >> 31);
+				// a long shifts by the low 6 bits of p: its bit in its word
+				int k = (int) (known[p >>> 6] >>> p) & 1;
+				participations[k][slot]++;
+				int[] lastOf = last[k];
+				participants[k][slot] += (lastOf[slot] ^ p) == 0 ? 0 : 1;
+				lastOf[slot] = p;
+				slots[j] = slot;
+				int good = ~key >>> 31;
+				int counted = good & ((lastCounted ^ p) == 0 ? 0 : 1);
+				persons += counted;
+				knownPersons += counted & k;
+				lastCounted = (p & -good) | (lastCounted & (good - 1));
 			}
 			if (activities != null) {
 				activities.addRows(slots, this.index.activity, start, rows);
@@ -177,41 +227,7 @@ final class DenseScan {
 				organizations.addRows(slots, this.index.organization, start, rows);
 			}
 		}
-		return new Counted(persons, known[0], groups, knownGroups);
-	}
-
-	/**
-	 * The block's rows of persons {@link #known} into their groups, by the slots the block's rows were counted in (0
-	 * when left out); {@code persons} holds the distinct known persons counted so far and the last of them. A branch
-	 * on the data, which a processor mostly predicts: a person's rows come together (passing over a stranger's rows
-	 * at once, by {@link FactIndex#personStart}, was no faster).
-	 */
-	private void known(GroupCounts groups, int[] slots, int start, int rows, int[] persons) {
-		int[] person = this.index.person;
-		long[] known = this.known;
-		int[] participations = groups.participations;
-		int[] participants = groups.participants;
-		int[] last = groups.lastPerson;
-		int counted = persons[0];
-		int lastCounted = persons[1];
-		for (int j = 0; j < rows; j++) {
-			int p = person[start + j];
-			// a long shifts by the low 6 bits of p: its bit in its word
-			if ((known[p >>> 6] >>> p & 1) != 0) {
-				int slot = slots[j];
-				participations[slot]++;
-				if (last[slot] != p) {
-					last[slot] = p;
-					participants[slot]++;
-				}
-				if (slot != 0 && lastCounted != p) {
-					lastCounted = p;
-					counted++;
-				}
-			}
-		}
-		persons[0] = counted;
-		persons[1] = lastCounted;
+		return new Counted(persons, knownPersons, groups, knownGroups);
 	}
 
 	/** The group keys of rows {@code start} on: 1 + the group's key, negative when the filter leaves the row out. */

@@ -172,17 +172,21 @@ final class GroupCounts {
 	}
 
 	/**
-	 * Turns these counts, of some of the persons {@code all} counted, into those of its other persons: a person is of
-	 * one or the other, so that each group's distinct persons add up too (the array path only; participations and
-	 * participants alone, and none may be added after).
+	 * Adds {@code known}'s counts, of the other persons, to these, which become all persons' and turn {@code known}'s
+	 * into what these were: a person is of one or the other, so that each group's distinct persons add up too (the
+	 * array path only; participations and participants alone, and none may be added after).
 	 */
-	void others(GroupCounts all) {
-		if (!this.dense || !all.dense || this.participations.length != all.participations.length) {
-			throw new IllegalStateException("Counts of some persons are turned into the others' in arrays alike");
+	void addKnown(GroupCounts known) {
+		if (!this.dense || !known.dense || this.participations.length != known.participations.length) {
+			throw new IllegalStateException("Counts of some persons are added to the others' in arrays alike");
 		}
 		for (int slot = 0; slot < this.participations.length; slot++) {
-			this.participations[slot] = all.participations[slot] - this.participations[slot];
-			this.participants[slot] = all.participants[slot] - this.participants[slot];
+			int participations = this.participations[slot];
+			int participants = this.participants[slot];
+			this.participations[slot] += known.participations[slot];
+			this.participants[slot] += known.participants[slot];
+			known.participations[slot] = participations;
+			known.participants[slot] = participants;
 		}
 	}
 
