@@ -61,7 +61,7 @@ final class DenseScan {
 	 * The groups of the persons not {@code known} (a partner's strangers), counted beside the filter's own in the
 	 * same pass: participations and participants alone. Each row is counted once, into the known persons' counters
 	 * or the strangers', and the filter's groups are then the two added up, a person being of one or the other
-	 * ({@link GroupCounts#addKnown}). Only where the groups are not {@link #wide}.
+	 * ({@link GroupCounts#addPersons}). Only where the groups are not {@link #wide}.
 	 */
 	record Strangers(long[] known, Supplier<GroupCounts> counts, GroupCounts groups) {
 	}
@@ -92,46 +92,46 @@ final class DenseScan {
 	}
 
 	private void scanInParts(Supplier<GroupCounts> counts, GroupCounts groups, Strangers strangers) {
-		var knownGroups = strangers == null ? null : strangers.groups();
+		var strangerGroups = strangers == null ? null : strangers.groups();
 		// many groups make each part's counters large: then one part
-		var parts = ScanParts.scan(this.index, this.wide, (from, to) -> scan(from, to, groups, knownGroups), () -> {
+		var parts = ScanParts.scan(this.index, this.wide, (from, to) -> scan(from, to, groups, strangerGroups), () -> {
 			var theirs = counts.get();
-			var known = strangers == null ? null : strangers.counts().get();
-			return (from, to) -> scan(from, to, theirs, known);
+			var others = strangers == null ? null : strangers.counts().get();
+			return (from, to) -> scan(from, to, theirs, others);
 		});
 		int persons = 0;
-		int knownPersons = 0;
+		int strangerPersons = 0;
 		for (var part : parts) {
 			if (part.groups() != groups) {
 				groups.merge(part.groups());
-				if (knownGroups != null) {
-					knownGroups.merge(part.knownGroups());
+				if (strangerGroups != null) {
+					strangerGroups.merge(part.strangerGroups());
 				}
 			}
 			persons += part.persons();
-			knownPersons += part.known();
+			strangerPersons += part.strangers();
 		}
-		if (knownGroups != null) {
-			groups.addKnown(knownGroups);
+		if (strangerGroups != null) {
+			groups.addPersons(strangerGroups);
 		}
 		this.totalParticipants = persons;
-		this.strangerParticipants = knownGroups == null ? 0 : persons - knownPersons;
+		this.strangerParticipants = strangerPersons;
 	}
 
 	/**
-	 * The distinct persons counted in any group of a part, and of those the ones {@link #known}, into these groups
-	 * and those of known persons (null where none are counted).
+	 * The distinct persons counted in any group of a part, and of those the strangers, into these groups and, where
+	 * strangers are counted beside, into theirs (else null).
 	 */
-	private record Counted(int persons, int known, GroupCounts groups, GroupCounts knownGroups) {
+	private record Counted(int persons, int strangers, GroupCounts groups, GroupCounts strangerGroups) {
 	}
 
 	/**
-	 * Rows {@code from} to {@code to - 1} into the groups; where {@code knownGroups} is not null, as {@link
-	 * #scanKnown}.
+	 * Rows {@code from} to {@code to - 1} into the groups; where {@code strangerGroups} is not null, as {@link
+	 * #scanWithStrangers}.
 	 */
-	private Counted scan(int from, int to, GroupCounts groups, GroupCounts knownGroups) {
-		if (knownGroups != null) {
-			return scanKnown(from, to, groups, knownGroups);
+	private Counted scan(int from, int to, GroupCounts groups, GroupCounts strangerGroups) {
+		if (strangerGroups != null) {
+			return scanWithStrangers(from, to, groups, strangerGroups);
 		}
 		boolean wide = this.wide;
 		int[] person = this.index.person;
@@ -181,24 +181,24 @@ final class DenseScan {
 	}
 
 	/**
-	 * Rows {@code from} to {@code to - 1} as {@link #scan}, each row of a person {@link #known} into {@code
-	 * knownGroups} and of a stranger into {@code groups}, which {@link GroupCounts#addKnown} then adds up: the
+	 * Rows {@code from} to {@code to - 1} as {@link #scan}, each row of a person {@link #known} into {@code groups}
+	 * and of a stranger into {@code strangerGroups}, which {@link GroupCounts#addPersons} then adds to the groups: the
 	 * person's bit chooses the counters, not a branch. A person has about one row, so whether the next row's person
 	 * is known is as good as random: a branch on it, in a pass of its own over the known rows, was mispredicted at
 	 * about every third row for ORG-5 at 10 million (a quarter known), and took a third of the question. Never
 	 * wide: strangers are counted beside only where both counters together are few ({@link IndexScan}).
 	 */
-	private Counted scanKnown(int from, int to, GroupCounts groups, GroupCounts knownGroups) {
+	private Counted scanWithStrangers(int from, int to, GroupCounts groups, GroupCounts strangerGroups) {
 		int[] person = this.index.person;
 		long[] known = this.known;
-		int[][] participations = { groups.participations, knownGroups.participations };
-		int[][] participants = { groups.participants, knownGroups.participants };
-		int[][] last = { groups.lastPerson, knownGroups.lastPerson };
+		int[][] participations = { strangerGroups.participations, groups.participations };
+		int[][] participants = { strangerGroups.participants, groups.participants };
+		int[][] last = { strangerGroups.lastPerson, groups.lastPerson };
 		var activities = groups.activities();
 		var organizations = groups.organizations();
 		var slots = new int[BLOCK];
 		int persons = 0;
-		int knownPersons = 0;
+		int strangerPersons = 0;
 		int lastCounted = -1;
 		for (int start = from; start < to; start += BLOCK) {
 			int rows = Math.min(BLOCK, to - start);
@@ -217,7 +217,7 @@ final class DenseScan {
 				int good = ~key >>> 31;
 				int counted = good & ((lastCounted ^ p) == 0 ? 0 : 1);
 				persons += counted;
-				knownPersons += counted & k;
+				strangerPersons += counted & ~k;
 				lastCounted = (p & -good) | (lastCounted & (good - 1));
 			}
 			if (activities != null) {
@@ -227,7 +227,7 @@ final class DenseScan {
 				organizations.addRows(slots, this.index.organization, start, rows);
 			}
 		}
-		return new Counted(persons, knownPersons, groups, knownGroups);
+		return new Counted(persons, strangerPersons, groups, strangerGroups);
 	}
 
 	/** The group keys of rows {@code start} on: 1 + the group's key, negative when the filter leaves the row out. */

@@ -172,21 +172,16 @@ final class GroupCounts {
 	}
 
 	/**
-	 * Adds {@code known}'s counts, of the other persons, to these, which become all persons' and turn {@code known}'s
-	 * into what these were: a person is of one or the other, so that each group's distinct persons add up too (the
-	 * array path only; participations and participants alone, and none may be added after).
+	 * Adds the counts of other persons than these: a person is of one or the other, so that each group's distinct
+	 * persons add up too (the array path only; participations and participants alone).
 	 */
-	void addKnown(GroupCounts known) {
-		if (!this.dense || !known.dense || this.participations.length != known.participations.length) {
-			throw new IllegalStateException("Counts of some persons are added to the others' in arrays alike");
+	void addPersons(GroupCounts others) {
+		if (!this.dense || !others.dense || this.participations.length != others.participations.length) {
+			throw new IllegalStateException("Counts of other persons are added to these in arrays alike");
 		}
 		for (int slot = 0; slot < this.participations.length; slot++) {
-			int participations = this.participations[slot];
-			int participants = this.participants[slot];
-			this.participations[slot] += known.participations[slot];
-			this.participants[slot] += known.participants[slot];
-			known.participations[slot] = participations;
-			known.participants[slot] = participants;
+			this.participations[slot] += others.participations[slot];
+			this.participants[slot] += others.participants[slot];
 		}
 	}
 
