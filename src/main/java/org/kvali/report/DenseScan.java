@@ -61,7 +61,7 @@ final class DenseScan {
 	 * The groups of the persons not {@code known} (a partner's strangers), counted beside the filter's own in the
 	 * same pass: participations and participants alone. Each row is counted once, into the known persons' counters
 	 * or the strangers', and the filter's groups are then the two added up, a person being of one or the other
-	 * ({@link GroupCounts#addPersons}). Only where the groups are not {@link #wide}.
+	 * ({@link GroupCounts#addOthers}).
 	 */
 	record Strangers(long[] known, Supplier<GroupCounts> counts, GroupCounts groups) {
 	}
@@ -85,9 +85,6 @@ final class DenseScan {
 		// slot 0 holds the rows no group counts
 		this.wide = groups.participations.length - 1 > wideGroups;
 		this.known = strangers == null ? null : strangers.known();
-		if (this.wide && this.known != null) {
-			throw new IllegalStateException("Strangers are counted beside only where the groups are few");
-		}
 		scanInParts(counts, groups, strangers);
 	}
 
@@ -95,9 +92,9 @@ final class DenseScan {
 		var strangerGroups = strangers == null ? null : strangers.groups();
 		// many groups make each part's counters large: then one part
 		var parts = ScanParts.scan(this.index, this.wide, (from, to) -> scan(from, to, groups, strangerGroups), () -> {
-			var theirs = counts.get();
-			var others = strangers == null ? null : strangers.counts().get();
-			return (from, to) -> scan(from, to, theirs, others);
+			var partGroups = counts.get();
+			var partStrangers = strangers == null ? null : strangers.counts().get();
+			return (from, to) -> scan(from, to, partGroups, partStrangers);
 		});
 		int persons = 0;
 		int strangerPersons = 0;
@@ -112,7 +109,7 @@ final class DenseScan {
 			strangerPersons += part.strangers();
 		}
 		if (strangerGroups != null) {
-			groups.addPersons(strangerGroups);
+			groups.addOthers(strangerGroups);
 		}
 		this.totalParticipants = persons;
 		this.strangerParticipants = strangerPersons;
@@ -120,7 +117,8 @@ final class DenseScan {
 
 	/**
 	 * The distinct persons counted in any group of a part, and of those the strangers, into these groups and, where
-	 * strangers are counted beside, into theirs (else null).
+	 * strangers are counted beside, into theirs (else null): then these groups hold the known persons' alone until
+	 * the strangers' are added to them ({@link GroupCounts#addOthers}).
 	 */
 	private record Counted(int persons, int strangers, GroupCounts groups, GroupCounts strangerGroups) {
 	}
@@ -182,11 +180,12 @@ final class DenseScan {
 
 	/**
 	 * Rows {@code from} to {@code to - 1} as {@link #scan}, each row of a person {@link #known} into {@code groups}
-	 * and of a stranger into {@code strangerGroups}, which {@link GroupCounts#addPersons} then adds to the groups: the
+	 * and of a stranger into {@code strangerGroups}, which {@link GroupCounts#addOthers} then adds to the groups: the
 	 * person's bit chooses the counters, not a branch. A person has about one row, so whether the next row's person
 	 * is known is as good as random: a branch on it, in a pass of its own over the known rows, was mispredicted at
-	 * about every third row for ORG-5 at 10 million (a quarter known), and took a third of the question. Never
-	 * wide: strangers are counted beside only where both counters together are few ({@link IndexScan}).
+	 * about every third row for ORG-5 at 10 million (a quarter known), and took a third of the question. Persons
+	 * are counted in this loop whatever the groups: strangers are counted beside only where both counters together
+	 * are few ({@link IndexScan}), so never in a {@link #wide} scan.
 	 */
 	private Counted scanWithStrangers(int from, int to, GroupCounts groups, GroupCounts strangerGroups) {
 		int[] person = this.index.person;
@@ -206,6 +205,7 @@ final class DenseScan {
 			for (int j = 0; j < rows; j++) {
 				int key = slots[j];
 				int p = person[start + j];
+				// arithmetic, not a conditional: slot 0 when left out
 				int slot = key & ~(key >> 31);
 				// a long shifts by the low 6 bits of p: its bit in its word
 				int k = (int) (known[p >>> 6] >>> p) & 1;

@@ -173,9 +173,10 @@ final class GroupCounts {
 
 	/**
 	 * Adds the counts of other persons than these: a person is of one or the other, so that each group's distinct
-	 * persons add up too (the array path only; participations and participants alone).
+	 * persons add up too (the array path only; participations and participants alone, as these already hold every
+	 * row's distinct values; none may be added after, as the last persons are these ones').
 	 */
-	void addPersons(GroupCounts others) {
+	void addOthers(GroupCounts others) {
 		if (!this.dense || !others.dense || this.participations.length != others.participations.length) {
 			throw new IllegalStateException("Counts of other persons are added to these in arrays alike");
 		}
