@@ -125,7 +125,7 @@ final class IndexScan {
 			runByPerson();
 		}
 		else if (selected != null) {
-			runRows(selected);
+			runRows(selected, arrays);
 		}
 		else if (dense) {
 			int groupCount = (int) combinations;
@@ -151,7 +151,7 @@ final class IndexScan {
 			}
 			boolean counted = false;
 			for (int i = this.index.personStart[p], end = this.index.personStart[p + 1]; i < end; i++) {
-				counted |= count(i, p, personKey);
+				counted |= count(i, p, personKey, this.groups);
 			}
 			if (counted) {
 				this.totalParticipants++;
@@ -159,31 +159,55 @@ final class IndexScan {
 		}
 	}
 
-	/** The selected rows only, in row order, so each person's rows still come together. */
-	private void runRows(long[] selected) {
+	/**
+	 * The selected rows only, in row order, so each person's rows still come together; cut at persons into parts
+	 * scanned at once where the groups are counted in arrays ({@link SelectedParts}).
+	 */
+	private void runRows(long[] selected, boolean arrays) {
+		var bounds = SelectedParts.bounds(this.index, selected, arrays);
+		var parts = ScanParts.inParts(bounds, (from, to) -> runRows(selected, from, to, this.groups), () -> {
+			var theirs = this.groups.alike();
+			return (from, to) -> runRows(selected, from, to, theirs);
+		});
+		for (var part : parts) {
+			if (part.groups() != this.groups) {
+				this.groups.merge(part.groups());
+			}
+			this.totalParticipants += part.persons();
+		}
+	}
+
+	/** The groups a part of a scan counted into, and its distinct persons. */
+	private record Counted(GroupCounts groups, int persons) {
+	}
+
+	/** The selected rows from {@code from} to {@code to - 1} (both at the start of a person) into these groups. */
+	private Counted runRows(long[] selected, int from, int to, GroupCounts groups) {
+		int persons = 0;
 		int person = -1;
 		long personKey = -1;
 		boolean counted = false;
-		for (int word = 0; word < selected.length; word++) {
-			for (long bits = selected[word]; bits != 0; bits &= bits - 1) {
+		for (int word = from >>> 6, last = (to - 1) >>> 6; from < to && word <= last; word++) {
+			long bits = selected[word] & SelectedParts.within(word, from, to);
+			for (; bits != 0; bits &= bits - 1) {
 				int i = (word << 6) + Long.numberOfTrailingZeros(bits);
 				int p = this.index.person[i];
 				if (p != person) {
-					this.totalParticipants += counted ? 1 : 0;
+					persons += counted ? 1 : 0;
 					person = p;
 					personKey = this.plan.personKey(p);
 					counted = false;
 				}
 				if (personKey >= 0) {
-					counted |= count(i, p, personKey);
+					counted |= count(i, p, personKey, groups);
 				}
 			}
 		}
-		this.totalParticipants += counted ? 1 : 0;
+		return new Counted(groups, persons + (counted ? 1 : 0));
 	}
 
-	/** Counts row i of person p in its group, unless the filter leaves it out; whether it was counted. */
-	private boolean count(int i, int p, long personKey) {
+	/** Counts row i of person p in these groups, unless the filter leaves it out; whether it was counted. */
+	private boolean count(int i, int p, long personKey, GroupCounts groups) {
 		var plan = this.plan;
 		if (!plan.roles[this.index.role[i]]) {
 			return false;
@@ -212,7 +236,7 @@ final class IndexScan {
 			}
 			key += part;
 		}
-		this.groups.add(i, key, p, a, o);
+		groups.add(i, key, p, a, o);
 		return true;
 	}
 
