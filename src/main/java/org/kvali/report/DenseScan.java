@@ -168,12 +168,7 @@ final class DenseScan {
 				persons += good & ((lastCounted ^ p) == 0 ? 0 : 1);
 				lastCounted = (p & -good) | (lastCounted & (good - 1));
 			}
-			if (activities != null) {
-				activities.addRows(slots, this.index.activity, start, rows);
-			}
-			if (organizations != null) {
-				organizations.addRows(slots, this.index.organization, start, rows);
-			}
+			values(activities, organizations, slots, start, rows);
 		}
 		return new Counted(persons, 0, groups, null);
 	}
@@ -220,14 +215,19 @@ final class DenseScan {
 				strangerPersons += counted & ~k;
 				lastCounted = (p & -good) | (lastCounted & (good - 1));
 			}
-			if (activities != null) {
-				activities.addRows(slots, this.index.activity, start, rows);
-			}
-			if (organizations != null) {
-				organizations.addRows(slots, this.index.organization, start, rows);
-			}
+			values(activities, organizations, slots, start, rows);
 		}
 		return new Counted(persons, strangerPersons, groups, strangerGroups);
+	}
+
+	/** Notes the distinct activities and organizations (each null when not counted) of a block's rows, by slot. */
+	private void values(Seen activities, Seen organizations, int[] slots, int start, int rows) {
+		if (activities != null) {
+			activities.addRows(slots, this.index.activity, start, rows);
+		}
+		if (organizations != null) {
+			organizations.addRows(slots, this.index.organization, start, rows);
+		}
 	}
 
 	/** The group keys of rows {@code start} on: 1 + the group's key, negative when the filter leaves the row out. */
