@@ -125,7 +125,8 @@ final class IndexScan {
 			runByPerson();
 		}
 		else if (selected != null) {
-			runRows(selected, arrays);
+			// each part counts every group: in parts only where they are few, as a scan of every row
+			runRows(selected, arrays && combinations <= DenseScan.wideGroups);
 		}
 		else if (dense) {
 			int groupCount = (int) combinations;
@@ -161,10 +162,10 @@ final class IndexScan {
 
 	/**
 	 * The selected rows only, in row order, so each person's rows still come together; cut at persons into parts
-	 * scanned at once where the groups are counted in arrays ({@link SelectedParts}).
+	 * scanned at once where {@code inParts} ({@link SelectedParts}).
 	 */
-	private void runRows(long[] selected, boolean arrays) {
-		var bounds = SelectedParts.bounds(this.index, selected, arrays);
+	private void runRows(long[] selected, boolean inParts) {
+		var bounds = SelectedParts.bounds(this.index, selected, inParts);
 		var parts = ScanParts.inParts(bounds, (from, to) -> runRows(selected, from, to, this.groups), () -> {
 			var theirs = this.groups.alike();
 			return (from, to) -> runRows(selected, from, to, theirs);

@@ -1,5 +1,7 @@
 package org.kvali.report;
 
+import java.util.stream.IntStream;
+
 /**
  * Where a scan of selected rows ({@link ActivitySelection#rows}) is cut into parts scanned at once: at about equal
  * shares of the selected rows, each cut moved back to the start of its person, so that a person is in one part only
@@ -11,15 +13,16 @@ final class SelectedParts {
 	}
 
 	/**
-	 * The rows' bounds of the parts: one part where the groups are not counted in arrays ({@code inArrays} false,
-	 * which do not merge) or the selected rows are fewer than {@link ScanParts#smallScan}.
+	 * The rows' bounds of the parts: one part unless {@code inParts} (groups counted in arrays, which merge, and few
+	 * enough for each part to count them all) and the selected rows are at least {@link ScanParts#smallScan}; no part
+	 * empty (cuts that fall on one person's start are one).
 	 */
-	static int[] bounds(FactIndex index, long[] selected, boolean inArrays) {
+	static int[] bounds(FactIndex index, long[] selected, boolean inParts) {
 		long all = 0;
 		for (long word : selected) {
 			all += Long.bitCount(word);
 		}
-		int parts = !inArrays || all == 0 || all < ScanParts.smallScan ? 1 : ScanParts.PARTS;
+		int parts = !inParts || all == 0 || all < ScanParts.smallScan ? 1 : ScanParts.PARTS;
 		var bounds = new int[parts + 1];
 		bounds[parts] = index.rows;
 		long seen = 0;
@@ -37,7 +40,8 @@ final class SelectedParts {
 			int row = (word << 6) + Long.numberOfTrailingZeros(bits);
 			bounds[part] = Math.max(bounds[part - 1], index.personStart[index.person[row]]);
 		}
-		return bounds;
+		// each part ends past its start (the selected rows, at least one, are below the last bound)
+		return parts == 1 ? bounds : IntStream.of(bounds).distinct().toArray();
 	}
 
 	/** The bits of a word of rows that lie from {@code from} to {@code to - 1}. */
