@@ -1,24 +1,16 @@
 package org.kvali.report;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 
 /**
- * A line of a breakdown weighed ({@link SmallCells}) as the places of its groups among the breakdown's, in order, and
- * the participants it is told with: two lines of these alike are one. Places, not the groups: a group's hash reads its
- * 23 fields, and a set of them for each line took a fifth of a breakdown of 14,000 activities by age band.
+ * A line of a breakdown weighed ({@link SmallCells}) as the places of its groups among the breakdown's, in order
+ * ({@link NumberedGroups}), and the participants it is told with: two lines of these alike are one.
  */
 record LineKey(int[] places, int told) {
 
-	/** The key of a line of groups, each at its place among the breakdown's ({@code place}, by identity). */
-	static LineKey of(List<ParticipationGroup> line, Map<ParticipationGroup, Integer> place, int told) {
-		var places = new int[line.size()];
-		for (int i = 0; i < places.length; i++) {
-			places[i] = place.get(line.get(i));
-		}
-		Arrays.sort(places);
-		return new LineKey(places, told);
+	/** The key of a line as it is built, told with -1 where its total is not known. */
+	static LineKey of(WithheldGroups.Line line) {
+		return new LineKey(line.groups(), line.told() == null ? -1 : line.told());
 	}
 
 	@Override

@@ -1,14 +1,9 @@
 package org.kvali.report;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -107,113 +102,69 @@ public final class SmallCells {
 	 * The groups, in their order, with the suppressed ones moved last ({@link GroupOrdering} cuts a page). Of the two
 	 * ways of choosing the other groups a line needs ({@link #secondary}), the one that shows more participants (then
 	 * more groups) is taken, the smallest first where both show as much. {@code totals} are the participants the
-	 * caller is told each line with ({@link LineTotals}).
+	 * caller is told each line with ({@link LineTotals}). The groups are weighed by their places in natural order,
+	 * and the lines by theirs ({@link NumberedGroups}, {@link Weighing}).
 	 */
 	static List<ParticipationGroup> suppress(List<ParticipationGroup> groups, List<Dimension> by, int k,
 			LineTotals totals) {
-		var dimensions = by.stream().sorted().toList();
-		var weighed = ParticipationGroup.inNaturalOrder(groups, dimensions);
-		// lines whose total the breakdown by their other dimensions, or by their coarser value, withholds: shown
-		// whole, they would tell it
-		var withheldTotals = Collections.newSetFromMap(new IdentityHashMap<List<ParticipationGroup>, Boolean>());
-		var lines = new ArrayList<List<ParticipationGroup>>();
-		rows(weighed, dimensions.size(), group -> group.values(dimensions), (varying, rest, line) -> {
-			lines.add(line);
-			if (totals.withheld(dimensions.get(varying), rest)) {
-				withheldTotals.add(line);
-			}
-		});
-		lines.add(weighed);
-		var told = new IdentityHashMap<List<ParticipationGroup>, Integer>();
-		for (var line : lines) {
-			told.put(line, totals.of(line, weighed, group -> group.values(dimensions), dimensions));
-		}
-		// the lines within coarser values, before the whole, which is last; compared with the others only where
-		// there are some (most suppressed breakdowns have none)
-		var withinLines = totals.within(weighed, dimensions, group -> group.values(dimensions));
-		var place = new IdentityHashMap<ParticipationGroup, Integer>();
-		var seen = new HashMap<LineKey, List<ParticipationGroup>>();
-		if (!withinLines.isEmpty()) {
-			for (int n = 0; n < weighed.size(); n++) {
-				place.put(weighed.get(n), n);
-			}
-			for (var line : lines) {
-				seen.put(LineKey.of(line, place, Objects.requireNonNullElse(told.get(line), -1)), line);
-			}
-		}
-		// groups that are a coarser value shown (no organization, of no kind): withheld beside another, they hide
-		// nothing, and are taken last
-		var known = Collections.newSetFromMap(new IdentityHashMap<ParticipationGroup, Boolean>());
-		for (var within : withinLines) {
-			// a group alone within its coarser value, with no one beyond it, can tell nothing but that value
-			boolean alone = within.groups().size() == 1
-					&& within.participants() <= within.groups().get(0).participants();
-			if (alone && !within.withheld()) {
-				known.add(within.groups().get(0));
-			}
-			var key = LineKey.of(within.groups(), place, within.participants());
-			var line = seen.get(key);
-			if (line == null && (!alone || within.withheld())) {
-				line = within.groups();
-				seen.put(key, line);
-				lines.add(lines.size() - 1, line);
-				told.put(line, within.participants());
-			}
-			if (line != null && within.withheld()) {
-				withheldTotals.add(line);
-			}
-		}
-		var weighing = new Weighing(WithheldGroups.Lines.of(lines, k, told, withheldTotals), known);
-		var smallest = withheld(weighed, weighing, dimensions, false);
+		var keys = NumberedGroups.of(groups, by.stream().sorted().toList());
+		var weighing = Weighing.of(keys, totals, k);
+		var smallest = withheld(weighing, false);
 		// one dimension has a line alone, where both choose alike
-		var mending = dimensions.size() > 1 ? withheld(weighed, weighing, dimensions, true) : smallest;
-		var hidden = shown(groups, mending) > shown(groups, smallest) ? mending : smallest;
-		var shown = new ArrayList<ParticipationGroup>(groups.size());
-		var withheld = new ArrayList<ParticipationGroup>();
-		for (var group : groups) {
+		var mending = by.size() > 1 ? withheld(weighing, true) : smallest;
+		var hidden = shown(weighing, mending) > shown(weighing, smallest) ? mending : smallest;
+		var given = new boolean[groups.size()];
+		var withheld = new ArrayList<Integer>();
+		for (int group = 0; group < keys.size(); group++) {
 			if (hidden.contains(group)) {
-				withheld.add(group.hidden());
-			}
-			else {
-				shown.add(group);
+				given[keys.given(group)] = true;
+				withheld.add(group);
 			}
 		}
-		shown.addAll(ParticipationGroup.inNaturalOrder(withheld, by));
+		var shown = new ArrayList<ParticipationGroup>(groups.size());
+		for (int n = 0; n < groups.size(); n++) {
+			if (!given[n]) {
+				shown.add(groups.get(n));
+			}
+		}
+		withheld.sort(keys.order(by));
+		for (int group : withheld) {
+			shown.add(keys.groups().get(group).hidden());
+		}
 		return shown;
 	}
 
-	/** The lines a breakdown is weighed by, and the groups shown elsewhere as a coarser value. */
-	private record Weighing(WithheldGroups.Lines lines, Set<ParticipationGroup> known) {
-	}
-
 	/** The groups suppressed, the others a line needs chosen mending first or smallest first. */
-	private static WithheldGroups withheld(List<ParticipationGroup> groups, Weighing weighing, List<Dimension> by,
-			boolean mending) {
+	private static WithheldGroups withheld(Weighing weighing, boolean mending) {
 		// each line of groups that differ in one dimension only, and the whole breakdown, until nothing changes
-		var hidden = new WithheldGroups(weighing.lines());
-		for (var group : groups) {
-			if (tooSmall(group.participants(), weighing.lines().k())) {
+		var lines = weighing.lines();
+		var hidden = new WithheldGroups(lines);
+		for (int group = 0; group < lines.participants().length; group++) {
+			if (tooSmall(lines.participants()[group], lines.k())) {
 				hidden.add(group);
 			}
 		}
 		for (int before = -1; before != hidden.size();) {
 			before = hidden.size();
-			weighing.lines().all().forEach(line -> secondary(line, hidden, by, mending, weighing.known()));
+			for (int line = 0; line < lines.all().length; line++) {
+				secondary(line, hidden, weighing, mending);
+			}
 		}
 		return hidden;
 	}
 
 	/** The participants the groups shown hold, then (below them) how many groups are shown. */
-	private static long shown(List<ParticipationGroup> groups, WithheldGroups hidden) {
-		long participants = 0;
+	private static long shown(Weighing weighing, WithheldGroups hidden) {
+		var participants = weighing.lines().participants();
+		long shownParticipants = 0;
 		long shown = 0;
-		for (var group : groups) {
+		for (int group = 0; group < participants.length; group++) {
 			if (!hidden.contains(group)) {
-				participants += group.participants();
+				shownParticipants += participants[group];
 				shown++;
 			}
 		}
-		return participants * (groups.size() + 1L) + shown;
+		return shownParticipants * (participants.length + 1L) + shown;
 	}
 
 	/**
@@ -228,20 +179,45 @@ public final class SmallCells {
 	 * organization of one region beside the 2 of no region, the kinds' by region those of the other, and the two told
 	 * the 2 (a tester's).
 	 */
-	private static void secondary(List<ParticipationGroup> line, WithheldGroups hidden, List<Dimension> by,
-			boolean mending, Set<ParticipationGroup> known) {
+	private static void secondary(int line, WithheldGroups hidden, Weighing weighing, boolean mending) {
 		if (!hidden.exposes(line)) {
 			return;
 		}
-		// a group of no one (a partner's own activity, weighed by its strangers: ReportService) hides nothing
-		line.stream()
-			.filter(group -> !hidden.contains(group) && group.participants() > 0)
-			.min(Comparator.comparing((ParticipationGroup group) -> known.contains(group))
-				.thenComparingInt(group -> mending ? hidden.exposedBy(group, line) : 0)
-				.thenComparingInt(ParticipationGroup::participants)
-				.thenComparingInt(ParticipationGroup::participations)
-				.thenComparing(group -> group.values(by), NATURAL))
-			.ifPresent(hidden::add);
+		int chosen = -1;
+		int chosenExposes = 0;
+		for (int group : weighing.lines().all()[line]) {
+			// a group of no one (a partner's own activity, weighed by its strangers: ReportService) hides nothing
+			if (hidden.contains(group) || weighing.lines().participants()[group] <= 0) {
+				continue;
+			}
+			int exposes = mending ? hidden.exposedBy(group, line) : 0;
+			if (chosen < 0 || before(weighing, group, exposes, chosen, chosenExposes)) {
+				chosen = group;
+				chosenExposes = exposes;
+			}
+		}
+		if (chosen >= 0) {
+			hidden.add(chosen);
+		}
+	}
+
+	/**
+	 * Whether a group is chosen before another ({@link #secondary}): not known as a coarser value, then leaving fewer
+	 * lines exposing, then of fewer participants, then of fewer participations; else the one first in natural order,
+	 * the other, met first.
+	 */
+	private static boolean before(Weighing weighing, int group, int exposes, int other, int otherExposes) {
+		if (weighing.known()[group] != weighing.known()[other]) {
+			return !weighing.known()[group];
+		}
+		if (exposes != otherExposes) {
+			return exposes < otherExposes;
+		}
+		var participants = weighing.lines().participants();
+		if (participants[group] != participants[other]) {
+			return participants[group] < participants[other];
+		}
+		return weighing.participations()[group] < weighing.participations()[other];
 	}
 
 }

@@ -1,90 +1,137 @@
 package org.kvali.report;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The suppressed groups, with how many of each line are suppressed and how many participants they hold. Groups are
- * told apart by identity: those added and asked about are the lines' own objects, not copies ({@code hidden()}).
+ * The suppressed groups, with how many of each line are suppressed and how many participants they hold. Groups and
+ * lines are named by their places: a group by its place among the breakdown's in natural order ({@link NumberedGroups}),
+ * a line by its place among the lines ({@link Lines}).
  */
 final class WithheldGroups {
 
 	private final Lines lines;
 
-	/** By identity: a group's hash would read its 23 fields, the most of the weighing's time at 70,000 groups. */
-	private final Set<ParticipationGroup> groups = Collections.newSetFromMap(new IdentityHashMap<>());
+	private final boolean[] groups;
 
-	/** Of each line: its suppressed groups and their participants. */
-	private final IdentityHashMap<List<ParticipationGroup>, int[]> counts = new IdentityHashMap<>();
+	private int size;
+
+	/** Of each line, its suppressed groups. */
+	private final int[] suppressed;
+
+	/** Of each line, the participants of its suppressed groups. */
+	private final int[] participants;
 
 	/** None of the lines' groups suppressed yet. */
 	WithheldGroups(Lines lines) {
 		this.lines = lines;
-		for (var line : lines.all()) {
-			this.counts.put(line, new int[2]);
-		}
+		this.groups = new boolean[lines.participants().length];
+		this.suppressed = new int[lines.all().length];
+		this.participants = new int[lines.all().length];
 	}
 
 	/**
 	 * A breakdown's lines as the weighing reads them, whatever is suppressed: read once for both ways of choosing.
 	 *
-	 * @param all the lines, the whole breakdown last
+	 * @param all of each line, its groups in order; the whole breakdown last
 	 * @param overlap of each line: the distinct participants it is told with ({@link LineTotals}) less those of its
 	 * groups added up: 0 where each person is in one group or no total is told, below 0 where some are in several (a
 	 * person aged 19 at one activity and 20 at the next is in both groups of ages, 19 and younger, and 20 and older),
 	 * above 0 where some are in none (a line within a region: its people of no known municipality)
 	 * @param linesOf of each group: the lines it lies on, the whole breakdown left out (every group lies on it)
-	 * @param withheldTotals the lines whose total the breakdown by their coarser value withholds (a region's
+	 * @param withheldTotals of each line, whether the breakdown by its coarser value withholds its total (a region's
 	 * municipalities)
+	 * @param participants of each group, its participants
 	 */
-	record Lines(List<List<ParticipationGroup>> all, int k, IdentityHashMap<List<ParticipationGroup>, Integer> overlap,
-			IdentityHashMap<ParticipationGroup, List<List<ParticipationGroup>>> linesOf,
-			Set<List<ParticipationGroup>> withheldTotals) {
+	record Lines(int[][] all, int k, int[] overlap, int[][] linesOf, boolean[] withheldTotals, int[] participants) {
 
-		static Lines of(List<List<ParticipationGroup>> all, int k, Map<List<ParticipationGroup>, Integer> told,
-				Set<List<ParticipationGroup>> withheldTotals) {
-			var overlap = new IdentityHashMap<List<ParticipationGroup>, Integer>();
-			var linesOf = new IdentityHashMap<ParticipationGroup, List<List<ParticipationGroup>>>();
-			for (var line : all) {
-				var total = told.get(line);
-				overlap.put(line, total == null ? 0
-						: total - line.stream().mapToInt(ParticipationGroup::participants).sum());
+		/** The lines in order, the whole breakdown last, of groups of these participants. */
+		static Lines of(List<Line> lines, int k, int[] participants) {
+			var all = new int[lines.size()][];
+			var overlap = new int[lines.size()];
+			var withheldTotals = new boolean[lines.size()];
+			var sizes = new int[participants.length];
+			for (int n = 0; n < all.length; n++) {
+				var line = lines.get(n);
+				all[n] = line.groups();
+				withheldTotals[n] = line.withheldTotal;
+				int sum = 0;
+				for (int group : line.groups()) {
+					sum += participants[group];
+					sizes[group] += n < all.length - 1 ? 1 : 0;
+				}
+				overlap[n] = line.told() == null ? 0 : line.told() - sum;
 			}
-			for (var line : all.subList(0, all.size() - 1)) {
-				for (var group : line) {
-					linesOf.computeIfAbsent(group, any -> new ArrayList<>()).add(line);
+			var linesOf = new int[participants.length][];
+			for (int group = 0; group < linesOf.length; group++) {
+				linesOf[group] = new int[sizes[group]];
+				sizes[group] = 0;
+			}
+			for (int n = 0; n < all.length - 1; n++) {
+				for (int group : all[n]) {
+					linesOf[group][sizes[group]++] = n;
 				}
 			}
-			return new Lines(all, k, overlap, linesOf, withheldTotals);
+			return new Lines(all, k, overlap, linesOf, withheldTotals, participants);
 		}
 
 	}
 
-	void add(ParticipationGroup group) {
-		if (!this.groups.add(group)) {
+	/**
+	 * A line of groups as it is built ({@link WeighedLines}): its groups in order, the participants it is told with
+	 * (null where unknown or their sum), and whether the breakdown beside it that has its total as a group withholds
+	 * it, which a line within a coarser value alike can mark afterwards.
+	 */
+	static final class Line {
+
+		private final int[] groups;
+
+		private final Integer told;
+
+		private boolean withheldTotal;
+
+		Line(int[] groups, Integer told, boolean withheldTotal) {
+			this.groups = groups;
+			this.told = told;
+			this.withheldTotal = withheldTotal;
+		}
+
+		int[] groups() {
+			return this.groups;
+		}
+
+		Integer told() {
+			return this.told;
+		}
+
+		void withholdTotal() {
+			this.withheldTotal = true;
+		}
+
+	}
+
+	void add(int group) {
+		if (this.groups[group]) {
 			return;
 		}
-		for (var line : this.lines.linesOf().getOrDefault(group, List.of())) {
+		this.groups[group] = true;
+		this.size++;
+		for (int line : this.lines.linesOf()[group]) {
 			count(line, group);
 		}
-		count(this.lines.all().get(this.lines.all().size() - 1), group);
+		count(this.lines.all().length - 1, group);
 	}
 
-	private void count(List<ParticipationGroup> line, ParticipationGroup group) {
-		this.counts.get(line)[0]++;
-		this.counts.get(line)[1] += group.participants();
+	private void count(int line, int group) {
+		this.suppressed[line]++;
+		this.participants[line] += this.lines.participants()[group];
 	}
 
-	boolean contains(ParticipationGroup group) {
-		return this.groups.contains(group);
+	boolean contains(int group) {
+		return this.groups[group];
 	}
 
 	int size() {
-		return this.groups.size();
+		return this.size;
 	}
 
 	/**
@@ -93,22 +140,21 @@ final class WithheldGroups {
 	 * one group shown told the 4 people in none of it whose three suppressed groups of ages added up to 5 (a
 	 * tester's).
 	 */
-	boolean exposes(List<ParticipationGroup> line) {
-		var count = this.counts.get(line);
-		return exposes(line, count[0], count[1]);
+	boolean exposes(int line) {
+		return exposes(line, this.suppressed[line], this.participants[line]);
 	}
 
 	/**
 	 * How many of the group's lines other than {@code line} it would leave exposing, less those it would mend,
 	 * were it suppressed.
 	 */
-	int exposedBy(ParticipationGroup group, List<ParticipationGroup> line) {
+	int exposedBy(int group, int line) {
 		int change = 0;
-		for (var other : this.lines.linesOf().getOrDefault(group, List.of())) {
+		int participants = this.lines.participants()[group];
+		for (int other : this.lines.linesOf()[group]) {
 			if (other != line) {
-				var count = this.counts.get(other);
-				change += (exposes(other, count[0] + 1, count[1] + group.participants()) ? 1 : 0)
-						- (exposes(other, count[0], count[1]) ? 1 : 0);
+				change += (exposes(other, this.suppressed[other] + 1, this.participants[other] + participants) ? 1 : 0)
+						- (exposes(other, this.suppressed[other], this.participants[other]) ? 1 : 0);
 			}
 		}
 		return change;
@@ -125,10 +171,10 @@ final class WithheldGroups {
 	 * no other, and of trainings a solver over a donor's breakdowns by region, gender and disability then told the 4
 	 * and 2 people with a disability of each region.
 	 */
-	private boolean exposes(List<ParticipationGroup> line, int suppressed, int participants) {
-		int overlap = this.lines.overlap().get(line);
+	private boolean exposes(int line, int suppressed, int participants) {
+		int overlap = this.lines.overlap()[line];
 		int k = this.lines.k();
-		if (this.lines.withheldTotals().contains(line) && suppressed == 0 && !SmallCells.tooSmall(overlap, k)) {
+		if (this.lines.withheldTotals()[line] && suppressed == 0 && !SmallCells.tooSmall(overlap, k)) {
 			return true;
 		}
 		if (overlap > 0) {

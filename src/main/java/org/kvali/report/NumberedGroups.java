@@ -1,0 +1,232 @@
+package org.kvali.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * A breakdown's groups in their natural order by its dimensions ({@link SmallCells#NATURAL}), each named by its place
+ * in that order, and each dimension's values numbered in their natural order: the weighing ({@link SmallCells})
+ * keys and compares groups by these numbers. Keyed by lists of their values, a donor's breakdown of a project's 16,000
+ * activities by gender spent most of its time hashing the lists and the groups.
+ */
+final class NumberedGroups {
+
+	private final List<ParticipationGroup> groups;
+
+	private final List<Dimension> dimensions;
+
+	/** Of each dimension, each group's value's number. */
+	private final int[][] ids;
+
+	/** Of each dimension, its values by number. */
+	private final Object[][] values;
+
+	/** Of each group, its place in the order the groups were given in. */
+	private final int[] given;
+
+	/** Of each dimension, the groups' values of all the others numbered ({@link #rest}), read when first asked. */
+	private final Numbered[] rests;
+
+	private NumberedGroups(List<ParticipationGroup> groups, List<Dimension> dimensions, int[][] ids, Object[][] values,
+			int[] given) {
+		this.groups = groups;
+		this.dimensions = dimensions;
+		this.ids = ids;
+		this.values = values;
+		this.given = given;
+		this.rests = new Numbered[dimensions.size()];
+	}
+
+	/** The groups by these dimensions (each group's values of them are its key, distinct), put in natural order. */
+	static NumberedGroups of(List<ParticipationGroup> groups, List<Dimension> dimensions) {
+		int size = groups.size();
+		var ids = new int[dimensions.size()][size];
+		var values = new Object[dimensions.size()][];
+		for (int d = 0; d < dimensions.size(); d++) {
+			values[d] = number(groups, dimensions.get(d), ids[d]);
+		}
+		Integer[] order = new Integer[size];
+		Arrays.setAll(order, n -> n);
+		Arrays.sort(order, (left, right) -> {
+			for (int[] of : ids) {
+				int compared = Integer.compare(of[left], of[right]);
+				if (compared != 0) {
+					return compared;
+				}
+			}
+			return 0;
+		});
+		var sorted = new ArrayList<ParticipationGroup>(size);
+		var given = new int[size];
+		var sortedIds = new int[dimensions.size()][size];
+		for (int n = 0; n < size; n++) {
+			sorted.add(groups.get(order[n]));
+			given[n] = order[n];
+			for (int d = 0; d < ids.length; d++) {
+				sortedIds[d][n] = ids[d][order[n]];
+			}
+		}
+		return new NumberedGroups(sorted, dimensions, sortedIds, values, given);
+	}
+
+	/** Numbers the groups' values of one dimension in their natural order into {@code ids}; its values by number. */
+	private static Object[] number(List<ParticipationGroup> groups, Dimension dimension, int[] ids) {
+		var seen = new HashMap<Object, Integer>();
+		var distinct = new ArrayList<>();
+		for (int n = 0; n < ids.length; n++) {
+			var value = groups.get(n).value(dimension);
+			var id = seen.putIfAbsent(value, distinct.size());
+			if (id == null) {
+				id = distinct.size();
+				distinct.add(value);
+			}
+			ids[n] = id;
+		}
+		Integer[] order = new Integer[distinct.size()];
+		Arrays.setAll(order, n -> n);
+		Arrays.sort(order, (left, right) -> SmallCells.compareValues(distinct.get(left), distinct.get(right)));
+		var rank = new int[order.length];
+		var values = new Object[order.length];
+		for (int r = 0; r < order.length; r++) {
+			rank[order[r]] = r;
+			values[r] = distinct.get(order[r]);
+		}
+		for (int n = 0; n < ids.length; n++) {
+			ids[n] = rank[ids[n]];
+		}
+		return values;
+	}
+
+	/** The groups in natural order. */
+	List<ParticipationGroup> groups() {
+		return this.groups;
+	}
+
+	int size() {
+		return this.groups.size();
+	}
+
+	List<Dimension> dimensions() {
+		return this.dimensions;
+	}
+
+	/** Where the group at this place was in the order the groups were given in. */
+	int given(int group) {
+		return this.given[group];
+	}
+
+	/** Of each group, the number of its value of the dimension at {@code d}. */
+	int[] ids(int d) {
+		return this.ids[d];
+	}
+
+	/** The values of the dimension at {@code d}, by number. */
+	Object[] values(int d) {
+		return this.values[d];
+	}
+
+	/** The group's values, its key by the dimensions in order. */
+	List<Object> key(int group) {
+		var key = new ArrayList<>(this.ids.length);
+		for (int d = 0; d < this.ids.length; d++) {
+			key.add(this.values[d][this.ids[d][group]]);
+		}
+		return key;
+	}
+
+	/** The group's values of every dimension but the one at {@code varying}, in order. */
+	List<Object> rest(int group, int varying) {
+		var rest = key(group);
+		rest.remove(varying);
+		return rest;
+	}
+
+	/**
+	 * The groups' values of every dimension but the one at {@code varying}, numbered in the order they are first met
+	 * in: the groups of one number differ in that dimension alone.
+	 */
+	Numbered rest(int varying) {
+		if (this.rests[varying] == null) {
+			Numbered rest = null;
+			for (int d = 0; d < this.ids.length; d++) {
+				if (d != varying) {
+					var of = new Numbered(this.ids[d], this.values[d].length);
+					rest = rest == null ? of.renumbered() : rest.with(of);
+				}
+			}
+			this.rests[varying] = rest == null ? new Numbered(new int[size()], 1) : rest;
+		}
+		return this.rests[varying];
+	}
+
+	/** The order of groups by their values of these dimensions, each in its natural order. */
+	Comparator<Integer> order(List<Dimension> by) {
+		var of = by.stream().map(dimension -> this.ids[this.dimensions.indexOf(dimension)]).toList();
+		return (left, right) -> {
+			for (int[] ids : of) {
+				int compared = Integer.compare(ids[left], ids[right]);
+				if (compared != 0) {
+					return compared;
+				}
+			}
+			return 0;
+		};
+	}
+
+	/** A number for each group, below {@code count}. */
+	record Numbered(int[] ids, int count) {
+
+		/** The same numbers in the order they are first met in. */
+		Numbered renumbered() {
+			var renumbered = new int[this.count];
+			Arrays.fill(renumbered, -1);
+			var ids = new int[this.ids.length];
+			int count = 0;
+			for (int n = 0; n < ids.length; n++) {
+				if (renumbered[this.ids[n]] < 0) {
+					renumbered[this.ids[n]] = count++;
+				}
+				ids[n] = renumbered[this.ids[n]];
+			}
+			return new Numbered(ids, count);
+		}
+
+		/** A number for each pair of this number and another's, in the order the pairs are first met in. */
+		Numbered with(Numbered other) {
+			var pairs = new HashMap<Long, Integer>();
+			var ids = new int[this.ids.length];
+			for (int n = 0; n < ids.length; n++) {
+				long pair = (long) this.ids[n] * other.count + other.ids[n];
+				var id = pairs.putIfAbsent(pair, pairs.size());
+				ids[n] = id == null ? pairs.size() - 1 : id;
+			}
+			return new Numbered(ids, pairs.size());
+		}
+
+		/** The groups of each number, in their order; a group numbered below 0 is of none. */
+		int[][] members() {
+			var sizes = new int[this.count];
+			for (int id : this.ids) {
+				if (id >= 0) {
+					sizes[id]++;
+				}
+			}
+			var members = new int[this.count][];
+			for (int id = 0; id < this.count; id++) {
+				members[id] = new int[sizes[id]];
+			}
+			Arrays.fill(sizes, 0);
+			for (int n = 0; n < this.ids.length; n++) {
+				if (this.ids[n] >= 0) {
+					members[this.ids[n]][sizes[this.ids[n]]++] = n;
+				}
+			}
+			return members;
+		}
+
+	}
+
+}

@@ -1,0 +1,140 @@
+package org.kvali.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+
+import org.kvali.report.WithheldGroups.Line;
+
+/**
+ * The lines a breakdown's groups are weighed by ({@link SmallCells}), built from the groups' numbers ({@link
+ * NumberedGroups}): each row of groups that differ in one dimension only, where there are two dimensions or more, the
+ * lines within coarser values ({@link LineTotals#within}), and the whole breakdown, last. With them, the groups that
+ * are a coarser value shown ({@code known}: withheld beside another, they hide nothing, and are taken last) and each
+ * group's participations.
+ */
+record Weighing(WithheldGroups.Lines lines, boolean[] known, int[] participations) {
+
+	/** What a finer value lying in no coarser one the index knows is looked up as (its coarser value may be null). */
+	private static final Object NOT_WITHIN = new Object();
+
+	/** The lines of these groups, each told with the participants {@code totals} give it. */
+	static Weighing of(NumberedGroups keys, LineTotals totals, int k) {
+		var lines = rows(keys, totals);
+		var all = new int[keys.size()];
+		Arrays.setAll(all, n -> n);
+		var whole = new Line(all, totals.whole(), false);
+		var known = new boolean[keys.size()];
+		HashMap<LineKey, Line> seen = null;
+		for (var within : within(keys, totals)) {
+			if (seen == null) {
+				seen = new HashMap<>();
+				for (var line : lines) {
+					seen.put(LineKey.of(line), line);
+				}
+				seen.put(LineKey.of(whole), whole);
+			}
+			// a group alone within its coarser value, with no one beyond it, can tell nothing but that value
+			int[] groups = within.groups();
+			boolean alone = groups.length == 1
+					&& within.told() <= keys.groups().get(groups[0]).participants();
+			if (alone && !within.withheld()) {
+				known[groups[0]] = true;
+			}
+			var key = new LineKey(groups, within.told());
+			var line = seen.get(key);
+			if (line == null && (!alone || within.withheld())) {
+				line = new Line(groups, within.told(), false);
+				seen.put(key, line);
+				lines.add(line);
+			}
+			if (line != null && within.withheld()) {
+				line.withholdTotal();
+			}
+		}
+		lines.add(whole);
+		var participants = new int[keys.size()];
+		var participations = new int[keys.size()];
+		for (int group = 0; group < participants.length; group++) {
+			participants[group] = keys.groups().get(group).participants();
+			participations[group] = keys.groups().get(group).participations();
+		}
+		return new Weighing(WithheldGroups.Lines.of(lines, k, participants), known, participations);
+	}
+
+	/**
+	 * Each set of groups whose keys differ in one place only, where there are two dimensions or more: a line of the
+	 * breakdown by the others, told with that group's participants where {@code totals} have them and it has two
+	 * groups or more, and marked where that breakdown withholds the group.
+	 */
+	private static List<Line> rows(NumberedGroups keys, LineTotals totals) {
+		var dimensions = keys.dimensions();
+		var lines = new ArrayList<Line>();
+		for (int varying = 0; varying < dimensions.size() && dimensions.size() > 1; varying++) {
+			var told = totals.byDimension().get(dimensions.get(varying));
+			var withheld = totals.withheldRows().get(dimensions.get(varying));
+			for (var groups : keys.rest(varying).members()) {
+				var rest = told == null && withheld == null ? null : keys.rest(groups[0], varying);
+				// a row the breakdown by the others lacks has no one
+				lines.add(new Line(groups, told == null || groups.length < 2 ? null : told.getOrDefault(rest, 0),
+						withheld != null && withheld.contains(rest)));
+			}
+		}
+		return lines;
+	}
+
+	/** A line within a coarser value: its groups, that value's participants, and whether it is withheld. */
+	private record Within(int[] groups, int told, boolean withheld) {
+	}
+
+	/**
+	 * The lines of groups whose values of one dimension lie in one value of a coarser one the breakdown has not, with
+	 * the other dimensions' values alike, in the order {@link LineTotals#within} gives them.
+	 */
+	private static List<Within> within(NumberedGroups keys, LineTotals totals) {
+		var dimensions = keys.dimensions();
+		var lines = new ArrayList<Within>();
+		for (var within : totals.within()) {
+			int at = dimensions.indexOf(within.finer());
+			if (at < 0) {
+				continue;
+			}
+			var told = within.told(dimensions);
+			// the coarser value of each finer one, numbered
+			var finer = keys.values(at);
+			var coarseIds = new int[finer.length];
+			var coarse = new ArrayList<>();
+			var numbers = new HashMap<Object, Integer>();
+			for (int id = 0; id < finer.length; id++) {
+				var value = within.coarserOf().getOrDefault(finer[id], NOT_WITHIN);
+				if (value == NOT_WITHIN) {
+					coarseIds[id] = -1;
+					continue;
+				}
+				var number = numbers.putIfAbsent(value, coarse.size());
+				coarseIds[id] = number == null ? coarse.size() : number;
+				if (number == null) {
+					coarse.add(value);
+				}
+			}
+			var rest = keys.rest(at);
+			var pairs = new HashMap<Long, Integer>();
+			var ids = new int[keys.size()];
+			for (int group = 0; group < ids.length; group++) {
+				int value = coarseIds[keys.ids(at)[group]];
+				var id = value < 0 ? Integer.valueOf(-1)
+						: pairs.putIfAbsent((long) value * rest.count() + rest.ids()[group], pairs.size());
+				ids[group] = id == null ? pairs.size() - 1 : id;
+			}
+			for (var groups : new NumberedGroups.Numbered(ids, pairs.size()).members()) {
+				var key = within.key(keys.key(groups[0]), dimensions, told,
+						coarse.get(coarseIds[keys.ids(at)[groups[0]]]));
+				lines.add(new Within(groups, within.participants().getOrDefault(key, 0),
+						within.withheld().contains(key)));
+			}
+		}
+		return lines;
+	}
+
+}
