@@ -273,7 +273,10 @@ final class LineTotalsQuery {
 			var more = counted.getKey();
 			if (more.containsAll(by)
 					&& more.stream().allMatch(d -> by.contains(d) || Level.of(d) == Level.PERSON)) {
-				var sums = new HashMap<List<Object>, ParticipationGroup>();
+				// in the order met: where the counted groups are in natural order and these dimensions come first
+				// in it, so are the sums, and the sort only checks them (sorted from a hash map's order, they took
+				// 9 % of a donor's breakdown of a project's 16,456 activities by gender)
+				var sums = new LinkedHashMap<List<Object>, ParticipationGroup>();
 				for (var group : counted.getValue()) {
 					sums.merge(group.values(by), group.partOf(by), ParticipationGroup::plus);
 				}
