@@ -3,7 +3,6 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -82,23 +81,21 @@ final class StoredCoarser {
 
 	/**
 	 * The coarser value of each of these finer ones the index has, or null where one lies in two (the groups by both
-	 * tell which).
+	 * tell which), read through the finer values' places ({@link CoarserOf}).
 	 */
 	Map<Object, Object> of(Finer finer) {
 		if (finer.dictionary() != this.fine) {
 			throw new IllegalArgumentException("The finer values were read by another dimension's dictionary");
 		}
-		var of = new HashMap<Object, Object>(finer.values().size() * 2);
-		for (int n = 0; n < finer.ids().length; n++) {
+		var coarse = new Object[finer.ids().length];
+		for (int n = 0; n < coarse.length; n++) {
 			int id = finer.ids()[n] < 0 ? NONE : this.coarseOf[finer.ids()[n]];
 			if (id == TWO) {
 				return null;
 			}
-			if (id >= 0) {
-				of.put(finer.values().get(n), this.values[id]);
-			}
+			coarse[n] = id >= 0 ? this.values[id] : CoarserOf.NOT_STORED;
 		}
-		return of;
+		return new CoarserOf(finer.places(), coarse);
 	}
 
 	/**
@@ -108,16 +105,23 @@ final class StoredCoarser {
 	 * activities by gender.
 	 */
 	Finer finer(Dimension finer, List<ParticipationGroup> groups) {
-		var values = new ArrayList<>(new LinkedHashSet<>(groups.stream().map(group -> group.value(finer)).toList()));
+		var places = new HashMap<Object, Integer>();
+		var values = new ArrayList<>();
+		for (var group : groups) {
+			var value = group.value(finer);
+			if (places.putIfAbsent(value, values.size()) == null) {
+				values.add(value);
+			}
+		}
 		var ids = new int[values.size()];
 		for (int n = 0; n < ids.length; n++) {
 			ids[n] = fineId(values.get(n));
 		}
-		return new Finer(this.fine, values, ids);
+		return new Finer(this.fine, ids, places);
 	}
 
-	/** Distinct values of a finer dimension and their ids in its dictionary (-1 where the index has none). */
-	record Finer(Dictionary dictionary, List<Object> values, int[] ids) {
+	/** Distinct values of a finer dimension: their ids in its dictionary (-1 where none), by their places. */
+	record Finer(Dictionary dictionary, int[] ids, Map<Object, Integer> places) {
 	}
 
 	private int coarseId(Object finer) {

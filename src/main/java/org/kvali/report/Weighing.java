@@ -3,7 +3,9 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.kvali.report.WithheldGroups.Line;
 
@@ -95,6 +97,7 @@ record Weighing(WithheldGroups.Lines lines, boolean[] known, int[] participation
 	private static List<Within> within(NumberedGroups keys, LineTotals totals) {
 		var dimensions = keys.dimensions();
 		var lines = new ArrayList<Within>();
+		var placesRead = new IdentityHashMap<Map<Object, Integer>, CoarserOf.Places>();
 		for (var within : totals.within()) {
 			int at = dimensions.indexOf(within.finer());
 			if (at < 0) {
@@ -102,12 +105,12 @@ record Weighing(WithheldGroups.Lines lines, boolean[] known, int[] participation
 			}
 			var told = within.told(dimensions);
 			// the coarser value of each finer one, numbered
-			var finer = keys.values(at);
-			var coarseIds = new int[finer.length];
+			var coarserOf = CoarserOf.of(within.coarserOf(), keys.values(at), NOT_WITHIN, placesRead);
+			var coarseIds = new int[coarserOf.length];
 			var coarse = new ArrayList<>();
 			var numbers = new HashMap<Object, Integer>();
-			for (int id = 0; id < finer.length; id++) {
-				var value = within.coarserOf().getOrDefault(finer[id], NOT_WITHIN);
+			for (int id = 0; id < coarserOf.length; id++) {
+				var value = coarserOf[id];
 				if (value == NOT_WITHIN) {
 					coarseIds[id] = -1;
 					continue;
