@@ -77,6 +77,7 @@ final class CoarserOf extends AbstractMap<Object, Object> {
 		return getOrDefault(finer, NOT_STORED) != NOT_STORED;
 	}
 
+	/** Made anew at each call, as size, equals and hashCode read it: the weighing reads the map by its keys alone. */
 	@Override
 	public Set<Entry<Object, Object>> entrySet() {
 		var entries = new LinkedHashMap<Object, Object>();

@@ -3,13 +3,14 @@ package org.kvali.report;
 import java.util.Arrays;
 
 /**
- * A line of a breakdown weighed ({@link SmallCells}) as the places of its groups among the breakdown's, in order
- * ({@link NumberedGroups}), and the participants it is told with: two lines of these alike are one.
+ * A line of a breakdown weighed ({@link SmallCells}) as the places of its groups among the breakdown's ({@link
+ * NumberedGroups}), ascending as every line lists them, and the participants it is told with: two lines of these
+ * alike are one.
  */
 record LineKey(int[] places, int told) {
 
 	/** The key of a line as it is built, told with -1 where its total is not known. */
-	static LineKey of(WithheldGroups.Line line) {
+	static LineKey of(Weighing.Line line) {
 		return new LineKey(line.groups(), line.told() == null ? -1 : line.told());
 	}
 

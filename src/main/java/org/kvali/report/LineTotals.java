@@ -23,7 +23,7 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 		Map<Dimension, Set<List<Object>>> withheldRows) {
 
 	/** What a finer value lying in no coarser one the index knows is looked up as (its coarser value may be null). */
-	private static final Object NOT_WITHIN = new Object();
+	static final Object NOT_WITHIN = new Object();
 
 	public LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> byDimension) {
 		this(whole, byDimension, List.of(), Map.of());
@@ -38,6 +38,24 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 		return withheld != null && withheld.contains(rest);
 	}
 
+	/**
+	 * The participants of the line of groups that vary {@code varying} alone, of these values of the other dimensions
+	 * ({@code rest}, in the dimensions' own order), or null where they are the sum of its groups or not known.
+	 */
+	Integer row(Dimension varying, List<Object> rest) {
+		var totals = this.byDimension.get(varying);
+		// a row the breakdown by the others lacks has no one
+		return totals == null ? null : totals.getOrDefault(rest, 0);
+	}
+
+	/**
+	 * Whether the lines that vary this dimension alone are told a total ({@link #row}) or may be withheld ({@link
+	 * #withheld}).
+	 */
+	boolean weighsRows(Dimension varying) {
+		return this.byDimension.containsKey(varying) || this.withheldRows.containsKey(varying);
+	}
+
 	/** The whole breakdown's participants alone. */
 	static LineTotals whole(int participants) {
 		return new LineTotals(participants, Map.of());
@@ -50,18 +68,13 @@ public record LineTotals(int whole, Map<Dimension, Map<List<Object>, Integer>> b
 	Integer of(List<Object> first, List<Object> second, List<Dimension> dimensions) {
 		for (int d = 0; d < dimensions.size(); d++) {
 			if (!Objects.equals(first.get(d), second.get(d))) {
-				var totals = this.byDimension.get(dimensions.get(d));
-				if (totals == null) {
-					return null;
-				}
 				var rest = new ArrayList<>();
 				for (var other : dimensions.stream().sorted().toList()) {
 					if (other != dimensions.get(d)) {
 						rest.add(first.get(dimensions.indexOf(other)));
 					}
 				}
-				// a row the breakdown by the others lacks has no one
-				return totals.getOrDefault(rest, 0);
+				return row(dimensions.get(d), rest);
 			}
 		}
 		return null;

@@ -103,7 +103,8 @@ public final class SmallCells {
 	 * ways of choosing the other groups a line needs ({@link #secondary}), the one that shows more participants (then
 	 * more groups) is taken, the smallest first where both show as much. {@code totals} are the participants the
 	 * caller is told each line with ({@link LineTotals}). The groups are weighed by their places in natural order,
-	 * and the lines by theirs ({@link NumberedGroups}, {@link Weighing}).
+	 * and the lines by theirs ({@link NumberedGroups}, {@link Weighing}). The groups are a breakdown's: each once, and
+	 * no two of the same values of {@code by}.
 	 */
 	static List<ParticipationGroup> suppress(List<ParticipationGroup> groups, List<Dimension> by, int k,
 			LineTotals totals) {

@@ -7,8 +7,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.kvali.report.WithheldGroups.Line;
-
 /**
  * The lines a breakdown's groups are weighed by ({@link SmallCells}), built from the groups' numbers ({@link
  * NumberedGroups}): each row of groups that differ in one dimension only, where there are two dimensions or more, the
@@ -17,9 +15,6 @@ import org.kvali.report.WithheldGroups.Line;
  * group's participations.
  */
 record Weighing(WithheldGroups.Lines lines, boolean[] known, int[] participations) {
-
-	/** What a finer value lying in no coarser one the index knows is looked up as (its coarser value may be null). */
-	private static final Object NOT_WITHIN = new Object();
 
 	/** The lines of these groups, each told with the participants {@code totals} give it. */
 	static Weighing of(NumberedGroups keys, LineTotals totals, int k) {
@@ -62,7 +57,7 @@ record Weighing(WithheldGroups.Lines lines, boolean[] known, int[] participation
 			participants[group] = keys.groups().get(group).participants();
 			participations[group] = keys.groups().get(group).participations();
 		}
-		return new Weighing(WithheldGroups.Lines.of(lines, k, participants), known, participations);
+		return new Weighing(lines(lines, k, participants), known, participations);
 	}
 
 	/**
@@ -74,13 +69,12 @@ record Weighing(WithheldGroups.Lines lines, boolean[] known, int[] participation
 		var dimensions = keys.dimensions();
 		var lines = new ArrayList<Line>();
 		for (int varying = 0; varying < dimensions.size() && dimensions.size() > 1; varying++) {
-			var told = totals.byDimension().get(dimensions.get(varying));
-			var withheld = totals.withheldRows().get(dimensions.get(varying));
+			var dimension = dimensions.get(varying);
+			boolean weighs = totals.weighsRows(dimension);
 			for (var groups : keys.rest(varying).members()) {
-				var rest = told == null && withheld == null ? null : keys.rest(groups[0], varying);
-				// a row the breakdown by the others lacks has no one
-				lines.add(new Line(groups, told == null || groups.length < 2 ? null : told.getOrDefault(rest, 0),
-						withheld != null && withheld.contains(rest)));
+				var rest = weighs ? keys.rest(groups[0], varying) : null;
+				lines.add(new Line(groups, weighs && groups.length > 1 ? totals.row(dimension, rest) : null,
+						weighs && totals.withheld(dimension, rest)));
 			}
 		}
 		return lines;
@@ -105,13 +99,13 @@ record Weighing(WithheldGroups.Lines lines, boolean[] known, int[] participation
 			}
 			var told = within.told(dimensions);
 			// the coarser value of each finer one, numbered
-			var coarserOf = CoarserOf.of(within.coarserOf(), keys.values(at), NOT_WITHIN, placesRead);
+			var coarserOf = CoarserOf.of(within.coarserOf(), keys.values(at), LineTotals.NOT_WITHIN, placesRead);
 			var coarseIds = new int[coarserOf.length];
 			var coarse = new ArrayList<>();
 			var numbers = new HashMap<Object, Integer>();
 			for (int id = 0; id < coarserOf.length; id++) {
 				var value = coarserOf[id];
-				if (value == NOT_WITHIN) {
+				if (value == LineTotals.NOT_WITHIN) {
 					coarseIds[id] = -1;
 					continue;
 				}
@@ -130,7 +124,7 @@ record Weighing(WithheldGroups.Lines lines, boolean[] known, int[] participation
 						: pairs.putIfAbsent((long) value * rest.count() + rest.ids()[group], pairs.size());
 				ids[group] = id == null ? pairs.size() - 1 : id;
 			}
-			for (var groups : new NumberedGroups.Numbered(ids, pairs.size()).members()) {
+			for (var groups : new GroupNumbers(ids, pairs.size()).members()) {
 				var key = within.key(keys.key(groups[0]), dimensions, told,
 						coarse.get(coarseIds[keys.ids(at)[groups[0]]]));
 				lines.add(new Within(groups, within.participants().getOrDefault(key, 0),
@@ -138,6 +132,69 @@ record Weighing(WithheldGroups.Lines lines, boolean[] known, int[] participation
 			}
 		}
 		return lines;
+	}
+
+	/** The lines in order, the whole breakdown last, as the weighing reads them, of groups of these participants. */
+	private static WithheldGroups.Lines lines(List<Line> lines, int k, int[] participants) {
+		var all = new int[lines.size()][];
+		var overlap = new int[lines.size()];
+		var withheldTotals = new boolean[lines.size()];
+		var sizes = new int[participants.length];
+		for (int n = 0; n < all.length; n++) {
+			var line = lines.get(n);
+			all[n] = line.groups();
+			withheldTotals[n] = line.withheldTotal;
+			int sum = 0;
+			for (int group : line.groups()) {
+				sum += participants[group];
+				sizes[group] += n < all.length - 1 ? 1 : 0;
+			}
+			overlap[n] = line.told() == null ? 0 : line.told() - sum;
+		}
+		var linesOf = new int[participants.length][];
+		for (int group = 0; group < linesOf.length; group++) {
+			linesOf[group] = new int[sizes[group]];
+			sizes[group] = 0;
+		}
+		for (int n = 0; n < all.length - 1; n++) {
+			for (int group : all[n]) {
+				linesOf[group][sizes[group]++] = n;
+			}
+		}
+		return new WithheldGroups.Lines(all, k, overlap, linesOf, withheldTotals, participants);
+	}
+
+	/**
+	 * A line of groups as it is built: its groups' places, ascending, the participants it is told with (null where
+	 * unknown or their sum), and whether the breakdown beside it that has its total as a group withholds it, which a
+	 * line within a coarser value found alike marks afterwards.
+	 */
+	static final class Line {
+
+		private final int[] groups;
+
+		private final Integer told;
+
+		private boolean withheldTotal;
+
+		Line(int[] groups, Integer told, boolean withheldTotal) {
+			this.groups = groups;
+			this.told = told;
+			this.withheldTotal = withheldTotal;
+		}
+
+		int[] groups() {
+			return this.groups;
+		}
+
+		Integer told() {
+			return this.told;
+		}
+
+		void withholdTotal() {
+			this.withheldTotal = true;
+		}
+
 	}
 
 }

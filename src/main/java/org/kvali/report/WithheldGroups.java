@@ -1,11 +1,9 @@
 package org.kvali.report;
 
-import java.util.List;
-
 /**
  * The suppressed groups, with how many of each line are suppressed and how many participants they hold. Groups and
- * lines are named by their places: a group by its place among the breakdown's in natural order ({@link NumberedGroups}),
- * a line by its place among the lines ({@link Lines}).
+ * lines are named by their places: a group by its place among the breakdown's in natural order ({@link
+ * NumberedGroups}), a line by its place among the lines ({@link Lines}).
  */
 final class WithheldGroups {
 
@@ -43,69 +41,6 @@ final class WithheldGroups {
 	 * @param participants of each group, its participants
 	 */
 	record Lines(int[][] all, int k, int[] overlap, int[][] linesOf, boolean[] withheldTotals, int[] participants) {
-
-		/** The lines in order, the whole breakdown last, of groups of these participants. */
-		static Lines of(List<Line> lines, int k, int[] participants) {
-			var all = new int[lines.size()][];
-			var overlap = new int[lines.size()];
-			var withheldTotals = new boolean[lines.size()];
-			var sizes = new int[participants.length];
-			for (int n = 0; n < all.length; n++) {
-				var line = lines.get(n);
-				all[n] = line.groups();
-				withheldTotals[n] = line.withheldTotal;
-				int sum = 0;
-				for (int group : line.groups()) {
-					sum += participants[group];
-					sizes[group] += n < all.length - 1 ? 1 : 0;
-				}
-				overlap[n] = line.told() == null ? 0 : line.told() - sum;
-			}
-			var linesOf = new int[participants.length][];
-			for (int group = 0; group < linesOf.length; group++) {
-				linesOf[group] = new int[sizes[group]];
-				sizes[group] = 0;
-			}
-			for (int n = 0; n < all.length - 1; n++) {
-				for (int group : all[n]) {
-					linesOf[group][sizes[group]++] = n;
-				}
-			}
-			return new Lines(all, k, overlap, linesOf, withheldTotals, participants);
-		}
-
-	}
-
-	/**
-	 * A line of groups as it is built ({@link WeighedLines}): its groups in order, the participants it is told with
-	 * (null where unknown or their sum), and whether the breakdown beside it that has its total as a group withholds
-	 * it, which a line within a coarser value alike can mark afterwards.
-	 */
-	static final class Line {
-
-		private final int[] groups;
-
-		private final Integer told;
-
-		private boolean withheldTotal;
-
-		Line(int[] groups, Integer told, boolean withheldTotal) {
-			this.groups = groups;
-			this.told = told;
-			this.withheldTotal = withheldTotal;
-		}
-
-		int[] groups() {
-			return this.groups;
-		}
-
-		Integer told() {
-			return this.told;
-		}
-
-		void withholdTotal() {
-			this.withheldTotal = true;
-		}
 
 	}
 
