@@ -51,15 +51,7 @@ final class NumberedGroups {
 		}
 		Integer[] order = new Integer[size];
 		Arrays.setAll(order, n -> n);
-		Arrays.sort(order, (left, right) -> {
-			for (int[] of : ids) {
-				int compared = Integer.compare(of[left], of[right]);
-				if (compared != 0) {
-					return compared;
-				}
-			}
-			return 0;
-		});
+		Arrays.sort(order, byNumbers(List.of(ids)));
 		var sorted = new ArrayList<ParticipationGroup>(size);
 		var given = new int[size];
 		var sortedIds = new int[dimensions.size()][size];
@@ -192,7 +184,11 @@ final class NumberedGroups {
 
 	/** The order of groups by their values of these dimensions, each in its natural order. */
 	Comparator<Integer> order(List<Dimension> by) {
-		var of = by.stream().map(dimension -> this.ids[this.dimensions.indexOf(dimension)]).toList();
+		return byNumbers(by.stream().map(dimension -> this.ids[this.dimensions.indexOf(dimension)]).toList());
+	}
+
+	/** The order of groups by their numbers of these dimensions' values, the first dimension first. */
+	private static Comparator<Integer> byNumbers(List<int[]> of) {
 		return (left, right) -> {
 			for (int[] ids : of) {
 				int compared = Integer.compare(ids[left], ids[right]);
