@@ -31,6 +31,8 @@ final class LineTotalsQuery {
 
 	private final Neighbours neighbours;
 
+	private final PinnedValues pinned;
+
 	/** The breakdowns counted, by their dimensions in their own order, the question's first where it is given. */
 	private final Map<List<Dimension>, List<ParticipationGroup>> breakdowns = new LinkedHashMap<>();
 
@@ -45,6 +47,7 @@ final class LineTotalsQuery {
 		this.grouping = grouping;
 		this.k = k;
 		this.neighbours = neighbours;
+		this.pinned = new PinnedValues(filter);
 	}
 
 	/**
@@ -248,13 +251,17 @@ final class LineTotalsQuery {
 	/**
 	 * The groups of the breakdown by these dimensions, counted once for the question: the sums of those of a
 	 * breakdown by more dimensions counted already where the others describe a person, who is in one group of them
-	 * (a donor's project by activity and gender at 10 million participations counted its activities' alone again).
+	 * (a donor's project by activity and gender at 10 million participations counted its activities' alone again),
+	 * or those by the others where the filter leaves one value of a dimension ({@link PinnedValues}).
 	 */
 	private List<ParticipationGroup> breakdown(List<Dimension> by) {
 		var sorted = by.stream().sorted().toList();
 		var groups = this.breakdowns.get(sorted);
 		if (groups == null) {
 			groups = summed(sorted);
+		}
+		if (groups == null) {
+			groups = this.pinned.derived(sorted, this::breakdown);
 		}
 		if (groups == null) {
 			groups = this.counts.breakdown(this.index, this.filter, sorted, this.grouping, List.of(), null,

@@ -67,6 +67,24 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 				this.role, this.period, this.participations, this.participants, null, null, this.share, false);
 	}
 
+	/**
+	 * This group with the code of one of the dimensions of codes set: a group of the breakdown by the others over a
+	 * filter that leaves that one value alone ({@link PinnedValues}).
+	 */
+	ParticipationGroup withCode(Dimension dimension, String code) {
+		return new ParticipationGroup(dimension == Dimension.PROGRAMME ? code : this.programmeCode,
+				dimension == Dimension.PROJECT ? code : this.projectCode,
+				dimension == Dimension.REGION ? code : this.regionCode,
+				dimension == Dimension.MUNICIPALITY ? code : this.municipalityCode,
+				dimension == Dimension.VENUE_REGION ? code : this.venueRegionCode,
+				dimension == Dimension.VENUE_MUNICIPALITY ? code : this.venueMunicipalityCode,
+				dimension == Dimension.ORGANIZATION ? code : this.organizationCode, this.organizationKind,
+				dimension == Dimension.ORGANIZER ? code : this.organizerCode, this.gender, this.ageBand, this.ageGroup,
+				this.disability, this.activityKind, dimension == Dimension.ACTIVITY ? code : this.activityCode,
+				this.role, this.period, this.participations, this.participants, this.activities, this.organizations,
+				this.share, this.suppressed);
+	}
+
 	/** This part of a group ({@link #partOf}) and another, of other people. */
 	ParticipationGroup plus(ParticipationGroup other) {
 		return with(this.participations + other.participations, this.participants + other.participants, null, null,
