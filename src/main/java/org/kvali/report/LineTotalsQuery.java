@@ -33,7 +33,10 @@ final class LineTotalsQuery {
 
 	private final PinnedValues pinned;
 
-	/** The breakdowns counted, by their dimensions in their own order, the question's first where it is given. */
+	/**
+	 * The breakdowns counted, summed or derived, by their dimensions in their own order, the question's first where it
+	 * is given.
+	 */
 	private final Map<List<Dimension>, List<ParticipationGroup>> breakdowns = new LinkedHashMap<>();
 
 	/** The groups each breakdown weighed withholds, by their values of its dimensions in their own order. */
@@ -272,8 +275,8 @@ final class LineTotalsQuery {
 	}
 
 	/**
-	 * The groups by these dimensions as sums of those of a breakdown counted by them and others that describe a
-	 * person, in the order a breakdown has them; null where none was counted.
+	 * The groups by these dimensions as sums of those of a breakdown counted (or derived) by them and others that
+	 * describe a person, in the order a breakdown has them; null where none was.
 	 */
 	private List<ParticipationGroup> summed(List<Dimension> by) {
 		for (var counted : this.breakdowns.entrySet()) {

@@ -3,7 +3,9 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.kvali.activity.ActivityKind;
 import org.kvali.organization.OrganizationKind;
@@ -19,6 +21,11 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 		Boolean disability, ActivityKind activityKind, String activityCode, ParticipationRole role, Period period,
 		int participations, int participants, Integer activities, Integer organizations, Double share,
 		boolean suppressed) {
+
+	/** The dimensions whose values are codes ({@link #withCode}). */
+	private static final Set<Dimension> CODES = EnumSet.of(Dimension.PROGRAMME, Dimension.PROJECT, Dimension.REGION,
+			Dimension.MUNICIPALITY, Dimension.VENUE_REGION, Dimension.VENUE_MUNICIPALITY, Dimension.ORGANIZATION,
+			Dimension.ORGANIZER, Dimension.ACTIVITY);
 
 	/** This group suppressed: its measures are kept for the service but never shown. */
 	public ParticipationGroup hidden() {
@@ -72,6 +79,9 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 	 * filter that leaves that one value alone ({@link PinnedValues}).
 	 */
 	ParticipationGroup withCode(Dimension dimension, String code) {
+		if (!CODES.contains(dimension)) {
+			throw new IllegalArgumentException(dimension + " is not a dimension of codes");
+		}
 		return new ParticipationGroup(dimension == Dimension.PROGRAMME ? code : this.programmeCode,
 				dimension == Dimension.PROJECT ? code : this.projectCode,
 				dimension == Dimension.REGION ? code : this.regionCode,

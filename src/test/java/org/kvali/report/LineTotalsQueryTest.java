@@ -86,4 +86,42 @@ class LineTotalsQueryTest {
 		}
 	}
 
+	/**
+	 * Where the filter names one project, the breakdown by project and gender beside a breakdown by activity and
+	 * gender is the one by gender with that project ({@link PinnedValues}): weighed alike as counted over a filter of
+	 * the same rows that pins none (the project and one not held), from either path, with fewer statements on the SQL
+	 * path.
+	 */
+	@Test
+	void aBreakdownBesideByAProjectTheFilterPinsIsDerived() {
+		var counts = new ReportCounts(this.repository, this.index, this.suppression);
+		var by = List.of(Dimension.ACTIVITY, Dimension.GENDER);
+		var pinned = projects(List.of("CSO-CAPACITY"));
+		var unpinned = projects(List.of("CSO-CAPACITY", "NO-SUCH-PROJECT"));
+		for (var index : List.of(Optional.<FactIndex>empty(), this.index.current())) {
+			var groups = counts.breakdown(index, pinned, by, Grouping.CALENDAR, List.of(), null, MeasureSet.PEOPLE,
+					ReportService.MAX_SUPPRESSED_GROUPS);
+			assertThat(groups).as("the project's groups").hasSizeGreaterThan(10)
+				.isEqualTo(counts.breakdown(index, unpinned, by, Grouping.CALENDAR, List.of(), null,
+						MeasureSet.PEOPLE, ReportService.MAX_SUPPRESSED_GROUPS));
+			this.statements.reset();
+			var counted = counts.lineTotals(index, unpinned, by, Grouping.CALENDAR, groups);
+			int countedStatements = this.statements.count();
+			this.statements.reset();
+			var derived = counts.lineTotals(index, pinned, by, Grouping.CALENDAR, groups);
+			assertThat(derived).as("from the index: %s", index.isPresent()).isEqualTo(counted);
+			assertThat(derived.within()).as("weighed within the activities' projects")
+				.anyMatch(within -> within.coarser() == Dimension.PROJECT);
+			// by project and gender, and by project and activity (which project each activity is of: the index
+			// stores it)
+			assertThat(countedStatements - this.statements.count()).as("statements saved")
+				.isEqualTo(index.isPresent() ? 0 : 2);
+		}
+	}
+
+	private static ParticipationFilter projects(List<String> projects) {
+		return new ParticipationFilter(null, projects, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null);
+	}
+
 }
