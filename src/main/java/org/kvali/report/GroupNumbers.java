@@ -24,11 +24,18 @@ record GroupNumbers(int[] ids, int count) {
 		return new GroupNumbers(ids, count);
 	}
 
-	/** A number for each pair of this number and another's, in the order the pairs are first met in. */
+	/**
+	 * A number for each pair of this number and another's, in the order the pairs are first met in; a group numbered
+	 * below 0 by either is on none.
+	 */
 	GroupNumbers with(GroupNumbers other) {
 		var pairs = new HashMap<Long, Integer>();
 		var ids = new int[this.ids.length];
 		for (int n = 0; n < ids.length; n++) {
+			if (this.ids[n] < 0 || other.ids[n] < 0) {
+				ids[n] = -1;
+				continue;
+			}
 			long pair = (long) this.ids[n] * other.count + other.ids[n];
 			var id = pairs.putIfAbsent(pair, pairs.size());
 			ids[n] = id == null ? pairs.size() - 1 : id;

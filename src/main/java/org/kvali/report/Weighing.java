@@ -115,16 +115,12 @@ record Weighing(WithheldGroups.Lines lines, boolean[] known, int[] participation
 					coarse.add(value);
 				}
 			}
-			var rest = keys.rest(at);
-			var pairs = new HashMap<Long, Integer>();
-			var ids = new int[keys.size()];
-			for (int group = 0; group < ids.length; group++) {
-				int value = coarseIds[keys.ids(at)[group]];
-				var id = value < 0 ? Integer.valueOf(-1)
-						: pairs.putIfAbsent((long) value * rest.count() + rest.ids()[group], pairs.size());
-				ids[group] = id == null ? pairs.size() - 1 : id;
+			// the groups of one coarser value and alike in the other dimensions
+			var coarseOfGroup = new int[keys.size()];
+			for (int group = 0; group < coarseOfGroup.length; group++) {
+				coarseOfGroup[group] = coarseIds[keys.ids(at)[group]];
 			}
-			for (var groups : new GroupNumbers(ids, pairs.size()).members()) {
+			for (var groups : new GroupNumbers(coarseOfGroup, coarse.size()).with(keys.rest(at)).members()) {
 				var key = within.key(keys.key(groups[0]), dimensions, told,
 						coarse.get(coarseIds[keys.ids(at)[groups[0]]]));
 				lines.add(new Within(groups, within.participants().getOrDefault(key, 0),
