@@ -106,6 +106,9 @@ final class FactIndex {
 	/** The rows of each organization number, once a scan asks ({@link OrganizationRows}). */
 	final OrganizationRows organizationRows;
 
+	/** The organization and role of each row in activity order, once a scan asks ({@link RowsByActivity}). */
+	final RowsByActivity rowsByActivity;
+
 	/** The most bytes one question's counters may take ({@link ScanMemory}). */
 	final long scanLimit;
 
@@ -165,6 +168,10 @@ final class FactIndex {
 				: RowColumns.startsOf(this.activity, this.activities);
 		this.activityRows = sameActivities ? same.activityRows
 				: RowColumns.rowsOf(this.activity, this.activityStart);
+		boolean sameOrder = same != null && this.activityRows == same.activityRows
+				&& this.organization == same.organization && this.role == same.role;
+		this.rowsByActivity = sameOrder ? same.rowsByActivity
+				: new RowsByActivity(this.activityRows, this.organization, this.role);
 		boolean rolesKept = before != null && changes.keeps(this.role, before.role);
 		this.participantRows = rolesKept && same != null ? same.participantRows
 				: RowColumns.participantRows(this.role, this.person, this.persons, rolesKept ? before : null, changes);
@@ -219,6 +226,7 @@ final class FactIndex {
 		this.answers = same.answers;
 		this.known = same.known;
 		this.organizationRows = same.organizationRows;
+		this.rowsByActivity = same.rowsByActivity;
 		this.scanLimit = same.scanLimit;
 		this.copies = same.copies;
 	}
@@ -284,7 +292,7 @@ final class FactIndex {
 			total += 2L * column.length;
 		}
 		total += this.copies.rowDay == null ? 0 : 2L * this.copies.rowDay.length;
-		return total + this.organizationRows.bytes();
+		return total + this.organizationRows.bytes() + this.rowsByActivity.bytes();
 	}
 
 }

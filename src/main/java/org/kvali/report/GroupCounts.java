@@ -1,6 +1,7 @@
 package org.kvali.report;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * The measures of every group of one scan, counted as the rows go by in person order. A group is a slot: its key
@@ -144,6 +145,16 @@ final class GroupCounts {
 		}
 		if (this.organizationSeen != null) {
 			this.organizationSeen.add(slot, organization);
+		}
+	}
+
+	/**
+	 * Before a {@link DenseScan} of every row into these counts: the keys its rows' groups are worked out from in
+	 * activity order, asked for where distinct activities are counted by the rows' slots ({@link RowSlots#beforeScan}).
+	 */
+	void beforeScan(Supplier<ActivityOrderKeys> keys) {
+		if (this.rowSlots != null) {
+			this.rowSlots.beforeScan(this.rowSlots.activitiesNoted() ? keys.get() : null);
 		}
 	}
 

@@ -132,8 +132,8 @@ final class IndexScan {
 			int groupCount = (int) combinations;
 			var theirs = this.strangers == null ? null : new DenseScan.Strangers(beside.known(),
 					() -> new GroupCounts(index, groupCount, MeasureSet.PEOPLE, byActivity, memory), this.strangers);
-			var scan = new DenseScan(index, this.plan.columns, this.plan.parts, this.plan.roles,
-					this.plan.personKeys(index), this.plan.activityKey, this.plan.organizationKey,
+			var scan = new DenseScan(index, this.plan.columns, this.plan.columnDimensions, this.plan.parts,
+					this.plan.roles, this.plan.personKeys(index), this.plan.activityKey, this.plan.organizationKey,
 					this.groups::alike, this.groups, theirs);
 			this.totalParticipants = scan.totalParticipants;
 			this.strangerParticipants = scan.strangerParticipants;

@@ -74,15 +74,21 @@ final class RowColumns {
 
 	/** ROLE's value id of each row, from its role. */
 	static char[] roles(byte[] role, Dictionary dictionary) {
-		var ids = new char[ParticipationRole.values().length];
-		for (var value : ParticipationRole.values()) {
-			ids[value.ordinal()] = (char) dictionary.id(value.name());
-		}
+		var ids = roleIds(dictionary);
 		var column = new char[role.length];
 		for (int i = 0; i < role.length; i++) {
 			column[i] = ids[role[i]];
 		}
 		return column;
+	}
+
+	/** The ROLE value id of each {@link ParticipationRole} ordinal, as {@link #roles} copies it into the rows. */
+	static char[] roleIds(Dictionary dictionary) {
+		var ids = new char[ParticipationRole.values().length];
+		for (var value : ParticipationRole.values()) {
+			ids[value.ordinal()] = (char) dictionary.id(value.name());
+		}
+		return ids;
 	}
 
 	/** The value id of each row's person, activity or organization ({@code source}: its number), as a row copy. */

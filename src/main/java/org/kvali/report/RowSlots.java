@@ -34,8 +34,11 @@ final class RowSlots {
 
 	private final ScanMemory memory;
 
-	/** The slot each row was counted in (0 for a row no group counts). */
-	private final int[] slotOf;
+	/** The slot each row was counted in (0 for a row no group counts); null while no row's slot is noted. */
+	private int[] slotOf;
+
+	/** Where the groups' distinct activities are counted from the rows' keys in activity order, their parts. */
+	private ActivityOrderKeys keys;
 
 	private Values activities;
 
@@ -50,12 +53,10 @@ final class RowSlots {
 	}
 
 	private RowSlots(FactIndex index, IntSupplier slots, int offset, ScanMemory memory) {
-		memory.charge(index.rows, 4);
 		this.index = index;
 		this.slots = slots;
 		this.offset = offset;
 		this.memory = memory;
-		this.slotOf = new int[index.rows];
 	}
 
 	/**
@@ -63,7 +64,25 @@ final class RowSlots {
 	 * time ({@link #note}).
 	 */
 	static RowSlots hashed(FactIndex index, IntSupplier slots, ScanMemory memory) {
-		return new RowSlots(index, slots, 1, memory);
+		var rowSlots = new RowSlots(index, slots, 1, memory);
+		rowSlots.noteRows();
+		return rowSlots;
+	}
+
+	/**
+	 * Before a {@link DenseScan}: the groups' distinct activities are counted from these keys in activity order where
+	 * they are not null, and each row's slot is noted for what else is counted by it.
+	 */
+	void beforeScan(ActivityOrderKeys keys) {
+		this.keys = this.activities == null ? null : keys;
+		if (this.keys == null || this.organizations != null) {
+			noteRows();
+		}
+	}
+
+	private void noteRows() {
+		this.memory.charge(this.index.rows, 4);
+		this.slotOf = new int[this.index.rows];
 	}
 
 	/** Notes the slot of one row, of counts through a hash table ({@link #hashed}). */
@@ -136,7 +155,7 @@ final class RowSlots {
 		/** Notes the rows' slots, once for the activities and organizations both. */
 		@Override
 		public void addRows(int[] slots, int[] values, int start, int rows) {
-			if (this == RowSlots.this.noting) {
+			if (this == RowSlots.this.noting && RowSlots.this.slotOf != null) {
 				System.arraycopy(slots, 0, RowSlots.this.slotOf, start, rows);
 			}
 		}
@@ -192,7 +211,9 @@ final class RowSlots {
 			var counts = new int[counters];
 			var last = new int[counters];
 			Arrays.fill(last, -1);
-			return (from, to) -> counted(from, to, counts, last);
+			var keys = this == RowSlots.this.activities ? RowSlots.this.keys : null;
+			return keys != null ? (from, to) -> countedInOrder(keys, from, to, counts, last)
+					: (from, to) -> counted(from, to, counts, last);
 		}
 
 		/** The distinct values of each slot among values {@code from} to {@code to - 1}, into these counts. */
@@ -214,6 +235,37 @@ final class RowSlots {
 					int slot = slots[j];
 					if (last[slot] != v) {
 						last[slot] = v;
+						counts[slot]++;
+					}
+				}
+			}
+			return counts;
+		}
+
+		/**
+		 * The distinct activities of each slot among activities {@code from} to {@code to - 1}, into these counts,
+		 * each row's slot worked out from its activity, organization and role as the scan did ({@link
+		 * ActivityOrderKeys}). An activity the filter leaves out is passed over: its rows are in no group.
+		 */
+		private int[] countedInOrder(ActivityOrderKeys keys, int from, int to, int[] counts, int[] last) {
+			int[] start = this.start;
+			var columns = RowSlots.this.index.rowsByActivity.of();
+			byte[] role = columns.role();
+			int[] roleParts = keys.roleParts();
+			int[] activityParts = keys.activityParts();
+			int[] organizationParts = keys.organizationParts();
+			int[] organization = organizationParts == null ? null : columns.organization();
+			for (int a = from; a < to; a++) {
+				int part = activityParts[a];
+				if (part < 0) {
+					continue;
+				}
+				for (int i = start[a], end = start[a + 1]; i < end; i++) {
+					int key = part + roleParts[role[i]] + (organization == null ? 0 : organizationParts[organization[i]]);
+					// as the scan: slot 0 when left out
+					int slot = key & ~(key >> 31);
+					if (last[slot] != a) {
+						last[slot] = a;
 						counts[slot]++;
 					}
 				}

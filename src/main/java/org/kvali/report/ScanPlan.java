@@ -19,6 +19,9 @@ final class ScanPlan {
 
 	final long[][] parts;
 
+	/** The dimension each of {@link #columns} holds, null for the activities' start days. */
+	final Dimension[] columnDimensions;
+
 	/** Per activity, its key part; null when no dimension needs a look-up by activity. */
 	final long[] activityKey;
 
@@ -60,6 +63,7 @@ final class ScanPlan {
 
 		var columns = new ArrayList<char[]>();
 		var parts = new ArrayList<long[]>();
+		var columnDimensions = new ArrayList<Dimension>();
 		var byActivity = new ArrayList<Dimension>();
 		var byOrganization = new ArrayList<Dimension>();
 		for (var dimension : used.stream().distinct().toList()) {
@@ -70,6 +74,7 @@ final class ScanPlan {
 			if (values != null) {
 				columns.add(values);
 				parts.add(keyParts.values(dimension));
+				columnDimensions.add(dimension);
 			}
 			else if (Level.of(dimension) == Level.ORGANIZATION) {
 				byOrganization.add(dimension);
@@ -82,9 +87,11 @@ final class ScanPlan {
 		if ((dated || period) && index.copies.rowDay != null) {
 			columns.add(index.copies.rowDay);
 			parts.add(keyParts.days());
+			columnDimensions.add(null);
 		}
 		this.columns = columns.toArray(char[][]::new);
 		this.parts = parts.toArray(long[][]::new);
+		this.columnDimensions = columnDimensions.toArray(Dimension[]::new);
 		boolean datedByActivity = (dated || period) && index.copies.rowDay == null;
 		this.activityKey = byActivity.isEmpty() && !datedByActivity ? null : keyParts.activities(byActivity);
 		this.organizationKey = byOrganization.isEmpty() ? null : keyParts.organizations(byOrganization);
