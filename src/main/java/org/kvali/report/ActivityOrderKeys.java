@@ -15,8 +15,8 @@ record ActivityOrderKeys(int[] activityParts, int[] roleParts, int[] organizatio
 
 	/**
 	 * The parts of a scan of these row columns (the dimension of each, null for the start day) and their tables,
-	 * these parts of roles, activities and organizations (null where none); or null when a column describes a person
-	 * or a row's age, which its activity, organization and role do not tell.
+	 * these parts of roles, and of activities and organizations (each null where none); or null when a column
+	 * describes a person or a row's age, which its activity, organization and role do not tell.
 	 */
 	static ActivityOrderKeys of(FactIndex index, Dimension[] dimensions, char[][] columns, int[][] tables,
 			int[] roleParts, int[] activityKeys, int[] organizationKeys) {

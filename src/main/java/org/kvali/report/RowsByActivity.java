@@ -2,9 +2,10 @@ package org.kvali.report;
 
 /**
  * The organization and role of one index's rows in the order of {@link FactIndex#activityRows}: copied the first time
- * a question counts its groups' distinct activities from them ({@link ActivityOrderKeys}), then kept with the index
- * and its copies of later versions ({@link FactIndex#at}), 50 MB at 10 million participations. Counting so reads them
- * in order, where a row's slot noted in person order is read at random.
+ * a question counts its groups' distinct activities from them ({@link ActivityOrderKeys}), on the asking thread and
+ * once however many ask at once, then kept with the index and its copies of later versions ({@link FactIndex#at}), 50
+ * MB at 10 million participations. Counting so reads them in order, where a row's slot noted in person order is read
+ * at random.
  */
 final class RowsByActivity {
 
@@ -28,6 +29,11 @@ final class RowsByActivity {
 	}
 
 	Columns of() {
+		var columns = this.columns;
+		return columns != null ? columns : copied();
+	}
+
+	private synchronized Columns copied() {
 		var columns = this.columns;
 		if (columns == null) {
 			int[] rows = this.activityRows;

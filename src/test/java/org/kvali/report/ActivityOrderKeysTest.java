@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.kvali.organization.OrganizationKind;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,18 +39,30 @@ class ActivityOrderKeysTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	DataSource dataSource;
+
 	private int bitSets;
 
+	private int sparseShare;
+
 	@BeforeEach
-	void noBitSets() {
-		// every group's distinct activities by the rows' slots, as at 10 million participations
+	void noBitSetsAndEveryRowRead() {
+		// every group's distinct activities by the rows' slots in a scan of every row, as at 10 million
+		// participations, whatever share of the rows the filter's activities hold
 		this.bitSets = Seen.Bits.most;
+		this.sparseShare = IndexScan.sparseShare;
 		Seen.Bits.most = 0;
+		IndexScan.sparseShare = Integer.MAX_VALUE;
 	}
 
 	@AfterEach
-	void bitSetsBack() {
+	void settingsBack() {
 		Seen.Bits.most = this.bitSets;
+		IndexScan.sparseShare = this.sparseShare;
 	}
 
 	@Test
@@ -76,7 +91,6 @@ class ActivityOrderKeysTest {
 		var venue = this.jdbc.queryForObject("""
 				SELECT venue_region FROM participation_fact GROUP BY venue_region ORDER BY count(*) DESC LIMIT 1""",
 				String.class);
-		var index = this.loader.load(null);
 		var roles = List.of(ParticipationRole.PARTICIPANT, ParticipationRole.TRAINER, ParticipationRole.ORGANIZER);
 		var cases = List.of(
 				new Case(filter(null, null, roles, LocalDate.of(2024, 3, 1), LocalDate.of(2025, 6, 30)),
@@ -86,13 +100,32 @@ class ActivityOrderKeysTest {
 				new Case(filter(List.of(venue), null, null, null, null),
 						List.of(Dimension.ORGANIZATION, Dimension.QUARTER), ACTIVITIES),
 				new Case(ParticipationFilter.ALL, List.of(Dimension.PROJECT, Dimension.ORGANIZATION), MeasureSet.ALL));
-		for (var question : cases) {
-			var fast = breakdown(Optional.of(index), question.filter(), question.by(), question.measures());
-			assertThat(fast).as("%s by %s", question.filter(), question.by())
-				.isEqualTo(breakdown(Optional.empty(), question.filter(), question.by(), question.measures()))
-				.anySatisfy(group -> assertThat(group.activities()).isGreaterThan(1));
+		// organizations and start days looked up, through the scan's key parts of activities and organizations,
+		// instead of read from copies in the rows
+		var lookedUp = new FactIndexLoader(this.dataSource, this.transactions,
+				new IndexSettings(16, 4096, 4, ScanMemory.defaultLimit()));
+		int small = ScanParts.smallScan;
+		try {
+			for (int smallScan : new int[] { small, 0 }) {
+				// counted in one part, then in several at once
+				ScanParts.smallScan = smallScan;
+				for (var question : cases) {
+					for (var loader : List.of(this.loader, lookedUp)) {
+						var index = loader.load(null);
+						var fast = breakdown(Optional.of(index), question.filter(), question.by(), question.measures());
+						assertThat(index.rowsByActivity.bytes()).as("%s read in activity order", question)
+							.isEqualTo(5L * index.rows);
+						assertThat(fast).as("%s by %s", question.filter(), question.by())
+							.isEqualTo(breakdown(Optional.empty(), question.filter(), question.by(),
+									question.measures()))
+							.anySatisfy(group -> assertThat(group.activities()).isGreaterThan(1));
+					}
+				}
+			}
 		}
-		assertThat(index.rowsByActivity.bytes()).isEqualTo(5L * index.rows);
+		finally {
+			ScanParts.smallScan = small;
+		}
 	}
 
 	@Test
