@@ -3,7 +3,6 @@ package org.kvali.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -71,17 +70,11 @@ final class NumberedGroups {
 		if (inOrder != null) {
 			return inOrder;
 		}
-		var seen = new HashMap<Object, Integer>();
-		var distinct = new ArrayList<>();
+		var met = new FirstMet();
 		for (int n = 0; n < ids.length; n++) {
-			var value = groups.get(n).value(dimension);
-			var id = seen.putIfAbsent(value, distinct.size());
-			if (id == null) {
-				id = distinct.size();
-				distinct.add(value);
-			}
-			ids[n] = id;
+			ids[n] = met.number(groups.get(n).value(dimension));
 		}
+		var distinct = met.values();
 		Integer[] order = new Integer[distinct.size()];
 		Arrays.setAll(order, n -> n);
 		Arrays.sort(order, (left, right) -> SmallCells.compareValues(distinct.get(left), distinct.get(right)));

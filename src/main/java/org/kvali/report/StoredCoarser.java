@@ -1,8 +1,6 @@
 package org.kvali.report;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -105,19 +103,15 @@ final class StoredCoarser {
 	 * activities by gender.
 	 */
 	Finer finer(Dimension finer, List<ParticipationGroup> groups) {
-		var places = new HashMap<Object, Integer>();
-		var values = new ArrayList<>();
+		var met = new FirstMet();
 		for (var group : groups) {
-			var value = group.value(finer);
-			if (places.putIfAbsent(value, values.size()) == null) {
-				values.add(value);
-			}
+			met.number(group.value(finer));
 		}
-		var ids = new int[values.size()];
+		var ids = new int[met.values().size()];
 		for (int n = 0; n < ids.length; n++) {
-			ids[n] = fineId(values.get(n));
+			ids[n] = fineId(met.values().get(n));
 		}
-		return new Finer(this.fine, ids, places);
+		return new Finer(this.fine, ids, met.numbers());
 	}
 
 	/** Distinct values of a finer dimension: their ids in its dictionary (-1 where none), by their places. */

@@ -101,28 +101,19 @@ record Weighing(WithheldGroups.Lines lines, boolean[] known, int[] participation
 			// the coarser value of each finer one, numbered
 			var coarserOf = CoarserOf.of(within.coarserOf(), keys.values(at), LineTotals.NOT_WITHIN, placesRead);
 			var coarseIds = new int[coarserOf.length];
-			var coarse = new ArrayList<>();
-			var numbers = new HashMap<Object, Integer>();
+			var coarse = new FirstMet();
 			for (int id = 0; id < coarserOf.length; id++) {
 				var value = coarserOf[id];
-				if (value == LineTotals.NOT_WITHIN) {
-					coarseIds[id] = -1;
-					continue;
-				}
-				var number = numbers.putIfAbsent(value, coarse.size());
-				coarseIds[id] = number == null ? coarse.size() : number;
-				if (number == null) {
-					coarse.add(value);
-				}
+				coarseIds[id] = value == LineTotals.NOT_WITHIN ? -1 : coarse.number(value);
 			}
 			// the groups of one coarser value and alike in the other dimensions
 			var coarseOfGroup = new int[keys.size()];
 			for (int group = 0; group < coarseOfGroup.length; group++) {
 				coarseOfGroup[group] = coarseIds[keys.ids(at)[group]];
 			}
-			for (var groups : new GroupNumbers(coarseOfGroup, coarse.size()).with(keys.rest(at)).members()) {
+			for (var groups : new GroupNumbers(coarseOfGroup, coarse.values().size()).with(keys.rest(at)).members()) {
 				var key = within.key(keys.key(groups[0]), dimensions, told,
-						coarse.get(coarseIds[keys.ids(at)[groups[0]]]));
+						coarse.values().get(coarseIds[keys.ids(at)[groups[0]]]));
 				lines.add(new Within(groups, within.participants().getOrDefault(key, 0),
 						within.withheld().contains(key)));
 			}
