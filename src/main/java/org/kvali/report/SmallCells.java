@@ -65,17 +65,6 @@ public final class SmallCells {
 		return participants > 0 && participants < k;
 	}
 
-	/**
-	 * The lines over which a total is told: each set of items whose keys (their values of {@code dimensions}
-	 * dimensions, in order) differ in one place only, where there are two dimensions or more, and all the items.
-	 */
-	public static <T> List<List<T>> lines(List<T> items, int dimensions, Function<T, List<Object>> key) {
-		var lines = new ArrayList<List<T>>();
-		rows(items, dimensions, key, (varying, rest, line) -> lines.add(line));
-		lines.add(items);
-		return lines;
-	}
-
 	/** Receives a row of a breakdown: the index of the dimension it varies, the others' values, its items. */
 	public interface RowSink<T> {
 
@@ -83,7 +72,11 @@ public final class SmallCells {
 
 	}
 
-	/** Each line of {@link #lines} but the whole, with the dimension it varies and the others' values. */
+	/**
+	 * Each line over which a total is told but the whole: each set of items whose keys (their values of {@code
+	 * dimensions} dimensions, in order) differ in one place only, where there are two dimensions or more, with the
+	 * dimension it varies and the others' values.
+	 */
 	public static <T> void rows(List<T> items, int dimensions, Function<T, List<Object>> key, RowSink<T> rows) {
 		for (int varying = 0; varying < dimensions && dimensions > 1; varying++) {
 			var byRest = new LinkedHashMap<List<Object>, List<T>>();

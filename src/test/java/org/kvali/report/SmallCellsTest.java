@@ -169,7 +169,10 @@ class SmallCellsTest {
 				.filter(ParticipationGroup::suppressed)
 				.map(group -> group.values(by))
 				.collect(Collectors.toSet());
-			for (var line : SmallCells.lines(groups, by.size(), group -> group.values(by))) {
+			var lines = new ArrayList<List<ParticipationGroup>>();
+			SmallCells.rows(groups, by.size(), group -> group.values(by), (varying, rest, line) -> lines.add(line));
+			lines.add(groups);
+			for (var line : lines) {
 				var hidden = line.stream().filter(group -> withheld.contains(group.values(by))).toList();
 				int sum = hidden.stream().mapToInt(ParticipationGroup::participants).sum();
 				// a line withheld whole tells no total (the lines are no answer's totals, the whole breakdown's is)
