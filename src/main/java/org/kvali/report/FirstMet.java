@@ -28,12 +28,12 @@ final class FirstMet {
 		return this.values.size() - 1;
 	}
 
-	/** The values met, by number. */
+	/** The values met, by number: a view that later numbers change, read once the numbering is done. */
 	List<Object> values() {
 		return this.shownValues;
 	}
 
-	/** The number of each value met. */
+	/** The number of each value met, as a view alike. */
 	Map<Object, Integer> numbers() {
 		return this.shownNumbers;
 	}
