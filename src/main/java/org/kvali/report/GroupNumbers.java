@@ -1,7 +1,6 @@
 package org.kvali.report;
 
 import java.util.Arrays;
-import java.util.HashMap;
 
 /**
  * A number for each group of a breakdown, by its place ({@link NumberedGroups}), below {@code count}: the groups of
@@ -29,18 +28,13 @@ record GroupNumbers(int[] ids, int count) {
 	 * below 0 by either is on none.
 	 */
 	GroupNumbers with(GroupNumbers other) {
-		var pairs = new HashMap<Long, Integer>();
+		var pairs = new FirstMet();
 		var ids = new int[this.ids.length];
 		for (int n = 0; n < ids.length; n++) {
-			if (this.ids[n] < 0 || other.ids[n] < 0) {
-				ids[n] = -1;
-				continue;
-			}
-			long pair = (long) this.ids[n] * other.count + other.ids[n];
-			var id = pairs.putIfAbsent(pair, pairs.size());
-			ids[n] = id == null ? pairs.size() - 1 : id;
+			ids[n] = this.ids[n] < 0 || other.ids[n] < 0 ? -1
+					: pairs.number((long) this.ids[n] * other.count + other.ids[n]);
 		}
-		return new GroupNumbers(ids, pairs.size());
+		return new GroupNumbers(ids, pairs.values().size());
 	}
 
 	/** The groups of each number, in their order; a group numbered below 0 is of none. */
