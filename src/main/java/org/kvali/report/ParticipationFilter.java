@@ -173,7 +173,19 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 			return value instanceof AgeRange group ? group.agesSelectedBy(this).length == 0
 					: this.ages != null || this.ageBands != null && !this.ageBands.contains(AgeBand.UNKNOWN);
 		}
-		List<?> selected = switch (dimension) {
+		List<?> selected = selected(dimension);
+		// the unknown (null) of a dimension a list selects is left out; List.of's contains refuses null
+		return selected != null && (value == null || !selected.contains(value))
+				|| dimension == Dimension.AGE_BAND && this.ages != null
+						&& !(value instanceof AgeBand band && this.ages.overlaps(band));
+	}
+
+	/**
+	 * The values of a dimension the filter selects (ROLE's counted roles); null where it names none, as for groups
+	 * of ages and periods, which it selects by ranges.
+	 */
+	List<?> selected(Dimension dimension) {
+		return switch (dimension) {
 			case PROGRAMME -> this.programmes;
 			case PROJECT -> this.projects;
 			case REGION -> this.regions;
@@ -191,10 +203,6 @@ public record ParticipationFilter(List<String> programmes, List<String> projects
 			case ROLE -> countedRoles();
 			case AGE_GROUP, YEAR, QUARTER, MONTH -> null;
 		};
-		// the unknown (null) of a dimension a list selects is left out; List.of's contains refuses null
-		return selected != null && (value == null || !selected.contains(value))
-				|| dimension == Dimension.AGE_BAND && this.ages != null
-						&& !(value instanceof AgeBand band && this.ages.overlaps(band));
 	}
 
 	/** The roles counted: PARTICIPANT unless the filter says otherwise, since trainers and organizers are not reached. */

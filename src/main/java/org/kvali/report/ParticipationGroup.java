@@ -23,7 +23,7 @@ public record ParticipationGroup(String programmeCode, String projectCode, Strin
 		boolean suppressed) {
 
 	/** The dimensions whose values are codes ({@link #withCode}). */
-	private static final Set<Dimension> CODES = EnumSet.of(Dimension.PROGRAMME, Dimension.PROJECT, Dimension.REGION,
+	static final Set<Dimension> CODES = EnumSet.of(Dimension.PROGRAMME, Dimension.PROJECT, Dimension.REGION,
 			Dimension.MUNICIPALITY, Dimension.VENUE_REGION, Dimension.VENUE_MUNICIPALITY, Dimension.ORGANIZATION,
 			Dimension.ORGANIZER, Dimension.ACTIVITY);
 

@@ -18,20 +18,11 @@ final class PinnedValues {
 	private final Map<Dimension, String> codes = new EnumMap<>(Dimension.class);
 
 	PinnedValues(ParticipationFilter filter) {
-		pin(Dimension.PROGRAMME, filter.programmes());
-		pin(Dimension.PROJECT, filter.projects());
-		pin(Dimension.REGION, filter.regions());
-		pin(Dimension.MUNICIPALITY, filter.municipalities());
-		pin(Dimension.VENUE_REGION, filter.venueRegions());
-		pin(Dimension.VENUE_MUNICIPALITY, filter.venueMunicipalities());
-		pin(Dimension.ORGANIZATION, filter.organizations());
-		pin(Dimension.ORGANIZER, filter.organizers());
-		pin(Dimension.ACTIVITY, filter.activities());
-	}
-
-	private void pin(Dimension dimension, List<String> listed) {
-		if (listed != null && listed.stream().distinct().count() == 1) {
-			this.codes.put(dimension, listed.get(0));
+		for (var dimension : ParticipationGroup.CODES) {
+			var listed = filter.selected(dimension);
+			if (listed != null && listed.stream().distinct().count() == 1) {
+				this.codes.put(dimension, (String) listed.get(0));
+			}
 		}
 	}
 
