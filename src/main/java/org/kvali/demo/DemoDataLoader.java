@@ -2,12 +2,15 @@ package org.kvali.demo;
 
 import java.util.Random;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.kvali.access.ServiceScope;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the seed programme into an empty database on start: always on the embedded database, elsewhere only when
- * {@code kvali.demo.enabled} is true. The data is drawn from a fixed seed, so every load is identical.
+ * {@code kvali.demo.enabled} is true. The data is drawn from a fixed seed, so every load is identical; the database
+ * is analyzed once it is in.
  */
 @Component
 @DependsOnDatabaseInitialization
@@ -31,8 +35,12 @@ class DemoDataLoader implements InitializingBean {
 
 	private final boolean enabled;
 
-	DemoDataLoader(JdbcTemplate jdbc, TransactionTemplate transaction, DemoMode demo) {
+	private final DataSource owner;
+
+	DemoDataLoader(JdbcTemplate jdbc, TransactionTemplate transaction, DemoMode demo,
+			@LiquibaseDataSource DataSource owner) {
 		this.jdbc = jdbc;
+		this.owner = owner;
 		this.transaction = transaction;
 		this.enabled = demo.on();
 	}
@@ -51,6 +59,11 @@ class DemoDataLoader implements InitializingBean {
 		var people = new DemoPeople(random);
 		var events = new DemoEvents(random, people.people);
 		ServiceScope.run(() -> this.transaction.executeWithoutResult(status -> new DemoDataWriter(this.jdbc).write(people, events)));
+		// The planner's statistics of the rows just written, as the tables' owner (the service's role owns none):
+		// before autovacuum came round, PostgreSQL weighed each table as holding a row or so and chose nested loops,
+		// a totals statement of nine filters taking 7.2 ms; analyzed, 0.13 ms. FastPathDifferentialTest, whose SQL
+		// path asks thousands of such statements, ran in 136 s instead of 153.
+		new JdbcTemplate(this.owner).execute("ANALYZE");
 		log.info("Demo data loaded: {} organizations, {} people, {} activities, {} participations",
 				people.organizations.size(), people.people.size(), events.events.size(), events.attendances.size());
 	}
