@@ -24,7 +24,11 @@ class DemoDataTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	/** The planner knows the demo's tables as loaded, not as the empty ones autovacuum has not come round to yet. */
+	/**
+	 * The planner knows the demo's tables as loaded, not as the empty ones autovacuum has not come round to yet: each
+	 * was analyzed by hand (autovacuum's analyses are its last_autoanalyze; their row counts move as other tests of
+	 * the same context write, so they are not compared).
+	 */
 	@Test
 	void theDemoDataIsAnalyzedOnceLoaded() {
 		assertThat(this.jdbc.queryForList("""
@@ -32,8 +36,6 @@ class DemoDataTest {
 				WHERE relname IN ('organization', 'participant', 'activity', 'participation', 'geo_unit')
 				  AND last_analyze IS NOT NULL ORDER BY relname""", String.class))
 			.containsExactly("activity", "geo_unit", "organization", "participant", "participation");
-		assertThat(this.jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE relname = 'participation'",
-				Float.class)).as("participations as the planner counts them").isEqualTo(1590f);
 	}
 
 	@Test
