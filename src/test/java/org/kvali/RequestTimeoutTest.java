@@ -16,27 +16,16 @@ import org.kvali.access.Role;
 import org.kvali.access.ServiceScope;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over a real server: a GraphQL request that runs past the request timeout ends with an error and no data, and a
- * key is looked up on the server's own thread. The timeout is set to 1 ms
- * here so that any request passes it; the service's own is 30 s ({@code kvali.graphql.request-timeout}). Behind a
- * proxy, as README sets it up: the proxy trusted is this machine's loopback address alone.
+ * Over a real server ({@link TimeoutServerTest}): a GraphQL request that runs past the request timeout ends with an
+ * error and no data, and a key is looked up on the server's own thread.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "kvali.graphql.request-timeout=1ms", "kvali.demo.enabled=true", "kvali.embedded.clean=true",
-				"kvali.embedded.data-dir=target/test-postgres-timeout", "kvali.report.index=off",
-				"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY, "server.forward-headers-strategy=native",
-				"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
-				// a demo listens on the loopback address alone; the proxy's client comes from another
-				"server.address=0.0.0.0" })
-@Import(TestDatabaseConfiguration.class)
+@TimeoutServerTest
 class RequestTimeoutTest {
 
 	@LocalServerPort

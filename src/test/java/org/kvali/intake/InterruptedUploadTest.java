@@ -13,13 +13,11 @@ import org.kvali.ServiceScopeListener;
 import org.kvali.access.ApiKeyService;
 import org.kvali.access.Role;
 import org.kvali.TestCallers;
-import org.kvali.TestDatabaseConfiguration;
+import org.kvali.TimeoutServerTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.TestExecutionListeners.MergeMode;
@@ -27,16 +25,12 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Over a real server (the context of {@code RequestTimeoutTest}, shared; the test reads the tables in the service's
- * scope, which sees them whole): an upload whose connection closes before
- * the whole sheet arrived stores nothing and is recorded as cut off, not as a sheet whose quotes are misplaced, which
- * sent the partner looking for a fault in the sheet.
+ * Over a real server ({@link TimeoutServerTest}, the context of {@code RequestTimeoutTest}; the test reads the
+ * tables in the service's scope, which sees them whole): an upload whose connection closes before the whole sheet
+ * arrived stores nothing and is recorded as cut off, not as a sheet whose quotes are misplaced, which sent the
+ * partner looking for a fault in the sheet.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "kvali.graphql.request-timeout=1ms", "kvali.demo.enabled=true", "kvali.embedded.clean=true",
-				"kvali.embedded.data-dir=target/test-postgres-timeout", "kvali.report.index=off",
-				"kvali.bootstrap-admin-key=" + TestCallers.ADMIN_KEY })
-@Import(TestDatabaseConfiguration.class)
+@TimeoutServerTest
 @TestExecutionListeners(listeners = ServiceScopeListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 class InterruptedUploadTest {
 
