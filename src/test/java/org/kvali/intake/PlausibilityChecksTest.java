@@ -108,6 +108,46 @@ class PlausibilityChecksTest {
 		}
 	}
 
+	/**
+	 * A partner's new activity like one of its own is warned of where another organization's of the same title and
+	 * day comes first by code: the first of its own is named, the other's withheld, and an admin is told the first of
+	 * all.
+	 */
+	@Test
+	void aPartnerIsToldOfItsOwnActivityLikeTheNewOneBehindAnotherOrganizations() throws Exception {
+		var stored = this.jdbc.queryForMap("""
+				SELECT a.code, a.title, a.start_date FROM activity a JOIN organization o ON o.id = a.organizer_id
+				JOIN project p ON p.id = a.project_id WHERE o.code = 'CIF' AND p.code = 'CSO-CAPACITY'
+				ORDER BY a.code LIMIT 1""");
+		this.jdbc.update("""
+				INSERT INTO activity (code, project_id, kind, title, start_date, end_date, organizer_id)
+				SELECT 'AA-TI-PL-1', a.project_id, a.kind, upper(a.title), a.start_date, a.end_date,
+				       (SELECT id FROM organization WHERE code = 'SCCSF')
+				FROM activity a WHERE a.code = ?""", stored.get("code"));
+		try {
+			var sheet = (AttendanceImportTest.HEADER + "TI-PL-10," + stored.get("title") + ",meeting,CSO-CAPACITY,"
+					+ stored.get("start_date") + "," + stored.get("start_date") + ",,TI-3,female,,,,,,\n")
+				.getBytes(StandardCharsets.UTF_8);
+			var told = "Activity TI-PL-10 is new, but %s of the same project has the title and start day it gives";
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
+				.header("Authorization", "Bearer " + this.callers.secret(Role.PARTNER, "CIF"))
+				.contentType("text/csv")
+				.content(sheet))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.hasItem(
+						org.hamcrest.Matchers.startsWith(told.formatted(stored.get("code"))))))
+				.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.everyItem(
+						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("AA-TI-PL-1")))));
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true").contentType("text/csv").content(sheet))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.hasItem(
+						org.hamcrest.Matchers.startsWith(told.formatted("AA-TI-PL-1")))));
+		}
+		finally {
+			this.jdbc.update("DELETE FROM activity WHERE code = 'AA-TI-PL-1'");
+		}
+	}
+
 	@Test
 	void futureDatesDatesOutsideTheProjectAndAgesOverAHundredOrUnderTen() throws Exception {
 		var sheet = AttendanceImportTest.HEADER + """
