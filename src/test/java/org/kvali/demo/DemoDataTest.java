@@ -33,7 +33,8 @@ class DemoDataTest {
 	void theDemoDataIsAnalyzedOnceLoaded() {
 		assertThat(this.jdbc.queryForList("""
 				SELECT relname FROM pg_stat_user_tables
-				WHERE relname IN ('organization', 'participant', 'activity', 'participation', 'geo_unit')
+				WHERE schemaname = current_schema()
+				  AND relname IN ('organization', 'participant', 'activity', 'participation', 'geo_unit')
 				  AND last_analyze IS NOT NULL ORDER BY relname""", String.class))
 			.containsExactly("activity", "geo_unit", "organization", "participant", "participation");
 	}
