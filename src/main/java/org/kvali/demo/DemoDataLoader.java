@@ -69,8 +69,8 @@ class DemoDataLoader implements InitializingBean {
 	 * Gives the planner statistics of the rows just written, as the tables' owner (the service's role owns none), for
 	 * the tables of the service's schema alone. Before autovacuum came round the tables had none: the estimates of a
 	 * totals statement of nine filters came to a row or so, its nested loops took 7.2 ms, analyzed 0.13 ms;
-	 * FastPathDifferentialTest, whose SQL path asks thousands of such statements, ran in 136 s instead of 153. A speed-up
-	 * only, never a reason for the start to fail: autovacuum gets there later.
+	 * FastPathDifferentialTest, whose SQL path asks thousands of such statements, ran in 136 s instead of 153. A
+	 * speed-up only, never a reason for the start to fail: autovacuum gets there later.
 	 */
 	private void analyze() {
 		try {

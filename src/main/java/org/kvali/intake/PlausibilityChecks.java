@@ -120,7 +120,8 @@ class PlausibilityChecks {
 				FROM import_activity s JOIN project p ON p.code = s.project_code
 				CROSS JOIN LATERAL (
 				    SELECT a.code FROM activity a
-				    WHERE a.project_id = p.id AND a.start_date = s.start_date AND lower(a.title) = lower(s.activity_title)
+				    WHERE a.project_id = p.id AND a.start_date = s.start_date
+				      AND lower(a.title) = lower(s.activity_title)
 				      AND (CAST(:own AS bigint[]) IS NULL OR a.organizer_id = ANY(CAST(:own AS bigint[])))
 				    ORDER BY a.code LIMIT 1) a
 				WHERE s.stored_id IS NULL
