@@ -184,6 +184,18 @@ final class Columns {
 		return (int) REQUIRED.stream().filter(names::contains).count();
 	}
 
+	/**
+	 * How many of the required columns the names written in a row name, or surely mean ({@link #meant}: "Sex",
+	 * "Participant ID").
+	 */
+	static int requiredMeant(List<String> written) {
+		var names = written.stream().map(Columns::named).map(name -> {
+			var meant = ALL.contains(name) ? null : meant(name);
+			return meant != null && meant.surely() ? meant.column() : name;
+		}).toList();
+		return (int) REQUIRED.stream().filter(names::contains).count();
+	}
+
 	/** The required columns the names written in a row do not name, in the order of {@link #REQUIRED}. */
 	static List<String> requiredLacking(List<String> written) {
 		var names = written.stream().map(Columns::named).toList();

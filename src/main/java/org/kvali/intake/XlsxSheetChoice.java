@@ -28,8 +28,9 @@ final class XlsxSheetChoice {
 	 * their own). Where none has them all, the shown sheet with the most of them, so that the refusal names the
 	 * columns its header lacks (the first shown when none has any); a hidden sheet with them all is named, not read.
 	 * Two attendance sheets in one workbook (a sheet a day, or an example beside the sheet) are refused, where reading
-	 * one alone would drop the other's rows unsaid, and so is a shown sheet of rows under a header naming some of the
-	 * columns beside one naming them all. Null, told to the sink, when the workbook is refused.
+	 * one alone would drop the other's rows unsaid, and so is a shown sheet of rows under a header naming, or surely
+	 * meaning, two or more of the columns beside one naming them all. Null, told to the sink, when the workbook is
+	 * refused.
 	 */
 	static Sheet attendance(ReadableWorkbook workbook, SheetSink sink) throws IOException {
 		var sheets = workbook.getSheets().toList();
@@ -38,7 +39,8 @@ final class XlsxSheetChoice {
 		var legends = new ArrayList<Sheet>();
 		// a shown sheet whose first row is a header lacking a column: it is the one refused, not one below a title
 		boolean faulty = false;
-		// shown sheets of rows under a header naming some of the columns: beside a sheet naming them all, refused
+		// shown sheets of rows under a header naming or surely meaning some of the columns ("Participant ID", "Sex"):
+		// beside a sheet naming them all, refused
 		var partial = new ArrayList<Sheet>();
 		var lacking = new ArrayList<List<String>>();
 		Sheet nearest = null;
@@ -49,7 +51,7 @@ final class XlsxSheetChoice {
 			int has = named.required();
 			boolean shown = sheet.getVisibility() == SheetVisibility.VISIBLE;
 			faulty |= shown && named.first() && has >= 2 && has < Columns.REQUIRED.size();
-			if (shown && named.rowsUnder() && has >= 2 && has < Columns.REQUIRED.size()) {
+			if (shown && named.rowsUnder() && named.meant() >= 2 && has < Columns.REQUIRED.size()) {
 				partial.add(sheet);
 				lacking.add(named.lacking());
 			}
@@ -117,10 +119,11 @@ final class XlsxSheetChoice {
 	}
 
 	/**
-	 * How many of the required columns the sheet's header names ({@link Columns#headerAmong}), whether it is the first
-	 * row with anything in it, and whether rows with anything in them follow it (among the first read).
+	 * How many of the required columns the sheet's header names ({@link Columns#headerAmong}), and names or surely
+	 * means, whether it is the first row with anything in it, and whether rows with anything in them follow it (among
+	 * the first read).
 	 */
-	private record Named(int required, List<String> lacking, boolean first, boolean rowsUnder) {
+	private record Named(int required, int meant, List<String> lacking, boolean first, boolean rowsUnder) {
 	}
 
 	private static Named requiredColumns(Sheet sheet) throws IOException {
@@ -131,11 +134,12 @@ final class XlsxSheetChoice {
 				.map(XlsxSheetReader::header)
 				.toList();
 			if (read.isEmpty()) {
-				return new Named(0, Columns.REQUIRED, true, false);
+				return new Named(0, 0, Columns.REQUIRED, true, false);
 			}
 			int header = Columns.headerAmong(read.subList(0, Math.min(read.size(), Columns.ROWS_TO_HEADER)));
-			return new Named(Columns.requiredNamed(read.get(header)), Columns.requiredLacking(read.get(header)),
-					header == 0, header + 1 < read.size());
+			var names = read.get(header);
+			return new Named(Columns.requiredNamed(names), Columns.requiredMeant(names),
+					Columns.requiredLacking(names), header == 0, header + 1 < read.size());
 		}
 	}
 

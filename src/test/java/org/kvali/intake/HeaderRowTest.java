@@ -345,6 +345,30 @@ class HeaderRowTest {
 		}, List.of(ROW.formatted(1)));
 		load(titledDay).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(DAY_2)));
+		// a header naming no required column as Kvali does, but two as surely meant: its rows were left out unsaid
+		// (a review's)
+		var loose = Workbooks.written(before -> {
+			var sheet = before.newWorksheet("Day 2");
+			var names = List.of("Activity", "Project", "Participant ID", "Sex");
+			var values = List.of("TI-WS-1", "TEST-INTAKE", "TI-2", "male");
+			for (int c = 0; c < names.size(); c++) {
+				sheet.value(0, c, names.get(c));
+				sheet.value(1, c, values.get(c));
+			}
+		}, List.of(ROW.formatted(1)));
+		load(loose).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.created.participations").value(0))
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(DAY_2.replace(
+					"but not gender", "but not activity_code, project_code, participant_ref, gender"))));
+		// one surely meant alone is no attendance: a sheet of lists beside it is passed over
+		var lists = Workbooks.written(before -> {
+			var sheet = before.newWorksheet("Day 2");
+			sheet.value(0, 0, "Sex");
+			sheet.value(0, 1, "Kind");
+			sheet.value(1, 0, "female");
+			sheet.value(1, 1, "workshop");
+		}, List.of(ROW.formatted(1)));
+		load(lists).andExpect(status().isOk()).andExpect(jsonPath("$.created.participations").value(1));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM participant WHERE ref LIKE 'TI-%'", Integer.class))
 			.isZero();
 		// a sheet of a few columns' names and nothing under them stays passed over
