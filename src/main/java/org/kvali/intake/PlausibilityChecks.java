@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.kvali.access.PartnerScope;
 
@@ -100,7 +102,8 @@ class PlausibilityChecks {
 						+ rs.getString(3) + " would be " + rs.getInt(5) + " at activity " + rs.getString(4)
 						+ "; is the year right?"));
 			});
-		sameAsStored(warnings, partner);
+		var likeStored = sameAsStored(warnings, partner);
+		sameInSheet(warnings, likeStored);
 		warnings.sort(Comparator.comparing(ImportMessage::row));
 		return warnings;
 	}
@@ -114,7 +117,8 @@ class PlausibilityChecks {
 	 * days after another such sheet compared 4.9 million pairs of titles (2.9 to 3.7 s of the load); without that
 	 * index, a look-up per activity read the project's activities of the day, 2 to 10 s.
 	 */
-	private void sameAsStored(List<ImportMessage> warnings, PartnerSheet partner) {
+	private Set<Integer> sameAsStored(List<ImportMessage> warnings, PartnerSheet partner) {
+		var rows = new HashSet<Integer>();
 		this.jdbc.sql("""
 				SELECT s.first_row, s.activity_code, s.activity_title, a.code
 				FROM import_activity s JOIN project p ON p.code = s.project_code
@@ -132,6 +136,36 @@ class PlausibilityChecks {
 						+ rs.getString(2) + " is new, but " + rs.getString(4) + " of the same project has the title "
 						+ "and start day it gives: if it is that activity under another code, write " + rs.getString(4)
 						+ " (deleteActivity removes one made by mistake), else its people are counted at both"));
+				rows.add(rs.getInt(1));
+			});
+		return rows;
+	}
+
+	/**
+	 * A new activity of the title (case aside) and start day of another new one of its project in the same sheet,
+	 * the first by row: a list of each day given a code of its own made two activities of its people, counted at both,
+	 * and said nothing where two sheets would have (a review's). Not said again of one already told of a stored one
+	 * ({@code likeStored}, their first rows), which every new one like it is.
+	 */
+	private void sameInSheet(List<ImportMessage> warnings, Set<Integer> likeStored) {
+		this.jdbc.sql("""
+				SELECT first_row, activity_code, first_code, first_of
+				FROM (SELECT first_row, activity_code,
+				             first_value(activity_code) OVER like_it AS first_code,
+				             first_value(first_row) OVER like_it AS first_of
+				      FROM import_activity
+				      WHERE stored_id IS NULL AND start_date IS NOT NULL AND activity_title IS NOT NULL
+				      WINDOW like_it AS (PARTITION BY project_code, start_date, lower(activity_title)
+				                         ORDER BY first_row)) s
+				WHERE first_row <> first_of
+				ORDER BY first_row""")
+			.query((ResultSet rs) -> {
+				if (!likeStored.contains(rs.getInt(1))) {
+					warnings.add(new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
+							+ rs.getString(2) + " is new, and so is " + rs.getString(3) + " of row " + rs.getInt(4)
+							+ " with the project, title and start day it gives: if they are one activity, write one"
+							+ " code for both, else its people are counted at both"));
+				}
 			});
 	}
 

@@ -212,7 +212,7 @@ class ActivityDeletionTest {
 		this.graphQl.document(CREATE).variable("code", "TX-DEL-8").execute();
 		this.graphQl.document(DELETE).variable("code", "TX-DEL-8").execute().path("deleteActivity")
 			.entity(String.class).isEqualTo("TX-DEL-8");
-		var both = sheet + "TX-DEL-8,Hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q1,female,CIF\n";
+		var both = sheet + "TX-DEL-8,Second hearing,meeting,CSO-CAPACITY,2025-05-10,2025-05-10,TX-DEL-Q1,female,CIF\n";
 		load(both, "true").andExpect(jsonPath("$.warnings[0].row").value(2))
 			.andExpect(jsonPath("$.warnings[0].message").value("The sheet records again 2 activities deleted before"
 					+ " (TX-DEL-9, deleted on " + this.today.date() + " with 2 participations, TX-DEL-8, deleted on "

@@ -70,19 +70,27 @@ class PlausibilityChecksTest {
 				TI-PL-7,Budget hearing,meeting,TEST-INTAKE,2025-04-02,2025-04-02,,TI-1,female,,,,,,
 				TI-PL-6,BUDGET hearing,meeting,TEST-INTAKE,2025-04-02,2025-04-02,,TI-5,female,,,,,,
 				""", false)
-			.andExpect(status().isOk());
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings[*].message").value(org.hamcrest.Matchers.contains("Activity TI-PL-6 is"
+					+ " new, and so is TI-PL-7 of row 2 with the project, title and start day it gives: if they are one"
+					+ " activity, write one code for both, else its people are counted at both")));
+		// two new ones like a stored one: each told of the stored one alone, not of the other too
 		IntakeFixture.load(this.mvc, AttendanceImportTest.HEADER + """
 				TI-PL-8,budget HEARING,meeting,TEST-INTAKE,2025-04-02,2025-04-02,,TI-1,female,,,,,,
 				TI-PL-9,Budget hearing,meeting,TEST-INTAKE,2025-04-03,2025-04-03,,TI-2,male,,,,,,
+				TI-PL-11,Budget Hearing,meeting,TEST-INTAKE,2025-04-02,2025-04-02,,TI-2,male,,,,,,
 				""", true)
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings.length()").value(2))
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
 			.andExpect(jsonPath("$.warnings[0].column").value("activity_code"))
 			.andExpect(jsonPath("$.warnings[0].value").value("TI-PL-8"))
 			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-8 is new, but TI-PL-6 of the same "
 					+ "project has the title and start day it gives: if it is that activity under another code, write "
-					+ "TI-PL-6 (deleteActivity removes one made by mistake), else its people are counted at both"));
+					+ "TI-PL-6 (deleteActivity removes one made by mistake), else its people are counted at both"))
+			.andExpect(jsonPath("$.warnings[1].row").value(4))
+			.andExpect(jsonPath("$.warnings[1].message").value(org.hamcrest.Matchers.startsWith("Activity TI-PL-11 is"
+					+ " new, but TI-PL-6 ")));
 		var cif = "Bearer " + this.callers.secret(Role.PARTNER, "CIF");
 		for (var organizer : List.of("CIF", "SCCSF")) {
 			var stored = this.jdbc.queryForMap("""
@@ -106,6 +114,42 @@ class PlausibilityChecksTest {
 						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("is new, but")))));
 			}
 		}
+	}
+
+	/**
+	 * New activities of one project, day and title (case aside) in one sheet: each after the first told of the first,
+	 * where each has a row; those of another day or title are not, nor stored ones sent again.
+	 */
+	@Test
+	void newActivitiesAlikeInOneSheetAreWarnedOf() throws Exception {
+		IntakeFixture.load(this.mvc, AttendanceImportTest.HEADER + """
+				TI-PL-21,Mapping session,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-1,female,,,,,,
+				TI-PL-22,Mapping session,workshop,TEST-INTAKE,2025-05-07,2025-05-07,,TI-1,female,,,,,,
+				TI-PL-23,Mapping sessions,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-1,female,,,,,,
+				TI-PL-20,MAPPING SESSION,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-1,female,,,,,,
+				TI-PL-21,Mapping session,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-2,male,,,,,,
+				TI-PL-24,Mapping session,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-2,male,,,,,,
+				""", false)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			.andExpect(jsonPath("$.warnings.length()").value(2))
+			.andExpect(jsonPath("$.warnings[0].row").value(5))
+			.andExpect(jsonPath("$.warnings[0].column").value("activity_code"))
+			.andExpect(jsonPath("$.warnings[0].value").value("TI-PL-20"))
+			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-20 is new, and so is TI-PL-21 of row 2"
+					+ " with the project, title and start day it gives: if they are one activity, write one code for"
+					+ " both, else its people are counted at both"))
+			.andExpect(jsonPath("$.warnings[1].row").value(7))
+			.andExpect(jsonPath("$.warnings[1].value").value("TI-PL-24"))
+			.andExpect(jsonPath("$.warnings[1].message").value(org.hamcrest.Matchers.startsWith("Activity TI-PL-24 is"
+					+ " new, and so is TI-PL-21 of row 2 ")));
+		// sent again, all four are stored: none is new, none told
+		IntakeFixture.load(this.mvc, AttendanceImportTest.HEADER + """
+				TI-PL-20,MAPPING SESSION,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-3,female,,,,,,
+				TI-PL-21,Mapping session,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-3,female,,,,,,
+				""", true)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.warnings.length()").value(0));
 	}
 
 	/**
