@@ -189,17 +189,21 @@ class AttendanceWriter {
 
 	/**
 	 * How many stored people the sheet names, and how many of them it changed, their details or their own
-	 * organization, which follows their latest activity also where the sheet may not change their details: counted
-	 * by those alone, a partner's sheet that moved 84 such people's organizations told 0 of them (a tester's).
+	 * organization, which follows their latest activity also where an admin's correction keeps the details from the
+	 * sheet: counted by those alone, a partner's sheet that moved 84 such people's organizations told 0 of them (a
+	 * tester's). Not people a partner's sheet keeps as stored as others hosted them too: theirs moves by their latest
+	 * activity of all, which is not the partner's to see; counted, dry runs told it the organization and the day of
+	 * such a person's latest activity that another organization recorded (a review's).
 	 */
 	private StoredPeople storedPeople() {
 		return this.jdbc.sql("""
-				SELECT count(*), count(*) FILTER (WHERE (p.birth_year, p.disability, p.home_municipality_code,
-				                                         p.organization_id) IS DISTINCT FROM
+				SELECT count(*), count(*) FILTER (WHERE NOT %s
+				                                  AND (p.birth_year, p.disability, p.home_municipality_code,
+				                                       p.organization_id) IS DISTINCT FROM
 				       (s.stored_birth_year, s.stored_disability, s.stored_home, s.stored_organization_id))
 				FROM import_person s
 				CROSS JOIN LATERAL (SELECT * FROM participant x WHERE x.id = s.stored_id OFFSET 0) p
-				WHERE s.stored_id IS NOT NULL""")
+				WHERE s.stored_id IS NOT NULL""".formatted(PartnerSheet.keptAsStored("s")))
 			.query((rs, n) -> new StoredPeople(rs.getInt(1), rs.getInt(2)))
 			.single();
 	}

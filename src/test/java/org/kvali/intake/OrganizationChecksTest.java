@@ -465,12 +465,25 @@ class OrganizationChecksTest {
 		assertThat(this.jdbc.queryForObject("SELECT organization_id FROM participant WHERE ref = 'TI-5'", Long.class))
 			.isNull();
 		// a partner's sheet changes nothing else of a person another organization hosted too (TI-2, at SCCSF's
-		// earlier workshop), but a later activity it adds is their latest, and its organization their own
+		// earlier workshop), but a later activity it adds is their latest, and its organization their own; whether
+		// that moved it is not told, the same whatever the organization and day named: counted as moved, dry runs
+		// told the partner the organization and the day of their latest activity that others recorded (a review's)
+		var cifWorkshop = HEADER + "TI-OC-CIF,CIF workshop,workshop,TEST-INTAKE,2025-12-01,2025-12-01,,TI-2,male,1950,,,"
+				+ "SCCSF,,,\n";
+		for (var sheet : List.of(cifWorkshop.replace("SCCSF", "CIF"), cifWorkshop.replace("2025-12-01", "2025-09-01"))) {
+			this.mvc.perform(post("/imports/attendance").param("dryRun", "true")
+				.header("Authorization", "Bearer " + partner)
+				.contentType("text/csv")
+				.content(sheet.getBytes(StandardCharsets.UTF_8)))
+				.andExpect(jsonPath("$.updated.participants").value(0))
+				.andExpect(jsonPath("$.unchanged.participants").value(1));
+		}
 		this.mvc.perform(post("/imports/attendance").header("Authorization", "Bearer " + partner)
 			.contentType("text/csv")
-			.content((HEADER + "TI-OC-CIF,CIF workshop,workshop,TEST-INTAKE,2025-12-01,2025-12-01,,TI-2,male,1950,,,"
-					+ "SCCSF,,,\n").getBytes(StandardCharsets.UTF_8)))
+			.content(cifWorkshop.getBytes(StandardCharsets.UTF_8)))
 			.andExpect(jsonPath("$.status").value("IMPORTED"))
+			.andExpect(jsonPath("$.updated.participants").value(0))
+			.andExpect(jsonPath("$.unchanged.participants").value(1))
 			.andExpect(jsonPath("$.warnings[0].message").value("Participant TI-2 also took part in other organizations' "
 					+ "activities: their gender, birth year, disability and home municipality stay as stored, neither "
 					+ "compared with this sheet's nor changed by them; their own organization is that of their latest "
