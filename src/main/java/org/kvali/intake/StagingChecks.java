@@ -215,7 +215,9 @@ class StagingChecks {
 	 * them back as a new record. Told once, at the person's first row, to an admin and to a partner whose
 	 * organizations ran an activity of theirs; another partner is refused in the words, and at the rows, it was before
 	 * the erasure, for a person of other organizations ({@link PartnerSheetChecks#othersPeople}), and learns nothing
-	 * of it. Nothing is computed while none was erased.
+	 * of it: not at rows of an activity another organization runs, which are refused for that alone (told of the
+	 * person there, a partner learnt of another's person's erasure: a review's). Nothing is computed while none was
+	 * erased.
 	 */
 	private void erased(List<ImportMessage> errors, PartnerSheet partner) {
 		this.jdbc.sql("""
@@ -228,10 +230,11 @@ class StagingChecks {
 				    WHERE p.stored_id IS NULL AND EXISTS (SELECT 1 FROM erased_reference))
 				SELECT first_row, participant_ref, true, elsewhere FROM erased WHERE told
 				UNION ALL
-				-- as othersPeople refuses a stored person: each row
+				-- as othersPeople refuses a stored person: each row of an activity the partner is told of
 				SELECT r.row_no, r.participant_ref, false, x.elsewhere FROM erased x JOIN import_row r USING (participant_ref)
-				WHERE NOT x.told
-				ORDER BY 1""")
+				JOIN import_activity a USING (activity_code)
+				WHERE NOT x.told AND %s
+				ORDER BY 1""".formatted(PartnerSheet.toldOf("a")))
 			.param("organizations", PartnerSheet.organizationIds(partner))
 			.param("allowed", partner == null ? new Long[0] : partner.projectIds())
 			.query((ResultSet rs) -> {

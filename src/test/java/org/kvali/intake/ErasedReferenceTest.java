@@ -153,13 +153,26 @@ class ErasedReferenceTest {
 		var cifs = "SELECT CAST(report AS text) FROM attendance_import WHERE imported_for"
 				+ " = ARRAY(SELECT id FROM organization WHERE code = 'CIF') ORDER BY imported_at";
 		var refused = this.jdbc.queryForList(cifs, String.class).get(1);
+		// at an activity another organization runs, the row is refused for the activity alone, and stays so: told of
+		// the person after the erasure, the partner learnt that another organization's person had been erased (a
+		// review's)
+		var foreign = this.jdbc.queryForObject("""
+				SELECT a.code FROM activity a JOIN organization o ON o.id = a.organizer_id
+				JOIN project p ON p.id = a.project_id WHERE o.code = 'SCCSF' AND p.code = 'CSO-CAPACITY'
+				ORDER BY a.code LIMIT 1""", String.class);
+		var atOthers = AttendanceImportTest.HEADER + foreign + ",,,CSO-CAPACITY,,,,TI-5,female,,,,,,\n";
+		var atOthersBefore = partnerLoad(cif, atOthers).andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].column").value("activity_code"))
+			.andReturn().getResponse().getContentAsString();
 		forget("TI-5");
 		forget("TI-6");
+		partnerLoad(cif, atOthers).andExpect(jsonPath("$.errors").value(
+				JsonPath.<List<Object>>read(atOthersBefore, "$.errors")));
 		// the history of its sheets no longer tells the partner their references (a tester's read TI-5 there), and
 		// the refusal of another's person reads as before the erasure
 		var history = this.jdbc.queryForList(cifs, String.class);
 		assertThat(history.get(1)).isEqualTo(refused);
-		assertThat(history).hasSize(2).noneMatch(report -> report.matches("(?is).*\\bTI-[56]\\b.*"));
+		assertThat(history).hasSize(4).noneMatch(report -> report.matches("(?is).*\\bTI-[56]\\b.*"));
 		// another's person is kept without the reference, erased or not: "(erased)" had told the partner of it
 		assertThat(JsonPath.<List<String>>read(history.get(1), "$.errors[*].message")).containsExactly(
 				notOwn.replace("TI-5", "(not kept)"), notOwn.replace("TI-5", "(not kept)"));
@@ -173,7 +186,7 @@ class ErasedReferenceTest {
 			.andExpect(jsonPath("$.errors[2].row").value(4))
 			.andExpect(jsonPath("$.errors[2].message").value(notOwn));
 		assertThat(this.jdbc.queryForList("SELECT CAST(report AS text) FROM attendance_import", String.class))
-			.hasSize(4).noneMatch(report -> report.matches("(?is).*\\bTI-[56]\\b.*"));
+			.hasSize(6).noneMatch(report -> report.matches("(?is).*\\bTI-[56]\\b.*"));
 	}
 
 	/**
