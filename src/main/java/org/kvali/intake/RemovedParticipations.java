@@ -66,9 +66,9 @@ class RemovedParticipations {
 	 * A warning at the first row of the first activity the sheet creates that was deleted from the same project
 	 * (deleteActivity), naming up to three; none when there are none. An old sheet sent again recorded a deleted
 	 * activity and its people once more, without a word (a tester's); they are stored, it may have been deleted by
-	 * mistake. A partner is told only of its own projects' activities, as it could have deleted them, and not how many
-	 * participations went: of another organization's activity in a project they share, that told its size (a
-	 * tester's).
+	 * mistake. A partner is told only of its own projects' activities, whose codes and days it could list before they
+	 * went (another organization's among them, though it deletes only those it runs), and not how many participations
+	 * went: of another organization's activity in a project they share, that told its size (a tester's).
 	 */
 	List<ImportMessage> deletedActivities(PartnerSheet partner) {
 		var again = this.jdbc.sql("""
