@@ -58,6 +58,9 @@ final class Columns {
 	 */
 	static final int ROWS_TO_HEADER = 10;
 
+	/** The longest name {@link #requiredMeant} asks {@link #meant} about, well beyond any it knows qualified. */
+	private static final int LONGEST_MEANT = 100;
+
 	/** The most cells with something in them of a row above the header that is passed over (a title, a note). */
 	private static final int TITLE_CELLS = 3;
 
@@ -186,11 +189,12 @@ final class Columns {
 
 	/**
 	 * How many of the required columns the names written in a row name, or surely mean ({@link #meant}: "Sex",
-	 * "Participant ID").
+	 * "Participant ID"). A longer name than {@link #LONGEST_MEANT} means none: {@link #meant} takes time growing with
+	 * the square of a name's length (a review's: 4 s for a cell of 100,000 characters, read in any sheet's first row).
 	 */
 	static int requiredMeant(List<String> written) {
 		var names = written.stream().map(Columns::named).map(name -> {
-			var meant = ALL.contains(name) ? null : meant(name);
+			var meant = ALL.contains(name) || name.length() > LONGEST_MEANT ? null : meant(name);
 			return meant != null && meant.surely() ? meant.column() : name;
 		}).toList();
 		return (int) REQUIRED.stream().filter(names::contains).count();

@@ -95,9 +95,9 @@ final class XlsxSheetChoice {
 		if (!found.isEmpty() && !partial.isEmpty()) {
 			// a sheet a day, the second's header written otherwise ("sex"), on its first row or below a title: its
 			// rows were dropped unsaid (reviews')
-			sink.refused("The sheet '" + partial.get(0).getName() + "' names attendance columns in its header but"
-					+ " not " + String.join(", ", lacking.get(0)) + ", and a workbook is read one sheet at a time: its"
-					+ " rows would be left out beside those of '" + found.get(0).getName() + "'. Load each in a"
+			sink.refused("The sheet '" + partial.get(0).getName() + "' has rows under a header like an attendance"
+					+ " sheet's, without " + String.join(", ", lacking.get(0)) + ", and a workbook is read one sheet at"
+					+ " a time: its rows would be left out beside those of '" + found.get(0).getName() + "'. Load each in a"
 					+ " workbook of its own, its header naming every required column (or delete the sheet)");
 			return null;
 		}

@@ -36,9 +36,10 @@ class HeaderRowTest {
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-	private static final String DAY_2 = "The sheet 'Day 2' names attendance columns in its header but not gender,"
-			+ " and a workbook is read one sheet at a time: its rows would be left out beside those of 'Attendance'."
-			+ " Load each in a workbook of its own, its header naming every required column (or delete the sheet)";
+	private static final String DAY_2 = "The sheet 'Day 2' has rows under a header like an attendance sheet's, without"
+			+ " gender, and a workbook is read one sheet at a time: its rows would be left out beside those of"
+			+ " 'Attendance'. Load each in a workbook of its own, its header naming every required column (or delete"
+			+ " the sheet)";
 
 	private static final String ROW = "TI-WS-1,Workshop,workshop,TEST-INTAKE,2025-03-01,2025-03-01,,TI-%d,female,,,,,,";
 
@@ -359,7 +360,7 @@ class HeaderRowTest {
 		load(loose).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.created.participations").value(0))
 			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(DAY_2.replace(
-					"but not gender", "but not activity_code, project_code, participant_ref, gender"))));
+					"without gender", "without activity_code, project_code, participant_ref, gender"))));
 		// one surely meant alone is no attendance: a sheet of lists beside it is passed over
 		var lists = Workbooks.written(before -> {
 			var sheet = before.newWorksheet("Day 2");
