@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.kvali.access.PartnerScope;
+import org.kvali.graphql.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class PlausibilityChecks {
+
+	/** The most activities alike one warning names. */
+	private static final int NAMED = 3;
 
 	private final JdbcClient jdbc;
 
@@ -142,14 +146,16 @@ class PlausibilityChecks {
 	}
 
 	/**
-	 * A new activity of the title (case aside) and start day of another new one of its project in the same sheet,
+	 * New activities of the title (case aside) and start day of another new one of their project in the same sheet,
 	 * the first by row: a list of each day given a code of its own made two activities of its people, counted at both,
-	 * and said nothing where two sheets would have (a review's). Not said again of one already told of a stored one
-	 * ({@code likeStored}, their first rows), which every new one like it is.
+	 * and said nothing where two sheets would have (a review's). One warning for each first, at the row of the next,
+	 * naming up to three (a sheet of many alike filled the list of warnings). Not said of those already told of a
+	 * stored one ({@code likeStored}, their first rows), which every new one like it is.
 	 */
 	private void sameInSheet(List<ImportMessage> warnings, Set<Integer> likeStored) {
 		this.jdbc.sql("""
-				SELECT first_row, activity_code, first_code, first_of
+				SELECT min(first_row), first_code, first_of,
+				       (array_agg(activity_code ORDER BY first_row))[1:%d], count(*)
 				FROM (SELECT first_row, activity_code,
 				             first_value(activity_code) OVER like_it AS first_code,
 				             first_value(first_row) OVER like_it AS first_of
@@ -158,13 +164,20 @@ class PlausibilityChecks {
 				      WINDOW like_it AS (PARTITION BY project_code, start_date, lower(activity_title)
 				                         ORDER BY first_row)) s
 				WHERE first_row <> first_of
-				ORDER BY first_row""")
+				GROUP BY first_code, first_of
+				ORDER BY 1""".formatted(NAMED))
 			.query((ResultSet rs) -> {
 				if (!likeStored.contains(rs.getInt(1))) {
-					warnings.add(new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, rs.getString(2), "Activity "
-							+ rs.getString(2) + " is new, and so is " + rs.getString(3) + " of row " + rs.getInt(4)
-							+ " with the project, title and start day it gives: if they are one activity, write one"
-							+ " code for both, else its people are counted at both"));
+					var alike = List.of((String[]) rs.getArray(4).getArray());
+					int count = rs.getInt(5);
+					warnings.add(new ImportMessage(rs.getInt(1), Columns.ACTIVITY_CODE, alike.get(0), (count == 1
+							? "Activity " + alike.get(0) + " is new, and so is " + rs.getString(2) + " of row "
+									+ rs.getInt(3) + " with the project, title and start day it gives: if they are one"
+									+ " activity, write one code for both, else its people are counted at both"
+							: "Activities " + Text.someOf(alike, count) + " are new, and so is " + rs.getString(2)
+									+ " of row " + rs.getInt(3) + " with the project, title and start day they give: if"
+									+ " they are one activity, write one code for all, else their people are counted at"
+									+ " each")));
 				}
 			});
 	}

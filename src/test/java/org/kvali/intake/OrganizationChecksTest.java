@@ -468,6 +468,7 @@ class OrganizationChecksTest {
 		// earlier workshop), but a later activity it adds is their latest, and its organization their own; whether
 		// that moved it is not told, the same whatever the organization and day named: counted as moved, dry runs
 		// told the partner the organization and the day of their latest activity that others recorded (a review's)
+		assertThat(organizations()).contains("TI-2 CIF");
 		var cifWorkshop = HEADER + "TI-OC-CIF,CIF workshop,workshop,TEST-INTAKE,2025-12-01,2025-12-01,,TI-2,male,1950,,,"
 				+ "SCCSF,,,\n";
 		for (var sheet : List.of(cifWorkshop.replace("SCCSF", "CIF"), cifWorkshop.replace("2025-12-01", "2025-09-01"))) {

@@ -117,33 +117,38 @@ class PlausibilityChecksTest {
 	}
 
 	/**
-	 * New activities of one project, day and title (case aside) in one sheet: each after the first told of the first,
-	 * where each has a row; those of another day or title are not, nor stored ones sent again.
+	 * New activities of one project, day and title (case aside) in one sheet: those after the first told of it in one
+	 * warning, at the row of the next, naming three; those of another day or title are not, nor stored ones sent again.
 	 */
 	@Test
 	void newActivitiesAlikeInOneSheetAreWarnedOf() throws Exception {
+		var alike = new StringBuilder();
+		for (var code : List.of("TI-PL-24", "TI-PL-25", "TI-PL-26", "TI-PL-27")) {
+			alike.append(code).append(",Mapping session,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-2,male,,,,,,\n");
+		}
 		IntakeFixture.load(this.mvc, AttendanceImportTest.HEADER + """
 				TI-PL-21,Mapping session,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-1,female,,,,,,
 				TI-PL-22,Mapping session,workshop,TEST-INTAKE,2025-05-07,2025-05-07,,TI-1,female,,,,,,
 				TI-PL-23,Mapping sessions,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-1,female,,,,,,
 				TI-PL-20,MAPPING SESSION,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-1,female,,,,,,
 				TI-PL-21,Mapping session,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-2,male,,,,,,
-				TI-PL-24,Mapping session,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-2,male,,,,,,
-				""", false)
+				TI-PL-31,Mapping session,workshop,TEST-INTAKE,2025-05-07,2025-05-07,,TI-1,female,,,,,,
+				""" + alike, false)
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("IMPORTED"))
 			.andExpect(jsonPath("$.warnings.length()").value(2))
 			.andExpect(jsonPath("$.warnings[0].row").value(5))
 			.andExpect(jsonPath("$.warnings[0].column").value("activity_code"))
 			.andExpect(jsonPath("$.warnings[0].value").value("TI-PL-20"))
-			.andExpect(jsonPath("$.warnings[0].message").value("Activity TI-PL-20 is new, and so is TI-PL-21 of row 2"
-					+ " with the project, title and start day it gives: if they are one activity, write one code for"
-					+ " both, else its people are counted at both"))
+			.andExpect(jsonPath("$.warnings[0].message").value("Activities TI-PL-20, TI-PL-24, TI-PL-25 and 2 more are"
+					+ " new, and so is TI-PL-21 of row 2 with the project, title and start day they give: if they are"
+					+ " one activity, write one code for all, else their people are counted at each"))
 			.andExpect(jsonPath("$.warnings[1].row").value(7))
-			.andExpect(jsonPath("$.warnings[1].value").value("TI-PL-24"))
-			.andExpect(jsonPath("$.warnings[1].message").value(org.hamcrest.Matchers.startsWith("Activity TI-PL-24 is"
-					+ " new, and so is TI-PL-21 of row 2 ")));
-		// sent again, all four are stored: none is new, none told
+			.andExpect(jsonPath("$.warnings[1].value").value("TI-PL-31"))
+			.andExpect(jsonPath("$.warnings[1].message").value("Activity TI-PL-31 is new, and so is TI-PL-22 of row 3"
+					+ " with the project, title and start day it gives: if they are one activity, write one code for"
+					+ " both, else its people are counted at both"));
+		// sent again, the two are stored: neither is new, neither told
 		IntakeFixture.load(this.mvc, AttendanceImportTest.HEADER + """
 				TI-PL-20,MAPPING SESSION,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-3,female,,,,,,
 				TI-PL-21,Mapping session,workshop,TEST-INTAKE,2025-05-06,2025-05-06,,TI-3,female,,,,,,
