@@ -157,25 +157,26 @@ final class Columns {
 	private Columns() {
 	}
 
-	/** What a row read before the header is, by the names written in it. */
+	/** What a row read before the header is, by the names written in it (one surely meaning a column is no title). */
 	static Leading leading(List<String> written) {
 		int named = requiredNamed(written);
 		if (named == REQUIRED.size()) {
 			return Leading.HEADER;
 		}
 		long cells = written.stream().filter(cell -> !Text.blank(cell)).count();
-		return named == 0 && cells <= TITLE_CELLS ? Leading.TITLE : Leading.OTHER;
+		return named == 0 && cells <= TITLE_CELLS && requiredMeant(written) == 0 ? Leading.TITLE : Leading.OTHER;
 	}
 
 	/**
 	 * Of a sheet's first rows with anything in them ({@link #ROWS_TO_HEADER}), the header's: the first to name every
-	 * required column after titles alone; else the row after them that is no title where it names one, to be refused
-	 * for what it lacks (a header with "sex" below a title is told "did you mean gender?"); else the first.
+	 * required column after titles alone; else the row after them that is no title where it names one, or surely means
+	 * one, to be refused for what it lacks (a header with "sex" below a title is told "did you mean gender?", one of
+	 * "Participant ID" and "Sex" too, where the title was read as the header: a review's); else the first.
 	 */
 	static int headerAmong(List<List<String>> rows) {
 		for (int i = 0; i < rows.size(); i++) {
 			if (leading(rows.get(i)) != Leading.TITLE) {
-				return requiredNamed(rows.get(i)) > 0 ? i : 0;
+				return requiredMeant(rows.get(i)) > 0 ? i : 0;
 			}
 		}
 		return 0;

@@ -85,6 +85,18 @@ class HeaderRowTest {
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].row").value(4))
 			.andExpect(jsonPath("$.errors[0].column").value("gender"));
+		// a header of names surely meant, below a title: refused as the header, where the title was read as one
+		// (a review's)
+		send("text/csv", "Day 2 of the workshop\nParticipant ID,Sex,Activity\nTI-1,female,TI-WS-1\n")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].row").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(2))))
+			.andExpect(jsonPath("$.errors.length()").value(6))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("The required column"
+					+ " activity_code is missing from row 2 (the header)")))
+			.andExpect(jsonPath("$.errors[4].message").value("The column Participant ID is not one Kvali reads: did"
+					+ " you mean participant_ref? Name it so, or remove the column"))
+			.andExpect(jsonPath("$.errors[5].message").value("The column Sex is not one Kvali reads: did you mean"
+					+ " gender? Name it so, or remove the column"));
 		// too many names: the row is named, and asked whether it is the header
 		var wide = IntStream.rangeClosed(1, 1_001).mapToObj(i -> "c" + i).collect(Collectors.joining(","));
 		send("text/csv", "\n\n\n" + wide + "\n")
@@ -359,6 +371,20 @@ class HeaderRowTest {
 		}, List.of(ROW.formatted(1)));
 		load(loose).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.created.participations").value(0))
+			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(DAY_2.replace(
+					"without gender", "without activity_code, project_code, participant_ref, gender"))));
+		// below a title too
+		var titledLoose = Workbooks.written(before -> {
+			var sheet = before.newWorksheet("Day 2");
+			sheet.value(0, 0, "Second day");
+			var names = List.of("Activity", "Project", "Participant ID", "Sex");
+			var values = List.of("TI-WS-1", "TEST-INTAKE", "TI-2", "male");
+			for (int c = 0; c < names.size(); c++) {
+				sheet.value(1, c, names.get(c));
+				sheet.value(2, c, values.get(c));
+			}
+		}, List.of(ROW.formatted(1)));
+		load(titledLoose).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[*].message").value(org.hamcrest.Matchers.contains(DAY_2.replace(
 					"without gender", "without activity_code, project_code, participant_ref, gender"))));
 		// one surely meant alone is no attendance: a sheet of lists beside it is passed over
