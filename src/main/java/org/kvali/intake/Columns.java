@@ -65,9 +65,9 @@ final class Columns {
 	private static final int TITLE_CELLS = 3;
 
 	/**
-	 * What a row before the header is: the header, naming every required column; a title, of a few cells naming none;
-	 * or another, which ends the search ({@link #headerAmong}), so that a sheet's rows, a header lacking a column or a
-	 * block of rows above a second header are not passed over unread.
+	 * What a row before the header is: the header, naming every required column; a title, of a few cells naming none
+	 * (nor surely meaning two); or another, which ends the search ({@link #headerAmong}), so that a sheet's rows, a
+	 * header lacking a column or a block of rows above a second header are not passed over unread.
 	 */
 	enum Leading {
 		HEADER, TITLE, OTHER
@@ -157,14 +157,17 @@ final class Columns {
 	private Columns() {
 	}
 
-	/** What a row read before the header is, by the names written in it (one surely meaning a column is no title). */
+	/**
+	 * What a row read before the header is, by the names written in it: one surely meaning two of the required columns
+	 * is no title, a legend of one ("Sex", "F = female") is (a review's: read as the header, it refused the sheet).
+	 */
 	static Leading leading(List<String> written) {
 		int named = requiredNamed(written);
 		if (named == REQUIRED.size()) {
 			return Leading.HEADER;
 		}
 		long cells = written.stream().filter(cell -> !Text.blank(cell)).count();
-		return named == 0 && cells <= TITLE_CELLS && requiredMeant(written) == 0 ? Leading.TITLE : Leading.OTHER;
+		return named == 0 && cells <= TITLE_CELLS && requiredMeant(written) < 2 ? Leading.TITLE : Leading.OTHER;
 	}
 
 	/**

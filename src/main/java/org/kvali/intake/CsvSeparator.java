@@ -80,7 +80,8 @@ final class CsvSeparator {
 		}
 		if (this.first == 0 && (separator == 0 ? Columns.requiredNamed(List.of(Text.trim(text))) > 0
 				: Columns.leading(cells(text, separator)) != Columns.Leading.TITLE)) {
-			// no title: a title has no separator, or at most three cells naming no required column
+			// no title: a title has no separator, or at most three cells naming no required column (nor surely
+			// meaning two)
 			this.first = separator == 0 ? ',' : separator;
 		}
 		this.title = this.title == 0 ? separator : this.title;

@@ -97,6 +97,12 @@ class HeaderRowTest {
 					+ " you mean participant_ref? Name it so, or remove the column"))
 			.andExpect(jsonPath("$.errors[5].message").value("The column Sex is not one Kvali reads: did you mean"
 					+ " gender? Name it so, or remove the column"));
+		// a legend of one column above the header is a title still, passed over with a warning
+		send("text/csv", "Sex,F = female / M = male\n" + AttendanceImportTest.HEADER + ROW.formatted(1) + "\n")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created.participations").value(1))
+			.andExpect(jsonPath("$.warnings.length()").value(1))
+			.andExpect(jsonPath("$.warnings[0].row").value(1));
 		// too many names: the row is named, and asked whether it is the header
 		var wide = IntStream.rangeClosed(1, 1_001).mapToObj(i -> "c" + i).collect(Collectors.joining(","));
 		send("text/csv", "\n\n\n" + wide + "\n")
