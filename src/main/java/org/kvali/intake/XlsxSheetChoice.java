@@ -97,8 +97,8 @@ final class XlsxSheetChoice {
 			// rows were dropped unsaid (reviews')
 			sink.refused("The sheet '" + partial.get(0).getName() + "' has rows under a header like an attendance"
 					+ " sheet's, without " + String.join(", ", lacking.get(0)) + ", and a workbook is read one sheet at"
-					+ " a time: its rows would be left out beside those of '" + found.get(0).getName() + "'. Load each in a"
-					+ " workbook of its own, its header naming every required column (or delete the sheet)");
+					+ " a time: its rows would be left out beside those of '" + found.get(0).getName() + "'. Load each"
+					+ " in a workbook of its own, its header naming every required column (or delete the sheet)");
 			return null;
 		}
 		if (!found.isEmpty()) {
